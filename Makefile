@@ -1,0 +1,40 @@
+# The two commands of the README: `make demo` and `make test`. Both set up .venv first.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+export MPLBACKEND ?= Agg
+
+.PHONY: install demo test pytest nbtest readme export clean-nbs check
+
+$(STAMP): pyproject.toml
+	@$(PY) -c 'import sys; assert sys.version_info >= (3, 11), "alphaearth_nb needs Python 3.11 or newer: run make PY=python3.11"'
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/aef demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q -n 2 --durations=15
+	$(BIN)/python tools/nbtest.py
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest -q -n 2
+
+nbtest: $(STAMP)
+	$(BIN)/python tools/nbtest.py
+
+# nbdev-readme needs Quarto, which cannot be installed here; nbconvert makes the same markdown.
+readme: $(STAMP)
+	$(BIN)/jupyter nbconvert --log-level=ERROR --to markdown nbs/index.ipynb --output-dir . --output README
+
+export: $(STAMP)
+	$(BIN)/nbdev-export
+
+clean-nbs: $(STAMP)
+	$(BIN)/nbdev-clean
