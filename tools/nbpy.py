@@ -35,7 +35,9 @@ def py_to_cells(text):
 
 
 def to_nb(src, dst):
-    nb = {"cells": py_to_cells(Path(src).read_text()), "metadata": {"kernelspec": {"display_name": "python3", "language": "python", "name": "python3"}},
+    cells = py_to_cells(Path(src).read_text())
+    for i, c in enumerate(cells): c["id"] = f"c{i:04d}"  # stable ids keep diffs small
+    nb = {"cells": cells, "metadata": {"kernelspec": {"display_name": "python3", "language": "python", "name": "python3"}},
           "nbformat": 4, "nbformat_minor": 5}
     Path(dst).write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n")
 

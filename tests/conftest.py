@@ -1,0 +1,23 @@
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = Path(os.environ.get("AEF_SHARED_DATA", ROOT.parent / "shared" / "data"))
+SAMPLES = ROOT / "data_samples"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    "The real data sets beside the repository; tests that need them skip when the folder is absent."
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"real data not found at {SHARED_DATA}: put ../shared/data beside the clone or set AEF_SHARED_DATA")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    "The committed offline sample scene."
+    return SAMPLES
