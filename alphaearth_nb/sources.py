@@ -51,6 +51,7 @@ class Source:
     nodata: float | None = None     # provider fill value, treated as invalid
     family: str = ""                # sensor family for the consistency perturbations
     units: tuple | str = ""         # physical units, one string or one per band
+    static: bool = False            # one frame for all time (terrain): frames are never selected by period
     description: str = ""
 
     def __post_init__(self):
@@ -97,10 +98,6 @@ class Source:
         return len(self.classes) if self.kind == "categorical" else len(self.bands)
     @property
     def transforms(self) -> tuple: return _per_band(self.transform, self.n_bands, "transform")
-    @property
-    def static(self) -> bool:
-        "True for sources with one frame for all time (terrain)."
-        return self.family == "dem"
 
 def n_meta(source) -> int:
     "Number of per-frame metadata fields of a source."
@@ -163,7 +160,7 @@ LANDSAT_TOA = Source("landsat_toa", ("B2", "B3", "B4", "B5", "B6", "B8", "B10"),
     units=("reflectance x 1e4",) * 6 + ("K",),
     description="Landsat 8/9 Collection 2 top-of-atmosphere reflectance and brightness temperature (LANDSAT/LC0[89]/C02/T1_TOA), fmask, day scenes")
 DEM = Source("dem", ("elevation", "slope"), role="target", valid_range=((-500, 9000), (0, 90)),
-    mean=(500.0, 6.0), std=(700.0, 8.0), resolution_m=30, family="dem", units=("m", "degree"),
+    mean=(500.0, 6.0), std=(700.0, 8.0), resolution_m=30, family="dem", units=("m", "degree"), static=True,
     description="Copernicus GLO-30 DEM elevation and slope (static: one frame)")
 ERA5 = Source("era5", ("temperature_2m", "total_precipitation"), role="target", valid_range=((180, 340), (0, 5)),
     mean=(285.0, 0.07), std=(12.0, 0.07), resolution_m=11132, family="era5", units=("K", "m per month"),
