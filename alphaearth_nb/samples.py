@@ -290,6 +290,17 @@ class SamplerConfig:
             raise ConfigError(f"need 0 < min_period_days ({self.min_period_days}) < period_days ({self.period_days}).")
         if self.subsample not in ("random", "even"): raise ConfigError(f"subsample={self.subsample!r} is not 'random' or 'even'.")
 
+    @classmethod
+    def for_model(cls, model_cfg, **overrides) -> "SamplerConfig":
+        "A sampler matching a model's config: its inputs, targets, patch size and text width (overrides win)."
+        stp = getattr(model_cfg, "stp", None)
+        patch = getattr(stp, "patch", None) or getattr(model_cfg, "patch", None)
+        kw = dict(inputs=getattr(model_cfg, "inputs", None), targets=getattr(model_cfg, "targets", None),
+                  patch=patch, text_dim=getattr(model_cfg, "text_dim", None),
+                  frames=getattr(model_cfg, "frames", None), n_texts=getattr(model_cfg, "n_texts", None))
+        kw = {k: v for k, v in kw.items() if v is not None}
+        return cls(**{**kw, **overrides})
+
     def n_frames(self, name:str) -> int:
         "Frame count of one input source."
         if isinstance(self.frames, int): return self.frames
@@ -480,10 +491,10 @@ class Batches:
     "Endless, deterministic and resumable iterator of training batches."
     def __init__(self, stack, cfg:SamplerConfig, batch_size:int, seed:int=0,
                  texts:pd.DataFrame|None=None, strata:xr.DataArray|None=None,
-                 position:int=0):       # index of the next batch (resume from a saved state)
+                 start:int=0):          # index of the next batch (resume from a saved position)
         if batch_size < 1: raise ConfigError(f"batch_size={batch_size} must be >= 1.")
         self.prep = _prepared(stack, cfg, texts, strata)
-        self.batch_size, self.seed, self.position = int(batch_size), int(seed), int(position)
+        self.batch_size, self.seed, self.position = int(batch_size), int(seed), int(start)
 
     @property
     def cfg(self) -> SamplerConfig: return self.prep.cfg

@@ -98,6 +98,13 @@ def test_bad_input_raises_precise_error(stack, case):
     if err is UnsortedTimeError: assert not isinstance(e.value, DuplicateTimeError)
 
 
+def test_lazy_stack_skips_value_check(stack):
+    lazy = _with(stack, "sentinel2", _s2(stack) * np.nan).chunk()
+    assert validate_stack(lazy) is lazy  # reading every pixel of a dask stack is left to the caller
+    with pytest.raises(NoValidDataError):
+        validate_stack(lazy, check_values=True)
+
+
 def test_other_bad_inputs(stack):
     with pytest.raises(UnknownSourceError, match="register"):
         validate_stack(xr.DataTree.from_dict({"sentinel3": _s2(stack)}))
