@@ -236,7 +236,7 @@ def to_frames(stack,                    # a stack (DataTree) or single-source Da
     if isinstance(sources, str): sources = [sources]
     pd_ = None if period is None else as_period(period).days
     rng = np.random.default_rng(rng)
-    H, W = next(iter(tree.children.values())).sizes["y"], next(iter(tree.children.values())).sizes["x"]
+    sizes = next(iter(tree.children.values())).sizes; H, W = sizes["y"], sizes["x"]
     out = {}
     for name in sources:
         src = get_source(name)
