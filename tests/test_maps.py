@@ -1,0 +1,98 @@
+"Static pictures are downsampled, transparent where there is no data, and labelled; interactive maps need their extra."
+import importlib.util
+
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+import xarray as xr
+
+from alphaearth_nb.accessor import change, cluster, embedding_from_array, random_unit, similarity
+from alphaearth_nb.core import MissingDependencyError
+from alphaearth_nb.maps import downsample, ee_layer, explore, extent, plot, plot_classes, plot_heat, plot_rgb, to_rgba
+
+
+@pytest.fixture(scope="module")
+def emb():
+    e = embedding_from_array(random_unit((50, 36), seed=0))
+    e[:4, :4] = np.nan  # top-left corner without data
+    return e
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_downsample_and_extent(emb):
+    small = downsample(emb, 10)
+    assert max(small.sizes["y"], small.sizes["x"]) <= 10
+    assert downsample(emb, 1000) is emb
+    left, right, bottom, top = extent(emb)
+    assert (right - left, top - bottom) == (36 * 10.0, 50 * 10.0)
+
+
+def test_plot_rgb_is_small_and_transparent_where_no_data(emb):
+    ax = plot_rgb(emb, max_size=25)
+    a = ax.get_images()[0].get_array()
+    assert a.shape == (25, 18, 4)
+    assert a[0, 0, 3] == 0 and a[-1, -1, 3] == 1 and 0 <= np.min(a) and np.max(a) <= 1
+
+
+def test_plot_is_north_up_for_bottom_up_grids(emb):
+    flipped = emb.isel(y=slice(None, None, -1))  # y ascending, like the public mirror's rows
+    a = to_rgba(flipped, max_size=25).values
+    b = to_rgba(emb, max_size=25).values
+    np.testing.assert_allclose(a.astype(int), b.astype(int), atol=1)  # same picture (PCA on the same pixels)
+    assert a[3, 0, 0] == 0  # the no-data corner is still top-left
+
+
+def test_class_map_legend_and_names(emb):
+    ds = cluster(emb, 3)
+    ax = plot(ds, max_size=20)
+    assert len(ax.get_legend().get_texts()) == 3
+    assert ax.get_images()[0].get_array()[0, 0, 3] == 0  # -1 (no data) transparent
+    cls = xr.Dataset({"class": ds.cluster}, coords={"classes": ["water", "forest", "crop"]})
+    ax = plot_classes(cls, max_size=20)
+    assert sorted(t.get_text() for t in ax.get_legend().get_texts()) == ["crop", "forest", "water"]
+
+
+def test_heat_maps(emb):
+    ax = plot(similarity(emb, random_unit((), seed=1)), max_size=20)
+    assert len(ax.figure.axes) == 2 and ax.get_title() == "similarity"  # map and colour bar
+    ax = plot_heat(change(emb, emb), max_size=20)
+    assert ax.get_images()[0].get_cmap().name == "magma"
+    ax = emb.aef.plot(band="A10", max_size=20)
+    assert ax.get_title() == "A10"
+
+
+def test_plot_dispatch(emb):
+    ax = plot(emb.aef.rgb(), max_size=20)
+    assert ax.get_images()[0].get_array().shape == (17, 12, 3)
+    ax = plot(cluster(emb, 3).cluster, max_size=20)  # an integer map is drawn as classes
+    assert ax.get_legend() is not None
+
+
+def test_to_rgba(emb):
+    for obj in (emb, similarity(emb, random_unit((), seed=2)), cluster(emb, 3)):
+        img = to_rgba(obj, max_size=20)
+        assert img.dtype == np.uint8 and img.dims == ("band", "y", "x") and img.shape == (4, 17, 12)
+        assert img.attrs["crs"] == "EPSG:32631"
+        assert img.values[3, 0, 0] == 0 and img.values[3, -1, -1] == 255
+
+
+@pytest.mark.skipif(importlib.util.find_spec("leafmap") is not None, reason="leafmap is installed")
+def test_explore_names_the_extra(emb):
+    with pytest.raises(MissingDependencyError, match=r"pip install 'alphaearth_nb\[maps\]'"):
+        emb.aef.explore()
+    with pytest.raises(MissingDependencyError, match=r"pip install 'alphaearth_nb\[maps\]'"):
+        explore(emb)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("geemap") is not None, reason="geemap is installed")
+def test_ee_layer_names_the_extra():
+    with pytest.raises(MissingDependencyError, match=r"pip install 'alphaearth_nb\[ee\]'"):
+        ee_layer(object())
