@@ -1,0 +1,169 @@
+"Earth Engine loaders, tested on fakes of xee's output (no Earth Engine here): renaming, masks, units, dim order, flips."
+import importlib.util
+
+import numpy as np
+import pytest
+import xarray as xr
+
+from alphaearth_nb.accessor import embedding_from_array, quantize_embedding, random_unit
+from alphaearth_nb.core import MissingDependencyError, UnknownSourceError, band_names
+from alphaearth_nb.earthengine import (EE_SOURCES, EERequest, ee_initialize, ee_source, fake_xee, fmask_clear, load_official,
+                                       load_source, load_stack, read_official_tiff, to_stack_dataset, utm_grid, xee_opener)
+from alphaearth_nb.sources import get_source
+
+X = 500_005.0 + 10 * np.arange(5)
+Y = 5_000_035.0 - 10 * np.arange(4)
+T = ["2024-05-01", "2024-05-11"]
+
+
+def _raw(bands, layout="v0", times=T, y=Y, **kw):
+    return fake_xee(bands, times, X, y, layout=layout, **kw)
+
+
+def test_recipes_cover_the_registry():
+    for name, s in EE_SOURCES.items():
+        assert sorted(s.bands.values()) == sorted(get_source(name).bands)
+    with pytest.raises(UnknownSourceError, match="EE_SOURCES"):
+        ee_source("modis")
+
+
+def test_layouts_agree():
+    a = np.random.default_rng(0).uniform(100, 3000, (2, 4, 5))
+    outs = [to_stack_dataset(_raw({"B4": a, "cs": np.ones_like(a)}, layout), "sentinel2") for layout in ("v0", "v1", "deg")]
+    for o in outs:
+        assert o["B4"].dims == ("time", "y", "x") and o["B4"].dtype == np.float32
+        np.testing.assert_array_equal(o["B4"].values, a.astype(np.float32))
+        np.testing.assert_array_equal(o.y.values, Y)
+        assert o.time.dtype == np.dtype("datetime64[ns]") and o.attrs == {"crs": "EPSG:32631", "source": "sentinel2"}
+
+
+def test_sentinel2_cloud_score_plus_and_nodata():
+    dn = np.full((2, 4, 5), 1200.0)
+    dn[0, 0, 0] = 0                       # S2 no data
+    dn[1, 3, 4] = np.nan                  # masked by Earth Engine
+    cs = np.full((2, 4, 5), 0.8)
+    cs[1, 1, :] = 0.5                     # not clear: the rule is cs > 0.5
+    cs[0, 2, 2] = 0.51
+    o = to_stack_dataset(_raw({"B2": dn, "B8": dn, "cs": cs}), "sentinel2")
+    assert set(o.data_vars) == {"B2", "B8"}  # cs dropped; missing bands simply absent
+    v = o["B2"].values
+    assert np.isnan(v[0, 0, 0]) and np.isnan(v[1, 3, 4]) and np.isnan(v[1, 1]).all() and v[0, 2, 2] == 1200
+    assert np.isfinite(v).sum() == 40 - 1 - 1 - 5
+    # a higher threshold masks more
+    o2 = to_stack_dataset(_raw({"B2": dn, "cs": cs}), "sentinel2", cs_threshold=0.7)
+    assert np.isfinite(o2["B2"].values).sum() == 40 - 1 - 1 - 5 - 1
+
+
+def test_sentinel1_db_range_angle_and_orbit():
+    vv = np.full((2, 4, 5), -12.0)
+    vv[0, 0, 0], vv[0, 0, 1], vv[1, 0, 0] = -35.0, 12.0, -30.0
+    ang = np.full((2, 4, 5), 38.0)
+    o = to_stack_dataset(_raw({"VV": vv, "angle": ang}, coords={"orbitProperties_pass": ["DESCENDING", "ASCENDING"]}), "sentinel1")
+    assert np.isnan(o["VV"].values[0, 0, :2]).all() and o["VV"].values[1, 0, 0] == -30.0
+    np.testing.assert_allclose(o["angle"].values, np.deg2rad(38.0), rtol=1e-6)
+    assert o["ascending"].dims == ("time",) and o["ascending"].values.tolist() == [0.0, 1.0]
+
+
+def test_landsat_scale_and_fmask():
+    dn = np.full((2, 4, 5), 10909.0)      # reflectance 0.1 -> 1000 in the registry's units
+    qa = np.full((2, 4, 5), 21824.0)      # clear land
+    qa[0, 0, 0] = 21824 | (1 << 3)        # cloud
+    qa[0, 0, 1] = 21824 | (1 << 4)        # cloud shadow
+    qa[0, 0, 2] = 1                       # fill
+    qa[0, 0, 3] = 21824 | (1 << 1)        # dilated cloud
+    o = to_stack_dataset(_raw({"SR_B4": dn, "SR_B5": dn, "QA_PIXEL": qa}), "landsat")
+    assert set(o.data_vars) == {"B4", "B5"}
+    v = o["B4"].values
+    assert np.isnan(v[0, 0, :4]).all() and np.isfinite(v[0, 0, 4])
+    np.testing.assert_allclose(v[1], (10909 * 2.75e-5 - 0.2) * 1e4, rtol=1e-5)
+    assert fmask_clear(np.array([21824, 21824 | 4, np.nan])).tolist() == [True, False, False]
+
+
+def test_landsat_toa_units():
+    r = np.full((1, 4, 5), 0.12)
+    bt = np.full((1, 4, 5), 295.0)
+    o = to_stack_dataset(_raw({"B4": r, "B10": bt, "QA_PIXEL": np.zeros_like(r)}, times=T[:1]), "landsat_toa")
+    np.testing.assert_allclose(o["B4"].values, 1200.0, rtol=1e-6)
+    np.testing.assert_allclose(o["B10"].values, 295.0)
+
+
+def test_era5_and_static_dem():
+    o = to_stack_dataset(_raw({"temperature_2m": np.full((2, 4, 5), 290.0), "total_precipitation_sum": np.full((2, 4, 5), 0.05)}), "era5")
+    assert sorted(o.data_vars) == ["temperature_2m", "total_precipitation"]
+    dem = xr.Dataset({"DEM": (("y", "x"), np.full((4, 5), 120.0)), "slope": (("y", "x"), np.full((4, 5), 3.0))},
+                     coords={"y": Y, "x": X}, attrs={"crs": "EPSG:32631"})
+    from alphaearth_nb.timecodes import Period
+    o = to_stack_dataset(dem, "dem", period=Period("2024-01-01", "2025-01-01"))
+    assert o.sizes["time"] == 1 and sorted(o.data_vars) == ["elevation", "slope"]
+
+
+def test_duplicate_times_merged_and_rows_top_down():
+    a = np.full((3, 4, 5), 1000.0)
+    a[0, :2] = np.nan                     # tile 1 covers the bottom half ...
+    a[1, 2:] = np.nan                     # ... tile 2 (same acquisition) the top half
+    a[1, :2] = 2000.0
+    raw = _raw({"B3": a[:, ::-1], "cs": np.ones_like(a)}, times=["2024-05-01", "2024-05-01", "2024-04-01"], y=Y[::-1])
+    o = to_stack_dataset(raw, "sentinel2")
+    assert o.sizes["time"] == 2 and (np.diff(o.time.values) > np.timedelta64(0)).all()
+    np.testing.assert_array_equal(o.y.values, Y)
+    np.testing.assert_array_equal(o["B3"].values[1], np.r_[np.full((2, 5), 2000.0), np.full((2, 5), 1000.0)])
+
+
+def test_load_stack_with_fake_opener():
+    seen = []
+    def opener(req):
+        assert isinstance(req, EERequest)
+        seen.append((req.source.name, req.grid["shape_2d"]))
+        lo, hi = {"landsat": (8000, 20000), "sentinel1": (-25, 0)}.get(req.source.name, (100, 3000))
+        bands = {b: np.random.default_rng(1).uniform(lo, hi, (2, 4, 5)) for b in list(req.source.bands)[:3]}
+        return _raw(bands, coords={"orbitProperties_pass": ["ASCENDING", "ASCENDING"]})
+    grid = utm_grid(500_000, 5_000_040, 5, 4)
+    assert grid["crs_transform"] == (10.0, 0.0, 500_000, 0.0, -10.0, 5_000_040)
+    tree = load_stack(["sentinel2", "sentinel1", "landsat"], 2024, grid, opener=opener)
+    assert sorted(tree.children) == ["landsat", "sentinel1", "sentinel2"]
+    assert seen == [("sentinel2", (5, 4)), ("sentinel1", (5, 4)), ("landsat", (5, 4))]
+    assert load_source("sentinel1", 2024, grid, opener=opener)["ascending"].values.tolist() == [1.0, 1.0]
+
+
+@pytest.fixture(scope="module")
+def emb():
+    e = embedding_from_array(random_unit((4, 5), seed=3), coords={"y": Y, "x": X})
+    e[1, 1] = np.nan
+    return e
+
+
+def test_load_official_layouts(emb):
+    want = emb.values
+    for layout in ("v0", "v1"):
+        op = lambda req: fake_xee({b: emb.values[None, ..., i] for i, b in enumerate(band_names())}, [req.period.start], X, Y, layout=layout)
+        e = load_official(2024, utm_grid(500_000, 5_000_040, 5, 4), opener=op)
+        assert e.dims == ("y", "x", "band") and e.attrs["time"].startswith("2024-01-01")
+        np.testing.assert_array_equal(e.values, want)
+
+
+def test_read_official_tiff_flipped_mirror(emb):
+    q = quantize_embedding(emb)
+    top_down = q.transpose("band", "y", "x").assign_coords(band=np.arange(1, 65))
+    mirror = top_down.isel(y=slice(None, None, -1))  # bottom-up rows, y ascending
+    a = read_official_tiff("a.tif", reader=lambda p, c: top_down)
+    b = read_official_tiff("b.tif", reader=lambda p, c: mirror)
+    np.testing.assert_array_equal(a.values, b.values)
+    np.testing.assert_array_equal(b.y.values, Y)
+    assert np.isnan(b.values[1, 1]).all()
+    # a mirror file whose coordinates do not say it is flipped: flip=True
+    wrong = mirror.assign_coords(y=Y)
+    np.testing.assert_array_equal(read_official_tiff("c.tif", flip=True, reader=lambda p, c: wrong).values, a.values)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("ee") is not None, reason="earthengine-api is installed")
+def test_missing_extras_name_the_install():
+    for f in (lambda: ee_initialize(project="p"),
+              lambda: load_source("sentinel2", 2024, utm_grid(0, 0, 1, 1))):
+        with pytest.raises(MissingDependencyError, match=r"pip install 'alphaearth_nb\[ee\]'"):
+            f()
+
+
+@pytest.mark.skipif(importlib.util.find_spec("rioxarray") is not None, reason="rioxarray is installed")
+def test_missing_rioxarray_names_the_install():
+    with pytest.raises(MissingDependencyError, match=r"pip install 'alphaearth_nb\[ee\]'"):
+        read_official_tiff("x.tif")
