@@ -1,0 +1,202 @@
+"Tests of embed: seams, laziness, NaN where no data, early errors. A local stand-in model makes seams exact."
+import warnings
+from dataclasses import dataclass
+
+import dask.array as da
+import equinox as eqx
+import jax
+import jax.numpy as jnp
+import numpy as np
+import pytest
+import xarray as xr
+
+from alphaearth_nb.core import (ExtrapolationWarning, GridError, MissingSourceError, PeriodError, UnknownSourceError)
+from alphaearth_nb.embed import embed, embed_to_zarr, tiling
+from alphaearth_nb.samples import to_frames
+from alphaearth_nb.timecodes import as_period, period_features
+
+TRACES = []  # one entry per trace of the stand-in model
+
+
+@dataclass(frozen=True)
+class _STP:
+    patch: int
+
+
+@dataclass(frozen=True)
+class _Cfg:
+    stp: _STP
+    inputs: tuple
+    targets: tuple = ()
+    embed_dim: int = 64
+
+
+class LocalModel(eqx.Module):
+    "A stand-in with the model's call signature whose receptive field is 3 x 3 pixels (less than the margin)."
+    cfg: _Cfg = eqx.field(static=True)
+    w: jax.Array
+    wp: jax.Array
+
+    def __init__(self, cfg, n_feat, *, key):
+        k1, k2 = jax.random.split(key)
+        self.cfg, self.w = cfg, jax.random.normal(k1, (n_feat, cfg.embed_dim))
+        self.wp = 0.1 * jax.random.normal(k2, (period_features(jnp.zeros(2)).shape[0], cfg.embed_dim))
+
+    def __call__(self, inputs, periods):
+        TRACES.append(1)
+        feats = []
+        for k in sorted(inputs):
+            f = inputs[k]
+            m = (f.valid & f.frame[:, None, None, None]).astype(jnp.float32)
+            n = m.sum(0)
+            feats += [(f.x * m).sum(0) / jnp.maximum(n, 1), (n > 0).astype(jnp.float32)]
+        h = jnp.concatenate(feats, -1)
+        H, W = h.shape[:2]
+        hp = jnp.pad(h, ((1, 1), (1, 1), (0, 0)))
+        h = sum(hp[i:i + H, j:j + W] for i in range(3) for j in range(3)) / 9  # the 3 x 3 receptive field
+        z = (h @ self.w)[None] + jax.vmap(period_features)(periods)[:, None, None] @ self.wp
+        return z / jnp.linalg.norm(z, axis=-1, keepdims=True)
+
+
+L = 16
+S2 = ("B2", "B3", "B4", "B8", "B11", "B12")
+S1 = ("VV", "VH", "angle")
+
+
+def smooth(rng, shape, scale):
+    "A spatially smooth random field (neighbouring pixels alike), float32."
+    z = rng.normal(size=shape)
+    for ax in (-2, -1):
+        for _ in range(3): z = (z + np.roll(z, 1, ax) + np.roll(z, -1, ax)) / 3
+    return z.astype(np.float32) * scale
+
+
+def make_stack(h=40, w=40, seed=0, hole=True):
+    "A small two-source stack: 6 Sentinel-2 and 4 Sentinel-1 frames in 2024, clouds, and a corner with no data."
+    rng = np.random.default_rng(seed)
+    y, x = 5_000_000 - 10 * np.arange(h) - 5.0, 400_000 + 10 * np.arange(w) + 5.0
+    t2 = np.array(["2024-01-10", "2024-03-01", "2024-05-05", "2024-07-01", "2024-09-09", "2024-11-30"], "datetime64[ns]")
+    t1 = np.array(["2024-02-02", "2024-04-04", "2024-08-08", "2024-10-10"], "datetime64[ns]")
+    s2 = {b: (("time", "y", "x"), 1000 + smooth(rng, (len(t2), h, w), 3000) + 300 * i) for i, b in enumerate(S2)}
+    s1 = {b: (("time", "y", "x"), -12 + smooth(rng, (len(t1), h, w), 10)) for b in S1[:2]}
+    s1["angle"] = (("time", "y", "x"), np.full((len(t1), h, w), 0.6, np.float32))
+    ds2 = xr.Dataset(s2, coords={"time": t2, "y": y, "x": x}, attrs={"crs": "EPSG:32631"})
+    ds1 = xr.Dataset(s1, coords={"time": t1, "y": y, "x": x, "ascending": ("time", np.array([1.0, 0.0, 1.0, 0.0]))},
+                     attrs={"crs": "EPSG:32631"})
+    cloud = rng.random((len(t2), h, w)) < 0.3
+    ds2 = ds2.where(~xr.DataArray(cloud, dims=("time", "y", "x")))
+    if hole:  # no data at all in a corner of the region
+        ds2 = ds2.where(~((ds2.y > y[6]) & (ds2.x > x[w - 9])))
+        ds1 = ds1.where(~((ds1.y > y[6]) & (ds1.x > x[w - 9])))
+    return xr.DataTree.from_dict({"sentinel2": ds2.astype(np.float32), "sentinel1": ds1.astype(np.float32)})
+
+
+@pytest.fixture(scope="module")
+def model():
+    cfg = _Cfg(_STP(L), ("sentinel1", "sentinel2"), ("dem",))
+    probe = to_frames(make_stack(8, 8), ["sentinel1", "sentinel2"])
+    n_feat = 2 * sum(f.x.shape[-1] for f in probe.values())
+    return LocalModel(cfg, n_feat, key=jax.random.key(0))
+
+
+@pytest.fixture(scope="module")
+def stack():
+    return make_stack()
+
+
+@pytest.fixture(scope="module")
+def eager(stack, model):
+    return embed(stack, model, 2024, progress=False)
+
+
+def test_output_form(eager, stack):
+    assert eager.name == "embedding" and eager.dims == ("y", "x", "band") and eager.dtype == np.float32
+    assert eager.shape == (40, 40, 64) and list(eager.band.values[[0, -1]]) == ["A00", "A63"]
+    np.testing.assert_array_equal(eager.y.values, stack["sentinel2"].y.values)
+    assert eager.attrs["crs"] == "EPSG:32631" and eager.attrs["period_start"].startswith("2024-01-01")
+    u = eager.values
+    ok = np.isfinite(u).all(-1)
+    np.testing.assert_allclose(np.linalg.norm(u[ok], axis=-1), 1.0, atol=1e-5)
+
+
+def test_nan_where_no_data(eager):
+    u = eager.values
+    assert np.isnan(u[:6, 32:]).all()            # the corner without any valid frame
+    assert np.isfinite(u[6:, :]).all() and np.isfinite(u[:, :32]).all()
+
+
+def _cos(a, b):
+    return np.sum(a * b, -1) / np.linalg.norm(a, axis=-1) / np.linalg.norm(b, axis=-1)
+
+
+def test_seams_match_one_pass(eager, stack, model):
+    "Tiles match one model pass over a window centred on a tile seam, in the window's interior."
+    tl = tiling(L)
+    c, m = tl.core, tl.margin
+    r0 = c - L // 2  # the window [r0, r0 + L) is centred on the seam between the first two tiles
+    win = stack.isel(y=slice(r0 + 8, r0 + 8 + L), x=slice(r0, r0 + L))  # rows cross the second seam, columns the first
+    f = to_frames(win, ["sentinel1", "sentinel2"], n_frames={"sentinel1": 8, "sentinel2": 8})
+    one = np.asarray(model(f, jnp.asarray(as_period(2024).days)[None])[0])[m:L - m, m:L - m]
+    tiled = eager.values[r0 + 8 + m:r0 + 8 + L - m, r0 + m:r0 + L - m]
+    cos = _cos(one, tiled)
+    assert cos.shape == (L - 2 * m, L - 2 * m) and cos.min() > 0.9999, cos.min()  # the stand-in: cosine 1.0
+
+
+def test_neighbours_across_seams(eager):
+    "Dot products of neighbouring pixels across tile edges are as high as inside tiles."
+    c = tiling(L).core
+    u = eager.values[7:]  # rows without the hole; seams at rows 12-7=5, 17 and columns 12, 24, 36
+    d = np.sum(u[:, 1:] * u[:, :-1], -1)  # column neighbours (x, x+1)
+    seam = np.zeros(d.shape[1], bool); seam[c - 1::c] = True
+    across, inside = np.nanmean(d[:, seam]), np.nanmean(d[:, ~seam])
+    assert across > inside - 0.05, (across, inside)
+
+
+def test_lazy_stays_lazy_and_matches(stack, model, eager):
+    lazy = stack.chunk({"y": 24, "x": 24, "time": -1})
+    out = embed(lazy, model, 2024)
+    assert isinstance(out.data, da.Array) and all(s % tiling(L).core == 0 for s in out.chunks[0][:-1])
+    np.testing.assert_allclose(out.compute().values, eager.values, atol=1e-5)
+
+
+def test_compiles_once(stack, model, eager):
+    n = len(TRACES)
+    embed(stack.isel(y=slice(0, 30)), model, 2024, progress=False)  # another extent, same batch shape
+    embed(stack, model, 2024, progress=False, lazy=True, chunks=12)
+    assert len(TRACES) == n
+
+
+def test_source_errors(stack, model):
+    with pytest.raises(MissingSourceError, match=r"stack\['sentinel1'\] = ds"):
+        embed(stack.drop_nodes("sentinel1"), model, 2024)
+    extra = stack.copy()
+    extra["landsat"] = stack["sentinel2"].to_dataset()[["B2", "B3", "B4"]]
+    with pytest.raises(UnknownSourceError, match=r"drop_nodes\(\['landsat'\]\)"):
+        embed(extra, model, 2024)
+
+
+def test_grid_error(stack, model):
+    bad = stack.copy()
+    bad["sentinel1"] = stack["sentinel1"].to_dataset().assign_coords(x=stack["sentinel1"].x + 5)
+    with pytest.raises(GridError, match="interp_like"):
+        embed(bad, model, 2024)
+
+
+def test_period_checks(stack, model):
+    with pytest.warns(ExtrapolationWarning, match="beyond the data's support period"):
+        embed(stack.isel(y=slice(0, 12), x=slice(0, 12)), model, ("2025-03-01", "2025-12-01"), progress=False)
+    with pytest.raises(PeriodError, match="pick a period nearer the data"):
+        embed(stack, model, 2028)
+
+
+def test_embed_to_zarr(stack, model, eager, tmp_path):
+    p = embed_to_zarr(stack, model, 2024, tmp_path / "e.zarr")
+    back = xr.open_zarr(p, consolidated=False)["embedding"]
+    np.testing.assert_allclose(back.values, eager.values, atol=1e-5)
+
+
+def test_embed_to_zarr_int8(stack, model, eager, tmp_path):
+    from alphaearth_nb.quantize import dequantize
+    q = xr.open_zarr(embed_to_zarr(stack, model, 2024, tmp_path / "q.zarr", int8=True, progress=False), consolidated=False)["embedding"]
+    assert q.dtype == np.int8 and q.attrs["nodata"] == -128 and (q.values[:6, 32:] == -128).all()
+    np.testing.assert_allclose(dequantize(q.values), eager.values, atol=0.02)
