@@ -209,13 +209,13 @@ def pack_frames(sa:SourceArrays,   # a prepared source
     "Gather frames `idx` (inside `window`) into a `Frames` padded to `n`, with 0 where invalid."
     idx = np.asarray(idx, int)[:n]; k = len(idx)
     ys, xs = window or (slice(None), slice(None))
-    z = sa.z[idx][:, ys, xs]
-    T, H, W, C = (n,) + z.shape[1:]
-    x = np.zeros((T, H, W, C), np.float32); valid = np.zeros((T, H, W, C), bool)
-    ok = np.isfinite(z); x[:k] = np.where(ok, z, 0); valid[:k] = ok
-    days = np.full(T, sa.days[idx[-1]] if k else 0.0, np.float32); days[:k] = sa.days[idx]
-    meta = np.zeros((T, sa.meta.shape[1]), np.float32); meta[:k] = sa.meta[idx]
-    frame = np.arange(T) < k
+    shape = (n,) + sa.z[:1, ys, xs].shape[1:]
+    x = np.zeros(shape, np.float32); x[:k] = sa.z[idx, ys, xs]   # copies only the window
+    valid = np.isfinite(x); valid[k:] = False
+    np.copyto(x, 0.0, where=~valid)
+    days = np.full(n, sa.days[idx[-1]] if k else 0.0, np.float32); days[:k] = sa.days[idx]
+    meta = np.zeros((n, sa.meta.shape[1]), np.float32); meta[:k] = sa.meta[idx]
+    frame = np.arange(n) < k
     return Frames(x=x, valid=valid, days=days, frame=frame, meta=meta)
 
 def _in_period(sa, period_days):
@@ -409,8 +409,8 @@ def sample_summary(period, cfg:SamplerConfig, rng, around:float|None=None) -> np
 def _target(sa, idx, window, summary_fn, rng):
     "The held-out frame of one source (index or None) and its Target."
     ys, xs = window
-    good = [i for i in idx if np.isfinite(sa.z[i, ys, xs]).any()]
-    t = int(rng.choice(good)) if good else None
+    good = np.asarray(idx)[np.isfinite(sa.z[idx, ys, xs]).reshape(len(idx), -1).any(1)] if len(idx) else []
+    t = int(rng.choice(good)) if len(good) else None
     if sa.static or t is None:
         per = summary_fn(None); day = per.mean()
     else:
