@@ -288,3 +288,16 @@ def test_sample_scene_batch(samples_dir):
     b = sample_batch(st, cfg, 0, batch=2, texts=texts, strata=labels)
     assert b.period.shape == (2, 2)
     assert all(f.x.shape[:3] == (2, 4, 16) for f in b.inputs.values())
+
+
+def test_user_registered_source(stack):
+    from alphaearth_nb.sources import Source, register
+    register(Source("test_thermal_drone", ("LST",), mean=(300.0,), std=(10.0,), valid_range=(200, 350), family="drone"),
+             overwrite=True)
+    t = pd.date_range("2021-03-01", periods=4, freq="90D")
+    drone = make_ds("test_thermal_drone", ("LST",), t, 9, 280, 320)
+    st = _with(stack, "test_thermal_drone", drone)
+    cfg = SamplerConfig(patch=6, inputs=("sentinel2", "test_thermal_drone"), targets=("test_thermal_drone", "dem"), frames=3)
+    b = sample_batch(st, cfg, 0, batch=2)
+    assert b.inputs["test_thermal_drone"].x.shape == (2, 3, 6, 6, 1)
+    assert np.abs(b.targets["test_thermal_drone"].x).max() <= 2.0 + 1e-5  # (280 .. 320 - 300) / 10
