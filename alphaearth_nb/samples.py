@@ -116,6 +116,25 @@ def _check_values(name, ds):
     raise NoValidDataError(f"source {name!r} has no valid pixel in any band (all NaN, nodata or out of range): "
                            f"drop it from the stack (`del stack['{name}']`) or check its reader and units.")
 
+def _check_source(name, ds):
+    "Every check of one source on its own: name, bands, dtypes, dims, time, size, metadata."
+    src = get_source(name)
+    if not ds.data_vars: raise EmptyStackError(f"source {name!r} has no variables: add its bands ({', '.join(src.bands)}).")
+    unknown = [v for v in ds.data_vars if v not in src.bands]
+    if unknown:
+        raise UnknownBandError(f"{name} has variable(s) {unknown} that are not its bands ({', '.join(src.bands)}): "
+                               f"rename them (`ds.rename(...)`) or drop them (`ds.drop_vars({unknown})`).")
+    for v, da in ds.data_vars.items():
+        if da.dtype.kind not in "biuf":
+            raise DTypeError(f"{name}.{v} has dtype {da.dtype}, which is not numeric: convert with `ds['{v}'].astype('float32')`.")
+    _check_dims(name, ds)
+    _check_time(name, ds)
+    if 0 in (ds.sizes["time"], ds.sizes["y"], ds.sizes["x"]):
+        raise EmptyStackError(f"{name} is empty (sizes {dict(ds.sizes)}): select a period and extent that hold frames and pixels.")
+    for m in src.meta:
+        if m in ds.coords and ds[m].dims != ("time",):
+            raise DimensionError(f"{name} metadata {m!r} has dims {ds[m].dims}, expected ('time',): one value per frame.")
+
 def validate_stack(stack,                # an xr.DataTree of sources, or a single-source xr.Dataset
                    source:str|None=None, # the source name of a single Dataset (else attrs['source'])
                    check_values:bool|None=None, # check every source has a valid pixel (default: unless dask-backed)
@@ -125,22 +144,7 @@ def validate_stack(stack,                # an xr.DataTree of sources, or a singl
     if not children: raise EmptyStackError("the stack has no sources: add children, e.g. `xr.DataTree.from_dict({'sentinel2': ds})`.")
     ref = None
     for name, ds in children.items():
-        src = get_source(name)
-        if not ds.data_vars: raise EmptyStackError(f"source {name!r} has no variables: add its bands ({', '.join(src.bands)}).")
-        unknown = [v for v in ds.data_vars if v not in src.bands]
-        if unknown:
-            raise UnknownBandError(f"{name} has variable(s) {unknown} that are not its bands ({', '.join(src.bands)}): "
-                                   f"rename them (`ds.rename(...)`) or drop them (`ds.drop_vars({unknown})`).")
-        for v, da in ds.data_vars.items():
-            if da.dtype.kind not in "biuf":
-                raise DTypeError(f"{name}.{v} has dtype {da.dtype}, which is not numeric: convert with `ds['{v}'].astype('float32')`.")
-        _check_dims(name, ds)
-        _check_time(name, ds)
-        if 0 in (ds.sizes["time"], ds.sizes["y"], ds.sizes["x"]):
-            raise EmptyStackError(f"{name} is empty (sizes {dict(ds.sizes)}): select a period and extent that hold frames and pixels.")
-        for m in src.meta:
-            if m in ds.coords and ds[m].dims != ("time",):
-                raise DimensionError(f"{name} metadata {m!r} has dims {ds[m].dims}, expected ('time',): one value per frame.")
+        _check_source(name, ds)
         _check_grid(name, ds, ref)
         ref = ref or (name, ds)
         if check_values or (check_values is None and not _is_lazy(ds)): _check_values(name, ds)
