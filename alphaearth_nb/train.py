@@ -31,6 +31,9 @@ from jaxtyping import Array, Float, Int, PyTree, UInt32
 from matplotlib.figure import Figure
 from tqdm.auto import tqdm
 
+import xarray as xr
+
+from . import samples
 from .core import CheckpointError, ConfigError, Frames, TrainExample, TrainingError
 
 # %% auto #0
@@ -98,7 +101,8 @@ def init_state(model:eqx.Module,                      # the model to train
                optimizer:optax.GradientTransformation, # e.g. `make_optimizer(cfg)`
                seed:int=0,                            # seeds the per-step randomness
               ) -> TrainState:
-    "A fresh `TrainState` at step 0."
+    "A fresh `TrainState` at step 0, holding a copy of the model's arrays (so donating it never deletes the caller's model)."
+    model = jax.tree.map(lambda x: jnp.array(x, copy=True) if eqx.is_array(x) else x, model)
     opt_state = optimizer.init(eqx.filter(model, eqx.is_inexact_array))
     return TrainState(jnp.zeros((), jnp.int32), model, opt_state, jax.random.PRNGKey(seed))
 
@@ -135,7 +139,7 @@ def train_step(state:TrainState,                        # the current state
     params = eqx.filter(state.model, eqx.is_inexact_array)
     updates, opt_state = optimizer.update(grads, state.opt_state, params)
     new = TrainState(state.step + 1, eqx.apply_updates(state.model, updates), opt_state, state.key)
-    ok = jnp.isfinite(loss) & jnp.isfinite(optax.global_norm(grads))
+    ok = jnp.isfinite(loss) & jnp.isfinite(optax.tree.norm(grads))
     return _select(ok, new, state), loss, aux
 
 # %% ../nbs/20_train.ipynb #c0016
@@ -386,39 +390,47 @@ def read_metrics(path) -> list[dict]:
     return [json.loads(l) for l in path.read_text().splitlines() if l.strip()]
 
 # %% ../nbs/20_train.ipynb #c0032
-def _batch_source(data, start:int, batch_size:int, seed:int, model, sampler) -> Iterator:
+def _batch_source(data, start:int, batch_size:int, seed:int, model, sampler=None, texts=None, strata=None) -> Iterator:
     "An iterator over host batches starting at batch `start`, from any of the forms `fit` takes."
     if callable(data) and not hasattr(data, "__iter__"): return iter(data(start))
-    import xarray as xr
-    if data is None or isinstance(data, (str, os.PathLike)) or isinstance(data, (xr.DataTree, xr.Dataset)):
-        from alphaearth_nb import samples, scene
-        if data is None: data = scene.load_scene()[0]
-        elif isinstance(data, (str, os.PathLike)): data = scene.load_scene(data)[0]
+    if data is None or isinstance(data, (str, os.PathLike, xr.DataTree, xr.Dataset)):
+        if data is None or isinstance(data, (str, os.PathLike)):
+            from alphaearth_nb import scene  # TODO(train): top-level import once scene.py lands
+            data, scene_texts, _ = scene.load_scene() if data is None else scene.load_scene(data)
+            texts = scene_texts if texts is None else texts
         n_proc, rank = jax.process_count(), jax.process_index()
         if batch_size % n_proc: raise ConfigError(f"batch_size={batch_size} does not split over {n_proc} hosts: use a multiple of {n_proc}")
         cfg = sampler if sampler is not None else samples.SamplerConfig.for_model(model.cfg)
-        return iter(samples.Batches(data, cfg, batch_size // n_proc, seed=seed + 1_000_003 * rank, start=start))
+        return samples.Batches(data, cfg, batch_size // n_proc, seed=seed + 1_000_003 * rank, texts=texts, strata=strata, start=start)
     return itertools.islice(iter(data), start, None)
 
 # %% ../nbs/20_train.ipynb #c0034
-def _build_model(model, cfg:TrainConfig):
-    "A model (or its shapes only, when resuming) from a preset name; a given model passes through."
-    if not isinstance(model, str): return model, None
+def _model_plan(model, cfg:TrainConfig) -> tuple[dict, bool, bool]:
+    "For a preset name, the config overrides that hand bf16 and remat to the model; and the bf16, remat left to the step."
+    if not isinstance(model, str): return {}, cfg.bf16, cfg.remat
+    from alphaearth_nb import model as aef_model  # TODO(train): top-level import once model.py lands
+    fields = {f.name for f in dataclasses.fields(aef_model.ModelConfig)}
+    stp_fields = {f.name for f in dataclasses.fields(aef_model.STPConfig)} if hasattr(aef_model, "STPConfig") else set()
+    model_remat, model_bf16 = cfg.remat and "remat" in fields, cfg.bf16 and "dtype" in stp_fields
+    over = {**({"remat": True} if model_remat else {}), **({"dtype": "bfloat16"} if model_bf16 else {})}
+    return over, cfg.bf16 and not model_bf16, cfg.remat and not model_remat
+
+def _build_model(name:str, over:dict, seed:int):
+    "An `AlphaEarth` from a preset name."
     from alphaearth_nb import model as aef_model
-    over = {"remat": True} if cfg.remat and "remat" in {f.name for f in dataclasses.fields(aef_model.ModelConfig)} else {}
-    return aef_model.AlphaEarth(aef_model.preset(model, **over), key=jax.random.PRNGKey(cfg.seed)), model
+    return aef_model.AlphaEarth(aef_model.preset(name, **over), key=jax.random.key(seed))
 
 _STEPS: dict = {}  # compiled steps shared by `fit` calls in one process (a resumed run, tests, a notebook)
 
-def _cached_step(loss_fn, cfg:TrainConfig, shardings, bsh) -> Callable:
+def _cached_step(loss_fn, cfg:TrainConfig, shardings, bsh, bf16:bool, remat:bool) -> Callable:
     "`make_train_step` for these settings, reused when an earlier `fit` made the same one."
-    opt_fields = ("steps", "peak_lr", "warmup", "b1", "b2", "eps", "clip_norm", "bf16", "remat")
+    opt_fields = ("steps", "peak_lr", "warmup", "b1", "b2", "eps", "clip_norm")
     leaves, tree = jax.tree.flatten(shardings)
-    key = (loss_fn, tuple(getattr(cfg, f) for f in opt_fields), tree, tuple(leaves), bsh)
+    key = (loss_fn, tuple(getattr(cfg, f) for f in opt_fields), bf16, remat, tree, tuple(leaves), bsh)
     try: hash(key)
     except TypeError: key = None
     if key is None or key not in _STEPS:
-        step = make_train_step(loss_fn, make_optimizer(cfg), bf16=cfg.bf16, remat=cfg.remat, state_shardings=shardings, batch_shardings=bsh)
+        step = make_train_step(loss_fn, make_optimizer(cfg), bf16=bf16, remat=remat, state_shardings=shardings, batch_shardings=bsh)
         if key is None: return step
         if len(_STEPS) >= 8: _STEPS.pop(next(iter(_STEPS)))
         _STEPS[key] = step
@@ -435,14 +447,17 @@ def fit(model:str|eqx.Module="tiny",   # a preset name ("tiny", "small", "lite")
         checkpoint_every:int|None=None,# overrides `config.checkpoint_every`
         config:TrainConfig|None=None,  # every other setting
         loss_fn:Callable|None=None,    # loss_fn(model, batch, key) -> (loss, aux); default `losses.total_loss`
-        sampler=None,                  # a `samples.SamplerConfig` for stacks; default made for the model
+        sampler=None,                  # a `samples.SamplerConfig` for stacks; default `SamplerConfig.for_model`
+        texts=None,                    # geotagged texts for a stack (a DataFrame as `scene.load_scene` gives)
+        strata=None,                   # a strata layer for site sampling (`samples.Batches`)
         mesh:Mesh|None=None,           # default: every device, one `data` axis
         progress:bool=True,            # show a tqdm bar
        ) -> tuple[TrainState, list[dict]]:
     "Train `model` on `data`; returns the final state and the per-step history."
     over = {k: v for k, v in dict(steps=steps, batch_size=batch_size, seed=seed, checkpoint_every=checkpoint_every).items() if v is not None}
-    cfg = dataclasses.replace(config or TrainConfig(), **over)
-    if cfg.warmup > cfg.steps: cfg = dataclasses.replace(cfg, warmup=cfg.steps // 10)
+    base = config or TrainConfig()
+    if over.get("steps", base.steps) < base.warmup: over["warmup"] = over["steps"] // 10  # a short run: warm up for a tenth
+    cfg = dataclasses.replace(base, **over)
     if loss_fn is None:
         from alphaearth_nb import losses
         loss_fn = losses.total_loss
@@ -454,11 +469,12 @@ def fit(model:str|eqx.Module="tiny",   # a preset name ("tiny", "small", "lite")
     writer = jax.process_index() == 0 and out is not None
     optimizer = make_optimizer(cfg)
     found = latest_checkpoint(ckdir) if (resume and ckdir is not None) else None
-    if found is not None and isinstance(model, str):  # shapes only: nothing initialised just to be overwritten
-        built = eqx.filter_eval_shape(lambda: _build_model(model, cfg)[0])
-        preset_name = model
+    over, step_bf16, step_remat = _model_plan(model, cfg)
+    if isinstance(model, str):  # when resuming, shapes only: nothing initialised just to be overwritten
+        make = lambda: _build_model(model, over, cfg.seed)
+        built, preset_name = (eqx.filter_eval_shape(make) if found is not None else make()), model
     else:
-        built, preset_name = _build_model(model, cfg)
+        built, preset_name = model, None
     like = eqx.filter_eval_shape(init_state, built, optimizer, cfg.seed)
     shardings = state_sharding(like, mesh, cfg.shard_params, cfg.fsdp_min_size)
     history = []
@@ -474,7 +490,7 @@ def fit(model:str|eqx.Module="tiny",   # a preset name ("tiny", "small", "lite")
         out.mkdir(parents=True, exist_ok=True)
         _write_jsonl(out / "metrics.jsonl", history, mode="w")
     bsh = batch_sharding(mesh)
-    step_fn = _cached_step(loss_fn, cfg, shardings, bsh)
+    step_fn = _cached_step(loss_fn, cfg, shardings, bsh, step_bf16, step_remat)
     sched = lr_schedule(cfg)
 
     def checkpoint():
@@ -486,7 +502,7 @@ def fit(model:str|eqx.Module="tiny",   # a preset name ("tiny", "small", "lite")
     last_good = latest_checkpoint(ckdir) if ckdir is not None else None
     pending = []
     bar = tqdm(total=cfg.steps, initial=start, disable=not progress, desc="train", dynamic_ncols=True)
-    batches = Prefetch(_batch_source(data, start, cfg.batch_size, cfg.seed, built, sampler), bsh, cfg.prefetch)
+    batches = Prefetch(_batch_source(data, start, cfg.batch_size, cfg.seed, built, sampler, texts, strata), bsh, cfg.prefetch)
     try:
         for k in range(start, cfg.steps):
             t0 = time.perf_counter()

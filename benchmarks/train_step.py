@@ -1,0 +1,120 @@
+"""One training step of the `tiny` preset at batch 2 on this machine, against a dense float32 matmul's FLOP/s.
+
+    .venv/bin/python benchmarks/train_step.py [--batch 2] [--reps 10] [--preset tiny]
+
+Prints: the time to embed a batch (forward pass, mean directions), the time of a full training step (median of
+`--reps` after warm-up), the step's FLOPs (XLA's cost analysis, and a jaxpr count that multiplies scanned
+blocks by their trip count, which XLA's analysis counts once: see flops.py), the achieved FLOP/s, and that as a share of the
+FLOP/s of a dense float32 matmul measured in the same process. When PyTorch is importable and
+benchmarks/torch_reference.py is present, the straightforward PyTorch re-implementation is timed side by side and the
+ratio printed. Figures only: nothing here is asserted.
+"""
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import equinox as eqx
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parent))
+from flops import count_flops, xla_flops  # noqa: E402
+
+from alphaearth_nb import losses, samples, scene
+from alphaearth_nb.model import AlphaEarth, preset
+from alphaearth_nb.train import TrainConfig, init_state, make_optimizer, make_train_step, train_step
+
+
+def median_time(fn, reps: int, warm: int = 2) -> tuple[float, float]:
+    "Median and min seconds of `fn()` (which must block) over `reps` runs after `warm` warm-up runs."
+    for _ in range(warm): fn()
+    ts = []
+    for _ in range(reps):
+        t0 = time.perf_counter(); fn(); ts.append(time.perf_counter() - t0)
+    return statistics.median(ts), min(ts)
+
+
+def matmul_peak(n: int = 2048, reps: int = 10) -> float:
+    "FLOP/s of a dense float32 n x n matmul, the practical peak of this machine under XLA."
+    a = jax.random.normal(jax.random.PRNGKey(0), (n, n), jnp.float32)
+    b = jax.random.normal(jax.random.PRNGKey(1), (n, n), jnp.float32)
+    f = jax.jit(lambda a, b: a @ b)
+    med, _ = median_time(lambda: f(a, b).block_until_ready(), reps)
+    return 2 * n**3 / med
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--preset", default="tiny")
+    ap.add_argument("--batch", type=int, default=2)
+    ap.add_argument("--reps", type=int, default=10)
+    ap.add_argument("--bf16", action="store_true", help="also time the step with bf16 compute")
+    args = ap.parse_args(argv)
+    print(f"jax {jax.__version__} on {jax.devices()[0].platform} x{len(jax.devices())}, {os.cpu_count()} CPU cores; "
+          f"preset {args.preset}, batch {args.batch}")
+
+    stack, texts, _ = scene.load_scene()
+    cfg_m = preset(args.preset)
+    model = AlphaEarth(cfg_m, key=jax.random.PRNGKey(0))
+    n_params = sum(x.size for x in jax.tree.leaves(eqx.filter(model, eqx.is_inexact_array)))
+    sampler = samples.SamplerConfig.for_model(cfg_m)
+    batch = jax.device_put(samples.Batches(stack, sampler, args.batch, seed=0, texts=texts).batch_at(0))
+    frames = {k: int(f.frame.shape[1]) for k, f in batch.inputs.items()}
+    print(f"parameters {n_params:,}; patch {sampler.patch}; frames per source {frames}")
+
+    # embed: the forward pass to mean directions for the shared summary period
+    embed = eqx.filter_jit(lambda m, inputs, period: jax.vmap(lambda x, p: m(x, p[None]))(inputs, period))
+    t0 = time.perf_counter(); embed(model, batch.inputs, batch.period).block_until_ready(); t_embed_compile = time.perf_counter() - t0
+    t_embed, _ = median_time(lambda: embed(model, batch.inputs, batch.period).block_until_ready(), args.reps)
+    fx_embed = xla_flops(embed.lower(model, batch.inputs, batch.period).compile())
+    f_embed = count_flops(lambda m, i, p: jax.vmap(lambda x, q: m(x, q[None]))(i, p), model, batch.inputs, batch.period)
+
+    results = {}
+    for bf16 in ([False, True] if args.bf16 else [False]):
+        tcfg = TrainConfig(steps=1_000, warmup=10, batch_size=args.batch, bf16=bf16)
+        opt = make_optimizer(tcfg)
+        step = make_train_step(losses.total_loss, opt, bf16=bf16)
+        state = init_state(model, opt)
+        fx_step = xla_flops(step.jitted.lower(batch, state).compile())
+        f_step = count_flops(lambda b, s: train_step(s, b, losses.total_loss, opt, bf16=bf16), batch, state)
+        box = [state]
+        def run():
+            box[0], loss, _ = step(box[0], batch)
+            loss.block_until_ready()
+        t0 = time.perf_counter(); run(); t_compile = time.perf_counter() - t0
+        t_step, t_min = median_time(run, args.reps)
+        results[bf16] = (t_step, t_min, f_step, fx_step, t_compile)
+
+    peak = matmul_peak()
+    print(f"dense f32 matmul (2048^3): {peak / 1e9:.1f} GFLOP/s")
+    print("FLOPs: counted from the jaxpr with scan trip counts (flops.py); XLA's cost_analysis counts a scanned body once")
+    print(f"embed  (batch {args.batch}): median {t_embed * 1e3:.1f} ms, {f_embed / 1e9:.3f} GFLOP (XLA {fx_embed / 1e9:.3f}), "
+          f"{f_embed / t_embed / 1e9:.1f} GFLOP/s = {f_embed / t_embed / peak:.0%} of matmul; compile {t_embed_compile:.1f} s")
+    for bf16, (t_step, t_min, f_step, fx_step, t_compile) in results.items():
+        tag = "bf16" if bf16 else "f32 "
+        print(f"step {tag} (batch {args.batch}): median {t_step * 1e3:.1f} ms (min {t_min * 1e3:.1f}), {f_step / 1e9:.3f} GFLOP (XLA {fx_step / 1e9:.3f}), "
+              f"{f_step / t_step / 1e9:.1f} GFLOP/s = {f_step / t_step / peak:.0%} of matmul; compile {t_compile:.1f} s")
+
+    ref = Path(__file__).with_name("torch_reference.py")
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        print("torch not importable: PyTorch reference skipped (the task notes ~64 ms a step, ~15% of matmul peak, on 2 cores)")
+        return
+    if not ref.exists():
+        print("benchmarks/torch_reference.py absent: PyTorch reference skipped")
+        return
+    sys.path.insert(0, str(ref.parent))
+    import torch_reference
+    t_torch, t_torch_min, torch_peak = torch_reference.time_step(batch, cfg_m, reps=args.reps)
+    t_step = results[False][0]
+    print(f"torch step (batch {args.batch}): median {t_torch * 1e3:.1f} ms (min {t_torch_min * 1e3:.1f}); "
+          f"torch matmul {torch_peak / 1e9:.1f} GFLOP/s; JAX/torch speed-up {t_torch / t_step:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
