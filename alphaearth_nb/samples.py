@@ -298,7 +298,7 @@ class SamplerConfig:
     def for_model(cls, model_cfg, **overrides) -> "SamplerConfig":
         "A sampler matching a model's config: its inputs, targets, patch size and text width (overrides win)."
         stp = getattr(model_cfg, "stp", None)
-        patch = getattr(stp, "patch", None) or getattr(model_cfg, "patch", None)
+        patch = next((getattr(o, k) for o in (stp, model_cfg) for k in ("patch", "L") if getattr(o, k, None)), None)
         kw = dict(inputs=getattr(model_cfg, "inputs", None), targets=getattr(model_cfg, "targets", None),
                   patch=patch, text_dim=getattr(model_cfg, "text_dim", None),
                   frames=getattr(model_cfg, "frames", None), n_texts=getattr(model_cfg, "n_texts", None))
