@@ -1,0 +1,239 @@
+"Tests of the transfer protocol (alphaearth_nb.evaluate): hand-worked cases, scikit-learn agreement, errors."
+import numpy as np
+import pandas as pd
+import pytest
+import xarray as xr
+
+from alphaearth_nb.core import AEFError, LabelError
+from alphaearth_nb.evaluate import (balanced_accuracy, change_threshold_sweep, composite_features, encode_labels,
+                                    evaluate, evaluate_embeddings, knn_predict, knn_search, least_squares_fit,
+                                    least_squares_predict, linear_probe_fit, linear_probe_predict, mae, nshot_split,
+                                    points_at, r2, xy_features)
+
+
+@pytest.fixture(scope="module")
+def blobs():
+    "Three Gaussian classes in 16-d, 60 points each (shared so compiled shapes are reused)."
+    rng = np.random.default_rng(0)
+    y = np.repeat(np.arange(3), 60)
+    x = (rng.standard_normal((3, 16)) * 2)[y] + rng.standard_normal((180, 16))
+    return x.astype(np.float32), y
+
+
+# ---------------------------------------------------------------- hand-worked cases
+def test_one_nn_by_hand():
+    # train: class 0 at 0 and 1, class 1 at 10 and 11 (1-d). Queries 0.4 -> 0 (nearest 0), 5.4 -> 0 (4.4 from 1,
+    # 4.6 from 10), 5.6 -> 1 (4.4 from 10), 100 -> 1.
+    lab, scores = knn_predict(np.array([[0.], [1.], [10.], [11.]]), np.array([0, 0, 1, 1]),
+                              np.array([[0.4], [5.4], [5.6], [100.]]), k=1, n_classes=2)
+    assert lab.tolist() == [0, 0, 1, 1]
+    assert scores.shape == (4, 2) and scores.tolist() == [[1, 0], [1, 0], [0, 1], [0, 1]]
+
+
+def test_three_nn_vote_and_tie_rules():
+    tx = np.array([[0.], [1.], [3.], [1.]])
+    # distance tie between rows 1 and 3 (both at 1.0): the lower index comes first
+    d, i = knn_search(tx, np.array([[1.1]]), k=3)
+    assert i.tolist() == [[1, 3, 0]]
+    np.testing.assert_allclose(d, [[0.01, 0.01, 1.21]], atol=1e-5)
+    # majority: neighbours of 0.9 are rows 1 (c1), 3 (c1), 0 (c0): class 1 with 2/3 of the votes
+    lab, sc = knn_predict(tx, np.array([0, 1, 2, 1]), np.array([[0.9]]), k=3, n_classes=3)
+    assert lab.tolist() == [1]
+    np.testing.assert_allclose(sc, [[1 / 3, 2 / 3, 0]], atol=1e-6)
+    # 1-1-1 split: the nearest neighbour's class wins (query 2.6: row 2 class 2 is nearest)
+    lab, _ = knn_predict(tx[:3], np.array([0, 1, 2]), np.array([[2.6]]), k=3, n_classes=3)
+    assert lab.tolist() == [2]
+
+
+def test_least_squares_probe_by_hand():
+    # x = 0, 1, 2 with classes 0, 0, 1. Class-1 targets -1, -1, +1; centred x = -1, 0, 1 and t = -1/3, -1/3, 5/3:
+    # slope = (1/3 + 5/3) / 2 = 1, intercept = -1/3 - 1 * 1 = -4/3. Class 0 is the negative.
+    x = np.array([[0.], [1.], [2.]])
+    for method in ("lstsq", "gram"):
+        W = linear_probe_fit(x, np.array([0, 0, 1]), 2, method=method)
+        assert W.shape == (2, 2)
+        np.testing.assert_allclose(W[:, 1], [1.0, -4 / 3], atol=1e-5)
+        np.testing.assert_allclose(W[:, 0], [-1.0, 4 / 3], atol=1e-5)
+        s = linear_probe_predict(W, np.array([[1.2], [1.5]]))
+        np.testing.assert_allclose(s[:, 1], [1.2 - 4 / 3, 1.5 - 4 / 3], atol=1e-5)
+        assert s.argmax(1).tolist() == [0, 1]
+
+
+def test_regression_least_squares_by_hand():
+    # y = 2 x0 - x1 + 3 exactly: least squares recovers it; R^2 = 1, MAE = 0
+    x = np.array([[0., 0.], [1., 0.], [0., 1.], [1., 1.], [2., 3.]])
+    y = 2 * x[:, 0] - x[:, 1] + 3
+    W = least_squares_fit(x, y)
+    assert W.shape == (3,)
+    np.testing.assert_allclose(W, [2, -1, 3], atol=1e-5)
+    pred = least_squares_predict(W, x)
+    assert pred.shape == (5,)
+    assert r2(y, pred) == pytest.approx(1.0, abs=1e-6) and mae(y, pred) == pytest.approx(0.0, abs=1e-5)
+
+
+def test_metrics_by_hand():
+    # confusion: a: 3 of 4 right, b: 1 of 2, c: 1 of 1 -> (0.75 + 0.5 + 1) / 3 = 0.75 (plain accuracy 5/7)
+    assert balanced_accuracy(list("aaaabbc"), list("aaabbac")) == pytest.approx(0.75)
+    assert balanced_accuracy([0, 0, 0, 1], [0, 0, 0, 0]) == pytest.approx(0.5)  # majority guess = chance
+    # y = 1, 2, 3, prediction 1, 2, 2: SS_res = 1, SS_tot = 2
+    assert r2([1, 2, 3], [1, 2, 2]) == pytest.approx(0.5)
+    assert mae([1, 2, 3], [1, 2, 2]) == pytest.approx(1 / 3)
+    assert r2([1, 2, 3], [2, 2, 2]) == pytest.approx(0.0)  # the mean predicts nothing
+
+
+def test_change_sweep_by_hand():
+    # scores 0, 0.1, 0.5, 0.6 with labels 0, 1, 0, 1: best threshold 0.6 (TPR 1/2, TNR 1), AUC = 3 of 4 pairs
+    ang = np.arccos(1 - np.array([0., 0.1, 0.5, 0.6]))
+    e1 = np.stack([np.ones(4), np.zeros(4)], 1)
+    e2 = np.stack([np.cos(ang), np.sin(ang)], 1)
+    res = change_threshold_sweep(e1, e2, [0, 1, 0, 1])
+    assert res["balanced_accuracy"] == pytest.approx(0.75)
+    assert res["auc"] == pytest.approx(0.75)
+    assert res["threshold"] == pytest.approx(0.6)
+
+
+# ---------------------------------------------------------------- n-shot draws
+@pytest.mark.parametrize("shots", [1, 10, "max"])
+def test_nshot_split_counts_disjoint_deterministic(shots):
+    y = np.array(["w"] * 30 + ["f"] * 11 + ["c"] * 700)
+    tr, te = nshot_split(y, shots, seed=3)
+    counts = pd.Series(y[tr]).value_counts().to_dict()
+    want = {"w": 15, "f": 5, "c": 300} if shots == "max" else {"w": shots, "f": shots, "c": shots}
+    assert counts == want
+    assert np.intersect1d(tr, te).size == 0 and len(tr) + len(te) == len(y)
+    assert set(y[te]) == {"w", "f", "c"}  # every class keeps test points
+    tr2, te2 = nshot_split(y, shots, seed=3)
+    assert tr.tolist() == tr2.tolist() and te.tolist() == te2.tolist()
+    assert nshot_split(y, shots, seed=4)[0].tolist() != tr.tolist()
+
+
+def test_protocol_table_and_determinism(blobs):
+    x, y = blobs
+    tab = evaluate_embeddings(x, y, shots=(1, 10, "max"), folds=4, seed=0)
+    assert tab.shape == (9, 6)
+    assert tab[["shots", "method"]].values.tolist() == [[s, m] for s in (1, 10, "max") for m in ("knn1", "knn3", "linear")]
+    assert tab.train_per_class.tolist() == [1] * 3 + [10] * 3 + [30] * 3
+    assert ((tab.balanced_accuracy > 0.6) & (tab.balanced_accuracy <= 1)).all()
+    again, per_fold = evaluate(x, y, shots=(1, 10, "max"), folds=4, seed=0, return_folds=True)
+    pd.testing.assert_frame_equal(tab, again)
+    assert len(per_fold) == 9 * 4
+    # the table is the mean and sample std of the per-fold scores
+    g = per_fold.groupby(["shots", "method"], sort=False).balanced_accuracy
+    np.testing.assert_allclose(g.mean().values, tab.balanced_accuracy.values)
+    np.testing.assert_allclose(g.std().values, tab["std"].values)
+    # string labels work the same as their integer codes
+    names = np.array(["crop", "forest", "water"])[y]
+    pd.testing.assert_frame_equal(evaluate_embeddings(x, names, shots=(1, 10, "max"), folds=4), tab)
+
+
+# ---------------------------------------------------------------- against scikit-learn
+def test_knn_agrees_with_sklearn():
+    from sklearn.neighbors import KNeighborsClassifier, NearestNeighbors
+    rng = np.random.default_rng(1)
+    tx, qx = rng.standard_normal((300, 16)).astype(np.float32), rng.standard_normal((200, 16)).astype(np.float32)
+    ty = rng.integers(0, 2, 300)  # two classes: a k = 3 vote never ties
+    _, ref = NearestNeighbors(n_neighbors=3, algorithm="brute").fit(tx).kneighbors(qx)
+    # blocks smaller than the data: the running merge across training blocks must be exact
+    _, idx = knn_search(tx, qx, 3, query_chunk=64, train_chunk=128)
+    assert (idx == ref).all()
+    want3 = KNeighborsClassifier(n_neighbors=3, algorithm="brute").fit(tx, ty).predict(qx)
+    got3, _ = knn_predict(tx, ty, qx, 3, 2, query_chunk=64, train_chunk=128)  # same compiled shape as above
+    assert (got3 == want3).all()
+    want1 = KNeighborsClassifier(n_neighbors=1, algorithm="brute").fit(tx, ty).predict(qx)
+    assert (ty[idx[:, 0]] == want1).all()  # the 1-NN answer is the first of the 3 (what the protocol uses)
+
+
+def test_linear_probe_agrees_with_sklearn(blobs):
+    from sklearn.linear_model import LinearRegression
+    x, y = blobs
+    T = np.where(y[:, None] == np.arange(3), 1.0, -1.0)
+    ref = LinearRegression().fit(x, T)
+    for method in ("lstsq", "gram"):
+        W = linear_probe_fit(x, y, 3, method=method)
+        np.testing.assert_allclose(W[:-1], ref.coef_.T, atol=2e-4)
+        np.testing.assert_allclose(W[-1], ref.intercept_, atol=2e-4)
+    # rank-deficient 1-shot case (3 points, 16 dims): the minimum-norm solution, as the pseudo-inverse gives it
+    x1 = x[[0, 60, 120]]
+    W1 = linear_probe_fit(x1, np.arange(3), 3)
+    xc = x1.astype(np.float64) - x1.astype(np.float64).mean(0)  # rank 2 after centring
+    T1 = np.where(np.eye(3) > 0, 1.0, -1.0)
+    np.testing.assert_allclose(W1[:-1], np.linalg.pinv(xc, rcond=1e-10) @ (T1 - T1.mean(0)), atol=1e-4)
+    np.testing.assert_allclose(linear_probe_predict(W1, x1), T1, atol=1e-4)  # fits its training points exactly
+
+
+def test_change_auc_agrees_with_sklearn():
+    from sklearn.metrics import roc_auc_score
+    rng = np.random.default_rng(2)
+    e1 = rng.standard_normal((400, 8)); e1 /= np.linalg.norm(e1, axis=1, keepdims=True)
+    lab = rng.integers(0, 2, 400)
+    e2 = e1 + rng.standard_normal((400, 8)) * (0.2 + 0.5 * lab[:, None])
+    e2 /= np.linalg.norm(e2, axis=1, keepdims=True)
+    res = change_threshold_sweep(e1, e2, lab)
+    score = 1 - (e1 * e2).sum(1)
+    assert res["auc"] == pytest.approx(roc_auc_score(lab, score))
+    brute = max(balanced_accuracy(lab, (score >= t).astype(int)) for t in score)
+    assert res["balanced_accuracy"] == pytest.approx(brute)
+    assert balanced_accuracy(lab, (score >= res["threshold"]).astype(int)) == pytest.approx(brute)
+
+
+# ---------------------------------------------------------------- baselines
+def test_composite_and_xy_baselines_nan_aware():
+    rng = np.random.default_rng(3)
+    v = rng.random((7, 3, 4)).astype(np.float32)
+    v[rng.random(v.shape) < 0.3] = np.nan
+    y, x = np.array([25., 15., 5.]), np.array([5., 15., 25., 35.])
+    t = pd.date_range("2024-01-01", periods=7, freq="30D").values
+    s2 = xr.Dataset({"B4": (("time", "y", "x"), v), "B8": (("time", "y", "x"), 2 * v)}, coords={"time": t, "y": y, "x": x})
+    stack = xr.DataTree.from_dict({"sentinel2": s2})
+    comp = composite_features(stack, percentiles=(10, 50, 90), standardize=False)
+    assert comp.dims == ("y", "x", "band") and comp.shape == (3, 4, 6)
+    assert comp.band.values.tolist()[:3] == ["sentinel2/B4/p10", "sentinel2/B4/p50", "sentinel2/B4/p90"]
+    with np.errstate(all="ignore"):
+        np.testing.assert_allclose(comp.values[..., :3], np.moveaxis(np.nanpercentile(v, (10, 50, 90), axis=0), 0, -1), rtol=1e-6)
+    z = composite_features(stack).values.reshape(-1, 10)
+    ok = np.isfinite(z).all(1)
+    np.testing.assert_allclose(z[ok].mean(0), 0, atol=0.2)  # standardised
+    xyf = xy_features(stack)
+    assert xyf.sel(y=15., x=35.).values.tolist() == [35., 15.]
+    labels = xr.DataArray(np.array([[0, 1, 2, 0], [1, 1, 2, 2], [0, 0, 0, 1]]), dims=("y", "x"), coords={"y": y, "x": x})
+    X, lab = points_at(xyf, labels, nodata=0)
+    assert X.shape == (7, 2) and lab.tolist() == [1, 2, 1, 1, 2, 2, 1]
+    with pytest.raises(LabelError, match="interp_like"):
+        points_at(xyf, labels.isel(x=slice(0, 3)))
+
+
+# ---------------------------------------------------------------- errors
+def test_error_messages(blobs):
+    x, y = blobs
+    with pytest.raises(LabelError, match="x has 180 rows but y has 179 labels"):
+        evaluate_embeddings(x, y[:-1])
+    yn = y.astype(float); yn[5] = np.nan
+    with pytest.raises(LabelError, match="1 labels are NaN: drop unlabelled points"):
+        evaluate_embeddings(x, yn)
+    # class 2 has only 5 points: 10-shot needs 11 (10 to train, 1 to test)
+    keep = np.r_[0:120, 120:125]
+    with pytest.raises(LabelError, match=r"class 2 has 5 labelled points; 10-shot needs at least 11"):
+        evaluate_embeddings(x[keep], y[keep], shots=(1, 10))
+    with pytest.raises(LabelError, match="'max' shots need at least 2"):
+        nshot_split(np.array([0, 0, 1]), "max")
+    with pytest.raises(LabelError, match="unknown methods"):
+        evaluate_embeddings(x, y, methods=("svm",))
+    with pytest.raises(LabelError, match="lower k"):
+        knn_search(x[:2], x, 3)
+    with pytest.raises(LabelError, match="encode_labels"):
+        knn_predict(x, y + 1, x[:2], 1, 3)
+    xn = x.copy(); xn[0, 0] = np.nan
+    with pytest.raises(AEFError, match="NaN/inf features"):
+        linear_probe_fit(xn, y, 3)
+    with pytest.raises(LabelError, match="binary"):
+        change_threshold_sweep(x[:4], x[:4], [0, 1, 2, 0])
+
+
+# ---------------------------------------------------------------- real data
+def test_official_embeddings_protocol(shared_data):
+    files = sorted((shared_data / "aef_samples").glob("*.csv"))
+    df = pd.concat([pd.read_csv(f) for f in files])
+    x = df[[f"A{i:02d}" for i in range(64)]].to_numpy(np.float32)
+    tab = evaluate_embeddings(x, df.dw_label.to_numpy(), shots=(10, "max"), folds=2, methods=("knn1", "linear"))
+    assert tab.train_per_class.tolist() == [10, 10, 120, 120]
+    assert (tab.balanced_accuracy > 0.35).all()  # nine classes: chance is 0.11
