@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 import jax
 import jax.numpy as jnp
 import numpy as np
+import pandas as pd
 import xarray as xr
 
 from .core import ConfigError, DTypeError, EmptyStackError, NoValidDataError, UnknownBandError, UnknownSourceError
@@ -20,7 +21,7 @@ from .core import ConfigError, DTypeError, EmptyStackError, NoValidDataError, Un
 # %% auto #0
 __all__ = ['TRANSFORMS', 'ROLES', 'KINDS', 'S2_L2A', 'S2_L1C', 'S1', 'LANDSAT_SR', 'LANDSAT_TOA', 'DEM', 'ERA5', 'GEDI',
            'LANDCOVER_CLASSES', 'LANDCOVER', 'NDVI', 'Source', 'n_meta', 'register', 'registered', 'get_source',
-           'band_index', 'valid_mask', 'normalise', 'denormalise', 'compute_stats']
+           'band_index', 'describe', 'valid_mask', 'normalise', 'denormalise', 'compute_stats']
 
 # %% ../nbs/02_sources.ipynb #c0005
 TRANSFORMS = ("none", "log1p", "db")  # "db": values already in decibels, identity plus a range mask
@@ -177,7 +178,15 @@ NDVI = Source("ndvi", ("NDVI",), valid_range=(-1, 1), mean=(0.4,), std=(0.3,), r
 
 for _s in (S2_L2A, S2_L1C, S1, LANDSAT_SR, LANDSAT_TOA, DEM, ERA5, GEDI, LANDCOVER, NDVI): register(_s)
 
-# %% ../nbs/02_sources.ipynb #c0013
+# %% ../nbs/02_sources.ipynb #c0011
+def describe() -> pd.DataFrame:
+    "The registry as a table: one row per source."
+    rows = [dict(name=s.name, role=s.role, kind=s.kind, bands=" ".join(s.bands), family=s.family, transform=s.transform,
+                 meta=" ".join(s.meta), resolution_m=s.resolution_m, static=s.static, description=s.description)
+            for s in _REGISTRY.values()]
+    return pd.DataFrame(rows).set_index("name")
+
+# %% ../nbs/02_sources.ipynb #c0015
 def _xp(x): return jnp if isinstance(x, jax.Array) else np
 
 def _band_vec(values, n_dim, band_axis, xp):
@@ -252,7 +261,7 @@ def denormalise(source,             # a Source or its name
     if c["is_log"] is not None: x = xp.where(c["is_log"], xp.expm1(xp.where(c["is_log"], x, 0)), x)
     return x
 
-# %% ../nbs/02_sources.ipynb #c0016
+# %% ../nbs/02_sources.ipynb #c0018
 def _as_band_array(src, data, band_axis):
     "Data of one source as (array with bands on the last axis, band names present)."
     if isinstance(data, xr.DataTree):
