@@ -22,10 +22,9 @@ from tqdm.auto import tqdm
 
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning, Frames, MissingSourceError,
                                 PeriodError, UnknownSourceError, band_names)
-from .accessor import crs_of
 from .quantize import quantize
 from .sources import get_source
-from .samples import pack_frames, source_arrays, validate_stack
+from .samples import SourceArrays, pack_frames, source_arrays, validate_stack
 from .timecodes import Period, as_period, from_days, to_days
 
 # %% auto #0
@@ -68,16 +67,18 @@ def model_spec(model) -> tuple[int, tuple, tuple, int]:
                           " `cfg.stp.patch` and `cfg.inputs`, e.g. `AlphaEarth(preset('small'), key=...)`.") from None
     return patch, inputs, tuple(getattr(cfg, "targets", ()) or ()), int(getattr(cfg, "embed_dim", EMBED_DIM))
 
-def check_sources(names,          # the source names in the stack
-                  inputs,         # the sources the model encodes
-                  targets=(),     # the sources the model only decodes (ignored by embed)
+def check_sources(names,                   # the source names in the stack
+                  inputs,                  # the sources the model encodes
+                  targets=(),              # the sources the model only decodes (ignored by embed)
+                  allow_missing:bool=False, # accept a stack that lacks some (not all) input sources
                  ):
-    "Raise unless the stack holds every source the model encodes and none that it does not know."
+    "Raise unless the stack holds every source the model encodes (or some, with `allow_missing`) and none it does not know."
     names = list(names)
     missing = [s for s in inputs if s not in names]
-    if missing:
+    if missing and (not allow_missing or len(missing) == len(inputs)):
         raise MissingSourceError(f"the model encodes {missing} but the stack has only {names}: add the missing source(s)"
-                                 f" to the stack (e.g. `stack['{missing[0]}'] = ds`), or use a model trained without them.")
+                                 f" to the stack (e.g. `stack['{missing[0]}'] = ds`), or pass `allow_missing=True` to embed"
+                                 " without them (the model then sees them as absent, as when training drops them).")
     unknown = [s for s in names if s not in inputs and s not in targets]
     if unknown:
         raise UnknownSourceError(f"the stack carries {unknown}, which the model does not know (it encodes {list(inputs)}):"
@@ -173,11 +174,16 @@ class _Layout:
 
 def _block(*arrays, layout:_Layout, model, period, tl:Tiling, batch_size=8, progress=False, dim=EMBED_DIM):
     "Embed numpy blocks (one per band, each [T, h + 2m, w + 2m]): normalise them into `Frames`, then `embed_frames`."
+    h, w = arrays[0].shape[1:]
     inputs = {}
     for s, n in layout.n_frames.items():
         vs = {b: (("time", "y", "x"), a) for (src, b), a in zip(layout.bands, arrays) if src == s}
-        ds = xr.Dataset(vs, coords={k: ("time", v) for k, v in layout.coords[s].items()})
-        sa = source_arrays(ds, s)  # the stack was validated as a whole: blocks need not hold valid pixels
+        if vs:  # the stack was validated as a whole: a block need not hold valid pixels
+            sa = source_arrays(xr.Dataset(vs, coords={k: ("time", v) for k, v in layout.coords[s].items()}), s)
+        else:   # no frame of this source in the support window: all padding
+            g = get_source(s)
+            sa = SourceArrays(s, np.zeros((0, h, w, g.n_bands), np.float32), np.zeros(0, np.float32),
+                              np.zeros((0, len(g.meta)), np.float32), g.static)
         inputs[s] = pack_frames(sa, np.arange(len(sa.days)), n)
     return embed_frames(model, inputs, period, tl, batch_size, progress, dim)
 
@@ -204,6 +210,7 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
           progress:bool=True,         # tqdm bar over batches (eager runs only)
           chunks:int=None,            # y/x chunk size of a lazy result, rounded up to a multiple of the tile core
           lazy:bool=None,             # force the dask path (True) or numpy (False); default: dask iff the stack is
+          allow_missing:bool=False,   # embed even when the stack lacks some of the model's input sources
           support_days:float=365.25,  # shortest window of frames fed to the model
           frame_bucket:int=8,         # frame counts are padded to a multiple of this
           warn_days:float=182.625,    # ExtrapolationWarning beyond this many days outside the support period
@@ -211,10 +218,11 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
          ) -> xr.DataArray:
     "Embed a stack over its whole extent for a valid period: `embedding` (y, x, band), NaN where no data."
     patch, inputs, targets, dim = model_spec(model)
-    if isinstance(stack, xr.DataTree): check_sources(list(stack.children), inputs, targets)  # names first: the likeliest slip
+    if isinstance(stack, xr.DataTree):  # names first: the likeliest slip, and the cheapest check
+        check_sources(list(stack.children), inputs, targets, allow_missing)
     tree = validate_stack(stack)
-    check_sources(list(tree.children), inputs, targets)
-    dsets = {s: tree[s].to_dataset() for s in sorted(inputs)}
+    check_sources(list(tree.children), inputs, targets, allow_missing)
+    dsets = {s: tree[s].to_dataset() for s in sorted(inputs) if s in tree.children}
     ref = next(iter(dsets.values()))  # validate_stack checked that all sources share its grid and CRS
     period = as_period(period)
     tl = tiling(patch, tile, buffer)
@@ -225,10 +233,10 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
     if times.size == 0: raise EmptyStackError(f"the input sources {list(dsets)} hold no frames: load frames for the period first.")
     window = support_window(period, float(times.min()), float(times.max()), support_days)
     dsets = _select_frames(dsets, window)
-    used = np.concatenate([to_days(ds.time.values) for ds in dsets.values()])
+    used = np.concatenate([to_days(ds.time.values) for s, ds in dsets.items() if not get_source(s).static] or [times])
     check_extrapolation(period, float(used.min()), float(used.max()), warn_days, max_days)
 
-    layout = _Layout(bands=tuple((s, b) for s, ds in dsets.items() for b in ds.data_vars),
+    layout = _Layout(bands=tuple((s, b) for s, ds in dsets.items() if ds.sizes["time"] for b in ds.data_vars),
                      coords={s: {k: np.asarray(c.values) for k, c in ds.coords.items() if c.dims == ("time",)} for s, ds in dsets.items()},
                      n_frames={s: bucket(ds.sizes["time"], frame_bucket) for s, ds in dsets.items()})
     H, W, c, m = ref.sizes["y"], ref.sizes["x"], tl.core, tl.margin
@@ -262,7 +270,7 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
     if "spatial_ref" in ref.coords: coords["spatial_ref"] = ref.coords["spatial_ref"]
     attrs = {"period_start": str(period.start), "period_end": str(period.end), "tile": c, "buffer": m,
              "support_start": str(from_days(used.min())), "support_end": str(from_days(used.max()))}
-    if crs_of(ref) is not None and "crs" in ref.attrs: attrs["crs"] = crs_of(ref)
+    if "crs" in ref.attrs: attrs["crs"] = str(ref.attrs["crs"])  # else the `spatial_ref` coordinate carries it
     return xr.DataArray(data, dims=("y", "x", "band"), coords=coords, name="embedding", attrs=attrs)
 
 # %% ../nbs/21_embed.ipynb #c0025

@@ -136,7 +136,7 @@ def test_seams_match_one_pass(eager, stack, model):
     r0 = c - L // 2  # the window [r0, r0 + L) is centred on the seam between the first two tiles
     win = stack.isel(y=slice(r0 + 8, r0 + 8 + L), x=slice(r0, r0 + L))  # rows cross the second seam, columns the first
     f = to_frames(win, ["sentinel1", "sentinel2"], n_frames={"sentinel1": 8, "sentinel2": 8})
-    one = np.asarray(model(f, jnp.asarray(as_period(2024).days)[None])[0])[m:L - m, m:L - m]
+    one = np.asarray(eqx.filter_jit(model)(f, jnp.asarray(as_period(2024).days)[None])[0])[m:L - m, m:L - m]
     tiled = eager.values[r0 + 8 + m:r0 + 8 + L - m, r0 + m:r0 + L - m]
     cos = _cos(one, tiled)
     assert cos.shape == (L - 2 * m, L - 2 * m) and cos.min() > 0.9999, cos.min()  # the stand-in: cosine 1.0
@@ -200,3 +200,15 @@ def test_embed_to_zarr_int8(stack, model, eager, tmp_path):
     q = xr.open_zarr(embed_to_zarr(stack, model, 2024, tmp_path / "q.zarr", int8=True, progress=False), consolidated=False)["embedding"]
     assert q.dtype == np.int8 and q.attrs["nodata"] == -128 and (q.values[:6, 32:] == -128).all()
     np.testing.assert_allclose(dequantize(q.values), eager.values, atol=0.02)
+
+
+def test_source_without_frames_in_window(stack, model):
+    "A source with no frame in the support window is fed as padding; the others still embed."
+    s1 = stack["sentinel1"].to_dataset()
+    old = stack.copy()
+    old["sentinel1"] = s1.assign_coords(time=s1.time - np.timedelta64(700, "D"))
+    sub = old.isel(y=slice(8, 20), x=slice(0, 12))
+    out = embed(sub, model, 2024, progress=False)
+    s2_any = np.isfinite(sub["sentinel2"].to_dataset().to_array().values).any((0, 1))
+    np.testing.assert_array_equal(np.isfinite(out.values).all(-1), s2_any)  # NaN only where Sentinel-2 had nothing
+    assert s2_any.mean() > 0.9 and out.attrs["support_start"].startswith("2024-01-10")
