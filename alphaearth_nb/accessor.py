@@ -26,8 +26,8 @@ from .quantize import NODATA, dequantize, quantize
 __all__ = ['X_NAMES', 'Y_NAMES', 'OFFICIAL_COLLECTION', 'require', 'PointError', 'crs_of', 'as_embedding', 'grid_coords',
            'embedding_from_array', 'random_unit', 'quantize_embedding', 'dequantize_embedding', 'pixel_indices',
            'values_at', 'similarity', 'check_same_grid', 'change', 'sample_pixels', 'pca_basis', 'rgb',
-           'spherical_kmeans', 'cluster', 'label_points', 'training_set', 'classify', 'regress', 'from_official',
-           'AEFAccessor']
+           'spherical_kmeans', 'cluster', 'label_points', 'training_set', 'predict_pixels', 'classify', 'regress',
+           'from_official', 'AEFAccessor']
 
 # %% ../nbs/24_accessor.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -299,7 +299,7 @@ def cluster(emb, k:int,                 # number of clusters
     if not (isinstance(k, (int, np.integer)) and k >= 1): raise ConfigError(f"k must be a positive integer, got {k!r}")
     x = sample_pixels(da, max_samples, seed)
     if len(x) < k: raise NoValidDataError(f"cluster(k={k}) needs at least {k} pixels with data, found {len(x)}: lower k")
-    n = max(64, 1 << (len(x) - 1).bit_length())
+    n = max(256, 1 << (len(x) - 1).bit_length())
     xp, w = np.zeros((n, EMBED_DIM), np.float32), (np.arange(n) < len(x)).astype(np.float32)
     xp[:len(x)] = x
     C = np.asarray(spherical_kmeans(jnp.asarray(xp), jnp.asarray(w), jax.random.PRNGKey(seed), int(k), int(n_iter)))
@@ -343,19 +343,19 @@ def training_set(emb:xr.DataArray, labels, column:str="label") -> tuple[np.ndarr
     if not ok.any(): raise LabelError("none of the labelled pixels has embedding data (all NaN): label pixels inside the data")
     return X[ok], vals[ok]
 
-def _predict_pixels(da:xr.DataArray, fn, n_out:int, batch:int=8192) -> np.ndarray:
-    "Apply `fn` (N, 64) -> (N, n_out) to every pixel with data, in batches; NaN elsewhere."
-    flat = np.asarray(da.values, np.float32).reshape(-1, EMBED_DIM)
-    ok = np.isfinite(flat).all(1)
-    q, out = flat[ok], np.full((flat.shape[0], n_out), np.nan, np.float32)
-    res = []
-    for i in range(0, len(q), batch):
-        b = q[i:i + batch]
-        n = len(b)
-        if len(q) > batch and n < batch: b = np.concatenate([b, np.zeros((batch - n, EMBED_DIM), np.float32)])  # one shape, one compile
-        res.append(np.asarray(fn(b), np.float32).reshape(len(b), n_out)[:n])
-    if res: out[ok] = np.concatenate(res)
-    return out.reshape(da.sizes["y"], da.sizes["x"], n_out)
+def predict_pixels(emb:xr.DataArray,  # embedding (y, x, band)
+                   fn,                # (N, 64) float32 rows with data -> (N, n_out)
+                   n_out:int,         # columns fn returns
+                   name:str="out",    # name of the new trailing dim
+                  ) -> xr.DataArray:
+    "Apply a row-wise predictor to every pixel with data, block by block (lazy for dask); NaN elsewhere."
+    def block(a):
+        flat = a.reshape(-1, EMBED_DIM)
+        ok = np.isfinite(flat).all(1)
+        out = np.full((flat.shape[0], n_out), np.nan, np.float32)
+        if ok.any(): out[ok] = np.asarray(fn(flat[ok].astype(np.float32)), np.float32).reshape(int(ok.sum()), n_out)
+        return out.reshape(a.shape[:-1] + (n_out,))
+    return _blockwise(block, emb, core=("band",), out_core=(name,), out_sizes={name: n_out})
 
 # %% ../nbs/24_accessor.ipynb #c0036
 def classify(emb, labels,              # DataArray of class ids on the grid (NaN/-1 unlabelled) or DataFrame x, y, label
@@ -364,35 +364,36 @@ def classify(emb, labels,              # DataArray of class ids on the grid (NaN
              column:str="label",        # label column of a DataFrame
             ) -> xr.Dataset:
     "Few-shot classification of every pixel: Dataset with `class` (y, x) and `scores` (y, x, classes)."
-    from alphaearth_nb.evaluate import knn_predict, linear_probe_fit, linear_probe_predict
+    from alphaearth_nb.evaluate import encode_labels, knn_predict, linear_probe_fit, linear_probe_predict
     da = as_embedding(emb)
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
     X, vals = training_set(da, labels, column)
-    classes, y = np.unique(vals, return_inverse=True)
+    classes, y = encode_labels(vals)
     C = len(classes)
     if C < 2: raise LabelError(f"classification needs at least two classes, got {list(classes)}: label more classes")
     if method == "knn":
         if k > len(X): raise LabelError(f"k={k} neighbours but only {len(X)} labelled pixels: label more pixels or lower k")
-        fn = lambda q: knn_predict(X, y, q, k, C)[1]
+        fn = lambda q: (lambda lab, sc: np.c_[sc, lab])(*knn_predict(X, y, q, k, C))
     else:
         W = linear_probe_fit(X, y, C)
-        fn = lambda q: linear_probe_predict(W, q)
-    scores = _predict_pixels(da, fn, C)
-    idx = np.where(np.isfinite(scores).all(-1), np.nan_to_num(scores, nan=-np.inf).argmax(-1), -1)
-    ids = classes.dtype.kind in "iub" or (classes.dtype.kind == "f" and np.all(classes == np.round(classes)))
-    cls = np.where(idx >= 0, classes[np.maximum(idx, 0)].astype(np.int64) if ids else idx, -1).astype(np.int32)
-    return xr.Dataset({"class": (("y", "x"), cls), "scores": (("y", "x", "classes"), scores)},
-                      coords={"y": da.y, "x": da.x, "classes": classes.astype(np.int64) if ids else classes},
-                      attrs={**da.attrs, "method": method})
+        fn = lambda q: (lambda sc: np.c_[sc, np.argmax(sc, 1)])(np.asarray(linear_probe_predict(W, q)))
+    res = predict_pixels(da, fn, C + 1, name="classes")  # scores, then the predicted index
+    ids = classes.dtype.kind in "iub" or (classes.dtype.kind == "f" and bool(np.all(classes == np.round(classes))))
+    lut = classes.astype(np.int64) if ids else np.arange(C)
+    def to_class(i):
+        return np.where(np.isfinite(i), lut[np.nan_to_num(i).astype(np.int64)], -1).astype(np.int32)
+    cls = _blockwise(to_class, res.isel(classes=C), dtype=np.int32, core=())
+    scores = res.isel(classes=slice(0, C)).assign_coords(classes=lut if ids else classes)
+    return xr.Dataset({"class": cls, "scores": scores}, attrs={**da.attrs, "method": method})
 
-# %% ../nbs/24_accessor.ipynb #c0038
+# %% ../nbs/24_accessor.ipynb #c0039
 def regress(emb, targets,               # DataArray of values on the grid (NaN unlabelled) or DataFrame x, y, value
             method:str="linear",        # "linear" (least squares) or "knn" (mean of k nearest)
             k:int=3,
             column:str="value",         # value column of a DataFrame
            ) -> xr.DataArray:
     "Few-shot regression of every pixel: DataArray `prediction` (y, x), NaN where no data."
-    from alphaearth_nb.evaluate import least_squares_fit, least_squares_predict
+    from alphaearth_nb.evaluate import knn_search, least_squares_fit, least_squares_predict
     da = as_embedding(emb)
     if method not in ("linear", "knn"): raise ConfigError(f"unknown method {method!r}: use 'linear' or 'knn'")
     if isinstance(targets, xr.DataArray):  # a value raster: only NaN means unlabelled (negative values are real)
@@ -406,20 +407,11 @@ def regress(emb, targets,               # DataArray of values on the grid (NaN u
         fn = lambda q: least_squares_predict(W, q)
     else:
         if k > len(X): raise LabelError(f"k={k} neighbours but only {len(X)} labelled pixels: label more pixels or lower k")
-        Xj, vj = jnp.asarray(X), jnp.asarray(vals)
-        fn = lambda q: _knn_mean(Xj, vj, jnp.asarray(q), k)
-    pred = _predict_pixels(da, fn, 1)[..., 0]
-    return xr.DataArray(pred, dims=("y", "x"), coords={"y": da.y, "x": da.x}, name="prediction",
-                        attrs={**da.attrs, "method": method})
+        fn = lambda q: vals[knn_search(X, q, k)[1]].mean(1)
+    pred = predict_pixels(da, fn, 1).isel(out=0, drop=True)
+    return pred.rename("prediction").assign_attrs(method=method)
 
-@partial(jax.jit, static_argnames="k")
-def _knn_mean(X, v, q, k):
-    "Mean target of the k nearest (L2) training rows for each query row."
-    d = jnp.sum(q**2, 1)[:, None] - 2 * q @ X.T + jnp.sum(X**2, 1)[None]
-    _, i = jax.lax.top_k(-d, k)
-    return v[i].mean(1)
-
-# %% ../nbs/24_accessor.ipynb #c0040
+# %% ../nbs/24_accessor.ipynb #c0042
 OFFICIAL_COLLECTION = "GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL"
 _DROP_ATTRS = ("_FillValue", "scale_factor", "add_offset", "long_name", "coordinates", "units", "AREA_OR_POINT")
 
@@ -480,7 +472,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     da.encoding = {}
     return da.rename("embedding")
 
-# %% ../nbs/24_accessor.ipynb #c0044
+# %% ../nbs/24_accessor.ipynb #c0046
 class AEFAccessor:
     "The `.aef` namespace on xarray objects: embed stacks, and map with embeddings."
     def __init__(self, obj): self._obj = obj

@@ -156,7 +156,9 @@ def test_rgb_range_and_shape(emb):
 # --- laziness ----------------------------------------------------------------------------------------------------
 
 def test_lazy_in_lazy_out(emb):
-    lazy = emb.chunk({"y": 3, "x": 4, "band": 16})
+    lazy = emb.chunk({"y": 4, "band": 16})
+    lab = xr.DataArray(np.full((7, 6), np.nan), dims=("y", "x"), coords={"y": emb.y, "x": emb.x})
+    lab[1, :3], lab[5, 2:] = 0, 1
     v = random_unit((), seed=4)
     cases = {
         "similarity": (lambda e: similarity(e, v)),
@@ -166,6 +168,9 @@ def test_lazy_in_lazy_out(emb):
         "dequantize": (lambda e: dequantize_embedding(quantize_embedding(e))),
         "rgb": rgb,
         "cluster": (lambda e: cluster(e, 3).cluster),
+        "classify": (lambda e: classify(e, lab, k=1)["class"]),
+        "scores": (lambda e: classify(e, lab, method="linear").scores),
+        "regress": (lambda e: regress(e, lab, method="knn", k=2)),
     }
     for name, f in cases.items():
         out = f(lazy)
