@@ -20,6 +20,9 @@ import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, LabelError,
                                 MissingDependencyError, NoValidDataError, band_names)
+from .embed import embed
+from .evaluate import (change_scores, encode_labels, knn_predict, knn_search, least_squares_fit,
+                                    least_squares_predict, linear_probe_fit, linear_probe_predict)
 from .quantize import NODATA, dequantize, quantize
 
 # %% auto #0
@@ -224,7 +227,7 @@ def change(emb, other) -> xr.DataArray:
     a, b = as_embedding(emb), as_embedding(other)
     check_same_grid(a, b)
     b = b.assign_coords(y=a.y, x=a.x)  # equal up to float noise: align exactly so nothing is dropped
-    return _blockwise(lambda u, w: 1.0 - np.einsum("...c,...c->...", u, w), a, b, name="change")
+    return _blockwise(lambda u, w: change_scores(u, w).astype(np.float32), a, b, name="change")
 
 # %% ../nbs/24_accessor.ipynb #c0026
 def sample_pixels(emb:xr.DataArray, max_samples:int=50_000, seed:int=0) -> np.ndarray:
@@ -364,7 +367,6 @@ def classify(emb, labels,              # DataArray of class ids on the grid (NaN
              column:str="label",        # label column of a DataFrame
             ) -> xr.Dataset:
     "Few-shot classification of every pixel: Dataset with `class` (y, x) and `scores` (y, x, classes)."
-    from alphaearth_nb.evaluate import encode_labels, knn_predict, linear_probe_fit, linear_probe_predict
     da = as_embedding(emb)
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
     X, vals = training_set(da, labels, column)
@@ -393,7 +395,6 @@ def regress(emb, targets,               # DataArray of values on the grid (NaN u
             column:str="value",         # value column of a DataFrame
            ) -> xr.DataArray:
     "Few-shot regression of every pixel: DataArray `prediction` (y, x), NaN where no data."
-    from alphaearth_nb.evaluate import knn_search, least_squares_fit, least_squares_predict
     da = as_embedding(emb)
     if method not in ("linear", "knn"): raise ConfigError(f"unknown method {method!r}: use 'linear' or 'knn'")
     if isinstance(targets, xr.DataArray):  # a value raster: only NaN means unlabelled (negative values are real)
@@ -484,7 +485,6 @@ class AEFAccessor:
 
     def embed(self, model, period, **kwargs) -> xr.DataArray:
         "Embed this stack over `period` with `model` (see `embed.embed`)."
-        from alphaearth_nb.embed import embed
         return embed(self._obj, model, period, **kwargs)
 
     def quantize(self) -> xr.DataArray:

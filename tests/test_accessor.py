@@ -1,8 +1,4 @@
 "The xarray face: accessors, laziness, the official product's forms, and the errors users meet."
-import importlib.util
-import sys
-import types
-
 import dask.array as dsa
 import numpy as np
 import pandas as pd
@@ -14,31 +10,6 @@ from alphaearth_nb.accessor import (AEFAccessor, PointError, as_embedding, chang
                                     regress, require, rgb, similarity)
 from alphaearth_nb.core import (DimensionError, DTypeError, GridError, LabelError, MissingDependencyError,
                                 NoValidDataError, band_names)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def evaluate_module():
-    "The real `evaluate` when it exists, else a small stand-in with the contract's signatures."
-    if importlib.util.find_spec("alphaearth_nb.evaluate") is not None:
-        yield
-        return
-    m = types.ModuleType("alphaearth_nb.evaluate")
-    def knn_predict(train_x, train_y, query_x, k, n_classes):
-        d = ((query_x[:, None] - train_x[None]) ** 2).sum(-1)
-        nn = np.argsort(d, 1)[:, :k]
-        scores = np.stack([(train_y[nn] == c).mean(1) for c in range(n_classes)], 1)
-        return scores.argmax(1), scores
-    def linear_probe_fit(x, y, n_classes):
-        t = np.where(np.arange(n_classes)[None] == y[:, None], 1.0, -1.0)
-        return np.linalg.lstsq(np.c_[x, np.ones(len(x))], t, rcond=None)[0]
-    m.knn_predict = knn_predict
-    m.linear_probe_fit = linear_probe_fit
-    m.linear_probe_predict = lambda W, x: np.c_[x, np.ones(len(x))] @ W
-    m.least_squares_fit = lambda x, y: np.linalg.lstsq(np.c_[x, np.ones(len(x))], y, rcond=None)[0]
-    m.least_squares_predict = lambda W, x: np.c_[x, np.ones(len(x))] @ W
-    sys.modules["alphaearth_nb.evaluate"] = m
-    yield
-    del sys.modules["alphaearth_nb.evaluate"]
 
 
 @pytest.fixture(scope="module")
@@ -299,6 +270,15 @@ def test_embedding_errors(emb):
         xr.Dataset({"B2": (("time", "y", "x"), np.zeros((1, 2, 2)))}).aef.rgb()
     with pytest.raises(MissingDependencyError, match=r"pip install 'alphaearth_nb\[maps\]'"):
         require("surely_not_installed_pkg", "maps", "explore()")
+
+
+def test_embed_forwards_to_embed(monkeypatch, emb):
+    import alphaearth_nb.accessor as acc
+    calls = []
+    monkeypatch.setattr(acc, "embed", lambda stack, model, period, **kw: calls.append((stack, model, period, kw)) or emb)
+    stack = xr.DataTree.from_dict({"sentinel2": xr.Dataset({"B2": (("time", "y", "x"), np.ones((1, 2, 2)))})})
+    assert stack.aef.embed("model", 2024, batch_size=2) is emb
+    assert calls == [(stack, "model", 2024, {"batch_size": 2})]
 
 
 def test_accessor_registered_everywhere(emb):
