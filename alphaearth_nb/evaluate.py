@@ -66,9 +66,11 @@ def _smallest_k(d, i, k:int):
 
 @partial(jax.jit, static_argnames="k")
 def _knn_block(q:Float[Array, "Q D"],       # query block
-               t:Float[Array, "B C D1"],    # augmented training rows [-2t, |t|^2], in B blocks of C
+               t:Float[Array, "B C D1"],    # augmented centred training rows [-2t, |t|^2], in B blocks of C
+               mu:Float[Array, "D"],        # the training mean that was subtracted
                k:int):
     "Squared distances and indices of the k nearest training rows of every query."
+    q = q - mu
     qa = jnp.concatenate([q, jnp.ones((q.shape[0], 1), q.dtype)], 1)
     nq, c = q.shape[0], t.shape[1]
     def step(best, blk):
@@ -92,19 +94,21 @@ def knn_search(train_x,                 # training features, (N, D)
     if tx.ndim != 2 or qx.ndim != 2 or tx.shape[1] != qx.shape[1]:
         raise DimensionError(f"train and query features must be (N, D) and (Q, D) with the same D, got {tx.shape} and {qx.shape}")
     if not 1 <= k <= len(tx): raise LabelError(f"k={k} neighbours but only {len(tx)} training points: label more points or lower k")
+    mu = tx.mean(0, dtype=np.float64)
+    tx = (tx - mu).astype(np.float32)
     c = min(_next_pow2(train_chunk), _next_pow2(len(tx)))
     nb = -(-len(tx) // c)
     aug = np.zeros((nb * c, tx.shape[1] + 1), np.float32)
     aug[:len(tx), :-1] = -2 * tx
     aug[:len(tx), -1] = np.einsum("nd,nd->n", tx, tx)
     aug[len(tx):, -1] = np.inf
-    t = jnp.asarray(aug.reshape(nb, c, -1))
+    t, muj = jnp.asarray(aug.reshape(nb, c, -1)), jnp.asarray(mu, jnp.float32)
     qc = min(_next_pow2(query_chunk), _next_pow2(len(qx)))
     dist, idx = [], []
     for s in range(0, len(qx), qc):
         blk = qx[s:s + qc]
         if len(blk) < qc: blk = np.concatenate([blk, np.zeros((qc - len(blk), qx.shape[1]), np.float32)])
-        d, i = _knn_block(jnp.asarray(blk), t, k)
+        d, i = _knn_block(jnp.asarray(blk), t, muj, k)
         dist.append(d); idx.append(i)
     if not dist: return np.zeros((0, k), np.float32), np.zeros((0, k), np.int32)
     return (np.concatenate([np.asarray(d) for d in dist])[:len(qx)],

@@ -45,6 +45,15 @@ def test_three_nn_vote_and_tie_rules():
     assert lab.tolist() == [2]
 
 
+def test_knn_far_from_origin():
+    # UTM coordinates in metres: |t|^2 ~ 2.6e13 would swamp 10 m steps in float32 without centring
+    off = np.array([465_000., 5_080_000.])
+    grid = off + np.array([[0., 0.], [10., 0.], [20., 0.], [0., 10.]])
+    d, i = knn_search(grid, off + np.array([[12., 1.], [4., 0.], [1., 7.]]), 1)
+    assert i[:, 0].tolist() == [1, 0, 3]
+    np.testing.assert_allclose(d[:, 0], [5., 16., 10.], atol=1e-2)
+
+
 def test_least_squares_probe_by_hand():
     # x = 0, 1, 2 with classes 0, 0, 1. Class-1 targets -1, -1, +1; centred x = -1, 0, 1 and t = -1/3, -1/3, 5/3:
     # slope = (1/3 + 5/3) / 2 = 1, intercept = -1/3 - 1 * 1 = -4/3. Class 0 is the negative.

@@ -1,0 +1,225 @@
+"""The transfer protocol on real data, and the speed of its kNN and linear probe against scikit-learn.
+
+    .venv/bin/python benchmarks/probe.py [--folds10 100] [--foldsmax 20] [--paper-folds]
+                                         [--knn-queries 1000000] [--knn-train 10000] [--probe-rows 1000000]
+                                         [--checkpoint PATH] [--skip-speed] [--skip-real]
+
+1. Official AlphaEarth 2024 embeddings (../shared/data/aef_samples): Dynamic World class (`dw_label`, 9 classes,
+   80 points per class and region), balanced accuracy of kNN (k = 1, 3) and the linear probe at 10 shots and
+   "max" shots (at most 300 per class and at most half of a class), per region and pooled; mean +- std over folds.
+2. The eo-learn patch (../shared/data/eolearn_patch): land use `LULC` (0 = no data, dropped), with three feature
+   sets: the raw NDVI series (clouds and no-data masked, gaps filled with each pixel's mean), NDVI composites
+   (10/25/50/75/90th percentiles over the 68 dates, standardised) and XY (pixel coordinates). Points are drawn at
+   random from one 1 x 1 km patch, so neighbours share labels: XY does far better here than with the paper's
+   1.28 km separation. `--checkpoint` adds our own model's embeddings (see `our_model_features`).
+3. Speed, side by side in this process after a warm-up of each: kNN classification (k = 1 and k = 3) of
+   `--knn-queries` query points against `--knn-train` training points (64-d unit vectors, 9 classes) with
+   `knn_predict` vs scikit-learn's `KNeighborsClassifier(algorithm="brute")`; and the linear probe's fit
+   (one-vs-rest least squares on +-1 targets, 9 classes) over `--probe-rows` x 64 embeddings with
+   `linear_probe_fit` vs `LinearRegression().fit` and `numpy.linalg.lstsq`. Ratios are reference time / ours.
+Figures only: nothing here is asserted.
+"""
+import argparse
+import json
+import os
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import xarray as xr
+
+from alphaearth_nb.evaluate import (composite_features, evaluate_embeddings, knn_predict, linear_probe_fit,
+                                    linear_probe_predict, points_at, xy_features)
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("AEF_SHARED_DATA", ROOT.parent / "shared" / "data"))
+METHODS = ("knn1", "knn3", "linear")
+
+
+def fmt(tab: pd.DataFrame, key: str) -> pd.DataFrame:
+    "One row per shots level, one column per method: 'mean +- std'."
+    t = tab.assign(v=[f"{m:.3f} +- {s:.3f}" for m, s in zip(tab.balanced_accuracy, tab["std"])])
+    return t.pivot_table(index="shots", columns="method", values="v", aggfunc="first", sort=False).assign(
+        features=key, folds=tab.groupby("shots", sort=False).folds.first())
+
+
+# ---------------------------------------------------------------- 1. official embeddings
+def official_table(folds: dict) -> pd.DataFrame:
+    files = sorted((DATA / "aef_samples").glob("*.csv"))
+    df = pd.concat([pd.read_csv(f) for f in files], ignore_index=True)
+    x = df[[f"A{i:02d}" for i in range(64)]].to_numpy(np.float32)
+    rows = []
+    for region in [*sorted(df.region.unique()), "pooled"]:
+        keep = np.ones(len(df), bool) if region == "pooled" else (df.region == region).to_numpy()
+        tab = evaluate_embeddings(x[keep], df.dw_label.to_numpy()[keep], shots=(10, "max"), folds=folds, methods=METHODS)
+        rows.append(fmt(tab, region).reset_index())
+    return pd.concat(rows).rename(columns={"features": "region"})[["region", "shots", "folds", *METHODS]]
+
+
+# ---------------------------------------------------------------- 2. the eo-learn patch
+def eolearn_stack() -> tuple[xr.Dataset, xr.DataArray]:
+    "The patch's NDVI as a one-source stack (NaN under clouds and outside the data) and its LULC labels."
+    p = DATA / "eolearn_patch"
+    ndvi = np.load(p / "data" / "NDVI.npy")[..., 0].astype(np.float32)
+    bad = (np.load(p / "mask" / "CLM.npy")[..., 0] == 1) | (np.load(p / "mask" / "IS_DATA.npy")[..., 0] == 0)
+    ndvi[bad] = np.nan
+    times = pd.to_datetime(json.load(open(p / "timestamps.json"))).values.astype("datetime64[ns]")
+    nt, ny, nx = ndvi.shape
+    x0, y1 = 465181.0, 5080255.0  # bbox.geojson: x 465181..466181, y 5079245..5080255 (EPSG:32633), 10 m pixels
+    y = y1 - 5.0 - 10.0 * np.arange(ny)
+    x = x0 + 5.0 + 10.0 * np.arange(nx)
+    ds = xr.Dataset({"NDVI": (("time", "y", "x"), ndvi)}, coords={"time": times, "y": y, "x": x},
+                    attrs={"crs": "EPSG:32633", "source": "ndvi"})
+    lulc = np.load(p / "mask_timeless" / "LULC.npy")[..., 0].astype(np.int64)
+    labels = xr.DataArray(lulc, dims=("y", "x"), coords={"y": y, "x": x}, name="LULC")
+    return ds, labels
+
+
+def raw_series_features(ds: xr.Dataset) -> xr.DataArray:
+    "The raw NDVI series per pixel, NaN (cloud, no data) filled with that pixel's mean."
+    v = ds.NDVI.transpose("y", "x", "time").values
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        m = np.nanmean(v, axis=-1, keepdims=True)
+    v = np.where(np.isnan(v), m, v)  # pixels never clear stay NaN and are dropped by points_at
+    return xr.DataArray(v, dims=("y", "x", "band"), coords={"y": ds.y, "x": ds.x, "band": np.arange(v.shape[-1])})
+
+
+def our_model_features(checkpoint: str, ds: xr.Dataset) -> xr.DataArray | None:
+    """HOOK (lead): embed the patch with our model trained by `aef demo`, or None when that cannot be done yet.
+
+    Steps: rebuild the model skeleton from the checkpoint header (preset + model config), `train.load_checkpoint`
+    into it, then `embed.embed(stack, model, period)` over the patch for one year of its frames. The stack given
+    here is the patch's NDVI as a one-source Dataset (`source="ndvi"`); a model trained on other sources needs
+    `readers.read_eolearn_patch` (or its own stack) instead. Adjust this function when those pieces land."""
+    try:
+        import equinox as eqx
+        from alphaearth_nb.embed import embed
+        from alphaearth_nb.model import preset
+        from alphaearth_nb.train import (TrainConfig, init_state, latest_checkpoint, load_checkpoint,
+                                         make_optimizer)
+    except ImportError as e:
+        print(f"[hook] --checkpoint ignored: {e}")
+        return None
+    try:
+        path = Path(checkpoint)
+        head = path if path.suffix == ".json" else (latest_checkpoint(path) or latest_checkpoint(path / "checkpoints"))
+        header = json.loads(Path(head).read_text())
+        model = eqx.filter_eval_shape(lambda: preset(header["preset"]))  # TODO(lead): overrides from header["model"]
+        like = eqx.filter_eval_shape(init_state, model, make_optimizer(TrainConfig()), 0)
+        state, _ = load_checkpoint(head, like)
+        try:
+            from alphaearth_nb.readers import read_eolearn_patch
+            stack = read_eolearn_patch()[0]
+        except Exception:
+            stack = ds
+        year = int(pd.Timestamp(ds.time.values[len(ds.time) // 2]).year)
+        return embed(stack, state.model, year, progress=False).transpose("y", "x", "band")
+    except Exception as e:  # the hook must not break the rest of the table
+        print(f"[hook] could not embed the patch with {checkpoint}: {type(e).__name__}: {e}")
+        return None
+
+
+def eolearn_table(folds: dict, checkpoint: str | None) -> pd.DataFrame:
+    ds, labels = eolearn_stack()
+    feats = {"raw NDVI series": raw_series_features(ds), "NDVI composites": composite_features(ds),
+             "XY": xy_features(ds)}
+    if checkpoint:
+        emb = our_model_features(checkpoint, ds)
+        if emb is not None: feats["our model (aef demo)"] = emb
+    rows = []
+    for name, f in feats.items():
+        X, y = points_at(f, labels, nodata=0)
+        tab = evaluate_embeddings(X, y, shots=(10, "max"), folds=folds, methods=METHODS)
+        rows.append(fmt(tab, f"{name} ({X.shape[1]}-d, {len(y)} px)").reset_index())
+    return pd.concat(rows)[["features", "shots", "folds", *METHODS]]
+
+
+# ---------------------------------------------------------------- 3. speed
+def unit_mixture(n: int, n_classes: int = 9, seed: int = 0, noise: float = 0.8) -> tuple[np.ndarray, np.ndarray]:
+    "Unit vectors in 64-d around one random direction per class, with the class of each."
+    rng = np.random.default_rng(seed)
+    centres = rng.standard_normal((n_classes, 64))
+    centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+    y = rng.integers(0, n_classes, n)
+    x = centres[y] + noise * rng.standard_normal((n, 64)) / 8
+    return (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32), y
+
+
+def timed(f, *a, **kw):
+    t0 = time.perf_counter()
+    out = f(*a, **kw)
+    return out, time.perf_counter() - t0
+
+
+def speed_table(n_query: int, n_train: int, n_rows: int) -> pd.DataFrame:
+    from sklearn.linear_model import LinearRegression
+    from sklearn.neighbors import KNeighborsClassifier
+    rows = []
+    tx, ty = unit_mixture(n_train, seed=1)
+    qx, qy = unit_mixture(n_query, seed=2)
+    for k in (1, 3):
+        ref = KNeighborsClassifier(n_neighbors=k, algorithm="brute").fit(tx, ty)
+        ref.predict(qx[:2048]); knn_predict(tx, ty, qx[:2048], k, 9)  # warm-up: compile, thread pools
+        (ours, _), t_ours = timed(knn_predict, tx, ty, qx, k, 9)
+        want, t_ref = timed(ref.predict, qx)
+        rows.append(dict(task=f"kNN k={k}: {n_query:,} queries vs {n_train:,} train, 64-d",
+                         ours_s=t_ours, reference="sklearn KNeighborsClassifier(brute)", reference_s=t_ref,
+                         agreement=f"{(ours == want).mean():.5f} same label"))
+    x, y = unit_mixture(n_rows, seed=3)
+    T = np.where(y[:, None] == np.arange(9), 1.0, -1.0).astype(np.float32)
+    linear_probe_fit(x[:70_000], y[:70_000], 9)  # warm-up: compiles the same block shape
+    LinearRegression().fit(x[:10_000], T[:10_000])
+    W, t_ours = timed(linear_probe_fit, x, y, 9)
+    ref, t_ref = timed(LinearRegression().fit, x, T)
+    diff = max(np.abs(W[:-1] - ref.coef_.T).max(), np.abs(W[-1] - ref.intercept_).max())
+    same = (linear_probe_predict(W, x[:100_000]).argmax(1) == ref.predict(x[:100_000]).argmax(1)).mean()
+    rows.append(dict(task=f"linear probe fit: {n_rows:,} x 64, 9 classes", ours_s=t_ours,
+                     reference="sklearn LinearRegression().fit", reference_s=t_ref,
+                     agreement=f"max |dW| {diff:.1e}; {same:.5f} same label"))
+    xa = np.concatenate([x, np.ones((len(x), 1), np.float32)], 1)
+    Wl, t_ref = timed(lambda: np.linalg.lstsq(xa, T, rcond=None)[0])
+    rows.append(dict(task=f"linear probe fit: {n_rows:,} x 64, 9 classes", ours_s=t_ours,
+                     reference="numpy.linalg.lstsq (float32)", reference_s=t_ref,
+                     agreement=f"max |dW| {np.abs(W - Wl).max():.1e}"))
+    out = pd.DataFrame(rows)
+    out["ratio"] = out.reference_s / out.ours_s
+    return out[["task", "reference", "ours_s", "reference_s", "ratio", "agreement"]]
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--folds10", type=int, default=100, help="folds at 10 shots (the paper: 500)")
+    ap.add_argument("--foldsmax", type=int, default=20, help="folds at max shots")
+    ap.add_argument("--paper-folds", action="store_true", help="500 folds at 10 shots, 100 at max")
+    ap.add_argument("--knn-queries", type=int, default=1_000_000)
+    ap.add_argument("--knn-train", type=int, default=10_000)
+    ap.add_argument("--probe-rows", type=int, default=1_000_000)
+    ap.add_argument("--checkpoint", default=None, help="HOOK: a checkpoint of our model to embed the eo-learn patch")
+    ap.add_argument("--skip-speed", action="store_true")
+    ap.add_argument("--skip-real", action="store_true")
+    a = ap.parse_args(argv)
+    folds = {10: 500, "max": 100} if a.paper_folds else {10: a.folds10, "max": a.foldsmax}
+    pd.set_option("display.width", 200)
+    import jax
+    print(f"jax {jax.__version__} on {jax.devices()[0].platform}, {os.cpu_count()} CPU cores")
+    if not a.skip_real:
+        if not DATA.is_dir():
+            print(f"real data not found at {DATA}: set AEF_SHARED_DATA; skipping sections 1 and 2")
+        else:
+            t0 = time.perf_counter()
+            print("\n== 1. Official AlphaEarth 2024 embeddings, Dynamic World label: balanced accuracy (mean +- std) ==")
+            print(official_table(folds).to_string(index=False))
+            print("\n== 2. eo-learn patch (Slovenia), land use LULC: balanced accuracy (mean +- std) ==")
+            print(eolearn_table(folds, a.checkpoint).to_string(index=False))
+            print(f"(sections 1-2: {time.perf_counter() - t0:.0f} s)")
+    if not a.skip_speed:
+        print("\n== 3. Speed (seconds, after warm-up, same process; ratio = reference / ours) ==")
+        print(speed_table(a.knn_queries, a.knn_train, a.probe_rows).to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+
+
+if __name__ == "__main__":
+    main()
