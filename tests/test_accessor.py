@@ -286,3 +286,30 @@ def test_accessor_registered_everywhere(emb):
     for obj in (emb, ds, xr.DataTree(ds)):
         assert isinstance(obj.aef, AEFAccessor)
         assert obj.aef.embedding.shape == (7, 6, 64)
+
+
+# --- real official embeddings (../shared/data) -------------------------------------------------------------------
+
+def test_real_official_vectors(shared_data):
+    "2160 real official embeddings laid out as a 27 x 80 xee-like Dataset: exact int8 round trip, few-shot classify."
+    df = pd.concat([pd.read_csv(f) for f in sorted((shared_data / "aef_samples").glob("*.csv"))], ignore_index=True)
+    vec = df[band_names()].to_numpy(np.float32).reshape(27, 80, 64)
+    c = grid_coords(27, 80)
+    ds = xr.Dataset({b: (("time", "X", "Y"), vec[..., i].T[None]) for i, b in enumerate(band_names())},
+                    coords={"time": [np.datetime64("2024-01-01", "ns")], "X": c["x"], "Y": c["y"]}, attrs={"crs": "EPSG:32610"})
+    e = from_official(ds)
+    np.testing.assert_array_equal(e.values, vec)
+    np.testing.assert_allclose(np.linalg.norm(e.values, axis=-1), 1.0, atol=0.02)
+    q = e.aef.quantize()
+    np.testing.assert_array_equal(q.aef.dequantize().values, vec)  # the values lie on the int8 grid: exact
+    # few-shot: 20 labelled points per Dynamic World class, predict every other point
+    lab = df["dw_label"].to_numpy().reshape(27, 80)
+    rng = np.random.default_rng(0)
+    pick = np.concatenate([rng.choice(np.flatnonzero(lab.ravel() == k), 20, replace=False) for k in np.unique(lab)])
+    r, cc = np.unravel_index(pick, lab.shape)
+    pts = pd.DataFrame({"x": e.x.values[cc], "y": e.y.values[r], "label": lab[r, cc]})
+    pred = e.aef.classify(pts, method="knn", k=3)["class"].values
+    test = np.ones(lab.shape, bool)
+    test[r, cc] = False
+    acc = np.mean([np.mean(pred[test & (lab == k)] == k) for k in np.unique(lab)])
+    assert acc > 0.5, acc  # nine classes: chance is 0.11
