@@ -59,6 +59,15 @@ def plot_rgb(emb, ax=None, max_size:int=1000, title:str|None="embedding (PCA RGB
     ax.imshow(rgba, extent=extent(small), origin="upper", interpolation="nearest")
     return _finish(ax, small, title)
 
+def _class_rgba(v:np.ndarray, cmap:str="tab20") -> tuple[np.ndarray, dict]:
+    "RGBA floats of a class map (-1 = no data, transparent) and the colour of each class id present."
+    ids = [int(i) for i in np.unique(v) if i >= 0]
+    colours = plt.get_cmap(cmap, max(len(ids), 1))
+    lut = {i: colours(j) for j, i in enumerate(ids)}
+    img = np.zeros(v.shape + (4,))
+    for i, col in lut.items(): img[v == i] = col
+    return img, lut
+
 def plot_classes(classes,                 # DataArray (y, x) of ints (-1 = no data), or a Dataset from classify/cluster
                  ax=None, names=None,     # class names for the legend (default: the `classes` coord, or the ids)
                  max_size:int=1000, cmap:str="tab20", title:str|None=None, legend:bool=True):
@@ -71,11 +80,8 @@ def plot_classes(classes,                 # DataArray (y, x) of ints (-1 = no da
         classes = classes[var]
     da = downsample(_north_up(classes), max_size)
     v = np.asarray(da.values)
-    ids = [int(i) for i in np.unique(v) if i >= 0]
-    colours = plt.get_cmap(cmap, max(len(ids), 1))
-    lut = {i: colours(j) for j, i in enumerate(ids)}
-    img = np.zeros(v.shape + (4,))
-    for i, col in lut.items(): img[v == i] = col
+    img, lut = _class_rgba(v, cmap)
+    ids = list(lut)
     ax = _axes(ax)
     ax.imshow(img, extent=extent(da), origin="upper", interpolation="nearest")
     if legend and ids:
@@ -125,11 +131,6 @@ def _heat_rgba(v:np.ndarray, cmap:str) -> np.ndarray:
     img[~ok] = 0.0
     return img
 
-def _class_rgba(v:np.ndarray, cmap:str="tab20") -> np.ndarray:
-    "RGBA floats of a class map; -1 (no data) transparent."
-    ids = v.astype(int)
-    return np.where((ids >= 0)[..., None], plt.get_cmap(cmap)(np.maximum(ids, 0) % 20), 0.0)
-
 def to_rgba(obj, max_size:int=2048, band:str|None=None, cmap:str="viridis") -> xr.DataArray:
     "An 8-bit RGBA picture (band, y, x) of an embedding, class map or 2-D map, downsampled to `max_size`."
     if isinstance(obj, xr.Dataset) and ("class" in obj or "cluster" in obj): obj = obj["class" if "class" in obj else "cluster"]
@@ -144,7 +145,7 @@ def to_rgba(obj, max_size:int=2048, band:str|None=None, cmap:str="viridis") -> x
     else:
         small = downsample(_north_up(obj), max_size).transpose("y", "x")
         v = np.asarray(small.values)
-        img = _class_rgba(v) if v.dtype.kind in "iu" else _heat_rgba(v.astype(np.float64), cmap)
+        img = _class_rgba(v)[0] if v.dtype.kind in "iu" else _heat_rgba(v.astype(np.float64), cmap)
     return xr.DataArray(np.round(np.moveaxis(img, -1, 0) * 255).astype(np.uint8), dims=("band", "y", "x"),
                         coords={"band": [1, 2, 3, 4], "y": small.y.values, "x": small.x.values}, attrs={"crs": crs_of(small)})
 
