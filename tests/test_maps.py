@@ -10,7 +10,7 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.accessor import change, cluster, embedding_from_array, random_unit, similarity
-from alphaearth_nb.core import MissingDependencyError
+from alphaearth_nb.core import DimensionError, MissingDependencyError
 from alphaearth_nb.maps import downsample, ee_layer, explore, extent, plot, plot_classes, plot_heat, plot_rgb, to_rgba
 
 
@@ -96,3 +96,33 @@ def test_explore_names_the_extra(emb):
 def test_ee_layer_names_the_extra():
     with pytest.raises(MissingDependencyError, match=r"pip install 'alphaearth_nb\[ee\]'"):
         ee_layer(object())
+
+
+def test_explore_with_fake_leafmap(monkeypatch, emb):
+    "explore's own logic, with stand-ins for leafmap and rioxarray (neither can run here)."
+    import importlib.machinery
+    import sys
+    import types
+    added = []
+    class Map:
+        def __init__(self, **kw): self.kw, self.layers = kw, []
+        def add_raster(self, source, layer_name=None): self.layers.append((source, layer_name))
+    for name in ("leafmap", "rioxarray"):
+        if importlib.util.find_spec(name) is None:
+            m = types.ModuleType(name)
+            m.__spec__ = importlib.machinery.ModuleSpec(name, None)
+            monkeypatch.setitem(sys.modules, name, m)
+            added.append(name)
+    if "leafmap" in added: sys.modules["leafmap"].Map = Map
+    if "rioxarray" in added:
+        class Rio:
+            def __init__(self, da): self._da = da
+            def write_crs(self, crs): return self._da.assign_attrs(written_crs=crs)
+        monkeypatch.setattr(xr.DataArray, "rio", property(Rio), raising=False)
+    if len(added) < 2: pytest.skip("leafmap and rioxarray are installed: the real ones are not exercised here")
+    m = emb.aef.explore(max_size=20, layer_name="emb", zoom=12)
+    (img, name), = m.layers
+    assert name == "emb" and m.kw == {"zoom": 12}
+    assert img.dtype == np.uint8 and img.shape == (4, 17, 12) and img.attrs["written_crs"] == "EPSG:32631"
+    with pytest.raises(DimensionError, match="needs the grid.s CRS"):
+        explore(emb.assign_attrs(crs=None), max_size=20)
