@@ -372,8 +372,9 @@ def prepare(stack,                  # a stack (DataTree) or single-source Datase
     span = (float(min(d.min() for d in moving)), float(max(d.max() for d in moving)) + 1.0)
     idx = None
     if strata is not None:
-        if set(strata.dims) != {"y", "x"}: raise DimensionError(f"strata have dims {strata.dims}, expected ('y', 'x').")
-        strata = strata.transpose("y", "x")
+        if not {"y", "x"} <= set(strata.dims):
+            raise DimensionError(f"strata have dims {strata.dims}, expected ('y', 'x'): pass a (y, x) categorical layer on the stack's grid.")
+        strata = strata.isel({d: 0 for d in strata.dims if d not in ("y", "x")}).transpose("y", "x")  # e.g. yearly labels: the first
         _check_grid("strata", strata.to_dataset(name="s"), (names[0], ds0))
         s = np.asarray(strata.values, np.float64).ravel()
         idx = [np.flatnonzero(s == k) for k in np.unique(s[np.isfinite(s)])]

@@ -249,6 +249,8 @@ def test_strata_balance_sites(stack):
     assert 0.4 < frac < 0.65, frac
     with pytest.raises(GridError):
         prepare(stack, CFG, strata=strata.assign_coords(x=X + 100))
+    yearly = xr.concat([strata, strata * 0], "year")  # (year, y, x) labels: the first year stratifies
+    assert len(prepare(stack, CFG, strata=yearly).strata) == 2
 
 
 def test_texts_inside_patch_and_period(stack):
@@ -286,8 +288,13 @@ def test_sample_scene_batch(samples_dir):
     st, texts, labels = scene.load_scene(samples_dir)
     cfg = SamplerConfig(patch=16, frames=4, n_texts=4)
     b = sample_batch(st, cfg, 0, batch=2, texts=texts, strata=labels)
-    assert b.period.shape == (2, 2)
+    assert b.period.shape == (2, 2) and set(b.inputs) >= {"sentinel2", "sentinel1"}
     assert all(f.x.shape[:3] == (2, 4, 16) for f in b.inputs.values())
+    assert all(f.valid.any() for f in b.inputs.values()) and b.texts.valid.any()
+    for name in set(b.targets) & set(b.inputs):
+        f = b.inputs[name]
+        for i in range(2):
+            if b.targets[name].valid[i].any(): assert b.targets[name].day[i] not in f.days[i][f.frame[i]]
 
 
 def test_user_registered_source(stack):
