@@ -51,7 +51,7 @@ def test_plot_is_north_up_for_bottom_up_grids(emb):
 
 
 def test_class_map_legend_and_names(emb):
-    ds = cluster(emb, 3)
+    ds = cluster(emb, 3, max_samples=200)
     ax = plot(ds, max_size=20)
     assert len(ax.get_legend().get_texts()) == 3
     assert ax.get_images()[0].get_array()[0, 0, 3] == 0  # -1 (no data) transparent
@@ -72,12 +72,12 @@ def test_heat_maps(emb):
 def test_plot_dispatch(emb):
     ax = plot(emb.aef.rgb(), max_size=20)
     assert ax.get_images()[0].get_array().shape == (17, 12, 3)
-    ax = plot(cluster(emb, 3).cluster, max_size=20)  # an integer map is drawn as classes
+    ax = plot(cluster(emb, 3, max_samples=200).cluster, max_size=20)  # an integer map is drawn as classes
     assert ax.get_legend() is not None
 
 
 def test_to_rgba(emb):
-    for obj in (emb, similarity(emb, random_unit((), seed=2)), cluster(emb, 3)):
+    for obj in (emb, similarity(emb, random_unit((), seed=2)), cluster(emb, 3, max_samples=200)):
         img = to_rgba(obj, max_size=20)
         assert img.dtype == np.uint8 and img.dims == ("band", "y", "x") and img.shape == (4, 17, 12)
         assert img.attrs["crs"] == "EPSG:32631"
