@@ -138,15 +138,16 @@ def to_stack_dataset(ds:xr.Dataset,              # what xee returned for one sou
         lo_hi = src.valid_range[src.bands.index(name)] if src.valid_range else None
         if lo_hi is not None: v = v.where((v >= lo_hi[0]) & (v <= lo_hi[1]))
         out[name] = v.astype(np.float32).transpose("time", "y", "x")
-    res = xr.Dataset(out, coords={c: ds.coords[c] for c in ("time", "y", "x")})
-    for prop, m in spec.meta.items():
-        if prop in ds.coords or prop in ds.data_vars:
-            p = np.asarray(ds[prop].values)
-            res = res.assign_coords({m: ("time", (np.char.upper(p.astype(str)) == "ASCENDING").astype(np.float32)
-                                         if m == "ascending" else p.astype(np.float32))})
-    res = res.assign_coords(time=pd.to_datetime(np.asarray(res.time.values)).values.astype("datetime64[ns]")).sortby("time")
+    times = pd.to_datetime(np.asarray(ds.time.values)).values.astype("datetime64[ns]")
+    res = xr.Dataset(out, coords={"time": times, "y": ds.y, "x": ds.x}).sortby("time")
     if res.indexes["time"].has_duplicates:
         res = res.groupby("time").first(skipna=True)  # tiles of one acquisition: first valid value per pixel
+    for prop, m in spec.meta.items():  # per-frame metadata, one value per (merged) frame
+        if prop in ds.coords or prop in ds.data_vars:
+            p = np.asarray(ds[prop].values)
+            p = (np.char.upper(p.astype(str)) == "ASCENDING").astype(np.float32) if m == "ascending" else p.astype(np.float32)
+            per_time = pd.Series(p, index=times).groupby(level=0).first()
+            res = res.assign_coords({m: ("time", per_time.reindex(res.indexes["time"]).to_numpy(np.float32))})
     if res.sizes["y"] > 1 and float(res.y[1]) > float(res.y[0]): res = res.isel(y=slice(None, None, -1))
     res.attrs = {"crs": crs, "source": spec.name} if crs else {"source": spec.name}
     return res

@@ -62,6 +62,10 @@ def test_sentinel1_db_range_angle_and_orbit():
     assert np.isnan(o["VV"].values[0, 0, :2]).all() and o["VV"].values[1, 0, 0] == -30.0
     np.testing.assert_allclose(o["angle"].values, np.deg2rad(38.0), rtol=1e-6)
     assert o["ascending"].dims == ("time",) and o["ascending"].values.tolist() == [0.0, 1.0]
+    # slices of one pass share a timestamp: merged into one frame, metadata kept
+    o = to_stack_dataset(_raw({"VV": np.full((3, 4, 5), -10.0)}, times=["2024-01-02", "2024-01-02", "2024-01-01"],
+                              coords={"orbitProperties_pass": ["ASCENDING", "ASCENDING", "DESCENDING"]}), "sentinel1")
+    assert o.sizes["time"] == 2 and o["ascending"].values.tolist() == [0.0, 1.0]
 
 
 def test_landsat_scale_and_fmask():
