@@ -35,6 +35,9 @@ def test_layouts_agree():
         np.testing.assert_array_equal(o["B4"].values, a.astype(np.float32))
         np.testing.assert_array_equal(o.y.values, Y)
         assert o.time.dtype == np.dtype("datetime64[ns]") and o.attrs == {"crs": "EPSG:32631", "source": "sentinel2"}
+    lazy = to_stack_dataset(_raw({"B4": a, "cs": np.ones_like(a)}).chunk({"time": 1}), "sentinel2")  # xee with chunks
+    assert lazy["B4"].chunks is not None
+    np.testing.assert_array_equal(lazy["B4"].values, outs[0]["B4"].values)
 
 
 def test_sentinel2_cloud_score_plus_and_nodata():
