@@ -21,7 +21,7 @@ from jaxtyping import Array, Float, Int
 from .core import DimensionError, EmptyStackError, LabelError
 
 # %% auto #0
-__all__ = ['PAPER_FOLDS', 'METHODS', 'evaluate', 'check_xy', 'encode_labels', 'knn_search', 'knn_vote', 'knn_predict',
+__all__ = ['GROUP', 'PAPER_FOLDS', 'METHODS', 'evaluate', 'check_xy', 'encode_labels', 'knn_search', 'knn_vote', 'knn_predict',
            'least_squares_fit', 'least_squares_predict', 'linear_probe_fit', 'linear_probe_predict',
            'balanced_accuracy', 'r2', 'mae', 'shots_per_class', 'nshot_split', 'evaluate_embeddings', 'change_scores',
            'change_threshold_sweep', 'xy_features', 'composite_features', 'points_at']
@@ -64,6 +64,21 @@ def _smallest_k(d, i, k:int):
         d = jnp.where(cols == a, jnp.inf, d)
     return jnp.concatenate(out_d, 1), jnp.concatenate(out_i, 1)
 
+GROUP = 32  # columns per group of the two-level top-k
+
+def _block_smallest_k(d, k:int):
+    "The k smallest of each row of a distance block and their columns, reading the block about once."
+    nq, c = d.shape
+    cols = jnp.broadcast_to(jnp.arange(c, dtype=jnp.int32), d.shape)
+    if c % GROUP or c < 8 * GROUP: return _smallest_k(d, cols, k)
+    g = d.reshape(nq, c // GROUP, GROUP)
+    gmin = g.min(2)                                              # fuses with the matrix product
+    _, top = _smallest_k(gmin, jnp.broadcast_to(jnp.arange(c // GROUP, dtype=jnp.int32), gmin.shape), k)
+    top = jnp.sort(top, 1)                                        # candidates in column order keep the tie rule
+    cand = jnp.take_along_axis(g, top[:, :, None], 1).reshape(nq, k * GROUP)
+    ccol = (top[:, :, None] * GROUP + jnp.arange(GROUP, dtype=jnp.int32)).reshape(nq, k * GROUP)
+    return _smallest_k(cand, ccol, k)
+
 @partial(jax.jit, static_argnames="k")
 def _knn_block(q:Float[Array, "Q D"],       # query block
                t:Float[Array, "B C D1"],    # augmented centred training rows [-2t, |t|^2], in B blocks of C
@@ -76,7 +91,8 @@ def _knn_block(q:Float[Array, "Q D"],       # query block
     def step(best, blk):
         tb, base = blk
         d = qa @ tb.T                                             # (Q, C): |t|^2 - 2 q.t
-        bd, bi = _smallest_k(d, jnp.broadcast_to(base + jnp.arange(c, dtype=jnp.int32), d.shape), min(k, c))
+        bd, bi = _block_smallest_k(d, min(k, c))
+        bi = bi + base
         # the carry holds lower indices than this block, so on ties it wins: index order is kept
         return _smallest_k(jnp.concatenate([best[0], bd], 1), jnp.concatenate([best[1], bi], 1), k), None
     init = (jnp.full((nq, k), jnp.inf, q.dtype), jnp.zeros((nq, k), jnp.int32))
@@ -96,8 +112,9 @@ def knn_search(train_x,                 # training features, (N, D)
     if not 1 <= k <= len(tx): raise LabelError(f"k={k} neighbours but only {len(tx)} training points: label more points or lower k")
     mu = tx.mean(0, dtype=np.float64)
     tx = (tx - mu).astype(np.float32)
-    c = min(_next_pow2(train_chunk), _next_pow2(len(tx)))
-    nb = -(-len(tx) // c)
+    nb = -(-len(tx) // train_chunk)                  # blocks of equal size, padded little
+    c = -(-len(tx) // nb)
+    c = _next_pow2(c) if c <= 8 * GROUP else -(-c // (8 * GROUP)) * 8 * GROUP
     aug = np.zeros((nb * c, tx.shape[1] + 1), np.float32)
     aug[:len(tx), :-1] = -2 * tx
     aug[:len(tx), -1] = np.einsum("nd,nd->n", tx, tx)

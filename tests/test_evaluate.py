@@ -137,16 +137,19 @@ def test_protocol_table_and_determinism(blobs):
 
 # ---------------------------------------------------------------- against scikit-learn
 def test_knn_agrees_with_sklearn():
-    from sklearn.neighbors import KNeighborsClassifier, NearestNeighbors
+    from sklearn.neighbors import KNeighborsClassifier
     rng = np.random.default_rng(1)
-    tx, qx = rng.standard_normal((300, 16)).astype(np.float32), rng.standard_normal((200, 16)).astype(np.float32)
-    ty = rng.integers(0, 2, 300)  # two classes: a k = 3 vote never ties
-    _, ref = NearestNeighbors(n_neighbors=3, algorithm="brute").fit(tx).kneighbors(qx)
-    # blocks smaller than the data: the running merge across training blocks must be exact
-    _, idx = knn_search(tx, qx, 3, query_chunk=64, train_chunk=128)
-    assert (idx == ref).all()
+    tx, qx = rng.standard_normal((1200, 16)).astype(np.float32), rng.standard_normal((200, 16)).astype(np.float32)
+    ty = rng.integers(0, 2, 1200)  # two classes: a k = 3 vote never ties
+    tx[::7], ty[::7] = tx[3], ty[3]  # exact duplicates: distance ties, broken by the lower index
+    D = ((qx[:, None].astype(np.float64) - tx[None]) ** 2).sum(-1)
+    ref = np.argsort(D, axis=1, kind="stable")[:, :3]
+    # three training blocks of 512 (the grouped top-k path) and queries in blocks of 64: the merge must be exact
+    d, idx = knn_search(tx, qx, 3, query_chunk=64, train_chunk=512)
+    assert idx.shape == (200, 3) and (idx == ref).all()
+    np.testing.assert_allclose(d, np.take_along_axis(D, ref, 1), rtol=1e-4, atol=1e-4)
     want3 = KNeighborsClassifier(n_neighbors=3, algorithm="brute").fit(tx, ty).predict(qx)
-    got3, _ = knn_predict(tx, ty, qx, 3, 2, query_chunk=64, train_chunk=128)  # same compiled shape as above
+    got3, _ = knn_predict(tx, ty, qx, 3, 2, query_chunk=64, train_chunk=512)  # same compiled shape as above
     assert (got3 == want3).all()
     want1 = KNeighborsClassifier(n_neighbors=1, algorithm="brute").fit(tx, ty).predict(qx)
     assert (ty[idx[:, 0]] == want1).all()  # the 1-NN answer is the first of the 3 (what the protocol uses)
