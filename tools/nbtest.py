@@ -24,11 +24,11 @@ def _run(fn):
 
 def main(paths):
     root = Path(__file__).resolve().parents[1]
-    files = sorted(p for a in (paths or [root / "nbs"]) for p in ([Path(a)] if str(a).endswith(".ipynb") else Path(a).rglob("*.ipynb"))
+    files = sorted(p.resolve() for a in (paths or [root / "nbs"]) for p in ([Path(a)] if str(a).endswith(".ipynb") else Path(a).rglob("*.ipynb"))
                    if not any(part.startswith((".", "_")) for part in p.parts[len(root.parts):]))
     workers = int(os.environ.get("NBTEST_WORKERS", "2"))
     results = []
-    with ProcessPoolExecutor(workers) as ex:
+    with ProcessPoolExecutor(workers, max_tasks_per_child=1) as ex:  # a notebook run replaces the worker's __main__
         for fn, ok, dt in ex.map(_run, [str(f) for f in files]):
             print(f"{'ok  ' if ok else 'FAIL'} {dt:6.1f}s {Path(fn).relative_to(root)}", flush=True)
             results.append(ok)
