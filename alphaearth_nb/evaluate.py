@@ -23,8 +23,9 @@ from .core import DimensionError, EmptyStackError, LabelError
 # %% auto #0
 __all__ = ['GROUP', 'PAPER_FOLDS', 'METHODS', 'evaluate', 'check_xy', 'encode_labels', 'knn_search', 'knn_vote', 'knn_predict',
            'least_squares_fit', 'least_squares_predict', 'linear_probe_fit', 'linear_probe_predict',
-           'balanced_accuracy', 'r2', 'mae', 'shots_per_class', 'nshot_split', 'evaluate_embeddings', 'change_scores',
-           'change_threshold_sweep', 'xy_features', 'composite_features', 'points_at']
+           'balanced_accuracy', 'r2', 'mae', 'shots_per_class', 'nshot_split', 'evaluate_embeddings',
+           'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'xy_features', 'composite_features',
+           'points_at']
 
 # %% ../nbs/23_evaluate.ipynb #c0006
 def check_xy(x, # features, (N, D)
@@ -385,6 +386,47 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
 evaluate = evaluate_embeddings  # the name in the team contract
 
 # %% ../nbs/23_evaluate.ipynb #c0032
+def evaluate_regression(x,                        # features, (N, D)
+                        y,                        # continuous targets, (N,)
+                        n_train=(10, 100, "max"), # training points in all per fold: ints and/or "max"
+                        folds:int=100,            # random draws per size
+                        methods=("knn1", "knn3", "linear"),
+                        seed:int=0,
+                        max_train:int=3000,       # cap of "max"
+                        max_fraction:float=0.5,   # share of the points "max" may take
+                       ) -> pd.DataFrame:
+    "Regression transfer table: R^2 and MAE (mean, std over folds) per training size and method."
+    x, y = check_xy(x, y)
+    y = y.astype(np.float64)
+    if not np.isfinite(y).all(): raise LabelError("targets hold NaN/inf: drop unlabelled points first, e.g. `keep = np.isfinite(y)`")
+    sizes = (n_train,) if isinstance(n_train, (int, str)) else tuple(n_train)
+    methods = (methods,) if isinstance(methods, str) else tuple(methods)
+    ks = {m: int(m[3:]) for m in methods if m.startswith("knn") and m[3:].isdigit()}
+    unknown = [m for m in methods if m not in ks and m != "linear"]
+    if unknown: raise LabelError(f"unknown methods {unknown}: use 'knn1', 'knn3' (any 'knn<k>') or 'linear'")
+    rows = []
+    for s in sizes:
+        n = min(max_train, int(max_fraction * len(y))) if s == "max" else int(s)
+        if not 1 <= n < len(y) or n < max(ks.values(), default=1):
+            raise LabelError(f"{n} training points asked of {len(y)} (and at least {max(ks.values(), default=1)} for the kNN): "
+                             "label more points or ask fewer")
+        res = {m: [] for m in methods}
+        for f in range(folds):
+            perm = np.random.default_rng(_fold_seed(seed, 0 if s == "max" else n, f)).permutation(len(y))
+            tr, te = np.sort(perm[:n]), np.sort(perm[n:])
+            preds = {}
+            if ks:
+                _, nn = knn_search(x[tr], x[te], max(ks.values()))
+                for m, k in ks.items(): preds[m] = y[tr][nn[:, :k]].mean(1)
+            if "linear" in methods: preds["linear"] = least_squares_predict(least_squares_fit(x[tr], y[tr]), x[te])
+            for m in methods: res[m].append((r2(y[te], preds[m]), mae(y[te], preds[m])))
+        for m in methods:
+            v = np.asarray(res[m])
+            sd = v.std(0, ddof=1) if folds > 1 else np.zeros(2)
+            rows.append(dict(n_train=s, method=m, folds=folds, r2=v[:, 0].mean(), r2_std=sd[0], mae=v[:, 1].mean(), mae_std=sd[1]))
+    return pd.DataFrame(rows)
+
+# %% ../nbs/23_evaluate.ipynb #c0036
 def change_scores(e1, e2) -> np.ndarray:
     "`1 - e1 . e2` per row: 0 for the same direction, 2 for opposite ones."
     e1 = np.asarray(e1, np.float64); e2 = np.asarray(e2, np.float64)
@@ -415,7 +457,7 @@ def change_threshold_sweep(e1,        # embeddings before, (N, D)
     auc = np.trapezoid(np.r_[0, tpr], np.r_[0, fpr])
     return dict(balanced_accuracy=float(bacc[best]), threshold=float(ss[last][best]), auc=float(auc))
 
-# %% ../nbs/23_evaluate.ipynb #c0036
+# %% ../nbs/23_evaluate.ipynb #c0040
 def _children(stack) -> dict[str, xr.Dataset]:
     "Source name -> Dataset of a DataTree stack, or of a single-source Dataset."
     if isinstance(stack, xr.DataTree):

@@ -1,7 +1,7 @@
 """The transfer protocol on real data, and the speed of its kNN and linear probe against scikit-learn.
 
-    .venv/bin/python benchmarks/probe.py [--folds10 100] [--foldsmax 20] [--paper-folds]
-                                         [--knn-queries 1000000] [--knn-train 10000] [--probe-rows 1000000]
+    .venv/bin/python benchmarks/probe.py [--folds10 50] [--foldsmax 10] [--paper-folds]
+                                         [--knn-queries 1000000] [--knn-train 1000] [--probe-rows 1000000]
                                          [--checkpoint PATH] [--skip-speed] [--skip-real]
 
 1. Official AlphaEarth 2024 embeddings (../shared/data/aef_samples): Dynamic World class (`dw_label`, 9 classes,
@@ -194,11 +194,11 @@ def speed_table(n_query: int, n_train: int, n_rows: int) -> pd.DataFrame:
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--folds10", type=int, default=100, help="folds at 10 shots (the paper: 500)")
-    ap.add_argument("--foldsmax", type=int, default=20, help="folds at max shots")
+    ap.add_argument("--folds10", type=int, default=50, help="folds at 10 shots (the paper: 500)")
+    ap.add_argument("--foldsmax", type=int, default=10, help="folds at max shots")
     ap.add_argument("--paper-folds", action="store_true", help="500 folds at 10 shots, 100 at max")
     ap.add_argument("--knn-queries", type=int, default=1_000_000)
-    ap.add_argument("--knn-train", type=int, default=10_000)
+    ap.add_argument("--knn-train", type=int, default=1_000)
     ap.add_argument("--probe-rows", type=int, default=1_000_000)
     ap.add_argument("--checkpoint", default=None, help="HOOK: a checkpoint of our model to embed the eo-learn patch")
     ap.add_argument("--skip-speed", action="store_true")

@@ -249,3 +249,18 @@ def test_official_embeddings_protocol(shared_data):
     tab = evaluate_embeddings(x, df.dw_label.to_numpy(), shots=(10, "max"), folds=2, methods=("knn1", "linear"))
     assert tab.train_per_class.tolist() == [10, 10, 120, 120]
     assert (tab.balanced_accuracy > 0.35).all()  # nine classes: chance is 0.11
+
+
+def test_regression_table():
+    from alphaearth_nb.evaluate import evaluate_regression
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal((200, 4))
+    y = x @ np.array([1.0, -1.0, 2.0, 0.0]) + 5  # exactly linear
+    tab = evaluate_regression(x, y, n_train=(10, "max"), folds=3, methods=("knn1", "linear"))
+    assert tab.shape == (4, 7) and tab.n_train.tolist() == [10, 10, "max", "max"]
+    lin = tab[tab.method == "linear"]
+    np.testing.assert_allclose(lin.r2, 1.0, atol=1e-6)
+    np.testing.assert_allclose(lin.mae, 0.0, atol=1e-4)
+    assert (tab[tab.method == "knn1"].r2 < 1).all()
+    with pytest.raises(LabelError, match="training points asked"):
+        evaluate_regression(x[:5], y[:5], n_train=10)
