@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/embed.html.md"""
 # %% ../nbs/21_embed.ipynb #c0002
 from __future__ import annotations
 
-import contextlib
 import uuid
 import warnings
 from dataclasses import dataclass
@@ -17,7 +16,6 @@ import equinox as eqx
 import jax
 import numpy as np
 import xarray as xr
-from dask.diagnostics import ProgressBar
 from tqdm.auto import tqdm
 
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning, Frames, MissingSourceError,
@@ -82,7 +80,7 @@ def check_sources(names,                   # the source names in the stack
     unknown = [s for s in names if s not in inputs and s not in targets]
     if unknown:
         raise UnknownSourceError(f"the stack carries {unknown}, which the model does not know (it encodes {list(inputs)}):"
-                                 f" drop it with `stack.drop_nodes({unknown!r})`.")
+                                 f" drop with `stack.drop_nodes({unknown!r})`.")
 
 # %% ../nbs/21_embed.ipynb #c0011
 def support_window(period:Period,             # the valid period
@@ -274,20 +272,25 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
     return xr.DataArray(data, dims=("y", "x", "band"), coords=coords, name="embedding", attrs=attrs)
 
 # %% ../nbs/21_embed.ipynb #c0025
-def embed_to_zarr(stack,               # as for `embed`
-                  model,               # as for `embed`
-                  period,              # as for `embed`
-                  path,                # the zarr store to (over)write
-                  int8:bool=False,     # store the official int8 quantisation instead of float32
-                  progress:bool=True,  # a dask progress bar while writing
-                  **kwargs,            # more options of `embed` (tile, buffer, batch_size, chunks, ...)
+def embed_to_zarr(stack,                  # as for `embed`
+                  model,                  # as for `embed`
+                  period,                 # as for `embed`
+                  path,                   # the zarr store to (over)write
+                  int8:bool=False,        # store the official int8 quantisation instead of float32
+                  progress:bool=True,     # a tqdm bar over the regions written
+                  chunks_per_write:int=2, # output chunks computed together (along x); memory grows with it
+                  **kwargs,               # more options of `embed` (tile, buffer, batch_size, chunks, ...)
                  ):
-    "Embed a stack lazily and stream the result to a zarr store; returns `path`."
+    "Embed a stack lazily and stream the result to a zarr store, a few chunks at a time; returns `path`."
     emb = embed(stack, model, period, lazy=True, progress=False, **kwargs)
     if int8:
         emb = quantize(emb).assign_attrs(scheme="q = clip(round(sign(x) sqrt|x| 127.5), -127, 127); x = sign(q) (q / 127.5)^2")
-    ds = emb.to_dataset()
-    ds = ds.assign_coords(band=ds.band.astype(object))  # variable-length strings: zarr v3 has a spec for them
-    with ProgressBar() if progress else contextlib.nullcontext():
-        ds.to_zarr(path, mode="w", consolidated=False)
+    ds = emb.to_dataset().assign_coords(band=emb.band.astype(object))  # variable-length strings: zarr v3 has a spec for them
+    ds.to_zarr(path, mode="w", compute=False, consolidated=False)     # metadata and coordinates; no chunk computed yet
+    ys, xs = (np.cumsum((0,) + c) for c in emb.chunks[:2])
+    g = max(1, chunks_per_write)
+    regions = [(slice(ys[i], ys[i + 1]), slice(xs[j], xs[min(j + g, len(xs) - 1)]))
+               for i in range(len(ys) - 1) for j in range(0, len(xs) - 1, g)]
+    for ry, rx in tqdm(regions, disable=not progress, desc="embed -> zarr", unit="region"):
+        ds[["embedding"]].isel(y=ry, x=rx).drop_vars(list(ds.coords)).to_zarr(path, region={"y": ry, "x": rx}, consolidated=False)
     return path
