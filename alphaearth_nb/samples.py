@@ -187,11 +187,12 @@ def source_arrays(stack, name:str) -> SourceArrays:
     src = get_source(name)
     ds = stack[name].to_dataset() if isinstance(stack, xr.DataTree) else stack
     T, H, W = ds.sizes["time"], ds.sizes["y"], ds.sizes["x"]
-    z = np.full((T, H, W, src.n_bands), np.nan, np.float32)
     present = [b for b in src.bands if b in ds.data_vars]
-    if present:
-        raw = np.stack([np.asarray(ds[b].values, np.float32) for b in present], -1)
-        z[..., [src.bands.index(b) for b in present]] = normalise(src, raw, bands=tuple(present))
+    z = normalise(src, np.stack([np.asarray(ds[b].values, np.float32) for b in present], -1), bands=tuple(present))
+    if len(present) < src.n_bands:  # absent bands: NaN (invalid) everywhere
+        full = np.full((T, H, W, src.n_bands), np.nan, np.float32)
+        full[..., [src.bands.index(b) for b in present]] = z
+        z = full
     meta = np.zeros((T, len(src.meta)), np.float32)
     for j, m in enumerate(src.meta):
         if m in ds.coords: meta[:, j] = np.nan_to_num(np.asarray(ds[m].values, np.float32))

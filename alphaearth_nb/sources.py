@@ -140,7 +140,7 @@ def band_index(source, band:str) -> int:
 def _log1p_stats(*refl): return tuple(round(float(np.log1p(r)), 3) for r in refl)
 
 S2_L2A = Source("sentinel2", ("B2", "B3", "B4", "B8", "B11", "B12"), transform="log1p", valid_range=(0, 20000),
-    mean=_log1p_stats(900, 1100, 1100, 2500, 2200, 1500), std=(0.6, 0.55, 0.65, 0.45, 0.5, 0.6),
+    mean=_log1p_stats(800, 1000, 1000, 2500, 2100, 1400), std=(0.6, 0.55, 0.65, 0.45, 0.5, 0.6),
     resolution_m=10, nodata=0, family="sentinel2", units="reflectance x 1e4",
     description="Sentinel-2 L2A surface reflectance (COPERNICUS/S2_SR_HARMONIZED), cloud-masked")
 S2_L1C = Source("sentinel2_l1c", ("B2", "B3", "B4", "B8", "B11"), transform="log1p", valid_range=(0, 20000),
@@ -152,7 +152,7 @@ S1 = Source("sentinel1", ("VV", "VH", "HH", "HV", "angle"), transform=("db",) * 
     meta=("ascending",), resolution_m=10, family="sentinel1", units=("dB",) * 4 + ("rad",),
     description="Sentinel-1 GRD IW backscatter in dB and incidence angle (COPERNICUS/S1_GRD)")
 LANDSAT_SR = Source("landsat", ("B2", "B3", "B4", "B5", "B6", "B7"), transform="log1p", valid_range=(0, 20000),
-    mean=_log1p_stats(900, 1100, 1100, 2500, 2200, 1500), std=(0.6, 0.55, 0.65, 0.45, 0.5, 0.6),
+    mean=_log1p_stats(800, 1000, 1000, 2500, 2100, 1400), std=(0.6, 0.55, 0.65, 0.45, 0.5, 0.6),
     resolution_m=30, nodata=0, family="landsat", units="reflectance x 1e4",
     description="Landsat 8/9 Collection 2 Level 2 surface reflectance (LANDSAT/LC0[89]/C02/T1_L2)")
 LANDSAT_TOA = Source("landsat_toa", ("B2", "B3", "B4", "B5", "B6", "B8", "B10"), transform=("log1p",) * 6 + ("none",),
@@ -243,10 +243,24 @@ def normalise(source,             # a Source or its name
              ):
     "Physical values -> clipped z-scores (float32), NaN where invalid."
     src, xp, x, idx, c = _prepare(source, x, band_axis, bands)
-    x = xp.where(valid_mask(src, x, band_axis, bands), x.astype(xp.float32), xp.nan)
+    ok = valid_mask(src, x, band_axis, bands)
+    if xp is np: return _normalise_inplace(src, x, ok, c, band_axis)
+    x = xp.where(ok, x.astype(xp.float32), xp.nan)
     if src.kind == "categorical": return x
     if c["is_log"] is not None: x = xp.where(c["is_log"], xp.log1p(xp.maximum(xp.where(c["is_log"], x, 0), 0)), x)
     return xp.clip((x - c["mean"]) / c["std"], -src.clip_sigma, src.clip_sigma)
+
+def _normalise_inplace(src, x, ok, c, band_axis):
+    "`normalise` for numpy: the same arithmetic on one float32 copy (whole stacks are large)."
+    z = x.astype(np.float32, copy=True)
+    np.copyto(z, np.nan, where=~ok)
+    if src.kind == "categorical": return z
+    if c["is_log"] is not None:
+        zb = np.moveaxis(z, band_axis, -1)
+        for seg in ([zb] if c["is_log"].all() else [zb[..., j] for j in np.flatnonzero(c["is_log"].ravel())]):
+            np.maximum(seg, 0, out=seg); np.log1p(seg, out=seg)  # NaN stays NaN
+    z -= c["mean"]; z /= c["std"]
+    return np.clip(z, -src.clip_sigma, src.clip_sigma, out=z)
 
 def denormalise(source,             # a Source or its name
                 z,                  # z-scores (e.g. a decoder's output), bands on `band_axis`

@@ -87,3 +87,17 @@ def test_compute_stats_from_dataset_and_tree():
     np.testing.assert_allclose(compute_stats("sentinel1", tree).std[:2], s.std[:2], rtol=1e-6)
     z = normalise(s, np.stack([vv.ravel(), vv.ravel() - 7], -1), bands=("VV", "VH"))
     np.testing.assert_allclose(z.mean(0), 0, atol=1e-4)
+
+
+@pytest.mark.parametrize("name", ["sentinel2", "sentinel1", "landsat_toa", "landcover"])
+def test_numpy_and_jax_agree(name):
+    import jax.numpy as jnp
+    src = get_source(name)
+    rng = np.random.default_rng(2)
+    x = np.asarray(denormalise(src, rng.uniform(-0.5, 2, (20, src.n_bands)).astype(np.float32)))
+    if src.kind == "categorical": x = rng.integers(0, 9, (20, 1)).astype(np.float32)
+    x[3] = np.nan; x[5] = 1e6  # invalid rows: NaN and out of range
+    a, b = normalise(src, x), np.asarray(normalise(src, jnp.asarray(x)))
+    np.testing.assert_array_equal(np.isnan(a), np.isnan(b))
+    np.testing.assert_allclose(a, b, atol=1e-5)
+    assert np.isnan(a[3]).all() and np.isnan(a[5]).all()
