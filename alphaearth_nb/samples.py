@@ -484,13 +484,13 @@ def sample_example(stack,                 # a stack, or a `Prepared` one (faster
 
 def sample_batch(stack, cfg:SamplerConfig, rng, batch:int,
                  texts:pd.DataFrame|None=None, strata:xr.DataArray|None=None) -> TrainExample:
-    "A batch of examples with a leading batch axis: sites in turn, each with all its periods."
+    "A batch with a leading batch axis: each site with all its periods, ordered so that neighbours are different sites."
     prep = _prepared(stack, cfg, texts, strata); rng = np.random.default_rng(rng)
-    out = []
-    while len(out) < batch:
-        site = sample_site(prep, rng)
-        for p in sample_periods(prep.span, prep.cfg, rng)[: batch - len(out)]: out.append(example_at(prep, site, p, rng))
-    return stack_examples(out)
+    P = prep.cfg.periods_per_site
+    n_sites = min(batch, max(2, -(-batch // P)))
+    sites = [(sample_site(prep, rng), sample_periods(prep.span, prep.cfg, rng)) for _ in range(n_sites)]
+    order = [(s, p) for p in range(P) for s in range(n_sites)][:batch]  # period-major: b and b+1 never share a site
+    return stack_examples([example_at(prep, sites[s][0], sites[s][1][p], rng) for s, p in order])
 
 # %% ../nbs/03_samples.ipynb #c0025
 class Batches:

@@ -233,9 +233,22 @@ def test_periods_do_not_overlap_and_summaries_inside(stack):
         t = b.targets[name]
         ok = t.valid.reshape(6, -1).any(1)
         assert ((t.day >= t.period[:, 0]) & (t.day < t.period[:, 1]))[ok].all()
-    # a batch holds sites in turn, each with both its periods: examples 0 and 1 share a site, not a period
-    s0, s1 = b.inputs["sentinel1"].days[0], b.inputs["sentinel1"].days[1]
-    assert s0.max() < s1.min() or s1.max() < s0.min()
+
+
+def test_batch_order_sites_and_periods(stack):
+    # 6 examples = 3 sites x 2 periods, period-major: b and b + 3 share a site (the static DEM
+    # target is the same window) in non-overlapping periods; neighbours b, b + 1 (the uniformity
+    # loss's roll) never share a site
+    b = sample_batch(stack, SamplerConfig(patch=4, frames=3, n_texts=0), 11, batch=6)
+    dem, s1 = b.targets["dem"].x, b.inputs["sentinel1"]
+    for i in range(3):
+        np.testing.assert_array_equal(dem[i], dem[i + 3])
+        d0, d1 = s1.days[i][s1.frame[i]], s1.days[i + 3][s1.frame[i + 3]]
+        assert d0.max() < d1.min()
+    for i in range(6):
+        assert not np.array_equal(dem[i], dem[(i + 1) % 6])
+    two = sample_batch(stack, SamplerConfig(patch=4, frames=3, n_texts=0), 11, batch=2)
+    assert not np.array_equal(two.targets["dem"].x[0], two.targets["dem"].x[1])
 
 
 def test_strata_balance_sites(stack):
