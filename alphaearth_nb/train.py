@@ -33,14 +33,15 @@ from tqdm.auto import tqdm
 
 import xarray as xr
 
-from . import samples
+from . import losses, samples, scene
+from . import model as aef_model
 from .core import CheckpointError, ConfigError, Frames, TrainExample, TrainingError
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'TrainConfig', 'lr_schedule', 'make_optimizer', 'TrainState', 'init_state', 'to_bf16', 'inputs_to_bf16',
            'train_step', 'init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place',
            'make_train_step', 'Prefetch', 'checkpoints', 'latest_checkpoint', 'save_checkpoint', 'read_header',
-           'load_checkpoint', 'plot_history', 'read_metrics', 'fit']
+           'load_checkpoint', 'plot_history', 'read_metrics', 'fit', 'model_config', 'load_model']
 
 # %% ../nbs/20_train.ipynb #c0007
 @dataclass(frozen=True)
@@ -395,7 +396,6 @@ def _batch_source(data, start:int, batch_size:int, seed:int, model, sampler=None
     if callable(data) and not hasattr(data, "__iter__"): return iter(data(start))
     if data is None or isinstance(data, (str, os.PathLike, xr.DataTree, xr.Dataset)):
         if data is None or isinstance(data, (str, os.PathLike)):
-            from alphaearth_nb import scene  # TODO(train): top-level import once scene.py lands
             data, scene_texts, _ = scene.load_scene() if data is None else scene.load_scene(data)
             texts = scene_texts if texts is None else texts
         n_proc, rank = jax.process_count(), jax.process_index()
@@ -408,16 +408,14 @@ def _batch_source(data, start:int, batch_size:int, seed:int, model, sampler=None
 def _model_plan(model, cfg:TrainConfig) -> tuple[dict, bool, bool]:
     "For a preset name, the config overrides that hand bf16 and remat to the model; and the bf16, remat left to the step."
     if not isinstance(model, str): return {}, cfg.bf16, cfg.remat
-    from alphaearth_nb import model as aef_model  # TODO(train): top-level import once model.py lands
     fields = {f.name for f in dataclasses.fields(aef_model.ModelConfig)}
-    stp_fields = {f.name for f in dataclasses.fields(aef_model.STPConfig)} if hasattr(aef_model, "STPConfig") else set()
+    stp_fields = {f.name for f in dataclasses.fields(aef_model.STPConfig)}
     model_remat, model_bf16 = cfg.remat and "remat" in fields, cfg.bf16 and "dtype" in stp_fields
     over = {**({"remat": True} if model_remat else {}), **({"dtype": "bfloat16"} if model_bf16 else {})}
     return over, cfg.bf16 and not model_bf16, cfg.remat and not model_remat
 
 def _build_model(name:str, over:dict, seed:int):
     "An `AlphaEarth` from a preset name."
-    from alphaearth_nb import model as aef_model
     return aef_model.AlphaEarth(aef_model.preset(name, **over), key=jax.random.key(seed))
 
 _STEPS: dict = {}  # compiled steps shared by `fit` calls in one process (a resumed run, tests, a notebook)
@@ -458,9 +456,7 @@ def fit(model:str|eqx.Module="tiny",   # a preset name ("tiny", "small", "lite")
     base = config or TrainConfig()
     if over.get("steps", base.steps) < base.warmup: over["warmup"] = over["steps"] // 10  # a short run: warm up for a tenth
     cfg = dataclasses.replace(base, **over)
-    if loss_fn is None:
-        from alphaearth_nb import losses
-        loss_fn = losses.total_loss
+    loss_fn = losses.total_loss if loss_fn is None else loss_fn
     mesh = make_mesh() if mesh is None else mesh
     if cfg.batch_size % mesh.devices.size:
         raise ConfigError(f"batch_size={cfg.batch_size} does not split over {mesh.devices.size} devices: use a multiple of {mesh.devices.size}")
@@ -528,3 +524,31 @@ def fit(model:str|eqx.Module="tiny",   # a preset name ("tiny", "small", "lite")
         if writer and pending: _write_jsonl(out / "metrics.jsonl", pending)
         if writer and history: plot_history(history, out / "loss.png")
     return state, history
+
+# %% ../nbs/20_train.ipynb #c0038
+def _tuples(v):
+    "JSON lists back into the tuples the configs hold."
+    return tuple(_tuples(x) for x in v) if isinstance(v, list) else v
+
+def model_config(header:dict) -> aef_model.ModelConfig:
+    "The `ModelConfig` recorded in a checkpoint header."
+    if not isinstance(header.get("model"), dict):
+        raise CheckpointError("this checkpoint holds no AlphaEarth config (it was trained from a model object): "
+                              "build the model yourself and use `load_checkpoint`")
+    d = {k: _tuples(v) for k, v in header["model"].items()}
+    return aef_model.ModelConfig(stp=aef_model.STPConfig(**d.pop("stp")), **d)
+
+def load_model(path, # a run folder, its `checkpoints/` folder, or a checkpoint file
+              ) -> aef_model.AlphaEarth:
+    "The trained `AlphaEarth` of the newest (or the given) checkpoint."
+    path = Path(path)
+    if (path / "checkpoints").is_dir(): path = path / "checkpoints"
+    if path.is_dir():
+        found = latest_checkpoint(path)
+        if found is None: raise CheckpointError(f"no complete checkpoint in {path}: train first with `fit(..., out=...)`")
+        path = found
+    header = read_header(path)
+    tcfg = TrainConfig(**{k: v for k, v in header["train"].items() if k in {f.name for f in dataclasses.fields(TrainConfig)}})
+    shapes = eqx.filter_eval_shape(aef_model.AlphaEarth, model_config(header), key=jax.random.key(0))
+    state, _ = load_checkpoint(path, eqx.filter_eval_shape(init_state, shapes, make_optimizer(tcfg)))
+    return state.model

@@ -24,7 +24,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 from flops import count_flops, xla_flops  # noqa: E402
 
-from alphaearth_nb import losses, samples, scene
+from alphaearth_nb import losses, samples
 from alphaearth_nb.model import AlphaEarth, preset
 from alphaearth_nb.train import TrainConfig, init_state, make_optimizer, make_train_step, train_step
 
@@ -57,7 +57,13 @@ def main(argv=None):
     print(f"jax {jax.__version__} on {jax.devices()[0].platform} x{len(jax.devices())}, {os.cpu_count()} CPU cores; "
           f"preset {args.preset}, batch {args.batch}")
 
-    stack, texts, _ = scene.load_scene()
+    try:
+        from alphaearth_nb import scene
+        stack, texts, _ = scene.load_scene()
+        print("data: the committed sample scene")
+    except ImportError:  # before the scene module exists
+        stack, texts = samples.toy_stack(n_time=24, size=48, days=15), None
+        print("data: samples.toy_stack (scene.py not importable)")
     cfg_m = preset(args.preset)
     model = AlphaEarth(cfg_m, key=jax.random.PRNGKey(0))
     n_params = sum(x.size for x in jax.tree.leaves(eqx.filter(model, eqx.is_inexact_array)))

@@ -210,3 +210,69 @@ def test_sharded_step_equals_single_device():
         assert r["loss"] < 1e-5 and r["param"] < 1e-5, (fsdp, r)  # observed: ~6e-8 and ~1.5e-8
     assert "data" not in res["sharded"]["spec"]  # parameters replicated
     assert "data" in res["fsdp"]["spec"]         # FSDP: split along `data`
+
+
+# --- the real tiny model on the sample scene --------------------------------------------------------------------------
+# One compile of the tiny training step is shared by every fit below (fit caches its jitted step); it still dominates
+# this file's time, so these tests are marked slow.
+def _real():
+    "The model, losses and samples modules and the sample scene (stack, texts), or skip while they have not landed."
+    try:
+        from alphaearth_nb import losses, model, samples
+    except ImportError as e:  # pragma: no cover - only while modules are missing
+        pytest.skip(f"real model not importable yet: {e}")
+    try:
+        from alphaearth_nb import scene
+        stack, texts, _ = scene.load_scene()
+    except ImportError:  # pragma: no cover - before scene.py lands
+        stack, texts = samples.toy_stack(n_time=24, size=48, days=15), None
+    return model, losses, samples, stack, texts
+
+
+TINY_CFG = TrainConfig(steps=30, warmup=3, peak_lr=5e-3, batch_size=2, checkpoint_every=10, seed=0)
+
+
+@pytest.fixture(scope="module")
+def tiny_run(tmp_path_factory):
+    "One uninterrupted tiny run on the sample scene."
+    model, losses, samples, stack, texts = _real()
+    out = tmp_path_factory.mktemp("tiny")
+    counted = eqx.debug.assert_max_traces(losses.total_loss, max_traces=1)  # a second trace anywhere raises
+    state, hist = fit("tiny", stack, texts=texts, out=out / "a", config=TINY_CFG, loss_fn=counted, progress=False)
+    return dict(state=state, hist=hist, out=out, loss_fn=counted)
+
+
+@pytest.mark.slow
+def test_tiny_loss_falls(tiny_run):
+    loss = np.array([h["loss"] for h in tiny_run["hist"]])
+    assert loss.shape == (TINY_CFG.steps,) and np.isfinite(loss).all()
+    first, last = loss[:5].mean(), loss[-5:].mean()
+    assert last < 0.9 * first, (first, last)
+    assert {"loss", "lr", "sec"} < set(tiny_run["hist"][-1])
+    assert (tiny_run["out"] / "a" / "loss.png").stat().st_size > 1000
+
+
+@pytest.mark.slow
+def test_tiny_resume_is_bit_exact(tiny_run):
+    model, losses, samples, stack, texts = _real()
+    sampler = samples.SamplerConfig.for_model(model.preset("tiny"))
+
+    def interrupted(start):
+        b = samples.Batches(stack, sampler, TINY_CFG.batch_size, seed=TINY_CFG.seed, texts=texts, start=start)
+        for i in itertools.count(start):
+            if i == 15: raise KeyboardInterrupt("preempted")
+            yield next(b)
+    out = tiny_run["out"] / "b"
+    with pytest.raises(KeyboardInterrupt):
+        fit("tiny", interrupted, out=out, config=TINY_CFG, loss_fn=tiny_run["loss_fn"], progress=False)
+    assert read_header(latest_checkpoint(out / "checkpoints"))["step"] == 10
+    state, hist = fit("tiny", stack, texts=texts, out=out, resume=True, config=TINY_CFG, loss_fn=tiny_run["loss_fn"], progress=False)
+    assert [h["loss"] for h in hist] == [h["loss"] for h in tiny_run["hist"]]
+    for a, b in zip(arrays(tiny_run["state"]), arrays(state)): np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.slow
+def test_load_model_from_run_folder(tiny_run):
+    from alphaearth_nb.train import load_model
+    trained = load_model(tiny_run["out"] / "a")
+    for a, b in zip(arrays(trained), arrays(tiny_run["state"].model)): np.testing.assert_array_equal(a, b)
