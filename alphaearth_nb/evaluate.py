@@ -332,6 +332,14 @@ def nshot_split(y,                     # labels, (N,)
 PAPER_FOLDS = {1: 1000, 10: 500, "max": 100}  # folds per shots level (the paper's for 1 and 10)
 METHODS = ("knn1", "knn3", "linear")
 
+def _parse_methods(methods) -> tuple[tuple, dict]:
+    "The methods as a tuple, and k of each 'knn<k>' method."
+    methods = (methods,) if isinstance(methods, str) else tuple(methods)
+    ks = {m: int(m[3:]) for m in methods if m.startswith("knn") and m[3:].isdigit() and int(m[3:]) > 0}
+    unknown = [m for m in methods if m not in ks and m != "linear"]
+    if unknown: raise LabelError(f"unknown methods {unknown}: use 'knn1', 'knn3' (any 'knn<k>') or 'linear'")
+    return methods, ks
+
 def _fold_seed(seed:int, shots, fold:int) -> list[int]:
     return [int(seed), 0 if shots == "max" else int(shots), int(fold)]
 
@@ -351,10 +359,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     C = len(classes)
     if C < 2: raise LabelError(f"classification needs at least two classes, got {classes.tolist()}: label more classes")
     shots = (shots,) if isinstance(shots, (int, str)) else tuple(shots)
-    methods = (methods,) if isinstance(methods, str) else tuple(methods)
-    ks = {m: int(m[3:]) for m in methods if m.startswith("knn") and m[3:].isdigit()}
-    unknown = [m for m in methods if m not in ks and m != "linear"]
-    if unknown: raise LabelError(f"unknown methods {unknown}: use 'knn1', 'knn3' (any 'knn<k>') or 'linear'")
+    methods, ks = _parse_methods(methods)
     counts = np.bincount(yi, minlength=C)
     for s in shots: shots_per_class(counts, s, max_shots, max_fraction, classes)  # fail before any work
     kmax = max(ks.values(), default=0)
@@ -400,10 +405,7 @@ def evaluate_regression(x,                        # features, (N, D)
     y = y.astype(np.float64)
     if not np.isfinite(y).all(): raise LabelError("targets hold NaN/inf: drop unlabelled points first, e.g. `keep = np.isfinite(y)`")
     sizes = (n_train,) if isinstance(n_train, (int, str)) else tuple(n_train)
-    methods = (methods,) if isinstance(methods, str) else tuple(methods)
-    ks = {m: int(m[3:]) for m in methods if m.startswith("knn") and m[3:].isdigit()}
-    unknown = [m for m in methods if m not in ks and m != "linear"]
-    if unknown: raise LabelError(f"unknown methods {unknown}: use 'knn1', 'knn3' (any 'knn<k>') or 'linear'")
+    methods, ks = _parse_methods(methods)
     rows = []
     for s in sizes:
         n = min(max_train, int(max_fraction * len(y))) if s == "max" else int(s)

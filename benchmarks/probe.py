@@ -8,8 +8,9 @@
    80 points per class and region), balanced accuracy of kNN (k = 1, 3) and the linear probe at 10 shots and
    "max" shots (at most 300 per class and at most half of a class), per region and pooled; mean +- std over folds.
 2. The eo-learn patch (../shared/data/eolearn_patch): land use `LULC` (0 = no data, dropped), with three feature
-   sets: the raw NDVI series (clouds and no-data masked, gaps filled with each pixel's mean), NDVI composites
-   (10/25/50/75/90th percentiles over the 68 dates, standardised) and XY (pixel coordinates). Points are drawn at
+   sets: the raw NDVI series (clouds and no-data masked, gaps filled with each pixel's mean), composites
+   (10/25/50/75/90th percentiles over the 68 dates, standardised; of NDVI alone, and with the DEM's elevation
+   and slope) and XY (pixel coordinates). Points are drawn at
    random from one 1 x 1 km patch, so neighbours share labels: XY does far better here than with the paper's
    1.28 km separation. `--checkpoint` adds our own model's embeddings (see `our_model_features`).
 3. Speed, side by side in this process after a warm-up of each: kNN classification (k = 1 and k = 3) of
@@ -22,7 +23,6 @@ Figures only: nothing here is asserted.
 import argparse
 import json
 import os
-import sys
 import time
 import warnings
 from pathlib import Path
@@ -31,11 +31,12 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
+from alphaearth_nb.core import band_names
 from alphaearth_nb.evaluate import (composite_features, evaluate_embeddings, knn_predict, linear_probe_fit,
                                     linear_probe_predict, points_at, xy_features)
+from alphaearth_nb.readers import read_aef_samples, read_eolearn_patch, shared_data_dir
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = Path(os.environ.get("AEF_SHARED_DATA", ROOT.parent / "shared" / "data"))
+DATA = shared_data_dir(check=False)
 METHODS = ("knn1", "knn3", "linear")
 
 
@@ -48,9 +49,8 @@ def fmt(tab: pd.DataFrame, key: str) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- 1. official embeddings
 def official_table(folds: dict) -> pd.DataFrame:
-    files = sorted((DATA / "aef_samples").glob("*.csv"))
-    df = pd.concat([pd.read_csv(f) for f in files], ignore_index=True)
-    x = df[[f"A{i:02d}" for i in range(64)]].to_numpy(np.float32)
+    df = read_aef_samples()
+    x = df[band_names()].to_numpy(np.float32)
     rows = []
     for region in [*sorted(df.region.unique()), "pooled"]:
         keep = np.ones(len(df), bool) if region == "pooled" else (df.region == region).to_numpy()
@@ -60,24 +60,6 @@ def official_table(folds: dict) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- 2. the eo-learn patch
-def eolearn_stack() -> tuple[xr.Dataset, xr.DataArray]:
-    "The patch's NDVI as a one-source stack (NaN under clouds and outside the data) and its LULC labels."
-    p = DATA / "eolearn_patch"
-    ndvi = np.load(p / "data" / "NDVI.npy")[..., 0].astype(np.float32)
-    bad = (np.load(p / "mask" / "CLM.npy")[..., 0] == 1) | (np.load(p / "mask" / "IS_DATA.npy")[..., 0] == 0)
-    ndvi[bad] = np.nan
-    times = pd.to_datetime(json.load(open(p / "timestamps.json"))).values.astype("datetime64[ns]")
-    nt, ny, nx = ndvi.shape
-    x0, y1 = 465181.0, 5080255.0  # bbox.geojson: x 465181..466181, y 5079245..5080255 (EPSG:32633), 10 m pixels
-    y = y1 - 5.0 - 10.0 * np.arange(ny)
-    x = x0 + 5.0 + 10.0 * np.arange(nx)
-    ds = xr.Dataset({"NDVI": (("time", "y", "x"), ndvi)}, coords={"time": times, "y": y, "x": x},
-                    attrs={"crs": "EPSG:32633", "source": "ndvi"})
-    lulc = np.load(p / "mask_timeless" / "LULC.npy")[..., 0].astype(np.int64)
-    labels = xr.DataArray(lulc, dims=("y", "x"), coords={"y": y, "x": x}, name="LULC")
-    return ds, labels
-
-
 def raw_series_features(ds: xr.Dataset) -> xr.DataArray:
     "The raw NDVI series per pixel, NaN (cloud, no data) filled with that pixel's mean."
     v = ds.NDVI.transpose("y", "x", "time").values
@@ -88,13 +70,13 @@ def raw_series_features(ds: xr.Dataset) -> xr.DataArray:
     return xr.DataArray(v, dims=("y", "x", "band"), coords={"y": ds.y, "x": ds.x, "band": np.arange(v.shape[-1])})
 
 
-def our_model_features(checkpoint: str, ds: xr.Dataset) -> xr.DataArray | None:
+def our_model_features(checkpoint: str, stack: xr.DataTree) -> xr.DataArray | None:
     """HOOK (lead): embed the patch with our model trained by `aef demo`, or None when that cannot be done yet.
 
     Steps: rebuild the model skeleton from the checkpoint header (preset + model config), `train.load_checkpoint`
-    into it, then `embed.embed(stack, model, period)` over the patch for one year of its frames. The stack given
-    here is the patch's NDVI as a one-source Dataset (`source="ndvi"`); a model trained on other sources needs
-    `readers.read_eolearn_patch` (or its own stack) instead. Adjust this function when those pieces land."""
+    into it, then `embed.embed(stack, model, period)` over the patch for one year of its frames. The stack is
+    `readers.read_eolearn_patch()`'s (sources `ndvi` and `dem`); `embed` says which sources a model lacks, and
+    `allow_missing=True` embeds with the rest. Adjust this function to the model `aef demo` trains."""
     try:
         import equinox as eqx
         from alphaearth_nb.embed import embed
@@ -111,24 +93,21 @@ def our_model_features(checkpoint: str, ds: xr.Dataset) -> xr.DataArray | None:
         model = eqx.filter_eval_shape(lambda: preset(header["preset"]))  # TODO(lead): overrides from header["model"]
         like = eqx.filter_eval_shape(init_state, model, make_optimizer(TrainConfig()), 0)
         state, _ = load_checkpoint(head, like)
-        try:
-            from alphaearth_nb.readers import read_eolearn_patch
-            stack = read_eolearn_patch()[0]
-        except Exception:
-            stack = ds
-        year = int(pd.Timestamp(ds.time.values[len(ds.time) // 2]).year)
-        return embed(stack, state.model, year, progress=False).transpose("y", "x", "band")
+        t = stack["ndvi"].time.values
+        year = int(pd.Timestamp(t[len(t) // 2]).year)
+        return embed(stack, state.model, year, progress=False, allow_missing=True).transpose("y", "x", "band")
     except Exception as e:  # the hook must not break the rest of the table
         print(f"[hook] could not embed the patch with {checkpoint}: {type(e).__name__}: {e}")
         return None
 
 
 def eolearn_table(folds: dict, checkpoint: str | None) -> pd.DataFrame:
-    ds, labels = eolearn_stack()
-    feats = {"raw NDVI series": raw_series_features(ds), "NDVI composites": composite_features(ds),
-             "XY": xy_features(ds)}
+    stack, labels = read_eolearn_patch()
+    ndvi = stack["ndvi"].to_dataset().assign_attrs(source="ndvi")
+    feats = {"raw NDVI series": raw_series_features(ndvi), "NDVI composites": composite_features(ndvi),
+             "composites NDVI + DEM": composite_features(stack), "XY": xy_features(stack)}
     if checkpoint:
-        emb = our_model_features(checkpoint, ds)
+        emb = our_model_features(checkpoint, stack)
         if emb is not None: feats["our model (aef demo)"] = emb
     rows = []
     for name, f in feats.items():

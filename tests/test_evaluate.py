@@ -243,8 +243,8 @@ def test_error_messages(blobs):
 
 # ---------------------------------------------------------------- real data
 def test_official_embeddings_protocol(shared_data):
-    files = sorted((shared_data / "aef_samples").glob("*.csv"))
-    df = pd.concat([pd.read_csv(f) for f in files])
+    from alphaearth_nb.readers import read_aef_samples
+    df = read_aef_samples(shared_data / "aef_samples")
     x = df[[f"A{i:02d}" for i in range(64)]].to_numpy(np.float32)
     tab = evaluate_embeddings(x, df.dw_label.to_numpy(), shots=(10, "max"), folds=2, methods=("knn1", "linear"))
     assert tab.train_per_class.tolist() == [10, 10, 120, 120]
