@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/readers.html.md"""
 # %% ../nbs/06_readers.ipynb #c0002
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 from pathlib import Path
@@ -15,7 +16,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import AEFError
+from .core import AEFError, MissingDependencyError
 from .sources import get_source, valid_mask
 
 # %% auto #0
@@ -88,6 +89,8 @@ def read_worldcereal_patch(path:str|Path|None=None, # the .nc file (default: sha
                           ) -> xr.DataTree:
     "The WorldCereal patch as a stack: sentinel2, sentinel1, dem, era5, gaps as NaN."
     p = _find(path, "worldcereal_patch/worldcereal_preprocessed_inputs.nc")
+    if not any(importlib.util.find_spec(m) for m in ("netCDF4", "h5py")):
+        raise MissingDependencyError("reading netCDF-4 files needs `pip install netCDF4` (or `pip install h5py` for h5netcdf).")
     with xr.open_dataset(p, mask_and_scale=False, decode_cf=True) as raw:
         raw = raw.load()
     crs = _crs_of(raw)
