@@ -73,29 +73,21 @@ def raw_series_features(ds: xr.Dataset) -> xr.DataArray:
 def our_model_features(checkpoint: str, stack: xr.DataTree) -> xr.DataArray | None:
     """HOOK (lead): embed the patch with our model trained by `aef demo`, or None when that cannot be done yet.
 
-    Steps: rebuild the model skeleton from the checkpoint header (preset + model config), `train.load_checkpoint`
-    into it, then `embed.embed(stack, model, period)` over the patch for one year of its frames. The stack is
+    Steps: `train.load_model(checkpoint)` (a run folder, its checkpoints/ or one checkpoint), then
+    `embed.embed(stack, model, period)` over the patch for one year of its frames. The stack is
     `readers.read_eolearn_patch()`'s (sources `ndvi` and `dem`); `embed` says which sources a model lacks, and
     `allow_missing=True` embeds with the rest. Adjust this function to the model `aef demo` trains."""
     try:
-        import equinox as eqx
         from alphaearth_nb.embed import embed
-        from alphaearth_nb.model import preset
-        from alphaearth_nb.train import (TrainConfig, init_state, latest_checkpoint, load_checkpoint,
-                                         make_optimizer)
+        from alphaearth_nb.train import load_model
     except ImportError as e:
         print(f"[hook] --checkpoint ignored: {e}")
         return None
     try:
-        path = Path(checkpoint)
-        head = path if path.suffix == ".json" else (latest_checkpoint(path) or latest_checkpoint(path / "checkpoints"))
-        header = json.loads(Path(head).read_text())
-        model = eqx.filter_eval_shape(lambda: preset(header["preset"]))  # TODO(lead): overrides from header["model"]
-        like = eqx.filter_eval_shape(init_state, model, make_optimizer(TrainConfig()), 0)
-        state, _ = load_checkpoint(head, like)
+        model = load_model(checkpoint)
         t = stack["ndvi"].time.values
         year = int(pd.Timestamp(t[len(t) // 2]).year)
-        return embed(stack, state.model, year, progress=False, allow_missing=True).transpose("y", "x", "band")
+        return embed(stack, model, year, progress=False, allow_missing=True).transpose("y", "x", "band")
     except Exception as e:  # the hook must not break the rest of the table
         print(f"[hook] could not embed the patch with {checkpoint}: {type(e).__name__}: {e}")
         return None
