@@ -17,7 +17,7 @@ import jax.numpy as jnp
 from jaxtyping import Array, Float, PRNGKeyArray
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, Frames, GridError, MissingSourceError,
-                                PeriodError, SourceError)
+                                PeriodError, SourceError, Target, Texts, TrainExample)
 from .decoders import Decoder
 from .sources import get_source
 from .stp import Encoded, STPConfig, STPEncoder
@@ -27,7 +27,7 @@ from .timecodes import PERIOD_FEATURE_DIM, period_features
 
 # %% auto #0
 __all__ = ['PRESETS', 'REQUIRED_FAMILIES', 'input_spec', 'n_outputs', 'family', 'ModelConfig', 'preset', 'AlphaEarth',
-           'encoder_width', 'init', 'n_params', 'param_count']
+           'encoder_width', 'init', 'n_params', 'param_count', 'dummy_example']
 
 # %% ../nbs/13_model.ipynb #c0005
 def input_spec(name:str) -> tuple[int, int]:
@@ -247,3 +247,30 @@ def param_count(cfg:ModelConfig|str) -> dict:
     parts = dict(encoder=n_params(m.encoder), summary=n_params(m.summary), decoders=n_params(m.decoders),
                  text_head=n_params(m.text_mlp) + 1)
     return {**parts, "total": sum(parts.values())}
+
+# %% ../nbs/13_model.ipynb #c0019
+def dummy_example(cfg:ModelConfig, # the model's config
+                  key:PRNGKeyArray, # random key
+                  n_frames:int=8, # frames of a source `cfg.frames` does not list
+                 ) -> TrainExample:
+    "A random `TrainExample` with the shapes a model of `cfg` trains on."
+    return eqx.filter_jit(_dummy_example)(cfg, key, n_frames)  # one compile, not one per random draw
+
+def _dummy_example(cfg, key, n_frames):
+    L, frames, ks = cfg.patch, dict(cfg.frames or ()), iter(jax.random.split(key, 4 * len(cfg.inputs) + 2 * len(cfg.targets) + 2))
+    inputs, targets = {}, {}
+    for n in cfg.inputs:
+        (c, m), T = input_spec(n), int(frames.get(n, n_frames))
+        days = jnp.sort(jax.random.uniform(next(ks), (T,), maxval=365.))
+        inputs[n] = Frames(jax.random.normal(next(ks), (T, L, L, c)), jnp.ones((T, L, L, c), bool), days, jnp.ones(T, bool),
+                           jax.random.bernoulli(next(ks), 0.5, (T, m)).astype(jnp.float32))
+    for n in cfg.targets:
+        s = get_source(n); c = len(s.bands)
+        x = (jax.random.randint(next(ks), (L, L, c), 0, len(s.classes)).astype(jnp.float32) if s.kind == "categorical"
+             else jax.random.normal(next(ks), (L, L, c)))
+        targets[n] = Target(x, jnp.ones((L, L, c), bool), jnp.float32(180.), jnp.zeros(len(s.meta)), jnp.array([100., 300.]))
+    N = cfg.n_texts
+    emb = unit(jax.random.normal(next(ks), (N, cfg.text_dim)))
+    yx = jax.random.randint(next(ks), (N, 2), 0, L).astype(jnp.float32)
+    texts = Texts(emb, yx, jnp.arange(N) < max(N - 1, 1), jnp.array([0., 365.]))
+    return TrainExample(inputs, targets, texts, jnp.array([0., 365.]))
