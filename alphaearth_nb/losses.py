@@ -158,9 +158,11 @@ def example_terms(model:AlphaEarth, ex:TrainExample, key:PRNGKeyArray,
     inputs_s, period_c, _ = perturb(kp, ex.inputs, ex.period, pert)
     tnames = [n for n in sorted(ex.targets) if n in model.decoders]
     periods = jnp.stack([ex.period, period_c, ex.texts.period] + [ex.targets[n].period for n in tnames])
-    enc = model.encode(ex.inputs)
+    both = jax.tree.map(lambda a, b: jnp.stack([a, b]), model.check_inputs(ex.inputs), model.check_inputs(inputs_s))
+    encs = jax.vmap(model.encode)(both)  # teacher and student in one batched pass: one encoder to compile
+    enc, enc_s = jax.tree.map(lambda a: a[0], encs), jax.tree.map(lambda a: a[1], encs)
     u = jax.vmap(lambda p: model.summarise(enc, p))(periods)
-    u_s = model.summarise(model.encode(inputs_s), period_c)
+    u_s = model.summarise(enc_s, period_c)
     recon = {}
     for i, n in enumerate(tnames):
         t = ex.targets[n]
