@@ -162,7 +162,7 @@ def embed_frames(model,                # any model with `model(inputs, periods[P
     out[~has] = np.nan
     return out
 
-# %% ../nbs/21_embed.ipynb #c0016
+# %% ../nbs/21_embed.ipynb #c0017
 @dataclass(frozen=True)
 class _Layout:
     "What `_block` needs to rebuild each source from numpy blocks: its bands, times, metadata, frame count."
@@ -197,7 +197,7 @@ def _select_frames(dsets:dict, window) -> dict:
 def _is_lazy(dsets:dict) -> bool:
     return any(isinstance(v.data, da.Array) for ds in dsets.values() for v in ds.data_vars.values())
 
-# %% ../nbs/21_embed.ipynb #c0018
+# %% ../nbs/21_embed.ipynb #c0019
 def embed(stack,                      # a stack (`xr.DataTree` of sources) or a one-source `xr.Dataset`
           model,                      # an `AlphaEarth` (or any model with its call signature and `cfg`)
           period,                     # the valid period: a year, a `(start, end)` pair or a `Period`
@@ -271,7 +271,7 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
     if "crs" in ref.attrs: attrs["crs"] = str(ref.attrs["crs"])  # else the `spatial_ref` coordinate carries it
     return xr.DataArray(data, dims=("y", "x", "band"), coords=coords, name="embedding", attrs=attrs)
 
-# %% ../nbs/21_embed.ipynb #c0025
+# %% ../nbs/21_embed.ipynb #c0026
 def embed_to_zarr(stack,                  # as for `embed`
                   model,                  # as for `embed`
                   period,                 # as for `embed`
