@@ -89,7 +89,7 @@ def test_compute_stats_from_dataset_and_tree():
     np.testing.assert_allclose(z.mean(0), 0, atol=1e-4)
 
 
-@pytest.mark.parametrize("name", ["sentinel2", "sentinel1", "landsat_toa", "landcover"])
+@pytest.mark.parametrize("name", ["landsat_toa", "landcover"])  # mixed transforms; categorical
 def test_numpy_and_jax_agree(name):
     import jax.numpy as jnp
     src = get_source(name)

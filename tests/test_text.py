@@ -1,7 +1,3 @@
-import os
-import subprocess
-import sys
-
 import numpy as np
 import pytest
 
@@ -33,12 +29,14 @@ def test_features_hand_worked():
     assert set(grams) == {" oa", "oak", "ak ", " oak", "oak "}
 
 
-def test_deterministic_across_processes():
-    code = "from alphaearth_nb.text import encode_texts; print(encode_texts(['olive grove on terraces']).tobytes().hex())"
-    # another interpreter with another hash seed (this one's is random) gives the same bytes
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={**os.environ, "PYTHONHASHSEED": "12345"}).stdout
-    assert out.strip() == encode_texts(["olive grove on terraces"]).tobytes().hex()
+def test_deterministic_golden():
+    # a stored expectation: this process's str hash seed is random, so a dependence on Python's
+    # hash() (instead of zlib.crc32) would fail here on almost every run and every machine
+    e = encode_texts(["olive grove"], 64)[0]
+    nz = np.flatnonzero(e)
+    assert nz.tolist() == [3, 4, 6, 13, 15, 21, 22, 26, 29, 32, 38, 45, 49, 62, 63]
+    np.testing.assert_allclose(e[nz], [0.1504, 0.1504, 0.1504, 0.3888, -0.1504, -0.3008, 0.1504, 0.1504, -0.3008,
+                                       0.5390, 0.1504, 0.1504, 0.1504, -0.1504, -0.3886], atol=1e-4)
 
 
 def test_errors():
