@@ -21,10 +21,10 @@ from .core import (ConfigError, DimensionError, EmptyStackError, Frames, GridErr
 from .timecodes import TIMECODE_DIM, timecode
 
 # %% auto #0
-__all__ = ['NORMS', 'ACTIVATIONS', 'DTYPES', 'LEVELS', 'PAIRS', 'STPConfig', 'Encoded', 'Dense', 'Norm', 'masked_softmax',
-           'Attention', 'MLP', 'conv3', 'depthwise3', 'pool', 'upsample', 'space_to_depth', 'cell_valid', 'SpaceOp',
-           'TimeOp', 'PrecisionOp', 'Exchange', 'STPBlock', 'Projector', 'UntrainedSourceError', 'check_inputs',
-           'STPEncoder', 'encode', 'count_params']
+__all__ = ['NORMS', 'ACTIVATIONS', 'DTYPES', 'LEVELS', 'PAIRS', 'STPConfig', 'Encoded', 'split', 'Dense', 'Norm',
+           'masked_softmax', 'Attention', 'MLP', 'conv3', 'depthwise3', 'pool', 'upsample', 'space_to_depth',
+           'cell_valid', 'SpaceOp', 'TimeOp', 'PrecisionOp', 'Exchange', 'STPBlock', 'Projector',
+           'UntrainedSourceError', 'check_inputs', 'STPEncoder', 'stacked_blocks', 'encode', 'count_params']
 
 # %% ../nbs/10_stp.ipynb #c0006
 NORMS = ("layernorm", "rmsnorm")
@@ -88,15 +88,39 @@ class Encoded(eqx.Module):
     valid: Bool[Array, "N h w"]     # real frame and any valid pixel in the cell
 
 # %% ../nbs/10_stp.ipynb #c0011
+def _concrete(key) -> bool: return not isinstance(key, jax.core.Tracer)
+def _typed(key) -> bool: return jnp.issubdtype(key.dtype, jax.dtypes.prng_key)
+
+def _host_rng(key) -> np.random.Generator:
+    "A numpy generator seeded by a concrete JAX key."
+    d = jax.random.key_data(key) if _typed(key) else key
+    return np.random.default_rng(np.asarray(d).astype(np.uint32).ravel().tolist())
+
+def split(key, n:int=2):
+    "`jax.random.split`, drawn on the host when the key is concrete (every threefry call costs ~0.7 s of XLA:CPU compile)."
+    if not _concrete(key): return jax.random.split(key, n)
+    w = _host_rng(key).integers(0, 2**32, size=(n, 2), dtype=np.uint32)
+    ks = jax.random.wrap_key_data(w, impl=jax.random.key_impl(key)) if _typed(key) else jnp.asarray(w)
+    return list(ks)
+
 def _normal(key, shape, fan_in):
-    return jax.random.normal(key, shape, jnp.float32) / math.sqrt(fan_in)
+    "Normal(0, 1 / fan_in) weights: on the host for a concrete key, traced otherwise (e.g. under `eqx.filter_eval_shape`)."
+    if not _concrete(key): return jax.random.normal(key, shape, jnp.float32) / math.sqrt(fan_in)
+    return jnp.asarray(_host_rng(key).standard_normal(shape, dtype=np.float32) / np.float32(math.sqrt(fan_in)))
+
+def _const(value, shape): return jnp.asarray(np.full(shape, value, np.float32))
+
+def _identity3(d):
+    "A depthwise 3x3 kernel that passes its input through."
+    k = np.zeros((3, 3, d), np.float32); k[1, 1] = 1.0
+    return jnp.asarray(k)
 
 class Dense(eqx.Module):
     "Affine map over the last axis of any array."
     w: Float[Array, "i o"]
     b: Float[Array, "o"]
     def __init__(self, d_in:int, d_out:int, *, key):
-        self.w, self.b = _normal(key, (d_in, d_out), d_in), jnp.zeros(d_out)
+        self.w, self.b = _normal(key, (d_in, d_out), d_in), _const(0, d_out)
     def __call__(self, x:Float[Array, "... i"]) -> Float[Array, "... o"]:
         return x @ self.w.astype(x.dtype) + self.b.astype(x.dtype)
 
@@ -105,7 +129,7 @@ class Norm(eqx.Module):
     scale: Float[Array, "d"]
     bias: Float[Array, "d"] | None
     def __init__(self, d:int, kind:str="layernorm"):
-        self.scale, self.bias = jnp.ones(d), (jnp.zeros(d) if kind == "layernorm" else None)
+        self.scale, self.bias = _const(1, d), (_const(0, d) if kind == "layernorm" else None)
     def __call__(self, x:Float[Array, "... d"]) -> Float[Array, "... d"]:
         y = x.astype(jnp.float32)
         if self.bias is not None: y = y - y.mean(-1, keepdims=True)
@@ -123,7 +147,7 @@ class Attention(eqx.Module):
     out: Dense
     heads: int = eqx.field(static=True)
     def __init__(self, d:int, heads:int, *, key):
-        k1, k2 = jax.random.split(key)
+        k1, k2 = split(key)
         self.qkv, self.out, self.heads = Dense(d, 3 * d, key=k1), Dense(d, d, key=k2), heads
     def __call__(self, x:Float[Array, "N S D"], # tokens
                  mask:Bool[Array, "N S"],       # False: never attended to
@@ -146,7 +170,7 @@ class MLP(eqx.Module):
     fc2: Dense
     act: str = eqx.field(static=True)
     def __init__(self, d:int, hidden:int, act:str="gelu", *, key):
-        k1, k2 = jax.random.split(key)
+        k1, k2 = split(key)
         self.fc1, self.fc2, self.act = Dense(d, hidden, key=k1), Dense(hidden, d, key=k2), act
     def __call__(self, x:Float[Array, "... d"]) -> Float[Array, "... d"]:
         return self.fc2(ACTIVATIONS[self.act](self.fc1(x)))
@@ -193,7 +217,7 @@ class SpaceOp(eqx.Module):
     n2: Norm
     mlp: MLP
     def __init__(self, cfg:STPConfig, *, key):
-        k1, k2 = jax.random.split(key)
+        k1, k2 = split(key)
         d = cfg.d_space
         self.n1, self.n2 = Norm(d, cfg.norm), Norm(d, cfg.norm)
         self.attn, self.mlp = Attention(d, cfg.heads_space, key=k1), MLP(d, round(d * cfg.mlp_ratio), cfg.activation, key=k2)
@@ -211,7 +235,7 @@ class TimeOp(eqx.Module):
     n2: Norm
     mlp: MLP
     def __init__(self, cfg:STPConfig, *, key):
-        k1, k2, k3 = jax.random.split(key, 3)
+        k1, k2, k3 = split(key, 3)
         d = cfg.d_time
         self.n1, self.n2, self.tc = Norm(d, cfg.norm), Norm(d, cfg.norm), Dense(TIMECODE_DIM, d, key=k3)
         self.attn, self.mlp = Attention(d, cfg.heads_time, key=k1), MLP(d, round(d * cfg.mlp_ratio), cfg.activation, key=k2)
@@ -230,11 +254,11 @@ class PrecisionOp(eqx.Module):
     b2: Float[Array, "D"]
     act: str = eqx.field(static=True)
     def __init__(self, cfg:STPConfig, *, key):
-        k1, k2 = jax.random.split(key)
+        k1, k2 = split(key)
         d, h = cfg.d_precision, max(1, round(cfg.d_precision * cfg.precision_ratio))
         self.n, self.act = Norm(d, cfg.norm), cfg.activation
-        self.w1, self.b1 = _normal(k1, (3, 3, d, h), 9 * d), jnp.zeros(h)
-        self.w2, self.b2 = _normal(k2, (3, 3, h, d), 9 * h), jnp.zeros(d)
+        self.w1, self.b1 = _normal(k1, (3, 3, d, h), 9 * d), _const(0, h)
+        self.w2, self.b2 = _normal(k2, (3, 3, h, d), 9 * h), _const(0, d)
     def __call__(self, p:Float[Array, "N h w D"]) -> Float[Array, "N h w D"]:
         return p + conv3(ACTIVATIONS[self.act](conv3(self.n(p), self.w1, self.b1)), self.w2, self.b2)
 
@@ -249,11 +273,11 @@ class Exchange(eqx.Module):
     db: tuple      # its bias
     def __init__(self, widths:tuple, # widths of the (space, time, precision) states
                  norm:str="layernorm", *, key):
-        keys = jax.random.split(key, len(PAIRS))
+        keys = split(key, len(PAIRS))
         self.norms = tuple(Norm(d, norm) for d in widths)
         self.proj = tuple(Dense(widths[j], widths[i], key=k) for (j, i), k in zip(PAIRS, keys))
-        self.dw = tuple(jnp.zeros((3, 3, d)).at[1, 1].set(1.0) for d in widths)
-        self.db = tuple(jnp.zeros(d) for d in widths)
+        self.dw = tuple(_identity3(d) for d in widths)
+        self.db = tuple(_const(0, d) for d in widths)
     def __call__(self, states:tuple, # (space [N, L/16, L/16, D_S], time [N, L/8, L/8, D_T], precision [N, L/2, L/2, D_P])
                 ) -> tuple:
         normed = [n(x) for n, x in zip(self.norms, states)]
@@ -271,7 +295,7 @@ class STPBlock(eqx.Module):
     precision: PrecisionOp
     exchange: Exchange
     def __init__(self, cfg:STPConfig, *, key):
-        k = jax.random.split(key, 4)
+        k = split(key, 4)
         self.space, self.time, self.precision = SpaceOp(cfg, key=k[0]), TimeOp(cfg, key=k[1]), PrecisionOp(cfg, key=k[2])
         self.exchange = Exchange((cfg.d_space, cfg.d_time, cfg.d_precision), cfg.norm, key=k[3])
     def __call__(self, states:tuple, # (space, time, precision) states
@@ -286,7 +310,7 @@ class Projector(eqx.Module):
     patch: Dense
     tc: Dense
     def __init__(self, n_bands:int, d:int, *, key):
-        k1, k2 = jax.random.split(key)
+        k1, k2 = split(key)
         self.patch, self.tc = Dense(8 * n_bands, d, key=k1), Dense(TIMECODE_DIM, d, key=k2)
     def __call__(self, f:Frames, tcode:Float[Array, "T K"], dtype=jnp.float32) -> Float[Array, "T h w D"]:
         v = f.valid & f.frame[:, None, None, None]
@@ -352,23 +376,34 @@ class STPEncoder(eqx.Module):
                  *, key):
         if not input_specs: raise ConfigError("STPEncoder needs at least one input source: pass e.g. input_specs={'sentinel2': (6, 0)}.")
         self.cfg, self.specs = cfg, tuple(sorted((n, tuple(int(v) for v in s)) for n, s in input_specs.items()))
-        ks = jax.random.split(key, 6)
-        dp, widths = cfg.d_precision, (cfg.d_space, cfg.d_time, cfg.d_precision)
-        self.projectors = {n: Projector(c, dp, key=k) for (n, (c, _)), k in zip(self.specs, jax.random.split(ks[0], len(self.specs)))}
-        self.stem_norm = Norm(dp, cfg.norm)
-        self.to_space, self.to_time = Dense(64 * dp, cfg.d_space, key=ks[1]), Dense(16 * dp, cfg.d_time, key=ks[2])
-        self.pos = 0.02 * jax.random.normal(ks[3], (cfg.grids[0], cfg.grids[0], cfg.d_space))
-        self.blocks = eqx.filter_vmap(lambda k: STPBlock(cfg, key=k))(jax.random.split(ks[4], cfg.blocks))
-        self.head_norms = tuple(Norm(d, cfg.norm) for d in widths)
-        self.head_proj = tuple(Dense(d, cfg.out_dim, key=k) for d, k in zip(widths, jax.random.split(ks[5], 3)))
-        self.head_dw, self.head_db = jnp.zeros((3, 3, cfg.out_dim)).at[1, 1].set(1.0), jnp.zeros(cfg.out_dim)
-        self.out_norm = Norm(cfg.out_dim, cfg.norm)
+        for name, value in _init_fields(cfg, self.specs, key).items(): setattr(self, name, value)
 
     def __call__(self, inputs:dict, # source name -> Frames of ONE example; vmap outside for a batch
                 ) -> Encoded:
         "Encode one example: all sources' frames, in sorted source order, as feature maps at L/2."
         names = check_inputs(inputs, dict(self.specs), self.cfg.patch)
         return encode(self, [inputs[n] for n in names], [self.projectors[n] for n in names])
+
+def stacked_blocks(cfg:STPConfig, key) -> STPBlock:
+    "`cfg.blocks` STP blocks with their parameters stacked on a leading axis, for `jax.lax.scan`."
+    if not _concrete(key): return eqx.filter_vmap(lambda k: STPBlock(cfg, key=k))(jax.random.split(key, cfg.blocks))
+    blocks = [STPBlock(cfg, key=k) for k in split(key, cfg.blocks)]
+    return jax.tree.map(lambda *xs: jnp.asarray(np.stack([np.asarray(x) for x in xs])), *blocks)
+
+def _init_fields(cfg:STPConfig, specs:tuple, key) -> dict:
+    "The encoder's parameters (on the host for a concrete key: no XLA compile at all)."
+    ks = split(key, 6)
+    dp, widths = cfg.d_precision, (cfg.d_space, cfg.d_time, cfg.d_precision)
+    return dict(
+        projectors={n: Projector(c, dp, key=k) for (n, (c, _)), k in zip(specs, split(ks[0], len(specs)))},
+        stem_norm=Norm(dp, cfg.norm),
+        to_space=Dense(64 * dp, cfg.d_space, key=ks[1]), to_time=Dense(16 * dp, cfg.d_time, key=ks[2]),
+        pos=0.02 * _normal(ks[3], (cfg.grids[0], cfg.grids[0], cfg.d_space), 1),
+        blocks=stacked_blocks(cfg, ks[4]),
+        head_norms=tuple(Norm(d, cfg.norm) for d in widths),
+        head_proj=tuple(Dense(d, cfg.out_dim, key=k) for d, k in zip(widths, split(ks[5], 3))),
+        head_dw=_identity3(cfg.out_dim), head_db=_const(0, cfg.out_dim),
+        out_norm=Norm(cfg.out_dim, cfg.norm))
 
 def encode(m:STPEncoder,      # the encoder
            frames:list,       # checked Frames, in sequence order

@@ -1,0 +1,164 @@
+"Tests of the STP encoder: shapes, parameter count, masking, equivariance, gradients, scan depth, input errors."
+import dataclasses
+
+import equinox as eqx
+import jax
+import jax.numpy as jnp
+import numpy as np
+import pytest
+
+from alphaearth_nb.core import ConfigError, DimensionError, Frames, GridError, MissingSourceError
+from alphaearth_nb.stp import Encoded, STPConfig, STPEncoder, TimeOp, count_params
+from alphaearth_nb.timecodes import timecode
+
+TINY = STPConfig(patch=32, d_space=64, d_time=32, d_precision=16, blocks=2)
+SPECS = {"sentinel2": (6, 0), "sentinel1": (5, 1)}
+
+
+def frames(seed, t=8, c=6, L=32, p_valid=0.8, real=True, day0=1500.0):
+    "Random frames of one source; `real=False` makes padding frames full of garbage."
+    r = np.random.default_rng(seed)
+    v = r.random((t, L, L, c)) < p_valid
+    x = np.where(v, r.normal(size=(t, L, L, c)), 0).astype(np.float32)
+    days = (day0 + np.sort(r.uniform(0, 365, t))).astype(np.float32)
+    return Frames(jnp.asarray(x), jnp.asarray(v), jnp.asarray(days), jnp.full(t, real), jnp.zeros((t, 0)))
+
+
+def cat(a, b):
+    return jax.tree.map(lambda u, w: jnp.concatenate([u, w]), a, b)
+
+
+@pytest.fixture(scope="module")
+def enc():
+    return STPEncoder(TINY, SPECS, key=jax.random.key(0))
+
+
+@pytest.fixture(scope="module")
+def fwd():
+    return eqx.filter_jit(lambda m, x: m(x))
+
+
+@pytest.fixture(scope="module")
+def base(enc, fwd):
+    x = {"sentinel2": frames(1)}
+    return x, fwd(enc, x)
+
+
+def test_tiny_shapes(base):
+    _, out = base
+    assert isinstance(out, Encoded)
+    assert (out.feats.shape, out.days.shape, out.valid.shape) == ((8, 16, 16, 16), (8,), (8, 16, 16))
+    assert out.feats.dtype == jnp.float32 and out.valid.dtype == jnp.bool_
+    assert np.isfinite(np.asarray(out.feats)).all()
+
+
+def test_lite_shape_and_count():
+    lite = STPConfig(patch=128, d_space=1024, d_time=512, d_precision=128, blocks=15)
+    specs = {"landsat_toa": (7, 0), "sentinel1": (5, 1), "sentinel2_l1c": (5, 0)}
+    m = eqx.filter_eval_shape(STPEncoder, lite, specs, key=jax.random.key(0))
+    n = count_params(m)
+    assert 430e6 < n < 510e6, n   # the whole model (plus a few M) must land in 430-530 M
+    sd = lambda t, c: Frames(jax.ShapeDtypeStruct((t, 128, 128, c), jnp.float32), jax.ShapeDtypeStruct((t, 128, 128, c), bool),
+                             jax.ShapeDtypeStruct((t,), jnp.float32), jax.ShapeDtypeStruct((t,), bool),
+                             jax.ShapeDtypeStruct((t, 0), jnp.float32))
+    out = eqx.filter_eval_shape(lambda m, x: m(x), m, {"sentinel2_l1c": sd(6, 5), "landsat_toa": sd(3, 7), "sentinel1": sd(2, 5)})
+    assert out.feats.shape == (11, 64, 64, 128) and out.valid.shape == (11, 64, 64) and out.days.shape == (11,)
+
+
+def test_padding_frames_and_masked_source_change_nothing(enc, fwd, base):
+    x, out = base
+    # a whole source of padding frames (sorted first: sentinel1 < sentinel2) and padding appended to sentinel2
+    pad1 = frames(7, t=4, c=5, p_valid=1.0, real=False, day0=1000.0)
+    pad2 = frames(8, t=3, p_valid=1.0, real=False, day0=1600.0)
+    y = {"sentinel1": pad1, "sentinel2": cat(x["sentinel2"], pad2)}
+    o2 = fwd(enc, y)
+    assert o2.feats.shape == (15, 16, 16, 16)
+    assert np.isfinite(np.asarray(o2.feats)).all()
+    np.testing.assert_allclose(np.asarray(o2.feats[4:12]), np.asarray(out.feats), atol=1e-5)
+    np.testing.assert_array_equal(np.asarray(o2.valid[4:12]), np.asarray(out.valid))
+    assert not np.asarray(o2.valid[:4]).any() and not np.asarray(o2.valid[12:]).any()
+
+
+def test_time_attention_ignores_masked_frames():
+    op = TimeOp(TINY, key=jax.random.key(3))
+    t = jax.random.normal(jax.random.key(4), (6, 4, 4, 32))
+    tc = timecode(jnp.arange(6.0) * 9)
+    mask = jnp.ones((6, 16), bool).at[4:].set(False).at[1, 5].set(False)   # two padding frames, one invalid cell
+    others = jnp.array([0, 2, 3])
+    jac = jax.jit(jax.grad(lambda t: op(t, mask, tc)[others].sum()))(t)
+    assert np.abs(np.asarray(jac[4:])).max() == 0           # padding frames never reach the real ones
+    # frame 1 is invisible to the others at cell 5 = (1, 1), visible at cell 4 = (1, 0)
+    assert np.abs(np.asarray(jac[1, 1, 1])).max() == 0 and np.abs(np.asarray(jac[1, 1, 0])).max() > 0
+
+
+def test_permutation_equivariance(enc, fwd, base):
+    x, out = base
+    perm = np.array([3, 0, 7, 5, 1, 6, 2, 4])
+    xp = {"sentinel2": jax.tree.map(lambda a: a[perm], x["sentinel2"])}
+    op = fwd(enc, xp)
+    np.testing.assert_allclose(np.asarray(op.feats), np.asarray(out.feats)[perm], atol=1e-5)
+    np.testing.assert_array_equal(np.asarray(op.days), np.asarray(out.days)[perm])
+
+
+def test_no_nan_when_everything_masked(enc, fwd):
+    f = frames(2)
+    f = dataclasses.replace(f, valid=f.valid.at[:, :16, :16].set(False))   # a quarter of the patch never valid
+    o = fwd(enc, {"sentinel2": f})
+    assert np.isfinite(np.asarray(o.feats)).all() and not np.asarray(o.valid[:, :8, :8]).any()
+    o = fwd(enc, {"sentinel2": dataclasses.replace(f, frame=jnp.zeros(8, bool))})   # no real frame at all
+    assert np.isfinite(np.asarray(o.feats)).all() and not np.asarray(o.valid).any()
+
+
+def test_gradient_reaches_every_parameter(enc, base):
+    x, _ = base
+    params, static = eqx.partition(enc, eqx.is_array)
+    g = jax.jit(jax.grad(lambda p: jnp.mean(jnp.sin(eqx.combine(p, static)(x).feats * 3))))(params)
+    leaves = jax.tree.leaves(g)
+    assert len(leaves) == len(jax.tree.leaves(params))
+    assert all(np.isfinite(np.asarray(l)).all() for l in leaves)
+    nonzero = [bool(np.abs(np.asarray(l)).max() > 0) for l in leaves]
+    assert np.mean(nonzero) > 0.9, np.mean(nonzero)   # (key biases of attention get exactly zero: softmax ignores them)
+
+
+def shapes_of(tree):
+    return jax.tree.map(lambda a: jax.ShapeDtypeStruct(a.shape, a.dtype), tree)
+
+
+def test_blocks_run_in_one_scan():
+    x = shapes_of({"sentinel2": frames(5)})
+    texts = []
+    for blocks in (2, 4):
+        m = eqx.filter_eval_shape(STPEncoder, dataclasses.replace(TINY, blocks=blocks), SPECS, key=jax.random.key(0))
+        assert jax.tree.leaves(m.blocks)[0].shape[0] == blocks
+        params, static = eqx.partition(m, lambda a: isinstance(a, jax.ShapeDtypeStruct))
+        texts.append(jax.jit(lambda p, x: eqx.combine(p, static)(x).feats).lower(params, x).as_text())
+    assert "stablehlo.while" in texts[0]
+    assert texts[0].count("\n") == texts[1].count("\n")    # the program holds one block whatever the depth
+
+
+def test_bf16_and_remat():
+    cfg = dataclasses.replace(TINY, dtype="bfloat16", remat=True)
+    m = eqx.filter_eval_shape(STPEncoder, cfg, SPECS, key=jax.random.key(0))
+    assert all(a.dtype == jnp.float32 for a in jax.tree.leaves(m) if hasattr(a, "dtype"))   # parameters stay float32
+    params, static = eqx.partition(m, lambda a: isinstance(a, jax.ShapeDtypeStruct))
+    x = shapes_of({"sentinel2": frames(5)})
+    jaxpr = str(jax.make_jaxpr(lambda p, x: jnp.sum(eqx.combine(p, static)(x).feats))(params, x))
+    assert "bf16" in jaxpr and ("checkpoint" in jaxpr or "remat" in jaxpr)
+    out = eqx.filter_eval_shape(lambda m, x: m(x), m, x)
+    assert out.feats.dtype == jnp.float32
+
+
+def test_input_errors(enc):
+    f = frames(1)
+    with pytest.raises(DimensionError, match=r"jax\.vmap\(encoder\)"):
+        enc({"sentinel2": jax.tree.map(lambda a: a[None], f)})
+    with pytest.raises(MissingSourceError, match="no projector.*drop them"):
+        enc({"landsat": f})
+    with pytest.raises(DimensionError, match="built for 5"):
+        enc({"sentinel1": f})
+    with pytest.raises(GridError, match="SamplerConfig.patch"):
+        enc({"sentinel2": frames(1, L=48)})
+    with pytest.raises(ConfigError, match="patch=32"):
+        STPConfig(patch=30)
+    with pytest.raises(ConfigError, match="divides"):
+        STPConfig(d_time=96, heads_time=5)
