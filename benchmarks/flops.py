@@ -65,8 +65,14 @@ def count_flops(fn, *args, **kwargs) -> float:
     return jaxpr_flops(closed.jaxpr)
 
 
+def memory_analysis(compiled):
+    "XLA's memory analysis of a compiled computation (jax's or an Equinox wrapper of it)."
+    return getattr(compiled, "compiled", compiled).memory_analysis()
+
+
 def xla_flops(compiled) -> float:
     "FLOPs from XLA's cost analysis of a compiled computation (scan bodies counted once)."
+    compiled = getattr(compiled, "compiled", compiled)  # an Equinox `Compiled` wraps jax's
     ca = compiled.cost_analysis()
     if isinstance(ca, (list, tuple)): ca = ca[0]
     return float(ca.get("flops", float("nan")))

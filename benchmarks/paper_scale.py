@@ -20,7 +20,7 @@ import jax
 import jax.numpy as jnp
 
 sys.path.insert(0, str(Path(__file__).parent))
-from flops import count_flops, xla_flops  # noqa: E402
+from flops import count_flops, memory_analysis, xla_flops  # noqa: E402
 
 from alphaearth_nb import losses  # noqa: E402
 from alphaearth_nb.core import Frames, Target, TrainExample, Texts  # noqa: E402
@@ -67,7 +67,7 @@ def lower_step(cfg, batch, tcfg, compile_: bool):
         step = make_train_step(losses.total_loss, opt, bf16=tcfg.bf16)
         t0 = time.perf_counter(); lowered = step.jitted.lower(batch, state); t_lower = time.perf_counter() - t0
         t0 = time.perf_counter(); compiled = lowered.compile(); t_compile = time.perf_counter() - t0
-        mem, fx = compiled.memory_analysis(), xla_flops(compiled)
+        mem, fx = memory_analysis(compiled), xla_flops(compiled)
     return model, state, flops, fx, mem, (t_trace, t_lower, t_compile)
 
 
@@ -91,7 +91,8 @@ def main(argv=None):
         t = results[remat][-1]
         print(f"  remat={remat}: traced in {t[0]:.0f} s, lowered in {t[1]:.0f} s, compiled in {t[2]:.0f} s", flush=True)
     model, state, flops, fx, mem, _ = results[False]
-    n = sum(math.prod(x.shape) for x in jax.tree.leaves(eqx.filter(model, eqx.is_inexact_array)))
+    n = sum(math.prod(x.shape) for x in jax.tree.leaves(model)
+            if isinstance(x, jax.ShapeDtypeStruct) and jnp.issubdtype(x.dtype, jnp.inexact))
     n_opt = sum(math.prod(x.shape) * jnp.dtype(x.dtype).itemsize for x in jax.tree.leaves(state.opt_state))
     print(f"parameters: {n:,} ({n * 4 / GiB:.2f} GiB float32); Adam state {n_opt / GiB:.2f} GiB")
     print(f"FLOPs per example per training step: {flops / 1e12:.2f} TFLOP (jaxpr count with scan trip counts)"
