@@ -90,8 +90,9 @@ def support_window(period:Period,             # the valid period
     "The `[start, end)` window (days) of frames fed to the model for a valid `period`."
     p0, p1 = (float(v) for v in period.days)
     w = max(p1 - p0, support_days)
-    start = (p0 + p1) / 2 - w / 2
-    start = max(min(start, last + 1e-3 - w), first)  # slide onto the data; the window keeps its length
+    start = (p0 + p1) / 2 - w / 2   # the period, widened symmetrically
+    if p0 > last: start = last + 1e-3 - w  # all after the data: its last `w` days (forecast)
+    elif p1 <= first: start = first        # all before the data: its first `w` days (backcast)
     return start, start + w
 
 def extrapolation_days(period:Period, first:float, last:float) -> float:
@@ -271,7 +272,7 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
     if "crs" in ref.attrs: attrs["crs"] = str(ref.attrs["crs"])  # else the `spatial_ref` coordinate carries it
     return xr.DataArray(data, dims=("y", "x", "band"), coords=coords, name="embedding", attrs=attrs)
 
-# %% ../nbs/21_embed.ipynb #c0026
+# %% ../nbs/21_embed.ipynb #c0028
 def embed_to_zarr(stack,                  # as for `embed`
                   model,                  # as for `embed`
                   period,                 # as for `embed`

@@ -232,7 +232,7 @@ def test_real_model_seams(tiny):
     one = embed(win, tiny, 2024, progress=False, batch_size=4, tile=Lt, buffer=0).values  # one pass, same compiled shape
     cos = _cos(one[m:Lt - m, m:Lt - m], emb[r0 + m:r0 + Lt - m, r0 + m:r0 + Lt - m])
     print(f"tiny, untrained: cosine tiles vs one pass, mean {cos.mean():.4f}, min {cos.min():.4f}")
-    assert cos.shape == (24, 24) and cos.mean() > 0.7  # measured: mean 0.90 (random 64-d pairs: about 0)
+    assert cos.shape == (24, 24) and cos.mean() > 0.7  # measured: mean 0.90-0.93 (random 64-d pairs: about 0)
     d = np.sum(emb[:, 1:] * emb[:, :-1], -1)                                  # (x, x + 1) neighbours
     seam = np.zeros(d.shape[1], bool); seam[[c - 1, 2 * c - 1]] = True
     print(f"tiny, untrained: neighbour dot across seams {d[:, seam].mean():.4f}, inside tiles {d[:, ~seam].mean():.4f}")
