@@ -20,12 +20,12 @@ import xarray as xr
 
 from . import accessor, evaluate, maps, scene, train
 from . import model as aef_model
-from .core import CheckpointError, LabelError, band_names
+from .core import LabelError, band_names
 from .embed import embed, embed_to_zarr
 from .timecodes import as_period
 
 # %% auto #0
-__all__ = ['open_stack', 'load_model', 'demo', 'main']
+__all__ = ['open_stack', 'demo', 'main']
 
 # %% ../nbs/30_cli.ipynb #c0005
 def open_stack(data:str|None="samples" # "samples", or a .nc / .zarr DataTree on disk
@@ -35,20 +35,6 @@ def open_stack(data:str|None="samples" # "samples", or a .nc / .zarr DataTree on
     p = Path(data)
     if not p.exists(): raise FileNotFoundError(f"no stack at {p}: pass --data samples or a .nc/.zarr DataTree")
     return xr.open_datatree(p, engine="zarr" if p.suffix == ".zarr" else None)
-
-def load_model(path # a checkpoint .json/.eqx, or a run folder (its newest checkpoint)
-              ) -> eqx.Module:
-    "The trained `AlphaEarth` model of a checkpoint, rebuilt from the preset recorded in its header."
-    p = Path(path)
-    if p.is_dir(): p = train.latest_checkpoint(p / "checkpoints" if (p / "checkpoints").is_dir() else p) or p
-    header = train.read_header(p) if p.is_file() else {}
-    name = header.get("preset")
-    if name is None:
-        raise CheckpointError(f"{path} records no preset: load it with train.load_checkpoint(path, like) and your own model")
-    model = eqx.filter_eval_shape(lambda: aef_model.AlphaEarth(aef_model.preset(name), key=jax.random.PRNGKey(0)))
-    like = eqx.filter_eval_shape(train.init_state, model, train.make_optimizer(train.TrainConfig()), 0)
-    state, _ = train.load_checkpoint(p, like)
-    return state.model
 
 # %% ../nbs/30_cli.ipynb #c0007
 def _save(fig, path):
@@ -164,7 +150,7 @@ def main(argv:list[str]|None=None) -> int:
         state, hist = train.fit(a.preset, open_stack(a.data), steps=a.steps, batch_size=a.batch_size, out=a.out, seed=a.seed, resume=a.resume)
         print(f"trained {a.preset} to step {int(state.step)}: loss {hist[0]['loss']:.4f} -> {hist[-1]['loss']:.4f}; run in {a.out}")
     elif a.cmd == "embed":
-        path = embed_to_zarr(open_stack(a.data), load_model(a.checkpoint), _period(a.period), a.out, int8=a.int8)
+        path = embed_to_zarr(open_stack(a.data), train.load_model(a.checkpoint), _period(a.period), a.out, int8=a.int8)
         print(f"wrote {path}")
     elif a.cmd == "evaluate": _evaluate_cmd(a)
     return 0
