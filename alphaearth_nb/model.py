@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import equinox as eqx
 import jax
 import jax.numpy as jnp
+import numpy as np
 from jaxtyping import Array, Float, PRNGKeyArray
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, Frames, GridError, MissingSourceError,
@@ -250,27 +251,26 @@ def param_count(cfg:ModelConfig|str) -> dict:
 
 # %% ../nbs/13_model.ipynb #c0019
 def dummy_example(cfg:ModelConfig, # the model's config
-                  key:PRNGKeyArray, # random key
+                  seed:int=0, # numpy random seed
+                  batch:int|None=None, # stack this many examples on a leading axis
                   n_frames:int=8, # frames of a source `cfg.frames` does not list
                  ) -> TrainExample:
-    "A random `TrainExample` with the shapes a model of `cfg` trains on."
-    return eqx.filter_jit(_dummy_example)(cfg, key, n_frames)  # one compile, not one per random draw
-
-def _dummy_example(cfg, key, n_frames):
-    L, frames, ks = cfg.patch, dict(cfg.frames or ()), iter(jax.random.split(key, 4 * len(cfg.inputs) + 2 * len(cfg.targets) + 2))
-    inputs, targets = {}, {}
-    for n in cfg.inputs:
-        (c, m), T = input_spec(n), int(frames.get(n, n_frames))
-        days = jnp.sort(jax.random.uniform(next(ks), (T,), maxval=365.))
-        inputs[n] = Frames(jax.random.normal(next(ks), (T, L, L, c)), jnp.ones((T, L, L, c), bool), days, jnp.ones(T, bool),
-                           jax.random.bernoulli(next(ks), 0.5, (T, m)).astype(jnp.float32))
-    for n in cfg.targets:
-        s = get_source(n); c = len(s.bands)
-        x = (jax.random.randint(next(ks), (L, L, c), 0, len(s.classes)).astype(jnp.float32) if s.kind == "categorical"
-             else jax.random.normal(next(ks), (L, L, c)))
-        targets[n] = Target(x, jnp.ones((L, L, c), bool), jnp.float32(180.), jnp.zeros(len(s.meta)), jnp.array([100., 300.]))
-    N = cfg.n_texts
-    emb = unit(jax.random.normal(next(ks), (N, cfg.text_dim)))
-    yx = jax.random.randint(next(ks), (N, 2), 0, L).astype(jnp.float32)
-    texts = Texts(emb, yx, jnp.arange(N) < max(N - 1, 1), jnp.array([0., 365.]))
-    return TrainExample(inputs, targets, texts, jnp.array([0., 365.]))
+    "A random `TrainExample` (numpy arrays) with the shapes a model of `cfg` trains on."
+    rng = np.random.default_rng(seed)  # numpy: JAX would compile a kernel per random draw
+    f32 = lambda a: np.asarray(a, np.float32)
+    def one():
+        L, frames, inputs, targets = cfg.patch, dict(cfg.frames or ()), {}, {}
+        for n in cfg.inputs:
+            (c, m), T = input_spec(n), int(frames.get(n, n_frames))
+            inputs[n] = Frames(f32(rng.normal(size=(T, L, L, c))), np.ones((T, L, L, c), bool), f32(np.sort(rng.uniform(0, 365, T))),
+                               np.ones(T, bool), f32(rng.integers(0, 2, (T, m))))
+        for n in cfg.targets:
+            s = get_source(n); c = len(s.bands)
+            x = rng.integers(0, len(s.classes), (L, L, c)) if s.kind == "categorical" else rng.normal(size=(L, L, c))
+            targets[n] = Target(f32(x), np.ones((L, L, c), bool), f32(180.), f32(np.zeros(len(s.meta))), f32([100., 300.]))
+        N = cfg.n_texts
+        emb = rng.normal(size=(N, cfg.text_dim)); emb /= np.linalg.norm(emb, axis=-1, keepdims=True)
+        texts = Texts(f32(emb), f32(rng.integers(0, L, (N, 2))), np.arange(N) < max(N - 1, 1), f32([0., 365.]))
+        return TrainExample(inputs, targets, texts, f32([0., 365.]))
+    if batch is None: return one()
+    return jax.tree.map(lambda *a: np.stack(a), *[one() for _ in range(batch)])
