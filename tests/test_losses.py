@@ -16,7 +16,7 @@ TERMS = ("recon", "uniformity", "consistency", "clip")
 @pytest.fixture(scope="module")
 def tiny():
     cfg = preset("tiny")
-    batch = jax.vmap(lambda k: dummy_example(cfg, k))(jax.random.split(jax.random.key(0), 2))
+    batch = dummy_example(cfg, 0, batch=2)
     return init(cfg, 0), batch
 
 
