@@ -140,7 +140,11 @@ class Upsample(eqx.Module):
         k1, k2, k3 = jax.random.split(key, 3)
         self.width = width
         self.norm = eqx.nn.LayerNorm(d_in)
-        self.shuffle = eqx.nn.Linear(d_in, 4 * width, key=k1)
+        # ICNR start: the four sub-pixels share one set of weights, so an untrained model upsamples like
+        # nearest neighbour instead of printing a 2x2 checkerboard on every embedding; training lets them part.
+        one = eqx.nn.Linear(d_in, width, key=k1)
+        self.shuffle = eqx.tree_at(lambda l: (l.weight, l.bias), eqx.nn.Linear(d_in, 4 * width, key=k1),
+                                   (jnp.tile(one.weight, (4, 1)), jnp.tile(one.bias, 4)))
         self.conv = eqx.nn.Conv2d(width, width, 3, padding=1, key=k2)
         self.proj = eqx.nn.Linear(width, d_out, key=k3)
 
