@@ -19,12 +19,14 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/aef demo
 
+# --dist loadfile keeps a test file on one worker, so its module fixtures (compiled models) are built once;
+# AEF_RUN_SLOW=1 includes the real tiny model's training tests (loss falls, exact resume).
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -n 2 --durations=15
+	AEF_RUN_SLOW=1 $(BIN)/python -m pytest -q -n 2 --dist loadfile --durations=15
 	$(BIN)/python tools/nbtest.py
 
 pytest: $(STAMP)
-	$(BIN)/python -m pytest -q -n 2
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 nbtest: $(STAMP)
 	$(BIN)/python tools/nbtest.py
