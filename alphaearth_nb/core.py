@@ -15,8 +15,9 @@ from jaxtyping import Array, Bool, Float
 __all__ = ['EMBED_DIM', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'PeriodError', 'SourceError',
            'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError',
            'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError',
-           'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'band_names', 'Frames', 'Target', 'Texts',
-           'TrainExample']
+           'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
+           'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'band_names', 'Frames',
+           'Target', 'Texts', 'TrainExample']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -43,6 +44,14 @@ class MissingDependencyError(AEFError, ImportError): "An optional dependency (an
 
 class ExtrapolationWarning(UserWarning):
     "A valid period reaches far (more than about 6 months) beyond the data's support period."
+
+# %% ../nbs/00_core.ipynb #c1002
+class DuplicateTimeError(UnsortedTimeError): "Two frames of one source share a timestamp."
+class StackTypeError(DimensionError): "The object is not a stack (a DataTree or Dataset of sources)."
+class UntrainedSourceError(UnknownSourceError, MissingSourceError): "An input source the encoder has no projector for."
+class PointError(GridError): "A query point lies outside the embedding's grid."
+class MissingDataError(AEFError, FileNotFoundError): "A data set or file is not where it was looked for."
+class EarthEngineError(AEFError): "Earth Engine is not initialised or refused a request."
 
 # %% ../nbs/00_core.ipynb #c0008
 EMBED_DIM = 64  # the paper's embedding width: unit vectors on S^63

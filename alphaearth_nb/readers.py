@@ -16,35 +16,43 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import AEFError, MissingDependencyError
+from .core import AEFError, MissingDataError, MissingDependencyError
 from .sources import get_source, valid_mask
 
 # %% auto #0
-__all__ = ['WORLDCEREAL_S2', 'EOLEARN_LULC', 'DW_CLASSES', 'PRESTO_BANDS', 'MissingDataError', 'shared_data_dir', 'masked',
-           's1_db', 'read_worldcereal_patch', 'slope_degrees', 'read_eolearn_patch', 'read_aef_samples',
+__all__ = ['WORLDCEREAL_S2', 'EOLEARN_LULC', 'DW_CLASSES', 'PRESTO_BANDS', 'shared_data_dir', 'masked', 's1_db',
+           'read_worldcereal_patch', 'slope_degrees', 'read_eolearn_patch', 'read_aef_samples',
            'read_worldcereal_points', 'read_presto_points']
 
 # %% ../nbs/08_readers.ipynb #c0005
-class MissingDataError(AEFError, FileNotFoundError):
-    "A real data set is not where the readers look for it."
+_CHECKOUT = Path(__file__).resolve().parents[1] if "__file__" in globals() else Path.cwd().parent
 
-_ROOT = Path(__file__).resolve().parents[1] if "__file__" in globals() else Path.cwd().parent
+def _beside_checkout() -> Path|None:
+    "`<repo>/../shared/data` when this package runs from a source checkout (not from an installed wheel)."
+    is_checkout = (_CHECKOUT / "pyproject.toml").is_file() and (_CHECKOUT / "nbs").is_dir()
+    return _CHECKOUT.parent / "shared" / "data" if is_checkout else None
 
-def shared_data_dir(check:bool=True, # raise if the folder is absent
+def shared_data_dir(root:str|Path|None=None, # the folder of data sets; default `$AEF_SHARED_DATA`, then the checkout's
+                    check:bool=True,         # raise `MissingDataError` if the folder is absent
                    ) -> Path:
-    "The folder of real data sets: `$AEF_SHARED_DATA`, else `<repo>/../shared/data`."
+    "The folder of real data sets: `root`, else `$AEF_SHARED_DATA`, else `../shared/data` beside a source checkout."
     env = os.environ.get("AEF_SHARED_DATA")
-    path = Path(env) if env else _ROOT.parent / "shared" / "data"
+    path = Path(root) if root is not None else Path(env) if env else _beside_checkout()
+    if path is None:
+        if check: raise MissingDataError("no data folder given: pass `root=` (the folder holding worldcereal_patch/ "
+                                         "etc.) or set the AEF_SHARED_DATA environment variable to it.")
+        return Path("shared") / "data"
     if check and not path.is_dir():
-        raise MissingDataError(f"real data not found at {path}: put the shared data folder at <repo>/../shared/data "
-                               "or point the AEF_SHARED_DATA environment variable at it.")
+        raise MissingDataError(f"real data not found at {path}: pass `root=` or point the AEF_SHARED_DATA environment "
+                               "variable at the folder holding the data sets (worldcereal_patch/, eolearn_patch/, ...).")
     return path
 
-def _find(path, default:str) -> Path:
-    "An explicit path, or the default file/folder inside the shared data folder, checked to exist."
-    p = Path(path) if path is not None else shared_data_dir() / default
+def _find(path, default:str, root=None) -> Path:
+    "An explicit path, or the default file/folder inside the data folder, checked to exist."
+    p = Path(path) if path is not None else shared_data_dir(root) / default
     if not p.exists():
-        raise MissingDataError(f"{p} does not exist: pass the path of your copy, or set AEF_SHARED_DATA to the folder holding {default}.")
+        raise MissingDataError(f"{p} does not exist: pass the path of your copy, or `root=` / AEF_SHARED_DATA "
+                               f"set to the folder holding {default}.")
     return p
 
 # %% ../nbs/08_readers.ipynb #c0008
@@ -86,9 +94,10 @@ def _source_ds(source, bands:dict, time, y, x, crs, **tcoords) -> xr.Dataset:
     return ds
 
 def read_worldcereal_patch(path:str|Path|None=None, # the .nc file (default: shared data)
+                           root:str|Path|None=None,  # the data folder, when `path` is not given
                           ) -> xr.DataTree:
     "The WorldCereal patch as a stack: sentinel2, sentinel1, dem, era5, gaps as NaN."
-    p = _find(path, "worldcereal_patch/worldcereal_preprocessed_inputs.nc")
+    p = _find(path, "worldcereal_patch/worldcereal_preprocessed_inputs.nc", root)
     if not any(importlib.util.find_spec(m) for m in ("netCDF4", "h5py")):
         raise MissingDependencyError("reading netCDF-4 files needs `pip install netCDF4` (or `pip install h5py` for h5netcdf).")
     with xr.open_dataset(p, mask_and_scale=False, decode_cf=True) as raw:
@@ -116,9 +125,10 @@ def slope_degrees(elevation:np.ndarray, # (H, W) metres
     return np.degrees(np.arctan(np.hypot(gy, gx))).astype(np.float32)
 
 def read_eolearn_patch(path:str|Path|None=None, # the eolearn_patch folder (default: shared data)
+                       root:str|Path|None=None,  # the data folder, when `path` is not given
                       ) -> tuple:
     "The eo-learn patch: `(stack with ndvi and dem, LULC labels DataArray (y, x), 0 = no data)`."
-    p = _find(path, "eolearn_patch")
+    p = _find(path, "eolearn_patch", root)
     ndvi = np.load(p / "data" / "NDVI.npy")[..., 0]
     ok = (np.load(p / "mask" / "CLM.npy")[..., 0] == 0) & (np.load(p / "mask" / "IS_DATA.npy")[..., 0] == 1)
     dem = np.load(p / "data_timeless" / "DEM.npy")[..., 0]
@@ -142,10 +152,11 @@ def read_eolearn_patch(path:str|Path|None=None, # the eolearn_patch folder (defa
 DW_CLASSES = ("water", "trees", "grass", "flooded_vegetation", "crops", "shrub_and_scrub", "built", "bare", "snow_and_ice")
 
 def read_aef_samples(path:str|Path|None=None, # the aef_samples folder or one CSV (default: shared data)
+                     root:str|Path|None=None,  # the data folder, when `path` is not given
                      regions:tuple|None=None,  # keep only these regions, e.g. ("amazon_forest",)
                     ) -> pd.DataFrame:
     "Official AlphaEarth 2024 embedding samples: A00..A63, dw_label, class probabilities, lat, lon, region."
-    p = _find(path, "aef_samples")
+    p = _find(path, "aef_samples", root)
     files = sorted(p.glob("*.csv")) if p.is_dir() else [p]
     if not files: raise MissingDataError(f"no CSV files in {p}: point `path` at the aef_samples folder.")
     df = pd.concat([pd.read_csv(f) for f in files], ignore_index=True)
@@ -171,9 +182,10 @@ def _points_bands(get) -> dict:
     return out
 
 def read_worldcereal_points(path:str|Path|None=None, # the .geoparquet file (default: shared data)
+                            root:str|Path|None=None,  # the data folder, when `path` is not given
                            ) -> xr.Dataset:
     "WorldCereal Corsica points as per-point monthly series: dims (point, time), gaps as NaN."
-    p = _find(path, "worldcereal_points/corsica_2022_monthly.geoparquet")
+    p = _find(path, "worldcereal_points/corsica_2022_monthly.geoparquet", root)
     cols = ["sample_id", "timestamp", "lat", "lon", "ewoc_code", *WORLDCEREAL_S2, "S1-SIGMA0-VV", "S1-SIGMA0-VH",
             "AGERA5-TMEAN", "AGERA5-PRECIP", "elevation", "slope"]
     df = pd.read_parquet(p, columns=cols)
@@ -200,9 +212,10 @@ PRESTO_BANDS = (("VV", "sentinel1"), ("VH", "sentinel1"), ("B2", "sentinel2"), (
                 ("slope", "dem"), ("NDVI", "ndvi"))
 
 def read_presto_points(path:str|Path|None=None, # the presto_algae_blooms folder (default: shared data)
+                       root:str|Path|None=None,  # the data folder, when `path` is not given
                       ) -> xr.Dataset:
     "Presto algae-bloom points: dims (point, step), 18 bands under registry names, gaps as NaN."
-    p = _find(path, "presto_algae_blooms")
+    p = _find(path, "presto_algae_blooms", root)
     x = np.load(p / "s1_s2_era5_srtm.npy")
     if x.shape[-1] != len(PRESTO_BANDS):
         raise AEFError(f"{p}: expected {len(PRESTO_BANDS)} bands on the last axis, found {x.shape[-1]}: is this the Presto algae-bloom export?")

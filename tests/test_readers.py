@@ -103,3 +103,16 @@ def test_presto_points(shared_data):
     np.testing.assert_array_equal(ds["VV"].isnull().values, (raw[..., 0] < -30) | (raw[..., 0] > 10))
     assert float(ds["VV"].min()) >= -30 and ds["is_test"].dtype == bool
     assert set(np.unique(ds["target"].values)) <= {1, 2, 3, 4, 5}
+
+
+def test_root_argument_wins_over_env(monkeypatch, tmp_path):
+    monkeypatch.setenv("AEF_SHARED_DATA", str(tmp_path / "nowhere"))
+    assert shared_data_dir(tmp_path) == tmp_path
+    with pytest.raises(MissingDataError, match="root="): read_eolearn_patch(root=tmp_path)  # folder exists, patch does not
+
+
+def test_no_root_outside_a_checkout(monkeypatch):
+    import alphaearth_nb.readers as readers
+    monkeypatch.delenv("AEF_SHARED_DATA", raising=False)
+    monkeypatch.setattr(readers, "_CHECKOUT", readers.Path("/nonexistent/site-packages"))
+    with pytest.raises(MissingDataError, match="AEF_SHARED_DATA"): shared_data_dir()
