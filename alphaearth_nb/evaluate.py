@@ -21,11 +21,11 @@ from jaxtyping import Array, Float, Int
 from .core import DimensionError, EmptyStackError, LabelError
 
 # %% auto #0
-__all__ = ['GROUP', 'PAPER_FOLDS', 'METHODS', 'evaluate', 'check_xy', 'encode_labels', 'knn_search', 'knn_vote', 'knn_predict',
-           'least_squares_fit', 'least_squares_predict', 'linear_probe_fit', 'linear_probe_predict',
-           'balanced_accuracy', 'r2', 'mae', 'shots_per_class', 'nshot_split', 'evaluate_embeddings',
-           'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'xy_features', 'composite_features',
-           'points_at']
+__all__ = ['GROUP', 'PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'check_xy', 'encode_labels',
+           'knn_search', 'knn_vote', 'knn_predict', 'least_squares_fit', 'least_squares_predict', 'linear_probe_fit',
+           'linear_probe_predict', 'balanced_accuracy', 'r2', 'mae', 'shots_per_class', 'nshot_split',
+           'max_trial_folds', 'max_trial_split', 'evaluate_embeddings', 'evaluate_regression', 'change_scores',
+           'change_threshold_sweep', 'separated_points', 'lonlat', 'composite_features', 'points_at', 'xy_features']
 
 # %% ../nbs/23_evaluate.ipynb #c0006
 def check_xy(x, # features, (N, D)
@@ -328,8 +328,40 @@ def nshot_split(y,                     # labels, (N,)
     mask = np.zeros(len(y), bool); mask[train] = True
     return np.sort(train), np.nonzero(~mask)[0]
 
+# %% ../nbs/23_evaluate.ipynb #q0011
+def max_trial_folds(y,                     # labels, (N,)
+                    max_shots:int=300,     # cap of "max" per class
+                    max_fraction:float=0.5,# share of a class "max" may take
+                    cap:int=100,           # at most this many folds
+                   ) -> int:
+    "Folds of the max-trial rule: the most disjoint training blocks any class has (at most `cap`)."
+    _, idx = encode_labels(y)
+    counts = np.bincount(idx)
+    n = shots_per_class(counts, "max", max_shots, max_fraction)
+    return int(min(cap, (counts // n).max()))
+
+def max_trial_split(y,                     # labels, (N,)
+                    fold:int,              # fold index 0, 1, ...
+                    seed=0,                # int or sequence of ints: the one shuffle per class
+                    max_shots:int=300,
+                    max_fraction:float=0.5,
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    "Sorted train indices (block `fold` of each class) and test indices (every other point)."
+    classes, idx = encode_labels(y)
+    counts = np.bincount(idx, minlength=len(classes))
+    n = shots_per_class(counts, "max", max_shots, max_fraction, classes)
+    rng = np.random.default_rng(seed)
+    train = []
+    for c, (cnt, k) in enumerate(zip(counts, n)):
+        perm = rng.permutation(np.flatnonzero(idx == c))
+        b = fold % (cnt // k)
+        train.append(perm[b * k:(b + 1) * k])
+    train = np.sort(np.concatenate(train))
+    mask = np.zeros(len(idx), bool); mask[train] = True
+    return train, np.flatnonzero(~mask)
+
 # %% ../nbs/23_evaluate.ipynb #c0028
-PAPER_FOLDS = {1: 1000, 10: 500, "max": 100}  # folds per shots level (the paper's for 1 and 10)
+PAPER_FOLDS = {1: 1000, 10: 500, "max": 100}  # folds per shots level (the paper's for 1 and 10; "max": our cap)
 METHODS = ("knn1", "knn3", "linear")
 
 def _parse_methods(methods) -> tuple[tuple, dict]:
@@ -365,11 +397,13 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     kmax = max(ks.values(), default=0)
     rows, per_fold = [], []
     for s in shots:
-        nf = (folds.get(s, PAPER_FOLDS.get(s, 100)) if isinstance(folds, dict) else
-              PAPER_FOLDS.get(s, 100) if folds is None else int(folds))
+        given = folds.get(s) if isinstance(folds, dict) else folds
+        nf = (int(given) if given is not None else
+              max_trial_folds(yi, max_shots, max_fraction, PAPER_FOLDS["max"]) if s == "max" else PAPER_FOLDS.get(s, 100))
         scores = {m: [] for m in methods}
         for f in range(nf):
-            tr, te = nshot_split(yi, s, np.random.default_rng(_fold_seed(seed, s, f)), max_shots, max_fraction)
+            tr, te = (max_trial_split(yi, f, _fold_seed(seed, s, 0), max_shots, max_fraction) if s == "max" else
+                      nshot_split(yi, s, np.random.default_rng(_fold_seed(seed, s, f)), max_shots, max_fraction))
             if ks:
                 if kmax > len(tr): raise LabelError(f"knn{kmax} needs at least {kmax} training points, {s}-shot gives {len(tr)}: ask more shots")
                 _, nn = knn_search(x[tr], x[te], kmax)
@@ -429,24 +463,34 @@ def evaluate_regression(x,                        # features, (N, D)
     return pd.DataFrame(rows)
 
 # %% ../nbs/23_evaluate.ipynb #c0036
-def change_scores(e1, e2) -> np.ndarray:
-    "`1 - e1 . e2` per row: 0 for the same direction, 2 for opposite ones."
+PAPER_THRESHOLDS = tuple(round(0.1 * k, 1) for k in range(1, 10))  # S4: the grid 0.1 .. 0.9
+
+def change_scores(e1,                   # features before, (..., D)
+                  e2,                   # features after, (..., D)
+                  normalize:bool=True,  # L2-normalise both first (the paper's protocol, S4)
+                 ) -> np.ndarray:
+    "`1 - e1 . e2` per row (0: same direction, 2: opposite); NaN where a vector is all zeros or NaN."
     e1 = np.asarray(e1, np.float64); e2 = np.asarray(e2, np.float64)
     if e1.shape != e2.shape: raise DimensionError(f"the two embeddings differ in shape, {e1.shape} vs {e2.shape}: sample them at the same points")
+    if normalize:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            e1 = e1 / np.linalg.norm(e1, axis=-1, keepdims=True); e2 = e2 / np.linalg.norm(e2, axis=-1, keepdims=True)
     return 1.0 - np.sum(e1 * e2, axis=-1)
 
-def change_threshold_sweep(e1,        # embeddings before, (N, D)
-                           e2,        # embeddings after, (N, D)
-                           changed,   # binary change labels, (N,)
+def change_threshold_sweep(e1,                             # features before, (N, D)
+                           e2,                             # features after, (N, D)
+                           changed,                        # binary change labels, (N,)
+                           thresholds=PAPER_THRESHOLDS,    # the grid; None: every observed score (optimistic)
+                           normalize:bool=True,            # L2-normalise first (S4)
                           ) -> dict:
-    "Best balanced accuracy of `1 - e1.e2 >= t` over thresholds `t`, that `t`, and the ROC AUC."
-    s = change_scores(e1, e2)
+    "Best balanced accuracy of `score >= t` over the thresholds, that `t` (lowest on ties), its TPR and TNR, and the ROC AUC."
+    s = change_scores(e1, e2, normalize)
     lab = np.asarray(changed)
     if lab.dtype.kind == "f" and np.isnan(lab).any(): raise LabelError("change labels hold NaN: drop unlabelled points first")
     if lab.shape != s.shape: raise LabelError(f"{len(lab)} change labels for {len(s)} embedding pairs: pass one label per pair")
     if not np.isin(lab, (0, 1)).all(): raise LabelError("change labels must be binary (0 = same, 1 = changed): e.g. `changed = before != after`")
     lab = lab.astype(bool)
-    if not np.isfinite(s).all(): raise LabelError("some embedding pairs hold NaN: drop the points without data")
+    if not np.isfinite(s).all(): raise LabelError("some embedding pairs hold NaN or a zero vector: drop the points without data")
     n_pos, n_neg = lab.sum(), (~lab).sum()
     if n_pos == 0 or n_neg == 0: raise LabelError("change labels need both changed and unchanged points: label some of each")
     order = np.argsort(-s, kind="stable")
@@ -454,10 +498,75 @@ def change_threshold_sweep(e1,        # embeddings before, (N, D)
     last = np.r_[ss[1:] != ss[:-1], True]                 # the end of each run of equal scores
     tp = np.cumsum(ll)[last]; fp = np.cumsum(~ll)[last]   # predicted "changed" at t = that score
     tpr, fpr = tp / n_pos, fp / n_neg
+    auc = np.trapezoid(np.r_[0, tpr], np.r_[0, fpr])
+    if thresholds is None:
+        t = ss[last]
+    else:
+        t = np.sort(np.asarray(thresholds, np.float64))
+        k = np.searchsorted(-ss, -t, side="right")         # points with score >= t
+        tpr = np.r_[0, np.cumsum(ll)][k] / n_pos; fpr = np.r_[0, np.cumsum(~ll)][k] / n_neg
     bacc = (tpr + 1 - fpr) / 2
     best = int(np.argmax(bacc))
-    auc = np.trapezoid(np.r_[0, tpr], np.r_[0, fpr])
-    return dict(balanced_accuracy=float(bacc[best]), threshold=float(ss[last][best]), auc=float(auc))
+    return dict(balanced_accuracy=float(bacc[best]), threshold=float(t[best]), tpr=float(tpr[best]),
+                tnr=float(1 - fpr[best]), auc=float(auc))
+
+# %% ../nbs/23_evaluate.ipynb #q0002
+PAPER_MIN_DIST = 1280.0  # metres between evaluation points (S3)
+
+def separated_points(xy,                          # point coordinates in metres, (N, 2)
+                     min_dist:float=PAPER_MIN_DIST,  # smallest distance kept between two points
+                     seed=0,                      # int or Generator: the random visiting order
+                     order=None,                  # or an explicit visiting order (N,) (overrides seed)
+                    ) -> np.ndarray:
+    "Sorted indices of a greedy subset of points no two of which are closer than `min_dist`."
+    xy = np.asarray(xy, np.float64)
+    if xy.ndim != 2 or xy.shape[1] != 2: raise DimensionError(f"points must be (N, 2) coordinates, got shape {xy.shape}")
+    if not np.isfinite(xy).all(): raise LabelError("some point coordinates are NaN/inf: drop those points first")
+    if min_dist <= 0: return np.arange(len(xy))
+    if order is None:
+        rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+        order = rng.permutation(len(xy))
+    cell = np.floor(xy / min_dist).astype(np.int64)
+    grid, keep = {}, []
+    for i in np.asarray(order):
+        cy, cx = cell[i]
+        near = [j for dy in (-1, 0, 1) for dx in (-1, 0, 1) for j in grid.get((cy + dy, cx + dx), ())]
+        if near and (np.hypot(*(xy[near] - xy[i]).T) < min_dist).any(): continue
+        grid.setdefault((cy, cx), []).append(i); keep.append(i)
+    return np.sort(np.asarray(keep, np.int64))
+
+# %% ../nbs/23_evaluate.ipynb #q0005
+_A, _F, _K0 = 6378137.0, 1 / 298.257223563, 0.9996  # WGS 84 ellipsoid; UTM scale on the central meridian
+
+def _utm_inverse(x, y, zone:int, south:bool):
+    "Snyder (1987) eqs. 8-12 to 8-18: UTM metres to (lon, lat) degrees."
+    e2 = _F * (2 - _F); ep2 = e2 / (1 - e2)
+    xp = np.asarray(x, np.float64) - 500_000.0
+    mu = (np.asarray(y, np.float64) - (10_000_000.0 if south else 0.0)) / _K0 / (_A * (1 - e2 / 4 - 3 * e2**2 / 64 - 5 * e2**3 / 256))
+    e1 = (1 - np.sqrt(1 - e2)) / (1 + np.sqrt(1 - e2))
+    p = (mu + (3 * e1 / 2 - 27 * e1**3 / 32) * np.sin(2 * mu) + (21 * e1**2 / 16 - 55 * e1**4 / 32) * np.sin(4 * mu)
+         + 151 * e1**3 / 96 * np.sin(6 * mu) + 1097 * e1**4 / 512 * np.sin(8 * mu))
+    c, t = ep2 * np.cos(p)**2, np.tan(p)**2
+    n = _A / np.sqrt(1 - e2 * np.sin(p)**2); r = _A * (1 - e2) / (1 - e2 * np.sin(p)**2) ** 1.5
+    d = xp / (n * _K0)
+    lat = p - n * np.tan(p) / r * (d**2 / 2 - (5 + 3 * t + 10 * c - 4 * c**2 - 9 * ep2) * d**4 / 24
+                                  + (61 + 90 * t + 298 * c + 45 * t**2 - 252 * ep2 - 3 * c**2) * d**6 / 720)
+    lon = (d - (1 + 2 * t + c) * d**3 / 6 + (5 - 2 * c + 28 * t - 3 * c**2 + 8 * ep2 + 24 * t**2) * d**5 / 120) / np.cos(p)
+    return np.degrees(lon) + 6 * zone - 183, np.degrees(lat)
+
+def lonlat(x, y,     # projected coordinates (metres), broadcastable
+           crs:str,  # e.g. "EPSG:32631"
+          ) -> tuple[np.ndarray, np.ndarray]:
+    "Longitude and latitude in degrees of projected points (UTM and EPSG:4326 built in; others with pyproj)."
+    code = str(crs).upper().replace("EPSG:", "")
+    if code == "4326": return np.asarray(x, np.float64), np.asarray(y, np.float64)
+    if code.isdigit() and code[:3] in ("326", "327") and 1 <= int(code[3:]) <= 60:
+        return _utm_inverse(x, y, int(code[3:]), code[:3] == "327")
+    try: from pyproj import Transformer
+    except ImportError:
+        raise DimensionError(f"cannot convert CRS {crs!r} to longitude/latitude without pyproj: `pip install pyproj`, "
+                             "or reproject the stack to UTM or EPSG:4326") from None
+    return Transformer.from_crs(crs, "EPSG:4326", always_xy=True).transform(np.asarray(x, np.float64), np.asarray(y, np.float64))
 
 # %% ../nbs/23_evaluate.ipynb #c0040
 def _children(stack) -> dict[str, xr.Dataset]:
@@ -475,14 +584,6 @@ def _children(stack) -> dict[str, xr.Dataset]:
 def _grid(stack) -> tuple[np.ndarray, np.ndarray]:
     ds = next(iter(_children(stack).values()))
     return np.asarray(ds.y.values), np.asarray(ds.x.values)
-
-def xy_features(stack, # stack (DataTree) or Dataset on a y/x grid (or anything with y/x coordinates)
-               ) -> xr.DataArray:
-    "Baseline features: each pixel's x and y coordinate, (y, x, band) with bands `x`, `y`."
-    y, x = (np.asarray(stack.y.values), np.asarray(stack.x.values)) if isinstance(stack, xr.DataArray) else _grid(stack)
-    xx, yy = np.meshgrid(x, y)
-    return xr.DataArray(np.stack([xx, yy], -1).astype(np.float32), dims=("y", "x", "band"),
-                        coords={"y": y, "x": x, "band": ["x", "y"]}, name="xy")
 
 def _zscore(a:np.ndarray) -> np.ndarray:
     with warnings.catch_warnings():
@@ -531,3 +632,28 @@ def points_at(features,       # (y, x, band) DataArray: an embedding or a baseli
     ok = np.isfinite(X).all(1)
     if not ok.any(): raise LabelError("no labelled pixel has features (all NaN): label pixels inside the data")
     return X[ok].astype(np.float32), lv[keep][ok]
+
+# %% ../nbs/23_evaluate.ipynb #q0007
+def xy_features(stack,                # stack (DataTree) or Dataset on a y/x grid (or anything with y/x coordinates)
+                kind:str="sincos",    # "sincos": sin/cos of lat and lon (the paper's XY, S3); "metres": projected x, y
+                crs:str|None=None,    # the grid's CRS; default the stack's `crs` attribute
+               ) -> xr.DataArray:
+    "Baseline features per pixel, (y, x, band): `sin_lat, cos_lat, sin_lon, cos_lon`, or `x, y` in metres."
+    y, x = (np.asarray(stack.y.values), np.asarray(stack.x.values)) if isinstance(stack, xr.DataArray) else _grid(stack)
+    xx, yy = np.meshgrid(x, y)
+    if kind == "metres":
+        feats, names = np.stack([xx, yy], -1), ["x", "y"]
+    elif kind == "sincos":
+        crs = crs or _stack_crs(stack)
+        if crs is None: raise DimensionError("the stack has no `crs` attribute: pass `crs=` (e.g. 'EPSG:32631') or kind='metres'")
+        lon, lat = (np.radians(v) for v in lonlat(xx, yy, crs))
+        feats, names = np.stack([np.sin(lat), np.cos(lat), np.sin(lon), np.cos(lon)], -1), ["sin_lat", "cos_lat", "sin_lon", "cos_lon"]
+    else:
+        raise LabelError(f"unknown XY kind {kind!r}: use 'sincos' (the paper's) or 'metres'")
+    return xr.DataArray(feats.astype(np.float32), dims=("y", "x", "band"), coords={"y": y, "x": x, "band": names}, name="xy")
+
+def _stack_crs(stack) -> str|None:
+    if "crs" in stack.attrs: return stack.attrs["crs"]
+    if isinstance(stack, xr.DataTree):
+        return next((c.attrs["crs"] for c in stack.children.values() if "crs" in c.attrs), None)
+    return None

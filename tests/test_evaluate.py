@@ -8,7 +8,8 @@ from alphaearth_nb.core import AEFError, LabelError
 from alphaearth_nb.evaluate import (balanced_accuracy, change_threshold_sweep, composite_features, encode_labels,
                                     evaluate, evaluate_embeddings, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, mae, nshot_split,
-                                    points_at, r2, xy_features)
+                                    points_at, r2, xy_features, lonlat, max_trial_folds, max_trial_split,
+                                    separated_points)
 
 
 @pytest.fixture(scope="module")
@@ -95,10 +96,55 @@ def test_change_sweep_by_hand():
     ang = np.arccos(1 - np.array([0., 0.1, 0.5, 0.6]))
     e1 = np.stack([np.ones(4), np.zeros(4)], 1)
     e2 = np.stack([np.cos(ang), np.sin(ang)], 1)
-    res = change_threshold_sweep(e1, e2, [0, 1, 0, 1])
+    res = change_threshold_sweep(e1, e2, [0, 1, 0, 1], thresholds=None)
     assert res["balanced_accuracy"] == pytest.approx(0.75)
     assert res["auc"] == pytest.approx(0.75)
     assert res["threshold"] == pytest.approx(0.6)
+
+
+def test_change_paper_grid_by_hand():
+    # scores 0.05, 0.25, 0.45, 0.75, labels 0, 1, 0, 1; on the grid 0.1..0.9 the best (0.75) is first reached at t = 0.1
+    ang = np.arccos(1 - np.array([0.05, 0.25, 0.45, 0.75]))
+    e1 = np.stack([np.ones(4), np.zeros(4)], 1)
+    e2 = np.stack([np.cos(ang), np.sin(ang)], 1)
+    res = change_threshold_sweep(5 * e1, 0.2 * e2, [0, 1, 0, 1])  # L2-normalised first: scale does not matter
+    assert res["balanced_accuracy"] == pytest.approx(0.75) and res["threshold"] == pytest.approx(0.1)
+    assert (res["tpr"], res["tnr"]) == (1.0, 0.5)
+    assert change_threshold_sweep(e1, e2, [1, 1, 0, 0])["balanced_accuracy"] == pytest.approx(0.5)  # labels against the scores
+    with pytest.raises(AEFError, match="zero vector"):
+        change_threshold_sweep(np.zeros((2, 2)), np.ones((2, 2)), [0, 1])
+
+
+def test_separated_points_by_hand():
+    pts = np.array([[0, 0], [1, 0], [2, 0], [3, 0], [10, 0]], float)
+    assert separated_points(pts, 1.5, order=[0, 1, 2, 3, 4]).tolist() == [0, 2, 4]
+    assert separated_points(pts, 1.5, order=[3, 2, 1, 0, 4]).tolist() == [1, 3, 4]
+    P = np.random.default_rng(0).uniform(0, 20_000, (2000, 2))
+    k = separated_points(P, seed=2)
+    D = np.hypot(*(P[k][:, None] - P[k][None]).transpose(2, 0, 1)); np.fill_diagonal(D, np.inf)
+    assert D.min() >= 1280.0
+    # greedy thinning is maximal: every dropped point is within min_dist of a kept one
+    rest = np.setdiff1d(np.arange(len(P)), k)
+    assert (np.hypot(*(P[rest][:, None] - P[k][None]).transpose(2, 0, 1)).min(1) < 1280.0).all()
+
+
+def test_lonlat_and_sincos_xy():
+    assert lonlat(500_000.0, 0.0, "EPSG:32631") == pytest.approx((3.0, 0.0))
+    assert lonlat(500_000.0, 10_000_000.0, "EPSG:32733") == pytest.approx((15.0, 0.0))
+    pyproj = pytest.importorskip("pyproj")
+    tr = pyproj.Transformer.from_crs("EPSG:32618", "EPSG:4326", always_xy=True)
+    for x, y in [(300_000.0, 4_500_000.0), (700_000.0, 6_900_000.0)]:
+        assert lonlat(x, y, "EPSG:32618") == pytest.approx(tr.transform(x, y), abs=1e-6)
+
+
+def test_max_trial_rule_by_hand():
+    y = np.array([0] * 6 + [1] * 4)
+    assert max_trial_folds(y) == 2
+    tr0, te0 = max_trial_split(y, 0, seed=1); tr1, _ = max_trial_split(y, 1, seed=1)
+    assert np.bincount(y[tr0]).tolist() == [3, 2] and not set(tr0) & set(tr1)
+    assert sorted(tr0.tolist() + te0.tolist()) == list(range(10))
+    tab = evaluate_embeddings(np.eye(2)[y] + 0.01 * np.arange(10)[:, None], y, shots="max", methods=("knn1",))
+    assert tab.folds.tolist() == [2] and tab.balanced_accuracy.tolist() == [1.0]
 
 
 # ---------------------------------------------------------------- n-shot draws
@@ -180,7 +226,7 @@ def test_change_auc_agrees_with_sklearn():
     lab = rng.integers(0, 2, 400)
     e2 = e1 + rng.standard_normal((400, 8)) * (0.2 + 0.5 * lab[:, None])
     e2 /= np.linalg.norm(e2, axis=1, keepdims=True)
-    res = change_threshold_sweep(e1, e2, lab)
+    res = change_threshold_sweep(e1, e2, lab, thresholds=None)
     score = 1 - (e1 * e2).sum(1)
     assert res["auc"] == pytest.approx(roc_auc_score(lab, score))
     brute = max(balanced_accuracy(lab, (score >= t).astype(int)) for t in score)
@@ -205,8 +251,10 @@ def test_composite_and_xy_baselines_nan_aware():
     z = composite_features(stack).values.reshape(-1, 10)
     ok = np.isfinite(z).all(1)
     np.testing.assert_allclose(z[ok].mean(0), 0, atol=0.2)  # standardised
-    xyf = xy_features(stack)
+    xyf = xy_features(stack, kind="metres")
     assert xyf.sel(y=15., x=35.).values.tolist() == [35., 15.]
+    with pytest.raises(AEFError, match="crs"):
+        xy_features(stack)  # no CRS on this stack: the sin/cos control cannot be made
     labels = xr.DataArray(np.array([[0, 1, 2, 0], [1, 1, 2, 2], [0, 0, 0, 1]]), dims=("y", "x"), coords={"y": y, "x": x})
     X, lab = points_at(xyf, labels, nodata=0)
     assert X.shape == (7, 2) and lab.tolist() == [1, 2, 1, 1, 2, 2, 1]
