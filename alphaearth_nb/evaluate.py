@@ -18,7 +18,7 @@ import pandas as pd
 import xarray as xr
 from jaxtyping import Array, Float, Int
 
-from .core import DimensionError, EmptyStackError, LabelError
+from .core import ConfigError, DimensionError, EmptyStackError, LabelError, MissingDependencyError
 
 # %% auto #0
 __all__ = ['GROUP', 'PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'check_xy', 'encode_labels',
@@ -187,7 +187,7 @@ def _solve_gram(x, t, mx, mt, rcond:float, block:int=65536):
 
 def _lstsq(x:np.ndarray, t:np.ndarray, method:str, rcond:float) -> np.ndarray:
     "Solve for (D + 1, M) weights, intercept last; x float32 (N, D) and t float32 (N, M) already checked."
-    if method not in ("auto", "lstsq", "gram"): raise ValueError(f"unknown method {method!r}: use 'auto', 'lstsq' or 'gram'")
+    if method not in ("auto", "lstsq", "gram"): raise ConfigError(f"unknown method {method!r}: use 'auto', 'lstsq' or 'gram'")
     if len(x) == 0: raise LabelError("no labelled points to fit: pass at least one")
     if method == "auto": method = "lstsq" if x.size <= 2**22 else "gram"
     mx = x.mean(0, dtype=np.float64); mt = t.mean(0, dtype=np.float64)
@@ -564,7 +564,7 @@ def lonlat(x, y,     # projected coordinates (metres), broadcastable
         return _utm_inverse(x, y, int(code[3:]), code[:3] == "327")
     try: from pyproj import Transformer
     except ImportError:
-        raise DimensionError(f"cannot convert CRS {crs!r} to longitude/latitude without pyproj: `pip install pyproj`, "
+        raise MissingDependencyError(f"cannot convert CRS {crs!r} to longitude/latitude without pyproj: `pip install pyproj`, "
                              "or reproject the stack to UTM or EPSG:4326") from None
     return Transformer.from_crs(crs, "EPSG:4326", always_xy=True).transform(np.asarray(x, np.float64), np.asarray(y, np.float64))
 
