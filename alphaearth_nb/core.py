@@ -7,17 +7,29 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/core.html.md"""
 # %% ../nbs/00_core.ipynb #c0002
 from __future__ import annotations
 
+import contextlib
+import json
+import os
+import shutil
+import socket
+import time
+import uuid
+import warnings
+from pathlib import Path
+
 import equinox as eqx
 import jax.numpy as jnp
 from jaxtyping import Array, Bool, Float
 
 # %% auto #0
-__all__ = ['EMBED_DIM', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'PeriodError', 'SourceError',
-           'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError',
+__all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'PeriodError',
+           'SourceError', 'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError',
            'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError',
            'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'band_names', 'Frames',
-           'Target', 'Texts', 'TrainExample']
+           'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'IncompleteOutputError',
+           'RunLockedError', 'is_ours', 'check_output', 'pid_alive', 'writing_folder', 'writing_file', 'write_text',
+           'run_lock']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -91,3 +103,137 @@ class TrainExample(eqx.Module):
     targets: dict                   # source name -> Target
     texts: Texts
     period: Float[Array, "2"]       # summary period shared by teacher and student (consistency, uniformity)
+
+# %% ../nbs/00_core.ipynb #c2001
+MARKER = ".aef-complete"  # written last into every folder the package writes
+
+class OutputExistsError(AEFError, FileExistsError): "An output exists and replacing it was not asked for."
+class NotOursError(OutputExistsError): "A non-empty folder the package did not write: it is never replaced."
+class IncompleteOutputError(AEFError): "A store or file was left incomplete by an interrupted write."
+class RunLockedError(AEFError): "Another run holds the folder (its lock names the process)."
+
+def is_ours(path:str|os.PathLike) -> bool:
+    "True if `path` is a folder written to completion by alphaearth_nb (it holds the marker)."
+    return (Path(path) / MARKER).is_file()
+
+def check_output(target:str|os.PathLike, # the folder or file about to be written
+                 overwrite:bool=False,   # replace an existing output of ours
+                 what:str="output",      # a word for messages, e.g. "embedding store"
+                ) -> Path:
+    "Raise unless `target` may be written: absent, an empty folder, or ours and `overwrite`."
+    t = Path(target)
+    if not t.exists() and not t.is_symlink(): return t
+    if t.is_dir() and not t.is_symlink():
+        if not any(t.iterdir()): return t
+        if not is_ours(t):
+            raise NotOursError(f"{t} is a non-empty folder that alphaearth_nb did not write, so it is left alone: "
+                               f"write the {what} to a new or empty folder instead.")
+    if not overwrite:
+        raise OutputExistsError(f"{t} already exists: pass overwrite=True (`--overwrite` on the command line) to "
+                                f"replace the {what}, or choose another path.")
+    return t
+
+# %% ../nbs/00_core.ipynb #c2003
+def _partial_name(t:Path) -> Path:
+    return t.parent / f".{t.name}.partial-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+
+def pid_alive(pid:int) -> bool:
+    "True if a process `pid` runs on this machine."
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True
+    return True
+
+def _clean_partials(t:Path):
+    for p in t.parent.glob(f".{t.name}.partial-*"):
+        try: pid = int(p.name.rsplit(".partial-", 1)[1].split("-")[0])
+        except ValueError: continue
+        if not pid_alive(pid): shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+
+def _swap_in(tmp:Path, t:Path):
+    "Move `tmp` to `t`; an old `t` is moved aside first and deleted only after the move succeeded."
+    old = None
+    if t.exists():
+        old = t.parent / f".{t.name}.old-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        os.replace(t, old)
+    try: os.replace(tmp, t)
+    except BaseException:
+        if old is not None: os.replace(old, t)
+        raise
+    if old is not None: shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
+
+# %% ../nbs/00_core.ipynb #c2004
+@contextlib.contextmanager
+def writing_folder(target:str|os.PathLike, # the folder to (re)place
+                   overwrite:bool=False,   # replace an existing folder of ours
+                   what:str="output",      # a word for messages
+                   meta:dict|None=None,    # JSON-able facts stored in the marker (kind, version, ...)
+                  ):
+    "Yield a fresh folder beside `target`; on success write the marker last and rename it into place."
+    t = check_output(target, overwrite, what)
+    t.parent.mkdir(parents=True, exist_ok=True)
+    _clean_partials(t)
+    tmp = _partial_name(t); tmp.mkdir()
+    try:
+        yield tmp
+        (tmp / MARKER).write_text(json.dumps({"complete": True, "what": what, **(meta or {})}) + "\n")
+        if t.is_dir() and not any(t.iterdir()): t.rmdir()
+        _swap_in(tmp, t)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+@contextlib.contextmanager
+def writing_file(target:str|os.PathLike, # the file to (re)place
+                 mode:str="wb",           # "wb" or "w"
+                 overwrite:bool=True,     # replace an existing file (files are ours to refresh by default)
+                ):
+    "Yield a file open beside `target`; on success flush, fsync and rename it into place (mode 0666 - umask)."
+    t = check_output(target, overwrite, "file")
+    if t.is_dir(): raise OutputExistsError(f"{t} is a folder: choose a file path.")
+    t.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _partial_name(t)
+    try:
+        with open(tmp, mode.replace("w", "x")) as f:
+            yield f
+            f.flush(); os.fsync(f.fileno())
+        os.replace(tmp, t)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+def write_text(target, text:str, overwrite:bool=True) -> Path:
+    "Write `text` to `target` atomically (see `writing_file`)."
+    with writing_file(target, "w", overwrite) as f: f.write(text)
+    return Path(target)
+
+# %% ../nbs/00_core.ipynb #c2006
+LOCK = ".aef-lock"
+
+def _read_lock(p:Path) -> dict:
+    try: return json.loads(p.read_text())
+    except (OSError, ValueError): return {}
+
+@contextlib.contextmanager
+def run_lock(folder:str|os.PathLike): # the run folder (created if absent)
+    "Hold an exclusive lock on `folder` for the life of the block; raise `RunLockedError` if another run holds it."
+    d = Path(folder); d.mkdir(parents=True, exist_ok=True)
+    p, me = d / LOCK, {"pid": os.getpid(), "host": socket.gethostname(), "started": time.time()}
+    for _ in range(3):
+        try:
+            fd = os.open(p, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
+        except FileExistsError:
+            held = _read_lock(p)
+            if held.get("host") == me["host"] and isinstance(held.get("pid"), int) and not pid_alive(held["pid"]):
+                warnings.warn(f"{d}: taking over the stale lock of process {held['pid']} (it is no longer running).")
+                p.unlink(missing_ok=True); continue
+            if not held: time.sleep(0.05); held = _read_lock(p)  # a lock being written this instant
+            raise RunLockedError(f"{d} is in use by another run (pid {held.get('pid', '?')} on host "
+                                 f"{held.get('host', '?')}): wait for it to end, or use another folder. If that run "
+                                 f"is gone (e.g. its machine crashed), delete {p}.")
+        with os.fdopen(fd, "w") as f: f.write(json.dumps(me))
+        break
+    else: raise RunLockedError(f"could not lock {d}: another process keeps taking the lock {p}.")
+    try: yield p
+    finally:
+        if _read_lock(p).get("pid") == me["pid"]: p.unlink(missing_ok=True)

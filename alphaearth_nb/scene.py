@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -18,7 +16,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import ConfigError
+from .core import ConfigError, MissingDataError, writing_folder
 from .sources import LANDCOVER_CLASSES, get_source
 
 # %% auto #0
@@ -608,7 +606,7 @@ ENCODING = {  # (scale_factor, add_offset) per (source, band); int16 with -32768
     ("era5", "temperature_2m"): (0.01, 280.0), ("era5", "total_precipitation"): (1e-5, 0.0),
     ("gedi", "rh98"): (0.01, 0.0), ("landcover", "class"): (1.0, 0.0)}
 FILL = -32768
-DEFAULT_DIR = Path(__file__).resolve().parents[1] / "data_samples" if "__file__" in globals() else Path("../data_samples")
+DEFAULT_DIR = Path(__file__).resolve().parent / "data" if "__file__" in globals() else Path("../alphaearth_nb/data")
 
 def quantise(x:np.ndarray, scale:float, offset:float) -> np.ndarray:
     "The stored int16 form of a band: round((x - offset) / scale), FILL where NaN."
@@ -633,43 +631,44 @@ def _codec(name):
     from zarr.codecs import BloscCodec
     return BloscCodec(cname="zstd", clevel=6, shuffle=SHUFFLE.get(name, "shuffle"))
 
-def write_scene(path:str|Path=DEFAULT_DIR,   # folder to write into (created)
+
+# %% ../nbs/07_scene.ipynb #c0040b
+def write_scene(path:str|Path=DEFAULT_DIR,   # folder to write (the package's data/ by default)
                 seed:int=0,                  # random seed
                 cfg:SceneConfig|None=None,   # size and sampling (default SceneConfig())
+                overwrite:bool=False,        # replace a scene folder written before
                 **overrides,                 # SceneConfig fields
                ) -> Path:
-    "Generate a scene and write `scene.zarr`, `texts.csv` and `scene.json` into `path`."
-    path = Path(path); path.mkdir(parents=True, exist_ok=True)
+    "Generate a scene and write `scene.zarr`, `texts.csv` and `scene.json` (last) into the folder `path`."
     cfg = scene_config(seed, cfg, **overrides)
     stack, texts, _ = make_scene(cfg.seed, cfg)
-    tmp, final = path / (SCENE_STORE + ".tmp"), path / SCENE_STORE
-    shutil.rmtree(tmp, ignore_errors=True)
-    mode = "w"
-    for name, node in stack.children.items():
-        ds = node.to_dataset()
-        # snap to the stored grid first, so xarray's float32 encoding rounds exactly to `quantise`
-        ds = ds.assign({b: (ds[b].dims, dequantise(quantise(ds[b].values, *ENCODING[(name, b)]), *ENCODING[(name, b)])) for b in ds.data_vars})
-        enc = {b: dict(dtype="int16", scale_factor=ENCODING[(name, b)][0], add_offset=ENCODING[(name, b)][1],
-                       _FillValue=FILL, chunks=ds[b].shape, compressors=[_codec(name)]) for b in ds.data_vars}
-        enc["time"] = dict(units="seconds since 2020-01-01", dtype="int64", calendar="proleptic_gregorian")
-        ds.to_zarr(tmp, group=name, mode=mode, encoding=enc, zarr_format=3, consolidated=False)
-        mode = "a"
-    shutil.rmtree(final, ignore_errors=True); os.replace(tmp, final)  # a half-written store is never taken for the scene
-    texts.to_csv(path / TEXTS_FILE, index=False, date_format="%Y-%m-%dT%H:%M:%S")
-    size = sum(f.stat().st_size for f in final.rglob("*") if f.is_file())
-    manifest = dict(config=asdict(cfg), classes=list(CLASSES), crs=CRS, sources=list(stack.children), checksums=checksums(stack),
-                    bytes={SCENE_STORE: size, TEXTS_FILE: (path / TEXTS_FILE).stat().st_size})
-    (path / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1) + "\n")
-    return path
+    with writing_folder(path, overwrite, what="scene", meta={"kind": "scene"}) as tmp:
+        store = tmp / SCENE_STORE
+        for i, (name, node) in enumerate(stack.children.items()):
+            ds = node.to_dataset()
+            # snap to the stored grid first, so xarray's float32 encoding rounds exactly to `quantise`
+            ds = ds.assign({b: (ds[b].dims, dequantise(quantise(ds[b].values, *ENCODING[(name, b)]),
+                                                       *ENCODING[(name, b)])) for b in ds.data_vars})
+            enc = {b: dict(dtype="int16", scale_factor=ENCODING[(name, b)][0], add_offset=ENCODING[(name, b)][1],
+                           _FillValue=FILL, chunks=ds[b].shape, compressors=[_codec(name)]) for b in ds.data_vars}
+            enc["time"] = dict(units="seconds since 2020-01-01", dtype="int64", calendar="proleptic_gregorian")
+            ds.to_zarr(store, group=name, mode="a" if i else "w", encoding=enc, zarr_format=3, consolidated=False)
+        texts.to_csv(tmp / TEXTS_FILE, index=False, date_format="%Y-%m-%dT%H:%M:%S")
+        size = sum(f.stat().st_size for f in store.rglob("*") if f.is_file())
+        manifest = dict(config=asdict(cfg), classes=list(CLASSES), crs=CRS, sources=list(stack.children),
+                        checksums=checksums(stack), bytes={SCENE_STORE: size, TEXTS_FILE: (tmp / TEXTS_FILE).stat().st_size})
+        (tmp / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1) + "\n")
+    return Path(path)
 
-def load_scene(path:str|Path|None=None, # folder written by `write_scene` (default: the committed data_samples/)
+
+# %% ../nbs/07_scene.ipynb #c0040d
+def load_scene(path:str|Path|None=None, # folder written by `write_scene` (default: the package's data/)
                ) -> tuple:
     "Load a written scene: `(stack DataTree, texts DataFrame, labels DataArray (year, y, x))`."
-    if path is None and not (DEFAULT_DIR / MANIFEST_FILE).exists():
-        return make_scene()  # an installed package without the repository's data_samples/: same scene, generated
     path = Path(DEFAULT_DIR if path is None else path)
     if not (path / MANIFEST_FILE).exists():
-        raise FileNotFoundError(f"no scene in {path} (no {MANIFEST_FILE}): write one with `scene.write_scene({str(path)!r})`.")
+        raise MissingDataError(f"no scene in {path} (no {MANIFEST_FILE}): write one with "
+                               f"`alphaearth_nb.scene.write_scene({str(path)!r})`, or reinstall alphaearth_nb.")
     manifest = json.loads((path / MANIFEST_FILE).read_text())
     children = {}
     for name in manifest["sources"]:
@@ -692,3 +691,4 @@ def labels_from_stack(stack:xr.DataTree) -> xr.DataArray:
     return xr.DataArray(cls, dims=("year", "y", "x"), name="landcover",
                         coords={"year": years, "y": lc["y"].values, "x": lc["x"].values, "cleared": (("y", "x"), cleared)},
                         attrs={"crs": lc.attrs.get("crs", CRS), "classes": list(CLASSES)})
+

@@ -6,7 +6,7 @@ import pytest
 os.environ.setdefault("MPLBACKEND", "Agg")
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("AEF_SHARED_DATA", ROOT.parent / "shared" / "data"))
-SAMPLES = ROOT / "data_samples"
+SAMPLES = ROOT / "alphaearth_nb" / "data"
 
 
 @pytest.fixture(scope="session")
@@ -19,5 +19,5 @@ def shared_data() -> Path:
 
 @pytest.fixture(scope="session")
 def samples_dir() -> Path:
-    "The committed offline sample scene."
+    "The committed offline sample scene (package data)."
     return SAMPLES

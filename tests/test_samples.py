@@ -296,7 +296,7 @@ def test_batches_deterministic_and_resumable(stack):
 
 def test_sample_scene_batch(samples_dir):
     if not any(samples_dir.glob("*")):
-        pytest.skip("data_samples/ is empty: the sample scene has not been written yet")
+        pytest.skip("alphaearth_nb/data/ is empty: the sample scene has not been written yet")
     scene = pytest.importorskip("alphaearth_nb.scene")
     st, texts, labels = scene.load_scene(samples_dir)
     cfg = SamplerConfig(patch=16, frames=4, n_texts=4)

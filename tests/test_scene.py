@@ -146,3 +146,23 @@ def test_committed_scene(samples_dir):
         assert np.array_equal(np.isnan(a), np.isnan(b)), k
         from alphaearth_nb.scene import ENCODING
         assert np.nanmax(np.abs(a - b)) <= ENCODING[(name, band)][0] * 1.01, k
+
+
+def test_load_scene_never_regenerates(tmp_path, monkeypatch):
+    import alphaearth_nb.scene as scene
+    from alphaearth_nb.core import MissingDataError
+    monkeypatch.setattr(scene, "make_scene", lambda *a, **k: pytest.fail("load_scene regenerated the scene"))
+    monkeypatch.setattr(scene, "DEFAULT_DIR", tmp_path / "gone")
+    with pytest.raises(MissingDataError, match="write_scene"): scene.load_scene()
+
+
+def test_write_scene_keeps_what_exists(tmp_path):
+    from alphaearth_nb.core import NotOursError, OutputExistsError
+    from alphaearth_nb.scene import write_scene
+    (tmp_path / "notes").mkdir(); (tmp_path / "notes" / "mine.txt").write_text("keep")
+    with pytest.raises(NotOursError): write_scene(tmp_path / "notes", size=24, n_texts=4, overwrite=True)
+    assert (tmp_path / "notes" / "mine.txt").read_text() == "keep"
+    write_scene(tmp_path / "s", size=24, n_texts=4)
+    with pytest.raises(OutputExistsError, match="overwrite=True"): write_scene(tmp_path / "s", size=24, n_texts=4)
+    write_scene(tmp_path / "s", seed=3, size=24, n_texts=4, overwrite=True)
+    assert json.loads((tmp_path / "s" / MANIFEST_FILE).read_text())["config"]["seed"] == 3

@@ -1,0 +1,86 @@
+"Writes that cannot destroy, one run per folder (alphaearth_nb.core; field cases E1, E2, E4, E6)."
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import xarray as xr
+
+from alphaearth_nb.core import (LOCK, MARKER, NotOursError, OutputExistsError, RunLockedError, check_output, is_ours,
+                                run_lock, write_text, writing_file, writing_folder)
+from alphaearth_nb.testing import disk_full
+
+
+def _store(path, value, overwrite=False, n=64):
+    with writing_folder(path, overwrite, what="store") as tmp:
+        xr.Dataset({"v": (("y", "x"), _values(value, n))}).to_zarr(tmp / "s.zarr", zarr_format=3, consolidated=False)
+
+
+def _values(value, n=64):  # incompressible, so a few kB of budget do not hold the whole store
+    return (np.random.default_rng(0).random((n, n)) + value).astype(np.float32)
+
+
+def test_user_folder_is_never_touched(tmp_path):  # E1
+    (tmp_path / "myproject").mkdir(); (tmp_path / "myproject" / "notes.txt").write_text("mine")
+    for overwrite in (False, True):
+        with pytest.raises(NotOursError, match="did not write"): _store(tmp_path / "myproject", 1.0, overwrite)
+    assert (tmp_path / "myproject" / "notes.txt").read_text() == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["myproject"]  # no partial copy left beside it
+
+
+def test_existing_output_needs_overwrite(tmp_path):
+    _store(tmp_path / "out", 1.0)
+    with pytest.raises(OutputExistsError, match="overwrite=True"): _store(tmp_path / "out", 2.0)
+    _store(tmp_path / "out", 2.0, overwrite=True)
+    assert np.array_equal(xr.open_zarr(tmp_path / "out" / "s.zarr")["v"].values, _values(2.0)) and is_ours(tmp_path / "out")
+    (tmp_path / "empty").mkdir(); _store(tmp_path / "empty", 3.0)  # an empty folder is fine to fill
+
+
+@pytest.mark.parametrize("after", [0, 300, 5000])
+def test_disk_full_keeps_the_old_store(tmp_path, after):  # E2, with a fault-injecting writer
+    _store(tmp_path / "out", 1.0)
+    with disk_full(tmp_path, after_bytes=after), pytest.raises(OSError, match="No space"):
+        _store(tmp_path / "out", 2.0, overwrite=True)
+    v = xr.open_zarr(tmp_path / "out" / "s.zarr")["v"].values
+    assert np.array_equal(v, _values(1.0)) and is_ours(tmp_path / "out")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_killed_writer_leaves_no_store_under_the_name(tmp_path):  # E2, the process dies mid-write
+    code = ("import os, sys; from alphaearth_nb.core import writing_folder\n"
+            "with writing_folder(sys.argv[1]) as t:\n    (t / 'a').write_text('half'); os._exit(9)\n")
+    r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "out")], env={**os.environ, "PYTHONPATH": os.getcwd()})
+    assert r.returncode == 9 and not (tmp_path / "out").exists()
+    _store(tmp_path / "out", 1.0)  # the next writer cleans the dead writer's partial copy
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_writing_file_atomic_and_mode(tmp_path):  # E6
+    um = os.umask(0); os.umask(um)
+    write_text(tmp_path / "m.json", json.dumps({"a": 1}))
+    assert (tmp_path / "m.json").stat().st_mode & 0o777 == 0o666 & ~um
+    with disk_full(tmp_path, after_bytes=3), pytest.raises(OSError):
+        write_text(tmp_path / "m.json", json.dumps({"a": 2, "b": "long enough"}))
+    assert json.loads((tmp_path / "m.json").read_text()) == {"a": 1}
+    with pytest.raises(OutputExistsError): check_output(tmp_path / "m.json")
+    with pytest.raises(OutputExistsError, match="folder"):
+        with writing_file(tmp_path, "w"): pass
+
+
+def test_run_lock_second_writer_fails_naming_the_first(tmp_path):  # E4
+    with run_lock(tmp_path / "run"):
+        with pytest.raises(RunLockedError, match=f"pid {os.getpid()}"):
+            with run_lock(tmp_path / "run"): pass
+    assert not (tmp_path / "run" / LOCK).exists()
+
+
+def test_run_lock_stale_and_foreign(tmp_path):
+    d = tmp_path / "run"; d.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    import socket
+    (d / LOCK).write_text(json.dumps({"pid": int(dead.stdout), "host": socket.gethostname()}))
+    with pytest.warns(UserWarning, match="stale"), run_lock(d): pass
+    (d / LOCK).write_text(json.dumps({"pid": 1, "host": "other-machine"}))
+    with pytest.raises(RunLockedError, match="other-machine.*delete"): run_lock(d).__enter__()
