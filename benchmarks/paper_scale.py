@@ -1,6 +1,6 @@
 """The `lite` training step at the paper's scale, lowered and compiled but never run.
 
-    .venv/bin/python benchmarks/paper_scale.py [--no-compile] [--blocks 15]
+    .venv/bin/python benchmarks/paper_scale.py [--no-compile] [--blocks 15] [--remat both|off|on]
 
 One example of 103 frames (65 Sentinel-2, 17 Sentinel-1, 21 Landsat) at L = 128. Prints the parameter count, the FLOPs
 of one training step per example (from the jaxpr, with the scanned STP blocks multiplied by their trip count; XLA's
@@ -11,6 +11,7 @@ paper's 56 hours. Everything is built from shapes (`eqx.filter_eval_shape`): no 
 """
 import argparse
 import math
+import os
 import sys
 import time
 from pathlib import Path
@@ -26,7 +27,7 @@ from alphaearth_nb import losses  # noqa: E402
 from alphaearth_nb.core import Frames, Target, TrainExample, Texts  # noqa: E402
 from alphaearth_nb.model import AlphaEarth, preset  # noqa: E402
 from alphaearth_nb.sources import get_source, n_meta  # noqa: E402
-from alphaearth_nb.train import TrainConfig, init_state, make_optimizer, make_train_step, train_step  # noqa: E402
+from alphaearth_nb.train import TrainConfig, init_state, make_optimizer, train_step  # noqa: E402
 
 GiB = 2**30
 S = jax.ShapeDtypeStruct
@@ -64,8 +65,13 @@ def lower_step(cfg, batch, tcfg, compile_: bool):
     mem = fx = None
     t_lower = t_compile = float("nan")
     if compile_:
-        step = make_train_step(losses.total_loss, opt, bf16=tcfg.bf16)
-        t0 = time.perf_counter(); lowered = step.jitted.lower(batch, state); t_lower = time.perf_counter() - t0
+        # `eqx.filter_jit` takes ShapeDtypeStruct leaves for static values (jax >= 0.9 then fails on the PRNG key), so
+        # lower through `jax.jit` with the shape leaves as its only arguments and the rest closed over.
+        dyn, static = eqx.partition(state, lambda x: isinstance(x, jax.ShapeDtypeStruct))
+        def step(batch, dyn):
+            new, loss, aux = train_step(eqx.combine(dyn, static), batch, losses.total_loss, opt, bf16=tcfg.bf16)
+            return eqx.filter(new, eqx.is_array), loss, aux
+        t0 = time.perf_counter(); lowered = jax.jit(step, donate_argnums=1).lower(batch, dyn); t_lower = time.perf_counter() - t0
         t0 = time.perf_counter(); compiled = lowered.compile(); t_compile = time.perf_counter() - t0
         mem, fx = memory_analysis(compiled), xla_flops(compiled)
     return model, state, flops, fx, mem, (t_trace, t_lower, t_compile)
@@ -75,22 +81,23 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-compile", action="store_true", help="count FLOPs and bytes only (no XLA compile, no memory analysis)")
     ap.add_argument("--blocks", type=int, default=None, help="override the STP depth (paper: 15)")
+    ap.add_argument("--remat", choices=("both", "off", "on"), default="both", help="which of the two steps to build")
     args = ap.parse_args(argv)
     over = {} if args.blocks is None else {"blocks": args.blocks}
     cfg = preset("lite", **over)
     frames = dict(cfg.frames)
-    print(f"jax {jax.__version__} on {jax.devices()[0].platform}; lite: L={cfg.patch}, blocks={cfg.stp.blocks}, "
+    print(f"jax {jax.__version__} on {jax.devices()[0].platform}, load average {os.getloadavg()[0]:.1f}; lite: L={cfg.patch}, blocks={cfg.stp.blocks}, "
           f"D_S={cfg.stp.d_space}, D_T={cfg.stp.d_time}, D_P={cfg.stp.d_precision}; frames {frames} "
           f"= {sum(frames.values())}")
     batch = example_shapes(cfg)
     tcfg = TrainConfig()  # paper: Adam, 1e-4, 1,000 warm-up, 100,000 steps, batch 256
     results = {}
-    for remat in (False, True):
+    for remat in {"both": (False, True), "off": (False,), "on": (True,)}[args.remat]:
         c = preset("lite", remat=remat, **over)
         results[remat] = lower_step(c, batch, tcfg, not args.no_compile)
         t = results[remat][-1]
         print(f"  remat={remat}: traced in {t[0]:.0f} s, lowered in {t[1]:.0f} s, compiled in {t[2]:.0f} s", flush=True)
-    model, state, flops, fx, mem, _ = results[False]
+    model, state, flops, fx, mem, _ = next(iter(results.values()))
     n = sum(math.prod(x.shape) for x in jax.tree.leaves(model)
             if isinstance(x, jax.ShapeDtypeStruct) and jnp.issubdtype(x.dtype, jnp.inexact))
     n_opt = sum(math.prod(x.shape) * jnp.dtype(x.dtype).itemsize for x in jax.tree.leaves(state.opt_state))
