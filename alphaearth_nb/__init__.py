@@ -1,4 +1,4 @@
-"""The top level: `import alphaearth_nb as aef` gives the modules, the few names used every day, and registers the `.aef` accessor.
+"""The top level: `import alphaearth_nb as aef` gives every module by its own name, a few everyday names, and registers the `.aef` accessor.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/api.html.md"""
 
@@ -10,8 +10,11 @@ __all__ = []
 # %% ../nbs/40_api.ipynb #c0003
 __version__ = "0.1.0"
 
-from . import (core, timecodes, sources, samples, text, scene, readers, stp, summary, decoders, model, losses,
-                           train, embed as embedding, quantize as quantization, evaluate as protocol, accessor, maps, earthengine)
+import importlib as _importlib
+import importlib.util as _importlib_util
+
+from . import (core, timecodes, sources, samples, text, scene, readers, testing, stp, summary, decoders,
+                           model, losses, train, embed, quantize, evaluate, accessor, maps, earthengine)
 from .core import AEFError, ExtrapolationWarning, band_names
 from .timecodes import Period, as_period
 from .sources import get_source, register
@@ -19,7 +22,12 @@ from .samples import validate_stack, to_frames
 from .scene import load_scene
 from .model import AlphaEarth, preset
 from .train import fit
-from .embed import embed
-from .quantize import quantize, dequantize
 from .evaluate import evaluate_embeddings
 from .accessor import from_official
+
+# %% ../nbs/40_api.ipynb #c0005
+def __getattr__(name:str):
+    "Import a submodule on first access as `aef.<name>`."
+    if not name.startswith("_") and _importlib_util.find_spec(f"{__name__}.{name}") is not None:
+        return _importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
