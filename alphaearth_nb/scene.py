@@ -51,6 +51,10 @@ class SceneConfig:
     gedi_passes: int = 8           # GEDI acquisitions per year
     n_texts: int = 300             # geotagged notes
     clearing_day: int = 75         # day of year (in the second year) the clearing is cut
+    cloudiness: float = 0.72       # chance the sky is not clear (the seasonal swing of 0.12 is added); mean cover ~0.75x
+    phenology_shift: int = 0       # days every season of the scene runs late (< 0: early), on top of per-parcel timing
+    crop_mix: tuple = (0.34, 0.34, 0.27, 0.05)  # shares of fields sown summer crop, winter crop, grass, left bare
+    forest_share: float = 0.38     # share of the scene (high ground first) under forest, before towns and water
 
     def __post_init__(self):
         if self.size < 24: raise ConfigError(f"size={self.size} is too small for a scene with fields, a town and a river: use size >= 24.")
@@ -60,6 +64,10 @@ class SceneConfig:
             if getattr(self, f) < 1: raise ConfigError(f"{f}={getattr(self, f)} must be at least 1 day.")
         if self.n_texts < 0 or self.gedi_passes < 0: raise ConfigError("n_texts and gedi_passes must be >= 0.")
         if not 1 <= self.clearing_day <= 365: raise ConfigError(f"clearing_day={self.clearing_day} must be a day of year in 1..365.")
+        if not 0 <= self.cloudiness <= 1: raise ConfigError(f"cloudiness={self.cloudiness} must be a probability in [0, 1], e.g. 0.5.")
+        if len(self.crop_mix) != 4 or min(self.crop_mix) < 0 or abs(sum(self.crop_mix) - 1) > 1e-6:
+            raise ConfigError(f"crop_mix={self.crop_mix} must be 4 shares (summer, winter, grass, bare) summing to 1.")
+        if not 0 < self.forest_share < 1: raise ConfigError(f"forest_share={self.forest_share} must be in (0, 1), e.g. 0.38.")
 
     @property
     def years(self) -> tuple: return tuple(range(self.start_year, self.start_year + self.n_years))
@@ -132,12 +140,12 @@ def make_layout(cfg:SceneConfig,            # scene size and seed
     roads = (np.abs(yy - tc[0] - 0.15 * (xx - tc[1])) < 0.6) | (np.abs(xx - tc[1] + 0.1 * (yy - tc[0])) < 0.6)
     # forest on the high ground, conifers on the highest and on one side
     forest_score = 0.9 * (elevation - elevation.mean()) / elevation.std() + smooth_field(rng, (n, n), 14 * s)
-    forest = forest_score > np.quantile(forest_score, 0.62)
+    forest = forest_score > np.quantile(forest_score, 1 - cfg.forest_share)
     conifer = forest & (smooth_field(rng, (n, n), 16 * s) + 0.5 * (elevation - elevation.mean()) / elevation.std() > 0.2)
     # farmland: rectangular parcels over everything, used where nothing else is
     rects = []; _split_parcels(rng, 0, 0, n, n, max(3, int(7 * s)), max(6, int(30 * s)), rects)
     parcel = np.full((n, n), -1, np.int32)
-    field_class = rng.choice([SUMMER, WINTER, GRASS, BARE], size=len(rects), p=[0.34, 0.34, 0.27, 0.05])
+    field_class = rng.choice([SUMMER, WINTER, GRASS, BARE], size=len(rects), p=list(cfg.crop_mix))
     for i, (a, b, c, d) in enumerate(rects): parcel[a:c, b:d] = i
     c0 = field_class[parcel].astype(np.int8)
     c0[forest] = BROADLEAF; c0[conifer] = CONIFER
@@ -168,7 +176,8 @@ def make_layout(cfg:SceneConfig,            # scene size and seed
             classes[1:, cleared] = BARE
     # phenology timing per parcel (fields) or smoothly varying (natural cover), and vigour
     pshift = rng.integers(-12, 13, size=len(rects))
-    shift = np.where(parcel >= 0, pshift[np.maximum(parcel, 0)], np.round(5 * smooth_field(rng, (n, n), 10 * s))).astype(np.int16)
+    shift = np.where(parcel >= 0, pshift[np.maximum(parcel, 0)], np.round(5 * smooth_field(rng, (n, n), 10 * s)))
+    shift = (shift + cfg.phenology_shift).astype(np.int16)
     pvig = rng.uniform(0.82, 1.05, size=len(rects))
     vigour = np.where(parcel >= 0, pvig[np.maximum(parcel, 0)], 0.95) * (1 + 0.03 * smooth_field(rng, (n, n), 4 * s))
     return Layout(classes, parcel, shift, vigour.astype(np.float32), elevation, cleared, water_dist.astype(np.float32))
@@ -304,9 +313,11 @@ def reflectance(cfg:SceneConfig, lay:Layout, surf:Surface, traj:tuple, moist:np.
     return out * surf.bright[..., None]
 
 # %% ../nbs/07_scene.ipynb #c0027
-def cloud_cover(rng:np.random.Generator, doy:int) -> float:
+def cloud_cover(rng:np.random.Generator, doy:int,
+                cloudiness:float=0.72, # chance the sky is not clear, before the seasonal swing
+               ) -> float:
     "Fraction of a frame under cloud on a day of year: clear, broken or overcast."
-    cloudy = 0.72 + 0.12 * np.cos(2 * np.pi * (doy - 15) / 365)  # chance the sky is not clear
+    cloudy = min(1.0, cloudiness + 0.12 * np.cos(2 * np.pi * (doy - 15) / 365))  # chance the sky is not clear
     u = rng.random()
     if u > cloudy: return float(rng.uniform(0, 0.02))
     if u < 0.5 * cloudy: return 1.0
@@ -345,7 +356,7 @@ def simulate_sentinel2(cfg, lay, surf, traj, moist, rng) -> xr.Dataset:
         r = reflectance(cfg, lay, surf, traj, moist, int(day), _turbidity(day))
         r[..., 4:] = _block(r[..., 4:], 2)  # B11, B12 are 20 m bands
         r = r + (0.003 * r + 3) * rng.standard_normal(r.shape, np.float32)
-        mask, haze = cloud_mask(rng, (n, n), cloud_cover(rng, day % 365), rng.uniform(10, 35) * s,
+        mask, haze = cloud_mask(rng, (n, n), cloud_cover(rng, day % 365, cfg.cloudiness), rng.uniform(10, 35) * s,
                                 (int(round(7 * s)), int(round(-5 * s))))
         r = r + 0.25 * haze[..., None] * _spec("haze")
         r[mask] = np.nan
@@ -362,7 +373,7 @@ def simulate_landsat(cfg, lay, surf, traj, moist, rng) -> xr.Dataset:
         r = reflectance(cfg, lay, surf, traj, moist, int(day), _turbidity(day)) * gain
         r = np.pad(r, ((0, 3 * m - n), (0, 3 * m - n), (0, 0)), mode="edge").reshape(m, 3, m, 3, 6).mean((1, 3))
         r = r + (0.004 * r + 5) * rng.standard_normal(r.shape, np.float32)
-        mask, haze = cloud_mask(rng, (m, m), cloud_cover(rng, day % 365), rng.uniform(4, 12) * s, (2, -2))
+        mask, haze = cloud_mask(rng, (m, m), cloud_cover(rng, day % 365, cfg.cloudiness), rng.uniform(4, 12) * s, (2, -2))
         r = r + 0.25 * haze[..., None] * _spec("haze")
         r[mask] = np.nan
         out[i] = np.clip(r, 1, 15000).repeat(3, 0).repeat(3, 1)[:n, :n]
