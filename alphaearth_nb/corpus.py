@@ -8,7 +8,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/corpus.html.md"""
 from __future__ import annotations
 
 import json
-import shutil
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from . import samples, scene
-from .core import ConfigError, LabelError
+from .core import ConfigError, LabelError, writing_folder
 from .sources import get_source
 
 # %% auto #0
@@ -268,25 +267,27 @@ def write_scene_group(store:Path, scene_id:str, stack:xr.DataTree, labels:xr.Dat
                      coords={"year": labels.year.values, "event": np.arange(1, len(events) + 1), "y": labels.y.values, "x": labels.x.values})
     lab.to_zarr(store, group=f"{scene_id}/labels", mode="w", zarr_format=3, consolidated=False)
 
-def write_corpus(path,                          # folder to write (created; an old corpus there is replaced)
+def write_corpus(path,                          # folder to write (must be new, empty, or a corpus of ours with overwrite)
                  cfg:CorpusConfig|None=None,    # what to generate (default CorpusConfig())
+                 overwrite:bool=False,          # replace a corpus written here before
                  progress:bool=False,           # print one line per scene
                 ) -> Path:
-    "Generate a corpus scene by scene into `path` (format above); returns `path`."
+    "Generate a corpus scene by scene into `path` (format above), built beside it and renamed into place; returns `path`."
     cfg = cfg or CorpusConfig(); path = Path(path)
-    shutil.rmtree(path, ignore_errors=True); (path / TEXTS_DIR).mkdir(parents=True)
     table = scene_table(cfg); evs, n_ev = [], []
-    for _, row in table.iterrows():
-        stack, texts, labels, events = corpus_scene(row, cfg)
-        write_scene_group(path / STORE, row["scene"], stack, labels, events)
-        texts.to_csv(path / TEXTS_DIR / f"{row['scene']}.csv", index=False, date_format="%Y-%m-%dT%H:%M:%S")
-        evs.append(events_table(row["scene"], events)); n_ev.append(len(events))
-        if progress: print(f"{row['scene']}: {row['n_years']} years, {len(events)} events ({', '.join(e.kind for e in events)})", flush=True)
-        del stack, texts, labels, events
-    table["n_events"] = n_ev
-    table.to_csv(path / SCENES_FILE, index=False)
-    pd.concat(evs, ignore_index=True).to_csv(path / EVENTS_FILE, index=False, date_format="%Y-%m-%d")
-    (path / CORPUS_FILE).write_text(json.dumps(dict(format=FORMAT, config=asdict(cfg), scenes=table.scene.tolist()), indent=1) + "\n")
+    with writing_folder(path, overwrite, "corpus", meta={"format": FORMAT}) as tmp:
+        (tmp / TEXTS_DIR).mkdir()
+        for _, row in table.iterrows():
+            stack, texts, labels, events = corpus_scene(row, cfg)
+            write_scene_group(tmp / STORE, row["scene"], stack, labels, events)
+            texts.to_csv(tmp / TEXTS_DIR / f"{row['scene']}.csv", index=False, date_format="%Y-%m-%dT%H:%M:%S")
+            evs.append(events_table(row["scene"], events)); n_ev.append(len(events))
+            if progress: print(f"{row['scene']}: {row['n_years']} years, {len(events)} events ({', '.join(e.kind for e in events)})", flush=True)
+            del stack, texts, labels, events
+        table["n_events"] = n_ev
+        table.to_csv(tmp / SCENES_FILE, index=False)
+        pd.concat(evs, ignore_index=True).to_csv(tmp / EVENTS_FILE, index=False, date_format="%Y-%m-%d")
+        (tmp / CORPUS_FILE).write_text(json.dumps(dict(format=FORMAT, config=asdict(cfg), scenes=table.scene.tolist()), indent=1) + "\n")
     return path
 
 # %% ../nbs/07a_corpus.ipynb #c0019
