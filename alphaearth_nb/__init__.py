@@ -13,8 +13,9 @@ __version__ = "0.1.0"
 import importlib as _importlib
 import importlib.util as _importlib_util
 
-from . import (core, timecodes, sources, samples, text, scene, readers, testing, stp, summary, decoders,
-                           model, losses, train, embed, quantize, evaluate, accessor, maps, earthengine)
+from . import (core, timecodes, sources, geo, samples, text, scene, readers, testing, stp, summary,
+                           decoders, model, losses, train, embed, quantize, embeddings, evaluate, analysis, accessor,
+                           maps, earthengine)
 from .core import AEFError, ExtrapolationWarning, band_names
 from .timecodes import Period, as_period
 from .sources import get_source, register
@@ -23,7 +24,7 @@ from .scene import load_scene
 from .model import AlphaEarth, preset
 from .train import fit
 from .evaluate import evaluate_embeddings
-from .accessor import from_official
+from .embeddings import from_official
 
 # %% ../nbs/40_api.ipynb #c0005
 def __getattr__(name:str):

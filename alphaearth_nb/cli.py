@@ -18,7 +18,7 @@ import jax
 import numpy as np
 import xarray as xr
 
-from . import accessor, evaluate, maps, scene, train
+from . import analysis, embeddings, evaluate, maps, scene, train
 from . import model as aef_model
 from .core import LabelError, band_names
 from .embed import embed, embed_to_zarr
@@ -73,7 +73,7 @@ def demo(out:str="out/demo",   # folder for pictures, report and the training ru
     fig = Figure(figsize=(10, 4)); a = fig.subplots(1, 2)
     for ax, y in zip(a, years): maps.plot_rgb(embs[y], ax=ax, title=f"embedding {y} (PCA RGB)")
     _save(fig, out / "embedding_rgb.png")
-    ch = accessor.change(embs[years[0]], embs[years[1]])
+    ch = analysis.change(embs[years[0]], embs[years[1]])
     fig = Figure(figsize=(5, 4)); ax = fig.subplots()
     maps.plot_heat(ch, ax=ax, title=f"embedding change {years[0]} -> {years[1]} (1 - dot)")
     _save(fig, out / "change.png")
@@ -139,11 +139,11 @@ def _evaluate_cmd(a) -> None:
         df = pd.read_csv(path)
         x, y = df[band_names()].to_numpy(np.float32), df[a.label_column].to_numpy()
     else:
-        emb = accessor.as_embedding(xr.open_dataarray(path, engine="zarr"))
-        if emb.dtype == np.int8: emb = accessor.dequantize_embedding(emb)
+        emb = embeddings.as_embedding(xr.open_dataarray(path, engine="zarr"))
+        if emb.dtype == np.int8: emb = embeddings.dequantize_embedding(emb)
         if a.labels is None: raise LabelError("zarr embeddings need --labels: a label raster on the same grid")
         lab = xr.open_dataarray(a.labels)
-        x, y = accessor.training_set(emb, lab)
+        x, y = analysis.training_set(emb, lab)
     shots = tuple(s if s == "max" else int(s) for s in a.shots.split(","))
     print(evaluate.evaluate_embeddings(x, y, shots=shots, folds=a.folds, seed=a.seed).to_string(index=False))
 

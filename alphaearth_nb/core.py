@@ -29,7 +29,7 @@ __all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'AEFError', 'TimeError', 'MissingTimeE
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'band_names', 'Frames',
            'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'IncompleteOutputError',
            'RunLockedError', 'is_ours', 'check_output', 'pid_alive', 'writing_folder', 'writing_file', 'write_text',
-           'run_lock']
+           'run_lock', 'CRSError']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -237,3 +237,6 @@ def run_lock(folder:str|os.PathLike): # the run folder (created if absent)
     try: yield p
     finally:
         if _read_lock(p).get("pid") == me["pid"]: p.unlink(missing_ok=True)
+
+# %% ../nbs/00_core.ipynb #m001
+class CRSError(GridError): "A CRS cannot be read (not an EPSG code, WKT or PROJJSON)."

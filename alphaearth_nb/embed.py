@@ -20,6 +20,7 @@ from tqdm.auto import tqdm
 
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning, Frames, MissingSourceError,
                                 PeriodError, UnknownSourceError, band_names)
+from .geo import is_lazy
 from .quantize import quantize
 from .sources import get_source
 from .samples import SourceArrays, pack_frames, source_arrays, validate_stack
@@ -196,7 +197,7 @@ def _select_frames(dsets:dict, window) -> dict:
     return out
 
 def _is_lazy(dsets:dict) -> bool:
-    return any(isinstance(v.data, da.Array) for ds in dsets.values() for v in ds.data_vars.values())
+    return any(is_lazy(ds) for ds in dsets.values())
 
 # %% ../nbs/21_embed.ipynb #c0019
 def embed(stack,                      # a stack (`xr.DataTree` of sources) or a one-source `xr.Dataset`

@@ -17,6 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import AEFError, MissingDataError, MissingDependencyError
+from .geo import crs_of
 from .sources import get_source, valid_mask
 
 # %% auto #0
@@ -79,12 +80,6 @@ def s1_db(dn) -> np.ndarray:
 WORLDCEREAL_S2 = {"S2-L2A-B02": "B2", "S2-L2A-B03": "B3", "S2-L2A-B04": "B4", "S2-L2A-B08": "B8",
                   "S2-L2A-B11": "B11", "S2-L2A-B12": "B12"}
 
-def _crs_of(ds) -> str:
-    "EPSG code from a CF grid-mapping variable's WKT, e.g. 'EPSG:32631'."
-    wkt = ds["crs"].attrs.get("crs_wkt", "") if "crs" in ds.variables else ""
-    i = wkt.rfind('AUTHORITY["EPSG","')
-    return f"EPSG:{wkt[i + 18:].split(chr(34))[0]}" if i >= 0 else "unknown"
-
 def _source_ds(source, bands:dict, time, y, x, crs, **tcoords) -> xr.Dataset:
     "One source's Dataset in the stack schema from {band: (T, H, W) physical values}."
     ds = xr.Dataset({b: (("time", "y", "x"), masked(source, b, v)) for b, v in bands.items()},
@@ -102,7 +97,7 @@ def read_worldcereal_patch(path:str|Path|None=None, # the .nc file (default: sha
         raise MissingDependencyError("reading netCDF-4 files needs `pip install netCDF4` (or `pip install h5py` for h5netcdf).")
     with xr.open_dataset(p, mask_and_scale=False, decode_cf=True) as raw:
         raw = raw.load()
-    crs = _crs_of(raw)
+    crs = crs_of(raw) or "unknown"  # the CF grid mapping `crs` holds its WKT
     u16 = lambda v: raw[v].values.astype(np.int64) % 65536  # the file stores uint16 as int16 with _Unsigned
     t, y, x = raw["t"].values, raw["y"].values, raw["x"].values
     if not (np.diff(y) < 0).all(): raise AEFError(f"{p}: y is not descending: the file layout changed; flip it with `ds.isel(y=slice(None, None, -1))`.")

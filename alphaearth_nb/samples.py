@@ -17,6 +17,7 @@ import xarray as xr
 from .core import (ConfigError, DimensionError, DTypeError, EmptyStackError, Frames, GridError, LabelError,
                                 MissingSourceError, MissingTimeError, NoValidDataError, Target, Texts, TimeError,
                                 TrainExample, UnknownBandError, UnknownSourceError, UnsortedTimeError)
+from .geo import crs_of, is_lazy, same_crs
 from .sources import get_source, normalise, registered, valid_mask
 from .text import TEXT_DIM, encode_texts
 from .timecodes import as_period, to_days
@@ -34,14 +35,6 @@ class StackTypeError(DimensionError):
     "The object is not a stack (a DataTree or Dataset of sources)."
 
 DIMS = ("time", "y", "x")
-
-def _crs(ds):
-    "The CRS string of a Dataset, from attrs['crs'] or a spatial_ref coordinate, or None."
-    if "crs" in ds.attrs: return str(ds.attrs["crs"])
-    if "spatial_ref" in ds.coords:
-        a = ds.coords["spatial_ref"].attrs
-        return str(a.get("crs_wkt") or a.get("spatial_ref") or "") or None
-    return None
 
 def _as_children(stack, source):
     "The stack as a dict {source name: Dataset}."
@@ -103,11 +96,9 @@ def _check_grid(name, ds, ref):
         if a.shape != b.shape or not np.allclose(a, b, rtol=0, atol=1e-3):
             raise GridError(f"{name} and {rname} are on different grids ({c}: {a.size} pixels from {a[:1]} vs {b.size} from {b[:1]}): "
                             f"resample one onto the other, e.g. `ds.interp_like(stack['{rname}'])` or `ds.reindex_like(..., method='nearest')`.")
-    ca, cb = _crs(ds), _crs(rds)
-    if ca is not None and cb is not None and ca != cb:
+    ca, cb = crs_of(ds), crs_of(rds)
+    if not same_crs(ca, cb):
         raise GridError(f"{name} is in {ca} but {rname} in {cb}: reproject to one CRS (e.g. with `rioxarray`'s `rio.reproject_match`).")
-
-def _is_lazy(ds): return any(getattr(v.variable, "chunks", None) is not None for v in ds.data_vars.values())
 
 def _check_values(name, ds):
     src = get_source(name)
@@ -147,7 +138,7 @@ def validate_stack(stack,                # an xr.DataTree of sources, or a singl
         _check_source(name, ds)
         _check_grid(name, ds, ref)
         ref = ref or (name, ds)
-        if check_values or (check_values is None and not _is_lazy(ds)): _check_values(name, ds)
+        if check_values or (check_values is None and not is_lazy(ds)): _check_values(name, ds)
     return stack if isinstance(stack, xr.DataTree) else xr.DataTree.from_dict(children)
 
 # %% ../nbs/03_samples.ipynb #c0007

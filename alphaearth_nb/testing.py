@@ -14,8 +14,15 @@ import io
 import os
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+import xarray as xr
+
+from .core import EMBED_DIM, band_names
+from .geo import grid_coords
+
 # %% auto #0
-__all__ = ['disk_full']
+__all__ = ['disk_full', 'random_unit', 'embedding_from_array', 'fake_xee', 'fake_official', 'official_tiff']
 
 # %% ../nbs/09_testing.ipynb #c0006
 class _FullFile:
@@ -48,3 +55,47 @@ def disk_full(root:str|os.PathLike,    # folder whose files fail; files elsewher
     io.open = builtins.open = fake_open
     try: yield budget
     finally: io.open = builtins.open = real
+
+# %% ../nbs/09_testing.ipynb #m001
+def random_unit(shape, seed=0, dim=EMBED_DIM) -> np.ndarray:
+    "Random unit vectors of `shape + (dim,)`, float32."
+    v = np.random.default_rng(seed).normal(size=(*shape, dim)).astype(np.float32)
+    return v / np.linalg.norm(v, axis=-1, keepdims=True)
+
+def embedding_from_array(a:np.ndarray,  # (H, W, 64) values (float vectors or int8 codes)
+                         coords:dict|None=None, crs:str="EPSG:32631") -> xr.DataArray:
+    "Wrap an (H, W, 64) array as an embedding DataArray on a 10 m UTM grid (examples and tests)."
+    a = np.asarray(a)
+    c = coords or grid_coords(*a.shape[:2])
+    return xr.DataArray(a, dims=("y", "x", "band"), coords={**c, "band": band_names(a.shape[-1])},
+                        name="embedding", attrs={"crs": crs})
+
+# %% ../nbs/09_testing.ipynb #m004
+def fake_xee(bands:dict,                 # band name -> array (time, y, x) of raw values
+             times, x, y,                # coordinates (y descending as Earth Engine gives it)
+             layout:str="v0",            # "v0": (time, X, Y) as xee < 1.0; "v1": (time, y, x); "deg": (time, lon, lat)
+             crs:str="EPSG:32631", coords:dict|None=None) -> xr.Dataset:
+    "A Dataset shaped like xee's output (for tests and examples without Earth Engine)."
+    xn, yn = {"v0": ("X", "Y"), "v1": ("x", "y"), "deg": ("lon", "lat")}[layout]
+    dims = ("time", yn, xn) if layout == "v1" else ("time", xn, yn)
+    data = {b: (dims, np.asarray(a) if layout == "v1" else np.swapaxes(np.asarray(a), 1, 2)) for b, a in bands.items()}
+    c = {"time": pd.to_datetime(list(times)).values.astype("datetime64[ns]"), xn: np.asarray(x), yn: np.asarray(y)}
+    for k, v in (coords or {}).items(): c[k] = ("time", np.asarray(v))
+    return xr.Dataset(data, coords=c, attrs={"crs": crs, "coordinates": f"time {xn} {yn}"})
+
+def fake_official(emb:xr.DataArray,      # (y, x, band) embedding (float vectors or int8 codes)
+                  layout:str="v0",       # as `fake_xee`
+                  time="2024-01-01") -> xr.Dataset:
+    "The official collection as xee returns one year of it: variables A00..A63 over (time, X, Y) or `layout`."
+    a = np.asarray(emb.transpose("y", "x", "band").values)
+    return fake_xee({b: a[None, ..., i] for i, b in enumerate(band_names())}, [time], emb.x.values, emb.y.values,
+                    layout=layout, crs=emb.attrs.get("crs", "EPSG:32631"))
+
+def official_tiff(emb:xr.DataArray,      # (y, x, band) int8 codes (quantise float vectors first)
+                  bottom_up:bool=True,   # rows stored south-first, y ascending (the public mirror)
+                 ) -> xr.DataArray:
+    "One official GeoTIFF as `rioxarray.open_rasterio(..., mask_and_scale=False)` reads it: (band, y, x), 1..64."
+    t = emb.transpose("band", "y", "x").assign_coords(band=np.arange(1, emb.sizes["band"] + 1))
+    t = t.isel(y=slice(None, None, -1)) if bottom_up else t
+    t.attrs = {"_FillValue": -128, "scale_factor": 1.0, "add_offset": 0.0, "AREA_OR_POINT": "Area"}
+    return t.rename(None)

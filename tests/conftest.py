@@ -1,7 +1,10 @@
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
+
+from alphaearth_nb.testing import embedding_from_array, random_unit
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,3 +24,12 @@ def shared_data() -> Path:
 def samples_dir() -> Path:
     "The committed offline sample scene (package data)."
     return SAMPLES
+
+
+@pytest.fixture(scope="module")
+def emb():
+    "A 7 x 6 embedding of random unit vectors with two no-data pixels (test files may define their own)."
+    e = embedding_from_array(random_unit((7, 6), seed=0))
+    e[0, 0] = np.nan
+    e[3, 4] = np.nan
+    return e

@@ -5,10 +5,10 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb.accessor import embedding_from_array, quantize_embedding, random_unit
 from alphaearth_nb.core import MissingDependencyError, UnknownSourceError, band_names
-from alphaearth_nb.earthengine import (EE_SOURCES, EERequest, ee_initialize, ee_source, fake_xee, fmask_clear, load_official,
-                                       load_source, load_stack, read_official_tiff, to_stack_dataset, utm_grid, xee_opener)
+from alphaearth_nb.earthengine import (EE_SOURCES, EERequest, ee_initialize, ee_source, fmask_clear, load_official,
+                                       load_source, load_stack, to_stack_dataset, utm_grid, xee_opener)
+from alphaearth_nb.testing import embedding_from_array, fake_xee, random_unit
 from alphaearth_nb.sources import get_source
 
 X = 500_005.0 + 10 * np.arange(5)
@@ -148,29 +148,9 @@ def test_load_official_layouts(emb):
         np.testing.assert_array_equal(e.values, want)
 
 
-def test_read_official_tiff_flipped_mirror(emb):
-    q = quantize_embedding(emb)
-    top_down = q.transpose("band", "y", "x").assign_coords(band=np.arange(1, 65))
-    mirror = top_down.isel(y=slice(None, None, -1))  # bottom-up rows, y ascending
-    a = read_official_tiff("a.tif", reader=lambda p, c: top_down)
-    b = read_official_tiff("b.tif", reader=lambda p, c: mirror)
-    np.testing.assert_array_equal(a.values, b.values)
-    np.testing.assert_array_equal(b.y.values, Y)
-    assert np.isnan(b.values[1, 1]).all()
-    # a mirror file whose coordinates do not say it is flipped: flip=True
-    wrong = mirror.assign_coords(y=Y)
-    np.testing.assert_array_equal(read_official_tiff("c.tif", flip=True, reader=lambda p, c: wrong).values, a.values)
-
-
 @pytest.mark.skipif(importlib.util.find_spec("ee") is not None, reason="earthengine-api is installed")
 def test_missing_extras_name_the_install():
     for f in (lambda: ee_initialize(project="p"),
               lambda: load_source("sentinel2", 2024, utm_grid(0, 0, 1, 1))):
         with pytest.raises(MissingDependencyError, match=r"pip install 'alphaearth_nb\[ee\]'"):
             f()
-
-
-@pytest.mark.skipif(importlib.util.find_spec("rioxarray") is not None, reason="rioxarray is installed")
-def test_missing_rioxarray_names_the_install():
-    with pytest.raises(MissingDependencyError, match=r"pip install 'alphaearth_nb\[ee\]'"):
-        read_official_tiff("x.tif")

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 import xarray as xr
 
-from alphaearth_nb.accessor import change, cluster, embedding_from_array, random_unit, similarity
+from alphaearth_nb.analysis import change, cluster, similarity
+from alphaearth_nb.testing import embedding_from_array, random_unit
 from alphaearth_nb.core import DimensionError, MissingDependencyError
 from alphaearth_nb.maps import downsample, ee_layer, explore, extent, plot, plot_classes, plot_heat, plot_rgb, to_rgba
 
