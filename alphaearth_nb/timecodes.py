@@ -17,22 +17,43 @@ from jaxtyping import Array, Float
 from .core import PeriodError, TimeError
 
 # %% auto #0
-__all__ = ['EPOCH', 'MS_PER_DAY', 'PERIODS', 'TIMECODE_DIM', 'PERIOD_FEATURE_DIM', 'to_ms', 'to_days', 'from_days', 'timecode',
-           'Period', 'as_period', 'position', 'period_features']
+__all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'PERIODS', 'TIMECODE_DIM', 'PERIOD_FEATURE_DIM', 'numeric_time_hint', 'to_ms',
+           'to_days', 'from_days', 'timecode', 'Period', 'as_period', 'position', 'period_features']
 
 # %% ../nbs/01_timecodes.ipynb #c0005
 EPOCH = np.datetime64("2020-01-01T00:00:00", "ms")
 MS_PER_DAY = 86_400_000
 
+YEARS = (1900, 2100)  # calendar years a period may start in (satellite and reanalysis records: 1940 onwards)
+
+def numeric_time_hint(values) -> str:
+    "What numbers used as times most likely count, and the conversion to datetime64 that works for them."
+    a = np.abs(np.asarray(values, np.float64)); a = a[np.isfinite(a)]
+    m = float(np.median(a)) if a.size else 0.0
+    if 1e11 <= m < 1e14: return "they look like epoch milliseconds: `pd.to_datetime(values, unit='ms')`"
+    if 1e8 <= m < 1e11: return "they look like epoch seconds: `pd.to_datetime(values, unit='s')`"
+    if YEARS[0] <= m <= YEARS[1]:
+        return "they look like years: `pd.to_datetime(np.asarray(values).astype(int).astype(str), format='%Y')`"
+    return "convert them with `pd.to_datetime(values, unit=...)` and the unit they count"
+
 def to_ms(t) -> np.ndarray:
-    "Milliseconds since 1970 (int64) from ints (already ms), datetime64, pandas times or ISO strings."
+    "Milliseconds since 1970 (int64) from epoch milliseconds, datetime64, pandas times or ISO strings."
     a = np.asarray(t)
-    if a.dtype.kind in "iu": return a.astype(np.int64)
-    if a.dtype.kind == "f":
-        if np.isnan(a).any(): raise TimeError("a timestamp is NaN: drop those frames (`ds.dropna('time', subset=['time'])`).")
+    if a.dtype.kind == "b":
+        raise TimeError("booleans are not times: pass datetime64, ISO strings or epoch milliseconds.")
+    if a.dtype.kind in "iuf":
+        if a.dtype.kind == "f" and np.isnan(a).any():
+            raise TimeError("a timestamp is NaN: drop those frames (`ds.dropna('time', subset=['time'])`).")
+        if a.size and np.abs(a.astype(np.float64)).min() < 1e11:  # before 1973-03-03: not epoch ms of satellite data
+            raise TimeError(f"numbers {a.ravel()[:3].tolist()} are not epoch milliseconds: {numeric_time_hint(a)}.")
         return a.astype(np.int64)
-    if a.dtype.kind in "OUS": a = pd.to_datetime(a.ravel(), utc=True).tz_localize(None).values.reshape(a.shape)
-    if a.dtype.kind != "M": raise TimeError(f"cannot read times of dtype {a.dtype}: pass datetime64, ISO strings or epoch milliseconds.")
+    if a.dtype.kind in "OUS":
+        try: a = pd.to_datetime(a.ravel(), utc=True).tz_localize(None).values.reshape(a.shape)
+        except (ValueError, TypeError, OverflowError) as e:
+            raise TimeError(f"cannot read {a.ravel()[:3].tolist()} as times ({e}): pass ISO dates such as "
+                            "'2024-01-31' or '2024-01-31T10:50', or datetime64 values.") from None
+    if a.dtype.kind != "M":
+        raise TimeError(f"cannot read times of dtype {a.dtype}: pass datetime64, ISO strings or epoch milliseconds.")
     return a.astype("datetime64[ms]").astype(np.int64)
 
 def to_days(t) -> np.ndarray:
@@ -44,7 +65,7 @@ def from_days(d) -> np.ndarray:
     "Inverse of `to_days`: datetime64[ms]."
     return EPOCH + np.round(np.asarray(d, np.float64) * MS_PER_DAY).astype("timedelta64[ms]")
 
-# %% ../nbs/01_timecodes.ipynb #c0008
+# %% ../nbs/01_timecodes.ipynb #c0009
 PERIODS = tuple(float(2**k) for k in range(14)) + (365.25, 182.625)  # days
 TIMECODE_DIM = 2 * len(PERIODS)
 
@@ -58,7 +79,7 @@ def timecode(days:Float[Array, "..."], # days since EPOCH, float32
     ang = 2 * jnp.pi * phase
     return jnp.concatenate([jnp.sin(ang), jnp.cos(ang)], -1)
 
-# %% ../nbs/01_timecodes.ipynb #c0011
+# %% ../nbs/01_timecodes.ipynb #c0012
 @dataclass(frozen=True)
 class Period:
     "A half-open time interval `[start, end)`."
@@ -68,7 +89,11 @@ class Period:
     def __post_init__(self):
         s, e = np.datetime64(to_ms(self.start).item(), "ms"), np.datetime64(to_ms(self.end).item(), "ms")
         if not e > s:
-            raise PeriodError(f"period end {e} is not after its start {s}: pass (start, end) with end > start, e.g. ('2024-01-01', '2025-01-01').")
+            raise PeriodError(f"period end {e} is not after its start {s}: pass (start, end) with end > start, "
+                              "e.g. ('2024-01-01', '2025-01-01').")
+        if not YEARS[0] <= s.astype(object).year <= YEARS[1]:
+            raise PeriodError(f"period start {s} is outside the years {YEARS[0]}..{YEARS[1]}: pass dates in full, "
+                              "e.g. ('2024-01-01', '2025-01-01').")
         object.__setattr__(self, "start", s); object.__setattr__(self, "end", e)
 
     @property
@@ -83,15 +108,26 @@ class Period:
         m = to_ms(t)
         return bool(to_ms(self.start) <= m < to_ms(self.end))
 
+def _year(p) -> int:
+    if not YEARS[0] <= int(p) <= YEARS[1]:
+        raise PeriodError(f"{p!r} is not a calendar year in {YEARS[0]}..{YEARS[1]}: write the year in full "
+                          "(2024, not 24), or pass a (start, end) pair such as ('2024-01-01', '2025-01-01').")
+    return int(p)
+
 def as_period(p) -> Period:
-    "A `Period` from a `Period`, a `(start, end)` pair, or a year such as `2024`."
+    "A `Period` from a `Period`, a `(start, end)` pair, or a calendar year such as `2024` (1900..2100)."
     if isinstance(p, Period): return p
-    if isinstance(p, (int, np.integer)): return Period(f"{p}-01-01", f"{p + 1}-01-01")
-    if isinstance(p, str) and p.isdigit(): return as_period(int(p))
+    if isinstance(p, (bool, np.bool_)): raise PeriodError(f"{p!r} is not a period: pass a year such as 2024.")
+    if isinstance(p, (int, np.integer)) or (isinstance(p, str) and p.strip().lstrip("-").isdigit()):
+        y = _year(p)
+        return Period(f"{y}-01-01", f"{y + 1}-01-01")
+    if isinstance(p, str):
+        raise PeriodError(f"cannot read {p!r} as a period: pass a year ('2024') or a (start, end) pair.")
     try: s, e = p
     except (TypeError, ValueError):
         raise PeriodError(f"cannot read {p!r} as a period: pass a year, a Period or a (start, end) pair.") from None
-    return Period(s, e)
+    try: return Period(s, e)
+    except TimeError as err: raise PeriodError(f"cannot read ({s!r}, {e!r}) as a period: {err}") from None
 
 def position(days:Float[Array, "..."],  # times, days since EPOCH
              period:Float[Array, "2"],  # [start, end) in days

@@ -1,0 +1,44 @@
+"Times and periods (alphaearth_nb.timecodes): field case F2 and other date spellings."
+import numpy as np
+import pandas as pd
+import pytest
+
+from alphaearth_nb.core import PeriodError, TimeError
+from alphaearth_nb.timecodes import Period, as_period, to_days, to_ms
+
+
+@pytest.mark.parametrize("bad", [24, 31, 0, 99, 1899, 2101, 10000, -1, "24", "10000", True, np.int64(24)])
+def test_int_is_a_calendar_year_or_a_period_error(bad):  # F2
+    with pytest.raises(PeriodError, match="year"): as_period(bad)
+
+
+@pytest.mark.parametrize("year", [2024, np.int32(2017), "2024", "1984"])
+def test_years_in_range(year):
+    p = as_period(year)
+    assert str(p.start)[:4] == str(int(year)) and p.length_days in (365.0, 366.0)
+
+
+def test_pairs_of_small_numbers_are_refused_with_the_fix_that_works():
+    with pytest.raises(PeriodError, match="format='%Y'"): as_period((2023, 2024))
+    fixed = pd.to_datetime(np.asarray([2023, 2024]).astype(int).astype(str), format="%Y")  # the message's fix
+    assert as_period(tuple(fixed)).length_days == 365.0
+
+
+def test_epoch_seconds_and_ms():
+    with pytest.raises(TimeError, match="unit='s'"): to_ms(np.array([1_700_000_000]))
+    assert to_ms(pd.to_datetime([1_700_000_000], unit="s"))[0] == 1_700_000_000_000
+    assert to_days(np.array([1_577_923_200_000]))[0] == 1.0  # 2020-01-02 in epoch ms stays accepted
+    with pytest.raises(TimeError, match="unit="): to_ms(np.array([3]))  # days? hours? the unit is the user's to say
+
+
+@pytest.mark.parametrize("spelling", [("2024-01-01", "2025-01-01"), ("2024-01-01T00:00", "2025-01-01T00:00Z"),
+                                      (np.datetime64("2024-01-01"), pd.Timestamp("2025-01-01")),
+                                      (pd.Timestamp("2024-01-01", tz="UTC"), "2025-01-01")])
+def test_other_date_spellings(spelling):
+    assert as_period(spelling).length_days == 366.0
+
+
+@pytest.mark.parametrize("bad", [("0024-01-01", "0025-01-01"), ("not a date", "2025-01-01"), ("2025-01-01", "2024-01-01"),
+                                 "2024-06", 2024.5, None])
+def test_other_bad_periods(bad):
+    with pytest.raises(PeriodError): as_period(bad)
