@@ -40,8 +40,9 @@ def ee_initialize(project:str,   # the Google Cloud project registered for Earth
     ee = _ee()
     try: ee.Initialize(project=project, **kwargs)
     except Exception as e:  # ee raises several types here (EEException, google.auth errors)
-        raise EarthEngineError(f"Earth Engine could not be initialised for project {project!r} ({e}): run `earthengine authenticate` "
-                               "(or `ee.Authenticate()` in a notebook), then `ee_initialize(project='your-cloud-project')`") from e
+        raise EarthEngineError(f"Earth Engine could not be initialised for project {project!r} ({e}): run "
+                               "`earthengine authenticate` (or `ee.Authenticate()` in a notebook), then "
+                               "`ee_initialize(project='your-cloud-project')`") from e
 
 # %% ../nbs/29_earthengine.ipynb #c0007
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class EESource:
     static: bool = False               # one frame (mosaic) for all time
     filters: tuple = ()                # (property, value) equality filters, e.g. IW mode
 
+# %% ../nbs/29_earthengine.ipynb #c0009
 CS_PLUS = "GOOGLE/CLOUD_SCORE_PLUS/V1/S2_HARMONIZED"
 FMASK_BITS = (0, 1, 2, 3, 4)  # QA_PIXEL: fill, dilated cloud, cirrus, cloud, cloud shadow
 _S2 = {b: b for b in ("B2", "B3", "B4", "B8", "B11", "B12")}
@@ -70,15 +72,18 @@ EE_SOURCES = {s.name: s for s in (
     EESource("sentinel2_l1c", ("COPERNICUS/S2_HARMONIZED",), {b: b for b in ("B2", "B3", "B4", "B8", "B11")},
              mask="cloud_score_plus", mask_bands=("cs",), nodata=0),
     EESource("sentinel1", ("COPERNICUS/S1_GRD",), {b: b for b in ("VV", "VH", "HH", "HV", "angle")},
-             scale={"angle": _DEG2RAD}, meta={"orbitProperties_pass": "ascending"}, filters=(("instrumentMode", "IW"),)),
+             scale={"angle": _DEG2RAD}, meta={"orbitProperties_pass": "ascending"},
+             filters=(("instrumentMode", "IW"),)),
     EESource("landsat", ("LANDSAT/LC08/C02/T1_L2", "LANDSAT/LC09/C02/T1_L2"), _L2,
              scale={b: 2.75e-5 * 1e4 for b in _L2.values()}, offset={b: -0.2 * 1e4 for b in _L2.values()},
              mask="fmask", mask_bands=("QA_PIXEL",), nodata=0),
     EESource("landsat_toa", ("LANDSAT/LC08/C02/T1_TOA", "LANDSAT/LC09/C02/T1_TOA"),
-             {b: b for b in ("B2", "B3", "B4", "B5", "B6", "B8", "B10")}, scale={b: 1e4 for b in ("B2", "B3", "B4", "B5", "B6", "B8")},
+             {b: b for b in ("B2", "B3", "B4", "B5", "B6", "B8", "B10")},
+             scale={b: 1e4 for b in ("B2", "B3", "B4", "B5", "B6", "B8")},
              mask="fmask", mask_bands=("QA_PIXEL",)),
     EESource("dem", ("COPERNICUS/DEM/GLO30",), {"DEM": "elevation", "slope": "slope"}, static=True),
-    EESource("era5", ("ECMWF/ERA5_LAND/MONTHLY_AGGR",), {"temperature_2m": "temperature_2m", "total_precipitation_sum": "total_precipitation"}),
+    EESource("era5", ("ECMWF/ERA5_LAND/MONTHLY_AGGR",),
+             {"temperature_2m": "temperature_2m", "total_precipitation_sum": "total_precipitation"}),
 )}
 
 def ee_source(name) -> EESource:
@@ -89,7 +94,7 @@ def ee_source(name) -> EESource:
                                  "add one with `EE_SOURCES[name] = EESource(...)`")
     return EE_SOURCES[name]
 
-# %% ../nbs/29_earthengine.ipynb #c0010
+# %% ../nbs/29_earthengine.ipynb #c0012
 def cloud_score_clear(cs:np.ndarray, threshold:float=0.5) -> np.ndarray:
     "Clear-sky pixels by Cloud Score+: `cs > threshold` (NaN cs is not clear)."
     return np.nan_to_num(np.asarray(cs, np.float64), nan=-1.0) > threshold
@@ -101,12 +106,33 @@ def fmask_clear(qa:np.ndarray, bits:tuple=FMASK_BITS) -> np.ndarray:
     bad = np.bitwise_or.reduce([(q >> b) & 1 for b in bits]) if bits else np.zeros_like(q)
     return (bad == 0) & np.isfinite(qa)
 
+# %% ../nbs/29_earthengine.ipynb #c0014
+def _clear_mask(ds:xr.Dataset, spec, cs_threshold:float):
+    "The clear-sky mask of a source's recipe (Cloud Score+ or Fmask), lazily; None without one."
+    if spec.mask == "cloud_score_plus" and "cs" in ds:
+        return xr.apply_ufunc(cloud_score_clear, ds["cs"], cs_threshold, dask="parallelized", output_dtypes=[bool])
+    if spec.mask == "fmask" and "QA_PIXEL" in ds:
+        return xr.apply_ufunc(fmask_clear, ds["QA_PIXEL"], dask="parallelized", output_dtypes=[bool])
+    return None
+
+def _frame_meta(res:xr.Dataset, ds:xr.Dataset, spec, times) -> xr.Dataset:
+    "Per-frame metadata coordinates (e.g. `ascending`), one value per (merged) frame."
+    for prop, m in spec.meta.items():
+        if prop in ds.coords or prop in ds.data_vars:
+            p = np.asarray(ds[prop].values)
+            asc = np.char.upper(p.astype(str)) == "ASCENDING"
+            p = asc.astype(np.float32) if m == "ascending" else p.astype(np.float32)
+            per_time = pd.Series(p, index=times).groupby(level=0).first()
+            res = res.assign_coords({m: ("time", per_time.reindex(res.indexes["time"]).to_numpy(np.float32))})
+    return res
+
 def _with_time(ds:xr.Dataset, period:Period|None) -> xr.Dataset:
     "A static image opened without `time` gets one frame at the period's start."
     if "time" in ds.dims: return ds
     t = np.datetime64(period.start if period is not None else "2000-01-01", "ns")
     return ds.expand_dims(time=[t])
 
+# %% ../nbs/29_earthengine.ipynb #c0015
 def to_stack_dataset(ds:xr.Dataset,              # what xee returned for one source
                      source,                     # registry name or EESource
                      cs_threshold:float=0.5,     # Cloud Score+ clear threshold
@@ -121,11 +147,9 @@ def to_stack_dataset(ds:xr.Dataset,              # what xee returned for one sou
     crs = crs_of(ds)
     raw = [b for b in spec.bands if b in ds.data_vars]
     if not raw:
-        raise EmptyStackError(f"{spec.name}: none of its Earth Engine bands {list(spec.bands)} is in the dataset ({list(ds.data_vars)}): "
-                              "open the collection without dropping them")
-    if spec.mask == "cloud_score_plus" and "cs" in ds: clear = xr.apply_ufunc(cloud_score_clear, ds["cs"], cs_threshold, dask="parallelized", output_dtypes=[bool])
-    elif spec.mask == "fmask" and "QA_PIXEL" in ds: clear = xr.apply_ufunc(fmask_clear, ds["QA_PIXEL"], dask="parallelized", output_dtypes=[bool])
-    else: clear = None
+        raise EmptyStackError(f"{spec.name}: none of its Earth Engine bands {list(spec.bands)} is in the dataset "
+                              f"({list(ds.data_vars)}): open the collection without dropping them")
+    clear = _clear_mask(ds, spec, cs_threshold)
     out = {}
     for b in raw:
         name = spec.bands[b]
@@ -140,17 +164,11 @@ def to_stack_dataset(ds:xr.Dataset,              # what xee returned for one sou
     res = xr.Dataset(out, coords={"time": times, "y": ds.y, "x": ds.x}).sortby("time")
     if res.indexes["time"].has_duplicates:
         res = res.groupby("time").first(skipna=True)  # tiles of one acquisition: first valid value per pixel
-    for prop, m in spec.meta.items():  # per-frame metadata, one value per (merged) frame
-        if prop in ds.coords or prop in ds.data_vars:
-            p = np.asarray(ds[prop].values)
-            p = (np.char.upper(p.astype(str)) == "ASCENDING").astype(np.float32) if m == "ascending" else p.astype(np.float32)
-            per_time = pd.Series(p, index=times).groupby(level=0).first()
-            res = res.assign_coords({m: ("time", per_time.reindex(res.indexes["time"]).to_numpy(np.float32))})
-    res = north_up(res)
+    res = north_up(_frame_meta(res, ds, spec, times))
     res.attrs = {"crs": crs, "source": spec.name} if crs else {"source": spec.name}
     return res
 
-# %% ../nbs/29_earthengine.ipynb #c0014
+# %% ../nbs/29_earthengine.ipynb #c0019
 @dataclass(frozen=True)
 class EERequest:
     "What an opener is asked for: one source over a period on a grid."
@@ -171,6 +189,7 @@ def _grid_region(ee, grid:dict):
     w, h = grid["shape_2d"]
     return ee.Geometry.Rectangle([x0, y0 + e * h, x0 + a * w, y0], proj=grid["crs"], geodesic=False)
 
+# %% ../nbs/29_earthengine.ipynb #c0021
 def ee_collection(req:EERequest):
     "The server-side ee.ImageCollection for a request: filtered, mask bands linked, bands selected (live)."
     ee, s = _ee(), req.source
@@ -200,6 +219,7 @@ def xee_opener(req:EERequest) -> xr.Dataset:
         ds = ds.assign_coords({prop: ("time", np.asarray(coll.aggregate_array(prop).getInfo()))})
     return ds
 
+# %% ../nbs/29_earthengine.ipynb #c0023
 def load_source(name:str,                     # registry source name
                 period,                       # (start, end) or a Period
                 grid:dict,                    # xee grid keywords, e.g. from `utm_grid`
@@ -216,7 +236,7 @@ def load_stack(sources,                       # registry source names
     tree = xr.DataTree.from_dict({s: load_source(s, period, grid, opener=opener, **kwargs) for s in sources})
     return validate_stack(tree)
 
-# %% ../nbs/29_earthengine.ipynb #c0018
+# %% ../nbs/29_earthengine.ipynb #c0027
 OFFICIAL = EESource("official", (OFFICIAL_COLLECTION,), {b: b for b in band_names()})
 
 def official_collection(req:EERequest):

@@ -88,6 +88,7 @@ def crs_of(obj) -> str|None:
     try: return crs_name(wkt)
     except CRSError: return wkt
 
+# %% ../nbs/03_geo.ipynb #c0014
 def same_crs(a, b) -> bool:
     "Whether two CRSs (any spelling, or xarray objects carrying one) are the same; None on either side is unknown."
     a, b = (crs_of(o) if isinstance(o, (xr.DataArray, xr.Dataset, xr.DataTree)) else o for o in (a, b))
@@ -108,7 +109,7 @@ def write_crs(obj, crs):
     else: out.encoding["grid_mapping"] = "spatial_ref"
     return out
 
-# %% ../nbs/03_geo.ipynb #c0016
+# %% ../nbs/03_geo.ipynb #c0018
 def grid_coords(ny:int, nx:int, x0:float=500_000., y0:float=5_000_000., res:float=10.) -> dict:
     "Pixel-centre y (descending) and x coordinates of a north-up grid whose top-left corner is (x0, y0)."
     return {"y": y0 - res * (np.arange(ny) + 0.5), "x": x0 + res * (np.arange(nx) + 0.5)}
@@ -130,7 +131,7 @@ def flip_rows(obj):
     out = obj.isel(y=slice(None, None, -1))
     return out.assign_coords(y=obj.y.values) if "y" in obj.coords else out
 
-# %% ../nbs/03_geo.ipynb #c0019
+# %% ../nbs/03_geo.ipynb #c0021
 def _axis_index(c:np.ndarray, v:np.ndarray) -> np.ndarray:
     "Nearest index into a monotonic axis `c` of each value `v`."
     asc = c[-1] >= c[0]
@@ -168,7 +169,7 @@ def pixel_indices(obj, xs, ys, error=PointError, what:str="point") -> tuple[np.n
                     f"{crs_of(obj)}): give coordinates in the grid's CRS (or pass `crs=`) and drop those outside it")
     return _axis_index(gy, ys), _axis_index(gx, xs)
 
-# %% ../nbs/03_geo.ipynb #c0024
+# %% ../nbs/03_geo.ipynb #c0026
 def to_crs(xs, ys, src, dst) -> tuple[np.ndarray, np.ndarray]:
     "Transform arrays of x, y (lon, lat for a geographic CRS) from CRS `src` to CRS `dst` with pyproj."
     xs, ys = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
@@ -176,7 +177,7 @@ def to_crs(xs, ys, src, dst) -> tuple[np.ndarray, np.ndarray]:
     t = Transformer.from_crs(as_crs(src), as_crs(dst), always_xy=True)
     return tuple(np.asarray(a, np.float64) for a in t.transform(xs, ys))
 
-# %% ../nbs/03_geo.ipynb #c0027
+# %% ../nbs/03_geo.ipynb #c0029
 def check_same_grid(a, b, what:str="the two embeddings",
                     fix:str="resample one onto the other first, e.g. `other.interp_like(emb, method='nearest')`",
                    ) -> None:

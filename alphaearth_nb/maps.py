@@ -21,7 +21,8 @@ from .embeddings import as_embedding
 from .geo import crs_of, half_pixel, north_up, rename_spatial, require
 
 # %% auto #0
-__all__ = ['downsample', 'extent', 'plot_rgb', 'plot_classes', 'plot_heat', 'plot', 'to_rgba', 'explore', 'ee_layer']
+__all__ = ['downsample', 'extent', 'plot_rgb', 'class_colour', 'plot_classes', 'plot_heat', 'plot', 'to_rgba', 'explore',
+           'ee_layer']
 
 # %% ../nbs/28_maps.ipynb #c0005
 def downsample(da:xr.DataArray, max_size:int=1000) -> xr.DataArray:
@@ -56,11 +57,16 @@ def plot_rgb(emb, ax=None, max_size:int=1000, title:str|None="embedding (PCA RGB
     ax.imshow(rgba, extent=extent(small), origin="upper", interpolation="nearest")
     return _finish(ax, small, title)
 
+# %% ../nbs/28_maps.ipynb #c0010
+def class_colour(i:int, cmap:str="tab20") -> tuple:
+    "The RGBA colour of class id `i`: entry `i mod n` of the qualitative colour map `cmap` (n colours)."
+    cm = plt.get_cmap(cmap)
+    return cm(int(i) % getattr(cm, "N", 256))
+
 def _class_rgba(v:np.ndarray, cmap:str="tab20") -> tuple[np.ndarray, dict]:
     "RGBA floats of a class map (-1 = no data, transparent) and the colour of each class id present."
     ids = [int(i) for i in np.unique(v) if i >= 0]
-    colours = plt.get_cmap(cmap, max(len(ids), 1))
-    lut = {i: colours(j) for j, i in enumerate(ids)}
+    lut = {i: class_colour(i, cmap) for i in ids}
     img = np.zeros(v.shape + (4,))
     for i, col in lut.items(): img[v == i] = col
     return img, lut
@@ -87,11 +93,13 @@ def plot_classes(classes,                 # DataArray (y, x) of ints (-1 = no da
                   bbox_to_anchor=(1.0, 0.5), fontsize="small", frameon=False)
     return _finish(ax, da, title or "classes")
 
+# %% ../nbs/28_maps.ipynb #c0011
 def plot_heat(da:xr.DataArray, ax=None, max_size:int=1000, cmap:str|None=None, vmin=None, vmax=None,
               title:str|None=None, label:str|None=None):
     "Draw a continuous map (similarity, change, a band) with a colour bar; NaN is transparent."
     small = downsample(north_up(da), max_size)
-    if small.ndim != 2: raise DimensionError(f"plot_heat draws a 2-D (y, x) map, got dims {small.dims}: select one layer first")
+    if small.ndim != 2:
+        raise DimensionError(f"plot_heat draws a 2-D (y, x) map, got dims {small.dims}: select one layer first")
     cmap = cmap or {"change": "magma", "similarity": "viridis"}.get(str(da.name), "viridis")
     ax = _axes(ax)
     im = ax.imshow(np.asarray(small.transpose("y", "x").values), extent=extent(small), origin="upper",
@@ -99,7 +107,7 @@ def plot_heat(da:xr.DataArray, ax=None, max_size:int=1000, cmap:str|None=None, v
     ax.figure.colorbar(im, ax=ax, shrink=0.8, label=label or str(da.name or ""))
     return _finish(ax, small, title or str(da.name or ""))
 
-# %% ../nbs/28_maps.ipynb #c0010
+# %% ../nbs/28_maps.ipynb #c0013
 def plot(obj, band:str|None=None, ax=None, max_size:int=1000, **kwargs):
     "Draw whatever `obj` is (embedding, class map, similarity/change map, rgb) and return the Axes."
     if isinstance(obj, xr.Dataset) and ("class" in obj or "cluster" in obj):
@@ -107,7 +115,8 @@ def plot(obj, band:str|None=None, ax=None, max_size:int=1000, **kwargs):
     if isinstance(obj, xr.DataArray) and "rgb" in obj.dims:
         small = downsample(north_up(obj), max_size).transpose("y", "x", "rgb")
         ax = _axes(ax)
-        ax.imshow(np.nan_to_num(np.asarray(small.values)), extent=extent(small), origin="upper", interpolation="nearest")
+        ax.imshow(np.nan_to_num(np.asarray(small.values)), extent=extent(small), origin="upper",
+                  interpolation="nearest")
         return _finish(ax, small, kwargs.get("title", "rgb"))
     if isinstance(obj, xr.Dataset) or (isinstance(obj, xr.DataArray) and "band" in obj.dims):
         emb = as_embedding(obj)
@@ -119,7 +128,7 @@ def plot(obj, band:str|None=None, ax=None, max_size:int=1000, **kwargs):
         return plot_heat(obj, ax=ax, max_size=max_size, **kwargs)
     raise DimensionError(f"cannot plot a {type(obj).__name__}: pass an embedding, a class map or a 2-D map")
 
-# %% ../nbs/28_maps.ipynb #c0013
+# %% ../nbs/28_maps.ipynb #c0016
 def _heat_rgba(v:np.ndarray, cmap:str) -> np.ndarray:
     "RGBA floats of a continuous map, robustly stretched (2nd-98th percentile); NaN transparent."
     ok = np.isfinite(v)
@@ -130,7 +139,8 @@ def _heat_rgba(v:np.ndarray, cmap:str) -> np.ndarray:
 
 def to_rgba(obj, max_size:int=2048, band:str|None=None, cmap:str="viridis") -> xr.DataArray:
     "An 8-bit RGBA picture (band, y, x) of an embedding, class map or 2-D map, downsampled to `max_size`."
-    if isinstance(obj, xr.Dataset) and ("class" in obj or "cluster" in obj): obj = obj["class" if "class" in obj else "cluster"]
+    if isinstance(obj, xr.Dataset) and ("class" in obj or "cluster" in obj):
+        obj = obj["class" if "class" in obj else "cluster"]
     if isinstance(obj, xr.Dataset) or "band" in obj.dims:
         small = downsample(north_up(as_embedding(obj)), max_size)
         if band is None:
@@ -144,15 +154,18 @@ def to_rgba(obj, max_size:int=2048, band:str|None=None, cmap:str="viridis") -> x
         v = np.asarray(small.values)
         img = _class_rgba(v)[0] if v.dtype.kind in "iu" else _heat_rgba(v.astype(np.float64), cmap)
     return xr.DataArray(np.round(np.moveaxis(img, -1, 0) * 255).astype(np.uint8), dims=("band", "y", "x"),
-                        coords={"band": [1, 2, 3, 4], "y": small.y.values, "x": small.x.values}, attrs={"crs": crs_of(small)})
+                        coords={"band": [1, 2, 3, 4], "y": small.y.values, "x": small.x.values},
+                        attrs={"crs": crs_of(small)})
 
+# %% ../nbs/28_maps.ipynb #c0018
 def explore(obj, m=None, max_size:int=2048, layer_name:str="AlphaEarth", band:str|None=None, **map_kwargs):
     "An interactive leafmap map with `obj` drawn on it (needs the `maps` extra)."
     require("leafmap", "maps", "explore()")
     require("rioxarray", "maps", "explore()")
     import leafmap, rioxarray  # noqa: F401  (optional extra: imported only here, after the check)
     img = to_rgba(obj, max_size=max_size, band=band)
-    if not img.attrs.get("crs"): raise DimensionError("explore needs the grid's CRS: set `emb.attrs['crs'] = 'EPSG:...'`")
+    if not img.attrs.get("crs"):
+        raise DimensionError("explore needs the grid's CRS: set it with `aef.geo.write_crs(emb, 'EPSG:...')`")
     img = img.rio.write_crs(img.attrs.pop("crs"))
     m = m if m is not None else leafmap.Map(**map_kwargs)
     m.add_raster(img, layer_name=layer_name)
@@ -168,6 +181,6 @@ def ee_layer(image,                      # an ee.Image, e.g. one year of the off
     m.addLayer(image, vis_params or {"bands": ["A01", "A16", "A09"], "min": -0.3, "max": 0.3}, name)
     return m
 
-# %% ../nbs/28_maps.ipynb #c0016
+# %% ../nbs/28_maps.ipynb #c0021
 EmbeddingAccessor.plot = forward(plot)
 EmbeddingAccessor.explore = forward(explore)
