@@ -29,7 +29,7 @@ __all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'AEFError', 'TimeError', 'MissingTimeE
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'band_names', 'Frames',
            'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'IncompleteOutputError',
            'RunLockedError', 'is_ours', 'check_output', 'pid_alive', 'writing_folder', 'writing_file', 'write_text',
-           'run_lock', 'CRSError']
+           'run_lock', 'CRSError', 'MirrorError', 'NoTilesError']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -240,3 +240,7 @@ def run_lock(folder:str|os.PathLike): # the run folder (created if absent)
 
 # %% ../nbs/00_core.ipynb #m001
 class CRSError(GridError): "A CRS cannot be read (not an EPSG code, WKT or PROJJSON)."
+
+# %% ../nbs/00_core.ipynb #off0002
+class MirrorError(AEFError): "An official-embedding mirror or its tile index cannot be reached or read."
+class NoTilesError(MirrorError): "No official tile covers the area and years asked."

@@ -1,0 +1,235 @@
+"Offline tests of the official-embedding mirrors in their real layout (alphaearth_nb.official, cubes, exports)."
+import http.server
+import threading
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+pytest.importorskip("geopandas"); pytest.importorskip("rioxarray"); pytest.importorskip("odc.geo")
+import geopandas as gpd
+from pyproj import Transformer
+from shapely.geometry import Polygon, box
+
+from alphaearth_nb import official as off
+from alphaearth_nb.core import ConfigError, MirrorError, NoTilesError, band_names
+from alphaearth_nb.cubes import aggregate, sample, yearly_change
+from alphaearth_nb.exports import read_cog, to_cog
+from alphaearth_nb.quantize import dequantize, quantize
+
+ACROSS = (5.995, 44.999, 6.004, 45.003)   # straddles 6 deg E, the boundary of UTM zones 31N and 32N
+
+
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory, shared_data):
+    return off.build_local_mirror(tmp_path_factory.mktemp("mirror"), years=(2022, 2023, 2024),
+                                  samples=shared_data / "aef_samples")
+
+
+def written_at(mir, year, zone, x, y):
+    "The float vector written at (x, y) in `zone`'s CRS, or None where the zone has no tile."
+    for p, (codes, t, _) in mir.written.items():
+        if f"/{year}/{zone}/" not in p: continue
+        c, r = (int(np.floor(v)) for v in ~t * (x, y))
+        if 0 <= r < codes.shape[0] and 0 <= c < codes.shape[1]: return np.asarray(dequantize(codes[r, c]))
+    return None
+
+
+def written_lonlat(mir, year, lon, lat):
+    "What a reader should return at lon/lat: the lower zone's vector where both zones cover the point."
+    for zone, epsg in (("31N", 32631), ("32N", 32632)):
+        x, y = Transformer.from_crs("EPSG:4326", f"EPSG:{epsg}", always_xy=True).transform(lon, lat)
+        v = written_at(mir, year, zone, x, y)
+        if v is not None: return v
+    return None
+
+
+def test_index_has_the_documented_schema(mirror):
+    idx = off.read_index(mirror.root)
+    assert set(off.INDEX_COLUMNS) <= set(idx.columns)
+    assert idx.crs.to_epsg() == 4326
+    assert all(p.startswith("s3://us-west-2.opendata.source.coop/tge-labs/aef/v1/annual/") for p in idx.path)
+    assert set(idx["crs"]) == {"EPSG:32631", "EPSG:32632"}
+    bad = mirror.root.parent / "bad"; bad.mkdir(exist_ok=True)
+    idx.drop(columns=["utm_zone"]).to_parquet(bad / off.INDEX_NAME)
+    with pytest.raises(MirrorError, match="lacks columns"): off.read_index(bad)
+
+
+def test_bbox_across_the_zone_boundary_returns_the_right_tiles(mirror):
+    got = off.tiles(ACROSS, 2024, source=mirror.root)
+    want = set()   # independently: tiles whose UTM bounds meet the bbox's corners' hull in their own zone
+    for p, (codes, t, crs) in mirror.written.items():
+        if "/2024/" not in p: continue
+        xs, ys = Transformer.from_crs("EPSG:4326", crs, always_xy=True).transform(
+            [ACROSS[0], ACROSS[2], ACROSS[2], ACROSS[0]], [ACROSS[1], ACROSS[1], ACROSS[3], ACROSS[3]])
+        foot = box(t.c, t.f - 10 * codes.shape[0], t.c + 10 * codes.shape[1], t.f)
+        if Polygon(zip(xs, ys)).intersects(foot): want.add(p)
+    assert set(got.path) == want and set(got.utm_zone) == {"31N", "32N"}
+    assert len(off.tiles(ACROSS, (2022, 2024), source=mirror.root)) == 3 * len(want)
+    with pytest.raises(NoTilesError, match="no official tile"):
+        off.tiles((20, 10, 20.1, 10.1), 2024, source=mirror.root)
+    with pytest.raises(ConfigError, match="outside the product"): off.tiles(ACROSS, 2030, source=mirror.root)
+
+
+def test_one_zone_cube_holds_the_written_vectors_north_up(mirror):
+    cube = off.open((5.985, 44.9995, 5.99, 45.0015), (2023, 2024), source=mirror.root, chunks=32)
+    assert cube.chunks is not None and cube.dims == ("time", "y", "x", "band")
+    assert float(cube.y[0]) > float(cube.y[-1]) and cube.attrs["crs"] == "EPSG:32631"
+    v = cube.sel(time="2023-01-01").values
+    assert not np.isnan(v).any()
+    for i in range(0, v.shape[0], 7):
+        for j in range(0, v.shape[1], 11):
+            np.testing.assert_array_equal(v[i, j], written_at(mirror, 2023, "31N", float(cube.x[j]), float(cube.y[i])))
+
+
+def test_mosaic_nearest_is_seamless_and_exact(mirror):
+    m = off.open(ACROSS, 2024, source=mirror.root, crs="EPSG:32631", resampling="nearest", chunks=32)
+    m = m.isel(time=0).compute()
+    assert not np.isnan(m.values).any()                      # no seam at the zone boundary
+    to_ll = Transformer.from_crs("EPSG:32631", "EPSG:4326", always_xy=True)
+    for i in range(0, m.sizes["y"], 5):
+        for j in range(0, m.sizes["x"], 5):
+            x, y = float(m.x[j]), float(m.y[i])
+            own = written_at(mirror, 2024, "31N", x, y)
+            if own is not None: np.testing.assert_array_equal(m.values[i, j], own)
+            else:   # east of 31N's tiles: nearest-neighbour 32N vector, one of those written at the lon/lat
+                lon, lat = to_ll.transform(x, y)
+                x2, y2 = Transformer.from_crs("EPSG:4326", "EPSG:32632", always_xy=True).transform(lon, lat)
+                near = [written_at(mirror, 2024, "32N", x2 + dx, y2 + dy) for dx in (-10, 0, 10) for dy in (-10, 0, 10)]
+                assert any(n is not None and np.array_equal(n, m.values[i, j]) for n in near)
+
+
+def test_mosaic_average_is_the_renormalised_block_mean(mirror):
+    m = off.open(ACROSS, 2024, source=mirror.root, crs="EPSG:32631", resolution=20, chunks=32).isel(time=0).compute()
+    n = np.linalg.norm(m.values, axis=-1)
+    np.testing.assert_allclose(n[np.isfinite(n)], 1.0, atol=1e-5)
+    checked = 0
+    for i in range(0, m.sizes["y"], 4):
+        for j in range(0, m.sizes["x"], 4):
+            x, y = float(m.x[j]), float(m.y[i])
+            block = [written_at(mirror, 2024, "31N", x + dx, y + dy) for dx in (-5, 5) for dy in (-5, 5)]
+            if any(b is None for b in block): continue
+            s = np.sum(block, 0)
+            np.testing.assert_allclose(m.values[i, j], s / np.linalg.norm(s), atol=1e-5); checked += 1
+    assert checked > 5
+
+
+def test_points_in_lonlat_and_another_crs_return_the_written_vectors(mirror):
+    rng = np.random.default_rng(1)
+    lon, lat = rng.uniform(5.99, 6.006, 200), rng.uniform(44.9985, 45.004, 200)
+    got = off.sample_points((lon, lat), 2024, source=mirror.root, chunks=32)
+    for k in range(200):
+        want = written_lonlat(mirror, 2024, lon[k], lat[k])
+        row = got.loc[k, band_names()].to_numpy(np.float32)
+        if want is None: assert not got.inside[k] and np.isnan(row).all()
+        else: np.testing.assert_array_equal(row, want)
+    assert got.inside.mean() > 0.9
+    x, y = Transformer.from_crs("EPSG:4326", "EPSG:3035", always_xy=True).transform(lon, lat)
+    gdf = gpd.GeoDataFrame({"id": np.arange(200)}, geometry=gpd.points_from_xy(x, y), crs="EPSG:3035")
+    got2 = off.sample_points(gdf, 2024, source=mirror.root, chunks=32)
+    assert isinstance(got2, gpd.GeoDataFrame) and got2.id.tolist() == list(range(200))
+    np.testing.assert_array_equal(got2[band_names()].to_numpy(), got[band_names()].to_numpy())
+    path = mirror.root.parent / "points.geojson"
+    gdf.to_crs("EPSG:4326").to_file(path, driver="GeoJSON")
+    cube = off.open((5.99, 44.9985, 6.006, 45.004), 2024, source=mirror.root, crs="EPSG:32631",
+                    resampling="nearest", chunks=32)
+    on_cube = sample(cube, str(path))                          # a GeoJSON path, on a mosaic cube
+    to31 = Transformer.from_crs("EPSG:4326", "EPSG:32631", always_xy=True)
+    inside31 = np.array([written_at(mirror, 2024, "31N", *to31.transform(lon[k], lat[k])) is not None for k in range(200)])
+    np.testing.assert_array_equal(on_cube[band_names()].to_numpy()[inside31], got[band_names()].to_numpy()[inside31])
+
+
+def test_aggregation_over_a_polygon_is_the_hand_computed_mean_direction(mirror):
+    cube = off.open((5.985, 44.9995, 5.99, 45.0015), (2023, 2024), source=mirror.root, chunks=32)
+    x0, y0 = float(cube.x[3]) - 5, float(cube.y[4]) + 5      # a 6 x 5-pixel field given in lon/lat
+    field = box(x0, y0 - 50, x0 + 60, y0)
+    zones = gpd.GeoDataFrame({"field": ["f1"]}, geometry=[field], crs="EPSG:32631").to_crs("EPSG:4326")
+    agg = aggregate(cube, zones)
+    assert agg.year.tolist() == [2023, 2024] and agg.n_pixels.tolist() == [30, 30]
+    for k, year in enumerate((2023, 2024)):
+        v = cube.isel(time=k, y=slice(4, 9), x=slice(3, 9)).values.reshape(-1, 64).sum(0)
+        np.testing.assert_allclose(agg.loc[k, band_names()].to_numpy(np.float32), v / np.linalg.norm(v), atol=1e-6)
+
+
+def test_cog_round_trip_is_exact(mirror, tmp_path):
+    cube = off.open((5.985, 44.9995, 5.99, 45.0015), 2024, source=mirror.root, chunks=32).isel(time=0)
+    p = to_cog(cube, tmp_path / "e.tif", blocksize=32)
+    back = read_cog(p)
+    np.testing.assert_array_equal(back.values, cube.values)
+    np.testing.assert_array_equal(back.x.values, cube.x.values)
+    np.testing.assert_array_equal(back.y.values, cube.y.values)
+
+
+def test_time_dimension_flows_through_series_analysis(mirror):
+    cube = off.open((5.985, 44.9995, 5.99, 45.0015), (2022, 2024), source=mirror.root, chunks=32)
+    assert cube.sizes["time"] == 3
+    yc = yearly_change(cube)
+    assert yc.score.chunks is not None and yc.score.dims == ("time", "y", "x")
+    yc = yc.compute()
+    d = 1 - (cube.isel(time=0) * cube.isel(time=1)).sum("band").values   # fields that changed in 2023 move most
+    changed = d > 0.2
+    if changed.any() and (~changed).any():
+        assert np.nanmedian(yc.max_score.values[changed]) > np.nanmedian(yc.max_score.values[~changed])
+    tiles = aggregate(cube, tile=16)
+    assert sorted(tiles.year.unique()) == [2022, 2023, 2024]
+
+
+class _RangeHandler(http.server.SimpleHTTPRequestHandler):
+    "Serves a mirror folder with HTTP range requests; refuses Python's default User-Agent like one real mirror."
+    served = []
+    def log_message(self, *a): pass
+    def do_GET(self):
+        if self.headers.get("User-Agent", "").startswith("Python-urllib"):
+            self.send_error(403, "default user agent refused"); return
+        path = Path(self.translate_path(self.path))
+        if not path.is_file(): self.send_error(404); return
+        data = path.read_bytes(); rng = self.headers.get("Range")
+        if rng:
+            a, b = rng.split("=")[1].split(",")[0].split("-")
+            a, b = int(a), min(int(b) if b else len(data) - 1, len(data) - 1)
+            self.send_response(206); self.send_header("Content-Range", f"bytes {a}-{b}/{len(data)}")
+            body = data[a:b + 1]
+        else:
+            self.send_response(200); body = data
+        self.send_header("Content-Length", str(len(body))); self.send_header("Accept-Ranges", "bytes")
+        self.end_headers()
+        self.wfile.write(body); _RangeHandler.served.append((self.path, len(body)))
+    def do_HEAD(self):
+        path = Path(self.translate_path(self.path))
+        if not path.is_file(): self.send_error(404); return
+        self.send_response(200); self.send_header("Content-Length", str(path.stat().st_size))
+        self.send_header("Accept-Ranges", "bytes"); self.end_headers()
+
+
+def test_url_mirror_sends_our_user_agent_and_reads_byte_ranges(mirror, tmp_path):
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_RangeHandler, directory=str(mirror.root)))
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{srv.server_address[1]}/"
+        t = off.tiles(ACROSS, 2024, source=url, cache=tmp_path)          # index downloaded with our User-Agent
+        assert all(h.startswith(url) for h in t.href)
+        _RangeHandler.served.clear()
+        cube = off.open((5.985, 44.9995, 5.99, 45.0015), 2024, source=url, chunks=32, cache=tmp_path)
+        local = off.open((5.985, 44.9995, 5.99, 45.0015), 2024, source=mirror.root, chunks=32)
+        np.testing.assert_array_equal(cube.values, local.values)
+        tif = [(p, n) for p, n in _RangeHandler.served if p.endswith(".tiff")]
+        size = max((mirror.root / p.lstrip("/")).stat().st_size for p, _ in tif)
+        assert tif and max(n for _, n in tif) < size                      # ranges, never a whole file at once
+    finally:
+        srv.shutdown()
+
+
+@pytest.mark.slow
+def test_distributed_client_path(mirror, tmp_path):
+    "official.open(...) -> to_cog(...) on a LocalCluster of spawned worker processes (JAX must not be forked)."
+    distributed = pytest.importorskip("distributed")
+    import dask
+    with dask.config.set({"distributed.worker.multiprocessing-method": "spawn"}):
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                      memory_limit="1GiB") as cluster, distributed.Client(cluster) as client:
+            cube = off.open(ACROSS, 2024, source=mirror.root, crs="EPSG:32631", chunks=32).isel(time=0)
+            p = to_cog(cube, tmp_path / "dist.tif", blocksize=32)
+            assert len(client.scheduler_info()["workers"]) == 2
+    np.testing.assert_array_equal(read_cog(p).values, np.asarray(dequantize(quantize(cube.values))))
