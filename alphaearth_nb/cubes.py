@@ -14,7 +14,8 @@ import pandas as pd
 import xarray as xr
 
 from .core import EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, band_names
-from .accessor import as_embedding, crs_of, require
+from .embeddings import as_embedding
+from .geo import crs_of, require
 
 # %% auto #0
 __all__ = ['LONLAT', 'HOWS', 'cube_form', 'grid_of', 'transform_of', 'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube',

@@ -20,7 +20,8 @@ import zarr
 
 from .core import EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, band_names
 from .quantize import NODATA, SCALE, dequantize, quantize
-from .accessor import as_embedding, require
+from .embeddings import as_embedding
+from .geo import require, write_crs
 from .cubes import cube_form, grid_of, transform_of
 
 # %% auto #0
@@ -127,8 +128,8 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
     da = da.drop_vars("spatial_ref", errors="ignore")
     out = dequantize(da.astype(np.int8)) if da.dtype == np.int8 else da.astype(np.float32)
     if da.dtype != np.int8 and fill is not None and np.isfinite(fill): out = out.where(da != fill)
-    out.attrs = {"crs": crs} if crs else {}
-    return out.rename("embedding")
+    out.attrs = {}
+    return write_crs(out, crs).rename("embedding")
 
 # %% ../nbs/25c_exports.ipynb #c0017
 def _plane(da) -> xr.DataArray:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import builtins
 import hashlib
-import json
 import os
 import urllib.parse
 import urllib.request
@@ -20,11 +19,12 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, AEFError, ConfigError, GridError, MirrorError, NoTilesError, band_names)
+from . import __version__ as _pkg_version
+from .core import EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, band_names
 from .quantize import NODATA, dequantize, quantize
-from .accessor import require
+from .geo import require, write_crs
 from .cubes import LONLAT, gather, pixel_of, points_xy, sample
-from .exports import block_mean_direction, to_cog
+from .exports import to_cog
 
 # %% auto #0
 __all__ = ['USER_AGENT', 'YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror',
@@ -33,8 +33,6 @@ __all__ = ['USER_AGENT', 'YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDE
            'mosaic', 'open', 'sample_points']
 
 # %% ../nbs/27_official.ipynb #c0005
-from . import __version__ as _pkg_version  # noqa: E402  (the package version names the User-Agent)
-
 USER_AGENT = f"alphaearth_nb/{_pkg_version} (+https://github.com/alphaearth-nb/alphaearth_nb)"
 YEARS = tuple(range(2017, 2026))        # years the GCS README lists (2017-2025 inclusive)
 TILE_SIZE = 8192                        # pixels per side of an official tile (GCS README)
@@ -404,8 +402,9 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
             c.attrs = {"crs": z}
             parts.append(c)
         cube = mosaic(parts, gb, resampling).chunk({"time": 1, "y": chunks, "x": chunks, "band": -1})
+    crs = cube.attrs["crs"]
     cube.attrs.update(source="GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL", mirror=str(mirror_of(source).name))
-    return cube.rename("embedding")
+    return write_crs(cube, crs).rename("embedding")
 
 # %% ../nbs/27_official.ipynb #c0033
 def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDataFrame, or vector file path
