@@ -13,11 +13,11 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .evaluate import separated_points, xy_features
+from .evaluate import change_threshold_sweep, evaluate_embeddings, separated_points, xy_features
 
 # %% auto #0
 __all__ = ['DOY_GRID', 'SEASONS', 'BASELINES', 'raw_series_features', 'seasonal_composite_features', 'baseline_features',
-           'scene_points', 'zscore_pooled', 'error_ratio']
+           'scene_points', 'zscore_pooled', 'error_ratio', 'compare_on_scene', 'plot_change_events']
 
 # %% ../nbs/24a_quality.ipynb #c0005
 DOY_GRID = np.arange(5, 366, 10)     # the fixed 10-day grid raw series are resampled to (day of year)
@@ -122,3 +122,57 @@ def error_ratio(table:pd.DataFrame,     # rows: features, shots, method, balance
     best = table[table.shots.astype(str) == str(shots)].groupby("features").balanced_accuracy.max()
     base = best.drop(ours)
     return float((1 - best[ours]) / max(1 - base.max(), 1e-9)), str(base.idxmax())
+
+# %% ../nbs/24a_quality.ipynb #c0012
+def compare_on_scene(stack,                # the scene (DataTree)
+                     labels:xr.DataArray,  # yearly classes (year, y, x)
+                     embeddings:dict,      # year -> embedding (y, x, band) DataArray
+                     min_dist:float=50.0,  # metres between land-cover points
+                     folds:int=20,         # folds of the 10-shot draws
+                     seed:int=0,
+                    ) -> dict:
+    "10-shot land cover and change of the embedding and the designed baselines on one scene: tables and headline numbers."
+    years = sorted(embeddings)
+    feats = {y: {"embedding": embeddings[y].transpose("y", "x", "band").values, **baseline_features(stack, y)} for y in years}
+    r, c, yi = scene_points(labels.sel(year=years), min_dist, seed)
+    lab = labels.sel(year=years).values[yi, r, c]
+    keep = np.isin(lab, pd.Series(lab).value_counts().loc[lambda s: s >= 12].index)
+    rows = []
+    for name in feats[years[0]]:
+        x = np.stack([feats[years[i]][name][a, b] for a, b, i in zip(r, c, yi)])
+        if name != "embedding": x = zscore_pooled([x])[0]
+        ok = keep & np.isfinite(x).all(1)
+        rows.append(evaluate_embeddings(x[ok], lab[ok], shots=10, folds=folds, seed=seed).assign(features=name))
+    lc = pd.concat(rows, ignore_index=True)
+    l0, l1 = labels.sel(year=years[0]).values, labels.sel(year=years[1]).values
+    changed, same = l0 != l1, l0 == l1
+    ch = []
+    for name in feats[years[0]]:
+        a, b = feats[years[0]][name], feats[years[1]][name]
+        pick = changed | same
+        e0, e1 = a[pick], b[pick]
+        if name != "embedding": e0, e1 = zscore_pooled([e0, e1])
+        ok = np.isfinite(e0).all(1) & np.isfinite(e1).all(1)
+        ch.append(dict(features=name, **change_threshold_sweep(e0[ok], e1[ok], changed[pick][ok])))
+    ch = pd.DataFrame(ch)
+    e0, e1 = feats[years[0]]["embedding"], feats[years[1]]["embedding"]
+    dots = 1 - np.sum(e0 * e1, -1)
+    best = lc.groupby("features").balanced_accuracy.max()
+    cb = ch.set_index("features").balanced_accuracy
+    return dict(landcover=lc, change=ch, embedding_10shot=float(best["embedding"]), best_baseline=str(best.drop("embedding").idxmax()),
+                best_baseline_10shot=float(best.drop("embedding").max()), error_ratio_10shot=error_ratio(lc.assign(shots=10), 10)[0],
+                change_embedding=float(cb["embedding"]), change_best_baseline=float(cb.drop("embedding").max()),
+                unchanged_1dot=float(np.nanmean(dots[same])), changed_1dot=float(np.nanmean(dots[changed])), changed_pixels=int(changed.sum()))
+
+def plot_change_events(change:xr.DataArray,   # (y, x) change score, e.g. 1 - e1.e2
+                       events,                # (y, x) bool mask of the true change (or (event, y, x) masks)
+                       ax=None, title:str="change (1 - dot), true change outlined"):
+    "The change map with the true changed pixels outlined; returns the axes."
+    import matplotlib.pyplot as plt
+    if ax is None: ax = plt.figure(figsize=(5, 4)).subplots()
+    m = np.asarray(events.values if hasattr(events, "values") else events, bool)
+    m = m.any(0) if m.ndim == 3 else m
+    im = ax.imshow(np.asarray(change.values if hasattr(change, "values") else change), cmap="magma", vmin=0)
+    ax.contour(m.astype(float), levels=[0.5], colors="cyan", linewidths=1.0)
+    ax.set_title(title); ax.axis("off"); ax.figure.colorbar(im, ax=ax, shrink=0.8)
+    return ax

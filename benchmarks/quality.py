@@ -92,12 +92,15 @@ def evaluate_model(c, model, a, folds, log=print):
     pairs = {}                    # (kind, features) -> [before, after, changed]
     stable_dot = []
     t0 = time.time()
+    import xarray as xr
+    inputs = tuple(getattr(model.cfg, "inputs", None) or ("sentinel2",))
     for k, sid in enumerate(c.ids("test")):
         stack, _, labels, masks = c.load(sid)
+        model_in = xr.DataTree.from_dict({n: stack[n].to_dataset() for n in inputs}); model_in.attrs.update(stack.attrs)
         years = [int(y) for y in labels.year.values]
         feats = {}
         for y in years:
-            f = {"embedding": embed(stack, model, y, progress=False).values}
+            f = {"embedding": embed(model_in, model, y, progress=False).values}
             f.update(baseline_features(stack, y))
             feats[y] = f
         r, cc_, yi = scene_points(labels, min_dist, seed=(a.seed, k))
