@@ -13,30 +13,49 @@ import sys
 import time
 from pathlib import Path
 
-import equinox as eqx
-import jax
 import numpy as np
+import pandas as pd
 import xarray as xr
+from matplotlib.figure import Figure
 
 from . import analysis, embeddings, evaluate, maps, scene, train
-from . import model as aef_model
-from .core import LabelError, band_names
+from .core import (AEFError, ConfigError, LabelError, MissingDataError, band_names, check_output,
+                                writing_folder)
 from .embed import embed, embed_to_zarr
 from .timecodes import as_period
 
 # %% auto #0
-__all__ = ['open_stack', 'demo', 'main']
+__all__ = ['COMMANDS', 'open_data', 'open_stack', 'model_sources', 'demo', 'labels_from_csv', 'main']
 
 # %% ../nbs/30_cli.ipynb #c0005
-def open_stack(data:str|None="samples" # "samples", or a .nc / .zarr DataTree on disk
-              ) -> xr.DataTree:
-    "A source stack from the sample scene or a file."
-    if data in (None, "samples"): return scene.load_scene()[0]
+def open_data(data:str|None="samples" # "samples", or a .nc / .zarr DataTree on disk
+             ) -> tuple:
+    "`(stack, texts)` of the sample scene, or `(stack, None)` of a stack on disk."
+    if data in (None, "samples"):
+        stack, texts, _ = scene.load_scene()
+        return stack, texts
     p = Path(data)
-    if not p.exists(): raise FileNotFoundError(f"no stack at {p}: pass --data samples or a .nc/.zarr DataTree")
-    return xr.open_datatree(p, engine="zarr" if p.suffix == ".zarr" else None)
+    if not p.exists():
+        raise MissingDataError(f"no stack at {p}: pass --data samples or the path of a .nc/.zarr DataTree")
+    if p.suffix not in (".nc", ".zarr"):
+        raise ConfigError(f"--data {p}: expected a .nc or .zarr DataTree (one group per source), or `samples`.")
+    return xr.open_datatree(p, engine="zarr" if p.suffix == ".zarr" else None), None
 
-# %% ../nbs/30_cli.ipynb #c0007
+def open_stack(data:str|None="samples") -> xr.DataTree:
+    "The stack of `open_data`."
+    return open_data(data)[0]
+
+def model_sources(stack:xr.DataTree, # a stack
+                  model,             # a model with `cfg.inputs` and `cfg.targets`
+                  keep:str|None=None, # comma-separated sources to keep (default: those the model reads)
+                 ) -> tuple:
+    "`(stack without the sources the model does not read, the dropped names)` (case G4)."
+    known = set(model.cfg.inputs) | set(model.cfg.targets)
+    want = known if keep is None else {s.strip() for s in keep.split(",") if s.strip()}
+    drop = [s for s in stack.children if s not in want]
+    return (stack.drop_nodes(drop) if drop else stack), drop
+
+# %% ../nbs/30_cli.ipynb #c0009
 def _save(fig, path):
     fig.savefig(path, dpi=90, bbox_inches="tight")
 
@@ -46,26 +65,9 @@ def _true_colour(stack, year:int) -> xr.DataArray:
     rgb = xr.concat([s2[b].median("time") for b in ("B4", "B3", "B2")], "band").transpose("y", "x", "band")
     return (rgb / 2500).clip(0, 1).fillna(0)
 
-def demo(out:str="out/demo",   # folder for pictures, report and the training run
-         steps:int=200,         # training steps of the small preset
-         batch_size:int=4,      # examples per step
-         seed:int=0,            # everything is deterministic given this
-         progress:bool=True,    # progress bars
-        ) -> dict:
-    "Train `small` on the sample scene, embed both years, map change and land cover; returns the report's numbers."
-    import matplotlib; matplotlib.use("Agg")
-    from matplotlib.figure import Figure
-    t0 = time.time()
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    stack, texts, labels = scene.load_scene()
-    years = [int(y) for y in labels["year"].values]
-    # a laptop run is ~1000x shorter than the paper's: a 10x higher peak rate, a short warm-up and clipping
-    cfg = train.TrainConfig(steps=steps, batch_size=batch_size, peak_lr=1e-3, warmup=max(1, steps // 10), clip_norm=1.0,
-                            checkpoint_every=max(1, steps // 4), seed=seed)
-    state, hist = train.fit("small", stack, out=out / "run", config=cfg, progress=progress)
-    model = state.model
-    embs = {y: embed(stack, model, y, progress=progress) for y in years}
-    # pictures
+def _pictures(out:Path, stack, embs:dict, hist:list) -> xr.DataArray:
+    "scene.png, embedding_rgb.png, change.png and loss.png in `out`; returns the change map."
+    years = list(embs)
     fig = Figure(figsize=(10, 4)); a = fig.subplots(1, 2)
     for ax, y in zip(a, years):
         ax.imshow(_true_colour(stack, y).values); ax.set_title(f"Sentinel-2 median {y}"); ax.axis("off")
@@ -78,11 +80,15 @@ def demo(out:str="out/demo",   # folder for pictures, report and the training ru
     maps.plot_heat(ch, ax=ax, title=f"embedding change {years[0]} -> {years[1]} (1 - dot)")
     _save(fig, out / "change.png")
     train.plot_history(hist, out / "loss.png")
-    # numbers: change inside the clearing vs elsewhere; few-shot land cover from the embedding
+    return ch
+
+# %% ../nbs/30_cli.ipynb #c0011
+def _report(out:Path, embs:dict, ch, labels, hist:list, steps:int, batch_size:int, seed:int, t0:float) -> dict:
+    "The demo's numbers, written to report.md / report.json and printed."
+    years = list(embs)
     l0, l1 = (labels.sel(year=y).values for y in years)
     cleared = (l0 != l1)
-    c = ch.values
-    change_in, change_out = float(np.nanmean(c[cleared])), float(np.nanmean(c[~cleared]))
+    change_in, change_out = float(np.nanmean(ch.values[cleared])), float(np.nanmean(ch.values[~cleared]))
     x = embs[years[0]].values.reshape(-1, embs[years[0]].sizes["band"]); y = l0.reshape(-1)
     ok = np.isfinite(x).all(1) & (y >= 0)
     table = evaluate.evaluate_embeddings(x[ok], y[ok], shots=(10,), folds=20, seed=seed)
@@ -91,7 +97,8 @@ def demo(out:str="out/demo",   # folder for pictures, report and the training ru
            "change_cleared": change_in, "change_elsewhere": change_out, "cleared_pixels": int(cleared.sum()),
            "tenshot": table.to_dict(orient="records"), "seconds": round(time.time() - t0, 1)}
     lines = ["# aef demo report", "",
-             f"Trained the `small` preset for {steps} steps (batch {batch_size}) on the offline sample scene in {rep['seconds']} s.",
+             f"Trained the `small` preset for {steps} steps (batch {batch_size}) on the offline sample scene "
+             f"in {rep['seconds']} s.",
              f"- total loss: {first:.4f} (mean of the first 10 steps) -> {last:.4f} (last 10 steps)",
              f"- embedding change {years[0]} -> {years[1]} (1 - dot): {change_in:.3f} inside the forest clearing "
              f"({int(cleared.sum())} px) vs {change_out:.3f} elsewhere",
@@ -103,61 +110,175 @@ def demo(out:str="out/demo",   # folder for pictures, report and the training ru
     print("\n".join(lines))
     return rep
 
-# %% ../nbs/30_cli.ipynb #c0009
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="aef", description="AlphaEarth Foundations in JAX")
-    sub = p.add_subparsers(dest="cmd", required=True)
-    d = sub.add_parser("demo", help="train the small model on the offline sample scene, embed it, write pictures and a report")
-    d.add_argument("--out", default="out/demo"); d.add_argument("--steps", type=int, default=200)
-    d.add_argument("--batch-size", type=int, default=4); d.add_argument("--seed", type=int, default=0)
-    t = sub.add_parser("train", help="train a preset on a stack")
-    t.add_argument("--preset", default="small", choices=["tiny", "small", "lite"])
-    t.add_argument("--data", default="samples", help="'samples' or a .nc/.zarr stack")
-    t.add_argument("--steps", type=int, default=1000); t.add_argument("--batch-size", type=int, default=4)
-    t.add_argument("--out", default="out/train"); t.add_argument("--seed", type=int, default=0)
-    t.add_argument("--resume", action="store_true", help="continue from the newest checkpoint in --out")
-    t.add_argument("--lr", type=float, default=1e-4, help="peak learning rate (paper: 1e-4)")
-    t.add_argument("--warmup", type=int, default=None, help="warm-up steps (default: a tenth of --steps, at most 1000)")
-    e = sub.add_parser("embed", help="embed a stack with a trained model into zarr")
-    e.add_argument("--data", default="samples"); e.add_argument("--checkpoint", required=True)
-    e.add_argument("--period", required=True, help="a year (2024) or start,end (2024-01-01,2025-01-01)")
-    e.add_argument("--out", required=True, help="output .zarr"); e.add_argument("--int8", action="store_true", help="store the official int8 codes (64 bytes a pixel)")
-    v = sub.add_parser("evaluate", help="the transfer protocol: embeddings + labels -> table")
-    v.add_argument("--embeddings", required=True, help=".zarr from `aef embed`, or a CSV with A00..A63 and a label column")
-    v.add_argument("--labels", help="a .nc/.zarr label raster on the grid (for zarr embeddings)")
-    v.add_argument("--label-column", default="label"); v.add_argument("--folds", type=int, default=50)
-    v.add_argument("--shots", default="1,10,max"); v.add_argument("--seed", type=int, default=0)
-    return p
+# %% ../nbs/30_cli.ipynb #c0013
+def demo(out:str="out/demo",   # folder for pictures, report and the training run
+         steps:int=200,         # training steps of the small preset
+         batch_size:int=4,      # examples per step
+         seed:int=0,            # everything is deterministic given this
+         progress:bool=True,    # progress bars
+        ) -> dict:
+    "Train `small` on the sample scene, embed both years, map change and land cover; returns the report's numbers."
+    t0 = time.time()
+    stack, texts, labels = scene.load_scene()
+    years = [int(y) for y in labels["year"].values]
+    # a laptop run is ~1000x shorter than the paper's: a 10x higher peak rate, a short warm-up and clipping
+    cfg = train.TrainConfig(steps=steps, batch_size=batch_size, peak_lr=1e-3, warmup=max(1, steps // 10),
+                            clip_norm=1.0, checkpoint_every=max(1, steps // 4), seed=seed)
+    with writing_folder(out, overwrite=True, what="demo", meta={"kind": "demo"}) as tmp:
+        state, hist = train.fit("small", stack, texts=texts, out=tmp / "run", config=cfg, progress=progress)
+        embs = {y: embed(stack, state.model, y, progress=progress) for y in years}
+        ch = _pictures(tmp, stack, embs, hist)
+        return _report(tmp, embs, ch, labels, hist, steps, batch_size, seed, t0)
+
+# %% ../nbs/30_cli.ipynb #c0015
+def _positive(s:str) -> int:
+    try: v = int(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number: pass e.g. 100") from None
+    if v < 1: raise argparse.ArgumentTypeError(f"{v} must be at least 1")
+    return v
+
+def _natural(s:str) -> int:
+    try: v = int(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number: pass e.g. 0") from None
+    if v < 0: raise argparse.ArgumentTypeError(f"{v} must be 0 or more")
+    return v
+
+def _rate(s:str) -> float:
+    try: v = float(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a number: pass e.g. 1e-4") from None
+    if not 0 < v < 1: raise argparse.ArgumentTypeError(f"{v} is not a learning rate in (0, 1): pass e.g. 1e-4")
+    return v
 
 def _period(s:str):
-    return as_period(s.split(",") if "," in s else s)
+    try: return as_period(s.split(",") if "," in s else s)
+    except AEFError as e: raise argparse.ArgumentTypeError(str(e)) from None
+
+def _shots(s:str) -> tuple:
+    out = []
+    for t in (t.strip() for t in s.split(",")):
+        if t == "max": out.append(t); continue
+        if not t.isdigit() or int(t) < 1:
+            raise argparse.ArgumentTypeError(f"{t!r} is not a shot count: pass positive whole numbers or 'max', "
+                                             "e.g. 1,10,max")
+        out.append(int(t))
+    return tuple(out)
+
+def _data(s:str) -> str:
+    if s == "samples": return s
+    if not Path(s).exists():
+        raise argparse.ArgumentTypeError(f"{s} does not exist: pass `samples` or a .nc/.zarr stack")
+    if Path(s).suffix not in (".nc", ".zarr"):
+        raise argparse.ArgumentTypeError(f"{s} is not a .nc or .zarr stack: pass `samples` or a .nc/.zarr DataTree")
+    return s
+
+def _existing(s:str) -> str:
+    if not Path(s).exists(): raise argparse.ArgumentTypeError(f"{s} does not exist: check the path")
+    return s
+
+# %% ../nbs/30_cli.ipynb #c0018
+class _Parser(argparse.ArgumentParser):
+    "argparse with one error prefix, `aef: error:`, for the command and its subcommands."
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"aef: error: {message}\n")
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="aef", description="AlphaEarth Foundations in JAX")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("demo", help="train the small model on the offline sample scene, embed it, write pictures "
+                                    "and a report")
+    d.add_argument("--out", default="out/demo", help="folder of the demo (a demo written before is replaced)")
+    d.add_argument("--steps", type=_positive, default=200); d.add_argument("--batch-size", type=_positive, default=4)
+    d.add_argument("--seed", type=_natural, default=0)
+    t = sub.add_parser("train", help="train a preset on a stack")
+    t.add_argument("--preset", default="small", choices=["tiny", "small", "lite"])
+    t.add_argument("--data", type=_data, default="samples", help="'samples' or a .nc/.zarr stack")
+    t.add_argument("--steps", type=_positive, default=1000); t.add_argument("--batch-size", type=_positive, default=4)
+    t.add_argument("--out", default="out/train"); t.add_argument("--seed", type=_natural, default=0)
+    t.add_argument("--resume", action="store_true", help="continue from the newest checkpoint in --out")
+    t.add_argument("--lr", type=_rate, default=1e-4, help="peak learning rate (paper: 1e-4)")
+    t.add_argument("--warmup", type=_natural, default=None,
+                   help="warm-up steps (default: a tenth of --steps, at most 1000)")
+    e = sub.add_parser("embed", help="embed a stack with a trained model into zarr")
+    e.add_argument("--data", type=_data, default="samples")
+    e.add_argument("--checkpoint", type=_existing, required=True, help="a run folder or a checkpoint")
+    e.add_argument("--period", type=_period, required=True, help="a year (2024) or start,end (2024-01-01,2025-01-01)")
+    e.add_argument("--out", required=True, help="output .zarr (a new path, or one written before with --overwrite)")
+    e.add_argument("--overwrite", action="store_true", help="replace a store that `aef embed` wrote before")
+    e.add_argument("--int8", action="store_true", help="store the official int8 codes (64 bytes a pixel)")
+    e.add_argument("--sources", default=None, help="comma-separated sources to keep (default: those the model reads; "
+                                                    "the others are dropped)")
+    v = sub.add_parser("evaluate", help="the transfer protocol: embeddings + labels -> table")
+    v.add_argument("--embeddings", type=_existing, required=True,
+                   help=".zarr from `aef embed`, or a CSV with A00..A63 and a label column")
+    v.add_argument("--labels", type=_existing, help="a .nc/.zarr label raster on the grid (for zarr embeddings)")
+    v.add_argument("--label-column", default="label"); v.add_argument("--folds", type=_positive, default=50)
+    v.add_argument("--shots", type=_shots, default=(1, 10, "max")); v.add_argument("--seed", type=_natural, default=0)
+    return p
+
+# %% ../nbs/30_cli.ipynb #c0020
+def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
+                    column:str,      # the label column
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    "`(x (N, 64) float32, y (N,))` from a CSV table, labels checked (no mix of numbers and names)."
+    if column not in df:
+        raise LabelError(f"no column {column!r} (columns: {', '.join(map(str, df.columns[:6]))}, ...): pass "
+                         "--label-column with the name of the column that holds the labels.")
+    missing = [b for b in band_names() if b not in df]
+    if missing: raise LabelError(f"the table lacks the embedding columns {missing[:3]}...: it needs A00 .. A63.")
+    df = df[df[column].notna()]
+    y = df[column]
+    num = pd.to_numeric(y, errors="coerce")
+    if num.notna().all():
+        if not (num == num.round()).all():
+            raise LabelError(f"labels {sorted(set(num[num != num.round()]))[:3]} are not whole numbers: "
+                             "classes are ids (0, 1, ...) or names.")
+        y = num.astype(np.int64)
+    elif num.notna().any():
+        raise LabelError(f"column {column!r} mixes numbers ({', '.join(map(str, y[num.notna()].unique()[:3]))}) and "
+                         f"names ({', '.join(map(str, y[num.isna()].unique()[:3]))}): use one kind for every class.")
+    else: y = y.astype(str)
+    return df[band_names()].to_numpy(np.float32), y.to_numpy()
+
+# %% ../nbs/30_cli.ipynb #c0023
+def _train_cmd(a) -> None:
+    stack, texts = open_data(a.data)
+    cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed,
+                            warmup=a.warmup if a.warmup is not None else min(1000, max(1, a.steps // 10)))
+    state, hist = train.fit(a.preset, stack, texts=texts, out=a.out, config=cfg, resume=a.resume)
+    print(f"trained {a.preset} to step {int(state.step)}: loss {hist[0]['loss']:.4f} -> {hist[-1]['loss']:.4f}; "
+          f"run in {a.out}")
+
+def _embed_cmd(a) -> None:
+    check_output(a.out, a.overwrite, "embedding store")  # a typo in --out costs nothing: checked before any work
+    model = train.load_model(a.checkpoint)
+    stack, dropped = model_sources(open_stack(a.data), model, a.sources)
+    if dropped: print(f"aef: the model does not read {', '.join(dropped)}: left out", file=sys.stderr)
+    print(f"wrote {embed_to_zarr(stack, model, a.period, a.out, int8=a.int8)}")
 
 def _evaluate_cmd(a) -> None:
     path = Path(a.embeddings)
     if path.suffix == ".csv":
-        import pandas as pd
-        df = pd.read_csv(path)
-        x, y = df[band_names()].to_numpy(np.float32), df[a.label_column].to_numpy()
+        x, y = labels_from_csv(pd.read_csv(path), a.label_column)
     else:
+        if a.labels is None: raise LabelError("zarr embeddings need --labels: a label raster on the same grid")
         emb = embeddings.as_embedding(xr.open_dataarray(path, engine="zarr"))
         if emb.dtype == np.int8: emb = embeddings.dequantize_embedding(emb)
-        if a.labels is None: raise LabelError("zarr embeddings need --labels: a label raster on the same grid")
-        lab = xr.open_dataarray(a.labels)
-        x, y = analysis.training_set(emb, lab)
-    shots = tuple(s if s == "max" else int(s) for s in a.shots.split(","))
-    print(evaluate.evaluate_embeddings(x, y, shots=shots, folds=a.folds, seed=a.seed).to_string(index=False))
+        x, y = analysis.training_set(emb, xr.open_dataarray(a.labels))
+    print(evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed).to_string(index=False))
+
+COMMANDS = {"demo": lambda a: demo(a.out, a.steps, a.batch_size, a.seed), "train": _train_cmd, "embed": _embed_cmd,
+            "evaluate": _evaluate_cmd}
 
 def main(argv:list[str]|None=None) -> int:
-    "Entry point of the `aef` command."
-    a = _parser().parse_args(argv)
-    if a.cmd == "demo": demo(a.out, a.steps, a.batch_size, a.seed)
-    elif a.cmd == "train":
-        cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed,
-                                warmup=a.warmup if a.warmup is not None else min(1000, max(1, a.steps // 10)))
-        state, hist = train.fit(a.preset, open_stack(a.data), out=a.out, config=cfg, resume=a.resume)
-        print(f"trained {a.preset} to step {int(state.step)}: loss {hist[0]['loss']:.4f} -> {hist[-1]['loss']:.4f}; run in {a.out}")
-    elif a.cmd == "embed":
-        path = embed_to_zarr(open_stack(a.data), train.load_model(a.checkpoint), _period(a.period), a.out, int8=a.int8)
-        print(f"wrote {path}")
-    elif a.cmd == "evaluate": _evaluate_cmd(a)
+    "The `aef` command: returns 0, or 2 after `aef: error: ...` for a bad argument, an error of ours or of the OS."
+    try: a = _parser().parse_args(argv)
+    except SystemExit as e: return e.code  # argparse printed `aef: error: ...` (2) or the help (0)
+    try: COMMANDS[a.cmd](a)
+    except (AEFError, OSError) as e:
+        print(f"aef: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("aef: interrupted", file=sys.stderr)
+        return 130
     return 0

@@ -26,8 +26,8 @@ __all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'AEFError', 'TimeError', 'MissingTimeE
            'SourceError', 'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError',
            'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError',
            'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
-           'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'band_names', 'Frames',
-           'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'IncompleteOutputError',
+           'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'band_names',
+           'Frames', 'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'IncompleteOutputError',
            'RunLockedError', 'is_ours', 'check_output', 'pid_alive', 'writing_folder', 'writing_file', 'write_text',
            'run_lock', 'CRSError', 'MirrorError', 'NoTilesError']
 
@@ -64,6 +64,7 @@ class UntrainedSourceError(UnknownSourceError, MissingSourceError): "An input so
 class PointError(GridError): "A query point lies outside the embedding's grid."
 class MissingDataError(AEFError, FileNotFoundError): "A data set or file is not where it was looked for."
 class EarthEngineError(AEFError): "Earth Engine is not initialised or refused a request."
+class UnitsError(AEFError): "Values on a plausible but wrong scale (reflectance in 0..1, Celsius for Kelvin)."
 
 # %% ../nbs/00_core.ipynb #c0008
 EMBED_DIM = 64  # the paper's embedding width: unit vectors on S^63

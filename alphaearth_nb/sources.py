@@ -16,12 +16,14 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import ConfigError, DTypeError, EmptyStackError, NoValidDataError, UnknownBandError, UnknownSourceError
+from .core import (ConfigError, DTypeError, EmptyStackError, NoValidDataError, UnitsError, UnknownBandError,
+                                UnknownSourceError)
 
 # %% auto #0
 __all__ = ['TRANSFORMS', 'ROLES', 'KINDS', 'S2_L2A', 'S2_L1C', 'S1', 'LANDSAT_SR', 'LANDSAT_TOA', 'DEM', 'ERA5', 'GEDI',
-           'LANDCOVER_CLASSES', 'LANDCOVER', 'NDVI', 'Source', 'n_meta', 'register', 'registered', 'get_source',
-           'band_index', 'describe', 'valid_mask', 'normalise', 'denormalise', 'compute_stats']
+           'LANDCOVER_CLASSES', 'LANDCOVER', 'NDVI', 'UNIT_SLIPS', 'Source', 'n_meta', 'register', 'registered',
+           'get_source', 'band_index', 'describe', 'valid_mask', 'normalise', 'denormalise', 'compute_stats',
+           'check_units', 'sample_values']
 
 # %% ../nbs/02_sources.ipynb #c0005
 TRANSFORMS = ("none", "log1p", "db")  # "db": values already in decibels, identity plus a range mask
@@ -312,3 +314,52 @@ def compute_stats(source,        # a Source or its name
         if col.size:
             mean[i] = float(col.mean()); std[i] = float(max(col.std(), 1e-6))
     return replace(src, mean=tuple(mean), std=tuple(std))
+
+# %% ../nbs/02_sources.ipynb #c0021
+UNIT_SLIPS = {  # units -> [(test on the (p1, p50, p99) percentiles, what the values look like, the fix)]
+    "reflectance x 1e4": [(lambda q: q[2] <= 2.0, "reflectance in 0..1", "multiply by 10000: `ds[bands] * 1e4`")],
+    "dB": [(lambda q: q[0] >= 0 and q[1] < 2.0, "linear backscatter (power ratio)",
+            "convert to decibels: `10 * np.log10(ds[bands])`")],
+    "K": [(lambda q: -90 < q[1] < 60, "degrees Celsius", "add 273.15: `ds[bands] + 273.15`")],
+    "m per month": [(lambda q: q[1] > 5, "millimetres", "divide by 1000: `ds[bands] / 1000`")],
+    "rad": [(lambda q: q[1] > 3.2, "degrees", "convert to radians: `np.deg2rad(ds[bands])`")],
+    "1": [(lambda q: q[2] > 1.5 or q[0] < -1.5, "a scaled index (NDVI lies in -1..1)",
+           "undo the provider's scaling, e.g. `ds[bands] / 10000`")],
+}
+
+def check_units(source,       # a Source or its name
+                band:str,     # the band the values belong to
+                values,       # a sample of the band's physical values (any shape; NaN allowed)
+               ) -> None:
+    "Raise `UnitsError` if the values look like a known slip of the band's unit (`UNIT_SLIPS`)."
+    src = get_source(source)
+    i = band_index(src, band)
+    units = src.units if isinstance(src.units, str) else src.units[i]
+    if src.kind == "categorical" or units not in UNIT_SLIPS: return
+    v = np.asarray(values, np.float64).ravel()
+    v = v[np.isfinite(v) & ((v != src.nodata) if src.nodata is not None else True)]
+    if v.size < 16: return  # too few values to judge a scale
+    q = tuple(float(p) for p in np.percentile(v, (1, 50, 99)))
+    for test, looks, fix in UNIT_SLIPS[units]:
+        if test(q):
+            raise UnitsError(f"{src.name}.{band} should be in {units} but its values (1st/50th/99th percentile "
+                             f"{q[0]:.4g} / {q[1]:.4g} / {q[2]:.4g}) look like {looks}: {fix}.")
+
+# %% ../nbs/02_sources.ipynb #c0025
+def sample_values(da,              # a DataArray (numpy- or dask-backed) or an array
+                  n:int=65_536,    # at most about this many values
+                  max_chunks:int=6, # chunks computed from a lazy array
+                 ) -> np.ndarray:
+    "A flat float sample of an array's values; a lazy array computes at most `max_chunks` of its chunks."
+    data = getattr(da, "data", da)
+    if getattr(data, "chunks", None) is not None and hasattr(data, "blocks"):
+        nb = data.numblocks
+        total = int(np.prod(nb))
+        picks = np.unique(np.linspace(0, total - 1, min(max_chunks, total)).round().astype(int))
+        blocks = [data.blocks[np.unravel_index(k, nb)] for k in picks]
+        parts = [np.asarray(b.compute()).ravel() for b in blocks]
+        v = np.concatenate(parts) if parts else np.zeros(0)
+    else:
+        v = np.asarray(data).ravel()
+    step = max(1, v.size // n)
+    return v[::step].astype(np.float64, copy=False)

@@ -1,4 +1,4 @@
-import subprocess, sys
+import os, subprocess, sys
 
 import numpy as np
 import pandas as pd
@@ -10,8 +10,8 @@ from alphaearth_nb.core import band_names
 
 def test_parser_knows_every_command():
     for cmd in ("demo", "train", "embed", "evaluate"):
-        assert _parser().parse_args([cmd] + {"embed": ["--checkpoint", "c", "--period", "2024", "--out", "o"],
-                                             "evaluate": ["--embeddings", "e.csv"]}.get(cmd, [])).cmd == cmd
+        assert _parser().parse_args([cmd] + {"embed": ["--checkpoint", ".", "--period", "2024", "--out", "o"],
+                                             "evaluate": ["--embeddings", "."]}.get(cmd, [])).cmd == cmd
 
 
 def test_open_stack_names_the_fix(tmp_path):
@@ -36,3 +36,56 @@ def test_evaluate_command_on_a_csv(tmp_path, capsys):
 def test_aef_entry_point_runs():
     r = subprocess.run([sys.executable, "-c", "from alphaearth_nb.cli import main; main(['--help'])"], capture_output=True, text=True)
     assert "demo" in r.stdout and "evaluate" in r.stdout
+
+
+def _err(capsys, argv):
+    code = main(argv)
+    return code, capsys.readouterr().err
+
+
+def test_errors_of_ours_and_of_the_os_are_one_line_exit_2(tmp_path, capsys):  # G1
+    cases = [["train", "--data", str(tmp_path / "none.nc")],              # a path that is not there
+             ["train", "--steps", "0"], ["evaluate", "--embeddings", "x.csv", "--shots", "1,ten"],
+             ["embed", "--checkpoint", str(tmp_path), "--period", "24", "--out", "o.zarr"]]  # F2 through the CLI
+    for argv in cases:
+        code, err = _err(capsys, argv)
+        assert code == 2 and "aef: error:" in err and "Traceback" not in err, (argv, err)
+    (tmp_path / "e.csv").write_text("a,b\n1,2\n")
+    code, err = _err(capsys, ["evaluate", "--embeddings", str(tmp_path / "e.csv")])
+    assert code == 2 and "--label-column" in err and "KeyError" not in err
+    ro = tmp_path / "ro"; ro.mkdir(); (ro / "x.csv").write_text("no")
+    os.chmod(ro / "x.csv", 0)
+    if not os.access(ro / "x.csv", os.R_OK):  # root reads anything: the OS error cannot be provoked then
+        code, err = _err(capsys, ["evaluate", "--embeddings", str(ro / "x.csv")])
+        assert code == 2 and err.startswith("aef: error:")
+
+
+def test_embed_never_touches_a_user_folder(tmp_path, capsys):  # E1 through the CLI
+    mine = tmp_path / "myproject"; mine.mkdir(); (mine / "thesis.tex").write_text("years of work")
+    for extra in ([], ["--overwrite"]):
+        code, err = _err(capsys, ["embed", "--checkpoint", str(tmp_path), "--period", "2024", "--out", str(mine)] + extra)
+        assert code == 2 and "did not write" in err
+    assert (mine / "thesis.tex").read_text() == "years of work"
+
+
+def test_labels_mixing_numbers_and_names(tmp_path, capsys):  # G2
+    df = pd.DataFrame(np.eye(64, dtype=np.float32)[:4], columns=band_names()); df["label"] = [1, "forest", 2, "water"]
+    df.to_csv(tmp_path / "e.csv", index=False)
+    code, err = _err(capsys, ["evaluate", "--embeddings", str(tmp_path / "e.csv")])
+    assert code == 2 and "mixes numbers" in err and "forest" in err
+
+
+def test_embed_drops_sources_the_model_does_not_read():  # G4
+    import xarray as xr
+    from alphaearth_nb.cli import model_sources
+    class Model: cfg = type("C", (), {"inputs": ("sentinel2",), "targets": ("sentinel2", "dem")})
+    stack = xr.DataTree.from_dict({s: xr.Dataset() for s in ("sentinel2", "sentinel1", "dem", "gedi")})
+    kept, dropped = model_sources(stack, Model)
+    assert list(kept.children) == ["sentinel2", "dem"] and dropped == ["sentinel1", "gedi"]
+    assert list(model_sources(stack, Model, "sentinel2")[0].children) == ["sentinel2"]
+
+
+def test_console_script_exit_status():
+    r = subprocess.run([sys.executable, "-c", "import sys; from alphaearth_nb.cli import main; sys.exit(main(['train', '--lr', '7']))"],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and "aef: error: argument --lr" in r.stderr
