@@ -23,6 +23,7 @@ from .samples import validate_stack, to_frames
 from .scene import load_scene
 from .model import AlphaEarth, preset
 from .train import fit
+from .quantize import dequantize
 from .evaluate import evaluate_embeddings
 from .embeddings import from_official
 

@@ -8,11 +8,14 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/core.html.md"""
 from __future__ import annotations
 
 import contextlib
+import inspect
 import json
 import os
 import shutil
 import socket
+import sys
 import time
+import types
 import uuid
 import warnings
 from pathlib import Path
@@ -27,9 +30,9 @@ __all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'AEFError', 'TimeError', 'MissingTimeE
            'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError',
            'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'band_names',
-           'Frames', 'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'IncompleteOutputError',
-           'RunLockedError', 'is_ours', 'check_output', 'pid_alive', 'writing_folder', 'writing_file', 'write_text',
-           'run_lock', 'CRSError', 'MirrorError', 'NoTilesError']
+           'CallableModule', 'callable_module', 'Frames', 'Target', 'Texts', 'TrainExample', 'OutputExistsError',
+           'NotOursError', 'IncompleteOutputError', 'RunLockedError', 'is_ours', 'check_output', 'pid_alive',
+           'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError', 'MirrorError', 'NoTilesError']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -73,6 +76,19 @@ def band_names(n:int=EMBED_DIM # number of embedding dimensions
               ) -> list[str]:
     "Band labels of the official product: `A00 .. A63`."
     return [f"A{i:02d}" for i in range(n)]
+
+# %% ../nbs/00_core.ipynb #c3001
+class CallableModule(types.ModuleType):
+    "A module whose call runs its same-named function: `aef.embed(...)` is `aef.embed.embed(...)`."
+    def __call__(self, *args, **kwargs): return self._function()(*args, **kwargs)
+    def _function(self): return getattr(self, self.__name__.rsplit(".", 1)[-1])
+    @property
+    def __signature__(self): return inspect.signature(self._function())
+
+def callable_module(name:str) -> None:
+    "Make the module `name` callable as its same-named function (the last line of such a module)."
+    mod = sys.modules[name]
+    if callable(getattr(mod, name.rsplit(".", 1)[-1], None)): mod.__class__ = CallableModule
 
 # %% ../nbs/00_core.ipynb #c0011
 class Frames(eqx.Module):

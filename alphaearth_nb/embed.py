@@ -20,6 +20,7 @@ from tqdm.auto import tqdm
 
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning, Frames, MissingSourceError,
                                 PeriodError, UnknownSourceError, band_names)
+from .core import callable_module
 from .geo import is_lazy
 from .quantize import quantize
 from .sources import get_source
@@ -296,3 +297,6 @@ def embed_to_zarr(stack,                  # as for `embed`
     for ry, rx in tqdm(regions, disable=not progress, desc="embed -> zarr", unit="region"):
         ds[["embedding"]].isel(y=ry, x=rx).drop_vars(list(ds.coords)).to_zarr(path, region={"y": ry, "x": rx}, consolidated=False)
     return path
+
+# %% ../nbs/21_embed.ipynb #c9001
+callable_module(__name__)

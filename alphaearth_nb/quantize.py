@@ -12,7 +12,7 @@ import jax.numpy as jnp
 import numpy as np
 import xarray as xr
 
-from .core import DTypeError
+from .core import DTypeError, callable_module
 
 # %% auto #0
 __all__ = ['NODATA', 'SCALE', 'DEQUANT_TABLE', 'HALF_STEP', 'quantize', 'dequantize', 'roundtrip_bound', 'vector_roundtrip_bound']
@@ -79,3 +79,6 @@ def vector_roundtrip_bound(dim:int=64 # embedding width
     "Largest L2 distance a round trip moves a unit vector of `dim` components."
     h = HALF_STEP
     return float(h * np.sqrt(4 * np.sqrt(dim) + 4 * h * dim ** 0.75 + dim * h * h))
+
+# %% ../nbs/22_quantize.ipynb #c9001
+callable_module(__name__)
