@@ -17,7 +17,7 @@ from .analysis import change, classify, cluster, regress, rgb, similarity
 from .core import DimensionError
 from .embed import embed
 from .embeddings import as_embedding, dequantize_embedding, quantize_embedding
-from .samples import validate_stack
+from .stacks import validate_stack
 
 # %% auto #0
 __all__ = ['forward', 'EmbeddingAccessor', 'StackAccessor']

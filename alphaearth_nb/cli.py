@@ -197,6 +197,8 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--out", default="out/train"); t.add_argument("--seed", type=_natural, default=0)
     t.add_argument("--resume", action="store_true", help="continue from the newest checkpoint in --out")
     t.add_argument("--lr", type=_rate, default=1e-4, help="peak learning rate (paper: 1e-4)")
+    t.add_argument("--texts", default=None, help="a CSV of geotagged texts (y, x, time, text) for --data; "
+                   "default: the sample scene's with --data samples, none otherwise")
     t.add_argument("--warmup", type=_natural, default=None,
                    help="warm-up steps (default: a tenth of --steps, at most 1000)")
     e = sub.add_parser("embed", help="embed a stack with a trained model into zarr")
@@ -243,6 +245,7 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
 # %% ../nbs/30_cli.ipynb #c0023
 def _train_cmd(a) -> None:
     stack, texts = open_data(a.data)
+    if a.texts: texts = pd.read_csv(a.texts)  # geotagged texts for a stack on disk (y, x in its CRS, time, text)
     cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed,
                             warmup=a.warmup if a.warmup is not None else min(1000, max(1, a.steps // 10)))
     state, hist = train.fit(a.preset, stack, texts=texts, out=a.out, config=cfg, resume=a.resume)

@@ -32,7 +32,8 @@ __all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'AEFError', 'TimeError', 'MissingTimeE
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'band_names',
            'CallableModule', 'callable_module', 'Frames', 'Target', 'Texts', 'TrainExample', 'OutputExistsError',
            'NotOursError', 'IncompleteOutputError', 'RunLockedError', 'is_ours', 'check_output', 'pid_alive',
-           'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError', 'MirrorError', 'NoTilesError']
+           'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError', 'MirrorError', 'NoTilesError',
+           'TrainingWarning']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -261,3 +262,6 @@ class CRSError(GridError): "A CRS cannot be read (not an EPSG code, WKT or PROJJ
 # %% ../nbs/00_core.ipynb #off0002
 class MirrorError(AEFError): "An official-embedding mirror or its tile index cannot be reached or read."
 class NoTilesError(MirrorError): "No official tile covers the area and years asked."
+
+# %% ../nbs/00_core.ipynb #t8w1
+class TrainingWarning(UserWarning): "Training goes on, but something is off (a skipped step, no text)."

@@ -342,7 +342,7 @@ def stable_mask(labels:xr.DataArray, event_masks:xr.DataArray) -> np.ndarray:
 class CorpusBatches:
     "Endless, deterministic, resumable training batches drawn scene by scene from a corpus's training split."
     def __init__(self, corpus,                          # a `Corpus` or its path
-                 cfg:samples.SamplerConfig,             # how examples are cut (e.g. `SamplerConfig.for_model(model.cfg)`)
+                 cfg:samples.SamplerConfig,             # how examples are cut (e.g. `sampler_config(model.cfg)`)
                  batch_size:int,
                  seed:int=0,
                  split:str|None="train",                # scenes to draw from ("train", "test" or None for all)

@@ -17,7 +17,7 @@ import xarray as xr
 from .core import DimensionError, EarthEngineError, EmptyStackError, UnknownSourceError, band_names
 from .embeddings import OFFICIAL_COLLECTION, from_official
 from .geo import crs_of, north_up, rename_spatial, require
-from .samples import validate_stack
+from .stacks import validate_stack
 from .sources import get_source
 from .timecodes import Period, as_period
 

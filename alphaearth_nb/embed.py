@@ -23,8 +23,7 @@ from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning
 from .core import callable_module
 from .geo import is_lazy
 from .quantize import quantize
-from .sources import get_source
-from .samples import SourceArrays, pack_frames, source_arrays, validate_stack
+from .stacks import SourceArrays, pack_frames, resolve, source_arrays, validate_stack
 from .timecodes import Period, as_period, from_days, to_days
 
 # %% auto #0
@@ -172,6 +171,7 @@ class _Layout:
     bands: tuple      # ((source, band), ...) in the order of the arrays
     coords: dict      # source -> {name: 1-D numpy along time} (time and per-frame metadata)
     n_frames: dict    # source -> padded frame count
+    sources: dict     # source -> its resolved `Source` (the model's own: its statistics, not the registry's)
 
 def _block(*arrays, layout:_Layout, model, period, tl:Tiling, batch_size=8, progress=False, dim=EMBED_DIM):
     "Embed numpy blocks (one per band, each [T, h + 2m, w + 2m]): normalise them into `Frames`, then `embed_frames`."
@@ -180,19 +180,20 @@ def _block(*arrays, layout:_Layout, model, period, tl:Tiling, batch_size=8, prog
     for s, n in layout.n_frames.items():
         vs = {b: (("time", "y", "x"), a) for (src, b), a in zip(layout.bands, arrays) if src == s}
         if vs:  # the stack was validated as a whole: a block need not hold valid pixels
-            sa = source_arrays(xr.Dataset(vs, coords={k: ("time", v) for k, v in layout.coords[s].items()}), s)
+            sa = source_arrays(xr.Dataset(vs, coords={k: ("time", v) for k, v in layout.coords[s].items()}),
+                               layout.sources[s])
         else:   # no frame of this source in the support window: all padding
-            g = get_source(s)
+            g = layout.sources[s]
             sa = SourceArrays(s, np.zeros((0, h, w, g.n_bands), np.float32), np.zeros(0, np.float32),
                               np.zeros((0, len(g.meta)), np.float32), g.static)
         inputs[s] = pack_frames(sa, np.arange(len(sa.days)), n)
     return embed_frames(model, inputs, period, tl, batch_size, progress, dim)
 
-def _select_frames(dsets:dict, window) -> dict:
+def _select_frames(dsets:dict, window, sources:dict) -> dict:
     "Each source's frames inside the support `window` (days); a static source (terrain) is kept whole."
     out = {}
     for s, ds in dsets.items():
-        if get_source(s).static: out[s] = ds; continue
+        if sources[s].static: out[s] = ds; continue
         t = to_days(ds.time.values)  # sorted (validate_stack checks), so a slice: a view, not a copy
         out[s] = ds.isel(time=slice(*np.searchsorted(t, window, side="left")))
     return out
@@ -221,25 +222,27 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
     patch, inputs, targets, dim = model_spec(model)
     if isinstance(stack, xr.DataTree):  # names first: the likeliest slip, and the cheapest check
         check_sources(list(stack.children), inputs, targets, allow_missing)
-    tree = validate_stack(stack)
+    own = {s.name: s for s in getattr(model.cfg, "sources", ())}  # the model's resolved sources win over the registry
+    tree = validate_stack(stack, sources=own)
     check_sources(list(tree.children), inputs, targets, allow_missing)
     dsets = {s: tree[s].to_dataset() for s in sorted(inputs) if s in tree.children}
+    srcs = {s: resolve(s, own) for s in dsets}
     ref = next(iter(dsets.values()))  # validate_stack checked that all sources share its grid and CRS
     period = as_period(period)
     tl = tiling(patch, tile, buffer)
     if batch_size < 1: raise ConfigError(f"batch_size must be >= 1, not {batch_size}.")
 
-    times = np.concatenate([to_days(ds.time.values) for s, ds in dsets.items() if not get_source(s).static] or
+    times = np.concatenate([to_days(ds.time.values) for s, ds in dsets.items() if not srcs[s].static] or
                            [to_days(ds.time.values) for ds in dsets.values()])
     if times.size == 0: raise EmptyStackError(f"the input sources {list(dsets)} hold no frames: load frames for the period first.")
     window = support_window(period, float(times.min()), float(times.max()), support_days)
-    dsets = _select_frames(dsets, window)
-    used = np.concatenate([to_days(ds.time.values) for s, ds in dsets.items() if not get_source(s).static] or [times])
+    dsets = _select_frames(dsets, window, srcs)
+    used = np.concatenate([to_days(ds.time.values) for s, ds in dsets.items() if not srcs[s].static] or [times])
     check_extrapolation(period, float(used.min()), float(used.max()), warn_days, max_days)
 
     layout = _Layout(bands=tuple((s, b) for s, ds in dsets.items() if ds.sizes["time"] for b in ds.data_vars),
                      coords={s: {k: np.asarray(c.values) for k, c in ds.coords.items() if c.dims == ("time",)} for s, ds in dsets.items()},
-                     n_frames={s: bucket(ds.sizes["time"], frame_bucket) for s, ds in dsets.items()})
+                     n_frames={s: bucket(ds.sizes["time"], frame_bucket) for s, ds in dsets.items()}, sources=srcs)
     H, W, c, m = ref.sizes["y"], ref.sizes["x"], tl.core, tl.margin
     args = dict(layout=layout, model=model, period=period.days, tl=tl, batch_size=batch_size, dim=dim)
     arrays = [dsets[s][b].data for s, b in layout.bands]

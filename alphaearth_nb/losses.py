@@ -130,11 +130,13 @@ def perturb(key:PRNGKeyArray, # random key
             inputs:dict, # source name -> Frames of one example (teacher input)
             period:Float[Array, "2"], # the example's summary period
             cfg:Perturbations=Perturbations(),
+            families:dict|None=None, # source name -> sensor family (a model's: `model.cfg.source(n).family`)
            ) -> tuple[dict, Float[Array, "2"], Array]:
     "Student input, the summary period teacher and student share, and the mode (0 drops, 1 forecast, 2 backcast)."
     ks, km, kf = jax.random.split(key, 3)
     names = sorted(inputs)
-    fams = sorted({family(n) for n in names})
+    fam = {n: (families or {}).get(n) or family(get_source(n)) for n in names}
+    fams = sorted(set(fam.values()))
     p_src, p_frame = dict(cfg.drop_source), dict(cfg.drop_frame)
     src_keep = {f: jax.random.uniform(jax.random.fold_in(ks, i)) >= p_src.get(f, 0.) for i, f in enumerate(fams)}
     mode = jax.random.choice(km, 3, p=jnp.asarray(cfg.modes, jnp.float32))
@@ -145,8 +147,8 @@ def perturb(key:PRNGKeyArray, # random key
     out = {}
     for i, n in enumerate(names):
         f = inputs[n]
-        rand = jax.random.uniform(jax.random.fold_in(kf, i), f.days.shape) >= p_frame.get(family(n), 0.)
-        keep = jnp.stack([rand, f.days < fc, f.days >= bc])[mode] & src_keep[family(n)]
+        rand = jax.random.uniform(jax.random.fold_in(kf, i), f.days.shape) >= p_frame.get(fam[n], 0.)
+        keep = jnp.stack([rand, f.days < fc, f.days >= bc])[mode] & src_keep[fam[n]]
         out[n] = mask_frames(f, keep)
     return out, period_c, mode
 
@@ -155,7 +157,8 @@ def example_terms(model:AlphaEarth, ex:TrainExample, key:PRNGKeyArray,
                   weights:LossWeights=LossWeights(), pert:Perturbations=Perturbations()) -> dict:
     "Per-example pieces of every loss term (one example, no batch axis)."
     kp, kr = jax.random.split(key)
-    inputs_s, period_c, _ = perturb(kp, ex.inputs, ex.period, pert)
+    families = {n: family(model.cfg.source(n)) for n in model.cfg.inputs}
+    inputs_s, period_c, _ = perturb(kp, ex.inputs, ex.period, pert, families)
     tnames = [n for n in sorted(ex.targets) if n in model.decoders]
     periods = jnp.stack([ex.period, period_c, ex.texts.period] + [ex.targets[n].period for n in tnames])
     both = jax.tree.map(lambda a, b: jnp.stack([a, b]), model.check_inputs(ex.inputs), model.check_inputs(inputs_s))
@@ -168,7 +171,7 @@ def example_terms(model:AlphaEarth, ex:TrainExample, key:PRNGKeyArray,
         t = ex.targets[n]
         z = model.sample(jax.random.fold_in(kr, i), u[3 + i])
         pred = model.decode(n, z, t.meta, position(t.day, t.period))
-        recon[n] = source_error(pred, t.x, t.valid, get_source(n).kind == "categorical")
+        recon[n] = source_error(pred, t.x, t.valid, model.cfg.source(n).kind == "categorical")
     L = u.shape[1]
     yx = jnp.clip(jnp.round(ex.texts.yx).astype(jnp.int32), 0, L - 1)
     return dict(u=u[0], consistency=consistency_loss(u[1], u_s, weights.stop_teacher), recon=recon,
@@ -195,6 +198,7 @@ def total_loss(model:AlphaEarth, # the model
     terms["uniformity"] = uniformity_loss(out["u"])
     terms["consistency"] = out["consistency"].mean()
     E = out["text"].shape[-1]
+    terms["texts"] = jnp.sum(out["text_valid"]).astype(jnp.float32)  # valid texts in the batch (0: CLIP is off)
     terms["clip"] = clip_loss(out["text"].reshape(-1, E), out["text_emb"].reshape(-1, E), out["text_valid"].reshape(-1), model.clip_scale)
     loss = (weights.recon * terms["recon"] + weights.uniformity * terms["uniformity"]
             + weights.consistency * terms["consistency"] + weights.clip * terms["clip"])

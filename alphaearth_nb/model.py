@@ -20,7 +20,7 @@ from jaxtyping import Array, Float, PRNGKeyArray
 from .core import (EMBED_DIM, ConfigError, DimensionError, Frames, GridError, MissingSourceError,
                                 PeriodError, SourceError, Target, Texts, TrainExample)
 from .decoders import Decoder
-from .sources import get_source
+from .sources import Source, get_source
 from .stp import Encoded, STPConfig, STPEncoder
 from .summary import Summary, build, unit, vmf_sample
 from .text import TEXT_DIM
@@ -31,21 +31,23 @@ __all__ = ['PRESETS', 'REQUIRED_FAMILIES', 'input_spec', 'n_outputs', 'family', 
            'encoder_width', 'init', 'n_params', 'param_count', 'dummy_example']
 
 # %% ../nbs/13_model.ipynb #c0005
-def input_spec(name:str) -> tuple[int, int]:
+def input_spec(s:Source) -> tuple[int, int]:
     "`(n_bands, n_meta)` of an input source."
-    s = get_source(name)
     return len(s.bands), len(s.meta)
 
-def n_outputs(name:str) -> int:
+def n_outputs(s:Source) -> int:
     "Decoder outputs of a target source: classes if categorical, else bands."
-    s = get_source(name)
     return len(s.classes) if s.kind == "categorical" else len(s.bands)
 
-def family(name:str) -> str:
+def family(s:Source) -> str:
     "Sensor family of a source (`sentinel2`, `sentinel1`, `landsat`, ...)."
-    return get_source(name).family or name
+    return s.family or s.name
 
 # %% ../nbs/13_model.ipynb #c0008
+def _tuples(v):
+    "JSON lists back into the tuples the configs hold."
+    return tuple(_tuples(x) for x in v) if isinstance(v, list) else v
+
 @dataclass(frozen=True)
 class ModelConfig:
     "Everything that fixes an `AlphaEarth` model's shapes and constants."
@@ -65,9 +67,7 @@ class ModelConfig:
     decoder_freqs: int = 3            # Fourier frequencies of the decoders' target time
     text_width: int = 512             # hidden width of the text head MLP
     clip_temperature: float = 0.07    # initial CLIP temperature (learned)
-    frames: tuple | None = None       # training frames per input source ((name, n), ...), for the sampler
-    n_texts: int = 8                  # texts per training example, for the sampler
-    remat: bool = False               # checkpoint the encoder's blocks in the backward pass (sets STPConfig.remat)
+    sources: tuple = ()               # resolved `Source`s of inputs and targets (default: the registry's, at creation)
 
     def __post_init__(self):
         for k in ("inputs", "targets"):
@@ -75,14 +75,14 @@ class ModelConfig:
             v = (v,) if isinstance(v, str) else tuple(v)
             if not v: raise ConfigError(f"ModelConfig.{k} is empty: name at least one source, e.g. ('sentinel2',).")
             if len(set(v)) != len(v): raise ConfigError(f"ModelConfig.{k}={v} repeats a source: list each once.")
-            for n in v: get_source(n)  # raises UnknownSourceError naming the fix
             object.__setattr__(self, k, v)
+        self._resolve_sources()
         for n in self.inputs:
-            if get_source(n).role != "input":
-                raise ConfigError(f"{n!r} is a target-only source and cannot be an encoder input: move it to ModelConfig.targets.")
-        if isinstance(self.frames, dict): object.__setattr__(self, "frames", tuple(sorted(self.frames.items())))
+            if self.source(n).role != "input":
+                raise ConfigError(f"{n!r} is a target-only source and cannot be an encoder input: "
+                                  "move it to ModelConfig.targets.")
         ints = dict(embed_dim=2, n_proposals=1, text_dim=1, summary_width=1, summary_heads=1, up_width=1,
-                    decoder_width=1, decoder_depth=1, decoder_freqs=0, text_width=1, n_texts=0)
+                    decoder_width=1, decoder_depth=1, decoder_freqs=0, text_width=1)
         for k, lo in ints.items():
             if int(getattr(self, k)) < lo: raise ConfigError(f"ModelConfig.{k}={getattr(self, k)} must be >= {lo}.")
         if self.summary_width % self.summary_heads:
@@ -90,8 +90,24 @@ class ModelConfig:
         if not self.kappa > 0: raise ConfigError(f"kappa={self.kappa} must be > 0 (paper: 8000).")
         if not 0 < self.clip_temperature < 1: raise ConfigError(f"clip_temperature={self.clip_temperature} must be in (0, 1) (CLIP: 0.07).")
         if self.summary_decay <= 0: raise ConfigError(f"summary_decay={self.summary_decay} must be > 0.")
-        if self.remat and hasattr(self.stp, "remat") and not self.stp.remat:  # the encoder checkpoints each block
-            object.__setattr__(self, "stp", dataclasses.replace(self.stp, remat=True))
+
+    def _resolve_sources(self):
+        "Given `Source`s (objects, or dicts from a checkpoint header) win; the others come from the registry, once."
+        given = {}
+        for s in self.sources:
+            s = Source(**{k: _tuples(v) for k, v in s.items()}) if isinstance(s, dict) else s
+            if not isinstance(s, Source):
+                raise ConfigError(f"ModelConfig.sources holds {type(s).__name__}: pass `Source` objects.")
+            given[s.name] = s
+        names = tuple(dict.fromkeys(self.inputs + self.targets))
+        object.__setattr__(self, "sources", tuple(given.get(n) or get_source(n) for n in names))
+
+    def source(self, name:str) -> Source:
+        "The resolved `Source` of one of the model's sources."
+        for s in self.sources:
+            if s.name == name: return s
+        raise SourceError(f"{name!r} is not among the model's sources {[s.name for s in self.sources]}: "
+                          "add it to ModelConfig.inputs or targets.")
 
     @property
     def patch(self) -> int:
@@ -99,47 +115,41 @@ class ModelConfig:
         return self.stp.patch
 
 # %% ../nbs/13_model.ipynb #c0011
-_STP_KEYS = ("patch", "d_space", "d_time", "d_precision", "blocks")
-
-def _stp(**kw) -> STPConfig:
-    names = {f.name for f in dataclasses.fields(STPConfig)}
-    return STPConfig(**{k: v for k, v in kw.items() if k in names})
-
 PRESETS = {
-    "tiny": dict(stp=dict(patch=32, d_space=64, d_time=32, d_precision=16, blocks=2),
-                 inputs=("sentinel2",), targets=("sentinel2",), frames=(("sentinel2", 8),), n_texts=4,
-                 summary_width=64, summary_heads=4, up_width=32, decoder_width=64, text_width=64),
-    "small": dict(stp=dict(patch=32, d_space=64, d_time=32, d_precision=32, blocks=2),
-                  inputs=("landsat", "sentinel1", "sentinel2"),
-                  targets=("dem", "era5", "gedi", "landcover", "landsat", "sentinel1", "sentinel2"),
-                  frames=(("landsat", 4), ("sentinel1", 4), ("sentinel2", 8)), n_texts=8,
-                  summary_width=64, summary_heads=4, up_width=32, decoder_width=128, text_width=128),
-    "lite": dict(stp=dict(patch=128, d_space=1024, d_time=512, d_precision=128, blocks=15),
-                 inputs=("landsat_toa", "sentinel1", "sentinel2_l1c"),
-                 targets=("dem", "era5", "gedi", "landcover", "landsat_toa", "sentinel1", "sentinel2_l1c"),
-                 frames=(("landsat_toa", 21), ("sentinel1", 17), ("sentinel2_l1c", 65)), n_texts=16,
-                 summary_width=512, summary_heads=8, up_width=256, decoder_width=512, text_width=512),
+    "tiny": ModelConfig(STPConfig(patch=32, d_space=64, d_time=32, d_precision=16, blocks=2),
+                        inputs=("sentinel2",), targets=("sentinel2",),
+                        summary_width=64, summary_heads=4, up_width=32, decoder_width=64, text_width=64),
+    "small": ModelConfig(STPConfig(patch=32, d_space=64, d_time=32, d_precision=32, blocks=2),
+                         inputs=("landsat", "sentinel1", "sentinel2"),
+                         targets=("dem", "era5", "gedi", "landcover", "landsat", "sentinel1", "sentinel2"),
+                         summary_width=64, summary_heads=4, up_width=32, decoder_width=128, text_width=128),
+    "lite": ModelConfig(STPConfig(patch=128, d_space=1024, d_time=512, d_precision=128, blocks=15),
+                        inputs=("landsat_toa", "sentinel1", "sentinel2_l1c"),
+                        targets=("dem", "era5", "gedi", "landcover", "landsat_toa", "sentinel1", "sentinel2_l1c"),
+                        summary_width=512, summary_heads=8, up_width=256, decoder_width=512, text_width=512),
 }
 
 def preset(name:str, # "tiny", "small" or "lite"
            **overrides, # ModelConfig fields; STPConfig fields (patch, blocks, ...) go to the encoder
           ) -> ModelConfig:
-    "A named `ModelConfig`, with fields overridden."
+    "A named `ModelConfig` with fields overridden, its sources resolved from the registry now; unknown keys raise."
     if name not in PRESETS: raise ConfigError(f"unknown preset {name!r}: use one of {sorted(PRESETS)}.")
-    kw = {k: (dict(v) if isinstance(v, dict) else v) for k, v in PRESETS[name].items()}
-    stp_names = {f.name for f in dataclasses.fields(STPConfig)}
-    for k in list(overrides):
-        if k in stp_names and k not in {f.name for f in dataclasses.fields(ModelConfig)}: kw["stp"][k] = overrides.pop(k)
-    if isinstance(overrides.get("stp"), STPConfig): kw["stp"] = overrides.pop("stp")
-    if isinstance(kw["stp"], dict): kw["stp"] = _stp(**kw["stp"])
-    return ModelConfig(**{**kw, **overrides})
+    base = PRESETS[name]
+    mine = {f.name for f in dataclasses.fields(ModelConfig)}
+    enc = {f.name for f in dataclasses.fields(STPConfig)} - mine
+    if bad := sorted(set(overrides) - mine - enc):
+        raise ConfigError(f"preset({name!r}) got unknown field(s) {bad}: ModelConfig takes {sorted(mine)}, "
+                          f"the encoder (STPConfig) {sorted(enc)}.")
+    stp = dataclasses.replace(overrides.pop("stp", base.stp), **{k: overrides.pop(k) for k in list(overrides) if k in enc})
+    return dataclasses.replace(base, stp=stp, **{"sources": (), **overrides})
 
 # %% ../nbs/13_model.ipynb #c0014
 REQUIRED_FAMILIES = ("sentinel2",)  # families the perturbations never drop: the model needs them
 
-def _empty_frames(name:str, H:int, W:int) -> Frames:
-    c, m = input_spec(name)
-    return Frames(jnp.zeros((1, H, W, c)), jnp.zeros((1, H, W, c), bool), jnp.zeros((1,)), jnp.zeros((1,), bool), jnp.zeros((1, m)))
+def _empty_frames(src:Source, H:int, W:int) -> Frames:
+    c, m = input_spec(src)
+    return Frames(jnp.zeros((1, H, W, c)), jnp.zeros((1, H, W, c), bool), jnp.zeros((1,)), jnp.zeros((1,), bool),
+                  jnp.zeros((1, m)))
 
 class AlphaEarth(eqx.Module):
     "The AlphaEarth Foundations model: STP encoder, time-conditional summary, vMF bottleneck, decoders, text head."
@@ -153,11 +163,12 @@ class AlphaEarth(eqx.Module):
     def __init__(self, cfg:ModelConfig, *, key:PRNGKeyArray):
         ke, ks, kd, kt = jax.random.split(key, 4)
         self.cfg = cfg
-        self.encoder = STPEncoder(cfg.stp, {n: input_spec(n) for n in cfg.inputs}, key=ke)
+        self.encoder = STPEncoder(cfg.stp, {n: input_spec(cfg.source(n)) for n in cfg.inputs}, key=ke)
         d = encoder_width(self.encoder, cfg)
-        self.summary = Summary(d, cfg.summary_width, cfg.summary_heads, cfg.up_width, cfg.embed_dim, cfg.summary_decay, key=ks)
+        self.summary = Summary(d, cfg.summary_width, cfg.summary_heads, cfg.up_width, cfg.embed_dim, cfg.summary_decay,
+                               key=ks)
         kds = jax.random.split(kd, len(cfg.targets))
-        self.decoders = {n: Decoder(cfg.embed_dim, len(get_source(n).meta), n_outputs(n), cfg.decoder_width,
+        self.decoders = {n: Decoder(cfg.embed_dim, len(cfg.source(n).meta), n_outputs(cfg.source(n)), cfg.decoder_width,
                                     cfg.decoder_depth, cfg.decoder_freqs, key=k) for n, k in zip(cfg.targets, kds)}
         self.text_mlp = eqx.nn.MLP(cfg.text_dim + PERIOD_FEATURE_DIM, cfg.embed_dim, cfg.text_width, 2,
                                    activation=jax.nn.gelu, key=kt)
@@ -167,18 +178,25 @@ class AlphaEarth(eqx.Module):
         "The model's input sources from `inputs`, checked, with absent droppable sources filled by masked frames."
         L, out, have = self.cfg.patch, {}, [n for n in self.cfg.inputs if n in inputs]
         if not have:
-            raise MissingSourceError(f"none of the model's input sources {self.cfg.inputs} is in the inputs (got {sorted(inputs)}): add them to the stack.")
+            raise MissingSourceError(f"none of the model's input sources {self.cfg.inputs} is in the inputs "
+                                     f"(got {sorted(inputs)}): add them to the stack.")
         for n in have:
-            f = inputs[n]
-            if f.x.ndim != 4: raise DimensionError(f"inputs[{n!r}].x has shape {f.x.shape}, expected [T, H, W, C] of one example: vmap over a batch outside the model.")
-            if f.x.shape[1:3] != (L, L): raise GridError(f"inputs[{n!r}] is {f.x.shape[1]} x {f.x.shape[2]} pixels but the model takes {L} x {L} patches: cut the stack into {L} x {L} tiles (embed.embed does this).")
-            if f.x.shape[-1] != input_spec(n)[0]: raise DimensionError(f"inputs[{n!r}] has {f.x.shape[-1]} bands, the registry says {input_spec(n)[0]}: build inputs with samples.to_frames.")
+            f, c = inputs[n], input_spec(self.cfg.source(n))[0]
+            if f.x.ndim != 4:
+                raise DimensionError(f"inputs[{n!r}].x has shape {f.x.shape}, expected [T, H, W, C] of one example: "
+                                     "vmap over a batch outside the model.")
+            if f.x.shape[1:3] != (L, L):
+                raise GridError(f"inputs[{n!r}] is {f.x.shape[1]} x {f.x.shape[2]} pixels but the model takes {L} x {L} "
+                                f"patches: cut the stack into {L} x {L} tiles (embed.embed does this).")
+            if f.x.shape[-1] != c:
+                raise DimensionError(f"inputs[{n!r}] has {f.x.shape[-1]} bands, the model's source has {c}: "
+                                     "build inputs with stacks.to_frames.")
             out[n] = f
         for n in self.cfg.inputs:
             if n in out: continue
-            if family(n) in REQUIRED_FAMILIES:
+            if family(self.cfg.source(n)) in REQUIRED_FAMILIES:
                 raise MissingSourceError(f"input source {n!r} is missing: the model always needs it; add it to the stack.")
-            out[n] = _empty_frames(n, L, L)
+            out[n] = _empty_frames(self.cfg.source(n), L, L)
         return out
 
     def encode(self, inputs:dict) -> Encoded:
@@ -219,6 +237,14 @@ class AlphaEarth(eqx.Module):
         "Unit vector the CLIP loss aligns with the embedding at the text's pixel."
         return unit(self.text_mlp(jnp.concatenate([text_emb, period_features(period)])))
 
+    def with_policy(self, dtype:str="float32", # the encoder's activation dtype: "float32" or "bfloat16"
+                    remat:bool=False,          # recompute each encoder block's activations in the backward pass
+                   ) -> "AlphaEarth":
+        "The same parameters under another precision policy (`train.apply_policy` calls this for every `fit`)."
+        cfg = dataclasses.replace(self.cfg, stp=dataclasses.replace(self.cfg.stp, dtype=dtype, remat=remat))
+        like = eqx.filter_eval_shape(AlphaEarth, cfg, key=jax.random.key(0))
+        return jax.tree.unflatten(jax.tree.structure(like), jax.tree.leaves(self))
+
     @property
     def clip_scale(self) -> Float[Array, ""]:
         "Learned inverse temperature of the CLIP loss, kept in [1, 100] as in CLIP."
@@ -253,22 +279,23 @@ def param_count(cfg:ModelConfig|str) -> dict:
 def dummy_example(cfg:ModelConfig, # the model's config
                   seed:int=0, # numpy random seed
                   batch:int|None=None, # stack this many examples on a leading axis
-                  n_frames:int=8, # frames of a source `cfg.frames` does not list
+                  frames:int|dict=8, # frames per input source: one count, or {name: count}
+                  n_texts:int=4, # texts per example
                  ) -> TrainExample:
     "A random `TrainExample` (numpy arrays) with the shapes a model of `cfg` trains on."
     rng = np.random.default_rng(seed)  # numpy: JAX would compile a kernel per random draw
     f32 = lambda a: np.asarray(a, np.float32)
     def one():
-        L, frames, inputs, targets = cfg.patch, dict(cfg.frames or ()), {}, {}
+        L, inputs, targets = cfg.patch, {}, {}
         for n in cfg.inputs:
-            (c, m), T = input_spec(n), int(frames.get(n, n_frames))
-            inputs[n] = Frames(f32(rng.normal(size=(T, L, L, c))), np.ones((T, L, L, c), bool), f32(np.sort(rng.uniform(0, 365, T))),
-                               np.ones(T, bool), f32(rng.integers(0, 2, (T, m))))
+            (c, m), T = input_spec(cfg.source(n)), int(frames[n] if isinstance(frames, dict) else frames)
+            inputs[n] = Frames(f32(rng.normal(size=(T, L, L, c))), np.ones((T, L, L, c), bool),
+                               f32(np.sort(rng.uniform(0, 365, T))), np.ones(T, bool), f32(rng.integers(0, 2, (T, m))))
         for n in cfg.targets:
-            s = get_source(n); c = len(s.bands)
+            s = cfg.source(n); c = len(s.bands)
             x = rng.integers(0, len(s.classes), (L, L, c)) if s.kind == "categorical" else rng.normal(size=(L, L, c))
             targets[n] = Target(f32(x), np.ones((L, L, c), bool), f32(180.), f32(np.zeros(len(s.meta))), f32([100., 300.]))
-        N = cfg.n_texts
+        N = n_texts
         emb = rng.normal(size=(N, cfg.text_dim)); emb /= np.linalg.norm(emb, axis=-1, keepdims=True)
         texts = Texts(f32(emb), f32(rng.integers(0, L, (N, 2))), np.arange(N) < max(N - 1, 1), f32([0., 365.]))
         return TrainExample(inputs, targets, texts, f32([0., 365.]))

@@ -16,15 +16,15 @@ import jax.numpy as jnp
 import numpy as np
 from jaxtyping import Array, Bool, Float
 
-from .core import (ConfigError, DimensionError, EmptyStackError, Frames, GridError,
-                                MissingSourceError, UnknownSourceError)
+from .core import (ConfigError, DimensionError, EmptyStackError, Frames, GridError, MissingSourceError,
+                                UntrainedSourceError)
 from .timecodes import TIMECODE_DIM, timecode
 
 # %% auto #0
 __all__ = ['NORMS', 'ACTIVATIONS', 'DTYPES', 'LEVELS', 'PAIRS', 'STPConfig', 'Encoded', 'split', 'Dense', 'Norm',
            'masked_softmax', 'Attention', 'MLP', 'conv3', 'depthwise3', 'pool', 'upsample', 'space_to_depth',
-           'cell_valid', 'SpaceOp', 'TimeOp', 'PrecisionOp', 'Exchange', 'STPBlock', 'Projector',
-           'UntrainedSourceError', 'check_inputs', 'STPEncoder', 'stacked_blocks', 'encode', 'count_params']
+           'cell_valid', 'SpaceOp', 'TimeOp', 'PrecisionOp', 'Exchange', 'STPBlock', 'Projector', 'check_inputs',
+           'STPEncoder', 'stacked_blocks', 'encode', 'count_params']
 
 # %% ../nbs/10_stp.ipynb #c0006
 NORMS = ("layernorm", "rmsnorm")
@@ -323,9 +323,6 @@ class Projector(eqx.Module):
         return self.patch(space_to_depth(x, 2)) + self.tc(tcode.astype(dtype))[:, None, None]
 
 # %% ../nbs/10_stp.ipynb #c0023
-class UntrainedSourceError(UnknownSourceError, MissingSourceError):
-    "An input source the encoder has no projector for."
-
 def check_inputs(inputs:dict, # source name -> Frames of one example
                  specs:dict,  # source name -> (n_bands, n_meta) the encoder was built for
                  patch:int,   # L
@@ -339,7 +336,7 @@ def check_inputs(inputs:dict, # source name -> Frames of one example
     for name in sorted(inputs):
         f, (c, _) = inputs[name], specs[name]
         if not isinstance(f, Frames):
-            raise DimensionError(f"inputs[{name!r}] is a {type(f).__name__}, not a Frames: build it with `samples.to_frames`.")
+            raise DimensionError(f"inputs[{name!r}] is a {type(f).__name__}, not a Frames: build it with `stacks.to_frames`.")
         if f.x.ndim != 4:
             hint = ": for a batch, call `jax.vmap(encoder)(inputs)`" if f.x.ndim == 5 else ""
             raise DimensionError(f"inputs[{name!r}].x has shape {tuple(f.x.shape)}; expected one example (T, {patch}, {patch}, {c}){hint}.")

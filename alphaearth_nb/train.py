@@ -11,12 +11,11 @@ import dataclasses
 import itertools
 import json
 import math
-import os
 import queue
-import re
 import tempfile
 import threading
 import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -33,15 +32,15 @@ from tqdm.auto import tqdm
 
 import xarray as xr
 
-from . import losses, samples, scene
+from . import losses, samples
 from . import model as aef_model
-from .core import CheckpointError, ConfigError, Frames, TrainExample, TrainingError
+from .checkpoint import checkpoints, latest_checkpoint, load_checkpoint, read_header, save_checkpoint
+from .core import CheckpointError, ConfigError, TrainingError, TrainingWarning
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'TrainConfig', 'lr_schedule', 'make_optimizer', 'TrainState', 'init_state', 'to_bf16', 'inputs_to_bf16',
-           'train_step', 'init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place',
-           'make_train_step', 'Prefetch', 'checkpoints', 'latest_checkpoint', 'save_checkpoint', 'read_header',
-           'load_checkpoint', 'plot_history', 'read_metrics', 'fit', 'model_config', 'load_model']
+__all__ = ['TrainConfig', 'lr_schedule', 'make_optimizer', 'TrainState', 'init_state', 'apply_policy', 'train_step',
+           'init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'make_train_step',
+           'Prefetch', 'plot_history', 'read_metrics', 'fit', 'model_config', 'load_model']
 
 # %% ../nbs/20_train.ipynb #c0007
 @dataclass(frozen=True)
@@ -55,8 +54,8 @@ class TrainConfig:
     b2: float = 0.999               # Adam beta2 (paper: not given; optax default)
     eps: float = 1e-8               # Adam epsilon (paper: not given; optax default)
     clip_norm: float | None = None  # clip gradients to this global norm; None = off (paper: not given)
-    bf16: bool = False              # compute in bfloat16; parameters, gradients and optimiser state stay float32
-    remat: bool = False             # rematerialise activations in the backward pass (less memory, ~1/3 more compute)
+    bf16: bool = False              # the encoder computes in bfloat16; everything else, and all parameters, float32
+    remat: bool = False             # the encoder recomputes each block's activations in the backward pass
     shard_params: bool = False      # FSDP: shard large parameters and optimiser state along `data` too
     fsdp_min_size: int = 2**16      # leaves smaller than this (elements) stay replicated under `shard_params`
     seed: int = 0                   # model init, data order and loss randomness
@@ -68,13 +67,18 @@ class TrainConfig:
         def need(ok, msg):
             if not ok: raise ConfigError(msg)
         need(self.steps >= 1, f"steps={self.steps}: train for at least 1 step")
-        need(0 <= self.warmup <= self.steps, f"warmup={self.warmup} must be in [0, steps={self.steps}]: shorten the warm-up or train longer")
-        need(self.peak_lr > 0 and math.isfinite(self.peak_lr), f"peak_lr={self.peak_lr} must be a positive finite number, e.g. 1e-4")
+        need(0 <= self.warmup <= self.steps,
+             f"warmup={self.warmup} must be in [0, steps={self.steps}]: shorten the warm-up or train longer")
+        need(self.peak_lr > 0 and math.isfinite(self.peak_lr),
+             f"peak_lr={self.peak_lr} must be a positive finite number, e.g. 1e-4")
         need(self.batch_size >= 1, f"batch_size={self.batch_size}: use at least 1")
-        need(0 <= self.b1 < 1 and 0 <= self.b2 < 1 and self.eps > 0, f"Adam needs 0 <= b1, b2 < 1 and eps > 0, got b1={self.b1}, b2={self.b2}, eps={self.eps}")
-        need(self.clip_norm is None or self.clip_norm > 0, f"clip_norm={self.clip_norm}: pass a positive norm, or None to switch clipping off")
+        need(0 <= self.b1 < 1 and 0 <= self.b2 < 1 and self.eps > 0,
+             f"Adam needs 0 <= b1, b2 < 1 and eps > 0, got b1={self.b1}, b2={self.b2}, eps={self.eps}")
+        need(self.clip_norm is None or self.clip_norm > 0,
+             f"clip_norm={self.clip_norm}: pass a positive norm, or None to switch clipping off")
         need(self.fsdp_min_size >= 1, f"fsdp_min_size={self.fsdp_min_size}: use at least 1")
-        need(self.checkpoint_every >= 1, f"checkpoint_every={self.checkpoint_every}: use at least 1 (steps between checkpoints)")
+        need(self.checkpoint_every >= 1,
+             f"checkpoint_every={self.checkpoint_every}: use at least 1 (steps between checkpoints)")
         need(self.keep >= 1, f"keep={self.keep}: keep at least the latest checkpoint")
         need(self.prefetch >= 1, f"prefetch={self.prefetch}: queue at least 1 batch")
 
@@ -108,15 +112,14 @@ def init_state(model:eqx.Module,                      # the model to train
     return TrainState(jnp.zeros((), jnp.int32), model, opt_state, jax.random.PRNGKey(seed))
 
 # %% ../nbs/20_train.ipynb #c0014
-def to_bf16(tree:PyTree) -> PyTree:
-    "Cast every float32 array leaf to bfloat16; others untouched."
-    return jax.tree.map(lambda x: x.astype(jnp.bfloat16) if eqx.is_array(x) and x.dtype == jnp.float32 else x, tree)
-
-def inputs_to_bf16(batch):
-    "Cast a `TrainExample`'s input values to bfloat16, keeping times and masks; other batches pass through."
-    if not isinstance(batch, TrainExample): return batch
-    inputs = {k: eqx.tree_at(lambda f: f.x, f, f.x.astype(jnp.bfloat16)) for k, f in batch.inputs.items()}
-    return eqx.tree_at(lambda b: b.inputs, batch, inputs)
+def apply_policy(model:eqx.Module, cfg:TrainConfig) -> eqx.Module:
+    "The model with the config's precision policy (`bf16`, `remat`) stamped on it, its parameters unchanged."
+    if hasattr(model, "with_policy"):
+        return model.with_policy(dtype="bfloat16" if cfg.bf16 else "float32", remat=cfg.remat)
+    if cfg.bf16 or cfg.remat:
+        raise ConfigError(f"{type(model).__name__} has no `with_policy(dtype, remat)`, so bf16={cfg.bf16} and "
+                          f"remat={cfg.remat} cannot apply: set both False in TrainConfig, or give the model that method.")
+    return model
 
 def _select(ok, new, old):
     "Leafwise `new if ok else old` over the arrays of two same-structure pytrees."
@@ -126,22 +129,19 @@ def train_step(state:TrainState,                        # the current state
                batch:PyTree,                            # one batch (leading batch axis)
                loss_fn:Callable,                        # loss_fn(model, batch, key) -> (loss, aux dict)
                optimizer:optax.GradientTransformation,  # the optimiser the state was made with
-               bf16:bool=False,                         # compute in bfloat16
-               remat:bool=False,                        # checkpoint the whole loss
               ) -> tuple[TrainState, Float[Array, ""], dict]:
-    "One optimiser step: returns the new state (the old one if the loss or gradients are not finite), loss and aux."
+    "One optimiser step: the new state (old parameters, step + 1, when loss or gradients are not finite), loss, aux."
     def objective(model, batch, key):
-        if bf16: model, batch = to_bf16(model), inputs_to_bf16(batch)
         loss, aux = loss_fn(model, batch, key)
         return loss.astype(jnp.float32), jax.tree.map(lambda v: jnp.asarray(v, jnp.float32), aux)
-    if remat: objective = eqx.filter_checkpoint(objective)
     key = jax.random.fold_in(state.key, state.step)
     (loss, aux), grads = eqx.filter_value_and_grad(objective, has_aux=True)(state.model, batch, key)
     params = eqx.filter(state.model, eqx.is_inexact_array)
     updates, opt_state = optimizer.update(grads, state.opt_state, params)
     new = TrainState(state.step + 1, eqx.apply_updates(state.model, updates), opt_state, state.key)
     ok = jnp.isfinite(loss) & jnp.isfinite(optax.tree.norm(grads))
-    return _select(ok, new, state), loss, aux
+    kept = TrainState(state.step + 1, state.model, state.opt_state, state.key)  # skipped: the batch is consumed
+    return _select(ok, new, kept), loss, {**aux, "skipped": (~ok).astype(jnp.float32)}
 
 # %% ../nbs/20_train.ipynb #c0016
 def init_distributed(**kwargs):
@@ -191,8 +191,6 @@ def place(tree:PyTree, shardings) -> PyTree:
 def make_train_step(loss_fn:Callable,                       # loss_fn(model, batch, key) -> (loss, aux)
                     optimizer:optax.GradientTransformation, # the state's optimiser
                     *,
-                    bf16:bool=False,                        # compute in bfloat16
-                    remat:bool=False,                       # checkpoint the whole loss
                     state_shardings:PyTree=None,            # from `state_sharding`; None leaves placement to XLA
                     batch_shardings=None,                   # from `batch_sharding`
                    ) -> Callable:
@@ -200,7 +198,7 @@ def make_train_step(loss_fn:Callable,                       # loss_fn(model, bat
     def _step(batch, state):
         if state_shardings is not None: state = _constrain(state, state_shardings)
         if batch_shardings is not None: batch = jax.lax.with_sharding_constraint(batch, batch_shardings)
-        new, loss, aux = train_step(state, batch, loss_fn, optimizer, bf16=bf16, remat=remat)
+        new, loss, aux = train_step(state, batch, loss_fn, optimizer)
         if state_shardings is not None: new = _constrain(new, state_shardings)
         return new, loss, aux
     jitted = eqx.filter_jit(_step, donate="all-except-first")  # batch first: only the state is donated
@@ -257,104 +255,7 @@ class Prefetch:
     def __enter__(self): return self
     def __exit__(self, *exc): self.close()
 
-# %% ../nbs/20_train.ipynb #c0026
-CKPT_FORMAT = "alphaearth_nb.train/1"
-_CKPT = re.compile(r"ckpt_(\d{8})\.json$")
-
-def _jsonable(x):
-    "Config values into JSON: dataclasses as dicts, tuples as lists, the rest as strings."
-    if dataclasses.is_dataclass(x) and not isinstance(x, type): return {f.name: _jsonable(getattr(x, f.name)) for f in dataclasses.fields(x)}
-    if isinstance(x, dict): return {str(k): _jsonable(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)): return [_jsonable(v) for v in x]
-    if x is None or isinstance(x, (bool, int, float, str)): return x
-    return str(x)
-
-def _write_atomic(path:Path, write:Callable):
-    "Write through `write(file)` into a temporary file beside `path`, then rename it into place."
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            write(f); f.flush(); os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp): os.remove(tmp)
-        raise
-
-def checkpoints(directory) -> list[Path]:
-    "Complete checkpoints in `directory` (their `.json` files), oldest first."
-    d = Path(directory)
-    if not d.is_dir(): return []
-    found = sorted((int(m.group(1)), p) for p in d.iterdir() if (m := _CKPT.match(p.name)))
-    return [p for _, p in found if p.with_suffix(".eqx").exists()]
-
-def latest_checkpoint(directory) -> Path | None:
-    "The newest complete checkpoint's `.json` in `directory`, or None."
-    found = checkpoints(directory)
-    return found[-1] if found else None
-
-def save_checkpoint(directory,           # the run's checkpoint folder (created if needed)
-                    state:TrainState,    # the state to save
-                    meta:dict|None=None, # more header fields: configs, preset, data position...
-                    keep:int=3,          # complete checkpoints kept; older ones are removed
-                   ) -> Path:
-    "Write `state` atomically (leaves first, metadata last) and prune old checkpoints; returns the `.json` path."
-    d = Path(directory); d.mkdir(parents=True, exist_ok=True)
-    if jax.process_count() > 1:  # gather FSDP-split leaves; only process 0 writes
-        from jax.experimental import multihost_utils
-        state = multihost_utils.process_allgather(state, tiled=True)
-        if jax.process_index() != 0: return d / f"ckpt_{int(state.step):08d}.json"
-    step = int(state.step)
-    header = {"format": CKPT_FORMAT, "step": step, "time": time.strftime("%Y-%m-%dT%H:%M:%S"),
-              "jax": jax.__version__, **_jsonable(meta or {})}
-    line = (json.dumps(header) + "\n").encode()
-    leaves = d / f"ckpt_{step:08d}.eqx"
-    def write_leaves(f):
-        f.write(line); eqx.tree_serialise_leaves(f, state)
-    _write_atomic(leaves, write_leaves)
-    header["bytes"] = leaves.stat().st_size
-    _write_atomic(leaves.with_suffix(".json"), lambda f: f.write(json.dumps(header, indent=1).encode()))
-    for old in checkpoints(d)[:-keep]:
-        old.unlink(); old.with_suffix(".eqx").unlink(missing_ok=True)  # metadata first: never a half-deleted "latest"
-    return leaves.with_suffix(".json")
-
-def read_header(path) -> dict:
-    "A checkpoint's header (from its `.json`, or the first line of its `.eqx`)."
-    path = Path(path)
-    try:
-        if path.suffix == ".json": return json.loads(path.read_text())
-        with open(path, "rb") as f: return json.loads(f.readline())
-    except (OSError, json.JSONDecodeError) as e:
-        raise CheckpointError(f"cannot read checkpoint header {path}: {e}; delete it and resume from an older one") from e
-
-def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a folder (its latest)
-                    like:TrainState,    # a skeleton: e.g. `eqx.filter_eval_shape(init_state, model, opt)`
-                   ) -> tuple[TrainState, dict]:
-    "Read a checkpoint into the structure of `like`; returns the state and its header."
-    path = Path(path)
-    if not path.exists(): raise CheckpointError(f"no complete checkpoint at {path}: it does not exist; train first, or start without resume")
-    if path.is_dir():
-        found = latest_checkpoint(path)
-        if found is None: raise CheckpointError(f"no complete checkpoint in {path}: train first, or start without resume")
-        path = found
-    leaves, header = path.with_suffix(".eqx"), read_header(path)
-    if header.get("format") != CKPT_FORMAT:
-        raise CheckpointError(f"{path} is not an alphaearth_nb training checkpoint (format {header.get('format')!r}, expected {CKPT_FORMAT!r})")
-    if not leaves.exists(): raise CheckpointError(f"{leaves} is missing: the checkpoint is incomplete; resume from an older one")
-    try:
-        with open(leaves, "rb") as f:
-            f.readline()
-            state = eqx.tree_deserialise_leaves(f, like)
-    except Exception as e:
-        raise CheckpointError(f"cannot load {leaves} into this model ({type(e).__name__}: {e}): build the model with the config in the checkpoint header") from e
-    want = jax.tree_util.tree_leaves_with_path(eqx.filter(like, lambda x: eqx.is_array(x) or isinstance(x, jax.ShapeDtypeStruct)))
-    got = jax.tree.leaves(eqx.filter(state, eqx.is_array))
-    for (kp, w), g in zip(want, got):
-        if (tuple(w.shape), jnp.dtype(w.dtype)) != (tuple(g.shape), jnp.dtype(g.dtype)):
-            raise CheckpointError(f"checkpoint leaf {jax.tree_util.keystr(kp)} is {g.dtype}{list(g.shape)} but the model wants "
-                                  f"{w.dtype}{list(w.shape)}: build the model with the config in the checkpoint header ({path})")
-    return state, header
-
-# %% ../nbs/20_train.ipynb #c0029
+# %% ../nbs/20_train.ipynb #c0027
 def plot_history(history:list[dict], # records as `fit` returns them
                  path=None,           # save a PNG here when given
                  smooth:int=10,       # moving-average window drawn over the raw curve
@@ -364,7 +265,7 @@ def plot_history(history:list[dict], # records as `fit` returns them
     ax = fig.add_subplot(1, 1, 1)
     if history:
         steps = np.array([h["step"] for h in history])
-        skip = {"step", "loss", "lr", "sec"}
+        skip = {"step", "loss", "lr", "sec", "skipped", "texts"}
         terms = [k for k in history[-1] if k not in skip]
         loss = np.array([h["loss"] for h in history], float)
         ax.plot(steps, loss, color="0.7", lw=0.8)
@@ -390,52 +291,85 @@ def read_metrics(path) -> list[dict]:
     if not path.exists(): return []
     return [json.loads(l) for l in path.read_text().splitlines() if l.strip()]
 
-# %% ../nbs/20_train.ipynb #c0032
-def _batch_source(data, start:int, batch_size:int, seed:int, model, sampler=None, texts=None, strata=None) -> Iterator:
+# %% ../nbs/20_train.ipynb #c0030
+def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=None, strata=None,
+                  preset:str|None=None) -> Iterator:
     "An iterator over host batches starting at batch `start`, from any of the forms `fit` takes."
+    n_proc, rank = jax.process_count(), jax.process_index()
+    if isinstance(data, samples.Batches):
+        if data.batch_size * n_proc != cfg.batch_size:
+            raise ConfigError(f"the Batches give {data.batch_size} examples per host but TrainConfig.batch_size is "
+                              f"{cfg.batch_size} over {n_proc} host(s): make them agree.")
+        return (data.batch_at(i) for i in itertools.count(start))
     if callable(data) and not hasattr(data, "__iter__"): return iter(data(start))
-    if data is None or isinstance(data, (str, os.PathLike, xr.DataTree, xr.Dataset)):
-        if data is None or isinstance(data, (str, os.PathLike)):
-            data, scene_texts, _ = scene.load_scene() if data is None else scene.load_scene(data)
-            texts = scene_texts if texts is None else texts
-        n_proc, rank = jax.process_count(), jax.process_index()
-        if batch_size % n_proc: raise ConfigError(f"batch_size={batch_size} does not split over {n_proc} hosts: use a multiple of {n_proc}")
-        cfg = sampler if sampler is not None else samples.SamplerConfig.for_model(model.cfg)
-        return samples.Batches(data, cfg, batch_size // n_proc, seed=seed + 1_000_003 * rank, texts=texts, strata=strata, start=start)
+    if isinstance(data, (xr.DataTree, xr.Dataset)):
+        if cfg.batch_size % n_proc:
+            raise ConfigError(f"batch_size={cfg.batch_size} does not split over {n_proc} hosts: use a multiple of {n_proc}")
+        scfg = sampler if sampler is not None else samples.sampler_config(model.cfg, preset)
+        return samples.Batches(data, scfg, cfg.batch_size // n_proc, seed=cfg.seed + 1_000_003 * rank, texts=texts,
+                               strata=strata, start=start)
+    if data is None or isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
+        raise ConfigError(f"fit got data of type {type(data).__name__}: pass a stack, a samples.Batches, a function "
+                          "position -> batches, or an iterable of batches (the sample scene: `scene.load_scene()`).")
     return itertools.islice(iter(data), start, None)
 
-# %% ../nbs/20_train.ipynb #c0034
-def _model_plan(model, cfg:TrainConfig) -> tuple[dict, bool, bool]:
-    "For a preset name, the config overrides that hand bf16 and remat to the model; and the bf16, remat left to the step."
-    if not isinstance(model, str): return {}, cfg.bf16, cfg.remat
-    fields = {f.name for f in dataclasses.fields(aef_model.ModelConfig)}
-    stp_fields = {f.name for f in dataclasses.fields(aef_model.STPConfig)}
-    model_remat, model_bf16 = cfg.remat and "remat" in fields, cfg.bf16 and "dtype" in stp_fields
-    over = {**({"remat": True} if model_remat else {}), **({"dtype": "bfloat16"} if model_bf16 else {})}
-    return over, cfg.bf16 and not model_bf16, cfg.remat and not model_remat
-
-def _build_model(name:str, over:dict, seed:int):
-    "An `AlphaEarth` from a preset name."
-    return aef_model.AlphaEarth(aef_model.preset(name, **over), key=jax.random.key(seed))
-
+# %% ../nbs/20_train.ipynb #c0032
 _STEPS: dict = {}  # compiled steps shared by `fit` calls in one process (a resumed run, tests, a notebook)
 
-def _cached_step(loss_fn, cfg:TrainConfig, shardings, bsh, bf16:bool, remat:bool) -> Callable:
+def _cached_step(loss_fn, cfg:TrainConfig, shardings, bsh) -> Callable:
     "`make_train_step` for these settings, reused when an earlier `fit` made the same one."
     opt_fields = ("steps", "peak_lr", "warmup", "b1", "b2", "eps", "clip_norm")
     leaves, tree = jax.tree.flatten(shardings)
-    key = (loss_fn, tuple(getattr(cfg, f) for f in opt_fields), bf16, remat, tree, tuple(leaves), bsh)
+    key = (loss_fn, tuple(getattr(cfg, f) for f in opt_fields), tree, tuple(leaves), bsh)
     try: hash(key)
     except TypeError: key = None
     if key is None or key not in _STEPS:
-        step = make_train_step(loss_fn, make_optimizer(cfg), bf16=bf16, remat=remat, state_shardings=shardings, batch_shardings=bsh)
+        step = make_train_step(loss_fn, make_optimizer(cfg), state_shardings=shardings, batch_shardings=bsh)
         if key is None: return step
         if len(_STEPS) >= 8: _STEPS.pop(next(iter(_STEPS)))
         _STEPS[key] = step
     return _STEPS[key]
 
-def fit(model:str|eqx.Module="tiny",   # a preset name ("tiny", "small", "lite") or a model
-        data=None,                     # a stack, a path to one, None (the sample scene), data(position) -> batches, or an iterable
+def _train_config(config, **over) -> TrainConfig:
+    "The run's `TrainConfig`: `config` with the given overrides; a run shorter than its warm-up warms up for a tenth."
+    over = {k: v for k, v in over.items() if v is not None}
+    base = config or TrainConfig()
+    if over.get("steps", base.steps) < base.warmup: over["warmup"] = over["steps"] // 10
+    return dataclasses.replace(base, **over)
+
+def _model(model, cfg:TrainConfig, shapes_only:bool):
+    "The model to train (with the precision policy) and its preset name; shapes only when a checkpoint will fill it."
+    if isinstance(model, str):
+        make = lambda: apply_policy(aef_model.AlphaEarth(aef_model.preset(model), key=jax.random.key(cfg.seed)), cfg)
+        return (eqx.filter_eval_shape(make) if shapes_only else make()), model
+    if not isinstance(model, eqx.Module):
+        raise ConfigError(f"fit got a model of type {type(model).__name__}: pass a preset name "
+                          f"({sorted(aef_model.PRESETS)}) or an Equinox module such as `AlphaEarth(preset('tiny'), key=...)`.")
+    return apply_policy(model, cfg), None
+
+# %% ../nbs/20_train.ipynb #c0034
+def _record(k:int, loss:float, aux:dict, sched, t0:float) -> dict:
+    return {"step": k + 1, "loss": loss, **{t: float(v) for t, v in aux.items()}, "lr": float(sched(k)),
+            "sec": time.perf_counter() - t0}
+
+def _warn_texts(rec:dict, seen:int) -> int:
+    "Count the first steps whose batches hold no valid text; warn once at the 10th (-1: done, texts were seen)."
+    if seen < 0 or "texts" not in rec: return seen
+    if rec["texts"] > 0: return -1
+    if seen + 1 == 10:
+        warnings.warn("the first 10 batches hold no valid text, so the CLIP term is 0: pass `texts=` with the stack "
+                      "(aef train --texts FILE), or set LossWeights.clip=0 to say so.", TrainingWarning)
+    return seen + 1
+
+def _diverged(k:int, loss:float, last_good, state) -> TrainingError:
+    where = f"the last good checkpoint is {last_good}" if last_good else "no checkpoint was written yet"
+    err = TrainingError(f"the loss became {loss} at step {k}: training stopped and {where}. "
+                        "Resume from it with a lower peak_lr or with clip_norm set (TrainConfig).")
+    err.state = state  # the step kept the last good parameters, not the diverged ones
+    return err
+
+def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite") or a model
+        data,                          # a stack, a samples.Batches, data(position) -> batches, or an iterable
         *,
         steps:int|None=None,           # total steps (overrides `config.steps`)
         batch_size:int|None=None,      # examples per step (overrides `config.batch_size`)
@@ -445,80 +379,66 @@ def fit(model:str|eqx.Module="tiny",   # a preset name ("tiny", "small", "lite")
         checkpoint_every:int|None=None,# overrides `config.checkpoint_every`
         config:TrainConfig|None=None,  # every other setting
         loss_fn:Callable|None=None,    # loss_fn(model, batch, key) -> (loss, aux); default `losses.total_loss`
-        sampler=None,                  # a `samples.SamplerConfig` for stacks; default `SamplerConfig.for_model`
+        sampler=None,                  # a `samples.SamplerConfig` for a stack; default `samples.sampler_config`
         texts=None,                    # geotagged texts for a stack (a DataFrame as `scene.load_scene` gives)
         strata=None,                   # a strata layer for site sampling (`samples.Batches`)
         mesh:Mesh|None=None,           # default: every device, one `data` axis
         progress:bool=True,            # show a tqdm bar
        ) -> tuple[TrainState, list[dict]]:
     "Train `model` on `data`; returns the final state and the per-step history."
-    over = {k: v for k, v in dict(steps=steps, batch_size=batch_size, seed=seed, checkpoint_every=checkpoint_every).items() if v is not None}
-    base = config or TrainConfig()
-    if over.get("steps", base.steps) < base.warmup: over["warmup"] = over["steps"] // 10  # a short run: warm up for a tenth
-    cfg = dataclasses.replace(base, **over)
+    cfg = _train_config(config, steps=steps, batch_size=batch_size, seed=seed, checkpoint_every=checkpoint_every)
     loss_fn = losses.total_loss if loss_fn is None else loss_fn
     mesh = make_mesh() if mesh is None else mesh
     if cfg.batch_size % mesh.devices.size:
-        raise ConfigError(f"batch_size={cfg.batch_size} does not split over {mesh.devices.size} devices: use a multiple of {mesh.devices.size}")
+        raise ConfigError(f"batch_size={cfg.batch_size} does not split over {mesh.devices.size} devices: "
+                          f"use a multiple of {mesh.devices.size}")
     out = None if out is None else Path(out)
     ckdir = None if out is None else out / "checkpoints"
     writer = jax.process_index() == 0 and out is not None
     optimizer = make_optimizer(cfg)
     found = latest_checkpoint(ckdir) if (resume and ckdir is not None) else None
-    over, step_bf16, step_remat = _model_plan(model, cfg)
-    if isinstance(model, str):  # when resuming, shapes only: nothing initialised just to be overwritten
-        make = lambda: _build_model(model, over, cfg.seed)
-        built, preset_name = (eqx.filter_eval_shape(make) if found is not None else make()), model
-    else:
-        built, preset_name = model, None
+    built, preset_name = _model(model, cfg, shapes_only=found is not None)
     like = eqx.filter_eval_shape(init_state, built, optimizer, cfg.seed)
     shardings = state_sharding(like, mesh, cfg.shard_params, cfg.fsdp_min_size)
     history = []
     if found is not None:
-        state, header = load_checkpoint(found, like)
+        state, _ = load_checkpoint(found, like)
         history = [h for h in read_metrics(out / "metrics.jsonl") if h["step"] <= int(state.step)]
     else:
         state = init_state(built, optimizer, cfg.seed)
-    state = place(state, shardings)
-    start = int(state.step)
+    state, start = place(state, shardings), int(state.step)
     meta = {"train": cfg, "preset": preset_name, "model": getattr(built, "cfg", None), "seed": cfg.seed}
     if writer:
         out.mkdir(parents=True, exist_ok=True)
         _write_jsonl(out / "metrics.jsonl", history, mode="w")
     bsh = batch_sharding(mesh)
-    step_fn = _cached_step(loss_fn, cfg, shardings, bsh, step_bf16, step_remat)
-    sched = lr_schedule(cfg)
-
-    def checkpoint():
-        if ckdir is None: return None
-        path = save_checkpoint(ckdir, state, {**meta, "data_position": int(state.step)}, keep=cfg.keep)
-        if writer: plot_history(history, out / "loss.png")
-        return path
-
+    step_fn, sched = _cached_step(loss_fn, cfg, shardings, bsh), lr_schedule(cfg)
     last_good = latest_checkpoint(ckdir) if ckdir is not None else None
-    pending = []
+    pending, no_text = [], 0
     bar = tqdm(total=cfg.steps, initial=start, disable=not progress, desc="train", dynamic_ncols=True)
-    batches = Prefetch(_batch_source(data, start, cfg.batch_size, cfg.seed, built, sampler, texts, strata), bsh, cfg.prefetch)
+    batches = Prefetch(_batch_source(data, start, cfg, built, sampler, texts, strata, preset_name), bsh, cfg.prefetch)
     try:
         for k in range(start, cfg.steps):
             t0 = time.perf_counter()
             try: batch = next(batches)
-            except StopIteration: raise TrainingError(f"the data ran out after {k - start} batches at step {k}: pass more data or fewer steps") from None
+            except StopIteration:
+                raise TrainingError(f"the data ran out after {k - start} batches at step {k}: "
+                                    "pass more data or fewer steps") from None
             state, loss, aux = step_fn(state, batch)
             loss = float(loss)
-            if not math.isfinite(loss):
-                where = f"the last good checkpoint is {last_good}" if last_good else "no checkpoint was written yet"
-                err = TrainingError(f"the loss became {loss} at step {k}: training stopped and {where}. "
-                                    "Resume from it with a lower peak_lr or with clip_norm set (TrainConfig).")
-                err.state = state  # the step returned the last good state, not the diverged one
-                raise err
-            rec = {"step": k + 1, "loss": loss, **{t: float(v) for t, v in aux.items()}, "lr": float(sched(k)), "sec": time.perf_counter() - t0}
+            if not math.isfinite(loss): raise _diverged(k, loss, last_good, state)
+            rec = _record(k, loss, aux, sched, t0)
+            if rec.get("skipped"): warnings.warn(f"step {k + 1}: non-finite gradients, the update was skipped "
+                                                 "(the step and the data position still advance).", TrainingWarning)
+            no_text = _warn_texts(rec, no_text)
             history.append(rec); pending.append(rec)
             bar.update(1)
             bar.set_postfix({t: f"{v:.3g}" for t, v in rec.items() if t not in ("step", "lr", "sec")}, refresh=False)
             if (k + 1) % cfg.checkpoint_every == 0 or k + 1 == cfg.steps:
                 if writer: _write_jsonl(out / "metrics.jsonl", pending); pending = []
-                last_good = checkpoint() or last_good
+                if ckdir is not None:
+                    last_good = save_checkpoint(ckdir, state, {**meta, "data_position": int(state.step)}, keep=cfg.keep)
+                    if writer: plot_history(history, out / "loss.png")
     finally:
         batches.close(); bar.close()
         if writer and pending: _write_jsonl(out / "metrics.jsonl", pending)
@@ -531,11 +451,14 @@ def _tuples(v):
     return tuple(_tuples(x) for x in v) if isinstance(v, list) else v
 
 def model_config(header:dict) -> aef_model.ModelConfig:
-    "The `ModelConfig` recorded in a checkpoint header."
+    "The `ModelConfig` recorded in a checkpoint header, with the resolved sources it was trained with."
     if not isinstance(header.get("model"), dict):
         raise CheckpointError("this checkpoint holds no AlphaEarth config (it was trained from a model object): "
-                              "build the model yourself and use `load_checkpoint`")
+                              "build the model yourself and use `checkpoint.load_checkpoint`")
     d = {k: _tuples(v) for k, v in header["model"].items()}
+    if not d.get("sources"):
+        raise CheckpointError("this checkpoint's header has no resolved sources (written before they were stored): "
+                              "retrain, or rebuild the model with `preset(...)` and `load_checkpoint` knowingly.")
     return aef_model.ModelConfig(stp=aef_model.STPConfig(**d.pop("stp")), **d)
 
 def load_model(path, # a run folder, its `checkpoints/` folder, or a checkpoint file
@@ -551,4 +474,4 @@ def load_model(path, # a run folder, its `checkpoints/` folder, or a checkpoint 
     tcfg = TrainConfig(**{k: v for k, v in header["train"].items() if k in {f.name for f in dataclasses.fields(TrainConfig)}})
     shapes = eqx.filter_eval_shape(aef_model.AlphaEarth, model_config(header), key=jax.random.key(0))
     state, _ = load_checkpoint(path, eqx.filter_eval_shape(init_state, shapes, make_optimizer(tcfg)))
-    return state.model
+    return state.model.with_policy()  # inference: float32, no remat, whatever the training policy was

@@ -8,7 +8,7 @@ import argparse, time
 
 import numpy as np
 
-from alphaearth_nb import evaluate, readers, train
+from alphaearth_nb import evaluate, readers, samples, train
 from alphaearth_nb import model as aef_model
 from alphaearth_nb.embed import embed
 
@@ -19,11 +19,12 @@ def main():
     ap.add_argument("--out", default="/tmp/eolearn_run")
     a = ap.parse_args()
     stack, labels = readers.read_eolearn_patch()
-    cfg = aef_model.preset("small", inputs=("ndvi",), targets=("dem", "ndvi"), frames=(("ndvi", 16),))
+    cfg = aef_model.preset("small", inputs=("ndvi",), targets=("dem", "ndvi"))
     t0 = time.time()
     tc = train.TrainConfig(steps=a.steps, batch_size=4, peak_lr=1e-3, warmup=max(1, a.steps // 10), clip_norm=1.0,
                            checkpoint_every=a.steps)
-    state, hist = train.fit(aef_model.init(cfg, 0), stack, out=a.out, config=tc, progress=False)
+    state, hist = train.fit(aef_model.init(cfg, 0), stack, sampler=samples.sampler_config(cfg, frames=16), out=a.out,
+                            config=tc, progress=False)
     first, last = np.mean([h["loss"] for h in hist[:10]]), np.mean([h["loss"] for h in hist[-10:]])
     print(f"trained {a.steps} steps in {time.time() - t0:.0f} s; loss {first:.3f} -> {last:.3f}")
     e = embed(stack, train.load_model(a.out), ("2016-01-01", "2017-01-01"), progress=False)

@@ -26,7 +26,8 @@ from flops import count_flops, memory_analysis, xla_flops  # noqa: E402
 from alphaearth_nb import losses  # noqa: E402
 from alphaearth_nb.core import Frames, Target, TrainExample, Texts  # noqa: E402
 from alphaearth_nb.model import AlphaEarth, preset  # noqa: E402
-from alphaearth_nb.sources import get_source, n_meta  # noqa: E402
+from alphaearth_nb.samples import SAMPLERS  # noqa: E402
+from alphaearth_nb.sources import n_meta  # noqa: E402
 from alphaearth_nb.train import TrainConfig, init_state, make_optimizer, train_step  # noqa: E402
 
 GiB = 2**30
@@ -34,23 +35,23 @@ S = jax.ShapeDtypeStruct
 
 
 def example_shapes(cfg, batch: int = 1) -> TrainExample:
-    "A shape-only batch for the model's sources: cfg.frames frames per input, one target frame per target source."
+    "A shape-only batch for the model's sources: the lite sampler's frames per input, one target frame per target source."
     L, f32, b = cfg.patch, jnp.float32, (batch,)
-    frames = dict(cfg.frames)
+    frames, n_texts = dict(SAMPLERS["lite"].frames), SAMPLERS["lite"].n_texts
     inputs = {}
     for name in cfg.inputs:
-        src, T = get_source(name), frames[name]
+        src, T = cfg.source(name), frames[name]
         C, M = len(src.bands), n_meta(src)
         inputs[name] = Frames(x=S(b + (T, L, L, C), f32), valid=S(b + (T, L, L, C), bool), days=S(b + (T,), f32),
                               frame=S(b + (T,), bool), meta=S(b + (T, M), f32))
     targets = {}
     for name in cfg.targets:
-        src = get_source(name)
+        src = cfg.source(name)
         C, M = len(src.bands), n_meta(src)
         targets[name] = Target(x=S(b + (L, L, C), f32), valid=S(b + (L, L, C), bool), day=S(b, f32),
                                meta=S(b + (M,), f32), period=S(b + (2,), f32))
-    texts = Texts(emb=S(b + (cfg.n_texts, cfg.text_dim), f32), yx=S(b + (cfg.n_texts, 2), f32),
-                  valid=S(b + (cfg.n_texts,), bool), period=S(b + (2,), f32))
+    texts = Texts(emb=S(b + (n_texts, cfg.text_dim), f32), yx=S(b + (n_texts, 2), f32),
+                  valid=S(b + (n_texts,), bool), period=S(b + (2,), f32))
     return TrainExample(inputs=inputs, targets=targets, texts=texts, period=S(b + (2,), f32))
 
 
@@ -60,7 +61,7 @@ def lower_step(cfg, batch, tcfg, compile_: bool):
     opt = make_optimizer(tcfg)
     state = eqx.filter_eval_shape(init_state, model, opt)
     t0 = time.perf_counter()
-    flops = count_flops(lambda b, s: train_step(s, b, losses.total_loss, opt, bf16=tcfg.bf16), batch, state)
+    flops = count_flops(lambda b, s: train_step(s, b, losses.total_loss, opt), batch, state)
     t_trace = time.perf_counter() - t0
     mem = fx = None
     t_lower = t_compile = float("nan")
@@ -69,7 +70,7 @@ def lower_step(cfg, batch, tcfg, compile_: bool):
         # lower through `jax.jit` with the shape leaves as its only arguments and the rest closed over.
         dyn, static = eqx.partition(state, lambda x: isinstance(x, jax.ShapeDtypeStruct))
         def step(batch, dyn):
-            new, loss, aux = train_step(eqx.combine(dyn, static), batch, losses.total_loss, opt, bf16=tcfg.bf16)
+            new, loss, aux = train_step(eqx.combine(dyn, static), batch, losses.total_loss, opt)
             return eqx.filter(new, eqx.is_array), loss, aux
         t0 = time.perf_counter(); lowered = jax.jit(step, donate_argnums=1).lower(batch, dyn); t_lower = time.perf_counter() - t0
         t0 = time.perf_counter(); compiled = lowered.compile(); t_compile = time.perf_counter() - t0
@@ -85,7 +86,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
     over = {} if args.blocks is None else {"blocks": args.blocks}
     cfg = preset("lite", **over)
-    frames = dict(cfg.frames)
+    frames = dict(SAMPLERS["lite"].frames)
     print(f"jax {jax.__version__} on {jax.devices()[0].platform}, load average {os.getloadavg()[0]:.1f}; lite: L={cfg.patch}, blocks={cfg.stp.blocks}, "
           f"D_S={cfg.stp.d_space}, D_T={cfg.stp.d_time}, D_P={cfg.stp.d_precision}; frames {frames} "
           f"= {sum(frames.values())}")

@@ -24,9 +24,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 from flops import count_flops, xla_flops  # noqa: E402
 
-from alphaearth_nb import losses, samples
+from alphaearth_nb import losses, samples, stacks
 from alphaearth_nb.model import AlphaEarth, preset
-from alphaearth_nb.train import TrainConfig, init_state, make_optimizer, make_train_step, train_step
+from alphaearth_nb.train import TrainConfig, apply_policy, init_state, make_optimizer, make_train_step, train_step
 
 
 def median_time(fn, reps: int, warm: int = 2) -> tuple[float, float]:
@@ -63,12 +63,12 @@ def main(argv=None):
         stack, texts, _ = scene.load_scene()
         print("data: the committed sample scene")
     except ImportError:  # before the scene module exists
-        stack, texts = samples.toy_stack(n_time=24, size=48, days=15), None
-        print("data: samples.toy_stack (scene.py not importable)")
+        stack, texts = stacks.toy_stack(n_time=24, size=48, days=15), None
+        print("data: stacks.toy_stack (scene.py not importable)")
     cfg_m = preset(args.preset)
     model = AlphaEarth(cfg_m, key=jax.random.PRNGKey(0))
     n_params = sum(x.size for x in jax.tree.leaves(eqx.filter(model, eqx.is_inexact_array)))
-    sampler = samples.SamplerConfig.for_model(cfg_m)
+    sampler = samples.sampler_config(cfg_m, args.preset if args.preset in samples.SAMPLERS else None)
     batch = jax.device_put(samples.Batches(stack, sampler, args.batch, seed=0, texts=texts).batch_at(0))
     frames = {k: int(f.frame.shape[1]) for k, f in batch.inputs.items()}
     print(f"parameters {n_params:,}; patch {sampler.patch}; frames per source {frames}")
@@ -84,10 +84,10 @@ def main(argv=None):
     for bf16 in ([False, True] if args.bf16 else [False]):
         tcfg = TrainConfig(steps=1_000, warmup=10, batch_size=args.batch, bf16=bf16)
         opt = make_optimizer(tcfg)
-        step = make_train_step(losses.total_loss, opt, bf16=bf16)
-        state = init_state(model, opt)
+        step = make_train_step(losses.total_loss, opt)
+        state = init_state(apply_policy(model, tcfg), opt)  # the one precision policy: bf16 in the encoder
         fx_step = xla_flops(step.jitted.lower(batch, state).compile())
-        f_step = count_flops(lambda b, s: train_step(s, b, losses.total_loss, opt, bf16=bf16), batch, state)
+        f_step = count_flops(lambda b, s: train_step(s, b, losses.total_loss, opt), batch, state)
         box = [state]
         def run():
             box[0], loss, _ = step(box[0], batch)

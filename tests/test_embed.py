@@ -12,7 +12,7 @@ import xarray as xr
 
 from alphaearth_nb.core import (ExtrapolationWarning, GridError, MissingSourceError, PeriodError, UnknownSourceError)
 from alphaearth_nb.embed import embed, embed_to_zarr, tiling
-from alphaearth_nb.samples import to_frames
+from alphaearth_nb.stacks import to_frames
 from alphaearth_nb.timecodes import as_period, period_features
 
 TRACES = []  # one entry per trace of the stand-in model

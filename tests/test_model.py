@@ -28,7 +28,7 @@ def test_shapes_of_every_preset(name):
 def test_preset_sizes():
     t = preset("tiny")
     assert (t.patch, t.stp.d_space, t.stp.d_time, t.stp.d_precision, t.stp.blocks, t.embed_dim) == (32, 64, 32, 16, 2, 64)
-    assert t.inputs == ("sentinel2",) and dict(t.frames) == {"sentinel2": 8} and "sentinel2" in t.targets
+    assert t.inputs == ("sentinel2",) and "sentinel2" in t.targets and t.source("sentinel2").name == "sentinel2"
     s = preset("small")
     assert set(s.inputs) == {"sentinel2", "sentinel1", "landsat"}
     assert set(s.targets) >= {"sentinel2", "sentinel1", "landsat", "dem", "era5", "landcover", "gedi"}

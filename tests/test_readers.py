@@ -5,7 +5,7 @@ import xarray as xr
 
 from alphaearth_nb.readers import (MissingDataError, read_aef_samples, read_eolearn_patch, read_presto_points,
                                    read_worldcereal_patch, read_worldcereal_points, s1_db, shared_data_dir)
-from alphaearth_nb.samples import to_frames, validate_stack
+from alphaearth_nb.stacks import to_frames, validate_stack
 
 WC = "worldcereal_patch/worldcereal_preprocessed_inputs.nc"
 

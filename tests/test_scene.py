@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from alphaearth_nb.core import ConfigError
-from alphaearth_nb.samples import to_frames, validate_stack
+from alphaearth_nb.stacks import to_frames, validate_stack
 from alphaearth_nb.scene import (BARE, BROADLEAF, BUILT, CLASSES, CONIFER, GRASS, MANIFEST_FILE, SUMMER, WATER, WINTER,
                                  SceneConfig, checksums, load_scene, make_scene, write_scene)
 from alphaearth_nb.sources import get_source

@@ -1,4 +1,5 @@
 "Tests of the trainer: schedule, compile-once, NaN stop, checkpoints, exact resume, sharded == single device, a falling loss."
+import dataclasses
 import itertools
 import json
 import os
@@ -14,9 +15,9 @@ import numpy as np
 import pytest
 
 from alphaearth_nb.core import CheckpointError, ConfigError, TrainingError
-from alphaearth_nb.train import (Prefetch, TrainConfig, checkpoints, fit, init_state, latest_checkpoint, load_checkpoint,
-                                 lr_schedule, make_mesh, make_optimizer, make_train_step, place, read_header,
-                                 read_metrics, save_checkpoint, state_sharding, batch_sharding)
+from alphaearth_nb.checkpoint import checkpoints, latest_checkpoint, load_checkpoint, read_header, save_checkpoint
+from alphaearth_nb.train import (Prefetch, TrainConfig, fit, init_state, lr_schedule, make_mesh, make_optimizer,
+                                 make_train_step, place, read_metrics, state_sharding, batch_sharding)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -81,28 +82,54 @@ def test_step_compiles_once_and_nan_keeps_state():
     batches = standin_batches(nan_at=3)
     for _ in range(3):
         state, loss, aux = step(state, place(next(batches), bsh))
-    assert np.isfinite(float(loss)) and set(aux) == {"mse"}
+    assert np.isfinite(float(loss)) and set(aux) == {"mse", "skipped"}
     before = arrays(state)
-    state, loss, _ = step(state, place(next(batches), bsh))  # NaN batch: same shapes, no retrace
-    assert np.isnan(float(loss))
-    assert int(state.step) == 3
-    for a, b in zip(before, arrays(state)): np.testing.assert_array_equal(a, b)
-    state, loss, _ = step(state, place(next(batches), bsh))  # and training goes on from the good state
-    assert int(state.step) == 4 and np.isfinite(float(loss))
+    state, loss, aux = step(state, place(next(batches), bsh))  # NaN batch: same shapes, no retrace
+    assert np.isnan(float(loss)) and float(aux["skipped"]) == 1
+    assert int(state.step) == 4  # the batch was consumed: step and data position stay together
+    for a, b in zip(before[1:], arrays(state)[1:]): np.testing.assert_array_equal(a, b)  # [0] is the step
+    state, loss, _ = step(state, place(next(batches), bsh))  # and training goes on from the good parameters
+    assert int(state.step) == 5 and np.isfinite(float(loss))
 
 
-def test_bf16_and_remat_options():
-    opt = make_optimizer(TrainConfig(steps=10, warmup=0, peak_lr=1e-2))
-    batch = next(standin_batches())
-    outs = {}
-    for name, kw in {"plain": {}, "remat": dict(remat=True), "bf16": dict(bf16=True)}.items():
-        state = init_state(Standin(key=jax.random.PRNGKey(0)), opt)
-        new, loss, aux = make_train_step(standin_loss, opt, **kw)(state, batch)
-        assert all(a.dtype == np.float32 for a in arrays(new.model))  # parameters stay float32
-        outs[name] = (float(loss), arrays(new.model))
-    assert outs["remat"][0] == pytest.approx(outs["plain"][0], rel=1e-6)
-    for a, b in zip(outs["remat"][1], outs["plain"][1]): np.testing.assert_allclose(a, b, atol=1e-6)
-    assert outs["bf16"][0] == pytest.approx(outs["plain"][0], rel=2e-2)
+def test_precision_policy_needs_the_model():
+    "bf16 and remat are stamped on the model (`with_policy`); a model without it cannot take them silently."
+    for kw in (dict(bf16=True), dict(remat=True)):
+        with pytest.raises(ConfigError, match="with_policy"):
+            fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, config=dataclasses.replace(STANDIN_CFG, **kw),
+                loss_fn=standin_loss, progress=False)
+
+
+@jax.custom_vjp
+def _poison(x, bad): return x
+def _poison_fwd(x, bad): return x, bad
+def _poison_bwd(bad, g): return jnp.where(bad.any(), jnp.nan, g), jnp.zeros_like(bad)
+_poison.defvjp(_poison_fwd, _poison_bwd)
+
+
+def poisoned_loss(model, batch, key):
+    "A finite loss whose gradients are NaN when the batch says so (a skipped step)."
+    pred = _poison(jax.vmap(model)(batch["x"]), batch["bad"])
+    mse = jnp.mean((pred - batch["y"]) ** 2)
+    return mse + 1e-3 * jax.random.normal(key, ()), {"mse": mse}
+
+
+def poisoned_batches(start=0, bad_at=4, stop_at=None):
+    for i, b in enumerate(standin_batches(start, stop_at=stop_at), start):
+        yield {**b, "bad": np.full(len(b["x"]), i == bad_at, np.float32)}
+
+
+def test_skipped_step_keeps_resume_bit_exact(tmp_path):
+    kw = dict(config=STANDIN_CFG, loss_fn=poisoned_loss, progress=False)
+    with pytest.warns(Warning, match="skipped"):
+        full, hist = fit(Standin(key=jax.random.PRNGKey(0)), poisoned_batches, out=tmp_path / "a", **kw)
+    assert [h["skipped"] for h in hist][3:6] == [0.0, 1.0, 0.0] and int(full.step) == STANDIN_CFG.steps
+    with pytest.raises(KeyboardInterrupt), pytest.warns(Warning, match="skipped"):
+        fit(Standin(key=jax.random.PRNGKey(0)), lambda p: poisoned_batches(p, stop_at=8), out=tmp_path / "b", **kw)
+    assert read_header(latest_checkpoint(tmp_path / "b" / "checkpoints"))["data_position"] == 6
+    resumed, hist_b = fit(Standin(key=jax.random.PRNGKey(0)), poisoned_batches, out=tmp_path / "b", resume=True, **kw)
+    assert [h["loss"] for h in hist_b] == [h["loss"] for h in hist]
+    for a, b in zip(arrays(full), arrays(resumed)): np.testing.assert_array_equal(a, b)
 
 
 def test_prefetch_forwards_errors_in_order():
@@ -145,7 +172,7 @@ def test_fit_nan_stops_and_keeps_last_good_checkpoint(tmp_path):
         fit(Standin(key=jax.random.PRNGKey(0)), lambda pos: standin_batches(pos, nan_at=7), out=tmp_path,
             config=STANDIN_CFG, loss_fn=standin_loss, progress=False)
     assert latest_checkpoint(tmp_path / "checkpoints").name == "ckpt_00000006.json"
-    assert int(e.value.state.step) == 7  # the state after the last good step (7 steps done) came back
+    assert int(e.value.state.step) == 8  # 8 batches consumed; the parameters are those after the 7 good steps
     assert len(read_metrics(tmp_path / "metrics.jsonl")) == 7 and (tmp_path / "loss.png").exists()
     opt = make_optimizer(STANDIN_CFG)
     good, _ = load_checkpoint(tmp_path / "checkpoints", eqx.filter_eval_shape(init_state, Standin(key=jax.random.PRNGKey(0)), opt))
@@ -227,7 +254,8 @@ def _real():
         from alphaearth_nb import scene
         stack, texts, _ = scene.load_scene()
     except ImportError:  # pragma: no cover - before scene.py lands
-        stack, texts = samples.toy_stack(n_time=24, size=48, days=15), None
+        from alphaearth_nb.stacks import toy_stack
+        stack, texts = toy_stack(n_time=24, size=48, days=15), None
     return model, losses, samples, stack, texts
 
 
@@ -259,7 +287,7 @@ def test_tiny_loss_falls(tiny_run):
 @slow
 def test_tiny_resume_is_bit_exact(tiny_run):
     model, losses, samples, stack, texts = _real()
-    sampler = samples.SamplerConfig.for_model(model.preset("tiny"))
+    sampler = samples.sampler_config(model.preset("tiny"), "tiny")
 
     def interrupted(start):
         b = samples.Batches(stack, sampler, TINY_CFG.batch_size, seed=TINY_CFG.seed, texts=texts, start=start)

@@ -1,0 +1,152 @@
+"Tests of the stack schema (validate_stack) and whole-extent arrays (to_frames)."
+import jax
+import jax.numpy as jnp
+import numpy as np
+import pandas as pd
+import pytest
+import xarray as xr
+
+from alphaearth_nb.core import (AEFError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, GridError,
+                                MissingSourceError, MissingTimeError, NoValidDataError, PeriodError, StackTypeError,
+                                TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError)
+from alphaearth_nb.sources import normalise
+from alphaearth_nb.stacks import to_frames, validate_stack
+from alphaearth_nb.timecodes import to_days
+H = W = 12
+Y = 4_000_000.0 - 10 * np.arange(H) - 5
+X = 300_000.0 + 10 * np.arange(W) + 5
+
+
+def make_ds(name, bands, times, seed=0, lo=300.0, hi=4000.0, **coords):
+    rng = np.random.default_rng(seed)
+    t = pd.DatetimeIndex(times)
+    data = {b: (("time", "y", "x"), rng.uniform(lo, hi, (len(t), H, W)).astype(np.float32)) for b in bands}
+    return xr.Dataset(data, coords=dict(time=t, y=Y, x=X, **coords), attrs={"crs": "EPSG:32631"})
+
+
+def make_stack(n_s2=20, days=760, seed=0):
+    "Two years of S2 (with clouds), S1 with pass direction, a static DEM and land-cover labels (categorical target)."
+    t0 = np.datetime64("2021-01-01")
+    s2 = make_ds("sentinel2", ("B2", "B3", "B4", "B8", "B11", "B12"),
+                 t0 + np.sort(np.random.default_rng(seed).choice(days, n_s2, replace=False)).astype("timedelta64[D]"), seed)
+    cloud = np.random.default_rng(seed + 1).random((n_s2, H, W)) < 0.3
+    s2 = s2.where(~cloud)  # NaN gaps everywhere, as readers deliver them
+    t1 = t0 + np.arange(0, days, 12).astype("timedelta64[D]")
+    s1 = make_ds("sentinel1", ("VV", "VH"), t1, seed + 2, -25, -5, ascending=("time", np.arange(len(t1)) % 2 == 0))
+    dem = make_ds("dem", ("elevation",), [t0], seed + 3, 100, 400)
+    lc = make_ds("landcover", ("class",), t0 + np.array([0, 365]).astype("timedelta64[D]"), seed + 4, 0, 1)
+    lc["class"][:] = (np.arange(W)[None, None, :] // 4 + np.zeros((2, H, 1))).astype(np.float32)  # 3 classes by column
+    return xr.DataTree.from_dict({"sentinel2": s2, "sentinel1": s1, "dem": dem, "landcover": lc})
+
+
+@pytest.fixture(scope="module")
+def stack():
+    return make_stack()
+
+
+# ---- schema and errors -------------------------------------------------------------------------------------------
+
+def test_valid_stack_accepted(stack):
+    assert validate_stack(stack) is stack
+    # a spatial_ref coordinate instead of attrs['crs'] is accepted too
+    s2 = stack["sentinel2"].to_dataset().drop_attrs().assign_coords(spatial_ref=((), 0, {"crs_wkt": "EPSG:32631"}))
+    validate_stack(s2, source="sentinel2")
+
+
+def with_source(stack, name, ds):
+    d = {k: v.to_dataset() for k, v in stack.children.items()}
+    d[name] = ds
+    return xr.DataTree.from_dict(d)
+
+
+def _s2(stack):
+    return stack["sentinel2"].to_dataset()
+
+
+BAD = {
+    "missing time coord": (lambda st: _s2(st).drop_vars("time"), MissingTimeError, "assign_coords(time="),
+    "no time dim": (lambda st: _s2(st).isel(time=0, drop=True), MissingTimeError, "expand_dims"),
+    "unsorted times": (lambda st: _s2(st).isel(time=[2, 1, 3]), UnsortedTimeError, "sortby('time')"),
+    "duplicated times": (lambda st: _s2(st).isel(time=[1, 1, 3]), DuplicateTimeError, "drop_duplicates"),
+    "time not datetime": (lambda st: _s2(st).assign_coords(time=np.arange(_s2(st).sizes["time"])), TimeError, "pd.to_datetime"),
+    "unknown band": (lambda st: _s2(st).rename(B12="B13"), UnknownBandError, "drop_vars"),
+    "wrong dim names": (lambda st: _s2(st).rename(y="lat"), DimensionError, "rename"),
+    "wrong dim order": (lambda st: _s2(st).transpose("time", "x", "y"), DimensionError, "transpose('time', 'y', 'x')"),
+    "wrong rank": (lambda st: _s2(st).expand_dims(band=[1]), DimensionError, "to_dataset(dim='band')"),
+    "other grid": (lambda st: _s2(st).assign_coords(x=X + 5), GridError, "interp_like"),
+    "other size": (lambda st: _s2(st).isel(y=slice(0, 5)), GridError, "different grids"),
+    "other crs": (lambda st: _s2(st).assign_attrs(crs="EPSG:32632"), GridError, "reproject"),
+    "no valid pixel": (lambda st: _s2(st) * np.nan, NoValidDataError, "del stack['sentinel2']"),
+    "non-numeric": (lambda st: _s2(st).assign(B2=_s2(st)["B2"].astype(str)), DTypeError, "astype('float32')"),
+    "no frames": (lambda st: _s2(st).isel(time=slice(0, 0)), EmptyStackError, "select a period"),
+    "no bands": (lambda st: _s2(st)[[]], EmptyStackError, "add its bands"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD))
+def test_bad_input_raises_precise_error(stack, case):
+    make, err, fix = BAD[case]
+    with pytest.raises(err) as e:
+        validate_stack(with_source(stack, "sentinel2", make(stack)))
+    assert fix in str(e.value), str(e.value)
+    assert isinstance(e.value, AEFError)
+    if err is UnsortedTimeError: assert not isinstance(e.value, DuplicateTimeError)
+
+
+def test_lazy_stack_skips_value_check(stack):
+    lazy = with_source(stack, "sentinel2", _s2(stack) * np.nan).chunk()
+    assert validate_stack(lazy) is lazy  # reading every pixel of a dask stack is left to the caller
+    with pytest.raises(NoValidDataError):
+        validate_stack(lazy, check_values=True)
+
+
+def test_other_bad_inputs(stack):
+    with pytest.raises(UnknownSourceError, match="register"):
+        validate_stack(xr.DataTree.from_dict({"sentinel3": _s2(stack)}))
+    with pytest.raises(UnknownSourceError, match=r"attrs\['source'\]"):
+        validate_stack(_s2(stack))
+    with pytest.raises(EmptyStackError, match="from_dict"):
+        validate_stack(xr.DataTree())
+    with pytest.raises(StackTypeError, match="to_dataset"):
+        validate_stack(_s2(stack)["B2"])
+    with pytest.raises(StackTypeError, match="DataTree"):
+        validate_stack(np.zeros((2, 3, 3)))
+    with pytest.raises(PeriodError, match="end > start"):
+        to_frames(stack, period=("2021-06-01", "2021-05-01"))
+    with pytest.raises(MissingSourceError, match="missing='empty'"):
+        to_frames(stack, ["landsat"])
+
+
+# ---- whole-extent frames -----------------------------------------------------------------------------------------
+
+def test_to_frames_values_masks_and_times(stack):
+    fr = to_frames(stack, ["sentinel2", "sentinel1"], period=2021)
+    s2 = _s2(stack).sel(time=slice("2021-01-01", "2021-12-31"))
+    f = fr["sentinel2"]
+    assert f.x.shape == (s2.sizes["time"], H, W, 6) and f.frame.all()
+    raw = np.stack([s2[b].values for b in ("B2", "B3", "B4", "B8", "B11", "B12")], -1)
+    np.testing.assert_array_equal(f.valid, np.isfinite(raw))
+    np.testing.assert_allclose(f.x, np.nan_to_num(normalise("sentinel2", raw)), rtol=1e-6)
+    assert (f.x[~f.valid] == 0).all()
+    np.testing.assert_array_equal(f.days, to_days(s2.time.values))
+    m = fr["sentinel1"].meta
+    assert m.shape[1] == 1 and set(np.unique(m)) == {0.0, 1.0}
+    # absent bands (HH, HV, angle) are invalid everywhere
+    assert not fr["sentinel1"].valid[..., 2:].any() and fr["sentinel1"].valid[..., :2].all()
+
+
+def test_to_frames_pad_and_truncate(stack):
+    n = _s2(stack).sizes["time"]
+    pad = to_frames(stack, "sentinel2", n_frames=n + 4)["sentinel2"]
+    assert pad.x.shape[0] == n + 4 and pad.frame.sum() == n and not pad.valid[n:].any() and (pad.x[n:] == 0).all()
+    even = to_frames(stack, "sentinel2", n_frames=4)["sentinel2"]
+    days = to_days(_s2(stack).time.values)
+    np.testing.assert_array_equal(even.days, days[np.round(np.linspace(0, n - 1, 4)).astype(int)])
+    rnd = to_frames(stack, "sentinel2", n_frames=4, subsample="random", rng=1)["sentinel2"]
+    assert rnd.frame.all() and np.all(np.diff(rnd.days) > 0) and set(rnd.days) <= set(days)
+
+
+def test_single_source_dataset(stack):
+    ds = _s2(stack).assign_attrs(source="sentinel2")
+    fr = to_frames(ds, n_frames=3)
+    assert list(fr) == ["sentinel2"] and fr["sentinel2"].x.shape == (3, H, W, 6)
