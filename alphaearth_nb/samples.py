@@ -272,7 +272,15 @@ def sample_batch(stack, cfg:SamplerConfig, rng, batch:int,
     prep = _prepared(stack, cfg, texts, strata); rng = np.random.default_rng(rng)
     P = prep.cfg.periods_per_site
     n_sites = min(batch, max(2, -(-batch // P)))
-    sites = [(sample_site(prep, rng), sample_periods(prep.span, prep.cfg, rng)) for _ in range(n_sites)]
+    while n_sites < batch and (batch - 1) % n_sites == 0: n_sites += 1  # the roll's wrap pair: two different sites
+    corners = []
+    for _ in range(n_sites):  # distinct windows where the extent allows (a few redraws)
+        c = sample_site(prep, rng)
+        for _ in range(10):
+            if c not in corners: break
+            c = sample_site(prep, rng)
+        corners.append(c)
+    sites = [(c, sample_periods(prep.span, prep.cfg, rng)) for c in corners]
     order = [(s, p) for p in range(P) for s in range(n_sites)][:batch]  # period-major: b and b+1 never share a site
     return stack_examples([example_at(prep, sites[s][0], sites[s][1][p], rng) for s, p in order])
 

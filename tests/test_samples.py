@@ -192,3 +192,14 @@ def test_user_registered_source(stack):
     b = sample_batch(st, cfg, 0, batch=2)
     assert b.inputs["test_thermal_drone"].x.shape == (2, 3, 6, 6, 1)
     assert np.abs(b.targets["test_thermal_drone"].x).max() <= 2.0 + 1e-5  # (280 .. 320 - 300) / 10
+
+
+def test_uniformity_partner_is_always_another_site():
+    "The uniformity loss pairs b with b - 1 (a roll, wrapping): never one site, for any batch and periods per site."
+    st = make_stack(n_s2=6, days=760)
+    for P in (2, 3):
+        cfg = SamplerConfig(patch=4, frames=1, n_texts=0, periods_per_site=P)
+        for B in range(2, 17):
+            dem = sample_batch(st, cfg, B, batch=B).targets["dem"].x.reshape(B, -1)  # the static DEM names the window
+            for b in range(B):
+                assert not np.array_equal(dem[b], dem[b - 1]), (P, B, b)
