@@ -149,6 +149,7 @@ def _rate(s:str) -> float:
     if not 0 < v < 1: raise argparse.ArgumentTypeError(f"{v} is not a learning rate in (0, 1): pass e.g. 1e-4")
     return v
 
+# %% ../nbs/30_cli.ipynb #c4001c
 def _period(s:str):
     try: return as_period(s.split(",") if "," in s else s)
     except AEFError as e: raise argparse.ArgumentTypeError(str(e)) from None
@@ -273,6 +274,7 @@ def _evaluate_cmd(a) -> None:
 COMMANDS = {"demo": lambda a: demo(a.out, a.steps, a.batch_size, a.seed), "train": _train_cmd, "embed": _embed_cmd,
             "evaluate": _evaluate_cmd}
 
+# %% ../nbs/30_cli.ipynb #c4002c
 def main(argv:list[str]|None=None) -> int:
     "The `aef` command: returns 0, or 2 after `aef: error: ...` for a bad argument, an error of ours or of the OS."
     try: a = _parser().parse_args(argv)

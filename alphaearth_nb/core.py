@@ -201,6 +201,7 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
         shutil.rmtree(tmp, ignore_errors=True)
         raise
 
+# %% ../nbs/00_core.ipynb #c4000c
 @contextlib.contextmanager
 def writing_file(target:str|os.PathLike, # the file to (re)place
                  mode:str="wb",           # "wb" or "w"

@@ -1,4 +1,4 @@
-"""Readers for the real data beside the project (`../shared/data`): every gap becomes NaN, every band gets its registry name.
+"""Readers for the real data (`root`, `$AEF_SHARED_DATA` or `../shared/data`): gaps become NaN, bands get registry names.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/readers.html.md"""
 
@@ -45,7 +45,8 @@ def shared_data_dir(root:str|Path|None=None, # the folder of data sets; default 
         return Path("shared") / "data"
     if check and not path.is_dir():
         raise MissingDataError(f"real data not found at {path}: pass `root=` or point the AEF_SHARED_DATA environment "
-                               "variable at the folder holding the data sets (worldcereal_patch/, eolearn_patch/, ...).")
+                               "variable at the folder holding the data sets (worldcereal_patch/, eolearn_patch/, "
+                               "...).")
     return path
 
 def _find(path, default:str, root=None) -> Path:
@@ -94,16 +95,19 @@ def read_worldcereal_patch(path:str|Path|None=None, # the .nc file (default: sha
     "The WorldCereal patch as a stack: sentinel2, sentinel1, dem, era5, gaps as NaN."
     p = _find(path, "worldcereal_patch/worldcereal_preprocessed_inputs.nc", root)
     if not any(importlib.util.find_spec(m) for m in ("netCDF4", "h5py")):
-        raise MissingDependencyError("reading netCDF-4 files needs `pip install netCDF4` (or `pip install h5py` for h5netcdf).")
+        raise MissingDependencyError("reading netCDF-4 files needs `pip install netCDF4` (or `pip install h5py` for "
+                                     "h5netcdf).")
     with xr.open_dataset(p, mask_and_scale=False, decode_cf=True) as raw:
         raw = raw.load()
     crs = crs_of(raw) or "unknown"  # the CF grid mapping `crs` holds its WKT
     u16 = lambda v: raw[v].values.astype(np.int64) % 65536  # the file stores uint16 as int16 with _Unsigned
     t, y, x = raw["t"].values, raw["y"].values, raw["x"].values
-    if not (np.diff(y) < 0).all(): raise AEFError(f"{p}: y is not descending: the file layout changed; flip it with `ds.isel(y=slice(None, None, -1))`.")
+    if not (np.diff(y) < 0).all(): raise AEFError(f"{p}: y is not descending: the file layout changed; flip it with "
+                                                  "`ds.isel(y=slice(None, None, -1))`.")
     s2 = _source_ds("sentinel2", {b: _raw(u16(v)) for v, b in WORLDCEREAL_S2.items()}, t, y, x, crs)
     s1 = _source_ds("sentinel1", {"VV": s1_db(u16("S1-SIGMA0-VV")), "VH": s1_db(u16("S1-SIGMA0-VH"))}, t, y, x, crs)
-    dem = _source_ds("dem", {"elevation": _raw(u16("elevation"))[:1], "slope": _raw(u16("slope"))[:1]}, t[:1], y, x, crs)
+    dem = _source_ds("dem", {"elevation": _raw(u16("elevation"))[:1], "slope": _raw(u16("slope"))[:1]},
+                     t[:1], y, x, crs)
     era5 = _source_ds("era5", {"temperature_2m": _raw(u16("AGERA5-TMEAN")) / 100,
                                "total_precipitation": _raw(u16("AGERA5-PRECIP")) / 1e5}, t, y, x, crs)
     return xr.DataTree.from_dict({"sentinel2": s2, "sentinel1": s1, "dem": dem, "era5": era5})
@@ -138,13 +142,15 @@ def read_eolearn_patch(path:str|Path|None=None, # the eolearn_patch folder (defa
     y, x = y1 - (np.arange(H) + 0.5) * dy, x0 + (np.arange(W) + 0.5) * dx
     order = np.argsort(times, kind="stable")
     nd = _source_ds("ndvi", {"NDVI": np.where(ok, ndvi, np.nan)[order]}, times[order], y, x, crs)
-    dm = _source_ds("dem", {"elevation": dem[None], "slope": slope_degrees(dem, dy, dx)[None]}, times[order][:1], y, x, crs)
+    dm = _source_ds("dem", {"elevation": dem[None], "slope": slope_degrees(dem, dy, dx)[None]},
+                    times[order][:1], y, x, crs)
     labels = xr.DataArray(lulc.astype(np.int16), dims=("y", "x"), coords={"y": y, "x": x}, name="lulc",
                           attrs={"crs": crs, "nodata": 0, "classes": json.dumps(EOLEARN_LULC)})
     return xr.DataTree.from_dict({"ndvi": nd, "dem": dm}), labels
 
 # %% ../nbs/08_readers.ipynb #c0017
-DW_CLASSES = ("water", "trees", "grass", "flooded_vegetation", "crops", "shrub_and_scrub", "built", "bare", "snow_and_ice")
+DW_CLASSES = ("water", "trees", "grass", "flooded_vegetation", "crops", "shrub_and_scrub", "built", "bare",
+              "snow_and_ice")
 
 def read_aef_samples(path:str|Path|None=None, # the aef_samples folder or one CSV (default: shared data)
                      root:str|Path|None=None,  # the data folder, when `path` is not given
@@ -155,7 +161,8 @@ def read_aef_samples(path:str|Path|None=None, # the aef_samples folder or one CS
     files = sorted(p.glob("*.csv")) if p.is_dir() else [p]
     if not files: raise MissingDataError(f"no CSV files in {p}: point `path` at the aef_samples folder.")
     df = pd.concat([pd.read_csv(f) for f in files], ignore_index=True)
-    df = df.drop(columns=[c for c in ("system:index", ".geo") if c in df]).rename(columns={"latitude": "lat", "longitude": "lon"})
+    df = df.drop(columns=[c for c in ("system:index", ".geo") if c in df])
+    df = df.rename(columns={"latitude": "lat", "longitude": "lon"})
     if regions is not None:
         known = set(df["region"])
         bad = [r for r in regions if r not in known]
@@ -172,7 +179,8 @@ def _points_bands(get) -> dict:
     "Band arrays from WorldCereal columns: {name: (source, values)}."
     out = {b: ("sentinel2", _raw(get(c))) for c, b in WORLDCEREAL_S2.items()}
     out.update(VV=("sentinel1", s1_db(get("S1-SIGMA0-VV"))), VH=("sentinel1", s1_db(get("S1-SIGMA0-VH"))),
-               temperature_2m=("era5", _raw(get("AGERA5-TMEAN")) / 100), total_precipitation=("era5", _raw(get("AGERA5-PRECIP")) / 1e5),
+               temperature_2m=("era5", _raw(get("AGERA5-TMEAN")) / 100),
+               total_precipitation=("era5", _raw(get("AGERA5-PRECIP")) / 1e5),
                elevation=("dem", _raw(get("elevation"))), slope=("dem", _raw(get("slope"))))
     return out
 
@@ -195,8 +203,10 @@ def read_worldcereal_points(path:str|Path|None=None, # the .geoparquet file (def
     if legend_file.exists(): legend = json.loads(legend_file.read_text()).get("CROPTYPE19", {})
     ds = xr.Dataset(data, coords={"point": np.arange(len(ids)), "time": times.astype("datetime64[ns]"),
                                   "sample_id": ("point", ids.values.astype(str)), "lat": ("point", first["lat"].values),
-                                  "lon": ("point", first["lon"].values), "ewoc_code": ("point", first["ewoc_code"].values.astype(np.int64)),
-                                  "croptype": ("point", np.array([legend.get(str(c), "not_crop_or_other") for c in first["ewoc_code"]]))})
+                                  "lon": ("point", first["lon"].values),
+                                  "ewoc_code": ("point", first["ewoc_code"].values.astype(np.int64)),
+                                  "croptype": ("point", np.array([legend.get(str(c), "not_crop_or_other")
+                                                                  for c in first["ewoc_code"]]))})
     ds.attrs.update(crs="EPSG:4326", description="WorldCereal monthly composites at 500 field points in Corsica")
     return ds
 
@@ -213,17 +223,21 @@ def read_presto_points(path:str|Path|None=None, # the presto_algae_blooms folder
     p = _find(path, "presto_algae_blooms", root)
     x = np.load(p / "s1_s2_era5_srtm.npy")
     if x.shape[-1] != len(PRESTO_BANDS):
-        raise AEFError(f"{p}: expected {len(PRESTO_BANDS)} bands on the last axis, found {x.shape[-1]}: is this the Presto algae-bloom export?")
+        raise AEFError(f"{p}: expected {len(PRESTO_BANDS)} bands on the last axis, found {x.shape[-1]}: is this the "
+                       "Presto algae-bloom export?")
     data = {}
     for k, (b, src) in enumerate(PRESTO_BANDS):
         v = masked(src, b, x[..., k]) if src else np.where(np.isfinite(x[..., k]), x[..., k], np.nan).astype(np.float32)
         data[b] = (("point", "step"), v, {"source": src})
     latlon = np.load(p / "latlon.npy")
-    coords = {"point": np.arange(x.shape[0]), "step": np.arange(x.shape[1]), "lat": ("point", latlon[:, 0]), "lon": ("point", latlon[:, 1]),
-              "uid": ("point", np.load(p / "uid.npy").astype(str)), "target": ("point", np.load(p / "target.npy")),
-              "is_test": ("point", np.load(p / "is_test.npy").astype(bool)), "month": (("point", "step"), np.load(p / "month.npy")),
+    coords = {"point": np.arange(x.shape[0]), "step": np.arange(x.shape[1]), "lat": ("point", latlon[:, 0]),
+              "lon": ("point", latlon[:, 1]), "uid": ("point", np.load(p / "uid.npy").astype(str)),
+              "target": ("point", np.load(p / "target.npy")),
+              "is_test": ("point", np.load(p / "is_test.npy").astype(bool)),
+              "month": (("point", "step"), np.load(p / "month.npy")),
               "dynamic_world": (("point", "step"), np.load(p / "dynamic_world.npy"))}
     ds = xr.Dataset(data, coords=coords)
     ds["total_precipitation"].attrs["units"] = "m per day (ERA5 monthly mean)"
-    ds.attrs.update(crs="EPSG:4326", description="Presto algae-bloom points: monthly S1, S2, ERA5, SRTM at US water bodies")
+    ds.attrs.update(crs="EPSG:4326", description="Presto algae-bloom points: monthly S1, S2, ERA5, SRTM at US water "
+                                                 "bodies")
     return ds

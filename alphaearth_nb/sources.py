@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (ConfigError, DTypeError, EmptyStackError, NoValidDataError, UnitsError, UnknownBandError,
-                                UnknownSourceError)
+from .core import (ConfigError, DTypeError, EmptyStackError, NoValidDataError, UnitsError,
+                                UnknownBandError, UnknownSourceError)
 
 # %% auto #0
 __all__ = ['TRANSFORMS', 'ROLES', 'KINDS', 'S2_L2A', 'S2_L1C', 'S1', 'LANDSAT_SR', 'LANDSAT_TOA', 'DEM', 'ERA5', 'GEDI',
@@ -33,9 +33,49 @@ KINDS = ("continuous", "categorical")
 def _per_band(value, n, what):
     "One value per band: broadcast a single value, or check a per-band tuple's length."
     if not isinstance(value, (tuple, list)): return (value,) * n
-    if len(value) != n: raise ConfigError(f"{what} has {len(value)} entries for {n} bands: give one per band or a single value.")
+    if len(value) != n:
+        raise ConfigError(f"{what} has {len(value)} entries for {n} bands: give one per band or a single value.")
     return tuple(value)
 
+def _check_kind(name, bands, role, kind, classes):
+    "Raise unless name, bands, role, kind and classes fit together."
+    if not name or not isinstance(name, str): raise ConfigError("a source needs a non-empty string `name`.")
+    if not bands: raise ConfigError(f"source {name!r} has no bands: pass bands=('B1', ...).")
+    if len(set(bands)) != len(bands):
+        raise ConfigError(f"source {name!r} repeats a band name in {bands}: make band names unique.")
+    if role not in ROLES: raise ConfigError(f"source {name!r}: role {role!r} is not one of {ROLES}.")
+    if kind not in KINDS: raise ConfigError(f"source {name!r}: kind {kind!r} is not one of {KINDS}.")
+    if kind == "categorical":
+        if len(bands) != 1:
+            raise ConfigError(f"categorical source {name!r} must have exactly one band (the class index), "
+                              f"not {len(bands)}.")
+        if len(classes) < 2: raise ConfigError(f"categorical source {name!r} needs classes=(...) with at least two "
+                                               "names.")
+        if role != "target": raise ConfigError(f"categorical source {name!r} can only be a target: set role='target'.")
+    elif classes: raise ConfigError(f"continuous source {name!r} has classes: set kind='categorical' or drop classes.")
+
+# %% ../nbs/02_sources.ipynb #c4003c
+def _valid_ranges(name, vr, n) -> tuple|None:
+    "One `(lo, hi)` (or None) per band from a single pair or a per-band tuple."
+    if vr is None: return None
+    if len(vr) == 2 and not isinstance(vr[0], (tuple, list, type(None))): vr = (tuple(vr),) * n
+    vr = tuple(None if v is None else (float(v[0]), float(v[1])) for v in vr)
+    if len(vr) != n: raise ConfigError(f"source {name!r}: valid_range has {len(vr)} pairs for {n} bands.")
+    if any(v is not None and not v[1] > v[0] for v in vr):
+        raise ConfigError(f"source {name!r}: a valid_range has hi <= lo: pass (lo, hi) with hi > lo.")
+    return vr
+
+def _stats(name, mean, std, n) -> tuple:
+    "Per-band float `(mean, std)`, finite, std > 0 (defaults 0 and 1)."
+    mean = tuple(float(m) for m in (mean or (0.0,) * n)); std = tuple(float(v) for v in (std or (1.0,) * n))
+    if len(mean) != n or len(std) != n:
+        raise ConfigError(f"source {name!r}: mean/std have {len(mean)}/{len(std)} entries for {n} bands: "
+                          "give one per band.")
+    if not all(np.isfinite(mean)) or not all(np.isfinite(v) and v > 0 for v in std):
+        raise ConfigError(f"source {name!r}: statistics must be finite with std > 0 (got std={std}).")
+    return mean, std
+
+# %% ../nbs/02_sources.ipynb #c0007
 @dataclass(frozen=True)
 class Source:
     "One sensor: its bands, role, kind, transform, statistics and per-frame metadata."
@@ -61,35 +101,16 @@ class Source:
         s = lambda k, v: object.__setattr__(self, k, v)
         s("bands", tuple(self.bands)); s("classes", tuple(self.classes)); s("meta", tuple(self.meta))
         n = len(self.bands)
-        if not self.name or not isinstance(self.name, str): raise ConfigError("a source needs a non-empty string `name`.")
-        if n == 0: raise ConfigError(f"source {self.name!r} has no bands: pass bands=('B1', ...).")
-        if len(set(self.bands)) != n: raise ConfigError(f"source {self.name!r} repeats a band name in {self.bands}: make band names unique.")
-        if self.role not in ROLES: raise ConfigError(f"source {self.name!r}: role {self.role!r} is not one of {ROLES}.")
-        if self.kind not in KINDS: raise ConfigError(f"source {self.name!r}: kind {self.kind!r} is not one of {KINDS}.")
+        _check_kind(self.name, self.bands, self.role, self.kind, self.classes)
         if not self.family: s("family", self.name)
-        if self.kind == "categorical":
-            if n != 1: raise ConfigError(f"categorical source {self.name!r} must have exactly one band (the class index), not {n}.")
-            if len(self.classes) < 2: raise ConfigError(f"categorical source {self.name!r} needs classes=(...) with at least two names.")
-            if self.role != "target": raise ConfigError(f"categorical source {self.name!r} can only be a target: set role='target'.")
-            s("transform", ("none",)); s("mean", (0.0,)); s("std", (1.0,))
-        elif self.classes: raise ConfigError(f"continuous source {self.name!r} has classes: set kind='categorical' or drop classes.")
+        if self.kind == "categorical": s("transform", ("none",)); s("mean", (0.0,)); s("std", (1.0,))
         tr = _per_band(self.transform, n, "transform")
         for t in tr:
-            if t not in TRANSFORMS: raise ConfigError(f"source {self.name!r}: transform {t!r} is not one of {TRANSFORMS}.")
+            if t not in TRANSFORMS: raise ConfigError(f"source {self.name!r}: transform {t!r} is not one of "
+                                                      f"{TRANSFORMS}.")
         s("transform", tr if len(set(tr)) > 1 else tr[0])
-        vr = self.valid_range
-        if vr is not None and len(vr) == 2 and not isinstance(vr[0], (tuple, list, type(None))): vr = (tuple(vr),) * n
-        if vr is not None:
-            vr = tuple(None if v is None else (float(v[0]), float(v[1])) for v in vr)
-            if len(vr) != n: raise ConfigError(f"source {self.name!r}: valid_range has {len(vr)} pairs for {n} bands.")
-            if any(v is not None and not v[1] > v[0] for v in vr): raise ConfigError(f"source {self.name!r}: a valid_range has hi <= lo: pass (lo, hi) with hi > lo.")
-        s("valid_range", vr)
-        mean = tuple(float(m) for m in (self.mean or (0.0,) * n)); std = tuple(float(v) for v in (self.std or (1.0,) * n))
-        if len(mean) != n or len(std) != n:
-            raise ConfigError(f"source {self.name!r}: mean/std have {len(mean)}/{len(std)} entries for {n} bands: give one per band.")
-        if not all(np.isfinite(mean)) or not all(np.isfinite(v) and v > 0 for v in std):
-            raise ConfigError(f"source {self.name!r}: statistics must be finite with std > 0 (got std={std}).")
-        s("mean", mean); s("std", std)
+        s("valid_range", _valid_ranges(self.name, self.valid_range, n))
+        mean, std = _stats(self.name, self.mean, self.std, n); s("mean", mean); s("std", std)
         if not self.clip_sigma > 0: raise ConfigError(f"source {self.name!r}: clip_sigma must be > 0.")
         if isinstance(self.units, list): s("units", tuple(self.units))
 
@@ -106,16 +127,18 @@ def n_meta(source) -> int:
     "Number of per-frame metadata fields of a source."
     return len(get_source(source).meta)
 
-# %% ../nbs/02_sources.ipynb #c0008
+# %% ../nbs/02_sources.ipynb #c0010
 _REGISTRY: dict[str, Source] = {}
 
 def register(source:Source,        # the source to add
              overwrite:bool=False, # replace an existing entry of the same name
             ) -> Source:
     "Add a source to the registry (so stacks, models and samplers can name it)."
-    if not isinstance(source, Source): raise ConfigError(f"register expects a Source, got {type(source).__name__}: build one with Source(name, bands, ...).")
+    if not isinstance(source, Source): raise ConfigError(f"register expects a Source, got {type(source).__name__}: "
+                                                         "build one with Source(name, bands, ...).")
     if source.name in _REGISTRY and not overwrite and _REGISTRY[source.name] != source:
-        raise ConfigError(f"source {source.name!r} is already registered: pass overwrite=True to replace it, or choose another name.")
+        raise ConfigError(f"source {source.name!r} is already registered: pass overwrite=True to replace it, or "
+                          "choose another name.")
     _REGISTRY[source.name] = source
     return source
 
@@ -129,16 +152,19 @@ def get_source(name) -> Source:
     if name in _REGISTRY: return _REGISTRY[name]
     close = difflib.get_close_matches(str(name), list(_REGISTRY), n=1)
     hint = f" Did you mean {close[0]!r}?" if close else ""
-    raise UnknownSourceError(f"unknown source {name!r}.{hint} Known sources: {', '.join(_REGISTRY)}; add your own with `register(Source(...))`.")
+    raise UnknownSourceError(f"unknown source {name!r}.{hint} Known sources: {', '.join(_REGISTRY)}; add your own "
+                             "with `register(Source(...))`.")
 
+# %% ../nbs/02_sources.ipynb #c0012
 def band_index(source, band:str) -> int:
     "Position of a band on the channel axis."
     src = get_source(source)
     if band not in src.bands:
-        raise UnknownBandError(f"source {src.name!r} has no band {band!r}: its bands are {', '.join(src.bands)} (rename the variable or register a source with that band).")
+        raise UnknownBandError(f"source {src.name!r} has no band {band!r}: its bands are {', '.join(src.bands)} "
+                               "(rename the variable or register a source with that band).")
     return src.bands.index(band)
 
-# %% ../nbs/02_sources.ipynb #c0010
+# %% ../nbs/02_sources.ipynb #c0014
 def _log1p_stats(*refl): return tuple(round(float(np.log1p(r)), 3) for r in refl)
 
 S2_L2A = Source("sentinel2", ("B2", "B3", "B4", "B8", "B11", "B12"), transform="log1p", valid_range=(0, 20000),
@@ -150,9 +176,12 @@ S2_L1C = Source("sentinel2_l1c", ("B2", "B3", "B4", "B8", "B11"), transform="log
     resolution_m=10, nodata=0, family="sentinel2", units="reflectance x 1e4",
     description="Sentinel-2 L1C top-of-atmosphere reflectance (COPERNICUS/S2_HARMONIZED), Cloud Score+ cs > 0.5")
 S1 = Source("sentinel1", ("VV", "VH", "HH", "HV", "angle"), transform=("db",) * 4 + ("none",),
-    valid_range=((-30, 10),) * 4 + ((0.0, 1.6),), mean=(-11.0, -18.0, -10.0, -17.0, 0.68), std=(4.0, 4.0, 4.0, 4.0, 0.1),
+    valid_range=((-30, 10),) * 4 + ((0.0, 1.6),), mean=(-11.0, -18.0, -10.0, -17.0, 0.68),
+    std=(4.0, 4.0, 4.0, 4.0, 0.1),
     meta=("ascending",), resolution_m=10, family="sentinel1", units=("dB",) * 4 + ("rad",),
     description="Sentinel-1 GRD IW backscatter in dB and incidence angle (COPERNICUS/S1_GRD)")
+
+# %% ../nbs/02_sources.ipynb #c4004c
 LANDSAT_SR = Source("landsat", ("B2", "B3", "B4", "B5", "B6", "B7"), transform="log1p", valid_range=(0, 20000),
     mean=_log1p_stats(800, 1000, 1000, 2500, 2100, 1400), std=(0.6, 0.55, 0.65, 0.45, 0.5, 0.6),
     resolution_m=30, nodata=0, family="landsat", units="reflectance x 1e4",
@@ -161,7 +190,8 @@ LANDSAT_TOA = Source("landsat_toa", ("B2", "B3", "B4", "B5", "B6", "B8", "B10"),
     valid_range=((0, 20000),) * 6 + ((150, 350),), mean=_log1p_stats(1300, 1200, 1150, 2500, 2100, 1200) + (290.0,),
     std=(0.45, 0.5, 0.6, 0.45, 0.5, 0.55, 15.0), resolution_m=30, nodata=0, family="landsat",
     units=("reflectance x 1e4",) * 6 + ("K",),
-    description="Landsat 8/9 Collection 2 top-of-atmosphere reflectance and brightness temperature (LANDSAT/LC0[89]/C02/T1_TOA), fmask, day scenes")
+    description="Landsat 8/9 Collection 2 top-of-atmosphere reflectance and brightness temperature "
+                "(LANDSAT/LC0[89]/C02/T1_TOA), fmask, day scenes")
 DEM = Source("dem", ("elevation", "slope"), role="target", valid_range=((-500, 9000), (0, 90)),
     mean=(500.0, 6.0), std=(700.0, 8.0), resolution_m=30, family="dem", units=("m", "degree"), static=True,
     description="Copernicus GLO-30 DEM elevation and slope (static: one frame)")
@@ -171,7 +201,8 @@ ERA5 = Source("era5", ("temperature_2m", "total_precipitation"), role="target", 
 GEDI = Source("gedi", ("rh98",), role="target", valid_range=(0, 120), mean=(12.0,), std=(10.0,),
     resolution_m=25, nodata=-9999, family="gedi", units="m",
     description="GEDI L2A relative height rh98 (canopy height), sparse footprints")
-LANDCOVER_CLASSES = ("water", "forest_broadleaf", "forest_conifer", "crop_summer", "crop_winter", "grassland", "built", "bare")
+LANDCOVER_CLASSES = ("water", "forest_broadleaf", "forest_conifer", "crop_summer", "crop_winter", "grassland", "built",
+                     "bare")
 LANDCOVER = Source("landcover", ("class",), role="target", kind="categorical", classes=LANDCOVER_CLASSES,
     resolution_m=10, nodata=255, family="landcover", units="class index",
     description="Categorical land cover (stands in for the paper's NLCD)")
@@ -180,7 +211,7 @@ NDVI = Source("ndvi", ("NDVI",), valid_range=(-1, 1), mean=(0.4,), std=(0.3,), r
 
 for _s in (S2_L2A, S2_L1C, S1, LANDSAT_SR, LANDSAT_TOA, DEM, ERA5, GEDI, LANDCOVER, NDVI): register(_s)
 
-# %% ../nbs/02_sources.ipynb #c0011
+# %% ../nbs/02_sources.ipynb #c0015
 def describe() -> pd.DataFrame:
     "The registry as a table: one row per source."
     rows = [dict(name=s.name, role=s.role, kind=s.kind, bands=" ".join(s.bands), family=s.family, transform=s.transform,
@@ -188,7 +219,7 @@ def describe() -> pd.DataFrame:
             for s in _REGISTRY.values()]
     return pd.DataFrame(rows).set_index("name")
 
-# %% ../nbs/02_sources.ipynb #c0015
+# %% ../nbs/02_sources.ipynb #c0019
 def _xp(x): return jnp if isinstance(x, jax.Array) else np
 
 def _band_vec(values, n_dim, band_axis, xp):
@@ -203,12 +234,15 @@ def _select(src, bands):
 
 def _check_numeric(x, src):
     if not (np.issubdtype(x.dtype, np.number) or np.issubdtype(x.dtype, np.bool_)):
-        raise DTypeError(f"source {src.name!r} data has dtype {x.dtype}, which is not numeric: convert it with `.astype('float32')`.")
+        raise DTypeError(f"source {src.name!r} data has dtype {x.dtype}, which is not numeric: convert it with "
+                         "`.astype('float32')`.")
 
 def _check_band_axis(x, src, idx, band_axis):
     if x.ndim == 0 or x.shape[band_axis] != len(idx):
-        raise UnknownBandError(f"source {src.name!r}: the band axis ({band_axis}) has size {x.shape[band_axis] if x.ndim else 0}, expected {len(idx)} bands "
-                               f"({', '.join(src.bands[i] for i in idx)}): pass `bands=` for a subset or move the band axis with `band_axis=`.")
+        raise UnknownBandError(f"source {src.name!r}: the band axis ({band_axis}) has size "
+                               f"{x.shape[band_axis] if x.ndim else 0}, expected {len(idx)} bands "
+                               f"({', '.join(src.bands[i] for i in idx)}): pass `bands=` for a subset or move the band "
+                               "axis with `band_axis=`.")
 
 def _prepare(source, x, band_axis, bands, check_dtype=True):
     "Shared checks: (source, array namespace, array, band indices, per-band constants)."
@@ -221,6 +255,7 @@ def _prepare(source, x, band_axis, bands, check_dtype=True):
                   is_log=vec([t == "log1p" for t in tr]).astype(bool) if "log1p" in tr else None, vec=vec)
     return src, xp, x, idx, consts
 
+# %% ../nbs/02_sources.ipynb #c0021
 def valid_mask(source,             # a Source or its name
                x,                  # physical values, bands on `band_axis`
                band_axis:int=-1,
@@ -238,6 +273,7 @@ def valid_mask(source,             # a Source or its name
         ok = ok & (x >= c["vec"](lo)) & (x <= c["vec"](hi))
     return ok
 
+# %% ../nbs/02_sources.ipynb #c0023
 def normalise(source,             # a Source or its name
               x,                  # physical values, bands on `band_axis`
               band_axis:int=-1,
@@ -277,17 +313,19 @@ def denormalise(source,             # a Source or its name
     if c["is_log"] is not None: x = xp.where(c["is_log"], xp.expm1(xp.where(c["is_log"], x, 0)), x)
     return x
 
-# %% ../nbs/02_sources.ipynb #c0018
+# %% ../nbs/02_sources.ipynb #c0026
 def _as_band_array(src, data, band_axis):
     "Data of one source as (array with bands on the last axis, band names present)."
     if isinstance(data, xr.DataTree):
         if src.name not in data.children:
-            raise EmptyStackError(f"the stack has no child {src.name!r} (it has {', '.join(data.children) or 'none'}): add `stack['{src.name}'] = ds`.")
+            raise EmptyStackError(f"the stack has no child {src.name!r} (it has "
+                                  f"{', '.join(data.children) or 'none'}): add `stack['{src.name}'] = ds`.")
         data = data[src.name].to_dataset()
     if isinstance(data, xr.Dataset):
         bands = tuple(b for b in src.bands if b in data.data_vars)
         unknown = [v for v in data.data_vars if v not in src.bands]
-        if unknown: raise UnknownBandError(f"source {src.name!r} has no band(s) {unknown}: its bands are {', '.join(src.bands)}; rename or drop those variables.")
+        if unknown: raise UnknownBandError(f"source {src.name!r} has no band(s) {unknown}: its bands are "
+                                           f"{', '.join(src.bands)}; rename or drop those variables.")
         if not bands: raise EmptyStackError(f"the dataset has none of {src.name!r}'s bands ({', '.join(src.bands)}).")
         return np.stack([np.asarray(data[b].values).reshape(-1) for b in bands], -1), bands
     x = np.asarray(data)
@@ -304,7 +342,8 @@ def compute_stats(source,        # a Source or its name
     if src.kind == "categorical": return src
     idx = _select(src, bands)
     ok = valid_mask(src, x, -1, bands)
-    if not ok.any(): raise NoValidDataError(f"source {src.name!r} has no valid value to compute statistics from: check its nodata/valid_range and the reader.")
+    if not ok.any(): raise NoValidDataError(f"source {src.name!r} has no valid value to compute statistics from: "
+                                            "check its nodata/valid_range and the reader.")
     z = np.where(ok, x.astype(np.float64), np.nan)
     for j, i in enumerate(idx):
         if src.transforms[i] == "log1p": z[:, j] = np.log1p(np.maximum(z[:, j], 0))
@@ -315,7 +354,7 @@ def compute_stats(source,        # a Source or its name
             mean[i] = float(col.mean()); std[i] = float(max(col.std(), 1e-6))
     return replace(src, mean=tuple(mean), std=tuple(std))
 
-# %% ../nbs/02_sources.ipynb #c0021
+# %% ../nbs/02_sources.ipynb #c0029
 UNIT_SLIPS = {  # units -> [(test on the (p1, p50, p99) percentiles, what the values look like, the fix)]
     "reflectance x 1e4": [(lambda q: q[2] <= 2.0, "reflectance in 0..1", "multiply by 10000: `ds[bands] * 1e4`")],
     "dB": [(lambda q: q[0] >= 0 and q[1] < 2.0, "linear backscatter (power ratio)",
@@ -345,7 +384,7 @@ def check_units(source,       # a Source or its name
             raise UnitsError(f"{src.name}.{band} should be in {units} but its values (1st/50th/99th percentile "
                              f"{q[0]:.4g} / {q[1]:.4g} / {q[2]:.4g}) look like {looks}: {fix}.")
 
-# %% ../nbs/02_sources.ipynb #c0025
+# %% ../nbs/02_sources.ipynb #c0033
 def sample_values(da,              # a DataArray (numpy- or dask-backed) or an array
                   n:int=65_536,    # at most about this many values
                   max_chunks:int=6, # chunks computed from a lazy array

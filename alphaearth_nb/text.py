@@ -26,7 +26,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 def text_features(text:str, ngrams:tuple=(3, 4)) -> tuple[Counter, Counter]:
     "Word unigram counts and character n-gram counts of a text."
-    if not isinstance(text, str): raise DTypeError(f"texts must be strings, got {type(text).__name__}: convert with `str(...)` or drop missing notes.")
+    if not isinstance(text, str): raise DTypeError(f"texts must be strings, got {type(text).__name__}: convert with "
+                                                   "`str(...)` or drop missing notes.")
     words = _WORD.findall(unicodedata.normalize("NFKC", text).lower())
     grams = Counter(f" {w} "[i:i + n] for w in words for n in ngrams for i in range(max(len(w) + 3 - n, 0)))
     return Counter(words), grams
@@ -45,7 +46,8 @@ def encode_texts(texts,              # a list of strings (a single string is one
                 ) -> np.ndarray:     # [N, dim] float32 unit vectors
     "Embed texts with hashed word unigrams and character n-grams, L2-normalised."
     if isinstance(texts, str): texts = [texts]
-    if dim < 8: raise ConfigError(f"text dim {dim} is too small for hashed features: use at least 8 (default TEXT_DIM = {TEXT_DIM}).")
+    if dim < 8: raise ConfigError(f"text dim {dim} is too small for hashed features: use at least 8 (default "
+                                  f"TEXT_DIM = {TEXT_DIM}).")
     out = np.zeros((len(texts), dim), np.float64)
     for i, t in enumerate(texts):
         words, grams = text_features(t)

@@ -56,6 +56,7 @@ def to_ms(t) -> np.ndarray:
         raise TimeError(f"cannot read times of dtype {a.dtype}: pass datetime64, ISO strings or epoch milliseconds.")
     return a.astype("datetime64[ms]").astype(np.int64)
 
+# %% ../nbs/01_timecodes.ipynb #c0007
 def to_days(t) -> np.ndarray:
     "Days since `EPOCH` as float32, converted in float64 so nothing is lost first."
     ms = to_ms(t).astype(np.float64)
@@ -65,7 +66,7 @@ def from_days(d) -> np.ndarray:
     "Inverse of `to_days`: datetime64[ms]."
     return EPOCH + np.round(np.asarray(d, np.float64) * MS_PER_DAY).astype("timedelta64[ms]")
 
-# %% ../nbs/01_timecodes.ipynb #c0009
+# %% ../nbs/01_timecodes.ipynb #c0011
 PERIODS = tuple(float(2**k) for k in range(14)) + (365.25, 182.625)  # days
 TIMECODE_DIM = 2 * len(PERIODS)
 
@@ -79,7 +80,7 @@ def timecode(days:Float[Array, "..."], # days since EPOCH, float32
     ang = 2 * jnp.pi * phase
     return jnp.concatenate([jnp.sin(ang), jnp.cos(ang)], -1)
 
-# %% ../nbs/01_timecodes.ipynb #c0012
+# %% ../nbs/01_timecodes.ipynb #c0014
 @dataclass(frozen=True)
 class Period:
     "A half-open time interval `[start, end)`."
@@ -108,6 +109,7 @@ class Period:
         m = to_ms(t)
         return bool(to_ms(self.start) <= m < to_ms(self.end))
 
+# %% ../nbs/01_timecodes.ipynb #c0016
 def _year(p) -> int:
     if not YEARS[0] <= int(p) <= YEARS[1]:
         raise PeriodError(f"{p!r} is not a calendar year in {YEARS[0]}..{YEARS[1]}: write the year in full "
@@ -129,6 +131,7 @@ def as_period(p) -> Period:
     try: return Period(s, e)
     except TimeError as err: raise PeriodError(f"cannot read ({s!r}, {e!r}) as a period: {err}") from None
 
+# %% ../nbs/01_timecodes.ipynb #c0018
 def position(days:Float[Array, "..."],  # times, days since EPOCH
              period:Float[Array, "2"],  # [start, end) in days
             ) -> Float[Array, "..."]:
