@@ -15,8 +15,10 @@ import xarray as xr
 
 from .analysis import change, classify, cluster, regress, rgb, similarity
 from .core import DimensionError
+from .cubes import aggregate, sample, yearly_change
 from .embed import embed
 from .embeddings import as_embedding, dequantize_embedding, quantize_embedding
+from .exports import map_to_cog, to_cog, to_zarr, vectorize
 from .stacks import validate_stack
 
 # %% auto #0
@@ -51,10 +53,18 @@ class EmbeddingAccessor:
     classify = forward(classify)
     regress = forward(regress)
     rgb = forward(rgb)
+    sample = forward(sample)
+    aggregate = forward(aggregate)
+    yearly_change = forward(yearly_change)
+    to_cog = forward(to_cog)
+    to_zarr = forward(to_zarr)
+    map_to_cog = forward(map_to_cog)
+    vectorize = forward(vectorize)
 
 # %% ../nbs/26_accessor.ipynb #c0008
 _EMBEDDING_ONLY = ("embedding", "quantize", "dequantize", "similarity", "change", "cluster", "classify",
-                   "regress", "rgb", "plot", "explore")
+                   "regress", "rgb", "plot", "explore", "sample", "aggregate", "yearly_change", "to_cog", "to_zarr",
+                   "map_to_cog", "vectorize")
 
 class StackAccessor:
     "`.aef` on a source stack (Dataset or DataTree): embed it, validate it."

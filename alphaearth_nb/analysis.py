@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/analysis.html.md"""
 # %% ../nbs/25_analysis.ipynb #c0002
 from __future__ import annotations
 
+import functools
 import math
 from functools import partial
 
@@ -18,16 +19,29 @@ import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoValidDataError,
                                 PointError)
+from .cubes import is_geometry_input, label_table
 from .embeddings import as_embedding, label_bands, pixelwise, values_at
 from .evaluate import (change_scores, encode_labels, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict)
 from .geo import check_same_grid, pixel_indices, rename_spatial
 
 # %% auto #0
-__all__ = ['similarity', 'change', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans', 'cluster', 'label_points',
-           'training_set', 'predict_pixels', 'classify', 'regress']
+__all__ = ['over_time', 'similarity', 'change', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans', 'cluster',
+           'label_points', 'training_set', 'predict_pixels', 'classify', 'regress']
 
-# %% ../nbs/25_analysis.ipynb #c0007
+# %% ../nbs/25_analysis.ipynb #c0006
+def over_time(fn):
+    "Let `fn(emb, ...)` take a cube with a `time` dim: applied to each year, results stacked along `time`."
+    @functools.wraps(fn)
+    def per_year(emb, *args, **kwargs):
+        if not (isinstance(emb, xr.DataArray) and "time" in emb.dims): return fn(emb, *args, **kwargs)
+        at = lambda a, i: a.isel(time=i) if isinstance(a, (xr.DataArray, xr.Dataset)) and "time" in a.dims else a
+        outs = [fn(emb.isel(time=i), *[at(a, i) for a in args], **{k: at(v, i) for k, v in kwargs.items()})
+                for i in range(emb.sizes["time"])]
+        return xr.concat(outs, dim="time")
+    return per_year
+
+# %% ../nbs/25_analysis.ipynb #c0009
 def _query_vector(emb:xr.DataArray, target) -> np.ndarray:
     "The 64-vector a similarity query means: the vector itself, or the embedding at a point."
     if isinstance(target, dict):
@@ -50,6 +64,7 @@ def _query_vector(emb:xr.DataArray, target) -> np.ndarray:
                              "pass `emb.sel(x=.., y=.., method='nearest')` or a point `(x, y)`")
     return v.astype(np.float32)
 
+@over_time
 def similarity(emb,     # embedding (any form `as_embedding` takes)
                target,  # a 64-vector, an (x, y) point in the grid's CRS, or {"x":..,"y":..}
               ) -> xr.DataArray:
@@ -58,7 +73,8 @@ def similarity(emb,     # embedding (any form `as_embedding` takes)
     v = _query_vector(da, target)
     return pixelwise(lambda a: np.einsum("...c,c->...", a, v), da, name="similarity")
 
-# %% ../nbs/25_analysis.ipynb #c0010
+# %% ../nbs/25_analysis.ipynb #c0012
+@over_time
 def change(emb, other) -> xr.DataArray:
     "Unsupervised change score `1 - e1 . e2` per pixel of two embeddings on one grid (NaN where either has no data)."
     a, b = as_embedding(emb), as_embedding(other)
@@ -66,7 +82,7 @@ def change(emb, other) -> xr.DataArray:
     b = b.assign_coords(y=a.y, x=a.x)  # equal up to float noise: align exactly so nothing is dropped
     return pixelwise(lambda u, w: change_scores(u, w).astype(np.float32), a, b, name="change")
 
-# %% ../nbs/25_analysis.ipynb #c0013
+# %% ../nbs/25_analysis.ipynb #c0015
 def sample_pixels(emb:xr.DataArray, max_samples:int=50_000, seed:int=0) -> np.ndarray:
     "A seeded subsample (N <= max_samples, 64) of the pixels that have data."
     ny, nx = emb.sizes["y"], emb.sizes["x"]
@@ -76,7 +92,7 @@ def sample_pixels(emb:xr.DataArray, max_samples:int=50_000, seed:int=0) -> np.nd
     if len(a) > max_samples: a = a[np.sort(np.random.default_rng(seed).choice(len(a), max_samples, replace=False))]
     return a
 
-# %% ../nbs/25_analysis.ipynb #c0015
+# %% ../nbs/25_analysis.ipynb #c0017
 def pca_basis(x:np.ndarray, n:int=3) -> tuple[np.ndarray, np.ndarray]:
     "Mean and the first `n` principal directions (n, D) of the rows of `x`, with a deterministic sign."
     mean = x.mean(0)
@@ -85,6 +101,7 @@ def pca_basis(x:np.ndarray, n:int=3) -> tuple[np.ndarray, np.ndarray]:
     V = V * np.sign(V[np.arange(len(V)), np.abs(V).argmax(1)])[:, None]
     return mean.astype(np.float32), V.astype(np.float32)
 
+@over_time
 def rgb(emb,                            # embedding
         percentiles:tuple=(2.0, 98.0),  # robust stretch limits
         max_samples:int=50_000,         # pixels used to fit the basis and the stretch
@@ -104,7 +121,7 @@ def rgb(emb,                            # embedding
     out = pixelwise(f, da, core=("band",), out_core=("rgb",), out_sizes={"rgb": 3}, name="rgb")
     return out.assign_coords(rgb=["r", "g", "b"])
 
-# %% ../nbs/25_analysis.ipynb #c0018
+# %% ../nbs/25_analysis.ipynb #c0020
 @partial(jax.jit, static_argnames=("k", "n_iter"))
 def spherical_kmeans(x:jax.Array,    # (N, D) unit vectors
                      w:jax.Array,    # (N,) 1 for real rows, 0 for padding
@@ -132,7 +149,8 @@ def spherical_kmeans(x:jax.Array,    # (N, D) unit vectors
         return jnp.where(n > 0, S / jnp.maximum(n, 1e-12), C)
     return jax.lax.fori_loop(0, n_iter, lloyd, C)
 
-# %% ../nbs/25_analysis.ipynb #c0020
+# %% ../nbs/25_analysis.ipynb #c0022
+@over_time
 def cluster(emb, k:int,                 # number of clusters
             seed:int=0, n_iter:int=50,
             max_samples:int=50_000,     # pixels used to fit the centres
@@ -154,7 +172,7 @@ def cluster(emb, k:int,                 # number of clusters
     return xr.Dataset({"cluster": lab, "centres": (("cluster_id", "band"), C)},
                       coords={"cluster_id": np.arange(k), "band": da.band.values}, attrs=dict(da.attrs))
 
-# %% ../nbs/25_analysis.ipynb #c0023
+# %% ../nbs/25_analysis.ipynb #c0025
 def label_points(labels,               # DataArray (y, x) on the grid, or DataFrame with x, y and `column`
                  column:str="label",    # the label column of a DataFrame
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -179,9 +197,12 @@ def label_points(labels,               # DataArray (y, x) on the grid, or DataFr
         return da.x.values[c].astype(np.float64), da.y.values[r].astype(np.float64), v[r, c]
     raise LabelError(f"labels must be a DataArray on the grid or a DataFrame of points, got {type(labels).__name__}")
 
-# %% ../nbs/25_analysis.ipynb #c0025
-def training_set(emb:xr.DataArray, labels, column:str="label") -> tuple[np.ndarray, np.ndarray]:
-    "Embedding vectors (N, 64) and label values of the labelled pixels that have data."
+# %% ../nbs/25_analysis.ipynb #c0027
+def training_set(emb:xr.DataArray, labels, column:str="label",
+                 polygons:str="rasterize",   # polygon labels: "rasterize" (every pixel inside) or "sample"
+                ) -> tuple[np.ndarray, np.ndarray]:
+    "Embedding vectors (N, 64) and label values of the labelled pixels that have data (points/polygons in any CRS)."
+    if is_geometry_input(labels): labels = label_table(emb, labels, column, polygons)
     xs, ys, vals = label_points(labels, column)
     if len(vals) == 0:
         raise LabelError("no labelled pixel found: mark unlabelled pixels with NaN or -1 and label at least one "
@@ -207,16 +228,18 @@ def predict_pixels(emb:xr.DataArray,  # embedding (y, x, band)
         return out.reshape(a.shape[:-1] + (n_out,))
     return pixelwise(block, emb, core=("band",), out_core=(name,), out_sizes={name: n_out})
 
-# %% ../nbs/25_analysis.ipynb #c0027
+# %% ../nbs/25_analysis.ipynb #c0029
+@over_time
 def classify(emb, labels,              # DataArray of class ids on the grid (NaN/-1 unlabelled) or DataFrame x, y, label
              method:str="knn",          # "knn" or "linear"
              k:int=3,                   # neighbours for knn
              column:str="label",        # label column of a DataFrame
+             polygons:str="rasterize",  # polygon labels: "rasterize" (every pixel inside) or "sample"
             ) -> xr.Dataset:
     "Few-shot classification of every pixel: Dataset with `class` (y, x) and `scores` (y, x, classes)."
     da = as_embedding(emb)
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
-    X, vals = training_set(da, labels, column)
+    X, vals = training_set(da, labels, column, polygons)
     classes, y = encode_labels(vals)
     C = len(classes)
     if C < 2: raise LabelError(f"classification needs at least two classes, got {list(classes)}: label more classes")
@@ -235,11 +258,13 @@ def classify(emb, labels,              # DataArray of class ids on the grid (NaN
     scores = res.isel(classes=slice(0, C)).assign_coords(classes=lut if ids else classes)
     return xr.Dataset({"class": cls, "scores": scores}, attrs={**da.attrs, "method": method})
 
-# %% ../nbs/25_analysis.ipynb #c0030
+# %% ../nbs/25_analysis.ipynb #c0032
+@over_time
 def regress(emb, targets,               # DataArray of values on the grid (NaN unlabelled) or DataFrame x, y, value
             method:str="linear",        # "linear" (least squares) or "knn" (mean of k nearest)
             k:int=3,
             column:str="value",         # value column of a DataFrame
+            polygons:str="rasterize",   # polygon targets: "rasterize" (every pixel inside) or "sample"
            ) -> xr.DataArray:
     "Few-shot regression of every pixel: DataArray `prediction` (y, x), NaN where no data."
     da = as_embedding(emb)
@@ -248,7 +273,7 @@ def regress(emb, targets,               # DataArray of values on the grid (NaN u
         t = rename_spatial(targets).squeeze(drop=True).transpose("y", "x")
         r, c = np.nonzero(np.isfinite(t.values))
         targets = pd.DataFrame({"x": t.x.values[c], "y": t.y.values[r], column: t.values[r, c]})
-    X, vals = training_set(da, targets, column)
+    X, vals = training_set(da, targets, column, polygons)
     vals = vals.astype(np.float32)
     if method == "linear":
         W = least_squares_fit(X, vals)

@@ -83,7 +83,7 @@ def overview_factors(height:int, width:int, blocksize:int) -> list[int]:
 def to_cog(emb,                    # embedding (y, x, band), north-up, with attrs["crs"]
            path,                   # output .tif
            dtype:str="int8",       # "int8" (official scheme, -128 no-data) or "float32" (NaN no-data)
-           blocksize:int=512,      # internal tile size (pixels); also the row-block size written at once
+           blocksize:int=512,      # tile size in pixels (COGs get at least 128) and rows written at once
            overviews:bool=True,    # add renormalised-mean overviews
            bottom_up:bool=False,   # store rows south to north like the mirrors' tiles (for test mirrors)
           ) -> Path:
@@ -110,7 +110,7 @@ def to_cog(emb,                    # embedding (y, x, band), north-up, with attr
                 warnings.simplefilter("ignore", rasterio.errors.NotGeoreferencedWarning)
                 with rasterio.open(f"GTIFF_DIR:{i + 2}:{src}", "r+") as ov:
                     _write_rows(ov, block_mean_direction(emb, f), dtype, blocksize)
-        rasterio.shutil.copy(src, path, driver="COG", BLOCKSIZE=int(blocksize), COMPRESS="DEFLATE",
+        rasterio.shutil.copy(src, path, driver="COG", BLOCKSIZE=max(128, int(blocksize)), COMPRESS="DEFLATE",
                              OVERVIEWS="FORCE_USE_EXISTING" if facs else "NONE", BIGTIFF="IF_SAFER")
     return path
 
@@ -169,7 +169,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
             if m.name: dst.set_band_description(1, str(m.name))
             facs = overview_factors(*a.shape, blocksize)
             if facs: dst.build_overviews(facs, rs)
-        rasterio.shutil.copy(src, path, driver="COG", BLOCKSIZE=int(blocksize), COMPRESS="DEFLATE",
+        rasterio.shutil.copy(src, path, driver="COG", BLOCKSIZE=max(128, int(blocksize)), COMPRESS="DEFLATE",
                              OVERVIEWS="FORCE_USE_EXISTING" if facs else "NONE")
     return path
 

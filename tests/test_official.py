@@ -174,6 +174,16 @@ def test_time_dimension_flows_through_series_analysis(mirror):
         assert np.nanmedian(yc.max_score.values[changed]) > np.nanmedian(yc.max_score.values[~changed])
     tiles = aggregate(cube, tile=16)
     assert sorted(tiles.year.unique()) == [2022, 2023, 2024]
+    lon, lat = Transformer.from_crs("EPSG:32631", "EPSG:4326", always_xy=True).transform(
+        cube.x.values[[2, 10, 30, 40]], cube.y.values[[3, 12, 5, 15]])
+    v = np.asarray(cube.isel(time=0, y=3, x=2).values)
+    sim = cube.aef.similarity(v)
+    assert sim.dims == ("time", "y", "x") and sim.chunks is not None
+    assert float(sim.isel(time=0, y=3, x=2)) == pytest.approx(float(v @ v), abs=1e-5)   # |v| is 1 up to int8
+    labels = gpd.GeoDataFrame({"label": [0, 1, 0, 1]}, geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326")
+    cls = cube.aef.classify(labels, k=1)["class"]            # labels in lon/lat, per year
+    assert cls.dims == ("time", "y", "x") and int(cls.isel(time=2, y=12, x=10)) == 1
+    assert cube.aef.change(cube.isel(time=[1, 2, 0])).sizes["time"] == 3
 
 
 class _RangeHandler(http.server.SimpleHTTPRequestHandler):
@@ -231,5 +241,9 @@ def test_distributed_client_path(mirror, tmp_path):
                                       memory_limit="1GiB") as cluster, distributed.Client(cluster) as client:
             cube = off.open(ACROSS, 2024, source=mirror.root, crs="EPSG:32631", chunks=32).isel(time=0)
             p = to_cog(cube, tmp_path / "dist.tif", blocksize=32)
+            labels = pd.DataFrame({"x": cube.x.values[[2, 40]], "y": cube.y.values[[3, 20]], "label": [0, 1]})
+            q = cube.aef.classify(labels, k=1)["class"].aef.map_to_cog(tmp_path / "classes.tif", blocksize=32)
             assert len(client.scheduler_info()["workers"]) == 2
     np.testing.assert_array_equal(read_cog(p).values, np.asarray(dequantize(quantize(cube.values))))
+    import rasterio
+    with rasterio.open(q) as f: assert set(np.unique(f.read(1))) <= {0, 1}
