@@ -66,12 +66,13 @@ def _codes(block:np.ndarray, dtype:str) -> np.ndarray:
     a = np.asarray(quantize(block), np.int8) if dtype == "int8" else np.asarray(block, np.float32)
     return np.moveaxis(a, -1, 0)
 
-def _write_rows(dst, emb:xr.DataArray, dtype:str, rows:int) -> None:
-    "Write `emb` (rows in file order) in blocks of `rows` rows."
+def _write_rows(dst, emb:xr.DataArray, dtype:str, size:int) -> None:
+    "Write `emb` (rows in file order) window by window, `size` x `size` pixels at a time (memory flat in area)."
     from rasterio.windows import Window
-    for r in range(0, emb.sizes["y"], rows):
-        block = np.asarray(emb.isel(y=slice(r, r + rows)).values, np.float32)
-        dst.write(_codes(block, dtype), window=Window(0, r, emb.sizes["x"], block.shape[0]))
+    for r in range(0, emb.sizes["y"], size):
+        for c in range(0, emb.sizes["x"], size):
+            block = np.asarray(emb.isel(y=slice(r, r + size), x=slice(c, c + size)).values, np.float32)
+            dst.write(_codes(block, dtype), window=Window(c, r, block.shape[1], block.shape[0]))
 
 def overview_factors(height:int, width:int, blocksize:int) -> list[int]:
     "Overview factors 2, 4, ... until the whole image fits in one block (GDAL's COG rule)."
