@@ -18,7 +18,7 @@ import importlib.util as _importlib_util
 
 from . import (core, timecodes, sources, geo, stacks, samples, text, scene, readers, testing, stp, summary,
                            decoders, model, losses, checkpoint, train, embed, quantize, embeddings, evaluate, analysis, accessor,
-                           maps, earthengine)
+                           maps, earthengine, index, explorer)
 from .core import AEFError, ExtrapolationWarning, band_names
 from .timecodes import Period, as_period
 from .sources import get_source, register

@@ -183,4 +183,3 @@ def ee_layer(image,                      # an ee.Image, e.g. one year of the off
 
 # %% ../nbs/28_maps.ipynb #c0021
 EmbeddingAccessor.plot = forward(plot)
-EmbeddingAccessor.explore = forward(explore)
