@@ -68,7 +68,7 @@ def train_model(c, t, out: Path, seed: int, checkpoint_every: int):
     from alphaearth_nb import model as aef_model, samples, train
     from alphaearth_nb.corpus import CorpusBatches
     cfg = aef_model.preset(t["preset"])
-    batches = CorpusBatches(c, samples.SamplerConfig.for_model(cfg), t["batch"], seed=seed)
+    batches = CorpusBatches(c, samples.sampler_config(cfg, t["preset"]), t["batch"], seed=seed)
     tc = train.TrainConfig(steps=t["steps"], batch_size=t["batch"], peak_lr=t["lr"], warmup=max(1, t["steps"] // 10),
                            clip_norm=1.0, checkpoint_every=checkpoint_every, seed=seed, keep=100)
     run = out / f"run_{t['preset']}_{t['steps']}_{t['batch']}_{t['lr']:g}_{seed}"
@@ -86,7 +86,7 @@ def evaluate_model(c, model, a, folds, log=print):
     from alphaearth_nb.embed import embed
     from alphaearth_nb.evaluate import change_threshold_sweep, evaluate_embeddings
     from alphaearth_nb.quality import baseline_features, scene_points, zscore_pooled
-    patch = model.cfg.stp.patch if hasattr(model.cfg, "stp") else 32
+    patch = getattr(model.cfg, "patch", None) or 32
     min_dist = a.min_dist if a.min_dist is not None else patch * 10.0
     X, Y = {}, []
     pairs = {}                    # (kind, features) -> [before, after, changed]
