@@ -41,11 +41,21 @@ def _bands(stack, year:int) -> dict:
     return out
 
 def _interp_time(v:np.ndarray, days:np.ndarray, grid:np.ndarray) -> np.ndarray:
-    "Per pixel linear interpolation of (T, P) values over time at `grid` days, holding the ends; NaN for a pixel never seen."
-    out = np.full((len(grid), v.shape[1]), np.nan)
-    ok = np.isfinite(v)
-    for p in np.flatnonzero(ok.any(0)):
-        out[:, p] = np.interp(grid, days[ok[:, p]], v[ok[:, p], p])
+    "Per pixel linear interpolation of (T, P) values over sorted `days` at `grid` days, ends held (as np.interp); NaN if never seen."
+    T, P = v.shape
+    days = np.asarray(days, np.float64); ok = np.isfinite(v); idx = np.arange(T)[:, None]; cols = np.arange(P)
+    last = np.maximum.accumulate(np.where(ok, idx, -1), 0)               # last valid frame at or before each frame
+    nxt = np.minimum.accumulate(np.where(ok, idx, T)[::-1], 0)[::-1]     # first valid frame at or after each frame
+    out = np.empty((len(grid), P))
+    for g, d in enumerate(np.asarray(grid, np.float64)):
+        k = np.searchsorted(days, d, side="right") - 1                   # last frame on or before day d
+        a = last[k] if k >= 0 else np.full(P, -1)
+        b = nxt[k + 1] if k + 1 < T else np.full(P, T)
+        va, vb = v[np.clip(a, 0, T - 1), cols], v[np.clip(b, 0, T - 1), cols]
+        ta, tb = days[np.clip(a, 0, T - 1)], days[np.clip(b, 0, T - 1)]
+        both = (a >= 0) & (b < T)
+        mid = va + (d - ta) / np.where(both, tb - ta, 1.0) * (vb - va)
+        out[g] = np.where(both, mid, np.where(a >= 0, va, np.where(b < T, vb, np.nan)))
     return out
 
 def raw_series_features(stack,            # a scene (DataTree)

@@ -10,8 +10,8 @@ then on the held-out scenes put the embedding beside the designed features a use
    2-4 years; dated change events (clearing, fire, flood, construction, crop rotation). Written once under --out
    and reused. Training draws batches scene by scene from the "train" split (`CorpusBatches`).
 2. Land cover on the held-out scenes, the paper's protocol (arXiv 2507.22291 S3; AEF.md section 7): points at
-   least --min-dist metres apart (the paper: 1.28 km = its 128-pixel patch; here the model's patch, 320 m for a
-   32-pixel patch at 10 m, unless --min-dist), each in one random year; 1, 10 and max shots; kNN-1, kNN-3 and
+   least --min-dist metres apart (default 50 m; the paper: 1.28 km, its 128-pixel patch, which would leave a
+   handful of points in a 1 km scene), each in one random year; 1, 10 and max shots; kNN-1, kNN-3 and
    the linear probe; balanced accuracy mean +- std over folds (1000/500 in the paper: --quick uses fewer).
    Features: the embedding of that year; raw series (S2 + S1 on a 10-day grid, gaps interpolated); seasonal
    composites (annual p10/p50/p90 and seasonal medians of every band and NDVI); composites + DEM; XY sin/cos.
@@ -24,6 +24,7 @@ then on the held-out scenes put the embedding beside the designed features a use
 Figures only: nothing is asserted. The CPU is shared: the load average is printed with the results.
 """
 import argparse
+import hashlib
 import json
 import os
 import sys
@@ -56,7 +57,7 @@ def settings(a):
 def get_corpus(out: Path, cc):
     from alphaearth_nb.corpus import Corpus, write_corpus
     from dataclasses import asdict
-    path = out / f"corpus_{abs(hash(json.dumps(asdict(cc), sort_keys=True, default=str))) % 10**8:08d}"
+    path = out / f"corpus_{hashlib.sha1(json.dumps(asdict(cc), sort_keys=True, default=str).encode()).hexdigest()[:10]}"
     if not (path / "corpus.json").exists():
         t0 = time.time(); write_corpus(path, cc, overwrite=True)
         print(f"corpus: wrote {cc.n_scenes} scenes of {cc.size} px to {path} in {time.time() - t0:.0f} s", flush=True)
@@ -86,8 +87,7 @@ def evaluate_model(c, model, a, folds, log=print):
     from alphaearth_nb.embed import embed
     from alphaearth_nb.evaluate import change_threshold_sweep, evaluate_embeddings
     from alphaearth_nb.quality import baseline_features, scene_points, zscore_pooled
-    patch = getattr(model.cfg, "patch", None) or 32
-    min_dist = a.min_dist if a.min_dist is not None else patch * 10.0
+    min_dist = a.min_dist
     X, Y = {}, []
     pairs = {}                    # (kind, features) -> [before, after, changed]
     stable_dot = []
@@ -181,7 +181,7 @@ def main(argv=None):
     p.add_argument("--preset"); p.add_argument("--steps", type=int); p.add_argument("--batch", type=int); p.add_argument("--lr", type=float)
     p.add_argument("--checkpoint", help="evaluate this run folder or checkpoint instead of training")
     p.add_argument("--curve", help="comma-separated steps: evaluate the run's checkpoints there (quality vs steps)")
-    p.add_argument("--min-dist", type=float); p.add_argument("--out", default="out/quality"); p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--min-dist", type=float, default=50.0); p.add_argument("--out", default="out/quality"); p.add_argument("--seed", type=int, default=0)
     a = p.parse_args(argv)
     import jax
     out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
