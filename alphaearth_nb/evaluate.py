@@ -49,7 +49,11 @@ def check_xy(x, # features, (N, D)
 
 def encode_labels(y) -> tuple[np.ndarray, np.ndarray]:
     "Class values (sorted) and each label's class index `0 .. C-1`."
-    classes, idx = np.unique(np.asarray(y), return_inverse=True)
+    try: classes, idx = np.unique(np.asarray(y), return_inverse=True)
+    except TypeError:  # e.g. numbers and names in one object array: numpy cannot sort them
+        kinds = sorted({type(v).__name__ for v in np.asarray(y, object).ravel()})
+        raise LabelError(f"labels mix {' and '.join(kinds)} values, which cannot be ordered: use one kind, "
+                         "e.g. all names with `y = np.asarray(y).astype(str)`") from None
     return classes, idx.astype(np.int32)
 
 # %% ../nbs/24_evaluate.ipynb #c0009

@@ -81,6 +81,9 @@ def train_model(c, t, out: Path, seed: int, checkpoint_every: int):
     return run
 
 
+_BASE = {}  # (scene, year) -> baseline features, kept across the evaluations of a curve
+
+
 def evaluate_model(c, model, a, folds, log=print):
     "The land-cover table (features x shots x method) and the change table (kind x features) on the held-out scenes."
     from alphaearth_nb.corpus import stable_mask
@@ -100,8 +103,8 @@ def evaluate_model(c, model, a, folds, log=print):
         years = [int(y) for y in labels.year.values]
         feats = {}
         for y in years:
-            f = {"embedding": embed(model_in, model, y, progress=False).values}
-            f.update(baseline_features(stack, y))
+            if (sid, y) not in _BASE: _BASE[(sid, y)] = baseline_features(stack, y)
+            f = {"embedding": embed(model_in, model, y, progress=False).values, **_BASE[(sid, y)]}
             feats[y] = f
         r, cc_, yi = scene_points(labels, min_dist, seed=(a.seed, k))
         Y.append(labels.values[yi, r, cc_])
