@@ -8,14 +8,15 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/checkpoint.html.md"""
 # %% ../nbs/16_checkpoint.ipynb #c0002
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import hashlib
 import json
-import os
 import re
-import tempfile
+import shutil
 import time
+import warnings
 from pathlib import Path
-from typing import Callable
 
 import equinox as eqx
 import jax
@@ -23,10 +24,12 @@ import jax.numpy as jnp
 from jax.experimental import multihost_utils
 from jaxtyping import PyTree
 
-from .core import CheckpointError
+from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
+                                TrainingWarning, run_lock, write_text, writing_file)
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'jsonable', 'checkpoints', 'latest_checkpoint', 'save_checkpoint', 'read_header', 'load_checkpoint']
+__all__ = ['CKPT_FORMAT', 'RUN_MARKER', 'RUN_FILES', 'jsonable', 'checkpoints', 'latest_checkpoint', 'save_checkpoint',
+           'verify_checkpoint', 'read_header', 'load_checkpoint', 'is_run', 'run_folder']
 
 # %% ../nbs/16_checkpoint.ipynb #c0004
 CKPT_FORMAT = "alphaearth_nb.train/1"  # unchanged: older checkpoints still load
@@ -41,16 +44,12 @@ def jsonable(x):
     if x is None or isinstance(x, (bool, int, float, str)): return x
     return str(x)
 
-def _write_atomic(path:Path, write:Callable):
-    "Write through `write(file)` into a temporary file beside `path`, then rename it into place."
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            write(f); f.flush(); os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp): os.remove(tmp)
-        raise
+class _Hashing:
+    "A binary file wrapper that counts and hashes every byte written through it."
+    def __init__(self, f): self.f, self.sha, self.n = f, hashlib.sha256(), 0
+    def write(self, b):
+        self.sha.update(b); self.n += len(memoryview(b).cast("B"))
+        return self.f.write(b)
 
 def checkpoints(directory) -> list[Path]:
     "Complete checkpoints in `directory` (their `.json` files), oldest first."
@@ -64,6 +63,7 @@ def latest_checkpoint(directory) -> Path | None:
     found = checkpoints(directory)
     return found[-1] if found else None
 
+# %% ../nbs/16_checkpoint.ipynb #c0006
 def save_checkpoint(directory,           # the checkpoint folder (created if needed)
                     state:PyTree,        # any pytree of arrays: a TrainState, a model, ...
                     meta:dict|None=None, # more header fields: configs, preset, data position...
@@ -78,43 +78,56 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
         if jax.process_index() != 0: return d / f"ckpt_{step:08d}.json"
     header = {"format": CKPT_FORMAT, "step": step, "time": time.strftime("%Y-%m-%dT%H:%M:%S"),
               "jax": jax.__version__, **jsonable(meta or {})}
-    line = (json.dumps(header) + "\n").encode()
     leaves = d / f"ckpt_{step:08d}.eqx"
-    def write_leaves(f):
-        f.write(line); eqx.tree_serialise_leaves(f, state)
-    _write_atomic(leaves, write_leaves)
-    header["bytes"] = leaves.stat().st_size
-    _write_atomic(leaves.with_suffix(".json"), lambda f: f.write(json.dumps(header, indent=1).encode()))
-    for old in checkpoints(d)[:-keep]:
-        old.unlink(); old.with_suffix(".eqx").unlink(missing_ok=True)  # metadata first: never a half-deleted "latest"
+    with writing_file(leaves, "wb") as f:
+        hf = _Hashing(f); hf.write((json.dumps(header) + "\n").encode()); eqx.tree_serialise_leaves(hf, state)
+    header.update(bytes=hf.n, sha256=hf.sha.hexdigest())
+    write_text(leaves.with_suffix(".json"), json.dumps(header, indent=1))
+    for old in checkpoints(d)[:-keep]:  # metadata first: never a half-deleted "latest"
+        old.unlink(missing_ok=True); old.with_suffix(".eqx").unlink(missing_ok=True)
     return leaves.with_suffix(".json")
+
+# %% ../nbs/16_checkpoint.ipynb #c0008
+def verify_checkpoint(path) -> dict:
+    "Check a checkpoint's `.eqx` against the size and SHA-256 in its header; returns the header."
+    path = Path(path); header = read_header(path); leaves = path.with_suffix(".eqx")
+    if not leaves.exists():
+        raise DamagedCheckpointError(f"{leaves} is missing: the checkpoint is incomplete; load an older one "
+                                     f"(`load_checkpoint({str(path.parent)!r}, like)` takes the newest valid one).")
+    size, want = leaves.stat().st_size, header.get("bytes")
+    if want is not None and size != want:
+        raise DamagedCheckpointError(f"{leaves} has {size} bytes but was written with {want}: it was cut short "
+                                     "(an interrupted copy or a full disk); load an older checkpoint, or copy it "
+                                     "again.")
+    if header.get("sha256"):
+        sha = hashlib.sha256()
+        with open(leaves, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""): sha.update(block)
+        if sha.hexdigest() != header["sha256"]:
+            raise DamagedCheckpointError(f"{leaves} is damaged: its SHA-256 differs from the one written in its "
+                                         "header; load an older checkpoint, or copy it again.")
+    return header
 
 def read_header(path) -> dict:
     "A checkpoint's header (from its `.json`, or the first line of its `.eqx`)."
     path = Path(path)
+    if not path.exists():
+        raise CheckpointError(f"no checkpoint at {path}: pass a run folder, its checkpoints/ folder or a "
+                              "ckpt_*.json file that exists.")
     try:
         if path.suffix == ".json": return json.loads(path.read_text())
         with open(path, "rb") as f: return json.loads(f.readline())
-    except (OSError, json.JSONDecodeError) as e:
-        raise CheckpointError(f"cannot read checkpoint header {path}: {e}; delete it and resume from an older one") from e
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise DamagedCheckpointError(f"cannot read the checkpoint header {path} ({type(e).__name__}): the file is "
+                                     "damaged; load an older checkpoint (a folder loads the newest valid one).") from e
 
-def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a folder (its latest)
-                    like:PyTree,        # a skeleton, e.g. `eqx.filter_eval_shape(AlphaEarth, cfg, key=...)`
-                   ) -> tuple[PyTree, dict]:
-    "Read a checkpoint into the structure of `like`; returns the state and its header."
-    path = Path(path)
-    if not path.exists():
-        raise CheckpointError(f"no complete checkpoint at {path}: it does not exist; train first, or start without resume")
-    if path.is_dir():
-        found = latest_checkpoint(path)
-        if found is None: raise CheckpointError(f"no complete checkpoint in {path}: train first, or start without resume")
-        path = found
-    leaves, header = path.with_suffix(".eqx"), read_header(path)
+def _load_one(path:Path, like:PyTree) -> tuple[PyTree, dict]:
+    "One verified checkpoint file into the structure of `like`."
+    header = verify_checkpoint(path)
     if header.get("format") != CKPT_FORMAT:
         raise CheckpointError(f"{path} is not an alphaearth_nb checkpoint (format {header.get('format')!r}, "
                               f"expected {CKPT_FORMAT!r}): point at a folder written by `save_checkpoint` or `fit`")
-    if not leaves.exists():
-        raise CheckpointError(f"{leaves} is missing: the checkpoint is incomplete; resume from an older one")
+    leaves = path.with_suffix(".eqx")
     try:
         with open(leaves, "rb") as f:
             f.readline()
@@ -127,6 +140,67 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
     got = jax.tree.leaves(eqx.filter(state, eqx.is_array))
     for (kp, w), g in zip(want, got):
         if (tuple(w.shape), jnp.dtype(w.dtype)) != (tuple(g.shape), jnp.dtype(g.dtype)):
-            raise CheckpointError(f"checkpoint leaf {jax.tree_util.keystr(kp)} is {g.dtype}{list(g.shape)} but the model wants "
-                                  f"{w.dtype}{list(w.shape)}: build the model with the config in the checkpoint header ({path})")
+            raise CheckpointError(f"checkpoint leaf {jax.tree_util.keystr(kp)} is {g.dtype}{list(g.shape)} but the "
+                                  f"model wants {w.dtype}{list(w.shape)}: build the model with the config in the "
+                                  f"checkpoint header ({path})")
     return state, header
+
+# %% ../nbs/16_checkpoint.ipynb #c0009
+def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a folder (its newest valid one)
+                    like:PyTree,        # a skeleton, e.g. `eqx.filter_eval_shape(AlphaEarth, cfg, key=...)`
+                   ) -> tuple[PyTree, dict]:
+    "Read a verified checkpoint into the structure of `like`; returns the state and its header."
+    path = Path(path)
+    if not path.exists():
+        raise CheckpointError(f"no checkpoint at {path}: pass a folder written by `fit(..., out=...)` or "
+                              "`save_checkpoint`, or train first.")
+    if not path.is_dir(): return _load_one(path.with_suffix(".json") if path.suffix == ".eqx" else path, like)
+    found = checkpoints(path)
+    if not found: raise CheckpointError(f"no complete checkpoint in {path}: train first, or start without resume")
+    for p in reversed(found):
+        try: return _load_one(p, like)
+        except DamagedCheckpointError as e:
+            warnings.warn(f"{e} Falling back to an older checkpoint.", TrainingWarning)
+    raise DamagedCheckpointError(f"every checkpoint in {path} is damaged ({', '.join(p.name for p in found)}): "
+                                 "copy the run again from where it was written, or train anew.")
+
+# %% ../nbs/16_checkpoint.ipynb #c0015
+RUN_MARKER = ".aef-run"
+RUN_FILES = ("checkpoints", "metrics.jsonl", "loss.png", RUN_MARKER)  # what a run writes in its folder
+
+def is_run(folder) -> bool:
+    "True if `folder` holds (part of) a training run."
+    d = Path(folder)
+    return (d / RUN_MARKER).exists() or (d / "checkpoints").is_dir() or (d / "metrics.jsonl").exists()
+
+@contextlib.contextmanager
+def run_folder(out,                 # the run folder (created), or None: nothing written, nothing held
+               resume:bool=False,   # continue the run in `out`
+               overwrite:bool=False, # start over: remove the run in `out` first
+              ):
+    "Hold `out` for one run; refuse a folder of other files, a live run, or an old run without resume/overwrite."
+    if out is None or jax.process_index() != 0: yield None; return
+    d = Path(out)
+    if resume and overwrite:
+        raise ConfigError(f"resume=True and overwrite=True contradict each other: resume continues the run in {d}, "
+                          "overwrite starts it over; pass one.")
+    if d.exists() and not d.is_dir(): raise OutputExistsError(f"{d} is a file: pass a folder for the run.")
+    if d.is_dir() and any(p.name != ".aef-lock" for p in d.iterdir()) and not is_run(d):
+        raise NotOursError(f"{d} is a non-empty folder that holds no alphaearth_nb run, so it is left alone: "
+                           "write the run to a new or empty folder.")
+    with run_lock(d):
+        if is_run(d) and overwrite:
+            for name in RUN_FILES:
+                p = d / name
+                shutil.rmtree(p) if p.is_dir() else p.unlink(missing_ok=True)
+        elif is_run(d) and not resume:
+            last = latest_checkpoint(d / "checkpoints")
+            held = f"newest checkpoint {last.stem}" if last else "no checkpoint yet"
+            raise OutputExistsError(f"{d} holds a run ({held}): "
+                                    "pass resume=True (`--resume`) to continue it, overwrite=True (`--overwrite`) "
+                                    "to start over, or choose another folder.")
+        elif resume and latest_checkpoint(d / "checkpoints") is None:
+            warnings.warn(f"resume=True, but {d} holds no checkpoint to resume from: starting at step 0.",
+                          TrainingWarning)
+        write_text(d / RUN_MARKER, json.dumps({"kind": "run", "started": time.strftime("%Y-%m-%dT%H:%M:%S")}))
+        yield d

@@ -269,7 +269,7 @@ def _embed_cmd(a) -> None:
     model = train.load_model(a.checkpoint)
     stack, dropped = model_sources(open_stack(a.data), model, a.sources)
     if dropped: print(f"aef: the model does not read {', '.join(dropped)}: left out", file=sys.stderr)
-    print(f"wrote {embed_to_zarr(stack, model, a.period, a.out, int8=a.int8)}")
+    print(f"wrote {embed_to_zarr(stack, model, a.period, a.out, int8=a.int8, overwrite=a.overwrite)}")
 
 def _evaluate_cmd(a) -> None:
     path = Path(a.embeddings)

@@ -29,11 +29,11 @@ __all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'AEFError', 'TimeError', 'MissingTimeE
            'SourceError', 'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError',
            'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError',
            'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
-           'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'band_names',
-           'CallableModule', 'callable_module', 'Frames', 'Target', 'Texts', 'TrainExample', 'OutputExistsError',
-           'NotOursError', 'IncompleteOutputError', 'RunLockedError', 'is_ours', 'check_output', 'pid_alive',
-           'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError', 'MirrorError', 'NoTilesError',
-           'TrainingWarning']
+           'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError',
+           'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames', 'Target', 'Texts',
+           'TrainExample', 'OutputExistsError', 'NotOursError', 'IncompleteOutputError', 'RunLockedError', 'is_ours',
+           'check_output', 'pid_alive', 'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError',
+           'MirrorError', 'NoTilesError', 'TrainingWarning']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -69,6 +69,7 @@ class PointError(GridError): "A query point lies outside the embedding's grid."
 class MissingDataError(AEFError, FileNotFoundError): "A data set or file is not where it was looked for."
 class EarthEngineError(AEFError): "Earth Engine is not initialised or refused a request."
 class UnitsError(AEFError): "Values on a plausible but wrong scale (reflectance in 0..1, Celsius for Kelvin)."
+class DamagedCheckpointError(CheckpointError): "A checkpoint file is cut short or its bytes changed."
 
 # %% ../nbs/00_core.ipynb #c0008
 EMBED_DIM = 64  # the paper's embedding width: unit vectors on S^63

@@ -20,7 +20,7 @@ from tqdm.auto import tqdm
 
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning, Frames, MissingSourceError,
                                 PeriodError, UnknownSourceError, band_names)
-from .core import callable_module
+from .core import callable_module, check_output, writing_folder
 from .geo import is_lazy
 from .quantize import quantize
 from .stacks import SourceArrays, pack_frames, resolve, source_arrays, validate_stack
@@ -281,24 +281,29 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
 def embed_to_zarr(stack,                  # as for `embed`
                   model,                  # as for `embed`
                   period,                 # as for `embed`
-                  path,                   # the zarr store to (over)write
+                  path,                   # the zarr store to write (a new path, or ours with `overwrite`)
                   int8:bool=False,        # store the official int8 quantisation instead of float32
                   progress:bool=True,     # a tqdm bar over the regions written
                   chunks_per_write:int=2, # output chunks computed together (along x); memory grows with it
+                  overwrite:bool=False,   # replace a store written before (a folder not ours is never touched)
                   **kwargs,               # more options of `embed` (tile, buffer, batch_size, chunks, ...)
                  ):
     "Embed a stack lazily and stream the result to a zarr store, a few chunks at a time; returns `path`."
+    check_output(path, overwrite, "embedding store")  # before any work: a typo in `path` costs nothing
     emb = embed(stack, model, period, lazy=True, progress=False, **kwargs)
     if int8:
-        emb = quantize(emb).assign_attrs(scheme="q = clip(round(sign(x) sqrt|x| 127.5), -127, 127); x = sign(q) (q / 127.5)^2")
-    ds = emb.to_dataset().assign_coords(band=emb.band.astype(object))  # variable-length strings: zarr v3 has a spec for them
-    ds.to_zarr(path, mode="w", compute=False, consolidated=False)     # metadata and coordinates; no chunk computed yet
-    ys, xs = (np.cumsum((0,) + c) for c in emb.chunks[:2])
-    g = max(1, chunks_per_write)
-    regions = [(slice(ys[i], ys[i + 1]), slice(xs[j], xs[min(j + g, len(xs) - 1)]))
-               for i in range(len(ys) - 1) for j in range(0, len(xs) - 1, g)]
-    for ry, rx in tqdm(regions, disable=not progress, desc="embed -> zarr", unit="region"):
-        ds[["embedding"]].isel(y=ry, x=rx).drop_vars(list(ds.coords)).to_zarr(path, region={"y": ry, "x": rx}, consolidated=False)
+        emb = quantize(emb).assign_attrs(scheme="q = clip(round(sign(x) sqrt|x| 127.5), -127, 127); "
+                                                "x = sign(q) (q / 127.5)^2")
+    ds = emb.to_dataset().assign_coords(band=emb.band.astype(object))  # variable-length strings: zarr v3 has a spec
+    with writing_folder(path, overwrite, what="embedding store", meta={"kind": "embedding"}) as tmp:
+        ds.to_zarr(tmp, mode="w", compute=False, consolidated=False)     # metadata and coordinates; no chunk computed yet
+        ys, xs = (np.cumsum((0,) + c) for c in emb.chunks[:2])
+        g = max(1, chunks_per_write)
+        regions = [(slice(ys[i], ys[i + 1]), slice(xs[j], xs[min(j + g, len(xs) - 1)]))
+                   for i in range(len(ys) - 1) for j in range(0, len(xs) - 1, g)]
+        for ry, rx in tqdm(regions, disable=not progress, desc="embed -> zarr", unit="region"):
+            part = ds[["embedding"]].isel(y=ry, x=rx).drop_vars(list(ds.coords))
+            part.to_zarr(tmp, region={"y": ry, "x": rx}, consolidated=False)
     return path
 
 # %% ../nbs/21_embed.ipynb #c9001

@@ -14,6 +14,11 @@ import io
 import os
 from pathlib import Path
 
+import itertools
+
+import equinox as eqx
+import jax
+import jax.numpy as jnp
 import numpy as np
 import pandas as pd
 import xarray as xr
@@ -22,7 +27,8 @@ from .core import EMBED_DIM, band_names
 from .geo import grid_coords
 
 # %% auto #0
-__all__ = ['disk_full', 'random_unit', 'embedding_from_array', 'fake_xee', 'fake_official', 'official_tiff']
+__all__ = ['disk_full', 'random_unit', 'embedding_from_array', 'fake_xee', 'fake_official', 'official_tiff', 'Standin',
+           'standin_loss', 'standin_batches']
 
 # %% ../nbs/09_testing.ipynb #c0006
 class _FullFile:
@@ -56,7 +62,7 @@ def disk_full(root:str|os.PathLike,    # folder whose files fail; files elsewher
     try: yield budget
     finally: io.open = builtins.open = real
 
-# %% ../nbs/09_testing.ipynb #m001
+# %% ../nbs/09_testing.ipynb #c0011
 def random_unit(shape, seed=0, dim=EMBED_DIM) -> np.ndarray:
     "Random unit vectors of `shape + (dim,)`, float32."
     v = np.random.default_rng(seed).normal(size=(*shape, dim)).astype(np.float32)
@@ -70,7 +76,7 @@ def embedding_from_array(a:np.ndarray,  # (H, W, 64) values (float vectors or in
     return xr.DataArray(a, dims=("y", "x", "band"), coords={**c, "band": band_names(a.shape[-1])},
                         name="embedding", attrs={"crs": crs})
 
-# %% ../nbs/09_testing.ipynb #m004
+# %% ../nbs/09_testing.ipynb #c0014
 def fake_xee(bands:dict,                 # band name -> array (time, y, x) of raw values
              times, x, y,                # coordinates (y descending as Earth Engine gives it)
              layout:str="v0",            # "v0": (time, X, Y) as xee < 1.0; "v1": (time, y, x); "deg": (time, lon, lat)
@@ -99,3 +105,33 @@ def official_tiff(emb:xr.DataArray,      # (y, x, band) int8 codes (quantise flo
     t = t.isel(y=slice(None, None, -1)) if bottom_up else t
     t.attrs = {"_FillValue": -128, "scale_factor": 1.0, "add_offset": 0.0, "AREA_OR_POINT": "Area"}
     return t.rename(None)
+
+# %% ../nbs/09_testing.ipynb #c0017
+class Standin(eqx.Module):
+    "A tiny MLP regressor `d -> h -> 1`, a stand-in for `AlphaEarth` in trainer tests."
+    l1: eqx.nn.Linear
+    l2: eqx.nn.Linear
+
+    def __init__(self, d:int=8, h:int=32, *, key):
+        k1, k2 = jax.random.split(key)
+        self.l1, self.l2 = eqx.nn.Linear(d, h, key=k1), eqx.nn.Linear(h, 1, key=k2)
+
+    def __call__(self, x): return self.l2(jax.nn.gelu(self.l1(x)))[0]
+
+def standin_loss(model, batch:dict, key) -> tuple:
+    "Mean squared error plus a little key-dependent noise (so the key's use is tested), and `{'mse': ...}`."
+    pred = jax.vmap(model)(batch["x"])
+    mse = jnp.mean((pred - batch["y"]) ** 2)
+    return mse + 1e-3 * jax.random.normal(key, ()), {"mse": mse}
+
+def standin_batches(start:int=0, batch:int=8, seed:int=0, d:int=8,
+                    nan_at:int|None=None,   # this batch is all NaN
+                    stop_at:int|None=None,  # raise KeyboardInterrupt at this batch (a power cut)
+                   ):
+    "Batches `start, start+1, ...` of a fixed random regression task."
+    w = np.random.default_rng(seed).normal(size=d).astype(np.float32)
+    for i in itertools.count(start):
+        if i == stop_at: raise KeyboardInterrupt("power cut")
+        x = np.random.default_rng([seed, i]).normal(size=(batch, d)).astype(np.float32)
+        if i == nan_at: x[:] = np.nan
+        yield {"x": x, "y": np.tanh(x @ w / np.sqrt(d))}

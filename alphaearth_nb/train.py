@@ -34,8 +34,10 @@ import xarray as xr
 
 from . import losses, samples
 from . import model as aef_model
-from .checkpoint import checkpoints, latest_checkpoint, load_checkpoint, read_header, save_checkpoint
-from .core import CheckpointError, ConfigError, TrainingError, TrainingWarning
+from .checkpoint import (checkpoints, latest_checkpoint, load_checkpoint, read_header, run_folder,
+                                      save_checkpoint)
+from .core import (CheckpointError, ConfigError, TrainingError, TrainingWarning, write_text,
+                                writing_file)
 
 # %% auto #0
 __all__ = ['TrainConfig', 'lr_schedule', 'make_optimizer', 'TrainState', 'init_state', 'apply_policy', 'train_step',
@@ -278,18 +280,24 @@ def plot_history(history:list[dict], # records as `fit` returns them
         ax.legend(fontsize=7, ncol=2)
     ax.set_xlabel("step"); ax.set_ylabel("loss"); ax.grid(alpha=0.3)
     fig.tight_layout()
-    if path is not None: fig.savefig(path)
+    if path is not None:
+        with writing_file(path) as f: fig.savefig(f, format="png")  # beside, then renamed: never a half PNG
     return fig
 
 def _write_jsonl(path:Path, records:list[dict], mode="a"):
-    with open(path, mode) as f:
-        for r in records: f.write(json.dumps(r) + "\n")
+    "Append records, or (mode 'w') replace the file atomically: a failed rewrite leaves the old metrics."
+    text = "".join(json.dumps(r) + "\n" for r in records)
+    if mode == "w": write_text(path, text); return
+    with open(path, "a") as f: f.write(text)
 
 def read_metrics(path) -> list[dict]:
     "The records of a `metrics.jsonl`."
     path = Path(path)
     if not path.exists(): return []
-    return [json.loads(l) for l in path.read_text().splitlines() if l.strip()]
+    lines = [l for l in path.read_text().splitlines() if l.strip()]
+    try: return [json.loads(l) for l in lines]
+    except json.JSONDecodeError:  # a run killed mid-append leaves a cut last line: drop it, keep the rest
+        return [json.loads(l) for l in lines[:-1]]
 
 # %% ../nbs/20_train.ipynb #c0030
 def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=None, strata=None,
@@ -374,7 +382,8 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         steps:int|None=None,           # total steps (overrides `config.steps`)
         batch_size:int|None=None,      # examples per step (overrides `config.batch_size`)
         out=None,                      # run folder: checkpoints/, metrics.jsonl, loss.png; None = nothing written
-        resume:bool=False,             # continue from the newest complete checkpoint in `out`
+        resume:bool=False,             # continue from the newest valid checkpoint in `out`
+        overwrite:bool=False,          # start over in an `out` that holds an earlier run (its files are removed)
         seed:int|None=None,            # overrides `config.seed`
         checkpoint_every:int|None=None,# overrides `config.checkpoint_every`
         config:TrainConfig|None=None,  # every other setting
@@ -396,54 +405,60 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     ckdir = None if out is None else out / "checkpoints"
     writer = jax.process_index() == 0 and out is not None
     optimizer = make_optimizer(cfg)
-    found = latest_checkpoint(ckdir) if (resume and ckdir is not None) else None
-    built, preset_name = _model(model, cfg, shapes_only=found is not None)
-    like = eqx.filter_eval_shape(init_state, built, optimizer, cfg.seed)
-    shardings = state_sharding(like, mesh, cfg.shard_params, cfg.fsdp_min_size)
-    history = []
-    if found is not None:
-        state, _ = load_checkpoint(found, like)
-        history = [h for h in read_metrics(out / "metrics.jsonl") if h["step"] <= int(state.step)]
-    else:
-        state = init_state(built, optimizer, cfg.seed)
-    state, start = place(state, shardings), int(state.step)
-    meta = {"train": cfg, "preset": preset_name, "model": getattr(built, "cfg", None), "seed": cfg.seed}
-    if writer:
-        out.mkdir(parents=True, exist_ok=True)
-        _write_jsonl(out / "metrics.jsonl", history, mode="w")
-    bsh = batch_sharding(mesh)
-    step_fn, sched = _cached_step(loss_fn, cfg, shardings, bsh), lr_schedule(cfg)
-    last_good = latest_checkpoint(ckdir) if ckdir is not None else None
-    pending, no_text = [], 0
-    bar = tqdm(total=cfg.steps, initial=start, disable=not progress, desc="train", dynamic_ncols=True)
-    batches = Prefetch(_batch_source(data, start, cfg, built, sampler, texts, strata, preset_name), bsh, cfg.prefetch)
-    try:
-        for k in range(start, cfg.steps):
-            t0 = time.perf_counter()
-            try: batch = next(batches)
-            except StopIteration:
-                raise TrainingError(f"the data ran out after {k - start} batches at step {k}: "
-                                    "pass more data or fewer steps") from None
-            state, loss, aux = step_fn(state, batch)
-            loss = float(loss)
-            if not math.isfinite(loss): raise _diverged(k, loss, last_good, state)
-            rec = _record(k, loss, aux, sched, t0)
-            if rec.get("skipped"): warnings.warn(f"step {k + 1}: non-finite gradients, the update was skipped "
-                                                 "(the step and the data position still advance).", TrainingWarning)
-            no_text = _warn_texts(rec, no_text)
-            history.append(rec); pending.append(rec)
-            bar.update(1)
-            bar.set_postfix({t: f"{v:.3g}" for t, v in rec.items() if t not in ("step", "lr", "sec")}, refresh=False)
-            if (k + 1) % cfg.checkpoint_every == 0 or k + 1 == cfg.steps:
-                if writer: _write_jsonl(out / "metrics.jsonl", pending); pending = []
-                if ckdir is not None:
-                    last_good = save_checkpoint(ckdir, state, {**meta, "data_position": int(state.step)}, keep=cfg.keep)
-                    if writer: plot_history(history, out / "loss.png")
-    finally:
-        batches.close(); bar.close()
-        if writer and pending: _write_jsonl(out / "metrics.jsonl", pending)
-        if writer and history: plot_history(history, out / "loss.png")
-    return state, history
+    with run_folder(out, resume, overwrite):  # one run per folder, locked for its life (cases E3, E4)
+        found = latest_checkpoint(ckdir) if (resume and ckdir is not None) else None
+        built, preset_name = _model(model, cfg, shapes_only=found is not None)
+        like = eqx.filter_eval_shape(init_state, built, optimizer, cfg.seed)
+        shardings = state_sharding(like, mesh, cfg.shard_params, cfg.fsdp_min_size)
+        history = []
+        if found is not None:
+            state, header = load_checkpoint(ckdir, like)  # the newest checkpoint that verifies
+            if header.get("train", {}).get("batch_size", cfg.batch_size) != cfg.batch_size:
+                warnings.warn(f"resuming with batch_size={cfg.batch_size}, the run was trained with "
+                              f"{header['train']['batch_size']}: the data position counts batches, so the sampled "
+                              "sequence changes from here on.", TrainingWarning)
+            history = [h for h in read_metrics(out / "metrics.jsonl") if h["step"] <= int(state.step)]
+        else:
+            state = init_state(built, optimizer, cfg.seed)
+        state, start = place(state, shardings), int(state.step)
+        meta = {"train": cfg, "preset": preset_name, "model": getattr(built, "cfg", None), "seed": cfg.seed}
+        if writer:
+            out.mkdir(parents=True, exist_ok=True)
+            _write_jsonl(out / "metrics.jsonl", history, mode="w")
+        bsh = batch_sharding(mesh)
+        step_fn, sched = _cached_step(loss_fn, cfg, shardings, bsh), lr_schedule(cfg)
+        last_good = latest_checkpoint(ckdir) if ckdir is not None else None
+        pending, no_text = [], 0
+        bar = tqdm(total=cfg.steps, initial=start, disable=not progress, desc="train", dynamic_ncols=True)
+        batches = Prefetch(_batch_source(data, start, cfg, built, sampler, texts, strata, preset_name), bsh, cfg.prefetch)
+        try:
+            for k in range(start, cfg.steps):
+                t0 = time.perf_counter()
+                try: batch = next(batches)
+                except StopIteration:
+                    raise TrainingError(f"the data ran out after {k - start} batches at step {k}: "
+                                        "pass more data or fewer steps") from None
+                state, loss, aux = step_fn(state, batch)
+                loss = float(loss)
+                if not math.isfinite(loss): raise _diverged(k, loss, last_good, state)
+                rec = _record(k, loss, aux, sched, t0)
+                if rec.get("skipped"): warnings.warn(f"step {k + 1}: non-finite gradients, the update was skipped "
+                                                     "(the step and the data position still advance).", TrainingWarning)
+                no_text = _warn_texts(rec, no_text)
+                history.append(rec); pending.append(rec)
+                bar.update(1)
+                bar.set_postfix({t: f"{v:.3g}" for t, v in rec.items() if t not in ("step", "lr", "sec")}, refresh=False)
+                if (k + 1) % cfg.checkpoint_every == 0 or k + 1 == cfg.steps:
+                    if writer: _write_jsonl(out / "metrics.jsonl", pending); pending = []
+                    if ckdir is not None:
+                        last_good = save_checkpoint(ckdir, state, {**meta, "data_position": int(state.step)},
+                                                    keep=cfg.keep)
+                        if writer: plot_history(history, out / "loss.png")
+        finally:
+            batches.close(); bar.close()
+            if writer and pending: _write_jsonl(out / "metrics.jsonl", pending)
+            if writer and history: plot_history(history, out / "loss.png")
+        return state, history
 
 # %% ../nbs/20_train.ipynb #c0038
 def _tuples(v):

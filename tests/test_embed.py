@@ -237,3 +237,27 @@ def test_real_model_seams(tiny):
     seam = np.zeros(d.shape[1], bool); seam[[c - 1, 2 * c - 1]] = True
     print(f"tiny, untrained: neighbour dot across seams {d[:, seam].mean():.4f}, inside tiles {d[:, ~seam].mean():.4f}")
     assert d[:, seam].mean() > d[:, ~seam].mean() - 0.05
+
+
+# --- writes that cannot destroy (field cases E1, E2) ------------------------------------------------------------------
+def test_embed_to_zarr_never_touches_a_user_folder(stack, model, tmp_path):  # E1
+    mine = tmp_path / "myproject"; mine.mkdir(); (mine / "field_notes.csv").write_text("plot,crop\n1,wheat\n")
+    from alphaearth_nb.core import NotOursError, OutputExistsError
+    for overwrite in (False, True):
+        with pytest.raises(NotOursError, match="did not write"):
+            embed_to_zarr(stack, model, 2024, mine, overwrite=overwrite, progress=False)
+    assert [p.name for p in mine.iterdir()] == ["field_notes.csv"]
+    embed_to_zarr(stack, model, 2024, tmp_path / "e.zarr", progress=False)
+    with pytest.raises(OutputExistsError, match="overwrite=True"):
+        embed_to_zarr(stack, model, 2024, tmp_path / "e.zarr", progress=False)
+
+
+def test_embed_to_zarr_dying_write_keeps_the_old_store(stack, model, eager, tmp_path):  # E2, fault-injecting writer
+    from alphaearth_nb.testing import disk_full
+    path = embed_to_zarr(stack, model, 2024, tmp_path / "e.zarr", progress=False)
+    with disk_full(tmp_path, after_bytes=20_000), pytest.raises(OSError, match="No space"):
+        embed_to_zarr(stack, model, (np.datetime64("2024-03-01"), np.datetime64("2024-09-01")), path,
+                      overwrite=True, progress=False)
+    old = xr.open_zarr(path, consolidated=False)["embedding"].values
+    np.testing.assert_allclose(old, eager.values, atol=1e-6)  # every pixel of the old result, none NaN-filled
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e.zarr"]  # no half-written store beside it

@@ -1,0 +1,130 @@
+"One run per folder and checked checkpoints (checkpoint.run_folder, verify_checkpoint; fit): field cases E3-E6."
+import json
+import os
+import subprocess
+import sys
+import warnings
+
+import equinox as eqx
+import jax
+import numpy as np
+import pytest
+
+from alphaearth_nb.checkpoint import (latest_checkpoint, load_checkpoint, read_header, run_folder, save_checkpoint,
+                                      verify_checkpoint)
+from alphaearth_nb.core import (CheckpointError, DamagedCheckpointError, NotOursError, OutputExistsError,
+                                RunLockedError, TrainingWarning)
+from alphaearth_nb.testing import Standin, disk_full, standin_batches, standin_loss
+from alphaearth_nb.train import TrainConfig, fit, init_state, make_optimizer, read_metrics
+
+CFG = TrainConfig(steps=6, warmup=1, peak_lr=1e-2, batch_size=8, checkpoint_every=2, keep=5)
+KW = dict(config=CFG, loss_fn=standin_loss, progress=False)
+
+
+def _fit(out, data=standin_batches, **kw):
+    return fit(Standin(key=jax.random.PRNGKey(0)), data, out=out, **{**KW, **kw})
+
+
+def _like():
+    return eqx.filter_eval_shape(init_state, Standin(key=jax.random.PRNGKey(0)), make_optimizer(CFG))
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("runs") / "run"
+    state, hist = _fit(out)
+    return out, state, hist
+
+
+def test_same_folder_twice_is_refused(run, tmp_path):  # E3
+    out, state, _ = run
+    before = (out / "metrics.jsonl").read_text()
+    with pytest.raises(OutputExistsError, match="resume=True.*overwrite=True"): _fit(out)
+    assert (out / "metrics.jsonl").read_text() == before  # nothing truncated, nothing overwritten
+    new = tmp_path / "again"
+    _fit(new, steps=4)
+    state2, _ = _fit(new, overwrite=True, data=lambda p: standin_batches(p, seed=3))
+    got, header = load_checkpoint(new / "checkpoints", _like())
+    assert header["step"] == 6 and len(read_metrics(new / "metrics.jsonl")) == 6  # the new run only
+    np.testing.assert_array_equal(np.asarray(got.model.l1.weight), np.asarray(state2.model.l1.weight))
+
+
+def test_a_folder_of_other_files_is_never_touched(tmp_path):
+    (tmp_path / "thesis.tex").write_text("years of work")
+    for kw in ({}, {"overwrite": True}, {"resume": True}):
+        with pytest.raises(NotOursError, match="left alone"): _fit(tmp_path, **kw)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["thesis.tex"]
+
+
+def test_second_writer_fails_fast_naming_the_first(tmp_path):  # E4, a real second process
+    code = ("import sys, time; from alphaearth_nb.checkpoint import run_folder\n"
+            "with run_folder(sys.argv[1]):\n    print('held', flush=True); time.sleep(60)\n")
+    p = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "run")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert p.stdout.readline().strip() == "held"
+        with pytest.raises(RunLockedError, match=f"pid {p.pid} on host"): _fit(tmp_path / "run", resume=True)
+    finally:
+        p.kill(); p.wait()
+    with pytest.warns(UserWarning, match="stale lock"):  # the dead holder's lock is taken over
+        with run_folder(tmp_path / "run", resume=True): pass
+
+
+def test_resume_with_nothing_to_resume_says_so(tmp_path):
+    with pytest.warns(TrainingWarning, match="no checkpoint to resume"): _fit(tmp_path / "fresh", resume=True, steps=2)
+
+
+def test_changed_batch_size_on_resume_warns(run, tmp_path):
+    _fit(tmp_path / "r", steps=2)
+    with pytest.warns(TrainingWarning, match="batch_size=4, the run was trained with 8"):
+        _fit(tmp_path / "r", resume=True, batch_size=4, steps=4)
+
+
+def _damage(path, how):
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2] if how == "cut" else data[:-9] + bytes([data[-9] ^ 0x40]) + data[-8:])
+
+
+@pytest.mark.parametrize("how", ["cut", "flip"])
+def test_damaged_checkpoint_refused_and_resume_falls_back(run, tmp_path, how):  # E5
+    import shutil
+    out = tmp_path / "run"; shutil.copytree(run[0], out)
+    newest = latest_checkpoint(out / "checkpoints")
+    _damage(newest.with_suffix(".eqx"), how)
+    with pytest.raises(DamagedCheckpointError, match="cut short" if how == "cut" else "SHA-256"):
+        verify_checkpoint(newest)
+    with pytest.raises(DamagedCheckpointError): load_checkpoint(newest, _like())  # a named file never falls back
+    with pytest.warns(TrainingWarning, match="Falling back"):
+        got, header = load_checkpoint(out / "checkpoints", _like())
+    assert header["step"] == 4
+    with pytest.warns(TrainingWarning, match="Falling back"):
+        state, hist = _fit(out, resume=True)
+    assert int(state.step) == 6 and [h["step"] for h in hist] == list(range(1, 7))
+
+
+def test_checkpoint_files_get_the_usual_mode(run):  # E6
+    um = os.umask(0); os.umask(um)
+    for p in (run[0] / "checkpoints").iterdir():
+        assert p.stat().st_mode & 0o777 == 0o666 & ~um, p
+
+
+def test_disk_full_while_checkpointing_keeps_the_last_good_one(tmp_path):  # E2 for checkpoints
+    out = tmp_path / "run"
+    _fit(out, steps=2)
+    good = latest_checkpoint(out / "checkpoints")
+    with disk_full(out, after_bytes=2000), pytest.raises(OSError, match="No space"):
+        _fit(out, resume=True)
+    assert latest_checkpoint(out / "checkpoints") == good and verify_checkpoint(good)["step"] == 2
+    assert not [p for p in (out / "checkpoints").iterdir() if ".partial-" in p.name]
+    state, _ = _fit(out, resume=True)  # and the run goes on from there
+    assert int(state.step) == 6
+
+
+def test_metrics_cut_mid_line_are_read(tmp_path):
+    p = tmp_path / "metrics.jsonl"
+    p.write_text(json.dumps({"step": 1, "loss": 1.0}) + "\n" + '{"step": 2, "lo')
+    assert read_metrics(p) == [{"step": 1, "loss": 1.0}]
+
+
+def test_missing_checkpoint_message_names_a_fix_that_works(tmp_path):  # G3: no "delete it" for a missing path
+    with pytest.raises(CheckpointError, match="pass a run folder") as e: read_header(tmp_path / "ckpt_00000001.json")
+    assert "delete" not in str(e.value)
