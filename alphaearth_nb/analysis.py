@@ -20,14 +20,15 @@ import xarray as xr
 from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoValidDataError,
                                 PointError)
 from .cubes import is_geometry_input, label_table
-from .embeddings import as_embedding, label_bands, pixelwise, values_at
+from .embeddings import as_embedding, gate_vectors, label_bands, pixelwise, values_at
 from .evaluate import (change_scores, encode_labels, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict)
-from .geo import check_same_grid, pixel_indices, rename_spatial
+from .geo import (check_same_grid, crs_of, declared_nodata, pixel_indices, rename_spatial,
+                               to_crs)
 
 # %% auto #0
-__all__ = ['over_time', 'similarity', 'change', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans', 'cluster',
-           'label_points', 'training_set', 'predict_pixels', 'classify', 'regress']
+__all__ = ['over_time', 'query_vector', 'similarity', 'change', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans',
+           'cluster', 'label_points', 'training_set', 'predict_pixels', 'classify', 'regress']
 
 # %% ../nbs/25_analysis.ipynb #c0006
 def over_time(fn):
@@ -42,38 +43,58 @@ def over_time(fn):
     return per_year
 
 # %% ../nbs/25_analysis.ipynb #c0009
-def _query_vector(emb:xr.DataArray, target) -> np.ndarray:
-    "The 64-vector a similarity query means: the vector itself, or the embedding at a point."
+def _as_xy(target) -> tuple|None:
+    "An (x, y) point from a tuple, list, array of two or a dict with x and y; None for anything else."
     if isinstance(target, dict):
         if not {"x", "y"} <= set(target):
             raise DimensionError(f"a point dict needs keys 'x' and 'y' (grid CRS), got {sorted(target)}: "
                                  "e.g. {'x': 500015.0, 'y': 4999985.0}")
-        target = (target["x"], target["y"])
+        return float(target["x"]), float(target["y"])
+    if not isinstance(target, xr.DataArray) and np.size(target) == 2:
+        x, y = np.asarray(target, np.float64).ravel()
+        return float(x), float(y)
+    return None
+
+def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
+                 target,            # a 64-vector (float or int8 codes), an (x, y) point or {"x":..,"y":..}
+                 crs=None,          # CRS of a point (default: the grid's)
+                ) -> np.ndarray:
+    "The float32 64-vector a query means, through the embedding gate: the vector itself, or the one at a point."
+    if (xy := _as_xy(target)) is not None:
+        xs, ys = to_crs([xy[0]], [xy[1]], crs, crs_of(emb))
+        v = values_at(emb, *pixel_indices(emb, xs, ys))[0]
+        if not np.isfinite(v).all():
+            raise NoValidDataError(f"the pixel at x={xy[0]}, y={xy[1]} has no data (NaN): choose a point with data")
+        return v
+    fills = declared_nodata(target) if isinstance(target, xr.DataArray) else ()
     if isinstance(target, xr.DataArray) and target.sizes.get("band") == EMBED_DIM:
         target = label_bands(target.squeeze(drop=True))
-    v = np.asarray(target, dtype=np.float64).ravel()
-    if v.size == 2:
-        r, c = pixel_indices(emb, [v[0]], [v[1]])
-        v = values_at(emb, r, c)[0]
-        if not np.isfinite(v).all():
-            raise NoValidDataError(f"the pixel at x={target[0]}, y={target[1]} has no data (NaN): "
-                                   "choose a point with data")
-        return v.astype(np.float32)
-    if v.size != EMBED_DIM:
-        raise DimensionError(f"a similarity query is a {EMBED_DIM}-vector or an (x, y) point, got {v.size} values: "
-                             "pass `emb.sel(x=.., y=.., method='nearest')` or a point `(x, y)`")
-    return v.astype(np.float32)
+    a = np.asarray(target)
+    if a.size != EMBED_DIM or a.dtype.kind not in "iuf":
+        raise DimensionError(f"a similarity query is a {EMBED_DIM}-vector or an (x, y) point, got {a.size} values "
+                             f"of {a.dtype}: pass `emb.sel(x=.., y=.., method='nearest')` or a point `(x, y)`")
+    v, bad = gate_vectors(a.reshape(1, EMBED_DIM), fills, unit=False)
+    if bad[0] or not np.isfinite(v).all():
+        raise NoValidDataError("the query vector is not an embedding (no data, non-finite or all zero): pass a "
+                               "pixel with data, e.g. `emb.sel(x=.., y=.., method='nearest')`")
+    return v[0]
 
+# %% ../nbs/25_analysis.ipynb #c0010
 @over_time
-def similarity(emb,     # embedding (any form `as_embedding` takes)
-               target,  # a 64-vector, an (x, y) point in the grid's CRS, or {"x":..,"y":..}
+def similarity(emb,      # embedding (any form `as_embedding` takes)
+               target,   # a 64-vector (float or int8), an (x, y) point, or {"x":..,"y":..}
+               crs=None, # CRS of a point target (default: the grid's)
               ) -> xr.DataArray:
-    "Dot product of every pixel with a query vector or with the embedding at a point (NaN where no data)."
+    "Cosine of every pixel with a query vector or with the embedding at a point, in [-1, 1] (NaN where no data)."
     da = as_embedding(emb)
-    v = _query_vector(da, target)
-    return pixelwise(lambda a: np.einsum("...c,c->...", a, v), da, name="similarity")
+    v = query_vector(da, target, crs).astype(np.float64)
+    v = v / np.linalg.norm(v)
+    def cos(a):
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.clip(np.einsum("...c,c->...", a, v) / np.linalg.norm(a, axis=-1), -1.0, 1.0).astype(np.float32)
+    return pixelwise(cos, da, name="similarity")
 
-# %% ../nbs/25_analysis.ipynb #c0012
+# %% ../nbs/25_analysis.ipynb #c0015
 @over_time
 def change(emb, other) -> xr.DataArray:
     "Unsupervised change score `1 - e1 . e2` per pixel of two embeddings on one grid (NaN where either has no data)."
@@ -82,7 +103,7 @@ def change(emb, other) -> xr.DataArray:
     b = b.assign_coords(y=a.y, x=a.x)  # equal up to float noise: align exactly so nothing is dropped
     return pixelwise(lambda u, w: change_scores(u, w).astype(np.float32), a, b, name="change")
 
-# %% ../nbs/25_analysis.ipynb #c0015
+# %% ../nbs/25_analysis.ipynb #c0018
 def sample_pixels(emb:xr.DataArray, max_samples:int=50_000, seed:int=0) -> np.ndarray:
     "A seeded subsample (N <= max_samples, 64) of the pixels that have data."
     ny, nx = emb.sizes["y"], emb.sizes["x"]
@@ -92,7 +113,7 @@ def sample_pixels(emb:xr.DataArray, max_samples:int=50_000, seed:int=0) -> np.nd
     if len(a) > max_samples: a = a[np.sort(np.random.default_rng(seed).choice(len(a), max_samples, replace=False))]
     return a
 
-# %% ../nbs/25_analysis.ipynb #c0017
+# %% ../nbs/25_analysis.ipynb #c0020
 def pca_basis(x:np.ndarray, n:int=3) -> tuple[np.ndarray, np.ndarray]:
     "Mean and the first `n` principal directions (n, D) of the rows of `x`, with a deterministic sign."
     mean = x.mean(0)
@@ -121,7 +142,7 @@ def rgb(emb,                            # embedding
     out = pixelwise(f, da, core=("band",), out_core=("rgb",), out_sizes={"rgb": 3}, name="rgb")
     return out.assign_coords(rgb=["r", "g", "b"])
 
-# %% ../nbs/25_analysis.ipynb #c0020
+# %% ../nbs/25_analysis.ipynb #c0023
 @partial(jax.jit, static_argnames=("k", "n_iter"))
 def spherical_kmeans(x:jax.Array,    # (N, D) unit vectors
                      w:jax.Array,    # (N,) 1 for real rows, 0 for padding
@@ -149,7 +170,7 @@ def spherical_kmeans(x:jax.Array,    # (N, D) unit vectors
         return jnp.where(n > 0, S / jnp.maximum(n, 1e-12), C)
     return jax.lax.fori_loop(0, n_iter, lloyd, C)
 
-# %% ../nbs/25_analysis.ipynb #c0022
+# %% ../nbs/25_analysis.ipynb #c0025
 @over_time
 def cluster(emb, k:int,                 # number of clusters
             seed:int=0, n_iter:int=50,
@@ -172,41 +193,62 @@ def cluster(emb, k:int,                 # number of clusters
     return xr.Dataset({"cluster": lab, "centres": (("cluster_id", "band"), C)},
                       coords={"cluster_id": np.arange(k), "band": da.band.values}, attrs=dict(da.attrs))
 
-# %% ../nbs/25_analysis.ipynb #c0025
-def label_points(labels,               # DataArray (y, x) on the grid, or DataFrame with x, y and `column`
-                 column:str="label",    # the label column of a DataFrame
-                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    "x, y and value of every labelled point (NaN or negative numbers mean unlabelled in a raster)."
-    if isinstance(labels, pd.DataFrame):
-        missing = [c for c in ("x", "y", column) if c not in labels.columns]
-        if missing:
-            raise LabelError(f"the label table lacks columns {missing} (has {list(labels.columns)}): give x, y in "
-                             "the grid's CRS "
-                             f"and the label in `{column}` (or pass `column=`)")
-        df = labels.dropna(subset=["x", "y", column])
-        return df["x"].to_numpy(np.float64), df["y"].to_numpy(np.float64), df[column].to_numpy()
-    if isinstance(labels, xr.DataArray):
-        da = rename_spatial(labels).squeeze(drop=True)
-        if set(da.dims) != {"y", "x"}:
-            raise LabelError(f"a label raster has dims (y, x), got {labels.dims}: select one layer, e.g. "
-                             "`labels.isel(time=0)`")
-        da = da.transpose("y", "x")
-        v = np.asarray(da.values)
-        keep = np.isfinite(v) & (v >= 0) if v.dtype.kind in "iuf" else np.ones(v.shape, bool)
-        r, c = np.nonzero(keep)
-        return da.x.values[c].astype(np.float64), da.y.values[r].astype(np.float64), v[r, c]
-    raise LabelError(f"labels must be a DataArray on the grid or a DataFrame of points, got {type(labels).__name__}")
+# %% ../nbs/25_analysis.ipynb #c0028
+def _table_points(df:pd.DataFrame, column:str) -> tuple:
+    "x, y and values of a table of points with columns x, y and `column`."
+    missing = [c for c in ("x", "y", column) if c not in df.columns]
+    if missing:
+        raise LabelError(f"the label table lacks columns {missing} (has {list(df.columns)}): give x, y (in the "
+                         f"grid's CRS, or pass `crs=`) and the label in `{column}` (or pass `column=`)")
+    return df["x"].to_numpy(np.float64), df["y"].to_numpy(np.float64), df[column]
 
-# %% ../nbs/25_analysis.ipynb #c0027
+def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
+    "x, y and values of the labelled pixels of a raster: finite, not declared no-data (and >= 0 if `positive`)."
+    da = rename_spatial(labels).squeeze(drop=True)
+    if set(da.dims) != {"y", "x"}:
+        raise LabelError(f"a label raster has dims (y, x), got {labels.dims}: select one layer, e.g. "
+                         "`labels.isel(time=0)`")
+    da = da.transpose("y", "x")
+    v = np.asarray(da.values)
+    keep = np.ones(v.shape, bool)
+    if v.dtype.kind in "iuf":
+        keep = np.isfinite(v) & ((v >= 0) if positive else True)
+        for f in declared_nodata(labels): keep &= ~np.isnan(v) if np.isnan(f) else v != f
+    r, c = np.nonzero(keep)
+    return da.x.values[c].astype(np.float64), da.y.values[r].astype(np.float64), v[r, c]
+
+# %% ../nbs/25_analysis.ipynb #c0029
+def label_points(labels,                # raster (y, x) on the grid, DataFrame of points x, y, or a dict of arrays
+                 column:str="label",     # the label column of a table
+                 crs=None,               # CRS of the points (default: a raster's own, else the grid's)
+                 grid_crs=None,          # the grid's CRS: points are transformed into it
+                 positive:bool=True,     # in a raster, negative values are unlabelled
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "x, y (in `grid_crs`) and value of every labelled point; a raster's NaN, negatives and declared no-data skipped."
+    if isinstance(labels, dict): labels = pd.DataFrame(labels)
+    if isinstance(labels, pd.DataFrame):
+        xs, ys, vals = _table_points(labels, column)
+        ok = np.isfinite(xs) & np.isfinite(ys) & vals.notna().to_numpy()
+        xs, ys, vals = xs[ok], ys[ok], vals.to_numpy()[ok]
+    elif isinstance(labels, xr.DataArray):
+        (xs, ys, vals), crs = _raster_points(labels, positive), crs or crs_of(labels)
+    else:
+        raise LabelError(f"labels must be a DataArray on the grid, a (Geo)DataFrame, a vector file or a dict of "
+                         f"arrays, got {type(labels).__name__}")
+    xs, ys = to_crs(xs, ys, crs, grid_crs) if len(xs) else (xs, ys)
+    return xs, ys, vals
+
+# %% ../nbs/25_analysis.ipynb #c0031
 def training_set(emb:xr.DataArray, labels, column:str="label",
                  polygons:str="rasterize",   # polygon labels: "rasterize" (every pixel inside) or "sample"
+                 crs=None,                   # CRS of points that do not say (default: the grid's)
                 ) -> tuple[np.ndarray, np.ndarray]:
     "Embedding vectors (N, 64) and label values of the labelled pixels that have data (points/polygons in any CRS)."
-    if is_geometry_input(labels): labels = label_table(emb, labels, column, polygons)
-    xs, ys, vals = label_points(labels, column)
+    if is_geometry_input(labels): labels, crs = label_table(emb, labels, column, polygons, crs=crs), None
+    xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb))
     if len(vals) == 0:
-        raise LabelError("no labelled pixel found: mark unlabelled pixels with NaN or -1 and label at least one "
-                         "per class")
+        raise LabelError("no labelled pixel found: mark unlabelled pixels with NaN, -1 or the raster's declared "
+                         "nodata and label at least one per class")
     r, c = pixel_indices(emb, xs, ys, error=LabelError, what="label")
     X = values_at(emb, r, c)
     ok = np.isfinite(X).all(1)
@@ -228,18 +270,26 @@ def predict_pixels(emb:xr.DataArray,  # embedding (y, x, band)
         return out.reshape(a.shape[:-1] + (n_out,))
     return pixelwise(block, emb, core=("band",), out_core=(name,), out_sizes={name: n_out})
 
-# %% ../nbs/25_analysis.ipynb #c0029
+# %% ../nbs/25_analysis.ipynb #c0033
+def _class_dtype(vals:np.ndarray, lut:np.ndarray) -> np.dtype:
+    "The class map's dtype: the labels' own signed integer type, else int32, or int64 when the ids need it."
+    if vals.dtype.kind == "i": return vals.dtype
+    if vals.dtype.kind == "u" and np.promote_types(vals.dtype, np.int8).kind == "i":
+        return np.promote_types(vals.dtype, np.int8)
+    return np.dtype(np.int32 if len(lut) == 0 or (lut.min() >= -2**31 and lut.max() < 2**31) else np.int64)
+
 @over_time
-def classify(emb, labels,              # DataArray of class ids on the grid (NaN/-1 unlabelled) or DataFrame x, y, label
+def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1/declared nodata unlabelled) or points
              method:str="knn",          # "knn" or "linear"
              k:int=3,                   # neighbours for knn
-             column:str="label",        # label column of a DataFrame
+             column:str="label",        # label column of a table
              polygons:str="rasterize",  # polygon labels: "rasterize" (every pixel inside) or "sample"
+             crs=None,                  # CRS of the points (default: the table's own, else the grid's)
             ) -> xr.Dataset:
-    "Few-shot classification of every pixel: Dataset with `class` (y, x) and `scores` (y, x, classes)."
+    "Few-shot classification of every pixel: Dataset with `class` (y, x; the labels' ids, -1 = no data), `scores`."
     da = as_embedding(emb)
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
-    X, vals = training_set(da, labels, column, polygons)
+    X, vals = training_set(da, labels, column, polygons, crs)
     classes, y = encode_labels(vals)
     C = len(classes)
     if C < 2: raise LabelError(f"classification needs at least two classes, got {list(classes)}: label more classes")
@@ -252,28 +302,30 @@ def classify(emb, labels,              # DataArray of class ids on the grid (NaN
     res = predict_pixels(da, fn, C + 1, name="classes")  # scores, then the predicted index
     ids = classes.dtype.kind in "iub" or (classes.dtype.kind == "f" and bool(np.all(classes == np.round(classes))))
     lut = classes.astype(np.int64) if ids else np.arange(C)
+    dt = _class_dtype(np.asarray(vals), lut) if ids else np.dtype(np.int32)
     def to_class(i):
-        return np.where(np.isfinite(i), lut[np.nan_to_num(i).astype(np.int64)], -1).astype(np.int32)
-    cls = pixelwise(to_class, res.isel(classes=C), dtype=np.int32, core=())
-    scores = res.isel(classes=slice(0, C)).assign_coords(classes=lut if ids else classes)
+        return np.where(np.isfinite(i), lut[np.nan_to_num(i).astype(np.int64)], -1).astype(dt)
+    cls = pixelwise(to_class, res.isel(classes=C), dtype=dt, core=()).assign_attrs(nodata=-1)
+    scores = res.isel(classes=slice(0, C)).assign_coords(classes=lut.astype(dt) if ids else classes)
     return xr.Dataset({"class": cls, "scores": scores}, attrs={**da.attrs, "method": method})
 
-# %% ../nbs/25_analysis.ipynb #c0032
+# %% ../nbs/25_analysis.ipynb #c0036
 @over_time
-def regress(emb, targets,               # DataArray of values on the grid (NaN unlabelled) or DataFrame x, y, value
+def regress(emb, targets,               # values: a raster on the grid (NaN/declared nodata unlabelled) or points
             method:str="linear",        # "linear" (least squares) or "knn" (mean of k nearest)
             k:int=3,
-            column:str="value",         # value column of a DataFrame
+            column:str="value",         # value column of a table
             polygons:str="rasterize",   # polygon targets: "rasterize" (every pixel inside) or "sample"
+            crs=None,                   # CRS of the points (default: the table's own, else the grid's)
            ) -> xr.DataArray:
     "Few-shot regression of every pixel: DataArray `prediction` (y, x), NaN where no data."
     da = as_embedding(emb)
     if method not in ("linear", "knn"): raise ConfigError(f"unknown method {method!r}: use 'linear' or 'knn'")
-    if isinstance(targets, xr.DataArray):  # a value raster: only NaN means unlabelled (negative values are real)
-        t = rename_spatial(targets).squeeze(drop=True).transpose("y", "x")
-        r, c = np.nonzero(np.isfinite(t.values))
-        targets = pd.DataFrame({"x": t.x.values[c], "y": t.y.values[r], column: t.values[r, c]})
-    X, vals = training_set(da, targets, column, polygons)
+    if isinstance(targets, xr.DataArray):  # a value raster: negative values are real, NaN and nodata are not
+        crs = crs or crs_of(targets)
+        xs, ys, v = _raster_points(targets, positive=False)
+        targets = pd.DataFrame({"x": xs, "y": ys, column: v})
+    X, vals = training_set(da, targets, column, polygons, crs)
     vals = vals.astype(np.float32)
     if method == "linear":
         W = least_squares_fit(X, vals)

@@ -7,18 +7,20 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/embeddings.html.md"""
 # %% ../nbs/23_embeddings.ipynb #c0002
 from __future__ import annotations
 
+import warnings
 from typing import Callable
 
 import numpy as np
 import xarray as xr
 
-from .core import EMBED_DIM, DimensionError, DTypeError, band_names
-from .geo import crs_of, flip_rows, is_lazy, north_up, rename_spatial, require
-from .quantize import NODATA, dequantize, quantize
+from .core import EMBED_DIM, CRSError, DimensionError, DTypeError, band_names
+from .geo import (NODATA_KEYS, crs_of, declared_nodata, flip_rows, is_lazy, north_up, rename_spatial,
+                               require, write_crs)
+from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
 
 # %% auto #0
-__all__ = ['OFFICIAL_COLLECTION', 'label_bands', 'pixelwise', 'values_at', 'as_embedding', 'quantize_embedding',
-           'dequantize_embedding', 'from_official', 'read_official_tiff']
+__all__ = ['NORM_TOL', 'OFFICIAL_COLLECTION', 'label_bands', 'pixelwise', 'values_at', 'gate_vectors', 'gated', 'as_embedding',
+           'quantize_embedding', 'dequantize_embedding', 'from_official', 'read_official_tiff']
 
 # %% ../nbs/23_embeddings.ipynb #c0006
 def label_bands(da:xr.DataArray, names=None) -> xr.DataArray:
@@ -42,6 +44,68 @@ def values_at(emb:xr.DataArray, rows, cols) -> np.ndarray:
     return np.asarray(emb.isel(y=r, x=c).transpose("p", "band").values, np.float32)
 
 # %% ../nbs/23_embeddings.ipynb #c0009
+NORM_TOL = vector_roundtrip_bound(EMBED_DIM) + 1e-3  # |length - 1| beyond this: not an embedding
+
+def _code_pixels(v:np.ndarray) -> np.ndarray:
+    "Pixels (...) of a float array whose components are int8 codes: whole numbers, largest magnitude in 2..128."
+    fin = np.isfinite(v).all(-1)
+    w = np.nan_to_num(v)
+    mx = np.abs(w).max(-1)
+    return fin & (w == np.round(w)).all(-1) & (mx >= 1.5) & (mx <= 128)
+
+def gate_vectors(a,                     # (..., 64) int codes or float vectors (or float codes)
+                 fills=(),              # declared no-data values
+                 codes:bool|None=None,  # True: a float array holds codes (declared int8 on disk); None: per pixel
+                 unit:bool=True,        # refuse lengths far from 1 (False: only non-finite and all-zero vectors)
+                ) -> tuple[np.ndarray, np.ndarray]:
+    "Float32 vectors (..., 64) with no data as NaN, and the mask (...) of pixels refused as not embeddings."
+    a = np.asarray(a)
+    nodata = np.zeros(a.shape[:-1], bool)
+    for f in fills: nodata |= (np.isnan(a) if np.isnan(f) else a == f).any(-1)
+    if a.dtype.kind in "iub":
+        outside = ((a < -128) | (a > 127)).any(-1)
+        v = dequantize(np.where((nodata | outside)[..., None], NODATA, a).astype(np.int8))
+    else:
+        v = np.array(a, np.float32)
+        c = np.isfinite(v).all(-1) if codes else _code_pixels(v)
+        if c.any(): v[c] = dequantize(np.clip(np.round(v[c]), -128, 127).astype(np.int8))
+        outside = np.zeros(nodata.shape, bool)
+    v[nodata] = np.nan
+    with np.errstate(over="ignore", invalid="ignore"): n = np.linalg.norm(np.nan_to_num(v.astype(np.float64)), axis=-1)
+    some = ~np.isnan(v).all(-1)  # all NaN: no data, nothing to refuse
+    far = np.abs(n - 1.0) > NORM_TOL if unit else n == 0
+    bad = outside | (some & (~np.isfinite(v).all(-1) | far))
+    v[bad] = np.nan
+    return v, bad & ~nodata
+
+# %% ../nbs/23_embeddings.ipynb #c0013
+def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
+          fills=None,            # declared no-data values (default: what `da` declares)
+          codes:bool|None=None,  # see `gate_vectors`
+         ) -> xr.DataArray:
+    "`da` through `gate_vectors`: float32 unit vectors, NaN where no data or not an embedding (warned)."
+    fills = declared_nodata(da) if fills is None else tuple(fills)
+    if codes is None and da.encoding.get("dtype") is not None and np.dtype(da.encoding["dtype"]).kind in "iu":
+        codes = True  # declared on disk as integer codes (e.g. rioxarray with mask_and_scale=True)
+    if is_lazy(da):
+        out = pixelwise(lambda a: gate_vectors(a, fills, codes)[0], da, out_core=("band",))
+    else:
+        v, bad = gate_vectors(da.values, fills, codes)
+        if bad.any():
+            warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (non-finite, all zero or "
+                          f"of length far from 1) and are treated as no data: check the reader's fill value, or keep "
+                          "the cleaned form with `emb = aef.embeddings.as_embedding(emb)`", stacklevel=3)
+        out = da.copy(data=v)
+    for k in (*NODATA_KEYS, "scale_factor", "add_offset"): out.attrs.pop(k, None)
+    out.encoding = {}
+    return out
+
+def _with_crs(da:xr.DataArray, crs) -> xr.DataArray:
+    "`da` with its CRS also as the CF `spatial_ref` coordinate, when pyproj can read it (else as it is)."
+    try: return write_crs(da, crs) if crs else da
+    except CRSError: return da
+
+# %% ../nbs/23_embeddings.ipynb #c0015
 def _is_embedding_dataset(ds) -> bool:
     return isinstance(ds, xr.Dataset) and all(b in ds.data_vars for b in band_names())
 
@@ -73,14 +137,16 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
         raise DimensionError(f"an embedding has dims (y, x, band) only; extra dims {extra}: select one, e.g. "
                              f"`da.isel({extra[0]}=0)`")
     da = label_bands(da.transpose("y", "x", "band"))
-    if da.dtype.kind in "iu":
-        if dequantize: da = dequantize_embedding(da)
-    elif da.dtype.kind != "f":
+    if da.dtype.kind not in "iuf":
         raise DTypeError(f"embedding dtype {da.dtype} is neither float nor int8: cast with `da.astype('float32')`")
-    elif da.dtype != np.float32: da = da.astype(np.float32)
-    return da.rename("embedding") if da.dtype.kind == "f" else da
+    if da.dtype.kind in "iu" and not dequantize:  # the int8 form, declared no-data as the official -128
+        fills = [f for f in declared_nodata(da) if np.isfinite(f)]
+        q = (da.where(~da.isin(fills), NODATA) if fills else da).astype(np.int8).rename("embedding")
+        q.attrs = {k: v for k, v in da.attrs.items() if k not in NODATA_KEYS} | {"nodata": NODATA}
+        return q
+    return _with_crs(gated(da).rename("embedding"), crs_of(obj))
 
-# %% ../nbs/23_embeddings.ipynb #c0013
+# %% ../nbs/23_embeddings.ipynb #c0019
 def quantize_embedding(emb) -> xr.DataArray:
     "Quantise an embedding to the official int8 form (NaN -> -128), keeping coords and attrs."
     return quantize(as_embedding(emb, dequantize=False)).rename("embedding")
@@ -90,9 +156,9 @@ def dequantize_embedding(q) -> xr.DataArray:
     da = as_embedding(q, dequantize=False)
     if da.dtype.kind == "f":
         raise DTypeError(f"dequantize expects the int8 form, got {da.dtype}: this embedding is already float")
-    return dequantize(da).rename("embedding")
+    return as_embedding(da)
 
-# %% ../nbs/23_embeddings.ipynb #c0016
+# %% ../nbs/23_embeddings.ipynb #c0022
 OFFICIAL_COLLECTION = "GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL"
 _DROP_ATTRS = ("_FillValue", "scale_factor", "add_offset", "long_name", "coordinates", "units", "AREA_OR_POINT")
 
@@ -107,13 +173,6 @@ def _drop_time(obj, attrs:dict):
         t = np.asarray(obj["time"].values)[0]
         attrs["time"] = str(np.datetime_as_string(t, unit="s")) if t.dtype.kind == "M" else str(t)
     return obj.isel(time=0, drop=True)
-
-def _looks_quantized(da:xr.DataArray) -> bool:
-    "Whether a float array still holds int8 codes (-127..127) rather than unit-vector components."
-    if da.encoding.get("dtype") is not None and np.dtype(da.encoding["dtype"]) == np.int8: return True
-    sy, sx = max(1, da.sizes["y"] // 16), max(1, da.sizes["x"] // 16)
-    s = np.asarray(da.isel(y=slice(None, None, sy), x=slice(None, None, sx)).values)
-    return bool(np.nanmax(np.abs(s), initial=0.0) > 1.5)
 
 def _official_array(obj, attrs:dict) -> xr.DataArray:
     "The official product's bands as one DataArray with a `band` dim (xee Dataset or GeoTIFF DataArray)."
@@ -134,13 +193,15 @@ def _official_array(obj, attrs:dict) -> xr.DataArray:
         return label_bands(_drop_time(obj, attrs), names)
     raise DTypeError(f"from_official takes an xarray Dataset (xee) or DataArray (GeoTIFF), got {type(obj).__name__}")
 
-# %% ../nbs/23_embeddings.ipynb #c0017
+# %% ../nbs/23_embeddings.ipynb #c0023
 def from_official(obj,                   # xee Dataset with A00..A63, or a (band, y, x) DataArray (rioxarray)
                   dequantize:bool=True,  # dequantise int8 codes (keep False to get the int8 form back)
                   flip:bool|None=None,   # True: rows stored bottom-up under top-down y labels (labels wrong)
                  ) -> xr.DataArray:
     "The official embedding product (xee or GeoTIFF form) as an embedding DataArray (y, x, band), rows top-down."
-    attrs = dict(obj.attrs)
+    attrs, fills = dict(obj.attrs), declared_nodata(obj)
+    codes = any(np.dtype(v.encoding.get("dtype", "f4")).kind in "iu"
+                for v in (obj.data_vars.values() if isinstance(obj, xr.Dataset) else [obj]))
     da = rename_spatial(_official_array(obj, attrs))
     if "y" not in da.dims or "x" not in da.dims:
         raise DimensionError(f"cannot find the spatial dims in {da.dims}: rename them to y and x, e.g. "
@@ -150,15 +211,12 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     da.attrs = {k: v for k, v in attrs.items() if k not in _DROP_ATTRS}
     da.attrs.setdefault("source", OFFICIAL_COLLECTION)
     if (crs := crs_of(obj)) and "crs" not in da.attrs: da.attrs["crs"] = crs
-    if dequantize and da.dtype.kind == "f" and _looks_quantized(da):
-        da = da.fillna(NODATA).astype(np.int8)
-    if da.dtype.kind in "iu":
-        da = dequantize_embedding(da.astype(np.int8)) if dequantize else da.astype(np.int8)
-    elif da.dtype != np.float32: da = da.astype(np.float32)
     da.encoding = {}
-    return da.rename("embedding")
+    if da.dtype.kind in "iu" and not dequantize:
+        return as_embedding(da.assign_attrs(nodatavals=fills), dequantize=False)
+    return _with_crs(gated(da, fills, codes or None).rename("embedding"), crs)
 
-# %% ../nbs/23_embeddings.ipynb #c0021
+# %% ../nbs/23_embeddings.ipynb #c0027
 def read_official_tiff(path,                      # local path or URL of an official GeoTIFF
                        chunks=None,               # dask chunks, e.g. {"y": 2048, "x": 2048} (lazy)
                        flip:bool|None=None,       # see `from_official`

@@ -19,6 +19,7 @@ import xarray as xr
 from jaxtyping import Array, Float, Int
 
 from .core import ConfigError, DimensionError, EmptyStackError, LabelError, MissingDependencyError
+from .geo import declared_nodata
 
 # %% auto #0
 __all__ = ['GROUP', 'PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'check_xy', 'encode_labels',
@@ -621,7 +622,7 @@ def composite_features(stack,                                  # stack (DataTree
 
 def points_at(features,       # (y, x, band) DataArray: an embedding or a baseline
               labels,         # (y, x) DataArray of labels on the same grid
-              nodata=None,    # label value meaning "unlabelled" (NaN always is)
+              nodata=None,    # label value meaning "unlabelled" (NaN and the raster's declared nodata always are)
              ) -> tuple[np.ndarray, np.ndarray]:
     "Features (N, D) and labels (N,) at the labelled pixels that have data."
     f = features.transpose("y", "x", ...)
@@ -631,7 +632,8 @@ def points_at(features,       # (y, x, band) DataArray: an embedding or a baseli
                          "put the labels on the feature grid (e.g. `labels.interp_like(features, method='nearest')`)")
     lv = lab.values
     keep = np.ones(lv.shape, bool) if lv.dtype.kind not in "fc" else ~np.isnan(lv)
-    if nodata is not None: keep &= lv != nodata
+    for v in [*declared_nodata(labels), *([] if nodata is None else [nodata])]:  # e.g. attrs['nodata'] = 0
+        if not np.isnan(v): keep &= lv != v
     X = f.values.reshape(lv.shape + (-1,))[keep]
     ok = np.isfinite(X).all(1)
     if not ok.any(): raise LabelError("no labelled pixel has features (all NaN): label pixels inside the data")

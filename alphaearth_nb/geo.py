@@ -17,8 +17,9 @@ from pyproj.exceptions import CRSError as _ProjCRSError
 from .core import CRSError, DimensionError, GridError, MissingDependencyError, PointError
 
 # %% auto #0
-__all__ = ['X_NAMES', 'Y_NAMES', 'require', 'rename_spatial', 'is_lazy', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs',
-           'grid_coords', 'half_pixel', 'north_up', 'flip_rows', 'pixel_indices', 'to_crs', 'check_same_grid']
+__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'as_crs', 'crs_name',
+           'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'north_up', 'flip_rows', 'pixel_indices',
+           'to_crs', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -52,6 +53,22 @@ def is_lazy(obj) -> bool:
     return type(obj).__module__.startswith("dask")
 
 # %% ../nbs/03_geo.ipynb #c0012
+NODATA_KEYS = ("_FillValue", "missing_value", "nodata", "nodatavals")  # where readers declare no-data
+
+def declared_nodata(obj) -> tuple:
+    "Every no-data value `obj` declares in attrs or encoding (`_FillValue`, `missing_value`, `nodata`, ...)."
+    objs = [obj, *obj.data_vars.values()] if isinstance(obj, xr.Dataset) else [obj]
+    out = []
+    for o in objs:
+        for d in (o.attrs, o.encoding):
+            for k in NODATA_KEYS:
+                if d.get(k) is None: continue
+                try: vals = np.atleast_1d(np.asarray(d[k], np.float64)).ravel()
+                except (TypeError, ValueError): continue  # e.g. a string: not a number, not a fill value
+                out += [float(v) for v in vals if not any(v == w or (np.isnan(v) and np.isnan(w)) for w in out)]
+    return tuple(out)
+
+# %% ../nbs/03_geo.ipynb #c0015
 def as_crs(crs) -> CRS:
     "`crs` (EPSG code or string, WKT, PROJJSON, pyproj CRS) as a pyproj `CRS`; `CRSError` when unreadable."
     if isinstance(crs, CRS): return crs
@@ -88,11 +105,11 @@ def crs_of(obj) -> str|None:
     try: return crs_name(wkt)
     except CRSError: return wkt
 
-# %% ../nbs/03_geo.ipynb #c0014
+# %% ../nbs/03_geo.ipynb #c0017
 def same_crs(a, b) -> bool:
     "Whether two CRSs (any spelling, or xarray objects carrying one) are the same; None on either side is unknown."
     a, b = (crs_of(o) if isinstance(o, (xr.DataArray, xr.Dataset, xr.DataTree)) else o for o in (a, b))
-    if a is None or b is None: return True
+    if a is None or b is None or (isinstance(a, str) and a == b): return True
     return as_crs(a).equals(as_crs(b), ignore_axis_order=True)
 
 def write_crs(obj, crs):
@@ -109,7 +126,7 @@ def write_crs(obj, crs):
     else: out.encoding["grid_mapping"] = "spatial_ref"
     return out
 
-# %% ../nbs/03_geo.ipynb #c0018
+# %% ../nbs/03_geo.ipynb #c0021
 def grid_coords(ny:int, nx:int, x0:float=500_000., y0:float=5_000_000., res:float=10.) -> dict:
     "Pixel-centre y (descending) and x coordinates of a north-up grid whose top-left corner is (x0, y0)."
     return {"y": y0 - res * (np.arange(ny) + 0.5), "x": x0 + res * (np.arange(nx) + 0.5)}
@@ -131,7 +148,7 @@ def flip_rows(obj):
     out = obj.isel(y=slice(None, None, -1))
     return out.assign_coords(y=obj.y.values) if "y" in obj.coords else out
 
-# %% ../nbs/03_geo.ipynb #c0021
+# %% ../nbs/03_geo.ipynb #c0024
 def _axis_index(c:np.ndarray, v:np.ndarray) -> np.ndarray:
     "Nearest index into a monotonic axis `c` of each value `v`."
     asc = c[-1] >= c[0]
@@ -169,7 +186,7 @@ def pixel_indices(obj, xs, ys, error=PointError, what:str="point") -> tuple[np.n
                     f"{crs_of(obj)}): give coordinates in the grid's CRS (or pass `crs=`) and drop those outside it")
     return _axis_index(gy, ys), _axis_index(gx, xs)
 
-# %% ../nbs/03_geo.ipynb #c0026
+# %% ../nbs/03_geo.ipynb #c0029
 def to_crs(xs, ys, src, dst) -> tuple[np.ndarray, np.ndarray]:
     "Transform arrays of x, y (lon, lat for a geographic CRS) from CRS `src` to CRS `dst` with pyproj."
     xs, ys = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
@@ -177,7 +194,7 @@ def to_crs(xs, ys, src, dst) -> tuple[np.ndarray, np.ndarray]:
     t = Transformer.from_crs(as_crs(src), as_crs(dst), always_xy=True)
     return tuple(np.asarray(a, np.float64) for a in t.transform(xs, ys))
 
-# %% ../nbs/03_geo.ipynb #c0029
+# %% ../nbs/03_geo.ipynb #c0032
 def check_same_grid(a, b, what:str="the two embeddings",
                     fix:str="resample one onto the other first, e.g. `other.interp_like(emb, method='nearest')`",
                    ) -> None:

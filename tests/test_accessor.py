@@ -41,5 +41,5 @@ def test_accessors_registered_by_kind(emb):
 def test_methods_show_their_function(emb):
     v = random_unit((), seed=4)
     assert EmbeddingAccessor.similarity.__doc__ == similarity.__doc__
-    assert list(inspect.signature(EmbeddingAccessor.similarity).parameters) == ["self", "target"]
+    assert list(inspect.signature(EmbeddingAccessor.similarity).parameters) == ["self", "target", "crs"]
     np.testing.assert_array_equal(emb.aef.similarity(v).values, similarity(emb, v).values)

@@ -24,11 +24,11 @@ def planted():
 
 # --- similarity and change ---------------------------------------------------------------------------------------
 
-def test_similarity_to_vector_is_the_dot_product(emb):
-    v = np.random.default_rng(9).normal(size=64).astype(np.float32)  # not unit: used as given
+def test_similarity_to_vector_is_the_cosine(emb):
+    v = np.random.default_rng(9).normal(size=64).astype(np.float32)  # not unit: the cosine ignores its length
     s = emb.aef.similarity(v)
     assert s.dims == ("y", "x") and s.name == "similarity"
-    want = np.einsum("yxc,c->yx", emb.values.astype(np.float64), v)
+    want = np.einsum("yxc,c->yx", emb.values.astype(np.float64), v) / np.linalg.norm(v)  # the map's are unit
     np.testing.assert_allclose(s.values, want, rtol=1e-5, atol=1e-5)
     assert np.isnan(s.values[0, 0]) and np.isnan(s.values[3, 4])
 
@@ -193,3 +193,143 @@ def test_real_official_vectors(shared_data):
     test[r, cc] = False
     acc = np.mean([np.mean(pred[test & (lab == k)] == k) for k in np.unique(lab)])
     assert acc > 0.5, acc  # nine classes: chance is 0.11
+
+
+# --- issue 11 (../shared/cases/README.md): kinds A, B, C --------------------------------------------------------
+
+def test_case_A3_zero_vectors_are_no_data_everywhere(planted):
+    e, truth = planted
+    vec = e.values.copy()
+    zero = [(0, 0), (1, 3), (2, 2), (4, 5), (5, 0), (5, 5)]
+    for r, c in zero: vec[r, c] = 0.0
+    z = embedding_from_array(vec)
+    zr, zc = np.array(zero).T
+    with pytest.warns(UserWarning, match="6 of 100"):
+        assert np.isnan(similarity(z, vec[9, 9]).values[zr, zc]).all()
+    lab = xr.DataArray(np.where(np.arange(100).reshape(10, 10) % 7 == 0, truth, np.nan), dims=("y", "x"),
+                       coords={"y": z.y, "x": z.x})
+    lab[0, 0] = truth[0, 0]  # a label on a zero pixel is never a training vector
+    with pytest.warns(UserWarning):
+        out = classify(z, lab, k=1)
+        cl = cluster(z, 3).cluster.values
+        col = rgb(z).values
+    assert (out["class"].values[zr, zc] == -1).all() and (cl[zr, zc] == -1).all() and np.isnan(col[zr, zc]).all()
+
+
+def test_case_A4_int8_query_vector(emb):
+    q = emb.aef.quantize()
+    s = q.aef.similarity(q.isel(y=2, x=3))
+    assert abs(float(s[2, 3]) - 1.0) < 1e-6
+    assert np.nanmax(s.values) <= 1.0 and np.nanmin(s.values) >= -1.0
+    # the same query as a numpy int8 array and as codes read as float
+    for v in (q.isel(y=2, x=3).values, q.isel(y=2, x=3).values.astype(np.float32)):
+        np.testing.assert_allclose(q.aef.similarity(v).values, s.values, atol=1e-6)
+
+
+def test_query_vectors_that_are_not_embeddings_are_refused(emb):
+    for v in (np.zeros(64), np.full(64, np.nan), np.r_[np.ones(63), np.inf]):
+        with pytest.raises(NoValidDataError, match="query vector is not an embedding"):
+            similarity(emb, v)
+
+
+def test_case_B2_same_crs_spelled_twice(emb):
+    from pyproj import CRS
+    wkt = CRS("EPSG:32631").to_wkt()
+    other = emb.copy()
+    other.attrs = {}
+    other = other.assign_coords(spatial_ref=xr.DataArray(0, attrs={"crs_wkt": wkt}))
+    np.testing.assert_allclose(np.nan_to_num(change(emb, other).values), 0.0, atol=1e-6)
+    for spelling in ("epsg:32631", CRS("EPSG:32631").to_json(), wkt, 32631):
+        change(emb, emb.assign_attrs(crs=spelling))
+    with pytest.raises(GridError, match="different CRS"):
+        change(emb, other.assign_coords(spatial_ref=xr.DataArray(0, attrs={"crs_wkt": CRS("EPSG:32632").to_wkt()})))
+
+
+def _antimeridian():
+    x = np.array([179.99925, 179.99975, 180.00025, 180.00075])
+    y = np.array([0.00075, 0.00025, -0.00025, -0.00075])
+    return embedding_from_array(random_unit((4, 4), seed=21), coords={"y": y, "x": x}, crs="EPSG:4326")
+
+
+def test_case_B3_longitude_is_a_circle():
+    e = _antimeridian()
+    s = similarity(e, (-179.99975, 0.00025))
+    assert abs(float(s[1, 2]) - 1.0) < 1e-6 and int(np.nanargmax(s.values)) == 1 * 4 + 2
+    # and a grid stored in 0..360 longitudes seen from -180..180 (and the other way round)
+    g = embedding_from_array(random_unit((2, 3), seed=22), coords={"y": [10.5, 9.5], "x": [358.5, 359.5, 360.5]},
+                             crs="EPSG:4326")
+    assert abs(float(similarity(g, (-1.5, 10.2))[0, 0]) - 1) < 1e-6
+    assert abs(float(similarity(g, (0.5, 9.7))[1, 2]) - 1) < 1e-6
+
+
+def test_points_in_another_crs(emb):
+    from pyproj import Transformer
+    to_lonlat = Transformer.from_crs("EPSG:32631", "EPSG:4326", always_xy=True)
+    lon, lat = to_lonlat.transform(float(emb.x[2]), float(emb.y[5]))
+    s = similarity(emb, (lon, lat), crs="EPSG:4326")
+    assert abs(float(s[5, 2]) - 1.0) < 1e-6
+
+
+def test_non_monotonic_axis_gets_a_clear_error(emb):
+    shuffled = emb.isel(x=[0, 2, 1, 3, 4, 5])
+    with pytest.raises(GridError, match="not monotonic.*sortby"):
+        similarity(shuffled, (float(emb.x[0]), float(emb.y[1])))
+
+
+def test_labels_in_bulk_in_any_crs(planted):
+    e, truth = planted
+    from pyproj import Transformer
+    lab = _few_labels(truth)
+    r, c = np.nonzero(np.isfinite(lab))
+    lon, lat = Transformer.from_crs("EPSG:32631", "EPSG:4326", always_xy=True).transform(e.x.values[c], e.y.values[r])
+    want = classify(e, xr.DataArray(lab, dims=("y", "x"), coords={"y": e.y, "x": e.x}), k=1)["class"].values
+    tables = [pd.DataFrame({"lon": lon, "lat": lat, "label": lab[r, c]}),
+              {"x": lon, "y": lat, "label": lab[r, c]}]
+    for t in tables:
+        kw = {"crs": "EPSG:4326"} if isinstance(t, dict) else {}
+        np.testing.assert_array_equal(classify(e, t, k=1, **kw)["class"].values, want)
+    gpd = pytest.importorskip("geopandas")
+    gdf = gpd.GeoDataFrame({"label": lab[r, c]}, geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326")
+    np.testing.assert_array_equal(classify(e, gdf, k=1)["class"].values, want)
+    with pytest.raises(LabelError, match="no `label` column"):
+        classify(e, gdf.rename(columns={"label": "cls"}))
+    with pytest.raises(LabelError, match="lacks columns.*pass `crs=`"):
+        classify(e, pd.DataFrame({"east": lon, "north": lat, "label": lab[r, c]}))
+
+
+def test_case_C1_label_nodata_is_not_a_class(shared_data):
+    from alphaearth_nb.evaluate import points_at
+    from alphaearth_nb.readers import read_eolearn_patch
+    _, labels = read_eolearn_patch(root=shared_data)
+    assert labels.attrs["nodata"] == 0 and int((labels.values == 0).sum()) == 155
+    e = embedding_from_array(random_unit(labels.shape, seed=23), coords={"y": labels.y.values, "x": labels.x.values},
+                             crs=labels.attrs["crs"])
+    out = classify(e, labels, k=1)
+    assert set(np.unique(out["class"].values)) == {1, 2, 3, 4, 8}
+    X, y = points_at(e, labels)
+    assert set(np.unique(y)) == {1, 2, 3, 4, 8} and len(y) == labels.size - 155
+
+
+@pytest.mark.parametrize("key,fill", [("_FillValue", 255), ("nodata", -9999), ("missing_value", 99)])
+def test_other_label_nodata_conventions(planted, key, fill):
+    e, truth = planted
+    lab = np.where(np.arange(100).reshape(10, 10) % 3 == 0, truth, fill)
+    raster = xr.DataArray(lab, dims=("y", "x"), coords={"y": e.y, "x": e.x}, attrs={key: fill})
+    for method in ("knn", "linear"):
+        cls = classify(e, raster, method=method, k=1)["class"].values
+        assert set(np.unique(cls)) <= {0, 1, 2}
+    t = xr.DataArray(np.where(lab == fill, fill, lab * 10.0), dims=("y", "x"), coords={"y": e.y, "x": e.x},
+                     attrs={key: fill})
+    pred = regress(e, t, method="knn", k=1).values
+    assert np.nanmax(pred) <= 20.0 and np.nanmin(pred) >= 0.0  # the fill value was never a target
+
+
+def test_case_C2_large_class_ids_keep_their_values():
+    ids = np.array([1101000000, 2501000000, 4102000040])
+    e = embedding_from_array(random_unit((5, 5), seed=24))
+    pts = pd.DataFrame({"x": e.x.values[[0, 2, 4]], "y": e.y.values[[0, 2, 4]], "label": ids})
+    for method in ("knn", "linear"):
+        out = classify(e, pts, method=method, k=1)
+        assert out["class"].dtype == np.int64
+        assert set(np.unique(out["class"].values)) <= set(ids) and set(out.classes.values) == set(ids)
+        assert out["class"].values[0, 0] == 1101000000 and out["class"].values[2, 2] == 2501000000

@@ -1,5 +1,6 @@
 "The embedding form: as_embedding, int8 quantisation, the official product's forms (xee, GeoTIFF)."
 import importlib.util
+import warnings
 
 import dask.array as dsa
 import numpy as np
@@ -9,13 +10,14 @@ import xarray as xr
 from alphaearth_nb.core import DimensionError, DTypeError, MissingDependencyError, band_names
 from alphaearth_nb.embeddings import (as_embedding, dequantize_embedding, from_official, quantize_embedding,
                                       read_official_tiff)
-from alphaearth_nb.testing import embedding_from_array, official_tiff, random_unit
+from alphaearth_nb.quantize import quantize
+from alphaearth_nb.testing import embedding_from_array, fake_official, official_tiff, random_unit
 
 
 # --- quantisation -----------------------------------------------------------------------------------------------
 
 def test_quantize_roundtrip_on_official_codes():
-    codes = np.random.default_rng(0).integers(-127, 128, (5, 4, 64)).astype(np.int8)
+    codes = np.asarray(quantize(random_unit((5, 4), seed=0)))  # the codes of unit vectors (the gate refuses others)
     codes[1, 2] = -128
     q = embedding_from_array(codes)
     f = dequantize_embedding(q)
@@ -122,3 +124,126 @@ def test_read_official_tiff_flipped_mirror():
 def test_missing_rioxarray_names_the_install():
     with pytest.raises(MissingDependencyError, match=r"pip install 'alphaearth_nb\[ee\]'"):
         read_official_tiff("x.tif")
+
+
+# --- issue 11, kind A: one validity gate for embedding vectors (../shared/cases/README.md) ------------------------
+
+def _xee_float(vec, fill_pixels=(), fill=2147483647.0, **attrs):
+    "An xee-shaped Dataset A00..A63 (float32) of `vec` (H, W, 64), with `fill` in every band at `fill_pixels`."
+    v = vec.copy()
+    for r, c in fill_pixels: v[r, c] = fill
+    return fake_official(embedding_from_array(v)).assign_attrs(**attrs)
+
+
+def test_case_A1_huge_integer_fill_in_float_bands():
+    vec = random_unit((8, 6), seed=11)
+    bad = [(0, 0), (3, 2), (5, 5), (7, 1)]
+    with pytest.warns(UserWarning, match="4 of 48 pixels are not embedding vectors"):
+        e = from_official(_xee_float(vec, bad))
+    for r, c in bad: assert np.isnan(e.values[r, c]).all()
+    keep = np.ones((8, 6), bool)
+    keep[tuple(np.array(bad).T)] = False
+    np.testing.assert_array_equal(e.values[keep], vec[keep])  # the 44 others unchanged
+
+
+@pytest.mark.parametrize("fill", [2147483647.0, 65535.0, -9999.0, 1e20, np.inf, -32768.0])
+def test_other_undeclared_fill_values_are_no_data(fill):
+    vec = random_unit((4, 5), seed=12)
+    with pytest.warns(UserWarning, match="2 of 20"):
+        e = from_official(_xee_float(vec, [(0, 1), (2, 3)], fill=fill))
+    assert np.isnan(e.values[0, 1]).all() and np.isnan(e.values[2, 3]).all()
+    assert np.isfinite(e.values[1]).all()
+
+
+def test_case_A2_declared_float_fill_value():
+    vec = random_unit((4, 5), seed=13)
+    vec[[0, 2, 3], [1, 4, 0]] = -1.0
+    tif = embedding_from_array(vec).transpose("band", "y", "x").rename(None).assign_attrs(_FillValue=-1.0)
+    for obj in (tif, tif.transpose("y", "x", "band")):  # from_official and as_embedding honour it alike
+        e = (from_official if obj.dims[0] == "band" else as_embedding)(obj)
+        assert np.isnan(e.values[[0, 2, 3], [1, 4, 0]]).all()
+        assert np.isfinite(e.values).all(-1).sum() == 17
+        assert "_FillValue" not in e.attrs
+
+
+@pytest.mark.parametrize("where,key,fill", [("attrs", "_FillValue", -9999.0), ("attrs", "missing_value", -9999.0),
+                                            ("attrs", "nodata", 0.5), ("encoding", "_FillValue", -2.0),
+                                            ("attrs", "nodatavals", (-3.0,))])
+def test_other_declared_fill_conventions(where, key, fill):
+    vec = random_unit((3, 3), seed=14)
+    vec[1, 1] = fill if np.ndim(fill) == 0 else fill[0]
+    da = embedding_from_array(vec)
+    getattr(da, where)[key] = fill
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # declared no-data is silent
+        e = as_embedding(da)
+    assert np.isnan(e.values[1, 1]).all() and np.isfinite(e.values).all(-1).sum() == 8
+
+
+def test_case_A3_all_zero_vectors_are_no_data():
+    vec = random_unit((6, 6), seed=15)
+    zero = [(0, 0), (1, 3), (2, 2), (4, 5), (5, 0), (5, 5)]
+    for r, c in zero: vec[r, c] = 0.0
+    with pytest.warns(UserWarning, match="6 of 36"):
+        e = as_embedding(embedding_from_array(vec))
+    assert np.isnan(e.values[tuple(np.array(zero).T)]).all() and np.isfinite(e.values).all(-1).sum() == 30
+
+
+def test_codes_read_as_float_and_int_codes_with_other_fills():
+    vec = random_unit((4, 4), seed=16)
+    q = np.asarray(quantize(vec))
+    q[0, 0] = -128
+    want = dequantize_embedding(embedding_from_array(q)).values
+    as_float = embedding_from_array(q.astype(np.float32))  # rioxarray with mask_and_scale=False then astype
+    masked = embedding_from_array(np.where(q == -128, np.nan, q).astype(np.float32))
+    masked.encoding["dtype"] = np.dtype("int8")  # what rioxarray records with mask_and_scale=True
+    for obj in (as_float, masked):
+        np.testing.assert_array_equal(as_embedding(obj).values, want)
+    q16 = q.astype(np.int16)
+    q16[1, 1] = 999  # an int16 file with a declared fill outside int8
+    e = as_embedding(embedding_from_array(q16).assign_attrs(_FillValue=999))
+    assert np.isnan(e.values[1, 1]).all() and np.isnan(e.values[0, 0]).all()
+    assert np.isfinite(e.values).all(-1).sum() == 14
+
+
+def test_gate_is_lazy_for_dask_input():
+    vec = random_unit((6, 4), seed=17)
+    vec[2, 2] = 0.0
+    lazy = embedding_from_array(vec).chunk({"y": 3})
+    e = as_embedding(lazy)
+    assert isinstance(e.data, dsa.Array)
+    assert np.isnan(e.values[2, 2]).all() and np.isfinite(e.values).all(-1).sum() == 23
+
+
+def test_quantize_of_a_map_with_fill_values_writes_nodata_codes():
+    vec = random_unit((3, 3), seed=18)
+    vec[0, 0] = 2147483647.0
+    with pytest.warns(UserWarning, match="1 of 9"):
+        q = quantize_embedding(embedding_from_array(vec))
+    assert (q.values[0, 0] == -128).all() and (q.values[1:] != -128).all()
+
+
+# --- issue 11, kind B: the flip keeps coordinates right ----------------------------------------------------------
+
+def test_case_B1_flip_keeps_coordinates_right():
+    emb = embedding_from_array(random_unit((5, 4), seed=19))
+    q = quantize_embedding(emb)
+    stored = official_tiff(q, bottom_up=False).isel(y=slice(None, None, -1)).assign_coords(y=emb.y.values)
+    assert stored.y.values[0] > stored.y.values[1]  # labels north-first over south-first rows
+    e = read_official_tiff("t.tif", flip=True, reader=lambda p, c: stored)
+    np.testing.assert_array_equal(e.y.values, emb.y.values)  # y still descending
+    want = dequantize_embedding(q)
+    for y in emb.y.values:
+        for x in emb.x.values:
+            np.testing.assert_array_equal(e.sel(y=y, x=x).values, want.sel(y=y, x=x).values)
+    # the mirror's own layout (rows and labels both south-first) needs no flag and gives the same
+    np.testing.assert_array_equal(read_official_tiff("m.tif", reader=lambda p, c: official_tiff(q)).values, e.values)
+
+
+def test_outputs_carry_spatial_ref_for_rio_and_odc():
+    pytest.importorskip("rioxarray")
+    pytest.importorskip("odc.geo.xr")
+    import odc.geo.xr  # noqa: F401  (registers .odc)
+    e = as_embedding(embedding_from_array(random_unit((3, 4), seed=20)))
+    assert e.rio.crs.to_epsg() == 32631 and e.odc.crs.epsg == 32631
+    assert "spatial_ref" in e.coords and e.attrs["crs"] == "EPSG:32631"

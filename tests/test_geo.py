@@ -3,10 +3,111 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import MissingDependencyError
-from alphaearth_nb.geo import require
+from pyproj import CRS
+
+from alphaearth_nb.core import CRSError, GridError, MissingDependencyError, PointError
+from alphaearth_nb.geo import (as_crs, check_same_grid, crs_name, crs_of, declared_nodata, flip_rows, grid_coords,
+                               north_up, pixel_indices, require, same_crs, to_crs, write_crs)
 
 
 def test_require_names_the_extra():
     with pytest.raises(MissingDependencyError, match=r"pip install 'alphaearth_nb\[maps\]'"):
         require("surely_not_installed_pkg", "maps", "explore()")
+
+
+# --- CRS by meaning ------------------------------------------------------------------------------------------------
+
+def test_crs_spellings_are_one_crs():
+    wkt = CRS("EPSG:32631").to_wkt()
+    spellings = ["EPSG:32631", "epsg:32631", 32631, wkt, CRS("EPSG:32631").to_json(), CRS("EPSG:32631")]
+    for s in spellings:
+        assert same_crs(s, "EPSG:32631"), s
+        assert crs_name(s) == "EPSG:32631"
+    assert same_crs("EPSG:4326", "OGC:CRS84")  # lon/lat either axis order: one grid for us
+    assert not same_crs("EPSG:32631", "EPSG:32632") and not same_crs(wkt, "EPSG:4326")
+    assert same_crs(None, "EPSG:32632")  # unknown on one side: nothing to compare
+
+
+def test_unreadable_crs_is_refused_with_the_fix():
+    with pytest.raises(CRSError, match="give an EPSG code such as 'EPSG:32631'"):
+        as_crs("EPSG:3263100")
+    with pytest.raises(CRSError, match="WKT string or PROJJSON"):
+        same_crs("not a crs", "EPSG:32631")
+
+
+def test_crs_of_reads_every_convention():
+    g = xr.DataArray(np.zeros((2, 2)), dims=("y", "x"), coords=grid_coords(2, 2))
+    wkt = CRS("EPSG:32631").to_wkt()
+    assert crs_of(g) is None
+    assert crs_of(g.assign_attrs(crs="EPSG:32631")) == "EPSG:32631"
+    assert crs_of(g.assign_coords(spatial_ref=xr.DataArray(0, attrs={"spatial_ref": wkt}))) == "EPSG:32631"
+    cf = xr.Dataset({"v": g.assign_attrs(grid_mapping="utm"), "utm": xr.DataArray(0, attrs={"crs_wkt": wkt})})
+    assert crs_of(cf) == "EPSG:32631"  # a CF grid-mapping variable named by `grid_mapping`
+    assert crs_of(xr.Dataset({"v": g, "crs": xr.DataArray(0, attrs={"crs_wkt": wkt})})) == "EPSG:32631"
+
+
+def test_write_crs_is_what_rioxarray_and_odc_read():
+    g = write_crs(xr.DataArray(np.zeros((2, 3)), dims=("y", "x"), coords=grid_coords(2, 3)), "EPSG:32631")
+    assert g.attrs["crs"] == "EPSG:32631" and g.spatial_ref.attrs["grid_mapping_name"] == "transverse_mercator"
+    pytest.importorskip("rioxarray")
+    assert g.rio.crs.to_epsg() == 32631
+    pytest.importorskip("odc.geo.xr")
+    import odc.geo.xr  # noqa: F401
+    assert g.odc.crs.epsg == 32631
+    ds = write_crs(g.to_dataset(name="v"), 4326)
+    assert ds.attrs["crs"] == "EPSG:4326" and ds["v"].encoding["grid_mapping"] == "spatial_ref"
+
+
+# --- rows, grids, points -------------------------------------------------------------------------------------------
+
+def test_north_up_and_flip_rows():
+    up = xr.DataArray(np.arange(4.0), dims="Y", coords={"Y": [1.0, 2.0, 3.0, 4.0]})
+    n = north_up(up)
+    assert n.dims == ("y",) and n.y.values.tolist() == [4.0, 3.0, 2.0, 1.0] and n.values.tolist() == [3, 2, 1, 0]
+    f = flip_rows(n)
+    assert f.y.values.tolist() == [4.0, 3.0, 2.0, 1.0] and f.values.tolist() == [0, 1, 2, 3]
+
+
+def test_pixel_lookup_in_descending_and_ascending_grids():
+    g = xr.DataArray(np.zeros((3, 4)), dims=("y", "x"), coords=grid_coords(3, 4))
+    rows, cols = pixel_indices(g, g.x.values[[3, 0]] + 4.9, g.y.values[[0, 2]] - 4.9)
+    assert rows.tolist() == [0, 2] and cols.tolist() == [3, 0]
+    rows, _ = pixel_indices(g.isel(y=slice(None, None, -1)), g.x.values[[0]], g.y.values[[0]])
+    assert rows.tolist() == [2]
+    with pytest.raises(PointError, match="outside the grid.*give coordinates in the grid's CRS"):
+        pixel_indices(g, [g.x.values[0] - 6], [g.y.values[0]])
+    with pytest.raises(GridError, match="not monotonic"):
+        pixel_indices(g.isel(x=[0, 2, 1, 3]), [g.x.values[0]], [g.y.values[0]])
+
+
+def test_longitudes_wrap_only_in_geographic_grids():
+    x = np.array([-179.75, -179.25, 179.25, 179.75])  # not monotonic as stored: rolled across the antimeridian
+    ll = write_crs(xr.DataArray(np.zeros((1, 4)), dims=("y", "x"), coords={"y": [0.0], "x": np.sort(x % 360)}), 4326)
+    assert pixel_indices(ll, [-179.75, 179.25], [0.1, 0.1])[1].tolist() == [2, 0]
+    utm = xr.DataArray(np.zeros((1, 2)), dims=("y", "x"), coords={"y": [0.0], "x": [180.0, 181.0]})
+    with pytest.raises(PointError):
+        pixel_indices(utm, [-179.5], [0.0])  # metres: no wrap
+
+
+def test_to_crs_round_trip():
+    x, y = to_crs([500_000.0, 600_000.0], [5_000_000.0, 5_100_000.0], "EPSG:32631", "EPSG:4326")
+    xb, yb = to_crs(x, y, 4326, "epsg:32631")
+    np.testing.assert_allclose(xb, [500_000.0, 600_000.0], atol=1e-4)
+    np.testing.assert_allclose(yb, [5_000_000.0, 5_100_000.0], atol=1e-4)
+    xs, ys = to_crs([1.0], [2.0], None, "EPSG:4326")  # no source CRS: nothing to transform
+    assert (xs.tolist(), ys.tolist()) == ([1.0], [2.0])
+
+
+def test_check_same_grid_messages():
+    g = write_crs(xr.DataArray(np.zeros((2, 3)), dims=("y", "x"), coords=grid_coords(2, 3)), 32631)
+    check_same_grid(g, g.assign_attrs(crs="epsg:32631").drop_vars("spatial_ref"))
+    with pytest.raises(GridError, match="different grids.*interp_like"):
+        check_same_grid(g, g.assign_coords(x=g.x + 5))
+    with pytest.raises(GridError, match="no y coordinate"):
+        check_same_grid(g, g.drop_vars("y"))
+
+
+def test_declared_nodata_conventions():
+    a = xr.DataArray(np.zeros(2), dims="x", attrs={"_FillValue": 0, "missing_value": "n/a", "nodatavals": (7.0, 0)})
+    a.encoding["missing_value"] = -1.0
+    assert declared_nodata(a) == (0.0, 7.0, -1.0)

@@ -125,3 +125,19 @@ def test_explore_with_fake_leafmap(monkeypatch, emb):
     assert img.dtype == np.uint8 and img.shape == (4, 17, 12) and img.attrs["written_crs"] == "EPSG:32631"
     with pytest.raises(DimensionError, match="needs the grid.s CRS"):
         explore(emb.assign_attrs(crs=None), max_size=20)
+
+
+def test_a_class_keeps_its_colour_in_every_map():
+    "Issue 11 (kind C): the colour of a class does not depend on which other classes a map holds."
+    y, x = [25.0, 15.0, 5.0], [5.0, 15.0]
+    a = xr.DataArray(np.array([[0, 3], [5, 3], [-1, 0]]), dims=("y", "x"), coords={"y": y, "x": x})
+    b = xr.DataArray(np.array([[5, 5], [5, 5], [5, -1]]), dims=("y", "x"), coords={"y": y, "x": x})
+    ia, ib = to_rgba(a).values, to_rgba(b).values
+    np.testing.assert_array_equal(ia[:, 1, 0], ib[:, 1, 0])  # class 5 in both
+    big = xr.DataArray(np.array([[1101000000, 2501000000], [4102000040, -1]], np.int64), dims=("y", "x"),
+                       coords={"y": [15.0, 5.0], "x": [5.0, 15.0]})
+    img = to_rgba(big).values
+    assert (img[3, [0, 0, 1], [0, 1, 0]] == 255).all() and img[3, 1, 1] == 0  # large ids drawn, -1 transparent
+    ax = plot_classes(big)
+    assert len(ax.get_legend().get_texts()) == 3
+    plt.close("all")
