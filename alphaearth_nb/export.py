@@ -18,14 +18,15 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from . import earthengine, samples, sites, stream
-from .core import ConfigError, EarthEngineError, MissingDependencyError, writing_folder
+from . import earthengine, sites, stream, testing
+from .core import EarthEngineError, writing_folder
+from .geo import require
 from .timecodes import Period, as_period
 
 # %% auto #0
 __all__ = ['QUOTA_SIGNS', 'SIZE_SIGNS', 'REVISIT_DAYS', 'is_quota_error', 'is_size_error', 'RetryPolicy', 'with_retries',
            'FakeEE', 'site_request_grid', 'site_periods_of', 'load_site_source', 'export_site', 'export_sites',
-           'resolve_ecoregions']
+           'fake_corpus', 'resolve_ecoregions']
 
 # %% ../nbs/29a_export.ipynb #c0006
 QUOTA_SIGNS = ("429", "too many requests", "quota exceeded", "rate limit", "resource_exhausted", "resource exhausted")
@@ -75,7 +76,7 @@ class FakeEE:
     seed: int = 0
     quota_every: int = 0           # every k-th call (per process) raises HTTP 429; 0 = never
     max_days: float = 0.0          # a request over more days raises the payload-size error; 0 = no limit
-    die_at: tuple | None = None    # (x0, y0) grid corner whose first request kills the process
+    die_at: tuple | None = None    # (x0, y0, source): the first request for it kills the process
     die_once: str | None = None    # folder where that death is recorded (so the retry lives)
     delay_s: float = 0.0           # seconds per request (the network)
     calls: int = 0                 # requests answered or refused by this process
@@ -84,7 +85,7 @@ class FakeEE:
         self.calls += 1
         if self.delay_s: time.sleep(self.delay_s)
         a, _, x0, _, e, y0 = req.grid["crs_transform"]; w, h = req.grid["shape_2d"]
-        if self.die_at is not None and (x0, y0) == tuple(self.die_at) and self.die_once and req.source.name != "dem":
+        if self.die_at is not None and (x0, y0, req.source.name) == tuple(self.die_at) and self.die_once:
             flag = Path(self.die_once) / f"died-{x0:.0f}-{y0:.0f}"
             if not flag.exists(): flag.parent.mkdir(parents=True, exist_ok=True); flag.write_text(str(os.getpid())); os._exit(3)
         if self.quota_every and self.calls % self.quota_every == 0:
@@ -126,12 +127,12 @@ class FakeEE:
                          total_precipitation_sum=rng.uniform(0, 0.2, (T, 1, 1)) * np.ones(shape))
         else:
             for b in s.bands: bands[b] = rng.random(shape)
-        return earthengine.fake_xee(bands, times, x, y, layout="v1", crs=req.grid["crs"], coords=coords)
+        return testing.fake_xee(bands, times, x, y, layout="v1", crs=req.grid["crs"], coords=coords)
 
 # %% ../nbs/29a_export.ipynb #c0012
 def site_request_grid(row) -> dict:
     "The xee grid of a site-table row: its L x L UTM grid."
-    return earthengine.utm_grid(float(row["x0"]), float(row["y0"]), int(row["size"]), int(row["size"]), str(row["crs"]), float(row["res"]))
+    return earthengine.utm_grid(float(row["x0"]), float(row["y0"]), int(row["size"]), int(row["size"]), str(row["grid_crs"]), float(row["res"]))
 
 def site_periods_of(row) -> list[Period]:
     "The periods of a site-table row."
@@ -167,7 +168,7 @@ def export_site(path,                         # the corpus folder (from `stream.
     if stream.site_done(path, site): return dict(site=site, status="skipped", seconds=0.0, frames=0)
     frames = 0
     with writing_folder(Path(path) / stream.STORE / site, False, f"site {site}", meta={"site": site}) as tmp:
-        root = stream.open_site_group(tmp, site, str(row["crs"]))
+        root = stream.open_site_group(tmp, site, str(row["grid_crs"]))
         for name in sources:
             ds = load_site_source(name, row, opener, policy)
             stream.write_source(root, name, ds); frames += ds.sizes["time"]
@@ -183,11 +184,9 @@ def _site_task(path, row, sources, opener, policy, init):
     return export_site(path, row, sources, opener, policy)
 
 def _client(workers:int, cluster):
-    try:
-        import dask
-        from distributed import Client, LocalCluster
-    except ImportError as e:
-        raise MissingDependencyError("parallel export needs dask.distributed: pip install 'alphaearth_nb[corpus]' (or pass workers=0)") from e
+    require("distributed", "corpus", "parallel export (or pass workers=0)")
+    import dask
+    from distributed import Client, LocalCluster
     if cluster is not None: return (cluster if isinstance(cluster, Client) else Client(cluster)), None
     with dask.config.set({"distributed.worker.multiprocessing-method": "spawn"}):  # never fork a process that runs JAX
         lc = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40)
@@ -238,10 +237,25 @@ def export_sites(path,                          # the corpus folder (created, or
     return pd.DataFrame(out).set_index("site").loc[[str(r["site"]) for r in rows]].reset_index()
 
 # %% ../nbs/29a_export.ipynb #c0020
+def fake_corpus(path,                                    # the corpus folder
+                n_sites:int=8,
+                size:int=32,                             # L (the `tiny` model's patch is 32)
+                sources:tuple=("sentinel2", "sentinel1", "dem"),
+                years:tuple=(2022, 2023),
+                seed:int=0,
+                workers:int=0,                           # as `export_sites`
+                fake:FakeEE|None=None,                   # the opener (default `FakeEE(seed)`)
+                policy:RetryPolicy=RetryPolicy(base_s=0.01),
+               ) -> tuple:
+    "Sample `n_sites` sites on two made-up strata and export them from `FakeEE`: (site table, export report)."
+    table = sites.sample_sites(sites.box_strata(-(-n_sites // 16) + 1), years, cap=16, size=size, seed=seed).head(n_sites)
+    return table, export_sites(path, table, sources, fake or FakeEE(seed), workers=workers, policy=policy)
+
+# %% ../nbs/29a_export.ipynb #c0023
 def resolve_ecoregions(simplify_m:float=1000.0) -> "gpd.GeoDataFrame":
     "The RESOLVE Ecoregions 2017 (`sites.RESOLVE`) as a GeoDataFrame in EPSG:4326 (live Earth Engine)."
-    try: import ee
-    except ImportError as e: raise MissingDependencyError("resolve_ecoregions needs earthengine-api: pip install 'alphaearth_nb[ee]'") from e
+    require("ee", "ee", "resolve_ecoregions()")
+    import ee
     fc = ee.FeatureCollection(sites.RESOLVE).map(lambda f: f.simplify(maxError=simplify_m))
     try: df = ee.data.computeFeatures({"expression": fc, "fileFormat": "GEOPANDAS_GEODATAFRAME"})
     except Exception as e:

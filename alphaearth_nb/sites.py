@@ -15,12 +15,13 @@ import pandas as pd
 import xarray as xr
 
 from . import samples
-from .core import ConfigError, LabelError, MissingDependencyError, MissingDataError, writing_file
+from .core import ConfigError, LabelError, MissingDataError, writing_file
+from .geo import require, to_crs
 
 # %% auto #0
 __all__ = ['PAPER_CAP', 'PAPER_MIN_DIST', 'PAPER_PERIODS', 'RESOLVE', 'EARTH_RADIUS', 'SITE_COLUMNS', 'polygon_points',
            'raster_points', 'thin', 'min_distance_m', 'site_periods', 'utm_epsg', 'site_grid', 'boundary_points',
-           'sample_sites', 'write_sites', 'read_sites']
+           'sample_sites', 'box_strata', 'write_sites', 'read_sites']
 
 # %% ../nbs/07b_sites.ipynb #c0005
 PAPER_CAP = 10_000          # sites per RESOLVE ecoregion (arXiv 2507.22291, supplement S3)
@@ -28,17 +29,14 @@ PAPER_MIN_DIST = 1280.0     # metres between sites: the 1.28 km patch side (supp
 PAPER_PERIODS = 2           # non-overlapping year-long periods per site (supplement S3)
 RESOLVE = "RESOLVE/ECOREGIONS/2017"  # the paper's strata on Earth Engine (846 ecoregions; id column ECO_ID)
 EARTH_RADIUS = 6_371_008.8  # mean Earth radius (IUGG), metres
-SITE_COLUMNS = ["site", "set", "stratum", "lon", "lat", "crs", "x0", "y0", "size", "res",
+SITE_COLUMNS = ["site", "set", "stratum", "lon", "lat", "grid_crs", "x0", "y0", "size", "res",
                 "p0_start", "p0_end", "p1_start", "p1_end", "split"]
 
 def _gpd():
-    "geopandas, or the error naming the extra."
-    try:
-        import geopandas
-        return geopandas
-    except ImportError as e:
-        raise MissingDependencyError("polygon strata and GeoParquet site tables need geopandas: "
-                                     "pip install 'alphaearth_nb[corpus]'") from e
+    "geopandas (with shapely), or the error naming the extra."
+    require("geopandas", "corpus", "polygon strata and GeoParquet site tables")
+    import geopandas
+    return geopandas
 
 # %% ../nbs/07b_sites.ipynb #c0007
 def _rng(seed:int, *keys) -> np.random.Generator:
@@ -60,14 +58,13 @@ def polygon_points(geom, n:int, rng) -> tuple[np.ndarray, np.ndarray]:
 
 def raster_points(ids:xr.DataArray, value, n:int, rng) -> tuple[np.ndarray, np.ndarray]:
     "`n` points in the pixels of `ids == value` (a (y, x) raster with a `crs` attribute): (lon, lat) arrays."
-    from pyproj import Transformer
     pix = np.argwhere(np.asarray(ids.values) == value)
     if not len(pix): return np.zeros(0), np.zeros(0)
     pick = pix[rng.integers(len(pix), size=n)]
     ys, xs = np.asarray(ids.y.values, np.float64), np.asarray(ids.x.values, np.float64)
     dy = abs(ys[1] - ys[0]) if len(ys) > 1 else 1.0; dx = abs(xs[1] - xs[0]) if len(xs) > 1 else 1.0
     y = ys[pick[:, 0]] + rng.uniform(-dy / 2, dy / 2, n); x = xs[pick[:, 1]] + rng.uniform(-dx / 2, dx / 2, n)
-    return Transformer.from_crs(ids.attrs["crs"], "EPSG:4326", always_xy=True).transform(x, y)
+    return to_crs(x, y, ids.attrs["crs"], "EPSG:4326")
 
 # %% ../nbs/07b_sites.ipynb #c0011
 def _xyz(lon, lat) -> np.ndarray:
@@ -125,9 +122,8 @@ def utm_epsg(lon:float, lat:float) -> int:
 
 def site_grid(lon:float, lat:float, size:int=128, res:float=10.0) -> tuple[str, float, float]:
     "(crs, x0, y0): the UTM CRS and top-left corner (metres) of a `size` x `size` grid at `res` m centred on the point."
-    from pyproj import Transformer
     epsg = utm_epsg(lon, lat)
-    x, y = Transformer.from_crs("EPSG:4326", f"EPSG:{epsg}", always_xy=True).transform(lon, lat)
+    x, y = (float(v[0]) for v in to_crs([lon], [lat], "EPSG:4326", f"EPSG:{epsg}"))
     half = size * res / 2
     return f"EPSG:{epsg}", float(np.round((x - half) / res) * res), float(np.round((y + half) / res) * res)
 
@@ -161,7 +157,7 @@ def _candidates(strata, id_col, cap, oversample, seed, min_dist_m):
         ys, xs = strata.y.values, strata.x.values
         px = abs(float(ys[1] - ys[0]) * float(xs[1] - xs[0])) if len(ys) > 1 and len(xs) > 1 else 1.0
         for v in vals:
-            room = int((np.asarray(strata.values) == v).sum() * px / min_dist_m ** 2 * 2) + 4
+            room = int((np.asarray(strata.values) == v).sum() * px / min_dist_m ** 2 * 4) + 4
             lo, la = raster_points(strata, v, min(cap * oversample, room), _rng(seed, v))
             out.append((np.full(len(lo), str(v), object), lo, la))
         return out
@@ -172,7 +168,7 @@ def _candidates(strata, id_col, cap, oversample, seed, min_dist_m):
     area = s.to_crs(6933).area.groupby(s[id_col].astype(str).values).sum()  # EPSG:6933: equal-area
     s = s.to_crs(4326).dissolve(by=s[id_col].astype(str).values)
     for sid, geom in zip(s.index, s.geometry):
-        room = int(area[sid] / min_dist_m ** 2 * 2) + 4
+        room = int(area[sid] / min_dist_m ** 2 * 4) + 4
         lo, la = polygon_points(geom, min(cap * oversample, room), _rng(seed, sid))
         out.append((np.full(len(lo), str(sid), object), lo, la))
     return out
@@ -217,13 +213,21 @@ def sample_sites(strata,                        # GeoDataFrame of polygons (a st
     per = site_periods(len(keep), years, periods, period_days, _rng(seed, "periods"))
     grids = [site_grid(a, b, size, res) for a, b in zip(lon, lat)]
     df = pd.DataFrame(dict(site=[f"s{i:07d}" for i in range(len(keep))], set=set_.astype(str), stratum=sid.astype(str), lon=lon, lat=lat,
-                           crs=[g[0] for g in grids], x0=[g[1] for g in grids], y0=[g[2] for g in grids], size=int(size), res=float(res)))
+                           grid_crs=[g[0] for g in grids], x0=[g[1] for g in grids], y0=[g[2] for g in grids], size=int(size), res=float(res)))
     for k in range(periods):
         df[f"p{k}_start"], df[f"p{k}_end"] = per[:, k, 0].astype("datetime64[ns]"), per[:, k, 1].astype("datetime64[ns]")
     df["split"] = np.where(_rng(seed, "split").random(len(df)) < holdout, "test", "train")
     return gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(lon, lat), crs=4326)
 
-# %% ../nbs/07b_sites.ipynb #c0026
+# %% ../nbs/07b_sites.ipynb #c0024
+def box_strata(n:int=2, lon0:float=2.0, lat0:float=48.0, side:float=0.1):
+    "`n` square strata of `side` degrees in a row from (lon0, lat0), ids 1..n in `ECO_ID` (a GeoDataFrame, EPSG:4326)."
+    gpd = _gpd()
+    from shapely.geometry import box as _box
+    return gpd.GeoDataFrame({"ECO_ID": np.arange(1, n + 1)}, geometry=[_box(lon0 + side * i, lat0, lon0 + side * (i + 1), lat0 + side)
+                                                                      for i in range(n)], crs=4326)
+
+# %% ../nbs/07b_sites.ipynb #c0029
 def write_sites(path, sites, overwrite:bool=True) -> Path:
     "Write a site table as GeoParquet (atomically); returns the path."
     _gpd()
