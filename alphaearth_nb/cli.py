@@ -18,7 +18,7 @@ import pandas as pd
 import xarray as xr
 from matplotlib.figure import Figure
 
-from . import analysis, embeddings, evaluate, maps, quality, scene, train
+from . import analysis, embeddings, evaluate, maps, model, quality, samples, scene, stream, train
 from .core import (AEFError, ConfigError, LabelError, MissingDataError, band_names, check_output,
                                 writing_folder)
 from .embed import embed, embed_to_zarr
@@ -205,6 +205,8 @@ def _parser() -> argparse.ArgumentParser:
     t = sub.add_parser("train", help="train a preset on a stack")
     t.add_argument("--preset", default="small", choices=["tiny", "small", "lite"])
     t.add_argument("--data", type=_data, default="samples", help="'samples' or a .nc/.zarr stack")
+    t.add_argument("--corpus", type=_existing, default=None, help="a corpus folder instead of --data (sites from "
+                   "`export.export_sites` or scenes from `corpus.write_corpus`): streamed, one shard per host")
     t.add_argument("--steps", type=_positive, default=1000); t.add_argument("--batch-size", type=_positive, default=4)
     t.add_argument("--out", default="out/train"); t.add_argument("--seed", type=_natural, default=0)
     t.add_argument("--resume", action="store_true", help="continue from the newest checkpoint in --out")
@@ -256,10 +258,13 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
 
 # %% ../nbs/30_cli.ipynb #c0023
 def _train_cmd(a) -> None:
-    stack, texts = open_data(a.data)
+    stack, texts = open_data(a.data) if a.corpus is None else (None, None)
     if a.texts: texts = pd.read_csv(a.texts)  # geotagged texts for a stack on disk (y, x in its CRS, time, text)
     cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed,
                             warmup=a.warmup if a.warmup is not None else min(1000, max(1, a.steps // 10)))
+    if a.corpus is not None:  # streamed: batch b of host h depends only on (seed, h, b), so --resume is exact
+        sampler = samples.SamplerConfig.for_model(model.preset(a.preset))
+        stack = stream.CorpusStream(a.corpus, sampler, a.batch_size, seed=a.seed)
     state, hist = train.fit(a.preset, stack, texts=texts, out=a.out, config=cfg, resume=a.resume)
     print(f"trained {a.preset} to step {int(state.step)}: loss {hist[0]['loss']:.4f} -> {hist[-1]['loss']:.4f}; "
           f"run in {a.out}")

@@ -25,12 +25,13 @@ from .timecodes import Period, as_period
 
 # %% auto #0
 __all__ = ['QUOTA_SIGNS', 'SIZE_SIGNS', 'REVISIT_DAYS', 'is_quota_error', 'is_size_error', 'RetryPolicy', 'with_retries',
-           'FakeEE', 'site_request_grid', 'site_periods_of', 'load_site_source', 'export_site', 'export_sites',
-           'fake_corpus', 'resolve_ecoregions']
+           'fake_answer', 'FakeEE', 'site_request_grid', 'site_periods_of', 'load_site_source', 'export_site',
+           'export_sites', 'fake_corpus', 'resolve_ecoregions']
 
 # %% ../nbs/29a_export.ipynb #c0006
 QUOTA_SIGNS = ("429", "too many requests", "quota exceeded", "rate limit", "resource_exhausted", "resource exhausted")
-SIZE_SIGNS = ("payload size exceeds", "request size", "too large", "user memory limit exceeded", "response size exceeds")
+SIZE_SIGNS = ("payload size exceeds", "request size", "too large", "user memory limit exceeded",
+              "response size exceeds")
 
 def is_quota_error(e:BaseException) -> bool:
     "True for Earth Engine's rate and quota refusals (HTTP 429 and kin): worth retrying later."
@@ -55,7 +56,8 @@ class RetryPolicy:
         "Seconds to wait after failed attempt `attempt` (0-based)."
         return min(self.cap_s, self.base_s * 2 ** attempt) * (1 - self.jitter * rng.random())
 
-def with_retries(fn:Callable, policy:RetryPolicy=RetryPolicy(), sleep:Callable=time.sleep, rng=None, what:str="request"):
+def with_retries(fn:Callable, policy:RetryPolicy=RetryPolicy(), sleep:Callable=time.sleep, rng=None,
+                 what:str="request"):
     "Call `fn()`; on a quota error wait (`policy.wait`) and try again, up to `policy.tries` attempts."
     rng = np.random.default_rng(rng)
     for k in range(policy.tries):
@@ -64,12 +66,50 @@ def with_retries(fn:Callable, policy:RetryPolicy=RetryPolicy(), sleep:Callable=t
             if not is_quota_error(e): raise
             if k == policy.tries - 1:
                 raise EarthEngineError(f"{what}: still refused after {policy.tries} attempts ({e}): lower the workers "
-                                       "(export_sites(workers=...)), raise RetryPolicy.tries, or ask for more quota") from e
+                                       "(export_sites(workers=...)), raise RetryPolicy.tries, or ask for more quota"
+                                       ) from e
             sleep(policy.wait(k, rng))
 
 # %% ../nbs/29a_export.ipynb #c0009
 REVISIT_DAYS = {"sentinel2": 5, "sentinel2_l1c": 5, "sentinel1": 6, "landsat": 8, "landsat_toa": 8, "era5": 30}
 
+def fake_answer(req:earthengine.EERequest, seed:int=0) -> xr.Dataset:
+    "What xee returns for a request (time, y, x): the source's raw bands and mask bands, drawn from (seed, request)."
+    a, _, x0, _, e, y0 = req.grid["crs_transform"]; w, h = req.grid["shape_2d"]
+    s = req.source
+    key = f"{seed}|{s.name}|{x0:.0f}|{y0:.0f}|{req.period.start}"
+    rng = np.random.default_rng(zlib.crc32(key.encode()))
+    start = np.datetime64(req.period.start, "D")
+    if s.static: times = [start]
+    else:
+        step = REVISIT_DAYS.get(s.name, 10); off = int(rng.integers(step))
+        n = max(0, int(((req.period.end - req.period.start) / np.timedelta64(1, "D") - off - 1) // step) + 1)
+        times = [start + np.timedelta64(off + step * k, "D") for k in range(n)]
+    T = len(times); shape = (T, h, w)
+    x = x0 + a * (np.arange(w) + 0.5); y = y0 + e * (np.arange(h) + 0.5)
+    base = rng.uniform(0.3, 1.0, (1, h, w))
+    def refl(lo, hi): return (lo + (hi - lo) * base * rng.uniform(0.9, 1.1, shape))
+    bands, coords = {}, {}
+    if s.name.startswith("sentinel2"):
+        for b in s.bands: bands[b] = np.round(refl(300, 4000))
+        bands["cs"] = np.clip(rng.normal(0.75, 0.25, shape), 0, 1)
+    elif s.name.startswith("landsat"):
+        for b in s.bands: bands[b] = np.round((refl(300, 4000) / 1e4 + 0.2) / 2.75e-5)
+        bands["QA_PIXEL"] = np.where(rng.random(shape) < 0.2, 21824 | (1 << 3), 21824).astype(np.float64)
+    elif s.name == "sentinel1":
+        bands.update(VV=rng.uniform(-20, -6, shape), VH=rng.uniform(-27, -13, shape),
+                     angle=rng.uniform(30, 45, shape))
+        coords["orbitProperties_pass"] = np.where(np.arange(T) % 2 == 0, "ASCENDING", "DESCENDING")
+    elif s.name == "dem":
+        bands.update(DEM=200 + 100 * base * np.ones(shape), slope=rng.uniform(0, 20, shape))
+    elif s.name == "era5":
+        bands.update(temperature_2m=rng.uniform(270, 300, (T, 1, 1)) * np.ones(shape),
+                     total_precipitation_sum=rng.uniform(0, 0.2, (T, 1, 1)) * np.ones(shape))
+    else:
+        for b in s.bands: bands[b] = rng.random(shape)
+    return testing.fake_xee(bands, times, x, y, layout="v1", crs=req.grid["crs"], coords=coords)
+
+# %% ../nbs/29a_export.ipynb #c0011
 @dataclass
 class FakeEE:
     "An opener answering `EERequest`s like xee over Earth Engine, offline; optionally failing like Earth Engine."
@@ -84,60 +124,29 @@ class FakeEE:
     def __call__(self, req:earthengine.EERequest) -> xr.Dataset:
         self.calls += 1
         if self.delay_s: time.sleep(self.delay_s)
-        a, _, x0, _, e, y0 = req.grid["crs_transform"]; w, h = req.grid["shape_2d"]
+        x0, y0 = req.grid["crs_transform"][2], req.grid["crs_transform"][5]
         if self.die_at is not None and (x0, y0, req.source.name) == tuple(self.die_at) and self.die_once:
             flag = Path(self.die_once) / f"died-{x0:.0f}-{y0:.0f}"
-            if not flag.exists(): flag.parent.mkdir(parents=True, exist_ok=True); flag.write_text(str(os.getpid())); os._exit(3)
+            if not flag.exists():
+                flag.parent.mkdir(parents=True, exist_ok=True); flag.write_text(str(os.getpid())); os._exit(3)
         if self.quota_every and self.calls % self.quota_every == 0:
             raise RuntimeError("HttpError 429 when requesting pixels: Too many requests (fake)")
         days = (req.period.end - req.period.start) / np.timedelta64(1, "D")
         if self.max_days and not req.source.static and days > self.max_days:
             raise RuntimeError("EEException: Request payload size exceeds the limit: 50331648 bytes (fake)")
-        return self.dataset(req, x0, y0, a, e, w, h)
+        return fake_answer(req, self.seed)
 
-    def dataset(self, req, x0, y0, a, e, w, h) -> xr.Dataset:
-        "The xee-shaped answer (time, y, x) of a request."
-        s = req.source
-        key = f"{self.seed}|{s.name}|{x0:.0f}|{y0:.0f}|{req.period.start}"
-        rng = np.random.default_rng(zlib.crc32(key.encode()))
-        start = np.datetime64(req.period.start, "D")
-        if s.static: times = [start]
-        else:
-            step = REVISIT_DAYS.get(s.name, 10); off = int(rng.integers(step))
-            n = max(0, int(((req.period.end - req.period.start) / np.timedelta64(1, "D") - off - 1) // step) + 1)
-            times = [start + np.timedelta64(off + step * k, "D") for k in range(n)]
-        T = len(times); shape = (T, h, w)
-        x = x0 + a * (np.arange(w) + 0.5); y = y0 + e * (np.arange(h) + 0.5)
-        base = rng.uniform(0.3, 1.0, (1, h, w))
-        def refl(lo, hi): return (lo + (hi - lo) * base * rng.uniform(0.9, 1.1, shape))
-        bands, coords = {}, {}
-        if s.name.startswith("sentinel2"):
-            for b in s.bands: bands[b] = np.round(refl(300, 4000))
-            bands["cs"] = np.clip(rng.normal(0.75, 0.25, shape), 0, 1)
-        elif s.name.startswith("landsat"):
-            for b in s.bands: bands[b] = np.round((refl(300, 4000) / 1e4 + 0.2) / 2.75e-5)
-            bands["QA_PIXEL"] = np.where(rng.random(shape) < 0.2, 21824 | (1 << 3), 21824).astype(np.float64)
-        elif s.name == "sentinel1":
-            bands.update(VV=rng.uniform(-20, -6, shape), VH=rng.uniform(-27, -13, shape), angle=rng.uniform(30, 45, shape))
-            coords["orbitProperties_pass"] = np.where(np.arange(T) % 2 == 0, "ASCENDING", "DESCENDING")
-        elif s.name == "dem":
-            bands.update(DEM=200 + 100 * base * np.ones(shape), slope=rng.uniform(0, 20, shape))
-        elif s.name == "era5":
-            bands.update(temperature_2m=rng.uniform(270, 300, (T, 1, 1)) * np.ones(shape),
-                         total_precipitation_sum=rng.uniform(0, 0.2, (T, 1, 1)) * np.ones(shape))
-        else:
-            for b in s.bands: bands[b] = rng.random(shape)
-        return testing.fake_xee(bands, times, x, y, layout="v1", crs=req.grid["crs"], coords=coords)
-
-# %% ../nbs/29a_export.ipynb #c0012
+# %% ../nbs/29a_export.ipynb #c0014
 def site_request_grid(row) -> dict:
     "The xee grid of a site-table row: its L x L UTM grid."
-    return earthengine.utm_grid(float(row["x0"]), float(row["y0"]), int(row["size"]), int(row["size"]), str(row["grid_crs"]), float(row["res"]))
+    return earthengine.utm_grid(float(row["x0"]), float(row["y0"]), int(row["size"]), int(row["size"]),
+                                str(row["grid_crs"]), float(row["res"]))
 
 def site_periods_of(row) -> list[Period]:
     "The periods of a site-table row."
     P = sum(1 for k in row.keys() if str(k).startswith("p") and str(k).endswith("_start"))
-    return [as_period((pd.Timestamp(row[f"p{k}_start"]).to_datetime64(), pd.Timestamp(row[f"p{k}_end"]).to_datetime64())) for k in range(P)]
+    return [as_period((pd.Timestamp(row[f"p{k}_start"]).to_datetime64(),
+                       pd.Timestamp(row[f"p{k}_end"]).to_datetime64())) for k in range(P)]
 
 def _load_split(name, period, grid, opener, policy, depth, what):
     try:
@@ -145,18 +154,21 @@ def _load_split(name, period, grid, opener, policy, depth, what):
     except Exception as e:
         if not is_size_error(e) or depth >= policy.split: raise
         mid = period.start + (period.end - period.start) // 2
-        halves = [_load_split(name, p, grid, opener, policy, depth + 1, what) for p in (Period(period.start, mid), Period(mid, period.end))]
+        halves = [_load_split(name, p, grid, opener, policy, depth + 1, what)
+                  for p in (Period(period.start, mid), Period(mid, period.end))]
         return xr.concat(halves, "time", combine_attrs="override")
 
 def load_site_source(name:str, row, opener:Callable|None=None, policy:RetryPolicy=RetryPolicy()) -> xr.Dataset:
     "One source of one site over all its periods (a static source once), in the stack schema."
     grid, spec = site_request_grid(row), earthengine.ee_source(name)
     periods = site_periods_of(row)[:1] if spec.static else site_periods_of(row)
-    parts = [_load_split(name, p, grid, opener, policy, 0, f"site {row['site']} {name} {p.start}..{p.end}") for p in periods]
+    parts = [_load_split(name, p, grid, opener, policy, 0,
+                         f"site {row['site']} {name} {p.start}..{p.end}") for p in periods]
     ds = parts[0] if len(parts) == 1 else xr.concat(parts, "time", combine_attrs="override")
     ds = ds.sortby("time")
     return ds.isel(time=~ds.indexes["time"].duplicated())
 
+# %% ../nbs/29a_export.ipynb #c0016
 def export_site(path,                         # the corpus folder (from `stream.create_site_corpus`)
                 row,                          # the site's row of the site table
                 sources:tuple,
@@ -174,7 +186,7 @@ def export_site(path,                         # the corpus folder (from `stream.
             stream.write_source(root, name, ds); frames += ds.sizes["time"]
     return dict(site=site, status="written", seconds=time.perf_counter() - t0, frames=frames)
 
-# %% ../nbs/29a_export.ipynb #c0016
+# %% ../nbs/29a_export.ipynb #c0020
 _INIT_DONE: set = set()
 
 def _site_task(path, row, sources, opener, policy, init):
@@ -189,13 +201,15 @@ def _client(workers:int, cluster):
     from distributed import Client, LocalCluster
     if cluster is not None: return (cluster if isinstance(cluster, Client) else Client(cluster)), None
     with dask.config.set({"distributed.worker.multiprocessing-method": "spawn"}):  # never fork a process that runs JAX
-        lc = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40)
+        lc = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                          silence_logs=40)
     return Client(lc), lc
 
+# %% ../nbs/29a_export.ipynb #c0022
 def export_sites(path,                          # the corpus folder (created, or reopened to resume)
                  site_table,                    # `sites.sample_sites(...)` (or `sites.read_sites(...)`)
                  sources:tuple=("sentinel2", "sentinel1", "landsat", "dem", "era5"),
-                 opener:Callable|None=None,     # EERequest -> xee-like Dataset; default live xee (`earthengine.xee_opener`)
+                 opener:Callable|None=None,     # EERequest -> xee-like Dataset; default `earthengine.xee_opener` (live)
                  workers:int=4,                 # local worker processes (0: in this process, no dask)
                  cluster=None,                  # a distributed `Client` or scheduler address instead of a local cluster
                  max_in_flight:int|None=None,   # sites submitted at once (default 2 x workers)
@@ -203,19 +217,22 @@ def export_sites(path,                          # the corpus folder (created, or
                  init:Callable|None=None,       # run once per worker process before its first site
                  progress:bool=False,           # print one line per site
                 ) -> pd.DataFrame:
-    "Export every site not yet complete; returns one row per site (status written/skipped/failed, seconds, frames, error)."
+    "Export every unfinished site; one row per site back: status (written, skipped, failed), seconds, frames, error."
     for s in sources: earthengine.ee_source(s)  # unknown names fail now, not on a worker
     path = stream.create_site_corpus(path, site_table, tuple(sources))
     rows = [r for _, r in site_table.iterrows()]
     todo = [r for r in rows if not stream.site_done(path, str(r["site"]))]
-    out = [dict(site=str(r["site"]), status="skipped", seconds=0.0, frames=0, error="") for r in rows if stream.site_done(path, str(r["site"]))]
+    out = [dict(site=str(r["site"]), status="skipped", seconds=0.0, frames=0, error="")
+           for r in rows if stream.site_done(path, str(r["site"]))]
     def note(rec):
         rec.setdefault("error", ""); out.append(rec)
         if progress: print(f"{rec['site']}: {rec['status']} {rec['seconds']:.1f} s {rec['error']}", flush=True)
     if workers == 0 and cluster is None:
         for r in todo:
             try: note(_site_task(path, r, tuple(sources), opener, policy, init))
-            except Exception as e: note(dict(site=str(r["site"]), status="failed", seconds=0.0, frames=0, error=f"{type(e).__name__}: {e}"))
+            except Exception as e:
+                note(dict(site=str(r["site"]), status="failed", seconds=0.0, frames=0,
+                          error=f"{type(e).__name__}: {e}"))
         return pd.DataFrame(out).set_index("site").loc[[str(r["site"]) for r in rows]].reset_index()
     client, lc = _client(max(1, workers), cluster)
     try:
@@ -224,19 +241,21 @@ def export_sites(path,                          # the corpus folder (created, or
         queue_ = list(todo)[::-1]
         def submit():
             r = queue_.pop()
-            f = client.submit(_site_task, path, r, tuple(sources), opener, policy, init, pure=False, key=f"site-{r['site']}-{os.getpid()}-{time.time_ns()}")
+            f = client.submit(_site_task, path, r, tuple(sources), opener, policy, init, pure=False,
+                              key=f"site-{r['site']}-{os.getpid()}-{time.time_ns()}")
             f.site = str(r["site"]); return f
         running = as_completed([submit() for _ in range(min(limit, len(queue_)))])
         for f in running:
             try: note(f.result())
-            except Exception as e: note(dict(site=f.site, status="failed", seconds=0.0, frames=0, error=f"{type(e).__name__}: {e}"))
+            except Exception as e:
+                note(dict(site=f.site, status="failed", seconds=0.0, frames=0, error=f"{type(e).__name__}: {e}"))
             if queue_: running.add(submit())
     finally:
         client.close()
         if lc is not None: lc.close()
     return pd.DataFrame(out).set_index("site").loc[[str(r["site"]) for r in rows]].reset_index()
 
-# %% ../nbs/29a_export.ipynb #c0020
+# %% ../nbs/29a_export.ipynb #c0026
 def fake_corpus(path,                                    # the corpus folder
                 n_sites:int=8,
                 size:int=32,                             # L (the `tiny` model's patch is 32)
@@ -248,10 +267,11 @@ def fake_corpus(path,                                    # the corpus folder
                 policy:RetryPolicy=RetryPolicy(base_s=0.01),
                ) -> tuple:
     "Sample `n_sites` sites on two made-up strata and export them from `FakeEE`: (site table, export report)."
-    table = sites.sample_sites(sites.box_strata(-(-n_sites // 16) + 1), years, cap=16, size=size, seed=seed).head(n_sites)
+    table = sites.sample_sites(sites.box_strata(-(-n_sites // 16) + 1), years, cap=16, size=size,
+                               seed=seed).head(n_sites)
     return table, export_sites(path, table, sources, fake or FakeEE(seed), workers=workers, policy=policy)
 
-# %% ../nbs/29a_export.ipynb #c0023
+# %% ../nbs/29a_export.ipynb #c0029
 def resolve_ecoregions(simplify_m:float=1000.0) -> "gpd.GeoDataFrame":
     "The RESOLVE Ecoregions 2017 (`sites.RESOLVE`) as a GeoDataFrame in EPSG:4326 (live Earth Engine)."
     require("ee", "ee", "resolve_ecoregions()")
@@ -259,5 +279,6 @@ def resolve_ecoregions(simplify_m:float=1000.0) -> "gpd.GeoDataFrame":
     fc = ee.FeatureCollection(sites.RESOLVE).map(lambda f: f.simplify(maxError=simplify_m))
     try: df = ee.data.computeFeatures({"expression": fc, "fileFormat": "GEOPANDAS_GEODATAFRAME"})
     except Exception as e:
-        raise EarthEngineError(f"could not read {sites.RESOLVE} ({e}): call `earthengine.ee_initialize(project)` first") from e
+        raise EarthEngineError(f"could not read {sites.RESOLVE} ({e}): "
+                               "call `earthengine.ee_initialize(project)` first") from e
     return df.set_crs(4326) if df.crs is None else df

@@ -21,7 +21,7 @@ from .geo import require, to_crs
 # %% auto #0
 __all__ = ['PAPER_CAP', 'PAPER_MIN_DIST', 'PAPER_PERIODS', 'RESOLVE', 'EARTH_RADIUS', 'SITE_COLUMNS', 'polygon_points',
            'raster_points', 'thin', 'min_distance_m', 'site_periods', 'utm_epsg', 'site_grid', 'boundary_points',
-           'sample_sites', 'box_strata', 'write_sites', 'read_sites']
+           'candidates', 'sample_sites', 'box_strata', 'write_sites', 'read_sites']
 
 # %% ../nbs/07b_sites.ipynb #c0005
 PAPER_CAP = 10_000          # sites per RESOLVE ecoregion (arXiv 2507.22291, supplement S3)
@@ -87,7 +87,8 @@ def thin(lon, lat,                 # candidates in degrees, in the order they ar
         g = groups[i]
         if caps is not None and g in caps and count.get(g, 0) >= caps[g]: continue
         cx, cy, cz = cell[i]
-        if any(np.sum((p[j] - p[i]) ** 2) < chord * chord for o in offs for j in grid.get((cx + o[0], cy + o[1], cz + o[2]), ())):
+        near = (j for o in offs for j in grid.get((cx + o[0], cy + o[1], cz + o[2]), ()))
+        if any(np.sum((p[j] - p[i]) ** 2) < chord * chord for j in near):
             continue
         grid.setdefault((cx, cy, cz), []).append(i); kept.append(i); count[g] = count.get(g, 0) + 1
     return np.asarray(kept, np.int64)
@@ -111,7 +112,8 @@ def site_periods(n:int, years:tuple, periods:int=PAPER_PERIODS, period_days:int=
                           f"widen the years to at least {y0}..{y0 + -(-periods * period_days // 365) - 1}.")
     cfg = samples.SamplerConfig(period_days=float(period_days), periods_per_site=periods, min_period_days=1.0)
     rng = np.random.default_rng(rng)
-    out = np.stack([np.floor(samples.sample_periods((0.0, span), cfg, rng)[:, 0]) for _ in range(n)]) if n else np.zeros((0, periods))
+    starts = [np.floor(samples.sample_periods((0.0, span), cfg, rng)[:, 0]) for _ in range(n)]
+    out = np.stack(starts) if n else np.zeros((0, periods))
     start = a + out.astype(np.int64).astype("timedelta64[D]")
     return np.stack([start, start + np.timedelta64(int(period_days), "D")], -1)
 
@@ -145,14 +147,17 @@ def _as_lonlat(points) -> np.ndarray:
         g = points.geometry if points.crs is None else points.geometry.to_crs(4326)
         return np.stack([g.x.values, g.y.values], -1)
     a = np.asarray(points, np.float64)
-    if a.ndim != 2 or a.shape[1] != 2: raise LabelError(f"extra points have shape {a.shape}: pass (n, 2) lon/lat or a GeoDataFrame of points")
+    if a.ndim != 2 or a.shape[1] != 2:
+        raise LabelError(f"extra points have shape {a.shape}: pass (n, 2) lon/lat or a GeoDataFrame of points")
     return a
 
+# %% ../nbs/07b_sites.ipynb #c0020
 def _candidates(strata, id_col, cap, oversample, seed, min_dist_m):
     "Per stratum: (stratum ids, lon, lat) candidates, each stratum's own stream, at most what its area can hold."
     out = []
     if isinstance(strata, xr.DataArray):
-        if "crs" not in strata.attrs: raise LabelError("the strata raster has no `crs` attribute: set strata.attrs['crs'] = 'EPSG:...'")
+        if "crs" not in strata.attrs:
+            raise LabelError("the strata raster has no `crs` attribute: set strata.attrs['crs'] = 'EPSG:...'")
         vals = np.unique(np.asarray(strata.values)[np.isfinite(np.asarray(strata.values, np.float64))])
         ys, xs = strata.y.values, strata.x.values
         px = abs(float(ys[1] - ys[0]) * float(xs[1] - xs[0])) if len(ys) > 1 and len(xs) > 1 else 1.0
@@ -162,8 +167,10 @@ def _candidates(strata, id_col, cap, oversample, seed, min_dist_m):
             out.append((np.full(len(lo), str(v), object), lo, la))
         return out
     gpd = _gpd()
-    if not isinstance(strata, gpd.GeoDataFrame): raise LabelError(f"strata of type {type(strata).__name__}: pass a GeoDataFrame of polygons or a raster of ids")
-    if id_col not in strata.columns: raise LabelError(f"strata have no column {id_col!r} (have {list(strata.columns)[:8]}): pass id_col=")
+    if not isinstance(strata, gpd.GeoDataFrame):
+        raise LabelError(f"strata of type {type(strata).__name__}: pass a GeoDataFrame of polygons or a raster of ids")
+    if id_col not in strata.columns:
+        raise LabelError(f"strata have no column {id_col!r} (have {list(strata.columns)[:8]}): pass id_col=")
     s = strata if strata.crs is not None else strata.set_crs(4326)
     area = s.to_crs(6933).area.groupby(s[id_col].astype(str).values).sum()  # EPSG:6933: equal-area
     s = s.to_crs(4326).dissolve(by=s[id_col].astype(str).values)
@@ -173,8 +180,25 @@ def _candidates(strata, id_col, cap, oversample, seed, min_dist_m):
         out.append((np.full(len(lo), str(sid), object), lo, la))
     return out
 
-# %% ../nbs/07b_sites.ipynb #c0020
-def sample_sites(strata,                        # GeoDataFrame of polygons (a stratum per `id_col` value) or raster of ids (y, x)
+# %% ../nbs/07b_sites.ipynb #c0022
+def candidates(strata, extra:dict|None, id_col:str, cap:int, oversample:int, seed:int, min_dist_m:float) -> tuple:
+    "(set, stratum, lon, lat) arrays of every candidate in the order they are tried: extra sets, then strata shuffled."
+    sets, sids, lons, lats = [], [], [], []
+    def add(name, sid, lo, la):
+        sets.append(np.full(len(lo), name, object)); sids.append(np.asarray(sid, object))
+        lons.append(lo); lats.append(la)
+    for name, pts in (extra or {}).items():
+        a = _as_lonlat(pts); a = a[_rng(seed, "extra", name).permutation(len(a))]
+        add(name, np.full(len(a), name, object), a[:, 0], a[:, 1])
+    n_extra = sum(len(x) for x in lons)
+    for sid, lo, la in _candidates(strata, id_col, cap, oversample, seed, min_dist_m): add("strata", sid, lo, la)
+    set_, sid, lon, lat = (np.concatenate(v) if v else np.zeros(0) for v in (sets, sids, lons, lats))
+    if not len(lon): raise LabelError("no candidate site inside the strata: check their CRS and extent")
+    order = np.concatenate([np.arange(n_extra), n_extra + _rng(seed, "order").permutation(len(lon) - n_extra)])
+    return set_[order], sid[order], lon[order], lat[order]
+
+# %% ../nbs/07b_sites.ipynb #c0024
+def sample_sites(strata,                        # polygons (a GeoDataFrame, a stratum per `id_col`) or raster of ids
                  years:tuple,                   # (first, last) calendar years the periods may cover
                  *,
                  id_col:str="ECO_ID",           # the strata's id column (RESOLVE: ECO_ID)
@@ -192,18 +216,9 @@ def sample_sites(strata,                        # GeoDataFrame of polygons (a st
                 ):
     "The site table (a GeoDataFrame, columns `SITE_COLUMNS` + geometry), deterministic by `seed`."
     gpd = _gpd()
-    if cap < 1 or min_dist_m <= 0 or size < 2: raise ConfigError("cap >= 1, min_dist_m > 0 and size >= 2 are needed (paper: 10,000, 1280, 128).")
-    sets, sids, lons, lats = [], [], [], []
-    def add(name, sid, lo, la): sets.append(np.full(len(lo), name, object)); sids.append(np.asarray(sid, object)); lons.append(lo); lats.append(la)
-    for name, pts in (extra or {}).items():
-        a = _as_lonlat(pts); a = a[_rng(seed, "extra", name).permutation(len(a))]
-        add(name, np.full(len(a), name, object), a[:, 0], a[:, 1])
-    n_extra = sum(len(x) for x in lons)
-    for sid, lo, la in _candidates(strata, id_col, cap, oversample, seed, min_dist_m): add("strata", sid, lo, la)
-    set_, sid, lon, lat = (np.concatenate(v) if v else np.zeros(0) for v in (sets, sids, lons, lats))
-    if len(lon) == n_extra and not len(lon): raise LabelError("no candidate site inside the strata: check their CRS and extent")
-    order = np.concatenate([np.arange(n_extra), n_extra + _rng(seed, "order").permutation(len(lon) - n_extra)])
-    set_, sid, lon, lat = set_[order], sid[order], lon[order], lat[order]
+    if cap < 1 or min_dist_m <= 0 or size < 2:
+        raise ConfigError("cap >= 1, min_dist_m > 0 and size >= 2 are needed (paper: 10,000, 1280, 128).")
+    set_, sid, lon, lat = candidates(strata, extra, id_col, cap, oversample, seed, min_dist_m)
     caps = {s: cap for s in np.unique(sid[set_ == "strata"])}
     for name in (extra or {}):
         c = extra_cap.get(name) if isinstance(extra_cap, dict) else extra_cap
@@ -212,22 +227,26 @@ def sample_sites(strata,                        # GeoDataFrame of polygons (a st
     set_, sid, lon, lat = set_[keep], sid[keep], lon[keep], lat[keep]
     per = site_periods(len(keep), years, periods, period_days, _rng(seed, "periods"))
     grids = [site_grid(a, b, size, res) for a, b in zip(lon, lat)]
-    df = pd.DataFrame(dict(site=[f"s{i:07d}" for i in range(len(keep))], set=set_.astype(str), stratum=sid.astype(str), lon=lon, lat=lat,
-                           grid_crs=[g[0] for g in grids], x0=[g[1] for g in grids], y0=[g[2] for g in grids], size=int(size), res=float(res)))
+    df = pd.DataFrame(dict(site=[f"s{i:07d}" for i in range(len(keep))], set=set_.astype(str), stratum=sid.astype(str),
+                           lon=lon, lat=lat,
+                           grid_crs=[g[0] for g in grids], x0=[g[1] for g in grids], y0=[g[2] for g in grids],
+                           size=int(size), res=float(res)))
     for k in range(periods):
-        df[f"p{k}_start"], df[f"p{k}_end"] = per[:, k, 0].astype("datetime64[ns]"), per[:, k, 1].astype("datetime64[ns]")
+        df[f"p{k}_start"] = per[:, k, 0].astype("datetime64[ns]")
+        df[f"p{k}_end"] = per[:, k, 1].astype("datetime64[ns]")
     df["split"] = np.where(_rng(seed, "split").random(len(df)) < holdout, "test", "train")
     return gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(lon, lat), crs=4326)
 
-# %% ../nbs/07b_sites.ipynb #c0024
+# %% ../nbs/07b_sites.ipynb #c0028
 def box_strata(n:int=2, lon0:float=2.0, lat0:float=48.0, side:float=0.1):
     "`n` square strata of `side` degrees in a row from (lon0, lat0), ids 1..n in `ECO_ID` (a GeoDataFrame, EPSG:4326)."
     gpd = _gpd()
     from shapely.geometry import box as _box
-    return gpd.GeoDataFrame({"ECO_ID": np.arange(1, n + 1)}, geometry=[_box(lon0 + side * i, lat0, lon0 + side * (i + 1), lat0 + side)
+    return gpd.GeoDataFrame({"ECO_ID": np.arange(1, n + 1)}, geometry=[_box(lon0 + side * i, lat0,
+                                                                            lon0 + side * (i + 1), lat0 + side)
                                                                       for i in range(n)], crs=4326)
 
-# %% ../nbs/07b_sites.ipynb #c0029
+# %% ../nbs/07b_sites.ipynb #c0033
 def write_sites(path, sites, overwrite:bool=True) -> Path:
     "Write a site table as GeoParquet (atomically); returns the path."
     _gpd()
@@ -237,7 +256,9 @@ def write_sites(path, sites, overwrite:bool=True) -> Path:
 def read_sites(path):
     "A site table written by `write_sites` (a GeoDataFrame)."
     gpd, path = _gpd(), Path(path)
-    if not path.is_file(): raise MissingDataError(f"no site table at {path}: make one with `sites.write_sites(path, sites.sample_sites(...))`")
+    if not path.is_file():
+        raise MissingDataError(f"no site table at {path}: make one with "
+                               "`sites.write_sites(path, sites.sample_sites(...))`")
     df = gpd.read_parquet(path)
     missing = set(SITE_COLUMNS[:10]) - set(df.columns)
     if missing: raise LabelError(f"{path} lacks site columns {sorted(missing)}: rewrite it with `sites.write_sites`")

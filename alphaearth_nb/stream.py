@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/stream.html.md"""
 # %% ../nbs/07c_stream.ipynb #c0002
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 from collections import OrderedDict
@@ -26,7 +27,8 @@ from .timecodes import to_days
 
 # %% auto #0
 __all__ = ['SITE_FORMAT', 'STORE', 'CORPUS_FILE', 'SITES_FILE', 'create_site_corpus', 'open_site_group', 'write_source',
-           'write_site', 'site_done', 'SiteCorpus', 'CorpusStream']
+           'write_site', 'site_done', 'SiteCorpus', 'open_corpus', 'host_shard', 'prefetched', 'SiteCache',
+           'CorpusStream']
 
 # %% ../nbs/07c_stream.ipynb #c0005
 SITE_FORMAT = "alphaearth_nb.sites/1"
@@ -38,20 +40,24 @@ def create_site_corpus(path,                    # the corpus folder (new, or one
                        site_table,              # `sites.sample_sites(...)`
                        sources:tuple,           # registry source names every site holds
                       ) -> Path:
-    "Make (or reopen, for the same sources and sites of its plan) a site corpus folder: corpus.json, sites.parquet, the store's root group."
+    "Make (or reopen, for the same sources and some of its sites) a site corpus: corpus.json, sites.parquet, the store."
     path = Path(path); meta_file = path / CORPUS_FILE
-    meta = dict(format=SITE_FORMAT, sources=list(sources), size=int(site_table["size"].iloc[0]), res=float(site_table["res"].iloc[0]),
+    meta = dict(format=SITE_FORMAT, sources=list(sources), size=int(site_table["size"].iloc[0]),
+                res=float(site_table["res"].iloc[0]),
                 n_sites=int(len(site_table)))
     if meta_file.exists():
         old = json.loads(meta_file.read_text())
         planned = set(sites.read_sites(path / SITES_FILE).site) if old.get("format") == SITE_FORMAT else set()
-        if old.get("format") != SITE_FORMAT or old.get("sources") != meta["sources"] or not set(site_table.site) <= planned:
+        same = old.get("format") == SITE_FORMAT and old.get("sources") == meta["sources"]
+        if not same or not set(site_table.site) <= planned:
             raise ConfigError(f"{path} holds another corpus ({old.get('format')}, sources {old.get('sources')}, "
-                              f"{old.get('n_sites')} sites): export to a new folder, or pass its sites (or some of them) "
+                              f"{old.get('n_sites')} sites): export to a new folder, or pass its sites "
+                              "(or some of them) "
                               "and the same sources to resume")
         return path
     if path.exists() and any(path.iterdir()):
-        raise ConfigError(f"{path} is a non-empty folder without {CORPUS_FILE}: export the corpus to a new or empty folder")
+        raise ConfigError(f"{path} is a non-empty folder without {CORPUS_FILE}: "
+                          "export the corpus to a new or empty folder")
     path.mkdir(parents=True, exist_ok=True)
     sites.write_sites(path / SITES_FILE, site_table)
     zarr.open_group(path / STORE, mode="a", zarr_format=3)
@@ -69,11 +75,13 @@ def write_source(root, name:str, ds:xr.Dataset):
     g = root.create_group(name, attributes={"crs": str(ds.attrs.get("crs", root.attrs.get("crs", ""))), "source": name})
     comp = [BloscCodec(cname="zstd", clevel=3, shuffle="bitshuffle")]
     secs = (np.asarray(ds.time.values, "datetime64[s]").astype(np.int64))
-    g.create_array("time", data=secs, dimension_names=("time",), attributes={"units": _TIME_UNITS, "calendar": "proleptic_gregorian"})
+    g.create_array("time", data=secs, dimension_names=("time",), attributes={"units": _TIME_UNITS,
+                                                                             "calendar": "proleptic_gregorian"})
     for c in ("y", "x"): g.create_array(c, data=np.asarray(ds[c].values, np.float64), dimension_names=(c,))
     for b, v in ds.data_vars.items():
         a = np.asarray(v.transpose("time", "y", "x").values, np.float32)
-        g.create_array(b, data=a, chunks=a.shape, compressors=comp, fill_value=np.nan, dimension_names=("time", "y", "x"))
+        g.create_array(b, data=a, chunks=a.shape, compressors=comp, fill_value=np.nan,
+                       dimension_names=("time", "y", "x"))
     for m in get_source(name).meta:  # per-frame metadata the registry knows (other coords are not kept)
         if m in ds.coords: g.create_array(m, data=np.asarray(ds[m].values, np.float32), dimension_names=("time",))
 
@@ -109,22 +117,26 @@ def _read_source(g, name:str, crs:str) -> xr.Dataset:
         if m in keys: coords[m] = ("time", np.asarray(g[m][...]))
     return xr.Dataset(data, coords=coords, attrs={"crs": crs, "source": name})
 
+# %% ../nbs/07c_stream.ipynb #c0011
 class SiteCorpus:
     "A site corpus folder: its site table, which sites are complete, and each site read on demand."
     def __init__(self, path):
         self.path = Path(path)
         if not (self.path / CORPUS_FILE).exists():
-            raise MissingDataError(f"no site corpus in {self.path} (no {CORPUS_FILE}): export one with `export.export_sites(...)`")
+            raise MissingDataError(f"no site corpus in {self.path} (no {CORPUS_FILE}): "
+                                   "export one with `export.export_sites(...)`")
         self.meta = json.loads((self.path / CORPUS_FILE).read_text())
         if self.meta.get("format") != SITE_FORMAT:
-            raise ConfigError(f"{self.path} holds format {self.meta.get('format')!r}, not {SITE_FORMAT!r}: for a scene corpus use `corpus.Corpus`")
+            raise ConfigError(f"{self.path} holds format {self.meta.get('format')!r}, not {SITE_FORMAT!r}: "
+                              "for a scene corpus use `corpus.Corpus`")
         self.sites = sites.read_sites(self.path / SITES_FILE).set_index("site", drop=False)
         self.sources = tuple(self.meta["sources"])
 
     def ids(self, split:str|None=None) -> list[str]:
         "Complete sites, in table order (all, or those of one split)."
         store = self.path / STORE
-        have = {p.name for p in store.iterdir() if p.is_dir() and not p.name.startswith(".")} if store.exists() else set()
+        dirs = store.iterdir() if store.exists() else ()
+        have = {p.name for p in dirs if p.is_dir() and not p.name.startswith(".")}
         done = [s for s in self.sites.index if s in have and site_done(self.path, s)]
         if split is None: return done
         if split not in ("train", "test"): raise ConfigError(f"split={split!r}: use 'train', 'test' or None")
@@ -133,10 +145,12 @@ class SiteCorpus:
     def read(self, site:str) -> tuple[xr.DataTree, pd.DataFrame | None]:
         "One complete site: (stack DataTree, texts or None)."
         if not site_done(self.path, site):
-            raise MissingDataError(f"site {site!r} is not complete in {self.path}: run the export again (it resumes) or pick one of `ids()`")
+            raise MissingDataError(f"site {site!r} is not complete in {self.path}: run the export again (it resumes) "
+                                   "or pick one of `ids()`")
         g = zarr.open_group(self.path / STORE / site, mode="r")
         crs = str(g.attrs.get("crs", ""))
-        stack = xr.DataTree.from_dict({n: _read_source(g[n], n, crs) for n in self.sources if (self.path / STORE / site / n / "zarr.json").exists()})
+        names = [n for n in self.sources if (self.path / STORE / site / n / "zarr.json").exists()]
+        stack = xr.DataTree.from_dict({n: _read_source(g[n], n, crs) for n in names})
         stack.attrs.update(crs=crs, site=site)
         tf = self.path / STORE / site / "texts.csv"
         texts = pd.read_csv(tf, parse_dates=["time"]) if tf.exists() else None
@@ -145,101 +159,109 @@ class SiteCorpus:
     def periods(self, site:str) -> np.ndarray:
         "(P, 2) float64 [start, end) days since `timecodes.EPOCH` of the site's periods."
         r = self.sites.loc[site]; P = sum(1 for c in self.sites.columns if c.endswith("_start") and c[0] == "p")
-        return np.array([[to_days(np.datetime64(r[f"p{k}_start"])), to_days(np.datetime64(r[f"p{k}_end"]))] for k in range(P)], np.float64)
+        return np.array([[to_days(np.datetime64(r[f"p{k}_start"])),
+                          to_days(np.datetime64(r[f"p{k}_end"]))] for k in range(P)], np.float64)
 
     def __len__(self): return len(self.sites)
-    def __repr__(self): return f"SiteCorpus({str(self.path)!r}: {len(self.ids())} of {len(self)} sites complete, sources {', '.join(self.sources)})"
+    def __repr__(self):
+        return (f"SiteCorpus({str(self.path)!r}: {len(self.ids())} of {len(self)} sites complete, "
+                f"sources {', '.join(self.sources)})")
 
-# %% ../nbs/07c_stream.ipynb #c0013
+# %% ../nbs/07c_stream.ipynb #c0015
+def open_corpus(source):
+    "A `SiteCorpus` or `corpus.Corpus` from either or from a folder (told apart by its `corpus.json`)."
+    if isinstance(source, (SiteCorpus, corpus.Corpus)): return source
+    p = Path(source); f = p / CORPUS_FILE
+    return SiteCorpus(p) if f.exists() and json.loads(f.read_text()).get("format") == SITE_FORMAT else corpus.Corpus(p)
+
+def host_shard(n:int, seed:int, epoch:int, host:int, hosts:int) -> np.ndarray:
+    "Indices (of n sites) host `host` of `hosts` visits in `epoch`: its slice of the epoch's permutation, cut even."
+    order = np.random.default_rng((int(seed), 11, int(epoch))).permutation(n)
+    return order[host::hosts][:n // hosts]
+
+def prefetched(fn, start:int, ahead:int=2, workers:int=2):
+    "`fn(start), fn(start + 1), ...` computed `ahead` at a time on `workers` threads, yielded in order."
+    pool = ThreadPoolExecutor(max(1, workers), thread_name_prefix="aef-stream"); queue_ = []
+    try:
+        for i in itertools.count(int(start)):
+            while len(queue_) < max(1, ahead): queue_.append(pool.submit(fn, i + len(queue_)))
+            yield queue_.pop(0).result()
+    finally:
+        for f in queue_: f.cancel()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+class SiteCache:
+    "Sites read and prepared for sampling (`samples.prepare`), with their periods; the last `size` kept (thread-safe)."
+    def __init__(self, source, cfg:samples.SamplerConfig, size:int=32):
+        self.source, self.cfg, self.size = source, cfg, max(1, int(size))
+        self._items, self._lock = OrderedDict(), threading.Lock()
+
+    def __getitem__(self, site:str) -> tuple:
+        with self._lock:
+            if site in self._items: self._items.move_to_end(site); return self._items[site]
+        if isinstance(self.source, SiteCorpus): (stack, texts), per = self.source.read(site), self.source.periods(site)
+        else: (stack, texts, _, _), per = self.source.load(site), None   # a scene corpus: periods drawn per batch
+        item = (samples.prepare(stack, self.cfg, texts=texts), per)
+        with self._lock:
+            self._items[site] = item
+            while len(self._items) > self.size: self._items.popitem(last=False)
+        return item
+
+# %% ../nbs/07c_stream.ipynb #c0017
 class CorpusStream:
     "Endless, shuffled, host-sharded, prefetched and exactly resumable training batches from a site corpus."
     def __init__(self, source,                       # a `SiteCorpus`, a `corpus.Corpus`, or the path of either
                  cfg:samples.SamplerConfig,          # how examples are cut (e.g. `SamplerConfig.for_model(model.cfg)`)
-                 batch_size:int,                     # examples per step over all hosts (each host gives batch_size / n)
+                 batch_size:int,                     # examples per step over all hosts (each host: batch_size / n)
                  seed:int=0,
                  split:str|None="train",             # sites to use ("train", "test", None for all)
-                 prefetch:int=2,                     # batches prepared ahead by `stream(start)`
-                 workers:int=2,                      # threads preparing them
+                 prefetch:int=2, workers:int=2,      # batches prepared ahead by `stream(start)`, on this many threads
                  cache:int=32,                       # prepared sites kept in memory
                  process_index:int|None=None,        # this host (default `jax.process_index()`)
-                 process_count:int|None=None,        # hosts (default `jax.process_count()`)
-                ):
-        if not isinstance(source, (SiteCorpus, corpus.Corpus)):
-            p = Path(source); meta = json.loads((p / CORPUS_FILE).read_text()) if (p / CORPUS_FILE).exists() else {}
-            source = SiteCorpus(p) if meta.get("format") == SITE_FORMAT else corpus.Corpus(p)
-        self.source, self.cfg, self.seed = source, cfg, int(seed)
+                 process_count:int|None=None):       # hosts (default `jax.process_count()`)
+        self.source, self.cfg, self.seed, self.position = open_corpus(source), cfg, int(seed), 0
         self.host = jax.process_index() if process_index is None else int(process_index)
         self.hosts = jax.process_count() if process_count is None else int(process_count)
         if batch_size < 1 or batch_size % self.hosts:
-            raise ConfigError(f"batch_size={batch_size} does not split over {self.hosts} hosts: use a multiple of {self.hosts}")
+            raise ConfigError(f"batch_size={batch_size} does not split over {self.hosts} hosts: "
+                              f"use a multiple of {self.hosts}")
         self.batch_size, self.local_batch = int(batch_size), int(batch_size) // self.hosts
-        self.site_ids = list(source.ids(split))
-        self.per_epoch = len(self.site_ids) // self.hosts
+        self.site_ids = list(self.source.ids(split)); self.per_epoch = len(self.site_ids) // self.hosts
         if self.per_epoch < 1:
-            raise ConfigError(f"{len(self.site_ids)} complete {split or ''} site(s) for {self.hosts} hosts: export more sites "
-                              "(every host needs at least one), or use split=None")
-        P = cfg.periods_per_site
-        self.sites_per_batch = min(self.local_batch, max(2, -(-self.local_batch // P)))
-        self.prefetch, self.workers, self.cache = max(1, int(prefetch)), max(1, int(workers)), max(1, int(cache))
-        self._prepared, self._lock = OrderedDict(), threading.Lock()
-        self.position = 0
+            raise ConfigError(f"{len(self.site_ids)} complete {split or ''} site(s) for {self.hosts} hosts: "
+                              "export more sites (every host needs at least one), or use split=None")
+        self.sites_per_batch = min(self.local_batch, max(2, -(-self.local_batch // cfg.periods_per_site)))
+        self.prefetch, self.workers, self.sites = prefetch, workers, SiteCache(self.source, cfg, cache)
 
     def shard(self, epoch:int) -> list[str]:
         "This host's sites of one epoch, in the order it visits them."
-        order = np.random.default_rng((self.seed, 11, int(epoch))).permutation(len(self.site_ids))
-        return [self.site_ids[k] for k in order[self.host::self.hosts][:self.per_epoch]]
+        return [self.site_ids[k] for k in host_shard(len(self.site_ids), self.seed, epoch, self.host, self.hosts)]
 
     def sites_at(self, i:int) -> list[str]:
         "The sites of this host's batch `i`."
         k0 = int(i) * self.sites_per_batch
         return [self.shard(k // self.per_epoch)[k % self.per_epoch] for k in range(k0, k0 + self.sites_per_batch)]
 
-    def prepared(self, site:str) -> tuple[samples.Prepared, np.ndarray | None]:
-        "A site ready for sampling and its periods (cached)."
-        with self._lock:
-            if site in self._prepared: self._prepared.move_to_end(site); return self._prepared[site]
-        if isinstance(self.source, SiteCorpus):
-            stack, texts = self.source.read(site); per = self.source.periods(site)
-        else:
-            stack, texts, _, _ = self.source.load(site); per = None
-        item = (samples.prepare(stack, self.cfg, texts=texts), per)
-        with self._lock:
-            self._prepared[site] = item
-            while len(self._prepared) > self.cache: self._prepared.popitem(last=False)
-        return item
-
     def batch_at(self, i:int):
         "This host's batch `i` (a numpy `TrainExample` with a leading axis of `batch_size / hosts`)."
-        rng = np.random.default_rng((self.seed, 13, self.host, int(i)))
-        chosen = []
+        rng = np.random.default_rng((self.seed, 13, self.host, int(i))); chosen = []
         for s in self.sites_at(i):
-            prep, per = self.prepared(s)
+            prep, per = self.sites[s]
             per = samples.sample_periods(prep.span, prep.cfg, rng) if per is None else per
             chosen.append((prep, samples.sample_site(prep, rng), per))
-        P = self.cfg.periods_per_site
-        order = [(s, p % len(chosen[s][2])) for p in range(P) for s in range(len(chosen))][:self.local_batch]
-        return samples.stack_examples([samples.example_at(chosen[s][0], chosen[s][1], chosen[s][2][p], rng) for s, p in order])
+        order = [(s, p % len(chosen[s][2])) for p in range(self.cfg.periods_per_site) for s in range(len(chosen))]
+        return samples.stack_examples([samples.example_at(chosen[s][0], chosen[s][1], chosen[s][2][p], rng)
+                                       for s, p in order[:self.local_batch]])
 
     def __call__(self, start:int=0):
-        "Batches `start, start + 1, ...` (what `fit` calls with the step it resumes at), `prefetch` of them in flight."
-        pool = ThreadPoolExecutor(self.workers, thread_name_prefix="aef-stream")
-        try:
-            ahead, i = [], int(start)
-            while True:
-                while len(ahead) < self.prefetch: ahead.append(pool.submit(self.batch_at, i + len(ahead)))
-                b = ahead.pop(0).result(); self.position = i + 1; i += 1
-                yield b
-        finally:
-            for f in ahead: f.cancel()
-            pool.shutdown(wait=False, cancel_futures=True)
+        "Batches `start, start + 1, ...` (what `fit` calls with the step it resumes at), `prefetch` in flight."
+        for i, b in enumerate(prefetched(self.batch_at, start, self.prefetch, self.workers), int(start)):
+            self.position = i + 1
+            yield b
 
-    def state(self) -> dict:
-        "What a checkpoint must save to resume: seed and position (the next batch)."
-        return dict(seed=self.seed, position=self.position)
+    def state(self) -> dict: return dict(seed=self.seed, position=self.position)   # what a checkpoint saves
     def restore(self, state:dict) -> "CorpusStream":
-        "Continue from a saved `state()` (pass `stream(stream.position)` on)."
-        self.seed, self.position = int(state["seed"]), int(state["position"])
-        return self
-    def __repr__(self):
-        return (f"CorpusStream({len(self.site_ids)} sites, host {self.host} of {self.hosts}: {self.per_epoch} per epoch, "
-                f"{self.local_batch} examples per batch)")
+        "Continue from a saved `state()` (then iterate `stream(stream.position)`)."
+        self.seed, self.position = int(state["seed"]), int(state["position"]); return self
+    def __repr__(self): return (f"CorpusStream({len(self.site_ids)} sites, host {self.host} of {self.hosts}: "
+                                f"{self.per_epoch} per epoch, {self.local_batch} examples per batch)")

@@ -13,13 +13,15 @@ from alphaearth_nb.core import ConfigError, LabelError, MissingDataError
 
 @pytest.fixture(scope="module")
 def eco():
-    return gpd.GeoDataFrame({"ECO_ID": [7, 8, 9]}, geometry=[box(10, 45, 10.15, 45.1), box(10.15, 45, 10.3, 45.1), box(10.3, 45, 10.31, 45.01)], crs=4326)
+    return gpd.GeoDataFrame({"ECO_ID": [7, 8, 9]}, geometry=[box(10, 45, 10.15, 45.1), box(10.15, 45, 10.3, 45.1),
+                                                             box(10.3, 45, 10.31, 45.01)], crs=4326)
 
 
 def test_caps_spacing_and_strata(eco):
     st = sites.sample_sites(eco, (2020, 2023), cap=25, seed=1)
     counts = st.stratum.value_counts()
-    assert counts["7"] == 25 and counts["8"] == 25 and 0 < counts["9"] < 25   # the 1 km^2 region holds few 1.28 km-spaced sites
+    assert counts["7"] == 25 and counts["8"] == 25
+    assert 0 < counts["9"] < 25   # the 1 km^2 region holds few sites 1.28 km apart
     assert sites.min_distance_m(st.lon, st.lat) >= sites.PAPER_MIN_DIST
     polys = eco.set_index(eco.ECO_ID.astype(str)).geometry
     assert all(polys[s].contains(p) for s, p in zip(st.stratum, st.geometry))
@@ -39,7 +41,8 @@ def test_deterministic_and_other_strata_unmoved(eco):
 def test_extra_sets_first_with_their_cap(eco):
     coast = sites.boundary_points(eco, 60, seed=0)
     text = np.array([[10.05, 45.05], [10.0501, 45.0501]])   # two text cells 14 m apart: only one survives the spacing
-    st = sites.sample_sites(eco, (2020, 2023), cap=5, extra={"coastal": coast, "text": text}, extra_cap={"coastal": 8}, seed=0)
+    st = sites.sample_sites(eco, (2020, 2023), cap=5, extra={"coastal": coast, "text": text}, extra_cap={"coastal": 8},
+                            seed=0)
     assert (st.set == "coastal").sum() == 8 and (st.set == "text").sum() == 1
     assert list(st.set[:9]) == ["coastal"] * 8 + ["text"]   # extra sets are tried (and numbered) first
     assert sites.min_distance_m(st.lon, st.lat) >= sites.PAPER_MIN_DIST
@@ -47,7 +50,8 @@ def test_extra_sets_first_with_their_cap(eco):
 
 def test_raster_strata_and_holdout():
     ras = xr.DataArray(np.repeat(np.array([[1.0, 2.0, np.nan]]), 30, 0).repeat(10, 1), dims=("y", "x"),
-                       coords={"y": 5_000_000.0 - 500 * np.arange(30), "x": 500_000.0 + 500 * np.arange(30)}, attrs={"crs": "EPSG:32633"})
+                       coords={"y": 5_000_000.0 - 500 * np.arange(30),
+                               "x": 500_000.0 + 500 * np.arange(30)}, attrs={"crs": "EPSG:32633"})
     st = sites.sample_sites(ras, (2021, 2022), cap=6, holdout=0.5, seed=0)
     assert sorted(st.stratum.unique()) == ["1.0", "2.0"] and (st.stratum.value_counts() == 6).all()
     assert set(st.split) == {"train", "test"}
@@ -65,7 +69,8 @@ def test_geoparquet_round_trip(eco, tmp_path):
     st = sites.sample_sites(eco, (2020, 2023), cap=3, seed=0)
     back = sites.read_sites(sites.write_sites(tmp_path / "s.parquet", st))
     assert back.crs.to_epsg() == 4326 and list(back.site) == list(st.site)
-    pd.testing.assert_frame_equal(pd.DataFrame(back.drop(columns="geometry")), pd.DataFrame(st.drop(columns="geometry")))
+    pd.testing.assert_frame_equal(pd.DataFrame(back.drop(columns="geometry")),
+                                  pd.DataFrame(st.drop(columns="geometry")))
 
 
 def test_thin_is_greedy_in_order():
