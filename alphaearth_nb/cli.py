@@ -263,7 +263,7 @@ def _train_cmd(a) -> None:
     cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed,
                             warmup=a.warmup if a.warmup is not None else min(1000, max(1, a.steps // 10)))
     if a.corpus is not None:  # streamed: batch b of host h depends only on (seed, h, b), so --resume is exact
-        sampler = samples.SamplerConfig.for_model(model.preset(a.preset))
+        sampler = samples.sampler_config(model.preset(a.preset), a.preset)
         stack = stream.CorpusStream(a.corpus, sampler, a.batch_size, seed=a.seed)
     state, hist = train.fit(a.preset, stack, texts=texts, out=a.out, config=cfg, resume=a.resume)
     print(f"trained {a.preset} to step {int(state.step)}: loss {hist[0]['loss']:.4f} -> {hist[-1]['loss']:.4f}; "

@@ -211,7 +211,7 @@ class SiteCache:
 class CorpusStream:
     "Endless, shuffled, host-sharded, prefetched and exactly resumable training batches from a site corpus."
     def __init__(self, source,                       # a `SiteCorpus`, a `corpus.Corpus`, or the path of either
-                 cfg:samples.SamplerConfig,          # how examples are cut (e.g. `SamplerConfig.for_model(model.cfg)`)
+                 cfg:samples.SamplerConfig,          # how examples are cut (`samples.sampler_config(model.cfg, preset)`)
                  batch_size:int,                     # examples per step over all hosts (each host: batch_size / n)
                  seed:int=0,
                  split:str|None="train",             # sites to use ("train", "test", None for all)

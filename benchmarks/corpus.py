@@ -59,7 +59,7 @@ def train_rates(corpus_path, steps, batch, rounds=2):
     "Mean seconds per step (first step of each fit, the compile, left out) for the in-memory stack and the corpus."
     from alphaearth_nb import model, samples, scene, stream, train
     stack, texts, _ = scene.load_scene()
-    cfg = samples.SamplerConfig.for_model(model.preset("tiny"))
+    cfg = samples.sampler_config(model.preset("tiny"), "tiny")
     tc = train.TrainConfig(steps=steps + 1, batch_size=batch, warmup=1)
     times = {"memory": [], "corpus": []}
     for r in range(rounds):

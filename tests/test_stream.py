@@ -84,7 +84,7 @@ def test_only_complete_sites_are_streamed(corpus, tmp_path):
 @pytest.mark.slow
 def test_tiny_model_trains_on_the_corpus_and_resumes_exactly(corpus, tmp_path):
     from alphaearth_nb import model, train
-    cfg = samples.SamplerConfig.for_model(model.preset("tiny"))
+    cfg = samples.sampler_config(model.preset("tiny"), "tiny")
     seen = {}
     def source(stop_at=None):
         def batches(start):
