@@ -72,7 +72,7 @@ def test_cluster_recovers_planted_clusters(planted):
     ds = e.aef.cluster(3, seed=0)
     lab = ds.cluster.values
     assert lab.shape == truth.shape and ds.centres.shape == (3, 64)
-    assert len({(t, l) for t, l in zip(truth.ravel(), lab.ravel())}) == 3  # a bijection: each planted cluster found whole
+    assert len({(t, l) for t, l in zip(truth.ravel(), lab.ravel())}) == 3  # a bijection: each cluster found whole
     np.testing.assert_allclose(np.linalg.norm(ds.centres.values, axis=1), 1.0, rtol=1e-5)
     np.testing.assert_array_equal(cluster(e, 3, seed=0).cluster.values, lab)  # seeded
 
@@ -135,7 +135,8 @@ def test_classify_from_raster_and_points(planted):
         np.testing.assert_array_equal(ds["class"].values, truth + 10)
         assert list(ds.classes.values) == [10, 11, 12]
     r, c = np.nonzero(np.isfinite(lab.values))
-    df = pd.DataFrame({"x": e.x.values[c], "y": e.y.values[r], "label": np.array(["a", "b", "c"])[lab.values[r, c].astype(int) - 10]})
+    names = np.array(["a", "b", "c"])[lab.values[r, c].astype(int) - 10]
+    df = pd.DataFrame({"x": e.x.values[c], "y": e.y.values[r], "label": names})
     ds = classify(e, df, method="knn", k=1)
     np.testing.assert_array_equal(ds["class"].values, truth)  # string labels: index into `classes`
     assert list(ds.classes.values) == ["a", "b", "c"]
@@ -176,7 +177,8 @@ def test_real_official_vectors(shared_data):
     vec = df[band_names()].to_numpy(np.float32).reshape(27, 80, 64)
     c = grid_coords(27, 80)
     ds = xr.Dataset({b: (("time", "X", "Y"), vec[..., i].T[None]) for i, b in enumerate(band_names())},
-                    coords={"time": [np.datetime64("2024-01-01", "ns")], "X": c["x"], "Y": c["y"]}, attrs={"crs": "EPSG:32610"})
+                    coords={"time": [np.datetime64("2024-01-01", "ns")], "X": c["x"], "Y": c["y"]},
+                    attrs={"crs": "EPSG:32610"})
     e = from_official(ds)
     np.testing.assert_array_equal(e.values, vec)
     np.testing.assert_allclose(np.linalg.norm(e.values, axis=-1), 1.0, atol=0.02)

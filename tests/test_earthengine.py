@@ -1,4 +1,4 @@
-"Earth Engine loaders, tested on fakes of xee's output (no Earth Engine here): renaming, masks, units, dim order, flips."
+"Earth Engine loaders, tested on fakes of xee's output (no Earth Engine here): renaming, masks, units, dims, flips."
 import importlib.util
 
 import numpy as np
@@ -29,7 +29,8 @@ def test_recipes_cover_the_registry():
 
 def test_layouts_agree():
     a = np.random.default_rng(0).uniform(100, 3000, (2, 4, 5))
-    outs = [to_stack_dataset(_raw({"B4": a, "cs": np.ones_like(a)}, layout), "sentinel2") for layout in ("v0", "v1", "deg")]
+    outs = [to_stack_dataset(_raw({"B4": a, "cs": np.ones_like(a)}, layout), "sentinel2")
+            for layout in ("v0", "v1", "deg")]
     for o in outs:
         assert o["B4"].dims == ("time", "y", "x") and o["B4"].dtype == np.float32
         np.testing.assert_array_equal(o["B4"].values, a.astype(np.float32))
@@ -61,7 +62,8 @@ def test_sentinel1_db_range_angle_and_orbit():
     vv = np.full((2, 4, 5), -12.0)
     vv[0, 0, 0], vv[0, 0, 1], vv[1, 0, 0] = -35.0, 12.0, -30.0
     ang = np.full((2, 4, 5), 38.0)
-    o = to_stack_dataset(_raw({"VV": vv, "angle": ang}, coords={"orbitProperties_pass": ["DESCENDING", "ASCENDING"]}), "sentinel1")
+    passes = {"orbitProperties_pass": ["DESCENDING", "ASCENDING"]}
+    o = to_stack_dataset(_raw({"VV": vv, "angle": ang}, coords=passes), "sentinel1")
     assert np.isnan(o["VV"].values[0, 0, :2]).all() and o["VV"].values[1, 0, 0] == -30.0
     np.testing.assert_allclose(o["angle"].values, np.deg2rad(38.0), rtol=1e-6)
     assert o["ascending"].dims == ("time",) and o["ascending"].values.tolist() == [0.0, 1.0]
@@ -95,7 +97,8 @@ def test_landsat_toa_units():
 
 
 def test_era5_and_static_dem():
-    o = to_stack_dataset(_raw({"temperature_2m": np.full((2, 4, 5), 290.0), "total_precipitation_sum": np.full((2, 4, 5), 0.05)}), "era5")
+    era = {"temperature_2m": np.full((2, 4, 5), 290.0), "total_precipitation_sum": np.full((2, 4, 5), 0.05)}
+    o = to_stack_dataset(_raw(era), "era5")
     assert sorted(o.data_vars) == ["temperature_2m", "total_precipitation"]
     dem = xr.Dataset({"DEM": (("y", "x"), np.full((4, 5), 120.0)), "slope": (("y", "x"), np.full((4, 5), 3.0))},
                      coords={"y": Y, "x": X}, attrs={"crs": "EPSG:32631"})
@@ -142,7 +145,8 @@ def emb():
 def test_load_official_layouts(emb):
     want = emb.values
     for layout in ("v0", "v1"):
-        op = lambda req: fake_xee({b: emb.values[None, ..., i] for i, b in enumerate(band_names())}, [req.period.start], X, Y, layout=layout)
+        op = lambda req: fake_xee({b: emb.values[None, ..., i] for i, b in enumerate(band_names())},
+                                  [req.period.start], X, Y, layout=layout)
         e = load_official(2024, utm_grid(500_000, 5_000_040, 5, 4), opener=op)
         assert e.dims == ("y", "x", "band") and e.attrs["time"].startswith("2024-01-01")
         np.testing.assert_array_equal(e.values, want)

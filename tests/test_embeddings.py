@@ -47,7 +47,8 @@ def _xee_like(e, dims, dtype=None):
     a = e.expand_dims(time=[np.datetime64("2024-01-01", "ns")])
     data = {}
     for b in band_names():
-        v = a.sel(band=b).rename({"x": [d for d in dims if names.get(d) == "x"][0], "y": [d for d in dims if names.get(d) == "y"][0]})
+        xd, yd = ([d for d in dims if names.get(d) == k][0] for k in ("x", "y"))
+        v = a.sel(band=b).rename({"x": xd, "y": yd})
         data[b] = v.transpose(*dims).drop_vars("band")
     ds = xr.Dataset(data, attrs={"crs": "EPSG:32631", "system:index": "x"})
     return ds if dtype is None else ds.astype(dtype)
