@@ -335,3 +335,13 @@ def test_case_C2_large_class_ids_keep_their_values():
         assert out["class"].dtype == np.int64
         assert set(np.unique(out["class"].values)) <= set(ids) and set(out.classes.values) == set(ids)
         assert out["class"].values[0, 0] == 1101000000 and out["class"].values[2, 2] == 2501000000
+
+
+def test_every_output_carries_spatial_ref(emb):
+    "Issue 11 (kind B): results are georeferenced the CF way, so `.rio` (and `.odc`) read their CRS."
+    rio = pytest.importorskip("rioxarray")  # noqa: F841  (registers .rio)
+    outs = [similarity(emb, random_unit((), seed=3)), change(emb, emb), rgb(emb), cluster(emb, 2).cluster,
+            classify(emb, {"x": emb.x.values[[1, 2]], "y": emb.y.values[[1, 1]], "label": [1, 2]}, k=1)["class"],
+            regress(emb, {"x": emb.x.values[[1, 2]], "y": emb.y.values[[1, 1]], "value": [1.0, 2.0]}, method="knn", k=1)]
+    for o in outs:
+        assert "spatial_ref" in o.coords and o.rio.crs.to_epsg() == 32631, o.name
