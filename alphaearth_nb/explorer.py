@@ -212,8 +212,11 @@ def _draw_similarity(self:Explorer, z, tx, ty):
     if self._query is None: return np.zeros((TILE, TILE, 4))
     s = self.sampler(z, tx, ty) @ self._query
     t = self.threshold
-    img = plt.get_cmap("viridis")(np.clip((np.nan_to_num(s, nan=-1) - t) / max(1 - t, 1e-6), 0, 1))
-    img[..., 3] = np.where(np.nan_to_num(s, nan=-2) >= t, 0.85, 0.0)
+    img = plt.get_cmap("autumn")(np.clip((np.nan_to_num(s, nan=-1) - t) / max(1 - t, 1e-6), 0, 1))
+    hit, data = np.nan_to_num(s, nan=-2) >= t, np.isfinite(s)
+    img[~hit] = (0.0, 0.0, 0.0, 0.5)             # the rest is dimmed, so the hits stand out on any colours
+    img[~data] = 0.0
+    img[hit, 3] = 0.9
     return img
 
 @patch
@@ -241,7 +244,9 @@ def refresh(self:Explorer):
     "Make the browser fetch every layer of ours again (after a change of query, threshold, year or labels)."
     self.version += 1
     for layer in (self.rgb_layer, self.sim_layer, self.class_layer):
-        if layer is not None: layer.url = layer.url.rsplit("?v=", 1)[0] + f"?v={self.version}"
+        if layer is None: continue
+        layer.url = layer.url.rsplit("?v=", 1)[0] + f"?v={self.version}"
+        layer.redraw()  # the url change alone leaves tiles already on screen
 
 @patch
 def _add_basemaps(self:Explorer):
