@@ -21,7 +21,7 @@ import zarr
 from .core import EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, band_names
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import as_embedding
-from .geo import require, write_crs
+from .geo import crs_of, require, write_crs
 from .cubes import cube_form, grid_of, transform_of
 
 # %% auto #0
@@ -50,7 +50,7 @@ def block_mean_direction(emb,            # embedding (y, x, band) or cube (time,
 # %% ../nbs/25c_exports.ipynb #c0009
 def _profile(emb, dtype:str, blocksize:int, count:int, nodata, bottom_up:bool=False):
     from rasterio.crs import CRS
-    crs = emb.attrs.get("crs")
+    crs = crs_of(emb)
     if not crs:
         raise GridError("the embedding has no CRS: set `emb.attrs['crs']` (e.g. 'EPSG:32631') before writing a GeoTIFF")
     x0, dx, y0, dy = grid_of(emb)
@@ -110,7 +110,7 @@ def to_cog(emb,                    # embedding (y, x, band), north-up, with attr
             with warnings.catch_warnings():   # an overview level carries no georeferencing of its own
                 warnings.simplefilter("ignore", rasterio.errors.NotGeoreferencedWarning)
                 with rasterio.open(f"GTIFF_DIR:{i + 2}:{src}", "r+") as ov:
-                    _write_rows(ov, block_mean_direction(emb, f), dtype, blocksize)
+                    _write_rows(ov, block_mean_direction(emb, f), dtype, max(16, blocksize // f))
         rasterio.shutil.copy(src, path, driver="COG", BLOCKSIZE=max(128, int(blocksize)), COMPRESS="DEFLATE",
                              OVERVIEWS="FORCE_USE_EXISTING" if facs else "NONE", BIGTIFF="IF_SAFER")
     return path
@@ -152,8 +152,8 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     require("rasterio", "official", "writing COGs")
     import rasterio, rasterio.shutil
     from rasterio.enums import Resampling
-    m = _plane(da); crs_src = da if "crs" in da.attrs else m
-    m.attrs.setdefault("crs", crs_src.attrs.get("crs"))
+    m = _plane(da)
+    m.attrs["crs"] = crs_of(da) or crs_of(m)
     a = np.asarray(m.values)
     if a.dtype == bool: a = a.astype(np.uint8); nodata = 255 if nodata is None else nodata
     if a.dtype.kind == "f":
@@ -190,7 +190,7 @@ def vectorize(da,                   # (y, x) class map or boolean mask, with att
         valid = np.isfinite(a) & (np.nan_to_num(a, nan=-1) >= 0); a = np.nan_to_num(a, nan=-1).astype(np.int32)
     elif a.dtype == bool: valid = a; a = a.astype(np.uint8)
     else: valid = a >= 0; a = a.astype(np.int32)
-    crs = da.attrs.get("crs") or m.attrs.get("crs")
+    crs = crs_of(da) or crs_of(m)
     found = features.shapes(a, mask=valid, transform=transform_of(m), connectivity=connectivity)
     geoms = [(shape(g), v) for g, v in found]
     return gpd.GeoDataFrame({name: [int(v) for _, v in geoms]}, geometry=[g for g, _ in geoms], crs=crs)
@@ -203,7 +203,7 @@ def to_zarr(emb, store, model:str="AlphaEarth Foundations (Satellite Embedding V
             quantized:bool=True) -> str:
     "Write an embedding or cube to a Zarr v3 store with the embedding metadata; returns the store path."
     emb = cube_form(emb)
-    crs = emb.attrs.get("crs")
+    crs = crs_of(emb)
     if not crs: raise GridError("the embedding has no CRS: set `emb.attrs['crs']` before writing")
     t = transform_of(emb)
     data = quantize(emb) if quantized else emb

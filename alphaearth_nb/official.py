@@ -12,6 +12,7 @@ import hashlib
 import os
 import urllib.parse
 import urllib.request
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -150,13 +151,22 @@ def _vectors(samples) -> tuple[np.ndarray, np.ndarray]:
     return v, df["dw_label"].to_numpy()
 
 def _field_class(lon, lat, year, years, classes, cell=(0.0025, 0.0018), changed=0.2):
-    "A land-cover class per lon/lat from a coarse grid of fields; a fraction `changed` of fields switch in later years."
+    "Class and field hash per lon/lat from a grid of fields (~200 m); a fraction `changed` switch class in later years."
     i, j = np.floor(lon / cell[0]).astype(np.int64), np.floor(lat / cell[1]).astype(np.int64)
-    h = (i * 73856093) ^ (j * 19349663)
-    base = classes[np.abs(h) % len(classes)]
+    h = np.abs((i * 73856093) ^ (j * 19349663))
+    base = classes[h % len(classes)]
     k = years.index(year)
     flip = (np.abs(h * 83492791 + k * 2654435761) % 1000) < changed * 1000 * (k > 0)
-    return np.where(flip, classes[(np.abs(h) // 7 + k) % len(classes)], base)
+    return np.where(flip, classes[(h // 7 + k) % len(classes)], base), h
+
+def _neighbours(vecs:np.ndarray, labels:np.ndarray, k:int=4) -> np.ndarray:
+    "For each vector, the indices of its `k` most similar vectors of the same class (itself first)."
+    out = np.zeros((len(vecs), k), np.int64)
+    for c in np.unique(labels):
+        idx = np.nonzero(labels == c)[0]
+        sim = vecs[idx] @ vecs[idx].T
+        out[idx] = idx[np.argsort(-sim, axis=1)[:, :k]]
+    return out
 
 # %% ../nbs/27_official.ipynb #c0013
 def _mirror_tiles(size:int) -> list:
@@ -184,7 +194,7 @@ def build_local_mirror(root,                        # folder to write (created)
     from rasterio.warp import transform_bounds, transform_geom
     from shapely.geometry import box, mapping, shape
     vecs, labels = _vectors(samples)
-    classes = np.unique(labels); years = [int(y) for y in years]
+    classes = np.unique(labels); years = [int(y) for y in years]; near = _neighbours(vecs, labels)
     root = Path(root); rows, written = [], {}
     for n, (zone, epsg, xw, ys) in enumerate(_mirror_tiles(size)):
         crs = f"EPSG:{epsg}"
@@ -193,11 +203,11 @@ def build_local_mirror(root,                        # folder to write (created)
         lon, lat = Transformer.from_crs(crs, LONLAT, always_xy=True).transform(*np.meshgrid(cx, cy))
         gx, gy = np.round(lon * 1e5).astype(np.int64), np.round(lat * 1e5).astype(np.int64)
         for year in years:
-            cls = _field_class(lon, lat, year, years, classes)
+            cls, h = _field_class(lon, lat, year, years, classes)
             pick = np.empty(cls.shape, np.int64)
-            for c in classes:   # a vector of the pixel's class, fixed per place (unchanged fields keep their vectors)
+            for c in classes:   # a field draws one sample of its class; its pixels take that one or its 3 nearest
                 idx = np.nonzero(labels == c)[0]; m = cls == c
-                pick[m] = idx[np.abs(gx[m] * 31 + gy[m] * 17) % len(idx)]
+                pick[m] = near[idx[(h[m] // 3) % len(idx)], np.abs(gx[m] * 31 + gy[m] * 17) % near.shape[1]]
             emb = xr.DataArray(vecs[pick], dims=("y", "x", "band"), coords={"y": cy, "x": cx, "band": band_names()},
                                attrs={"crs": crs})
             name = f"x{hashlib.sha1(f'{zone}{n}'.encode()).hexdigest()[:16]}-{0:010d}-{n * size:010d}.tiff"
@@ -361,7 +371,9 @@ def mosaic(cubes:list, geobox, resampling:str="average") -> xr.DataArray:
     out = None
     for c in cubes:
         src = c.odc.assign_crs(c.attrs["crs"])
-        r = xr_reproject(src, geobox, resampling=resampling, dst_nodata=np.nan)
+        with warnings.catch_warnings():   # GDAL's warper reports its in-memory arrays as not georeferenced
+            warnings.simplefilter("ignore", UserWarning)
+            r = xr_reproject(src, geobox, resampling=resampling, dst_nodata=np.nan)
         r = r.drop_vars("spatial_ref", errors="ignore")
         r = r.rename({k: v for k, v in (("latitude", "y"), ("longitude", "x")) if k in r.dims})
         if resampling == "average": r = unit_length(r)

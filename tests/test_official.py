@@ -137,7 +137,8 @@ def test_points_in_lonlat_and_another_crs_return_the_written_vectors(mirror):
                     resampling="nearest", chunks=32)
     on_cube = sample(cube, str(path))                          # a GeoJSON path, on a mosaic cube
     to31 = Transformer.from_crs("EPSG:4326", "EPSG:32631", always_xy=True)
-    inside31 = np.array([written_at(mirror, 2024, "31N", *to31.transform(lon[k], lat[k])) is not None for k in range(200)])
+    inside31 = np.array([written_at(mirror, 2024, "31N", *to31.transform(lon[k], lat[k])) is not None
+                         for k in range(200)])
     np.testing.assert_array_equal(on_cube[band_names()].to_numpy()[inside31], got[band_names()].to_numpy()[inside31])
 
 
