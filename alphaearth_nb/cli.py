@@ -210,6 +210,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--steps", type=_positive, default=1000); t.add_argument("--batch-size", type=_positive, default=4)
     t.add_argument("--out", default="out/train"); t.add_argument("--seed", type=_natural, default=0)
     t.add_argument("--resume", action="store_true", help="continue from the newest checkpoint in --out")
+    t.add_argument("--overwrite", action="store_true", help="start over: remove the run already in --out")
     t.add_argument("--lr", type=_rate, default=1e-4, help="peak learning rate (paper: 1e-4)")
     t.add_argument("--texts", default=None, help="a CSV of geotagged texts (y, x, time, text) for --data; "
                    "default: the sample scene's with --data samples, none otherwise")
@@ -265,7 +266,8 @@ def _train_cmd(a) -> None:
     if a.corpus is not None:  # streamed: batch b of host h depends only on (seed, h, b), so --resume is exact
         sampler = samples.sampler_config(model.preset(a.preset), a.preset)
         stack = stream.CorpusStream(a.corpus, sampler, a.batch_size, seed=a.seed)
-    state, hist = train.fit(a.preset, stack, texts=texts, out=a.out, config=cfg, resume=a.resume)
+    state, hist = train.fit(a.preset, stack, texts=texts, out=a.out, config=cfg, resume=a.resume,
+                            overwrite=a.overwrite)
     print(f"trained {a.preset} to step {int(state.step)}: loss {hist[0]['loss']:.4f} -> {hist[-1]['loss']:.4f}; "
           f"run in {a.out}")
 

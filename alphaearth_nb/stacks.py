@@ -16,9 +16,9 @@ import xarray as xr
 from .core import (ConfigError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, Frames,
                                 GridError, MissingSourceError, MissingTimeError, NoValidDataError, StackTypeError,
                                 TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError)
-from .geo import crs_of, is_lazy, same_crs
-from .sources import Source, get_source, normalise, registered, valid_mask
-from .timecodes import as_period, to_days
+from .geo import crs_of, is_lazy, north_up, same_crs
+from .sources import Source, check_units, get_source, normalise, registered, sample_values, valid_mask
+from .timecodes import as_period, numeric_time_hint, to_days
 
 # %% auto #0
 __all__ = ['DIMS', 'check_grid', 'resolve', 'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames',
@@ -61,11 +61,15 @@ def _check_dims(name, ds):
         raise DimensionError(f"{name}.{v} has dims {da.dims}, expected ('time', 'y', 'x'): rename them, "
                              "e.g. `ds.rename({'t': 'time', 'lat': 'y', 'lon': 'x'})` (y/x in metres of a projected CRS).")
 
+# %% ../nbs/04_stacks.ipynb #c0007
 def _check_time(name, ds):
     if "time" not in ds.coords:
         raise MissingTimeError(f"{name} has a time dimension without a time coordinate: "
                                "`ds.assign_coords(time=pd.to_datetime([...]))` with one timestamp per frame.")
     t = ds["time"].values
+    if t.dtype.kind in "iuf":
+        raise TimeError(f"{name}.time holds numbers ({t.dtype}), not datetime64: {numeric_time_hint(t)}; assign "
+                        "them with `ds = ds.assign_coords(time=...)`.")
     if t.dtype.kind != "M":
         raise TimeError(f"{name}.time has dtype {t.dtype}, not datetime64: convert with "
                         "`ds.assign_coords(time=pd.to_datetime(ds.time.values))`.")
@@ -100,12 +104,33 @@ def resolve(source,            # a `Source`, or a registry name
     if sources and source in sources: return sources[source]
     return get_source(source)
 
+# %% ../nbs/04_stacks.ipynb #c0009
 def _check_values(name, ds, src):
+    "Raise `NoValidDataError` if no band has a valid pixel, `UnitsError` if a band is on a wrong scale."
+    valid = False
     for v in ds.data_vars:
-        if valid_mask(src, np.asarray(ds[v].values)[..., None], bands=(v,)).any(): return
-    raise NoValidDataError(f"source {name!r} has no valid pixel in any band (all NaN, nodata or out of range): "
-                           f"drop it from the stack (`del stack['{name}']`) or check its reader and units.")
+        sample = sample_values(ds[v])
+        check_units(src, v, sample)
+        valid = valid or bool(valid_mask(src, sample[:, None], bands=(v,)).any())
+    if not valid and is_lazy(ds):  # the sample may have missed a sparse source's few pixels: read it all once
+        valid = any(bool(valid_mask(src, np.asarray(ds[v].values)[..., None], bands=(v,)).any()) for v in ds.data_vars)
+    if not valid:
+        raise NoValidDataError(f"source {name!r} has no valid pixel in any band (all NaN, nodata or out of range): "
+                               f"drop it from the stack (`del stack['{name}']`) or check its reader and units.")
 
+def _check_meta(name, ds, src):
+    for m in src.meta:
+        if m not in ds.coords: continue
+        if ds[m].dims != ("time",):
+            raise DimensionError(f"{name} metadata {m!r} has dims {ds[m].dims}, expected ('time',): one value per frame.")
+        vals = ds[m].values
+        if vals.dtype.kind not in "biuf":
+            seen = sorted({str(x) for x in vals})[:4]
+            raise DTypeError(f"{name} metadata {m!r} holds {vals.dtype} values {seen}, not numbers: map them to "
+                             f"numbers, e.g. `ds = ds.assign_coords({m}=('time', (ds['{m}'].values == '{seen[0]}')"
+                             ".astype('float32')))`.")
+
+# %% ../nbs/04_stacks.ipynb #c0010
 def _check_source(name, ds, src):
     "Every check of one source on its own: name, bands, dtypes, dims, time, size, metadata."
     if not ds.data_vars: raise EmptyStackError(f"source {name!r} has no variables: add its bands ({', '.join(src.bands)}).")
@@ -115,33 +140,40 @@ def _check_source(name, ds, src):
                                f"rename them (`ds.rename(...)`) or drop them (`ds.drop_vars({unknown})`).")
     for v, da in ds.data_vars.items():
         if da.dtype.kind not in "biuf":
-            raise DTypeError(f"{name}.{v} has dtype {da.dtype}, which is not numeric: convert with `ds['{v}'].astype('float32')`.")
+            raise DTypeError(f"{name}.{v} has dtype {da.dtype}, which is not numeric: convert with "
+                             f"`ds['{v}'].astype('float32')`.")
     _check_dims(name, ds)
     _check_time(name, ds)
     if 0 in (ds.sizes["time"], ds.sizes["y"], ds.sizes["x"]):
-        raise EmptyStackError(f"{name} is empty (sizes {dict(ds.sizes)}): select a period and extent that hold frames and pixels.")
-    for m in src.meta:
-        if m in ds.coords and ds[m].dims != ("time",):
-            raise DimensionError(f"{name} metadata {m!r} has dims {ds[m].dims}, expected ('time',): one value per frame.")
+        raise EmptyStackError(f"{name} is empty (sizes {dict(ds.sizes)}): select a period and extent that hold frames "
+                              "and pixels.")
+    _check_meta(name, ds, src)
 
+# %% ../nbs/04_stacks.ipynb #c0012
 def validate_stack(stack,                # an xr.DataTree of sources, or a single-source xr.Dataset
                    source:str|None=None, # the source name of a single Dataset (else attrs['source'])
-                   check_values:bool|None=None, # check every source has a valid pixel (default: unless dask-backed)
+                   check_values:bool=True, # check values: a valid pixel per source, units (lazy data: sampled)
                    sources:dict|None=None, # {name: Source} that wins over the registry (a model's resolved sources)
                   ) -> xr.DataTree:
-    "Check a stack against the schema and return it as a DataTree; raise the precise error otherwise."
+    "Check a stack against the schema and return it as a north-up DataTree; raise the precise error otherwise."
     children = _as_children(stack, source)
-    if not children: raise EmptyStackError("the stack has no sources: add children, e.g. `xr.DataTree.from_dict({'sentinel2': ds})`.")
-    ref = None
-    for name, ds in children.items():
+    if not children:
+        raise EmptyStackError("the stack has no sources: add children, e.g. `xr.DataTree.from_dict({'sentinel2': ds})`.")
+    ref, flipped = None, False
+    for name, ds in list(children.items()):
         src = resolve(name, sources)
         _check_source(name, ds, src)
+        if "y" in ds.coords and ds.sizes["y"] > 1 and float(ds["y"][1]) > float(ds["y"][0]):
+            children[name] = ds = north_up(ds); flipped = True
         check_grid(name, ds, ref)
         ref = ref or (name, ds)
-        if check_values or (check_values is None and not is_lazy(ds)): _check_values(name, ds, src)
-    return stack if isinstance(stack, xr.DataTree) else xr.DataTree.from_dict(children)
+        if check_values: _check_values(name, ds, src)
+    if isinstance(stack, xr.DataTree) and not flipped: return stack
+    tree = xr.DataTree.from_dict(children)
+    if isinstance(stack, xr.DataTree): tree.attrs.update(stack.attrs)
+    return tree
 
-# %% ../nbs/04_stacks.ipynb #c0007
+# %% ../nbs/04_stacks.ipynb #c0014
 def toy_stack(n_time:int=6,        # frames of the optical source
               size:int=8,          # pixels per side
               seed:int=0,
@@ -163,7 +195,7 @@ def toy_stack(n_time:int=6,        # frames of the optical source
     dem = ds("dem", 1, 1, lambda i, s: rng.uniform(100, 300, s) if i == 0 else rng.uniform(0, 20, s))
     return xr.DataTree.from_dict({"sentinel2": s2, "sentinel1": s1, "dem": dem})
 
-# %% ../nbs/04_stacks.ipynb #c0010
+# %% ../nbs/04_stacks.ipynb #c0017
 @dataclass
 class SourceArrays:
     "One source of a stack as numpy arrays: normalised values (NaN = invalid), days, metadata."
@@ -191,7 +223,7 @@ def source_arrays(stack,               # a validated stack (DataTree) or one sou
         if m in ds.coords: meta[:, j] = np.nan_to_num(np.asarray(ds[m].values, np.float32))
     return SourceArrays(name, z, to_days(ds["time"].values), meta, src.static)
 
-# %% ../nbs/04_stacks.ipynb #c0013
+# %% ../nbs/04_stacks.ipynb #c0020
 def pick_frames(idx, n:int, subsample:str, rng) -> np.ndarray:
     "At most n of the indices idx, sorted: evenly spaced or a random subset."
     if len(idx) <= n: return np.asarray(idx, int)

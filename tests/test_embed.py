@@ -261,3 +261,10 @@ def test_embed_to_zarr_dying_write_keeps_the_old_store(stack, model, eager, tmp_
     old = xr.open_zarr(path, consolidated=False)["embedding"].values
     np.testing.assert_allclose(old, eager.values, atol=1e-6)  # every pixel of the old result, none NaN-filled
     assert sorted(p.name for p in tmp_path.iterdir()) == ["e.zarr"]  # no half-written store beside it
+
+
+def test_y_ascending_embeds_the_same_vectors_at_the_same_places(stack, model, eager):  # F3
+    south_first = xr.DataTree.from_dict({k: v.to_dataset().isel(y=slice(None, None, -1)) for k, v in stack.children.items()})
+    got = embed(south_first, model, 2024, progress=False)
+    assert (np.diff(got.y.values) < 0).all()  # north-up, with its coordinates
+    np.testing.assert_allclose(got.sel(y=eager.y, x=eager.x).values, eager.values, atol=1e-6)

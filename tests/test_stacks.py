@@ -8,7 +8,7 @@ import xarray as xr
 
 from alphaearth_nb.core import (AEFError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, GridError,
                                 MissingSourceError, MissingTimeError, NoValidDataError, PeriodError, StackTypeError,
-                                TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError)
+                                TimeError, UnitsError, UnknownBandError, UnknownSourceError, UnsortedTimeError)
 from alphaearth_nb.sources import normalise
 from alphaearth_nb.stacks import to_frames, validate_stack
 from alphaearth_nb.timecodes import to_days
@@ -93,11 +93,14 @@ def test_bad_input_raises_precise_error(stack, case):
     if err is UnsortedTimeError: assert not isinstance(e.value, DuplicateTimeError)
 
 
-def test_lazy_stack_skips_value_check(stack):
+def test_lazy_stack_gets_the_same_checks(stack):  # F4: the same errors as eager data, from a sample of chunks
     lazy = with_source(stack, "sentinel2", _s2(stack) * np.nan).chunk()
-    assert validate_stack(lazy) is lazy  # reading every pixel of a dask stack is left to the caller
-    with pytest.raises(NoValidDataError):
-        validate_stack(lazy, check_values=True)
+    with pytest.raises(NoValidDataError): validate_stack(lazy)
+    assert validate_stack(lazy, check_values=False) is lazy  # asked to skip: skipped
+    ok = stack.chunk()
+    assert validate_stack(ok) is ok
+    with pytest.raises(UnitsError, match="reflectance in 0..1"):
+        validate_stack(with_source(stack, "sentinel2", _s2(stack) / 1e4).chunk())
 
 
 def test_other_bad_inputs(stack):
@@ -150,3 +153,42 @@ def test_single_source_dataset(stack):
     ds = _s2(stack).assign_attrs(source="sentinel2")
     fr = to_frames(ds, n_frames=3)
     assert list(fr) == ["sentinel2"] and fr["sentinel2"].x.shape == (3, H, W, 6)
+
+
+# --- plausible but wrong (field cases F1, F3, G2, G3) --------------------------------------------------------------------
+def test_reflectance_in_0_1_is_refused(stack):  # F1
+    with pytest.raises(UnitsError, match=r"sentinel2\.B\d+ should be in reflectance x 1e4.*multiply by 10000"):
+        validate_stack(with_source(stack, "sentinel2", _s2(stack) / 1e4))
+
+
+def test_other_unit_slips_in_a_stack(stack):
+    s1 = stack["sentinel1"].to_dataset()
+    lin = s1.assign(VV=10 ** (s1["VV"] / 10), VH=10 ** (s1["VH"] / 10))
+    with pytest.raises(UnitsError, match="linear backscatter"): validate_stack(with_source(stack, "sentinel1", lin))
+    fixed = lin.assign(VV=10 * np.log10(lin["VV"]), VH=10 * np.log10(lin["VH"]))  # the message's fix
+    validate_stack(with_source(stack, "sentinel1", fixed))
+
+
+def test_y_ascending_is_turned_north_up_with_its_labels(stack):  # F3 (embedding: tests/test_embed.py)
+    south_first = xr.DataTree.from_dict({k: v.to_dataset().isel(y=slice(None, None, -1)) for k, v in stack.children.items()})
+    got = validate_stack(south_first)
+    for k in stack.children:
+        xr.testing.assert_identical(got[k].to_dataset(), stack[k].to_dataset())
+
+
+def test_orbit_direction_strings_are_refused_with_a_fix_that_works(stack):  # G2
+    s1 = stack["sentinel1"].to_dataset()
+    ee = s1.assign_coords(ascending=("time", np.where(s1["ascending"].values > 0.5, "ASCENDING", "DESCENDING")))
+    with pytest.raises(DTypeError, match="ASCENDING") as e: validate_stack(with_source(stack, "sentinel1", ee))
+    fixed = ee.assign_coords(ascending=("time", (ee["ascending"].values == "ASCENDING").astype("float32")))
+    validate_stack(with_source(stack, "sentinel1", fixed))
+    np.testing.assert_array_equal(fixed["ascending"].values, s1["ascending"].values)
+
+
+@pytest.mark.parametrize("unit", ["ms", "s"])
+def test_numeric_times_name_a_fix_that_works(stack, unit):  # G3: not pd.to_datetime without unit=
+    s2 = _s2(stack)
+    num = s2.assign_coords(time=s2.time.values.astype(f"datetime64[{unit}]").astype("int64"))
+    with pytest.raises(TimeError, match=f"unit='{unit}'"): validate_stack(with_source(stack, "sentinel2", num))
+    fixed = num.assign_coords(time=pd.to_datetime(num.time.values, unit=unit))
+    validate_stack(with_source(stack, "sentinel2", fixed))
