@@ -115,3 +115,14 @@ def test_aef_train_corpus_streams_it(corpus, tmp_path, monkeypatch):
                    str(tmp_path)])
     assert rc == 130 and got["model"] == "tiny" and isinstance(got["data"], stream.CorpusStream)
     assert got["data"].batch_size == 2 and got["data"].cfg.patch == 32 and len(got["data"].site_ids) == 8
+
+
+@pytest.mark.slow
+def test_a_scene_corpus_streams_too(tmp_path):
+    "quality's scene corpus (`corpus.write_corpus`): its scenes are the sites, periods drawn inside each scene."
+    from alphaearth_nb import corpus as scene_corpus
+    p = scene_corpus.write_corpus(tmp_path / "q", scene_corpus.CorpusConfig(n_scenes=2, n_regions=1, size=48, years=(2, 2),
+                                                                             n_texts=5))
+    s = stream.CorpusStream(p, CFG, 4, split=None)
+    assert isinstance(s.source, scene_corpus.Corpus) and sorted(s.site_ids) == ["s000", "s001"]
+    assert s.batch_at(0).inputs["sentinel2"].x.shape == (4, 4, 16, 16, 6) and same(s.batch_at(1), s.batch_at(1))
