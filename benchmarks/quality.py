@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 warnings.filterwarnings("ignore", category=RuntimeWarning)
+warnings.filterwarnings("ignore", category=FutureWarning)
 warnings.filterwarnings("ignore", message=".*extrapolat.*")
 
 
@@ -173,7 +174,7 @@ def report(lc, ch, info, log=print):
     with pd.option_context("display.width", 250, "display.max_columns", 20):
         log(cw.join(n).round(3).to_string())
     emb_ch = float(cw["embedding"].mean()) if "embedding" in cw else float("nan")
-    base = cw.drop(columns="embedding").max(1).mean() if "embedding" in cw else float("nan")
+    base = cw.drop(columns="embedding").max(axis=1).mean() if "embedding" in cw else float("nan")
     log(f"  mean over kinds: embedding {emb_ch:.3f}, best baseline per kind {base:.3f}; unchanged 1-dot (embedding) {info['unchanged_1dot']:.3f}")
     return ratios, emb_ch
 
