@@ -18,7 +18,7 @@ import xarray as xr
 from .embeddings import as_embedding
 from .geo import crs_of, require
 from .core import EMBED_DIM, ConfigError, DimensionError, NoValidDataError
-from .quantize import NODATA, dequantize, quantize
+from .quantize import NODATA, dequantize
 
 # %% auto #0
 __all__ = ['BACKENDS', 'pick_backend', 'unit_rows', 'Rows', 'vectors_of', 'Matches', 'VectorIndex', 'build', 'exact_search',
@@ -111,11 +111,12 @@ class Matches:
         return df[df["id"] >= 0].reset_index(drop=True)
 
 # %% ../nbs/25a_index.ipynb #c0013
-def _build_usearch(v:np.ndarray, connectivity:int=16, expansion:int=32, threads:int=0):
+def _build_usearch(v:np.ndarray, connectivity:int=16, expansion:int=32, threads:int=0, chunk:int=1_000_000):
     from usearch.index import Index  # optional extra, checked by pick_backend
     ix = Index(ndim=v.shape[1], metric="cos", dtype="i8" if v.dtype == np.int8 else "f32",
                connectivity=connectivity, expansion_add=expansion)
-    ix.add(np.arange(len(v), dtype=np.uint64), v, threads=threads)
+    for s in range(0, len(v), chunk):  # usearch scales floats linearly into its i8 store
+        ix.add(np.arange(s, min(s + chunk, len(v)), dtype=np.uint64), unit_rows(v[s:s + chunk]), threads=threads)
     return ix
 
 def _candidates_usearch(ix, q:np.ndarray, m:int, ef:int, threads:int=0) -> np.ndarray:
@@ -125,18 +126,17 @@ def _candidates_usearch(ix, q:np.ndarray, m:int, ef:int, threads:int=0) -> np.nd
     counts = np.asarray(getattr(res, "counts", [len(keys[0])])).reshape(-1, 1)
     return np.where(np.arange(keys.shape[1]) < counts, keys, -1)
 
-def _build_faiss(v:np.ndarray, nlist:int|None=None, threads:int=0):
+def _build_faiss(v:np.ndarray, nlist:int|None=None, threads:int=0, chunk:int=1_000_000):
     import faiss  # optional extra, checked by pick_backend
     if threads: faiss.omp_set_num_threads(threads)
-    x = unit_rows(v)
-    d, n = x.shape[1], len(x)
+    d, n = v.shape[1], len(v)
     nlist = nlist or max(1, min(int(math.sqrt(n)), n // 39))  # faiss warns below 39 training points per cell
     quant = faiss.IndexFlatIP(d)
     ix = (faiss.IndexIVFScalarQuantizer(quant, d, nlist, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT)
           if v.dtype == np.int8 else faiss.IndexIVFFlat(quant, d, nlist, faiss.METRIC_INNER_PRODUCT))
-    sample = x[np.random.default_rng(0).permutation(n)[:max(nlist * 40, 10_000)]]
-    ix.train(sample)
-    ix.add(x)
+    pick = np.sort(np.random.default_rng(0).choice(n, min(n, max(nlist * 40, 10_000)), replace=False))
+    ix.train(unit_rows(v[pick]))
+    for s in range(0, n, chunk): ix.add(unit_rows(v[s:s + chunk]))  # float rows a chunk at a time
     return ix
 
 def _candidates_faiss(ix, q:np.ndarray, m:int, nprobe:int) -> np.ndarray:
@@ -166,9 +166,7 @@ class VectorIndex:
     def candidates(self, q:np.ndarray, m:int, ef:int|None=None, nprobe:int=64, threads:int=0) -> np.ndarray:
         "(Q, m) positions of approximate neighbours of unit queries `q` (-1 = none), not re-ranked."
         m = min(m, len(self))
-        if self.backend == "usearch":  # an int8 graph is queried with the query's int8 codes
-            qi = quantize(q) if self.rows.vectors.dtype == np.int8 else q
-            return _candidates_usearch(self.index, qi, m, ef or max(64, 2 * m), threads)
+        if self.backend == "usearch": return _candidates_usearch(self.index, q, m, ef or max(64, 2 * m), threads)
         return _candidates_faiss(self.index, q, m, nprobe)
 
     def search(self, query, k:int=10, rerank:int=4, ef:int|None=None, nprobe:int=64, threads:int=0) -> Matches:
