@@ -91,7 +91,8 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
     v = v / np.linalg.norm(v)
     def cos(a):
         with np.errstate(invalid="ignore", divide="ignore"):
-            return np.clip(np.einsum("...c,c->...", a, v) / np.linalg.norm(a, axis=-1), -1.0, 1.0).astype(np.float32)
+            n = np.sqrt(np.einsum("...c,...c->...", a, a))
+            return np.clip(np.einsum("...c,c->...", a, v) / n, -1.0, 1.0).astype(np.float32)
     return pixelwise(cos, da, name="similarity")
 
 # %% ../nbs/25_analysis.ipynb #c0015

@@ -53,6 +53,11 @@ def _code_pixels(v:np.ndarray) -> np.ndarray:
     mx = np.abs(w).max(-1)
     return fin & (w == np.round(w)).all(-1) & (mx >= 1.5) & (mx <= 128)
 
+def _sq_norms(v:np.ndarray) -> np.ndarray:
+    "Squared lengths (...) of float32 vectors (..., 64) in one pass; NaN/inf where a component is not finite."
+    with np.errstate(over="ignore", invalid="ignore"): return np.einsum("...c,...c->...", v, v)
+
+# %% ../nbs/23_embeddings.ipynb #c0011
 def gate_vectors(a,                     # (..., 64) int codes or float vectors (or float codes)
                  fills=(),              # declared no-data values
                  codes:bool|None=None,  # True: a float array holds codes (declared int8 on disk); None: per pixel
@@ -60,25 +65,33 @@ def gate_vectors(a,                     # (..., 64) int codes or float vectors (
                 ) -> tuple[np.ndarray, np.ndarray]:
     "Float32 vectors (..., 64) with no data as NaN, and the mask (...) of pixels refused as not embeddings."
     a = np.asarray(a)
-    nodata = np.zeros(a.shape[:-1], bool)
+    shape = a.shape[:-1]
+    nodata = np.zeros(shape, bool)
     for f in fills: nodata |= (np.isnan(a) if np.isnan(f) else a == f).any(-1)
+    outside = np.zeros(shape, bool)
     if a.dtype.kind in "iub":
         outside = ((a < -128) | (a > 127)).any(-1)
         v = dequantize(np.where((nodata | outside)[..., None], NODATA, a).astype(np.int8))
     else:
-        v = np.array(a, np.float32)
-        c = np.isfinite(v).all(-1) if codes else _code_pixels(v)
+        v = a.astype(np.float32, copy=False)  # copied below only if a pixel changes
+        long = ~(_sq_norms(v) <= 4.0)  # codes have length >= 45; NaN-safe: non-finite pixels are looked at too
+        c = np.zeros(shape, bool)
+        if long.any(): c[long] = np.isfinite(v[long]).all(-1) if codes else _code_pixels(v[long])
+        if c.any() or nodata.any(): v = v.copy()
         if c.any(): v[c] = dequantize(np.clip(np.round(v[c]), -128, 127).astype(np.int8))
-        outside = np.zeros(nodata.shape, bool)
-    v[nodata] = np.nan
-    with np.errstate(over="ignore", invalid="ignore"): n = np.linalg.norm(np.nan_to_num(v.astype(np.float64)), axis=-1)
-    some = ~np.isnan(v).all(-1)  # all NaN: no data, nothing to refuse
-    far = np.abs(n - 1.0) > NORM_TOL if unit else n == 0
-    bad = outside | (some & (~np.isfinite(v).all(-1) | far))
-    v[bad] = np.nan
+    if nodata.any(): v[nodata] = np.nan
+    n2 = _sq_norms(v)
+    nf = ~np.isfinite(n2)  # a NaN or infinite component, or an overflowing length
+    empty = np.zeros(shape, bool)
+    if nf.any(): empty[nf] = np.isnan(v[nf]).all(-1)  # all NaN: no data, nothing to refuse
+    far = np.abs(np.sqrt(n2) - 1.0) > NORM_TOL if unit else n2 == 0
+    bad = outside | (~empty & (nf | far))
+    if bad.any():
+        v = v.copy() if v is a else v
+        v[bad] = np.nan
     return v, bad & ~nodata
 
-# %% ../nbs/23_embeddings.ipynb #c0013
+# %% ../nbs/23_embeddings.ipynb #c0015
 def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
           fills=None,            # declared no-data values (default: what `da` declares)
           codes:bool|None=None,  # see `gate_vectors`
@@ -105,7 +118,7 @@ def _with_crs(da:xr.DataArray, crs) -> xr.DataArray:
     try: return write_crs(da, crs) if crs else da
     except CRSError: return da
 
-# %% ../nbs/23_embeddings.ipynb #c0015
+# %% ../nbs/23_embeddings.ipynb #c0017
 def _is_embedding_dataset(ds) -> bool:
     return isinstance(ds, xr.Dataset) and all(b in ds.data_vars for b in band_names())
 
@@ -146,7 +159,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
         return q
     return _with_crs(gated(da).rename("embedding"), crs_of(obj))
 
-# %% ../nbs/23_embeddings.ipynb #c0019
+# %% ../nbs/23_embeddings.ipynb #c0021
 def quantize_embedding(emb) -> xr.DataArray:
     "Quantise an embedding to the official int8 form (NaN -> -128), keeping coords and attrs."
     return quantize(as_embedding(emb, dequantize=False)).rename("embedding")
@@ -158,7 +171,7 @@ def dequantize_embedding(q) -> xr.DataArray:
         raise DTypeError(f"dequantize expects the int8 form, got {da.dtype}: this embedding is already float")
     return as_embedding(da)
 
-# %% ../nbs/23_embeddings.ipynb #c0022
+# %% ../nbs/23_embeddings.ipynb #c0024
 OFFICIAL_COLLECTION = "GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL"
 _DROP_ATTRS = ("_FillValue", "scale_factor", "add_offset", "long_name", "coordinates", "units", "AREA_OR_POINT")
 
@@ -193,7 +206,7 @@ def _official_array(obj, attrs:dict) -> xr.DataArray:
         return label_bands(_drop_time(obj, attrs), names)
     raise DTypeError(f"from_official takes an xarray Dataset (xee) or DataArray (GeoTIFF), got {type(obj).__name__}")
 
-# %% ../nbs/23_embeddings.ipynb #c0023
+# %% ../nbs/23_embeddings.ipynb #c0025
 def from_official(obj,                   # xee Dataset with A00..A63, or a (band, y, x) DataArray (rioxarray)
                   dequantize:bool=True,  # dequantise int8 codes (keep False to get the int8 form back)
                   flip:bool|None=None,   # True: rows stored bottom-up under top-down y labels (labels wrong)
@@ -216,7 +229,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
         return as_embedding(da.assign_attrs(nodatavals=fills), dequantize=False)
     return _with_crs(gated(da, fills, codes or None).rename("embedding"), crs)
 
-# %% ../nbs/23_embeddings.ipynb #c0027
+# %% ../nbs/23_embeddings.ipynb #c0029
 def read_official_tiff(path,                      # local path or URL of an official GeoTIFF
                        chunks=None,               # dask chunks, e.g. {"y": 2048, "x": 2048} (lazy)
                        flip:bool|None=None,       # see `from_official`

@@ -345,3 +345,8 @@ def test_every_output_carries_spatial_ref(emb):
             regress(emb, {"x": emb.x.values[[1, 2]], "y": emb.y.values[[1, 1]], "value": [1.0, 2.0]}, method="knn", k=1)]
     for o in outs:
         assert "spatial_ref" in o.coords and o.rio.crs.to_epsg() == 32631, o.name
+
+
+def test_labels_of_an_unknown_kind_are_refused(emb):
+    with pytest.raises(LabelError, match="must be a DataArray on the grid, a \\(Geo\\)DataFrame"):
+        classify(emb, 5)
