@@ -17,6 +17,7 @@ import xarray as xr
 from .core import DimensionError, EarthEngineError, EmptyStackError, UnknownSourceError, band_names
 from .embeddings import OFFICIAL_COLLECTION, from_official
 from .geo import crs_of, north_up, rename_spatial, require
+from .official import years_of
 from .stacks import validate_stack
 from .sources import get_source
 from .timecodes import Period, as_period
@@ -252,10 +253,16 @@ def official_opener(req:EERequest) -> xr.Dataset:
     require("xee", "ee", "Earth Engine loading")
     return xr.open_dataset(official_collection(req), engine="ee", **req.grid)
 
-def load_official(year:int,                    # calendar year (2017 onward)
+def load_official(year,                        # a calendar year (2017 onward), or several: iterable or (first, last)
                   grid:dict,                   # xee grid keywords, e.g. from `utm_grid`
                   opener:Callable|None=None,   # EERequest -> xee-like Dataset (default: `official_opener`)
                  ) -> xr.DataArray:
-    "One year of the official AlphaEarth embeddings on a grid, as an embedding DataArray (y, x, band)."
+    "The official embeddings on a grid: one year as (y, x, band), several as a (time, y, x, band) cube."
+    if not isinstance(year, (int, np.integer)):
+        years = years_of(year)
+        parts = [load_official(y, grid, opener) for y in years]
+        cube = xr.concat(parts, dim="time").assign_coords(time=pd.to_datetime([f"{y}-01-01" for y in years]))
+        cube.attrs = dict(parts[0].attrs)
+        return cube
     req = EERequest(OFFICIAL, as_period(int(year)), dict(grid))
     return from_official((opener or official_opener)(req))

@@ -1,6 +1,6 @@
 """Benchmark the official-embedding readers on a local mirror in the real layout (`official.build_local_mirror`).
 
-    .venv/bin/python benchmarks/official.py                 # 256 px side vs a 4x larger area; 100k points
+    .venv/bin/python benchmarks/official.py                 # 384 px side vs a 4x larger area; 100k points
     .venv/bin/python benchmarks/official.py --side 192 --points 50000 --loop 1000
 
 1. Area: `official.open(bbox)` of one zone streamed to an int8 COG (`exports.to_cog`, overviews included), for a bbox
@@ -80,7 +80,7 @@ def loop_sample(lon, lat, root, year):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--side", type=int, default=256, help="bbox side in pixels (the large one is 2x: 4x the area)")
+    ap.add_argument("--side", type=int, default=384, help="bbox side in pixels (the large one is 2x: 4x the area)")
     ap.add_argument("--points", type=int, default=100_000)
     ap.add_argument("--loop", type=int, default=2_000, help="points timed in the per-point loop (then scaled)")
     ap.add_argument("--child", nargs=3, metavar=("ROOT", "SIDE", "OUT"), help=argparse.SUPPRESS)

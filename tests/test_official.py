@@ -248,3 +248,23 @@ def test_distributed_client_path(mirror, tmp_path):
     np.testing.assert_array_equal(read_cog(p).values, np.asarray(dequantize(quantize(cube.values))))
     import rasterio
     with rasterio.open(q) as f: assert set(np.unique(f.read(1))) <= {0, 1}
+
+
+def test_h3_cells_and_zarr_and_stac_describe_the_cube(mirror, tmp_path):
+    pytest.importorskip("h3"); pytest.importorskip("pystac")
+    from alphaearth_nb.exports import open_zarr, stac_item, to_zarr
+    cube = off.open((5.985, 44.9995, 5.99, 45.0015), (2023, 2024), source=mirror.root, chunks=32)
+    cells = aggregate(cube, h3=10)
+    per_year = cells[cells.year == 2024]
+    assert len(per_year) > 1 and per_year.h3.is_unique
+    assert per_year.n_pixels.sum() <= cube.sizes["y"] * cube.sizes["x"]
+    full = per_year[per_year.n_pixels > 0]
+    np.testing.assert_allclose(np.linalg.norm(full[band_names()].to_numpy(np.float32), axis=1), 1.0, atol=1e-5)
+    store = to_zarr(cube, tmp_path / "cube.zarr")
+    back = open_zarr(store)
+    assert back.dims == ("time", "y", "x", "band")
+    np.testing.assert_array_equal(back.values, cube.values)
+    cog = to_cog(cube.isel(time=-1), tmp_path / "y24.tif", blocksize=32)
+    item = stac_item(cog, year=2024).to_dict()
+    w, s, e, n = item["bbox"]
+    assert 5.98 < w < e < 5.995 and 44.99 < s < n < 45.01 and item["properties"]["proj:code"] == "EPSG:32631"
