@@ -268,3 +268,10 @@ def test_h3_cells_and_zarr_and_stac_describe_the_cube(mirror, tmp_path):
     item = stac_item(cog, year=2024).to_dict()
     w, s, e, n = item["bbox"]
     assert 5.98 < w < e < 5.995 and 44.99 < s < n < 45.01 and item["properties"]["proj:code"] == "EPSG:32631"
+
+
+def test_requester_pays_mirror_needs_a_project(tmp_path):
+    with pytest.raises(MirrorError, match="requester pays"):
+        off.tiles(ACROSS, 2024, source="gcs", cache=tmp_path)
+    assert off.gdal_env("my-project")["GS_USER_PROJECT"] == "my-project"
+    assert off.gdal_env()["GDAL_HTTP_USERAGENT"].startswith("alphaearth_nb/")
