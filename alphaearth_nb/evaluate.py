@@ -115,7 +115,9 @@ def knn_search(train_x,                 # training features, (N, D)
     tx = np.asarray(train_x, np.float32); qx = np.asarray(query_x, np.float32)
     if tx.ndim != 2 or qx.ndim != 2 or tx.shape[1] != qx.shape[1]:
         raise DimensionError(f"train and query features must be (N, D) and (Q, D) with the same D, got {tx.shape} and {qx.shape}")
-    if not 1 <= k <= len(tx): raise LabelError(f"k={k} neighbours but only {len(tx)} training points: label more points or lower k")
+    if not (isinstance(k, (int, np.integer)) and k >= 1):
+        raise ConfigError(f"k={k!r} neighbours: pass a whole number k >= 1 (1 is the nearest neighbour alone)")
+    if k > len(tx): raise LabelError(f"k={k} neighbours but only {len(tx)} training points: label more points or lower k")
     mu = tx.mean(0, dtype=np.float64)
     tx = (tx - mu).astype(np.float32)
     nb = -(-len(tx) // train_chunk)                  # blocks of equal size, padded little

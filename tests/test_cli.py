@@ -89,3 +89,12 @@ def test_console_script_exit_status():
     r = subprocess.run([sys.executable, "-c", "import sys; from alphaearth_nb.cli import main; sys.exit(main(['train', '--lr', '7']))"],
                        capture_output=True, text=True)
     assert r.returncode == 2 and "aef: error: argument --lr" in r.stderr
+
+
+def test_k_zero_is_not_told_to_lower_k():  # G3: the suggested fix must work
+    from alphaearth_nb.core import ConfigError
+    from alphaearth_nb.evaluate import knn_search
+    x = np.eye(4, dtype=np.float32)
+    with pytest.raises(ConfigError, match="k >= 1") as e: knn_search(x, x, 0)
+    assert "lower k" not in str(e.value)
+    assert knn_search(x, x, 1)[1].ravel().tolist() == [0, 1, 2, 3]  # what the message says to do works
