@@ -43,9 +43,9 @@ def test_flop_counter_counts_scan_trips():
     assert flops.count_flops(f, ws, x) == 10 * (2 * 64 * 256 * 256 + 64 * 256)
 
 
-def test_gate_shape_only(capsys):
+def test_gate_shape_only(capsys, monkeypatch):
     "The embedding gate's cost against a gated map and a dot product (issue 11), on a 64 x 64 map."
-    sys.argv = ["gate.py", "--dry"]
+    monkeypatch.setattr(sys, "argv", ["gate.py", "--dry"])
     load("gate").main()
     out = capsys.readouterr().out
     assert "similarity, raw map (gate inside) / already gated" in out and "load average" in out
