@@ -21,6 +21,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import xarray as xr
 from fastcore.basics import patch
+from matplotlib.patches import Patch
 from PIL import Image
 
 from .accessor import EmbeddingAccessor, forward
@@ -28,8 +29,8 @@ from .analysis import pca_basis, sample_pixels
 from .core import ConfigError, DimensionError, LabelError, NoValidDataError
 from .embeddings import as_embedding
 from .evaluate import encode_labels, knn_predict
-from .geo import crs_of, require, to_crs
-from .maps import class_colour
+from .geo import crs_of, north_up, require, to_crs
+from .maps import class_colour, downsample, extent
 
 # %% auto #0
 __all__ = ['TILE', 'TILE_READ', 'MODES', 'tile_lonlat', 'png', 'TileServer', 'tile_server', 'TileSampler', 'query_rule',
@@ -143,10 +144,12 @@ def _unit(v:np.ndarray) -> np.ndarray:
 def query_rule(positives:np.ndarray, negatives:np.ndarray|None=None) -> np.ndarray:
     "The query of a set of examples: `normalise(mean(unit positives) - mean(unit negatives))` (64,)."
     p = np.atleast_2d(np.asarray(positives, np.float32))
-    if not p.size: raise LabelError("a query needs at least one positive example: click a pixel in query or positive mode")
+    if not p.size:
+        raise LabelError("a query needs at least one positive example: click a pixel in query or positive mode")
     q = _unit(p).mean(0)
     if negatives is not None and len(negatives): q = q - _unit(np.asarray(negatives, np.float32)).mean(0)
-    if not np.linalg.norm(q) > 0: raise LabelError("positives and negatives cancel out: add a positive that differs from the negatives")
+    if not np.linalg.norm(q) > 0:
+        raise LabelError("positives and negatives cancel out: add a positive that differs from the negatives")
     return _unit(q).astype(np.float32)
 
 # %% ../nbs/28a_explorer.ipynb #c0017
@@ -184,7 +187,8 @@ class Explorer:
 
     def _repr_mimebundle_(self, **kwargs): return self.map._repr_mimebundle_(**kwargs)
     def __repr__(self) -> str:
-        return f"Explorer({self.emb.sizes['y']} x {self.emb.sizes['x']} pixels, crs {self.crs}, {len(self.positives)} positives)"
+        ny, nx = self.emb.sizes["y"], self.emb.sizes["x"]
+        return f"Explorer({ny} x {nx} pixels, crs {self.crs}, {len(self.positives)} positives)"
 
 # %% ../nbs/28a_explorer.ipynb #c0019
 @patch
@@ -201,17 +205,17 @@ def _set_year(self:Explorer, i:int):
     self._pca, self._sample = (mean, V, lo, np.where(hi > lo, hi - lo, 1.0)), x
 
 @patch
-def _draw_rgb(self:Explorer, z, tx, ty):
-    v = self.sampler(z, tx, ty)
+def _colour_rgb(self:Explorer, v:np.ndarray) -> np.ndarray:
+    "RGBA (..., 4) of vectors (..., 64): PCA colours, transparent without data."
     mean, V, lo, scale = self._pca
     c = np.clip(((np.nan_to_num(v) - mean) @ V.T - lo) / scale, 0, 1)
     return np.concatenate([c, np.isfinite(v).all(-1, keepdims=True)], -1)
 
 @patch
-def _draw_similarity(self:Explorer, z, tx, ty):
-    if self._query is None: return np.zeros((TILE, TILE, 4))
-    s = self.sampler(z, tx, ty) @ self._query
-    t = self.threshold
+def _colour_similarity(self:Explorer, v:np.ndarray) -> np.ndarray:
+    "RGBA of the similarity layer: hits red (threshold) to yellow (1), the rest dimmed, no data transparent."
+    if self._query is None: return np.zeros(v.shape[:-1] + (4,))
+    s, t = v @ self._query, self.threshold
     img = plt.get_cmap("autumn")(np.clip((np.nan_to_num(s, nan=-1) - t) / max(1 - t, 1e-6), 0, 1))
     hit, data = np.nan_to_num(s, nan=-2) >= t, np.isfinite(s)
     img[~hit] = (0.0, 0.0, 0.0, 0.5)             # the rest is dimmed, so the hits stand out on any colours
@@ -220,15 +224,22 @@ def _draw_similarity(self:Explorer, z, tx, ty):
     return img
 
 @patch
-def _draw_classes(self:Explorer, z, tx, ty):
-    v = self.sampler(z, tx, ty)
+def _colour_classes(self:Explorer, v:np.ndarray) -> np.ndarray:
+    "RGBA of the kNN class map of the labels (fixed colour per class), transparent without data."
     ok = np.isfinite(v).all(-1)
-    img = np.zeros(v.shape[:2] + (4,))
+    img = np.zeros(v.shape[:-1] + (4,))
     if self._classes is None or not ok.any(): return img
     X, y, names = self._classes
     pred, _ = knn_predict(X, y, v[ok], min(self.k, len(X)), len(names))
     img[ok] = np.array([class_colour(i) for i in range(len(names))])[np.asarray(pred)]
     return img
+
+@patch
+def _draw_rgb(self:Explorer, z, tx, ty): return self._colour_rgb(self.sampler(z, tx, ty))
+@patch
+def _draw_similarity(self:Explorer, z, tx, ty): return self._colour_similarity(self.sampler(z, tx, ty))
+@patch
+def _draw_classes(self:Explorer, z, tx, ty): return self._colour_classes(self.sampler(z, tx, ty))
 
 @patch
 def _tile_layer(self:Explorer, name:str, title:str, opacity:float=1.0):
@@ -251,7 +262,8 @@ def refresh(self:Explorer):
 @patch
 def _add_basemaps(self:Explorer):
     L = self._L
-    for bm, name in ((L.basemaps.OpenStreetMap.Mapnik, "OpenStreetMap"), (L.basemaps.Esri.WorldImagery, "Esri imagery")):
+    for bm, name in ((L.basemaps.OpenStreetMap.Mapnik, "OpenStreetMap"),
+                     (L.basemaps.Esri.WorldImagery, "Esri imagery")):
         self.map.add(L.basemap_to_tiles(bm)); self.map.layers[-1].name = name; self.map.layers[-1].base = True
 
 # %% ../nbs/28a_explorer.ipynb #c0021
@@ -341,7 +353,8 @@ def _changed(self:Explorer):
 @patch
 def _update_status(self:Explorer):
     n = len(self.hits)
-    self.status.value = f"hits: {n} ({len(self.positives)} positive, {len(self.negatives)} negative, threshold {self.threshold:.2f})"
+    self.status.value = (f"hits: {n} ({len(self.positives)} positive, {len(self.negatives)} negative, "
+                         f"threshold {self.threshold:.2f})")
 
 @patch(as_prop=True)
 def threshold(self:Explorer) -> float: return float(self.slider.value)
@@ -368,7 +381,8 @@ def hits(self:Explorer):
     import geopandas as gpd  # optional extra, checked in __init__
     if self._query is None: return gpd.GeoDataFrame({"similarity": [], "row": [], "col": []}, geometry=[], crs=self.crs)
     r, c = self._view_window()
-    a = np.asarray(self.emb.isel(y=xr.DataArray(r, dims="r"), x=xr.DataArray(c, dims="c")).transpose("r", "c", "band").values)
+    win = self.emb.isel(y=xr.DataArray(r, dims="r"), x=xr.DataArray(c, dims="c"))
+    a = np.asarray(win.transpose("r", "c", "band").values)
     s = a @ self._query
     rr, cc = np.nonzero(np.nan_to_num(s, nan=-2) >= self.threshold)
     rows, cols = r[rr], c[cc]
@@ -430,7 +444,37 @@ def set_year(self:Explorer, i:int):
     self._set_year(i); self.refresh()
     if self._query is not None: self._update_status()
 
-# %% ../nbs/28a_explorer.ipynb #c0026
+# %% ../nbs/28a_explorer.ipynb #c0027
+def _over(base:np.ndarray, top:np.ndarray, opacity:float=1.0) -> np.ndarray:
+    "RGBA `top` composited over `base` ('over' operator, straight alpha)."
+    a = top[..., 3:] * opacity
+    out = base.copy()
+    out[..., :3] = top[..., :3] * a + base[..., :3] * (1 - a)
+    out[..., 3:] = a + base[..., 3:] * (1 - a)
+    return out
+
+@patch
+def picture(self:Explorer, ax=None, max_size:int=600, title:str|None="live map (static picture)"):
+    "Draw the map's layers and examples with matplotlib; returns the Axes."
+    small = downsample(north_up(self.emb), max_size)
+    v = np.asarray(small.values, np.float32)
+    img = self._colour_rgb(v)
+    if self._classes is not None: img = _over(img, self._colour_classes(v), 0.8)
+    if self._query is not None: img = _over(img, self._colour_similarity(v))
+    if ax is None: _, ax = plt.subplots(figsize=(6, 6))
+    ax.imshow(np.clip(img, 0, 1), extent=extent(small), origin="upper", interpolation="nearest")
+    for pts, style in ((self.positives, "o"), (self.negatives, "X")):
+        if pts: ax.plot([p[0] for p in pts], [p[1] for p in pts], style, ms=8, mec="white",
+                        color="#1a9850" if style == "o" else "#d73027")
+    names = sorted({l for *_, l in self._labels})
+    for x, y, l in self._labels: ax.plot(x, y, "s", ms=7, mec="white", color=class_colour(names.index(l)))
+    if self._classes is not None:
+        ax.legend(handles=[Patch(color=class_colour(i), label=n) for i, n in enumerate(self._classes[2])],
+                  loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small", frameon=False)
+    ax.set_title(title or ""); ax.set_xlabel(f"x ({self.crs})"); ax.set_ylabel("y")
+    return ax
+
+# %% ../nbs/28a_explorer.ipynb #c0028
 def explore(emb, **kwargs) -> Explorer:
     "The live map of an embedding (`Explorer`; needs the `maps` extra)."
     return Explorer(emb, **kwargs)

@@ -79,12 +79,14 @@ def vectors_of(data, tile:int|None=None) -> Rows:
     else:
         v = np.asarray(data)
         if v.ndim != 2 or v.shape[1] != EMBED_DIM:
-            raise DimensionError(f"index vectors are (N, {EMBED_DIM}), got shape {v.shape}: pass an embedding or reshape "
+            raise DimensionError(f"index vectors are (N, {EMBED_DIM}), got shape {v.shape}: pass an embedding or "
+                                 "reshape "
                                  f"with `a.reshape(-1, {EMBED_DIM})`")
         if tile: raise ConfigError("tile= needs an embedding on a grid, not a plain (N, 64) array: pass the DataArray")
         ok = _valid(v)
         out = Rows(v[ok], np.flatnonzero(ok).astype(np.int64))
-    if not len(out.ids): raise NoValidDataError("nothing to index: every vector is NaN / no data; check the input's valid pixels")
+    if not len(out.ids):
+        raise NoValidDataError("nothing to index: every vector is NaN / no data; check the input's valid pixels")
     if out.vectors.dtype.kind != "i": out.vectors = unit_rows(out.vectors)
     return out
 
@@ -106,7 +108,8 @@ class Matches:
         q, rank = np.divmod(np.arange(ids.size), ids.shape[1])
         cols = {"query": q, "rank": rank, "id": ids.ravel(), "score": np.atleast_2d(self.scores).ravel()}
         for name in ("rows", "cols", "y", "x"):
-            if getattr(self, name) is not None: cols[name.rstrip("s") if name in ("rows", "cols") else name] = np.atleast_2d(getattr(self, name)).ravel()
+            v = getattr(self, name)
+            if v is not None: cols[name.rstrip("s") if name in ("rows", "cols") else name] = np.atleast_2d(v).ravel()
         df = pd.DataFrame(cols)
         return df[df["id"] >= 0].reset_index(drop=True)
 
@@ -180,11 +183,14 @@ class VectorIndex:
         pos, scores = np.take_along_axis(cand, order, 1), np.take_along_axis(s, order, 1)
         if pos.shape[1] < k:  # the index holds fewer than k rows
             pad = k - pos.shape[1]
-            pos, scores = np.pad(pos, ((0, 0), (0, pad)), constant_values=-1), np.pad(scores, ((0, 0), (0, pad)), constant_values=-np.inf)
+            pos = np.pad(pos, ((0, 0), (0, pad)), constant_values=-1)
+            scores = np.pad(scores, ((0, 0), (0, pad)), constant_values=-np.inf)
         empty = (pos < 0) | ~np.isfinite(scores)
-        take = lambda a: None if a is None else np.where(empty, -1 if a.dtype.kind in "iu" else np.nan, a[np.maximum(pos, 0)])
+        fill = lambda a: -1 if a.dtype.kind in "iu" else np.nan
+        take = lambda a: None if a is None else np.where(empty, fill(a), a[np.maximum(pos, 0)])
         r = self.rows
-        out = Matches(np.where(empty, -1, r.ids[np.maximum(pos, 0)]), np.where(empty, -np.inf, scores).astype(np.float32),
+        out = Matches(np.where(empty, -1, r.ids[np.maximum(pos, 0)]),
+                      np.where(empty, -np.inf, scores).astype(np.float32),
                       take(r.rows), take(r.cols), take(r.y), take(r.x), r.crs)
         if one:
             for f in ("ids", "scores", "rows", "cols", "y", "x"):

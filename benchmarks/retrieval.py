@@ -17,7 +17,8 @@ The ratio line takes, per backend, the first (fastest) depth whose recall@10 >= 
 
 `--big` adds 10M vectors kept as int8 codes (640 MiB; float32 would need 2.4 GiB per copy, and this shared 2-core
 machine has about 9 GiB free), faiss IVF with 8-bit codes only (a usearch graph of 10M took ~13 min per 1M here:
-hours), 1024 cells (`--big-nlist`; building is linear in it), exact JAX on the dequantised codes, scikit-learn skipped (linear in N: see its 1M line).
+hours), 1024 cells (`--big-nlist`; building is linear in it), exact JAX on the dequantised codes, scikit-learn
+skipped (linear in N: see its 1M line).
 Figures only: nothing is asserted.
 """
 import argparse

@@ -23,7 +23,8 @@ OUT = ROOT / "out" / "browser"
 CHROME = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
 MISSING = [n for n, ok in (("chromium", CHROME), ("chromedriver (Debian chromium-driver)", DRIVER),
-                           ("selenium", importlib.util.find_spec("selenium")), ("voila", importlib.util.find_spec("voila")),
+                           ("selenium", importlib.util.find_spec("selenium")),
+                           ("voila", importlib.util.find_spec("voila")),
                            ("ipyleaflet", importlib.util.find_spec("ipyleaflet"))) if not ok]
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(bool(MISSING), reason=f"browser test needs {', '.join(MISSING)}: "
                                                    "apt-get install chromium chromium-driver; pip install -e '.[dev]'")]
@@ -34,7 +35,7 @@ from pathlib import Path
 import alphaearth_nb as aef
 stack, _, _ = aef.load_scene()
 feats = []
-for node in stack.children.values():       # per-band mean and spread over time: cheap features with the scene's structure
+for node in stack.children.values():  # per-band mean and spread over time: cheap, with the scene's structure
     for b, v in node.to_dataset().data_vars.items():
         a = v.transpose(..., "y", "x").values.astype(np.float32).reshape(-1, *v.shape[-2:])
         with warnings.catch_warnings():

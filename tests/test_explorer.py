@@ -11,7 +11,8 @@ from alphaearth_nb.core import LabelError, NoValidDataError
 from alphaearth_nb.explorer import TILE, Explorer, query_rule, tile_server
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("ipyleaflet") is None, reason="needs the maps extra (ipyleaflet)")
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("ipyleaflet") is None,
+                                reason="needs the maps extra (ipyleaflet)")
 
 
 def test_broken_layer_answers_500_and_is_logged():
