@@ -20,7 +20,7 @@ from matplotlib.figure import Figure
 
 from . import analysis, embeddings, evaluate, maps, model, quality, samples, scene, stream, train
 from .core import (AEFError, ConfigError, LabelError, MissingDataError, band_names, check_output,
-                                writing_folder)
+                                compile_cache, writing_folder)
 from .embed import embed, embed_to_zarr
 from .timecodes import as_period
 
@@ -196,6 +196,8 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="aef", description="AlphaEarth Foundations in JAX")
+    p.add_argument("--no-compile-cache", action="store_true", help="do not reuse or keep compiled programs on disk "
+                   "(default: on, in ~/.cache/alphaearth_nb/jax or $AEF_COMPILE_CACHE; AEF_COMPILE_CACHE=0 is off)")
     sub = p.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("demo", help="train the small model on the offline sample scene, embed it, write pictures "
                                     "and a report")
@@ -297,7 +299,9 @@ def main(argv:list[str]|None=None) -> int:
     "The `aef` command: returns 0, or 2 after `aef: error: ...` for a bad argument, an error of ours or of the OS."
     try: a = _parser().parse_args(argv)
     except SystemExit as e: return e.code  # argparse printed `aef: error: ...` (2) or the help (0)
-    try: COMMANDS[a.cmd](a)
+    try:
+        if not a.no_compile_cache: compile_cache()  # the first step of `small` compiles once, not every run
+        COMMANDS[a.cmd](a)
     except (AEFError, OSError) as e:
         print(f"aef: error: {e}", file=sys.stderr)
         return 2

@@ -21,7 +21,9 @@ import warnings
 from pathlib import Path
 
 import equinox as eqx
+import jax
 import jax.numpy as jnp
+from jax.experimental.compilation_cache import compilation_cache as jax_compilation_cache
 from jaxtyping import Array, Bool, Float
 
 # %% auto #0
@@ -33,7 +35,7 @@ __all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'AEFError', 'TimeError', 'MissingTimeE
            'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames', 'Target', 'Texts',
            'TrainExample', 'OutputExistsError', 'NotOursError', 'IncompleteOutputError', 'RunLockedError', 'is_ours',
            'check_output', 'pid_alive', 'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError',
-           'MirrorError', 'NoTilesError', 'TrainingWarning']
+           'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -267,3 +269,23 @@ class NoTilesError(MirrorError): "No official tile covers the area and years ask
 
 # %% ../nbs/00_core.ipynb #t8w1
 class TrainingWarning(UserWarning): "Training goes on, but something is off (a skipped step, no text)."
+
+# %% ../nbs/00_core.ipynb #spd002
+_OFF = {"0", "off", "false", "no", ""}
+
+def compile_cache(path:str|Path|None=None,    # cache folder; default $AEF_COMPILE_CACHE or ~/.cache/alphaearth_nb/jax
+                  min_compile_secs:float=0.5, # programs that compile faster are not written
+                 ) -> Path|None:
+    "Turn on JAX's persistent compilation cache; return its folder, or None when `AEF_COMPILE_CACHE` says off."
+    env = os.environ.get("AEF_COMPILE_CACHE")
+    if path is None and env is not None and env.strip().lower() in _OFF: return None
+    if path is None and env: path = env
+    if path is None:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        path = base / "alphaearth_nb" / "jax"
+    path = Path(path).expanduser()
+    path.mkdir(parents=True, exist_ok=True)
+    jax.config.update("jax_compilation_cache_dir", str(path))
+    jax.config.update("jax_persistent_cache_min_compile_time_secs", float(min_compile_secs))
+    jax_compilation_cache.reset_cache()  # JAX decides once per process whether to cache: decide again
+    return path

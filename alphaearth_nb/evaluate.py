@@ -18,15 +18,16 @@ import pandas as pd
 import xarray as xr
 from jaxtyping import Array, Float, Int
 
+from .knn import knn_predict, knn_search, knn_vote  # the kNN engine (re-exported here)
 from .core import ConfigError, DimensionError, EmptyStackError, LabelError, MissingDependencyError
 from .geo import declared_nodata
 
 # %% auto #0
-__all__ = ['GROUP', 'PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'check_xy', 'encode_labels',
-           'knn_search', 'knn_vote', 'knn_predict', 'least_squares_fit', 'least_squares_predict', 'linear_probe_fit',
-           'linear_probe_predict', 'balanced_accuracy', 'r2', 'mae', 'shots_per_class', 'nshot_split',
-           'max_trial_folds', 'max_trial_split', 'evaluate_embeddings', 'evaluate_regression', 'change_scores',
-           'change_threshold_sweep', 'separated_points', 'lonlat', 'composite_features', 'points_at', 'xy_features']
+__all__ = ['PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'check_xy', 'encode_labels',
+           'least_squares_fit', 'least_squares_predict', 'linear_probe_fit', 'linear_probe_predict',
+           'balanced_accuracy', 'r2', 'mae', 'shots_per_class', 'nshot_split', 'max_trial_folds', 'max_trial_split',
+           'evaluate_embeddings', 'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'separated_points',
+           'lonlat', 'composite_features', 'points_at', 'xy_features']
 
 # %% ../nbs/24_evaluate.ipynb #c0006
 def check_xy(x, # features, (N, D)
@@ -57,116 +58,9 @@ def encode_labels(y) -> tuple[np.ndarray, np.ndarray]:
                          "e.g. all names with `y = np.asarray(y).astype(str)`") from None
     return classes, idx.astype(np.int32)
 
-# %% ../nbs/24_evaluate.ipynb #c0009
+# %% ../nbs/24_evaluate.ipynb #c0015
 def _next_pow2(n:int) -> int: return 1 << max(0, math.ceil(math.log2(max(n, 1))))
 
-def _smallest_k(d, i, k:int):
-    "The k smallest of each row of `d` (ties: earlier column first) and their `i`."
-    cols = jnp.arange(d.shape[1])[None]
-    out_d, out_i = [], []
-    for _ in range(k):
-        a = jnp.argmin(d, axis=1)[:, None]
-        out_d.append(jnp.take_along_axis(d, a, 1)); out_i.append(jnp.take_along_axis(i, a, 1))
-        d = jnp.where(cols == a, jnp.inf, d)
-    return jnp.concatenate(out_d, 1), jnp.concatenate(out_i, 1)
-
-GROUP = 32  # columns per group of the two-level top-k
-
-def _block_smallest_k(d, k:int):
-    "The k smallest of each row of a distance block and their columns, reading the block about once."
-    nq, c = d.shape
-    cols = jnp.broadcast_to(jnp.arange(c, dtype=jnp.int32), d.shape)
-    if c % GROUP or c < 8 * GROUP: return _smallest_k(d, cols, k)
-    g = d.reshape(nq, c // GROUP, GROUP)
-    gmin = g.min(2)                                              # fuses with the matrix product
-    _, top = _smallest_k(gmin, jnp.broadcast_to(jnp.arange(c // GROUP, dtype=jnp.int32), gmin.shape), k)
-    top = jnp.sort(top, 1)                                        # candidates in column order keep the tie rule
-    cand = jnp.take_along_axis(g, top[:, :, None], 1).reshape(nq, k * GROUP)
-    ccol = (top[:, :, None] * GROUP + jnp.arange(GROUP, dtype=jnp.int32)).reshape(nq, k * GROUP)
-    return _smallest_k(cand, ccol, k)
-
-@partial(jax.jit, static_argnames="k")
-def _knn_block(q:Float[Array, "Q D"],       # query block
-               t:Float[Array, "B C D1"],    # augmented centred training rows [-2t, |t|^2], in B blocks of C
-               mu:Float[Array, "D"],        # the training mean that was subtracted
-               k:int):
-    "Squared distances and indices of the k nearest training rows of every query."
-    q = q - mu
-    qa = jnp.concatenate([q, jnp.ones((q.shape[0], 1), q.dtype)], 1)
-    nq, c = q.shape[0], t.shape[1]
-    def step(best, blk):
-        tb, base = blk
-        d = qa @ tb.T                                             # (Q, C): |t|^2 - 2 q.t
-        bd, bi = _block_smallest_k(d, min(k, c))
-        bi = bi + base
-        # the carry holds lower indices than this block, so on ties it wins: index order is kept
-        return _smallest_k(jnp.concatenate([best[0], bd], 1), jnp.concatenate([best[1], bi], 1), k), None
-    init = (jnp.full((nq, k), jnp.inf, q.dtype), jnp.zeros((nq, k), jnp.int32))
-    (bd, bi), _ = jax.lax.scan(step, init, (t, jnp.arange(t.shape[0], dtype=jnp.int32) * c))
-    return jnp.maximum(bd + jnp.sum(q * q, 1, keepdims=True), 0.0), bi
-
-def knn_search(train_x,                 # training features, (N, D)
-               query_x,                 # query features, (Q, D)
-               k:int,                   # neighbours per query
-               query_chunk:int=1024,    # queries per block
-               train_chunk:int=8192,    # training rows per block
-              ) -> tuple[np.ndarray, np.ndarray]:
-    "Squared L2 distances (Q, k) and indices (Q, k) of the k nearest training rows, nearest first."
-    tx = np.asarray(train_x, np.float32); qx = np.asarray(query_x, np.float32)
-    if tx.ndim != 2 or qx.ndim != 2 or tx.shape[1] != qx.shape[1]:
-        raise DimensionError(f"train and query features must be (N, D) and (Q, D) with the same D, got {tx.shape} and {qx.shape}")
-    if not (isinstance(k, (int, np.integer)) and k >= 1):
-        raise ConfigError(f"k={k!r} neighbours: pass a whole number k >= 1 (1 is the nearest neighbour alone)")
-    if k > len(tx): raise LabelError(f"k={k} neighbours but only {len(tx)} training points: label more points or lower k")
-    mu = tx.mean(0, dtype=np.float64)
-    tx = (tx - mu).astype(np.float32)
-    nb = -(-len(tx) // train_chunk)                  # blocks of equal size, padded little
-    c = -(-len(tx) // nb)
-    c = _next_pow2(c) if c <= 8 * GROUP else -(-c // (8 * GROUP)) * 8 * GROUP
-    aug = np.zeros((nb * c, tx.shape[1] + 1), np.float32)
-    aug[:len(tx), :-1] = -2 * tx
-    aug[:len(tx), -1] = np.einsum("nd,nd->n", tx, tx)
-    aug[len(tx):, -1] = np.inf
-    t, muj = jnp.asarray(aug.reshape(nb, c, -1)), jnp.asarray(mu, jnp.float32)
-    qc = min(_next_pow2(query_chunk), _next_pow2(len(qx)))
-    dist, idx = [], []
-    for s in range(0, len(qx), qc):
-        blk = qx[s:s + qc]
-        if len(blk) < qc: blk = np.concatenate([blk, np.zeros((qc - len(blk), qx.shape[1]), np.float32)])
-        d, i = _knn_block(jnp.asarray(blk), t, muj, k)
-        dist.append(d); idx.append(i)
-    if not dist: return np.zeros((0, k), np.float32), np.zeros((0, k), np.int32)
-    return (np.concatenate([np.asarray(d) for d in dist])[:len(qx)],
-            np.concatenate([np.asarray(i) for i in idx])[:len(qx)])
-
-# %% ../nbs/24_evaluate.ipynb #c0012
-def knn_vote(nn_labels,          # (Q, k) class indices of the neighbours, nearest first
-             n_classes:int,      # C
-            ) -> tuple[np.ndarray, np.ndarray]:
-    "Majority vote (ties: the class of the nearest) and vote fractions (Q, C)."
-    nn_labels = np.asarray(nn_labels)
-    q, k = nn_labels.shape
-    onehot = nn_labels[:, :, None] == np.arange(n_classes)[None, None]       # (Q, k, C)
-    votes = onehot.sum(1)
-    first = np.where(onehot, np.arange(k)[None, :, None], k).min(1)          # rank of each class's nearest
-    return np.argmax(votes * (k + 1) + (k - first), 1).astype(np.int32), (votes / k).astype(np.float32)
-
-def knn_predict(train_x,           # training features, (N, D)
-                train_y,           # training class indices 0 .. n_classes-1, (N,)
-                query_x,           # query features, (Q, D)
-                k:int,             # neighbours (the paper: 1 and 3)
-                n_classes:int,     # C
-                **chunks,          # query_chunk, train_chunk of `knn_search`
-               ) -> tuple[np.ndarray, np.ndarray]:
-    "kNN classification (L2): predicted class indices (Q,) and vote fractions (Q, C)."
-    train_y = np.asarray(train_y)
-    if len(train_y) != len(train_x): raise LabelError(f"train_x has {len(train_x)} rows but train_y has {len(train_y)} labels: pass one label per row")
-    if train_y.size and (train_y.min() < 0 or train_y.max() >= n_classes):
-        raise LabelError(f"labels must be class indices 0..{n_classes - 1}, found {train_y.min()}..{train_y.max()}: map them with `encode_labels(y)`")
-    _, idx = knn_search(train_x, query_x, k, **chunks)
-    return knn_vote(train_y[idx], n_classes)
-
-# %% ../nbs/24_evaluate.ipynb #c0015
 @jax.jit
 def _gram_block(x, t, mx, mt, w):
     "Centred Gram and cross products of one block; `w` is 0 on padding rows."

@@ -4,9 +4,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from alphaearth_nb.core import compile_cache
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+compile_cache()  # compiled programs are reused across test runs; AEF_COMPILE_CACHE=0 turns this off
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("AEF_SHARED_DATA", ROOT.parent / "shared" / "data"))
 SAMPLES = ROOT / "alphaearth_nb" / "data"

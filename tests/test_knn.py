@@ -1,0 +1,101 @@
+"Exact nearest neighbours: near-ties (field case D1), duplicates, blocks, and a float64 reference."
+import numpy as np
+import pandas as pd
+import pytest
+
+from alphaearth_nb.analysis import classify
+from alphaearth_nb.core import band_names
+from alphaearth_nb.knn import knn_predict, knn_search
+from alphaearth_nb.quantize import dequantize, quantize
+from alphaearth_nb.readers import read_aef_samples
+from alphaearth_nb.testing import embedding_from_array, random_unit
+
+
+def one_step(v: np.ndarray) -> np.ndarray:
+    "Each vector moved one int8 code step in its smallest component (the official quantisation)."
+    q = quantize(v).astype(np.int16)
+    j, r = np.abs(v).argmin(1), np.arange(len(v))
+    q[r, j] += np.where(q[r, j] < 127, 1, -1)
+    return dequantize(q.astype(np.int8))
+
+
+def reference(train, query, k):
+    "float64 brute force, ties to the lower index: distances and indices (Q, k)."
+    d = ((query[:, None].astype(np.float64) - train[None].astype(np.float64)) ** 2).sum(-1)
+    idx = np.argsort(d, 1, kind="stable")[:, :k]
+    return np.take_along_axis(d, idx, 1), idx
+
+
+@pytest.fixture(scope="module")
+def official(shared_data):
+    "The first 200 official AlphaEarth vectors of ../shared/data/aef_samples."
+    v = read_aef_samples(root=shared_data)[band_names()].to_numpy(np.float32)[:200]
+    assert np.array_equal(dequantize(quantize(v)), v)  # they are dequantised int8 codes
+    return v
+
+
+def test_d1_exact_copy_is_nearest(official):
+    "D1: a one-step neighbour (listed first) and the exact copy (listed later): the copy wins every time."
+    v = official
+    train = np.concatenate([one_step(v[:180]), v])   # query j: neighbour at j, copy at 180 + j
+    for chunks in ({}, dict(query_chunk=32, train_chunk=64)):
+        d, i = knn_search(train, v[:180], 2, **chunks)
+        np.testing.assert_array_equal(i[:, 0], 180 + np.arange(180))
+        np.testing.assert_array_equal(i[:, 1], np.arange(180))
+        np.testing.assert_array_equal(d[:, 0], 0.0)
+        assert (d[:, 1] > 0).all()
+    lab, _ = knn_predict(train, np.r_[np.zeros(180), np.ones(200)].astype(int), v[:180], 1, 2)
+    assert (lab == 1).all()
+
+
+def test_d1_classify_keeps_each_labelled_pixel(official):
+    "D1 through `classify(k=1)`: every labelled pixel keeps its own label, not its one-step neighbour's."
+    v = official
+    grid = np.concatenate([one_step(v[:180]), v]).reshape(19, 20, 64)
+    labels = np.r_[np.full(180, 1.0), np.full(200, 2.0)].reshape(19, 20)
+    emb = embedding_from_array(grid)
+    lab = emb[..., 0].copy(data=labels)
+    out = classify(emb, lab, method="knn", k=1)["class"].values.ravel()
+    np.testing.assert_array_equal(out, labels.ravel())
+
+
+def test_quantised_near_ties_match_float64():
+    "Quantised vectors with duplicates and one-step neighbours: the same neighbours as float64, in order."
+    v = dequantize(quantize(random_unit((150,), seed=1)))
+    train = np.concatenate([one_step(v), v, v[:50], one_step(one_step(v[:40]))])
+    query = np.concatenate([v[::3], one_step(v[:30])])
+    for k in (1, 3):
+        d, i = knn_search(train, query, k, query_chunk=16, train_chunk=128)
+        rd, ri = reference(train, query, k)
+        np.testing.assert_array_equal(i, ri)
+        np.testing.assert_allclose(d, rd, rtol=1e-5, atol=1e-12)
+
+
+def test_many_duplicates_widen_the_search():
+    "More exact copies of the nearest row than first-round candidates: the lowest indices come back."
+    v = random_unit((64,), seed=2)
+    train = np.concatenate([v[1:20], np.repeat(v[:1], 40, 0), v[20:]])
+    for k in (1, 10):
+        d, i = knn_search(train, v[:1], k, train_chunk=32)
+        assert i[0].tolist() == list(range(19, 19 + k))
+        assert d[0].tolist() == [0.0] * k
+
+
+def test_blocks_and_padding_agree_with_reference():
+    "Many training blocks, a ragged last block and a ragged query block: the float64 answer."
+    rng = np.random.default_rng(3)
+    train = rng.normal(size=(1000, 8)).astype(np.float32)
+    query = rng.normal(size=(77, 8)).astype(np.float32)
+    for k in (1, 4):
+        d, i = knn_search(train, query, k, query_chunk=32, train_chunk=300)
+        rd, ri = reference(train, query, k)
+        np.testing.assert_array_equal(i, ri)
+        np.testing.assert_allclose(d, rd, rtol=1e-5)
+
+
+def test_far_from_origin():
+    "UTM metres: points 10 m apart at 5e6 m stay apart (centring), distances are direct differences."
+    off = np.array([465_000., 5_080_000.])
+    d, i = knn_search(off + np.array([[0., 0.], [10., 0.], [20., 0.]]), off + np.array([[12., 0.], [4., 0.]]), 1)
+    assert i.tolist() == [[1], [0]]
+    np.testing.assert_allclose(d, [[4.], [16.]])
