@@ -199,11 +199,12 @@ def _client(workers:int, cluster):
     require("distributed", "corpus", "parallel export (or pass workers=0)")
     import dask
     from distributed import Client, LocalCluster
-    if cluster is not None: return (cluster if isinstance(cluster, Client) else Client(cluster)), None
+    if isinstance(cluster, Client): return cluster, None, False          # the caller's: left open
+    if cluster is not None: return Client(cluster), None, True
     with dask.config.set({"distributed.worker.multiprocessing-method": "spawn"}):  # never fork a process that runs JAX
         lc = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                           silence_logs=40)
-    return Client(lc), lc
+    return Client(lc), lc, True
 
 # %% ../nbs/29a_export.ipynb #c0022
 def export_sites(path,                          # the corpus folder (created, or reopened to resume)
@@ -234,7 +235,7 @@ def export_sites(path,                          # the corpus folder (created, or
                 note(dict(site=str(r["site"]), status="failed", seconds=0.0, frames=0,
                           error=f"{type(e).__name__}: {e}"))
         return pd.DataFrame(out).set_index("site").loc[[str(r["site"]) for r in rows]].reset_index()
-    client, lc = _client(max(1, workers), cluster)
+    client, lc, own = _client(max(1, workers), cluster)
     try:
         from distributed import as_completed
         limit = max_in_flight or 2 * max(1, workers)
@@ -251,7 +252,7 @@ def export_sites(path,                          # the corpus folder (created, or
                 note(dict(site=f.site, status="failed", seconds=0.0, frames=0, error=f"{type(e).__name__}: {e}"))
             if queue_: running.add(submit())
     finally:
-        client.close()
+        if own: client.close()
         if lc is not None: lc.close()
     return pd.DataFrame(out).set_index("site").loc[[str(r["site"]) for r in rows]].reset_index()
 
