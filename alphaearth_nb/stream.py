@@ -142,14 +142,14 @@ class SiteCorpus:
         if split not in ("train", "test"): raise ConfigError(f"split={split!r}: use 'train', 'test' or None")
         return [s for s in done if self.sites.at[s, "split"] == split]
 
-    def read(self, site:str) -> tuple[xr.DataTree, pd.DataFrame | None]:
-        "One complete site: (stack DataTree, texts or None)."
+    def read(self, site:str, sources=None) -> tuple[xr.DataTree, pd.DataFrame | None]:
+        "One complete site: (stack DataTree of `sources`, default all, texts or None)."
         if not site_done(self.path, site):
             raise MissingDataError(f"site {site!r} is not complete in {self.path}: run the export again (it resumes) "
                                    "or pick one of `ids()`")
         g = zarr.open_group(self.path / STORE / site, mode="r")
         crs = str(g.attrs.get("crs", ""))
-        names = [n for n in self.sources if (self.path / STORE / site / n / "zarr.json").exists()]
+        names = [n for n in (sources or self.sources) if (self.path / STORE / site / n / "zarr.json").exists()]
         stack = xr.DataTree.from_dict({n: _read_source(g[n], n, crs) for n in names})
         stack.attrs.update(crs=crs, site=site)
         tf = self.path / STORE / site / "texts.csv"
@@ -195,12 +195,18 @@ class SiteCache:
     def __init__(self, source, cfg:samples.SamplerConfig, size:int=32):
         self.source, self.cfg, self.size = source, cfg, max(1, int(size))
         self._items, self._lock = OrderedDict(), threading.Lock()
+        both = cfg.inputs is not None and cfg.targets is not None   # else the sampler takes every source it finds
+        self.needed = tuple(dict.fromkeys(cfg.inputs + cfg.targets)) if both else None
 
     def __getitem__(self, site:str) -> tuple:
         with self._lock:
             if site in self._items: self._items.move_to_end(site); return self._items[site]
-        if isinstance(self.source, SiteCorpus): (stack, texts), per = self.source.read(site), self.source.periods(site)
-        else: (stack, texts, _, _), per = self.source.load(site), None   # a scene corpus: periods drawn per batch
+        if isinstance(self.source, SiteCorpus):   # only the sources the sampler reads
+            (stack, texts), per = self.source.read(site, self.needed), self.source.periods(site)
+        else:                                      # a scene corpus: periods drawn per batch
+            (stack, texts, _, _), per = self.source.load(site), None
+            if self.needed:
+                stack = xr.DataTree.from_dict({k: stack[k].to_dataset() for k in self.needed if k in stack.children})
         item = (samples.prepare(stack, self.cfg, texts=texts), per)
         with self._lock:
             self._items[site] = item
@@ -211,7 +217,7 @@ class SiteCache:
 class CorpusStream:
     "Endless, shuffled, host-sharded, prefetched and exactly resumable training batches from a site corpus."
     def __init__(self, source,                       # a `SiteCorpus`, a `corpus.Corpus`, or the path of either
-                 cfg:samples.SamplerConfig,          # how examples are cut (`samples.sampler_config(model.cfg, preset)`)
+                 cfg:samples.SamplerConfig,          # how examples are cut (`samples.sampler_config(cfg, preset)`)
                  batch_size:int,                     # examples per step over all hosts (each host: batch_size / n)
                  seed:int=0,
                  split:str|None="train",             # sites to use ("train", "test", None for all)

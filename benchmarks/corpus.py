@@ -4,6 +4,7 @@ streamed corpus against the in-memory stack, in one run.
     .venv/bin/python benchmarks/corpus.py                 # 16 sites per export run, 10 timed steps per data source
     .venv/bin/python benchmarks/corpus.py --sites 32 --steps 20
     .venv/bin/python benchmarks/corpus.py --dry           # shapes only: 2 sites in-process, no cluster, no training
+    .venv/bin/python benchmarks/corpus.py --loaders-only  # the loaders alone, no export, no training
 
 Export: `export.export_sites` on a dask LocalCluster of spawned processes (started and warmed before the clock
 runs), the opener `export.FakeEE` with `--latency` seconds per request standing for Earth Engine's network time
@@ -55,6 +56,18 @@ def export_rate(n_sites, workers, latency, root):
         client.close(); cluster.close()
 
 
+def loader_rates(corpus_path, batch):
+    "Seconds per batch of the loaders alone: the in-memory sampler, and the corpus stream (2 threads, 4-site cache)."
+    from alphaearth_nb import model, samples, scene, stream
+    stack, texts, _ = scene.load_scene()
+    cfg = samples.sampler_config(model.preset("tiny"), "tiny")
+    mem = samples.Batches(stack, cfg, batch, texts=texts); cs = stream.CorpusStream(corpus_path, cfg, batch, cache=4)
+    t0 = time.perf_counter(); [mem.batch_at(i) for i in range(8)]; t_mem = (time.perf_counter() - t0) / 8
+    it = cs(0); next(it)
+    t0 = time.perf_counter(); [next(it) for _ in range(8)]; t_cs = (time.perf_counter() - t0) / 8; it.close()
+    return t_mem, t_cs
+
+
 def train_rates(corpus_path, steps, batch, rounds=2):
     "Mean seconds per step (first step of each fit, the compile, left out) for the in-memory stack and the corpus."
     from alphaearth_nb import model, samples, scene, stream, train
@@ -69,11 +82,7 @@ def train_rates(corpus_path, steps, batch, rounds=2):
             _, hist = train.fit("tiny", data, texts=texts if kind == "memory" else None, config=tc, seed=r,
                                 progress=False)
             times[kind] += [h["sec"] for h in hist[1:]]
-    mem = samples.Batches(stack, cfg, batch, texts=texts); cs = stream.CorpusStream(corpus_path, cfg, batch, cache=4)
-    t0 = time.perf_counter(); [mem.batch_at(i) for i in range(8)]; t_mem = (time.perf_counter() - t0) / 8
-    it = cs(0); next(it)
-    t0 = time.perf_counter(); [next(it) for _ in range(8)]; t_cs = (time.perf_counter() - t0) / 8; it.close()
-    return np.mean(times["memory"]), np.mean(times["corpus"]), t_mem, t_cs
+    return (np.mean(times["memory"]), np.mean(times["corpus"])) + loader_rates(corpus_path, batch)
 
 
 def main(argv=None):
@@ -84,6 +93,7 @@ def main(argv=None):
     p.add_argument("--steps", type=int, default=10, help="timed training steps per round and data source")
     p.add_argument("--batch", type=int, default=8)
     p.add_argument("--dry", action="store_true", help="shapes only: 2 sites in this process, no cluster, no training")
+    p.add_argument("--loaders-only", action="store_true", help="only the loaders alone (no export timing, no training)")
     a = p.parse_args(argv)
     print(f"benchmarks/corpus.py; {load()} at start", flush=True)
     with tempfile.TemporaryDirectory() as d:
@@ -91,6 +101,13 @@ def main(argv=None):
         if a.dry:
             rate, rep = export_rate(2, 0, 0.0, root)
             print(f"dry: {len(rep)} sites {', '.join(rep.status)}; {rate:.0f} sites/min in-process", flush=True)
+            return 0
+        if a.loaders_only:
+            from alphaearth_nb import export
+            export.fake_corpus(root / "train", n_sites=32, size=32, sources=("sentinel2", "dem"))
+            l_mem, l_cs = loader_rates(root / "train", a.batch)
+            print(f"loaders alone: in-memory {1 / l_mem:.1f} batches/s, corpus (2 threads, 4-site cache over 32 sites) "
+                  f"{1 / l_cs:.1f} batches/s = {a.batch / l_cs:.0f} examples/s per host; {load()}", flush=True)
             return 0
         base = None
         for w in [int(x) for x in a.workers.split(",")]:
