@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field, replace
 
+import dask.array as dask_array
 import jax
 import jax.numpy as jnp
 import numpy as np
@@ -395,9 +396,8 @@ def sample_values(da,              # a DataArray (numpy- or dask-backed) or an a
         nb = data.numblocks
         total = int(np.prod(nb))
         picks = np.unique(np.linspace(0, total - 1, min(max_chunks, total)).round().astype(int))
-        blocks = [data.blocks[np.unravel_index(k, nb)] for k in picks]
-        parts = [np.asarray(b.compute()).ravel() for b in blocks]
-        v = np.concatenate(parts) if parts else np.zeros(0)
+        blocks = [data.blocks[np.unravel_index(k, nb)].ravel() for k in picks]
+        v = np.asarray(dask_array.concatenate(blocks).compute())  # one graph, one compute
     else:
         v = np.asarray(data).ravel()
     step = max(1, v.size // n)
