@@ -1,4 +1,4 @@
-"""Many synthetic scenes from one seed, with dated change events, written lazily to one Zarr v3 store, and a training batch source that samples sites across them.
+"""Many synthetic scenes from one seed with dated change events, written lazily to one Zarr v3 store; a batch source over them.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/corpus.html.md"""
 
@@ -29,7 +29,8 @@ __all__ = ['FORMAT', 'KINDS', 'STORE', 'SCENES_FILE', 'EVENTS_FILE', 'CORPUS_FIL
 # %% ../nbs/07a_corpus.ipynb #c0006
 FORMAT = "alphaearth_nb.corpus/1"
 KINDS = ("clearing", "fire", "flood", "construction", "crop_rotation")
-STORE, SCENES_FILE, EVENTS_FILE, CORPUS_FILE, TEXTS_DIR = "store.zarr", "scenes.csv", "events.csv", "corpus.json", "texts"
+STORE, SCENES_FILE, EVENTS_FILE = "store.zarr", "scenes.csv", "events.csv"
+CORPUS_FILE, TEXTS_DIR = "corpus.json", "texts"
 
 @dataclass(frozen=True)
 class CorpusConfig:
@@ -49,13 +50,17 @@ class CorpusConfig:
 
     def __post_init__(self):
         if self.n_scenes < 1 or self.n_regions < 1: raise ConfigError("n_scenes and n_regions must be >= 1.")
-        if self.holdout_every < 2: raise ConfigError(f"holdout_every={self.holdout_every}: use >= 2 so some scenes train.")
+        if self.holdout_every < 2:
+            raise ConfigError(f"holdout_every={self.holdout_every}: use >= 2 so some scenes train.")
         lo, hi = self.years
-        if not 2 <= lo <= hi: raise ConfigError(f"years={self.years}: change events need at least 2 years per scene, e.g. (2, 4).")
+        if not 2 <= lo <= hi:
+            raise ConfigError(f"years={self.years}: change events need at least 2 years per scene, e.g. (2, 4).")
         a, b = self.cloud_cover
-        if not 0 <= a <= b <= 0.75: raise ConfigError(f"cloud_cover={self.cloud_cover} must lie in [0, 0.75], e.g. (0.2, 0.7).")
+        if not 0 <= a <= b <= 0.75:
+            raise ConfigError(f"cloud_cover={self.cloud_cover} must lie in [0, 0.75], e.g. (0.2, 0.7).")
         if self.size < 48: raise ConfigError(f"size={self.size}: scenes with events need size >= 48.")
-        if not 0 <= self.event_chance <= 1: raise ConfigError(f"event_chance={self.event_chance} must be a probability.")
+        if not 0 <= self.event_chance <= 1:
+            raise ConfigError(f"event_chance={self.event_chance} must be a probability.")
 
 # %% ../nbs/07a_corpus.ipynb #c0008
 def scene_table(cfg:CorpusConfig) -> pd.DataFrame:
@@ -72,24 +77,29 @@ def scene_table(cfg:CorpusConfig) -> pd.DataFrame:
         r, k = i % R, i // R
         m = np.clip(mix[r] + rsc.normal(0, 0.03, 4), 0.01, None); m = np.round(m / m.sum(), 4); m[0] += 1 - m.sum()
         cc = float(np.clip(cover[r] + rsc.normal(0, 0.03), 0.0, 0.75))
-        rows.append(dict(scene=f"s{i:03d}", seed=int(rsc.integers(2**31)), region=r, split="test" if k % cfg.holdout_every == cfg.holdout_every - 1 else "train",
-                         x0=500_000.0 + 60_000.0 * r + 5_000.0 * (k % 4), y0=5_600_000.0 - 5_000.0 * (k // 4), size=cfg.size, res=10.0,
+        split = "test" if k % cfg.holdout_every == cfg.holdout_every - 1 else "train"
+        rows.append(dict(scene=f"s{i:03d}", seed=int(rsc.integers(2**31)), region=r, split=split,
+                         x0=500_000.0 + 60_000.0 * r + 5_000.0 * (k % 4), y0=5_600_000.0 - 5_000.0 * (k // 4),
+                         size=cfg.size, res=10.0,
                          start_year=cfg.start_year, n_years=int(rsc.integers(cfg.years[0], cfg.years[1] + 1)),
                          cloud_cover=round(cc, 3), cloudiness=round(min(1.0, cc / 0.75), 3),
-                         phenology_shift=int(shift[r] + rsc.integers(-cfg.scene_jitter_days, cfg.scene_jitter_days + 1)),
+                         phenology_shift=int(shift[r] + rsc.integers(-cfg.scene_jitter_days,
+                                                                     cfg.scene_jitter_days + 1)),
                          crop_summer=float(m[0]), crop_winter=float(m[1]), grass=float(m[2]), bare=float(m[3]),
                          forest_share=round(float(np.clip(forest[r] + rsc.normal(0, 0.03), 0.1, 0.6)), 3)))
     return pd.DataFrame(rows)
 
 def scene_overrides(row) -> dict:
     "The `scene.make_scene` keyword arguments of one scene-table row."
-    return dict(size=int(row["size"]), res=float(row["res"]), start_year=int(row["start_year"]), n_years=int(row["n_years"]),
+    return dict(size=int(row["size"]), res=float(row["res"]), start_year=int(row["start_year"]),
+                n_years=int(row["n_years"]),
                 x0=float(row["x0"]), y0=float(row["y0"]), cloudiness=float(row["cloudiness"]),
                 phenology_shift=int(row["phenology_shift"]), forest_share=float(row["forest_share"]),
-                crop_mix=(float(row["crop_summer"]), float(row["crop_winter"]), float(row["grass"]), float(row["bare"])))
+                crop_mix=tuple(float(row[k]) for k in ("crop_summer", "crop_winter", "grass", "bare")))
 
 # %% ../nbs/07a_corpus.ipynb #c0011
-EVENT_SIGNAL = {  # optical (blue, green, red, nir, swir1, swir2; reflectance x 1e4) and radar (VV, VH dB) of an event's surface
+# optical (blue, green, red, nir, swir1, swir2; reflectance x 1e4) and radar (VV, VH dB) of an event's surface
+EVENT_SIGNAL = {
     "char": ((350, 450, 500, 1100, 1900, 1800), (-13.5, -21.0)), "soil": (scene.SPECTRA["soil"], (-12.0, -19.5)),
     "urban": (scene.SPECTRA["urban"], (3.0, -10.0)), "water": (scene.SPECTRA["water"], (-21.0, -26.5))}
 OPTICAL = ("sentinel2", "landsat")
@@ -128,7 +138,8 @@ def _blob(rng, ok:np.ndarray, radius:float) -> np.ndarray:
 _VEG = (scene.BROADLEAF, scene.CONIFER, scene.GRASS, scene.SUMMER, scene.WINTER)
 _OPEN = (scene.GRASS, scene.SUMMER, scene.WINTER, scene.BARE)
 
-def _day(year:int, doy:int) -> np.datetime64: return np.datetime64(f"{year}-01-01", "D") + np.timedelta64(int(doy) - 1, "D")
+def _day(year:int, doy:int) -> np.datetime64:
+    return np.datetime64(f"{year}-01-01", "D") + np.timedelta64(int(doy) - 1, "D")
 
 def plan_events(labels:xr.DataArray,   # yearly classes (year, y, x) from `scene.make_scene`, with the `cleared` mask
                 rng:np.random.Generator,
@@ -141,7 +152,8 @@ def plan_events(labels:xr.DataArray,   # yearly classes (year, y, x) from `scene
     used = labels.cleared.values.copy()
     events = []
     if used.any():
-        events.append(Event("clearing", _day(years[1], clearing_day), None, years[1], used.copy(), _mode(cls[0][used]), scene.BARE))
+        events.append(Event("clearing", _day(years[1], clearing_day), None, years[1], used.copy(),
+                            _mode(cls[0][used]), scene.BARE))
     for kind in ("fire", "flood", "construction"):
         if rng.random() >= chance: continue
         k = int(rng.integers(1, len(years)))
@@ -153,9 +165,11 @@ def plan_events(labels:xr.DataArray,   # yearly classes (year, y, x) from `scene
             mask = _blob(rng, pref if pref.sum() > 50 * s * s else ok, 7 * s) & ok
             start, end = _day(years[k], rng.integers(150, 261)), None
         elif kind == "flood":
-            ok = _near(before == scene.WATER, max(2, int(6 * s))) & ~np.isin(before, (scene.WATER, scene.BUILT)) & stable
+            ok = _near(before == scene.WATER, max(2, int(6 * s))) & stable
+            ok &= ~np.isin(before, (scene.WATER, scene.BUILT))
             mask = _blob(rng, ok, 8 * s) & ok
-            d = int(rng.integers(40, 141)); start, end = _day(years[k], d), _day(years[k], d + int(rng.integers(25, 61)))
+            d = int(rng.integers(40, 141))
+            start, end = _day(years[k], d), _day(years[k], d + int(rng.integers(25, 61)))
         else:
             ok = np.isin(before, _OPEN) & stable
             mask = _blob(rng, ok, 6 * s) & ok
@@ -165,9 +179,11 @@ def plan_events(labels:xr.DataArray,   # yearly classes (year, y, x) from `scene
         events.append(Event(kind, start, end, years[k], mask, _mode(before[mask]), after))
         used |= mask
     for k in range(1, len(years)):
-        rot = (cls[k] != cls[k - 1]) & np.isin(cls[k], (scene.SUMMER, scene.WINTER)) & np.isin(cls[k - 1], (scene.SUMMER, scene.WINTER)) & ~used
+        crops = (scene.SUMMER, scene.WINTER)
+        rot = (cls[k] != cls[k - 1]) & np.isin(cls[k], crops) & np.isin(cls[k - 1], crops) & ~used
         if rot.sum() >= 15:
-            events.append(Event("crop_rotation", _day(years[k], 1), None, years[k], rot, _mode(cls[k - 1][rot]), _mode(cls[k][rot])))
+            events.append(Event("crop_rotation", _day(years[k], 1), None, years[k], rot,
+                                _mode(cls[k - 1][rot]), _mode(cls[k][rot])))
     return events
 
 # %% ../nbs/07a_corpus.ipynb #c0013
@@ -282,12 +298,15 @@ def write_corpus(path,                          # folder to write (must be new, 
             write_scene_group(tmp / STORE, row["scene"], stack, labels, events)
             texts.to_csv(tmp / TEXTS_DIR / f"{row['scene']}.csv", index=False, date_format="%Y-%m-%dT%H:%M:%S")
             evs.append(events_table(row["scene"], events)); n_ev.append(len(events))
-            if progress: print(f"{row['scene']}: {row['n_years']} years, {len(events)} events ({', '.join(e.kind for e in events)})", flush=True)
+            if progress:
+                print(f"{row['scene']}: {row['n_years']} years, {len(events)} events "
+                      f"({', '.join(e.kind for e in events)})", flush=True)
             del stack, texts, labels, events
         table["n_events"] = n_ev
         table.to_csv(tmp / SCENES_FILE, index=False)
         pd.concat(evs, ignore_index=True).to_csv(tmp / EVENTS_FILE, index=False, date_format="%Y-%m-%d")
-        (tmp / CORPUS_FILE).write_text(json.dumps(dict(format=FORMAT, config=asdict(cfg), scenes=table.scene.tolist()), indent=1) + "\n")
+        meta = dict(format=FORMAT, config=asdict(cfg), scenes=table.scene.tolist())
+        (tmp / CORPUS_FILE).write_text(json.dumps(meta, indent=1) + "\n")
     return path
 
 # %% ../nbs/07a_corpus.ipynb #c0019
@@ -296,9 +315,11 @@ class Corpus:
     def __init__(self, path):
         self.path = Path(path)
         if not (self.path / CORPUS_FILE).exists():
-            raise FileNotFoundError(f"no complete corpus in {self.path} (no {CORPUS_FILE}): write one with `corpus.write_corpus({str(self.path)!r})`")
+            raise FileNotFoundError(f"no complete corpus in {self.path} (no {CORPUS_FILE}): "
+                                    f"write one with `corpus.write_corpus({str(self.path)!r})`")
         meta = json.loads((self.path / CORPUS_FILE).read_text())
-        if meta.get("format") != FORMAT: raise ConfigError(f"{self.path} holds format {meta.get('format')!r}, not {FORMAT!r}: rewrite it with `write_corpus`")
+        if meta.get("format") != FORMAT:
+            raise ConfigError(f"{self.path} holds format {meta.get('format')!r}, not {FORMAT!r}: rewrite it with `write_corpus`")
         cfg = meta["config"]
         self.config = CorpusConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in cfg.items()})
         self.scenes = pd.read_csv(self.path / SCENES_FILE)
@@ -331,7 +352,8 @@ class Corpus:
         return stack, texts, labels, lab["events"].astype(bool)
 
     def __len__(self): return len(self.scenes)
-    def __repr__(self): return f"Corpus({str(self.path)!r}: {len(self)} scenes, {len(self.ids('test'))} held out, {len(self.events)} events)"
+    def __repr__(self):
+        return f"Corpus({str(self.path)!r}: {len(self)} scenes, {len(self.ids('test'))} held out, {len(self.events)} events)"
 
 def stable_mask(labels:xr.DataArray, event_masks:xr.DataArray) -> np.ndarray:
     "(y, x) bool: pixels in no change event whose class is the same every year (where stable embeddings should not move)."
@@ -342,7 +364,7 @@ def stable_mask(labels:xr.DataArray, event_masks:xr.DataArray) -> np.ndarray:
 class CorpusBatches:
     "Endless, deterministic, resumable training batches drawn scene by scene from a corpus's training split."
     def __init__(self, corpus,                          # a `Corpus` or its path
-                 cfg:samples.SamplerConfig,             # how examples are cut (e.g. `sampler_config(model.cfg)`)
+                 cfg:samples.SamplerConfig,             # how examples are cut, e.g. `samples.sampler_config(cfg, "tiny")`
                  batch_size:int,
                  seed:int=0,
                  split:str|None="train",                # scenes to draw from ("train", "test" or None for all)
@@ -350,10 +372,12 @@ class CorpusBatches:
                  cache:int=2,                           # prepared scenes kept in memory
                  texts:bool=True,                       # pass the scenes' geotagged notes to the sampler
                  start:int=0):                          # index of the next batch
-        if batch_size < 1 or batches_per_scene < 1 or cache < 1: raise ConfigError("batch_size, batches_per_scene and cache must be >= 1.")
+        if batch_size < 1 or batches_per_scene < 1 or cache < 1:
+            raise ConfigError("batch_size, batches_per_scene and cache must be >= 1.")
         self.corpus = corpus if isinstance(corpus, Corpus) else Corpus(corpus)
         self.scene_ids = self.corpus.ids(split)
-        if not self.scene_ids: raise ConfigError(f"the corpus has no {split!r} scenes: write one with more scenes or pick another split")
+        if not self.scene_ids:
+            raise ConfigError(f"the corpus has no {split!r} scenes: write one with more scenes or pick another split")
         self.cfg, self.batch_size, self.seed, self.position = cfg, int(batch_size), int(seed), int(start)
         self.batches_per_scene, self.cache, self.texts = int(batches_per_scene), int(cache), texts
         self._prepared = OrderedDict()

@@ -94,7 +94,7 @@ def evaluate_model(c, model, a, folds, log=print):
     min_dist = a.min_dist
     X, Y = {}, []
     pairs = {}                    # (kind, features) -> [before, after, changed]
-    stable_dot = []
+    stable_dot, spectra = [], []
     t0 = time.time()
     import xarray as xr
     inputs = tuple(getattr(model.cfg, "inputs", None) or ("sentinel2",))
@@ -107,6 +107,8 @@ def evaluate_model(c, model, a, folds, log=print):
             if (sid, y) not in _BASE: _BASE[(sid, y)] = baseline_features(stack, y)
             f = {"embedding": embed(model_in, model, y, progress=False).values, **_BASE[(sid, y)]}
             feats[y] = f
+        e = feats[years[0]]["embedding"].reshape(-1, feats[years[0]]["embedding"].shape[-1])
+        spectra.append(np.linalg.eigvalsh(np.cov(e[np.isfinite(e).all(1)].T)))
         r, cc_, yi = scene_points(labels, min_dist, seed=(a.seed, k))
         Y.append(labels.values[yi, r, cc_])
         for name in feats[years[0]]:
@@ -150,7 +152,9 @@ def evaluate_model(c, model, a, folds, log=print):
         ok = np.isfinite(b).all(1) & np.isfinite(af).all(1) & (np.abs(b).sum(1) > 0) & (np.abs(af).sum(1) > 0)
         r = change_threshold_sweep(b[ok], af[ok], lab[ok])
         ch.append(dict(kind=kind, features=name, changed=int(lab[ok].sum()), unchanged=int((1 - lab[ok]).sum()), **r))
-    info = dict(points=int(keep.sum()), classes=len(keep_cls), dropped_classes=int(len(counts) - len(keep_cls)), min_dist=min_dist,
+    ev = np.mean(spectra, 0)
+    info = dict(participation=float(ev.sum() ** 2 / (ev ** 2).sum()), dims=int(len(ev)),
+                points=int(keep.sum()), classes=len(keep_cls), dropped_classes=int(len(counts) - len(keep_cls)), min_dist=min_dist,
                 unchanged_1dot=float(np.mean(np.concatenate(stable_dot))) if stable_dot else float("nan"))
     return lc, pd.DataFrame(ch), info
 
@@ -176,6 +180,7 @@ def report(lc, ch, info, log=print):
     emb_ch = float(cw["embedding"].mean()) if "embedding" in cw else float("nan")
     base = cw.drop(columns="embedding").max(axis=1).mean() if "embedding" in cw else float("nan")
     log(f"  mean over kinds: embedding {emb_ch:.3f}, best baseline per kind {base:.3f}; unchanged 1-dot (embedding) {info['unchanged_1dot']:.3f}")
+    log(f"embedding's effective dimensions on held-out scenes (participation ratio of its covariance): {info['participation']:.1f} of {info['dims']}")
     return ratios, emb_ch
 
 
@@ -207,7 +212,7 @@ def main(argv=None):
         lc, ch, info = evaluate_model(c, load_model(ck), a, t["folds"], log=lambda *_: None)
         ratios, emb_ch = report(lc, ch, info, log=lambda *_: None)
         print(f"curve: step {s}: error ratio 1-shot {ratios[1]:.2f}, 10-shot {ratios[10]:.2f}, max {ratios['max']:.2f}; "
-              f"change {emb_ch:.3f}; unchanged 1-dot {info['unchanged_1dot']:.3f}; load average {os.getloadavg()[0]:.1f}", flush=True)
+              f"change {emb_ch:.3f}; unchanged 1-dot {info['unchanged_1dot']:.3f}; effective dims {info['participation']:.1f}; load average {os.getloadavg()[0]:.1f}", flush=True)
     model = load_model(run)
     lc, ch, info = evaluate_model(c, model, a, t["folds"])
     ratios, emb_ch = report(lc, ch, info)
