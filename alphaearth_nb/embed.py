@@ -35,26 +35,42 @@ __all__ = ['Tiling', 'tiling', 'model_spec', 'check_sources', 'support_window', 
 class Tiling:
     "How `embed` cuts a region: the model's patch `L` = `core` + 2 `margin` pixels."
     patch: int   # L, the model's input patch (pixels)
-    core: int    # the kept centre of each tile (paper: 96 px = 960 m at L = 128)
-    margin: int  # the trimmed border on each side (paper: 16 px = 160 m)
+    core: int    # the tile's core: tiles start every `core` pixels (paper: 96 px = 960 m at L = 128)
+    margin: int  # the buffer on each side (paper: 16 px = 160 m)
+    trim: int = None  # the trimmed border on each side (paper: 8 px = 80 m); None: all of the buffer
 
     def __post_init__(self):
+        if self.trim is None: object.__setattr__(self, "trim", self.margin)
         if self.core < 1 or self.margin < 0 or self.core + 2 * self.margin != self.patch:
             raise ConfigError(f"tile {self.core} + 2 x buffer {self.margin} must equal the model's patch {self.patch}"
                               f" with tile >= 1: pass only `tile` (buffer = (L - tile) / 2) or only `buffer`.")
+        if not 0 <= self.trim <= self.margin or (self.margin - self.trim) * 2 > self.core:
+            raise ConfigError(f"trim {self.trim} must be in [0, buffer {self.margin}] and leave an overlap "
+                              f"2 (buffer - trim) no wider than the tile {self.core}: pass e.g. trim={self.margin // 2}.")
+
+    @property
+    def overlap(self) -> int:
+        "Half the width of the band two neighbouring tiles share: buffer - trim."
+        return self.margin - self.trim
+
+    @property
+    def depth(self) -> int:
+        "Input pixels a block needs around its cores: the buffer, and one more tile when tiles overlap."
+        return self.margin + (self.core if self.overlap else 0)
 
 def tiling(patch:int,       # the model's patch size L in pixels
-           tile:int=None,   # kept core per tile; default 3L/4 (the paper's 960 m of 1.28 km)
-           buffer:int=None, # trimmed margin per side; default L/8
+           tile:int=None,   # core per tile; default 3L/4 (the paper's 960 m of 1.28 km)
+           buffer:int=None, # buffer per side; default L/8 (the paper's 160 m)
+           trim:int=None,   # trimmed per side; default max(0, buffer - 8) (paper: 80 m); =buffer: no overlap
           ) -> Tiling:
-    "The paper's tiling scaled to patch `L`, unless `tile` or `buffer` say otherwise."
+    "The paper's tiling scaled to patch `L`, unless `tile`, `buffer` or `trim` say otherwise."
     if tile is None and buffer is None: buffer = patch // 8
     if buffer is None:
         if (patch - tile) % 2:
             raise ConfigError(f"tile {tile} leaves an odd border in the patch {patch}: pick a tile of the same parity as {patch}.")
         buffer = (patch - tile) // 2
     if tile is None: tile = patch - 2 * buffer
-    return Tiling(patch, tile, buffer)
+    return Tiling(patch, tile, buffer, max(0, buffer - 8) if trim is None else trim)
 
 # %% ../nbs/21_embed.ipynb #c0008
 def model_spec(model) -> tuple[int, tuple, tuple, int]:
@@ -140,6 +156,13 @@ def _tile(f:Frames, corners, L:int) -> Frames:
                   np.broadcast_to(f.days, (b,) + f.days.shape), np.broadcast_to(f.frame, (b,) + f.frame.shape),
                   np.broadcast_to(f.meta, (b,) + f.meta.shape))
 
+def _ramp(c:int, o:int) -> np.ndarray:
+    "Blending weights over the `c + 2o` pixels a tile keeps: 1 inside, linear across each `2o`-pixel overlap."
+    k = c + 2 * o
+    if o == 0: return np.ones(k, np.float32)
+    x = np.arange(k) + 0.5
+    return np.minimum(1.0, np.minimum(x, k - x) / (2 * o)).astype(np.float32)
+
 def embed_frames(model,                # any model with `model(inputs, periods[P, 2]) -> [P, L, L, E]`
                  inputs:dict,          # source -> Frames over the block *with* its margins (numpy)
                  period,               # f32[2], the valid period in days
@@ -149,19 +172,29 @@ def embed_frames(model,                # any model with `model(inputs, periods[P
                  dim:int=EMBED_DIM,    # embedding width E
                 ) -> np.ndarray:
     "Embed one block: f32[H, W, E] for the block without its margins, NaN where there is no data."
-    L, c, m = tl.patch, tl.core, tl.margin
-    H, W = (s - 2 * m for s in next(iter(inputs.values())).x.shape[1:3])
+    L, c, m, o, D = tl.patch, tl.core, tl.margin, tl.overlap, tl.depth
+    H, W = (s - 2 * D for s in next(iter(inputs.values())).x.shape[1:3])
     if H % c or W % c: raise ConfigError(f"a block of {H} x {W} pixels (without margins) is not a multiple of the tile {c}.")
-    has = has_data(inputs)[m:m + H, m:m + W]
-    out = np.full((H, W, dim), np.nan, np.float32)
-    corners = [(i, j) for i in range(0, H, c) for j in range(0, W, c) if has[i:i + c, j:j + c].any()]
+    full = has_data(inputs)
+    ring = c if o else 0
+    starts = lambda n: range(-ring, n + ring, c)
+    corners = [(i, j) for i in starts(H) for j in starts(W)
+               if full[D + i - o:D + i + c + o, D + j - o:D + j + c + o].any()]
+    acc, wsum = np.zeros((H, W, dim), np.float32), np.zeros((H, W), np.float32)
+    ramp = _ramp(c, o); w2 = ramp[:, None] * ramp[None, :]
     period = np.asarray(period, np.float32)
     for b in tqdm(range(0, len(corners), batch_size), disable=not progress, desc="embed", unit="batch"):
         todo = corners[b:b + batch_size]
-        batch = {k: _tile(f, todo + todo[-1:] * (batch_size - len(todo)), L) for k, f in inputs.items()}
-        u = np.asarray(_embed_batch(model, batch, period))
-        for (i, j), ut in zip(todo, u): out[i:i + c, j:j + c] = ut[m:m + c, m:m + c]
-    out[~has] = np.nan
+        cut = [(D + i - m, D + j - m) for i, j in todo + todo[-1:] * (batch_size - len(todo))]
+        u = np.asarray(_embed_batch(model, {k: _tile(f, cut, L) for k, f in inputs.items()}, period))
+        for (i, j), ut in zip(todo, u):
+            kept = ut[tl.trim:L - tl.trim, tl.trim:L - tl.trim]
+            y0, x0 = max(i - o, 0), max(j - o, 0); y1, x1 = min(i + c + o, H), min(j + c + o, W)
+            sy, sx = slice(y0 - (i - o), y1 - (i - o)), slice(x0 - (j - o), x1 - (j - o))
+            acc[y0:y1, x0:x1] += w2[sy, sx, None] * kept[sy, sx]; wsum[y0:y1, x0:x1] += w2[sy, sx]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = acc / np.linalg.norm(acc, axis=-1, keepdims=True)  # the weighted mean direction
+    out[~full[D:D + H, D:D + W] | (wsum == 0)] = np.nan
     return out
 
 # %% ../nbs/21_embed.ipynb #c0017
@@ -206,8 +239,9 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
           model,                      # an `AlphaEarth` (or any model with its call signature and `cfg`)
           period,                     # the valid period: a year, a `(start, end)` pair or a `Period`
           *,
-          tile:int=None,              # kept core per tile in pixels; default 3L/4
-          buffer:int=None,            # trimmed margin per side in pixels; default L/8
+          tile:int=None,              # tile core in pixels (tiles start every `tile` px); default 3L/4
+          buffer:int=None,            # buffer per side in pixels; default L/8 (paper: 160 m)
+          trim:int=None,              # trimmed per side; default max(0, buffer - 8) (paper: 80 m); =buffer: hard cut
           batch_size:int=8,           # tiles per device call
           progress:bool=True,         # tqdm bar over batches (eager runs only)
           chunks:int=None,            # y/x chunk size of a lazy result, rounded up to a multiple of the tile core
@@ -229,7 +263,7 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
     srcs = {s: resolve(s, own) for s in dsets}
     ref = next(iter(dsets.values()))  # validate_stack checked that all sources share its grid and CRS
     period = as_period(period)
-    tl = tiling(patch, tile, buffer)
+    tl = tiling(patch, tile, buffer, trim)
     if batch_size < 1: raise ConfigError(f"batch_size must be >= 1, not {batch_size}.")
 
     times = np.concatenate([to_days(ds.time.values) for s, ds in dsets.items() if not srcs[s].static] or
@@ -243,7 +277,7 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
     layout = _Layout(bands=tuple((s, b) for s, ds in dsets.items() if ds.sizes["time"] for b in ds.data_vars),
                      coords={s: {k: np.asarray(c.values) for k, c in ds.coords.items() if c.dims == ("time",)} for s, ds in dsets.items()},
                      n_frames={s: bucket(ds.sizes["time"], frame_bucket) for s, ds in dsets.items()}, sources=srcs)
-    H, W, c, m = ref.sizes["y"], ref.sizes["x"], tl.core, tl.margin
+    H, W, c, m = ref.sizes["y"], ref.sizes["x"], tl.core, tl.depth
     args = dict(layout=layout, model=model, period=period.days, tl=tl, batch_size=batch_size, dim=dim)
     arrays = [dsets[s][b].data for s, b in layout.bands]
 
@@ -251,7 +285,7 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
         if chunks is None:
             lz = [a for a in arrays if isinstance(a, da.Array)]
             chunks = max(lz[0].chunks[1][0], lz[0].chunks[2][0]) if lz else 4 * c
-        ch = bucket(int(chunks), c)
+        ch = bucket(max(int(chunks), m), c)  # dask overlaps at most one chunk: a chunk holds the depth
         Hp, Wp = -(-H // ch) * ch, -(-W // ch) * ch
         blocks = []
         for a in arrays:
@@ -272,7 +306,8 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
 
     coords = {"y": ref.y.values, "x": ref.x.values, "band": band_names(dim)}
     if "spatial_ref" in ref.coords: coords["spatial_ref"] = ref.coords["spatial_ref"]
-    attrs = {"period_start": str(period.start), "period_end": str(period.end), "tile": c, "buffer": m,
+    attrs = {"period_start": str(period.start), "period_end": str(period.end), "tile": c, "buffer": tl.margin,
+             "trim": tl.trim,
              "support_start": str(from_days(used.min())), "support_end": str(from_days(used.max()))}
     if "crs" in ref.attrs: attrs["crs"] = str(ref.attrs["crs"])  # else the `spatial_ref` coordinate carries it
     return xr.DataArray(data, dims=("y", "x", "band"), coords=coords, name="embedding", attrs=attrs)
@@ -306,5 +341,5 @@ def embed_to_zarr(stack,                  # as for `embed`
             part.to_zarr(tmp, region={"y": ry, "x": rx}, consolidated=False)
     return path
 
-# %% ../nbs/21_embed.ipynb #c9001
+# %% ../nbs/21_embed.ipynb #c0031
 callable_module(__name__)

@@ -42,6 +42,7 @@ class SamplerConfig:
     min_period_days: float = 4.0      # summary periods are longer than this (paper: 4 days)
     subsample: str = "random"         # frames beyond `frames`: "random" or "even"
     hold_out: bool = True             # remove input sources' target frames from the encoder input
+    twin_days: float = 1 / 24         # with hold_out: also drop input frames of the target's family this close to it
     sources: tuple = ()               # resolved `Source`s that win over the registry (a model's, via `sampler_config`)
 
     def __post_init__(self):
@@ -227,6 +228,13 @@ def _texts(prep, window, period, rng):
         emb[:k] = tx["emb"][sel]; yx[:k, 0] = tx["row"][sel] - ys.start; yx[:k, 1] = tx["col"][sel] - xs.start; valid[:k] = True
     return Texts(emb=emb, yx=yx, valid=valid, period=sample_summary(period, cfg, rng).astype(np.float32))
 
+def _near_target(sa, idx, family:str, twins:list, days:float) -> np.ndarray:
+    "Which frames `idx` of a source lie within `days` of a held-out target of the same sensor family."
+    near = np.zeros(len(idx), bool)
+    for f, d in twins:
+        if f == family: near |= np.abs(sa.days[idx] - d) < days
+    return near
+
 def example_at(prep:Prepared, site:tuple, period, rng) -> TrainExample:
     "One training example for a window's top-left `site` and a sequence `period` (days)."
     cfg = prep.cfg; L = cfg.patch
@@ -237,10 +245,13 @@ def example_at(prep:Prepared, site:tuple, period, rng) -> TrainExample:
         sa = prep.arrays[name]
         t, targets[name] = _target(sa, in_period(sa, period), window, lambda d: sample_summary(period, cfg, rng, d), rng)
         held[name] = t
+    fam = lambda n: cfg.source(n).family
+    twins = [(fam(n), float(targets[n].day)) for n, t in held.items() if t is not None and not prep.arrays[n].static]
     inputs = {}
     for name in cfg.inputs:
         sa = prep.arrays[name]; idx = in_period(sa, period)
         if cfg.hold_out and held.get(name) is not None: idx = idx[idx != held[name]]
+        if cfg.hold_out: idx = idx[~_near_target(sa, idx, cfg.source(name).family, twins, cfg.twin_days)]
         n = cfg.n_frames(name)
         inputs[name] = pack_frames(sa, pick_frames(idx, n, cfg.subsample, rng), n, window)
     texts = _texts(prep, window, period, rng)

@@ -26,6 +26,7 @@ from flops import count_flops, xla_flops  # noqa: E402
 
 from alphaearth_nb import losses, samples, stacks
 from alphaearth_nb.model import AlphaEarth, preset
+from alphaearth_nb.nn import count_params
 from alphaearth_nb.train import TrainConfig, apply_policy, init_state, make_optimizer, make_train_step, train_step
 
 
@@ -67,7 +68,7 @@ def main(argv=None):
         print("data: stacks.toy_stack (scene.py not importable)")
     cfg_m = preset(args.preset)
     model = AlphaEarth(cfg_m, key=jax.random.PRNGKey(0))
-    n_params = sum(x.size for x in jax.tree.leaves(eqx.filter(model, eqx.is_inexact_array)))
+    n_params = count_params(model)
     sampler = samples.sampler_config(cfg_m, args.preset if args.preset in samples.SAMPLERS else None)
     batch = jax.device_put(samples.Batches(stack, sampler, args.batch, seed=0, texts=texts).batch_at(0))
     frames = {k: int(f.frame.shape[1]) for k, f in batch.inputs.items()}

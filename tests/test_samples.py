@@ -203,3 +203,20 @@ def test_uniformity_partner_is_always_another_site():
             dem = sample_batch(st, cfg, B, batch=B).targets["dem"].x.reshape(B, -1)  # the static DEM names the window
             for b in range(B):
                 assert not np.array_equal(dem[b], dem[b - 1]), (P, B, b)
+
+
+def test_near_duplicate_of_the_target_is_not_in_the_input():
+    "A second granule of the target's pass (20 s later) never reaches the encoder when that pass is held out."
+    t0 = np.datetime64("2021-01-01T10:30:00")
+    times = np.sort(np.concatenate([t0 + np.arange(0, 360, 30).astype("timedelta64[D]"),
+                                    t0 + np.arange(0, 360, 30).astype("timedelta64[D]") + np.timedelta64(20, "s")]))
+    s2 = make_ds("sentinel2", ("B2", "B3", "B4", "B8", "B11", "B12"), times, 3)
+    st = xr.DataTree.from_dict({"sentinel2": s2})
+    cfg = SamplerConfig(patch=4, frames=30, n_texts=0, periods_per_site=1)
+    for seed in range(12):
+        ex = sample_example(st, cfg, seed)
+        d, f = ex.inputs["sentinel2"].days, ex.inputs["sentinel2"].frame
+        assert np.abs(d[f] - ex.targets["sentinel2"].day).min() > 1 / 24, seed
+    keep = sample_example(st, SamplerConfig(patch=4, frames=30, n_texts=0, periods_per_site=1, twin_days=0), 0)
+    d, f = keep.inputs["sentinel2"].days, keep.inputs["sentinel2"].frame
+    assert np.abs(d[f] - keep.targets["sentinel2"].day).min() < 1e-2   # without the window, the twin leaks

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from alphaearth_nb.core import ConfigError, DimensionError, Frames, GridError, MissingSourceError
-from alphaearth_nb.stp import Encoded, STPConfig, STPEncoder, TimeOp, count_params
-from alphaearth_nb.timecodes import timecode
+from alphaearth_nb.nn import count_params
+from alphaearth_nb.stp import Encoded, STPConfig, STPEncoder, TimeOp
+from alphaearth_nb.stp import frame_codes
 
 TINY = STPConfig(patch=32, d_space=64, d_time=32, d_precision=16, blocks=2)
 SPECS = {"sentinel2": (6, 0), "sentinel1": (5, 1)}
@@ -82,7 +83,7 @@ def test_padding_frames_and_masked_source_change_nothing(enc, fwd, base):
 def test_time_attention_ignores_masked_frames():
     op = TimeOp(TINY, key=jax.random.key(3))
     t = jax.random.normal(jax.random.key(4), (6, 4, 4, 32))
-    tc = timecode(jnp.arange(6.0) * 9)
+    tc = frame_codes(jnp.arange(6.0) * 9, jnp.ones(6, bool))
     mask = jnp.ones((6, 16), bool).at[4:].set(False).at[1, 5].set(False)   # two padding frames, one invalid cell
     others = jnp.array([0, 2, 3])
     jac = jax.jit(jax.grad(lambda t: op(t, mask, tc)[others].sum()))(t)

@@ -7,7 +7,8 @@ import pytest
 from scipy.special import ive
 
 from alphaearth_nb.core import ConfigError, DimensionError
-from alphaearth_nb.summary import Summary, TimePool, build, householder_to, unit, vmf_sample
+from alphaearth_nb.nn import build
+from alphaearth_nb.summary import Summary, TimePool, householder_to, unit, vmf_sample
 
 P = 64
 

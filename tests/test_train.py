@@ -285,3 +285,13 @@ def test_load_model_from_run_folder(tiny_run):
     from alphaearth_nb.train import load_model
     trained = load_model(tiny_run["out"] / "a")
     for a, b in zip(arrays(trained), arrays(tiny_run["state"].model)): np.testing.assert_array_equal(a, b)
+
+
+def test_warns_once_when_no_batch_carries_text():
+    "A run whose batches hold no valid text (aux['texts'] == 0) says so once: the CLIP term is silently 0 otherwise."
+    def textless(model, batch, key):
+        loss, aux = standin_loss(model, batch, key)
+        return loss, {**aux, "texts": jnp.zeros(())}
+    with pytest.warns(Warning, match="no valid text") as rec:
+        fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, config=STANDIN_CFG, loss_fn=textless, progress=False)
+    assert sum("no valid text" in str(w.message) for w in rec) == 1
