@@ -23,7 +23,7 @@ from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning
 from .core import callable_module, check_output, writing_folder
 from .geo import is_lazy
 from .quantize import quantize
-from .stacks import SourceArrays, pack_frames, resolve, source_arrays, validate_stack
+from .stacks import CLOUD, SourceArrays, pack_frames, resolve, source_arrays, validate_stack
 from .timecodes import Period, as_period, from_days, to_days
 
 # %% auto #0
@@ -274,7 +274,8 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
     used = np.concatenate([to_days(ds.time.values) for s, ds in dsets.items() if not srcs[s].static] or [times])
     check_extrapolation(period, float(used.min()), float(used.max()), warn_days, max_days)
 
-    layout = _Layout(bands=tuple((s, b) for s, ds in dsets.items() if ds.sizes["time"] for b in ds.data_vars),
+    layout = _Layout(bands=tuple((s, b) for s, ds in dsets.items() if ds.sizes["time"] for b in ds.data_vars
+                                 if b != CLOUD),  # inference needs no cloud mask (paper S2.2.2)
                      coords={s: {k: np.asarray(c.values) for k, c in ds.coords.items() if c.dims == ("time",)} for s, ds in dsets.items()},
                      n_frames={s: bucket(ds.sizes["time"], frame_bucket) for s, ds in dsets.items()}, sources=srcs)
     H, W, c, m = ref.sizes["y"], ref.sizes["x"], tl.core, tl.depth

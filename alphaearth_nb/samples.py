@@ -200,7 +200,8 @@ def sample_summary(period, cfg:SamplerConfig, rng, around:float|None=None) -> np
 def _target(sa, idx, window, summary_fn, rng):
     "The held-out frame of one source (index or None) and its Target."
     ys, xs = window
-    good = np.asarray(idx)[np.isfinite(sa.z[idx, ys, xs]).reshape(len(idx), -1).any(1)] if len(idx) else []
+    usable = lambda i: np.isfinite(sa.z[i, ys, xs]) & (True if sa.clear is None else sa.clear[i, ys, xs][..., None])
+    good = np.asarray(idx)[usable(idx).reshape(len(idx), -1).any(1)] if len(idx) else []
     t = int(rng.choice(good)) if len(good) else None
     if sa.static or t is None:
         per = summary_fn(None); day = per.mean()
@@ -211,7 +212,7 @@ def _target(sa, idx, window, summary_fn, rng):
         x = np.zeros((ys.stop - ys.start, xs.stop - xs.start, C), np.float32); ok = np.zeros(x.shape, bool)
         meta = np.zeros(sa.meta.shape[1], np.float32)
     else:
-        z = sa.z[t, ys, xs]; ok = np.isfinite(z); x = np.where(ok, z, 0).astype(np.float32); meta = sa.meta[t]
+        z = sa.z[t, ys, xs]; ok = usable(t); x = np.where(ok, z, 0).astype(np.float32); meta = sa.meta[t]
     return t, Target(x=x, valid=ok, day=np.float32(day), meta=meta.astype(np.float32), period=per.astype(np.float32))
 
 def _texts(prep, window, period, rng):

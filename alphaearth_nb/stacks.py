@@ -21,11 +21,12 @@ from .sources import Source, check_units, get_source, normalise, registered, sam
 from .timecodes import as_period, numeric_time_hint, to_days
 
 # %% auto #0
-__all__ = ['DIMS', 'check_grid', 'resolve', 'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames',
-           'pack_frames', 'in_period', 'to_frames']
+__all__ = ['DIMS', 'CLOUD', 'check_grid', 'resolve', 'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays',
+           'pick_frames', 'pack_frames', 'in_period', 'to_frames']
 
 # %% ../nbs/04_stacks.ipynb #c0005
 DIMS = ("time", "y", "x")
+CLOUD = "cloud"  # optional per-source variable: nonzero = cloudy / QA-flagged (loss weight 0, still an input)
 
 def _as_children(stack, source):
     "The stack as a dict {source name: Dataset}."
@@ -107,13 +108,13 @@ def resolve(source,            # a `Source`, or a registry name
 # %% ../nbs/04_stacks.ipynb #c0009
 def _check_values(name, ds, src):
     "Raise `NoValidDataError` if no band has a valid pixel, `UnitsError` if a band is on a wrong scale."
-    valid = False
-    for v in ds.data_vars:
+    valid, bands = False, [v for v in ds.data_vars if v != CLOUD]
+    for v in bands:
         sample = sample_values(ds[v])
         check_units(src, v, sample)
         valid = valid or bool(valid_mask(src, sample[:, None], bands=(v,)).any())
     if not valid and is_lazy(ds):  # the sample may have missed a sparse source's few pixels: read it all once
-        valid = any(bool(valid_mask(src, np.asarray(ds[v].values)[..., None], bands=(v,)).any()) for v in ds.data_vars)
+        valid = any(bool(valid_mask(src, np.asarray(ds[v].values)[..., None], bands=(v,)).any()) for v in bands)
     if not valid:
         raise NoValidDataError(f"source {name!r} has no valid pixel in any band (all NaN, nodata or out of range): "
                                f"drop it from the stack (`del stack['{name}']`) or check its reader and units.")
@@ -134,7 +135,7 @@ def _check_meta(name, ds, src):
 def _check_source(name, ds, src):
     "Every check of one source on its own: name, bands, dtypes, dims, time, size, metadata."
     if not ds.data_vars: raise EmptyStackError(f"source {name!r} has no variables: add its bands ({', '.join(src.bands)}).")
-    unknown = [v for v in ds.data_vars if v not in src.bands]
+    unknown = [v for v in ds.data_vars if v not in src.bands and v != CLOUD]
     if unknown:
         raise UnknownBandError(f"{name} has variable(s) {unknown} that are not its bands ({', '.join(src.bands)}): "
                                f"rename them (`ds.rename(...)`) or drop them (`ds.drop_vars({unknown})`).")
@@ -204,6 +205,7 @@ class SourceArrays:
     days: np.ndarray   # [T] float32 days since EPOCH
     meta: np.ndarray   # [T, M] float32
     static: bool
+    clear: np.ndarray | None = None  # [T, H, W] bool, False where the `cloud` layer flags a pixel; None: no layer
 
 def source_arrays(stack,               # a validated stack (DataTree) or one source's Dataset
                   source:str|Source,   # the source: a registry name or a resolved `Source` (its statistics are used)
@@ -221,7 +223,8 @@ def source_arrays(stack,               # a validated stack (DataTree) or one sou
     meta = np.zeros((T, len(src.meta)), np.float32)
     for j, m in enumerate(src.meta):
         if m in ds.coords: meta[:, j] = np.nan_to_num(np.asarray(ds[m].values, np.float32))
-    return SourceArrays(name, z, to_days(ds["time"].values), meta, src.static)
+    clear = ~(np.nan_to_num(np.asarray(ds[CLOUD].values, np.float32)) > 0) if CLOUD in ds.data_vars else None
+    return SourceArrays(name, z, to_days(ds["time"].values), meta, src.static, clear)
 
 # %% ../nbs/04_stacks.ipynb #c0020
 def pick_frames(idx, n:int, subsample:str, rng) -> np.ndarray:

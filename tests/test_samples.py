@@ -220,3 +220,19 @@ def test_near_duplicate_of_the_target_is_not_in_the_input():
     keep = sample_example(st, SamplerConfig(patch=4, frames=30, n_texts=0, periods_per_site=1, twin_days=0), 0)
     d, f = keep.inputs["sentinel2"].days, keep.inputs["sentinel2"].frame
     assert np.abs(d[f] - keep.targets["sentinel2"].day).min() < 1e-2   # without the window, the twin leaks
+
+
+def test_cloudy_pixels_reach_the_encoder_but_weigh_nothing():
+    "Paper S2.2.2: a `cloud` layer flags pixels; their raw values are inputs, and they are never targets."
+    t = np.datetime64("2021-01-01") + np.arange(0, 240, 30).astype("timedelta64[D]")
+    s2 = make_ds("sentinel2", ("B2", "B3", "B4", "B8", "B11", "B12"), t, 5)
+    s2["cloud"] = (("time", "y", "x"), np.zeros((len(t), H, W), np.float32))
+    s2["cloud"][:, :2, :] = 1.0                                   # the first two rows are cloudy in every frame
+    s2["B4"][:, :2, :] = 3900.0                                   # bright, as clouds are
+    st = xr.DataTree.from_dict({"sentinel2": s2})
+    cfg = SamplerConfig(patch=H, frames=8, n_texts=0, periods_per_site=1)
+    ex = sample_example(st, cfg, 1)
+    f, tg = ex.inputs["sentinel2"], ex.targets["sentinel2"]
+    real = f.frame
+    assert f.valid[real][:, :2].all() and (f.x[real][:, :2, :, 2] > 1.0).all()   # raw, normalised B4 reaches the encoder
+    assert not tg.valid[:2].any() and tg.valid[2:].all()                          # but no loss weight there
