@@ -25,10 +25,30 @@ __all__ = ['GROUP', 'MARGIN', 'knn_search', 'knn_vote', 'knn_predict']
 # %% ../nbs/23a_knn.ipynb #c0006
 GROUP = 32  # columns per group of the first selection stage
 _INT_MAX = np.int32(2**31 - 1)
+_FLIP = np.int32(0x7FFFFFFF)
+_PASSES = 8  # up to this many picks: one `min` pass each; beyond: a sort
 
 def _next_pow2(n:int) -> int: return 1 << max(0, math.ceil(math.log2(max(n, 1))))
 
-_PASSES = 8  # up to this many: one pass per element picked; beyond: a sort
+def _pack(v, bits:int):
+    "Unique int32 keys ordered as `v` (M, Q): its order-preserving image, low `bits` bits = the row in `v`."
+    b = jax.lax.bitcast_convert_type(v, jnp.int32)
+    b = jnp.where(b < 0, b ^ _FLIP, b)
+    return (b & np.int32(-(1 << bits))) | jax.lax.broadcasted_iota(jnp.int32, v.shape, 0)
+
+def _unpack(key, bits:int):
+    "The row and the lower bound of the value packed in `key`."
+    s = key & np.int32(-(1 << bits))
+    return key & np.int32((1 << bits) - 1), jax.lax.bitcast_convert_type(jnp.where(s < 0, s ^ _FLIP, s), jnp.float32)
+
+def _smallest_keys(key, kc:int):
+    "The `kc` smallest of each column of unique keys (M, Q), ascending ((kc, Q))."
+    if kc > _PASSES: return jnp.sort(key, axis=0)[:kc]
+    out = []
+    for _ in range(kc):
+        m = key.min(0, keepdims=True)
+        out.append(m); key = jnp.where(key == m, _INT_MAX, key)
+    return jnp.concatenate(out, 0)
 
 def _smallest(v, col, kc:int):
     "The `kc` smallest of each column of `v` (M, Q) under the order (value, col), and their `col` ((kc, Q) each)."
@@ -44,6 +64,8 @@ def _smallest(v, col, kc:int):
     return jnp.concatenate(out_v, 0), jnp.concatenate(out_c, 0)
 
 # %% ../nbs/23a_knn.ipynb #c0008
+def _bits(n:int) -> int: return max(1, math.ceil(math.log2(n)))
+
 def _block_candidates(d:Float[Array, "Q C"], kc:int) -> tuple[Int[Array, "kc Q"], Float[Array, "Q"]]:
     "The `kc` candidate columns of each row of a block and a lower bound on every other column's value."
     nq, c = d.shape
@@ -52,14 +74,13 @@ def _block_candidates(d:Float[Array, "Q C"], kc:int) -> tuple[Int[Array, "kc Q"]
     g = min(GROUP, c)
     ng = c // g
     if kc >= ng:
-        v, i = _smallest(d.T, jax.lax.broadcasted_iota(jnp.int32, (c, nq), 0), kc)
-        return i, v[-1]
+        col, lb = _unpack(_smallest_keys(_pack(d.T, _bits(c)), kc), _bits(c))
+        return col, lb[-1]
     d3 = d.reshape(nq, ng, g)
-    gv, top = _smallest(d3.min(2).T, jax.lax.broadcasted_iota(jnp.int32, (ng, nq), 0), kc)  # one read of the block
-    cand = jnp.take_along_axis(d3, top.T[:, :, None], 1).reshape(nq, kc * g).T                 # (kc g, Q)
-    ccol = (top[:, None, :] * g + jnp.arange(g, dtype=jnp.int32)[None, :, None]).reshape(kc * g, nq)
-    v, i = _smallest(cand, ccol, kc)
-    return i, jnp.minimum(gv[-1], v[-1])
+    top, glb = _unpack(_smallest_keys(_pack(d3.min(2).T, _bits(ng)), kc), _bits(ng))  # one read of the block
+    cand = jnp.take_along_axis(d3, top.T[:, :, None], 1).reshape(nq, kc * g).T            # (kc g, Q)
+    j, clb = _unpack(_smallest_keys(_pack(cand, _bits(kc * g)), kc), _bits(kc * g))
+    return jnp.take_along_axis(top, j // g, 0) * g + j % g, jnp.minimum(glb[-1], clb[-1])
 
 # %% ../nbs/23a_knn.ipynb #c0010
 _ERR = 8 * 2.0**-24  # see "Why a certificate": err = _ERR (D + 2) (|q| + max|t|)^2
@@ -155,9 +176,9 @@ def knn_search(train_x,                 # training features, (N, D)
     qc = min(_next_pow2(query_chunk), _next_pow2(len(qx)))
     kc = min(k + MARGIN, c)
     dist, idx, ok = _search(args, qx, k, kc, qc)
-    while not ok.all():  # uncertain queries: 8x the candidates (every row of a block at most, where it must hold)
+    while not ok.all():  # uncertain queries: more candidates (every row of a block at most, where it must hold)
         bad = np.flatnonzero(~ok)
-        kc = min(8 * kc, c)
+        kc = min(kc + 3 if kc + 3 <= _PASSES else 8 * kc, c)
         d2, i2, ok2 = _search(args, qx[bad], k, kc, min(qc, 64))  # one block shape per round: few compiles
         dist[bad], idx[bad], ok[bad] = d2, i2, ok2 | (kc == c)
     return dist, idx
@@ -169,10 +190,13 @@ def knn_vote(nn_labels,          # (Q, k) class indices of the neighbours, neare
     "Majority vote (ties: the class of the nearest) and vote fractions (Q, C)."
     nn_labels = np.asarray(nn_labels)
     q, k = nn_labels.shape
-    onehot = nn_labels[:, :, None] == np.arange(n_classes)[None, None]       # (Q, k, C)
-    votes = onehot.sum(1)
-    first = np.where(onehot, np.arange(k)[None, :, None], k).min(1)          # rank of each class's nearest
-    return np.argmax(votes * (k + 1) + (k - first), 1).astype(np.int32), (votes / k).astype(np.float32)
+    rows = np.arange(q)
+    votes = np.zeros((q, n_classes), np.int32)
+    first = np.full((q, n_classes), k, np.int32)                    # rank of each class's nearest member
+    for j in range(k - 1, -1, -1):                                   # k scatters over Q, not a (Q, k, C) one-hot
+        votes[rows, nn_labels[:, j]] += 1
+        first[rows, nn_labels[:, j]] = j
+    return np.argmax(votes * (k + 1) + (k - first), 1).astype(np.int32), (votes / np.float32(k)).astype(np.float32)
 
 def knn_predict(train_x,           # training features, (N, D)
                 train_y,           # training class indices 0 .. n_classes-1, (N,)
