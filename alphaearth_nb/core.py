@@ -33,9 +33,9 @@ __all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'AEFError', 'TimeError', 'MissingTimeE
            'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError',
            'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames', 'Target', 'Texts',
-           'TrainExample', 'OutputExistsError', 'NotOursError', 'IncompleteOutputError', 'RunLockedError', 'is_ours',
-           'check_output', 'pid_alive', 'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError',
-           'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache']
+           'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'is_ours', 'check_output',
+           'pid_alive', 'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError', 'MirrorError',
+           'NoTilesError', 'TrainingWarning', 'compile_cache']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -130,7 +130,6 @@ MARKER = ".aef-complete"  # written last into every folder the package writes
 
 class OutputExistsError(AEFError, FileExistsError): "An output exists and replacing it was not asked for."
 class NotOursError(OutputExistsError): "A non-empty folder the package did not write: it is never replaced."
-class IncompleteOutputError(AEFError): "A store or file was left incomplete by an interrupted write."
 class RunLockedError(AEFError): "Another run holds the folder (its lock names the process)."
 
 def is_ours(path:str|os.PathLike) -> bool:
