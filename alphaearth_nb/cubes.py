@@ -15,7 +15,8 @@ import xarray as xr
 
 from .core import EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, band_names
 from .embeddings import as_embedding
-from .geo import crs_of, require
+from . import geo
+from .geo import crs_of, is_lazy, require
 
 # %% auto #0
 __all__ = ['LONLAT', 'HOWS', 'cube_form', 'grid_of', 'transform_of', 'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube',
@@ -104,13 +105,11 @@ def read_geometries(src, crs=None):
 
 def points_xy(points, to_crs:str, crs=None) -> tuple[np.ndarray, np.ndarray, object]:
     "Point coordinates `(x, y)` in `to_crs`, and the table they came from (rows in input order)."
-    require("pyproj", "official", "points in another CRS")
     if isinstance(points, (tuple, list)) and len(points) == 2 and not isinstance(points[0], str):
-        from pyproj import Transformer
         xs, ys = (np.atleast_1d(np.asarray(v, np.float64)) for v in points)
         _same_shape(xs, ys)
-        tx, ty = Transformer.from_crs(crs or LONLAT, to_crs, always_xy=True).transform(xs, ys)
-        return np.asarray(tx), np.asarray(ty), pd.DataFrame({"x_in": xs, "y_in": ys})
+        tx, ty = geo.to_crs(xs, ys, crs or LONLAT, to_crs)
+        return tx, ty, pd.DataFrame({"x_in": xs, "y_in": ys})
     gdf = read_geometries(points, crs)
     if not gdf.geom_type.isin(["Point"]).all():
         raise LabelError("sampling needs points; for polygons use `aggregate(emb, zones)` (one vector per area)")
@@ -231,7 +230,7 @@ def _overlapping(gdf) -> bool:
 def _block_rows(emb:xr.DataArray, target:int=256) -> list[slice]:
     "Row slices aligned to the cube's y chunks (about `target` rows each)."
     H = emb.sizes["y"]
-    if emb.chunks is None: step = max(1, min(H, target))
+    if not is_lazy(emb): step = max(1, min(H, target))
     else: step = max(1, int(emb.chunksizes["y"][0]) * max(1, target // int(emb.chunksizes["y"][0])))
     return [slice(r, min(r + step, H)) for r in range(0, H, step)]
 
@@ -334,7 +333,7 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
         raise DimensionError(f"yearly_change needs at least 3 years, got {cube.sizes['time']}: "
                              "for two years use `change(a, b)`")
     cube = cube_form(cube)
-    if cube.chunks is not None: cube = cube.chunk({"time": -1, "band": -1})
+    if is_lazy(cube): cube = cube.chunk({"time": -1, "band": -1})
     with np.errstate(invalid="ignore", divide="ignore"):
         import warnings
         with warnings.catch_warnings():

@@ -20,7 +20,7 @@ import xarray as xr
 
 from . import earthengine, sites, stream, testing
 from .core import EarthEngineError, writing_folder
-from .geo import require
+from .geo import grid_coords, require
 from .timecodes import Period, as_period
 
 # %% auto #0
@@ -86,7 +86,7 @@ def fake_answer(req:earthengine.EERequest, seed:int=0) -> xr.Dataset:
         n = max(0, int(((req.period.end - req.period.start) / np.timedelta64(1, "D") - off - 1) // step) + 1)
         times = [start + np.timedelta64(off + step * k, "D") for k in range(n)]
     T = len(times); shape = (T, h, w)
-    x = x0 + a * (np.arange(w) + 0.5); y = y0 + e * (np.arange(h) + 0.5)
+    g = grid_coords(h, w, x0, y0, a, res_y=-e); x, y = g["x"], g["y"]   # the affine e is signed
     base = rng.uniform(0.3, 1.0, (1, h, w))
     def refl(lo, hi): return (lo + (hi - lo) * base * rng.uniform(0.9, 1.1, shape))
     bands, coords = {}, {}

@@ -21,7 +21,7 @@ import zarr
 from .core import EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, band_names
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import as_embedding
-from .geo import crs_of, require, write_crs
+from .geo import crs_of, grid_coords, north_up, require, write_crs
 from .cubes import cube_form, grid_of, transform_of
 
 # %% auto #0
@@ -42,8 +42,8 @@ def block_mean_direction(emb,            # embedding (y, x, band) or cube (time,
     norm = np.sqrt((s ** 2).sum("band"))
     out = (s / norm).where((n > 0) & (norm > 0)).astype(np.float32)
     x0, dx, y0, dy = grid_of(emb)   # coarse pixel centres on the same corner as the fine grid
-    out = out.assign_coords(x=x0 - dx / 2 + dx * factor * (np.arange(out.sizes["x"]) + 0.5),
-                            y=y0 - dy / 2 + dy * factor * (np.arange(out.sizes["y"]) + 0.5))
+    out = out.assign_coords(grid_coords(out.sizes["y"], out.sizes["x"], x0 - dx / 2, y0 - dy / 2, dx * factor,
+                                        res_y=-dy * factor))
     out.attrs = dict(emb.attrs)
     return out.rename("embedding")
 
@@ -122,8 +122,7 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
     import rioxarray
     kw = {"overview_level": overview} if overview is not None else {}
     da = rioxarray.open_rasterio(path, chunks=chunks, mask_and_scale=False, lock=False, **kw)
-    crs = da.rio.crs.to_string() if da.rio.crs is not None else None
-    if da.sizes["y"] > 1 and float(da.y[1]) > float(da.y[0]): da = da.isel(y=slice(None, None, -1))
+    crs, da = crs_of(da), north_up(da)
     fill = da.attrs.get("_FillValue")
     da = da.transpose("y", "x", "band").assign_coords(band=band_names(da.sizes["band"]))
     da = da.drop_vars("spatial_ref", errors="ignore")

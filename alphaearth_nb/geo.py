@@ -19,7 +19,7 @@ from .core import CRSError, DimensionError, GridError, MissingDependencyError, P
 # %% auto #0
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'as_crs', 'crs_name',
            'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'north_up', 'flip_rows', 'pixel_indices',
-           'to_crs', 'check_same_grid']
+           'to_crs', 'utm_crs', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -127,9 +127,12 @@ def write_crs(obj, crs):
     return out
 
 # %% ../nbs/03_geo.ipynb #c0021
-def grid_coords(ny:int, nx:int, x0:float=500_000., y0:float=5_000_000., res:float=10.) -> dict:
+def grid_coords(ny:int, nx:int, x0:float=500_000., y0:float=5_000_000., res:float=10.,
+                res_y:float|None=None,   # row spacing when it differs from `res` (negative: rows run south to north)
+               ) -> dict:
     "Pixel-centre y (descending) and x coordinates of a north-up grid whose top-left corner is (x0, y0)."
-    return {"y": y0 - res * (np.arange(ny) + 0.5), "x": x0 + res * (np.arange(nx) + 0.5)}
+    res_y = res if res_y is None else res_y
+    return {"y": y0 - res_y * (np.arange(ny) + 0.5), "x": x0 + res * (np.arange(nx) + 0.5)}
 
 def half_pixel(c) -> float:
     "Half the spacing of a regular coordinate axis (0.5 for a single pixel)."
@@ -193,6 +196,11 @@ def to_crs(xs, ys, src, dst) -> tuple[np.ndarray, np.ndarray]:
     if src is None or dst is None or same_crs(src, dst): return xs, ys
     t = Transformer.from_crs(as_crs(src), as_crs(dst), always_xy=True)
     return tuple(np.asarray(a, np.float64) for a in t.transform(xs, ys))
+
+def utm_crs(lon:float, lat:float) -> str:
+    "The WGS 84 / UTM zone CRS holding a lon/lat point: 'EPSG:326zz' north, 'EPSG:327zz' south (zones wrap at 180)."
+    zone = int(np.floor((float(lon) + 180) / 6)) % 60 + 1
+    return f"EPSG:{(32600 if lat >= 0 else 32700) + zone}"
 
 # %% ../nbs/03_geo.ipynb #c0032
 def check_same_grid(a, b, what:str="the two embeddings",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import hashlib
+import importlib.metadata
 import os
 import urllib.parse
 import urllib.request
@@ -20,21 +21,27 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from . import __version__ as _pkg_version
 from .core import EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, band_names
 from .quantize import NODATA, dequantize, quantize
-from .geo import require, write_crs
+from .geo import (crs_name, crs_of, grid_coords, north_up, rename_spatial, require, to_crs, utm_crs,
+                               write_crs)
+from .readers import read_aef_samples
 from .cubes import LONLAT, gather, pixel_of, points_xy, sample
 from .exports import to_cog
 
 # %% auto #0
 __all__ = ['USER_AGENT', 'YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror',
            'mirror_of', 'tile_href', 'cache_dir', 'index_file', 'read_index', 'LocalMirror', 'build_local_mirror',
-           'years_of', 'area_of', 'tiles', 'gdal_env', 'open_tile', 'zone_cube', 'utm_crs', 'grid_for', 'unit_length',
-           'mosaic', 'open', 'sample_points']
+           'years_of', 'area_of', 'tiles', 'gdal_env', 'open_tile', 'zone_cube', 'grid_for', 'unit_length', 'mosaic',
+           'open', 'sample_points']
 
 # %% ../nbs/27_official.ipynb #c0005
-USER_AGENT = f"alphaearth_nb/{_pkg_version} (+https://github.com/alphaearth-nb/alphaearth_nb)"
+def _version() -> str:
+    "This package's installed version (read from its metadata, not by importing the package: no import circle)."
+    try: return importlib.metadata.version("alphaearth_nb")
+    except importlib.metadata.PackageNotFoundError: return "unknown"
+
+USER_AGENT = f"alphaearth_nb/{_version()} (+https://github.com/alphaearth-nb/alphaearth_nb)"
 YEARS = tuple(range(2017, 2026))        # years the GCS README lists (2017-2025 inclusive)
 TILE_SIZE = 8192                        # pixels per side of an official tile (GCS README)
 RESOLUTION = 10.0                       # metres per pixel
@@ -145,7 +152,6 @@ class LocalMirror:
     written: dict = field(default_factory=dict)    # index path -> (int8 codes (H, W, 64), Affine, crs), north-up
 
 def _vectors(samples) -> tuple[np.ndarray, np.ndarray]:
-    from alphaearth_nb.readers import read_aef_samples
     df = read_aef_samples(samples) if not isinstance(samples, pd.DataFrame) else samples
     v = df[band_names()].to_numpy(np.float32)
     return v, df["dw_label"].to_numpy()
@@ -171,11 +177,10 @@ def _neighbours(vecs:np.ndarray, labels:np.ndarray, k:int=4) -> np.ndarray:
 # %% ../nbs/27_official.ipynb #c0013
 def _mirror_tiles(size:int) -> list:
     "(zone, epsg, x_west, y_south) of the test tiles: two side by side in 31N, one in 32N, overlapping at 6 deg E."
-    from pyproj import Transformer
     out = []
     snap = lambda v: float(np.floor(v / 10.0) * 10.0)
     for zone, epsg, cols in (("31N", 32631, (-2, -1)), ("32N", 32632, (0,))):
-        x, y = Transformer.from_crs(LONLAT, f"EPSG:{epsg}", always_xy=True).transform(6.0, 45.0)
+        x, y = (float(v) for v in to_crs(6.0, 45.0, LONLAT, f"EPSG:{epsg}"))
         x_edge = snap(x + (200 if zone == "31N" else -200))
         for c in cols: out.append((zone, epsg, x_edge + c * size * 10.0, snap(y - size * 5.0)))
     return out
@@ -190,7 +195,6 @@ def build_local_mirror(root,                        # folder to write (created)
     for mod in ("geopandas", "rasterio"): require(mod, "official", "building a local mirror")
     import geopandas as gpd
     from affine import Affine
-    from pyproj import Transformer
     from rasterio.warp import transform_bounds, transform_geom
     from shapely.geometry import box, mapping, shape
     vecs, labels = _vectors(samples)
@@ -199,8 +203,8 @@ def build_local_mirror(root,                        # folder to write (created)
     for n, (zone, epsg, xw, ys) in enumerate(_mirror_tiles(size)):
         crs = f"EPSG:{epsg}"
         t = Affine(10.0, 0.0, xw, 0.0, -10.0, ys + size * 10.0)          # north-up view of the tile
-        cx, cy = xw + 10.0 * (np.arange(size) + 0.5), ys + size * 10.0 - 10.0 * (np.arange(size) + 0.5)
-        lon, lat = Transformer.from_crs(crs, LONLAT, always_xy=True).transform(*np.meshgrid(cx, cy))
+        g = grid_coords(size, size, xw, ys + size * 10.0, 10.0); cx, cy = g["x"], g["y"]
+        lon, lat = to_crs(*np.meshgrid(cx, cy), crs, LONLAT)
         gx, gy = np.round(lon * 1e5).astype(np.int64), np.round(lat * 1e5).astype(np.int64)
         for year in years:
             cls, h = _field_class(lon, lat, year, years, classes)
@@ -291,9 +295,7 @@ def open_tile(href:str,                 # what `tiles` put in `href`
                           "or refresh the index cache") from e
     if da.sizes["band"] != EMBED_DIM:
         raise MirrorError(f"{href} has {da.sizes['band']} bands, not {EMBED_DIM}: not an embedding tile")
-    crs = da.rio.crs.to_string()
-    if da.sizes["y"] > 1 and float(da.y[1]) > float(da.y[0]):   # bottom-up -> north-up
-        da = da.isel(y=slice(None, None, -1))
+    crs, da = crs_of(da), north_up(da)   # the mirrors store rows bottom-up
     da = da.transpose("y", "x", "band").assign_coords(band=band_names()).drop_vars("spatial_ref", errors="ignore")
     da.attrs = {"crs": crs}
     return da.astype(np.int8)
@@ -320,8 +322,8 @@ def zone_cube(rows, geom, years:list[int], chunks:int=512, pad:int=0) -> xr.Data
     "int8 cube (time, y, x, band) of one zone's tiles (`rows` of `tiles`) over the area, lazily, -128 = no data."
     crs = rows["crs"].iloc[0]
     x0, y0, x1, y1 = _snapped_bounds(geom, crs, RESOLUTION, pad)
-    xs = x0 + RESOLUTION * (np.arange(round((x1 - x0) / RESOLUTION)) + 0.5)
-    ys = y1 - RESOLUTION * (np.arange(round((y1 - y0) / RESOLUTION)) + 0.5)
+    g = grid_coords(round((y1 - y0) / RESOLUTION), round((x1 - x0) / RESOLUTION), x0, y1, RESOLUTION)
+    xs, ys = g["x"], g["y"]
     per_year = []
     for year in years:
         acc = None
@@ -339,11 +341,6 @@ def zone_cube(rows, geom, years:list[int], chunks:int=512, pad:int=0) -> xr.Data
     return cube.chunk({"time": 1, "y": chunks, "x": chunks, "band": -1})
 
 # %% ../nbs/27_official.ipynb #c0025
-def utm_crs(lon:float, lat:float) -> str:
-    "The WGS 84 / UTM zone CRS holding a lon/lat point (EPSG 326zz north, 327zz south)."
-    zone = int(np.floor((lon + 180) / 6)) % 60 + 1
-    return f"EPSG:{(32600 if lat >= 0 else 32700) + zone}"
-
 def grid_for(area, crs:str|None=None, resolution:float|None=None):
     "An odc-geo `GeoBox` over the lon/lat `area` in `crs` (default: its centre's UTM zone) at `resolution` (10 m)."
     require("odc.geo", "official", "mosaicking onto one grid")
@@ -375,10 +372,10 @@ def mosaic(cubes:list, geobox, resampling:str="average") -> xr.DataArray:
             warnings.simplefilter("ignore", UserWarning)
             r = xr_reproject(src, geobox, resampling=resampling, dst_nodata=np.nan)
         r = r.drop_vars("spatial_ref", errors="ignore")
-        r = r.rename({k: v for k, v in (("latitude", "y"), ("longitude", "x")) if k in r.dims})
+        r = rename_spatial(r)
         if resampling == "average": r = unit_length(r)
         out = r if out is None else out.combine_first(r)
-    out.attrs = {"crs": f"EPSG:{geobox.crs.epsg}" if geobox.crs.epsg else geobox.crs.wkt}
+    out.attrs = {"crs": crs_name(geobox.crs.wkt)}
     return out.transpose("time", "y", "x", "band").astype(np.float32)
 
 # %% ../nbs/27_official.ipynb #c0027
@@ -436,11 +433,10 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
     hull = box(lon[ok].min() - 1e-6, lat[ok].min() - 1e-6, lon[ok].max() + 1e-6, lat[ok].max() + 1e-6)
     t = tiles(hull, ys, source, project, cache)
     if project: os.environ.update(gdal_env(project))
-    from pyproj import Transformer
     out = np.full((len(ys), len(lon), EMBED_DIM), np.nan, np.float32)
     done = np.zeros((len(ys), len(lon)), bool)
     for z in sorted(t["crs"].unique(), key=lambda c: (int(c.split(":")[1]) % 100, c)):
-        zx, zy = Transformer.from_crs(LONLAT, z, always_xy=True).transform(lon, lat)
+        zx, zy = to_crs(lon, lat, LONLAT, z)
         rows = t[t["crs"] == z]
         for k, year in enumerate(ys):
             for _, r in rows[rows["year"].astype(int) == year].iterrows():

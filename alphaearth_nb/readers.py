@@ -17,7 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import AEFError, MissingDataError, MissingDependencyError
-from .geo import crs_of
+from .geo import crs_of, grid_coords
 from .sources import get_source, valid_mask
 
 # %% auto #0
@@ -139,7 +139,7 @@ def read_eolearn_patch(path:str|Path|None=None, # the eolearn_patch folder (defa
     (x0, y0), (x1, y1) = xy.min(0), xy.max(0)
     H, W = ndvi.shape[1:]
     dy, dx = (y1 - y0) / H, (x1 - x0) / W
-    y, x = y1 - (np.arange(H) + 0.5) * dy, x0 + (np.arange(W) + 0.5) * dx
+    g = grid_coords(H, W, x0, y1, dx, res_y=dy); y, x = g["y"], g["x"]
     order = np.argsort(times, kind="stable")
     nd = _source_ds("ndvi", {"NDVI": np.where(ok, ndvi, np.nan)[order]}, times[order], y, x, crs)
     dm = _source_ds("dem", {"elevation": dem[None], "slope": slope_degrees(dem, dy, dx)[None]},

@@ -16,12 +16,12 @@ import xarray as xr
 
 from . import samples
 from .core import ConfigError, LabelError, MissingDataError, writing_file
-from .geo import require, to_crs
+from .geo import require, to_crs, utm_crs
 
 # %% auto #0
 __all__ = ['PAPER_CAP', 'PAPER_MIN_DIST', 'PAPER_PERIODS', 'RESOLVE', 'EARTH_RADIUS', 'SITE_COLUMNS', 'polygon_points',
-           'raster_points', 'thin', 'min_distance_m', 'site_periods', 'utm_epsg', 'site_grid', 'boundary_points',
-           'candidates', 'sample_sites', 'box_strata', 'write_sites', 'read_sites']
+           'raster_points', 'thin', 'min_distance_m', 'site_periods', 'site_grid', 'boundary_points', 'candidates',
+           'sample_sites', 'box_strata', 'write_sites', 'read_sites']
 
 # %% ../nbs/07b_sites.ipynb #c0005
 PAPER_CAP = 10_000          # sites per RESOLVE ecoregion (arXiv 2507.22291, training data; AEF.md 5)
@@ -117,17 +117,12 @@ def site_periods(n:int, years:tuple, periods:int=PAPER_PERIODS, period_days:int=
     start = a + out.astype(np.int64).astype("timedelta64[D]")
     return np.stack([start, start + np.timedelta64(int(period_days), "D")], -1)
 
-def utm_epsg(lon:float, lat:float) -> int:
-    "The EPSG code of the WGS 84 UTM zone holding (lon, lat) (326zz north, 327zz south)."
-    zone = int(np.clip(np.floor((float(lon) + 180) / 6) + 1, 1, 60))
-    return (32600 if lat >= 0 else 32700) + zone
-
 def site_grid(lon:float, lat:float, size:int=128, res:float=10.0) -> tuple[str, float, float]:
     "(crs, x0, y0): the UTM CRS and top-left corner (metres) of a `size` x `size` grid at `res` m centred on the point."
-    epsg = utm_epsg(lon, lat)
-    x, y = (float(v[0]) for v in to_crs([lon], [lat], "EPSG:4326", f"EPSG:{epsg}"))
+    crs = utm_crs(lon, lat)
+    x, y = (float(v[0]) for v in to_crs([lon], [lat], "EPSG:4326", crs))
     half = size * res / 2
-    return f"EPSG:{epsg}", float(np.round((x - half) / res) * res), float(np.round((y + half) / res) * res)
+    return crs, float(np.round((x - half) / res) * res), float(np.round((y + half) / res) * res)
 
 # %% ../nbs/07b_sites.ipynb #c0018
 def boundary_points(polygons, n:int, seed:int=0) -> np.ndarray:

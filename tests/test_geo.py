@@ -111,3 +111,10 @@ def test_declared_nodata_conventions():
     a = xr.DataArray(np.zeros(2), dims="x", attrs={"_FillValue": 0, "missing_value": "n/a", "nodatavals": (7.0, 0)})
     a.encoding["missing_value"] = -1.0
     assert declared_nodata(a) == (0.0, 7.0, -1.0)
+
+
+def test_grid_coords_rows_may_have_their_own_spacing():
+    g = grid_coords(3, 2, 100.0, 50.0, 10.0, res_y=20.0)
+    np.testing.assert_array_equal(g["x"], [105.0, 115.0])
+    np.testing.assert_array_equal(g["y"], [40.0, 20.0, 0.0])   # north-up, 20 m rows
+    np.testing.assert_array_equal(grid_coords(2, 1, 0, 0, 10, res_y=-4)["y"], [2.0, 6.0])  # rows south to north
