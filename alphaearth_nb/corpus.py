@@ -361,7 +361,7 @@ def stable_mask(labels:xr.DataArray, event_masks:xr.DataArray) -> np.ndarray:
     return (lv == lv[0]).all(0) & ~np.asarray(event_masks.values, bool).any(0)
 
 # %% ../nbs/07a_corpus.ipynb #c0021
-class CorpusBatches:
+class CorpusBatches(samples.BatchIterator):
     "Endless, deterministic, resumable training batches drawn scene by scene from a corpus's training split."
     def __init__(self, corpus,                          # a `Corpus` or its path
                  cfg:samples.SamplerConfig,             # how examples are cut, e.g. `samples.sampler_config(cfg, "tiny")`
@@ -401,14 +401,3 @@ class CorpusBatches:
         "The batch at position i (independent of iteration)."
         prep = self.prepared(self.scene_at(i))
         return samples.sample_batch(prep, prep.cfg, np.random.default_rng((self.seed, int(i))), self.batch_size)
-    def __iter__(self): return self
-    def __next__(self):
-        b = self.batch_at(self.position); self.position += 1
-        return b
-    def state(self) -> dict:
-        "What a checkpoint must save to resume: seed and position."
-        return dict(seed=self.seed, position=self.position)
-    def restore(self, state:dict) -> "CorpusBatches":
-        "Continue from a saved `state()`."
-        self.seed, self.position = int(state["seed"]), int(state["position"])
-        return self

@@ -25,7 +25,8 @@ from .timecodes import to_days
 
 # %% auto #0
 __all__ = ['SAMPLERS', 'SamplerConfig', 'sampler_config', 'Prepared', 'prepare', 'sample_site', 'sample_periods',
-           'sample_summary', 'example_at', 'stack_examples', 'sample_example', 'sample_batch', 'Batches']
+           'sample_summary', 'example_at', 'stack_examples', 'sample_example', 'sample_batch', 'Resumable',
+           'BatchIterator', 'Batches']
 
 # %% ../nbs/05_samples.ipynb #c0006
 @dataclass(frozen=True)
@@ -297,7 +298,24 @@ def sample_batch(stack, cfg:SamplerConfig, rng, batch:int,
     return stack_examples([example_at(prep, sites[s][0], sites[s][1][p], rng) for s, p in order])
 
 # %% ../nbs/05_samples.ipynb #c0015
-class Batches:
+class Resumable:
+    "A batch source that draws batch `i` from `(seed, i)`: `state()` is what a checkpoint saves, `restore` continues."
+    def state(self) -> dict:
+        "What a checkpoint must save to resume: seed and position."
+        return dict(seed=self.seed, position=self.position)
+    def restore(self, state:dict):
+        "Continue from a saved `state()`."
+        self.seed, self.position = int(state["seed"]), int(state["position"])
+        return self
+
+class BatchIterator(Resumable):
+    "An endless iterator over `batch_at(position)` (a subclass defines `batch_at`), resumable."
+    def __iter__(self): return self
+    def __next__(self):
+        b = self.batch_at(self.position); self.position += 1
+        return b
+
+class Batches(BatchIterator):
     "Endless, deterministic and resumable iterator of training batches."
     def __init__(self, stack, cfg:SamplerConfig, batch_size:int, seed:int=0,
                  texts:pd.DataFrame|None=None, strata:xr.DataArray|None=None,
@@ -311,14 +329,3 @@ class Batches:
     def batch_at(self, i:int) -> TrainExample:
         "The batch at position i (independent of iteration)."
         return sample_batch(self.prep, self.cfg, np.random.default_rng((self.seed, int(i))), self.batch_size)
-    def __iter__(self): return self
-    def __next__(self) -> TrainExample:
-        b = self.batch_at(self.position); self.position += 1
-        return b
-    def state(self) -> dict:
-        "What a checkpoint must save to resume: seed and position."
-        return dict(seed=self.seed, position=self.position)
-    def restore(self, state:dict) -> "Batches":
-        "Continue from a saved `state()`."
-        self.seed, self.position = int(state["seed"]), int(state["position"])
-        return self

@@ -214,7 +214,7 @@ class SiteCache:
         return item
 
 # %% ../nbs/07c_stream.ipynb #c0017
-class CorpusStream:
+class CorpusStream(samples.Resumable):   # state()/restore(); after restore, iterate stream(stream.position)
     "Endless, shuffled, host-sharded, prefetched and exactly resumable training batches from a site corpus."
     def __init__(self, source,                       # a `SiteCorpus`, a `corpus.Corpus`, or the path of either
                  cfg:samples.SamplerConfig,          # how examples are cut (`samples.sampler_config(cfg, preset)`)
@@ -265,9 +265,5 @@ class CorpusStream:
             self.position = i + 1
             yield b
 
-    def state(self) -> dict: return dict(seed=self.seed, position=self.position)   # what a checkpoint saves
-    def restore(self, state:dict) -> "CorpusStream":
-        "Continue from a saved `state()` (then iterate `stream(stream.position)`)."
-        self.seed, self.position = int(state["seed"]), int(state["position"]); return self
     def __repr__(self): return (f"CorpusStream({len(self.site_ids)} sites, host {self.host} of {self.hosts}: "
                                 f"{self.per_epoch} per epoch, {self.local_batch} examples per batch)")
