@@ -269,3 +269,18 @@ def test_y_ascending_embeds_the_same_vectors_at_the_same_places(stack, model, ea
     got = embed(south_first, model, 2024, progress=False)
     assert (np.diff(got.y.values) < 0).all()  # north-up, with its coordinates
     np.testing.assert_allclose(got.sel(y=eager.y, x=eager.x).values, eager.values, atol=1e-6)
+
+
+def test_embed_to_zarr_ctrl_c_keeps_the_old_store(stack, model, eager, tmp_path, monkeypatch):  # E2, interrupted
+    path = embed_to_zarr(stack, model, 2024, tmp_path / "e.zarr", progress=False)
+    real, calls = xr.Dataset.to_zarr, []
+    def interrupted(self, *a, **k):
+        calls.append(1)
+        if len(calls) == 3: raise KeyboardInterrupt("Ctrl-C")
+        return real(self, *a, **k)
+    monkeypatch.setattr(xr.Dataset, "to_zarr", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        embed_to_zarr(stack, model, 2023, path, overwrite=True, progress=False, chunks=16)
+    monkeypatch.undo()
+    np.testing.assert_allclose(xr.open_zarr(path, consolidated=False)["embedding"].values, eager.values, atol=1e-6)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e.zarr"]
