@@ -37,6 +37,7 @@ import pandas as pd
 
 warnings.filterwarnings("ignore", category=RuntimeWarning)
 warnings.filterwarnings("ignore", category=FutureWarning)
+warnings.filterwarnings("ignore", message=".*pandas version 4.*")
 warnings.filterwarnings("ignore", message=".*extrapolat.*")
 
 
