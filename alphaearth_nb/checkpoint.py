@@ -121,6 +121,7 @@ def read_header(path) -> dict:
         raise DamagedCheckpointError(f"cannot read the checkpoint header {path} ({type(e).__name__}): the file is "
                                      "damaged; load an older checkpoint (a folder loads the newest valid one).") from e
 
+# %% ../nbs/16_checkpoint.ipynb #c5000c
 def _load_one(path:Path, like:PyTree) -> tuple[PyTree, dict]:
     "One verified checkpoint file into the structure of `like`."
     header = verify_checkpoint(path)

@@ -83,7 +83,32 @@ def _pictures(out:Path, stack, embs:dict, hist:list) -> xr.DataArray:
     return ch
 
 # %% ../nbs/30_cli.ipynb #c0011
-def _report(out:Path, embs:dict, ch, labels, hist:list, steps:int, batch_size:int, seed:int, t0:float, stack=None) -> dict:
+def _lines(rep:dict, cmp:dict, table, years:list) -> list[str]:
+    "The report's text, one line per finding."
+    first, last, steps, batch = rep["loss_first10"], rep["loss_last10"], rep["steps"], rep["batch_size"]
+    out = ["# aef demo report", "",
+           f"Trained the `small` preset for {steps} steps (batch {batch}) on the offline sample scene "
+           f"in {rep['seconds']} s.",
+           f"- total loss: {first:.4f} (mean of the first 10 steps) -> {last:.4f} (last 10 steps)",
+           f"- embedding change {years[0]} -> {years[1]} (1 - dot): {rep['change_cleared']:.3f} inside the forest "
+           f"clearing ({rep['cleared_pixels']} px) vs {rep['change_elsewhere']:.3f} elsewhere",
+           "- 10-shot land cover from the embeddings (balanced accuracy, 20 folds):", "",
+           "```", table.to_string(index=False), "```", ""]
+    if cmp:
+        out += [f"- beside the best designed baseline ({cmp['best_baseline']}), 10-shot, best method of each: "
+                f"embedding {cmp['embedding_10shot']:.3f} vs {cmp['best_baseline_10shot']:.3f} (error ratio "
+                f"{cmp['error_ratio_10shot']:.2f}; below 1 the embedding wins)",
+                f"- change, paper protocol (L2-normalised, thresholds 0.1..0.9), {cmp['changed_pixels']} changed px: "
+                f"balanced accuracy embedding {cmp['change_embedding']:.3f} vs best baseline "
+                f"{cmp['change_best_baseline']:.3f}",
+                f"- stability: 1 - dot {cmp['unchanged_1dot']:.3f} on unchanged pixels vs {cmp['changed_1dot']:.3f} "
+                "on changed ones", ""]
+    return out + ["Pictures: scene.png, embedding_rgb.png, change.png, change_events.png (true change outlined), "
+                  "loss.png. Training run: run/."]
+
+# %% ../nbs/30_cli.ipynb #c0012
+def _report(out:Path, embs:dict, ch, labels, hist:list, steps:int, batch_size:int, seed:int, t0:float,
+            stack=None) -> dict:
     "The demo's numbers, written to report.md / report.json and printed."
     years = list(embs)
     l0, l1 = (labels.sel(year=y).values for y in years)
@@ -95,33 +120,21 @@ def _report(out:Path, embs:dict, ch, labels, hist:list, steps:int, batch_size:in
     cmp = {} if stack is None else quality.compare_on_scene(stack, labels, embs, seed=seed)  # beside designed baselines
     if cmp:
         fig = Figure(figsize=(5, 4))
-        quality.plot_change_events(ch, cleared, ax=fig.subplots(), title=f"change {years[0]} -> {years[1]}, true change outlined")
+        quality.plot_change_events(ch, cleared, ax=fig.subplots(),
+                                   title=f"change {years[0]} -> {years[1]}, true change outlined")
         _save(fig, out / "change_events.png")
     first = float(np.mean([h["loss"] for h in hist[:10]])); last = float(np.mean([h["loss"] for h in hist[-10:]]))
     rep = {"steps": steps, "batch_size": batch_size, "loss_first10": first, "loss_last10": last,
            "change_cleared": change_in, "change_elsewhere": change_out, "cleared_pixels": int(cleared.sum()),
            "tenshot": table.to_dict(orient="records"),
            **{k: v for k, v in cmp.items() if k not in ("landcover", "change")}, "seconds": round(time.time() - t0, 1)}
-    lines = ["# aef demo report", "",
-             f"Trained the `small` preset for {steps} steps (batch {batch_size}) on the offline sample scene "
-             f"in {rep['seconds']} s.",
-             f"- total loss: {first:.4f} (mean of the first 10 steps) -> {last:.4f} (last 10 steps)",
-             f"- embedding change {years[0]} -> {years[1]} (1 - dot): {change_in:.3f} inside the forest clearing "
-             f"({int(cleared.sum())} px) vs {change_out:.3f} elsewhere",
-             "- 10-shot land cover from the embeddings (balanced accuracy, 20 folds):", "",
-             "```", table.to_string(index=False), "```", "", *([
-             f"- beside the best designed baseline ({cmp['best_baseline']}), 10-shot, best method of each: embedding "
-             f"{cmp['embedding_10shot']:.3f} vs {cmp['best_baseline_10shot']:.3f} (error ratio {cmp['error_ratio_10shot']:.2f}; below 1 the embedding wins)",
-             f"- change, paper protocol (L2-normalised, thresholds 0.1..0.9), {cmp['changed_pixels']} changed px: balanced accuracy "
-             f"embedding {cmp['change_embedding']:.3f} vs best baseline {cmp['change_best_baseline']:.3f}",
-             f"- stability: 1 - dot {cmp['unchanged_1dot']:.3f} on unchanged pixels vs {cmp['changed_1dot']:.3f} on changed ones", ""] if cmp else []),
-             "Pictures: scene.png, embedding_rgb.png, change.png, change_events.png (true change outlined), loss.png. Training run: run/."]
+    lines = _lines(rep, cmp, table, years)
     (out / "report.md").write_text("\n".join(lines) + "\n")
     (out / "report.json").write_text(json.dumps(rep, indent=1, default=float))
     print("\n".join(lines))
     return rep
 
-# %% ../nbs/30_cli.ipynb #c0013
+# %% ../nbs/30_cli.ipynb #c0014
 def demo(out:str="out/demo",   # folder for pictures, report and the training run
          steps:int=200,         # training steps of the small preset
          batch_size:int=4,      # examples per step
@@ -141,7 +154,7 @@ def demo(out:str="out/demo",   # folder for pictures, report and the training ru
         ch = _pictures(tmp, stack, embs, hist)
         return _report(tmp, embs, ch, labels, hist, steps, batch_size, seed, t0, stack=stack)
 
-# %% ../nbs/30_cli.ipynb #c0015
+# %% ../nbs/30_cli.ipynb #c0016
 def _positive(s:str) -> int:
     try: v = int(s)
     except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number: pass e.g. 100") from None
@@ -160,7 +173,7 @@ def _rate(s:str) -> float:
     if not 0 < v < 1: raise argparse.ArgumentTypeError(f"{v} is not a learning rate in (0, 1): pass e.g. 1e-4")
     return v
 
-# %% ../nbs/30_cli.ipynb #c4001c
+# %% ../nbs/30_cli.ipynb #c0018
 def _period(s:str):
     try: return as_period(s.split(",") if "," in s else s)
     except AEFError as e: raise argparse.ArgumentTypeError(str(e)) from None
@@ -187,7 +200,7 @@ def _existing(s:str) -> str:
     if not Path(s).exists(): raise argparse.ArgumentTypeError(f"{s} does not exist: check the path")
     return s
 
-# %% ../nbs/30_cli.ipynb #c0018
+# %% ../nbs/30_cli.ipynb #c0021
 class _Parser(argparse.ArgumentParser):
     "argparse with one error prefix, `aef: error:`, for the command and its subcommands."
     def error(self, message):
@@ -235,7 +248,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--shots", type=_shots, default=(1, 10, "max")); v.add_argument("--seed", type=_natural, default=0)
     return p
 
-# %% ../nbs/30_cli.ipynb #c0020
+# %% ../nbs/30_cli.ipynb #c0023
 def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
                     column:str,      # the label column
                    ) -> tuple[np.ndarray, np.ndarray]:
@@ -259,7 +272,7 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     else: y = y.astype(str)
     return df[band_names()].to_numpy(np.float32), y.to_numpy()
 
-# %% ../nbs/30_cli.ipynb #c0023
+# %% ../nbs/30_cli.ipynb #c0026
 def _train_cmd(a) -> None:
     stack, texts = open_data(a.data) if a.corpus is None else (None, None)
     if a.texts: texts = pd.read_csv(a.texts)  # geotagged texts for a stack on disk (y, x in its CRS, time, text)
@@ -294,7 +307,7 @@ def _evaluate_cmd(a) -> None:
 COMMANDS = {"demo": lambda a: demo(a.out, a.steps, a.batch_size, a.seed), "train": _train_cmd, "embed": _embed_cmd,
             "evaluate": _evaluate_cmd}
 
-# %% ../nbs/30_cli.ipynb #c4002c
+# %% ../nbs/30_cli.ipynb #c0028
 def main(argv:list[str]|None=None) -> int:
     "The `aef` command: returns 0, or 2 after `aef: error: ...` for a bad argument, an error of ours or of the OS."
     try: a = _parser().parse_args(argv)
