@@ -19,8 +19,8 @@ import xarray as xr
 from jaxtyping import Array, Float, Int
 
 from .knn import knn_predict, knn_search, knn_vote  # the kNN engine (re-exported here)
-from .core import ConfigError, DimensionError, EmptyStackError, LabelError, MissingDependencyError
-from .geo import declared_nodata
+from .core import ConfigError, DimensionError, EmptyStackError, LabelError
+from .geo import crs_of, declared_nodata, to_crs
 
 # %% auto #0
 __all__ = ['PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'check_xy', 'encode_labels',
@@ -437,37 +437,11 @@ def separated_points(xy,                          # point coordinates in metres,
     return np.sort(np.asarray(keep, np.int64))
 
 # %% ../nbs/24_evaluate.ipynb #q0005
-_A, _F, _K0 = 6378137.0, 1 / 298.257223563, 0.9996  # WGS 84 ellipsoid; UTM scale on the central meridian
-
-def _utm_inverse(x, y, zone:int, south:bool):
-    "Snyder (1987) eqs. 8-12 to 8-18: UTM metres to (lon, lat) degrees."
-    e2 = _F * (2 - _F); ep2 = e2 / (1 - e2)
-    xp = np.asarray(x, np.float64) - 500_000.0
-    mu = (np.asarray(y, np.float64) - (10_000_000.0 if south else 0.0)) / _K0 / (_A * (1 - e2 / 4 - 3 * e2**2 / 64 - 5 * e2**3 / 256))
-    e1 = (1 - np.sqrt(1 - e2)) / (1 + np.sqrt(1 - e2))
-    p = (mu + (3 * e1 / 2 - 27 * e1**3 / 32) * np.sin(2 * mu) + (21 * e1**2 / 16 - 55 * e1**4 / 32) * np.sin(4 * mu)
-         + 151 * e1**3 / 96 * np.sin(6 * mu) + 1097 * e1**4 / 512 * np.sin(8 * mu))
-    c, t = ep2 * np.cos(p)**2, np.tan(p)**2
-    n = _A / np.sqrt(1 - e2 * np.sin(p)**2); r = _A * (1 - e2) / (1 - e2 * np.sin(p)**2) ** 1.5
-    d = xp / (n * _K0)
-    lat = p - n * np.tan(p) / r * (d**2 / 2 - (5 + 3 * t + 10 * c - 4 * c**2 - 9 * ep2) * d**4 / 24
-                                  + (61 + 90 * t + 298 * c + 45 * t**2 - 252 * ep2 - 3 * c**2) * d**6 / 720)
-    lon = (d - (1 + 2 * t + c) * d**3 / 6 + (5 - 2 * c + 28 * t - 3 * c**2 + 8 * ep2 + 24 * t**2) * d**5 / 120) / np.cos(p)
-    return np.degrees(lon) + 6 * zone - 183, np.degrees(lat)
-
 def lonlat(x, y,     # projected coordinates (metres), broadcastable
            crs:str,  # e.g. "EPSG:32631"
           ) -> tuple[np.ndarray, np.ndarray]:
-    "Longitude and latitude in degrees of projected points (UTM and EPSG:4326 built in; others with pyproj)."
-    code = str(crs).upper().replace("EPSG:", "")
-    if code == "4326": return np.asarray(x, np.float64), np.asarray(y, np.float64)
-    if code.isdigit() and code[:3] in ("326", "327") and 1 <= int(code[3:]) <= 60:
-        return _utm_inverse(x, y, int(code[3:]), code[:3] == "327")
-    try: from pyproj import Transformer
-    except ImportError:
-        raise MissingDependencyError(f"cannot convert CRS {crs!r} to longitude/latitude without pyproj: `pip install pyproj`, "
-                             "or reproject the stack to UTM or EPSG:4326") from None
-    return Transformer.from_crs(crs, "EPSG:4326", always_xy=True).transform(np.asarray(x, np.float64), np.asarray(y, np.float64))
+    "Longitude and latitude in degrees of projected points (pyproj, through `geo.to_crs`)."
+    return to_crs(x, y, crs, "EPSG:4326")
 
 # %% ../nbs/24_evaluate.ipynb #c0040
 def _children(stack) -> dict[str, xr.Dataset]:
@@ -546,16 +520,10 @@ def xy_features(stack,                # stack (DataTree) or Dataset on a y/x gri
     if kind == "metres":
         feats, names = np.stack([xx, yy], -1), ["x", "y"]
     elif kind == "sincos":
-        crs = crs or _stack_crs(stack)
+        crs = crs or crs_of(stack)
         if crs is None: raise DimensionError("the stack has no `crs` attribute: pass `crs=` (e.g. 'EPSG:32631') or kind='metres'")
         lon, lat = (np.radians(v) for v in lonlat(xx, yy, crs))
         feats, names = np.stack([np.sin(lat), np.cos(lat), np.sin(lon), np.cos(lon)], -1), ["sin_lat", "cos_lat", "sin_lon", "cos_lon"]
     else:
         raise LabelError(f"unknown XY kind {kind!r}: use 'sincos' (the paper's) or 'metres'")
     return xr.DataArray(feats.astype(np.float32), dims=("y", "x", "band"), coords={"y": y, "x": x, "band": names}, name="xy")
-
-def _stack_crs(stack) -> str|None:
-    if "crs" in stack.attrs: return stack.attrs["crs"]
-    if isinstance(stack, xr.DataTree):
-        return next((c.attrs["crs"] for c in stack.children.values() if "crs" in c.attrs), None)
-    return None

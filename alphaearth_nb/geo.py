@@ -97,8 +97,10 @@ def _grid_mapping_crs(obj) -> str|None:
 
 def crs_of(obj) -> str|None:
     "The CRS recorded on `obj` (`attrs['crs']`, a CF grid mapping such as `spatial_ref`), as 'EPSG:n' or WKT; None."
-    if isinstance(obj, xr.DataTree): obj = obj.to_dataset() if obj.has_data else next(iter(obj.children.values()), obj)
-    if isinstance(obj, xr.DataTree): return str(obj.attrs["crs"]) if obj.attrs.get("crs") else None
+    if isinstance(obj, xr.DataTree):   # the tree's own, else its data's, else the first child's that has one
+        if obj.attrs.get("crs"): return str(obj.attrs["crs"])
+        parts = ([obj.to_dataset()] if obj.has_data else []) + list(obj.children.values())
+        return next((c for c in map(crs_of, parts) if c), None)
     if obj.attrs.get("crs"): return str(obj.attrs["crs"])
     wkt = _grid_mapping_crs(obj)
     if wkt is None: return None

@@ -118,3 +118,12 @@ def test_grid_coords_rows_may_have_their_own_spacing():
     np.testing.assert_array_equal(g["x"], [105.0, 115.0])
     np.testing.assert_array_equal(g["y"], [40.0, 20.0, 0.0])   # north-up, 20 m rows
     np.testing.assert_array_equal(grid_coords(2, 1, 0, 0, 10, res_y=-4)["y"], [2.0, 6.0])  # rows south to north
+
+
+def test_crs_of_a_tree_reads_its_own_then_its_children():
+    g = xr.Dataset({"v": xr.DataArray(np.zeros((2, 2)), dims=("y", "x"), coords=grid_coords(2, 2))})
+    tree = xr.DataTree.from_dict({"a": g, "b": g.assign_attrs(crs="EPSG:32631")})
+    assert crs_of(tree) == "EPSG:32631"          # the first child that records one
+    tree.attrs["crs"] = "EPSG:32632"
+    assert crs_of(tree) == "EPSG:32632"          # the tree's own comes first
+    assert crs_of(xr.DataTree.from_dict({"a": g})) is None
