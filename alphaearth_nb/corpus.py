@@ -17,7 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from . import samples, scene
-from .core import ConfigError, LabelError, writing_folder
+from .core import ConfigError, LabelError, MissingDataError, writing_folder
 from .sources import get_source
 
 # %% auto #0
@@ -315,7 +315,7 @@ class Corpus:
     def __init__(self, path):
         self.path = Path(path)
         if not (self.path / CORPUS_FILE).exists():
-            raise FileNotFoundError(f"no complete corpus in {self.path} (no {CORPUS_FILE}): "
+            raise MissingDataError(f"no complete corpus in {self.path} (no {CORPUS_FILE}): "
                                     f"write one with `corpus.write_corpus({str(self.path)!r})`")
         meta = json.loads((self.path / CORPUS_FILE).read_text())
         if meta.get("format") != FORMAT:
