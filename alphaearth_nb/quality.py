@@ -1,4 +1,4 @@
-"""Is the embedding worth using? Designed baselines (raw series, seasonal composites, DEM, XY), spatially separated land-cover points, the paper's change protocol per event, side by side.
+"""Is the embedding worth using? The designed baselines, separated land-cover points and the change protocol, side by side.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/quality.html.md"""
 
@@ -34,14 +34,15 @@ def _bands(stack, year:int) -> dict:
         t = pd.DatetimeIndex(ds.time.values)
         for b in ds.data_vars:
             if b == "angle": continue
-            out[f"{src}/{b}"] = (ds[b].transpose("time", "y", "x").values.astype(np.float64), t.dayofyear.values, t.month.values)
+            v = ds[b].transpose("time", "y", "x").values.astype(np.float64)
+            out[f"{src}/{b}"] = (v, t.dayofyear.values, t.month.values)
         if src == "sentinel2":
             nir, red = out["sentinel2/B8"][0], out["sentinel2/B4"][0]
             out["sentinel2/NDVI"] = ((nir - red) / (nir + red), t.dayofyear.values, t.month.values)
     return out
 
 def _interp_time(v:np.ndarray, days:np.ndarray, grid:np.ndarray) -> np.ndarray:
-    "Per pixel linear interpolation of (T, P) values over sorted `days` at `grid` days, ends held (as np.interp); NaN if never seen."
+    "Per pixel linear interpolation of (T, P) values over sorted `days` at `grid` days, ends held; NaN if never seen."
     T, P = v.shape
     days = np.asarray(days, np.float64); ok = np.isfinite(v); idx = np.arange(T)[:, None]; cols = np.arange(P)
     last = np.maximum.accumulate(np.where(ok, idx, -1), 0)               # last valid frame at or before each frame
@@ -62,7 +63,7 @@ def raw_series_features(stack,            # a scene (DataTree)
                         year:int,         # calendar year
                         sources=("sentinel2", "sentinel1"),  # per-date sources
                        ) -> xr.DataArray:
-    "Baseline: every band on a fixed 10-day grid of the year, gaps filled by linear interpolation in time, (y, x, band)."
+    "Baseline: every band on a fixed 10-day grid of the year, gaps interpolated in time, (y, x, band)."
     feats, names = [], []
     for name, (v, doy, _) in _bands(stack, year).items():
         if name.split("/")[0] not in sources or name.endswith("NDVI"): continue
@@ -83,10 +84,12 @@ def seasonal_composite_features(stack,            # a scene (DataTree)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         for name, (v, _, month) in _bands(stack, year).items():
-            feats.append(np.moveaxis(np.nanpercentile(v, percentiles, axis=0), 0, -1)); names += [f"{name}/p{p}" for p in percentiles]
+            feats.append(np.moveaxis(np.nanpercentile(v, percentiles, axis=0), 0, -1))
+            names += [f"{name}/p{p}" for p in percentiles]
             for s, months in SEASONS.items():
                 sel = np.isin(month, months)
-                feats.append(np.nanmedian(v[sel], axis=0)[..., None] if sel.any() else np.full(v.shape[1:] + (1,), np.nan))
+                med = np.nanmedian(v[sel], axis=0) if sel.any() else np.full(v.shape[1:], np.nan)
+                feats.append(med[..., None])
                 names.append(f"{name}/{s}")
     if dem:
         d = stack["dem"].to_dataset()
@@ -95,7 +98,8 @@ def seasonal_composite_features(stack,            # a scene (DataTree)
     fill = np.nanmean(a.reshape(-1, a.shape[-1]), 0)          # a season without one clear view: the scene's mean
     a = np.where(np.isnan(a), fill, a)
     ds = stack["sentinel2"].to_dataset()
-    return xr.DataArray(a.astype(np.float32), dims=("y", "x", "band"), coords={"y": ds.y.values, "x": ds.x.values, "band": names},
+    return xr.DataArray(a.astype(np.float32), dims=("y", "x", "band"),
+                        coords={"y": ds.y.values, "x": ds.x.values, "band": names},
                         name="composite")
 
 # %% ../nbs/24a_quality.ipynb #c0009
@@ -128,7 +132,7 @@ def error_ratio(table:pd.DataFrame,     # rows: features, shots, method, balance
                 shots,
                 ours:str="embedding",
                ) -> tuple[float, str]:
-    "Error (1 - best balanced accuracy over methods) of `ours` over the best baseline's at one shots level, and that baseline."
+    "Error (1 - best balanced accuracy of any method) of `ours` over the best baseline's at one shots level; that baseline."
     best = table[table.shots.astype(str) == str(shots)].groupby("features").balanced_accuracy.max()
     base = best.drop(ours)
     return float((1 - best[ours]) / max(1 - base.max(), 1e-9)), str(base.idxmax())
@@ -141,9 +145,10 @@ def compare_on_scene(stack,                # the scene (DataTree)
                      folds:int=20,         # folds of the 10-shot draws
                      seed:int=0,
                     ) -> dict:
-    "10-shot land cover and change of the embedding and the designed baselines on one scene: tables and headline numbers."
+    "10-shot land cover and change of the embedding and the designed baselines on one scene: tables and headlines."
     years = sorted(embeddings)
-    feats = {y: {"embedding": embeddings[y].transpose("y", "x", "band").values, **baseline_features(stack, y)} for y in years}
+    feats = {y: {"embedding": embeddings[y].transpose("y", "x", "band").values, **baseline_features(stack, y)}
+             for y in years}
     r, c, yi = scene_points(labels.sel(year=years), min_dist, seed)
     lab = labels.sel(year=years).values[yi, r, c]
     keep = np.isin(lab, pd.Series(lab).value_counts().loc[lambda s: s >= 12].index)
@@ -169,10 +174,12 @@ def compare_on_scene(stack,                # the scene (DataTree)
     dots = 1 - np.sum(e0 * e1, -1)
     best = lc.groupby("features").balanced_accuracy.max()
     cb = ch.set_index("features").balanced_accuracy
-    return dict(landcover=lc, change=ch, embedding_10shot=float(best["embedding"]), best_baseline=str(best.drop("embedding").idxmax()),
-                best_baseline_10shot=float(best.drop("embedding").max()), error_ratio_10shot=error_ratio(lc.assign(shots=10), 10)[0],
+    base = best.drop("embedding")
+    return dict(landcover=lc, change=ch, embedding_10shot=float(best["embedding"]), best_baseline=str(base.idxmax()),
+                best_baseline_10shot=float(base.max()), error_ratio_10shot=error_ratio(lc.assign(shots=10), 10)[0],
                 change_embedding=float(cb["embedding"]), change_best_baseline=float(cb.drop("embedding").max()),
-                unchanged_1dot=float(np.nanmean(dots[same])), changed_1dot=float(np.nanmean(dots[changed])), changed_pixels=int(changed.sum()))
+                unchanged_1dot=float(np.nanmean(dots[same])), changed_1dot=float(np.nanmean(dots[changed])),
+                changed_pixels=int(changed.sum()))
 
 def plot_change_events(change:xr.DataArray,   # (y, x) change score, e.g. 1 - e1.e2
                        events,                # (y, x) bool mask of the true change (or (event, y, x) masks)
