@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/exports.html.md"""
 # %% ../nbs/25c_exports.ipynb #c0002
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -80,6 +81,16 @@ def overview_factors(height:int, width:int, blocksize:int) -> list[int]:
     while max(height, width) / (f // 2) > blocksize: out.append(f); f *= 2
     return out
 
+@contextlib.contextmanager
+def _cog_stage(path, blocksize:int, facs:list):
+    "Yield a scratch GeoTIFF beside `path` to write; then copy it to `path` as a COG keeping its overviews."
+    import rasterio.shutil
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
+        yield Path(tmp) / "stage.tif"
+        rasterio.shutil.copy(Path(tmp) / "stage.tif", path, driver="COG", BLOCKSIZE=max(128, int(blocksize)),
+                             COMPRESS="DEFLATE", OVERVIEWS="FORCE_USE_EXISTING" if facs else "NONE", BIGTIFF="IF_SAFER")
+
 # %% ../nbs/25c_exports.ipynb #c0010
 def to_cog(emb,                    # embedding (y, x, band), north-up, with attrs["crs"]
            path,                   # output .tif
@@ -90,7 +101,7 @@ def to_cog(emb,                    # embedding (y, x, band), north-up, with attr
           ) -> Path:
     "Write an embedding COG: bands A00..A63, north-up, tiled, overviews by renormalised mean; returns the path."
     require("rasterio", "official", "writing COGs")
-    import rasterio, rasterio.errors, rasterio.shutil
+    import rasterio, rasterio.errors
     from rasterio.enums import Resampling
     if dtype not in ("int8", "float32"): raise DTypeError(f"dtype must be 'int8' or 'float32', got {dtype!r}")
     emb = as_embedding(emb)
@@ -98,9 +109,7 @@ def to_cog(emb,                    # embedding (y, x, band), north-up, with attr
     if bottom_up: emb = emb.isel(y=slice(None, None, -1))   # file order: the southern row first
     prof = _profile(emb, dtype, blocksize, EMBED_DIM, nodata, bottom_up)
     facs = overview_factors(emb.sizes["y"], emb.sizes["x"], blocksize) if overviews else []
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
-        src = Path(tmp) / "stage.tif"
+    with _cog_stage(path, blocksize, facs) as src:
         with rasterio.open(src, "w", **prof) as dst:
             dst.descriptions = tuple(band_names())
             dst.update_tags(AEF_QUANTIZATION="sign(q)*(q/127.5)^2" if dtype == "int8" else "none")
@@ -111,9 +120,7 @@ def to_cog(emb,                    # embedding (y, x, band), north-up, with attr
                 warnings.simplefilter("ignore", rasterio.errors.NotGeoreferencedWarning)
                 with rasterio.open(f"GTIFF_DIR:{i + 2}:{src}", "r+") as ov:
                     _write_rows(ov, block_mean_direction(emb, f), dtype, max(16, blocksize // f))
-        rasterio.shutil.copy(src, path, driver="COG", BLOCKSIZE=max(128, int(blocksize)), COMPRESS="DEFLATE",
-                             OVERVIEWS="FORCE_USE_EXISTING" if facs else "NONE", BIGTIFF="IF_SAFER")
-    return path
+    return Path(path)
 
 # %% ../nbs/25c_exports.ipynb #c0012
 def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
@@ -149,7 +156,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
               ) -> Path:
     "Write a single-band map as a COG (nearest overviews for classes, average for floats); returns the path."
     require("rasterio", "official", "writing COGs")
-    import rasterio, rasterio.shutil
+    import rasterio
     from rasterio.enums import Resampling
     m = _plane(da)
     m.attrs["crs"] = crs_of(da) or crs_of(m)
@@ -160,18 +167,12 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     else:
         nodata = (-1 if a.dtype.kind == "i" else 255) if nodata is None else nodata
         rs = Resampling.nearest
-    prof = _profile(m, a.dtype.name, blocksize, 1, nodata)
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
-        src = Path(tmp) / "stage.tif"
-        with rasterio.open(src, "w", **prof) as dst:
-            dst.write(a[None])
-            if m.name: dst.set_band_description(1, str(m.name))
-            facs = overview_factors(*a.shape, blocksize)
-            if facs: dst.build_overviews(facs, rs)
-        rasterio.shutil.copy(src, path, driver="COG", BLOCKSIZE=max(128, int(blocksize)), COMPRESS="DEFLATE",
-                             OVERVIEWS="FORCE_USE_EXISTING" if facs else "NONE")
-    return path
+    prof, facs = _profile(m, a.dtype.name, blocksize, 1, nodata), overview_factors(*a.shape, blocksize)
+    with _cog_stage(path, blocksize, facs) as src, rasterio.open(src, "w", **prof) as dst:
+        dst.write(a[None])
+        if m.name: dst.set_band_description(1, str(m.name))
+        if facs: dst.build_overviews(facs, rs)
+    return Path(path)
 
 def vectorize(da,                   # (y, x) class map or boolean mask, with attrs["crs"]
               name:str="value",     # column for the pixel value
