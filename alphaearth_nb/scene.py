@@ -17,6 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import ConfigError, MissingDataError, writing_folder
+from .geo import grid_coords
 from .sources import LANDCOVER_CLASSES, get_source
 
 # %% auto #0
@@ -388,8 +389,7 @@ def _block(a:np.ndarray, k:int) -> np.ndarray:
 
 def coords(cfg:SceneConfig) -> dict:
     "Pixel-centre coordinates in metres: y descending, x ascending."
-    i = np.arange(cfg.size)
-    return {"y": cfg.y0 - (i + 0.5) * cfg.res, "x": cfg.x0 + (i + 0.5) * cfg.res}
+    return grid_coords(cfg.size, cfg.size, cfg.x0, cfg.y0, cfg.res)
 
 def _dataset(cfg, times, bands, source, tcoords=None):
     ds = xr.Dataset({b: (("time", "y", "x"), np.asarray(v, np.float32)) for b, v in bands.items()},

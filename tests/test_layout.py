@@ -39,7 +39,8 @@ def test_the_checker_reports_each_breach(tmp_path):
     assert "size: alphaearth_nb/top.py has 22 lines" in found
     assert "circle: high -> low -> high" in found
     assert "core.py" not in found   # error classes belong there
-    clean = _tree(tmp_path / "clean", {"00_core": "class AEFError(Exception): pass\n", "01_a": "from .core import AEFError\n"})
+    clean = _tree(tmp_path / "clean", {"00_core": "class AEFError(Exception): pass\n",
+                                       "01_a": "from .core import AEFError\n"})
     assert layout_check.check(clean, quiet=True) == []
 
 
