@@ -30,6 +30,9 @@ def test_the_checker_reports_each_breach(tmp_path):
         "01_low": "from .high import thing\nfrom .core import AEFError\n",
         "02_high": "from .low import _private\nclass OwnError(ValueError): pass\n",
         "03_top": "def f():\n    from alphaearth_nb.low import x\n" + "y = 1\n" * 20,
+        "04_raises": ("def f(v):\n    if v: raise ValueError('no')\n"
+                      "class It:\n    def __next__(self): raise StopIteration\n"
+                      "def __getattr__(name): raise AttributeError(name)\n"),
     })
     found = "\n".join(layout_check.check(root, max_lines=10, quiet=True))
     assert "floor: alphaearth_nb/low.py:1: low (01) imports high (02)" in found
@@ -38,6 +41,8 @@ def test_the_checker_reports_each_breach(tmp_path):
     assert "function-level import: alphaearth_nb/top.py:2 imports low.x" in found
     assert "size: alphaearth_nb/top.py has 22 lines" in found
     assert "circle: high -> low -> high" in found
+    assert "raise outside the family: alphaearth_nb/raises.py:2 raises ValueError" in found
+    assert "StopIteration" not in found and "AttributeError" not in found   # what the protocol asks for
     assert "core.py" not in found   # error classes belong there
     clean = _tree(tmp_path / "clean", {"00_core": "class AEFError(Exception): pass\n",
                                        "01_a": "from .core import AEFError\n"})

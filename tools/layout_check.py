@@ -4,7 +4,7 @@
 Prints the import graph (the package modules each module imports, with the floors: the notebook numbers), then
 reports: import circles; imports of a private (`_name`) of another module; lower floors importing higher ones;
 function-level imports of package modules (what dodges a circle); modules over `--max-lines` lines; error and
-warning classes defined outside `core`. A finding listed in `KNOWN` (owned, being fixed) is printed, not failed.
+warning classes defined outside `core`; raises of built-in exceptions (every raise of ours is from core's family). A finding listed in `KNOWN` (owned, being fixed) is printed, not failed.
 
 Usage: python tools/layout_check.py [--root REPO] [--max-lines 600] [--quiet]
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import builtins
 import json
 import re
 import sys
@@ -19,6 +20,11 @@ from pathlib import Path
 
 PKG = "alphaearth_nb"
 SKIP = {"_modidx"}   # generated index, not code
+# Raises of built-in exceptions that are right where they are (module, exception): why.
+OUR_BUILTIN_RAISES = {("export", "RuntimeError"): "the fake Earth Engine raises what ee raises",
+                      ("testing", "OSError"): "an injected disk-full fault is an OSError",
+                      ("testing", "KeyboardInterrupt"): "a stand-in data source simulates a power cut"}
+PROTOCOL = {"__getattr__": "AttributeError", "__next__": "StopIteration"}   # what Python asks these to raise
 # Findings known and owned, printed as KNOWN without failing; an entry that no longer matches fails (remove it).
 KNOWN = {"size: alphaearth_nb/scene.py": "quality splits scene by job (issue 8; coordinator 15:22)"}
 
@@ -87,6 +93,22 @@ def is_error_class(node:ast.ClassDef) -> bool:
     return any(re.search(r"(Error|Exception|Warning)$", s or "") for s in names)
 
 
+def builtin_raises(tree:ast.AST) -> list[tuple[str, int]]:
+    "(exception name, line) of each `raise` of a built-in exception, except what `PROTOCOL` methods must raise."
+    out = []
+    def visit(node, fn=""):
+        for child in ast.iter_child_nodes(node):
+            name = child.name if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) else fn
+            if isinstance(child, ast.Raise) and child.exc is not None:
+                e = child.exc.func if isinstance(child.exc, ast.Call) else child.exc
+                b = getattr(builtins, e.id, None) if isinstance(e, ast.Name) else None
+                if isinstance(b, type) and issubclass(b, BaseException) and PROTOCOL.get(fn) != e.id:
+                    out.append((e.id, child.lineno))
+            visit(child, name)
+    visit(tree)
+    return out
+
+
 def check(root:Path, max_lines:int=600, quiet:bool=False) -> list[str]:
     pkg = root / PKG
     fl = floors(root)
@@ -109,6 +131,9 @@ def check(root:Path, max_lines:int=600, quiet:bool=False) -> list[str]:
                 report(f"floor: {where}: {m} ({fl[m]}) imports {t} ({fl[t]}), a higher floor")
         n = len(p.read_text().splitlines())
         if n > max_lines: problems.append(f"size: {PKG}/{p.name} has {n} lines (> {max_lines}): split it by job")
+        for exc, line in builtin_raises(ast.parse(p.read_text())):
+            if (m, exc) not in OUR_BUILTIN_RAISES:
+                problems.append(f"raise outside the family: {PKG}/{p.name}:{line} raises {exc}: raise a core error")
         if m != "core":
             for node in ast.walk(ast.parse(p.read_text())):
                 if isinstance(node, ast.ClassDef) and is_error_class(node):
@@ -142,7 +167,7 @@ def main(argv=None) -> int:
     for p in problems: print("FAIL", p)
     print(f"layout: {len(problems)} finding(s)" if problems else "layout: no circle, no private import, "
           f"no floor violation, no function-level package import, no module over {a.max_lines} lines, "
-          "error classes only in core" + (f" (but {len(known)} KNOWN finding(s) above)" if known else ""))
+          "error classes only in core, every raise in the family" + (f" (but {len(known)} KNOWN finding(s) above)" if known else ""))
     return 1 if problems else 0
 
 
