@@ -1,17 +1,23 @@
-"""Benchmark `embed`: throughput, the tiled dask path against one eager pass, and peak memory as the region grows.
+"""Benchmark `embed`: px/s and share of the matmul rate per preset, tiling overhead, dask path, peak memory.
 
-    .venv/bin/python benchmarks/embed.py                    # small preset, 512 x 512 region, memory at 1x/4x/16x
-    .venv/bin/python benchmarks/embed.py --preset tiny --size 256
+    .venv/bin/python benchmarks/embed.py                          # small, 192 x 192 px; memory at 1x/4x/16x area
+    .venv/bin/python benchmarks/embed.py --presets small,lite      # lite too (on CPU: sparse frames, one tile core)
+    .venv/bin/python benchmarks/embed.py --skip-memory --skip-dask # throughput lines only
 
 The stack is synthetic but shaped like the sample scene (`scene.SceneConfig`): a year of Sentinel-2 every 5 days,
-Sentinel-1 every 12 days (alternating passes), Landsat every 16 days, ~30% of optical pixels clouded. Throughput:
-one eager pass over the in-memory stack against the dask path over the same stack in chunks. Memory: the stack is
-generated lazily chunk by chunk (the input never sits in memory) and streamed to a zarr store with `embed_to_zarr`,
-in a fresh subprocess per region size; peak memory is VmHWM (ru_maxrss on other systems).
-On a 2-core CPU the `small` preset embeds about 1-3 tiles a second, so the default run takes several minutes;
-`--size 192` gives a quicker one.
+Sentinel-1 every 12 days (alternating passes), Landsat every 16 days, ~30% of optical pixels clouded (`--every`
+multiplies the spacing; lite on CPU defaults to 6x, ~1/6 of the frames, since one lite tile of a full year is
+~17 TFLOP). Per preset, side by side in this process after a compile run:
+- px/s of `embed` over the region (eager), and the FLOP/s of its model calls (FLOPs counted from the jaxpr of one
+  batch, flops.py) as a share of a dense float32 matmul measured here;
+- tiling: `embed`'s wall time against the model calls alone (host-side cutting, stitching and normalising), and
+  against one pass over the same pixels (region / L^2 patches at the measured per-patch time): the margins and
+  overlaps that make tiles seamless cost (tiles computed x L^2) / region px by design;
+- the dask path over the same stack in chunks (2 threads), and peak memory of `embed_to_zarr` as the region grows
+  (a fresh subprocess per size; VmHWM, ru_maxrss elsewhere). Figures only: nothing here is asserted.
 """
 import argparse
+import os
 import resource
 import subprocess
 import sys
@@ -21,13 +27,19 @@ from pathlib import Path
 
 import dask
 import dask.array as da
+import equinox as eqx
 import jax
+import jax.numpy as jnp
 import numpy as np
 import xarray as xr
 
-from alphaearth_nb.embed import embed, embed_to_zarr, tiling
-from alphaearth_nb.model import AlphaEarth, preset
-from alphaearth_nb.sources import get_source
+sys.path.insert(0, str(Path(__file__).parent))
+from flops import count_flops  # noqa: E402
+
+import alphaearth_nb.embed as embed_module  # noqa: E402
+from alphaearth_nb.embed import embed, embed_to_zarr, tiling  # noqa: E402
+from alphaearth_nb.model import AlphaEarth, preset  # noqa: E402
+from alphaearth_nb.sources import get_source  # noqa: E402
 
 EVERY = {"sentinel2": 5, "sentinel2_l1c": 5, "sentinel1": 12, "landsat": 16, "landsat_toa": 16, "ndvi": 5}
 LEVEL = {"log1p": (1500.0, 600.0), "db": (-12.0, 3.0), "none": (0.5, 0.2)}  # physical mean, std per transform
@@ -38,16 +50,16 @@ def _transforms(src):
     return (t,) * len(src.bands) if isinstance(t, str) else tuple(t)
 
 
-def synthetic_stack(size, sources, chunk, seed=0, year=2024):
-    "A lazy (dask) stack of `size` x `size` pixels with a year of frames per source, like the sample scene."
+def synthetic_stack(size, sources, chunk, seed=0, year=2024, every=1):
+    "A lazy (dask) stack of `size` x `size` pixels with a year of frames per source (spacing x `every`)."
     rng = da.random.default_rng(seed)
     y = 5_000_000 - 10.0 * np.arange(size) - 5
     x = 400_000 + 10.0 * np.arange(size) + 5
     tree = {}
     for name in sources:
         src = get_source(name)
-        every = 10_000 if src.static else EVERY.get(name, 10)
-        t = np.arange(np.datetime64(f"{year}-01-03"), np.datetime64(f"{year + 1}-01-01"), np.timedelta64(every, "D"))[:1 if src.static else None]
+        every_ = 10_000 if src.static else EVERY.get(name, 10) * every
+        t = np.arange(np.datetime64(f"{year}-01-03"), np.datetime64(f"{year + 1}-01-01"), np.timedelta64(every_, "D"))[:1 if src.static else None]
         shape, chunks = (len(t), size, size), (len(t), chunk, chunk)
         cloud = rng.random(shape, chunks=chunks) < (0.3 if EVERY.get(name) in (5, 16) else 0.0)
         dv = {}
@@ -83,60 +95,111 @@ def peak_rss_mib():
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def matmul_rate(n: int = 2048, reps: int = 5) -> float:
+    "FLOP/s of a dense float32 n x n matmul in this process (best of `reps`)."
+    a = jax.random.normal(jax.random.key(0), (n, n), jnp.float32)
+    f = jax.jit(lambda a: a @ a)
+    f(a).block_until_ready()
+    best = min(timed(lambda: f(a).block_until_ready()) for _ in range(reps))
+    return 2 * n**3 / best
+
+
+def timed(fn) -> float:
+    t0 = time.perf_counter(); fn(); return time.perf_counter() - t0
+
+
+class ModelCalls:
+    "Wraps `embed`'s batch call (`embed._embed_batch`) to time the model calls alone and keep one batch's inputs."
+    def __init__(self):
+        self.inner, self.seconds, self.calls, self.tiles, self.example = embed_module._embed_batch, 0.0, 0, 0, None
+
+    def __call__(self, model, inputs, period):
+        t0 = time.perf_counter()
+        out = jax.block_until_ready(self.inner(model, inputs, period))
+        self.seconds += time.perf_counter() - t0
+        self.calls += 1
+        self.tiles += next(iter(inputs.values())).x.shape[0]
+        if self.example is None: self.example = (inputs, period)
+        return out
+
+    def __enter__(self):
+        embed_module._embed_batch = self
+        return self
+
+    def __exit__(self, *exc):
+        embed_module._embed_batch = self.inner
+
+
+def throughput(name: str, size: int, batch: int, every: int, peak: float, dask_too: bool) -> None:
+    "Embed a `size`^2 region with preset `name`: px/s, share of the matmul rate, tiling overhead (and dask)."
+    model = make_model(name)
+    tl = tiling(model.cfg.patch)
+    chunk = 4 * tl.core
+    stack = synthetic_stack(size, model.cfg.inputs, chunk, every=every)
+    eager = stack.compute()
+    frames = {s: eager[s].sizes["time"] for s in model.cfg.inputs}
+    n_par = sum(p.size for p in jax.tree.leaves(eqx.filter(model, eqx.is_inexact_array)))
+    print(f"\n== {name}: L={tl.patch}, core {tl.core} + margin {tl.margin}, {n_par / 1e6:.2f} M parameters, batch {batch}, "
+          f"region {size} x {size} px, frames {frames} (load average {os.getloadavg()[0]:.1f}) ==", flush=True)
+    t_compile = timed(lambda: embed(eager, model, 2024, progress=False, batch_size=batch))
+    with ModelCalls() as calls:
+        t_embed = timed(lambda: embed(eager, model, 2024, progress=False, batch_size=batch))
+    inputs, period = calls.example
+    f_batch = count_flops(lambda m, i, p: jax.vmap(lambda x: m(x, p[None])[0])(i), model, inputs, period)
+    px, L = size * size, tl.patch
+    t_tile = calls.seconds / calls.tiles
+    one_pass = px / L**2 * t_tile
+    rate = f_batch * calls.calls / calls.seconds
+    print(f"{name} embed: {px / t_embed:9.0f} px/s ({t_embed:.2f} s; first call with compile {t_compile:.1f} s); "
+          f"model calls {rate / 1e9:.1f} GFLOP/s = {rate / peak:.0%} of the matmul rate ({peak / 1e9:.0f} GFLOP/s); "
+          f"{f_batch / (batch * L * L) / 1e6:.1f} MFLOP per patch pixel")
+    print(f"{name} tiling: embed / model calls alone {t_embed / calls.seconds:.2f}x (host-side overhead "
+          f"{t_embed / calls.seconds - 1:.0%}); embed / one pass over the same pixels {t_embed / one_pass:.2f}x "
+          f"({calls.tiles} tiles of {L}^2 computed for {px} px: {calls.tiles * L * L / px:.2f}x the pixels, by design)")
+    if dask_too:
+        lazy = embed(eager.chunk({"y": chunk, "x": chunk}), model, 2024, batch_size=batch)
+        with dask.config.set(scheduler="threads", num_workers=2):
+            t_dask = timed(lambda: lazy.compute())
+        print(f"{name} dask ({chunk} px chunks, 2 threads): {px / t_dask:9.0f} px/s = {t_embed / t_dask:.2f}x eager")
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--preset", default="small")
-    ap.add_argument("--size", type=int, default=512, help="side of the throughput region in pixels")
-    ap.add_argument("--mem-base", type=int, default=None, help="side of the 1x memory region (default: 2 x 2 chunks)")
+    ap.add_argument("--presets", default=None, help="comma-separated; default 'small' on CPU, 'small,lite' elsewhere")
+    ap.add_argument("--preset", default="small", help="preset of the memory runs")
+    ap.add_argument("--size", type=int, default=192, help="side of the throughput region (small, tiny) in pixels")
+    ap.add_argument("--lite-size", type=int, default=None, help="side of lite's region (default: one tile core)")
+    ap.add_argument("--every", type=int, default=None, help="frame spacing multiplier (default 1; lite on CPU: 6)")
     ap.add_argument("--batch", type=int, default=8)
-    ap.add_argument("--mem-preset", default=None, help="preset of the memory runs (default: --preset)")
+    ap.add_argument("--skip-dask", action="store_true")
+    ap.add_argument("--skip-memory", action="store_true")
+    ap.add_argument("--mem-base", type=int, default=None, help="side of the 1x memory region (default: 2 x 2 chunks)")
     ap.add_argument("--_mem", type=int, default=None, help=argparse.SUPPRESS)
     a = ap.parse_args()
-    model = None
-    if a._mem is None:
-        model = make_model(a.preset)
-        L = model.cfg.stp.patch
-    else:
-        L = preset(a.preset).stp.patch
-    mem_preset = a.mem_preset or a.preset
-    tl = tiling(L)
-    chunk = 4 * tl.core      # throughput: dask chunks of 4 x 4 tiles, two full batches of 8 per chunk
-    mem_chunk = 2 * tl.core  # memory: chunks of 2 x 2 tiles, written two at a time (`embed_to_zarr`'s default)
     if a._mem is not None:
-        return memory_run(a.preset, a._mem, mem_chunk)
-
-    n_par = sum(p.size for p in jax.tree.leaves(model) if hasattr(p, "size"))
-    print(f"preset {a.preset}: L={L}, core {tl.core} + margin {tl.margin}, {n_par / 1e6:.2f} M parameters, "
-          f"inputs {model.cfg.inputs}, batch {a.batch}, {jax.devices()[0].platform}")
-    stack = synthetic_stack(a.size, model.cfg.inputs, chunk)
-    frames = {s: stack[s].sizes["time"] for s in model.cfg.inputs}
-    eager_stack = stack.compute()
-    embed(eager_stack.isel(y=slice(0, tl.core), x=slice(0, tl.core)), model, 2024, progress=False, batch_size=a.batch)  # compile
-
-    t0 = time.perf_counter()
-    e = embed(eager_stack, model, 2024, progress=False, batch_size=a.batch)
-    t_eager = time.perf_counter() - t0
-    lazy = embed(eager_stack.chunk({"y": chunk, "x": chunk}), model, 2024, batch_size=a.batch)  # same input, in chunks
-    t0 = time.perf_counter()
-    with dask.config.set(scheduler="threads", num_workers=2):
-        z = lazy.compute()
-    t_dask = time.perf_counter() - t0
-    px = a.size * a.size
-    n_tiles = (-(-a.size // tl.core)) ** 2
-    print(f"region {a.size} x {a.size} ({px} px, {n_tiles} tiles), frames per source {frames}")
-    print(f"eager : {t_eager:7.2f} s  {px / t_eager:9.0f} px/s")
-    print(f"dask  : {t_dask:7.2f} s  {px / t_dask:9.0f} px/s  (the same stack in {chunk} px chunks, 2 threads)")
-    print(f"dask / eager time ratio: {t_dask / t_eager:.2f}; max |dask - eager| = {float(np.nanmax(np.abs(z.values - e.values))):.2e}")
-
+        return memory_run(a.preset, a._mem, 2 * tiling(preset(a.preset).patch).core)
+    cpu = jax.default_backend() == "cpu"
+    names = (a.presets or ("small" if cpu else "small,lite")).split(",")
+    print(f"jax {jax.__version__} on {jax.devices()[0].platform}, {os.cpu_count()} CPU cores, "
+          f"load average {os.getloadavg()[0]:.1f}")
+    peak = matmul_rate()
+    for name in names:
+        lite = preset(name).patch >= 128
+        size = (a.lite_size or tiling(preset(name).patch).core) if lite else a.size
+        every = a.every or (6 if lite and cpu else 1)
+        throughput(name, size, 1 if lite and cpu else a.batch, every, peak, dask_too=not a.skip_dask and not lite)
+    print(f"matmul rate after: {matmul_rate() / 1e9:.0f} GFLOP/s; load average {os.getloadavg()[0]:.1f}")
+    if a.skip_memory: return
+    mem_chunk = 2 * tiling(preset(a.preset).patch).core
     base = a.mem_base or 2 * mem_chunk
     rss = {}
     for k in (1, 2, 4):
-        out = subprocess.run([sys.executable, __file__, "--preset", mem_preset, "--_mem", str(base * k)],
+        out = subprocess.run([sys.executable, __file__, "--preset", a.preset, "--_mem", str(base * k)],
                              capture_output=True, text=True, check=True).stdout  # a fresh process: its own peak
         _, size, mib, dt = next(l for l in out.splitlines() if l.startswith("MEM")).split()
         rss[k * k] = float(mib)
-        print(f"{mem_preset}, dask -> zarr, {k * k:2d}x area ({base * k} x {base * k} px, chunks {mem_chunk}): peak RSS {float(mib):7.0f} MiB"
-              f" in {float(dt):6.1f} s", flush=True)
+        print(f"{a.preset}, dask -> zarr, {k * k:2d}x area ({base * k} x {base * k} px, chunks {mem_chunk}): peak RSS "
+              f"{float(mib):7.0f} MiB in {float(dt):6.1f} s", flush=True)
     print(f"peak memory ratio 16x / 1x area: {rss[16] / rss[1]:.2f} (must stay <= 1.5)")
 
 
