@@ -7,7 +7,7 @@ from pyproj import CRS
 
 from alphaearth_nb.core import CRSError, GridError, MissingDependencyError, PointError
 from alphaearth_nb.geo import (as_crs, check_same_grid, crs_name, crs_of, declared_nodata, flip_rows, grid_coords,
-                               north_up, pixel_indices, require, same_crs, to_crs, write_crs)
+                               north_up, pixel_indices, require, same_crs, to_crs, utm_crs, write_crs)
 
 
 def test_require_names_the_extra():
@@ -127,3 +127,8 @@ def test_crs_of_a_tree_reads_its_own_then_its_children():
     tree.attrs["crs"] = "EPSG:32632"
     assert crs_of(tree) == "EPSG:32632"          # the tree's own comes first
     assert crs_of(xr.DataTree.from_dict({"a": g})) is None
+
+
+def test_utm_crs_names_the_zone_of_a_point():
+    assert [utm_crs(2.35, 48.85), utm_crs(-70.6, -33.4)] == ["EPSG:32631", "EPSG:32719"]   # Paris, Santiago
+    assert [utm_crs(-180, 1), utm_crs(179.99, 1), utm_crs(180, 1)] == ["EPSG:32601", "EPSG:32660", "EPSG:32601"]
