@@ -56,7 +56,8 @@ class Decoder(eqx.Module):
                 ) -> Float[Array, "H W C"]:
         "Reconstruct one frame of the source at every pixel."
         if u.ndim != 3 or u.shape[-1] != self.n_in:
-            raise DimensionError(f"Decoder expects u [H, W, {self.n_in}], got {u.shape}: decode one example (vmap outside).")
+            raise DimensionError(f"Decoder expects u [H, W, {self.n_in}], got {u.shape}: decode one example (vmap "
+                                 "outside).")
         if meta.shape != (self.n_meta,):
             raise DimensionError(f"Decoder expects {self.n_meta} metadata values, got shape {meta.shape}: "
                                  "pass Target.meta of this source.")

@@ -46,7 +46,8 @@ class Tiling:
                               f" with tile >= 1: pass only `tile` (buffer = (L - tile) / 2) or only `buffer`.")
         if not 0 <= self.trim <= self.margin or (self.margin - self.trim) * 2 > self.core:
             raise ConfigError(f"trim {self.trim} must be in [0, buffer {self.margin}] and leave an overlap "
-                              f"2 (buffer - trim) no wider than the tile {self.core}: pass e.g. trim={self.margin // 2}.")
+                              f"2 (buffer - trim) no wider than the tile {self.core}: pass e.g. "
+                              f"trim={self.margin // 2}.")
 
     @property
     def overlap(self) -> int:
@@ -67,7 +68,8 @@ def tiling(patch:int,       # the model's patch size L in pixels
     if tile is None and buffer is None: buffer = patch // 8
     if buffer is None:
         if (patch - tile) % 2:
-            raise ConfigError(f"tile {tile} leaves an odd border in the patch {patch}: pick a tile of the same parity as {patch}.")
+            raise ConfigError(f"tile {tile} leaves an odd border in the patch {patch}: pick a tile of the same parity "
+                              f"as {patch}.")
         buffer = (patch - tile) // 2
     if tile is None: tile = patch - 2 * buffer
     return Tiling(patch, tile, buffer, max(0, buffer - 8) if trim is None else trim)
@@ -78,8 +80,8 @@ def model_spec(model) -> tuple[int, tuple, tuple, int]:
     cfg = getattr(model, "cfg", None)
     try: patch, inputs = int(cfg.stp.patch), tuple(cfg.inputs)
     except (AttributeError, TypeError):
-        raise ConfigError(f"cannot read the patch size and input sources of {type(model).__name__}: embed needs a model with"
-                          " `cfg.stp.patch` and `cfg.inputs`, e.g. `AlphaEarth(preset('small'), key=...)`.") from None
+        raise ConfigError(f"cannot read the patch size and input sources of {type(model).__name__}: embed needs a "
+                          "model with `cfg.stp.patch` and `cfg.inputs`, e.g. `AlphaEarth(preset('small'), key=...)`.") from None
     return patch, inputs, tuple(getattr(cfg, "targets", ()) or ()), int(getattr(cfg, "embed_dim", EMBED_DIM))
 
 def check_sources(names,                   # the source names in the stack
@@ -87,17 +89,19 @@ def check_sources(names,                   # the source names in the stack
                   targets=(),              # the sources the model only decodes (ignored by embed)
                   allow_missing:bool=False, # accept a stack that lacks some (not all) input sources
                  ):
-    "Raise unless the stack holds every source the model encodes (or some, with `allow_missing`) and none it does not know."
+    "Raise unless the stack holds every source the model encodes (or some, with `allow_missing`) and none it does not "
+    "know."
     names = list(names)
     missing = [s for s in inputs if s not in names]
     if missing and (not allow_missing or len(missing) == len(inputs)):
-        raise MissingSourceError(f"the model encodes {missing} but the stack has only {names}: add the missing source(s)"
-                                 f" to the stack (e.g. `stack['{missing[0]}'] = ds`), or pass `allow_missing=True` to embed"
+        raise MissingSourceError(f"the model encodes {missing} but the stack has only {names}: add the missing "
+                                 f"source(s) to the stack (e.g. `stack['{missing[0]}'] = ds`), or pass "
+                                 "`allow_missing=True` to embed"
                                  " without them (the model then sees them as absent, as when training drops them).")
     unknown = [s for s in names if s not in inputs and s not in targets]
     if unknown:
-        raise UnknownSourceError(f"the stack carries {unknown}, which the model does not know (it encodes {list(inputs)}):"
-                                 f" drop with `stack.drop_nodes({unknown!r})`.")
+        raise UnknownSourceError(f"the stack carries {unknown}, which the model does not know (it encodes "
+                                 f"{list(inputs)}): drop with `stack.drop_nodes({unknown!r})`.")
 
 # %% ../nbs/21_embed.ipynb #c0011
 def support_window(period:Period,             # the valid period
@@ -127,7 +131,8 @@ def check_extrapolation(period:Period, first:float, last:float,
     msg = (f"the valid period {period.start.astype('datetime64[D]')} .. {period.end.astype('datetime64[D]')} reaches"
            f" {ext:.0f} days beyond the data's support period {span}")
     if ext > max_days:
-        raise PeriodError(f"{msg}, more than {max_days:.0f} days: pick a period nearer the data, or add frames that cover it.")
+        raise PeriodError(f"{msg}, more than {max_days:.0f} days: pick a period nearer the data, or add frames that "
+                          "cover it.")
     if ext > warn_days:
         warnings.warn(f"{msg}: the model was trained to extrapolate about {warn_days:.0f} days; expect weak embeddings.",
                       ExtrapolationWarning, stacklevel=3)
@@ -163,6 +168,7 @@ def _ramp(c:int, o:int) -> np.ndarray:
     x = np.arange(k) + 0.5
     return np.minimum(1.0, np.minimum(x, k - x) / (2 * o)).astype(np.float32)
 
+# %% ../nbs/21_embed.ipynb #c0014s1
 def embed_frames(model,                # any model with `model(inputs, periods[P, 2]) -> [P, L, L, E]`
                  inputs:dict,          # source -> Frames over the block *with* its margins (numpy)
                  period,               # f32[2], the valid period in days
@@ -174,7 +180,8 @@ def embed_frames(model,                # any model with `model(inputs, periods[P
     "Embed one block: f32[H, W, E] for the block without its margins, NaN where there is no data."
     L, c, m, o, D = tl.patch, tl.core, tl.margin, tl.overlap, tl.depth
     H, W = (s - 2 * D for s in next(iter(inputs.values())).x.shape[1:3])
-    if H % c or W % c: raise ConfigError(f"a block of {H} x {W} pixels (without margins) is not a multiple of the tile {c}.")
+    if H % c or W % c: raise ConfigError(f"a block of {H} x {W} pixels (without margins) is not a multiple of the tile "
+                                         f"{c}.")
     full = has_data(inputs)
     ring = c if o else 0
     starts = lambda n: range(-ring, n + ring, c)
@@ -268,7 +275,8 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
 
     times = np.concatenate([to_days(ds.time.values) for s, ds in dsets.items() if not srcs[s].static] or
                            [to_days(ds.time.values) for ds in dsets.values()])
-    if times.size == 0: raise EmptyStackError(f"the input sources {list(dsets)} hold no frames: load frames for the period first.")
+    if times.size == 0: raise EmptyStackError(f"the input sources {list(dsets)} hold no frames: load frames for the "
+                                              "period first.")
     window = support_window(period, float(times.min()), float(times.max()), support_days)
     dsets = _select_frames(dsets, window, srcs)
     used = np.concatenate([to_days(ds.time.values) for s, ds in dsets.items() if not srcs[s].static] or [times])
@@ -276,7 +284,8 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
 
     layout = _Layout(bands=tuple((s, b) for s, ds in dsets.items() if ds.sizes["time"] for b in ds.data_vars
                                  if b != CLOUD),  # inference needs no cloud mask (paper S2.2.2)
-                     coords={s: {k: np.asarray(c.values) for k, c in ds.coords.items() if c.dims == ("time",)} for s, ds in dsets.items()},
+                     coords={s: {k: np.asarray(c.values) for k, c in ds.coords.items() if c.dims == ("time",)}
+                             for s, ds in dsets.items()},
                      n_frames={s: bucket(ds.sizes["time"], frame_bucket) for s, ds in dsets.items()}, sources=srcs)
     H, W, c, m = ref.sizes["y"], ref.sizes["x"], tl.core, tl.depth
     args = dict(layout=layout, model=model, period=period.days, tl=tl, batch_size=batch_size, dim=dim)
@@ -332,7 +341,8 @@ def embed_to_zarr(stack,                  # as for `embed`
                                                 "x = sign(q) (q / 127.5)^2")
     ds = emb.to_dataset().assign_coords(band=emb.band.astype(object))  # variable-length strings: zarr v3 has a spec
     with writing_folder(path, overwrite, what="embedding store", meta={"kind": "embedding"}) as tmp:
-        ds.to_zarr(tmp, mode="w", compute=False, consolidated=False)     # metadata and coordinates; no chunk computed yet
+        # metadata and coordinates; no chunk computed yet
+        ds.to_zarr(tmp, mode="w", compute=False, consolidated=False)
         ys, xs = (np.cumsum((0,) + c) for c in emb.chunks[:2])
         g = max(1, chunks_per_write)
         regions = [(slice(ys[i], ys[i + 1]), slice(xs[j], xs[min(j + g, len(xs) - 1)]))

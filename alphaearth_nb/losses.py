@@ -38,7 +38,8 @@ class LossWeights:
         for k in ("recon", "uniformity", "consistency", "clip"):
             if getattr(self, k) < 0: raise ConfigError(f"LossWeights.{k}={getattr(self, k)} must be >= 0.")
         if isinstance(self.sources, dict): object.__setattr__(self, "sources", tuple(sorted(self.sources.items())))
-        if any(w < 0 for _, w in self.sources): raise ConfigError(f"LossWeights.sources={self.sources}: weights must be >= 0.")
+        if any(w < 0 for _, w in self.sources): raise ConfigError(f"LossWeights.sources={self.sources}: weights must "
+                                                                  "be >= 0.")
 
     def source_weight(self, name:str) -> float:
         "Reconstruction weight of a source."
@@ -96,7 +97,8 @@ def clip_loss(text:Float[Array, "N E"], # text-head vectors (unit)
 class Perturbations:
     "How the student's input is perturbed for the consistency loss."
     drop_source: tuple = (("landsat", 0.3), ("sentinel1", 0.3))  # family -> probability of dropping it entirely
-    drop_frame: tuple = (("landsat", 0.3), ("sentinel1", 0.3), ("sentinel2", 0.5))  # family -> frame drop rate in mode (a)
+    # family -> frame drop rate in mode (a)
+    drop_frame: tuple = (("landsat", 0.3), ("sentinel1", 0.3), ("sentinel2", 0.5))
     modes: tuple = (1 / 3, 1 / 3, 1 / 3)  # probabilities of (a) frame drops, (b) forecast, (c) backcast
     horizon_days: float = 182.625     # forecast / backcast horizon (paper: six months)
     min_days: float = 4.0             # shortest forecast / backcast period
@@ -105,9 +107,11 @@ class Perturbations:
         for k in ("drop_source", "drop_frame"):
             v = getattr(self, k)
             if isinstance(v, dict): object.__setattr__(self, k, v := tuple(sorted(v.items())))
-            if any(not 0 <= p <= 1 for _, p in v): raise ConfigError(f"Perturbations.{k}={v}: probabilities must be in [0, 1].")
+            if any(not 0 <= p <= 1 for _, p in v): raise ConfigError(f"Perturbations.{k}={v}: probabilities must be in "
+                                                                     "[0, 1].")
         if "sentinel2" in dict(self.drop_source):
-            raise ConfigError("Perturbations.drop_source lists 'sentinel2': the model always needs Sentinel-2; remove it.")
+            raise ConfigError("Perturbations.drop_source lists 'sentinel2': the model always needs Sentinel-2; remove "
+                              "it.")
         if len(self.modes) != 3 or min(self.modes) < 0 or abs(sum(self.modes) - 1) > 1e-6:
             raise ConfigError(f"Perturbations.modes={self.modes} must be 3 probabilities summing to 1.")
         if not 0 < self.min_days <= self.horizon_days:
@@ -126,6 +130,7 @@ def mask_frames(f:Frames, keep:Bool[Array, "T"]) -> Frames:
     k4 = keep[:, None, None, None]
     return Frames(jnp.where(k4, f.x, 0.), f.valid & k4, f.days, f.frame & keep, f.meta)
 
+# %% ../nbs/15_losses.ipynb #c0020s1
 def perturb(key:PRNGKeyArray, # random key
             inputs:dict, # source name -> Frames of one example (teacher input)
             period:Float[Array, "2"], # the example's summary period
@@ -199,7 +204,8 @@ def total_loss(model:AlphaEarth, # the model
     terms["consistency"] = out["consistency"].mean()
     E = out["text"].shape[-1]
     terms["texts"] = jnp.sum(out["text_valid"]).astype(jnp.float32)  # valid texts in the batch (0: CLIP is off)
-    terms["clip"] = clip_loss(out["text"].reshape(-1, E), out["text_emb"].reshape(-1, E), out["text_valid"].reshape(-1), model.clip_scale)
+    terms["clip"] = clip_loss(out["text"].reshape(-1, E), out["text_emb"].reshape(-1, E), out["text_valid"].reshape(-1),
+                              model.clip_scale)
     loss = (weights.recon * terms["recon"] + weights.uniformity * terms["uniformity"]
             + weights.consistency * terms["consistency"] + weights.clip * terms["clip"])
     return loss, terms

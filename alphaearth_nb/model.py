@@ -48,6 +48,7 @@ def _tuples(v):
     "JSON lists back into the tuples the configs hold."
     return tuple(_tuples(x) for x in v) if isinstance(v, list) else v
 
+# %% ../nbs/14_model.ipynb #c0008s1
 @dataclass(frozen=True)
 class ModelConfig:
     "Everything that fixes an `AlphaEarth` model's shapes and constants."
@@ -86,9 +87,11 @@ class ModelConfig:
         for k, lo in ints.items():
             if int(getattr(self, k)) < lo: raise ConfigError(f"ModelConfig.{k}={getattr(self, k)} must be >= {lo}.")
         if self.summary_width % self.summary_heads:
-            raise ConfigError(f"summary_width={self.summary_width} is not a multiple of summary_heads={self.summary_heads}: change one.")
+            raise ConfigError(f"summary_width={self.summary_width} is not a multiple of "
+                              f"summary_heads={self.summary_heads}: change one.")
         if not self.kappa > 0: raise ConfigError(f"kappa={self.kappa} must be > 0 (paper: 8000).")
-        if not 0 < self.clip_temperature < 1: raise ConfigError(f"clip_temperature={self.clip_temperature} must be in (0, 1) (CLIP: 0.07).")
+        if not 0 < self.clip_temperature < 1: raise ConfigError(f"clip_temperature={self.clip_temperature} must be in "
+                                                                "(0, 1) (CLIP: 0.07).")
         if self.summary_decay <= 0: raise ConfigError(f"summary_decay={self.summary_decay} must be > 0.")
 
     def _resolve_sources(self):
@@ -140,7 +143,8 @@ def preset(name:str, # "tiny", "small" or "lite"
     if bad := sorted(set(overrides) - mine - enc):
         raise ConfigError(f"preset({name!r}) got unknown field(s) {bad}: ModelConfig takes {sorted(mine)}, "
                           f"the encoder (STPConfig) {sorted(enc)}.")
-    stp = dataclasses.replace(overrides.pop("stp", base.stp), **{k: overrides.pop(k) for k in list(overrides) if k in enc})
+    enc_over = {k: overrides.pop(k) for k in list(overrides) if k in enc}
+    stp = dataclasses.replace(overrides.pop("stp", base.stp), **enc_over)
     return dataclasses.replace(base, stp=stp, **{"sources": (), **overrides})
 
 # %% ../nbs/14_model.ipynb #c0014
@@ -151,6 +155,7 @@ def _empty_frames(src:Source, H:int, W:int) -> Frames:
     return Frames(jnp.zeros((1, H, W, c)), jnp.zeros((1, H, W, c), bool), jnp.zeros((1,)), jnp.zeros((1,), bool),
                   jnp.zeros((1, m)))
 
+# %% ../nbs/14_model.ipynb #c0014s1
 class AlphaEarth(eqx.Module):
     "The AlphaEarth Foundations model: STP encoder, time-conditional summary, vMF bottleneck, decoders, text head."
     encoder: STPEncoder
@@ -185,8 +190,8 @@ class AlphaEarth(eqx.Module):
                 raise DimensionError(f"inputs[{n!r}].x has shape {f.x.shape}, expected [T, H, W, C] of one example: "
                                      "vmap over a batch outside the model.")
             if f.x.shape[1:3] != (L, L):
-                raise GridError(f"inputs[{n!r}] is {f.x.shape[1]} x {f.x.shape[2]} pixels but the model takes {L} x {L} "
-                                f"patches: cut the stack into {L} x {L} tiles (embed.embed does this).")
+                raise GridError(f"inputs[{n!r}] is {f.x.shape[1]} x {f.x.shape[2]} pixels but the model takes {L} x "
+                                f"{L} patches: cut the stack into {L} x {L} tiles (embed.embed does this).")
             if f.x.shape[-1] != c:
                 raise DimensionError(f"inputs[{n!r}] has {f.x.shape[-1]} bands, the model's source has {c}: "
                                      "build inputs with stacks.to_frames.")
@@ -194,7 +199,8 @@ class AlphaEarth(eqx.Module):
         for n in self.cfg.inputs:
             if n in out: continue
             if family(self.cfg.source(n)) in REQUIRED_FAMILIES:
-                raise MissingSourceError(f"input source {n!r} is missing: the model always needs it; add it to the stack.")
+                raise MissingSourceError(f"input source {n!r} is missing: the model always needs it; add it to the "
+                                         "stack.")
             out[n] = _empty_frames(self.cfg.source(n), L, L)
         return out
 
@@ -212,7 +218,8 @@ class AlphaEarth(eqx.Module):
         "One embedding field per valid period: one STP pass, several summaries."
         periods = jnp.asarray(periods, jnp.float32)
         if periods.ndim != 2 or periods.shape[-1] != 2:
-            raise PeriodError(f"periods has shape {periods.shape}, expected [P, 2]: pass e.g. jnp.array([[start, end]]) in days (timecodes.Period.days).")
+            raise PeriodError(f"periods has shape {periods.shape}, expected [P, 2]: pass e.g. jnp.array([[start, "
+                              "end]]) in days (timecodes.Period.days).")
         enc = self.encode(inputs)
         return jax.vmap(lambda p: self.summarise(enc, p))(periods)
 
@@ -227,7 +234,8 @@ class AlphaEarth(eqx.Module):
               ) -> Float[Array, "L L C"]:
         "Reconstruct a frame of source `name` (normalised bands, or class logits)."
         if name not in self.decoders:
-            raise SourceError(f"the model has no decoder for {name!r} (it decodes {sorted(self.decoders)}): add it to ModelConfig.targets and retrain.")
+            raise SourceError(f"the model has no decoder for {name!r} (it decodes {sorted(self.decoders)}): add it to "
+                              "ModelConfig.targets and retrain.")
         return self.decoders[name](u, meta, t_norm)
 
     def text_head(self, text_emb:Float[Array, "T"], # frozen text embedding
@@ -249,6 +257,7 @@ class AlphaEarth(eqx.Module):
         "Learned inverse temperature of the CLIP loss, kept in [1, 100] as in CLIP."
         return jnp.exp(jnp.clip(self.log_scale, 0., math.log(100.)))
 
+# %% ../nbs/14_model.ipynb #c0014s2
 def encoder_width(encoder, cfg:ModelConfig) -> int:
     "Feature width D of `Encoded.feats`: `STPConfig.out_dim`, by default `d_precision`."
     return getattr(cfg.stp, "out_dim", None) or cfg.stp.d_precision
@@ -289,7 +298,8 @@ def dummy_example(cfg:ModelConfig, # the model's config
         for n in cfg.targets:
             s = cfg.source(n); c = len(s.bands)
             x = rng.integers(0, len(s.classes), (L, L, c)) if s.kind == "categorical" else rng.normal(size=(L, L, c))
-            targets[n] = Target(f32(x), np.ones((L, L, c), bool), f32(180.), f32(np.zeros(len(s.meta))), f32([100., 300.]))
+            targets[n] = Target(f32(x), np.ones((L, L, c), bool), f32(180.), f32(np.zeros(len(s.meta))),
+                                f32([100., 300.]))
         N = n_texts
         emb = rng.normal(size=(N, cfg.text_dim)); emb /= np.linalg.norm(emb, axis=-1, keepdims=True)
         texts = Texts(f32(emb), f32(rng.integers(0, L, (N, 2))), np.arange(N) < max(N - 1, 1), f32([0., 365.]))

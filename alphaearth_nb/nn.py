@@ -37,14 +37,16 @@ def _host_rng(key) -> np.random.Generator:
     return np.random.default_rng(np.asarray(d).astype(np.uint32).ravel().tolist())
 
 def split(key, n:int=2):
-    "`jax.random.split`, drawn on the host when the key is concrete (every threefry call costs ~0.7 s of XLA:CPU compile)."
+    "`jax.random.split`, drawn on the host when the key is concrete (every threefry call costs ~0.7 s of XLA:CPU "
+    "compile)."
     if not is_concrete(key): return jax.random.split(key, n)
     w = _host_rng(key).integers(0, 2**32, size=(n, 2), dtype=np.uint32)
     ks = jax.random.wrap_key_data(w, impl=jax.random.key_impl(key)) if _typed(key) else jnp.asarray(w)
     return list(ks)
 
 def host_normal(key, shape, fan_in):
-    "Normal(0, 1 / fan_in) weights: on the host for a concrete key, traced otherwise (e.g. under `eqx.filter_eval_shape`)."
+    "Normal(0, 1 / fan_in) weights: on the host for a concrete key, traced otherwise (e.g. under "
+    "`eqx.filter_eval_shape`)."
     if not is_concrete(key): return jax.random.normal(key, shape, jnp.float32) / math.sqrt(fan_in)
     return jnp.asarray(_host_rng(key).standard_normal(shape, dtype=np.float32) / np.float32(math.sqrt(fan_in)))
 
@@ -57,6 +59,7 @@ def identity3(d):
     k = np.zeros((3, 3, d), np.float32); k[1, 1] = 1.0
     return jnp.asarray(k)
 
+# %% ../nbs/10_nn.ipynb #c0005s1
 class Dense(eqx.Module):
     "Affine map over the last axis of any array."
     w: Float[Array, "i o"]
@@ -83,6 +86,7 @@ def masked_softmax(logits:Float[Array, "... k"], mask:Bool[Array, "... k"]) -> F
     w = jax.nn.softmax(jnp.where(mask, logits.astype(jnp.float32), -1e30), axis=-1)
     return jnp.where(mask.any(-1, keepdims=True), w, 0.0)
 
+# %% ../nbs/10_nn.ipynb #c0005s2
 class Attention(eqx.Module):
     "Multi-head self-attention along one axis of [N, S, D], with a key mask."
     qkv: Dense
@@ -121,7 +125,8 @@ class MLP(eqx.Module):
 def conv3(x:Float[Array, "N h w i"], w:Float[Array, "3 3 i o"], b:Float[Array, "o"]) -> Float[Array, "N h w o"]:
     "3x3 'same' convolution, NHWC: XLA's convolution on accelerators, nine shifted matmuls on CPU."
     w = w.astype(x.dtype)
-    if jax.default_backend() == "cpu":  # XLA:CPU's convolution (and its gradient) is ~3x slower than this at small sizes
+    # XLA:CPU's convolution (and its gradient) is ~3x slower than this at small sizes
+    if jax.default_backend() == "cpu":
         n, h, wd, _ = x.shape
         xp = jnp.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0)))
         y = sum(xp[:, i:i + h, j:j + wd] @ w[i, j] for i in range(3) for j in range(3))
@@ -155,8 +160,10 @@ def _interp_matrix(n:int, f:int) -> np.ndarray:
     m[np.arange(n * f), np.minimum(i0 + 1, n - 1)] += t
     return m
 
+# %% ../nbs/10_nn.ipynb #c0006s1
 def bilinear(x:Float[Array, "N h w c"], f:int) -> Float[Array, "N h*f w*f c"]:
-    "Bilinear upsampling by an integer factor (pixel centres aligned, edges clamped): the smooth half of a Laplacian step."
+    "Bilinear upsampling by an integer factor (pixel centres aligned, edges clamped): the smooth half of a Laplacian "
+    "step."
     if f == 1: return x
     n, h, w, c = x.shape
     mh, mw = (jnp.asarray(_interp_matrix(k, f), x.dtype) for k in (h, w))

@@ -76,9 +76,11 @@ class SamplerConfig:
         "Frame count of one input source."
         if isinstance(self.frames, int): return self.frames
         d = dict(self.frames)
-        if name not in d: raise ConfigError(f"frames gives no count for {name!r}: add ({name!r}, n) to SamplerConfig.frames.")
+        if name not in d: raise ConfigError(f"frames gives no count for {name!r}: add ({name!r}, n) to "
+                                            "SamplerConfig.frames.")
         return int(d[name])
 
+# %% ../nbs/05_samples.ipynb #c0006s1
 SAMPLERS = {  # the sampler side of the model presets (`model.PRESETS`): frames per input source, texts per example
     "tiny": SamplerConfig(frames=(("sentinel2", 8),), n_texts=4),
     "small": SamplerConfig(frames=(("landsat", 4), ("sentinel1", 4), ("sentinel2", 8)), n_texts=8),
@@ -120,7 +122,8 @@ def _grid_index(values, coords):
 def _prepare_texts(texts, ds, cfg):
     missing = {"y", "x", "time", "text"} - set(texts.columns)
     if missing:
-        raise LabelError(f"texts lack column(s) {sorted(missing)}: pass a DataFrame with y, x (metres, the stack's CRS), time and text.")
+        raise LabelError(f"texts lack column(s) {sorted(missing)}: pass a DataFrame with y, x (metres, the stack's "
+                         "CRS), time and text.")
     rows, cols = _grid_index(texts["y"].values, ds["y"].values), _grid_index(texts["x"].values, ds["x"].values)
     t = pd.to_datetime(texts["time"].values)
     days = np.full(len(texts), np.nan, np.float32)
@@ -129,6 +132,7 @@ def _prepare_texts(texts, ds, cfg):
     return dict(row=rows[keep], col=cols[keep], days=days[keep],
                 emb=encode_texts([str(s) for s in texts["text"].values[keep]], cfg.text_dim))
 
+# %% ../nbs/05_samples.ipynb #c0009s1
 def prepare(stack,                  # a stack (DataTree) or single-source Dataset
             cfg:SamplerConfig,      # the sampler's config
             texts:pd.DataFrame|None=None,   # geotagged notes: y, x (metres), time, text
@@ -153,19 +157,23 @@ def prepare(stack,                  # a stack (DataTree) or single-source Datase
     ds0 = tree[names[0]].to_dataset()
     H, W = ds0.sizes["y"], ds0.sizes["x"]
     if cfg.patch > min(H, W):
-        raise ConfigError(f"patch {cfg.patch} is larger than the stack ({H} x {W} pixels): lower SamplerConfig.patch or use a larger extent.")
+        raise ConfigError(f"patch {cfg.patch} is larger than the stack ({H} x {W} pixels): lower SamplerConfig.patch "
+                          "or use a larger extent.")
     moving = [a.days for a in arrays.values() if not a.static]
     if not moving: raise EmptyStackError("every sampled source is static: add a time-varying source (e.g. sentinel2).")
     span = (float(min(d.min() for d in moving)), float(max(d.max() for d in moving)) + 1.0)
     idx = None
     if strata is not None:
         if not {"y", "x"} <= set(strata.dims):
-            raise DimensionError(f"strata have dims {strata.dims}, expected ('y', 'x'): pass a (y, x) categorical layer on the stack's grid.")
-        strata = strata.isel({d: 0 for d in strata.dims if d not in ("y", "x")}).transpose("y", "x")  # e.g. yearly labels: the first
+            raise DimensionError(f"strata have dims {strata.dims}, expected ('y', 'x'): pass a (y, x) categorical "
+                                 "layer on the stack's grid.")
+        # e.g. yearly labels: the first
+        strata = strata.isel({d: 0 for d in strata.dims if d not in ("y", "x")}).transpose("y", "x")
         check_grid("strata", strata.to_dataset(name="s"), (names[0], ds0))
         s = np.asarray(strata.values, np.float64).ravel()
         idx = [np.flatnonzero(s == k) for k in np.unique(s[np.isfinite(s)])]
-        if not idx: raise NoValidDataError("the strata layer has no finite value: pass a categorical (y, x) layer such as land-cover labels.")
+        if not idx: raise NoValidDataError("the strata layer has no finite value: pass a categorical (y, x) layer such "
+                                           "as land-cover labels.")
     tx = _prepare_texts(texts, ds0, cfg) if texts is not None else None
     return Prepared(cfg, arrays, (H, W), span, idx, tx)
 
@@ -198,6 +206,7 @@ def sample_summary(period, cfg:SamplerConfig, rng, around:float|None=None) -> np
         s = s_lo + (s_hi - s_lo) * rng.random() if s_hi > s_lo else max(a, min(around, b - length))
     return np.array([s, s + length])
 
+# %% ../nbs/05_samples.ipynb #c0012s1
 def _target(sa, idx, window, summary_fn, rng):
     "The held-out frame of one source (index or None) and its Target."
     ys, xs = window
@@ -227,7 +236,8 @@ def _texts(prep, window, period, rng):
         sel = np.flatnonzero(inside)
         if len(sel) > n: sel = np.sort(rng.choice(sel, n, replace=False))
         k = len(sel)
-        emb[:k] = tx["emb"][sel]; yx[:k, 0] = tx["row"][sel] - ys.start; yx[:k, 1] = tx["col"][sel] - xs.start; valid[:k] = True
+        emb[:k] = tx["emb"][sel]; valid[:k] = True
+        yx[:k, 0] = tx["row"][sel] - ys.start; yx[:k, 1] = tx["col"][sel] - xs.start
     return Texts(emb=emb, yx=yx, valid=valid, period=sample_summary(period, cfg, rng).astype(np.float32))
 
 def _near_target(sa, idx, family:str, twins:list, days:float) -> np.ndarray:
@@ -237,6 +247,7 @@ def _near_target(sa, idx, family:str, twins:list, days:float) -> np.ndarray:
         if f == family: near |= np.abs(sa.days[idx] - d) < days
     return near
 
+# %% ../nbs/05_samples.ipynb #c0012s2
 def example_at(prep:Prepared, site:tuple, period, rng) -> TrainExample:
     "One training example for a window's top-left `site` and a sequence `period` (days)."
     cfg = prep.cfg; L = cfg.patch
@@ -245,7 +256,8 @@ def example_at(prep:Prepared, site:tuple, period, rng) -> TrainExample:
     held, targets = {}, {}
     for name in cfg.targets:
         sa = prep.arrays[name]
-        t, targets[name] = _target(sa, in_period(sa, period), window, lambda d: sample_summary(period, cfg, rng, d), rng)
+        around = lambda d: sample_summary(period, cfg, rng, d)
+        t, targets[name] = _target(sa, in_period(sa, period), window, around, rng)
         held[name] = t
     fam = lambda n: cfg.source(n).family
     twins = [(fam(n), float(targets[n].day)) for n, t in held.items() if t is not None and not prep.arrays[n].static]
@@ -267,6 +279,7 @@ def stack_examples(examples:list) -> TrainExample:
 def _prepared(stack, cfg, texts, strata):
     return stack if isinstance(stack, Prepared) else prepare(stack, cfg, texts, strata)
 
+# %% ../nbs/05_samples.ipynb #c0012s3
 def sample_example(stack,                 # a stack, or a `Prepared` one (faster when sampling many)
                    cfg:SamplerConfig,
                    rng,                   # numpy Generator or seed

@@ -31,21 +31,25 @@ CLOUD = "cloud"  # optional per-source variable: nonzero = cloudy / QA-flagged (
 def _as_children(stack, source):
     "The stack as a dict {source name: Dataset}."
     if isinstance(stack, xr.DataArray):
-        raise StackTypeError(f"got a DataArray ({stack.name!r}), not a stack: make it a Dataset with one variable per band, "
-                             "e.g. `da.to_dataset(dim='band')` or `da.to_dataset(name='B4')`, and set attrs['source'].")
+        raise StackTypeError(f"got a DataArray ({stack.name!r}), not a stack: make it a Dataset with one variable per "
+                             "band, e.g. `da.to_dataset(dim='band')` or `da.to_dataset(name='B4')`, and set "
+                             "attrs['source'].")
     if isinstance(stack, xr.Dataset):
         name = source or stack.attrs.get("source")
         if name is None:
-            raise UnknownSourceError("a single-source Dataset needs its source name: set `ds.attrs['source'] = 'sentinel2'` "
-                                     f"or pass source='sentinel2' (known: {', '.join(registered())}).")
+            raise UnknownSourceError("a single-source Dataset needs its source name: set `ds.attrs['source'] = "
+                                     f"'sentinel2'` or pass source='sentinel2' (known: {', '.join(registered())}).")
         return {str(name): stack}
     if isinstance(stack, xr.DataTree):
         if stack.data_vars:
-            raise StackTypeError(f"the stack's root holds variables {list(stack.data_vars)}: put them in a child named by their "
+            raise StackTypeError(f"the stack's root holds variables {list(stack.data_vars)}: put them in a child named "
+                                 "by their "
                                  "source, e.g. `xr.DataTree.from_dict({'sentinel2': ds})`.")
         return {k: v.to_dataset() for k, v in stack.children.items()}
-    if isinstance(stack, dict): return {str(k): (v.to_dataset() if isinstance(v, xr.DataTree) else v) for k, v in stack.items()}
-    raise StackTypeError(f"expected an xr.DataTree of sources or a single-source xr.Dataset, got {type(stack).__name__}: "
+    if isinstance(stack, dict):
+        return {str(k): (v.to_dataset() if isinstance(v, xr.DataTree) else v) for k, v in stack.items()}
+    raise StackTypeError("expected an xr.DataTree of sources or a single-source xr.Dataset, got "
+                         f"{type(stack).__name__}: "
                          "build one with `xr.DataTree.from_dict({'sentinel2': ds, ...})`.")
 
 def _check_dims(name, ds):
@@ -53,14 +57,18 @@ def _check_dims(name, ds):
         if da.dims == DIMS: continue
         if "time" not in da.dims and set(da.dims) <= {"y", "x"}:
             raise MissingTimeError(f"{name}.{v} has dims {da.dims} and no time: give it one frame with "
-                                   "`ds.expand_dims(time=[np.datetime64('2020-01-01')])` (static sources have a time dim of length 1).")
+                                   "`ds.expand_dims(time=[np.datetime64('2020-01-01')])` (static sources have a time "
+                                   "dim of length 1).")
         if set(da.dims) == set(DIMS):
-            raise DimensionError(f"{name}.{v} has dims {da.dims}, expected ('time', 'y', 'x'): call `ds.transpose('time', 'y', 'x')`.")
+            raise DimensionError(f"{name}.{v} has dims {da.dims}, expected ('time', 'y', 'x'): call "
+                                 "`ds.transpose('time', 'y', 'x')`.")
         if len(da.dims) != 3:
-            raise DimensionError(f"{name}.{v} has rank {len(da.dims)} with dims {da.dims}, expected 3 dims ('time', 'y', 'x'): "
-                                 "split a band dimension into variables (`da.to_dataset(dim='band')`) or select one entry (`.isel(...)`).")
+            raise DimensionError(f"{name}.{v} has rank {len(da.dims)} with dims {da.dims}, expected 3 dims ('time', "
+                                 "'y', 'x'): split a band dimension into variables (`da.to_dataset(dim='band')`) or "
+                                 "select one entry (`.isel(...)`).")
         raise DimensionError(f"{name}.{v} has dims {da.dims}, expected ('time', 'y', 'x'): rename them, "
-                             "e.g. `ds.rename({'t': 'time', 'lat': 'y', 'lon': 'x'})` (y/x in metres of a projected CRS).")
+                             "e.g. `ds.rename({'t': 'time', 'lat': 'y', 'lon': 'x'})` (y/x in metres of a projected "
+                             "CRS).")
 
 # %% ../nbs/04_stacks.ipynb #c0007
 def _check_time(name, ds):
@@ -74,7 +82,8 @@ def _check_time(name, ds):
     if t.dtype.kind != "M":
         raise TimeError(f"{name}.time has dtype {t.dtype}, not datetime64: convert with "
                         "`ds.assign_coords(time=pd.to_datetime(ds.time.values))`.")
-    if np.isnat(t).any(): raise TimeError(f"{name}.time holds NaT: drop those frames with `ds.isel(time=~ds.time.isnull())`.")
+    if np.isnat(t).any(): raise TimeError(f"{name}.time holds NaT: drop those frames with "
+                                          "`ds.isel(time=~ds.time.isnull())`.")
     d = np.diff(t.astype("datetime64[ms]").astype(np.int64))
     if (d == 0).any():
         raise DuplicateTimeError(f"{name}.time has duplicated timestamps ({t[1:][d == 0][0]}): merge them, e.g. "
@@ -85,17 +94,20 @@ def check_grid(name:str, ds:xr.Dataset, ref:tuple|None):
     "Check `ds` has y/x coordinates and, given `ref = (name, Dataset)`, the same grid and CRS; raise `GridError`."
     for c in ("y", "x"):
         if c not in ds.coords:
-            raise GridError(f"{name} has no {c} coordinate: assign pixel-centre coordinates in metres, e.g. `ds.assign_coords({c}=...)`.")
+            raise GridError(f"{name} has no {c} coordinate: assign pixel-centre coordinates in metres, e.g. "
+                            f"`ds.assign_coords({c}=...)`.")
     if ref is None: return
     rname, rds = ref
     for c in ("y", "x"):
         a, b = np.asarray(ds[c].values, np.float64), np.asarray(rds[c].values, np.float64)
         if a.shape != b.shape or not np.allclose(a, b, rtol=0, atol=1e-3):
-            raise GridError(f"{name} and {rname} are on different grids ({c}: {a.size} pixels from {a[:1]} vs {b.size} from {b[:1]}): "
-                            f"resample one onto the other, e.g. `ds.interp_like(stack['{rname}'])` or `ds.reindex_like(..., method='nearest')`.")
+            raise GridError(f"{name} and {rname} are on different grids ({c}: {a.size} pixels from {a[:1]} vs {b.size} "
+                            f"from {b[:1]}): resample one onto the other, e.g. `ds.interp_like(stack['{rname}'])` or "
+                            "`ds.reindex_like(..., method='nearest')`.")
     ca, cb = crs_of(ds), crs_of(rds)
     if not same_crs(ca, cb):
-        raise GridError(f"{name} is in {ca} but {rname} in {cb}: reproject to one CRS (e.g. with `rioxarray`'s `rio.reproject_match`).")
+        raise GridError(f"{name} is in {ca} but {rname} in {cb}: reproject to one CRS (e.g. with `rioxarray`'s "
+                        "`rio.reproject_match`).")
 
 def resolve(source,            # a `Source`, or a registry name
             sources=None,      # {name: Source} that wins over the registry (e.g. a model's resolved sources)
@@ -123,7 +135,8 @@ def _check_meta(name, ds, src):
     for m in src.meta:
         if m not in ds.coords: continue
         if ds[m].dims != ("time",):
-            raise DimensionError(f"{name} metadata {m!r} has dims {ds[m].dims}, expected ('time',): one value per frame.")
+            raise DimensionError(f"{name} metadata {m!r} has dims {ds[m].dims}, expected ('time',): one value per "
+                                 "frame.")
         vals = ds[m].values
         if vals.dtype.kind not in "biuf":
             seen = sorted({str(x) for x in vals})[:4]
@@ -134,7 +147,8 @@ def _check_meta(name, ds, src):
 # %% ../nbs/04_stacks.ipynb #c0010
 def _check_source(name, ds, src):
     "Every check of one source on its own: name, bands, dtypes, dims, time, size, metadata."
-    if not ds.data_vars: raise EmptyStackError(f"source {name!r} has no variables: add its bands ({', '.join(src.bands)}).")
+    if not ds.data_vars: raise EmptyStackError(f"source {name!r} has no variables: add its bands "
+                                               f"({', '.join(src.bands)}).")
     unknown = [v for v in ds.data_vars if v not in src.bands and v != CLOUD]
     if unknown:
         raise UnknownBandError(f"{name} has variable(s) {unknown} that are not its bands ({', '.join(src.bands)}): "
@@ -159,7 +173,8 @@ def validate_stack(stack,                # an xr.DataTree of sources, or a singl
     "Check a stack against the schema and return it as a north-up DataTree; raise the precise error otherwise."
     children = _as_children(stack, source)
     if not children:
-        raise EmptyStackError("the stack has no sources: add children, e.g. `xr.DataTree.from_dict({'sentinel2': ds})`.")
+        raise EmptyStackError("the stack has no sources: add children, "
+                              "e.g. `xr.DataTree.from_dict({'sentinel2': ds})`.")
     ref, flipped = None, False
     for name, ds in list(children.items()):
         src = resolve(name, sources)
@@ -256,6 +271,7 @@ def in_period(sa:SourceArrays, period_days) -> np.ndarray:
     if sa.static or period_days is None: return np.arange(len(sa.days))
     return np.flatnonzero((sa.days >= period_days[0]) & (sa.days < period_days[1]))
 
+# %% ../nbs/04_stacks.ipynb #c0020s1
 def to_frames(stack,                    # a stack (DataTree) or single-source Dataset
               sources=None,             # source names or resolved `Source`s (default: the stack's input sources)
               n_frames=None,            # frames per source: int, {name: int}, or None (as many as there are)
@@ -277,8 +293,8 @@ def to_frames(stack,                    # a stack (DataTree) or single-source Da
         src = resolve(s, given); name = src.name
         if name not in tree.children:
             if missing != "empty":
-                raise MissingSourceError(f"the stack has no source {name!r} (it has {', '.join(tree.children)}): add it, "
-                                         "or pass missing='empty' to feed it as all-padding frames.")
+                raise MissingSourceError(f"the stack has no source {name!r} (it has {', '.join(tree.children)}): add "
+                                         "it, or pass missing='empty' to feed it as all-padding frames.")
             n = (n_frames.get(name, 1) if isinstance(n_frames, dict) else n_frames) or 1
             sa = SourceArrays(name, np.full((1, H, W, src.n_bands), np.nan, np.float32), np.zeros(1, np.float32),
                               np.zeros((1, len(src.meta)), np.float32), src.static)

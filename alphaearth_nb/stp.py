@@ -33,6 +33,7 @@ LEVELS = (16, 8, 2)  # downscale factors of L for the space, time and precision 
 
 def _positive_int(v) -> bool: return isinstance(v, (int, np.integer)) and not isinstance(v, bool) and v >= 1
 
+# %% ../nbs/11_stp.ipynb #c0006s1
 @dataclass(frozen=True)
 class STPConfig:
     "Sizes and choices of the STP encoder; validated when made. Defaults are the paper's `lite` widths."
@@ -54,7 +55,8 @@ class STPConfig:
     def __post_init__(self):
         for f in ("patch", "d_space", "d_time", "d_precision", "blocks"):
             if not _positive_int(v := getattr(self, f)):
-                raise ConfigError(f"STPConfig.{f}={v!r} must be a positive int: pass e.g. {f}={STPConfig.__dataclass_fields__[f].default}.")
+                raise ConfigError(f"STPConfig.{f}={v!r} must be a positive int: pass e.g. "
+                                  f"{f}={STPConfig.__dataclass_fields__[f].default}.")
         if self.patch % 16:
             raise ConfigError(f"STPConfig.patch={self.patch} is not divisible by 16 (the space grid is L/16): "
                               f"pass e.g. patch={max(16, round(self.patch / 16) * 16)}.")
@@ -62,17 +64,20 @@ class STPConfig:
             h = getattr(self, f)
             if h is None: object.__setattr__(self, f, h := max(1, d // 64) if d % max(1, d // 64) == 0 else 1)
             if not _positive_int(h) or d % h:
-                raise ConfigError(f"STPConfig.{f}={h!r} must be a positive int that divides the operator's width {d}: pass e.g. {f}=1.")
+                raise ConfigError(f"STPConfig.{f}={h!r} must be a positive int that divides the operator's width {d}: "
+                                  f"pass e.g. {f}=1.")
         for f in ("mlp_ratio", "precision_ratio"):
             if not (isinstance(getattr(self, f), (int, float)) and getattr(self, f) > 0):
                 raise ConfigError(f"STPConfig.{f}={getattr(self, f)!r} must be a number > 0: pass e.g. {f}=4.0.")
         if self.norm not in NORMS: raise ConfigError(f"STPConfig.norm={self.norm!r} is unknown: pass one of {NORMS}.")
         if self.activation not in ACTIVATIONS:
             raise ConfigError(f"STPConfig.activation={self.activation!r} is unknown: pass one of {tuple(ACTIVATIONS)}.")
-        if self.dtype not in DTYPES: raise ConfigError(f"STPConfig.dtype={self.dtype!r} is unknown: pass one of {tuple(DTYPES)}.")
+        if self.dtype not in DTYPES: raise ConfigError(f"STPConfig.dtype={self.dtype!r} is unknown: pass one of "
+                                                       f"{tuple(DTYPES)}.")
         if self.out_dim is None: object.__setattr__(self, "out_dim", self.d_precision)
         if not _positive_int(self.out_dim):
-            raise ConfigError(f"STPConfig.out_dim={self.out_dim!r} must be a positive int: pass e.g. out_dim=None (= d_precision).")
+            raise ConfigError(f"STPConfig.out_dim={self.out_dim!r} must be a positive int: pass e.g. out_dim=None (= "
+                              "d_precision).")
 
     @property
     def grids(self) -> tuple:
@@ -114,7 +119,8 @@ class SpaceOp(eqx.Module):
         k1, k2 = split(key)
         d = cfg.d_space
         self.n1, self.n2 = Norm(d, cfg.norm), Norm(d, cfg.norm)
-        self.attn, self.mlp = Attention(d, cfg.heads_space, key=k1), MLP(d, round(d * cfg.mlp_ratio), cfg.activation, key=k2)
+        self.attn = Attention(d, cfg.heads_space, key=k1)
+        self.mlp = MLP(d, round(d * cfg.mlp_ratio), cfg.activation, key=k2)
     def __call__(self, s:Float[Array, "N g g D"], mask:Bool[Array, "N G"]) -> Float[Array, "N g g D"]:
         n, g, _, d = s.shape
         x = s.reshape(n, g * g, d)
@@ -132,13 +138,16 @@ class TimeOp(eqx.Module):
         k1, k2, k3 = split(key, 3)
         d = cfg.d_time
         self.n1, self.n2, self.tc = Norm(d, cfg.norm), Norm(d, cfg.norm), Dense(FRAME_CODE_DIM, d, key=k3)
-        self.attn, self.mlp = Attention(d, cfg.heads_time, key=k1), MLP(d, round(d * cfg.mlp_ratio), cfg.activation, key=k2)
-    def __call__(self, t:Float[Array, "N g g D"], mask:Bool[Array, "N G"], tcode:Float[Array, "N K"]) -> Float[Array, "N g g D"]:
+        self.attn = Attention(d, cfg.heads_time, key=k1)
+        self.mlp = MLP(d, round(d * cfg.mlp_ratio), cfg.activation, key=k2)
+    def __call__(self, t:Float[Array, "N g g D"], mask:Bool[Array, "N G"],
+                 tcode:Float[Array, "N K"]) -> Float[Array, "N g g D"]:
         n, g, _, d = t.shape
         x = t.reshape(n, g * g, d)
         x = x + self.attn(self.n1(x) + self.tc(tcode.astype(x.dtype))[:, None], mask, axis=0)
         return (x + self.mlp(self.n2(x))).reshape(t.shape)
 
+# %% ../nbs/11_stp.ipynb #c0014s1
 class PrecisionOp(eqx.Module):
     "Residual block of two 3x3 convolutions at L/2, each frame on its own."
     n: Norm
@@ -174,7 +183,7 @@ class Exchange(eqx.Module):
         self.dw = tuple(identity3(d) for d in widths)
         self.db = tuple(host_const(0, d) for d in widths)
         self.lw = tuple(identity3(d) for d in widths[1:])  # time and precision are pooled to coarser grids
-    def __call__(self, states:tuple, # (space [N, L/16, L/16, D_S], time [N, L/8, L/8, D_T], precision [N, L/2, L/2, D_P])
+    def __call__(self, states:tuple, # space [N, L/16, L/16, D_S], time [N, L/8, L/8, D_T], precision [.., L/2, D_P]
                 ) -> tuple:
         normed = [n(x) for n, x in zip(self.norms, states)]
         low = [None] + [depthwise3(x, w, jnp.zeros((), x.dtype)) for x, w in zip(normed[1:], self.lw)]
@@ -193,7 +202,8 @@ class STPBlock(eqx.Module):
     exchange: Exchange
     def __init__(self, cfg:STPConfig, *, key):
         k = split(key, 4)
-        self.space, self.time, self.precision = SpaceOp(cfg, key=k[0]), TimeOp(cfg, key=k[1]), PrecisionOp(cfg, key=k[2])
+        self.space, self.time = SpaceOp(cfg, key=k[0]), TimeOp(cfg, key=k[1])
+        self.precision = PrecisionOp(cfg, key=k[2])
         self.exchange = Exchange((cfg.d_space, cfg.d_time, cfg.d_precision), cfg.norm, key=k[3])
     def __call__(self, states:tuple, # (space, time, precision) states
                  ctx:tuple,          # (space key mask [N, G_s], time key mask [N, G_t], timecodes [N, K])
@@ -221,29 +231,35 @@ def check_inputs(inputs:dict, # source name -> Frames of one example
                 ) -> list:
     "Check an example's sources and shapes before JAX sees them; return its source names in sorted order."
     if not isinstance(inputs, dict) or not inputs:
-        raise EmptyStackError(f"the encoder got no sources: pass a dict of Frames keyed by source name, e.g. {{'{next(iter(specs))}': frames}}.")
+        raise EmptyStackError("the encoder got no sources: pass a dict of Frames keyed by source name, e.g. "
+                              f"{{'{next(iter(specs))}': frames}}.")
     if extra := sorted(set(inputs) - set(specs)):
-        raise UntrainedSourceError(f"the encoder has no projector for source(s) {extra}; it was built for {sorted(specs)}: "
-                                   "drop them from the inputs, or build the model with them among its inputs.")
+        raise UntrainedSourceError(f"the encoder has no projector for source(s) {extra}; it was built for "
+                                   f"{sorted(specs)}: drop them from the inputs, or build the model with them among "
+                                   "its inputs.")
     for name in sorted(inputs):
         f, (c, _) = inputs[name], specs[name]
         if not isinstance(f, Frames):
-            raise DimensionError(f"inputs[{name!r}] is a {type(f).__name__}, not a Frames: build it with `stacks.to_frames`.")
+            raise DimensionError(f"inputs[{name!r}] is a {type(f).__name__}, not a Frames: build it with "
+                                 "`stacks.to_frames`.")
         if f.x.ndim != 4:
             hint = ": for a batch, call `jax.vmap(encoder)(inputs)`" if f.x.ndim == 5 else ""
-            raise DimensionError(f"inputs[{name!r}].x has shape {tuple(f.x.shape)}; expected one example (T, {patch}, {patch}, {c}){hint}.")
+            raise DimensionError(f"inputs[{name!r}].x has shape {tuple(f.x.shape)}; expected one example (T, {patch}, "
+                                 f"{patch}, {c}){hint}.")
         t = f.x.shape[0]
         if tuple(f.x.shape[1:3]) != (patch, patch):
-            raise GridError(f"inputs[{name!r}] is {f.x.shape[1]} x {f.x.shape[2]} pixels but the encoder's patch is {patch} x {patch}: "
-                            "sample patches of that size (`SamplerConfig.patch`), or tile larger rasters with `embed`.")
+            raise GridError(f"inputs[{name!r}] is {f.x.shape[1]} x {f.x.shape[2]} pixels but the encoder's patch is "
+                            f"{patch} x {patch}: sample patches of that size (`SamplerConfig.patch`), or tile larger "
+                            "rasters with `embed`.")
         if f.x.shape[3] != c:
             raise DimensionError(f"inputs[{name!r}] has {f.x.shape[3]} bands but the encoder was built for {c}: "
                                  "pass every band of the source, missing bands as invalid.")
         if tuple(f.valid.shape) != tuple(f.x.shape):
-            raise DimensionError(f"inputs[{name!r}].valid has shape {tuple(f.valid.shape)}; expected {tuple(f.x.shape)}, like x.")
+            raise DimensionError(f"inputs[{name!r}].valid has shape {tuple(f.valid.shape)}; expected "
+                                 f"{tuple(f.x.shape)}, like x.")
         if tuple(f.days.shape) != (t,) or tuple(f.frame.shape) != (t,):
-            raise DimensionError(f"inputs[{name!r}].days and .frame have shapes {tuple(f.days.shape)} and {tuple(f.frame.shape)}; "
-                                 f"expected ({t},): one entry per frame.")
+            raise DimensionError(f"inputs[{name!r}].days and .frame have shapes {tuple(f.days.shape)} and "
+                                 f"{tuple(f.frame.shape)}; expected ({t},): one entry per frame.")
     if sum(inputs[n].x.shape[0] for n in inputs) == 0:
         raise EmptyStackError("the inputs hold no frames at all: pass at least one (padding) frame.")
     return sorted(inputs)
@@ -268,7 +284,8 @@ class STPEncoder(eqx.Module):
     def __init__(self, cfg:STPConfig,    # sizes and choices
                  input_specs:dict,       # source name -> (n_bands, n_meta)
                  *, key):
-        if not input_specs: raise ConfigError("STPEncoder needs at least one input source: pass e.g. input_specs={'sentinel2': (6, 0)}.")
+        if not input_specs: raise ConfigError("STPEncoder needs at least one input source: pass e.g. "
+                                              "input_specs={'sentinel2': (6, 0)}.")
         self.cfg, self.specs = cfg, tuple(sorted((n, tuple(int(v) for v in s)) for n, s in input_specs.items()))
         for name, value in _init_fields(cfg, self.specs, key).items(): setattr(self, name, value)
 
@@ -284,6 +301,7 @@ def stacked_blocks(cfg:STPConfig, key) -> STPBlock:
     blocks = [STPBlock(cfg, key=k) for k in split(key, cfg.blocks)]
     return jax.tree.map(lambda *xs: jnp.asarray(np.stack([np.asarray(x) for x in xs])), *blocks)
 
+# %% ../nbs/11_stp.ipynb #c0023s1
 def _init_fields(cfg:STPConfig, specs:tuple, key) -> dict:
     "The encoder's parameters (on the host for a concrete key: no XLA compile at all)."
     ks = split(key, 6)
@@ -318,6 +336,7 @@ def encode(m:STPEncoder,      # the encoder
     def body(states, p): return eqx.combine(p, static)(states, ctx), None
     if cfg.remat: body = jax.checkpoint(body)
     states, _ = jax.lax.scan(body, (s, t, lat), params)
-    out = sum(bilinear(lin(nm(x)), lvl // LEVELS[2]) for x, nm, lin, lvl in zip(states, m.head_norms, m.head_proj, LEVELS))
+    out = sum(bilinear(lin(nm(x)), lvl // LEVELS[2])
+              for x, nm, lin, lvl in zip(states, m.head_norms, m.head_proj, LEVELS))
     out = m.out_norm(depthwise3(out, m.head_dw, m.head_db))
     return Encoded(out.astype(jnp.float32), days, cell_valid(pix, LEVELS[2]))

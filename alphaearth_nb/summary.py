@@ -72,7 +72,8 @@ class TimePool(eqx.Module):
                  heads:int, # attention heads (width % heads == 0)
                  decay:float=2.0, # initial penalty per year outside the period
                  *, key:PRNGKeyArray):
-        if width % heads: raise ConfigError(f"summary width {width} is not a multiple of heads {heads}: change one of them.")
+        if width % heads: raise ConfigError(f"summary width {width} is not a multiple of heads {heads}: change one of "
+                                            "them.")
         kq, kk, kr, kv, ko = split(key, 5)
         self.d_in, self.width, self.heads = d_in, width, heads
         self.norm = Norm(d_in)
@@ -194,6 +195,7 @@ def householder_to(mu:Float[Array, "... p"], # unit mean directions
     hx = x - 2 * u * jnp.sum(u * x, -1, keepdims=True) / jnp.sum(u * u, -1, keepdims=True)
     return -s * hx
 
+# %% ../nbs/12_summary.ipynb #c0020s1
 def vmf_sample(key:PRNGKeyArray, # random key
                mu:Float[Array, "... p"], # unit mean directions (last axis)
                kappa:float, # concentration (8000 in the paper)

@@ -108,7 +108,8 @@ def init_state(model:eqx.Module,                      # the model to train
                optimizer:optax.GradientTransformation, # e.g. `make_optimizer(cfg)`
                seed:int=0,                            # seeds the per-step randomness
               ) -> TrainState:
-    "A fresh `TrainState` at step 0, holding a copy of the model's arrays (so donating it never deletes the caller's model)."
+    "A fresh `TrainState` at step 0, holding a copy of the model's arrays (so donating it never deletes the caller's "
+    "model)."
     model = jax.tree.map(lambda x: jnp.array(x, copy=True) if eqx.is_array(x) else x, model)
     opt_state = optimizer.init(eqx.filter(model, eqx.is_inexact_array))
     return TrainState(jnp.zeros((), jnp.int32), model, opt_state, jax.random.PRNGKey(seed))
@@ -120,7 +121,8 @@ def apply_policy(model:eqx.Module, cfg:TrainConfig) -> eqx.Module:
         return model.with_policy(dtype="bfloat16" if cfg.bf16 else "float32", remat=cfg.remat)
     if cfg.bf16 or cfg.remat:
         raise ConfigError(f"{type(model).__name__} has no `with_policy(dtype, remat)`, so bf16={cfg.bf16} and "
-                          f"remat={cfg.remat} cannot apply: set both False in TrainConfig, or give the model that method.")
+                          f"remat={cfg.remat} cannot apply: set both False in TrainConfig, or give the model that "
+                          "method.")
     return model
 
 def _select(ok, new, old):
@@ -162,7 +164,8 @@ def batch_sharding(mesh:Mesh) -> NamedSharding:
     return NamedSharding(mesh, P("data"))
 
 def fsdp_spec(shape:tuple, n:int, min_size:int) -> P:
-    "Partition spec splitting the largest axis divisible by `n` over `data`, for leaves of at least `min_size` elements."
+    "Partition spec splitting the largest axis divisible by `n` over `data`, for leaves of at least `min_size` "
+    "elements."
     if n == 1 or math.prod(shape) < min_size: return P()
     axes = [i for i in sorted(range(len(shape)), key=lambda i: -shape[i]) if shape[i] % n == 0]
     if not axes: return P()
@@ -183,7 +186,8 @@ def _constrain(tree, shardings):
 
 def place(tree:PyTree, shardings) -> PyTree:
     "Put the arrays of `tree` on the devices: one sharding for all leaves, or a pytree of them."
-    if jax.process_count() > 1 and isinstance(shardings, jax.sharding.Sharding):  # each host holds its slice of the batch
+    # each host holds its slice of the batch
+    if jax.process_count() > 1 and isinstance(shardings, jax.sharding.Sharding):
         return jax.tree.map(lambda x: jax.make_array_from_process_local_data(shardings, np.asarray(x)), tree)
     if isinstance(shardings, jax.sharding.Sharding): return jax.device_put(tree, shardings)
     return jax.tree.map(lambda x, s: x if s is None else jax.device_put(x, s), tree, shardings,
@@ -312,7 +316,8 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
     if callable(data) and not hasattr(data, "__iter__"): return iter(data(start))
     if isinstance(data, (xr.DataTree, xr.Dataset)):
         if cfg.batch_size % n_proc:
-            raise ConfigError(f"batch_size={cfg.batch_size} does not split over {n_proc} hosts: use a multiple of {n_proc}")
+            raise ConfigError(f"batch_size={cfg.batch_size} does not split over {n_proc} hosts: use a multiple of "
+                              f"{n_proc}")
         scfg = sampler if sampler is not None else samples.sampler_config(model.cfg, preset)
         return samples.Batches(data, scfg, cfg.batch_size // n_proc, seed=cfg.seed + 1_000_003 * rank, texts=texts,
                                strata=strata, start=start)
@@ -352,7 +357,8 @@ def _model(model, cfg:TrainConfig, shapes_only:bool):
         return (eqx.filter_eval_shape(make) if shapes_only else make()), model
     if not isinstance(model, eqx.Module):
         raise ConfigError(f"fit got a model of type {type(model).__name__}: pass a preset name "
-                          f"({sorted(aef_model.PRESETS)}) or an Equinox module such as `AlphaEarth(preset('tiny'), key=...)`.")
+                          f"({sorted(aef_model.PRESETS)}) or an Equinox module such as `AlphaEarth(preset('tiny'), "
+                          "key=...)`.")
     return apply_policy(model, cfg), None
 
 # %% ../nbs/20_train.ipynb #c0034
@@ -376,6 +382,7 @@ def _diverged(k:int, loss:float, last_good, state) -> TrainingError:
     err.state = state  # the step kept the last good parameters, not the diverged ones
     return err
 
+# %% ../nbs/20_train.ipynb #c0034s1
 def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite") or a model
         data,                          # a stack, a samples.Batches, data(position) -> batches, or an iterable
         *,
@@ -430,7 +437,8 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         last_good = latest_checkpoint(ckdir) if ckdir is not None else None
         pending, no_text = [], 0
         bar = tqdm(total=cfg.steps, initial=start, disable=not progress, desc="train", dynamic_ncols=True)
-        batches = Prefetch(_batch_source(data, start, cfg, built, sampler, texts, strata, preset_name), bsh, cfg.prefetch)
+        source = _batch_source(data, start, cfg, built, sampler, texts, strata, preset_name)
+        batches = Prefetch(source, bsh, cfg.prefetch)
         try:
             for k in range(start, cfg.steps):
                 t0 = time.perf_counter()
@@ -447,7 +455,8 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                 no_text = _warn_texts(rec, no_text)
                 history.append(rec); pending.append(rec)
                 bar.update(1)
-                bar.set_postfix({t: f"{v:.3g}" for t, v in rec.items() if t not in ("step", "lr", "sec")}, refresh=False)
+                shown = {t: f"{v:.3g}" for t, v in rec.items() if t not in ("step", "lr", "sec")}
+                bar.set_postfix(shown, refresh=False)
                 if (k + 1) % cfg.checkpoint_every == 0 or k + 1 == cfg.steps:
                     if writer: _write_jsonl(out / "metrics.jsonl", pending); pending = []
                     if ckdir is not None:
@@ -483,10 +492,12 @@ def load_model(path, # a run folder, its `checkpoints/` folder, or a checkpoint 
     if (path / "checkpoints").is_dir(): path = path / "checkpoints"
     if path.is_dir():
         found = latest_checkpoint(path)
-        if found is None: raise CheckpointError(f"no complete checkpoint in {path}: train first with `fit(..., out=...)`")
+        if found is None: raise CheckpointError(f"no complete checkpoint in {path}: train first with `fit(..., "
+                                                "out=...)`")
         path = found
     header = read_header(path)
-    tcfg = TrainConfig(**{k: v for k, v in header["train"].items() if k in {f.name for f in dataclasses.fields(TrainConfig)}})
+    known = {f.name for f in dataclasses.fields(TrainConfig)}
+    tcfg = TrainConfig(**{k: v for k, v in header["train"].items() if k in known})
     shapes = eqx.filter_eval_shape(aef_model.AlphaEarth, model_config(header), key=jax.random.key(0))
     state, _ = load_checkpoint(path, eqx.filter_eval_shape(init_state, shapes, make_optimizer(tcfg)))
     return state.model.with_policy()  # inference: float32, no remat, whatever the training policy was
