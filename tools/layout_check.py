@@ -4,7 +4,8 @@
 Prints the import graph (the package modules each module imports, with the floors: the notebook numbers), then
 reports: import circles; imports of a private (`_name`) of another module; lower floors importing higher ones;
 function-level imports of package modules (what dodges a circle); modules over `--max-lines` lines; error and
-warning classes defined outside `core`; raises of built-in exceptions (every raise of ours is from core's family). A finding listed in `KNOWN` (owned, being fixed) is printed, not failed.
+warning classes defined outside `core`; raises of built-in exceptions (every raise of ours is from core's family).
+A finding listed in `KNOWN` (owned, being fixed) is printed, not failed.
 
 Usage: python tools/layout_check.py [--root REPO] [--max-lines 600] [--quiet]
 """
