@@ -168,7 +168,8 @@ def main(argv=None) -> int:
     for p in problems: print("FAIL", p)
     print(f"layout: {len(problems)} finding(s)" if problems else "layout: no circle, no private import, "
           f"no floor violation, no function-level package import, no module over {a.max_lines} lines, "
-          "error classes only in core, every raise in the family" + (f" (but {len(known)} KNOWN finding(s) above)" if known else ""))
+          "error classes only in core, every raise in the family"
+          + (f" (but {len(known)} KNOWN finding(s) above)" if known else ""))
     return 1 if problems else 0
 
 
