@@ -97,3 +97,50 @@ def test_tile_seams_are_blended(tiny):
     hard = seam_ratio(embed(st, m, 2024, progress=False, trim=m.cfg.patch // 8).values, core)
     assert (blended <= 2.0).all(), blended
     assert (hard > 2.0).all(), hard  # the test can fail: without blending the seams show
+
+
+@pytest.mark.slow
+def test_custom_statistics_survive_a_registry_reset(tmp_path):
+    "Issue 8: a model trained after compute_stats + register(overwrite=True) embeds the same after the registry resets."
+    from alphaearth_nb.embed import embed
+    from alphaearth_nb.sources import compute_stats, get_source, register
+    from alphaearth_nb.train import TrainConfig, fit, load_model
+    st = smooth_stack(n=32)
+    default = get_source("sentinel2")
+    custom = compute_stats("sentinel2", st["sentinel2"].to_dataset() * 0.5)  # statistics unlike the defaults
+    assert custom.mean != default.mean
+    register(custom, overwrite=True)
+    try:
+        def cheap(model, batch, key):  # the trainer's header, checkpoint and reload are what is tested, not the loss
+            leaves = jax.tree.leaves(eqx.filter(model, eqx.is_inexact_array))
+            return 0.0 * sum(jnp.sum(x) for x in leaves[:2]) + batch["x"].mean(), {}
+        batches = ({"x": np.ones((1, 2), np.float32)} for _ in iter(int, 1))
+        fit("tiny", batches, out=tmp_path, config=TrainConfig(steps=1, warmup=0, batch_size=1), loss_fn=cheap,
+            progress=False)
+        before = embed(st, load_model(tmp_path), 2024, progress=False).values
+    finally:
+        register(default, overwrite=True)  # the reset: a new session's registry holds the defaults
+    m = load_model(tmp_path)
+    assert m.cfg.source("sentinel2").mean == custom.mean  # the header carried the statistics
+    after = embed(st, m, 2024, progress=False).values
+    np.testing.assert_array_equal(after, before)
+    fresh = model.AlphaEarth(model.preset("tiny"), key=jax.random.key(0))  # defaults: a different normalisation
+    assert fresh.cfg.source("sentinel2").mean == default.mean
+
+
+@pytest.mark.slow
+def test_one_precision_policy_for_a_name_and_a_module():
+    "Issue 8: fit('tiny') and fit(AlphaEarth(preset('tiny'))) with one TrainConfig (bf16, remat): the same step."
+    from alphaearth_nb import samples
+    from alphaearth_nb.stacks import toy_stack
+    from alphaearth_nb.train import TrainConfig, fit
+    cfg = TrainConfig(steps=1, warmup=0, batch_size=2, bf16=True, remat=True, seed=3)
+    st = toy_stack(n_time=8, size=32, days=20)
+    sampler = samples.sampler_config(model.preset("tiny"), "tiny")
+    data = lambda: samples.Batches(st, sampler, 2, seed=1)
+    s1, h1 = fit("tiny", data(), config=cfg, progress=False)
+    s2, h2 = fit(model.AlphaEarth(model.preset("tiny"), key=jax.random.key(cfg.seed)), data(), config=cfg, progress=False)
+    assert h1[0]["loss"] == h2[0]["loss"]
+    assert s1.model.cfg.stp.dtype == s2.model.cfg.stp.dtype == "bfloat16" and s2.model.cfg.stp.remat
+    arrays = lambda m: jax.tree.leaves(eqx.filter(m, eqx.is_array))
+    for a, b in zip(arrays(s1.model), arrays(s2.model)): np.testing.assert_array_equal(np.asarray(a), np.asarray(b))
