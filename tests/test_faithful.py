@@ -139,7 +139,8 @@ def test_one_precision_policy_for_a_name_and_a_module():
     sampler = samples.sampler_config(model.preset("tiny"), "tiny")
     data = lambda: samples.Batches(st, sampler, 2, seed=1)
     s1, h1 = fit("tiny", data(), config=cfg, progress=False)
-    s2, h2 = fit(model.AlphaEarth(model.preset("tiny"), key=jax.random.key(cfg.seed)), data(), config=cfg, progress=False)
+    built = model.AlphaEarth(model.preset("tiny"), key=jax.random.key(cfg.seed))
+    s2, h2 = fit(built, data(), config=cfg, progress=False)
     assert h1[0]["loss"] == h2[0]["loss"]
     assert s1.model.cfg.stp.dtype == s2.model.cfg.stp.dtype == "bfloat16" and s2.model.cfg.stp.remat
     arrays = lambda m: jax.tree.leaves(eqx.filter(m, eqx.is_array))
