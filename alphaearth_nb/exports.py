@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import tempfile
 import warnings
 from pathlib import Path
@@ -19,7 +20,8 @@ import pandas as pd
 import xarray as xr
 import zarr
 
-from .core import EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, band_names
+from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, MARKER,
+                                 MissingDataError, band_names, check_output, is_ours, writing_file, writing_folder)
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import as_embedding
 from .geo import crs_of, grid_coords, north_up, require, write_crs
@@ -82,14 +84,16 @@ def overview_factors(height:int, width:int, blocksize:int) -> list[int]:
     return out
 
 @contextlib.contextmanager
-def _cog_stage(path, blocksize:int, facs:list):
-    "Yield a scratch GeoTIFF beside `path` to write; then copy it to `path` as a COG keeping its overviews."
+def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False):
+    "Yield a scratch GeoTIFF beside `path` to write; then make it a COG and move that into `path` atomically."
     import rasterio.shutil
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
+    path = check_output(path, overwrite, "COG"); path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=path.parent, prefix=f".{path.name}.stage-") as tmp:
         yield Path(tmp) / "stage.tif"
-        rasterio.shutil.copy(Path(tmp) / "stage.tif", path, driver="COG", BLOCKSIZE=max(128, int(blocksize)),
+        cog = Path(tmp) / "cog.tif"
+        rasterio.shutil.copy(Path(tmp) / "stage.tif", cog, driver="COG", BLOCKSIZE=max(128, int(blocksize)),
                              COMPRESS="DEFLATE", OVERVIEWS="FORCE_USE_EXISTING" if facs else "NONE", BIGTIFF="IF_SAFER")
+        with open(cog, "rb") as src, writing_file(path, "wb", overwrite) as dst: shutil.copyfileobj(src, dst)
 
 # %% ../nbs/25c_exports.ipynb #c0010
 def to_cog(emb,                    # embedding (y, x, band), north-up, with attrs["crs"]
@@ -98,18 +102,21 @@ def to_cog(emb,                    # embedding (y, x, band), north-up, with attr
            blocksize:int=512,      # tile size in pixels (COGs get at least 128) and rows written at once
            overviews:bool=True,    # add renormalised-mean overviews
            bottom_up:bool=False,   # store rows south to north like the mirrors' tiles (for test mirrors)
+           overwrite:bool=False,   # replace an existing file at `path` (else `OutputExistsError`)
           ) -> Path:
-    "Write an embedding COG: bands A00..A63, north-up, tiled, overviews by renormalised mean; returns the path."
+    """Write an embedding COG: bands A00..A63, north-up, tiled, overviews by renormalised mean; returns the path.
+    Written beside `path` and moved in when complete: a failed write leaves an old file as it was."""
     require("rasterio", "official", "writing COGs")
     import rasterio, rasterio.errors
     from rasterio.enums import Resampling
     if dtype not in ("int8", "float32"): raise DTypeError(f"dtype must be 'int8' or 'float32', got {dtype!r}")
+    check_output(path, overwrite, "COG")   # before any work
     emb = as_embedding(emb)
     nodata = NODATA if dtype == "int8" else float("nan")
     if bottom_up: emb = emb.isel(y=slice(None, None, -1))   # file order: the southern row first
     prof = _profile(emb, dtype, blocksize, EMBED_DIM, nodata, bottom_up)
     facs = overview_factors(emb.sizes["y"], emb.sizes["x"], blocksize) if overviews else []
-    with _cog_stage(path, blocksize, facs) as src:
+    with _cog_stage(path, blocksize, facs, overwrite) as src:
         with rasterio.open(src, "w", **prof) as dst:
             dst.descriptions = tuple(band_names())
             dst.update_tags(AEF_QUANTIZATION="sign(q)*(q/127.5)^2" if dtype == "int8" else "none")
@@ -153,11 +160,13 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
                path,
                nodata=None,             # integer maps: no-data value (default -1 for signed, 255 for uint8)
                blocksize:int=512,
+               overwrite:bool=False,    # replace an existing file at `path` (else `OutputExistsError`)
               ) -> Path:
     "Write a single-band map as a COG (nearest overviews for classes, average for floats); returns the path."
     require("rasterio", "official", "writing COGs")
     import rasterio
     from rasterio.enums import Resampling
+    check_output(path, overwrite, "map COG")
     m = _plane(da)
     m.attrs["crs"] = crs_of(da) or crs_of(m)
     a = np.asarray(m.values)
@@ -168,7 +177,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
         nodata = (-1 if a.dtype.kind == "i" else 255) if nodata is None else nodata
         rs = Resampling.nearest
     prof, facs = _profile(m, a.dtype.name, blocksize, 1, nodata), overview_factors(*a.shape, blocksize)
-    with _cog_stage(path, blocksize, facs) as src, rasterio.open(src, "w", **prof) as dst:
+    with _cog_stage(path, blocksize, facs, overwrite) as src, rasterio.open(src, "w", **prof) as dst:
         dst.write(a[None])
         if m.name: dst.set_band_description(1, str(m.name))
         if facs: dst.build_overviews(facs, rs)
@@ -200,8 +209,12 @@ QUANTIZATION = {"scheme": "sign(q) * (q / 127.5)^2", "dtype": "int8", "nodata": 
                 "reference": "https://developers.google.com/earth-engine/guides/aef_on_gcs_readme"}
 
 def to_zarr(emb, store, model:str="AlphaEarth Foundations (Satellite Embedding V1, annual)",
-            quantized:bool=True) -> str:
-    "Write an embedding or cube to a Zarr v3 store with the embedding metadata; returns the store path."
+            quantized:bool=True,
+            overwrite:bool=False) -> str:  # replace a store written before (a folder not ours is never touched)
+    """Write an embedding or cube to a Zarr v3 store with the embedding metadata; returns the store path.
+    Written beside `store` and renamed in with a completion marker (`core.writing_folder`); raises
+    `OutputExistsError` for an existing store without `overwrite`, `NotOursError` for a folder of other files."""
+    check_output(store, overwrite, "embedding store")   # before any work
     emb = cube_form(emb)
     crs = crs_of(emb)
     if not crs: raise GridError("the embedding has no CRS: set `emb.attrs['crs']` before writing")
@@ -212,11 +225,18 @@ def to_zarr(emb, store, model:str="AlphaEarth Foundations (Satellite Embedding V
                 "embedding:quantization": QUANTIZATION if quantized else None, "crs": str(crs),
                 "transform": [t.c, t.a, t.b, t.f, t.d, t.e]}
     enc = {"embedding": {"fill_value": NODATA}} if quantized else {}
-    ds.to_zarr(str(store), mode="w", zarr_format=3, encoding=enc, consolidated=False)
+    with writing_folder(store, overwrite, "embedding store", meta={"kind": "embedding"}) as tmp:
+        ds.to_zarr(str(tmp), mode="w-", zarr_format=3, encoding=enc, consolidated=False)
     return str(store)
 
-def open_zarr(store, chunks="auto") -> xr.DataArray:
+def open_zarr(store, chunks="auto",
+              check:bool=True,  # refuse a local store without the completion marker (False: another tool wrote it)
+             ) -> xr.DataArray:
     "An embedding Zarr written by `to_zarr` as the float embedding form (lazy), NaN no-data."
+    if check and Path(store).is_dir() and not is_ours(store):
+        raise MissingDataError(f"{store} has no completion marker ({MARKER}), so it may be a store whose write "
+                               f"died: write it again with `exports.to_zarr`, or pass check=False if another tool "
+                               f"wrote it.")
     ds = xr.open_zarr(str(store), chunks=chunks, consolidated=False, mask_and_scale=False)
     if "embedding" not in ds: raise DimensionError(f"no `embedding` array in {store}: write it with `exports.to_zarr`")
     da = ds["embedding"]

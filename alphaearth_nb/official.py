@@ -216,7 +216,7 @@ def build_local_mirror(root,                        # folder to write (created)
                                attrs={"crs": crs})
             name = f"x{hashlib.sha1(f'{zone}{n}'.encode()).hexdigest()[:16]}-{0:010d}-{n * size:010d}.tiff"
             rel = f"{year}/{zone}/{name}"
-            to_cog(emb, root / rel, blocksize=blocksize, bottom_up=True)
+            to_cog(emb, root / rel, blocksize=blocksize, bottom_up=True, overwrite=True)
             path = f"s3://us-west-2.opendata.source.coop/tge-labs/aef/{ANNUAL}{rel}"
             written[path] = (np.asarray(quantize(emb.values), np.int8), t, crs)
             ub = (xw, ys, xw + size * 10.0, ys + size * 10.0)

@@ -1,0 +1,111 @@
+"Safe writes of `exports` (field cases E1, E2): no silent replace, user folders untouched, failures keep the old file."
+import numpy as np
+import pytest
+import xarray as xr
+
+from alphaearth_nb.core import MARKER, MissingDataError, NotOursError, OutputExistsError, is_ours
+from alphaearth_nb.exports import map_to_cog, open_zarr, read_cog, to_cog, to_zarr
+from alphaearth_nb.quantize import dequantize, quantize
+from alphaearth_nb.testing import disk_full, embedding_from_array, random_unit
+
+pytest.importorskip("rasterio")
+
+
+def _emb(seed):  # on the int8 grid, so a round trip is exact
+    return embedding_from_array(np.asarray(dequantize(quantize(random_unit((16, 16), seed=seed))), np.float32))
+
+
+def _cls(seed):
+    e = _emb(seed)
+    return xr.DataArray((e.values[..., 0] > 0).astype(np.int16), dims=("y", "x"), coords={"y": e.y, "x": e.x},
+                        name="class", attrs={"crs": "EPSG:32631"})
+
+
+def _listing(d): return sorted(p.name for p in d.iterdir())
+
+
+def test_zarr_needs_overwrite_and_replaces(tmp_path):
+    s = tmp_path / "e.zarr"
+    to_zarr(_emb(1), s)
+    assert is_ours(s)
+    with pytest.raises(OutputExistsError, match="overwrite=True"): to_zarr(_emb(2), s)
+    np.testing.assert_array_equal(open_zarr(s).values, _emb(1).values)
+    to_zarr(_emb(2), s, overwrite=True)
+    np.testing.assert_array_equal(open_zarr(s).values, _emb(2).values)
+    assert _listing(tmp_path) == ["e.zarr"]  # no partial copy or old store left beside it
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_user_folder_never_touched(tmp_path, overwrite):  # E1
+    d = tmp_path / "myproject"; d.mkdir(); (d / "notes.txt").write_text("mine")
+    with pytest.raises(NotOursError, match="did not write"): to_zarr(_emb(1), d, overwrite=overwrite)
+    with pytest.raises(NotOursError): to_cog(_emb(1), d, blocksize=16, overwrite=overwrite)
+    with pytest.raises(NotOursError): map_to_cog(_cls(1), d, overwrite=overwrite)
+    assert _listing(d) == ["notes.txt"] and (d / "notes.txt").read_text() == "mine"
+    assert _listing(tmp_path) == ["myproject"]
+
+
+def test_open_zarr_refuses_store_without_marker(tmp_path):  # E2: a store whose write died reads as incomplete
+    s = tmp_path / "e.zarr"
+    to_zarr(_emb(1), s)
+    (s / MARKER).unlink()
+    with pytest.raises(MissingDataError, match="check=False"): open_zarr(s)
+    np.testing.assert_array_equal(open_zarr(s, check=False).values, _emb(1).values)  # the fix the message gives
+
+
+@pytest.mark.parametrize("after", [0, 2000])
+def test_zarr_disk_full_keeps_old_store(tmp_path, after):  # E2, fault-injecting writer
+    s = tmp_path / "e.zarr"
+    to_zarr(_emb(1), s, quantized=False)
+    with disk_full(tmp_path, after_bytes=after), pytest.raises(OSError, match="No space"):
+        to_zarr(_emb(2), s, quantized=False, overwrite=True)
+    np.testing.assert_array_equal(open_zarr(s).values, _emb(1).values)
+    assert _listing(tmp_path) == ["e.zarr"]
+
+
+def test_zarr_write_failing_midway_keeps_old_store(tmp_path, monkeypatch):
+    s = tmp_path / "e.zarr"
+    to_zarr(_emb(1), s)
+    def boom(self, store, **kw):  # writes part of the store, then dies
+        (tmp_path / "seen").write_text(str(store)); open(f"{store}/zarr.json", "w").write("{}")
+        raise RuntimeError("killed")
+    monkeypatch.setattr(xr.Dataset, "to_zarr", boom)
+    with pytest.raises(RuntimeError, match="killed"): to_zarr(_emb(2), s, overwrite=True)
+    monkeypatch.undo()
+    assert (tmp_path / "seen").read_text() != str(s)  # the writer never wrote into the target itself
+    np.testing.assert_array_equal(open_zarr(s).values, _emb(1).values)
+
+
+def test_cog_needs_overwrite_replaces_and_survives_disk_full(tmp_path):
+    p = tmp_path / "e.tif"
+    to_cog(_emb(1), p, blocksize=16)
+    with pytest.raises(OutputExistsError, match="overwrite=True"): to_cog(_emb(2), p, blocksize=16)
+    np.testing.assert_array_equal(read_cog(p).values, _emb(1).values)
+    with disk_full(tmp_path, after_bytes=1000), pytest.raises(OSError, match="No space"):
+        to_cog(_emb(2), p, blocksize=16, overwrite=True)
+    np.testing.assert_array_equal(read_cog(p).values, _emb(1).values)  # the old file, whole
+    assert _listing(tmp_path) == ["e.tif"]
+    to_cog(_emb(2), p, blocksize=16, overwrite=True)
+    np.testing.assert_array_equal(read_cog(p).values, _emb(2).values)
+
+
+def test_map_cog_needs_overwrite_and_survives_disk_full(tmp_path):
+    import rasterio
+    p = tmp_path / "c.tif"
+    map_to_cog(_cls(1), p)
+    with pytest.raises(OutputExistsError): map_to_cog(_cls(2), p)
+    with disk_full(tmp_path, after_bytes=100), pytest.raises(OSError, match="No space"):
+        map_to_cog(_cls(2), p, overwrite=True)
+    with rasterio.open(p) as f: np.testing.assert_array_equal(f.read(1), _cls(1).values)
+    map_to_cog(_cls(2), p, overwrite=True)
+    with rasterio.open(p) as f: np.testing.assert_array_equal(f.read(1), _cls(2).values)
+    assert _listing(tmp_path) == ["c.tif"]
+
+
+def test_accessor_passes_overwrite(tmp_path):
+    import alphaearth_nb.accessor  # noqa: F401  (registers `.aef`)
+    s = tmp_path / "e.zarr"
+    _emb(1).aef.to_zarr(s)
+    with pytest.raises(OutputExistsError): _emb(2).aef.to_zarr(s)
+    _emb(2).aef.to_zarr(s, overwrite=True)
+    np.testing.assert_array_equal(open_zarr(s).values, _emb(2).values)
