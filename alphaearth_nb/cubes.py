@@ -120,7 +120,8 @@ def points_xy(points, to_crs:str, crs=None) -> tuple[np.ndarray, np.ndarray, obj
 def pixel_of(emb:xr.DataArray, xs, ys) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "Row and column of the pixel holding each point (in the cube's CRS), and whether it is on the grid."
     x0, dx, y0, dy = grid_of(emb)
-    cols = np.floor((np.asarray(xs) - (x0 - dx / 2)) / dx).astype(np.int64)
+    xs = geo.wrap_x(emb, xs)                      # the one longitude rule (`geo.pixel_indices` uses it too)
+    cols = np.floor((xs - (x0 - dx / 2)) / dx).astype(np.int64)
     rows = np.floor((np.asarray(ys) - (y0 - dy / 2)) / dy).astype(np.int64)
     inside = ((rows >= 0) & (rows < emb.sizes["y"]) & (cols >= 0) & (cols < emb.sizes["x"])
               & np.isfinite(xs) & np.isfinite(ys))

@@ -18,8 +18,8 @@ from .core import CRSError, DimensionError, GridError, MissingDependencyError, P
 
 # %% auto #0
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'as_crs', 'crs_name',
-           'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'north_up', 'flip_rows', 'pixel_indices',
-           'to_crs', 'utm_crs', 'check_same_grid']
+           'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'north_up', 'flip_rows', 'wrap_x',
+           'pixel_indices', 'to_crs', 'utm_crs', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -174,6 +174,14 @@ def _is_geographic(crs) -> bool:
     try: return as_crs(crs).is_geographic
     except CRSError: return False
 
+def wrap_x(obj, xs) -> np.ndarray:
+    "`xs` (float64) moved by whole turns onto `obj`'s x span when its CRS is geographic (longitude is a circle)."
+    xs = np.atleast_1d(np.asarray(xs, np.float64))
+    if not _is_geographic(crs_of(obj)): return xs
+    gx = rename_spatial(obj)["x"].values.astype(np.float64)
+    x0 = gx.min() - half_pixel(gx)
+    return (xs - x0) % 360.0 + x0
+
 def pixel_indices(obj, xs, ys, error=PointError, what:str="point") -> tuple[np.ndarray, np.ndarray]:
     "Row and column of the pixel nearest each (x, y) in `obj`'s CRS; raise `error` when one lies outside."
     xs, ys = np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64))
@@ -181,7 +189,7 @@ def pixel_indices(obj, xs, ys, error=PointError, what:str="point") -> tuple[np.n
     gx, gy = obj["x"].values.astype(np.float64), obj["y"].values.astype(np.float64)
     _check_monotonic(gx, "x"); _check_monotonic(gy, "y")
     hx, hy = half_pixel(gx), half_pixel(gy)
-    if _is_geographic(crs_of(obj)): xs = (xs - (gx.min() - hx)) % 360.0 + (gx.min() - hx)  # longitude is a circle
+    xs = wrap_x(obj, xs)
     out = ((xs < gx.min() - hx) | (xs > gx.max() + hx) | (ys < gy.min() - hy) | (ys > gy.max() + hy) |
            ~np.isfinite(xs) | ~np.isfinite(ys))
     if out.any():

@@ -132,3 +132,18 @@ def test_crs_of_a_tree_reads_its_own_then_its_children():
 def test_utm_crs_names_the_zone_of_a_point():
     assert [utm_crs(2.35, 48.85), utm_crs(-70.6, -33.4)] == ["EPSG:32631", "EPSG:32719"]   # Paris, Santiago
     assert [utm_crs(-180, 1), utm_crs(179.99, 1), utm_crs(180, 1)] == ["EPSG:32601", "EPSG:32660", "EPSG:32601"]
+
+
+def test_sample_wraps_longitude_like_pixel_indices():
+    "Field case B3 for `sample`: -179.99975 names the same place as x = 180.00025 (column 2) on a geographic grid."
+    import alphaearth_nb as aef  # noqa: F401  (registers the accessor)
+    from alphaearth_nb.core import band_names
+    v = np.random.default_rng(0).normal(size=(4, 4, 64)).astype("f4"); v /= np.linalg.norm(v, axis=-1, keepdims=True)
+    e = xr.DataArray(v, dims=("y", "x", "band"), attrs={"crs": "EPSG:4326"},
+                     coords=dict(y=[10, 9.9995, 9.999, 9.9985], x=[179.99925, 179.99975, 180.00025, 180.00075],
+                                 band=band_names()))
+    s = e.aef.sample(([-179.99975], [9.9995]))
+    assert bool(s["inside"].iloc[0])
+    np.testing.assert_array_equal(s[band_names()].values[0], v[1, 2])
+    from alphaearth_nb import geo
+    assert tuple(int(i[0]) for i in geo.pixel_indices(e, [-179.99975], [9.9995])) == (1, 2)
