@@ -272,6 +272,16 @@ def predict_pixels(emb:xr.DataArray,  # embedding (y, x, band)
     return pixelwise(block, emb, core=("band",), out_core=(name,), out_sizes={name: n_out})
 
 # %% ../nbs/25_analysis.ipynb #c0033
+def _class_ids(classes:np.ndarray) -> np.ndarray:
+    "Integer class ids as int64 (the class map's widest type, -1 = no data); raise `LabelError` for ids beyond it."
+    big = classes[(classes > np.iinfo(np.int64).max) | (classes < np.iinfo(np.int64).min)] \
+        if classes.dtype.kind in "uf" else classes[:0]
+    if len(big):
+        raise LabelError(f"class ids {big[:5].tolist()} do not fit the class map's int64 (-1 = no data): number the "
+                         "classes, e.g. `codes, ids = pd.factorize(df['label']); df['label'] = codes`, classify, "
+                         "and read ids back with `ids[cls]`")
+    return classes.astype(np.int64)
+
 def _class_dtype(vals:np.ndarray, lut:np.ndarray) -> np.dtype:
     "The class map's dtype: the labels' own signed integer type, else int32, or int64 when the ids need it."
     if vals.dtype.kind == "i": return vals.dtype
@@ -302,7 +312,7 @@ def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1
         fn = lambda q: (lambda sc: np.c_[sc, np.argmax(sc, 1)])(np.asarray(linear_probe_predict(W, q)))
     res = predict_pixels(da, fn, C + 1, name="classes")  # scores, then the predicted index
     ids = classes.dtype.kind in "iub" or (classes.dtype.kind == "f" and bool(np.all(classes == np.round(classes))))
-    lut = classes.astype(np.int64) if ids else np.arange(C)
+    lut = _class_ids(classes) if ids else np.arange(C)
     dt = _class_dtype(np.asarray(vals), lut) if ids else np.dtype(np.int32)
     def to_class(i):
         return np.where(np.isfinite(i), lut[np.nan_to_num(i).astype(np.int64)], -1).astype(dt)
