@@ -355,7 +355,8 @@ def test_labels_of_an_unknown_kind_are_refused(emb):
 def test_classify_uint64_ids_beyond_int64_raise_not_wrap():
     "Field case C2: uint64 class ids >= 2**63 must not wrap to negatives; a LabelError names them and a fix."
     v = np.random.default_rng(0).normal(size=(4, 4, 64)).astype("f4"); v /= np.linalg.norm(v, axis=-1, keepdims=True)
-    e = xr.DataArray(v, dims=("y", "x", "band"), coords=dict(y=[40., 30, 20, 10], x=[0., 10, 20, 30], band=band_names()))
+    e = xr.DataArray(v, dims=("y", "x", "band"),
+                     coords=dict(y=[40., 30, 20, 10], x=[0., 10, 20, 30], band=band_names()))
     pts = pd.DataFrame(dict(x=[0., 10], y=[40., 40], label=np.array([10**19, 10**19 + 1], np.uint64)))
     with pytest.raises(LabelError, match="10000000000000000000.*factorize"):
         classify(e, pts, k=1)
