@@ -287,7 +287,7 @@ def _train_cmd(a) -> None:
           f"run in {a.out}")
 
 def _embed_cmd(a) -> None:
-    check_output(a.out, a.overwrite, "embedding store")  # a typo in --out costs nothing: checked before any work
+    check_output(a.out, a.overwrite, "embedding store", folder=True)  # a typo in --out costs nothing
     model = train.load_model(a.checkpoint)
     stack, dropped = model_sources(open_stack(a.data), model, a.sources)
     if dropped: print(f"aef: the model does not read {', '.join(dropped)}: left out", file=sys.stderr)

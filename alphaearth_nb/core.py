@@ -129,7 +129,7 @@ class TrainExample(eqx.Module):
 MARKER = ".aef-complete"  # written last into every folder the package writes
 
 class OutputExistsError(AEFError, FileExistsError): "An output exists and replacing it was not asked for."
-class NotOursError(OutputExistsError): "A non-empty folder the package did not write: it is never replaced."
+class NotOursError(OutputExistsError): "A non-empty folder (or a file where a folder goes) not ours: never replaced."
 class RunLockedError(AEFError): "Another run holds the folder (its lock names the process)."
 
 def is_ours(path:str|os.PathLike) -> bool:
@@ -139,15 +139,20 @@ def is_ours(path:str|os.PathLike) -> bool:
 def check_output(target:str|os.PathLike, # the folder or file about to be written
                  overwrite:bool=False,   # replace an existing output of ours
                  what:str="output",      # a word for messages, e.g. "embedding store"
+                 folder:bool|None=None,  # True: the output is a folder, so an existing plain file is never ours
                 ) -> Path:
-    "Raise unless `target` may be written: absent, an empty folder, or ours and `overwrite`."
+    "The path to write (a symlink's target): raise unless absent, an empty folder, or ours and `overwrite`."
     t = Path(target)
-    if not t.exists() and not t.is_symlink(): return t
-    if t.is_dir() and not t.is_symlink():
+    if t.is_symlink(): t = t.resolve()   # write where the link points: the link stays, nothing is left beside it
+    if not t.exists(): return t
+    if t.is_dir():
         if not any(t.iterdir()): return t
         if not is_ours(t):
             raise NotOursError(f"{t} is a non-empty folder that alphaearth_nb did not write, so it is left alone: "
                                f"write the {what} to a new or empty folder instead.")
+    elif folder:
+        raise NotOursError(f"{t} is a file that alphaearth_nb did not write (its outputs here are folders), so it is "
+                           f"left alone: write the {what} to a new or empty folder instead.")
     if not overwrite:
         raise OutputExistsError(f"{t} already exists: pass overwrite=True (`--overwrite` on the command line) to "
                                 f"replace the {what}, or choose another path.")
@@ -180,7 +185,9 @@ def _swap_in(tmp:Path, t:Path):
     except BaseException:
         if old is not None: os.replace(old, t)
         raise
-    if old is not None: shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
+    if old is None: return
+    if old.is_dir() and not old.is_symlink(): shutil.rmtree(old, ignore_errors=True)
+    else: old.unlink(missing_ok=True)
 
 # %% ../nbs/00_core.ipynb #c2004
 @contextlib.contextmanager
@@ -190,7 +197,7 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
                    meta:dict|None=None,    # JSON-able facts stored in the marker (kind, version, ...)
                   ):
     "Yield a fresh folder beside `target`; on success write the marker last and rename it into place."
-    t = check_output(target, overwrite, what)
+    t = check_output(target, overwrite, what, folder=True)
     t.parent.mkdir(parents=True, exist_ok=True)
     _clean_partials(t)
     tmp = _partial_name(t); tmp.mkdir()
@@ -210,7 +217,7 @@ def writing_file(target:str|os.PathLike, # the file to (re)place
                  overwrite:bool=True,     # replace an existing file (files are ours to refresh by default)
                 ):
     "Yield a file open beside `target`; on success flush, fsync and rename it into place (mode 0666 - umask)."
-    t = check_output(target, overwrite, "file")
+    t = check_output(target, overwrite, "file", folder=False)
     if t.is_dir(): raise OutputExistsError(f"{t} is a folder: choose a file path.")
     t.parent.mkdir(parents=True, exist_ok=True)
     tmp = _partial_name(t)

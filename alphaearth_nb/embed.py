@@ -334,7 +334,7 @@ def embed_to_zarr(stack,                  # as for `embed`
                   **kwargs,               # more options of `embed` (tile, buffer, batch_size, chunks, ...)
                  ):
     "Embed a stack lazily and stream the result to a zarr store, a few chunks at a time; returns `path`."
-    check_output(path, overwrite, "embedding store")  # before any work: a typo in `path` costs nothing
+    check_output(path, overwrite, "embedding store", folder=True)  # before any work: a typo in `path` costs nothing
     emb = embed(stack, model, period, lazy=True, progress=False, **kwargs)
     if int8:
         emb = quantize(emb).assign_attrs(scheme="q = clip(round(sign(x) sqrt|x| 127.5), -127, 127); "

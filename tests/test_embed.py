@@ -248,6 +248,10 @@ def test_embed_to_zarr_never_touches_a_user_folder(stack, model, tmp_path):  # E
         with pytest.raises(NotOursError, match="did not write"):
             embed_to_zarr(stack, model, 2024, mine, overwrite=overwrite, progress=False)
     assert [p.name for p in mine.iterdir()] == ["field_notes.csv"]
+    user = tmp_path / "userfile.zarr"; user.write_text("mine")          # a plain file where the store goes
+    with pytest.raises(NotOursError, match="is a file"):
+        embed_to_zarr(stack, model, 2024, user, overwrite=True, progress=False)
+    assert user.read_text() == "mine"
     embed_to_zarr(stack, model, 2024, tmp_path / "e.zarr", progress=False)
     with pytest.raises(OutputExistsError, match="overwrite=True"):
         embed_to_zarr(stack, model, 2024, tmp_path / "e.zarr", progress=False)

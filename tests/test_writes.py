@@ -84,3 +84,24 @@ def test_run_lock_stale_and_foreign(tmp_path):
     with pytest.warns(UserWarning, match="stale"), run_lock(d): pass
     (d / LOCK).write_text(json.dumps({"pid": 1, "host": "other-machine"}))
     with pytest.raises(RunLockedError, match="other-machine.*delete"): run_lock(d).__enter__()
+
+
+def test_plain_file_is_never_replaced_by_a_folder_output(tmp_path):  # E1: a file where an output folder goes
+    f = tmp_path / "userfile.zarr"; f.write_text("mine")
+    for overwrite in (False, True):
+        with pytest.raises(NotOursError, match="is a file"): _store(f, 1.0, overwrite)
+        with pytest.raises(NotOursError, match="is a file"): check_output(f, overwrite, folder=True)
+    assert f.read_text() == "mine" and sorted(p.name for p in tmp_path.iterdir()) == ["userfile.zarr"]
+
+
+def test_overwrite_through_a_symlink_replaces_the_target_and_leaves_nothing_beside(tmp_path):
+    (tmp_path / "disk").mkdir(); _store(tmp_path / "disk" / "real.zarr", 1.0)
+    link = tmp_path / "out.zarr"; link.symlink_to(tmp_path / "disk" / "real.zarr")
+    _store(link, 2.0, overwrite=True)
+    assert link.is_symlink() and np.array_equal(xr.open_zarr(link / "s.zarr")["v"].values, _values(2.0))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["disk", "out.zarr"]
+    assert sorted(p.name for p in (tmp_path / "disk").iterdir()) == ["real.zarr"]
+    (tmp_path / "notes").mkdir(); (tmp_path / "notes" / "a.txt").write_text("mine")
+    (tmp_path / "n.zarr").symlink_to(tmp_path / "notes")      # a link to a folder not ours: never replaced
+    with pytest.raises(NotOursError): _store(tmp_path / "n.zarr", 1.0, overwrite=True)
+    assert (tmp_path / "notes" / "a.txt").read_text() == "mine"
