@@ -18,8 +18,8 @@ from .core import CRSError, DimensionError, GridError, MissingDependencyError, P
 
 # %% auto #0
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'as_crs', 'crs_name',
-           'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'north_up', 'flip_rows', 'wrap_x',
-           'pixel_indices', 'to_crs', 'utm_crs', 'check_same_grid']
+           'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'axes_to_turn', 'north_up', 'flip_rows',
+           'wrap_x', 'pixel_indices', 'to_crs', 'utm_crs', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -141,11 +141,18 @@ def half_pixel(c) -> float:
     c = np.asarray(c, np.float64)
     return abs(float(c[1] - c[0])) / 2 if len(c) > 1 else 0.5
 
-def north_up(obj):
-    "Rows top-down (y descending): reverse rows and y labels together when y ascends."
+def axes_to_turn(obj) -> list[str]:
+    "The spatial dims `north_up` reverses: y when it ascends, x when it descends (each with 2+ labelled cells)."
     obj = rename_spatial(obj)
-    if "y" not in obj.dims or obj.sizes["y"] < 2 or "y" not in obj.coords: return obj
-    return obj.isel(y=slice(None, None, -1)) if float(obj.y[1]) > float(obj.y[0]) else obj
+    def ascends(d): return float(obj[d][1]) > float(obj[d][0])
+    return [d for d in ("y", "x")
+            if d in obj.dims and d in obj.coords and obj.sizes[d] > 1 and ascends(d) == (d == "y")]
+
+def north_up(obj):
+    "The standard orientation: rows top-down (y descending), columns west to east (x ascending); labels move along."
+    obj = rename_spatial(obj)
+    turn = axes_to_turn(obj)
+    return obj.isel({d: slice(None, None, -1) for d in turn}) if turn else obj
 
 def flip_rows(obj):
     "Reverse the rows of `obj` but keep its y labels in place (rows stored bottom-up under top-down labels)."

@@ -16,7 +16,7 @@ import xarray as xr
 from .core import (ConfigError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, Frames,
                                 GridError, MissingSourceError, MissingTimeError, NoValidDataError, StackTypeError,
                                 TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError)
-from .geo import crs_of, is_lazy, north_up, same_crs
+from .geo import axes_to_turn, crs_of, is_lazy, north_up, same_crs
 from .sources import Source, check_units, get_source, normalise, registered, sample_values, valid_mask
 from .timecodes import as_period, numeric_time_hint, to_days
 
@@ -179,7 +179,7 @@ def validate_stack(stack,                # an xr.DataTree of sources, or a singl
     for name, ds in list(children.items()):
         src = resolve(name, sources)
         _check_source(name, ds, src)
-        if "y" in ds.coords and ds.sizes["y"] > 1 and float(ds["y"][1]) > float(ds["y"][0]):
+        if axes_to_turn(ds):   # y ascending or x descending: the standard orientation, labels kept
             children[name] = ds = north_up(ds); flipped = True
         check_grid(name, ds, ref)
         ref = ref or (name, ds)

@@ -275,6 +275,13 @@ def test_y_ascending_embeds_the_same_vectors_at_the_same_places(stack, model, ea
     np.testing.assert_allclose(got.sel(y=eager.y, x=eager.x).values, eager.values, atol=1e-6)
 
 
+def test_x_descending_embeds_the_same_vectors_at_the_same_places(stack, model, eager):  # F3 for columns
+    east_first = xr.DataTree.from_dict({k: v.to_dataset().isel(x=slice(None, None, -1)) for k, v in stack.children.items()})
+    got = embed(east_first, model, 2024, progress=False)
+    assert (np.diff(got.x.values) > 0).all()  # west to east, with its coordinates
+    np.testing.assert_allclose(got.sel(y=eager.y, x=eager.x).values, eager.values, atol=1e-6)
+
+
 def test_embed_to_zarr_ctrl_c_keeps_the_old_store(stack, model, eager, tmp_path, monkeypatch):  # E2, interrupted
     path = embed_to_zarr(stack, model, 2024, tmp_path / "e.zarr", progress=False)
     real, calls = xr.Dataset.to_zarr, []

@@ -147,3 +147,10 @@ def test_sample_wraps_longitude_like_pixel_indices():
     np.testing.assert_array_equal(s[band_names()].values[0], v[1, 2])
     from alphaearth_nb import geo
     assert tuple(int(i[0]) for i in geo.pixel_indices(e, [-179.99975], [9.9995])) == (1, 2)
+
+
+def test_north_up_turns_x_descending_with_labels():
+    a = xr.DataArray(np.arange(6.).reshape(2, 3), dims=("y", "x"), coords=dict(y=[1., 2], x=[30., 20, 10]))
+    n = north_up(a)
+    assert n.y.values.tolist() == [2, 1] and n.x.values.tolist() == [10, 20, 30]
+    assert float(n.sel(y=1, x=30)) == float(a.sel(y=1, x=30)) == 0.0

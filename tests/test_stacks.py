@@ -192,3 +192,12 @@ def test_numeric_times_name_a_fix_that_works(stack, unit):  # G3: not pd.to_date
     with pytest.raises(TimeError, match=f"unit='{unit}'"): validate_stack(with_source(stack, "sentinel2", num))
     fixed = num.assign_coords(time=pd.to_datetime(num.time.values, unit=unit))
     validate_stack(with_source(stack, "sentinel2", fixed))
+
+
+@pytest.mark.parametrize("turn", [dict(x=slice(None, None, -1)), dict(x=slice(None, None, -1), y=slice(None, None, -1))])
+def test_x_descending_is_turned_west_to_east_with_its_labels(stack, turn):  # F3 for columns
+    east_first = xr.DataTree.from_dict({k: v.to_dataset().isel(turn) for k, v in stack.children.items()})
+    got = validate_stack(east_first)
+    for k in stack.children:
+        assert (np.diff(got[k].x.values) > 0).all() and (np.diff(got[k].y.values) < 0).all()
+        xr.testing.assert_identical(got[k].to_dataset(), stack[k].to_dataset())
