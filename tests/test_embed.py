@@ -276,7 +276,8 @@ def test_y_ascending_embeds_the_same_vectors_at_the_same_places(stack, model, ea
 
 
 def test_x_descending_embeds_the_same_vectors_at_the_same_places(stack, model, eager):  # F3 for columns
-    east_first = xr.DataTree.from_dict({k: v.to_dataset().isel(x=slice(None, None, -1)) for k, v in stack.children.items()})
+    east_first = xr.DataTree.from_dict({k: v.to_dataset().isel(x=slice(None, None, -1))
+                                        for k, v in stack.children.items()})
     got = embed(east_first, model, 2024, progress=False)
     assert (np.diff(got.x.values) > 0).all()  # west to east, with its coordinates
     np.testing.assert_allclose(got.sel(y=eager.y, x=eager.x).values, eager.values, atol=1e-6)

@@ -194,7 +194,10 @@ def test_numeric_times_name_a_fix_that_works(stack, unit):  # G3: not pd.to_date
     validate_stack(with_source(stack, "sentinel2", fixed))
 
 
-@pytest.mark.parametrize("turn", [dict(x=slice(None, None, -1)), dict(x=slice(None, None, -1), y=slice(None, None, -1))])
+_REV = slice(None, None, -1)
+
+
+@pytest.mark.parametrize("turn", [dict(x=_REV), dict(x=_REV, y=_REV)])
 def test_x_descending_is_turned_west_to_east_with_its_labels(stack, turn):  # F3 for columns
     east_first = xr.DataTree.from_dict({k: v.to_dataset().isel(turn) for k, v in stack.children.items()})
     got = validate_stack(east_first)
