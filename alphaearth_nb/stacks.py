@@ -18,11 +18,11 @@ from .core import (ConfigError, DimensionError, DTypeError, DuplicateTimeError, 
                                 TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError)
 from .geo import axes_to_turn, crs_of, is_lazy, north_up, same_crs
 from .sources import Source, check_units, get_source, normalise, registered, sample_values, valid_mask
-from .timecodes import as_period, numeric_time_hint, to_days
+from .timecodes import as_numbers, as_period, numeric_time_hint, to_days
 
 # %% auto #0
-__all__ = ['DIMS', 'CLOUD', 'check_grid', 'resolve', 'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays',
-           'pick_frames', 'pack_frames', 'in_period', 'to_frames']
+__all__ = ['DIMS', 'CLOUD', 'FLAG_WORDS', 'check_grid', 'resolve', 'flag_hint', 'validate_stack', 'toy_stack', 'SourceArrays',
+           'source_arrays', 'pick_frames', 'pack_frames', 'in_period', 'to_frames']
 
 # %% ../nbs/04_stacks.ipynb #c0005
 DIMS = ("time", "y", "x")
@@ -79,6 +79,9 @@ def _check_time(name, ds):
     if t.dtype.kind in "iuf":
         raise TimeError(f"{name}.time holds numbers ({t.dtype}), not datetime64: {numeric_time_hint(t)}; assign "
                         "them with `ds = ds.assign_coords(time=...)`.")
+    if t.dtype.kind in "OUS" and as_numbers(t) is not None:
+        raise TimeError(f"{name}.time holds numbers as text ({t.dtype}, e.g. {t.ravel()[:1].tolist()}), not "
+                        f"datetime64: {numeric_time_hint(t)}; assign them with `ds = ds.assign_coords(time=...)`.")
     if t.dtype.kind != "M":
         raise TimeError(f"{name}.time has dtype {t.dtype}, not datetime64: convert with "
                         "`ds.assign_coords(time=pd.to_datetime(ds.time.values))`.")
@@ -131,6 +134,18 @@ def _check_values(name, ds, src):
         raise NoValidDataError(f"source {name!r} has no valid pixel in any band (all NaN, nodata or out of range): "
                                f"drop it from the stack (`del stack['{name}']`) or check its reader and units.")
 
+FLAG_WORDS = (("TRUE", "FALSE"), ("ASCENDING", "DESCENDING"), ("YES", "NO"), ("T", "F"), ("1", "0"))
+
+def flag_hint(m:str, values) -> str:
+    "A conversion of flag strings in metadata `m` to 1.0/0.0 that is right for the words found (any case)."
+    seen = {str(x).strip().upper() for x in np.asarray(values).ravel()}
+    for yes, no in FLAG_WORDS:
+        if seen <= {yes, no}:
+            return (f"`ds = ds.assign_coords({m}=('time', (np.char.upper(np.char.strip(ds['{m}'].values.astype(str))) "
+                    f"== '{yes}').astype('float32')))`")
+    return (f"`ds = ds.assign_coords({m}=('time', pd.Series(ds['{m}'].values).map({{...}}).astype('float32').values))` "
+            f"with the number each of {sorted(seen)[:4]} means")
+
 def _check_meta(name, ds, src):
     for m in src.meta:
         if m not in ds.coords: continue
@@ -141,8 +156,7 @@ def _check_meta(name, ds, src):
         if vals.dtype.kind not in "biuf":
             seen = sorted({str(x) for x in vals})[:4]
             raise DTypeError(f"{name} metadata {m!r} holds {vals.dtype} values {seen}, not numbers: map them to "
-                             f"numbers, e.g. `ds = ds.assign_coords({m}=('time', (ds['{m}'].values == '{seen[0]}')"
-                             ".astype('float32')))`.")
+                             f"numbers, e.g. {flag_hint(m, vals)}.")
 
 # %% ../nbs/04_stacks.ipynb #c0010
 def _check_source(name, ds, src):

@@ -17,8 +17,8 @@ from jaxtyping import Array, Float
 from .core import PeriodError, TimeError
 
 # %% auto #0
-__all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'PERIODS', 'TIMECODE_DIM', 'PERIOD_FEATURE_DIM', 'numeric_time_hint', 'to_ms',
-           'to_days', 'from_days', 'timecode', 'Period', 'as_period', 'position', 'period_features']
+__all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'PERIODS', 'TIMECODE_DIM', 'PERIOD_FEATURE_DIM', 'as_numbers', 'numeric_time_hint',
+           'to_ms', 'to_days', 'from_days', 'timecode', 'Period', 'as_period', 'position', 'period_features']
 
 # %% ../nbs/01_timecodes.ipynb #c0005
 EPOCH = np.datetime64("2020-01-01T00:00:00", "ms")
@@ -26,15 +26,27 @@ MS_PER_DAY = 86_400_000
 
 YEARS = (1900, 2100)  # calendar years a period may start in (satellite and reanalysis records: 1940 onwards)
 
+def as_numbers(values) -> np.ndarray|None:
+    "`values` as float64 when they are numbers or numbers written as text ('1672772700000'); else None."
+    a = np.asarray(values)
+    if a.dtype.kind in "biuf": return a.astype(np.float64)
+    if a.dtype.kind not in "OUS": return None
+    try: return a.astype(str).astype(np.float64)
+    except (ValueError, TypeError): return None
+
 def numeric_time_hint(values) -> str:
-    "What numbers used as times most likely count, and the conversion to datetime64 that works for them."
-    a = np.abs(np.asarray(values, np.float64)); a = a[np.isfinite(a)]
+    "What numbers (or numbers as text) used as times most likely count, and the conversion to datetime64 that works."
+    n = as_numbers(values)
+    text = np.asarray(values).dtype.kind not in "biuf"   # text: to numbers first, else pandas parses them as dates
+    v = "np.asarray(values).astype('float64').astype('int64')" if text else "values"
+    a = np.abs(n) if n is not None else np.zeros(0); a = a[np.isfinite(a)]
     m = float(np.median(a)) if a.size else 0.0
-    if 1e11 <= m < 1e14: return "they look like epoch milliseconds: `pd.to_datetime(values, unit='ms')`"
-    if 1e8 <= m < 1e11: return "they look like epoch seconds: `pd.to_datetime(values, unit='s')`"
+    if 1e11 <= m < 1e14: return f"they look like epoch milliseconds: `pd.to_datetime({v}, unit='ms')`"
+    if 1e8 <= m < 1e11: return f"they look like epoch seconds: `pd.to_datetime({v}, unit='s')`"
     if YEARS[0] <= m <= YEARS[1]:
-        return "they look like years: `pd.to_datetime(np.asarray(values).astype(int).astype(str), format='%Y')`"
-    return "convert them with `pd.to_datetime(values, unit=...)` and the unit they count"
+        y = v if text else "np.asarray(values).astype(int)"
+        return f"they look like years: `pd.to_datetime({y}.astype(str), format='%Y')`"
+    return f"convert them with `pd.to_datetime({v}, unit=...)` and the unit they count"
 
 def to_ms(t) -> np.ndarray:
     "Milliseconds since 1970 (int64) from epoch milliseconds, datetime64, pandas times or ISO strings."
@@ -48,6 +60,9 @@ def to_ms(t) -> np.ndarray:
             raise TimeError(f"numbers {a.ravel()[:3].tolist()} are not epoch milliseconds: {numeric_time_hint(a)}.")
         return a.astype(np.int64)
     if a.dtype.kind in "OUS":
+        n = as_numbers(a)   # numbers as text ('1672772700000'): pandas would read them as nanoseconds or fail
+        if n is not None and n.size and not ((n >= YEARS[0]) & (n <= YEARS[1])).all():
+            raise TimeError(f"{a.ravel()[:3].tolist()} are numbers as text, not dates: {numeric_time_hint(a)}.")
         try: a = pd.to_datetime(a.ravel(), utc=True).tz_localize(None).values.reshape(a.shape)
         except (ValueError, TypeError, OverflowError) as e:
             raise TimeError(f"cannot read {a.ravel()[:3].tolist()} as times ({e}): pass ISO dates such as "

@@ -204,3 +204,33 @@ def test_x_descending_is_turned_west_to_east_with_its_labels(stack, turn):  # F3
     for k in stack.children:
         assert (np.diff(got[k].x.values) > 0).all() and (np.diff(got[k].y.values) < 0).all()
         xr.testing.assert_identical(got[k].to_dataset(), stack[k].to_dataset())
+
+
+def _run_hint(message, **names):
+    "Run the first backticked statement of an error message; return the names it binds (e.g. `ds`)."
+    code = message.split("`")[1]
+    scope = dict(np=np, pd=pd, xr=xr, **names)
+    if code.startswith("ds = "): exec(code, scope); return scope["ds"]
+    return eval(code, scope)
+
+
+@pytest.mark.parametrize("words", [("true", "false"), ("True", "FALSE"), (" ascending", "Descending"),
+                                   ("DESCENDING", "DESCENDING")])
+def test_orbit_flag_strings_hint_is_right_for_the_words_found(stack, words):  # G2: hint not inverted
+    s1 = stack["sentinel1"].to_dataset()
+    asc = s1["ascending"].values > 0.5
+    if words[0] == words[1]: asc = np.zeros_like(asc)   # every frame descending
+    txt = s1.assign_coords(ascending=("time", np.where(asc, *words)))
+    with pytest.raises(DTypeError) as e: validate_stack(with_source(stack, "sentinel1", txt))
+    fixed = _run_hint(str(e.value), ds=txt)
+    np.testing.assert_array_equal(fixed["ascending"].values, asc.astype("float32"))
+    validate_stack(with_source(stack, "sentinel1", fixed))
+
+
+def test_epoch_ms_as_text_times_hint_runs(stack):  # G3: '1672772700000' needs int first and unit='ms'
+    s2 = _s2(stack)
+    txt = s2.assign_coords(time=s2.time.values.astype("datetime64[ms]").astype("int64").astype(str))
+    with pytest.raises(TimeError, match="unit='ms'") as e: validate_stack(with_source(stack, "sentinel2", txt))
+    t = _run_hint(str(e.value).split(": ", 1)[1], values=txt.time.values)
+    np.testing.assert_array_equal(np.asarray(t, "datetime64[ms]"), s2.time.values.astype("datetime64[ms]"))
+    validate_stack(with_source(stack, "sentinel2", txt.assign_coords(time=t)))

@@ -42,3 +42,16 @@ def test_other_date_spellings(spelling):
                                  "2024-06", 2024.5, None])
 def test_other_bad_periods(bad):
     with pytest.raises(PeriodError): as_period(bad)
+
+
+def test_epoch_ms_as_text_gets_a_hint_that_runs():  # G3: pd.to_datetime on '1672772700000' overflows
+    from alphaearth_nb.timecodes import numeric_time_hint
+    values = np.array(["1672772700000", "1672859100000"])
+    with pytest.raises(TimeError, match="unit='ms'") as e: to_ms(values)
+    code = str(e.value).split("`")[1]
+    got = eval(code, dict(np=np, pd=pd, values=values))
+    assert list(to_ms(got)) == [1672772700000, 1672859100000]
+    years = np.array(["2023", "2024"], dtype=object)                 # years as text: the year hint runs too
+    got = eval(numeric_time_hint(years).split("`")[1], dict(np=np, pd=pd, values=years))
+    assert list(pd.DatetimeIndex(got).year) == [2023, 2024]
+    assert to_ms(np.array(["2024-01-31"]))[0] == int(to_ms(np.datetime64("2024-01-31")))  # dates as text still read
