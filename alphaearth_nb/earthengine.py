@@ -18,14 +18,15 @@ from .core import DimensionError, EarthEngineError, EmptyStackError, UnknownSour
 from .embeddings import OFFICIAL_COLLECTION, from_official
 from .geo import crs_of, north_up, rename_spatial, require
 from .official import years_of
-from .stacks import validate_stack
+from .stacks import CLOUD, validate_stack
 from .sources import get_source
 from .timecodes import Period, as_period
 
 # %% auto #0
 __all__ = ['CS_PLUS', 'FMASK_BITS', 'EE_SOURCES', 'OFFICIAL', 'ee_initialize', 'EESource', 'ee_source', 'cloud_score_clear',
-           'fmask_clear', 'to_stack_dataset', 'EERequest', 'utm_grid', 'ee_collection', 'xee_opener', 'load_source',
-           'load_stack', 'official_collection', 'official_opener', 'load_official']
+           'fmask_clear', 'drop_night', 'pad_bands', 'pass_groups', 'dedupe_passes', 'to_stack_dataset', 'EERequest',
+           'utm_grid', 'ee_collection', 'xee_opener', 'load_source', 'load_stack', 'official_collection',
+           'official_opener', 'load_official']
 
 # %% ../nbs/29_earthengine.ipynb #c0005
 def _ee():
@@ -60,6 +61,10 @@ class EESource:
     meta: dict = field(default_factory=dict)    # EE image property -> registry meta field
     static: bool = False               # one frame (mosaic) for all time
     filters: tuple = ()                # (property, value) equality filters, e.g. IW mode
+    pass_id: str | None = None         # EE image property naming the pass (datatake) of a frame, for de-duplication
+    pass_window_s: float = 0.0         # frames this close in time (s, chained) are one pass when there is no pass_id
+    day_only: bool = False             # drop night scenes (SUN_ELEVATION <= 0)
+    union: tuple = ()                  # bands read by union: absent in a frame -> NaN (not dropped)
 
 # %% ../nbs/29_earthengine.ipynb #c0009
 CS_PLUS = "GOOGLE/CLOUD_SCORE_PLUS/V1/S2_HARMONIZED"
@@ -67,21 +72,23 @@ FMASK_BITS = (0, 1, 2, 3, 4)  # QA_PIXEL: fill, dilated cloud, cirrus, cloud, cl
 _S2 = {b: b for b in ("B2", "B3", "B4", "B8", "B11", "B12")}
 _L2 = {f"SR_B{i}": f"B{i}" for i in range(2, 8)}
 _DEG2RAD = float(np.pi / 180)
+_PASS_S = 600.0  # one pass: frames <= 10 min apart (adjacent rows/slices are ~25 s apart; revisits >= 1 day)
 
 EE_SOURCES = {s.name: s for s in (
-    EESource("sentinel2", ("COPERNICUS/S2_SR_HARMONIZED",), _S2, mask="cloud_score_plus", mask_bands=("cs",), nodata=0),
+    EESource("sentinel2", ("COPERNICUS/S2_SR_HARMONIZED",), _S2, mask="cloud_score_plus", mask_bands=("cs",), nodata=0,
+             pass_id="DATATAKE_IDENTIFIER"),
     EESource("sentinel2_l1c", ("COPERNICUS/S2_HARMONIZED",), {b: b for b in ("B2", "B3", "B4", "B8", "B11")},
-             mask="cloud_score_plus", mask_bands=("cs",), nodata=0),
+             mask="cloud_score_plus", mask_bands=("cs",), nodata=0, pass_id="DATATAKE_IDENTIFIER"),
     EESource("sentinel1", ("COPERNICUS/S1_GRD",), {b: b for b in ("VV", "VH", "HH", "HV", "angle")},
              scale={"angle": _DEG2RAD}, meta={"orbitProperties_pass": "ascending"},
-             filters=(("instrumentMode", "IW"),)),
+             filters=(("instrumentMode", "IW"),), pass_window_s=_PASS_S, union=("VV", "VH", "HH", "HV")),
     EESource("landsat", ("LANDSAT/LC08/C02/T1_L2", "LANDSAT/LC09/C02/T1_L2"), _L2,
              scale={b: 2.75e-5 * 1e4 for b in _L2.values()}, offset={b: -0.2 * 1e4 for b in _L2.values()},
-             mask="fmask", mask_bands=("QA_PIXEL",), nodata=0),
+             mask="fmask", mask_bands=("QA_PIXEL",), nodata=0, pass_window_s=_PASS_S, day_only=True),
     EESource("landsat_toa", ("LANDSAT/LC08/C02/T1_TOA", "LANDSAT/LC09/C02/T1_TOA"),
              {b: b for b in ("B2", "B3", "B4", "B5", "B6", "B8", "B10")},
              scale={b: 1e4 for b in ("B2", "B3", "B4", "B5", "B6", "B8")},
-             mask="fmask", mask_bands=("QA_PIXEL",)),
+             mask="fmask", mask_bands=("QA_PIXEL",), pass_window_s=_PASS_S, day_only=True),
     EESource("dem", ("COPERNICUS/DEM/GLO30",), {"DEM": "elevation", "slope": "slope"}, static=True),
     EESource("era5", ("ECMWF/ERA5_LAND/MONTHLY_AGGR",),
              {"temperature_2m": "temperature_2m", "total_precipitation_sum": "total_precipitation"}),
@@ -107,6 +114,48 @@ def fmask_clear(qa:np.ndarray, bits:tuple=FMASK_BITS) -> np.ndarray:
     bad = np.bitwise_or.reduce([(q >> b) & 1 for b in bits]) if bits else np.zeros_like(q)
     return (bad == 0) & np.isfinite(qa)
 
+# %% ../nbs/29_earthengine.ipynb #c0014a
+def drop_night(ds:xr.Dataset,                  # xee-like, with a `SUN_ELEVATION` (degrees) time coordinate
+               prop:str="SUN_ELEVATION") -> xr.Dataset:
+    "Day frames only: drops frames whose sun elevation is <= 0 degrees (unchanged without the coordinate)."
+    if prop not in ds.coords and prop not in ds.data_vars: return ds
+    return ds.isel(time=np.flatnonzero(np.asarray(ds[prop].values, np.float64) > 0))
+
+def pad_bands(ds:xr.Dataset, bands:tuple) -> xr.Dataset:
+    "Adds each of `bands` missing from `ds` as NaN (time, y, x): read by union, absent means masked."
+    ref = next((ds[v] for v in ds.data_vars if {"time", "y", "x"} <= set(ds[v].dims)), None)
+    if ref is None or not bands: return ds
+    return ds.assign({b: xr.full_like(ref, np.nan, dtype=np.float64) for b in bands if b not in ds.data_vars})
+
+def pass_groups(times,                         # (T,) datetime64
+                window_s:float=0.0,            # frames chained within this many seconds are one pass
+                ids=None,                      # (T,) pass ids (e.g. DATATAKE_IDENTIFIER); overrides the window
+               ) -> np.ndarray:
+    "(T,) int pass index of each frame: by id when given, else by chained time proximity."
+    if ids is not None: return np.unique(np.asarray(ids).astype(str), return_inverse=True)[1].reshape(-1)
+    t = pd.to_datetime(np.asarray(times)).values.astype("datetime64[ns]").astype(np.int64) / 1e9
+    order = np.argsort(t, kind="stable")
+    g = np.empty(len(t), np.int64)
+    g[order] = np.cumsum(np.r_[True, np.diff(t[order]) > window_s]) - 1
+    return g
+
+# %% ../nbs/29_earthengine.ipynb #c0014c
+def dedupe_passes(ds:xr.Dataset,               # (time, y, x) stack source, optionally with `cloud`
+                  window_s:float=0.0, ids=None) -> xr.Dataset:
+    "One frame per pass (`pass_groups`), the frame with the most valid clear pixels preferred; sorted by time."
+    if ds.sizes["time"] < 2: return ds.sortby("time")
+    g = pass_groups(ds.time.values, window_s, ids)
+    if len(np.unique(g)) == len(g): return ds.sortby("time")  # nothing to merge: stays lazy
+    ok = ds[[v for v in ds.data_vars if v != CLOUD]].to_array().notnull().any("variable")
+    if CLOUD in ds.data_vars: ok = ok & ~(ds[CLOUD].fillna(0) > 0)
+    n, t = ok.sum(("y", "x")).values, ds.time.values
+    order = np.lexsort((t.astype(np.int64), -n, g))          # by pass, most valid first, then earliest
+    first = {}
+    for i in order: first.setdefault(g[i], t[i])
+    per = [c for c in ds.coords if c != "time" and ds[c].dims == ("time",)]
+    out = ds.isel(time=order).reset_coords(per).assign_coords(time=[first[g[i]] for i in order])
+    return out.groupby("time").first(skipna=True).set_coords(per).transpose("time", "y", "x", ...)
+
 # %% ../nbs/29_earthengine.ipynb #c0014
 def _clear_mask(ds:xr.Dataset, spec, cs_threshold:float):
     "The clear-sky mask of a source's recipe (Cloud Score+ or Fmask), lazily; None without one."
@@ -116,15 +165,13 @@ def _clear_mask(ds:xr.Dataset, spec, cs_threshold:float):
         return xr.apply_ufunc(fmask_clear, ds["QA_PIXEL"], dask="parallelized", output_dtypes=[bool])
     return None
 
-def _frame_meta(res:xr.Dataset, ds:xr.Dataset, spec, times) -> xr.Dataset:
-    "Per-frame metadata coordinates (e.g. `ascending`), one value per (merged) frame."
+def _frame_meta(res:xr.Dataset, ds:xr.Dataset, spec) -> xr.Dataset:
+    "Per-frame metadata coordinates (e.g. `ascending`), one float value per frame of `ds`."
     for prop, m in spec.meta.items():
         if prop in ds.coords or prop in ds.data_vars:
             p = np.asarray(ds[prop].values)
             asc = np.char.upper(p.astype(str)) == "ASCENDING"
-            p = asc.astype(np.float32) if m == "ascending" else p.astype(np.float32)
-            per_time = pd.Series(p, index=times).groupby(level=0).first()
-            res = res.assign_coords({m: ("time", per_time.reindex(res.indexes["time"]).to_numpy(np.float32))})
+            res = res.assign_coords({m: ("time", asc.astype(np.float32) if m == "ascending" else p.astype(np.float32))})
     return res
 
 def _with_time(ds:xr.Dataset, period:Period|None) -> xr.Dataset:
@@ -136,16 +183,18 @@ def _with_time(ds:xr.Dataset, period:Period|None) -> xr.Dataset:
 # %% ../nbs/29_earthengine.ipynb #c0015
 def to_stack_dataset(ds:xr.Dataset,              # what xee returned for one source
                      source,                     # registry name or EESource
-                     cs_threshold:float=0.5,     # Cloud Score+ clear threshold
+                     cs_threshold:float=0.5,     # Cloud Score+ clear threshold (arXiv 2507.22291 S1: cs > 0.5)
                      period:Period|None=None,    # for a static source without `time`
+                     mask_clouds:bool=False,     # True: cloudy pixels NaN (not the paper's; it keeps them)
                     ) -> xr.Dataset:
-    "xee output -> one source of a stack: (time, y, x), registry bands, registry units, NaN gaps, y descending."
+    "xee output -> one source of a stack: (time, y, x), registry bands and units, `cloud` layer, one frame per pass."
     spec, src = ee_source(source), get_source(ee_source(source).name)
     ds = rename_spatial(ds)
     if "y" not in ds.dims or "x" not in ds.dims:
         raise DimensionError(f"cannot find the spatial dims of {spec.name} in {tuple(ds.dims)}: rename them to y and x")
     ds = _with_time(ds, period)
     crs = crs_of(ds)
+    ds = pad_bands(drop_night(ds) if spec.day_only else ds, spec.union)
     raw = [b for b in spec.bands if b in ds.data_vars]
     if not raw:
         raise EmptyStackError(f"{spec.name}: none of its Earth Engine bands {list(spec.bands)} is in the dataset "
@@ -156,16 +205,18 @@ def to_stack_dataset(ds:xr.Dataset,              # what xee returned for one sou
         name = spec.bands[b]
         v = ds[b].astype(np.float64)
         if spec.nodata is not None: v = v.where(v != spec.nodata)
-        if clear is not None: v = v.where(clear)
+        if clear is not None and mask_clouds: v = v.where(clear)
         v = v * spec.scale.get(name, 1.0) + spec.offset.get(name, 0.0)
         lo_hi = src.valid_range[src.bands.index(name)] if src.valid_range else None
         if lo_hi is not None: v = v.where((v >= lo_hi[0]) & (v <= lo_hi[1]))
         out[name] = v.astype(np.float32).transpose("time", "y", "x")
+    if clear is not None and not mask_clouds:  # NaN where the frame has no data, so merges keep it with its values
+        some = xr.concat([o.notnull() for o in out.values()], "variable").any("variable")
+        out[CLOUD] = (~clear).astype(np.float32).where(some).transpose("time", "y", "x")
     times = pd.to_datetime(np.asarray(ds.time.values)).values.astype("datetime64[ns]")
-    res = xr.Dataset(out, coords={"time": times, "y": ds.y, "x": ds.x}).sortby("time")
-    if res.indexes["time"].has_duplicates:
-        res = res.groupby("time").first(skipna=True)  # tiles of one acquisition: first valid value per pixel
-    res = north_up(_frame_meta(res, ds, spec, times))
+    res = _frame_meta(xr.Dataset(out, coords={"time": times, "y": ds.y, "x": ds.x}), ds, spec)
+    ids = ds[spec.pass_id].values if spec.pass_id and spec.pass_id in ds.coords else None
+    res = north_up(dedupe_passes(res, spec.pass_window_s, ids))
     res.attrs = {"crs": crs, "source": spec.name} if crs else {"source": spec.name}
     return res
 
@@ -205,18 +256,21 @@ def ee_collection(req:EERequest):
     for c in s.collections[1:]: coll = coll.merge(ee.ImageCollection(c))
     coll = coll.filterDate(start, end).filterBounds(region)
     for prop, value in s.filters: coll = coll.filter(ee.Filter.eq(prop, value))
+    if s.day_only: coll = coll.filter(ee.Filter.gt("SUN_ELEVATION", 0))
     if s.mask == "cloud_score_plus": coll = coll.linkCollection(ee.ImageCollection(CS_PLUS), ["cs"])
-    if s.name == "sentinel1":  # not every scene has every polarisation: select only those present in all
-        bands = [b for b in s.bands if b in coll.first().bandNames().getInfo()]
-    else: bands = list(s.bands)
-    return coll.select(bands + list(s.mask_bands)).sort("system:time_start")
+    if s.union:  # not every scene has every polarisation: masked placeholders, overwritten by the bands present
+        blank = ee.Image.constant([0] * len(s.union)).rename(list(s.union)).toFloat().updateMask(0)
+        coll = coll.map(lambda im: blank.addBands(im, None, True).copyProperties(im, im.propertyNames()))
+    return coll.select(list(s.bands) + list(s.mask_bands)).sort("system:time_start")
 
 def xee_opener(req:EERequest) -> xr.Dataset:
     "Open a request with xee (live: needs `ee_initialize` first and the `ee` extra)."
     require("xee", "ee", "Earth Engine loading")
     coll = ee_collection(req)
     ds = xr.open_dataset(coll, engine="ee", **req.grid)
-    for prop in req.source.meta:  # per-image properties xee does not expose: fetch them in collection order
+    s = req.source
+    props = list(s.meta) + ([s.pass_id] if s.pass_id else []) + (["SUN_ELEVATION"] if s.day_only else [])
+    for prop in props:  # per-image properties xee does not expose: fetch them in collection order
         ds = ds.assign_coords({prop: ("time", np.asarray(coll.aggregate_array(prop).getInfo()))})
     return ds
 

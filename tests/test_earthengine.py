@@ -6,8 +6,9 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.core import MissingDependencyError, UnknownSourceError, band_names
-from alphaearth_nb.earthengine import (EE_SOURCES, EERequest, ee_initialize, ee_source, fmask_clear, load_official,
-                                       load_source, load_stack, to_stack_dataset, utm_grid, xee_opener)
+from alphaearth_nb.earthengine import (EE_SOURCES, EERequest, drop_night, ee_initialize, ee_source, fmask_clear,
+                                       load_official, load_source, load_stack, to_stack_dataset, utm_grid, xee_opener)
+from alphaearth_nb.stacks import CLOUD, source_arrays, validate_stack
 from alphaearth_nb.testing import embedding_from_array, fake_xee, random_unit
 from alphaearth_nb.sources import get_source
 
@@ -48,13 +49,13 @@ def test_sentinel2_cloud_score_plus_and_nodata():
     cs = np.full((2, 4, 5), 0.8)
     cs[1, 1, :] = 0.5                     # not clear: the rule is cs > 0.5
     cs[0, 2, 2] = 0.51
-    o = to_stack_dataset(_raw({"B2": dn, "B8": dn, "cs": cs}), "sentinel2")
+    o = to_stack_dataset(_raw({"B2": dn, "B8": dn, "cs": cs}), "sentinel2", mask_clouds=True)
     assert set(o.data_vars) == {"B2", "B8"}  # cs dropped; missing bands simply absent
     v = o["B2"].values
     assert np.isnan(v[0, 0, 0]) and np.isnan(v[1, 3, 4]) and np.isnan(v[1, 1]).all() and v[0, 2, 2] == 1200
     assert np.isfinite(v).sum() == 40 - 1 - 1 - 5
     # a higher threshold masks more
-    o2 = to_stack_dataset(_raw({"B2": dn, "cs": cs}), "sentinel2", cs_threshold=0.7)
+    o2 = to_stack_dataset(_raw({"B2": dn, "cs": cs}), "sentinel2", cs_threshold=0.7, mask_clouds=True)
     assert np.isfinite(o2["B2"].values).sum() == 40 - 1 - 1 - 5 - 1
 
 
@@ -80,7 +81,7 @@ def test_landsat_scale_and_fmask():
     qa[0, 0, 1] = 21824 | (1 << 4)        # cloud shadow
     qa[0, 0, 2] = 1                       # fill
     qa[0, 0, 3] = 21824 | (1 << 1)        # dilated cloud
-    o = to_stack_dataset(_raw({"SR_B4": dn, "SR_B5": dn, "QA_PIXEL": qa}), "landsat")
+    o = to_stack_dataset(_raw({"SR_B4": dn, "SR_B5": dn, "QA_PIXEL": qa}), "landsat", mask_clouds=True)
     assert set(o.data_vars) == {"B4", "B5"}
     v = o["B4"].values
     assert np.isnan(v[0, 0, :4]).all() and np.isfinite(v[0, 0, 4])
@@ -158,3 +159,62 @@ def test_missing_extras_name_the_install():
               lambda: load_source("sentinel2", 2024, utm_grid(0, 0, 1, 1))):
         with pytest.raises(MissingDependencyError, match=r"pip install 'alphaearth_nb\[ee\]'"):
             f()
+
+
+def test_cloud_layer_keeps_cloudy_values():
+    dn = np.full((2, 4, 5), 1200.0)
+    dn[0, 0, 0] = 0                       # no data: NaN band, NaN cloud
+    cs = np.full((2, 4, 5), 0.8)
+    cs[1, 1, :] = 0.5                     # cloudy: cs <= 0.5
+    o = to_stack_dataset(_raw({"B2": dn, "cs": cs}), "sentinel2")
+    assert set(o.data_vars) == {"B2", CLOUD} and o[CLOUD].dims == ("time", "y", "x")
+    assert (o["B2"].values[1, 1] == 1200).all()          # cloudy values reach the stack as they are
+    c = o[CLOUD].values
+    assert (c[1, 1] == 1).all() and np.isnan(c[0, 0, 0]) and np.nansum(c) == 5
+    qa = np.full((2, 4, 5), 21824.0)
+    qa[1, 2, 3] = 21824 | (1 << 4)        # cloud shadow
+    lo = to_stack_dataset(_raw({"SR_B4": np.full((2, 4, 5), 10909.0), "QA_PIXEL": qa}), "landsat")
+    assert lo[CLOUD].values[1, 2, 3] == 1 and np.nansum(lo[CLOUD].values) == 1 and np.isfinite(lo["B4"].values).all()
+    validate_stack(o, "sentinel2")
+    sa = source_arrays(o, "sentinel2")
+    assert sa.clear is not None and not sa.clear[1, 1].any() and sa.clear[0].all()
+
+
+def test_near_duplicate_frame_removed_preferring_more_valid_pixels():
+    a = np.full((3, 4, 5), -10.0)
+    a[0, :3] = np.nan                     # frame 0: 5 valid pixels
+    a[1] = -14.0                          # frame 1, 25 s later, same pass: 20 valid pixels -> preferred
+    t = ["2024-05-01T05:00:00", "2024-05-01T05:00:25", "2024-05-13T05:00:00"]
+    o = to_stack_dataset(_raw({"VV": a}, times=t, coords={"orbitProperties_pass": ["ASCENDING"] * 3}), "sentinel1")
+    assert o.sizes["time"] == 2 and str(o.time.values[0])[:19] == t[1]
+    assert (o["VV"].values[0] == -14.0).all() and o["ascending"].values.tolist() == [1.0, 1.0]
+    # Sentinel-2: granules of one datatake (tile boundary) are one frame; their times may differ
+    b = np.full((3, 4, 5), 1000.0)
+    b[0, 2:] = np.nan                     # granule A covers the top half ...
+    b[1, :] = 2000.0                      # ... granule B all of it (preferred)
+    b[1, 0, 0] = 0                        # except one no-data pixel, filled from A
+    ids = {"DATATAKE_IDENTIFIER": ["GS2A_X", "GS2A_X", "GS2B_Y"]}
+    t = ["2024-05-01T10:00:00", "2024-05-01T10:00:02", "2024-05-01T10:00:04"]
+    s2 = to_stack_dataset(_raw({"B3": b, "cs": np.ones_like(b)}, times=t, coords=ids), "sentinel2")
+    assert s2.sizes["time"] == 2 and s2["B3"].values[0, 0, 0] == 1000.0 and (s2["B3"].values[0, 1:] == 2000.0).all()
+    assert np.isfinite(s2[CLOUD].values[0]).all()
+
+
+def test_landsat_night_scene_dropped():
+    dn = np.full((3, 4, 5), 10909.0)
+    t = ["2024-05-01", "2024-05-09", "2024-05-17"]
+    o = to_stack_dataset(_raw({"SR_B4": dn, "QA_PIXEL": np.full_like(dn, 21824)}, times=t,
+                              coords={"SUN_ELEVATION": [45.0, -20.0, 0.0]}), "landsat")
+    assert o.time.values.astype("datetime64[D]").astype(str).tolist() == ["2024-05-01"]
+    assert drop_night(_raw({"B4": dn}, times=t)).sizes["time"] == 3   # no sun elevation: unchanged
+
+
+def test_sentinel1_polarisation_union():
+    vv = np.full((2, 4, 5), -12.0)
+    vh = np.full((2, 4, 5), -18.0)
+    vh[1] = np.nan                        # second scene has no VH (masked placeholder from the server)
+    o = to_stack_dataset(_raw({"VV": vv, "VH": vh, "angle": np.full((2, 4, 5), 38.0)}), "sentinel1")
+    assert {"VV", "VH", "HH", "HV", "angle"} <= set(o.data_vars) and o.sizes["time"] == 2
+    assert np.isnan(o["HH"].values).all() and np.isnan(o["HV"].values).all()
+    assert np.isfinite(o["VH"].values[0]).all() and np.isnan(o["VH"].values[1]).all()
+    assert (o["VV"].values == -12.0).all()                # the frame is kept
