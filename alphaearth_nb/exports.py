@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/exports.html.md"""
 from __future__ import annotations
 
 import contextlib
+import dask
 import json
 import os
 import shutil
@@ -24,7 +25,7 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError
                                  MissingDataError, band_names, check_output, is_ours, writing_file, writing_folder)
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import as_embedding
-from .geo import crs_of, grid_coords, north_up, require, write_crs
+from .geo import crs_of, grid_coords, is_lazy, north_up, require, write_crs
 from .cubes import cube_form, grid_of, transform_of
 
 # %% auto #0
@@ -69,12 +70,19 @@ def _codes(block:np.ndarray, dtype:str) -> np.ndarray:
     a = np.asarray(quantize(block), np.int8) if dtype == "int8" else np.asarray(block, np.float32)
     return np.moveaxis(a, -1, 0)
 
+def _pull(da:xr.DataArray) -> np.ndarray:
+    "One window as float32. Lazy windows are computed unoptimised: on a dask.distributed cluster, optimised graphs of\n"
+    "neighbouring windows reuse task keys with different specs, and the scheduler then loses them (KeyError)."
+    if not is_lazy(da): return np.asarray(da.values, np.float32)
+    (a,) = dask.compute(da.data, optimize_graph=False)
+    return np.asarray(a, np.float32)
+
 def _write_rows(dst, emb:xr.DataArray, dtype:str, size:int) -> None:
     "Write `emb` (rows in file order) window by window, `size` x `size` pixels at a time (memory flat in area)."
     from rasterio.windows import Window
     for r in range(0, emb.sizes["y"], size):
         for c in range(0, emb.sizes["x"], size):
-            block = np.asarray(emb.isel(y=slice(r, r + size), x=slice(c, c + size)).values, np.float32)
+            block = _pull(emb.isel(y=slice(r, r + size), x=slice(c, c + size)))
             dst.write(_codes(block, dtype), window=Window(c, r, block.shape[1], block.shape[0]))
 
 def overview_factors(height:int, width:int, blocksize:int) -> list[int]:
