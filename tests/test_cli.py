@@ -98,3 +98,15 @@ def test_k_zero_is_not_told_to_lower_k():  # G3: the suggested fix must work
     with pytest.raises(ConfigError, match="k >= 1") as e: knn_search(x, x, 0)
     assert "lower k" not in str(e.value)
     assert knn_search(x, x, 1)[1].ravel().tolist() == [0, 1, 2, 3]  # what the message says to do works
+
+
+def test_demo_report_breaks_change_down_by_transition():
+    "Hand-worked: two conifer->bare pixels (1.0, 0.5) and one summer->winter crop pixel (0.1); unchanged ignored."
+    import numpy as np
+    from alphaearth_nb import cli, scene
+    ch = np.array([[0.0, 1.0], [0.5, 0.1]])
+    before, after = np.array([[0, 2], [2, 3]]), np.array([[0, 7], [7, 4]])
+    got = cli._transitions(ch, before, after)
+    assert [(t["from"], t["to"], t["pixels"]) for t in got] == [
+        (scene.CLASSES[2], scene.CLASSES[7], 2), (scene.CLASSES[3], scene.CLASSES[4], 1)]
+    np.testing.assert_allclose([t["one_minus_dot"] for t in got], [0.75, 0.1])
