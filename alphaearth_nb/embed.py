@@ -185,8 +185,7 @@ def embed_frames(model,                # any model with `model(inputs, periods[P
     full = has_data(inputs)
     ring = c if o else 0
     starts = lambda n: range(-ring, n + ring, c)
-    corners = [(i, j) for i in starts(H) for j in starts(W)
-               if full[D + i - o:D + i + c + o, D + j - o:D + j + c + o].any()]
+    corners = [(i, j) for i in starts(H) for j in starts(W) if full[D + i:D + i + c, D + j:D + j + c].any()]
     acc, wsum = np.zeros((H, W, dim), np.float32), np.zeros((H, W), np.float32)
     ramp = _ramp(c, o); w2 = ramp[:, None] * ramp[None, :]
     period = np.asarray(period, np.float32)
