@@ -11,6 +11,7 @@ import uuid
 import warnings
 from dataclasses import dataclass
 
+import dask
 import dask.array as da
 import equinox as eqx
 import jax
@@ -28,7 +29,7 @@ from .timecodes import Period, as_period, from_days, to_days
 
 # %% auto #0
 __all__ = ['Tiling', 'tiling', 'model_spec', 'check_sources', 'support_window', 'extrapolation_days', 'check_extrapolation',
-           'bucket', 'has_data', 'embed_frames', 'embed', 'embed_to_zarr']
+           'bucket', 'has_data', 'tile_sums', 'embed_frames', 'embed', 'embed_to_zarr']
 
 # %% ../nbs/21_embed.ipynb #c0005
 @dataclass(frozen=True)
@@ -54,10 +55,6 @@ class Tiling:
         "Half the width of the band two neighbouring tiles share: buffer - trim."
         return self.margin - self.trim
 
-    @property
-    def depth(self) -> int:
-        "Input pixels a block needs around its cores: the buffer, and one more tile when tiles overlap."
-        return self.margin + (self.core if self.overlap else 0)
 
 def tiling(patch:int,       # the model's patch size L in pixels
            tile:int=None,   # core per tile; default 3L/4 (the paper's 960 m of 1.28 km)
@@ -161,6 +158,11 @@ def _tile(f:Frames, corners, L:int) -> Frames:
                   np.broadcast_to(f.days, (b,) + f.days.shape), np.broadcast_to(f.frame, (b,) + f.frame.shape),
                   np.broadcast_to(f.meta, (b,) + f.meta.shape))
 
+def _unit(acc:np.ndarray) -> np.ndarray:
+    "Blended sums -> unit vectors (the weighted mean direction) along the last axis; NaN stays NaN."
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return acc / np.linalg.norm(acc, axis=-1, keepdims=True)
+
 def _ramp(c:int, o:int) -> np.ndarray:
     "Blending weights over the `c + 2o` pixels a tile keeps: 1 inside, linear across each `2o`-pixel overlap."
     k = c + 2 * o
@@ -169,39 +171,61 @@ def _ramp(c:int, o:int) -> np.ndarray:
     return np.minimum(1.0, np.minimum(x, k - x) / (2 * o)).astype(np.float32)
 
 # %% ../nbs/21_embed.ipynb #c0014s1
-def embed_frames(model,                # any model with `model(inputs, periods[P, 2]) -> [P, L, L, E]`
-                 inputs:dict,          # source -> Frames over the block *with* its margins (numpy)
-                 period,               # f32[2], the valid period in days
-                 tl:Tiling,            # how to cut tiles
-                 batch_size:int=8,     # tiles per device call
-                 progress:bool=False,  # show a tqdm bar over batches
-                 dim:int=EMBED_DIM,    # embedding width E
-                ) -> np.ndarray:
-    "Embed one block: f32[H, W, E] for the block without its margins, NaN where there is no data."
-    L, c, m, o, D = tl.patch, tl.core, tl.margin, tl.overlap, tl.depth
-    H, W = (s - 2 * D for s in next(iter(inputs.values())).x.shape[1:3])
+def tile_sums(model,                # any model with `model(inputs, periods[P, 2]) -> [P, L, L, E]`
+              inputs:dict,          # source -> Frames over the block *with* its margins (`Tiling.margin`), numpy
+              period,               # f32[2], the valid period in days
+              tl:Tiling,            # how to cut tiles
+              batch_size:int=8,     # tiles per device call
+              progress:bool=False,  # show a tqdm bar over batches
+              dim:int=EMBED_DIM,    # embedding width E
+             ) -> np.ndarray:
+    "One block's tiles blended, not yet normalised: f32[H + 2o, W + 2o, E] (`o = tl.overlap`), NaN where no data."
+    L, c, m, o, t = tl.patch, tl.core, tl.margin, tl.overlap, tl.trim
+    H, W = (s - 2 * m for s in next(iter(inputs.values())).x.shape[1:3])
     if H % c or W % c: raise ConfigError(f"a block of {H} x {W} pixels (without margins) is not a multiple of the tile "
-                                         f"{c}.")
+                                         f"{c}: pad it to a multiple (embed pads with NaN).")
     full = has_data(inputs)
-    ring = c if o else 0
-    starts = lambda n: range(-ring, n + ring, c)
-    corners = [(i, j) for i in starts(H) for j in starts(W) if full[D + i:D + i + c, D + j:D + j + c].any()]
-    acc, wsum = np.zeros((H, W, dim), np.float32), np.zeros((H, W), np.float32)
-    ramp = _ramp(c, o); w2 = ramp[:, None] * ramp[None, :]
+    corners = [(i, j) for i in range(0, H, c) for j in range(0, W, c) if full[m + i:m + i + c, m + j:m + j + c].any()]
+    k, ramp = c + 2 * o, _ramp(c, o)
+    w2 = (ramp[:, None] * ramp[None, :])[..., None]  # computed once per block
+    acc = np.zeros((H + 2 * o, W + 2 * o, dim), np.float32)
     period = np.asarray(period, np.float32)
     for b in tqdm(range(0, len(corners), batch_size), disable=not progress, desc="embed", unit="batch"):
         todo = corners[b:b + batch_size]
-        cut = [(D + i - m, D + j - m) for i, j in todo + todo[-1:] * (batch_size - len(todo))]
-        u = np.asarray(_embed_batch(model, {k: _tile(f, cut, L) for k, f in inputs.items()}, period))
-        for (i, j), ut in zip(todo, u):
-            kept = ut[tl.trim:L - tl.trim, tl.trim:L - tl.trim]
-            y0, x0 = max(i - o, 0), max(j - o, 0); y1, x1 = min(i + c + o, H), min(j + c + o, W)
-            sy, sx = slice(y0 - (i - o), y1 - (i - o)), slice(x0 - (j - o), x1 - (j - o))
-            acc[y0:y1, x0:x1] += w2[sy, sx, None] * kept[sy, sx]; wsum[y0:y1, x0:x1] += w2[sy, sx]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        out = acc / np.linalg.norm(acc, axis=-1, keepdims=True)  # the weighted mean direction
-    out[~full[D:D + H, D:D + W] | (wsum == 0)] = np.nan
-    return out
+        cut = todo + todo[-1:] * (batch_size - len(todo))  # the core at (i, j) of the block: its tile's input at (i, j)
+        u = np.asarray(_embed_batch(model, {s: _tile(f, cut, L) for s, f in inputs.items()}, period))
+        for (i, j), ut in zip(todo, u): acc[i:i + k, j:j + k] += w2 * ut[t:L - t, t:L - t]  # kept: core +- o
+    acc[~full[m - o:m + H + o, m - o:m + W + o]] = np.nan
+    return acc
+
+def embed_frames(model, inputs:dict, period, tl:Tiling, batch_size:int=8, progress:bool=False,
+                 dim:int=EMBED_DIM) -> np.ndarray:
+    "Embed one block (arguments as `tile_sums`): f32[H, W, E] unit vectors for the block without its margins, NaN "
+    "where there is no data."
+    o, acc = tl.overlap, tile_sums(model, inputs, period, tl, batch_size, progress, dim)
+    return _unit(acc[o:acc.shape[0] - o, o:acc.shape[1] - o])
+
+# %% ../nbs/21_embed.ipynb #c0014s2
+def _add_halos(ext:np.ndarray,  # f32[h + 4o, w + 4o, E]: a block's `tile_sums` framed by `o` px of its neighbours'
+               o:int,           # `Tiling.overlap`
+              ) -> np.ndarray:
+    "A block's embeddings f32[h, w, E]: its own tile sums plus what its 8 neighbours' tiles add in its `o`-px border."
+    h, w = ext.shape[0] - 4 * o, ext.shape[1] - 4 * o
+    # (from, to) along one axis: the previous neighbour's sums over our first o px, ours, the next one's over our last o
+    parts = lambda n: ((slice(0, o), slice(0, o)), (slice(2 * o, 2 * o + n), slice(0, n)),
+                       (slice(n + 3 * o, n + 4 * o), slice(n - o, n)))
+    out = np.zeros((h, w, ext.shape[2]), np.float32)
+    for fy, ty in parts(h):
+        for fx, tx in parts(w): out[ty, tx] += ext[fy, fx]
+    return _unit(out)
+
+def _framed(sums:dict, i:int, j:int, o:int) -> np.ndarray:
+    "Block `(i, j)`'s tile sums framed by the `o` px its neighbours' reach into it (`sums`: (i, j) -> array; absent: 0)."
+    me = sums[i, j]
+    cuts = [((-1, slice(n - o, n)), (0, slice(0, n)), (1, slice(0, o))) for n in me.shape[:2]]
+    return np.concatenate([np.concatenate([sums[i + di, j + dj][ys, xs] if (i + di, j + dj) in sums
+                                           else np.zeros_like(me[ys, xs]) for dj, xs in cuts[1]], 1)
+                           for di, ys in cuts[0]], 0)
 
 # %% ../nbs/21_embed.ipynb #c0017
 @dataclass(frozen=True)
@@ -213,7 +237,7 @@ class _Layout:
     sources: dict     # source -> its resolved `Source` (the model's own: its statistics, not the registry's)
 
 def _block(*arrays, layout:_Layout, model, period, tl:Tiling, batch_size=8, progress=False, dim=EMBED_DIM):
-    "Embed numpy blocks (one per band, each [T, h + 2m, w + 2m]): normalise them into `Frames`, then `embed_frames`."
+    "Embed numpy blocks (one per band, each [T, h + 2m, w + 2m]): normalise them into `Frames`, then `tile_sums`."
     h, w = arrays[0].shape[1:]
     inputs = {}
     for s, n in layout.n_frames.items():
@@ -226,7 +250,7 @@ def _block(*arrays, layout:_Layout, model, period, tl:Tiling, batch_size=8, prog
             sa = SourceArrays(s, np.zeros((0, h, w, g.n_bands), np.float32), np.zeros(0, np.float32),
                               np.zeros((0, len(g.meta)), np.float32), g.static)
         inputs[s] = pack_frames(sa, np.arange(len(sa.days)), n)
-    return embed_frames(model, inputs, period, tl, batch_size, progress, dim)
+    return tile_sums(model, inputs, period, tl, batch_size, progress, dim)
 
 def _select_frames(dsets:dict, window, sources:dict) -> dict:
     "Each source's frames inside the support `window` (days); a static source (terrain) is kept whole."
@@ -239,6 +263,30 @@ def _select_frames(dsets:dict, window, sources:dict) -> dict:
 
 def _is_lazy(dsets:dict) -> bool:
     return any(is_lazy(ds) for ds in dsets.values())
+
+# %% ../nbs/21_embed.ipynb #c0017s1
+def _lazy_sums(arrays:list, args:dict, tl:Tiling, chunks:int) -> da.Array:
+    "The tile sums of dask chunks `chunks` px a side (a multiple of the core): f32[Y + 2o per chunk, ..., E]."
+    m, o = tl.margin, tl.overlap
+    H, W = arrays[0].shape[1:]
+    Hp, Wp = -(-H // chunks) * chunks, -(-W // chunks) * chunks
+    blocks = []
+    for a in arrays:
+        a = da.pad(da.asarray(a).astype(np.float32), ((0, 0), (0, Hp - H), (0, Wp - W)), constant_values=np.nan)
+        a = a.rechunk((-1, chunks, chunks))
+        if m: a = da.overlap.overlap(a, depth={0: 0, 1: m, 2: m}, boundary={0: "none", 1: np.nan, 2: np.nan})
+        blocks += [a, (f"t{len(blocks)}", "y", "x")]
+    # an explicit name spares dask from hashing the model's weights
+    return da.blockwise(lambda *bl: _block(*bl, **args), ("y", "x", "band"), *blocks, new_axes={"band": args["dim"]},
+                        name=f"embedding-sums-{uuid.uuid4().hex}",
+                        concatenate=True, dtype=np.float32, meta=np.empty((0, 0, 0), np.float32),
+                        adjust_chunks={"y": lambda n: n - 2 * (m - o), "x": lambda n: n - 2 * (m - o)})
+
+def _blend_chunks(sums:da.Array, o:int) -> da.Array:
+    "Each chunk's tile sums plus its neighbours' `o`-px frames (`_add_halos`), as unit vectors: f32[Y, X, E]."
+    ext = da.overlap.overlap(sums, depth={0: o, 1: o, 2: 0}, boundary={0: 0, 1: 0, 2: "none"}) if o else sums
+    out_chunks = tuple(tuple(n - 2 * o for n in c) for c in sums.chunks[:2]) + (sums.chunks[2],)
+    return ext.map_blocks(_add_halos, o, chunks=out_chunks, dtype=np.float32, meta=np.empty((0, 0, 0), np.float32))
 
 # %% ../nbs/21_embed.ipynb #c0019
 def embed(stack,                      # a stack (`xr.DataTree` of sources) or a one-source `xr.Dataset`
@@ -259,6 +307,11 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
           max_days:float=730.5,       # PeriodError beyond this many
          ) -> xr.DataArray:
     "Embed a stack over its whole extent for a valid period: `embedding` (y, x, band), NaN where no data."
+    return _embed(stack, model, period, **{k: v for k, v in locals().items() if k in embed.__kwdefaults__})[0]
+
+def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, chunks, lazy, allow_missing,
+           support_days, frame_bucket, warn_days, max_days) -> tuple[xr.DataArray, da.Array | None]:
+    "`embed`, and the lazy path's tile sums per chunk (`_lazy_sums`; None when eager) for `embed_to_zarr`."
     patch, inputs, targets, dim = model_spec(model)
     if isinstance(stack, xr.DataTree):  # names first: the likeliest slip, and the cheapest check
         check_sources(list(stack.children), inputs, targets, allow_missing)
@@ -286,32 +339,23 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
                      coords={s: {k: np.asarray(c.values) for k, c in ds.coords.items() if c.dims == ("time",)}
                              for s, ds in dsets.items()},
                      n_frames={s: bucket(ds.sizes["time"], frame_bucket) for s, ds in dsets.items()}, sources=srcs)
-    H, W, c, m = ref.sizes["y"], ref.sizes["x"], tl.core, tl.depth
+    H, W, c, m, o = ref.sizes["y"], ref.sizes["x"], tl.core, tl.margin, tl.overlap
     args = dict(layout=layout, model=model, period=period.days, tl=tl, batch_size=batch_size, dim=dim)
     arrays = [dsets[s][b].data for s, b in layout.bands]
 
+    sums = None
     if lazy or (lazy is None and _is_lazy(dsets)):
         if chunks is None:
             lz = [a for a in arrays if isinstance(a, da.Array)]
             chunks = max(lz[0].chunks[1][0], lz[0].chunks[2][0]) if lz else 4 * c
-        ch = bucket(max(int(chunks), m), c)  # dask overlaps at most one chunk: a chunk holds the depth
-        Hp, Wp = -(-H // ch) * ch, -(-W // ch) * ch
-        blocks = []
-        for a in arrays:
-            a = da.pad(da.asarray(a).astype(np.float32), ((0, 0), (0, Hp - H), (0, Wp - W)), constant_values=np.nan)
-            a = a.rechunk((-1, ch, ch))
-            if m: a = da.overlap.overlap(a, depth={0: 0, 1: m, 2: m}, boundary={0: "none", 1: np.nan, 2: np.nan})
-            blocks += [a, (f"t{len(blocks)}", "y", "x")]
-        # an explicit name spares dask from hashing the model's weights
-        data = da.blockwise(lambda *bl: _block(*bl, **args), ("y", "x", "band"), *blocks, new_axes={"band": dim},
-                            name=f"embedding-{uuid.uuid4().hex}",
-                            concatenate=True, dtype=np.float32, meta=np.empty((0, 0, 0), np.float32),
-                            adjust_chunks={"y": lambda n: n - 2 * m, "x": lambda n: n - 2 * m})[:H, :W]
+        sums = _lazy_sums(arrays, args, tl, bucket(max(int(chunks), m), c))  # dask overlaps one chunk at most
+        data = _blend_chunks(sums, o)[:H, :W]
     else:
         Hp, Wp = -(-H // c) * c, -(-W // c) * c
         pad = ((0, 0), (m, Hp - H + m), (m, Wp - W + m))
-        data = _block(*(np.pad(np.asarray(a, np.float32), pad, constant_values=np.nan) for a in arrays),
-                      progress=progress, **args)[:H, :W]
+        acc = _block(*(np.pad(np.asarray(a, np.float32), pad, constant_values=np.nan) for a in arrays),
+                     progress=progress, **args)
+        data = _unit(acc[o:o + H, o:o + W])
 
     coords = {"y": ref.y.values, "x": ref.x.values, "band": band_names(dim)}
     if "spatial_ref" in ref.coords: coords["spatial_ref"] = ref.coords["spatial_ref"]
@@ -319,7 +363,7 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
              "trim": tl.trim,
              "support_start": str(from_days(used.min())), "support_end": str(from_days(used.max()))}
     if "crs" in ref.attrs: attrs["crs"] = str(ref.attrs["crs"])  # else the `spatial_ref` coordinate carries it
-    return xr.DataArray(data, dims=("y", "x", "band"), coords=coords, name="embedding", attrs=attrs)
+    return xr.DataArray(data, dims=("y", "x", "band"), coords=coords, name="embedding", attrs=attrs), sums
 
 # %% ../nbs/21_embed.ipynb #c0028
 def embed_to_zarr(stack,                  # as for `embed`
@@ -334,22 +378,37 @@ def embed_to_zarr(stack,                  # as for `embed`
                  ):
     "Embed a stack lazily and stream the result to a zarr store, a few chunks at a time; returns `path`."
     check_output(path, overwrite, "embedding store", folder=True)  # before any work: a typo in `path` costs nothing
-    emb = embed(stack, model, period, lazy=True, progress=False, **kwargs)
+    emb, sums = _embed(stack, model, period, **{**embed.__kwdefaults__, **kwargs, "lazy": True, "progress": False})
     if int8:
         emb = quantize(emb).assign_attrs(scheme="q = clip(round(sign(x) sqrt|x| 127.5), -127, 127); "
                                                 "x = sign(q) (q / 127.5)^2")
     ds = emb.to_dataset().assign_coords(band=emb.band.astype(object))  # variable-length strings: zarr v3 has a spec
     with writing_folder(path, overwrite, what="embedding store", meta={"kind": "embedding"}) as tmp:
-        # metadata and coordinates; no chunk computed yet
-        ds.to_zarr(tmp, mode="w", compute=False, consolidated=False)
-        ys, xs = (np.cumsum((0,) + c) for c in emb.chunks[:2])
-        g = max(1, chunks_per_write)
-        regions = [(slice(ys[i], ys[i + 1]), slice(xs[j], xs[min(j + g, len(xs) - 1)]))
-                   for i in range(len(ys) - 1) for j in range(0, len(xs) - 1, g)]
-        for ry, rx in tqdm(regions, disable=not progress, desc="embed -> zarr", unit="region"):
-            part = ds[["embedding"]].isel(y=ry, x=rx).drop_vars(list(ds.coords))
-            part.to_zarr(tmp, region={"y": ry, "x": rx}, consolidated=False)
+        ds.to_zarr(tmp, mode="w", compute=False, consolidated=False)  # metadata and coordinates; no chunk computed yet
+        _write_rows(ds, sums, emb.attrs["buffer"] - emb.attrs["trim"], tmp, chunks_per_write, int8, progress)
     return path
+
+# %% ../nbs/21_embed.ipynb #c0028s1
+def _write_rows(ds:xr.Dataset, sums:da.Array, o:int, tmp, g:int, int8:bool, progress:bool):
+    "Write `ds.embedding` to the zarr store `tmp` chunk row by chunk row, `g` chunks at a time, from `sums` (dask)."
+    (ny, nx), (ys, xs), g = sums.numblocks[:2], (np.cumsum((0,) + c) for c in ds.embedding.chunks[:2]), max(1, g)
+    done = {}  # tile sums of the chunk rows i - 1 .. i + 1: each chunk's tiles run once
+    bar = tqdm(total=ny * -(-nx // g), disable=not progress, desc="embed -> zarr", unit="region")
+    for i in range(ny):
+        for j0 in range(0, nx, g):
+            js = range(j0, min(j0 + g, nx))
+            need = [(a, b) for a in range(max(i - 1, 0), min(i + 2, ny))
+                    for b in range(max(j0 - 1, 0), min(j0 + g + 1, nx)) if (a, b) not in done]
+            done.update(zip(need, dask.compute(*(sums.blocks[a, b] for a, b in need))))
+            ry, rx = slice(ys[i], ys[i + 1]), slice(xs[j0], xs[js[-1] + 1])
+            u = np.concatenate([_add_halos(_framed(done, i, j, o), o) for j in js], 1)
+            u = u[:ry.stop - ry.start, :rx.stop - rx.start]
+            part = ds[["embedding"]].isel(y=ry, x=rx).drop_vars(list(ds.coords))
+            part["embedding"] = part["embedding"].copy(data=quantize(u) if int8 else u)
+            part.to_zarr(tmp, region={"y": ry, "x": rx}, consolidated=False)
+            bar.update()
+        for k in [k for k in done if k[0] < i]: del done[k]
+    bar.close()
 
 # %% ../nbs/21_embed.ipynb #c0031
 callable_module(__name__)

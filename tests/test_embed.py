@@ -161,6 +161,26 @@ def test_lazy_stays_lazy_and_matches(stack, model, eager):
     np.testing.assert_allclose(out.compute().values, eager.values, atol=1e-5)
 
 
+def test_each_tile_runs_once(stack, model, eager, tmp_path, monkeypatch):
+    "Eager, lazy and embed_to_zarr run the same tiles, each once, however the region is chunked (no ring per chunk)."
+    import alphaearth_nb.embed as em
+    runs, inner = [], em._embed_batch
+    def counting(m, inputs, period):
+        runs.append(next(iter(inputs.values())).x.shape[0])
+        return inner(m, inputs, period)
+    monkeypatch.setattr(em, "_embed_batch", counting)
+    embed(stack, model, 2024, progress=False, batch_size=1)
+    n = len(runs)
+    assert n == 16  # 4 x 4 cores of 12 px over 40 x 40 px, each holding data
+    lazy = embed(stack.chunk({"y": 12, "x": 12, "time": -1}), model, 2024, batch_size=1, chunks=12)
+    np.testing.assert_allclose(lazy.compute().values, eager.values, atol=1e-5)
+    assert len(runs) == 2 * n
+    p = embed_to_zarr(stack, model, 2024, tmp_path / "e.zarr", progress=False, chunks=12, batch_size=1,
+                      chunks_per_write=3)
+    assert len(runs) == 3 * n
+    np.testing.assert_allclose(xr.open_zarr(p, consolidated=False)["embedding"].values, eager.values, atol=1e-5)
+
+
 def test_compiles_once(stack, model, eager):
     n = len(TRACES)
     embed(stack.isel(y=slice(0, 30)), model, 2024, progress=False)  # another extent, same batch shape
