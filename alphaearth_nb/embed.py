@@ -189,12 +189,15 @@ def tile_sums(model,                # any model with `model(inputs, periods[P, 2
     k, ramp = c + 2 * o, _ramp(c, o)
     w2 = (ramp[:, None] * ramp[None, :])[..., None]  # computed once per block
     acc = np.zeros((H + 2 * o, W + 2 * o, dim), np.float32)
-    period = np.asarray(period, np.float32)
+    period, done = np.asarray(period, np.float32), []
+    def add(todo, u):  # waits for the batch, then adds what its tiles keep: core +- o
+        for (i, j), ut in zip(todo, np.asarray(u)): acc[i:i + k, j:j + k] += w2 * ut[t:L - t, t:L - t]
     for b in tqdm(range(0, len(corners), batch_size), disable=not progress, desc="embed", unit="batch"):
         todo = corners[b:b + batch_size]
         cut = todo + todo[-1:] * (batch_size - len(todo))  # the core at (i, j) of the block: its tile's input at (i, j)
-        u = np.asarray(_embed_batch(model, {s: _tile(f, cut, L) for s, f in inputs.items()}, period))
-        for (i, j), ut in zip(todo, u): acc[i:i + k, j:j + k] += w2 * ut[t:L - t, t:L - t]  # kept: core +- o
+        done.append((todo, _embed_batch(model, {s: _tile(f, cut, L) for s, f in inputs.items()}, period)))
+        if len(done) > 1: add(*done.pop(0))  # the device runs this batch while the host adds the one before
+    for todo, u in done: add(todo, u)
     acc[~full[m - o:m + H + o, m - o:m + W + o]] = np.nan
     return acc
 
