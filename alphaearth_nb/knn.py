@@ -199,19 +199,20 @@ def knn_search(train_x,                 # training features, (N, D)
     return dist, idx
 
 # %% ../nbs/23a_knn.ipynb #c0022
-def knn_vote(nn_labels,          # (Q, k) class indices of the neighbours, nearest first
+def knn_vote(nn_labels,          # (Q, k) class indices 0 .. C-1 of the neighbours, nearest first
              n_classes:int,      # C
             ) -> tuple[np.ndarray, np.ndarray]:
-    "Majority vote (ties: the class of the nearest) and vote fractions (Q, C)."
-    nn_labels = np.asarray(nn_labels)
-    q, k = nn_labels.shape
-    rows = np.arange(q)
-    votes = np.zeros((q, n_classes), np.int32)
-    first = np.full((q, n_classes), k, np.int32)                    # rank of each class's nearest member
-    for j in range(k - 1, -1, -1):                                   # k scatters over Q, not a (Q, k, C) one-hot
-        votes[rows, nn_labels[:, j]] += 1
-        first[rows, nn_labels[:, j]] = j
-    return np.argmax(votes * (k + 1) + (k - first), 1).astype(np.int32), (votes / np.float32(k)).astype(np.float32)
+    "Majority vote (ties: the class of the nearest) (Q,) and vote fractions (Q, C)."
+    lab = np.asarray(nn_labels)
+    q, k = lab.shape
+    rows, cols = np.arange(q), [lab[:, j] for j in range(k)]
+    rank_votes = np.ones((q, k), np.int32)                                   # votes of the class at each rank
+    for j in range(k):
+        for i in range(k):
+            if i != j: rank_votes[:, j] += cols[i] == cols[j]
+    frac = np.zeros((q, n_classes), np.float32)
+    for j in range(k): frac[rows, cols[j]] = rank_votes[:, j] / np.float32(k)  # k scatters of (Q,), no adds
+    return lab[rows, rank_votes.argmax(1)].astype(np.int32), frac            # argmax: the first (nearest) best
 
 def knn_predict(train_x,           # training features, (N, D)
                 train_y,           # training class indices 0 .. n_classes-1, (N,)

@@ -99,3 +99,18 @@ def test_far_from_origin():
     d, i = knn_search(off + np.array([[0., 0.], [10., 0.], [20., 0.]]), off + np.array([[12., 0.], [4., 0.]]), 1)
     assert i.tolist() == [[1], [0]]
     np.testing.assert_allclose(d, [[4.], [16.]])
+
+
+def test_vote_matches_scores_and_ranks():
+    "knn_vote against a per-query count: the most votes, ties to the class of the nearer member; fractions sum to 1."
+    from alphaearth_nb.knn import knn_vote
+    rng = np.random.default_rng(4)
+    for k in (1, 2, 3, 7):
+        lab = rng.integers(0, 4, (500, k))
+        pred, frac = knn_vote(lab, 4)
+        for row, p, f in zip(lab, pred, frac):
+            votes = np.bincount(row, minlength=4)
+            first = [list(row).index(c) if c in row else k for c in range(4)]
+            assert p == max(range(4), key=lambda c: (votes[c], -first[c]))
+            np.testing.assert_allclose(f, votes / k, rtol=1e-6)
+        assert pred.dtype == np.int32 and frac.dtype == np.float32
