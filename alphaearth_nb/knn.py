@@ -20,7 +20,7 @@ from jaxtyping import Array, Float, Int
 from .core import ConfigError, DimensionError, LabelError
 
 # %% auto #0
-__all__ = ['GROUP', 'MARGIN', 'knn_search', 'knn_vote', 'knn_predict']
+__all__ = ['GROUP', 'MARGIN', 'CALL_BLOCKS', 'knn_search', 'knn_vote', 'knn_predict']
 
 # %% ../nbs/23a_knn.ipynb #c0006
 GROUP = 32  # columns per group of the first selection stage
@@ -135,16 +135,26 @@ def _workers() -> int:
     "Host threads feeding query blocks: on CPU, XLA runs each fusion on one thread, so two blocks keep two cores busy."
     return min(4, os.cpu_count() or 1) if jax.default_backend() == "cpu" else 1
 
-def _search(args, qx:np.ndarray, k:int, kc:int, qc:int):
-    "Run the blocks of `qx` at `kc` candidates: (dist, idx, ok) as numpy arrays."
+CALL_BLOCKS = 8  # query blocks per call when each host thread gets at least 2 such calls
+
+@partial(jax.jit, static_argnames=("k", "kc"))
+def _knn_blocks(qs:Float[Array, "M Q D"], t, tmax, rows, mu, n, k:int, kc:int):
+    "`_knn_block` over M query blocks in one call: (M, Q, k), (M, Q, k), (M, Q)."
+    return jax.lax.map(lambda q: _knn_block(q, t, tmax, rows, mu, n, k=k, kc=kc), qs)
+
+def _search(args, qx:np.ndarray, k:int, kc:int, qc:int, many:bool=False):
+    "Run the blocks of `qx` at `kc` candidates (`CALL_BLOCKS` per call if `many` and enough): (dist, idx, ok)."
+    m = CALL_BLOCKS if many and len(qx) >= 2 * CALL_BLOCKS * qc * _workers() else 1
     def run(starts):
         out = []
         for s in starts:
-            blk = qx[s:s + qc]
-            if len(blk) < qc: blk = np.concatenate([blk, np.zeros((qc - len(blk), qx.shape[1]), np.float32)])
-            out.append(_knn_block(jnp.asarray(blk), *args, k=k, kc=kc))
-        return [np.concatenate([np.asarray(o[j]) for o in out]) for j in range(3)]
-    starts = np.arange(0, len(qx), qc)
+            blk = qx[s:s + m * qc]
+            if len(blk) < m * qc: blk = np.concatenate([blk, np.zeros((m * qc - len(blk), qx.shape[1]), np.float32)])
+            if m == 1: out.append(_knn_block(jnp.asarray(blk), *args, k=k, kc=kc))
+            else: out.append(_knn_blocks(jnp.asarray(blk.reshape(m, qc, -1)), *args, k=k, kc=kc))
+        shapes = (-1, k), (-1, k), (-1,)
+        return [np.concatenate([np.asarray(o[j]) for o in out]).reshape(shapes[j]) for j in range(3)]
+    starts = np.arange(0, len(qx), m * qc)
     parts = [p for p in np.array_split(starts, min(_workers(), len(starts))) if len(p)]
     if len(parts) == 1: res = [run(parts[0])]
     else:
@@ -187,7 +197,7 @@ def knn_search(train_x,                 # training features, (N, D)
     args.append(jnp.int32(len(tx)))
     qc = min(_next_pow2(query_chunk), _next_pow2(len(qx)))
     kc = min(k + MARGIN, c)
-    dist, idx, ok = _search(args, qx, k, kc, qc)
+    dist, idx, ok = _search(args, qx, k, kc, qc, many=True)
     bad = np.flatnonzero(~ok)
     if bad.size:  # a fraction of a percent: 3 more candidates per block (a sort beyond 8)
         kc = min(kc + 3, c)

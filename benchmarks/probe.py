@@ -128,6 +128,7 @@ def unit_mixture(n: int, n_classes: int = 9, seed: int = 0, noise: float = 0.8) 
     return (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32), y
 
 
+SETTLE = 1.0  # seconds of rest before each timed kNN job
 REPEATS = 1  # --repeats: each timing is the best of this many runs (ours and the reference alike)
 
 
@@ -172,8 +173,8 @@ def float64_differences(tx, qx, k: int, n: int = 20_000) -> str:
 def knn_speed_table(n_query: int, n_train: int, rounds: int) -> pd.DataFrame:
     """kNN k = 1 and 3: ours, scikit-learn's brute force and the distance matmul alone, interleaved.
 
-    Each of `rounds` rounds runs the five jobs back to back in a rotated order and notes the load average, so a
-    busy neighbour slows ours and the reference alike: `ratio` is the median over rounds of the ratio within a
+    Each of `rounds` rounds runs the five jobs in a rotated order, each after `SETTLE` s of rest, and notes the
+    load average, so a busy neighbour slows ours and the reference alike: `ratio` is the median over rounds of the ratio within a
     round, `best` the ratio of the best times. Prints one line per round."""
     from sklearn.neighbors import KNeighborsClassifier
     tx, ty = unit_mixture(n_train, seed=1)
@@ -193,6 +194,7 @@ def knn_speed_table(n_query: int, n_train: int, rounds: int) -> pd.DataFrame:
     for r in range(rounds):
         order = names[r % len(names):] + names[:r % len(names)]
         for n in order:
+            time.sleep(SETTLE)  # scikit-learn's OpenMP/BLAS threads spin a while after a call: not on the next job
             t0 = time.perf_counter()
             out[n] = jobs[n]()
             times[n].append(time.perf_counter() - t0)

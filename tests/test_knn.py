@@ -114,3 +114,20 @@ def test_vote_matches_scores_and_ranks():
             assert p == max(range(4), key=lambda c: (votes[c], -first[c]))
             np.testing.assert_allclose(f, votes / k, rtol=1e-6)
         assert pred.dtype == np.int32 and frac.dtype == np.float32
+
+
+def test_many_blocks_per_call_agree_with_reference(monkeypatch):
+    "Enough query blocks for CALL_BLOCKS per call (a ragged, padded last call): the float64 answer, k = 1 and 3."
+    from alphaearth_nb import knn
+    calls = []
+    multi = knn._knn_blocks
+    monkeypatch.setattr(knn, "_knn_blocks", lambda qs, *a, **kw: calls.append(qs.shape) or multi(qs, *a, **kw))
+    rng = np.random.default_rng(5)
+    train = rng.normal(size=(300, 8)).astype(np.float32)
+    query = rng.normal(size=(2 * knn.CALL_BLOCKS * 16 * knn._workers() + 37, 8)).astype(np.float32)
+    for k in (1, 3):
+        d, i = knn_search(train, query, k, query_chunk=16, train_chunk=128)
+        rd, ri = reference(train, query, k)
+        np.testing.assert_array_equal(i, ri)
+        np.testing.assert_allclose(d, rd, rtol=1e-5)
+    assert calls and all(c[:2] == (knn.CALL_BLOCKS, 16) for c in calls)
