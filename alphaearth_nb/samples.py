@@ -247,6 +247,11 @@ def _near_target(sa, idx, family:str, twins:list, days:float) -> np.ndarray:
         if f == family: near |= np.abs(sa.days[idx] - d) < days
     return near
 
+def _has_data(sa, idx, window) -> np.ndarray:
+    "Which frames `idx` of a source hold at least one value (not NaN) inside the window."
+    if not len(idx): return np.zeros(0, bool)
+    return np.isfinite(sa.z[np.asarray(idx), window[0], window[1]]).any((1, 2, 3))
+
 # %% ../nbs/05_samples.ipynb #c0012s2
 def example_at(prep:Prepared, site:tuple, period, rng) -> TrainExample:
     "One training example for a window's top-left `site` and a sequence `period` (days)."
@@ -266,6 +271,7 @@ def example_at(prep:Prepared, site:tuple, period, rng) -> TrainExample:
         sa = prep.arrays[name]; idx = in_period(sa, period)
         if cfg.hold_out and held.get(name) is not None: idx = idx[idx != held[name]]
         if cfg.hold_out: idx = idx[~_near_target(sa, idx, cfg.source(name).family, twins, cfg.twin_days)]
+        idx = idx[_has_data(sa, idx, window)]  # an empty frame would only take a slot
         n = cfg.n_frames(name)
         inputs[name] = pack_frames(sa, pick_frames(idx, n, cfg.subsample, rng), n, window)
     texts = _texts(prep, window, period, rng)

@@ -236,3 +236,17 @@ def test_cloudy_pixels_reach_the_encoder_but_weigh_nothing():
     real = f.frame
     assert f.valid[real][:, :2].all() and (f.x[real][:, :2, :, 2] > 1.0).all()   # raw, normalised B4 reaches the encoder
     assert not tg.valid[:2].any() and tg.valid[2:].all()                          # but no loss weight there
+
+
+def test_frames_without_data_never_take_an_input_slot():
+    "Frames that are NaN over the whole window (masked clouds) are skipped before the `frames` are drawn."
+    t = np.datetime64("2021-01-01T10:30:00") + np.arange(0, 360, 10).astype("timedelta64[D]")
+    s2 = make_ds("sentinel2", ("B2", "B3", "B4", "B8", "B11", "B12"), t, 3)
+    empty = np.arange(len(t)) % 3 != 0                            # two frames in three hold no value at all
+    for b in s2.data_vars: s2[b][empty] = np.nan
+    st = xr.DataTree.from_dict({"sentinel2": s2})
+    cfg = SamplerConfig(patch=H, frames=8, n_texts=0, periods_per_site=1)
+    for seed in range(6):
+        f = sample_example(st, cfg, seed).inputs["sentinel2"]
+        assert f.frame.sum() == 8, seed                           # 12 frames hold data: all 8 slots are used
+        assert f.valid[f.frame].any((1, 2, 3)).all(), seed        # and every used slot holds data
