@@ -18,7 +18,7 @@
    `--knn-queries` query points against `--knn-train` training points (64-d unit vectors, 9 classes) with
    `knn_predict` vs scikit-learn's `KNeighborsClassifier(algorithm="brute")`, in `--knn-rounds` interleaved
    rounds (a line each, with the load average; `ratio` is the median of the ratios within a round, `best`
-   the ratio of the best times; 0 skips); and the linear probe's fit
+   the ratio of the best times, `cpu` that of CPU seconds; 0 skips); and the linear probe's fit
    (one-vs-rest least squares on +-1 targets, 9 classes) over `--probe-rows` x 64 embeddings with
    `linear_probe_fit` vs `LinearRegression().fit` and `numpy.linalg.lstsq` (`--probe-rows 0` skips).
    Ratios are reference time / ours.
@@ -174,8 +174,10 @@ def knn_speed_table(n_query: int, n_train: int, rounds: int) -> pd.DataFrame:
     """kNN k = 1 and 3: ours, scikit-learn's brute force and the distance matmul alone, interleaved.
 
     Each of `rounds` rounds runs the five jobs in a rotated order, each after `SETTLE` s of rest, and notes the
-    load average, so a busy neighbour slows ours and the reference alike: `ratio` is the median over rounds of the ratio within a
-    round, `best` the ratio of the best times. Prints one line per round."""
+    load average, so a busy neighbour slows ours and the reference alike: `ratio` is the median over rounds of
+    the ratio within a round, `best` the ratio of the best times, `cpu` the median ratio of this process's CPU
+    seconds (steadier than the clock on a shared machine; scikit-learn's OpenMP threads count while they spin).
+    Prints one line per round."""
     from sklearn.neighbors import KNeighborsClassifier
     tx, ty = unit_mixture(n_train, seed=1)
     qx, _ = unit_mixture(n_query, seed=2)
@@ -190,14 +192,16 @@ def knn_speed_table(n_query: int, n_train: int, rounds: int) -> pd.DataFrame:
     matmul_only(tx, warm)
     names = list(jobs)
     times = {n: [] for n in names}
+    cpu = {n: [] for n in names}
     out = {}
     for r in range(rounds):
         order = names[r % len(names):] + names[:r % len(names)]
         for n in order:
             time.sleep(SETTLE)  # scikit-learn's OpenMP/BLAS threads spin a while after a call: not on the next job
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             out[n] = jobs[n]()
             times[n].append(time.perf_counter() - t0)
+            cpu[n].append(time.process_time() - c0)
         print(f"  kNN round {r + 1}/{rounds}: " + ", ".join(f"{n} {times[n][-1]:.2f} s" for n in names)
               + f"; load average {os.getloadavg()[0]:.1f}", flush=True)
     rows = []
@@ -213,8 +217,10 @@ def knn_speed_table(n_query: int, n_train: int, rounds: int) -> pd.DataFrame:
                                  float64_differences(tx, qx, k))):
             rt = np.array(times[ref])
             rows.append(dict(task=task, reference=name, ours_s=ours.min(), reference_s=rt.min(),
-                             ratio=np.median(rt / ours), best=rt.min() / ours.min(), agreement=note))
-    return pd.DataFrame(rows)[["task", "reference", "ours_s", "reference_s", "ratio", "best", "agreement"]]
+                             ratio=np.median(rt / ours), best=rt.min() / ours.min(),
+                             cpu=np.median(np.array(cpu[ref]) / np.array(cpu[f"ours{k}"])), agreement=note))
+    cols = ["task", "reference", "ours_s", "reference_s", "ratio", "best", "cpu", "agreement"]
+    return pd.DataFrame(rows)[cols]
 
 
 def probe_speed_table(n_rows: int) -> pd.DataFrame:
@@ -252,7 +258,7 @@ def main(argv=None):
     ap.add_argument("--knn-rounds", type=int, default=3, help="interleaved kNN rounds (0: skip the kNN timings)")
     ap.add_argument("--probe-rows", type=int, default=1_000_000, help="rows of the linear probe timing (0: skip)")
     ap.add_argument("--checkpoint", default=None, help="HOOK: a checkpoint of our model to embed the eo-learn patch")
-    ap.add_argument("--repeats", type=int, default=1, help="best of this many runs per timing (a busy machine is noisy)")
+    ap.add_argument("--repeats", type=int, default=1, help="best of this many runs per linear-probe timing")
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-real", action="store_true")
     a = ap.parse_args(argv)
