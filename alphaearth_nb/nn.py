@@ -123,13 +123,15 @@ class MLP(eqx.Module):
 
 # %% ../nbs/10_nn.ipynb #c0006
 def conv3(x:Float[Array, "N h w i"], w:Float[Array, "3 3 i o"], b:Float[Array, "o"]) -> Float[Array, "N h w o"]:
-    "3x3 'same' convolution, NHWC: XLA's convolution on accelerators, nine shifted matmuls on CPU."
+    "3x3 'same' convolution, NHWC: XLA's convolution on accelerators, one im2col matmul on CPU."
     w = w.astype(x.dtype)
-    # XLA:CPU's convolution (and its gradient) is ~3x slower than this at small sizes
+    # XLA:CPU's convolution (and its gradient) is ~3x slower than this at small sizes; one [.., 9i] @ [9i, o] matmul
+    # is ~10% faster in the training step than nine shifted ones and gives XLA fewer ops to compile
     if jax.default_backend() == "cpu":
         n, h, wd, _ = x.shape
         xp = jnp.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0)))
-        y = sum(xp[:, i:i + h, j:j + wd] @ w[i, j] for i in range(3) for j in range(3))
+        cols = jnp.concatenate([xp[:, i:i + h, j:j + wd] for i in range(3) for j in range(3)], -1)
+        y = cols @ w.reshape(-1, w.shape[-1])
     else: y = jax.lax.conv_general_dilated(x, w, (1, 1), "SAME", dimension_numbers=("NHWC", "HWIO", "NHWC"))
     return y + b.astype(x.dtype)
 

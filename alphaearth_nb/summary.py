@@ -21,7 +21,7 @@ from .timecodes import position
 
 # %% auto #0
 __all__ = ['PERIOD_CODE_DIM', 'N_RELATIVE', 'unit', 'period_code', 'outside_years', 'relative_features', 'TimePool', 'Upsample',
-           'Summary', 'vmf_cosine', 'householder_to', 'vmf_sample']
+           'Summary', 'symmetric_beta', 'vmf_cosine', 'householder_to', 'vmf_sample']
 
 # %% ../nbs/12_summary.ipynb #c0005
 def unit(x:Float[Array, "... d"], eps:float=1e-12) -> Float[Array, "... d"]:
@@ -161,6 +161,27 @@ class Summary(eqx.Module):
         "Unit embedding field of `period`."
         return self.up(self.pool(feats, days, valid, period))
 
+# %% ../nbs/12_summary.ipynb #c0020b1
+def symmetric_beta(key:PRNGKeyArray, # random key
+                   a:float, # both shape parameters (a static number > 0)
+                   shape:tuple, # shape of the draws
+                  ) -> Float[Array, "..."]:
+    "`Beta(a, a)` draws as `g1 / (g1 + g2)` of two Marsaglia-Tsang gammas, a fixed number of proposals each (no loop)."
+    boost = a < 1  # Gamma(a) = Gamma(a + 1) * U^(1/a)
+    d = (a + 1 if boost else a) - 1 / 3
+    c, tries = 1 / math.sqrt(9 * d), (3 if d >= 8 else 7)
+    def gamma(k):
+        kx, ku, kb = jax.random.split(k, 3)
+        x = jax.random.normal(kx, (tries, *shape))
+        v = (1 + c * x) ** 3
+        log_u = jnp.log(jax.random.uniform(ku, x.shape, minval=1e-38))
+        ok = (v > 0) & (log_u < 0.5 * x * x + d - d * v + d * jnp.log(jnp.maximum(v, 1e-30)))
+        g = d * jnp.take_along_axis(jnp.where(ok, v, 1.), jnp.argmax(ok, 0)[None], 0)[0]
+        return g * jax.random.uniform(kb, shape, minval=1e-38) ** (1 / a) if boost else g
+    k1, k2 = jax.random.split(key)
+    g1, g2 = gamma(k1), gamma(k2)
+    return g1 / (g1 + g2)
+
 # %% ../nbs/12_summary.ipynb #c0020
 def vmf_cosine(key:PRNGKeyArray, # random key
                shape:tuple, # batch shape of the draws
@@ -175,7 +196,7 @@ def vmf_cosine(key:PRNGKeyArray, # random key
     b = pm1 / (2 * kappa + jnp.sqrt(4 * kappa ** 2 + pm1 ** 2))
     x0 = (1 - b) / (1 + b)
     one_m_x0 = 2 * b / (1 + b)
-    z = jax.random.beta(kz, pm1 / 2, pm1 / 2, (*shape, n_proposals))
+    z = symmetric_beta(kz, pm1 / 2, (*shape, n_proposals))
     den = 1 - (1 - b) * z
     w = (1 - (1 + b) * z) / den
     one_m_w = 2 * b * z / den

@@ -49,3 +49,12 @@ def test_gate_shape_only(capsys, monkeypatch):
     load("gate").main()
     out = capsys.readouterr().out
     assert "similarity, raw map (gate inside) / already gated" in out and "load average" in out
+
+
+@pytest.mark.parametrize("name", ["tiny", "small"])
+def test_torch_reference_has_our_widths(name):
+    "benchmarks/torch_ref.py builds a model with exactly as many parameters as ours (same widths; skipped without torch)."
+    pytest.importorskip("torch")
+    from alphaearth_nb.model import param_count, preset
+    ref = load("torch_ref")
+    assert sum(p.numel() for p in ref.Model(preset(name)).parameters()) == param_count(name)["total"]

@@ -10,7 +10,7 @@ import pytest
 from alphaearth_nb.core import ConfigError, DimensionError, Frames, GridError, MissingSourceError
 from alphaearth_nb.nn import count_params
 from alphaearth_nb.stp import Encoded, STPConfig, STPEncoder, TimeOp
-from alphaearth_nb.stp import frame_codes
+from alphaearth_nb.stp import UNROLL_BLOCKS, frame_codes
 
 TINY = STPConfig(patch=32, d_space=64, d_time=32, d_precision=16, blocks=2)
 SPECS = {"sentinel2": (6, 0), "sentinel1": (5, 1)}
@@ -126,15 +126,19 @@ def shapes_of(tree):
 
 
 def test_blocks_run_in_one_scan():
+    "Deep encoders hold one block whatever the depth; up to UNROLL_BLOCKS blocks run as straight-line code."
     x = shapes_of({"sentinel2": frames(5)})
-    texts = []
-    for blocks in (2, 4):
+    texts = {}
+    for blocks in (1, 2, UNROLL_BLOCKS + 1, UNROLL_BLOCKS + 3):
         m = eqx.filter_eval_shape(STPEncoder, dataclasses.replace(TINY, blocks=blocks), SPECS, key=jax.random.key(0))
         assert jax.tree.leaves(m.blocks)[0].shape[0] == blocks
         params, static = eqx.partition(m, lambda a: isinstance(a, jax.ShapeDtypeStruct))
-        texts.append(jax.jit(lambda p, x: eqx.combine(p, static)(x).feats).lower(params, x).as_text())
-    assert "stablehlo.while" in texts[0]
-    assert texts[0].count("\n") == texts[1].count("\n")    # the program holds one block whatever the depth
+        texts[blocks] = jax.jit(lambda p, x: eqx.combine(p, static)(x).feats).lower(params, x).as_text()
+    deep, deeper = texts[UNROLL_BLOCKS + 1], texts[UNROLL_BLOCKS + 3]
+    assert "stablehlo.while" in deep
+    assert deep.count("\n") == deeper.count("\n")    # the program holds one block whatever the depth
+    assert "stablehlo.while" not in texts[2]
+    assert texts[2].count("\n") > texts[1].count("\n")  # straight-line: one copy per block
 
 
 def test_bf16_and_remat():
