@@ -21,6 +21,9 @@ then on the held-out scenes put the embedding beside the designed features a use
    pixels in its pair of years, unchanged = pixels in no event whose class never changes, same scenes and years.
    Unchanged 1-dot: the mean of 1 - e1.e2 of the embedding over those unchanged pixels.
 4. The error ratio embedding / best baseline (1 - balanced accuracy, best method of each) per shots level.
+5. Where it loses: 10-shot kNN-3 of the embedding and the raw series on interior points (one class over the
+   3 x 3 neighbourhood) vs edge points. The model's grid is 20 m (L/2) and the corpus's fields are small, so
+   an edge pixel's embedding mixes its neighbours' (per-pixel designed features do not).
 Figures only: nothing is asserted. The CPU is shared: the load average is printed with the results.
 """
 import argparse
@@ -93,7 +96,8 @@ def evaluate_model(c, model, a, folds, log=print):
     from alphaearth_nb.evaluate import change_threshold_sweep, evaluate_embeddings
     from alphaearth_nb.quality import baseline_features, scene_points, zscore_pooled
     min_dist = a.min_dist
-    X, Y = {}, []
+    from scipy.ndimage import maximum_filter, minimum_filter
+    X, Y, INNER = {}, [], []
     pairs = {}                    # (kind, features) -> [before, after, changed]
     stable_dot, spectra = [], []
     t0 = time.time()
@@ -112,6 +116,8 @@ def evaluate_model(c, model, a, folds, log=print):
         spectra.append(np.linalg.eigvalsh(np.cov(e[np.isfinite(e).all(1)].T)))
         r, cc_, yi = scene_points(labels, min_dist, seed=(a.seed, k))
         Y.append(labels.values[yi, r, cc_])
+        lv = labels.values                                    # interior: one class over the point's 3 x 3 neighbourhood
+        INNER.append((minimum_filter(lv, (1, 3, 3)) == maximum_filter(lv, (1, 3, 3)))[yi, r, cc_])
         for name in feats[years[0]]:
             X.setdefault(name, []).append(np.stack([feats[years[i]][name][rr, ci] for rr, ci, i in zip(r, cc_, yi)]))
         stab = stable_mask(labels, masks)
@@ -146,6 +152,17 @@ def evaluate_model(c, model, a, folds, log=print):
         tab = evaluate_embeddings(x[ok], y[ok], shots=(1, 10, "max"), folds=folds, seed=a.seed)
         rows.append(tab.assign(features=name))
     lc = pd.concat(rows, ignore_index=True)
+    inner, split = np.concatenate(INNER), {}
+    for name in ("embedding", "raw series"):              # 10-shot kNN-3 on interior vs edge points
+        if name not in X: continue
+        x = np.concatenate(X[name])
+        if name != "embedding": x = np.concatenate(zscore_pooled([x]))
+        for part, sel in (("interior", inner), ("edge", ~inner)):
+            ok = sel & keep & np.isfinite(x).all(1)
+            cnt = pd.Series(y[ok]).value_counts(); ok &= np.isin(y, cnt[cnt >= 12].index)
+            if len(np.unique(y[ok])) < 2: continue
+            t10 = evaluate_embeddings(x[ok], y[ok], shots=(10,), folds=folds, methods=("knn3",), seed=a.seed)
+            split[(name, part)] = (float(t10.balanced_accuracy.iloc[0]), int(ok.sum()))
     ch = []
     for (kind, name), (b, af, lab) in pairs.items():
         b, af, lab = np.concatenate(b), np.concatenate(af), np.concatenate(lab)
@@ -154,7 +171,7 @@ def evaluate_model(c, model, a, folds, log=print):
         r = change_threshold_sweep(b[ok], af[ok], lab[ok])
         ch.append(dict(kind=kind, features=name, changed=int(lab[ok].sum()), unchanged=int((1 - lab[ok]).sum()), **r))
     ev = np.mean(spectra, 0)
-    info = dict(participation=float(ev.sum() ** 2 / (ev ** 2).sum()), dims=int(len(ev)),
+    info = dict(edge_split=split, interior_share=float(inner[keep].mean()), participation=float(ev.sum() ** 2 / (ev ** 2).sum()), dims=int(len(ev)),
                 points=int(keep.sum()), classes=len(keep_cls), dropped_classes=int(len(counts) - len(keep_cls)), min_dist=min_dist,
                 unchanged_1dot=float(np.mean(np.concatenate(stable_dot))) if stable_dot else float("nan"))
     return lc, pd.DataFrame(ch), info
@@ -181,6 +198,10 @@ def report(lc, ch, info, log=print):
     emb_ch = float(cw["embedding"].mean()) if "embedding" in cw else float("nan")
     base = cw.drop(columns="embedding").max(axis=1).mean() if "embedding" in cw else float("nan")
     log(f"  mean over kinds: embedding {emb_ch:.3f}, best baseline per kind {base:.3f}; unchanged 1-dot (embedding) {info['unchanged_1dot']:.3f}")
+    if info.get("edge_split"):
+        parts = "; ".join(f"{n} {p} {v:.3f} (n={k})" for (n, p), (v, k) in info["edge_split"].items())
+        log(f"10-shot kNN-3 on interior points (one class over their 3 x 3 neighbourhood, {info['interior_share']:.0%} "
+            f"of points) vs edge points: {parts}")
     log(f"embedding's effective dimensions on held-out scenes (participation ratio of its covariance): {info['participation']:.1f} of {info['dims']}")
     return ratios, emb_ch
 
