@@ -58,3 +58,43 @@ def test_torch_reference_has_our_widths(name):
     from alphaearth_nb.model import param_count, preset
     ref = load("torch_ref")
     assert sum(p.numel() for p in ref.Model(preset(name)).parameters()) == param_count(name)["total"]
+
+
+def test_realdata_paths(shared_data, monkeypatch):
+    "benchmarks/realdata.py's data path on the real sets: 1 x 1 point sites on a sparse grid, NDVI, series, edges."
+    import numpy as np
+    from alphaearth_nb.readers import read_worldcereal_patch, read_worldcereal_points
+    monkeypatch.setenv("AEF_SHARED_DATA", str(shared_data))
+    rd = load("realdata")
+    ds = read_worldcereal_points().drop_vars(["sample_id", "croptype"])
+    stack, r, c = rd.points_grid(ds, np.arange(5), "EPSG:32632", spacing=40)
+    s2 = stack["sentinel2"]
+    assert s2.sizes == {"time": ds.sizes["time"], "y": 120, "x": 120} and stack["dem"].sizes["time"] == 1
+    assert np.array_equal(s2["B4"].values[:, r, c].T, ds.B4.values[:5], equal_nan=True)
+    assert np.isfinite(s2["B4"].values).sum() == np.isfinite(ds.B4.values[:5]).sum()  # nothing between the points
+    assert np.diff(r[:3]).tolist() == [0, 0] and np.diff(c[:3]).tolist() == [40, 40]  # 40 px apart: one per window
+    patch = read_worldcereal_patch()
+    nd = rd.with_ndvi(patch)["ndvi"]["NDVI"].values
+    assert nd.shape == (12, 100, 100) and np.nanmin(nd) >= -1 and np.nanmax(nd) <= 1
+    assert rd.monthly_series(patch).shape == (100, 100, 12 * 8)
+    f = np.zeros((2, 3, 2)); f[..., 0] = 1; f[:, 2] = [0, 1]  # a vertical edge between columns 1 and 2
+    nb = rd.neighbour_distance(f)                               # right neighbours (2 x 2), then lower (1 x 3)
+    assert nb.tolist() == [0, 1, 0, 1, 0, 0, 0]
+    cfgs = rd.model_configs()
+    assert cfgs["ndvi"][0].inputs == ("ndvi",) and cfgs["s2s1"][0].inputs == ("sentinel2", "sentinel1")
+    assert rd.keep_classes(np.array([1] * 12 + [2] * 11)).sum() == 12
+
+
+@pytest.mark.slow
+def test_realdata_embeds_points(shared_data, monkeypatch):
+    "An untrained s2s1 model embeds 1 x 1 point sites: one unit vector per point with data, NaN without."
+    import numpy as np
+    from alphaearth_nb import model as aef_model
+    from alphaearth_nb.readers import read_worldcereal_points
+    monkeypatch.setenv("AEF_SHARED_DATA", str(shared_data))
+    rd = load("realdata")
+    ds = read_worldcereal_points().drop_vars(["sample_id", "croptype"]).isel(point=slice(0, 6))
+    for b in ("B2", "B3", "B4", "B8", "B11", "B12", "VV", "VH"): ds[b][0] = np.nan  # point 0: no optical, no radar
+    e = rd.embed_points(ds, aef_model.init(rd.model_configs()["s2s1"][0], 0), "EPSG:32632", group=4)
+    assert e.shape == (6, 64)
+    assert np.isnan(e[0]).all() and np.allclose(np.linalg.norm(e[1:], axis=1), 1, atol=1e-4)
