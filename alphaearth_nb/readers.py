@@ -202,7 +202,8 @@ def read_worldcereal_points(path:str|Path|None=None, # the .geoparquet file (def
     legend_file = p.parent / "croptype_classes.json"
     if legend_file.exists(): legend = json.loads(legend_file.read_text()).get("CROPTYPE19", {})
     ds = xr.Dataset(data, coords={"point": np.arange(len(ids)), "time": times.astype("datetime64[ns]"),
-                                  "sample_id": ("point", ids.values.astype(str)), "lat": ("point", first["lat"].values),
+                                  "sample_id": ("point", np.array(ids.tolist(), dtype=str)),  # numpy: isel-able
+                                  "lat": ("point", first["lat"].values),
                                   "lon": ("point", first["lon"].values),
                                   "ewoc_code": ("point", first["ewoc_code"].values.astype(np.int64)),
                                   "croptype": ("point", np.array([legend.get(str(c), "not_crop_or_other")

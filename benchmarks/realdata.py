@@ -388,7 +388,6 @@ def points_section(models: dict, folds: dict, seed: int, limit: int | None = Non
     from alphaearth_nb.geo import to_crs, utm_crs
     from alphaearth_nb.readers import read_worldcereal_points
     ds = read_worldcereal_points()
-    ds = ds.drop_vars(["sample_id", "croptype"])  # pandas string-array coordinates: xarray cannot index them
     if limit: ds = ds.isel(point=slice(0, limit))
     crs = utm_crs(float(ds.lon.mean()), float(ds.lat.mean()))
     xy = np.stack(to_crs(ds.lon.values, ds.lat.values, "EPSG:4326", crs), 1)

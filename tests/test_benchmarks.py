@@ -66,7 +66,7 @@ def test_realdata_paths(shared_data, monkeypatch):
     from alphaearth_nb.readers import read_worldcereal_patch, read_worldcereal_points
     monkeypatch.setenv("AEF_SHARED_DATA", str(shared_data))
     rd = load("realdata")
-    ds = read_worldcereal_points().drop_vars(["sample_id", "croptype"])
+    ds = read_worldcereal_points()
     stack, r, c = rd.points_grid(ds, np.arange(5), "EPSG:32632", spacing=40)
     s2 = stack["sentinel2"]
     assert s2.sizes == {"time": ds.sizes["time"], "y": 120, "x": 120} and stack["dem"].sizes["time"] == 1
@@ -93,7 +93,7 @@ def test_realdata_embeds_points(shared_data, monkeypatch):
     from alphaearth_nb.readers import read_worldcereal_points
     monkeypatch.setenv("AEF_SHARED_DATA", str(shared_data))
     rd = load("realdata")
-    ds = read_worldcereal_points().drop_vars(["sample_id", "croptype"]).isel(point=slice(0, 6))
+    ds = read_worldcereal_points().isel(point=slice(0, 6))
     for b in ("B2", "B3", "B4", "B8", "B11", "B12", "VV", "VH"): ds[b][0] = np.nan  # point 0: no optical, no radar
     e = rd.embed_points(ds, aef_model.init(rd.model_configs()["s2s1"][0], 0), "EPSG:32632", group=4)
     assert e.shape == (6, 64)

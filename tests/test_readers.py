@@ -94,6 +94,7 @@ def test_worldcereal_points(shared_data):
     assert int(ds["temperature_2m"].isnull().sum()) == int(raw["AGERA5-TMEAN"].isin([0, 65535]).sum())
     assert float(ds["temperature_2m"].min()) > 250 and ds["VV"].attrs["source"] == "sentinel1"
     assert ds["ewoc_code"].dims == ("point",) and ds["sample_id"].to_series().is_unique
+    assert ds.isel(point=slice(0, 3)).sample_id.values.tolist() == ds.sample_id.values[:3].tolist()  # indexable
 
 
 def test_presto_points(shared_data):
