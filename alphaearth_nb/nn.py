@@ -123,16 +123,10 @@ class MLP(eqx.Module):
 
 # %% ../nbs/10_nn.ipynb #c0006
 def conv3(x:Float[Array, "N h w i"], w:Float[Array, "3 3 i o"], b:Float[Array, "o"]) -> Float[Array, "N h w o"]:
-    "3x3 'same' convolution, NHWC: XLA's convolution on accelerators, one im2col matmul on CPU."
-    w = w.astype(x.dtype)
-    # XLA:CPU's convolution (and its gradient) is ~3x slower than this at small sizes; one [.., 9i] @ [9i, o] matmul
-    # is ~10% faster in the training step than nine shifted ones and gives XLA fewer ops to compile
-    if jax.default_backend() == "cpu":
-        n, h, wd, _ = x.shape
-        xp = jnp.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0)))
-        cols = jnp.concatenate([xp[:, i:i + h, j:j + wd] for i in range(3) for j in range(3)], -1)
-        y = cols @ w.reshape(-1, w.shape[-1])
-    else: y = jax.lax.conv_general_dilated(x, w, (1, 1), "SAME", dimension_numbers=("NHWC", "HWIO", "NHWC"))
+    "3x3 'same' convolution, NHWC, by XLA's convolution."
+    # jax 0.10 on CPU, one core, forward + backward at our sizes: 2-7x faster than nine shifted matmuls or one
+    # im2col matmul (16x16 px, 16 -> 32 channels: 5.3 ms against 18.6 and 9.2)
+    y = jax.lax.conv_general_dilated(x, w.astype(x.dtype), (1, 1), "SAME", dimension_numbers=("NHWC", "HWIO", "NHWC"))
     return y + b.astype(x.dtype)
 
 def depthwise3(x:Float[Array, "N h w c"], w:Float[Array, "3 3 c"], b:Float[Array, "c"]) -> Float[Array, "N h w c"]:
