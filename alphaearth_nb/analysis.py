@@ -219,6 +219,15 @@ def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
     return da.x.values[c].astype(np.float64), da.y.values[r].astype(np.float64), v[r, c]
 
 # %% ../nbs/25_analysis.ipynb #c0029
+def _numeric_labels(vals:np.ndarray) -> np.ndarray:
+    "Object-dtype labels that are all integers (ids read as `object`, e.g. pandas or parquet codes) as int64."
+    if vals.dtype != object or len(vals) == 0: return vals
+    kind = pd.api.types.infer_dtype(vals, skipna=False)
+    if kind == "integer":
+        try: return np.asarray(vals.tolist(), np.int64)
+        except OverflowError: return np.asarray(vals.tolist(), np.uint64) if min(vals) >= 0 else vals
+    return np.asarray(vals.tolist(), np.float64) if kind in ("floating", "mixed-integer-float") else vals
+
 def label_points(labels,                # raster (y, x) on the grid, DataFrame of points x, y, or a dict of arrays
                  column:str="label",     # the label column of a table
                  crs=None,               # CRS of the points (default: a raster's own, else the grid's)
@@ -237,7 +246,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
         raise LabelError(f"labels must be a DataArray on the grid, a (Geo)DataFrame, a vector file or a dict of "
                          f"arrays, got {type(labels).__name__}")
     xs, ys = to_crs(xs, ys, crs, grid_crs) if len(xs) else (xs, ys)
-    return xs, ys, vals
+    return xs, ys, _numeric_labels(vals)
 
 # %% ../nbs/25_analysis.ipynb #c0031
 def training_set(emb:xr.DataArray, labels, column:str="label",

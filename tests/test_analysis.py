@@ -365,3 +365,18 @@ def test_classify_uint64_ids_beyond_int64_raise_not_wrap():
     assert set(ids[cls.ravel()].tolist()) == {10**19, 10**19 + 1}
     ok = pd.DataFrame(dict(x=[0., 10], y=[40., 40], label=np.array([2**40, 2**40 + 1], np.uint64)))
     assert classify(e, ok, k=1)["class"].values.min() == 2**40           # uint64 ids that fit are kept as given
+
+
+def test_object_dtype_integer_labels_keep_their_ids():
+    "Integer ids read as pandas `object` (e.g. WorldCereal ewoc codes) keep their values, for knn and linear."
+    e = embedding_from_array(random_unit((5, 5), seed=25))
+    ids = [1101000000, 2501000000, 4102000040]
+    for lab in (pd.Series([1, 2, 3], dtype=object), pd.Series(ids, dtype=object)):
+        pts = pd.DataFrame({"x": e.x.values[[0, 2, 4]], "y": e.y.values[[0, 2, 4]], "label": lab})
+        for method in ("knn", "linear"):
+            out = classify(e, pts, method=method, k=1)
+            assert out["class"].dtype.kind == "i" and out.classes.values.tolist() == list(lab)
+            assert set(np.unique(out["class"].values)) <= set(lab) and out["class"].values[2, 2] == lab[1]
+    mixed = pd.DataFrame({"x": e.x.values[[0, 2]], "y": e.y.values[[0, 2]], "label": pd.Series([1, "a"], dtype=object)})
+    with pytest.raises(LabelError, match="mix"):
+        classify(e, mixed, k=1)
