@@ -114,6 +114,9 @@ def read_header(path) -> dict:
     if not path.exists():
         raise CheckpointError(f"no checkpoint at {path}: pass a run folder, its checkpoints/ folder or a "
                               "ckpt_*.json file that exists.")
+    if path.suffix not in (".json", ".eqx"):
+        raise CheckpointError(f"{path} is not a checkpoint (a {path.suffix or 'suffix-less'} file): pass a run "
+                              "folder, its checkpoints/ folder or a ckpt_*.json file written by `fit`.")
     try:
         if path.suffix == ".json": return json.loads(path.read_text())
         with open(path, "rb") as f: return json.loads(f.readline())

@@ -19,8 +19,8 @@ import xarray as xr
 from matplotlib.figure import Figure
 
 from . import analysis, embeddings, evaluate, maps, model, quality, samples, scene, stream, train
-from .core import (AEFError, ConfigError, LabelError, MissingDataError, band_names, check_output,
-                                compile_cache, writing_folder)
+from .core import (AEFError, ConfigError, LabelError, MissingDataError, StackTypeError, band_names,
+                                check_output, compile_cache, writing_folder)
 from .embed import embed, embed_to_zarr
 from .timecodes import as_period
 
@@ -39,7 +39,11 @@ def open_data(data:str|None="samples" # "samples", or a .nc / .zarr DataTree on 
         raise MissingDataError(f"no stack at {p}: pass --data samples or the path of a .nc/.zarr DataTree")
     if p.suffix not in (".nc", ".zarr"):
         raise ConfigError(f"--data {p}: expected a .nc or .zarr DataTree (one group per source), or `samples`.")
-    return xr.open_datatree(p, engine="zarr" if p.suffix == ".zarr" else None), None
+    try: return xr.open_datatree(p, engine="zarr" if p.suffix == ".zarr" else None), None
+    except (ValueError, OSError) as e:  # e.g. a text file named .nc: no xarray backend matches it
+        raise StackTypeError(f"--data {p} cannot be opened as a DataTree ({type(e).__name__}): it is not a netCDF/"
+                             "zarr stack or it is damaged; write one with `stack.to_netcdf(path)` or "
+                             "`stack.to_zarr(path)`, or pass --data samples") from e
 
 def open_stack(data:str|None="samples") -> xr.DataTree:
     "The stack of `open_data`."
@@ -263,6 +267,13 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 # %% ../nbs/30_cli.ipynb #c0023
+def _read_csv(path, what:str, needs:str) -> pd.DataFrame:
+    "A CSV table, or a `LabelError` naming the file when pandas cannot read it (empty, malformed)."
+    try: return pd.read_csv(path)
+    except (pd.errors.EmptyDataError, pd.errors.ParserError, UnicodeDecodeError) as e:
+        raise LabelError(f"cannot read the {what} {path} ({type(e).__name__}: {e}): it needs a header row and "
+                         f"{needs}, e.g. written with `df.to_csv(path, index=False)`") from None
+
 def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
                     column:str,      # the label column
                    ) -> tuple[np.ndarray, np.ndarray]:
@@ -289,7 +300,8 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
 # %% ../nbs/30_cli.ipynb #c0026
 def _train_cmd(a) -> None:
     stack, texts = open_data(a.data) if a.corpus is None else (None, None)
-    if a.texts: texts = pd.read_csv(a.texts)  # geotagged texts for a stack on disk (y, x in its CRS, time, text)
+    if a.texts:  # geotagged texts for a stack on disk (y, x in its CRS, time, text)
+        texts = _read_csv(a.texts, "texts table", "columns y, x (in the stack's CRS), time, text")
     cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed,
                             warmup=a.warmup if a.warmup is not None else min(1000, max(1, a.steps // 10)))
     if a.corpus is not None:  # streamed: batch b of host h depends only on (seed, h, b), so --resume is exact
@@ -310,7 +322,8 @@ def _embed_cmd(a) -> None:
 def _evaluate_cmd(a) -> None:
     path = Path(a.embeddings)
     if path.suffix == ".csv":
-        x, y = labels_from_csv(pd.read_csv(path), a.label_column)
+        x, y = labels_from_csv(_read_csv(path, "embeddings table", "columns A00 .. A63 and the labels"),
+                               a.label_column)
     else:
         if a.labels is None: raise LabelError("zarr embeddings need --labels: a label raster on the same grid")
         emb = embeddings.as_embedding(xr.open_dataarray(path, engine="zarr"))

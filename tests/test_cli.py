@@ -110,3 +110,17 @@ def test_demo_report_breaks_change_down_by_transition():
     assert [(t["from"], t["to"], t["pixels"]) for t in got] == [
         (scene.CLASSES[2], scene.CLASSES[7], 2), (scene.CLASSES[3], scene.CLASSES[4], 1)]
     np.testing.assert_allclose([t["one_minus_dot"] for t in got], [0.75, 0.1])
+
+
+def test_unreadable_inputs_are_one_line_exit_2(tmp_path, capsys):
+    "An empty CSV, a text file named .nc and a CSV given as checkpoint: `aef: error:` naming the file, exit 2."
+    (tmp_path / "empty.csv").write_text("")
+    code, err = _err(capsys, ["evaluate", "--embeddings", str(tmp_path / "empty.csv")])
+    assert code == 2 and "empty.csv" in err and "header row" in err and "Traceback" not in err, err
+    (tmp_path / "bad.nc").write_text("not a netcdf file\n")
+    code, err = _err(capsys, ["train", "--data", str(tmp_path / "bad.nc"), "--steps", "1"])
+    assert code == 2 and "cannot be opened as a DataTree" in err and "--data samples" in err, err
+    (tmp_path / "good.csv").write_text("a,b\n1,2\n")
+    code, err = _err(capsys, ["embed", "--checkpoint", str(tmp_path / "good.csv"), "--period", "2024",
+                              "--out", str(tmp_path / "y.zarr")])
+    assert code == 2 and "is not a checkpoint" in err and "damaged" not in err, err
