@@ -17,7 +17,7 @@ import jax.numpy as jnp
 import numpy as np
 from jaxtyping import Array, Float, Int
 
-from .core import ConfigError, DimensionError, LabelError
+from .core import ConfigError, DimensionError, LabelError, NoValidDataError
 
 # %% auto #0
 __all__ = ['GROUP', 'MARGIN', 'CALL_BLOCKS', 'knn_search', 'knn_vote', 'knn_predict']
@@ -173,7 +173,18 @@ def _exact_host(tx:np.ndarray, qx:np.ndarray, k:int, chunk:int=65536) -> tuple[n
         dist[r], idx[r] = d[best], best
     return dist, idx
 
-# %% ../nbs/23a_knn.ipynb #c0014
+# %% ../nbs/23a_knn.ipynb #c0015
+def _check_finite(tx:np.ndarray, qx:np.ndarray):
+    "Raise `LabelError` / `NoValidDataError` if training / query rows hold NaN or inf."
+    fix = "drop them (`x = x[np.isfinite(x).all(1)]`) or gate the embedding first (`embeddings.gated`)"
+    if not np.isfinite(tx).all():
+        raise LabelError(f"{int((~np.isfinite(tx).all(1)).sum())} of {len(tx)} training rows hold NaN/inf "
+                         f"(no data there): {fix}")
+    if not np.isfinite(qx).all():
+        raise NoValidDataError(f"{int((~np.isfinite(qx).all(1)).sum())} of {len(qx)} query rows hold NaN/inf "
+                               f"(no data there): {fix}")
+
+# %% ../nbs/23a_knn.ipynb #c0016
 def knn_search(train_x,                 # training features, (N, D)
                query_x,                 # query features, (Q, D)
                k:int,                   # neighbours per query
@@ -184,14 +195,16 @@ def knn_search(train_x,                 # training features, (N, D)
 
     Exact in float32: the distances are the direct sums `sum_d (q_d - t_d)^2`, an exact copy of a query is at
     0.0 and always first, and equal distances go to the lower index. Raises `DimensionError` for shapes that
-    do not match, `ConfigError` for k < 1 and `LabelError` for k > N."""
+    do not match, `ConfigError` for k < 1 or not a whole number, `LabelError` for k > N or training rows with
+    NaN/inf and `NoValidDataError` for query rows with NaN/inf (no data: drop or gate them first)."""
     tx = np.asarray(train_x, np.float32); qx = np.asarray(query_x, np.float32)
     if tx.ndim != 2 or qx.ndim != 2 or tx.shape[1] != qx.shape[1]:
         raise DimensionError(f"train and query features must be (N, D) and (Q, D) with the same D, got {tx.shape} "
                              f"and {qx.shape}: reshape them with `x.reshape(len(x), -1)`")
-    if not (isinstance(k, (int, np.integer)) and k >= 1):
+    if not (isinstance(k, (int, np.integer)) and not isinstance(k, bool) and k >= 1):
         raise ConfigError(f"k={k!r} neighbours: pass a whole number k >= 1 (1 is the nearest neighbour alone)")
     if k > len(tx): raise LabelError(f"k={k} neighbours but only {len(tx)} training points: label more points or lower k")
+    _check_finite(tx, qx)
     if not len(qx): return np.zeros((0, k), np.float32), np.zeros((0, k), np.int32)
     *args, c = _train_blocks(tx, train_chunk)
     args.append(jnp.int32(len(tx)))
@@ -208,12 +221,19 @@ def knn_search(train_x,                 # training features, (N, D)
         dist[bad], idx[bad] = _exact_host(tx, qx[bad], k)
     return dist, idx
 
-# %% ../nbs/23a_knn.ipynb #c0022
+# %% ../nbs/23a_knn.ipynb #c0024
 def knn_vote(nn_labels,          # (Q, k) class indices 0 .. C-1 of the neighbours, nearest first
              n_classes:int,      # C
             ) -> tuple[np.ndarray, np.ndarray]:
-    "Majority vote (ties: the class of the nearest) (Q,) and vote fractions (Q, C)."
+    """Majority vote (ties: the class of the nearest) (Q,) and vote fractions (Q, C).
+
+    Raises `LabelError` for a label outside 0..C-1 (or not a whole number), `DimensionError` if not (Q, k)."""
     lab = np.asarray(nn_labels)
+    if lab.ndim != 2: raise DimensionError(f"neighbour labels must be (Q, k), got shape {lab.shape}: pass `y[idx]`")
+    if lab.dtype.kind not in "iu" or (lab.size and (lab.min() < 0 or lab.max() >= n_classes)):
+        raise LabelError(f"neighbour labels must be whole class indices 0..{n_classes - 1}, got {lab.dtype} "
+                         f"{lab.min() if lab.size else ''}..{lab.max() if lab.size else ''}: "
+                         "map them with `evaluate.encode_labels(y)`")
     q, k = lab.shape
     rows, cols = np.arange(q), [lab[:, j] for j in range(k)]
     rank_votes = np.ones((q, k), np.int32)                                   # votes of the class at each rank

@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 
 from alphaearth_nb.analysis import classify
-from alphaearth_nb.core import band_names
-from alphaearth_nb.knn import knn_predict, knn_search
+from alphaearth_nb.core import AEFError, ConfigError, LabelError, NoValidDataError, band_names
+from alphaearth_nb.knn import knn_predict, knn_search, knn_vote
 from alphaearth_nb.quantize import dequantize, quantize
 from alphaearth_nb.readers import read_aef_samples
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -131,3 +131,31 @@ def test_many_blocks_per_call_agree_with_reference(monkeypatch):
         np.testing.assert_array_equal(i, ri)
         np.testing.assert_allclose(d, rd, rtol=1e-5)
     assert calls and all(c[:2] == (knn.CALL_BLOCKS, 16) for c in calls)
+
+
+def test_nan_or_inf_query_rows_are_refused():
+    "A NaN query used to fail deep in the host fallback or return i = 2**31 - 1; an inf one returned d = inf."
+    x = np.random.default_rng(1).standard_normal((100, 64)).astype("f4")
+    q = x[:3].copy(); q[0, 0] = np.nan
+    with pytest.raises(NoValidDataError, match="1 of 3 query rows hold NaN/inf"): knn_search(x, q, k=1)
+    t = np.eye(4, 64, dtype="f4"); q = np.zeros((1, 64), "f4"); q[0, :4] = .5; q[0, 3] = np.nan
+    with pytest.raises(NoValidDataError, match="gated"): knn_search(t, q, k=1)
+    q[0, 3] = np.inf
+    with pytest.raises(NoValidDataError): knn_search(t, q, k=1)
+
+
+def test_nan_training_rows_are_refused():
+    "A NaN training row used to poison clean queries (index 2**31 - 1)."
+    t = np.eye(4, 64, dtype="f4"); t[1, 5] = np.nan; t[3, 0] = -np.inf
+    with pytest.raises(LabelError, match="2 of 4 training rows hold NaN/inf"): knn_search(t, np.zeros((2, 64)), k=1)
+    with pytest.raises(AEFError): knn_predict(t, np.arange(4), np.zeros((1, 64)), 1, 4)
+
+
+@pytest.mark.parametrize("labels", [[[0, 3]], [[-1, 0]], [[0.0, 1.0]]])
+def test_vote_refuses_labels_outside_the_classes(labels):
+    with pytest.raises(LabelError, match=r"0\.\.2"): knn_vote(np.array(labels), 3)
+
+
+@pytest.mark.parametrize("k", [True, 1.0, 0, "2"])
+def test_k_must_be_a_whole_number(k):
+    with pytest.raises(ConfigError, match="whole number"): knn_search(np.eye(4, 2), np.zeros((1, 2)), k=k)
