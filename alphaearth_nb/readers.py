@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow.parquet as pq
 import xarray as xr
 
 from .core import AEFError, MissingDataError, MissingDependencyError
@@ -191,6 +192,10 @@ def read_worldcereal_points(path:str|Path|None=None, # the .geoparquet file (def
     p = _find(path, "worldcereal_points/corsica_2022_monthly.geoparquet", root)
     cols = ["sample_id", "timestamp", "lat", "lon", "ewoc_code", *WORLDCEREAL_S2, "S1-SIGMA0-VV", "S1-SIGMA0-VH",
             "AGERA5-TMEAN", "AGERA5-PRECIP", "elevation", "slope"]
+    missing = [c for c in cols if c not in pq.read_schema(p).names]
+    if missing:
+        raise AEFError(f"{p} lacks the columns {missing}: read_worldcereal_points expects the WorldCereal monthly "
+                       f"point export with {cols}; export the points again with every one of those columns.")
     df = pd.read_parquet(p, columns=cols)
     ids = pd.Index(sorted(df["sample_id"].unique())); times = np.sort(df["timestamp"].unique())
     i, j = ids.get_indexer(df["sample_id"]), np.searchsorted(times, df["timestamp"].values)

@@ -1,9 +1,11 @@
 "Tests of the real-data readers (alphaearth_nb.readers): schema, units, and every gap as NaN."
 import numpy as np
+import pandas as pd
 import pytest
 import xarray as xr
 
-from alphaearth_nb.readers import (MissingDataError, read_aef_samples, read_eolearn_patch, read_presto_points,
+from alphaearth_nb.core import AEFError
+from alphaearth_nb.readers import (WORLDCEREAL_S2, MissingDataError, read_aef_samples, read_eolearn_patch, read_presto_points,
                                    read_worldcereal_patch, read_worldcereal_points, s1_db, shared_data_dir)
 from alphaearth_nb.stacks import to_frames, validate_stack
 
@@ -117,3 +119,13 @@ def test_no_root_outside_a_checkout(monkeypatch):
     monkeypatch.delenv("AEF_SHARED_DATA", raising=False)
     monkeypatch.setattr(readers, "_CHECKOUT", readers.Path("/nonexistent/site-packages"))
     with pytest.raises(MissingDataError, match="AEF_SHARED_DATA"): shared_data_dir()
+
+
+def test_worldcereal_points_missing_column_is_named(tmp_path):
+    "A parquet without a band column (here S1-SIGMA0-VH) raises an AEFError naming it, not pyarrow's ArrowInvalid."
+    cols = ["sample_id", "timestamp", "lat", "lon", "ewoc_code", *WORLDCEREAL_S2, "S1-SIGMA0-VV",
+            "AGERA5-TMEAN", "AGERA5-PRECIP", "elevation", "slope"]
+    p = tmp_path / "points.geoparquet"
+    pd.DataFrame({c: [1] for c in cols}).to_parquet(p)
+    with pytest.raises(AEFError, match=r"lacks the columns \['S1-SIGMA0-VH'\].*export the points again"):
+        read_worldcereal_points(p)
