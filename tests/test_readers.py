@@ -5,7 +5,8 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.core import AEFError
-from alphaearth_nb.readers import (WORLDCEREAL_S2, MissingDataError, read_aef_samples, read_eolearn_patch, read_presto_points,
+from alphaearth_nb.readers import (WORLDCEREAL_S2, MissingDataError, read_aef_samples, read_eolearn_patch,
+                                   read_presto_points,
                                    read_worldcereal_patch, read_worldcereal_points, s1_db, shared_data_dir)
 from alphaearth_nb.stacks import to_frames, validate_stack
 
