@@ -17,7 +17,7 @@ from .evaluate import change_threshold_sweep, evaluate_embeddings, separated_poi
 
 # %% auto #0
 __all__ = ['DOY_GRID', 'SEASONS', 'BASELINES', 'raw_series_features', 'seasonal_composite_features', 'baseline_features',
-           'scene_points', 'zscore_pooled', 'error_ratio', 'compare_on_scene', 'plot_change_events']
+           'scene_points', 'zscore_pooled', 'error_ratio', 'effective_dims', 'compare_on_scene', 'plot_change_events']
 
 # %% ../nbs/24a_quality.ipynb #c0005
 DOY_GRID = np.arange(5, 366, 10)     # the fixed 10-day grid raw series are resampled to (day of year)
@@ -136,6 +136,14 @@ def error_ratio(table:pd.DataFrame,     # rows: features, shots, method, balance
     best = table[table.shots.astype(str) == str(shots)].groupby("features").balanced_accuracy.max()
     base = best.drop(ours)
     return float((1 - best[ours]) / max(1 - base.max(), 1e-9)), str(base.idxmax())
+
+# %% ../nbs/24a_quality.ipynb #c0010e2
+def effective_dims(*vector_sets:np.ndarray, # one or more (N, D) arrays of vectors; rows with NaN are left out
+                  ) -> float:
+    "Participation ratio of the covariance eigenvalues (averaged over the sets): 1 .. D."
+    spectra = [np.clip(np.linalg.eigvalsh(np.cov(v[np.isfinite(v).all(1)].T)), 0, None) for v in vector_sets]
+    ev = np.mean(spectra, 0)
+    return float(ev.sum() ** 2 / (ev ** 2).sum())
 
 # %% ../nbs/24a_quality.ipynb #c0012
 def compare_on_scene(stack,                # the scene (DataTree)

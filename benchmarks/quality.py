@@ -94,12 +94,12 @@ def evaluate_model(c, model, a, folds, log=print):
     from alphaearth_nb.corpus import stable_mask
     from alphaearth_nb.embed import embed
     from alphaearth_nb.evaluate import change_threshold_sweep, evaluate_embeddings
-    from alphaearth_nb.quality import baseline_features, scene_points, zscore_pooled
+    from alphaearth_nb.quality import baseline_features, effective_dims, scene_points, zscore_pooled
     min_dist = a.min_dist
     from scipy.ndimage import maximum_filter, minimum_filter
     X, Y, INNER = {}, [], []
     pairs = {}                    # (kind, features) -> [before, after, changed]
-    stable_dot, spectra = [], []
+    stable_dot, spectra = [], []  # spectra: each held-out scene's embedding vectors
     t0 = time.time()
     import xarray as xr
     inputs = tuple(getattr(model.cfg, "inputs", None) or ("sentinel2",))
@@ -113,7 +113,7 @@ def evaluate_model(c, model, a, folds, log=print):
             f = {"embedding": embed(model_in, model, y, progress=False).values, **_BASE[(sid, y)]}
             feats[y] = f
         e = feats[years[0]]["embedding"].reshape(-1, feats[years[0]]["embedding"].shape[-1])
-        spectra.append(np.linalg.eigvalsh(np.cov(e[np.isfinite(e).all(1)].T)))
+        spectra.append(e)
         r, cc_, yi = scene_points(labels, min_dist, seed=(a.seed, k))
         Y.append(labels.values[yi, r, cc_])
         lv = labels.values                                    # interior: one class over the point's 3 x 3 neighbourhood
@@ -170,8 +170,7 @@ def evaluate_model(c, model, a, folds, log=print):
         ok = np.isfinite(b).all(1) & np.isfinite(af).all(1) & (np.abs(b).sum(1) > 0) & (np.abs(af).sum(1) > 0)
         r = change_threshold_sweep(b[ok], af[ok], lab[ok])
         ch.append(dict(kind=kind, features=name, changed=int(lab[ok].sum()), unchanged=int((1 - lab[ok]).sum()), **r))
-    ev = np.mean(spectra, 0)
-    info = dict(edge_split=split, interior_share=float(inner[keep].mean()), participation=float(ev.sum() ** 2 / (ev ** 2).sum()), dims=int(len(ev)),
+    info = dict(edge_split=split, interior_share=float(inner[keep].mean()), participation=effective_dims(*spectra), dims=int(spectra[0].shape[1]),
                 points=int(keep.sum()), classes=len(keep_cls), dropped_classes=int(len(counts) - len(keep_cls)), min_dist=min_dist,
                 unchanged_1dot=float(np.mean(np.concatenate(stable_dot))) if stable_dot else float("nan"))
     return lc, pd.DataFrame(ch), info

@@ -239,20 +239,16 @@ def eolearn_section(models: dict, folds: dict, seed: int) -> list:
 
 
 # ---------------------------------------------------------------- 2. WorldCereal patch
-def participation(e: np.ndarray) -> float:
-    "Effective dimensions: participation ratio of the covariance's eigenvalues."
-    ev = np.clip(np.linalg.eigvalsh(np.cov(e.T)), 0, None); return float(ev.sum() ** 2 / (ev ** 2).sum())
-
-
 def unit(a: np.ndarray) -> np.ndarray:
     return a / np.maximum(np.linalg.norm(a, axis=-1, keepdims=True), 1e-12)
 
 
 def embedding_stats(e: np.ndarray, rng) -> dict:
     "(N, D) embeddings: mean norm, effective dims, mean dot of random pairs and its spread."
+    from alphaearth_nb.quality import effective_dims
     i, j = rng.integers(0, len(e), (2, 5000))
     d = np.sum(unit(e[i]) * unit(e[j]), 1)
-    return dict(n=len(e), norm=float(np.linalg.norm(e, axis=1).mean()), eff_dims=participation(e),
+    return dict(n=len(e), norm=float(np.linalg.norm(e, axis=1).mean()), eff_dims=effective_dims(e),
                 rand_dot=float(d.mean()), rand_dot_std=float(d.std()))
 
 
