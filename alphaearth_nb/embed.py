@@ -28,8 +28,8 @@ from .stacks import CLOUD, SourceArrays, pack_frames, resolve, source_arrays, va
 from .timecodes import Period, as_period, from_days, to_days
 
 # %% auto #0
-__all__ = ['Tiling', 'tiling', 'model_spec', 'check_sources', 'support_window', 'extrapolation_days', 'check_extrapolation',
-           'bucket', 'has_data', 'tile_sums', 'embed_frames', 'embed', 'embed_to_zarr']
+__all__ = ['Tiling', 'trim_range', 'tiling', 'model_spec', 'check_sources', 'support_window', 'extrapolation_days',
+           'check_extrapolation', 'bucket', 'has_data', 'tile_sums', 'embed_frames', 'embed', 'embed_to_zarr']
 
 # %% ../nbs/21_embed.ipynb #c0005
 @dataclass(frozen=True)
@@ -42,26 +42,34 @@ class Tiling:
 
     def __post_init__(self):
         if self.trim is None: object.__setattr__(self, "trim", self.margin)
-        if self.core < 1 or self.margin < 0 or self.core + 2 * self.margin != self.patch:
-            raise ConfigError(f"tile {self.core} + 2 x buffer {self.margin} must equal the model's patch {self.patch}"
-                              f" with tile >= 1: pass only `tile` (buffer = (L - tile) / 2) or only `buffer`.")
-        if not 0 <= self.trim <= self.margin or (self.margin - self.trim) * 2 > self.core:
-            raise ConfigError(f"trim {self.trim} must be in [0, buffer {self.margin}] and leave an overlap "
-                              f"2 (buffer - trim) no wider than the tile {self.core}: pass e.g. "
-                              f"trim={self.margin // 2}.")
+        L, c, m, t = self.patch, self.core, self.margin, self.trim
+        if c < 1 or m < 0 or c + 2 * m != L:
+            raise ConfigError(f"tile {c} + 2 x buffer {m} must equal the model's patch {L}: pass a tile in "
+                              f"[{2 - L % 2}, {L}] of the same parity as {L} (buffer = (L - tile) / 2), or only "
+                              f"`buffer` in [0, {(L - 1) // 2}].")
+        lo = trim_range(c, m)[0]
+        if not lo <= t <= m:
+            raise ConfigError(f"trim {t} does not fit tile {c} with buffer {m}: trim must be in [{lo}, {m}] so that "
+                              f"the overlap 2 x (buffer - trim) is no wider than the tile: pass trim={lo} (the most "
+                              f"overlap) or trim={m} (a hard cut).")
 
     @property
     def overlap(self) -> int:
         "Half the width of the band two neighbouring tiles share: buffer - trim."
         return self.margin - self.trim
 
+def trim_range(tile:int, buffer:int) -> tuple[int, int]:
+    "The trims `(lo, hi)` a tile allows: the overlap 2 (buffer - trim) fits in the tile, 0 <= trim <= buffer."
+    return max(0, buffer - tile // 2), buffer
+
+def _default_trim(buffer:int) -> int: return max(0, buffer - 8)
 
 def tiling(patch:int,       # the model's patch size L in pixels
            tile:int=None,   # core per tile; default 3L/4 (the paper's 960 m of 1.28 km)
            buffer:int=None, # buffer per side; default L/8 (the paper's 160 m)
            trim:int=None,   # trimmed per side; default max(0, buffer - 8) (paper: 80 m); =buffer: no overlap
           ) -> Tiling:
-    "The paper's tiling scaled to patch `L`, unless `tile`, `buffer` or `trim` say otherwise."
+    "The paper's tiling scaled to patch `L`, unless `tile`, `buffer` or `trim` say otherwise; `ConfigError` if unfit."
     if tile is None and buffer is None: buffer = patch // 8
     if buffer is None:
         if (patch - tile) % 2:
@@ -69,7 +77,14 @@ def tiling(patch:int,       # the model's patch size L in pixels
                               f"as {patch}.")
         buffer = (patch - tile) // 2
     if tile is None: tile = patch - 2 * buffer
-    return Tiling(patch, tile, buffer, max(0, buffer - 8) if trim is None else trim)
+    if trim is None and 1 <= tile <= patch and not trim_range(tile, buffer)[0] <= _default_trim(buffer):
+        ok = [t for t in range(patch % 2 or 2, patch + 1, 2)
+              if trim_range(t, (patch - t) // 2)[0] <= _default_trim((patch - t) // 2)]
+        lo = trim_range(tile, buffer)[0]
+        raise ConfigError(f"tile {tile} is too small for the default trim {_default_trim(buffer)} (buffer {buffer}): "
+                          f"the overlap would be wider than the tile. Pass a tile in [{ok[0]}, {patch}] (same parity "
+                          f"as the patch {patch}), or keep tile={tile} with trim in [{lo}, {buffer}], e.g. trim={lo}.")
+    return Tiling(patch, tile, buffer, _default_trim(buffer) if trim is None else trim)
 
 # %% ../nbs/21_embed.ipynb #c0008
 def model_spec(model) -> tuple[int, tuple, tuple, int]:
@@ -316,6 +331,8 @@ def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, ch
            support_days, frame_bucket, warn_days, max_days) -> tuple[xr.DataArray, da.Array | None]:
     "`embed`, and the lazy path's tile sums per chunk (`_lazy_sums`; None when eager) for `embed_to_zarr`."
     patch, inputs, targets, dim = model_spec(model)
+    tl = tiling(patch, tile, buffer, trim)  # arguments first: before any data is read
+    if batch_size < 1: raise ConfigError(f"batch_size must be >= 1, not {batch_size}.")
     if isinstance(stack, xr.DataTree):  # names first: the likeliest slip, and the cheapest check
         check_sources(list(stack.children), inputs, targets, allow_missing)
     own = {s.name: s for s in getattr(model.cfg, "sources", ())}  # the model's resolved sources win over the registry
@@ -325,8 +342,6 @@ def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, ch
     srcs = {s: resolve(s, own) for s in dsets}
     ref = next(iter(dsets.values()))  # validate_stack checked that all sources share its grid and CRS
     period = as_period(period)
-    tl = tiling(patch, tile, buffer, trim)
-    if batch_size < 1: raise ConfigError(f"batch_size must be >= 1, not {batch_size}.")
 
     times = np.concatenate([to_days(ds.time.values) for s, ds in dsets.items() if not srcs[s].static] or
                            [to_days(ds.time.values) for ds in dsets.values()])

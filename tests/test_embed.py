@@ -316,3 +316,18 @@ def test_embed_to_zarr_ctrl_c_keeps_the_old_store(stack, model, eager, tmp_path,
     monkeypatch.undo()
     np.testing.assert_allclose(xr.open_zarr(path, consolidated=False)["embedding"].values, eager.values, atol=1e-6)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["e.zarr"]
+
+
+@pytest.mark.parametrize("tile", [2, 4, 6])
+def test_tile_too_small_names_the_valid_ranges_and_both_fixes_work(stack, model, tile):  # G: tile=6 said "trim 0"
+    from alphaearth_nb.core import ConfigError
+    from alphaearth_nb.embed import trim_range
+    patch = model.cfg.stp.patch
+    with pytest.raises(ConfigError, match=r"tile in \[\d+, %d\].*trim in \[\d+, \d+\]" % patch) as err:
+        embed(stack, model, 2024, tile=tile, progress=False)
+    lo, hi = trim_range(tile, (patch - tile) // 2)
+    assert f"trim={lo}" in str(err.value)
+    smallest = int(str(err.value).split("tile in [")[1].split(",")[0])
+    assert tiling(patch, tile=tile, trim=lo).overlap == hi - lo and tiling(patch, tile=smallest).core == smallest
+    with pytest.raises(ConfigError, match=r"trim must be in \[%d, %d\]" % (lo, hi)):
+        tiling(patch, tile=tile, trim=lo - 1)
