@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from functools import partial
 
 import jax
@@ -211,6 +212,7 @@ def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
                          "`labels.isel(time=0)`")
     da = da.transpose("y", "x")
     v = np.asarray(da.values)
+    if v.dtype.kind in "OUS": v = _numeric_labels(v.ravel()).reshape(v.shape)  # integer text: ids, as for points
     keep = np.ones(v.shape, bool)
     if v.dtype.kind in "iuf":
         keep = np.isfinite(v) & ((v >= 0) if positive else True)
@@ -219,14 +221,31 @@ def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
     return da.x.values[c].astype(np.float64), da.y.values[r].astype(np.float64), v[r, c]
 
 # %% ../nbs/25_analysis.ipynb #c0029
+_INT_TEXT = re.compile(r"\s*[+-]?\d+\s*")
+
+def _as_ids(items:list) -> np.ndarray:
+    "Python ints as int64; beyond it uint64 (all >= 0) or float64, for `_class_ids` to keep or refuse by name."
+    for dt in (np.int64, np.uint64):
+        try: return np.asarray(items, dt)
+        except OverflowError: continue
+    return np.asarray(items, np.float64)
+
 def _numeric_labels(vals:np.ndarray) -> np.ndarray:
-    "Object-dtype labels that are all integers (ids read as `object`, e.g. pandas or parquet codes) as int64."
-    if vals.dtype != object or len(vals) == 0: return vals
+    """Labels as ids (int64) when every one is an integer or integer text ("1101000000", " 2"), else as given.
+
+    Object and string labels of whole numbers are class ids, kept as given; any other text makes them all names."""
+    vals = np.asarray(vals)
+    if vals.dtype.kind not in "OUS" or len(vals) == 0: return vals
+    items = vals.tolist()
+    if vals.dtype.kind == "S": items = [b.decode(errors="replace") for b in items]
+    text = [isinstance(v, str) for v in items]
+    if any(text) and all((isinstance(v, str) and _INT_TEXT.fullmatch(v)) or
+                         (isinstance(v, (int, np.integer)) and not isinstance(v, bool)) for v in items):
+        return _as_ids([int(v) for v in items])
+    if all(text): return np.asarray(items, str)  # names
     kind = pd.api.types.infer_dtype(vals, skipna=False)
-    if kind == "integer":
-        try: return np.asarray(vals.tolist(), np.int64)
-        except OverflowError: return np.asarray(vals.tolist(), np.uint64) if min(vals) >= 0 else vals
-    return np.asarray(vals.tolist(), np.float64) if kind in ("floating", "mixed-integer-float") else vals
+    if kind == "integer": return _as_ids(items)
+    return np.asarray(items, np.float64) if kind in ("floating", "mixed-integer-float") else vals
 
 def label_points(labels,                # raster (y, x) on the grid, DataFrame of points x, y, or a dict of arrays
                  column:str="label",     # the label column of a table

@@ -380,3 +380,39 @@ def test_object_dtype_integer_labels_keep_their_ids():
     mixed = pd.DataFrame({"x": e.x.values[[0, 2]], "y": e.y.values[[0, 2]], "label": pd.Series([1, "a"], dtype=object)})
     with pytest.raises(LabelError, match="mix"):
         classify(e, mixed, k=1)
+
+
+@pytest.mark.parametrize("as_text", [lambda a: [str(v) for v in a], lambda a: np.asarray(a).astype(str),
+                                     lambda a: pd.Series([str(v) for v in a], dtype="string"),
+                                     lambda a: pd.Series([f" {v} " for v in a], dtype=object),
+                                     lambda a: [a[0], str(a[1]), a[2]]])   # numbers and integer text mixed
+def test_case_C_integer_text_labels_are_ids_int64(as_text):
+    "Labels that all parse as integers ('1101000000', '2') are class ids kept as given (int64), for knn and linear."
+    e = embedding_from_array(random_unit((5, 5), seed=25))
+    for ids in ([1101000000, 2501000000, 4102000040], [2, 7, 11]):
+        pts = pd.DataFrame({"x": e.x.values[[0, 2, 4]], "y": e.y.values[[0, 2, 4]], "label": as_text(ids)})
+        for method in ("knn", "linear"):
+            out = classify(e, pts, method=method, k=1)
+            assert out["class"].dtype == np.int64 and out.classes.dtype == np.int64, method
+            assert out.classes.values.tolist() == ids                      # the legend: the ids, in order
+            assert set(np.unique(out["class"].values)) <= set(ids) and out["class"].values[2, 2] == ids[1]
+            assert out["class"].values[0, 0] == ids[0] and out.scores.sel(classes=ids[2]).shape == (5, 5)
+
+
+def test_case_C_text_that_is_not_all_integers_stays_names():
+    e = embedding_from_array(random_unit((5, 5), seed=25))
+    xy = {"x": e.x.values[[0, 2, 4]], "y": e.y.values[[0, 2, 4]]}
+    for names in (["1", "forest", "3"], ["2.0", "1", "3"], ["a", "b", "c"]):
+        out = classify(e, {**xy, "label": names}, k=1)
+        assert out.classes.values.tolist() == sorted(names)               # names: the map holds indices into them
+        assert out.classes.values[out["class"].values[2, 2]] == names[1]
+
+
+def test_case_C_integer_text_raster_labels():
+    "A string raster of integer text: ids; negative and declared nodata pixels stay unlabelled, as for numbers."
+    e = embedding_from_array(random_unit((4, 4), seed=26))
+    lab = np.full((4, 4), "-1", object); lab[0, 0], lab[3, 3], lab[1, 1] = "2501000000", "1101000000", "0"
+    r = xr.DataArray(lab, dims=("y", "x"), coords={"y": e.y, "x": e.x}, attrs={"nodata": 0})
+    out = classify(e, r, k=1)
+    assert out.classes.values.tolist() == [1101000000, 2501000000] and out["class"].dtype == np.int64
+    assert out["class"].values[0, 0] == 2501000000
