@@ -21,8 +21,8 @@ from .sources import Source, check_units, get_source, normalise, registered, sam
 from .timecodes import as_numbers, as_period, numeric_time_hint, to_days
 
 # %% auto #0
-__all__ = ['DIMS', 'CLOUD', 'FLAG_WORDS', 'check_grid', 'resolve', 'flag_hint', 'validate_stack', 'toy_stack', 'SourceArrays',
-           'source_arrays', 'pick_frames', 'pack_frames', 'in_period', 'to_frames']
+__all__ = ['DIMS', 'CLOUD', 'FLAG_WORDS', 'FLAGS', 'check_grid', 'resolve', 'flag_hint', 'validate_stack', 'toy_stack',
+           'SourceArrays', 'source_arrays', 'pick_frames', 'pack_frames', 'in_period', 'to_frames']
 
 # %% ../nbs/04_stacks.ipynb #c0005
 DIMS = ("time", "y", "x")
@@ -134,17 +134,37 @@ def _check_values(name, ds, src):
         raise NoValidDataError(f"source {name!r} has no valid pixel in any band (all NaN, nodata or out of range): "
                                f"drop it from the stack (`del stack['{name}']`) or check its reader and units.")
 
-FLAG_WORDS = (("TRUE", "FALSE"), ("ASCENDING", "DESCENDING"), ("YES", "NO"), ("T", "F"), ("1", "0"))
+FLAG_WORDS = (("TRUE", "FALSE"), ("ASCENDING", "DESCENDING"), ("ASC", "DESC"), ("A", "D"), ("YES", "NO"),
+              ("Y", "N"), ("T", "F"), ("1", "0"))
+FLAGS = {"ascending": ("ascending", "descending")}  # flag metadata: 1.0 (or True) means the first, 0.0 the second
 
 def flag_hint(m:str, values) -> str:
-    "A conversion of flag strings in metadata `m` to 1.0/0.0 that is right for the words found (any case)."
-    seen = {str(x).strip().upper() for x in np.asarray(values).ravel()}
+    "A conversion of flag values (words in any case, or other codes) in metadata `m` to 1.0/0.0 for the values found."
+    vals = np.asarray(values).ravel()
+    if vals.dtype.kind in "iuf":
+        codes = sorted({float(x) for x in vals if np.isfinite(x)})
+        yes = next((c for c in codes if c > 0), codes[-1] if codes else 1.0)
+        what = f"if {yes:g} means {FLAGS.get(m, ('true',))[0]}"
+        return f"`ds = ds.assign_coords({m}=('time', (ds['{m}'].values == {yes:g}).astype('float32')))` ({what})"
+    seen = {str(x).strip().upper() for x in vals}
     for yes, no in FLAG_WORDS:
         if seen <= {yes, no}:
             return (f"`ds = ds.assign_coords({m}=('time', (np.char.upper(np.char.strip(ds['{m}'].values.astype(str))) "
                     f"== '{yes}').astype('float32')))`")
     return (f"`ds = ds.assign_coords({m}=('time', pd.Series(ds['{m}'].values).map({{...}}).astype('float32').values))` "
             f"with the number each of {sorted(seen)[:4]} means")
+
+def _check_flag(name, m, vals):
+    "Raise unless flag metadata holds 1/0 (or bools) only: other codes (2/3, -1/1, NaN) are refused, not guessed."
+    v = np.asarray(vals, np.float64)
+    bad = ~np.isin(v, (0.0, 1.0))
+    if bad.any():
+        yes, no = FLAGS[m]
+        seen = sorted({str(x) for x in np.asarray(vals)[bad]})[:4]
+        fix = (f"drop the frames where it is unknown (`ds = ds.isel(time=np.isfinite(ds['{m}'].values))`) or set them"
+               if np.isnan(v).all() or not np.isfinite(v[bad]).all() else f"recode them, e.g. {flag_hint(m, vals)}")
+        raise DTypeError(f"{name} metadata {m!r} holds {seen}: it must be 1 ({yes}) or 0 ({no}) per frame (bools "
+                         f"True/False are the same): {fix}.")
 
 def _check_meta(name, ds, src):
     for m in src.meta:
@@ -157,6 +177,7 @@ def _check_meta(name, ds, src):
             seen = sorted({str(x) for x in vals})[:4]
             raise DTypeError(f"{name} metadata {m!r} holds {vals.dtype} values {seen}, not numbers: map them to "
                              f"numbers, e.g. {flag_hint(m, vals)}.")
+        if m in FLAGS: _check_flag(name, m, vals)
 
 # %% ../nbs/04_stacks.ipynb #c0010
 def _check_source(name, ds, src):

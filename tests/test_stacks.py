@@ -234,3 +234,38 @@ def test_epoch_ms_as_text_times_hint_runs(stack):  # G3: '1672772700000' needs i
     t = _run_hint(str(e.value).split(": ", 1)[1], values=txt.time.values)
     np.testing.assert_array_equal(np.asarray(t, "datetime64[ms]"), s2.time.values.astype("datetime64[ms]"))
     validate_stack(with_source(stack, "sentinel2", txt.assign_coords(time=t)))
+
+
+@pytest.mark.parametrize("codes", [(2, 3), (1, -1), (1.0, np.nan), (0.5, 0.0), (3, 2)])
+def test_case_G2_orbit_codes_other_than_1_0_are_refused_with_a_recoding(stack, codes):
+    "The one rule: ascending is 1 (ascending) / 0 (descending) or bool; other codes are named, never guessed."
+    s1 = stack["sentinel1"].to_dataset()
+    asc = s1["ascending"].values > 0.5
+    coded = s1.assign_coords(ascending=("time", np.where(asc, *codes)))
+    with pytest.raises(DTypeError, match=r"must be 1 \(ascending\) or 0 \(descending\)") as e:
+        validate_stack(with_source(stack, "sentinel1", coded))
+    fixed = _run_hint(str(e.value), ds=coded)
+    if not np.isnan(codes).any():   # the recoding maps the code its message names to ascending, the rest to 0
+        named = float(str(e.value).split("(if ")[1].split(" means ascending")[0])
+        assert named in codes
+        np.testing.assert_array_equal(fixed["ascending"].values, (coded["ascending"].values == named).astype("f4"))
+    else:                           # NaN: the frames of unknown pass are dropped
+        assert fixed.sizes["time"] == int(asc.sum())
+    validate_stack(with_source(stack, "sentinel1", fixed))
+
+
+@pytest.mark.parametrize("words", [("asc", "desc"), ("A", "D"), ("Ascending", "Descending"), ("Y", "N")])
+def test_case_G2_orbit_spellings_get_a_conversion_that_works(stack, words):
+    s1 = stack["sentinel1"].to_dataset()
+    asc = s1["ascending"].values > 0.5
+    txt = s1.assign_coords(ascending=("time", np.where(asc, *words)))
+    with pytest.raises(DTypeError, match="not numbers") as e: validate_stack(with_source(stack, "sentinel1", txt))
+    np.testing.assert_array_equal(_run_hint(str(e.value), ds=txt)["ascending"].values, asc.astype("float32"))
+
+
+@pytest.mark.parametrize("as_flag", [lambda a: a, lambda a: a.astype(np.int8), lambda a: a.astype("float32")])
+def test_case_G2_orbit_bools_and_1_0_pass_unchanged(stack, as_flag):
+    s1 = stack["sentinel1"].to_dataset()
+    ok = s1.assign_coords(ascending=("time", as_flag(s1["ascending"].values > 0.5)))
+    got = validate_stack(with_source(stack, "sentinel1", ok))
+    np.testing.assert_array_equal(got["sentinel1"]["ascending"].values, ok["ascending"].values)
