@@ -21,7 +21,7 @@ import xarray as xr
 from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoValidDataError,
                                 PointError)
 from .cubes import is_geometry_input, label_table
-from .embeddings import as_embedding, gate_vectors, label_bands, pixelwise, values_at
+from .embeddings import as_embedding, gate_query, label_bands, pixelwise, values_at
 from .evaluate import (change_scores, encode_labels, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict)
 from .geo import (check_same_grid, crs_of, declared_nodata, pixel_indices, rename_spatial,
@@ -60,7 +60,7 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
                  target,            # a 64-vector (float or int8 codes), an (x, y) point or {"x":..,"y":..}
                  crs=None,          # CRS of a point (default: the grid's)
                 ) -> np.ndarray:
-    "The float32 64-vector a query means, through the embedding gate: the vector itself, or the one at a point."
+    "The unit float32 64-vector a query means, through the map's gate (`embeddings.gate_query`) or at a point."
     if (xy := _as_xy(target)) is not None:
         xs, ys = to_crs([xy[0]], [xy[1]], crs, crs_of(emb))
         v = values_at(emb, *pixel_indices(emb, xs, ys))[0]
@@ -74,11 +74,7 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     if a.size != EMBED_DIM or a.dtype.kind not in "iuf":
         raise DimensionError(f"a similarity query is a {EMBED_DIM}-vector or an (x, y) point, got {a.size} values "
                              f"of {a.dtype}: pass `emb.sel(x=.., y=.., method='nearest')` or a point `(x, y)`")
-    v, bad = gate_vectors(a.reshape(1, EMBED_DIM), fills, unit=False)
-    if bad[0] or not np.isfinite(v).all():
-        raise NoValidDataError("the query vector is not an embedding (no data, non-finite or all zero): pass a "
-                               "pixel with data, e.g. `emb.sel(x=.., y=.., method='nearest')`")
-    return v[0]
+    return gate_query(a.reshape(1, EMBED_DIM), fills, "similarity query")[0]  # the map's gate; unit length
 
 # %% ../nbs/25_analysis.ipynb #c0010
 @over_time

@@ -13,14 +13,14 @@ from typing import Callable
 import numpy as np
 import xarray as xr
 
-from .core import EMBED_DIM, CRSError, DimensionError, DTypeError, band_names
+from .core import EMBED_DIM, CRSError, DimensionError, DTypeError, NoValidDataError, band_names
 from .geo import (NODATA_KEYS, crs_of, declared_nodata, flip_rows, is_lazy, north_up, rename_spatial,
                                require, write_crs)
 from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
 
 # %% auto #0
-__all__ = ['NORM_TOL', 'OFFICIAL_COLLECTION', 'label_bands', 'pixelwise', 'values_at', 'gate_vectors', 'gated', 'as_embedding',
-           'quantize_embedding', 'dequantize_embedding', 'from_official', 'read_official_tiff']
+__all__ = ['NORM_TOL', 'OFFICIAL_COLLECTION', 'label_bands', 'pixelwise', 'values_at', 'gate_vectors', 'gated', 'gate_query',
+           'as_embedding', 'quantize_embedding', 'dequantize_embedding', 'from_official', 'read_official_tiff']
 
 # %% ../nbs/23_embeddings.ipynb #c0006
 def label_bands(da:xr.DataArray, names=None) -> xr.DataArray:
@@ -61,7 +61,7 @@ def _sq_norms(v:np.ndarray) -> np.ndarray:
 def gate_vectors(a,                     # (..., 64) int codes or float vectors (or float codes)
                  fills=(),              # declared no-data values
                  codes:bool|None=None,  # True: a float array holds codes (declared int8 on disk); None: per pixel
-                 unit:bool=True,        # refuse lengths far from 1 (False: only non-finite and all-zero vectors)
+                 unit:bool=True,        # refuse lengths far from 1 (False: only non-finite, zero and constant ones)
                 ) -> tuple[np.ndarray, np.ndarray]:
     "Float32 vectors (..., 64) with no data as NaN, and the mask (...) of pixels refused as not embeddings."
     a = np.asarray(a)
@@ -85,7 +85,9 @@ def gate_vectors(a,                     # (..., 64) int codes or float vectors (
     empty = np.zeros(shape, bool)
     if nf.any(): empty[nf] = np.isnan(v[nf]).all(-1)  # all NaN: no data, nothing to refuse
     far = np.abs(np.sqrt(n2) - 1.0) > NORM_TOL if unit else n2 == 0
-    bad = outside | (~empty & (nf | far))
+    same = v[..., 0] == v[..., 1]  # cheap pre-test; all 64 components equal (64 x -1, 64 x 0.125): a fill value
+    if same.any(): same[same] = (v[same] == v[same][..., :1]).all(-1)
+    bad = outside | (~empty & (nf | far | same))
     if bad.any():
         v = v.copy() if v is a else v
         v[bad] = np.nan
@@ -117,6 +119,33 @@ def _with_crs(da:xr.DataArray, crs) -> xr.DataArray:
     "`da` with its CRS also as the CF `spatial_ref` coordinate, when pyproj can read it (else as it is)."
     try: return write_crs(da, crs) if crs else da
     except CRSError: return da
+
+# %% ../nbs/23_embeddings.ipynb #c0015r
+def gate_query(a,                         # a 64-vector or (Q, 64): float vectors or int8 codes
+               fills=(),                  # declared no-data values
+               what:str="query vector",   # what the vectors are, for messages
+              ) -> np.ndarray:
+    """Unit float32 rows (Q, 64) of the vectors a user hands in, through `gate_vectors` like the map.
+
+    Raises `NoValidDataError` for rows with no data, non-finite, all zero or constant (64 x -1, a fill) and
+    `DimensionError` for a shape other than (64,) or (Q, 64); warns and rescales rows of length far from 1."""
+    a = np.asarray(a)
+    if a.ndim not in (1, 2) or a.shape[-1] != EMBED_DIM or a.dtype.kind not in "iubf":
+        raise DimensionError(f"a {what} is a {EMBED_DIM}-vector or ({EMBED_DIM},) rows of numbers, got shape "
+                             f"{a.shape} of {a.dtype}: pass a pixel, e.g. `emb.sel(x=.., y=.., method='nearest')`")
+    v, _ = gate_vectors(np.atleast_2d(a), fills, unit=False)
+    none = ~np.isfinite(v).all(-1)
+    if none.any():
+        raise NoValidDataError(f"{int(none.sum())} of {len(v)} {what}s are not embeddings (no data, non-finite, all "
+                               f"zero or one value in all {EMBED_DIM} components, like 64 x -1 or a fill value): "
+                               "pass a pixel with data, e.g. `emb.sel(x=.., y=.., method='nearest')`")
+    n = np.sqrt(_sq_norms(v))
+    far = np.abs(n - 1.0) > NORM_TOL
+    if far.any():
+        warnings.warn(f"{int(far.sum())} {what}(s) of length {np.round(n[far][:3], 3).tolist()} (an embedding has "
+                      "length 1) were scaled to unit length: right for a mean of embeddings (a prototype); if this "
+                      "is not an embedding (raw band values, a sum), the scores mean nothing", stacklevel=3)
+    return (v / n[:, None]).astype(np.float32)
 
 # %% ../nbs/23_embeddings.ipynb #c0017
 def _is_embedding_dataset(ds) -> bool:

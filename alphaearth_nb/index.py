@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .embeddings import as_embedding
+from .embeddings import as_embedding, gate_query, gate_vectors
 from .geo import crs_of, require
 from .core import EMBED_DIM, ConfigError, DimensionError, NoValidDataError
 from .quantize import NODATA, dequantize
@@ -83,7 +84,10 @@ def vectors_of(data, tile:int|None=None) -> Rows:
                                  "reshape "
                                  f"with `a.reshape(-1, {EMBED_DIM})`")
         if tile: raise ConfigError("tile= needs an embedding on a grid, not a plain (N, 64) array: pass the DataArray")
-        ok = _valid(v)
+        ok = np.isfinite(gate_vectors(v, unit=False)[0]).all(-1)  # the map's gate: fills, zero, constant rows out
+        if not ok.all() and ok.any():
+            warnings.warn(f"{int((~ok).sum())} of {len(v)} vectors are not embeddings (no data, non-finite, zero or "
+                          "constant like 64 x -1) and are left out of the index", stacklevel=3)
         out = Rows(v[ok], np.flatnonzero(ok).astype(np.int64))
     if not len(out.ids):
         raise NoValidDataError("nothing to index: every vector is NaN / no data; check the input's valid pixels")
@@ -154,8 +158,7 @@ def _query_rows(query) -> tuple[np.ndarray, bool]:
     if q.shape[-1] != EMBED_DIM or q.ndim != 2:
         raise DimensionError(f"a query is a {EMBED_DIM}-vector or (Q, {EMBED_DIM}), got shape {q.shape}: "
                              "e.g. `emb.sel(x=.., y=.., method='nearest')`")
-    if not _valid(q).all(): raise NoValidDataError("a query vector has NaN / no data: query with a pixel that has data")
-    return unit_rows(q), one
+    return gate_query(q, what="index query"), one  # the map's gate: no fill or zero vector counts, unit length
 
 class VectorIndex:
     "An ANN index over embedding vectors; build with `build`, query with `search`."

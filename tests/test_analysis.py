@@ -1,4 +1,6 @@
 "Mapping with embeddings: similarity, change, clusters, colours, few-shot classify/regress, laziness."
+import warnings
+
 import dask.array as dsa
 import numpy as np
 import pandas as pd
@@ -25,8 +27,8 @@ def planted():
 # --- similarity and change ---------------------------------------------------------------------------------------
 
 def test_similarity_to_vector_is_the_cosine(emb):
-    v = np.random.default_rng(9).normal(size=64).astype(np.float32)  # not unit: the cosine ignores its length
-    s = emb.aef.similarity(v)
+    v = np.random.default_rng(9).normal(size=64).astype(np.float32)  # not unit: rescaled, with a warning
+    with pytest.warns(UserWarning, match=r"length \[\d+\.\d+\].*scaled to unit length"): s = emb.aef.similarity(v)
     assert s.dims == ("y", "x") and s.name == "similarity"
     want = np.einsum("yxc,c->yx", emb.values.astype(np.float64), v) / np.linalg.norm(v)  # the map's are unit
     np.testing.assert_allclose(s.values, want, rtol=1e-5, atol=1e-5)
@@ -229,9 +231,27 @@ def test_case_A4_int8_query_vector(emb):
 
 
 def test_query_vectors_that_are_not_embeddings_are_refused(emb):
-    for v in (np.zeros(64), np.full(64, np.nan), np.r_[np.ones(63), np.inf]):
-        with pytest.raises(NoValidDataError, match="query vector is not an embedding"):
+    for v in (np.zeros(64), np.full(64, np.nan), np.r_[np.ones(63), np.inf], -np.ones(64), np.full(64, 0.125),
+              np.full(64, -128.0), np.full(64, 2147483647.0), np.full(64, -9999.0)):
+        with pytest.raises(NoValidDataError, match="similarity query.* not embeddings .*fill value"):
             similarity(emb, v)
+    da = xr.DataArray(np.full(64, -5.0), dims="band", attrs={"_FillValue": -5.0})  # a declared fill
+    with pytest.raises(NoValidDataError, match="not embeddings"): similarity(emb, da)
+    with pytest.raises(DimensionError, match="64-vector"): similarity(emb, np.ones(3))
+
+
+@pytest.mark.parametrize("scale", [3.0, 0.5, 100.0])
+def test_case_A4_non_unit_float_query_is_rescaled_loudly_scores_in_range(emb, scale):
+    "A float query of length 3 (or a raw vector of any length): the map's gate, unit length, a warning."
+    u = emb.values[4, 4]
+    with pytest.warns(UserWarning, match=f"length \\[{scale:g}"):
+        s = similarity(emb, scale * u)
+    np.testing.assert_allclose(s.values, similarity(emb, u).values, atol=1e-6)  # the direction counts, not length
+    assert abs(float(s[4, 4]) - 1) < 1e-5 and np.nanmax(s.values) <= 1 and np.nanmin(s.values) >= -1
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")   # a unit vector, or int8 codes, pass without a word
+        similarity(emb, u); similarity(emb, emb.aef.quantize().isel(y=4, x=4))
+
 
 
 def test_case_B2_same_crs_spelled_twice(emb):
