@@ -13,7 +13,7 @@ from typing import Callable
 import numpy as np
 import xarray as xr
 
-from .core import EMBED_DIM, CRSError, DimensionError, DTypeError, NoValidDataError, band_names
+from .core import EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError, band_names
 from .geo import (NODATA_KEYS, crs_of, declared_nodata, flip_rows, is_lazy, north_up, rename_spatial,
                                require, write_crs)
 from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
@@ -235,12 +235,40 @@ def _official_array(obj, attrs:dict) -> xr.DataArray:
         return label_bands(_drop_time(obj, attrs), names)
     raise DTypeError(f"from_official takes an xarray Dataset (xee) or DataArray (GeoTIFF), got {type(obj).__name__}")
 
+# %% ../nbs/23_embeddings.ipynb #c0024g
+def _pixel_height(obj) -> float|None:
+    "The file's geotransform pixel height `e` (< 0: rows stored north-first), where the reader kept it."
+    sr = obj.coords.get("spatial_ref")
+    gt = sr.attrs.get("GeoTransform") if sr is not None else None
+    try:
+        if isinstance(gt, str): return float(gt.split()[5])       # GDAL order: x0 a b y0 d e
+        t = obj.attrs.get("transform")                            # affine order: a b c d e f
+        return float(t[4]) if t is not None and len(t) >= 6 else None
+    except (IndexError, TypeError, ValueError): return None
+
+def _orient(da:xr.DataArray, flip:bool|None, e:float|None) -> xr.DataArray:
+    "Rows north-first under descending y, by the rule above; `GridError` where `flip` would turn a tile south-up."
+    desc = "y" in da.coords and da.sizes["y"] > 1 and float(da.y[1]) < float(da.y[0])
+    if flip and desc:
+        if e is not None and e < 0:
+            raise GridError(f"flip=True, but the file's geotransform (pixel height {e:g} < 0) and its descending y "
+                            "both say the rows are stored north-first: the tile is north-up already and flipping "
+                            "would turn it south-up: drop flip=True (if you know the rows are south-first anyway, "
+                            "pass `geo.flip_rows(da)` without flip)")
+        da = flip_rows(da)
+    elif desc and e is not None and e > 0:
+        warnings.warn(f"the file's geotransform says its rows are stored south-first (pixel height {e:g} > 0) but "
+                      "its y labels descend: if the map is upside down, read it with flip=True", stacklevel=4)
+    return north_up(da)
+
 # %% ../nbs/23_embeddings.ipynb #c0025
 def from_official(obj,                   # xee Dataset with A00..A63, or a (band, y, x) DataArray (rioxarray)
                   dequantize:bool=True,  # dequantise int8 codes (keep False to get the int8 form back)
-                  flip:bool|None=None,   # True: rows stored bottom-up under top-down y labels (labels wrong)
+                  flip:bool|None=None,   # True: rows stored bottom-up (south-first) whatever the y labels say
                  ) -> xr.DataArray:
-    "The official embedding product (xee or GeoTIFF form) as an embedding DataArray (y, x, band), rows top-down."
+    """The official embedding product (xee or GeoTIFF form) as an embedding DataArray (y, x, band), rows top-down.
+
+    Raises `GridError` for `flip=True` on a file whose geotransform says its rows are north-first (see `_orient`)."""
     attrs, fills = dict(obj.attrs), declared_nodata(obj)
     codes = any(np.dtype(v.encoding.get("dtype", "f4")).kind in "iu"
                 for v in (obj.data_vars.values() if isinstance(obj, xr.Dataset) else [obj]))
@@ -248,8 +276,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     if "y" not in da.dims or "x" not in da.dims:
         raise DimensionError(f"cannot find the spatial dims in {da.dims}: rename them to y and x, e.g. "
                              "`ds.rename(X='x', Y='y')`")
-    da = north_up(flip_rows(da) if flip else da)
-    da = da.transpose("y", "x", "band")
+    da = _orient(da, flip, _pixel_height(obj)).transpose("y", "x", "band")
     da.attrs = {k: v for k, v in attrs.items() if k not in _DROP_ATTRS}
     da.attrs.setdefault("source", OFFICIAL_COLLECTION)
     if (crs := crs_of(obj)) and "crs" not in da.attrs: da.attrs["crs"] = crs

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import DimensionError, DTypeError, MissingDependencyError, band_names
+from alphaearth_nb.core import DimensionError, DTypeError, GridError, MissingDependencyError, band_names
 from alphaearth_nb.embeddings import (as_embedding, dequantize_embedding, from_official, quantize_embedding,
                                       read_official_tiff)
 from alphaearth_nb.quantize import quantize
@@ -248,3 +248,71 @@ def test_outputs_carry_spatial_ref_for_rio_and_odc():
     e = as_embedding(embedding_from_array(random_unit((3, 4), seed=20)))
     assert e.rio.crs.to_epsg() == 32631 and e.odc.crs.epsg == 32631
     assert "spatial_ref" in e.coords and e.attrs["crs"] == "EPSG:32631"
+
+
+# --- kind B1: flip=True can never turn a tile south-up ---------------------------------------------------------
+
+def _with_transform(t, e):
+    "`t` as rioxarray reads it: a `spatial_ref` with the GDAL geotransform whose pixel height is `e`."
+    y0 = float(t.y.max()) + 5 if e < 0 else float(t.y.min()) - 5
+    gt = f"{float(t.x.min()) - 5} 10.0 0.0 {y0} 0.0 {e}"
+    return t.assign_coords(spatial_ref=xr.DataArray(0, attrs={"crs_wkt": "EPSG:32631", "GeoTransform": gt}))
+
+
+def _same_vectors_at_same_places(e, want):
+    assert (np.diff(e.y.values) < 0).all()                          # north-up
+    np.testing.assert_array_equal(e.y.values, want.y.values)
+    np.testing.assert_array_equal(e.values, want.values)            # every vector under its own coordinates
+
+
+def test_case_B1_flip_on_a_north_up_tile_is_refused():
+    emb = embedding_from_array(random_unit((5, 4), seed=40))
+    q = quantize_embedding(emb)
+    north = _with_transform(official_tiff(q, bottom_up=False), -10.0)
+    with pytest.raises(GridError, match="north-up already.*drop flip=True"):
+        read_official_tiff("n.tif", flip=True, reader=lambda p, c: north)
+    _same_vectors_at_same_places(read_official_tiff("n.tif", reader=lambda p, c: north), dequantize_embedding(q))
+    # the escape the message names works for a file whose geotransform is wrong
+    from alphaearth_nb.geo import flip_rows
+    upside = north.isel(y=slice(None, None, -1)).assign_coords(y=north.y.values)
+    _same_vectors_at_same_places(from_official(flip_rows(upside)), dequantize_embedding(q))
+
+
+@pytest.mark.parametrize("flip", [None, False, True])
+def test_case_B1_flip_agrees_with_a_south_up_file(flip):
+    "Rows south-first with ascending y (the reader honoured the geotransform): flip or not, the same north-up map."
+    emb = embedding_from_array(random_unit((5, 4), seed=41))
+    q = quantize_embedding(emb)
+    for t in (official_tiff(q), _with_transform(official_tiff(q), 10.0)):
+        _same_vectors_at_same_places(read_official_tiff("s.tif", flip=flip, reader=lambda p, c: t),
+                                     dequantize_embedding(q))
+
+
+def test_case_B1_south_up_geotransform_under_descending_labels():
+    "The reader ignored the sign of the pixel height: flip=True mends it; without the flag a warning says so."
+    emb = embedding_from_array(random_unit((5, 4), seed=42))
+    q = quantize_embedding(emb)
+    stored = official_tiff(q, bottom_up=False).isel(y=slice(None, None, -1)).assign_coords(y=emb.y.values)
+    stored = _with_transform(stored, 10.0)
+    _same_vectors_at_same_places(read_official_tiff("t.tif", flip=True, reader=lambda p, c: stored),
+                                 dequantize_embedding(q))
+    with pytest.warns(UserWarning, match="flip=True"): read_official_tiff("t.tif", reader=lambda p, c: stored)
+
+
+def test_case_B1_real_geotiffs(tmp_path):
+    rasterio = pytest.importorskip("rasterio")
+    pytest.importorskip("rioxarray")
+    from rasterio.transform import Affine
+    emb = embedding_from_array(random_unit((3, 4), seed=43))
+    codes = np.asarray(quantize_embedding(emb).transpose("band", "y", "x").values)
+    want = dequantize_embedding(quantize_embedding(emb)).values
+    x0, ytop = float(emb.x[0]) - 5, float(emb.y[0]) + 5
+    for name, tr, rows in (("n.tif", Affine(10, 0, x0, 0, -10, ytop), codes),
+                           ("s.tif", Affine(10, 0, x0, 0, 10, ytop - 30), codes[:, ::-1])):
+        with rasterio.open(tmp_path / name, "w", driver="GTiff", height=3, width=4, count=64, dtype="int8",
+                           crs="EPSG:32631", transform=tr, nodata=-128) as f:
+            f.write(np.ascontiguousarray(rows))
+        e = read_official_tiff(tmp_path / name)
+        np.testing.assert_allclose(e.y.values, emb.y.values); np.testing.assert_array_equal(e.values, want)
+    np.testing.assert_array_equal(read_official_tiff(tmp_path / "s.tif", flip=True).values, want)
+    with pytest.raises(GridError, match="north-up already"): read_official_tiff(tmp_path / "n.tif", flip=True)
