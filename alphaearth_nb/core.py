@@ -31,7 +31,7 @@ __all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'AEFError', 'TimeError', 'MissingTimeE
            'SourceError', 'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError',
            'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError',
            'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
-           'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError',
+           'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
            'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames', 'Target', 'Texts',
            'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'is_ours', 'check_output',
            'pid_alive', 'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError', 'MirrorError',
@@ -71,6 +71,7 @@ class PointError(GridError): "A query point lies outside the embedding's grid."
 class MissingDataError(AEFError, FileNotFoundError): "A data set or file is not where it was looked for."
 class EarthEngineError(AEFError): "Earth Engine is not initialised or refused a request."
 class UnitsError(AEFError): "Values on a plausible but wrong scale (reflectance in 0..1, Celsius for Kelvin)."
+class UnitsWarning(UserWarning): "Values that may be on a wrong scale, or valid but unusual (a bright desert)."
 class DamagedCheckpointError(CheckpointError): "A checkpoint file is cut short or its bytes changed."
 
 # %% ../nbs/00_core.ipynb #c0008

@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/sources.html.md"""
 from __future__ import annotations
 
 import difflib
+import warnings
 from dataclasses import dataclass, field, replace
 
 import dask.array as dask_array
@@ -18,13 +19,13 @@ import pandas as pd
 import xarray as xr
 
 from .core import (ConfigError, DTypeError, EmptyStackError, NoValidDataError, UnitsError,
-                                UnknownBandError, UnknownSourceError)
+                                UnitsWarning, UnknownBandError, UnknownSourceError)
 
 # %% auto #0
 __all__ = ['TRANSFORMS', 'ROLES', 'KINDS', 'S2_L2A', 'S2_L1C', 'S1', 'LANDSAT_SR', 'LANDSAT_TOA', 'DEM', 'ERA5', 'GEDI',
-           'LANDCOVER_CLASSES', 'LANDCOVER', 'NDVI', 'UNIT_SLIPS', 'Source', 'n_meta', 'register', 'registered',
-           'get_source', 'band_index', 'describe', 'valid_mask', 'normalise', 'denormalise', 'compute_stats',
-           'check_units', 'sample_values']
+           'LANDCOVER_CLASSES', 'LANDCOVER', 'NDVI', 'UNIT_SLIPS', 'PROVIDER_OFFSETS', 'Source', 'n_meta', 'register',
+           'registered', 'get_source', 'band_index', 'describe', 'valid_mask', 'normalise', 'denormalise',
+           'compute_stats', 'check_units', 'sample_values']
 
 # %% ../nbs/02_sources.ipynb #c0005
 TRANSFORMS = ("none", "log1p", "db")  # "db": values already in decibels, identity plus a range mask
@@ -356,34 +357,78 @@ def compute_stats(source,        # a Source or its name
     return replace(src, mean=tuple(mean), std=tuple(std))
 
 # %% ../nbs/02_sources.ipynb #c0029
-UNIT_SLIPS = {  # units -> [(test on the (p1, p50, p99) percentiles, what the values look like, the fix)]
+UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99) percentiles, what the values look like, the fix)]
     "reflectance x 1e4": [(lambda q: q[2] <= 2.0, "reflectance in 0..1", "multiply by 10000: `ds[bands] * 1e4`")],
     "dB": [(lambda q: q[0] >= 0 and q[1] < 2.0, "linear backscatter (power ratio)",
-            "convert to decibels: `10 * np.log10(ds[bands])`")],
+            "convert to decibels: `10 * np.log10(ds[bands])`"),
+           (lambda q: q[0] >= 0, "linear amplitude or digital numbers (all >= 0; backscatter in dB is mostly < 0)",
+            "calibrate to sigma0 and convert: `10 * np.log10(power)` (or `20 * np.log10(amplitude)`)"),
+           (lambda q: q[0] < -100, "decibels x 100 (scaled integers)", "divide by 100: `ds[bands] / 100`")],
+    "linear": [(lambda q: q[0] < 0, "decibels (negative values)", "convert to power: `10 ** (ds[bands] / 10)`")],
     "K": [(lambda q: -90 < q[1] < 60, "degrees Celsius", "add 273.15: `ds[bands] + 273.15`")],
     "m per month": [(lambda q: q[1] > 5, "millimetres", "divide by 1000: `ds[bands] / 1000`")],
     "rad": [(lambda q: q[1] > 3.2, "degrees", "convert to radians: `np.deg2rad(ds[bands])`")],
     "1": [(lambda q: q[2] > 1.5 or q[0] < -1.5, "a scaled index (NDVI lies in -1..1)",
            "undo the provider's scaling, e.g. `ds[bands] / 10000`")],
 }
+PROVIDER_OFFSETS = {  # family -> (1st percentile that every reflectance band reaches, what they are, fix, refuse)
+    "sentinel2": (1000.0, "raw digital numbers of processing baseline 04.00 or later (from 25 January 2022), which "
+                  "store reflectance x 1e4 + 1000 (BOA_ADD_OFFSET / RADIO_ADD_OFFSET = -1000)",
+                  "subtract it: `ds[bands] - 1000` (Earth Engine's *_HARMONIZED collections already did; a bright "
+                  "desert or snow scene can also look like this)", False),
+    "landsat": (5000.0, "Landsat Collection 2 digital numbers (Level-2 reflectance = DN x 2.75e-5 - 0.2)",
+                "scale them: `ds[bands] * 0.275 - 2000` (Level-1 TOA: `ds[bands] * 0.2 - 1000`)", True),
+}
 
-def check_units(source,       # a Source or its name
-                band:str,     # the band the values belong to
-                values,       # a sample of the band's physical values (any shape; NaN allowed)
-               ) -> None:
-    "Raise `UnitsError` if the values look like a known slip of the band's unit (`UNIT_SLIPS`)."
-    src = get_source(source)
-    i = band_index(src, band)
-    units = src.units if isinstance(src.units, str) else src.units[i]
-    if src.kind == "categorical" or units not in UNIT_SLIPS: return
+# %% ../nbs/02_sources.ipynb #c0029u
+def _band_quantiles(src, values) -> tuple|None:
+    "(p1, p50, p99, max) of a sample's finite, non-fill values; None when fewer than 16 (too few to judge)."
     v = np.asarray(values, np.float64).ravel()
     v = v[np.isfinite(v) & ((v != src.nodata) if src.nodata is not None else True)]
-    if v.size < 16: return  # too few values to judge a scale
-    q = tuple(float(p) for p in np.percentile(v, (1, 50, 99)))
-    for test, looks, fix in UNIT_SLIPS[units]:
-        if test(q):
-            raise UnitsError(f"{src.name}.{band} should be in {units} but its values (1st/50th/99th percentile "
-                             f"{q[0]:.4g} / {q[1]:.4g} / {q[2]:.4g}) look like {looks}: {fix}.")
+    if v.size < 16: return None
+    return (*(float(p) for p in np.percentile(v, (1, 50, 99))), float(v.max()))
+
+def _scale_slip(src, qs:dict) -> tuple|None:
+    "(what, fix, refuse) for reflectance bands judged together (`qs`: band -> quantiles) on a wrong scale, or None."
+    top = max(q[3] for q in qs.values())
+    if 2.0 < top <= 255.0 and (len(qs) >= 2 or top >= 250.0):  # one dark band alone (B2 over forest) can be < 255
+        return ("8-bit display values (0..255) or reflectance in percent (0..100), not reflectance x 1e4",
+                "read the reflectance bands themselves (e.g. Sentinel-2 L2A surface reflectance: Earth Engine's "
+                "COPERNICUS/S2_SR_HARMONIZED or the product's B02..B12 files), since an 8-bit stretch (the "
+                "true-colour TCI, a PNG/JPEG) cannot be undone; reflectance in percent: `ds[bands] * 100`", True)
+    off = PROVIDER_OFFSETS.get(src.family)
+    visible = any(b in qs for b in ("B2", "B3", "B4"))  # near-infrared or SWIR alone is often > 1000 over vegetation
+    if off and len(qs) >= 2 and visible and all(q[0] >= off[0] for q in qs.values()): return off[1:]
+    return None
+
+def check_units(source,       # a Source or its name
+                band,         # the band the values belong to, or a tuple of bands judged together
+                values,       # a sample of the band's physical values (any shape; NaN allowed), or one per band
+               ) -> None:
+    """Raise `UnitsError` if values look like a known slip of their unit: per band (`UNIT_SLIPS`), and for
+    reflectance bands judged together, a wrong scale (0..255, percent, provider offsets: `PROVIDER_OFFSETS`).
+    A scale that real data can also have (Sentinel-2's offset vs a bright desert) warns `UnitsWarning`."""
+    src = get_source(source)
+    bands, samples = ((band,), (values,)) if isinstance(band, str) else (tuple(band), tuple(values))
+    if src.kind == "categorical": return
+    unit = lambda b: src.units if isinstance(src.units, str) else src.units[band_index(src, b)]
+    refl = {}
+    for b, sample in zip(bands, samples):
+        units = unit(b)
+        if units not in UNIT_SLIPS or (q := _band_quantiles(src, sample)) is None: continue
+        for test, looks, fix in UNIT_SLIPS[units]:
+            if test(q):
+                raise UnitsError(f"{src.name}.{b} should be in {units} but its values (1st/50th/99th percentile "
+                                 f"{q[0]:.4g} / {q[1]:.4g} / {q[2]:.4g}) look like {looks}: {fix}.")
+        if units == "reflectance x 1e4": refl[b] = q
+    slip = _scale_slip(src, refl) if refl else None
+    if slip is None: return
+    looks, fix, refuse = slip
+    msg = (f"{src.name} band(s) {', '.join(refl)} should be in reflectance x 1e4 (land mostly 100..6000) but "
+           f"their values (1st percentile {min(q[0] for q in refl.values()):.4g}, largest "
+           f"{max(q[3] for q in refl.values()):.4g}) look like {looks}: {fix}.")
+    if refuse: raise UnitsError(msg)
+    warnings.warn(msg, UnitsWarning, stacklevel=2)
 
 # %% ../nbs/02_sources.ipynb #c0033
 def sample_values(da,              # a DataArray (numpy- or dask-backed) or an array

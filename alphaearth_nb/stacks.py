@@ -123,11 +123,10 @@ def resolve(source,            # a `Source`, or a registry name
 # %% ../nbs/04_stacks.ipynb #c0009
 def _check_values(name, ds, src):
     "Raise `NoValidDataError` if no band has a valid pixel, `UnitsError` if a band is on a wrong scale."
-    valid, bands = False, [v for v in ds.data_vars if v != CLOUD]
-    for v in bands:
-        sample = sample_values(ds[v])
-        check_units(src, v, sample)
-        valid = valid or bool(valid_mask(src, sample[:, None], bands=(v,)).any())
+    bands = [v for v in ds.data_vars if v != CLOUD]
+    samples = [sample_values(ds[v]) for v in bands]
+    check_units(src, tuple(bands), samples)  # bands judged together: a stack in 0..255 is 8-bit, not one dark band
+    valid = any(bool(valid_mask(src, s[:, None], bands=(v,)).any()) for v, s in zip(bands, samples))
     if not valid and is_lazy(ds):  # the sample may have missed a sparse source's few pixels: read it all once
         valid = any(bool(valid_mask(src, np.asarray(ds[v].values)[..., None], bands=(v,)).any()) for v in bands)
     if not valid:

@@ -1,10 +1,12 @@
 "Plausible but wrong units (alphaearth_nb.sources.check_units, sample_values): field cases F1, F4 and other slips."
+import warnings
+
 import dask.array as da
 import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import UnitsError
+from alphaearth_nb.core import UnitsError, UnitsWarning
 from alphaearth_nb.sources import check_units, sample_values
 
 RNG = np.random.default_rng(0)
@@ -57,3 +59,81 @@ def test_lazy_values_are_sampled_from_a_few_chunks():  # F4
     assert s.size == 5 * 64 and len(computed) == 5  # 5 of 64 chunks computed, nothing more
     with pytest.raises(UnitsError):
         check_units("sentinel2", "B3", sample_values(xr.DataArray(da.from_array(REFL.reshape(50, 100) / 1e4, chunks=10))))
+
+
+# --- kind F, generalised: wrong scales named, bands judged together -------------------------------------------
+S2 = ("B2", "B3", "B4", "B8", "B11", "B12")
+STACK_REFL = [RNG.uniform(lo, hi, 4000) for lo, hi in ((150, 1500), (250, 1800), (150, 2200), (1200, 4500),
+                                                       (800, 3500), (400, 2800))]  # land, reflectance x 1e4
+
+
+def test_right_scale_stack_passes_without_a_word():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        check_units("sentinel2", S2, STACK_REFL)
+        check_units("landsat", ("B2", "B3", "B4", "B5", "B6", "B7"), STACK_REFL)
+        check_units("sentinel2", ("B2",), [RNG.uniform(90, 240, 500)])   # one dark band alone (B2 over forest)
+
+
+@pytest.mark.parametrize("to_8bit", [lambda v: np.round(np.clip(v / 2000, 0, 1) * 255).astype(np.uint8),  # TCI-like
+                                     lambda v: v / v.max() * 255,                                           # float
+                                     lambda v: v / 100])                                                    # percent
+def test_case_F_8bit_or_percent_stack_is_refused(to_8bit):
+    wrong = [to_8bit(v) for v in STACK_REFL]
+    with pytest.raises(UnitsError, match=r"8-bit.*0\.\.255.*percent.*S2_SR_HARMONIZED.*\* 100"):
+        check_units("sentinel2", S2, wrong)
+    one = np.r_[RNG.uniform(0, 200, 500), 255.0]      # one band alone reaching the top of 0..255
+    with pytest.raises(UnitsError, match="8-bit"): check_units("sentinel2", ("B4",), [one])
+
+
+def test_case_F_8bit_stack_is_refused_by_validate_stack_and_percent_fix_works():
+    from alphaearth_nb.stacks import toy_stack, validate_stack
+    st = toy_stack()
+    s2 = st["sentinel2"].to_dataset()
+    pct = s2.copy(data={b: s2[b] / 100 for b in s2.data_vars})
+    swap = lambda ds: xr.DataTree.from_dict({k: (ds if k == "sentinel2" else st[k].to_dataset()) for k in st.children})
+    with pytest.raises(UnitsError, match="percent"): validate_stack(swap(pct))
+    validate_stack(swap(pct.copy(data={b: pct[b] * 100 for b in pct.data_vars})))
+    lazy = pct.chunk({"time": 1})   # F4: lazy data get the same verdict
+    with pytest.raises(UnitsError, match="8-bit"): validate_stack(swap(lazy))
+
+
+def test_case_F_landsat_collection2_digital_numbers_are_refused_and_the_fix_works():
+    bands = ("B2", "B3", "B4", "B5", "B6", "B7")
+    dn = [(v / 1e4 + 0.2) / 2.75e-5 for v in STACK_REFL]            # what LANDSAT/LC08/C02/T1_L2 stores
+    with pytest.raises(UnitsError, match=r"Collection 2.*\* 0\.275 - 2000"): check_units("landsat", bands, dn)
+    fixed = [v * 0.275 - 2000 for v in dn]
+    np.testing.assert_allclose(fixed[0], STACK_REFL[0], rtol=1e-9, atol=1e-6)
+    check_units("landsat", bands, fixed)
+
+
+def test_case_F_sentinel2_boa_add_offset_is_warned_and_the_fix_works():
+    raw = [v + 1000 for v in STACK_REFL]      # processing baseline >= 04.00 digital numbers, offset not applied
+    with pytest.warns(UnitsWarning, match=r"BOA_ADD_OFFSET.*- 1000"): check_units("sentinel2", S2, raw)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        check_units("sentinel2", S2, [v - 1000 for v in raw])
+
+
+@pytest.mark.parametrize("values,looks,fix", [
+    (RNG.uniform(20, 600, 3000), "amplitude or digital numbers", None),                 # GRD DN / amplitude
+    (np.round(DB * 100), r"decibels x 100", lambda v: v / 100),                          # scaled-integer dB
+])
+def test_case_F_sentinel1_other_wrong_scales(values, looks, fix):
+    with pytest.raises(UnitsError, match=looks): check_units("sentinel1", "VV", values)
+    if fix is not None: check_units("sentinel1", "VV", fix(values))
+
+
+def test_case_F_db_where_linear_power_is_expected():
+    from alphaearth_nb.sources import Source
+    lin = Source("s1_linear", ("VV", "VH"), units="linear", family="sentinel1")
+    with pytest.raises(UnitsError, match=r"decibels.*10 \*\* \(ds\[bands\] / 10\)"): check_units(lin, "VV", DB)
+    check_units(lin, ("VV", "VH"), [10 ** (DB / 10)] * 2)
+
+
+def test_offset_rules_need_a_visible_band_among_several():
+    "NIR or SWIR alone over vegetation is often above 1000: no offset verdict without a visible band beside it."
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        check_units("sentinel2", ("B8", "B11"), [STACK_REFL[3] + 1500, STACK_REFL[4] + 1200])
+        check_units("sentinel2", ("B2",), [STACK_REFL[0] + 1000])
