@@ -184,6 +184,10 @@ def _check_source(name, ds, src):
     if not ds.data_vars: raise EmptyStackError(f"source {name!r} has no variables: add its bands "
                                                f"({', '.join(src.bands)}).")
     unknown = [v for v in ds.data_vars if v not in src.bands and v != CLOUD]
+    meta = [v for v in unknown if v in src.meta]
+    if meta:  # dropping it, as the generic message says, would lose it: every frame would read as 0 (descending)
+        raise UnknownBandError(f"{name} has per-frame metadata {meta} as data variables: make them coordinates "
+                               f"along time, e.g. `ds = ds.set_coords({meta})` (one value per frame).")
     if unknown:
         raise UnknownBandError(f"{name} has variable(s) {unknown} that are not its bands ({', '.join(src.bands)}): "
                                f"rename them (`ds.rename(...)`) or drop them (`ds.drop_vars({unknown})`).")

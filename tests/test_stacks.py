@@ -269,3 +269,14 @@ def test_case_G2_orbit_bools_and_1_0_pass_unchanged(stack, as_flag):
     ok = s1.assign_coords(ascending=("time", as_flag(s1["ascending"].values > 0.5)))
     got = validate_stack(with_source(stack, "sentinel1", ok))
     np.testing.assert_array_equal(got["sentinel1"]["ascending"].values, ok["ascending"].values)
+
+
+def test_case_G2_orbit_flag_as_a_data_variable_is_named_with_set_coords(stack):
+    "Dropping it (the generic fix for an unknown variable) would read every frame as descending: say set_coords."
+    s1 = stack["sentinel1"].to_dataset()
+    asvar = s1.reset_coords("ascending")
+    with pytest.raises(UnknownBandError, match=r"set_coords\(\['ascending'\]\)") as e:
+        validate_stack(with_source(stack, "sentinel1", asvar))
+    fixed = _run_hint(str(e.value), ds=asvar)
+    got = validate_stack(with_source(stack, "sentinel1", fixed))
+    np.testing.assert_array_equal(got["sentinel1"]["ascending"].values, s1["ascending"].values)
