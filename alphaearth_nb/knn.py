@@ -84,6 +84,13 @@ def _block_candidates(d:Float[Array, "Q C"], kc:int) -> tuple[Int[Array, "kc Q"]
 
 # %% ../nbs/23a_knn.ipynb #c0010
 _ERR = 8 * 2.0**-24  # see "Why a certificate": err = _ERR (D + 2) (|q| + max|t|)^2
+_TIE = 2.0**-22      # two direct sums within _TIE (log2 D + 3) (relative) may be swapped against float64
+
+def _pairwise_sum(x):
+    "Sum over the last axis by halves (zero-padded to a power of two): relative error <= ceil(log2 D) 2^-24."
+    x = jnp.pad(x, [(0, 0)] * (x.ndim - 1) + [(0, _next_pow2(x.shape[-1]) - x.shape[-1])])
+    while x.shape[-1] > 1: x = x[..., ::2] + x[..., 1::2]
+    return x[..., 0]
 
 @partial(jax.jit, static_argnames=("k", "kc"))
 def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
@@ -93,7 +100,7 @@ def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
                mu:Float[Array, "D"],       # the training mean
                n,                          # number of real training rows
                k:int, kc:int):
-    "Direct squared distances (Q, k), indices (Q, k) and whether the certificate holds (Q,)."
+    "Direct squared distances (Q, k), indices (Q, k), whether the certificate holds (Q,), whether a near-tie (Q,)."
     qc = q - mu
     qq = jnp.sum(qc * qc, 1)
     qa = jnp.concatenate([qc, jnp.ones((q.shape[0], 1), q.dtype)], 1)
@@ -106,10 +113,12 @@ def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
         return None, (i + base, lb)
     _, (idx, lb) = jax.lax.scan(step, None, (t, jnp.arange(t.shape[0], dtype=jnp.int32) * c))
     idx = idx.reshape(-1, q.shape[0])                                            # (B kc, Q)
-    dist = jnp.sum((q[None] - rows[idx]) ** 2, -1)                               # the direct sum
-    dist, idx = _smallest(jnp.where(idx < n, dist, jnp.inf), idx, k)              # (k, Q)
-    ok = jnp.all(lb + qq[None] - err > dist[-1][None], 0)
-    return dist.T, idx.T, ok
+    dist = _pairwise_sum((q[None] - rows[idx]) ** 2)                              # the direct sum
+    dist, idx = _smallest(jnp.where(idx < n, dist, jnp.inf), idx, min(k + 1, idx.shape[0]))  # (k + 1, Q)
+    tie = _TIE * (math.ceil(math.log2(q.shape[1])) + 3)
+    near = jnp.any((dist[1:] - dist[:-1] <= tie * dist[1:]) & jnp.isfinite(dist[1:]), 0)
+    ok = jnp.all(lb + qq[None] - err > dist[k - 1][None] * (1 + tie), 0)
+    return dist[:k].T, idx[:k].T, ok, near
 
 # %% ../nbs/23a_knn.ipynb #c0012
 MARGIN = 1  # candidates beyond k per query and training block in the first round
@@ -139,11 +148,11 @@ CALL_BLOCKS = 8  # query blocks per call when each host thread gets at least 2 s
 
 @partial(jax.jit, static_argnames=("k", "kc"))
 def _knn_blocks(qs:Float[Array, "M Q D"], t, tmax, rows, mu, n, k:int, kc:int):
-    "`_knn_block` over M query blocks in one call: (M, Q, k), (M, Q, k), (M, Q)."
+    "`_knn_block` over M query blocks in one call: (M, Q, k), (M, Q, k), (M, Q), (M, Q)."
     return jax.lax.map(lambda q: _knn_block(q, t, tmax, rows, mu, n, k=k, kc=kc), qs)
 
 def _search(args, qx:np.ndarray, k:int, kc:int, qc:int, many:bool=False):
-    "Run the blocks of `qx` at `kc` candidates (`CALL_BLOCKS` per call if `many` and enough): (dist, idx, ok)."
+    "Run the blocks of `qx` at `kc` candidates (`CALL_BLOCKS` per call if `many` and enough): dist, idx, ok, near."
     m = CALL_BLOCKS if many and len(qx) >= 2 * CALL_BLOCKS * qc * _workers() else 1
     def run(starts):
         out = []
@@ -152,25 +161,37 @@ def _search(args, qx:np.ndarray, k:int, kc:int, qc:int, many:bool=False):
             if len(blk) < m * qc: blk = np.concatenate([blk, np.zeros((m * qc - len(blk), qx.shape[1]), np.float32)])
             if m == 1: out.append(_knn_block(jnp.asarray(blk), *args, k=k, kc=kc))
             else: out.append(_knn_blocks(jnp.asarray(blk.reshape(m, qc, -1)), *args, k=k, kc=kc))
-        shapes = (-1, k), (-1, k), (-1,)
-        return [np.concatenate([np.asarray(o[j]) for o in out]).reshape(shapes[j]) for j in range(3)]
+        shapes = (-1, k), (-1, k), (-1,), (-1,)
+        return [np.concatenate([np.asarray(o[j]) for o in out]).reshape(shapes[j]) for j in range(4)]
     starts = np.arange(0, len(qx), m * qc)
     parts = [p for p in np.array_split(starts, min(_workers(), len(starts))) if len(p)]
     if len(parts) == 1: res = [run(parts[0])]
     else:
         with ThreadPoolExecutor(len(parts)) as ex: res = list(ex.map(run, parts))
-    return [np.concatenate([r[j] for r in res])[:len(qx)] for j in range(3)]
+    return [np.concatenate([r[j] for r in res])[:len(qx)] for j in range(4)]
 
 # %% ../nbs/23a_knn.ipynb #c0013
-def _exact_host(tx:np.ndarray, qx:np.ndarray, k:int, chunk:int=65536) -> tuple[np.ndarray, np.ndarray]:
-    "float64 brute force for a few queries: the k nearest rows of each, ties to the lower index ((Q, k) each)."
-    t64 = tx.astype(np.float64)
+def _exact_host(tx:np.ndarray, qx:np.ndarray, k:int) -> tuple[np.ndarray, np.ndarray]:
+    """float64 brute force for some queries: the k nearest rows of each, ties to the lower index ((Q, k) each).
+
+    A float64 product (centred) proposes every row within its rounding bound of the k-th; their direct float64
+    sums `sum_d (q_d - t_d)^2` decide, as a float64 brute force would."""
+    mu = tx.mean(0, dtype=np.float64)
+    t64 = tx - mu
+    tt = np.einsum("nd,nd->n", t64, t64)
+    tmax, tol = np.sqrt(tt.max()), (tx.shape[1] + 3) * 2.0**-49                # 16x the product's rounding bound
     dist, idx = np.empty((len(qx), k), np.float32), np.empty((len(qx), k), np.int32)
-    for r, q in enumerate(qx.astype(np.float64)):
-        d = np.concatenate([((t64[s:s + chunk] - q) ** 2).sum(1) for s in range(0, len(t64), chunk)])
-        cand = np.flatnonzero(d <= np.partition(d, k - 1)[k - 1])
-        best = cand[np.lexsort((cand, d[cand]))][:k]
-        dist[r], idx[r] = d[best], best
+    m = max(1, min(1024, 2**22 // len(tx)))                                    # queries per (m, N) float64 block
+    for s in range(0, len(qx), m):
+        q = qx[s:s + m] - mu
+        qq = np.einsum("nd,nd->n", q, q)
+        d = qq[:, None] + tt[None] - 2 * q @ t64.T
+        kth = np.partition(d, k - 1, axis=1)[:, k - 1]
+        r, c = np.nonzero(d <= (kth + tol * (np.sqrt(qq) + tmax) ** 2)[:, None])
+        exact = ((qx[s + r].astype(np.float64) - tx[c].astype(np.float64)) ** 2).sum(1)
+        o = np.lexsort((c, exact, r))                                          # by query, distance, index
+        first = np.searchsorted(r[o], np.arange(len(q)))[:, None] + np.arange(k)   # each query has >= k rows
+        dist[s:s + m], idx[s:s + m] = exact[o][first], c[o][first]
     return dist, idx
 
 # %% ../nbs/23a_knn.ipynb #c0015
@@ -193,10 +214,12 @@ def knn_search(train_x,                 # training features, (N, D)
               ) -> tuple[np.ndarray, np.ndarray]:
     """Squared L2 distances (Q, k) and indices (Q, k) of the k nearest training rows, nearest first.
 
-    Exact in float32: the distances are the direct sums `sum_d (q_d - t_d)^2`, an exact copy of a query is at
-    0.0 and always first, and equal distances go to the lower index. Raises `DimensionError` for shapes that
-    do not match, `ConfigError` for k < 1 or not a whole number, `LabelError` for k > N or training rows with
-    NaN/inf and `NoValidDataError` for query rows with NaN/inf (no data: drop or gate them first)."""
+    Exact: the same neighbours in the same order as a float64 brute force, equal distances to the lower index.
+    The distances are the float32 direct sums `sum_d (q_d - t_d)^2` (0.0 for an exact copy, always first), or,
+    for queries with a tie or a near-tie below float32 rounding, the float64 ones rounded to float32.
+    Raises `DimensionError` for shapes that do not match, `ConfigError` for k < 1 or not a whole number,
+    `LabelError` for k > N or training rows with NaN/inf and `NoValidDataError` for query rows with NaN/inf
+    (no data: drop or gate them first)."""
     tx = np.asarray(train_x, np.float32); qx = np.asarray(query_x, np.float32)
     if tx.ndim != 2 or qx.ndim != 2 or tx.shape[1] != qx.shape[1]:
         raise DimensionError(f"train and query features must be (N, D) and (Q, D) with the same D, got {tx.shape} "
@@ -210,18 +233,18 @@ def knn_search(train_x,                 # training features, (N, D)
     args.append(jnp.int32(len(tx)))
     qc = min(_next_pow2(query_chunk), _next_pow2(len(qx)))
     kc = min(k + MARGIN, c)
-    dist, idx, ok = _search(args, qx, k, kc, qc, many=True)
-    bad = np.flatnonzero(~ok)
+    dist, idx, ok, near = _search(args, qx, k, kc, qc, many=True)
+    bad = np.flatnonzero(~ok & ~near)
     if bad.size:  # a fraction of a percent: 3 more candidates per block (a sort beyond 8)
         kc = min(kc + 3, c)
-        d2, i2, ok2 = _search(args, qx[bad], k, kc, min(qc, 64))
-        dist[bad], idx[bad], ok[bad] = d2, i2, ok2 | (kc == c)
-    bad = np.flatnonzero(~ok)
-    if bad.size:  # a few per million (or many duplicates): settled exactly on the host, no new compile
+        d2, i2, ok2, near2 = _search(args, qx[bad], k, kc, min(qc, 64))
+        dist[bad], idx[bad], ok[bad], near[bad] = d2, i2, ok2 | (kc == c), near2
+    bad = np.flatnonzero(~ok | near)
+    if bad.size:  # near-ties, duplicates, a few per million uncertain: float64 on the host, no new compile
         dist[bad], idx[bad] = _exact_host(tx, qx[bad], k)
     return dist, idx
 
-# %% ../nbs/23a_knn.ipynb #c0024
+# %% ../nbs/23a_knn.ipynb #c0026
 def knn_vote(nn_labels,          # (Q, k) class indices 0 .. C-1 of the neighbours, nearest first
              n_classes:int,      # C
             ) -> tuple[np.ndarray, np.ndarray]:

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/probe.py [--folds10 50] [--foldsmax 10] [--paper-folds]
                                          [--knn-queries 1000000] [--knn-train 1000] [--knn-rounds 3]
+                                         [--knn-data mixture,uniform,aef]
                                          [--probe-rows 1000000]
                                          [--checkpoint PATH] [--repeats 1] [--skip-speed] [--skip-real]
 
@@ -24,7 +25,11 @@
    Ratios are reference time / ours.
    The kNN rows also give the distance matrix products alone in the same blocks (the floor of any exact search;
    goal: ours within 2x of it, ratio >= 0.5) and how many neighbours of 20,000 queries differ from a float64
-   NumPy brute force (goal: 0).
+   NumPy brute force (goal: 0). `--knn-data` picks the data kinds, each timed the same way (see `knn_data`):
+   `mixture` (the goal's: `unit_mixture`, queries drawn around other centres than the training points),
+   `uniform` (random unit vectors: no structure at all), `aef` (the official embeddings of section 1:
+   1,000 training vectors and their `dw_label`, queries the other 1,160 with a little noise) and
+   `mixture-same` (queries around the training points' own centres).
 Figures only: nothing here is asserted.
 """
 import argparse
@@ -170,8 +175,38 @@ def float64_differences(tx, qx, k: int, n: int = 20_000) -> str:
     return f"{int((ours != want).sum())} of {ours.size:,} neighbours differ from float64"
 
 
-def knn_speed_table(n_query: int, n_train: int, rounds: int) -> pd.DataFrame:
-    """kNN k = 1 and 3: ours, scikit-learn's brute force and the distance matmul alone, interleaved.
+def knn_data(kind: str, n_query: int, n_train: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Training vectors (N, 64), their classes 0..8 (N,) and queries (Q, 64), all unit length, of one kind.
+
+    `mixture`: `unit_mixture` (training seed 1, queries seed 2: other centres). `mixture-same`: one
+    `unit_mixture` draw split in two (same centres). `uniform`: random unit vectors, classes at random.
+    `aef`: the official 2024 embeddings (section 1; at most 1,000 for training, `n_train` ignored beyond), the
+    queries drawn with replacement from the rest, plus N(0, 0.02^2) noise per band, renormalised."""
+    if kind == "mixture":
+        (tx, ty), (qx, _) = unit_mixture(n_train, seed=1), unit_mixture(n_query, seed=2)
+        return tx, ty, qx
+    if kind == "mixture-same":
+        x, y = unit_mixture(n_train + n_query, seed=1)
+        return x[:n_train], y[:n_train], x[n_train:]
+    rng = np.random.default_rng(4)
+    if kind == "uniform":
+        x = rng.standard_normal((n_train + n_query, 64), np.float32)
+        x /= np.linalg.norm(x, axis=1, keepdims=True)
+        return x[:n_train], rng.integers(0, 9, n_train), x[n_train:]
+    if kind == "aef":
+        df = read_aef_samples()
+        x, y = df[band_names()].to_numpy(np.float32), df.dw_label.to_numpy()
+        p = rng.permutation(len(x))
+        n = min(n_train, len(x) // 2)
+        rest = x[p[n:]][rng.integers(0, len(x) - n, n_query)]
+        rest += rng.normal(0, 0.02, rest.shape).astype(np.float32)
+        return x[p[:n]], y[p[:n]], rest / np.linalg.norm(rest, axis=1, keepdims=True)
+    raise SystemExit(f"--knn-data {kind!r}: pick among mixture, mixture-same, uniform, aef")
+
+
+def knn_speed_table(n_query: int, n_train: int, rounds: int, kind: str = "mixture") -> pd.DataFrame:
+    """kNN k = 1 and 3 on data `kind` (`knn_data`): ours, scikit-learn's brute force and the distance matmul
+    alone, interleaved.
 
     Each of `rounds` rounds runs the five jobs in a rotated order, each after `SETTLE` s of rest, and notes the
     load average, so a busy neighbour slows ours and the reference alike: `ratio` is the median over rounds of
@@ -179,8 +214,8 @@ def knn_speed_table(n_query: int, n_train: int, rounds: int) -> pd.DataFrame:
     seconds (steadier than the clock on a shared machine; scikit-learn's OpenMP threads count while they spin).
     Prints one line per round."""
     from sklearn.neighbors import KNeighborsClassifier
-    tx, ty = unit_mixture(n_train, seed=1)
-    qx, _ = unit_mixture(n_query, seed=2)
+    tx, ty, qx = knn_data(kind, n_query, n_train)
+    n_query, n_train = len(qx), len(tx)
     warm = qx[:65_536]
     refs = {k: KNeighborsClassifier(n_neighbors=k, algorithm="brute").fit(tx, ty) for k in (1, 3)}
     jobs = {"matmul": lambda: matmul_only(tx, qx)}
@@ -202,7 +237,7 @@ def knn_speed_table(n_query: int, n_train: int, rounds: int) -> pd.DataFrame:
             out[n] = jobs[n]()
             times[n].append(time.perf_counter() - t0)
             cpu[n].append(time.process_time() - c0)
-        print(f"  kNN round {r + 1}/{rounds}: " + ", ".join(f"{n} {times[n][-1]:.2f} s" for n in names)
+        print(f"  kNN {kind} round {r + 1}/{rounds}: " + ", ".join(f"{n} {times[n][-1]:.2f} s" for n in names)
               + f"; load average {os.getloadavg()[0]:.1f}", flush=True)
     rows = []
     for k in (1, 3):
@@ -211,9 +246,9 @@ def knn_speed_table(n_query: int, n_train: int, rounds: int) -> pd.DataFrame:
         split = votes.max(1) < 0.5  # a 1-1-1 vote: sklearn takes the smallest label, we the nearest's
         same = (out[f"ours{k}"][:200_000] == out[f"sk{k}"][:200_000])[~split].mean()
         agree = f"{same:.5f} same label" + (f" ({split.mean():.1%} split votes: tie rules differ)" if k > 1 else "")
-        task = f"kNN k={k}: {n_query:,} queries vs {n_train:,} train, 64-d"
-        for ref, name, note in ((f"sk{k}", "sklearn KNeighborsClassifier(brute) (goal ratio >= 3)", agree),
-                                ("matmul", "distance matmul alone (floor; goal ratio >= 0.5)",
+        task = f"kNN k={k} {kind}: {n_query:,} q x {n_train:,} train"
+        for ref, name, note in ((f"sk{k}", "sklearn brute (goal >= 3)", agree),
+                                ("matmul", "matmul alone (goal >= 0.5)",
                                  float64_differences(tx, qx, k))):
             rt = np.array(times[ref])
             rows.append(dict(task=task, reference=name, ours_s=ours.min(), reference_s=rt.min(),
@@ -256,6 +291,8 @@ def main(argv=None):
     ap.add_argument("--knn-queries", type=int, default=1_000_000)
     ap.add_argument("--knn-train", type=int, default=1_000)
     ap.add_argument("--knn-rounds", type=int, default=3, help="interleaved kNN rounds (0: skip the kNN timings)")
+    ap.add_argument("--knn-data", default="mixture,uniform,aef",
+                    help="comma-separated data kinds of the kNN timing: mixture, mixture-same, uniform, aef")
     ap.add_argument("--probe-rows", type=int, default=1_000_000, help="rows of the linear probe timing (0: skip)")
     ap.add_argument("--checkpoint", default=None, help="HOOK: a checkpoint of our model to embed the eo-learn patch")
     ap.add_argument("--repeats", type=int, default=1, help="best of this many runs per linear-probe timing")
@@ -283,7 +320,9 @@ def main(argv=None):
         print("\n== 3. Speed (seconds, after warm-up, same process; ratio = reference / ours) ==")
         f2 = lambda v: f"{v:.2f}"  # noqa: E731
         if a.knn_rounds:
-            print(knn_speed_table(a.knn_queries, a.knn_train, a.knn_rounds).to_string(index=False, float_format=f2))
+            kinds = [k for k in a.knn_data.split(",") if k != "aef" or DATA.is_dir()]
+            tab = pd.concat([knn_speed_table(a.knn_queries, a.knn_train, a.knn_rounds, kind) for kind in kinds])
+            print(tab.to_string(index=False, float_format=f2))
         if a.probe_rows:
             print(probe_speed_table(a.probe_rows).to_string(index=False, float_format=f2))
         print(f"load average after: {os.getloadavg()[0]:.1f}")

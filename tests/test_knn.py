@@ -159,3 +159,57 @@ def test_vote_refuses_labels_outside_the_classes(labels):
 @pytest.mark.parametrize("k", [True, 1.0, 0, "2"])
 def test_k_must_be_a_whole_number(k):
     with pytest.raises(ConfigError, match="whole number"): knn_search(np.eye(4, 2), np.zeros((1, 2)), k=k)
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    return (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
+
+
+def hard_set(kind: str, seed: int = 6) -> tuple[np.ndarray, np.ndarray]:
+    """Training rows (N, 64) and queries (200, 64) full of ties and near-ties below float32 rounding.
+
+    `random`/`clustered` unit vectors, plus for each query the mirror image of its nearest row in one coordinate
+    (about the query's value there: the same distance up to float32 rounding of that coordinate; half listed
+    before the originals, half after) and exact copies of some nearest rows. `grid`: quarters in -1..1, whose
+    distances are exact in float32 and float64 alike, so ties are everywhere."""
+    rng = np.random.default_rng(seed)
+    if kind == "grid":
+        x = (rng.integers(-4, 5, (600, 64)) / 4).astype(np.float32)
+        return x[:400], x[400:]
+    if kind == "random":
+        base, q = _unit(rng.standard_normal((500, 64))), _unit(rng.standard_normal((200, 64)))
+    else:
+        c = rng.standard_normal((5, 64))
+        base = _unit(c[rng.integers(0, 5, 500)] + 0.1 * rng.standard_normal((500, 64)))
+        q = _unit(c[rng.integers(0, 5, 200)] + 0.1 * rng.standard_normal((200, 64)))
+    nn = reference(base, q, 1)[1][:, 0]
+    mirror, r, j = base[nn].copy(), np.arange(len(q)), rng.integers(0, 64, len(q))
+    mirror[r, j] = 2 * q[r, j] - mirror[r, j]
+    return np.concatenate([mirror[:100], base, mirror[100:], base[nn[:30]]]), q
+
+
+@pytest.mark.parametrize("kind", ["random", "clustered", "grid"])
+def test_ties_and_near_ties_match_float64(kind):
+    "Mirror images, copies and grid ties: the same neighbours in the same order as float64, k = 1, 3, 5."
+    train, query = hard_set(kind)
+    for k in (1, 3, 5):
+        for chunks in ({}, dict(query_chunk=32, train_chunk=200)):
+            d, i = knn_search(train, query, k, **chunks)
+            rd, ri = reference(train, query, k)
+            np.testing.assert_array_equal(i, ri, err_msg=f"{kind} k={k} {chunks}")
+            np.testing.assert_allclose(d, rd, rtol=1e-5, atol=1e-12)
+
+
+def test_near_tie_settled_in_float64():
+    "Two rows at the same distance up to float32 rounding of one coordinate, in either order: float64's order."
+    rng = np.random.default_rng(7)
+    q = _unit(rng.standard_normal((1, 64)))
+    a = _unit(rng.standard_normal((1, 64)))
+    b, j = a.copy(), int(np.argmax(np.abs(a - q)))
+    b[0, j] = 2 * q[0, j] - a[0, j]            # the mirror of a about q in coordinate j
+    dist = {id(x): ((q.astype(np.float64) - x) ** 2).sum() for x in (a, b)}
+    assert abs(dist[id(a)] - dist[id(b)]) < 1e-6 * dist[id(a)]   # a near-tie (or a tie)
+    for pair in ((a, b), (b, a)):
+        t = np.concatenate([*pair, _unit(rng.standard_normal((30, 64))) * 3])
+        want = sorted(range(2), key=lambda r: (dist[id(pair[r])], r))
+        assert knn_search(t, q, 2)[1][0].tolist() == want
