@@ -97,6 +97,7 @@ def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
                t:Float[Array, "B C D1"],   # centred training rows as [-2 t, |t|^2], in B blocks of C
                tmax:Float[Array, "B"],     # max |t| (centred) per block
                rows:Float[Array, "N D"],   # raw training rows, padded to B * C
+               same:Int[Array, "N"],       # the first row equal to each (bit for bit): equal rows tie exactly
                mu:Float[Array, "D"],       # the training mean
                n,                          # number of real training rows
                k:int, kc:int):
@@ -116,7 +117,8 @@ def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
     dist = _pairwise_sum((q[None] - rows[idx]) ** 2)                              # the direct sum
     dist, idx = _smallest(jnp.where(idx < n, dist, jnp.inf), idx, min(k + 1, idx.shape[0]))  # (k + 1, Q)
     tie = _TIE * (math.ceil(math.log2(q.shape[1])) + 3)
-    near = jnp.any((dist[1:] - dist[:-1] <= tie * dist[1:]) & jnp.isfinite(dist[1:]), 0)
+    g = same[idx]
+    near = jnp.any((dist[1:] - dist[:-1] <= tie * dist[1:]) & jnp.isfinite(dist[1:]) & (g[1:] != g[:-1]), 0)
     ok = jnp.all(lb + qq[None] - err > dist[k - 1][None] * (1 + tie), 0)
     return dist[:k].T, idx[:k].T, ok, near
 
@@ -124,7 +126,7 @@ def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
 MARGIN = 1  # candidates beyond k per query and training block in the first round
 
 def _train_blocks(tx:np.ndarray, train_chunk:int):
-    "Centred augmented blocks, their max norms, padded raw rows and the mean."
+    "Centred augmented blocks, their max norms, padded raw rows, the first equal row of each, the mean, C."
     n, dim = tx.shape
     mu = tx.mean(0, dtype=np.float64)
     tc = (tx - mu).astype(np.float32)
@@ -137,8 +139,11 @@ def _train_blocks(tx:np.ndarray, train_chunk:int):
     aug[n:, -1] = np.inf
     norms = np.zeros(nb * c); norms[:n] = np.sqrt(aug[:n, -1])
     rows = np.zeros((nb * c, dim), np.float32); rows[:n] = tx
+    _, first, inv = np.unique(np.ascontiguousarray(tx).view(np.dtype((np.void, 4 * dim)))[:, 0],
+                              return_index=True, return_inverse=True)
+    same = np.arange(nb * c, dtype=np.int32); same[:n] = first[inv.ravel()]
     return (jnp.asarray(aug.reshape(nb, c, -1)), jnp.asarray(norms.reshape(nb, c).max(1), jnp.float32),
-            jnp.asarray(rows), jnp.asarray(mu, jnp.float32), c)
+            jnp.asarray(rows), jnp.asarray(same), jnp.asarray(mu, jnp.float32), c)
 
 def _workers() -> int:
     "Host threads feeding query blocks: on CPU, XLA runs each fusion on one thread, so two blocks keep two cores busy."
@@ -147,9 +152,9 @@ def _workers() -> int:
 CALL_BLOCKS = 8  # query blocks per call when each host thread gets at least 2 such calls
 
 @partial(jax.jit, static_argnames=("k", "kc"))
-def _knn_blocks(qs:Float[Array, "M Q D"], t, tmax, rows, mu, n, k:int, kc:int):
+def _knn_blocks(qs:Float[Array, "M Q D"], t, tmax, rows, same, mu, n, k:int, kc:int):
     "`_knn_block` over M query blocks in one call: (M, Q, k), (M, Q, k), (M, Q), (M, Q)."
-    return jax.lax.map(lambda q: _knn_block(q, t, tmax, rows, mu, n, k=k, kc=kc), qs)
+    return jax.lax.map(lambda q: _knn_block(q, t, tmax, rows, same, mu, n, k=k, kc=kc), qs)
 
 def _search(args, qx:np.ndarray, k:int, kc:int, qc:int, many:bool=False):
     "Run the blocks of `qx` at `kc` candidates (`CALL_BLOCKS` per call if `many` and enough): dist, idx, ok, near."
