@@ -208,10 +208,16 @@ def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
                          "`labels.isel(time=0)`")
     da = da.transpose("y", "x")
     v = np.asarray(da.values)
-    if v.dtype.kind in "OUS": v = _numeric_labels(v.ravel()).reshape(v.shape)  # integer text: ids, as for points
     keep = np.ones(v.shape, bool)
+    if v.dtype.kind in "OUS":  # text: empty cells and None are unlabelled; integer text: ids, as for points
+        text = np.char.strip(np.asarray(v, str))
+        keep = ~pd.isna(v) & (text != "")
+        for f in declared_nodata(labels):  # the declared no-data, written as text ("0" for nodata = 0)
+            if np.isfinite(f): keep &= text != (str(int(f)) if float(f).is_integer() else str(f))
+        v = np.where(keep, v, "0")
+        v = _numeric_labels(v.ravel()).reshape(v.shape)
     if v.dtype.kind in "iuf":
-        keep = np.isfinite(v) & ((v >= 0) if positive else True)
+        keep &= np.isfinite(v) & ((v >= 0) if positive else True)
         for f in declared_nodata(labels): keep &= ~np.isnan(v) if np.isnan(f) else v != f
     r, c = np.nonzero(keep)
     return da.x.values[c].astype(np.float64), da.y.values[r].astype(np.float64), v[r, c]

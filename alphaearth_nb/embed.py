@@ -44,13 +44,14 @@ class Tiling:
         if self.trim is None: object.__setattr__(self, "trim", self.margin)
         L, c, m, t = self.patch, self.core, self.margin, self.trim
         if c < 1 or m < 0 or c + 2 * m != L:
+            near = min(_good_tiles(L), key=lambda t: abs(t - c))
             raise ConfigError(f"tile {c} + 2 x buffer {m} must equal the model's patch {L}: pass a tile in "
                               f"[{2 - L % 2}, {L}] of the same parity as {L} (buffer = (L - tile) / 2), or only "
-                              f"`buffer` in [0, {(L - 1) // 2}].")
+                              f"`buffer` in [0, {(L - 1) // 2}]: e.g. tile={near}.")
         lo = trim_range(c, m)[0]
         if not lo <= t <= m:
             raise ConfigError(f"trim {t} does not fit tile {c} with buffer {m}: trim must be in [{lo}, {m}] so that "
-                              f"the overlap 2 x (buffer - trim) is no wider than the tile: pass trim={lo} (the most "
+                              f"the overlap 2 x (buffer - trim) is no wider than the tile: e.g. trim={lo} (the most "
                               f"overlap) or trim={m} (a hard cut).")
 
     @property
@@ -58,11 +59,17 @@ class Tiling:
         "Half the width of the band two neighbouring tiles share: buffer - trim."
         return self.margin - self.trim
 
+# %% ../nbs/21_embed.ipynb #c0005n
 def trim_range(tile:int, buffer:int) -> tuple[int, int]:
     "The trims `(lo, hi)` a tile allows: the overlap 2 (buffer - trim) fits in the tile, 0 <= trim <= buffer."
     return max(0, buffer - tile // 2), buffer
 
 def _default_trim(buffer:int) -> int: return max(0, buffer - 8)
+
+def _good_tiles(patch:int) -> list[int]:
+    "Tiles that fit a patch with the default trim: the parity of the patch, the overlap no wider than the tile."
+    return [t for t in range(patch % 2 or 2, patch + 1, 2)
+            if trim_range(t, (patch - t) // 2)[0] <= _default_trim((patch - t) // 2)]
 
 def tiling(patch:int,       # the model's patch size L in pixels
            tile:int=None,   # core per tile; default 3L/4 (the paper's 960 m of 1.28 km)
@@ -71,16 +78,19 @@ def tiling(patch:int,       # the model's patch size L in pixels
           ) -> Tiling:
     "The paper's tiling scaled to patch `L`, unless `tile`, `buffer` or `trim` say otherwise; `ConfigError` if unfit."
     if tile is None and buffer is None: buffer = patch // 8
+    for what, v in (("tile", tile), ("buffer", buffer), ("trim", trim)):
+        if v is not None and (isinstance(v, bool) or not float(v).is_integer()):
+            near = min(_good_tiles(patch), key=lambda t: abs(t - v)) if what == "tile" else int(v)
+            raise ConfigError(f"{what}={v!r} is not a whole number of pixels: pass an int, e.g. {what}={near}.")
+    tile, buffer, trim = (None if v is None else int(v) for v in (tile, buffer, trim))
     if buffer is None:
         if (patch - tile) % 2:
             raise ConfigError(f"tile {tile} leaves an odd border in the patch {patch}: pick a tile of the same parity "
-                              f"as {patch}.")
+                              f"as {patch}, e.g. tile={min(_good_tiles(patch), key=lambda t: abs(t - tile))}.")
         buffer = (patch - tile) // 2
     if tile is None: tile = patch - 2 * buffer
     if trim is None and 1 <= tile <= patch and not trim_range(tile, buffer)[0] <= _default_trim(buffer):
-        ok = [t for t in range(patch % 2 or 2, patch + 1, 2)
-              if trim_range(t, (patch - t) // 2)[0] <= _default_trim((patch - t) // 2)]
-        lo = trim_range(tile, buffer)[0]
+        ok, lo = _good_tiles(patch), trim_range(tile, buffer)[0]
         raise ConfigError(f"tile {tile} is too small for the default trim {_default_trim(buffer)} (buffer {buffer}): "
                           f"the overlap would be wider than the tile. Pass a tile in [{ok[0]}, {patch}] (same parity "
                           f"as the patch {patch}), or keep tile={tile} with trim in [{lo}, {buffer}], e.g. trim={lo}.")

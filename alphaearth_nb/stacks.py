@@ -169,8 +169,10 @@ def _check_meta(name, ds, src):
     for m in src.meta:
         if m not in ds.coords: continue
         if ds[m].dims != ("time",):
+            fix = (f": give every frame the value, `ds = ds.assign_coords({m}=('time', np.full(ds.sizes['time'], "
+                   f"ds['{m}'].item())))`" if ds[m].ndim == 0 else "")
             raise DimensionError(f"{name} metadata {m!r} has dims {ds[m].dims}, expected ('time',): one value per "
-                                 "frame.")
+                                 f"frame{fix}.")
         vals = ds[m].values
         if vals.dtype.kind not in "biuf":
             seen = sorted({str(x) for x in vals})[:4]

@@ -436,3 +436,9 @@ def test_case_C_integer_text_raster_labels():
     out = classify(e, r, k=1)
     assert out.classes.values.tolist() == [1101000000, 2501000000] and out["class"].dtype == np.int64
     assert out["class"].values[0, 0] == 2501000000
+    for empty in ("", " ", None):   # empty text cells are unlabelled too, for ids and for names
+        lab2 = lab.copy(); lab2[lab2 == "-1"] = empty
+        got = classify(e, r.copy(data=lab2), k=1)
+        assert got.classes.values.tolist() == [1101000000, 2501000000]
+        names = np.where(lab2 == "2501000000", "crop", np.where(lab2 == "1101000000", "forest", lab2))
+        assert classify(e, r.copy(data=names), k=1).classes.values.tolist() == ["crop", "forest"]  # "0": nodata

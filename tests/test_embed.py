@@ -331,3 +331,15 @@ def test_tile_too_small_names_the_valid_ranges_and_both_fixes_work(stack, model,
     assert tiling(patch, tile=tile, trim=lo).overlap == hi - lo and tiling(patch, tile=smallest).core == smallest
     with pytest.raises(ConfigError, match=r"trim must be in \[%d, %d\]" % (lo, hi)):
         tiling(patch, tile=tile, trim=lo - 1)
+
+
+@pytest.mark.parametrize("kw", [dict(tile=5), dict(tile=7), dict(tile=6.5), dict(tile=17), dict(buffer=9),
+                                dict(tile=8, trim=-1), dict(tile=8, trim=5)])
+def test_tiling_errors_name_a_fix_that_works(kw):  # G: every suggested value is accepted as it is
+    import re
+    from alphaearth_nb.core import ConfigError
+    with pytest.raises(ConfigError) as err: tiling(L, **kw)
+    name, value = re.findall(r"e\.g\. (tile|trim)=(\d+)", str(err.value))[0]
+    fixed = {**{k: v for k, v in kw.items() if k != "buffer"}, name: int(value)}
+    if name == "tile": fixed.pop("trim", None)
+    assert tiling(L, **fixed).patch == L

@@ -280,3 +280,12 @@ def test_case_G2_orbit_flag_as_a_data_variable_is_named_with_set_coords(stack):
     fixed = _run_hint(str(e.value), ds=asvar)
     got = validate_stack(with_source(stack, "sentinel1", fixed))
     np.testing.assert_array_equal(got["sentinel1"]["ascending"].values, s1["ascending"].values)
+
+
+def test_case_G2_one_orbit_flag_for_the_whole_source_is_spread_over_its_frames(stack):
+    s1 = stack["sentinel1"].to_dataset()
+    one = s1.assign_coords(ascending=1.0)   # a scalar: every frame ascending
+    with pytest.raises(DimensionError, match="give every frame the value") as e:
+        validate_stack(with_source(stack, "sentinel1", one))
+    fixed = _run_hint(str(e.value), ds=one)
+    assert (validate_stack(with_source(stack, "sentinel1", fixed))["sentinel1"]["ascending"].values == 1).all()
