@@ -107,8 +107,9 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
     else:
         v, bad = gate_vectors(da.values, fills, codes)
         if bad.any():
-            warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (non-finite, all zero or "
-                          f"of length far from 1) and are treated as no data: check the reader's fill value, or keep "
+            warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (non-finite, all zero, "
+                          f"one value in every band or of length far from 1) and are treated as no data: check the "
+                          "reader's fill value, or keep "
                           "the cleaned form with `emb = aef.embeddings.as_embedding(emb)`", stacklevel=3)
         out = da.copy(data=v)
     for k in (*NODATA_KEYS, "scale_factor", "add_offset"): out.attrs.pop(k, None)
