@@ -256,6 +256,10 @@ def _orient(da:xr.DataArray, flip:bool|None, e:float|None) -> xr.DataArray:
                             "both say the rows are stored north-first: the tile is north-up already and flipping "
                             "would turn it south-up: drop flip=True (if you know the rows are south-first anyway, "
                             "pass `geo.flip_rows(da)` without flip)")
+        if e is None:
+            warnings.warn("flip=True reverses the rows under descending y labels on the flag's word alone: the reader "
+                          "kept no geotransform to confirm the rows are stored south-first; if the tile was north-up "
+                          "this turns it upside down (read it with rioxarray, or without flip)", stacklevel=4)
         da = flip_rows(da)
     elif desc and e is not None and e > 0:
         warnings.warn(f"the file's geotransform says its rows are stored south-first (pixel height {e:g} > 0) but "

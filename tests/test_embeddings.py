@@ -316,3 +316,17 @@ def test_case_B1_real_geotiffs(tmp_path):
         np.testing.assert_allclose(e.y.values, emb.y.values); np.testing.assert_array_equal(e.values, want)
     np.testing.assert_array_equal(read_official_tiff(tmp_path / "s.tif", flip=True).values, want)
     with pytest.raises(GridError, match="north-up already"): read_official_tiff(tmp_path / "n.tif", flip=True)
+
+
+def test_case_B1_flip_without_a_geotransform_is_taken_at_its_word_loudly():
+    "No geotransform: a north-up tile and an upside-down one look the same; the flag decides, never silently."
+    emb = embedding_from_array(random_unit((5, 4), seed=44))
+    q = quantize_embedding(emb)
+    stored = official_tiff(q, bottom_up=False).isel(y=slice(None, None, -1)).assign_coords(y=emb.y.values)
+    with pytest.warns(UserWarning, match="flag's word alone"):
+        e = read_official_tiff("t.tif", flip=True, reader=lambda p, c: stored)
+    _same_vectors_at_same_places(e, dequantize_embedding(q))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")   # the reader's own layouts need no flag and raise no warning
+        read_official_tiff("n.tif", reader=lambda p, c: official_tiff(q, bottom_up=False))
+        read_official_tiff("m.tif", flip=True, reader=lambda p, c: official_tiff(q))
