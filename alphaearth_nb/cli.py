@@ -8,7 +8,9 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/cli.html.md"""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -229,6 +231,9 @@ def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="aef", description="AlphaEarth Foundations in JAX")
     p.add_argument("--no-compile-cache", action="store_true", help="do not reuse or keep compiled programs on disk "
                    "(default: on, in ~/.cache/alphaearth_nb/jax or $AEF_COMPILE_CACHE; AEF_COMPILE_CACHE=0 is off)")
+    p.add_argument("--no-fast-compile", action="store_true", help="compile the training step and embedding with "
+                   "XLA's full CPU optimisation: slower to compile, no faster to run as measured (default: "
+                   "core.FAST_COMPILE on CPU; AEF_FAST_COMPILE=0 is the same)")
     sub = p.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("demo", help="train the small model on the offline sample scene, embed it, write pictures "
                                     "and a report")
@@ -335,13 +340,23 @@ COMMANDS = {"demo": lambda a: demo(a.out, a.steps, a.batch_size, a.seed), "train
             "evaluate": _evaluate_cmd}
 
 # %% ../nbs/30_cli.ipynb #c0028
+@contextlib.contextmanager
+def _env(name:str, value:str|None):
+    "Set the environment variable `name` to `value` for the block (None: leave it alone)."
+    old = os.environ.get(name)
+    if value is not None: os.environ[name] = value
+    try: yield
+    finally:
+        if value is not None and old is None: os.environ.pop(name, None)
+        elif value is not None: os.environ[name] = old
+
 def main(argv:list[str]|None=None) -> int:
     "The `aef` command: returns 0, or 2 after `aef: error: ...` for a bad argument, an error of ours or of the OS."
     try: a = _parser().parse_args(argv)
     except SystemExit as e: return e.code  # argparse printed `aef: error: ...` (2) or the help (0)
     try:
         if not a.no_compile_cache: compile_cache()  # the first step of `small` compiles once, not every run
-        COMMANDS[a.cmd](a)
+        with _env("AEF_FAST_COMPILE", "0" if a.no_fast_compile else None): COMMANDS[a.cmd](a)
     except (AEFError, OSError) as e:
         print(f"aef: error: {e}", file=sys.stderr)
         return 2

@@ -27,15 +27,15 @@ from jax.experimental.compilation_cache import compilation_cache as jax_compilat
 from jaxtyping import Array, Bool, Float
 
 # %% auto #0
-__all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'PeriodError',
-           'SourceError', 'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError',
-           'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError',
-           'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
-           'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
-           'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames', 'Target', 'Texts',
-           'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'is_ours', 'check_output',
-           'pid_alive', 'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError', 'MirrorError',
-           'NoTilesError', 'TrainingWarning', 'compile_cache']
+__all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'FAST_COMPILE', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError',
+           'PeriodError', 'SourceError', 'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError',
+           'DimensionError', 'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError',
+           'CheckpointError', 'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError',
+           'StackTypeError', 'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError',
+           'UnitsWarning', 'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames',
+           'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'is_ours',
+           'check_output', 'pid_alive', 'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError',
+           'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -296,3 +296,15 @@ def compile_cache(path:str|Path|None=None,    # cache folder; default $AEF_COMPI
     jax.config.update("jax_persistent_cache_min_compile_time_secs", float(min_compile_secs))
     jax_compilation_cache.reset_cache()  # JAX decides once per process whether to cache: decide again
     return path
+
+# %% ../nbs/00_core.ipynb #spd003c2
+FAST_COMPILE = {"xla_backend_optimization_level": 1}  # XLA:CPU options; measured in benchmarks/compile.py
+
+def compiler_options(backend:str|None=None, # the backend compiled for; default jax's default backend
+                    ) -> dict|None:
+    "Per-function XLA options for the package's large jitted programs: `FAST_COMPILE` on CPU, else None (also when "
+    "`AEF_FAST_COMPILE=0`)."
+    env = os.environ.get("AEF_FAST_COMPILE")
+    if env is not None and env.strip().lower() in _OFF: return None
+    if (backend or jax.default_backend()) != "cpu": return None
+    return dict(FAST_COMPILE)

@@ -21,7 +21,7 @@ from tqdm.auto import tqdm
 
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning, Frames, MissingSourceError,
                                 PeriodError, UnknownSourceError, band_names)
-from .core import callable_module, check_output, writing_folder
+from .core import callable_module, check_output, compiler_options, writing_folder
 from .geo import is_lazy
 from .quantize import quantize
 from .stacks import CLOUD, SourceArrays, pack_frames, resolve, source_arrays, validate_stack
@@ -165,10 +165,18 @@ def bucket(n:int, size:int=8) -> int:
     return max(size, -(-n // size) * size)
 
 # %% ../nbs/21_embed.ipynb #c0014
-@eqx.filter_jit
-def _embed_batch(model, inputs:dict, period):
+def _embed_tiles(model, inputs:dict, period):
     "Embed a batch of tiles: `model(inputs, period[None])[0]` vmapped over the leading axis."
     return jax.vmap(lambda inp: model(inp, period[None])[0])(inputs)
+
+_JITTED: dict = {}  # `_embed_tiles` jitted once per set of compiler options
+
+def _embed_batch(model, inputs:dict, period):
+    "`_embed_tiles` jitted, with `core.compiler_options()` (XLA:CPU's faster-compiling options; none elsewhere)."
+    opts = compiler_options()
+    key = tuple(sorted((opts or {}).items()))
+    if key not in _JITTED: _JITTED[key] = eqx.filter_jit(_embed_tiles, compiler_options=opts)
+    return _JITTED[key](model, inputs, period)
 
 def has_data(inputs:dict) -> np.ndarray:
     "bool[H, W]: whether any source has a valid value in any real frame at each pixel."

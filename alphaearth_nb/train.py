@@ -36,8 +36,8 @@ from . import losses, samples
 from . import model as aef_model
 from .checkpoint import (checkpoints, latest_checkpoint, load_checkpoint, read_header, run_folder,
                                       save_checkpoint)
-from .core import (CheckpointError, ConfigError, TrainingError, TrainingWarning, write_text,
-                                writing_file)
+from .core import (CheckpointError, ConfigError, TrainingError, TrainingWarning, compiler_options,
+                                write_text, writing_file)
 
 # %% auto #0
 __all__ = ['TrainConfig', 'lr_schedule', 'make_optimizer', 'TrainState', 'init_state', 'apply_policy', 'train_step',
@@ -200,14 +200,16 @@ def make_train_step(loss_fn:Callable,                       # loss_fn(model, bat
                     state_shardings:PyTree=None,            # from `state_sharding`; None leaves placement to XLA
                     batch_shardings=None,                   # from `batch_sharding`
                    ) -> Callable:
-    "The jitted training step `step(state, batch) -> (state, loss, aux)`; it donates `state`."
+    "The jitted training step `step(state, batch) -> (state, loss, aux)`; it donates `state`. On CPU it compiles with "
+    "`core.compiler_options()` (`AEF_FAST_COMPILE=0`: XLA's defaults)."
     def _step(batch, state):
         if state_shardings is not None: state = _constrain(state, state_shardings)
         if batch_shardings is not None: batch = jax.lax.with_sharding_constraint(batch, batch_shardings)
         new, loss, aux = train_step(state, batch, loss_fn, optimizer)
         if state_shardings is not None: new = _constrain(new, state_shardings)
         return new, loss, aux
-    jitted = eqx.filter_jit(_step, donate="all-except-first")  # batch first: only the state is donated
+    # batch first: only the state is donated; XLA:CPU's faster-compiling options (core.compiler_options)
+    jitted = eqx.filter_jit(_step, donate="all-except-first", compiler_options=compiler_options())
     def step(state, batch): return jitted(batch, state)
     step.jitted = jitted  # for `.lower(...)` in benchmarks
     return step

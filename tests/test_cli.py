@@ -124,3 +124,15 @@ def test_unreadable_inputs_are_one_line_exit_2(tmp_path, capsys):
     code, err = _err(capsys, ["embed", "--checkpoint", str(tmp_path / "good.csv"), "--period", "2024",
                               "--out", str(tmp_path / "y.zarr")])
     assert code == 2 and "is not a checkpoint" in err and "damaged" not in err, err
+
+
+def test_no_fast_compile_holds_for_the_command_only(monkeypatch):  # issue 16 item 2
+    from alphaearth_nb import cli
+    from alphaearth_nb.core import FAST_COMPILE, compiler_options
+    seen = []
+    monkeypatch.delenv("AEF_FAST_COMPILE", raising=False)
+    monkeypatch.setitem(cli.COMMANDS, "demo", lambda a: seen.append(compiler_options("cpu")))
+    assert main(["--no-compile-cache", "--no-fast-compile", "demo"]) == 0
+    assert "AEF_FAST_COMPILE" not in os.environ  # restored after the command
+    assert main(["--no-compile-cache", "demo"]) == 0
+    assert seen == [None, FAST_COMPILE]

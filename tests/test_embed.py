@@ -343,3 +343,9 @@ def test_tiling_errors_name_a_fix_that_works(kw):  # G: every suggested value is
     fixed = {**{k: v for k, v in kw.items() if k != "buffer"}, name: int(value)}
     if name == "tile": fixed.pop("trim", None)
     assert tiling(L, **fixed).patch == L
+
+
+def test_fast_compile_embeds_the_same(stack, model, eager, monkeypatch):  # issue 16 item 2: options change no result
+    monkeypatch.setenv("AEF_FAST_COMPILE", "0")  # XLA's default optimisation: another compiled program
+    full = embed(stack, model, 2024, progress=False)
+    np.testing.assert_allclose(full.values, eager.values, rtol=1e-5, atol=1e-6)

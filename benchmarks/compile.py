@@ -1,0 +1,109 @@
+"""Cold compile time of the first `small` training step and the first `embed` call, beside the step time.
+
+    .venv/bin/python benchmarks/compile.py [--preset small] [--rounds 2] [--what step,embed]
+
+Each measurement runs in a fresh process with JAX's persistent compilation cache off (`AEF_COMPILE_CACHE=0`), so
+every first call traces, lowers and compiles from scratch. Two configurations, interleaved round by round so both
+see the same neighbours on a shared machine:
+- "before": XLA's default CPU optimisation (`AEF_FAST_COMPILE=0`), as the package compiled before;
+- "after": the package's defaults, `core.compiler_options()` on the CPU backend (`core.FAST_COMPILE`).
+Per process it prints the first call's wall seconds (trace + compile + one run) and CPU seconds, then the median
+of `--reps` later calls (wall and CPU milliseconds): the run time must not get worse for a faster compile. The
+summary gives after/before ratios (medians over rounds) and the load average; CPU seconds are the steadier
+figure when other processes share the cores. Figures only: nothing here is asserted.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+CONFIGS = {"before": {"AEF_FAST_COMPILE": "0"}, "after": {"AEF_FAST_COMPILE": "1"}}
+
+
+def _timed(fn):
+    "(wall s, CPU s) of `fn()`, which must block."
+    t, c = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - t, time.process_time() - c
+
+
+def child(what: str, preset_name: str, reps: int) -> dict:
+    "Measure in this (fresh) process; returns the figures as a dict."
+    import jax
+    jax.config.update("jax_enable_compilation_cache", False)
+    from alphaearth_nb import losses, samples, scene
+    from alphaearth_nb.model import AlphaEarth, preset
+    stack, texts, _ = scene.load_scene()
+    cfg = preset(preset_name)
+    model = AlphaEarth(cfg, key=jax.random.PRNGKey(0))
+    if what == "step":
+        from alphaearth_nb.train import TrainConfig, init_state, make_optimizer, make_train_step
+        sampler = samples.sampler_config(cfg, preset_name if preset_name in samples.SAMPLERS else None)
+        batch = jax.device_put(samples.Batches(stack, sampler, 2, seed=0, texts=texts).batch_at(0))
+        opt = make_optimizer(TrainConfig(steps=1_000, warmup=10, batch_size=2))
+        step, box = make_train_step(losses.total_loss, opt), [init_state(model, opt)]
+        def run():
+            box[0], loss, _ = step(box[0], batch)
+            loss.block_until_ready()
+    else:
+        import numpy as np
+        from alphaearth_nb.embed import embed
+        year = int(np.datetime64(stack["sentinel2"].time.values[0], "Y").astype(int) + 1970)
+        crop = stack.isel(y=slice(0, 64), x=slice(0, 64))
+        def run(): embed(crop, model, year, progress=False).values
+    first = _timed(run)
+    later = [_timed(run) for _ in range(reps)]
+    return {"first_s": first[0], "first_cpu_s": first[1], "run_ms": 1e3 * statistics.median(w for w, _ in later),
+            "run_cpu_ms": 1e3 * statistics.median(c for _, c in later), "load": os.getloadavg()[0]}
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--preset", default="small")
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--what", default="step,embed")
+    ap.add_argument("--child", choices=["step", "embed"], help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    if a.child:
+        print("RESULT " + json.dumps(child(a.child, a.preset, a.reps)), flush=True)
+        return
+    import jax
+    print(f"jax {jax.__version__}, {os.cpu_count()} CPU cores; preset {a.preset}, batch 2 (step), 64 x 64 px (embed); "
+          f"persistent cache off; load average {os.getloadavg()[0]:.1f}", flush=True)
+    rows = {(w, c): [] for w in a.what.split(",") for c in CONFIGS}
+    root = Path(__file__).resolve().parent.parent
+    for r in range(a.rounds):
+        for what in a.what.split(","):
+            for name, conf in (CONFIGS.items() if r % 2 == 0 else reversed(CONFIGS.items())):
+                env = {**os.environ, "AEF_COMPILE_CACHE": "0", "AEF_FAST_COMPILE": conf["AEF_FAST_COMPILE"],
+                       "PYTHONPATH": f"{root}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+                cmd = [sys.executable, __file__, "--child", what, "--preset", a.preset,
+                       "--reps", str(a.reps)]
+                out = subprocess.run(cmd, env=env, capture_output=True, text=True)
+                line = [l for l in out.stdout.splitlines() if l.startswith("RESULT ")]
+                if out.returncode or not line:
+                    print(f"round {r} {what} {name}: failed\n{out.stderr[-2000:]}"); continue
+                d = json.loads(line[0][7:])
+                rows[(what, name)].append(d)
+                print(f"round {r} {what:5s} {name:6s}: first call {d['first_s']:5.1f} s ({d['first_cpu_s']:5.1f} CPU s); "
+                      f"then {d['run_ms']:6.0f} ms ({d['run_cpu_ms']:6.0f} CPU ms) per call; load {d['load']:.1f}",
+                      flush=True)
+    for what in a.what.split(","):
+        b, n = rows[(what, "before")], rows[(what, "after")]
+        if not (b and n): continue
+        med = lambda rs, k: statistics.median(d[k] for d in rs)
+        print(f"{what}: first call {med(b, 'first_s'):.1f} s -> {med(n, 'first_s'):.1f} s "
+              f"(after/before {med(n, 'first_s') / med(b, 'first_s'):.2f}; CPU "
+              f"{med(n, 'first_cpu_s') / med(b, 'first_cpu_s'):.2f}); per call {med(b, 'run_ms'):.0f} -> "
+              f"{med(n, 'run_ms'):.0f} ms (after/before {med(n, 'run_ms') / med(b, 'run_ms'):.2f}; CPU "
+              f"{med(n, 'run_cpu_ms') / med(b, 'run_cpu_ms'):.2f}); goal: first call < 20 s on 2 idle cores; "
+              f"load average {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
