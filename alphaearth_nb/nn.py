@@ -9,6 +9,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/nn.html.md"""
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import equinox as eqx
 import jax
@@ -18,7 +19,7 @@ from jaxtyping import Array, Bool, Float, PRNGKeyArray
 
 # %% auto #0
 __all__ = ['NORMS', 'ACTIVATIONS', 'DTYPES', 'is_concrete', 'split', 'host_normal', 'host_const', 'identity3', 'Dense', 'Norm',
-           'masked_softmax', 'Attention', 'MLP', 'conv3', 'depthwise3', 'pool', 'upsample', 'bilinear',
+           'masked_softmax', 'Attention', 'MLP', 'conv3', 'pool', 'upsample', 'depthwise3', 'bilinear',
            'space_to_depth', 'cell_valid', 'Stack', 'Conv3', 'build', 'count_params']
 
 # %% ../nbs/10_nn.ipynb #c0005
@@ -59,6 +60,31 @@ def identity3(d):
     k = np.zeros((3, 3, d), np.float32); k[1, 1] = 1.0
     return jnp.asarray(k)
 
+# %% ../nbs/10_nn.ipynb #c0005n1
+def _rowmean(x:Float[Array, "... d"]) -> Float[Array, "..."]: return x @ jnp.full((x.shape[-1],), 1 / x.shape[-1], x.dtype)
+def _colsum(x:Float[Array, "... d"]) -> Float[Array, "d"]:
+    return jnp.ones((x.size // x.shape[-1],), x.dtype) @ x.reshape(-1, x.shape[-1])
+
+def _standardise(center:bool, x):
+    y = x - _rowmean(x)[..., None] if center else x
+    r = jax.lax.rsqrt(_rowmean(y * y) + 1e-6)[..., None]
+    return y * r, r
+
+@partial(jax.custom_vjp, nondiff_argnums=(0,))
+def _normalise(center:bool, x, scale, bias):
+    "LayerNorm (`center`, with `bias`) or RMSNorm (`bias` None) of float32 `x` over its last axis."
+    y = _standardise(center, x)[0] * scale
+    return y if bias is None else y + bias
+def _normalise_fwd(center, x, scale, bias):
+    yh, r = _standardise(center, x)
+    return (yh * scale if bias is None else yh * scale + bias), (yh, r, scale)
+def _normalise_bwd(center, res, g):
+    yh, r, scale = res
+    gy = g * scale
+    gy = gy - _rowmean(gy)[..., None] if center else gy
+    return r * (gy - yh * _rowmean(g * scale * yh)[..., None]), _colsum(g * yh), (_colsum(g) if center else None)
+_normalise.defvjp(_normalise_fwd, _normalise_bwd)
+
 # %% ../nbs/10_nn.ipynb #c0005s1
 class Dense(eqx.Module):
     "Affine map over the last axis of any array."
@@ -76,10 +102,7 @@ class Norm(eqx.Module):
     def __init__(self, d:int, kind:str="layernorm"):
         self.scale, self.bias = host_const(1, d), (host_const(0, d) if kind == "layernorm" else None)
     def __call__(self, x:Float[Array, "... d"]) -> Float[Array, "... d"]:
-        y = x.astype(jnp.float32)
-        if self.bias is not None: y = y - y.mean(-1, keepdims=True)
-        y = y * jax.lax.rsqrt((y * y).mean(-1, keepdims=True) + 1e-6) * self.scale
-        return (y if self.bias is None else y + self.bias).astype(x.dtype)
+        return _normalise(self.bias is not None, x.astype(jnp.float32), self.scale, self.bias).astype(x.dtype)
 
 def masked_softmax(logits:Float[Array, "... k"], mask:Bool[Array, "... k"]) -> Float[Array, "... k"]:
     "Softmax over keys: masked keys get exactly zero weight, a row with no valid key gets all zeros (never NaN)."
@@ -129,12 +152,6 @@ def conv3(x:Float[Array, "N h w i"], w:Float[Array, "3 3 i o"], b:Float[Array, "
     y = jax.lax.conv_general_dilated(x, w.astype(x.dtype), (1, 1), "SAME", dimension_numbers=("NHWC", "HWIO", "NHWC"))
     return y + b.astype(x.dtype)
 
-def depthwise3(x:Float[Array, "N h w c"], w:Float[Array, "3 3 c"], b:Float[Array, "c"]) -> Float[Array, "N h w c"]:
-    "Depthwise 3x3 'same' convolution, NHWC, as nine shifted multiply-adds."
-    n, h, wd, c = x.shape
-    xp, w = jnp.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0))), w.astype(x.dtype)
-    return sum(xp[:, i:i + h, j:j + wd] * w[i, j] for i in range(3) for j in range(3)) + b.astype(x.dtype)
-
 def pool(x:Float[Array, "N h w c"], f:int) -> Float[Array, "N h/f w/f c"]:
     "Average-pool by an integer factor: the low-pass step of a pyramid."
     if f == 1: return x
@@ -155,6 +172,32 @@ def _interp_matrix(n:int, f:int) -> np.ndarray:
     m[np.arange(n * f), i0] += 1 - t
     m[np.arange(n * f), np.minimum(i0 + 1, n - 1)] += t
     return m
+
+# %% ../nbs/10_nn.ipynb #c0006d1
+def _shift3(x:Float[Array, "... h w c"], w:Float[Array, "3 3 c"]) -> Float[Array, "... h w c"]:
+    "The 'same' 3x3 depthwise correlation of `x` with `w` as nine shifted multiply-adds (any leading axes)."
+    h, wd = x.shape[-3:-1]
+    xp = jnp.pad(x, [(0, 0)] * (x.ndim - 3) + [(1, 1), (1, 1), (0, 0)])
+    return sum(xp[..., i:i + h, j:j + wd, :] * w[i, j] for i in range(3) for j in range(3))
+
+_own = jax.lax.optimization_barrier  # computed by its own loop: no later reduction swallows it (see above)
+
+@jax.custom_vjp
+def _depthwise(x, w): return _own(_shift3(x, w))
+def _depthwise_fwd(x, w): return _own(_shift3(x, w)), (x, w)
+def _depthwise_bwd(res, g):
+    x, w = res
+    h, wd = x.shape[-3:-1]
+    xp = jnp.pad(x, [(0, 0)] * (x.ndim - 3) + [(1, 1), (1, 1), (0, 0)])
+    ax = tuple(range(x.ndim - 1))
+    gw = [jnp.sum(xp[..., i:i + h, j:j + wd, :] * g, ax, dtype=jnp.float32) for i in range(3) for j in range(3)]
+    return _own(_shift3(g, jnp.flip(w, (0, 1)))), jnp.stack(gw).reshape(w.shape).astype(w.dtype)
+_depthwise.defvjp(_depthwise_fwd, _depthwise_bwd)
+
+def depthwise3(x:Float[Array, "N h w c"], w:Float[Array, "3 3 c"], b:Float[Array, "c"]) -> Float[Array, "N h w c"]:
+    "Depthwise 3x3 'same' convolution, NHWC (any leading axes), as nine shifted multiply-adds with its own "
+    "backward pass."
+    return _depthwise(x, w.astype(x.dtype)) + b.astype(x.dtype)
 
 # %% ../nbs/10_nn.ipynb #c0006s1
 def bilinear(x:Float[Array, "N h w c"], f:int) -> Float[Array, "N h*f w*f c"]:

@@ -87,13 +87,16 @@ class TimePool(eqx.Module):
     def weights(self, feats:Float[Array, "N h w D"], days:Float[Array, "N"], valid:Bool[Array, "N h w"],
                 period:Float[Array, "2"]) -> Float[Array, "N h w heads"]:
         "Pooling weights of each frame at each pixel, per head; zero where invalid."
-        N, h, w, _ = feats.shape
+        N, h, w, D = feats.shape
         H, dh = self.heads, self.width // self.heads
-        x = self.norm(feats)
-        q = self.query(period_code(period)).reshape(H, dh)
-        k = self.key_proj(x) + self.rel_proj(relative_features(days, period))[:, None, None]
-        logits = jnp.einsum("nyxhd,hd->nyxh", k.reshape(N, h, w, H, dh), q) / math.sqrt(dh)
-        logits = logits - (jax.nn.softplus(self.decay) * outside_years(days, period)[:, None])[:, None, None]
+        q = self.query(period_code(period)).reshape(H, dh) / math.sqrt(dh)
+        # key . query = x @ (W_k q) + (b_k + rel_proj(rel)) . q: the query folded into the key projection, so no
+        # [N, h, w, width] keys per period (their gradient was a slow sum over periods)
+        wq = jnp.einsum("dhc,hc->dh", self.key_proj.w.reshape(D, H, dh), q)
+        rel = self.rel_proj(relative_features(days, period)) + self.key_proj.b
+        frame = jnp.einsum("nhc,hc->nh", rel.reshape(N, H, dh), q)
+        frame = frame - jax.nn.softplus(self.decay) * outside_years(days, period)[:, None]
+        logits = self.norm(feats) @ wq + frame[:, None, None]
         m = valid[..., None]
         logits = jnp.where(m, logits, -1e30)
         e = jnp.exp(logits - jax.lax.stop_gradient(logits.max(0))) * m
