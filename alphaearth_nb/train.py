@@ -40,9 +40,9 @@ from .core import (CheckpointError, ConfigError, TrainingError, TrainingWarning,
                                 write_text, writing_file)
 
 # %% auto #0
-__all__ = ['TrainConfig', 'lr_schedule', 'make_optimizer', 'TrainState', 'init_state', 'apply_policy', 'train_step',
-           'init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'make_train_step',
-           'Prefetch', 'plot_history', 'read_metrics', 'fit', 'model_config', 'load_model']
+__all__ = ['TrainConfig', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState', 'init_state', 'apply_policy',
+           'train_step', 'init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place',
+           'make_train_step', 'Prefetch', 'plot_history', 'read_metrics', 'fit', 'model_config', 'load_model']
 
 # %% ../nbs/20_train.ipynb #c0007
 @dataclass(frozen=True)
@@ -91,10 +91,37 @@ def lr_schedule(cfg:TrainConfig) -> optax.Schedule:
     down = optax.linear_schedule(cfg.peak_lr, 0.0, max(cfg.steps - cfg.warmup, 1))
     return optax.join_schedules([up, down], [cfg.warmup])
 
-def make_optimizer(cfg:TrainConfig) -> optax.GradientTransformation:
-    "Adam on the paper's schedule, after optional global-norm clipping."
+def opt_layout(cfg:TrainConfig) -> str:
+    "How `make_optimizer(cfg)` keeps Adam's moments: 'flat' (one vector each), or 'tree' (one array per parameter) "
+    "under `shard_params`, whose FSDP splits each large parameter over the devices."
+    return "tree" if cfg.shard_params else "flat"
+
+def make_optimizer(cfg:TrainConfig,        # schedule, Adam and clipping settings
+                   layout:str|None=None,   # 'flat' or 'tree'; default `opt_layout(cfg)`
+                  ) -> optax.GradientTransformation:
+    "Adam on the paper's schedule, after optional global-norm clipping, on one flat vector of all parameters or per "
+    "parameter."
+    layout = opt_layout(cfg) if layout is None else layout
+    if layout not in ("flat", "tree"):
+        raise ConfigError(f"optimizer layout {layout!r} is unknown: pass 'flat', 'tree' or None (opt_layout(cfg)).")
     adam = optax.adam(lr_schedule(cfg), b1=cfg.b1, b2=cfg.b2, eps=cfg.eps)
-    return adam if cfg.clip_norm is None else optax.chain(optax.clip_by_global_norm(cfg.clip_norm), adam)
+    opt = adam if cfg.clip_norm is None else optax.chain(optax.clip_by_global_norm(cfg.clip_norm), adam)
+    return optax.flatten(opt) if layout == "flat" else opt
+
+# %% ../nbs/20_train.ipynb #c0011r1
+def relayout(opt_state:PyTree, # Adam's state in either layout
+             params:PyTree,    # the trainable parameters it belongs to (arrays or shapes; None elsewhere)
+             layout:str,       # the layout wanted: 'flat' or 'tree'
+            ) -> PyTree:
+    "`opt_state` in `layout`: per-parameter moments <-> one vector each (concatenated in leaf order); same numbers."
+    tree, shapes = jax.tree.structure(params), [tuple(x.shape) for x in jax.tree.leaves(params)]
+    if layout == "flat":
+        is_p = lambda x: x is not None and jax.tree.structure(x) == tree
+        ravel = lambda t: jnp.concatenate([jnp.ravel(x) for x in jax.tree.leaves(t)])
+        return jax.tree.map(lambda x: ravel(x) if is_p(x) else x, opt_state, is_leaf=is_p)
+    n, cuts = sum(map(math.prod, shapes)), np.cumsum([math.prod(s) for s in shapes])[:-1]
+    unravel = lambda v: jax.tree.unflatten(tree, [p.reshape(s) for p, s in zip(jnp.split(v, cuts), shapes)])
+    return jax.tree.map(lambda x: unravel(x) if eqx.is_array(x) and x.shape == (n,) else x, opt_state)
 
 # %% ../nbs/20_train.ipynb #c0013
 class TrainState(eqx.Module):
@@ -335,7 +362,7 @@ def _cached_step(loss_fn, cfg:TrainConfig, shardings, bsh) -> Callable:
     "`make_train_step` for these settings, reused when an earlier `fit` made the same one."
     opt_fields = ("steps", "peak_lr", "warmup", "b1", "b2", "eps", "clip_norm")
     leaves, tree = jax.tree.flatten(shardings)
-    key = (loss_fn, tuple(getattr(cfg, f) for f in opt_fields), tree, tuple(leaves), bsh)
+    key = (loss_fn, tuple(getattr(cfg, f) for f in opt_fields), opt_layout(cfg), tree, tuple(leaves), bsh)
     try: hash(key)
     except TypeError: key = None
     if key is None or key not in _STEPS:
@@ -344,6 +371,16 @@ def _cached_step(loss_fn, cfg:TrainConfig, shardings, bsh) -> Callable:
         if len(_STEPS) >= 8: _STEPS.pop(next(iter(_STEPS)))
         _STEPS[key] = step
     return _STEPS[key]
+
+def _load_state(ckdir:Path, found:Path, built, cfg:TrainConfig) -> tuple[TrainState, dict]:
+    "The newest valid checkpoint in `ckdir` (`found`) as a state in this run's optimiser layout (`opt_layout`); a "
+    "checkpoint that records none was written per parameter ('tree')."
+    try: have = read_header(found).get("optimizer", "tree")
+    except CheckpointError: have = opt_layout(cfg)  # damaged: load_checkpoint falls back to an older one
+    state, header = load_checkpoint(ckdir, eqx.filter_eval_shape(init_state, built, make_optimizer(cfg, have), cfg.seed))
+    if have == opt_layout(cfg): return state, header
+    params = eqx.filter(state.model, eqx.is_inexact_array)
+    return TrainState(state.step, state.model, relayout(state.opt_state, params, opt_layout(cfg)), state.key), header
 
 def _train_config(config, **over) -> TrainConfig:
     "The run's `TrainConfig`: `config` with the given overrides; a run shorter than its warm-up warms up for a tenth."
@@ -421,7 +458,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         shardings = state_sharding(like, mesh, cfg.shard_params, cfg.fsdp_min_size)
         history = []
         if found is not None:
-            state, header = load_checkpoint(ckdir, like)  # the newest checkpoint that verifies
+            state, header = _load_state(ckdir, found, built, cfg)  # the newest checkpoint that verifies
             if header.get("train", {}).get("batch_size", cfg.batch_size) != cfg.batch_size:
                 warnings.warn(f"resuming with batch_size={cfg.batch_size}, the run was trained with "
                               f"{header['train']['batch_size']}: the data position counts batches, so the sampled "
@@ -430,7 +467,8 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         else:
             state = init_state(built, optimizer, cfg.seed)
         state, start = place(state, shardings), int(state.step)
-        meta = {"train": cfg, "preset": preset_name, "model": getattr(built, "cfg", None), "seed": cfg.seed}
+        meta = {"train": cfg, "preset": preset_name, "model": getattr(built, "cfg", None), "seed": cfg.seed,
+                "optimizer": opt_layout(cfg)}
         if writer:
             out.mkdir(parents=True, exist_ok=True)
             _write_jsonl(out / "metrics.jsonl", history, mode="w")
@@ -501,5 +539,6 @@ def load_model(path, # a run folder, its `checkpoints/` folder, or a checkpoint 
     known = {f.name for f in dataclasses.fields(TrainConfig)}
     tcfg = TrainConfig(**{k: v for k, v in header["train"].items() if k in known})
     shapes = eqx.filter_eval_shape(aef_model.AlphaEarth, model_config(header), key=jax.random.key(0))
-    state, _ = load_checkpoint(path, eqx.filter_eval_shape(init_state, shapes, make_optimizer(tcfg)))
+    opt = make_optimizer(tcfg, header.get("optimizer", "tree"))  # no layout recorded: written per parameter
+    state, _ = load_checkpoint(path, eqx.filter_eval_shape(init_state, shapes, opt))
     return state.model.with_policy()  # inference: float32, no remat, whatever the training policy was

@@ -3,13 +3,16 @@
     .venv/bin/python benchmarks/compile.py [--preset small] [--rounds 2] [--what step,embed]
 
 Each measurement runs in a fresh process with JAX's persistent compilation cache off (`AEF_COMPILE_CACHE=0`), so
-every first call traces, lowers and compiles from scratch. Two configurations, interleaved round by round so both
+every first call traces, lowers and compiles from scratch. The configurations, interleaved round by round so all
 see the same neighbours on a shared machine:
-- "before": XLA's default CPU optimisation (`AEF_FAST_COMPILE=0`), as the package compiled before;
-- "after": the package's defaults, `core.compiler_options()` on the CPU backend (`core.FAST_COMPILE`).
+- "before": XLA's default CPU optimisation (`AEF_FAST_COMPILE=0`) and Adam per parameter (`layout='tree'`), as
+  the package was before issue 16;
+- "fast": `core.compiler_options()` on the CPU backend (`core.FAST_COMPILE`), Adam still per parameter;
+- "after": the package's defaults, fast compile and Adam on one flat vector (`train.make_optimizer`).
+Embedding has no optimiser, so it runs "before" and "after" only.
 Per process it prints the first call's wall seconds (trace + compile + one run) and CPU seconds, then the median
 of `--reps` later calls (wall and CPU milliseconds): the run time must not get worse for a faster compile. The
-summary gives after/before ratios (medians over rounds) and the load average; CPU seconds are the steadier
+summary gives each configuration's ratio to the one before it and to "before" (medians over rounds) and the load average; CPU seconds are the steadier
 figure when other processes share the cores. Figures only: nothing here is asserted.
 """
 import argparse
@@ -21,7 +24,9 @@ import sys
 import time
 from pathlib import Path
 
-CONFIGS = {"before": {"AEF_FAST_COMPILE": "0"}, "after": {"AEF_FAST_COMPILE": "1"}}
+# name: (AEF_FAST_COMPILE, optimiser layout); each is compared with the one before it and with the first
+CONFIGS = {"before": ("0", "tree"), "fast": ("1", "tree"), "after": ("1", "flat")}
+EMBED_CONFIGS = ("before", "after")  # the optimiser plays no part in embedding
 
 
 def _timed(fn):
@@ -31,7 +36,7 @@ def _timed(fn):
     return time.perf_counter() - t, time.process_time() - c
 
 
-def child(what: str, preset_name: str, reps: int) -> dict:
+def child(what: str, preset_name: str, layout: str, reps: int) -> dict:
     "Measure in this (fresh) process; returns the figures as a dict."
     import jax
     jax.config.update("jax_enable_compilation_cache", False)
@@ -44,7 +49,7 @@ def child(what: str, preset_name: str, reps: int) -> dict:
         from alphaearth_nb.train import TrainConfig, init_state, make_optimizer, make_train_step
         sampler = samples.sampler_config(cfg, preset_name if preset_name in samples.SAMPLERS else None)
         batch = jax.device_put(samples.Batches(stack, sampler, 2, seed=0, texts=texts).batch_at(0))
-        opt = make_optimizer(TrainConfig(steps=1_000, warmup=10, batch_size=2))
+        opt = make_optimizer(TrainConfig(steps=1_000, warmup=10, batch_size=2), layout)
         step, box = make_train_step(losses.total_loss, opt), [init_state(model, opt)]
         def run():
             box[0], loss, _ = step(box[0], batch)
@@ -68,21 +73,25 @@ def main(argv=None):
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--what", default="step,embed")
     ap.add_argument("--child", choices=["step", "embed"], help=argparse.SUPPRESS)
+    ap.add_argument("--layout", default="flat", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.child:
-        print("RESULT " + json.dumps(child(a.child, a.preset, a.reps)), flush=True)
+        print("RESULT " + json.dumps(child(a.child, a.preset, a.layout, a.reps)), flush=True)
         return
     import jax
     print(f"jax {jax.__version__}, {os.cpu_count()} CPU cores; preset {a.preset}, batch 2 (step), 64 x 64 px (embed); "
           f"persistent cache off; load average {os.getloadavg()[0]:.1f}", flush=True)
-    rows = {(w, c): [] for w in a.what.split(",") for c in CONFIGS}
+    whats = a.what.split(",")
+    names = {w: list(EMBED_CONFIGS if w == "embed" else CONFIGS) for w in whats}
+    rows = {(w, c): [] for w in whats for c in names[w]}
     root = Path(__file__).resolve().parent.parent
     for r in range(a.rounds):
-        for what in a.what.split(","):
-            for name, conf in (CONFIGS.items() if r % 2 == 0 else reversed(CONFIGS.items())):
-                env = {**os.environ, "AEF_COMPILE_CACHE": "0", "AEF_FAST_COMPILE": conf["AEF_FAST_COMPILE"],
+        for what in whats:
+            for name in (names[what] if r % 2 == 0 else names[what][::-1]):
+                fast, layout = CONFIGS[name]
+                env = {**os.environ, "AEF_COMPILE_CACHE": "0", "AEF_FAST_COMPILE": fast,
                        "PYTHONPATH": f"{root}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
-                cmd = [sys.executable, __file__, "--child", what, "--preset", a.preset,
+                cmd = [sys.executable, __file__, "--child", what, "--preset", a.preset, "--layout", layout,
                        "--reps", str(a.reps)]
                 out = subprocess.run(cmd, env=env, capture_output=True, text=True)
                 line = [l for l in out.stdout.splitlines() if l.startswith("RESULT ")]
@@ -93,17 +102,18 @@ def main(argv=None):
                 print(f"round {r} {what:5s} {name:6s}: first call {d['first_s']:5.1f} s ({d['first_cpu_s']:5.1f} CPU s); "
                       f"then {d['run_ms']:6.0f} ms ({d['run_cpu_ms']:6.0f} CPU ms) per call; load {d['load']:.1f}",
                       flush=True)
-    for what in a.what.split(","):
-        b, n = rows[(what, "before")], rows[(what, "after")]
-        if not (b and n): continue
-        med = lambda rs, k: statistics.median(d[k] for d in rs)
-        print(f"{what}: first call {med(b, 'first_s'):.1f} s -> {med(n, 'first_s'):.1f} s "
-              f"(after/before {med(n, 'first_s') / med(b, 'first_s'):.2f}; CPU "
-              f"{med(n, 'first_cpu_s') / med(b, 'first_cpu_s'):.2f}); per call {med(b, 'run_ms'):.0f} -> "
-              f"{med(n, 'run_ms'):.0f} ms (after/before {med(n, 'run_ms') / med(b, 'run_ms'):.2f}; CPU "
-              f"{med(n, 'run_cpu_ms') / med(b, 'run_cpu_ms'):.2f}); goal: first call < 20 s on 2 idle cores; "
-              f"load average {os.getloadavg()[0]:.1f}")
-
+    med = lambda rs, k: statistics.median(d[k] for d in rs)
+    for what in whats:
+        for prev, name in zip(names[what], names[what][1:]):
+            for ref in dict.fromkeys([prev, names[what][0]]):
+                b, n = rows[(what, ref)], rows[(what, name)]
+                if not (b and n): continue
+                print(f"{what} {name}/{ref}: first call {med(b, 'first_s'):.1f} s -> {med(n, 'first_s'):.1f} s "
+                      f"(ratio {med(n, 'first_s') / med(b, 'first_s'):.2f}; CPU "
+                      f"{med(n, 'first_cpu_s') / med(b, 'first_cpu_s'):.2f}); per call {med(b, 'run_ms'):.0f} -> "
+                      f"{med(n, 'run_ms'):.0f} ms (ratio {med(n, 'run_ms') / med(b, 'run_ms'):.2f}; CPU "
+                      f"{med(n, 'run_cpu_ms') / med(b, 'run_cpu_ms'):.2f}); load average {os.getloadavg()[0]:.1f}")
+    print("goal: the first step of small and the first embed call under 20 s on 2 (idle) cores")
 
 if __name__ == "__main__":
     main()

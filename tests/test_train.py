@@ -295,3 +295,31 @@ def test_warns_once_when_no_batch_carries_text():
     with pytest.warns(Warning, match="no valid text") as rec:
         fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, config=STANDIN_CFG, loss_fn=textless, progress=False)
     assert sum("no valid text" in str(w.message) for w in rec) == 1
+
+
+def test_fit_traces_the_step_once(tmp_path):  # issue 16 item 2: no recompiles across steps and checkpoints
+    counted = eqx.debug.assert_max_traces(standin_loss, max_traces=1)
+    _, hist = fit(Standin(key=jax.random.PRNGKey(1)), standin_batches, out=tmp_path, config=STANDIN_CFG, loss_fn=counted,
+                  progress=False)  # 12 steps, 4 checkpoints
+    assert len(hist) == 12
+
+
+def test_a_run_written_per_parameter_resumes_flat(tmp_path, monkeypatch):  # issue 16 item 2: checkpoints from before
+    import alphaearth_nb.train as tr
+    kw = dict(config=STANDIN_CFG, loss_fn=standin_loss, progress=False)
+    full, hist = fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, out=tmp_path / "a", **kw)
+    assert read_header(latest_checkpoint(tmp_path / "a" / "checkpoints"))["optimizer"] == "flat"
+    state, _ = load_checkpoint(tmp_path / "a" / "checkpoints", eqx.filter_eval_shape(
+        init_state, Standin(key=jax.random.PRNGKey(0)), make_optimizer(STANDIN_CFG)))
+    assert max(x.ndim for x in jax.tree.leaves(state.opt_state)) == 1  # Adam's moments: one vector each
+    monkeypatch.setattr(tr, "opt_layout", lambda cfg: "tree")  # the trainer before: Adam per parameter ...
+    with pytest.raises(KeyboardInterrupt):
+        fit(Standin(key=jax.random.PRNGKey(0)), lambda p: standin_batches(p, stop_at=8), out=tmp_path / "b", **kw)
+    monkeypatch.undo()
+    for p in (tmp_path / "b" / "checkpoints").glob("*.json"):  # ... whose headers named no layout
+        h = json.loads(p.read_text()); assert h.pop("optimizer") == "tree"; p.write_text(json.dumps(h))
+    resumed, hist_b = fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, out=tmp_path / "b", resume=True, **kw)
+    assert [h["step"] for h in hist_b] == list(range(1, 13))
+    np.testing.assert_allclose([h["loss"] for h in hist_b], [h["loss"] for h in hist], rtol=1e-5)
+    for a, b in zip(arrays(full), arrays(resumed)): np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
+    assert read_header(latest_checkpoint(tmp_path / "b" / "checkpoints"))["optimizer"] == "flat"
