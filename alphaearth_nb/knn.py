@@ -86,6 +86,8 @@ def _block_candidates(d:Float[Array, "Q C"], kc:int) -> tuple[Int[Array, "kc Q"]
 _ERR = 8 * 2.0**-24  # see "Why a certificate": err = _ERR (D + 2) (|q| + max|t|)^2
 _TIE = 2.0**-22      # two direct sums within _TIE (log2 D + 3) (relative) may be swapped against float64
 
+def _tie(dim:int) -> float: return _TIE * (math.ceil(math.log2(max(dim, 2))) + 3)
+
 def _pairwise_sum(x):
     "Sum over the last axis by halves (zero-padded to a power of two): relative error <= ceil(log2 D) 2^-24."
     x = jnp.pad(x, [(0, 0)] * (x.ndim - 1) + [(0, _next_pow2(x.shape[-1]) - x.shape[-1])])
@@ -101,7 +103,7 @@ def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
                mu:Float[Array, "D"],       # the training mean
                n,                          # number of real training rows
                k:int, kc:int):
-    "Direct squared distances (Q, k), indices (Q, k), whether the certificate holds (Q,), whether a near-tie (Q,)."
+    "Direct squared distances (Q, k + 2), indices (Q, k + 2; -1: none), certificate holds (Q,), near-tie (Q,)."
     qc = q - mu
     qq = jnp.sum(qc * qc, 1)
     qa = jnp.concatenate([qc, jnp.ones((q.shape[0], 1), q.dtype)], 1)
@@ -115,12 +117,14 @@ def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
     _, (idx, lb) = jax.lax.scan(step, None, (t, jnp.arange(t.shape[0], dtype=jnp.int32) * c))
     idx = idx.reshape(-1, q.shape[0])                                            # (B kc, Q)
     dist = _pairwise_sum((q[None] - rows[idx]) ** 2)                              # the direct sum
-    dist, idx = _smallest(jnp.where(idx < n, dist, jnp.inf), idx, min(k + 1, idx.shape[0]))  # (k + 1, Q)
-    tie = _TIE * (math.ceil(math.log2(q.shape[1])) + 3)
-    g = same[idx]
-    near = jnp.any((dist[1:] - dist[:-1] <= tie * dist[1:]) & jnp.isfinite(dist[1:]) & (g[1:] != g[:-1]), 0)
+    dist, idx = _smallest(jnp.where(idx < n, dist, jnp.inf), idx, min(k + 2, idx.shape[0]))  # (k + 2, Q)
+    tie, g, d1 = _tie(q.shape[1]), same[idx[:k + 1]], dist[1:k + 1]
+    near = jnp.any((d1 - dist[:k] <= tie * d1) & jnp.isfinite(d1) & (g[1:] != g[:-1]), 0)
     ok = jnp.all(lb + qq[None] - err > dist[k - 1][None] * (1 + tie), 0)
-    return dist[:k].T, idx[:k].T, ok, near
+    pad = k + 2 - dist.shape[0]                                                  # a pool of fewer candidates
+    dist = jnp.concatenate([dist, jnp.full((pad, q.shape[0]), jnp.inf, dist.dtype)])
+    idx = jnp.concatenate([jnp.where(idx < n, idx, -1), jnp.full((pad, q.shape[0]), -1, idx.dtype)])
+    return dist.T, idx.T, ok, near
 
 # %% ../nbs/23a_knn.ipynb #c0012
 MARGIN = 1  # candidates beyond k per query and training block in the first round
@@ -166,7 +170,7 @@ def _search(args, qx:np.ndarray, k:int, kc:int, qc:int, many:bool=False):
             if len(blk) < m * qc: blk = np.concatenate([blk, np.zeros((m * qc - len(blk), qx.shape[1]), np.float32)])
             if m == 1: out.append(_knn_block(jnp.asarray(blk), *args, k=k, kc=kc))
             else: out.append(_knn_blocks(jnp.asarray(blk.reshape(m, qc, -1)), *args, k=k, kc=kc))
-        shapes = (-1, k), (-1, k), (-1,), (-1,)
+        shapes = (-1, k + 2), (-1, k + 2), (-1,), (-1,)
         return [np.concatenate([np.asarray(o[j]) for o in out]).reshape(shapes[j]) for j in range(4)]
     starts = np.arange(0, len(qx), m * qc)
     parts = [p for p in np.array_split(starts, min(_workers(), len(starts))) if len(p)]
@@ -176,6 +180,14 @@ def _search(args, qx:np.ndarray, k:int, kc:int, qc:int, many:bool=False):
     return [np.concatenate([r[j] for r in res])[:len(qx)] for j in range(4)]
 
 # %% ../nbs/23a_knn.ipynb #c0013
+def _rerank_host(tx:np.ndarray, qx:np.ndarray, cand:np.ndarray, k:int) -> tuple[np.ndarray, np.ndarray]:
+    "The k nearest of each query's candidates `cand` (Q, E; -1: none) by direct float64 sums, ties to the lower index."
+    valid = cand >= 0
+    c = np.where(valid, cand, 0)
+    d = np.where(valid, ((qx[:, None].astype(np.float64) - tx[c].astype(np.float64)) ** 2).sum(-1), np.inf)
+    o = np.lexsort((np.where(valid, cand, np.iinfo(np.int32).max), d), axis=-1)[:, :k]
+    return np.take_along_axis(d, o, 1).astype(np.float32), np.take_along_axis(cand, o, 1)
+
 def _exact_host(tx:np.ndarray, qx:np.ndarray, k:int) -> tuple[np.ndarray, np.ndarray]:
     """float64 brute force for some queries: the k nearest rows of each, ties to the lower index ((Q, k) each).
 
@@ -239,15 +251,19 @@ def knn_search(train_x,                 # training features, (N, D)
     qc = min(_next_pow2(query_chunk), _next_pow2(len(qx)))
     kc = min(k + MARGIN, c)
     dist, idx, ok, near = _search(args, qx, k, kc, qc, many=True)
-    bad = np.flatnonzero(~ok & ~near)
+    bad = np.flatnonzero(~ok)
     if bad.size:  # a fraction of a percent: 3 more candidates per block (a sort beyond 8)
         kc = min(kc + 3, c)
         d2, i2, ok2, near2 = _search(args, qx[bad], k, kc, min(qc, 64))
         dist[bad], idx[bad], ok[bad], near[bad] = d2, i2, ok2 | (kc == c), near2
-    bad = np.flatnonzero(~ok | near)
-    if bad.size:  # near-ties, duplicates, a few per million uncertain: float64 on the host, no new compile
-        dist[bad], idx[bad] = _exact_host(tx, qx[bad], k)
-    return dist, idx
+    closed = dist[:, k + 1] > dist[:, k - 1] * (1 + _tie(tx.shape[1]))   # no other row within the near-tie band
+    few = np.flatnonzero(ok & near & closed)
+    if few.size:  # near-ties inside the k + 2 candidates: their float64 sums decide
+        dist[few, :k], idx[few, :k] = _rerank_host(tx, qx[few], idx[few], k)
+    bad = np.flatnonzero(~ok | (near & ~closed))
+    if bad.size:  # a few per million uncertain (or a chain of near-ties): float64 on the host, no new compile
+        dist[bad, :k], idx[bad, :k] = _exact_host(tx, qx[bad], k)
+    return np.ascontiguousarray(dist[:, :k]), np.ascontiguousarray(idx[:, :k])
 
 # %% ../nbs/23a_knn.ipynb #c0026
 def knn_vote(nn_labels,          # (Q, k) class indices 0 .. C-1 of the neighbours, nearest first

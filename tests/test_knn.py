@@ -189,8 +189,14 @@ def hard_set(kind: str, seed: int = 6) -> tuple[np.ndarray, np.ndarray]:
 
 
 @pytest.mark.parametrize("kind", ["random", "clustered", "grid"])
-def test_ties_and_near_ties_match_float64(kind):
+def test_ties_and_near_ties_match_float64(kind, monkeypatch):
     "Mirror images, copies and grid ties: the same neighbours in the same order as float64, k = 1, 3, 5."
+    from alphaearth_nb import knn
+    used = {"_rerank_host": 0, "_exact_host": 0}
+    for name in used:   # count the queries each float64 path settles
+        f = getattr(knn, name)
+        monkeypatch.setattr(knn, name, lambda t, q, *a, f=f, name=name: used.update({name: used[name] + len(q)})
+                            or f(t, q, *a))
     train, query = hard_set(kind)
     for k in (1, 3, 5):
         for chunks in ({}, dict(query_chunk=32, train_chunk=200)):
@@ -198,6 +204,7 @@ def test_ties_and_near_ties_match_float64(kind):
             rd, ri = reference(train, query, k)
             np.testing.assert_array_equal(i, ri, err_msg=f"{kind} k={k} {chunks}")
             np.testing.assert_allclose(d, rd, rtol=1e-5, atol=1e-12)
+    assert used["_rerank_host"] > 0 and (kind == "grid" or used["_exact_host"] > 0)   # both paths ran
 
 
 def test_near_tie_settled_in_float64():
