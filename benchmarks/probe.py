@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/probe.py [--folds10 50] [--foldsmax 10] [--paper-folds]
                                          [--knn-queries 1000000] [--knn-train 1000] [--knn-rounds 3]
-                                         [--knn-data mixture,uniform,aef]
+                                         [--knn-data mixture,uniform,aef] [--knn-bounds]
                                          [--probe-rows 1000000]
                                          [--checkpoint PATH] [--repeats 1] [--skip-speed] [--skip-real]
 
@@ -258,6 +258,44 @@ def knn_speed_table(n_query: int, n_train: int, rounds: int, kind: str = "mixtur
     return pd.DataFrame(rows)[cols]
 
 
+def prune_bound_table(kinds: list[str], n_query: int = 32_768, n_train: int = 1_000, m: int = 32,
+                      block: int = 512) -> pd.DataFrame:
+    """How much of the distance matmul an exact cluster-pruning search could skip at best, per data kind.
+
+    The training rows are split into `m` k-means clusters (10 rounds) in their principal axes; a cluster
+    can be skipped for a query when the lower bound `sum_b max(0, |P_b (q - c)| - max_x |P_b (x - c)|)^2` over
+    the axis bands b = 0-4, 4-8, 8-16, 16-32, 32-64 (the triangle inequality in each band) exceeds the query's
+    true k-th distance (an oracle: a real search knows less). `per query`: the share of training rows left to
+    search; `per block`: the same when `block` queries sorted by nearest centroid share one dense product."""
+    rng = np.random.default_rng(0)
+    rows = []
+    for kind in kinds:
+        t, _, q = knn_data(kind, n_query, n_train)
+        mu = t.mean(0)
+        axes = np.linalg.svd(t - mu, full_matrices=False)[2]
+        tr, qr = (t - mu) @ axes.T, (q - mu) @ axes.T
+        c = tr[rng.choice(len(tr), m, replace=False)]
+        for _ in range(10):
+            a = ((tr[:, None] - c[None]) ** 2).sum(-1).argmin(1)
+            c = np.stack([tr[a == j].mean(0) if (a == j).any() else c[j] for j in range(m)])
+        a = ((tr[:, None] - c[None]) ** 2).sum(-1).argmin(1)
+        lb = np.zeros((len(q), m))
+        for j in range(m):
+            if not (a == j).any(): lb[:, j] = np.inf; continue
+            for lo, hi in ((0, 4), (4, 8), (8, 16), (16, 32), (32, 64)):
+                r = np.linalg.norm(tr[a == j, lo:hi] - c[j, lo:hi], axis=1).max()
+                lb[:, j] += np.maximum(0, np.linalg.norm(qr[:, lo:hi] - c[j, lo:hi], axis=1) - r) ** 2
+        d = (q * q).sum(1)[:, None] + (t * t).sum(1)[None] - 2 * q @ t.T
+        order = np.argsort(((qr[:, None] - c[None]) ** 2).sum(-1).argmin(1), kind="stable")
+        size = np.bincount(a, minlength=m) / len(t)
+        for k in (1, 3):
+            need = lb <= np.sort(d, 1)[:, k - 1, None] * (1 + 1e-5)
+            nb = len(q) // block * block
+            rows.append(dict(data=kind, k=k, clusters=m, per_query=(need * size).sum(1).mean(),
+                             per_block=(need[order[:nb]].reshape(-1, block, m).any(1) * size).sum(1).mean()))
+    return pd.DataFrame(rows)
+
+
 def probe_speed_table(n_rows: int) -> pd.DataFrame:
     "The linear probe's fit against scikit-learn's LinearRegression and numpy's lstsq."
     from sklearn.linear_model import LinearRegression
@@ -293,6 +331,8 @@ def main(argv=None):
     ap.add_argument("--knn-rounds", type=int, default=3, help="interleaved kNN rounds (0: skip the kNN timings)")
     ap.add_argument("--knn-data", default="mixture,uniform,aef",
                     help="comma-separated data kinds of the kNN timing: mixture, mixture-same, uniform, aef")
+    ap.add_argument("--knn-bounds", action="store_true",
+                    help="also print the share of the kNN matmul an exact cluster-pruning search would still do")
     ap.add_argument("--probe-rows", type=int, default=1_000_000, help="rows of the linear probe timing (0: skip)")
     ap.add_argument("--checkpoint", default=None, help="HOOK: a checkpoint of our model to embed the eo-learn patch")
     ap.add_argument("--repeats", type=int, default=1, help="best of this many runs per linear-probe timing")
@@ -319,10 +359,13 @@ def main(argv=None):
     if not a.skip_speed:
         print("\n== 3. Speed (seconds, after warm-up, same process; ratio = reference / ours) ==")
         f2 = lambda v: f"{v:.2f}"  # noqa: E731
+        kinds = [k for k in a.knn_data.split(",") if k != "aef" or DATA.is_dir()]
         if a.knn_rounds:
-            kinds = [k for k in a.knn_data.split(",") if k != "aef" or DATA.is_dir()]
             tab = pd.concat([knn_speed_table(a.knn_queries, a.knn_train, a.knn_rounds, kind) for kind in kinds])
             print(tab.to_string(index=False, float_format=f2))
+        if a.knn_bounds:
+            print("share of the distance matmul left to an exact cluster-pruned search (oracle bound; 1 = no gain):")
+            print(prune_bound_table(kinds).to_string(index=False, float_format=lambda v: f"{v:.3f}"))
         if a.probe_rows:
             print(probe_speed_table(a.probe_rows).to_string(index=False, float_format=f2))
         print(f"load average after: {os.getloadavg()[0]:.1f}")
