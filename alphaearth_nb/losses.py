@@ -169,13 +169,19 @@ def example_terms(model:AlphaEarth, ex:TrainExample, key:PRNGKeyArray,
     both = jax.tree.map(lambda a, b: jnp.stack([a, b]), model.check_inputs(ex.inputs), model.check_inputs(inputs_s))
     encs = jax.vmap(model.encode)(both)  # teacher and student in one batched pass: one encoder to compile
     enc, enc_s = jax.tree.map(lambda a: a[0], encs), jax.tree.map(lambda a: a[1], encs)
-    u = jax.vmap(lambda p: model.summarise(enc, p))(periods)
-    u_s = model.summarise(enc_s, period_c)
+    # model.summarise = summary.up(summary.pool(...)); the teacher's and the student's pooled maps go through one
+    # batched upsampling, and every target's vMF sample is drawn in one batched call (same keys, same draws)
+    pool = model.summary.pool
+    pooled = jnp.concatenate([jax.vmap(lambda p: pool(enc.feats, enc.days, enc.valid, p))(periods),
+                              pool(enc_s.feats, enc_s.days, enc_s.valid, period_c)[None]])
+    u_all = jax.vmap(model.summary.up)(pooled)
+    u, u_s = u_all[:-1], u_all[-1]
+    keys = jnp.stack([jax.random.fold_in(kr, i) for i in range(len(tnames))]) if tnames else None
+    zs = jax.vmap(model.sample)(keys, u[3:]) if tnames else None
     recon = {}
     for i, n in enumerate(tnames):
         t = ex.targets[n]
-        z = model.sample(jax.random.fold_in(kr, i), u[3 + i])
-        pred = model.decode(n, z, t.meta, position(t.day, t.period))
+        pred = model.decode(n, zs[i], t.meta, position(t.day, t.period))
         recon[n] = source_error(pred, t.x, t.valid, model.cfg.source(n).kind == "categorical")
     L = u.shape[1]
     yx = jnp.clip(jnp.round(ex.texts.yx).astype(jnp.int32), 0, L - 1)
