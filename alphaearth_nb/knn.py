@@ -265,7 +265,7 @@ def knn_search(train_x,                 # training features, (N, D)
         dist[bad, :k], idx[bad, :k] = _exact_host(tx, qx[bad], k)
     return np.ascontiguousarray(dist[:, :k]), np.ascontiguousarray(idx[:, :k])
 
-# %% ../nbs/23a_knn.ipynb #c0026
+# %% ../nbs/23a_knn.ipynb #c0027
 def knn_vote(nn_labels,          # (Q, k) class indices 0 .. C-1 of the neighbours, nearest first
              n_classes:int,      # C
             ) -> tuple[np.ndarray, np.ndarray]:
