@@ -214,7 +214,8 @@ def _exact_host(tx:np.ndarray, qx:np.ndarray, k:int) -> tuple[np.ndarray, np.nda
 # %% ../nbs/23a_knn.ipynb #c0015
 def _check_finite(tx:np.ndarray, qx:np.ndarray):
     "Raise `LabelError` / `NoValidDataError` if training / query rows hold NaN or inf."
-    fix = "drop them (`x = x[np.isfinite(x).all(1)]`) or gate the embedding first (`embeddings.gated`)"
+    fix = ("drop them (`keep = np.isfinite(x).all(1); x = x[keep]`, and training labels with `y[keep]`); int8 codes or "
+           "fill values: `x = embeddings.gate_vectors(x)[0]` first, then drop the NaN rows")
     if not np.isfinite(tx).all():
         raise LabelError(f"{int((~np.isfinite(tx).all(1)).sum())} of {len(tx)} training rows hold NaN/inf "
                          f"(no data there): {fix}")

@@ -139,7 +139,7 @@ def test_nan_or_inf_query_rows_are_refused():
     q = x[:3].copy(); q[0, 0] = np.nan
     with pytest.raises(NoValidDataError, match="1 of 3 query rows hold NaN/inf"): knn_search(x, q, k=1)
     t = np.eye(4, 64, dtype="f4"); q = np.zeros((1, 64), "f4"); q[0, :4] = .5; q[0, 3] = np.nan
-    with pytest.raises(NoValidDataError, match="gated"): knn_search(t, q, k=1)
+    with pytest.raises(NoValidDataError, match="gate_vectors"): knn_search(t, q, k=1)
     q[0, 3] = np.inf
     with pytest.raises(NoValidDataError): knn_search(t, q, k=1)
 
@@ -220,3 +220,19 @@ def test_near_tie_settled_in_float64():
         t = np.concatenate([*pair, _unit(rng.standard_normal((30, 64))) * 3])
         want = sorted(range(2), key=lambda r: (dist[id(pair[r])], r))
         assert knn_search(t, q, 2)[1][0].tolist() == want
+
+
+def test_nan_rows_message_names_a_fix_that_works_on_arrays():
+    "The message used to name `embeddings.gated`, which takes a DataArray: on numpy it raised AttributeError."
+    import re
+    from alphaearth_nb import embeddings
+    x = np.random.default_rng(2).standard_normal((20, 64)).astype("f4"); x /= np.linalg.norm(x, axis=1, keepdims=True)
+    x[3] = np.nan; y = np.arange(20)
+    with pytest.raises(LabelError) as e: knn_search(x, x[:2], k=1)
+    code = re.search(r"`(keep = [^`]*)`", str(e.value)).group(1)
+    ns = {"np": np, "x": x}; exec(code, ns)
+    assert ns["x"].shape == (19, 64) and (y[ns["keep"]] != 3).all()
+    assert knn_search(ns["x"], x[:2], k=1)[1][:, 0].tolist() == [0, 1]
+    q = x.copy(); q[5] = -1.0  # a fill value (64 x -1): gate_vectors makes it NaN, then it is dropped
+    g = embeddings.gate_vectors(q)[0]; g = g[np.isfinite(g).all(1)]
+    assert len(g) == 18 and knn_search(g, g[:1], k=1)[1][0, 0] == 0
