@@ -32,10 +32,11 @@ __all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'FAST_COMPILE', 'AEFError', 'TimeError
            'DimensionError', 'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError',
            'CheckpointError', 'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError',
            'StackTypeError', 'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError',
-           'UnitsWarning', 'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames',
-           'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'is_ours',
-           'check_output', 'pid_alive', 'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError',
-           'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options']
+           'UnitsWarning', 'MetadataWarning', 'DamagedCheckpointError', 'band_names', 'CallableModule',
+           'callable_module', 'Frames', 'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError',
+           'RunLockedError', 'is_ours', 'check_output', 'pid_alive', 'writing_folder', 'writing_file', 'write_text',
+           'run_lock', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache',
+           'compiler_options']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -72,6 +73,7 @@ class MissingDataError(AEFError, FileNotFoundError): "A data set or file is not 
 class EarthEngineError(AEFError): "Earth Engine is not initialised or refused a request."
 class UnitsError(AEFError): "Values on a plausible but wrong scale (reflectance in 0..1, Celsius for Kelvin)."
 class UnitsWarning(UserWarning): "Values that may be on a wrong scale, or valid but unusual (a bright desert)."
+class MetadataWarning(UserWarning): "Per-frame metadata (e.g. Sentinel-1 orbit direction) is absent: a default is assumed."
 class DamagedCheckpointError(CheckpointError): "A checkpoint file is cut short or its bytes changed."
 
 # %% ../nbs/00_core.ipynb #c0008

@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/stacks.html.md"""
 # %% ../nbs/04_stacks.ipynb #c0002
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,15 +15,15 @@ import pandas as pd
 import xarray as xr
 
 from .core import (ConfigError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, Frames,
-                                GridError, MissingSourceError, MissingTimeError, NoValidDataError, StackTypeError,
-                                TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError)
+                                GridError, MetadataWarning, MissingSourceError, MissingTimeError, NoValidDataError,
+                                StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError)
 from .geo import axes_to_turn, crs_of, is_lazy, north_up, same_crs
 from .sources import Source, check_units, get_source, normalise, registered, sample_values, valid_mask
 from .timecodes import as_numbers, as_period, numeric_time_hint, to_days
 
 # %% auto #0
-__all__ = ['DIMS', 'CLOUD', 'FLAG_WORDS', 'FLAGS', 'check_grid', 'resolve', 'flag_hint', 'validate_stack', 'toy_stack',
-           'SourceArrays', 'source_arrays', 'pick_frames', 'pack_frames', 'in_period', 'to_frames']
+__all__ = ['DIMS', 'CLOUD', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'check_grid', 'resolve', 'flag_hint', 'validate_stack',
+           'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames', 'pack_frames', 'in_period', 'to_frames']
 
 # %% ../nbs/04_stacks.ipynb #c0005
 DIMS = ("time", "y", "x")
@@ -131,26 +132,33 @@ def _check_values(name, ds, src):
         valid = any(bool(valid_mask(src, np.asarray(ds[v].values)[..., None], bands=(v,)).any()) for v in bands)
     if not valid:
         raise NoValidDataError(f"source {name!r} has no valid pixel in any band (all NaN, nodata or out of range): "
-                               f"drop it from the stack (`del stack['{name}']`) or check its reader and units.")
+                               f"drop it from the stack (`del stack['{name}']`) and embed without it "
+                               "(`embed(..., allow_missing=True)`, `aef embed --allow-missing`), or check its reader "
+                               "and units.")
 
 FLAG_WORDS = (("TRUE", "FALSE"), ("ASCENDING", "DESCENDING"), ("ASC", "DESC"), ("A", "D"), ("YES", "NO"),
               ("Y", "N"), ("T", "F"), ("1", "0"))
 FLAGS = {"ascending": ("ascending", "descending")}  # flag metadata: 1.0 (or True) means the first, 0.0 the second
+# other providers' names of flag metadata, refused with the conversion (never guessed): Earth Engine's
+# COPERNICUS/S1_GRD property `orbitProperties_pass`, the STAC `sat` extension's `sat:orbit_state`
+META_NAMES = {"ascending": ("orbitProperties_pass", "sat:orbit_state", "orbit_state", "orbit_direction")}
 
-def flag_hint(m:str, values) -> str:
-    "A conversion of flag values (words in any case, or other codes) in metadata `m` to 1.0/0.0 for the values found."
+def flag_hint(m:str, values, col:str|None=None) -> str:
+    "A conversion of flag values (words in any case, or other codes) in metadata `m` (read from `col`, default `m`) to "
+    "1.0/0.0 for the values found."
     vals = np.asarray(values).ravel()
+    col = col or m
     if vals.dtype.kind in "iuf":
         codes = sorted({float(x) for x in vals if np.isfinite(x)})
         yes = next((c for c in codes if c > 0), codes[-1] if codes else 1.0)
         what = f"if {yes:g} means {FLAGS.get(m, ('true',))[0]}"
-        return f"`ds = ds.assign_coords({m}=('time', (ds['{m}'].values == {yes:g}).astype('float32')))` ({what})"
+        return f"`ds = ds.assign_coords({m}=('time', (ds['{col}'].values == {yes:g}).astype('float32')))` ({what})"
     seen = {str(x).strip().upper() for x in vals}
     for yes, no in FLAG_WORDS:
         if seen <= {yes, no}:
-            return (f"`ds = ds.assign_coords({m}=('time', (np.char.upper(np.char.strip(ds['{m}'].values.astype(str))) "
+            return (f"`ds = ds.assign_coords({m}=('time', (np.char.upper(np.char.strip(ds['{col}'].values.astype(str))) "
                     f"== '{yes}').astype('float32')))`")
-    return (f"`ds = ds.assign_coords({m}=('time', pd.Series(ds['{m}'].values).map({{...}}).astype('float32').values))` "
+    return (f"`ds = ds.assign_coords({m}=('time', pd.Series(ds['{col}'].values).map({{...}}).astype('float32').values))` "
             f"with the number each of {sorted(seen)[:4]} means")
 
 def _check_flag(name, m, vals):
@@ -167,7 +175,13 @@ def _check_flag(name, m, vals):
 
 def _check_meta(name, ds, src):
     for m in src.meta:
-        if m not in ds.coords: continue
+        if m not in ds.coords:
+            if m in FLAGS:  # the model reads a missing flag as 0: say so, once per source checked
+                yes, no = FLAGS[m]
+                warnings.warn(f"{name} has no {m!r} coordinate: every frame is read as {no} (0). Give it per frame "
+                              f"(1 {yes}, 0 {no}), e.g. `ds = ds.assign_coords({m}=('time', flags))`.",
+                              MetadataWarning, stacklevel=4)
+            continue
         if ds[m].dims != ("time",):
             fix = (f": give every frame the value, `ds = ds.assign_coords({m}=('time', np.full(ds.sizes['time'], "
                    f"ds['{m}'].item())))`" if ds[m].ndim == 0 else "")
@@ -181,8 +195,20 @@ def _check_meta(name, ds, src):
         if m in FLAGS: _check_flag(name, m, vals)
 
 # %% ../nbs/04_stacks.ipynb #c0010
+def _check_meta_names(name, ds, src):
+    "Refuse flag metadata under another provider's name (`META_NAMES`) with the conversion: it would go unread."
+    for m in src.meta:
+        other = [a for a in META_NAMES.get(m, ()) if a in ds.variables]
+        if m in ds.coords or not other: continue
+        o = other[0]
+        hint = flag_hint(m, ds[o].values, col=o)
+        i = hint.index("`", 1)  # the conversion, then drop the other name
+        raise DTypeError(f"{name} holds its {m} metadata as {o!r} (another provider's name), which is not read: every "
+                         f"frame would count as {FLAGS[m][1]}. Convert it: {hint[:i]}.drop_vars('{o}'){hint[i:]}.")
+
 def _check_source(name, ds, src):
     "Every check of one source on its own: name, bands, dtypes, dims, time, size, metadata."
+    _check_meta_names(name, ds, src)
     if not ds.data_vars: raise EmptyStackError(f"source {name!r} has no variables: add its bands "
                                                f"({', '.join(src.bands)}).")
     unknown = [v for v in ds.data_vars if v not in src.bands and v != CLOUD]

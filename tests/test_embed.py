@@ -349,3 +349,22 @@ def test_fast_compile_embeds_the_same(stack, model, eager, monkeypatch):  # issu
     monkeypatch.setenv("AEF_FAST_COMPILE", "0")  # XLA's default optimisation: another compiled program
     full = embed(stack, model, 2024, progress=False)
     np.testing.assert_allclose(full.values, eager.values, rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.slow
+def test_all_nan_source_message_names_the_complete_fix():
+    "F4: the message said `del stack[...]` only; doing just that raised MissingSourceError next (small preset)."
+    import re
+    from alphaearth_nb.core import NoValidDataError
+    from alphaearth_nb.model import AlphaEarth, preset
+    small = AlphaEarth(preset("small"), key=jax.random.key(0))  # reads landsat, sentinel1, sentinel2
+    for lazy in (False, True):
+        st = make_stack(24, 24)
+        st["sentinel1"] = st["sentinel1"].to_dataset() * np.nan
+        if lazy: st = st.chunk({"y": 12, "x": 12})
+        with pytest.raises(NoValidDataError) as e: embed(st, small, 2024, progress=False, allow_missing=True)
+        msg = str(e.value)
+        exec(re.search(r"`(del stack\[[^`]*)`", msg).group(1), {"stack": st})
+        assert "allow_missing=True" in msg and "--allow-missing" in msg
+        out = embed(st, small, 2024, progress=False, allow_missing=True)
+        assert out.shape == (24, 24, 64) and np.isfinite(out.values).any()

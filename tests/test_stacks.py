@@ -289,3 +289,35 @@ def test_case_G2_one_orbit_flag_for_the_whole_source_is_spread_over_its_frames(s
         validate_stack(with_source(stack, "sentinel1", one))
     fixed = _run_hint(str(e.value), ds=one)
     assert (validate_stack(with_source(stack, "sentinel1", fixed))["sentinel1"]["ascending"].values == 1).all()
+
+
+def _s1_stack(**coords):
+    from alphaearth_nb.stacks import toy_stack
+    st = toy_stack()
+    s1 = st["sentinel1"].to_dataset()
+    asc = s1["ascending"].values
+    s1 = s1.drop_vars("ascending").assign_coords(**{k: ("time", v(asc)) for k, v in coords.items()})
+    return st, s1, asc
+
+
+def test_orbit_under_earth_engine_name_is_refused_with_a_working_conversion():
+    "Earth Engine's `orbitProperties_pass` was ignored: every frame read as descending, silently."
+    import re, warnings
+    from alphaearth_nb.stacks import META_NAMES
+    st, s1, asc = _s1_stack(orbitProperties_pass=lambda a: np.where(a, "ASCENDING", "DESCENDING"))
+    assert "orbitProperties_pass" in META_NAMES["ascending"]
+    with pytest.raises(DTypeError, match="orbitProperties_pass") as e:
+        validate_stack(xr.DataTree.from_dict({"sentinel2": st["sentinel2"].to_dataset(), "sentinel1": s1}))
+    ns = {"ds": s1, "np": np, "pd": pd}; exec(re.search(r"`(ds = [^`]*)`", str(e.value)).group(1), ns)
+    ds = ns["ds"]
+    assert "orbitProperties_pass" not in ds.variables and (ds["ascending"].values == asc).all()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        validate_stack(xr.DataTree.from_dict({"sentinel2": st["sentinel2"].to_dataset(), "sentinel1": ds}))
+
+
+def test_sentinel1_without_orbit_direction_warns_what_is_assumed():
+    from alphaearth_nb.core import MetadataWarning
+    st, s1, _ = _s1_stack()
+    with pytest.warns(MetadataWarning, match="read as descending.*assign_coords\\(ascending="):
+        validate_stack(xr.DataTree.from_dict({"sentinel2": st["sentinel2"].to_dataset(), "sentinel1": s1}))
