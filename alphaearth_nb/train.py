@@ -156,6 +156,14 @@ def _select(ok, new, old):
     "Leafwise `new if ok else old` over the arrays of two same-structure pytrees."
     return jax.tree.map(lambda a, b: jnp.where(ok, a, b) if eqx.is_array(a) else a, new, old)
 
+def _global_norm(grads, opt_state) -> Float[Array, ""]:
+    "The gradients' global norm: of their concatenation when Adam's state is flat (XLA merges it with optax.flatten's "
+    "own, one reduction instead of one per parameter), else leaf by leaf (FSDP keeps each split)."
+    leaves = jax.tree.leaves(grads)
+    n = sum(g.size for g in leaves)
+    if not any(x.shape == (n,) for x in jax.tree.leaves(opt_state)): return optax.tree.norm(grads)
+    return jnp.sqrt(jnp.sum(jnp.square(jnp.concatenate([jnp.reshape(g, [-1]) for g in leaves]))))
+
 def train_step(state:TrainState,                        # the current state
                batch:PyTree,                            # one batch (leading batch axis)
                loss_fn:Callable,                        # loss_fn(model, batch, key) -> (loss, aux dict)
@@ -170,7 +178,7 @@ def train_step(state:TrainState,                        # the current state
     params = eqx.filter(state.model, eqx.is_inexact_array)
     updates, opt_state = optimizer.update(grads, state.opt_state, params)
     new = TrainState(state.step + 1, eqx.apply_updates(state.model, updates), opt_state, state.key)
-    ok = jnp.isfinite(loss) & jnp.isfinite(optax.tree.norm(grads))
+    ok = jnp.isfinite(loss) & jnp.isfinite(_global_norm(grads, state.opt_state))
     kept = TrainState(state.step + 1, state.model, state.opt_state, state.key)  # skipped: the batch is consumed
     return _select(ok, new, kept), loss, {**aux, "skipped": (~ok).astype(jnp.float32)}
 

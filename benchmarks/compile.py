@@ -10,6 +10,8 @@ see the same neighbours on a shared machine:
 - "fast": `core.compiler_options()` on the CPU backend (`core.FAST_COMPILE`), Adam still per parameter;
 - "after": the package's defaults, fast compile and Adam on one flat vector (`train.make_optimizer`).
 Embedding has no optimiser, so it runs "before" and "after" only.
+With `--interleave`, the flat-Adam step is also compiled both ways (XLA's default and `FAST_COMPILE`) in this
+process and the two programs called in alternating rounds, the fairest comparison of their run time.
 Per process it prints the first call's wall seconds (trace + compile + one run) and CPU seconds, then the median
 of `--reps` later calls (wall and CPU milliseconds): the run time must not get worse for a faster compile. The
 summary gives each configuration's ratio to the one before it and to "before" (medians over rounds) and the load average; CPU seconds are the steadier
@@ -66,12 +68,46 @@ def child(what: str, preset_name: str, layout: str, reps: int) -> dict:
             "run_cpu_ms": 1e3 * statistics.median(c for _, c in later), "load": os.getloadavg()[0]}
 
 
+def interleaved(preset_name: str, reps: int, rounds: int = 6) -> None:
+    "The step's run time compiled both ways in this process, calls alternated: the fairest run-time ratio."
+    import jax
+    from alphaearth_nb import losses, samples, scene
+    from alphaearth_nb.core import compiler_options
+    from alphaearth_nb.model import AlphaEarth, preset
+    from alphaearth_nb.train import TrainConfig, init_state, make_optimizer, make_train_step
+    stack, texts, _ = scene.load_scene()
+    cfg = preset(preset_name)
+    model = AlphaEarth(cfg, key=jax.random.PRNGKey(0))
+    sampler = samples.sampler_config(cfg, preset_name if preset_name in samples.SAMPLERS else None)
+    batch = jax.device_put(samples.Batches(stack, sampler, 2, seed=0, texts=texts).batch_at(0))
+    opt = make_optimizer(TrainConfig(steps=1_000, warmup=10, batch_size=2))
+    low = make_train_step(losses.total_loss, opt).jitted.lower(batch, init_state(model, opt))
+    progs = {"default": low.compile(), "fast": low.compile(compiler_options=compiler_options())}
+    boxes = {k: [init_state(model, opt)] for k in progs}
+    times = {k: [] for k in progs}
+    for r in range(rounds):
+        for k, prog in (progs.items() if r % 2 == 0 else reversed(progs.items())):
+            def run():
+                boxes[k][0], loss, _ = prog(batch, boxes[k][0])
+                loss.block_until_ready()
+            for i in range(reps):
+                t = _timed(run)
+                if r or i: times[k].append(t)  # the first call of each program is a warm-up
+    med = {k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v)) for k, v in times.items()}
+    print(f"step run time, both programs in one process, {rounds} alternating rounds of {reps} calls: XLA default "
+          f"{med['default'][0] * 1e3:.0f} ms ({med['default'][1] * 1e3:.0f} CPU ms), FAST_COMPILE "
+          f"{med['fast'][0] * 1e3:.0f} ms ({med['fast'][1] * 1e3:.0f} CPU ms); fast/default "
+          f"{med['fast'][0] / med['default'][0]:.2f} (CPU {med['fast'][1] / med['default'][1]:.2f}); "
+          f"load average {os.getloadavg()[0]:.1f}", flush=True)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--preset", default="small")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--reps", type=int, default=5)
-    ap.add_argument("--what", default="step,embed")
+    ap.add_argument("--what", default="step,embed", help="what to compile cold: step, embed (comma-separated; '' none)")
+    ap.add_argument("--interleave", action="store_true", help="also time the step compiled both ways in one process")
     ap.add_argument("--child", choices=["step", "embed"], help=argparse.SUPPRESS)
     ap.add_argument("--layout", default="flat", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
@@ -81,7 +117,8 @@ def main(argv=None):
     import jax
     print(f"jax {jax.__version__}, {os.cpu_count()} CPU cores; preset {a.preset}, batch 2 (step), 64 x 64 px (embed); "
           f"persistent cache off; load average {os.getloadavg()[0]:.1f}", flush=True)
-    whats = a.what.split(",")
+    if a.interleave: interleaved(a.preset, a.reps)
+    whats = [w for w in a.what.split(",") if w]
     names = {w: list(EMBED_CONFIGS if w == "embed" else CONFIGS) for w in whats}
     rows = {(w, c): [] for w in whats for c in names[w]}
     root = Path(__file__).resolve().parent.parent
