@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import json
 import os
+import re
 import sys
+import tempfile
 import time
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -21,15 +25,52 @@ import xarray as xr
 from matplotlib.figure import Figure
 
 from . import analysis, embeddings, evaluate, maps, model, quality, samples, scene, stream, train
-from .core import (AEFError, ConfigError, LabelError, MissingDataError, StackTypeError, band_names,
+from .core import (AEFError, CheckpointError, ConfigError, DimensionError, LabelError, MissingDataError,
+                                MissingSourceError, StackTypeError, UnknownSourceError, MARKER, band_names,
                                 check_output, compile_cache, writing_folder)
 from .embed import embed, embed_to_zarr
+from .sources import registered
 from .timecodes import as_period
 
 # %% auto #0
-__all__ = ['COMMANDS', 'open_data', 'open_stack', 'model_sources', 'demo', 'labels_from_csv', 'main']
+__all__ = ['COMMANDS', 'open_input', 'open_data', 'open_stack', 'model_sources', 'demo', 'labels_from_csv', 'main']
 
 # %% ../nbs/30_cli.ipynb #c0005
+def _first_line(e:BaseException) -> str:
+    s = str(e).strip()
+    return f"{type(e).__name__}: {s.splitlines()[0][:160]}" if s else type(e).__name__
+
+def _zarr_like(p:Path) -> bool: return p.suffix == ".zarr" or p.is_dir()
+
+def _open_file(p:Path, kind:str):
+    "Open `p` as `kind`: 'csv' (DataFrame), 'tree' (DataTree), 'dataset' (Dataset) or 'checkpoint' (a model)."
+    if kind == "csv": return pd.read_csv(p)
+    if kind == "checkpoint": return train.load_model(p)
+    if kind == "tree":
+        return xr.open_datatree(p, engine="zarr", consolidated=False) if _zarr_like(p) else xr.open_datatree(p)
+    if not _zarr_like(p): return xr.open_dataset(p)
+    with warnings.catch_warnings():  # zarr names our completion marker as a foreign file; nothing else is hidden
+        warnings.filterwarnings("ignore", message=f"Object at {re.escape(MARKER)} is not recognized")
+        # stores the package writes carry no consolidated metadata: asking for none opens them without xarray's warning
+        return xr.open_dataset(p, engine="zarr", consolidated=False)
+
+def open_input(path,            # the file or folder the user named
+               flag:str,        # the option that named it, e.g. "--labels"
+               kind:str,        # 'csv', 'tree', 'dataset' or 'checkpoint'
+               fix:str,         # what to pass instead, for messages
+               err=ConfigError, # the `AEFError` class for a file that cannot be read as `kind`
+              ):
+    """Every file the `aef` command opens: the object, or `MissingDataError` when absent and `err` when it cannot be
+    read (not that format, damaged, unreadable), naming the option, the file and `fix`; errors of ours pass through."""
+    p = Path(path)
+    if not p.exists(): raise MissingDataError(f"{flag} {p} does not exist: check the path")
+    try: return _open_file(p, kind)
+    except AEFError: raise
+    except (ValueError, OSError, KeyError, TypeError, EOFError, UnicodeDecodeError, pd.errors.ParserError) as e:
+        what = {"csv": "a CSV table", "tree": "a DataTree", "dataset": "a netCDF/zarr dataset",
+                "checkpoint": "a checkpoint"}[kind]
+        raise err(f"{flag} {p} cannot be opened as {what} ({_first_line(e)}): {fix}") from None
+
 def open_data(data:str|None="samples" # "samples", or a .nc / .zarr DataTree on disk
              ) -> tuple:
     "`(stack, texts)` of the sample scene, or `(stack, None)` of a stack on disk."
@@ -37,28 +78,59 @@ def open_data(data:str|None="samples" # "samples", or a .nc / .zarr DataTree on 
         stack, texts, _ = scene.load_scene()
         return stack, texts
     p = Path(data)
-    if not p.exists():
-        raise MissingDataError(f"no stack at {p}: pass --data samples or the path of a .nc/.zarr DataTree")
-    if p.suffix not in (".nc", ".zarr"):
-        raise ConfigError(f"--data {p}: expected a .nc or .zarr DataTree (one group per source), or `samples`.")
-    try: return xr.open_datatree(p, engine="zarr" if p.suffix == ".zarr" else None), None
-    except (ValueError, OSError) as e:  # e.g. a text file named .nc: no xarray backend matches it
-        raise StackTypeError(f"--data {p} cannot be opened as a DataTree ({type(e).__name__}): it is not a netCDF/"
-                             "zarr stack or it is damaged; write one with `stack.to_netcdf(path)` or "
-                             "`stack.to_zarr(path)`, or pass --data samples") from e
+    fix = ("pass --data samples or the path of a .nc/.zarr DataTree (one group per source), written with "
+           "`stack.to_netcdf(path)` or `stack.to_zarr(path)`")
+    if not p.exists(): raise MissingDataError(f"--data {p}: no stack there: {fix}")
+    if p.suffix not in (".nc", ".zarr"): raise ConfigError(f"--data {p}: not a .nc or .zarr file: {fix}")
+    return open_input(p, "--data", "tree", fix, StackTypeError), None
 
 def open_stack(data:str|None="samples") -> xr.DataTree:
     "The stack of `open_data`."
     return open_data(data)[0]
 
+# %% ../nbs/30_cli.ipynb #c0006b
+def _source_names(keep:str, known:set) -> list:
+    "The names in a comma-separated `--sources`, each a known source (a typo is refused with the likely name)."
+    names = [s.strip() for s in keep.split(",") if s.strip()]
+    if not names: raise ConfigError(f"--sources {keep!r} names no source: pass e.g. --sources sentinel2")
+    bad = [s for s in names if s not in known]
+    if bad:
+        low = {k.lower(): k for k in known}
+        near = [low.get(s.lower()) or next(iter(difflib.get_close_matches(s, sorted(known), 1)), None) for s in bad]
+        hint = "".join(f"; {s!r}: did you mean {n!r}?" for s, n in zip(bad, near) if n)
+        raise UnknownSourceError(f"--sources: unknown source(s) {bad}{hint} (known: {', '.join(sorted(known))})")
+    return names
+
 def model_sources(stack:xr.DataTree, # a stack
                   model,             # a model with `cfg.inputs` and `cfg.targets`
                   keep:str|None=None, # comma-separated sources to keep (default: those the model reads)
+                  allow_missing:bool=False, # embed without some (not all) of the model's inputs
                  ) -> tuple:
-    "`(stack without the sources the model does not read, the dropped names)` (case G4)."
-    known = set(model.cfg.inputs) | set(model.cfg.targets)
-    want = known if keep is None else {s.strip() for s in keep.split(",") if s.strip()}
-    drop = [s for s in stack.children if s not in want]
+    """`(stack with the sources to embed, the dropped names)` (case G4). Raises `UnknownSourceError` for a name in
+    `keep` that is no source or one the model does not read, `MissingSourceError` when model inputs are left out
+    (all of them, or some without `allow_missing`), each naming the `--sources` / `--allow-missing` that works."""
+    inputs, targets = tuple(model.cfg.inputs), tuple(getattr(model.cfg, "targets", ()) or ())
+    reads, have = set(inputs) | set(targets), list(stack.children)
+    want = reads if keep is None else set(_source_names(keep, set(registered()) | reads | set(have)))
+    usable = ",".join(s for s in inputs if s in have) or ",".join(inputs)
+    if want - reads:
+        raise UnknownSourceError(f"--sources names {sorted(want - reads)}, which the model does not read (it encodes "
+                                 f"{list(inputs)}): pass --sources {usable}")
+    if keep is not None and want - set(have):
+        raise MissingSourceError(f"--sources names {sorted(want - set(have))}, which the stack lacks (it has {have}): "
+                                 f"take them out of --sources, or add them to the stack")
+    excluded = [s for s in inputs if s in have and s not in want]
+    absent = [s for s in inputs if s not in have]
+    if (excluded or absent) and (len(excluded) + len(absent) == len(inputs) or not allow_missing):
+        fix = " and ".join(([f"keep {excluded} (--sources {usable})"] if excluded else []) +
+                           ([f"add {absent} to the stack (`stack['{absent[0]}'] = ds`)"] if absent else []))
+        if len(excluded) + len(absent) == len(inputs):
+            raise MissingSourceError(f"none of the model's inputs {list(inputs)} would be embedded (the stack has "
+                                     f"{have}): {fix}")
+        raise MissingSourceError(f"the model encodes {list(inputs)} but {excluded + absent} would be left out: {fix}, "
+                                 "or pass --allow-missing to embed without them (seen as absent, as when training "
+                                 "drops them)")
+    drop = [s for s in have if s not in want]
     return (stack.drop_nodes(drop) if drop else stack), drop
 
 # %% ../nbs/30_cli.ipynb #c0009
@@ -261,23 +333,25 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--out", required=True, help="output .zarr (a new path, or one written before with --overwrite)")
     e.add_argument("--overwrite", action="store_true", help="replace a store that `aef embed` wrote before")
     e.add_argument("--int8", action="store_true", help="store the official int8 codes (64 bytes a pixel)")
-    e.add_argument("--sources", default=None, help="comma-separated sources to keep (default: those the model reads; "
-                                                    "the others are dropped)")
+    e.add_argument("--sources", default=None, help="comma-separated sources to keep, among those the model reads "
+                   "(default: all it reads; the others are dropped)")
+    e.add_argument("--allow-missing", action="store_true", help="embed without some of the model's input sources "
+                   "(absent from the stack or left out of --sources): the model sees them as absent")
     v = sub.add_parser("evaluate", help="the transfer protocol: embeddings + labels -> table")
     v.add_argument("--embeddings", type=_existing, required=True,
                    help=".zarr from `aef embed`, or a CSV with A00..A63 and a label column")
     v.add_argument("--labels", type=_existing, help="a .nc/.zarr label raster on the grid (for zarr embeddings)")
+    v.add_argument("--labels-var", default=None, help="the variable of --labels that holds the labels (when it has "
+                   "several)")
     v.add_argument("--label-column", default="label"); v.add_argument("--folds", type=_positive, default=50)
     v.add_argument("--shots", type=_shots, default=(1, 10, "max")); v.add_argument("--seed", type=_natural, default=0)
     return p
 
 # %% ../nbs/30_cli.ipynb #c0023
-def _read_csv(path, what:str, needs:str) -> pd.DataFrame:
-    "A CSV table, or a `LabelError` naming the file when pandas cannot read it (empty, malformed)."
-    try: return pd.read_csv(path)
-    except (pd.errors.EmptyDataError, pd.errors.ParserError, UnicodeDecodeError) as e:
-        raise LabelError(f"cannot read the {what} {path} ({type(e).__name__}: {e}): it needs a header row and "
-                         f"{needs}, e.g. written with `df.to_csv(path, index=False)`") from None
+def _read_csv(path, flag:str, needs:str) -> pd.DataFrame:
+    "A CSV table through `open_input`: a `LabelError` naming the option and the file when pandas cannot read it."
+    return open_input(path, flag, "csv", f"it needs a header row and {needs}, e.g. written with "
+                      "`df.to_csv(path, index=False)`", LabelError)
 
 def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
                     column:str,      # the label column
@@ -303,10 +377,20 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     return df[band_names()].to_numpy(np.float32), y.to_numpy()
 
 # %% ../nbs/30_cli.ipynb #c0026
+def _writable(out:str, flag:str="--out") -> None:
+    "Raise `ConfigError` unless files can be made where `out` goes (its nearest existing folder): before any work."
+    p = Path(out).absolute()
+    base = next(d for d in p.parents if d.exists())
+    try: tempfile.TemporaryDirectory(dir=base, prefix=".aef-probe-").cleanup()  # the real test (root passes access())
+    except OSError as e:
+        raise ConfigError(f"{flag} {out}: cannot write in {base} ({_first_line(e)}): choose an {flag} in a folder "
+                          "you can write to") from None
+
 def _train_cmd(a) -> None:
+    _writable(a.out)
     stack, texts = open_data(a.data) if a.corpus is None else (None, None)
     if a.texts:  # geotagged texts for a stack on disk (y, x in its CRS, time, text)
-        texts = _read_csv(a.texts, "texts table", "columns y, x (in the stack's CRS), time, text")
+        texts = _read_csv(a.texts, "--texts", "columns y, x (in the stack's CRS), time, text")
     cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed,
                             warmup=a.warmup if a.warmup is not None else min(1000, max(1, a.steps // 10)))
     if a.corpus is not None:  # streamed: batch b of host h depends only on (seed, h, b), so --resume is exact
@@ -319,21 +403,57 @@ def _train_cmd(a) -> None:
 
 def _embed_cmd(a) -> None:
     check_output(a.out, a.overwrite, "embedding store", folder=True)  # a typo in --out costs nothing
-    model = train.load_model(a.checkpoint)
-    stack, dropped = model_sources(open_stack(a.data), model, a.sources)
-    if dropped: print(f"aef: the model does not read {', '.join(dropped)}: left out", file=sys.stderr)
-    print(f"wrote {embed_to_zarr(stack, model, a.period, a.out, int8=a.int8, overwrite=a.overwrite)}")
+    _writable(a.out)
+    model = open_input(a.checkpoint, "--checkpoint", "checkpoint", "pass a run folder written by `aef train --out` "
+                       "or one of its checkpoints/ckpt_*.eqx", CheckpointError)
+    stack, dropped = model_sources(open_stack(a.data), model, a.sources, a.allow_missing)
+    reads = set(model.cfg.inputs) | set(getattr(model.cfg, "targets", ()) or ())
+    if [s for s in dropped if s not in reads]:
+        print(f"aef: the model does not read {', '.join(s for s in dropped if s not in reads)}: left out",
+              file=sys.stderr)
+    if [s for s in dropped if s in reads]:
+        print(f"aef: not in --sources, left out: {', '.join(s for s in dropped if s in reads)}", file=sys.stderr)
+    out = embed_to_zarr(stack, model, a.period, a.out, int8=a.int8, overwrite=a.overwrite,
+                        allow_missing=a.allow_missing)
+    print(f"wrote {out}")
+
+# %% ../nbs/30_cli.ipynb #c0026b
+def _one_array(ds:xr.Dataset, flag:str, path, var:str|None=None, prefer:str|None=None, err=LabelError):
+    "The variable `var` of a file (the option `{flag}-var`), its only one, or `prefer`; else `err` naming the fix."
+    names = [str(v) for v in ds.data_vars]
+    if var is not None:
+        if var not in ds.data_vars:
+            raise err(f"{flag} {path} has no variable {var!r} (it has {names}): pass {flag}-var with one of them")
+        return ds[var]
+    if len(names) == 1: return ds[names[0]]
+    if prefer in names: return ds[prefer]
+    how = (f"pass {flag}-var NAME to pick one, e.g. {flag}-var {names[0]}" if flag == "--labels" else
+           f"keep the one wanted (`ds[['NAME']].to_zarr(new_path)`)")
+    if not names: raise err(f"{flag} {path} holds no data variable: write the array with `da.to_netcdf(path)`")
+    raise err(f"{flag} {path} holds {len(names)} data variables {names[:8]}: {how}")
+
+def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
+    "The embedding of a store written by `aef embed` / `exports.to_zarr` (or a netCDF), or an error naming what it is."
+    run = (path / "checkpoints").is_dir() or (path / "metrics.jsonl").exists()
+    fix = (f"it is a training run folder: embed with it first (`aef embed --checkpoint {path} --period YEAR --out "
+           "emb.zarr`), then pass --embeddings emb.zarr" if run else "pass the .zarr written by `aef embed --out`, or "
+           "a CSV with columns A00 .. A63 and a label column")
+    if path.is_dir() and not any(path.iterdir()): raise DimensionError(f"--embeddings {path} is an empty folder: {fix}")
+    if run: raise DimensionError(f"--embeddings {path} is not an embedding store: {fix}")
+    ds = open_input(path, "--embeddings", "dataset", f"it is not an embedding store: {fix}", DimensionError)
+    return _one_array(ds, "--embeddings", path, var, prefer="embedding", err=DimensionError)
 
 def _evaluate_cmd(a) -> None:
     path = Path(a.embeddings)
     if path.suffix == ".csv":
-        x, y = labels_from_csv(_read_csv(path, "embeddings table", "columns A00 .. A63 and the labels"),
-                               a.label_column)
+        x, y = labels_from_csv(_read_csv(path, "--embeddings", "columns A00 .. A63 and the labels"), a.label_column)
     else:
         if a.labels is None: raise LabelError("zarr embeddings need --labels: a label raster on the same grid")
-        emb = embeddings.as_embedding(xr.open_dataarray(path, engine="zarr"))
+        emb = embeddings.as_embedding(_open_embeddings(path, None))
         if emb.dtype == np.int8: emb = embeddings.dequantize_embedding(emb)
-        x, y = analysis.training_set(emb, xr.open_dataarray(a.labels))
+        ds = open_input(a.labels, "--labels", "dataset", "pass a .nc/.zarr label raster on the embedding's grid, "
+                        "written with `labels.to_netcdf(path)`", LabelError)
+        x, y = analysis.training_set(emb, _one_array(ds, "--labels", a.labels, a.labels_var))
     print(evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed).to_string(index=False))
 
 COMMANDS = {"demo": lambda a: demo(a.out, a.steps, a.batch_size, a.seed), "train": _train_cmd, "embed": _embed_cmd,

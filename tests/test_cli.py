@@ -136,3 +136,113 @@ def test_no_fast_compile_holds_for_the_command_only(monkeypatch):  # issue 16 it
     assert "AEF_FAST_COMPILE" not in os.environ  # restored after the command
     assert main(["--no-compile-cache", "demo"]) == 0
     assert seen == [None, FAST_COMPILE]
+
+
+def _store(path, h=6, w=5, seed=0):
+    "An embedding store as `aef embed` writes it (no consolidated metadata, our completion marker), and its grid."
+    from alphaearth_nb.core import writing_folder
+    from alphaearth_nb.testing import embedding_from_array, random_unit
+    emb = embedding_from_array(random_unit((h, w), seed=seed))
+    ds = emb.to_dataset(name="embedding").assign_coords(band=emb.band.astype(object))
+    with writing_folder(path, what="embedding store", meta={"kind": "embedding"}) as tmp:
+        ds.to_zarr(tmp, mode="w", consolidated=False)
+    return emb
+
+
+def test_every_file_evaluate_opens_names_the_option_and_a_fix(tmp_path, capsys):
+    "A garbage .nc or a two-variable one as --labels ended in a ValueError traceback; the named fix now works."
+    import warnings
+    import xarray as xr
+    emb = _store(tmp_path / "emb.zarr")
+    lab = xr.DataArray(np.tile([[0, 1, 2, 1, 0]], (6, 1)), dims=("y", "x"), coords={"y": emb.y, "x": emb.x})
+    (tmp_path / "bad.nc").write_text("garbage\n")
+    xr.Dataset({"lc": lab, "other": lab * 2}).to_netcdf(tmp_path / "two.nc")
+    run = ["evaluate", "--embeddings", str(tmp_path / "emb.zarr"), "--shots", "1", "--folds", "2", "--labels"]
+    code, err = _err(capsys, run + [str(tmp_path / "bad.nc")])
+    assert code == 2 and err.startswith("aef: error: --labels") and "bad.nc" in err and ".nc/.zarr label" in err, err
+    code, err = _err(capsys, run + [str(tmp_path / "two.nc")])
+    assert code == 2 and "--labels-var lc" in err and "['lc', 'other']" in err, err
+    with warnings.catch_warnings(record=True) as w:  # item 8: a store of ours opens without xarray's/zarr's noise
+        warnings.simplefilter("always")
+        assert main(run + [str(tmp_path / "two.nc"), "--labels-var", "lc"]) == 0  # the fix the message names
+    assert "knn1" in capsys.readouterr().out
+    assert not [x for x in w if "onsolidated" in str(x.message) or "not recognized" in str(x.message)], w
+
+
+def test_evaluate_says_what_a_folder_is_instead_of_an_embedding_store(tmp_path, capsys):
+    "An empty folder or a run folder as --embeddings printed zarr's `No group found in store ... at path ''`."
+    (tmp_path / "lab.nc").write_text("x")
+    (tmp_path / "empty").mkdir(); (tmp_path / "run" / "checkpoints").mkdir(parents=True)
+    for folder, says in (("empty", "is an empty folder: pass the .zarr written by `aef embed --out`"),
+                         ("run", "training run folder: embed with it first (`aef embed --checkpoint")):
+        code, err = _err(capsys, ["evaluate", "--embeddings", str(tmp_path / folder), "--labels", str(tmp_path / "lab.nc")])
+        assert code == 2 and says in err, err
+        assert "No group found" not in err
+
+
+def test_output_and_texts_problems_name_the_option_and_the_path(tmp_path, capsys):
+    "`--out /proc/x.zarr` printed an errno with an internal temp path after the model loaded; --texts a bare errno."
+    code, err = _err(capsys, ["train", "--texts", str(tmp_path / "nope.csv"), "--out", str(tmp_path / "r")])
+    assert code == 2 and f"--texts {tmp_path / 'nope.csv'} does not exist" in err, err
+    if os.path.isdir("/proc"):  # checked before the checkpoint is opened: the checkpoint here is not even one
+        code, err = _err(capsys, ["embed", "--checkpoint", str(tmp_path), "--period", "2024", "--out", "/proc/x.zarr"])
+        assert code == 2 and "--out /proc/x.zarr: cannot write in /proc" in err and "checkpoint" not in err, err
+
+
+@pytest.fixture
+def fake_embed(monkeypatch, tmp_path):
+    "A stack on disk, a model reading (sentinel1, sentinel2) and an `embed_to_zarr` that records what it was given."
+    from alphaearth_nb import cli, train
+    from alphaearth_nb.stacks import toy_stack
+    toy_stack().to_zarr(tmp_path / "st.zarr", consolidated=False)
+    class Model: cfg = type("C", (), {"inputs": ("sentinel1", "sentinel2"), "targets": ("dem",)})
+    monkeypatch.setattr(train, "load_model", lambda p: Model)
+    seen = []
+    monkeypatch.setattr(cli, "embed_to_zarr", lambda st, m, period, out, **kw: seen.append((list(st.children), kw)) or out)
+    return ["embed", "--checkpoint", str(tmp_path), "--period", "2024", "--out", str(tmp_path / "o.zarr"),
+            "--data", str(tmp_path / "st.zarr")], seen
+
+
+def test_embed_sources_typos_and_unread_sources_are_refused_with_the_working_flag(fake_embed, capsys):
+    "`--sources sentinel2,radar` dropped radar silently; `Sentinel2`/`nosuch`/unread ones got a false notice."
+    argv, seen = fake_embed
+    code, err = _err(capsys, argv + ["--sources", "sentinel2,sentinel1,radar"])
+    assert code == 2 and "unknown source(s) ['radar']" in err and "known: dem, " in err, err
+    code, err = _err(capsys, argv + ["--sources", "Sentinel2,sentinel1"])
+    assert code == 2 and "did you mean 'sentinel2'" in err, err
+    code, err = _err(capsys, argv + ["--sources", "sentinel2,landsat"])  # a source, but one the model does not read
+    assert code == 2 and "does not read" in err and "--sources sentinel1,sentinel2" in err, err
+    assert _err(capsys, argv + ["--sources", "sentinel1,sentinel2"])[0] == 0  # the fix named
+    assert sorted(seen[-1][0]) == ["sentinel1", "sentinel2"] and seen[-1][1]["allow_missing"] is False
+    assert "the model does not read" not in capsys.readouterr().err  # dem is a target: kept; nothing dropped
+
+
+def test_embed_leaving_out_an_input_needs_allow_missing(fake_embed, capsys):
+    "The message told to pass `allow_missing=True`, which `aef embed` had no flag for."
+    argv, seen = fake_embed
+    code, err = _err(capsys, argv + ["--sources", "sentinel2"])
+    assert code == 2 and "['sentinel1'] would be left out" in err and "--allow-missing" in err, err
+    assert "allow_missing=True" not in err
+    code = main(argv + ["--sources", "sentinel2", "--allow-missing"])  # the fix named
+    err = capsys.readouterr().err
+    assert code == 0 and seen[-1] == (["sentinel2"], {"int8": False, "overwrite": False, "allow_missing": True})
+    assert "not in --sources, left out: sentinel1, dem" in err and "does not read" not in err, err
+
+
+@pytest.mark.slow
+def test_embed_allow_missing_with_a_real_model(tmp_path, capsys, monkeypatch):
+    "The `small` preset reads landsat, sentinel1 and sentinel2; the toy stack has no landsat."
+    import jax
+    import xarray as xr
+    from alphaearth_nb import train
+    from alphaearth_nb.model import AlphaEarth, preset
+    from alphaearth_nb.stacks import toy_stack
+    toy_stack(size=16).to_zarr(tmp_path / "st.zarr", consolidated=False)
+    monkeypatch.setattr(train, "load_model", lambda p: AlphaEarth(preset("small"), key=jax.random.key(0)))
+    argv = ["embed", "--checkpoint", str(tmp_path), "--period", "2021", "--out", str(tmp_path / "o.zarr"),
+            "--data", str(tmp_path / "st.zarr")]
+    code, err = _err(capsys, argv)
+    assert code == 2 and "add ['landsat'] to the stack" in err and "--allow-missing" in err, err
+    assert main(argv + ["--allow-missing"]) == 0
+    out = xr.open_dataarray(tmp_path / "o.zarr", engine="zarr", consolidated=False)
+    assert out.shape == (16, 16, 64) and np.isfinite(out.values).any()
