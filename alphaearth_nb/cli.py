@@ -46,13 +46,12 @@ def _open_file(p:Path, kind:str):
     "Open `p` as `kind`: 'csv' (DataFrame), 'tree' (DataTree), 'dataset' (Dataset) or 'checkpoint' (a model)."
     if kind == "csv": return pd.read_csv(p)
     if kind == "checkpoint": return train.load_model(p)
-    if kind == "tree":
-        return xr.open_datatree(p, engine="zarr", consolidated=False) if _zarr_like(p) else xr.open_datatree(p)
-    if not _zarr_like(p): return xr.open_dataset(p)
+    opener = xr.open_datatree if kind == "tree" else xr.open_dataset
+    if not _zarr_like(p): return opener(p)
     with warnings.catch_warnings():  # zarr names our completion marker as a foreign file; nothing else is hidden
         warnings.filterwarnings("ignore", message=f"Object at {re.escape(MARKER)} is not recognized")
         # stores the package writes carry no consolidated metadata: asking for none opens them without xarray's warning
-        return xr.open_dataset(p, engine="zarr", consolidated=False)
+        return opener(p, engine="zarr", consolidated=False)
 
 def open_input(path,            # the file or folder the user named
                flag:str,        # the option that named it, e.g. "--labels"
@@ -388,9 +387,13 @@ def _writable(out:str, flag:str="--out") -> None:
 
 def _train_cmd(a) -> None:
     _writable(a.out)
+    if a.texts:  # geotagged texts for a stack on disk (y, x in its CRS, time, text); read first: it is cheap
+        mine = _read_csv(a.texts, "--texts", "columns y, x (in the stack's CRS), time, text")
+        lack = [c for c in ("y", "x", "time", "text") if c not in mine]
+        if lack: raise LabelError(f"--texts {a.texts} lacks the column(s) {lack} (it has {list(mine.columns)[:6]}): "
+                                  "it needs y, x (in the stack's CRS), time and text")
     stack, texts = open_data(a.data) if a.corpus is None else (None, None)
-    if a.texts:  # geotagged texts for a stack on disk (y, x in its CRS, time, text)
-        texts = _read_csv(a.texts, "--texts", "columns y, x (in the stack's CRS), time, text")
+    if a.texts: texts = mine
     cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed,
                             warmup=a.warmup if a.warmup is not None else min(1000, max(1, a.steps // 10)))
     if a.corpus is not None:  # streamed: batch b of host h depends only on (seed, h, b), so --resume is exact
