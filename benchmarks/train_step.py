@@ -10,10 +10,15 @@ compile + one run; the persistent compile cache is not used here, so it is a col
 importable: the `bench` extra), the straightforward PyTorch re-implementation in benchmarks/torch_ref.py (same widths
 and shapes) is timed in the same run, in `--rounds` interleaved rounds (JAX, torch at its default threads, torch at
 one thread: the better torch figure is the reference, since OpenMP suffers most on a shared machine), and the
-median of the per-round ratios printed with the load average of each round. Figures only: nothing here is asserted.
+median of the per-round ratios printed with the load average of each round. With `--profile N`, N steps run under
+`jax.profiler` and the time of XLA:CPU's thunks is printed per source line of the package (forward or backward, from the
+compiled HLO's stack frames), the place to start when the step is slow. Figures only: nothing here is asserted.
 """
 import argparse
+import collections
 import os
+import re
+import tempfile
 import statistics
 import sys
 import time
@@ -42,6 +47,51 @@ def median_time(fn, reps: int, warm: int = 2) -> tuple[float, float]:
     return statistics.median(ts), min(ts)
 
 
+def _hlo_sources(hlo: str) -> dict:
+    "Instruction name -> (forward/backward, innermost package line) from a compiled module's text and stack frames."
+    tables, sec = {"FileNames": {}, "FunctionNames": {}, "FileLocations": {}, "StackFrames": {}}, None
+    for ln in hlo.split("\n"):
+        if ln in tables: sec = ln; continue
+        m = re.match(r"^(\d+) (.*)$", ln) if sec else None
+        if not m: sec = None if not ln.strip() and sec == "StackFrames" else sec; continue
+        i, rest = int(m.group(1)), m.group(2)
+        if sec in ("FileNames", "FunctionNames"): tables[sec][i] = rest.strip('"')
+        else: tables[sec][i] = {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", rest)}
+    def where(fid):
+        seen = set()
+        while fid in tables["StackFrames"] and fid not in seen:  # parent ids count from 1
+            seen.add(fid); fr = tables["StackFrames"][fid]; loc = tables["FileLocations"][fr["file_location_id"]]
+            path = tables["FileNames"][loc["file_name_id"]]
+            if "/alphaearth_nb/" in path:  # the innermost frame in the package
+                return f"{path.split('/')[-1]}:{loc['line']} {tables['FunctionNames'][loc['function_name_id']]}"
+            fid = fr["parent_frame_id"] - 1
+        return "?"
+    out = {}
+    for m in re.finditer(r'^\s*(?:ROOT )?%([\w.\-]+) = .*?op_name="([^"]*)".*?stack_frame_id=(\d+)', hlo, re.M):
+        out.setdefault(m.group(1), ("bwd" if "transpose(" in m.group(2) else "fwd", where(int(m.group(3)))))
+    return out
+
+
+def profile(run, compiled_text: str, n: int, top: int = 25):
+    "Run `run()` n times under jax.profiler; print XLA:CPU thunk time per (direction, source line), most first."
+    src = _hlo_sources(compiled_text)
+    with tempfile.TemporaryDirectory() as d:
+        with jax.profiler.trace(d):
+            for _ in range(n): run()
+        data = jax.profiler.ProfileData.from_file(str(next(Path(d).rglob("*.xplane.pb"))))
+    agg, cnt, total, thunks = collections.Counter(), collections.Counter(), 0, 0
+    for plane in data.planes:
+        for line in plane.lines:
+            if line.name == "python": continue
+            for ev in line.events:
+                if "ThunkExecutor" in ev.name or "Await" in ev.name or ev.name.startswith("end:"): continue
+                key = src.get(ev.name, ("?", ev.name.split(".")[0]))
+                agg[key] += ev.duration_ns; cnt[key] += 1; total += ev.duration_ns; thunks += 1
+    print(f"profile: {total / n / 1e6:.1f} ms of XLA:CPU thunks per step ({thunks // n} thunks, all threads); top lines:")
+    for (d, where), ns in agg.most_common(top):
+        print(f"  {ns / n / 1e6:7.2f} ms {ns / total:5.1%} {cnt[(d, where)] // n:5d}x  {d} {where}")
+
+
 def matmul_peak(n: int = 2048, reps: int = 10) -> float:
     "FLOP/s of a dense float32 n x n matmul, the practical peak of this machine under XLA."
     a = jax.random.normal(jax.random.PRNGKey(0), (n, n), jnp.float32)
@@ -59,6 +109,7 @@ def main(argv=None):
     ap.add_argument("--bf16", action="store_true", help="also time the step with bf16 compute")
     ap.add_argument("--torch", action="store_true", help="time the PyTorch reference (benchmarks/torch_ref.py) too")
     ap.add_argument("--rounds", type=int, default=3, help="interleaved JAX / torch rounds with --torch")
+    ap.add_argument("--profile", type=int, default=0, metavar="N", help="trace N f32 steps: thunk time per source line")
     args = ap.parse_args(argv)
     print(f"jax {jax.__version__} on {jax.devices()[0].platform} x{len(jax.devices())}, {os.cpu_count()} CPU cores; "
           f"preset {args.preset}, batch {args.batch}; load average {os.getloadavg()[0]:.1f} (other processes slow every figure)")
@@ -98,7 +149,9 @@ def main(argv=None):
             box[0], loss, _ = step(box[0], batch)
             loss.block_until_ready()
         t0 = time.perf_counter(); run(); t_compile = time.perf_counter() - t0  # the first call: a cold compile
-        fx_step = xla_flops(step.jitted.lower(batch, box[0]).compile())
+        compiled = step.jitted.lower(batch, box[0]).compile()
+        fx_step = xla_flops(compiled)
+        if args.profile and not bf16: profile(run, compiled.compiled.as_text(), args.profile)
         f_step = count_flops(lambda b, s: train_step(s, b, losses.total_loss, opt), batch, box[0])
         t_step, t_min = median_time(run, args.reps)
         if not bf16: run_f32 = run
