@@ -248,14 +248,13 @@ def _pixel_height(obj) -> float|None:
     except (IndexError, TypeError, ValueError): return None
 
 def _orient(da:xr.DataArray, flip:bool|None, e:float|None) -> xr.DataArray:
-    "Rows north-first under descending y, by the rule above; `GridError` where `flip` would turn a tile south-up."
+    "Rows north-first under descending y, by the rule above; warns where the flag and the geotransform disagree."
     desc = "y" in da.coords and da.sizes["y"] > 1 and float(da.y[1]) < float(da.y[0])
     if flip and desc:
         if e is not None and e < 0:
-            raise GridError(f"flip=True, but the file's geotransform (pixel height {e:g} < 0) and its descending y "
-                            "both say the rows are stored north-first: the tile is north-up already and flipping "
-                            "would turn it south-up: drop flip=True (if you know the rows are south-first anyway, "
-                            "pass `geo.flip_rows(da)` without flip)")
+            warnings.warn(f"flip=True reverses the rows although the file's geotransform (pixel height {e:g} < 0) says "
+                          "they are stored north-first: the flag wins (rows written south-first under a north-up "
+                          "geotransform); if the map comes out upside down, drop flip=True", stacklevel=4)
         if e is None:
             warnings.warn("flip=True reverses the rows under descending y labels on the flag's word alone: the reader "
                           "kept no geotransform to confirm the rows are stored south-first; if the tile was north-up "
@@ -273,7 +272,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
                  ) -> xr.DataArray:
     """The official embedding product (xee or GeoTIFF form) as an embedding DataArray (y, x, band), rows top-down.
 
-    Raises `GridError` for `flip=True` on a file whose geotransform says its rows are north-first (see `_orient`)."""
+    Warns (`UserWarning`) where `flip=True` contradicts a north-up geotransform; the flag wins (field case B1)."""
     attrs, fills = dict(obj.attrs), declared_nodata(obj)
     codes = any(np.dtype(v.encoding.get("dtype", "f4")).kind in "iu"
                 for v in (obj.data_vars.values() if isinstance(obj, xr.Dataset) else [obj]))

@@ -265,17 +265,18 @@ def _same_vectors_at_same_places(e, want):
     np.testing.assert_array_equal(e.values, want.values)            # every vector under its own coordinates
 
 
-def test_case_B1_flip_on_a_north_up_tile_is_refused():
+def test_case_B1_flip_under_a_north_up_geotransform_is_obeyed_loudly():
+    "Field case B1 as a GeoTIFF: rows written south-first under a north-up geotransform; flip=True mends it, warned."
     emb = embedding_from_array(random_unit((5, 4), seed=40))
     q = quantize_embedding(emb)
     north = _with_transform(official_tiff(q, bottom_up=False), -10.0)
-    with pytest.raises(GridError, match="north-up already.*drop flip=True"):
-        read_official_tiff("n.tif", flip=True, reader=lambda p, c: north)
     _same_vectors_at_same_places(read_official_tiff("n.tif", reader=lambda p, c: north), dequantize_embedding(q))
-    # the escape the message names works for a file whose geotransform is wrong
-    from alphaearth_nb.geo import flip_rows
-    upside = north.isel(y=slice(None, None, -1)).assign_coords(y=north.y.values)
-    _same_vectors_at_same_places(from_official(flip_rows(upside)), dequantize_embedding(q))
+    upside = _with_transform(north.isel(y=slice(None, None, -1)).assign_coords(y=north.y.values), -10.0)
+    with pytest.warns(UserWarning, match="flag wins"):
+        got = read_official_tiff("u.tif", flip=True, reader=lambda p, c: upside)
+    _same_vectors_at_same_places(got, dequantize_embedding(q))
+    with pytest.warns(UserWarning, match="flag wins"):  # a truly north-up tile: turned, but never silently
+        read_official_tiff("n.tif", flip=True, reader=lambda p, c: north)
 
 
 @pytest.mark.parametrize("flip", [None, False, True])
@@ -315,7 +316,9 @@ def test_case_B1_real_geotiffs(tmp_path):
         e = read_official_tiff(tmp_path / name)
         np.testing.assert_allclose(e.y.values, emb.y.values); np.testing.assert_array_equal(e.values, want)
     np.testing.assert_array_equal(read_official_tiff(tmp_path / "s.tif", flip=True).values, want)
-    with pytest.raises(GridError, match="north-up already"): read_official_tiff(tmp_path / "n.tif", flip=True)
+    with pytest.warns(UserWarning, match="flag wins"):  # B1: south-first rows under a north-up geotransform
+        got = read_official_tiff(tmp_path / "n.tif", flip=True)
+    np.testing.assert_array_equal(got.values, want[::-1])
 
 
 def test_case_B1_flip_without_a_geotransform_is_taken_at_its_word_loudly():
