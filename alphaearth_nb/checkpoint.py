@@ -89,8 +89,11 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
 
 # %% ../nbs/16_checkpoint.ipynb #c0008
 def verify_checkpoint(path) -> dict:
-    "Check a checkpoint's `.eqx` against the size and SHA-256 in its header; returns the header."
-    path = Path(path); header = read_header(path); leaves = path.with_suffix(".eqx")
+    "Check a checkpoint's `.eqx` against the size and SHA-256 in its header, and the header against the copy "
+    "inside the `.eqx` and the file name; returns the header. Raises `DamagedCheckpointError`."
+    path = Path(path)
+    if path.suffix == ".eqx" and path.with_suffix(".json").exists(): path = path.with_suffix(".json")
+    header = read_header(path); leaves = path.with_suffix(".eqx")
     if not leaves.exists():
         raise DamagedCheckpointError(f"{leaves} is missing: the checkpoint is incomplete; load an older one "
                                      f"(`load_checkpoint({str(path.parent)!r}, like)` takes the newest valid one).")
@@ -106,7 +109,32 @@ def verify_checkpoint(path) -> dict:
         if sha.hexdigest() != header["sha256"]:
             raise DamagedCheckpointError(f"{leaves} is damaged: its SHA-256 differs from the one written in its "
                                          "header; load an older checkpoint, or copy it again.")
+    _same_header(path, header, read_header(leaves))
     return header
+
+def _show(h:dict, k:str) -> str:
+    "Field `k` of header `h` as compact JSON, cut to 40 characters; 'absent' when it is missing."
+    if k not in h: return "absent"
+    r = json.dumps(h[k], sort_keys=True)
+    return r if len(r) <= 40 else r[:37] + "..."
+
+def _same_header(path:Path, header:dict, written:dict):
+    "Refuse a `.json` header that differs from the one written inside the `.eqx`, or a file renamed to another step."
+    same = lambda k: k in header and k in written and json.dumps(header[k], sort_keys=True) == json.dumps(
+        written[k], sort_keys=True)
+    changed = sorted(k for k in (set(header) | set(written)) - {"bytes", "sha256"} if not same(k))
+    if changed:
+        k = changed[0]
+        raise DamagedCheckpointError(
+            f"{path} says {k}={_show(header, k)} but the checkpoint was written with {k}={_show(written, k)} "
+            f"(fields that differ: {', '.join(changed)}): its header was edited or damaged after writing; load an "
+            f"older checkpoint (a folder falls back by itself), or restore {path.name} from the first line of "
+            f"{path.with_suffix('.eqx').name}, the header as written.")
+    m = re.match(r"ckpt_(\d{8})\.(json|eqx)$", path.name)
+    if m and isinstance(written.get("step"), int) and int(m.group(1)) != written["step"]:
+        true = f"ckpt_{written['step']:08d}"
+        raise DamagedCheckpointError(f"{path} holds step {written['step']}, not {int(m.group(1))}: the checkpoint "
+                                     f"was renamed; rename its .json and .eqx back to {true}.json and {true}.eqx.")
 
 def read_header(path) -> dict:
     "A checkpoint's header (from its `.json`, or the first line of its `.eqx`)."
@@ -124,7 +152,7 @@ def read_header(path) -> dict:
         raise DamagedCheckpointError(f"cannot read the checkpoint header {path} ({type(e).__name__}): the file is "
                                      "damaged; load an older checkpoint (a folder loads the newest valid one).") from e
 
-# %% ../nbs/16_checkpoint.ipynb #c5000c
+# %% ../nbs/16_checkpoint.ipynb #c0010
 def _load_one(path:Path, like:PyTree) -> tuple[PyTree, dict]:
     "One verified checkpoint file into the structure of `like`."
     header = verify_checkpoint(path)
@@ -149,7 +177,7 @@ def _load_one(path:Path, like:PyTree) -> tuple[PyTree, dict]:
                                   f"checkpoint header ({path})")
     return state, header
 
-# %% ../nbs/16_checkpoint.ipynb #c0009
+# %% ../nbs/16_checkpoint.ipynb #c0011
 def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a folder (its newest valid one)
                     like:PyTree,        # a skeleton, e.g. `eqx.filter_eval_shape(AlphaEarth, cfg, key=...)`
                    ) -> tuple[PyTree, dict]:
@@ -168,7 +196,7 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
     raise DamagedCheckpointError(f"every checkpoint in {path} is damaged ({', '.join(p.name for p in found)}): "
                                  "copy the run again from where it was written, or train anew.")
 
-# %% ../nbs/16_checkpoint.ipynb #c0015
+# %% ../nbs/16_checkpoint.ipynb #c0019
 RUN_MARKER = ".aef-run"
 RUN_FILES = ("checkpoints", "metrics.jsonl", "loss.png", RUN_MARKER)  # what a run writes in its folder
 

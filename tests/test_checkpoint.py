@@ -1,0 +1,95 @@
+"A checkpoint's header is covered by its checksum: an edited or renamed header is refused, not resumed (checkpoint)."
+import dataclasses
+import json
+import warnings
+
+import equinox as eqx
+import jax
+import jax.numpy as jnp
+import numpy as np
+import pytest
+
+from alphaearth_nb.checkpoint import latest_checkpoint, load_checkpoint, read_header, save_checkpoint, verify_checkpoint
+from alphaearth_nb.core import AEFError, DamagedCheckpointError, TrainingWarning
+from alphaearth_nb.testing import Standin, standin_batches, standin_loss
+from alphaearth_nb.train import TrainConfig, fit, init_state, make_optimizer
+
+
+def _tree(k=1):
+    return {"layer": eqx.nn.Linear(3, 2, key=jax.random.key(k)), "count": jnp.arange(4)}
+
+
+LIKE = eqx.filter_eval_shape(lambda: _tree(0))
+META = {"train": {"batch_size": 8, "steps": 6}, "optimizer": "tree", "data_position": 5}
+
+
+def _edit(path, **fields):
+    "Rewrite a checkpoint's `.json` with some fields changed, as a hand edit or a damaged copy would."
+    h = json.loads(path.read_text())
+    for k, v in fields.items():
+        if v is None: h.pop(k, None)
+        else: h[k] = v
+    path.write_text(json.dumps(h, indent=1))
+
+
+@pytest.fixture
+def saved(tmp_path):
+    for k in (3, 5): save_checkpoint(tmp_path, _tree(k), META, step=k)
+    return tmp_path, tmp_path / "ckpt_00000005.json"
+
+
+@pytest.mark.parametrize("field,value", [("step", 9), ("data_position", 0), ("optimizer", "flat"),
+                                         ("train", {"batch_size": 4, "steps": 6})])
+def test_an_edited_header_field_is_refused(saved, field, value):
+    d, p = saved
+    _edit(p, **{field: value})
+    with pytest.raises(DamagedCheckpointError, match=f"{field}.*edited or damaged") as e: verify_checkpoint(p)
+    assert isinstance(e.value, AEFError) and "ckpt_00000005.eqx" in str(e.value)  # names where the true header is
+    with pytest.raises(DamagedCheckpointError): load_checkpoint(p, LIKE)  # a named file never falls back
+    with pytest.warns(TrainingWarning, match="Falling back"):
+        _, header = load_checkpoint(d, LIKE)
+    assert header["step"] == 3
+
+
+def test_a_renamed_checkpoint_is_refused(saved):
+    d, p = saved
+    for suffix in (".json", ".eqx"): p.with_suffix(suffix).rename(d / f"ckpt_00000009{suffix}")
+    with pytest.raises(DamagedCheckpointError, match="ckpt_00000005"): verify_checkpoint(d / "ckpt_00000009.json")
+
+
+def test_the_eqx_path_is_checked_against_the_json_header(saved):
+    d, p = saved
+    _edit(p, step=9)
+    with pytest.raises(DamagedCheckpointError, match="step"): verify_checkpoint(p.with_suffix(".eqx"))
+
+
+def test_checkpoints_written_before_the_checksum_still_load_and_are_still_covered(saved):
+    d, p = saved
+    _edit(p, bytes=None, sha256=None)  # as written before issue 12: no size, no SHA-256
+    got, header = load_checkpoint(p, LIKE)
+    assert header["step"] == 5
+    np.testing.assert_array_equal(np.asarray(got["layer"].weight), np.asarray(_tree(5)["layer"].weight))
+    _edit(p, step=9)
+    with pytest.raises(DamagedCheckpointError, match="step"): load_checkpoint(p, LIKE)
+
+
+def test_an_unchanged_header_verifies(saved):
+    d, p = saved
+    assert verify_checkpoint(p) == read_header(p) and verify_checkpoint(p)["data_position"] == 5
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert load_checkpoint(d, LIKE)[1]["step"] == 5
+
+
+def test_resume_passes_over_an_edited_header(tmp_path):  # through fit: the run goes on from the last true one
+    cfg = TrainConfig(steps=4, warmup=1, peak_lr=1e-2, batch_size=8, checkpoint_every=2, keep=5)
+    kw = dict(config=cfg, loss_fn=standin_loss, progress=False)
+    fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, out=tmp_path, **kw)
+    newest = latest_checkpoint(tmp_path / "checkpoints")
+    _edit(newest, step=2)
+    with pytest.warns(TrainingWarning, match="step.*edited or damaged"):
+        state, hist = fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, out=tmp_path, resume=True,
+                          **{**kw, "config": dataclasses.replace(cfg, steps=6)})
+    assert int(state.step) == 6 and [h["step"] for h in hist] == list(range(1, 7))
+    like = eqx.filter_eval_shape(init_state, Standin(key=jax.random.PRNGKey(0)), make_optimizer(cfg))
+    assert load_checkpoint(tmp_path / "checkpoints", like)[1]["step"] == 6
