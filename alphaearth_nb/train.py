@@ -459,9 +459,12 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     ckdir = None if out is None else out / "checkpoints"
     writer = jax.process_index() == 0 and out is not None
     optimizer = make_optimizer(cfg)
+    # every input is checked before the run folder is touched: a refused call leaves none (or it as it was)
+    found = latest_checkpoint(ckdir) if (resume and ckdir is not None) else None
+    built, preset_name = _model(model, cfg, shapes_only=found is not None)
+    lazy = callable(data) and not hasattr(data, "__iter__")  # data(position) is called once, at the start
+    source = None if lazy else _batch_source(data, 0, cfg, built, sampler, texts, strata, preset_name)
     with run_folder(out, resume, overwrite):  # one run per folder, locked for its life (cases E3, E4)
-        found = latest_checkpoint(ckdir) if (resume and ckdir is not None) else None
-        built, preset_name = _model(model, cfg, shapes_only=found is not None)
         like = eqx.filter_eval_shape(init_state, built, optimizer, cfg.seed)
         shardings = state_sharding(like, mesh, cfg.shard_params, cfg.fsdp_min_size)
         history = []
@@ -485,7 +488,8 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         last_good = latest_checkpoint(ckdir) if ckdir is not None else None
         pending, no_text = [], 0
         bar = tqdm(total=cfg.steps, initial=start, disable=not progress, desc="train", dynamic_ncols=True)
-        source = _batch_source(data, start, cfg, built, sampler, texts, strata, preset_name)
+        if isinstance(source, samples.Batches): source.position = start  # a stack's sampler, checked above
+        else: source = _batch_source(data, start, cfg, built, sampler, texts, strata, preset_name)
         batches = Prefetch(source, bsh, cfg.prefetch)
         try:
             for k in range(start, cfg.steps):

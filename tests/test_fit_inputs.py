@@ -1,0 +1,68 @@
+"fit checks its inputs before it writes anything: a refused call leaves no run folder, or the folder as it was."
+import jax
+import pandas as pd
+import pytest
+import xarray as xr
+
+from alphaearth_nb.cli import main
+from alphaearth_nb.core import AEFError, ConfigError, LabelError, MissingSourceError
+from alphaearth_nb.stacks import toy_stack
+from alphaearth_nb.testing import Standin, standin_batches, standin_loss
+from alphaearth_nb.train import TrainConfig, fit
+
+CFG = TrainConfig(steps=2, warmup=1, batch_size=8, checkpoint_every=2)
+
+
+def _without(stack, name):
+    return xr.DataTree.from_dict({k: v.to_dataset() for k, v in stack.children.items() if k != name})
+
+
+def _files(d):
+    "Every file under `d` with its bytes and modification time, or None when `d` is not there."
+    if not d.exists(): return None
+    return {p.relative_to(d).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(d.rglob("*"))
+            if p.is_file()}
+
+
+BAD = {"stack smaller than a patch": (dict(data=toy_stack(size=8)), ConfigError, "larger than the stack"),
+       "stack without sentinel2": (dict(data=_without(toy_stack(size=48), "sentinel2")), MissingSourceError,
+                                   "sentinel2"),
+       "texts without columns": (dict(data=toy_stack(size=48), texts=pd.DataFrame({"a": [1]})), LabelError,
+                                 "lack column"),
+       "no data": (dict(data=None), ConfigError, "NoneType")}
+
+
+@pytest.mark.parametrize("case", list(BAD))
+def test_a_refused_input_leaves_no_run_folder(tmp_path, case):
+    kw, err, match = BAD[case]
+    with pytest.raises(err, match=match): fit("tiny", out=tmp_path / "run", config=CFG, progress=False, **kw)
+    assert not (tmp_path / "run").exists()
+
+
+def test_a_refused_resume_leaves_the_run_as_it_was(tmp_path):
+    run = tmp_path / "run"
+    fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, out=run, config=CFG, loss_fn=standin_loss, progress=False)
+    before = _files(run)
+    for data in (None, "stack.nc"):
+        with pytest.raises(ConfigError, match="fit got data of type"):
+            fit(Standin(key=jax.random.PRNGKey(0)), data, out=run, resume=True, config=CFG, loss_fn=standin_loss,
+                progress=False)
+    with pytest.raises(ConfigError, match="fit got a model"): fit(3, standin_batches, out=run,
+                                                                  resume=True, config=CFG, progress=False)
+    assert _files(run) == before
+
+
+def test_the_retry_after_a_refusal_needs_no_resume_or_overwrite(tmp_path):
+    with pytest.raises(AEFError): fit("tiny", toy_stack(size=8), out=tmp_path / "run", config=CFG, progress=False)
+    state, hist = fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, out=tmp_path / "run", config=CFG,
+                      loss_fn=standin_loss, progress=False)
+    assert [h["step"] for h in hist] == [1, 2]
+
+
+def test_aef_train_with_a_bad_stack_leaves_no_folder(tmp_path, capsys):
+    _without(toy_stack(size=48), "sentinel2").to_zarr(tmp_path / "st.zarr", consolidated=False)
+    code = main(["train", "--preset", "tiny", "--data", str(tmp_path / "st.zarr"), "--steps", "1",
+                 "--out", str(tmp_path / "r")])
+    err = capsys.readouterr().err
+    assert code == 2 and "sentinel2" in err and "Traceback" not in err, err
+    assert not (tmp_path / "r").exists()
