@@ -24,9 +24,9 @@ from .geo import grid_coords, require
 from .timecodes import Period, as_period
 
 # %% auto #0
-__all__ = ['QUOTA_SIGNS', 'SIZE_SIGNS', 'REVISIT_DAYS', 'is_quota_error', 'is_size_error', 'RetryPolicy', 'with_retries',
-           'fake_answer', 'FakeEE', 'site_request_grid', 'site_periods_of', 'load_site_source', 'export_site',
-           'export_sites', 'fake_corpus', 'resolve_ecoregions']
+__all__ = ['QUOTA_SIGNS', 'SIZE_SIGNS', 'REVISIT_DAYS', 'S2_SPECTRA', 'is_quota_error', 'is_size_error', 'RetryPolicy',
+           'with_retries', 'fake_answer', 'FakeEE', 'site_request_grid', 'site_periods_of', 'load_site_source',
+           'export_site', 'export_sites', 'fake_corpus', 'resolve_ecoregions']
 
 # %% ../nbs/29a_export.ipynb #c0006
 QUOTA_SIGNS = ("429", "too many requests", "quota exceeded", "rate limit", "resource_exhausted", "resource exhausted")
@@ -72,6 +72,10 @@ def with_retries(fn:Callable, policy:RetryPolicy=RetryPolicy(), sleep:Callable=t
 
 # %% ../nbs/29a_export.ipynb #c0009
 REVISIT_DAYS = {"sentinel2": 5, "sentinel2_l1c": 5, "sentinel1": 6, "landsat": 8, "landsat_toa": 8, "era5": 30}
+# band -> ((lo, hi) over land, (lo, hi) over water or shadow) in reflectance x 1e4: made up, shaped like L2A
+# spectra (vegetation and soil dark in the visible, bright in the near-infrared; water dark everywhere)
+S2_SPECTRA = {"B2": ((150, 1800), (100, 600)), "B3": ((250, 2000), (100, 700)), "B4": ((150, 2500), (50, 500)),
+              "B8": ((1500, 4500), (20, 400)), "B11": ((800, 3500), (10, 200)), "B12": ((400, 2500), (10, 150))}
 
 def fake_answer(req:earthengine.EERequest, seed:int=0) -> xr.Dataset:
     "What xee returns for a request (time, y, x): the source's raw bands and mask bands, drawn from (seed, request)."
@@ -91,7 +95,10 @@ def fake_answer(req:earthengine.EERequest, seed:int=0) -> xr.Dataset:
     def refl(lo, hi): return (lo + (hi - lo) * base * rng.uniform(0.9, 1.1, shape))
     bands, coords = {}, {}
     if s.name.startswith("sentinel2"):
-        for b in s.bands: bands[b] = np.round(refl(300, 4000))
+        water = rng.random((1, h, w)) < 0.1  # a tenth of the pixels: water or shadow, dark in every band
+        for b in s.bands:
+            land, dark = S2_SPECTRA.get(b, ((300, 4000), (50, 400)))
+            bands[b] = np.round(np.where(water, refl(*dark), refl(*land)))
         bands["cs"] = np.clip(rng.normal(0.75, 0.25, shape), 0, 1)
     elif s.name.startswith("landsat"):
         for b in s.bands: bands[b] = np.round((refl(300, 4000) / 1e4 + 0.2) / 2.75e-5)

@@ -1,5 +1,6 @@
 "Export from fakes shaped like xee's output: quota retries, split requests, crashes mid-site, resume, a dask cluster."
 import os
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -7,7 +8,8 @@ import pytest
 
 pytest.importorskip("geopandas")
 from alphaearth_nb import export, sites, stream
-from alphaearth_nb.core import UnknownSourceError
+from alphaearth_nb.core import UnitsWarning, UnknownSourceError
+from alphaearth_nb.stacks import validate_stack
 
 SOURCES = ("sentinel2", "sentinel1", "dem")
 slow = pytest.mark.skipif(not os.environ.get("AEF_RUN_SLOW"), reason="slow (spawns a dask cluster): set AEF_RUN_SLOW=1")
@@ -69,6 +71,18 @@ def test_resume_with_another_plan_refused_and_unknown_source_early(table, tmp_pa
         export.export_sites(tmp_path / "c", table.head(2), ("sentinel2",), export.FakeEE(), workers=0)
     with pytest.raises(UnknownSourceError):
         export.export_sites(tmp_path / "d", table, ("sentinel2", "nope"), export.FakeEE(), workers=0)
+
+
+def test_fake_sentinel2_is_l2a_reflectance_with_dark_pixels(tmp_path):  # no +1000 offset warning
+    export.fake_corpus(tmp_path / "c", n_sites=2, size=16, sources=("sentinel2",))
+    c = stream.SiteCorpus(tmp_path / "c")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnitsWarning)
+        for site in c.ids():
+            st, _ = c.read(site); validate_stack(st)
+            s2 = st["sentinel2"]
+            assert np.nanpercentile(s2.B2.values, 1) < 1000 < np.nanpercentile(s2.B8.values, 50)  # blue dark, NIR bright
+            assert np.nanmin(s2.B8.values) < 500 and np.nanmax(s2.B2.values) < 4000  # water/shadow; no white blue
 
 
 def test_retry_waits_grow_and_are_capped():
