@@ -21,6 +21,7 @@ import xarray as xr
 from . import earthengine, sites, stream, testing
 from .core import EarthEngineError, writing_folder
 from .geo import grid_coords, require
+from .stacks import validate_stack
 from .timecodes import Period, as_period
 
 # %% auto #0
@@ -100,8 +101,11 @@ def fake_answer(req:earthengine.EERequest, seed:int=0) -> xr.Dataset:
             land, dark = S2_SPECTRA.get(b, ((300, 4000), (50, 400)))
             bands[b] = np.round(np.where(water, refl(*dark), refl(*land)))
         bands["cs"] = np.clip(rng.normal(0.75, 0.25, shape), 0, 1)
-    elif s.name.startswith("landsat"):
-        for b in s.bands: bands[b] = np.round((refl(300, 4000) / 1e4 + 0.2) / 2.75e-5)
+    elif s.name.startswith("landsat"):  # Collection 2 Level-2 digital numbers; Level-1 TOA reflectance 0..1 and
+        for b in s.bands:                 # B10 brightness temperature in kelvin
+            r = refl(300, 4000)
+            if s.name != "landsat_toa": bands[b] = np.round((r / 1e4 + 0.2) / 2.75e-5)
+            else: bands[b] = rng.uniform(270, 310, shape) if b == "B10" else r / 1e4
         bands["QA_PIXEL"] = np.where(rng.random(shape) < 0.2, 21824 | (1 << 3), 21824).astype(np.float64)
     elif s.name == "sentinel1":
         bands.update(VV=rng.uniform(-20, -6, shape), VH=rng.uniform(-27, -13, shape),
@@ -190,6 +194,7 @@ def export_site(path,                         # the corpus folder (from `stream.
         root = stream.open_site_group(tmp, site, str(row["grid_crs"]))
         for name in sources:
             ds = load_site_source(name, row, opener, policy)
+            validate_stack(xr.DataTree.from_dict({name: ds}))  # wrong units, no valid pixel: refused (F1, F4)
             stream.write_source(root, name, ds); frames += ds.sizes["time"]
     return dict(site=site, status="written", seconds=time.perf_counter() - t0, frames=frames)
 

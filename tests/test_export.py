@@ -85,6 +85,34 @@ def test_fake_sentinel2_is_l2a_reflectance_with_dark_pixels(tmp_path):  # no +10
             assert np.nanmin(s2.B8.values) < 500 and np.nanmax(s2.B2.values) < 4000  # water/shadow; no white blue
 
 
+class Wrong(export.FakeEE):
+    "Sentinel-2 answered on a wrong scale (`scale`) or with no valid pixel (`scale=0`: every value the nodata 0)."
+    def __init__(self, scale, **kw): super().__init__(**kw); self.scale = scale
+    def __call__(self, req):
+        ds = super().__call__(req)
+        if req.source.name != "sentinel2": return ds
+        return ds.assign({b: ds[b] * self.scale for b in ("B2", "B3", "B4", "B8", "B11", "B12")})
+
+
+@pytest.mark.parametrize("scale,match", [(1e-4, "multiply by 10000"), (0.0, "no valid pixel")])
+def test_a_source_on_a_wrong_scale_or_without_data_is_never_written(table, tmp_path, scale, match):  # F1, F4
+    rep = export.export_sites(tmp_path / "c", table.head(2), SOURCES, Wrong(scale), workers=0, policy=FAST)
+    assert list(rep.status) == ["failed", "failed"] and all(match in e and "sentinel2" in e for e in rep.error), rep
+    store = tmp_path / "c" / stream.STORE
+    assert stream.SiteCorpus(tmp_path / "c").ids() == [] and not [p for p in store.iterdir() if p.is_dir()]
+
+
+def test_the_fake_answers_every_source_in_its_provider_units(tmp_path):  # each passes the checks, no warning
+    from alphaearth_nb.earthengine import EE_SOURCES
+    names = tuple(n for n in EE_SOURCES if n != "official")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnitsWarning)
+        _, rep = export.fake_corpus(tmp_path / "c", n_sites=1, size=16, sources=names)
+    assert list(rep.status) == ["written"], rep.error[0]
+    st, _ = stream.SiteCorpus(tmp_path / "c").read(rep.site[0])
+    assert set(st.children) == set(names)
+
+
 def test_retry_waits_grow_and_are_capped():
     p = export.RetryPolicy(base_s=1.0, cap_s=5.0, jitter=0.0)
     assert [p.wait(k, np.random.default_rng(0)) for k in range(5)] == [1.0, 2.0, 4.0, 5.0, 5.0]
