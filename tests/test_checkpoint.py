@@ -81,6 +81,11 @@ def test_an_unchanged_header_verifies(saved):
         assert load_checkpoint(d, LIKE)[1]["step"] == 5
 
 
+def test_a_header_with_nan_and_nested_values_verifies(tmp_path):  # JSON's NaN is not equal to itself
+    p = save_checkpoint(tmp_path, _tree(), {"last_loss": float("nan"), "cfg": {"a": [1, 2.5], "b": None}}, step=1)
+    assert verify_checkpoint(p)["cfg"] == {"a": [1, 2.5], "b": None}
+
+
 def test_resume_passes_over_an_edited_header(tmp_path):  # through fit: the run goes on from the last true one
     cfg = TrainConfig(steps=4, warmup=1, peak_lr=1e-2, batch_size=8, checkpoint_every=2, keep=5)
     kw = dict(config=cfg, loss_fn=standin_loss, progress=False)

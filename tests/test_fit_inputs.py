@@ -1,11 +1,12 @@
 "fit checks its inputs before it writes anything: a refused call leaves no run folder, or the folder as it was."
 import jax
+import numpy as np
 import pandas as pd
 import pytest
 import xarray as xr
 
 from alphaearth_nb.cli import main
-from alphaearth_nb.core import AEFError, ConfigError, LabelError, MissingSourceError
+from alphaearth_nb.core import AEFError, ConfigError, LabelError, MissingSourceError, NoValidDataError, UnitsError
 from alphaearth_nb.stacks import toy_stack
 from alphaearth_nb.testing import Standin, standin_batches, standin_loss
 from alphaearth_nb.train import TrainConfig, fit
@@ -15,6 +16,16 @@ CFG = TrainConfig(steps=2, warmup=1, batch_size=8, checkpoint_every=2)
 
 def _without(stack, name):
     return xr.DataTree.from_dict({k: v.to_dataset() for k, v in stack.children.items() if k != name})
+
+
+def _with(stack, name, f):
+    "The stack with source `name` replaced by `f(its dataset)`."
+    return xr.DataTree.from_dict({k: (f(v.to_dataset()) if k == name else v.to_dataset())
+                                  for k, v in stack.children.items()})
+
+
+def _bands(ds, f):
+    return ds.assign({b: f(ds[b]) for b in ds.data_vars if b != "cloud"})
 
 
 def _files(d):
@@ -29,7 +40,13 @@ BAD = {"stack smaller than a patch": (dict(data=toy_stack(size=8)), ConfigError,
                                    "sentinel2"),
        "texts without columns": (dict(data=toy_stack(size=48), texts=pd.DataFrame({"a": [1]})), LabelError,
                                  "lack column"),
-       "no data": (dict(data=None), ConfigError, "NoneType")}
+       "no data": (dict(data=None), ConfigError, "NoneType"),
+       "reflectance in 0..1 (F1)": (dict(data=_with(toy_stack(size=48), "sentinel2",
+                                                    lambda d: _bands(d, lambda v: v / 1e4))),
+                                    UnitsError, "multiply by 10000"),
+       "a lazy source all NaN (F4)": (dict(data=_with(toy_stack(size=48), "sentinel1",
+                                                      lambda d: _bands(d, lambda v: v * np.nan).chunk({"time": 1}))),
+                                      NoValidDataError, "no valid pixel")}
 
 
 @pytest.mark.parametrize("case", list(BAD))
