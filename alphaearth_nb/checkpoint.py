@@ -153,12 +153,13 @@ def read_header(path) -> dict:
                                      "damaged; load an older checkpoint (a folder loads the newest valid one).") from e
 
 # %% ../nbs/16_checkpoint.ipynb #c0010
-def _load_one(path:Path, like:PyTree) -> tuple[PyTree, dict]:
-    "One verified checkpoint file into the structure of `like`."
+def _load_one(path:Path, like) -> tuple[PyTree, dict]:
+    "One verified checkpoint file into the structure of `like` (a skeleton, or a function header -> skeleton)."
     header = verify_checkpoint(path)
     if header.get("format") != CKPT_FORMAT:
         raise CheckpointError(f"{path} is not an alphaearth_nb checkpoint (format {header.get('format')!r}, "
                               f"expected {CKPT_FORMAT!r}): point at a folder written by `save_checkpoint` or `fit`")
+    if callable(like) and not isinstance(like, eqx.Module): like = like(header)
     leaves = path.with_suffix(".eqx")
     try:
         with open(leaves, "rb") as f:
@@ -179,7 +180,8 @@ def _load_one(path:Path, like:PyTree) -> tuple[PyTree, dict]:
 
 # %% ../nbs/16_checkpoint.ipynb #c0011
 def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a folder (its newest valid one)
-                    like:PyTree,        # a skeleton, e.g. `eqx.filter_eval_shape(AlphaEarth, cfg, key=...)`
+                    like,               # a skeleton, e.g. `eqx.filter_eval_shape(AlphaEarth, cfg, key=...)`, or a
+                                        # function of the verified header giving one (per checkpoint tried)
                    ) -> tuple[PyTree, dict]:
     "Read a verified checkpoint into the structure of `like`; returns the state and its header."
     path = Path(path)

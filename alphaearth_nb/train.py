@@ -380,13 +380,13 @@ def _cached_step(loss_fn, cfg:TrainConfig, shardings, bsh) -> Callable:
         _STEPS[key] = step
     return _STEPS[key]
 
-def _load_state(ckdir:Path, found:Path, built, cfg:TrainConfig) -> tuple[TrainState, dict]:
-    "The newest valid checkpoint in `ckdir` (`found`) as a state in this run's optimiser layout (`opt_layout`); a "
+def _load_state(ckdir:Path, built, cfg:TrainConfig) -> tuple[TrainState, dict]:
+    "The newest valid checkpoint in `ckdir` as a state in this run's optimiser layout (`opt_layout`); a "
     "checkpoint that records none was written per parameter ('tree')."
-    try: have = read_header(found).get("optimizer", "tree")
-    except CheckpointError: have = opt_layout(cfg)  # damaged: load_checkpoint falls back to an older one
-    state, header = load_checkpoint(ckdir, eqx.filter_eval_shape(init_state, built, make_optimizer(cfg, have), cfg.seed))
-    if have == opt_layout(cfg): return state, header
+    layout = lambda h: h.get("optimizer", "tree")  # from each verified header: a fallback gets its own skeleton
+    state, header = load_checkpoint(ckdir, lambda h: eqx.filter_eval_shape(
+        init_state, built, make_optimizer(cfg, layout(h)), cfg.seed))
+    if layout(header) == opt_layout(cfg): return state, header
     params = eqx.filter(state.model, eqx.is_inexact_array)
     return TrainState(state.step, state.model, relayout(state.opt_state, params, opt_layout(cfg)), state.key), header
 
@@ -469,7 +469,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         shardings = state_sharding(like, mesh, cfg.shard_params, cfg.fsdp_min_size)
         history = []
         if found is not None:
-            state, header = _load_state(ckdir, found, built, cfg)  # the newest checkpoint that verifies
+            state, header = _load_state(ckdir, built, cfg)  # the newest checkpoint that verifies
             if header.get("train", {}).get("batch_size", cfg.batch_size) != cfg.batch_size:
                 warnings.warn(f"resuming with batch_size={cfg.batch_size}, the run was trained with "
                               f"{header['train']['batch_size']}: the data position counts batches, so the sampled "

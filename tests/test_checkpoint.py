@@ -86,13 +86,15 @@ def test_a_header_with_nan_and_nested_values_verifies(tmp_path):  # JSON's NaN i
     assert verify_checkpoint(p)["cfg"] == {"a": [1, 2.5], "b": None}
 
 
-def test_resume_passes_over_an_edited_header(tmp_path):  # through fit: the run goes on from the last true one
+@pytest.mark.parametrize("field,value", [("step", 2), ("optimizer", "tree")])  # tree: the layout before "flat"
+def test_resume_passes_over_an_edited_header(tmp_path, field, value):  # through fit: on from the last true one
     cfg = TrainConfig(steps=4, warmup=1, peak_lr=1e-2, batch_size=8, checkpoint_every=2, keep=5)
     kw = dict(config=cfg, loss_fn=standin_loss, progress=False)
     fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, out=tmp_path, **kw)
     newest = latest_checkpoint(tmp_path / "checkpoints")
-    _edit(newest, step=2)
-    with pytest.warns(TrainingWarning, match="step.*edited or damaged"):
+    assert read_header(newest)["optimizer"] == "flat"
+    _edit(newest, **{field: value})
+    with pytest.warns(TrainingWarning, match=f"{field}.*edited or damaged"):
         state, hist = fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, out=tmp_path, resume=True,
                           **{**kw, "config": dataclasses.replace(cfg, steps=6)})
     assert int(state.step) == 6 and [h["step"] for h in hist] == list(range(1, 7))
