@@ -21,7 +21,7 @@ from .timecodes import position
 
 # %% auto #0
 __all__ = ['PERIOD_CODE_DIM', 'N_RELATIVE', 'unit', 'period_code', 'outside_years', 'relative_features', 'TimePool', 'Upsample',
-           'Summary', 'symmetric_beta', 'vmf_cosine', 'householder_to', 'vmf_sample']
+           'Summary', 'symmetric_beta', 'vmf_cosine', 'householder_to', 'large_kappa', 'vmf_large_kappa', 'vmf_sample']
 
 # %% ../nbs/12_summary.ipynb #c0005
 def unit(x:Float[Array, "... d"], eps:float=1e-12) -> Float[Array, "... d"]:
@@ -219,16 +219,52 @@ def householder_to(mu:Float[Array, "... p"], # unit mean directions
     hx = x - 2 * u * jnp.sum(u * x, -1, keepdims=True) / jnp.sum(u * u, -1, keepdims=True)
     return -s * hx
 
+# %% ../nbs/12_summary.ipynb #c0020v24
+def _open_unit(bits:Array) -> Float[Array, "..."]:
+    "uint32 bits -> float32 in the open interval (0, 1), symmetric about 1/2 (24 bits)."
+    return ((bits >> 8).astype(jnp.float32) + 0.5) * 2.0 ** -24
+
+def large_kappa(kappa, p:int) -> bool:
+    "True when `kappa` is a Python number at which `vmf_large_kappa` accepts >= 75% of its proposals."
+    return isinstance(kappa, (int, float)) and math.exp(-(p - 1) * (p - 3) / (8 * kappa)) >= 0.75
+
+def vmf_large_kappa(key:PRNGKeyArray, # random key
+                    shape:tuple, # batch shape of the draws
+                    p:int, # dimension of the ambient space (64)
+                    kappa:float, # concentration, a Python number (`large_kappa(kappa, p)`)
+                    n_proposals:int=16, # at most this many proposals
+                   ) -> tuple[Float[Array, "..."], Float[Array, "..."], Float[Array, "... p-1"]]:
+    "`(w, 1 - w, v)`: the cosine to the mean direction by gamma proposals (see above) and a uniform unit `v`."
+    acc = math.exp(-(p - 1) * (p - 3) / (8 * kappa)) * 0.999
+    n = max(1, min(n_proposals, math.ceil(math.log(1e-9) / math.log(1 - acc))))
+    d = (p - 1) / 2 - 1 / 3; c = 1 / math.sqrt(9 * d)
+    u = _open_unit(jax.random.bits(key, (p - 1 + 3 * n - 2, *shape), jnp.uint32))
+    g = math.sqrt(2) * jax.lax.erf_inv(2 * u[:p - 1 + n - 1] - 1)   # the direction's normals, then M-T's
+    gv, gm, r2 = g[:p - 1], g[p - 1:], jnp.sum(g[:p - 1] ** 2, 0)
+    v = (1 + c * gm) ** 3
+    mt_ok = (v > 0) & (jnp.log(u[p - 2 + 2 * n:]) < 0.5 * gm * gm + d - d * v + d * jnp.log(jnp.maximum(v, 1e-30)))
+    props = [0.5 * r2] + [d * v[k] for k in range(n - 1)]
+    s = props[-1]
+    for k in reversed(range(n - 1)):  # the first accepted proposal (the last one when none is)
+        q = jnp.minimum(props[k] / (2 * kappa), 0.5)  # the factor is 0 past 2 kappa; q <= 1/2 keeps the log finite
+        ok = (props[k] < 2 * kappa) & ((p - 3) / 2 * jnp.log1p(-q) >= jnp.log(u[p - 2 + n + k]))
+        s = jnp.where(ok & mt_ok[k - 1] if k else ok, props[k], s)
+    one_m_w = s / kappa
+    return 1 - one_m_w, one_m_w, jnp.moveaxis(gv * jax.lax.rsqrt(r2), 0, -1)
+
 # %% ../nbs/12_summary.ipynb #c0020s1
 def vmf_sample(key:PRNGKeyArray, # random key
                mu:Float[Array, "... p"], # unit mean directions (last axis)
                kappa:float, # concentration (8000 in the paper)
                n_proposals:int=16, # rejection proposals drawn at once
               ) -> Float[Array, "... p"]:
-    "One sample of `vMF(mu, kappa)` per vector of `mu`; differentiable in `mu`."
+    "One sample of `vMF(mu, kappa)` per vector of `mu`; differentiable in `mu`. A Python `kappa` >= ~1670 (p = 64) "
+    "takes `vmf_large_kappa`, else Wood's sampler (`vmf_cosine`)."
     p = mu.shape[-1]
-    kw, kv = jax.random.split(key)
-    w, one_m_w = vmf_cosine(kw, mu.shape[:-1], p, kappa, n_proposals)
-    v = unit(jax.random.normal(kv, (*mu.shape[:-1], p - 1)))
+    if large_kappa(kappa, p): w, one_m_w, v = vmf_large_kappa(key, mu.shape[:-1], p, kappa, n_proposals)
+    else:
+        kw, kv = jax.random.split(key)
+        w, one_m_w = vmf_cosine(kw, mu.shape[:-1], p, kappa, n_proposals)
+        v = unit(jax.random.normal(kv, (*mu.shape[:-1], p - 1)))
     x = jnp.concatenate([w[..., None], jnp.sqrt(one_m_w * (1 + w))[..., None] * v], -1)
     return householder_to(mu, x)

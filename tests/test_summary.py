@@ -9,7 +9,8 @@ from scipy.special import ive
 
 from alphaearth_nb.core import ConfigError, DimensionError
 from alphaearth_nb.nn import build
-from alphaearth_nb.summary import Summary, TimePool, householder_to, symmetric_beta, unit, vmf_sample
+from alphaearth_nb.summary import (Summary, TimePool, householder_to, large_kappa, symmetric_beta, unit, vmf_large_kappa,
+                                   vmf_sample)
 
 P = 64
 
@@ -42,6 +43,25 @@ def test_vmf_unit_norm_and_mean_resultant_length(draw, mu, kappa):
     got = (x @ np.asarray(mu)).mean()
     assert abs((1 - got) - (1 - a_p)) < 0.03 * (1 - a_p), (kappa, got, a_p)
     if kappa == 8000.0: assert abs(a_p - (1 - (P - 1) / (2 * kappa))) < 1e-4  # the large-kappa approximation
+
+
+def test_large_kappa_path_matches_wood(draw, mu):
+    "A Python kappa of 8000 takes the gamma-proposal path: unit samples, the law of 1 - w of Wood's sampler (KS), "
+    "the theoretical mean, no preferred direction orthogonal to mu; small or traced kappas stay on Wood's."
+    assert large_kappa(8000.0, P) and not large_kappa(50.0, P) and not large_kappa(jnp.float32(8000.0), P)
+    x = np.asarray(jax.jit(lambda k: vmf_sample(k, jnp.broadcast_to(mu, (20_000, P)), 8000.0))(jax.random.key(5)))
+    np.testing.assert_allclose(np.linalg.norm(x, axis=-1), 1.0, atol=1e-5)
+    t = 1 - x @ np.asarray(mu)
+    wood = np.concatenate([1 - np.asarray(draw(jax.random.key(i), jnp.float32(8000.0))) @ np.asarray(mu)
+                           for i in range(10, 15)])
+    assert stats.ks_2samp(t, wood).pvalue > 1e-3
+    a_p = ive(P / 2, 8000.0) / ive(P / 2 - 1, 8000.0)
+    assert abs(t.mean() - (1 - a_p)) < 0.02 * (1 - a_p)
+    perp = x - np.outer(x @ np.asarray(mu), np.asarray(mu))
+    assert np.linalg.norm(perp.mean(0)) < 0.05 * np.linalg.norm(perp, axis=-1).mean()
+    w, one_m_w, v = vmf_large_kappa(jax.random.key(6), (3, 5), P, 8000.0)
+    assert w.shape == one_m_w.shape == (3, 5) and v.shape == (3, 5, P - 1)
+    np.testing.assert_allclose(np.asarray(w + one_m_w), 1.0, atol=1e-6)
 
 
 def test_vmf_is_symmetric_about_mu(draw, mu):
