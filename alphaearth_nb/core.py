@@ -27,16 +27,16 @@ from jax.experimental.compilation_cache import compilation_cache as jax_compilat
 from jaxtyping import Array, Bool, Float
 
 # %% auto #0
-__all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'FAST_COMPILE', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError',
-           'PeriodError', 'SourceError', 'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError',
-           'DimensionError', 'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError',
-           'CheckpointError', 'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError',
-           'StackTypeError', 'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError',
-           'UnitsWarning', 'MetadataWarning', 'DamagedCheckpointError', 'band_names', 'CallableModule',
-           'callable_module', 'Frames', 'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError',
-           'RunLockedError', 'is_ours', 'check_output', 'pid_alive', 'writing_folder', 'writing_file', 'write_text',
-           'run_lock', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache',
-           'compiler_options']
+__all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'FAST_COMPILE', 'FAST_STEP', 'AEFError', 'TimeError', 'MissingTimeError',
+           'UnsortedTimeError', 'PeriodError', 'SourceError', 'UnknownSourceError', 'MissingSourceError',
+           'UnknownBandError', 'GridError', 'DimensionError', 'EmptyStackError', 'NoValidDataError', 'DTypeError',
+           'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError', 'MissingDependencyError',
+           'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError', 'UntrainedSourceError', 'PointError',
+           'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning', 'MetadataWarning',
+           'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames', 'Target', 'Texts',
+           'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'is_ours', 'check_output',
+           'pid_alive', 'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError', 'MirrorError',
+           'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -300,13 +300,17 @@ def compile_cache(path:str|Path|None=None,    # cache folder; default $AEF_COMPI
     return path
 
 # %% ../nbs/00_core.ipynb #spd003c2
-FAST_COMPILE = {"xla_backend_optimization_level": 1}  # XLA:CPU options; measured in benchmarks/compile.py
+# XLA:CPU options, measured in benchmarks/compile.py (see above)
+FAST_COMPILE = {"xla_backend_optimization_level": 1}
+FAST_STEP = {"xla_cpu_use_fusion_emitters": False, "xla_cpu_parallel_codegen_split_count": 2}  # the step adds these
 
 def compiler_options(backend:str|None=None, # the backend compiled for; default jax's default backend
+                     step:bool=False,       # for the training step: `FAST_STEP` too
                     ) -> dict|None:
-    "Per-function XLA options for the package's large jitted programs: `FAST_COMPILE` on CPU, else None (also when "
-    "`AEF_FAST_COMPILE=0`)."
+    "Per-function XLA options for the package's large jitted programs: `FAST_COMPILE` (and `FAST_STEP` for the "
+    "training step) on CPU, else None (also when `AEF_FAST_COMPILE=0`)."
     env = os.environ.get("AEF_FAST_COMPILE")
     if env is not None and env.strip().lower() in _OFF: return None
     if (backend or jax.default_backend()) != "cpu": return None
-    return dict(FAST_COMPILE)
+    return {**FAST_COMPILE, **(FAST_STEP if step else {})}
+

@@ -236,7 +236,7 @@ def make_train_step(loss_fn:Callable,                       # loss_fn(model, bat
                     batch_shardings=None,                   # from `batch_sharding`
                    ) -> Callable:
     "The jitted training step `step(state, batch) -> (state, loss, aux)`; it donates `state`. On CPU it compiles with "
-    "`core.compiler_options()` (`AEF_FAST_COMPILE=0`: XLA's defaults)."
+    "`core.compiler_options(step=True)` (`AEF_FAST_COMPILE=0`: XLA's defaults)."
     def _step(batch, state):
         if state_shardings is not None: state = _constrain(state, state_shardings)
         if batch_shardings is not None: batch = jax.lax.with_sharding_constraint(batch, batch_shardings)
@@ -244,7 +244,7 @@ def make_train_step(loss_fn:Callable,                       # loss_fn(model, bat
         if state_shardings is not None: new = _constrain(new, state_shardings)
         return new, loss, aux
     # batch first: only the state is donated; XLA:CPU's faster-compiling options (core.compiler_options)
-    jitted = eqx.filter_jit(_step, donate="all-except-first", compiler_options=compiler_options())
+    jitted = eqx.filter_jit(_step, donate="all-except-first", compiler_options=compiler_options(step=True))
     def step(state, batch): return jitted(batch, state)
     step.jitted = jitted  # for `.lower(...)` in benchmarks
     return step

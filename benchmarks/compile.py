@@ -7,14 +7,20 @@ every first call traces, lowers and compiles from scratch. The configurations, i
 see the same neighbours on a shared machine:
 - "before": XLA's default CPU optimisation (`AEF_FAST_COMPILE=0`) and Adam per parameter (`layout='tree'`), as
   the package was before issue 16;
-- "fast": `core.compiler_options()` on the CPU backend (`core.FAST_COMPILE`), Adam still per parameter;
-- "after": the package's defaults, fast compile and Adam on one flat vector (`train.make_optimizer`).
-Embedding has no optimiser, so it runs "before" and "after" only.
-With `--interleave`, the flat-Adam step is also compiled both ways (XLA's default and `FAST_COMPILE`) in this
-process and the two programs called in alternating rounds, the fairest comparison of their run time.
-Per process it prints the first call's wall seconds (trace + compile + one run) and CPU seconds, then the median
+- "o1": XLA:CPU's backend optimisation level 1 only and Adam on one flat vector (the package after the first part of
+  issue 16 item 2);
+- "after": the package's defaults: `core.compiler_options(step=True)` on the CPU backend (`core.FAST_COMPILE`, level
+  1, and `core.FAST_STEP`: the loop emitter instead of the fusion emitters, the LLVM module split in two) and Adam on
+  one flat vector.
+Embedding has no optimiser and does not use `FAST_STEP`, so it runs "before" and "after" only.
+With `--interleave`, the flat-Adam step is also compiled three ways (XLA's default, `FAST_COMPILE`, and with
+`FAST_STEP`) in this process and the programs called in alternating rounds, the fairest comparison of run time.
+Per process it prints the first call's wall seconds (trace + compile + one run) and CPU seconds, split into
+tracing (Python: jaxpr), lowering (jaxpr to StableHLO) and XLA's compile (from `jax.monitoring`'s duration events;
+the rest is the first run and dispatch), then the median
 of `--reps` later calls (wall and CPU milliseconds): the run time must not get worse for a faster compile. The
-summary gives each configuration's ratio to the one before it and to "before" (medians over rounds) and the load average; CPU seconds are the steadier
+summary gives each configuration's ratio to the one before it and to "before" (medians over rounds) and the load
+average; CPU seconds are the steadier
 figure when other processes share the cores. Figures only: nothing here is asserted.
 """
 import argparse
@@ -26,9 +32,12 @@ import sys
 import time
 from pathlib import Path
 
-# name: (AEF_FAST_COMPILE, optimiser layout); each is compared with the one before it and with the first
-CONFIGS = {"before": ("0", "tree"), "fast": ("1", "tree"), "after": ("1", "flat")}
-EMBED_CONFIGS = ("before", "after")  # the optimiser plays no part in embedding
+# name: (AEF_FAST_COMPILE, optimiser layout, core.FAST_STEP override or None); each is compared with the one
+# before it and with the first
+CONFIGS = {"before": ("0", "tree", None), "o1": ("1", "flat", "{}"), "after": ("1", "flat", None)}
+EMBED_CONFIGS = ("before", "after")  # the optimiser and FAST_STEP play no part in embedding
+EVENTS = {"trace": "/jax/core/compile/jaxpr_trace_duration", "lower": "/jax/core/compile/jaxpr_to_mlir_module_duration",
+          "xla": "/jax/core/compile/backend_compile_duration"}
 
 
 def _timed(fn):
@@ -38,11 +47,18 @@ def _timed(fn):
     return time.perf_counter() - t, time.process_time() - c
 
 
-def child(what: str, preset_name: str, layout: str, reps: int) -> dict:
+def child(what: str, preset_name: str, layout: str, reps: int, opts: str | None = None) -> dict:
     "Measure in this (fresh) process; returns the figures as a dict."
     import jax
     jax.config.update("jax_enable_compilation_cache", False)
-    from alphaearth_nb import losses, samples, scene
+    from alphaearth_nb import core, losses, samples, scene
+    if opts: core.FAST_STEP = json.loads(opts)
+    spent = {k: 0.0 for k in EVENTS}
+    def listen(event, secs, **kw):
+        for k, name in EVENTS.items():
+            if event == name and listening[0]: spent[k] += secs
+    listening = [False]
+    jax.monitoring.register_event_duration_secs_listener(listen)
     from alphaearth_nb.model import AlphaEarth, preset
     stack, texts, _ = scene.load_scene()
     cfg = preset(preset_name)
@@ -62,17 +78,19 @@ def child(what: str, preset_name: str, layout: str, reps: int) -> dict:
         year = int(np.datetime64(stack["sentinel2"].time.values[0], "Y").astype(int) + 1970)
         crop = stack.isel(y=slice(0, 64), x=slice(0, 64))
         def run(): embed(crop, model, year, progress=False).values
+    listening[0] = True
     first = _timed(run)
+    listening[0] = False
     later = [_timed(run) for _ in range(reps)]
-    return {"first_s": first[0], "first_cpu_s": first[1], "run_ms": 1e3 * statistics.median(w for w, _ in later),
+    return {"first_s": first[0], "first_cpu_s": first[1], **{f"{k}_s": v for k, v in spent.items()},
+            "run_ms": 1e3 * statistics.median(w for w, _ in later),
             "run_cpu_ms": 1e3 * statistics.median(c for _, c in later), "load": os.getloadavg()[0]}
 
 
 def interleaved(preset_name: str, reps: int, rounds: int = 6) -> None:
-    "The step's run time compiled both ways in this process, calls alternated: the fairest run-time ratio."
+    "The step's run time compiled three ways in this process, calls alternated: the fairest run-time ratios."
     import jax
-    from alphaearth_nb import losses, samples, scene
-    from alphaearth_nb.core import compiler_options
+    from alphaearth_nb import core, losses, samples, scene
     from alphaearth_nb.model import AlphaEarth, preset
     from alphaearth_nb.train import TrainConfig, init_state, make_optimizer, make_train_step
     stack, texts, _ = scene.load_scene()
@@ -81,8 +99,14 @@ def interleaved(preset_name: str, reps: int, rounds: int = 6) -> None:
     sampler = samples.sampler_config(cfg, preset_name if preset_name in samples.SAMPLERS else None)
     batch = jax.device_put(samples.Batches(stack, sampler, 2, seed=0, texts=texts).batch_at(0))
     opt = make_optimizer(TrainConfig(steps=1_000, warmup=10, batch_size=2))
-    low = make_train_step(losses.total_loss, opt).jitted.lower(batch, init_state(model, opt))
-    progs = {"default": low.compile(), "fast": low.compile(compiler_options=compiler_options())}
+    old = os.environ.get("AEF_FAST_COMPILE")
+    os.environ["AEF_FAST_COMPILE"] = "0"  # the jitted step carries no options: each compile below sets its own
+    try: low = make_train_step(losses.total_loss, opt).jitted.lower(batch, init_state(model, opt))
+    finally:
+        if old is None: os.environ.pop("AEF_FAST_COMPILE")
+        else: os.environ["AEF_FAST_COMPILE"] = old
+    opts = {"default": {}, "o1": dict(core.FAST_COMPILE), "after": {**core.FAST_COMPILE, **core.FAST_STEP}}
+    progs = {k: low.compile(compiler_options=o) for k, o in opts.items()}
     boxes = {k: [init_state(model, opt)] for k in progs}
     times = {k: [] for k in progs}
     for r in range(rounds):
@@ -94,10 +118,11 @@ def interleaved(preset_name: str, reps: int, rounds: int = 6) -> None:
                 t = _timed(run)
                 if r or i: times[k].append(t)  # the first call of each program is a warm-up
     med = {k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v)) for k, v in times.items()}
-    print(f"step run time, both programs in one process, {rounds} alternating rounds of {reps} calls: XLA default "
-          f"{med['default'][0] * 1e3:.0f} ms ({med['default'][1] * 1e3:.0f} CPU ms), FAST_COMPILE "
-          f"{med['fast'][0] * 1e3:.0f} ms ({med['fast'][1] * 1e3:.0f} CPU ms); fast/default "
-          f"{med['fast'][0] / med['default'][0]:.2f} (CPU {med['fast'][1] / med['default'][1]:.2f}); "
+    print(f"step run time, three programs in one process, {rounds} alternating rounds of {reps} calls: "
+          + ", ".join(f"{k} {w * 1e3:.0f} ms ({c * 1e3:.0f} CPU ms)" for k, (w, c) in med.items()) + "; "
+          + ", ".join(f"{k}/default {med[k][0] / med['default'][0]:.2f} (CPU {med[k][1] / med['default'][1]:.2f})"
+                      for k in ("o1", "after"))
+          + f"; after/o1 {med['after'][0] / med['o1'][0]:.2f} (CPU {med['after'][1] / med['o1'][1]:.2f}); "
           f"load average {os.getloadavg()[0]:.1f}", flush=True)
 
 
@@ -107,12 +132,13 @@ def main(argv=None):
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--what", default="step,embed", help="what to compile cold: step, embed (comma-separated; '' none)")
-    ap.add_argument("--interleave", action="store_true", help="also time the step compiled both ways in one process")
+    ap.add_argument("--interleave", action="store_true", help="also time the step compiled three ways in one process")
     ap.add_argument("--child", choices=["step", "embed"], help=argparse.SUPPRESS)
     ap.add_argument("--layout", default="flat", help=argparse.SUPPRESS)
+    ap.add_argument("--opts", default=None, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.child:
-        print("RESULT " + json.dumps(child(a.child, a.preset, a.layout, a.reps)), flush=True)
+        print("RESULT " + json.dumps(child(a.child, a.preset, a.layout, a.reps, a.opts)), flush=True)
         return
     import jax
     print(f"jax {jax.__version__}, {os.cpu_count()} CPU cores; preset {a.preset}, batch 2 (step), 64 x 64 px (embed); "
@@ -125,18 +151,20 @@ def main(argv=None):
     for r in range(a.rounds):
         for what in whats:
             for name in (names[what] if r % 2 == 0 else names[what][::-1]):
-                fast, layout = CONFIGS[name]
+                fast, layout, opts = CONFIGS[name]
                 env = {**os.environ, "AEF_COMPILE_CACHE": "0", "AEF_FAST_COMPILE": fast,
                        "PYTHONPATH": f"{root}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
                 cmd = [sys.executable, __file__, "--child", what, "--preset", a.preset, "--layout", layout,
-                       "--reps", str(a.reps)]
+                       "--reps", str(a.reps)] + (["--opts", opts] if opts else [])
                 out = subprocess.run(cmd, env=env, capture_output=True, text=True)
                 line = [l for l in out.stdout.splitlines() if l.startswith("RESULT ")]
                 if out.returncode or not line:
                     print(f"round {r} {what} {name}: failed\n{out.stderr[-2000:]}"); continue
                 d = json.loads(line[0][7:])
                 rows[(what, name)].append(d)
-                print(f"round {r} {what:5s} {name:6s}: first call {d['first_s']:5.1f} s ({d['first_cpu_s']:5.1f} CPU s); "
+                print(f"round {r} {what:5s} {name:6s}: first call {d['first_s']:5.1f} s "
+                      f"({d['first_cpu_s']:5.1f} CPU s; "
+                      f"trace {d['trace_s']:4.1f}, lower {d['lower_s']:3.1f}, XLA {d['xla_s']:4.1f} s); "
                       f"then {d['run_ms']:6.0f} ms ({d['run_cpu_ms']:6.0f} CPU ms) per call; load {d['load']:.1f}",
                       flush=True)
     med = lambda rs, k: statistics.median(d[k] for d in rs)
@@ -149,7 +177,8 @@ def main(argv=None):
                       f"(ratio {med(n, 'first_s') / med(b, 'first_s'):.2f}; CPU "
                       f"{med(n, 'first_cpu_s') / med(b, 'first_cpu_s'):.2f}); per call {med(b, 'run_ms'):.0f} -> "
                       f"{med(n, 'run_ms'):.0f} ms (ratio {med(n, 'run_ms') / med(b, 'run_ms'):.2f}; CPU "
-                      f"{med(n, 'run_cpu_ms') / med(b, 'run_cpu_ms'):.2f}); load average {os.getloadavg()[0]:.1f}")
+                      f"{med(n, 'run_cpu_ms') / med(b, 'run_cpu_ms'):.2f}); XLA compile {med(b, 'xla_s'):.1f} -> "
+                      f"{med(n, 'xla_s'):.1f} s; load average {os.getloadavg()[0]:.1f}")
     print("goal: the first step of small and the first embed call under 20 s on 2 (idle) cores")
 
 if __name__ == "__main__":
