@@ -20,7 +20,7 @@ from jaxtyping import Array, Float, Int
 from .core import ConfigError, DimensionError, LabelError, NoValidDataError
 
 # %% auto #0
-__all__ = ['GROUP', 'MARGIN', 'CALL_BLOCKS', 'knn_search', 'knn_vote', 'knn_predict']
+__all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'knn_search', 'knn_vote', 'knn_predict']
 
 # %% ../nbs/23a_knn.ipynb #c0006
 GROUP = 32  # columns per group of the first selection stage
@@ -94,27 +94,46 @@ def _pairwise_sum(x):
     while x.shape[-1] > 1: x = x[..., ::2] + x[..., 1::2]
     return x[..., 0]
 
-@partial(jax.jit, static_argnames=("k", "kc"))
+_UP = 1 + 2.0**-7  # x (1 + 2^-7) rounded to the nearest bfloat16 (relative error <= 2^-8) is >= x in magnitude
+
+def _low_pad(dim:int) -> int: return -(dim + 5) % 8   # zero columns: K = D + 5 rounded up to 8 (a faster product)
+
+def _low_query(qc:Float[Array, "Q D"]) -> Array:
+    "bfloat16 query rows [q_b, 1, 1, 1, -2|q_b|, -2|q - q_b|, 0...] (Q, K), the partners of `_low_blocks`' columns."
+    qb = qc.astype(jnp.bfloat16)
+    qr = qc - qb.astype(jnp.float32)                                             # exact in float32
+    up = _UP * (1 + (qc.shape[1] + 2) * 2.0**-23)                                # and the norms' own rounding
+    nb = jnp.sqrt(jnp.sum(jnp.square(qb.astype(jnp.float32)), 1)) * up
+    nr = jnp.sqrt(jnp.sum(qr * qr, 1)) * up
+    one = jnp.ones_like(nb)
+    side = jnp.stack([one, one, one, -2 * nb, -2 * nr] + [0 * one] * _low_pad(qc.shape[1]), 1)
+    return jnp.concatenate([qb, side.astype(jnp.bfloat16)], 1)
+
+@partial(jax.jit, static_argnames=("k", "kc", "low"))
 def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
-               t:Float[Array, "B C D1"],   # centred training rows as [-2 t, |t|^2], in B blocks of C
+               t,                          # centred training rows [-2 t, |t|^2] (B, C, D + 1); `low`: `_low_blocks`
                tmax:Float[Array, "B"],     # max |t| (centred) per block
                rows:Float[Array, "N D"],   # raw training rows, padded to B * C
                same:Int[Array, "N"],       # the first row equal to each (bit for bit): equal rows tie exactly
                mu:Float[Array, "D"],       # the training mean
                n,                          # number of real training rows
-               k:int, kc:int):
-    "Direct squared distances (Q, k + 2), indices (Q, k + 2; -1: none), certificate holds (Q,), near-tie (Q,)."
+               k:int, kc:int, low:bool=False):
+    """Direct squared distances (Q, k + 2), indices (Q, k + 2; -1: none), certificate holds (Q,), near-tie (Q,).
+
+    `low`: candidates from bfloat16 products (`_low_query` x `_low_blocks`), not float32 at `Precision.HIGHEST`."""
     qc = q - mu
     qq = jnp.sum(qc * qc, 1)
-    qa = jnp.concatenate([qc, jnp.ones((q.shape[0], 1), q.dtype)], 1)
-    c = t.shape[1]
-    err = _ERR * (q.shape[1] + 2) * (jnp.sqrt(qq)[None] + tmax[:, None]) ** 2   # (B, Q)
+    qa = _low_query(qc) if low else jnp.concatenate([qc, jnp.ones((q.shape[0], 1), q.dtype)], 1)
+    nblk, c = t.shape[:2]
+    dim = q.shape[1] + 5 * low                                                  # terms in the product
+    err = _ERR * (dim + 2) * (jnp.sqrt(qq)[None] + tmax[:, None]) ** 2 + 2.0**-100   # (B, Q)
     def step(_, blk):
         tb, base = blk
-        d = jnp.dot(qa, tb.T, precision=jax.lax.Precision.HIGHEST)            # (Q, C): |t|^2 - 2 q.t
+        if low: d = jax.lax.dot_general(qa, tb, (((1,), (1,)), ((), ())), preferred_element_type=jnp.float32)
+        else: d = jnp.dot(qa, tb.T, precision=jax.lax.Precision.HIGHEST)      # (Q, C): |t|^2 - 2 q.t
         i, lb = _block_candidates(d, min(kc, c))
         return None, (i + base, lb)
-    _, (idx, lb) = jax.lax.scan(step, None, (t, jnp.arange(t.shape[0], dtype=jnp.int32) * c))
+    _, (idx, lb) = jax.lax.scan(step, None, (t, jnp.arange(nblk, dtype=jnp.int32) * c))
     idx = idx.reshape(-1, q.shape[0])                                            # (B kc, Q)
     dist = _pairwise_sum((q[None] - rows[idx]) ** 2)                              # the direct sum
     dist, idx = _smallest(jnp.where(idx < n, dist, jnp.inf), idx, min(k + 2, idx.shape[0]))  # (k + 2, Q)
@@ -127,7 +146,8 @@ def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
     return dist.T, idx.T, ok, near
 
 # %% ../nbs/23a_knn.ipynb #c0012
-MARGIN = 1  # candidates beyond k per query and training block in the first round
+MARGIN = 1      # candidates beyond k per query and training block in a float32 round
+LOW_MARGIN = 3  # the same in the bfloat16 round (its bound is wider)
 
 def _train_blocks(tx:np.ndarray, train_chunk:int):
     "Centred augmented blocks, their max norms, padded raw rows, the first equal row of each, the mean, C."
@@ -149,18 +169,34 @@ def _train_blocks(tx:np.ndarray, train_chunk:int):
     return (jnp.asarray(aug.reshape(nb, c, -1)), jnp.asarray(norms.reshape(nb, c).max(1), jnp.float32),
             jnp.asarray(rows), jnp.asarray(same), jnp.asarray(mu, jnp.float32), c)
 
+def _low_blocks(aug:np.ndarray) -> Array:
+    """bfloat16 training columns (B, C, K) from `_train_blocks`' (B, C, D + 1) float32 ones: -2 t rounded,
+    |t|^2 in three parts (24 bits), |t - t_b| and |t| rounded up (`_UP`), then zeros to K (`_low_pad`)."""
+    bf = jnp.bfloat16
+    tb = aug[..., :-1].astype(bf)                                                # -2 t: the factor 2 is exact
+    tt = aug[..., -1].astype(np.float64)
+    real = np.isfinite(tt)                                                       # padding rows: |t|^2 = inf
+    tt = np.where(real, tt, 0)
+    h1 = tt.astype(bf); r = tt - h1.astype(np.float64)
+    h2 = r.astype(bf); h3 = (r - h2.astype(np.float64)).astype(bf)
+    t = aug[..., :-1].astype(np.float64) / -2
+    res = np.sqrt(((t + tb.astype(np.float64) / 2) ** 2).sum(-1))              # |t - t_b| (t_b = -tb / 2)
+    cols = [np.where(real, h1, np.inf), h2, h3, res * _UP, np.sqrt((t * t).sum(-1)) * _UP]
+    cols += [0 * tt] * _low_pad(t.shape[-1])
+    return jnp.asarray(np.concatenate([tb, np.stack(cols, -1).astype(bf)], -1))
+
 def _workers() -> int:
     "Host threads feeding query blocks: on CPU, XLA runs each fusion on one thread, so two blocks keep two cores busy."
     return min(4, os.cpu_count() or 1) if jax.default_backend() == "cpu" else 1
 
 CALL_BLOCKS = 8  # query blocks per call when each host thread gets at least 2 such calls
 
-@partial(jax.jit, static_argnames=("k", "kc"))
-def _knn_blocks(qs:Float[Array, "M Q D"], t, tmax, rows, same, mu, n, k:int, kc:int):
+@partial(jax.jit, static_argnames=("k", "kc", "low"))
+def _knn_blocks(qs:Float[Array, "M Q D"], t, tmax, rows, same, mu, n, k:int, kc:int, low:bool=False):
     "`_knn_block` over M query blocks in one call: (M, Q, k), (M, Q, k), (M, Q), (M, Q)."
-    return jax.lax.map(lambda q: _knn_block(q, t, tmax, rows, same, mu, n, k=k, kc=kc), qs)
+    return jax.lax.map(lambda q: _knn_block(q, t, tmax, rows, same, mu, n, k=k, kc=kc, low=low), qs)
 
-def _search(args, qx:np.ndarray, k:int, kc:int, qc:int, many:bool=False):
+def _search(args, qx:np.ndarray, k:int, kc:int, qc:int, many:bool=False, low:bool=False):
     "Run the blocks of `qx` at `kc` candidates (`CALL_BLOCKS` per call if `many` and enough): dist, idx, ok, near."
     m = CALL_BLOCKS if many and len(qx) >= 2 * CALL_BLOCKS * qc * _workers() else 1
     def run(starts):
@@ -168,8 +204,8 @@ def _search(args, qx:np.ndarray, k:int, kc:int, qc:int, many:bool=False):
         for s in starts:
             blk = qx[s:s + m * qc]
             if len(blk) < m * qc: blk = np.concatenate([blk, np.zeros((m * qc - len(blk), qx.shape[1]), np.float32)])
-            if m == 1: out.append(_knn_block(jnp.asarray(blk), *args, k=k, kc=kc))
-            else: out.append(_knn_blocks(jnp.asarray(blk.reshape(m, qc, -1)), *args, k=k, kc=kc))
+            if m == 1: out.append(_knn_block(jnp.asarray(blk), *args, k=k, kc=kc, low=low))
+            else: out.append(_knn_blocks(jnp.asarray(blk.reshape(m, qc, -1)), *args, k=k, kc=kc, low=low))
         shapes = (-1, k + 2), (-1, k + 2), (-1,), (-1,)
         return [np.concatenate([np.asarray(o[j]) for o in out]).reshape(shapes[j]) for j in range(4)]
     starts = np.arange(0, len(qx), m * qc)
@@ -229,6 +265,7 @@ def knn_search(train_x,                 # training features, (N, D)
                k:int,                   # neighbours per query
                query_chunk:int=512,     # queries per block
                train_chunk:int=8192,    # training rows per block
+               low:bool=False,          # first round with bfloat16 products (the same answer; see "bfloat16")
               ) -> tuple[np.ndarray, np.ndarray]:
     """Squared L2 distances (Q, k) and indices (Q, k) of the k nearest training rows, nearest first.
 
@@ -251,7 +288,14 @@ def knn_search(train_x,                 # training features, (N, D)
     args.append(jnp.int32(len(tx)))
     qc = min(_next_pow2(query_chunk), _next_pow2(len(qx)))
     kc = min(k + MARGIN, c)
-    dist, idx, ok, near = _search(args, qx, k, kc, qc, many=True)
+    if low:  # bfloat16 products first; where their bound is too wide, a float32 round (one block per call)
+        dist, idx, ok, near = _search([_low_blocks(np.asarray(args[0])), *args[1:]], qx, k, min(k + LOW_MARGIN, c),
+                                      qc, many=True, low=True)
+        bad = np.flatnonzero(~ok)
+        if bad.size:
+            d2, i2, ok2, near2 = _search(args, qx[bad], k, kc, qc)
+            dist[bad], idx[bad], ok[bad], near[bad] = d2, i2, ok2 | (kc == c), near2
+    else: dist, idx, ok, near = _search(args, qx, k, kc, qc, many=True)
     bad = np.flatnonzero(~ok)
     if bad.size:  # a fraction of a percent: 3 more candidates per block (a sort beyond 8)
         kc = min(kc + 3, c)

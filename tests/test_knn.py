@@ -236,3 +236,53 @@ def test_nan_rows_message_names_a_fix_that_works_on_arrays():
     q = x.copy(); q[5] = -1.0  # a fill value (64 x -1): gate_vectors makes it NaN, then it is dropped
     g = embeddings.gate_vectors(q)[0]; g = g[np.isfinite(g).all(1)]
     assert len(g) == 18 and knn_search(g, g[:1], k=1)[1][0, 0] == 0
+
+
+def _spy_rounds(monkeypatch):
+    "Record (low, number of queries) of every round of `knn._search`."
+    from alphaearth_nb import knn
+    rounds, f = [], knn._search
+    monkeypatch.setattr(knn, "_search", lambda args, qx, *a, low=False, **kw: rounds.append((low, len(qx)))
+                        or f(args, qx, *a, low=low, **kw))
+    return rounds
+
+
+def _bf16_ranks(train, query, k):
+    "The k nearest by distances of the bfloat16-rounded centred vectors (float64 sums): what bfloat16 alone sees."
+    import jax.numpy as jnp
+    mu = train.mean(0, dtype=np.float64)
+    r = lambda x: (x - mu).astype(np.float32).astype(jnp.bfloat16).astype(np.float64)
+    return reference(r(train), r(query), k)[1]
+
+
+@pytest.mark.parametrize("kind", ["random", "clustered", "grid"])
+def test_bfloat16_round_matches_float64(kind, monkeypatch):
+    "low=True on mirrors, copies and grid ties: float64's neighbours and order, where bfloat16 alone ranks wrongly."
+    rounds = _spy_rounds(monkeypatch)
+    train, query = hard_set(kind)
+    for k in (1, 3):
+        rd, ri = reference(train, query, k)
+        assert kind == "grid" or (_bf16_ranks(train, query, k) != ri).any()   # bfloat16 scores alone: wrong
+        for chunks in ({}, dict(query_chunk=32, train_chunk=200)):
+            d, i = knn_search(train, query, k, low=True, **chunks)
+            np.testing.assert_array_equal(i, ri, err_msg=f"{kind} k={k} {chunks}")
+            np.testing.assert_allclose(d, rd, rtol=1e-5, atol=1e-12)
+    assert rounds[0] == (True, len(query)) and any(not low for low, _ in rounds)   # the float32 round ran too
+
+
+def test_bfloat16_certificate_failures_fall_back(monkeypatch):
+    "With one spare bfloat16 candidate (LOW_MARGIN = 1) many certificates fail: the float32 round answers, exactly."
+    from alphaearth_nb import knn
+    monkeypatch.setattr(knn, "LOW_MARGIN", 1)
+    rounds = _spy_rounds(monkeypatch)
+    train, query = hard_set("clustered", seed=3)
+    for k in (1, 3):
+        rounds.clear()
+        d, i = knn_search(train, query, k, low=True)
+        np.testing.assert_array_equal(i, reference(train, query, k)[1])
+        assert rounds[0] == (True, len(query)) and rounds[1][0] is False and rounds[1][1] > len(query) // 10
+    # a query block where every training row is a candidate: nothing left out, nothing to certify
+    monkeypatch.setattr(knn, "LOW_MARGIN", 10**6)
+    rounds.clear()
+    np.testing.assert_array_equal(knn_search(train[:40], query, 3, low=True)[1], reference(train[:40], query, 3)[1])
+    assert [low for low, _ in rounds] == [True]
