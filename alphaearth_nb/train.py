@@ -537,20 +537,21 @@ def model_config(header:dict) -> aef_model.ModelConfig:
                               "retrain, or rebuild the model with `preset(...)` and `load_checkpoint` knowingly.")
     return aef_model.ModelConfig(stp=aef_model.STPConfig(**d.pop("stp")), **d)
 
-def load_model(path, # a run folder, its `checkpoints/` folder, or a checkpoint file
+def _fit_skeleton(header:dict):
+    "The shapes of the `TrainState` a `fit` checkpoint with this (verified) header holds: its model and optimiser."
+    shapes = eqx.filter_eval_shape(aef_model.AlphaEarth, model_config(header), key=jax.random.key(0))
+    known = {f.name for f in dataclasses.fields(TrainConfig)}
+    tcfg = TrainConfig(**{k: v for k, v in header.get("train", {}).items() if k in known})
+    opt = make_optimizer(tcfg, header.get("optimizer", "tree"))  # no layout recorded: written per parameter
+    return eqx.filter_eval_shape(init_state, shapes, opt)
+
+def load_model(path, # a run folder or its `checkpoints/` folder (newest valid checkpoint), or a checkpoint file
               ) -> aef_model.AlphaEarth:
-    "The trained `AlphaEarth` of the newest (or the given) checkpoint."
+    """The trained `AlphaEarth` of the newest valid (or the given) checkpoint. A folder skips a damaged or edited
+    newest checkpoint with a `TrainingWarning` naming it; a named damaged file raises `DamagedCheckpointError`."""
     path = Path(path)
     if (path / "checkpoints").is_dir(): path = path / "checkpoints"
-    if path.is_dir():
-        found = latest_checkpoint(path)
-        if found is None: raise CheckpointError(f"no complete checkpoint in {path}: train first with `fit(..., "
-                                                "out=...)`")
-        path = found
-    header = read_header(path)
-    known = {f.name for f in dataclasses.fields(TrainConfig)}
-    tcfg = TrainConfig(**{k: v for k, v in header["train"].items() if k in known})
-    shapes = eqx.filter_eval_shape(aef_model.AlphaEarth, model_config(header), key=jax.random.key(0))
-    opt = make_optimizer(tcfg, header.get("optimizer", "tree"))  # no layout recorded: written per parameter
-    state, _ = load_checkpoint(path, eqx.filter_eval_shape(init_state, shapes, opt))
+    if path.is_dir() and not checkpoints(path):
+        raise CheckpointError(f"no complete checkpoint in {path}: train first with `fit(..., out=...)`")
+    state, _ = load_checkpoint(path, _fit_skeleton)  # each checkpoint tried is read as its own header says
     return state.model.with_policy()  # inference: float32, no remat, whatever the training policy was

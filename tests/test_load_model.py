@@ -1,0 +1,102 @@
+"""`train.load_model` of a run folder skips a damaged or edited newest checkpoint (with a warning naming it), as
+`checkpoint.load_checkpoint(folder)` does; a damaged checkpoint named explicitly still raises."""
+import json
+import shutil
+
+import equinox as eqx
+import jax
+import jax.numpy as jnp
+import numpy as np
+import pytest
+
+from alphaearth_nb.core import AEFError, CheckpointError, DamagedCheckpointError, TrainingWarning
+from alphaearth_nb.train import TrainConfig, fit, load_model
+
+
+def _arrays(m): return [np.asarray(x) for x in jax.tree.leaves(eqx.filter(m, eqx.is_array))]
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    "A `tiny` run of 2 steps with a checkpoint after each; a cheap loss that still moves the first weights."
+    def cheap(model, batch, key):  # the checkpoints and the reload are tested, not AlphaEarth's loss
+        w = jax.tree.leaves(eqx.filter(model, eqx.is_inexact_array))[0]
+        return jnp.sum(w * w) + batch["x"].mean(), {}
+    batches = ({"x": np.ones((1, 2), np.float32)} for _ in iter(int, 1))
+    out = tmp_path_factory.mktemp("run")
+    fit("tiny", batches, out=out, config=TrainConfig(steps=2, warmup=0, batch_size=1, peak_lr=1e-2, checkpoint_every=1),
+        loss_fn=cheap, progress=False)
+    return out
+
+
+@pytest.fixture
+def copy(run, tmp_path):
+    "A copy of the run to damage, and the weights of its two checkpoints, each loaded by its file name."
+    d = shutil.copytree(run, tmp_path / "run")
+    ck = d / "checkpoints"
+    old, new = (load_model(ck / f"ckpt_{s:08d}.json") for s in (1, 2))
+    assert any(not np.array_equal(a, b) for a, b in zip(_arrays(old), _arrays(new)))  # the steps are told apart
+    return d, old, new
+
+
+def _damage(p, how):
+    "Flip one byte of the leaves (a damaged copy) or edit the header (a hand edit)."
+    if how == "leaves":
+        e = p.with_suffix(".eqx"); b = bytearray(e.read_bytes()); b[-5] ^= 0xFF; e.write_bytes(bytes(b))
+    else:
+        h = json.loads(p.read_text()); h["data_position"] = 0; p.write_text(json.dumps(h))
+
+
+@pytest.mark.parametrize("how", ["leaves", "header"])
+@pytest.mark.parametrize("where", ["", "checkpoints"])
+def test_a_damaged_newest_checkpoint_falls_back_to_the_older_one(copy, how, where):
+    d, old, new = copy
+    np.testing.assert_array_equal(_arrays(load_model(d / where))[0], _arrays(new)[0])  # intact: the newest
+    _damage(d / "checkpoints" / "ckpt_00000002.json", how)
+    with pytest.warns(TrainingWarning, match="ckpt_00000002.*Falling back"):
+        m = load_model(d / where)
+    for a, b in zip(_arrays(m), _arrays(old)): np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.parametrize("how", ["leaves", "header"])
+def test_a_damaged_checkpoint_named_explicitly_raises(copy, how):
+    d, _, _ = copy
+    p = d / "checkpoints" / "ckpt_00000002.json"
+    _damage(p, how)
+    for named in (p, p.with_suffix(".eqx")):
+        with pytest.raises(DamagedCheckpointError, match="load an older checkpoint"): load_model(named)
+
+
+def test_every_checkpoint_damaged_is_one_clear_error(copy):
+    d, _, _ = copy
+    for s in (1, 2): _damage(d / "checkpoints" / f"ckpt_{s:08d}.json", "leaves")
+    with pytest.warns(TrainingWarning), pytest.raises(DamagedCheckpointError, match="every checkpoint in") as e:
+        load_model(d)
+    assert isinstance(e.value, AEFError) and "copy the run again" in str(e.value)
+
+
+def test_a_run_without_checkpoints_says_train_first(tmp_path):
+    (tmp_path / "checkpoints").mkdir()
+    with pytest.raises(CheckpointError, match="train first"): load_model(tmp_path)
+
+
+@pytest.mark.filterwarnings("ignore::alphaearth_nb.core.ExtrapolationWarning")  # a year over a toy stack of months
+@pytest.mark.filterwarnings("ignore:Object at .aef-complete")  # zarr on our completion marker
+def test_aef_embed_checkpoint_run_falls_back(copy, tmp_path, capsys):
+    """`aef embed --checkpoint run/` goes through `load_model`: it embeds with the older checkpoint, and a damaged
+    checkpoint file named on the command line is a one-line error, exit 2."""
+    import xarray as xr
+    from alphaearth_nb.cli import main
+    from alphaearth_nb.stacks import toy_stack
+    d, _, _ = copy
+    toy_stack(size=8).to_zarr(tmp_path / "st.zarr", consolidated=False)
+    _damage(d / "checkpoints" / "ckpt_00000002.json", "leaves")
+    argv = ["embed", "--period", "2021", "--data", str(tmp_path / "st.zarr")]
+    code = main(argv + ["--checkpoint", str(d / "checkpoints" / "ckpt_00000002.json"), "--out", str(tmp_path / "a")])
+    err = capsys.readouterr().err
+    assert code == 2 and "is damaged" in err and "load an older checkpoint" in err, err
+    assert len(err.strip().splitlines()) == 1, err
+    with pytest.warns(TrainingWarning, match="ckpt_00000002"):
+        assert main(argv + ["--checkpoint", str(d), "--out", str(tmp_path / "o.zarr")]) == 0
+    out = xr.open_dataarray(tmp_path / "o.zarr", engine="zarr", consolidated=False)
+    assert out.shape[:2] == (8, 8) and np.isfinite(out.values).all()
