@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/probe.py [--folds10 50] [--foldsmax 10] [--paper-folds]
                                          [--knn-queries 1000000] [--knn-train 1000] [--knn-rounds 3]
-                                         [--knn-data mixture,uniform,aef] [--knn-bounds]
+                                         [--knn-data mixture,uniform,aef] [--knn-bounds] [--knn-low]
                                          [--probe-rows 1000000]
                                          [--checkpoint PATH] [--repeats 1] [--skip-speed] [--skip-real]
 
@@ -29,7 +29,8 @@
    `mixture` (the goal's: `unit_mixture`, queries drawn around other centres than the training points),
    `uniform` (random unit vectors: no structure at all), `aef` (the official embeddings of section 1:
    1,000 training vectors and their `dw_label`, queries the other 1,160 with a little noise) and
-   `mixture-same` (queries around the training points' own centres).
+   `mixture-same` (queries around the training points' own centres). `--knn-low` also times
+   `knn_predict(..., low=True)` (the exact bfloat16 first round) in the same rounds, against both.
 Figures only: nothing here is asserted.
 """
 import argparse
@@ -204,7 +205,7 @@ def knn_data(kind: str, n_query: int, n_train: int) -> tuple[np.ndarray, np.ndar
     raise SystemExit(f"--knn-data {kind!r}: pick among mixture, mixture-same, uniform, aef")
 
 
-def knn_speed_table(n_query: int, n_train: int, rounds: int, kind: str = "mixture") -> pd.DataFrame:
+def knn_speed_table(n_query: int, n_train: int, rounds: int, kind: str = "mixture", low: bool = False) -> pd.DataFrame:
     """kNN k = 1 and 3 on data `kind` (`knn_data`): ours, scikit-learn's brute force and the distance matmul
     alone, interleaved.
 
@@ -212,7 +213,8 @@ def knn_speed_table(n_query: int, n_train: int, rounds: int, kind: str = "mixtur
     load average, so a busy neighbour slows ours and the reference alike: `ratio` is the median over rounds of
     the ratio within a round, `best` the ratio of the best times, `cpu` the median ratio of this process's CPU
     seconds (steadier than the clock on a shared machine; scikit-learn's OpenMP threads count while they spin).
-    Prints one line per round."""
+    `low`: also `knn_predict(..., low=True)` (the bfloat16 first round), against scikit-learn and ours. Prints one
+    line per round."""
     from sklearn.neighbors import KNeighborsClassifier
     tx, ty, qx = knn_data(kind, n_query, n_train)
     n_query, n_train = len(qx), len(tx)
@@ -224,6 +226,9 @@ def knn_speed_table(n_query: int, n_train: int, rounds: int, kind: str = "mixtur
         ref.predict(qx[:2048]); knn_predict(tx, ty, warm, k, 9)  # warm-up: compile (both rounds), thread pools
         jobs[f"ours{k}"] = lambda k=k: knn_predict(tx, ty, qx, k, 9)[0]
         jobs[f"sk{k}"] = lambda ref=ref: ref.predict(qx)
+        if low:
+            knn_predict(tx, ty, warm, k, 9, low=True)
+            jobs[f"low{k}"] = lambda k=k: knn_predict(tx, ty, qx, k, 9, low=True)[0]
     matmul_only(tx, warm)
     names = list(jobs)
     times = {n: [] for n in names}
@@ -254,6 +259,15 @@ def knn_speed_table(n_query: int, n_train: int, rounds: int, kind: str = "mixtur
             rows.append(dict(task=task, reference=name, ours_s=ours.min(), reference_s=rt.min(),
                              ratio=np.median(rt / ours), best=rt.min() / ours.min(),
                              cpu=np.median(np.array(cpu[ref]) / np.array(cpu[f"ours{k}"])), agreement=note))
+        if low:
+            lt = np.array(times[f"low{k}"])
+            same = (out[f"low{k}"] == out[f"ours{k}"]).mean()
+            for ref, name in ((f"sk{k}", "sklearn brute vs low=True"), (f"ours{k}", "ours vs low=True")):
+                rt = np.array(times[ref])
+                rows.append(dict(task=task, reference=name, ours_s=lt.min(), reference_s=rt.min(),
+                                 ratio=np.median(rt / lt), best=rt.min() / lt.min(),
+                                 cpu=np.median(np.array(cpu[ref]) / np.array(cpu[f"low{k}"])),
+                                 agreement=f"{same:.5f} same label as low=False"))
     cols = ["task", "reference", "ours_s", "reference_s", "ratio", "best", "cpu", "agreement"]
     return pd.DataFrame(rows)[cols]
 
@@ -331,6 +345,8 @@ def main(argv=None):
     ap.add_argument("--knn-rounds", type=int, default=3, help="interleaved kNN rounds (0: skip the kNN timings)")
     ap.add_argument("--knn-data", default="mixture,uniform,aef",
                     help="comma-separated data kinds of the kNN timing: mixture, mixture-same, uniform, aef")
+    ap.add_argument("--knn-low", action="store_true",
+                    help="also time knn_predict(..., low=True), the bfloat16 first round, in the same rounds")
     ap.add_argument("--knn-bounds", action="store_true",
                     help="also print the share of the kNN matmul an exact cluster-pruning search would still do")
     ap.add_argument("--probe-rows", type=int, default=1_000_000, help="rows of the linear probe timing (0: skip)")
@@ -361,7 +377,7 @@ def main(argv=None):
         f2 = lambda v: f"{v:.2f}"  # noqa: E731
         kinds = [k for k in a.knn_data.split(",") if k != "aef" or DATA.is_dir()]
         if a.knn_rounds:
-            tab = pd.concat([knn_speed_table(a.knn_queries, a.knn_train, a.knn_rounds, kind) for kind in kinds])
+            tab = pd.concat([knn_speed_table(a.knn_queries, a.knn_train, a.knn_rounds, kind, a.knn_low) for kind in kinds])
             print(tab.to_string(index=False, float_format=f2))
         if a.knn_bounds:
             print("share of the distance matmul left to an exact cluster-pruned search (oracle bound; 1 = no gain):")
