@@ -377,7 +377,8 @@ def main(argv=None):
         f2 = lambda v: f"{v:.2f}"  # noqa: E731
         kinds = [k for k in a.knn_data.split(",") if k != "aef" or DATA.is_dir()]
         if a.knn_rounds:
-            tab = pd.concat([knn_speed_table(a.knn_queries, a.knn_train, a.knn_rounds, kind, a.knn_low) for kind in kinds])
+            tab = pd.concat([knn_speed_table(a.knn_queries, a.knn_train, a.knn_rounds, kind, a.knn_low)
+                             for kind in kinds])
             print(tab.to_string(index=False, float_format=f2))
         if a.knn_bounds:
             print("share of the distance matmul left to an exact cluster-pruned search (oracle bound; 1 = no gain):")
