@@ -156,13 +156,31 @@ def _select(ok, new, old):
     "Leafwise `new if ok else old` over the arrays of two same-structure pytrees."
     return jax.tree.map(lambda a, b: jnp.where(ok, a, b) if eqx.is_array(a) else a, new, old)
 
+def _is_flat(params, opt_state) -> bool:
+    "Whether Adam's state holds one vector of all of `params` (the 'flat' layout of `make_optimizer`)."
+    n = sum(x.size for x in jax.tree.leaves(params))
+    return any(x.shape == (n,) for x in jax.tree.leaves(opt_state))
+
 def _global_norm(grads, opt_state) -> Float[Array, ""]:
     "The gradients' global norm: of their concatenation when Adam's state is flat (XLA merges it with optax.flatten's "
     "own, one reduction instead of one per parameter), else leaf by leaf (FSDP keeps each split)."
     leaves = jax.tree.leaves(grads)
-    n = sum(g.size for g in leaves)
-    if not any(x.shape == (n,) for x in jax.tree.leaves(opt_state)): return optax.tree.norm(grads)
+    if not _is_flat(grads, opt_state): return optax.tree.norm(grads)
     return jnp.sqrt(jnp.sum(jnp.square(jnp.concatenate([jnp.reshape(g, [-1]) for g in leaves]))))
+
+
+# %% ../nbs/20_train.ipynb #c0014f2
+def _flat_update(ok, optimizer, grads, opt_state, params) -> tuple[PyTree, PyTree]:
+    "The optimiser's updates and new state when `ok`, else zero updates and `opt_state`, under one `lax.cond`."
+    leaves, tree = jax.tree.flatten(params)
+    sizes = [x.size for x in leaves]
+    def take(g, s):
+        u, s = optimizer.update(g, s, params)
+        return jnp.concatenate([jnp.reshape(x, [-1]) for x in jax.tree.leaves(u)]), s  # = optax.flatten's vector
+    def skip(g, s): return jnp.zeros((sum(sizes),), jnp.result_type(*leaves)), s
+    flat, opt_state = jax.lax.cond(ok, take, skip, grads, opt_state)
+    parts = jnp.split(flat, np.cumsum(sizes)[:-1])
+    return jax.tree.unflatten(tree, [p.reshape(x.shape) for p, x in zip(parts, leaves)]), opt_state
 
 def train_step(state:TrainState,                        # the current state
                batch:PyTree,                            # one batch (leading batch axis)
@@ -176,11 +194,15 @@ def train_step(state:TrainState,                        # the current state
     key = jax.random.fold_in(state.key, state.step)
     (loss, aux), grads = eqx.filter_value_and_grad(objective, has_aux=True)(state.model, batch, key)
     params = eqx.filter(state.model, eqx.is_inexact_array)
+    ok = jnp.isfinite(loss) & jnp.isfinite(_global_norm(grads, state.opt_state))
+    aux = {**aux, "skipped": (~ok).astype(jnp.float32)}
+    if _is_flat(params, state.opt_state):  # skipped: zero updates and the old optimiser state
+        updates, opt_state = _flat_update(ok, optimizer, grads, state.opt_state, params)
+        return TrainState(state.step + 1, eqx.apply_updates(state.model, updates), opt_state, state.key), loss, aux
     updates, opt_state = optimizer.update(grads, state.opt_state, params)
     new = TrainState(state.step + 1, eqx.apply_updates(state.model, updates), opt_state, state.key)
-    ok = jnp.isfinite(loss) & jnp.isfinite(_global_norm(grads, state.opt_state))
     kept = TrainState(state.step + 1, state.model, state.opt_state, state.key)  # skipped: the batch is consumed
-    return _select(ok, new, kept), loss, {**aux, "skipped": (~ok).astype(jnp.float32)}
+    return _select(ok, new, kept), loss, aux
 
 # %% ../nbs/20_train.ipynb #c0016
 def init_distributed(**kwargs):
