@@ -224,6 +224,10 @@ def _open_unit(bits:Array) -> Float[Array, "..."]:
     "uint32 bits -> float32 in the open interval (0, 1), symmetric about 1/2 (24 bits)."
     return ((bits >> 8).astype(jnp.float32) + 0.5) * 2.0 ** -24
 
+def _open_sym(bits:Array) -> Float[Array, "..."]:
+    "uint32 bits -> float32 in (-1, 1), exact: `2 u - 1` of a float32 `u` rounds `1 - 2^-25` up to 1 (erf_inv: inf)."
+    return ((bits >> 8).astype(jnp.int32) * 2 + (1 - 2 ** 24)).astype(jnp.float32) * 2.0 ** -24
+
 def large_kappa(kappa, p:int) -> bool:
     "True when `kappa` is a Python number at which `vmf_large_kappa` accepts >= 75% of its proposals."
     return isinstance(kappa, (int, float)) and math.exp(-(p - 1) * (p - 3) / (8 * kappa)) >= 0.75
@@ -238,16 +242,17 @@ def vmf_large_kappa(key:PRNGKeyArray, # random key
     acc = math.exp(-(p - 1) * (p - 3) / (8 * kappa)) * 0.999
     n = max(1, min(n_proposals, math.ceil(math.log(1e-9) / math.log(1 - acc))))
     d = (p - 1) / 2 - 1 / 3; c = 1 / math.sqrt(9 * d)
-    u = _open_unit(jax.random.bits(key, (p - 1 + 3 * n - 2, *shape), jnp.uint32))
-    g = math.sqrt(2) * jax.lax.erf_inv(2 * u[:p - 1 + n - 1] - 1)   # the direction's normals, then M-T's
+    bits = jax.random.bits(key, (p - 1 + 3 * n - 2, *shape), jnp.uint32)
+    g = math.sqrt(2) * jax.lax.erf_inv(_open_sym(bits[:p - 2 + n]))   # the direction's normals, then M-T's
+    u = _open_unit(bits[p - 2 + n:])  # n acceptance uniforms, then n - 1 of M-T
     gv, gm, r2 = g[:p - 1], g[p - 1:], jnp.sum(g[:p - 1] ** 2, 0)
     v = (1 + c * gm) ** 3
-    mt_ok = (v > 0) & (jnp.log(u[p - 2 + 2 * n:]) < 0.5 * gm * gm + d - d * v + d * jnp.log(jnp.maximum(v, 1e-30)))
+    mt_ok = (v > 0) & (jnp.log(u[n:]) < 0.5 * gm * gm + d - d * v + d * jnp.log(jnp.maximum(v, 1e-30)))
     props = [0.5 * r2] + [d * v[k] for k in range(n - 1)]
     s = props[-1]
     for k in reversed(range(n - 1)):  # the first accepted proposal (the last one when none is)
         q = jnp.minimum(props[k] / (2 * kappa), 0.5)  # the factor is 0 past 2 kappa; q <= 1/2 keeps the log finite
-        ok = (props[k] < 2 * kappa) & ((p - 3) / 2 * jnp.log1p(-q) >= jnp.log(u[p - 2 + n + k]))
+        ok = (props[k] < 2 * kappa) & ((p - 3) / 2 * jnp.log1p(-q) >= jnp.log(u[k]))
         s = jnp.where(ok & mt_ok[k - 1] if k else ok, props[k], s)
     one_m_w = s / kappa
     return 1 - one_m_w, one_m_w, jnp.moveaxis(gv * jax.lax.rsqrt(r2), 0, -1)
