@@ -7,8 +7,8 @@ every first call traces, lowers and compiles from scratch. The configurations, i
 see the same neighbours on a shared machine:
 - "before": XLA's default CPU optimisation (`AEF_FAST_COMPILE=0`) and Adam per parameter (`layout='tree'`), as
   the package was before issue 16;
-- "o1": XLA:CPU's backend optimisation level 1 only and Adam on one flat vector (the package after the first part of
-  issue 16 item 2);
+- "o1": XLA:CPU's backend optimisation level 1 only (`core.FAST_COMPILE` without `core.FAST_STEP`) and Adam on one
+  flat vector;
 - "after": the package's defaults: `core.compiler_options(step=True)` on the CPU backend (`core.FAST_COMPILE`, level
   1, and `core.FAST_STEP`: the loop emitter instead of the fusion emitters, the LLVM module split in two) and Adam on
   one flat vector.
