@@ -137,12 +137,12 @@ def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
     idx = idx.reshape(-1, q.shape[0])                                            # (B kc, Q)
     dist = _pairwise_sum((q[None] - rows[idx]) ** 2)                              # the direct sum
     dist, idx = _smallest(jnp.where(idx < n, dist, jnp.inf), idx, min(k + 2, idx.shape[0]))  # (k + 2, Q)
-    tie, g, d1 = _tie(q.shape[1]), same[idx[:k + 1]], dist[1:k + 1]
-    near = jnp.any((d1 - dist[:k] <= tie * d1) & jnp.isfinite(d1) & (g[1:] != g[:-1]), 0)
-    ok = jnp.all(lb + qq[None] - err > dist[k - 1][None] * (1 + tie), 0)
-    pad = k + 2 - dist.shape[0]                                                  # a pool of fewer candidates
+    pad = k + 2 - dist.shape[0]                                  # a pool of fewer candidates (k near N): inf rows
     dist = jnp.concatenate([dist, jnp.full((pad, q.shape[0]), jnp.inf, dist.dtype)])
     idx = jnp.concatenate([jnp.where(idx < n, idx, -1), jnp.full((pad, q.shape[0]), -1, idx.dtype)])
+    tie, g, d1 = _tie(q.shape[1]), same[idx[:k + 1]], dist[1:k + 1]              # padded rows: d1 = inf, masked
+    near = jnp.any((d1 - dist[:k] <= tie * d1) & jnp.isfinite(d1) & (g[1:] != g[:-1]), 0)
+    ok = jnp.all(lb + qq[None] - err > dist[k - 1][None] * (1 + tie), 0)
     return dist.T, idx.T, ok, near
 
 # %% ../nbs/23a_knn.ipynb #c0012

@@ -286,3 +286,18 @@ def test_bfloat16_certificate_failures_fall_back(monkeypatch):
     rounds.clear()
     np.testing.assert_array_equal(knn_search(train[:40], query, 3, low=True)[1], reference(train[:40], query, 3)[1])
     assert [low for low, _ in rounds] == [True]
+
+
+@pytest.mark.parametrize("low", [False, True])
+def test_k_up_to_the_training_size(low):
+    "k = N and k = N - 1 (a candidate pool smaller than k + 2) give every row, in float64 order, ties to lower index."
+    t = np.eye(4, 64, dtype=np.float32)
+    q = np.zeros((2, 64), np.float32); q[0, :4] = 0.5; q[1, :3] = [0.9, 0.3, 0.1]
+    for train in (t, np.concatenate([t, t])):
+        ref = ((q[:, None].astype(np.float64) - train[None]) ** 2).sum(-1)
+        for k in range(1, len(train) + 1):
+            d, i = knn_search(train, q, k=k, low=low)
+            assert i.shape == (2, k)
+            want = np.argsort(ref, 1, kind="stable")[:, :k]
+            np.testing.assert_array_equal(i, want)
+            np.testing.assert_allclose(d, np.take_along_axis(ref, want, 1), rtol=1e-6, atol=1e-7)
