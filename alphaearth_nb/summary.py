@@ -228,9 +228,13 @@ def _open_sym(bits:Array) -> Float[Array, "..."]:
     "uint32 bits -> float32 in (-1, 1), exact: `2 u - 1` of a float32 `u` rounds `1 - 2^-25` up to 1 (erf_inv: inf)."
     return ((bits >> 8).astype(jnp.int32) * 2 + (1 - 2 ** 24)).astype(jnp.float32) * 2.0 ** -24
 
+def _acceptance(kappa:float, p:int) -> float:
+    "About the share of `vmf_large_kappa`'s proposals accepted at `kappa` (see above)."
+    return math.exp(-(p - 1) * (p - 3) / (8 * kappa))
+
 def large_kappa(kappa, p:int) -> bool:
     "True when `kappa` is a Python number at which `vmf_large_kappa` accepts >= 75% of its proposals."
-    return isinstance(kappa, (int, float)) and math.exp(-(p - 1) * (p - 3) / (8 * kappa)) >= 0.75
+    return isinstance(kappa, (int, float)) and _acceptance(kappa, p) >= 0.75
 
 def vmf_large_kappa(key:PRNGKeyArray, # random key
                     shape:tuple, # batch shape of the draws
@@ -239,7 +243,7 @@ def vmf_large_kappa(key:PRNGKeyArray, # random key
                     n_proposals:int=16, # at most this many proposals
                    ) -> tuple[Float[Array, "..."], Float[Array, "..."], Float[Array, "... p-1"]]:
     "`(w, 1 - w, v)`: the cosine to the mean direction by gamma proposals (see above) and a uniform unit `v`."
-    acc = math.exp(-(p - 1) * (p - 3) / (8 * kappa)) * 0.999
+    acc = _acceptance(kappa, p) * 0.999
     n = max(1, min(n_proposals, math.ceil(math.log(1e-9) / math.log(1 - acc))))
     d = (p - 1) / 2 - 1 / 3; c = 1 / math.sqrt(9 * d)
     bits = jax.random.bits(key, (p - 1 + 3 * n - 2, *shape), jnp.uint32)
