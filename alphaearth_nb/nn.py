@@ -86,6 +86,15 @@ def _normalise_bwd(center, res, g):
 _normalise.defvjp(_normalise_fwd, _normalise_bwd)
 
 # %% ../nbs/10_nn.ipynb #c0005s1
+@jax.custom_vjp
+def _affine(x, w, b): return x @ w + b
+def _affine_fwd(x, w, b): return x @ w + b, (x, w)
+def _affine_bwd(res, g):
+    x, w = res
+    x2, g2 = x.reshape(-1, x.shape[-1]), g.reshape(-1, g.shape[-1])
+    return g @ w.T, jax.lax.dot_general(x2, g2, (((0,), (0,)), ((), ()))), g2.sum(0)
+_affine.defvjp(_affine_fwd, _affine_bwd)
+
 class Dense(eqx.Module):
     "Affine map over the last axis of any array."
     w: Float[Array, "i o"]
@@ -93,7 +102,7 @@ class Dense(eqx.Module):
     def __init__(self, d_in:int, d_out:int, *, key):
         self.w, self.b = host_normal(key, (d_in, d_out), d_in), host_const(0, d_out)
     def __call__(self, x:Float[Array, "... i"]) -> Float[Array, "... o"]:
-        return x @ self.w.astype(x.dtype) + self.b.astype(x.dtype)
+        return _affine(x, self.w.astype(x.dtype), self.b.astype(x.dtype))
 
 class Norm(eqx.Module):
     "LayerNorm (scale and bias) or RMSNorm (scale) over the last axis, computed in float32."
