@@ -165,7 +165,7 @@ def example_terms(model:AlphaEarth, ex:TrainExample, key:PRNGKeyArray,
     families = {n: family(model.cfg.source(n)) for n in model.cfg.inputs}
     inputs_s, period_c, _ = perturb(kp, ex.inputs, ex.period, pert, families)
     tnames = [n for n in sorted(ex.targets) if n in model.decoders]
-    periods = jnp.stack([ex.period, period_c, ex.texts.period] + [ex.targets[n].period for n in tnames])
+    periods = jnp.stack([ex.period, period_c] + [ex.targets[n].period for n in tnames])
     both = jax.tree.map(lambda a, b: jnp.stack([a, b]), model.check_inputs(ex.inputs), model.check_inputs(inputs_s))
     encs = jax.vmap(model.encode)(both)  # teacher and student in one batched pass: one encoder to compile
     enc, enc_s = jax.tree.map(lambda a: a[0], encs), jax.tree.map(lambda a: a[1], encs)
@@ -177,7 +177,7 @@ def example_terms(model:AlphaEarth, ex:TrainExample, key:PRNGKeyArray,
     u_all = jax.vmap(model.summary.up)(pooled)
     u, u_s = u_all[:-1], u_all[-1]
     keys = jnp.stack([jax.random.fold_in(kr, i) for i in range(len(tnames))]) if tnames else None
-    zs = jax.vmap(model.sample)(keys, u[3:]) if tnames else None
+    zs = jax.vmap(model.sample)(keys, u[2:]) if tnames else None
     recon = {}
     for i, n in enumerate(tnames):
         t = ex.targets[n]
@@ -187,7 +187,8 @@ def example_terms(model:AlphaEarth, ex:TrainExample, key:PRNGKeyArray,
     yx = jnp.clip(jnp.round(ex.texts.yx).astype(jnp.int32), 0, L - 1)
     return dict(u=u[0], consistency=consistency_loss(u[1], u_s, weights.stop_teacher), recon=recon,
                 text=jax.vmap(lambda e: model.text_head(e, ex.texts.period))(ex.texts.emb),
-                text_emb=u[2][yx[:, 0], yx[:, 1]], text_valid=ex.texts.valid)
+                text_emb=model.summary.at(enc.feats, enc.days, enc.valid, ex.texts.period, yx),
+                text_valid=ex.texts.valid)
 
 # %% ../nbs/15_losses.ipynb #c0025
 def total_loss(model:AlphaEarth, # the model

@@ -12,7 +12,7 @@ import math
 import equinox as eqx
 import jax
 import jax.numpy as jnp
-from jaxtyping import Array, Bool, Float, PRNGKeyArray
+from jaxtyping import Array, Bool, Float, Int, PRNGKeyArray
 
 from .core import ConfigError, DimensionError
 from .nn import Conv3, Dense, Norm, Stack, bilinear, build, host_const, split
@@ -142,6 +142,16 @@ class Upsample(eqx.Module):
         y = y + self.conv(jax.nn.gelu(y))
         return unit(self.proj(jax.nn.gelu(y)))
 
+    def at(self, x:Float[Array, "3 3 D"], # 3 x 3 cells of the pooled map (rows r0 .. r0 + 2, cols c0 .. c0 + 2)
+           off:Int[Array, "2"], # the pixel's (row, col) minus (2 r0, 2 c0): 0 .. 5
+          ) -> Float[Array, "E"]:
+        "`self(x_full)` at one pixel, from the 3 x 3 cells around it (see `Summary.at`; the window is placed by it)."
+        y = bilinear(self.expand(self.norm(x))[None], 2)[0]  # 6 x 6: rows and cols 1 .. 4 equal the full field's
+        y = jnp.pad(y, ((1, 1), (1, 1), (0, 0)))  # the convolution's zero padding, where the window is the patch edge
+        y = jax.lax.dynamic_slice(y, (off[0], off[1], 0), (3, 3, y.shape[-1]))  # the pixel and its 8 neighbours
+        y = y[1, 1] + jnp.einsum("ijc,ijco->o", jax.nn.gelu(y), self.conv.w) + self.conv.b
+        return unit(self.proj(jax.nn.gelu(y)))
+
 # %% ../nbs/12_summary.ipynb #c0017
 class Summary(eqx.Module):
     "Valid-period summary: time pooling at L/2, upsampling to L, unit 64-d vectors."
@@ -163,6 +173,21 @@ class Summary(eqx.Module):
                  period:Float[Array, "2"]) -> Float[Array, "L L E"]:
         "Unit embedding field of `period`."
         return self.up(self.pool(feats, days, valid, period))
+
+    def at(self, feats:Float[Array, "N h w D"], days:Float[Array, "N"], valid:Bool[Array, "N h w"],
+           period:Float[Array, "2"],
+           yx:Int[Array, "T 2"], # pixels (row, col) of the L x L patch, 0 .. L - 1
+          ) -> Float[Array, "T E"]:
+        "`self(feats, days, valid, period)[yx[:, 0], yx[:, 1]]` from the 3 x 3 cells of `L/2` around each pixel only."
+        N, h, w, D = feats.shape
+        if min(h, w) < 3: raise DimensionError(f"Summary.at needs a pooled grid of at least 3 x 3 cells, got {h} x {w}: "
+                                               "take the full field (`Summary.__call__`) and index it.")
+        def one(p):
+            r0 = jnp.clip(p // 2 - 1, 0, jnp.array([h - 3, w - 3]))  # cells k - 1 .. k + 1 of pixel 2k or 2k + 1
+            f = jax.lax.dynamic_slice(feats, (0, r0[0], r0[1], 0), (N, 3, 3, D))
+            v = jax.lax.dynamic_slice(valid, (0, r0[0], r0[1]), (N, 3, 3))
+            return self.up.at(self.pool(f, days, v, period), p - 2 * r0)
+        return jax.vmap(one)(jnp.asarray(yx, jnp.int32))
 
 # %% ../nbs/12_summary.ipynb #c0020b1
 def symmetric_beta(key:PRNGKeyArray, # random key

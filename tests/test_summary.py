@@ -123,3 +123,24 @@ def test_errors(pool):
         TimePool(8, 10, 4, key=jax.random.key(0))
     with pytest.raises(DimensionError, match="vmap outside"):
         pool(jnp.zeros((2, 3, 4, 4, 8)), jnp.zeros(2), jnp.ones((2, 3, 4), bool), jnp.array([0.0, 1.0]))
+
+
+@pytest.mark.parametrize("h,w", [(3, 3), (5, 4)])
+def test_summary_at_equals_the_full_field(h, w):
+    "Summary.at (the 3 x 3 cells around each pixel) gives the full field's vectors at every pixel, edges included, "
+    "and the same gradient through them."
+    summ = build(Summary, 8, 16, 4, 8, key=jax.random.key(7))
+    k1, k2 = jax.random.split(jax.random.key(8))
+    f = jax.random.normal(k1, (4, h, w, 8))
+    d, per = jnp.array([10.0, 100.0, 200.0, 300.0]), jnp.array([50.0, 250.0])
+    v = jax.random.bernoulli(k2, 0.8, (4, h, w))
+    yx = jnp.array([(r, c) for r in range(2 * h) for c in range(2 * w)])
+    full = np.asarray(eqx.filter_jit(summ)(f, d, v, per)).reshape(-1, 64)
+    np.testing.assert_allclose(np.asarray(eqx.filter_jit(summ.at)(f, d, v, per, yx)), full, atol=2e-6)
+    r = jax.random.normal(jax.random.key(9), (3, 64))
+    pick = jnp.array([[0, 0], [2 * h - 1, 1], [3, 2 * w - 1]])
+    g_full = jax.grad(lambda f: jnp.sum(summ(f, d, v, per)[pick[:, 0], pick[:, 1]] * r))(f)
+    g_at = jax.grad(lambda f: jnp.sum(summ.at(f, d, v, per, pick) * r))(f)
+    np.testing.assert_allclose(np.asarray(g_at), np.asarray(g_full), atol=1e-5)
+    with pytest.raises(DimensionError, match="at least 3 x 3"):
+        summ.at(f[:, :2], d, v[:, :2], per, yx)
