@@ -21,7 +21,7 @@ from .timecodes import position
 
 # %% auto #0
 __all__ = ['LossWeights', 'source_error', 'uniformity_loss', 'consistency_loss', 'clip_loss', 'Perturbations', 'support',
-           'mask_frames', 'perturb', 'example_terms', 'total_loss']
+           'mask_frames', 'perturb', 'encoder_inputs', 'example_terms', 'total_loss']
 
 # %% ../nbs/15_losses.ipynb #c0005
 @dataclass(frozen=True)
@@ -158,17 +158,29 @@ def perturb(key:PRNGKeyArray, # random key
     return out, period_c, mode
 
 # %% ../nbs/15_losses.ipynb #c0023
+def encoder_inputs(model:AlphaEarth, ex:TrainExample, key:PRNGKeyArray,
+                   pert:Perturbations=Perturbations()) -> dict:
+    "One example's teacher and student inputs (checked), stacked on a leading axis of 2; the student's perturbation "
+    "is the one `example_terms` draws from the same `key`."
+    families = {n: family(model.cfg.source(n)) for n in model.cfg.inputs}
+    inputs_s, _, _ = perturb(jax.random.split(key)[0], ex.inputs, ex.period, pert, families)
+    return jax.tree.map(lambda a, b: jnp.stack([a, b]), model.check_inputs(ex.inputs), model.check_inputs(inputs_s))
+
 def example_terms(model:AlphaEarth, ex:TrainExample, key:PRNGKeyArray,
-                  weights:LossWeights=LossWeights(), pert:Perturbations=Perturbations()) -> dict:
+                  weights:LossWeights=LossWeights(), pert:Perturbations=Perturbations(),
+                  encoded:tuple|None=None, # (teacher, student) `Encoded` of `encoder_inputs(model, ex, key, pert)`;
+                                           # None: encoded here
+                 ) -> dict:
     "Per-example pieces of every loss term (one example, no batch axis)."
     kp, kr = jax.random.split(key)
     families = {n: family(model.cfg.source(n)) for n in model.cfg.inputs}
-    inputs_s, period_c, _ = perturb(kp, ex.inputs, ex.period, pert, families)
+    _, period_c, _ = perturb(kp, ex.inputs, ex.period, pert, families)
     tnames = [n for n in sorted(ex.targets) if n in model.decoders]
     periods = jnp.stack([ex.period, period_c] + [ex.targets[n].period for n in tnames])
-    both = jax.tree.map(lambda a, b: jnp.stack([a, b]), model.check_inputs(ex.inputs), model.check_inputs(inputs_s))
-    encs = jax.vmap(model.encode)(both)  # teacher and student in one batched pass: one encoder to compile
-    enc, enc_s = jax.tree.map(lambda a: a[0], encs), jax.tree.map(lambda a: a[1], encs)
+    if encoded is None:  # teacher and student in one batched pass: one encoder to compile
+        encs = jax.vmap(model.encode)(encoder_inputs(model, ex, key, pert))
+        encoded = jax.tree.map(lambda a: a[0], encs), jax.tree.map(lambda a: a[1], encs)
+    enc, enc_s = encoded
     # model.summarise = summary.up(summary.pool(...)); the teacher's and the student's pooled maps go through one
     # batched upsampling, and every target's vMF sample is drawn in one batched call (same keys, same draws)
     pool = model.summary.pool
@@ -198,8 +210,15 @@ def total_loss(model:AlphaEarth, # the model
                pert:Perturbations=Perturbations(), # student perturbations
               ) -> tuple[Float[Array, ""], dict]:
     "Weighted total of reconstruction, uniformity, consistency and CLIP, and the terms."
-    B = batch.period.shape[0]
-    out = jax.vmap(lambda ex, k: example_terms(model, ex, k, weights, pert))(batch, jax.random.split(key, B))
+    B, keys = batch.period.shape[0], jax.random.split(key, batch.period.shape[0])
+    # the encoder over all 2 B teacher and student inputs as one vmapped batch, not a vmap (pair) inside a vmap
+    # (examples): XLA:CPU then sums each weight gradient over one batch axis, not two (a slow YNN reduction)
+    both = jax.vmap(lambda ex, k: encoder_inputs(model, ex, k, pert))(batch, keys)
+    encs = jax.vmap(model.encode)(jax.tree.map(lambda a: a.reshape(2 * B, *a.shape[2:]), both))
+    encs = jax.tree.map(lambda a: a.reshape(B, 2, *a.shape[1:]), encs)
+    out = jax.vmap(lambda ex, k, e: example_terms(model, ex, k, weights, pert, (jax.tree.map(lambda a: a[0], e),
+                                                                                  jax.tree.map(lambda a: a[1], e))))(
+        batch, keys, encs)
     terms, num, den = {}, 0., 0.
     for n, (s, c) in out["recon"].items():
         cnt = c.sum()
