@@ -302,7 +302,8 @@ def compile_cache(path:str|Path|None=None,    # cache folder; default $AEF_COMPI
 # %% ../nbs/00_core.ipynb #spd003c2
 # XLA:CPU options, measured in benchmarks/compile.py (see above)
 FAST_COMPILE = {"xla_backend_optimization_level": 1}
-FAST_STEP = {"xla_cpu_use_fusion_emitters": False, "xla_cpu_parallel_codegen_split_count": 2}  # the step adds these
+FAST_STEP = {"xla_cpu_use_fusion_emitters": False, "xla_cpu_parallel_codegen_split_count": 2,  # the step adds these
+             "xla_cpu_scheduler_type": "CPU_SCHEDULER_TYPE_MEMORY_OPTIMIZED"}  # benchmarks/xla_options.py
 
 def compiler_options(backend:str|None=None, # the backend compiled for; default jax's default backend
                      step:bool=False,       # for the training step: `FAST_STEP` too

@@ -9,9 +9,11 @@ see the same neighbours on a shared machine:
   the package was before issue 16;
 - "o1": XLA:CPU's backend optimisation level 1 only (`core.FAST_COMPILE` without `core.FAST_STEP`) and Adam on one
   flat vector;
+- "s5": `core.FAST_STEP` as it was before the memory-optimised thunk order (the loop emitter and the split in
+  two, XLA:CPU's default scheduler);
 - "after": the package's defaults: `core.compiler_options(step=True)` on the CPU backend (`core.FAST_COMPILE`, level
   1, and `core.FAST_STEP`: the loop emitter instead of the fusion emitters, the LLVM module split in two) and Adam on
-  one flat vector.
+  one flat vector, with the step's thunks in XLA:CPU's memory-optimised order.
 Embedding has no optimiser and does not use `FAST_STEP`, so it runs "before" and "after" only.
 With `--interleave`, the flat-Adam step is also compiled three ways (XLA's default, `FAST_COMPILE`, and with
 `FAST_STEP`) in this process and the programs called in alternating rounds, the fairest comparison of run time.
@@ -34,7 +36,9 @@ from pathlib import Path
 
 # name: (AEF_FAST_COMPILE, optimiser layout, core.FAST_STEP override or None); each is compared with the one
 # before it and with the first
-CONFIGS = {"before": ("0", "tree", None), "o1": ("1", "flat", "{}"), "after": ("1", "flat", None)}
+CONFIGS = {"before": ("0", "tree", None), "o1": ("1", "flat", "{}"),
+           "s5": ("1", "flat", '{"xla_cpu_use_fusion_emitters": false, "xla_cpu_parallel_codegen_split_count": 2}'),
+           "after": ("1", "flat", None)}
 EMBED_CONFIGS = ("before", "after")  # the optimiser and FAST_STEP play no part in embedding
 EVENTS = {"trace": "/jax/core/compile/jaxpr_trace_duration", "lower": "/jax/core/compile/jaxpr_to_mlir_module_duration",
           "xla": "/jax/core/compile/backend_compile_duration"}

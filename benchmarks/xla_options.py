@@ -1,0 +1,130 @@
+"""XLA:CPU compiler options for the training step, compared side by side in ONE process.
+
+    .venv/bin/python benchmarks/xla_options.py [--preset tiny] [--rounds 4] [--reps 4] [--only a,b] [--list]
+    .venv/bin/python benchmarks/xla_options.py --add 'name={"xla_cpu_...": value}'
+
+The step (flat Adam, `losses.total_loss`) is traced and lowered once; each candidate is then compiled from that same
+StableHLO with its own per-function `compiler_options` (never the process-wide XLA_FLAGS), and the compiled programs
+are called in interleaved rounds (the order rotates each round, so every program sees the same neighbours on a
+shared machine). A candidate's options are applied ON TOP of the package's (`core.compiler_options(step=True)`,
+called "base"), unless its name starts with "raw:" (then they replace them; "raw:default" is XLA's own defaults).
+An option this jaxlib does not know raises at compile time: such a candidate is reported as absent, not timed.
+
+Per candidate it prints: the XLA compile's wall and CPU seconds (from StableHLO; tracing and lowering are the same
+for all), the number of thunk-level fusions/ops in the compiled module and how many are YNNPACK/XNNPACK fusions, the
+median wall and CPU milliseconds per step over all rounds, and the ratios to "base" (CPU time is the steadier figure
+when other processes share the cores), with the load average. Figures only: nothing here is asserted.
+"""
+import argparse
+import json
+import os
+import re
+import statistics
+import time
+
+import jax
+
+# name: options on top of base ("raw:" names: instead of base). Every key here exists in jaxlib 0.10.2 unless the
+# run reports it absent.
+CANDIDATES = {
+    "base": {},
+    "raw:default": {},                       # XLA's defaults (backend optimisation level 3, fusion emitters on)
+    "raw:o1": {"xla_backend_optimization_level": 1},
+    "o3": {"xla_backend_optimization_level": 3},
+    "emitters": {"xla_cpu_use_fusion_emitters": True},  # base without the loop emitter of FAST_STEP
+    "sched_conc": {"xla_cpu_scheduler_type": "CPU_SCHEDULER_TYPE_CONCURRENCY_OPTIMIZED"},
+    "sched_default": {"xla_cpu_scheduler_type": "CPU_SCHEDULER_TYPE_DEFAULT"},  # base before the memory order
+    "sched_mem": {"xla_cpu_scheduler_type": "CPU_SCHEDULER_TYPE_MEMORY_OPTIMIZED"},  # in base (core.FAST_STEP)
+    "no_conc_opt": {"xla_cpu_enable_concurrency_optimized_scheduler": False},  # default True
+    "no_ynn": {"xla_cpu_experimental_ynn_fusion_type": ""},
+    "ynn_dot": {"xla_cpu_experimental_ynn_fusion_type": "LIBRARY_FUSION_TYPE_INDIVIDUAL_DOT"},
+    "xnn": {"xla_cpu_use_xnnpack": True},     # default False
+    "xnn_greedy": {"xla_cpu_experimental_xnn_graph_fusion_mode": "XNN_GRAPH_FUSION_MODE_GREEDY"},
+    "onednn": {"xla_cpu_use_onednn": True},
+    "fast_math": {"xla_cpu_enable_fast_math": True, "xla_cpu_fast_math_honor_nans": True,
+                  "xla_cpu_fast_math_honor_infs": True, "xla_cpu_fast_math_honor_division": True,
+                  "xla_cpu_fast_math_honor_functions": True},
+    "no_eigen_mt": {"xla_cpu_multi_thread_eigen": False},
+    "vec512": {"xla_cpu_prefer_vector_width": 512},
+    "no_expensive_llvm": {"xla_llvm_disable_expensive_passes": True},
+    "preset_fast_rt": {"xla_cpu_opt_preset": "CPU_OPT_PRESET_FAST_RUNTIME"},
+    "tiling_prop": {"xla_cpu_experimental_enable_tiling_propagation": True},
+}
+
+
+def _count(text: str) -> tuple[int, int]:
+    "(fusion instructions, of which YNNPACK/XNNPACK fusions) in a compiled module's text: each runs as one thunk."
+    return len(re.findall(r" fusion\(", text)), len(re.findall(r"%[yx]nn_fusion[\w.\-]* = ", text))
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--preset", default="tiny")
+    ap.add_argument("--batch", type=int, default=2)
+    ap.add_argument("--rounds", type=int, default=4)
+    ap.add_argument("--reps", type=int, default=4, help="calls per program per round")
+    ap.add_argument("--only", default="", help="comma-separated candidate names (base is always included)")
+    ap.add_argument("--add", action="append", default=[], metavar='NAME={"opt": value}', help="an extra candidate")
+    ap.add_argument("--list", action="store_true", help="print the candidates and exit")
+    a = ap.parse_args(argv)
+    cands = dict(CANDIDATES)
+    for s in a.add:
+        name, _, js = s.partition("=")
+        cands[name] = json.loads(js)
+    if a.only: cands = {k: v for k, v in cands.items() if k == "base" or k in a.only.split(",") or k in
+                        [s.partition("=")[0] for s in a.add]}
+    if a.list:
+        for k, v in cands.items(): print(f"{k}: {v}")
+        return
+    os.environ["AEF_FAST_COMPILE"] = "0"  # the jitted step carries no options: each compile below sets its own
+    from alphaearth_nb import core, losses, samples, scene
+    from alphaearth_nb.model import AlphaEarth, preset
+    from alphaearth_nb.train import TrainConfig, init_state, make_optimizer, make_train_step
+    os.environ.pop("AEF_FAST_COMPILE")
+    base = core.compiler_options("cpu", step=True) or {}
+    print(f"jax {jax.__version__}, {os.cpu_count()} CPU cores; preset {a.preset}, batch {a.batch}; base = {base}; "
+          f"load average {os.getloadavg()[0]:.1f}", flush=True)
+    stack, texts, _ = scene.load_scene()
+    cfg = preset(a.preset)
+    model = AlphaEarth(cfg, key=jax.random.PRNGKey(0))
+    sampler = samples.sampler_config(cfg, a.preset if a.preset in samples.SAMPLERS else None)
+    batch = jax.device_put(samples.Batches(stack, sampler, a.batch, seed=0, texts=texts).batch_at(0))
+    opt = make_optimizer(TrainConfig(steps=1_000, warmup=10, batch_size=a.batch))
+    os.environ["AEF_FAST_COMPILE"] = "0"
+    try: low = make_train_step(losses.total_loss, opt).jitted.lower(batch, init_state(model, opt))
+    finally: os.environ.pop("AEF_FAST_COMPILE")
+    progs, info = {}, {}
+    for name, extra in cands.items():
+        opts = dict(extra) if name.startswith("raw:") else {**base, **extra}
+        t, c = time.perf_counter(), time.process_time()
+        try: prog = low.compile(compiler_options=opts)
+        except Exception as e:  # an option this jaxlib does not know, or a bad value
+            print(f"{name:18s}: not compiled: {str(e).splitlines()[0][:160]}", flush=True)
+            continue
+        progs[name] = prog
+        info[name] = (time.perf_counter() - t, time.process_time() - c, *_count(prog.compiled.as_text()))
+        print(f"{name:18s}: compiled in {info[name][0]:5.1f} s ({info[name][1]:5.1f} CPU s); {info[name][2]} fusions, "
+              f"{info[name][3]} ynn/xnn fusions; load {os.getloadavg()[0]:.1f}", flush=True)
+    boxes = {k: [init_state(model, opt)] for k in progs}
+    times = {k: [] for k in progs}
+    names = list(progs)
+    for r in range(a.rounds):
+        for k in names[r % len(names):] + names[:r % len(names)]:
+            for i in range(a.reps + (r == 0)):
+                t, c = time.perf_counter(), time.process_time()
+                boxes[k][0], loss, _ = progs[k](batch, boxes[k][0])
+                loss.block_until_ready()
+                if r or i: times[k].append((time.perf_counter() - t, time.process_time() - c))
+        print(f"round {r} done; load average {os.getloadavg()[0]:.1f}", flush=True)
+    med = {k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v)) for k, v in times.items()}
+    b = med.get("base")
+    print(f"step per call, median of {a.rounds} interleaved rounds x {a.reps} calls; ratios are candidate/base "
+          f"(< 1 is faster); load average {os.getloadavg()[0]:.1f}")
+    for k, (w, c) in med.items():
+        rat = f"wall {w / b[0]:.2f}, CPU {c / b[1]:.2f}" if b else ""
+        print(f"{k:18s}: {w * 1e3:6.1f} ms ({c * 1e3:6.1f} CPU ms); {rat}; compile {info[k][0]:5.1f} s "
+              f"({info[k][1]:5.1f} CPU s, ratio {info[k][1] / info['base'][1]:.2f})" if b else "")
+
+
+if __name__ == "__main__":
+    main()
