@@ -294,13 +294,13 @@ def knn_search(train_x,                 # training features, (N, D)
         bad = np.flatnonzero(~ok)
         if bad.size:
             d2, i2, ok2, near2 = _search(args, qx[bad], k, kc, qc)
-            dist[bad], idx[bad], ok[bad], near[bad] = d2, i2, ok2 | (kc == c), near2
+            dist[bad], idx[bad], ok[bad], near[bad] = d2, i2, ok2, near2
     else: dist, idx, ok, near = _search(args, qx, k, kc, qc, many=True)
     bad = np.flatnonzero(~ok)
     if bad.size:  # a fraction of a percent: 3 more candidates per block (a sort beyond 8)
         kc = min(kc + 3, c)
         d2, i2, ok2, near2 = _search(args, qx[bad], k, kc, min(qc, 64))
-        dist[bad], idx[bad], ok[bad], near[bad] = d2, i2, ok2 | (kc == c), near2
+        dist[bad], idx[bad], ok[bad], near[bad] = d2, i2, ok2, near2
     closed = dist[:, k + 1] > dist[:, k - 1] * (1 + _tie(tx.shape[1]))   # no other row within the near-tie band
     few = np.flatnonzero(ok & near & closed)
     if few.size:  # near-ties inside the k + 2 candidates: their float64 sums decide
