@@ -23,7 +23,7 @@ from .core import ConfigError, DimensionError, LabelError, NoValidDataError
 __all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'knn_search', 'knn_vote', 'knn_predict']
 
 # %% ../nbs/23a_knn.ipynb #c0006
-GROUP = 32  # columns per group of the first selection stage
+GROUP = 32  # columns per group of the first selection stage (16 beyond 2 candidates: `_group`)
 _INT_MAX = np.int32(2**31 - 1)
 _FLIP = np.int32(0x7FFFFFFF)
 _PASSES = 8  # up to this many picks: one `min` pass each; beyond: a sort
@@ -66,12 +66,16 @@ def _smallest(v, col, kc:int):
 # %% ../nbs/23a_knn.ipynb #c0008
 def _bits(n:int) -> int: return max(1, math.ceil(math.log2(n)))
 
+def _group(kc:int) -> int:
+    "Columns per group: `kc` passes read C / g group minima, then `kc` more read kc g candidates."
+    return GROUP if kc <= 2 else GROUP // 2
+
 def _block_candidates(d:Float[Array, "Q C"], kc:int) -> tuple[Int[Array, "kc Q"], Float[Array, "Q"]]:
     "The `kc` candidate columns of each row of a block and a lower bound on every other column's value."
     nq, c = d.shape
     if kc >= c:
         return jnp.broadcast_to(jnp.arange(c, dtype=jnp.int32)[:, None], (c, nq)), jnp.full((nq,), jnp.inf, d.dtype)
-    g = min(GROUP, c)
+    g = min(_group(kc), c)
     ng = c // g
     if kc >= ng:
         col, lb = _unpack(_smallest_keys(_pack(d.T, _bits(c)), kc), _bits(c))
