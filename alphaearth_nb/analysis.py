@@ -319,6 +319,11 @@ def _class_dtype(vals:np.ndarray, lut:np.ndarray) -> np.dtype:
         return np.promote_types(vals.dtype, np.int8)
     return np.dtype(np.int32 if len(lut) == 0 or (lut.min() >= -2**31 and lut.max() < 2**31) else np.int64)
 
+def _check_k(k) -> None:
+    "Refuse a neighbour count that is not a whole number >= 1 (`ConfigError`), whatever the labels."
+    if not (isinstance(k, (int, np.integer)) and not isinstance(k, bool) and k >= 1):
+        raise ConfigError(f"k={k!r} neighbours: pass a whole number k >= 1 (1 is the nearest neighbour alone)")
+
 @over_time
 def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1/declared nodata unlabelled) or points
              method:str="knn",          # "knn" or "linear"
@@ -330,6 +335,7 @@ def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1
     "Few-shot classification of every pixel: Dataset with `class` (y, x; the labels' ids, -1 = no data), `scores`."
     da = as_embedding(emb)
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
+    if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
     X, vals = training_set(da, labels, column, polygons, crs)
     classes, y = encode_labels(vals)
     C = len(classes)
@@ -362,6 +368,7 @@ def regress(emb, targets,               # values: a raster on the grid (NaN/decl
     "Few-shot regression of every pixel: DataArray `prediction` (y, x), NaN where no data."
     da = as_embedding(emb)
     if method not in ("linear", "knn"): raise ConfigError(f"unknown method {method!r}: use 'linear' or 'knn'")
+    if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
     if isinstance(targets, xr.DataArray):  # a value raster: negative values are real, NaN and nodata are not
         crs = crs or crs_of(targets)
         xs, ys, v = _raster_points(targets, positive=False)

@@ -487,3 +487,6 @@ def main(argv:list[str]|None=None) -> int:
         print("aef: interrupted", file=sys.stderr)
         return 130
     return 0
+
+# `python -m alphaearth_nb.cli ...` runs the same command as `aef ...` (a notebook kernel has no __spec__ of ours)
+if __name__ == "__main__" and getattr(globals().get("__spec__"), "name", "") == "alphaearth_nb.cli": sys.exit(main())

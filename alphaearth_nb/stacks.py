@@ -19,7 +19,7 @@ from .core import (ConfigError, DimensionError, DTypeError, DuplicateTimeError, 
                                 StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError)
 from .geo import axes_to_turn, crs_of, is_lazy, north_up, same_crs
 from .sources import Source, check_units, get_source, normalise, registered, sample_values, valid_mask
-from .timecodes import as_numbers, as_period, numeric_time_hint, to_days
+from .timecodes import as_numbers, as_period, numeric_time_hint, to_days, unwritten_years
 
 # %% auto #0
 __all__ = ['DIMS', 'CLOUD', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'check_grid', 'resolve', 'flag_hint', 'validate_stack',
@@ -83,6 +83,10 @@ def _check_time(name, ds):
     if t.dtype.kind in "OUS" and as_numbers(t) is not None:
         raise TimeError(f"{name}.time holds numbers as text ({t.dtype}, e.g. {t.ravel()[:1].tolist()}), not "
                         f"datetime64: {numeric_time_hint(t)}; assign them with `ds = ds.assign_coords(time=...)`.")
+    if t.dtype.kind in "OUS" and (short := unwritten_years(t)):
+        raise TimeError(f"{name}.time holds text without a four-digit year (e.g. {short[:1]}), so any reading of it "
+                        "guesses the century: convert with an explicit format, e.g. `ds.assign_coords(time="
+                        "pd.to_datetime(ds.time.values, format='%y-%m-%d'))` for '24-01-05'.")
     if t.dtype.kind != "M":
         raise TimeError(f"{name}.time has dtype {t.dtype}, not datetime64: convert with "
                         "`ds.assign_coords(time=pd.to_datetime(ds.time.values))`.")

@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/timecodes.html.md"""
 # %% ../nbs/01_timecodes.ipynb #c0002
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import jax.numpy as jnp
@@ -18,7 +19,8 @@ from .core import PeriodError, TimeError
 
 # %% auto #0
 __all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'PERIODS', 'TIMECODE_DIM', 'PERIOD_FEATURE_DIM', 'as_numbers', 'numeric_time_hint',
-           'to_ms', 'to_days', 'from_days', 'timecode', 'Period', 'as_period', 'position', 'period_features']
+           'unwritten_years', 'to_ms', 'to_days', 'from_days', 'timecode', 'Period', 'as_period', 'position',
+           'period_features']
 
 # %% ../nbs/01_timecodes.ipynb #c0005
 EPOCH = np.datetime64("2020-01-01T00:00:00", "ms")
@@ -48,6 +50,12 @@ def numeric_time_hint(values) -> str:
         return f"they look like years: `pd.to_datetime({y}.astype(str), format='%Y')`"
     return f"convert them with `pd.to_datetime({v}, unit=...)` and the unit they count"
 
+def unwritten_years(values) -> list:
+    "The texts among `values` without a four-digit year ('24-01-01', '1/2/24'): pandas would guess their century."
+    texts = [v.decode() if isinstance(v, bytes) else v for v in np.asarray(values, dtype=object).ravel()
+             if isinstance(v, (str, bytes))]
+    return [v for v in texts if not re.search(r"\d{4}", v)]
+
 def to_ms(t) -> np.ndarray:
     "Milliseconds since 1970 (int64) from epoch milliseconds, datetime64, pandas times or ISO strings."
     a = np.asarray(t)
@@ -67,6 +75,10 @@ def to_ms(t) -> np.ndarray:
         except (ValueError, TypeError, OverflowError) as e:
             raise TimeError(f"cannot read {a.ravel()[:3].tolist()} as times ({e}): pass ISO dates such as "
                             "'2024-01-31' or '2024-01-31T10:50', or datetime64 values.") from None
+        if short := unwritten_years(t):  # pandas reads '24-01-01' as 2001-01-24 without a word
+            raise TimeError(f"{short[:3]} have no four-digit year, so the date is a guess ('24-01-01' reads as "
+                            "2001-01-24): write the year in full ('2024-01-01'), or convert with an explicit "
+                            "format, e.g. `pd.to_datetime(values, format='%y-%m-%d')`.")
     if a.dtype.kind != "M":
         raise TimeError(f"cannot read times of dtype {a.dtype}: pass datetime64, ISO strings or epoch milliseconds.")
     return a.astype("datetime64[ms]").astype(np.int64)

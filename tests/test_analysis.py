@@ -8,7 +8,7 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.analysis import change, classify, cluster, regress, rgb, similarity
-from alphaearth_nb.core import DimensionError, GridError, LabelError, NoValidDataError, PointError, band_names
+from alphaearth_nb.core import ConfigError, DimensionError, GridError, LabelError, NoValidDataError, PointError, band_names
 from alphaearth_nb.embeddings import dequantize_embedding, from_official, quantize_embedding
 from alphaearth_nb.geo import grid_coords
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -156,6 +156,18 @@ def test_classify_errors(planted):
     lab = xr.DataArray(_few_labels(truth), dims=("y", "x"), coords={"y": e.y + 1e4, "x": e.x})
     with pytest.raises(LabelError, match="outside the grid"):
         classify(e, lab)
+
+
+@pytest.mark.parametrize("k", [2.5, 0, -1, True, "3", np.float64(3.0)])
+def test_bad_k_is_named_first_whatever_the_labels(planted, k):
+    "Newcomer case G3: a k that is not a whole number >= 1 is a ConfigError even with fewer labels than k."
+    e, _ = planted
+    two = pd.DataFrame({"x": [float(e.x[0]), float(e.x[1])], "y": [float(e.y[0])] * 2, "label": [0, 1]})
+    with pytest.raises(ConfigError, match="whole number k >= 1"):
+        classify(e, two, method="knn", k=k)
+    with pytest.raises(ConfigError, match="whole number k >= 1"):
+        regress(e, two.rename(columns={"label": "value"}), method="knn", k=k)
+    assert classify(e, two, method="linear", k=k)["class"].shape == e.shape[:2]  # k is not read by linear
 
 
 def test_regress_linear_target(planted):

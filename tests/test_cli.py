@@ -38,6 +38,14 @@ def test_aef_entry_point_runs():
     assert "demo" in r.stdout and "evaluate" in r.stdout
 
 
+
+def test_python_dash_m_runs_the_command():
+    "`python -m alphaearth_nb.cli` is `aef`: the help, and a bad call ends with status 2 (it used to do nothing, 0)."
+    run = lambda *a: subprocess.run([sys.executable, "-m", "alphaearth_nb.cli", *a], capture_output=True, text=True)
+    assert "evaluate" in run("--help").stdout
+    r = run("embed")
+    assert r.returncode == 2 and "required" in r.stderr
+
 def _err(capsys, argv):
     code = main(argv)
     return code, capsys.readouterr().err
