@@ -211,10 +211,10 @@ def total_loss(model:AlphaEarth, # the model
               ) -> tuple[Float[Array, ""], dict]:
     "Weighted total of reconstruction, uniformity, consistency and CLIP, and the terms."
     B, keys = batch.period.shape[0], jax.random.split(key, batch.period.shape[0])
-    # the encoder over all 2 B teacher and student inputs as one vmapped batch, not a vmap (pair) inside a vmap
-    # (examples): XLA:CPU then sums each weight gradient over one batch axis, not two (a slow YNN reduction)
+    # the encoder over all 2 B teacher and student inputs in one pass (`STPEncoder.batch`), not vmapped per pair
+    # inside a vmap over examples: each weight gradient is one matmul over all frames, not one per example summed
     both = jax.vmap(lambda ex, k: encoder_inputs(model, ex, k, pert))(batch, keys)
-    encs = jax.vmap(model.encode)(jax.tree.map(lambda a: a.reshape(2 * B, *a.shape[2:]), both))
+    encs = model.encoder.batch(jax.tree.map(lambda a: a.reshape(2 * B, *a.shape[2:]), both))
     encs = jax.tree.map(lambda a: a.reshape(B, 2, *a.shape[1:]), encs)
     out = jax.vmap(lambda ex, k, e: example_terms(model, ex, k, weights, pert, (jax.tree.map(lambda a: a[0], e),
                                                                                   jax.tree.map(lambda a: a[1], e))))(

@@ -19,14 +19,14 @@ from jaxtyping import Array, Bool, Float
 from .core import (ConfigError, DimensionError, EmptyStackError, Frames, GridError, MissingSourceError,
                                 UntrainedSourceError)
 from .nn import (ACTIVATIONS, DTYPES, NORMS, Attention, Dense, MLP, Norm, cell_valid, conv3, count_params,
-                              bilinear, depthwise3, host_const, host_normal, identity3, is_concrete, pool,
-                              space_to_depth, split)
+                              bilinear, depthwise3, host_const, host_normal, identity3, is_concrete, masked_softmax,
+                              pool, space_to_depth, split)
 from .timecodes import timecode
 
 # %% auto #0
 __all__ = ['LEVELS', 'SEASONS', 'RELATIVE_SPANS', 'FRAME_CODE_DIM', 'PAIRS', 'UNROLL_BLOCKS', 'STPConfig', 'Encoded',
-           'season_code', 'frame_codes', 'SpaceOp', 'TimeOp', 'PrecisionOp', 'Exchange', 'STPBlock', 'Projector',
-           'check_inputs', 'STPEncoder', 'stacked_blocks', 'encode']
+           'season_code', 'frame_codes', 'SpaceOp', 'TimeOp', 'attend_frames', 'PrecisionOp', 'Exchange', 'STPBlock',
+           'Projector', 'check_inputs', 'STPEncoder', 'stacked_blocks', 'encode']
 
 # %% ../nbs/11_stp.ipynb #c0006
 LEVELS = (16, 8, 2)  # downscale factors of L for the space, time and precision grids
@@ -141,11 +141,27 @@ class TimeOp(eqx.Module):
         self.attn = Attention(d, cfg.heads_time, key=k1)
         self.mlp = MLP(d, round(d * cfg.mlp_ratio), cfg.activation, key=k2)
     def __call__(self, t:Float[Array, "N g g D"], mask:Bool[Array, "N G"],
-                 tcode:Float[Array, "N K"]) -> Float[Array, "N g g D"]:
+                 tcode:Float[Array, "N K"],
+                 examples:int=1, # E: the N frames are E examples' N / E each, one example after another (`encode`)
+                ) -> Float[Array, "N g g D"]:
         n, g, _, d = t.shape
         x = t.reshape(n, g * g, d)
-        x = x + self.attn(self.n1(x) + self.tc(tcode.astype(x.dtype))[:, None], mask, axis=0)
+        x = x + attend_frames(self.attn, self.n1(x) + self.tc(tcode.astype(x.dtype))[:, None], mask, examples)
         return (x + self.mlp(self.n2(x))).reshape(t.shape)
+
+def attend_frames(attn:Attention,          # the time operator's attention (its projections and heads)
+                  x:Float[Array, "N S D"], # tokens: the frames of E examples, one example after another
+                  mask:Bool[Array, "N S"], # False: never attended to
+                  examples:int=1,          # E
+                 ) -> Float[Array, "N S D"]:
+    "`attn(x, mask, axis=0)` within each example: attention along its N / E frames at each of the S positions."
+    n, s, d = x.shape
+    e, c = examples, d // attn.heads
+    q, k, v = jnp.split(attn.qkv(x).reshape(e, n // e, s, 3 * attn.heads, c), 3, axis=3)
+    q = q * c ** -0.5
+    keys = jnp.swapaxes(mask.reshape(e, n // e, s), 1, 2)[:, :, None, None, :]   # [E, S, 1, 1, N/E]
+    w = masked_softmax(jnp.einsum("enshc,emshc->eshnm", q, k), keys)
+    return attn.out(jnp.einsum("eshnm,emshc->enshc", w.astype(v.dtype), v).reshape(n, s, d))
 
 # %% ../nbs/11_stp.ipynb #c0014s1
 class PrecisionOp(eqx.Module):
@@ -207,10 +223,11 @@ class STPBlock(eqx.Module):
         self.exchange = Exchange((cfg.d_space, cfg.d_time, cfg.d_precision), cfg.norm, key=k[3])
     def __call__(self, states:tuple, # (space, time, precision) states
                  ctx:tuple,          # (space key mask [N, G_s], time key mask [N, G_t], timecodes [N, K])
+                 examples:int=1,     # E: the N frames are those of E examples, one after another (`TimeOp`)
                 ) -> tuple:
         s, t, p = states
         smask, tmask, tcode = ctx
-        return self.exchange((self.space(s, smask), self.time(t, tmask, tcode), self.precision(p)))
+        return self.exchange((self.space(s, smask), self.time(t, tmask, tcode, examples), self.precision(p)))
 
 class Projector(eqx.Module):
     "One source's frames to the shared latent at L/2: 2x2 patches of [x * valid, valid], plus the frame's timecode."
@@ -243,7 +260,7 @@ def check_inputs(inputs:dict, # source name -> Frames of one example
             raise DimensionError(f"inputs[{name!r}] is a {type(f).__name__}, not a Frames: build it with "
                                  "`stacks.to_frames`.")
         if f.x.ndim != 4:
-            hint = ": for a batch, call `jax.vmap(encoder)(inputs)`" if f.x.ndim == 5 else ""
+            hint = ": for a batch, call `jax.vmap(encoder)(inputs)` or `encoder.batch(inputs)`" if f.x.ndim == 5 else ""
             raise DimensionError(f"inputs[{name!r}].x has shape {tuple(f.x.shape)}; expected one example (T, {patch}, "
                                  f"{patch}, {c}){hint}.")
         t = f.x.shape[0]
@@ -295,6 +312,17 @@ class STPEncoder(eqx.Module):
         names = check_inputs(inputs, dict(self.specs), self.cfg.patch)
         return encode(self, [inputs[n] for n in names], [self.projectors[n] for n in names])
 
+    def batch(self, inputs:dict, # source name -> Frames of E examples (a leading axis of E on every array)
+             ) -> Encoded:
+        "`jax.vmap(self)(inputs)`'s numbers in one pass over all frames of the batch: every per-frame layer sees "
+        "them at once (one weight gradient per layer, not one per example summed afterwards); the time operator "
+        "attends within each example."
+        if len({a.shape[0] for a in jax.tree.leaves(inputs)}) > 1:
+            raise DimensionError("encoder.batch needs the same leading (batch) axis on every array of every source; "
+                                 f"got {sorted({a.shape[0] for a in jax.tree.leaves(inputs)})}.")
+        names = check_inputs(jax.tree.map(lambda a: a[0], inputs), dict(self.specs), self.cfg.patch)
+        return encode(self, [inputs[n] for n in names], [self.projectors[n] for n in names])
+
 def stacked_blocks(cfg:STPConfig, key) -> STPBlock:
     "`cfg.blocks` STP blocks with their parameters stacked on a leading axis, for `jax.lax.scan`."
     if not is_concrete(key): return eqx.filter_vmap(lambda k: STPBlock(cfg, key=k))(jax.random.split(key, cfg.blocks))
@@ -320,22 +348,28 @@ def _init_fields(cfg:STPConfig, specs:tuple, key) -> dict:
 UNROLL_BLOCKS = 4  # at most this many blocks run as straight-line code; deeper encoders run under `jax.lax.scan`
 
 def encode(m:STPEncoder,      # the encoder
-           frames:list,       # checked Frames, in sequence order
+           frames:list,       # checked Frames, in sequence order: of one example, or of E (a leading axis of E)
            projectors:list,   # their projectors
           ) -> Encoded:
-    "The encoder's forward pass over already checked frames."
-    cfg, dt = m.cfg, DTYPES[m.cfg.dtype]
-    days = jnp.concatenate([jnp.where(f.frame, f.days, 0.0) for f in frames]).astype(jnp.float32)
-    tcode = frame_codes(days, jnp.concatenate([f.frame for f in frames]))
-    pix = jnp.concatenate([f.valid.any(-1) & f.frame[:, None, None] for f in frames])   # [N, L, L]
-    splits = np.cumsum([f.days.shape[0] for f in frames])[:-1]
-    lat = jnp.concatenate([pr(f, tc, dt) for f, pr, tc in zip(frames, projectors, jnp.split(tcode, splits))])
-    n, z = lat.shape[0], m.stem_norm(lat)
+    "The encoder's forward pass over already checked frames (one example, or a batch in one pass)."
+    one = frames[0].x.ndim == 4
+    if one: frames = [jax.tree.map(lambda a: a[None], f) for f in frames]
+    cfg, dt, E = m.cfg, DTYPES[m.cfg.dtype], frames[0].x.shape[0]
+    days = jnp.concatenate([jnp.where(f.frame, f.days, 0.0) for f in frames], 1).astype(jnp.float32)   # [E, N]
+    tcode = jax.vmap(frame_codes)(days, jnp.concatenate([f.frame for f in frames], 1))              # [E, N, K]
+    pix = jnp.concatenate([f.valid.any(-1) & f.frame[..., None, None] for f in frames], 1)          # [E, N, L, L]
+    # one example after another (frame n of example e at e N + n): a batch axis split over devices stays split
+    flat = lambda a: a.reshape(a.shape[0] * a.shape[1], *a.shape[2:])
+    splits = np.cumsum([f.days.shape[1] for f in frames])[:-1]
+    lat = [pr(jax.tree.map(flat, f), flat(tc), dt)
+           for f, pr, tc in zip(frames, projectors, jnp.split(tcode, splits, 1))]
+    lat = flat(jnp.concatenate([a.reshape(E, a.shape[0] // E, *a.shape[1:]) for a in lat], 1))   # [E N, L/2, L/2, D]
+    n, z, pixf = lat.shape[0], m.stem_norm(lat), flat(pix)
     s = m.to_space(space_to_depth(z, 8)) + m.pos.astype(dt)
     t = m.to_time(space_to_depth(z, 4))
-    ctx = (cell_valid(pix, LEVELS[0]).reshape(n, -1), cell_valid(pix, LEVELS[1]).reshape(n, -1), tcode)
+    ctx = (cell_valid(pixf, LEVELS[0]).reshape(n, -1), cell_valid(pixf, LEVELS[1]).reshape(n, -1), flat(tcode))
     params, static = eqx.partition(m.blocks, eqx.is_array)
-    def body(states, p): return eqx.combine(p, static)(states, ctx), None
+    def body(states, p): return eqx.combine(p, static)(states, ctx, E), None
     if cfg.remat: body = jax.checkpoint(body)
     if cfg.blocks > UNROLL_BLOCKS: states, _ = jax.lax.scan(body, (s, t, lat), params)
     else:  # straight-line code: XLA:CPU's while loop copies the scan's stacked residuals (~20% of the step's encoder)
@@ -344,4 +378,7 @@ def encode(m:STPEncoder,      # the encoder
     out = sum(bilinear(lin(nm(x)), lvl // LEVELS[2])
               for x, nm, lin, lvl in zip(states, m.head_norms, m.head_proj, LEVELS))
     out = m.out_norm(depthwise3(out, m.head_dw, m.head_db))
-    return Encoded(out.astype(jnp.float32), days, cell_valid(pix, LEVELS[2]))
+    valid = cell_valid(pixf, LEVELS[2])
+    enc = Encoded(out.reshape(E, n // E, *out.shape[1:]).astype(jnp.float32), days,
+                  valid.reshape(E, n // E, *valid.shape[1:]))
+    return jax.tree.map(lambda a: a[0], enc) if one else enc

@@ -167,3 +167,83 @@ def test_input_errors(enc):
         STPConfig(patch=30)
     with pytest.raises(ConfigError, match="divides"):
         STPConfig(d_time=96, heads_time=5)
+
+
+
+def _batch_of_three():
+    def one(seed, real):
+        s1 = frames(seed, t=3, c=5, real=real)
+        s1 = Frames(s1.x, s1.valid, s1.days, s1.frame, jnp.ones((3, 1)) * seed)
+        return {"sentinel2": frames(seed + 1, t=4, day0=1500.0 + 40 * seed), "sentinel1": s1}
+    return jax.tree.map(lambda *a: jnp.stack(a), one(3, True), one(5, False), one(7, True))
+
+
+def _same(ref, got, **tol):
+    for a, b in zip(jax.tree.leaves(ref), jax.tree.leaves(got)):
+        assert a.shape == b.shape
+        np.testing.assert_allclose(np.asarray(a, np.float32), np.asarray(b, np.float32), **tol)
+
+
+def test_batch_equals_vmap(enc):
+    "STPEncoder.batch (all frames of the batch in one pass, one example after another) gives jax.vmap(encoder)'s "
+    "numbers: two sources of 3 and 4 frames, an example of padding frames only."
+    xs = _batch_of_three()
+    _same(eqx.filter_jit(jax.vmap(enc))(xs), eqx.filter_jit(lambda m, x: m.batch(x))(enc, xs), atol=2e-5)
+    with pytest.raises(DimensionError, match="same leading"):
+        enc.batch({"sentinel2": xs["sentinel2"], "sentinel1": jax.tree.map(lambda a: a[:2], xs["sentinel1"])})
+
+
+@pytest.mark.slow
+def test_batch_equals_vmap_scanned_and_gradients(enc):
+    "The same under `lax.scan` (more than UNROLL_BLOCKS blocks) and with remat, and the same parameter gradients "
+    "(~1 min)."
+    xs = _batch_of_three()
+    deep = STPEncoder(dataclasses.replace(TINY, blocks=UNROLL_BLOCKS + 1, remat=True), SPECS, key=jax.random.key(1))
+    _same(eqx.filter_jit(jax.vmap(deep))(xs), eqx.filter_jit(lambda m, x: m.batch(x))(deep, xs), atol=2e-5)
+    grad = lambda f: eqx.filter_jit(eqx.filter_grad(lambda m: jnp.sum(jnp.sin(f(m).feats))))(enc)
+    _same(eqx.filter(grad(lambda m: jax.vmap(m)(xs)), eqx.is_array), eqx.filter(grad(lambda m: m.batch(xs)), eqx.is_array),
+          atol=2e-4, rtol=1e-4)
+
+
+SHARDED = """
+import json, sys, jax, jax.numpy as jnp, numpy as np, equinox as eqx
+from jax.sharding import Mesh, NamedSharding, PartitionSpec as P
+sys.path.insert(0, {tests!r})
+from test_stp import TINY, SPECS, Frames, STPEncoder, frames
+enc = STPEncoder(TINY, SPECS, key=jax.random.key(0))
+def one(s):
+    f = frames(s + 50, t=3, c=5, real=s % 3 > 0)
+    return {{"sentinel2": frames(s, t=4), "sentinel1": Frames(f.x, f.valid, f.days, f.frame, jnp.ones((3, 1)))}}
+xs = jax.tree.map(lambda *a: jnp.stack(a), *[one(s) for s in range(8)])
+loss = lambda m, x: jnp.sum(jnp.sin(m.batch(x).feats))
+res = {{}}
+for name, devs in (("single", jax.devices()[:1]), ("sharded", jax.devices())):
+    mesh = Mesh(np.array(devs), ("data",))
+    x = jax.device_put(xs, NamedSharding(mesh, P("data")))
+    m = jax.device_put(enc, NamedSharding(mesh, P()))
+    f = eqx.filter_jit(eqx.filter_value_and_grad(loss))
+    ca = f.lower(m, x).compile().compiled.cost_analysis()
+    v, g = f(m, x)
+    res[name] = (float(v), [np.asarray(a) for a in jax.tree.leaves(eqx.filter(g, eqx.is_array))],
+                 (ca[0] if isinstance(ca, list) else ca)["flops"])
+print("RESULT" + json.dumps(dict(loss=abs(res["single"][0] - res["sharded"][0]),
+                                 grad=max(float(np.max(np.abs(a - b)) / (np.max(np.abs(a)) + 1e-30))
+                                          for a, b in zip(res["single"][1], res["sharded"][1])),
+                                 flops=res["sharded"][2] / res["single"][2])))
+"""
+
+
+@pytest.mark.slow
+def test_batch_sharded_equals_single_device():
+    "encoder.batch with its batch axis split over 8 (faked CPU) devices: the single device's loss and gradients, and "
+    "each device computes its own examples (the example-after-example layout keeps the split; frames of all examples "
+    "interleaved made XLA run most of the encoder on every device)."
+    import os, subprocess, sys, json
+    from pathlib import Path
+    env = dict(os.environ, XLA_FLAGS="--xla_force_host_platform_device_count=8", JAX_PLATFORMS="cpu")
+    p = subprocess.run([sys.executable, "-c", SHARDED.format(tests=str(Path(__file__).parent))], env=env,
+                       capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr[-3000:]
+    r = json.loads(p.stdout.split("RESULT")[-1])
+    assert r["loss"] < 1e-5 * 8 * 7 * 16**3 and r["grad"] < 1e-4, r   # grad: relative to each leaf's largest (seen 1.1e-5)
+    assert r["flops"] < 0.25, r   # per device; 1/8 when the work splits evenly
