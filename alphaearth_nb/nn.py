@@ -61,9 +61,10 @@ def identity3(d):
     return jnp.asarray(k)
 
 # %% ../nbs/10_nn.ipynb #c0005n1
-def _rowmean(x:Float[Array, "... d"]) -> Float[Array, "..."]: return x @ jnp.full((x.shape[-1],), 1 / x.shape[-1], x.dtype)
+_exact = partial(jnp.dot, precision=jax.lax.Precision.HIGHEST)  # float32 sums on every backend (see above)
+def _rowmean(x:Float[Array, "... d"]) -> Float[Array, "..."]: return _exact(x, jnp.full((x.shape[-1],), 1 / x.shape[-1], x.dtype))
 def _colsum(x:Float[Array, "... d"]) -> Float[Array, "d"]:
-    return jnp.ones((x.size // x.shape[-1],), x.dtype) @ x.reshape(-1, x.shape[-1])
+    return _exact(jnp.ones((x.size // x.shape[-1],), x.dtype), x.reshape(-1, x.shape[-1]))
 
 def _standardise(center:bool, x):
     y = x - _rowmean(x)[..., None] if center else x
@@ -216,13 +217,27 @@ def depthwise3(x:Float[Array, "N h w c"], w:Float[Array, "3 3 c"], b:Float[Array
     return _depthwise(x, w.astype(x.dtype)) + b.astype(x.dtype)
 
 # %% ../nbs/10_nn.ipynb #c0006s1
+def _upsample_axis(x:Float[Array, "..."], f:int, axis:int) -> Float[Array, "..."]:
+    "Linear upsampling by `f` along `axis` (pixel centres aligned, edges clamped) as two-tap multiply-adds."
+    n = x.shape[axis]
+    take = lambda a, b: jax.lax.slice_in_dim(x, a, b, axis=axis)
+    prev = jnp.concatenate([take(0, 1), take(0, n - 1)], axis)  # x[i - 1], the first pixel repeated
+    nxt = jnp.concatenate([take(1, n), take(n - 1, n)], axis)   # x[i + 1], the last pixel repeated
+    d = [(2 * k + 1 - f) / (2 * f) for k in range(f)]          # phase k's offset from pixel i, in (-1/2, 1/2)
+    y = jnp.stack([x * (1 - abs(e)) + (prev if e < 0 else nxt) * abs(e) for e in d], axis + 1)
+    return y.reshape(*x.shape[:axis], n * f, *x.shape[axis + 1:])
+
+def _bilinear_taps(x, f): return _upsample_axis(_upsample_axis(x, f, 1), f, 2)
+def _bilinear_einsum(x, f):
+    n, h, w, c = x.shape
+    mh, mw = (jnp.asarray(_interp_matrix(k, f), x.dtype) for k in (h, w))
+    return jnp.einsum("Hh,nhwc,Ww->nHWc", mh, x, mw)
+
 def bilinear(x:Float[Array, "N h w c"], f:int) -> Float[Array, "N h*f w*f c"]:
     "Bilinear upsampling by an integer factor (pixel centres aligned, edges clamped): the smooth half of a Laplacian "
     "step."
     if f == 1: return x
-    n, h, w, c = x.shape
-    mh, mw = (jnp.asarray(_interp_matrix(k, f), x.dtype) for k in (h, w))
-    return jnp.einsum("Hh,nhwc,Ww->nHWc", mh, x, mw)
+    return jax.lax.platform_dependent(x, cpu=lambda v: _bilinear_taps(v, f), default=lambda v: _bilinear_einsum(v, f))
 
 def space_to_depth(x:Float[Array, "N h w c"], f:int) -> Float[Array, "N h/f w/f f*f*c"]:
     "Fold each f x f patch into the channels (a ViT patch embedding's input)."
