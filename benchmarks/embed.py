@@ -19,7 +19,9 @@ multiplies the spacing; lite on CPU defaults to 6x, ~1/6 of the frames, since on
   counted. The paper's overlap itself, (L / core)^2 = 1.78 model pixels per region pixel away from the region's
   edges, is the design, not an overhead: the whole of `embed` against one pass over the region's own pixels (region
   / L^2 tiles) is printed too, as that factor times the rest. The best of `--repeat` alternations of embed and its
-  model calls, since other processes' load varies between them;
+  model calls, since other processes' load varies between them. As that ratio compares two runs at different
+  moments, the host's share is also measured alone, with the model calls stubbed (zeros of their shape): the
+  tiling's host work over the model time, a figure the other processes' load hardly moves;
 - the dask path over the same stack in chunks (2 threads), and peak memory of `embed_to_zarr` as the region grows
   (a fresh subprocess per size; VmHWM, ru_maxrss elsewhere). Figures only: nothing here is asserted.
 """
@@ -173,6 +175,16 @@ def throughput(name: str, size: int, batch: int, every: int, peak: float, dask_t
         inputs, period = calls.example
         run = lambda: embed_module._embed_batch(model, inputs, period)  # from host inputs, as embed's calls
         t_model = min(t_model, timed(lambda: jax.block_until_ready([run() for _ in range(calls.calls)])))  # same count
+    # the host's share of the tiling, load-proof: embed again with the model calls stubbed (zeros of the right shape)
+    out = eqx.filter_eval_shape(embed_module._embed_tiles, model, inputs, period)
+    stub = lambda model, inputs, period: np.zeros(out.shape, out.dtype)
+    embed_module._embed_batch, real = stub, embed_module._embed_batch
+    try:
+        with TileTimer() as host:
+            c0 = time.process_time()
+            embed(eager, model, 2024, progress=False, batch_size=batch)
+            c_host = time.process_time() - c0
+    finally: embed_module._embed_batch = real
     f_batch = count_flops(lambda m, i, p: jax.vmap(lambda x: m(x, p[None])[0])(i), model, inputs, period)
     px, L = size * size, tl.patch
     t_tile = t_model / calls.tiles
@@ -188,6 +200,8 @@ def throughput(name: str, size: int, batch: int, every: int, peak: float, dask_t
           f"padded batches included; cutting, blending) / the model over the design's tiles back to back "
           f"({need * t_tile:.2f} s); per-pixel work beside it (checks, normalising, unit vectors) {t_embed - t_tiles:.2f} s "
           f"= {(t_embed - t_tiles) / t_embed:.0%} of embed; load average {os.getloadavg()[0]:.1f}")
+    print(f"{name} host side alone (model calls stubbed): tile_sums {host.seconds:.2f} s = "
+          f"{host.seconds / (need * t_tile):.1%} of the model over the design's tiles; all of embed {c_host:.2f} CPU s")
     print(f"{name} per region pixel: embed / one pass over the region's own pixels ({px} px / {L}^2 at the per-tile "
           f"time) {t_embed / one_pass:.2f}x = {design:.2f}x the pixels by the paper's design (L^2 / core^2 = "
           f"{(L / tl.core) ** 2:.2f} away from the edges) x {t_embed / (need * t_tile):.2f} (the tiling overhead and "
