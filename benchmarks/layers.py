@@ -7,7 +7,7 @@ batch of 2 (teacher and student), compiled with the training step's XLA options 
 Variants run in interleaved rounds; the median process CPU time per call (less sensitive to other processes than wall
 time) and wall time are printed with the ratio to the first variant and the load average. With `--step`, the whole
 `tiny` training step (batch 2) also runs with nn.py as it is against nn.py with the old formulations patched in
-(Dense differentiated by JAX, depthwise outputs not materialised), again interleaved. Figures only: nothing is asserted.
+(Dense differentiated by JAX, depthwise outputs not materialised, bilinear as the einsum), again interleaved. Figures only: nothing is asserted.
 """
 import argparse
 import os
@@ -76,6 +76,10 @@ def layers(rounds: int, reps: int):
         ab({"unkept": vjp_of(lambda x, w: norm(x + _dw_unkept(x, w)), 2),
             "nn": vjp_of(lambda x, w: norm(x + nn.depthwise3(x, w, jnp.zeros(c))), 2)}, a, rounds, reps,
            f"depthwise3+Norm {'x'.join(map(str, shape))}")
+    for shape, f in (((8, 8, 8, 64), 2), ((8, 4, 4, 32), 4), ((4, 16, 16, 32), 2)):
+        a = (rnd(4, *shape), rnd(4, shape[0], shape[1] * f, shape[2] * f, shape[3]))
+        ab({"einsum": vjp_of(lambda x: nn._bilinear_einsum(x, f), 1), "nn": vjp_of(lambda x: nn.bilinear(x, f), 1)},
+           a, rounds, reps, f"bilinear {'x'.join(map(str, shape))} by {f}")
 
 
 def step(rounds: int):
@@ -90,7 +94,7 @@ def step(rounds: int):
     tcfg = TrainConfig(steps=1000, warmup=10, batch_size=2)
     opt = make_optimizer(tcfg)
     state = init_state(apply_policy(model, tcfg), opt)
-    old = {"_affine": _dense_plain, "_depthwise": _dw_unkept}  # looked up in nn at trace time
+    old = {"_affine": _dense_plain, "_depthwise": _dw_unkept, "_bilinear_taps": nn._bilinear_einsum}  # looked up at trace time
     runs = {}
     for name in ("nn", "before"):
         saved = {k: getattr(nn, k) for k in old}
