@@ -131,6 +131,8 @@ class Attention(eqx.Module):
     def __call__(self, x:Float[Array, "N S D"], # tokens
                  mask:Bool[Array, "N S"],       # False: never attended to
                  axis:int,                      # 1: along S within each n (space); 0: along N at each s (time)
+                 groups:int=1,                  # axis 0: N is `groups` runs of N / groups (a batch's examples,
+                                                # one after another), each attended within itself
                 ) -> Float[Array, "N S D"]:
         n, s, d = x.shape
         q, k, v = jnp.split(self.qkv(x).reshape(n, s, 3 * self.heads, d // self.heads), 3, axis=2)
@@ -139,8 +141,10 @@ class Attention(eqx.Module):
             w = masked_softmax(jnp.einsum("nshc,nthc->nhst", q, k), mask[:, None, None, :])
             o = jnp.einsum("nhst,nthc->nshc", w.astype(v.dtype), v)
         else:
-            w = masked_softmax(jnp.einsum("nshc,mshc->shnm", q, k), mask.T[:, None, None, :])
-            o = jnp.einsum("shnm,mshc->nshc", w.astype(v.dtype), v)
+            q, k, v = (a.reshape(groups, n // groups, *a.shape[1:]) for a in (q, k, v))
+            keys = jnp.swapaxes(mask.reshape(groups, n // groups, s), 1, 2)[:, :, None, None, :]  # [G, S, 1, 1, N/G]
+            w = masked_softmax(jnp.einsum("gnshc,gmshc->gshnm", q, k), keys)
+            o = jnp.einsum("gshnm,gmshc->gnshc", w.astype(v.dtype), v)
         return self.out(o.reshape(n, s, d))
 
 class MLP(eqx.Module):

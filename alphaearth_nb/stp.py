@@ -19,14 +19,14 @@ from jaxtyping import Array, Bool, Float
 from .core import (ConfigError, DimensionError, EmptyStackError, Frames, GridError, MissingSourceError,
                                 UntrainedSourceError)
 from .nn import (ACTIVATIONS, DTYPES, NORMS, Attention, Dense, MLP, Norm, cell_valid, conv3, count_params,
-                              bilinear, depthwise3, host_const, host_normal, identity3, is_concrete, masked_softmax,
+                              bilinear, depthwise3, host_const, host_normal, identity3, is_concrete,
                               pool, space_to_depth, split)
 from .timecodes import timecode
 
 # %% auto #0
 __all__ = ['LEVELS', 'SEASONS', 'RELATIVE_SPANS', 'FRAME_CODE_DIM', 'PAIRS', 'UNROLL_BLOCKS', 'STPConfig', 'Encoded',
-           'season_code', 'frame_codes', 'SpaceOp', 'TimeOp', 'attend_frames', 'PrecisionOp', 'Exchange', 'STPBlock',
-           'Projector', 'check_inputs', 'STPEncoder', 'stacked_blocks', 'encode']
+           'season_code', 'frame_codes', 'SpaceOp', 'TimeOp', 'PrecisionOp', 'Exchange', 'STPBlock', 'Projector',
+           'check_inputs', 'STPEncoder', 'stacked_blocks', 'encode']
 
 # %% ../nbs/11_stp.ipynb #c0006
 LEVELS = (16, 8, 2)  # downscale factors of L for the space, time and precision grids
@@ -146,22 +146,8 @@ class TimeOp(eqx.Module):
                 ) -> Float[Array, "N g g D"]:
         n, g, _, d = t.shape
         x = t.reshape(n, g * g, d)
-        x = x + attend_frames(self.attn, self.n1(x) + self.tc(tcode.astype(x.dtype))[:, None], mask, examples)
+        x = x + self.attn(self.n1(x) + self.tc(tcode.astype(x.dtype))[:, None], mask, axis=0, groups=examples)
         return (x + self.mlp(self.n2(x))).reshape(t.shape)
-
-def attend_frames(attn:Attention,          # the time operator's attention (its projections and heads)
-                  x:Float[Array, "N S D"], # tokens: the frames of E examples, one example after another
-                  mask:Bool[Array, "N S"], # False: never attended to
-                  examples:int=1,          # E
-                 ) -> Float[Array, "N S D"]:
-    "`attn(x, mask, axis=0)` within each example: attention along its N / E frames at each of the S positions."
-    n, s, d = x.shape
-    e, c = examples, d // attn.heads
-    q, k, v = jnp.split(attn.qkv(x).reshape(e, n // e, s, 3 * attn.heads, c), 3, axis=3)
-    q = q * c ** -0.5
-    keys = jnp.swapaxes(mask.reshape(e, n // e, s), 1, 2)[:, :, None, None, :]   # [E, S, 1, 1, N/E]
-    w = masked_softmax(jnp.einsum("enshc,emshc->eshnm", q, k), keys)
-    return attn.out(jnp.einsum("eshnm,emshc->enshc", w.astype(v.dtype), v).reshape(n, s, d))
 
 # %% ../nbs/11_stp.ipynb #c0014s1
 class PrecisionOp(eqx.Module):
