@@ -277,14 +277,17 @@ def matmul_peak(n=2048, reps=10):
     return 2 * n**3 / statistics.median(ts)
 
 
-def time_step(batch, cfg, reps=10, warm=2):
-    "Median and min seconds of one forward + backward + AdamW step on `batch`, and torch's dense matmul FLOP/s."
+def time_step(batch, cfg, reps=10, warm=2, bf16=False):
+    "Median and min seconds of one forward + backward + AdamW step on `batch`, and torch's dense matmul FLOP/s. "
+    "`bf16`: the forward pass under `torch.autocast('cpu', torch.bfloat16)` (float32 parameters and optimiser; the "
+    "mixed precision one would write in PyTorch), the counterpart of `train_step.py --bf16`."
     torch.manual_seed(0)
     model, b = Model(cfg), to_torch(batch)
     opt = torch.optim.AdamW(model.parameters(), lr=1e-4, weight_decay=0.05)
     def step():
         opt.zero_grad(set_to_none=True)
-        loss = model.loss(b)
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+            loss = model.loss(b)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()

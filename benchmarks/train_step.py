@@ -10,9 +10,11 @@ compile + one run; the persistent compile cache is not used here, so it is a col
 importable: the `bench` extra), the straightforward PyTorch re-implementation in benchmarks/torch_ref.py (same widths
 and shapes) is timed in the same run, in `--rounds` interleaved rounds (JAX, torch at its default threads, torch at
 one thread: the better torch figure is the reference, since OpenMP suffers most on a shared machine), and the
-median of the per-round ratios printed with the load average of each round. With `--profile N`, N steps run under
-`jax.profiler` and the time of XLA:CPU's thunks is printed per source line of the package (forward or backward, from the
-compiled HLO's stack frames), the place to start when the step is slow. Figures only: nothing here is asserted.
+median of the per-round ratios printed with the load average of each round; with `--bf16` too, our bf16 step is
+timed the same way against torch's forward pass under `torch.autocast` to bfloat16 (never our bf16 against torch's
+f32 alone). With `--profile N`, N steps run under `jax.profiler` and the time of XLA:CPU's thunks is printed per
+source line of the package (forward or backward, from the compiled HLO's stack frames), the place to start when the
+step is slow. Figures only: nothing here is asserted.
 """
 import argparse
 import collections
@@ -138,7 +140,7 @@ def main(argv=None):
     fx_embed = xla_flops(embed.lower(model, batch.inputs, batch.period).compile())
     f_embed = count_flops(lambda m, i, p: jax.vmap(lambda x, q: m(x, q[None]))(i, p), model, batch.inputs, batch.period)
 
-    results = {}
+    results, runs = {}, {}
     for bf16 in ([False, True] if args.bf16 else [False]):
         tcfg = TrainConfig(steps=1_000, warmup=10, batch_size=args.batch, bf16=bf16)
         opt = make_optimizer(tcfg)
@@ -154,7 +156,7 @@ def main(argv=None):
         if args.profile and not bf16: profile(run, compiled.compiled.as_text(), args.profile)
         f_step = count_flops(lambda b, s: train_step(s, b, losses.total_loss, opt), batch, box[0])
         t_step, t_min = median_time(run, args.reps)
-        if not bf16: run_f32 = run
+        runs[bf16] = run
         results[bf16] = (t_step, t_min, f_step, fx_step, t_compile)
 
     peak = max(peak0, matmul_peak())  # before and after the model: the less contended figure
@@ -182,24 +184,28 @@ def main(argv=None):
         for _ in range(reps):
             c0 = time.process_time(); fn(); cs.append((time.process_time() - c0) * 1e3)
         return statistics.median(cs)
-    rows = []
+    rows = {bf16: [] for bf16 in runs}
     for r in range(args.rounds):  # interleaved, so both see the same neighbours on a shared machine
-        t_jax, _ = median_time(run_f32, args.reps, warm=1)
-        c_jax = cpu_ms(run_f32, args.reps)
-        t_tn, _, tpeak = torch_ref.time_step(batch, cfg_m, reps=args.reps)
-        torch.set_num_threads(1)
-        t_t1, _, _ = torch_ref.time_step(batch, cfg_m, reps=args.reps)
-        torch.set_num_threads(threads)
-        t_torch = min(t_tn, t_t1)
-        rows.append((t_jax, t_torch, os.getloadavg()[0]))
-        print(f"round {r}: JAX step {t_jax * 1e3:.1f} ms (CPU {c_jax:.0f} ms); torch step {t_tn * 1e3:.1f} ms "
-              f"({threads} threads), {t_t1 * 1e3:.1f} ms (1 thread: CPU = wall); torch matmul {tpeak / 1e9:.1f} "
-              f"GFLOP/s; JAX/torch speed-up {t_torch / t_jax:.2f}x (wall); load average {rows[-1][-1]:.1f}")
-    ratio = statistics.median(t / j for j, t, _ in rows)
-    t_torch = statistics.median(t for _, t, _ in rows)
-    print(f"torch step (batch {args.batch}, the faster of its thread settings): median {t_torch * 1e3:.1f} ms; "
-          f"JAX is {ratio:.2f}x as fast (median of {len(rows)} interleaved rounds' ratios; goal >= 2x; "
-          f"load average {os.getloadavg()[0]:.1f})")
+        for bf16, run in runs.items():  # with --bf16 also ours in bfloat16 against torch under bf16 autocast
+            tag = "bf16 " if bf16 else ""
+            t_jax, _ = median_time(run, args.reps, warm=1)
+            c_jax = cpu_ms(run, args.reps)
+            t_tn, _, tpeak = torch_ref.time_step(batch, cfg_m, reps=args.reps, bf16=bf16)
+            torch.set_num_threads(1)
+            t_t1, _, _ = torch_ref.time_step(batch, cfg_m, reps=args.reps, bf16=bf16)
+            torch.set_num_threads(threads)
+            t_torch = min(t_tn, t_t1)
+            rows[bf16].append((t_jax, t_torch, os.getloadavg()[0]))
+            print(f"round {r}: JAX {tag}step {t_jax * 1e3:.1f} ms (CPU {c_jax:.0f} ms); torch {tag}step {t_tn * 1e3:.1f} ms "
+                  f"({threads} threads), {t_t1 * 1e3:.1f} ms (1 thread: CPU = wall); torch matmul {tpeak / 1e9:.1f} "
+                  f"GFLOP/s; JAX/torch speed-up {t_torch / t_jax:.2f}x (wall); load average {rows[bf16][-1][-1]:.1f}")
+    for bf16, rs in rows.items():
+        ratio = statistics.median(t / j for j, t, _ in rs)
+        t_torch = statistics.median(t for _, t, _ in rs)
+        what = "bf16 (torch: autocast to bfloat16)" if bf16 else "f32"
+        print(f"torch step {what} (batch {args.batch}, the faster of its thread settings): median {t_torch * 1e3:.1f} "
+              f"ms; JAX is {ratio:.2f}x as fast (median of {len(rs)} interleaved rounds' ratios; goal >= 2x; "
+              f"load average {os.getloadavg()[0]:.1f})")
 
 
 if __name__ == "__main__":
