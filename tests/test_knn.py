@@ -288,6 +288,33 @@ def test_bfloat16_certificate_failures_fall_back(monkeypatch):
     assert [low for low, _ in rounds] == [True]
 
 
+@pytest.mark.parametrize("fast", [False, True])
+def test_auto_low_follows_the_hardware_and_matches_float32(fast, monkeypatch):
+    "low=None takes the bfloat16 round where `_fast_bf16` says so, else the float32 one: the same answer as low=False."
+    from alphaearth_nb import knn
+    monkeypatch.setattr(knn, "_fast_bf16", lambda: fast)
+    rounds = _spy_rounds(monkeypatch)
+    for kind in ("random", "clustered", "grid"):
+        train, query = hard_set(kind)
+        for k in (1, 3):
+            rounds.clear()
+            d, i = knn_search(train, query, k)
+            assert rounds[0] == (fast, len(query))
+            d32, i32 = knn_search(train, query, k, low=False)
+            np.testing.assert_array_equal(i, i32, err_msg=f"{kind} k={k}")
+            np.testing.assert_array_equal(i, reference(train, query, k)[1])
+            np.testing.assert_allclose(d, d32, rtol=1e-6, atol=1e-12)
+
+
+def test_fast_bf16_is_the_amx_flag_on_cpu():
+    "The auto choice: bfloat16 on a CPU with AMX bfloat16 (Linux flag `amx_bf16`), float32 elsewhere."
+    import os
+    import jax
+    from alphaearth_nb import knn
+    amx = os.path.exists("/proc/cpuinfo") and "amx_bf16" in open("/proc/cpuinfo").read().split()
+    assert knn._fast_bf16() is (jax.default_backend() == "cpu" and amx)
+
+
 @pytest.mark.parametrize("low", [False, True])
 def test_k_up_to_the_training_size(low):
     "k = N and k = N - 1 (a candidate pool smaller than k + 2) give every row, in float64 order, ties to lower index."
