@@ -12,16 +12,18 @@ import math
 import equinox as eqx
 import jax
 import jax.numpy as jnp
+import numpy as np
 from jaxtyping import Array, Bool, Float, Int, PRNGKeyArray
 
 from .core import ConfigError, DimensionError
-from .nn import Conv3, Dense, Norm, Stack, bilinear, build, host_const, split
+from .nn import Conv3, Dense, Norm, Stack, _kept, bilinear, build, host_const, split
 from .stp import season_code
 from .timecodes import position
 
 # %% auto #0
 __all__ = ['PERIOD_CODE_DIM', 'N_RELATIVE', 'unit', 'period_code', 'outside_years', 'relative_features', 'TimePool', 'Upsample',
-           'Summary', 'symmetric_beta', 'vmf_cosine', 'householder_to', 'large_kappa', 'vmf_large_kappa', 'vmf_sample']
+           'Summary', 'symmetric_beta', 'vmf_cosine', 'householder_to', 'threefry_bits', 'large_kappa',
+           'vmf_large_kappa', 'vmf_sample']
 
 # %% ../nbs/12_summary.ipynb #c0005
 def unit(x:Float[Array, "... d"], eps:float=1e-12) -> Float[Array, "... d"]:
@@ -245,6 +247,34 @@ def householder_to(mu:Float[Array, "... p"], # unit mean directions
     return -s * hx
 
 # %% ../nbs/12_summary.ipynb #c0020v24
+_ROTATIONS = ((13, 15, 26, 6), (17, 29, 16, 24))
+
+def _threefry2x32(k1, k2, x1, x2):
+    "The Threefry-2x32 hash (20 rounds) of counter words `(x1, x2)` under key words `(k1, k2)`, unrolled."
+    rotl = lambda v, r: (v << np.uint32(r)) | (v >> np.uint32(32 - r))
+    ks = (k1, k2, k1 ^ k2 ^ np.uint32(0x1BD11BDA))
+    x1, x2 = x1 + ks[0], x2 + ks[1]
+    for i in range(5):
+        for r in _ROTATIONS[i % 2]:
+            x1 = x1 + x2; x2 = rotl(x2, r) ^ x1
+        x1, x2 = x1 + ks[(i + 1) % 3], x2 + ks[(i + 2) % 3] + np.uint32(i + 1)
+    return x1, x2
+
+def threefry_bits(key:PRNGKeyArray, # a threefry key, typed or raw uint32[2]
+                  shape:tuple, # shape of the draws
+                 ) -> Array:
+    "`jax.random.bits(key, shape, jnp.uint32)`, the same numbers, as one elementwise program (see above); other key "
+    "kinds, the non-partitionable layout or 2^32 draws and more go to `jax.random.bits`."
+    typed = jnp.issubdtype(key.dtype, jax.dtypes.prng_key)
+    impl = str(jax.random.key_impl(key)) if typed else str(jax.config.jax_default_prng_impl)
+    n = math.prod(shape)
+    if impl != "threefry2x32" or not jax.config.jax_threefry_partitionable or n >= 2 ** 32:
+        return jax.random.bits(key, shape, jnp.uint32)
+    k = jax.random.key_data(key) if typed else key
+    # the partitionable layout: draw i hashes the 64-bit counter i (high word 0 here); its bits are the two words' xor
+    a, b = _threefry2x32(k[0], k[1], jnp.zeros((), jnp.uint32), jnp.arange(n, dtype=jnp.uint32).reshape(shape))
+    return a ^ b
+
 def _open_unit(bits:Array) -> Float[Array, "..."]:
     "uint32 bits -> float32 in the open interval (0, 1), symmetric about 1/2 (24 bits)."
     return ((bits >> 8).astype(jnp.float32) + 0.5) * 2.0 ** -24
@@ -271,9 +301,10 @@ def vmf_large_kappa(key:PRNGKeyArray, # random key
     acc = _acceptance(kappa, p) * 0.999
     n = max(1, min(n_proposals, math.ceil(math.log(1e-9) / math.log(1 - acc))))
     d = (p - 1) / 2 - 1 / 3; c = 1 / math.sqrt(9 * d)
-    bits = jax.random.bits(key, (p - 1 + 3 * n - 2, *shape), jnp.uint32)
-    g = math.sqrt(2) * jax.lax.erf_inv(_open_sym(bits[:p - 2 + n]))   # the direction's normals, then M-T's
-    u = _open_unit(bits[p - 2 + n:])  # n acceptance uniforms, then n - 1 of M-T
+    m = p - 2 + n  # normals: the direction's, then M-T's; then n acceptance uniforms, then n - 1 of M-T
+    bits = threefry_bits(key, (m + 2 * n - 1, *shape))
+    # each computed once (`nn._kept`): XLA would otherwise repeat the hash and erf_inv in every consumer
+    g, u = _kept(math.sqrt(2) * jax.lax.erf_inv(_open_sym(bits[:m]))), _kept(_open_unit(bits[m:]))
     gv, gm, r2 = g[:p - 1], g[p - 1:], jnp.sum(g[:p - 1] ** 2, 0)
     v = (1 + c * gm) ** 3
     mt_ok = (v > 0) & (jnp.log(u[n:]) < 0.5 * gm * gm + d - d * v + d * jnp.log(jnp.maximum(v, 1e-30)))
