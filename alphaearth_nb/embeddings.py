@@ -63,11 +63,16 @@ def gate_vectors(a,                     # (..., 64) int codes or float vectors (
                  codes:bool|None=None,  # True: a float array holds codes (declared int8 on disk); None: per pixel
                  unit:bool=True,        # refuse lengths far from 1 (False: only non-finite, zero and constant ones)
                 ) -> tuple[np.ndarray, np.ndarray]:
-    "Float32 vectors (..., 64) with no data as NaN, and the mask (...) of pixels refused as not embeddings."
+    """Float32 vectors (..., 64) with no data as NaN, and the mask (...) of pixels refused as not embeddings.
+
+    A pixel is no data when ALL its bands equal one declared fill (a reader writes the fill over the whole pixel):
+    a valid unit vector may have a single component exactly at the fill (0.0 is int8 code 0). A pixel with only
+    some bands at the fill is looked at as data, so the other checks (length far from 1, non-finite, constant)
+    refuse it with a warning rather than letting it pass silently."""
     a = np.asarray(a)
     shape = a.shape[:-1]
     nodata = np.zeros(shape, bool)
-    for f in fills: nodata |= (np.isnan(a) if np.isnan(f) else a == f).any(-1)
+    for f in fills: nodata |= (np.isnan(a) if np.isnan(f) else a == f).all(-1)
     outside = np.zeros(shape, bool)
     if a.dtype.kind in "iub":
         outside = ((a < -128) | (a > 127)).any(-1)

@@ -167,6 +167,19 @@ def test_case_A2_declared_float_fill_value():
         assert "_FillValue" not in e.attrs
 
 
+def test_fill_in_some_bands_is_data_fill_in_all_is_no_data():
+    vec = random_unit((3, 4), seed=31)
+    vec[0, 0, 5] = 0.0; vec[0, 0] /= np.linalg.norm(vec[0, 0])  # a valid unit vector with one component 0 (code 0)
+    vec[1, 1] = 0.0                                            # the fill in every band: no data, silently
+    vec[2, 2, :32] = 0.0                                       # the fill in half the bands: not a unit vector
+    da = embedding_from_array(vec).assign_attrs(_FillValue=0.0)
+    with pytest.warns(UserWarning, match="1 of 12"):
+        e = as_embedding(da)
+    np.testing.assert_array_equal(e.values[0, 0], vec[0, 0])
+    assert np.isnan(e.values[1, 1]).all() and np.isnan(e.values[2, 2]).all()
+    assert np.isfinite(e.values).all(-1).sum() == 10
+
+
 @pytest.mark.parametrize("where,key,fill", [("attrs", "_FillValue", -9999.0), ("attrs", "missing_value", -9999.0),
                                             ("attrs", "nodata", 0.5), ("encoding", "_FillValue", -2.0),
                                             ("attrs", "nodatavals", (-3.0,))])
