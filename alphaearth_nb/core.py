@@ -178,8 +178,31 @@ def _clean_partials(t:Path):
         except ValueError: continue
         if not pid_alive(pid): shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
 
+def _rm(p:Path): shutil.rmtree(p, ignore_errors=True) if p.is_dir() and not p.is_symlink() else p.unlink(missing_ok=True)
+
+def _dead_olds(t:Path) -> list[Path]:
+    "What `_swap_in` moved aside for `t` (`.NAME.old-PID-*`) and a writer no longer alive left there, newest first."
+    olds = []
+    for p in t.parent.glob(f".{t.name}.old-*"):
+        try: pid = int(p.name.rsplit(".old-", 1)[1].split("-")[0])
+        except ValueError: continue
+        if not pid_alive(pid): olds.append(p)
+    return sorted(olds, key=lambda p: p.lstat().st_ctime, reverse=True)  # a rename sets ctime: the last moved aside
+
+def _restore_old(t:Path):
+    "Put back the output a writer killed inside `_swap_in` left only as `.NAME.old-PID-*`, when nothing is at `t`."
+    if t.exists() or t.is_symlink(): return
+    olds = _dead_olds(t)
+    if not olds: return
+    os.replace(olds[0], t)
+    warnings.warn(f"restored {t} from {olds[0].name}, where a writer killed while replacing it had left it",
+                  stacklevel=4)
+
 def _swap_in(tmp:Path, t:Path):
-    "Move `tmp` to `t`; an old `t` is moved aside first and deleted only after the move succeeded."
+    """Move `tmp` to `t`; an old `t` is moved aside first and deleted only after the move succeeded.
+
+    A writer killed between the two moves leaves the old `t` as `.NAME.old-PID-*` only: the next write restores
+    it first (`_restore_old`, from `writing_folder`), and a write that succeeds removes dead writers' old copies."""
     old = None
     if t.exists():
         old = t.parent / f".{t.name}.old-{os.getpid()}-{uuid.uuid4().hex[:8]}"
@@ -188,9 +211,7 @@ def _swap_in(tmp:Path, t:Path):
     except BaseException:
         if old is not None: os.replace(old, t)
         raise
-    if old is None: return
-    if old.is_dir() and not old.is_symlink(): shutil.rmtree(old, ignore_errors=True)
-    else: old.unlink(missing_ok=True)
+    for p in ([old] if old is not None else []) + _dead_olds(t): _rm(p)
 
 # %% ../nbs/00_core.ipynb #c2004
 @contextlib.contextmanager
@@ -200,6 +221,7 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
                    meta:dict|None=None,    # JSON-able facts stored in the marker (kind, version, ...)
                   ):
     "Yield a fresh folder beside `target`; on success write the marker last and rename it into place."
+    _restore_old(Path(target).resolve())  # a store a killed writer left aside comes back before the rules apply
     t = check_output(target, overwrite, what, folder=True)
     t.parent.mkdir(parents=True, exist_ok=True)
     _clean_partials(t)

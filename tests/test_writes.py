@@ -57,6 +57,25 @@ def test_killed_writer_leaves_no_store_under_the_name(tmp_path):  # E2, the proc
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
+def _dead_pid():
+    p = subprocess.Popen([sys.executable, "-c", "pass"]); p.wait()
+    return p.pid
+
+
+def test_writer_killed_between_the_two_moves_gets_the_store_back(tmp_path):  # E2, killed inside _swap_in
+    _store(tmp_path / "out", 1.0)
+    aside = tmp_path / f".out.old-{_dead_pid()}-0123abcd"
+    os.replace(tmp_path / "out", aside)  # the first move of `_swap_in` only: the writer died before the second
+    with pytest.warns(UserWarning, match="restored"), pytest.raises(OutputExistsError):
+        _store(tmp_path / "out", 2.0)  # the next write puts the good store back, then refuses to replace it
+    assert np.array_equal(xr.open_zarr(tmp_path / "out" / "s.zarr")["v"].values, _values(1.0))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    stale = tmp_path / f".out.old-{_dead_pid()}-4567cdef"; stale.mkdir()  # an old copy beside a store
+    live = tmp_path / f".out.old-{os.getpid()}-89abcdef"; live.mkdir()    # a live writer's: not ours to remove
+    _store(tmp_path / "out", 2.0, overwrite=True)  # a write that succeeds removes dead writers' old copies
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out", live.name])
+
+
 def test_writing_file_atomic_and_mode(tmp_path):  # E6
     um = os.umask(0); os.umask(um)
     write_text(tmp_path / "m.json", json.dumps({"a": 1}))
