@@ -24,6 +24,10 @@ Measured (session 7, 2 cores at load 7-9, CPU ratios to base; base_again, the sa
 - small embed (base: level 1 only): FAST_STEP 1.16 (compile 0.53x), XLA's defaults 1.01, o2 1.02, memory-
   optimised order 1.05, ynn_dot 1.02, split4 1.03, fused dots 0.90 then 1.03 (base_again 1.10 in that run),
   fused dots + reductions 1.01, fused dots + elementwise 1.22: none lands.
+Measured (session 8, an AMX VM (Sapphire Rapids class), 2 cores at load 5-8, tiny step, CPU ratios to base):
+  emitters 1.16 (compile 2.25x), ynn_fdot 1.93, no_eigen_mt 1.31, base_again 1.03 (and 1.14 in a second run at load
+  7.8: the noise floor); xla_cpu_use_multi_output_fusion and xla_cpu_disable_loop_unrolling are no compile options
+  of jaxlib 0.10.2 (they exist only as XLA_FLAGS). Base stays.
 """
 import argparse
 import json
