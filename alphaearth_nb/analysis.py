@@ -29,7 +29,7 @@ from .geo import (check_same_grid, crs_of, declared_nodata, pixel_indices, renam
 
 # %% auto #0
 __all__ = ['over_time', 'query_vector', 'similarity', 'change', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans',
-           'cluster', 'label_points', 'training_set', 'predict_pixels', 'classify', 'regress']
+           'cluster', 'refuse_mixed_labels', 'label_points', 'training_set', 'predict_pixels', 'classify', 'regress']
 
 # %% ../nbs/25_analysis.ipynb #c0006
 def over_time(fn):
@@ -232,6 +232,18 @@ def _as_ids(items:list) -> np.ndarray:
         except OverflowError: continue
     return np.asarray(items, np.float64)
 
+def refuse_mixed_labels(vals,                 # labels (text, numbers or both), no unlabelled entries
+                        column:str|None=None, # the column's name, for the message
+                       ):
+    """Raise `LabelError` when labels mix numbers ("1", 2, "2.5") and names ("forest"): what `pd.read_csv` gives
+    for a column with both. The API (`classify`, `training_set`) and `aef evaluate` share this rule."""
+    y = pd.Series(np.asarray(vals, object).ravel())
+    num = pd.to_numeric(y, errors="coerce")
+    if num.notna().any() and num.isna().any():
+        who = f"column {column!r} mixes" if column else "the labels mix"
+        raise LabelError(f"{who} numbers ({', '.join(map(str, y[num.notna()].unique()[:3]))}) and "
+                         f"names ({', '.join(map(str, y[num.isna()].unique()[:3]))}): use one kind for every class.")
+
 def _numeric_labels(vals:np.ndarray) -> np.ndarray:
     """Labels as ids (int64) when every one is an integer or integer text ("1101000000", " 2"), else as given.
 
@@ -267,7 +279,9 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
         raise LabelError(f"labels must be a DataArray on the grid, a (Geo)DataFrame, a vector file or a dict of "
                          f"arrays, got {type(labels).__name__}")
     xs, ys = to_crs(xs, ys, crs, grid_crs) if len(xs) else (xs, ys)
-    return xs, ys, _numeric_labels(vals)
+    vals = _numeric_labels(vals)
+    if vals.dtype.kind in "OUS": refuse_mixed_labels(vals, column if isinstance(labels, pd.DataFrame) else None)
+    return xs, ys, vals
 
 # %% ../nbs/25_analysis.ipynb #c0031
 def training_set(emb:xr.DataArray, labels, column:str="label",

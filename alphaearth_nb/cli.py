@@ -369,10 +369,9 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
             raise LabelError(f"labels {sorted(set(num[num != num.round()]))[:3]} are not whole numbers: "
                              "classes are ids (0, 1, ...) or names.")
         y = num.astype(np.int64)
-    elif num.notna().any():
-        raise LabelError(f"column {column!r} mixes numbers ({', '.join(map(str, y[num.notna()].unique()[:3]))}) and "
-                         f"names ({', '.join(map(str, y[num.isna()].unique()[:3]))}): use one kind for every class.")
-    else: y = y.astype(str)
+    else:
+        analysis.refuse_mixed_labels(y, column)
+        y = y.astype(str)
     return df[band_names()].to_numpy(np.float32), y.to_numpy()
 
 # %% ../nbs/30_cli.ipynb #c0026

@@ -431,10 +431,21 @@ def test_case_C_integer_text_labels_are_ids_int64(as_text):
             assert out["class"].values[0, 0] == ids[0] and out.scores.sel(classes=ids[2]).shape == (5, 5)
 
 
+def test_labels_mixing_numbers_and_names_are_refused_as_in_the_cli():  # G2: what pd.read_csv gives a mixed column
+    e = embedding_from_array(random_unit((5, 5), seed=25))
+    pts = pd.DataFrame({"x": e.x.values[[0, 1, 2, 4]], "y": e.y.values[[0, 1, 2, 4]],
+                        "label": ["1", "forest", "2", "water"]})
+    for method in ("knn", "linear"):
+        with pytest.raises(LabelError, match=r"mixes numbers \(1, 2\) and names \(forest, water\)"):
+            classify(e, pts, method=method, k=1)
+    with pytest.raises(LabelError, match="mixes numbers"):
+        classify(e, {**pts, "label": ["1", "forest", "3.5", "water"]}, k=1)
+
+
 def test_case_C_text_that_is_not_all_integers_stays_names():
     e = embedding_from_array(random_unit((5, 5), seed=25))
     xy = {"x": e.x.values[[0, 2, 4]], "y": e.y.values[[0, 2, 4]]}
-    for names in (["1", "forest", "3"], ["2.0", "1", "3"], ["a", "b", "c"]):
+    for names in (["2.0", "1", "3"], ["a", "b", "c"]):
         out = classify(e, {**xy, "label": names}, k=1)
         assert out.classes.values.tolist() == sorted(names)               # names: the map holds indices into them
         assert out.classes.values[out["class"].values[2, 2]] == names[1]
