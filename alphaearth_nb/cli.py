@@ -450,8 +450,8 @@ def _evaluate_cmd(a) -> None:
     if path.suffix == ".csv":
         x, y = labels_from_csv(_read_csv(path, "--embeddings", "columns A00 .. A63 and the labels"), a.label_column)
     else:
+        emb = embeddings.as_embedding(_open_embeddings(path, None))  # first: a run folder is told to embed first
         if a.labels is None: raise LabelError("zarr embeddings need --labels: a label raster on the same grid")
-        emb = embeddings.as_embedding(_open_embeddings(path, None))
         if emb.dtype == np.int8: emb = embeddings.dequantize_embedding(emb)
         ds = open_input(a.labels, "--labels", "dataset", "pass a .nc/.zarr label raster on the embedding's grid, "
                         "written with `labels.to_netcdf(path)`", LabelError)

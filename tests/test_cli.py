@@ -183,9 +183,10 @@ def test_evaluate_says_what_a_folder_is_instead_of_an_embedding_store(tmp_path, 
     (tmp_path / "empty").mkdir(); (tmp_path / "run" / "checkpoints").mkdir(parents=True)
     for folder, says in (("empty", "is an empty folder: pass the .zarr written by `aef embed --out`"),
                          ("run", "training run folder: embed with it first (`aef embed --checkpoint")):
-        code, err = _err(capsys, ["evaluate", "--embeddings", str(tmp_path / folder), "--labels", str(tmp_path / "lab.nc")])
-        assert code == 2 and says in err, err
-        assert "No group found" not in err
+        for labels in (["--labels", str(tmp_path / "lab.nc")], []):  # without --labels too: not "need --labels"
+            code, err = _err(capsys, ["evaluate", "--embeddings", str(tmp_path / folder), *labels])
+            assert code == 2 and says in err, err
+            assert "No group found" not in err
 
 
 def test_output_and_texts_problems_name_the_option_and_the_path(tmp_path, capsys):
