@@ -1,6 +1,6 @@
 """Cold compile time of the first `small` training step and the first `embed` call, beside the step time.
 
-    .venv/bin/python benchmarks/compile.py [--preset small] [--rounds 2] [--what step,embed]
+    .venv/bin/python benchmarks/compile.py [--preset small] [--rounds 2] [--what step,embed] [--cache]
 
 Each measurement runs in a fresh process with JAX's persistent compilation cache off (`AEF_COMPILE_CACHE=0`), so
 every first call traces, lowers and compiles from scratch. The configurations, interleaved round by round so all
@@ -23,14 +23,40 @@ the rest is the first run and dispatch), then the median
 of `--reps` later calls (wall and CPU milliseconds): the run time must not get worse for a faster compile. The
 summary gives each configuration's ratio to the one before it and to "before" (medians over rounds) and the load
 average; CPU seconds are the steadier
-figure when other processes share the cores. Figures only: nothing here is asserted.
+figure when other processes share the cores. With `--cache` (`--rounds 0 --cache` for it alone), "after" also runs
+twice with the persistent cache on, in a new folder of its own: the first process compiles and writes it, the second
+finds the program there (its line counts the hits and the load time instead of XLA's compile); tracing and lowering
+are paid either way, since JAX traces to find the cache key.
+
+Where the step's cold compile goes (session 8; 2 cores at load 5-8, `perf` on the XLA threads, XLA:CPU's own
+timers): tracing 5.2-5.5 CPU s and lowering 1.1 s (Python, one core), XLA's HLO passes about 4.5 s (one thread;
+simplification 1.8, copy insertion 1.2, layout 0.8), then LLVM about 17.6 CPU s on the two codegen threads (8.6 and
+9.0 s: the split in two keeps both cores busy). The compiled program has 1,856 fusions, 494 of them YNNPACK's; the
+others are LLVM kernels at about 11-13 ms of CPU each at optimisation level 1 (165 trivial ones alone: 1.5-1.9 CPU s;
+level 0: 0.13 CPU s, but the step runs 2.5x slower), spent in instruction selection (15%), the loop vectoriser (9%),
+and the loop passes around it. By source (named scopes): the two unrolled STP blocks 621 kernels (forward 309,
+backward 312), the rest of the encoder 150, the parameter update 173 (one `add` per parameter leaf, from the flat
+Adam vector), decoders 158, time pooling 121+, perturbation 67. `tiny` (one source) still has 1,561: the count
+comes from the layers, not from the sources. Idle, that is about 5.5 + 1.2 + 4.5 + 9 = 20-22 s.
+At load 3.3-3.9 (`--configs after`): step first call 25.2 and 27.8 s (XLA 16.7 and 21.8 s), embed 9.8 and 11.7 s.
+Measured the same session: second process with the cache 10.6 s wall, 7.0 CPU s (trace 5.2, lower 1.1, load 2.3 s
+wall) against 41 CPU s cold in that run (25-33 at lower load); embed 10.4 s (5.2 CPU s) against 12.9 CPU s cold.
+Tried: the two blocks under `jax.lax.scan` (`stp.UNROLL_BLOCKS = 1`): 1,627 fusions, compile 0.86x the CPU s, but
+the step 13x slower (15.7 s against 1.2 s a call). XLA:CPU options on top of the package's, the same lowered
+step compiled again in one process (`jax.clear_caches()` between, alternating rounds), CPU s ratio to base: emitter
+verification off (`xla_cpu_emitter_verification_level` 0) 0.92 then 1.03 (3 and 4 rounds), LLVM's expensive passes
+off 1.05, `CPU_OPT_PRESET_FAST_COMPILE` 0.94 (one compile); on 165 trivial kernels alone, vector width 256 1.00, 128
+1.45, AVX2 only 1.19, split 1 or 8 0.88/0.96 (one compile each): none lands.
+Figures only: nothing here is asserted.
 """
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -41,7 +67,8 @@ CONFIGS = {"before": ("0", "tree", None), "o1": ("1", "flat", "{}"),
            "after": ("1", "flat", None)}
 EMBED_CONFIGS = ("before", "after")  # the optimiser and FAST_STEP play no part in embedding
 EVENTS = {"trace": "/jax/core/compile/jaxpr_trace_duration", "lower": "/jax/core/compile/jaxpr_to_mlir_module_duration",
-          "xla": "/jax/core/compile/backend_compile_duration"}
+          "xla": "/jax/core/compile/backend_compile_duration", "load": "/jax/compilation_cache/cache_retrieval_time_sec"}
+HIT = "/jax/compilation_cache/cache_hits"
 
 
 def _timed(fn):
@@ -54,15 +81,18 @@ def _timed(fn):
 def child(what: str, preset_name: str, layout: str, reps: int, opts: str | None = None) -> dict:
     "Measure in this (fresh) process; returns the figures as a dict."
     import jax
-    jax.config.update("jax_enable_compilation_cache", False)
     from alphaearth_nb import core, losses, samples, scene
+    if core.compile_cache() is None: jax.config.update("jax_enable_compilation_cache", False)  # AEF_COMPILE_CACHE
     if opts: core.FAST_STEP = json.loads(opts)
-    spent = {k: 0.0 for k in EVENTS}
+    spent, hits = {k: 0.0 for k in EVENTS}, [0]
     def listen(event, secs, **kw):
         for k, name in EVENTS.items():
             if event == name and listening[0]: spent[k] += secs
+    def count(event, **kw):
+        if event == HIT and listening[0]: hits[0] += 1
     listening = [False]
     jax.monitoring.register_event_duration_secs_listener(listen)
+    jax.monitoring.register_event_listener(count)
     from alphaearth_nb.model import AlphaEarth, preset
     stack, texts, _ = scene.load_scene()
     cfg = preset(preset_name)
@@ -78,15 +108,22 @@ def child(what: str, preset_name: str, layout: str, reps: int, opts: str | None 
             loss.block_until_ready()
     else:
         import numpy as np
-        from alphaearth_nb.embed import embed
+        from alphaearth_nb.embed import embed, model_spec
         year = int(np.datetime64(stack["sentinel2"].time.values[0], "Y").astype(int) + 1970)
+        _, inputs, targets, _ = model_spec(model)  # a preset that knows fewer sources (tiny) embeds its own only
         crop = stack.isel(y=slice(0, 64), x=slice(0, 64))
+        crop = crop.drop_nodes([n for n in crop.children if n not in (*inputs, *targets)])
         def run(): embed(crop, model, year, progress=False).values
     listening[0] = True
     first = _timed(run)
     listening[0] = False
     later = [_timed(run) for _ in range(reps)]
-    return {"first_s": first[0], "first_cpu_s": first[1], **{f"{k}_s": v for k, v in spent.items()},
+    kernels = None
+    if what == "step":  # the compiled program again (JAX's in-memory cache: no second compile): its fusions
+        text = step.jitted.lower(batch, box[0]).compile().compiled.as_text()
+        kernels = (len(re.findall(r" fusion\(", text)), len(re.findall(r"%[yx]nn_fusion[\w.\-]* = ", text)))
+    return {"first_s": first[0], "first_cpu_s": first[1], **{f"{k}_s": v for k, v in spent.items()}, "hits": hits[0],
+            "kernels": kernels,
             "run_ms": 1e3 * statistics.median(w for w, _ in later),
             "run_cpu_ms": 1e3 * statistics.median(c for _, c in later), "load": os.getloadavg()[0]}
 
@@ -129,6 +166,32 @@ def interleaved(preset_name: str, reps: int, rounds: int = 6) -> None:
           + f"; after/o1 {med['after'][0] / med['o1'][0]:.2f} (CPU {med['after'][1] / med['o1'][1]:.2f}); "
           f"load average {os.getloadavg()[0]:.1f}", flush=True)
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _measure(what: str, name: str, a, cache: str | None = None) -> dict | None:
+    "One configuration's figures from a fresh child process (None if it failed); `cache`: the persistent cache's folder."
+    fast, layout, opts = CONFIGS[name]
+    env = {**os.environ, "AEF_COMPILE_CACHE": cache or "0", "AEF_FAST_COMPILE": fast,
+           "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    cmd = [sys.executable, __file__, "--child", what, "--preset", a.preset, "--layout", layout,
+           "--reps", str(a.reps)] + (["--opts", opts] if opts else [])
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    line = [l for l in out.stdout.splitlines() if l.startswith("RESULT ")]
+    if out.returncode or not line:
+        print(f"{what} {name}: failed\n{out.stderr[-2000:]}")
+        return None
+    return json.loads(line[0][7:])
+
+
+def _line(label: str, d: dict | None) -> None:
+    if d is None: return
+    load = f"cache load {d['load_s']:4.1f} s, {d['hits']} hits" if d["hits"] else f"XLA {d['xla_s']:4.1f} s"
+    if d.get("kernels"): load += f"; {d['kernels'][0]} fusions, {d['kernels'][1]} of them YNNPACK's"
+    print(f"{label}: first call {d['first_s']:5.1f} s ({d['first_cpu_s']:5.1f} CPU s; trace {d['trace_s']:4.1f}, "
+          f"lower {d['lower_s']:3.1f}, {load}); then {d['run_ms']:6.0f} ms ({d['run_cpu_ms']:6.0f} CPU ms) per call; "
+          f"load {d['load']:.1f}", flush=True)
+
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -137,6 +200,9 @@ def main(argv=None):
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--what", default="step,embed", help="what to compile cold: step, embed (comma-separated; '' none)")
     ap.add_argument("--interleave", action="store_true", help="also time the step compiled three ways in one process")
+    ap.add_argument("--configs", default="", help="only these configurations (comma-separated; default all)")
+    ap.add_argument("--cache", action="store_true",
+                    help="also with the persistent cache on: 'after' in two fresh processes sharing a new cache folder")
     ap.add_argument("--child", choices=["step", "embed"], help=argparse.SUPPRESS)
     ap.add_argument("--layout", default="flat", help=argparse.SUPPRESS)
     ap.add_argument("--opts", default=None, help=argparse.SUPPRESS)
@@ -149,28 +215,20 @@ def main(argv=None):
           f"persistent cache off; load average {os.getloadavg()[0]:.1f}", flush=True)
     if a.interleave: interleaved(a.preset, a.reps)
     whats = [w for w in a.what.split(",") if w]
-    names = {w: list(EMBED_CONFIGS if w == "embed" else CONFIGS) for w in whats}
+    names = {w: [c for c in (EMBED_CONFIGS if w == "embed" else CONFIGS) if not a.configs or c in a.configs.split(",")]
+             for w in whats}
     rows = {(w, c): [] for w in whats for c in names[w]}
-    root = Path(__file__).resolve().parent.parent
     for r in range(a.rounds):
         for what in whats:
             for name in (names[what] if r % 2 == 0 else names[what][::-1]):
-                fast, layout, opts = CONFIGS[name]
-                env = {**os.environ, "AEF_COMPILE_CACHE": "0", "AEF_FAST_COMPILE": fast,
-                       "PYTHONPATH": f"{root}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
-                cmd = [sys.executable, __file__, "--child", what, "--preset", a.preset, "--layout", layout,
-                       "--reps", str(a.reps)] + (["--opts", opts] if opts else [])
-                out = subprocess.run(cmd, env=env, capture_output=True, text=True)
-                line = [l for l in out.stdout.splitlines() if l.startswith("RESULT ")]
-                if out.returncode or not line:
-                    print(f"round {r} {what} {name}: failed\n{out.stderr[-2000:]}"); continue
-                d = json.loads(line[0][7:])
-                rows[(what, name)].append(d)
-                print(f"round {r} {what:5s} {name:6s}: first call {d['first_s']:5.1f} s "
-                      f"({d['first_cpu_s']:5.1f} CPU s; "
-                      f"trace {d['trace_s']:4.1f}, lower {d['lower_s']:3.1f}, XLA {d['xla_s']:4.1f} s); "
-                      f"then {d['run_ms']:6.0f} ms ({d['run_cpu_ms']:6.0f} CPU ms) per call; load {d['load']:.1f}",
-                      flush=True)
+                d = _measure(what, name, a)
+                if d: rows[(what, name)].append(d)
+                _line(f"round {r} {what:5s} {name:6s}", d)
+    if a.cache:  # the package's defaults with the persistent cache on, in a folder of its own: written, then read
+        for what in whats:
+            with tempfile.TemporaryDirectory(prefix="aef-compile-cache-") as folder:
+                for label in ("cache, cold (writes) ", "cache, second process"):
+                    _line(f"{what:5s} {label}", _measure(what, "after", a, cache=folder))
     med = lambda rs, k: statistics.median(d[k] for d in rs)
     for what in whats:
         for prev, name in zip(names[what], names[what][1:]):
