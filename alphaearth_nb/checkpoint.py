@@ -166,8 +166,10 @@ def _load_one(path:Path, like) -> tuple[PyTree, dict]:
             f.readline()
             state = eqx.tree_deserialise_leaves(f, like)
     except Exception as e:
+        was = f" (it was trained with preset {header['preset']!r}, e.g. `fit({header['preset']!r}, ...)`)" \
+              if header.get("preset") else ""
         raise CheckpointError(f"cannot load {leaves} into this model ({type(e).__name__}: {e}): "
-                              "build the model with the config in the checkpoint header") from e
+                              f"build the model with the config in the checkpoint header{was}") from e
     shaped = lambda x: eqx.is_array(x) or isinstance(x, jax.ShapeDtypeStruct)
     want = jax.tree_util.tree_leaves_with_path(eqx.filter(like, shaped))
     got = jax.tree.leaves(eqx.filter(state, eqx.is_array))

@@ -28,6 +28,7 @@ from . import analysis, embeddings, evaluate, maps, model, quality, samples, sce
 from .core import (AEFError, CheckpointError, ConfigError, DimensionError, LabelError, MissingDataError,
                                 MissingSourceError, StackTypeError, UnknownSourceError, MARKER, band_names,
                                 check_output, compile_cache, writing_folder)
+from .checkpoint import latest_checkpoint, read_header
 from .embed import embed, embed_to_zarr
 from .sources import registered
 from .timecodes import as_period
@@ -312,7 +313,8 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--steps", type=_positive, default=200); d.add_argument("--batch-size", type=_positive, default=4)
     d.add_argument("--seed", type=_natural, default=0)
     t = sub.add_parser("train", help="train a preset on a stack")
-    t.add_argument("--preset", default="small", choices=["tiny", "small", "lite"])
+    t.add_argument("--preset", default=None, choices=["tiny", "small", "lite"],
+                   help="the model size (default small; with --resume, the preset the run was trained with)")
     t.add_argument("--data", type=_data, default="samples", help="'samples' or a .nc/.zarr stack")
     t.add_argument("--corpus", type=_existing, default=None, help="a corpus folder instead of --data (sites from "
                    "`export.export_sites` or scenes from `corpus.write_corpus`): streamed, one shard per host")
@@ -384,8 +386,23 @@ def _writable(out:str, flag:str="--out") -> None:
         raise ConfigError(f"{flag} {out}: cannot write in {base} ({_first_line(e)}): choose an {flag} in a folder "
                           "you can write to") from None
 
+def _resume_preset(a) -> str:
+    "The preset to train: --preset, else (with --resume) the one the run's checkpoint records, else small."
+    found = latest_checkpoint(Path(a.out) / "checkpoints") if a.resume else None
+    try: recorded = read_header(found).get("preset") if found is not None else None
+    except CheckpointError: recorded = None  # a damaged checkpoint: `fit` names it
+    if recorded is None: return a.preset or "small"
+    if a.preset is None:
+        print(f"aef: resuming {a.out} with preset {recorded!r}, the one its checkpoint records", file=sys.stderr)
+        return recorded
+    if a.preset != recorded:
+        raise ConfigError(f"run {a.out} was trained with preset {recorded!r}: pass --preset {recorded} (or leave "
+                          f"--preset out) to resume it, or a new --out to train {a.preset!r}")
+    return a.preset
+
 def _train_cmd(a) -> None:
     _writable(a.out)
+    a.preset = _resume_preset(a)
     if a.texts:  # geotagged texts for a stack on disk (y, x in its CRS, time, text); read first: it is cheap
         mine = _read_csv(a.texts, "--texts", "columns y, x (in the stack's CRS), time, text")
         lack = [c for c in ("y", "x", "time", "text") if c not in mine]

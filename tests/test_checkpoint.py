@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from alphaearth_nb.checkpoint import latest_checkpoint, load_checkpoint, read_header, save_checkpoint, verify_checkpoint
-from alphaearth_nb.core import AEFError, DamagedCheckpointError, TrainingWarning
+from alphaearth_nb.core import AEFError, CheckpointError, DamagedCheckpointError, TrainingWarning
 from alphaearth_nb.testing import Standin, standin_batches, standin_loss
 from alphaearth_nb.train import TrainConfig, fit, init_state, make_optimizer
 
@@ -100,3 +100,9 @@ def test_resume_passes_over_an_edited_header(tmp_path, field, value):  # through
     assert int(state.step) == 6 and [h["step"] for h in hist] == list(range(1, 7))
     like = eqx.filter_eval_shape(init_state, Standin(key=jax.random.PRNGKey(0)), make_optimizer(cfg))
     assert load_checkpoint(tmp_path / "checkpoints", like)[1]["step"] == 6
+
+
+def test_load_into_another_model_names_the_recorded_preset(tmp_path):  # G3: the header's preset in the message
+    p = save_checkpoint(tmp_path, {"w": jnp.zeros(2)}, meta={"preset": "tiny"}, step=1)
+    with pytest.raises(CheckpointError, match="trained with preset 'tiny'"):
+        load_checkpoint(p, {"a": jnp.zeros(2), "b": jnp.zeros((3, 3))})

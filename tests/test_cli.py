@@ -259,3 +259,21 @@ def test_embed_allow_missing_with_a_real_model(tmp_path, capsys, monkeypatch):
     assert main(argv + ["--allow-missing"]) == 0
     out = xr.open_dataarray(tmp_path / "o.zarr", engine="zarr", consolidated=False)
     assert out.shape == (16, 16, 64) and np.isfinite(out.values).any()
+
+
+def test_train_resume_takes_the_preset_the_run_recorded(tmp_path, capsys, monkeypatch):  # G3
+    "`aef train --preset tiny --out run`, then `--resume` without --preset failed loading tiny into small."
+    import jax.numpy as jnp
+    from alphaearth_nb import cli
+    from alphaearth_nb.checkpoint import save_checkpoint
+    save_checkpoint(tmp_path / "run" / "checkpoints", {"w": jnp.zeros(2)}, meta={"preset": "tiny"}, step=1)
+    got = []
+    def fit(preset, *a, **k): got.append(preset); raise cli.ConfigError("stop here")
+    monkeypatch.setattr(cli.train, "fit", fit)
+    run = ["train", "--out", str(tmp_path / "run"), "--resume", "--steps", "3"]
+    code, err = _err(capsys, run + ["--preset", "small"])
+    assert code == 2 and "was trained with preset 'tiny': pass --preset tiny" in err and not got, err
+    code, err = _err(capsys, run)
+    assert got == ["tiny"] and "resuming" in err and "preset 'tiny'" in err, err
+    _err(capsys, run + ["--preset", "tiny"]); _err(capsys, ["train", "--out", str(tmp_path / "new"), "--steps", "3"])
+    assert got == ["tiny", "tiny", "small"]  # no run to resume: the default
