@@ -43,6 +43,8 @@ def numeric_time_hint(values) -> str:
     v = "np.asarray(values).astype('float64').astype('int64')" if text else "values"
     a = np.abs(n) if n is not None else np.zeros(0); a = a[np.isfinite(a)]
     m = float(np.median(a)) if a.size else 0.0
+    if 1e17 <= m < 1e20: return f"they look like epoch nanoseconds: `pd.to_datetime({v}, unit='ns')`"
+    if 1e14 <= m < 1e17: return f"they look like epoch microseconds: `pd.to_datetime({v}, unit='us')`"
     if 1e11 <= m < 1e14: return f"they look like epoch milliseconds: `pd.to_datetime({v}, unit='ms')`"
     if 1e8 <= m < 1e11: return f"they look like epoch seconds: `pd.to_datetime({v}, unit='s')`"
     if YEARS[0] <= m <= YEARS[1]:
@@ -64,7 +66,8 @@ def to_ms(t) -> np.ndarray:
     if a.dtype.kind in "iuf":
         if a.dtype.kind == "f" and np.isnan(a).any():
             raise TimeError("a timestamp is NaN: drop those frames (`ds.dropna('time', subset=['time'])`).")
-        if a.size and np.abs(a.astype(np.float64)).min() < 1e11:  # before 1973-03-03: not epoch ms of satellite data
+        f = np.abs(a.astype(np.float64))  # before 1973-03-03 or after 5138: not epoch ms (us, ns: named by the hint)
+        if a.size and (f.min() < 1e11 or f.max() >= 1e14):
             raise TimeError(f"numbers {a.ravel()[:3].tolist()} are not epoch milliseconds: {numeric_time_hint(a)}.")
         return a.astype(np.int64)
     if a.dtype.kind in "OUS":

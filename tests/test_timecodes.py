@@ -31,6 +31,16 @@ def test_epoch_seconds_and_ms():
     with pytest.raises(TimeError, match="unit="): to_ms(np.array([3]))  # days? hours? the unit is the user's to say
 
 
+@pytest.mark.parametrize("unit", ["us", "ns"])
+def test_epoch_micro_and_nanoseconds_get_their_unit_named(unit):  # int64 time coordinates of other writers
+    ts = pd.DatetimeIndex([pd.Timestamp("2023-01-03 19:05"), pd.Timestamp("2024-06-30")])
+    values = ts.as_unit(unit).asi8                                # int64 counts since 1970
+    for v in (values, values.astype(str)):
+        with pytest.raises(TimeError, match=f"unit='{unit}'") as e: to_ms(v)
+        got = eval(str(e.value).split("`")[1], dict(np=np, pd=pd, values=v))  # the message's fix runs
+        assert list(to_ms(got)) == list(to_ms(ts))
+
+
 @pytest.mark.parametrize("spelling", [("2024-01-01", "2025-01-01"), ("2024-01-01T00:00", "2025-01-01T00:00Z"),
                                       (np.datetime64("2024-01-01"), pd.Timestamp("2025-01-01")),
                                       (pd.Timestamp("2024-01-01", tz="UTC"), "2025-01-01")])
