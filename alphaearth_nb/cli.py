@@ -278,6 +278,9 @@ def _shots(s:str) -> tuple:
             raise argparse.ArgumentTypeError(f"{t!r} is not a shot count: pass positive whole numbers or 'max', "
                                              "e.g. 1,10,max")
         out.append(int(t))
+    if dup := sorted({str(t) for t in out if out.count(t) > 1}):
+        raise argparse.ArgumentTypeError(f"{', '.join(dup)} given more than once: each shot count runs every row "
+                                         f"once, e.g. {','.join(map(str, dict.fromkeys(out)))}")
     return tuple(out)
 
 def _data(s:str) -> str:

@@ -277,3 +277,12 @@ def test_train_resume_takes_the_preset_the_run_recorded(tmp_path, capsys, monkey
     assert got == ["tiny"] and "resuming" in err and "preset 'tiny'" in err, err
     _err(capsys, run + ["--preset", "tiny"]); _err(capsys, ["train", "--out", str(tmp_path / "new"), "--steps", "3"])
     assert got == ["tiny", "tiny", "small"]  # no run to resume: the default
+
+
+def test_repeated_shot_counts_are_refused(tmp_path, capsys):  # `--shots max,max` ran every row twice
+    csv = str(tmp_path / "x.csv"); open(csv, "w").write("A00\n1\n")
+    for shots, says in (("max,max", "max given more than once"), ("1,10,1", "1 given more than once: each shot count "
+                                                                          "runs every row once, e.g. 1,10")):
+        code, err = _err(capsys, ["evaluate", "--embeddings", csv, "--shots", shots])
+        assert code == 2 and says in err and "Traceback" not in err, err
+    assert _parser().parse_args(["evaluate", "--embeddings", csv, "--shots", "1, 10,max"]).shots == (1, 10, "max")
