@@ -23,13 +23,13 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError
 from .cubes import is_geometry_input, label_table
 from .embeddings import as_embedding, gate_query, label_bands, pixelwise, values_at
 from .evaluate import (change_scores, encode_labels, knn_predict, knn_search, least_squares_fit,
-                                    least_squares_predict, linear_probe_fit, linear_probe_predict)
+                                    least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
 from .geo import (check_same_grid, crs_of, declared_nodata, pixel_indices, rename_spatial,
                                to_crs)
 
 # %% auto #0
 __all__ = ['over_time', 'query_vector', 'similarity', 'change', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans',
-           'cluster', 'refuse_mixed_labels', 'label_points', 'training_set', 'predict_pixels', 'classify', 'regress']
+           'cluster', 'label_points', 'training_set', 'predict_pixels', 'classify', 'regress']
 
 # %% ../nbs/25_analysis.ipynb #c0006
 def over_time(fn):
@@ -231,18 +231,6 @@ def _as_ids(items:list) -> np.ndarray:
         try: return np.asarray(items, dt)
         except OverflowError: continue
     return np.asarray(items, np.float64)
-
-def refuse_mixed_labels(vals,                 # labels (text, numbers or both), no unlabelled entries
-                        column:str|None=None, # the column's name, for the message
-                       ):
-    """Raise `LabelError` when labels mix numbers ("1", 2, "2.5") and names ("forest"): what `pd.read_csv` gives
-    for a column with both. The API (`classify`, `training_set`) and `aef evaluate` share this rule."""
-    y = pd.Series(np.asarray(vals, object).ravel())
-    num = pd.to_numeric(y, errors="coerce")
-    if num.notna().any() and num.isna().any():
-        who = f"column {column!r} mixes" if column else "the labels mix"
-        raise LabelError(f"{who} numbers ({', '.join(map(str, y[num.notna()].unique()[:3]))}) and "
-                         f"names ({', '.join(map(str, y[num.isna()].unique()[:3]))}): use one kind for every class.")
 
 def _numeric_labels(vals:np.ndarray) -> np.ndarray:
     """Labels as ids (int64) when every one is an integer or integer text ("1101000000", " 2"), else as given.

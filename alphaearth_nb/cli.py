@@ -375,7 +375,7 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
                              "classes are ids (0, 1, ...) or names.")
         y = num.astype(np.int64)
     else:
-        analysis.refuse_mixed_labels(y, column)
+        evaluate.refuse_mixed_labels(y, column)
         y = y.astype(str)
     return df[band_names()].to_numpy(np.float32), y.to_numpy()
 

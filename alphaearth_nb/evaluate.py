@@ -23,8 +23,8 @@ from .core import ConfigError, DimensionError, EmptyStackError, LabelError
 from .geo import crs_of, declared_nodata, to_crs
 
 # %% auto #0
-__all__ = ['PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'check_xy', 'encode_labels',
-           'least_squares_fit', 'least_squares_predict', 'linear_probe_fit', 'linear_probe_predict',
+__all__ = ['PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'check_xy', 'refuse_mixed_labels',
+           'encode_labels', 'least_squares_fit', 'least_squares_predict', 'linear_probe_fit', 'linear_probe_predict',
            'balanced_accuracy', 'r2', 'mae', 'shots_per_class', 'nshot_split', 'max_trial_folds', 'max_trial_split',
            'evaluate_embeddings', 'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'separated_points',
            'lonlat', 'composite_features', 'points_at', 'xy_features']
@@ -49,8 +49,22 @@ def check_xy(x, # features, (N, D)
                          "e.g. `keep = np.isfinite(x).all(1); x, y = x[keep], y[keep]`")
     return x, y
 
+def refuse_mixed_labels(vals,                 # labels (text, numbers or both), no unlabelled entries
+                        column:str|None=None, # the column's name, for the message
+                       ):
+    """Raise `LabelError` when labels mix numbers ("1", 2, "2.5") and names ("forest"): what `pd.read_csv` gives
+    for a column with both. `encode_labels` (so `classify`, `evaluate_embeddings`) and `aef evaluate` share
+    this rule."""
+    y = pd.Series(np.asarray(vals, object).ravel())
+    num = pd.to_numeric(y, errors="coerce")
+    if num.notna().any() and num.isna().any():
+        who = f"column {column!r} mixes" if column else "the labels mix"
+        raise LabelError(f"{who} numbers ({', '.join(map(str, y[num.notna()].unique()[:3]))}) and "
+                         f"names ({', '.join(map(str, y[num.isna()].unique()[:3]))}): use one kind for every class.")
+
 def encode_labels(y) -> tuple[np.ndarray, np.ndarray]:
     "Class values (sorted) and each label's class index `0 .. C-1`."
+    if np.asarray(y).dtype.kind in "OUS": refuse_mixed_labels(y)  # '1', 'forest': pd.read_csv's mixed column
     try: classes, idx = np.unique(np.asarray(y), return_inverse=True)
     except TypeError:  # e.g. numbers and names in one object array: numpy cannot sort them
         kinds = sorted({type(v).__name__ for v in np.asarray(y, object).ravel()})

@@ -312,3 +312,12 @@ def test_regression_table():
     assert (tab[tab.method == "knn1"].r2 < 1).all()
     with pytest.raises(LabelError, match="training points asked"):
         evaluate_regression(x[:5], y[:5], n_train=10)
+
+
+def test_labels_mixing_numbers_and_names_are_refused_by_encode_labels():  # G2 through evaluate_embeddings too
+    x = np.random.default_rng(0).normal(size=(8, 4)).astype(np.float32)
+    y = np.array(["1", "forest", "2", "water"] * 2, object)   # pd.read_csv of a mixed column
+    for call in (lambda: encode_labels(y), lambda: evaluate_embeddings(x, y, shots=(1,), folds=2)):
+        with pytest.raises(LabelError, match=r"the labels mix numbers \(1, 2\) and names \(forest, water\)"): call()
+    assert encode_labels(np.array(["b", "a", "b"]))[0].tolist() == ["a", "b"]   # names alone, ids alone: fine
+    assert encode_labels(np.array(["2", "10"], object))[0].tolist() == ["10", "2"]
