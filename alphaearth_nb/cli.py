@@ -497,7 +497,8 @@ def main(argv:list[str]|None=None) -> int:
     try: a = _parser().parse_args(argv)
     except SystemExit as e: return e.code  # argparse printed `aef: error: ...` (2) or the help (0)
     try:
-        if not a.no_compile_cache: compile_cache()  # the first step of `small` compiles once, not every run
+        # the first step of `small` compiles once, not every run; the tiny programs of the set-up are kept too (core)
+        if not a.no_compile_cache: compile_cache(min_compile_secs=0)
         with _env("AEF_FAST_COMPILE", "0" if a.no_fast_compile else None): COMMANDS[a.cmd](a)
     except (AEFError, OSError) as e:
         print(f"aef: error: {e}", file=sys.stderr)
