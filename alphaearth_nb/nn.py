@@ -8,6 +8,8 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/nn.html.md"""
 # %% ../nbs/10_nn.ipynb #c0002
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import math
 from functools import partial
 
@@ -19,7 +21,7 @@ from jaxtyping import Array, Bool, Float, PRNGKeyArray
 
 # %% auto #0
 __all__ = ['NORMS', 'ACTIVATIONS', 'DTYPES', 'is_concrete', 'split', 'host_normal', 'host_const', 'identity3', 'Dense', 'Norm',
-           'masked_softmax', 'Attention', 'MLP', 'conv3', 'pool', 'upsample', 'depthwise3', 'bilinear',
+           'masked_softmax', 'Attention', 'MLP', 'loop_body', 'conv3', 'pool', 'upsample', 'depthwise3', 'bilinear',
            'space_to_depth', 'cell_valid', 'Stack', 'Conv3', 'build', 'count_params']
 
 # %% ../nbs/10_nn.ipynb #c0005
@@ -159,12 +161,38 @@ class MLP(eqx.Module):
         return self.fc2(ACTIVATIONS[self.act](self.fc1(x)))
 
 # %% ../nbs/10_nn.ipynb #c0006
+_IN_LOOP = contextvars.ContextVar("aef_loop_body", default=False)
+
+@contextlib.contextmanager
+def loop_body():
+    "Trace a `lax.scan` body inside this: its `conv3` calls take a backward pass that XLA:CPU runs well in a loop."
+    token = _IN_LOOP.set(True)
+    try: yield
+    finally: _IN_LOOP.reset(token)
+
+def _conv3(x, w): return jax.lax.conv_general_dilated(x, w, (1, 1), "SAME", dimension_numbers=("NHWC", "HWIO", "NHWC"))
+
+def _conv3_grads(x, w, g):
+    "Input gradient: a 'same' convolution with the kernel flipped, in and out swapped; weight gradient: nine products."
+    h, wd = x.shape[1:3]
+    xp = jnp.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0)))
+    dw = jnp.stack([jnp.stack([jnp.einsum("nhwi,nhwo->io", xp[:, a:a + h, c:c + wd], g) for c in range(3)])
+                    for a in range(3)])
+    return _conv3(g, jnp.flip(w, (0, 1)).swapaxes(2, 3)), dw.astype(w.dtype)
+
+@jax.custom_vjp
+def _conv3_looped(x, w): return _conv3(x, w)
+def _conv3_looped_bwd(res, g):  # the CPU only: other backends keep XLA's own backward pass
+    return jax.lax.platform_dependent(*res, g, cpu=_conv3_grads, default=lambda x, w, g: jax.vjp(_conv3, x, w)[1](g))
+_conv3_looped.defvjp(lambda x, w: (_conv3(x, w), (x, w)), _conv3_looped_bwd)
+
 def conv3(x:Float[Array, "N h w i"], w:Float[Array, "3 3 i o"], b:Float[Array, "o"]) -> Float[Array, "N h w o"]:
-    "3x3 'same' convolution, NHWC, by XLA's convolution."
+    "3x3 'same' convolution, NHWC, by XLA's convolution (traced inside `loop_body`: with its own backward pass)."
     # jax 0.10 on CPU, one core, forward + backward at our sizes: 2-7x faster than nine shifted matmuls or one
-    # im2col matmul (16x16 px, 16 -> 32 channels: 5.3 ms against 18.6 and 9.2)
-    y = jax.lax.conv_general_dilated(x, w.astype(x.dtype), (1, 1), "SAME", dimension_numbers=("NHWC", "HWIO", "NHWC"))
-    return y + b.astype(x.dtype)
+    # im2col matmul (16x16 px, 16 -> 32 channels: 5.3 ms against 18.6 and 9.2). But inside a while loop (a scan's
+    # body) XLA:CPU runs the convolution's weight gradient some 30-50x slower (small step: 5.4 s against 0.58 s)
+    conv = _conv3_looped if _IN_LOOP.get() else _conv3
+    return conv(x, w.astype(x.dtype)) + b.astype(x.dtype)
 
 def pool(x:Float[Array, "N h w c"], f:int) -> Float[Array, "N h/f w/f c"]:
     "Average-pool by an integer factor: the low-pass step of a pyramid."

@@ -18,7 +18,7 @@ from jaxtyping import Array, Bool, Float
 
 from .core import (ConfigError, DimensionError, EmptyStackError, Frames, GridError, MissingSourceError,
                                 UntrainedSourceError)
-from .nn import (ACTIVATIONS, DTYPES, NORMS, Attention, Dense, MLP, Norm, cell_valid, conv3, count_params,
+from .nn import (ACTIVATIONS, DTYPES, NORMS, Attention, Dense, MLP, Norm, cell_valid, conv3, loop_body, count_params,
                               bilinear, depthwise3, host_const, host_normal, identity3, is_concrete,
                               pool, space_to_depth, split)
 from .timecodes import timecode
@@ -356,8 +356,10 @@ def encode(m:STPEncoder,      # the encoder
     ctx = (cell_valid(pixf, LEVELS[0]).reshape(n, -1), cell_valid(pixf, LEVELS[1]).reshape(n, -1), flat(tcode))
     params, static = eqx.partition(m.blocks, eqx.is_array)
     def body(states, p): return eqx.combine(p, static)(states, ctx, E), None
-    if cfg.remat: body = jax.checkpoint(body)
-    if cfg.blocks > UNROLL_BLOCKS: states, _ = jax.lax.scan(body, (s, t, lat), params)
+    def looped(states, p):  # a scan's body: conv3 with the backward pass XLA:CPU runs well in a while loop
+        with loop_body(): return body(states, p)
+    if cfg.remat: body, looped = jax.checkpoint(body), jax.checkpoint(looped)
+    if cfg.blocks > UNROLL_BLOCKS: states, _ = jax.lax.scan(looped, (s, t, lat), params)
     else:  # straight-line code: XLA:CPU's while loop copies the scan's stacked residuals (~20% of the step's encoder)
         states = (s, t, lat)
         for i in range(cfg.blocks): states, _ = body(states, jax.tree.map(lambda a: a[i], params))

@@ -247,3 +247,22 @@ def test_batch_sharded_equals_single_device():
     r = json.loads(p.stdout.split("RESULT")[-1])
     assert r["loss"] < 1e-5 * 8 * 7 * 16**3 and r["grad"] < 1e-4, r   # grad: relative to each leaf's largest (seen 1.1e-5)
     assert r["flops"] < 0.25, r   # per device; 1/8 when the work splits evenly
+
+
+def test_scanned_blocks_same_gradients_as_unrolled(monkeypatch):
+    "Deeper than UNROLL_BLOCKS the blocks run under `lax.scan`, where `conv3` takes its own backward pass on the CPU "
+    "(`nn.loop_body`): the same loss and parameter gradients as the same encoder run as straight-line code."
+    import alphaearth_nb.stp as stp
+    deep = STPEncoder(dataclasses.replace(TINY, blocks=UNROLL_BLOCKS + 1), SPECS, key=jax.random.key(2))
+    x = {"sentinel2": frames(7, t=4)}
+    def run():
+        f = eqx.filter_jit(eqx.filter_value_and_grad(lambda m: jnp.sum(jnp.sin(m(x).feats))))
+        return f(deep), f.lower(deep).as_text()
+    (v_scan, g_scan), text = run()
+    assert "stablehlo.while" in text
+    monkeypatch.setattr(stp, "UNROLL_BLOCKS", UNROLL_BLOCKS + 1)
+    (v_line, g_line), text = run()
+    assert "stablehlo.while" not in text
+    np.testing.assert_allclose(float(v_scan), float(v_line), rtol=1e-5)
+    for a, b in zip(jax.tree.leaves(eqx.filter(g_scan, eqx.is_array)), jax.tree.leaves(eqx.filter(g_line, eqx.is_array))):
+        np.testing.assert_allclose(np.asarray(a), np.asarray(b), atol=1e-4 * (np.abs(np.asarray(b)).max() + 1e-6), rtol=1e-4)
