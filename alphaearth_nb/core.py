@@ -8,6 +8,8 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/core.html.md"""
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import inspect
 import json
 import os
@@ -198,11 +200,32 @@ def _restore_old(t:Path):
     warnings.warn(f"restored {t} from {olds[0].name}, where a writer killed while replacing it had left it",
                   stacklevel=4)
 
+_RENAME_EXCHANGE = 2  # linux/fs.h
+
+def _exchange(a:Path, b:Path) -> bool:
+    "Swap two existing paths in one atomic step (Linux `renameat2`, `RENAME_EXCHANGE`); False where that is unavailable."
+    if not sys.platform.startswith("linux"): return False
+    try:
+        fn = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError): return False  # glibc before 2.28, or no libc to load
+    fn.argtypes, fn.restype = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint], ctypes.c_int
+    AT_FDCWD = -100
+    if fn(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0: return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EPERM): return False  # kernel or file system lacks it
+    raise OSError(err, os.strerror(err), str(b))
+
 def _swap_in(tmp:Path, t:Path):
     """Move `tmp` to `t`; an old `t` is moved aside first and deleted only after the move succeeded.
 
-    A writer killed between the two moves leaves the old `t` as `.NAME.old-PID-*` only: the next write restores
-    it first (`_restore_old`, from `writing_folder`), and a write that succeeds removes dead writers' old copies."""
+    On Linux the two trade places in one atomic step (`renameat2` with `RENAME_EXCHANGE`), so no kill can leave `t`
+    empty; the old output, then under `tmp`'s name, is deleted after (or by the next write's `_clean_partials`).
+    Elsewhere (or on a file system without it) a writer killed between the two moves leaves the old `t` as
+    `.NAME.old-PID-*` only: the next write restores it first (`_restore_old`, from `writing_folder`), and a write
+    that succeeds removes dead writers' old copies."""
+    if (t.exists() or t.is_symlink()) and _exchange(tmp, t):  # one atomic step: `t` always holds a whole output
+        for p in [tmp] + _dead_olds(t): _rm(p)                  # `tmp` now holds the old one
+        return
     old = None
     if t.exists():
         old = t.parent / f".{t.name}.old-{os.getpid()}-{uuid.uuid4().hex[:8]}"

@@ -10,6 +10,7 @@ import xarray as xr
 
 from alphaearth_nb.core import (LOCK, MARKER, NotOursError, OutputExistsError, RunLockedError, check_output, is_ours,
                                 run_lock, write_text, writing_file, writing_folder)
+from alphaearth_nb import core
 from alphaearth_nb.testing import disk_full
 
 
@@ -75,6 +76,26 @@ def test_writer_killed_between_the_two_moves_gets_the_store_back(tmp_path):  # E
     _store(tmp_path / "out", 2.0, overwrite=True)  # a write that succeeds removes dead writers' old copies
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out", live.name])
 
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 (RENAME_EXCHANGE) is Linux's")
+def test_overwrite_is_one_atomic_exchange_on_linux(tmp_path, monkeypatch):  # E2: no moment without a store
+    _store(tmp_path / "out", 1.0)
+    replaced = []
+    real_replace = os.replace
+    out = str(tmp_path / "out")
+    def replace(a, b):
+        if out in (str(a), str(b)): replaced.append((a, b))
+        return real_replace(a, b)
+    monkeypatch.setattr(os, "replace", replace)
+    def killed(p): raise KeyboardInterrupt  # the writer dies right after the exchange, before deleting the old store
+    monkeypatch.setattr(core, "_rm", killed)
+    with pytest.raises(KeyboardInterrupt): _store(tmp_path / "out", 2.0, overwrite=True)
+    assert replaced == []  # no two-step move: the name always held a complete store
+    assert np.array_equal(xr.open_zarr(tmp_path / "out" / "s.zarr")["v"].values, _values(2.0))
+    monkeypatch.undo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # the old store went with the writer's partial folder
+    a, b = tmp_path / "a", tmp_path / "b"; a.mkdir(); b.write_text("b")
+    assert core._exchange(a, b) and a.read_text() == "b" and b.is_dir()  # the two paths trade places, any kind
 
 def test_writing_file_atomic_and_mode(tmp_path):  # E6
     um = os.umask(0); os.umask(um)
