@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import os
 from concurrent.futures import ThreadPoolExecutor
-from functools import cache, partial
+from functools import partial
 
 import jax
 import jax.numpy as jnp
@@ -193,14 +193,11 @@ def _workers() -> int:
     "Host threads feeding query blocks: on CPU, XLA runs each fusion on one thread, so two blocks keep two cores busy."
     return min(4, os.cpu_count() or 1) if jax.default_backend() == "cpu" else 1
 
-@cache
 def _fast_bf16() -> bool:
-    """Whether `low=None` picks the bfloat16 first round: on CPU with AMX (Linux `amx_bf16` flag, read once), where a
-    bfloat16 product costs 0.55x the float32 one and the search 0.7-0.8x; elsewhere not measured to pay (see below)."""
-    if jax.default_backend() != "cpu": return False
-    try:
-        with open("/proc/cpuinfo") as f: return "amx_bf16" in f.read().split()
-    except OSError: return False
+    """Whether `low=None` picks the bfloat16 first round: nowhere at present. Near idle on an AMX CPU (Sapphire
+    Rapids, December 2026) it took 1.03-1.06x the float32 round's wall time, and 1.4-2.2x the CPU without AMX
+    (see "What bounds the speed"); GPUs and TPUs are not measured yet (pass `low=True` there to try it)."""
+    return False
 
 CALL_BLOCKS = 8  # query blocks per call when each host thread gets at least 2 such calls
 
