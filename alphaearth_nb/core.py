@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import errno
 import inspect
 import json
 import os
@@ -210,10 +209,7 @@ def _exchange(a:Path, b:Path) -> bool:
     except (OSError, AttributeError): return False  # glibc before 2.28, or no libc to load
     fn.argtypes, fn.restype = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint], ctypes.c_int
     AT_FDCWD = -100
-    if fn(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0: return True
-    err = ctypes.get_errno()
-    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EPERM): return False  # kernel or file system lacks it
-    raise OSError(err, os.strerror(err), str(b))
+    return fn(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0  # else the two moves
 
 def _swap_in(tmp:Path, t:Path):
     """Move `tmp` to `t`; an old `t` is moved aside first and deleted only after the move succeeded.

@@ -21,8 +21,8 @@ from jaxtyping import Array, Bool, Float, PRNGKeyArray
 
 # %% auto #0
 __all__ = ['NORMS', 'ACTIVATIONS', 'DTYPES', 'is_concrete', 'split', 'host_normal', 'host_const', 'identity3', 'Dense', 'Norm',
-           'masked_softmax', 'Attention', 'MLP', 'loop_body', 'conv3', 'pool', 'upsample', 'depthwise3', 'bilinear',
-           'space_to_depth', 'cell_valid', 'Stack', 'Conv3', 'build', 'count_params']
+           'masked_softmax', 'Attention', 'MLP', 'loop_body', 'conv3', 'pool', 'upsample', 'computed_once',
+           'depthwise3', 'bilinear', 'space_to_depth', 'cell_valid', 'Stack', 'Conv3', 'build', 'count_params']
 
 # %% ../nbs/10_nn.ipynb #c0005
 NORMS = ("layernorm", "rmsnorm")
@@ -227,20 +227,20 @@ def _eye_product(y:Float[Array, "... c"]) -> Float[Array, "... c"]:
     k = math.gcd(y.shape[-1], 16)
     return jnp.dot(y.reshape(-1, k), jnp.eye(k, dtype=y.dtype), precision=jax.lax.Precision.HIGHEST).reshape(y.shape)
 
-def _kept(y:Float[Array, "... c"]) -> Float[Array, "... c"]:
+def computed_once(y:Float[Array, "... c"]) -> Float[Array, "... c"]:
     "`y` itself: on the CPU as an identity product, computed once and never copied into its consumers (see above)."
     return jax.lax.platform_dependent(y, cpu=_eye_product, default=lambda v: v)
 
 @jax.custom_vjp
-def _depthwise(x, w): return _kept(_shift3(x, w))
-def _depthwise_fwd(x, w): return _kept(_shift3(x, w)), (x, w)
+def _depthwise(x, w): return computed_once(_shift3(x, w))
+def _depthwise_fwd(x, w): return computed_once(_shift3(x, w)), (x, w)
 def _depthwise_bwd(res, g):
     x, w = res
     h, wd = x.shape[-3:-1]
     xp = jnp.pad(x, [(0, 0)] * (x.ndim - 3) + [(1, 1), (1, 1), (0, 0)])
     ax = tuple(range(x.ndim - 1))
     gw = [jnp.sum(xp[..., i:i + h, j:j + wd, :] * g, ax, dtype=jnp.float32) for i in range(3) for j in range(3)]
-    return _kept(_shift3(g, jnp.flip(w, (0, 1)))), jnp.stack(gw).reshape(w.shape).astype(w.dtype)
+    return computed_once(_shift3(g, jnp.flip(w, (0, 1)))), jnp.stack(gw).reshape(w.shape).astype(w.dtype)
 _depthwise.defvjp(_depthwise_fwd, _depthwise_bwd)
 
 def depthwise3(x:Float[Array, "N h w c"], w:Float[Array, "3 3 c"], b:Float[Array, "c"]) -> Float[Array, "N h w c"]:

@@ -16,7 +16,7 @@ import numpy as np
 from jaxtyping import Array, Bool, Float, Int, PRNGKeyArray
 
 from .core import ConfigError, DimensionError
-from .nn import Conv3, Dense, Norm, Stack, _kept, bilinear, build, host_const, split
+from .nn import Conv3, Dense, Norm, Stack, computed_once, bilinear, build, host_const, split
 from .stp import season_code
 from .timecodes import position
 
@@ -303,8 +303,8 @@ def vmf_large_kappa(key:PRNGKeyArray, # random key
     d = (p - 1) / 2 - 1 / 3; c = 1 / math.sqrt(9 * d)
     m = p - 2 + n  # normals: the direction's, then M-T's; then n acceptance uniforms, then n - 1 of M-T
     bits = threefry_bits(key, (m + 2 * n - 1, *shape))
-    # each computed once (`nn._kept`): XLA would otherwise repeat the hash and erf_inv in every consumer
-    g, u = _kept(math.sqrt(2) * jax.lax.erf_inv(_open_sym(bits[:m]))), _kept(_open_unit(bits[m:]))
+    # each computed once (`nn.computed_once`): XLA would otherwise repeat the hash and erf_inv in every consumer
+    g, u = computed_once(math.sqrt(2) * jax.lax.erf_inv(_open_sym(bits[:m]))), computed_once(_open_unit(bits[m:]))
     gv, gm, r2 = g[:p - 1], g[p - 1:], jnp.sum(g[:p - 1] ** 2, 0)
     v = (1 + c * gm) ** 3
     mt_ok = (v > 0) & (jnp.log(u[n:]) < 0.5 * gm * gm + d - d * v + d * jnp.log(jnp.maximum(v, 1e-30)))

@@ -55,7 +55,7 @@ def _dense_nn(x, w, b): return nn._affine(x, w, b)
 
 @jax.custom_vjp
 def _dw_unkept(x, w):
-    "depthwise3 as before: the same backward pass, its outputs not materialised (`nn._kept` left out)."
+    "depthwise3 as before: the same backward pass, its outputs not materialised (`nn.computed_once` left out)."
     return nn._shift3(x, w)
 _dw_unkept.defvjp(lambda x, w: (nn._shift3(x, w), (x, w)),
                   lambda r, g: (nn._shift3(g, jnp.flip(r[1], (0, 1))), nn._depthwise_bwd(r, g)[1]))
