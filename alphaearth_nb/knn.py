@@ -193,12 +193,6 @@ def _workers() -> int:
     "Host threads feeding query blocks: on CPU, XLA runs each fusion on one thread, so two blocks keep two cores busy."
     return min(4, os.cpu_count() or 1) if jax.default_backend() == "cpu" else 1
 
-def _fast_bf16() -> bool:
-    """Whether `low=None` picks the bfloat16 first round: nowhere at present. Near idle on an AMX CPU (Sapphire
-    Rapids, December 2026) it took 1.03-1.06x the float32 round's wall time, and 1.4-2.2x the CPU without AMX
-    (see "What bounds the speed"); GPUs and TPUs are not measured yet (pass `low=True` there to try it)."""
-    return False
-
 CALL_BLOCKS = 8  # query blocks per call when each host thread gets at least 2 such calls
 
 @partial(jax.jit, static_argnames=("k", "kc", "low"))
@@ -276,7 +270,7 @@ def knn_search(train_x,                 # training features, (N, D)
                k:int,                   # neighbours per query
                query_chunk:int=256,     # queries per block
                train_chunk:int=8192,    # training rows per block
-               low:bool|None=None,      # bfloat16 first round (the same answer; see "bfloat16"); None: where it pays
+               low:bool=False,          # bfloat16 first round (the same answer; see "bfloat16" and "What bounds the speed")
               ) -> tuple[np.ndarray, np.ndarray]:
     """Squared L2 distances (Q, k) and indices (Q, k) of the k nearest training rows, nearest first.
 
@@ -299,7 +293,6 @@ def knn_search(train_x,                 # training features, (N, D)
     args.append(jnp.int32(len(tx)))
     qc = min(_next_pow2(query_chunk), _next_pow2(len(qx)))
     kc = min(k + MARGIN, c)
-    if low is None: low = _fast_bf16()
     if low:  # bfloat16 products first; where their bound is too wide, a float32 round (one block per call)
         dist, idx, ok, near = _search([_low_blocks(np.asarray(args[0])), *args[1:]], qx, k, min(k + LOW_MARGIN, c),
                                       qc, many=True, low=True)

@@ -29,9 +29,8 @@
    `mixture` (the goal's: `unit_mixture`, queries drawn around other centres than the training points),
    `uniform` (random unit vectors: no structure at all), `aef` (the official embeddings of section 1:
    1,000 training vectors and their `dw_label`, queries the other 1,160 with a little noise) and
-   `mixture-same` (queries around the training points' own centres). `--knn-low` also times the first round
-   that the default (`low=None`: bfloat16 on CPUs with AMX, float32 elsewhere) does not take, `low=True` or
-   `low=False`, in the same rounds, against both.
+   `mixture-same` (queries around the training points' own centres). `--knn-low` also times the bfloat16 first
+   round (`low=True`; the default is float32) in the same rounds, against both.
 Figures only: nothing here is asserted.
 """
 import argparse
@@ -214,11 +213,10 @@ def knn_speed_table(n_query: int, n_train: int, rounds: int, kind: str = "mixtur
     load average, so a busy neighbour slows ours and the reference alike: `ratio` is the median over rounds of
     the ratio within a round, `best` the ratio of the best times, `cpu` the median ratio of this process's CPU
     seconds (steadier than the clock on a shared machine; scikit-learn's OpenMP threads count while they spin).
-    `low`: also `knn_predict(..., low=...)` with the first round the default does not take (`alt`: bfloat16 where
-    the default is float32, and the reverse), against scikit-learn and ours. Prints one line per round."""
+    `low`: also `knn_predict(..., low=True)` (the bfloat16 first round; the default is float32), against
+    scikit-learn and ours. Prints one line per round."""
     from sklearn.neighbors import KNeighborsClassifier
-    from alphaearth_nb.knn import _fast_bf16
-    alt = not _fast_bf16()  # the `low` the default (None) does not pick
+    alt = True  # the `low` the default (float32) does not pick
     tx, ty, qx = knn_data(kind, n_query, n_train)
     n_query, n_train = len(qx), len(tx)
     warm = qx[:65_536]
@@ -270,7 +268,7 @@ def knn_speed_table(n_query: int, n_train: int, rounds: int, kind: str = "mixtur
                 rows.append(dict(task=task, reference=name, ours_s=lt.min(), reference_s=rt.min(),
                                  ratio=np.median(rt / lt), best=rt.min() / lt.min(),
                                  cpu=np.median(np.array(cpu[ref]) / np.array(cpu[f"low{k}"])),
-                                 agreement=f"{same:.5f} same label as low=None"))
+                                 agreement=f"{same:.5f} same label as the default"))
     cols = ["task", "reference", "ours_s", "reference_s", "ratio", "best", "cpu", "agreement"]
     return pd.DataFrame(rows)[cols]
 
@@ -349,7 +347,7 @@ def main(argv=None):
     ap.add_argument("--knn-data", default="mixture,uniform,aef",
                     help="comma-separated data kinds of the kNN timing: mixture, mixture-same, uniform, aef")
     ap.add_argument("--knn-low", action="store_true",
-                    help="also time the other first round (low=True where the default is float32, else low=False)")
+                    help="also time the bfloat16 first round (low=True; the default is float32)")
     ap.add_argument("--knn-bounds", action="store_true",
                     help="also print the share of the kNN matmul an exact cluster-pruning search would still do")
     ap.add_argument("--probe-rows", type=int, default=1_000_000, help="rows of the linear probe timing (0: skip)")

@@ -289,16 +289,14 @@ def test_bfloat16_certificate_failures_fall_back(monkeypatch):
 
 
 @pytest.mark.parametrize("fast", [False, True])
-def test_auto_low_follows_the_hardware_and_matches_float32(fast, monkeypatch):
-    "low=None takes the bfloat16 round where `_fast_bf16` says so, else the float32 one: the same answer as low=False."
-    from alphaearth_nb import knn
-    monkeypatch.setattr(knn, "_fast_bf16", lambda: fast)
+def test_either_first_round_matches_float32(fast, monkeypatch):
+    "low=True takes the bfloat16 first round, low=False the float32 one: the same answer as low=False."
     rounds = _spy_rounds(monkeypatch)
     for kind in ("random", "clustered", "grid"):
         train, query = hard_set(kind)
         for k in (1, 3):
             rounds.clear()
-            d, i = knn_search(train, query, k)
+            d, i = knn_search(train, query, k, low=fast)
             assert rounds[0] == (fast, len(query))
             d32, i32 = knn_search(train, query, k, low=False)
             np.testing.assert_array_equal(i, i32, err_msg=f"{kind} k={k}")
@@ -307,9 +305,8 @@ def test_auto_low_follows_the_hardware_and_matches_float32(fast, monkeypatch):
 
 
 def test_default_is_the_float32_round(monkeypatch):
-    "low=None runs the float32 round (measured the faster near idle, also with AMX): no bfloat16 product is built."
+    "The default runs the float32 round (measured the faster near idle, also with AMX): no bfloat16 product is built."
     from alphaearth_nb import knn
-    assert knn._fast_bf16() is False
     def no_low(*a, **kw): raise AssertionError("the bfloat16 round ran")
     monkeypatch.setattr(knn, "_low_blocks", no_low)
     rng = np.random.default_rng(3)
