@@ -355,11 +355,13 @@ def encode(m:STPEncoder,      # the encoder
     t = m.to_time(space_to_depth(z, 4))
     ctx = (cell_valid(pixf, LEVELS[0]).reshape(n, -1), cell_valid(pixf, LEVELS[1]).reshape(n, -1), flat(tcode))
     params, static = eqx.partition(m.blocks, eqx.is_array)
-    def body(states, p): return eqx.combine(p, static)(states, ctx, E), None
+    def block(states, p): return eqx.combine(p, static)(states, ctx, E), None
     def looped(states, p):  # a scan's body: conv3 with the backward pass XLA:CPU runs well in a while loop
-        with loop_body(): return body(states, p)
-    if cfg.remat: body, looped = jax.checkpoint(body), jax.checkpoint(looped)
-    if cfg.blocks > UNROLL_BLOCKS: states, _ = jax.lax.scan(looped, (s, t, lat), params)
+        with loop_body(): return block(states, p)
+    scan = cfg.blocks > UNROLL_BLOCKS
+    body = looped if scan else block
+    if cfg.remat: body = jax.checkpoint(body)
+    if scan: states, _ = jax.lax.scan(body, (s, t, lat), params)
     else:  # straight-line code: XLA:CPU's while loop copies the scan's stacked residuals (~20% of the step's encoder)
         states = (s, t, lat)
         for i in range(cfg.blocks): states, _ = body(states, jax.tree.map(lambda a: a[i], params))
