@@ -203,21 +203,22 @@ def _knn_blocks(qs:Float[Array, "M Q D"], t, tmax, rows, same, mu, n, k:int, kc:
 def _search(args, qx:np.ndarray, k:int, kc:int, qc:int, many:bool=False, low:bool=False):
     "Run the blocks of `qx` at `kc` candidates (`CALL_BLOCKS` per call if `many` and enough): dist, idx, ok, near."
     m = CALL_BLOCKS if many and len(qx) >= 2 * CALL_BLOCKS * qc * _workers() else 1
+    res = (np.empty((len(qx), k + 2), np.float32), np.empty((len(qx), k + 2), np.int32),
+           np.empty(len(qx), bool), np.empty(len(qx), bool))       # each thread writes its rows in place
     def run(starts):
-        out = []
         for s in starts:
             blk = qx[s:s + m * qc]
             if len(blk) < m * qc: blk = np.concatenate([blk, np.zeros((m * qc - len(blk), qx.shape[1]), np.float32)])
-            if m == 1: out.append(_knn_block(blk, *args, k=k, kc=kc, low=low))
-            else: out.append(_knn_blocks(blk.reshape(m, qc, -1), *args, k=k, kc=kc, low=low))
-        shapes = (-1, k + 2), (-1, k + 2), (-1,), (-1,)
-        return [np.concatenate([np.asarray(o[j]) for o in out]).reshape(shapes[j]) for j in range(4)]
+            if m == 1: out = _knn_block(blk, *args, k=k, kc=kc, low=low)
+            else: out = _knn_blocks(blk.reshape(m, qc, -1), *args, k=k, kc=kc, low=low)
+            e = min(s + m * qc, len(qx))
+            for r, o in zip(res, out): r[s:e] = np.asarray(o).reshape((m * qc,) + r.shape[1:])[:e - s]
     starts = np.arange(0, len(qx), m * qc)
     parts = [p for p in np.array_split(starts, min(_workers(), len(starts))) if len(p)]
-    if len(parts) == 1: res = [run(parts[0])]
+    if len(parts) == 1: run(parts[0])
     else:
-        with ThreadPoolExecutor(len(parts)) as ex: res = list(ex.map(run, parts))
-    return [np.concatenate([r[j] for r in res])[:len(qx)] for j in range(4)]
+        with ThreadPoolExecutor(len(parts)) as ex: list(ex.map(run, parts))
+    return list(res)
 
 # %% ../nbs/23a_knn.ipynb #c0013
 def _rerank_host(tx:np.ndarray, qx:np.ndarray, cand:np.ndarray, k:int) -> tuple[np.ndarray, np.ndarray]:
@@ -252,17 +253,27 @@ def _exact_host(tx:np.ndarray, qx:np.ndarray, k:int) -> tuple[np.ndarray, np.nda
     return dist, idx
 
 # %% ../nbs/23a_knn.ipynb #c0015
-def _check_finite(tx:np.ndarray, qx:np.ndarray):
-    "Raise `LabelError` / `NoValidDataError` if training / query rows hold NaN or inf."
-    fix = ("drop them (`keep = np.isfinite(x).all(1); x = x[keep]`, and training labels with `y[keep]`); int8 codes or "
-           "fill values: `x = embeddings.gate_vectors(x)[0]` first, then drop the NaN rows")
+_FIX = ("drop them (`keep = np.isfinite(x).all(1); x = x[keep]`, and training labels with `y[keep]`); int8 codes or "
+        "fill values: `x = embeddings.gate_vectors(x)[0]` first, then drop the NaN rows")
+
+def _check_finite(tx:np.ndarray, qx:np.ndarray|None=None):
+    "Raise `LabelError` / `NoValidDataError` if training / query rows hold NaN or inf (`qx` None: training rows only)."
     finite = lambda x: not x.size or bool(np.isfinite(x.min()) and np.isfinite(x.max()))   # NaN propagates
     if not finite(tx):
         raise LabelError(f"{int((~np.isfinite(tx).all(1)).sum())} of {len(tx)} training rows hold NaN/inf "
-                         f"(no data there): {fix}")
-    if not finite(qx):
-        raise NoValidDataError(f"{int((~np.isfinite(qx).all(1)).sum())} of {len(qx)} query rows hold NaN/inf "
-                               f"(no data there): {fix}")
+                         f"(no data there): {_FIX}")
+    if qx is not None and not finite(qx): _refuse_queries(qx)
+
+def _refuse_queries(qx:np.ndarray):
+    raise NoValidDataError(f"{int((~np.isfinite(qx).all(1)).sum())} of {len(qx)} query rows hold NaN/inf "
+                           f"(no data there): {_FIX}")
+
+def _check_queries(qx:np.ndarray, nearest:np.ndarray):
+    """The query side of `_check_finite` from the first round's nearest direct sums `nearest` (Q,): a row with NaN
+    or inf has no finite one, so only rows without one (those, and rows far enough to overflow float32) are read."""
+    sus = np.flatnonzero(~np.isfinite(nearest))
+    if sus.size and not np.isfinite(qx[sus]).all(): _refuse_queries(qx)
+
 
 # %% ../nbs/23a_knn.ipynb #c0016
 def knn_search(train_x,                 # training features, (N, D)
@@ -287,7 +298,7 @@ def knn_search(train_x,                 # training features, (N, D)
     if not (isinstance(k, (int, np.integer)) and not isinstance(k, bool) and k >= 1):
         raise ConfigError(f"k={k!r} neighbours: pass a whole number k >= 1 (1 is the nearest neighbour alone)")
     if k > len(tx): raise LabelError(f"k={k} neighbours but only {len(tx)} training points: label more points or lower k")
-    _check_finite(tx, qx)
+    _check_finite(tx)                     # the query rows: from the first round (`_check_queries`)
     if not len(qx): return np.zeros((0, k), np.float32), np.zeros((0, k), np.int32)
     *args, c = _train_blocks(tx, train_chunk)
     args.append(jnp.int32(len(tx)))
@@ -296,11 +307,14 @@ def knn_search(train_x,                 # training features, (N, D)
     if low:  # bfloat16 products first; where their bound is too wide, a float32 round (one block per call)
         dist, idx, ok, near = _search([_low_blocks(np.asarray(args[0])), *args[1:]], qx, k, min(k + LOW_MARGIN, c),
                                       qc, many=True, low=True)
+        _check_queries(qx, dist[:, 0])
         bad = np.flatnonzero(~ok)
         if bad.size:
             d2, i2, ok2, near2 = _search(args, qx[bad], k, kc, qc)
             dist[bad], idx[bad], ok[bad], near[bad] = d2, i2, ok2, near2
-    else: dist, idx, ok, near = _search(args, qx, k, kc, qc, many=True)
+    else:
+        dist, idx, ok, near = _search(args, qx, k, kc, qc, many=True)
+        _check_queries(qx, dist[:, 0])
     bad = np.flatnonzero(~ok)
     if bad.size:  # a fraction of a percent: 3 more candidates per block (a sort beyond 8)
         kc = min(kc + 3, c)
@@ -328,15 +342,26 @@ def knn_vote(nn_labels,          # (Q, k) class indices 0 .. C-1 of the neighbou
         raise LabelError(f"neighbour labels must be whole class indices 0..{n_classes - 1}, got {lab.dtype} "
                          f"{lab.min() if lab.size else ''}..{lab.max() if lab.size else ''}: "
                          "map them with `evaluate.encode_labels(y)`")
+    return _vote(lab, n_classes)
+
+def _vote(lab:np.ndarray, n_classes:int) -> tuple[np.ndarray, np.ndarray]:
+    "`knn_vote` of labels known to be whole numbers in 0..C-1."
     q, k = lab.shape
-    rows, cols = np.arange(q), [lab[:, j] for j in range(k)]
-    rank_votes = np.ones((q, k), np.int32)                                   # votes of the class at each rank
-    for j in range(k):
-        for i in range(k):
-            if i != j: rank_votes[:, j] += cols[i] == cols[j]
+    cols = [lab[:, j] for j in range(k)]
     frac = np.zeros((q, n_classes), np.float32)
-    for j in range(k): frac[rows, cols[j]] = rank_votes[:, j] / np.float32(k)  # k scatters of (Q,), no adds
-    return lab[rows, rank_votes.argmax(1)].astype(np.int32), frac            # argmax: the first (nearest) best
+    flat, row = frac.reshape(-1), np.arange(q, dtype=np.intp) * n_classes
+    share = (np.arange(k + 1, dtype=np.int32) / np.float32(k)).astype(np.float32)   # votes -> fraction
+    pred = best = None
+    for j in range(k):
+        votes = np.ones(q, np.int32)                                         # votes of the class at rank j
+        for i in range(k):
+            if i != j: votes += cols[i] == cols[j]
+        flat[row + cols[j]] = share[votes]                                   # k scatters of (Q,), no adds
+        if j == 0: pred, best = cols[0].astype(np.int32), votes
+        else:                                                                # strictly more: the nearest of the best
+            more = votes > best
+            pred, best = np.where(more, cols[j], pred).astype(np.int32, copy=False), np.maximum(best, votes)
+    return pred, frac
 
 def knn_predict(train_x,           # training features, (N, D)
                 train_y,           # training class indices 0 .. n_classes-1, (N,)
@@ -353,4 +378,4 @@ def knn_predict(train_x,           # training features, (N, D)
         raise LabelError(f"labels must be class indices 0..{n_classes - 1}, found {train_y.min()}..{train_y.max()}: "
                          "map them with `evaluate.encode_labels(y)`")
     _, idx = knn_search(train_x, query_x, k, **chunks)
-    return knn_vote(train_y[idx], n_classes)
+    return (_vote if train_y.dtype.kind in "iu" else knn_vote)(train_y[idx], n_classes)   # knn_vote: refuses others

@@ -102,7 +102,7 @@ def test_far_from_origin():
 
 
 def test_vote_matches_scores_and_ranks():
-    "knn_vote against a per-query count: the most votes, ties to the class of the nearer member; fractions sum to 1."
+    "knn_vote against a per-query count: most votes, ties to the nearer member; fractions = count / float32(k), bit for bit."
     from alphaearth_nb.knn import knn_vote
     rng = np.random.default_rng(4)
     for k in (1, 2, 3, 7):
@@ -114,6 +114,11 @@ def test_vote_matches_scores_and_ranks():
             assert p == max(range(4), key=lambda c: (votes[c], -first[c]))
             np.testing.assert_allclose(f, votes / k, rtol=1e-6)
         assert pred.dtype == np.int32 and frac.dtype == np.float32
+        rows, ranks = np.arange(len(lab)), np.ones(lab.shape, np.int32)   # the fractions' bits: count / float32(k)
+        for j in range(k): ranks[:, j] += (lab == lab[:, j:j + 1]).sum(1) - 1
+        want = np.zeros((len(lab), 4), np.float32)
+        for j in range(k): want[rows, lab[:, j]] = ranks[:, j] / np.float32(k)
+        np.testing.assert_array_equal(frac.view(np.int32), want.view(np.int32))
 
 
 def test_many_blocks_per_call_agree_with_reference(monkeypatch):
@@ -327,3 +332,31 @@ def test_k_up_to_the_training_size(low):
             want = np.argsort(ref, 1, kind="stable")[:, :k]
             np.testing.assert_array_equal(i, want)
             np.testing.assert_allclose(d, np.take_along_axis(ref, want, 1), rtol=1e-6, atol=1e-7)
+
+
+@pytest.mark.parametrize("low", [False, True])
+def test_bad_query_rows_found_from_the_first_round(low):
+    "Query rows are checked from the first round's distances: NaN / inf anywhere among many blocks, either round."
+    from alphaearth_nb import knn
+    rng = np.random.default_rng(7)
+    x = rng.standard_normal((50, 8)).astype("f4")
+    q = rng.standard_normal((2 * knn.CALL_BLOCKS * 16 * knn._workers() + 5, 8)).astype("f4")
+    q[[3, 400, -1], [0, 7, 2]] = [np.nan, np.inf, -np.inf]
+    with pytest.raises(NoValidDataError, match=f"3 of {len(q)} query rows hold NaN/inf"):
+        knn_search(x, q, k=2, query_chunk=16, low=low)
+
+
+@pytest.mark.filterwarnings("ignore:overflow encountered")
+def test_huge_finite_query_rows_are_searched():
+    "A finite query far enough to overflow float32 sums is no bad row: it is searched (float64 on the host)."
+    x = np.random.default_rng(8).standard_normal((40, 4)).astype("f4")
+    q = np.concatenate([x[:3], np.array([[3e19, 0, 0, 0], [-1e30, 1e30, 0, 0]], "f4")])
+    for k in (1, 3):
+        d, i = knn_search(x, q, k)
+        np.testing.assert_array_equal(i, reference(x, q, k)[1])
+
+
+def test_predict_refuses_float_labels():
+    "knn_predict votes without knn_vote's checks, but float labels are still refused."
+    with pytest.raises(LabelError, match="whole class indices"):
+        knn_predict(np.eye(3, 2), np.array([0.0, 1.0, 1.0]), np.zeros((1, 2)), 1, 2)
