@@ -20,7 +20,7 @@ from jaxtyping import Array, Float, Int
 from .core import ConfigError, DimensionError, LabelError, NoValidDataError
 
 # %% auto #0
-__all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'knn_search', 'knn_vote', 'knn_predict']
+__all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'knn_search', 'knn_vote', 'knn_predict']
 
 # %% ../nbs/23a_knn.ipynb #c0006
 GROUP = 32  # columns per group of the first selection stage (16 beyond 2 candidates: `_group`)
@@ -344,24 +344,31 @@ def knn_vote(nn_labels,          # (Q, k) class indices 0 .. C-1 of the neighbou
                          "map them with `evaluate.encode_labels(y)`")
     return _vote(lab, n_classes)
 
+VOTE_ROWS = 1 << 15  # queries per slice of the vote: its temporaries stay in cache
+
 def _vote(lab:np.ndarray, n_classes:int) -> tuple[np.ndarray, np.ndarray]:
-    "`knn_vote` of labels known to be whole numbers in 0..C-1."
+    "`knn_vote` of labels known to be whole numbers in 0..C-1, `VOTE_ROWS` queries at a time."
+    pred, frac = np.empty(len(lab), np.int32), np.zeros((len(lab), n_classes), np.float32)
+    for s in range(0, len(lab), VOTE_ROWS):
+        _vote_rows(lab[s:s + VOTE_ROWS], pred[s:s + VOTE_ROWS], frac[s:s + VOTE_ROWS])
+    return pred, frac
+
+def _vote_rows(lab:np.ndarray, pred:np.ndarray, frac:np.ndarray):
+    "`_vote` of some rows into `pred` (Q,) and `frac` (Q, C), zeros."
     q, k = lab.shape
     cols = [lab[:, j] for j in range(k)]
-    frac = np.zeros((q, n_classes), np.float32)
-    flat, row = frac.reshape(-1), np.arange(q, dtype=np.intp) * n_classes
+    same = {(i, j): cols[i] == cols[j] for j in range(k) for i in range(j)}  # each pair compared once
+    flat, row = frac.reshape(-1), np.arange(q, dtype=np.intp) * frac.shape[1]
     share = (np.arange(k + 1, dtype=np.int32) / np.float32(k)).astype(np.float32)   # votes -> fraction
-    pred = best = None
+    best = None
     for j in range(k):
         votes = np.ones(q, np.int32)                                         # votes of the class at rank j
         for i in range(k):
-            if i != j: votes += cols[i] == cols[j]
+            if i != j: votes += same[min(i, j), max(i, j)]
         flat[row + cols[j]] = share[votes]                                   # k scatters of (Q,), no adds
-        if j == 0: pred, best = cols[0].astype(np.int32), votes
+        if j == 0: pred[:], best = cols[0], votes
         else:                                                                # strictly more: the nearest of the best
-            more = votes > best
-            pred, best = np.where(more, cols[j], pred).astype(np.int32, copy=False), np.maximum(best, votes)
-    return pred, frac
+            np.copyto(pred, cols[j], where=votes > best, casting="unsafe"); np.maximum(best, votes, out=best)
 
 def knn_predict(train_x,           # training features, (N, D)
                 train_y,           # training class indices 0 .. n_classes-1, (N,)
