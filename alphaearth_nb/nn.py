@@ -21,8 +21,9 @@ from jaxtyping import Array, Bool, Float, PRNGKeyArray
 
 # %% auto #0
 __all__ = ['NORMS', 'ACTIVATIONS', 'DTYPES', 'is_concrete', 'split', 'host_normal', 'host_const', 'identity3', 'Dense', 'Norm',
-           'masked_softmax', 'Attention', 'MLP', 'loop_body', 'conv3', 'pool', 'upsample', 'computed_once',
-           'depthwise3', 'bilinear', 'space_to_depth', 'cell_valid', 'Stack', 'Conv3', 'build', 'count_params']
+           'masked_softmax', 'Attention', 'MLP', 'loop_body', 'traced_for', 'on_platform', 'conv3', 'pool', 'upsample',
+           'computed_once', 'depthwise3', 'bilinear', 'space_to_depth', 'cell_valid', 'Stack', 'Conv3', 'build',
+           'count_params']
 
 # %% ../nbs/10_nn.ipynb #c0005
 NORMS = ("layernorm", "rmsnorm")
@@ -170,6 +171,23 @@ def loop_body():
     try: yield
     finally: _IN_LOOP.reset(token)
 
+_PLATFORM = contextvars.ContextVar("aef_platform", default=None)
+
+@contextlib.contextmanager
+def traced_for(platform:str|None):
+    "Trace inside this a program that runs on `platform` only ('cpu', 'gpu', ...; None: not known): `on_platform` "
+    "then picks its branch while tracing instead of staging out every branch."
+    token = _PLATFORM.set(platform)
+    try: yield
+    finally: _PLATFORM.reset(token)
+
+def on_platform(*args, cpu, default):
+    "`cpu(*args)` on the CPU, else `default(*args)`: chosen while tracing inside `traced_for`, else when the program "
+    "is lowered (`lax.platform_dependent`, which traces, differentiates and lowers both branches)."
+    platform = _PLATFORM.get()
+    if platform is None: return jax.lax.platform_dependent(*args, cpu=cpu, default=default)
+    return (cpu if platform == "cpu" else default)(*args)
+
 def _conv3(x, w): return jax.lax.conv_general_dilated(x, w, (1, 1), "SAME", dimension_numbers=("NHWC", "HWIO", "NHWC"))
 
 def _conv3_grads(x, w, g):
@@ -183,7 +201,7 @@ def _conv3_grads(x, w, g):
 @jax.custom_vjp
 def _conv3_looped(x, w): return _conv3(x, w)
 def _conv3_looped_bwd(res, g):  # the CPU only: other backends keep XLA's own backward pass
-    return jax.lax.platform_dependent(*res, g, cpu=_conv3_grads, default=lambda x, w, g: jax.vjp(_conv3, x, w)[1](g))
+    return on_platform(*res, g, cpu=_conv3_grads, default=lambda x, w, g: jax.vjp(_conv3, x, w)[1](g))
 _conv3_looped.defvjp(lambda x, w: (_conv3(x, w), (x, w)), _conv3_looped_bwd)
 
 def conv3(x:Float[Array, "N h w i"], w:Float[Array, "3 3 i o"], b:Float[Array, "o"]) -> Float[Array, "N h w o"]:
@@ -229,7 +247,7 @@ def _eye_product(y:Float[Array, "... c"]) -> Float[Array, "... c"]:
 
 def computed_once(y:Float[Array, "... c"]) -> Float[Array, "... c"]:
     "`y` itself: on the CPU as an identity product, computed once and never copied into its consumers (see above)."
-    return jax.lax.platform_dependent(y, cpu=_eye_product, default=lambda v: v)
+    return on_platform(y, cpu=_eye_product, default=lambda v: v)
 
 @jax.custom_vjp
 def _depthwise(x, w): return computed_once(_shift3(x, w))
@@ -269,7 +287,7 @@ def bilinear(x:Float[Array, "N h w c"], f:int) -> Float[Array, "N h*f w*f c"]:
     "Bilinear upsampling by an integer factor (pixel centres aligned, edges clamped): the smooth half of a Laplacian "
     "step."
     if f == 1: return x
-    return jax.lax.platform_dependent(x, cpu=lambda v: _bilinear_taps(v, f), default=lambda v: _bilinear_einsum(v, f))
+    return on_platform(x, cpu=lambda v: _bilinear_taps(v, f), default=lambda v: _bilinear_einsum(v, f))
 
 def space_to_depth(x:Float[Array, "N h w c"], f:int) -> Float[Array, "N h/f w/f f*f*c"]:
     "Fold each f x f patch into the channels (a ViT patch embedding's input)."

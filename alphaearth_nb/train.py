@@ -32,7 +32,7 @@ from tqdm.auto import tqdm
 
 import xarray as xr
 
-from . import losses, samples
+from . import losses, nn, samples
 from . import model as aef_model
 from .checkpoint import (checkpoints, latest_checkpoint, load_checkpoint, read_header, run_folder,
                                       save_checkpoint)
@@ -251,6 +251,11 @@ def place(tree:PyTree, shardings) -> PyTree:
                         is_leaf=lambda x: x is None)
 
 # %% ../nbs/20_train.ipynb #c0017
+def _platform(shardings) -> str:
+    "The platform a step runs on: its state's devices' (`state_shardings`), else JAX's default backend's."
+    for s in jax.tree.leaves(shardings): return next(iter(s.device_set)).platform
+    return jax.default_backend()
+
 def make_train_step(loss_fn:Callable,                       # loss_fn(model, batch, key) -> (loss, aux)
                     optimizer:optax.GradientTransformation, # the state's optimiser
                     *,
@@ -262,7 +267,8 @@ def make_train_step(loss_fn:Callable,                       # loss_fn(model, bat
     def _step(batch, state):
         if state_shardings is not None: state = _constrain(state, state_shardings)
         if batch_shardings is not None: batch = jax.lax.with_sharding_constraint(batch, batch_shardings)
-        new, loss, aux = train_step(state, batch, loss_fn, optimizer)
+        with nn.traced_for(_platform(state_shardings)):  # one branch of each nn.on_platform traced, not all
+            new, loss, aux = train_step(state, batch, loss_fn, optimizer)
         if state_shardings is not None: new = _constrain(new, state_shardings)
         return new, loss, aux
     # batch first: only the state is donated; XLA:CPU's faster-compiling options (core.compiler_options)

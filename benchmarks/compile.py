@@ -11,6 +11,8 @@ see the same neighbours on a shared machine:
   flat vector;
 - "s5": `core.FAST_STEP` as it was before the memory-optimised thunk order (the loop emitter and the split in
   two, XLA:CPU's default scheduler);
+- "NAME@base" (with `--base PATH`): the configuration with the package imported from another checkout (the code
+  before a change), interleaved with this checkout's;
 - "after": the package's defaults: `core.compiler_options(step=True)` on the CPU backend (`core.FAST_COMPILE`, level
   1, and `core.FAST_STEP`: the loop emitter instead of the fusion emitters, the LLVM module split in two) and Adam on
   one flat vector, with the step's thunks in XLA:CPU's memory-optimised order.
@@ -170,10 +172,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _measure(what: str, name: str, a, cache: str | None = None) -> dict | None:
-    "One configuration's figures from a fresh child process (None if it failed); `cache`: the persistent cache's folder."
+    "One configuration's figures from a fresh child process (None if it failed); `cache`: the persistent cache's "
+    "folder; a name ending in '@base' imports the package from `--base`."
+    name, at_base = name.removesuffix("@base"), name.endswith("@base")
     fast, layout, opts = CONFIGS[name]
+    root = Path(a.base).resolve() if at_base else ROOT
     env = {**os.environ, "AEF_COMPILE_CACHE": cache or "0", "AEF_FAST_COMPILE": fast,
-           "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+           "PYTHONPATH": f"{root}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     cmd = [sys.executable, __file__, "--child", what, "--preset", a.preset, "--layout", layout,
            "--reps", str(a.reps)] + (["--opts", opts] if opts else [])
     out = subprocess.run(cmd, env=env, capture_output=True, text=True)
@@ -203,6 +208,9 @@ def main(argv=None):
     ap.add_argument("--configs", default="", help="only these configurations (comma-separated; default all)")
     ap.add_argument("--cache", action="store_true",
                     help="also with the persistent cache on: 'after' in two fresh processes sharing a new cache folder")
+    ap.add_argument("--base", default=None,
+                    help="a checkout of the package as it was (e.g. /work/main): each configuration also runs with "
+                         "its code, as NAME@base, interleaved with this checkout's")
     ap.add_argument("--child", choices=["step", "embed"], help=argparse.SUPPRESS)
     ap.add_argument("--layout", default="flat", help=argparse.SUPPRESS)
     ap.add_argument("--opts", default=None, help=argparse.SUPPRESS)
@@ -217,13 +225,14 @@ def main(argv=None):
     whats = [w for w in a.what.split(",") if w]
     names = {w: [c for c in (EMBED_CONFIGS if w == "embed" else CONFIGS) if not a.configs or c in a.configs.split(",")]
              for w in whats}
+    if a.base: names = {w: [n for c in ns for n in (f"{c}@base", c)] for w, ns in names.items()}
     rows = {(w, c): [] for w in whats for c in names[w]}
     for r in range(a.rounds):
         for what in whats:
             for name in (names[what] if r % 2 == 0 else names[what][::-1]):
                 d = _measure(what, name, a)
                 if d: rows[(what, name)].append(d)
-                _line(f"round {r} {what:5s} {name:6s}", d)
+                _line(f"round {r} {what:5s} {name:11s}", d)
     if a.cache:  # the package's defaults with the persistent cache on, in a folder of its own: written, then read
         for what in whats:
             with tempfile.TemporaryDirectory(prefix="aef-compile-cache-") as folder:
