@@ -316,9 +316,9 @@ def knn_search(train_x,                 # training features, (N, D)
         dist, idx, ok, near = _search(args, qx, k, kc, qc, many=True)
         _check_queries(qx, dist[:, 0])
     bad = np.flatnonzero(~ok)
-    if bad.size:  # a fraction of a percent: 3 more candidates per block (a sort beyond 8)
+    if bad.size:  # 0.3-2.3%: 3 more candidates per block (a sort beyond 8), in the same blocks as the first round
         kc = min(kc + 3, c)
-        d2, i2, ok2, near2 = _search(args, qx[bad], k, kc, min(qc, 64))
+        d2, i2, ok2, near2 = _search(args, qx[bad], k, kc, qc, many=True)
         dist[bad], idx[bad], ok[bad], near[bad] = d2, i2, ok2, near2
     closed = dist[:, k + 1] > dist[:, k - 1] * (1 + _tie(tx.shape[1]))   # no other row within the near-tie band
     few = np.flatnonzero(ok & near & closed)

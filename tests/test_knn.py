@@ -361,3 +361,17 @@ def test_predict_refuses_float_labels():
     "knn_predict votes without knn_vote's checks, but float labels are still refused."
     with pytest.raises(LabelError, match="whole class indices"):
         knn_predict(np.eye(3, 2), np.array([0.0, 1.0, 1.0]), np.zeros((1, 2)), 1, 2)
+
+
+def test_second_round_in_many_blocks_per_call(monkeypatch):
+    "Every query uncertified at first (each row thrice): the second round runs CALL_BLOCKS blocks per call, exact."
+    from alphaearth_nb import knn
+    kcs = []
+    multi = knn._knn_blocks
+    monkeypatch.setattr(knn, "_knn_blocks", lambda qs, *a, **kw: kcs.append(kw["kc"]) or multi(qs, *a, **kw))
+    rng = np.random.default_rng(10)
+    train = np.repeat(rng.normal(size=(60, 8)).astype(np.float32), 3, 0)
+    query = rng.normal(size=(2 * knn.CALL_BLOCKS * 16 * knn._workers() + 9, 8)).astype(np.float32)
+    d, i = knn_search(train, query, 1, query_chunk=16)
+    np.testing.assert_array_equal(i, reference(train, query, 1)[1])
+    assert set(kcs) == {2, 5}  # the first round, then every query again with 3 more candidates
