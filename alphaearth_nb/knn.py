@@ -20,7 +20,7 @@ from jaxtyping import Array, Float, Int
 from .core import ConfigError, DimensionError, LabelError, NoValidDataError
 
 # %% auto #0
-__all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'knn_search', 'knn_vote', 'knn_predict']
+__all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'VOTE_TABLE', 'knn_search', 'knn_vote', 'knn_predict']
 
 # %% ../nbs/23a_knn.ipynb #c0006
 GROUP = 32  # columns per group of the first selection stage (16 beyond 2 candidates: `_group`)
@@ -344,12 +344,21 @@ def knn_vote(nn_labels,          # (Q, k) class indices 0 .. C-1 of the neighbou
                          "map them with `evaluate.encode_labels(y)`")
     return _vote(lab, n_classes)
 
-VOTE_ROWS = 1 << 15  # queries per slice of the vote: its temporaries stay in cache
+VOTE_ROWS = 1 << 15   # queries per slice of the vote: its temporaries stay in cache
+VOTE_TABLE = 1 << 12  # up to this many label combinations (C^k), the vote is looked up in a table of all of them
 
 def _vote(lab:np.ndarray, n_classes:int) -> tuple[np.ndarray, np.ndarray]:
-    "`knn_vote` of labels known to be whole numbers in 0..C-1, `VOTE_ROWS` queries at a time."
-    pred, frac = np.empty(len(lab), np.int32), np.zeros((len(lab), n_classes), np.float32)
-    for s in range(0, len(lab), VOTE_ROWS):
+    "`knn_vote` of labels known to be whole numbers in 0..C-1: looked up (`VOTE_TABLE`), or `VOTE_ROWS` at a time."
+    q, k = lab.shape
+    if n_classes ** k <= VOTE_TABLE:
+        combos = np.indices((n_classes,) * k).reshape(k, -1).T              # every (Q, k) row there can be
+        pred, frac = np.empty(len(combos), np.int32), np.zeros((len(combos), n_classes), np.float32)
+        _vote_rows(combos, pred, frac)
+        code = lab[:, 0].astype(np.intp)
+        for j in range(1, k): code = code * n_classes + lab[:, j]            # the row's place among `combos`
+        return pred[code], np.take(frac, code, axis=0)
+    pred, frac = np.empty(q, np.int32), np.zeros((q, n_classes), np.float32)
+    for s in range(0, q, VOTE_ROWS):
         _vote_rows(lab[s:s + VOTE_ROWS], pred[s:s + VOTE_ROWS], frac[s:s + VOTE_ROWS])
     return pred, frac
 

@@ -101,10 +101,12 @@ def test_far_from_origin():
     np.testing.assert_allclose(d, [[4.], [16.]])
 
 
-def test_vote_matches_scores_and_ranks(monkeypatch):
+@pytest.mark.parametrize("table", [0, 4096])
+def test_vote_matches_scores_and_ranks(table, monkeypatch):
     "knn_vote against a per-query count: most votes, ties to the nearer member; fractions = count / float32(k), bit for bit."
     from alphaearth_nb import knn
     monkeypatch.setattr(knn, "VOTE_ROWS", 37)  # ragged slices of the vote
+    monkeypatch.setattr(knn, "VOTE_TABLE", table)  # 0: no lookup table; 4096: up to k = 6 of these 4 classes
     rng = np.random.default_rng(4)
     for k in (1, 2, 3, 7):
         lab = rng.integers(0, 4, (500, k))
