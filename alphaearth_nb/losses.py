@@ -198,7 +198,7 @@ def example_terms(model:AlphaEarth, ex:TrainExample, key:PRNGKeyArray,
     L = u.shape[1]
     yx = jnp.clip(jnp.round(ex.texts.yx).astype(jnp.int32), 0, L - 1)
     return dict(u=u[0], consistency=consistency_loss(u[1], u_s, weights.stop_teacher), recon=recon,
-                text=jax.vmap(lambda e: model.text_head(e, ex.texts.period))(ex.texts.emb),
+                text=model.text_head(ex.texts.emb, ex.texts.period),
                 text_emb=model.summary.at(enc.feats, enc.days, enc.valid, ex.texts.period, yx),
                 text_valid=ex.texts.valid)
 

@@ -238,11 +238,13 @@ class AlphaEarth(eqx.Module):
                               "ModelConfig.targets and retrain.")
         return self.decoders[name](u, meta, t_norm)
 
-    def text_head(self, text_emb:Float[Array, "T"], # frozen text embedding
+    def text_head(self, text_emb:Float[Array, "... T"], # frozen text embedding(s): one, or N at once [N, T]
                   period:Float[Array, "2"], # the text objective's summary period
-                 ) -> Float[Array, "E"]:
-        "Unit vector the CLIP loss aligns with the embedding at the text's pixel."
-        return unit(self.text_mlp(jnp.concatenate([text_emb, period_code(period)])))
+                 ) -> Float[Array, "... E"]:
+        "Unit vector(s) the CLIP loss aligns with the embedding at each text's pixel. Pass an example's texts "
+        "at once: each layer's weight gradient is then one product over the texts, not a sum of outer products."
+        code = jnp.broadcast_to(period_code(period), (*text_emb.shape[:-1], PERIOD_CODE_DIM))
+        return unit(self.text_mlp(jnp.concatenate([text_emb, code], -1)))
 
     def with_policy(self, dtype:str="float32", # the encoder's activation dtype: "float32" or "bfloat16"
                     remat:bool=False,          # recompute each encoder block's activations in the backward pass
