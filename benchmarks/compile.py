@@ -1,6 +1,7 @@
 """Cold compile time of the first `small` training step and the first `embed` call, beside the step time.
 
-    .venv/bin/python benchmarks/compile.py [--preset small] [--rounds 2] [--what step,embed] [--cache]
+    .venv/bin/python benchmarks/compile.py [--preset small] [--rounds 2] [--what step,embed] [--cache] [--base PATH]
+                                           [--sources]
 
 Each measurement runs in a fresh process with JAX's persistent compilation cache off (`AEF_COMPILE_CACHE=0`), so
 every first call traces, lowers and compiles from scratch. The configurations, interleaved round by round so all
@@ -49,9 +50,23 @@ step compiled again in one process (`jax.clear_caches()` between, alternating ro
 verification off (`xla_cpu_emitter_verification_level` 0) 0.92 then 1.03 (3 and 4 rounds), LLVM's expensive passes
 off 1.05, `CPU_OPT_PRESET_FAST_COMPILE` 0.94 (one compile); on 165 trivial kernels alone, vector width 256 1.00, 128
 1.45, AVX2 only 1.19, split 1 or 8 0.88/0.96 (one compile each): none lands.
+Session 9: the step is traced for its platform (`nn.traced_for`), so each `nn.on_platform` choice (bilinear taps,
+identity products, the looped convolution's gradient) traces, differentiates and lowers one branch instead of both
+(`lax.platform_dependent`): the same optimised HLO, tracing 8.58 M -> 7.44 M Python calls, trace + lower 0.86x and
+0.92x the CPU seconds (6 and 8 rounds alternating in one process, load 4.8 and 3.8). Kernels by package function
+(`--sources`): nn.Norm 122, nn._shift3 106, stp.encode's per-block slices of the stacked block parameters 91 (34
+trivial), decoders 76, TimePool.weights 66, nn._standardise 50, nn._upsample_axis 76; "?" 199 is mostly the
+parameter update's 165 adds (one per leaf: a standalone program of them alone compiles in 2.1-2.3 CPU s; a flat add
+then a split into leaves gives the same 165 kernels and 1.7x the compile). Tried on the lowered step, one process
+(compile CPU s ratio to the package's options, run time, load 4.7-5.9, one compile each): YNNPACK for element-wise
+and reductions (`xla_cpu_experimental_ynn_fusion_type`) 1.14-1.34 with 2,326-2,432 fusions, steps 1.24-1.58x slower
+and other numbers; XNNPACK greedy graph fusion 1.19; tiling propagation 1.18; copy insertion by region analysis 1.02;
+JAX without full tracebacks in MLIR locations, or with JVP + partial evaluation for the gradient instead of direct
+linearisation: no faster trace + lower (1.06x for the latter, 4 rounds). None lands.
 Figures only: nothing here is asserted.
 """
 import argparse
+import collections
 import json
 import os
 import re
@@ -78,6 +93,32 @@ def _timed(fn):
     t, c = time.perf_counter(), time.process_time()
     fn()
     return time.perf_counter() - t, time.process_time() - c
+
+
+def kernel_sources(text: str) -> collections.Counter:
+    "The compiled program's LLVM kernels (loop fusions of the entry computation) counted by the innermost package "
+    "function in each one's stack trace (`?`: none, e.g. the parameter update's adds under `eqx.apply_updates`)."
+    tables, cur = {}, None
+    for l in text.splitlines():
+        if l in ("FileNames", "FunctionNames", "FileLocations", "StackFrames"): cur = tables.setdefault(l, {})
+        elif cur is not None and re.match(r"\d+ ", l): cur[int(l.split(" ", 1)[0])] = l.split(" ", 1)[1]
+    if len(tables) < 4: return collections.Counter()
+    ids = lambda v: {k: int(n) for k, n in re.findall(r"(\w+)=(\d+)", v)}
+    locs = {i: (tables["FileNames"][d["file_name_id"]].strip('"'), tables["FunctionNames"][d["function_name_id"]].strip('"'))
+            for i, d in ((i, ids(v)) for i, v in tables["FileLocations"].items())}
+    frames = {i: (d["file_location_id"], d["parent_frame_id"]) for i, d in
+              ((i, ids(v)) for i, v in tables["StackFrames"].items())}
+    def source(frame):
+        seen = set()
+        while frame in frames and frame not in seen:
+            seen.add(frame)
+            (file, fn), frame = locs[frames[frame][0]], frames[frame][1]
+            if "alphaearth_nb" in file: return f"{Path(file).stem}.{fn.replace('.<locals>', '')}"
+        return "?"
+    entry = text[text.index("\nENTRY"):]
+    return collections.Counter(source(int(m.group(1)) if m else -1) for l in entry.splitlines()
+                               if " fusion(" in l and "kind=kLoop" in l
+                               for m in [re.search(r"stack_frame_id=(\d+)", l)])
 
 
 def child(what: str, preset_name: str, layout: str, reps: int, opts: str | None = None) -> dict:
@@ -123,7 +164,8 @@ def child(what: str, preset_name: str, layout: str, reps: int, opts: str | None 
     kernels = None
     if what == "step":  # the compiled program again (JAX's in-memory cache: no second compile): its fusions
         text = step.jitted.lower(batch, box[0]).compile().compiled.as_text()
-        kernels = (len(re.findall(r" fusion\(", text)), len(re.findall(r"%[yx]nn_fusion[\w.\-]* = ", text)))
+        kernels = (len(re.findall(r" fusion\(", text)), len(re.findall(r"%[yx]nn_fusion[\w.\-]* = ", text)),
+                   kernel_sources(text).most_common(12))
     return {"first_s": first[0], "first_cpu_s": first[1], **{f"{k}_s": v for k, v in spent.items()}, "hits": hits[0],
             "kernels": kernels,
             "run_ms": 1e3 * statistics.median(w for w, _ in later),
@@ -211,6 +253,8 @@ def main(argv=None):
     ap.add_argument("--base", default=None,
                     help="a checkout of the package as it was (e.g. /work/main): each configuration also runs with "
                          "its code, as NAME@base, interleaved with this checkout's")
+    ap.add_argument("--sources", action="store_true",
+                    help="after each step line, its LLVM kernels counted by the package function they come from")
     ap.add_argument("--child", choices=["step", "embed"], help=argparse.SUPPRESS)
     ap.add_argument("--layout", default="flat", help=argparse.SUPPRESS)
     ap.add_argument("--opts", default=None, help=argparse.SUPPRESS)
@@ -233,6 +277,9 @@ def main(argv=None):
                 d = _measure(what, name, a)
                 if d: rows[(what, name)].append(d)
                 _line(f"round {r} {what:5s} {name:11s}", d)
+                if a.sources and d and d.get("kernels") and len(d["kernels"]) > 2:
+                    print("    LLVM kernels by package function: "
+                          + ", ".join(f"{k} {n}" for k, n in d["kernels"][2]), flush=True)
     if a.cache:  # the package's defaults with the persistent cache on, in a folder of its own: written, then read
         for what in whats:
             with tempfile.TemporaryDirectory(prefix="aef-compile-cache-") as folder:
