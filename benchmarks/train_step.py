@@ -14,7 +14,26 @@ median of the per-round ratios printed with the load average of each round; with
 timed the same way against torch's forward pass under `torch.autocast` to bfloat16 (never our bf16 against torch's
 f32 alone). With `--profile N`, N steps run under `jax.profiler` and the time of XLA:CPU's thunks is printed per
 source line of the package (forward or backward, from the compiled HLO's stack frames), the place to start when the
-step is slow. Figures only: nothing here is asserted.
+step is slow; `--thunks K` adds the K costliest single thunks with their output shape. Figures only: nothing here is
+asserted.
+
+Measured (session 9, 2 cores at load 4-6, tiny ~124 ms and small ~680 ms of thunks per step):
+- XLA:CPU (jaxlib 0.10.2) emits loop fusions whose output's minor dimension is 16 as fully unrolled scalar code
+  (vfmadd...ss; no packed xmm/ymm/zmm instructions), at the step's options and at XLA's defaults alike; minor
+  dimensions 32, 64 and 1024 get packed AVX code (objdump of --xla_dump_to's obj files for x * 3 + 1). tiny's
+  precision state (d_precision 16) and nn._eye_product's blocks of gcd(c, 16) make such fusions: >= 12 ms of tiny's
+  thunks. No option changes it (O1/O2/O3, prefer_vector_width, max_isa, fusion emitters; xla_cpu_flatten_after_fusion
+  is no compile option); YNNPACK ELTWISE fusions: step 2.00x slower; XNNPACK 1.17x, XNNPACK greedy 1.75x (CPU).
+- Convolution weight gradients: XLA's conv with batch = input channels needs x as [i, h, w, n]; that transpose (N to
+  the minor axis) runs at ~5 ns per element ([64,16,16,64] alone: 4.8 ms; a 2-D [64, 16384] transpose 1.7 ms) and the
+  gradient conv at ~30 GFLOP/s against ~80 for the forward: small's five conv3 weight gradients with their transposes
+  are ~120 ms of its 680. Nine shifted products, or row-offset slices of the flattened padded arrays: 1.0-2.5x slower
+  per layer (fwd+bwd); depthwise3 as a grouped convolution: step 2x slower.
+- Dropped (old/new, interleaved in one process): optimization_barrier before the depthwise shifts (XLA:CPU removes it
+  before fusion: same HLO), _eye_product in blocks of 32 (step CPU tiny 1.01, small 1.04, wall 1.00), row sums as
+  ones-vector products in householder_to/unit (vMF fwd+bwd 1.10 at 1 target, 0.85 at 7), Upsample over a batch of
+  periods instead of vmapped (1.02), one stacked reduce for depthwise3's kernel gradient (0.43-0.99), the projector
+  without its concat (1.04) or with its input materialised first (0.90).
 """
 import argparse
 import collections
@@ -74,14 +93,22 @@ def _hlo_sources(hlo: str) -> dict:
     return out
 
 
-def profile(run, compiled_text: str, n: int, top: int = 25):
-    "Run `run()` n times under jax.profiler; print XLA:CPU thunk time per (direction, source line), most first."
+def _hlo_shapes(hlo: str) -> dict:
+    "Instruction name -> its output shape (with layout) and opcode, from a compiled module's text."
+    return {m.group(1): (m.group(2), m.group(3))
+            for m in re.finditer(r'^\s*(?:ROOT )?%([\w.\-]+) = (\(.*?\)|\S+) ([\w\-]+)\(', hlo, re.M)}
+
+
+def profile(run, compiled_text: str, n: int, top: int = 25, thunks_top: int = 0):
+    "Run `run()` n times under jax.profiler; print XLA:CPU thunk time per (direction, source line), most first; with "
+    "`thunks_top`, also the costliest single thunks with their output shape and source line."
     src = _hlo_sources(compiled_text)
     with tempfile.TemporaryDirectory() as d:
         with jax.profiler.trace(d):
             for _ in range(n): run()
         data = jax.profiler.ProfileData.from_file(str(next(Path(d).rglob("*.xplane.pb"))))
     agg, cnt, total, thunks = collections.Counter(), collections.Counter(), 0, 0
+    per, per_n = collections.Counter(), collections.Counter()
     for plane in data.planes:
         for line in plane.lines:
             if line.name == "python": continue
@@ -89,9 +116,17 @@ def profile(run, compiled_text: str, n: int, top: int = 25):
                 if "ThunkExecutor" in ev.name or "Await" in ev.name or ev.name.startswith("end:"): continue
                 key = src.get(ev.name, ("?", ev.name.split(".")[0]))
                 agg[key] += ev.duration_ns; cnt[key] += 1; total += ev.duration_ns; thunks += 1
+                per[ev.name] += ev.duration_ns; per_n[ev.name] += 1
     print(f"profile: {total / n / 1e6:.1f} ms of XLA:CPU thunks per step ({thunks // n} thunks, all threads); top lines:")
     for (d, where), ns in agg.most_common(top):
         print(f"  {ns / n / 1e6:7.2f} ms {ns / total:5.1%} {cnt[(d, where)] // n:5d}x  {d} {where}")
+    if not thunks_top: return
+    shapes = _hlo_shapes(compiled_text)
+    print(f"costliest thunks (ms per step, calls per step, name, opcode, output shape, source line):")
+    for name, ns in per.most_common(thunks_top):
+        shape, op = shapes.get(name, ("?", "?"))
+        d, where = src.get(name, ("", ""))
+        print(f"  {ns / n / 1e6:7.2f} ms {per_n[name] // n:3d}x  {name:32s} {op:12s} {shape[:48]:48s} {d} {where}")
 
 
 def matmul_peak(n: int = 2048, reps: int = 10) -> float:
@@ -112,6 +147,7 @@ def main(argv=None):
     ap.add_argument("--torch", action="store_true", help="time the PyTorch reference (benchmarks/torch_ref.py) too")
     ap.add_argument("--rounds", type=int, default=3, help="interleaved JAX / torch rounds with --torch")
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="trace N f32 steps: thunk time per source line")
+    ap.add_argument("--thunks", type=int, default=0, metavar="K", help="with --profile: also the K costliest thunks")
     args = ap.parse_args(argv)
     print(f"jax {jax.__version__} on {jax.devices()[0].platform} x{len(jax.devices())}, {os.cpu_count()} CPU cores; "
           f"preset {args.preset}, batch {args.batch}; load average {os.getloadavg()[0]:.1f} (other processes slow every figure)")
@@ -153,7 +189,7 @@ def main(argv=None):
         t0 = time.perf_counter(); run(); t_compile = time.perf_counter() - t0  # the first call: a cold compile
         compiled = step.jitted.lower(batch, box[0]).compile()
         fx_step = xla_flops(compiled)
-        if args.profile and not bf16: profile(run, compiled.compiled.as_text(), args.profile)
+        if args.profile and not bf16: profile(run, compiled.compiled.as_text(), args.profile, thunks_top=args.thunks)
         f_step = count_flops(lambda b, s: train_step(s, b, losses.total_loss, opt), batch, box[0])
         t_step, t_min = median_time(run, args.reps)
         runs[bf16] = run
