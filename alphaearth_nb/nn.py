@@ -163,23 +163,23 @@ class MLP(eqx.Module):
 
 # %% ../nbs/10_nn.ipynb #c0006
 _IN_LOOP = contextvars.ContextVar("aef_loop_body", default=False)
-
-@contextlib.contextmanager
-def loop_body():
-    "Trace a `lax.scan` body inside this: its `conv3` calls take a backward pass that XLA:CPU runs well in a loop."
-    token = _IN_LOOP.set(True)
-    try: yield
-    finally: _IN_LOOP.reset(token)
-
 _PLATFORM = contextvars.ContextVar("aef_platform", default=None)
 
 @contextlib.contextmanager
+def _setting(var:contextvars.ContextVar, value):
+    "`var` set to `value` inside the `with` block, restored after it."
+    token = var.set(value)
+    try: yield
+    finally: var.reset(token)
+
+def loop_body():
+    "Trace a `lax.scan` body inside this: its `conv3` calls take a backward pass that XLA:CPU runs well in a loop."
+    return _setting(_IN_LOOP, True)
+
 def traced_for(platform:str|None):
     "Trace inside this a program that runs on `platform` only ('cpu', 'gpu', ...; None: not known): `on_platform` "
     "then picks its branch while tracing instead of staging out every branch."
-    token = _PLATFORM.set(platform)
-    try: yield
-    finally: _PLATFORM.reset(token)
+    return _setting(_PLATFORM, platform)
 
 def on_platform(*args, cpu, default):
     "`cpu(*args)` on the CPU, else `default(*args)`: chosen while tracing inside `traced_for`, else when the program "
