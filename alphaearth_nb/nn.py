@@ -20,10 +20,10 @@ import numpy as np
 from jaxtyping import Array, Bool, Float, PRNGKeyArray
 
 # %% auto #0
-__all__ = ['NORMS', 'ACTIVATIONS', 'DTYPES', 'is_concrete', 'split', 'host_normal', 'host_const', 'identity3', 'Dense', 'Norm',
-           'masked_softmax', 'Attention', 'MLP', 'loop_body', 'traced_for', 'on_platform', 'conv3', 'pool', 'upsample',
-           'computed_once', 'depthwise3', 'bilinear', 'space_to_depth', 'cell_valid', 'Stack', 'Conv3', 'build',
-           'count_params']
+__all__ = ['NORMS', 'ACTIVATIONS', 'DTYPES', 'DW_CHUNK_BYTES', 'is_concrete', 'split', 'host_normal', 'host_const', 'identity3',
+           'Dense', 'Norm', 'masked_softmax', 'Attention', 'MLP', 'loop_body', 'traced_for', 'on_platform', 'conv3',
+           'pool', 'upsample', 'computed_once', 'depthwise3', 'bilinear', 'space_to_depth', 'cell_valid', 'Stack',
+           'Conv3', 'build', 'count_params']
 
 # %% ../nbs/10_nn.ipynb #c0005
 NORMS = ("layernorm", "rmsnorm")
@@ -204,13 +204,35 @@ def _conv3_looped_bwd(res, g):  # the CPU only: other backends keep XLA's own ba
     return on_platform(*res, g, cpu=_conv3_grads, default=lambda x, w, g: jax.vjp(_conv3, x, w)[1](g))
 _conv3_looped.defvjp(lambda x, w: (_conv3(x, w), (x, w)), _conv3_looped_bwd)
 
+DW_CHUNK_BYTES = 3 << 18  # conv3's weight gradient on the CPU: over chunks of frames of about this many input and
+                          # gradient bytes (768 KiB: a few frames of 16 x 16 x 32 + 64 channels)
+
+def _frames_per_chunk(x, o:int) -> int:
+    "Frames of `x` (and of its output gradient, `o` channels) per chunk of the weight gradient."
+    return max(1, DW_CHUNK_BYTES // (math.prod(x.shape[1:-1]) * (x.shape[-1] + o) * x.dtype.itemsize))
+
+def _conv3_chunked_grads(x, w, g):
+    "XLA's own input gradient, and its weight gradient summed over chunks of frames (see below)."
+    m = _frames_per_chunk(x, w.shape[-1])
+    dw = lambda a, b: jax.vjp(lambda v: _conv3(a, v), w)[1](b)[0]
+    return jax.vjp(lambda v: _conv3(v, w), x)[1](g)[0], sum(dw(x[k:k + m], g[k:k + m]) for k in range(0, len(x), m))
+
+@jax.custom_vjp
+def _conv3_chunked(x, w): return _conv3(x, w)
+def _conv3_chunked_bwd(res, g):  # the CPU only: other backends keep XLA's own backward pass
+    return on_platform(*res, g, cpu=_conv3_chunked_grads, default=lambda x, w, g: jax.vjp(_conv3, x, w)[1](g))
+_conv3_chunked.defvjp(lambda x, w: (_conv3(x, w), (x, w)), _conv3_chunked_bwd)
+
 def conv3(x:Float[Array, "N h w i"], w:Float[Array, "3 3 i o"], b:Float[Array, "o"]) -> Float[Array, "N h w o"]:
-    "3x3 'same' convolution, NHWC, by XLA's convolution (traced inside `loop_body`: with its own backward pass)."
+    "3x3 'same' convolution, NHWC, by XLA's convolution (traced inside `loop_body`, or over more frames than one "
+    "chunk of the weight gradient: with its own backward pass)."
     # jax 0.10 on CPU, one core, forward + backward at our sizes: 2-7x faster than nine shifted matmuls or one
     # im2col matmul (16x16 px, 16 -> 32 channels: 5.3 ms against 18.6 and 9.2). But inside a while loop (a scan's
     # body) XLA:CPU runs the convolution's weight gradient some 30-50x slower (small step: 5.4 s against 0.58 s)
-    conv = _conv3_looped if _IN_LOOP.get() else _conv3
-    return conv(x, w.astype(x.dtype)) + b.astype(x.dtype)
+    w = w.astype(x.dtype)
+    if _IN_LOOP.get(): conv = _conv3_looped
+    else: conv = _conv3_chunked if len(x) > _frames_per_chunk(x, w.shape[-1]) else _conv3
+    return conv(x, w) + b.astype(x.dtype)
 
 def pool(x:Float[Array, "N h w c"], f:int) -> Float[Array, "N h/f w/f c"]:
     "Average-pool by an integer factor: the low-pass step of a pyramid."

@@ -6,14 +6,19 @@ Each layer runs forward and backward (`jax.vjp`) at the `tiny` preset's shapes, 
 batch of 2 (teacher and student), compiled with the training step's XLA options (`core.compiler_options(step=True)`).
 Variants run in interleaved rounds; the median process CPU time per call (less sensitive to other processes than wall
 time) and wall time are printed with the ratio to the first variant and the load average. With `--step`, the whole
-`tiny` training step (batch 2) also runs with nn.py as it is against nn.py with the old formulations patched in
-(Dense differentiated by JAX, depthwise outputs not materialised, bilinear as the einsum), again interleaved. Figures only: nothing is asserted.
+training step (batch 2, `--preset`) also runs with nn.py as it is against nn.py with the old formulations patched
+in (`BEFORE`; session 10: conv3's weight gradient in one piece, `nn.DW_CHUNK_BYTES` unbounded), again
+interleaved, printing CPU and wall ratios per round. Figures only: nothing is asserted.
+
+Session 9's patches (Dense differentiated by JAX, depthwise outputs not materialised, bilinear as the einsum) are the
+`{"_affine": _dense_plain, "_depthwise": _dw_unkept, "_bilinear_taps": nn._bilinear_einsum}` of `BEFORE`'s history.
 """
 import argparse
 import os
 import statistics
 import time
 
+import equinox as eqx
 import jax
 import jax.numpy as jnp
 
@@ -82,42 +87,56 @@ def layers(rounds: int, reps: int):
            a, rounds, reps, f"bilinear {'x'.join(map(str, shape))} by {f}")
 
 
-def step(rounds: int):
-    "The tiny training step with nn.py as it is ('nn') and with the old layer formulations patched in ('before')."
+BEFORE = {"DW_CHUNK_BYTES": 1 << 62}  # nn attributes looked up at trace time -> the old value
+
+
+def step(rounds: int, preset_name: str = "tiny"):
+    "The training step with nn.py as it is ('nn') and with the old formulations (`BEFORE`) patched in ('before')."
     from alphaearth_nb import losses, samples, scene
     from alphaearth_nb.model import AlphaEarth, preset
     from alphaearth_nb.train import TrainConfig, apply_policy, init_state, make_optimizer, make_train_step
     stack, texts, _ = scene.load_scene()
-    cfg = preset("tiny")
+    cfg = preset(preset_name)
     model = AlphaEarth(cfg, key=jax.random.PRNGKey(0))
-    batch = jax.device_put(samples.Batches(stack, samples.sampler_config(cfg, "tiny"), 2, seed=0, texts=texts).batch_at(0))
+    sampler = samples.sampler_config(cfg, preset_name if preset_name in samples.SAMPLERS else None)
+    batch = jax.device_put(samples.Batches(stack, sampler, 2, seed=0, texts=texts).batch_at(0))
     tcfg = TrainConfig(steps=1000, warmup=10, batch_size=2)
     opt = make_optimizer(tcfg)
     state = init_state(apply_policy(model, tcfg), opt)
-    old = {"_affine": _dense_plain, "_depthwise": _dw_unkept, "_bilinear_taps": nn._bilinear_einsum}  # looked up at trace time
-    runs = {}
+    runs, grads = {}, {}
     for name in ("nn", "before"):
-        saved = {k: getattr(nn, k) for k in old}
+        saved = {k: getattr(nn, k) for k in BEFORE}
         if name == "before":
-            for k, f in old.items(): setattr(nn, k, f)
+            for k, f in BEFORE.items(): setattr(nn, k, f)
         fn = make_train_step(losses.total_loss, opt)
         box = [jax.tree.map(lambda v: v.copy() if hasattr(v, "copy") else v, state)]
         def run(fn=fn, box=box):
             box[0], loss, _ = fn(box[0], batch)
             return float(loss)
-        print(f"step {name}: first loss {run():.6f}")  # traced and compiled here, with the patch in place
+        losses_ = [run() for _ in range(3)]  # traced and compiled here, with the patch in place
+        print(f"step {name}: losses of 3 steps {losses_}")
+        key = jax.random.PRNGKey(1)
+        with nn.traced_for(jax.default_backend()):  # the step's gradients at the initial parameters
+            g = eqx.filter_jit(eqx.filter_grad(lambda m: losses.total_loss(m, batch, key)[0]))(state.model)
+        grads[name] = jax.tree.leaves(g)
         for k, f in saved.items(): setattr(nn, k, f)
         runs[name] = run
+    diff = max(float(jnp.max(jnp.abs(a - b)) / (jnp.max(jnp.abs(b)) + 1e-30)) for a, b in zip(*grads.values()))
+    print(f"gradients (initial parameters): largest difference relative to the leaf's largest value {diff:.2e}")
     cpu, wall = {k: [] for k in runs}, {k: [] for k in runs}
-    for _ in range(rounds):
+    for r in range(rounds):
         for k, run in runs.items():
             run()
             c0, t0 = time.process_time(), time.perf_counter()
             for _ in range(5): run()
             cpu[k].append((time.process_time() - c0) / 5 * 1e3); wall[k].append((time.perf_counter() - t0) / 5 * 1e3)
+        print(f"  round {r}: before/nn CPU {cpu['before'][-1] / cpu['nn'][-1]:.3f} wall {wall['before'][-1] / wall['nn'][-1]:.3f}"
+              f"; load {os.getloadavg()[0]:.1f}")
     c, w = ({k: statistics.median(v) for k, v in d.items()} for d in (cpu, wall))
-    print(f"tiny step, batch 2: nn CPU {c['nn']:.1f} ms wall {w['nn']:.1f} ms; before CPU {c['before']:.1f} ms wall "
-          f"{w['before']:.1f} ms; before/nn CPU {c['before'] / c['nn']:.3f}, wall {w['before'] / w['nn']:.3f}; "
+    rc = statistics.median(b / a for a, b in zip(cpu["nn"], cpu["before"]))
+    rw = statistics.median(b / a for a, b in zip(wall["nn"], wall["before"]))
+    print(f"{preset_name} step, batch 2: nn CPU {c['nn']:.1f} ms wall {w['nn']:.1f} ms; before CPU {c['before']:.1f} ms "
+          f"wall {w['before']:.1f} ms; before/nn median of {rounds} rounds' ratios: CPU {rc:.3f}, wall {rw:.3f}; "
           f"load {os.getloadavg()[0]:.1f}")
 
 
@@ -125,11 +144,13 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--reps", type=int, default=50)
-    ap.add_argument("--step", action="store_true", help="also the whole tiny training step, nn.py against before")
+    ap.add_argument("--step", action="store_true", help="also the whole training step, nn.py against before")
+    ap.add_argument("--preset", default="tiny", help="the model preset of --step")
+    ap.add_argument("--only-step", action="store_true", help="--step without the layer benchmarks")
     args = ap.parse_args(argv)
     print(f"jax {jax.__version__}, {os.cpu_count()} CPU cores, XLA options {OPTS}; load average {os.getloadavg()[0]:.1f}")
-    layers(args.rounds, args.reps)
-    if args.step: step(max(args.rounds, 5))
+    if not args.only_step: layers(args.rounds, args.reps)
+    if args.step or args.only_step: step(max(args.rounds, 5), args.preset)
 
 
 if __name__ == "__main__":
