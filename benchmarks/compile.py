@@ -162,10 +162,12 @@ def child(what: str, preset_name: str, layout: str, reps: int, opts: str | None 
     listening[0] = False
     later = [_timed(run) for _ in range(reps)]
     kernels = None
-    if what == "step":  # the compiled program again (JAX's in-memory cache: no second compile): its fusions
-        text = step.jitted.lower(batch, box[0]).compile().compiled.as_text()
-        kernels = (len(re.findall(r" fusion\(", text)), len(re.findall(r"%[yx]nn_fusion[\w.\-]* = ", text)),
-                   kernel_sources(text).most_common(12))
+    if what == "step":  # the compiled programs again (JAX's in-memory cache: no second compile): their fusions
+        lowered = step.lower(box[0], batch) if hasattr(step, "lower") else [step.jitted.lower(batch, box[0])]
+        texts = [l.compile().compiled.as_text() for l in lowered]  # before the split in two (a --base): one
+        kernels = (sum(len(re.findall(r" fusion\(", t)) for t in texts),
+                   sum(len(re.findall(r"%[yx]nn_fusion[\w.\-]* = ", t)) for t in texts),
+                   sum(map(kernel_sources, texts), collections.Counter()).most_common(12))
     return {"first_s": first[0], "first_cpu_s": first[1], **{f"{k}_s": v for k, v in spent.items()}, "hits": hits[0],
             "kernels": kernels,
             "run_ms": 1e3 * statistics.median(w for w, _ in later),
