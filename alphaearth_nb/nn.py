@@ -190,6 +190,12 @@ def on_platform(*args, cpu, default):
 
 def _conv3(x, w): return jax.lax.conv_general_dilated(x, w, (1, 1), "SAME", dimension_numbers=("NHWC", "HWIO", "NHWC"))
 
+def _conv3_dx(x, w, g): return jax.linear_transpose(lambda a: _conv3(a, w), x)(g)[0]
+def _conv3_dw(x, w, g): return jax.linear_transpose(lambda v: _conv3(x, v), w)(g)[0]
+def _conv3_own(x, w, g):
+    "XLA's own gradients of `_conv3` (the transposes jax.vjp would take, without tracing a forward pass)."
+    return _conv3_dx(x, w, g), _conv3_dw(x, w, g)
+
 def _conv3_grads(x, w, g):
     "Input gradient: a 'same' convolution with the kernel flipped, in and out swapped; weight gradient: nine products."
     h, wd = x.shape[1:3]
@@ -201,7 +207,7 @@ def _conv3_grads(x, w, g):
 @jax.custom_vjp
 def _conv3_looped(x, w): return _conv3(x, w)
 def _conv3_looped_bwd(res, g):  # the CPU only: other backends keep XLA's own backward pass
-    return on_platform(*res, g, cpu=_conv3_grads, default=lambda x, w, g: jax.vjp(_conv3, x, w)[1](g))
+    return on_platform(*res, g, cpu=_conv3_grads, default=_conv3_own)
 _conv3_looped.defvjp(lambda x, w: (_conv3(x, w), (x, w)), _conv3_looped_bwd)
 
 DW_CHUNK_BYTES = 3 << 18  # conv3's weight gradient on the CPU: over chunks of frames of about this many input and
@@ -214,13 +220,12 @@ def _frames_per_chunk(x, o:int) -> int:
 def _conv3_chunked_grads(x, w, g):
     "XLA's own input gradient, and its weight gradient summed over chunks of frames (see below)."
     m = _frames_per_chunk(x, w.shape[-1])
-    dw = lambda a, b: jax.vjp(lambda v: _conv3(a, v), w)[1](b)[0]
-    return jax.vjp(lambda v: _conv3(v, w), x)[1](g)[0], sum(dw(x[k:k + m], g[k:k + m]) for k in range(0, len(x), m))
+    return _conv3_dx(x, w, g), sum(_conv3_dw(x[k:k + m], w, g[k:k + m]) for k in range(0, len(x), m))
 
 @jax.custom_vjp
 def _conv3_chunked(x, w): return _conv3(x, w)
 def _conv3_chunked_bwd(res, g):  # the CPU only: other backends keep XLA's own backward pass
-    return on_platform(*res, g, cpu=_conv3_chunked_grads, default=lambda x, w, g: jax.vjp(_conv3, x, w)[1](g))
+    return on_platform(*res, g, cpu=_conv3_chunked_grads, default=_conv3_own)
 _conv3_chunked.defvjp(lambda x, w: (_conv3(x, w), (x, w)), _conv3_chunked_bwd)
 
 def conv3(x:Float[Array, "N h w i"], w:Float[Array, "3 3 i o"], b:Float[Array, "o"]) -> Float[Array, "N h w o"]:

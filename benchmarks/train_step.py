@@ -53,7 +53,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 from flops import count_flops, xla_flops  # noqa: E402
 
-from alphaearth_nb import losses, samples, stacks
+from alphaearth_nb import losses, nn, samples, stacks
 from alphaearth_nb.model import AlphaEarth, preset
 from alphaearth_nb.nn import count_params
 from alphaearth_nb.train import TrainConfig, apply_policy, init_state, make_optimizer, make_train_step, train_step
@@ -174,7 +174,8 @@ def main(argv=None):
     t0 = time.perf_counter(); embed(model, batch.inputs, batch.period).block_until_ready(); t_embed_compile = time.perf_counter() - t0
     t_embed, _ = median_time(lambda: embed(model, batch.inputs, batch.period).block_until_ready(), args.reps)
     fx_embed = xla_flops(embed.lower(model, batch.inputs, batch.period).compile())
-    f_embed = count_flops(lambda m, i, p: jax.vmap(lambda x, q: m(x, q[None]))(i, p), model, batch.inputs, batch.period)
+    with nn.traced_for(jax.default_backend()):  # count the branch of each nn.on_platform that runs, not the costliest
+        f_embed = count_flops(lambda m, i, p: jax.vmap(lambda x, q: m(x, q[None]))(i, p), model, batch.inputs, batch.period)
 
     results, runs = {}, {}
     for bf16 in ([False, True] if args.bf16 else [False]):
@@ -191,7 +192,8 @@ def main(argv=None):
         compiled = [low.compile() for low in step.lower(box[0], batch)]
         fx_step = sum(map(xla_flops, compiled))
         if args.profile and not bf16: profile(run, compiled[0].compiled.as_text(), args.profile, thunks_top=args.thunks)
-        f_step = count_flops(lambda b, s: train_step(s, b, losses.total_loss, opt), batch, box[0])
+        with nn.traced_for(jax.default_backend()):  # count the branch of each nn.on_platform that runs
+            f_step = count_flops(lambda b, s: train_step(s, b, losses.total_loss, opt), batch, box[0])
         t_step, t_min = median_time(run, args.reps)
         runs[bf16] = run
         results[bf16] = (t_step, t_min, f_step, fx_step, t_compile)
