@@ -17,6 +17,20 @@ source line of the package (forward or backward, from the compiled HLO's stack f
 step is slow; `--thunks K` adds the K costliest single thunks with their output shape. Figures only: nothing here is
 asserted.
 
+Measured (session 10, 2 cores at load 3.4-6; every wall figure swings 2x between rounds at this load):
+- nn.conv3's weight gradient over chunks of frames (nn.DW_CHUNK_BYTES): small's four precision weight gradients
+  fell from ~130 ms of thunks (ynn_fusion [32|64,3,3,64|32], ~17 GFLOP/s) to ~40; bwd conv3 is now 76 ms of small's
+  779 (input gradients ~37 of it), fwd convs 48, XLA's N-to-minor transposes ~25 (plus 10 for the summary's vmapped
+  Conv3, whose weight gradient, ynn_fusion [32,3,3,32], is 15 ms: one image per call, so never chunked).
+  Forward and input-gradient convs alone run at 115-135 GFLOP/s CPU (64 frames, 32<->64); chunking them: 0.85-1.0.
+  Chunks of 384 KiB instead of 768: small step 1.10x more CPU, 1.07x wall (5 rounds, load 3.5).
+- --torch after it: small JAX/torch 0.86x (rounds 0.86, 0.66, 0.99; JAX 429-857 ms wall, CPU 447-519 ms; torch one
+  thread 425-735 ms; load 3.6-6.0), 17% of matmul; tiny 1.10x (0.61-1.64, 5 rounds, load 3.3-4.2), 18% of matmul.
+- torch.profiler on torch_ref (small, one thread, self CPU shares): summary's broadcast mul/sum ~29%, mm/addmm 12%,
+  oneDNN conv fwd+bwd 11%, layer norm fwd+bwd 9%, Beta sampling 3%. Ours (thunks): convs with their transposes and
+  elementwise ~22%, Dense fwd+bwd 12%, depthwise3/_shift3/_eye_product 11%, Norm bwd 6%, decoders 8%,
+  summary.vmf_large_kappa's [62720,16] multiply fusion (minor dimension 16, scalar code) 29 ms, 4%.
+
 Measured (session 9, 2 cores at load 4-6, tiny ~124 ms and small ~680 ms of thunks per step):
 - XLA:CPU (jaxlib 0.10.2) emits loop fusions whose output's minor dimension is 16 as fully unrolled scalar code
   (vfmadd...ss; no packed xmm/ymm/zmm instructions), at the step's options and at XLA's defaults alike; minor
