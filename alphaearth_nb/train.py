@@ -281,18 +281,20 @@ def _update_args(state:TrainState, state_shardings:PyTree) -> tuple:
     return (jax.device_put(jnp.zeros((), jnp.float32), NamedSharding(mesh, P())),
             place(params, state_shardings.model)), state
 
-def _compile_on_thread(update_fn, state:TrainState, state_shardings:PyTree) -> threading.Thread|None:
-    "Start compiling `update_fn` for `state` and its gradients on a thread (XLA releases the GIL: it compiles on the "
-    "other core while this one traces the gradients), so the call after finds it in JAX's caches; None if the state's "
-    "arrays cannot be read (the call itself says why)."
-    try: args = _update_args(state, state_shardings)
-    except Exception: return None
+def _compile_both(grads_fn, update_fn, batch, state:TrainState, state_shardings:PyTree):
+    "Compile the step's two programs for these arguments side by side, into JAX's caches for the calls after: the "
+    "gradients traced and lowered here, then compiled on a thread (XLA releases the GIL) while this thread traces and "
+    "compiles the update on the other core (the gradients' first compiler passes use one). A failure here is left to "
+    "the calls, which compile again and raise it."
+    low = grads_fn.lower(batch, state)  # a mistake in the loss raises here, as the call would
     def run():
-        try: update_fn.lower(*args).compile()
-        except Exception: pass  # the call compiles it again and raises whatever is wrong
+        try: low.compile()
+        except Exception: pass
     thread = threading.Thread(target=run, daemon=True)
     thread.start()
-    return thread
+    try: update_fn.lower(*_update_args(state, state_shardings)).compile()
+    except Exception: pass
+    thread.join()
 
 def make_train_step(loss_fn:Callable,                       # loss_fn(model, batch, key) -> (loss, aux)
                     optimizer:optax.GradientTransformation, # the state's optimiser
@@ -301,8 +303,7 @@ def make_train_step(loss_fn:Callable,                       # loss_fn(model, bat
                     batch_shardings=None,                   # from `batch_sharding`
                    ) -> Callable:
     "The training step `step(state, batch) -> (state, loss, aux)` as two jitted programs, the loss and gradients, "
-    "then the update; it donates `state`. The first call compiles the update on a thread while it traces the "
-    "gradients. On CPU both compile with `core.compiler_options(step=True)` (`AEF_FAST_COMPILE=0`: XLA's defaults)."
+    "then the update; it donates `state`. The first call compiles the two side by side (`_compile_both`). On CPU both compile with `core.compiler_options(step=True)` (`AEF_FAST_COMPILE=0`: XLA's defaults)."
     pin = lambda t, s: t if state_shardings is None else _constrain(t, s)
     def _grads(batch, state):
         state = pin(state, state_shardings)
@@ -324,11 +325,10 @@ def make_train_step(loss_fn:Callable,                       # loss_fn(model, bat
     opts = compiler_options(step=True)  # XLA:CPU's faster-compiling options (core.compiler_options)
     grads_fn = eqx.filter_jit(_grads, compiler_options=opts)
     update_fn = eqx.filter_jit(_update, donate="all-except-first", compiler_options=opts)  # the state
-    warm = []
+    first = [True]
     def step(state, batch):
-        if not warm: warm.append(_compile_on_thread(update_fn, state, state_shardings))
+        if first[0]: first[0] = False; _compile_both(grads_fn, update_fn, batch, state, state_shardings)
         loss, aux, grads = grads_fn(batch, state)
-        if warm[0] is not None: warm[0].join(); warm[0] = None
         new, skipped = update_fn((loss, grads), state)
         return new, loss, dict(sorted({**aux, "skipped": skipped}.items()))  # in the order one jit gives
     step.jitted = eqx.filter_jit(_step, donate="all-except-first", compiler_options=opts)  # for `.lower(...)`
