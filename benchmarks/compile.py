@@ -63,6 +63,19 @@ and reductions (`xla_cpu_experimental_ynn_fusion_type`) 1.14-1.34 with 2,326-2,4
 and other numbers; XNNPACK greedy graph fusion 1.19; tiling propagation 1.18; copy insertion by region analysis 1.02;
 JAX without full tracebacks in MLIR locations, or with JVP + partial evaluation for the gradient instead of direct
 linearisation: no faster trace + lower (1.06x for the latter, 4 rounds). None lands.
+Session 10: the step is two programs (`train.make_train_step`): the loss and gradients (1,675 fusions), then the
+update (175: the gradients' norm, flat Adam and the 165 per-leaf adds). The first call traces and lowers the
+gradients, compiles them on a thread, and traces and compiles the update meanwhile (XLA releases the GIL), so the
+update's 2.2 CPU s run on the second core while the gradients' first compiler passes use one. The gradients compile
+in 0.87x the CPU s of the one-program step (median 25.0 vs 28.7 s, 4 alternating compiles in one process, load
+4.5-6.5); the state after 3 steps is the same to the bit. Compiling the update during the trace instead slowed the
+trace by its Python work (5.1-5.9 s vs 3.6-4.1 s, load 3.5). The side by side gain needs an idle second core,
+which this VM did not have this session: at load 3-3.8 (`--base` with the one-program train.py, 3 rounds, then
+3 more by hand) the first call took 35.3/30.9/35.6 s against 28.6/31.7/31.2 s, then 31.2/36.9/37.6 against
+31.0/28.2/35.6 s (about one core per process: first-call wall = CPU), so it is not shown faster here: the goal
+needs the near-idle check. The later calls' CPU is bimodal on this VM (~435 or ~610 ms per call, either code);
+in one process, alternating, split and one-program steps run alike (small 469 vs 496 ms, tiny 155 vs 153). "XLA" and "trace" below sum both
+programs' events, which overlap; the first call's wall is the figure. Kernels are counted over both programs.
 Figures only: nothing here is asserted.
 """
 import argparse
