@@ -30,6 +30,15 @@ Measured (session 10, 2 cores at load 3.4-6; every wall figure swings 2x between
   oneDNN conv fwd+bwd 11%, layer norm fwd+bwd 9%, Beta sampling 3%. Ours (thunks): convs with their transposes and
   elementwise ~22%, Dense fwd+bwd 12%, depthwise3/_shift3/_eye_product 11%, Norm bwd 6%, decoders 8%,
   summary.vmf_large_kappa's [62720,16] multiply fusion (minor dimension 16, scalar code) 29 ms, 4%.
+- Tried after it, not taken (old/new interleaved in one process, 2 cores at load 3.1-3.7): the summary's Conv3 as
+  one nn.conv3 over the frames of all vmapped axes (a custom_vmap rule), so its weight gradient chunks: small step
+  CPU 1.014, wall 0.928 (rounds 0.89-1.05), tiny 0.997/0.996; at 32 x 32 px chunking loses: 7 chunks of 3 frames
+  3.0-3.3 ms each against 14-18 ms whole, and [20,32,32,32]->32 conv3 vjp alone chunked by 1, 5, 10 frames costs
+  1.55, 1.59, 1.48x the CPU of one piece. vmf_large_kappa's [62720,16] fusion is the threefry hash + erf_inv of
+  the 70 normals per draw ([2,7,70,32,32], per-example keys), ~8 ns/element at any minor dimension: alone 8.7 ms
+  at [62720,16] against 7.7 at [15680,64] (identity product in blocks of 64; vmf fwd+bwd CPU 1.01; eye(16) @
+  [16, N]: 1.29); hash + erf_inv of 1M at minor 16 5.33 ms, at 1024 5.24. The step's thunk list shows it at 21-29
+  ms: a thunk's wall time (split in 2 partitions, on busy cores), against 8.7 alone, vmapped as in the step.
 
 Measured (session 9, 2 cores at load 4-6, tiny ~124 ms and small ~680 ms of thunks per step):
 - XLA:CPU (jaxlib 0.10.2) emits loop fusions whose output's minor dimension is 16 as fully unrolled scalar code
