@@ -72,8 +72,10 @@ in 0.87x the CPU s of the one-program step (median 25.0 vs 28.7 s, 4 alternating
 trace by its Python work (5.1-5.9 s vs 3.6-4.1 s, load 3.5). The side by side gain needs an idle second core,
 which this VM did not have this session: at load 3-3.8 (`--base` with the one-program train.py, 3 rounds, then
 3 more by hand) the first call took 35.3/30.9/35.6 s against 28.6/31.7/31.2 s, then 31.2/36.9/37.6 against
-31.0/28.2/35.6 s (about one core per process: first-call wall = CPU), so it is not shown faster here: the goal
-needs the near-idle check. The later calls' CPU is bimodal on this VM (~435 or ~610 ms per call, either code);
+31.0/28.2/35.6 s (about one core per process: first-call wall = CPU): no gain without a free core. When the load
+fell (1.5-2.8, then 0.3-1.3 near idle, 3 + 2 rounds): 20.9/21.9/21.8 against 24.5/27.2/24.4 s (ratio 0.89, CPU
+0.93), then 22.0/20.4 against 25.9/26.6 s (ratio 0.81, CPU 0.90). The one-program base there (with nn.conv3's
+chunked weight gradient, 1,935 fusions) compiled in 24-27 s, not the 20.2-20.6 s measured before it. The later calls' CPU is bimodal on this VM (~435 or ~610 ms per call, either code);
 in one process, alternating, split and one-program steps run alike (small 469 vs 496 ms, tiny 155 vs 153). "XLA" and "trace" below sum both
 programs' events, which overlap; the first call's wall is the figure. Kernels are counted over both programs.
 Figures only: nothing here is asserted.
