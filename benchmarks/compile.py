@@ -63,21 +63,16 @@ and reductions (`xla_cpu_experimental_ynn_fusion_type`) 1.14-1.34 with 2,326-2,4
 and other numbers; XNNPACK greedy graph fusion 1.19; tiling propagation 1.18; copy insertion by region analysis 1.02;
 JAX without full tracebacks in MLIR locations, or with JVP + partial evaluation for the gradient instead of direct
 linearisation: no faster trace + lower (1.06x for the latter, 4 rounds). None lands.
-Session 10: the step is two programs (`train.make_train_step`): the loss and gradients (1,675 fusions), then the
-update (175: the gradients' norm, flat Adam and the 165 per-leaf adds). The first call traces and lowers the
-gradients, compiles them on a thread, and traces and compiles the update meanwhile (XLA releases the GIL), so the
-update's 2.2 CPU s run on the second core while the gradients' first compiler passes use one. The gradients compile
-in 0.87x the CPU s of the one-program step (median 25.0 vs 28.7 s, 4 alternating compiles in one process, load
-4.5-6.5); the state after 3 steps is the same to the bit. Compiling the update during the trace instead slowed the
-trace by its Python work (5.1-5.9 s vs 3.6-4.1 s, load 3.5). The side by side gain needs an idle second core,
-which this VM did not have this session: at load 3-3.8 (`--base` with the one-program train.py, 3 rounds, then
-3 more by hand) the first call took 35.3/30.9/35.6 s against 28.6/31.7/31.2 s, then 31.2/36.9/37.6 against
-31.0/28.2/35.6 s (about one core per process: first-call wall = CPU): no gain without a free core. When the load
-fell (1.5-2.8, then 0.3-1.3 near idle, 3 + 2 rounds): 20.9/21.9/21.8 against 24.5/27.2/24.4 s (ratio 0.89, CPU
-0.93), then 22.0/20.4 against 25.9/26.6 s (ratio 0.81, CPU 0.90). The one-program base there (with nn.conv3's
-chunked weight gradient, 1,935 fusions) compiled in 24-27 s, not the 20.2-20.6 s measured before it. The later calls' CPU is bimodal on this VM (~435 or ~610 ms per call, either code);
-in one process, alternating, split and one-program steps run alike (small 469 vs 496 ms, tiny 155 vs 153). "XLA" and "trace" below sum both
-programs' events, which overlap; the first call's wall is the figure. Kernels are counted over both programs.
+Session 10, tried and not kept: the step as two programs, the loss and gradients (1,675 fusions) then the update
+(175: the gradients' norm, flat Adam and the 165 per-leaf adds), the first call compiling them side by side on the
+two cores (XLA releases the GIL). The state after 3 steps was the same to the bit. Against the one-program step
+(both with nn.conv3's chunked weight gradient, 1,934 fusions), fresh processes, interleaved: first call 0.81x
+(CPU 0.90; 22.0/20.4 s against 25.9/26.6 s, load 0.3-1.3), 0.89x (CPU 0.93; load 1.5-2.8) and 1.13x, i.e. slower
+(load 3.1-3.7: each process has about one core, and the two compiles compete). It gains only with an idle second
+core, costs two dispatches and the update's fusion into the backward pass on accelerators, and took train.py over
+the layout's 600 lines, so the step stays one program. nn.conv3's chunked weight gradient (session 10) added 83
+fusions (about 3 XLA CPU s) for a 0.88-0.91x step: chunks of 3 MiB instead of 768 KiB compile in 0.86x the XLA CPU
+(1,862 fusions) but step 1.11x the CPU, 1.17x the wall (7 interleaved rounds, load 1.5-1.8).
 Figures only: nothing here is asserted.
 """
 import argparse
@@ -177,12 +172,10 @@ def child(what: str, preset_name: str, layout: str, reps: int, opts: str | None 
     listening[0] = False
     later = [_timed(run) for _ in range(reps)]
     kernels = None
-    if what == "step":  # the compiled programs again (JAX's in-memory cache: no second compile): their fusions
-        lowered = step.lower(box[0], batch) if hasattr(step, "lower") else [step.jitted.lower(batch, box[0])]
-        texts = [l.compile().compiled.as_text() for l in lowered]  # before the split in two (a --base): one
-        kernels = (sum(len(re.findall(r" fusion\(", t)) for t in texts),
-                   sum(len(re.findall(r"%[yx]nn_fusion[\w.\-]* = ", t)) for t in texts),
-                   sum(map(kernel_sources, texts), collections.Counter()).most_common(12))
+    if what == "step":  # the compiled program again (JAX's in-memory cache: no second compile): its fusions
+        text = step.jitted.lower(batch, box[0]).compile().compiled.as_text()
+        kernels = (len(re.findall(r" fusion\(", text)), len(re.findall(r"%[yx]nn_fusion[\w.\-]* = ", text)),
+                   kernel_sources(text).most_common(12))
     return {"first_s": first[0], "first_cpu_s": first[1], **{f"{k}_s": v for k, v in spent.items()}, "hits": hits[0],
             "kernels": kernels,
             "run_ms": 1e3 * statistics.median(w for w, _ in later),

@@ -211,10 +211,9 @@ def main(argv=None):
             box[0], loss, _ = step(box[0], batch)
             loss.block_until_ready()
         t0 = time.perf_counter(); run(); t_compile = time.perf_counter() - t0  # the first call: a cold compile
-        # the step's two programs (gradients, update), from JAX's caches; the profile names the gradients' thunks
-        compiled = [low.compile() for low in step.lower(box[0], batch)]
-        fx_step = sum(map(xla_flops, compiled))
-        if args.profile and not bf16: profile(run, compiled[0].compiled.as_text(), args.profile, thunks_top=args.thunks)
+        compiled = step.jitted.lower(batch, box[0]).compile()
+        fx_step = xla_flops(compiled)
+        if args.profile and not bf16: profile(run, compiled.compiled.as_text(), args.profile, thunks_top=args.thunks)
         with nn.traced_for(jax.default_backend()):  # count the branch of each nn.on_platform that runs
             f_step = count_flops(lambda b, s: train_step(s, b, losses.total_loss, opt), batch, box[0])
         t_step, t_min = median_time(run, args.reps)
