@@ -204,11 +204,15 @@ def _conv3_grads(x, w, g):
                     for a in range(3)])
     return _conv3(g, jnp.flip(w, (0, 1)).swapaxes(2, 3)), dw.astype(w.dtype)
 
-@jax.custom_vjp
-def _conv3_looped(x, w): return _conv3(x, w)
-def _conv3_looped_bwd(res, g):  # the CPU only: other backends keep XLA's own backward pass
-    return on_platform(*res, g, cpu=_conv3_grads, default=_conv3_own)
-_conv3_looped.defvjp(lambda x, w: (_conv3(x, w), (x, w)), _conv3_looped_bwd)
+def _conv3_with(cpu_grads):
+    "`_conv3` with the backward pass `cpu_grads(x, w, g) -> (dx, dw)` on the CPU; other backends keep XLA's own."
+    @jax.custom_vjp
+    def conv(x, w): return _conv3(x, w)
+    conv.defvjp(lambda x, w: (_conv3(x, w), (x, w)),
+                lambda res, g: on_platform(*res, g, cpu=cpu_grads, default=_conv3_own))
+    return conv
+
+_conv3_looped = _conv3_with(_conv3_grads)
 
 DW_CHUNK_BYTES = 3 << 18  # conv3's weight gradient on the CPU: over chunks of frames of about this many input and
                           # gradient bytes (768 KiB: a few frames of 16 x 16 x 32 + 64 channels)
@@ -222,11 +226,7 @@ def _conv3_chunked_grads(x, w, g):
     m = _frames_per_chunk(x, w.shape[-1])
     return _conv3_dx(x, w, g), sum(_conv3_dw(x[k:k + m], w, g[k:k + m]) for k in range(0, len(x), m))
 
-@jax.custom_vjp
-def _conv3_chunked(x, w): return _conv3(x, w)
-def _conv3_chunked_bwd(res, g):  # the CPU only: other backends keep XLA's own backward pass
-    return on_platform(*res, g, cpu=_conv3_chunked_grads, default=_conv3_own)
-_conv3_chunked.defvjp(lambda x, w: (_conv3(x, w), (x, w)), _conv3_chunked_bwd)
+_conv3_chunked = _conv3_with(_conv3_chunked_grads)
 
 def conv3(x:Float[Array, "N h w i"], w:Float[Array, "3 3 i o"], b:Float[Array, "o"]) -> Float[Array, "N h w o"]:
     "3x3 'same' convolution, NHWC, by XLA's convolution (traced inside `loop_body`, or over more frames than one "
