@@ -11,7 +11,6 @@ import dataclasses
 import itertools
 import json
 import math
-import queue
 import tempfile
 import threading
 import time
@@ -38,11 +37,14 @@ from .checkpoint import (checkpoints, latest_checkpoint, load_checkpoint, read_h
                                       save_checkpoint)
 from .core import (CheckpointError, ConfigError, TrainingError, TrainingWarning, compiler_options,
                                 write_text, writing_file)
+from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
+                                place, state_sharding)
 
 # %% auto #0
 __all__ = ['TrainConfig', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState', 'init_state', 'apply_policy',
-           'train_step', 'init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place',
-           'make_train_step', 'Prefetch', 'plot_history', 'read_metrics', 'fit', 'model_config', 'load_model']
+           'train_step', 'make_train_step', 'plot_history', 'read_metrics', 'fit', 'model_config', 'load_model',
+           'init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain',
+           'Prefetch']
 
 # %% ../nbs/20_train.ipynb #c0007
 @dataclass(frozen=True)
@@ -204,51 +206,9 @@ def train_step(state:TrainState,                        # the current state
     kept = TrainState(state.step + 1, state.model, state.opt_state, state.key)  # skipped: the batch is consumed
     return _select(ok, new, kept), loss, aux
 
-# %% ../nbs/20_train.ipynb #c0016
-def init_distributed(**kwargs):
-    "Start `jax.distributed` for a multi-host run (no arguments needed on Cloud TPU); a no-op when already started."
-    if jax.distributed.is_initialized(): return
-    jax.distributed.initialize(**kwargs)
-
-def make_mesh(devices:list|None=None, # devices to use; default every device of every host
-             ) -> Mesh:
-    "A one-axis mesh named `data` over the devices."
-    devs = np.asarray(jax.devices() if devices is None else list(devices))
-    return Mesh(devs.reshape(-1), ("data",))
-
-def batch_sharding(mesh:Mesh) -> NamedSharding:
-    "Split the leading (batch) axis over `data`."
-    return NamedSharding(mesh, P("data"))
-
-def fsdp_spec(shape:tuple, n:int, min_size:int) -> P:
-    "Partition spec splitting the largest axis divisible by `n` over `data`, for leaves of at least `min_size` "
-    "elements."
-    if n == 1 or math.prod(shape) < min_size: return P()
-    axes = [i for i in sorted(range(len(shape)), key=lambda i: -shape[i]) if shape[i] % n == 0]
-    if not axes: return P()
-    return P(*["data" if i == axes[0] else None for i in range(len(shape))])
-
-def state_sharding(state:PyTree, mesh:Mesh, shard_params:bool=False, min_size:int=2**16) -> PyTree:
-    "A sharding per array leaf of `state` (None elsewhere): replicated, or FSDP-split when `shard_params`."
-    n = mesh.devices.size
-    def one(x):
-        if not eqx.is_array(x) and not isinstance(x, jax.ShapeDtypeStruct): return None
-        return NamedSharding(mesh, fsdp_spec(x.shape, n, min_size) if shard_params else P())
-    return jax.tree.map(one, state)
-
-def _constrain(tree, shardings):
-    "Pin the array leaves of `tree` to `shardings` (inside jit)."
-    return jax.tree.map(lambda x, s: x if s is None else jax.lax.with_sharding_constraint(x, s), tree, shardings,
-                        is_leaf=lambda x: x is None)
-
-def place(tree:PyTree, shardings) -> PyTree:
-    "Put the arrays of `tree` on the devices: one sharding for all leaves, or a pytree of them."
-    # each host holds its slice of the batch
-    if jax.process_count() > 1 and isinstance(shardings, jax.sharding.Sharding):
-        return jax.tree.map(lambda x: jax.make_array_from_process_local_data(shardings, np.asarray(x)), tree)
-    if isinstance(shardings, jax.sharding.Sharding): return jax.device_put(tree, shardings)
-    return jax.tree.map(lambda x, s: x if s is None else jax.device_put(x, s), tree, shardings,
-                        is_leaf=lambda x: x is None)
+# %% ../nbs/20_train.ipynb #c0015r
+_all_ = ['init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain',
+         'Prefetch']  # dist's, re-exported
 
 # %% ../nbs/20_train.ipynb #c0017
 def _platform(shardings) -> str:
@@ -265,66 +225,17 @@ def make_train_step(loss_fn:Callable,                       # loss_fn(model, bat
     "The jitted training step `step(state, batch) -> (state, loss, aux)`; it donates `state`. On CPU it compiles with "
     "`core.compiler_options(step=True)` (`AEF_FAST_COMPILE=0`: XLA's defaults)."
     def _step(batch, state):
-        if state_shardings is not None: state = _constrain(state, state_shardings)
+        if state_shardings is not None: state = constrain(state, state_shardings)
         if batch_shardings is not None: batch = jax.lax.with_sharding_constraint(batch, batch_shardings)
         with nn.traced_for(_platform(state_shardings)):  # one branch of each nn.on_platform traced, not all
             new, loss, aux = train_step(state, batch, loss_fn, optimizer)
-        if state_shardings is not None: new = _constrain(new, state_shardings)
+        if state_shardings is not None: new = constrain(new, state_shardings)
         return new, loss, aux
     # batch first: only the state is donated; XLA:CPU's faster-compiling options (core.compiler_options)
     jitted = eqx.filter_jit(_step, donate="all-except-first", compiler_options=compiler_options(step=True))
     def step(state, batch): return jitted(batch, state)
     step.jitted = jitted  # for `.lower(...)` in benchmarks
     return step
-
-# %% ../nbs/20_train.ipynb #c0023
-class Prefetch:
-    "Iterate `batches` on a background thread, placing each on the devices ahead of use."
-    _END = object()
-
-    def __init__(self,
-                 batches:Iterable,   # host batches (numpy pytrees)
-                 sharding=None,      # where to put them (e.g. `batch_sharding(mesh)`); None = default device
-                 size:int=2,         # batches held ahead
-                ):
-        self._q = queue.Queue(maxsize=size)
-        self._stop = threading.Event()
-        self._it = iter(batches)
-        self._sharding = sharding
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _put(self, item):
-        while not self._stop.is_set():
-            try: self._q.put(item, timeout=0.1); return True
-            except queue.Full: pass
-        return False
-
-    def _run(self):
-        try:
-            for b in self._it:
-                b = place(b, self._sharding) if self._sharding is not None else jax.device_put(b)
-                if not self._put(("ok", b)): return
-            self._put(("end", None))
-        except BaseException as e:  # handed to the consumer
-            self._put(("err", e))
-
-    def __iter__(self): return self
-
-    def __next__(self):
-        kind, item = self._q.get()
-        if kind == "ok": return item
-        self._q.put((kind, item))  # keep raising on later calls
-        if kind == "end": raise StopIteration
-        raise item
-
-    def close(self):
-        "Stop the producer thread."
-        self._stop.set()
-        self._thread.join(timeout=5)
-
-    def __enter__(self): return self
-    def __exit__(self, *exc): self.close()
 
 # %% ../nbs/20_train.ipynb #c0027
 def plot_history(history:list[dict], # records as `fit` returns them
