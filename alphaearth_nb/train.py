@@ -184,27 +184,40 @@ def _flat_update(ok, optimizer, grads, opt_state, params) -> tuple[PyTree, PyTre
     parts = jnp.split(flat, np.cumsum(sizes)[:-1])
     return jax.tree.unflatten(tree, [p.reshape(x.shape) for p, x in zip(parts, leaves)]), opt_state
 
+def _loss_grads(state:TrainState, batch:PyTree, loss_fn:Callable) -> tuple[Float[Array, ""], dict, PyTree]:
+    "A step's first half: the loss, its aux terms (float32) and the gradients (None where a leaf is no inexact array)."
+    def objective(model, batch, key):
+        loss, aux = loss_fn(model, batch, key)
+        return loss.astype(jnp.float32), jax.tree.map(lambda v: jnp.asarray(v, jnp.float32), aux)
+    key = jax.random.fold_in(state.key, state.step)
+    (loss, aux), grads = eqx.filter_value_and_grad(objective, has_aux=True)(state.model, batch, key)
+    return loss, aux, grads
+
+def _apply_grads(state:TrainState, loss:Float[Array, ""], grads:PyTree,
+                 optimizer:optax.GradientTransformation) -> tuple[TrainState, Float[Array, ""]]:
+    "A step's second half: the new state (old parameters, step + 1, when the loss or the gradients are not finite) "
+    "and whether the update was skipped (1.0) or not (0.0)."
+    params = eqx.filter(state.model, eqx.is_inexact_array)
+    ok = jnp.isfinite(loss) & jnp.isfinite(_global_norm(grads, state.opt_state))
+    skipped = (~ok).astype(jnp.float32)
+    if _is_flat(params, state.opt_state):  # skipped: zero updates and the old optimiser state
+        updates, opt_state = _flat_update(ok, optimizer, grads, state.opt_state, params)
+        return TrainState(state.step + 1, eqx.apply_updates(state.model, updates), opt_state, state.key), skipped
+    updates, opt_state = optimizer.update(grads, state.opt_state, params)
+    new = TrainState(state.step + 1, eqx.apply_updates(state.model, updates), opt_state, state.key)
+    kept = TrainState(state.step + 1, state.model, state.opt_state, state.key)  # skipped: the batch is consumed
+    return _select(ok, new, kept), skipped
+
 def train_step(state:TrainState,                        # the current state
                batch:PyTree,                            # one batch (leading batch axis)
                loss_fn:Callable,                        # loss_fn(model, batch, key) -> (loss, aux dict)
                optimizer:optax.GradientTransformation,  # the optimiser the state was made with
               ) -> tuple[TrainState, Float[Array, ""], dict]:
     "One optimiser step: the new state (old parameters, step + 1, when loss or gradients are not finite), loss, aux."
-    def objective(model, batch, key):
-        loss, aux = loss_fn(model, batch, key)
-        return loss.astype(jnp.float32), jax.tree.map(lambda v: jnp.asarray(v, jnp.float32), aux)
-    key = jax.random.fold_in(state.key, state.step)
-    (loss, aux), grads = eqx.filter_value_and_grad(objective, has_aux=True)(state.model, batch, key)
-    params = eqx.filter(state.model, eqx.is_inexact_array)
-    ok = jnp.isfinite(loss) & jnp.isfinite(_global_norm(grads, state.opt_state))
-    aux = {**aux, "skipped": (~ok).astype(jnp.float32)}
-    if _is_flat(params, state.opt_state):  # skipped: zero updates and the old optimiser state
-        updates, opt_state = _flat_update(ok, optimizer, grads, state.opt_state, params)
-        return TrainState(state.step + 1, eqx.apply_updates(state.model, updates), opt_state, state.key), loss, aux
-    updates, opt_state = optimizer.update(grads, state.opt_state, params)
-    new = TrainState(state.step + 1, eqx.apply_updates(state.model, updates), opt_state, state.key)
-    kept = TrainState(state.step + 1, state.model, state.opt_state, state.key)  # skipped: the batch is consumed
-    return _select(ok, new, kept), loss, aux
+    loss, aux, grads = _loss_grads(state, batch, loss_fn)
+    new, skipped = _apply_grads(state, loss, grads, optimizer)
+    return new, loss, {**aux, "skipped": skipped}
+
 
 # %% ../nbs/20_train.ipynb #c0015r
 _all_ = ['init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain',
@@ -216,26 +229,77 @@ def _platform(shardings) -> str:
     for s in jax.tree.leaves(shardings): return next(iter(s.device_set)).platform
     return jax.default_backend()
 
+def _update_args(state:TrainState, state_shardings:PyTree) -> tuple:
+    "Stand-ins for the update program's arguments `((loss, grads), state)`, placed as the gradients program gives them "
+    "(lowering reads only their shapes and placements): the gradients are the parameters, the same buffers."
+    params = eqx.filter(state.model, eqx.is_inexact_array)
+    if state_shardings is None:  # an output is committed to its device when the inputs are (the state's, here)
+        first = jax.tree.leaves(params)[0]
+        return (jax.device_put(jnp.zeros((), jnp.float32), first.sharding if first.committed else None), params), state
+    one = NamedSharding(next(s.mesh for s in jax.tree.leaves(state_shardings)), P())
+    return (jax.device_put(jnp.zeros((), jnp.float32), one), place(params, state_shardings.model)), state
+
+def _compile_both(grads_fn, update_fn, batch, state:TrainState, state_shardings:PyTree):
+    "Compile the step's two programs side by side into JAX's caches for the calls after: the gradients traced and "
+    "lowered here, then compiled on a thread (XLA releases the GIL) while this thread traces and compiles the update "
+    "on the other core (the gradients' first compiler passes use one). A failure is left to the calls to raise."
+    low = grads_fn.lower(batch, state)  # a mistake in the loss raises here, as the call would
+    def run():
+        try: low.compile()
+        except Exception: pass
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    try: update_fn.lower(*_update_args(state, state_shardings)).compile()
+    except Exception: pass
+    thread.join()
+
 def make_train_step(loss_fn:Callable,                       # loss_fn(model, batch, key) -> (loss, aux)
                     optimizer:optax.GradientTransformation, # the state's optimiser
                     *,
                     state_shardings:PyTree=None,            # from `state_sharding`; None leaves placement to XLA
                     batch_shardings=None,                   # from `batch_sharding`
                    ) -> Callable:
-    "The jitted training step `step(state, batch) -> (state, loss, aux)`; it donates `state`. On CPU it compiles with "
-    "`core.compiler_options(step=True)` (`AEF_FAST_COMPILE=0`: XLA's defaults)."
-    def _step(batch, state):
-        if state_shardings is not None: state = constrain(state, state_shardings)
+    "The jitted training step `step(state, batch) -> (state, loss, aux)`; it donates `state`. On CPU it is two "
+    "programs, the loss and gradients then the update, compiled side by side on the first call (`_compile_both`), "
+    "with `core.compiler_options(step=True)` (`AEF_FAST_COMPILE=0`: XLA's defaults); elsewhere one."
+    platform = _platform(state_shardings)
+    pin = lambda t, s: t if state_shardings is None else constrain(t, s)
+    def _grads(batch, state):
+        state = pin(state, state_shardings)
         if batch_shardings is not None: batch = jax.lax.with_sharding_constraint(batch, batch_shardings)
-        with nn.traced_for(_platform(state_shardings)):  # one branch of each nn.on_platform traced, not all
-            new, loss, aux = train_step(state, batch, loss_fn, optimizer)
-        if state_shardings is not None: new = constrain(new, state_shardings)
-        return new, loss, aux
-    # batch first: only the state is donated; XLA:CPU's faster-compiling options (core.compiler_options)
-    jitted = eqx.filter_jit(_step, donate="all-except-first", compiler_options=compiler_options(step=True))
-    def step(state, batch): return jitted(batch, state)
-    step.jitted = jitted  # for `.lower(...)` in benchmarks
+        with nn.traced_for(platform):  # one branch of each nn.on_platform traced, not all
+            loss, aux, grads = _loss_grads(state, batch, loss_fn)
+        if state_shardings is None: return loss, aux, grads
+        one = NamedSharding(next(s.mesh for s in jax.tree.leaves(state_shardings)), P())  # replicated, as the
+        loss, aux = jax.tree.map(lambda x: jax.lax.with_sharding_constraint(x, one), (loss, aux))  # stand-ins
+        return loss, aux, constrain(grads, state_shardings.model)
+    def _update(loss_grads, state):
+        (loss, grads), state = loss_grads, pin(state, state_shardings)
+        new, skipped = _apply_grads(state, loss, grads, optimizer)
+        return pin(new, state_shardings), skipped
+    def _step(batch, state):  # both halves as one program
+        loss, aux, grads = _grads(batch, state)
+        new, skipped = _update((loss, grads), state)
+        return new, loss, {**aux, "skipped": skipped}
+    opts = compiler_options(step=True)  # XLA:CPU's faster-compiling options (core.compiler_options)
+    jitted = eqx.filter_jit(_step, donate="all-except-first", compiler_options=opts)  # batch first: state donated
+    if platform != "cpu":  # one program: the update fuses into the backward pass, one dispatch
+        def step(state, batch): return jitted(batch, state)
+        step.jitted, step.lower = jitted, lambda state, batch: [jitted.lower(batch, state)]
+        return step
+    grads_fn = eqx.filter_jit(_grads, compiler_options=opts)
+    update_fn = eqx.filter_jit(_update, donate="all-except-first", compiler_options=opts)  # the state
+    first = [True]
+    def step(state, batch):
+        if first[0]: first[0] = False; _compile_both(grads_fn, update_fn, batch, state, state_shardings)
+        loss, aux, grads = grads_fn(batch, state)
+        new, skipped = update_fn((loss, grads), state)
+        return new, loss, dict(sorted({**aux, "skipped": skipped}.items()))  # in the order one jit gives
+    step.jitted = jitted  # the one-program step, for benchmarks; `step.lower` gives the programs that run
+    step.lower = lambda state, batch: [grads_fn.lower(batch, state),
+                                       update_fn.lower(*_update_args(state, state_shardings))]
     return step
+
 
 # %% ../nbs/20_train.ipynb #c0027
 def plot_history(history:list[dict], # records as `fit` returns them

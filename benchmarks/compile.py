@@ -70,7 +70,10 @@ two cores (XLA releases the GIL). The state after 3 steps was the same to the bi
 (CPU 0.90; 22.0/20.4 s against 25.9/26.6 s, load 0.3-1.3), 0.89x (CPU 0.93; load 1.5-2.8) and 1.13x, i.e. slower
 (load 3.1-3.7: each process has about one core, and the two compiles compete). It gains only with an idle second
 core, costs two dispatches and the update's fusion into the backward pass on accelerators, and took train.py over
-the layout's 600 lines, so the step stays one program. nn.conv3's chunked weight gradient (session 10) added 83
+the layout's 600 lines, so the step stayed one program. Session 11 re-landed it on the CPU only (accelerators keep
+one program), with the sharding half of train moved to `dist`: against the one-program step, 3 interleaved rounds
+at load 4.3-5.6, first call CPU 0.90x, wall 0.95x (49.7 against 52.2 s), 1,759 + 175 fusions against 1,935.
+Per-phase figures of the two-program child: `xla` sums both programs' compiles, which overlap. nn.conv3's chunked weight gradient (session 10) added 83
 fusions (about 3 XLA CPU s) for a 0.88-0.91x step: chunks of 3 MiB instead of 768 KiB compile in 0.86x the XLA CPU
 (1,862 fusions) but step 1.11x the CPU, 1.17x the wall (7 interleaved rounds, load 1.5-1.8).
 Figures only: nothing here is asserted.
@@ -172,10 +175,12 @@ def child(what: str, preset_name: str, layout: str, reps: int, opts: str | None 
     listening[0] = False
     later = [_timed(run) for _ in range(reps)]
     kernels = None
-    if what == "step":  # the compiled program again (JAX's in-memory cache: no second compile): its fusions
-        text = step.jitted.lower(batch, box[0]).compile().compiled.as_text()
-        kernels = (len(re.findall(r" fusion\(", text)), len(re.findall(r"%[yx]nn_fusion[\w.\-]* = ", text)),
-                   kernel_sources(text).most_common(12))
+    if what == "step":  # the compiled programs again (JAX's in-memory cache: no second compile): their fusions
+        lowered = step.lower(box[0], batch) if hasattr(step, "lower") else [step.jitted.lower(batch, box[0])]
+        texts = [l.compile().compiled.as_text() for l in lowered]  # a --base before the two programs: one
+        kernels = (sum(len(re.findall(r" fusion\(", t)) for t in texts),
+                   sum(len(re.findall(r"%[yx]nn_fusion[\w.\-]* = ", t)) for t in texts),
+                   sum(map(kernel_sources, texts), collections.Counter()).most_common(12))
     return {"first_s": first[0], "first_cpu_s": first[1], **{f"{k}_s": v for k, v in spent.items()}, "hits": hits[0],
             "kernels": kernels,
             "run_ms": 1e3 * statistics.median(w for w, _ in later),

@@ -69,6 +69,32 @@ def test_step_compiles_once_and_nan_keeps_state():
     assert int(state.step) == 5 and np.isfinite(float(loss))
 
 
+def test_cpu_step_is_two_programs_with_the_one_programs_numbers():
+    "On the CPU the step runs as two programs (gradients, update), each compiled once; the state after 3 steps is the "
+    "one-program step's (`step.jitted`) to the bit, placed or not."
+    opt = make_optimizer(TrainConfig(steps=10, warmup=1, peak_lr=1e-2))
+    compiles = []
+    def listen(event, secs, **kw):
+        if event == "/jax/core/compile/backend_compile_duration": compiles.append(secs)
+    jax.monitoring.register_event_duration_secs_listener(listen)
+    try:
+        for sh in (None, state_sharding(init_state(Standin(key=jax.random.PRNGKey(0)), opt), make_mesh())):
+            step = make_train_step(standin_loss, opt, state_shardings=sh)
+            two = init_state(Standin(key=jax.random.PRNGKey(0)), opt)
+            one = init_state(Standin(key=jax.random.PRNGKey(0)), opt)
+            if sh is not None: two, one = place(two, sh), place(one, sh)
+            assert len(step.lower(two, next(standin_batches()))) == 2
+            for k, b in zip(range(3), standin_batches()):
+                b = jax.device_put(b)
+                n = len(compiles)
+                two, l2, a2 = step(two, b)
+                assert k or len(compiles) - n == 2, len(compiles) - n  # the first call: two programs, once each
+                one, l1, a1 = step.jitted(b, one)
+                assert float(l1) == float(l2) and list(a1) == list(a2)
+            for x, y in zip(arrays(one), arrays(two)): np.testing.assert_array_equal(x, y)
+    finally: jax.monitoring.unregister_event_duration_listener(listen)
+
+
 def test_precision_policy_needs_the_model():
     "bf16 and remat are stamped on the model (`with_policy`); a model without it cannot take them silently."
     for kw in (dict(bf16=True), dict(remat=True)):
