@@ -23,7 +23,8 @@ from .core import ConfigError, DimensionError, LabelError, NoValidDataError
 __all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'VOTE_TABLE', 'knn_search', 'knn_vote', 'knn_predict']
 
 # %% ../nbs/23a_knn.ipynb #c0006
-GROUP = 32  # columns per group of the first selection stage (16 beyond 2 candidates: `_group`)
+GROUP = 16  # rows (training vectors) per group of the first selection stage
+_ALIGN = 256  # large training blocks: a multiple of this many rows
 _INT_MAX = np.int32(2**31 - 1)
 _FLIP = np.int32(0x7FFFFFFF)
 _PASSES = 8  # up to this many picks: one `min` pass each; beyond: a sort
@@ -66,25 +67,27 @@ def _smallest(v, col, kc:int):
 # %% ../nbs/23a_knn.ipynb #c0008
 def _bits(n:int) -> int: return max(1, math.ceil(math.log2(n)))
 
-def _group(kc:int) -> int:
-    "Columns per group: `kc` passes read C / g group minima, then `kc` more read kc g candidates."
-    return GROUP if kc <= 2 else GROUP // 2
-
 def _block_candidates(d:Float[Array, "C Q"], kc:int) -> tuple[Int[Array, "kc Q"], Float[Array, "Q"]]:
-    "The `kc` candidate rows of each column (query) of a block and a lower bound on every other row's value."
+    """The `kc` candidate rows of each column (query) of a block and a lower bound on every other row's value:
+    the (kc + 1)-th smallest group minimum or value in the kc best groups (one more pass each, nothing gathered)."""
     c, nq = d.shape
     if kc >= c:
         return jnp.broadcast_to(jnp.arange(c, dtype=jnp.int32)[:, None], (c, nq)), jnp.full((nq,), jnp.inf, d.dtype)
-    g = min(_group(kc), c)
+    g = min(GROUP, c)
     ng = c // g
     if kc >= ng:
-        col, lb = _unpack(_smallest_keys(_pack(d, _bits(c)), kc), _bits(c))
-        return col, lb[-1]
+        col, lb = _unpack(_smallest_keys(_pack(d, _bits(c)), kc + 1), _bits(c))
+        return col[:kc], lb[kc]
     d3 = d.reshape(ng, g, nq)
-    top, glb = _unpack(_smallest_keys(_pack(d3.min(1), _bits(ng)), kc), _bits(ng))     # one read of the block
-    cand = jnp.take_along_axis(d3, top[:, None], 0).reshape(kc * g, nq)                 # (kc g, Q)
-    j, clb = _unpack(_smallest_keys(_pack(cand, _bits(kc * g)), kc), _bits(kc * g))
-    return jnp.take_along_axis(top, j // g, 0) * g + j % g, jnp.minimum(glb[-1], clb[-1])
+    top, glb = _unpack(_smallest_keys(_pack(d3.min(1), _bits(ng)), kc + 1), _bits(ng))  # one read of the block
+    sh = _bits(g)                                                                       # g: a power of two
+    rows = ((top[:kc] << sh)[:, None] | jnp.arange(g, dtype=jnp.int32)[:, None]).reshape(kc * g, nq)
+    cand = jnp.take_along_axis(d, rows, 0, mode="promise_in_bounds")                    # (kc g, Q)
+    j, clb = _unpack(_smallest_keys(_pack(cand, _bits(kc * g)), kc + 1), _bits(kc * g))
+    j = j[:kc]                                # bit operations, no gather: XLA fuses this index arithmetic
+    pick = top[0]                             # into the direct sums' row gather, per element
+    for r in range(1, kc): pick = jnp.where(j >> sh == r, top[r], pick)
+    return (pick << sh) | (j & np.int32(g - 1)), jnp.minimum(glb[kc], clb[kc])
 
 # %% ../nbs/23a_knn.ipynb #c0010
 _ERR = 8 * 2.0**-24  # see "Why a certificate": err = _ERR (D + 2) (|q| + max|t|)^2
@@ -150,8 +153,8 @@ def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
     return dist.T, idx.T, ok, near
 
 # %% ../nbs/23a_knn.ipynb #c0012
-MARGIN = 1      # candidates beyond k per query and training block in a float32 round
-LOW_MARGIN = 3  # the same in the bfloat16 round (its bound is wider)
+MARGIN = 0      # candidates beyond k per query and training block in a float32 round (`lb`: the next one)
+LOW_MARGIN = 2  # the same in the bfloat16 round (its bound is wider)
 
 def _train_blocks(tx:np.ndarray, train_chunk:int):
     "Centred augmented blocks, their max norms, padded raw rows, the first equal row of each, the mean, C."
@@ -160,7 +163,7 @@ def _train_blocks(tx:np.ndarray, train_chunk:int):
     tc = (tx - mu).astype(np.float32)
     nb = -(-n // train_chunk)                  # blocks of equal size, padded little
     c = -(-n // nb)
-    c = _next_pow2(c) if c <= 8 * GROUP else -(-c // (8 * GROUP)) * 8 * GROUP
+    c = _next_pow2(c) if c <= _ALIGN else -(-c // _ALIGN) * _ALIGN
     aug = np.zeros((nb * c, dim + 1), np.float32)
     aug[:n, :-1] = -2 * tc
     aug[:n, -1] = np.einsum("nd,nd->n", tc.astype(np.float64), tc.astype(np.float64))
