@@ -279,13 +279,19 @@ def computed_once(y:Float[Array, "... c"]) -> Float[Array, "... c"]:
 @jax.custom_vjp
 def _depthwise(x, w): return computed_once(_shift3(x, w))
 def _depthwise_fwd(x, w): return computed_once(_shift3(x, w)), (x, w)
-def _depthwise_bwd(res, g):
-    x, w = res
+def _tap_sums(x, g):
+    "The kernel's gradient, [9, c]: for each tap, the sum over all pixels of the shifted input times `g` (float32)."
     h, wd = x.shape[-3:-1]
     xp = jnp.pad(x, [(0, 0)] * (x.ndim - 3) + [(1, 1), (1, 1), (0, 0)])
-    ax = tuple(range(x.ndim - 1))
-    gw = [jnp.sum(xp[..., i:i + h, j:j + wd, :] * g, ax, dtype=jnp.float32) for i in range(3) for j in range(3)]
-    return computed_once(_shift3(g, jnp.flip(w, (0, 1)))), jnp.stack(gw).reshape(w.shape).astype(w.dtype)
+    taps = tuple((xp[..., i:i + h, j:j + wd, :] * g).astype(jnp.float32) for i in range(3) for j in range(3))
+    # one reduction with nine outputs over the leading axes (one loop, no shifted copy written out), then over h, w
+    zero = tuple(jnp.zeros((), jnp.float32) for _ in taps)
+    part = jax.lax.reduce(taps, zero, lambda a, b: tuple(u + v for u, v in zip(a, b)), tuple(range(x.ndim - 3)))
+    return jnp.stack(part).sum((1, 2))
+
+def _depthwise_bwd(res, g):
+    x, w = res
+    return computed_once(_shift3(g, jnp.flip(w, (0, 1)))), _tap_sums(x, g).reshape(w.shape).astype(w.dtype)
 _depthwise.defvjp(_depthwise_fwd, _depthwise_bwd)
 
 def depthwise3(x:Float[Array, "N h w c"], w:Float[Array, "3 3 c"], b:Float[Array, "c"]) -> Float[Array, "N h w c"]:

@@ -7,7 +7,8 @@ batch of 2 (teacher and student), compiled with the training step's XLA options 
 Variants run in interleaved rounds; the median process CPU time per call (less sensitive to other processes than wall
 time) and wall time are printed with the ratio to the first variant and the load average. With `--step`, the whole
 training step (batch 2, `--preset`) also runs with nn.py as it is against nn.py with the old formulations patched
-in (`BEFORE`; session 10: conv3's weight gradient in one piece, `nn.DW_CHUNK_BYTES` unbounded), again
+in (`BEFORE`; session 11: depthwise3's kernel gradient as nine separate sums; session 10's was
+`{"DW_CHUNK_BYTES": 1 << 62}`, conv3's weight gradient in one piece), again
 interleaved, printing CPU and wall ratios per round. Figures only: nothing is asserted.
 
 Session 9's patches (Dense differentiated by JAX, depthwise outputs not materialised, bilinear as the einsum) are the
@@ -87,7 +88,16 @@ def layers(rounds: int, reps: int):
            a, rounds, reps, f"bilinear {'x'.join(map(str, shape))} by {f}")
 
 
-BEFORE = {"DW_CHUNK_BYTES": 1 << 62}  # nn attributes looked up at trace time -> the old value
+def _tap_sums_before(x, g):
+    "depthwise3's kernel gradient as before session 11: nine separate sums over all pixels of a shifted copy times g."
+    h, wd = x.shape[-3:-1]
+    xp = jnp.pad(x, [(0, 0)] * (x.ndim - 3) + [(1, 1), (1, 1), (0, 0)])
+    ax = tuple(range(x.ndim - 1))
+    return jnp.stack([jnp.sum(xp[..., i:i + h, j:j + wd, :] * g, ax, dtype=jnp.float32)
+                      for i in range(3) for j in range(3)])
+
+
+BEFORE = {"_tap_sums": _tap_sums_before}  # nn attributes looked up at trace time -> the old value
 
 
 def step(rounds: int, preset_name: str = "tiny"):

@@ -17,6 +17,31 @@ source line of the package (forward or backward, from the compiled HLO's stack f
 step is slow; `--thunks K` adds the K costliest single thunks with their output shape. Figures only: nothing here is
 asserted.
 
+Measured (session 11, 2 cores shared with two other sessions, load 4-7; old/new interleaved in one process):
+- Where tiny's step goes (thunk durations from --profile, 5 steps): of ~3,800 thunks, 2,578 take under 5 us and
+  1.6 ms in all, 230 take 5-10 us (1.7 ms); the 114 over 300 us take 80 of ~143 ms and the 194 at 100-300 us 33.
+  So the kernel COUNT costs compile time (~11 ms of LLVM CPU each), not run time: run time is in the mid-size and
+  large thunks. By output minor dimension: loop fusions at minor 16 (tiny's precision state) 29 ms in 331 thunks,
+  YNNPACK fusions at 32 / 16 / 64: 20 / 15 / 10 ms. small (867 ms of thunks, 6,436 thunks): PrecisionOp's convs
+  fwd 54 + bwd 91 ms and its element-wise 30, depthwise3 ~80, decoders ~110, vMF ~43 ms. A thunk's time is its
+  wall time on busy cores next to other thunks: the gelu fusion of small's PrecisionOp ([64,16,16,64], tanh) shows
+  3.7-7.1 ms in the step but runs in 0.77 ms alone (1.16 ms with the cubic term), so rank by it, never add it up.
+- Kept: depthwise3's kernel gradient as one reduction with nine outputs over the leading axes (nn._tap_sums). The
+  nine separate sums made XLA:CPU write out each shifted input (a pad_slice_fusion that recomputed the Norm before
+  it) for a YNNPACK reduction: 9 copies + 9 reductions per call. Fusions tiny 1,564 -> 1,411, small 1,935 -> 1,782;
+  step before/new CPU tiny 1.016 and 1.019 (7 rounds each, load 4.1-4.6; wall 1.15, 1.12), small 1.005 (wall 0.996,
+  5 rounds, load 5.0-5.3); small's XLA compile 30.3 -> 27.3 CPU s (3 alternating rounds, load 6.8-8.3). Gradients
+  within 3e-7 of the leaf's largest value. Alone (Norm + depthwise3 fwd+bwd): 0.62-0.67x CPU at [32,16,16,16],
+  1.02-1.07 at [64,16,16,32], 1.04 at [32,4,4,32].
+- Dropped: one full reduction with nine outputs (all axes at once): 0.62x at [32,16,16,16] but 1.12-1.17 at
+  [64,16,16,32] and 20x the rounding error (sums rows in sequence: 2.0e-6 of the largest sum against 9e-8).
+  The same over [N, h, w*c] (minor dimension 256 instead of c): 0.76 / 1.15 / 1.18 alone, in the step 0.967x (slower).
+  depthwise3 forward as shifts of a [..., h, w*c] view (minor 256): 1.14x slower alone, with its Norm 1.52x.
+  Two-stage sums (leading axis, then pixels) as plain jnp.sum: 1.08 / 1.19x. Norm backward with its two row means
+  in one product (stacked [gy, gy*yh]) and its two column sums in one: 2.4-2.7x slower (the stack is written out);
+  its column sums as jnp.sum instead of ones-vector products: 0.88-0.89x at [64,16,16,32], [32,16,32], [32,4,64]
+  but 1.04 at [32,16,16,16] (not tried in the step).
+
 Measured (session 10, 2 cores at load 3.4-6; every wall figure swings 2x between rounds at this load):
 - nn.conv3's weight gradient over chunks of frames (nn.DW_CHUNK_BYTES): small's four precision weight gradients
   fell from ~130 ms of thunks (ynn_fusion [32|64,3,3,64|32], ~17 GFLOP/s) to ~40; bwd conv3 is now 76 ms of small's
