@@ -183,9 +183,13 @@ def example_terms(model:AlphaEarth, ex:TrainExample, key:PRNGKeyArray,
     enc, enc_s = encoded
     # model.summarise = summary.up(summary.pool(...)); the teacher's and the student's pooled maps go through one
     # batched upsampling, and every target's vMF sample is drawn in one batched call (same keys, same draws)
+    # the text period's pooled map joins the teacher's periods (one pooling traced and compiled for them all); its
+    # field is upsampled at the texts' pixels only (`Summary.at_pooled`)
     pool = model.summary.pool
-    pooled = jnp.concatenate([jax.vmap(lambda p: pool(enc.feats, enc.days, enc.valid, p))(periods),
-                              pool(enc_s.feats, enc_s.days, enc_s.valid, period_c)[None]])
+    pooled = jax.vmap(lambda p: pool(enc.feats, enc.days, enc.valid, p))(jnp.concatenate([periods,
+                                                                                          ex.texts.period[None]]))
+    pooled_text = pooled[-1]
+    pooled = jnp.concatenate([pooled[:-1], pool(enc_s.feats, enc_s.days, enc_s.valid, period_c)[None]])
     u_all = jax.vmap(model.summary.up)(pooled)
     u, u_s = u_all[:-1], u_all[-1]
     keys = jnp.stack([jax.random.fold_in(kr, i) for i in range(len(tnames))]) if tnames else None
@@ -199,7 +203,7 @@ def example_terms(model:AlphaEarth, ex:TrainExample, key:PRNGKeyArray,
     yx = jnp.clip(jnp.round(ex.texts.yx).astype(jnp.int32), 0, L - 1)
     return dict(u=u[0], consistency=consistency_loss(u[1], u_s, weights.stop_teacher), recon=recon,
                 text=model.text_head(ex.texts.emb, ex.texts.period),
-                text_emb=model.summary.at(enc.feats, enc.days, enc.valid, ex.texts.period, yx),
+                text_emb=model.summary.at_pooled(pooled_text, yx),
                 text_valid=ex.texts.valid)
 
 # %% ../nbs/15_losses.ipynb #c0025

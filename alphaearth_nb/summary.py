@@ -182,14 +182,28 @@ class Summary(eqx.Module):
           ) -> Float[Array, "T E"]:
         "`self(feats, days, valid, period)[yx[:, 0], yx[:, 1]]` from the 3 x 3 cells of `L/2` around each pixel only."
         N, h, w, D = feats.shape
-        if min(h, w) < 3: raise DimensionError(f"Summary.at needs a pooled grid of at least 3 x 3 cells, got {h} x {w}: "
-                                               "take the full field (`Summary.__call__`) and index it.")
-        def one(p):
-            r0 = jnp.clip(p // 2 - 1, 0, jnp.array([h - 3, w - 3]))  # cells k - 1 .. k + 1 of pixel 2k or 2k + 1
+        def one(p, r0):
             f = jax.lax.dynamic_slice(feats, (0, r0[0], r0[1], 0), (N, 3, 3, D))
             v = jax.lax.dynamic_slice(valid, (0, r0[0], r0[1]), (N, 3, 3))
             return self.up.at(self.pool(f, days, v, period), p - 2 * r0)
-        return jax.vmap(one)(jnp.asarray(yx, jnp.int32))
+        return self._at_cells(one, h, w, yx)
+
+    def at_pooled(self, pooled:Float[Array, "h w D"], # `self.pool(feats, days, valid, period)`: the whole pooled map
+                  yx:Int[Array, "T 2"], # pixels (row, col) of the L x L patch, 0 .. L - 1
+                 ) -> Float[Array, "T E"]:
+        "`self.up(pooled)[yx[:, 0], yx[:, 1]]` from the 3 x 3 cells around each pixel: `at` when the pooled map is "
+        "at hand (a loss pooling several periods at once)."
+        h, w, D = pooled.shape
+        one = lambda p, r0: self.up.at(jax.lax.dynamic_slice(pooled, (r0[0], r0[1], 0), (3, 3, D)), p - 2 * r0)
+        return self._at_cells(one, h, w, yx)
+
+    @staticmethod
+    def _at_cells(one, h:int, w:int, yx) -> Array:
+        "`one(pixel, r0)` for each pixel of `yx`, `r0` the first of the 3 x 3 cells of the pooled map around it."
+        if min(h, w) < 3: raise DimensionError(f"Summary.at needs a pooled grid of at least 3 x 3 cells, got {h} x {w}: "
+                                               "take the full field (`Summary.__call__`) and index it.")
+        first = lambda p: jnp.clip(p // 2 - 1, 0, jnp.array([h - 3, w - 3]))  # cells k - 1 .. k + 1 of pixel 2k, 2k + 1
+        return jax.vmap(lambda p: one(p, first(p)))(jnp.asarray(yx, jnp.int32))
 
 # %% ../nbs/12_summary.ipynb #c0020b1
 def symmetric_beta(key:PRNGKeyArray, # random key
@@ -308,12 +322,13 @@ def vmf_large_kappa(key:PRNGKeyArray, # random key
     gv, gm, r2 = g[:p - 1], g[p - 1:], jnp.sum(g[:p - 1] ** 2, 0)
     v = (1 + c * gm) ** 3
     mt_ok = (v > 0) & (jnp.log(u[n:]) < 0.5 * gm * gm + d - d * v + d * jnp.log(jnp.maximum(v, 1e-30)))
-    props = [0.5 * r2] + [d * v[k] for k in range(n - 1)]
-    s = props[-1]
-    for k in reversed(range(n - 1)):  # the first accepted proposal (the last one when none is)
-        q = jnp.minimum(props[k] / (2 * kappa), 0.5)  # the factor is 0 past 2 kappa; q <= 1/2 keeps the log finite
-        ok = (props[k] < 2 * kappa) & ((p - 3) / 2 * jnp.log1p(-q) >= jnp.log(u[k]))
-        s = jnp.where(ok & mt_ok[k - 1] if k else ok, props[k], s)
+    props = jnp.concatenate([0.5 * r2[None], d * v[:n - 1]])  # [n, ...]
+    q = jnp.minimum(props[:-1] / (2 * kappa), 0.5)  # the factor is 0 past 2 kappa; q <= 1/2 keeps the log finite
+    ok = (props[:-1] < 2 * kappa) & ((p - 3) / 2 * jnp.log1p(-q) >= jnp.log(u[:n - 1]))
+    yes = jnp.ones(props[:1].shape, bool)
+    ok = jnp.concatenate([ok & jnp.concatenate([yes, mt_ok])[:n - 1], yes])  # the last one when none is accepted
+    # the first accepted proposal, taken at once (not a chain of n selects: one kernel each, and n traced)
+    s = jnp.take_along_axis(props, jnp.argmax(ok, 0)[None], 0)[0]
     one_m_w = s / kappa
     return 1 - one_m_w, one_m_w, jnp.moveaxis(gv * jax.lax.rsqrt(r2), 0, -1)
 

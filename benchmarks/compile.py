@@ -1,7 +1,7 @@
 """Cold compile time of the first `small` training step and the first `embed` call, beside the step time.
 
     .venv/bin/python benchmarks/compile.py [--preset small] [--rounds 2] [--what step,embed] [--cache] [--base PATH]
-                                           [--sources]
+                                           [--sources] [--inprocess ROUNDS --base PATH]
 
 Each measurement runs in a fresh process with JAX's persistent compilation cache off (`AEF_COMPILE_CACHE=0`), so
 every first call traces, lowers and compiles from scratch. The configurations, interleaved round by round so all
@@ -73,9 +73,28 @@ core, costs two dispatches and the update's fusion into the backward pass on acc
 the layout's 600 lines, so the step stayed one program. Session 11 re-landed it on the CPU only (accelerators keep
 one program), with the sharding half of train moved to `dist`: against the one-program step, 3 interleaved rounds
 at load 4.3-5.6, first call CPU 0.90x, wall 0.95x (49.7 against 52.2 s), 1,759 + 175 fusions against 1,935.
-Per-phase figures of the two-program child: `xla` sums both programs' compiles, which overlap. nn.conv3's chunked weight gradient (session 10) added 83
-fusions (about 3 XLA CPU s) for a 0.88-0.91x step: chunks of 3 MiB instead of 768 KiB compile in 0.86x the XLA CPU
-(1,862 fusions) but step 1.11x the CPU, 1.17x the wall (7 interleaved rounds, load 1.5-1.8).
+nn.conv3's chunked weight gradient (session 10) added 83 fusions (about 3 XLA CPU s) for a 0.88-0.91x step: chunks
+of 3 MiB instead of 768 KiB compile in 0.86x the XLA CPU (1,862 fusions) but step 1.11x the CPU, 1.17x the wall (7
+interleaved rounds, load 1.5-1.8). In a two-program child's line, `xla` sums both programs' compiles, which overlap.
+Session 11, in the loss: the texts' period pooled with the teacher's periods in one vmapped `TimePool` (the CLIP
+term upsamples that pooled map at the texts' pixels, `Summary.at_pooled`, instead of pooling 3 x 3 windows per
+text: one pooling traced and compiled fewer) and `vmf_large_kappa`'s proposal chain taken at once (argmax of the
+accepted, not n selects; the same draws to the bit): gradients program 1,759 -> 1,667 fusions (LLVM kernels 1,179
+-> 1,108). Old and new package in one process (`jax.clear_caches()` between, 4 alternating rounds, load 6.8-9.9):
+trace + lower CPU s 0.79x (5.52 -> 4.38), the gradients' XLA compile CPU s 0.89x (26.4 -> 23.6; rounds 0.82-0.98);
+the step after, 30 alternating calls: CPU 0.96x (644 -> 616 ms), wall 1.03x (load 9.4). Fresh processes, 3 rounds
+at load 6.3-7.5: first call CPU 0.97x, wall 0.95x (too loaded to resolve). Losses of 2 steps identical, the third
+within 1 ulp; the parameters after 3 steps within rounding (Adam's steps on near-zero gradients aside).
+Kernels by package function after it (`--sources`, gradients program): nn.Norm 111, nn._shift3 106, stp.encode's
+block slices 91, '?' 86 (mostly nn's chunked weight-gradient slices/transposes), decoders 76 (per decoder and layer:
+gelu forward and backward, bias sums, a transposed copy; stacking the 7 decoders would add as many slice kernels as
+it saves), TimePool.weights 46, losses.total_loss 33 (7 per-source recon divides forward and backward: each is an
+aux output), example_terms 28. Considered, not done: the student's pooling in the teacher's vmap (would pool 9
+wasted periods or double the logits), jnp.where's nested jit inlined (trace + lower CPU 1.02x, 4 rounds: none), a
+parameter-free prep program (perturbation masks, vMF draws) compiled on the free core during the trace (about 80
+kernels: needs a loss API split; not attempted in the time).
+With `--inprocess ROUNDS --base PATH` (and `--rounds 0 --what ''` for it alone), the two packages are also compared
+in one process (`inprocess`): on a shared machine the steadiest old/new ratio of the trace, the compile and the step.
 Figures only: nothing here is asserted.
 """
 import argparse
@@ -228,6 +247,59 @@ def interleaved(preset_name: str, reps: int, rounds: int = 6) -> None:
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def inprocess(base: str, preset_name: str, rounds: int, calls: int) -> None:
+    "This checkout's package against `base`'s in one process (base copied as `alphaearth_base`: the package imports "
+    "itself relatively): the gradients program's trace + lower and XLA compile CPU s in alternating rounds "
+    "(`jax.clear_caches()` between), then the step's run time in alternating calls; steadier than fresh processes on "
+    "a loaded machine, for the step as it runs on the CPU (`step.lower`'s first program)."
+    import importlib
+    import shutil
+    import jax
+    tmp = tempfile.mkdtemp(prefix="aef-base-")
+    shutil.copytree(Path(base).resolve() / "alphaearth_nb", Path(tmp) / "alphaearth_base")
+    sys.path.insert(0, tmp)
+    jax.config.update("jax_enable_compilation_cache", False)
+    pk = {}
+    for name in ("alphaearth_base", "alphaearth_nb"):
+        mod = lambda m: importlib.import_module(f"{name}.{m}")
+        stack, texts, _ = mod("scene").load_scene()
+        cfg = mod("model").preset(preset_name)
+        sampler = mod("samples").sampler_config(cfg, preset_name if preset_name in mod("samples").SAMPLERS else None)
+        batch = jax.device_put(mod("samples").Batches(stack, sampler, 2, seed=0, texts=texts).batch_at(0))
+        T = mod("train")
+        opt = T.make_optimizer(T.TrainConfig(steps=1_000, warmup=10, batch_size=2))
+        pk[name] = (mod("losses").total_loss, T, mod("model").AlphaEarth(cfg, key=jax.random.PRNGKey(0)), batch, opt)
+    lower = lambda step, state, batch: (step.lower(state, batch)[0] if hasattr(step, "lower")
+                                        else step.jitted.lower(batch, state))
+    res = {k: ([], []) for k in pk}
+    order = lambda r: list(pk) if r % 2 == 0 else list(pk)[::-1]
+    for r in range(rounds):
+        for name in order(r):
+            loss, T, model, batch, opt = pk[name]
+            jax.clear_caches()
+            step, state = T.make_train_step(loss, opt), T.init_state(model, opt)
+            c = time.process_time(); low = lower(step, state, batch); res[name][0].append(time.process_time() - c)
+            c = time.process_time(); low.compile(); res[name][1].append(time.process_time() - c)
+            print(f"round {r} {name}: trace + lower {res[name][0][-1]:.2f} CPU s, XLA compile {res[name][1][-1]:.2f} "
+                  f"CPU s; load {os.getloadavg()[0]:.1f}", flush=True)
+    med, (bt, bx), (nt, nx) = statistics.median, res["alphaearth_base"], res["alphaearth_nb"]
+    print(f"in one process, new/base: trace + lower CPU {med(nt) / med(bt):.3f} ({med(bt):.2f} -> {med(nt):.2f} s), "
+          f"XLA compile CPU {med(nx) / med(bx):.3f} ({med(bx):.2f} -> {med(nx):.2f} s; rounds "
+          f"{', '.join(f'{n / b:.2f}' for b, n in zip(bx, nx))}); load {os.getloadavg()[0]:.1f}", flush=True)
+    steps = {k: [T.make_train_step(loss, opt), T.init_state(model, opt), []] for k, (loss, T, model, _, opt) in
+             pk.items()}
+    def call(s, batch):  # [step, state, times]: one call, the state replaced
+        s[1] = s[0](s[1], batch)[0]
+        jax.block_until_ready(s[1])
+    for r in range(calls + 2):
+        for name in order(r):
+            t = _timed(lambda: call(steps[name], pk[name][3]))
+            if r >= 2: steps[name][2].append(t)  # two warm-up calls each
+    (bw, bc), (nw, nc) = [(med(w for w, _ in steps[k][2]), med(c for _, c in steps[k][2])) for k in pk]
+    print(f"step per call new/base, {calls} alternating calls: wall {nw / bw:.3f} ({1e3 * bw:.0f} -> "
+          f"{1e3 * nw:.0f} ms), CPU {nc / bc:.3f} ({1e3 * bc:.0f} -> {1e3 * nc:.0f} ms); load {os.getloadavg()[0]:.1f}", flush=True)
+
+
 def _measure(what: str, name: str, a, cache: str | None = None) -> dict | None:
     "One configuration's figures from a fresh child process (None if it failed); `cache`: the persistent cache's "
     "folder; a name ending in '@base' imports the package from `--base`."
@@ -268,6 +340,9 @@ def main(argv=None):
     ap.add_argument("--base", default=None,
                     help="a checkout of the package as it was (e.g. /work/main): each configuration also runs with "
                          "its code, as NAME@base, interleaved with this checkout's")
+    ap.add_argument("--inprocess", type=int, default=0, metavar="ROUNDS",
+                    help="with --base: this checkout's package against the base's in one process, ROUNDS alternating "
+                         "compiles and 10x ROUNDS alternating step calls (see `inprocess`)")
     ap.add_argument("--sources", action="store_true",
                     help="after each step line, its LLVM kernels counted by the package function they come from")
     ap.add_argument("--child", choices=["step", "embed"], help=argparse.SUPPRESS)
@@ -281,6 +356,7 @@ def main(argv=None):
     print(f"jax {jax.__version__}, {os.cpu_count()} CPU cores; preset {a.preset}, batch 2 (step), 64 x 64 px (embed); "
           f"persistent cache off; load average {os.getloadavg()[0]:.1f}", flush=True)
     if a.interleave: interleaved(a.preset, a.reps)
+    if a.inprocess and a.base: inprocess(a.base, a.preset, a.inprocess, 10 * a.inprocess)
     whats = [w for w in a.what.split(",") if w]
     names = {w: [c for c in (EMBED_CONFIGS if w == "embed" else CONFIGS) if not a.configs or c in a.configs.split(",")]
              for w in whats}

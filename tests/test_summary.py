@@ -137,10 +137,14 @@ def test_summary_at_equals_the_full_field(h, w):
     yx = jnp.array([(r, c) for r in range(2 * h) for c in range(2 * w)])
     full = np.asarray(eqx.filter_jit(summ)(f, d, v, per)).reshape(-1, 64)
     np.testing.assert_allclose(np.asarray(eqx.filter_jit(summ.at)(f, d, v, per, yx)), full, atol=2e-6)
+    at_pooled = eqx.filter_jit(lambda s, f: s.at_pooled(s.pool(f, d, v, per), yx))(summ, f)  # the pooled map at hand
+    np.testing.assert_allclose(np.asarray(at_pooled), full, atol=2e-6)
     r = jax.random.normal(jax.random.key(9), (3, 64))
     pick = jnp.array([[0, 0], [2 * h - 1, 1], [3, 2 * w - 1]])
     g_full = jax.grad(lambda f: jnp.sum(summ(f, d, v, per)[pick[:, 0], pick[:, 1]] * r))(f)
     g_at = jax.grad(lambda f: jnp.sum(summ.at(f, d, v, per, pick) * r))(f)
     np.testing.assert_allclose(np.asarray(g_at), np.asarray(g_full), atol=1e-5)
+    g_pooled = jax.grad(lambda f: jnp.sum(summ.at_pooled(summ.pool(f, d, v, per), pick) * r))(f)
+    np.testing.assert_allclose(np.asarray(g_pooled), np.asarray(g_full), atol=1e-5)
     with pytest.raises(DimensionError, match="at least 3 x 3"):
         summ.at(f[:, :2], d, v[:, :2], per, yx)
