@@ -17,7 +17,7 @@ source line of the package (forward or backward, from the compiled HLO's stack f
 step is slow; `--thunks K` adds the K costliest single thunks with their output shape. Figures only: nothing here is
 asserted.
 
-Measured (session 11, 2 cores shared with two other sessions, load 4-7; old/new interleaved in one process):
+Measured (session 11, 2 cores shared with two other sessions, load 4-10; old/new interleaved in one process):
 - Where tiny's step goes (thunk durations from --profile, 5 steps): of ~3,800 thunks, 2,578 take under 5 us and
   1.6 ms in all, 230 take 5-10 us (1.7 ms); the 114 over 300 us take 80 of ~143 ms and the 194 at 100-300 us 33.
   So the kernel COUNT costs compile time (~11 ms of LLVM CPU each), not run time: run time is in the mid-size and
@@ -40,7 +40,10 @@ Measured (session 11, 2 cores shared with two other sessions, load 4-7; old/new 
   Two-stage sums (leading axis, then pixels) as plain jnp.sum: 1.08 / 1.19x. Norm backward with its two row means
   in one product (stacked [gy, gy*yh]) and its two column sums in one: 2.4-2.7x slower (the stack is written out);
   its column sums as jnp.sum instead of ones-vector products: 0.88-0.89x at [64,16,16,32], [32,16,32], [32,4,64]
-  but 1.04 at [32,16,16,16] (not tried in the step).
+  but 1.04 at [32,16,16,16]; in the tiny step CPU 1.065x but wall 0.970 (rounds 0.93-1.21, load 8.2) and 32 more
+  fusions (1,410 -> 1,442): not kept, the small step not measured (load 8-10). The Projector's space_to_depth (a
+  [8192,48] copy at minor dimension 12, 3 ms of tiny's thunks) replaced by two products over the patch rows of a
+  [T, L/2, 2, L/2, 2C] view: step CPU 0.986x, wall 1.055 (7 rounds, load 9.5-10.3), 5 more fusions.
 
 Measured (session 10, 2 cores at load 3.4-6; every wall figure swings 2x between rounds at this load):
 - nn.conv3's weight gradient over chunks of frames (nn.DW_CHUNK_BYTES): small's four precision weight gradients
@@ -236,9 +239,13 @@ def main(argv=None):
             box[0], loss, _ = step(box[0], batch)
             loss.block_until_ready()
         t0 = time.perf_counter(); run(); t_compile = time.perf_counter() - t0  # the first call: a cold compile
-        compiled = step.jitted.lower(batch, box[0]).compile()
-        fx_step = xla_flops(compiled)
-        if args.profile and not bf16: profile(run, compiled.compiled.as_text(), args.profile, thunks_top=args.thunks)
+        # the programs that run (on the CPU two since session 11: loss and gradients, then the update); thunk names
+        # can repeat between them, the first program's source line wins in the profile
+        progs = [lo.compile() for lo in (step.lower(box[0], batch) if hasattr(step, "lower")
+                                         else [step.jitted.lower(batch, box[0])])]
+        fx_step = sum(xla_flops(c) for c in progs)
+        text = "\n".join(getattr(c, "compiled", c).as_text() for c in progs)
+        if args.profile and not bf16: profile(run, text, args.profile, thunks_top=args.thunks)
         with nn.traced_for(jax.default_backend()):  # count the branch of each nn.on_platform that runs
             f_step = count_flops(lambda b, s: train_step(s, b, losses.total_loss, opt), batch, box[0])
         t_step, t_min = median_time(run, args.reps)
