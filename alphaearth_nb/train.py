@@ -258,10 +258,11 @@ def make_train_step(loss_fn:Callable,                       # loss_fn(model, bat
                     *,
                     state_shardings:PyTree=None,            # from `state_sharding`; None leaves placement to XLA
                     batch_shardings=None,                   # from `batch_sharding`
+                    split:bool=False,                       # on the CPU: two programs (faster first call, slower calls)
                    ) -> Callable:
-    "The jitted training step `step(state, batch) -> (state, loss, aux)`; it donates `state`. On CPU it is two "
-    "programs, the loss and gradients then the update, compiled side by side on the first call (`_compile_both`), "
-    "with `core.compiler_options(step=True)` (`AEF_FAST_COMPILE=0`: XLA's defaults); elsewhere one."
+    "The jitted training step `step(state, batch) -> (state, loss, aux)`; it donates `state`; on CPU compiled with "
+    "`core.compiler_options(step=True)` (`AEF_FAST_COMPILE=0`: XLA's defaults). With `split` on the CPU it is two "
+    "programs, the loss and gradients then the update, compiled side by side on the first call (`_compile_both`)."
     platform = _platform(state_shardings)
     pin = lambda t, s: t if state_shardings is None else constrain(t, s)
     def _grads(batch, state):
@@ -283,7 +284,7 @@ def make_train_step(loss_fn:Callable,                       # loss_fn(model, bat
         return new, loss, {**aux, "skipped": skipped}
     opts = compiler_options(step=True)  # XLA:CPU's faster-compiling options (core.compiler_options)
     jitted = eqx.filter_jit(_step, donate="all-except-first", compiler_options=opts)  # batch first: state donated
-    if platform != "cpu":  # one program: the update fuses into the backward pass, one dispatch
+    if platform != "cpu" or not split:  # one program: the update fuses into the backward pass, one dispatch
         def step(state, batch): return jitted(batch, state)
         step.jitted, step.lower = jitted, lambda state, batch: [jitted.lower(batch, state)]
         return step

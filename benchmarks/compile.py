@@ -72,7 +72,10 @@ two cores (XLA releases the GIL). The state after 3 steps was the same to the bi
 core, costs two dispatches and the update's fusion into the backward pass on accelerators, and took train.py over
 the layout's 600 lines, so the step stayed one program. Session 11 re-landed it on the CPU only (accelerators keep
 one program), with the sharding half of train moved to `dist`: against the one-program step, 3 interleaved rounds
-at load 4.3-5.6, first call CPU 0.90x, wall 0.95x (49.7 against 52.2 s), 1,759 + 175 fusions against 1,935.
+at load 4.3-5.6, first call CPU 0.90x, wall 0.95x (49.7 against 52.2 s), 1,759 + 175 fusions against 1,935; but
+each call after costs 1.05x the CPU, 1.07x the wall (579 -> 609 CPU ms, 30 alternating calls in one process, load
+5.1; the update alone 9-18 CPU ms for 0.76 M parameters, plus a second dispatch), which outweighs the first call's
+gain past about 100 steps (the demo runs 200), so it is opt-in: `make_train_step(..., split=True)`.
 nn.conv3's chunked weight gradient (session 10) added 83 fusions (about 3 XLA CPU s) for a 0.88-0.91x step: chunks
 of 3 MiB instead of 768 KiB compile in 0.86x the XLA CPU (1,862 fusions) but step 1.11x the CPU, 1.17x the wall (7
 interleaved rounds, load 1.5-1.8). In a two-program child's line, `xla` sums both programs' compiles, which overlap.

@@ -70,7 +70,7 @@ def test_step_compiles_once_and_nan_keeps_state():
 
 
 def test_cpu_step_is_two_programs_with_the_one_programs_numbers():
-    "On the CPU the step runs as two programs (gradients, update), each compiled once; the state after 3 steps is the "
+    "With `split` on the CPU the step runs as two programs (gradients, update), each compiled once; the state after 3 steps is the "
     "one-program step's (`step.jitted`) to the bit, placed or not."
     opt = make_optimizer(TrainConfig(steps=10, warmup=1, peak_lr=1e-2))
     compiles = []
@@ -79,11 +79,12 @@ def test_cpu_step_is_two_programs_with_the_one_programs_numbers():
     jax.monitoring.register_event_duration_secs_listener(listen)
     try:
         for sh in (None, state_sharding(init_state(Standin(key=jax.random.PRNGKey(0)), opt), make_mesh())):
-            step = make_train_step(standin_loss, opt, state_shardings=sh)
+            step = make_train_step(standin_loss, opt, state_shardings=sh, split=True)
             two = init_state(Standin(key=jax.random.PRNGKey(0)), opt)
             one = init_state(Standin(key=jax.random.PRNGKey(0)), opt)
             if sh is not None: two, one = place(two, sh), place(one, sh)
             assert len(step.lower(two, next(standin_batches()))) == 2
+            assert len(make_train_step(standin_loss, opt, state_shardings=sh).lower(two, next(standin_batches()))) == 1
             for k, b in zip(range(3), standin_batches()):
                 b = jax.device_put(b)
                 n = len(compiles)
