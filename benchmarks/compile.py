@@ -95,7 +95,12 @@ it saves), TimePool.weights 46, losses.total_loss 33 (7 per-source recon divides
 aux output), example_terms 28. Considered, not done: the student's pooling in the teacher's vmap (would pool 9
 wasted periods or double the logits), jnp.where's nested jit inlined (trace + lower CPU 1.02x, 4 rounds: none), a
 parameter-free prep program (perturbation masks, vMF draws) compiled on the free core during the trace (about 80
-kernels: needs a loss API split; not attempted in the time).
+kernels: needs a loss API split; not attempted in the time). Session 11's end (main c87417d, one program) against its
+start (deecb3f): small gradients+update 1,935 -> 1,690 fusions (413 YNNPACK's); fresh processes, 2 rounds, load
+3.5: first call 35.5 -> 33.9 s (CPU 0.96), still over 20 s; in one process (2 rounds, load 3.4) trace + lower CPU
+0.91x, XLA compile CPU 0.92x, but the step per call 1.045x the CPU (639 -> 667 ms, 20 alternating calls); with
+f826a03's nn.py (depthwise3's nine-output kernel-gradient reduction) against the one before it, all else main's:
+step CPU 1.05x, wall 1.07x, XLA compile CPU 1.03x (1 round, 10 calls, load 1.6): a lead for the step's owner.
 With `--inprocess ROUNDS --base PATH` (and `--rounds 0 --what ''` for it alone), the two packages are also compared
 in one process (`inprocess`): on a shared machine the steadiest old/new ratio of the trace, the compile and the step.
 Figures only: nothing here is asserted.
