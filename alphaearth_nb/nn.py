@@ -20,10 +20,10 @@ import numpy as np
 from jaxtyping import Array, Bool, Float, PRNGKeyArray
 
 # %% auto #0
-__all__ = ['NORMS', 'ACTIVATIONS', 'DTYPES', 'DW_CHUNK_BYTES', 'is_concrete', 'split', 'host_normal', 'host_const', 'identity3',
-           'Dense', 'Norm', 'masked_softmax', 'Attention', 'MLP', 'loop_body', 'traced_for', 'on_platform', 'conv3',
-           'pool', 'upsample', 'computed_once', 'depthwise3', 'bilinear', 'space_to_depth', 'cell_valid', 'Stack',
-           'Conv3', 'build', 'count_params']
+__all__ = ['NORMS', 'ACTIVATIONS', 'DTYPES', 'DW_CHUNK_BYTES', 'TAP_SUMS_MAX_C', 'is_concrete', 'split', 'host_normal',
+           'host_const', 'identity3', 'Dense', 'Norm', 'masked_softmax', 'Attention', 'MLP', 'loop_body', 'traced_for',
+           'on_platform', 'conv3', 'pool', 'upsample', 'computed_once', 'depthwise3', 'bilinear', 'space_to_depth',
+           'cell_valid', 'Stack', 'Conv3', 'build', 'count_params']
 
 # %% ../nbs/10_nn.ipynb #c0005
 NORMS = ("layernorm", "rmsnorm")
@@ -289,9 +289,20 @@ def _tap_sums(x, g):
     part = jax.lax.reduce(taps, zero, lambda a, b: tuple(u + v for u, v in zip(a, b)), tuple(range(x.ndim - 3)))
     return jnp.stack(part).sum((1, 2))
 
+def _shifted_sums(x, g):
+    "The same [9, c] as nine separate sums over the shifted input times `g` (each shift written out on XLA:CPU)."
+    h, wd = x.shape[-3:-1]
+    xp = jnp.pad(x, [(0, 0)] * (x.ndim - 3) + [(1, 1), (1, 1), (0, 0)])
+    ax = tuple(range(x.ndim - 1))
+    return jnp.stack([jnp.sum(xp[..., i:i + h, j:j + wd, :] * g, ax, dtype=jnp.float32)
+                      for i in range(3) for j in range(3)])
+
+TAP_SUMS_MAX_C = 16  # `_tap_sums` up to this many channels: it pays at 16 and loses at 32 (see below)
+
 def _depthwise_bwd(res, g):
     x, w = res
-    return computed_once(_shift3(g, jnp.flip(w, (0, 1)))), _tap_sums(x, g).reshape(w.shape).astype(w.dtype)
+    gw = (_tap_sums if x.shape[-1] <= TAP_SUMS_MAX_C else _shifted_sums)(x, g)
+    return computed_once(_shift3(g, jnp.flip(w, (0, 1)))), gw.reshape(w.shape).astype(w.dtype)
 _depthwise.defvjp(_depthwise_fwd, _depthwise_bwd)
 
 def depthwise3(x:Float[Array, "N h w c"], w:Float[Array, "3 3 c"], b:Float[Array, "c"]) -> Float[Array, "N h w c"]:

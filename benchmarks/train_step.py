@@ -32,7 +32,9 @@ Measured (session 11, 2 cores shared with two other sessions, load 4-10; old/new
   step before/new CPU tiny 1.016 and 1.019 (7 rounds each, load 4.1-4.6; wall 1.15, 1.12), small 1.005 (wall 0.996,
   5 rounds, load 5.0-5.3); small's XLA compile 30.3 -> 27.3 CPU s (3 alternating rounds, load 6.8-8.3). Gradients
   within 3e-7 of the leaf's largest value. Alone (Norm + depthwise3 fwd+bwd): 0.62-0.67x CPU at [32,16,16,16],
-  1.02-1.07 at [64,16,16,32], 1.04 at [32,4,4,32].
+  1.02-1.07 at [64,16,16,32], 1.04 at [32,4,4,32]. Near idle (load 1.5, 7 rounds, layers.py --only-step) it made
+  small's step slower, before/new CPU 0.964, wall 0.926 (tiny 1.026, 1.018), so it is used up to
+  nn.TAP_SUMS_MAX_C = 16 channels only (nine separate sums above): small 0.990 / 0.999, tiny 1.021 / 1.026 (load 1.5-1.8).
 - Dropped: one full reduction with nine outputs (all axes at once): 0.62x at [32,16,16,16] but 1.12-1.17 at
   [64,16,16,32] and 20x the rounding error (sums rows in sequence: 2.0e-6 of the largest sum against 9e-8).
   The same over [N, h, w*c] (minor dimension 256 instead of c): 0.76 / 1.15 / 1.18 alone, in the step 0.967x (slower).
