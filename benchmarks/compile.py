@@ -1,7 +1,7 @@
 """Cold compile time of the first `small` training step and the first `embed` call, beside the step time.
 
     .venv/bin/python benchmarks/compile.py [--preset small] [--rounds 2] [--what step,embed] [--cache] [--base PATH]
-                                           [--sources] [--inprocess ROUNDS --base PATH]
+                                           [--sources] [--inprocess ROUNDS --base PATH] [--tiers STEPS]
 
 Each measurement runs in a fresh process with JAX's persistent compilation cache off (`AEF_COMPILE_CACHE=0`), so
 every first call traces, lowers and compiles from scratch. The configurations, interleaved round by round so all
@@ -16,7 +16,8 @@ see the same neighbours on a shared machine:
   before a change), interleaved with this checkout's;
 - "after": the package's defaults: `core.compiler_options(step=True)` on the CPU backend (`core.FAST_COMPILE`, level
   1, and `core.FAST_STEP`: the loop emitter instead of the fusion emitters, the LLVM module split in two) and Adam on
-  one flat vector, with the step's thunks in XLA:CPU's memory-optimised order.
+  one flat vector, with the step's thunks in XLA:CPU's memory-optimised order;
+- "level0": "after" at XLA:CPU's backend optimisation level 0 (`--configs after,level0`; session 12, below).
 Embedding has no optimiser and does not use `FAST_STEP`, so it runs "before" and "after" only.
 With `--interleave`, the flat-Adam step is also compiled three ways (XLA's default, `FAST_COMPILE`, and with
 `FAST_STEP`) in this process and the programs called in alternating rounds, the fairest comparison of run time.
@@ -103,6 +104,33 @@ f826a03's nn.py (depthwise3's nine-output kernel-gradient reduction) against the
 step CPU 1.05x, wall 1.07x, XLA compile CPU 1.03x (1 round, 10 calls, load 1.6): a lead for the step's owner.
 With `--inprocess ROUNDS --base PATH` (and `--rounds 0 --what ''` for it alone), the two packages are also compared
 in one process (`inprocess`): on a shared machine the steadiest old/new ratio of the trace, the compile and the step.
+Session 12, tiered compilation (the first call at backend optimisation level 0, the level-1 program compiled on a
+thread and swapped in when ready, as JIT runtimes do): measured, not built, because the two levels do not give the
+same numbers. `--rounds 2 --what step --configs after,level0 --tiers 3` (load 4.0-5.2): level 0's first call 25.7
+and 21.4 s (17.4 and 16.8 CPU s; trace 5.4-6.3, lower 1.4-1.7, XLA 14.2 and 10.6 s) against level 1's 51.9 and 56.3
+s (34.9 and 36.9 CPU s; XLA 42.0 and 46.4 s): first call 0.44x the wall, 0.48x the CPU, the same 1,843 fusions; but
+each call after 2.29x the wall, 2.26x the CPU (one process, `--tiers`: 1,629 against 482 CPU ms a call; XLA compile
+10.3 against 31.3 CPU s; tiny, load 4.0: 8.2 against 21.3 CPU s, then 457 against 123 CPU ms a call, 3.7x). At load
+6-7, fresh processes: level 0 18.2 and 18.5 CPU s first call (XLA 10.9 and 9.6), 1.39-1.41 CPU s a call; level 1
+33.9 and 42.5 CPU s (XLA 28.4 and 33.3), 0.47-0.56 CPU s a call. So level 0 alone would likely bring the first call
+under 20 s near idle. Bit-identity (`--tiers 3`, one lowering compiled at both levels, the same optimised HLO text,
+3 steps from one state): small, step 1's loss equal but 5 of 185 leaves differ (the consistency, uniformity and
+landcover recon terms and Adam's moments, i.e. the gradients; the parameters do not move at the first step's
+learning rate 0), from step 2 the loss too (0.91848552 against 0.91848558) and 150-151 leaves, by at most 1.3e-6;
+tiny the same (losses equal over 3 steps, 5 then 107-110 of 135 leaves differ). The cause is FMA contraction:
+XLA:CPU always allows LLVM to fuse a multiply and an add (TargetOptions.AllowFPOpFusion Fast, no XLA option), which
+the x86 backend does at level 1; level 0's FastISel does not (a jitted `a * b + c` equals the unfused numbers at
+level 0 and the fused at level 1). LLVM's `-fast-isel=false` makes level 0 fuse too, but only through
+`XLA_FLAGS=--xla_backend_extra_options=-fast-isel=false` set before the backend starts (a map field: refused as a
+per-compile option), and it is not enough: which multiply of `a * b + c * d` is fused still differs (likely level
+1's instruction combining, which reorders operands): with the flag, nn._upsample_axis's two-tap blend (`bilinear` on
+tiny's 4 x 16 x 16 x 32 maps) still differs in 49,081 of 131,072 outputs, tiny's forward in the encoder's features
+and the embeddings, and its step as without the flag (the loss 1 ulp off at step 2). Every primitive of tiny's
+forward jaxpr compiled on its own at both levels agrees to the bit (same flag): only fused kernels differ. LLVM's
+`-fp-contract=off` is not registered in XLA's LLVM, and XLA:CPU exposes no switch for contraction, so no option
+makes the tiers agree without changing level 1; a step's numbers would depend on when the background compile
+finished, which breaks exact resume and sharded == single. Not landed; worth revisiting only if XLA:CPU gains a
+contraction switch (both levels unfused, then measure level 1's cost).
 Figures only: nothing here is asserted.
 """
 import argparse
@@ -121,7 +149,7 @@ from pathlib import Path
 # before it and with the first
 CONFIGS = {"before": ("0", "tree", None), "o1": ("1", "flat", "{}"),
            "s5": ("1", "flat", '{"xla_cpu_use_fusion_emitters": false, "xla_cpu_parallel_codegen_split_count": 2}'),
-           "after": ("1", "flat", None)}
+           "after": ("1", "flat", None), "level0": ("1", "flat", '+{"xla_backend_optimization_level": 0}')}
 EMBED_CONFIGS = ("before", "after")  # the optimiser and FAST_STEP play no part in embedding
 EVENTS = {"trace": "/jax/core/compile/jaxpr_trace_duration", "lower": "/jax/core/compile/jaxpr_to_mlir_module_duration",
           "xla": "/jax/core/compile/backend_compile_duration", "load": "/jax/compilation_cache/cache_retrieval_time_sec"}
@@ -166,7 +194,7 @@ def child(what: str, preset_name: str, layout: str, reps: int, opts: str | None 
     import jax
     from alphaearth_nb import core, losses, samples, scene
     if core.compile_cache() is None: jax.config.update("jax_enable_compilation_cache", False)  # AEF_COMPILE_CACHE
-    if opts: core.FAST_STEP = json.loads(opts)
+    if opts: core.FAST_STEP = {**core.FAST_STEP, **json.loads(opts[1:])} if opts[0] == "+" else json.loads(opts)
     spent, hits = {k: 0.0 for k in EVENTS}, [0]
     def listen(event, secs, **kw):
         for k, name in EVENTS.items():
@@ -251,6 +279,52 @@ def interleaved(preset_name: str, reps: int, rounds: int = 6) -> None:
                       for k in ("o1", "after"))
           + f"; after/o1 {med['after'][0] / med['o1'][0]:.2f} (CPU {med['after'][1] / med['o1'][1]:.2f}); "
           f"load average {os.getloadavg()[0]:.1f}", flush=True)
+
+def tiers(preset_name: str, steps: int, reps: int) -> None:
+    "The step lowered once and compiled at XLA:CPU's backend optimisation levels 0 and 1 (on top of the package's "
+    "options), in this process: compile and per-call CPU seconds, and whether `steps` steps from the same state give "
+    "the same loss, aux terms and state to the bit (tiered compilation needs them to)."
+    import jax
+    import numpy as np
+    from alphaearth_nb import losses, samples, scene
+    from alphaearth_nb.model import AlphaEarth, preset
+    from alphaearth_nb.train import TrainConfig, init_state, make_optimizer, make_train_step
+    jax.config.update("jax_enable_compilation_cache", False)
+    stack, texts, _ = scene.load_scene()
+    cfg = preset(preset_name)
+    model = AlphaEarth(cfg, key=jax.random.PRNGKey(0))
+    sampler = samples.sampler_config(cfg, preset_name if preset_name in samples.SAMPLERS else None)
+    bs = samples.Batches(stack, sampler, 2, seed=0, texts=texts)
+    batches = [jax.device_put(bs.batch_at(i)) for i in range(max(steps, reps))]
+    opt = make_optimizer(TrainConfig(steps=1_000, warmup=2, batch_size=2))
+    step = make_train_step(losses.total_loss, opt)
+    low = step.jitted.lower(batches[0], init_state(model, opt))
+    runs = {}
+    for level in (0, 1):
+        t, c = time.perf_counter(), time.process_time()
+        prog = low.compile(compiler_options={"xla_backend_optimization_level": level})  # on top of the jit's
+        t, c = time.perf_counter() - t, time.process_time() - c
+        state, out, times = init_state(model, opt), [], []
+        for i in range(max(steps, reps + 1)):
+            w0, c0 = time.perf_counter(), time.process_time()
+            state, loss, aux = prog(batches[i % len(batches)], state)
+            jax.block_until_ready(loss)
+            if i: times.append((time.perf_counter() - w0, time.process_time() - c0))
+            if i < steps: out.append(jax.device_get((loss, aux, state)))
+        runs[level] = out
+        wall, cpu = (1e3 * statistics.median(x[i] for x in times) for i in (0, 1))
+        print(f"level {level}: XLA compile {t:.1f} s ({c:.1f} CPU s); then {wall:.0f} ms ({cpu:.0f} CPU ms) per call; "
+              f"load {os.getloadavg()[0]:.1f}", flush=True)
+    names = [jax.tree_util.keystr(k) for k, _ in jax.tree_util.tree_flatten_with_path(runs[0][0])[0]]
+    for i, (a, b) in enumerate(zip(runs[0], runs[1])):
+        diff = [(n, float(np.max(np.abs(np.asarray(x, np.float64) - np.asarray(y)))))
+                for n, x, y in zip(names, jax.tree.leaves(a), jax.tree.leaves(b))
+                if np.asarray(x).tobytes() != np.asarray(y).tobytes()]
+        print(f"step {i + 1}: loss {float(a[0])!r} (level 0) {'==' if float(a[0]) == float(b[0]) else '!='} "
+              f"{float(b[0])!r} (level 1); {len(diff)} of {len(names)} leaves differ, at most by "
+              f"{max((d for _, d in diff), default=0):.3g}" + ("".join(f", {n}" for n, _ in diff[:5])),
+              flush=True)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -353,6 +427,9 @@ def main(argv=None):
                          "compiles and 10x ROUNDS alternating step calls (see `inprocess`)")
     ap.add_argument("--sources", action="store_true",
                     help="after each step line, its LLVM kernels counted by the package function they come from")
+    ap.add_argument("--tiers", type=int, default=0, metavar="STEPS",
+                    help="the step at backend optimisation levels 0 and 1 in this process: compile, per call, and "
+                         "whether STEPS steps agree to the bit (see `tiers`)")
     ap.add_argument("--child", choices=["step", "embed"], help=argparse.SUPPRESS)
     ap.add_argument("--layout", default="flat", help=argparse.SUPPRESS)
     ap.add_argument("--opts", default=None, help=argparse.SUPPRESS)
@@ -364,6 +441,7 @@ def main(argv=None):
     print(f"jax {jax.__version__}, {os.cpu_count()} CPU cores; preset {a.preset}, batch 2 (step), 64 x 64 px (embed); "
           f"persistent cache off; load average {os.getloadavg()[0]:.1f}", flush=True)
     if a.interleave: interleaved(a.preset, a.reps)
+    if a.tiers: tiers(a.preset, a.tiers, a.reps)
     if a.inprocess and a.base: inprocess(a.base, a.preset, a.inprocess, 10 * a.inprocess)
     whats = [w for w in a.what.split(",") if w]
     names = {w: [c for c in (EMBED_CONFIGS if w == "embed" else CONFIGS) if not a.configs or c in a.configs.split(",")]
