@@ -37,7 +37,7 @@ __all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'FAST_COMPILE', 'FAST_STEP', 'AEFError
            'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames', 'Target', 'Texts',
            'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'is_ours', 'check_output',
            'pid_alive', 'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError', 'MirrorError',
-           'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options']
+           'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options', 'cpu_threads']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -355,4 +355,22 @@ def compiler_options(backend:str|None=None, # the backend compiled for; default 
     if env is not None and env.strip().lower() in _OFF: return None
     if (backend or jax.default_backend()) != "cpu": return None
     return {**FAST_COMPILE, **(FAST_STEP if step else {})}
+
+
+# %% ../nbs/00_core.ipynb #thr002
+def cpu_threads() -> int|None:
+    "Threads for XLA:CPU's pools: `AEF_CPU_THREADS` if set (None when it says 0 or off: jaxlib's default), else one "
+    "fewer than the cores this process may use, at least 1."
+    env = os.environ.get("AEF_CPU_THREADS")
+    if env is not None and env.strip().lower() in _OFF: return None
+    if env: return max(1, int(env))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, cores - 1)
+
+def _size_cpu_pools() -> None:
+    "Hand `cpu_threads()` to jaxlib as `NPROC` (read when its CPU backend starts) unless `NPROC` is set already."
+    n = cpu_threads()
+    if n is not None and "NPROC" not in os.environ: os.environ["NPROC"] = str(n)
+
+_size_cpu_pools()  # at import: before JAX's CPU backend starts, if the package is imported before JAX first runs
 

@@ -17,6 +17,24 @@ source line of the package (forward or backward, from the compiled HLO's stack f
 step is slow; `--thunks K` adds the K costliest single thunks with their output shape. Figures only: nothing here is
 asserted.
 
+Measured (session 12, 2 cores shared with two other sessions, load 3.6-7, nice 10):
+- XLA:CPU's thread pools: jaxlib sizes its intra-op pool (and its client's pool) at one thread per core, from the
+  `NPROC` variable when set, read once when the CPU backend starts, so no per-program compiler option can change it;
+  the package now sets it at import (core.cpu_threads: cores - 1, here 1). Compared in separate processes taking
+  turns (interleaved rounds, the same program from one cache): tiny step 1 thread against 2, CPU 0.855 and 0.891,
+  wall 0.87 and 0.93 (two pairs, 10 rounds, load 4.2-4.6; the two 2-thread processes 1.03 CPU apart), earlier CPU
+  0.90 (12 rounds, load 7); small CPU 0.889, wall 0.846 (10 rounds, load 5.5-6.3), then 0.915 and 1.007 against
+  1.024 for the second 2-thread process (8 rounds, load 4.0-4.8); small forward pass (batch 8) wall 0.92, CPU 0.955.
+  Per thread (tiny, 20 steps): with 2 pool threads both compute (72 + 70.5 CPU ms a step) and the thread that runs
+  the program idles; with 1 that thread computes too (71.5 + 59.5): the same two busy threads, less overhead. A
+  pool of 3: CPU 1.007 (noise); synchronous dispatch (JAX_CPU_ENABLE_ASYNC_DISPATCH=false) CPU 0.93 but wall 1.07,
+  with 1 thread 0.898 / 0.923 (no better than 1 thread alone). Cold first call (tiny, fresh processes): 35.4 and
+  18.6 s against 39.6 and 28.5 (load 4.6-6.1). With it, --torch --rounds 5: tiny 1.57x (rounds 1.14-2.28, load
+  4.0-4.7; JAX CPU 106-144 ms a step), small 1.32x (0.70-2.04, load 3.4-4.2): the 2x goal is not met.
+- Dropped: Norm's column sums as jnp.sum instead of ones-vector products (nn._colsum): tiny new/old CPU 0.970,
+  wall 0.963 (8 rounds, 0.85-1.10, load 4.0-4.6), small 0.992 / 1.053 (6 rounds, 0.85-1.22, load 5.1): noise, and
+  gradients 8-10e-6 of the leaf's largest value from the exact sums.
+
 Measured (session 11, 2 cores shared with two other sessions, load 4-10; old/new interleaved in one process):
 - Where tiny's step goes (thunk durations from --profile, 5 steps): of ~3,800 thunks, 2,578 take under 5 us and
   1.6 ms in all, 230 take 5-10 us (1.7 ms); the 114 over 300 us take 80 of ~143 ms and the 194 at 100-300 us 33.
@@ -203,7 +221,8 @@ def main(argv=None):
     ap.add_argument("--thunks", type=int, default=0, metavar="K", help="with --profile: also the K costliest thunks")
     args = ap.parse_args(argv)
     print(f"jax {jax.__version__} on {jax.devices()[0].platform} x{len(jax.devices())}, {os.cpu_count()} CPU cores; "
-          f"preset {args.preset}, batch {args.batch}; load average {os.getloadavg()[0]:.1f} (other processes slow every figure)")
+          f"preset {args.preset}, batch {args.batch}; XLA:CPU pool {os.environ.get('NPROC', 'jaxlib default')} threads "
+          f"(core.cpu_threads); load average {os.getloadavg()[0]:.1f} (other processes slow every figure)")
     peak0 = matmul_peak()
 
     try:
