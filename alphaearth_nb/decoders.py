@@ -61,10 +61,15 @@ class Decoder(eqx.Module):
         if meta.shape != (self.n_meta,):
             raise DimensionError(f"Decoder expects {self.n_meta} metadata values, got shape {meta.shape}: "
                                  "pass Target.meta of this source.")
-        first, act = self.mlp.layers[0], ACTIVATIONS[self.mlp.act]
+        first = self.mlp.layers[0]
         wu, wc = first.w[:self.n_in], first.w[self.n_in:]
         cond = jnp.concatenate([meta.astype(jnp.float32), time_features(t_norm, self.n_freq)])
         h = u @ wu + (cond @ wc + first.b)
-        for lin in self.mlp.layers[1:]:
-            h = lin(act(h))
-        return h
+        return self.mlp.layers[-1](_hidden(self.mlp.layers[1:-1], self.mlp.act, h))
+
+@eqx.filter_jit
+def _hidden(layers, act, h):
+    "The hidden layers and the activation before the output layer: the same shapes in every decoder, so one nested "
+    "jit traces, differentiates and lowers them once for all (XLA inlines the calls: the same program)."
+    for lin in layers: h = lin(ACTIVATIONS[act](h))
+    return ACTIVATIONS[act](h)

@@ -158,12 +158,15 @@ def perturb(key:PRNGKeyArray, # random key
     return out, period_c, mode
 
 # %% ../nbs/15_losses.ipynb #c0023
+_perturb = eqx.filter_jit(perturb)  # `encoder_inputs` and `example_terms` draw the same perturbation: one nested
+                                    # jit traces it once for both (XLA inlines the calls: the same program)
+
 def encoder_inputs(model:AlphaEarth, ex:TrainExample, key:PRNGKeyArray,
                    pert:Perturbations=Perturbations()) -> dict:
     "One example's teacher and student inputs (checked), stacked on a leading axis of 2; the student's perturbation "
     "is the one `example_terms` draws from the same `key`."
     families = {n: family(model.cfg.source(n)) for n in model.cfg.inputs}
-    inputs_s, _, _ = perturb(jax.random.split(key)[0], ex.inputs, ex.period, pert, families)
+    inputs_s, _, _ = _perturb(jax.random.split(key)[0], ex.inputs, ex.period, pert, families)
     return jax.tree.map(lambda a, b: jnp.stack([a, b]), model.check_inputs(ex.inputs), model.check_inputs(inputs_s))
 
 def example_terms(model:AlphaEarth, ex:TrainExample, key:PRNGKeyArray,
@@ -174,7 +177,7 @@ def example_terms(model:AlphaEarth, ex:TrainExample, key:PRNGKeyArray,
     "Per-example pieces of every loss term (one example, no batch axis)."
     kp, kr = jax.random.split(key)
     families = {n: family(model.cfg.source(n)) for n in model.cfg.inputs}
-    _, period_c, _ = perturb(kp, ex.inputs, ex.period, pert, families)
+    _, period_c, _ = _perturb(kp, ex.inputs, ex.period, pert, families)
     tnames = [n for n in sorted(ex.targets) if n in model.decoders]
     periods = jnp.stack([ex.period, period_c] + [ex.targets[n].period for n in tnames])
     if encoded is None:  # teacher and student in one batched pass: one encoder to compile

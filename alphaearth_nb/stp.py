@@ -355,16 +355,16 @@ def encode(m:STPEncoder,      # the encoder
     t = m.to_time(space_to_depth(z, 4))
     ctx = (cell_valid(pixf, LEVELS[0]).reshape(n, -1), cell_valid(pixf, LEVELS[1]).reshape(n, -1), flat(tcode))
     params, static = eqx.partition(m.blocks, eqx.is_array)
-    def block(states, p): return eqx.combine(p, static)(states, ctx, E), None
-    def looped(states, p):  # a scan's body: conv3 with the backward pass XLA:CPU runs well in a while loop
-        with loop_body(): return block(states, p)
-    scan = cfg.blocks > UNROLL_BLOCKS
-    body = looped if scan else block
-    if cfg.remat: body = jax.checkpoint(body)
-    if scan: states, _ = jax.lax.scan(body, (s, t, lat), params)
+    def block(states, p, ctx): return eqx.combine(p, static)(states, ctx, E)
+    if cfg.remat: block = jax.checkpoint(block)
+    if cfg.blocks > UNROLL_BLOCKS:
+        def looped(states, p):  # a scan's body: conv3 with the backward pass XLA:CPU runs well in a while loop
+            with loop_body(): return block(states, p, ctx), None
+        states, _ = jax.lax.scan(looped, (s, t, lat), params)
     else:  # straight-line code: XLA:CPU's while loop copies the scan's stacked residuals (~20% of the step's encoder)
+        run = jax.jit(block)  # traced, differentiated, transposed and lowered once for all blocks; XLA inlines it
         states = (s, t, lat)
-        for i in range(cfg.blocks): states, _ = body(states, jax.tree.map(lambda a: a[i], params))
+        for i in range(cfg.blocks): states = run(states, jax.tree.map(lambda a: a[i], params), ctx)
     out = sum(bilinear(lin(nm(x)), lvl // LEVELS[2])
               for x, nm, lin, lvl in zip(states, m.head_norms, m.head_proj, LEVELS))
     out = m.out_norm(depthwise3(out, m.head_dw, m.head_db))
