@@ -28,16 +28,16 @@ from jax.experimental.compilation_cache import compilation_cache as jax_compilat
 from jaxtyping import Array, Bool, Float
 
 # %% auto #0
-__all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'FAST_COMPILE', 'FAST_STEP', 'AEFError', 'TimeError', 'MissingTimeError',
-           'UnsortedTimeError', 'PeriodError', 'SourceError', 'UnknownSourceError', 'MissingSourceError',
-           'UnknownBandError', 'GridError', 'DimensionError', 'EmptyStackError', 'NoValidDataError', 'DTypeError',
-           'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError', 'MissingDependencyError',
-           'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError', 'UntrainedSourceError', 'PointError',
-           'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning', 'MetadataWarning',
-           'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames', 'Target', 'Texts',
-           'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'is_ours', 'check_output',
-           'pid_alive', 'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError', 'MirrorError',
-           'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options', 'cpu_threads']
+__all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BYTES', 'KEPT_HEAP', 'AEFError', 'TimeError',
+           'MissingTimeError', 'UnsortedTimeError', 'PeriodError', 'SourceError', 'UnknownSourceError',
+           'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError', 'EmptyStackError',
+           'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError',
+           'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
+           'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
+           'MetadataWarning', 'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames',
+           'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'is_ours',
+           'check_output', 'pid_alive', 'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError',
+           'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options', 'cpu_threads']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -373,4 +373,21 @@ def _size_cpu_pools() -> None:
     if n is not None and "NPROC" not in os.environ: os.environ["NPROC"] = str(n)
 
 _size_cpu_pools()  # at import: before JAX's CPU backend starts, if the package is imported before JAX first runs
+
+
+# %% ../nbs/00_core.ipynb #heap002
+HEAP_KEEP_BYTES = 1 << 30  # glibc's mmap and trim thresholds at import (see above)
+
+def _keep_heap() -> bool:
+    "Raise glibc's mmap and trim thresholds to `HEAP_KEEP_BYTES` and use one arena for all threads (`mallopt`) "
+    "unless `AEF_KEEP_HEAP` says off; True if done (False elsewhere than Linux with glibc)."
+    env = os.environ.get("AEF_KEEP_HEAP")
+    if (env is not None and env.strip().lower() in _OFF) or not sys.platform.startswith("linux"): return False
+    try: libc = ctypes.CDLL("libc.so.6")
+    except OSError: return False  # not glibc (musl)
+    M_TRIM_THRESHOLD, M_MMAP_THRESHOLD, M_ARENA_MAX = -1, -3, -8  # glibc's malloc.h
+    sets = ((M_MMAP_THRESHOLD, HEAP_KEEP_BYTES), (M_TRIM_THRESHOLD, HEAP_KEEP_BYTES), (M_ARENA_MAX, 1))
+    return all([bool(libc.mallopt(k, v)) for k, v in sets])  # a thread's own arena mmaps blocks above 64 MiB
+
+KEPT_HEAP = _keep_heap()  # at import: XLA:CPU's buffers stay in the heap between calls
 

@@ -31,6 +31,12 @@ Measured (session 12, 2 cores shared with two other sessions, load 3.6-7, nice 1
   with 1 thread 0.898 / 0.923 (no better than 1 thread alone). Cold first call (tiny, fresh processes): 35.4 and
   18.6 s against 39.6 and 28.5 (load 4.6-6.1). With it, --torch --rounds 5: tiny 1.57x (rounds 1.14-2.28, load
   4.0-4.7; JAX CPU 106-144 ms a step), small 1.32x (0.70-2.04, load 3.4-4.2): the 2x goal is not met.
+- glibc's malloc (core.KEPT_HEAP, set at import): XLA:CPU's per-call buffers were mmapped afresh on every call
+  (above glibc's 32 MiB mmap cap, or above the 64 MiB of a thread's own arena) and page-faulted back in: tiny 11,500
+  faults and 26 ms of system time a step, small 45,000 and 103 ms. With the mmap and trim thresholds at 1 GiB and one
+  arena, none: separate processes taking turns, kept/default tiny CPU 0.796 and 0.767, wall 0.793 and 0.766 (8
+  rounds, every round 0.72-0.92, load 2.8; the two default processes 1.03 apart); small CPU 0.820 and 0.804, wall
+  0.817 and 0.804 (6 rounds, 0.71-0.95, load 2.6). The thresholds alone did nothing for small (1.007, 0.986).
 - Dropped: Norm's column sums as jnp.sum instead of ones-vector products (nn._colsum): tiny new/old CPU 0.970,
   wall 0.963 (8 rounds, 0.85-1.10, load 4.0-4.6), small 0.992 / 1.053 (6 rounds, 0.85-1.22, load 5.1): noise, and
   gradients 8-10e-6 of the leaf's largest value from the exact sums.

@@ -35,3 +35,36 @@ def test_pool_sized_at_import():
     assert nproc == want == "None" and pool == cores
     nproc, pool, _ = _probe(NPROC="1", AEF_CPU_THREADS="3")   # the user's NPROC wins
     assert nproc == "1" and pool == 1
+
+
+
+# page faults of a 96 MiB block malloc'ed, written and freed again and again in another thread (by default glibc
+# mmaps blocks above its 32 MiB cap afresh each time, and a thread's own arena cannot hold one above 64 MiB);
+# XLA:CPU's per-call buffers come from the same malloc, in its threads
+FAULTS = """
+import ctypes, resource, threading, alphaearth_nb
+libc, n = ctypes.CDLL("libc.so.6"), 96 << 20
+libc.malloc.restype, libc.free.argtypes = ctypes.c_void_p, [ctypes.c_void_p]
+def once():
+    p = libc.malloc(n); ctypes.memset(p, 1, n); libc.free(p)
+def run(k):
+    for _ in range(k): once()
+def in_thread(k): t = threading.Thread(target=run, args=(k,)); t.start(); t.join()
+in_thread(1)
+r0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+in_thread(4)
+print(alphaearth_nb.core.KEPT_HEAP, (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - r0) / 4)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+def test_heap_kept_between_calls():
+    def run(**env):
+        e = dict(os.environ, PYTHONPATH=str(ROOT), JAX_PLATFORMS="cpu", **env)
+        kept, faults = subprocess.run([sys.executable, "-c", FAULTS], env=e, capture_output=True, text=True,
+                                      check=True).stdout.split()
+        return kept, float(faults)
+    kept, faults = run(AEF_KEEP_HEAP="1")
+    assert kept == "True" and faults < 100           # the block's pages reused
+    kept, faults = run(AEF_KEEP_HEAP="0")
+    assert kept == "False" and faults > 10_000       # glibc's defaults: 24,576 fresh pages each time
