@@ -37,6 +37,11 @@ Measured (session 12, 2 cores shared with two other sessions, load 3.6-7, nice 1
   arena, none: separate processes taking turns, kept/default tiny CPU 0.796 and 0.767, wall 0.793 and 0.766 (8
   rounds, every round 0.72-0.92, load 2.8; the two default processes 1.03 apart); small CPU 0.820 and 0.804, wall
   0.817 and 0.804 (6 rounds, 0.71-0.95, load 2.6). The thresholds alone did nothing for small (1.007, 0.986).
+- With the heap kept, pool of 1 against 2 threads: near idle (load 1.2-1.3, 5 rounds) tiny wall 1.02, CPU 0.83;
+  small wall 1.01, CPU 0.81 (both programs ran on about one core: CPU = wall with 1 thread); at load 2.4 tiny wall
+  0.91, CPU 0.98, small about 1.0 (two pairs, 6-8 rounds). A lone 2048^3 matmul: 1 thread 2.2x the wall near idle.
+  --torch near 2.0-3.2 load: tiny 1.26x (rounds 0.79-2.37; JAX 70-124 ms, 24% of matmul), small 0.80x (0.69-1.07;
+  JAX 360-477 ms, 31% of matmul; torch's 2 threads 331-386 ms when a core is free): the 2x goal is not met.
 - Dropped: Norm's column sums as jnp.sum instead of ones-vector products (nn._colsum): tiny new/old CPU 0.970,
   wall 0.963 (8 rounds, 0.85-1.10, load 4.0-4.6), small 0.992 / 1.053 (6 rounds, 0.85-1.22, load 5.1): noise, and
   gradients 8-10e-6 of the leaf's largest value from the exact sums.
