@@ -359,13 +359,17 @@ def compiler_options(backend:str|None=None, # the backend compiled for; default 
 
 # %% ../nbs/00_core.ipynb #thr002
 def cpu_threads() -> int|None:
-    "Threads for XLA:CPU's pools: `AEF_CPU_THREADS` if set (None when it says 0 or off: jaxlib's default), else one "
-    "fewer than the cores this process may use, at least 1."
+    "Threads for XLA:CPU's pools from `AEF_CPU_THREADS`: n, or `auto` for one fewer than the cores this process may "
+    "use (at least 1); None (jaxlib's default, a thread per core) when unset, 0 or off. Raises `ConfigError` otherwise."
     env = os.environ.get("AEF_CPU_THREADS")
-    if env is not None and env.strip().lower() in _OFF: return None
-    if env: return max(1, int(env))
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, cores - 1)
+    if env is None or env.strip().lower() in _OFF: return None
+    if env.strip().lower() == "auto":
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        return max(1, cores - 1)
+    if not env.strip().isdigit():
+        raise ConfigError(f"AEF_CPU_THREADS={env!r} is not a thread count: set a whole number, 'auto' (cores - 1) or "
+                          "0 (jaxlib's default).")
+    return int(env)
 
 def _size_cpu_pools() -> None:
     "Hand `cpu_threads()` to jaxlib as `NPROC` (read when its CPU backend starts) unless `NPROC` is set already."
@@ -380,14 +384,14 @@ HEAP_KEEP_BYTES = 1 << 30  # glibc's mmap and trim thresholds at import (see abo
 
 def _keep_heap() -> bool:
     "Raise glibc's mmap and trim thresholds to `HEAP_KEEP_BYTES` and use one arena for all threads (`mallopt`) "
-    "unless `AEF_KEEP_HEAP` says off; True if done (False elsewhere than Linux with glibc)."
+    "when `AEF_KEEP_HEAP` is set and not 0/off (opt-in); True if done (False elsewhere than Linux with glibc)."
     env = os.environ.get("AEF_KEEP_HEAP")
-    if (env is not None and env.strip().lower() in _OFF) or not sys.platform.startswith("linux"): return False
+    if env is None or env.strip().lower() in _OFF or not sys.platform.startswith("linux"): return False
     try: libc = ctypes.CDLL("libc.so.6")
     except OSError: return False  # not glibc (musl)
     M_TRIM_THRESHOLD, M_MMAP_THRESHOLD, M_ARENA_MAX = -1, -3, -8  # glibc's malloc.h
     sets = ((M_MMAP_THRESHOLD, HEAP_KEEP_BYTES), (M_TRIM_THRESHOLD, HEAP_KEEP_BYTES), (M_ARENA_MAX, 1))
     return all([bool(libc.mallopt(k, v)) for k, v in sets])  # a thread's own arena mmaps blocks above 64 MiB
 
-KEPT_HEAP = _keep_heap()  # at import: XLA:CPU's buffers stay in the heap between calls
+KEPT_HEAP = _keep_heap()  # at import, with AEF_KEEP_HEAP=1: XLA:CPU's buffers stay in the heap
 

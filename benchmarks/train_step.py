@@ -20,7 +20,7 @@ asserted.
 Measured (session 12, 2 cores shared with two other sessions, load 3.6-7, nice 10):
 - XLA:CPU's thread pools: jaxlib sizes its intra-op pool (and its client's pool) at one thread per core, from the
   `NPROC` variable when set, read once when the CPU backend starts, so no per-program compiler option can change it;
-  the package now sets it at import (core.cpu_threads: cores - 1, here 1). Compared in separate processes taking
+  `AEF_CPU_THREADS=auto` sets it at import (core.cpu_threads: cores - 1, here 1; opt-in since the near-idle check below). Compared in separate processes taking
   turns (interleaved rounds, the same program from one cache): tiny step 1 thread against 2, CPU 0.855 and 0.891,
   wall 0.87 and 0.93 (two pairs, 10 rounds, load 4.2-4.6; the two 2-thread processes 1.03 CPU apart), earlier CPU
   0.90 (12 rounds, load 7); small CPU 0.889, wall 0.846 (10 rounds, load 5.5-6.3), then 0.915 and 1.007 against
@@ -31,12 +31,17 @@ Measured (session 12, 2 cores shared with two other sessions, load 3.6-7, nice 1
   with 1 thread 0.898 / 0.923 (no better than 1 thread alone). Cold first call (tiny, fresh processes): 35.4 and
   18.6 s against 39.6 and 28.5 (load 4.6-6.1). With it, --torch --rounds 5: tiny 1.57x (rounds 1.14-2.28, load
   4.0-4.7; JAX CPU 106-144 ms a step), small 1.32x (0.70-2.04, load 3.4-4.2): the 2x goal is not met.
-- glibc's malloc (core.KEPT_HEAP, set at import): XLA:CPU's per-call buffers were mmapped afresh on every call
+- glibc's malloc (core.KEPT_HEAP, at import with AEF_KEEP_HEAP=1): XLA:CPU's per-call buffers were mmapped afresh on every call
   (above glibc's 32 MiB mmap cap, or above the 64 MiB of a thread's own arena) and page-faulted back in: tiny 11,500
   faults and 26 ms of system time a step, small 45,000 and 103 ms. With the mmap and trim thresholds at 1 GiB and one
   arena, none: separate processes taking turns, kept/default tiny CPU 0.796 and 0.767, wall 0.793 and 0.766 (8
   rounds, every round 0.72-0.92, load 2.8; the two default processes 1.03 apart); small CPU 0.820 and 0.804, wall
   0.817 and 0.804 (6 rounds, 0.71-0.95, load 2.6). The thresholds alone did nothing for small (1.007, 0.986).
+  Near idle (coordinator, load 1.2-1.5, fresh processes taking turns, 2 rounds; compile.py --configs after) the one
+  arena slows the cold compile: XLA's compile of small's step 21.3/21.7 s (2 threads, heap kept) against 14.7/16.9
+  (glibc's defaults), tiny 16.4/17.1 against 11.9/9.8; first call small 27.3/27.2 s against 20.4/22.2; a call after
+  small 341/349 ms against 364/446, tiny 91/95 against 93/105 (1 thread, heap kept: small 357/439, tiny 86/100). So
+  both settings are opt-in (AEF_KEEP_HEAP=1, AEF_CPU_THREADS=auto): for long runs on a shared CPU.
 - With the heap kept, pool of 1 against 2 threads: near idle (load 1.2-1.3, 5 rounds) tiny wall 1.02, CPU 0.83;
   small wall 1.01, CPU 0.81 (both programs ran on about one core: CPU = wall with 1 thread); at load 2.4 tiny wall
   0.91, CPU 0.98, small about 1.0 (two pairs, 6-8 rounds). A lone 2048^3 matmul: 1 thread 2.2x the wall near idle.

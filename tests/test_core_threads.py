@@ -1,4 +1,4 @@
-"""core.cpu_threads: the package sizes XLA:CPU's thread pools (jaxlib's `NPROC`) when imported before JAX starts."""
+"""core.cpu_threads and core.KEPT_HEAP: opt-in process settings (jaxlib's `NPROC`, glibc's mallopt) made at import."""
 import os
 import subprocess
 import sys
@@ -27,7 +27,9 @@ def _probe(**env):
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="thread names from /proc (Linux)")
 def test_pool_sized_at_import():
     cores = len(os.sched_getaffinity(0))
-    nproc, pool, want = _probe()
+    nproc, pool, want = _probe()                              # unset: jaxlib's default, one thread per core
+    assert nproc == want == "None" and pool == cores
+    nproc, pool, want = _probe(AEF_CPU_THREADS="auto")        # cores - 1
     assert nproc == want == str(max(1, cores - 1)) and pool == max(1, cores - 1)
     nproc, pool, want = _probe(AEF_CPU_THREADS="1")           # asked for
     assert nproc == want == "1" and pool == 1
@@ -68,3 +70,7 @@ def test_heap_kept_between_calls():
     assert kept == "True" and faults < 100           # the block's pages reused
     kept, faults = run(AEF_KEEP_HEAP="0")
     assert kept == "False" and faults > 10_000       # glibc's defaults: 24,576 fresh pages each time
+    e = {k: v for k, v in os.environ.items() if k != "AEF_KEEP_HEAP"}
+    out = subprocess.run([sys.executable, "-c", "import alphaearth_nb; print(alphaearth_nb.core.KEPT_HEAP)"],
+                         env=dict(e, PYTHONPATH=str(ROOT), JAX_PLATFORMS="cpu"), capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False"]           # opt-in: unset leaves glibc alone
