@@ -27,8 +27,9 @@ from matplotlib.figure import Figure
 from . import analysis, embeddings, evaluate, maps, model, quality, samples, scene, stream, train
 from .core import (AEFError, CheckpointError, ConfigError, DimensionError, LabelError, MissingDataError,
                                 MissingSourceError, StackTypeError, UnknownSourceError, MARKER, band_names,
-                                check_output, compile_cache, writing_folder)
+                                check_output, compile_cache, split_cpu, writing_folder)
 from .checkpoint import latest_checkpoint, read_header
+from .dist import to_one_device
 from .embed import embed, embed_to_zarr
 from .sources import registered
 from .timecodes import as_period
@@ -242,7 +243,8 @@ def demo(out:str="out/demo",   # folder for pictures, report and the training ru
                             clip_norm=1.0, checkpoint_every=max(1, steps // 4), seed=seed)
     with writing_folder(out, overwrite=True, what="demo", meta={"kind": "demo"}) as tmp:
         state, hist = train.fit("small", stack, texts=texts, out=tmp / "run", config=cfg, progress=progress)
-        embs = {y: embed(stack, state.model, y, progress=progress) for y in years}
+        model = to_one_device(state.model)  # trained over every CPU device: embed on one, not on each again
+        embs = {y: embed(stack, model, y, progress=progress) for y in years}
         ch = _pictures(tmp, stack, embs, hist)
         return _report(tmp, embs, ch, labels, hist, steps, batch_size, seed, t0, stack=stack)
 
@@ -497,6 +499,9 @@ def main(argv:list[str]|None=None) -> int:
     try: a = _parser().parse_args(argv)
     except SystemExit as e: return e.code  # argparse printed `aef: error: ...` (2) or the help (0)
     try:
+        # a JAX CPU device per idle core, the batch split over them (core.split_cpu; AEF_CPU_DEVICES=0 off): for `aef`
+        # itself, not for main([...]) called in a process whose later JAX work expects one device
+        if argv is None: split_cpu("free")
         # the first step of `small` compiles once, not every run; the tiny programs of the set-up are kept too (core)
         if not a.no_compile_cache: compile_cache(min_compile_secs=0)
         with _env("AEF_FAST_COMPILE", "0" if a.no_fast_compile else None): COMMANDS[a.cmd](a)

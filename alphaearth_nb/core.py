@@ -37,7 +37,8 @@ __all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEE
            'MetadataWarning', 'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames',
            'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'is_ours',
            'check_output', 'pid_alive', 'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError',
-           'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options', 'cpu_threads']
+           'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options', 'cpu_threads',
+           'cpu_devices', 'split_cpu', 'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -358,14 +359,16 @@ def compiler_options(backend:str|None=None, # the backend compiled for; default 
 
 
 # %% ../nbs/00_core.ipynb #thr002
+def _usable_cores() -> int:
+    "The cores this process may use (its CPU affinity where the OS tells it)."
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
 def cpu_threads() -> int|None:
     "Threads for XLA:CPU's pools from `AEF_CPU_THREADS`: n, or `auto` for one fewer than the cores this process may "
     "use (at least 1); None (jaxlib's default, a thread per core) when unset, 0 or off. Raises `ConfigError` otherwise."
     env = os.environ.get("AEF_CPU_THREADS")
     if env is None or env.strip().lower() in _OFF: return None
-    if env.strip().lower() == "auto":
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        return max(1, cores - 1)
+    if env.strip().lower() == "auto": return max(1, _usable_cores() - 1)
     if not env.strip().isdigit():
         raise ConfigError(f"AEF_CPU_THREADS={env!r} is not a thread count: set a whole number, 'auto' (cores - 1) or "
                           "0 (jaxlib's default).")
@@ -395,3 +398,46 @@ def _keep_heap() -> bool:
 
 KEPT_HEAP = _keep_heap()  # at import, with AEF_KEEP_HEAP=1: XLA:CPU's buffers stay in the heap
 
+
+# %% ../nbs/00_core.ipynb #dev002
+_CPU_NOTE = ["JAX's one CPU device (AEF_CPU_DEVICES unset)"]
+
+def cpu_devices(default:str|None=None, # used when `AEF_CPU_DEVICES` is unset (the command line passes "free")
+               ) -> int|None:
+    "Host CPU devices for JAX from `AEF_CPU_DEVICES` (else `default`): n; `auto`, one per core this process may use; "
+    "`free`, one per core the 1-minute load average leaves free (at least 1); None (JAX's one CPU device) when "
+    "unset, 0 or off. Raises `ConfigError` otherwise."
+    env = os.environ.get("AEF_CPU_DEVICES", default)
+    if env is None or env.strip().lower() in _OFF: return None
+    if env.strip().lower() == "auto": return _usable_cores()
+    if env.strip().lower() == "free":
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0  # Unix; elsewhere every core counts as free
+        return max(1, min(_usable_cores(), round(_usable_cores() - load)))
+    if not env.strip().isdigit():
+        raise ConfigError(f"AEF_CPU_DEVICES={env!r} is not a device count: set a whole number, 'auto' (one per core), "
+                          "'free' (one per idle core) or 0 (JAX's one CPU device).")
+    return int(env)
+
+def split_cpu(default:str|None=None) -> int|None:
+    "Ask JAX for `cpu_devices(default)` host CPU devices (`jax_num_cpu_devices`) if its backends have not started "
+    "and the user set no count of their own; returns the count set, else None (`cpu_devices_note()` says why)."
+    n = cpu_devices(default)
+    if n is None or n < 2:
+        _CPU_NOTE[0] = f"JAX's one CPU device (AEF_CPU_DEVICES={os.environ.get('AEF_CPU_DEVICES', default)!r})"
+        return None
+    if jax.config.jax_num_cpu_devices != -1 or "xla_force_host_platform_device_count" in os.environ.get("XLA_FLAGS", ""):
+        _CPU_NOTE[0] = "left alone: the CPU device count is set already (jax_num_cpu_devices or XLA_FLAGS)"
+        return None
+    try: jax.config.update("jax_num_cpu_devices", n)
+    except RuntimeError:  # JAX ran something before: its CPU backend has its devices for good
+        _CPU_NOTE[0] = (f"not applied ({n} asked): JAX's backends had started; set AEF_CPU_DEVICES and import "
+                        "alphaearth_nb before JAX first runs anything")
+        return None
+    _CPU_NOTE[0] = f"{n} host CPU devices (AEF_CPU_DEVICES={os.environ.get('AEF_CPU_DEVICES', default)!r})"
+    return n
+
+def cpu_devices_note() -> str:
+    "What the last `split_cpu` did (at import, or the command line's): the count set, or why none."
+    return _CPU_NOTE[0]
+
+split_cpu()  # at import: only with AEF_CPU_DEVICES set (opt-in), and only before JAX's backends start

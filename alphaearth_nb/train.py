@@ -38,13 +38,13 @@ from .checkpoint import (checkpoints, latest_checkpoint, load_checkpoint, read_h
 from .core import (CheckpointError, ConfigError, TrainingError, TrainingWarning, compiler_options,
                                 write_text, writing_file)
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
-                                place, state_sharding)
+                                place, state_sharding, to_one_device)
 
 # %% auto #0
 __all__ = ['TrainConfig', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState', 'init_state', 'apply_policy',
            'train_step', 'make_train_step', 'plot_history', 'read_metrics', 'fit', 'model_config', 'load_model',
            'init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain',
-           'Prefetch']
+           'Prefetch', 'to_one_device']
 
 # %% ../nbs/20_train.ipynb #c0007
 @dataclass(frozen=True)
@@ -221,7 +221,7 @@ def train_step(state:TrainState,                        # the current state
 
 # %% ../nbs/20_train.ipynb #c0015r
 _all_ = ['init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain',
-         'Prefetch']  # dist's, re-exported
+         'Prefetch', 'to_one_device']  # dist's, re-exported
 
 # %% ../nbs/20_train.ipynb #c0017
 def _platform(shardings) -> str:
@@ -449,13 +449,13 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         sampler=None,                  # a `samples.SamplerConfig` for a stack; default `samples.sampler_config`
         texts=None,                    # geotagged texts for a stack (a DataFrame as `scene.load_scene` gives)
         strata=None,                   # a strata layer for site sampling (`samples.Batches`)
-        mesh:Mesh|None=None,           # default: every device, one `data` axis
+        mesh:Mesh|None=None,           # default: every device (on CPU: the most that split the batch)
         progress:bool=True,            # show a tqdm bar
        ) -> tuple[TrainState, list[dict]]:
     "Train `model` on `data`; returns the final state and the per-step history."
     cfg = _train_config(config, steps=steps, batch_size=batch_size, seed=seed, checkpoint_every=checkpoint_every)
     loss_fn = losses.total_loss if loss_fn is None else loss_fn
-    mesh = make_mesh() if mesh is None else mesh
+    mesh = make_mesh(batch_size=cfg.batch_size) if mesh is None else mesh  # host CPU: the devices that split it
     if cfg.batch_size % mesh.devices.size:
         raise ConfigError(f"batch_size={cfg.batch_size} does not split over {mesh.devices.size} devices: "
                           f"use a multiple of {mesh.devices.size}")

@@ -131,6 +131,11 @@ forward jaxpr compiled on its own at both levels agrees to the bit (same flag): 
 makes the tiers agree without changing level 1; a step's numbers would depend on when the background compile
 finished, which breaks exact resume and sharded == single. Not landed; worth revisiting only if XLA:CPU gains a
 contraction switch (both levels unfused, then measure level 1's cost).
+Session 13: the first call of the step over 2 host CPU devices (data parallel, `AEF_CPU_DEVICES=2`) against one,
+fresh processes with the cache off, batch 2: near idle (coordinator, load 1.1-1.5) tiny 19.5 against 17.5 s, small
+23.6 and 18.7 against 20.5 and 21.4 s; at load 4.3-7.8 tiny 25-32 CPU s against 21-29, small 31-40 against 30-38
+(figures in train_step.py): the partitioned program compiles in about the same time, so this script did not
+learn a device count (`train_step.py --devices N` times a step and its first call over N devices).
 Figures only: nothing here is asserted.
 """
 import argparse

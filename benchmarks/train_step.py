@@ -1,6 +1,7 @@
 """One training step of the `tiny` preset at batch 2 on this machine, against a dense float32 matmul's FLOP/s.
 
     .venv/bin/python benchmarks/train_step.py [--batch 2] [--reps 10] [--preset tiny] [--torch] [--rounds 3]
+                                              [--devices N]
 
 Prints: the time to embed a batch (forward pass, mean directions), the time of a full training step (median of
 `--reps` after warm-up), the step's FLOPs (XLA's cost analysis, and a jaxpr count that multiplies scanned
@@ -16,6 +17,32 @@ f32 alone). With `--profile N`, N steps run under `jax.profiler` and the time of
 source line of the package (forward or backward, from the compiled HLO's stack frames), the place to start when the
 step is slow; `--thunks K` adds the K costliest single thunks with their output shape. Figures only: nothing here is
 asserted.
+
+With `--devices N`, JAX's CPU is split into N host devices before it starts (`jax_num_cpu_devices`, as
+`AEF_CPU_DEVICES` does at import: core.split_cpu) and the step runs data parallel over the most of them that split
+`--batch` (state replicated, batch sharded); the header says how many. The embedding and the matmul run on one.
+
+Measured (session 13, 2 cores shared with two other sessions, nice 10): the step over 2 host CPU devices against one,
+fresh processes taking turns (each: `make_train_step` with `dist.state_sharding` replicated and
+`dist.batch_sharding`, 20 calls after the first, medians), batch 2:
+- near idle (coordinator, load 1.1-1.5): tiny 66.5 against 90.1 ms a step (0.74x; CPU 118 against 145 ms), first
+  call 19.5 against 17.5 s; small 228 and 270 against 355 and 276 ms (10 calls), first call 23.6 and 18.7 s against
+  20.5 and 21.4; losses equal to ~1e-7.
+- under load 4.3-7.8 (4 rounds of 1 and 2 devices, 2 more configurations in 2 of them): it loses by the clock,
+  since both devices' threads must run at once to meet at the all-reduce. tiny 2 devices 129, 213, 204, 254 ms
+  against 167, 123, 132, 152; small 1,090, 672, 1,519, 1,148 against 829, 909, 866, 915; CPU about the same (tiny
+  91-145 against 118-132 ms, small 460-670 against 487-616). First call (cold, cache off) tiny 35, 74, 38, 72 s wall
+  (25-32 CPU s) against 27, 42, 31, 71 (21-29); small 72, 41, 54, 103 s (31-40 CPU) against 83, 73, 45, 70 (30-38).
+  2 devices with AEF_CPU_THREADS=1: tiny 179, 233 ms, small 367, 894 (CPU 644, 587: above the wall); with
+  AEF_KEEP_HEAP=1: tiny 136, 143, small 1,170, 731 (load 4.3-6.8): no better.
+So the split is opt-in at import (AEF_CPU_DEVICES) and the command line asks for `free`: one device per core the
+load average leaves free (on 2 cores: 2 at a load average up to 0.5 before it starts, else 1).
+- --torch --devices 2 (JAX's step over 2 host devices; torch as before), load 4.3-6.3: tiny JAX/torch 1.20x
+  (median of 5 rounds: 2.02, 1.18, 1.20, 0.85, 1.36; JAX 135-387 ms wall at 113-146 CPU ms, torch's best 159-589
+  ms, its 2 OpenMP threads 3.4-8.1 s a step under this load); embed 19.2 ms, step 2.36 GFLOP at 16% of matmul.
+- small, --torch --devices 2 --rounds 3 --reps 5, load 4.4-5.0: JAX/torch 0.90x (rounds 0.87, 1.16, 0.90; JAX
+  604-732 ms wall at 453-556 CPU ms, torch's one thread 526-733 ms, its two 2.4-8.6 s); step 13.4 GFLOP at 23% of
+  matmul, first call 64 s. Neither reaches the 2x goal (one device, session 12, load 2-3.2: 1.26x, 0.80x).
 
 Measured (session 12, 2 cores shared with two other sessions, load 3.6-7, nice 10):
 - XLA:CPU's thread pools: jaxlib sizes its intra-op pool (and its client's pool) at one thread per core, from the
@@ -140,7 +167,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 from flops import count_flops, xla_flops  # noqa: E402
 
-from alphaearth_nb import losses, nn, samples, stacks
+from alphaearth_nb import dist, losses, nn, samples, stacks
 from alphaearth_nb.model import AlphaEarth, preset
 from alphaearth_nb.nn import count_params
 from alphaearth_nb.train import TrainConfig, apply_policy, init_state, make_optimizer, make_train_step, train_step
@@ -235,9 +262,14 @@ def main(argv=None):
     ap.add_argument("--rounds", type=int, default=3, help="interleaved JAX / torch rounds with --torch")
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="trace N f32 steps: thunk time per source line")
     ap.add_argument("--thunks", type=int, default=0, metavar="K", help="with --profile: also the K costliest thunks")
+    ap.add_argument("--devices", type=int, default=0, metavar="N", help="N host CPU devices (jax_num_cpu_devices, set "
+                    "before JAX starts): the step's batch split over the most of them that divide it (default: JAX's "
+                    "count, 1 on CPU unless AEF_CPU_DEVICES or XLA_FLAGS says more)")
     args = ap.parse_args(argv)
+    if args.devices: jax.config.update("jax_num_cpu_devices", args.devices)  # before anything runs on JAX's CPU
+    mesh = dist.make_mesh(batch_size=args.batch)  # on host CPU devices: the most that split the batch
     print(f"jax {jax.__version__} on {jax.devices()[0].platform} x{len(jax.devices())}, {os.cpu_count()} CPU cores; "
-          f"preset {args.preset}, batch {args.batch}; XLA:CPU pool {os.environ.get('NPROC', 'jaxlib default')} threads "
+          f"preset {args.preset}, batch {args.batch}, step on {mesh.devices.size} device(s); XLA:CPU pool {os.environ.get('NPROC', 'jaxlib default')} threads "
           f"(core.cpu_threads); load average {os.getloadavg()[0]:.1f} (other processes slow every figure)")
     peak0 = matmul_peak()
 
@@ -269,17 +301,22 @@ def main(argv=None):
     for bf16 in ([False, True] if args.bf16 else [False]):
         tcfg = TrainConfig(steps=1_000, warmup=10, batch_size=args.batch, bf16=bf16)
         opt = make_optimizer(tcfg)
-        step = make_train_step(losses.total_loss, opt)
         state = init_state(apply_policy(model, tcfg), opt)  # the one precision policy: bf16 in the encoder
+        if mesh.devices.size > 1:  # data parallel over host CPU devices (--devices): the batch split, state replicated
+            ssh, bsh = dist.state_sharding(state, mesh), dist.batch_sharding(mesh)
+            step = make_train_step(losses.total_loss, opt, state_shardings=ssh, batch_shardings=bsh)
+            state, sbatch = dist.place(state, ssh), dist.place(batch, bsh)
+        else:
+            step, sbatch = make_train_step(losses.total_loss, opt), batch
         box = [state]
         def run():
-            box[0], loss, _ = step(box[0], batch)
+            box[0], loss, _ = step(box[0], sbatch)
             loss.block_until_ready()
         t0 = time.perf_counter(); run(); t_compile = time.perf_counter() - t0  # the first call: a cold compile
         # the programs that run (on the CPU two since session 11: loss and gradients, then the update); thunk names
         # can repeat between them, the first program's source line wins in the profile
-        progs = [lo.compile() for lo in (step.lower(box[0], batch) if hasattr(step, "lower")
-                                         else [step.jitted.lower(batch, box[0])])]
+        progs = [lo.compile() for lo in (step.lower(box[0], sbatch) if hasattr(step, "lower")
+                                         else [step.jitted.lower(sbatch, box[0])])]
         fx_step = sum(xla_flops(c) for c in progs)
         text = "\n".join(getattr(c, "compiled", c).as_text() for c in progs)
         if args.profile and not bf16: profile(run, text, args.profile, thunks_top=args.thunks)

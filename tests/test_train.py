@@ -223,8 +223,12 @@ SHARDED = textwrap.dedent("""
         l8, a8, spec, ndev = out[name]
         res[name] = dict(loss=float(np.max(np.abs(np.subtract(l1, l8)))),
                          param=float(max(np.max(np.abs(x - y)) for x, y in zip(a1, a8))), spec=spec, ndev=ndev)
-    try: fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, steps=2, batch_size=12, loss_fn=standin_loss, progress=False)
+    try: fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, steps=2, batch_size=12, loss_fn=standin_loss, progress=False,
+             mesh=make_mesh())
     except ConfigError as e: res["msg"] = str(e)
+    state, _ = fit(Standin(key=jax.random.PRNGKey(0)), lambda p: standin_batches(p, batch=12), steps=2, batch_size=12,
+                   loss_fn=standin_loss, progress=False)
+    res["subset"] = len(state.model.l1.weight.sharding.device_set)  # host CPU devices: the 6 of 8 that split 12
     print("RESULT" + json.dumps(res))
 """)
 
@@ -235,7 +239,8 @@ def test_sharded_step_equals_single_device():
                        text=True, timeout=300, cwd=ROOT)
     assert p.returncode == 0, p.stderr[-3000:]
     res = json.loads(p.stdout.split("RESULT")[-1])
-    assert "use a multiple of 8" in res.pop("msg")
+    assert "use a multiple of 8" in res.pop("msg")  # an explicit mesh: the batch must split over all of it
+    assert res.pop("subset") == 6
     for fsdp, r in res.items():
         assert r["ndev"] == 8
         assert r["loss"] < 1e-5 and r["param"] < 1e-5, (fsdp, r)  # observed: ~6e-8 and ~1.5e-8
