@@ -17,11 +17,13 @@ import equinox as eqx
 import jax
 import numpy as np
 import xarray as xr
+from jax.sharding import NamedSharding, PartitionSpec
 from tqdm.auto import tqdm
 
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning, Frames, MissingSourceError,
                                 PeriodError, UnknownSourceError, band_names)
 from .core import callable_module, check_output, compiler_options, writing_folder
+from .dist import batch_sharding, make_mesh
 from .geo import is_lazy
 from .quantize import quantize
 from .stacks import CLOUD, SourceArrays, pack_frames, resolve, source_arrays, validate_stack
@@ -171,11 +173,26 @@ def _embed_tiles(model, inputs:dict, period):
 
 _JITTED: dict = {}  # `_embed_tiles` jitted once per set of compiler options
 
+def _devices() -> list:
+    "The devices `embed` spreads its tiles over: this host's devices of JAX's default backend."
+    return jax.local_devices()
+
+def _replicated(tree, devices:list):
+    "`tree` (a model, a period) with its arrays on every one of `devices` (no copy for those already there); "
+    "`tree` itself on one device."
+    if len(devices) == 1: return tree
+    arrays, rest = eqx.partition(tree, eqx.is_array)
+    return eqx.combine(jax.device_put(arrays, NamedSharding(make_mesh(devices), PartitionSpec())), rest)
+
 def _embed_batch(model, inputs:dict, period):
-    "`_embed_tiles` jitted, with `core.compiler_options()` (XLA:CPU's faster-compiling options; none elsewhere)."
-    opts = compiler_options()
+    "`_embed_tiles` jitted with `core.compiler_options()` (XLA:CPU's faster-compiling options; none elsewhere); over "
+    "several local devices the tiles split among them (a batch of a multiple of their count), the model on each."
+    devices, opts = _devices(), compiler_options()
     key = tuple(sorted((opts or {}).items()))
     if key not in _JITTED: _JITTED[key] = eqx.filter_jit(_embed_tiles, compiler_options=opts)
+    if len(devices) > 1:
+        model, period = _replicated((model, period), devices)
+        inputs = jax.device_put(inputs, batch_sharding(make_mesh(devices)))
     return _JITTED[key](model, inputs, period)
 
 def has_data(inputs:dict) -> np.ndarray:
@@ -208,7 +225,7 @@ def tile_sums(model,                # any model with `model(inputs, periods[P, 2
               inputs:dict,          # source -> Frames over the block *with* its margins (`Tiling.margin`), numpy
               period,               # f32[2], the valid period in days
               tl:Tiling,            # how to cut tiles
-              batch_size:int=8,     # tiles per device call
+              batch_size:int=8,     # tiles per call (rounded up to a multiple of the local devices)
               progress:bool=False,  # show a tqdm bar over batches
               dim:int=EMBED_DIM,    # embedding width E
              ) -> np.ndarray:
@@ -223,6 +240,8 @@ def tile_sums(model,                # any model with `model(inputs, periods[P, 2
     w2 = (ramp[:, None] * ramp[None, :])[..., None]  # computed once per block
     acc = np.zeros((H + 2 * o, W + 2 * o, dim), np.float32)
     period, done = np.asarray(period, np.float32), []
+    devices = _devices()  # several: each call's tiles split over them, the model copied to each once
+    batch_size, model = bucket(batch_size, len(devices)), _replicated(model, devices)
     def add(todo, u):  # waits for the batch, then adds what its tiles keep: core +- o
         for (i, j), ut in zip(todo, np.asarray(u)): acc[i:i + k, j:j + k] += w2 * ut[t:L - t, t:L - t]
     for b in tqdm(range(0, len(corners), batch_size), disable=not progress, desc="embed", unit="batch"):
@@ -376,7 +395,8 @@ def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, ch
                              for s, ds in dsets.items()},
                      n_frames={s: bucket(ds.sizes["time"], frame_bucket) for s, ds in dsets.items()}, sources=srcs)
     H, W, c, m, o = ref.sizes["y"], ref.sizes["x"], tl.core, tl.margin, tl.overlap
-    args = dict(layout=layout, model=model, period=period.days, tl=tl, batch_size=batch_size, dim=dim)
+    args = dict(layout=layout, model=_replicated(model, _devices()),  # on each local device, once
+                period=period.days, tl=tl, batch_size=batch_size, dim=dim)
     arrays = [dsets[s][b].data for s, b in layout.bands]
 
     sums = None

@@ -3,6 +3,8 @@
     .venv/bin/python benchmarks/embed.py                          # small, 192 x 192 px; memory at 1x/4x/16x area
     .venv/bin/python benchmarks/embed.py --presets small,lite      # lite too (on CPU: sparse frames, one tile core)
     .venv/bin/python benchmarks/embed.py --skip-memory --skip-dask # throughput lines only
+    .venv/bin/python benchmarks/embed.py --devices 2 --skip-memory # 2 XLA host devices (set before JAX starts)
+    .venv/bin/python benchmarks/embed.py --devices 2 --interleave 3 --dask-threads 1,2  # 2 devices vs the first alone
 
 The stack is synthetic but shaped like the sample scene (`scene.SceneConfig`): a year of Sentinel-2 every 5 days,
 Sentinel-1 every 12 days (alternating passes), Landsat every 16 days, ~30% of optical pixels clouded (`--every`
@@ -24,6 +26,20 @@ multiplies the spacing; lite on CPU defaults to 6x, ~1/6 of the frames, since on
   tiling's host work over the model time, a figure the other processes' load hardly moves;
 - the dask path over the same stack in chunks (2 threads), and peak memory of `embed_to_zarr` as the region grows
   (a fresh subprocess per size; VmHWM, ru_maxrss elsewhere). Figures only: nothing here is asserted.
+`--devices N` gives JAX's CPU N host devices before it starts (embed splits each call's tiles over all local
+devices); `--interleave R` times embed over all of them against the first alone, alternating in one process.
+
+Measured (session 13, 2 cores shared with two other sessions' benchmarks, `small`, 192 x 192 px, batch 8):
+- one run each, `--skip-memory --dask-threads 1,2` (load 4.2-5.2): 1 device 2,062 px/s (first call 36.0 s),
+  tiling overhead 1.17x, dask 1 thread 2,014 px/s, 2 threads 1,725; 2 devices 3,117 px/s (first call 28.5 s),
+  tiling overhead 0.71x (the model calls timed back to back ran slower than inside embed), dask 1,879 / 2,139;
+- `--devices 2 --interleave 3 --dask-threads 1,2` (load 5.2-6.2): eager 2 devices 1,540 px/s against 1 device
+  1,629 (wall 1.06x, CPU 1.07x); dask 1 thread wall 1.05x, CPU 1.02x; 2 threads wall 0.96x, CPU 0.99x;
+- fresh processes taking turns (3 rounds, load 5.8-7.6; old = main before the split, 1 device): second call
+  old / new 1 device / new 2 devices wall 21.0 / 21.4 / 20.0 s, CPU 14.2 / 14.0 / 13.5 s; first call wall
+  34.7 / 37.7 / 46.9 s, CPU 23.3 / 25.3 / 30.1 s (the partitioned program compiles longer).
+At this load the second core is taken by other processes, so the split gains nothing measurable; near idle it
+should behave as the training step on 2 host devices (coordinator: wall 0.74x).
 """
 import argparse
 import os
@@ -32,15 +48,26 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
-import dask
-import dask.array as da
-import equinox as eqx
-import jax
-import jax.numpy as jnp
-import numpy as np
-import xarray as xr
+
+def _host_devices(argv) -> None:
+    "`--devices N`: N XLA host (CPU) devices, set in `XLA_FLAGS` before JAX starts (embed splits its batches over them)."
+    if "--devices" in argv:
+        n = int(argv[argv.index("--devices") + 1])
+        os.environ["XLA_FLAGS"] = f"{os.environ.get('XLA_FLAGS', '')} --xla_force_host_platform_device_count={n}"
+
+
+_host_devices(sys.argv)  # before JAX is imported: its CPU backend reads the flag when it starts
+
+import dask  # noqa: E402
+import dask.array as da  # noqa: E402
+import equinox as eqx  # noqa: E402
+import jax  # noqa: E402
+import jax.numpy as jnp  # noqa: E402
+import numpy as np  # noqa: E402
+import xarray as xr  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
 from flops import count_flops  # noqa: E402
@@ -154,7 +181,8 @@ class ModelCalls:
         embed_module._embed_batch = self.inner
 
 
-def throughput(name: str, size: int, batch: int, every: int, peak: float, dask_too: bool, repeat: int = 1) -> None:
+def throughput(name: str, size: int, batch: int, every: int, peak: float, dask_too: bool, repeat: int = 1,
+               dask_threads=(2,)) -> None:
     "Embed a `size`^2 region with preset `name`: px/s, share of the matmul rate, tiling overhead (and dask); the best "
     "of `repeat` alternations of embed and its model calls (other processes' load varies between them)."
     model = make_model(name)
@@ -173,7 +201,8 @@ def throughput(name: str, size: int, batch: int, every: int, peak: float, dask_t
             t = timed(lambda: embed(eager, model, 2024, progress=False, batch_size=batch))
         if t < t_embed: t_embed, t_tiles = t, tiles.seconds
         inputs, period = calls.example
-        run = lambda: embed_module._embed_batch(model, inputs, period)  # from host inputs, as embed's calls
+        placed = getattr(embed_module, "_replicated", lambda m, d: m)(model, jax.local_devices())  # once, as embed
+        run = lambda: embed_module._embed_batch(placed, inputs, period)  # from host inputs, as embed's calls
         t_model = min(t_model, timed(lambda: jax.block_until_ready([run() for _ in range(calls.calls)])))  # same count
     # the host's share of the tiling, load-proof: embed again with the model calls stubbed (zeros of the right shape)
     out = eqx.filter_eval_shape(embed_module._embed_tiles, model, inputs, period)
@@ -186,13 +215,13 @@ def throughput(name: str, size: int, batch: int, every: int, peak: float, dask_t
             c_host = time.process_time() - c0
     finally: embed_module._embed_batch = real
     f_batch = count_flops(lambda m, i, p: jax.vmap(lambda x: m(x, p[None])[0])(i), model, inputs, period)
-    px, L = size * size, tl.patch
+    px, L, nb = size * size, tl.patch, calls.tiles // calls.calls  # nb: the batch as run (a multiple of the devices)
     t_tile = t_model / calls.tiles
     one_pass = px / L**2 * t_tile
     rate = f_batch * calls.calls / t_model
     print(f"{name} embed: {px / t_embed:9.0f} px/s ({t_embed:.2f} s; first call with compile {t_compile:.1f} s); "
           f"model calls {rate / 1e9:.1f} GFLOP/s = {rate / peak:.0%} of the matmul rate ({peak / 1e9:.0f} GFLOP/s); "
-          f"{f_batch / (batch * L * L) / 1e6:.1f} MFLOP per patch pixel")
+          f"{f_batch / (nb * L * L) / 1e6:.1f} MFLOP per patch pixel; batch {nb} over {len(jax.local_devices())} device(s)")
     need = (-(-size // tl.core)) ** 2  # one tile per core: the paper's tiling computes L^2 for each core^2
     design = need * L * L / px
     print(f"{name} tiling overhead: {t_tiles / (need * t_tile):.2f}x (goal <= 1.10) = embed's tiling "
@@ -208,9 +237,48 @@ def throughput(name: str, size: int, batch: int, every: int, peak: float, dask_t
           f"the per-pixel work)")
     if dask_too:
         lazy = embed(eager.chunk({"y": chunk, "x": chunk}), model, 2024, batch_size=batch)
-        with dask.config.set(scheduler="threads", num_workers=2):
-            t_dask = timed(lambda: lazy.compute())
-        print(f"{name} dask ({chunk} px chunks, 2 threads): {px / t_dask:9.0f} px/s = {t_embed / t_dask:.2f}x eager")
+        for threads in dask_threads:
+            with dask.config.set(scheduler="threads", num_workers=threads):
+                c0, t_dask = time.process_time(), timed(lambda: lazy.compute())
+            print(f"{name} dask ({chunk} px chunks, {threads} threads, {len(jax.local_devices())} device(s)): "
+                  f"{px / t_dask:9.0f} px/s = {t_embed / t_dask:.2f}x eager ({t_dask:.2f} s, "
+                  f"{time.process_time() - c0:.2f} CPU s; load average {os.getloadavg()[0]:.1f})", flush=True)
+
+
+def interleaved(name: str, size: int, batch: int, every: int, rounds: int, dask_threads=(2,)) -> None:
+    "In this process, alternating rounds: `embed` over all local devices against the first device only (embed's "
+    "one-device path), eager and over dask: wall and CPU seconds, and their ratios (all / one) by medians."
+    model = make_model(name)
+    chunk = 4 * tiling(model.cfg.patch).core
+    eager = synthetic_stack(size, model.cfg.inputs, chunk, every=every).compute()
+    lazy = lambda: embed(eager.chunk({"y": chunk, "x": chunk}), model, 2024, batch_size=batch).compute()
+    runs = {"eager": lambda: embed(eager, model, 2024, progress=False, batch_size=batch)}
+    runs.update({f"dask{t}": lazy for t in dask_threads})
+    all_devices, n = embed_module._devices, len(jax.local_devices())
+    sides = {f"{n} devices": all_devices, "1 device": lambda: all_devices()[:1]}
+    times = {(k, side): [] for k in runs for side in sides}
+    print(f"\n== {name}: region {size} x {size} px, batch {batch}, {rounds} rounds, {n} devices against 1 in this "
+          f"process (load average {os.getloadavg()[0]:.1f}) ==", flush=True)
+    try:
+        for side, devs in sides.items():  # compile both programs first
+            embed_module._devices = devs; runs["eager"]()
+        for r in range(rounds):
+            for k, run in runs.items():
+                for side in (list(sides) if r % 2 == 0 else list(sides)[::-1]):
+                    embed_module._devices = sides[side]
+                    c0, t0 = time.process_time(), time.perf_counter()
+                    threads = nullcontext() if k == "eager" else dask.config.set(scheduler="threads",
+                                                                                 num_workers=int(k[4:]))
+                    with threads: run()
+                    times[k, side].append((time.perf_counter() - t0, time.process_time() - c0))
+    finally: embed_module._devices = all_devices
+    med = lambda v, i: float(np.median([x[i] for x in v]))
+    for k in runs:
+        (a, va), (b, vb) = ((side, times[k, side]) for side in sides)
+        print(f"{name} {k}: {a} {size * size / med(va, 0):7.0f} px/s ({med(va, 0):.2f} s, {med(va, 1):.2f} CPU s), "
+              f"{b} {size * size / med(vb, 0):7.0f} px/s ({med(vb, 0):.2f} s, {med(vb, 1):.2f} CPU s): wall "
+              f"{med(va, 0) / med(vb, 0):.2f}x, CPU {med(va, 1) / med(vb, 1):.2f}x; load average "
+              f"{os.getloadavg()[0]:.1f}", flush=True)
 
 
 def main():
@@ -224,23 +292,35 @@ def main():
     ap.add_argument("--repeat", type=int, default=None, help="alternations of embed and its model calls, best kept "
                     "(default 2; lite on CPU: 1)")
     ap.add_argument("--skip-dask", action="store_true")
+    ap.add_argument("--dask-threads", default="2", help="comma-separated dask thread counts to time (default 2)")
+    ap.add_argument("--devices", type=int, default=None, help="XLA host (CPU) devices, set before JAX starts; embed "
+                    "splits its batches over all local devices (default: XLA's, one CPU device)")
     ap.add_argument("--skip-memory", action="store_true")
     ap.add_argument("--mem-base", type=int, default=None, help="side of the 1x memory region (default: 2 x 2 chunks)")
+    ap.add_argument("--interleave", type=int, default=0, help="rounds of embed over all local devices against the "
+                    "first device alone, alternating in this process (with --devices 2 on a CPU); then exit")
     ap.add_argument("--_mem", type=int, default=None, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a._mem is not None:
         return memory_run(a.preset, a._mem, 2 * tiling(preset(a.preset).patch).core)
     cpu = jax.default_backend() == "cpu"
     names = (a.presets or ("small" if cpu else "small,lite")).split(",")
-    print(f"jax {jax.__version__} on {jax.devices()[0].platform}, {os.cpu_count()} CPU cores, "
-          f"load average {os.getloadavg()[0]:.1f}")
+    print(f"jax {jax.__version__} on {jax.devices()[0].platform}, {len(jax.local_devices())} local device(s), "
+          f"{os.cpu_count()} CPU cores, load average {os.getloadavg()[0]:.1f}")
+    if a.interleave:  # lite: a region of 2 x 2 tile cores, a tile per device a call
+        for name in names:
+            lite = preset(name).patch >= 128
+            interleaved(name, (a.lite_size or 2 * tiling(preset(name).patch).core) if lite else a.size,
+                        len(jax.local_devices()) if lite and cpu else a.batch, a.every or (6 if lite and cpu else 1),
+                        a.interleave, [] if lite or a.skip_dask else [int(t) for t in a.dask_threads.split(",")])
+        return
     peak = matmul_rate()
     for name in names:
         lite = preset(name).patch >= 128
         size = (a.lite_size or tiling(preset(name).patch).core) if lite else a.size
         every = a.every or (6 if lite and cpu else 1)
         throughput(name, size, 1 if lite and cpu else a.batch, every, peak, dask_too=not a.skip_dask and not lite,
-                   repeat=a.repeat or (1 if lite and cpu else 2))
+                   repeat=a.repeat or (1 if lite and cpu else 2), dask_threads=[int(t) for t in a.dask_threads.split(",")])
     print(f"matmul rate after: {matmul_rate() / 1e9:.0f} GFLOP/s; load average {os.getloadavg()[0]:.1f}")
     if a.skip_memory: return
     mem_chunk = 2 * tiling(preset(a.preset).patch).core
