@@ -29,7 +29,6 @@ from .core import (AEFError, CheckpointError, ConfigError, DimensionError, Label
                                 MissingSourceError, StackTypeError, UnknownSourceError, MARKER, band_names,
                                 check_output, compile_cache, split_cpu, writing_folder)
 from .checkpoint import latest_checkpoint, read_header
-from .dist import to_one_device
 from .embed import embed, embed_to_zarr
 from .sources import registered
 from .timecodes import as_period
@@ -243,8 +242,7 @@ def demo(out:str="out/demo",   # folder for pictures, report and the training ru
                             clip_norm=1.0, checkpoint_every=max(1, steps // 4), seed=seed)
     with writing_folder(out, overwrite=True, what="demo", meta={"kind": "demo"}) as tmp:
         state, hist = train.fit("small", stack, texts=texts, out=tmp / "run", config=cfg, progress=progress)
-        model = to_one_device(state.model)  # trained over every CPU device: embed on one, not on each again
-        embs = {y: embed(stack, model, y, progress=progress) for y in years}
+        embs = {y: embed(stack, state.model, y, progress=progress) for y in years}
         ch = _pictures(tmp, stack, embs, hist)
         return _report(tmp, embs, ch, labels, hist, steps, batch_size, seed, t0, stack=stack)
 

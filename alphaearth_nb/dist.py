@@ -19,8 +19,7 @@ from jax.sharding import Mesh, NamedSharding, PartitionSpec as P
 from jaxtyping import PyTree
 
 # %% auto #0
-__all__ = ['init_distributed', 'make_mesh', 'to_one_device', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'constrain',
-           'place', 'Prefetch']
+__all__ = ['init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'constrain', 'place', 'Prefetch']
 
 # %% ../nbs/17_dist.ipynb #d0005
 def init_distributed(**kwargs):
@@ -40,12 +39,6 @@ def make_mesh(devices:list|None=None,  # devices to use; default every device of
     if devices is None and batch_size and batch_size % len(devs) and _host_cpu(devs):
         devs = devs[:max(k for k in range(1, len(devs) + 1) if batch_size % k == 0)]
     return Mesh(np.asarray(devs).reshape(-1), ("data",))
-
-def to_one_device(tree:PyTree, device=None) -> PyTree:
-    "The arrays of `tree` on one device (default the first): a model `fit` left replicated over several devices, for "
-    "single-device work such as embedding (with replicated inputs a jitted function runs whole on every device)."
-    device = jax.devices()[0] if device is None else device
-    return jax.tree.map(lambda x: jax.device_put(x, device) if isinstance(x, jax.Array) else x, tree)
 
 def batch_sharding(mesh:Mesh) -> NamedSharding:
     "Split the leading (batch) axis over `data`."

@@ -38,13 +38,13 @@ from .checkpoint import (checkpoints, latest_checkpoint, load_checkpoint, read_h
 from .core import (CheckpointError, ConfigError, TrainingError, TrainingWarning, compiler_options,
                                 write_text, writing_file)
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
-                                place, state_sharding, to_one_device)
+                                place, state_sharding)
 
 # %% auto #0
 __all__ = ['TrainConfig', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState', 'init_state', 'apply_policy',
            'train_step', 'make_train_step', 'plot_history', 'read_metrics', 'fit', 'model_config', 'load_model',
            'init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain',
-           'Prefetch', 'to_one_device']
+           'Prefetch']
 
 # %% ../nbs/20_train.ipynb #c0007
 @dataclass(frozen=True)
@@ -221,7 +221,7 @@ def train_step(state:TrainState,                        # the current state
 
 # %% ../nbs/20_train.ipynb #c0015r
 _all_ = ['init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain',
-         'Prefetch', 'to_one_device']  # dist's, re-exported
+         'Prefetch']  # dist's, re-exported
 
 # %% ../nbs/20_train.ipynb #c0017
 def _platform(shardings) -> str:

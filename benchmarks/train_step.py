@@ -34,7 +34,10 @@ fresh processes taking turns (each: `make_train_step` with `dist.state_sharding`
   91-145 against 118-132 ms, small 460-670 against 487-616). First call (cold, cache off) tiny 35, 74, 38, 72 s wall
   (25-32 CPU s) against 27, 42, 31, 71 (21-29); small 72, 41, 54, 103 s (31-40 CPU) against 83, 73, 45, 70 (30-38).
   2 devices with AEF_CPU_THREADS=1: tiny 179, 233 ms, small 367, 894 (CPU 644, 587: above the wall); with
-  AEF_KEEP_HEAP=1: tiny 136, 143, small 1,170, 731 (load 4.3-6.8): no better.
+  AEF_KEEP_HEAP=1: tiny 136, 143, small 1,170, 731 (load 4.3-6.8): no better. Two more rounds after landing (load
+  5.2-6.6): tiny 125, 182 against 135, 174 ms; small 1,020, 757 against 872, 678 (CPU 605, 637 against 657, 456).
+  Per pair, 2 devices / 1 by the clock: tiny 0.77, 1.73, 1.55, 1.67, 0.92, 1.04 (median 1.3), small 1.31, 0.74,
+  1.75, 1.25, 1.17, 1.12 (median 1.2).
 So the split is opt-in at import (AEF_CPU_DEVICES) and the command line asks for `free`: one device per core the
 load average leaves free (on 2 cores: 2 at a load average up to 0.5 before it starts, else 1).
 - --torch --devices 2 (JAX's step over 2 host devices; torch as before), load 4.3-6.3: tiny JAX/torch 1.20x
