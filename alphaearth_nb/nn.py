@@ -221,10 +221,20 @@ def _frames_per_chunk(x, o:int) -> int:
     "Frames of `x` (and of its output gradient, `o` channels) per chunk of the weight gradient."
     return max(1, DW_CHUNK_BYTES // (math.prod(x.shape[1:-1]) * (x.shape[-1] + o) * x.dtype.itemsize))
 
+def _strided_chunks(n:int, m:int) -> int:
+    "How many chunks of strided frames (chunk k: frames k, k + c, k + 2c, ...) split `n` frames into equal chunks "
+    "of at most `m`; 0 when no such count is near the contiguous chunks' (a prime `n`)."
+    c0 = -(-n // m)
+    return next((c for c in range(c0, 2 * c0 + 1) if n % c == 0), 0)
+
 def _conv3_chunked_grads(x, w, g):
-    "XLA's own input gradient, and its weight gradient summed over chunks of frames (see below)."
-    m = _frames_per_chunk(x, w.shape[-1])
-    return _conv3_dx(x, w, g), sum(_conv3_dw(x[k:k + m], w, g[k:k + m]) for k in range(0, len(x), m))
+    "XLA's own input gradient, and its weight gradient summed over chunks of frames (see below); chunk k holds every "
+    "c-th frame from frame k, so that frames split over devices in blocks split every chunk alike."
+    n, m = len(x), _frames_per_chunk(x, w.shape[-1])
+    if not (c := _strided_chunks(n, m)):
+        return _conv3_dx(x, w, g), sum(_conv3_dw(x[k:k + m], w, g[k:k + m]) for k in range(0, n, m))
+    xs, gs = x.reshape(n // c, c, *x.shape[1:]), g.reshape(n // c, c, *g.shape[1:])
+    return _conv3_dx(x, w, g), sum(_conv3_dw(xs[:, k], w, gs[:, k]) for k in range(c))
 
 _conv3_chunked = _conv3_with(_conv3_chunked_grads)
 

@@ -266,3 +266,21 @@ def test_scanned_blocks_same_gradients_as_unrolled(monkeypatch):
     np.testing.assert_allclose(float(v_scan), float(v_line), rtol=1e-5)
     for a, b in zip(jax.tree.leaves(eqx.filter(g_scan, eqx.is_array)), jax.tree.leaves(eqx.filter(g_line, eqx.is_array))):
         np.testing.assert_allclose(np.asarray(a), np.asarray(b), atol=1e-4 * (np.abs(np.asarray(b)).max() + 1e-6), rtol=1e-4)
+
+
+def test_conv3_chunked_weight_gradient(monkeypatch):
+    "conv3's weight gradient over chunks of strided frames (12 frames: 3 chunks of every 3rd frame) and over "
+    "contiguous chunks (7 frames, prime: no equal strided chunks near 3): XLA's whole gradients within float32 rounding."
+    import alphaearth_nb.nn as nn
+    assert (nn._strided_chunks(12, 4), nn._strided_chunks(12, 5), nn._strided_chunks(7, 3), nn._strided_chunks(8, 8)) \
+        == (3, 3, 0, 1)
+    for n in (12, 7):
+        x, g = jax.random.normal(jax.random.key(n), (2, n, 8, 8, 8))
+        w = jax.random.normal(jax.random.key(1), (3, 3, 8, 8)) / 9
+        loss = lambda x, w: jnp.sum(nn.conv3(x, w, jnp.zeros(8)) * g)
+        whole = jax.jit(jax.grad(loss, (0, 1)))(x, w)
+        monkeypatch.setattr(nn, "DW_CHUNK_BYTES", 3 * 8 * 8 * 16 * 4)  # 3 frames of 8 x 8 x (8 + 8) float32 a chunk
+        chunked = jax.jit(jax.grad(loss, (0, 1)))(x, w)
+        monkeypatch.undo()
+        for a, b in zip(whole, chunked):
+            np.testing.assert_allclose(np.asarray(b), np.asarray(a), atol=1e-5 * float(np.abs(a).max()))
