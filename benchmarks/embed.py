@@ -38,8 +38,13 @@ Measured (session 13, 2 cores shared with two other sessions' benchmarks, `small
 - fresh processes taking turns (3 rounds, load 5.8-7.6; old = main before the split, 1 device): second call
   old / new 1 device / new 2 devices wall 21.0 / 21.4 / 20.0 s, CPU 14.2 / 14.0 / 13.5 s; first call wall
   34.7 / 37.7 / 46.9 s, CPU 23.3 / 25.3 / 30.1 s (the partitioned program compiles longer).
-At this load the second core is taken by other processes, so the split gains nothing measurable; near idle it
-should behave as the training step on 2 host devices (coordinator: wall 0.74x).
+- `--devices 2 --interleave 3 --skip-dask` again as the load fell (load 3.0 at the start, 4.7 at the end): eager
+  2 devices 1,796 px/s, 1 device 1,817 (wall 1.01x, CPU 1.06x);
+- `lite` on one device, one 96 x 96 px tile core (one L = 128 tile, batch 1), frames every 24x the scene's spacing,
+  a fresh process (load 4.4-5.1): first call 66.4 s (57.1 CPU s), the next 52.5 s (54.1 CPU s) = 175 px/s. Its 2 x 2
+  cores on 2 devices against 1 (`--presets lite --every 24 --interleave 1`) did not finish in 20 minutes.
+At this load the second core is taken by other processes, so the split gains nothing measurable (and costs about
+6% more CPU); near idle it should behave as the training step on 2 host devices (coordinator: wall 0.74x).
 """
 import argparse
 import os
