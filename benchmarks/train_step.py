@@ -37,7 +37,9 @@ fresh processes taking turns (each: `make_train_step` with `dist.state_sharding`
   AEF_KEEP_HEAP=1: tiny 136, 143, small 1,170, 731 (load 4.3-6.8): no better. Two more rounds after landing (load
   5.2-6.6): tiny 125, 182 against 135, 174 ms; small 1,020, 757 against 872, 678 (CPU 605, 637 against 657, 456).
   Per pair, 2 devices / 1 by the clock: tiny 0.77, 1.73, 1.55, 1.67, 0.92, 1.04 (median 1.3), small 1.31, 0.74,
-  1.75, 1.25, 1.17, 1.12 (median 1.2).
+  1.75, 1.25, 1.17, 1.12 (median 1.2). At load 3.2-4.8 (2 rounds): tiny 101, 128 against 167, 174 ms (0.61x,
+  0.73x: a win), small 677, 907 against 344, 811 (1.97x, 1.12x: a loss); first calls tiny 23.7, 42.8 s against
+  22.9, 36.7, small 33.7, 55.2 against 29.9, 44.2.
 So the split is opt-in at import (AEF_CPU_DEVICES) and the command line asks for `free`: one device per core the
 load average leaves free (on 2 cores: 2 at a load average up to 0.5 before it starts, else 1).
 - --torch --devices 2 (JAX's step over 2 host devices; torch as before), load 4.3-6.3: tiny JAX/torch 1.20x
