@@ -43,8 +43,14 @@ Measured (session 13, 2 cores shared with two other sessions' benchmarks, `small
 - `lite` on one device, one 96 x 96 px tile core (one L = 128 tile, batch 1), frames every 24x the scene's spacing,
   a fresh process (load 4.4-5.1): first call 66.4 s (57.1 CPU s), the next 52.5 s (54.1 CPU s) = 175 px/s. Its 2 x 2
   cores on 2 devices against 1 (`--presets lite --every 24 --interleave 1`) did not finish in 20 minutes.
-At this load the second core is taken by other processes, so the split gains nothing measurable (and costs about
-6% more CPU); near idle it should behave as the training step on 2 host devices (coordinator: wall 0.74x).
+At load 3-7 the second core is taken by other processes, so the split gains nothing measurable (and costs about
+6% more CPU). Near idle it pays:
+- `--devices 2 --interleave 2 --skip-dask` (load 1.5-1.7): eager 2 devices 4,356 px/s, 1 device 2,845 (wall 0.65x,
+  CPU 0.91x); `--devices 2 --interleave 2 --dask-threads 1,2` (load 1.6-1.8): eager 4,453 against 2,596 px/s (wall
+  0.58x, CPU 0.90x), dask 1 thread 3,503 against 2,803 (wall 0.80x, CPU 1.01x), dask 2 threads 4,174 against 3,939
+  (wall 0.94x, CPU 0.94x): dask's threads already use both cores and the devices do not fight them;
+- fresh processes taking turns (2 rounds, load 1.3-1.6), 2 devices against 1: second call 8.12 against 11.91 s (wall
+  0.68x, CPU 14.5 against 15.8 s, 0.92x), first call 16.95 against 20.38 s (wall 0.83x, CPU 0.97x).
 """
 import argparse
 import os
