@@ -51,6 +51,9 @@ At load 3-7 the second core is taken by other processes, so the split gains noth
   (wall 0.94x, CPU 0.94x): dask's threads already use both cores and the devices do not fight them;
 - fresh processes taking turns (2 rounds, load 1.3-1.6), 2 devices against 1: second call 8.12 against 11.91 s (wall
   0.68x, CPU 14.5 against 15.8 s, 0.92x), first call 16.95 against 20.38 s (wall 0.83x, CPU 0.97x).
+- `--devices 2` then `--devices 1`, `--skip-memory --skip-dask` (load 1.1-1.8): 2 devices 4,544 px/s (first call
+  15.8 s), model calls 61.2 GFLOP/s = 33% of the matmul rate (185 GFLOP/s), tiling overhead 1.04x, host side 3.7%;
+  1 device 3,193 px/s (first call 21.6 s), 41.3 GFLOP/s = 25% (167 GFLOP/s), tiling overhead 1.01x, host side 1.8%.
 """
 import argparse
 import os
