@@ -48,6 +48,17 @@ load average leaves free (on 2 cores: 2 at a load average up to 0.5 before it st
 - small, --torch --devices 2 --rounds 3 --reps 5, load 4.4-5.0: JAX/torch 0.90x (rounds 0.87, 1.16, 0.90; JAX
   604-732 ms wall at 453-556 CPU ms, torch's one thread 526-733 ms, its two 2.4-8.6 s); step 13.4 GFLOP at 23% of
   matmul, first call 64 s. Neither reaches the 2x goal (one device, session 12, load 2-3.2: 1.26x, 0.80x).
+- Near idle after the landings (coordinator, main db1225a, nothing else running, load 1.2-1.7), fresh processes
+  taking turns, 3 rounds, 20 calls each, 2 devices against 1: tiny 72.5, 66.2, 67.9 against 103.7, 89.2, 101.0 ms
+  (0.70, 0.74, 0.67; CPU 126, 118, 124 against 166, 140, 160 ms), small 335, 315, 331 against 404, 395, 387 ms
+  (0.83, 0.80, 0.85; CPU 635, 575, 622 against 630, 621, 606 ms); first call tiny 20.8, 19.7, 20.9 against 17.1,
+  16.2, 19.5 s, small 28.2, 19.6, 24.3 against 20.8, 23.6, 22.8 s; tiny's losses of 20 steps equal, small's equal
+  to 6e-8. --torch --rounds 4 --reps 10, one process per device count: tiny --devices 2 1.72x (rounds 1.68, 1.84,
+  1.66, 1.76; JAX 69-74 ms, torch's best 114-133 ms), --devices 1 1.10x (1.13, 1.08, 1.37, 0.99; JAX 84-99 ms, torch
+  90-115 ms); small --devices 2 1.16x (1.12, 1.21, 1.05, 1.27; JAX 353-373 ms, torch 393-454), --devices 1 1.07x
+  (1.12, 0.97, 1.08, 1.06; JAX 399-428 ms, torch 415-466). Torch ran about 1.15x slower in the 2-device process
+  (its 1-thread time too: 145-173 against 121-147 ms for tiny), so against the 1-device process's torch tiny's
+  2-device step is 1.42x. The 2x goal is not met.
 
 Measured (session 12, 2 cores shared with two other sessions, load 3.6-7, nice 10):
 - XLA:CPU's thread pools: jaxlib sizes its intra-op pool (and its client's pool) at one thread per core, from the
