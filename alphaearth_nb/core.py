@@ -363,16 +363,25 @@ def _usable_cores() -> int:
     "The cores this process may use (its CPU affinity where the OS tells it)."
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
+def _count_env(name:str, # the environment variable, e.g. "AEF_CPU_THREADS"
+               default:str|None, # used when the variable is unset
+               words:dict, # lower-case word -> function returning the count (e.g. {"auto": ...})
+               what:str, # "thread count", "device count": for the error
+               fix:str, # the accepted values, for the error
+              ) -> int|None:
+    "A whole-number setting from `name` (else `default`): None when unset, 0 or off; a word of `words` gives its "
+    "function's count. Raises `ConfigError` naming the variable and `fix` otherwise."
+    env = os.environ.get(name, default)
+    if env is None or env.strip().lower() in _OFF: return None
+    if env.strip().lower() in words: return words[env.strip().lower()]()
+    if not env.strip().isdigit(): raise ConfigError(f"{name}={env!r} is not a {what}: set {fix}.")
+    return int(env)
+
 def cpu_threads() -> int|None:
     "Threads for XLA:CPU's pools from `AEF_CPU_THREADS`: n, or `auto` for one fewer than the cores this process may "
     "use (at least 1); None (jaxlib's default, a thread per core) when unset, 0 or off. Raises `ConfigError` otherwise."
-    env = os.environ.get("AEF_CPU_THREADS")
-    if env is None or env.strip().lower() in _OFF: return None
-    if env.strip().lower() == "auto": return max(1, _usable_cores() - 1)
-    if not env.strip().isdigit():
-        raise ConfigError(f"AEF_CPU_THREADS={env!r} is not a thread count: set a whole number, 'auto' (cores - 1) or "
-                          "0 (jaxlib's default).")
-    return int(env)
+    return _count_env("AEF_CPU_THREADS", None, {"auto": lambda: max(1, _usable_cores() - 1)}, "thread count",
+                      "a whole number, 'auto' (cores - 1) or 0 (jaxlib's default)")
 
 def _size_cpu_pools() -> None:
     "Hand `cpu_threads()` to jaxlib as `NPROC` (read when its CPU backend starts) unless `NPROC` is set already."
@@ -402,21 +411,18 @@ KEPT_HEAP = _keep_heap()  # at import, with AEF_KEEP_HEAP=1: XLA:CPU's buffers s
 # %% ../nbs/00_core.ipynb #dev002
 _CPU_NOTE = ["JAX's one CPU device (AEF_CPU_DEVICES unset)"]
 
+def _free_cores() -> int:
+    "One per core the 1-minute load average leaves free, at least 1 (every core where the OS has no load average)."
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    return max(1, min(_usable_cores(), round(_usable_cores() - load)))
+
 def cpu_devices(default:str|None=None, # used when `AEF_CPU_DEVICES` is unset (the command line passes "free")
                ) -> int|None:
     "Host CPU devices for JAX from `AEF_CPU_DEVICES` (else `default`): n; `auto`, one per core this process may use; "
     "`free`, one per core the 1-minute load average leaves free (at least 1); None (JAX's one CPU device) when "
     "unset, 0 or off. Raises `ConfigError` otherwise."
-    env = os.environ.get("AEF_CPU_DEVICES", default)
-    if env is None or env.strip().lower() in _OFF: return None
-    if env.strip().lower() == "auto": return _usable_cores()
-    if env.strip().lower() == "free":
-        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0  # Unix; elsewhere every core counts as free
-        return max(1, min(_usable_cores(), round(_usable_cores() - load)))
-    if not env.strip().isdigit():
-        raise ConfigError(f"AEF_CPU_DEVICES={env!r} is not a device count: set a whole number, 'auto' (one per core), "
-                          "'free' (one per idle core) or 0 (JAX's one CPU device).")
-    return int(env)
+    return _count_env("AEF_CPU_DEVICES", default, {"auto": _usable_cores, "free": _free_cores}, "device count",
+                      "a whole number, 'auto' (one per core), 'free' (one per idle core) or 0 (JAX's one CPU device)")
 
 def split_cpu(default:str|None=None) -> int|None:
     "Ask JAX for `cpu_devices(default)` host CPU devices (`jax_num_cpu_devices`) if its backends have not started "

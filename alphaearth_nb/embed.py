@@ -186,12 +186,12 @@ def _replicated(tree, devices:list):
 
 def _embed_batch(model, inputs:dict, period):
     "`_embed_tiles` jitted with `core.compiler_options()` (XLA:CPU's faster-compiling options; none elsewhere); over "
-    "several local devices the tiles split among them (a batch of a multiple of their count), the model on each."
+    "several local devices the tiles split among them (a batch of a multiple of their count). `model` must already be "
+    "on each of them (`_replicated`, as `tile_sums` does once per block); `period` may stay on the host."
     devices, opts = _devices(), compiler_options()
     key = tuple(sorted((opts or {}).items()))
     if key not in _JITTED: _JITTED[key] = eqx.filter_jit(_embed_tiles, compiler_options=opts)
     if len(devices) > 1:
-        model, period = _replicated((model, period), devices)
         inputs = jax.device_put(inputs, batch_sharding(make_mesh(devices)))
     return _JITTED[key](model, inputs, period)
 
