@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import inspect
 import json
 import os
@@ -38,7 +39,7 @@ __all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEE
            'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'is_ours',
            'check_output', 'pid_alive', 'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError',
            'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options', 'cpu_threads',
-           'cpu_devices', 'split_cpu', 'cpu_devices_note']
+           'gc_frozen', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -407,6 +408,19 @@ def _keep_heap() -> bool:
 
 KEPT_HEAP = _keep_heap()  # at import, with AEF_KEEP_HEAP=1: XLA:CPU's buffers stay in the heap
 
+
+# %% ../nbs/00_core.ipynb #a6f6fb18
+@contextlib.contextmanager
+def gc_frozen():
+    "Python's cyclic GC skips the objects alive on entry until the block ends (`gc.freeze`, then `gc.unfreeze`): "
+    "for a first call that traces a large program. A no-op when the collector is off or objects are frozen already "
+    "(the caller's own `gc.freeze` is left alone)."
+    if not gc.isenabled() or gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try: yield
+    finally: gc.unfreeze()
 
 # %% ../nbs/00_core.ipynb #dev002
 _CPU_NOTE = ["JAX's one CPU device (AEF_CPU_DEVICES unset)"]

@@ -35,7 +35,7 @@ from . import losses, nn, samples
 from . import model as aef_model
 from .checkpoint import (checkpoints, latest_checkpoint, load_checkpoint, read_header, run_folder,
                                       save_checkpoint)
-from .core import (CheckpointError, ConfigError, TrainingError, TrainingWarning, compiler_options,
+from .core import (CheckpointError, ConfigError, TrainingError, TrainingWarning, compiler_options, gc_frozen,
                                 write_text, writing_file)
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
                                 place, state_sharding)
@@ -285,7 +285,11 @@ def make_train_step(loss_fn:Callable,                       # loss_fn(model, bat
     opts = compiler_options(step=True)  # XLA:CPU's faster-compiling options (core.compiler_options)
     jitted = eqx.filter_jit(_step, donate="all-except-first", compiler_options=opts)  # batch first: state donated
     if platform != "cpu" or not split:  # one program: the update fuses into the backward pass, one dispatch
-        def step(state, batch): return jitted(batch, state)
+        first = [True]
+        def step(state, batch):
+            if not first[0]: return jitted(batch, state)
+            first[0] = False
+            with gc_frozen(): return jitted(batch, state)  # the trace: Python's GC skips the older objects
         step.jitted, step.lower = jitted, lambda state, batch: [jitted.lower(batch, state)]
         return step
     grads_fn = eqx.filter_jit(_grads, compiler_options=opts)

@@ -136,6 +136,15 @@ fresh processes with the cache off, batch 2: near idle (coordinator, load 1.1-1.
 23.6 and 18.7 against 20.5 and 21.4 s; at load 4.3-7.8 tiny 25-32 CPU s against 21-29, small 31-40 against 30-38
 (figures in train_step.py): the partitioned program compiles in about the same time, so this script did not
 learn a device count (`train_step.py --devices N` times a step and its first call over N devices).
+Session 14: Python's cyclic garbage collector ("full GC" in each line: its generation-2 collections during the first
+call). Tracing makes many objects that live to the end of the trace; each time they have grown by a quarter of the
+long-lived ones the collector walks every tracked object, the ~290,000 made at import among them: 3 full collections,
+0.63-0.80 s of the step's first call in a fresh process, 1 (0.17 s) in embed's. `core.gc_frozen` (`gc.freeze` on
+entry, `gc.unfreeze` on exit) around the step's first call and embed's first trace: the step's full GC 0.7 -> 0.1 s,
+lowering 1.2-1.3 -> 0.6 s; `--rounds 2 --what step,embed --configs after --base` (main before it; load 3.1-3.5): step
+first call 33.5 -> 28.3 s (0.85, CPU 0.90; XLA's part noisy at that load), embed 12.1 -> 10.2 s (0.84, CPU 0.84);
+the 10 calls after spent 0.002 s in the collector either way (nothing deferred); step per call in one process 1.02x
+(same program; 10 alternating calls, load 3.0: noise).
 Figures only: nothing here is asserted.
 """
 import argparse
@@ -208,6 +217,13 @@ def child(what: str, preset_name: str, layout: str, reps: int, opts: str | None 
         if event == HIT and listening[0]: hits[0] += 1
     listening = [False]
     jax.monitoring.register_event_duration_secs_listener(listen)
+    import gc
+    gc_start = [0.0]
+    def collected(phase, info):  # Python's full (generation 2) collections during the first call
+        if not (listening[0] and info["generation"] == 2): return
+        if phase == "start": gc_start[0] = time.perf_counter()
+        else: spent["gc"] = spent.get("gc", 0.0) + time.perf_counter() - gc_start[0]
+    gc.callbacks.append(collected)
     jax.monitoring.register_event_listener(count)
     from alphaearth_nb.model import AlphaEarth, preset
     stack, texts, _ = scene.load_scene()
@@ -241,7 +257,8 @@ def child(what: str, preset_name: str, layout: str, reps: int, opts: str | None 
         kernels = (sum(len(re.findall(r" fusion\(", t)) for t in texts),
                    sum(len(re.findall(r"%[yx]nn_fusion[\w.\-]* = ", t)) for t in texts),
                    sum(map(kernel_sources, texts), collections.Counter()).most_common(12))
-    return {"first_s": first[0], "first_cpu_s": first[1], **{f"{k}_s": v for k, v in spent.items()}, "hits": hits[0],
+    return {"first_s": first[0], "first_cpu_s": first[1], "gc_s": spent.pop("gc", 0.0),
+            **{f"{k}_s": v for k, v in spent.items()}, "hits": hits[0],
             "kernels": kernels,
             "run_ms": 1e3 * statistics.median(w for w, _ in later),
             "run_cpu_ms": 1e3 * statistics.median(c for _, c in later), "load": os.getloadavg()[0]}
@@ -410,7 +427,8 @@ def _line(label: str, d: dict | None) -> None:
     load = f"cache load {d['load_s']:4.1f} s, {d['hits']} hits" if d["hits"] else f"XLA {d['xla_s']:4.1f} s"
     if d.get("kernels"): load += f"; {d['kernels'][0]} fusions, {d['kernels'][1]} of them YNNPACK's"
     print(f"{label}: first call {d['first_s']:5.1f} s ({d['first_cpu_s']:5.1f} CPU s; trace {d['trace_s']:4.1f}, "
-          f"lower {d['lower_s']:3.1f}, {load}); then {d['run_ms']:6.0f} ms ({d['run_cpu_ms']:6.0f} CPU ms) per call; "
+          f"lower {d['lower_s']:3.1f}, full GC {d.get('gc_s', 0):3.1f}, {load}); then {d['run_ms']:6.0f} ms "
+          f"({d['run_cpu_ms']:6.0f} CPU ms) per call; "
           f"load {d['load']:.1f}", flush=True)
 
 
