@@ -20,10 +20,11 @@ import numpy as np
 from jaxtyping import Array, Bool, Float, PRNGKeyArray
 
 # %% auto #0
-__all__ = ['NORMS', 'ACTIVATIONS', 'DTYPES', 'DW_CHUNK_BYTES', 'TAP_SUMS_MAX_C', 'is_concrete', 'split', 'host_normal',
-           'host_const', 'identity3', 'Dense', 'Norm', 'masked_softmax', 'Attention', 'MLP', 'loop_body', 'traced_for',
-           'on_platform', 'conv3', 'pool', 'upsample', 'computed_once', 'depthwise3', 'bilinear', 'space_to_depth',
-           'cell_valid', 'Stack', 'Conv3', 'build', 'count_params']
+__all__ = ['NORMS', 'ACTIVATIONS', 'DTYPES', 'CPU_LOW_PRODUCTS', 'CPU_LOW_MIN_WIDTH', 'DW_CHUNK_BYTES', 'TAP_SUMS_MAX_C',
+           'is_concrete', 'split', 'host_normal', 'host_const', 'identity3', 'loop_body', 'traced_for', 'products',
+           'product_dtype', 'activation_dtype', 'on_platform', 'Dense', 'Norm', 'masked_softmax', 'Attention', 'MLP',
+           'conv3', 'pool', 'upsample', 'computed_once', 'depthwise3', 'bilinear', 'space_to_depth', 'cell_valid',
+           'Stack', 'Conv3', 'build', 'count_params']
 
 # %% ../nbs/10_nn.ipynb #c0005
 NORMS = ("layernorm", "rmsnorm")
@@ -89,6 +90,60 @@ def _normalise_bwd(center, res, g):
     return r * (gy - yh * _rowmean(g * scale * yh)[..., None]), _colsum(g * yh), (_colsum(g) if center else None)
 _normalise.defvjp(_normalise_fwd, _normalise_bwd)
 
+# %% ../nbs/10_nn.ipynb #c0005p0
+_IN_LOOP = contextvars.ContextVar("aef_loop_body", default=False)
+_PLATFORM = contextvars.ContextVar("aef_platform", default=None)
+_PRODUCTS = contextvars.ContextVar("aef_products", default=None)
+
+@contextlib.contextmanager
+def _setting(var:contextvars.ContextVar, value):
+    "`var` set to `value` inside the `with` block, restored after it."
+    token = var.set(value)
+    try: yield
+    finally: var.reset(token)
+
+def loop_body():
+    "Trace a `lax.scan` body inside this: its `conv3` calls take a backward pass that XLA:CPU runs well in a loop."
+    return _setting(_IN_LOOP, True)
+
+def traced_for(platform:str|None):
+    "Trace inside this a program that runs on `platform` only ('cpu', 'gpu', ...; None: not known): `on_platform` "
+    "then picks its branch while tracing instead of staging out every branch."
+    return _setting(_PLATFORM, platform)
+
+def products(dtype:str="float32"):
+    "Trace inside this the layers whose matrix products and convolutions (`Dense`, `Attention`, `conv3`) take "
+    "operands rounded to `dtype` ('bfloat16'), summed and returned in float32 (as TPUs do), whatever the activations' "
+    "dtype; 'float32': as outside (products of bfloat16 activations are that kind anyway, of float32 ones float32)."
+    return _setting(_PRODUCTS, None if DTYPES[dtype] == jnp.float32 else DTYPES[dtype])
+
+CPU_LOW_PRODUCTS = ("dense",)  # on the CPU under `products`: the layers whose products take bfloat16 operands ...
+CPU_LOW_MIN_WIDTH = 256        # ... when both their widths are at least this (see above)
+
+def product_dtype(dtype, layer:str, width:int=0) -> jnp.dtype|None:
+    "The dtype the operands of `layer`'s products ('dense', 'attention', 'conv3'; the narrower of its widths `width`) "
+    "of activations of `dtype` are rounded to (summed in float32), or None: a plain product. With bfloat16 "
+    "activations: bfloat16; inside `products('bfloat16')` too, but of float32 activations on the CPU only for the "
+    "layers in `CPU_LOW_PRODUCTS` at least `CPU_LOW_MIN_WIDTH` wide."
+    pd = _PRODUCTS.get()
+    if dtype == jnp.bfloat16: return jnp.bfloat16
+    if pd is None: return None
+    if _PLATFORM.get() == "cpu" and (layer not in CPU_LOW_PRODUCTS or width < CPU_LOW_MIN_WIDTH): return None
+    return pd
+
+def activation_dtype(dtype:str):
+    "The activations' dtype for a precision policy's `dtype`: bfloat16 on accelerators (half the memory), but "
+    "float32 on the CPU (traced inside `traced_for('cpu')`), whose element-wise bfloat16 code is slow: there only the "
+    "products' operands are rounded (`products`)."
+    return jnp.float32 if _PLATFORM.get() == "cpu" else DTYPES[dtype]
+
+def on_platform(*args, cpu, default):
+    "`cpu(*args)` on the CPU, else `default(*args)`: chosen while tracing inside `traced_for`, else when the program "
+    "is lowered (`lax.platform_dependent`, which traces, differentiates and lowers both branches)."
+    platform = _PLATFORM.get()
+    if platform is None: return jax.lax.platform_dependent(*args, cpu=cpu, default=default)
+    return (cpu if platform == "cpu" else default)(*args)
+
 # %% ../nbs/10_nn.ipynb #c0005s1
 @jax.custom_vjp
 def _affine(x, w, b): return x @ w + b
@@ -99,6 +154,34 @@ def _affine_bwd(res, g):
     return g @ w.T, jax.lax.dot_general(x2, g2, (((0,), (0,)), ((), ()))), g2.sum(0)
 _affine.defvjp(_affine_fwd, _affine_bwd)
 
+def _mm(a, b): return jnp.matmul(a, b, preferred_element_type=jnp.float32)
+
+
+@partial(jax.custom_vjp, nondiff_argnums=(0,))
+def _affine_low(pd, x, w, b):
+    "`x @ w + b` from operands rounded to `pd` (bfloat16), summed in float32, `b` added in float32, returned in x's "
+    "dtype; its gradients are products of the same kind, w's and b's in float32."
+    return (_mm(x.astype(pd), w.astype(pd)) + b).astype(x.dtype)
+def _affine_low_fwd(pd, x, w, b):
+    xl, wl = x.astype(pd), w.astype(pd)
+    return (_mm(xl, wl) + b).astype(x.dtype), (xl, wl)
+def _affine_low_bwd(pd, res, g):
+    xl, wl = res
+    gl, g2 = g.astype(pd), g.reshape(-1, g.shape[-1])
+    dw = jax.lax.dot_general(xl.reshape(-1, xl.shape[-1]), gl.reshape(g2.shape), (((0,), (0,)), ((), ())),
+                             preferred_element_type=jnp.float32)
+    return _mm(gl, wl.T).astype(g.dtype), dw, g2.sum(0, dtype=jnp.float32)
+_affine_low.defvjp(_affine_low_fwd, _affine_low_bwd)
+
+@partial(jax.custom_vjp, nondiff_argnums=(0,))
+def _affine_low_cpu(pd, x, w, b):
+    "`_affine_low`'s forward pass with `_affine`'s float32 backward pass: XLA:CPU runs a bfloat16 product on AMX only "
+    "as `[m, k] @ [k, n]` (the gradients' transposed forms it runs in float32, slower than float32 operands)."
+    return _affine_low(pd, x, w, b)
+def _affine_low_cpu_fwd(pd, x, w, b): return _affine_low(pd, x, w, b), (x, w)
+def _affine_low_cpu_bwd(pd, res, g): return _affine_bwd(res, g)
+_affine_low_cpu.defvjp(_affine_low_cpu_fwd, _affine_low_cpu_bwd)
+
 class Dense(eqx.Module):
     "Affine map over the last axis of any array."
     w: Float[Array, "i o"]
@@ -106,7 +189,10 @@ class Dense(eqx.Module):
     def __init__(self, d_in:int, d_out:int, *, key):
         self.w, self.b = host_normal(key, (d_in, d_out), d_in), host_const(0, d_out)
     def __call__(self, x:Float[Array, "... i"]) -> Float[Array, "... o"]:
-        return _affine(x, self.w.astype(x.dtype), self.b.astype(x.dtype))
+        if (pd := product_dtype(x.dtype, "dense", min(self.w.shape))) is None:
+            return _affine(x, self.w.astype(x.dtype), self.b.astype(x.dtype))
+        cpu = _PLATFORM.get() == "cpu" and x.dtype == jnp.float32  # float32 activations: the forward product only
+        return (_affine_low_cpu if cpu else _affine_low)(pd, x, self.w, self.b)
 
 class Norm(eqx.Module):
     "LayerNorm (scale and bias) or RMSNorm (scale) over the last axis, computed in float32."
@@ -116,6 +202,11 @@ class Norm(eqx.Module):
         self.scale, self.bias = host_const(1, d), (host_const(0, d) if kind == "layernorm" else None)
     def __call__(self, x:Float[Array, "... d"]) -> Float[Array, "... d"]:
         return _normalise(self.bias is not None, x.astype(jnp.float32), self.scale, self.bias).astype(x.dtype)
+
+def _einsum(pd, spec:str, a, b):
+    "`jnp.einsum(spec, a, b)`; with a product dtype `pd`, of the operands rounded to it, summed and returned in float32."
+    if pd is None: return jnp.einsum(spec, a, b)
+    return jnp.einsum(spec, a.astype(pd), b.astype(pd), preferred_element_type=jnp.float32)
 
 def masked_softmax(logits:Float[Array, "... k"], mask:Bool[Array, "... k"]) -> Float[Array, "... k"]:
     "Softmax over keys: masked keys get exactly zero weight, a row with no valid key gets all zeros (never NaN)."
@@ -140,15 +231,16 @@ class Attention(eqx.Module):
         n, s, d = x.shape
         q, k, v = jnp.split(self.qkv(x).reshape(n, s, 3 * self.heads, d // self.heads), 3, axis=2)
         q = q * (d // self.heads) ** -0.5
+        ein = partial(_einsum, product_dtype(x.dtype, "attention"))  # float32 sums of bfloat16 operands under `products`
         if axis == 1:
-            w = masked_softmax(jnp.einsum("nshc,nthc->nhst", q, k), mask[:, None, None, :])
-            o = jnp.einsum("nhst,nthc->nshc", w.astype(v.dtype), v)
+            w = masked_softmax(ein("nshc,nthc->nhst", q, k), mask[:, None, None, :])
+            o = ein("nhst,nthc->nshc", w.astype(v.dtype), v)
         else:
             q, k, v = (a.reshape(groups, n // groups, *a.shape[1:]) for a in (q, k, v))
             keys = jnp.swapaxes(mask.reshape(groups, n // groups, s), 1, 2)[:, :, None, None, :]  # [G, S, 1, 1, N/G]
-            w = masked_softmax(jnp.einsum("gnshc,gmshc->gshnm", q, k), keys)
-            o = jnp.einsum("gshnm,gmshc->gnshc", w.astype(v.dtype), v)
-        return self.out(o.reshape(n, s, d))
+            w = masked_softmax(ein("gnshc,gmshc->gshnm", q, k), keys)
+            o = ein("gshnm,gmshc->gnshc", w.astype(v.dtype), v)
+        return self.out(o.reshape(n, s, d).astype(x.dtype))
 
 class MLP(eqx.Module):
     "Two-layer perceptron over the last axis."
@@ -162,32 +254,6 @@ class MLP(eqx.Module):
         return self.fc2(ACTIVATIONS[self.act](self.fc1(x)))
 
 # %% ../nbs/10_nn.ipynb #c0006
-_IN_LOOP = contextvars.ContextVar("aef_loop_body", default=False)
-_PLATFORM = contextvars.ContextVar("aef_platform", default=None)
-
-@contextlib.contextmanager
-def _setting(var:contextvars.ContextVar, value):
-    "`var` set to `value` inside the `with` block, restored after it."
-    token = var.set(value)
-    try: yield
-    finally: var.reset(token)
-
-def loop_body():
-    "Trace a `lax.scan` body inside this: its `conv3` calls take a backward pass that XLA:CPU runs well in a loop."
-    return _setting(_IN_LOOP, True)
-
-def traced_for(platform:str|None):
-    "Trace inside this a program that runs on `platform` only ('cpu', 'gpu', ...; None: not known): `on_platform` "
-    "then picks its branch while tracing instead of staging out every branch."
-    return _setting(_PLATFORM, platform)
-
-def on_platform(*args, cpu, default):
-    "`cpu(*args)` on the CPU, else `default(*args)`: chosen while tracing inside `traced_for`, else when the program "
-    "is lowered (`lax.platform_dependent`, which traces, differentiates and lowers both branches)."
-    platform = _PLATFORM.get()
-    if platform is None: return jax.lax.platform_dependent(*args, cpu=cpu, default=default)
-    return (cpu if platform == "cpu" else default)(*args)
-
 def _conv3(x, w): return jax.lax.conv_general_dilated(x, w, (1, 1), "SAME", dimension_numbers=("NHWC", "HWIO", "NHWC"))
 
 def _conv3_dx(x, w, g): return jax.linear_transpose(lambda a: _conv3(a, w), x)(g)[0]
@@ -238,12 +304,39 @@ def _conv3_chunked_grads(x, w, g):
 
 _conv3_chunked = _conv3_with(_conv3_chunked_grads)
 
+def _conv3_f32(x, w): return jax.lax.conv_general_dilated(x, w, (1, 1), "SAME", dimension_numbers=("NHWC", "HWIO", "NHWC"),
+                                                          preferred_element_type=jnp.float32)
+def _conv3_f32_dw(x, g):
+    "The weight gradient of `_conv3_f32(x, .)` at output gradient `g`, summed and returned in float32."
+    if _IN_LOOP.get():  # nine products: XLA:CPU runs the convolution's form slowly in a while loop (see conv3)
+        h, wd = x.shape[1:3]
+        xp = jnp.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0)))
+        return jnp.stack([jnp.stack([_einsum(x.dtype, "nhwi,nhwo->io", xp[:, a:a + h, c:c + wd], g) for c in range(3)])
+                          for a in range(3)])
+    return jax.lax.conv_general_dilated(x, g, (1, 1), ((1, 1), (1, 1)), dimension_numbers=("CHWN", "IHWO", "HWNC"),
+                                        preferred_element_type=jnp.float32)
+
+@partial(jax.custom_vjp, nondiff_argnums=(0,))
+def _conv3_low(pd, x, w):
+    "`_conv3` of `x` and `w` rounded to `pd` (bfloat16), summed in float32, returned in x's dtype; its gradients are "
+    "convolutions of the same kind, w's in float32 (used on accelerators: on the CPU `conv3` stays float32)."
+    return _conv3_f32(x.astype(pd), w.astype(pd)).astype(x.dtype)
+def _conv3_low_fwd(pd, x, w):
+    xl, wl = x.astype(pd), w.astype(pd)
+    return _conv3_f32(xl, wl).astype(x.dtype), (xl, wl)
+def _conv3_low_bwd(pd, res, g):
+    xl, wl = res
+    gl = g.astype(pd)
+    return _conv3_f32(gl, jnp.flip(wl, (0, 1)).swapaxes(2, 3)).astype(g.dtype), _conv3_f32_dw(xl, gl)
+_conv3_low.defvjp(_conv3_low_fwd, _conv3_low_bwd)
+
 def conv3(x:Float[Array, "N h w i"], w:Float[Array, "3 3 i o"], b:Float[Array, "o"]) -> Float[Array, "N h w o"]:
     "3x3 'same' convolution, NHWC, by XLA's convolution (traced inside `loop_body`, or over more frames than one "
     "chunk of the weight gradient: with its own backward pass)."
     # jax 0.10 on CPU, one core, forward + backward at our sizes: 2-7x faster than nine shifted matmuls or one
     # im2col matmul (16x16 px, 16 -> 32 channels: 5.3 ms against 18.6 and 9.2). But inside a while loop (a scan's
     # body) XLA:CPU runs the convolution's weight gradient some 30-50x slower (small step: 5.4 s against 0.58 s)
+    if (pd := product_dtype(x.dtype, "conv3")) is not None: return _conv3_low(pd, x, w) + b.astype(x.dtype)
     w = w.astype(x.dtype)
     if _IN_LOOP.get(): conv = _conv3_looped
     else: conv = _conv3_chunked if len(x) > _frames_per_chunk(x, w.shape[-1]) else _conv3

@@ -18,7 +18,7 @@ from jaxtyping import Array, Bool, Float
 
 from .core import (ConfigError, DimensionError, EmptyStackError, Frames, GridError, MissingSourceError,
                                 UntrainedSourceError)
-from .nn import (ACTIVATIONS, DTYPES, NORMS, Attention, Dense, MLP, Norm, cell_valid, conv3, loop_body, count_params,
+from .nn import (ACTIVATIONS, DTYPES, NORMS, activation_dtype, products, Attention, Dense, MLP, Norm, cell_valid, conv3, loop_body, count_params,
                               bilinear, depthwise3, host_const, host_normal, identity3, is_concrete,
                               pool, space_to_depth, split)
 from .timecodes import timecode
@@ -340,7 +340,12 @@ def encode(m:STPEncoder,      # the encoder
     "The encoder's forward pass over already checked frames (one example, or a batch in one pass)."
     one = frames[0].x.ndim == 4
     if one: frames = [jax.tree.map(lambda a: a[None], f) for f in frames]
-    cfg, dt, E = m.cfg, DTYPES[m.cfg.dtype], frames[0].x.shape[0]
+    with products(m.cfg.dtype):  # products of bfloat16 operands, float32 sums; on the CPU float32 activations
+        return _encode(m, frames, projectors, one, activation_dtype(m.cfg.dtype))
+
+def _encode(m, frames, projectors, one, dt):
+    "`encode`'s body, with activations in `dt`."
+    cfg, E = m.cfg, frames[0].x.shape[0]
     days = jnp.concatenate([jnp.where(f.frame, f.days, 0.0) for f in frames], 1).astype(jnp.float32)   # [E, N]
     tcode = jax.vmap(frame_codes)(days, jnp.concatenate([f.frame for f in frames], 1))              # [E, N, K]
     pix = jnp.concatenate([f.valid.any(-1) & f.frame[..., None, None] for f in frames], 1)          # [E, N, L, L]

@@ -58,7 +58,10 @@ class TrainConfig:
     b2: float = 0.999               # Adam beta2 (paper: not given; optax default)
     eps: float = 1e-8               # Adam epsilon (paper: not given; optax default)
     clip_norm: float | None = None  # clip gradients to this global norm; None = off (paper: not given)
-    bf16: bool = False              # the encoder computes in bfloat16; everything else, and all parameters, float32
+    bf16: bool = False              # the encoder's products take bfloat16 operands, summed in float32 (nn.products); its
+                                    # activations bfloat16 on accelerators, float32 on the CPU (there only Dense layers
+                                    # >= nn.CPU_LOW_MIN_WIDTH wide round their forward product: tiny/small's bf16 step is
+                                    # the float32 one); norms, losses, parameters and their gradients float32
     remat: bool = False             # the encoder recomputes each block's activations in the backward pass
     shard_params: bool = False      # FSDP: shard large parameters and optimiser state along `data` too
     fsdp_min_size: int = 2**16      # leaves smaller than this (elements) stay replicated under `shard_params`

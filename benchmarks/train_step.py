@@ -259,11 +259,12 @@ def profile(run, compiled_text: str, n: int, top: int = 25, thunks_top: int = 0)
         print(f"  {ns / n / 1e6:7.2f} ms {per_n[name] // n:3d}x  {name:32s} {op:12s} {shape[:48]:48s} {d} {where}")
 
 
-def matmul_peak(n: int = 2048, reps: int = 10) -> float:
-    "FLOP/s of a dense float32 n x n matmul, the practical peak of this machine under XLA."
-    a = jax.random.normal(jax.random.PRNGKey(0), (n, n), jnp.float32)
-    b = jax.random.normal(jax.random.PRNGKey(1), (n, n), jnp.float32)
-    f = jax.jit(lambda a, b: a @ b)
+def matmul_peak(n: int = 2048, reps: int = 10, dtype=jnp.float32) -> float:
+    "FLOP/s of a dense n x n matmul, the practical peak of this machine under XLA: float32, or of `dtype` operands "
+    "(bfloat16) summed and returned in float32 (on CPUs with AMX, the only bfloat16 product XLA:CPU runs on it)."
+    a = jax.random.normal(jax.random.PRNGKey(0), (n, n), jnp.float32).astype(dtype)
+    b = jax.random.normal(jax.random.PRNGKey(1), (n, n), jnp.float32).astype(dtype)
+    f = jax.jit(lambda a, b: jnp.matmul(a, b, preferred_element_type=jnp.float32))
     med, _ = median_time(lambda: f(a, b).block_until_ready(), reps)
     return 2 * n**3 / med
 
@@ -276,7 +277,7 @@ def main(argv=None):
     ap.add_argument("--bf16", action="store_true", help="also time the step with bf16 compute")
     ap.add_argument("--torch", action="store_true", help="time the PyTorch reference (benchmarks/torch_ref.py) too")
     ap.add_argument("--rounds", type=int, default=3, help="interleaved JAX / torch rounds with --torch")
-    ap.add_argument("--profile", type=int, default=0, metavar="N", help="trace N f32 steps: thunk time per source line")
+    ap.add_argument("--profile", type=int, default=0, metavar="N", help="trace N steps (each policy timed): thunk time per source line")
     ap.add_argument("--thunks", type=int, default=0, metavar="K", help="with --profile: also the K costliest thunks")
     ap.add_argument("--devices", type=int, default=0, metavar="N", help="N host CPU devices (jax_num_cpu_devices, set "
                     "before JAX starts): the step's batch split over the most of them that divide it (default: JAX's "
@@ -288,6 +289,7 @@ def main(argv=None):
           f"preset {args.preset}, batch {args.batch}, step on {mesh.devices.size} device(s); XLA:CPU pool {os.environ.get('NPROC', 'jaxlib default')} threads "
           f"(core.cpu_threads); load average {os.getloadavg()[0]:.1f} (other processes slow every figure)")
     peak0 = matmul_peak()
+    peak_bf0 = matmul_peak(dtype=jnp.bfloat16) if args.bf16 else 0.0
 
     try:
         from alphaearth_nb import scene
@@ -335,7 +337,9 @@ def main(argv=None):
                                          else [step.jitted.lower(sbatch, box[0])])]
         fx_step = sum(xla_flops(c) for c in progs)
         text = "\n".join(getattr(c, "compiled", c).as_text() for c in progs)
-        if args.profile and not bf16: profile(run, text, args.profile, thunks_top=args.thunks)
+        if args.profile:
+            print(f"step {'bf16' if bf16 else 'f32'}:")
+            profile(run, text, args.profile, thunks_top=args.thunks)
         with nn.traced_for(jax.default_backend()):  # count the branch of each nn.on_platform that runs
             f_step = count_flops(lambda b, s: train_step(s, b, losses.total_loss, opt), batch, box[0])
         t_step, t_min = median_time(run, args.reps)
@@ -344,13 +348,16 @@ def main(argv=None):
 
     peak = max(peak0, matmul_peak())  # before and after the model: the less contended figure
     print(f"dense f32 matmul (2048^3): {peak / 1e9:.1f} GFLOP/s; load average now {os.getloadavg()[0]:.1f}")
+    peak_bf = max(peak_bf0, matmul_peak(dtype=jnp.bfloat16)) if args.bf16 else 0.0
+    if args.bf16: print(f"dense bf16 -> f32 matmul (2048^3, bfloat16 operands, float32 sums): {peak_bf / 1e9:.1f} GFLOP/s")
     print("FLOPs: counted from the jaxpr with scan trip counts (flops.py); XLA's cost_analysis counts a scanned body once")
     print(f"embed  (batch {args.batch}): median {t_embed * 1e3:.1f} ms, {f_embed / 1e9:.3f} GFLOP (XLA {fx_embed / 1e9:.3f}), "
           f"{f_embed / t_embed / 1e9:.1f} GFLOP/s = {f_embed / t_embed / peak:.0%} of matmul; compile {t_embed_compile:.1f} s")
     for bf16, (t_step, t_min, f_step, fx_step, t_compile) in results.items():
         tag = "bf16" if bf16 else "f32 "
         print(f"step {tag} (batch {args.batch}): median {t_step * 1e3:.1f} ms (min {t_min * 1e3:.1f}), {f_step / 1e9:.3f} GFLOP (XLA {fx_step / 1e9:.3f}), "
-              f"{f_step / t_step / 1e9:.1f} GFLOP/s = {f_step / t_step / peak:.0%} of matmul; compile {t_compile:.1f} s")
+              f"{f_step / t_step / 1e9:.1f} GFLOP/s = {f_step / t_step / peak:.0%} of matmul"
+              + (f" ({f_step / t_step / peak_bf:.0%} of the bf16 one)" if bf16 else "") + f"; compile {t_compile:.1f} s")
 
     if not args.torch:
         return
