@@ -13,7 +13,8 @@ and shapes) is timed in the same run, in `--rounds` interleaved rounds (JAX, tor
 one thread: the better torch figure is the reference, since OpenMP suffers most on a shared machine), and the
 median of the per-round ratios printed with the load average of each round; with `--bf16` too, our bf16 step is
 timed the same way against torch's forward pass under `torch.autocast` to bfloat16 (never our bf16 against torch's
-f32 alone). With `--profile N`, N steps run under `jax.profiler` and the time of XLA:CPU's thunks is printed per
+f32 alone), and the bf16 -> f32 matmul rate printed beside the f32 one. With `--profile N`, N steps (of each policy
+timed) run under `jax.profiler` and the time of XLA:CPU's thunks is printed per
 source line of the package (forward or backward, from the compiled HLO's stack frames), the place to start when the
 step is slow; `--thunks K` adds the K costliest single thunks with their output shape. Figures only: nothing here is
 asserted.
@@ -21,6 +22,28 @@ asserted.
 With `--devices N`, JAX's CPU is split into N host devices before it starts (`jax_num_cpu_devices`, as
 `AEF_CPU_DEVICES` does at import: core.split_cpu) and the step runs data parallel over the most of them that split
 `--batch` (state replicated, batch sharded); the header says how many. The embedding and the matmul run on one.
+
+Measured (session 14, 2 cores shared with another session, nice 10; this VM has AMX: the 2048^3 matmul with bfloat16
+operands and float32 sums ran 552-1,113 GFLOP/s against 164-258 in float32, printed as "dense bf16 -> f32"):
+- The bf16 policy (`--bf16`, TrainConfig(bf16=True)) before nn.products: the encoder's activations in bfloat16, which
+  XLA:CPU emulates by converting to float32 and back around every element-wise operation (`--profile` of small: 145
+  ms of `add_convert_fusion` thunks, the gelu backward fusion [64,16,16,64] 32 ms against ~1.6 ms in float32). Now
+  on the CPU the activations stay float32 and only Dense layers >= nn.CPU_LOW_MIN_WIDTH (256) round their forward
+  product's operands (see the nn notebook: XLA:CPU runs no other bfloat16 product faster than float32), so tiny's and
+  small's bf16 step is the float32 step (the same jaxpr). Old bf16 against new in one process (main f470ffb's
+  package imported beside it), interleaved rounds: tiny 214.1 -> 141.3 ms wall (0.660x; CPU 0.633x; f32 142.9 ms),
+  4 rounds of 10, load 2.8-3.3; small 747.8 -> 480.1 ms (0.642x; CPU 0.635x; f32 515.9), 3 rounds of 5, load 3.2-3.4.
+  Its losses: tiny 0.826684 = f32's (old 0.826815), small 0.775967 = f32's (old 0.775883).
+- Against torch under `torch.autocast("cpu", torch.bfloat16)` (`--torch --bf16`; our bf16 step is our f32 step
+  here; autocast runs torch's linear layers and convolutions in bfloat16): tiny 1 device 1.47x (rounds 3.51, 1.39,
+  1.47; f32 against torch f32 1.34x), load 4.3-5.0; small 1 device 0.98x (rounds 1.01, 0.98, 0.70; f32 0.93x;
+  JAX 356-366 ms, torch's autocast best 256-358 ms), load 1.4-1.6 (an earlier run at load 3.5-4.4: 0.76x, f32 0.84x);
+  tiny --devices 2 1.37x (1.44, 1.30; f32 1.29x), load 3.0-3.2; small --devices 2 0.99x (1.12, 0.86; f32 1.33x),
+  load 1.6-1.7: torch's autocast step is 0.72x its f32 step at small (280 against 391 ms), ours 1.0x. The 2x goal
+  is not met: at these widths (16-64 channels) neither the convolutions nor the transposed products of the backward
+  pass run faster in bfloat16 on XLA:CPU; the step reaches 3-9% of the bf16 matmul rate (small), 3-6% at tiny.
+  XLA:CPU ignores `jax.default_matmul_precision("bfloat16")` (a 2048^3 float32 matmul: the same result to the bit,
+  168 against 167 GFLOP/s), so an opt-in TPU-like precision for the f32 policy would need explicit casts: not built.
 
 Measured (session 13, 2 cores shared with two other sessions, nice 10): the step over 2 host CPU devices against one,
 fresh processes taking turns (each: `make_train_step` with `dist.state_sharding` replicated and
