@@ -254,7 +254,9 @@ class MLP(eqx.Module):
         return self.fc2(ACTIVATIONS[self.act](self.fc1(x)))
 
 # %% ../nbs/10_nn.ipynb #c0006
-def _conv3(x, w): return jax.lax.conv_general_dilated(x, w, (1, 1), "SAME", dimension_numbers=("NHWC", "HWIO", "NHWC"))
+def _conv3(x, w, sums=None): # sums: the dtype of the products' sums and result (None: the operands')
+    return jax.lax.conv_general_dilated(x, w, (1, 1), "SAME", dimension_numbers=("NHWC", "HWIO", "NHWC"),
+                                        preferred_element_type=sums)
 
 def _conv3_dx(x, w, g): return jax.linear_transpose(lambda a: _conv3(a, w), x)(g)[0]
 def _conv3_dw(x, w, g): return jax.linear_transpose(lambda v: _conv3(x, v), w)(g)[0]
@@ -262,12 +264,17 @@ def _conv3_own(x, w, g):
     "XLA's own gradients of `_conv3` (the transposes jax.vjp would take, without tracing a forward pass)."
     return _conv3_dx(x, w, g), _conv3_dw(x, w, g)
 
-def _conv3_grads(x, w, g):
-    "Input gradient: a 'same' convolution with the kernel flipped, in and out swapped; weight gradient: nine products."
+def _nine_products(x, g, sums=None):
+    "The weight gradient of `_conv3(x, .)` at output gradient `g` as nine products of shifted `x` and `g` (summed "
+    "in `sums`, None: the operands' dtype): f32[3, 3, i, o]."
     h, wd = x.shape[1:3]
     xp = jnp.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0)))
-    dw = jnp.stack([jnp.stack([jnp.einsum("nhwi,nhwo->io", xp[:, a:a + h, c:c + wd], g) for c in range(3)])
-                    for a in range(3)])
+    return jnp.stack([jnp.stack([jnp.einsum("nhwi,nhwo->io", xp[:, a:a + h, c:c + wd], g, preferred_element_type=sums)
+                                 for c in range(3)]) for a in range(3)])
+
+def _conv3_grads(x, w, g):
+    "Input gradient: a 'same' convolution with the kernel flipped, in and out swapped; weight gradient: nine products."
+    dw = _nine_products(x, g)
     return _conv3(g, jnp.flip(w, (0, 1)).swapaxes(2, 3)), dw.astype(w.dtype)
 
 def _conv3_with(cpu_grads):
@@ -304,15 +311,9 @@ def _conv3_chunked_grads(x, w, g):
 
 _conv3_chunked = _conv3_with(_conv3_chunked_grads)
 
-def _conv3_f32(x, w): return jax.lax.conv_general_dilated(x, w, (1, 1), "SAME", dimension_numbers=("NHWC", "HWIO", "NHWC"),
-                                                          preferred_element_type=jnp.float32)
 def _conv3_f32_dw(x, g):
-    "The weight gradient of `_conv3_f32(x, .)` at output gradient `g`, summed and returned in float32."
-    if _IN_LOOP.get():  # nine products: XLA:CPU runs the convolution's form slowly in a while loop (see conv3)
-        h, wd = x.shape[1:3]
-        xp = jnp.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0)))
-        return jnp.stack([jnp.stack([_einsum(x.dtype, "nhwi,nhwo->io", xp[:, a:a + h, c:c + wd], g) for c in range(3)])
-                          for a in range(3)])
+    "The weight gradient of `_conv3(x, ., jnp.float32)` at output gradient `g`, summed and returned in float32."
+    if _IN_LOOP.get(): return _nine_products(x, g, jnp.float32)  # XLA:CPU runs the convolution's form slowly in a loop
     return jax.lax.conv_general_dilated(x, g, (1, 1), ((1, 1), (1, 1)), dimension_numbers=("CHWN", "IHWO", "HWNC"),
                                         preferred_element_type=jnp.float32)
 
@@ -320,14 +321,14 @@ def _conv3_f32_dw(x, g):
 def _conv3_low(pd, x, w):
     "`_conv3` of `x` and `w` rounded to `pd` (bfloat16), summed in float32, returned in x's dtype; its gradients are "
     "convolutions of the same kind, w's in float32 (used on accelerators: on the CPU `conv3` stays float32)."
-    return _conv3_f32(x.astype(pd), w.astype(pd)).astype(x.dtype)
+    return _conv3(x.astype(pd), w.astype(pd), jnp.float32).astype(x.dtype)
 def _conv3_low_fwd(pd, x, w):
     xl, wl = x.astype(pd), w.astype(pd)
-    return _conv3_f32(xl, wl).astype(x.dtype), (xl, wl)
+    return _conv3(xl, wl, jnp.float32).astype(x.dtype), (xl, wl)
 def _conv3_low_bwd(pd, res, g):
     xl, wl = res
     gl = g.astype(pd)
-    return _conv3_f32(gl, jnp.flip(wl, (0, 1)).swapaxes(2, 3)).astype(g.dtype), _conv3_f32_dw(xl, gl)
+    return _conv3(gl, jnp.flip(wl, (0, 1)).swapaxes(2, 3), jnp.float32).astype(g.dtype), _conv3_f32_dw(xl, gl)
 _conv3_low.defvjp(_conv3_low_fwd, _conv3_low_bwd)
 
 def conv3(x:Float[Array, "N h w i"], w:Float[Array, "3 3 i o"], b:Float[Array, "o"]) -> Float[Array, "N h w o"]:

@@ -18,7 +18,8 @@ from jaxtyping import Array, Bool, Float
 
 from .core import (ConfigError, DimensionError, EmptyStackError, Frames, GridError, MissingSourceError,
                                 UntrainedSourceError)
-from .nn import (ACTIVATIONS, DTYPES, NORMS, activation_dtype, products, Attention, Dense, MLP, Norm, cell_valid, conv3, loop_body, count_params,
+from .nn import (ACTIVATIONS, DTYPES, NORMS, Attention, Dense, MLP, Norm, activation_dtype, cell_valid, conv3,
+                              count_params, loop_body, products,
                               bilinear, depthwise3, host_const, host_normal, identity3, is_concrete,
                               pool, space_to_depth, split)
 from .timecodes import timecode
