@@ -19,9 +19,9 @@ def test_gc_frozen_hands_back_and_respects_callers():
     assert gc.get_freeze_count() == entry and gc.isenabled()
     gc.freeze()
     try:
-        mine = gc.get_freeze_count()
-        with gc_frozen(): assert gc.get_freeze_count() == mine
-        assert gc.get_freeze_count() == mine  # the caller's freeze stays
+        mine = gc.get_freeze_count()  # frozen objects freed meanwhile (other threads too) lower the count: compare
+        with gc_frozen(): assert 0 < gc.get_freeze_count() <= mine  # no second freeze on top of the caller's
+        assert gc.get_freeze_count() > 0  # the caller's freeze stays: gc_frozen did not unfreeze on exit
     finally: gc.unfreeze()
     gc.disable()
     try:
