@@ -299,7 +299,9 @@ def make_train_step(loss_fn:Callable,                       # loss_fn(model, bat
     update_fn = eqx.filter_jit(_update, donate="all-except-first", compiler_options=opts)  # the state
     first = [True]
     def step(state, batch):
-        if first[0]: first[0] = False; _compile_both(grads_fn, update_fn, batch, state, state_shardings)
+        if first[0]:
+            first[0] = False
+            with gc_frozen(): _compile_both(grads_fn, update_fn, batch, state, state_shardings)  # as the one program
         loss, aux, grads = grads_fn(batch, state)
         new, skipped = update_fn((loss, grads), state)
         return new, loss, dict(sorted({**aux, "skipped": skipped}.items()))  # in the order one jit gives

@@ -37,11 +37,12 @@ def _seen_frozen(loss_fn, seen):
     return loss
 
 
-def test_step_first_call_frozen_then_handed_back():
+@pytest.mark.parametrize("split", [False, True])  # one program, or the CPU's two compiled side by side
+def test_step_first_call_frozen_then_handed_back(split):
     opt = make_optimizer(TrainConfig(steps=10, warmup=0, peak_lr=1e-2))
     state, batches, seen = init_state(Standin(key=jax.random.PRNGKey(0)), opt), standin_batches(), []
     entry = gc.get_freeze_count()
-    step = make_train_step(_seen_frozen(standin_loss, seen), opt)
+    step = make_train_step(_seen_frozen(standin_loss, seen), opt, split=split)
     state, loss, _ = step(state, next(batches))
     assert seen and seen[0] > entry  # traced with the older objects out of the collector's sight
     assert gc.get_freeze_count() == entry and gc.isenabled()
