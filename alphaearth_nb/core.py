@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import gc
 import inspect
 import json
@@ -16,10 +17,12 @@ import os
 import shutil
 import socket
 import sys
+import threading
 import time
 import types
 import uuid
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import equinox as eqx
@@ -39,7 +42,7 @@ __all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEE
            'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'is_ours',
            'check_output', 'pid_alive', 'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError',
            'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options', 'cpu_threads',
-           'gc_frozen', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
+           'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -421,6 +424,34 @@ def gc_frozen():
     gc.freeze()
     try: yield
     finally: gc.unfreeze()
+
+# %% ../nbs/00_core.ipynb #ft000002
+def frozen_traces(jit:Callable,  # a jit, e.g. `eqx.filter_jit` or `jax.jit`
+                  fn:Callable,   # the function to jit
+                  **kwargs,      # for `jit` (donation, compiler options...)
+                 ) -> Callable:
+    "`jit(fn, **kwargs)`, each of whose calls that traces `fn` (the first, and any with a new signature) runs under "
+    "`gc_frozen` from the trace's start until the call returns, also when it raises; the jitted function is the "
+    "wrapper's `.jitted`. A no-op where `gc_frozen` is one (collector off, the caller's own freeze)."
+    local = threading.local()
+    @functools.wraps(fn)  # the same signature: Equinox binds the arguments (donation) by it
+    def traced(*args, **kw):
+        if getattr(local, "calling", False) and not getattr(local, "frozen", False) \
+                and gc.isenabled() and not gc.get_freeze_count():
+            gc.freeze()
+            local.frozen = True
+        return fn(*args, **kw)
+    jitted = jit(traced, **kwargs)
+    def call(*args, **kw):
+        local.calling = True
+        try: return jitted(*args, **kw)
+        finally:
+            local.calling = False
+            if getattr(local, "frozen", False):
+                local.frozen = False
+                gc.unfreeze()
+    call.jitted = jitted
+    return call
 
 # %% ../nbs/00_core.ipynb #dev002
 _CPU_NOTE = ["JAX's one CPU device (AEF_CPU_DEVICES unset)"]

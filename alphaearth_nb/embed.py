@@ -22,7 +22,7 @@ from tqdm.auto import tqdm
 
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning, Frames, MissingSourceError,
                                 PeriodError, UnknownSourceError, band_names)
-from .core import callable_module, check_output, compiler_options, gc_frozen, writing_folder
+from .core import callable_module, check_output, compiler_options, frozen_traces, writing_folder
 from .dist import batch_sharding, make_mesh
 from .geo import is_lazy
 from .quantize import quantize
@@ -190,12 +190,11 @@ def _embed_batch(model, inputs:dict, period):
     "on each of them (`_replicated`, as `tile_sums` does once per block); `period` may stay on the host."
     devices, opts = _devices(), compiler_options()
     key = tuple(sorted((opts or {}).items()))
-    fresh = key not in _JITTED
-    if fresh: _JITTED[key] = eqx.filter_jit(_embed_tiles, compiler_options=opts)
+    if key not in _JITTED:  # each trace (a new tile or batch shape too) under `core.gc_frozen`
+        _JITTED[key] = frozen_traces(eqx.filter_jit, _embed_tiles, compiler_options=opts)
     if len(devices) > 1:
         inputs = jax.device_put(inputs, batch_sharding(make_mesh(devices)))
-    if not fresh: return _JITTED[key](model, inputs, period)
-    with gc_frozen(): return _JITTED[key](model, inputs, period)  # its first trace (see `core.gc_frozen`)
+    return _JITTED[key](model, inputs, period)
 
 def has_data(inputs:dict) -> np.ndarray:
     "bool[H, W]: whether any source has a valid value in any real frame at each pixel."

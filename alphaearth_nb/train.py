@@ -16,6 +16,7 @@ import threading
 import time
 import warnings
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -35,8 +36,8 @@ from . import losses, nn, samples
 from . import model as aef_model
 from .checkpoint import (checkpoints, latest_checkpoint, load_checkpoint, read_header, run_folder,
                                       save_checkpoint)
-from .core import (CheckpointError, ConfigError, TrainingError, TrainingWarning, compiler_options, gc_frozen,
-                                write_text, writing_file)
+from .core import (CheckpointError, ConfigError, TrainingError, TrainingWarning, compiler_options,
+                                frozen_traces, gc_frozen, write_text, writing_file)
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
                                 place, state_sharding)
 
@@ -286,28 +287,26 @@ def make_train_step(loss_fn:Callable,                       # loss_fn(model, bat
         new, skipped = _update((loss, grads), state)
         return new, loss, {**aux, "skipped": skipped}
     opts = compiler_options(step=True)  # XLA:CPU's faster-compiling options (core.compiler_options)
-    jitted = eqx.filter_jit(_step, donate="all-except-first", compiler_options=opts)  # batch first: state donated
+    # each call that traces (the first, a new batch shape) runs under `core.gc_frozen`: GC skips the older objects
+    frozen = partial(frozen_traces, eqx.filter_jit, compiler_options=opts)
+    one = frozen(_step, donate="all-except-first")  # batch first: the state is donated
+    jitted = one.jitted
     if platform != "cpu" or not split:  # one program: the update fuses into the backward pass, one dispatch
-        first = [True]
-        def step(state, batch):
-            if not first[0]: return jitted(batch, state)
-            first[0] = False
-            with gc_frozen(): return jitted(batch, state)  # the trace: Python's GC skips the older objects
+        step = lambda state, batch: one(batch, state)
         step.jitted, step.lower = jitted, lambda state, batch: [jitted.lower(batch, state)]
         return step
-    grads_fn = eqx.filter_jit(_grads, compiler_options=opts)
-    update_fn = eqx.filter_jit(_update, donate="all-except-first", compiler_options=opts)  # the state
-    first = [True]
+    grads_fn, update_fn = frozen(_grads), frozen(_update, donate="all-except-first")  # the update donates the state
+    compiled = []
     def step(state, batch):
-        if first[0]:
-            first[0] = False
-            with gc_frozen(): _compile_both(grads_fn, update_fn, batch, state, state_shardings)  # as the one program
+        if not compiled:  # the first call compiles both programs side by side, frozen as a trace is
+            with gc_frozen(): _compile_both(grads_fn.jitted, update_fn.jitted, batch, state, state_shardings)
+            compiled.append(True)
         loss, aux, grads = grads_fn(batch, state)
         new, skipped = update_fn((loss, grads), state)
         return new, loss, dict(sorted({**aux, "skipped": skipped}.items()))  # in the order one jit gives
     step.jitted = jitted  # the one-program step, for benchmarks; `step.lower` gives the programs that run
-    step.lower = lambda state, batch: [grads_fn.lower(batch, state),
-                                       update_fn.lower(*_update_args(state, state_shardings))]
+    step.lower = lambda state, batch: [grads_fn.jitted.lower(batch, state),
+                                       update_fn.jitted.lower(*_update_args(state, state_shardings))]
     return step
 
 

@@ -81,3 +81,17 @@ def test_embed_first_call_frozen_then_handed_back(monkeypatch):
     n = len(seen)
     embed._embed_batch(Model(jnp.ones(1)), {"x": jnp.ones((2, 4))}, period)  # cached: no trace, no freeze
     assert len(seen) == n and gc.get_freeze_count() == entry
+    embed._embed_batch(Model(jnp.ones(1)), {"x": jnp.ones((3, 4))}, period)  # a new shape: traced again, frozen
+    assert len(seen) == n + 1 and seen[-1] > entry and gc.get_freeze_count() == entry
+
+
+def test_step_new_signature_traces_frozen_again():
+    "A step called with a batch of a new shape traces again, and that trace is frozen as the first was."
+    opt = make_optimizer(TrainConfig(steps=10, warmup=0, peak_lr=1e-2))
+    state, seen, entry = init_state(Standin(key=jax.random.PRNGKey(0)), opt), [], gc.get_freeze_count()
+    step, batch = make_train_step(_seen_frozen(standin_loss, seen), opt), next(standin_batches())
+    state, _, _ = step(state, batch)
+    bigger = jax.tree.map(lambda x: jax.numpy.concatenate([x, x]) if getattr(x, "ndim", 0) else x, batch)
+    state, loss, _ = step(state, bigger)
+    assert len(seen) == 2 and all(n > entry for n in seen) and gc.get_freeze_count() == entry
+    assert jax.numpy.isfinite(loss)
