@@ -314,7 +314,7 @@ def stacked_blocks(cfg:STPConfig, key) -> STPBlock:
     "`cfg.blocks` STP blocks with their parameters stacked on a leading axis, for `jax.lax.scan`."
     if not is_concrete(key): return eqx.filter_vmap(lambda k: STPBlock(cfg, key=k))(jax.random.split(key, cfg.blocks))
     blocks = [STPBlock(cfg, key=k) for k in split(key, cfg.blocks)]
-    return jax.tree.map(lambda *xs: jnp.asarray(np.stack([np.asarray(x) for x in xs])), *blocks)
+    return jax.tree.map(lambda *xs: jax.device_put(np.stack([np.asarray(x) for x in xs])), *blocks)  # no compile
 
 # %% ../nbs/11_stp.ipynb #c0023s1
 def _init_fields(cfg:STPConfig, specs:tuple, key) -> dict:

@@ -143,9 +143,12 @@ def init_state(model:eqx.Module,                      # the model to train
               ) -> TrainState:
     "A fresh `TrainState` at step 0, holding a copy of the model's arrays (so donating it never deletes the caller's "
     "model)."
-    model = jax.tree.map(lambda x: jnp.array(x, copy=True) if eqx.is_array(x) else x, model)
-    opt_state = optimizer.init(eqx.filter(model, eqx.is_inexact_array))
-    return TrainState(jnp.zeros((), jnp.int32), model, opt_state, jax.random.PRNGKey(seed))
+    # a buffer copy per array and Adam's state in one program: no XLA compile per leaf shape (small: 2.2 -> 0.1 CPU s)
+    model = jax.tree.map(lambda x: jax.device_put(x, may_alias=False) if eqx.is_array(x) else x, model)
+    params = eqx.filter(model, eqx.is_inexact_array)
+    one = all(nn.is_concrete(x) and len(x.sharding.device_set) == 1 for x in jax.tree.leaves(params))
+    opt_state = (jax.jit(optimizer.init) if one else optimizer.init)(params)  # sharded: each leaf's own placement
+    return TrainState(jax.device_put(np.zeros((), np.int32)), model, opt_state, jax.random.PRNGKey(seed))
 
 # %% ../nbs/20_train.ipynb #c0014
 def apply_policy(model:eqx.Module, cfg:TrainConfig) -> eqx.Module:

@@ -17,7 +17,8 @@ see the same neighbours on a shared machine:
 - "after": the package's defaults: `core.compiler_options(step=True)` on the CPU backend (`core.FAST_COMPILE`, level
   1, and `core.FAST_STEP`: the loop emitter instead of the fusion emitters, the LLVM module split in two) and Adam on
   one flat vector, with the step's thunks in XLA:CPU's memory-optimised order;
-- "level0": "after" at XLA:CPU's backend optimisation level 0 (`--configs after,level0`; session 12, below).
+- "level0": "after" at XLA:CPU's backend optimisation level 0 (`--configs after,level0`; session 12, below);
+- "mof", "isel" (only when named): "after" with `XLA_FLAGS` set in the child (`CONFIG_ENV`; session 15, below).
 Embedding has no optimiser and does not use `FAST_STEP`, so it runs "before" and "after" only.
 With `--interleave`, the flat-Adam step is also compiled three ways (XLA's default, `FAST_COMPILE`, and with
 `FAST_STEP`) in this process and the programs called in alternating rounds, the fairest comparison of run time.
@@ -163,6 +164,25 @@ linearisation 4.2 (encoder 1.6: the per-block slices 0.4, the shared block 0.3; 
 1.1, the update 0.27, lowering 1.36. The duration events count a nested jit's trace inside its caller's too, so
 "trace" overstates it: a fresh process's first `lower` of the step took 3.5-4.7 CPU s in all (load 1.8-3; 2.8-4.1
 with the GC frozen).
+Session 15 (`--configs after,NAME`: "mof" and "isel" set `XLA_FLAGS` in the child, `CONFIG_ENV`). XLA's sibling
+multi-output fusion is no DebugOptions field in jaxlib 0.10.2 (neither XLA_FLAGS nor a per-compile option takes
+`xla_cpu_use_multi_output_fusion`): it is a backend extra option, `XLA_FLAGS=--xla_backend_extra_options=
+xla_cpu_use_multi_output_fusion`, read when the CPU backend starts (a CLI would set it before JAX's first
+computation, as `core.split_cpu` sets the device count). It merges same-shape siblings (the per-leaf parameter adds
+among them): 1,843 -> 1,521 fusions, and the step ran 0.82x the CPU per call (557 against 671-688 CPU ms), but the
+first call took 1.45x the wall, 1.12x the CPU (XLA 30.4 -> 49.3 s wall; 2 rounds, load 3.2-5.9; why the wall grew
+more than the CPU was not looked into). LLVM's FastISel at level 1 (`-fast-isel`): first call 1.47x the wall, 1.02x the CPU,
+each call 1.40x the CPU (2 rounds, load 2.7-4.1). The blocks' parameters unstacked (a tuple of two blocks, in one
+process, 2 alternating rounds, load 5.0-5.5): 1,843 -> 1,818 fusions (34 forward slices and 55 pad + add gradient
+kernels gone, 58 more per-leaf adds), XLA compile CPU 0.99x, trace + lower 1.05x, the 3 steps' losses and state equal
+to the bit: not worth a second checkpoint layout. Each stacked leaf split once (`lax.split`, whose transpose is a
+concatenate instead of a pad and an add per block): the 55 pad + add kernels go but 91 concatenate kernels come
+(XLA does not merge them into the flat Adam vector's concatenation through its reshape): 1,881 fusions, dropped.
+Outside the first call (what `fit` pays before it): `init_state` made Adam's state leaf by leaf and copied the model
+with `jnp.array`, an XLA compile per distinct shape (small: 104 compiles, 1.6-2.2 CPU s); it now copies buffers
+(`device_put(may_alias=False)`) and runs `optimizer.init` as one jitted program on one device: 0.09-0.13 CPU s (3
+rounds, fresh processes, load 2.0-2.4; 'tree' layout 4.5 -> 1.5 CPU s). Building the model (nn's `host_normal` and
+friends use `jnp.asarray`, a compile per shape) is 63 compiles, 1.6-2.4 s (84 before `stacked_blocks`' device_put).
 Figures only: nothing here is asserted.
 """
 import argparse
@@ -181,7 +201,11 @@ from pathlib import Path
 # before it and with the first
 CONFIGS = {"before": ("0", "tree", None), "o1": ("1", "flat", "{}"),
            "s5": ("1", "flat", '{"xla_cpu_use_fusion_emitters": false, "xla_cpu_parallel_codegen_split_count": 2}'),
-           "after": ("1", "flat", None), "level0": ("1", "flat", '+{"xla_backend_optimization_level": 0}')}
+           "after": ("1", "flat", None), "level0": ("1", "flat", '+{"xla_backend_optimization_level": 0}'),
+           "mof": ("1", "flat", None), "isel": ("1", "flat", None)}
+# configurations that also set environment variables of the child (read by XLA when its backend starts)
+CONFIG_ENV = {"mof": {"XLA_FLAGS": "--xla_backend_extra_options=xla_cpu_use_multi_output_fusion"},
+              "isel": {"XLA_FLAGS": "--xla_backend_extra_options=-fast-isel"}}
 EMBED_CONFIGS = ("before", "after")  # the optimiser and FAST_STEP play no part in embedding
 EVENTS = {"trace": "/jax/core/compile/jaxpr_trace_duration", "lower": "/jax/core/compile/jaxpr_to_mlir_module_duration",
           "xla": "/jax/core/compile/backend_compile_duration", "load": "/jax/compilation_cache/cache_retrieval_time_sec"}
@@ -429,7 +453,7 @@ def _measure(what: str, name: str, a, cache: str | None = None) -> dict | None:
     fast, layout, opts = CONFIGS[name]
     root = Path(a.base).resolve() if at_base else ROOT
     env = {**os.environ, "AEF_COMPILE_CACHE": cache or "0", "AEF_FAST_COMPILE": fast,
-           "PYTHONPATH": f"{root}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+           "PYTHONPATH": f"{root}{os.pathsep}{os.environ.get('PYTHONPATH', '')}", **CONFIG_ENV.get(name, {})}
     cmd = [sys.executable, __file__, "--child", what, "--preset", a.preset, "--layout", layout,
            "--reps", str(a.reps)] + (["--opts", opts] if opts else [])
     out = subprocess.run(cmd, env=env, capture_output=True, text=True)
@@ -485,7 +509,8 @@ def main(argv=None):
     if a.tiers: tiers(a.preset, a.tiers, a.reps)
     if a.inprocess and a.base: inprocess(a.base, a.preset, a.inprocess, 10 * a.inprocess)
     whats = [w for w in a.what.split(",") if w]
-    names = {w: [c for c in (EMBED_CONFIGS if w == "embed" else CONFIGS) if not a.configs or c in a.configs.split(",")]
+    names = {w: [c for c in (EMBED_CONFIGS if w == "embed" else CONFIGS)
+                 if c in a.configs.split(",") or not a.configs and c not in CONFIG_ENV]
              for w in whats}
     if a.base: names = {w: [n for c in ns for n in (f"{c}@base", c)] for w, ns in names.items()}
     rows = {(w, c): [] for w in whats for c in names[w]}

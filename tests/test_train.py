@@ -96,6 +96,31 @@ def test_cpu_step_is_two_programs_with_the_one_programs_numbers():
     finally: jax.monitoring.unregister_event_duration_listener(listen)
 
 
+def test_init_state_copies_and_matches_optax_init():
+    "init_state copies the model's arrays (buffer copies: donating the state leaves the caller's model alive) and "
+    "builds Adam's state in one jitted program: the values, dtypes and structure of optax's eager init, both layouts; "
+    "under eval_shape only shapes."
+    model = Standin(key=jax.random.PRNGKey(0))
+    for layout in ("flat", "tree"):
+        opt = make_optimizer(STANDIN_CFG, layout)
+        state = init_state(model, opt, seed=3)
+        want = opt.init(eqx.filter(model, eqx.is_inexact_array))
+        assert jax.tree.structure(state.opt_state) == jax.tree.structure(want)
+        for a, b in zip(jax.tree.leaves(state.opt_state), jax.tree.leaves(want)):
+            assert (a.shape, a.dtype) == (b.shape, b.dtype)
+            np.testing.assert_array_equal(a, b)
+        for a, b in zip(jax.tree.leaves(model), jax.tree.leaves(state.model)):
+            assert a.unsafe_buffer_pointer() != b.unsafe_buffer_pointer()
+            np.testing.assert_array_equal(a, b)
+        assert state.step.dtype == jnp.int32 and int(state.step) == 0
+        np.testing.assert_array_equal(state.key, jax.random.PRNGKey(3))
+        jax.tree.map(lambda x: x.delete(), eqx.filter(state, eqx.is_array))  # as a donated state is
+        assert not any(x.is_deleted() for x in jax.tree.leaves(model))
+        like = eqx.filter_eval_shape(init_state, model, opt)
+        assert [(x.shape, x.dtype) for x in jax.tree.leaves(like)] == \
+               [(x.shape, x.dtype) for x in jax.tree.leaves(eqx.filter(init_state(model, opt), eqx.is_array))]
+
+
 def test_precision_policy_needs_the_model():
     "bf16 and remat are stamped on the model (`with_policy`); a model without it cannot take them silently."
     for kw in (dict(bf16=True), dict(remat=True)):
