@@ -166,23 +166,31 @@ linearisation 4.2 (encoder 1.6: the per-block slices 0.4, the shared block 0.3; 
 with the GC frozen).
 Session 15 (`--configs after,NAME`: "mof" and "isel" set `XLA_FLAGS` in the child, `CONFIG_ENV`). XLA's sibling
 multi-output fusion is no DebugOptions field in jaxlib 0.10.2 (neither XLA_FLAGS nor a per-compile option takes
-`xla_cpu_use_multi_output_fusion`): it is a backend extra option, `XLA_FLAGS=--xla_backend_extra_options=
-xla_cpu_use_multi_output_fusion`, read when the CPU backend starts (a CLI would set it before JAX's first
-computation, as `core.split_cpu` sets the device count). It merges same-shape siblings (the per-leaf parameter adds
-among them): 1,843 -> 1,521 fusions, and the step ran 0.82x the CPU per call (557 against 671-688 CPU ms), but the
-first call took 1.45x the wall, 1.12x the CPU (XLA 30.4 -> 49.3 s wall; 2 rounds, load 3.2-5.9; why the wall grew
-more than the CPU was not looked into). LLVM's FastISel at level 1 (`-fast-isel`): first call 1.47x the wall, 1.02x the CPU,
-each call 1.40x the CPU (2 rounds, load 2.7-4.1). The blocks' parameters unstacked (a tuple of two blocks, in one
-process, 2 alternating rounds, load 5.0-5.5): 1,843 -> 1,818 fusions (34 forward slices and 55 pad + add gradient
-kernels gone, 58 more per-leaf adds), XLA compile CPU 0.99x, trace + lower 1.05x, the 3 steps' losses and state equal
-to the bit: not worth a second checkpoint layout. Each stacked leaf split once (`lax.split`, whose transpose is a
-concatenate instead of a pad and an add per block): the 55 pad + add kernels go but 91 concatenate kernels come
-(XLA does not merge them into the flat Adam vector's concatenation through its reshape): 1,881 fusions, dropped.
-Outside the first call (what `fit` pays before it): `init_state` made Adam's state leaf by leaf and copied the model
-with `jnp.array`, an XLA compile per distinct shape (small: 104 compiles, 1.6-2.2 CPU s); it now copies buffers
-(`device_put(may_alias=False)`) and runs `optimizer.init` as one jitted program on one device: 0.09-0.13 CPU s (3
-rounds, fresh processes, load 2.0-2.4; 'tree' layout 4.5 -> 1.5 CPU s). Building the model (nn's `host_normal` and
-friends use `jnp.asarray`, a compile per shape) is 63 compiles, 1.6-2.4 s (84 before `stacked_blocks`' device_put).
+`xla_cpu_use_multi_output_fusion`): it is a backend extra option,
+`XLA_FLAGS=--xla_backend_extra_options=xla_cpu_use_multi_output_fusion`, read when the CPU backend starts (a CLI would
+set it before JAX's first computation, as `core.split_cpu` sets the device count). It merges same-shape siblings (the
+per-leaf parameter adds among them): 1,843 -> 1,521 fusions, but the first call took 1.45x the wall, 1.12x the CPU
+(XLA 30.4 -> 49.3 s wall; 2 rounds, load 3.2-5.9) and 1.15x / 1.05x in a second run (2 rounds, load 2.4-4.4), where
+the step per call took 1.18x the wall, 1.16x the CPU (15 calls a process; 0.82x the CPU in the first run's 5: noise);
+the 3 steps' losses equal to main's, the aux terms and the state not to the bit. LLVM's FastISel at level 1
+(`-fast-isel`): first call 1.47x the wall, 1.02x the CPU, each call 1.40x the CPU (2 rounds, load 2.7-4.1). The
+blocks' parameters unstacked (a tuple of two blocks, in one process, 2 alternating rounds, load 5.0-5.5): 1,843 ->
+1,818 fusions (34 forward slices and 55 pad + add gradient kernels gone, 58 more per-leaf adds), XLA compile CPU
+0.99x, trace + lower 1.05x, the 3 steps' losses and state equal to the bit: not worth a second checkpoint layout. Each
+stacked leaf split once (`lax.split`, whose transpose is a concatenate instead of a pad and an add per block): the 55
+pad + add kernels go but 91 concatenate kernels come (XLA does not merge them into the flat Adam vector's
+concatenation through its reshape): 1,881 fusions, dropped. Outside the first call (what `fit` pays before it):
+`init_state` made Adam's state leaf by leaf and copied the model with `jnp.array`, an XLA compile per distinct shape
+(small: 104 compiles, 1.6-2.2 CPU s); it now copies buffers (`device_put(may_alias=False)`) and runs `optimizer.init`
+as one jitted program on one device: 0.09-0.13 CPU s (3 rounds, fresh processes, load 2.0-2.4; 'tree' layout 4.5 ->
+1.5 CPU s). Building the model (nn's `host_normal` and friends use `jnp.asarray`, a compile per shape) is 63 compiles,
+1.6-2.4 s (84 before `stacked_blocks`' device_put). The step's losses, aux terms and state after 3 steps hash the same
+as before it (d8556ca). Where XLA's part went in one process (`TF_CPP_VMODULE=hlo_pass_pipeline=1,cpu_compiler=1`,
+load 2-3): HLO passes 4.66 s on one thread (the simplification pipelines 2.8 and 1.5 s: algsimp 0.73, simplification
+0.92; copy insertion 0.77, layout assignment 0.59, fusion 0.38), then 23 s of wall for the LLVM kernels: the kernel
+count is still the lever (of the kLoop kernels by content: 165 per-leaf adds, 55 pad + add and 34 slices of the
+stacked block parameters, 48 slice + transpose copies of nn.conv3's chunked weight gradient, 48 pad + slice of
+nn.depthwise3).
 Figures only: nothing here is asserted.
 """
 import argparse
