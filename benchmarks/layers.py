@@ -1,6 +1,7 @@
 """The model's layer kernels (nn.py) against the formulations they replaced, side by side in one process.
 
-    .venv/bin/python benchmarks/layers.py [--rounds 5] [--reps 50] [--step]
+    .venv/bin/python benchmarks/layers.py [--rounds 5] [--reps 50] [--step] [--only-step] [--preset tiny]
+                                          [--devices N]
 
 Each layer runs forward and backward (`jax.vjp`) at the `tiny` preset's shapes, vmapped over the 4 examples of a
 batch of 2 (teacher and student), compiled with the training step's XLA options (`core.compiler_options(step=True)`).
@@ -9,7 +10,12 @@ time) and wall time are printed with the ratio to the first variant and the load
 training step (batch 2, `--preset`) also runs with nn.py as it is against nn.py with the old formulations patched
 in (`BEFORE`; session 11: depthwise3's kernel gradient as nine separate sums; session 10's was
 `{"DW_CHUNK_BYTES": 1 << 62}`, conv3's weight gradient in one piece), again
-interleaved, printing CPU and wall ratios per round. Figures only: nothing is asserted.
+interleaved, printing CPU and wall ratios per round; with `--devices N` over N host CPU devices, data parallel as
+benchmarks/train_step.py runs it. Figures only: nothing is asserted.
+
+Also timed: Dense's weight gradient `x.T @ g` as one product (nn) against session 15's trial, a batched product over
+chunks of contiguous rows summed over the chunks (`_weight_grad_rows`), alone and in a Dense's forward + backward
+(`_dense_rows`). It won alone but lost in the step, so nn keeps one product (see benchmarks/train_step.py).
 
 Session 9's patches (Dense differentiated by JAX, depthwise outputs not materialised, bilinear as the einsum) are the
 `{"_affine": _dense_plain, "_depthwise": _dw_unkept, "_bilinear_taps": nn._bilinear_einsum}` of `BEFORE`'s history.
@@ -26,12 +32,11 @@ import jax.numpy as jnp
 from alphaearth_nb import nn
 from alphaearth_nb.core import compiler_options
 
-OPTS = compiler_options(step=True)
 
 
 def ab(variants: dict, args: tuple, rounds: int, reps: int, label: str):
     "Interleaved rounds of jitted `variants` (name -> fn(*args)); print median CPU and wall microseconds per call."
-    fs = {k: jax.jit(v, compiler_options=OPTS) for k, v in variants.items()}
+    fs = {k: jax.jit(v, compiler_options=compiler_options(step=True)) for k, v in variants.items()}
     for f in fs.values(): jax.block_until_ready(f(*args))
     cpu, wall = {k: [] for k in fs}, {k: [] for k in fs}
     for _ in range(rounds):
@@ -67,9 +72,45 @@ _dw_unkept.defvjp(lambda x, w: (nn._shift3(x, w), (x, w)),
                   lambda r, g: (nn._shift3(g, jnp.flip(r[1], (0, 1))), nn._depthwise_bwd(r, g)[1]))
 
 
+def _weight_grad(x, g): return jax.lax.dot_general(x, g, (((0,), (0,)), ((), ())))  # x.T @ g, as nn's Dense
+
+
+def _row_chunk(m: int, k: int, n: int, chunk_bytes: int = 1 << 17) -> int:
+    "Rows per chunk (session 15's trial): the most of at most `chunk_bytes` of float32 inputs and gradients that split "
+    "m into a multiple of 4 chunks, at least 64 and at least 2kn / (k + n) (0: one piece)."
+    top, low = min(chunk_bytes // ((k + n) * 4), m // 4), max(64, -(-2 * k * n // (k + n)))
+    return next((r for r in range(top, low - 1, -1) if m % (4 * r) == 0), 0)
+
+
+def _weight_grad_rows(x, g, r):
+    "x.T @ g as a batched product over chunks of `r` contiguous rows, summed over the chunks (session 15: dropped)."
+    if not r: return _weight_grad(x, g)
+    (m, k), n = x.shape, g.shape[1]
+    return jax.lax.dot_general(x.reshape(m // r, r, k), g.reshape(m // r, r, n), (((1,), (1,)), ((0,), (0,)))).sum(0)
+
+
+@jax.custom_vjp
+def _affine_rows(x, w, b): return x @ w + b
+def _affine_rows_bwd(res, g):
+    x, w = res
+    x2, g2 = x.reshape(-1, x.shape[-1]), g.reshape(-1, g.shape[-1])
+    return g @ w.T, _weight_grad_rows(x2, g2, _row_chunk(*x2.shape, g2.shape[1])), g2.sum(0)
+_affine_rows.defvjp(lambda x, w, b: (x @ w + b, (x, w)), _affine_rows_bwd)
+def _dense_rows(x, w, b): return _affine_rows(x, w, b)
+
+
 def layers(rounds: int, reps: int):
     key = iter(jax.random.split(jax.random.PRNGKey(0), 64))
     rnd = lambda *s: jax.random.normal(next(key), s, jnp.float32)
+    for m, k, n in ((20480, 64, 64), (8192, 16, 64), (2048, 64, 64), (512, 32, 288)):  # Dense's weight gradient alone
+        r = _row_chunk(m, k, n)
+        ab({"one": _weight_grad, "rows": lambda x, g, r=r: _weight_grad_rows(x, g, r)}, (rnd(m, k), rnd(m, n)),
+           rounds, reps, f"x.T@g [{m},{k}]x[{m},{n}] r{r}")
+    for shape, o in (((8, 16, 16, 16), 64), ((8, 32, 32, 32), 64)):  # Dense fwd+bwd, the weight gradient over rows
+        i = shape[-1]
+        a = (rnd(4, *shape), rnd(i, o) / i**0.5, rnd(o), rnd(4, *shape[:-1], o))
+        ab({"nn": vjp_of(_dense_nn, 3), "rows": vjp_of(_dense_rows, 3)}, a, rounds, reps,
+           f"Dense {'x'.join(map(str, shape))}->{o}")
     for shape, o in (((8, 16, 16, 16), 64), ((8, 16, 16, 64), 16), ((8, 16, 32), 96), ((8, 4, 4, 32), 16)):
         i = shape[-1]
         a = (rnd(4, *shape), rnd(i, o) / i**0.5, rnd(o), rnd(4, *shape[:-1], o))
@@ -93,8 +134,9 @@ BEFORE = {"_tap_sums": nn._shifted_sums}  # nn attributes looked up at trace tim
 
 
 def step(rounds: int, preset_name: str = "tiny"):
-    "The training step with nn.py as it is ('nn') and with the old formulations (`BEFORE`) patched in ('before')."
-    from alphaearth_nb import losses, samples, scene
+    "The training step with nn.py as it is ('nn') and with the old formulations (`BEFORE`) patched in ('before'); "
+    "over JAX's CPU devices (`--devices`) data parallel as benchmarks/train_step.py runs it."
+    from alphaearth_nb import dist, losses, samples, scene
     from alphaearth_nb.model import AlphaEarth, preset
     from alphaearth_nb.train import TrainConfig, apply_policy, init_state, make_optimizer, make_train_step
     stack, texts, _ = scene.load_scene()
@@ -105,21 +147,29 @@ def step(rounds: int, preset_name: str = "tiny"):
     tcfg = TrainConfig(steps=1000, warmup=10, batch_size=2)
     opt = make_optimizer(tcfg)
     state = init_state(apply_policy(model, tcfg), opt)
+    mesh = dist.make_mesh(batch_size=2)
+    if mesh.devices.size > 1:
+        ssh, bsh = dist.state_sharding(state, mesh), dist.batch_sharding(mesh)
+        state, sbatch, shard = dist.place(state, ssh), dist.place(batch, bsh), dict(state_shardings=ssh, batch_shardings=bsh)
+    else:
+        sbatch, shard = batch, {}
+    print(f"step on {mesh.devices.size} device(s)")
     runs, grads = {}, {}
     for name in ("nn", "before"):
         saved = {k: getattr(nn, k) for k in BEFORE}
         if name == "before":
             for k, f in BEFORE.items(): setattr(nn, k, f)
-        fn = make_train_step(losses.total_loss, opt)
+        fn = make_train_step(losses.total_loss, opt, **shard)
         box = [jax.tree.map(lambda v: v.copy() if hasattr(v, "copy") else v, state)]
         def run(fn=fn, box=box):
-            box[0], loss, _ = fn(box[0], batch)
+            box[0], loss, _ = fn(box[0], sbatch)
             return float(loss)
         losses_ = [run() for _ in range(3)]  # traced and compiled here, with the patch in place
         print(f"step {name}: losses of 3 steps {losses_}")
         key = jax.random.PRNGKey(1)
         with nn.traced_for(jax.default_backend()):  # the step's gradients at the initial parameters
-            g = eqx.filter_jit(eqx.filter_grad(lambda m: losses.total_loss(m, batch, key)[0]))(state.model)
+            g = eqx.filter_jit(eqx.filter_grad(lambda m: losses.total_loss(m, batch, key)[0]))(
+                jax.device_put(state.model, jax.devices()[0]))
         grads[name] = jax.tree.leaves(g)
         for k, f in saved.items(): setattr(nn, k, f)
         runs[name] = run
@@ -149,8 +199,10 @@ def main(argv=None):
     ap.add_argument("--step", action="store_true", help="also the whole training step, nn.py against before")
     ap.add_argument("--preset", default="tiny", help="the model preset of --step")
     ap.add_argument("--only-step", action="store_true", help="--step without the layer benchmarks")
+    ap.add_argument("--devices", type=int, default=0, help="N host CPU devices for --step (jax_num_cpu_devices)")
     args = ap.parse_args(argv)
-    print(f"jax {jax.__version__}, {os.cpu_count()} CPU cores, XLA options {OPTS}; load average {os.getloadavg()[0]:.1f}")
+    if args.devices: jax.config.update("jax_num_cpu_devices", args.devices)
+    print(f"jax {jax.__version__}, {os.cpu_count()} CPU cores, XLA options {compiler_options(step=True)}; load average {os.getloadavg()[0]:.1f}")
     if not args.only_step: layers(args.rounds, args.reps)
     if args.step or args.only_step: step(max(args.rounds, 5), args.preset)
 

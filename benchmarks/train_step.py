@@ -23,6 +23,32 @@ With `--devices N`, JAX's CPU is split into N host devices before it starts (`ja
 `AEF_CPU_DEVICES` does at import: core.split_cpu) and the step runs data parallel over the most of them that split
 `--batch` (state replicated, batch sharded); the header says how many. The embedding and the matmul run on one.
 
+Measured (session 15, 2 cores shared with another helper and the coordinator, nice 10, jax 0.10.2):
+- Where the f32 step goes now (`--profile`, one process): tiny 225 ms of thunks a step (load 0.4-3.5): Dense bwd 22.0
+  ms (9.8%), Norm bwd 15.8, conv3 bwd 15.2, depthwise3 bwd 13.5 and fwd 10.8, _affine_fwd 10.0, transpose copies 9.3;
+  small 578-677 ms (two runs, load 2-2.5): conv3 bwd 57-70, Dense bwd 42-52, conv3 fwd 34-41, depthwise3 fwd 30-39
+  and bwd 26-33, Norm bwd 28-31, transpose copies 17-20, vmf_large_kappa 17-23.
+- Dense's weight gradient `x.T @ g` is a plain `dot` thunk (Eigen): XLA:CPU hands YNNPACK a dot only when its left
+  operand contracts its minor dimension and neither operand is column-major (xla/backends/cpu/ynn_support.cc,
+  IsDotSupportedByYnn), so every transposed product of a backward pass runs outside YNNPACK. Tried: the product as a
+  batched one over chunks of contiguous rows ([c, r, k] x [c, r, n] -> [c, k, n], summed; ~128 KiB of rows a chunk,
+  >= 64 rows and >= 2kn / (k + n), a multiple of 4 chunks). Alone at load 3.7-5 0.41-0.69x the CPU of the one
+  product ([20480,64]x64 6.8 -> 4.0 ms, [2,2048,16]x64 0.39x, [8,1024,32]x64 0.59-0.69x, [512,32]x288 0.50x); near
+  idle (load 1.7) 0.59-0.96x the CPU but the same wall: the one product runs on both pool threads ([20480,64]x64 CPU
+  6.1 ms, wall 3.4), the batched one on one (3.6 / 3.4). Small chunks of wide layers lose ([128,576]x64 as 4 x 32
+  rows: 8.3x), and near idle [2,1024,128]x128 (1.17x CPU, 1.5x wall), [16384,32]x32 (1.14x), [1024,288]x32 (1.10x).
+  In the step (`layers.py --only-step`, one process, interleaved): tiny before/new CPU 1.006, wall 1.014 (6 rounds,
+  load 3.0: noise); small CPU 0.938, wall 0.911 (6 rounds, load 3.4-3.7: new slower); `--profile` of small, both in
+  one process (load 2-2.5): Dense bwd thunks 41.7 -> 52.0 ms (225 -> 253 thunks), the chunked dots slower in the step
+  than alone ([2,10,1024,32]x64 1.24 -> 1.70 ms, [16384,32]x32 0.52 -> 1.16). Dropped: nn keeps the one product
+  (the trial is `_weight_grad_rows` in benchmarks/layers.py). Also dropped: the transpose materialised first
+  (optimization_barrier, then [k, m] @ [m, n] on YNNPACK) 1.75x slower at [20480,64]x64, 0.79-0.94x CPU in row
+  chunks at m = 2048-8192 (load 5.8); strided chunks (rows j, j + c, ...) 0.89-2.6x; slices summed in Python 1.1x.
+- Norm's column sums (ones-vector products, `nn._colsum`) as two stages (ones[m/r] @ x as [m/r, r*d], then the r
+  rows): alone 0.59x CPU at [8192,16], 0.78-0.88 at [32768,16], 0.90-1.13 at [16384,32], 0.89-1.02 at [2048,64]
+  (load 2.1), and 10x more exact (2e-7 of the sum against 2-4e-6 for the one product; jnp.sum 1e-7 but 1.2-1.6x
+  slower); see below for the step.
+
 Measured (session 14, 2 cores shared with another session, nice 10; this VM has AMX: the 2048^3 matmul with bfloat16
 operands and float32 sums ran 552-1,113 GFLOP/s against 164-258 in float32, printed as "dense bf16 -> f32"):
 - The bf16 policy (`--bf16`, TrainConfig(bf16=True)) before nn.products: the encoder's activations in bfloat16, which
