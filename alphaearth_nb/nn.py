@@ -46,23 +46,24 @@ def split(key, n:int=2):
     "compile)."
     if not is_concrete(key): return jax.random.split(key, n)
     w = _host_rng(key).integers(0, 2**32, size=(n, 2), dtype=np.uint32)
-    ks = jax.random.wrap_key_data(w, impl=jax.random.key_impl(key)) if _typed(key) else jnp.asarray(w)
-    return list(ks)
+    if not _typed(key): return [jax.device_put(r) for r in w]  # no XLA program (slicing one array compiles one)
+    return list(jax.random.wrap_key_data(w, impl=jax.random.key_impl(key)))
 
 def host_normal(key, shape, fan_in):
     "Normal(0, 1 / fan_in) weights: on the host for a concrete key, traced otherwise (e.g. under "
     "`eqx.filter_eval_shape`)."
     if not is_concrete(key): return jax.random.normal(key, shape, jnp.float32) / math.sqrt(fan_in)
-    return jnp.asarray(_host_rng(key).standard_normal(shape, dtype=np.float32) / np.float32(math.sqrt(fan_in)))
+    return jax.device_put(_host_rng(key).standard_normal(shape, dtype=np.float32) / np.float32(math.sqrt(fan_in)))
 
 def host_const(value, shape):
-    "A float32 array of one value, made on the host."
-    return jnp.asarray(np.full(shape, value, np.float32))
+    "A float32 array of one value, made on the host (`jax.device_put` of numpy's: no XLA compile, where `jnp.asarray` "
+    "compiles a convert per shape)."
+    return jax.device_put(np.full(shape, value, np.float32))
 
 def identity3(d):
     "A depthwise 3x3 kernel that passes its input through."
     k = np.zeros((3, 3, d), np.float32); k[1, 1] = 1.0
-    return jnp.asarray(k)
+    return jax.device_put(k)
 
 # %% ../nbs/10_nn.ipynb #c0005n1
 _exact = partial(jnp.dot, precision=jax.lax.Precision.HIGHEST)  # float32 sums on every backend (see above)

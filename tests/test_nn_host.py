@@ -1,0 +1,30 @@
+"Host-side initialisation: nn's host arrays reach the device without an XLA compile (jax.device_put, not jnp.asarray, "
+"which compiles a convert per shape), and hold the same values."
+import jax
+import jax.numpy as jnp
+import numpy as np
+from jax._src import monitoring
+
+from alphaearth_nb import nn
+
+_COUNT = [0]
+monitoring.register_event_duration_secs_listener(
+    lambda ev, d, **kw: _COUNT.__setitem__(0, _COUNT[0] + (ev == "/jax/core/compile/backend_compile_duration")))
+
+
+def test_host_arrays_compile_nothing():
+    key = jax.random.PRNGKey(7)
+    jnp.zeros(1).block_until_ready()  # the backend up
+    n0 = _COUNT[0]
+    shapes = [(13, 29), (3, 3, 17, 11), (31,)]  # shapes no other test uses
+    arrays = [nn.host_normal(key, s, 5) for s in shapes] + [nn.host_const(0.5, (37, 3)), nn.identity3(23)]
+    keys = nn.split(key, 19)
+    jax.block_until_ready(arrays + keys)
+    assert _COUNT[0] == n0, "a host array compiled an XLA program"
+    assert all(isinstance(a, jax.Array) and a.dtype == jnp.float32 for a in arrays)
+    np.testing.assert_array_equal(np.asarray(arrays[3]), np.full((37, 3), 0.5, np.float32))
+    assert float(arrays[4][1, 1, 0]) == 1.0 and float(jnp.abs(arrays[4]).sum()) == 23.0
+    assert len(keys) == 19 and keys[0].dtype == jnp.uint32 and keys[0].shape == (2,)
+    # the same draws as before (numpy's generator seeded by the key), to the bit
+    rng = nn._host_rng(key)
+    np.testing.assert_array_equal(np.asarray(arrays[0]), rng.standard_normal(shapes[0], dtype=np.float32) / np.float32(np.sqrt(5)))
