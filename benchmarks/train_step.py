@@ -47,7 +47,10 @@ Measured (session 15, 2 cores shared with another helper and the coordinator, ni
 - Norm's column sums (ones-vector products, `nn._colsum`) as two stages (ones[m/r] @ x as [m/r, r*d], then the r
   rows): alone 0.59x CPU at [8192,16], 0.78-0.88 at [32768,16], 0.90-1.13 at [16384,32], 0.89-1.02 at [2048,64]
   (load 2.1), and 10x more exact (2e-7 of the sum against 2-4e-6 for the one product; jnp.sum 1e-7 but 1.2-1.6x
-  slower); see below for the step.
+  slower). In the step (r = the most rows up to 512 / d, `layers.py --only-step` with it as `BEFORE`, one process):
+  small new/old CPU 1.043, wall 1.044 (6 rounds 0.94-1.28, load 3.7-3.9; gradients 9.7e-6 of a leaf's largest
+  value apart), tiny CPU 1.076, wall 1.072 (6 rounds 1.02-1.20, load 3.4; 8.1e-6 apart): dropped.
+- Model build (nn's host arrays by `jax.device_put`, landed): see the nn notebook; small 62 -> 5 XLA compiles.
 
 Measured (session 14, 2 cores shared with another session, nice 10; this VM has AMX: the 2048^3 matmul with bfloat16
 operands and float32 sums ran 552-1,113 GFLOP/s against 164-258 in float32, printed as "dense bf16 -> f32"):
