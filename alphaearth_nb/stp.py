@@ -370,7 +370,12 @@ def _encode(m, frames, projectors, one, dt):
     else:  # straight-line code: XLA:CPU's while loop copies the scan's stacked residuals (~20% of the step's encoder)
         run = jax.jit(block)  # traced, differentiated, transposed and lowered once for all blocks; XLA inlines it
         states = (s, t, lat)
-        for i in range(cfg.blocks): states = run(states, jax.tree.map(lambda a: a[i], params), ctx)
+        leaves, tree = jax.tree.flatten(params)
+        # each stacked leaf split once as one flat vector: the transpose concatenates the blocks' flat gradients,
+        # which the flat Adam vector's concatenation absorbs (a slice per block transposed to a pad and an add)
+        parts = [[p.reshape(a.shape[1:]) for p in jax.lax.split(a.reshape(-1), (a[0].size,) * cfg.blocks)]
+                 for a in leaves]
+        for i in range(cfg.blocks): states = run(states, jax.tree.unflatten(tree, [p[i] for p in parts]), ctx)
     out = sum(bilinear(lin(nm(x)), lvl // LEVELS[2])
               for x, nm, lin, lvl in zip(states, m.head_norms, m.head_proj, LEVELS))
     out = m.out_norm(depthwise3(out, m.head_dw, m.head_db))

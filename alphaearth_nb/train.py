@@ -183,11 +183,10 @@ def _flat_update(ok, optimizer, grads, opt_state, params) -> tuple[PyTree, PyTre
     "The optimiser's updates and new state when `ok`, else zero updates and `opt_state`, under one `lax.cond`."
     leaves, tree = jax.tree.flatten(params)
     sizes = [x.size for x in leaves]
-    def take(g, s):
-        u, s = optimizer.update(g, s, params)
-        return jnp.concatenate([jnp.reshape(x, [-1]) for x in jax.tree.leaves(u)]), s  # = optax.flatten's vector
+    ravel = lambda t: jnp.concatenate([jnp.reshape(x, [-1]) for x in jax.tree.leaves(t)])  # = optax.flatten's vector
+    def take(g, s): return optimizer.update(g, s, ravel(params))  # optax.flatten of one vector: that vector
     def skip(g, s): return jnp.zeros((sum(sizes),), jnp.result_type(*leaves)), s
-    flat, opt_state = jax.lax.cond(ok, take, skip, grads, opt_state)
+    flat, opt_state = jax.lax.cond(ok, take, skip, ravel(grads), opt_state)
     parts = jnp.split(flat, np.cumsum(sizes)[:-1])
     return jax.tree.unflatten(tree, [p.reshape(x.shape) for p, x in zip(parts, leaves)]), opt_state
 
