@@ -373,7 +373,7 @@ def _encode(m, frames, projectors, one, dt):
         leaves, tree = jax.tree.flatten(params)
         # each stacked leaf split once as one flat vector: the transpose concatenates the blocks' flat gradients,
         # which the flat Adam vector's concatenation absorbs (a slice per block transposed to a pad and an add)
-        parts = [[p.reshape(a.shape[1:]) for p in jax.lax.split(a.reshape(-1), (a[0].size,) * cfg.blocks)]
+        parts = [[p.reshape(a.shape[1:]) for p in jax.lax.split(a.reshape(-1), (a.size // cfg.blocks,) * cfg.blocks)]
                  for a in leaves]
         for i in range(cfg.blocks): states = run(states, jax.tree.unflatten(tree, [p[i] for p in parts]), ctx)
     out = sum(bilinear(lin(nm(x)), lvl // LEVELS[2])

@@ -190,7 +190,17 @@ load 2-3): HLO passes 4.66 s on one thread (the simplification pipelines 2.8 and
 0.92; copy insertion 0.77, layout assignment 0.59, fusion 0.38), then 23 s of wall for the LLVM kernels: the kernel
 count is still the lever (of the kLoop kernels by content: 165 per-leaf adds, 55 pad + add and 34 slices of the
 stacked block parameters, 48 slice + transpose copies of nn.conv3's chunked weight gradient, 48 pad + slice of
-nn.depthwise3).
+nn.depthwise3). Landed (487f0ef): the stacked block parameters split once per leaf as one flat vector (`lax.split`)
+and the flat Adam's `lax.cond` taking the gradients' concatenation instead of the gradients: that concatenation
+absorbs the blocks' gradients (session 12's `lax.split` left them as concatenate kernels because the cond took the
+leaves): 1,843 -> 1,798 fusions, trace + lower 6.46 M -> 6.35 M Python calls, the 3 steps' losses, aux terms and state
+bit-identical. In one process (`--inprocess 3`, load 2.6-3.3): XLA compile CPU 0.89x (rounds 1.07, 0.84, 0.94), trace
++ lower 0.84x, step per call CPU 0.985x. Fresh processes near idle (`--configs after --base`, load 1.0-1.6), two runs
+of 2 rounds: first call 1.19x the wall (CPU 1.18) in the first, 0.93x (CPU 0.94) in the second (new 17.9 and 20.4 s
+against 20.9 and 20.2 s); trace + lower and compile alone, 5 alternating pairs at load 0.8-1.5: medians 3.78 -> 4.18
+and 23.4 -> 23.0 CPU s: the ~2% the kernel count predicts is below this machine's noise. The first layer's weight of
+each decoder split the same way (`w[:n_in]`, `w[n_in:]`): its 7 pad + add kernels go but its 7 forward slices become
+kernels (1,798 either way): dropped.
 Figures only: nothing here is asserted.
 """
 import argparse
