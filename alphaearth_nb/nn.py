@@ -49,11 +49,14 @@ def split(key, n:int=2):
     if not _typed(key): return [jax.device_put(r) for r in w]  # no XLA program (slicing one array compiles one)
     return list(jax.random.wrap_key_data(w, impl=jax.random.key_impl(key)))
 
-def host_normal(key, shape, fan_in):
-    "Normal(0, 1 / fan_in) weights: on the host for a concrete key, traced otherwise (e.g. under "
-    "`eqx.filter_eval_shape`)."
-    if not is_concrete(key): return jax.random.normal(key, shape, jnp.float32) / math.sqrt(fan_in)
-    return jax.device_put(_host_rng(key).standard_normal(shape, dtype=np.float32) / np.float32(math.sqrt(fan_in)))
+def host_normal(key, shape, fan_in, scale=1.0):
+    "`scale` times Normal(0, 1 / fan_in) weights: on the host for a concrete key (float32 numpy: the bits of a "
+    "jitted `scale * w`, no XLA compile), traced otherwise (e.g. under `eqx.filter_eval_shape`)."
+    if not is_concrete(key):
+        w = jax.random.normal(key, shape, jnp.float32) / math.sqrt(fan_in)
+        return w if scale == 1 else scale * w
+    w = _host_rng(key).standard_normal(shape, dtype=np.float32) / np.float32(math.sqrt(fan_in))
+    return jax.device_put(w if scale == 1 else np.float32(scale) * w)
 
 def host_const(value, shape):
     "A float32 array of one value, made on the host (`jax.device_put` of numpy's: no XLA compile, where `jnp.asarray` "

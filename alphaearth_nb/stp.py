@@ -325,7 +325,7 @@ def _init_fields(cfg:STPConfig, specs:tuple, key) -> dict:
         projectors={n: Projector(c, dp, key=k) for (n, (c, _)), k in zip(specs, split(ks[0], len(specs)))},
         stem_norm=Norm(dp, cfg.norm),
         to_space=Dense(64 * dp, cfg.d_space, key=ks[1]), to_time=Dense(16 * dp, cfg.d_time, key=ks[2]),
-        pos=0.02 * host_normal(ks[3], (cfg.grids[0], cfg.grids[0], cfg.d_space), 1),
+        pos=host_normal(ks[3], (cfg.grids[0], cfg.grids[0], cfg.d_space), 1, scale=0.02),
         blocks=stacked_blocks(cfg, ks[4]),
         head_norms=tuple(Norm(d, cfg.norm) for d in widths),
         head_proj=tuple(Dense(d, cfg.out_dim, key=k) for d, k in zip(widths, split(ks[5], 3))),

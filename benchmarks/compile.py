@@ -201,6 +201,24 @@ against 20.9 and 20.2 s); trace + lower and compile alone, 5 alternating pairs a
 and 23.4 -> 23.0 CPU s: the ~2% the kernel count predicts is below this machine's noise. The first layer's weight of
 each decoder split the same way (`w[:n_in]`, `w[n_in:]`): its 7 pad + add kernels go but its 7 forward slices become
 kernels (1,798 either way): dropped.
+Session 15 (kernels), where the two groups of 48 come from (the optimised HLO of small's step, fusions by op_name and
+consumer; 1,798 fusions at 58e369f): nn.depthwise3's 48 pad + slice kernels are its backward pass's shifted inputs
+(`_shifted_sums`, channels > `TAP_SUMS_MAX_C`: 8 shifts x 3 depthwise layers x 2 blocks, op_name
+`jvp(jit(block))/slice` because XLA's CSE merges them with the forward's slices): each is written out only because
+its one consumer is a YNNPACK multiply + reduce-sum fusion, which takes no pad or slice producer. The nine products
+stacked and summed by one reduction (`jnp.sum(jnp.stack(products), ..., dtype=float32)`): 1,798 -> 1,735 fusions,
+the 3 steps' losses equal to print precision but the state's hash differs (YNNPACK sums in another order): dropped,
+as the nine-output `_tap_sums` before it (the same reason). nn.conv3's are 64 transpose copies (plus 4 of the
+weights) feeding its chunked weight gradient's YNNPACK convolutions: per chunk of 8 frames, x as [h, w, n, i] and the
+output gradient as [o, h, w, n] (the convolution's batch and feature swapped, which YNNPACK wants physically
+major-to-minor); the strided chunk slice is already fused into that copy, so a single transpose before chunking
+would leave a slice kernel per chunk instead: intrinsic to the convolution form of the weight gradient, left alone.
+Landed instead: stp's position table `0.02 * host_normal(...)` compiled an XLA multiply at model build; now
+`host_normal(..., scale=0.02)` multiplies in float32 numpy (the same bits as XLA's product: tests/test_nn_host.py,
+model hash equal): small's build 5 -> 4 XLA compiles, 0.232 -> 0.200 s of XLA compile, CPU 0.431 -> 0.400 s (3
+alternating fresh processes, load 0.9-1.0). Of the 4 left, the caller's `PRNGKey` makes 2 (seed, stage); the other
+2 (`_threefry_split` and `unstack`, ~0.17 s) are summary.py:170's `jax.random.split` of a concrete key, where
+`nn.split` would draw on the host: left to summary's owner (it changes the draws, so the model's weights).
 Figures only: nothing here is asserted.
 """
 import argparse

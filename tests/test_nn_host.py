@@ -28,3 +28,16 @@ def test_host_arrays_compile_nothing():
     # the same draws as before (numpy's generator seeded by the key), to the bit
     rng = nn._host_rng(key)
     np.testing.assert_array_equal(np.asarray(arrays[0]), rng.standard_normal(shapes[0], dtype=np.float32) / np.float32(np.sqrt(5)))
+
+
+def test_scaled_host_normal_is_the_jitted_product():
+    "`host_normal(..., scale=s)` (numpy, no compile) has the bits of `s * host_normal(...)` multiplied by XLA."
+    key = jax.random.PRNGKey(11)
+    jnp.zeros(1).block_until_ready()
+    n0 = _COUNT[0]
+    scaled = nn.host_normal(key, (7, 9, 5), 1, scale=0.02)
+    jax.block_until_ready(scaled)
+    assert _COUNT[0] == n0, "the scaled host array compiled an XLA program"
+    np.testing.assert_array_equal(np.asarray(scaled), np.asarray(0.02 * nn.host_normal(key, (7, 9, 5), 1)))
+    traced = jax.jit(lambda k: nn.host_normal(k, (4, 3), 2, scale=0.02))(key)
+    np.testing.assert_array_equal(np.asarray(traced), np.asarray(jax.jit(lambda k: 0.02 * nn.host_normal(k, (4, 3), 2))(key)))
