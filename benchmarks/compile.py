@@ -207,7 +207,9 @@ consumer; 1,798 fusions at 58e369f): nn.depthwise3's 48 pad + slice kernels are 
 `jvp(jit(block))/slice` because XLA's CSE merges them with the forward's slices): each is written out only because
 its one consumer is a YNNPACK multiply + reduce-sum fusion, which takes no pad or slice producer. The nine products
 stacked and summed by one reduction (`jnp.sum(jnp.stack(products), ..., dtype=float32)`): 1,798 -> 1,735 fusions,
-the 3 steps' losses equal to print precision but the state's hash differs (YNNPACK sums in another order): dropped,
+the 3 steps' losses equal to print precision but the state's hash differs (YNNPACK sums in another order), and in one
+process against main (`--inprocess 2`, load 1.2-1.5) XLA compile CPU 1.03x (rounds 0.84, 1.29), trace + lower 1.01x,
+step per call 1.015x the CPU, 1.03x the wall (20 alternating calls): 63 fewer kernels bought nothing here; dropped,
 as the nine-output `_tap_sums` before it (the same reason). nn.conv3's are 64 transpose copies (plus 4 of the
 weights) feeding its chunked weight gradient's YNNPACK convolutions: per chunk of 8 frames, x as [h, w, n, i] and the
 output gradient as [o, h, w, n] (the convolution's batch and feature swapped, which YNNPACK wants physically
