@@ -115,19 +115,27 @@ def make_optimizer(cfg:TrainConfig,        # schedule, Adam and clipping setting
     return optax.flatten(opt) if layout == "flat" else opt
 
 # %% ../nbs/20_train.ipynb #c0011r1
+def _ravel(tree:PyTree) -> Array:
+    "The leaves of `tree` as one vector, in leaf order (the vector `optax.flatten` makes)."
+    return jnp.concatenate([jnp.reshape(x, [-1]) for x in jax.tree.leaves(tree)])
+
+def _unravel(v:Array, like:PyTree) -> PyTree:
+    "`_ravel`'s inverse: the vector `v` cut into arrays shaped as the leaves of `like` (arrays or shapes), in its tree."
+    leaves, tree = jax.tree.flatten(like)
+    parts = jnp.split(v, np.cumsum([math.prod(x.shape) for x in leaves])[:-1])
+    return jax.tree.unflatten(tree, [p.reshape(x.shape) for p, x in zip(parts, leaves)])
+
 def relayout(opt_state:PyTree, # Adam's state in either layout
              params:PyTree,    # the trainable parameters it belongs to (arrays or shapes; None elsewhere)
              layout:str,       # the layout wanted: 'flat' or 'tree'
             ) -> PyTree:
     "`opt_state` in `layout`: per-parameter moments <-> one vector each (concatenated in leaf order); same numbers."
-    tree, shapes = jax.tree.structure(params), [tuple(x.shape) for x in jax.tree.leaves(params)]
+    tree = jax.tree.structure(params)
     if layout == "flat":
         is_p = lambda x: x is not None and jax.tree.structure(x) == tree
-        ravel = lambda t: jnp.concatenate([jnp.ravel(x) for x in jax.tree.leaves(t)])
-        return jax.tree.map(lambda x: ravel(x) if is_p(x) else x, opt_state, is_leaf=is_p)
-    n, cuts = sum(map(math.prod, shapes)), np.cumsum([math.prod(s) for s in shapes])[:-1]
-    unravel = lambda v: jax.tree.unflatten(tree, [p.reshape(s) for p, s in zip(jnp.split(v, cuts), shapes)])
-    return jax.tree.map(lambda x: unravel(x) if eqx.is_array(x) and x.shape == (n,) else x, opt_state)
+        return jax.tree.map(lambda x: _ravel(x) if is_p(x) else x, opt_state, is_leaf=is_p)
+    n = sum(math.prod(x.shape) for x in jax.tree.leaves(params))
+    return jax.tree.map(lambda x: _unravel(x, params) if eqx.is_array(x) and x.shape == (n,) else x, opt_state)
 
 # %% ../nbs/20_train.ipynb #c0013
 class TrainState(eqx.Module):
@@ -173,22 +181,18 @@ def _is_flat(params, opt_state) -> bool:
 def _global_norm(grads, opt_state) -> Float[Array, ""]:
     "The gradients' global norm: of their concatenation when Adam's state is flat (XLA merges it with optax.flatten's "
     "own, one reduction instead of one per parameter), else leaf by leaf (FSDP keeps each split)."
-    leaves = jax.tree.leaves(grads)
     if not _is_flat(grads, opt_state): return optax.tree.norm(grads)
-    return jnp.sqrt(jnp.sum(jnp.square(jnp.concatenate([jnp.reshape(g, [-1]) for g in leaves]))))
+    return jnp.sqrt(jnp.sum(jnp.square(_ravel(grads))))
 
 
 # %% ../nbs/20_train.ipynb #c0014f2
 def _flat_update(ok, optimizer, grads, opt_state, params) -> tuple[PyTree, PyTree]:
     "The optimiser's updates and new state when `ok`, else zero updates and `opt_state`, under one `lax.cond`."
-    leaves, tree = jax.tree.flatten(params)
-    sizes = [x.size for x in leaves]
-    ravel = lambda t: jnp.concatenate([jnp.reshape(x, [-1]) for x in jax.tree.leaves(t)])  # = optax.flatten's vector
-    def take(g, s): return optimizer.update(g, s, ravel(params))  # optax.flatten of one vector: that vector
-    def skip(g, s): return jnp.zeros((sum(sizes),), jnp.result_type(*leaves)), s
-    flat, opt_state = jax.lax.cond(ok, take, skip, ravel(grads), opt_state)
-    parts = jnp.split(flat, np.cumsum(sizes)[:-1])
-    return jax.tree.unflatten(tree, [p.reshape(x.shape) for p, x in zip(parts, leaves)]), opt_state
+    leaves = jax.tree.leaves(params)
+    def take(g, s): return optimizer.update(g, s, _ravel(params))  # optax.flatten of one vector: that vector
+    def skip(g, s): return jnp.zeros((sum(x.size for x in leaves),), jnp.result_type(*leaves)), s
+    flat, opt_state = jax.lax.cond(ok, take, skip, _ravel(grads), opt_state)
+    return _unravel(flat, params), opt_state
 
 def _loss_grads(state:TrainState, batch:PyTree, loss_fn:Callable) -> tuple[Float[Array, ""], dict, PyTree]:
     "A step's first half: the loss, its aux terms (float32) and the gradients (None where a leaf is no inexact array)."
