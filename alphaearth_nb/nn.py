@@ -276,10 +276,15 @@ def _nine_products(x, g, sums=None):
     return jnp.stack([jnp.stack([jnp.einsum("nhwi,nhwo->io", xp[:, a:a + h, c:c + wd], g, preferred_element_type=sums)
                                  for c in range(3)]) for a in range(3)])
 
+def _conv3_input_grad(g, w, sums=None):
+    "The input gradient of `_conv3(., w)` at output gradient `g`: a 'same' convolution of `g` with the kernel flipped "
+    "and its in and out channels swapped (summed and returned in `sums`, None: the operands' dtype)."
+    return _conv3(g, jnp.flip(w, (0, 1)).swapaxes(2, 3), sums)
+
 def _conv3_grads(x, w, g):
-    "Input gradient: a 'same' convolution with the kernel flipped, in and out swapped; weight gradient: nine products."
+    "Input gradient by `_conv3_input_grad`; weight gradient: nine products."
     dw = _nine_products(x, g)
-    return _conv3(g, jnp.flip(w, (0, 1)).swapaxes(2, 3)), dw.astype(w.dtype)
+    return _conv3_input_grad(g, w), dw.astype(w.dtype)
 
 def _conv3_with(cpu_grads):
     "`_conv3` with the backward pass `cpu_grads(x, w, g) -> (dx, dw)` on the CPU; other backends keep XLA's own."
@@ -332,7 +337,7 @@ def _conv3_low_fwd(pd, x, w):
 def _conv3_low_bwd(pd, res, g):
     xl, wl = res
     gl = g.astype(pd)
-    return _conv3(gl, jnp.flip(wl, (0, 1)).swapaxes(2, 3), jnp.float32).astype(g.dtype), _conv3_f32_dw(xl, gl)
+    return _conv3_input_grad(gl, wl, jnp.float32).astype(g.dtype), _conv3_f32_dw(xl, gl)
 _conv3_low.defvjp(_conv3_low_fwd, _conv3_low_bwd)
 
 def conv3(x:Float[Array, "N h w i"], w:Float[Array, "3 3 i o"], b:Float[Array, "o"]) -> Float[Array, "N h w o"]:
