@@ -28,8 +28,8 @@ from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOurs
                                 TrainingWarning, run_lock, write_text, writing_file)
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'RUN_MARKER', 'RUN_FILES', 'jsonable', 'checkpoints', 'latest_checkpoint', 'save_checkpoint',
-           'verify_checkpoint', 'read_header', 'load_checkpoint', 'is_run', 'run_folder']
+__all__ = ['CKPT_FORMAT', 'RUN_MARKER', 'RUN_FILES', 'jsonable', 'checkpoint_headers', 'checkpoints', 'latest_checkpoint',
+           'save_checkpoint', 'verify_checkpoint', 'read_header', 'load_checkpoint', 'is_run', 'run_folder']
 
 # %% ../nbs/16_checkpoint.ipynb #c0004
 CKPT_FORMAT = "alphaearth_nb.train/1"  # unchanged: older checkpoints still load
@@ -51,12 +51,16 @@ class _Hashing:
         self.sha.update(b); self.n += len(memoryview(b).cast("B"))
         return self.f.write(b)
 
-def checkpoints(directory) -> list[Path]:
-    "Complete checkpoints in `directory` (their `.json` files), oldest first."
+def checkpoint_headers(directory) -> list[Path]:
+    "Every checkpoint header (`.json`) in `directory`, oldest first, whether or not its `.eqx` is there."
     d = Path(directory)
     if not d.is_dir(): return []
     found = sorted((int(m.group(1)), p) for p in d.iterdir() if (m := _CKPT.match(p.name)))
-    return [p for _, p in found if p.with_suffix(".eqx").exists()]
+    return [p for _, p in found]
+
+def checkpoints(directory) -> list[Path]:
+    "Complete checkpoints in `directory` (their `.json` files), oldest first."
+    return [p for p in checkpoint_headers(directory) if p.with_suffix(".eqx").exists()]
 
 def latest_checkpoint(directory) -> Path | None:
     "The newest complete checkpoint's `.json` in `directory`, or None."
@@ -191,9 +195,10 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
         raise CheckpointError(f"no checkpoint at {path}: pass a folder written by `fit(..., out=...)` or "
                               "`save_checkpoint`, or train first.")
     if not path.is_dir(): return _load_one(path.with_suffix(".json") if path.suffix == ".eqx" else path, like)
-    found = checkpoints(path)
-    if not found: raise CheckpointError(f"no complete checkpoint in {path}: train first, or start without resume")
-    for p in reversed(found):
+    if not checkpoints(path):
+        raise CheckpointError(f"no complete checkpoint in {path}: train first, or start without resume")
+    found = checkpoint_headers(path)  # a header whose `.eqx` is gone (a partial copy) is damaged, never skipped silently:
+    for p in reversed(found):  # `save_checkpoint` writes the leaves first, so only a later loss leaves one
         try: return _load_one(p, like)
         except DamagedCheckpointError as e:
             warnings.warn(f"{e} Falling back to an older checkpoint.", TrainingWarning)

@@ -80,23 +80,24 @@ def test_changed_batch_size_on_resume_warns(run, tmp_path):
 
 
 def _damage(path, how):
+    if how == "gone": return path.unlink()  # a partial copy: the header without its leaves
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2] if how == "cut" else data[:-9] + bytes([data[-9] ^ 0x40]) + data[-8:])
 
 
-@pytest.mark.parametrize("how", ["cut", "flip"])
+@pytest.mark.parametrize("how", ["cut", "flip", "gone"])
 def test_damaged_checkpoint_refused_and_resume_falls_back(run, tmp_path, how):  # E5
     import shutil
     out = tmp_path / "run"; shutil.copytree(run[0], out)
     newest = latest_checkpoint(out / "checkpoints")
     _damage(newest.with_suffix(".eqx"), how)
-    with pytest.raises(DamagedCheckpointError, match="cut short" if how == "cut" else "SHA-256"):
+    with pytest.raises(DamagedCheckpointError, match={"cut": "cut short", "flip": "SHA-256", "gone": "is missing"}[how]):
         verify_checkpoint(newest)
     with pytest.raises(DamagedCheckpointError): load_checkpoint(newest, _like())  # a named file never falls back
-    with pytest.warns(TrainingWarning, match="Falling back"):
+    with pytest.warns(TrainingWarning, match=f"{newest.stem}.*Falling back"):  # named, never skipped silently
         got, header = load_checkpoint(out / "checkpoints", _like())
     assert header["step"] == 4
-    with pytest.warns(TrainingWarning, match="Falling back"):
+    with pytest.warns(TrainingWarning, match=f"{newest.stem}.*Falling back"):
         state, hist = _fit(out, resume=True)
     assert int(state.step) == 6 and [h["step"] for h in hist] == list(range(1, 7))
 
