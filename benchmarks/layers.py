@@ -1,7 +1,7 @@
 """The model's layer kernels (nn.py) against the formulations they replaced, side by side in one process.
 
     .venv/bin/python benchmarks/layers.py [--rounds 5] [--reps 50] [--step] [--only-step] [--preset tiny]
-                                          [--devices N]
+                                          [--devices N] [--convs]
 
 Each layer runs forward and backward (`jax.vjp`) at the `tiny` preset's shapes, vmapped over the 4 examples of a
 batch of 2 (teacher and student), compiled with the training step's XLA options (`core.compiler_options(step=True)`).
@@ -16,6 +16,48 @@ benchmarks/train_step.py runs it. Figures only: nothing is asserted.
 Also timed: Dense's weight gradient `x.T @ g` as one product (nn) against session 15's trial, a batched product over
 chunks of contiguous rows summed over the chunks (`_weight_grad_rows`), alone and in a Dense's forward + backward
 (`_dense_rows`). It won alone but lost in the step, so nn keeps one product (see benchmarks/train_step.py).
+
+With `--convs` (alone): the `small` step's convolution kernels at its shapes (`convs`), each against its alternatives:
+conv3's forward against im2col and against a matmul of the same FLOPs, its input and weight gradients, the weight
+gradient by `nn.DW_CHUNK_BYTES`, and depthwise3's kernel gradient in five forms.
+
+Measured (session 16, `--convs --rounds 4 --reps 10`, 2 cores shared with three other helpers, load 4.3-6.1, nice 10;
+CPU ms per call, median of the rounds; earlier scratch runs at load 2.7-3.3 ranked the variants the same, their
+figures given where they differ):
+- conv3's forward is at the matmul rate: 64 x 16 x 16 x 32 -> 64 7.3 ms against 8.4 for [16384, 288] @ [288, 64] (the
+  same 604 MFLOP), 64 -> 32 7.1 against 7.8 ([16384, 576] @ [576, 32]): XLA:CPU already hands it to YNNPACK as NHWC
+  with the kernel transposed once (4 small weight copies in the step). im2col (the nine windows concatenated on the
+  channels, one product) 5.3x and 9.0x (load 3: 4.8x, 9.1x): XLA:CPU's minor-axis concatenate writes ~1 GB/s. Three
+  products of the column taps concatenated (K = 3i): 2.3x and 3.3x (load 3). (This item's column-tap form, the vmapped
+  and the identity-block figures below came from scratch scripts, not kept.) Nothing to change (lead 4).
+- Its input gradient (`nn._conv3_input_grad`) runs at the forward's rate (6.9 ms); the weight gradient (8 strided
+  chunks) 9.0 and 9.4 ms, 1.30x and 1.37x the input gradient. `DW_CHUNK_BYTES` (768 KiB, 8 frames a chunk) is the best
+  of 384 KiB (1.01x, 1.04x the grads), 1.5 MiB (1.10x, 1.08x), 3 MiB (1.14x, 1.28x) and one piece (1.31x, 1.42x). The
+  weight gradient as one YNNPACK-form product of the nine windows stacked channel-major, [9 i, P] @ [P, o]
+  (`_conv3_dw_taps`): 5.1x and 10x (load 3: 3.9x, 7.0x); the stacking alone (a copy of 9 x 2 MiB) took 1.5x the whole
+  chunked gradient at i = 32 and 6x at i = 64; with g's nine windows stacked instead ([9 o, P] @ [P, i]) 8.7x / 4.6x.
+  Every convolution form of the weight gradient has YNNPACK read both operands transposed (the optimised HLO of
+  `_conv3_dw`, of the ("CHWN", "IHWO", "HWNC") form and of the form with g as the left operand: x as [i, h, w, n] and
+  g as [h, w, n, o], or g as [o, h, w, n] and x as [h, w, n, i]): the frames are the contraction, which must be the
+  left operand's minor axis and the kernel's input feature, and both arrays hold them major; the chunks' sum is
+  already one transposing fusion. So the 64 transpose copies are the chunks' share of two unavoidable transposes (lead
+  3: left as is).
+- Summary's Upsample conv (vmapped over 20 single images, so `conv3` sees 1 frame and XLA's own gradient runs over all
+  20): its grads at 20 x 32 x 32 x 32 -> 32 chunked (10 strided chunks of 2) 0.97x XLA's whole (load 3.2), 6 frames a
+  chunk 2.2x, 1 frame 1.24x: nothing to gain there.
+- depthwise3's kernel gradient (nn: `_shifted_sums` above 16 channels), at 64 x 16 x 16 x 32 / 64 x 4 x 4 x 32 / 64 x
+  2 x 2 x 64: nn 2.80 / 0.097 / 0.112 ms; `_tap_sums` (one nine-output reduction) 1.63x / 2.60x / 1.43x; each tap
+  summed over the frames first ("lead") 1.09x / 1.06x / 0.72x (load 2.7: 1.12x / 1.28x / 0.89x); over frames and rows
+  first ("rows") 0.94x / 0.97x / 0.96x (load 2.7: 0.98x / 1.21x / 0.84x); XLA's transpose of the grouped convolution
+  3.3x / 3.1x / 4.6x. "lead" and "rows" compile to the same 8 pad + slice kernels and 9 YNNPACK reductions as nn's
+  (the slices feed any multiply + reduce-sum YNNPACK takes); only `_tap_sums` (a variadic reduce, not YNNPACK's) has
+  none. "rows" in the step (patched in, `step`, 6 interleaved rounds): small rows/nn CPU 1.023, wall 0.998 (load 8-9),
+  tiny CPU 1.067, wall 0.949 (load 7.1-7.3), not bit-identical: not landed (lead 2). The input gradient is already
+  `_shift3` of g with the flipped taps (one loop fusion, pad fused); `computed_once`'s identity product in blocks of
+  16 channels costs 0.8 ms over `_shift3`'s 0.6 at 64 x 16 x 16 x 32; blocks of 32 0.92x that (but 1.11x at 64 x 4 x 4
+  x 32), of 8 1.06x, of 4 2.4x, of 2 4.1x (load 5.3): 16 stays.
+- In the step (`train_step.py --preset small --profile 3 --thunks 60`, main 39eb702, load 4.0): 401 ms of thunks,
+  conv3 bwd 63.3 ms (46 thunks), fwd 35.5 (4 convolutions of 8.6-9.2 ms), depthwise3 bwd 19.0 (152), fwd 15.4 (124).
 
 Session 9's patches (Dense differentiated by JAX, depthwise outputs not materialised, bilinear as the einsum) are the
 `{"_affine": _dense_plain, "_depthwise": _dw_unkept, "_bilinear_taps": nn._bilinear_einsum}` of `BEFORE`'s history.
@@ -129,6 +171,74 @@ def layers(rounds: int, reps: int):
            a, rounds, reps, f"bilinear {'x'.join(map(str, shape))} by {f}")
 
 
+def _conv3_im2col(x, w):
+    "conv3's forward as one product of the nine shifted windows concatenated on the channels (im2col: dropped)."
+    h, wd = x.shape[1:3]
+    xp = jnp.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0)))
+    return jnp.concatenate([xp[:, a:a + h, c:c + wd] for a in range(3) for c in range(3)], -1) @ w.reshape(-1, w.shape[-1])
+
+
+def _taps_major(x):
+    "[9 c, P]: the nine shifted windows of `x` [n, h, w, c], channel-major, stacked on a major axis."
+    n, h, w, c = x.shape
+    xt = jnp.pad(jnp.moveaxis(x, -1, 0), ((0, 0), (0, 0), (1, 1), (1, 1)))
+    return jnp.stack([xt[:, :, a:a + h, b:b + w] for a in range(3) for b in range(3)]).reshape(9 * c, n * h * w)
+
+
+def _conv3_dw_taps(x, g):
+    "conv3's weight gradient as one product [9 i, P] @ [P, o] (left operand contracting its minor axis: YNNPACK's "
+    "form; dropped: the stacked windows cost more than the product)."
+    p = x.shape[0] * x.shape[1] * x.shape[2]
+    return (_taps_major(x) @ g.reshape(p, -1)).reshape(3, 3, x.shape[-1], g.shape[-1])
+
+
+def _chunk_bytes(b):
+    "nn's chunked conv3 gradients with `nn.DW_CHUNK_BYTES` set to `b` while tracing."
+    def f(x, w, g):
+        old, nn.DW_CHUNK_BYTES = nn.DW_CHUNK_BYTES, b
+        try: return nn._conv3_chunked_grads(x, w, g)
+        finally: nn.DW_CHUNK_BYTES = old
+    return f
+
+
+def _dw_sums(lead_only: bool):
+    "depthwise3's kernel gradient as nine sums, each over the leading axes (`lead_only`) or the leading axes and the "
+    "rows first, then over the rest (dropped: the same 8 pad + slice kernels and 9 YNNPACK reductions as nn's)."
+    def f(x, g):
+        h, wd = x.shape[-3:-1]
+        xp = jnp.pad(x, [(0, 0)] * (x.ndim - 3) + [(1, 1), (1, 1), (0, 0)])
+        ax = tuple(range(x.ndim - (3 if lead_only else 2)))
+        s = jnp.stack([jnp.sum(xp[..., i:i + h, j:j + wd, :] * g, ax, dtype=jnp.float32) for i in range(3) for j in range(3)])
+        return s.sum((1, 2) if lead_only else 1)
+    return f
+
+
+def _dw_grouped(x, g):
+    "depthwise3's kernel gradient as XLA's transpose of the grouped convolution (feature_group_count = c)."
+    c = x.shape[-1]
+    conv = lambda w: jax.lax.conv_general_dilated(x, w[:, :, None], (1, 1), "SAME", dimension_numbers=("NHWC", "HWIO", "NHWC"),
+                                                  feature_group_count=c)
+    return jax.linear_transpose(conv, jnp.zeros((3, 3, c), x.dtype))(g)[0].reshape(9, c)
+
+
+def convs(rounds: int, reps: int):
+    "The small step's convolution kernels at its shapes (64 frames of 16 x 16, PrecisionOp's 32 -> 64 -> 32; the "
+    "exchanges' depthwise3 at 16 x 16 x 32, 4 x 4 x 32, 2 x 2 x 64), each against its alternatives."
+    key = iter(jax.random.split(jax.random.PRNGKey(0), 64))
+    rnd = lambda *s: jax.random.normal(next(key), s, jnp.float32)
+    for i, o in ((32, 64), (64, 32)):
+        x, w, g = rnd(64, 16, 16, i), rnd(3, 3, i, o) / (3 * i**0.5), rnd(64, 16, 16, o)
+        ab({"conv": nn._conv3, "im2col": _conv3_im2col}, (x, w), rounds, reps, f"conv3 fwd 64x16x16x{i}->{o}")
+        ab({"matmul": lambda a, b: a @ b}, (rnd(16384, 9 * i), rnd(9 * i, o)), rounds, reps, f"same FLOPs [16384,{9 * i}]x{o}")
+        ab({"dx": lambda x, g, w=w: nn._conv3_input_grad(g, w), "dw nn": lambda x, g, w=w: nn._conv3_chunked_grads(x, w, g)[1],
+            "dw taps": _conv3_dw_taps}, (x, g), rounds, reps, f"conv3 bwd 64x16x16x{i}->{o}")
+        ab({f"{b >> 10}K": _chunk_bytes(b) for b in (nn.DW_CHUNK_BYTES, 3 << 17, 3 << 19, 3 << 20, 1 << 62)}, (x, w, g),
+           rounds, reps, f"conv3 grads by chunk bytes {i}->{o}")
+    for shape in ((64, 16, 16, 32), (64, 4, 4, 32), (64, 2, 2, 64)):
+        ab({"nn": nn._shifted_sums, "tap_sums": nn._tap_sums, "lead": _dw_sums(True), "rows": _dw_sums(False),
+            "grouped": _dw_grouped}, (rnd(*shape), rnd(*shape)), rounds, reps, f"dw3 kernel grad {'x'.join(map(str, shape))}")
+
+
 # depthwise3's kernel gradient as before session 11 everywhere: nine separate sums (nn keeps it above 16 channels)
 BEFORE = {"_tap_sums": nn._shifted_sums}  # nn attributes looked up at trace time -> the old value
 
@@ -199,10 +309,12 @@ def main(argv=None):
     ap.add_argument("--step", action="store_true", help="also the whole training step, nn.py against before")
     ap.add_argument("--preset", default="tiny", help="the model preset of --step")
     ap.add_argument("--only-step", action="store_true", help="--step without the layer benchmarks")
+    ap.add_argument("--convs", action="store_true", help="only the small step's convolution kernels (convs)")
     ap.add_argument("--devices", type=int, default=0, help="N host CPU devices for --step (jax_num_cpu_devices)")
     args = ap.parse_args(argv)
     if args.devices: jax.config.update("jax_num_cpu_devices", args.devices)
     print(f"jax {jax.__version__}, {os.cpu_count()} CPU cores, XLA options {compiler_options(step=True)}; load average {os.getloadavg()[0]:.1f}")
+    if args.convs: return convs(args.rounds, args.reps)
     if not args.only_step: layers(args.rounds, args.reps)
     if args.step or args.only_step: step(max(args.rounds, 5), args.preset)
 

@@ -23,6 +23,21 @@ With `--devices N`, JAX's CPU is split into N host devices before it starts (`ja
 `AEF_CPU_DEVICES` does at import: core.split_cpu) and the step runs data parallel over the most of them that split
 `--batch` (state replicated, batch sharded); the header says how many. The embedding and the matmul run on one.
 
+Measured (session 16, conv helper: the small step's convolution kernels; 2 cores shared with three other helpers,
+nice 10; details in benchmarks/layers.py, `--convs`):
+- `--preset small --profile 3 --thunks 60` (main 39eb702, load 4.0): 401 ms of thunks a step; conv3 bwd 63.3 ms (46
+  thunks), fwd 35.5 (the 4 PrecisionOp convolutions, 8.6-9.2 ms each), Dense bwd 29.1, depthwise3 bwd 19.0 and fwd
+  15.4, Norm bwd 15.6, transpose copies 9.0 (73); step median 380 ms, 23% of the matmul rate, first call 32.2 s.
+- conv3's forward and input gradient run at the rate of a matmul of the same FLOPs (7.3 and 6.9 CPU ms against 8.4 at
+  64 x 16 x 16 x 32 -> 64), the chunked weight gradient at 1.3-1.4x that, `DW_CHUNK_BYTES` the best of five chunk
+  sizes; im2col and a stacked-window product for the weight gradient lose 5-10x (XLA:CPU's copies), and no
+  convolution form of the weight gradient reads its operands untransposed: conv3 left as is (nn's
+  `_conv3_input_grad` landed as a mend, same HLO).
+- depthwise3's kernel gradient summed over the frames and rows first ("rows", 0.94-0.97x alone, same kernels) in the
+  step, patched into one process (`layers.step`, 6 interleaved rounds): small rows/nn CPU 1.023, wall 0.998 (rounds
+  0.86-1.17, load 8.0-9.0; 3rd step's loss 6e-8 apart, gradients 1.9e-7 of a leaf's largest value); tiny CPU 1.067,
+  wall 0.949 (rounds 0.99-1.10, load 7.1-7.3; losses of 3 steps equal, gradients 2.1e-7 apart): dropped.
+
 Measured (session 15, 2 cores shared with another helper and the coordinator, nice 10, jax 0.10.2):
 - Where the f32 step goes now (`--profile`, one process): tiny 225 ms of thunks a step (load 0.4-3.5): Dense bwd 22.0
   ms (9.8%), Norm bwd 15.8, conv3 bwd 15.2, depthwise3 bwd 13.5 and fwd 10.8, _affine_fwd 10.0, transpose copies 9.3;
