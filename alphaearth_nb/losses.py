@@ -56,7 +56,10 @@ def source_error(pred:Float[Array, "H W K"], # decoder output: bands or class lo
         n = pred.shape[-1]
         lab = jnp.round(target[..., 0]).astype(jnp.int32)
         ok = valid[..., 0] & (lab >= 0) & (lab < n)
-        nll = -jnp.take_along_axis(jax.nn.log_softmax(pred, -1), jnp.clip(lab, 0, n - 1)[..., None], -1)[..., 0]
+        # the label's log-probability as a masked sum (one term is not 0): its gradient is a select, where
+        # take_along_axis's is a scatter-add (a while loop on the CPU); the same numbers
+        hit = jnp.arange(n) == jnp.clip(lab, 0, n - 1)[..., None]
+        nll = -jnp.sum(jnp.where(hit, jax.nn.log_softmax(pred, -1), 0.), -1)
         return jnp.sum(jnp.where(ok, nll, 0.)), jnp.sum(ok).astype(jnp.float32)
     err = jnp.abs(pred - jnp.where(valid, target, 0.))
     return jnp.sum(jnp.where(valid, err, 0.)), jnp.sum(valid).astype(jnp.float32)
@@ -86,7 +89,7 @@ def clip_loss(text:Float[Array, "N E"], # text-head vectors (unit)
     logits = scale * text @ emb.T
     pair = valid[:, None] & valid[None, :]
     logits = jnp.where(pair, logits, -1e9)
-    diag = jnp.diagonal(logits)
+    diag = jnp.sum(jnp.where(jnp.eye(len(valid), dtype=bool), logits, 0.), 1)  # the diagonal; its gradient a select
     rows = jax.nn.logsumexp(logits, 1) - diag
     cols = jax.nn.logsumexp(logits, 0) - diag
     n = jnp.sum(valid)
@@ -143,8 +146,16 @@ def perturb(key:PRNGKeyArray, # random key
     fam = {n: (families or {}).get(n) or family(get_source(n)) for n in names}
     fams = sorted(set(fam.values()))
     p_src, p_frame = dict(cfg.drop_source), dict(cfg.drop_frame)
-    src_keep = {f: jax.random.uniform(jax.random.fold_in(ks, i)) >= p_src.get(f, 0.) for i, f in enumerate(fams)}
-    mode = jax.random.choice(km, 3, p=jnp.asarray(cfg.modes, jnp.float32))
+    # the draws of `uniform(fold_in(ks, i))` per family, `choice(km, 3, p=modes)` and `uniform(fold_in(kf, i), (T,))`
+    # per source, to the bit, from two threefry calls (on the CPU each is a while loop of its own): the keys at once,
+    # then T draws of each (draw j depends on j alone in the partitionable layout: the first of T is the scalar draw)
+    keys = jax.vmap(jax.random.fold_in)(jnp.stack([ks] * len(fams) + [kf] * len(names)),
+                                        jnp.array([*range(len(fams)), *range(len(names))]))
+    T = max([inputs[n].days.shape[0] for n in names] + [1])
+    u = jax.vmap(lambda k: jax.random.uniform(k, (T,)))(jnp.concatenate([keys, km[None]]))
+    src_keep = {f: u[i, 0] >= p_src.get(f, 0.) for i, f in enumerate(fams)}
+    p_cuml = jnp.cumsum(jnp.asarray(cfg.modes, jnp.float32))  # choice's draw; the count below it is its searchsorted
+    mode = jnp.sum(p_cuml < p_cuml[-1] * (1 - u[-1, 0]))       # on sorted sums (a while loop on the CPU)
     s0, s1, _ = support(inputs)
     h = jnp.clip(0.5 * (s1 - s0), cfg.min_days, cfg.horizon_days)
     fc, bc = s1 - h, s0 + h
@@ -152,7 +163,7 @@ def perturb(key:PRNGKeyArray, # random key
     out = {}
     for i, n in enumerate(names):
         f = inputs[n]
-        rand = jax.random.uniform(jax.random.fold_in(kf, i), f.days.shape) >= p_frame.get(fam[n], 0.)
+        rand = u[len(fams) + i, :f.days.shape[0]] >= p_frame.get(fam[n], 0.)
         keep = jnp.stack([rand, f.days < fc, f.days >= bc])[mode] & src_keep[fam[n]]
         out[n] = mask_frames(f, keep)
     return out, period_c, mode
@@ -195,7 +206,8 @@ def example_terms(model:AlphaEarth, ex:TrainExample, key:PRNGKeyArray,
     pooled = jnp.concatenate([pooled[:-1], pool(enc_s.feats, enc_s.days, enc_s.valid, period_c)[None]])
     u_all = jax.vmap(model.summary.up)(pooled)
     u, u_s = u_all[:-1], u_all[-1]
-    keys = jnp.stack([jax.random.fold_in(kr, i) for i in range(len(tnames))]) if tnames else None
+    # fold_in(kr, i) of each target, in one threefry call (on the CPU a while loop each)
+    keys = jax.vmap(lambda i: jax.random.fold_in(kr, i))(jnp.arange(len(tnames))) if tnames else None
     zs = jax.vmap(model.sample)(keys, u[2:]) if tnames else None
     recon = {}
     for i, n in enumerate(tnames):

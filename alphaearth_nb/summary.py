@@ -16,14 +16,14 @@ import numpy as np
 from jaxtyping import Array, Bool, Float, Int, PRNGKeyArray
 
 from .core import ConfigError, DimensionError
-from .nn import Conv3, Dense, Norm, Stack, computed_once, bilinear, build, host_const, split
+from .nn import Conv3, Dense, Norm, Stack, computed_once, bilinear, build, host_const, is_concrete, split
 from .stp import season_code
 from .timecodes import position
 
 # %% auto #0
 __all__ = ['PERIOD_CODE_DIM', 'N_RELATIVE', 'unit', 'period_code', 'outside_years', 'relative_features', 'TimePool', 'Upsample',
-           'Summary', 'symmetric_beta', 'vmf_cosine', 'householder_to', 'threefry_bits', 'large_kappa',
-           'vmf_large_kappa', 'vmf_sample']
+           'threefry_fold_in', 'threefry_split', 'Summary', 'symmetric_beta', 'vmf_cosine', 'householder_to',
+           'threefry_bits', 'large_kappa', 'vmf_large_kappa', 'vmf_sample']
 
 # %% ../nbs/12_summary.ipynb #c0005
 def unit(x:Float[Array, "... d"], eps:float=1e-12) -> Float[Array, "... d"]:
@@ -154,6 +154,58 @@ class Upsample(eqx.Module):
         y = y[1, 1] + jnp.einsum("ijc,ijco->o", jax.nn.gelu(y), self.conv.w) + self.conv.b
         return unit(self.proj(jax.nn.gelu(y)))
 
+# %% ../nbs/12_summary.ipynb #c0015k1
+_ROTATIONS = ((13, 15, 26, 6), (17, 29, 16, 24))
+
+def _threefry2x32(k1, k2, x1, x2):
+    "The Threefry-2x32 hash (20 rounds) of counter words `(x1, x2)` under key words `(k1, k2)`, unrolled."
+    rotl = lambda v, r: (v << np.uint32(r)) | (v >> np.uint32(32 - r))
+    ks = (k1, k2, k1 ^ k2 ^ np.uint32(0x1BD11BDA))
+    x1, x2 = x1 + ks[0], x2 + ks[1]
+    for i in range(5):
+        for r in _ROTATIONS[i % 2]:
+            x1 = x1 + x2; x2 = rotl(x2, r) ^ x1
+        x1, x2 = x1 + ks[(i + 1) % 3], x2 + ks[(i + 2) % 3] + np.uint32(i + 1)
+    return x1, x2
+
+def _host_words(key) -> tuple | None:
+    "`(k1, k2, as_key)`: a concrete threefry key's two words (numpy) and the function making words `[..., 2]` a key "
+    "of its kind; None for a traced key, another PRNG or the original layout."
+    typed = jnp.issubdtype(key.dtype, jax.dtypes.prng_key)
+    impl = jax.random.key_impl(key) if typed else None
+    k = jax.random.key_data(key) if typed else key
+    if (not is_concrete(k) or str(impl if typed else jax.config.jax_default_prng_impl) != "threefry2x32"
+            or not jax.config.jax_threefry_partitionable):
+        return None
+    k = np.asarray(k).astype(np.uint32)
+    return k[..., 0], k[..., 1], (lambda w: jax.random.wrap_key_data(w, impl=impl)) if typed else (lambda w: w)
+
+def threefry_fold_in(key:PRNGKeyArray, # one key, typed or raw uint32[2] (vmap for a batch of keys)
+                     data, # a non-negative integer < 2^32, or an array of them
+                    ) -> Array:
+    "`jax.random.fold_in(key, d)` for each `d` of `data` (typed keys shaped as `data`, raw ones `[*data.shape, 2]`): "
+    "hashed on the host in numpy for a concrete key and data (no XLA compile), else one vmapped `jax.random.fold_in` "
+    "(one threefry call for them all)."
+    w = _host_words(key)
+    if w is None or not is_concrete(data):
+        d = jnp.asarray(data)
+        keys = jax.vmap(lambda x: jax.random.fold_in(key, x))(d.reshape(-1))
+        return keys.reshape(*d.shape, *keys.shape[1:])
+    k1, k2, as_key = w
+    with np.errstate(over="ignore"):
+        d = np.asarray(data).astype(np.uint32)
+        a, b = _threefry2x32(k1, k2, np.zeros(d.shape, np.uint32), d)
+    return as_key(np.stack([a, b], -1))
+
+def threefry_split(key:PRNGKeyArray, # one key, typed or raw uint32[2]
+                   n:int=2, # how many keys
+                  ) -> Array:
+    "`jax.random.split(key, n)`, the same keys (`fold_in(key, i)` for i < n), on the host for a concrete key (no XLA "
+    "compile; numpy words for a raw key)."
+    if _host_words(key) is None: return jax.random.split(key, n)
+    return threefry_fold_in(key, np.arange(n, dtype=np.uint32))
+
+
 # %% ../nbs/12_summary.ipynb #c0017
 class Summary(eqx.Module):
     "Valid-period summary: time pooling at L/2, upsampling to L, unit 64-d vectors."
@@ -167,7 +219,8 @@ class Summary(eqx.Module):
                  embed_dim:int=64, # embedding width
                  decay:float=2.0, # initial penalty per year outside the period
                  *, key:PRNGKeyArray):
-        k1, k2 = jax.random.split(key)
+        # jax.random.split(key)'s two keys, on the host for a concrete key (unpacking a typed key array compiles)
+        k1, k2 = threefry_fold_in(key, 0), threefry_fold_in(key, 1)
         self.pool = TimePool(d_in, width, heads, decay, key=k1)
         self.up = Upsample(width, up_width, embed_dim, key=k2)
 
@@ -261,19 +314,6 @@ def householder_to(mu:Float[Array, "... p"], # unit mean directions
     return -s * hx
 
 # %% ../nbs/12_summary.ipynb #c0020v24
-_ROTATIONS = ((13, 15, 26, 6), (17, 29, 16, 24))
-
-def _threefry2x32(k1, k2, x1, x2):
-    "The Threefry-2x32 hash (20 rounds) of counter words `(x1, x2)` under key words `(k1, k2)`, unrolled."
-    rotl = lambda v, r: (v << np.uint32(r)) | (v >> np.uint32(32 - r))
-    ks = (k1, k2, k1 ^ k2 ^ np.uint32(0x1BD11BDA))
-    x1, x2 = x1 + ks[0], x2 + ks[1]
-    for i in range(5):
-        for r in _ROTATIONS[i % 2]:
-            x1 = x1 + x2; x2 = rotl(x2, r) ^ x1
-        x1, x2 = x1 + ks[(i + 1) % 3], x2 + ks[(i + 2) % 3] + np.uint32(i + 1)
-    return x1, x2
-
 def threefry_bits(key:PRNGKeyArray, # a threefry key, typed or raw uint32[2]
                   shape:tuple, # shape of the draws
                  ) -> Array:

@@ -221,6 +221,40 @@ model hash equal): small's build 5 -> 4 XLA compiles, 0.232 -> 0.200 s of XLA co
 alternating fresh processes, load 0.9-1.0). Of the 4 left, the caller's `PRNGKey` makes 2 (seed, stage); the other
 2 (`_threefry_split` and `unstack`, ~0.17 s) are summary.py:170's `jax.random.split` of a concrete key, where
 `nn.split` would draw on the host: left to summary's owner (it changes the draws, so the model's weights).
+Session 16 (random numbers; 1,798 fusions at cad83c1): the 133 u32/s32 `copy` instructions of small's compiled step
+are no kernels (not in the `?` group: that is the 165 per-leaf adds, 71 conv3 transpose copies and a few others) but
+the loop-carried state of 22 threefry while loops (on the CPU `jax.random` runs each call's 20 rounds as a 5-trip loop,
+converted to a call: per call 2 kernels in the body, ~3 entry kernels, ~6 copies of the rotation constants, counter
+and words): `jax.random.fold_in` of the step key, `split` per batch and per example, and in `losses.perturb` a
+`fold_in` + `uniform` per family and per source plus `choice` (itself a `searchsorted` while loop), and a `fold_in` per
+target in `example_terms`. Landed: the same draws from fewer calls, bit for bit (the partitionable layout: `split(k,
+n)[i] == fold_in(k, i)`, and draw j of `uniform(k, (T,))` depends on j alone, so a scalar draw is the first of T):
+perturb's keys in one vmapped `fold_in` over (key, i) pairs, all its uniforms in one vmapped `uniform(k, (T_max,))`,
+`choice`'s index as the count of cumulative probabilities below its draw (what searchsorted returns on sorted sums),
+the 7 target keys in one vmapped `fold_in`; `clip_loss`'s diagonal and `source_error`'s label log-probability as
+masked sums (their gradients selects, not scatter-add while loops). 22 -> 7 threefry loops, 27 -> 9 loops in all,
+entry copies 133 -> 29 (u32/s32 ones 133 -> 9 in the first trial), fusions 1,798 -> 1,740; losses, aux terms and the
+whole state after 3 steps hash equal to cad83c1 (tests/test_losses.py checks `perturb` against the old calls over 400
+keys, bit for bit). In one process (`--inprocess 3`, load 4.6-8.2): XLA compile CPU 0.952x (rounds 0.91, 0.90, 0.97;
+29.1 -> 27.7 s), step per call CPU 0.967x (480 -> 464 ms), wall 0.907x (30 alternating calls); trace + lower alone, 4
+alternating rounds (load 5.2-6.6): 0.922x CPU (5.14 -> 4.73 s; `--inprocess`'s own trace + lower figure, 1.057x,
+was within its noise: rounds 1.09, 1.13, 0.86). Fresh processes (`--configs after --rounds 2 --what step --base`,
+load 5.6-7.1): first call 0.95x the wall, 0.94x the CPU (30.0 and 30.5 against 31.4 and 32.6 CPU s), per call CPU 0.97.
+At model build, `Summary.__init__`'s `jax.random.split` of a concrete key (2 XLA compiles) became
+`summary.threefry_fold_in(key, 0)` and `(key, 1)`: the hash's 20 rounds in numpy on the host, the same keys
+(12_summary checks 256 raw keys and typed ones against `jax.random`), model hashes equal (small and tiny, raw and typed
+keys); a fresh build with a typed key 8 -> 7 compiles (the other 6 are `nn.split`'s `unstack` of typed keys: nn's).
+Tried and dropped: (1) every `jax.random` call of the step as the unrolled elementwise hash (as `threefry_bits`): no
+loop left (1,703 fusions, 9 copies) and bit-identical, but XLA fused the hash, and the chain of hashes before it, into
+each consumer (u32 instructions in fusions 792 -> 4,947, all fused instructions 21,540 -> 25,651: the frame masks
+computed the whole chain per pixel), XLA compile CPU 1.016x (rounds 0.98, 1.09, 1.02; load 2.7-5.8);
+`lax.optimization_barrier` between the hashes does not hold: XLA:CPU expands the barriers before fusion (0 left in the
+optimised HLO, 4,221 u32 instructions). (2) lead 3, caching `init_state`'s jitted `optimizer.init` per optimiser:
+JAX's own cache already serves it (small: first call 0.095 CPU s with one compile, the next two 0.03 s with none); a new
+optimiser object from the same config compiles again (0.2 s), once per `fit`: left. Not tried: the 165 per-leaf adds
+(session 9: a flat add then a split gives the same kernels), `Summary.at_pooled`'s and `Upsample.at`'s
+`dynamic_slice` gradients (2 scatter-add while loops of 16 trips: the first accumulates overlapping windows, so a
+masked-sum form would change the summation order).
 Figures only: nothing here is asserted.
 """
 import argparse
