@@ -93,10 +93,21 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
     return pixelwise(cos, da, name="similarity")
 
 # %% ../nbs/25_analysis.ipynb #c0015
+def _orient_like(b, a):
+    "`b` with each spatial axis whose order (ascending or descending) differs from `a`'s reversed, labels moving along."
+    b = rename_spatial(b)
+    up = lambda o, d: float(o[d][-1]) > float(o[d][0])
+    turn = [d for d in ("y", "x") if d in a.dims and d in b.dims and d in a.coords and d in b.coords
+            and min(a.sizes[d], b.sizes[d]) > 1 and up(a, d) != up(b, d)]
+    return b.isel({d: slice(None, None, -1) for d in turn}) if turn else b
+
 @over_time
 def change(emb, other) -> xr.DataArray:
-    "Unsupervised change score `1 - e1 . e2` per pixel of two embeddings on one grid (NaN where either has no data)."
+    """Unsupervised change score `1 - e1 . e2` per pixel of two embeddings on one grid (NaN where either has no data):
+    a DataArray (y, x) on `emb`'s grid and orientation (`other` may store the grid in another order). Raises
+    `GridError` for different grids or CRS."""
     a, b = as_embedding(emb), as_embedding(other)
+    b = _orient_like(b, a)  # the same grid stored in another order (y ascending, x descending) is not another grid
     check_same_grid(a, b)
     b = b.assign_coords(y=a.y, x=a.x)  # equal up to float noise: align exactly so nothing is dropped
     return pixelwise(lambda u, w: change_scores(u, w).astype(np.float32), a, b, name="change")

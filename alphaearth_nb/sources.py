@@ -25,7 +25,7 @@ from .core import (ConfigError, DTypeError, EmptyStackError, NoValidDataError, U
 __all__ = ['TRANSFORMS', 'ROLES', 'KINDS', 'S2_L2A', 'S2_L1C', 'S1', 'LANDSAT_SR', 'LANDSAT_TOA', 'DEM', 'ERA5', 'GEDI',
            'LANDCOVER_CLASSES', 'LANDCOVER', 'NDVI', 'UNIT_SLIPS', 'PROVIDER_OFFSETS', 'Source', 'n_meta', 'register',
            'registered', 'get_source', 'band_index', 'describe', 'valid_mask', 'normalise', 'denormalise',
-           'compute_stats', 'check_units', 'sample_values']
+           'compute_stats', 'check_units', 'sample_values', 'frame_samples', 'check_frame_units']
 
 # %% ../nbs/02_sources.ipynb #c0005
 TRANSFORMS = ("none", "log1p", "db")  # "db": values already in decibels, identity plus a range mask
@@ -447,3 +447,87 @@ def sample_values(da,              # a DataArray (numpy- or dask-backed) or an a
         v = np.asarray(data).ravel()
     step = max(1, v.size // n)
     return v[::step].astype(np.float64, copy=False)
+
+# %% ../nbs/02_sources.ipynb #c0036
+def frame_samples(da,            # a (time, y, x) DataArray, numpy- or dask-backed
+                  n:int=1024,    # at most about this many values per frame
+                 ) -> np.ndarray:
+    """A (time, m) float64 sample of every frame: an evenly strided grid of about `n` pixels. A lazy array gives the
+    strided grid of the spatial chunk at the centre of the frame, so only that chunk of each frame is computed."""
+    data = da.data if isinstance(da, xr.DataArray) else da  # (a numpy array's .data is a memoryview)
+    ny, nx = da.shape[-2:]
+    y0, y1, x0, x1 = 0, ny, 0, nx
+    if getattr(data, "chunks", None) is not None and hasattr(data, "blocks"):
+        edges = lambda c: np.concatenate([[0], np.cumsum(c)])
+        ey, ex = edges(data.chunks[-2]), edges(data.chunks[-1])
+        iy, ix = np.searchsorted(ey, ny // 2, "right") - 1, np.searchsorted(ex, nx // 2, "right") - 1
+        y0, y1, x0, x1 = ey[iy], ey[iy + 1], ex[ix], ex[ix + 1]
+    side = max(1, int(np.sqrt(n)))
+    sy, sx = -(-(y1 - y0) // side), -(-(x1 - x0) // side)  # ceil: at most side x side values
+    v = np.asarray(data[..., y0:y1:sy, x0:x1:sx], np.float64)
+    return v.reshape(v.shape[0], -1) if v.ndim > 1 else v[None]
+
+# %% ../nbs/02_sources.ipynb #c0038
+def _unit_of(src, b): return src.units if isinstance(src.units, str) else src.units[band_index(src, b)]
+
+def _frame_slip(src, qs:dict) -> tuple|None:
+    "(what, fix, refuse) of one frame's band quantiles `qs` (band -> (p1, p50, p99, max)), or None: a unit's slip "
+    "counts only if every band of that unit shows it."
+    by_unit = {}
+    for b, q in qs.items(): by_unit.setdefault(_unit_of(src, b), {})[b] = q
+    for units, group in by_unit.items():
+        for test, looks, fix in UNIT_SLIPS.get(units, ()):
+            if all(test(q) for q in group.values()): return looks, fix, True
+    refl = by_unit.get("reflectance x 1e4")
+    slip = _scale_slip(src, refl) if refl else None
+    if slip is None: return None
+    offset = PROVIDER_OFFSETS.get(src.family)  # one date within 0..255 may be dark water: warned, not refused
+    return slip[0], slip[1], bool(offset) and slip[0] == offset[1] and slip[2]
+
+def _row_quantiles(v:np.ndarray) -> np.ndarray:
+    "(rows, 4): p1, p50, p99 (numpy's linear interpolation) and max of each row's non-NaN values (2+ per row)."
+    s = np.sort(v, 1)  # NaN last
+    n = (~np.isnan(v)).sum(1)
+    at = lambda i: np.take_along_axis(s, i[:, None], 1)[:, 0]
+    out = []
+    for p in (1, 50, 99):
+        pos = p / 100 * (n - 1); lo = np.floor(pos).astype(int)
+        a, b = at(lo), at(np.minimum(lo + 1, n - 1))
+        out.append(a + (b - a) * (pos - lo))
+    return np.stack(out + [at(n - 1)], 1)
+
+def _dates(times, k:int=6) -> str:
+    d = [str(t)[:10] for t in np.asarray(times)]
+    return ", ".join(d) if len(d) <= k else f"{', '.join(d[:k - 2])}, ..., {', '.join(d[-2:])} ({len(d)} frames)"
+
+def check_frame_units(source,     # a Source or its name
+                      bands,      # the bands judged (a tuple)
+                      frames,     # one (time, m) sample per band (`frame_samples`)
+                      times,      # the frames' timestamps (time,)
+                      name:str|None=None, # the source's name in the stack (for the message)
+                     ) -> None:
+    """Raise `UnitsError` (or warn `UnitsWarning` for a scale a real date can also have) if some frames, not all,
+    are on a wrong scale, naming the scale and the frames' dates: a stack merged from readers with different scales
+    (a whole stack on one wrong scale is `check_units`'s verdict). Frames with < 16 clear values are not judged."""
+    src = get_source(source)
+    if src.kind == "categorical": return
+    times = np.asarray(times)
+    qs = [{} for _ in times]
+    for b, fr in zip(bands, frames):
+        if _unit_of(src, b) not in UNIT_SLIPS: continue
+        v = np.array(fr, np.float64)  # (time, m); the quantiles of `_band_quantiles`, all frames at once
+        v[~np.isfinite(v) | ((v == src.nodata) if src.nodata is not None else False)] = np.nan
+        ok = np.flatnonzero((~np.isnan(v)).sum(1) >= 16)  # fewer: too few to judge
+        if not ok.size: continue
+        for t, q in zip(ok, _row_quantiles(v[ok])): qs[t][b] = tuple(float(x) for x in q)
+    found = {}
+    for t, q in enumerate(qs):
+        if q and (slip := _frame_slip(src, q)): found.setdefault(slip, []).append(t)
+    judged = sum(bool(q) for q in qs)  # frames with enough clear values to judge
+    for (looks, fix, refuse), idx in found.items():
+        if len(idx) == judged: continue  # the whole stack on one scale: `check_units` on the pooled sample says so
+        msg = (f"{name or src.name}: {len(idx)} of the {judged} frames judged ({_dates(times[idx])}) look like "
+               f"{looks}: {fix}. Fix those frames only (`off = ds.time.isin(dates)`, then `ds[b] = ds[b].where(~off, "
+               "fixed)` per band); a stack merged from readers with different scales does this.")
+        if refuse: raise UnitsError(msg)
+        warnings.warn(msg, UnitsWarning, stacklevel=2)

@@ -18,7 +18,8 @@ from .core import (ConfigError, DimensionError, DTypeError, DuplicateTimeError, 
                                 GridError, MetadataWarning, MissingSourceError, MissingTimeError, NoValidDataError,
                                 StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError)
 from .geo import axes_to_turn, crs_of, is_lazy, north_up, same_crs
-from .sources import Source, check_units, get_source, normalise, registered, sample_values, valid_mask
+from .sources import (Source, check_frame_units, check_units, frame_samples, get_source, normalise, registered,
+                                   sample_values, valid_mask)
 from .timecodes import as_numbers, as_period, numeric_time_hint, to_days, unwritten_years
 
 # %% auto #0
@@ -131,6 +132,7 @@ def _check_values(name, ds, src):
     bands = [v for v in ds.data_vars if v != CLOUD]
     samples = [sample_values(ds[v]) for v in bands]
     check_units(src, tuple(bands), samples)  # bands judged together: a stack in 0..255 is 8-bit, not one dark band
+    check_frame_units(src, tuple(bands), [frame_samples(ds[v]) for v in bands], ds["time"].values, name)  # F1: merged readers
     valid = any(bool(valid_mask(src, s[:, None], bands=(v,)).any()) for v, s in zip(bands, samples))
     if not valid and is_lazy(ds):  # the sample may have missed a sparse source's few pixels: read it all once
         valid = any(bool(valid_mask(src, np.asarray(ds[v].values)[..., None], bands=(v,)).any()) for v in bands)

@@ -67,6 +67,23 @@ def test_change(emb):
         change(emb, emb.assign_attrs(crs="EPSG:32632"))
 
 
+@pytest.mark.parametrize("turn", ["y", "x", "yx"])
+def test_change_of_the_same_grid_stored_turned_is_zero(turn):  # F3 kind: y ascending / x descending is not another grid
+    e = embedding_from_array(random_unit((4, 3)))
+    t = e.isel({d: slice(None, None, -1) for d in turn})
+    c = e.aef.change(t)
+    np.testing.assert_allclose(c.values, 0.0, atol=1e-6)
+    np.testing.assert_array_equal(c.y, e.y); np.testing.assert_array_equal(c.x, e.x)  # first input's grid and order
+    back = change(t, e)
+    np.testing.assert_allclose(back.values, 0.0, atol=1e-6)
+    np.testing.assert_array_equal(back.y, t.y); np.testing.assert_array_equal(back.x, t.x)
+    moved = e.copy(data=np.roll(e.values, 1, axis=0))  # a real change stays where it is after turning
+    np.testing.assert_allclose(change(e, moved.isel({d: slice(None, None, -1) for d in turn})).values,
+                               change(e, moved).values, atol=1e-6)
+    with pytest.raises(GridError, match="different grids"):
+        change(e, t.isel(x=slice(1, None)))
+
+
 # --- clustering and colours -------------------------------------------------------------------------------------
 
 def test_cluster_recovers_planted_clusters(planted):

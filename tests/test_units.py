@@ -137,3 +137,91 @@ def test_offset_rules_need_a_visible_band_among_several():
         warnings.simplefilter("error")
         check_units("sentinel2", ("B8", "B11"), [STACK_REFL[3] + 1500, STACK_REFL[4] + 1200])
         check_units("sentinel2", ("B2",), [STACK_REFL[0] + 1000])
+
+
+# --- kind F1, per frame: a stack merged from readers with different scales ----------------------------------------
+@pytest.fixture(scope="module")
+def crop():
+    from alphaearth_nb.scene import load_scene
+    return load_scene()[0].isel(y=slice(0, 40), x=slice(0, 40))
+
+
+def _later(ds, fn, frac=0.1, bands=None):
+    "`ds` with `fn` applied to its bands from the frame at `frac` of the series on: (Dataset, first date changed)."
+    t0 = ds.time[int(len(ds.time) * frac)]
+    bands = bands or [b for b in ds.data_vars if b != "cloud"]
+    return ds.assign({b: xr.where(ds.time >= t0, fn(ds[b]), ds[b]).transpose(*ds[b].dims) for b in bands}), t0
+
+
+def _with(crop, name, ds):
+    return xr.DataTree.from_dict({k: (ds if k == name else crop[k].to_dataset()) for k in crop.children})
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_case_F1_later_frames_in_0_1_are_refused_naming_the_dates(crop, lazy):  # newcomer's repro, eager and dask
+    import re
+    from alphaearth_nb.stacks import validate_stack
+    d, t0 = _later(crop["sentinel2"].to_dataset(), lambda v: v / 1e4)
+    d = d.chunk({"time": 8, "y": 20, "x": 20}) if lazy else d
+    with pytest.raises(UnitsError, match=r"sentinel2: \d+ of the \d+ frames judged \(\d{4}-.*"
+                                         r"reflectance in 0\.\.1.*\* 1e4.*those frames only") as e:
+        validate_stack(_with(crop, "sentinel2", d))
+    named = re.findall(r"\d{4}-\d\d-\d\d", str(e.value))
+    assert len(named) >= 4 and min(named) >= str(t0.values)[:10], (named, t0.values)  # the changed dates only
+
+
+def test_case_F1_per_frame_sample_of_a_lazy_cube_reads_one_spatial_chunk(crop):  # F4: never the whole cube
+    from alphaearth_nb.sources import frame_samples
+    d = crop["sentinel2"].to_dataset().chunk({"time": 8, "y": 20, "x": 20})
+    s = frame_samples(d["B4"])
+    assert s.shape[0] == d.sizes["time"] and s.shape[1] <= 20 * 20
+    np.testing.assert_array_equal(s, np.asarray(crop["sentinel2"]["B4"].values[:, 20:40, 20:40], np.float64)
+                                  .reshape(len(s), -1))
+
+
+@pytest.mark.parametrize("name,fn,err,looks", [
+    ("sentinel2", lambda v: v / 100, UnitsWarning, r"percent.*\* 100"),                      # percent frames
+    ("sentinel2", lambda v: (v / 2000).clip(0, 1) * 255, UnitsWarning, "8-bit"),              # display frames
+    ("sentinel2", lambda v: v + 1000, UnitsWarning, r"BOA_ADD_OFFSET.*- 1000"),               # baseline 04.00
+    ("sentinel1", lambda v: 10 ** (v / 10), UnitsError, "linear backscatter"),              # linear among dB
+    ("landsat", lambda v: v / 1e4, UnitsError, r"reflectance in 0\.\.1"),                   # another reader
+    ("landsat", lambda v: (v / 1e4 + 0.2) / 2.75e-5, UnitsError, r"Collection 2.*0\.275"),  # digital numbers
+])
+def test_case_F1_other_slips_in_some_frames_are_named(crop, name, fn, err, looks):
+    from alphaearth_nb.stacks import validate_stack
+    src = crop[name].to_dataset()
+    bands = ["VV", "VH"] if name == "sentinel1" else [b for b in src.data_vars if b.startswith("B")]
+    d, t0 = _later(src, fn, frac=0.6, bands=bands)
+    date = r"\d{4}-\d\d-\d\d"
+    if err is UnitsError:
+        with pytest.raises(UnitsError, match=rf"{name}: \d+ of the \d+ frames judged \({date}.*{looks}"):
+            validate_stack(_with(crop, name, d))
+    else:
+        with pytest.warns(UnitsWarning, match=rf"{name}: \d+ of the \d+ frames judged \({date}.*{looks}"):
+            validate_stack(_with(crop, name, d))
+    first = str(d.time.where(d.time >= t0, drop=True).values[0])[:10]
+    assert str(d.time.values[0])[:10] < first  # the earlier frames are fine: only changed dates can be named
+
+
+def test_case_F1_a_dark_or_bright_date_is_not_refused(crop):
+    "One flooded (dark water) or snow/desert-bright date is real data: at most a warning, never an error."
+    from alphaearth_nb.stacks import validate_stack
+    s2 = crop["sentinel2"].to_dataset()
+    t = s2.time.values[len(s2.time) // 2]
+    water = {"B2": 240.0, "B3": 200.0, "B4": 120.0, "B8": 40.0, "B11": 8.0, "B12": 1.0}  # clear deep water x 1e4
+    noise = RNG.uniform(0.8, 1.2, (40, 40))
+    dark = s2.assign({b: s2[b].where(s2.time != t, v * noise) for b, v in water.items()})
+    bright = s2.assign({b: s2[b].where(s2.time != t, 4000.0 * noise) for b in water})
+    for d in (dark, bright):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UnitsWarning)
+            validate_stack(_with(crop, "sentinel2", d))
+            validate_stack(_with(crop, "sentinel2", d.chunk({"time": 8})))
+
+
+def test_case_F1_sample_data_pass_without_a_word(crop):
+    from alphaearth_nb.scene import load_scene
+    from alphaearth_nb.stacks import validate_stack
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnitsWarning)
+        validate_stack(load_scene()[0]); validate_stack(load_scene()[0].chunk({"time": 16}))
