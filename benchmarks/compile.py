@@ -251,10 +251,11 @@ computed the whole chain per pixel), XLA compile CPU 1.016x (rounds 0.98, 1.09, 
 `lax.optimization_barrier` between the hashes does not hold: XLA:CPU expands the barriers before fusion (0 left in the
 optimised HLO, 4,221 u32 instructions). (2) lead 3, caching `init_state`'s jitted `optimizer.init` per optimiser:
 JAX's own cache already serves it (small: first call 0.095 CPU s with one compile, the next two 0.03 s with none); a new
-optimiser object from the same config compiles again (0.2 s), once per `fit`: left. Not tried: the 165 per-leaf adds
-(session 9: a flat add then a split gives the same kernels), `Summary.at_pooled`'s and `Upsample.at`'s
-`dynamic_slice` gradients (2 scatter-add while loops of 16 trips: the first accumulates overlapping windows, so a
-masked-sum form would change the summation order).
+optimiser object from the same config compiles again (0.2 s), once per `fit`: left. (3) `Upsample.at`'s window
+(pad + `dynamic_slice`, whose gradient is a 16-trip scatter-add while loop) as two masked sums: bit-identical state,
+loops 9 -> 8, copies 29 -> 28, but fusions 1,740 -> 1,742: dropped. Not tried: the 165 per-leaf adds (session 9: a flat
+add then a split gives the same kernels), `Summary.at_pooled`'s `dynamic_slice` gradient (the other scatter-add loop:
+it accumulates overlapping windows, so another form would change the summation order).
 Figures only: nothing here is asserted.
 """
 import argparse
