@@ -47,7 +47,8 @@ def split(key, n:int=2):
     if not is_concrete(key): return jax.random.split(key, n)
     w = _host_rng(key).integers(0, 2**32, size=(n, 2), dtype=np.uint32)
     if not _typed(key): return [jax.device_put(r) for r in w]  # no XLA program (slicing one array compiles one)
-    return list(jax.random.wrap_key_data(w, impl=jax.random.key_impl(key)))
+    impl = jax.random.key_impl(key)  # one wrap per row: `list()` of a key array compiles an unstack program per n
+    return [jax.random.wrap_key_data(r, impl=impl) for r in w]
 
 def host_normal(key, shape, fan_in, scale=1.0):
     "`scale` times Normal(0, 1 / fan_in) weights: on the host for a concrete key (float32 numpy: the bits of a "

@@ -41,3 +41,18 @@ def test_scaled_host_normal_is_the_jitted_product():
     np.testing.assert_array_equal(np.asarray(scaled), np.asarray(0.02 * nn.host_normal(key, (7, 9, 5), 1)))
     traced = jax.jit(lambda k: nn.host_normal(k, (4, 3), 2, scale=0.02))(key)
     np.testing.assert_array_equal(np.asarray(traced), np.asarray(jax.jit(lambda k: 0.02 * nn.host_normal(k, (4, 3), 2))(key)))
+
+
+def test_split_of_a_typed_key_compiles_nothing():
+    "A typed concrete key (`jax.random.key`, what `fit` builds with) splits on the host: the same keys as the rows "
+    "of the raw draw, no XLA program (`list()` of a key array compiled an unstack per n)."
+    key = jax.random.key(13)
+    jnp.zeros(1).block_until_ready()
+    n0 = _COUNT[0]
+    keys = [nn.split(key, n) for n in (2, 7, 23)]  # n no other test uses
+    jax.block_until_ready(keys)
+    assert _COUNT[0] == n0, "splitting a typed key compiled an XLA program"
+    raw = nn.split(jax.random.key_data(key), 23)  # the same generator, seeded by the key's data
+    assert all(k.dtype == key.dtype and k.shape == () for k in keys[2])
+    np.testing.assert_array_equal(np.stack([np.asarray(jax.random.key_data(k)) for k in keys[2]]), np.stack([np.asarray(r) for r in raw]))
+    np.testing.assert_array_equal(np.asarray(jax.random.key_data(keys[0][1])), np.asarray(raw[1]))
