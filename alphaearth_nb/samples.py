@@ -17,6 +17,7 @@ import xarray as xr
 
 from .core import (ConfigError, DimensionError, EmptyStackError, LabelError, MissingSourceError,
                                 NoValidDataError, Target, Texts, TrainExample)
+from .geo import north_up
 from .sources import Source
 from .stacks import (check_grid, in_period, pack_frames, pick_frames, resolve, source_arrays, toy_stack,
                                   validate_stack)
@@ -168,7 +169,9 @@ def prepare(stack,                  # a stack (DataTree) or single-source Datase
             raise DimensionError(f"strata have dims {strata.dims}, expected ('y', 'x'): pass a (y, x) categorical "
                                  "layer on the stack's grid.")
         # e.g. yearly labels: the first
-        strata = strata.isel({d: 0 for d in strata.dims if d not in ("y", "x")}).transpose("y", "x")
+        # ... turned to the stack's orientation (validate_stack turned its sources north-up): the same grid stored
+        # y-ascending or x-descending is not another grid (field case F3's kind)
+        strata = north_up(strata.isel({d: 0 for d in strata.dims if d not in ("y", "x")}).transpose("y", "x"))
         check_grid("strata", strata.to_dataset(name="s"), (names[0], ds0))
         s = np.asarray(strata.values, np.float64).ravel()
         idx = [np.flatnonzero(s == k) for k in np.unique(s[np.isfinite(s)])]

@@ -137,6 +137,16 @@ def test_strata_balance_sites(stack):
     assert len(prepare(stack, CFG, strata=yearly).strata) == 2
 
 
+@pytest.mark.parametrize("turn", [dict(y=slice(None, None, -1)), dict(x=slice(None, None, -1)),
+                                  dict(y=slice(None, None, -1), x=slice(None, None, -1))])
+def test_strata_stored_turned_are_the_same_strata(stack, turn):  # F3's kind: the same grid in another order
+    s = np.ones((H, W)); s[:2, :3] = 0; s[-1, -1] = 2
+    strata = xr.DataArray(s, dims=("y", "x"), coords=dict(y=Y, x=X))
+    want = prepare(stack, CFG, strata=strata).strata
+    got = prepare(stack, CFG, strata=strata.isel(turn)).strata
+    assert len(got) == len(want) == 3 and all(np.array_equal(a, b) for a, b in zip(got, want))
+
+
 def test_texts_inside_patch_and_period(stack):
     texts = pd.DataFrame(dict(y=[Y[1], Y[10], Y[1]], x=[X[1], X[10], X[1]],
                               time=pd.to_datetime(["2021-06-01", None, "2030-01-01"]),
