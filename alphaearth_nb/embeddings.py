@@ -15,7 +15,7 @@ import xarray as xr
 
 from .core import EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError, band_names
 from .geo import (NODATA_KEYS, crs_of, declared_nodata, flip_rows, is_lazy, north_up, rename_spatial,
-                               require, write_crs)
+                               require, unpacked, write_crs)
 from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
 
 # %% auto #0
@@ -176,7 +176,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                              f"{dict(obj.sizes)}: pass the output of `embed(...)`, convert the official product "
                              "with `from_official(ds)`, or name the embedding axis `band` "
                              "(`da.rename({'dim_2': 'band'})`)")
-    da = rename_spatial(obj)
+    da = rename_spatial(unpacked(obj))  # int16 packed with scale_factor (read without decoding): float values
     if "y" not in da.dims or "x" not in da.dims:
         raise DimensionError(f"an embedding needs `y` and `x` dims, got {da.dims}: rename them, e.g. "
                              "`da.rename({'row': 'y', 'col': 'x'})`")
@@ -278,6 +278,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     """The official embedding product (xee or GeoTIFF form) as an embedding DataArray (y, x, band), rows top-down.
 
     Warns (`UserWarning`) where `flip=True` contradicts a north-up geotransform; the flag wins (field case B1)."""
+    if isinstance(obj, (xr.DataArray, xr.Dataset)): obj = unpacked(obj)  # CF-packed integers (scale_factor in attrs)
     attrs, fills = dict(obj.attrs), declared_nodata(obj)
     codes = any(np.dtype(v.encoding.get("dtype", "f4")).kind in "iu"
                 for v in (obj.data_vars.values() if isinstance(obj, xr.Dataset) else [obj]))

@@ -17,9 +17,9 @@ from pyproj.exceptions import CRSError as _ProjCRSError
 from .core import CRSError, DimensionError, GridError, MissingDependencyError, PointError
 
 # %% auto #0
-__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'as_crs', 'crs_name',
-           'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'axes_to_turn', 'north_up', 'flip_rows',
-           'wrap_x', 'pixel_indices', 'to_crs', 'utm_crs', 'check_same_grid']
+__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'unpacked', 'as_crs',
+           'crs_name', 'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'axes_to_turn', 'north_up',
+           'flip_rows', 'wrap_x', 'pixel_indices', 'to_crs', 'utm_crs', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -68,6 +68,33 @@ def declared_nodata(obj) -> tuple:
                 out += [float(v) for v in vals if not any(v == w or (np.isnan(v) and np.isnan(w)) for w in out)]
     return tuple(out)
 
+def _packing(a:dict) -> tuple[float, float]|None:
+    "(scale, offset) of CF packing declared in attrs `a` (`scale_factor`, `add_offset`); None when absent or (1, 0)."
+    try: s, o = (np.unique(np.asarray(a.get(k, d), np.float64)) for k, d in (("scale_factor", 1.), ("add_offset", 0.)))
+    except (TypeError, ValueError): return None
+    if s.size != 1 or o.size != 1: return None  # empty, or differing per band: left to the caller's checks
+    s, o = float(s[0]), float(o[0])
+    return None if (s, o) == (1.0, 0.0) else (s, o)
+
+def unpacked(obj):
+    """`obj` with integer bands packed CF-style unpacked: float32 `value * scale_factor + add_offset`, declared fills NaN.
+
+    Readers that do not decode (`mask_and_scale=False`, rioxarray's default for `scale_factor` in attrs, GDAL
+    with band scales) leave the packed integers and keep `scale_factor` / `add_offset` in attrs; a decoded array
+    keeps them in `encoding` only and is returned as it is. Float arrays and integers without packing (or packed
+    with scale 1, offset 0) are unchanged; a Dataset is unpacked variable by variable."""
+    if isinstance(obj, xr.Dataset):
+        return obj.assign({k: unpacked(v) for k, v in obj.data_vars.items() if _packing(v.attrs)}) if any(
+            _packing(v.attrs) for v in obj.data_vars.values()) else obj
+    p = _packing(obj.attrs)
+    if p is None or obj.dtype.kind not in "iu": return obj
+    fills = [f for f in declared_nodata(obj) if np.isfinite(f)]
+    out = obj.where(~obj.isin(fills)) if fills else obj
+    out = (out.astype(np.float64) * p[0] + p[1]).astype(np.float32)
+    out.attrs = {k: v for k, v in obj.attrs.items() if k not in (*NODATA_KEYS, "scale_factor", "add_offset")}
+    out.encoding = {}
+    return out
+
 # %% ../nbs/03_geo.ipynb #c0015
 def as_crs(crs) -> CRS:
     "`crs` (EPSG code or string, WKT, PROJJSON, pyproj CRS) as a pyproj `CRS`; `CRSError` when unreadable."
@@ -93,17 +120,30 @@ def _grid_mapping_crs(obj) -> str|None:
         if n in obj.coords or (isinstance(obj, xr.Dataset) and n in obj.data_vars):
             a = obj[n].attrs
             if a.get("crs_wkt") or a.get("spatial_ref"): return str(a.get("crs_wkt") or a.get("spatial_ref"))
+            if a.get("grid_mapping_name"):  # CF parameters only (no WKT), e.g. from older netCDF writers
+                try: return CRS.from_cf(dict(a)).to_wkt()
+                except Exception: pass
     return None
+
+def _crs_text(c) -> str:
+    "A CRS held in attrs as text: a string as it is; bytes, an int EPSG code, a PROJJSON dict or a CRS object named."
+    if isinstance(c, bytes): c = c.decode(errors="replace")
+    if isinstance(c, str): return c
+    try: return crs_name(c)
+    except CRSError: return str(c)
 
 def crs_of(obj) -> str|None:
     "The CRS recorded on `obj` (`attrs['crs']`, a CF grid mapping such as `spatial_ref`), as 'EPSG:n' or WKT; None."
     if isinstance(obj, xr.DataTree):   # the tree's own, else its data's, else the first child's that has one
-        if obj.attrs.get("crs"): return str(obj.attrs["crs"])
+        if obj.attrs.get("crs"): return _crs_text(obj.attrs["crs"])
         parts = ([obj.to_dataset()] if obj.has_data else []) + list(obj.children.values())
         return next((c for c in map(crs_of, parts) if c), None)
-    if obj.attrs.get("crs"): return str(obj.attrs["crs"])
+    if obj.attrs.get("crs"): return _crs_text(obj.attrs["crs"])
     wkt = _grid_mapping_crs(obj)
-    if wkt is None: return None
+    if wkt is None:  # an EPSG code alone: attrs or a scalar coordinate `epsg` (stackstac keeps it when attrs drop)
+        e = obj.attrs.get("epsg", obj["epsg"].values if "epsg" in obj.coords and obj["epsg"].ndim == 0 else None)
+        try: return f"EPSG:{int(e)}" if e is not None and int(e) > 0 else None
+        except (TypeError, ValueError): return None
     try: return crs_name(wkt)
     except CRSError: return wkt
 

@@ -167,6 +167,27 @@ def test_case_A2_declared_float_fill_value():
         assert "_FillValue" not in e.attrs
 
 
+@pytest.mark.parametrize("dtype,scale,offset,fill", [("int16", 1e-4, 0.0, -32768), ("int16", 2e-5, 0.1, -9999),
+                                                      ("uint16", 1 / 30000, -1.0, 65535)])
+def test_cf_packed_integers_are_unpacked(dtype, scale, offset, fill):
+    "A float embedding packed CF-style and read without decoding (`mask_and_scale=False`): values, fill NaN (kind A)."
+    vec = random_unit((4, 5), seed=15)
+    p = np.round((vec - offset) / scale).astype(dtype)
+    p[1, 2] = fill
+    da = embedding_from_array(p).assign_attrs(scale_factor=scale, add_offset=offset, _FillValue=fill)
+    tif = da.transpose("band", "y", "x").rename(None)
+    ds = da.to_dataset("band")
+    for b in ds.data_vars: ds[b].attrs = dict(da.attrs)   # an xee/netCDF Dataset declares it per variable
+    for e in (as_embedding(da), from_official(tif), from_official(ds), as_embedding(ds)):
+        assert e.dtype == np.float32 and "scale_factor" not in e.attrs
+        assert np.isnan(e.values[1, 2]).all() and np.isfinite(e.values).all(-1).sum() == 19
+        np.testing.assert_allclose(e.values[0], vec[0], atol=abs(scale))
+    s = da.aef.similarity(embedding_from_array(vec).isel(y=0, x=0)).values
+    assert abs(s[0, 0] - 1) < 1e-3 and np.isnan(s[1, 2])
+    assert as_embedding(embedding_from_array(vec).assign_attrs(scale_factor=1.0, add_offset=0.0)).identical(
+        as_embedding(embedding_from_array(vec)))   # scale 1, offset 0 (rioxarray's default attrs): as it is
+
+
 def test_fill_in_some_bands_is_data_fill_in_all_is_no_data():
     vec = random_unit((3, 4), seed=31)
     vec[0, 0, 5] = 0.0; vec[0, 0] /= np.linalg.norm(vec[0, 0])  # a valid unit vector with one component 0 (code 0)

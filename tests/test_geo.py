@@ -46,6 +46,23 @@ def test_crs_of_reads_every_convention():
     assert crs_of(xr.Dataset({"v": g, "crs": xr.DataArray(0, attrs={"crs_wkt": wkt})})) == "EPSG:32631"
 
 
+def test_crs_of_reads_other_spellings_b2():
+    "Field case B2's kind: CRS kept as CF parameters only, bytes, a PROJJSON dict, an `epsg` code: read by meaning."
+    g = xr.DataArray(np.zeros((2, 2)), dims=("y", "x"), coords=grid_coords(2, 2))
+    cf = {k: v for k, v in CRS("EPSG:32632").to_cf().items() if k not in ("crs_wkt", "spatial_ref")}
+    assert "grid_mapping_name" in cf
+    spelt = [g.assign_coords(spatial_ref=xr.DataArray(0, attrs=cf)),           # older netCDF writers: no WKT
+             g.assign_attrs(crs=b"EPSG:32632"),                                 # netCDF attribute read as bytes
+             g.assign_attrs(crs=CRS("EPSG:32632").to_json_dict()),              # PROJJSON as a dict
+             g.assign_attrs(epsg=32632),
+             g.assign_coords(epsg=32632)]                                       # stackstac's coordinate, attrs dropped
+    for o in spelt:
+        assert same_crs(crs_of(o), "EPSG:32632"), o
+        assert not same_crs(o, g.assign_attrs(crs="EPSG:32631"))               # zone 31 vs 32 still differs
+        with pytest.raises(GridError, match="different CRS"):
+            check_same_grid(o, g.assign_attrs(crs="EPSG:32631"))
+
+
 def test_write_crs_is_what_rioxarray_and_odc_read():
     g = write_crs(xr.DataArray(np.zeros((2, 3)), dims=("y", "x"), coords=grid_coords(2, 3)), "EPSG:32631")
     assert g.attrs["crs"] == "EPSG:32631" and g.spatial_ref.attrs["grid_mapping_name"] == "transverse_mercator"
