@@ -26,7 +26,7 @@ from PIL import Image
 
 from .accessor import EmbeddingAccessor, forward
 from .analysis import pca_basis, sample_pixels
-from .core import ConfigError, DimensionError, LabelError, NoValidDataError
+from .core import ConfigError, DimensionError, LabelError, NoValidDataError, write_text
 from .embeddings import as_embedding
 from .evaluate import encode_labels, knn_predict
 from .geo import crs_of, north_up, require, to_crs
@@ -409,12 +409,15 @@ def labels(self:Explorer):
     return gpd.GeoDataFrame({"label": names}, geometry=gpd.points_from_xy(xs, ys), crs=self.crs)
 
 @patch
-def save_labels(self:Explorer, path) -> Path:
-    "Write the labels as GeoJSON (grid CRS, named in the file) for `emb.aef.classify(path)`."
+def save_labels(self:Explorer, path,
+                overwrite:bool=False,  # replace an existing file (else `OutputExistsError`: earlier labels kept)
+               ) -> Path:
+    """Write the labels as GeoJSON (grid CRS, named in the file) for `emb.aef.classify(path)`.
+
+    Written beside `path` and renamed in (`core.write_text`): an existing file, e.g. the labels of an earlier
+    session, is replaced only with `overwrite=True`, and never left half written (field case E1's kind)."""
     if not self._labels: raise LabelError("no labels to save: click points in label mode first")
-    path = Path(path)
-    path.write_text(self.labels.to_json(drop_id=True))
-    return path
+    return write_text(path, self.labels.to_json(drop_id=True), overwrite)
 
 @patch
 def classify(self:Explorer, k:int|None=None):

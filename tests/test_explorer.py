@@ -54,3 +54,19 @@ def test_query_rule_is_mean_of_positives_minus_mean_of_negatives():
     want = p.mean(0) - n.mean(0)
     np.testing.assert_allclose(q, want / np.linalg.norm(want), atol=1e-6)
     assert q.shape == (64,) and TILE == 256
+
+
+def test_save_labels_keeps_an_existing_file(tmp_path):
+    "Field case E1's kind: saving labels over an existing file (earlier labels, a user's file) needs overwrite."
+    emb = embedding_from_array(random_unit((6, 5), seed=3))
+    m = Explorer(emb, basemaps=False)
+    m.add_label(float(emb.x[1]), float(emb.y[1]), "a")
+    p = tmp_path / "labels.geojson"
+    p.write_text("earlier labels")
+    with pytest.raises(FileExistsError, match="overwrite=True"):
+        m.save_labels(p)
+    assert p.read_text() == "earlier labels"
+    assert '"a"' in m.save_labels(p, overwrite=True).read_text()
+    with pytest.raises(FileExistsError):
+        m.save_labels(tmp_path)            # a folder: refused, not an IsADirectoryError
+    assert list(tmp_path.iterdir()) == [p]  # nothing left beside it
