@@ -50,6 +50,10 @@ def numeric_time_hint(values) -> str:
     if YEARS[0] <= m <= YEARS[1]:
         y = v if text else "np.asarray(values).astype(int)"
         return f"they look like years: `pd.to_datetime({y}.astype(str), format='%Y')`"
+    if 7_300 <= m < 36_500:  # 1990..2069 counted in days from 1970 (netCDF 'days since 1970-01-01' read undecoded)
+        return f"they look like days since 1970-01-01: `pd.to_datetime({v}, unit='D')`"
+    if 36_500 <= m < 73_000:  # 1999..2099 as spreadsheet serial dates (days since 1899-12-30)
+        return f"they look like spreadsheet serial dates: `pd.to_datetime({v}, unit='D', origin='1899-12-30')`"
     return f"convert them with `pd.to_datetime({v}, unit=...)` and the unit they count"
 
 def unwritten_years(values) -> list:

@@ -65,3 +65,13 @@ def test_epoch_ms_as_text_gets_a_hint_that_runs():  # G3: pd.to_datetime on '167
     got = eval(numeric_time_hint(years).split("`")[1], dict(np=np, pd=pd, values=years))
     assert list(pd.DatetimeIndex(got).year) == [2023, 2024]
     assert to_ms(np.array(["2024-01-31"]))[0] == int(to_ms(np.datetime64("2024-01-31")))  # dates as text still read
+
+
+@pytest.mark.parametrize("dates", [["2023-01-03", "2024-06-30"], ["1995-02-01", "2068-12-31"]])
+def test_day_counts_get_a_hint_that_runs(dates):  # G3's kind: days since 1970, spreadsheet serials (not 'unit=...')
+    from alphaearth_nb.timecodes import numeric_time_hint
+    t = pd.to_datetime(dates)
+    for values in ((t - pd.Timestamp("1970-01-01")).days.to_numpy(),
+                   (t - pd.Timestamp("1899-12-30")).days.to_numpy().astype(np.float64)):
+        code = numeric_time_hint(values).split("`")[1]
+        assert list(pd.DatetimeIndex(eval(code, dict(np=np, pd=pd, values=values)))) == list(t), code
