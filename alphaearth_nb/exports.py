@@ -195,7 +195,10 @@ def vectorize(da,                   # (y, x) class map or boolean mask, with att
               name:str="value",     # column for the pixel value
               connectivity:int=4,
              ):
-    "Polygons of equal-valued connected pixels (False/NaN/negative left out) as a GeoDataFrame in the map's CRS."
+    """Polygons of equal-valued connected pixels (False/NaN/negative left out) as a GeoDataFrame in the map's CRS.
+
+    The values are kept as given, ids beyond int32 too (WorldCereal `ewoc_code`s such as 4102000040, field case
+    C2): rasterio traces int32, so it is given each value's rank and the column maps ranks back to values."""
     require("rasterio", "official", "vectorising maps"); require("geopandas", "official", "vectorising maps")
     import geopandas as gpd
     from rasterio import features
@@ -204,13 +207,15 @@ def vectorize(da,                   # (y, x) class map or boolean mask, with att
     if a.dtype.kind == "f":
         if not np.all(np.isnan(a) | (a == np.round(a))):
             raise DTypeError("vectorize takes classes or a mask: threshold a continuous map first, e.g. `sim > 0.8`")
-        valid = np.isfinite(a) & (np.nan_to_num(a, nan=-1) >= 0); a = np.nan_to_num(a, nan=-1).astype(np.int32)
-    elif a.dtype == bool: valid = a; a = a.astype(np.uint8)
-    else: valid = a >= 0; a = a.astype(np.int32)
+        valid = np.isfinite(a) & (np.nan_to_num(a, nan=-1) >= 0)
+    elif a.dtype == bool: valid = a
+    else: valid = a >= 0
+    ids, rank = np.unique(np.where(valid, a, 0), return_inverse=True)  # equal values, equal ranks: same polygons
     crs = crs_of(da) or crs_of(m)
-    found = features.shapes(a, mask=valid, transform=transform_of(m), connectivity=connectivity)
+    found = features.shapes(rank.reshape(a.shape).astype(np.int32), mask=valid, transform=transform_of(m),
+                            connectivity=connectivity)
     geoms = [(shape(g), v) for g, v in found]
-    return gpd.GeoDataFrame({name: [int(v) for _, v in geoms]}, geometry=[g for g, _ in geoms], crs=crs)
+    return gpd.GeoDataFrame({name: [int(ids[int(v)]) for _, v in geoms]}, geometry=[g for g, _ in geoms], crs=crs)
 
 # %% ../nbs/25c_exports.ipynb #c0020
 QUANTIZATION = {"scheme": "sign(q) * (q / 127.5)^2", "dtype": "int8", "nodata": NODATA, "scale": SCALE,

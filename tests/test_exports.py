@@ -4,7 +4,7 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.core import MARKER, MissingDataError, NotOursError, OutputExistsError, is_ours
-from alphaearth_nb.exports import map_to_cog, open_zarr, read_cog, to_cog, to_zarr
+from alphaearth_nb.exports import map_to_cog, open_zarr, read_cog, to_cog, to_zarr, vectorize
 from alphaearth_nb.quantize import dequantize, quantize
 from alphaearth_nb.testing import disk_full, embedding_from_array, random_unit
 
@@ -109,3 +109,18 @@ def test_accessor_passes_overwrite(tmp_path):
     with pytest.raises(OutputExistsError): _emb(2).aef.to_zarr(s)
     _emb(2).aef.to_zarr(s, overwrite=True)
     np.testing.assert_array_equal(open_zarr(s).values, _emb(2).values)
+
+
+@pytest.mark.parametrize("dtype", ["int64", "uint32", "float64"])
+def test_vectorize_keeps_large_class_ids(dtype):
+    "Field case C2 on the way out: ewoc codes beyond int32 keep their value in the polygons (were wrapped)."
+    pytest.importorskip("geopandas")
+    ids = np.array([1101000000, 2501000000, 4102000040])
+    a = np.full((4, 5), -1 if dtype != "uint32" else 0, np.int64)
+    a[:2, :2], a[2:, :3], a[:2, 3:] = ids
+    grid = embedding_from_array(random_unit((4, 5)))
+    cm = xr.DataArray(a.astype(dtype), dims=("y", "x"), coords={"y": grid.y, "x": grid.x}, attrs={"crs": "EPSG:32631"})
+    if dtype == "float64": cm = cm.where(cm >= 0)
+    g = vectorize(cm)
+    got = sorted((v, a) for v, a in zip(g["value"], g.geometry.area.round()) if v != 0)  # uint32: 0 is a value
+    assert got == [(1101000000, 400.0), (2501000000, 600.0), (4102000040, 400.0)]
