@@ -17,14 +17,15 @@ import xarray as xr
 from .core import (ConfigError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, Frames,
                                 GridError, MetadataWarning, MissingSourceError, MissingTimeError, NoValidDataError,
                                 StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError)
-from .geo import axes_to_turn, crs_of, is_lazy, north_up, same_crs
+from .geo import NODATA_KEYS, axes_to_turn, crs_of, is_lazy, north_up, same_crs
 from .sources import (Source, check_frame_units, check_units, frame_samples, get_source, normalise, registered,
                                    sample_values, valid_mask)
 from .timecodes import as_numbers, as_period, numeric_time_hint, to_days, unwritten_years
 
 # %% auto #0
-__all__ = ['DIMS', 'CLOUD', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'check_grid', 'resolve', 'flag_hint', 'validate_stack',
-           'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames', 'pack_frames', 'in_period', 'to_frames']
+__all__ = ['DIMS', 'CLOUD', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'check_grid', 'resolve', 'flag_hint', 'mask_declared',
+           'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames', 'pack_frames', 'in_period',
+           'to_frames']
 
 # %% ../nbs/04_stacks.ipynb #c0005
 DIMS = ("time", "y", "x")
@@ -237,6 +238,29 @@ def _check_source(name, ds, src):
     _check_meta(name, ds, src)
 
 # %% ../nbs/04_stacks.ipynb #c0012
+def mask_declared(ds:xr.Dataset, src:Source) -> xr.Dataset:
+    """`ds` with the no-data its bands declare in attrs (`_FillValue`, `nodata`, `missing_value`, `nodatavals`) as NaN.
+
+    Readers that do not decode (`mask_and_scale=False`, rioxarray without `masked=True`) leave fills such as
+    -9999, 0 or 65535 in the values and name them in attrs; taken as data they read as a wrong scale (the units
+    checks then advise the wrong fix) or as dark pixels (0). A fill in `encoding` only was applied by the reader
+    already. `ds` itself when nothing is declared."""
+    fix = {}
+    for b in (b for b in src.bands if b in ds.data_vars):
+        v = ds[b]
+        fills = []
+        for d in (ds.attrs, v.attrs):
+            for k in NODATA_KEYS:
+                try: fills += [float(f) for f in np.atleast_1d(np.asarray(d.get(k, []), np.float64)).ravel()]
+                except (TypeError, ValueError): pass
+        fills = sorted({f for f in fills if np.isfinite(f)})
+        if not fills: continue
+        m = v.where(~v.isin(fills))
+        m = m.astype(np.float32) if v.dtype.kind in "iub" or v.dtype == np.float32 else m
+        m.attrs = {k: a for k, a in v.attrs.items() if k not in NODATA_KEYS}
+        fix[b] = m
+    return ds.assign(fix) if fix else ds
+
 def validate_stack(stack,                # an xr.DataTree of sources, or a single-source xr.Dataset
                    source:str|None=None, # the source name of a single Dataset (else attrs['source'])
                    check_values:bool=True, # check values: a valid pixel per source, units (lazy data: sampled)
@@ -251,6 +275,7 @@ def validate_stack(stack,                # an xr.DataTree of sources, or a singl
     for name, ds in list(children.items()):
         src = resolve(name, sources)
         _check_source(name, ds, src)
+        if (m := mask_declared(ds, src)) is not ds: children[name] = ds = m; flipped = True  # a new tree below
         if axes_to_turn(ds):   # y ascending or x descending: the standard orientation, labels kept
             children[name] = ds = north_up(ds); flipped = True
         check_grid(name, ds, ref)

@@ -321,3 +321,29 @@ def test_sentinel1_without_orbit_direction_warns_what_is_assumed():
     st, s1, _ = _s1_stack()
     with pytest.warns(MetadataWarning, match="read as descending.*assign_coords\\(ascending="):
         validate_stack(xr.DataTree.from_dict({"sentinel2": st["sentinel2"].to_dataset(), "sentinel1": s1}))
+
+
+@pytest.mark.parametrize("key,fill,dtype", [("_FillValue", -9999, "float32"), ("nodata", 0, "float32"),
+                                            ("_FillValue", 65535, "uint16"), ("missing_value", -32768, "int16"),
+                                            ("nodatavals", (0,), "uint16")])
+def test_declared_source_fill_is_no_data(key, fill, dtype):
+    "A source read without decoding keeps its fill in the values and names it in attrs (A2's rule for stacks)."
+    from alphaearth_nb.stacks import source_arrays, toy_stack, validate_stack
+    st = toy_stack(size=8)
+    s2, f = st["sentinel2"].to_dataset(), np.atleast_1d(fill)[0]
+    hole = np.zeros(s2["B3"].shape, bool); hole[:, :3] = True
+    s2 = s2.assign({b: s2[b].where(~hole, f).fillna(f).astype(dtype).assign_attrs({key: fill})
+                    for b in ("B3", "B4", "B8")})
+    s1 = st["sentinel1"].to_dataset()
+    s1["VV"][:, 5:] = -9999.0; s1["VV"].attrs["_FillValue"] = -9999.0   # dB with a fill: not 'dB x 100'
+    tree = validate_stack(xr.DataTree.from_dict({"sentinel2": s2, "sentinel1": s1, "dem": st["dem"].to_dataset()}))
+    for b in ("B3", "B4", "B8"):
+        v = tree["sentinel2"][b].values
+        assert np.isnan(v[:, :3]).all() and key not in tree["sentinel2"][b].attrs
+        assert np.isfinite(v[:, 3:]).any()
+    assert np.isnan(tree["sentinel1"]["VV"].values[:, 5:]).all()
+    assert np.isnan(source_arrays(tree, "sentinel2").z[:, :3, :, 1:4]).all()   # B3, B4, B8
+    from alphaearth_nb.stacks import mask_declared
+    from alphaearth_nb.sources import get_source
+    s2_plain = st["sentinel2"].to_dataset()
+    assert mask_declared(s2_plain, get_source("sentinel2")) is s2_plain   # nothing declared: as it is
