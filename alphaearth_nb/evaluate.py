@@ -19,8 +19,9 @@ import xarray as xr
 from jaxtyping import Array, Float, Int
 
 from .knn import knn_predict, knn_search, knn_vote  # the kNN engine (re-exported here)
-from .core import ConfigError, DimensionError, EmptyStackError, LabelError
+from .core import EMBED_DIM, ConfigError, DimensionError, EmptyStackError, LabelError
 from .geo import crs_of, declared_nodata, to_crs
+from .quantize import dequantize
 
 # %% auto #0
 __all__ = ['PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'check_xy', 'refuse_mixed_labels',
@@ -33,10 +34,14 @@ __all__ = ['PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_
 def check_xy(x, # features, (N, D)
              y, # labels or targets, (N,)
             ) -> tuple[np.ndarray, np.ndarray]:
-    "Validated float32 features and labels: same length, 2-D features, no NaN label or feature."
+    """Validated float32 features and labels: same length, 2-D features, no NaN label or feature. Integer features
+    64 wide within [-128, 127] are official int8 embedding codes and are dequantised first, as every map and query
+    vector is (field case A4's gate; code -128 is no data and refused below): cast to float to use them as numbers."""
     x = np.asarray(x)
     y = np.asarray(y)
     if x.ndim != 2: raise DimensionError(f"features must be 2-D (points, features), got shape {x.shape}: reshape with `x.reshape(len(x), -1)`")
+    if x.dtype.kind in "iu" and x.shape[1] == EMBED_DIM and x.size and x.min() >= -128 and x.max() <= 127:
+        x = dequantize(x)
     if y.ndim != 1: raise LabelError(f"labels must be 1-D (one per point), got shape {y.shape}: pass `y.ravel()`")
     if len(x) != len(y): raise LabelError(f"x has {len(x)} rows but y has {len(y)} labels: pass exactly one label per row of x")
     if y.dtype.kind == "f" and np.isnan(y).any():

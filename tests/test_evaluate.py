@@ -321,3 +321,25 @@ def test_labels_mixing_numbers_and_names_are_refused_by_encode_labels():  # G2 t
         with pytest.raises(LabelError, match=r"the labels mix numbers \(1, 2\) and names \(forest, water\)"): call()
     assert encode_labels(np.array(["b", "a", "b"]))[0].tolist() == ["a", "b"]   # names alone, ids alone: fine
     assert encode_labels(np.array(["2", "10"], object))[0].tolist() == ["10", "2"]
+
+
+def test_int8_codes_are_dequantised_like_the_maps_vectors():  # A4's kind: every vector goes through the gate
+    from alphaearth_nb.evaluate import evaluate_embeddings, evaluate_regression
+    from alphaearth_nb.quantize import quantize
+    rng = np.random.default_rng(3)
+    c = rng.normal(size=(3, 64)); x = c[np.repeat(np.arange(3), 40)] + 0.9 * rng.normal(size=(120, 64))
+    x = (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
+    y = np.repeat(np.arange(3), 40)
+    kw = dict(shots=(1, 10), folds=4, seed=0)
+    want = evaluate_embeddings(x, y, **kw)
+    q = quantize(x)
+    for codes in (q, q.astype(np.int16), q.astype(np.int64)):  # int8 as written, or widened by a reader (CSV)
+        got = evaluate_embeddings(codes, y, **kw)
+        np.testing.assert_allclose(got.balanced_accuracy, want.balanced_accuracy, atol=0.03)
+    raw = evaluate_embeddings(q.astype(np.float32), y, **kw)  # the codes as plain numbers: what the user may mean
+    assert not np.allclose(raw.balanced_accuracy, evaluate_embeddings(q, y, **kw).balanced_accuracy)
+    t = x[:, 0] * 3
+    np.testing.assert_allclose(evaluate_regression(q, t, n_train=(50,), folds=3, seed=0).r2,
+                               evaluate_regression(x, t, n_train=(50,), folds=3, seed=0).r2, atol=0.05)
+    q2 = q.copy(); q2[5] = -128  # a no-data pixel among the codes: refused like a NaN vector
+    with pytest.raises(LabelError, match="NaN/inf features"): evaluate_embeddings(q2, y, **kw)
