@@ -482,3 +482,16 @@ def test_case_C_integer_text_raster_labels():
         assert got.classes.values.tolist() == [1101000000, 2501000000]
         names = np.where(lab2 == "2501000000", "crop", np.where(lab2 == "1101000000", "forest", lab2))
         assert classify(e, r.copy(data=names), k=1).classes.values.tolist() == ["crop", "forest"]  # "0": nodata
+
+
+def test_change_of_a_grid_stored_in_float32_is_the_same_grid():  # B kind: coordinates compared by meaning
+    "A geographic grid near the antimeridian written with float32 coordinates (a GeoTIFF or zarr round trip) is the "
+    "same grid: its labels differ by float32 rounding (up to a sixth of a 10 m pixel), not by a pixel."
+    px = 10 / 111320  # a 10 m pixel in degrees
+    v = random_unit((4, 5))
+    e = embedding_from_array(v, dict(y=-16.0 - px * np.arange(4), x=179.9995 + px * np.arange(5)), crs="EPSG:4326")
+    f = e.assign_coords(x=e.x.astype(np.float32), y=e.y.astype(np.float32))
+    assert np.abs(f.x.values.astype(np.float64) - e.x.values).max() > 1e-6  # the rounding is really there
+    np.testing.assert_allclose(change(e, f).values, 0.0, atol=1e-6)
+    with pytest.raises(GridError, match="different grids"):  # a shift of half a pixel is still another grid
+        change(e, e.assign_coords(x=e.x + px / 2))
