@@ -20,7 +20,7 @@ from jaxtyping import Array, Float, Int
 
 from .knn import knn_predict, knn_search, knn_vote  # the kNN engine (re-exported here)
 from .core import EMBED_DIM, ConfigError, DimensionError, EmptyStackError, LabelError
-from .geo import crs_of, declared_nodata, to_crs
+from .geo import check_same_grid, crs_of, declared_nodata, north_up, to_crs
 from .quantize import dequantize
 
 # %% auto #0
@@ -513,12 +513,17 @@ def points_at(features,       # (y, x, band) DataArray: an embedding or a baseli
               labels,         # (y, x) DataArray of labels on the same grid
               nodata=None,    # label value meaning "unlabelled" (NaN and the raster's declared nodata always are)
              ) -> tuple[np.ndarray, np.ndarray]:
-    "Features (N, D) and labels (N,) at the labelled pixels that have data."
+    """Features (N, D) and labels (N,) at the labelled pixels that have data, paired by place: labels stored in
+    another order (y ascending, x descending) are turned to the features' grid; labels on another grid (shifted, or
+    in another CRS) raise `GridError`, another shape `LabelError`."""
     f = features.transpose("y", "x", ...)
     lab = labels.squeeze(drop=True).transpose("y", "x")
+    fix = "put the labels on the feature grid (e.g. `labels.interp_like(features, method='nearest')`)"
     if f.sizes["y"] != lab.sizes["y"] or f.sizes["x"] != lab.sizes["x"]:
-        raise LabelError(f"labels are {lab.sizes['y']} x {lab.sizes['x']} but features {f.sizes['y']} x {f.sizes['x']}: "
-                         "put the labels on the feature grid (e.g. `labels.interp_like(features, method='nearest')`)")
+        raise LabelError(f"labels are {lab.sizes['y']} x {lab.sizes['x']} but features {f.sizes['y']} x {f.sizes['x']}: {fix}")
+    if all(d in o.coords for d in ("y", "x") for o in (f, lab)):  # pixels paired by place, not by position (C1)
+        f, lab = north_up(f), north_up(lab)
+        check_same_grid(f, lab, "the features and the labels", fix)
     lv = lab.values
     keep = np.ones(lv.shape, bool) if lv.dtype.kind not in "fc" else ~np.isnan(lv)
     for v in [*declared_nodata(labels), *([] if nodata is None else [nodata])]:  # e.g. attrs['nodata'] = 0

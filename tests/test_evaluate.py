@@ -343,3 +343,22 @@ def test_int8_codes_are_dequantised_like_the_maps_vectors():  # A4's kind: every
                                evaluate_regression(x, t, n_train=(50,), folds=3, seed=0).r2, atol=0.05)
     q2 = q.copy(); q2[5] = -128  # a no-data pixel among the codes: refused like a NaN vector
     with pytest.raises(LabelError, match="NaN/inf features"): evaluate_embeddings(q2, y, **kw)
+
+
+def test_points_at_pairs_by_place_not_by_position():  # C1's kind: label rasters from other readers
+    from alphaearth_nb.core import GridError
+    from alphaearth_nb.testing import embedding_from_array, random_unit
+    e = embedding_from_array(random_unit((5, 4)))
+    lab = xr.DataArray(np.arange(1, 21).reshape(5, 4), dims=("y", "x"), coords={"y": e.y, "x": e.x},
+                       attrs={"crs": "EPSG:32631"})
+    X, y = points_at(e, lab)
+    by_place = dict(zip(y.tolist(), map(tuple, X)))
+    for turn in (dict(y=slice(None, None, -1)), dict(x=slice(None, None, -1)), dict(y=slice(None, None, -1), x=slice(None, None, -1))):
+        X2, y2 = points_at(e, lab.isel(turn))  # the same raster stored turned: the same pairs
+        assert dict(zip(y2.tolist(), map(tuple, X2))) == by_place
+        X3, y3 = points_at(e.isel(turn), lab)  # or the features turned
+        assert dict(zip(y3.tolist(), map(tuple, X3))) == by_place
+    with pytest.raises(GridError, match="different grids"):  # another place, same shape: 5 km east
+        points_at(e, lab.assign_coords(x=lab.x + 5000))
+    with pytest.raises(GridError, match="different CRS"):  # the same numbers in another UTM zone
+        points_at(e, lab.assign_attrs(crs="EPSG:32632"))
