@@ -40,8 +40,13 @@ def grid_of(emb:xr.DataArray) -> tuple:
     out = []
     for d in ("x", "y"):
         c = np.asarray(emb[d].values, np.float64)
-        if c.size < 2:
-            raise GridError(f"the cube needs at least 2 pixels along `{d}` to know its spacing; read a larger area")
+        if c.size < 2:   # a strip one pixel wide: the spacing from the geotransform or the other axis
+            size = geo.pixel_size(emb)[0 if d == "x" else 1]
+            if size is None:
+                raise GridError(f"the cube has one pixel along `{d}` and nothing saying its size (no second pixel, "
+                                "no geotransform): read a larger area, or keep the reader's `spatial_ref`")
+            out += [float(c[0]), size if d == "x" else -size]   # one row: north-up
+            continue
         step = np.diff(c)
         if not np.allclose(step, step[0], rtol=1e-6, atol=1e-9 * abs(step[0])):
             raise GridError(f"`{d}` is not regularly spaced: resample onto a regular grid first "

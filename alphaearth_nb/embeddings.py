@@ -14,8 +14,8 @@ import numpy as np
 import xarray as xr
 
 from .core import EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError, band_names
-from .geo import (NODATA_KEYS, crs_of, declared_nodata, flip_rows, is_lazy, north_up, rename_spatial,
-                               require, unpacked, write_crs)
+from .geo import (NODATA_KEYS, crs_of, declared_nodata, flip_rows, geotransform_steps, is_lazy, north_up,
+                               rename_spatial, require, unpacked, write_crs)
 from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
 
 # %% auto #0
@@ -244,13 +244,8 @@ def _official_array(obj, attrs:dict) -> xr.DataArray:
 # %% ../nbs/23_embeddings.ipynb #c0024g
 def _pixel_height(obj) -> float|None:
     "The file's geotransform pixel height `e` (< 0: rows stored north-first), where the reader kept it."
-    sr = obj.coords.get("spatial_ref")
-    gt = sr.attrs.get("GeoTransform") if sr is not None else None
-    try:
-        if isinstance(gt, str): return float(gt.split()[5])       # GDAL order: x0 a b y0 d e
-        t = obj.attrs.get("transform")                            # affine order: a b c d e f
-        return float(t[4]) if t is not None and len(t) >= 6 else None
-    except (IndexError, TypeError, ValueError): return None
+    steps = geotransform_steps(obj)
+    return None if steps is None else steps[1]
 
 def _orient(da:xr.DataArray, flip:bool|None, e:float|None) -> xr.DataArray:
     "Rows north-first under descending y, by the rule above; warns where the flag and the geotransform disagree."

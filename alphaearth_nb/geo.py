@@ -18,8 +18,9 @@ from .core import CRSError, DimensionError, GridError, MissingDependencyError, P
 
 # %% auto #0
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'unpacked', 'as_crs',
-           'crs_name', 'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'axes_to_turn', 'north_up',
-           'flip_rows', 'wrap_x', 'pixel_indices', 'to_crs', 'utm_crs', 'check_same_grid']
+           'crs_name', 'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'geotransform_steps',
+           'pixel_size', 'axes_to_turn', 'north_up', 'flip_rows', 'wrap_x', 'pixel_indices', 'to_crs', 'utm_crs',
+           'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -161,7 +162,9 @@ def write_crs(obj, crs):
     name = crs_name(c)
     cf = {k: v for k, v in c.to_cf().items() if v is not None}
     wkt = c.to_wkt()
-    out = obj.assign_coords(spatial_ref=xr.Variable((), np.int64(0), {**cf, "crs_wkt": wkt, "spatial_ref": wkt}))
+    old = obj.coords.get("spatial_ref")   # a reader's geotransform is kept: it gives a one-pixel strip its size
+    gt = {"GeoTransform": old.attrs["GeoTransform"]} if old is not None and "GeoTransform" in old.attrs else {}
+    out = obj.assign_coords(spatial_ref=xr.Variable((), np.int64(0), {**cf, "crs_wkt": wkt, "spatial_ref": wkt, **gt}))
     out.attrs["crs"] = name
     if isinstance(out, xr.Dataset):
         for v in out.data_vars.values(): v.encoding["grid_mapping"] = "spatial_ref"
@@ -180,6 +183,31 @@ def half_pixel(c) -> float:
     "Half the spacing of a regular coordinate axis (0.5 for a single pixel)."
     c = np.asarray(c, np.float64)
     return abs(float(c[1] - c[0])) / 2 if len(c) > 1 else 0.5
+
+def geotransform_steps(obj) -> tuple[float, float]|None:
+    """The signed pixel width and height `(a, e)` of the geotransform a reader kept: GDAL's `GeoTransform` on the
+    `spatial_ref` coordinate (rioxarray, odc-geo) or an affine `attrs['transform']`; None when there is none.
+    `e < 0`: rows stored north-first. Slicing keeps the steps right (the origin may go stale: it is not read)."""
+    sr = obj.coords.get("spatial_ref") if hasattr(obj, "coords") else None
+    gt = sr.attrs.get("GeoTransform") if sr is not None else None
+    try:
+        if isinstance(gt, str):
+            p = [float(v) for v in gt.split()]
+            return p[1], p[5]                                      # GDAL order: x0 a b y0 d e
+        t = obj.attrs.get("transform")                             # affine order: a b c d e f
+        return (float(t[0]), float(t[4])) if t is not None and len(t) >= 6 else None
+    except (IndexError, TypeError, ValueError): return None
+
+def pixel_size(obj) -> tuple[float|None, float|None]:
+    """Pixel width and height (positive, in CRS units) of `obj`'s grid. An axis of 2+ cells says it by its
+    coordinates; an axis of one cell (a strip one pixel wide) takes the reader's geotransform, else the other
+    axis's spacing (square pixels, as the official product's 10 m); None where nothing says (one pixel alone)."""
+    obj = rename_spatial(obj)
+    step = {d: abs(float(obj[d][1]) - float(obj[d][0])) if d in obj.coords and obj.sizes.get(d, 0) > 1 else None
+            for d in ("x", "y")}
+    if None in step.values() and (gt := geotransform_steps(obj)) is not None:
+        step = {"x": step["x"] or abs(gt[0]) or None, "y": step["y"] or abs(gt[1]) or None}
+    return step["x"] or step["y"], step["y"] or step["x"]
 
 def axes_to_turn(obj) -> list[str]:
     "The spatial dims `north_up` reverses: y when it ascends, x when it descends (each with 2+ labelled cells)."
@@ -226,7 +254,7 @@ def wrap_x(obj, xs) -> np.ndarray:
     xs = np.atleast_1d(np.asarray(xs, np.float64))
     if not _is_geographic(crs_of(obj)): return xs
     gx = rename_spatial(obj)["x"].values.astype(np.float64)
-    x0 = gx.min() - half_pixel(gx)
+    x0 = gx.min() - (pixel_size(obj)[0] or 0.0) / 2
     return (xs - x0) % 360.0 + x0
 
 def pixel_indices(obj, xs, ys, error=PointError, what:str="point") -> tuple[np.ndarray, np.ndarray]:
@@ -235,7 +263,12 @@ def pixel_indices(obj, xs, ys, error=PointError, what:str="point") -> tuple[np.n
     obj = rename_spatial(obj)
     gx, gy = obj["x"].values.astype(np.float64), obj["y"].values.astype(np.float64)
     _check_monotonic(gx, "x"); _check_monotonic(gy, "y")
-    hx, hy = half_pixel(gx), half_pixel(gy)
+    px, py = pixel_size(obj)
+    if px is None:
+        raise GridError(f"a grid of one pixel does not say its pixel size (no second pixel, no geotransform), so no "
+                        f"{what} can be placed on it: read at least 2 pixels, or keep the reader's `spatial_ref` "
+                        "coordinate (rioxarray keeps the file's geotransform there)")
+    hx, hy = px / 2, py / 2   # a strip one pixel wide keeps its pixel size (was half a CRS unit)
     xs = wrap_x(obj, xs)
     out = ((xs < gx.min() - hx) | (xs > gx.max() + hx) | (ys < gy.min() - hy) | (ys > gy.max() + hy) |
            ~np.isfinite(xs) | ~np.isfinite(ys))

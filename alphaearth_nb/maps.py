@@ -18,7 +18,7 @@ from .accessor import EmbeddingAccessor, forward
 from .analysis import rgb
 from .core import DimensionError
 from .embeddings import as_embedding
-from .geo import crs_of, half_pixel, north_up, rename_spatial, require
+from .geo import crs_of, north_up, pixel_size, rename_spatial, require
 
 # %% auto #0
 __all__ = ['downsample', 'extent', 'plot_rgb', 'class_colour', 'plot_classes', 'plot_heat', 'plot', 'to_rgba', 'explore',
@@ -34,7 +34,7 @@ def downsample(da:xr.DataArray, max_size:int=1000) -> xr.DataArray:
 def extent(da:xr.DataArray) -> tuple[float, float, float, float]:
     "`imshow` extent (left, right, bottom, top) of a grid from its pixel-centre coordinates."
     x, y = da["x"].values.astype(float), da["y"].values.astype(float)
-    hx, hy = half_pixel(x), half_pixel(y)
+    hx, hy = (s / 2 if s else 0.5 for s in pixel_size(da))   # a strip one pixel wide keeps its pixel size
     return (x.min() - hx, x.max() + hx, y.min() - hy, y.max() + hy)
 
 def _axes(ax, figsize=(6, 6)):

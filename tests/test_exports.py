@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import MARKER, MissingDataError, NotOursError, OutputExistsError, is_ours
+from alphaearth_nb.core import MARKER, MissingDataError, NotOursError, OutputExistsError, PointError, is_ours
 from alphaearth_nb.exports import map_to_cog, open_zarr, read_cog, to_cog, to_zarr, vectorize
 from alphaearth_nb.quantize import dequantize, quantize
 from alphaearth_nb.testing import disk_full, embedding_from_array, random_unit
@@ -124,3 +124,24 @@ def test_vectorize_keeps_large_class_ids(dtype):
     g = vectorize(cm)
     got = sorted((v, a) for v, a in zip(g["value"], g.geometry.area.round()) if v != 0)  # uint32: 0 is a value
     assert got == [(1101000000, 400.0), (2501000000, 600.0), (4102000040, 400.0)]
+
+
+def test_a_strip_one_pixel_wide_writes_reads_and_answers_points(tmp_path):
+    "A region one pixel wide (a transect, a field edge): written, read back with rioxarray, placed by its 10 m pixels."
+    pytest.importorskip("rioxarray")
+    from alphaearth_nb.analysis import similarity
+    from alphaearth_nb.cubes import sample
+    from alphaearth_nb.embeddings import read_official_tiff
+    from alphaearth_nb.maps import extent
+    col = _emb(3).isel(x=[5])                       # x = 500055, y = 4999995 .. 4999845
+    p = to_cog(col, tmp_path / "strip.tif", overviews=False)
+    back = read_official_tiff(p)
+    assert back.sizes == {"y": 16, "x": 1, "band": 64}
+    np.testing.assert_array_equal(back.values, col.values)
+    s = similarity(back, (500_058.0, 4_999_975.0))   # 3 m east of row 2's centre: inside its pixel
+    assert float(s[2, 0]) == pytest.approx(1.0, abs=1e-6)
+    with pytest.raises(PointError, match="outside the grid"):
+        similarity(back, (500_061.0, 4_999_975.0))    # 1 m beyond the strip's east edge (500060)
+    t = sample(back, ([500_058.0], [4_999_975.0]), crs="EPSG:32631")
+    np.testing.assert_array_equal(t[[f"A{i:02d}" for i in range(64)]].to_numpy()[0], col.values[2, 0])
+    assert extent(col)[:2] == (500_050.0, 500_060.0)

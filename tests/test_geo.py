@@ -171,3 +171,37 @@ def test_north_up_turns_x_descending_with_labels():
     n = north_up(a)
     assert n.y.values.tolist() == [2, 1] and n.x.values.tolist() == [10, 20, 30]
     assert float(n.sel(y=1, x=30)) == float(a.sel(y=1, x=30)) == 0.0
+
+
+# --- grids one pixel wide (the spacing read from the other axis or the reader's geotransform) ------------------------
+
+def _strip(nx, ny, res=10.0, x0=500_000.0, y0=5_000_000.0, crs="EPSG:32631"):
+    g = grid_coords(ny, nx, x0, y0, res)
+    return xr.DataArray(np.zeros((ny, nx)), dims=("y", "x"), coords=g, attrs={"crs": crs})
+
+
+def test_a_one_pixel_wide_grid_keeps_its_pixel_size():
+    col = _strip(1, 6)   # one column of 10 m pixels: x = 500005, y = 4999995 .. 4999945
+    # 4 m east of the centre is inside the 10 m pixel (was refused: a half 'pixel' of 0.5 m)
+    assert [int(i[0]) for i in pixel_indices(col, [500_009.0], [4_999_975.0])] == [2, 0]
+    with pytest.raises(PointError, match="outside the grid"):
+        pixel_indices(col, [500_010.5], [4_999_975.0])   # half a metre beyond the pixel's east edge
+    row = _strip(6, 1)
+    assert [int(i[0]) for i in pixel_indices(row, [500_025.0], [4_999_991.0])] == [0, 2]
+    # a geographic strip of 0.0001-degree pixels: a point 0.3 degrees (3,000 pixels) away was accepted
+    geo_col = _strip(1, 6, res=1e-4, x0=10.0, y0=45.0, crs="EPSG:4326")
+    with pytest.raises(PointError, match="outside the grid"):
+        pixel_indices(geo_col, [10.3], [44.99975])
+    assert int(pixel_indices(geo_col, [10.00009], [44.99975])[1][0]) == 0
+
+
+def test_a_one_pixel_grid_reads_the_geotransform_a_reader_kept():
+    # rioxarray keeps the file's geotransform on `spatial_ref`: a 20 m x 10 m pixel, one column
+    col = _strip(1, 4, res=10.0).assign_coords(x=[500_010.0])
+    col = col.assign_coords(spatial_ref=xr.Variable((), 0, {"GeoTransform": "500000.0 20.0 0.0 5000000.0 0.0 -10.0"}))
+    assert int(pixel_indices(col, [500_018.0], [4_999_985.0])[0][0]) == 1
+    with pytest.raises(PointError):
+        pixel_indices(col, [500_021.0], [4_999_985.0])
+    one = _strip(1, 1)   # one pixel and nothing saying its size: refused, not guessed
+    with pytest.raises(GridError, match="pixel size"):
+        pixel_indices(one, [500_005.0], [4_999_995.0])
