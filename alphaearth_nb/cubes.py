@@ -378,15 +378,32 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
     if column not in gdf.columns:
         raise LabelError(f"the labels have no `{column}` column (have {list(gdf.columns)[:8]}): pass `column=`")
     gdf = gdf[gdf.geometry.notna() & gdf[column].notna()].to_crs(_crs(emb)).reset_index(drop=True)
+    gdf = gdf[~gdf.geometry.is_empty]
+    multi = gdf.geom_type.isin(["MultiPoint", "GeometryCollection"])   # each part a label of its own
+    if multi.any(): gdf = pd.concat([gdf[~multi], gdf[multi].explode(index_parts=False)], ignore_index=True)
+    other = ~gdf.geom_type.isin(["Point", "Polygon", "MultiPolygon"])
+    if other.any():
+        raise LabelError(f"{int(other.sum())} label geometries are {sorted(set(gdf.geom_type[other]))}: labels are "
+                         "points or polygons; make lines polygons first, e.g. `gdf.geometry = gdf.buffer(5)` "
+                         "(metres in a projected CRS), or take their vertices as points")
     pts = gdf[gdf.geom_type == "Point"]
     out = [pd.DataFrame({"x": pts.geometry.x.to_numpy(), "y": pts.geometry.y.to_numpy(),
                          column: pts[column].to_numpy()})]
-    polys = gdf[gdf.geom_type.isin(["Polygon", "MultiPolygon"])]
+    polys = gdf[gdf.geom_type.isin(["Polygon", "MultiPolygon"])].reset_index(drop=True)
     if len(polys):
         ids = _rasterize(polys, emb)
         r, c = np.nonzero(ids)
         z = ids[r, c] - 1
-        if polygons == "sample":
+        # a polygon holding no pixel centre (a field smaller than a pixel, or off the grid) labels the pixel at its
+        # representative point, unless another polygon labels that pixel; off the grid it is refused like a point
+        miss = np.setdiff1d(np.arange(len(polys)), z)
+        if len(miss):
+            rp = polys.geometry.iloc[miss].representative_point()
+            rr, cc, inside = pixel_of(emb, rp.x.to_numpy(), rp.y.to_numpy())
+            keep = ~inside | (ids[rr, cc] == 0)
+            out.append(pd.DataFrame({"x": rp.x.to_numpy()[keep], "y": rp.y.to_numpy()[keep],
+                                     column: polys[column].to_numpy()[miss][keep]}))
+        if polygons == "sample" and len(z):
             rng = np.random.default_rng(seed)
             keep = np.concatenate([rng.permutation(np.nonzero(z == i)[0])[:per_polygon] for i in np.unique(z)])
             r, c, z = r[keep], c[keep], z[keep]

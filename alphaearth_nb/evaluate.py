@@ -75,7 +75,19 @@ def encode_labels(y) -> tuple[np.ndarray, np.ndarray]:
         kinds = sorted({type(v).__name__ for v in np.asarray(y, object).ravel()})
         raise LabelError(f"labels mix {' and '.join(kinds)} values, which cannot be ordered: use one kind, "
                          "e.g. all names with `y = np.asarray(y).astype(str)`") from None
+    if classes.dtype.kind in "OUS": _warn_near_names(classes)
     return classes, idx.astype(np.int32)
+
+def _warn_near_names(classes:np.ndarray) -> None:
+    "Warn where class names differ only in case or surrounding spaces ('Forest', 'forest', 'forest '): kept apart."
+    groups = {}
+    for c in classes.tolist(): groups.setdefault(str(c).strip().casefold(), []).append(str(c))
+    near = [g for g in groups.values() if len(g) > 1]
+    if near:
+        more = f" (and {len(near) - 1} more such groups)" if len(near) > 1 else ""
+        warnings.warn(f"class names {', '.join(map(repr, near[0]))}{more} differ only in case or spaces and are "
+                      "kept as different classes: if they are one class, normalise the names first, e.g. "
+                      "`df['label'] = df['label'].str.strip().str.lower()`", stacklevel=3)
 
 # %% ../nbs/24_evaluate.ipynb #c0015
 def _next_pow2(n:int) -> int: return 1 << max(0, math.ceil(math.log2(max(n, 1))))

@@ -495,3 +495,48 @@ def test_change_of_a_grid_stored_in_float32_is_the_same_grid():  # B kind: coord
     np.testing.assert_allclose(change(e, f).values, 0.0, atol=1e-6)
     with pytest.raises(GridError, match="different grids"):  # a shift of half a pixel is still another grid
         change(e, e.assign_coords(x=e.x + px / 2))
+
+
+def test_label_geometries_of_every_kind_label_their_pixels_or_are_refused(emb):
+    "MultiPoint labels (one feature, several places), polygons smaller than a pixel, lines, polygons off the grid."
+    gpd = pytest.importorskip("geopandas")
+    from shapely.geometry import GeometryCollection, LineString, MultiPoint, Point, box
+    from alphaearth_nb.analysis import training_set
+    x, y = emb.x.values, emb.y.values            # 10 m pixels, 7 rows x 6 columns; (0, 0) and (3, 4) no data
+    frame = lambda geoms, labels: gpd.GeoDataFrame({"label": labels}, geometry=geoms, crs="EPSG:32631")
+    # every point of a MultiPoint is a label (were all dropped: 'no labelled pixel found')
+    X, v = training_set(emb, frame([MultiPoint([(x[1], y[1]), (x[2], y[1])]), MultiPoint([(x[5], y[6])])], [1, 2]))
+    np.testing.assert_array_equal(v, [1, 1, 2])
+    np.testing.assert_array_equal(X, emb.values[[1, 1, 6], [1, 2, 5]])
+    X, v = training_set(emb, frame([GeometryCollection([Point(x[3], y[2]), Point(x[4], y[5])]), Point(x[1], y[1])],
+                                   [7, 8]))
+    np.testing.assert_array_equal(v, [8, 7, 7])   # plain points first, then the collection's parts
+    np.testing.assert_array_equal(X, emb.values[[1, 2, 5], [1, 3, 4]])
+    # a field smaller than a pixel that holds no pixel centre labels the pixel it lies in (was dropped silently)
+    tiny = box(x[2] + 1, y[4] + 1, x[2] + 4, y[4] + 4)
+    X, v = training_set(emb, frame([tiny, Point(x[5], y[0])], [3, 4]))
+    assert sorted(zip(v.tolist(), map(tuple, X.round(6).tolist()))) == sorted(
+        [(3, tuple(emb.values[4, 2].round(6).tolist())), (4, tuple(emb.values[0, 5].round(6).tolist()))])
+    # ... unless that pixel is another polygon's: the larger field keeps it
+    big = box(x[1] - 5, y[5] - 5, x[3] + 5, y[3] + 5)
+    X, v = training_set(emb, frame([big, tiny], [5, 3]))
+    assert (v == 5).all() and len(v) == 9
+    # lines are neither points nor areas: named, not dropped (a line's first point was not used either)
+    with pytest.raises(LabelError, match=r"\['LineString'\].*buffer"):
+        training_set(emb, frame([LineString([(x[0], y[1]), (x[5], y[1])]), Point(x[5], y[5])], [1, 2]))
+    # a polygon off the grid is refused like a point off the grid (was dropped silently)
+    with pytest.raises(LabelError, match="outside the grid"):
+        training_set(emb, frame([box(x[0] - 500, y[0] - 5, x[0] - 400, y[0] + 5), Point(x[5], y[5])], [1, 2]))
+
+
+def test_class_names_differing_only_in_case_or_spaces_are_named(planted):
+    "A CSV typed by hand: 'Forest', 'forest', 'forest ' are three classes as given, and the user is told."
+    e, truth = planted
+    x, y = e.x.values, e.y.values
+    t = pd.DataFrame({"x": x[[0, 1, 2, 3]], "y": y[[0, 0, 0, 0]], "label": ["Forest", "forest ", "Water", "water"]})
+    with pytest.warns(UserWarning, match=r"'Forest', 'forest ' \(and 1 more such groups\) differ only in case"):
+        out = classify(e, t, k=1)
+    assert out["scores"].classes.values.tolist() == ["Forest", "Water", "forest ", "water"]   # kept, not merged
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")   # distinct names: not a word
+        classify(e, t.assign(label=["forest", "forest", "water", "Grass"]), k=1)
