@@ -20,7 +20,8 @@ from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
 
 # %% auto #0
 __all__ = ['NORM_TOL', 'OFFICIAL_COLLECTION', 'label_bands', 'pixelwise', 'values_at', 'gate_vectors', 'gated', 'gate_query',
-           'as_embedding', 'quantize_embedding', 'dequantize_embedding', 'from_official', 'read_official_tiff']
+           'embedding_variable', 'as_embedding', 'quantize_embedding', 'dequantize_embedding', 'from_official',
+           'read_official_tiff']
 
 # %% ../nbs/23_embeddings.ipynb #c0006
 def label_bands(da:xr.DataArray, names=None) -> xr.DataArray:
@@ -157,6 +158,32 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
 def _is_embedding_dataset(ds) -> bool:
     return isinstance(ds, xr.Dataset) and all(b in ds.data_vars for b in band_names())
 
+def _band_number(name) -> int|None:
+    "N of a rioxarray `band_as_variable` name 'band_N'; None for any other name."
+    s = str(name)
+    return int(s[5:]) if s.startswith("band_") and s[5:].isdigit() else None
+
+def embedding_variable(ds) -> xr.DataArray|None:
+    """The embedding a Dataset holds in another reader's form, as a DataArray with a `band` dim; None if it holds none.
+
+    Two forms besides the official A00..A63 variables (xee): one data variable with a 64-long `band` dim
+    (`xr.open_dataset(tif, engine="rasterio")`'s `band_data`, a netCDF or zarr written from an embedding), and 64
+    variables `band_1` .. `band_64` (`rioxarray.open_rasterio(tif, band_as_variable=True)`), ordered by their
+    descriptions A00..A63 where the file has them, else by number. The Dataset's CRS (its grid-mapping variable,
+    e.g. a netCDF's `spatial_ref`) and declared no-data go along in attrs."""
+    if not isinstance(ds, xr.Dataset): return None
+    data = [k for k, v in ds.data_vars.items() if v.ndim > 0]  # 0-d variables: grid mappings (spatial_ref, crs)
+    if len(data) == 1 and ds[data[0]].sizes.get("band") == EMBED_DIM: da = ds[data[0]]
+    elif len(data) == EMBED_DIM and all(_band_number(k) is not None for k in data):
+        order = sorted(data, key=_band_number)
+        desc = [str(ds[k].attrs.get("long_name", "")) for k in data]
+        if sorted(desc) == band_names(): order = sorted(data, key=lambda k: str(ds[k].attrs["long_name"]))
+        da = ds[order].to_dataarray("band").assign_coords(band=band_names())
+        da.attrs = {"nodatavals": declared_nodata(ds)}
+    else: return None
+    crs = crs_of(ds)
+    return da.assign_attrs(crs=crs) if crs and not crs_of(da) else da
+
 def as_embedding(obj,                   # DataArray with a 64-long `band` dim, or a Dataset with A00..A63
                  dequantize:bool=True,  # dequantise an int8 (official, quantised) input
                 ) -> xr.DataArray:
@@ -164,10 +191,13 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     if isinstance(obj, xr.DataTree): obj = obj.to_dataset()
     if isinstance(obj, xr.Dataset):
         if _is_embedding_dataset(obj): return from_official(obj, dequantize=dequantize)
+        if (var := embedding_variable(obj)) is not None: return as_embedding(var, dequantize=dequantize)
         raise DimensionError(f"this Dataset is not an embedding (variables {list(obj.data_vars)[:5]}...): an "
-                             f"embedding is a DataArray with a {EMBED_DIM}-long `band` dim (from `embed`) or a "
-                             "Dataset with variables A00..A63 (the official product); a source stack must be "
-                             "embedded first with `.aef.embed(model, period)`")
+                             f"embedding is a DataArray with a {EMBED_DIM}-long `band` dim (from `embed`), a "
+                             "Dataset with variables A00..A63 (the official product), one variable with a "
+                             f"{EMBED_DIM}-long `band` dim or {EMBED_DIM} variables band_1..band_{EMBED_DIM} (a "
+                             "GeoTIFF read by rioxarray); a source stack must be embedded first with "
+                             "`.aef.embed(model, period)`")
     if not isinstance(obj, xr.DataArray):
         raise DTypeError(f"expected an xarray DataArray or Dataset, got {type(obj).__name__}: wrap arrays with "
                          "`xr.DataArray(a, dims=('y', 'x', 'band'))`")
@@ -273,6 +303,8 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     """The official embedding product (xee or GeoTIFF form) as an embedding DataArray (y, x, band), rows top-down.
 
     Warns (`UserWarning`) where `flip=True` contradicts a north-up geotransform; the flag wins (field case B1)."""
+    if not _is_embedding_dataset(obj) and (var := embedding_variable(obj)) is not None:
+        obj = var  # a GeoTIFF read as a Dataset (`band_data`, or band_1..band_64): its (band, y, x) form
     if isinstance(obj, (xr.DataArray, xr.Dataset)): obj = unpacked(obj)  # CF-packed integers (scale_factor in attrs)
     attrs, fills = dict(obj.attrs), declared_nodata(obj)
     codes = any(np.dtype(v.encoding.get("dtype", "f4")).kind in "iu"

@@ -7,10 +7,11 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import DimensionError, DTypeError, GridError, MissingDependencyError, band_names
+from alphaearth_nb.core import EMBED_DIM, DimensionError, DTypeError, GridError, MissingDependencyError, band_names
 from alphaearth_nb.embeddings import (as_embedding, dequantize_embedding, from_official, quantize_embedding,
                                       read_official_tiff)
-from alphaearth_nb.quantize import quantize
+from alphaearth_nb.geo import crs_of
+from alphaearth_nb.quantize import NODATA, dequantize, quantize
 from alphaearth_nb.testing import embedding_from_array, fake_official, official_tiff, random_unit
 
 
@@ -367,3 +368,47 @@ def test_case_B1_flip_without_a_geotransform_is_taken_at_its_word_loudly():
         warnings.simplefilter("error")   # the reader's own layouts need no flag and raise no warning
         read_official_tiff("n.tif", reader=lambda p, c: official_tiff(q, bottom_up=False))
         read_official_tiff("m.tif", flip=True, reader=lambda p, c: official_tiff(q))
+
+
+def _official_tif(path, codes, order=None, descriptions=True):
+    "An int8 (band, y, x) GeoTIFF of `codes` (y, x, 64); band i holds A{order[i]}, described as such when asked."
+    rasterio = pytest.importorskip("rasterio")
+    order = list(range(EMBED_DIM)) if order is None else list(order)
+    prof = dict(driver="GTiff", width=codes.shape[1], height=codes.shape[0], count=EMBED_DIM, dtype="int8",
+                crs="EPSG:32631", transform=rasterio.Affine(10, 0, 500_000, 0, -10, 5_000_000), nodata=-128)
+    with rasterio.open(path, "w", **prof) as d:
+        d.write(np.moveaxis(codes[..., order], -1, 0))
+        if descriptions: d.descriptions = tuple(f"A{i:02d}" for i in order)
+    return path
+
+
+def test_an_embedding_held_as_a_dataset_by_other_readers(tmp_path):
+    "xr.open_dataset(engine='rasterio') (`band_data`), band_as_variable (band_1..band_64), a netCDF written by xarray."
+    rioxarray = pytest.importorskip("rioxarray")
+    from alphaearth_nb.analysis import similarity
+    codes = np.asarray(quantize(random_unit((5, 7), seed=4)), np.int8)
+    codes[1, 2] = NODATA
+    want = dequantize(codes)
+    p = _official_tif(tmp_path / "a.tif", codes)
+    pt = (500_035.0, 4_999_975.0)                       # column 3, row 2
+    ref = similarity(read_official_tiff(p), pt)
+    for ds in (xr.open_dataset(p, engine="rasterio"), xr.open_dataset(p, engine="rasterio", mask_and_scale=False),
+               rioxarray.open_rasterio(p, band_as_variable=True)):
+        e = as_embedding(ds)
+        np.testing.assert_array_equal(e.values, want)
+        assert crs_of(e) == "EPSG:32631"
+        np.testing.assert_allclose(similarity(ds, pt).values, ref.values, atol=1e-6)
+        np.testing.assert_array_equal(from_official(ds).values, want)
+    # band_1..band_64 sorted by number (band_10 after band_9), or by their descriptions where the file has them
+    perm = np.random.default_rng(0).permutation(EMBED_DIM)
+    for order, desc in ((None, False), (perm, True)):
+        q = _official_tif(tmp_path / f"b{desc}.tif", codes, order, desc)
+        np.testing.assert_array_equal(as_embedding(rioxarray.open_rasterio(q, band_as_variable=True)).values, want)
+    # a netCDF written from an embedding keeps `spatial_ref` as a variable: the CRS comes along
+    nc = tmp_path / "e.nc"
+    read_official_tiff(p).to_netcdf(nc)
+    with xr.open_dataset(nc) as ds:
+        e = as_embedding(ds)
+        assert crs_of(e) == "EPSG:32631" and np.array_equal(e.values, want, equal_nan=True)
+    with pytest.raises(DimensionError, match="band_1..band_64"):
+        as_embedding(xr.Dataset({"a": (("y", "x"), np.zeros((2, 2))), "b": (("y", "x"), np.zeros((2, 2)))}))
