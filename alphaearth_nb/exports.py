@@ -104,7 +104,7 @@ def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False):
         with open(cog, "rb") as src, writing_file(path, "wb", overwrite) as dst: shutil.copyfileobj(src, dst)
 
 # %% ../nbs/25c_exports.ipynb #c0010
-def to_cog(emb,                    # embedding (y, x, band), north-up, with attrs["crs"]
+def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], any orientation (written north-up)
            path,                   # output .tif
            dtype:str="int8",       # "int8" (official scheme, -128 no-data) or "float32" (NaN no-data)
            blocksize:int=512,      # tile size in pixels (COGs get at least 128) and rows written at once
@@ -119,7 +119,7 @@ def to_cog(emb,                    # embedding (y, x, band), north-up, with attr
     from rasterio.enums import Resampling
     if dtype not in ("int8", "float32"): raise DTypeError(f"dtype must be 'int8' or 'float32', got {dtype!r}")
     check_output(path, overwrite, "COG")   # before any work
-    emb = as_embedding(emb)
+    emb = north_up(as_embedding(emb))   # rows top-down, columns west to east: the file every reader expects
     nodata = NODATA if dtype == "int8" else float("nan")
     if bottom_up: emb = emb.isel(y=slice(None, None, -1))   # file order: the southern row first
     prof = _profile(emb, dtype, blocksize, EMBED_DIM, nodata, bottom_up)
@@ -175,7 +175,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     import rasterio
     from rasterio.enums import Resampling
     check_output(path, overwrite, "map COG")
-    m = _plane(da)
+    m = north_up(_plane(da))   # a map of a y-ascending (or x-descending) embedding: written north-up
     m.attrs["crs"] = crs_of(da) or crs_of(m)
     a = np.asarray(m.values)
     if a.dtype == bool: a = a.astype(np.uint8); nodata = 255 if nodata is None else nodata

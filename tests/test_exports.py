@@ -145,3 +145,22 @@ def test_a_strip_one_pixel_wide_writes_reads_and_answers_points(tmp_path):
     t = sample(back, ([500_058.0], [4_999_975.0]), crs="EPSG:32631")
     np.testing.assert_array_equal(t[[f"A{i:02d}" for i in range(64)]].to_numpy()[0], col.values[2, 0])
     assert extent(col)[:2] == (500_050.0, 500_060.0)
+
+
+@pytest.mark.parametrize("turn", [("y",), ("x",), ("y", "x")])
+def test_cogs_of_a_grid_stored_turned_are_written_north_up(tmp_path, turn):
+    """An embedding (or a map of it) with y ascending (netCDF's lat order) or x descending: the file is north-up, the
+    values at their places (y ascending was a GridError 'flip to north-up first'; x descending a file with a negative
+    pixel width, which most readers do not take)."""
+    rasterio = pytest.importorskip("rasterio")
+    e = _emb(5)
+    turned = e.isel({d: slice(None, None, -1) for d in turn})
+    to_cog(turned, tmp_path / "e.tif", overviews=False)
+    m = xr.DataArray(e.values[..., 0] > 0, dims=("y", "x"), coords={"y": e.y, "x": e.x}, attrs={"crs": "EPSG:32631"})
+    map_to_cog(m.astype(np.int16).isel({d: slice(None, None, -1) for d in turn}), tmp_path / "m.tif")
+    with rasterio.open(tmp_path / "e.tif") as f:
+        assert f.transform.a == 10 and f.transform.e == -10 and (f.transform.c, f.transform.f) == (500_000, 5_000_000)
+        np.testing.assert_array_equal(np.moveaxis(f.read(), 0, -1), np.asarray(quantize(e.values), np.int8))
+    with rasterio.open(tmp_path / "m.tif") as f:
+        assert f.transform.a == 10 and f.transform.e == -10
+        np.testing.assert_array_equal(f.read(1), m.values.astype(np.int16))
