@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import equinox as eqx
 import jax
 import jax.numpy as jnp
-from jaxtyping import Array, Bool, Float, PRNGKeyArray
+from jaxtyping import Array, Bool, Float, Int, PRNGKeyArray
 
 from .core import ConfigError, Frames, TrainExample
 from .model import AlphaEarth, family
@@ -21,7 +21,7 @@ from .timecodes import position
 
 # %% auto #0
 __all__ = ['LossWeights', 'source_error', 'uniformity_loss', 'consistency_loss', 'clip_loss', 'Perturbations', 'support',
-           'mask_frames', 'perturb', 'encoder_inputs', 'example_terms', 'total_loss']
+           'mask_frames', 'perturb_draws', 'perturb', 'encoder_inputs', 'example_terms', 'total_loss']
 
 # %% ../nbs/15_losses.ipynb #c0005
 @dataclass(frozen=True)
@@ -133,6 +133,25 @@ def mask_frames(f:Frames, keep:Bool[Array, "T"]) -> Frames:
     k4 = keep[:, None, None, None]
     return Frames(jnp.where(k4, f.x, 0.), f.valid & k4, f.days, f.frame & keep, f.meta)
 
+# %% ../nbs/15_losses.ipynb #c0020d1
+def perturb_draws(key:PRNGKeyArray, # random key (`perturb`'s)
+                  n_families:int, # sensor families that may be dropped as a whole (F)
+                  n_sources:int, # sources whose frames may be dropped (S)
+                  T:int, # frames drawn per source: the longest source's length (at least 1)
+                  modes:tuple=Perturbations.modes, # probabilities of the modes 0, 1, 2 (`Perturbations.modes`)
+                 ) -> tuple[Float[Array, "F"], Int[Array, ""], Float[Array, "S T"]]:
+    "`perturb`'s random numbers: a uniform in [0, 1) per family, the mode, and `T` uniforms per source."
+    # the draws of `uniform(fold_in(ks, i))` per family, `choice(km, 3, p=modes)` and `uniform(fold_in(kf, i), (T,))`
+    # per source, to the bit, from two threefry calls (on the CPU each is a while loop of its own): the keys at once,
+    # then T draws of each (draw j depends on j alone in the partitionable layout: the first of T is the scalar draw)
+    ks, km, kf = jax.random.split(key, 3)
+    keys = jax.vmap(jax.random.fold_in)(jnp.stack([ks] * n_families + [kf] * n_sources),
+                                        jnp.array([*range(n_families), *range(n_sources)]))
+    u = jax.vmap(lambda k: jax.random.uniform(k, (T,)))(jnp.concatenate([keys, km[None]]))
+    p_cuml = jnp.cumsum(jnp.asarray(modes, jnp.float32))  # choice's draw; the count below it is its searchsorted
+    mode = jnp.sum(p_cuml < p_cuml[-1] * (1 - u[-1, 0]))   # on sorted sums (a while loop on the CPU)
+    return u[:n_families, 0], mode, u[n_families:n_families + n_sources]
+
 # %% ../nbs/15_losses.ipynb #c0020s1
 def perturb(key:PRNGKeyArray, # random key
             inputs:dict, # source name -> Frames of one example (teacher input)
@@ -141,21 +160,13 @@ def perturb(key:PRNGKeyArray, # random key
             families:dict|None=None, # source name -> sensor family (a model's: `model.cfg.source(n).family`)
            ) -> tuple[dict, Float[Array, "2"], Array]:
     "Student input, the summary period teacher and student share, and the mode (0 drops, 1 forecast, 2 backcast)."
-    ks, km, kf = jax.random.split(key, 3)
     names = sorted(inputs)
     fam = {n: (families or {}).get(n) or family(get_source(n)) for n in names}
     fams = sorted(set(fam.values()))
     p_src, p_frame = dict(cfg.drop_source), dict(cfg.drop_frame)
-    # the draws of `uniform(fold_in(ks, i))` per family, `choice(km, 3, p=modes)` and `uniform(fold_in(kf, i), (T,))`
-    # per source, to the bit, from two threefry calls (on the CPU each is a while loop of its own): the keys at once,
-    # then T draws of each (draw j depends on j alone in the partitionable layout: the first of T is the scalar draw)
-    keys = jax.vmap(jax.random.fold_in)(jnp.stack([ks] * len(fams) + [kf] * len(names)),
-                                        jnp.array([*range(len(fams)), *range(len(names))]))
-    T = max([inputs[n].days.shape[0] for n in names] + [1])
-    u = jax.vmap(lambda k: jax.random.uniform(k, (T,)))(jnp.concatenate([keys, km[None]]))
-    src_keep = {f: u[i, 0] >= p_src.get(f, 0.) for i, f in enumerate(fams)}
-    p_cuml = jnp.cumsum(jnp.asarray(cfg.modes, jnp.float32))  # choice's draw; the count below it is its searchsorted
-    mode = jnp.sum(p_cuml < p_cuml[-1] * (1 - u[-1, 0]))       # on sorted sums (a while loop on the CPU)
+    fam_u, mode, frame_u = perturb_draws(key, len(fams), len(names), max([inputs[n].days.shape[0] for n in names] + [1]),
+                                         cfg.modes)
+    src_keep = {f: fam_u[i] >= p_src.get(f, 0.) for i, f in enumerate(fams)}
     s0, s1, _ = support(inputs)
     h = jnp.clip(0.5 * (s1 - s0), cfg.min_days, cfg.horizon_days)
     fc, bc = s1 - h, s0 + h
@@ -163,7 +174,7 @@ def perturb(key:PRNGKeyArray, # random key
     out = {}
     for i, n in enumerate(names):
         f = inputs[n]
-        rand = u[len(fams) + i, :f.days.shape[0]] >= p_frame.get(fam[n], 0.)
+        rand = frame_u[i, :f.days.shape[0]] >= p_frame.get(fam[n], 0.)
         keep = jnp.stack([rand, f.days < fc, f.days >= bc])[mode] & src_keep[fam[n]]
         out[n] = mask_frames(f, keep)
     return out, period_c, mode

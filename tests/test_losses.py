@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from alphaearth_nb.core import ConfigError, Frames, TrainExample
-from alphaearth_nb.losses import LossWeights, Perturbations, clip_loss, perturb, total_loss, uniformity_loss
+from alphaearth_nb.losses import (LossWeights, Perturbations, clip_loss, perturb, perturb_draws, total_loss,
+                                  uniformity_loss)
 from alphaearth_nb.model import dummy_example, init, preset
 from alphaearth_nb.summary import unit
 
@@ -140,39 +141,22 @@ def test_perturbations():
     with pytest.raises(ConfigError, match="sum"): Perturbations(modes=(0.5, 0.5, 0.5))
 
 
-def _perturb_as_before(key, inputs, period, cfg=Perturbations()):
-    "`perturb` as it drew before session 16: a `jax.random` call per family, source and mode (the reference)."
-    from alphaearth_nb.losses import mask_frames, support
-    from alphaearth_nb.model import family
-    from alphaearth_nb.sources import get_source
-    ks, km, kf = jax.random.split(key, 3)
-    names = sorted(inputs)
-    fam = {n: family(get_source(n)) for n in names}
-    fams = sorted(set(fam.values()))
-    p_src, p_frame = dict(cfg.drop_source), dict(cfg.drop_frame)
-    src_keep = {f: jax.random.uniform(jax.random.fold_in(ks, i)) >= p_src.get(f, 0.) for i, f in enumerate(fams)}
-    mode = jax.random.choice(km, 3, p=jnp.asarray(cfg.modes, jnp.float32))
-    s0, s1, _ = support(inputs)
-    h = jnp.clip(0.5 * (s1 - s0), cfg.min_days, cfg.horizon_days)
-    fc, bc = s1 - h, s0 + h
-    period_c = jnp.stack([period, jnp.stack([fc, s1]), jnp.stack([s0, bc])])[mode]
-    out = {}
-    for i, n in enumerate(names):
-        f = inputs[n]
-        rand = jax.random.uniform(jax.random.fold_in(kf, i), f.days.shape) >= p_frame.get(fam[n], 0.)
-        out[n] = mask_frames(f, jnp.stack([rand, f.days < fc, f.days >= bc])[mode] & src_keep[fam[n]])
-    return out, period_c, mode
+def test_perturb_draws_what_jax_random_draws():
+    "`perturb_draws` (2 threefry calls) gives, bit for bit, a `jax.random` call per family, source and the mode."
+    modes, lengths = (0.2, 0.5, 0.3), (16, 9, 5)                               # sources of unequal lengths
 
+    def one_call_each(key):
+        ks, km, kf = jax.random.split(key, 3)
+        fam = jnp.stack([jax.random.uniform(jax.random.fold_in(ks, i)) for i in range(2)])
+        mode = jax.random.choice(km, 3, p=jnp.asarray(modes, jnp.float32))
+        return fam, mode, [jax.random.uniform(jax.random.fold_in(kf, i), (t,)) for i, t in enumerate(lengths)]
 
-def test_perturb_draws_what_jax_random_drew():
-    "Session 16 draws the same numbers from 2 threefry calls instead of 11 (and no searchsorted loop): bit for bit."
-    mk = lambda T, c: Frames(jnp.ones((T, 2, 2, c)), jnp.ones((T, 2, 2, c), bool), jnp.linspace(0.0, 360.0, T),
-                             jnp.ones(T, bool), jnp.zeros((T, 0)))
-    ins = {"sentinel2": mk(16, 6), "landsat": mk(9, 6), "sentinel1": mk(5, 5)}  # sources of unequal lengths
     keys = jax.random.split(jax.random.key(5), 400)
-    per = jnp.array([30.0, 200.0])
-    new = jax.jit(jax.vmap(lambda k: perturb(k, ins, per)))(keys)
-    old = jax.jit(jax.vmap(lambda k: _perturb_as_before(k, ins, per)))(keys)
-    assert set(np.asarray(new[2]).tolist()) == {0, 1, 2}
-    for a, b in zip(jax.tree.leaves(new), jax.tree.leaves(old)):
-        assert np.asarray(a).tobytes() == np.asarray(b).tobytes()
+    fam, mode, frames = jax.jit(jax.vmap(lambda k: perturb_draws(k, 2, 3, max(lengths), modes)))(keys)
+    fam_ref, mode_ref, frames_ref = jax.jit(jax.vmap(one_call_each))(keys)
+    assert set(np.asarray(mode).tolist()) == {0, 1, 2}
+    assert (fam.shape, mode.shape, frames.shape) == ((400, 2), (400,), (400, 3, 16))
+    assert mode.dtype == mode_ref.dtype and np.asarray(mode).tobytes() == np.asarray(mode_ref).tobytes()
+    assert np.asarray(fam).tobytes() == np.asarray(fam_ref).tobytes()
+    for i, t in enumerate(lengths):
+        assert np.asarray(frames[:, i, :t]).tobytes() == np.asarray(frames_ref[i]).tobytes()
