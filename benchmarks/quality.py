@@ -9,7 +9,7 @@ then on the held-out scenes put the embedding beside the designed features a use
 1. Corpus (`alphaearth_nb.corpus`): scenes in regions with their own phenology offset, cloud regime, class mix;
    2-4 years; dated change events (clearing, fire, flood, construction, crop rotation). Written once under --out
    and reused. Training draws batches scene by scene from the "train" split (`CorpusBatches`).
-2. Land cover on the held-out scenes, the paper's protocol (arXiv 2507.22291 S3; AEF.md section 7): points at
+2. Land cover on the held-out scenes, the paper's protocol (arXiv 2507.22291 S3): points at
    least --min-dist metres apart (default 50 m; the paper: 1.28 km, its 128-pixel patch, which would leave a
    handful of points in a 1 km scene), each in one random year; 1, 10 and max shots; kNN-1, kNN-3 and
    the linear probe; balanced accuracy mean +- std over folds (1000/500 in the paper: --quick uses fewer).
