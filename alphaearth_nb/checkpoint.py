@@ -68,13 +68,24 @@ def latest_checkpoint(directory) -> Path | None:
     return found[-1] if found else None
 
 # %% ../nbs/16_checkpoint.ipynb #c0006
+def _own_step(path:Path) -> int | None:
+    "The step of `path` if it is a header `save_checkpoint` writes (`ckpt_<step>.json`, `CKPT_FORMAT`, that step)."
+    m = _CKPT.match(path.name)
+    if not m: return None
+    try: h = json.loads(path.read_text())
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError): return None
+    ours = isinstance(h, dict) and h.get("format") == CKPT_FORMAT and h.get("step") == int(m.group(1))
+    return int(m.group(1)) if ours else None
+
 def save_checkpoint(directory,           # the checkpoint folder (created if needed)
                     state:PyTree,        # any pytree of arrays: a TrainState, a model, ...
                     meta:dict|None=None, # more header fields: configs, preset, data position...
-                    keep:int=3,          # complete checkpoints kept; older ones are removed
+                    keep:int=3,          # complete checkpoints kept, this one included; older ones are removed
                     step:int|None=None,  # the checkpoint's number; default `state.step` (a TrainState's)
                    ) -> Path:
-    "Write `state` atomically (leaves first, metadata last) and prune old checkpoints; returns the `.json` path."
+    "Write `state` atomically (leaves first, metadata last) and prune older step checkpoints (never other files); "
+    "returns the `.json` path. Raises `ConfigError` for `keep` < 1."
+    if keep < 1: raise ConfigError(f"keep={keep}: keep at least the checkpoint being written (keep=1).")
     d = Path(directory); d.mkdir(parents=True, exist_ok=True)
     step = int(state.step if step is None else step)
     if jax.process_count() > 1:  # gather FSDP-split leaves; only process 0 writes
@@ -87,7 +98,8 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
         hf = _Hashing(f); hf.write((json.dumps(header) + "\n").encode()); eqx.tree_serialise_leaves(hf, state)
     header.update(bytes=hf.n, sha256=hf.sha.hexdigest())
     write_text(leaves.with_suffix(".json"), json.dumps(header, indent=1))
-    for old in checkpoints(d)[:-keep]:  # metadata first: never a half-deleted "latest"
+    older = [p for p in checkpoints(d) if (n := _own_step(p)) is not None and n < step]
+    for old in older[:max(len(older) - (keep - 1), 0)]:  # metadata first: never a half-deleted "latest"
         old.unlink(missing_ok=True); old.with_suffix(".eqx").unlink(missing_ok=True)
     return leaves.with_suffix(".json")
 

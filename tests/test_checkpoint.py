@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from alphaearth_nb.checkpoint import latest_checkpoint, load_checkpoint, read_header, save_checkpoint, verify_checkpoint
-from alphaearth_nb.core import AEFError, CheckpointError, DamagedCheckpointError, TrainingWarning
+from alphaearth_nb.core import AEFError, CheckpointError, ConfigError, DamagedCheckpointError, TrainingWarning
 from alphaearth_nb.testing import Standin, standin_batches, standin_loss
 from alphaearth_nb.train import TrainConfig, fit, init_state, make_optimizer
 
@@ -106,3 +106,30 @@ def test_load_into_another_model_names_the_recorded_preset(tmp_path):  # G3: the
     p = save_checkpoint(tmp_path, {"w": jnp.zeros(2)}, meta={"preset": "tiny"}, step=1)
     with pytest.raises(CheckpointError, match="trained with preset 'tiny'"):
         load_checkpoint(p, {"a": jnp.zeros(2), "b": jnp.zeros((3, 3))})
+
+
+def test_pruning_removes_only_its_own_older_step_checkpoints(tmp_path):  # files it did not write survive
+    foreign = {"ckpt_best.eqx": b"a user's best model", "ckpt_best.json": b"{}",                  # other names
+               "ckpt_00000001.json": b'{"note": "not a checkpoint"}', "ckpt_00000001.eqx": b"x",  # not our header
+               "ckpt_00000002.json": b"not json at all", "ckpt_00000002.eqx": b"x",                 # no header
+               "ckpt_00000004.json": json.dumps({"format": "other.tool/1", "step": 4}).encode(),    # another format
+               "ckpt_00000004.eqx": b"x",
+               "ckpt_00000900.json": b"{}", "ckpt_00000900.eqx": b"x"}                              # numbered above ours
+    for name, data in foreign.items(): (tmp_path / name).write_bytes(data)
+    renamed = save_checkpoint(tmp_path, _tree(), step=6)            # ours, renamed to step 3: no longer parses as 3
+    for s in (".json", ".eqx"): renamed.with_suffix(s).rename(tmp_path / f"ckpt_00000003{s}")
+    for k in (10, 20, 30, 40): save_checkpoint(tmp_path, _tree(k), META, step=k, keep=2)
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted([*foreign, "ckpt_00000003.json", "ckpt_00000003.eqx", "ckpt_00000030.json",
+                           "ckpt_00000030.eqx", "ckpt_00000040.json", "ckpt_00000040.eqx"])  # 10 and 20 pruned
+    assert all((tmp_path / n).read_bytes() == data for n, data in foreign.items())
+
+
+def test_pruning_never_removes_the_checkpoint_it_just_wrote(tmp_path):  # another run's newer steps in the folder
+    for k in (100, 200): save_checkpoint(tmp_path, _tree(k), META, step=k)
+    p = save_checkpoint(tmp_path, _tree(1), META, step=5, keep=1)
+    assert p.exists() and p.with_suffix(".eqx").exists() and verify_checkpoint(p)["step"] == 5
+    assert (tmp_path / "ckpt_00000100.json").exists() and (tmp_path / "ckpt_00000200.json").exists()
+    with pytest.raises(ConfigError, match="keep=0"): save_checkpoint(tmp_path, _tree(), step=6, keep=0)
+    for k in (6, 7, 8, 9): save_checkpoint(tmp_path, _tree(k), META, step=k, keep=5)  # fewer than keep: none pruned
+    assert [int(p.stem[5:]) for p in sorted(tmp_path.glob("ckpt_*.json"))] == [5, 6, 7, 8, 9, 100, 200]
