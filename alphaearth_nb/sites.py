@@ -242,8 +242,11 @@ def box_strata(n:int=2, lon0:float=2.0, lat0:float=48.0, side:float=0.1):
                                                                       for i in range(n)], crs=4326)
 
 # %% ../nbs/07b_sites.ipynb #c0033
-def write_sites(path, sites, overwrite:bool=True) -> Path:
-    "Write a site table as GeoParquet (atomically); returns the path."
+def write_sites(path,                  # the GeoParquet file to write
+                sites,                 # a site table (`sample_sites`)
+                overwrite:bool=False,  # replace an existing file (else `OutputExistsError`: the old table kept)
+               ) -> Path:
+    "Write a site table as GeoParquet (atomically: written beside `path`, renamed in); returns the path."
     _gpd()
     with writing_file(path, "wb", overwrite) as f: sites.to_parquet(f, index=False)
     return Path(path)

@@ -8,7 +8,7 @@ gpd = pytest.importorskip("geopandas")
 from shapely.geometry import box
 
 from alphaearth_nb import sites
-from alphaearth_nb.core import ConfigError, LabelError, MissingDataError
+from alphaearth_nb.core import ConfigError, LabelError, MissingDataError, OutputExistsError
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +72,17 @@ def test_geoparquet_round_trip(eco, tmp_path):
     pd.testing.assert_frame_equal(pd.DataFrame(back.drop(columns="geometry")),
                                   pd.DataFrame(st.drop(columns="geometry")))
 
+
+
+def test_write_sites_keeps_an_existing_table_unless_overwrite(eco, tmp_path):  # like the package's other writers
+    first, second = (sites.sample_sites(eco, (2020, 2023), cap=c, seed=0) for c in (3, 1))
+    path = sites.write_sites(tmp_path / "s.parquet", first)
+    before = path.read_bytes()
+    with pytest.raises(OutputExistsError, match=r"s\.parquet already exists: pass overwrite=True"):
+        sites.write_sites(path, second)
+    assert path.read_bytes() == before and len(sites.read_sites(path)) == len(first)
+    assert [p.name for p in tmp_path.iterdir()] == ["s.parquet"]            # nothing left beside it
+    assert list(sites.read_sites(sites.write_sites(path, second, overwrite=True)).site) == list(second.site)
 
 def test_thin_is_greedy_in_order():
     lon = np.array([0.0, 0.005, 0.02, 0.0101]); lat = np.zeros(4)   # 0.005 deg = 557 m at the equator
