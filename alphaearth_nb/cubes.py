@@ -13,10 +13,11 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, band_names
+from .core import EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, TimeError, band_names
 from .embeddings import as_embedding
 from . import geo
 from .geo import crs_of, is_lazy, require
+from .timecodes import YEARS, as_numbers, numeric_time_hint, unwritten_years
 
 # %% auto #0
 __all__ = ['LONLAT', 'HOWS', 'cube_form', 'grid_of', 'transform_of', 'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube',
@@ -133,9 +134,24 @@ def pixel_of(emb:xr.DataArray, xs, ys) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return np.where(inside, rows, 0), np.where(inside, cols, 0), inside
 
 def years_of_cube(emb:xr.DataArray) -> np.ndarray:
-    "The calendar year of each time step (datetime coordinates), or the time values themselves."
-    t = np.asarray(emb["time"].values)
-    return pd.DatetimeIndex(t).year.values if np.issubdtype(t.dtype, np.datetime64) else t
+    """The calendar year (int64) of each time step: from datetime64 or cftime dates, whole year numbers (2024, 2024.0,
+    '2024') or dated text ('2024-01-01'); a cube without a `time` coordinate (`xr.concat(embs, 'time')`) gives the
+    step indices 0, 1, ... Other numbers (epoch counts, days since 1970 read undecoded) raise `TimeError` naming the
+    conversion that works, rather than being reported as years."""
+    if "time" not in emb.coords: return np.arange(emb.sizes["time"], dtype=np.int64)
+    t = np.asarray(emb["time"].values).ravel()
+    if np.issubdtype(t.dtype, np.datetime64): return pd.DatetimeIndex(t).year.values.astype(np.int64)
+    if t.dtype == object and all(hasattr(v, "year") for v in t):   # cftime dates, datetime.date
+        return np.array([v.year for v in t], np.int64)
+    n = as_numbers(t)
+    if n is not None and (np.isfinite(n) & (n == np.round(n)) & (n >= YEARS[0]) & (n <= YEARS[1])).all():
+        return n.astype(np.int64)
+    if n is None and t.dtype.kind in "OUS" and not unwritten_years(t):
+        try: return pd.DatetimeIndex(pd.to_datetime(t.astype(str), format="ISO8601")).year.values.astype(np.int64)
+        except (ValueError, TypeError): pass
+    hint = numeric_time_hint(t) if n is not None else "write them as dates, e.g. `pd.to_datetime(['2024-01-01', ...])`"
+    raise TimeError(f"the cube's time values {t[:3].tolist()} are neither years nor dates: {hint}, then "
+                    "`cube = cube.assign_coords(time=...)`")
 
 def gather(emb:xr.DataArray, rows, cols) -> np.ndarray:
     "Vectors at pixel (row, col) pairs: `(n, band)` or `(n, time, band)`; dask reads each touched chunk once."

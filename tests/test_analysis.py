@@ -540,3 +540,35 @@ def test_class_names_differing_only_in_case_or_spaces_are_named(planted):
     with warnings.catch_warnings():
         warnings.simplefilter("error")   # distinct names: not a word
         classify(e, t.assign(label=["forest", "forest", "water", "Grass"]), k=1)
+
+
+@pytest.mark.parametrize("times", [
+    [2022, 2023, 2024], [2022.0, 2023.0, 2024.0], ["2022", "2023", "2024"], ["2022-01-01", "2023-01-01", "2024-07-01"],
+    "cftime"])
+def test_cube_years_from_every_time_encoding(times):
+    """A cube's years from cftime dates (netCDF with a noleap calendar), year numbers or dated text: yearly_change and
+    sample name 2022..2024 (cftime was a TypeError deep in numpy)."""
+    from alphaearth_nb.cubes import sample, yearly_change
+    if times == "cftime":
+        cftime = pytest.importorskip("cftime")
+        times = [cftime.DatetimeNoLeap(y, 1, 1) for y in (2022, 2023, 2024)]
+    e = embedding_from_array(random_unit((4, 6), seed=8))
+    moved = e.isel(x=slice(None, None, -1)).assign_coords(x=e.x)   # every pixel changes in the last year (6 columns)
+    cube = xr.concat([e, e, moved], dim="time").assign_coords(time=times)
+    assert (yearly_change(cube)["year_of_change"].values == 2024).all()
+    t = sample(cube, ([500_015.0], [4_999_985.0]), crs="EPSG:32631")
+    assert t["year"].tolist() == [2022, 2023, 2024]
+
+
+def test_cube_times_that_are_not_years_are_refused_with_the_conversion():
+    "Epoch seconds or days since 1970 (netCDF read with decode_times=False) were reported as 'years' (19358.0)."
+    from alphaearth_nb.core import TimeError
+    from alphaearth_nb.cubes import sample, yearly_change
+    e = embedding_from_array(random_unit((4, 5), seed=8))
+    cube = xr.concat([e, e, e], dim="time")
+    days = (pd.to_datetime(["2022-01-01", "2023-01-01", "2024-01-01"]) - pd.Timestamp("1970-01-01")).days.to_numpy()
+    with pytest.raises(TimeError, match=r"days since 1970.*unit='D'"):
+        yearly_change(cube.assign_coords(time=days))
+    with pytest.raises(TimeError, match=r"epoch seconds.*unit='s'"):
+        sample(cube.assign_coords(time=days * 86_400), ([500_015.0], [4_999_985.0]), crs="EPSG:32631")
+    assert sample(cube, ([500_015.0], [4_999_985.0]), crs="EPSG:32631")["year"].tolist() == [0, 1, 2]  # no coordinate
