@@ -7,6 +7,8 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/core.html.md"""
 # %% ../nbs/00_core.ipynb #c0002
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import contextlib
 import ctypes
 import functools
@@ -40,9 +42,9 @@ __all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEE
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
            'MetadataWarning', 'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames',
            'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'is_ours',
-           'check_output', 'pid_alive', 'writing_folder', 'writing_file', 'write_text', 'run_lock', 'CRSError',
-           'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options', 'cpu_threads',
-           'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
+           'check_output', 'pid_alive', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text', 'run_lock',
+           'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options',
+           'cpu_threads', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -237,6 +239,35 @@ def _swap_in(tmp:Path, t:Path):
         raise
     for p in ([old] if old is not None else []) + _dead_olds(t): _rm(p)
 
+# %% ../nbs/00_core.ipynb #c2003y
+def settle_zarr(timeout:float=30.0, # seconds to wait for zarr's running tasks before cancelling them
+                stop:bool=False,    # also end zarr's loop, its thread and pool (zarr starts them anew when used)
+               ) -> int:
+    """Wait until zarr's background loop (zarr 3: `zarr.core.sync`) has no task left; returns how many tasks were
+    waited for (0 when zarr is not imported or its loop is idle). Tasks still running after `timeout` seconds are
+    cancelled. Their errors are not raised: the first error of a write reached its caller already."""
+    zs = sys.modules.get("zarr.core.sync")
+    loop = getattr(zs, "loop", [None])[0]
+    if loop is None or loop.is_closed() or threading.current_thread() is getattr(zs, "iothread", [None])[0]: return 0
+    async def drain():
+        me, seen, end = asyncio.current_task(), set(), loop.time() + timeout
+        while left := [t for t in asyncio.all_tasks() if t is not me]:
+            seen.update(left)
+            done, pending = await asyncio.wait(left, timeout=max(0.0, end - loop.time()))
+            for t in done: t.cancelled() or t.exception()  # retrieved: asyncio logs none of them at exit
+            if pending and loop.time() >= end:
+                for t in pending: t.cancel()
+                await asyncio.wait(pending, timeout=1.0)
+                break
+        return len(seen)
+    n = 0
+    if loop.is_running():
+        try: n = asyncio.run_coroutine_threadsafe(drain(), loop).result(timeout + 5)
+        except (concurrent.futures.TimeoutError, RuntimeError): pass
+    if stop: zs.cleanup_resources()
+    return n
+
+
 # %% ../nbs/00_core.ipynb #c2004
 @contextlib.contextmanager
 def writing_folder(target:str|os.PathLike, # the folder to (re)place
@@ -256,6 +287,7 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
         if t.is_dir() and not any(t.iterdir()): t.rmdir()
         _swap_in(tmp, t)
     except BaseException:
+        settle_zarr()  # zarr's chunk writes started with the failed one finish first: else they refill `tmp`
         shutil.rmtree(tmp, ignore_errors=True)
         raise
 

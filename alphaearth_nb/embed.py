@@ -450,22 +450,22 @@ def _write_rows(ds:xr.Dataset, sums:da.Array, o:int, tmp, g:int, int8:bool, prog
     "Write `ds.embedding` to the zarr store `tmp` chunk row by chunk row, `g` chunks at a time, from `sums` (dask)."
     (ny, nx), (ys, xs), g = sums.numblocks[:2], (np.cumsum((0,) + c) for c in ds.embedding.chunks[:2]), max(1, g)
     done = {}  # tile sums of the chunk rows i - 1 .. i + 1: each chunk's tiles run once
-    bar = tqdm(total=ny * -(-nx // g), disable=not progress, desc="embed -> zarr", unit="region")
-    for i in range(ny):
-        for j0 in range(0, nx, g):
-            js = range(j0, min(j0 + g, nx))
-            need = [(a, b) for a in range(max(i - 1, 0), min(i + 2, ny))
-                    for b in range(max(j0 - 1, 0), min(j0 + g + 1, nx)) if (a, b) not in done]
-            done.update(zip(need, dask.compute(*(sums.blocks[a, b] for a, b in need))))
-            ry, rx = slice(ys[i], ys[i + 1]), slice(xs[j0], xs[js[-1] + 1])
-            u = np.concatenate([_add_halos(_framed(done, i, j, o), o) for j in js], 1)
-            u = u[:ry.stop - ry.start, :rx.stop - rx.start]
-            part = ds[["embedding"]].isel(y=ry, x=rx).drop_vars(list(ds.coords))
-            part["embedding"] = part["embedding"].copy(data=quantize(u) if int8 else u)
-            part.to_zarr(tmp, region={"y": ry, "x": rx}, consolidated=False)
-            bar.update()
-        for k in [k for k in done if k[0] < i]: del done[k]
-    bar.close()
+    # the bar is closed (its last line printed) before an error reaches the caller: `aef`'s message comes last
+    with tqdm(total=ny * -(-nx // g), disable=not progress, desc="embed -> zarr", unit="region") as bar:
+        for i in range(ny):
+            for j0 in range(0, nx, g):
+                js = range(j0, min(j0 + g, nx))
+                need = [(a, b) for a in range(max(i - 1, 0), min(i + 2, ny))
+                        for b in range(max(j0 - 1, 0), min(j0 + g + 1, nx)) if (a, b) not in done]
+                done.update(zip(need, dask.compute(*(sums.blocks[a, b] for a, b in need))))
+                ry, rx = slice(ys[i], ys[i + 1]), slice(xs[j0], xs[js[-1] + 1])
+                u = np.concatenate([_add_halos(_framed(done, i, j, o), o) for j in js], 1)
+                u = u[:ry.stop - ry.start, :rx.stop - rx.start]
+                part = ds[["embedding"]].isel(y=ry, x=rx).drop_vars(list(ds.coords))
+                part["embedding"] = part["embedding"].copy(data=quantize(u) if int8 else u)
+                part.to_zarr(tmp, region={"y": ry, "x": rx}, consolidated=False)
+                bar.update()
+            for k in [k for k in done if k[0] < i]: del done[k]
 
 # %% ../nbs/21_embed.ipynb #c0031
 callable_module(__name__)

@@ -286,3 +286,46 @@ def test_repeated_shot_counts_are_refused(tmp_path, capsys):  # `--shots max,max
         code, err = _err(capsys, ["evaluate", "--embeddings", csv, "--shots", shots])
         assert code == 2 and says in err and "Traceback" not in err, err
     assert _parser().parse_args(["evaluate", "--embeddings", csv, "--shots", "1, 10,max"]).shots == (1, 10, "max")
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    "A 1 MiB tmpfs mounted under `tmp_path` (root only), unmounted after the test."
+    mnt = tmp_path / "disk"; mnt.mkdir()
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)], capture_output=True, text=True)
+    if r.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here (needs root and mount rights): {r.stderr.strip()[:120]}")
+    try: yield mnt
+    finally: subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+@pytest.mark.slow
+@pytest.mark.filterwarnings("ignore:Object at .aef-complete is not recognized")  # our completion marker
+def test_embed_onto_a_full_disk_is_one_line_and_leaves_the_old_store(tmp_path, full_disk):  # E2 and G1, as a process
+    """`aef embed --overwrite` onto a full disk: rc 2 and `aef: error: ... No space`, but zarr's chunk writes still
+    running after the first failure refilled the removed partial copy (left beside the store every run), and 1 run
+    in 4 ended with an asyncio traceback (`cannot schedule new futures after shutdown`) under our line."""
+    import xarray as xr
+    from alphaearth_nb.core import is_ours, writing_folder
+    from alphaearth_nb.stacks import toy_stack
+    toy_stack(size=120).to_zarr(tmp_path / "st.zarr", consolidated=False)
+    old = xr.Dataset({"embedding": (("y", "x"), np.arange(64, dtype=np.float32).reshape(8, 8))})
+    with writing_folder(full_disk / "o.zarr", what="embedding store", meta={"kind": "embedding"}) as t:
+        old.to_zarr(t, consolidated=False)  # an earlier result of ours, which --overwrite is to replace
+    code = ("import asyncio, sys, jax, zarr.storage\nfrom alphaearth_nb import train\n"
+            "from alphaearth_nb.model import AlphaEarth, preset\n"
+            "train.load_model = lambda p: AlphaEarth(preset('tiny'), key=jax.random.key(0))\n"
+            "put = zarr.storage.LocalStore.set\n"  # a slow disk: one chunk's write is still running when another fails
+            "async def slow(self, key, value):\n    await asyncio.sleep(1.0 if key == 'embedding/c/0/1/0' else 0)\n"
+            "    return await put(self, key, value)\nzarr.storage.LocalStore.set = slow\n"
+            "from alphaearth_nb.cli import main\nsys.argv[0] = 'aef'\nsys.exit(main())\n")  # argv None: as `aef` runs
+    argv = ["embed", "--checkpoint", str(tmp_path), "--period", "2021", "--data", str(tmp_path / "st.zarr"),
+            "--out", str(full_disk / "o.zarr"), "--overwrite"]
+    r = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True,
+                       env={**os.environ, "PYTHONPATH": os.getcwd(), "AEF_CPU_DEVICES": "0"})
+    lines = [l for l in r.stderr.replace("\r", "\n").splitlines() if l.strip()]
+    assert sorted(p.name for p in full_disk.iterdir()) == ["o.zarr"], r.stderr[-2000:]  # no partial copy beside it
+    assert is_ours(full_disk / "o.zarr")
+    xr.testing.assert_equal(xr.open_zarr(full_disk / "o.zarr", consolidated=False).load(), old)
+    assert r.returncode == 2 and "Traceback" not in r.stderr and "Task" not in r.stderr, r.stderr[-3000:]
+    assert lines[-1].startswith("aef: error:") and "No space left on device" in lines[-1], lines[-3:]  # said last

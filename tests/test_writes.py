@@ -49,6 +49,25 @@ def test_disk_full_keeps_the_old_store(tmp_path, after):  # E2, with a fault-inj
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
+def test_disk_full_while_other_chunk_writes_run_leaves_no_partial_copy(tmp_path, monkeypatch):  # E2, zarr 3
+    """zarr returns at the first failed chunk write while the others it started go on (on its own thread): the
+    partial copy was removed under them and filled again, left beside the store (`.out.partial-*`)."""
+    import asyncio, time, zarr.storage
+    put = zarr.storage.LocalStore.set
+    async def slow(self, key, value):  # a slow disk: one chunk's write is still running when another fails
+        await asyncio.sleep(0.5 if key.endswith("v/c/1/1") else 0)
+        return await put(self, key, value)
+    monkeypatch.setattr(zarr.storage.LocalStore, "set", slow)
+    _store(tmp_path / "out", 1.0)
+    with disk_full(tmp_path, after_bytes=6000), pytest.raises(OSError, match="No space"):
+        with writing_folder(tmp_path / "out", True, what="store") as tmp:
+            xr.Dataset({"v": (("y", "x"), _values(2.0))}).to_zarr(tmp / "s.zarr", zarr_format=3, consolidated=False,
+                                                                    encoding={"v": {"chunks": (32, 32)}})
+    time.sleep(1.0)  # what a write still running would do, it has done by now
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert np.array_equal(xr.open_zarr(tmp_path / "out" / "s.zarr")["v"].values, _values(1.0))
+
+
 def test_killed_writer_leaves_no_store_under_the_name(tmp_path):  # E2, the process dies mid-write
     code = ("import os, sys; from alphaearth_nb.core import writing_folder\n"
             "with writing_folder(sys.argv[1]) as t:\n    (t / 'a').write_text('half'); os._exit(9)\n")
