@@ -449,23 +449,74 @@ def sample_values(da,              # a DataArray (numpy- or dask-backed) or an a
     return v[::step].astype(np.float64, copy=False)
 
 # %% ../nbs/02_sources.ipynb #c0036
-def frame_samples(da,            # a (time, y, x) DataArray, numpy- or dask-backed
-                  n:int=1024,    # at most about this many values per frame
+def _clear(v:np.ndarray, nodata) -> np.ndarray:
+    "Where `v` holds a value: finite and not the source's fill value."
+    return np.isfinite(v) & ((v != nodata) if nodata is not None else True)
+
+def _spread(cy:int, cx:int, first:tuple, k:int) -> list:
+    "Up to `k` (row, column) indices of a cy x cx grid of chunks: `first`, then each the farthest from those picked."
+    yy, xx = np.divmod(np.arange(cy * cx), cx)
+    d, order, at = np.full(cy * cx, np.inf), [], first[0] * cx + first[1]
+    while len(order) < min(k, cy * cx) and d[at] > 0:
+        order.append((int(yy[at]), int(xx[at])))
+        d = np.minimum(d, (yy - yy[at]) ** 2 + (xx - xx[at]) ** 2)
+        at = int(np.argmax(d))
+    return order
+
+def _padded(rows:list) -> np.ndarray:
+    "Rows of different lengths as one (rows, longest) float64 array, NaN after each row's end."
+    out = np.full((len(rows), max((len(r) for r in rows), default=0)), np.nan)
+    for i, r in enumerate(rows): out[i, :len(r)] = r
+    return out
+
+def frame_samples(da,             # a (time, y, x) DataArray, numpy- or dask-backed
+                  n:int=1024,     # about this many values per frame (per chunk read, for a lazy array)
+                  enough:int=64,  # clear values a frame needs before it stops looking further
+                  max_chunks:int=16, # spatial chunks read per frame of a lazy array, at most
+                  empty_after:int=6, # ... and for a frame without a clear value in any of them yet (an empty date)
+                  nodata=None,    # the source's fill value (not a clear value), if any
                  ) -> np.ndarray:
-    """A (time, m) float64 sample of every frame: an evenly strided grid of about `n` pixels. A lazy array gives the
-    strided grid of the spatial chunk at the centre of the frame, so only that chunk of each frame is computed."""
+    """A (time, m) float64 sample of every frame, NaN-padded: an evenly strided grid of about `n` pixels.
+    Eager: the grid over the whole frame; a frame with fewer than `enough` clear values (finite, not `nodata`) on
+    it gives up to `n` of its clear pixels from anywhere instead. Lazy (dask): the grid of the spatial chunk at the
+    centre of every frame; a frame short of `enough` clear values there adds the clear values of the grids of more
+    chunks, spread over the frame (each the farthest from those read), in batches of 1, 2, 4, ... chunks (one
+    compute each, of the short frames only), until it has enough or has read `max_chunks` chunks (all of them on
+    a smaller frame); a frame with no clear value in its first `empty_after` chunks (centre, corners) is taken
+    as empty. A good stack reads one chunk per frame; the array is never read whole."""
     data = da.data if isinstance(da, xr.DataArray) else da  # (a numpy array's .data is a memoryview)
-    ny, nx = da.shape[-2:]
-    y0, y1, x0, x1 = 0, ny, 0, nx
-    if getattr(data, "chunks", None) is not None and hasattr(data, "blocks"):
-        edges = lambda c: np.concatenate([[0], np.cumsum(c)])
-        ey, ex = edges(data.chunks[-2]), edges(data.chunks[-1])
-        iy, ix = np.searchsorted(ey, ny // 2, "right") - 1, np.searchsorted(ex, nx // 2, "right") - 1
-        y0, y1, x0, x1 = ey[iy], ey[iy + 1], ex[ix], ex[ix + 1]
+    if data.ndim == 2: data = data[None]
+    ny, nx = data.shape[-2:]
     side = max(1, int(np.sqrt(n)))
-    sy, sx = -(-(y1 - y0) // side), -(-(x1 - x0) // side)  # ceil: at most side x side values
-    v = np.asarray(data[..., y0:y1:sy, x0:x1:sx], np.float64)
-    return v.reshape(v.shape[0], -1) if v.ndim > 1 else v[None]
+    def grid(a, y0, y1, x0, x1):  # the strided grid of a window: at most side x side values
+        sy, sx = -(-(y1 - y0) // side), -(-(x1 - x0) // side)  # ceil
+        return a[..., y0:y1:sy, x0:x1:sx]
+    flat = lambda v, k: np.asarray(v, np.float64).reshape(k, -1)
+    if getattr(data, "chunks", None) is None or not hasattr(data, "blocks"):
+        v = flat(grid(data, 0, ny, 0, nx), data.shape[0])
+        rows = list(v)
+        for t in np.flatnonzero(_clear(v, nodata).sum(1) < enough):  # clouds over the grid: the frame is in memory
+            f = np.asarray(data[t], np.float64).ravel()
+            f = f[_clear(f, nodata)]
+            rows[t] = f[::max(1, f.size // n)]
+        return _padded(rows)
+    edges = lambda c: np.concatenate([[0], np.cumsum(c)])
+    ey, ex = edges(data.chunks[-2]), edges(data.chunks[-1])
+    iy, ix = np.searchsorted(ey, ny // 2, "right") - 1, np.searchsorted(ex, nx // 2, "right") - 1
+    order = _spread(len(ey) - 1, len(ex) - 1, (iy, ix), max_chunks)
+    win = lambda c: (ey[c[0]], ey[c[0] + 1], ex[c[1]], ex[c[1] + 1])
+    v = flat(grid(data, *win(order[0])), data.shape[0])  # every frame's centre chunk
+    rows, have = list(v), _clear(v, nodata).sum(1)
+    at, k = 1, 1
+    while at < len(order) and (short := np.flatnonzero((have < enough) & ((have > 0) | (at < empty_after)))).size:
+        batch = order[at:at + (min(k, empty_after - at) if at < empty_after else k)]  # empty dates stop at empty_after
+        at, k = at + len(batch), 2 * k
+        for part in dask_array.compute(*(grid(data[short], *win(c)) for c in batch)):  # one compute per batch
+            part = flat(part, len(short))
+            for i, t in enumerate(short):
+                c = part[i][_clear(part[i], nodata)]
+                rows[t] = np.concatenate([rows[t], c]); have[t] += c.size
+    return _padded(rows)
 
 # %% ../nbs/02_sources.ipynb #c0038
 def _unit_of(src, b): return src.units if isinstance(src.units, str) else src.units[band_index(src, b)]
@@ -508,7 +559,8 @@ def check_frame_units(source,     # a Source or its name
                      ) -> None:
     """Raise `UnitsError` (or warn `UnitsWarning` for a scale a real date can also have) if some frames, not all,
     are on a wrong scale, naming the scale and the frames' dates: a stack merged from readers with different scales
-    (a whole stack on one wrong scale is `check_units`'s verdict). Frames with < 16 clear values are not judged."""
+    (a whole stack on one wrong scale is `check_units`'s verdict). Frames with < 16 clear values in their sample
+    (`frame_samples` looks beyond clouds first) are not judged."""
     src = get_source(source)
     if src.kind == "categorical": return
     times = np.asarray(times)

@@ -133,7 +133,8 @@ def _check_values(name, ds, src):
     bands = [v for v in ds.data_vars if v != CLOUD]
     samples = [sample_values(ds[v]) for v in bands]
     check_units(src, tuple(bands), samples)  # bands judged together: a stack in 0..255 is 8-bit, not one dark band
-    check_frame_units(src, tuple(bands), [frame_samples(ds[v]) for v in bands], ds["time"].values, name)  # F1: merged readers
+    frames = [frame_samples(ds[v], nodata=src.nodata) for v in bands]  # clouds over the centre: looks further
+    check_frame_units(src, tuple(bands), frames, ds["time"].values, name)  # F1: merged readers
     valid = any(bool(valid_mask(src, s[:, None], bands=(v,)).any()) for v, s in zip(bands, samples))
     if not valid and is_lazy(ds):  # the sample may have missed a sparse source's few pixels: read it all once
         valid = any(bool(valid_mask(src, np.asarray(ds[v].values)[..., None], bands=(v,)).any()) for v in bands)

@@ -170,13 +170,17 @@ def test_case_F1_later_frames_in_0_1_are_refused_naming_the_dates(crop, lazy):  
     assert len(named) >= 4 and min(named) >= str(t0.values)[:10], (named, t0.values)  # the changed dates only
 
 
-def test_case_F1_per_frame_sample_of_a_lazy_cube_reads_one_spatial_chunk(crop):  # F4: never the whole cube
+def test_case_F1_per_frame_sample_of_a_lazy_cube_reads_the_centre_chunk_first(crop):  # F4: never the whole cube
     from alphaearth_nb.sources import frame_samples
     d = crop["sentinel2"].to_dataset().chunk({"time": 8, "y": 20, "x": 20})
     s = frame_samples(d["B4"])
-    assert s.shape[0] == d.sizes["time"] and s.shape[1] <= 20 * 20
-    np.testing.assert_array_equal(s, np.asarray(crop["sentinel2"]["B4"].values[:, 20:40, 20:40], np.float64)
-                                  .reshape(len(s), -1))
+    v = crop["sentinel2"]["B4"].values
+    centre = np.asarray(v[:, 20:40, 20:40], np.float64).reshape(len(v), -1)
+    assert s.shape[0] == d.sizes["time"]
+    np.testing.assert_array_equal(s[:, :400], centre)
+    clear_centre, clear = np.isfinite(centre).sum(1), np.isfinite(v).reshape(len(v), -1).sum(1)
+    assert not np.isfinite(s[clear_centre >= 64, 400:]).any()  # clear at the centre: nothing more read
+    assert (np.isfinite(s).sum(1) >= np.minimum(64, clear)).all()  # clouded there: the clear pixels elsewhere
 
 
 @pytest.mark.parametrize("name,fn,err,looks", [
@@ -225,3 +229,54 @@ def test_case_F1_sample_data_pass_without_a_word(crop):
     with warnings.catch_warnings():
         warnings.simplefilter("error", UnitsWarning)
         validate_stack(load_scene()[0]); validate_stack(load_scene()[0].chunk({"time": 16}))
+
+
+class _Counting:
+    "An array that counts its reads (one per chunk a dask array built on it computes)."
+    def __init__(self, a): self.a, self.shape, self.dtype, self.ndim, self.reads = a, a.shape, a.dtype, a.ndim, []
+    def __getitem__(self, k):
+        out = self.a[k]
+        if out.size: self.reads.append(k)  # (dask's look at an empty slice, for the dtype, reads nothing)
+        return out
+
+
+def _lazy(ds, chunks=20):
+    "`ds` with every band a dask array on a `_Counting` (time, 20, 20 chunks): (Dataset, {band: counter})."
+    seen = {v: _Counting(np.asarray(ds[v].values)) for v in ds.data_vars}
+    return ds.assign({v: (ds[v].dims, da.from_array(c, chunks=(1, chunks, chunks))) for v, c in seen.items()}), seen
+
+
+@pytest.mark.parametrize("name,fn,looks", [("sentinel2", lambda v: v / 1e4, r"reflectance in 0\.\.1"),
+                                           ("sentinel1", lambda v: 10 ** (v / 10), "linear backscatter")])
+def test_lazy_frame_in_wrong_units_clouded_over_the_centre_is_found(name, fn, looks):  # F1 and F4
+    "The per-frame check sampled the centre chunk only: a bad frame with clouds there was never judged, and passed."
+    from alphaearth_nb.stacks import toy_stack, validate_stack
+    st = toy_stack(n_time=12, size=200)
+    d = st[name].to_dataset()
+    bad = d.time.values[len(d.time) // 2]
+    bands = [b for b in d.data_vars if b != "cloud"]
+    cloud = (d.y < d.y[40]) & (d.y > d.y[160]) & (d.x > d.x[40]) & (d.x < d.x[160])  # the middle 119 x 119 pixels
+    d = d.assign({b: xr.where(d.time == bad, fn(d[b]).where(~cloud), d[b]).transpose(*d[b].dims) for b in bands})
+    lazy, _ = _lazy(d)
+    tree = xr.DataTree.from_dict({k: (lazy if k == name else st[k].to_dataset()) for k in st.children})
+    with pytest.raises(UnitsError, match=rf"{name}: 1 of the \d+ frames judged \({str(bad)[:10]}\) look like {looks}"):
+        validate_stack(tree)
+
+
+def test_lazy_frame_sample_looks_past_clouds_reading_few_chunks():  # F4: never the whole cube
+    from alphaearth_nb.sources import frame_samples
+    from alphaearth_nb.stacks import toy_stack, validate_stack
+    st = toy_stack(n_time=12, size=200)  # 10 x 10 spatial chunks of 20 px, one frame per chunk: 1,200 per band
+    d = st["sentinel2"].to_dataset()
+    centre = (d.y < d.y[50]) & (d.y > d.y[150]) & (d.x > d.x[50]) & (d.x < d.x[150])
+    d = d.assign({b: d[b].where(~(((d.time == d.time[3]) & centre) | (d.time == d.time[8]))).transpose(*d[b].dims)
+                  for b in d.data_vars})  # frame 3: clouds over the middle 99 x 99 pixels; frame 8: no data at all
+    lazy, seen = _lazy(d)
+    s = frame_samples(lazy["B4"])
+    clear = np.isfinite(s).sum(1)
+    assert clear[3] >= 64 and clear[8] == 0 and (np.delete(clear, [3, 8]) == 400).all(), clear  # centre chunk: 20 x 20
+    assert 12 + 1 <= len(seen["B4"].reads) <= 12 + 1 + 5, len(seen["B4"].reads)  # + frame 3: 1; empty frame 8: 5
+    for c in seen.values(): c.reads.clear()
+    tree = xr.DataTree.from_dict({k: (lazy if k == "sentinel2" else st[k].to_dataset()) for k in st.children})
+    validate_stack(tree)  # a good stack passes
+    assert max(len(c.reads) for c in seen.values()) <= 6 + 12 + 1 + 5  # + the pooled sample's 6 chunks; of 1,200
