@@ -19,8 +19,9 @@ import xarray as xr
 from jaxtyping import Array, Float, Int
 
 from .knn import knn_predict, knn_search, knn_vote  # the kNN engine (re-exported here)
-from .core import EMBED_DIM, ConfigError, DimensionError, EmptyStackError, LabelError
-from .geo import check_same_grid, crs_of, declared_nodata, north_up, to_crs
+from .core import EMBED_DIM, ConfigError, DimensionError, EmptyStackError, LabelError, band_names
+from .geo import check_same_grid, crs_of, declared_nodata, north_up, rename_spatial, to_crs
+from .embeddings import as_embedding
 from .quantize import dequantize
 
 # %% auto #0
@@ -521,15 +522,24 @@ def composite_features(stack,                                  # stack (DataTree
     y, x = _grid(stack)
     return xr.DataArray(a, dims=("y", "x", "band"), coords={"y": y, "x": x, "band": names}, name="composite")
 
-def points_at(features,       # (y, x, band) DataArray: an embedding or a baseline
+def _embedding_like(da) -> bool:
+    "A DataArray with a 64-long `band` dim that is an embedding (integer codes, or bands A00..A63, 1..64 or unnamed)."
+    if not isinstance(da, xr.DataArray) or da.sizes.get("band") != EMBED_DIM: return False
+    if da.dtype.kind in "iu" or "band" not in da.coords: return True
+    names = [str(b) for b in da["band"].values]
+    return sorted(names) == band_names() or names == [str(i) for i in range(1, EMBED_DIM + 1)]
+
+def points_at(features,       # (y, x, band): an embedding in any form (int8 codes dequantised) or a baseline
               labels,         # (y, x) DataArray of labels on the same grid
               nodata=None,    # label value meaning "unlabelled" (NaN and the raster's declared nodata always are)
              ) -> tuple[np.ndarray, np.ndarray]:
     """Features (N, D) and labels (N,) at the labelled pixels that have data, paired by place: labels stored in
     another order (y ascending, x descending) are turned to the features' grid; labels on another grid (shifted, or
     in another CRS) raise `GridError`, another shape `LabelError`."""
-    f = features.transpose("y", "x", ...)
-    lab = labels.squeeze(drop=True).transpose("y", "x")
+    if isinstance(features, xr.Dataset) or _embedding_like(features):  # int8 codes dequantised, fills NaN (A4's gate)
+        features = as_embedding(features)
+    f = rename_spatial(features).transpose("y", "x", ...)
+    lab = rename_spatial(labels).squeeze(drop=True).transpose("y", "x")
     fix = "put the labels on the feature grid (e.g. `labels.interp_like(features, method='nearest')`)"
     if f.sizes["y"] != lab.sizes["y"] or f.sizes["x"] != lab.sizes["x"]:
         raise LabelError(f"labels are {lab.sizes['y']} x {lab.sizes['x']} but features {f.sizes['y']} x {f.sizes['x']}: {fix}")

@@ -362,3 +362,23 @@ def test_points_at_pairs_by_place_not_by_position():  # C1's kind: label rasters
         points_at(e, lab.assign_coords(x=lab.x + 5000))
     with pytest.raises(GridError, match="different CRS"):  # the same numbers in another UTM zone
         points_at(e, lab.assign_attrs(crs="EPSG:32632"))
+
+
+def test_points_at_takes_an_embedding_in_every_form():
+    """Official int8 codes (and float32 codes from a masking reader) were returned raw (rows of length ~330, which
+    evaluate_embeddings then took as features); an xee Dataset was an AttributeError, lat/lon labels a ValueError."""
+    from alphaearth_nb.embeddings import quantize_embedding
+    from alphaearth_nb.quantize import dequantize
+    from alphaearth_nb.testing import embedding_from_array, fake_official, random_unit
+    e = embedding_from_array(random_unit((5, 6), seed=3))
+    q = quantize_embedding(e)                                        # int8 (y, x, band), -128 = no data
+    lab = xr.DataArray(np.arange(30, dtype=float).reshape(5, 6) % 4, dims=("y", "x"), coords={"y": e.y, "x": e.x})
+    lab[0, 0] = np.nan
+    want = np.asarray(dequantize(q.values), np.float32).reshape(30, 64)[1:]
+    for feats in (q, q.astype(np.float32), q.transpose("band", "y", "x"), fake_official(q),
+                  q.rename(y="lat", x="lon")):
+        X, y = points_at(feats, lab.rename(y="lat", x="lon"))
+        np.testing.assert_allclose(X, want, atol=1e-7)
+        np.testing.assert_array_equal(y, lab.values.ravel()[1:])
+    base = xr.DataArray(np.arange(60.0).reshape(5, 6, 2), dims=("y", "x", "band"), coords={"y": e.y, "x": e.x})
+    np.testing.assert_array_equal(points_at(base, lab)[0], base.values.reshape(30, 2)[1:])   # baselines as given
