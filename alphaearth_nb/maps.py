@@ -141,7 +141,11 @@ def to_rgba(obj, max_size:int=2048, band:str|None=None, cmap:str="viridis") -> x
     "An 8-bit RGBA picture (band, y, x) of an embedding, class map or 2-D map, downsampled to `max_size`."
     if isinstance(obj, xr.Dataset) and ("class" in obj or "cluster" in obj):
         obj = obj["class" if "class" in obj else "cluster"]
-    if isinstance(obj, xr.Dataset) or "band" in obj.dims:
+    if isinstance(obj, xr.DataArray) and "rgb" in obj.dims:   # colours from `rgb` (0..1, NaN = no data), as `plot`
+        small = downsample(north_up(obj), max_size).transpose("y", "x", "rgb")
+        c = np.asarray(small.values, np.float64)
+        img = np.concatenate([np.clip(np.nan_to_num(c), 0, 1), np.isfinite(c).all(-1, keepdims=True)], -1)
+    elif isinstance(obj, xr.Dataset) or "band" in obj.dims:
         small = downsample(north_up(as_embedding(obj)), max_size)
         if band is None:
             c = np.asarray(rgb(small).values)

@@ -141,3 +141,15 @@ def test_a_class_keeps_its_colour_in_every_map():
     ax = plot_classes(big)
     assert len(ax.get_legend().get_texts()) == 3
     plt.close("all")
+
+
+def test_to_rgba_of_rgb_colours_as_plot_draws_them(emb):
+    "The output of `rgb` (y, x, rgb), also of a y-ascending embedding: was a raw ValueError from transpose."
+    from alphaearth_nb.analysis import rgb
+    for e in (emb, emb.isel(y=slice(None, None, -1))):
+        c = rgb(e)
+        img = to_rgba(c)
+        assert img.dims == ("band", "y", "x") and img.dtype == np.uint8 and (np.diff(img.y.values) < 0).all()
+        up = c.sortby("y", ascending=False).transpose("y", "x", "rgb").values
+        np.testing.assert_array_equal(img.values[:3], np.round(np.moveaxis(np.nan_to_num(up), -1, 0) * 255))
+        np.testing.assert_array_equal(img.values[3], np.where(np.isfinite(up).all(-1), 255, 0))
