@@ -24,8 +24,8 @@ import jax.numpy as jnp
 from jax.experimental import multihost_utils
 from jaxtyping import PyTree
 
-from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
-                                TrainingWarning, run_lock, write_text, writing_file)
+from .core import (LOCK, CheckpointError, ConfigError, DamagedCheckpointError, NotOursError,
+                                OutputExistsError, TrainingWarning, run_lock, write_text, writing_file)
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'RUN_MARKER', 'RUN_FILES', 'jsonable', 'checkpoint_headers', 'checkpoints', 'latest_checkpoint',
@@ -220,28 +220,39 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
 # %% ../nbs/16_checkpoint.ipynb #c0019
 RUN_MARKER = ".aef-run"
 RUN_FILES = ("checkpoints", "metrics.jsonl", "loss.png", RUN_MARKER)  # what a run writes in its folder
+_SCRATCH = re.compile(r"\..+\.partial-\d+-[0-9a-f]{8}$")  # a file `core.writing_file` is writing (or left)
 
 def is_run(folder) -> bool:
-    "True if `folder` holds (part of) a training run."
+    "True if `folder` holds (part of) an alphaearth_nb training run: its `.aef-run` marker or checkpoints of ours."
     d = Path(folder)
-    return (d / RUN_MARKER).exists() or (d / "checkpoints").is_dir() or (d / "metrics.jsonl").exists()
+    return (d / RUN_MARKER).is_file() or any(_own_step(p) is not None for p in checkpoint_headers(d / "checkpoints"))
+
+def _not_ours(d:Path) -> bool:
+    "True if `d` holds files (beyond our lock and half-written files) but no run of ours."
+    return any(p.name != LOCK and not _SCRATCH.match(p.name) for p in d.iterdir()) and not is_run(d)
+
+def _refuse(d:Path):
+    raise NotOursError(f"{d} is a non-empty folder that holds no alphaearth_nb run (no {RUN_MARKER} marker, no "
+                       "checkpoint of ours), so it is left alone, whatever resume or overwrite say: "
+                       "write the run to a new or empty folder.")
 
 @contextlib.contextmanager
 def run_folder(out,                 # the run folder (created), or None: nothing written, nothing held
                resume:bool=False,   # continue the run in `out`
                overwrite:bool=False, # start over: remove the run in `out` first
               ):
-    "Hold `out` for one run; refuse a folder of other files, a live run, or an old run without resume/overwrite."
+    """Hold `out` for one run (its lock, `core.run_lock`); yields the folder as a `Path`.
+    Raises `RunLockedError` while another run holds it (naming its pid and host), `NotOursError` for a non-empty
+    folder with no run of ours (never touched), `OutputExistsError` for a run without `resume` or `overwrite`."""
     if out is None or jax.process_index() != 0: yield None; return
     d = Path(out)
     if resume and overwrite:
         raise ConfigError(f"resume=True and overwrite=True contradict each other: resume continues the run in {d}, "
                           "overwrite starts it over; pass one.")
     if d.exists() and not d.is_dir(): raise OutputExistsError(f"{d} is a file: pass a folder for the run.")
-    if d.is_dir() and any(p.name != ".aef-lock" for p in d.iterdir()) and not is_run(d):
-        raise NotOursError(f"{d} is a non-empty folder that holds no alphaearth_nb run, so it is left alone: "
-                           "write the run to a new or empty folder.")
-    with run_lock(d):
+    if d.is_dir() and not (d / LOCK).exists() and _not_ours(d): _refuse(d)  # no lock file left in another's folder
+    with run_lock(d):  # a live run is named before the contents are judged (its files are being written)
+        if _not_ours(d): _refuse(d)
         if is_run(d) and overwrite:
             for name in RUN_FILES:
                 p = d / name

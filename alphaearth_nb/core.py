@@ -325,29 +325,45 @@ def _read_lock(p:Path) -> dict:
     try: return json.loads(p.read_text())
     except (OSError, ValueError): return {}
 
+def _create_lock(p:Path, me:dict) -> bool:
+    "Create the lock `p` holding `me`, contents and all at once; False if a lock is there."
+    tmp = _partial_name(p)
+    tmp.write_text(json.dumps(me))
+    try: os.link(tmp, p); return True  # atomic and exclusive: no reader ever sees an empty lock
+    except FileExistsError: return False
+    except OSError: pass  # a file system without hard links: create exclusively, then write
+    finally: tmp.unlink(missing_ok=True)
+    try: fd = os.open(p, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
+    except FileExistsError: return False
+    with os.fdopen(fd, "w") as f: f.write(json.dumps(me))
+    return True
+
+def _holder(p:Path, wait:float=5.0) -> dict:
+    "The lock's contents; one created this instant (on a file system without hard links) is waited for."
+    end = time.monotonic() + wait
+    while not (held := _read_lock(p)) and p.exists() and time.monotonic() < end: time.sleep(0.02)
+    return held
+
 @contextlib.contextmanager
 def run_lock(folder:str|os.PathLike): # the run folder (created if absent)
     "Hold an exclusive lock on `folder` for the life of the block; raise `RunLockedError` if another run holds it."
     d = Path(folder); d.mkdir(parents=True, exist_ok=True)
-    p, me = d / LOCK, {"pid": os.getpid(), "host": socket.gethostname(), "started": time.time()}
+    p, me = d / LOCK, {"pid": os.getpid(), "host": socket.gethostname(), "started": time.time(),
+                       "id": uuid.uuid4().hex}  # the id tells two holders in one process (threads) apart
     for _ in range(3):
-        try:
-            fd = os.open(p, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
-        except FileExistsError:
-            held = _read_lock(p)
-            if held.get("host") == me["host"] and isinstance(held.get("pid"), int) and not pid_alive(held["pid"]):
-                warnings.warn(f"{d}: taking over the stale lock of process {held['pid']} (it is no longer running).")
-                p.unlink(missing_ok=True); continue
-            if not held: time.sleep(0.05); held = _read_lock(p)  # a lock being written this instant
-            raise RunLockedError(f"{d} is in use by another run (pid {held.get('pid', '?')} on host "
-                                 f"{held.get('host', '?')}): wait for it to end, or use another folder. If that run "
-                                 f"is gone (e.g. its machine crashed), delete {p}.")
-        with os.fdopen(fd, "w") as f: f.write(json.dumps(me))
-        break
+        if _create_lock(p, me): break
+        held = _holder(p)
+        if not held and not p.exists(): continue  # released meanwhile: try again
+        if held.get("host") == me["host"] and isinstance(held.get("pid"), int) and not pid_alive(held["pid"]):
+            warnings.warn(f"{d}: taking over the stale lock of process {held['pid']} (it is no longer running).")
+            p.unlink(missing_ok=True); continue
+        raise RunLockedError(f"{d} is in use by another run (pid {held.get('pid', '?')} on host "
+                             f"{held.get('host', '?')}): wait for it to end, or use another folder. If that run "
+                             f"is gone (e.g. its machine crashed), delete {p}.")
     else: raise RunLockedError(f"could not lock {d}: another process keeps taking the lock {p}.")
     try: yield p
     finally:
-        if _read_lock(p).get("pid") == me["pid"]: p.unlink(missing_ok=True)
+        if _read_lock(p).get("id") == me["id"]: p.unlink(missing_ok=True)
 
 # %% ../nbs/00_core.ipynb #m001
 class CRSError(GridError): "A CRS cannot be read (not an EPSG code, WKT or PROJJSON)."

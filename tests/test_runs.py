@@ -1,8 +1,12 @@
 "One run per folder and checked checkpoints (checkpoint.run_folder, verify_checkpoint; fit): field cases E3-E6."
 import json
 import os
+import shutil
+import socket
 import subprocess
 import sys
+import threading
+import time
 import warnings
 
 import equinox as eqx
@@ -12,7 +16,7 @@ import pytest
 
 from alphaearth_nb.checkpoint import (latest_checkpoint, load_checkpoint, read_header, run_folder, save_checkpoint,
                                       verify_checkpoint)
-from alphaearth_nb.core import (CheckpointError, DamagedCheckpointError, NotOursError, OutputExistsError,
+from alphaearth_nb.core import (LOCK, CheckpointError, DamagedCheckpointError, NotOursError, OutputExistsError,
                                 RunLockedError, TrainingWarning)
 from alphaearth_nb.testing import Standin, disk_full, standin_batches, standin_loss
 from alphaearth_nb.train import TrainConfig, fit, init_state, make_optimizer, read_metrics
@@ -49,11 +53,84 @@ def test_same_folder_twice_is_refused(run, tmp_path):  # E3
     np.testing.assert_array_equal(np.asarray(got.model.l1.weight), np.asarray(state2.model.l1.weight))
 
 
-def test_a_folder_of_other_files_is_never_touched(tmp_path):
-    (tmp_path / "thesis.tex").write_text("years of work")
+FOREIGN = {"thesis": {"thesis.tex": "years of work"},
+           "lightning": {"checkpoints/epoch=3.ckpt": "lightning weights"},  # another trainer's run
+           "logger": {"metrics.jsonl": '{"epoch": 1, "acc": 0.9}\n'}}        # another logger's metrics
+
+
+@pytest.mark.parametrize("case", FOREIGN)
+def test_a_folder_of_other_files_is_never_touched(tmp_path, case):  # E-1: only our marker or checkpoints make a run
+    for name, text in FOREIGN[case].items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True); (tmp_path / name).write_text(text)
+    before = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
     for kw in ({}, {"overwrite": True}, {"resume": True}):
-        with pytest.raises(NotOursError, match="left alone"): _fit(tmp_path, **kw)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["thesis.tex"]
+        with pytest.raises(NotOursError, match="left alone") as e: _fit(tmp_path, **kw)
+        assert "overwrite=True" not in str(e.value)  # the advice must not be the one that deletes it
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == before  # not even a lock left
+    assert all((tmp_path / name).read_text() == text for name, text in FOREIGN[case].items())
+
+
+def test_without_the_marker_only_our_checkpoints_make_a_run(run, tmp_path):  # a run from before `.aef-run`
+    out = tmp_path / "old"; shutil.copytree(run[0], out); (out / ".aef-run").unlink()
+    other = tmp_path / "other"; shutil.copytree(out, other)
+    for h in (other / "checkpoints").glob("ckpt_*.json"):  # the same names, another tool's format
+        h.write_text(json.dumps({**json.loads(h.read_text()), "format": "othertool/1"}))
+    before = {p: p.read_bytes() for p in other.rglob("*") if p.is_file()}
+    for kw in ({}, {"overwrite": True}, {"resume": True}):
+        with pytest.raises(NotOursError, match="left alone"): _fit(other, **kw)
+    assert {p: p.read_bytes() for p in other.rglob("*") if p.is_file()} == before
+    with pytest.raises(OutputExistsError, match="resume=True") as e: _fit(out)
+    assert not isinstance(e.value, NotOursError)
+    state, hist = _fit(out, resume=True, steps=8)
+    assert int(state.step) == 8 and [h["step"] for h in hist] == list(range(1, 9))
+
+
+def _writing(d, pid):  # a run of ours starting in `d`: its lock taken, its marker half-written
+    d.mkdir()
+    (d / LOCK).write_text(json.dumps({"pid": pid, "host": socket.gethostname(), "started": time.time()}))
+    (d / f"..aef-run.partial-{pid}-0123abcd").write_text("")
+
+
+def test_a_run_being_started_is_named_not_called_foreign(tmp_path):  # E-2, the instant the newcomer hit
+    _writing(tmp_path / "run", os.getpid())
+    for kw in ({}, {"overwrite": True}, {"resume": True}):
+        with pytest.raises(RunLockedError, match=f"pid {os.getpid()} on host {socket.gethostname()}"):
+            _fit(tmp_path / "run", **kw)
+
+
+def test_our_leftover_half_written_files_do_not_make_a_folder_foreign(tmp_path):
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    _writing(tmp_path / "run", int(dead.stdout))  # a run killed while starting: a stale lock, a partial marker
+    with pytest.warns(UserWarning, match="stale lock"): state, _ = _fit(tmp_path / "run", steps=2)
+    assert int(state.step) == 2 and latest_checkpoint(tmp_path / "run" / "checkpoints") is not None
+
+
+def _two_at_once(out):
+    "Start two writers on `out` at the same instant; the one that gets it holds it until the other is answered."
+    start, cond, got = threading.Barrier(2), threading.Condition(), []
+    def writer():
+        start.wait()
+        try:
+            with run_folder(out):
+                with cond:
+                    got.append("held"); cond.notify_all()
+                    cond.wait_for(lambda: len(got) == 2, timeout=120)
+        except Exception as e:
+            with cond: got.append(e); cond.notify_all()
+    threads = [threading.Thread(target=writer) for _ in range(2)]
+    for t in threads: t.start()
+    for t in threads: t.join()
+    return got
+
+
+def test_two_writers_at_once_the_second_is_told_who_holds_it(tmp_path):  # E-2 (case E4's kind)
+    for i in range(30):
+        got = _two_at_once(tmp_path / f"run{i}")
+        assert got.count("held") == 1, (i, got)
+        lost = next(g for g in got if g != "held")
+        assert isinstance(lost, RunLockedError), (i, lost)
+        assert f"pid {os.getpid()} on host {socket.gethostname()}" in str(lost), (i, lost)
+        assert sorted(p.name for p in (tmp_path / f"run{i}").iterdir()) == [".aef-run"]  # lock released, no partials
 
 
 def test_second_writer_fails_fast_naming_the_first(tmp_path):  # E4, a real second process

@@ -1,8 +1,10 @@
 "Writes that cannot destroy, one run per folder (alphaearth_nb.core; field cases E1, E2, E4, E6)."
 import json
 import os
+import socket
 import subprocess
 import sys
+import threading
 
 import numpy as np
 import pytest
@@ -133,6 +135,25 @@ def test_run_lock_second_writer_fails_naming_the_first(tmp_path):  # E4
         with pytest.raises(RunLockedError, match=f"pid {os.getpid()}"):
             with run_lock(tmp_path / "run"): pass
     assert not (tmp_path / "run" / LOCK).exists()
+
+
+def test_run_lock_holder_is_named_every_time(tmp_path, monkeypatch):  # E-2: the holder named every time
+    d = tmp_path / "run"; d.mkdir(); (d / LOCK).write_text("")  # created, its contents not written yet
+    me = {"pid": os.getpid(), "host": socket.gethostname()}
+    writer = threading.Timer(0.3, lambda: (d / LOCK).write_text(json.dumps(me)))
+    writer.start()
+    try:
+        with pytest.raises(RunLockedError, match=f"pid {os.getpid()} on host {socket.gethostname()}"):
+            with run_lock(d): pass
+    finally: writer.join()
+    (d / LOCK).unlink()
+    def no_link(*a, **k): raise PermissionError(1, "Operation not permitted")
+    monkeypatch.setattr(core.os, "link", no_link)  # a file system without hard links: created, then written
+    with run_lock(d):
+        assert json.loads((d / LOCK).read_text())["pid"] == os.getpid()
+        with pytest.raises(RunLockedError, match=f"pid {os.getpid()} on host"):
+            with run_lock(d): pass
+    assert sorted(p.name for p in d.iterdir()) == []  # released, no partial left
 
 
 def test_run_lock_stale_and_foreign(tmp_path):
