@@ -24,7 +24,7 @@ from .cubes import is_geometry_input, label_table
 from .embeddings import as_embedding, gate_query, label_bands, pixelwise, values_at
 from .evaluate import (change_scores, encode_labels, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
-from .geo import (check_same_grid, crs_of, declared_nodata, pixel_indices, rename_spatial,
+from .geo import (check_same_grid, crs_of, declared_nodata, labelled_cells, pixel_indices, rename_spatial,
                                to_crs)
 
 # %% auto #0
@@ -212,24 +212,17 @@ def _table_points(df:pd.DataFrame, column:str) -> tuple:
     return df["x"].to_numpy(np.float64), df["y"].to_numpy(np.float64), df[column]
 
 def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
-    "x, y and values of the labelled pixels of a raster: finite, not declared no-data (and >= 0 if `positive`)."
+    "x, y and values of the labelled pixels of a raster (`geo.labelled_cells`: the rule `points_at` applies too)."
     da = rename_spatial(labels).squeeze(drop=True)
     if set(da.dims) != {"y", "x"}:
         raise LabelError(f"a label raster has dims (y, x), got {labels.dims}: select one layer, e.g. "
                          "`labels.isel(time=0)`")
     da = da.transpose("y", "x")
     v = np.asarray(da.values)
-    keep = np.ones(v.shape, bool)
-    if v.dtype.kind in "OUS":  # text: empty cells and None are unlabelled; integer text: ids, as for points
-        text = np.char.strip(np.asarray(v, str))
-        keep = ~pd.isna(v) & (text != "")
-        for f in declared_nodata(labels):  # the declared no-data, written as text ("0" for nodata = 0)
-            if np.isfinite(f): keep &= text != (str(int(f)) if float(f).is_integer() else str(f))
+    keep = labelled_cells(da, positive)   # NaN, empty text, declared no-data (as text too), negatives if `positive`
+    if v.dtype.kind in "OUS":  # integer text: ids, as for points (judged on the labelled cells alone)
         v = np.where(keep, v, "0")
         v = _numeric_labels(v.ravel()).reshape(v.shape)
-    if v.dtype.kind in "iuf":
-        keep &= np.isfinite(v) & ((v >= 0) if positive else True)
-        for f in declared_nodata(labels): keep &= ~np.isnan(v) if np.isnan(f) else v != f
     r, c = np.nonzero(keep)
     return da.x.values[c].astype(np.float64), da.y.values[r].astype(np.float64), v[r, c]
 

@@ -230,7 +230,8 @@ def h3_zones(emb:xr.DataArray, resolution:int) -> "gpd.GeoDataFrame":
     return gpd.GeoDataFrame({"h3": sorted(cells)}, geometry=polys, crs=LONLAT).to_crs(_crs(emb))
 
 def zones_of(emb, zones=None, buffer:float|None=None, tile:int|None=None, h3:int|None=None, crs=None):
-    "The zones as a GeoDataFrame in the cube's CRS (polygons, point buffers, regular tiles or H3 cells)."
+    """The zones as a GeoDataFrame in the cube's CRS (polygons, point buffers, regular tiles or H3 cells); on a
+    geographic grid each zone is moved by whole turns onto the grid's longitudes (`geo.wrap_geometries`)."""
     if sum(v is not None for v in (zones, tile, h3)) != 1:
         raise ConfigError("give exactly one of `zones` (polygons or points with `buffer=`), `tile=` (pixels) "
                           "or `h3=` (resolution)")
@@ -243,7 +244,7 @@ def zones_of(emb, zones=None, buffer:float|None=None, tile:int|None=None, h3:int
             raise ConfigError("zones are points: pass `buffer=` (metres) for one vector per buffer, "
                               "or use `sample` for pixel vectors")
         gdf = gdf.assign(geometry=gdf.geometry.buffer(float(buffer)))
-    return gdf
+    return geo.wrap_geometries(emb, gdf)   # a zone written in -180..180 on a grid stored over 180 (and mirror)
 
 # %% ../nbs/24b_cubes.ipynb #c0020
 def _overlapping(gdf) -> bool:
@@ -387,14 +388,15 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
                 seed:int=0,
                 crs=None,                 # CRS of `labels` when it does not say
                ) -> pd.DataFrame:
-    "Labelled pixel centres `x`, `y` (grid CRS) and `column` from points and polygons in any CRS."
+    """Labelled pixel centres `x`, `y` (grid CRS) and `column` from points and polygons in any CRS; on a geographic
+    grid, geometries are moved by whole turns onto its longitudes first (`geo.wrap_geometries`)."""
     if polygons not in ("rasterize", "sample"):
         raise ConfigError(f"polygons must be 'rasterize' or 'sample', got {polygons!r}")
     gdf = read_geometries(labels, crs)
     if column not in gdf.columns:
         raise LabelError(f"the labels have no `{column}` column (have {list(gdf.columns)[:8]}): pass `column=`")
     gdf = gdf[gdf.geometry.notna() & gdf[column].notna()].to_crs(_crs(emb)).reset_index(drop=True)
-    gdf = gdf[~gdf.geometry.is_empty]
+    gdf = geo.wrap_geometries(emb, gdf[~gdf.geometry.is_empty])   # longitudes by whole turns onto the grid's
     multi = gdf.geom_type.isin(["MultiPoint", "GeometryCollection"])   # each part a label of its own
     if multi.any(): gdf = pd.concat([gdf[~multi], gdf[multi].explode(index_parts=False)], ignore_index=True)
     other = ~gdf.geom_type.isin(["Point", "Polygon", "MultiPolygon"])

@@ -20,7 +20,7 @@ from jaxtyping import Array, Float, Int
 
 from .knn import knn_predict, knn_search, knn_vote  # the kNN engine (re-exported here)
 from .core import EMBED_DIM, ConfigError, DimensionError, EmptyStackError, LabelError, band_names
-from .geo import check_same_grid, crs_of, declared_nodata, north_up, rename_spatial, to_crs
+from .geo import check_same_grid, crs_of, labelled_cells, north_up, rename_spatial, to_crs
 from .embeddings import as_embedding
 from .quantize import dequantize
 
@@ -531,11 +531,14 @@ def _embedding_like(da) -> bool:
 
 def points_at(features,       # (y, x, band): an embedding in any form (int8 codes dequantised) or a baseline
               labels,         # (y, x) DataArray of labels on the same grid
-              nodata=None,    # label value meaning "unlabelled" (NaN and the raster's declared nodata always are)
+              nodata=None,    # further label value(s) meaning "unlabelled", beyond those the raster declares
+              positive:bool=True,  # negative labels (-1, which `classify` writes for no data) are unlabelled
              ) -> tuple[np.ndarray, np.ndarray]:
     """Features (N, D) and labels (N,) at the labelled pixels that have data, paired by place: labels stored in
     another order (y ascending, x descending) are turned to the features' grid; labels on another grid (shifted, or
-    in another CRS) raise `GridError`, another shape `LabelError`."""
+    in another CRS) raise `GridError`, another shape `LabelError`. Which pixels are labelled is `geo.labelled_cells`,
+    the rule `classify` and `regress` apply: not NaN/None/empty text, not a declared no-data (as text on a text
+    raster) nor `nodata`, and not negative unless `positive=False` (value rasters)."""
     if isinstance(features, xr.Dataset) or _embedding_like(features):  # int8 codes dequantised, fills NaN (A4's gate)
         features = as_embedding(features)
     f = rename_spatial(features).transpose("y", "x", ...)
@@ -547,9 +550,7 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
         f, lab = north_up(f), north_up(lab)
         check_same_grid(f, lab, "the features and the labels", fix)
     lv = lab.values
-    keep = np.ones(lv.shape, bool) if lv.dtype.kind not in "fc" else ~np.isnan(lv)
-    for v in [*declared_nodata(labels), *([] if nodata is None else [nodata])]:  # e.g. attrs['nodata'] = 0
-        if not np.isnan(v): keep &= lv != v
+    keep = labelled_cells(lab, positive, nodata)   # the one rule of every label-raster reader
     X = f.values.reshape(lv.shape + (-1,))[keep]
     ok = np.isfinite(X).all(1)
     if not ok.any(): raise LabelError("no labelled pixel has features (all NaN): label pixels inside the data")

@@ -29,7 +29,7 @@ from .analysis import pca_basis, sample_pixels
 from .core import ConfigError, DimensionError, LabelError, NoValidDataError, write_text
 from .embeddings import as_embedding
 from .evaluate import encode_labels, knn_predict
-from .geo import crs_of, north_up, require, to_crs
+from .geo import crs_of, north_up, require, to_crs, wrap_x
 from .maps import class_colour, downsample, extent
 
 # %% auto #0
@@ -103,8 +103,9 @@ class TileSampler:
         self.ny, self.nx = len(y), len(x)
 
     def rows_cols(self, xs, ys) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        "Row, column and inside-grid mask of points in the grid's CRS."
-        c = np.round((np.asarray(xs) - self.x0) / self.dx).astype(np.int64)
+        "Row, column and inside-grid mask of points in the grid's CRS (longitudes by whole turns: `geo.wrap_x`)."
+        xs = wrap_x(self.emb, xs).reshape(np.shape(xs))   # a click at -179.99975 on a grid stored over 180
+        c = np.round((xs - self.x0) / self.dx).astype(np.int64)
         r = np.round((np.asarray(ys) - self.y0) / self.dy).astype(np.int64)
         ok = (r >= 0) & (r < self.ny) & (c >= 0) & (c < self.nx)
         return np.clip(r, 0, self.ny - 1), np.clip(c, 0, self.nx - 1), ok

@@ -8,8 +8,10 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/geo.html.md"""
 from __future__ import annotations
 
 import importlib.util
+import re
 
 import numpy as np
+import pandas as pd
 import xarray as xr
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError as _ProjCRSError
@@ -17,10 +19,10 @@ from pyproj.exceptions import CRSError as _ProjCRSError
 from .core import CRSError, DimensionError, GridError, MissingDependencyError, PointError
 
 # %% auto #0
-__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'unpacked', 'as_crs',
-           'crs_name', 'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'geotransform_steps',
-           'pixel_size', 'axes_to_turn', 'north_up', 'flip_rows', 'wrap_x', 'pixel_indices', 'to_crs', 'utm_crs',
-           'check_same_grid']
+__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'unpacked',
+           'labelled_cells', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
+           'geotransform_steps', 'pixel_size', 'axes_to_turn', 'north_up', 'flip_rows', 'wrap_x', 'pixel_indices',
+           'wrap_geometries', 'to_crs', 'utm_crs', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -95,6 +97,42 @@ def unpacked(obj):
     out.attrs = {k: v for k, v in obj.attrs.items() if k not in (*NODATA_KEYS, "scale_factor", "add_offset")}
     out.encoding = {}
     return out
+
+# %% ../nbs/03_geo.ipynb #w0002
+_INT_TEXT_RE = re.compile(r"\s*[+-]?\d+\s*")
+
+def _fill_text(f) -> str:
+    "A no-data value as a text raster writes it: 0 -> '0', 0.5 -> '0.5', 'none' -> 'none'."
+    if isinstance(f, str): return f.strip()
+    f = float(f)
+    return str(int(f)) if f.is_integer() else str(f)
+
+def labelled_cells(labels:xr.DataArray,  # a label raster (any dims), numeric or text
+                   positive:bool=True,    # negative numbers (and negative whole-number text) are unlabelled
+                   nodata=None,           # further value(s) meaning "unlabelled", beyond those `labels` declares
+                  ) -> np.ndarray:
+    """Boolean mask, shaped like `labels.values`, of the labelled cells: not NaN/None, not empty text, not a
+    declared no-data value (`declared_nodata`, matched by its text form on a text raster) nor one of `nodata`,
+    and (if `positive`) not negative. The one rule of every label-raster reader (points_at, classify, regress)."""
+    v = np.asarray(labels.values if isinstance(labels, xr.DataArray) else labels)
+    extra = [] if nodata is None else [nodata] if isinstance(nodata, str) or np.ndim(nodata) == 0 else list(nodata)
+    fills = [*(declared_nodata(labels) if isinstance(labels, xr.DataArray) else ()), *extra]
+    if v.dtype.kind in "OUS":   # text (or objects): compare as stripped text
+        text = np.char.strip(np.asarray(v, str))
+        keep = ~np.asarray(pd.isna(v), bool) & (text != "")
+        for f in fills:
+            if isinstance(f, str) or np.isfinite(float(f)): keep &= text != _fill_text(f)
+        if positive:
+            neg = np.array([bool(_INT_TEXT_RE.fullmatch(t)) and int(t) < 0 for t in text.ravel()], bool)
+            keep &= ~neg.reshape(text.shape)
+        return keep
+    if v.dtype.kind not in "iufc": return np.ones(v.shape, bool)   # booleans, dates: every cell a label
+    keep = np.isfinite(v) if v.dtype.kind in "fc" else np.ones(v.shape, bool)
+    if positive and v.dtype.kind != "c": keep &= v >= 0
+    for f in fills:
+        if isinstance(f, str): continue          # a text fill does not mark numbers
+        keep &= ~np.isnan(v) if np.isnan(float(f)) else v != f
+    return keep
 
 # %% ../nbs/03_geo.ipynb #c0015
 def as_crs(crs) -> CRS:
@@ -278,6 +316,37 @@ def pixel_indices(obj, xs, ys, error=PointError, what:str="point") -> tuple[np.n
                     f"[{gx.min() - hx}, {gx.max() + hx}], y in [{gy.min() - hy}, {gy.max() + hy}], crs "
                     f"{crs_of(obj)}): give coordinates in the grid's CRS (or pass `crs=`) and drop those outside it")
     return _axis_index(gy, ys), _axis_index(gx, xs)
+
+# %% ../nbs/03_geo.ipynb #w0005
+def wrap_geometries(obj, geoms):
+    """`geoms` (a GeoSeries or GeoDataFrame in `obj`'s CRS) moved by whole turns onto `obj`'s x span when that CRS is
+    geographic. A geometry that a copy shifted by k * 360 degrees (k != 0) would put on the span becomes the union of
+    its copies cut to the one turn centred on the grid (so one written in -180..180, or split in two at 180, lands
+    whole on a grid stored as 179.99925..180.00075); any other is as given, and so is all on a projected grid.
+    Needs shapely (`MissingDependencyError` naming the extra)."""
+    if not _is_geographic(crs_of(obj)): return geoms
+    require("shapely", "official", "geometries across the antimeridian")
+    import shapely
+    from shapely import affinity
+    from shapely.geometry import box
+    gx = rename_spatial(obj)["x"].values.astype(np.float64)
+    hx = (pixel_size(obj)[0] or 0.0) / 2
+    x0, x1 = gx.min() - hx, gx.max() + hx
+    c = (x0 + x1) / 2                                  # the turn [c - 180, c + 180] centred on the grid
+    def turns(lo, hi, a, b):                           # every k with [lo, hi] + 360 k meeting [a, b]
+        return range(int(np.ceil((a - hi) / 360.0)), int(np.floor((b - lo) / 360.0)) + 1)
+    def move(g):
+        if g is None or g.is_empty: return g
+        minx, miny, maxx, maxy = g.bounds
+        if not any(k for k in turns(minx, maxx, x0, x1)): return g   # only as given (or never) on the span
+        window = box(c - 180.0, miny - 1.0, c + 180.0, maxy + 1.0)
+        parts = [(affinity.translate(g, xoff=360.0 * k) if k else g).intersection(window)
+                 for k in turns(minx, maxx, c - 180.0, c + 180.0)]
+        parts = [p for p in parts if not p.is_empty]
+        return parts[0] if len(parts) == 1 else shapely.union_all(parts)
+    if hasattr(geoms, "set_geometry"):                 # a GeoDataFrame: its geometry column
+        return geoms.set_geometry(geoms.geometry.apply(move).set_crs(geoms.crs, allow_override=True))
+    return geoms.apply(move).set_crs(geoms.crs, allow_override=True)
 
 # %% ../nbs/03_geo.ipynb #c0029
 def to_crs(xs, ys, src, dst) -> tuple[np.ndarray, np.ndarray]:
