@@ -29,7 +29,7 @@ from .analysis import pca_basis, sample_pixels
 from .core import ConfigError, DimensionError, LabelError, NoValidDataError, write_text
 from .embeddings import as_embedding
 from .evaluate import encode_labels, knn_predict
-from .geo import crs_of, north_up, require, to_crs, wrap_x
+from .geo import crs_of, north_up, require, to_crs, turn_shift, wrap_x
 from .maps import class_colour, downsample, extent
 
 # %% auto #0
@@ -102,9 +102,9 @@ class TileSampler:
         self.dx, self.dy = (x[1] - x[0] if len(x) > 1 else 1.0), (y[1] - y[0] if len(y) > 1 else -1.0)
         self.ny, self.nx = len(y), len(x)
 
-    def rows_cols(self, xs, ys) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        "Row, column and inside-grid mask of points in the grid's CRS (longitudes by whole turns: `geo.wrap_x`)."
-        xs = wrap_x(self.emb, xs).reshape(np.shape(xs))   # a click at -179.99975 on a grid stored over 180
+    def rows_cols(self, xs, ys, wrap:bool=True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        "Row, column and inside-grid mask of points in the grid's CRS (each longitude by whole turns: `geo.wrap_x`)."
+        xs = wrap_x(self.emb, xs).reshape(np.shape(xs)) if wrap else np.asarray(xs, np.float64)  # a click at -179.99975
         c = np.round((xs - self.x0) / self.dx).astype(np.int64)
         r = np.round((np.asarray(ys) - self.y0) / self.dy).astype(np.int64)
         ok = (r >= 0) & (r < self.ny) & (c >= 0) & (c < self.nx)
@@ -371,7 +371,8 @@ def _view_window(self:Explorer):
     r, c = np.arange(self.sampler.ny), np.arange(self.sampler.nx)
     if self.view is not None:
         x0, y0, x1, y1 = self.view
-        rr, cc, _ = self.sampler.rows_cols([x0, x1], [y0, y1])
+        s = turn_shift(self.emb, (x0 + x1) / 2)   # the view moved as one by whole turns (leaflet gives -180..180)
+        rr, cc, _ = self.sampler.rows_cols([x0 + s, x1 + s], [y0, y1], wrap=False)
         r, c = np.arange(rr.min(), rr.max() + 1), np.arange(cc.min(), cc.max() + 1)
     s = max(1, math.ceil(max(len(r), len(c)) / self.max_size))
     return r[::s], c[::s]

@@ -22,7 +22,7 @@ from .core import CRSError, DimensionError, GridError, MissingDependencyError, P
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'unpacked',
            'labelled_cells', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
            'geotransform_steps', 'pixel_size', 'axes_to_turn', 'north_up', 'flip_rows', 'wrap_x', 'pixel_indices',
-           'wrap_geometries', 'to_crs', 'utm_crs', 'check_same_grid']
+           'turn_shift', 'wrap_geometries', 'to_crs', 'utm_crs', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -318,6 +318,13 @@ def pixel_indices(obj, xs, ys, error=PointError, what:str="point") -> tuple[np.n
     return _axis_index(gy, ys), _axis_index(gx, xs)
 
 # %% ../nbs/03_geo.ipynb #w0005
+def turn_shift(obj, x) -> float:
+    """The multiple of 360 degrees that brings longitude `x` nearest the middle of `obj`'s x span (0.0 on a projected
+    grid). An interval (a map's view) moves as one by the shift of its middle; `wrap_x` moves points one by one."""
+    if not _is_geographic(crs_of(obj)): return 0.0
+    gx = rename_spatial(obj)["x"].values.astype(np.float64)
+    return 360.0 * float(np.round(((gx.min() + gx.max()) / 2 - float(x)) / 360.0))
+
 def wrap_geometries(obj, geoms):
     """`geoms` (a GeoSeries or GeoDataFrame in `obj`'s CRS) moved by whole turns onto `obj`'s x span when that CRS is
     geographic. A geometry that a copy shifted by k * 360 degrees (k != 0) would put on the span becomes the union of

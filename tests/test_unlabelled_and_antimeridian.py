@@ -124,3 +124,21 @@ def test_explorer_click_across_the_antimeridian(grid_shift, lon):
     np.testing.assert_allclose(m.positives[0][2], g.values[1, 2], atol=1e-6)
     m._on_interaction(type="click", coordinates=(LAT[2], lon))   # the leaflet click, lat first, in -180..180
     np.testing.assert_allclose(m.positives[0][2], g.values[2, 2], atol=1e-6)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("ipyleaflet") is None, reason="needs the maps extra (ipyleaflet)")
+@pytest.mark.parametrize("grid_shift", [0.0, -360.0])
+@pytest.mark.parametrize("west,east,cols", [
+    (179.9, 179.9998, [0, 1]),             # a view reaching west of the grid: its western columns
+    (-179.9999, -179.9, [2, 3]),           # the columns east of 180, as leaflet writes them
+    (179.9, 180.1, [0, 1, 2, 3]),          # the whole grid, the view written over 180
+    (-180.1, -179.9, [0, 1, 2, 3]),        # the whole grid, the view written in -180 form
+])
+def test_explorer_view_across_the_antimeridian(grid_shift, west, east, cols):
+    from alphaearth_nb.explorer import Explorer
+    g = _grid(EAST + grid_shift)
+    m = Explorer(g, basemaps=False)
+    m.click(float(g.x[0]), float(g.y[0]))
+    m.slider.value = -1.0                                         # every pixel in view is a hit
+    m._on_bounds({"new": ((9.99, west), (10.01, east))})          # leaflet's ((south, west), (north, east))
+    assert sorted(set(m.hits.col.tolist())) == cols and sorted(set(m.hits.row.tolist())) == [0, 1, 2, 3]
