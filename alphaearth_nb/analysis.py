@@ -24,8 +24,8 @@ from .cubes import is_geometry_input, label_table
 from .embeddings import as_embedding, gate_query, label_bands, pixelwise, values_at
 from .evaluate import (change_scores, encode_labels, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
-from .geo import (check_same_grid, crs_of, declared_nodata, labelled_cells, pixel_indices, rename_spatial,
-                               to_crs)
+from .geo import (check_same_grid, crs_of, declared_nodata, inside_grid, labelled_cells, pixel_indices,
+                               rename_spatial, to_crs)
 
 # %% auto #0
 __all__ = ['over_time', 'query_vector', 'similarity', 'change', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans',
@@ -279,10 +279,22 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
 def training_set(emb:xr.DataArray, labels, column:str="label",
                  polygons:str="rasterize",   # polygon labels: "rasterize" (every pixel inside) or "sample"
                  crs=None,                   # CRS of points that do not say (default: the grid's)
+                 raster:bool|None=None,      # labels are a raster (default: a DataArray): pixels off the map drop
                 ) -> tuple[np.ndarray, np.ndarray]:
-    "Embedding vectors (N, 64) and label values of the labelled pixels that have data (points/polygons in any CRS)."
+    """Embedding vectors (N, 64) and label values of the labelled pixels that have data (points/polygons in any CRS).
+
+    A point or polygon off the map raises `LabelError` (a wrong CRS, most often); a label raster larger than the
+    map (a land-cover map clipped to a wider box) gives the labelled pixels on the map, `LabelError` if none is."""
+    raster = isinstance(labels, xr.DataArray) if raster is None else raster
     if is_geometry_input(labels): labels, crs = label_table(emb, labels, column, polygons, crs=crs), None
     xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb))
+    if raster and len(vals):
+        on = inside_grid(emb, xs, ys)
+        if not on.any():
+            raise LabelError(f"all {len(vals)} labelled pixels of the label raster lie outside the grid of the map "
+                             f"(crs {crs_of(emb)}): give the raster its CRS (`labels.attrs['crs']`) or one that "
+                             "overlaps the map")
+        xs, ys, vals = xs[on], ys[on], vals[on]
     if len(vals) == 0:
         raise LabelError("no labelled pixel found: mark unlabelled pixels with NaN, -1 or the raster's declared "
                          "nodata and label at least one per class")
@@ -375,11 +387,12 @@ def regress(emb, targets,               # values: a raster on the grid (NaN/decl
     da = as_embedding(emb)
     if method not in ("linear", "knn"): raise ConfigError(f"unknown method {method!r}: use 'linear' or 'knn'")
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
-    if isinstance(targets, xr.DataArray):  # a value raster: negative values are real, NaN and nodata are not
+    raster = isinstance(targets, xr.DataArray)
+    if raster:  # a value raster: negative values are real, NaN and nodata are not
         crs = crs or crs_of(targets)
         xs, ys, v = _raster_points(targets, positive=False)
         targets = pd.DataFrame({"x": xs, "y": ys, column: v})
-    X, vals = training_set(da, targets, column, polygons, crs)
+    X, vals = training_set(da, targets, column, polygons, crs, raster=raster)
     vals = vals.astype(np.float32)
     if method == "linear":
         W = least_squares_fit(X, vals)

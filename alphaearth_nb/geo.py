@@ -21,8 +21,8 @@ from .core import CRSError, DimensionError, GridError, MissingDependencyError, P
 # %% auto #0
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'unpacked',
            'labelled_cells', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
-           'geotransform_steps', 'pixel_size', 'axes_to_turn', 'north_up', 'flip_rows', 'wrap_x', 'pixel_indices',
-           'turn_shift', 'wrap_geometries', 'to_crs', 'utm_crs', 'check_same_grid']
+           'geotransform_steps', 'pixel_size', 'axes_to_turn', 'north_up', 'flip_rows', 'wrap_x', 'inside_grid',
+           'pixel_indices', 'turn_shift', 'wrap_geometries', 'to_crs', 'utm_crs', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -295,8 +295,8 @@ def wrap_x(obj, xs) -> np.ndarray:
     x0 = gx.min() - (pixel_size(obj)[0] or 0.0) / 2
     return (xs - x0) % 360.0 + x0
 
-def pixel_indices(obj, xs, ys, error=PointError, what:str="point") -> tuple[np.ndarray, np.ndarray]:
-    "Row and column of the pixel nearest each (x, y) in `obj`'s CRS; raise `error` when one lies outside."
+def _placed(obj, xs, ys, what:str) -> tuple:
+    "Grid x, y (float64), half pixel sizes, the points (x wrapped for longitude) and which lie off the grid."
     xs, ys = np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64))
     obj = rename_spatial(obj)
     gx, gy = obj["x"].values.astype(np.float64), obj["y"].values.astype(np.float64)
@@ -310,6 +310,16 @@ def pixel_indices(obj, xs, ys, error=PointError, what:str="point") -> tuple[np.n
     xs = wrap_x(obj, xs)
     out = ((xs < gx.min() - hx) | (xs > gx.max() + hx) | (ys < gy.min() - hy) | (ys > gy.max() + hy) |
            ~np.isfinite(xs) | ~np.isfinite(ys))
+    return gx, gy, hx, hy, xs, ys, out
+
+def inside_grid(obj, xs, ys) -> np.ndarray:
+    "Whether each (x, y) in `obj`'s CRS lies on a pixel of its grid (longitude wrapped, as `pixel_indices` places it)."
+    return ~_placed(obj, xs, ys, "point")[-1]
+
+def pixel_indices(obj, xs, ys, error=PointError, what:str="point") -> tuple[np.ndarray, np.ndarray]:
+    "Row and column of the pixel nearest each (x, y) in `obj`'s CRS; raise `error` when one lies outside."
+    gx, gy, hx, hy, xs, ys, out = _placed(obj, xs, ys, what)
+    obj = rename_spatial(obj)
     if out.any():
         i = int(np.argmax(out))
         raise error(f"{int(out.sum())} {what}(s) lie outside the grid (first: x={xs[i]}, y={ys[i]}; grid x in "

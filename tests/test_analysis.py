@@ -572,3 +572,22 @@ def test_cube_times_that_are_not_years_are_refused_with_the_conversion():
     with pytest.raises(TimeError, match=r"epoch seconds.*unit='s'"):
         sample(cube.assign_coords(time=days * 86_400), ([500_015.0], [4_999_985.0]), crs="EPSG:32631")
     assert sample(cube, ([500_015.0], [4_999_985.0]), crs="EPSG:32631")["year"].tolist() == [0, 1, 2]  # no coordinate
+
+
+def test_a_label_raster_larger_than_the_map_gives_the_labels_on_it(planted):
+    """A land-cover raster clipped to a wider box than the embedding: every call was a LabelError ('72 label(s) lie
+    outside the grid ... drop those outside it'), for classify and regress alike."""
+    e, truth = planted                                     # 10 x 10 pixels from (500000, 5000000)
+    big = xr.DataArray(np.full((14, 16), np.nan), dims=("y", "x"), coords=grid_coords(14, 16, 499_970, 5_000_020))
+    big[2:12, 3:13] = truth                               # the map's pixels: rows 2.., columns 3..
+    big[0, 0] = big[13, 15] = 7                           # labelled, but off the map
+    lab = big.isel(y=slice(2, 12), x=slice(3, 13)).assign_coords(y=e.y, x=e.x)
+    for fn, kw in ((classify, {"k": 1}), (regress, {"method": "knn", "k": 1})):
+        a, b = fn(e, big, **kw), fn(e, lab, **kw)
+        np.testing.assert_array_equal((a["class"] if fn is classify else a).values,
+                                      (b["class"] if fn is classify else b).values)
+    assert set(np.unique(classify(e, big, k=1)["class"].values)) == {0, 1, 2}   # the 7s were not on the map
+    with pytest.raises(LabelError, match="all .* labelled pixels of the label raster lie outside the grid"):
+        classify(e, big.assign_coords(x=big.x + 10_000))   # the raster elsewhere (a wrong CRS, most often)
+    with pytest.raises(LabelError, match="outside the grid"):   # points off the map still raise
+        classify(e, pd.DataFrame({"x": [499_985.0, 500_005.0], "y": [4_999_995.0] * 2, "label": [1, 2]}))
