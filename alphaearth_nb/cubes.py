@@ -217,17 +217,27 @@ def tile_zones(emb:xr.DataArray, size:int) -> "gpd.GeoDataFrame":
     return gpd.GeoDataFrame(recs, crs=_crs(emb))
 
 def h3_zones(emb:xr.DataArray, resolution:int) -> "gpd.GeoDataFrame":
-    "The H3 cells (at `resolution`) whose centres fall on the cube's footprint."
+    """The H3 cells (at `resolution`) whose centres fall on the cube's footprint. Across the antimeridian the
+    footprint is cut at 180 for H3 and each cell's ring kept whole (longitudes unwrapped, e.g. 179.99 .. 180.01)."""
     require("h3", "h3", "H3 zones")
     import h3
+    from shapely import affinity
     gpd = _geo("H3 zones"); from shapely.geometry import Polygon, box
     t = transform_of(emb); H, W = emb.sizes["y"], emb.sizes["x"]
     (xa, ya), (xb, yb) = t * (0, 0), t * (W, H)
     foot = box(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
     foot = gpd.GeoSeries([foot], crs=_crs(emb)).to_crs(LONLAT).iloc[0]
-    cells = h3.geo_to_cells(foot.__geo_interface__, resolution)
-    polys = [Polygon([(lon, lat) for lat, lon in h3.cell_to_boundary(c)]) for c in sorted(cells)]
-    return gpd.GeoDataFrame({"h3": sorted(cells)}, geometry=polys, crs=LONLAT).to_crs(_crs(emb))
+    ring = np.asarray(foot.exterior.coords)          # a projected grid over 180 comes back as 179.9 .. -179.9
+    foot = Polygon(np.c_[np.unwrap(ring[:, 0], period=360.0), ring[:, 1]])
+    world = box(-180.0, -90.0, 180.0, 90.0)          # H3 reads longitudes in -180..180 only
+    parts = [affinity.translate(foot, xoff=360.0 * k).intersection(world) for k in (-1, 0, 1)]
+    cells = sorted(set().union(*[h3.geo_to_cells(q.__geo_interface__, resolution)
+                                 for p in parts for q in getattr(p, "geoms", [p])
+                                 if q.geom_type == "Polygon" and q.area > 0]))
+    def cell_polygon(c):
+        lat, lon = np.asarray(h3.cell_to_boundary(c)).T
+        return Polygon(np.c_[np.unwrap(lon, period=360.0), lat])
+    return gpd.GeoDataFrame({"h3": cells}, geometry=[cell_polygon(c) for c in cells], crs=LONLAT).to_crs(_crs(emb))
 
 def zones_of(emb, zones=None, buffer:float|None=None, tile:int|None=None, h3:int|None=None, crs=None):
     """The zones as a GeoDataFrame in the cube's CRS (polygons, point buffers, regular tiles or H3 cells); on a
@@ -236,7 +246,7 @@ def zones_of(emb, zones=None, buffer:float|None=None, tile:int|None=None, h3:int
         raise ConfigError("give exactly one of `zones` (polygons or points with `buffer=`), `tile=` (pixels) "
                           "or `h3=` (resolution)")
     if tile is not None: return tile_zones(emb, int(tile))
-    if h3 is not None: return h3_zones(emb, int(h3))
+    if h3 is not None: return geo.wrap_geometries(emb, h3_zones(emb, int(h3)))
     gdf = read_geometries(zones, crs).to_crs(_crs(emb))
     points = gdf.geom_type.isin(["Point", "MultiPoint"])
     if points.any():
