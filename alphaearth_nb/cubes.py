@@ -253,8 +253,27 @@ def zones_of(emb, zones=None, buffer:float|None=None, tile:int|None=None, h3:int
         if not buffer:
             raise ConfigError("zones are points: pass `buffer=` (metres) for one vector per buffer, "
                               "or use `sample` for pixel vectors")
-        gdf = gdf.assign(geometry=gdf.geometry.buffer(float(buffer)))
+        gdf = gdf.assign(geometry=_buffer_metres(gdf.geometry, float(buffer)))
     return geo.wrap_geometries(emb, gdf)   # a zone written in -180..180 on a grid stored over 180 (and mirror)
+
+def _buffer_metres(geoms, metres:float):
+    """`geoms` buffered by `metres`: in their CRS when it is projected (its units), else in each one's UTM zone and
+    back to longitude/latitude (a buffer on a lon/lat grid was `metres` degrees), its ring kept whole over 180."""
+    if geoms.crs is None or not geoms.crs.is_geographic: return geoms.buffer(metres)
+    from shapely import affinity
+    from shapely.geometry import Polygon
+    gpd = _geo("buffers around points")
+    c = geoms.representative_point()
+    zone = [geo.utm_crs((x + 180.0) % 360.0 - 180.0, y) for x, y in zip(c.x, c.y)]
+    out = list(geoms)
+    for z in sorted(set(zone)):
+        i = [k for k, v in enumerate(zone) if v == z]
+        part = gpd.GeoSeries([out[k] for k in i], crs=geoms.crs).to_crs(z).buffer(metres).to_crs(geoms.crs)
+        for k, b in zip(i, part):
+            ring = np.asarray(b.exterior.coords)
+            b = Polygon(np.c_[np.unwrap(ring[:, 0], period=360.0), ring[:, 1]])   # one piece, not round the globe
+            out[k] = affinity.translate(b, xoff=360.0 * np.round((c.x.iloc[k] - b.centroid.x) / 360.0))
+    return gpd.GeoSeries(out, crs=geoms.crs, index=geoms.index)
 
 # %% ../nbs/24b_cubes.ipynb #c0020
 def _overlapping(gdf) -> bool:

@@ -162,3 +162,16 @@ def test_h3_zones_across_the_antimeridian():
     own = pd.Series([h3.latlng_to_cell(float(la), float(lo), 8) for la in g.y.values for lo in lon]).value_counts()
     want = own.reindex(east.h3).fillna(0).to_numpy()
     assert np.abs(east.n_pixels.to_numpy() - want).sum() <= 8
+
+
+@pytest.mark.filterwarnings("ignore:Geometry is in a geographic CRS")
+@pytest.mark.parametrize("x0,lon", [(10.0, 10.002), (179.998, -179.99995), (-180.002, 179.99995)])
+def test_point_buffers_on_a_lonlat_grid_are_metres(x0, lon):
+    from pyproj import Geod
+    n = 40
+    xs, ys = x0 + 0.0001 * np.arange(n), 45 - 0.0001 * np.arange(n)         # about 7.9 m x 11.1 m pixels
+    g = embedding_from_array(random_unit((n, n), seed=1), coords={"y": ys, "x": xs}, crs="EPSG:4326")
+    a = aggregate(g, pd.DataFrame({"lon": [lon], "lat": [44.998]}), buffer=30.0)
+    X, Y = np.meshgrid(xs, ys)                                                # pixel centres within 30 m, geodesic
+    d = Geod(ellps="WGS84").inv(np.full(X.size, lon), np.full(X.size, 44.998), X.ravel(), Y.ravel())[2]
+    assert abs(a.n_pixels.iloc[0] - int((d < 30.0).sum())) <= 1 and a.n_pixels.iloc[0] > 20   # was 1600: 30 degrees
