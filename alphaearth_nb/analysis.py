@@ -207,8 +207,9 @@ def _table_points(df:pd.DataFrame, column:str) -> tuple:
     "x, y and values of a table of points with columns x, y and `column`."
     missing = [c for c in ("x", "y", column) if c not in df.columns]
     if missing:
-        raise LabelError(f"the label table lacks columns {missing} (has {list(df.columns)}): give x, y (in the "
-                         f"grid's CRS, or pass `crs=`) and the label in `{column}` (or pass `column=`)")
+        raise LabelError(f"the label table lacks columns {missing} (has {list(df.columns)}): give lon/lat columns "
+                         f"(degrees), or x, y (in the grid's CRS, or pass `crs=`), and the label in `{column}` (or "
+                         "pass `column=`)")
     return df["x"].to_numpy(np.float64), df["y"].to_numpy(np.float64), df[column]
 
 def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:

@@ -20,9 +20,9 @@ from .geo import crs_of, is_lazy, require
 from .timecodes import YEARS, as_numbers, numeric_time_hint, unwritten_years
 
 # %% auto #0
-__all__ = ['LONLAT', 'HOWS', 'cube_form', 'grid_of', 'transform_of', 'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube',
-           'gather', 'sample', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate', 'yearly_change', 'is_geometry_input',
-           'label_table']
+__all__ = ['LONLAT', 'HOWS', 'cube_form', 'grid_of', 'transform_of', 'lonlat_columns', 'read_geometries', 'points_xy', 'pixel_of',
+           'years_of_cube', 'gather', 'sample', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate', 'yearly_change',
+           'is_geometry_input', 'label_table']
 
 # %% ../nbs/24b_cubes.ipynb #c0006
 def cube_form(obj) -> xr.DataArray:
@@ -69,7 +69,14 @@ def _crs(emb) -> str:
 
 # %% ../nbs/24b_cubes.ipynb #c0009
 LONLAT = "EPSG:4326"
-_LON, _LAT = ("lon", "longitude", "Lon", "LON"), ("lat", "latitude", "Lat", "LAT")
+_LON, _LAT = ("lon", "longitude", "lng", "decimallongitude"), ("lat", "latitude", "decimallatitude")
+
+def lonlat_columns(df) -> tuple[str|None, str|None]:
+    """The longitude and latitude columns of a table, by name in any case: lon/longitude/lng and lat/latitude, and
+    Darwin Core's decimalLongitude/decimalLatitude (GBIF); None where a table has none."""
+    cols = {str(c).lower(): c for c in getattr(df, "columns", ())}
+    find = lambda names: next((cols[n] for n in names if n in cols), None)
+    return find(_LON), find(_LAT)
 
 def _geo(purpose):
     require("geopandas", "official", purpose)
@@ -93,7 +100,7 @@ def read_geometries(src, crs=None):
         return src if src.crs is not None else src.set_crs(crs)
     gpd = _geo("points from a table")
     if isinstance(src, pd.DataFrame):
-        lon = next((c for c in _LON if c in src), None); lat = next((c for c in _LAT if c in src), None)
+        lon, lat = lonlat_columns(src)   # Longitude/Latitude, LAT, lng, decimalLongitude: any case
         if lon and lat: return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(src[lon], src[lat]), crs=crs or LONLAT)
         if "x" in src and "y" in src:
             if crs is None:
@@ -407,7 +414,7 @@ def is_geometry_input(labels) -> bool:
     "Whether labels need geometry handling: a vector file path, a GeoDataFrame, or a table with lon/lat only."
     if isinstance(labels, (str, Path)) or type(labels).__name__ == "GeoDataFrame": return True
     return (isinstance(labels, pd.DataFrame) and not {"x", "y"} <= set(labels.columns)
-            and any(c in labels for c in _LON) and any(c in labels for c in _LAT))
+            and None not in lonlat_columns(labels))
 
 def label_table(emb,                      # embedding (y, x, band) with a CRS
                 labels,                   # GeoDataFrame, vector file path, or DataFrame with lon/lat

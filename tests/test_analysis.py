@@ -591,3 +591,20 @@ def test_a_label_raster_larger_than_the_map_gives_the_labels_on_it(planted):
         classify(e, big.assign_coords(x=big.x + 10_000))   # the raster elsewhere (a wrong CRS, most often)
     with pytest.raises(LabelError, match="outside the grid"):   # points off the map still raise
         classify(e, pd.DataFrame({"x": [499_985.0, 500_005.0], "y": [4_999_995.0] * 2, "label": [1, 2]}))
+
+
+@pytest.mark.parametrize("cols", [("Longitude", "Latitude"), ("LON", "LAT"), ("lng", "lat"),
+                                  ("decimalLongitude", "decimalLatitude")])
+def test_lonlat_columns_in_any_spelling(planted, cols):
+    """Field sheets and GBIF exports name them Longitude/Latitude, LON/LAT, lng, decimalLongitude (Darwin Core): they
+    were a LabelError 'lacks columns ['x', 'y']' in classify and 'no lon/lat or x/y columns' in sample."""
+    pytest.importorskip("geopandas")
+    from pyproj import Transformer
+    from alphaearth_nb.cubes import sample
+    e, truth = planted
+    r, c = np.array([0, 3, 6, 9]), np.array([1, 4, 7, 2])
+    lon, lat = Transformer.from_crs("EPSG:32631", "EPSG:4326", always_xy=True).transform(e.x.values[c], e.y.values[r])
+    xy = pd.DataFrame({"x": e.x.values[c], "y": e.y.values[r], "label": truth[r, c]})
+    t = pd.DataFrame({cols[0]: lon, cols[1]: lat, "label": truth[r, c]})
+    np.testing.assert_array_equal(classify(e, t, k=1)["class"].values, classify(e, xy, k=1)["class"].values)
+    np.testing.assert_array_equal(sample(e, t)[band_names()].to_numpy(), e.values[r, c])
