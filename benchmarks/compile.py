@@ -256,6 +256,15 @@ optimiser object from the same config compiles again (0.2 s), once per `fit`: le
 loops 9 -> 8, copies 29 -> 28, but fusions 1,740 -> 1,742: dropped. Not tried: the 165 per-leaf adds (session 9: a flat
 add then a split gives the same kernels), `Summary.at_pooled`'s `dynamic_slice` gradient (the other scatter-add loop:
 it accumulates overlapping windows, so another form would change the summation order).
+Session 17 (an Intel Xeon VM with AMX, 2 cores shared with four other helpers' tests, load 7.4-10.1): `--configs
+after --rounds 2 --what step,embed --reps 3`: small's step first call 48.0 and 58.2 s wall at 20.2 and 22.1 CPU s
+(trace 3.0 / 5.8 s, lower 1.0 / 1.2, XLA 41.5 / 49.2 s wall; 1,740 fusions, 504 YNNPACK's), then 425-465 CPU ms a
+call; embed 34.2 and 20.5 s at 11.4 and 11.3 CPU s. Too loaded to tell the idle wall time against the 20 s goal (AMD
+Zen 4 near idle, session 16: 19.7-22.7 s); the CPU seconds match that machine's. The "Not tried" lead above, the 165
+per-leaf adds: the parameters packed in one vector across steps (benchmarks/packed_step.py, both programs lowered
+and compiled in one process, both orders, load 6.5-9.7): small 1,740 -> 1,624 fusions, XLA compile CPU 0.977x and
+0.918x (17.0 -> 16.6, 18.0 -> 16.6 s), tiny 1,339 -> 1,240, 0.946x and 1.026x; bit-identical. About 0.9 of small's
+~20 CPU s: not landed (a new TrainState layout for it). XLA:CPU's oneDNN options: benchmarks/xla_options.py.
 Figures only: nothing here is asserted.
 """
 import argparse

@@ -23,6 +23,24 @@ With `--devices N`, JAX's CPU is split into N host devices before it starts (`ja
 `AEF_CPU_DEVICES` does at import: core.split_cpu) and the step runs data parallel over the most of them that split
 `--batch` (state replicated, batch sharded); the header says how many. The embedding and the matmul run on one.
 
+Measured (session 17, speed helper; an Intel Xeon VM with AMX (amx_bf16, avx512_bf16), 2 cores shared with four
+other helpers' tests at nice 10, these runs at nice 0; jax 0.10.2, torch 2.13.0+cpu):
+- `--preset tiny --torch --bf16 --rounds 3` (load 1.2 at the start, 4.4-7.5 in the rounds): f32 JAX/torch 1.15x
+  (rounds 1.15, 1.74, 0.48), bf16 against torch's autocast 1.33x (1.11, 1.33, 1.78); JAX 84-192 ms wall at 77-93 CPU
+  ms, torch's one thread 92-210 ms (f32) and 119-273 ms (autocast); 2.36 GFLOP a step; in-process dense f32 matmul 70
+  GFLOP/s and bf16 -> f32 363 (the load: session 14 measured 217 and 552-1,113 on such a VM).
+- `--preset small --torch --bf16 --rounds 3 --reps 5` (load 6.8-11.8): f32 1.07x (rounds 1.77, 1.07, 0.75), bf16
+  0.98x (0.82, 1.14, 0.98); JAX 905-1,540 ms wall at 451-484 CPU ms (bf16: 470-481, the same program), torch's one
+  thread 1,150-1,599 ms f32 and 905-1,380 ms under autocast (its two threads 9-20 s a step at this load); first call
+  46.1 s (f32), 42.3 s (bf16). So on AMX session 14's picture holds: torch's autocast step is ~0.8x its f32 step
+  (oneDNN's bfloat16 convolutions and linears on AMX), ours is the f32 program (widths < nn.CPU_LOW_MIN_WIDTH), so
+  the bf16 ratio sits at or below the f32 one; neither is near the 2x goal. XLA:CPU's oneDNN options do not reach
+  AMX or help the f32 step (benchmarks/xla_options.py, session 17).
+- Lead (a), the optimiser's per-leaf work: Adam already runs on one vector (the 'flat' layout); what is per leaf is
+  the update's split and its ~165 adds. Parameters packed in one vector across steps (benchmarks/packed_step.py, one
+  process, both orders): step CPU tiny 0.97-0.98x, small 0.97-0.98x, XLA compile CPU 0.92-1.03x, losses and
+  parameters bit-identical; not landed (it needs a packed TrainState layout: fit, FSDP, checkpoints).
+
 Measured (session 16, conv helper: the small step's convolution kernels; 2 cores shared with three other helpers,
 nice 10; details in benchmarks/layers.py, `--convs`):
 - `--preset small --profile 3 --thunks 60` (main 39eb702, load 4.0): 401 ms of thunks a step; conv3 bwd 63.3 ms (46

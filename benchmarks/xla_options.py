@@ -28,6 +28,15 @@ Measured (session 8, an AMX VM (Sapphire Rapids class), 2 cores at load 5-8, tin
   emitters 1.16 (compile 2.25x), ynn_fdot 1.93, no_eigen_mt 1.31, base_again 1.03 (and 1.14 in a second run at load
   7.8: the noise floor); xla_cpu_use_multi_output_fusion and xla_cpu_disable_loop_unrolling are no compile options
   of jaxlib 0.10.2 (they exist only as XLA_FLAGS). Base stays.
+Measured (session 17, an Intel Xeon VM with AMX, 2 cores at load 6.6-8.9, tiny step, 4 rounds x 4 calls, CPU ratios to
+base): onednn 0.99, onednn_cc (oneDNN's custom-call rewriter on too) 0.99, base_again 0.99: the same 1,339 fusions
+(346 YNNPACK's) as base; onednn_cc_noynn (YNNPACK off, so the dots are XLA's own) 1.34, compile 1.24x, 1,054 fusions.
+Neither puts a oneDNN custom call in the program (checked on a dot and a convolution, also with the options in
+XLA_FLAGS at the backend's start; `xla_cpu_use_thunk_runtime` is "no longer supported" in this jaxlib), so no option
+here reaches AMX for our products. `--add 'onednn_dot={"xla_cpu_use_onednn": true,
+"xla_cpu_experimental_onednn_fusion_type": "LIBRARY_FUSION_TYPE_DOT"}'` (oneDNN fusions of dots: 1,552 fusions, 174
+YNNPACK's) compiles (0.93x the CPU s) but aborts the whole process on its first call (oneDNN's "partition compile
+failed"), so it is not in the list. Base stays.
 """
 import argparse
 import json
@@ -72,6 +81,9 @@ CANDIDATES = {
     "xnn": {"xla_cpu_use_xnnpack": True},     # default False
     "xnn_greedy": {"xla_cpu_experimental_xnn_graph_fusion_mode": "XNN_GRAPH_FUSION_MODE_GREEDY"},
     "onednn": {"xla_cpu_use_onednn": True},
+    "onednn_cc": {"xla_cpu_use_onednn": True, "xla_cpu_experimental_onednn_custom_call": True},
+    "onednn_cc_noynn": {"xla_cpu_use_onednn": True, "xla_cpu_experimental_onednn_custom_call": True,
+                        "xla_cpu_experimental_ynn_fusion_type": ""},
     "fast_math": {"xla_cpu_enable_fast_math": True, "xla_cpu_fast_math_honor_nans": True,
                   "xla_cpu_fast_math_honor_infs": True, "xla_cpu_fast_math_honor_division": True,
                   "xla_cpu_fast_math_honor_functions": True},
