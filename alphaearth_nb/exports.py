@@ -25,7 +25,7 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError
                                  MissingDataError, band_names, check_output, is_ours, writing_file, writing_folder)
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import as_embedding
-from .geo import crs_of, grid_coords, is_lazy, north_up, require, write_crs
+from .geo import crs_of, declared_nodata, grid_coords, is_lazy, north_up, require, write_crs
 from .cubes import cube_form, grid_of, transform_of
 
 # %% auto #0
@@ -164,13 +164,34 @@ def _plane(da) -> xr.DataArray:
         raise DimensionError(f"a map has dims (y, x); extra dims {extra}: select one, e.g. `m.isel({extra[0]}=0)`")
     return da.transpose("y", "x")
 
+def _declared_off(m:xr.DataArray, a:np.ndarray) -> tuple[np.ndarray, list]:
+    """Mask (y, x) of the pixels of `a` (the values of map `m`) at a no-data value `m` declares, and those values.
+
+    `geo.declared_nodata` reads them where readers put them (`nodata`, `_FillValue`, `missing_value`,
+    `nodatavals`); the eo-learn LULC raster comes with `nodata = 0`. NaN fills are NaN already; a boolean map
+    declares none."""
+    fills = [f for f in declared_nodata(m) if np.isfinite(f)]
+    if not fills or a.dtype == bool: return np.zeros(a.shape, bool), []
+    return np.isin(a, fills), fills
+
+def _fits(v, dtype) -> bool:
+    "Whether the number `v` is a value of integer `dtype` (a no-data value the file can hold)."
+    info = np.iinfo(dtype)
+    return float(v) == int(v) and info.min <= int(v) <= info.max
+
 def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a continuous score (float)
                path,
-               nodata=None,             # integer maps: no-data value (default -1 for signed, 255 for uint8)
+               nodata=None,             # no-data value (default: the map's declared one, else -1 signed, 255 uint8)
                blocksize:int=512,
                overwrite:bool=False,    # replace an existing file at `path` (else `OutputExistsError`)
               ) -> Path:
-    "Write a single-band map as a COG (nearest overviews for classes, average for floats); returns the path."
+    """Write a single-band map as a COG (nearest overviews for classes, average for floats); returns the path.
+
+    No data stays no data: the pixels at a value the map declares as no data (`geo.declared_nodata`: `nodata`,
+    `_FillValue`, `missing_value`, `nodatavals`, e.g. the eo-learn LULC raster's 0) are written as the file's
+    no-data value. An integer map's file no-data is `nodata` if given, else its declared value (the pixels keep
+    it), else -1 (signed) or 255 (unsigned); declared pixels are mapped to it. A float map is float32 with NaN,
+    or with its declared fill (e.g. -9999, NaN pixels written as it too) or `nodata` when given."""
     require("rasterio", "official", "writing COGs")
     import rasterio
     from rasterio.enums import Resampling
@@ -178,11 +199,21 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     m = north_up(_plane(da))   # a map of a y-ascending (or x-descending) embedding: written north-up
     m.attrs["crs"] = crs_of(da) or crs_of(m)
     a = np.asarray(m.values)
+    off, fills = _declared_off(m, a)
     if a.dtype == bool: a = a.astype(np.uint8); nodata = 255 if nodata is None else nodata
     if a.dtype.kind == "f":
-        a, nodata, rs = a.astype(np.float32), float("nan"), Resampling.average
+        nd = np.float32(nodata if nodata is not None else fills[0] if fills else np.nan)
+        nodata = float(nd) if np.isfinite(nd) else float("nan")
+        a = np.where(off | np.isnan(a), np.float32(nodata), a.astype(np.float32))
+        rs = Resampling.average
     else:
-        nodata = (-1 if a.dtype.kind == "i" else 255) if nodata is None else nodata
+        own = [f for f in fills if _fits(f, a.dtype)]
+        nodata = (own[0] if own else -1 if a.dtype.kind == "i" else 255) if nodata is None else nodata
+        if not _fits(nodata, a.dtype):
+            raise DTypeError(f"nodata={nodata} is not a value of the map's {a.dtype}: pass one it can hold, e.g. "
+                             f"nodata={np.iinfo(a.dtype).max}, or cast the map first, e.g. `m.astype('int32')`")
+        nodata = int(nodata)
+        if off.any(): a = np.where(off, a.dtype.type(nodata), a)
         rs = Resampling.nearest
     prof, facs = _profile(m, a.dtype.name, blocksize, 1, nodata), overview_factors(*a.shape, blocksize)
     with _cog_stage(path, blocksize, facs, overwrite) as src, rasterio.open(src, "w", **prof) as dst:
@@ -195,8 +226,10 @@ def vectorize(da,                   # (y, x) class map or boolean mask, with att
               name:str="value",     # column for the pixel value
               connectivity:int=4,
              ):
-    """Polygons of equal-valued connected pixels (False/NaN/negative left out) as a GeoDataFrame in the map's CRS.
+    """Polygons of equal-valued connected pixels as a GeoDataFrame in the map's CRS.
 
+    No data is left out: False, NaN, negative values (classify's -1) and the values the map declares as no data
+    (`geo.declared_nodata`: `nodata`, `_FillValue`, `missing_value`, `nodatavals`; the eo-learn LULC raster's 0).
     The values are kept as given, ids beyond int32 too (WorldCereal `ewoc_code`s such as 4102000040, field case
     C2): rasterio traces int32, so it is given each value's rank and the column maps ranks back to values."""
     require("rasterio", "official", "vectorising maps"); require("geopandas", "official", "vectorising maps")
@@ -210,6 +243,7 @@ def vectorize(da,                   # (y, x) class map or boolean mask, with att
         valid = np.isfinite(a) & (np.nan_to_num(a, nan=-1) >= 0)
     elif a.dtype == bool: valid = a
     else: valid = a >= 0
+    valid &= ~_declared_off(m, a)[0]
     ids, rank = np.unique(np.where(valid, a, 0), return_inverse=True)  # equal values, equal ranks: same polygons
     crs = crs_of(da) or crs_of(m)
     found = features.shapes(rank.reshape(a.shape).astype(np.int32), mask=valid, transform=transform_of(m),

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import MARKER, MissingDataError, NotOursError, OutputExistsError, PointError, is_ours
+from alphaearth_nb.core import DTypeError, MARKER, MissingDataError, NotOursError, OutputExistsError, PointError, is_ours
 from alphaearth_nb.exports import map_to_cog, open_zarr, read_cog, to_cog, to_zarr, vectorize
 from alphaearth_nb.quantize import dequantize, quantize
 from alphaearth_nb.testing import disk_full, embedding_from_array, random_unit
@@ -164,3 +164,75 @@ def test_cogs_of_a_grid_stored_turned_are_written_north_up(tmp_path, turn):
     with rasterio.open(tmp_path / "m.tif") as f:
         assert f.transform.a == 10 and f.transform.e == -10
         np.testing.assert_array_equal(f.read(1), m.values.astype(np.int16))
+
+
+def _on(e, a, **attrs):
+    return xr.DataArray(a, dims=("y", "x"), coords={"y": e.y[:a.shape[0]], "x": e.x[:a.shape[1]]},
+                        attrs={"crs": "EPSG:32631", **attrs})
+
+
+def _read(p):
+    rasterio = pytest.importorskip("rasterio")
+    with rasterio.open(p) as f: return f.nodata, f.read(1), f.read_masks(1) > 0
+
+
+LULC = np.array([[0, 3, 3, 0], [0, 3, 8, 8], [1, 1, 0, 8]], np.uint8)   # 0: no data (eo-learn's LULC convention)
+
+
+@pytest.mark.parametrize("key", ["nodata", "_FillValue", "missing_value", "nodatavals"])
+def test_declared_label_nodata_stays_no_data_on_the_way_out(tmp_path, key):
+    "Field case C1 on the way out: the 0 pixels of a raster declaring nodata=0 were class-0 polygons and COG data."
+    pytest.importorskip("geopandas")
+    lab = _on(_emb(1), LULC, **{key: (0,) if key == "nodatavals" else 0})
+    g = vectorize(lab, name="class")
+    assert sorted(g.groupby("class").geometry.apply(lambda s: s.area.sum()).round().items()) == [
+        (1, 200.0), (3, 300.0), (8, 300.0)]   # 10 m pixels: 2, 3 and 3 of them; the four 0 pixels drawn nowhere
+    nd, a, valid = _read(map_to_cog(lab, tmp_path / "lulc.tif"))
+    assert nd == 0 and a.dtype == np.uint8
+    np.testing.assert_array_equal(valid, LULC != 0)
+    np.testing.assert_array_equal(a, LULC)
+
+
+def test_declared_nodata_mapped_to_a_given_nodata(tmp_path):
+    "An explicit `nodata` (or a second declared fill) is where every declared no-data pixel goes."
+    m = np.array([[0, 2, -1], [5, 2, 99]], np.int16)
+    lab = _on(_emb(1), m, nodata=0)
+    lab.encoding["_FillValue"] = 99                      # declared twice: attrs and encoding (a netCDF reader's)
+    nd, a, valid = _read(map_to_cog(lab, tmp_path / "a.tif", nodata=-1))
+    assert nd == -1
+    np.testing.assert_array_equal(a, [[-1, 2, -1], [5, 2, -1]])
+    np.testing.assert_array_equal(valid, [[False, True, False], [True, True, False]])
+    nd, a, valid = _read(map_to_cog(lab, tmp_path / "b.tif"))   # the first declared value is the file's
+    assert nd == 0
+    np.testing.assert_array_equal(a, [[0, 2, -1], [5, 2, 0]])
+    assert sorted(vectorize(lab)["value"]) == [2, 5]
+    with pytest.raises(DTypeError, match="nodata=300"): map_to_cog(_on(_emb(1), LULC), tmp_path / "c.tif", nodata=300)
+
+
+def test_float_map_with_a_declared_fill(tmp_path):
+    "A float map with _FillValue -9999 (a GIS tool's): the fill is the file's no-data, NaN pixels too; not data."
+    m = np.array([[0.5, -9999.0, 0.25], [np.nan, 1.0, -9999.0]], np.float32)
+    nd, a, valid = _read(map_to_cog(_on(_emb(1), m, _FillValue=-9999.0), tmp_path / "f.tif"))
+    assert nd == -9999.0
+    np.testing.assert_array_equal(valid, [[True, False, True], [False, True, False]])
+    np.testing.assert_array_equal(a[valid], [0.5, 0.25, 1.0])
+    nd, a, valid = _read(map_to_cog(_on(_emb(1), m), tmp_path / "g.tif"))   # nothing declared: NaN, -9999 is data
+    assert np.isnan(nd) and valid.sum() == 5
+    cls = _on(_emb(1), np.array([[1.0, -9999.0], [2.0, np.nan]]), _FillValue=-9999.0)
+    assert sorted(vectorize(cls)["value"]) == [1, 2]
+
+
+def test_real_lulc_nodata_on_the_way_out(tmp_path, shared_data):
+    "The eo-learn LULC raster as `read_eolearn_patch` gives it: its 155 no-data pixels are no data in both exports."
+    pytest.importorskip("geopandas")
+    from alphaearth_nb.readers import read_eolearn_patch
+    _, lulc = read_eolearn_patch(root=shared_data)
+    nodata = lulc.values == 0
+    assert lulc.attrs["nodata"] == 0 and int(nodata.sum()) == 155
+    g = vectorize(lulc, name="class")
+    assert 0 not in set(g["class"]) and set(g["class"]) == set(np.unique(lulc.values[~nodata]))
+    px = abs(float(lulc.x[1] - lulc.x[0]) * float(lulc.y[1] - lulc.y[0]))
+    assert g.geometry.area.sum() == pytest.approx((lulc.size - 155) * px)
+    nd, a, valid = _read(map_to_cog(lulc, tmp_path / "lulc.tif"))
+    assert nd == 0 and int((~valid).sum()) == 155
+    np.testing.assert_array_equal(a, np.asarray(lulc.values))
