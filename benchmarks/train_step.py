@@ -36,6 +36,16 @@ other helpers' tests at nice 10, these runs at nice 0; jax 0.10.2, torch 2.13.0+
   (oneDNN's bfloat16 convolutions and linears on AMX), ours is the f32 program (widths < nn.CPU_LOW_MIN_WIDTH), so
   the bf16 ratio sits at or below the f32 one; neither is near the 2x goal. XLA:CPU's oneDNN options do not reach
   AMX or help the f32 step (benchmarks/xla_options.py, session 17).
+- Convolutions on AMX, alone (a 3 x 3 'same' conv, 16 x 16 px, CPU ms, `core.compiler_options(step=True)`, load
+  9-11): XLA:CPU runs no convolution faster with bfloat16 operands and float32 sums, forward 1.06-1.09x and both
+  gradients 1.01-1.11x the float32 time at 64, 128, 256 and 512 channels, while a product of the same FLOPs ([N*H*W,
+  9c] @ [9c, c]) takes 0.87x, 0.68x, 0.52x, 0.45x in bfloat16. The forward as nine shifted bfloat16 products summed
+  in float32 (`[n,h,w,c] @ [c,d]` per tap, padded input sliced): 0.85x the float32 convolution at 128 channels
+  ([16,16,16,128] -> 128: 8.5 against 10.1 ms), 0.56x at 256 (11.9 / 21.4), 0.37x at 512 (16.0 / 43.7); at 64
+  channels nothing (session 16); im2col in bfloat16 2.5x, 1.5x, 0.9x; nine taps in float32 1.45x, 1.11x, 0.98x. A
+  lead for `lite`'s bf16 policy on AMX CPUs only (its precision convolutions are 128 <-> 256 wide): nn.conv3's
+  forward in taps when wider than ~128 (the gradients' transposed products do not reach AMX, session 14); not built:
+  no one trains `lite` on a CPU, and `tiny`/`small` (<= 64 channels) cannot gain.
 - Lead (a), the optimiser's per-leaf work: Adam already runs on one vector (the 'flat' layout); what is per leaf is
   the update's split and its ~165 adds. Parameters packed in one vector across steps (benchmarks/packed_step.py, one
   process, both orders): step CPU tiny 0.97-0.98x, small 0.97-0.98x, XLA compile CPU 0.92-1.03x, losses and
