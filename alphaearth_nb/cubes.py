@@ -254,7 +254,7 @@ def zones_of(emb, zones=None, buffer:float|None=None, tile:int|None=None, h3:int
                           "or `h3=` (resolution)")
     if tile is not None: return tile_zones(emb, int(tile))
     if h3 is not None: return geo.wrap_geometries(emb, h3_zones(emb, int(h3)))
-    gdf = read_geometries(zones, crs).to_crs(_crs(emb))
+    gdf = geo.geometries_on(emb, read_geometries(zones, crs), _crs(emb))   # whole over 180, on the grid's turn
     points = gdf.geom_type.isin(["Point", "MultiPoint"])
     if points.any():
         if not buffer:
@@ -431,8 +431,8 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
     gdf = read_geometries(labels, crs)
     if column not in gdf.columns:
         raise LabelError(f"the labels have no `{column}` column (have {list(gdf.columns)[:8]}): pass `column=`")
-    gdf = gdf[gdf.geometry.notna() & gdf[column].notna()].to_crs(_crs(emb)).reset_index(drop=True)
-    gdf = geo.wrap_geometries(emb, gdf[~gdf.geometry.is_empty])   # longitudes by whole turns onto the grid's
+    gdf = gdf[gdf.geometry.notna() & gdf[column].notna()].reset_index(drop=True)
+    gdf = geo.geometries_on(emb, gdf[~gdf.geometry.is_empty], _crs(emb))   # longitudes whole, on the grid's turn
     multi = gdf.geom_type.isin(["MultiPoint", "GeometryCollection"])   # each part a label of its own
     if multi.any(): gdf = pd.concat([gdf[~multi], gdf[multi].explode(index_parts=False)], ignore_index=True)
     other = ~gdf.geom_type.isin(["Point", "Polygon", "MultiPolygon"])

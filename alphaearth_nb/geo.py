@@ -22,7 +22,7 @@ from .core import CRSError, DimensionError, GridError, MissingDependencyError, P
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'unpacked',
            'labelled_cells', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
            'geotransform_steps', 'pixel_size', 'axes_to_turn', 'north_up', 'flip_rows', 'wrap_x', 'inside_grid',
-           'pixel_indices', 'turn_shift', 'wrap_geometries', 'to_crs', 'utm_crs', 'check_same_grid']
+           'pixel_indices', 'turn_shift', 'wrap_geometries', 'geometries_on', 'to_crs', 'utm_crs', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -364,6 +364,22 @@ def wrap_geometries(obj, geoms):
     if hasattr(geoms, "set_geometry"):                 # a GeoDataFrame: its geometry column
         return geoms.set_geometry(geoms.geometry.apply(move).set_crs(geoms.crs, allow_override=True))
     return geoms.apply(move).set_crs(geoms.crs, allow_override=True)
+
+def geometries_on(obj, gdf, crs=None):
+    """`gdf` (GeoDataFrame) in `obj`'s CRS (or `crs`), ready to rasterise on `obj`: transformed; each geometry's
+    longitudes unwrapped when it comes from a projected CRS into a geographic one (a field in UTM zone 60 crossing
+    180 comes back as 179.9 .. -179.9, a band round the globe, else); then moved by whole turns (`wrap_geometries`)."""
+    dst = as_crs(crs or crs_of(obj))
+    src_projected = gdf.crs is not None and not as_crs(gdf.crs).is_geographic
+    gdf = gdf.to_crs(dst)
+    if src_projected and dst.is_geographic:
+        require("shapely", "official", "geometries across the antimeridian")
+        import shapely
+        def unwrap(g):
+            if g is None or g.is_empty: return g
+            return shapely.transform(g, lambda a: np.c_[np.unwrap(a[:, 0], period=360.0), a[:, 1]])
+        gdf = gdf.set_geometry(gdf.geometry.apply(unwrap).set_crs(gdf.crs, allow_override=True))
+    return wrap_geometries(obj, gdf)
 
 # %% ../nbs/03_geo.ipynb #c0029
 def to_crs(xs, ys, src, dst) -> tuple[np.ndarray, np.ndarray]:

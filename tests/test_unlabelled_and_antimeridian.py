@@ -175,3 +175,14 @@ def test_point_buffers_on_a_lonlat_grid_are_metres(x0, lon):
     X, Y = np.meshgrid(xs, ys)                                                # pixel centres within 30 m, geodesic
     d = Geod(ellps="WGS84").inv(np.full(X.size, lon), np.full(X.size, 44.998), X.ravel(), Y.ravel())[2]
     assert abs(a.n_pixels.iloc[0] - int((d < 30.0).sum())) <= 1 and a.n_pixels.iloc[0] > 20   # was 1600: 30 degrees
+
+
+@pytest.mark.filterwarnings("ignore:Geometry is in a geographic CRS")
+@pytest.mark.parametrize("grid_shift", [0.0, -360.0])
+def test_a_projected_field_crossing_180_on_a_lonlat_grid(grid_shift):
+    g = _grid(EAST + grid_shift)
+    field = gpd.GeoDataFrame({"label": [3]}, crs="EPSG:4326",      # every pixel centre of the 4 x 4 grid inside
+                             geometry=[box(179.9991, 9.9991, 180.0009, 10.0009)]).to_crs("EPSG:32660")  # UTM 60N
+    assert aggregate(g, field).n_pixels.tolist() == [16]           # was 0: the field came back round the globe
+    t = label_table(g, field)
+    assert len(t) == 16 and (t.label == 3).all()
