@@ -232,6 +232,12 @@ def build_local_mirror(root,                        # folder to write (created)
 # %% ../nbs/27_official.ipynb #c0017
 def years_of(years) -> list[int]:
     "A sorted list of years from a year, an iterable of years, or an inclusive (first, last) tuple."
+    if isinstance(years, (str, bytes)):   # '2024' from a config file or a command line: one year, not four digits
+        text = years.decode() if isinstance(years, bytes) else years
+        if not text.strip().isdigit():
+            raise ConfigError(f"years {text!r} is not a year: give years=2024, a list, or an inclusive (first, last) "
+                              "tuple such as years=(2018, 2024)")
+        years = int(text)
     if isinstance(years, (int, np.integer)): ys = [int(years)]
     elif isinstance(years, tuple) and len(years) == 2: ys = list(range(int(years[0]), int(years[1]) + 1))
     else: ys = sorted({int(y) for y in years})

@@ -275,3 +275,13 @@ def test_requester_pays_mirror_needs_a_project(tmp_path):
         off.tiles(ACROSS, 2024, source="gcs", cache=tmp_path)
     assert off.gdal_env("my-project")["GS_USER_PROJECT"] == "my-project"
     assert off.gdal_env()["GDAL_HTTP_USERAGENT"].startswith("alphaearth_nb/")
+
+
+def test_years_given_as_text_are_one_year():
+    "years='2024' (a config file, a command line) was read character by character: 'years [0, 2, 4] are outside'."
+    assert off.years_of("2024") == [2024] and off.years_of(b" 2019 ") == [2019]
+    assert off.years_of(2024) == off.years_of(np.int64(2024)) == [2024] and off.years_of((2023, 2024)) == [2023, 2024]
+    with pytest.raises(ConfigError, match="'2024-01-01' is not a year"):
+        off.years_of("2024-01-01")
+    with pytest.raises(ConfigError, match=r"years \[2030\] are outside"):
+        off.years_of("2030")
