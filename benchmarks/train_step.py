@@ -41,8 +41,9 @@ other helpers' tests at nice 10, these runs at nice 0; jax 0.10.2, torch 2.13.0+
   gradients 1.01-1.11x the float32 time at 64, 128, 256 and 512 channels, while a product of the same FLOPs ([N*H*W,
   9c] @ [9c, c]) takes 0.87x, 0.68x, 0.52x, 0.45x in bfloat16. The forward as nine shifted bfloat16 products summed
   in float32 (`[n,h,w,c] @ [c,d]` per tap, padded input sliced): 0.85x the float32 convolution at 128 channels
-  ([16,16,16,128] -> 128: 8.5 against 10.1 ms), 0.56x at 256 (11.9 / 21.4), 0.37x at 512 (16.0 / 43.7); at 64
-  channels nothing (session 16); im2col in bfloat16 2.5x, 1.5x, 0.9x; nine taps in float32 1.45x, 1.11x, 0.98x. A
+  ([16,16,16,128] -> 128: 8.5 against 10.1 ms), 0.56x at 256 (11.9 / 21.4), 0.37x at 512 (16.0 / 43.7), but 3.4x
+  at 64 ([64,16,16,64]: 34.5 / 10.1) and 3.6x at 32 (the shifted copies); im2col in bfloat16 2.5x, 1.5x, 0.9x (4.8x,
+  8.4x at 64, 32); nine taps in float32 1.45x, 1.11x, 0.98x (3.5x, 3.3x). A
   lead for `lite`'s bf16 policy on AMX CPUs only (its precision convolutions are 128 <-> 256 wide): nn.conv3's
   forward in taps when wider than ~128 (the gradients' transposed products do not reach AMX, session 14); not built:
   no one trains `lite` on a CPU, and `tiny`/`small` (<= 64 channels) cannot gain.
