@@ -284,7 +284,10 @@ def _buffer_metres(geoms, metres:float):
 
 # %% ../nbs/24b_cubes.ipynb #c0020
 def _overlapping(gdf) -> bool:
-    return len(gdf) > 1 and float(gdf.geometry.area.sum()) > float(gdf.geometry.union_all().area) * (1 + 1e-9)
+    "Whether zones overlap: their areas add up to more than their union's (a ratio, so degrees do as well as metres)."
+    import shapely   # shapely's own area: geopandas warns on every lon/lat cube that degree areas are wrong
+    area = float(np.nansum(shapely.area(np.asarray(gdf.geometry, dtype=object))))
+    return len(gdf) > 1 and area > float(gdf.geometry.union_all().area) * (1 + 1e-9)
 
 def _block_rows(emb:xr.DataArray, target:int=256) -> list[slice]:
     "Row slices aligned to the cube's y chunks (about `target` rows each)."
