@@ -25,7 +25,7 @@ from .core import (ConfigError, DTypeError, EmptyStackError, NoValidDataError, U
 __all__ = ['TRANSFORMS', 'ROLES', 'KINDS', 'S2_L2A', 'S2_L1C', 'S1', 'LANDSAT_SR', 'LANDSAT_TOA', 'DEM', 'ERA5', 'GEDI',
            'LANDCOVER_CLASSES', 'LANDCOVER', 'NDVI', 'UNIT_SLIPS', 'PROVIDER_OFFSETS', 'Source', 'n_meta', 'register',
            'registered', 'get_source', 'band_index', 'describe', 'valid_mask', 'normalise', 'denormalise',
-           'compute_stats', 'check_units', 'sample_values', 'frame_samples', 'check_frame_units']
+           'compute_stats', 'check_units', 'sample_values', 'frame_samples', 'frame_bands', 'check_frame_units']
 
 # %% ../nbs/02_sources.ipynb #c0005
 TRANSFORMS = ("none", "log1p", "db")  # "db": values already in decibels, identity plus a range mask
@@ -469,30 +469,40 @@ def _padded(rows:list) -> np.ndarray:
     for i, r in enumerate(rows): out[i, :len(r)] = r
     return out
 
-def frame_samples(da,             # a (time, y, x) DataArray, numpy- or dask-backed
+def frame_samples(da,             # a (time, y, x) DataArray, numpy- or dask-backed; or a Dataset of such bands
                   n:int=1024,     # about this many values per frame (per chunk read, for a lazy array)
                   enough:int=64,  # clear values a frame needs before it stops looking further
                   max_chunks:int=16, # spatial chunks read per frame of a lazy array, at most
                   empty_after:int=6, # ... and for a frame without a clear value in any of them yet (an empty date)
                   nodata=None,    # the source's fill value (not a clear value), if any
-                 ) -> np.ndarray:
-    """A (time, m) float64 sample of every frame, NaN-padded: an evenly strided grid of about `n` pixels.
+                 ) -> np.ndarray|list:
+    """A (time, m) float64 sample of every frame, NaN-padded: an evenly strided grid of about `n` pixels (of a
+    Dataset: a list of them, one per band in `data_vars` order, all bands of a lazy one read by one plan).
     Eager: the grid over the whole frame; a frame with fewer than `enough` clear values (finite, not `nodata`) on
     it gives up to `n` of its clear pixels from anywhere instead. Lazy (dask): the grid of the spatial chunk at the
-    centre of every frame; a frame short of `enough` clear values there adds the clear values of the grids of more
-    chunks, spread over the frame (each the farthest from those read), in batches of 1, 2, 4, ... chunks (one
-    compute each, of the short frames only), until it has enough or has read `max_chunks` chunks (all of them on
-    a smaller frame); a frame with no clear value in its first `empty_after` chunks (centre, corners) is taken
-    as empty. A good stack reads one chunk per frame; the array is never read whole."""
-    data = da.data if isinstance(da, xr.DataArray) else da  # (a numpy array's .data is a memoryview)
-    if data.ndim == 2: data = data[None]
-    ny, nx = data.shape[-2:]
+    centre of every frame, all bands in one compute; a frame short of `enough` clear values there (in its clearest
+    band) adds the clear values of the grids of more chunks, spread over the frame (each the farthest from those
+    read), 1, 2, 4, ... more per round, until it has enough or has read `max_chunks` chunks (all of them on a smaller
+    frame); a frame with no clear value in its first `empty_after` chunks (centre, corners) is taken as empty.
+    The search reads one band (the clearest at the centres); the other bands then read only the chunks where it
+    found clear values, in one compute, since clouds and empty dates are the same in every band of a source. One
+    compute per round, all frames together. A good stack reads one chunk per frame and band; the array is never
+    read whole."""
+    if isinstance(da, xr.Dataset): arrays = [da[v].data for v in da.data_vars]
+    else: arrays = [da.data if isinstance(da, xr.DataArray) else da]  # (a numpy array's .data is a memoryview)
+    arrays = [a[None] if a.ndim == 2 else a for a in arrays]
+    single = not isinstance(da, xr.Dataset)
+    if not arrays: return []
+    ny, nx = arrays[0].shape[-2:]
     side = max(1, int(np.sqrt(n)))
     def grid(a, y0, y1, x0, x1):  # the strided grid of a window: at most side x side values
         sy, sx = -(-(y1 - y0) // side), -(-(x1 - x0) // side)  # ceil
         return a[..., y0:y1:sy, x0:x1:sx]
     flat = lambda v, k: np.asarray(v, np.float64).reshape(k, -1)
-    if getattr(data, "chunks", None) is None or not hasattr(data, "blocks"):
+    lazy = lambda a: getattr(a, "chunks", None) is not None and hasattr(a, "blocks")
+    if not all(lazy(a) for a in arrays) or len({a.chunks[-2:] for a in arrays}) > 1:
+        if not single: return [frame_samples(a, n, enough, max_chunks, empty_after, nodata) for a in arrays]
+        data = arrays[0]
         v = flat(grid(data, 0, ny, 0, nx), data.shape[0])
         rows = list(v)
         for t in np.flatnonzero(_clear(v, nodata).sum(1) < enough):  # clouds over the grid: the frame is in memory
@@ -500,26 +510,51 @@ def frame_samples(da,             # a (time, y, x) DataArray, numpy- or dask-bac
             f = f[_clear(f, nodata)]
             rows[t] = f[::max(1, f.size // n)]
         return _padded(rows)
-    edges = lambda c: np.concatenate([[0], np.cumsum(c)])
-    ey, ex = edges(data.chunks[-2]), edges(data.chunks[-1])
+    nt, (cy, cx) = arrays[0].shape[0], arrays[0].chunks[-2:]
+    edges = lambda c: np.concatenate([[0], np.cumsum(c)]).astype(int)
+    ey, ex = edges(cy), edges(cx)
     iy, ix = np.searchsorted(ey, ny // 2, "right") - 1, np.searchsorted(ex, nx // 2, "right") - 1
-    order = _spread(len(ey) - 1, len(ex) - 1, (iy, ix), max_chunks)
-    win = lambda c: (ey[c[0]], ey[c[0] + 1], ex[c[1]], ex[c[1] + 1])
-    v = flat(grid(data, *win(order[0])), data.shape[0])  # every frame's centre chunk
-    rows, have = list(v), _clear(v, nodata).sum(1)
-    at, k = 1, 1
-    while at < len(order) and (short := np.flatnonzero((have < enough) & ((have > 0) | (at < empty_after)))).size:
-        batch = order[at:at + (min(k, empty_after - at) if at < empty_after else k)]  # empty dates stop at empty_after
-        at, k = at + len(batch), 2 * k
-        for part in dask_array.compute(*(grid(data[short], *win(c)) for c in batch)):  # one compute per batch
-            part = flat(part, len(short))
-            for i, t in enumerate(short):
-                c = part[i][_clear(part[i], nodata)]
-                rows[t] = np.concatenate([rows[t], c]); have[t] += c.size
-    return _padded(rows)
+    order = _spread(len(cy), len(cx), (iy, ix), max_chunks)
+    def read(jobs):  # [(band, chunk, frames)] -> each job's (frames, m) grids, all in one compute
+        exprs, where = [], []
+        for b, j, ts in jobs:  # the chunk's blocks of the frames' time blocks only (`blocks`: a small graph)
+            et = edges(arrays[b].chunks[0]); tb = np.searchsorted(et, ts, "right") - 1
+            tbs = np.unique(tb); at = edges(np.diff(et)[tbs])  # where each time block starts in the result
+            exprs.append(arrays[b].blocks[tbs.tolist(), order[j][0], order[j][1]])
+            where.append(at[np.searchsorted(tbs, tb)] + np.asarray(ts) - et[tb])
+        return [flat(grid(np.asarray(v)[w], 0, v.shape[-2], 0, v.shape[-1]), len(w))
+                for v, w in zip(dask_array.compute(*exprs), where)]
+    every = np.arange(nt)
+    rows = [list(v) for v in read([(b, 0, every) for b in range(len(arrays))])]  # the centres, all bands
+    clear = np.array([[_clear(r, nodata).sum() for r in band] for band in rows]).reshape(len(arrays), nt)
+    p, have = int(clear.sum(1).argmax()), clear.max(0)  # the band the search reads; each frame's clearest band
+    at, k = np.ones(nt, int), np.ones(nt, int)
+    found = {}  # chunk -> frames where the search found clear values (read in the other bands at the end)
+    while (short := np.flatnonzero((have < enough) & (at < len(order)) & ((have > 0) | (at < empty_after)))).size:
+        jobs = {}  # chunk -> frames reading it this round
+        for t in short:  # 1, 2, 4, ... chunks; a frame with nothing yet stops at empty_after
+            end = min(at[t] + k[t], len(order), at[t] + k[t] if have[t] else max(at[t] + 1, empty_after))
+            for j in range(at[t], end): jobs.setdefault(j, []).append(t)
+            at[t], k[t] = end, 2 * k[t]
+        for (j, ts), part in zip(jobs.items(), read([(p, j, ts) for j, ts in jobs.items()])):  # one compute a round
+            for t, v in zip(ts, part):
+                c = v[_clear(v, nodata)]
+                if not c.size: continue
+                rows[p][t] = np.concatenate([rows[p][t], c]); have[t] += c.size; found.setdefault(j, []).append(t)
+    others = [(b, j, ts) for b in range(len(arrays)) if b != p for j, ts in found.items()]
+    for (b, j, ts), part in zip(others, read(others) if others else []):
+        for t, v in zip(ts, part): rows[b][t] = np.concatenate([rows[b][t], v[_clear(v, nodata)]])
+    out = [_padded(r) for r in rows]
+    return out[0] if single else out
 
 # %% ../nbs/02_sources.ipynb #c0038
 def _unit_of(src, b): return src.units if isinstance(src.units, str) else src.units[band_index(src, b)]
+
+def frame_bands(source, bands) -> tuple:
+    "The bands of `bands` that `check_frame_units` judges (a continuous source's bands in units with known slips): "
+    "`frame_samples` need read no other."
+    src = get_source(source)
+    return () if src.kind == "categorical" else tuple(b for b in bands if _unit_of(src, b) in UNIT_SLIPS)
 
 def _frame_slip(src, qs:dict) -> tuple|None:
     "(what, fix, refuse) of one frame's band quantiles `qs` (band -> (p1, p50, p99, max)), or None: a unit's slip "

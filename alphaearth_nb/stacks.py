@@ -18,8 +18,8 @@ from .core import (ConfigError, DimensionError, DTypeError, DuplicateTimeError, 
                                 GridError, MetadataWarning, MissingSourceError, MissingTimeError, NoValidDataError,
                                 StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError)
 from .geo import NODATA_KEYS, axes_to_turn, crs_of, is_lazy, north_up, same_crs
-from .sources import (Source, check_frame_units, check_units, frame_samples, get_source, normalise, registered,
-                                   sample_values, valid_mask)
+from .sources import (Source, check_frame_units, check_units, frame_bands, frame_samples, get_source,
+                                   normalise, registered, sample_values, valid_mask)
 from .timecodes import as_numbers, as_period, numeric_time_hint, to_days, unwritten_years
 
 # %% auto #0
@@ -133,8 +133,9 @@ def _check_values(name, ds, src):
     bands = [v for v in ds.data_vars if v != CLOUD]
     samples = [sample_values(ds[v]) for v in bands]
     check_units(src, tuple(bands), samples)  # bands judged together: a stack in 0..255 is 8-bit, not one dark band
-    frames = [frame_samples(ds[v], nodata=src.nodata) for v in bands]  # clouds over the centre: looks further
-    check_frame_units(src, tuple(bands), frames, ds["time"].values, name)  # F1: merged readers
+    judged = frame_bands(src, bands)  # one plan for all of them: clouds over the centre, empty dates
+    frames = frame_samples(ds[list(judged)], nodata=src.nodata) if judged else []
+    check_frame_units(src, judged, frames, ds["time"].values, name)  # F1: merged readers
     valid = any(bool(valid_mask(src, s[:, None], bands=(v,)).any()) for v, s in zip(bands, samples))
     if not valid and is_lazy(ds):  # the sample may have missed a sparse source's few pixels: read it all once
         valid = any(bool(valid_mask(src, np.asarray(ds[v].values)[..., None], bands=(v,)).any()) for v in bands)

@@ -280,3 +280,29 @@ def test_lazy_frame_sample_looks_past_clouds_reading_few_chunks():  # F4: never 
     tree = xr.DataTree.from_dict({k: (lazy if k == "sentinel2" else st[k].to_dataset()) for k in st.children})
     validate_stack(tree)  # a good stack passes
     assert max(len(c.reads) for c in seen.values()) <= 6 + 12 + 1 + 5  # + the pooled sample's 6 chunks; of 1,200
+
+
+def test_lazy_stack_of_many_empty_dates_reads_few_chunks_past_the_centres():  # F4: the cost of looking past clouds
+    "Each empty date read 6 chunks of every band (03b0bb1): the search now reads one band, the others its finds."
+    from alphaearth_nb.sources import frame_samples
+    from alphaearth_nb.stacks import toy_stack, validate_stack
+    st = toy_stack(n_time=24, size=200)  # 10 x 10 spatial chunks of 20 px per frame
+    d = st["sentinel2"].to_dataset()
+    bands = [b for b in d.data_vars if b != "cloud"]
+    empty = d.time.isin(d.time.values[np.arange(24) % 3 != 0])  # 16 of the 24 dates hold no value
+    centre = (d.time == d.time[3]) & (d.y < d.y[50]) & (d.y > d.y[150]) & (d.x > d.x[50]) & (d.x < d.x[150])
+    d = d.assign({b: d[b].where(~(empty | centre)).transpose(*d[b].dims) for b in bands})  # frame 3: centre clouded
+    lazy, seen = _lazy(d)
+    tree = xr.DataTree.from_dict({k: (lazy if k == "sentinel2" else st[k].to_dataset()) for k in st.children})
+    validate_stack(tree)
+    reads = sum(len(seen[b].reads) for b in bands)
+    # the pooled sample (6 chunks a band), every centre, the empty dates' 5 more in one band, frame 3's find
+    assert reads <= len(bands) * (6 + 24 + 1) + 16 * 5, reads  # 03b0bb1: 6 x (6 + 24 + 1 + 16 x 5) = 666
+    for c in seen.values(): c.reads.clear()
+    s = frame_samples(lazy[bands], nodata=0)  # one plan for all bands: the same samples as band by band
+    for b, v in zip(bands, s):
+        clear = np.isfinite(v).sum(1)
+        assert (clear[empty.values] == 0).all() and (clear[~empty.values] >= 64).all(), clear  # frame 3 too
+        np.testing.assert_array_equal(np.sort(v, 1), np.sort(frame_samples(lazy[b], nodata=0), 1))
+    slow = lazy.chunk({"time": 5})  # frames share time blocks: each block read once per chunk, rows picked right
+    np.testing.assert_array_equal(np.sort(frame_samples(slow[bands], nodata=0)[2], 1), np.sort(s[2], 1))
