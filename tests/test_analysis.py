@@ -608,3 +608,20 @@ def test_lonlat_columns_in_any_spelling(planted, cols):
     t = pd.DataFrame({cols[0]: lon, cols[1]: lat, "label": truth[r, c]})
     np.testing.assert_array_equal(classify(e, t, k=1)["class"].values, classify(e, xy, k=1)["class"].values)
     np.testing.assert_array_equal(sample(e, t)[band_names()].to_numpy(), e.values[r, c])
+
+
+def test_points_labelled_minus_one_or_empty_are_unlabelled_as_in_a_raster(planted):
+    "A label sheet's -1 ('unknown') was trained as class -1, whose pixels the class map then showed as no data (-1)."
+    e, truth = planted
+    x, y = e.x.values, e.y.values
+    t = pd.DataFrame({"x": x[[0, 3, 6, 9]], "y": y[[0, 3, 6, 9]], "label": [1, 2, -1, 2]})
+    want = classify(e, t.drop(index=2), k=1)["class"].values
+    with pytest.warns(UserWarning, match=r"1 of 4 labels are \[-1\].*unlabelled"):
+        got = classify(e, t, k=1)
+    np.testing.assert_array_equal(got["class"].values, want)
+    assert set(np.unique(got["class"].values)) == {1, 2}
+    names = t.assign(label=["a", "b", "  ", "b"])
+    with pytest.warns(UserWarning, match="empty names"):
+        assert classify(e, names, k=1)["scores"].classes.values.tolist() == ["a", "b"]
+    with pytest.raises(LabelError, match="no labelled point left"), pytest.warns(UserWarning):
+        classify(e, t.assign(label=-1))
