@@ -122,8 +122,10 @@ def labelled_cells(labels:xr.DataArray,  # a label raster (any dims), numeric or
         keep = ~np.asarray(pd.isna(v), bool) & (text != "")
         for f in fills:
             if isinstance(f, str) or np.isfinite(float(f)): keep &= text != _fill_text(f)
-        if positive:
-            neg = np.array([bool(_INT_TEXT_RE.fullmatch(t)) and int(t) < 0 for t in text.ravel()], bool)
+        if positive:   # negative whole-number text ("-1"): only cells starting with "-" are read
+            minus = np.nonzero(np.char.startswith(text, "-").ravel())[0]
+            neg = np.zeros(text.size, bool)
+            neg[minus] = [bool(_INT_TEXT_RE.fullmatch(t)) and int(t) < 0 for t in text.ravel()[minus]]
             keep &= ~neg.reshape(text.shape)
         return keep
     if v.dtype.kind not in "iufc": return np.ones(v.shape, bool)   # booleans, dates: every cell a label
