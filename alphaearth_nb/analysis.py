@@ -25,7 +25,7 @@ from .cubes import is_geometry_input, label_table
 from .embeddings import as_embedding, gate_query, label_bands, pixelwise, values_at
 from .evaluate import (change_scores, encode_labels, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
-from .geo import (check_same_grid, crs_of, declared_nodata, inside_grid, labelled_cells, pixel_indices,
+from .geo import (axis_span, check_same_grid, crs_of, declared_nodata, inside_grid, labelled_cells, pixel_indices,
                                rename_spatial, to_crs)
 
 # %% auto #0
@@ -97,7 +97,7 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
 def _orient_like(b, a):
     "`b` with each spatial axis whose order (ascending or descending) differs from `a`'s reversed, labels moving along."
     b = rename_spatial(b)
-    up = lambda o, d: float(o[d][-1]) > float(o[d][0])
+    up = lambda o, d: (lambda c: c[-1] > c[0])(axis_span(o, d))  # a longitude axis wrapped at 180 as one span
     turn = [d for d in ("y", "x") if d in a.dims and d in b.dims and d in a.coords and d in b.coords
             and min(a.sizes[d], b.sizes[d]) > 1 and up(a, d) != up(b, d)]
     return b.isel({d: slice(None, None, -1) for d in turn}) if turn else b

@@ -21,8 +21,9 @@ from .core import CRSError, DimensionError, GridError, MissingDependencyError, P
 # %% auto #0
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'unpacked',
            'labelled_cells', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
-           'geotransform_steps', 'pixel_size', 'axes_to_turn', 'north_up', 'flip_rows', 'wrap_x', 'inside_grid',
-           'pixel_indices', 'turn_shift', 'wrap_geometries', 'geometries_on', 'to_crs', 'utm_crs', 'check_same_grid']
+           'geotransform_steps', 'pixel_size', 'axis_span', 'axes_to_turn', 'north_up', 'flip_rows', 'wrap_x',
+           'inside_grid', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'geometries_on', 'to_crs', 'utm_crs',
+           'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -249,10 +250,21 @@ def pixel_size(obj) -> tuple[float|None, float|None]:
         step = {"x": step["x"] or abs(gt[0]) or None, "y": step["y"] or abs(gt[1]) or None}
     return step["x"] or step["y"], step["y"] or step["x"]
 
+def axis_span(obj, d:str="x") -> np.ndarray:
+    """The `d` coordinate (float64) as one span: a longitude axis that a reader wrapped at the antimeridian
+    (179.99975, -179.99975, on a geographic CRS) unwrapped to (179.99975, 180.00025); other axes as they are."""
+    c = rename_spatial(obj)[d].values.astype(np.float64)
+    if d == "x" and len(c) > 1 and np.abs(np.diff(c)).max() > 180:  # no grid steps half a turn: a wrap
+        try: geographic = as_crs(crs_of(obj)).is_geographic if crs_of(obj) is not None else False
+        except CRSError: geographic = False
+        if geographic: c = np.unwrap(c, period=360.0)
+    return c
+
 def axes_to_turn(obj) -> list[str]:
-    "The spatial dims `north_up` reverses: y when it ascends, x when it descends (each with 2+ labelled cells)."
+    """The spatial dims `north_up` reverses: y when it ascends, x when it descends (each with 2+ labelled cells; a
+    longitude axis wrapped at the antimeridian read as one span, `axis_span`)."""
     obj = rename_spatial(obj)
-    def ascends(d): return float(obj[d][1]) > float(obj[d][0])
+    def ascends(d): c = axis_span(obj, d); return c[-1] > c[0]
     return [d for d in ("y", "x")
             if d in obj.dims and d in obj.coords and obj.sizes[d] > 1 and ascends(d) == (d == "y")]
 
@@ -278,9 +290,17 @@ def _axis_index(c:np.ndarray, v:np.ndarray) -> np.ndarray:
     j = np.minimum(j, len(s) - 1)
     return j if asc else len(c) - 1 - j
 
-def _check_monotonic(c:np.ndarray, d:str):
+def _check_monotonic(c:np.ndarray, d:str, geographic:bool=False):
     dc = np.diff(c)
     if len(c) > 1 and not ((dc > 0).all() or (dc < 0).all()):
+        du = np.diff(np.unwrap(c, period=360.0))
+        if d == "x" and geographic and ((du > 0).all() or (du < 0).all()):  # one span wrapped at 180: not to sort
+            i = int(np.argmax(np.abs(dc) > 180))
+            dm = np.diff(c % 360.0)
+            to = "obj.x % 360" if (dm > 0).all() or (dm < 0).all() else "(obj.x + 180) % 360 - 180"
+            raise GridError(f"the x coordinate (longitude) wraps at the antimeridian: it jumps from {c[i]} to "
+                            f"{c[i + 1]} between columns {i} and {i + 1}. Give it one span, e.g. "
+                            f"`obj = obj.assign_coords(x={to})` (the same pixels; sorting would split the grid in two)")
         raise GridError(f"the {d} coordinate is not monotonic (first values {c[:4].tolist()}): a grid's {d} must "
                         f"strictly increase or decrease; sort it with `obj.sortby('{d}')`")
 
@@ -302,7 +322,7 @@ def _placed(obj, xs, ys, what:str) -> tuple:
     xs, ys = np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64))
     obj = rename_spatial(obj)
     gx, gy = obj["x"].values.astype(np.float64), obj["y"].values.astype(np.float64)
-    _check_monotonic(gx, "x"); _check_monotonic(gy, "y")
+    _check_monotonic(gx, "x", _is_geographic(crs_of(obj))); _check_monotonic(gy, "y")
     px, py = pixel_size(obj)
     if px is None:
         raise GridError(f"a grid of one pixel does not say its pixel size (no second pixel, no geotransform), so no "
@@ -400,8 +420,11 @@ def utm_crs(lon:float, lat:float) -> str:
 def check_same_grid(a, b, what:str="the two embeddings",
                     fix:str="resample one onto the other first, e.g. `other.interp_like(emb, method='nearest')`",
                    ) -> None:
-    "Raise `GridError` unless `a` and `b` have the same y/x coordinates and (by meaning) the same CRS."
+    """Raise `GridError` unless `a` and `b` have the same y/x coordinates and (by meaning) the same CRS. On a
+    geographic CRS x is compared modulo 360: xee's 180+ form (179.99975, 180.00025) and the -180 form (179.99975,
+    -179.99975) of one grid are one grid (callers then give `b` `a`'s labels)."""
     a, b = rename_spatial(a), rename_spatial(b)
+    lon = _is_geographic(crs_of(a)) or _is_geographic(crs_of(b))
     for d in ("y", "x"):
         if d not in a.coords or d not in b.coords:
             raise GridError(f"{what}: no {d} coordinate on one of them: assign pixel-centre coordinates, "
@@ -412,9 +435,10 @@ def check_same_grid(a, b, what:str="the two embeddings",
         # equal by meaning: up to a millionth of a pixel, or to the rounding of coordinates stored in float32 (a
         # longitude near 180 is kept to 1.5e-5 degrees there, a sixth of a 10 m pixel; GeoTIFF and zarr writers do it)
         f32 = np.spacing(np.float32(max(np.abs(ca).max(initial=0), np.abs(cb).max(initial=0))), dtype=np.float32)
-        if not np.allclose(ca, cb, rtol=0, atol=max(1e-6 * max(1.0, 2 * half_pixel(ca)), float(f32))):
-            raise GridError(f"{what} are on different grids ({d} coordinates differ, by up to "
-                            f"{np.abs(ca - cb).max():g}): {fix}")
+        gap = np.abs((ca - cb + 180.0) % 360.0 - 180.0 if d == "x" and lon else ca - cb)  # longitude is a circle
+        step = half_pixel(np.unwrap(ca, period=360.0) if d == "x" and lon else ca)
+        if not (gap <= max(1e-6 * max(1.0, 2 * step), float(f32))).all():
+            raise GridError(f"{what} are on different grids ({d} coordinates differ, by up to {gap.max():g}): {fix}")
     if not same_crs(a, b):
         raise GridError(f"{what} have different CRS ({crs_of(a)} vs {crs_of(b)}): reproject one onto the other's "
                         "grid first (e.g. `rio.reproject_match`)")
