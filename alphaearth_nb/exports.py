@@ -25,7 +25,7 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError
                                  MissingDataError, band_names, check_output, is_ours, writing_file, writing_folder)
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import as_embedding
-from .geo import crs_of, declared_nodata, grid_coords, is_lazy, north_up, require, write_crs
+from .geo import crs_of, declared_nodata, grid_coords, is_lazy, north_up, rename_spatial, require, write_crs
 from .cubes import cube_form, grid_of, transform_of
 
 # %% auto #0
@@ -156,9 +156,10 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
 # %% ../nbs/25c_exports.ipynb #c0017
 def _plane(da) -> xr.DataArray:
     if isinstance(da, xr.Dataset):
-        names = [v for v in ("class", "similarity", "change", "score") if v in da.data_vars]
+        names = [v for v in ("class", "cluster", "similarity", "change", "score") if v in da.data_vars]
         if not names: raise DimensionError(f"pick one map from the Dataset, e.g. `ds['{list(da.data_vars)[0]}']`")
         da = da[names[0]]
+    da = rename_spatial(da)   # lat/lon, X/Y: the map's y/x (was 'extra dims [lat, lon]: select one')
     extra = [d for d in da.dims if d not in ("y", "x")]
     if extra:
         raise DimensionError(f"a map has dims (y, x); extra dims {extra}: select one, e.g. `m.isel({extra[0]}=0)`")
@@ -190,7 +191,8 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     No data stays no data: the pixels at a value the map declares as no data (`geo.declared_nodata`: `nodata`,
     `_FillValue`, `missing_value`, `nodatavals`, e.g. the eo-learn LULC raster's 0) are written as the file's
     no-data value. An integer map's file no-data is `nodata` if given, else its declared value (the pixels keep
-    it), else -1 (signed) or 255 (unsigned); declared pixels are mapped to it. A float map is float32 with NaN,
+    it), else -1 (signed) or 255 (unsigned; one holding 255 as a class, a 0/255 mask, is written signed with -1);
+    declared pixels are mapped to it. A float map is float32 with NaN,
     or with its declared fill (e.g. -9999, NaN pixels written as it too) or `nodata` when given."""
     require("rasterio", "official", "writing COGs")
     import rasterio
@@ -208,6 +210,9 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
         rs = Resampling.average
     else:
         own = [f for f in fills if _fits(f, a.dtype)]
+        wide = np.promote_types(a.dtype, np.int8)
+        if nodata is None and not own and a.dtype.kind == "u" and wide.kind == "i" and (a[~off] == 255).any():
+            a = a.astype(wide)   # 255 is a class here (a 0/255 mask): written signed, -1 no data (was hidden as it)
         nodata = (own[0] if own else -1 if a.dtype.kind == "i" else 255) if nodata is None else nodata
         if not _fits(nodata, a.dtype):
             raise DTypeError(f"nodata={nodata} is not a value of the map's {a.dtype}: pass one it can hold, e.g. "

@@ -236,3 +236,23 @@ def test_real_lulc_nodata_on_the_way_out(tmp_path, shared_data):
     nd, a, valid = _read(map_to_cog(lulc, tmp_path / "lulc.tif"))
     assert nd == 0 and int((~valid).sum()) == 155
     np.testing.assert_array_equal(a, np.asarray(lulc.values))
+
+
+def test_map_cogs_keep_every_class_and_take_any_spatial_names(tmp_path):
+    """A 0/255 mask (uint8) was written with nodata 255: every mask pixel read back as no data. A lat/lon-named map
+    was told to 'select one' of its spatial dims; a cluster Dataset to pick a map by hand."""
+    rasterio = pytest.importorskip("rasterio")
+    from alphaearth_nb.analysis import cluster
+    e = _emb(2)
+    mask = xr.DataArray(np.where(e.values[..., 0] > 0, 255, 0).astype(np.uint8), dims=("y", "x"),
+                        coords={"y": e.y, "x": e.x}, attrs={"crs": "EPSG:32631"})
+    for m in (mask, mask.astype(np.uint16), mask.rename(y="lat", x="lon")):
+        p = map_to_cog(m, tmp_path / "m.tif", overwrite=True)
+        with rasterio.open(p) as f:
+            back = f.read(1, masked=True)
+        assert not back.mask.any()   # no pixel hidden
+        np.testing.assert_array_equal(back.data, mask.values)
+        assert len(vectorize(m)) == len(vectorize(mask))
+    c = cluster(e, 3)
+    with rasterio.open(map_to_cog(c, tmp_path / "c.tif")) as f:
+        np.testing.assert_array_equal(f.read(1), c["cluster"].values)
