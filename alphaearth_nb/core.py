@@ -11,6 +11,7 @@ import asyncio
 import concurrent.futures
 import contextlib
 import ctypes
+import errno
 import functools
 import gc
 import inspect
@@ -206,17 +207,66 @@ def _restore_old(t:Path):
     warnings.warn(f"restored {t} from {olds[0].name}, where a writer killed while replacing it had left it",
                   stacklevel=4)
 
-_RENAME_EXCHANGE = 2  # linux/fs.h
+_RENAME_NOREPLACE, _RENAME_EXCHANGE = 1, 2  # linux/fs.h
+
+def _renameat2(a:Path, b:Path, flags:int) -> int|None:
+    "Linux `renameat2(a, b, flags)`: 0 when done, else its errno; None where the call is unavailable."
+    if not sys.platform.startswith("linux"): return None
+    try:
+        fn = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError): return None  # glibc before 2.28, or no libc to load
+    fn.argtypes, fn.restype = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint], ctypes.c_int
+    AT_FDCWD = -100
+    return 0 if fn(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), flags) == 0 else ctypes.get_errno()
 
 def _exchange(a:Path, b:Path) -> bool:
     "Swap two existing paths in one atomic step (Linux `renameat2`, `RENAME_EXCHANGE`); False where that is unavailable."
-    if not sys.platform.startswith("linux"): return False
-    try:
-        fn = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError): return False  # glibc before 2.28, or no libc to load
-    fn.argtypes, fn.restype = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint], ctypes.c_int
-    AT_FDCWD = -100
-    return fn(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0  # else the two moves
+    return _renameat2(a, b, _RENAME_EXCHANGE) == 0  # else the two moves
+
+def _taken(dst:Path) -> FileExistsError:
+    return FileExistsError(errno.EEXIST, "another writer put an output there first", str(dst))
+
+def _move_new(src:Path, dst:Path):
+    """Move `src` to `dst` in one atomic step that never replaces: `FileExistsError` if anything is at `dst`.
+
+    Linux: `renameat2` with `RENAME_NOREPLACE`. Elsewhere, or on a file system without it (errno EINVAL), a file
+    is hard-linked into place (`os.link` fails on a taken name) and its old name removed, and a folder is renamed
+    with `os.rename`, which POSIX refuses onto a non-empty folder or a file (and Windows onto anything); only a
+    file system without hard links falls back to a check just before the rename."""
+    err = _renameat2(src, dst, _RENAME_NOREPLACE)
+    if err == 0: return
+    if err in (errno.EEXIST, errno.ENOTEMPTY): raise _taken(dst)
+    if err not in (None, errno.EINVAL, errno.ENOSYS, errno.EPERM):  # EPERM: a sandbox (seccomp) refusing the call
+        raise OSError(err, os.strerror(err), str(src), None, str(dst))
+    if src.is_dir() and not src.is_symlink():
+        if dst.is_symlink(): raise _taken(dst)  # a rename would follow no link: it would replace the link itself
+        try: os.rename(src, dst)
+        except OSError as e:
+            if isinstance(e, FileExistsError) or e.errno in (errno.EEXIST, errno.ENOTEMPTY, errno.ENOTDIR):
+                raise _taken(dst) from None
+            raise
+        return
+    try: os.link(src, dst, follow_symlinks=False)
+    except FileExistsError: raise _taken(dst) from None
+    except OSError:  # no hard links here: the last check, then the rename
+        if dst.exists() or dst.is_symlink(): raise _taken(dst) from None
+        os.rename(src, dst); return
+    os.unlink(src)
+
+def _drop_empty(t:Path):
+    "Remove `t` if it is an empty folder (made by hand before writing), so that a move can take its name."
+    try: t.rmdir()
+    except OSError: pass  # not there, not a folder, or not empty (another writer's output, say): left as it is
+
+def _place(tmp:Path, t:Path, overwrite:bool, what:str):
+    "Move the finished `tmp` to `t`: replacing what is there only with `overwrite`, else `OutputExistsError`."
+    _drop_empty(t)
+    if overwrite: return _swap_in(tmp, t)
+    try: _move_new(tmp, t)
+    except FileExistsError:
+        raise OutputExistsError(f"{t} was written by another writer while this one ran, and replacing it was not "
+                                f"asked for: that {what} is kept and this one discarded. Pass overwrite=True "
+                                f"(`--overwrite` on the command line) to replace it, or choose another path.") from None
 
 def _swap_in(tmp:Path, t:Path):
     """Move `tmp` to `t`; an old `t` is moved aside first and deleted only after the move succeeded.
@@ -277,7 +327,10 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
                    what:str="output",      # a word for messages
                    meta:dict|None=None,    # JSON-able facts stored in the marker (kind, version, ...)
                   ):
-    "Yield a fresh folder beside `target`; on success write the marker last and rename it into place."
+    """Yield a fresh folder beside `target`; on success write the marker last and rename it into place.
+
+    Without `overwrite`, the rename never replaces: a writer that finds `target` taken by then (two writers of one
+    new path) raises `OutputExistsError` and its folder is removed, so the first output stays whole."""
     _restore_old(Path(target).resolve())  # a store a killed writer left aside comes back before the rules apply
     t = check_output(target, overwrite, what, folder=True)
     t.parent.mkdir(parents=True, exist_ok=True)
@@ -286,8 +339,7 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
     try:
         yield tmp
         (tmp / MARKER).write_text(json.dumps({"complete": True, "what": what, **(meta or {})}) + "\n")
-        if t.is_dir() and not any(t.iterdir()): t.rmdir()
-        _swap_in(tmp, t)
+        _place(tmp, t, overwrite, what)  # without overwrite, never onto what another writer put there meanwhile
     except BaseException:
         settle_zarr()  # zarr's chunk writes started with the failed one finish first: else they refill `tmp`
         shutil.rmtree(tmp, ignore_errors=True)
@@ -308,7 +360,7 @@ def writing_file(target:str|os.PathLike, # the file to (re)place
         with open(tmp, mode.replace("w", "x")) as f:
             yield f
             f.flush(); os.fsync(f.fileno())
-        os.replace(tmp, t)
+        _place(tmp, t, overwrite, "file")
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

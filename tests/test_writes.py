@@ -185,3 +185,59 @@ def test_overwrite_through_a_symlink_replaces_the_target_and_leaves_nothing_besi
     (tmp_path / "n.zarr").symlink_to(tmp_path / "notes")      # a link to a folder not ours: never replaced
     with pytest.raises(NotOursError): _store(tmp_path / "n.zarr", 1.0, overwrite=True)
     assert (tmp_path / "notes" / "a.txt").read_text() == "mine"
+
+
+def _race(n, write):
+    "Run `write(i)` for i = 0, 1 in two threads at once; 'wrote' or the OutputExistsError's message per writer."
+    res = {}
+    def go(i):
+        try: write(i); res[i] = "wrote"
+        except OutputExistsError as e: res[i] = str(e)
+    ts = [threading.Thread(target=go, args=(i,)) for i in range(n)]
+    for t in ts: t.start()
+    for t in ts: t.join()
+    return res
+
+
+@pytest.mark.parametrize("noreplace", [True, False], ids=["renameat2", "fallback"])
+def test_two_writers_of_one_new_path_the_second_is_refused(tmp_path, monkeypatch, noreplace):  # E4's kind, stores
+    if not noreplace: monkeypatch.setattr(core, "_renameat2", lambda a, b, flags: None)  # no RENAME_NOREPLACE here
+    for rep in range(30):
+        out, f = tmp_path / f"out{rep}", tmp_path / f"f{rep}.txt"
+        both_in = threading.Barrier(2, timeout=60)
+        def folder(i):
+            with writing_folder(out, what="store") as tmp:
+                (tmp / "v.txt").write_text(str(i))
+                both_in.wait()  # each passed the check at the start: the path was free for both
+        def file(i):
+            with writing_file(f, "w", overwrite=False) as fh:
+                fh.write(str(i)); fh.flush()
+                both_in.wait()
+        for kind, write, held in (("folder", folder, lambda: (out / "v.txt").read_text()),
+                                  ("file", file, lambda: f.read_text())):
+            both_in.reset()
+            res = _race(2, write)
+            wrote = [i for i in (0, 1) if res[i] == "wrote"]
+            assert len(wrote) == 1, (rep, kind, res)  # the old code: both 'wrote', the first output replaced
+            loser = res[1 - wrote[0]]
+            assert str(f if kind == "file" else out) in loser and "overwrite=True" in loser
+            assert held() == str(wrote[0])  # the winner's output is there, whole
+        assert is_ours(out)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # the losers' partials removed
+
+
+def test_two_to_zarr_of_one_new_store_keep_one_whole(tmp_path):  # the newcomer's case: exports.to_zarr in two threads
+    from alphaearth_nb.exports import open_zarr, to_zarr
+    from alphaearth_nb.testing import embedding_from_array, random_unit
+    es = [embedding_from_array(random_unit((48, 48), seed=s)) for s in (1, 2)]
+    for rep in range(30):
+        p = tmp_path / f"emb{rep}.zarr"
+        go = threading.Barrier(2, timeout=60)
+        def write(i): go.wait(); to_zarr(es[i], p)
+        res = _race(2, write)
+        wrote = [i for i in (0, 1) if res[i] == "wrote"]
+        assert len(wrote) == 1, (rep, res)
+        got = open_zarr(p).transpose(*es[0].dims).values
+        assert np.abs(got - es[wrote[0]].values).max() < 0.02  # int8 codes: within the quantisation step
+        assert np.abs(got - es[1 - wrote[0]].values).max() > 0.1  # the store is the winner's, not the loser's
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
