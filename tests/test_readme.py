@@ -19,3 +19,9 @@ def test_quick_start_says_how_long_the_demo_takes_and_what_its_headline_means():
     qs = _quick_start()
     assert re.search(r"On 2 idle cores `make demo` then takes about \d+ minutes", qs)
     assert "not expected to beat the raw-band baseline" in qs and "not a failure" in qs
+
+
+def test_python_snippet_says_it_needs_the_demo_and_the_repository_root():  # newcomer: load_model("out/demo/run")
+    before, snippet = re.search(r"((?:[^\n]*\n){3})```python\n(.*?)```", README, re.S).groups()
+    if "out/demo/run" in snippet:
+        assert "after `make demo`" in before and "repository root" in before
