@@ -369,6 +369,13 @@ def mosaic(cubes:list, geobox, resampling:str="average") -> xr.DataArray:
     require("odc.geo", "official", "mosaicking onto one grid")
     import odc.geo.xr  # noqa: F401  (registers .odc)
     from odc.geo.xr import xr_reproject
+    from rasterio.errors import NotGeoreferencedWarning
+    # rasterio's MEM-to-MEM warp of each dask chunk says "Dataset has no geotransform ... identity matrix" though
+    # odc-geo hands it both transforms (odc-geo issue 131; the output is right, tests/test_official checks it).
+    # The chunks are warped later, on dask's threads, where no `catch_warnings` here reaches (and it is not
+    # thread-safe): so one filter, for that message from rasterio.warp only, stays in place.
+    warnings.filterwarnings("ignore", message="Dataset has no geotransform", category=NotGeoreferencedWarning,
+                            module=r"rasterio\.warp")
     if resampling not in ("average", "nearest"):
         raise ConfigError(f"resampling must be 'average' or 'nearest', got {resampling!r}")
     out = None

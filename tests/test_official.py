@@ -285,3 +285,15 @@ def test_years_given_as_text_are_one_year():
         off.years_of("2024-01-01")
     with pytest.raises(ConfigError, match=r"years \[2030\] are outside"):
         off.years_of("2030")
+
+
+def test_opening_the_mirror_onto_a_grid_warns_nothing_about_georeferencing(mirror):  # tutorial 02's cell
+    import warnings
+    from rasterio.errors import NotGeoreferencedWarning
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")  # every warning a user could see, each time
+        for resampling in ("nearest", "average"):
+            m = off.open(ACROSS, (2022, 2024), source=mirror.root, crs="EPSG:32631", resampling=resampling,
+                         chunks=16).persist()  # the chunks are warped here, on dask's threads
+            assert np.isfinite(m.values).any()
+    assert [str(w.message) for w in seen if issubclass(w.category, NotGeoreferencedWarning)] == []
