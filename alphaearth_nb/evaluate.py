@@ -318,7 +318,11 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
                         max_fraction:float=0.5,     # share of a class "max" may take
                         return_folds:bool=False,    # also return the per-fold scores
                        ) -> pd.DataFrame:
-    "The transfer-protocol table: balanced accuracy (mean, std over folds) per shots level and method."
+    """The transfer-protocol table: balanced accuracy (mean, std over folds) per shots level and method. A kNN
+    with more neighbours than a level's training points (knn3 at 1-shot on a 2-class task: 2 points) cannot vote:
+    it is left out of that level with a `UserWarning`, its row NaN with `folds` 0 and `table.attrs["skipped"]`
+    naming it (the paper reports the best of kNN k=1, k=3 and linear per evaluation, arXiv 2507.22291 S3, so the
+    other methods stand); a level where no asked method can run is a `LabelError`."""
     x, y = check_xy(x, y)
     classes, yi = encode_labels(y)
     C = len(classes)
@@ -326,22 +330,34 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     shots = (shots,) if isinstance(shots, (int, str)) else tuple(shots)
     methods, ks = _parse_methods(methods)
     counts = np.bincount(yi, minlength=C)
-    for s in shots: shots_per_class(counts, s, max_shots, max_fraction, classes)  # fail before any work
-    kmax = max(ks.values(), default=0)
+    skipped = {}   # shots -> the kNN methods with more neighbours than training points there
+    for s in shots:  # fail (or say what is left out) before any work
+        n_tr = int(shots_per_class(counts, s, max_shots, max_fraction, classes).sum())
+        if out := [m for m, k in ks.items() if k > n_tr]:
+            if len(out) == len(methods):
+                raise LabelError(f"{' and '.join(out)} need at least {min(ks[m] for m in out)} training points, "
+                                 f"{s}-shot gives {n_tr} ({C} classes): ask more shots, or add 'knn1' or 'linear'")
+            skipped[s] = out
+    if skipped:
+        note = "; ".join(f"{', '.join(m)} at {s}-shot ({int(shots_per_class(counts, s, max_shots, max_fraction).sum())} "
+                         "training points)" for s, m in skipped.items())
+        warnings.warn(f"left out (more neighbours than training points, so no vote): {note}; their rows are NaN. "
+                      "Ask more shots to score them", UserWarning, stacklevel=2)
     rows, per_fold = [], []
     for s in shots:
         given = folds.get(s) if isinstance(folds, dict) else folds
         nf = (int(given) if given is not None else
               max_trial_folds(yi, max_shots, max_fraction, PAPER_FOLDS["max"]) if s == "max" else PAPER_FOLDS.get(s, 100))
         scores = {m: [] for m in methods}
+        ks_s = {m: k for m, k in ks.items() if m not in skipped.get(s, ())}
+        kmax = max(ks_s.values(), default=0)
         for f in range(nf):
             tr, te = (max_trial_split(yi, f, _fold_seed(seed, s, 0), max_shots, max_fraction) if s == "max" else
                       nshot_split(yi, s, np.random.default_rng(_fold_seed(seed, s, f)), max_shots, max_fraction))
-            if ks:
-                if kmax > len(tr): raise LabelError(f"knn{kmax} needs at least {kmax} training points, {s}-shot gives {len(tr)}: ask more shots")
+            if ks_s:
                 _, nn = knn_search(x[tr], x[te], kmax)
                 nn_lab = yi[tr][nn]
-                for m, k in ks.items():
+                for m, k in ks_s.items():
                     scores[m].append(balanced_accuracy(yi[te], knn_vote(nn_lab[:, :k], C)[0]))
             if "linear" in methods:
                 W = linear_probe_fit(x[tr], yi[tr], C)
@@ -349,10 +365,14 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
         train_n = shots_per_class(counts, s, max_shots, max_fraction, classes)
         for m in methods:
             v = np.asarray(scores[m])
+            if m in skipped.get(s, ()):
+                rows.append(dict(shots=s, method=m, folds=0, train_per_class=int(train_n.max()),
+                                 balanced_accuracy=np.nan, std=np.nan)); continue
             rows.append(dict(shots=s, method=m, folds=nf, train_per_class=int(train_n.max()),
                              balanced_accuracy=v.mean(), std=v.std(ddof=1) if nf > 1 else 0.0))
             per_fold += [dict(shots=s, method=m, fold=i, balanced_accuracy=a) for i, a in enumerate(v)]
     table = pd.DataFrame(rows)
+    table.attrs["skipped"] = {s: list(m) for s, m in skipped.items()}
     return (table, pd.DataFrame(per_fold)) if return_folds else table
 
 evaluate = evaluate_embeddings  # the name in the team contract
