@@ -16,14 +16,15 @@ import xarray as xr
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError as _ProjCRSError
 
-from .core import CRSError, DimensionError, GridError, MissingDependencyError, PointError
+from .core import (CRSError, DimensionError, GridError, LabelError, MissingDependencyError,
+                                PointError)
 
 # %% auto #0
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'unpacked',
            'labelled_cells', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
            'geotransform_steps', 'pixel_size', 'axis_span', 'axes_to_turn', 'north_up', 'flip_rows', 'wrap_x',
            'inside_grid', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'geometries_on', 'to_crs', 'utm_crs',
-           'check_same_grid']
+           'table_numbers', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -415,6 +416,38 @@ def utm_crs(lon:float, lat:float) -> str:
     "The WGS 84 / UTM zone CRS holding a lon/lat point: 'EPSG:326zz' north, 'EPSG:327zz' south (zones wrap at 180)."
     zone = int(np.floor((float(lon) + 180) / 6)) % 60 + 1
     return f"EPSG:{(32600 if lat >= 0 else 32700) + zone}"
+
+# %% ../nbs/03_geo.ipynb #tn0002
+def table_numbers(df:pd.DataFrame,      # the table
+                  columns,               # one column name (-> (N,)) or a list of names (-> (N, len(columns)))
+                  what:str="the table",  # the table in messages, e.g. "--embeddings feats.csv"
+                  err=LabelError,        # the `AEFError` class raised
+                  first_line:int|None=None, # the file line of row label 0 (2 for `pd.read_csv` of a file with a header)
+                 ) -> np.ndarray:
+    """`columns` of `df` as float64 (empty cells and NaN as NaN); `err` naming the column, row and value of the
+    first cell that holds text that is not a number, and how many such cells there are."""
+    names = [columns] if isinstance(columns, str) else list(columns)
+    out = np.empty((len(df), len(names)), np.float64)
+    for k, c in enumerate(names):
+        s = df[c]
+        if s.dtype.kind in "biuf": out[:, k] = s.to_numpy(np.float64, na_value=np.nan); continue
+        if s.dtype.kind == "M" or isinstance(s.dtype, pd.DatetimeTZDtype):
+            raise err(f"{what}: column {c!r} holds times, not numbers: it needs numbers")
+        text = s.astype(str).str.strip()
+        blank = s.isna() | (text == "")
+        num = pd.to_numeric(s.where(~blank, np.nan).map(lambda v: v.strip() if isinstance(v, str) else v),
+                            errors="coerce")
+        bad = np.flatnonzero((num.isna() & ~blank).to_numpy())
+        if len(bad):
+            i = bad[0]; where = f"row {df.index[i]!r}"
+            if first_line is not None and isinstance(df.index[i], (int, np.integer)):
+                where += f", line {first_line + int(df.index[i])} of the file"
+            more = f"; {len(bad) - 1} more such cell(s) in the column" if len(bad) > 1 else ""
+            raise err(f"{what}: column {c!r} holds text ({s.iloc[i]!r}, {where}) where a number belongs{more}: "
+                      "write a number there, or leave the cell empty for no data (to read every such cell as no "
+                      f"data: `df[{c!r}] = pd.to_numeric(df[{c!r}], errors='coerce')`)")
+        out[:, k] = num.to_numpy(np.float64, na_value=np.nan)
+    return out[:, 0] if isinstance(columns, str) else out
 
 # %% ../nbs/03_geo.ipynb #c0032
 def check_same_grid(a, b, what:str="the two embeddings",
