@@ -26,7 +26,7 @@ from .embeddings import as_embedding, gate_query, label_bands, pixelwise, values
 from .evaluate import (change_scores, encode_labels, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
 from .geo import (axis_span, check_same_grid, crs_of, declared_nodata, inside_grid, labelled_cells, pixel_indices,
-                               rename_spatial, to_crs)
+                               rename_spatial, table_numbers, to_crs)
 
 # %% auto #0
 __all__ = ['over_time', 'query_vector', 'similarity', 'change', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans',
@@ -211,7 +211,7 @@ def _table_points(df:pd.DataFrame, column:str) -> tuple:
         raise LabelError(f"the label table lacks columns {missing} (has {list(df.columns)}): give lon/lat columns "
                          f"(degrees), or x, y (in the grid's CRS, or pass `crs=`), and the label in `{column}` (or "
                          "pass `column=`)")
-    return df["x"].to_numpy(np.float64), df["y"].to_numpy(np.float64), df[column]
+    return table_numbers(df, "x", "the label table"), table_numbers(df, "y", "the label table"), df[column]
 
 def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
     "x, y and values of the labelled pixels of a raster (`geo.labelled_cells`: the rule `points_at` applies too)."

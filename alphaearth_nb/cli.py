@@ -30,6 +30,7 @@ from .core import (AEFError, CheckpointError, ConfigError, DimensionError, Label
                                 check_output, compile_cache, settle_zarr, split_cpu, writing_folder)
 from .checkpoint import latest_checkpoint, read_header
 from .embed import embed, embed_to_zarr
+from .geo import table_numbers
 from .sources import registered
 from .timecodes import as_period
 
@@ -360,7 +361,8 @@ def _read_csv(path, flag:str, needs:str) -> pd.DataFrame:
 def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
                     column:str,      # the label column
                    ) -> tuple[np.ndarray, np.ndarray]:
-    "`(x (N, 64) float32, y (N,))` from a CSV table, labels checked (no mix of numbers and names)."
+    """`(x (N, 64) float32, y (N,))` from a CSV table, labels checked (no mix of numbers and names); `LabelError`
+    naming the column, row and value of a feature cell that holds text (empty cells are NaN)."""
     if column not in df:
         raise LabelError(f"no column {column!r} (columns: {', '.join(map(str, df.columns[:6]))}, ...): pass "
                          "--label-column with the name of the column that holds the labels.")
@@ -377,7 +379,8 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     else:
         evaluate.refuse_mixed_labels(y, column)
         y = y.astype(str)
-    return df[band_names()].to_numpy(np.float32), y.to_numpy()
+    x = table_numbers(df, band_names(), "the embedding table", LabelError, first_line=2)  # 'abc', '#VALUE!'
+    return x.astype(np.float32), y.to_numpy()
 
 # %% ../nbs/30_cli.ipynb #c0026
 def _writable(out:str, flag:str="--out") -> None:
@@ -411,6 +414,7 @@ def _train_cmd(a) -> None:
         lack = [c for c in ("y", "x", "time", "text") if c not in mine]
         if lack: raise LabelError(f"--texts {a.texts} lacks the column(s) {lack} (it has {list(mine.columns)[:6]}): "
                                   "it needs y, x (in the stack's CRS), time and text")
+        samples.read_texts(mine, f"--texts {a.texts}", first_line=2)  # a time 'yesterday', a y 'abc': exit 2 now
     stack, texts = open_data(a.data) if a.corpus is None else (None, None)
     if a.texts: texts = mine
     cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed,

@@ -16,7 +16,7 @@ import xarray as xr
 from .core import EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, TimeError, band_names
 from .embeddings import as_embedding
 from . import geo
-from .geo import crs_of, is_lazy, require
+from .geo import crs_of, is_lazy, require, table_numbers
 from .timecodes import YEARS, as_numbers, numeric_time_hint, unwritten_years
 
 # %% auto #0
@@ -87,13 +87,31 @@ def _same_shape(xs, ys):
     if xs.shape != ys.shape:
         raise LabelError(f"x and y have different shapes {xs.shape} and {ys.shape}: pass two arrays of equal length")
 
+def _read_places_file(p:Path, gpd):
+    """A vector file (GeoJSON, GeoPackage, shapefile, GeoParquet) as a GeoDataFrame, a CSV or plain Parquet table
+    as a DataFrame (lon/lat or x/y columns); `LabelError` naming the file when it cannot be read."""
+    try:
+        if p.suffix.lower() in (".csv", ".txt"): return pd.read_csv(p)
+        if p.suffix.lower() in (".parquet", ".geoparquet"):
+            try: return gpd.read_parquet(p)
+            except ValueError as e:  # no geometry metadata: a plain table of coordinates
+                if "geo" not in str(e).lower(): raise
+                return pd.read_parquet(p)
+        return gpd.read_file(p)
+    except (ValueError, OSError, RuntimeError, TypeError, KeyError, UnicodeDecodeError) as e:
+        first = (str(e).strip().splitlines() or [type(e).__name__])[0][:160]
+        raise LabelError(f"cannot read {p} as a vector file or table ({type(e).__name__}: {first}): pass a GeoJSON, "
+                         "GeoPackage, shapefile or GeoParquet file, or a CSV/Parquet table with lon/lat (or x/y) "
+                         "columns") from None
+
 def read_geometries(src, crs=None):
     "A GeoDataFrame from a GeoDataFrame, a path (GeoJSON, GeoPackage, ...), or a DataFrame of lon/lat or x/y."
     if isinstance(src, (str, Path)):
         gpd = _geo("reading a vector file")
         if not Path(src).exists():
             raise LabelError(f"no vector file at {src}: check the path (GeoJSON, GeoPackage, shapefile)")
-        return gpd.read_file(src)
+        src = _read_places_file(Path(src), gpd)
+        if type(src).__name__ == "GeoDataFrame": return src
     if type(src).__name__ == "GeoDataFrame":
         if src.crs is None and crs is None:
             raise GridError("the GeoDataFrame has no CRS: set it with `gdf.set_crs('EPSG:4326')` or pass `crs=`")
@@ -101,12 +119,15 @@ def read_geometries(src, crs=None):
     gpd = _geo("points from a table")
     if isinstance(src, pd.DataFrame):
         lon, lat = lonlat_columns(src)   # Longitude/Latitude, LAT, lng, decimalLongitude: any case
-        if lon and lat: return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(src[lon], src[lat]), crs=crs or LONLAT)
+        if lon and lat:
+            xs, ys = (table_numbers(src, c, "the table of places") for c in (lon, lat))  # 'abc' -> LabelError
+            return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs or LONLAT)
         if "x" in src and "y" in src:
             if crs is None:
                 raise GridError("a table with `x`/`y` columns needs its CRS: pass `crs='EPSG:32631'` "
                                 "(or use lon/lat columns)")
-            return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(src["x"], src["y"]), crs=crs)
+            xs, ys = (table_numbers(src, c, "the table of places") for c in ("x", "y"))
+            return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs)
         raise LabelError(f"the table has no lon/lat or x/y columns (has {list(src.columns)[:6]}): rename them, "
                          "e.g. `df.rename(columns={'X': 'x'})`")
     if isinstance(src, (tuple, list)) and len(src) == 2:

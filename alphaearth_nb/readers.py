@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 import xarray as xr
 
 from .core import AEFError, MissingDataError, MissingDependencyError
-from .geo import crs_of, grid_coords
+from .geo import crs_of, grid_coords, table_numbers
 from .sources import get_source, valid_mask
 
 # %% auto #0
@@ -161,7 +161,12 @@ def read_aef_samples(path:str|Path|None=None, # the aef_samples folder or one CS
     p = _find(path, "aef_samples", root)
     files = sorted(p.glob("*.csv")) if p.is_dir() else [p]
     if not files: raise MissingDataError(f"no CSV files in {p}: point `path` at the aef_samples folder.")
-    df = pd.concat([pd.read_csv(f) for f in files], ignore_index=True)
+    parts = [pd.read_csv(f) for f in files]
+    emb = [f"A{i:02d}" for i in range(64)]
+    for f, part in zip(files, parts):  # a cell of text ('abc', '#N/A ') names its file, column and line
+        part[[c for c in emb if c in part]] = table_numbers(part, [c for c in emb if c in part], str(f),
+                                                            AEFError, first_line=2)
+    df = pd.concat(parts, ignore_index=True)
     df = df.drop(columns=[c for c in ("system:index", ".geo") if c in df])
     df = df.rename(columns={"latitude": "lat", "longitude": "lon"})
     if regions is not None:
@@ -169,7 +174,6 @@ def read_aef_samples(path:str|Path|None=None, # the aef_samples folder or one CS
         bad = [r for r in regions if r not in known]
         if bad: raise AEFError(f"unknown region(s) {bad}: choose from {sorted(known)}.")
         df = df[df["region"].isin(regions)].reset_index(drop=True)
-    emb = [f"A{i:02d}" for i in range(64)]
     df[emb] = df[emb].astype(np.float32)
     df["dw_label"] = df["dw_label"].astype(np.int64)
     df.attrs["dw_classes"] = DW_CLASSES

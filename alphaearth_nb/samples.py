@@ -16,8 +16,8 @@ import pandas as pd
 import xarray as xr
 
 from .core import (ConfigError, DimensionError, EmptyStackError, LabelError, MissingSourceError,
-                                NoValidDataError, Target, Texts, TrainExample)
-from .geo import north_up
+                                NoValidDataError, Target, Texts, TimeError, TrainExample)
+from .geo import north_up, table_numbers
 from .sources import Source
 from .stacks import (check_grid, in_period, pack_frames, pick_frames, resolve, source_arrays, toy_stack,
                                   validate_stack)
@@ -25,7 +25,7 @@ from .text import TEXT_DIM, encode_texts
 from .timecodes import to_days
 
 # %% auto #0
-__all__ = ['SAMPLERS', 'SamplerConfig', 'sampler_config', 'Prepared', 'prepare', 'sample_site', 'sample_periods',
+__all__ = ['SAMPLERS', 'SamplerConfig', 'sampler_config', 'Prepared', 'read_texts', 'prepare', 'sample_site', 'sample_periods',
            'sample_summary', 'example_at', 'stack_examples', 'sample_example', 'sample_batch', 'Resumable',
            'BatchIterator', 'Batches']
 
@@ -120,16 +120,48 @@ def _grid_index(values, coords):
     res = np.abs(np.diff(c)).min() if len(c) > 1 else 1.0
     return np.where(np.abs(values - c[j]) <= res / 2 + 1e-6, order[j], -1)
 
-def _prepare_texts(texts, ds, cfg):
+def _text_days(times:pd.Series, what:str, first_line:int|None) -> np.ndarray:
+    "Days since `EPOCH` of each text's time, NaN for an empty cell (a timeless text); `TimeError` naming a bad cell."
+    has = ~(times.isna() | (times.astype(str).str.strip() == "")).to_numpy()
+    days = np.full(len(times), np.nan, np.float32)
+    if not has.any(): return days
+    try:
+        days[has] = to_days(times[has].to_numpy())
+        return days
+    except TimeError as e: why = str(e)
+    for i in np.flatnonzero(has):
+        try: to_days(np.asarray([times.iloc[i]]))
+        except TimeError:
+            line = (f", line {first_line + int(times.index[i])} of the file"
+                    if first_line is not None and isinstance(times.index[i], (int, np.integer)) else "")
+            raise TimeError(f"{what}: column 'time' holds {times.iloc[i]!r} (row {times.index[i]!r}{line}), not a date: "
+                            "write ISO dates such as '2024-01-31' or '2024-01-31T10:50' (an empty cell is a text "
+                            "without a time)") from None
+    raise TimeError(f"{what}: column 'time': {why}")  # each alone is a date, together not (e.g. numbers and text)
+
+def read_texts(texts:pd.DataFrame,       # geotagged notes: columns y, x (the stack's CRS), time, text
+               what:str="texts",         # the table in messages, e.g. "--texts notes.csv"
+               first_line:int|None=None, # the file line of row 0 (2 for `pd.read_csv` with a header), for messages
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`(y, x, days)` of every text, float64, float64, float32 days since `EPOCH` (NaN: an empty cell, a timeless
+    text). `LabelError` for a missing column or a coordinate cell of text, `TimeError` for a time that is not a
+    date ('yesterday'), each naming the column, row and value: checked before any compile."""
     missing = {"y", "x", "time", "text"} - set(texts.columns)
     if missing:
-        raise LabelError(f"texts lack column(s) {sorted(missing)}: pass a DataFrame with y, x (metres, the stack's "
+        raise LabelError(f"{what} {'lack' if what == 'texts' else 'lacks'} column(s) {sorted(missing)}: pass a table with y, x (metres, the stack's "
                          "CRS), time and text.")
-    rows, cols = _grid_index(texts["y"].values, ds["y"].values), _grid_index(texts["x"].values, ds["x"].values)
-    t = pd.to_datetime(texts["time"].values)
-    days = np.full(len(texts), np.nan, np.float32)
-    days[~t.isna()] = to_days(t[~t.isna()].values)
+    ty, tx = (table_numbers(texts, c, what, first_line=first_line) for c in ("y", "x"))  # 'abc': LabelError
+    return ty, tx, _text_days(texts["time"], what, first_line)
+
+def _prepare_texts(texts, ds, cfg):
+    ty, tx, days = read_texts(texts)
+    rows, cols = _grid_index(ty, ds["y"].values), _grid_index(tx, ds["x"].values)
     keep = (rows >= 0) & (cols >= 0)
+    if len(texts) and not keep.any():  # cheap, and otherwise found only after 10 text-less batches (or never)
+        span = lambda v: f"{np.nanmin(v):.9g} .. {np.nanmax(v):.9g}" if np.isfinite(v).any() else "none"
+        raise LabelError(f"none of the {len(texts)} texts lies on the stack's grid (texts: y {span(ty)}, x "
+                         f"{span(tx)}; grid: y {span(ds['y'].values)}, x {span(ds['x'].values)}): give y, x in the "
+                         "stack's CRS (metres, not lon/lat), or train without texts")
     return dict(row=rows[keep], col=cols[keep], days=days[keep],
                 emb=encode_texts([str(s) for s in texts["text"].values[keep]], cfg.text_dim))
 

@@ -1,0 +1,104 @@
+"""Every table reader (features, labels, points, texts; CSV, Parquet, GeoPackage): a cell of text where a number or a
+date belongs is an error of ours naming the column, the row and the value, never a pandas/numpy traceback (G-1, G-2)."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from alphaearth_nb import samples
+from alphaearth_nb.cli import labels_from_csv, main
+from alphaearth_nb.core import AEFError, LabelError, TimeError, band_names
+from alphaearth_nb.cubes import read_geometries
+from alphaearth_nb.model import preset
+from alphaearth_nb.readers import read_aef_samples
+from alphaearth_nb.stacks import toy_stack
+from alphaearth_nb.testing import embedding_from_array, random_unit
+
+JUNK = ["abc", "--", "#VALUE!"]
+
+
+def _features(n=6, label=True):
+    x = random_unit((n,), seed=1).reshape(n, -1)
+    df = pd.DataFrame(x, columns=band_names()).astype({"A07": object})
+    if label: df["label"] = np.arange(n) % 2
+    return df
+
+
+@pytest.mark.parametrize("junk", JUNK)
+def test_a_feature_cell_of_text_is_named_by_the_cli(tmp_path, capsys, junk):
+    df = _features(); df.loc[4, "A07"] = junk; df.to_csv(tmp_path / "t.csv", index=False)
+    code = main(["evaluate", "--embeddings", str(tmp_path / "t.csv")])
+    err = capsys.readouterr().err
+    assert code == 2 and "column 'A07'" in err and repr(junk) in err and "line 6" in err, err
+    with pytest.raises(LabelError, match="column 'A07'"): labels_from_csv(pd.read_csv(tmp_path / "t.csv"), "label")
+
+
+def test_empty_feature_cells_stay_no_data():
+    df = _features(); df.loc[2, "A03"] = np.nan
+    x, y = labels_from_csv(df, "label")
+    assert x.dtype == np.float32 and np.isnan(x[2, 3]) and np.isfinite(np.delete(x, 2, 0)).all()
+
+
+def test_read_aef_samples_names_the_file_and_cell(tmp_path):
+    df = _features(label=False); df["dw_label"] = 1; df.loc[1, "A07"] = "#N/A!"
+    df.to_csv(tmp_path / "s.csv", index=False)
+    with pytest.raises(AEFError, match=r"s\.csv: column 'A07' holds text \('#N/A!', row 1, line 3"):
+        read_aef_samples(tmp_path / "s.csv")
+
+
+def _emb():
+    return embedding_from_array(random_unit((3, 3), seed=0), crs="EPSG:32631")
+
+
+@pytest.mark.parametrize("junk", JUNK)
+def test_point_labels_with_text_coordinates(junk):
+    e = _emb()
+    t = pd.DataFrame({"x": [str(float(e.x[0])), junk], "y": [float(e.y[0]), float(e.y[1])], "label": [1, 2]})
+    with pytest.raises(LabelError, match=f"column 'x' holds text \\({junk!r}"): e.aef.classify(t, k=1)
+    ll = pd.DataFrame({"lon": [3.0, junk], "lat": [45.0, 45.0], "label": [1, 2]})
+    with pytest.raises(LabelError, match="column 'lon'"): e.aef.classify(ll, k=1)
+    with pytest.raises(LabelError, match="column 'lon'"): e.aef.sample(ll)
+
+
+def test_place_files_csv_parquet_and_a_damaged_geopackage(tmp_path):
+    pd.DataFrame({"lon": ["3.0", "abc"], "lat": ["45.0", "45.0"]}).to_csv(tmp_path / "p.csv", index=False)
+    with pytest.raises(LabelError, match="column 'lon' holds text \\('abc'"): read_geometries(tmp_path / "p.csv")
+    pd.DataFrame({"lon": ["3.0", "--"], "lat": ["45.0", "45.0"]}).to_parquet(tmp_path / "p.parquet")
+    with pytest.raises(LabelError, match="column 'lon' holds text \\('--'"): read_geometries(tmp_path / "p.parquet")
+    good = read_geometries(_good_csv(tmp_path))
+    assert good.crs.to_epsg() == 4326 and np.allclose(good.geometry.x, [3.0, 4.0])
+    (tmp_path / "bad.gpkg").write_text("not a geopackage")
+    with pytest.raises(LabelError, match="cannot read .*bad.gpkg as a vector file"):
+        _emb().aef.aggregate(str(tmp_path / "bad.gpkg"))
+
+
+def _good_csv(tmp_path):
+    pd.DataFrame({"lon": [3.0, 4.0], "lat": [45.0, 45.5]}).to_csv(tmp_path / "g.csv", index=False)
+    return tmp_path / "g.csv"
+
+
+def _texts(st, **cols):
+    ds = st["sentinel2"].to_dataset()
+    base = dict(y=[float(ds.y[3])] * 2, x=[float(ds.x[5])] * 2, time=["2024-03-01", None], text=["a field", "b"])
+    return pd.DataFrame({**base, **cols})
+
+
+def test_texts_times_and_coordinates():
+    st = toy_stack(n_time=4, size=48); cfg = samples.sampler_config(preset("tiny"), "tiny")
+    p = samples.prepare(st, cfg, texts=_texts(st))
+    assert len(p.texts["row"]) == 2 and np.isfinite(p.texts["days"][0]) and np.isnan(p.texts["days"][1])
+    for bad in ("yesterday", "31/31/2024"):
+        with pytest.raises(TimeError, match=f"column 'time' holds {bad!r} \\(row 1\\).*ISO dates"):
+            samples.prepare(st, cfg, texts=_texts(st, time=["2024-03-01", bad]))
+    with pytest.raises(LabelError, match="column 'y' holds text \\('--'"):
+        samples.prepare(st, cfg, texts=_texts(st, y=[0.0, "--"]))
+    with pytest.raises(LabelError, match="none of the 2 texts lies on the stack's grid.*not lon/lat"):
+        samples.prepare(st, cfg, texts=_texts(st, y=[45.0, 45.1], x=[3.0, 3.1]))
+
+
+def test_aef_train_texts_with_a_bad_time_exit_2_before_any_work(tmp_path, capsys):
+    (tmp_path / "t.csv").write_text("y,x,time,text\n5619500,640500,2024-01-02,ok\n5619500,640500,yesterday,a field\n")
+    code = main(["train", "--texts", str(tmp_path / "t.csv"), "--out", str(tmp_path / "r"), "--steps", "1",
+                 "--preset", "tiny"])
+    err = capsys.readouterr().err
+    assert code == 2 and "'yesterday' (row 1, line 3 of the file), not a date" in err and "--texts" in err, err
+    assert not (tmp_path / "r").exists()
