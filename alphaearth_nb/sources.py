@@ -98,10 +98,13 @@ class Source:
     units: tuple | str = ""         # physical units, one string or one per band
     static: bool = False            # one frame for all time (terrain): frames are never selected by period
     description: str = ""
+    aux: tuple = ()                 # auxiliary bands (S1's incidence angle): read, but never data on their own
 
     def __post_init__(self):
         s = lambda k, v: object.__setattr__(self, k, v)
-        s("bands", tuple(self.bands)); s("classes", tuple(self.classes)); s("meta", tuple(self.meta))
+        for k in ("bands", "classes", "meta", "aux"): s(k, tuple(getattr(self, k)))
+        if not set(self.aux) < set(self.bands): raise ConfigError(f"source {self.name!r}: aux {self.aux} must name "
+                                    f"some of its bands {self.bands}, not all (at least one measurement band).")
         n = len(self.bands)
         _check_kind(self.name, self.bands, self.role, self.kind, self.classes)
         if not self.family: s("family", self.name)
@@ -180,7 +183,7 @@ S2_L1C = Source("sentinel2_l1c", ("B2", "B3", "B4", "B8", "B11"), transform="log
 S1 = Source("sentinel1", ("VV", "VH", "HH", "HV", "angle"), transform=("db",) * 4 + ("none",),
     valid_range=((-30, 10),) * 4 + ((0.0, 1.6),), mean=(-11.0, -18.0, -10.0, -17.0, 0.68),
     std=(4.0, 4.0, 4.0, 4.0, 0.1),
-    meta=("ascending",), resolution_m=10, family="sentinel1", units=("dB",) * 4 + ("rad",),
+    meta=("ascending",), resolution_m=10, family="sentinel1", units=("dB",) * 4 + ("rad",), aux=("angle",),
     description="Sentinel-1 GRD IW backscatter in dB and incidence angle (COPERNICUS/S1_GRD)")
 
 # %% ../nbs/02_sources.ipynb #c4004c

@@ -129,18 +129,24 @@ def resolve(source,            # a `Source`, or a registry name
 
 # %% ../nbs/04_stacks.ipynb #c0009
 def _check_values(name, ds, src):
-    "Raise `NoValidDataError` if no band has a valid pixel, `UnitsError` if a band is on a wrong scale."
+    """Raise `NoValidDataError` if no measurement band has a valid pixel (auxiliary bands such as Sentinel-1's
+    incidence `angle`, `Source.aux`, do not count: they are no data on their own), `UnitsError` if a band is on a
+    wrong scale."""
     bands = [v for v in ds.data_vars if v != CLOUD]
     samples = [sample_values(ds[v]) for v in bands]
     check_units(src, tuple(bands), samples)  # bands judged together: a stack in 0..255 is 8-bit, not one dark band
     judged = frame_bands(src, bands)  # one plan for all of them: clouds over the centre, empty dates
     frames = frame_samples(ds[list(judged)], nodata=src.nodata) if judged else []
     check_frame_units(src, judged, frames, ds["time"].values, name)  # F1: merged readers
-    valid = any(bool(valid_mask(src, s[:, None], bands=(v,)).any()) for v, s in zip(bands, samples))
+    measured = [v for v in bands if v not in src.aux]  # an angle without backscatter is no measurement (F)
+    valid = any(bool(valid_mask(src, s[:, None], bands=(v,)).any()) for v, s in zip(bands, samples) if v in measured)
     if not valid and is_lazy(ds):  # the sample may have missed a sparse source's few pixels: read it all once
-        valid = any(bool(valid_mask(src, np.asarray(ds[v].values)[..., None], bands=(v,)).any()) for v in bands)
+        valid = any(bool(valid_mask(src, np.asarray(ds[v].values)[..., None], bands=(v,)).any()) for v in measured)
     if not valid:
-        raise NoValidDataError(f"source {name!r} has no valid pixel in any band (all NaN, nodata or out of range): "
+        aux = [v for v in bands if v in src.aux]
+        which = f"measurement band ({', '.join(measured)}; its auxiliary {', '.join(aux)} is no data on its own)" \
+                if aux else "band"
+        raise NoValidDataError(f"source {name!r} has no valid pixel in any {which} (all NaN, nodata or out of range): "
                                f"drop it from the stack (`del stack['{name}']`) and embed without it "
                                "(`embed(..., allow_missing=True)`, `aef embed --allow-missing`), or check its reader "
                                "and units.")

@@ -6,7 +6,8 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.cli import main
-from alphaearth_nb.core import AEFError, ConfigError, LabelError, MissingSourceError, NoValidDataError, UnitsError
+from alphaearth_nb.core import (AEFError, ConfigError, LabelError, MissingSourceError, NoValidDataError, TimeError,
+                                UnitsError)
 from alphaearth_nb.stacks import toy_stack
 from alphaearth_nb.testing import Standin, standin_batches, standin_loss
 from alphaearth_nb.train import TrainConfig, fit
@@ -46,7 +47,12 @@ BAD = {"stack smaller than a patch": (dict(data=toy_stack(size=8)), ConfigError,
                                     UnitsError, "multiply by 10000"),
        "a lazy source all NaN (F4)": (dict(data=_with(toy_stack(size=48), "sentinel1",
                                                       lambda d: _bands(d, lambda v: v * np.nan).chunk({"time": 1}))),
-                                      NoValidDataError, "no valid pixel")}
+                                      NoValidDataError, "no valid pixel"),
+       "sentinel1 with values only in its angle (F)": (dict(data=_with(toy_stack(size=48), "sentinel1",
+                                                        lambda d: d.assign(VV=d.VV * np.nan, VH=d.VH * np.nan))),
+                                                      NoValidDataError, "measurement band"),
+       "texts with a time that is not a date (G-2)": (dict(data=toy_stack(size=48), texts=pd.DataFrame(
+           {"y": [0.0], "x": [0.0], "time": ["yesterday"], "text": ["a field"]})), TimeError, "'yesterday'")}
 
 
 @pytest.mark.parametrize("case", list(BAD))

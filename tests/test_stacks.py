@@ -347,3 +347,26 @@ def test_declared_source_fill_is_no_data(key, fill, dtype):
     from alphaearth_nb.sources import get_source
     s2_plain = st["sentinel2"].to_dataset()
     assert mask_declared(s2_plain, get_source("sentinel2")) is s2_plain   # nothing declared: as it is
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_a_source_with_only_its_auxiliary_band_has_no_data(lazy):  # newcomer finding F (F4's kind)
+    "Sentinel-1 with VV/VH all NaN but the incidence angle kept (a border-noise mask) passed as data."
+    from alphaearth_nb.core import NoValidDataError
+    from alphaearth_nb.stacks import toy_stack
+    d = {k: v.to_dataset() for k, v in toy_stack(n_time=6, size=16).children.items()}
+    s1 = d["sentinel1"]
+    bad = s1.assign(VV=s1.VV * np.nan, VH=s1.VH * np.nan)
+    assert np.isfinite(bad.angle.values).all()
+    with pytest.raises(NoValidDataError, match="no valid pixel in any measurement band \\(VV, VH; its auxiliary angle"):
+        validate_stack(xr.DataTree.from_dict({**d, "sentinel1": bad.chunk({"time": 1}) if lazy else bad}))
+    one = s1.assign(VV=s1.VV.where(s1.VV.x == s1.x[3]) * 1, VH=s1.VH * np.nan)  # one column of VV: data
+    validate_stack(xr.DataTree.from_dict({**d, "sentinel1": one.chunk({"time": 1}) if lazy else one}))
+
+
+def test_aux_names_some_bands_not_all():
+    from alphaearth_nb.core import ConfigError
+    from alphaearth_nb.sources import Source, get_source
+    assert get_source("sentinel1").aux == ("angle",) and get_source("sentinel2").aux == ()
+    with pytest.raises(ConfigError, match="aux"): Source("t", ("a", "b"), aux=("c",))
+    with pytest.raises(ConfigError, match="at least one measurement band"): Source("t", ("a",), aux=("a",))
