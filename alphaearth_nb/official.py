@@ -23,8 +23,8 @@ import xarray as xr
 
 from .core import EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, band_names
 from .quantize import NODATA, dequantize, quantize
-from .geo import (crs_name, crs_of, grid_coords, north_up, rename_spatial, require, to_crs, utm_crs,
-                               write_crs)
+from .geo import (crs_name, crs_of, grid_coords, north_up, rename_spatial, require, table_numbers,
+                               to_crs, utm_crs, write_crs)
 from .readers import read_aef_samples
 from .cubes import LONLAT, gather, pixel_of, points_xy, sample
 from .exports import to_cog
@@ -153,7 +153,7 @@ class LocalMirror:
 
 def _vectors(samples) -> tuple[np.ndarray, np.ndarray]:
     df = read_aef_samples(samples) if not isinstance(samples, pd.DataFrame) else samples
-    v = df[band_names()].to_numpy(np.float32)
+    v = table_numbers(df, band_names(), "the samples").astype(np.float32)  # a cell 'abc': LabelError naming it
     return v, df["dw_label"].to_numpy()
 
 def _field_class(lon, lat, year, years, classes, cell=(0.0025, 0.0018), changed=0.2):

@@ -257,7 +257,11 @@ def read_sites(path):
     if not path.is_file():
         raise MissingDataError(f"no site table at {path}: make one with "
                                "`sites.write_sites(path, sites.sample_sites(...))`")
-    df = gpd.read_parquet(path)
+    try: df = gpd.read_parquet(path)
+    except (ValueError, OSError, TypeError) as e:  # not Parquet, cut short, no geometry: ours, naming the file
+        first = (str(e).strip().splitlines() or [type(e).__name__])[0][:160]
+        raise LabelError(f"cannot read {path} as a site table ({type(e).__name__}: {first}): rewrite it with "
+                         "`sites.write_sites`") from None
     missing = set(SITE_COLUMNS[:10]) - set(df.columns)
     if missing: raise LabelError(f"{path} lacks site columns {sorted(missing)}: rewrite it with `sites.write_sites`")
     return df

@@ -102,3 +102,13 @@ def test_aef_train_texts_with_a_bad_time_exit_2_before_any_work(tmp_path, capsys
     err = capsys.readouterr().err
     assert code == 2 and "'yesterday' (row 1, line 3 of the file), not a date" in err and "--texts" in err, err
     assert not (tmp_path / "r").exists()
+
+
+def test_local_mirror_samples_and_site_tables(tmp_path):
+    from alphaearth_nb.official import build_local_mirror
+    from alphaearth_nb.sites import read_sites
+    df = _features(label=False); df["dw_label"] = 1; df.loc[3, "A07"] = "--"
+    with pytest.raises(LabelError, match="column 'A07' holds text \\('--', row 3"):
+        build_local_mirror(tmp_path / "m", samples=df)
+    (tmp_path / "s.parquet").write_text("not parquet")
+    with pytest.raises(LabelError, match="cannot read .*s.parquet as a site table"): read_sites(tmp_path / "s.parquet")
