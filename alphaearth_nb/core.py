@@ -203,7 +203,8 @@ def _restore_old(t:Path):
     if t.exists() or t.is_symlink(): return
     olds = _dead_olds(t)
     if not olds: return
-    os.replace(olds[0], t)
+    try: _move_new(olds[0], t)  # never onto an output another writer put there meanwhile
+    except FileExistsError: return
     warnings.warn(f"restored {t} from {olds[0].name}, where a writer killed while replacing it had left it",
                   stacklevel=4)
 
