@@ -19,9 +19,9 @@ from .geo import (NODATA_KEYS, crs_of, declared_nodata, flip_rows, geotransform_
 from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
 
 # %% auto #0
-__all__ = ['NORM_TOL', 'OFFICIAL_COLLECTION', 'label_bands', 'pixelwise', 'values_at', 'gate_vectors', 'gated', 'gate_query',
-           'embedding_variable', 'as_embedding', 'quantize_embedding', 'dequantize_embedding', 'from_official',
-           'read_official_tiff']
+__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OFFICIAL_COLLECTION', 'label_bands', 'pixelwise', 'values_at', 'gate_vectors', 'gated',
+           'gate_query', 'embedding_variable', 'as_embedding', 'quantize_embedding', 'dequantize_embedding',
+           'from_official', 'read_official_tiff']
 
 # %% ../nbs/23_embeddings.ipynb #c0006
 def label_bands(da:xr.DataArray, names=None) -> xr.DataArray:
@@ -46,6 +46,7 @@ def values_at(emb:xr.DataArray, rows, cols) -> np.ndarray:
 
 # %% ../nbs/23_embeddings.ipynb #c0009
 NORM_TOL = vector_roundtrip_bound(EMBED_DIM) + 1e-3  # |length - 1| beyond this: not an embedding
+MEAN_LENGTH = (0.2, 1.0 + NORM_TOL)  # (low, high]: the lengths of a mean of unit vectors rescaled, not refused
 
 def _code_pixels(v:np.ndarray) -> np.ndarray:
     "Pixels (...) of a float array whose components are int8 codes: whole numbers, largest magnitude in 2..128."
@@ -59,29 +60,20 @@ def _sq_norms(v:np.ndarray) -> np.ndarray:
     with np.errstate(over="ignore", invalid="ignore"): return np.einsum("...c,...c->...", v, v)
 
 # %% ../nbs/23_embeddings.ipynb #c0011
-def gate_vectors(a,                     # (..., 64) int codes or float vectors (or float codes)
-                 fills=(),              # declared no-data values
-                 codes:bool|None=None,  # True: a float array holds codes (declared int8 on disk); None: per pixel
-                 unit:bool=True,        # refuse lengths far from 1 (False: only non-finite, zero and constant ones)
-                ) -> tuple[np.ndarray, np.ndarray]:
-    """Float32 vectors (..., 64) with no data as NaN, and the mask (...) of pixels refused as not embeddings.
-
-    A pixel is no data when ALL its bands equal one declared fill (a reader writes the fill over the whole pixel):
-    a valid unit vector may have a single component exactly at the fill (0.0 is int8 code 0). A pixel with only
-    some bands at the fill is looked at as data, so the other checks (length far from 1, non-finite, constant)
-    refuse it with a warning rather than letting it pass silently."""
+def _gate(a, fills=(), codes:bool|None=None, unit:bool=True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "`gate_vectors`, and the mask (...) of the float pixels rescaled as means of embeddings (lengths in `MEAN_LENGTH`)."
     a = np.asarray(a)
     shape = a.shape[:-1]
     nodata = np.zeros(shape, bool)
     for f in fills: nodata |= (np.isnan(a) if np.isnan(f) else a == f).all(-1)
     outside = np.zeros(shape, bool)
+    c = np.zeros(shape, bool)
     if a.dtype.kind in "iub":
         outside = ((a < -128) | (a > 127)).any(-1)
         v = dequantize(np.where((nodata | outside)[..., None], NODATA, a).astype(np.int8))
     else:
         v = a.astype(np.float32, copy=False)  # copied below only if a pixel changes
         long = ~(_sq_norms(v) <= 4.0)  # codes have length >= 45; NaN-safe: non-finite pixels are looked at too
-        c = np.zeros(shape, bool)
         if long.any(): c[long] = np.isfinite(v[long]).all(-1) if codes else _code_pixels(v[long])
         if c.any() or nodata.any(): v = v.copy()
         if c.any(): v[c] = dequantize(np.clip(np.round(v[c]), -128, 127).astype(np.int8))
@@ -93,28 +85,66 @@ def gate_vectors(a,                     # (..., 64) int codes or float vectors (
     far = np.abs(np.sqrt(n2) - 1.0) > NORM_TOL if unit else n2 == 0
     same = v[..., 0] == v[..., 1]  # cheap pre-test; all 64 components equal (64 x -1, 64 x 0.125): a fill value
     if same.any(): same[same] = (v[same] == v[same][..., :1]).all(-1)
+    mean = far & ~nf & ~same & ~c & (n2 > MEAN_LENGTH[0] ** 2) & (n2 <= MEAN_LENGTH[1] ** 2)
+    if a.dtype.kind in "iub" or not unit: mean[...] = False   # codes are unit by construction; unit=False: all kept
+    part = [f for f in fills if np.isfinite(f)]
+    if mean.any() and part:   # two or more bands at a declared fill: a partial fill, not a mean
+        mean[mean] = sum((v[mean] == f).sum(-1) for f in part) < 2
+    if mean.any():
+        v = v.copy() if v is a else v
+        v[mean] /= np.sqrt(n2[mean])[:, None]
+        far &= ~mean
     bad = outside | (~empty & (nf | far | same))
     if bad.any():
         v = v.copy() if v is a else v
         v[bad] = np.nan
-    return v, bad & ~nodata
+    return v, bad & ~nodata, mean
+
+def gate_vectors(a,                     # (..., 64) int codes or float vectors (or float codes)
+                 fills=(),              # declared no-data values
+                 codes:bool|None=None,  # True: a float array holds codes (declared int8 on disk); None: per pixel
+                 unit:bool=True,        # lengths far from 1: means rescaled, others refused (False: all kept)
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Float32 vectors (..., 64) with no data as NaN, and the mask (...) of pixels refused as not embeddings.
+
+    A pixel is no data when ALL its bands equal one declared fill (a reader writes the fill over the whole pixel):
+    a valid unit vector may have a single component exactly at the fill (0.0 is int8 code 0). A pixel with only
+    some bands at the fill is looked at as data, so the other checks (length far from 1, non-finite, constant)
+    refuse it with a warning rather than letting it pass silently.
+
+    With `unit`, a float vector of a length a mean of unit vectors can have (`MEAN_LENGTH`: above 0.2, up to
+    1 + `NORM_TOL`; averaging or resampling a map gives them) is scaled to length 1, not refused; `gated` warns
+    about those. Int8 codes and pixels with two or more bands at a declared fill are not means."""
+    return _gate(a, fills, codes, unit)[:2]
+
 
 # %% ../nbs/23_embeddings.ipynb #c0015
+def _warn_means(n:np.ndarray, total:int, what:str, stacklevel:int=4):
+    "The one warning for vectors of lengths `n` rescaled as means of embeddings (`MEAN_LENGTH`)."
+    span = f"{n.min():.2f}" if n.min().round(2) == n.max().round(2) else f"{n.min():.2f}..{n.max():.2f}"
+    warnings.warn(f"{n.size} of {total} {what}(s) of length [{span}] (an embedding has length 1) are "
+                  "a mean of embeddings, from averaging or resampling (`coarsen(...).mean()`, bilinear reprojection, "
+                  "`.interp`), and were scaled back to unit length. Similarity with such a vector is the cosine with "
+                  "the mean direction: a pixel that mixed two covers scores partly like each; resample embeddings "
+                  "with method='nearest' to keep each vector as it is", stacklevel=stacklevel)
+
 def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
           fills=None,            # declared no-data values (default: what `da` declares)
           codes:bool|None=None,  # see `gate_vectors`
          ) -> xr.DataArray:
-    "`da` through `gate_vectors`: float32 unit vectors, NaN where no data or not an embedding (warned)."
+    "`da` through `gate_vectors`: float32 unit vectors, NaN where no data or not an embedding, means rescaled (both warned)."
     fills = declared_nodata(da) if fills is None else tuple(fills)
     if codes is None and da.encoding.get("dtype") is not None and np.dtype(da.encoding["dtype"]).kind in "iu":
         codes = True  # declared on disk as integer codes (e.g. rioxarray with mask_and_scale=True)
     if is_lazy(da):
         out = pixelwise(lambda a: gate_vectors(a, fills, codes)[0], da, out_core=("band",))
     else:
-        v, bad = gate_vectors(da.values, fills, codes)
+        v, bad, mean = _gate(da.values, fills, codes)
+        if mean.any(): _warn_means(np.sqrt(_sq_norms(np.asarray(da.values, np.float32)[mean])), mean.size, "pixel")
         if bad.any():
             warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (non-finite, all zero, "
-                          f"one value in every band or of length far from 1) and are treated as no data: check the "
+                          f"one value in every band or of a length no mean of embeddings has) and are treated as no "
+                          "data: check the "
                           "reader's fill value, or keep "
                           "the cleaned form with `emb = aef.embeddings.as_embedding(emb)`", stacklevel=3)
         out = da.copy(data=v)
@@ -135,7 +165,9 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
     """Unit float32 rows (Q, 64) of the vectors a user hands in, through `gate_vectors` like the map.
 
     Raises `NoValidDataError` for rows with no data, non-finite, all zero or constant (64 x -1, a fill) and
-    `DimensionError` for a shape other than (64,) or (Q, 64); warns and rescales rows of length far from 1."""
+    `DimensionError` for a shape other than (64,) or (Q, 64);
+    rescales rows of a mean's length (`MEAN_LENGTH`) with the map's warning about means, and rows of any other
+    nonzero length with a warning (a query is handed in on purpose: a sum of prototypes points the same way)."""
     a = np.asarray(a)
     if a.ndim not in (1, 2) or a.shape[-1] != EMBED_DIM or a.dtype.kind not in "iubf":
         raise DimensionError(f"a {what} is a {EMBED_DIM}-vector or ({EMBED_DIM},) rows of numbers, got shape "
@@ -148,6 +180,9 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
                                "pass a pixel with data, e.g. `emb.sel(x=.., y=.., method='nearest')`")
     n = np.sqrt(_sq_norms(v))
     far = np.abs(n - 1.0) > NORM_TOL
+    mean = far & (n > MEAN_LENGTH[0]) & (n <= MEAN_LENGTH[1]) & (a.dtype.kind == "f")
+    if mean.any(): _warn_means(n[mean], len(n), what, stacklevel=3)
+    far &= ~mean
     if far.any():
         warnings.warn(f"{int(far.sum())} {what}(s) of length {np.round(n[far][:3], 3).tolist()} (an embedding has "
                       "length 1) were scaled to unit length: right for a mean of embeddings (a prototype); if this "

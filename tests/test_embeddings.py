@@ -412,3 +412,82 @@ def test_an_embedding_held_as_a_dataset_by_other_readers(tmp_path):
         assert crs_of(e) == "EPSG:32631" and np.array_equal(e.values, want, equal_nan=True)
     with pytest.raises(DimensionError, match="band_1..band_64"):
         as_embedding(xr.Dataset({"a": (("y", "x"), np.zeros((2, 2))), "b": (("y", "x"), np.zeros((2, 2)))}))
+
+
+# --- FINDINGS A (session 17): a mean of embeddings is rescaled, by the map's gate as by the query's -----------------
+
+def _means_map():
+    "A 2 x 3 map: a hand-made mean (0.6 e0 + 0.6 e1, length 0.849), 0.9 u, then impossible lengths in a row."
+    u = random_unit((6,), seed=31)
+    v = np.zeros((2, 3, EMBED_DIM), np.float32)
+    v[0, 0, :2] = 0.6                              # -> (e0 + e1) / sqrt(2): 0.70710677 in bands 0 and 1
+    v[0, 1] = 0.9 * u[1]                           # -> u[1]
+    v[0, 2] = u[2]                                 # a unit vector: as it is
+    v[1, 0] = 1.5 * u[3]                           # longer than any mean of unit vectors: not an embedding
+    v[1, 1] = 0.1 * u[4]                           # below MEAN_LENGTH: too short to be a mean of embeddings
+    v[1, 2] = -1.0                                 # 64 x -1 (length 8): a fill value
+    return embedding_from_array(v), u
+
+
+def test_mean_of_embeddings_is_rescaled_with_one_warning_impossible_lengths_stay_no_data():
+    e, u = _means_map()
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        g = as_embedding(e)
+    msgs = [str(x.message) for x in w]
+    means = [m for m in msgs if "averaging" in m]
+    assert len(means) == 1 and means[0].startswith("2 of 6 pixel(s) of length [0.85..0.90]") and "coarsen" in means[0]
+    assert len([m for m in msgs if "fill value" in m and m.startswith("3 of 6 pixels")]) == 1
+    np.testing.assert_allclose(g.values[0, 0, :2], [0.70710677] * 2, atol=1e-7)
+    assert not g.values[0, 0, 2:].any()
+    np.testing.assert_allclose(g.values[0, 1], u[1], atol=1e-6)
+    np.testing.assert_array_equal(g.values[0, 2], u[2])
+    assert np.isnan(g.values[1]).all()
+    lazy = as_embedding(e.chunk({"y": 1}))          # dask: the same rule, computed later
+    np.testing.assert_array_equal(lazy.values, g.values)
+
+
+def test_mean_rule_is_the_same_for_map_and_query():
+    "A4's one gate: the mean a map pixel holds and the same vector as a query become the same unit vector."
+    from alphaearth_nb.embeddings import gate_query
+    e, _ = _means_map()
+    g = as_embedding(e.isel(y=[0]))
+    for r in range(2):
+        with pytest.warns(UserWarning, match=r"length \[0\.\d\d\].*averaging"):
+            q = gate_query(e.values[0, r])
+        np.testing.assert_allclose(q[0], g.values[0, r], atol=1e-7)
+
+
+def test_what_is_not_a_mean_is_held_to_length_one():
+    "Int8 codes of a short vector and a pixel with half its bands at the declared fill: refused as before."
+    u = random_unit((2,), seed=32)
+    codes = np.asarray(quantize(u * np.array([[1.0], [0.5]])), np.int8)  # length 0.5: the product has none
+    v = u.copy(); v[1, 32:] = 0.0                    # a partial fill (length ~0.7), _FillValue 0 declared
+    for a, attrs in ((codes, {}), (v.astype(np.float32), {"_FillValue": 0.0})):
+        with pytest.warns(UserWarning, match="1 of 2 pixels are not embedding vectors"):
+            g = as_embedding(embedding_from_array(a.reshape(1, 2, EMBED_DIM)).assign_attrs(**attrs))
+        assert np.isnan(g.values[0, 1]).all() and np.isfinite(g.values[0, 0]).all()
+
+
+def test_coarsened_and_interpolated_real_maps_keep_every_pixel(shared_data):
+    "FINDINGS A: a 2 x 2 mean of 64 Amazon forest vectors lost 14 of 16 pixels; a bilinear .interp most of its own."
+    import pandas as pd
+    from alphaearth_nb.analysis import similarity
+    df = pd.read_csv(next((shared_data / "aef_samples").glob("*amazon_forest*.csv")))
+    trees = df[band_names()].to_numpy(np.float32)[df.dw_label.to_numpy() == 1][:64]
+    e = embedding_from_array(trees.reshape(8, 8, EMBED_DIM))
+    c = e.coarsen(y=2, x=2).mean()
+    n = np.linalg.norm(c.values, axis=-1)
+    short = int((n < 1 - 0.023).sum())
+    assert short >= 8 and n.min() > 0.8       # the finding's map: lengths 0.89..0.98
+    with pytest.warns(UserWarning, match=f"{short} of 16 pixel.*averaging"):
+        s = similarity(c, (float(c.x[0]), float(c.y[0])))
+    assert not np.isnan(s.values).any() and float(s[0, 0]) == pytest.approx(1.0, abs=1e-6)
+    want = np.einsum("yxc,c->yx", c.values / n[..., None], c.values[0, 0] / n[0, 0])
+    np.testing.assert_allclose(s.values, want, atol=1e-6)
+    mid = e.interp(x=(e.x.values[:-1] + e.x.values[1:]) / 2)   # bilinear between columns
+    with pytest.warns(UserWarning, match="averaging"): g = as_embedding(mid)
+    assert np.isfinite(g.values).all()
+    from alphaearth_nb.embeddings import NORM_TOL
+    n = np.linalg.norm(g.values, axis=-1)   # means rescaled to 1; lengths within the int8 round trip kept as given
+    assert np.abs(n - 1).max() <= NORM_TOL and (np.abs(n - 1) < 1e-6).sum() > 0
