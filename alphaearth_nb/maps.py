@@ -18,7 +18,7 @@ from .accessor import EmbeddingAccessor, forward
 from .analysis import rgb
 from .core import DimensionError
 from .embeddings import as_embedding
-from .geo import crs_of, north_up, pixel_size, rename_spatial, require
+from .geo import crs_of, declared_nodata, north_up, pixel_size, rename_spatial, require
 
 # %% auto #0
 __all__ = ['downsample', 'extent', 'plot_rgb', 'class_colour', 'plot_classes', 'plot_heat', 'plot', 'to_rgba', 'explore',
@@ -46,6 +46,15 @@ def _finish(ax, da, title):
     crs = crs_of(da)
     ax.set_xlabel(f"x ({crs})" if crs and len(crs) < 20 else "x"); ax.set_ylabel("y")
     return ax
+
+def _shown(da:xr.DataArray) -> xr.DataArray:
+    """A 2-D map with the values it declares as no data (`geo.declared_nodata`: `nodata`, `_FillValue`, ...; the
+    eo-learn LULC raster's 0) in the pictures' no-data form: -1 for classes (int64), NaN for floats; else as it is."""
+    fills = [f for f in declared_nodata(da) if np.isfinite(f)] if isinstance(da, xr.DataArray) else []
+    if not fills or da.dtype.kind not in "iuf": return da
+    off = da.isin(fills)
+    if not off.any(): return da
+    return da.where(~off) if da.dtype.kind == "f" else da.astype(np.int64).where(~off, -1)
 
 # %% ../nbs/28_maps.ipynb #c0008
 def plot_rgb(emb, ax=None, max_size:int=1000, title:str|None="embedding (PCA RGB)", **rgb_kwargs):
@@ -81,7 +90,7 @@ def plot_classes(classes,                 # DataArray (y, x) of ints (-1 = no da
             names = list(classes.classes.values)  # string labels: the map holds indices into `classes`
         title = title or var
         classes = classes[var]
-    da = downsample(north_up(classes), max_size)
+    da = downsample(north_up(_shown(classes)), max_size)   # declared no-data: transparent, no legend entry
     v = np.asarray(da.values)
     img, lut = _class_rgba(v, cmap)
     ids = list(lut)
@@ -97,7 +106,7 @@ def plot_classes(classes,                 # DataArray (y, x) of ints (-1 = no da
 def plot_heat(da:xr.DataArray, ax=None, max_size:int=1000, cmap:str|None=None, vmin=None, vmax=None,
               title:str|None=None, label:str|None=None):
     "Draw a continuous map (similarity, change, a band) with a colour bar; NaN is transparent."
-    small = downsample(north_up(da), max_size)
+    small = downsample(north_up(_shown(da)), max_size)   # declared no-data (e.g. -9999): transparent
     if small.ndim != 2:
         raise DimensionError(f"plot_heat draws a 2-D (y, x) map, got dims {small.dims}: select one layer first")
     cmap = cmap or {"change": "magma", "similarity": "viridis"}.get(str(da.name), "viridis")
@@ -154,7 +163,7 @@ def to_rgba(obj, max_size:int=2048, band:str|None=None, cmap:str="viridis") -> x
             small = small.sel(band=band)
             img = _heat_rgba(np.asarray(small.values, np.float64), cmap)
     else:
-        small = downsample(north_up(obj), max_size).transpose("y", "x")
+        small = downsample(north_up(_shown(obj)), max_size).transpose("y", "x")   # declared no-data: transparent
         v = np.asarray(small.values)
         img = _class_rgba(v)[0] if v.dtype.kind in "iu" else _heat_rgba(v.astype(np.float64), cmap)
     return xr.DataArray(np.round(np.moveaxis(img, -1, 0) * 255).astype(np.uint8), dims=("band", "y", "x"),

@@ -153,3 +153,23 @@ def test_to_rgba_of_rgb_colours_as_plot_draws_them(emb):
         up = c.sortby("y", ascending=False).transpose("y", "x", "rgb").values
         np.testing.assert_array_equal(img.values[:3], np.round(np.moveaxis(np.nan_to_num(up), -1, 0) * 255))
         np.testing.assert_array_equal(img.values[3], np.where(np.isfinite(up).all(-1), 255, 0))
+
+
+def test_declared_nodata_is_transparent_in_pictures():
+    "FINDINGS C on the way out: a raster declaring nodata=0 (eo-learn's LULC) drew class 0; a -9999 fill skewed heat."
+    import matplotlib.pyplot as plt
+    from alphaearth_nb.maps import class_colour, plot_classes, to_rgba
+    e = embedding_from_array(random_unit((3, 4), seed=5))
+    a = np.array([[0, 3, 3, 0], [0, 3, 8, 8], [1, 1, 0, 8]], np.uint8)
+    lab = xr.DataArray(a, dims=("y", "x"), coords={"y": e.y, "x": e.x}, attrs={"nodata": 0, "crs": "EPSG:32631"})
+    r = to_rgba(lab).values
+    np.testing.assert_array_equal(r[3], np.where(a == 0, 0, 255))
+    np.testing.assert_array_equal(r[:, 0, 1], np.round(np.array(class_colour(3)) * 255).astype(np.uint8))
+    ax = plot_classes(lab)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["1", "3", "8"]
+    plt.close(ax.figure)
+    f = np.array([[0.1, 0.5, -9999.0, 0.9], [0.2, 0.3, 0.4, 0.6], [0.7, -9999.0, 0.8, 1.0]], np.float32)
+    heat = lab.copy(data=f).assign_attrs(nodata=None, _FillValue=-9999.0)
+    r = to_rgba(heat).values
+    np.testing.assert_array_equal(r[3], np.where(f == -9999.0, 0, 255))
+    np.testing.assert_array_equal(r, to_rgba(lab.copy(data=np.where(f == -9999.0, np.nan, f))).values)  # same stretch
