@@ -62,6 +62,10 @@ def transform_of(emb:xr.DataArray):
     x0, dx, y0, dy = grid_of(emb)
     return Affine(dx, 0.0, x0 - dx / 2, 0.0, dy, y0 - dy / 2)
 
+def _apply(t, x, y) -> tuple:
+    "`t` applied to the point (x, y): what `t * (x, y)` gave, written out (affine 3 deprecates `*` with tuples)."
+    return t.a * x + t.b * y + t.c, t.d * x + t.e * y + t.f
+
 def _crs(emb) -> str:
     c = crs_of(emb)
     if not c: raise GridError("the cube has no CRS: set it, e.g. `emb.attrs['crs'] = 'EPSG:32631'`")
@@ -239,7 +243,7 @@ def tile_zones(emb:xr.DataArray, size:int) -> "gpd.GeoDataFrame":
     recs = []
     for r in range(0, H, size):
         for c in range(0, W, size):
-            x1, y1 = t * (c, r); x2, y2 = t * (min(c + size, W), min(r + size, H))
+            x1, y1 = _apply(t, c, r); x2, y2 = _apply(t, min(c + size, W), min(r + size, H))
             recs.append({"tile_row": r // size, "tile_col": c // size,
                          "geometry": box(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))})
     return gpd.GeoDataFrame(recs, crs=_crs(emb))
@@ -252,7 +256,7 @@ def h3_zones(emb:xr.DataArray, resolution:int) -> "gpd.GeoDataFrame":
     from shapely import affinity
     gpd = _geo("H3 zones"); from shapely.geometry import Polygon, box
     t = transform_of(emb); H, W = emb.sizes["y"], emb.sizes["x"]
-    (xa, ya), (xb, yb) = t * (0, 0), t * (W, H)
+    (xa, ya), (xb, yb) = _apply(t, 0, 0), _apply(t, W, H)
     foot = box(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
     foot = gpd.GeoSeries([foot], crs=_crs(emb)).to_crs(LONLAT).iloc[0]
     ring = np.asarray(foot.exterior.coords)          # a projected grid over 180 comes back as 179.9 .. -179.9
@@ -348,14 +352,14 @@ def _vectors_per_window(emb, gdf) -> list:
     out = [[None] * len(gdf) for _ in range(T)]
     for i, g in enumerate(gdf.geometry):
         minx, miny, maxx, maxy = g.bounds
-        (ca, ra), (cb, rb) = ~t * (minx, maxy), ~t * (maxx, miny)
+        (ca, ra), (cb, rb) = _apply(~t, minx, maxy), _apply(~t, maxx, miny)
         r0, r1 = max(0, int(np.floor(min(ra, rb)))), min(H, int(np.ceil(max(ra, rb))))
         c0, c1 = max(0, int(np.floor(min(ca, cb)))), min(W, int(np.ceil(max(ca, cb))))
         if r1 <= r0 or c1 <= c0:                       # zone off the grid
             for k in range(T): out[k][i] = np.zeros((0, EMBED_DIM), np.float32)
             continue
         h, wd = r1 - r0, c1 - c0
-        wt = t * Affine.translation(c0, r0)
+        wt = Affine(t.a, t.b, _apply(t, c0, r0)[0], t.d, t.e, _apply(t, c0, r0)[1])   # the window's own grid
         inside = features.geometry_mask([g], out_shape=(h, wd), transform=wt, invert=True)
         block = np.asarray(emb.isel(y=slice(r0, r0 + h), x=slice(c0, c0 + wd)).values, np.float32)
         if "time" not in emb.dims: block = block[None]

@@ -32,7 +32,7 @@ def written_at(mir, year, zone, x, y):
     "The float vector written at (x, y) in `zone`'s CRS, or None where the zone has no tile."
     for p, (codes, t, _) in mir.written.items():
         if f"/{year}/{zone}/" not in p: continue
-        c, r = (int(np.floor(v)) for v in ~t * (x, y))
+        c, r = (int(np.floor(v)) for v in ~t @ (x, y))
         if 0 <= r < codes.shape[0] and 0 <= c < codes.shape[1]: return np.asarray(dequantize(codes[r, c]))
     return None
 
