@@ -28,7 +28,7 @@ from . import analysis, embeddings, evaluate, maps, model, quality, samples, sce
 from .core import (AEFError, CheckpointError, ConfigError, DimensionError, LabelError, MissingDataError,
                                 MissingSourceError, StackTypeError, UnknownSourceError, MARKER, band_names,
                                 check_output, compile_cache, settle_zarr, split_cpu, writing_folder)
-from .checkpoint import latest_checkpoint, read_header
+from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .embed import embed, embed_to_zarr
 from .geo import table_numbers
 from .sources import registered
@@ -460,12 +460,15 @@ def _one_array(ds:xr.Dataset, flag:str, path, var:str|None=None, prefer:str|None
 
 def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     "The embedding of a store written by `aef embed` / `exports.to_zarr` (or a netCDF), or an error naming what it is."
-    run = (path / "checkpoints").is_dir() or (path / "metrics.jsonl").exists()
+    run = path.is_dir() and is_run(path)              # our marker or checkpoints of ours, not any checkpoints/
     fix = (f"it is a training run folder: embed with it first (`aef embed --checkpoint {path} --period YEAR --out "
            "emb.zarr`), then pass --embeddings emb.zarr" if run else "pass the .zarr written by `aef embed --out`, or "
            "a CSV with columns A00 .. A63 and a label column")
     if path.is_dir() and not any(path.iterdir()): raise DimensionError(f"--embeddings {path} is an empty folder: {fix}")
     if run: raise DimensionError(f"--embeddings {path} is not an embedding store: {fix}")
+    if path.is_dir() and not any((path / m).is_file() for m in ("zarr.json", ".zgroup", ".zarray")):
+        raise DimensionError(f"--embeddings {path} is a folder that is neither a zarr store nor an alphaearth_nb run "
+                             f"(no {RUN_MARKER} marker, no checkpoint of ours): {fix}")
     ds = open_input(path, "--embeddings", "dataset", f"it is not an embedding store: {fix}", DimensionError)
     return _one_array(ds, "--embeddings", path, var, prefer="embedding", err=DimensionError)
 

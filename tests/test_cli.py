@@ -181,12 +181,27 @@ def test_evaluate_says_what_a_folder_is_instead_of_an_embedding_store(tmp_path, 
     "An empty folder or a run folder as --embeddings printed zarr's `No group found in store ... at path ''`."
     (tmp_path / "lab.nc").write_text("x")
     (tmp_path / "empty").mkdir(); (tmp_path / "run" / "checkpoints").mkdir(parents=True)
+    from alphaearth_nb.checkpoint import RUN_MARKER; (tmp_path / "run" / RUN_MARKER).write_text("")   # a run of ours
     for folder, says in (("empty", "is an empty folder: pass the .zarr written by `aef embed --out`"),
                          ("run", "training run folder: embed with it first (`aef embed --checkpoint")):
         for labels in (["--labels", str(tmp_path / "lab.nc")], []):  # without --labels too: not "need --labels"
             code, err = _err(capsys, ["evaluate", "--embeddings", str(tmp_path / folder), *labels])
             assert code == 2 and says in err, err
             assert "No group found" not in err
+
+
+def test_evaluate_calls_only_our_runs_a_training_run_folder(tmp_path, capsys):
+    "Any folder with checkpoints/ or metrics.jsonl was 'a training run folder: embed with it first' (checkpoint.is_run)."
+    from alphaearth_nb.checkpoint import RUN_MARKER
+    foreign = tmp_path / "foreign"; (foreign / "checkpoints").mkdir(parents=True)    # e.g. another tool's run
+    (foreign / "checkpoints" / "ckpt_000010.pt").write_bytes(b"not ours"); (foreign / "metrics.jsonl").write_text("{}\n")
+    code, err = _err(capsys, ["evaluate", "--embeddings", str(foreign)])
+    assert code == 2 and "training run folder" not in err and "aef embed --checkpoint" not in err, err
+    assert "neither a zarr store nor an alphaearth_nb run" in err and "pass the .zarr written by `aef embed --out`" in err
+    assert "No group found" not in err, err
+    ours = tmp_path / "ours"; ours.mkdir(); (ours / RUN_MARKER).write_text("")       # our marker, no checkpoint yet
+    code, err = _err(capsys, ["evaluate", "--embeddings", str(ours)])
+    assert code == 2 and "training run folder: embed with it first" in err, err
 
 
 def test_output_and_texts_problems_name_the_option_and_the_path(tmp_path, capsys):
