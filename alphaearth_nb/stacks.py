@@ -18,8 +18,8 @@ from .core import (ConfigError, DimensionError, DTypeError, DuplicateTimeError, 
                                 GridError, MetadataWarning, MissingSourceError, MissingTimeError, NoValidDataError,
                                 StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError)
 from .geo import NODATA_KEYS, axes_to_turn, crs_of, is_lazy, north_up, same_crs
-from .sources import (Source, check_frame_units, check_units, frame_bands, frame_samples, get_source,
-                                   normalise, registered, sample_values, valid_mask)
+from .sources import Source, get_source, normalise, registered, valid_mask
+from .units import check_frame_units, check_units, frame_bands, frame_samples, sample_values
 from .timecodes import as_numbers, as_period, numeric_time_hint, to_days, unwritten_years
 
 # %% auto #0

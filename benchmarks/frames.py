@@ -80,8 +80,9 @@ def _defs(text, names, ns):
 
 def old_check_values(where):
     "`stacks._check_values` of an older version, with that version's `frame_samples` (and its helpers)."
-    from alphaearth_nb import sources
-    ns = _defs(_source(where, "sources"), {"frame_samples", "_clear", "_spread", "_padded"}, dict(vars(sources)))
+    from alphaearth_nb import sources, units
+    ns = _defs(_source(where, "sources"), {"frame_samples", "_clear", "_spread", "_padded"},
+               {**vars(sources), **vars(units)})  # the unit checks moved from sources to units (session 17)
     st = dict(vars(stacks)); st["frame_samples"] = ns["frame_samples"]
     return _defs(_source(where, "stacks"), {"_check_values"}, st)["_check_values"]
 

@@ -1,4 +1,4 @@
-"Plausible but wrong units (alphaearth_nb.sources.check_units, sample_values): field cases F1, F4 and other slips."
+"Plausible but wrong units (alphaearth_nb.units.check_units, sample_values): field cases F1, F4 and other slips."
 import warnings
 
 import dask.array as da
@@ -7,7 +7,7 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.core import UnitsError, UnitsWarning
-from alphaearth_nb.sources import check_units, sample_values
+from alphaearth_nb.units import check_units, sample_values
 
 RNG = np.random.default_rng(0)
 REFL = RNG.uniform(200, 4000, 5000)          # reflectance x 1e4
@@ -171,7 +171,7 @@ def test_case_F1_later_frames_in_0_1_are_refused_naming_the_dates(crop, lazy):  
 
 
 def test_case_F1_per_frame_sample_of_a_lazy_cube_reads_the_centre_chunk_first(crop):  # F4: never the whole cube
-    from alphaearth_nb.sources import frame_samples
+    from alphaearth_nb.units import frame_samples
     d = crop["sentinel2"].to_dataset().chunk({"time": 8, "y": 20, "x": 20})
     s = frame_samples(d["B4"])
     v = crop["sentinel2"]["B4"].values
@@ -264,7 +264,7 @@ def test_lazy_frame_in_wrong_units_clouded_over_the_centre_is_found(name, fn, lo
 
 
 def test_lazy_frame_sample_looks_past_clouds_reading_few_chunks():  # F4: never the whole cube
-    from alphaearth_nb.sources import frame_samples
+    from alphaearth_nb.units import frame_samples
     from alphaearth_nb.stacks import toy_stack, validate_stack
     st = toy_stack(n_time=12, size=200)  # 10 x 10 spatial chunks of 20 px, one frame per chunk: 1,200 per band
     d = st["sentinel2"].to_dataset()
@@ -284,7 +284,7 @@ def test_lazy_frame_sample_looks_past_clouds_reading_few_chunks():  # F4: never 
 
 def test_lazy_stack_of_many_empty_dates_reads_few_chunks_past_the_centres():  # F4: the cost of looking past clouds
     "Each empty date read 6 chunks of every band (03b0bb1): the search now reads one band, the others its finds."
-    from alphaearth_nb.sources import frame_samples
+    from alphaearth_nb.units import frame_samples
     from alphaearth_nb.stacks import toy_stack, validate_stack
     st = toy_stack(n_time=24, size=200)  # 10 x 10 spatial chunks of 20 px per frame
     d = st["sentinel2"].to_dataset()
