@@ -42,10 +42,11 @@ __all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEE
            'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
            'MetadataWarning', 'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames',
-           'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'is_ours',
-           'check_output', 'pid_alive', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text', 'run_lock',
-           'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options',
-           'cpu_threads', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
+           'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'DiskError',
+           'is_ours', 'check_output', 'pid_alive', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text',
+           'run_lock', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache',
+           'compiler_options', 'cpu_threads', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu',
+           'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -143,6 +144,7 @@ MARKER = ".aef-complete"  # written last into every folder the package writes
 class OutputExistsError(AEFError, FileExistsError): "An output exists and replacing it was not asked for."
 class NotOursError(OutputExistsError): "A non-empty folder (or a file where a folder goes) not ours: never replaced."
 class RunLockedError(AEFError): "Another run holds the folder (its lock names the process)."
+class DiskError(OSError, AEFError): "The file system refused a move (another device, no permission): `errno` as the OS gave it."
 
 def is_ours(path:str|os.PathLike) -> bool:
     "True if `path` is a folder written to completion by alphaearth_nb (it holds the marker)."
@@ -238,7 +240,7 @@ def _move_new(src:Path, dst:Path):
     if err == 0: return
     if err in (errno.EEXIST, errno.ENOTEMPTY): raise _taken(dst)
     if err not in (None, errno.EINVAL, errno.ENOSYS, errno.EPERM):  # EPERM: a sandbox (seccomp) refusing the call
-        raise OSError(err, os.strerror(err), str(src), None, str(dst))
+        raise DiskError(err, os.strerror(err), str(src), None, str(dst))
     if src.is_dir() and not src.is_symlink():
         if dst.is_symlink(): raise _taken(dst)  # a rename would follow no link: it would replace the link itself
         try: os.rename(src, dst)

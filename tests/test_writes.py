@@ -241,3 +241,14 @@ def test_two_to_zarr_of_one_new_store_keep_one_whole(tmp_path):  # the newcomer'
         assert np.abs(got - es[wrote[0]].values).max() < 0.02  # int8 codes: within the quantisation step
         assert np.abs(got - es[1 - wrote[0]].values).max() > 0.1  # the store is the winner's, not the loser's
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_refused_move_is_ours_and_still_an_os_error(tmp_path, monkeypatch):
+    "A move the OS refuses for another reason than a taken name (EXDEV, EACCES) is `DiskError`: one of ours, errno kept."
+    import errno
+    from alphaearth_nb import core
+    src = tmp_path / "a"; src.write_text("x")
+    monkeypatch.setattr(core, "_renameat2", lambda a, b, flags: errno.EXDEV)
+    with pytest.raises(core.DiskError) as e: core._move_new(src, tmp_path / "b")
+    assert isinstance(e.value, OSError) and isinstance(e.value, core.AEFError) and e.value.errno == errno.EXDEV
+    assert src.read_text() == "x" and not (tmp_path / "b").exists()  # nothing moved
