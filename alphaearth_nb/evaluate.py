@@ -19,17 +19,15 @@ import xarray as xr
 from jaxtyping import Array, Float, Int
 
 from .knn import knn_predict, knn_search, knn_vote  # the kNN engine (re-exported here)
-from .core import EMBED_DIM, ConfigError, DimensionError, EmptyStackError, LabelError, band_names
-from .geo import check_same_grid, crs_of, labelled_cells, north_up, rename_spatial, to_crs
-from .embeddings import as_embedding
+from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names
+from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .quantize import dequantize
 
 # %% auto #0
 __all__ = ['PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'check_xy', 'refuse_mixed_labels',
            'encode_labels', 'least_squares_fit', 'least_squares_predict', 'linear_probe_fit', 'linear_probe_predict',
            'balanced_accuracy', 'r2', 'mae', 'shots_per_class', 'nshot_split', 'max_trial_folds', 'max_trial_split',
-           'evaluate_embeddings', 'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'separated_points',
-           'lonlat', 'composite_features', 'points_at', 'xy_features']
+           'evaluate_embeddings', 'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'separated_points']
 
 # %% ../nbs/24_evaluate.ipynb #c0006
 def _float_codes(x:np.ndarray) -> bool:
@@ -498,110 +496,3 @@ def separated_points(xy,                          # point coordinates in metres,
         if near and (np.hypot(*(xy[near] - xy[i]).T) < min_dist).any(): continue
         grid.setdefault((cy, cx), []).append(i); keep.append(i)
     return np.sort(np.asarray(keep, np.int64))
-
-# %% ../nbs/24_evaluate.ipynb #q0005
-def lonlat(x, y,     # projected coordinates (metres), broadcastable
-           crs:str,  # e.g. "EPSG:32631"
-          ) -> tuple[np.ndarray, np.ndarray]:
-    "Longitude and latitude in degrees of projected points (pyproj, through `geo.to_crs`)."
-    return to_crs(x, y, crs, "EPSG:4326")
-
-# %% ../nbs/24_evaluate.ipynb #c0040
-def _children(stack) -> dict[str, xr.Dataset]:
-    "Source name -> Dataset of a DataTree stack, or of a single-source Dataset."
-    if isinstance(stack, xr.DataTree):
-        out = {k: v.to_dataset() for k, v in sorted(stack.children.items()) if v.has_data}
-    elif isinstance(stack, xr.Dataset):
-        out = {stack.attrs.get("source", "source"): stack}
-    else:
-        raise DimensionError(f"expected an xr.DataTree stack or an xr.Dataset, got {type(stack).__name__}")
-    if not out or not any(ds.data_vars for ds in out.values()):
-        raise EmptyStackError("the stack has no sources with bands: pass a stack built by a reader or `make_scene`")
-    return out
-
-def _grid(stack) -> tuple[np.ndarray, np.ndarray]:
-    ds = next(iter(_children(stack).values()))
-    return np.asarray(ds.y.values), np.asarray(ds.x.values)
-
-def _zscore(a:np.ndarray) -> np.ndarray:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        m = np.nanmean(a, axis=(0, 1)); s = np.nanstd(a, axis=(0, 1))
-    return (a - m) / np.where(s > 0, s, 1.0)
-
-def composite_features(stack,                                  # stack (DataTree) or single-source Dataset
-                       percentiles=(10, 25, 50, 75, 90),       # per-band percentiles over time
-                       standardize:bool=True,                  # z-score each feature over the pixels
-                      ) -> xr.DataArray:
-    "Baseline features: NaN-aware per-band percentiles over time, (y, x, band) with bands `source/band/pNN`."
-    feats, names = [], []
-    for src, ds in _children(stack).items():
-        static = "time" not in ds.dims or ds.sizes["time"] == 1
-        for band in ds.data_vars:
-            v = ds[band]
-            if static:
-                feats.append((v.isel(time=0) if "time" in v.dims else v).transpose("y", "x").values[..., None])
-                names.append(f"{src}/{band}")
-                continue
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN pixels give NaN, on purpose
-                p = np.nanpercentile(v.transpose("time", "y", "x").values.astype(np.float64), percentiles, axis=0)
-            feats.append(np.moveaxis(p, 0, -1))
-            names += [f"{src}/{band}/p{q:g}" for q in percentiles]
-    a = np.concatenate(feats, -1).astype(np.float32)
-    if standardize: a = _zscore(a).astype(np.float32)
-    y, x = _grid(stack)
-    return xr.DataArray(a, dims=("y", "x", "band"), coords={"y": y, "x": x, "band": names}, name="composite")
-
-def _embedding_like(da) -> bool:
-    "A DataArray with a 64-long `band` dim that is an embedding (integer codes, or bands A00..A63, 1..64 or unnamed)."
-    if not isinstance(da, xr.DataArray) or da.sizes.get("band") != EMBED_DIM: return False
-    if da.dtype.kind in "iu" or "band" not in da.coords: return True
-    names = [str(b) for b in da["band"].values]
-    return sorted(names) == band_names() or names == [str(i) for i in range(1, EMBED_DIM + 1)]
-
-def points_at(features,       # (y, x, band): an embedding in any form (int8 codes dequantised) or a baseline
-              labels,         # (y, x) DataArray of labels on the same grid
-              nodata=None,    # further label value(s) meaning "unlabelled", beyond those the raster declares
-              positive:bool=True,  # negative labels (-1, which `classify` writes for no data) are unlabelled
-             ) -> tuple[np.ndarray, np.ndarray]:
-    """Features (N, D) and labels (N,) at the labelled pixels that have data, paired by place: labels stored in
-    another order (y ascending, x descending) are turned to the features' grid; labels on another grid (shifted, or
-    in another CRS) raise `GridError`, another shape `LabelError`. Which pixels are labelled is `geo.labelled_cells`,
-    the rule `classify` and `regress` apply: not NaN/None/empty text, not a declared no-data (as text on a text
-    raster) nor `nodata`, and not negative unless `positive=False` (value rasters)."""
-    if isinstance(features, xr.Dataset) or _embedding_like(features):  # int8 codes dequantised, fills NaN (A4's gate)
-        features = as_embedding(features)
-    f = rename_spatial(features).transpose("y", "x", ...)
-    lab = rename_spatial(labels).squeeze(drop=True).transpose("y", "x")
-    fix = "put the labels on the feature grid (e.g. `labels.interp_like(features, method='nearest')`)"
-    if f.sizes["y"] != lab.sizes["y"] or f.sizes["x"] != lab.sizes["x"]:
-        raise LabelError(f"labels are {lab.sizes['y']} x {lab.sizes['x']} but features {f.sizes['y']} x {f.sizes['x']}: {fix}")
-    if all(d in o.coords for d in ("y", "x") for o in (f, lab)):  # pixels paired by place, not by position (C1)
-        f, lab = north_up(f), north_up(lab)
-        check_same_grid(f, lab, "the features and the labels", fix)
-    lv = lab.values
-    keep = labelled_cells(lab, positive, nodata)   # the one rule of every label-raster reader
-    X = f.values.reshape(lv.shape + (-1,))[keep]
-    ok = np.isfinite(X).all(1)
-    if not ok.any(): raise LabelError("no labelled pixel has features (all NaN): label pixels inside the data")
-    return X[ok].astype(np.float32), lv[keep][ok]
-
-# %% ../nbs/24_evaluate.ipynb #q0007
-def xy_features(stack,                # stack (DataTree) or Dataset on a y/x grid (or anything with y/x coordinates)
-                kind:str="sincos",    # "sincos": sin/cos of lat and lon (the paper's XY, S3); "metres": projected x, y
-                crs:str|None=None,    # the grid's CRS; default the stack's `crs` attribute
-               ) -> xr.DataArray:
-    "Baseline features per pixel, (y, x, band): `sin_lat, cos_lat, sin_lon, cos_lon`, or `x, y` in metres."
-    y, x = (np.asarray(stack.y.values), np.asarray(stack.x.values)) if isinstance(stack, xr.DataArray) else _grid(stack)
-    xx, yy = np.meshgrid(x, y)
-    if kind == "metres":
-        feats, names = np.stack([xx, yy], -1), ["x", "y"]
-    elif kind == "sincos":
-        crs = crs or crs_of(stack)
-        if crs is None: raise DimensionError("the stack has no `crs` attribute: pass `crs=` (e.g. 'EPSG:32631') or kind='metres'")
-        lon, lat = (np.radians(v) for v in lonlat(xx, yy, crs))
-        feats, names = np.stack([np.sin(lat), np.cos(lat), np.sin(lon), np.cos(lon)], -1), ["sin_lat", "cos_lat", "sin_lon", "cos_lon"]
-    else:
-        raise LabelError(f"unknown XY kind {kind!r}: use 'sincos' (the paper's) or 'metres'")
-    return xr.DataArray(feats.astype(np.float32), dims=("y", "x", "band"), coords={"y": y, "x": x, "band": names}, name="xy")
