@@ -12,9 +12,12 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import os
 import re
 import shutil
+import socket
 import time
+import uuid
 import warnings
 from pathlib import Path
 
@@ -24,12 +27,13 @@ import jax.numpy as jnp
 from jax.experimental import multihost_utils
 from jaxtyping import PyTree
 
-from .core import (LOCK, CheckpointError, ConfigError, DamagedCheckpointError, NotOursError,
-                                OutputExistsError, TrainingWarning, run_lock, write_text, writing_file)
+from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
+                                RunLockedError, TrainingWarning, pid_alive, write_text, writing_file)
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'RUN_MARKER', 'RUN_FILES', 'jsonable', 'checkpoint_headers', 'checkpoints', 'latest_checkpoint',
-           'save_checkpoint', 'verify_checkpoint', 'read_header', 'load_checkpoint', 'is_run', 'run_folder']
+__all__ = ['CKPT_FORMAT', 'LOCK', 'TAKEOVER', 'RUN_MARKER', 'RUN_FILES', 'jsonable', 'checkpoint_headers', 'checkpoints',
+           'latest_checkpoint', 'save_checkpoint', 'verify_checkpoint', 'read_header', 'load_checkpoint', 'run_lock',
+           'is_run', 'run_folder']
 
 # %% ../nbs/16_checkpoint.ipynb #c0004
 CKPT_FORMAT = "alphaearth_nb.train/1"  # unchanged: older checkpoints still load
@@ -217,6 +221,83 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
     raise DamagedCheckpointError(f"every checkpoint in {path} is damaged ({', '.join(p.name for p in found)}): "
                                  "copy the run again from where it was written, or train anew.")
 
+# %% ../nbs/16_checkpoint.ipynb #c2006
+LOCK = ".aef-lock"
+TAKEOVER = ".takeover"  # beside the lock while a stale lock is replaced
+
+def _read_lock(p:Path) -> dict:
+    try: return json.loads(p.read_text())
+    except (OSError, ValueError): return {}
+
+def _create_lock(p:Path, me:dict) -> bool:
+    "Create the lock `p` holding `me`, contents and all at once; False if a lock is there."
+    tmp = p.parent / f".{p.name}.partial-{os.getpid()}-{uuid.uuid4().hex[:8]}"  # as core.writing_file names its own
+    tmp.write_text(json.dumps(me))
+    try: os.link(tmp, p); return True  # atomic and exclusive: no reader ever sees an empty lock
+    except FileExistsError: return False
+    except OSError: pass  # a file system without hard links: create exclusively, then write
+    finally: tmp.unlink(missing_ok=True)
+    try: fd = os.open(p, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
+    except FileExistsError: return False
+    with os.fdopen(fd, "w") as f: f.write(json.dumps(me))
+    return True
+
+def _holder(p:Path, wait:float=5.0) -> dict:
+    "The lock's contents; one created this instant (on a file system without hard links) is waited for."
+    end = time.monotonic() + wait
+    while not (held := _read_lock(p)) and p.exists() and time.monotonic() < end: time.sleep(0.02)
+    return held
+
+def _stale(held:dict, me:dict) -> bool:
+    "True if the lock contents `held` name a process of this host that no longer runs."
+    return held.get("host") == me["host"] and isinstance(held.get("pid"), int) and not pid_alive(held["pid"])
+
+def _take_over(p:Path, held:dict, me:dict) -> bool|None:
+    """Replace the stale lock `p` (whose contents were judged: `held`) by ours, one taker at a time: True if we hold
+    `p` now; False if it is no longer the lock judged (judge again); None if another process is taking over."""
+    g = p.with_name(p.name + TAKEOVER)
+    if not _create_lock(g, me):                     # the guard: held for the few steps below only
+        gh = _read_lock(g)
+        try: old = time.time() - g.stat().st_mtime > 30.0
+        except FileNotFoundError: return None
+        if (gh and _stale(gh, me)) or old: g.unlink(missing_ok=True)  # a taker that died mid-way
+        return None
+    try:
+        if _read_lock(p) != held: return False      # released or taken over since it was judged
+        p.unlink(missing_ok=True)
+        return _create_lock(p, me)                  # False: a new run (no takeover) came first
+    finally:
+        if _read_lock(g).get("id") == me["id"]: g.unlink(missing_ok=True)
+
+@contextlib.contextmanager
+def run_lock(folder:str|os.PathLike): # the run folder (created if absent)
+    """Hold an exclusive lock on `folder` for the life of the block; raise `RunLockedError` if another run holds it.
+    A lock left by a dead process of this host is taken over (with a warning) by exactly one of those that find it:
+    the others get `RunLockedError` naming the one that took it."""
+    d = Path(folder); d.mkdir(parents=True, exist_ok=True)
+    p, me = d / LOCK, {"pid": os.getpid(), "host": socket.gethostname(), "started": time.time(),
+                       "id": uuid.uuid4().hex}  # the id tells two holders in one process (threads) apart
+    end = time.monotonic() + 10.0
+    while True:
+        if time.monotonic() > end: raise RunLockedError(f"could not lock {d}: another process keeps taking the lock {p}.")
+        if _create_lock(p, me): break
+        held = _holder(p)
+        if not held and not p.exists(): continue  # released meanwhile: try again
+        if _stale(held, me):
+            got = _take_over(p, held, me)
+            if got:
+                warnings.warn(f"{d}: taking over the stale lock of process {held['pid']} (it is no longer running).")
+                break
+            if got is None: time.sleep(0.005)
+            continue                                # judge the lock again: the winner's is not stale
+        raise RunLockedError(f"{d} is in use by another run (pid {held.get('pid', '?')} on host "
+                             f"{held.get('host', '?')}): wait for it to end, or use another folder. If that run "
+                             f"is gone (e.g. its machine crashed), delete {p}.")
+    try: yield p
+    finally:
+        if _read_lock(p).get("id") == me["id"]: p.unlink(missing_ok=True)
+
+
 # %% ../nbs/16_checkpoint.ipynb #c0019
 RUN_MARKER = ".aef-run"
 RUN_FILES = ("checkpoints", "metrics.jsonl", "loss.png", RUN_MARKER)  # what a run writes in its folder
@@ -229,7 +310,7 @@ def is_run(folder) -> bool:
 
 def _not_ours(d:Path) -> bool:
     "True if `d` holds files (beyond our lock and half-written files) but no run of ours."
-    return any(p.name != LOCK and not _SCRATCH.match(p.name) for p in d.iterdir()) and not is_run(d)
+    return any(not p.name.startswith(LOCK) and not _SCRATCH.match(p.name) for p in d.iterdir()) and not is_run(d)
 
 def _refuse(d:Path):
     raise NotOursError(f"{d} is a non-empty folder that holds no alphaearth_nb run (no {RUN_MARKER} marker, no "

@@ -35,7 +35,7 @@ from jax.experimental.compilation_cache import compilation_cache as jax_compilat
 from jaxtyping import Array, Bool, Float
 
 # %% auto #0
-__all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BYTES', 'KEPT_HEAP', 'AEFError', 'TimeError',
+__all__ = ['EMBED_DIM', 'MARKER', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BYTES', 'KEPT_HEAP', 'AEFError', 'TimeError',
            'MissingTimeError', 'UnsortedTimeError', 'PeriodError', 'SourceError', 'UnknownSourceError',
            'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError', 'EmptyStackError',
            'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError',
@@ -44,9 +44,8 @@ __all__ = ['EMBED_DIM', 'MARKER', 'LOCK', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEE
            'MetadataWarning', 'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames',
            'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'DiskError',
            'is_ours', 'check_output', 'pid_alive', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text',
-           'run_lock', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache',
-           'compiler_options', 'cpu_threads', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu',
-           'cpu_devices_note']
+           'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options',
+           'cpu_threads', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -372,53 +371,6 @@ def write_text(target, text:str, overwrite:bool=True) -> Path:
     "Write `text` to `target` atomically (see `writing_file`)."
     with writing_file(target, "w", overwrite) as f: f.write(text)
     return Path(target)
-
-# %% ../nbs/00_core.ipynb #c2006
-LOCK = ".aef-lock"
-
-def _read_lock(p:Path) -> dict:
-    try: return json.loads(p.read_text())
-    except (OSError, ValueError): return {}
-
-def _create_lock(p:Path, me:dict) -> bool:
-    "Create the lock `p` holding `me`, contents and all at once; False if a lock is there."
-    tmp = _partial_name(p)
-    tmp.write_text(json.dumps(me))
-    try: os.link(tmp, p); return True  # atomic and exclusive: no reader ever sees an empty lock
-    except FileExistsError: return False
-    except OSError: pass  # a file system without hard links: create exclusively, then write
-    finally: tmp.unlink(missing_ok=True)
-    try: fd = os.open(p, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
-    except FileExistsError: return False
-    with os.fdopen(fd, "w") as f: f.write(json.dumps(me))
-    return True
-
-def _holder(p:Path, wait:float=5.0) -> dict:
-    "The lock's contents; one created this instant (on a file system without hard links) is waited for."
-    end = time.monotonic() + wait
-    while not (held := _read_lock(p)) and p.exists() and time.monotonic() < end: time.sleep(0.02)
-    return held
-
-@contextlib.contextmanager
-def run_lock(folder:str|os.PathLike): # the run folder (created if absent)
-    "Hold an exclusive lock on `folder` for the life of the block; raise `RunLockedError` if another run holds it."
-    d = Path(folder); d.mkdir(parents=True, exist_ok=True)
-    p, me = d / LOCK, {"pid": os.getpid(), "host": socket.gethostname(), "started": time.time(),
-                       "id": uuid.uuid4().hex}  # the id tells two holders in one process (threads) apart
-    for _ in range(3):
-        if _create_lock(p, me): break
-        held = _holder(p)
-        if not held and not p.exists(): continue  # released meanwhile: try again
-        if held.get("host") == me["host"] and isinstance(held.get("pid"), int) and not pid_alive(held["pid"]):
-            warnings.warn(f"{d}: taking over the stale lock of process {held['pid']} (it is no longer running).")
-            p.unlink(missing_ok=True); continue
-        raise RunLockedError(f"{d} is in use by another run (pid {held.get('pid', '?')} on host "
-                             f"{held.get('host', '?')}): wait for it to end, or use another folder. If that run "
-                             f"is gone (e.g. its machine crashed), delete {p}.")
-    else: raise RunLockedError(f"could not lock {d}: another process keeps taking the lock {p}.")
-    try: yield p
-    finally:
-        if _read_lock(p).get("id") == me["id"]: p.unlink(missing_ok=True)
 
 # %% ../nbs/00_core.ipynb #m001
 class CRSError(GridError): "A CRS cannot be read (not an EPSG code, WKT or PROJJSON)."

@@ -14,9 +14,9 @@ import jax
 import numpy as np
 import pytest
 
-from alphaearth_nb.checkpoint import (latest_checkpoint, load_checkpoint, read_header, run_folder, save_checkpoint,
-                                      verify_checkpoint)
-from alphaearth_nb.core import (LOCK, CheckpointError, DamagedCheckpointError, NotOursError, OutputExistsError,
+from alphaearth_nb.checkpoint import (LOCK, latest_checkpoint, load_checkpoint, read_header, run_folder,
+                                      save_checkpoint, verify_checkpoint)
+from alphaearth_nb.core import (CheckpointError, DamagedCheckpointError, NotOursError, OutputExistsError,
                                 RunLockedError, TrainingWarning)
 from alphaearth_nb.testing import Standin, disk_full, standin_batches, standin_loss
 from alphaearth_nb.train import TrainConfig, fit, init_state, make_optimizer, read_metrics

@@ -5,13 +5,15 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 
 import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import (LOCK, MARKER, NotOursError, OutputExistsError, RunLockedError, check_output, is_ours,
-                                run_lock, write_text, writing_file, writing_folder)
+from alphaearth_nb.checkpoint import LOCK, run_lock
+from alphaearth_nb.core import (MARKER, NotOursError, OutputExistsError, RunLockedError, check_output, is_ours,
+                                write_text, writing_file, writing_folder)
 from alphaearth_nb import core
 from alphaearth_nb.testing import disk_full
 
@@ -252,3 +254,41 @@ def test_a_refused_move_is_ours_and_still_an_os_error(tmp_path, monkeypatch):
     with pytest.raises(core.DiskError) as e: core._move_new(src, tmp_path / "b")
     assert isinstance(e.value, OSError) and isinstance(e.value, core.AEFError) and e.value.errno == errno.EXDEV
     assert src.read_text() == "x" and not (tmp_path / "b").exists()  # nothing moved
+
+
+_KEPT = []
+
+
+def _take_stale(args):
+    d, start = args
+    import warnings as w
+
+    from alphaearth_nb import checkpoint
+    real = core.pid_alive
+    def slow(pid):                                   # a loaded machine: the judging takes a while
+        time.sleep(0.02); return real(pid)
+    for m in (core, checkpoint):
+        if hasattr(m, "pid_alive"): m.pid_alive = slow
+    while time.time() < start: time.sleep(0.001)  # all start together
+    try:
+        with w.catch_warnings():
+            w.simplefilter("ignore")
+            _KEPT.append(run_lock(d)); _KEPT[-1].__enter__()   # kept: the pool's process lives on, its lock live
+            return ("held", os.getpid())
+    except RunLockedError as e: return ("refused", str(e))
+
+
+def test_run_lock_stale_takeover_has_one_winner(tmp_path):  # two takers of one dead lock both held the folder
+    import multiprocessing as mp
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = json.dumps({"pid": int(dead.stdout), "host": socket.gethostname(), "started": 0.0, "id": "dead"})
+    with mp.get_context("fork").Pool(4) as pool:
+        for rep in range(20):
+            d = tmp_path / f"run{rep}"; d.mkdir(); (d / LOCK).write_text(stale)
+            got = pool.map(_take_stale, [(d, time.time() + 0.1)] * 4)
+            held = [pid for kind, pid in got if kind == "held"]
+            assert len(held) == 1, (rep, got)
+            for kind, msg in got:                     # the others name the winner, never the dead process
+                if kind == "refused": assert f"pid {held[0]} " in msg, (rep, got)
+            assert sorted(p.name for p in d.iterdir()) == [LOCK]   # the winner's lock, no guard or partial left
+            assert json.loads((d / LOCK).read_text())["pid"] == held[0]
