@@ -260,6 +260,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
                  crs=None,               # CRS of the points (default: a raster's own, else the grid's)
                  grid_crs=None,          # the grid's CRS: points are transformed into it
                  positive:bool=True,     # in a raster, negative values are unlabelled
+                 numbers:bool=False,     # values must be numbers (a regression target): text is a LabelError
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "x, y (in `grid_crs`) and value of every labelled point; a raster's NaN, negatives and declared no-data skipped."
     if isinstance(labels, dict): labels = pd.DataFrame(labels)
@@ -274,6 +275,14 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
                          f"arrays, got {type(labels).__name__}")
     xs, ys = to_crs(xs, ys, crs, grid_crs) if len(xs) else (xs, ys)
     vals = _numeric_labels(vals)
+    if numbers and vals.dtype.kind in "OUS":   # number text ("2.5", from a CSV read as text) is fine
+        num = pd.to_numeric(pd.Series(vals), errors="coerce")
+        if num.notna().all(): return xs, ys, num.to_numpy(np.float64)
+        text = pd.Series(vals)[num.isna()].unique()[:3]
+        where = f"column {column!r}" if isinstance(labels, pd.DataFrame) else "the target"
+        raise LabelError(f"{where} holds text ({', '.join(map(str, text))}) but regress needs numbers: convert it, "
+                         f"e.g. `df[{column!r}] = pd.to_numeric(df[{column!r}], errors='coerce')` (text becomes NaN, "
+                         "unlabelled), or use classify for named categories")
     if vals.dtype.kind in "OUS": refuse_mixed_labels(vals, column if isinstance(labels, pd.DataFrame) else None)
     return xs, ys, vals
 
@@ -282,6 +291,7 @@ def training_set(emb:xr.DataArray, labels, column:str="label",
                  polygons:str="rasterize",   # polygon labels: "rasterize" (every pixel inside) or "sample"
                  crs=None,                   # CRS of points that do not say (default: the grid's)
                  raster:bool|None=None,      # labels are a raster (default: a DataArray): pixels off the map drop
+                 numbers:bool=False,         # values must be numbers (regress): text is a LabelError
                 ) -> tuple[np.ndarray, np.ndarray]:
     """Embedding vectors (N, 64) and label values of the labelled pixels that have data (points/polygons in any CRS).
 
@@ -289,7 +299,7 @@ def training_set(emb:xr.DataArray, labels, column:str="label",
     map (a land-cover map clipped to a wider box) gives the labelled pixels on the map, `LabelError` if none is."""
     raster = isinstance(labels, xr.DataArray) if raster is None else raster
     if is_geometry_input(labels): labels, crs = label_table(emb, labels, column, polygons, crs=crs), None
-    xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb))
+    xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), numbers=numbers)
     if raster and len(vals):
         on = inside_grid(emb, xs, ys)
         if not on.any():
@@ -410,7 +420,7 @@ def regress(emb, targets,               # values: a raster on the grid (NaN/decl
         crs = crs or crs_of(targets)
         xs, ys, v = _raster_points(targets, positive=False)
         targets = pd.DataFrame({"x": xs, "y": ys, column: v})
-    X, vals = training_set(da, targets, column, polygons, crs, raster=raster)
+    X, vals = training_set(da, targets, column, polygons, crs, raster=raster, numbers=True)
     vals = vals.astype(np.float32)
     if method == "linear":
         W = least_squares_fit(X, vals)

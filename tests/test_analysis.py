@@ -625,3 +625,16 @@ def test_points_labelled_minus_one_or_empty_are_unlabelled_as_in_a_raster(plante
         assert classify(e, names, k=1)["scores"].classes.values.tolist() == ["a", "b"]
     with pytest.raises(LabelError, match="no labelled point left"), pytest.warns(UserWarning):
         classify(e, t.assign(label=-1))
+
+
+@pytest.mark.parametrize("vals", [["1.5", "abc", "2"], ["a", "b", "c"]])
+def test_regress_refuses_text_targets_in_its_own_words(planted, vals):
+    "Text values for a regression target are a LabelError that speaks of numbers, not of classes."
+    e, _ = planted
+    df = pd.DataFrame({"x": e.x.values[:3], "y": e.y.values[:3], "value": vals})
+    with pytest.raises(LabelError, match="regress needs numbers") as err:
+        regress(e, df)
+    assert "every class" not in str(err.value)
+    ok = regress(e, df.assign(value=["1.5", "2.5", "3"]), method="knn", k=1)  # number text is still numbers
+    assert np.isfinite(ok.values).all()
+
