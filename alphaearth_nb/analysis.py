@@ -315,7 +315,20 @@ def training_set(emb:xr.DataArray, labels, column:str="label",
     ok = np.isfinite(X).all(1)
     if not ok.any():
         raise LabelError("none of the labelled pixels has embedding data (all NaN): label pixels inside the data")
+    if not raster: _warn_conflicts(r[ok] * emb.sizes["x"] + c[ok], vals[ok], "values" if numbers else "labels")
     return X[ok], vals[ok]
+
+def _warn_conflicts(pixel:np.ndarray, vals:np.ndarray, what:str="labels") -> None:
+    """Warn (UserWarning) where points at one pixel carry different labels: all are kept as training examples
+    (the pixel teaches each of them). The same label twice at one pixel is silent."""
+    n = pd.DataFrame({"p": pixel, "v": vals}).groupby("p")["v"].nunique()
+    bad = n[n > 1]
+    if len(bad):
+        pts = int(np.isin(pixel, bad.index.to_numpy()).sum())
+        warnings.warn(f"{len(bad)} pixel{'s' if len(bad) > 1 else ''} hold{'' if len(bad) > 1 else 's'} points with "
+                      f"different {what} ({pts} points, e.g. {sorted(set(vals[pixel == bad.index[0]].tolist()))[:3]}):"
+                      " all are kept as training examples, so each such pixel teaches all of them. If a pixel has "
+                      "one true label, keep one point per pixel (or label on a finer map)", stacklevel=4)
 
 def predict_pixels(emb:xr.DataArray,  # embedding (y, x, band)
                    fn,                # (N, 64) float32 rows with data -> (N, n_out)

@@ -638,3 +638,18 @@ def test_regress_refuses_text_targets_in_its_own_words(planted, vals):
     ok = regress(e, df.assign(value=["1.5", "2.5", "3"]), method="knn", k=1)  # number text is still numbers
     assert np.isfinite(ok.values).all()
 
+
+def test_conflicting_point_labels_at_one_pixel_are_named(planted):
+    "Two points at one pixel with different labels: a UserWarning naming the count and what is done; same labels: none."
+    e, truth = planted
+    r, c = np.nonzero(np.isfinite(_few_labels(truth)))
+    df = pd.DataFrame({"x": e.x.values[c], "y": e.y.values[r], "label": truth[r, c]})
+    twin = df.iloc[[0, 1]].assign(label=lambda d: (d["label"] + 1) % 3)   # another class at two labelled pixels
+    with pytest.warns(UserWarning, match=r"2 pixels .*different labels.*kept") as rec:
+        classify(e, pd.concat([df, twin]), method="knn", k=1)
+    assert sum("different labels" in str(w.message) for w in rec) == 1
+    with pytest.warns(UserWarning, match=r"1 pixel .*different values.*kept"):
+        regress(e, pd.concat([df, twin.iloc[:1]]).rename(columns={"label": "value"}), method="knn", k=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        classify(e, pd.concat([df, df.iloc[[0, 1]]]), method="knn", k=1)  # the same label twice: fine, silent
