@@ -201,11 +201,20 @@ def _load_one(path:Path, like) -> tuple[PyTree, dict]:
     return state, header
 
 # %% ../nbs/16_checkpoint.ipynb #c0011
+def _format_of(p:Path) -> str|None:
+    "None if header `p` is JSON in our format or cannot be read (a damaged one of ours); else what it is instead."
+    try: h = json.loads(p.read_text())
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError): return None
+    if not isinstance(h, dict): return f"a JSON {type(h).__name__}, not a header"
+    return None if h.get("format") == CKPT_FORMAT else f"format {h.get('format')!r}, expected {CKPT_FORMAT!r}"
+
 def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a folder (its newest valid one)
                     like,               # a skeleton, e.g. `eqx.filter_eval_shape(AlphaEarth, cfg, key=...)`, or a
                                         # function of the verified header giving one (per checkpoint tried)
                    ) -> tuple[PyTree, dict]:
-    "Read a verified checkpoint into the structure of `like`; returns the state and its header."
+    """Read a verified checkpoint into the structure of `like`; returns the state and its header. A folder skips, with
+    a `TrainingWarning` naming each, damaged checkpoints and `ckpt_*.json` files not in our format; `CheckpointError`
+    if none is ours, `DamagedCheckpointError` if every one of ours is damaged."""
     path = Path(path)
     if not path.exists():
         raise CheckpointError(f"no checkpoint at {path}: pass a folder written by `fit(..., out=...)` or "
@@ -214,12 +223,21 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
     if not checkpoints(path):
         raise CheckpointError(f"no complete checkpoint in {path}: train first, or start without resume")
     found = checkpoint_headers(path)  # a header whose `.eqx` is gone (a partial copy) is damaged, never skipped silently:
-    for p in reversed(found):  # `save_checkpoint` writes the leaves first, so only a later loss leaves one
+    foreign = []                      # `save_checkpoint` writes the leaves first, so only a later loss leaves one
+    for p in reversed(found):
+        if (fmt := _format_of(p)) is not None:   # another tool's ckpt_*.json: skipped, named
+            warnings.warn(f"{p} is not an alphaearth_nb checkpoint ({fmt}): skipped, loading an older one.",
+                          TrainingWarning)
+            foreign.append(p.name); continue
         try: return _load_one(p, like)
         except DamagedCheckpointError as e:
             warnings.warn(f"{e} Falling back to an older checkpoint.", TrainingWarning)
-    raise DamagedCheckpointError(f"every checkpoint in {path} is damaged ({', '.join(p.name for p in found)}): "
-                                 "copy the run again from where it was written, or train anew.")
+    if len(foreign) == len(found):
+        raise CheckpointError(f"no alphaearth_nb checkpoint in {path}: {', '.join(sorted(foreign))} are not in our "
+                              f"format ({CKPT_FORMAT!r}); point at a folder written by `save_checkpoint` or `fit`.")
+    raise DamagedCheckpointError(f"every checkpoint in {path} is damaged "
+                                 f"({', '.join(p.name for p in found if p.name not in foreign)}): copy the run again "
+                                 "from where it was written, or train anew.")
 
 # %% ../nbs/16_checkpoint.ipynb #c2006
 LOCK = ".aef-lock"
@@ -322,7 +340,7 @@ def run_folder(out,                 # the run folder (created), or None: nothing
                resume:bool=False,   # continue the run in `out`
                overwrite:bool=False, # start over: remove the run in `out` first
               ):
-    """Hold `out` for one run (its lock, `core.run_lock`); yields the folder as a `Path`.
+    """Hold `out` for one run (its lock, `run_lock`); yields the folder as a `Path`.
     Raises `RunLockedError` while another run holds it (naming its pid and host), `NotOursError` for a non-empty
     folder with no run of ours (never touched), `OutputExistsError` for a run without `resume` or `overwrite`."""
     if out is None or jax.process_index() != 0: yield None; return

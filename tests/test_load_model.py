@@ -100,3 +100,26 @@ def test_aef_embed_checkpoint_run_falls_back(copy, tmp_path, capsys):
         assert main(argv + ["--checkpoint", str(d), "--out", str(tmp_path / "o.zarr")]) == 0
     out = xr.open_dataarray(tmp_path / "o.zarr", engine="zarr", consolidated=False)
     assert out.shape[:2] == (8, 8) and np.isfinite(out.values).all()
+
+
+@pytest.mark.parametrize("foreign", [{"format": "lightning-2", "step": 3, "epoch": 1}, [1, 2, 3]])
+@pytest.mark.parametrize("with_leaves", [True, False])
+def test_a_newest_checkpoint_not_ours_is_skipped_naming_it(copy, foreign, with_leaves):
+    "A newer ckpt_*.json of another tool (or a JSON list) beside ours was CheckpointError 'not an alphaearth_nb ...'."
+    d, old, new = copy
+    p = d / "checkpoints" / "ckpt_00000003.json"
+    p.write_text(json.dumps(foreign))
+    if with_leaves: p.with_suffix(".eqx").write_bytes(json.dumps(foreign).encode() + b"\nnot our leaves")
+    with pytest.warns(TrainingWarning, match="ckpt_00000003.json is not an alphaearth_nb checkpoint"):
+        m = load_model(d)
+    for a, b in zip(_arrays(m), _arrays(new)): np.testing.assert_array_equal(a, b)   # the newest of ours
+
+
+def test_a_folder_of_only_foreign_checkpoints_says_so(tmp_path):
+    ck = tmp_path / "checkpoints"; ck.mkdir()
+    for s in (1, 2):
+        (ck / f"ckpt_{s:08d}.json").write_text(json.dumps({"format": "other", "step": s}))
+        (ck / f"ckpt_{s:08d}.eqx").write_bytes(b'{"format": "other"}\n')
+    with pytest.warns(TrainingWarning), pytest.raises(CheckpointError, match="no alphaearth_nb checkpoint in") as e:
+        load_model(tmp_path)
+    assert not isinstance(e.value, DamagedCheckpointError) and "ckpt_00000001.json, ckpt_00000002.json" in str(e.value)
