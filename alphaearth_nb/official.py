@@ -175,13 +175,18 @@ def _neighbours(vecs:np.ndarray, labels:np.ndarray, k:int=4) -> np.ndarray:
     return out
 
 # %% ../nbs/27_official.ipynb #c0013
-def _mirror_tiles(size:int) -> list:
-    "(zone, epsg, x_west, y_south) of the test tiles: two side by side in 31N, one in 32N, overlapping at 6 deg E."
+def _mirror_tiles(size:int, at:tuple=(6.0, 45.0)) -> list:
+    """(zone, epsg, x_west, y_south) of the test tiles: two side by side in the zone west of the zone boundary at
+    `at` (lon, lat), one in the zone east of it, overlapping there (default: 31N and 32N at 6 deg E; (180, -17):
+    60S and 1S across the antimeridian)."""
+    lon, lat = (float(v) for v in at)
+    east = int(np.floor((lon + 180) / 6 + 1e-9)) % 60 + 1; west = (east - 2) % 60 + 1
+    hemi, base = ("N", 32600) if lat >= 0 else ("S", 32700)
     out = []
     snap = lambda v: float(np.floor(v / 10.0) * 10.0)
-    for zone, epsg, cols in (("31N", 32631, (-2, -1)), ("32N", 32632, (0,))):
-        x, y = (float(v) for v in to_crs(6.0, 45.0, LONLAT, f"EPSG:{epsg}"))
-        x_edge = snap(x + (200 if zone == "31N" else -200))
+    for zone, epsg, cols in ((f"{west}{hemi}", base + west, (-2, -1)), (f"{east}{hemi}", base + east, (0,))):
+        x, y = (float(v) for v in to_crs(lon, lat, LONLAT, f"EPSG:{epsg}"))
+        x_edge = snap(x + (200 if cols[0] < 0 else -200))
         for c in cols: out.append((zone, epsg, x_edge + c * size * 10.0, snap(y - size * 5.0)))
     return out
 
@@ -190,6 +195,7 @@ def build_local_mirror(root,                        # folder to write (created)
                        size:int=96,                 # tile side in pixels (official tiles: 8192)
                        samples=None,                # aef_samples folder/CSV or DataFrame (default: shared data)
                        blocksize:int=32,            # internal COG block size
+                       at:tuple=(6.0, 45.0),        # (lon, lat) on a zone boundary where the tiles meet (180: across)
                       ) -> LocalMirror:
     "Write a small mirror in the official layout (index + int8 bottom-up COGs, 2 zones) from real official vectors."
     for mod in ("geopandas", "rasterio"): require(mod, "official", "building a local mirror")
@@ -200,7 +206,7 @@ def build_local_mirror(root,                        # folder to write (created)
     vecs, labels = _vectors(samples)
     classes = np.unique(labels); years = [int(y) for y in years]; near = _neighbours(vecs, labels)
     root = Path(root); rows, written = [], {}
-    for n, (zone, epsg, xw, ys) in enumerate(_mirror_tiles(size)):
+    for n, (zone, epsg, xw, ys) in enumerate(_mirror_tiles(size, at)):
         crs = f"EPSG:{epsg}"
         t = Affine(10.0, 0.0, xw, 0.0, -10.0, ys + size * 10.0)          # north-up view of the tile
         g = grid_coords(size, size, xw, ys + size * 10.0, 10.0); cx, cy = g["x"], g["y"]
@@ -248,7 +254,9 @@ def years_of(years) -> list[int]:
     return ys
 
 def area_of(area):
-    "The area as one shapely geometry in lon/lat (bbox tuple, shapely geometry, or GeoDataFrame/GeoSeries)."
+    """The area as one shapely geometry in lon/lat (bbox tuple, shapely geometry, or GeoDataFrame/GeoSeries).
+
+    A bbox with west > east crosses 180 deg (the GeoJSON/STAC convention): two boxes, split at 180."""
     from shapely.geometry import box
     from shapely.geometry.base import BaseGeometry
     if isinstance(area, BaseGeometry): return area
@@ -256,6 +264,9 @@ def area_of(area):
         if area.crs is None: raise GridError("the area has no CRS: `gdf.set_crs('EPSG:4326')` or the right one")
         return area.to_crs(LONLAT).union_all()
     w, s, e, n = (float(v) for v in area)
+    if -180 <= e < w <= 180 and -90 <= s < n <= 90:   # across 180 deg (GeoJSON/STAC, RFC 7946 5.2): split there
+        from shapely.geometry import MultiPolygon
+        return MultiPolygon([b for b in (box(w, s, 180, n), box(-180, s, e, n)) if b.area > 0])
     if not (-180 <= w < e <= 180 and -90 <= s < n <= 90):
         raise ConfigError(f"bbox {area} is not (west, south, east, north) in degrees: e.g. (5.99, 44.99, 6.01, 45.01)")
     return box(w, s, e, n)
@@ -307,10 +318,29 @@ def open_tile(href:str,                 # what `tiles` put in `href`
     return da.astype(np.int8)
 
 # %% ../nbs/27_official.ipynb #c0023
+def _across_180(geom) -> bool:
+    "Whether a lon/lat geometry is split at 180 deg (a multi-part geometry touching both -180 and 180)."
+    b = geom.bounds
+    return hasattr(geom, "geoms") and b[0] <= -180 and b[2] >= 180
+
+def _crs_bounds(geom, crs:str) -> tuple:
+    "The lon/lat geometry's bounds in `crs`; one split at 180 deg is one span there (its parts' bounds joined)."
+    from rasterio.warp import transform_bounds
+    if not _across_180(geom): return transform_bounds(LONLAT, crs, *geom.bounds, densify_pts=21)
+    b = np.array([transform_bounds(LONLAT, crs, *p.bounds, densify_pts=21) for p in geom.geoms])
+    return float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max())
+
+def _centre(geom) -> tuple:
+    "Lon/lat centre of a geometry; one split at 180 deg is unwrapped first (its centre is near 180, not 0)."
+    if not _across_180(geom): return geom.centroid.x, geom.centroid.y
+    from shapely.affinity import translate
+    from shapely.geometry import MultiPolygon
+    c = MultiPolygon([translate(p, 360) if p.centroid.x < 0 else p for p in geom.geoms]).centroid
+    return (c.x + 180) % 360 - 180, c.y
+
 def _snapped_bounds(geom, crs:str, res:float, pad:int=0) -> tuple:
     "The lon/lat geometry's bounds in `crs`, snapped outward to the `res` grid, grown by `pad` pixels."
-    from rasterio.warp import transform_bounds
-    w, s, e, n = transform_bounds(LONLAT, crs, *geom.bounds, densify_pts=21)
+    w, s, e, n = _crs_bounds(geom, crs)
     return (np.floor(w / res) * res - pad * res, np.floor(s / res) * res - pad * res,
             np.ceil(e / res) * res + pad * res, np.ceil(n / res) * res + pad * res)
 
@@ -353,10 +383,11 @@ def grid_for(area, crs:str|None=None, resolution:float|None=None):
     from odc.geo.geobox import GeoBox
     from odc.geo.geom import BoundingBox
     geom = area_of(area)
-    crs = crs or utm_crs(geom.centroid.x, geom.centroid.y)
+    crs = crs or utm_crs(*_centre(geom))
     res = resolution or (RESOLUTION if not crs.upper().endswith(":4326") else None)
     if res is None: raise ConfigError("a geographic CRS needs `resolution=` in degrees, e.g. 0.0001")
-    bb = BoundingBox(*geom.bounds, crs=LONLAT).to_crs(crs)
+    if _across_180(geom) and not crs.upper().endswith(":4326"): bb = BoundingBox(*_crs_bounds(geom, crs), crs=crs)
+    else: bb = BoundingBox(*geom.bounds, crs=LONLAT).to_crs(crs)
     return GeoBox.from_bbox(bb, crs, resolution=res)
 
 def unit_length(da:xr.DataArray) -> xr.DataArray:
@@ -418,6 +449,9 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
         need = BoundingBox(*gb.boundingbox, crs=gb.crs).to_crs(LONLAT)
         from shapely.geometry import box
         cover = box(*need.bbox)
+        from rasterio.warp import transform_bounds
+        w, s, e, n = transform_bounds(str(gb.crs), LONLAT, *gb.boundingbox, densify_pts=21)
+        if w > e: cover = area_of((w, s, e, n))   # the grid crosses 180 deg: its two lon/lat parts
         parts = []
         for z in zones:
             c = dequantize(zone_cube(t[t["crs"] == z], cover, ys, chunks, pad=2))

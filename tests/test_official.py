@@ -297,3 +297,44 @@ def test_opening_the_mirror_onto_a_grid_warns_nothing_about_georeferencing(mirro
                          chunks=16).persist()  # the chunks are warped here, on dask's threads
             assert np.isfinite(m.values).any()
     assert [str(w.message) for w in seen if issubclass(w.category, NotGeoreferencedWarning)] == []
+
+
+FIJI = (179.999, -17.002, -179.999, -16.998)   # west > east: the GeoJSON/STAC box across 180 deg (RFC 7946 5.2)
+
+
+@pytest.fixture(scope="module")
+def fiji(tmp_path_factory, shared_data):
+    "A mirror whose tiles meet at 180 deg (UTM 60S and 1S), as the official ones do over Fiji."
+    return off.build_local_mirror(tmp_path_factory.mktemp("fiji"), years=(2024,), samples=shared_data / "aef_samples",
+                                  at=(180.0, -17.0))
+
+
+def test_a_box_across_the_antimeridian_is_a_box(fiji):
+    "A lon/lat box with west > east crosses 180 deg: its tiles on both sides, and a seamless cube holding them."
+    parts = off.area_of(FIJI)
+    assert parts.area == pytest.approx(0.002 * 0.004) and parts.bounds[1::2] == (-17.002, -16.998)
+    got = off.tiles(FIJI, 2024, source=fiji.root)
+    assert set(got.utm_zone) == {"60S", "1S"}
+    east_only = off.tiles((-179.999, -17.002, -179.998, -16.998), 2024, source=fiji.root)
+    assert set(east_only.utm_zone) <= {"60S", "1S"} and len(got) >= len(east_only)
+    cube = off.open(FIJI, 2024, source=fiji.root, crs="EPSG:32760", resampling="nearest", chunks=32)
+    assert cube.attrs["crs"] == "EPSG:32760"
+    assert cube.sizes["x"] < 300 and cube.sizes["y"] < 80   # ~213 m x 442 m at 10 m, not a box round the world
+    m = cube.isel(time=0).compute()
+    assert not np.isnan(m.values).any()
+    to_ll = Transformer.from_crs("EPSG:32760", "EPSG:4326", always_xy=True)
+    seen = set()
+    for i in range(0, m.sizes["y"], 9):
+        for j in range(0, m.sizes["x"], 9):
+            x, y = float(m.x[j]), float(m.y[i])
+            own = written_at(fiji, 2024, "60S", x, y)   # 60S's own vector, or (where 1S also covers) 1S's
+            lon, lat = to_ll.transform(x, y)              # nearest-neighbour vector written near this lon/lat
+            x1, y1 = Transformer.from_crs("EPSG:4326", "EPSG:32701", always_xy=True).transform(lon, lat)
+            near = [written_at(fiji, 2024, "1S", x1 + dx, y1 + dy) for dx in (-10, 0, 10) for dy in (-10, 0, 10)]
+            assert any(v is not None and np.array_equal(m.values[i, j], v) for v in [own] + near)
+            seen.add("60S" if own is not None and np.array_equal(m.values[i, j], own) else "1S")
+    assert seen == {"60S", "1S"}   # both sides of 180 deg in the one cube
+    default = off.open(FIJI, 2024, source=fiji.root, chunks=32)   # the centre's zone by default: 60S or 1S
+    assert default.attrs["crs"] in ("EPSG:32760", "EPSG:32701") and default.sizes["x"] < 300
+    with pytest.raises(ConfigError, match="not \\(west, south, east, north\\)"):
+        off.area_of((179.9, -16.9, -179.9, -17.0))   # south > north is still wrong
