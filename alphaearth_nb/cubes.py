@@ -293,7 +293,6 @@ def _buffer_metres(geoms, metres:float):
     back to longitude/latitude (a buffer on a lon/lat grid was `metres` degrees), its ring kept whole over 180."""
     if geoms.crs is None or not geoms.crs.is_geographic: return geoms.buffer(metres)
     from shapely import affinity
-    from shapely.geometry import Polygon
     gpd = _geo("buffers around points")
     c = geoms.representative_point()
     zone = [geo.utm_crs((x + 180.0) % 360.0 - 180.0, y) for x, y in zip(c.x, c.y)]
@@ -302,8 +301,7 @@ def _buffer_metres(geoms, metres:float):
         i = [k for k, v in enumerate(zone) if v == z]
         part = gpd.GeoSeries([out[k] for k in i], crs=geoms.crs).to_crs(z).buffer(metres).to_crs(geoms.crs)
         for k, b in zip(i, part):
-            ring = np.asarray(b.exterior.coords)
-            b = Polygon(np.c_[np.unwrap(ring[:, 0], period=360.0), ring[:, 1]])   # one piece, not round the globe
+            b = geo.unwrap_lon(b)   # one piece, not round the globe (every part of a MultiPoint's buffer, holes kept)
             out[k] = affinity.translate(b, xoff=360.0 * np.round((c.x.iloc[k] - b.centroid.x) / 360.0))
     return gpd.GeoSeries(out, crs=geoms.crs, index=geoms.index)
 

@@ -23,8 +23,8 @@ from .core import (CRSError, DimensionError, GridError, LabelError, MissingDepen
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'unpacked',
            'labelled_cells', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
            'geotransform_steps', 'pixel_size', 'axis_span', 'axes_to_turn', 'north_up', 'flip_rows', 'wrap_x',
-           'inside_grid', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'geometries_on', 'to_crs', 'utm_crs',
-           'table_numbers', 'check_same_grid']
+           'inside_grid', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon', 'geometries_on', 'to_crs',
+           'utm_crs', 'table_numbers', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -388,6 +388,15 @@ def wrap_geometries(obj, geoms):
         return geoms.set_geometry(geoms.geometry.apply(move).set_crs(geoms.crs, allow_override=True))
     return geoms.apply(move).set_crs(geoms.crs, allow_override=True)
 
+def unwrap_lon(g):
+    """Geometry `g` (shapely, longitude/latitude) with its longitudes unwrapped: no step between vertices is over
+    180 degrees, so a shape transformed from a projected CRS across 180 (179.9 .. -179.9) is one piece again, not a
+    band round the globe; every part and hole kept (None and empty geometries as given)."""
+    if g is None or g.is_empty: return g
+    require("shapely", "official", "geometries across the antimeridian")
+    import shapely
+    return shapely.transform(g, lambda a: np.c_[np.unwrap(a[:, 0], period=360.0), a[:, 1]])
+
 def geometries_on(obj, gdf, crs=None):
     """`gdf` (GeoDataFrame) in `obj`'s CRS (or `crs`), ready to rasterise on `obj`: transformed; each geometry's
     longitudes unwrapped when it comes from a projected CRS into a geographic one (a field in UTM zone 60 crossing
@@ -396,12 +405,7 @@ def geometries_on(obj, gdf, crs=None):
     src_projected = gdf.crs is not None and not as_crs(gdf.crs).is_geographic
     gdf = gdf.to_crs(dst)
     if src_projected and dst.is_geographic:
-        require("shapely", "official", "geometries across the antimeridian")
-        import shapely
-        def unwrap(g):
-            if g is None or g.is_empty: return g
-            return shapely.transform(g, lambda a: np.c_[np.unwrap(a[:, 0], period=360.0), a[:, 1]])
-        gdf = gdf.set_geometry(gdf.geometry.apply(unwrap).set_crs(gdf.crs, allow_override=True))
+        gdf = gdf.set_geometry(gdf.geometry.apply(unwrap_lon).set_crs(gdf.crs, allow_override=True))
     return wrap_geometries(obj, gdf)
 
 # %% ../nbs/03_geo.ipynb #c0029

@@ -192,3 +192,16 @@ def test_aggregate_on_a_lonlat_cube_says_nothing_of_degree_areas():
         assert aggregate(g, _zones()).n_pixels.tolist() == [1, 4]
         over = pd.concat([_zones(), _zones()], ignore_index=True)  # overlapping zones: each read in its own window
         assert aggregate(g, over).n_pixels.tolist() == [1, 4, 1, 4]
+
+
+@pytest.mark.parametrize("x0", [10.0, 179.998])
+def test_a_multipoint_zone_buffered_on_a_lonlat_grid(x0):
+    "A MultiPoint zone with `buffer=` on a lon/lat cube: its parts' buffers together (was AttributeError: 'exterior')."
+    from shapely.geometry import MultiPoint, Point
+    n = 40
+    xs, ys = x0 + 0.0001 * np.arange(n), 45 - 0.0001 * np.arange(n)
+    g = embedding_from_array(random_unit((n, n), seed=1), coords={"y": ys, "x": xs}, crs="EPSG:4326")
+    p, q = (xs[5], ys[5]), (xs[34], ys[34])                                   # far apart: a MultiPolygon buffer
+    one = lambda *pts: aggregate(g, gpd.GeoDataFrame(geometry=[MultiPoint(pts) if len(pts) > 1 else Point(pts[0])],
+                                                     crs="EPSG:4326"), buffer=30.0).n_pixels.iloc[0]
+    assert one(p, q) == one(p) + one(q) and one(p) > 20
