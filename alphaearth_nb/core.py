@@ -294,10 +294,12 @@ def _swap_in(tmp:Path, t:Path):
 # %% ../nbs/00_core.ipynb #c2003y
 def settle_zarr(timeout:float=30.0, # seconds to wait for zarr's running tasks before cancelling them
                 stop:bool=False,    # also end zarr's loop, its thread and pool (zarr starts them anew when used)
+                cancel:bool=True,   # cancel what still runs after `timeout` (False: leave it, e.g. another writer's)
                ) -> int:
     """Wait until zarr's background loop (zarr 3: `zarr.core.sync`) has no task left; returns how many tasks were
     waited for (0 when zarr is not imported or its loop is idle). Tasks still running after `timeout` seconds are
-    cancelled. Their errors are not raised: the first error of a write reached its caller already."""
+    cancelled (unless `cancel=False`). Their errors are not raised: the first error of a write reached its caller
+    already. zarr's loop is one per process: the wait covers other threads' writes too."""
     zs = sys.modules.get("zarr.core.sync")
     loop = getattr(zs, "loop", [None])[0]
     if loop is None or loop.is_closed() or threading.current_thread() is getattr(zs, "iothread", [None])[0]: return 0
@@ -308,8 +310,9 @@ def settle_zarr(timeout:float=30.0, # seconds to wait for zarr's running tasks b
             done, pending = await asyncio.wait(left, timeout=max(0.0, end - loop.time()))
             for t in done: t.cancelled() or t.exception()  # retrieved: asyncio logs none of them at exit
             if pending and loop.time() >= end:
-                for t in pending: t.cancel()
-                await asyncio.wait(pending, timeout=1.0)
+                if cancel:
+                    for t in pending: t.cancel()
+                    await asyncio.wait(pending, timeout=1.0)
                 break
         return len(seen)
     n = 0
@@ -343,7 +346,9 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
         (tmp / MARKER).write_text(json.dumps({"complete": True, "what": what, **(meta or {})}) + "\n")
         _place(tmp, t, overwrite, what)  # without overwrite, never onto what another writer put there meanwhile
     except BaseException:
-        settle_zarr()  # zarr's chunk writes started with the failed one finish first: else they refill `tmp`
+        if any(next(tmp.rglob(m), None) for m in ("zarr.json", ".zgroup", ".zarray")):  # a zarr store was begun:
+            settle_zarr(cancel=False)  # its chunk writes started with the failed one finish first (else they refill
+                                       # `tmp`); another thread's zarr writes are waited for, never cancelled
         shutil.rmtree(tmp, ignore_errors=True)
         raise
 

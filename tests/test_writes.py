@@ -292,3 +292,17 @@ def test_run_lock_stale_takeover_has_one_winner(tmp_path):  # two takers of one 
                 if kind == "refused": assert f"pid {held[0]} " in msg, (rep, got)
             assert sorted(p.name for p in d.iterdir()) == [LOCK]   # the winner's lock, no guard or partial left
             assert json.loads((d / LOCK).read_text())["pid"] == held[0]
+
+
+def test_a_failed_write_settles_zarr_only_for_a_zarr_store_and_cancels_nothing(tmp_path, monkeypatch):
+    "writing_folder waits for zarr's loop only when a store was begun in its folder, and never cancels other writes."
+    from alphaearth_nb import core
+    calls = []
+    monkeypatch.setattr(core, "settle_zarr", lambda **kw: calls.append(kw) or 0)
+    for i, files in enumerate([("data.csv",), ("store.zarr/zarr.json", "store.zarr/x/c/0")]):
+        with pytest.raises(ValueError, match="boom"):
+            with core.writing_folder(tmp_path / f"out{i}") as d:
+                for f in files: (d / f).parent.mkdir(parents=True, exist_ok=True); (d / f).write_text("x")
+                raise ValueError("boom")
+        assert not (tmp_path / f"out{i}").exists() and not list(tmp_path.glob(f".out{i}*"))  # nothing left behind
+    assert calls == [{"cancel": False}]   # plain files: no wait (was 30 s when another thread wrote zarr); a store: one
