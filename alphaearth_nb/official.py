@@ -256,7 +256,9 @@ def years_of(years) -> list[int]:
 def area_of(area):
     """The area as one shapely geometry in lon/lat (bbox tuple, shapely geometry, or GeoDataFrame/GeoSeries).
 
-    A bbox with west > east crosses 180 deg (the GeoJSON/STAC convention): two boxes, split at 180."""
+    A bbox with west > east crosses 180 deg (the GeoJSON/STAC convention): two boxes, split at 180. Only a box
+    west of 180 to east of it, under half the globe wide, is read so: (10, 44, 5, 45) is west and east swapped
+    (`ConfigError`), not a box 355 degrees wide."""
     from shapely.geometry import box
     from shapely.geometry.base import BaseGeometry
     if isinstance(area, BaseGeometry): return area
@@ -264,9 +266,14 @@ def area_of(area):
         if area.crs is None: raise GridError("the area has no CRS: `gdf.set_crs('EPSG:4326')` or the right one")
         return area.to_crs(LONLAT).union_all()
     w, s, e, n = (float(v) for v in area)
-    if -180 <= e < w <= 180 and -90 <= s < n <= 90:   # across 180 deg (GeoJSON/STAC, RFC 7946 5.2): split there
+    if -180 <= e <= 0 <= w <= 180 and e < w and 360 - (w - e) < 180 and -90 <= s < n <= 90:
+        # across 180 deg (GeoJSON/STAC, RFC 7946 5.2): split there
         from shapely.geometry import MultiPolygon
         return MultiPolygon([b for b in (box(w, s, 180, n), box(-180, s, e, n)) if b.area > 0])
+    if e < w and -180 <= e and w <= 180 and -90 <= s < n <= 90:
+        raise ConfigError(f"bbox {area} has west > east: west and east swapped? Give (west, south, east, north), e.g. "
+                          f"({e}, {s}, {w}, {n}); a box across 180 deg runs from west of 180 (e.g. 179.9) to east of "
+                          f"it (-179.9)")
     if not (-180 <= w < e <= 180 and -90 <= s < n <= 90):
         raise ConfigError(f"bbox {area} is not (west, south, east, north) in degrees: e.g. (5.99, 44.99, 6.01, 45.01)")
     return box(w, s, e, n)

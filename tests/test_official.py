@@ -338,3 +338,11 @@ def test_a_box_across_the_antimeridian_is_a_box(fiji):
     assert default.attrs["crs"] in ("EPSG:32760", "EPSG:32701") and default.sizes["x"] < 300
     with pytest.raises(ConfigError, match="not \\(west, south, east, north\\)"):
         off.area_of((179.9, -16.9, -179.9, -17.0))   # south > north is still wrong
+
+
+def test_a_swapped_bbox_is_not_a_box_round_the_world():
+    "(10, 44, 5, 45) has west and east swapped: refused with the fix, not read as a box 355 degrees wide across 180."
+    with pytest.raises(ConfigError, match="swapped.*\\(5.0, 44.0, 10.0, 45.0\\)"):
+        off.area_of((10, 44, 5, 45))
+    assert off.area_of((179.5, -17.0, -179.5, -16.0)).area == pytest.approx(1.0)   # across 180: 1 x 1 degree
+    assert off.area_of((5, 44, 10, 45)).area == pytest.approx(5.0)
