@@ -178,6 +178,7 @@ def _declared_off(m:xr.DataArray, a:np.ndarray) -> tuple[np.ndarray, list]:
 def _fits(v, dtype) -> bool:
     "Whether the number `v` is a value of integer `dtype` (a no-data value the file can hold)."
     info = np.iinfo(dtype)
+    if not np.isfinite(float(v)): return False   # NaN or inf: no integer file holds it (the caller says so)
     return float(v) == int(v) and info.min <= int(v) <= info.max
 
 def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a continuous score (float)

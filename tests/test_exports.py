@@ -207,6 +207,9 @@ def test_declared_nodata_mapped_to_a_given_nodata(tmp_path):
     np.testing.assert_array_equal(a, [[0, 2, -1], [5, 2, 0]])
     assert sorted(vectorize(lab)["value"]) == [2, 5]
     with pytest.raises(DTypeError, match="nodata=300"): map_to_cog(_on(_emb(1), LULC), tmp_path / "c.tif", nodata=300)
+    for bad in (float("nan"), float("inf")):   # no integer file holds them: our error, not int()'s ValueError
+        with pytest.raises(DTypeError, match="is not a value of the map's int16"):
+            map_to_cog(lab, tmp_path / "d.tif", nodata=bad)
 
 
 def test_float_map_with_a_declared_fill(tmp_path):
