@@ -258,6 +258,7 @@ def read_sites(path):
         raise MissingDataError(f"no site table at {path}: make one with "
                                "`sites.write_sites(path, sites.sample_sites(...))`")
     try: df = gpd.read_parquet(path)
+    except PermissionError: raise   # the file is fine, the access is not: rewriting it would not help
     except (ValueError, OSError, TypeError) as e:  # not Parquet, cut short, no geometry: ours, naming the file
         first = (str(e).strip().splitlines() or [type(e).__name__])[0][:160]
         raise LabelError(f"cannot read {path} as a site table ({type(e).__name__}: {first}): rewrite it with "

@@ -89,3 +89,14 @@ def test_thin_is_greedy_in_order():
     assert list(sites.thin(lon, lat, 1000.0)) == [0, 2, 3]            # 3 is 1124 m from 0 and 1102 m from 2
     assert list(sites.thin(lon, lat, 1110.0)) == [0, 2]               # ... and no longer 1102 m from 2
     assert list(sites.thin(lon[::-1], lat, 1000.0)) == [0, 1, 3]
+
+
+def test_a_site_table_it_may_not_read_is_a_permission_error_not_a_rewrite(tmp_path, monkeypatch):
+    "Access refused is told as such (PermissionError), not 'rewrite it with write_sites' (the file may be fine)."
+    import geopandas
+    path = tmp_path / "s.parquet"; path.write_bytes(b"PAR1")
+    def refuse(*a, **k): raise PermissionError(13, "Permission denied", str(path))
+    monkeypatch.setattr(geopandas, "read_parquet", refuse)
+    with pytest.raises(PermissionError): sites.read_sites(path)
+    monkeypatch.undo()
+    with pytest.raises(LabelError, match="rewrite it"): sites.read_sites(path)   # a damaged file still is ours
