@@ -18,10 +18,8 @@ import inspect
 import json
 import os
 import shutil
-import socket
 import sys
 import threading
-import time
 import types
 import uuid
 import warnings
