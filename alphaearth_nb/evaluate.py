@@ -22,6 +22,7 @@ from .knn import knn_predict, knn_search, knn_vote  # the kNN engine (re-exporte
 from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .quantize import dequantize
+from .embeddings import NORM_TOL
 
 # %% auto #0
 __all__ = ['PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'check_xy', 'refuse_mixed_labels',
@@ -30,13 +31,17 @@ __all__ = ['PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_
            'evaluate_embeddings', 'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'separated_points']
 
 # %% ../nbs/24_evaluate.ipynb #c0006
-def _float_codes(x:np.ndarray) -> bool:
-    """Whether float rows (N, 64) are int8 codes read by a masking reader (rioxarray `mask_and_scale=True`, xarray's
-    decoding of `_FillValue`): every finite value whole and within [-128, 127], some of magnitude 2 or more (an
-    embedding's components are below 1), no data NaN; the rule the map gate applies per pixel."""
+def _float_codes(x:np.ndarray) -> np.ndarray|None:
+    """The dequantised rows when float rows (N, 64) are int8 codes read by a masking reader (rioxarray
+    `mask_and_scale=True`, xarray's decoding of `_FillValue`), else None. Codes: every finite value whole and within
+    [-128, 127], some of magnitude 2 or more (an embedding's components are below 1), no data NaN, and every row
+    with data decodes to a unit vector (within `NORM_TOL`): 64 counts or rounded DN values of a baseline do not."""
     fin = x[np.isfinite(x)]
-    return bool(fin.size) and not np.isinf(x).any() and bool((fin == np.round(fin)).all()) and \
-        fin.min() >= -128 and fin.max() <= 127 and np.abs(fin).max() >= 2
+    if not (fin.size and not np.isinf(x).any() and (fin == np.round(fin)).all() and
+            fin.min() >= -128 and fin.max() <= 127 and np.abs(fin).max() >= 2): return None
+    d = dequantize(np.where(np.isnan(x), -128, x).astype(np.int8))
+    n = np.linalg.norm(d[np.isfinite(d).all(1)], axis=1)
+    return d if n.size and (np.abs(n - 1) <= NORM_TOL).all() else None
 
 def check_xy(x, # features, (N, D)
              y, # labels or targets, (N,)
@@ -44,14 +49,15 @@ def check_xy(x, # features, (N, D)
     """Validated float32 features and labels: same length, 2-D features, no NaN label or feature. Integer features
     64 wide within [-128, 127] are official int8 embedding codes and are dequantised first, as every map and query
     vector is (field case A4's gate; code -128 is no data and refused below); so are float features 64 wide whose
-    every value is a whole number within [-128, 127] (codes a masking reader turned to floats, NaN no data)."""
+    every value is a whole number within [-128, 127] and whose rows decode to unit vectors (codes a masking reader
+    turned to floats, NaN no data; a baseline of 64 counts stays as given)."""
     x = np.asarray(x)
     y = np.asarray(y)
     if x.ndim != 2: raise DimensionError(f"features must be 2-D (points, features), got shape {x.shape}: reshape with `x.reshape(len(x), -1)`")
     if x.dtype.kind in "iu" and x.shape[1] == EMBED_DIM and x.size and x.min() >= -128 and x.max() <= 127:
         x = dequantize(x)
-    elif x.dtype.kind == "f" and x.shape[1] == EMBED_DIM and _float_codes(x):   # the same codes read as floats
-        x = dequantize(np.where(np.isnan(x), -128, x).astype(np.int8))
+    elif x.dtype.kind == "f" and x.shape[1] == EMBED_DIM and (d := _float_codes(x)) is not None:
+        x = d   # the same codes read as floats
     if y.ndim != 1: raise LabelError(f"labels must be 1-D (one per point), got shape {y.shape}: pass `y.ravel()`")
     if len(x) != len(y): raise LabelError(f"x has {len(x)} rows but y has {len(y)} labels: pass exactly one label per row of x")
     if y.dtype.kind == "f" and np.isnan(y).any():

@@ -402,3 +402,16 @@ def test_official_codes_read_as_floats_are_dequantised_like_int8(shared_data):
         check_xy(f, y)
     base = np.arange(64 * 30, dtype=np.float32).reshape(30, 64) % 300   # whole numbers beyond 127: numbers
     np.testing.assert_array_equal(check_xy(base, np.zeros(30))[0], base)
+
+
+def test_a_float_baseline_of_whole_numbers_is_not_taken_for_codes():
+    "64 float columns of small whole numbers (counts, rounded DN) stay as given; only rows decoding to unit vectors are codes."
+    from alphaearth_nb.quantize import quantize
+    rng = np.random.default_rng(5)
+    counts = rng.integers(0, 20, size=(30, 64)).astype(np.float32)
+    y = np.repeat([0, 1, 2], 10)
+    np.testing.assert_array_equal(check_xy(counts, y)[0], counts)    # was dequantised: every value changed
+    u = rng.normal(size=(30, 64)); u /= np.linalg.norm(u, axis=1, keepdims=True)
+    codes = quantize(u.astype(np.float32)).astype(np.float32)         # a masking reader's floats
+    got = check_xy(codes, y)[0]
+    assert np.abs(np.linalg.norm(got, axis=1) - 1).max() < 0.03      # still decoded
