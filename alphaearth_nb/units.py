@@ -65,6 +65,8 @@ def _scale_slip(src, qs:dict) -> tuple|None:
     if off and len(qs) >= 2 and visible and all(q[0] >= off[0] for q in qs.values()): return off[1:]
     return None
 
+def _unit_of(src, b): return src.units if isinstance(src.units, str) else src.units[band_index(src, b)]  # the unit band `b` is in
+
 def check_units(source,       # a Source or its name
                 band,         # the band the values belong to, or a tuple of bands judged together
                 values,       # a sample of the band's physical values (any shape; NaN allowed), or one per band
@@ -75,10 +77,9 @@ def check_units(source,       # a Source or its name
     src = get_source(source)
     bands, samples = ((band,), (values,)) if isinstance(band, str) else (tuple(band), tuple(values))
     if src.kind == "categorical": return
-    unit = lambda b: src.units if isinstance(src.units, str) else src.units[band_index(src, b)]
     refl = {}
     for b, sample in zip(bands, samples):
-        units = unit(b)
+        units = _unit_of(src, b)
         if units not in UNIT_SLIPS or (q := _band_quantiles(src, sample)) is None: continue
         for test, looks, fix in UNIT_SLIPS[units]:
             if test(q):
@@ -212,8 +213,6 @@ def frame_samples(da,             # a (time, y, x) DataArray, numpy- or dask-bac
     return out[0] if single else out
 
 # %% ../nbs/02a_units.ipynb #c0038
-def _unit_of(src, b): return src.units if isinstance(src.units, str) else src.units[band_index(src, b)]
-
 def frame_bands(source, bands) -> tuple:
     "The bands of `bands` that `check_frame_units` judges (a continuous source's bands in units with known slips): "
     "`frame_samples` need read no other."
@@ -267,7 +266,7 @@ def check_frame_units(source,     # a Source or its name
     for b, fr in zip(bands, frames):
         if _unit_of(src, b) not in UNIT_SLIPS: continue
         v = np.array(fr, np.float64)  # (time, m); the quantiles of `_band_quantiles`, all frames at once
-        v[~np.isfinite(v) | ((v == src.nodata) if src.nodata is not None else False)] = np.nan
+        v[~_clear(v, src.nodata)] = np.nan
         ok = np.flatnonzero((~np.isnan(v)).sum(1) >= 16)  # fewer: too few to judge
         if not ok.size: continue
         for t, q in zip(ok, _row_quantiles(v[ok])): qs[t][b] = tuple(float(x) for x in q)
