@@ -253,7 +253,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     if da.dtype.kind not in "iuf":
         raise DTypeError(f"embedding dtype {da.dtype} is neither float nor int8: cast with `da.astype('float32')`")
     if da.dtype.kind in "iu" and not dequantize:  # the int8 form, declared no-data as the official -128
-        fills = [f for f in declared_nodata(da) if np.isfinite(f)]
+        fills = declared_nodata(da, finite=True)
         q = (da.where(~da.isin(fills), NODATA) if fills else da).astype(np.int8).rename("embedding")
         q.attrs = {k: v for k, v in da.attrs.items() if k not in NODATA_KEYS} | {"nodata": NODATA}
         return q

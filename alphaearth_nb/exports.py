@@ -171,7 +171,7 @@ def _declared_off(m:xr.DataArray, a:np.ndarray) -> tuple[np.ndarray, list]:
     `geo.declared_nodata` reads them where readers put them (`nodata`, `_FillValue`, `missing_value`,
     `nodatavals`); the eo-learn LULC raster comes with `nodata = 0`. NaN fills are NaN already; a boolean map
     declares none."""
-    fills = [f for f in declared_nodata(m) if np.isfinite(f)]
+    fills = list(declared_nodata(m, finite=True))
     if not fills or a.dtype == bool: return np.zeros(a.shape, bool), []
     return np.isin(a, fills), fills
 

@@ -60,7 +60,9 @@ def is_lazy(obj) -> bool:
 # %% ../nbs/03_geo.ipynb #c0012
 NODATA_KEYS = ("_FillValue", "missing_value", "nodata", "nodatavals")  # where readers declare no-data
 
-def declared_nodata(obj) -> tuple:
+def declared_nodata(obj,
+                    finite:bool=False, # only the finite values (NaN fills are NaN already: nothing to mask)
+                   ) -> tuple:
     "Every no-data value `obj` declares in attrs or encoding (`_FillValue`, `missing_value`, `nodata`, ...)."
     objs = [obj, *obj.data_vars.values()] if isinstance(obj, xr.Dataset) else [obj]
     out = []
@@ -71,7 +73,7 @@ def declared_nodata(obj) -> tuple:
                 try: vals = np.atleast_1d(np.asarray(d[k], np.float64)).ravel()
                 except (TypeError, ValueError): continue  # e.g. a string: not a number, not a fill value
                 out += [float(v) for v in vals if not any(v == w or (np.isnan(v) and np.isnan(w)) for w in out)]
-    return tuple(out)
+    return tuple(v for v in out if np.isfinite(v)) if finite else tuple(out)
 
 def _packing(a:dict) -> tuple[float, float]|None:
     "(scale, offset) of CF packing declared in attrs `a` (`scale_factor`, `add_offset`); None when absent or (1, 0)."
@@ -93,7 +95,7 @@ def unpacked(obj):
             _packing(v.attrs) for v in obj.data_vars.values()) else obj
     p = _packing(obj.attrs)
     if p is None or obj.dtype.kind not in "iu": return obj
-    fills = [f for f in declared_nodata(obj) if np.isfinite(f)]
+    fills = declared_nodata(obj, finite=True)
     out = obj.where(~obj.isin(fills)) if fills else obj
     out = (out.astype(np.float64) * p[0] + p[1]).astype(np.float32)
     out.attrs = {k: v for k, v in obj.attrs.items() if k not in (*NODATA_KEYS, "scale_factor", "add_offset")}

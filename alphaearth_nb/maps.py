@@ -50,7 +50,7 @@ def _finish(ax, da, title):
 def _shown(da:xr.DataArray) -> xr.DataArray:
     """A 2-D map with the values it declares as no data (`geo.declared_nodata`: `nodata`, `_FillValue`, ...; the
     eo-learn LULC raster's 0) in the pictures' no-data form: -1 for classes (int64), NaN for floats; else as it is."""
-    fills = [f for f in declared_nodata(da) if np.isfinite(f)] if isinstance(da, xr.DataArray) else []
+    fills = declared_nodata(da, finite=True) if isinstance(da, xr.DataArray) else ()
     if not fills or da.dtype.kind not in "iuf": return da
     off = da.isin(fills)
     if not off.any(): return da
