@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/embeddings.html.md"""
 # %% ../nbs/23_embeddings.ipynb #c0002
 from __future__ import annotations
 
+import re
 import warnings
 from typing import Callable
 
@@ -19,17 +20,45 @@ from .geo import (NODATA_KEYS, crs_of, declared_nodata, flip_rows, geotransform_
 from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
 
 # %% auto #0
-__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OFFICIAL_COLLECTION', 'label_bands', 'pixelwise', 'values_at', 'gate_vectors', 'gated',
-           'gate_query', 'embedding_variable', 'as_embedding', 'quantize_embedding', 'dequantize_embedding',
-           'from_official', 'read_official_tiff']
+__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OFFICIAL_COLLECTION', 'band_order', 'label_bands', 'pixelwise', 'values_at',
+           'gate_vectors', 'gated', 'gate_query', 'embedding_variable', 'as_embedding', 'quantize_embedding',
+           'dequantize_embedding', 'from_official', 'read_official_tiff']
 
 # %% ../nbs/23_embeddings.ipynb #c0006
+_A_NAME = re.compile(r"\s*[Aa](\d{1,2})\s*")                      # A00..A63, any case or padding (A7, a07)
+_BAND_NAME = re.compile(r"\s*band[_ ]?(\d{1,2})\s*", re.IGNORECASE)  # band_7 (rioxarray), Band7 (GDAL netCDF): 1-based
+
+def _band_numbers(names:list) -> list|None:
+    "The band number 0..63 each name gives, under the one naming scheme all names follow; None when none fits."
+    text = [n.decode(errors="replace") if isinstance(n, bytes) else n for n in names]
+    for rx, base in ((_A_NAME, 0), (_BAND_NAME, 1)):
+        m = [rx.fullmatch(n) if isinstance(n, str) else None for n in text]
+        if all(m): return [int(g[1]) - base for g in m]
+    try: num = [float(n) for n in text if not isinstance(n, (bool, np.bool_))]  # numbers: GDAL's 1..64, or 0..63
+    except (TypeError, ValueError): return None
+    if len(num) != len(text) or not all(v.is_integer() for v in num): return None
+    num = [int(v) for v in num]
+    return [v - 1 for v in num] if sorted(num) == list(range(1, EMBED_DIM + 1)) else num
+
+def band_order(names) -> list[int]|None:
+    """Positions that put 64 bands labelled `names` in the order A00..A63, or None when the labels do not say.
+
+    Labels are read by meaning, not spelling: A00..A63 in any order, case or padding (A0, A1, A10, ... as a
+    text sort leaves them), `band_N` / `BandN` (rioxarray's `band_as_variable`, GDAL's netCDF variables) and
+    band numbers 1..64 (GDAL, rioxarray) or 0..63, as numbers or text."""
+    names = list(names)
+    nums = _band_numbers(names) if len(names) == EMBED_DIM else None
+    if nums is None or sorted(nums) != list(range(EMBED_DIM)): return None
+    return [int(i) for i in np.argsort(nums)]
+
 def label_bands(da:xr.DataArray, names=None) -> xr.DataArray:
-    "Band coordinate A00..A63: reorder when the labels are there (or given as `names`), else label by position."
-    names = [str(b) for b in (names if names is not None else da["band"].values if "band" in da.coords else ())]
-    if sorted(names) != band_names(): return da.assign_coords(band=band_names())  # e.g. rioxarray's 1..64
-    da = da.assign_coords(band=names)
-    return da if names == band_names() else da.sel(band=band_names())
+    """Band coordinate A00..A63, the bands put in that order where their labels (or `names`, e.g. a GeoTIFF's band
+    descriptions) say which is which (`band_order`); unlabelled bands, or labels that name no band, by position."""
+    coord = list(da["band"].values) if "band" in da.coords else []
+    order = band_order(names) if names is not None else None
+    if order is None: order = band_order(coord)
+    if order is not None and order != list(range(EMBED_DIM)): da = da.isel(band=order)
+    return da.assign_coords(band=band_names())
 
 def pixelwise(func, *das, dtype=np.float32, core=("band",), out_core=(), out_sizes=None, name=None):
     "Apply a numpy `func` over the trailing core dims of aligned DataArrays, lazily for dask input."
@@ -190,29 +219,38 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
     return (v / n[:, None]).astype(np.float32)
 
 # %% ../nbs/23_embeddings.ipynb #c0017
-def _is_embedding_dataset(ds) -> bool:
-    return isinstance(ds, xr.Dataset) and all(b in ds.data_vars for b in band_names())
+def _band_variables(ds) -> list|None:
+    """The names of a Dataset's 64 band variables in the order A00..A63, or None. Variables A00..A63 (xee's form;
+    read by `band_order`'s rule, so A0..A63 too), other variables beside them left out; else exactly 64 data
+    variables ordered by their descriptions (`long_name`) where those name every band, else by their names
+    (`band_N` from rioxarray's `band_as_variable`, `BandN` from GDAL's netCDF; by number, band_10 after band_9)."""
+    if not isinstance(ds, xr.Dataset): return None
+    data = [k for k, v in ds.data_vars.items() if v.ndim > 0]  # 0-d variables: grid mappings (spatial_ref, crs)
+    named = {int(m[1]): k for k in data if isinstance(k, str) and (m := _A_NAME.fullmatch(k))}
+    if sorted(named) == list(range(EMBED_DIM)): return [named[i] for i in range(EMBED_DIM)]
+    if len(data) != EMBED_DIM: return None
+    for names in ([ds[k].attrs.get("long_name") for k in data], data):
+        if (order := band_order(names)) is not None: return [data[i] for i in order]
+    return None
 
-def _band_number(name) -> int|None:
-    "N of a rioxarray `band_as_variable` name 'band_N'; None for any other name."
-    s = str(name)
-    return int(s[5:]) if s.startswith("band_") and s[5:].isdigit() else None
+def _is_embedding_dataset(ds) -> bool:
+    "A Dataset holding the official product's form: variables A00..A63 (`_band_variables`)."
+    return isinstance(ds, xr.Dataset) and (names := _band_variables(ds)) is not None and \
+        all(_A_NAME.fullmatch(str(k)) for k in names)
 
 def embedding_variable(ds) -> xr.DataArray|None:
     """The embedding a Dataset holds in another reader's form, as a DataArray with a `band` dim; None if it holds none.
 
     Two forms besides the official A00..A63 variables (xee): one data variable with a 64-long `band` dim
     (`xr.open_dataset(tif, engine="rasterio")`'s `band_data`, a netCDF or zarr written from an embedding), and 64
-    variables `band_1` .. `band_64` (`rioxarray.open_rasterio(tif, band_as_variable=True)`), ordered by their
-    descriptions A00..A63 where the file has them, else by number. The Dataset's CRS (its grid-mapping variable,
-    e.g. a netCDF's `spatial_ref`) and declared no-data go along in attrs."""
+    variables, one per band (`band_1` .. `band_64` from `rioxarray.open_rasterio(tif, band_as_variable=True)`,
+    `Band1` .. `Band64` from a netCDF GDAL or QGIS wrote), ordered by their descriptions A00..A63 where the file
+    has them, else by number (`_band_variables`). The Dataset's CRS (its grid-mapping variable, e.g. a netCDF's
+    `spatial_ref` or `crs`) and declared no-data go along in attrs."""
     if not isinstance(ds, xr.Dataset): return None
     data = [k for k, v in ds.data_vars.items() if v.ndim > 0]  # 0-d variables: grid mappings (spatial_ref, crs)
     if len(data) == 1 and ds[data[0]].sizes.get("band") == EMBED_DIM: da = ds[data[0]]
-    elif len(data) == EMBED_DIM and all(_band_number(k) is not None for k in data):
-        order = sorted(data, key=_band_number)
-        desc = [str(ds[k].attrs.get("long_name", "")) for k in data]
-        if sorted(desc) == band_names(): order = sorted(data, key=lambda k: str(ds[k].attrs["long_name"]))
+    elif (order := _band_variables(ds)) is not None:
         da = ds[order].to_dataarray("band").assign_coords(band=band_names())
         da.attrs = {"nodatavals": declared_nodata(ds)}
     else: return None
@@ -231,8 +269,8 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                              f"embedding is a DataArray with a {EMBED_DIM}-long `band` dim (from `embed`), a "
                              "Dataset with variables A00..A63 (the official product), one variable with a "
                              f"{EMBED_DIM}-long `band` dim or {EMBED_DIM} variables band_1..band_{EMBED_DIM} (a "
-                             "GeoTIFF read by rioxarray); a source stack must be embedded first with "
-                             "`.aef.embed(model, period)`")
+                             "GeoTIFF read by rioxarray; Band1..Band64 from GDAL's netCDF); a source stack must be "
+                             "embedded first with `.aef.embed(model, period)`")
     if not isinstance(obj, xr.DataArray):
         raise DTypeError(f"expected an xarray DataArray or Dataset, got {type(obj).__name__}: wrap arrays with "
                          "`xr.DataArray(a, dims=('y', 'x', 'band'))`")
@@ -290,12 +328,14 @@ def _drop_time(obj, attrs:dict):
 def _official_array(obj, attrs:dict) -> xr.DataArray:
     "The official product's bands as one DataArray with a `band` dim (xee Dataset or GeoTIFF DataArray)."
     if isinstance(obj, xr.Dataset):
-        missing = [b for b in band_names() if b not in obj.data_vars]
-        if missing:
+        names = _band_variables(obj)  # A00..A63 in any order (A0..A63 too), or 64 variables that say their band
+        if names is None:
+            have = {int(m[1]) for k in obj.data_vars if (m := _A_NAME.fullmatch(str(k)))}
+            missing = [b for i, b in enumerate(band_names()) if i not in have]
             raise DimensionError(f"the dataset lacks bands {missing[:4]}{'...' if len(missing) > 4 else ''}: the "
                                  f"official product has variables A00..A63 (open {OFFICIAL_COLLECTION} with xee, "
                                  "without `drop_variables`)")
-        return _drop_time(obj[band_names()], attrs).to_dataarray("band")
+        return _drop_time(obj[names], attrs).to_dataarray("band").assign_coords(band=band_names())
     if isinstance(obj, xr.DataArray):
         if obj.sizes.get("band") != EMBED_DIM:
             raise DimensionError(f"expected a {EMBED_DIM}-long `band` dimension (the GeoTIFF's 64 bands), got dims "

@@ -13,9 +13,9 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError, band_names
+from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError
 from .geo import check_same_grid, crs_of, labelled_cells, north_up, rename_spatial, to_crs
-from .embeddings import as_embedding
+from .embeddings import as_embedding, band_order
 
 # %% auto #0
 __all__ = ['lonlat', 'composite_features', 'points_at', 'xy_features']
@@ -75,11 +75,10 @@ def composite_features(stack,                                  # stack (DataTree
     return xr.DataArray(a, dims=("y", "x", "band"), coords={"y": y, "x": x, "band": names}, name="composite")
 
 def _embedding_like(da) -> bool:
-    "A DataArray with a 64-long `band` dim that is an embedding (integer codes, or bands A00..A63, 1..64 or unnamed)."
+    "A DataArray with a 64-long `band` dim that is an embedding (integer codes, unnamed bands, or bands `band_order` reads)."
     if not isinstance(da, xr.DataArray) or da.sizes.get("band") != EMBED_DIM: return False
     if da.dtype.kind in "iu" or "band" not in da.coords: return True
-    names = [str(b) for b in da["band"].values]
-    return sorted(names) == band_names() or names == [str(i) for i in range(1, EMBED_DIM + 1)]
+    return band_order(da["band"].values) is not None  # A00..A63, A0..A63, 1..64, band_N in any order
 
 def points_at(features,       # (y, x, band): an embedding in any form (int8 codes dequantised) or a baseline
               labels,         # (y, x) DataArray of labels on the same grid

@@ -491,3 +491,66 @@ def test_coarsened_and_interpolated_real_maps_keep_every_pixel(shared_data):
     from alphaearth_nb.embeddings import NORM_TOL
     n = np.linalg.norm(g.values, axis=-1)   # means rescaled to 1; lengths within the int8 round trip kept as given
     assert np.abs(n - 1).max() <= NORM_TOL and (np.abs(n - 1) < 1e-6).sum() > 0
+
+
+# --- session 18 (hunta): band labels read by meaning, not by spelling ---------------------------------------------
+
+def test_band_labels_are_read_by_meaning():
+    "A band labelled A10 (or band_11, Band11, number 11 of GDAL's 1..64) is A10 wherever it stands; was by position."
+    v = random_unit((3, 4), seed=31)
+    perm = np.random.default_rng(31).permutation(EMBED_DIM)
+    text = sorted(range(EMBED_DIM), key=lambda i: f"A{i}")   # a text sort of unpadded names: A0, A1, A10, ..., A2, A20
+    assert text[:4] == [0, 1, 10, 11] and text[12] == 2
+    cases = {"A0..A63 sorted as text": (text, [f"A{i}" for i in text]),
+             "a00..a63 lower case, shuffled": (perm, [f"a{i:02d}" for i in perm]),
+             "GDAL band numbers 1..64, shuffled": (perm, perm + 1),
+             "numbers 0..63, shuffled": (perm, perm),
+             "number text '1'..'64', shuffled": (perm, [str(i + 1) for i in perm]),
+             "band_N, shuffled": (perm, [f"band_{i + 1}" for i in perm]),
+             "BandN, shuffled": (perm, [f"Band{i + 1}" for i in perm])}
+    for name, (order, labels) in cases.items():
+        da = embedding_from_array(v[..., order]).assign_coords(band=labels)
+        e = as_embedding(da)
+        np.testing.assert_array_equal(e.values, v, err_msg=name)   # the vector written at each pixel, A00..A63
+        assert list(e.band.values) == band_names()
+        # the third band stored under the text sort is A10: its values land at A10, not at A02
+        np.testing.assert_array_equal(as_embedding(da).sel(band="A10").values, v[..., 10], err_msg=name)
+    # the protocol's points_at reads them the same way (a float embedding whose labels say A0..A63 is an embedding)
+    from alphaearth_nb.features import points_at
+    da = embedding_from_array(v[..., text]).assign_coords(band=[f"A{i}" for i in text])
+    lab = xr.DataArray(np.arange(12).reshape(3, 4) % 2, dims=("y", "x"), coords={"y": da.y, "x": da.x})
+    np.testing.assert_array_equal(points_at(da, lab)[0], v.reshape(-1, EMBED_DIM))
+    # labels that name no band keep the bands as they stand (unlabelled, by position)
+    np.testing.assert_array_equal(as_embedding(embedding_from_array(v).assign_coords(
+        band=[f"f{i}" for i in perm])).values, v)
+
+
+def test_band_labels_by_meaning_in_files_and_datasets(tmp_path):
+    "GeoTIFF descriptions A0..A63 in text order; a Dataset of A0..A63 (any order); GDAL's netCDF (Band1..Band64)."
+    rasterio = pytest.importorskip("rasterio")
+    codes = np.asarray(quantize(random_unit((4, 5), seed=32)), np.int8)
+    codes[2, 1] = NODATA
+    want = dequantize(codes)
+    text = sorted(range(EMBED_DIM), key=lambda i: f"A{i}")
+    p = _official_tif(tmp_path / "t.tif", codes, text, descriptions=False)
+    with rasterio.open(p, "r+") as d: d.descriptions = tuple(f"A{i}" for i in text)
+    np.testing.assert_array_equal(read_official_tiff(p).values, want)
+    # a Dataset of 64 variables A0..A63 (a tool that dropped the padding), in any order, with a time dim (xee)
+    perm = np.random.default_rng(32).permutation(EMBED_DIM)
+    e = embedding_from_array(codes)
+    ds = xr.Dataset({f"A{i}": (("time", "y", "x"), codes[None, ..., i]) for i in perm},
+                    coords={"time": [np.datetime64("2024-01-01", "ns")], "y": e.y.values, "x": e.x.values},
+                    attrs={"crs": "EPSG:32631"})
+    np.testing.assert_array_equal(from_official(ds).values, want)
+    np.testing.assert_array_equal(as_embedding(ds).values, want)
+    # the GeoTIFF copied to netCDF by GDAL (gdal_translate -of netCDF): variables Band1..Band64, y ascending
+    from rasterio.shutil import copy as gdal_copy
+    q = _official_tif(tmp_path / "n.tif", codes, descriptions=False)
+    nc = tmp_path / "n.nc"
+    gdal_copy(q, nc, driver="netCDF")
+    for kw in ({}, {"mask_and_scale": False}):
+        with xr.open_dataset(nc, **kw) as ds:
+            assert "Band10" in ds and "band" not in ds.dims
+            got = as_embedding(ds[[*(f"Band{i + 1}" for i in text), "transverse_mercator"]])  # by number
+        assert crs_of(got) == "EPSG:32631" and float(got.y[0]) < float(got.y[1])  # kept as stored: south first
+        np.testing.assert_array_equal(got.sortby("y", ascending=False).values, want)
