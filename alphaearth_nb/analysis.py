@@ -22,7 +22,7 @@ import xarray as xr
 from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoValidDataError,
                                 PointError)
 from .cubes import is_geometry_input, label_table
-from .embeddings import as_embedding, gate_query, label_bands, pixelwise, values_at
+from .embeddings import as_embedding, gate_query, label_bands, pixelwise, refuse_rotation, values_at
 from .evaluate import (change_scores, encode_labels, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
 from .geo import (axis_span, check_same_grid, crs_of, declared_nodata, inside_grid, labelled_cells, pixel_indices,
@@ -215,6 +215,7 @@ def _table_points(df:pd.DataFrame, column:str) -> tuple:
 
 def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
     "x, y and values of the labelled pixels of a raster (`geo.labelled_cells`: the rule `points_at` applies too)."
+    refuse_rotation(labels, "the label raster")   # a rotated raster has no x/y to place its cells by
     da = rename_spatial(labels).squeeze(drop=True)
     if set(da.dims) != {"y", "x"}:
         raise LabelError(f"a label raster has dims (y, x), got {labels.dims}: select one layer, e.g. "

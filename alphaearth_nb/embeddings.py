@@ -21,8 +21,8 @@ from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
 
 # %% auto #0
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OFFICIAL_COLLECTION', 'band_order', 'label_bands', 'pixelwise', 'values_at',
-           'gate_vectors', 'gated', 'gate_query', 'embedding_variable', 'as_embedding', 'quantize_embedding',
-           'dequantize_embedding', 'from_official', 'read_official_tiff']
+           'gate_vectors', 'gated', 'gate_query', 'refuse_rotation', 'embedding_variable', 'as_embedding',
+           'quantize_embedding', 'dequantize_embedding', 'from_official', 'read_official_tiff']
 
 # %% ../nbs/23_embeddings.ipynb #c0006
 _A_NAME = re.compile(r"\s*[Aa](\d{1,2})\s*")                      # A00..A63, any case or padding (A7, a07)
@@ -219,6 +219,23 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
     return (v / n[:, None]).astype(np.float32)
 
 # %% ../nbs/23_embeddings.ipynb #c0017
+def refuse_rotation(obj, what:str="the embedding"):
+    """Raise `GridError` when `obj`'s geotransform rotates or shears its grid (GDAL's `GeoTransform` terms b, d, kept
+    by rioxarray on `spatial_ref`, or an affine `attrs['transform']`): every grid here is north-up, rows along y
+    and columns along x. A rotated GeoTIFF read by rioxarray has no 1-D x/y coordinates, so nothing could be
+    placed on it (every point 'outside'); warped north-up first, it is an ordinary grid."""
+    sr = obj.coords.get("spatial_ref") if hasattr(obj, "coords") else None
+    gt, t = (sr.attrs.get("GeoTransform") if sr is not None else None), obj.attrs.get("transform")
+    try:
+        if isinstance(gt, str): _, a, b, _, d, e = [float(v) for v in gt.split()][:6]   # GDAL: x0 a b y0 d e
+        elif t is not None and len(t) >= 6: a, b, _, d, e = (float(v) for v in t[:5])   # affine: a b c d e f
+        else: return
+    except (TypeError, ValueError): return
+    if abs(b) > 1e-9 * abs(a) or abs(d) > 1e-9 * abs(e):
+        raise GridError(f"{what} lies on a rotated grid (geotransform a={a:g}, b={b:g}, d={d:g}, e={e:g}; b and d "
+                        "are 0 on a north-up grid): warp it north-up first, e.g. `gdalwarp in.tif out.tif` or "
+                        "`da.rio.reproject(da.rio.crs)` (nearest neighbour)")
+
 def _band_variables(ds) -> list|None:
     """The names of a Dataset's 64 band variables in the order A00..A63, or None. Variables A00..A63 (xee's form;
     read by `band_order`'s rule, so A0..A63 too), other variables beside them left out; else exactly 64 data
@@ -279,6 +296,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                              f"{dict(obj.sizes)}: pass the output of `embed(...)`, convert the official product "
                              "with `from_official(ds)`, or name the embedding axis `band` "
                              "(`da.rename({'dim_2': 'band'})`)")
+    refuse_rotation(obj)
     da = rename_spatial(unpacked(obj))  # int16 packed with scale_factor (read without decoding): float values
     if "y" not in da.dims or "x" not in da.dims:
         raise DimensionError(f"an embedding needs `y` and `x` dims, got {da.dims}: rename them, e.g. "
@@ -381,6 +399,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     if not _is_embedding_dataset(obj) and (var := embedding_variable(obj)) is not None:
         obj = var  # a GeoTIFF read as a Dataset (`band_data`, or band_1..band_64): its (band, y, x) form
     if isinstance(obj, (xr.DataArray, xr.Dataset)): obj = unpacked(obj)  # CF-packed integers (scale_factor in attrs)
+    refuse_rotation(obj, "the official product")
     attrs, fills = dict(obj.attrs), declared_nodata(obj)
     codes = any(np.dtype(v.encoding.get("dtype", "f4")).kind in "iu"
                 for v in (obj.data_vars.values() if isinstance(obj, xr.Dataset) else [obj]))

@@ -15,7 +15,7 @@ import xarray as xr
 
 from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError
 from .geo import check_same_grid, crs_of, labelled_cells, north_up, rename_spatial, to_crs
-from .embeddings import as_embedding, band_order
+from .embeddings import as_embedding, band_order, refuse_rotation
 
 # %% auto #0
 __all__ = ['lonlat', 'composite_features', 'points_at', 'xy_features']
@@ -92,6 +92,8 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     raster) nor `nodata`, and not negative unless `positive=False` (value rasters)."""
     if isinstance(features, xr.Dataset) or _embedding_like(features):  # int8 codes dequantised, fills NaN (A4's gate)
         features = as_embedding(features)
+    refuse_rotation(features, "the features")      # a rotated grid has no x/y to pair its cells by place
+    refuse_rotation(labels, "the label raster")
     f = rename_spatial(features).transpose("y", "x", ...)
     lab = rename_spatial(labels).squeeze(drop=True).transpose("y", "x")
     fix = "put the labels on the feature grid (e.g. `labels.interp_like(features, method='nearest')`)"

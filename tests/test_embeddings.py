@@ -554,3 +554,42 @@ def test_band_labels_by_meaning_in_files_and_datasets(tmp_path):
             got = as_embedding(ds[[*(f"Band{i + 1}" for i in text), "transverse_mercator"]])  # by number
         assert crs_of(got) == "EPSG:32631" and float(got.y[0]) < float(got.y[1])  # kept as stored: south first
         np.testing.assert_array_equal(got.sortby("y", ascending=False).values, want)
+
+
+def test_a_rotated_grid_is_refused(tmp_path):
+    "A GeoTIFF whose geotransform rotates its grid: no 1-D x/y, every point 'outside'; now a GridError naming the fix."
+    rasterio = pytest.importorskip("rasterio")
+    rioxarray = pytest.importorskip("rioxarray")
+    import pandas as pd
+    codes = np.asarray(quantize(random_unit((4, 5), seed=33)), np.int8)
+    prof = dict(driver="GTiff", width=5, height=4, count=EMBED_DIM, dtype="int8", crs="EPSG:32631", nodata=-128)
+    rot = tmp_path / "rot.tif"          # 10 m pixels turned by atan(2/10) = 11.3 degrees
+    with rasterio.open(rot, "w", transform=rasterio.Affine(10, 2, 500_000, 2, -10, 5_000_000), **prof) as d:
+        d.write(np.moveaxis(codes, -1, 0))
+    opened = (lambda: read_official_tiff(rot), lambda: as_embedding(rioxarray.open_rasterio(rot)),
+              lambda: from_official(xr.open_dataset(rot, engine="rasterio")),
+              lambda: rioxarray.open_rasterio(rot).aef.sample(pd.DataFrame({"x": [500_012.0], "y": [4_999_988.0]})))
+    for read in opened:
+        with pytest.raises(GridError, match="rotated grid.*b=2, d=2.*gdalwarp"):
+            read()
+    # a rotated label raster: classify placed its cells at x = 0..4 ('outside the grid: give it its CRS') and the
+    # protocol's points_at paired its cells with the map's by position, silently
+    from alphaearth_nb.features import points_at
+    lab = tmp_path / "lab.tif"
+    with rasterio.open(lab, "w", driver="GTiff", width=5, height=4, count=1, dtype="int16", crs="EPSG:32631",
+                       transform=rasterio.Affine(10, 0.5, 500_000, 0.5, -10, 5_000_000), nodata=-1) as d:
+        d.write((np.arange(20).reshape(1, 4, 5) % 3).astype(np.int16))
+    m = embedding_from_array(dequantize(codes))
+    for use in (lambda L: m.aef.classify(L, k=1), lambda L: points_at(m, L)):
+        with pytest.raises(GridError, match="label raster lies on a rotated grid"):
+            use(rioxarray.open_rasterio(lab))
+    # an affine `transform` in attrs (older readers) is read the same way; north-up ones pass, float noise too
+    e = embedding_from_array(dequantize(codes))
+    with pytest.raises(GridError, match="rotated"):
+        as_embedding(e.assign_attrs(transform=(10.0, 0.0, 500_000.0, 0.5, -10.0, 5e6)))
+    np.testing.assert_array_equal(as_embedding(e.assign_attrs(transform=(10.0, 1e-13, 5e5, 0.0, -10.0, 5e6))).values,
+                                  e.values)
+    up = tmp_path / "up.tif"
+    with rasterio.open(up, "w", transform=rasterio.Affine(10, 0, 500_000, 0, -10, 5_000_000), **prof) as d:
+        d.write(np.moveaxis(codes, -1, 0))
+    np.testing.assert_array_equal(read_official_tiff(up).values, dequantize(codes))
