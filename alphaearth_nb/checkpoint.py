@@ -28,7 +28,8 @@ from jax.experimental import multihost_utils
 from jaxtyping import PyTree
 
 from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
-                                RunLockedError, TrainingWarning, pid_alive, write_text, writing_file)
+                                RunLockedError, TrainingWarning, no_file_on_the_way, pid_alive, user_path, write_text,
+                                writing_file)
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'LOCK', 'TAKEOVER', 'RUN_MARKER', 'RUN_FILES', 'jsonable', 'checkpoint_headers', 'checkpoints',
@@ -344,11 +345,12 @@ def run_folder(out,                 # the run folder (created), or None: nothing
     Raises `RunLockedError` while another run holds it (naming its pid and host), `NotOursError` for a non-empty
     folder with no run of ours (never touched), `OutputExistsError` for a run without `resume` or `overwrite`."""
     if out is None or jax.process_index() != 0: yield None; return
-    d = Path(out)
+    d = user_path(out)
     if resume and overwrite:
         raise ConfigError(f"resume=True and overwrite=True contradict each other: resume continues the run in {d}, "
                           "overwrite starts it over; pass one.")
     if d.exists() and not d.is_dir(): raise OutputExistsError(f"{d} is a file: pass a folder for the run.")
+    if not d.exists(): no_file_on_the_way(d, "run")   # a file where a folder above `out` must be
     if d.is_dir() and not (d / LOCK).exists() and _not_ours(d): _refuse(d)  # no lock file left in another's folder
     with run_lock(d):  # a live run is named before the contents are judged (its files are being written)
         if _not_ours(d): _refuse(d)

@@ -286,13 +286,17 @@ def _shots(s:str) -> tuple:
 
 def _data(s:str) -> str:
     if s == "samples": return s
+    s = os.path.expanduser(s)
     if not Path(s).exists():
         raise argparse.ArgumentTypeError(f"{s} does not exist: pass `samples` or a .nc/.zarr stack")
     if Path(s).suffix not in (".nc", ".zarr"):
         raise argparse.ArgumentTypeError(f"{s} is not a .nc or .zarr stack: pass `samples` or a .nc/.zarr DataTree")
     return s
 
+def _path(s:str) -> str: return os.path.expanduser(s)   # `--out=~/x`: no shell expands a `~` after `=`
+
 def _existing(s:str) -> str:
+    s = os.path.expanduser(s)
     if not Path(s).exists(): raise argparse.ArgumentTypeError(f"{s} does not exist: check the path")
     return s
 
@@ -313,7 +317,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("demo", help="train the small model on the offline sample scene, embed it, write pictures "
                                     "and a report")
-    d.add_argument("--out", default="out/demo", help="folder of the demo (a demo written before is replaced)")
+    d.add_argument("--out", type=_path, default="out/demo",
+                   help="folder of the demo (a demo written before is replaced)")
     d.add_argument("--steps", type=_positive, default=200); d.add_argument("--batch-size", type=_positive, default=4)
     d.add_argument("--seed", type=_natural, default=0)
     t = sub.add_parser("train", help="train a preset on a stack")
@@ -323,11 +328,12 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--corpus", type=_existing, default=None, help="a corpus folder instead of --data (sites from "
                    "`export.export_sites` or scenes from `corpus.write_corpus`): streamed, one shard per host")
     t.add_argument("--steps", type=_positive, default=1000); t.add_argument("--batch-size", type=_positive, default=4)
-    t.add_argument("--out", default="out/train"); t.add_argument("--seed", type=_natural, default=0)
+    t.add_argument("--out", type=_path, default="out/train"); t.add_argument("--seed", type=_natural, default=0)
     t.add_argument("--resume", action="store_true", help="continue from the newest checkpoint in --out")
     t.add_argument("--overwrite", action="store_true", help="start over: remove the run already in --out")
     t.add_argument("--lr", type=_rate, default=1e-4, help="peak learning rate (paper: 1e-4)")
-    t.add_argument("--texts", default=None, help="a CSV of geotagged texts (y, x, time, text) for --data; "
+    t.add_argument("--texts", type=_path, default=None,
+                   help="a CSV of geotagged texts (y, x, time, text) for --data; "
                    "default: the sample scene's with --data samples, none otherwise")
     t.add_argument("--warmup", type=_natural, default=None,
                    help="warm-up steps (default: a tenth of --steps, at most 1000)")
@@ -335,7 +341,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--data", type=_data, default="samples")
     e.add_argument("--checkpoint", type=_existing, required=True, help="a run folder or a checkpoint")
     e.add_argument("--period", type=_period, required=True, help="a year (2024) or start,end (2024-01-01,2025-01-01)")
-    e.add_argument("--out", required=True, help="output .zarr (a new path, or one written before with --overwrite)")
+    e.add_argument("--out", type=_path, required=True,
+                   help="output .zarr (a new path, or one written before with --overwrite)")
     e.add_argument("--overwrite", action="store_true", help="replace a store that `aef embed` wrote before")
     e.add_argument("--int8", action="store_true", help="store the official int8 codes (64 bytes a pixel)")
     e.add_argument("--sources", default=None, help="comma-separated sources to keep, among those the model reads "

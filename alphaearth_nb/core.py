@@ -41,9 +41,10 @@ __all__ = ['EMBED_DIM', 'MARKER', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BYTES'
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
            'MetadataWarning', 'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames',
            'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'DiskError',
-           'is_ours', 'check_output', 'pid_alive', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text',
-           'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options',
-           'cpu_threads', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
+           'user_path', 'is_ours', 'no_file_on_the_way', 'check_output', 'pid_alive', 'settle_zarr', 'writing_folder',
+           'writing_file', 'write_text', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache',
+           'compiler_options', 'cpu_threads', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu',
+           'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -143,9 +144,24 @@ class NotOursError(OutputExistsError): "A non-empty folder (or a file where a fo
 class RunLockedError(AEFError): "Another run holds the folder (its lock names the process)."
 class DiskError(OSError, AEFError): "The file system refused a move (another device, no permission): `errno` as the OS gave it."
 
+def user_path(path:str|os.PathLike) -> Path:
+    """`path` as a `Path` with a leading `~` expanded to the home folder, as xarray, zarr and the shell read it.
+    Without this a notebook's `to_zarr("~/maps/a.zarr")` made a folder named `~` in the working folder for the
+    marker while zarr wrote the data under the home folder: the store then read as missing."""
+    return Path(os.path.expanduser(os.fspath(path)))
+
 def is_ours(path:str|os.PathLike) -> bool:
     "True if `path` is a folder written to completion by alphaearth_nb (it holds the marker)."
-    return (Path(path) / MARKER).is_file()
+    return (user_path(path) / MARKER).is_file()
+
+def no_file_on_the_way(t:Path, what:str):
+    "Raise `NotOursError` if a plain file stands where a folder above `t` must be (no raw `FileExistsError` later)."
+    for p in t.parents:
+        if p.exists():
+            if not p.is_dir():
+                raise NotOursError(f"{p} is a file, so the {what} {t} cannot be written inside it (a folder of that "
+                                   f"name is needed there): choose another path, or move the file away.")
+            return
 
 def check_output(target:str|os.PathLike, # the folder or file about to be written
                  overwrite:bool=False,   # replace an existing output of ours
@@ -153,9 +169,11 @@ def check_output(target:str|os.PathLike, # the folder or file about to be writte
                  folder:bool|None=None,  # True: the output is a folder, so an existing plain file is never ours
                 ) -> Path:
     "The path to write (a symlink's target): raise unless absent, an empty folder, or ours and `overwrite`."
-    t = Path(target)
+    t = user_path(target)
     if t.is_symlink(): t = t.resolve()   # write where the link points: the link stays, nothing is left beside it
-    if not t.exists(): return t
+    if not t.exists():
+        no_file_on_the_way(t, what)
+        return t
     if t.is_dir():
         if not any(t.iterdir()): return t
         if not is_ours(t):
@@ -334,7 +352,7 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
 
     Without `overwrite`, the rename never replaces: a writer that finds `target` taken by then (two writers of one
     new path) raises `OutputExistsError` and its folder is removed, so the first output stays whole."""
-    _restore_old(Path(target).resolve())  # a store a killed writer left aside comes back before the rules apply
+    _restore_old(user_path(target).resolve())  # a store a killed writer left aside comes back before the rules apply
     t = check_output(target, overwrite, what, folder=True)
     t.parent.mkdir(parents=True, exist_ok=True)
     _clean_partials(t)
@@ -373,7 +391,7 @@ def writing_file(target:str|os.PathLike, # the file to (re)place
 def write_text(target, text:str, overwrite:bool=True) -> Path:
     "Write `text` to `target` atomically (see `writing_file`)."
     with writing_file(target, "w", overwrite) as f: f.write(text)
-    return Path(target)
+    return user_path(target)
 
 # %% ../nbs/00_core.ipynb #m001
 class CRSError(GridError): "A CRS cannot be read (not an EPSG code, WKT or PROJJSON)."

@@ -22,7 +22,8 @@ import xarray as xr
 import zarr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, MARKER,
-                                 MissingDataError, band_names, check_output, is_ours, writing_file, writing_folder)
+                                 MissingDataError, band_names, check_output, is_ours, user_path, writing_file,
+                                 writing_folder)
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import as_embedding
 from .geo import crs_of, declared_nodata, grid_coords, is_lazy, north_up, rename_spatial, require, write_crs
@@ -135,15 +136,29 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
                 warnings.simplefilter("ignore", rasterio.errors.NotGeoreferencedWarning)
                 with rasterio.open(f"GTIFF_DIR:{i + 2}:{src}", "r+") as ov:
                     _write_rows(ov, block_mean_direction(emb, f), dtype, max(16, blocksize // f))
-    return Path(path)
+    return user_path(path)
 
 # %% ../nbs/25c_exports.ipynb #c0012
+def _local(path, what:str, writer:str):
+    "A local `path` with `~` expanded (URLs as given); `MissingDataError` naming `writer` if nothing is there."
+    if "://" in os.fspath(path): return path
+    p = user_path(path)
+    if not p.exists(): raise MissingDataError(f"{p} does not exist: check the path (the {what} `{writer}` wrote)")
+    return p
+
 def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
     "An embedding GeoTIFF (int8 official layout or float) as an embedding (y, x, band), north-up, NaN no-data."
     require("rioxarray", "official", "reading COGs")
     import rioxarray
     kw = {"overview_level": overview} if overview is not None else {}
-    da = rioxarray.open_rasterio(path, chunks=chunks, mask_and_scale=False, lock=False, **kw)
+    import rasterio.errors
+    path = _local(path, "embedding GeoTIFF", "exports.to_cog")
+    if Path(path).is_dir():
+        raise MissingDataError(f"{path} is a folder, not a GeoTIFF: open a zarr store with `open_zarr`, or pass the .tif")
+    try: da = rioxarray.open_rasterio(path, chunks=chunks, mask_and_scale=False, lock=False, **kw)
+    except rasterio.errors.RasterioIOError as e:
+        raise MissingDataError(f"cannot read {path} as a GeoTIFF ({e}): pass a .tif written by `to_cog` or "
+                               f"downloaded from the official mirror.") from None
     crs, da = crs_of(da), north_up(da)
     fill = da.attrs.get("_FillValue")
     da = da.transpose("y", "x", "band").assign_coords(band=band_names(da.sizes["band"]))
@@ -226,7 +241,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
         dst.write(a[None])
         if m.name: dst.set_band_description(1, str(m.name))
         if facs: dst.build_overviews(facs, rs)
-    return Path(path)
+    return user_path(path)
 
 def vectorize(da,                   # (y, x) class map or boolean mask, with attrs["crs"]
               name:str="value",     # column for the pixel value
@@ -280,17 +295,21 @@ def to_zarr(emb, store, model:str="AlphaEarth Foundations (Satellite Embedding V
     enc = {"embedding": {"fill_value": NODATA}} if quantized else {}
     with writing_folder(store, overwrite, "embedding store", meta={"kind": "embedding"}) as tmp:
         ds.to_zarr(str(tmp), mode="w-", zarr_format=3, encoding=enc, consolidated=False)
-    return str(store)
+    return str(user_path(store))
 
 def open_zarr(store, chunks="auto",
               check:bool=True,  # refuse a local store without the completion marker (False: another tool wrote it)
              ) -> xr.DataArray:
     "An embedding Zarr written by `to_zarr` as the float embedding form (lazy), NaN no-data."
+    store = _local(store, "embedding store", "exports.to_zarr")
     if check and Path(store).is_dir() and not is_ours(store):
         raise MissingDataError(f"{store} has no completion marker ({MARKER}), so it may be a store whose write "
                                f"died: write it again with `exports.to_zarr`, or pass check=False if another tool "
                                f"wrote it.")
-    ds = xr.open_zarr(str(store), chunks=chunks, consolidated=False, mask_and_scale=False)
+    try: ds = xr.open_zarr(str(store), chunks=chunks, consolidated=False, mask_and_scale=False)
+    except zarr.errors.GroupNotFoundError:
+        raise MissingDataError(f"{store} is not a zarr store (no zarr.json or .zgroup in it): pass the folder that "
+                               f"`exports.to_zarr` or `embed_to_zarr` wrote, or read a GeoTIFF with `read_cog`.") from None
     if "embedding" not in ds: raise DimensionError(f"no `embedding` array in {store}: write it with `exports.to_zarr`")
     da = ds["embedding"]
     out = dequantize(da) if ds.attrs.get("embedding:quantization") else da.astype(np.float32)

@@ -37,7 +37,7 @@ from . import model as aef_model
 from .checkpoint import (checkpoints, latest_checkpoint, load_checkpoint, read_header, run_folder,
                                       save_checkpoint)
 from .core import (CheckpointError, ConfigError, TrainingError, TrainingWarning, compiler_options,
-                                frozen_traces, gc_frozen, write_text, writing_file)
+                                frozen_traces, gc_frozen, user_path, write_text, writing_file)
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
                                 place, state_sharding)
 
@@ -473,7 +473,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     if cfg.batch_size % mesh.devices.size:
         raise ConfigError(f"batch_size={cfg.batch_size} does not split over {mesh.devices.size} devices: "
                           f"use a multiple of {mesh.devices.size}")
-    out = None if out is None else Path(out)
+    out = None if out is None else user_path(out)   # '~/runs/a' is under the home folder, as for xarray
     ckdir = None if out is None else out / "checkpoints"
     writer = jax.process_index() == 0 and out is not None
     optimizer = make_optimizer(cfg)
@@ -567,7 +567,7 @@ def load_model(path, # a run folder or its `checkpoints/` folder (newest valid c
               ) -> aef_model.AlphaEarth:
     """The trained `AlphaEarth` of the newest valid (or the given) checkpoint. A folder skips a damaged or edited
     newest checkpoint with a `TrainingWarning` naming it; a named damaged file raises `DamagedCheckpointError`."""
-    path = Path(path)
+    path = user_path(path)
     if (path / "checkpoints").is_dir(): path = path / "checkpoints"
     if path.is_dir() and not checkpoints(path):
         raise CheckpointError(f"no complete checkpoint in {path}: train first with `fit(..., out=...)`")

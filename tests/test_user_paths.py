@@ -1,0 +1,100 @@
+"Paths as a notebook user types them: '~/...', a file where a folder must be, a path that is no store (field kinds E, G)."
+import jax
+import numpy as np
+import pytest
+
+from alphaearth_nb import cli, exports
+from alphaearth_nb.core import MissingDataError, NotOursError, check_output, is_ours, user_path
+from alphaearth_nb.testing import Standin, embedding_from_array, random_unit, standin_batches, standin_loss
+from alphaearth_nb.train import TrainConfig, fit, read_metrics
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    "A fresh home folder (HOME) and a separate working folder, so a literal '~' folder would show."
+    h, cwd = tmp_path / "home", tmp_path / "work"
+    h.mkdir(); cwd.mkdir()
+    monkeypatch.setenv("HOME", str(h)); monkeypatch.chdir(cwd)
+    return h, cwd
+
+
+def _emb(seed=31):
+    return embedding_from_array(random_unit((6, 5), seed=seed))
+
+
+def _only(folder):
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_tilde_store_lands_in_home_and_reads_back(home):
+    h, cwd = home
+    e = _emb()
+    got = exports.to_zarr(e, "~/maps/a.zarr")
+    assert got == str(h / "maps" / "a.zarr") and is_ours(h / "maps" / "a.zarr") and is_ours("~/maps/a.zarr")
+    back = exports.open_zarr("~/maps/a.zarr").values
+    np.testing.assert_allclose(back, e.aef.quantize().aef.dequantize().values)
+    assert _only(cwd) == [] and _only(h) == ["maps"] and _only(h / "maps") == ["a.zarr"]   # no '~', no leftovers
+
+
+def test_tilde_cog_and_map_land_in_home(home):
+    h, cwd = home
+    e = _emb()
+    assert exports.to_cog(e, "~/a.tif") == h / "a.tif"
+    assert exports.read_cog("~/a.tif").shape == (6, 5, 64)
+    sim = e.aef.similarity(e.values[0, 0])
+    assert exports.map_to_cog(sim, "~/s.tif") == h / "s.tif" and (h / "s.tif").is_file()
+    assert _only(cwd) == [] and _only(h) == ["a.tif", "s.tif"]
+
+
+def test_tilde_run_folder_lands_in_home(home):
+    h, cwd = home
+    cfg = TrainConfig(steps=2, warmup=1, peak_lr=1e-2, batch_size=8, checkpoint_every=2, keep=5)
+    fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, out="~/runs/r", config=cfg, loss_fn=standin_loss,
+        progress=False)
+    assert len(read_metrics(h / "runs" / "r" / "metrics.jsonl")) == 2 and _only(cwd) == []
+
+
+def test_cli_expands_tilde_after_equals(home):
+    h, cwd = home
+    (h / "run").mkdir()
+    a = cli._parser().parse_args(["embed", "--checkpoint=~/run", "--period", "2024", "--out=~/o.zarr"])
+    assert a.checkpoint == str(h / "run") and a.out == str(h / "o.zarr")
+    a = cli._parser().parse_args(["train", "--out=~/r", "--texts=~/t.csv"])
+    assert a.out == str(h / "r") and a.texts == str(h / "t.csv")
+
+
+def test_user_path():
+    assert user_path("~/x") == user_path("~").joinpath("x") and not str(user_path("~/x")).startswith("~")
+    assert str(user_path("a/~b")) == "a/~b"   # only a leading '~' is the home folder
+
+
+@pytest.mark.parametrize("write", ["zarr", "cog", "map", "fit"])
+def test_file_where_a_folder_must_be(tmp_path, write):
+    f = tmp_path / "results"
+    f.write_text("my notes")
+    target = f / "sub" / "out"
+    with pytest.raises(NotOursError, match="results is a file"):
+        if write == "zarr": exports.to_zarr(_emb(), target)
+        elif write == "cog": exports.to_cog(_emb(), target)
+        elif write == "map": exports.map_to_cog(_emb().aef.similarity(_emb().values[0, 0]), target)
+        else:
+            fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, out=target, loss_fn=standin_loss, progress=False,
+                config=TrainConfig(steps=1, warmup=1, batch_size=8))
+    assert f.read_text() == "my notes"
+    with pytest.raises(NotOursError): check_output(target, what="store", folder=True)   # before any work
+
+
+def test_reading_what_is_not_there_or_not_a_store(tmp_path):
+    e = _emb()
+    cog, store, txt = tmp_path / "a.tif", tmp_path / "a.zarr", tmp_path / "a.txt"
+    exports.to_cog(e, cog); exports.to_zarr(e, store); txt.write_text("not a raster")
+    (tmp_path / "empty").mkdir()
+    for bad, reader, words in [(tmp_path / "nope.zarr", exports.open_zarr, "does not exist"),
+                               (tmp_path / "nope.tif", exports.read_cog, "does not exist"),
+                               (cog, exports.open_zarr, "not a zarr store"),
+                               (txt, exports.open_zarr, "not a zarr store"),
+                               (store, exports.read_cog, "is a folder"),
+                               (txt, exports.read_cog, "cannot read"),
+                               (tmp_path / "empty", lambda p: exports.open_zarr(p, check=False), "not a zarr store")]:
+        with pytest.raises(MissingDataError, match=words):
+            reader(bad)
