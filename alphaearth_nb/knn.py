@@ -17,7 +17,7 @@ import jax.numpy as jnp
 import numpy as np
 from jaxtyping import Array, Float, Int
 
-from .core import ConfigError, DimensionError, LabelError, NoValidDataError
+from .core import ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError
 
 # %% auto #0
 __all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'VOTE_TABLE', 'knn_search', 'knn_vote', 'knn_predict']
@@ -259,6 +259,39 @@ def _exact_host(tx:np.ndarray, qx:np.ndarray, k:int) -> tuple[np.ndarray, np.nda
 _FIX = ("drop them (`keep = np.isfinite(x).all(1); x = x[keep]`, and training labels with `y[keep]`); int8 codes or "
         "fill values: `x = embeddings.gate_vectors(x)[0]` first, then drop the NaN rows")
 
+def _numbers(x, what:str) -> np.ndarray:
+    "`x` as a real-valued array, or `DTypeError` naming what it holds (text, complex)."
+    try: a = np.asarray(x)
+    except ValueError as e: raise DimensionError(f"{what} rows differ in length ({e}): pass an (N, D) array") from None
+    if a.dtype.kind == "c": raise DTypeError(f"{what} are complex: pass real features (e.g. `np.abs(x)`)")
+    if a.dtype.kind in "biuf": return a
+    try: return a.astype(np.float64)
+    except (ValueError, TypeError) as e:
+        raise DTypeError(f"{what} hold values that are not numbers ({a.dtype}: {e}): convert them, e.g. "
+                         f"`df[cols].apply(pd.to_numeric, errors='coerce')`, then drop the rows with NaN") from None
+
+def _float32(tx:np.ndarray, qx:np.ndarray) -> tuple:
+    """float32 training and query features for the search, and the arrays the host rechecks ties on.
+
+    Features wider than float32 (float64, int32, int64) are centred in float64 first, on the training mean rounded
+    to a whole number (values on a grid stay exact, so ties stay ties), and the host rechecks read those float64
+    values: float32 keeps 24 bits, so a large common offset (projected coordinates in metres, epoch times, offset
+    digital numbers) lost the digits that tell neighbours apart (2^24 and 2^24 + 1 were one float32 value, and the
+    wrong one was returned as an exact copy at distance 0)."""
+    if not any(a.dtype.itemsize > 4 or (a.dtype.kind in "iu" and a.dtype.itemsize == 4) for a in (tx, qx)):
+        return tx.astype(np.float32, copy=False), qx.astype(np.float32, copy=False), None   # float32 holds them
+    mu = tx.mean(0, dtype=np.float64) if len(tx) else np.zeros(tx.shape[1])
+    mu = np.round(np.where(np.isfinite(mu), mu, 0.0))   # whole: values on a grid (1/8 m, whole ms) stay exact, ties
+                                                        # stay ties; a NaN row is refused below (`_check_finite`)
+    t64, q64 = tx.astype(np.float64) - mu, qx.astype(np.float64) - mu
+    with np.errstate(over="ignore"):
+        t32, q32 = t64.astype(np.float32), q64.astype(np.float32)
+    for a, b, what in ((t64, t32, "training"), (q64, q32, "query")):
+        if b.size and np.isfinite(a).all() and not np.isfinite(b).all():
+            raise DTypeError(f"{what} features reach {np.abs(a).max():.3g} from the training mean, beyond float32 "
+                             f"(3.4e38): rescale them (e.g. standardise each column)")
+    return t32, q32, (t64, q64)
+
 def _check_finite(tx:np.ndarray, qx:np.ndarray|None=None):
     "Raise `LabelError` / `NoValidDataError` if training / query rows hold NaN or inf (`qx` None: training rows only)."
     finite = lambda x: not x.size or bool(np.isfinite(x.min()) and np.isfinite(x.max()))   # NaN propagates
@@ -293,11 +326,15 @@ def knn_search(train_x,                 # training features, (N, D)
     for queries with a tie or a near-tie below float32 rounding, the float64 ones rounded to float32.
     Raises `DimensionError` for shapes that do not match, `ConfigError` for k < 1 or not a whole number,
     `LabelError` for k > N or training rows with NaN/inf and `NoValidDataError` for query rows with NaN/inf
-    (no data: drop or gate them first)."""
-    tx = np.asarray(train_x, np.float32); qx = np.asarray(query_x, np.float32)
-    if tx.ndim != 2 or qx.ndim != 2 or tx.shape[1] != qx.shape[1]:
-        raise DimensionError(f"train and query features must be (N, D) and (Q, D) with the same D, got {tx.shape} "
-                             f"and {qx.shape}: reshape them with `x.reshape(len(x), -1)`")
+    (no data: drop or gate them first), `DTypeError` for features that are not real numbers or exceed float32.
+    Features wider than float32 (float64, int64) are centred in float64 before the float32 search, so a large
+    common offset (UTM metres, epoch milliseconds) keeps the digits that separate neighbours."""
+    tx, qx = _numbers(train_x, "training features"), _numbers(query_x, "query features")
+    if tx.ndim != 2 or qx.ndim != 2 or tx.shape[1] != qx.shape[1] or not tx.shape[1]:
+        raise DimensionError(f"train and query features must be (N, D) and (Q, D) with the same D >= 1, got "
+                             f"{tx.shape} and {qx.shape}: reshape them with `x.reshape(len(x), -1)`")
+    tx, qx, host = _float32(tx, qx)
+    hx, hq = host if host is not None else (tx, qx)      # what the host's float64 rechecks read
     if not (isinstance(k, (int, np.integer)) and not isinstance(k, bool) and k >= 1):
         raise ConfigError(f"k={k!r} neighbours: pass a whole number k >= 1 (1 is the nearest neighbour alone)")
     if k > len(tx): raise LabelError(f"k={k} neighbours but only {len(tx)} training points: label more points or lower k")
@@ -326,10 +363,10 @@ def knn_search(train_x,                 # training features, (N, D)
     closed = dist[:, k + 1] > dist[:, k - 1] * (1 + _tie(tx.shape[1]))   # no other row within the near-tie band
     few = np.flatnonzero(ok & near & closed)
     if few.size:  # near-ties inside the k + 2 candidates: their float64 sums decide
-        dist[few, :k], idx[few, :k] = _rerank_host(tx, qx[few], idx[few], k)
+        dist[few, :k], idx[few, :k] = _rerank_host(hx, hq[few], idx[few], k)
     bad = np.flatnonzero(~ok | (near & ~closed))
     if bad.size:  # a few per million uncertain (or a chain of near-ties): float64 on the host, no new compile
-        dist[bad, :k], idx[bad, :k] = _exact_host(tx, qx[bad], k)
+        dist[bad, :k], idx[bad, :k] = _exact_host(hx, hq[bad], k)
     return np.ascontiguousarray(dist[:, :k]), np.ascontiguousarray(idx[:, :k])
 
 # %% ../nbs/23a_knn.ipynb #c0027
@@ -391,6 +428,9 @@ def knn_predict(train_x,           # training features, (N, D)
                ) -> tuple[np.ndarray, np.ndarray]:
     "kNN classification (L2, exact as `knn_search`): predicted class indices (Q,) and vote fractions (Q, C)."
     train_y = np.asarray(train_y)
+    if train_y.ndim != 1 or train_y.dtype.kind not in "iuf":
+        raise LabelError(f"train_y must be class indices 0..{n_classes - 1}, one per row (N,), got {train_y.dtype} "
+                         f"of shape {train_y.shape}: map labels with `evaluate.encode_labels(y)` (and `y.ravel()`)")
     if len(train_y) != len(train_x):
         raise LabelError(f"train_x has {len(train_x)} rows but train_y has {len(train_y)} labels: pass one label per row")
     if train_y.size and (train_y.min() < 0 or train_y.max() >= n_classes):

@@ -4,7 +4,8 @@ import pandas as pd
 import pytest
 
 from alphaearth_nb.analysis import classify
-from alphaearth_nb.core import AEFError, ConfigError, LabelError, NoValidDataError, band_names
+from alphaearth_nb.core import (AEFError, ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError,
+                                band_names)
 from alphaearth_nb.knn import knn_predict, knn_search, knn_vote
 from alphaearth_nb.quantize import dequantize, quantize
 from alphaearth_nb.readers import read_aef_samples
@@ -377,3 +378,41 @@ def test_second_round_in_many_blocks_per_call(monkeypatch):
     d, i = knn_search(train, query, 1, query_chunk=16)
     np.testing.assert_array_equal(i, reference(train, query, 1)[1])
     assert set(kcs) == {1 + knn.MARGIN, 4 + knn.MARGIN}  # the first round, then every query with 3 more candidates
+
+
+@pytest.mark.parametrize("offset, spread", [(2.0**24, 3), (5.6e6, 2.0), (1.7e12, 5000)])
+def test_wide_features_keep_the_digits_that_tell_neighbours_apart(offset, spread):
+    "float64/int64 features with a large common offset (UTM metres, epoch ms): the float64 brute force's answer."
+    rng = np.random.default_rng(7)
+    tx = offset + np.round(rng.uniform(0, spread, (300, 2)) * 8) / 8            # points 1/8 apart: exact ties stay exact
+    if offset > 1e9: tx = tx.round().astype(np.int64)                           # epoch milliseconds
+    qx = tx[rng.permutation(300)[:60]]                                          # exact copies of training rows
+    d, i = knn_search(tx, qx, 3)
+    want_d, want_i = reference(tx, qx, 3)
+    assert (i == want_i).all(), f"{int((i != want_i).any(1).sum())} of 60 queries differ"
+    np.testing.assert_allclose(d, want_d, rtol=1e-6, atol=1e-9)
+    assert (d[:, 0] == 0).all()
+
+
+def test_two_to_the_24_and_its_successor():
+    d, i = knn_search(np.array([[2.0**24], [2.0**24 + 1]]), np.array([[2.0**24 + 1]]), 1)
+    assert i[0, 0] == 1 and d[0, 0] == 0
+
+
+@pytest.mark.parametrize("train, words", [(np.array([[1.0, "a"], [2.0, 3.0]], object), "not numbers"),
+                                          (np.ones((2, 2), complex), "complex"),
+                                          (np.array([[1e39], [0.0]]), "beyond float32")])
+def test_features_that_are_not_real_numbers(train, words):
+    with pytest.raises(DTypeError, match=words):
+        knn_search(train, np.ones((1, train.shape[1])), 1)
+
+
+def test_zero_feature_columns():
+    with pytest.raises(DimensionError, match="D >= 1"):
+        knn_search(np.zeros((3, 0)), np.zeros((1, 0)), 1)
+
+
+@pytest.mark.parametrize("y", [np.array(["a", "b", "a", "b"]), np.array([[0], [1], [0], [1]])])
+def test_knn_predict_labels_not_class_indices(y):
+    with pytest.raises(LabelError, match="encode_labels"):
+        knn_predict(random_unit((4,), 1), y, random_unit((2,), 2), 1, 2)
