@@ -22,7 +22,7 @@ import xarray as xr
 from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoValidDataError,
                                 PointError)
 from .cubes import is_geometry_input, label_table
-from .embeddings import as_embedding, gate_query, label_bands, pixelwise, refuse_rotation, values_at
+from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse_rotation, values_at
 from .evaluate import (change_scores, encode_labels, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
 from .geo import (axis_span, check_same_grid, crs_of, declared_nodata, inside_grid, labelled_cells, pixel_indices,
@@ -46,8 +46,8 @@ def over_time(fn):
 
 # %% ../nbs/25_analysis.ipynb #c0009
 def _as_xy(target) -> tuple|None:
-    "An (x, y) point from a tuple, list, array of two or a dict with x and y; None for anything else."
-    if isinstance(target, dict):
+    "An (x, y) point from a tuple, list, array of two or a dict with x and y; None for anything else (a dict of 64+ entries is a table row)."
+    if isinstance(target, dict) and len(target) < EMBED_DIM:
         if not {"x", "y"} <= set(target):
             raise DimensionError(f"a point dict needs keys 'x' and 'y' (grid CRS), got {sorted(target)}: "
                                  "e.g. {'x': 500015.0, 'y': 4999985.0}")
@@ -61,7 +61,11 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
                  target,            # a 64-vector (float or int8 codes), an (x, y) point or {"x":..,"y":..}
                  crs=None,          # CRS of a point (default: the grid's)
                 ) -> np.ndarray:
-    "The unit float32 64-vector a query means, through the map's gate (`embeddings.gate_query`) or at a point."
+    """The unit float32 64-vector a query means, through the map's gate (`embeddings.gate_query`) or at a point.
+
+    A vector is read by its labels (`embeddings.query_array`): a table row (Series or dict) or a DataArray labelled
+    A00..A63 in any order is put in band order, its other entries left out. Raises `DimensionError` for anything
+    but one 64-vector or a point, `NoValidDataError` for a vector that is no embedding or a point with no data."""
     if (xy := _as_xy(target)) is not None:
         xs, ys = to_crs([xy[0]], [xy[1]], crs, crs_of(emb))
         v = values_at(emb, *pixel_indices(emb, xs, ys))[0]
@@ -69,12 +73,11 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
             raise NoValidDataError(f"the pixel at x={xy[0]}, y={xy[1]} has no data (NaN): choose a point with data")
         return v
     fills = declared_nodata(target) if isinstance(target, xr.DataArray) else ()
-    if isinstance(target, xr.DataArray) and target.sizes.get("band") == EMBED_DIM:
-        target = label_bands(target.squeeze(drop=True))
-    a = np.asarray(target)
-    if a.size != EMBED_DIM or a.dtype.kind not in "iuf":
-        raise DimensionError(f"a similarity query is a {EMBED_DIM}-vector or an (x, y) point, got {a.size} values "
-                             f"of {a.dtype}: pass `emb.sel(x=.., y=.., method='nearest')` or a point `(x, y)`")
+    a = query_array(target, "similarity query")
+    if a.size != EMBED_DIM or a.dtype.kind not in "iubf":
+        raise DimensionError(f"a similarity query is one {EMBED_DIM}-vector or an (x, y) point, got {a.size} values "
+                             f"of {a.dtype}: pass `emb.sel(x=.., y=.., method='nearest')`, a table row "
+                             "`df.loc[i, band_names()]` or a point `(x, y)`")
     return gate_query(a.reshape(1, EMBED_DIM), fills, "similarity query")[0]  # the map's gate; unit length
 
 # %% ../nbs/25_analysis.ipynb #c0010

@@ -12,6 +12,7 @@ import warnings
 from typing import Callable
 
 import numpy as np
+import pandas as pd
 import xarray as xr
 
 from .core import EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError, band_names
@@ -21,8 +22,8 @@ from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
 
 # %% auto #0
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OFFICIAL_COLLECTION', 'band_order', 'label_bands', 'pixelwise', 'values_at',
-           'gate_vectors', 'gated', 'gate_query', 'refuse_rotation', 'embedding_variable', 'as_embedding',
-           'quantize_embedding', 'dequantize_embedding', 'from_official', 'read_official_tiff']
+           'gate_vectors', 'gated', 'query_array', 'gate_query', 'refuse_rotation', 'embedding_variable',
+           'as_embedding', 'quantize_embedding', 'dequantize_embedding', 'from_official', 'read_official_tiff']
 
 # %% ../nbs/23_embeddings.ipynb #c0006
 _A_NAME = re.compile(r"\s*[Aa](\d{1,2})\s*")                      # A00..A63, any case or padding (A7, a07)
@@ -187,20 +188,57 @@ def _with_crs(da:xr.DataArray, crs) -> xr.DataArray:
     except CRSError: return da
 
 # %% ../nbs/23_embeddings.ipynb #c0015r
-def gate_query(a,                         # a 64-vector or (Q, 64): float vectors or int8 codes
+def _band_positions(names) -> list|None:
+    """Positions of the 64 band entries among labels `names`, in the order A00..A63: all 64 labels read by
+    `band_order`, or the entries labelled A00..A63 among other labels (a table row with its other columns)."""
+    names = list(names)
+    if (order := band_order(names)) is not None: return order
+    at = {}
+    for i, n in enumerate(names):
+        if isinstance(n, str) and (m := _A_NAME.fullmatch(n)): at.setdefault(int(m[1]), []).append(i)
+    if sorted(at) != list(range(EMBED_DIM)) or any(len(p) > 1 for p in at.values()): return None
+    return [at[b][0] for b in range(EMBED_DIM)]
+
+def query_array(a,                        # vectors as a user holds them: array, Series, dict, DataFrame, DataArray
+                what:str="query vector",  # what the vectors are, for messages
+               ) -> np.ndarray:
+    """The numbers of the vectors a user hands in, as an array (64,) or (Q, 64) with the bands in the order A00..A63.
+
+    Labels say which band is which, by `band_order`'s rule: a pandas Series or a dict (a table row: `df.loc[i]`,
+    a row of `.aef.sample()` or `readers.read_aef_samples()`), a DataFrame's columns, a DataArray's `band`
+    coordinate. The 64 entries labelled A00..A63 are picked out of a row with other columns (text, x, y);
+    unlabelled values, or labels that name no band, are read by position. Numbers of object dtype (a row of a
+    table with text columns) are cast to numbers; text among them raises `DimensionError`."""
+    if isinstance(a, dict): a = pd.Series(a)
+    if isinstance(a, xr.DataArray) and a.sizes.get("band") == EMBED_DIM:
+        a = label_bands(a.squeeze(drop=True)).transpose(..., "band").values
+    elif isinstance(a, pd.Series) and (order := _band_positions(a.index)) is not None: a = a.iloc[order]
+    elif isinstance(a, pd.DataFrame) and (order := _band_positions(a.columns)) is not None: a = a.iloc[:, order]
+    v = np.asarray(a)
+    if v.dtype.kind == "O":
+        try: v = np.asarray(pd.to_numeric(v.ravel())).reshape(v.shape)
+        except (TypeError, ValueError) as e:
+            raise DimensionError(f"a {what} holds text, not numbers ({e}): pass the {EMBED_DIM} band values, "
+                                 "e.g. `row[band_names()]`, or cast them: `row.astype('float32')`") from None
+    return v
+
+def gate_query(a,                         # a 64-vector or (Q, 64): float vectors or int8 codes (`query_array`)
                fills=(),                  # declared no-data values
                what:str="query vector",   # what the vectors are, for messages
               ) -> np.ndarray:
     """Unit float32 rows (Q, 64) of the vectors a user hands in, through `gate_vectors` like the map.
 
+    `a` is read by `query_array`: a table row or a DataArray labelled A00..A63 in any order is put in band order.
+
     Raises `NoValidDataError` for rows with no data, non-finite, all zero or constant (64 x -1, a fill) and
     `DimensionError` for a shape other than (64,) or (Q, 64);
     rescales rows of a mean's length (`MEAN_LENGTH`) with the map's warning about means, and rows of any other
     nonzero length with a warning (a query is handed in on purpose: a sum of prototypes points the same way)."""
-    a = np.asarray(a)
+    a = query_array(a, what)
     if a.ndim not in (1, 2) or a.shape[-1] != EMBED_DIM or a.dtype.kind not in "iubf":
-        raise DimensionError(f"a {what} is a {EMBED_DIM}-vector or ({EMBED_DIM},) rows of numbers, got shape "
-                             f"{a.shape} of {a.dtype}: pass a pixel, e.g. `emb.sel(x=.., y=.., method='nearest')`")
+        raise DimensionError(f"a {what} is a {EMBED_DIM}-vector or (Q, {EMBED_DIM}) rows of numbers, got shape "
+                             f"{a.shape} of {a.dtype}: pass a pixel, e.g. `emb.sel(x=.., y=.., method='nearest')`, "
+                             "or table rows `df[band_names()]`")
     v, _ = gate_vectors(np.atleast_2d(a), fills, unit=False)
     none = ~np.isfinite(v).all(-1)
     if none.any():

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .embeddings import as_embedding, gate_query, gate_vectors
+from .embeddings import as_embedding, gate_query, gate_vectors, query_array
 from .geo import crs_of, require
 from .core import EMBED_DIM, ConfigError, DimensionError, NoValidDataError
 from .quantize import NODATA, dequantize
@@ -152,7 +152,7 @@ def _candidates_faiss(ix, q:np.ndarray, m:int, nprobe:int) -> np.ndarray:
 
 # %% ../nbs/25a_index.ipynb #c0015
 def _query_rows(query) -> tuple[np.ndarray, bool]:
-    q = np.asarray(query.values if isinstance(query, xr.DataArray) else query)
+    q = query_array(query, "index query")  # a table row or DataArray put in band order by its labels
     one = q.ndim == 1
     q = np.atleast_2d(q)
     if q.shape[-1] != EMBED_DIM or q.ndim != 2:

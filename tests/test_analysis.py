@@ -269,6 +269,30 @@ def test_query_vectors_that_are_not_embeddings_are_refused(emb):
     with pytest.raises(DimensionError, match="64-vector"): similarity(emb, np.ones(3))
 
 
+def test_case_A18_labelled_query_is_read_by_its_labels(emb):
+    "A table row (Series, dict), a one-row DataFrame or a DataArray labelled A00..A63 in any order: read by label."
+    B, u = band_names(), emb.values[2, 3]
+    want = similarity(emb, u).values
+    assert abs(want[2, 3] - 1) < 1e-6
+    s = pd.Series(u, index=B)
+    rev, shuffled = s[B[::-1]], s.sample(frac=1, random_state=0)
+    text = s.rename(lambda b: f"A{int(b[1:])}").sort_index()   # A0, A1, A10, ... as a text sort leaves them
+    for q in (s, rev, shuffled, text, dict(rev), rev.to_frame().T, emb.isel(y=2, x=3).sel(band=B[::-1]),
+              xr.DataArray(rev.values, dims="band", coords={"band": rev.index})):
+        np.testing.assert_allclose(similarity(emb, q).values, want, atol=1e-6)
+        np.testing.assert_allclose(emb.aef.similarity(q).values, want, atol=1e-6)
+    # a row of a mixed table (object dtype): the 64 band values picked by label, converted
+    row = pd.concat([pd.Series({"region": "north", "year": 2024, "x": 1.0, "y": 2.0}), rev])
+    assert row.dtype == object
+    for q in (row, rev.astype(object), row.to_dict()):
+        np.testing.assert_allclose(similarity(emb, q).values, want, atol=1e-6)
+    # labels that name no band: by position; text among the band values: refused, naming the cast
+    np.testing.assert_allclose(similarity(emb, pd.Series(u, index=[f"f{i}" for i in range(64)])).values, want, atol=1e-6)
+    bad = s.astype(object); bad["A05"] = "n/a"
+    with pytest.raises(DimensionError, match="text.*astype"): similarity(emb, bad)
+    with pytest.raises(DimensionError, match="one 64-vector"): similarity(emb, pd.DataFrame([u, u], columns=B))
+
+
 @pytest.mark.parametrize("scale", [3.0, 0.5, 100.0])
 def test_case_A4_non_unit_float_query_is_rescaled_loudly_scores_in_range(emb, scale):
     "A float query of length 3 (or a raw vector of any length): the map's gate, unit length, a warning."

@@ -593,3 +593,18 @@ def test_a_rotated_grid_is_refused(tmp_path):
     with rasterio.open(up, "w", transform=rasterio.Affine(10, 0, 500_000, 0, -10, 5_000_000), **prof) as d:
         d.write(np.moveaxis(codes, -1, 0))
     np.testing.assert_array_equal(read_official_tiff(up).values, dequantize(codes))
+
+
+def test_case_A18_gate_query_reads_labels_and_casts_object_numbers():
+    "gate_query: a Series/dict/DataFrame/DataArray labelled A00..A63 in any order is put in band order; numbers of object dtype cast."
+    import pandas as pd
+    from alphaearth_nb.embeddings import gate_query
+    u, B = random_unit((2,), seed=5), band_names()
+    s = pd.Series(u[0], index=B)[B[::-1]]
+    for q in (s, s.astype(object), dict(s)):
+        np.testing.assert_allclose(gate_query(q)[0], u[0], atol=1e-7)
+    df = pd.DataFrame(u, columns=B).iloc[:, ::-1].astype(object)
+    np.testing.assert_allclose(gate_query(df), u, atol=1e-7)
+    da = xr.DataArray(u[:, ::-1], dims=("q", "band"), coords={"band": B[::-1]}).T   # (band, q), labels reversed
+    np.testing.assert_allclose(gate_query(da), u, atol=1e-7)
+    with pytest.raises(DimensionError, match="text"): gate_query(pd.Series(["a"] * 64, index=B))

@@ -2,12 +2,14 @@
 import importlib.util
 
 import numpy as np
+import pandas as pd
 import pytest
+import xarray as xr
 
 from alphaearth_nb import index as aix
 from alphaearth_nb.embeddings import quantize_embedding
 from alphaearth_nb.testing import embedding_from_array, random_unit
-from alphaearth_nb.core import MissingDependencyError
+from alphaearth_nb.core import MissingDependencyError, band_names
 from alphaearth_nb.quantize import quantize
 
 INSTALLED = [b for b in aix.BACKENDS if importlib.util.find_spec(b)]
@@ -86,3 +88,15 @@ def test_case_A4_index_queries_and_vectors_go_through_the_gate():
     with pytest.warns(UserWarning, match="length"): m = idx.search(3 * v[5], k=1)
     assert m.ids[0] == 5 and abs(float(m.scores[0]) - 1) < 1e-5
     with pytest.raises(NoValidDataError): aix.exact_search(v, np.zeros(64), k=1)
+
+
+def test_case_A18_index_queries_are_read_by_their_labels():
+    "A Series, DataFrame or DataArray query labelled A00..A63 in another order: reordered by label, object dtype cast."
+    v, B = random_unit((40,), seed=31), band_names()
+    s = pd.Series(v[5], index=B)[B[::-1]]
+    for q in (s, s.astype(object), dict(s), xr.DataArray(s.values, dims="band", coords={"band": s.index})):
+        pos, sc = aix.exact_search(v, q, k=1)
+        assert pos[0, 0] == 5 and abs(float(sc[0, 0]) - 1) < 1e-5
+    df = pd.DataFrame(v[[5, 7]], columns=B)[B[::-1]].assign(site=["a", "b"])   # a table with a text column
+    pos, _ = aix.exact_search(v, df, k=1)
+    assert pos[:, 0].tolist() == [5, 7]
