@@ -394,7 +394,10 @@ def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1
              polygons:str="rasterize",  # polygon labels: "rasterize" (every pixel inside) or "sample"
              crs=None,                  # CRS of the points (default: the table's own, else the grid's)
             ) -> xr.Dataset:
-    "Few-shot classification of every pixel: Dataset with `class` (y, x; the labels' ids, -1 = no data), `scores`."
+    """Few-shot classification of every pixel: Dataset with `class` (y, x; the labels' ids, -1 = no data), `scores`.
+
+    Named classes ('forest', 'crop') are numbered 0..C-1 in sorted order; the class map keeps the names in
+    `attrs['class_names']`, which `vectorize`, `map_to_cog` and `plot_classes` write out with it."""
     da = as_embedding(emb)
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
@@ -416,6 +419,7 @@ def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1
     def to_class(i):
         return np.where(np.isfinite(i), lut[np.nan_to_num(i).astype(np.int64)], -1).astype(dt)
     cls = pixelwise(to_class, res.isel(classes=C), dtype=dt, core=()).assign_attrs(nodata=-1)
+    if not ids: cls.attrs["class_names"] = [str(c) for c in classes]  # index i is class_names[i], on the way out too
     scores = res.isel(classes=slice(0, C)).assign_coords(classes=lut.astype(dt) if ids else classes)
     return xr.Dataset({"class": cls, "scores": scores}, attrs={**da.attrs, "method": method})
 

@@ -190,6 +190,13 @@ def _declared_off(m:xr.DataArray, a:np.ndarray) -> tuple[np.ndarray, list]:
     if not fills or a.dtype == bool: return np.zeros(a.shape, bool), []
     return np.isin(a, fills), fills
 
+def _class_names(m:xr.DataArray, a:np.ndarray) -> list|None:
+    "The names of a class map's ids 0..C-1 (`attrs['class_names']`, set by `classify` on named classes), else None."
+    names = m.attrs.get("class_names")
+    if names is None or isinstance(names, str) or a.dtype.kind not in "iu": return None
+    names = [str(n) for n in np.asarray(names).ravel()]
+    return names if int(a.max(initial=-1)) < len(names) else None
+
 def _fits(v, dtype) -> bool:
     "Whether the number `v` is a value of integer `dtype` (a no-data value the file can hold)."
     info = np.iinfo(dtype)
@@ -209,7 +216,9 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     no-data value. An integer map's file no-data is `nodata` if given, else its declared value (the pixels keep
     it), else -1 (signed) or 255 (unsigned; one holding 255 as a class, a 0/255 mask, is written signed with -1);
     declared pixels are mapped to it. A float map is float32 with NaN,
-    or with its declared fill (e.g. -9999, NaN pixels written as it too) or `nodata` when given."""
+    or with its declared fill (e.g. -9999, NaN pixels written as it too) or `nodata` when given. A map of named
+    classes (`attrs['class_names']`, from `classify`) records them in the band's `class_names` tag (JSON list:
+    value i is the i-th name)."""
     require("rasterio", "official", "writing COGs")
     import rasterio
     from rasterio.enums import Resampling
@@ -240,6 +249,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     with _cog_stage(path, blocksize, facs, overwrite) as src, rasterio.open(src, "w", **prof) as dst:
         dst.write(a[None])
         if m.name: dst.set_band_description(1, str(m.name))
+        if names := _class_names(m, a): dst.update_tags(1, class_names=json.dumps(names))  # index i: names[i]
         if facs: dst.build_overviews(facs, rs)
     return user_path(path)
 
@@ -252,7 +262,9 @@ def vectorize(da,                   # (y, x) class map or boolean mask, with att
     No data is left out: False, NaN, negative values (classify's -1) and the values the map declares as no data
     (`geo.declared_nodata`: `nodata`, `_FillValue`, `missing_value`, `nodatavals`; the eo-learn LULC raster's 0).
     The values are kept as given, ids beyond int32 too (WorldCereal `ewoc_code`s such as 4102000040, field case
-    C2): rasterio traces int32, so it is given each value's rank and the column maps ranks back to values."""
+    C2): rasterio traces int32, so it is given each value's rank and the column maps ranks back to values. A map
+    of named classes (`attrs['class_names']`, from `classify`) gives the names in `name` and the ids in
+    `{name}_id`."""
     require("rasterio", "official", "vectorising maps"); require("geopandas", "official", "vectorising maps")
     import geopandas as gpd
     from rasterio import features
@@ -270,7 +282,10 @@ def vectorize(da,                   # (y, x) class map or boolean mask, with att
     found = features.shapes(rank.reshape(a.shape).astype(np.int32), mask=valid, transform=transform_of(m),
                             connectivity=connectivity)
     geoms = [(shape(g), v) for g, v in found]
-    return gpd.GeoDataFrame({name: [int(ids[int(v)]) for _, v in geoms]}, geometry=[g for g, _ in geoms], crs=crs)
+    vals = [int(ids[int(v)]) for _, v in geoms]
+    names = _class_names(m, a)
+    cols = {name: [names[v] for v in vals], f"{name}_id": vals} if names else {name: vals}
+    return gpd.GeoDataFrame(cols, geometry=[g for g, _ in geoms], crs=crs)
 
 # %% ../nbs/25c_exports.ipynb #c0020
 QUANTIZATION = {"scheme": "sign(q) * (q / 127.5)^2", "dtype": "int8", "nodata": NODATA, "scale": SCALE,

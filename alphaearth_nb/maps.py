@@ -90,6 +90,8 @@ def plot_classes(classes,                 # DataArray (y, x) of ints (-1 = no da
             names = list(classes.classes.values)  # string labels: the map holds indices into `classes`
         title = title or var
         classes = classes[var]
+    if names is None and classes.attrs.get("class_names") is not None:  # a map of named classes (`classify`)
+        names = [str(n) for n in np.asarray(classes.attrs["class_names"]).ravel()]
     da = downsample(north_up(_shown(classes)), max_size)   # declared no-data: transparent, no legend entry
     v = np.asarray(da.values)
     img, lut = _class_rgba(v, cmap)

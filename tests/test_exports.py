@@ -259,3 +259,36 @@ def test_map_cogs_keep_every_class_and_take_any_spatial_names(tmp_path):
     c = cluster(e, 3)
     with rasterio.open(map_to_cog(c, tmp_path / "c.tif")) as f:
         np.testing.assert_array_equal(f.read(1), c["cluster"].values)
+
+
+def test_named_classes_keep_their_names_on_the_way_out(tmp_path):
+    "C kind on the way out: classify on names numbers them 0..C-1; vectorize, map_to_cog and plot_classes gave 0/1/2."
+    import json
+    import matplotlib
+    matplotlib.use("Agg")
+    import pandas as pd
+    import rasterio
+    from shapely.geometry import Point
+    from alphaearth_nb.maps import plot_classes
+    e = embedding_from_array(random_unit((5, 5), seed=23))
+    pos, names = [(0, 0), (2, 2), (4, 4), (1, 3)], ["forest", "crop", "forest", "water"]
+    pts = pd.DataFrame({"x": [float(e.x[c]) for _, c in pos], "y": [float(e.y[r]) for r, _ in pos], "label": names})
+    res = e.aef.classify(pts, k=1)
+    cls = res["class"]
+    assert cls.attrs["class_names"] == ["crop", "forest", "water"]   # sorted: crop 0, forest 1, water 2
+    assert [int(cls.values[r, c]) for r, c in pos] == [1, 0, 1, 2]    # k=1: a labelled pixel is its own class
+    for m in (cls, res):                                              # the map, or classify's Dataset
+        g = vectorize(m, name="class")
+        for (r, c), want in zip(pos, names):
+            hit = g[g.contains(Point(float(e.x[c]), float(e.y[r])))]
+            assert hit["class"].tolist() == [want] and hit["class_id"].tolist() == [["crop", "forest", "water"].index(want)]
+    p = map_to_cog(cls, tmp_path / "c.tif")
+    with rasterio.open(p) as f:
+        got, tags = f.read(1), f.tags(1)
+    table = json.loads(tags["class_names"])
+    assert [table[got[r, c]] for r, c in pos] == names
+    ax = plot_classes(cls)   # the map alone: its legend names the classes
+    assert sorted(t.get_text() for t in ax.get_legend().get_texts()) == ["crop", "forest", "water"]
+    # ids stay ids: no names recorded, columns as before
+    ids = e.aef.classify(pts.assign(label=[7, 3, 7, 5]), k=1)["class"]
+    assert "class_names" not in ids.attrs and list(vectorize(ids, name="c").columns) == ["c", "geometry"]
