@@ -183,7 +183,7 @@ def _with_time(ds:xr.Dataset, period:Period|None) -> xr.Dataset:
 # %% ../nbs/29_earthengine.ipynb #c0015
 def to_stack_dataset(ds:xr.Dataset,              # what xee returned for one source
                      source,                     # registry name or EESource
-                     cs_threshold:float=0.5,     # Cloud Score+ clear threshold (arXiv 2507.22291 S1: cs > 0.5)
+                     cs_threshold:float=0.5,     # Cloud Score+ clear threshold (arXiv 2507.22291 S1.1: cs binarised at 0.5)
                      period:Period|None=None,    # for a static source without `time`
                      mask_clouds:bool=False,     # True: cloudy pixels NaN (not the paper's; it keeps them)
                     ) -> xr.Dataset:

@@ -391,7 +391,7 @@ def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, ch
     check_extrapolation(period, float(used.min()), float(used.max()), warn_days, max_days)
 
     layout = _Layout(bands=tuple((s, b) for s, ds in dsets.items() if ds.sizes["time"] for b in ds.data_vars
-                                 if b != CLOUD),  # inference needs no cloud mask (paper S2.2.2)
+                                 if b != CLOUD),  # inference needs no cloud mask (paper S1.1)
                      coords={s: {k: np.asarray(c.values) for k, c in ds.coords.items() if c.dims == ("time",)}
                              for s, ds in dsets.items()},
                      n_frames={s: bucket(ds.sizes["time"], frame_bucket) for s, ds in dsets.items()}, sources=srcs)

@@ -336,7 +336,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     """The transfer-protocol table: balanced accuracy (mean, std over folds) per shots level and method. A kNN
     with more neighbours than a level's training points (knn3 at 1-shot on a 2-class task: 2 points) cannot vote:
     it is left out of that level with a `UserWarning`, its row NaN with `folds` 0 and `table.attrs["skipped"]`
-    naming it (the paper reports the best of kNN k=1, k=3 and linear per evaluation, arXiv 2507.22291 S3, so the
+    naming it (the paper reports the best of kNN k=1, k=3 and linear per evaluation, arXiv 2507.22291 Fig. 1A, so the
     other methods stand); a level where no asked method can run is a `LabelError`."""
     x, y = check_xy(x, y)
     classes, yi = encode_labels(y)

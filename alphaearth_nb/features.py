@@ -111,7 +111,7 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
 
 # %% ../nbs/23b_features.ipynb #q0007
 def xy_features(stack,                # stack (DataTree) or Dataset on a y/x grid (or anything with y/x coordinates)
-                kind:str="sincos",    # "sincos": sin/cos of lat and lon (the paper's XY, S3); "metres": projected x, y
+                kind:str="sincos",    # "sincos": sin/cos of lat and lon (the paper's XY, S5.1.1); "metres": projected x, y
                 crs:str|None=None,    # the grid's CRS; default the stack's `crs` attribute
                ) -> xr.DataArray:
     "Baseline features per pixel, (y, x, band): `sin_lat, cos_lat, sin_lon, cos_lon`, or `x, y` in metres."

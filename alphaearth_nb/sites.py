@@ -24,7 +24,7 @@ __all__ = ['PAPER_CAP', 'PAPER_MIN_DIST', 'PAPER_PERIODS', 'RESOLVE', 'EARTH_RAD
            'sample_sites', 'box_strata', 'write_sites', 'read_sites']
 
 # %% ../nbs/07b_sites.ipynb #c0005
-PAPER_CAP = 10_000          # sites per RESOLVE ecoregion (arXiv 2507.22291, training data)
+PAPER_CAP = 10_000          # sites per RESOLVE ecoregion (arXiv 2507.22291, S2.1.1)
 PAPER_MIN_DIST = 1280.0     # metres between sites: the 1.28 km patch side (same source)
 PAPER_PERIODS = 2           # non-overlapping year-long periods per site (same source)
 RESOLVE = "RESOLVE/ECOREGIONS/2017"  # the paper's strata on Earth Engine (846 ecoregions; id column ECO_ID)
