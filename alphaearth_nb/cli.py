@@ -189,7 +189,7 @@ def _lines(rep:dict, cmp:dict, table, years:list) -> list[str]:
         out += [f"- beside the best designed baseline ({cmp['best_baseline']}), 10-shot, best method of each: "
                 f"embedding {cmp['embedding_10shot']:.3f} vs {cmp['best_baseline_10shot']:.3f} (error ratio "
                 f"{cmp['error_ratio_10shot']:.2f}; below 1 the embedding wins)",
-                f"- change, paper protocol (L2-normalised, thresholds 0.1..0.9), {cmp['changed_pixels']} changed px: "
+                f"- change, paper protocol (L2-normalised, (1 - dot)/2 at thresholds 0.1..0.9), {cmp['changed_pixels']} changed px: "
                 f"balanced accuracy embedding {cmp['change_embedding']:.3f} vs best baseline "
                 f"{cmp['change_best_baseline']:.3f}",
                 f"- stability: 1 - dot {cmp['unchanged_1dot']:.3f} on unchanged pixels vs {cmp['changed_1dot']:.3f} "

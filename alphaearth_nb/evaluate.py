@@ -431,13 +431,13 @@ def evaluate_regression(x,                        # features, (N, D)
     return pd.DataFrame(rows)
 
 # %% ../nbs/24_evaluate.ipynb #c0036
-PAPER_THRESHOLDS = tuple(round(0.1 * k, 1) for k in range(1, 10))  # S4: the grid 0.1 .. 0.9
+PAPER_THRESHOLDS = tuple(round(0.1 * k, 1) for k in range(1, 10))  # S4.1: the grid 0.1 .. 0.9 on d = (1 - e1.e2) / 2
 
 def change_scores(e1,                   # features before, (..., D)
                   e2,                   # features after, (..., D)
-                  normalize:bool=True,  # L2-normalise both first (the paper's protocol, S4)
+                  normalize:bool=True,  # L2-normalise both first (the paper's protocol, S4.1)
                  ) -> np.ndarray:
-    "`1 - e1 . e2` per row (0: same direction, 2: opposite); NaN where a vector is all zeros or NaN."
+    "`1 - e1 . e2` per row (0: same direction, 2: opposite; twice the paper's `d`); NaN where a vector is all zeros or NaN."
     e1 = np.asarray(e1, np.float64); e2 = np.asarray(e2, np.float64)
     if e1.shape != e2.shape: raise DimensionError(f"the two embeddings differ in shape, {e1.shape} vs {e2.shape}: sample them at the same points")
     if normalize:
@@ -449,10 +449,10 @@ def change_threshold_sweep(e1,                             # features before, (N
                            e2,                             # features after, (N, D)
                            changed,                        # binary change labels, (N,)
                            thresholds=PAPER_THRESHOLDS,    # the grid; None: every observed score (optimistic)
-                           normalize:bool=True,            # L2-normalise first (S4)
+                           normalize:bool=True,            # L2-normalise first (S4.1)
                           ) -> dict:
-    "Best balanced accuracy of `score >= t` over the thresholds, that `t` (lowest on ties), its TPR and TNR, and the ROC AUC."
-    s = change_scores(e1, e2, normalize)
+    "Best balanced accuracy of `d >= t`, `d = (1 - e1 . e2) / 2` (S4.1), over the thresholds, that `t` (lowest on ties), its TPR and TNR, and the ROC AUC."
+    s = change_scores(e1, e2, normalize) / 2  # the paper's d (S4.1, eq. 8): 0 the same, 1 opposite poles
     lab = np.asarray(changed)
     if lab.dtype.kind == "f" and np.isnan(lab).any(): raise LabelError("change labels hold NaN: drop unlabelled points first")
     if lab.shape != s.shape: raise LabelError(f"{len(lab)} change labels for {len(s)} embedding pairs: pass one label per pair")

@@ -9,15 +9,15 @@ then on the held-out scenes put the embedding beside the designed features a use
 1. Corpus (`alphaearth_nb.corpus`): scenes in regions with their own phenology offset, cloud regime, class mix;
    2-4 years; dated change events (clearing, fire, flood, construction, crop rotation). Written once under --out
    and reused. Training draws batches scene by scene from the "train" split (`CorpusBatches`).
-2. Land cover on the held-out scenes, the paper's protocol (arXiv 2507.22291 S3): points at
+2. Land cover on the held-out scenes, the paper's protocol (arXiv 2507.22291 S3.2, S4): points at
    least --min-dist metres apart (default 50 m; the paper: 1.28 km, its 128-pixel patch, which would leave a
    handful of points in a 1 km scene), each in one random year; 1, 10 and max shots; kNN-1, kNN-3 and
-   the linear probe; balanced accuracy mean +- std over folds (1000/500 in the paper: --quick uses fewer).
+   the linear probe; balanced accuracy mean +- std over folds (1000/500 in the paper, S6.1: --quick uses fewer).
    Features: the embedding of that year; raw series (S2 + S1 on a 10-day grid, gaps interpolated); seasonal
    composites (annual p10/p50/p90 and seasonal medians of every band and NDVI); composites + DEM; XY sin/cos.
    Each feature set is z-scored over the pooled points (the embedding is left as it is).
-3. Change on the held-out scenes, per event kind: the paper's unsupervised protocol (S4): L2-normalise the two
-   years' features, score 1 - e1.e2, best balanced accuracy over thresholds 0.1..0.9, changed = the event's
+3. Change on the held-out scenes, per event kind: the paper's unsupervised protocol (S4.1): L2-normalise the two
+   years' features, score d = (1 - e1.e2) / 2, best balanced accuracy over thresholds 0.1..0.9, changed = the event's
    pixels in its pair of years, unchanged = pixels in no event whose class never changes, same scenes and years.
    Unchanged 1-dot: the mean of 1 - e1.e2 of the embedding over those unchanged pixels.
 4. The error ratio embedding / best baseline (1 - balanced accuracy, best method of each) per shots level.
@@ -191,7 +191,7 @@ def report(lc, ch, info, log=print):
         log(f"  {s}-shot error ratio embedding/best-baseline {r:.2f} (best baseline: {best})")
     cw = ch.pivot_table(index="kind", columns="features", values="balanced_accuracy", sort=False)
     n = ch.groupby("kind")[["changed", "unchanged"]].first()
-    log("\nchange on held-out scenes (paper S4: L2-normalised 1 - e1.e2, best of thresholds 0.1..0.9): balanced accuracy")
+    log("\nchange on held-out scenes (paper S4.1: L2-normalised d = (1 - e1.e2)/2, best of thresholds 0.1..0.9): balanced accuracy")
     with pd.option_context("display.width", 250, "display.max_columns", 20):
         log(cw.join(n).round(3).to_string())
     emb_ch = float(cw["embedding"].mean()) if "embedding" in cw else float("nan")

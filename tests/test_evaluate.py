@@ -92,8 +92,8 @@ def test_metrics_by_hand():
 
 
 def test_change_sweep_by_hand():
-    # scores 0, 0.1, 0.5, 0.6 with labels 0, 1, 0, 1: best threshold 0.6 (TPR 1/2, TNR 1), AUC = 3 of 4 pairs
-    ang = np.arccos(1 - np.array([0., 0.1, 0.5, 0.6]))
+    # d = (1 - e1.e2) / 2 = 0, 0.1, 0.5, 0.6 with labels 0, 1, 0, 1: best threshold 0.6 (TPR 1/2, TNR 1), AUC = 3 of 4 pairs
+    ang = np.arccos(1 - 2 * np.array([0., 0.1, 0.5, 0.6]))
     e1 = np.stack([np.ones(4), np.zeros(4)], 1)
     e2 = np.stack([np.cos(ang), np.sin(ang)], 1)
     res = change_threshold_sweep(e1, e2, [0, 1, 0, 1], thresholds=None)
@@ -103,8 +103,8 @@ def test_change_sweep_by_hand():
 
 
 def test_change_paper_grid_by_hand():
-    # scores 0.05, 0.25, 0.45, 0.75, labels 0, 1, 0, 1; on the grid 0.1..0.9 the best (0.75) is first reached at t = 0.1
-    ang = np.arccos(1 - np.array([0.05, 0.25, 0.45, 0.75]))
+    # d = 0.05, 0.25, 0.45, 0.75, labels 0, 1, 0, 1; on the grid 0.1..0.9 the best (0.75) is first reached at t = 0.1
+    ang = np.arccos(1 - 2 * np.array([0.05, 0.25, 0.45, 0.75]))
     e1 = np.stack([np.ones(4), np.zeros(4)], 1)
     e2 = np.stack([np.cos(ang), np.sin(ang)], 1)
     res = change_threshold_sweep(5 * e1, 0.2 * e2, [0, 1, 0, 1])  # L2-normalised first: scale does not matter
@@ -113,6 +113,22 @@ def test_change_paper_grid_by_hand():
     assert change_threshold_sweep(e1, e2, [1, 1, 0, 0])["balanced_accuracy"] == pytest.approx(0.5)  # labels against the scores
     with pytest.raises(AEFError, match="zero vector"):
         change_threshold_sweep(np.zeros((2, 2)), np.ones((2, 2)), [0, 1])
+
+
+def test_change_threshold_is_on_the_papers_d():
+    # arXiv 2507.22291 S4.1, eq. 8: d = (1 - e1.e2) / 2, "0 = embeddings were the same, 1 = ... opposite poles",
+    # binarised at the s in 0.1 .. 0.9 with the best balanced accuracy: the grid is on d, not on 1 - e1.e2
+    def pairs(one_minus_cos):
+        c = 1 - np.asarray(one_minus_cos, float)
+        return np.tile([1.0, 0.0], (len(c), 1)), np.stack([c, np.sqrt(1 - c ** 2)], 1)
+    e1, e2 = pairs([0.3, 0.3, 0.5, 0.5])                 # d = 0.15, 0.15, 0.25, 0.25
+    res = change_threshold_sweep(e1, e2, [0, 0, 1, 1])
+    assert res["balanced_accuracy"] == pytest.approx(1.0) and res["threshold"] == pytest.approx(0.2)
+    e1, e2 = pairs([0.8, 0.8, 0.9, 0.9])                 # d = 0.40 and 0.45: no grid step between them
+    assert change_threshold_sweep(e1, e2, [0, 0, 1, 1])["balanced_accuracy"] == pytest.approx(0.5)
+    e1, e2 = pairs([0.0, 2.0])                           # identical and opposite poles: d = 0 and 1
+    res = change_threshold_sweep(e1, e2, [0, 1], thresholds=None)
+    assert res["threshold"] == pytest.approx(1.0) and res["balanced_accuracy"] == pytest.approx(1.0)
 
 
 def test_separated_points_by_hand():
@@ -227,7 +243,7 @@ def test_change_auc_agrees_with_sklearn():
     e2 = e1 + rng.standard_normal((400, 8)) * (0.2 + 0.5 * lab[:, None])
     e2 /= np.linalg.norm(e2, axis=1, keepdims=True)
     res = change_threshold_sweep(e1, e2, lab, thresholds=None)
-    score = 1 - (e1 * e2).sum(1)
+    score = (1 - (e1 * e2).sum(1)) / 2  # the paper's d (S4.1)
     assert res["auc"] == pytest.approx(roc_auc_score(lab, score))
     brute = max(balanced_accuracy(lab, (score >= t).astype(int)) for t in score)
     assert res["balanced_accuracy"] == pytest.approx(brute)
