@@ -206,8 +206,9 @@ def write_crs(obj, crs):
     name = crs_name(c)
     cf = {k: v for k, v in c.to_cf().items() if v is not None}
     wkt = c.to_wkt()
-    old = obj.coords.get("spatial_ref")   # a reader's geotransform is kept: it gives a one-pixel strip its size
-    gt = {"GeoTransform": old.attrs["GeoTransform"]} if old is not None and "GeoTransform" in old.attrs else {}
+    old = obj.coords.get("spatial_ref")   # a reader's geotransform gives a one-pixel strip its size: kept, made fresh
+    gt = ({"GeoTransform": _fresh_geotransform(obj, old.attrs["GeoTransform"])}
+          if old is not None and "GeoTransform" in old.attrs else {})
     out = obj.assign_coords(spatial_ref=xr.Variable((), np.int64(0), {**cf, "crs_wkt": wkt, "spatial_ref": wkt, **gt}))
     out.attrs["crs"] = name
     if isinstance(out, xr.Dataset):
@@ -228,30 +229,84 @@ def half_pixel(c) -> float:
     c = np.asarray(c, np.float64)
     return abs(float(c[1] - c[0])) / 2 if len(c) > 1 else 0.5
 
-def geotransform_steps(obj) -> tuple[float, float]|None:
-    """The signed pixel width and height `(a, e)` of the geotransform a reader kept: GDAL's `GeoTransform` on the
-    `spatial_ref` coordinate (rioxarray, odc-geo) or an affine `attrs['transform']`; None when there is none.
-    `e < 0`: rows stored north-first. Slicing keeps the steps right (the origin may go stale: it is not read)."""
+def _geotransform(obj) -> tuple[float, float, float, float]|None:
+    "(left, a, top, e) of the geotransform a reader kept (GDAL's `GeoTransform` text, else affine `attrs['transform']`)."
     sr = obj.coords.get("spatial_ref") if hasattr(obj, "coords") else None
     gt = sr.attrs.get("GeoTransform") if sr is not None else None
     try:
         if isinstance(gt, str):
             p = [float(v) for v in gt.split()]
-            return p[1], p[5]                                      # GDAL order: x0 a b y0 d e
+            return p[0], p[1], p[3], p[5]                          # GDAL order: x0 a b y0 d e
         t = obj.attrs.get("transform")                             # affine order: a b c d e f
-        return (float(t[0]), float(t[4])) if t is not None and len(t) >= 6 else None
+        return (float(t[2]), float(t[0]), float(t[5]), float(t[4])) if t is not None and len(t) >= 6 else None
     except (IndexError, TypeError, ValueError): return None
+
+def geotransform_steps(obj) -> tuple[float, float]|None:
+    """The signed pixel width and height `(a, e)` of the geotransform a reader kept: GDAL's `GeoTransform` on the
+    `spatial_ref` coordinate (rioxarray, odc-geo) or an affine `attrs['transform']`; None when there is none.
+    `e < 0`: rows stored north-first. Slicing keeps the steps right (the origin may go stale: it is not read);
+    `coarsen` or a strided `isel` does not (`pixel_size` checks them against the coordinates)."""
+    gt = _geotransform(obj)
+    return None if gt is None else (gt[1], gt[3])
+
+def _whole(v:float) -> bool: return abs(v - round(v)) < 1e-6   # a whole number of pixels (float rounding aside)
+
+def _gt_size(obj, d:str, step:dict, gt:tuple) -> float|None:
+    """The size of `obj`'s one-cell axis `d` by the reader's geotransform `gt` (left, a, top, e), checked against the
+    coordinates, which win: its step where they still fit it (the other axis spaced as it says, `d`'s centre on one of
+    its pixel centres: a slice); `k` times it where the grid was coarsened by `k` alike (the other axis `k` steps
+    apart, `d`'s centre the middle of `k` pixels); `GridError` naming the fix where it went stale and nothing tells."""
+    o = "y" if d == "x" else "x"
+    (g, corner), go = ((gt[1], gt[0]), gt[3]) if d == "x" else ((gt[3], gt[2]), gt[1])
+    if not g: return None
+    k = step[o] / abs(go) if step[o] and go else 1.0              # the other axis's spacing in geotransform steps
+    c = float(obj[d][0]) if d in obj.coords and obj.sizes.get(d) == 1 else None
+    off = None if c is None else (c - corner) / g - 0.5            # whole: on one of the geotransform's pixel centres
+    if _whole(k) and round(k) == 1 and (off is None or _whole(off)): return abs(g)
+    if _whole(k) and round(k) >= 2 and off is not None and not _whole(off) and _whole(off + 0.5 - k / 2):
+        return round(k) * abs(g)                                   # coarsened by k both ways: the middle of k pixels
+    why = (f"`{d}` = {c:g} lies between its pixel centres" if _whole(k) and round(k) == 1 else
+           f"`{o}` is spaced {step[o]:g}, {k:g} of its steps: coarsened or strided")
+    told = (f"{abs(g):g} if `{d}` was not resampled, {k * abs(g):g} if it was alike" if not _whole(k) or round(k) != 1
+            else f"coarsened along `{d}` by an unknown factor, or the coordinates moved")
+    raise GridError(f"the grid has one pixel along `{d}` and the reader's geotransform ({abs(g):g} per pixel) no longer "
+                    f"fits its coordinates ({why}), so the `{d}` pixel size cannot be told ({told}): keep 2+ pixels "
+                    f"along `{d}`, or write the grid's transform, e.g. "
+                    "`obj = obj.rio.write_transform(Affine(dx, 0, left, 0, dy, top))`")
 
 def pixel_size(obj) -> tuple[float|None, float|None]:
     """Pixel width and height (positive, in CRS units) of `obj`'s grid. An axis of 2+ cells says it by its
-    coordinates; an axis of one cell (a strip one pixel wide) takes the reader's geotransform, else the other
-    axis's spacing (square pixels, as the official product's 10 m); None where nothing says (one pixel alone)."""
+    coordinates (a geotransform never wins over them); an axis of one cell (a strip one pixel wide) takes the
+    reader's geotransform where the coordinates still fit it, `k` times its step after `coarsen` by `k` alike, and
+    raises `GridError` (fix: `rio.write_transform`) where a coarsened or strided grid leaves it undecidable; with
+    no geotransform, the other axis's spacing (square pixels, as the official product's 10 m); None where nothing
+    says (one pixel alone)."""
     obj = rename_spatial(obj)
     step = {d: abs(float(obj[d][1]) - float(obj[d][0])) if d in obj.coords and obj.sizes.get(d, 0) > 1 else None
             for d in ("x", "y")}
-    if None in step.values() and (gt := geotransform_steps(obj)) is not None:
-        step = {"x": step["x"] or abs(gt[0]) or None, "y": step["y"] or abs(gt[1]) or None}
+    if None in step.values() and (gt := _geotransform(obj)) is not None:
+        step = {d: step[d] or _gt_size(obj, d, step, gt) for d in ("x", "y")}
     return step["x"] or step["y"], step["y"] or step["x"]
+
+def _fresh_geotransform(obj, text:str) -> str:
+    """GDAL `GeoTransform` text for `obj`'s grid: the reader's `text` where the coordinates still fit it (a slice),
+    else rewritten from them (after `coarsen` or a strided `isel`); `text` as it is where they cannot tell (a
+    rotated grid, or a one-pixel axis `pixel_size` refuses)."""
+    o = rename_spatial(obj)
+    try: p = [float(v) for v in text.split()]
+    except (AttributeError, ValueError): return text
+    if len(p) != 6 or p[2] or p[4] or not p[1] or not p[5] or any(
+            d not in o.coords or o[d].ndim != 1 or o.sizes[d] == 0 for d in ("x", "y")): return text
+    try: size = dict(zip(("x", "y"), pixel_size(o)))
+    except GridError: return text
+    out = []
+    for d, corner, g in (("x", p[0], p[1]), ("y", p[3], p[5])):
+        c = o[d].values.astype(np.float64)
+        s = float(c[1] - c[0]) if len(c) > 1 else np.copysign(size[d], g)
+        out += [float(c[0] - s / 2), s]
+    fits = all(np.isclose(abs(s), abs(g), rtol=1e-6) and _whole((left + s / 2 - corner) / g - 0.5)   # centre on its
+               for (left, s), corner, g in zip((out[:2], out[2:]), (p[0], p[3]), (p[1], p[5])))   # lattice
+    return text if fits else " ".join(str(v) for v in (out[0], out[1], 0.0, out[2], 0.0, out[3]))
 
 def axis_span(obj, d:str="x") -> np.ndarray:
     """The `d` coordinate (float64) as one span: a longitude axis that a reader wrapped at the antimeridian

@@ -7,7 +7,7 @@ from pyproj import CRS
 
 from alphaearth_nb.core import CRSError, GridError, MissingDependencyError, PointError
 from alphaearth_nb.geo import (as_crs, check_same_grid, crs_name, crs_of, declared_nodata, flip_rows, grid_coords,
-                               north_up, pixel_indices, require, same_crs, to_crs, utm_crs, write_crs)
+                               north_up, pixel_indices, pixel_size, require, same_crs, to_crs, utm_crs, write_crs)
 
 
 def test_require_names_the_extra():
@@ -205,3 +205,58 @@ def test_a_one_pixel_grid_reads_the_geotransform_a_reader_kept():
     one = _strip(1, 1)   # one pixel and nothing saying its size: refused, not guessed
     with pytest.raises(GridError, match="pixel size"):
         pixel_indices(one, [500_005.0], [4_999_995.0])
+
+
+# --- a reader's geotransform after coarsen or a strided slice: the coordinates win ----------------------------------
+
+_GT10 = "500000.0 10.0 0.0 5000000.0 0.0 -10.0"   # a 10 m north-up grid whose top-left corner is (500000, 5000000)
+
+
+def _read(ny, nx):
+    "A grid as rioxarray reads it from a file: 10 m pixels, the file's geotransform kept on `spatial_ref`."
+    return xr.DataArray(np.arange(ny * nx, dtype=np.float32).reshape(ny, nx), dims=("y", "x"),
+                        coords=grid_coords(ny, nx), attrs={"crs": "EPSG:32631"}).assign_coords(
+        spatial_ref=xr.Variable((), 0, {"GeoTransform": _GT10}))
+
+
+@pytest.mark.parametrize("op, ny, nx, want", [
+    # coarsen by 2 of the 10 m grid: 20 m pixels, the same top-left corner
+    (lambda g: g.coarsen(x=2, y=2).mean(), 4, 6, (20.0, 0.0, 500_000.0, 0.0, -20.0, 5_000_000.0)),
+    # ... of a strip two rows high: one row left, still 20 m high (was 10 m: the file's step)
+    (lambda g: g.coarsen(x=2, y=2).mean(), 2, 6, (20.0, 0.0, 500_000.0, 0.0, -20.0, 5_000_000.0)),
+    # ... of a strip two columns wide: one column left, 20 m wide
+    (lambda g: g.coarsen(x=2, y=2).mean(), 6, 2, (20.0, 0.0, 500_000.0, 0.0, -20.0, 5_000_000.0)),
+    # every third column: 30 m apart, centred on columns 0, 3, 6 (x = 500005, 500035, 500065)
+    (lambda g: g.isel(x=slice(None, None, 3)), 4, 9, (30.0, 0.0, 499_990.0, 0.0, -10.0, 5_000_000.0)),
+])
+def test_a_coarsened_or_strided_grid_gets_its_own_transform(op, ny, nx, want):
+    from alphaearth_nb.cubes import transform_of
+    pytest.importorskip("affine")
+    g = op(_read(ny, nx))
+    assert pixel_size(g) == (want[0], -want[4])
+    assert tuple(transform_of(g))[:6] == pytest.approx(want)
+    gt = [float(v) for v in write_crs(g, "EPSG:32631").spatial_ref.attrs["GeoTransform"].split()]
+    assert gt == pytest.approx([want[2], want[0], 0.0, want[5], 0.0, want[4]])   # no stale 10 m left for exports
+
+
+def test_a_sliced_grid_keeps_the_readers_geotransform():
+    g = _read(3, 9).isel(x=slice(2, 5), y=[1])          # a contiguous slice: the file's grid still fits
+    assert pixel_size(g) == (10.0, 10.0)
+    assert write_crs(g, "EPSG:32631").spatial_ref.attrs["GeoTransform"] == _GT10
+
+
+def test_a_one_pixel_axis_the_coordinates_cannot_size_is_refused_with_the_fix():
+    pytest.importorskip("rioxarray")
+    from affine import Affine
+    strip = _read(1, 9).isel(x=slice(None, None, 3))    # one row: 10 m if y was not strided, 30 m if it was alike
+    with pytest.raises(GridError, match=r"one pixel along `y`.*rio.write_transform"):
+        pixel_size(strip)
+    with pytest.raises(GridError, match="write_transform"):
+        pixel_indices(strip, [500_035.0], [4_999_995.0])
+    fixed = strip.rio.write_transform(Affine(30.0, 0.0, 499_990.0, 0.0, -10.0, 5_000_000.0))
+    assert pixel_size(fixed) == (30.0, 10.0)
+    one = _read(2, 2).coarsen(x=2, y=2).mean()          # 2 x 2 -> 1 x 1: the centre lies between the file's pixels
+    with pytest.raises(GridError, match="one pixel along `x`"):
+        pixel_size(one)
+    # the refused grid's stale geotransform is not rewritten by guess (a later use refuses again)
+    assert write_crs(strip, "EPSG:32631").spatial_ref.attrs["GeoTransform"] == _GT10
