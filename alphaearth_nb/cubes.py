@@ -63,8 +63,9 @@ def transform_of(emb:xr.DataArray):
     return Affine(dx, 0.0, x0 - dx / 2, 0.0, dy, y0 - dy / 2)
 
 def _apply(t, x, y) -> tuple:
-    "`t` applied to the point (x, y): what `t * (x, y)` gave, written out (affine 3 deprecates `*` with tuples)."
-    return t.a * x + t.b * y + t.c, t.d * x + t.e * y + t.f
+    """`t` applied to the point (x, y) by affine's matrix product: `t @ (x, y)` (affine 3 has `@` and deprecates
+    `*` with a tuple; affine 2 has only `t * (x, y)`, the same arithmetic)."""
+    return t @ (x, y) if hasattr(type(t), "__matmul__") else t * (x, y)
 
 def _crs(emb) -> str:
     c = crs_of(emb)
