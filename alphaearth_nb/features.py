@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/features.html.md"""
 # %% ../nbs/23b_features.ipynb #f0002
 from __future__ import annotations
 
+import re
 import warnings
 
 import numpy as np
@@ -15,7 +16,8 @@ import xarray as xr
 
 from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError
 from .geo import check_same_grid, crs_of, labelled_cells, north_up, rename_spatial, to_crs
-from .embeddings import as_embedding, band_order, refuse_rotation
+from .embeddings import NORM_TOL, as_embedding, band_order, refuse_rotation
+from .quantize import dequantize
 
 # %% auto #0
 __all__ = ['lonlat', 'composite_features', 'points_at', 'xy_features']
@@ -74,11 +76,44 @@ def composite_features(stack,                                  # stack (DataTree
     y, x = _grid(stack)
     return xr.DataArray(a, dims=("y", "x", "band"), coords={"y": y, "x": x, "band": names}, name="composite")
 
+_LOOK = 4096   # pixels looked at (spread over the grid) to tell an embedding from a 64-band baseline by its values
+
+def _unit_share(v:np.ndarray) -> float|None:
+    """The share of rows (N, 64) with data that are unit vectors (within `NORM_TOL`), rows of whole numbers in
+    [-128, 127] decoded as int8 codes first; constant rows (fills, all-zero) and rows with NaN are not looked at."""
+    v = np.asarray(v, np.float64)
+    v = v[np.isfinite(v).all(1)]
+    v = v[~(v == v[:, :1]).all(1)]
+    mx = np.abs(v).max(1) if len(v) else np.zeros(0)
+    codes = (v == np.round(v)).all(1) & (mx >= 1.5) & (mx <= 128)
+    if codes.any(): v[codes] = dequantize(np.clip(v[codes], -128, 127).astype(np.int8))
+    n = np.sqrt((v * v).sum(1))
+    n = n[np.isfinite(n)]                                     # code -128 decodes to NaN: no data
+    return float((np.abs(n - 1.0) <= NORM_TOL).mean()) if n.size else None
+
+def _named(labels) -> bool:
+    "Whether 64 band labels name the embedding's bands: A00..A63 in any order, case or padding (`band_order`)."
+    labels = [str(b).strip() for b in labels]
+    return all(re.fullmatch(r"[Aa]\d+", b) for b in labels) and band_order(labels) is not None
+
 def _embedding_like(da) -> bool:
-    "A DataArray with a 64-long `band` dim that is an embedding (integer codes, unnamed bands, or bands `band_order` reads)."
+    """Whether `da`, with a 64-long `band` dim, is an embedding to take through the map gate (`as_embedding`), not a
+    64-wide baseline to take as given. Declared: bands named A00..A63 (coordinates, or the band descriptions a
+    reader keeps in `attrs['long_name']`; any order, case or padding) or int8 codes (the product's storage type).
+    Else (band numbers 1..64 or `band_N`, which readers give any file, or unnamed) the values decide: at least half
+    the pixels with data, of up to 4,096 spread over the grid, are unit vectors (within `NORM_TOL`) as floats or as
+    int8 codes decoded; 64 DN bands, reflectances or counts are not, and pass as given."""
     if not isinstance(da, xr.DataArray) or da.sizes.get("band") != EMBED_DIM: return False
-    if da.dtype.kind in "iu" or "band" not in da.coords: return True
-    return band_order(da["band"].values) is not None  # A00..A63, A0..A63, 1..64, band_N in any order
+    if "band" in da.coords and _named(da["band"].values): return True
+    desc = da.attrs.get("long_name")
+    if isinstance(desc, (tuple, list)) and len(desc) == EMBED_DIM and _named(desc): return True
+    if da.dtype == np.int8: return True
+    if da.dtype.kind not in "iuf": return False
+    da = rename_spatial(da)
+    s = max(1, int(np.ceil(np.sqrt(da.size / EMBED_DIM / _LOOK))))     # every s-th row and column
+    v = np.asarray(da.isel({d: slice(None, None, s) for d in ("y", "x") if d in da.dims}).transpose(..., "band").values)
+    share = _unit_share(v.reshape(-1, EMBED_DIM))
+    return share is not None and share >= 0.5
 
 def points_at(features,       # (y, x, band): an embedding in any form (int8 codes dequantised) or a baseline
               labels,         # (y, x) DataArray of labels on the same grid
