@@ -192,7 +192,8 @@ def frame_samples(da,             # a (time, y, x) DataArray, numpy- or dask-bac
     every = np.arange(nt)
     rows = [list(v) for v in read([(b, 0, every) for b in range(len(arrays))])]  # the centres, all bands
     clear = np.array([[_clear(r, nodata).sum() for r in band] for band in rows]).reshape(len(arrays), nt)
-    p, have = int(clear.sum(1).argmax()), clear.max(0)  # the band the search reads; each frame's clearest band
+    p = int(clear.sum(1).argmax())  # the band the search reads, the clearest at the centres
+    have = clear[p].copy()          # each frame's clear values in that band: what the search adds to (not another's)
     at, k = np.ones(nt, int), np.ones(nt, int)
     found = {}  # chunk -> frames where the search found clear values (read in the other bands at the end)
     while (short := np.flatnonzero((have < enough) & (at < len(order)) & ((have > 0) | (at < empty_after)))).size:

@@ -1,12 +1,13 @@
 """What the per-frame unit check of lazy stacks costs (`frame_samples` inside `validate_stack`), side by side in one run.
 
-    .venv/bin/python benchmarks/frames.py [--base /path/to/checkout] [--looks-past REV] [--runs 5] [--embed]
+    .venv/bin/python benchmarks/frames.py [--base /path/to/checkout] [--looks-past REV] [--before REV] [--runs 5] [--embed]
 
 The sample scene (`load_scene()`), every band a dask array of (1 frame, 32, 32 px) chunks over an array that counts
 its reads (one per chunk computed), is validated by three versions of `stacks._check_values`, each with its own
 `frame_samples`: `centre` (4e912db: the centre chunk of every frame, one compute per band; `--base` is a checkout of
 it), `looks past` (03b0bb1, `--looks-past`: per band, a frame short of clear values reads more chunks, 6 for an
-empty date) and `now` (this checkout). Printed: the median wall time of `validate_stack` (of `--runs`), the chunk
+empty date), `before` (8da5b99, `--before`: the search counted each frame's clearest band, not the band it reads)
+and `now` (this checkout). Printed: the median wall time of `validate_stack` (of `--runs`), the chunk
 reads of Sentinel-2 (B4 and all bands) and of the whole stack, and the frames judged (>= 16 clear values in B4).
 `--embed` also times `embed` of the lazy scene for one year with an untrained `small` model (the demo's; one run,
 after a warm-up that compiles), to show the share validation takes of it.
@@ -21,6 +22,19 @@ Measured 2026-12-02 on 2 shared cores (session 17):
 centre reads one band, the others only the chunks where it found clear values), `.blocks` reads instead of
 slice-and-take graphs, one compute per round for all frames, and only the bands `check_frame_units` judges (not
 dem, gedi, landcover). embed of the lazy scene (small, untrained, 2024): 119 s, validation 2% of it (looks past: 6%).
+
+Measured 2026-12-02 on 2 shared cores (session 18, `--base 4e912db --runs 7`, one process):
+
+    version      validate_stack  S2 reads B4 / all 6 bands (of 3,650 / 21,900)  whole stack  S2 frames judged
+    centre            2.08 s          152 /   912                                  1,529         75 of 146
+    looks past       10.13 s          509 / 3,054                                  4,421         89 of 146
+    before            2.84 s          182 / 1,421                                  2,174         89 of 146
+    now               2.82 s          182 / 1,421                                  2,174         89 of 146
+(load average 8.8 before, 9.4 after; a first run at load 6.3 -> 8.3 gave before 2.89 s, now 3.65 s, the same reads:
+the difference is the load). `now` counts, for the frames the search stops, the clear values of the band it reads:
+the scene's bands share their clouds, so the count and the reads are the same here; a frame whose search band is
+clouded at the centre while another band is clear there now searches on (tests/test_units.py). Empty dates still
+read 5 chunks each past the centre in the search band: a chunk has to be read to be known empty.
 """
 import argparse
 import ast
@@ -81,8 +95,10 @@ def _defs(text, names, ns):
 def old_check_values(where):
     "`stacks._check_values` of an older version, with that version's `frame_samples` (and its helpers)."
     from alphaearth_nb import sources, units
-    ns = _defs(_source(where, "sources"), {"frame_samples", "_clear", "_spread", "_padded"},
-               {**vars(sources), **vars(units)})  # the unit checks moved from sources to units (session 17)
+    try: text = _source(where, "units")
+    except subprocess.CalledProcessError: text = ""
+    if "def frame_samples" not in text: text = _source(where, "sources")  # in sources before session 17
+    ns = _defs(text, {"frame_samples", "_clear", "_spread", "_padded"}, {**vars(sources), **vars(units)})
     st = dict(vars(stacks)); st["frame_samples"] = ns["frame_samples"]
     return _defs(_source(where, "stacks"), {"_check_values"}, st)["_check_values"]
 
@@ -113,12 +129,13 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--base", default="/work/m17/base", help="checkout (or git revision) of the centre-chunk version")
     ap.add_argument("--looks-past", default="03b0bb1", help="git revision (or checkout) of the first looks-past version")
+    ap.add_argument("--before", default="8da5b99", help="git revision (or checkout) before the search counted its own band")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--embed", action="store_true", help="also time embed of the lazy scene (small, untrained)")
     a = ap.parse_args()
     stack, seen = lazy_scene()
     versions = {"centre": old_check_values(a.base), "looks past": old_check_values(a.looks_past),
-                "now": stacks._check_values}
+                "before": old_check_values(a.before), "now": stacks._check_values}
     print(f"load average before (1, 5, 15 min): {os.getloadavg()}")
     s2 = [k for k in seen if k[0] == "sentinel2"]
     total = sum(int(np.prod(c.a.shape[:1])) * 25 for k, c in seen.items() if k[0] == "sentinel2") // len(s2)

@@ -306,3 +306,25 @@ def test_lazy_stack_of_many_empty_dates_reads_few_chunks_past_the_centres():  # 
         np.testing.assert_array_equal(np.sort(v, 1), np.sort(frame_samples(lazy[b], nodata=0), 1))
     slow = lazy.chunk({"time": 5})  # frames share time blocks: each block read once per chunk, rows picked right
     np.testing.assert_array_equal(np.sort(frame_samples(slow[bands], nodata=0)[2], 1), np.sort(s[2], 1))
+
+
+def test_lazy_frame_search_counts_the_band_it_reads():  # F1 and F4: the count that stops the search
+    """The search reads one band (the clearest at the centres) but counted each frame's clearest band: a frame whose
+    search band was clouded at the centre, and another band clear there, stopped at once with no clear value of its
+    own, so a frame whose angle was in degrees (the only band of its unit) was never judged, and passed."""
+    from alphaearth_nb.stacks import toy_stack, validate_stack
+    st = toy_stack(n_time=12, size=200)
+    d = st["sentinel1"].to_dataset()
+    cloud = (d.y < d.y[40]) & (d.y > d.y[160]) & (d.x > d.x[40]) & (d.x < d.x[160])  # the middle 119 x 119 pixels
+    bad, t = d.time.values[6], d.time
+    dB = (t == t[1]) | (t == t[2])     # VV and VH clouded at the centre twice: angle is the band the search reads
+    d = d.assign(VV=d.VV.where(~(dB & cloud)), VH=d.VH.where(~(dB & cloud)),
+                 angle=xr.where(t == bad, np.rad2deg(d.angle).where(~cloud), d.angle))
+    d = d.assign({b: d[b].transpose("time", "y", "x") for b in d.data_vars})
+    lazy, _ = _lazy(d)
+    from alphaearth_nb.units import frame_samples
+    s = frame_samples(lazy[["VV", "VH", "angle"]])
+    assert np.isfinite(s[2][6]).sum() >= 64            # the bad frame's angle: found past the clouds (was 0)
+    tree = xr.DataTree.from_dict({k: (lazy if k == "sentinel1" else st[k].to_dataset()) for k in st.children})
+    with pytest.raises(UnitsError, match=rf"sentinel1: 1 of the \d+ frames judged \({str(bad)[:10]}\) look like degrees"):
+        validate_stack(tree)
