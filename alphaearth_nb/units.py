@@ -145,8 +145,8 @@ def frame_samples(da,             # a (time, y, x) DataArray, numpy- or dask-bac
     Dataset: a list of them, one per band in `data_vars` order, all bands of a lazy one read by one plan).
     Eager: the grid over the whole frame; a frame with fewer than `enough` clear values (finite, not `nodata`) on
     it gives up to `n` of its clear pixels from anywhere instead. Lazy (dask): the grid of the spatial chunk at the
-    centre of every frame, all bands in one compute; a frame short of `enough` clear values there (in its clearest
-    band) adds the clear values of the grids of more chunks, spread over the frame (each the farthest from those
+    centre of every frame, all bands in one compute; a frame short of `enough` clear values there (in the band the
+    search reads, the clearest at the centres over all frames) adds the clear values of the grids of more chunks, spread over the frame (each the farthest from those
     read), 1, 2, 4, ... more per round, until it has enough or has read `max_chunks` chunks (all of them on a smaller
     frame); a frame with no clear value in its first `empty_after` chunks (centre, corners) is taken as empty.
     The search reads one band (the clearest at the centres); the other bands then read only the chunks where it
