@@ -200,14 +200,16 @@ def same_crs(a, b) -> bool:
     return as_crs(a).equals(as_crs(b), ignore_axis_order=True)
 
 def write_crs(obj, crs):
-    "`obj` with `crs` recorded as `attrs['crs']` and as the CF `spatial_ref` coordinate (rioxarray/odc-geo form)."
+    """`obj` with `crs` recorded as `attrs['crs']` and as the CF `spatial_ref` coordinate (rioxarray/odc-geo form). A
+    reader's `GeoTransform` there is kept where the coordinates still fit it (a slice) and rewritten from them where
+    they do not (`coarsen`, a strided `isel`), so exports and `rio.transform()` get the grid the data is on."""
     if crs is None: return obj
     c = as_crs(crs)
     name = crs_name(c)
     cf = {k: v for k, v in c.to_cf().items() if v is not None}
     wkt = c.to_wkt()
     old = obj.coords.get("spatial_ref")   # a reader's geotransform gives a one-pixel strip its size: kept, made fresh
-    gt = ({"GeoTransform": _fresh_geotransform(obj, old.attrs["GeoTransform"])}
+    gt = ({"GeoTransform": _fresh_geotransform(obj.assign_attrs(crs=name), old.attrs["GeoTransform"])}
           if old is not None and "GeoTransform" in old.attrs else {})
     out = obj.assign_coords(spatial_ref=xr.Variable((), np.int64(0), {**cf, "crs_wkt": wkt, "spatial_ref": wkt, **gt}))
     out.attrs["crs"] = name
@@ -301,7 +303,7 @@ def _fresh_geotransform(obj, text:str) -> str:
     except GridError: return text
     out = []
     for d, corner, g in (("x", p[0], p[1]), ("y", p[3], p[5])):
-        c = o[d].values.astype(np.float64)
+        c = axis_span(o, d)          # a longitude axis a reader wrapped at 180 as one span
         s = float(c[1] - c[0]) if len(c) > 1 else np.copysign(size[d], g)
         out += [float(c[0] - s / 2), s]
     fits = all(np.isclose(abs(s), abs(g), rtol=1e-6) and _whole((left + s / 2 - corner) / g - 0.5)   # centre on its

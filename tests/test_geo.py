@@ -260,3 +260,14 @@ def test_a_one_pixel_axis_the_coordinates_cannot_size_is_refused_with_the_fix():
         pixel_size(one)
     # the refused grid's stale geotransform is not rewritten by guess (a later use refuses again)
     assert write_crs(strip, "EPSG:32631").spatial_ref.attrs["GeoTransform"] == _GT10
+
+
+def test_a_longitude_axis_wrapped_at_180_keeps_its_geotransform():
+    "x = 179.99925 .. -179.99925 (a reader wrapped it): one span of 0.0005-degree pixels, not a stale step of -360."
+    x, y = np.array([179.99925, 179.99975, -179.99975, -179.99925]), np.array([0.00075, 0.00025, -0.00025, -0.00075])
+    gt = "179.999 0.0005 0.0 0.001 0.0 -0.0005"
+    g = xr.DataArray(np.zeros((4, 4)), dims=("y", "x"), coords={"y": y, "x": x}).assign_coords(
+        spatial_ref=xr.Variable((), 0, {"GeoTransform": gt}))
+    assert write_crs(g, "EPSG:4326").spatial_ref.attrs["GeoTransform"] == gt
+    got = write_crs(g.coarsen(x=2, y=2).mean(), "EPSG:4326").spatial_ref.attrs["GeoTransform"]
+    assert [float(v) for v in got.split()] == pytest.approx([179.999, 0.001, 0.0, 0.001, 0.0, -0.001])
