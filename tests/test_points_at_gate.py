@@ -54,13 +54,14 @@ def _dn(e, seed=0):
     return xr.DataArray(v, dims=("y", "x", "band"), coords={"y": e.y, "x": e.x})
 
 
-@pytest.mark.parametrize("form", ["dn", "bands 1..64", "uint16", "reflectance"])
+@pytest.mark.parametrize("form", ["dn", "bands 1..64", "band_N", "uint16", "reflectance"])
 def test_a_64_band_raw_baseline_without_band_names_is_taken_as_given(e_lab, form):
     """64 DN bands (or reflectances, rows of length 0.5..0.8) without `band` names were taken for an embedding:
     DN rows refused as too long (no pixel left: LabelError), reflectance rows scaled to length 1."""
     e, lab = e_lab
     b = _dn(e)
     b = {"dn": b, "bands 1..64": b.assign_coords(band=np.arange(1, 65)), "uint16": b.astype(np.uint16),
+         "band_N": b.assign_coords(band=[f"band_{i}" for i in range(1, 65)]),
          "reflectance": b / 5000.0}[form]
     X, y = points_at(b, lab)
     np.testing.assert_array_equal(X, np.asarray(b.values, np.float32).reshape(12, 64))
