@@ -43,6 +43,29 @@ def _float_codes(x:np.ndarray) -> np.ndarray|None:
     n = np.linalg.norm(d[np.isfinite(d).all(1)], axis=1)
     return d if n.size and (np.abs(n - 1) <= NORM_TOL).all() else None
 
+def _codes_decoded(x:np.ndarray, fill:np.ndarray) -> np.ndarray|None:
+    """`x` (N, 64) with its rows dequantised when the rows other than `fill` rows (one value in every column) are
+    int8 codes: ints within [-128, 127], or floats `_float_codes` takes for codes; fill rows outside the int8 range
+    (64 x -9999) kept as they are. None when they are not codes."""
+    rest = x[~fill] if (~fill).any() else x
+    if x.dtype.kind in "iu": codes = rest.size and rest.min() >= -128 and rest.max() <= 127
+    else: codes = x.dtype.kind == "f" and _float_codes(rest) is not None
+    if not codes: return None
+    out = x.astype(np.float32)
+    ok = (((x >= -128) & (x <= 127)) | np.isnan(x)).all(1)          # NaN: a masking reader's no data, code -128
+    out[ok] = dequantize(np.where(np.isnan(x[ok]), -128, x[ok]).astype(np.int8))
+    return out
+
+def _fill_rows(x:np.ndarray) -> np.ndarray:
+    """Rows (N,) of one value in every one of 64 columns (64 x -9999, all zero: an export's fill for masked pixels)
+    in a table whose other rows are embeddings (finite ones of unit length, `NORM_TOL`); none in a baseline table."""
+    same = (x == x[:, :1]).all(1) if len(x) else np.zeros(0, bool)
+    if not same.any(): return same
+    rest = x[~same]
+    rest = rest[np.isfinite(rest).all(1)].astype(np.float64)
+    unit = rest.size and (np.abs(np.linalg.norm(rest, axis=1) - 1) <= NORM_TOL).all()
+    return same if unit else np.zeros(len(x), bool)
+
 def check_xy(x, # features, (N, D)
              y, # labels or targets, (N,)
             ) -> tuple[np.ndarray, np.ndarray]:
@@ -50,14 +73,15 @@ def check_xy(x, # features, (N, D)
     64 wide within [-128, 127] are official int8 embedding codes and are dequantised first, as every map and query
     vector is (field case A4's gate; code -128 is no data and refused below); so are float features 64 wide whose
     every value is a whole number within [-128, 127] and whose rows decode to unit vectors (codes a masking reader
-    turned to floats, NaN no data; a baseline of 64 counts stays as given)."""
+    turned to floats, NaN no data; a baseline of 64 counts stays as given). Rows of one value in every column
+    (64 x -9999, all zero) among embedding rows are no data like NaN rows (`_fill_rows`, the map gate's rule for a
+    fill) and refused with a `LabelError`; in a baseline table (rows not unit vectors) they stay as given."""
     x = np.asarray(x)
     y = np.asarray(y)
     if x.ndim != 2: raise DimensionError(f"features must be 2-D (points, features), got shape {x.shape}: reshape with `x.reshape(len(x), -1)`")
-    if x.dtype.kind in "iu" and x.shape[1] == EMBED_DIM and x.size and x.min() >= -128 and x.max() <= 127:
-        x = dequantize(x)
-    elif x.dtype.kind == "f" and x.shape[1] == EMBED_DIM and (d := _float_codes(x)) is not None:
-        x = d   # the same codes read as floats
+    if x.shape[1] == EMBED_DIM and x.dtype.kind in "iuf":
+        same = (x == x[:, :1]).all(1)          # fill rows: left out of the decision (64 x -9999 is no code)
+        if (d := _codes_decoded(x, same)) is not None: x = d
     if y.ndim != 1: raise LabelError(f"labels must be 1-D (one per point), got shape {y.shape}: pass `y.ravel()`")
     if len(x) != len(y): raise LabelError(f"x has {len(x)} rows but y has {len(y)} labels: pass exactly one label per row of x")
     if y.dtype.kind == "f" and np.isnan(y).any():
@@ -68,6 +92,11 @@ def check_xy(x, # features, (N, D)
     if bad.any():
         raise LabelError(f"{int(bad.sum())} labelled points have NaN/inf features (no data there): drop them, "
                          "e.g. `keep = np.isfinite(x).all(1); x, y = x[keep], y[keep]`")
+    if x.shape[1] == EMBED_DIM and (fill := _fill_rows(x)).any():
+        vals = ", ".join(f"64 x {v:g}" for v in np.unique(x[fill, 0])[:3])
+        raise LabelError(f"{int(fill.sum())} labelled points have one value in every feature ({vals}) while the other "
+                         "rows are embeddings: a fill value for no data (masked pixels exported as -9999 or 0), never "
+                         "an embedding. Drop them, e.g. `keep = ~(x == x[:, :1]).all(1); x, y = x[keep], y[keep]`")
     return x, y
 
 def refuse_mixed_labels(vals,                 # labels (text, numbers or both), no unlabelled entries

@@ -431,3 +431,25 @@ def test_a_float_baseline_of_whole_numbers_is_not_taken_for_codes():
     codes = quantize(u.astype(np.float32)).astype(np.float32)         # a masking reader's floats
     got = check_xy(codes, y)[0]
     assert np.abs(np.linalg.norm(got, axis=1) - 1).max() < 0.03      # still decoded
+
+
+def test_case_A18_fill_rows_of_an_embedding_table_are_refused_like_nan_rows():
+    "Rows of one value in every column (64 x -9999, all zero) among unit vectors are no data; a baseline stays as given."
+    from alphaearth_nb.quantize import quantize
+    from alphaearth_nb.testing import random_unit
+    u, y = random_unit((40,), seed=1), np.arange(44) % 2
+    codes = np.asarray(quantize(u), np.int8)
+    for fill in (-9999.0, 0.0, -1.0):
+        for x in (np.vstack([u, np.full((4, 64), fill, np.float32)]),              # float vectors
+                  np.vstack([codes, np.full((4, 64), fill)]).astype(np.float32),   # codes a masking reader turned to floats
+                  np.vstack([codes, np.full((4, 64), fill)]).astype(np.int16)):    # int codes with an integer fill
+            with pytest.raises(LabelError, match=r"4 labelled points have one value in every feature.*keep ="):
+                check_xy(x, y)
+            with pytest.raises(LabelError, match="4 labelled points"):
+                evaluate_embeddings(x, y, shots=(5,), folds=2)
+    ok = check_xy(np.vstack([u, u[:4]]), y)[0]                                  # no fill: unchanged
+    np.testing.assert_array_equal(ok, np.vstack([u, u[:4]]))
+    rng = np.random.default_rng(3)                                              # a baseline: rows not unit
+    for base in (rng.integers(0, 20, (44, 64)).astype(np.float32), rng.normal(50, 10, (44, 64)).astype(np.float32)):
+        base[40:] = 0.0; base[41] = 7.0
+        np.testing.assert_array_equal(check_xy(base, y)[0], base)
