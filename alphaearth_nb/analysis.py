@@ -26,7 +26,7 @@ from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse
 from .evaluate import (change_scores, encode_labels, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
 from .geo import (axis_span, check_same_grid, crs_of, declared_nodata, inside_grid, labelled_cells, pixel_indices,
-                               rename_spatial, table_numbers, to_crs)
+                               rename_spatial, table_numbers, to_crs, unpacked)
 
 # %% auto #0
 __all__ = ['over_time', 'query_vector', 'similarity', 'change', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans',
@@ -219,7 +219,7 @@ def _table_points(df:pd.DataFrame, column:str) -> tuple:
 def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
     "x, y and values of the labelled pixels of a raster (`geo.labelled_cells`: the rule `points_at` applies too)."
     refuse_rotation(labels, "the label raster")   # a rotated raster has no x/y to place its cells by
-    da = rename_spatial(labels).squeeze(drop=True)
+    da = rename_spatial(unpacked(labels)).squeeze(drop=True)  # CF-packed (int16 * scale_factor): values in their units
     if set(da.dims) != {"y", "x"}:
         raise LabelError(f"a label raster has dims (y, x), got {labels.dims}: select one layer, e.g. "
                          "`labels.isel(time=0)`")
@@ -432,7 +432,10 @@ def regress(emb, targets,               # values: a raster on the grid (NaN/decl
             polygons:str="rasterize",   # polygon targets: "rasterize" (every pixel inside) or "sample"
             crs=None,                   # CRS of the points (default: the table's own, else the grid's)
            ) -> xr.DataArray:
-    "Few-shot regression of every pixel: DataArray `prediction` (y, x), NaN where no data."
+    """Few-shot regression of every pixel: DataArray `prediction` (y, x), NaN where no data.
+
+    A target raster packed CF-style (integers with `scale_factor` / `add_offset` in attrs: rioxarray reads a
+    GeoTIFF with band scales so by default) is unpacked first: predictions are in the target's units."""
     da = as_embedding(emb)
     if method not in ("linear", "knn"): raise ConfigError(f"unknown method {method!r}: use 'linear' or 'knn'")
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name

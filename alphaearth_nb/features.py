@@ -15,7 +15,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError
-from .geo import check_same_grid, crs_of, labelled_cells, north_up, rename_spatial, to_crs
+from .geo import check_same_grid, crs_of, labelled_cells, north_up, rename_spatial, to_crs, unpacked
 from .embeddings import NORM_TOL, as_embedding, band_order, refuse_rotation
 from .quantize import dequantize
 
@@ -130,7 +130,7 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     refuse_rotation(features, "the features")      # a rotated grid has no x/y to pair its cells by place
     refuse_rotation(labels, "the label raster")
     f = rename_spatial(features).transpose("y", "x", ...)
-    lab = rename_spatial(labels).squeeze(drop=True).transpose("y", "x")
+    lab = rename_spatial(unpacked(labels)).squeeze(drop=True).transpose("y", "x")  # CF-packed: values in their units
     fix = "put the labels on the feature grid (e.g. `labels.interp_like(features, method='nearest')`)"
     if f.sizes["y"] != lab.sizes["y"] or f.sizes["x"] != lab.sizes["x"]:
         raise LabelError(f"labels are {lab.sizes['y']} x {lab.sizes['x']} but features {f.sizes['y']} x {f.sizes['x']}: {fix}")

@@ -677,3 +677,25 @@ def test_conflicting_point_labels_at_one_pixel_are_named(planted):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         classify(e, pd.concat([df, df.iloc[[0, 1]]]), method="knn", k=1)  # the same label twice: fine, silent
+
+
+def test_a_packed_target_raster_is_read_in_its_units(tmp_path):
+    "C kind on the way in: an int16 GeoTIFF with band scale 0.01 (rioxarray keeps it in attrs): regress was 100x off."
+    rasterio = pytest.importorskip("rasterio")
+    rioxarray = pytest.importorskip("rioxarray")
+    from alphaearth_nb.features import points_at
+    e = embedding_from_array(random_unit((5, 5), seed=23))
+    raw = np.full((5, 5), -32768, np.int16)
+    raw[0, 0], raw[2, 2], raw[4, 4] = 1250, 3000, -725        # 12.5, 30.0 and -7.25 in the file's units
+    for offset, want in ((0.0, [12.5, 30.0, -7.25]), (-10.0, [2.5, 20.0, -17.25])):
+        p = tmp_path / f"t{offset}.tif"
+        with rasterio.open(p, "w", driver="GTiff", width=5, height=5, count=1, dtype="int16", crs="EPSG:32631",
+                           transform=rasterio.Affine(10, 0, 500_000, 0, -10, 5_000_000), nodata=-32768) as d:
+            d.write(raw[None]); d.scales, d.offsets = (0.01,), (offset,)
+        t = rioxarray.open_rasterio(p)
+        assert t.dtype == np.int16 and t.attrs["scale_factor"] == 0.01   # packed, as rioxarray reads it
+        pred = e.aef.regress(t, method="knn", k=1)
+        np.testing.assert_allclose([float(pred[0, 0]), float(pred[2, 2]), float(pred[4, 4])], want, atol=1e-4)
+        assert float(pred.max()) <= max(want) + 1e-4       # the fill -32768 (-327.68) is no target
+        _, y = points_at(e, t, positive=False)            # the protocol's pairs: the same values
+        np.testing.assert_allclose(sorted(y), sorted(want), atol=1e-4)
