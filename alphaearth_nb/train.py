@@ -321,7 +321,14 @@ def plot_history(history:list[dict], # records as `fit` returns them
                  path=None,           # save a PNG here when given
                  smooth:int=10,       # moving-average window drawn over the raw curve
                 ) -> Figure:
-    "The total loss (raw and smoothed) and each loss term against the step."
+    "The total loss (raw and smoothed) and each loss term against the step; drawn under a module lock (thread-safe)."
+    with _DRAWING: return _plot_history(history, path, smooth)
+
+# matplotlib's mathtext parser (log-scale tick labels) is one per process and not thread-safe: two fits in threads
+# died in it with a pyparsing ValueError (case E18-1), so every drawing of ours takes this lock
+_DRAWING = threading.RLock()
+
+def _plot_history(history, path, smooth):
     fig = Figure(figsize=(7, 3.5), dpi=100)
     ax = fig.add_subplot(1, 1, 1)
     if history:
@@ -342,6 +349,14 @@ def plot_history(history:list[dict], # records as `fit` returns them
     if path is not None:
         with writing_file(path) as f: fig.savefig(f, format="png")  # beside, then renamed: never a half PNG
     return fig
+
+def _plot_quietly(history:list[dict], path:Path):
+    "`plot_history` inside `fit`: a failing plot is a warning, never the end of a run (the numbers are in metrics.jsonl)."
+    try: plot_history(history, path)
+    except Exception as e:
+        warnings.warn(f"the loss plot {path} was not drawn ({type(e).__name__}: {str(e)[:200]}); training goes on "
+                      "and metrics.jsonl holds every step: draw it later with `plot_history(read_metrics(...))`.",
+                      TrainingWarning)
 
 def _write_jsonl(path:Path, records:list[dict], mode="a"):
     "Append records, or (mode 'w') replace the file atomically: a failed rewrite leaves the old metrics."
@@ -532,11 +547,11 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                     if ckdir is not None:
                         last_good = save_checkpoint(ckdir, state, {**meta, "data_position": int(state.step)},
                                                     keep=cfg.keep)
-                        if writer: plot_history(history, out / "loss.png")
+                        if writer: _plot_quietly(history, out / "loss.png")
         finally:
             batches.close(); bar.close()
             if writer and pending: _write_jsonl(out / "metrics.jsonl", pending)
-            if writer and history: plot_history(history, out / "loss.png")
+            if writer and history: _plot_quietly(history, out / "loss.png")
         return state, history
 
 # %% ../nbs/20_train.ipynb #c0038
