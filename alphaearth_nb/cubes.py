@@ -120,12 +120,17 @@ def read_geometries(src, crs=None):
     if type(src).__name__ == "GeoDataFrame":
         if src.crs is None and crs is None:
             raise GridError("the GeoDataFrame has no CRS: set it with `gdf.set_crs('EPSG:4326')` or pass `crs=`")
+        if geo.as_crs(src.crs or crs).is_geographic and len(src):
+            b = src.total_bounds   # minx, miny, maxx, maxy
+            geo.check_degrees(b[[0, 2]], b[[1, 3]], "the GeoDataFrame's geometries (its CRS is geographic)")
         return src if src.crs is not None else src.set_crs(crs)
     gpd = _geo("points from a table")
     if isinstance(src, pd.DataFrame):
         lon, lat = lonlat_columns(src)   # Longitude/Latitude, LAT, lng, decimalLongitude: any case
         if lon and lat:
             xs, ys = (table_numbers(src, c, "the table of places") for c in (lon, lat))  # 'abc' -> LabelError
+            if crs is None or geo.as_crs(crs).is_geographic:
+                geo.check_degrees(xs, ys, f"the table's {lon}/{lat} columns")
             return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs or LONLAT)
         if "x" in src and "y" in src:
             if crs is None:

@@ -271,3 +271,48 @@ def test_a_longitude_axis_wrapped_at_180_keeps_its_geotransform():
     assert write_crs(g, "EPSG:4326").spatial_ref.attrs["GeoTransform"] == gt
     got = write_crs(g.coarsen(x=2, y=2).mean(), "EPSG:4326").spatial_ref.attrs["GeoTransform"]
     assert [float(v) for v in got.split()] == pytest.approx([179.999, 0.001, 0.0, 0.001, 0.0, -0.001])
+
+
+# ---- degrees that cannot be degrees (field kind F: plausible but wrong inputs must not pass silently)
+def _lonlat_points(emb, rows=(3, 5)):
+    from alphaearth_nb.geo import to_crs
+    return to_crs(emb.x.values[list(rows)], emb.y.values[list(rows)], emb.attrs["crs"], "EPSG:4326")
+
+
+def test_metres_given_as_degrees_are_refused():
+    from alphaearth_nb.core import PointError
+    from alphaearth_nb.geo import to_crs
+    with pytest.raises(PointError, match="projected coordinates"):
+        to_crs([500035.0], [4999965.0], "EPSG:4326", "EPSG:32631")      # pyproj gave inf
+    with pytest.raises(PointError, match="swapped"):
+        to_crs([37.7], [-122.4], "EPSG:4326", "EPSG:32610")             # San Francisco as (lat, lon)
+    x, y = to_crs([-122.4, 190.0, np.nan], [37.7, -10.0, np.nan], "EPSG:4326", "EPSG:32610")   # degrees pass
+    assert np.isfinite(x[:2]).all() and np.isnan(x[2])
+
+
+def test_label_table_with_metres_in_lon_lat_columns():
+    import pandas as pd
+    from alphaearth_nb.core import PointError
+    from alphaearth_nb.testing import embedding_from_array, random_unit
+    e = embedding_from_array(random_unit((8, 8), seed=1))
+    lon, lat = _lonlat_points(e)
+    good = pd.DataFrame({"lon": lon, "lat": lat, "label": [1, 2]})
+    assert e.aef.classify(good, k=1)["class"].values[3, 3] == 1
+    metres = good.assign(lon=e.x.values[[3, 5]], lat=e.y.values[[3, 5]])     # was "no labelled pixel found"
+    with pytest.raises(PointError, match="lon/lat columns.*projected"):
+        e.aef.classify(metres, k=1)
+    with pytest.raises(PointError, match="projected"):
+        e.aef.similarity((float(e.x[3]), float(e.y[3])), crs="EPSG:4326")
+
+
+def test_geodataframe_in_degrees_holding_metres():
+    gpd = pytest.importorskip("geopandas")
+    import pandas as pd
+    from alphaearth_nb.core import PointError
+    from alphaearth_nb.testing import embedding_from_array, random_unit
+    e = embedding_from_array(random_unit((8, 8), seed=1))
+    gdf = gpd.GeoDataFrame({"label": [1, 2]}, geometry=gpd.points_from_xy(e.x.values[[3, 5]], e.y.values[[3, 5]]),
+                           crs="EPSG:4326")   # set_crs('EPSG:4326') on a UTM table
+    with pytest.raises(PointError, match="GeoDataFrame.*projected"):
+        e.aef.classify(gdf, k=1)
+    assert e.aef.classify(gdf.set_crs("EPSG:32631", allow_override=True), k=1)["class"].values[3, 3] == 1
