@@ -90,6 +90,24 @@ def _sq_norms(v:np.ndarray) -> np.ndarray:
     with np.errstate(over="ignore", invalid="ignore"): return np.einsum("...c,...c->...", v, v)
 
 # %% ../nbs/23_embeddings.ipynb #c0011
+_BYTE_READINGS = (("int8 codes read unsigned (GDAL before 3.7 reads an Int8 GeoTIFF as Byte): taken as int8",
+                   lambda a: a.view(np.int8).astype(np.int16)),
+                  ("int8 codes stored shifted by 128 (0..255): taken as value - 128",
+                   lambda a: a.astype(np.int16) - 128))
+
+def _byte_codes(a:np.ndarray, nodata:np.ndarray) -> np.ndarray:
+    """int16 codes of a uint8 array (..., 64) holding values above 127, which no int8 code has: the official
+    product's bytes read unsigned, or codes shifted by 128. The reading under which 99% of the pixels with data
+    are unit vectors (within `NORM_TOL`) is taken, with a warning naming it; neither: `a` as it is (refused)."""
+    for how, read in _BYTE_READINGS:
+        c = read(a)
+        keep = ~nodata & ~(c == NODATA).all(-1)
+        if keep.any() and (np.abs(np.sqrt(_sq_norms(dequantize(c[keep].astype(np.int8)))) - 1) <= NORM_TOL).mean() >= .99:
+            warnings.warn(f"uint8 values above 127 are no int8 code: {how}. To say so yourself, cast before: "
+                          "`da.astype('int8')` (unsigned read) or `da.astype('int16') - 128` (shifted)", stacklevel=5)
+            return c
+    return a
+
 def _gate(a, fills=(), codes:bool|None=None, unit:bool=True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "`gate_vectors`, and the mask (...) of the float pixels rescaled as means of embeddings (lengths in `MEAN_LENGTH`)."
     a = np.asarray(a)
@@ -98,6 +116,7 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True) -> tuple[np.ndarray
     for f in fills: nodata |= (np.isnan(a) if np.isnan(f) else a == f).all(-1)
     outside = np.zeros(shape, bool)
     c = np.zeros(shape, bool)
+    if a.dtype == np.uint8 and (a > 127).any(): a = _byte_codes(a, nodata)  # int8 read unsigned, or shifted
     if a.dtype.kind in "iub":
         outside = ((a < -128) | (a > 127)).any(-1)
         v = dequantize(np.where((nodata | outside)[..., None], NODATA, a).astype(np.int8))
@@ -146,7 +165,6 @@ def gate_vectors(a,                     # (..., 64) int codes or float vectors (
     1 + `NORM_TOL`; averaging or resampling a map gives them) is scaled to length 1, not refused; `gated` warns
     about those. Int8 codes and pixels with two or more bands at a declared fill are not means."""
     return _gate(a, fills, codes, unit)[:2]
-
 
 # %% ../nbs/23_embeddings.ipynb #c0015
 def _warn_means(n:np.ndarray, total:int, what:str, stacklevel:int=4):

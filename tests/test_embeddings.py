@@ -608,3 +608,26 @@ def test_case_A18_gate_query_reads_labels_and_casts_object_numbers():
     da = xr.DataArray(u[:, ::-1], dims=("q", "band"), coords={"band": B[::-1]}).T   # (band, q), labels reversed
     np.testing.assert_allclose(gate_query(da), u, atol=1e-7)
     with pytest.raises(DimensionError, match="text"): gate_query(pd.Series(["a"] * 64, index=B))
+
+
+def test_int8_codes_held_as_uint8_are_read_by_meaning(tmp_path):
+    "The official int8 bytes read unsigned (GDAL < 3.7: Int8 as Byte) or shifted by 128: every pixel was refused."
+    rasterio = pytest.importorskip("rasterio")
+    codes = np.asarray(quantize(random_unit((4, 5), seed=34)), np.int8)
+    codes[1, 3] = NODATA
+    want = dequantize(codes)
+    assert codes.view(np.uint8).max() > 127 and codes.view(np.uint8)[1, 3, 0] == 128   # -1 reads 255, -128 reads 128
+    p = tmp_path / "byte.tif"   # the file as GDAL before 3.7 hands it over: Byte, no-data 128
+    with rasterio.open(p, "w", driver="GTiff", width=5, height=4, count=EMBED_DIM, dtype="uint8", crs="EPSG:32631",
+                       transform=rasterio.Affine(10, 0, 500_000, 0, -10, 5_000_000), nodata=128) as d:
+        d.write(np.moveaxis(codes.view(np.uint8), -1, 0))
+    with pytest.warns(UserWarning, match="read unsigned.*astype\\('int8'\\)"):
+        np.testing.assert_array_equal(read_official_tiff(p).values, want)
+    shifted = (codes.astype(np.int16) + 128).astype(np.uint8)             # -128 (no data) -> 0, 0 -> 128
+    for a in (embedding_from_array(shifted), embedding_from_array(shifted).chunk({"y": 2})):
+        with pytest.warns(UserWarning, match="shifted by 128"):
+            np.testing.assert_array_equal(as_embedding(a).values, want)
+    # bytes that are no embedding either way stay refused, as before
+    junk = np.random.default_rng(34).integers(0, 256, (4, 5, EMBED_DIM)).astype(np.uint8)
+    with pytest.warns(UserWarning, match="20 of 20 pixels are not embedding vectors"):
+        assert np.isnan(as_embedding(embedding_from_array(junk)).values).all()
