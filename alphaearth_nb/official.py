@@ -23,8 +23,8 @@ import xarray as xr
 
 from .core import EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, band_names
 from .quantize import NODATA, dequantize, quantize
-from .geo import (crs_name, crs_of, grid_coords, north_up, rename_spatial, require, table_numbers,
-                               to_crs, utm_crs, write_crs)
+from .geo import (as_crs, crs_name, crs_of, grid_coords, north_up, rename_spatial, require, same_crs,
+                               table_numbers, to_crs, utm_crs, write_crs)
 from .readers import read_aef_samples
 from .cubes import LONLAT, gather, pixel_of, points_xy, sample
 from .exports import to_cog
@@ -345,6 +345,33 @@ def _centre(geom) -> tuple:
     c = MultiPolygon([translate(p, 360) if p.centroid.x < 0 else p for p in geom.geoms]).centroid
     return (c.x + 180) % 360 - 180, c.y
 
+def _lon_span(geom) -> tuple:
+    """Bounds of a lon/lat geometry as one span: one split at 180 deg has its parts east of 180 moved by 360 deg, so
+    (177, -19, -178, -16) spans x in [177, 182] (`geo.axis_span`'s convention, xee's 180+ form), not the globe."""
+    if not _across_180(geom): return geom.bounds
+    b = np.array([p.bounds for p in geom.geoms])
+    b[[p.centroid.x < 0 for p in geom.geoms], 0::2] += 360.0
+    return float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max())
+
+def _lonlat_cover(w:float, s:float, e:float, n:float):
+    "The lon/lat area of bounds whose x may run past 180 deg (or come as west > east): one box, or two split at 180."
+    from shapely.geometry import MultiPolygon, box
+    if w > e: e += 360.0                                   # transform_bounds' form of a box across 180 deg
+    k = np.floor((w + 180.0) / 360.0); w, e = w - 360.0 * k, e - 360.0 * k   # west in [-180, 180)
+    if e - w >= 360.0: return box(-180.0, s, 180.0, n)
+    return box(w, s, e, n) if e <= 180.0 else MultiPolygon([box(w, s, 180.0, n), box(-180.0, s, e - 360.0, n)])
+
+def _centre_lon(crs) -> float|None:
+    "The central meridian (deg) of a projected `crs` (a UTM zone's centre line); None when it names none."
+    cf = as_crs(crs).to_cf()
+    v = cf.get("longitude_of_central_meridian", cf.get("longitude_of_projection_origin"))
+    return None if v is None or as_crs(crs).is_geographic else float(v)
+
+def _zone_gap(lon, crs):
+    "Degrees of longitude (round the circle) from `lon` (array or lazy DataArray) to `crs`'s centre; inf if none."
+    c = _centre_lon(crs)
+    return lon * 0.0 + np.inf if c is None else abs((lon - c + 180.0) % 360.0 - 180.0)
+
 def _snapped_bounds(geom, crs:str, res:float, pad:int=0) -> tuple:
     "The lon/lat geometry's bounds in `crs`, snapped outward to the `res` grid, grown by `pad` pixels."
     w, s, e, n = _crs_bounds(geom, crs)
@@ -385,15 +412,19 @@ def zone_cube(rows, geom, years:list[int], chunks:int=512, pad:int=0) -> xr.Data
 
 # %% ../nbs/27_official.ipynb #c0025
 def grid_for(area, crs:str|None=None, resolution:float|None=None):
-    "An odc-geo `GeoBox` over the lon/lat `area` in `crs` (default: its centre's UTM zone) at `resolution` (10 m)."
+    """An odc-geo `GeoBox` over the lon/lat `area` in `crs` (default: its centre's UTM zone) at `resolution` (10 m;
+    degrees for a geographic `crs`, where it is required: `ConfigError`). Over an area across 180 deg (a bbox with
+    west > east) a geographic grid spans only the area, x running on past 180: (177, -19, -178, -16) gives x in
+    [177, 182], one span as `geo.axis_span` reads it (a point at -179.5 is looked up at 180.5)."""
     require("odc.geo", "official", "mosaicking onto one grid")
     from odc.geo.geobox import GeoBox
     from odc.geo.geom import BoundingBox
     geom = area_of(area)
     crs = crs or utm_crs(*_centre(geom))
-    res = resolution or (RESOLUTION if not crs.upper().endswith(":4326") else None)
+    lonlat = as_crs(crs).is_geographic
+    res = resolution or (None if lonlat else RESOLUTION)
     if res is None: raise ConfigError("a geographic CRS needs `resolution=` in degrees, e.g. 0.0001")
-    if _across_180(geom) and not crs.upper().endswith(":4326"): bb = BoundingBox(*_crs_bounds(geom, crs), crs=crs)
+    if _across_180(geom): bb = BoundingBox(*(_lon_span(geom) if lonlat else _crs_bounds(geom, crs)), crs=crs)
     else: bb = BoundingBox(*geom.bounds, crs=LONLAT).to_crs(crs)
     return GeoBox.from_bbox(bb, crs, resolution=res)
 
@@ -402,8 +433,36 @@ def unit_length(da:xr.DataArray) -> xr.DataArray:
     n = np.sqrt((da ** 2).sum("band", skipna=False))
     return (da / n.where(n > 0)).astype(np.float32)
 
+def _frame(geobox) -> tuple:
+    """(`geobox`, 0.0), or for a geographic one centred nearer 180 deg than 0 its twin in a frame whose prime meridian
+    is at `shift` deg (x - shift, shift = 180 + k 360) and `shift`: odc-geo fails on a source crossing 180 deg
+    ("Points of LinearRing do not form a closed linestring") and there the twin has no antimeridian to cross."""
+    from affine import Affine
+    from odc.geo.geobox import GeoBox
+    crs = as_crs(geobox.crs.wkt)
+    x0, _, x1, _ = geobox.boundingbox
+    if not crs.is_geographic or abs((x0 + x1) / 2 % 360.0 - 180.0) >= 90.0: return geobox, 0.0
+    shift = 180.0 + 360.0 * round(((x0 + x1) / 2 - 180.0) / 360.0)
+    with warnings.catch_warnings():       # to_dict: "you will likely lose important projection information"
+        warnings.simplefilter("ignore", UserWarning)
+        twin = as_crs({**crs.to_dict(), "pm": 180.0}).to_wkt()
+    return GeoBox(geobox.shape, Affine.translation(-shift, 0.0) * geobox.affine, twin), shift
+
+def _pixel_lon(r:xr.DataArray, crs) -> xr.DataArray:
+    "Longitude (deg) of each (y, x) pixel centre of `r` on CRS `crs`, lazily, chunked like `r`."
+    x, y = (a.transpose("y", "x") for a in xr.broadcast(r.x.astype(np.float64), r.y.astype(np.float64)))
+    if as_crs(crs).is_geographic: return x
+    if r.chunks is not None: x, y = (a.chunk({d: r.chunksizes[d] for d in ("y", "x")}) for a in (x, y))
+    return xr.apply_ufunc(lambda a, b: to_crs(a, b, crs, LONLAT)[0], x, y, dask="parallelized",
+                          output_dtypes=[np.float64])
+
 def mosaic(cubes:list, geobox, resampling:str="average") -> xr.DataArray:
-    "Float cubes (time, y, x, band) in several CRSs onto one GeoBox; 'average' renormalises, 'nearest' copies."
+    """Float cubes (time, y, x, band) in several CRSs onto one GeoBox; 'average' renormalises, 'nearest' copies.
+
+    Where several cubes cover an output pixel one gives the whole vector: a cube in the output's own CRS first
+    (no reprojection), else the one whose CRS's central meridian (a UTM zone's centre) is nearest the pixel's
+    longitude, round the circle (least distortion; for UTM zones, the zone the pixel lies in), ties in the order
+    given. So zones 60 and 1 over 180 deg meet at 180, as 31 and 32 meet at 6 deg E."""
     require("odc.geo", "official", "mosaicking onto one grid")
     import odc.geo.xr  # noqa: F401  (registers .odc)
     from odc.geo.xr import xr_reproject
@@ -416,17 +475,24 @@ def mosaic(cubes:list, geobox, resampling:str="average") -> xr.DataArray:
                             module=r"rasterio\.warp")
     if resampling not in ("average", "nearest"):
         raise ConfigError(f"resampling must be 'average' or 'nearest', got {resampling!r}")
-    out = None
+    out, best, lon = None, None, None
+    dst, (frame, shift) = geobox.crs.wkt, _frame(geobox)
     for c in cubes:
         src = c.odc.assign_crs(c.attrs["crs"])
         with warnings.catch_warnings():   # GDAL's warper reports its in-memory arrays as not georeferenced
             warnings.simplefilter("ignore", UserWarning)
-            r = xr_reproject(src, geobox, resampling=resampling, dst_nodata=np.nan)
-        r = r.drop_vars("spatial_ref", errors="ignore")
-        r = rename_spatial(r)
+            r = xr_reproject(src, frame, resampling=resampling, dst_nodata=np.nan)
+        r = rename_spatial(r.drop_vars("spatial_ref", errors="ignore"))
+        if shift: r = r.assign_coords(x=r.x.values + shift)
         if resampling == "average": r = unit_length(r)
-        out = r if out is None else out.combine_first(r)
-    out.attrs = {"crs": crs_name(geobox.crs.wkt)}
+        if len(cubes) == 1: out = r; break
+        own = same_crs(c.attrs["crs"], dst)
+        if not own and lon is None: lon = _pixel_lon(r, dst)
+        key = xr.where(r.notnull().all("band"), -1.0 if own else _zone_gap(lon, c.attrs["crs"]), np.inf)
+        if out is None: out, best = r, key; continue
+        take = key < best
+        out, best = xr.where(take, r, out), xr.where(take, key, best)
+    out.attrs = {"crs": crs_name(dst)}
     return out.transpose("time", "y", "x", "band").astype(np.float32)
 
 # %% ../nbs/27_official.ipynb #c0027
@@ -452,13 +518,10 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
         cube.attrs = {"crs": zones[0]}
     else:
         gb = geobox if geobox is not None else grid_for(geom, crs, resolution)
-        from odc.geo.geom import BoundingBox
-        need = BoundingBox(*gb.boundingbox, crs=gb.crs).to_crs(LONLAT)
-        from shapely.geometry import box
-        cover = box(*need.bbox)
         from rasterio.warp import transform_bounds
-        w, s, e, n = transform_bounds(str(gb.crs), LONLAT, *gb.boundingbox, densify_pts=21)
-        if w > e: cover = area_of((w, s, e, n))   # the grid crosses 180 deg: its two lon/lat parts
+        lonlat = as_crs(gb.crs.wkt).is_geographic   # then x may run past 180 deg (`grid_for`): its bounds as they are
+        b = tuple(gb.boundingbox) if lonlat else transform_bounds(gb.crs.wkt, LONLAT, *gb.boundingbox, densify_pts=21)
+        cover = _lonlat_cover(*b)                    # one box, or two split at 180 deg
         parts = []
         for z in zones:
             c = dequantize(zone_cube(t[t["crs"] == z], cover, ys, chunks, pad=2))
@@ -478,23 +541,33 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
                   chunks:int=512,
                   cache=None,
                  ) -> pd.DataFrame:
-    "Official vectors at points: the points' table, `inside`, `year`, A00..A63; one read per touched tile block."
+    """Official vectors at points: the points' table, `inside`, `year`, A00..A63; one read per touched tile block.
+
+    A point covered by tiles of two zones takes the zone whose centre is nearest it (the zone it lies in), as
+    `mosaic` does off the output's own zone. The index is searched over the points' hull, split at 180 deg when
+    the points lie across it (not a band round the globe)."""
     from shapely.geometry import box
     ys = years_of(years)
     lon, lat, table = points_xy(points, LONLAT, crs)
     ok = np.isfinite(lon) & np.isfinite(lat)
     if not ok.any(): raise GridError("no finite point coordinates: check the lon/lat columns")
-    hull = box(lon[ok].min() - 1e-6, lat[ok].min() - 1e-6, lon[ok].max() + 1e-6, lat[ok].max() + 1e-6)
+    lo, la = (lon[ok] + 180.0) % 360.0 - 180.0, lat[ok]
+    s, n, w, e, w2, e2 = la.min() - 1e-6, la.max() + 1e-6, lo.min(), lo.max(), (lo % 360.0).min(), (lo % 360.0).max()
+    hull = (area_of((max(w2 - 1e-6, 0.0), s, min(e2 - 360.0 + 1e-6, 0.0), n)) if e2 - w2 < min(e - w, 180.0)
+            else box(w - 1e-6, s, e + 1e-6, n))   # across 180 deg the narrower hull: two boxes split there
     t = tiles(hull, ys, source, project, cache)
     if project: os.environ.update(gdal_env(project))
     out = np.full((len(ys), len(lon), EMBED_DIM), np.nan, np.float32)
     done = np.zeros((len(ys), len(lon)), bool)
-    for z in sorted(t["crs"].unique(), key=lambda c: (int(c.split(":")[1]) % 100, c)):
-        zx, zy = to_crs(lon, lat, LONLAT, z)
-        rows = t[t["crs"] == z]
+    zones = sorted(t["crs"].unique(), key=lambda c: (int(c.split(":")[1]) % 100, c))
+    rank = np.argsort(np.argsort(np.stack([_zone_gap(lon, z) for z in zones]), 0, kind="stable"), 0)
+    xy = {z: to_crs(lon, lat, LONLAT, z) for z in zones}
+    for z, rows, mine in ((z, t[t["crs"] == z], rank[i] == m) for m in range(len(zones)) for i, z in enumerate(zones)):
+        zx, zy = xy[z]                       # each point's nearest zone first, the next where that has no tile
         for k, year in enumerate(ys):
             for _, r in rows[rows["year"].astype(int) == year].iterrows():
-                sel = ~done[k] & ok & (zx >= r.utm_west) & (zx < r.utm_east) & (zy > r.utm_south) & (zy <= r.utm_north)
+                sel = (mine & ~done[k] & ok & (zx >= r.utm_west) & (zx < r.utm_east) & (zy > r.utm_south)
+                       & (zy <= r.utm_north))
                 if not sel.any(): continue
                 tile = open_tile(r.href, chunks)
                 rr, cc, inside = pixel_of(tile, zx[sel], zy[sel])
