@@ -20,12 +20,12 @@ from .core import (ConfigError, DimensionError, DTypeError, DuplicateTimeError, 
 from .geo import NODATA_KEYS, axes_to_turn, crs_of, is_lazy, north_up, same_crs
 from .sources import Source, get_source, normalise, registered, valid_mask
 from .units import check_frame_units, check_units, frame_bands, frame_samples, sample_values
-from .timecodes import as_numbers, as_period, numeric_time_hint, to_days, unwritten_years
+from .timecodes import as_numbers, as_period, numeric_time_hint, to_days, unwritten_years, utc_times
 
 # %% auto #0
-__all__ = ['DIMS', 'CLOUD', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'check_grid', 'resolve', 'flag_hint', 'mask_declared',
-           'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames', 'pack_frames', 'in_period',
-           'to_frames']
+__all__ = ['DIMS', 'CLOUD', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'naive_utc', 'check_grid', 'resolve', 'flag_hint',
+           'mask_declared', 'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames',
+           'pack_frames', 'in_period', 'to_frames']
 
 # %% ../nbs/04_stacks.ipynb #c0005
 DIMS = ("time", "y", "x")
@@ -74,11 +74,16 @@ def _check_dims(name, ds):
                              "CRS).")
 
 # %% ../nbs/04_stacks.ipynb #c0007
+def _time_values(ds):
+    "`ds.time`'s values; a tz-aware index as its Timestamps (pandas' naive view of it is deprecated)."
+    idx = ds.indexes.get("time")
+    return np.asarray(idx, dtype=object) if getattr(idx, "tz", None) is not None else ds["time"].values
+
 def _check_time(name, ds):
     if "time" not in ds.coords:
         raise MissingTimeError(f"{name} has a time dimension without a time coordinate: "
                                "`ds.assign_coords(time=pd.to_datetime([...]))` with one timestamp per frame.")
-    t = ds["time"].values
+    t = _time_values(ds)
     if t.dtype.kind in "iuf":
         raise TimeError(f"{name}.time holds numbers ({t.dtype}), not datetime64: {numeric_time_hint(t)}; assign "
                         "them with `ds = ds.assign_coords(time=...)`.")
@@ -89,9 +94,12 @@ def _check_time(name, ds):
         raise TimeError(f"{name}.time holds text without a four-digit year (e.g. {short[:1]}), so any reading of it "
                         "guesses the century: convert with an explicit format, e.g. `ds.assign_coords(time="
                         "pd.to_datetime(ds.time.values, format='%y-%m-%d'))` for '24-01-05'.")
-    if t.dtype.kind != "M":
-        raise TimeError(f"{name}.time has dtype {t.dtype}, not datetime64: convert with "
-                        "`ds.assign_coords(time=pd.to_datetime(ds.time.values))`.")
+    if t.dtype.kind != "M":  # text or datetimes, with a zone or not: read as naive UTC (`validate_stack` keeps them)
+        try: t = utc_times(t)
+        except TimeError as e:
+            raise TimeError(f"{name}.time ({t.dtype}, e.g. {t.ravel()[:1].tolist()}) cannot be read as times: convert "
+                            "them, e.g. `ds = ds.assign_coords(time=pd.to_datetime(ds.time.values, utc=True)"
+                            f".tz_localize(None))` (naive UTC), with `format=` for text that is not ISO 8601 ({e})") from None
     if np.isnat(t).any(): raise TimeError(f"{name}.time holds NaT: drop those frames with "
                                           "`ds.isel(time=~ds.time.isnull())`.")
     d = np.diff(t.astype("datetime64[ms]").astype(np.int64))
@@ -99,6 +107,11 @@ def _check_time(name, ds):
         raise DuplicateTimeError(f"{name}.time has duplicated timestamps ({t[1:][d == 0][0]}): merge them, e.g. "
                                  "`ds.groupby('time').mean()`, or drop them with `ds.drop_duplicates('time')`.")
     if (d < 0).any(): raise UnsortedTimeError(f"{name}.time is not sorted: call `ds.sortby('time')`.")
+
+def naive_utc(ds:xr.Dataset) -> xr.Dataset:
+    "`ds` with its time coordinate as naive UTC datetime64 (`timecodes.utc_times`); `ds` itself when it is already."
+    t = _time_values(ds)
+    return ds if t.dtype.kind == "M" else ds.assign_coords(time=utc_times(t).astype("datetime64[ns]"))
 
 def check_grid(name:str, ds:xr.Dataset, ref:tuple|None):
     "Check `ds` has y/x coordinates and, given `ref = (name, Dataset)`, the same grid and CRS; raise `GridError`."
@@ -283,6 +296,7 @@ def validate_stack(stack,                # an xr.DataTree of sources, or a singl
     for name, ds in list(children.items()):
         src = resolve(name, sources)
         _check_source(name, ds, src)
+        if (u := naive_utc(ds)) is not ds: children[name] = ds = u; flipped = True  # times with a zone: UTC
         if (m := mask_declared(ds, src)) is not ds: children[name] = ds = m; flipped = True  # a new tree below
         if axes_to_turn(ds):   # y ascending or x descending: the standard orientation, labels kept
             children[name] = ds = north_up(ds); flipped = True

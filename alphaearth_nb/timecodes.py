@@ -19,8 +19,8 @@ from .core import PeriodError, TimeError
 
 # %% auto #0
 __all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'PERIODS', 'TIMECODE_DIM', 'PERIOD_FEATURE_DIM', 'as_numbers', 'numeric_time_hint',
-           'unwritten_years', 'to_ms', 'to_days', 'from_days', 'timecode', 'Period', 'as_period', 'position',
-           'period_features']
+           'unwritten_years', 'to_ms', 'to_days', 'utc_times', 'from_days', 'timecode', 'Period', 'as_period',
+           'position', 'period_features']
 
 # %% ../nbs/01_timecodes.ipynb #c0005
 EPOCH = np.datetime64("2020-01-01T00:00:00", "ms")
@@ -95,6 +95,12 @@ def to_days(t) -> np.ndarray:
     "Days since `EPOCH` as float32, converted in float64 so nothing is lost first."
     ms = to_ms(t).astype(np.float64)
     return ((ms - EPOCH.astype(np.int64)) / MS_PER_DAY).astype(np.float32)
+
+def utc_times(t) -> np.ndarray:
+    """`t` as naive UTC datetime64[ms]: what `to_ms` reads. Times with a zone (STAC and Earth Engine '...Z' or
+    '+02:00' text, tz-aware Timestamps or datetimes, a tz-aware pandas index) are the same instants in UTC, the zone
+    dropped; datetime64 is naive UTC already. `TimeError` for what `to_ms` refuses."""
+    return to_ms(t).astype("datetime64[ms]")
 
 def from_days(d) -> np.ndarray:
     "Inverse of `to_days`: datetime64[ms]."

@@ -370,3 +370,41 @@ def test_aux_names_some_bands_not_all():
     assert get_source("sentinel1").aux == ("angle",) and get_source("sentinel2").aux == ()
     with pytest.raises(ConfigError, match="aux"): Source("t", ("a", "b"), aux=("c",))
     with pytest.raises(ConfigError, match="at least one measurement band"): Source("t", ("a",), aux=("a",))
+
+
+# ---- F18-1: times with a zone (STAC '...Z' text, tz-aware Timestamps) are UTC instants, read as naive UTC -----------
+def _zoned(s2, how):
+    t = pd.DatetimeIndex(s2.time.values)
+    if how == "Z text": v = np.array([x.strftime("%Y-%m-%dT%H:%M:%SZ") for x in t], object)   # STAC item datetimes
+    elif how == "+02:00 text": v = np.array([(x + pd.Timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M:%S+02:00") for x in t])
+    elif how == "tz-aware UTC": v = np.array(list(t.tz_localize("UTC")), object)     # pystac item.datetime
+    elif how == "tz-aware index": v = t.tz_localize("UTC").tz_convert("Asia/Tokyo")   # xarray keeps the zone
+    else: raise ValueError(how)
+    return s2.assign_coords(time=v)
+
+
+@pytest.mark.parametrize("how", ["Z text", "+02:00 text", "tz-aware UTC", "tz-aware index"])
+def test_times_with_a_zone_are_read_as_naive_utc(stack, how):
+    s2 = _s2(stack)
+    got = validate_stack(with_source(stack, "sentinel2", _zoned(s2, how)))
+    t = got["sentinel2"].time.values
+    assert t.dtype.kind == "M"                        # naive: the same instants, the zone dropped
+    np.testing.assert_array_equal(t.astype("datetime64[s]"), s2.time.values.astype("datetime64[s]"))
+    f = to_frames(got, sources=["sentinel2"])["sentinel2"]
+    np.testing.assert_array_equal(np.asarray(f.days)[:s2.sizes["time"]], to_days(s2.time.values))
+
+
+def test_a_zone_is_converted_not_dropped(stack):  # 10:00 at +02:00 is 08:00 UTC (not 10:00)
+    s2 = _s2(stack).isel(time=[0, 1])
+    d = [str(x)[:10] for x in s2.time.values]
+    v = np.array([f"{d[0]}T10:00:00+02:00", f"{d[1]}T10:00:00Z"])
+    got = validate_stack(with_source(stack, "sentinel2", s2.assign_coords(time=v)))["sentinel2"].time.values
+    assert [str(x)[:19] for x in got] == [f"{d[0]}T08:00:00", f"{d[1]}T10:00:00"]
+    same = np.array([f"{d[0]}T10:00:00Z", f"{d[0]}T12:00:00+02:00"])   # one instant written in two zones
+    with pytest.raises(DuplicateTimeError): validate_stack(with_source(stack, "sentinel2", s2.assign_coords(time=same)))
+
+
+def test_unreadable_time_text_names_a_fix_that_works(stack):
+    s2 = _s2(stack)
+    bad = s2.assign_coords(time=np.array(["2024-13-%02d" % (i + 1) for i in range(s2.sizes["time"])], object))
+    with pytest.raises(TimeError, match=r"utc=True\)\.tz_localize\(None\)"): validate_stack(with_source(stack, "sentinel2", bad))
