@@ -18,7 +18,7 @@ import pandas as pd
 import xarray as xr
 from jaxtyping import Array, Float, Int
 
-from .knn import knn_predict, knn_search, knn_vote  # the kNN engine (re-exported here)
+from .knn import centring_offset, knn_predict, knn_search, knn_vote, wider_than_float32  # the kNN engine (re-exported here)
 from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .quantize import dequantize
@@ -66,8 +66,9 @@ def _fill_rows(x:np.ndarray) -> np.ndarray:
     unit = rest.size and (np.abs(np.linalg.norm(rest, axis=1) - 1) <= NORM_TOL).all()
     return same if unit else np.zeros(len(x), bool)
 
-def check_xy(x, # features, (N, D)
-             y, # labels or targets, (N,)
+def check_xy(x,                  # features, (N, D)
+             y,                  # labels or targets, (N,)
+             centre:bool=False,  # features wider than float32: centred in float64 first (`knn.centring_offset`)
             ) -> tuple[np.ndarray, np.ndarray]:
     """Validated float32 features and labels: same length, 2-D features, no NaN label or feature. Integer features
     64 wide within [-128, 127] are official int8 embedding codes and are dequantised first, as every map and query
@@ -75,7 +76,13 @@ def check_xy(x, # features, (N, D)
     every value is a whole number within [-128, 127] and whose rows decode to unit vectors (codes a masking reader
     turned to floats, NaN no data; a baseline of 64 counts stays as given). Rows of one value in every column
     (64 x -9999, all zero) among embedding rows are no data like NaN rows (`_fill_rows`, the map gate's rule for a
-    fill) and refused with a `LabelError`; in a baseline table (rows not unit vectors) they stay as given."""
+    fill) and refused with a `LabelError`; in a baseline table (rows not unit vectors) they stay as given.
+
+    With `centre`, features wider than float32 (float64, int32, int64; not int8 codes) are shifted by their
+    whole-rounded column mean in float64 before the float32 cast: float32 keeps 24 bits, so UTM northings (spacing
+    0.5 m at 5e6) or epoch seconds (128 s at 1.7e9) 20 cm or 30 s apart became one value. Distances and fits with
+    an intercept do not change under the shift; `evaluate_embeddings` and `evaluate_regression` use it (their
+    training and test rows share it). Unit vectors have offset 0: their values stay as given."""
     x = np.asarray(x)
     y = np.asarray(y)
     if x.ndim != 2: raise DimensionError(f"features must be 2-D (points, features), got shape {x.shape}: reshape with `x.reshape(len(x), -1)`")
@@ -87,12 +94,14 @@ def check_xy(x, # features, (N, D)
     if y.dtype.kind == "f" and np.isnan(y).any():
         raise LabelError(f"{int(np.isnan(y).sum())} labels are NaN: drop unlabelled points first, "
                          "e.g. `keep = ~np.isnan(y); x, y = x[keep], y[keep]`")
-    x = x.astype(np.float32, copy=False)
+    fill = _fill_rows(x) if x.shape[1] == EMBED_DIM else None    # before any shift: a fill row is one value
+    if centre and wider_than_float32(x): x = x.astype(np.float64) - centring_offset(x)
+    with np.errstate(over="ignore"): x = x.astype(np.float32, copy=False)
     bad = ~np.isfinite(x).all(1)
     if bad.any():
         raise LabelError(f"{int(bad.sum())} labelled points have NaN/inf features (no data there): drop them, "
                          "e.g. `keep = np.isfinite(x).all(1); x, y = x[keep], y[keep]`")
-    if x.shape[1] == EMBED_DIM and (fill := _fill_rows(x)).any():
+    if fill is not None and fill.any():
         vals = ", ".join(f"64 x {v:g}" for v in np.unique(x[fill, 0])[:3])
         raise LabelError(f"{int(fill.sum())} labelled points have one value in every feature ({vals}) while the other "
                          "rows are embeddings: a fill value for no data (masked pixels exported as -9999 or 0), never "
@@ -367,7 +376,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     it is left out of that level with a `UserWarning`, its row NaN with `folds` 0 and `table.attrs["skipped"]`
     naming it (the paper reports the best of kNN k=1, k=3 and linear per evaluation, arXiv 2507.22291 Fig. 1A, so the
     other methods stand); a level where no asked method can run is a `LabelError`."""
-    x, y = check_xy(x, y)
+    x, y = check_xy(x, y, centre=True)   # UTM, epoch seconds: their digits kept
     classes, yi = encode_labels(y)
     C = len(classes)
     if C < 2: raise LabelError(f"classification needs at least two classes, got {classes.tolist()}: label more classes")
@@ -432,7 +441,7 @@ def evaluate_regression(x,                        # features, (N, D)
                         max_fraction:float=0.5,   # share of the points "max" may take
                        ) -> pd.DataFrame:
     "Regression transfer table: R^2 and MAE (mean, std over folds) per training size and method."
-    x, y = check_xy(x, y)
+    x, y = check_xy(x, y, centre=True)
     y = y.astype(np.float64)
     if not np.isfinite(y).all(): raise LabelError("targets hold NaN/inf: drop unlabelled points first, e.g. `keep = np.isfinite(y)`")
     sizes = (n_train,) if isinstance(n_train, (int, str)) else tuple(n_train)

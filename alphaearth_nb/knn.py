@@ -20,7 +20,8 @@ from jaxtyping import Array, Float, Int
 from .core import ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError
 
 # %% auto #0
-__all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'VOTE_TABLE', 'knn_search', 'knn_vote', 'knn_predict']
+__all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'VOTE_TABLE', 'wider_than_float32', 'centring_offset',
+           'knn_search', 'knn_vote', 'knn_predict']
 
 # %% ../nbs/23a_knn.ipynb #c0006
 GROUP = 16  # rows (training vectors) per group of the first selection stage
@@ -270,6 +271,18 @@ def _numbers(x, what:str) -> np.ndarray:
         raise DTypeError(f"{what} hold values that are not numbers ({a.dtype}: {e}): convert them, e.g. "
                          f"`df[cols].apply(pd.to_numeric, errors='coerce')`, then drop the rows with NaN") from None
 
+def wider_than_float32(x:np.ndarray) -> bool:
+    "Whether float32 may not hold `x`'s values exactly: float64 (or wider), int32 or int64 features."
+    return x.dtype.itemsize > 4 or (x.dtype.kind in "iu" and x.dtype.itemsize == 4)
+
+def centring_offset(x:np.ndarray) -> np.ndarray:
+    """The float64 column mean (D,) of rows `x` (N, D) rounded to a whole number (0 where not finite): subtracted
+    in float64 before a float32 cast, it keeps the digits a large common offset (UTM metres, epoch seconds) would
+    lose, while values on a grid (1/8 m, whole ms) stay exact, so ties stay ties. Distances, and least-squares fits
+    with an intercept, do not change under the shift; unit vectors have offset 0."""
+    mu = x.mean(0, dtype=np.float64) if len(x) else np.zeros(x.shape[1])
+    return np.round(np.where(np.isfinite(mu), mu, 0.0))
+
 def _float32(tx:np.ndarray, qx:np.ndarray) -> tuple:
     """float32 training and query features for the search, and the arrays the host rechecks ties on.
 
@@ -278,11 +291,9 @@ def _float32(tx:np.ndarray, qx:np.ndarray) -> tuple:
     values: float32 keeps 24 bits, so a large common offset (projected coordinates in metres, epoch times, offset
     digital numbers) lost the digits that tell neighbours apart (2^24 and 2^24 + 1 were one float32 value, and the
     wrong one was returned as an exact copy at distance 0)."""
-    if not any(a.dtype.itemsize > 4 or (a.dtype.kind in "iu" and a.dtype.itemsize == 4) for a in (tx, qx)):
+    if not (wider_than_float32(tx) or wider_than_float32(qx)):
         return tx.astype(np.float32, copy=False), qx.astype(np.float32, copy=False), None   # float32 holds them
-    mu = tx.mean(0, dtype=np.float64) if len(tx) else np.zeros(tx.shape[1])
-    mu = np.round(np.where(np.isfinite(mu), mu, 0.0))   # whole: values on a grid (1/8 m, whole ms) stay exact, ties
-                                                        # stay ties; a NaN row is refused below (`_check_finite`)
+    mu = centring_offset(tx)                            # a NaN row is refused below (`_check_finite`)
     t64, q64 = tx.astype(np.float64) - mu, qx.astype(np.float64) - mu
     with np.errstate(over="ignore"):
         t32, q32 = t64.astype(np.float32), q64.astype(np.float32)

@@ -9,7 +9,7 @@ from alphaearth_nb.evaluate import (balanced_accuracy, change_threshold_sweep, c
                                     encode_labels, evaluate, evaluate_embeddings, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, mae, nshot_split,
                                     points_at, r2, xy_features, lonlat, max_trial_folds, max_trial_split,
-                                    separated_points)
+                                    separated_points, evaluate_regression)
 
 
 @pytest.fixture(scope="module")
@@ -453,3 +453,22 @@ def test_case_A18_fill_rows_of_an_embedding_table_are_refused_like_nan_rows():
     for base in (rng.integers(0, 20, (44, 64)).astype(np.float32), rng.normal(50, 10, (44, 64)).astype(np.float32)):
         base[40:] = 0.0; base[41] = 7.0
         np.testing.assert_array_equal(check_xy(base, y)[0], base)
+
+
+def test_case_D18_wide_features_keep_their_digits_in_the_protocol():
+    """UTM northings 20 cm apart (float32 spacing 0.5 m at 5e6) and epoch seconds 30 s apart (spacing 128 s at 1.7e9):
+    cast to float32 first, the two classes were one point (knn1 0.5 by ties, the probe a constant). Centred in float64
+    on the whole-rounded mean first, each test point has its class at distance 0 and the other at 0.2 m / 30 s."""
+    y = np.repeat([0, 1], 20)
+    utm = np.c_[np.full(40, 512345.67), 5012345.43 + 0.2 * y]                    # both northings -> 5012345.5 in float32
+    assert np.unique(utm.astype(np.float32), axis=0).shape[0] == 1
+    epoch = np.c_[1.7e9 + 30.0 * y, np.full(40, 0.5)]
+    for x in (utm, epoch, epoch.astype(np.int64)):
+        t = evaluate_embeddings(x, y, shots=(3,), folds=3, methods=("knn1", "linear"))
+        np.testing.assert_array_equal(t["balanced_accuracy"].to_numpy(), [1.0, 1.0])
+        r = evaluate_regression(x, 30.0 * y, n_train=(10,), folds=2, methods=("knn1",))
+        assert float(r["r2"].iloc[0]) == 1.0 and float(r["mae"].iloc[0]) == 0.0
+    unit = np.random.default_rng(0).normal(size=(40, 64)); unit /= np.linalg.norm(unit, axis=1, keepdims=True)
+    a = evaluate_embeddings(unit, y, shots=(3,), folds=3, seed=1)             # float64 embeddings: as float32 ones
+    b = evaluate_embeddings(unit.astype(np.float32), y, shots=(3,), folds=3, seed=1)
+    np.testing.assert_array_equal(a["balanced_accuracy"].to_numpy(), b["balanced_accuracy"].to_numpy())
