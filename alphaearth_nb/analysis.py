@@ -25,8 +25,9 @@ from .cubes import is_geometry_input, label_table
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse_rotation, values_at
 from .evaluate import (change_scores, encode_labels, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
-from .geo import (axis_span, check_same_grid, crs_of, declared_nodata, inside_grid, labelled_cells, pixel_indices,
-                               rename_spatial, table_numbers, to_crs, unpacked)
+from .geo import (axis_span, check_same_grid, crs_of, declared_nodata, half_pixel_hint, half_pixel_off,
+                               inside_grid, labelled_cells, pixel_indices, rename_spatial, table_numbers, to_crs,
+                               unpacked)
 
 # %% auto #0
 __all__ = ['over_time', 'query_vector', 'similarity', 'change', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans',
@@ -300,8 +301,13 @@ def training_set(emb:xr.DataArray, labels, column:str="label",
     """Embedding vectors (N, 64) and label values of the labelled pixels that have data (points/polygons in any CRS).
 
     A point or polygon off the map raises `LabelError` (a wrong CRS, most often); a label raster larger than the
-    map (a land-cover map clipped to a wider box) gives the labelled pixels on the map, `LabelError` if none is."""
+    map (a land-cover map clipped to a wider box) gives the labelled pixels on the map, `LabelError` if none is;
+    one half a pixel off the map's grid (corner coordinates, pixel-is-point read as area) a `GridError`."""
     raster = isinstance(labels, xr.DataArray) if raster is None else raster
+    if raster and isinstance(labels, xr.DataArray) and (off := half_pixel_off(emb, labels)):
+        raise GridError("the label raster lies half a pixel off the map's grid (same CRS and pixel size): each "
+                        "labelled cell falls between pixels, and which one it labels would be a rounding accident"
+                        f"{half_pixel_hint(off, 'labels')}, or resample it onto the map's grid first")
     if is_geometry_input(labels): labels, crs = label_table(emb, labels, column, polygons, crs=crs), None
     xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), numbers=numbers)
     if raster and len(vals):

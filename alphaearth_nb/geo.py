@@ -24,7 +24,8 @@ __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is
            'labelled_cells', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
            'geotransform_steps', 'pixel_size', 'axis_span', 'axes_to_turn', 'north_up', 'flip_rows', 'wrap_x',
            'inside_grid', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon', 'geometries_on',
-           'check_degrees', 'to_crs', 'utm_crs', 'table_numbers', 'check_same_grid']
+           'check_degrees', 'to_crs', 'utm_crs', 'table_numbers', 'half_pixel_off', 'half_pixel_hint',
+           'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -534,6 +535,30 @@ def table_numbers(df:pd.DataFrame,      # the table
     return out[:, 0] if isinstance(columns, str) else out
 
 # %% ../nbs/03_geo.ipynb #c0032
+def half_pixel_off(a, b) -> dict:
+    """Per axis, the shift (half a pixel) that puts `b`'s cell centres on `a`'s where `b`'s grid has `a`'s CRS and
+    pixel size but lies half a pixel off: the mark of coordinates at pixel corners, or of a pixel-is-point file read
+    as pixel-is-area (GDAL's AREA_OR_POINT). On an axis of `a`'s length the shift makes the two axes equal; on
+    another, it is the one from top-left corners to centres (x east, y south). Empty when they are not so."""
+    a, b = rename_spatial(a), rename_spatial(b)
+    if not same_crs(a, b): return {}
+    out = {}
+    for d in ("y", "x"):
+        if d not in a.coords or d not in b.coords or min(a.sizes[d], b.sizes[d]) < 2: continue
+        ca, cb = a[d].values.astype(np.float64), b[d].values.astype(np.float64)
+        step = abs(ca[1] - ca[0])
+        if step > 0 and np.isclose(abs(cb[1] - cb[0]), step, rtol=1e-6) and abs((cb[0] - ca[0]) / step % 1 - .5) < 1e-3:
+            same = a.sizes[d] == b.sizes[d]
+            out[d] = float(ca[0] - cb[0]) if same else step / 2 if d == "x" else -step / 2
+    return out
+
+def half_pixel_hint(off:dict, who:str="the second") -> str:
+    "The fix of a half-pixel offset (`half_pixel_off`), as a sentence to append to an error message."
+    if not off: return ""
+    shift = ", ".join(f"{d}={who}.{d} {'+' if h > 0 else '-'} {abs(h):g}" for d, h in sorted(off.items(), reverse=True))
+    return (f" (its cell centres lie half a pixel off: if its coordinates are the cells' top-left corners, or "
+            f"it was written pixel-is-point (GDAL AREA_OR_POINT=Point), shift them: `{who}.assign_coords({shift})`)")
+
 def check_same_grid(a, b, what:str="the two embeddings",
                     fix:str="resample one onto the other first, e.g. `other.interp_like(emb, method='nearest')`",
                    ) -> None:
@@ -555,7 +580,9 @@ def check_same_grid(a, b, what:str="the two embeddings",
         gap = np.abs((ca - cb + 180.0) % 360.0 - 180.0 if d == "x" and lon else ca - cb)  # longitude is a circle
         step = half_pixel(np.unwrap(ca, period=360.0) if d == "x" and lon else ca)
         if not (gap <= max(1e-6 * max(1.0, 2 * step), float(f32))).all():
-            raise GridError(f"{what} are on different grids ({d} coordinates differ, by up to {gap.max():g}): {fix}")
+            hint = half_pixel_hint(half_pixel_off(a, b), "other")
+            raise GridError(f"{what} are on different grids ({d} coordinates differ, by up to {gap.max():g}): "
+                            f"{fix}{hint}")
     if not same_crs(a, b):
         raise GridError(f"{what} have different CRS ({crs_of(a)} vs {crs_of(b)}): reproject one onto the other's "
                         "grid first (e.g. `rio.reproject_match`)")

@@ -699,3 +699,26 @@ def test_a_packed_target_raster_is_read_in_its_units(tmp_path):
         assert float(pred.max()) <= max(want) + 1e-4       # the fill -32768 (-327.68) is no target
         _, y = points_at(e, t, positive=False)            # the protocol's pairs: the same values
         np.testing.assert_allclose(sorted(y), sorted(want), atol=1e-4)
+
+
+def test_a_label_raster_half_a_pixel_off_is_refused_with_the_shift():
+    "B kind: labels whose coordinates are cell corners (or pixel-is-point read as area) were placed by rounding."
+    e = embedding_from_array(random_unit((5, 5), seed=23))
+    vals = np.array([[1, 2, 3, 4, 1]] * 5, np.int16)
+    # the same 10 m cells, coordinates at their top-left corners: x 5 m west, y 5 m north of the centres
+    lab = xr.DataArray(vals, dims=("y", "x"), coords={"y": e.y.values + 5, "x": e.x.values - 5},
+                       attrs={"crs": "EPSG:32631"})
+    with pytest.raises(GridError, match=r"half a pixel off.*labels.assign_coords\(y=labels.y - 5, x=labels.x \+ 5\)"):
+        classify(e, lab, k=1)
+    fixed = classify(e, lab.assign_coords(y=lab.y - 5, x=lab.x + 5), k=1)["class"].values
+    np.testing.assert_array_equal(fixed, vals)               # k=1 on a fully labelled map: each pixel its own label
+    # only half a pixel: a raster at another resolution, or in another CRS, is placed as before
+    coarse = xr.DataArray(np.array([[1, 2], [3, 4]]), dims=("y", "x"), coords={"y": e.y.values[[1, 3]],
+                                                                               "x": e.x.values[[1, 3]] + 1},
+                          attrs={"crs": "EPSG:32631"})
+    assert set(np.unique(classify(e, coarse, k=1)["class"].values)) == {1, 2, 3, 4}
+    # change() names the same shift for an embedding read with corner coordinates
+    other = e.assign_coords(y=e.y + 5, x=e.x - 5)
+    with pytest.raises(GridError, match=r"other.assign_coords\(y=other.y - 5, x=other.x \+ 5\)"):
+        change(e, other)
+    assert float(np.nanmax(np.abs(change(e, other.assign_coords(y=other.y - 5, x=other.x + 5)).values))) < 1e-6
