@@ -33,8 +33,8 @@ from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOurs
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'LOCK', 'TAKEOVER', 'RUN_MARKER', 'RUN_FILES', 'jsonable', 'checkpoint_headers', 'checkpoints',
-           'latest_checkpoint', 'save_checkpoint', 'verify_checkpoint', 'read_header', 'load_checkpoint', 'run_lock',
-           'is_run', 'run_folder']
+           'own_checkpoints', 'latest_checkpoint', 'save_checkpoint', 'verify_checkpoint', 'read_header',
+           'load_checkpoint', 'run_lock', 'is_run', 'run_folder']
 
 # %% ../nbs/16_checkpoint.ipynb #c0004
 CKPT_FORMAT = "alphaearth_nb.train/1"  # unchanged: older checkpoints still load
@@ -64,23 +64,44 @@ def checkpoint_headers(directory) -> list[Path]:
     return [p for _, p in found]
 
 def checkpoints(directory) -> list[Path]:
-    "Complete checkpoints in `directory` (their `.json` files), oldest first."
+    "Complete checkpoints in `directory` (their `.json` files, whoever wrote them), oldest first."
     return [p for p in checkpoint_headers(directory) if p.with_suffix(".eqx").exists()]
 
+def _judge(p:Path) -> tuple[str|None, dict|None]:
+    """Whose header `p` (a `ckpt_<step>.json`) is: `(None, header)` for ours; `(None, None)` for ours cut short or
+    damaged (it cannot be read, but its `.eqx` begins with our header, the copy `save_checkpoint` writes there);
+    `(what it is instead, None)` for anything else. A `.json` that reads decides alone."""
+    try: h = json.loads(p.read_text())
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        try:
+            with open(p.with_suffix(".eqx"), "rb") as f: copy = json.loads(f.readline(1 << 20))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError): copy = None
+        if isinstance(copy, dict) and copy.get("format") == CKPT_FORMAT: return None, None
+        return f"its header cannot be read ({type(e).__name__}) and {p.stem}.eqx holds no copy of ours", None
+    if not isinstance(h, dict): return f"a JSON {type(h).__name__}, not a header", None
+    if h.get("format") != CKPT_FORMAT: return f"format {h.get('format')!r}, expected {CKPT_FORMAT!r}", None
+    return None, h
+
+def _newest_first(directory):
+    "Every `ckpt_*.json` in `directory`, newest first, judged: `(path, what it is if not ours, its header)`."
+    for p in reversed(checkpoint_headers(directory)): yield (p, *_judge(p))
+
+def own_checkpoints(directory) -> list[Path]:
+    """Our checkpoints in `directory` (their `.json`), newest first, sound or damaged: the one reader behind
+    `latest_checkpoint`, `load_checkpoint`, `is_run` and pruning. Another tool's `ckpt_*.json` is left out; a header
+    of ours cut short is kept (its `.eqx` says whose it is), so it is named as damaged, never as foreign."""
+    return [p for p, other, _ in _newest_first(directory) if other is None]
+
 def latest_checkpoint(directory) -> Path | None:
-    "The newest complete checkpoint's `.json` in `directory`, or None."
-    found = checkpoints(directory)
-    return found[-1] if found else None
+    "The `.json` of the newest of our checkpoints (`own_checkpoints`) whose `.eqx` is there, or None. It may still be "
+    "damaged: `load_checkpoint` verifies it and falls back."
+    return next((p for p in own_checkpoints(directory) if p.with_suffix(".eqx").exists()), None)
 
 # %% ../nbs/16_checkpoint.ipynb #c0006
-def _own_step(path:Path) -> int | None:
-    "The step of `path` if it is a header `save_checkpoint` writes (`ckpt_<step>.json`, `CKPT_FORMAT`, that step)."
-    m = _CKPT.match(path.name)
-    if not m: return None
-    try: h = json.loads(path.read_text())
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError): return None
-    ours = isinstance(h, dict) and h.get("format") == CKPT_FORMAT and h.get("step") == int(m.group(1))
-    return int(m.group(1)) if ours else None
+def _prunable(directory, step:int) -> list[Path]:
+    "Our intact-looking complete checkpoints below `step`, oldest first: the header reads and holds its name's step."
+    return [p for p, other, h in reversed(list(_newest_first(directory))) if other is None and h is not None
+            and h.get("step") == int(_CKPT.match(p.name).group(1)) < step and p.with_suffix(".eqx").exists()]
 
 def save_checkpoint(directory,           # the checkpoint folder (created if needed)
                     state:PyTree,        # any pytree of arrays: a TrainState, a model, ...
@@ -103,7 +124,7 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
         hf = _Hashing(f); hf.write((json.dumps(header) + "\n").encode()); eqx.tree_serialise_leaves(hf, state)
     header.update(bytes=hf.n, sha256=hf.sha.hexdigest())
     write_text(leaves.with_suffix(".json"), json.dumps(header, indent=1))
-    older = [p for p in checkpoints(d) if (n := _own_step(p)) is not None and n < step]
+    older = _prunable(d, step)
     for old in older[:max(len(older) - (keep - 1), 0)]:  # metadata first: never a half-deleted "latest"
         old.unlink(missing_ok=True); old.with_suffix(".eqx").unlink(missing_ok=True)
     return leaves.with_suffix(".json")
@@ -170,8 +191,13 @@ def read_header(path) -> dict:
         if path.suffix == ".json": return json.loads(path.read_text())
         with open(path, "rb") as f: return json.loads(f.readline())
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise DamagedCheckpointError(f"cannot read the checkpoint header {path} ({type(e).__name__}): the file is "
-                                     "damaged; load an older checkpoint (a folder loads the newest valid one).") from e
+        copy = path.with_suffix(".eqx")
+        mend = (f"restore it from the first line of {copy.name}, the header as written (e.g. `head -n 1 {copy.name} > "
+                f"{path.name}` in {path.parent}; its size and checksum then go unchecked), or "
+                if path.suffix == ".json" and copy.exists() else "")
+        raise DamagedCheckpointError(f"cannot read the checkpoint header {path} ({type(e).__name__}): the file was "
+                                     f"cut short or damaged; {mend}load an older checkpoint (a folder loads the newest "
+                                     "valid one).") from e
 
 # %% ../nbs/16_checkpoint.ipynb #c0010
 def _load_one(path:Path, like) -> tuple[PyTree, dict]:
@@ -202,13 +228,6 @@ def _load_one(path:Path, like) -> tuple[PyTree, dict]:
     return state, header
 
 # %% ../nbs/16_checkpoint.ipynb #c0011
-def _format_of(p:Path) -> str|None:
-    "None if header `p` is JSON in our format or cannot be read (a damaged one of ours); else what it is instead."
-    try: h = json.loads(p.read_text())
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError): return None
-    if not isinstance(h, dict): return f"a JSON {type(h).__name__}, not a header"
-    return None if h.get("format") == CKPT_FORMAT else f"format {h.get('format')!r}, expected {CKPT_FORMAT!r}"
-
 def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a folder (its newest valid one)
                     like,               # a skeleton, e.g. `eqx.filter_eval_shape(AlphaEarth, cfg, key=...)`, or a
                                         # function of the verified header giving one (per checkpoint tried)
@@ -223,22 +242,22 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
     if not path.is_dir(): return _load_one(path.with_suffix(".json") if path.suffix == ".eqx" else path, like)
     if not checkpoints(path):
         raise CheckpointError(f"no complete checkpoint in {path}: train first, or start without resume")
-    found = checkpoint_headers(path)  # a header whose `.eqx` is gone (a partial copy) is damaged, never skipped silently:
-    foreign = []                      # `save_checkpoint` writes the leaves first, so only a later loss leaves one
-    for p in reversed(found):
-        if (fmt := _format_of(p)) is not None:   # another tool's ckpt_*.json: skipped, named
-            warnings.warn(f"{p} is not an alphaearth_nb checkpoint ({fmt}): skipped, loading an older one.",
+    foreign, damaged = [], []  # ours whose `.eqx` is gone (a partial copy) are damaged, never skipped silently:
+    for p, other, _ in _newest_first(path):  # `save_checkpoint` writes the leaves first, so only a later loss does it
+        if other is not None:                 # another tool's ckpt_*.json: skipped, named
+            warnings.warn(f"{p} is not an alphaearth_nb checkpoint ({other}): skipped, loading an older one.",
                           TrainingWarning)
             foreign.append(p.name); continue
         try: return _load_one(p, like)
         except DamagedCheckpointError as e:
             warnings.warn(f"{e} Falling back to an older checkpoint.", TrainingWarning)
-    if len(foreign) == len(found):
+            damaged.append((p.name, e))
+    if not damaged:
         raise CheckpointError(f"no alphaearth_nb checkpoint in {path}: {', '.join(sorted(foreign))} are not in our "
                               f"format ({CKPT_FORMAT!r}); point at a folder written by `save_checkpoint` or `fit`.")
-    raise DamagedCheckpointError(f"every checkpoint in {path} is damaged "
-                                 f"({', '.join(p.name for p in found if p.name not in foreign)}): copy the run again "
-                                 "from where it was written, or train anew.")
+    raise DamagedCheckpointError(f"every checkpoint in {path} is damaged ({', '.join(n for n, _ in damaged)}). The "
+                                 f"newest: {damaged[0][1]} If none can be mended, copy the run again from where it was "
+                                 "written, or train anew.")
 
 # %% ../nbs/16_checkpoint.ipynb #c2006
 LOCK = ".aef-lock"
@@ -323,9 +342,10 @@ RUN_FILES = ("checkpoints", "metrics.jsonl", "loss.png", RUN_MARKER)  # what a r
 _SCRATCH = re.compile(r"\..+\.partial-\d+-[0-9a-f]{8}$")  # a file `core.writing_file` is writing (or left)
 
 def is_run(folder) -> bool:
-    "True if `folder` holds (part of) an alphaearth_nb training run: its `.aef-run` marker or checkpoints of ours."
+    "True if `folder` holds (part of) an alphaearth_nb training run: its `.aef-run` marker or checkpoints of ours "
+    "(`own_checkpoints`: a damaged one counts, so a run from before the marker is never called foreign)."
     d = Path(folder)
-    return (d / RUN_MARKER).is_file() or any(_own_step(p) is not None for p in checkpoint_headers(d / "checkpoints"))
+    return (d / RUN_MARKER).is_file() or bool(own_checkpoints(d / "checkpoints"))
 
 def _not_ours(d:Path) -> bool:
     "True if `d` holds files (beyond our lock and half-written files) but no run of ours."

@@ -401,9 +401,11 @@ def _writable(out:str, flag:str="--out") -> None:
 
 def _resume_preset(a) -> str:
     "The preset to train: --preset, else (with --resume) the one the run's checkpoint records, else small."
-    found = latest_checkpoint(Path(a.out) / "checkpoints") if a.resume else None
-    try: recorded = read_header(found).get("preset") if found is not None else None
-    except CheckpointError: recorded = None  # a damaged checkpoint: `fit` names it
+    found = latest_checkpoint(Path(a.out) / "checkpoints") if a.resume else None  # ours only: never another tool's
+    recorded = None
+    for head in ((found, found.with_suffix(".eqx")) if found is not None else ()):  # a header cut short: its copy
+        try: recorded = read_header(head).get("preset"); break
+        except CheckpointError: pass  # damaged both ways: `fit` names it
     if recorded is None: return a.preset or "small"
     if a.preset is None:
         print(f"aef: resuming {a.out} with preset {recorded!r}, the one its checkpoint records", file=sys.stderr)

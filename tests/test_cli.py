@@ -344,3 +344,40 @@ def test_embed_onto_a_full_disk_is_one_line_and_leaves_the_old_store(tmp_path, f
     xr.testing.assert_equal(xr.open_zarr(full_disk / "o.zarr", consolidated=False).load(), old)
     assert r.returncode == 2 and "Traceback" not in r.stderr and "Task" not in r.stderr, r.stderr[-3000:]
     assert lines[-1].startswith("aef: error:") and "No space left on device" in lines[-1], lines[-3:]  # said last
+
+
+def _pre_marker_run(tmp_path, preset="tiny"):
+    "A run as `aef train` wrote it before the `.aef-run` marker: checkpoints/ only, its header recording `preset`."
+    import jax.numpy as jnp
+    from alphaearth_nb.checkpoint import save_checkpoint
+    return save_checkpoint(tmp_path / "run" / "checkpoints", {"w": jnp.zeros(2)}, meta={"preset": preset}, step=1)
+
+
+def test_a_cut_header_from_before_the_marker_is_damaged_to_train_resume_and_embed(tmp_path, capsys):
+    "`aef train --resume` called such a run 'not ours, left alone' while `aef embed` called it damaged: one verdict."
+    from alphaearth_nb.stacks import toy_stack
+    head = _pre_marker_run(tmp_path)
+    head.write_text(head.read_text()[:30])  # cut short
+    toy_stack(size=48).to_zarr(tmp_path / "st.zarr", consolidated=False)
+    mend = f"first line of {head.stem}.eqx"
+    for preset in (["--preset", "tiny"], []):  # without --preset: the preset comes from the header's copy in the .eqx
+        code, err = _err(capsys, ["train", "--out", str(tmp_path / "run"), "--resume", "--steps", "3",
+                                  "--data", str(tmp_path / "st.zarr"), *preset])
+        assert code == 2 and head.name in err and mend in err and "left alone" not in err, err
+    assert "resuming" in err and "preset 'tiny'" in err, err
+    code, err = _err(capsys, ["embed", "--checkpoint", str(tmp_path / "run"), "--period", "2024",
+                              "--out", str(tmp_path / "e.zarr")])
+    assert code == 2 and head.name in err and mend in err, err
+
+
+def test_train_resume_takes_its_preset_from_our_checkpoint_not_another_tools(tmp_path, capsys, monkeypatch):
+    "`latest_checkpoint` took another tool's newer ckpt_*.json for `--resume`'s preset; loading skipped it."
+    from alphaearth_nb import cli
+    ck = _pre_marker_run(tmp_path).parent
+    (ck / "ckpt_00000009.json").write_text('{"format": "othertool/1", "preset": "lite"}')
+    (ck / "ckpt_00000009.eqx").write_bytes(b"another tool's weights")
+    got = []
+    def fit(preset, *a, **k): got.append(preset); raise cli.ConfigError("stop here")
+    monkeypatch.setattr(cli.train, "fit", fit)
+    code, err = _err(capsys, ["train", "--out", str(tmp_path / "run"), "--resume", "--steps", "3"])
+    assert got == ["tiny"] and "preset 'tiny'" in err, (got, err)

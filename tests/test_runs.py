@@ -14,8 +14,8 @@ import jax
 import numpy as np
 import pytest
 
-from alphaearth_nb.checkpoint import (LOCK, latest_checkpoint, load_checkpoint, read_header, run_folder,
-                                      save_checkpoint, verify_checkpoint)
+from alphaearth_nb.checkpoint import (LOCK, is_run, latest_checkpoint, load_checkpoint, own_checkpoints, read_header,
+                                      run_folder, save_checkpoint, verify_checkpoint)
 from alphaearth_nb.core import (CheckpointError, DamagedCheckpointError, NotOursError, OutputExistsError,
                                 RunLockedError, TrainingWarning)
 from alphaearth_nb.testing import Standin, disk_full, standin_batches, standin_loss
@@ -206,3 +206,57 @@ def test_metrics_cut_mid_line_are_read(tmp_path):
 def test_missing_checkpoint_message_names_a_fix_that_works(tmp_path):  # G3: no "delete it" for a missing path
     with pytest.raises(CheckpointError, match="pass a run folder") as e: read_header(tmp_path / "ckpt_00000001.json")
     assert "delete" not in str(e.value)
+
+
+def _cut_before_the_marker(run, dest):
+    "A run from before `.aef-run` holding one checkpoint whose `.json` header was cut short (a copy interrupted)."
+    out = dest / "old"; shutil.copytree(run[0], out); (out / ".aef-run").unlink()
+    heads = sorted((out / "checkpoints").glob("ckpt_*.json"))
+    for h in heads[:-1]: h.unlink(); h.with_suffix(".eqx").unlink()
+    cut = heads[-1]; cut.write_text(cut.read_text()[:40])
+    return out, cut
+
+
+def test_a_cut_header_from_before_the_marker_is_ours_and_damaged_at_every_entry_point(run, tmp_path):
+    "run_folder said NotOursError ('not ours'), load_checkpoint DamagedCheckpointError ('ours, damaged'): one verdict."
+    out, cut = _cut_before_the_marker(run, tmp_path)
+    mend = f"first line of {cut.stem}.eqx"  # the fix the verdict names: the header as written inside the .eqx
+    ck = out / "checkpoints"
+    assert is_run(out) and own_checkpoints(ck) == [cut] and latest_checkpoint(ck) == cut
+    with pytest.raises(DamagedCheckpointError, match=mend): load_checkpoint(cut, _like())
+    with pytest.warns(TrainingWarning, match=cut.stem), pytest.raises(DamagedCheckpointError) as e:
+        load_checkpoint(ck, _like())
+    assert cut.name in str(e.value) and mend in str(e.value), e.value
+    with pytest.raises(OutputExistsError, match=f"holds a run \\(newest checkpoint {cut.stem}\\)") as e:
+        with run_folder(out): pass
+    assert not isinstance(e.value, NotOursError)
+    with pytest.raises(OutputExistsError, match="resume=True") as e: _fit(out)
+    assert not isinstance(e.value, NotOursError)
+    with pytest.warns(TrainingWarning, match=cut.stem), pytest.raises(DamagedCheckpointError, match=mend) as e:
+        _fit(out, resume=True)
+    assert cut.name in str(e.value)
+    cut.write_bytes(cut.with_suffix(".eqx").read_bytes().split(b"\n", 1)[0])  # the mend named, done: it resumes
+    state, hist = _fit(out, resume=True, steps=8)
+    assert int(state.step) == 8 and [h["step"] for h in hist] == list(range(1, 9))
+
+
+def test_a_cut_header_with_nothing_of_ours_beside_it_stays_foreign(tmp_path):  # the .eqx decides only when it is ours
+    d = tmp_path / "other"; (d / "checkpoints").mkdir(parents=True)
+    (d / "checkpoints" / "ckpt_00000001.json").write_text('{"format": "alphaearth_nb.tr')
+    (d / "checkpoints" / "ckpt_00000001.eqx").write_bytes(b"\x80\x04 another tool's weights")
+    assert not is_run(d) and own_checkpoints(d / "checkpoints") == []
+    with pytest.raises(NotOursError, match="left alone"): _fit(d, resume=True)
+
+
+def test_the_newest_checkpoint_is_ours_wherever_it_is_asked_for(run, tmp_path):
+    "`latest_checkpoint` took another tool's newest ckpt_*.json while loading skipped it: one reader for both."
+    out = tmp_path / "run"; shutil.copytree(run[0], out)
+    ck = out / "checkpoints"
+    (ck / "ckpt_00000009.json").write_text(json.dumps({"format": "othertool/1", "step": 9}))
+    (ck / "ckpt_00000009.eqx").write_bytes(b"another tool's weights")
+    assert latest_checkpoint(ck) == ck / "ckpt_00000006.json" == own_checkpoints(ck)[0]
+    with pytest.warns(TrainingWarning, match="ckpt_00000009.json is not an alphaearth_nb checkpoint"):
+        _, header = load_checkpoint(ck, _like())
+    assert f"ckpt_{header['step']:08d}.json" == latest_checkpoint(ck).name
+    with pytest.raises(OutputExistsError, match="newest checkpoint ckpt_00000006\\)"): _fit(out)
+    assert (ck / "ckpt_00000009.json").exists() and (ck / "ckpt_00000009.eqx").exists()
