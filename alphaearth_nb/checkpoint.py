@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -261,7 +262,7 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
 
 # %% ../nbs/16_checkpoint.ipynb #c2006
 LOCK = ".aef-lock"
-TAKEOVER = ".takeover"  # beside the lock while a stale lock is replaced
+TAKEOVER = ".takeover"  # guards beside the lock while a stale lock is replaced: `.aef-lock.takeover-<key>-<n>`
 
 def _read_lock(p:Path) -> dict:
     try: return json.loads(p.read_text())
@@ -292,20 +293,23 @@ def _stale(held:dict, me:dict) -> bool:
 
 def _take_over(p:Path, held:dict, me:dict) -> bool|None:
     """Replace the stale lock `p` (whose contents were judged: `held`) by ours, one taker at a time: True if we hold
-    `p` now; False if it is no longer the lock judged (judge again); None if another process is taking over."""
-    g = p.with_name(p.name + TAKEOVER)
-    if not _create_lock(g, me):                     # the guard: held for the few steps below only
+    `p` now; False if it is no longer the lock judged (judge again); None if another taker is at it (wait)."""
+    key = hashlib.sha256(json.dumps(held, sort_keys=True).encode()).hexdigest()[:16]  # this stale lock's guards
+    for n in itertools.count():                     # a guard is held for the few steps below only
+        g = p.with_name(f"{p.name}{TAKEOVER}-{key}-{n}")
+        if _create_lock(g, me): break               # exclusive and atomic: one taker per guard, ever
         gh = _read_lock(g)
         try: old = time.time() - g.stat().st_mtime > 30.0
-        except FileNotFoundError: return None
-        if (gh and _stale(gh, me)) or old: g.unlink(missing_ok=True)  # a taker that died mid-way
-        return None
+        except FileNotFoundError: return None       # the guards were cleared: that takeover is over
+        if not (old or (gh and _stale(gh, me))): return None  # a live taker is inside (or writing its guard)
+        # its taker died inside: never unlinked (judged, then unlinked, it could be a newer guard), passed over
     try:
         if _read_lock(p) != held: return False      # released or taken over since it was judged
         p.unlink(missing_ok=True)
         return _create_lock(p, me)                  # False: a new run (no takeover) came first
-    finally:
-        if _read_lock(g).get("id") == me["id"]: g.unlink(missing_ok=True)
+    finally:  # once `p` is not `held`, it never is again: later takers under this key change nothing, so all go
+        for q in (p.parent.glob(f"{p.name}{TAKEOVER}-{key}-*") if _read_lock(p) != held else [g]):
+            q.unlink(missing_ok=True)
 
 @contextlib.contextmanager
 def run_lock(folder:str|os.PathLike): # the run folder (created if absent)

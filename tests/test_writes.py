@@ -306,3 +306,67 @@ def test_a_failed_write_settles_zarr_only_for_a_zarr_store_and_cancels_nothing(t
                 raise ValueError("boom")
         assert not (tmp_path / f"out{i}").exists() and not list(tmp_path.glob(f".out{i}*"))  # nothing left behind
     assert calls == [{"cancel": False}]   # plain files: no wait (was 30 s when another thread wrote zarr); a store: one
+
+
+def _die_holding_the_guard(d):
+    "A taker of the stale lock in `d` that dies (`os._exit`, as a kill would) the instant it holds a takeover guard."
+    import warnings as w
+
+    from alphaearth_nb import checkpoint
+    real = checkpoint._create_lock
+    def create(p, me):
+        got = real(p, me)
+        if got and checkpoint.TAKEOVER in p.name: os._exit(9)
+        return got
+    checkpoint._create_lock = create
+    with w.catch_warnings():
+        w.simplefilter("ignore")
+        run_lock(d).__enter__()
+    os._exit(0)
+
+
+def _take_stale_jittery(args):
+    "`_take_stale` on a loaded machine: each unlink waits 0-60 ms, each lock read and liveness check 0-2 ms."
+    import pathlib
+    import random
+
+    from alphaearth_nb import checkpoint
+    if not hasattr(checkpoint, "_jittered"):  # patched once per pool process
+        random.seed(os.getpid())
+        slow = lambda f, most: lambda *a, **k: (time.sleep(random.uniform(0, most)), f(*a, **k))[1]
+        checkpoint._read_lock, checkpoint._jittered = slow(checkpoint._read_lock, 0.002), True
+        pathlib.Path.unlink = slow(pathlib.Path.unlink, 0.06)  # judged, then unlinked: a wide gap between the two
+        alive = slow(core.pid_alive, 0.002)
+        for m in (core, checkpoint):
+            if hasattr(m, "pid_alive"): m.pid_alive = alive
+    d, start = args
+    import warnings as w
+    while time.time() < start: time.sleep(0.001)
+    try:
+        with w.catch_warnings():
+            w.simplefilter("ignore")
+            _KEPT.append(run_lock(d)); _KEPT[-1].__enter__()
+            return ("held", os.getpid())
+    except RunLockedError as e: return ("refused", str(e))
+
+
+def test_run_lock_a_taker_dead_inside_the_guard_still_lets_one_in(tmp_path):
+    "The guard's own stale takeover was check-then-unlink: with a taker dead while holding it, two could get in."
+    import multiprocessing as mp
+
+    from alphaearth_nb.checkpoint import TAKEOVER
+    ctx = mp.get_context("fork")
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    with ctx.Pool(6) as pool:                         # on 8da5b99 two held the folder in about 1 round of 5
+        for rep in range(20):
+            stale = json.dumps({"pid": int(dead.stdout), "host": socket.gethostname(), "started": 0.0, "id": f"d{rep}"})
+            d = tmp_path / f"run{rep}"; d.mkdir(); (d / LOCK).write_text(stale)
+            killed = ctx.Process(target=_die_holding_the_guard, args=(d,)); killed.start(); killed.join()
+            assert killed.exitcode == 9 and [p for p in d.iterdir() if TAKEOVER in p.name], (rep, killed.exitcode)
+            got = pool.map(_take_stale_jittery, [(d, time.time() + 0.1)] * 6)
+            held = [pid for kind, pid in got if kind == "held"]
+            assert len(held) == 1, (rep, got)
+            for kind, msg in got:                     # the others name the winner
+                if kind == "refused": assert f"pid {held[0]} " in msg, (rep, got)
+            assert json.loads((d / LOCK).read_text())["pid"] == held[0]
+            assert sorted(p.name for p in d.iterdir()) == [LOCK], (rep, sorted(p.name for p in d.iterdir()))
