@@ -122,7 +122,13 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
               "jax": jax.__version__, **jsonable(meta or {})}
     leaves = d / f"ckpt_{step:08d}.eqx"
     with writing_file(leaves, "wb") as f:
-        hf = _Hashing(f); hf.write((json.dumps(header) + "\n").encode()); eqx.tree_serialise_leaves(hf, state)
+        hf = _Hashing(f); hf.write((json.dumps(header) + "\n").encode())
+        try: eqx.tree_serialise_leaves(hf, state)
+        except RuntimeError as e:  # Equinox wraps a failed write (a full disk) in a TreePathError per tree level:
+            cause = e              # the OSError itself goes on, as every other write's does (`aef`: one line, exit 2)
+            while cause.__cause__ is not None and not isinstance(cause, OSError): cause = cause.__cause__
+            if isinstance(cause, OSError): raise cause from None
+            raise
     header.update(bytes=hf.n, sha256=hf.sha.hexdigest())
     write_text(leaves.with_suffix(".json"), json.dumps(header, indent=1))
     older = _prunable(d, step)
