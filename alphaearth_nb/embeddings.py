@@ -53,12 +53,20 @@ def band_order(names) -> list[int]|None:
     return [int(i) for i in np.argsort(nums)]
 
 def label_bands(da:xr.DataArray, names=None) -> xr.DataArray:
-    """Band coordinate A00..A63, the bands put in that order where their labels (or `names`, e.g. a GeoTIFF's band
-    descriptions) say which is which (`band_order`); unlabelled bands, or labels that name no band, by position."""
+    """Band coordinate A00..A63, the bands put in that order where their labels say which is which (`band_order`):
+    `names`, else a `band` coordinate A00..A63, else the band descriptions a reader keeps in `attrs['long_name']`
+    (rioxarray, from a GeoTIFF: its coordinate is the band numbers 1..64), else the coordinate; unlabelled bands, or
+    labels that name no band, by position. The descriptions are put in the bands' new order with them."""
     coord = list(da["band"].values) if "band" in da.coords else []
-    order = band_order(names) if names is not None else None
-    if order is None: order = band_order(coord)
-    if order is not None and order != list(range(EMBED_DIM)): da = da.isel(band=order)
+    desc = da.attrs.get("long_name")
+    desc = list(desc) if isinstance(desc, (tuple, list)) and len(desc) == EMBED_DIM else None
+    named = bool(coord) and all(isinstance(c, str) and _A_NAME.fullmatch(c) for c in coord)
+    order = None
+    for labels in (names, coord if named else None, desc, coord):
+        if labels is not None and (order := band_order(labels)) is not None: break
+    if order is not None and order != list(range(EMBED_DIM)):
+        da = da.isel(band=order)
+        if desc is not None: da = da.assign_attrs(long_name=tuple(desc[i] for i in order))
     return da.assign_coords(band=band_names())
 
 def pixelwise(func, *das, dtype=np.float32, core=("band",), out_core=(), out_sizes=None, name=None):
@@ -415,9 +423,7 @@ def _official_array(obj, attrs:dict) -> xr.DataArray:
             raise DimensionError(f"expected a {EMBED_DIM}-long `band` dimension (the GeoTIFF's 64 bands), got dims "
                                  f"{dict(obj.sizes)}: read the file with `rioxarray.open_rasterio(path)` or "
                                  "`read_official_tiff(path)`")
-        desc = attrs.get("long_name")  # rioxarray puts band descriptions here, when the file has them
-        names = list(desc) if isinstance(desc, (tuple, list)) and len(desc) == EMBED_DIM else None
-        return label_bands(_drop_time(obj, attrs), names)
+        return label_bands(_drop_time(obj, attrs))  # by the band descriptions, where the file has them
     raise DTypeError(f"from_official takes an xarray Dataset (xee) or DataArray (GeoTIFF), got {type(obj).__name__}")
 
 # %% ../nbs/23_embeddings.ipynb #c0024g
