@@ -26,7 +26,8 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError
                                  writing_folder)
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import as_embedding
-from .geo import crs_of, declared_nodata, grid_coords, is_lazy, north_up, rename_spatial, require, write_crs
+from .geo import (crs_of, declared_nodata, grid_coords, is_lazy, is_remote, north_up, rename_spatial, require,
+                               write_crs)
 from .cubes import cube_form, grid_of, transform_of
 
 # %% auto #0
@@ -140,8 +141,9 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
 
 # %% ../nbs/25c_exports.ipynb #c0012
 def _local(path, what:str, writer:str):
-    "A local `path` with `~` expanded (URLs as given); `MissingDataError` naming `writer` if nothing is there."
-    if "://" in os.fspath(path): return path
+    """A local `path` with `~` expanded (URLs and GDAL's /vsi paths as given, `geo.is_remote`); `MissingDataError`
+    naming `writer` if nothing is there."""
+    if is_remote(os.fspath(path)): return path
     p = user_path(path)
     if not p.exists(): raise MissingDataError(f"{p} does not exist: check the path (the {what} `{writer}` wrote)")
     return p
@@ -190,12 +192,14 @@ def _declared_off(m:xr.DataArray, a:np.ndarray) -> tuple[np.ndarray, list]:
     if not fills or a.dtype == bool: return np.zeros(a.shape, bool), []
     return np.isin(a, fills), fills
 
-def _class_names(m:xr.DataArray, a:np.ndarray) -> list|None:
-    "The names of a class map's ids 0..C-1 (`attrs['class_names']`, set by `classify` on named classes), else None."
+def _class_names(m:xr.DataArray, a:np.ndarray, valid:np.ndarray) -> list|None:
+    """The names of a class map's ids 0..C-1 (`attrs['class_names']`, set by `classify` on named classes), else None.
+    Only the ids of the `valid` pixels must have a name: no data (255 of a map cast to uint8) names no class."""
     names = m.attrs.get("class_names")
     if names is None or isinstance(names, str) or a.dtype.kind not in "iu": return None
     names = [str(n) for n in np.asarray(names).ravel()]
-    return names if int(a.max(initial=-1)) < len(names) else None
+    ids = a[valid & (a >= 0)]
+    return names if not ids.size or int(ids.max()) < len(names) else None
 
 def _fits(v, dtype) -> bool:
     "Whether the number `v` is a value of integer `dtype` (a no-data value the file can hold)."
@@ -249,7 +253,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     with _cog_stage(path, blocksize, facs, overwrite) as src, rasterio.open(src, "w", **prof) as dst:
         dst.write(a[None])
         if m.name: dst.set_band_description(1, str(m.name))
-        if names := _class_names(m, a): dst.update_tags(1, class_names=json.dumps(names))  # index i: names[i]
+        if names := _class_names(m, a, a != nodata if np.isfinite(nodata) else ~np.isnan(a)): dst.update_tags(1, class_names=json.dumps(names))  # index i: names[i]
         if facs: dst.build_overviews(facs, rs)
     return user_path(path)
 
@@ -283,7 +287,7 @@ def vectorize(da,                   # (y, x) class map or boolean mask, with att
                             connectivity=connectivity)
     geoms = [(shape(g), v) for g, v in found]
     vals = [int(ids[int(v)]) for _, v in geoms]
-    names = _class_names(m, a)
+    names = _class_names(m, a, valid)
     cols = {name: [names[v] for v in vals], f"{name}_id": vals} if names else {name: vals}
     return gpd.GeoDataFrame(cols, geometry=[g for g, _ in geoms], crs=crs)
 

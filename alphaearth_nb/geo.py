@@ -20,10 +20,10 @@ from .core import (CRSError, DimensionError, GridError, LabelError, MissingDepen
                                 PointError)
 
 # %% auto #0
-__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'unpacked',
-           'labelled_cells', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
-           'geotransform_steps', 'pixel_size', 'axis_span', 'axes_to_turn', 'north_up', 'flip_rows', 'wrap_x',
-           'inside_grid', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon', 'geometries_on',
+__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_remote', 'is_lazy', 'declared_nodata',
+           'unpacked', 'labelled_cells', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs', 'grid_coords',
+           'half_pixel', 'geotransform_steps', 'pixel_size', 'axis_span', 'axes_to_turn', 'north_up', 'flip_rows',
+           'wrap_x', 'inside_grid', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon', 'geometries_on',
            'check_degrees', 'to_crs', 'utm_crs', 'table_numbers', 'half_pixel_off', 'half_pixel_hint',
            'check_same_grid']
 
@@ -50,6 +50,12 @@ def rename_spatial(obj):
         hit = [n for n in names if n in obj.dims]
         if to not in obj.dims and hit: ren[hit[0]] = to
     return obj.rename(ren) if ren else obj
+
+def is_remote(path) -> bool:
+    """Whether `path` names a file GDAL reads without a local file there: a URL (`https://`, `s3://`, `gs://`) or
+    one of GDAL's virtual file systems (`/vsimem/`, `/vsis3/`, `/vsigs/`, `/vsizip/`, `/vsicurl/`, ...)."""
+    s = str(path)
+    return "://" in s or s.startswith("/vsi")
 
 def is_lazy(obj) -> bool:
     "Whether `obj` (DataArray, Dataset, DataTree or array) holds dask arrays."

@@ -23,7 +23,7 @@ import xarray as xr
 
 from .core import EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, band_names
 from .quantize import NODATA, dequantize, quantize
-from .geo import (as_crs, crs_name, crs_of, grid_coords, north_up, rename_spatial, require, same_crs,
+from .geo import (as_crs, crs_name, crs_of, grid_coords, is_remote, north_up, rename_spatial, require, same_crs,
                                table_numbers, to_crs, utm_crs, write_crs)
 from .readers import read_aef_samples
 from .cubes import LONLAT, gather, pixel_of, points_xy, sample
@@ -310,7 +310,7 @@ def open_tile(href:str,                 # what `tiles` put in `href`
     "One official tile as a lazy int8 DataArray (y, x, band), north-up, with attrs crs."
     require("rioxarray", "official", "opening official tiles")
     import rioxarray
-    if "://" in href or href.startswith("/vsi"):
+    if is_remote(href):
         os.environ.update({k: v for k, v in gdal_env().items() if k not in os.environ})
     try: da = rioxarray.open_rasterio(href, chunks={"band": -1, "y": chunks, "x": chunks}, lock=False,
                                       mask_and_scale=False, cache=False)

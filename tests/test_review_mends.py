@@ -31,3 +31,39 @@ def test_band_descriptions_order_bands_in_points_at():
     lab = xr.DataArray(np.arange(20).reshape(4, 5) % 3, dims=("y", "x"), coords={"y": da.y, "x": da.x})
     X, y = points_at(da, lab)
     np.testing.assert_allclose(X, v.reshape(-1, EMBED_DIM), atol=1e-6)
+
+
+def test_read_cog_reads_gdal_virtual_paths(tmp_path):
+    rasterio = pytest.importorskip("rasterio")
+    pytest.importorskip("rioxarray")
+    from alphaearth_nb.exports import read_cog, to_cog
+    from alphaearth_nb.testing import embedding_from_array
+    e = embedding_from_array(random_unit((16, 16), seed=3))
+    want = read_cog(to_cog(e, tmp_path / "e.tif", blocksize=16))
+    with rasterio.io.MemoryFile((tmp_path / "e.tif").read_bytes(), filename="e.tif") as mem:
+        assert mem.name.startswith("/vsimem/")
+        got = read_cog(mem.name)
+        np.testing.assert_array_equal(got.values, want.values)
+
+
+def test_is_remote():
+    from alphaearth_nb.geo import is_remote
+    assert is_remote("/vsimem/a.tif") and is_remote("/vsizip/a.zip/b.tif")
+    assert is_remote("/vsis3/bucket/a.tif") and is_remote("https://x/a.tif") and not is_remote("/data/vsi/a.tif") and not is_remote("a.tif")
+
+
+def test_named_class_map_cast_to_uint8_keeps_its_names(tmp_path):
+    rasterio = pytest.importorskip("rasterio")
+    pytest.importorskip("geopandas")
+    import json
+    from alphaearth_nb.exports import map_to_cog, vectorize
+    ids = np.array([[0, 1, -1, 2], [2, 2, -1, 0], [1, 1, 0, 0]], np.int16)
+    names = ["crop", "forest", "water"]
+    m = xr.DataArray(ids, dims=("y", "x"), coords={"y": 100.0 - 10 * np.arange(3), "x": 10.0 * np.arange(4)},
+                     name="class", attrs={"crs": "EPSG:32631", "class_names": names})
+    u8 = m.astype(np.uint8).assign_attrs(m.attrs, nodata=255)          # -1 -> 255, declared no data
+    with rasterio.open(map_to_cog(u8, tmp_path / "c.tif")) as f:
+        got, tags = f.read(1), f.tags(1)
+    assert json.loads(tags["class_names"]) == names and (got[ids < 0] == 255).all()
+    g = vectorize(u8, name="class")
+    assert sorted(set(g["class"])) == names and sorted(set(g["class_id"])) == [0, 1, 2]
