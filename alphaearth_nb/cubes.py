@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/cubes.html.md"""
 # %% ../nbs/24b_cubes.ipynb #c0002
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -448,6 +449,25 @@ def is_geometry_input(labels) -> bool:
     return (isinstance(labels, pd.DataFrame) and not {"x", "y"} <= set(labels.columns)
             and None not in lonlat_columns(labels))
 
+def _rasterize_nested(polys, emb, column:str) -> np.ndarray:
+    """Polygon number + 1 (0: none) of each pixel whose centre lies in a polygon. A centre in several polygons goes
+    to the smallest (nested labelling: fields digitised inside one "everything else" region), whatever the row
+    order; a warning counts the pixels contested by polygons of different labels."""
+    import shapely
+    area = shapely.area(polys.geometry.to_numpy())    # planar, in the labels' units: only the order counts
+    order = np.argsort(-area, kind="stable")            # largest first: rasterize's later shapes win, the smallest last
+    back = lambda ids, o: np.where(ids > 0, o[np.maximum(ids, 1) - 1] + 1, 0)
+    small = back(_rasterize(polys.iloc[order], emb), order)
+    large = back(_rasterize(polys.iloc[order[::-1]], emb), order[::-1])
+    lab = polys[column].to_numpy()
+    n = int((small > 0).sum() and (lab[np.maximum(small, 1) - 1] != lab[np.maximum(large, 1) - 1])[small > 0].sum())
+    if n:
+        warnings.warn(f"{n} labelled pixels lie in label polygons of different labels (nested or overlapping): each "
+                      "went to the smallest polygon holding its centre, so fields inside a background region keep "
+                      "their own labels whatever the row order. If the polygons should not overlap, fix them first "
+                      "(e.g. `gdf.overlay(...)` or `shapely.difference`)", stacklevel=3)
+    return small
+
 def label_table(emb,                      # embedding (y, x, band) with a CRS
                 labels,                   # GeoDataFrame, vector file path, or DataFrame with lon/lat
                 column:str="label",       # the label column
@@ -457,7 +477,9 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
                 crs=None,                 # CRS of `labels` when it does not say
                ) -> pd.DataFrame:
     """Labelled pixel centres `x`, `y` (grid CRS) and `column` from points and polygons in any CRS; on a geographic
-    grid, geometries are moved by whole turns onto its longitudes first (`geo.wrap_geometries`)."""
+    grid, geometries are moved by whole turns onto its longitudes first (`geo.wrap_geometries`). A pixel centre in
+    several polygons is labelled by the smallest of them, whatever the row order (warned when their labels differ:
+    `_rasterize_nested`)."""
     if polygons not in ("rasterize", "sample"):
         raise ConfigError(f"polygons must be 'rasterize' or 'sample', got {polygons!r}")
     gdf = read_geometries(labels, crs)
@@ -477,7 +499,7 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
                          column: pts[column].to_numpy()})]
     polys = gdf[gdf.geom_type.isin(["Polygon", "MultiPolygon"])].reset_index(drop=True)
     if len(polys):
-        ids = _rasterize(polys, emb)
+        ids = _rasterize_nested(polys, emb, column)
         r, c = np.nonzero(ids)
         z = ids[r, c] - 1
         # a polygon holding no pixel centre (a field smaller than a pixel, or off the grid) labels the pixel at its

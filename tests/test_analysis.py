@@ -722,3 +722,28 @@ def test_a_label_raster_half_a_pixel_off_is_refused_with_the_shift():
     with pytest.raises(GridError, match=r"other.assign_coords\(y=other.y - 5, x=other.x \+ 5\)"):
         change(e, other)
     assert float(np.nanmax(np.abs(change(e, other.assign_coords(y=other.y - 5, x=other.x + 5)).values))) < 1e-6
+
+
+def test_case_C18_nested_label_polygons_whatever_the_row_order():
+    "Fields inside a background polygon: a pixel centre in several polygons goes to the smallest, in any row order, warned."
+    import itertools
+    gpd = pytest.importorskip("geopandas")
+    from shapely.geometry import box
+    from alphaearth_nb.cubes import label_table
+    e = embedding_from_array(random_unit((6, 6), seed=3)); x, y = e.x.values, e.y.values
+    B = lambda c0, c1, r0, r1: box(x[c0] - 5 + 1e-3, y[r1] - 5 + 1e-3, x[c1] + 5 - 1e-3, y[r0] + 5 - 1e-3)
+    g = gpd.GeoDataFrame({"label": [2, 3, 1]}, geometry=[B(0, 1, 0, 1), B(4, 5, 4, 5), B(0, 5, 0, 5)], crs="EPSG:32631")
+    want = np.ones((6, 6), int); want[:2, :2] = 2; want[4:, 4:] = 3          # hand-worked: 4 + 4 field pixels, 28 region
+    for order in itertools.permutations(range(3)):
+        with pytest.warns(UserWarning, match=r"8 labelled pixels .* smallest"):
+            t = label_table(e, g.iloc[list(order)])
+        got = np.zeros((6, 6), int)
+        got[np.searchsorted(-y, -t.y.to_numpy()), np.searchsorted(x, t.x.to_numpy())] = t.label.to_numpy()
+        np.testing.assert_array_equal(got, want)
+        assert len(t) == 36
+        with pytest.warns(UserWarning, match="smallest"):
+            out = classify(e, g.iloc[list(order)], k=1)
+        assert set(np.unique(out["class"].values).tolist()) == {1, 2, 3}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")               # touching, not overlapping: silent
+        label_table(e, g.iloc[[0, 1]])
