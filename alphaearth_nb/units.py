@@ -18,7 +18,8 @@ from .core import UnitsError, UnitsWarning
 from .sources import band_index, get_source
 
 # %% auto #0
-__all__ = ['UNIT_SLIPS', 'PROVIDER_OFFSETS', 'check_units', 'sample_values', 'frame_samples', 'frame_bands', 'check_frame_units']
+__all__ = ['UNIT_SLIPS', 'PROVIDER_OFFSETS', 'PART_SLIPS', 'PART_SHARE', 'check_units', 'sample_values', 'frame_samples',
+           'frame_bands', 'check_frame_units']
 
 # %% ../nbs/02a_units.ipynb #c0029
 UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99) percentiles, what the values look like, the fix)]
@@ -65,6 +66,39 @@ def _scale_slip(src, qs:dict) -> tuple|None:
     if off and len(qs) >= 2 and visible and all(q[0] >= off[0] for q in qs.values()): return off[1:]
     return None
 
+# units -> (the values that look slipped, a test of those values, what they look like, the fix): part of a band on
+# another scale, a mosaic of tiles from two readers (case F18-2), judged when every band of the unit shows it
+PART_SLIPS = {
+    "dB": (lambda v: v >= 0, lambda s: np.median(s) < 1.0,
+           "linear backscatter (power ratio, median below 1) beside negative decibels",
+           "convert that part (the tiles of the reader that gives linear power, e.g. Planetary Computer's Sentinel-1 "
+           "RTC) to decibels before merging: `10 * np.log10(power)`"),
+    "reflectance x 1e4": (lambda v: (v > 0) & (v <= 2.0), lambda s: True, "reflectance in 0..1 beside reflectance x 1e4",
+           "multiply that part (the tiles of the other reader) by 10000 before merging: `part * 1e4`"),
+}
+PART_SHARE = (0.1, 0.99)  # below: a few bright targets (urban VV above 0 dB); above: the whole band (`UNIT_SLIPS`)
+
+def _part_slip(src, samples:dict) -> tuple|None:
+    """(what, fix, {band: share}) when every band of a unit in `PART_SLIPS` (`samples`: band -> values) has a share
+    in `PART_SHARE` of values that look slipped, those values passing the unit's test; or None."""
+    by_unit = {}
+    for b, v in samples.items():
+        if (u := _unit_of(src, b)) not in PART_SLIPS: continue
+        v = np.asarray(v, np.float64).ravel()
+        v = v[np.isfinite(v) & ((v != src.nodata) if src.nodata is not None else True)]
+        if v.size >= 16: by_unit.setdefault(u, {})[b] = v
+    for u, group in by_unit.items():
+        pick, test, looks, fix = PART_SLIPS[u]
+        shares = {b: float(pick(v).mean()) for b, v in group.items()}
+        if all(PART_SHARE[0] <= s < PART_SHARE[1] and test(v[pick(v)]) for s, v in zip(shares.values(), group.values())):
+            return looks, fix, shares
+    return None
+
+def _part_message(looks, fix, shares) -> str:
+    share = ", ".join(f"{b} {s:.0%}" for b, s in shares.items())
+    return (f"part of the values ({share}) look like {looks}, the rest not: part of the scene is on another scale "
+            f"(a mosaic of tiles from two readers?): {fix}.")
+
 def _unit_of(src, b): return src.units if isinstance(src.units, str) else src.units[band_index(src, b)]  # the unit band `b` is in
 
 def check_units(source,       # a Source or its name
@@ -86,6 +120,8 @@ def check_units(source,       # a Source or its name
                 raise UnitsError(f"{src.name}.{b} should be in {units} but its values (1st/50th/99th percentile "
                                  f"{q[0]:.4g} / {q[1]:.4g} / {q[2]:.4g}) look like {looks}: {fix}.")
         if units == "reflectance x 1e4": refl[b] = q
+    if part := _part_slip(src, dict(zip(bands, samples))):  # F18-2: a mosaic, part of the scene on another scale
+        warnings.warn(f"{src.name}: {_part_message(*part)}", UnitsWarning, stacklevel=2)
     slip = _scale_slip(src, refl) if refl else None
     if slip is None: return
     looks, fix, refuse = slip
@@ -282,3 +318,14 @@ def check_frame_units(source,     # a Source or its name
                "fixed)` per band); a stack merged from readers with different scales does this.")
         if refuse: raise UnitsError(msg)
         warnings.warn(msg, UnitsWarning, stacklevel=2)
+    slipped = {t for idx in found.values() for t in idx}   # part of a frame on another scale (F18-2: mosaics)
+    part = {}
+    for t in range(len(times)):
+        if t in slipped or not qs[t]: continue
+        if p := _part_slip(src, {b: fr[t] for b, fr in zip(bands, frames)}): part.setdefault(p[:2], []).append((t, p[2]))
+    for (looks, fix), hits in part.items():
+        if len(hits) == judged: continue  # every frame: `check_units` on the pooled sample says so
+        idx = [t for t, _ in hits]
+        share = {b: float(np.mean([s[b] for _, s in hits])) for b in hits[0][1]}
+        warnings.warn(f"{name or src.name}: in {len(idx)} of the {judged} frames judged ({_dates(times[idx])}) "
+                      f"{_part_message(looks, fix, share)}", UnitsWarning, stacklevel=2)

@@ -328,3 +328,74 @@ def test_lazy_frame_search_counts_the_band_it_reads():  # F1 and F4: the count t
     tree = xr.DataTree.from_dict({k: (lazy if k == "sentinel1" else st[k].to_dataset()) for k in st.children})
     with pytest.raises(UnitsError, match=rf"sentinel1: 1 of the \d+ frames judged \({str(bad)[:10]}\) look like degrees"):
         validate_stack(tree)
+
+
+# --- F18-2: part of the scene on another scale (a mosaic of tiles from two readers), judged per band and frame --------
+def _east(ds, fn, bands, x=20, since=None):
+    "`ds` with `fn` applied east of column `x` (in the frames from `since` on, or all)."
+    off = ds.x >= ds.x[x] if since is None else (ds.x >= ds.x[x]) & (ds.time >= since)
+    return ds.assign({b: xr.where(off, fn(ds[b]), ds[b]).transpose(*ds[b].dims) for b in bands})
+
+
+def _shares(message):
+    import re
+    return {b: int(s) for b, s in re.findall(r"(\w+) (\d+)%", message.split("look like")[0])}
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_case_F18_2_s1_with_part_of_the_scene_in_linear_power_is_warned(crop, lazy):  # the newcomer's repro
+    from alphaearth_nb.stacks import validate_stack
+    s1 = crop["sentinel1"].to_dataset()
+    half = _east(s1, lambda v: 10 ** (v / 10), ("VV", "VH"))   # east 20 of 40 columns: about half the values
+    half = half.chunk({"time": 8, "y": 20, "x": 20}) if lazy else half
+    with pytest.warns(UnitsWarning, match=r"sentinel1: part of the values .* look like linear backscatter.*"
+                                          r"10 \* np\.log10") as w:
+        validate_stack(_with(crop, "sentinel1", half))
+    shares = _shares(str(w[0].message))
+    assert set(shares) == {"VV", "VH"} and all(45 <= s <= 60 for s in shares.values()), shares
+    fixed = _east(half, lambda v: 10 * np.log10(v), ("VV", "VH"))   # the fix, on the part from the linear reader
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnitsWarning)
+        validate_stack(_with(crop, "sentinel1", fixed))
+
+
+def test_case_F18_2_later_frames_with_part_in_linear_power_are_named(crop):
+    import re
+    from alphaearth_nb.stacks import validate_stack
+    s1 = crop["sentinel1"].to_dataset()
+    t0 = s1.time.values[int(0.8 * s1.sizes["time"])]
+    d = _east(s1, lambda v: 10 ** (v / 10), ("VV", "VH"), since=t0)
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        validate_stack(_with(crop, "sentinel1", d))
+    msg = [str(x.message) for x in w if issubclass(x.category, UnitsWarning) and "frames judged" in str(x.message)]
+    assert len(msg) == 1 and "10 * np.log10" in msg[0], [str(x.message) for x in w]
+    named = re.findall(r"\d{4}-\d\d-\d\d", msg[0])
+    assert named and min(named) >= str(t0)[:10]   # the changed dates only
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_case_F18_2_s2_with_part_of_the_scene_in_0_1_is_warned(lazy):  # the same rule for reflectance
+    from alphaearth_nb.stacks import toy_stack, validate_stack
+    st = toy_stack(n_time=6, size=16)
+    s2 = st["sentinel2"].to_dataset()
+    bands = [b for b in s2.data_vars if b.startswith("B")]
+    half = _east(s2, lambda v: v / 1e4, bands, x=8)
+    half = half.chunk({"time": 2, "y": 8, "x": 8}) if lazy else half
+    with pytest.warns(UnitsWarning, match=r"sentinel2: part of the values .* reflectance in 0\.\.1.*\* 1e4") as w:
+        validate_stack(_with(st, "sentinel2", half))
+    assert set(_shares(str(w[0].message))) == set(bands)
+
+
+def test_case_F18_2_bright_targets_in_db_are_not_a_mosaic():
+    "Urban VV above 0 dB over a third of a scene (VH stays negative), or a few bright pixels in both: real data."
+    vv = np.where(RNG.random(5000) < 0.3, RNG.uniform(0, 8, 5000), DB)
+    vh = DB - 6
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnitsWarning)
+        check_units("sentinel1", ("VV", "VH"), (vv, vh))
+        few = np.where(RNG.random(5000) < 0.05, RNG.uniform(0.01, 0.5, 5000), DB)  # 5%: below PART_SHARE
+        check_units("sentinel1", ("VV", "VH"), (few, few - 6))
+    with pytest.warns(UnitsWarning, match=r"VV 50%, VH 50%"):   # half of both in linear power: a mosaic
+        lin = np.where(np.arange(5000) % 2 == 0, 10 ** (DB / 10), DB)
+        check_units("sentinel1", ("VV", "VH"), (lin, lin))
