@@ -253,19 +253,33 @@ def years_of(years) -> list[int]:
                           "e.g. years=2024 or years=(2018, 2024)")
     return ys
 
+def _on_globe(g):
+    "A lon/lat geometry with parts past +-180 deg moved by whole turns into [-180, 180] (split at 180); else as given."
+    minx, _, maxx, _ = g.bounds
+    if -180 <= minx and maxx <= 180: return g
+    import shapely
+    from shapely.affinity import translate
+    from shapely.geometry import box
+    turns = range(int(np.floor((minx + 180) / 360)), int(np.ceil((maxx - 180) / 360)) + 1)
+    parts = [p for k in turns if not (p := translate(g, -360.0 * k).intersection(box(-180, -90, 180, 90))).is_empty]
+    return parts[0] if len(parts) == 1 else shapely.union_all(parts)
+
 def area_of(area):
     """The area as one shapely geometry in lon/lat (bbox tuple, shapely geometry, or GeoDataFrame/GeoSeries).
 
     A bbox with west > east crosses 180 deg (the GeoJSON/STAC convention): two boxes, split at 180. Only a box
     west of 180 to east of it, under half the globe wide, is read so: (10, 44, 5, 45) is west and east swapped
-    (`ConfigError`), not a box 355 degrees wide."""
+    (`ConfigError`), not a box 355 degrees wide. A box or geometry running past 180 deg (xee's form: (179.5, -17,
+    180.5, -16)) or before -180 is moved by whole turns into [-180, 180] and split there the same way."""
     from shapely.geometry import box
     from shapely.geometry.base import BaseGeometry
-    if isinstance(area, BaseGeometry): return area
+    if isinstance(area, BaseGeometry): return _on_globe(area)
     if hasattr(area, "to_crs") and hasattr(area, "crs"):
         if area.crs is None: raise GridError("the area has no CRS: `gdf.set_crs('EPSG:4326')` or the right one")
-        return area.to_crs(LONLAT).union_all()
+        return _on_globe(area.to_crs(LONLAT).union_all())
     w, s, e, n = (float(v) for v in area)
+    if w < e <= w + 360 and (w < -180 or e > 180) and -540 <= w and e <= 540 and -90 <= s < n <= 90:
+        return _on_globe(box(w, s, e, n))
     if -180 <= e <= 0 <= w <= 180 and e < w and 360 - (w - e) < 180 and -90 <= s < n <= 90:
         # across 180 deg (GeoJSON/STAC, RFC 7946 5.2): split there
         from shapely.geometry import MultiPolygon

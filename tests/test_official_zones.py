@@ -9,6 +9,7 @@ import xarray as xr
 pytest.importorskip("geopandas"); pytest.importorskip("rioxarray"); pytest.importorskip("odc.geo")
 import pandas as pd
 from pyproj import Transformer
+from shapely.geometry import box
 
 from alphaearth_nb import official as off
 from alphaearth_nb.core import band_names
@@ -124,3 +125,18 @@ def test_points_across_180_search_two_boxes_and_take_the_zone_they_lie_in(fiji, 
         np.testing.assert_array_equal(got.loc[k, band_names()].to_numpy(np.float32), want)
         told[lon[k] > 0] += not np.array_equal(want, written_at(fiji, 2024, other[0], *to(other[1])(lon[k], lat[k])))
     assert min(told.values()) >= 3   # on each side, points where the two zones' vectors differ
+
+
+def test_an_area_past_180_is_the_same_place_split_there(fiji):
+    across = off.area_of((179.5, -17.0, -179.5, -16.0))                 # the RFC 7946 form: two 0.5 x 1 deg boxes
+    for past in ((179.5, -17.0, 180.5, -16.0), (-180.5, -17.0, -179.5, -16.0), box(179.5, -17.0, 180.5, -16.0)):
+        g = off.area_of(past)                                            # xee's 180+ form, the -180 form, a geometry
+        assert g.equals(across) and g.area == pytest.approx(1.0)        # (was ConfigError / a box no tile meets)
+    assert off.area_of((350, 44, 355, 45)).bounds == (-10, 44, -5, 45)  # a 0..360 box: one turn back
+    east = set(off.tiles((-179.9995, -17.002, -179.999, -16.998), 2024, source=fiji.root).path)
+    assert set(off.tiles(box(180.0005, -17.002, 180.001, -16.998), 2024, source=fiji.root).path) == east
+    kw = dict(source=fiji.root, crs="EPSG:4326", resolution=0.0001, resampling="nearest", chunks=32)
+    a = off.open(FIJI, 2024, **kw).compute()
+    b = off.open((179.999, -17.002, 180.001, -16.998), 2024, **kw).compute()
+    np.testing.assert_array_equal(b.x.values, a.x.values)
+    np.testing.assert_array_equal(b.values, a.values)
