@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/samples.html.md"""
 # %% ../nbs/05_samples.ipynb #c0002
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, replace
 
 import jax
@@ -16,7 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (ConfigError, DimensionError, EmptyStackError, LabelError, MissingSourceError,
-                                NoValidDataError, Target, Texts, TimeError, TrainExample)
+                                NoValidDataError, Target, Texts, TimeError, TrainExample, TrainingWarning)
 from .geo import north_up, table_numbers
 from .sources import Source
 from .stacks import (check_grid, in_period, pack_frames, pick_frames, resolve, source_arrays, toy_stack,
@@ -196,6 +197,14 @@ def prepare(stack,                  # a stack (DataTree) or single-source Datase
     moving = [a.days for a in arrays.values() if not a.static]
     if not moving: raise EmptyStackError("every sampled source is static: add a time-varying source (e.g. sentinel2).")
     span = (float(min(d.min() for d in moving)), float(max(d.max() for d in moving)) + 1.0)
+    per = (span[1] - span[0]) / cfg.periods_per_site
+    if per < cfg.min_period_days:   # one date, or a few days of frames
+        frames = ", ".join(f"{n}: {len(a.days)}" for n, a in arrays.items() if not a.static)
+        warnings.warn(f"the time-varying sources span {span[1] - span[0]:.3g} days (frames {frames}), so each of the "
+                      f"{cfg.periods_per_site} sequence periods per site is {per:.3g} days, below the "
+                      f"{cfg.min_period_days:g}-day shortest summary period: the model learns no change over time, "
+                      "and embedding a year extrapolates far beyond it. Train on frames covering at least a season "
+                      "(the paper's sequence periods are a year long)", TrainingWarning, stacklevel=2)
     idx = None
     if strata is not None:
         if not {"y", "x"} <= set(strata.dims):

@@ -260,3 +260,16 @@ def test_frames_without_data_never_take_an_input_slot():
         f = sample_example(st, cfg, seed).inputs["sentinel2"]
         assert f.frame.sum() == 8, seed                           # 12 frames hold data: all 8 slots are used
         assert f.valid[f.frame].any((1, 2, 3)).all(), seed        # and every used slot holds data
+
+
+def test_a_training_stack_of_one_date_is_not_silent(stack):
+    "Field kind F: frames from one date (or a few days) give sequence periods shorter than a summary: warned."
+    import warnings
+    from alphaearth_nb.core import TrainingWarning
+    ds = stack["sentinel2"].to_dataset().assign_attrs(source="sentinel2")
+    cfg = SamplerConfig(patch=4, frames=3, n_texts=0)
+    with pytest.warns(TrainingWarning, match=r"span 1 days \(frames sentinel2: 1\).*0.5 days.*at least a season"):
+        prepare(ds.isel(time=[2]), cfg)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", TrainingWarning)
+        prepare(ds, cfg)                                        # the test stack's frames cover months: silent
