@@ -25,9 +25,9 @@ from .cubes import is_geometry_input, label_table
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse_rotation, values_at
 from .evaluate import (change_scores, encode_labels, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
-from .geo import (axis_span, check_same_grid, crs_of, declared_nodata, half_pixel_hint, half_pixel_off,
-                               inside_grid, labelled_cells, pixel_indices, rename_spatial, table_numbers, to_crs,
-                               unpacked)
+from .geo import (axis_span, check_pixels, check_same_grid, crs_of, declared_nodata, half_pixel_hint,
+                               half_pixel_off, inside_grid, labelled_cells, pixel_indices, rename_spatial,
+                               table_numbers, to_crs, unpacked)
 
 # %% auto #0
 __all__ = ['over_time', 'query_vector', 'similarity', 'change', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans',
@@ -143,6 +143,7 @@ def rgb(emb,                            # embedding
         seed:int=0) -> xr.DataArray:
     "Three principal components as colours in [0, 1]: DataArray (y, x, rgb), NaN where no data."
     da = as_embedding(emb)
+    check_pixels(da, "the embedding")   # 0 rows from a reversed `sel` slice: not "all NaN"
     x = sample_pixels(da, max_samples, seed)
     if len(x) < 3:
         raise NoValidDataError(f"rgb needs at least 3 pixels with data, found {len(x)}: check the embedding is not "
@@ -193,7 +194,10 @@ def cluster(emb, k:int,                 # number of clusters
     "Spherical k-means of the pixels: Dataset with `cluster` (y, x; -1 = no data) and `centres` (cluster, band)."
     da = as_embedding(emb)
     if not (isinstance(k, (int, np.integer)) and k >= 1): raise ConfigError(f"k must be a positive integer, got {k!r}")
+    check_pixels(da, "the embedding")
     x = sample_pixels(da, max_samples, seed)
+    if not len(x):
+        raise NoValidDataError("the embedding has no pixel with data (all NaN): check the area, the year and any mask")
     if len(x) < k:
         raise NoValidDataError(f"cluster(k={k}) needs at least {k} pixels with data, found {len(x)}: lower k")
     n = max(256, 1 << (len(x) - 1).bit_length())

@@ -42,6 +42,7 @@ def grid_of(emb:xr.DataArray) -> tuple:
     out = []
     for d in ("x", "y"):
         c = np.asarray(emb[d].values, np.float64)
+        if c.size == 0: geo.check_pixels(emb, "the cube")   # a `sel` slice given south to north, most often
         if c.size < 2:   # a strip one pixel wide: the spacing from the geotransform or the other axis
             size = geo.pixel_size(emb)[0 if d == "x" else 1]
             if size is None:

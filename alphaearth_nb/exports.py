@@ -159,6 +159,11 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
         raise MissingDataError(f"{path} is a folder, not a GeoTIFF: open a zarr store with `open_zarr`, or pass the .tif")
     try: da = rioxarray.open_rasterio(path, chunks=chunks, mask_and_scale=False, lock=False, **kw)
     except rasterio.errors.RasterioIOError as e:
+        if overview is not None and "overview" in str(e).lower():
+            with rasterio.open(path) as f: n = len(f.overviews(1))
+            have = f"pass overview=0..{n - 1} (0 is the first, half resolution), or " if n else "pass "
+            raise ConfigError(f"{path} has {n} overview level{'s' * (n != 1)}, so overview={overview} does not exist: "
+                              f"{have}None for the full resolution") from None
         raise MissingDataError(f"cannot read {path} as a GeoTIFF ({e}): pass a .tif written by `to_cog` or "
                                f"downloaded from the official mirror.") from None
     crs, da = crs_of(da), north_up(da)
@@ -346,6 +351,7 @@ def stac_item(path, item_id:str|None=None, year:int|None=None,
     import pystac, rasterio
     from rasterio.warp import transform_geom
     from shapely.geometry import box, mapping, shape
+    path = _local(path, "embedding GeoTIFF", "exports.to_cog")
     with rasterio.open(path) as f:
         foot = transform_geom(f.crs, "EPSG:4326", mapping(box(*f.bounds)))
         epsg = f.crs.to_epsg(); t = f.transform; shp = [f.height, f.width]; dtype = f.dtypes[0]

@@ -16,15 +16,15 @@ import xarray as xr
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError as _ProjCRSError
 
-from .core import (CRSError, DimensionError, GridError, LabelError, MissingDependencyError,
+from .core import (CRSError, DimensionError, EmptyStackError, GridError, LabelError, MissingDependencyError,
                                 PointError)
 
 # %% auto #0
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_remote', 'is_lazy', 'declared_nodata',
            'unpacked', 'labelled_cells', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs', 'grid_coords',
            'half_pixel', 'geotransform_steps', 'pixel_size', 'axis_span', 'axes_to_turn', 'north_up', 'flip_rows',
-           'wrap_x', 'inside_grid', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon', 'geometries_on',
-           'check_degrees', 'to_crs', 'utm_crs', 'table_numbers', 'half_pixel_off', 'half_pixel_hint',
+           'wrap_x', 'check_pixels', 'inside_grid', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon',
+           'geometries_on', 'check_degrees', 'to_crs', 'utm_crs', 'table_numbers', 'half_pixel_off', 'half_pixel_hint',
            'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
@@ -384,10 +384,21 @@ def wrap_x(obj, xs) -> np.ndarray:
     x0 = gx.min() - (pixel_size(obj)[0] or 0.0) / 2
     return (xs - x0) % 360.0 + x0
 
+def check_pixels(obj, what:str="the grid"):
+    """Raise `EmptyStackError` when `obj` (y/x dims, any names `rename_spatial` reads) has no pixel along y or x:
+    most often `.sel(y=slice(south, north))` on a y that runs north to south, which xarray answers with 0 rows."""
+    obj = rename_spatial(obj)
+    for d in ("y", "x"):
+        if d in obj.dims and obj.sizes[d] == 0:
+            raise EmptyStackError(f"{what} has no pixel along `{d}`: nothing to place or write. If it came from "
+                                  f"`.sel({d}=slice(a, b))`, give the bounds in the coordinate's order (y usually "
+                                  "runs north to south: `slice(north, south)`)")
+
 def _placed(obj, xs, ys, what:str) -> tuple:
     "Grid x, y (float64), half pixel sizes, the points (x wrapped for longitude) and which lie off the grid."
     xs, ys = np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64))
     obj = rename_spatial(obj)
+    check_pixels(obj, f"the grid the {what}s are placed on")
     gx, gy = obj["x"].values.astype(np.float64), obj["y"].values.astype(np.float64)
     _check_monotonic(gx, "x", _is_geographic(crs_of(obj))); _check_monotonic(gy, "y")
     px, py = pixel_size(obj)

@@ -98,3 +98,45 @@ def test_reading_what_is_not_there_or_not_a_store(tmp_path):
                                (tmp_path / "empty", lambda p: exports.open_zarr(p, check=False), "not a zarr store")]:
         with pytest.raises(MissingDataError, match=words):
             reader(bad)
+
+
+# ---- a selection that left nothing, and reads that name what is wrong (field kind G)
+@pytest.mark.parametrize("op", ["similarity point", "classify", "cluster", "rgb", "to_cog", "to_zarr"])
+def test_a_reversed_sel_slice_is_named(tmp_path, op):
+    "`sel(y=slice(south, north))` on a north-up map gives 0 rows: our error names the slice order (was numpy's)."
+    import pandas as pd
+    from alphaearth_nb.core import EmptyStackError
+    e = _emb()
+    w = e.sel(y=slice(float(e.y.min()), float(e.y.max())))
+    assert w.sizes["y"] == 0
+    pts = pd.DataFrame({"x": e.x.values[[1, 3]], "y": e.y.values[[1, 3]], "label": [1, 2]})
+    with pytest.raises(EmptyStackError, match=r"no pixel along `y`.*slice\(north, south\)"):
+        {"similarity point": lambda: w.aef.similarity((float(e.x[1]), float(e.y[1]))),
+         "classify": lambda: w.aef.classify(pts, k=1), "cluster": lambda: w.aef.cluster(2),
+         "rgb": lambda: w.aef.rgb(), "to_cog": lambda: exports.to_cog(w, tmp_path / "a.tif"),
+         "to_zarr": lambda: exports.to_zarr(w, tmp_path / "a.zarr")}[op]()
+
+
+def test_cluster_of_an_all_nan_map_does_not_say_lower_k():
+    e = _emb().where(False)
+    with pytest.raises(Exception, match="no pixel with data") as err:
+        e.aef.cluster(3)
+    assert "lower k" not in str(err.value)
+
+
+def test_stac_item_and_overview_reads_name_the_fix(tmp_path):
+    from alphaearth_nb.core import ConfigError
+    pytest.importorskip("pystac")
+    with pytest.raises(MissingDataError, match="does not exist"):
+        exports.stac_item(tmp_path / "nope.tif")
+    exports.to_cog(_emb(), tmp_path / "a.tif")          # 6 x 5 pixels: no overview level
+    with pytest.raises(ConfigError, match="0 overview levels.*None for the full resolution"):
+        exports.read_cog(tmp_path / "a.tif", overview=2)
+    big = embedding_from_array(random_unit((300, 300), seed=3))
+    exports.to_cog(big, tmp_path / "b.tif", blocksize=128)
+    import rasterio
+    with rasterio.open(tmp_path / "b.tif") as f: n = len(f.overviews(1))
+    assert n >= 1
+    with pytest.raises(ConfigError, match=rf"{n} overview level.*overview=0..{n - 1}"):
+        exports.read_cog(tmp_path / "b.tif", overview=5)
+    assert exports.read_cog(tmp_path / "b.tif", overview=0).sizes["y"] == 150
