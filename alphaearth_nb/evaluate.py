@@ -193,6 +193,14 @@ def least_squares_fit(x,                  # features, (N, D)
     one = t.ndim == 1
     t = t.reshape(len(t), -1)
     x, _ = check_xy(x, t[:, 0])
+    return _least_squares_fit(x, t[:, 0] if one else t, method, rcond)
+
+def _least_squares_fit(x, t, method:str="auto", rcond:float=1e-6) -> np.ndarray:
+    """`least_squares_fit` of float32 features `check_xy` already passed: the rows of a checked table (a fold of
+    `evaluate_regression`), whose codes/fill decision is the whole table's, not retaken on the subset."""
+    t = np.asarray(t, np.float32)
+    one = t.ndim == 1
+    t = t.reshape(len(t), -1)
     if not np.isfinite(t).all(): raise LabelError("targets hold NaN/inf: drop unlabelled points first, e.g. `keep = np.isfinite(y)`")
     W = _lstsq(x, t, method, rcond)
     return W[:, 0] if one else W
@@ -231,7 +239,12 @@ def linear_probe_fit(x,               # features, (N, D)
     if y.ndim == 1 and y.size and (y.min() < 0 or y.max() >= n_classes):
         raise LabelError(f"labels must be class indices 0..{n_classes - 1}, found {y.min()}..{y.max()}: map them with `encode_labels(y)`")
     x, y = check_xy(x, y)
-    T = np.where(y[:, None] == np.arange(n_classes)[None], 1.0, -1.0).astype(np.float32)
+    return _linear_probe_fit(x, y, n_classes, method, rcond)
+
+def _linear_probe_fit(x, y, n_classes:int, method:str="auto", rcond:float=1e-6) -> np.ndarray:
+    """`linear_probe_fit` of float32 features `check_xy` already passed (a fold of `evaluate_embeddings`: the
+    table's codes/fill decision is not retaken on the subset) and class indices `y`."""
+    T = np.where(np.asarray(y)[:, None] == np.arange(n_classes)[None], 1.0, -1.0).astype(np.float32)
     return _lstsq(x, T, method, rcond)
 
 def linear_probe_predict(W,    # from `linear_probe_fit`, (D + 1, C)
@@ -413,7 +426,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
                 for m, k in ks_s.items():
                     scores[m].append(balanced_accuracy(yi[te], knn_vote(nn_lab[:, :k], C)[0]))
             if "linear" in methods:
-                W = linear_probe_fit(x[tr], yi[tr], C)
+                W = _linear_probe_fit(x[tr], yi[tr], C)   # x checked above: no second check_xy per fold
                 scores["linear"].append(balanced_accuracy(yi[te], linear_probe_predict(W, x[te]).argmax(1)))
         train_n = shots_per_class(counts, s, max_shots, max_fraction, classes)
         for m in methods:
@@ -460,7 +473,7 @@ def evaluate_regression(x,                        # features, (N, D)
             if ks:
                 _, nn = knn_search(x[tr], x[te], max(ks.values()))
                 for m, k in ks.items(): preds[m] = y[tr][nn[:, :k]].mean(1)
-            if "linear" in methods: preds["linear"] = least_squares_predict(least_squares_fit(x[tr], y[tr]), x[te])
+            if "linear" in methods: preds["linear"] = least_squares_predict(_least_squares_fit(x[tr], y[tr]), x[te])
             for m in methods: res[m].append((r2(y[te], preds[m]), mae(y[te], preds[m])))
         for m in methods:
             v = np.asarray(res[m])

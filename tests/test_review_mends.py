@@ -67,3 +67,25 @@ def test_named_class_map_cast_to_uint8_keeps_its_names(tmp_path):
     assert json.loads(tags["class_names"]) == names and (got[ids < 0] == 255).all()
     g = vectorize(u8, name="class")
     assert sorted(set(g["class"])) == names and sorted(set(g["class_id"])) == [0, 1, 2]
+
+
+def _table_with_short_and_zero_rows(n=40, seed=0):
+    "Unit rows, one row of length 0.9 and one all-zero row: check_xy takes it for a baseline (rows not all unit)."
+    x = random_unit((n,), seed=seed).reshape(n, EMBED_DIM).astype(np.float32)
+    x[1] *= 0.9
+    x[2] = 0.0
+    return x
+
+
+def test_evaluate_folds_keep_the_tables_check():
+    from alphaearth_nb.evaluate import check_xy, evaluate_embeddings, evaluate_regression
+    x = _table_with_short_and_zero_rows()
+    y = np.arange(len(x)) % 2
+    check_xy(x, y)                                     # the whole table passes: a baseline, taken as given
+    t = evaluate_embeddings(x, y, shots=(1, 10), folds=20, methods=("linear",))
+    assert (t["folds"] == 20).all() and np.isfinite(t["balanced_accuracy"]).all()
+    # regression: a target linear in the features is fitted exactly by the probe in every fold (R^2 1)
+    x = _table_with_short_and_zero_rows(n=100, seed=1)
+    target = x[:, :3].astype(np.float64) @ np.array([1.0, -2.0, 0.5]) + 3.0
+    got = evaluate_regression(x, target, n_train=(80,), folds=5, methods=("linear",))
+    assert got["folds"].iloc[0] == 5 and got["r2"].iloc[0] > 0.999 and got["mae"].iloc[0] < 1e-3
