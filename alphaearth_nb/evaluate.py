@@ -47,19 +47,23 @@ def _codes_decoded(x:np.ndarray, fill:np.ndarray) -> np.ndarray|None:
     """`x` (N, 64) with its rows dequantised when the rows other than `fill` rows (one value in every column) are
     int8 codes: ints within [-128, 127], or floats `_float_codes` takes for codes; fill rows outside the int8 range
     (64 x -9999) kept as they are. None when they are not codes."""
-    rest = x[~fill] if (~fill).any() else x
-    if x.dtype.kind in "iu": codes = rest.size and rest.min() >= -128 and rest.max() <= 127
-    else: codes = x.dtype.kind == "f" and _float_codes(rest) is not None
-    if not codes: return None
+    rest = ~fill if (~fill).any() else np.ones(len(x), bool)
+    if x.dtype.kind in "iu":
+        r = x[rest]
+        if not (r.size and r.min() >= -128 and r.max() <= 127): return None
+        d = dequantize(r.astype(np.int8))
+    elif x.dtype.kind != "f" or (d := _float_codes(x[rest])) is None: return None   # decoded there already
     out = x.astype(np.float32)
-    ok = (((x >= -128) & (x <= 127)) | np.isnan(x)).all(1)          # NaN: a masking reader's no data, code -128
+    out[rest] = d
+    ok = ~rest & (((x >= -128) & (x <= 127)) | np.isnan(x)).all(1)  # fill rows that are codes (64 x 0, 64 x -128)
     out[ok] = dequantize(np.where(np.isnan(x[ok]), -128, x[ok]).astype(np.int8))
     return out
 
-def _fill_rows(x:np.ndarray) -> np.ndarray:
+def _fill_rows(x:np.ndarray, same:np.ndarray|None=None) -> np.ndarray:
     """Rows (N,) of one value in every one of 64 columns (64 x -9999, all zero: an export's fill for masked pixels)
-    in a table whose other rows are embeddings (finite ones of unit length, `NORM_TOL`); none in a baseline table."""
-    same = (x == x[:, :1]).all(1) if len(x) else np.zeros(0, bool)
+    in a table whose other rows are embeddings (finite ones of unit length, `NORM_TOL`); none in a baseline table.
+    `same`: those rows where the caller has them already (`check_xy`)."""
+    if same is None: same = (x == x[:, :1]).all(1) if len(x) else np.zeros(0, bool)
     if not same.any(): return same
     rest = x[~same]
     rest = rest[np.isfinite(rest).all(1)].astype(np.float64)
@@ -86,15 +90,17 @@ def check_xy(x,                  # features, (N, D)
     x = np.asarray(x)
     y = np.asarray(y)
     if x.ndim != 2: raise DimensionError(f"features must be 2-D (points, features), got shape {x.shape}: reshape with `x.reshape(len(x), -1)`")
+    same = None
     if x.shape[1] == EMBED_DIM and x.dtype.kind in "iuf":
         same = (x == x[:, :1]).all(1)          # fill rows: left out of the decision (64 x -9999 is no code)
-        if (d := _codes_decoded(x, same)) is not None: x = d
+        if (d := _codes_decoded(x, same)) is not None:
+            x, same = d, same & ~np.isnan(d[:, 0])   # 64 x -128 decodes to NaN: no data, not a fill row
     if y.ndim != 1: raise LabelError(f"labels must be 1-D (one per point), got shape {y.shape}: pass `y.ravel()`")
     if len(x) != len(y): raise LabelError(f"x has {len(x)} rows but y has {len(y)} labels: pass exactly one label per row of x")
     if y.dtype.kind == "f" and np.isnan(y).any():
         raise LabelError(f"{int(np.isnan(y).sum())} labels are NaN: drop unlabelled points first, "
                          "e.g. `keep = ~np.isnan(y); x, y = x[keep], y[keep]`")
-    fill = _fill_rows(x) if x.shape[1] == EMBED_DIM else None    # before any shift: a fill row is one value
+    fill = _fill_rows(x, same) if x.shape[1] == EMBED_DIM else None    # before any shift: a fill row is one value
     if centre and wider_than_float32(x): x = x.astype(np.float64) - centring_offset(x)
     with np.errstate(over="ignore"): x = x.astype(np.float32, copy=False)
     bad = ~np.isfinite(x).all(1)
