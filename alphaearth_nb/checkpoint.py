@@ -28,14 +28,14 @@ import jax.numpy as jnp
 from jax.experimental import multihost_utils
 from jaxtyping import PyTree
 
-from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
+from .core import (MARKER, CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
                                 RunLockedError, TrainingWarning, no_file_on_the_way, pid_alive, user_path, write_text,
                                 writing_file)
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'LOCK', 'TAKEOVER', 'RUN_MARKER', 'RUN_FILES', 'jsonable', 'checkpoint_headers', 'checkpoints',
-           'own_checkpoints', 'latest_checkpoint', 'save_checkpoint', 'verify_checkpoint', 'read_header',
-           'load_checkpoint', 'run_lock', 'is_run', 'run_folder']
+__all__ = ['CKPT_FORMAT', 'LOCK', 'TAKEOVER', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS', 'jsonable', 'checkpoint_headers',
+           'checkpoints', 'own_checkpoints', 'latest_checkpoint', 'save_checkpoint', 'verify_checkpoint', 'read_header',
+           'load_checkpoint', 'run_lock', 'is_run', 'what_folder', 'not_a_run', 'run_folder']
 
 # %% ../nbs/16_checkpoint.ipynb #c0004
 CKPT_FORMAT = "alphaearth_nb.train/1"  # unchanged: older checkpoints still load
@@ -357,11 +357,46 @@ def is_run(folder) -> bool:
     d = Path(folder)
     return (d / RUN_MARKER).is_file() or bool(own_checkpoints(d / "checkpoints"))
 
+# what the package's other folders are (their completion marker's kind or what) and what reads them
+FOLDER_KINDS = {
+    "embedding": "an embedding store (written by `to_zarr`, `embed_to_zarr` or `aef embed --out`; read it with "
+                 "`exports.open_zarr`)",
+    "demo": "an `aef demo` folder (its training run is the folder `run` inside it)",
+    "scene": "a scene folder (written by `scene.write_scene`; read it with `scene.load_scene`)",
+    "corpus": "a corpus folder (written by `corpus.write_corpus`)",
+}
+
+def what_folder(folder) -> str|None:
+    """What a folder that is not a training run is, when it says so: a folder the package wrote (its completion
+    marker: an embedding store, a demo, a scene, a corpus, a site) or another zarr store; None otherwise."""
+    d = user_path(folder)
+    if not d.is_dir() or is_run(d): return None
+    try: m = json.loads((d / MARKER).read_text())
+    except (OSError, ValueError): m = None
+    if isinstance(m, dict):
+        kind = str(m.get("kind") or m.get("what") or "")
+        if kind in FOLDER_KINDS: return FOLDER_KINDS[kind]
+        return f"an alphaearth_nb {kind or 'folder'} (not a training run)"
+    if any((d / z).is_file() for z in ("zarr.json", ".zgroup", ".zarray")): return "a zarr store"
+    return None
+
+def not_a_run(folder, what:str="a run folder") -> str:
+    "The message for a folder given where a training run was expected: what it is, when it says, and what to pass."
+    d = user_path(folder)
+    kind = what_folder(d)
+    if kind is None: return ""
+    demo = f"; here: `{d / 'run'}`" if kind == FOLDER_KINDS["demo"] and is_run(d / "run") else ""
+    return (f"{d} is {kind}, not {what}: pass the folder given to `fit(out=...)` / `aef train --out` (or its "
+            f"checkpoints/ folder){demo}")
+
 def _not_ours(d:Path) -> bool:
     "True if `d` holds files (beyond our lock and half-written files) but no run of ours."
     return any(not p.name.startswith(LOCK) and not _SCRATCH.match(p.name) for p in d.iterdir()) and not is_run(d)
 
 def _refuse(d:Path):
+    if kind := what_folder(d):  # e.g. fit(out='emb.zarr'): the embedding store is never a run's folder
+        raise NotOursError(f"{d} is {kind}, not a run folder, so it is left alone, whatever resume or overwrite say: "
+                           "write the run to a new or empty folder.")
     raise NotOursError(f"{d} is a non-empty folder that holds no alphaearth_nb run (no {RUN_MARKER} marker, no "
                        "checkpoint of ours), so it is left alone, whatever resume or overwrite say: "
                        "write the run to a new or empty folder.")

@@ -34,8 +34,8 @@ import xarray as xr
 
 from . import losses, nn, samples
 from . import model as aef_model
-from .checkpoint import (checkpoints, latest_checkpoint, load_checkpoint, read_header, run_folder,
-                                      save_checkpoint)
+from .checkpoint import (checkpoints, latest_checkpoint, load_checkpoint, not_a_run, read_header,
+                                      run_folder, save_checkpoint)
 from .core import (CheckpointError, ConfigError, TrainingError, TrainingWarning, compiler_options,
                                 frozen_traces, gc_frozen, user_path, write_text, writing_file)
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
@@ -584,7 +584,7 @@ def load_model(path, # a run folder or its `checkpoints/` folder (newest valid c
     newest checkpoint with a `TrainingWarning` naming it; a named damaged file raises `DamagedCheckpointError`."""
     path = user_path(path)
     if (path / "checkpoints").is_dir(): path = path / "checkpoints"
-    if path.is_dir() and not checkpoints(path):
-        raise CheckpointError(f"no complete checkpoint in {path}: train first with `fit(..., out=...)`")
+    if path.is_dir() and not checkpoints(path):  # an embedding store, a demo folder ...: say what it is (G18-2)
+        raise CheckpointError(not_a_run(path) or f"no complete checkpoint in {path}: train first with `fit(..., out=...)`")
     state, _ = load_checkpoint(path, _fit_skeleton)  # each checkpoint tried is read as its own header says
     return state.model.with_policy()  # inference: float32, no remat, whatever the training policy was

@@ -123,3 +123,42 @@ def test_a_folder_of_only_foreign_checkpoints_says_so(tmp_path):
     with pytest.warns(TrainingWarning), pytest.raises(CheckpointError, match="no alphaearth_nb checkpoint in") as e:
         load_model(tmp_path)
     assert not isinstance(e.value, DamagedCheckpointError) and "ckpt_00000001.json, ckpt_00000002.json" in str(e.value)
+
+
+# --- G18-2: a folder the package wrote that is not a run says what it is and what to pass ---------------------------
+@pytest.mark.filterwarnings("ignore:Object at .aef-complete")
+def test_an_embedding_store_is_named_not_a_run(tmp_path, capsys):
+    from alphaearth_nb.cli import main
+    from alphaearth_nb.core import NotOursError
+    from alphaearth_nb.testing import embedding_from_array, random_unit
+    from alphaearth_nb.testing import Standin, standin_batches, standin_loss
+    store = tmp_path / "emb.zarr"
+    embedding_from_array(random_unit((4, 5), seed=1)).aef.to_zarr(store)
+    with pytest.raises(CheckpointError, match=r"emb\.zarr is an embedding store .*not a run folder: pass the folder "
+                                              r"given to `fit\(out=\.\.\.\)` / `aef train --out`") as e:
+        load_model(store)
+    assert "train first" not in str(e.value)
+    code = main(["embed", "--period", "2021", "--data", str(store), "--checkpoint", str(store),
+                 "--out", str(tmp_path / "o.zarr")])     # the CLI reads --checkpoint through load_model
+    err = capsys.readouterr().err
+    assert code == 2 and "is an embedding store" in err, err
+    cfg = TrainConfig(steps=2, warmup=1, batch_size=8, checkpoint_every=1)
+    with pytest.raises(NotOursError, match="is an embedding store"):   # nor is it a run's folder to write into
+        fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, out=store, config=cfg, loss_fn=standin_loss,
+            progress=False, overwrite=True)
+    assert (store / "zarr.json").is_file() or (store / ".zgroup").is_file()   # left alone
+
+
+def test_a_demo_folder_names_its_run(tmp_path):
+    from alphaearth_nb.core import writing_folder
+    demo = tmp_path / "demo"
+    with writing_folder(demo, what="demo", meta={"kind": "demo"}) as tmp:
+        (tmp / "run").mkdir(); (tmp / "run" / ".aef-run").write_text("{}")
+    with pytest.raises(CheckpointError, match=r"is an `aef demo` folder.*here: `.*demo/run`"): load_model(demo)
+
+
+def test_a_zarr_store_not_ours_is_named(tmp_path):
+    import xarray as xr
+    xr.Dataset({"a": ("x", np.arange(3.0))}).to_zarr(tmp_path / "other.zarr", consolidated=False)
+    with pytest.raises(CheckpointError, match=r"other\.zarr is a zarr store, not a run folder"):
+        load_model(tmp_path / "other.zarr")
