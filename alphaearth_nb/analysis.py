@@ -23,7 +23,7 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError
                                 PointError)
 from .cubes import is_geometry_input, label_table
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse_rotation, values_at
-from .evaluate import (change_scores, encode_labels, knn_predict, knn_search, least_squares_fit,
+from .evaluate import (change_scores, drop_unlabelled, encode_labels, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
 from .geo import (axis_span, check_pixels, check_same_grid, crs_of, declared_nodata, half_pixel_hint,
                                half_pixel_off, inside_grid, labelled_cells, pixel_indices, rename_spatial,
@@ -376,21 +376,6 @@ def _class_dtype(vals:np.ndarray, lut:np.ndarray) -> np.dtype:
         return np.promote_types(vals.dtype, np.int8)
     return np.dtype(np.int32 if len(lut) == 0 or (lut.min() >= -2**31 and lut.max() < 2**31) else np.int64)
 
-def _drop_unlabelled(X:np.ndarray, vals:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Points labelled negative (-1: the class map's no data) or with empty text are unlabelled, as in a label raster:
-    left out with a warning (a table's -1 was trained as a class whose pixels then read as no data)."""
-    if vals.dtype.kind in "iuf": drop = vals < 0
-    elif vals.dtype.kind in "OUS": drop = np.char.strip(np.asarray(vals, str)) == ""
-    else: return X, vals
-    if drop.any():
-        warnings.warn(f"{int(drop.sum())} of {len(vals)} labels are {sorted(set(vals[drop].tolist()))[:3]}: negative "
-                      "ids and empty names mark unlabelled points, as in a label raster (the class map's -1 is no "
-                      "data); they were left out. Give real classes ids >= 0", stacklevel=3)
-        X, vals = X[~drop], vals[~drop]
-    if len(vals) == 0:
-        raise LabelError("no labelled point left: negative ids and empty names are unlabelled; label with ids >= 0")
-    return X, vals
-
 def _check_k(k) -> None:
     "Refuse a neighbour count that is not a whole number >= 1 (`ConfigError`), whatever the labels."
     if not (isinstance(k, (int, np.integer)) and not isinstance(k, bool) and k >= 1):
@@ -412,7 +397,7 @@ def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
     X, vals = training_set(da, labels, column, polygons, crs)
-    X, vals = _drop_unlabelled(X, vals)
+    X, vals = drop_unlabelled(X, vals)   # a table's -1 or empty name: unlabelled, left out with a warning
     classes, y = encode_labels(vals)
     C = len(classes)
     if C < 2: raise LabelError(f"classification needs at least two classes, got {list(classes)}: label more classes")

@@ -489,6 +489,7 @@ def _evaluate_cmd(a) -> None:
         ds = open_input(a.labels, "--labels", "dataset", "pass a .nc/.zarr label raster on the embedding's grid, "
                         "written with `labels.to_netcdf(path)`", LabelError)
         x, y = analysis.training_set(emb, _one_array(ds, "--labels", a.labels, a.labels_var))
+    x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
     print(evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed).to_string(index=False))
 
 COMMANDS = {"demo": lambda a: demo(a.out, a.steps, a.batch_size, a.seed), "train": _train_cmd, "embed": _embed_cmd,

@@ -26,9 +26,10 @@ from .embeddings import NORM_TOL
 
 # %% auto #0
 __all__ = ['PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'check_xy', 'refuse_mixed_labels',
-           'encode_labels', 'least_squares_fit', 'least_squares_predict', 'linear_probe_fit', 'linear_probe_predict',
-           'balanced_accuracy', 'r2', 'mae', 'shots_per_class', 'nshot_split', 'max_trial_folds', 'max_trial_split',
-           'evaluate_embeddings', 'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'separated_points']
+           'unlabelled', 'drop_unlabelled', 'encode_labels', 'least_squares_fit', 'least_squares_predict',
+           'linear_probe_fit', 'linear_probe_predict', 'balanced_accuracy', 'r2', 'mae', 'shots_per_class',
+           'nshot_split', 'max_trial_folds', 'max_trial_split', 'evaluate_embeddings', 'evaluate_regression',
+           'change_scores', 'change_threshold_sweep', 'separated_points']
 
 # %% ../nbs/24_evaluate.ipynb #c0006
 def _float_codes(x:np.ndarray) -> np.ndarray|None:
@@ -126,6 +127,32 @@ def refuse_mixed_labels(vals,                 # labels (text, numbers or both), 
         who = f"column {column!r} mixes" if column else "the labels mix"
         raise LabelError(f"{who} numbers ({', '.join(map(str, y[num.notna()].unique()[:3]))}) and "
                          f"names ({', '.join(map(str, y[num.isna()].unique()[:3]))}): use one kind for every class.")
+
+def unlabelled(vals) -> np.ndarray:
+    """Mask (N,) of the labels that mark unlabelled points, as in a label raster: negative ids (-1 is the class map's
+    no data) and empty or blank names; numbers held as text ("-1" from a CSV) count as numbers."""
+    v = np.asarray(vals)
+    if v.dtype.kind in "iuf": return v < 0                   # NaN is not negative: NaN labels are refused apart
+    if v.dtype.kind not in "OUS": return np.zeros(v.shape, bool)
+    num = pd.to_numeric(pd.Series(v.ravel()), errors="coerce").to_numpy(np.float64).reshape(v.shape)
+    return (num < 0) | (np.char.strip(v.astype(str)) == "")
+
+def drop_unlabelled(x:np.ndarray,       # features (N, ...)
+                    vals:np.ndarray,    # their labels (N,)
+                    stacklevel:int=3,   # of the warning
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """`x` and `vals` without the points `unlabelled` marks (negative ids, empty names), with a warning naming them
+    (a table's -1 was trained as a class whose pixels then read as no data); `LabelError` when none is left.
+    `classify` and `aef evaluate` read label tables this way; `evaluate_embeddings` refuses such labels instead."""
+    drop = unlabelled(vals)
+    if drop.any():
+        warnings.warn(f"{int(drop.sum())} of {len(vals)} labels are {sorted(set(vals[drop].tolist()))[:3]}: negative "
+                      "ids and empty names mark unlabelled points, as in a label raster (the class map's -1 is no "
+                      "data); they were left out. Give real classes ids >= 0", stacklevel=stacklevel)
+        x, vals = x[~drop], vals[~drop]
+    if len(vals) == 0:
+        raise LabelError("no labelled point left: negative ids and empty names are unlabelled; label with ids >= 0")
+    return x, vals
 
 def encode_labels(y) -> tuple[np.ndarray, np.ndarray]:
     "Class values (sorted) and each label's class index `0 .. C-1`."
@@ -394,8 +421,14 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     with more neighbours than a level's training points (knn3 at 1-shot on a 2-class task: 2 points) cannot vote:
     it is left out of that level with a `UserWarning`, its row NaN with `folds` 0 and `table.attrs["skipped"]`
     naming it (the paper reports the best of kNN k=1, k=3 and linear per evaluation, arXiv 2507.22291 Fig. 1A, so the
-    other methods stand); a level where no asked method can run is a `LabelError`."""
+    other methods stand); a level where no asked method can run is a `LabelError`. Labels that mark unlabelled
+    points (negative ids, empty names: `unlabelled`) are a `LabelError` naming them, never a class."""
     x, y = check_xy(x, y, centre=True)   # UTM, epoch seconds: their digits kept
+    if (off := unlabelled(y)).any():
+        raise LabelError(f"{int(off.sum())} of {len(y)} labels are {sorted(set(y[off].tolist()))[:3]}: negative ids and "
+                         "empty names mark unlabelled points (the class map's -1 is no data), so they are no class to "
+                         "score. Drop them, e.g. `keep = y >= 0; x, y = x[keep], y[keep]`, or renumber real classes "
+                         "from 0 (`classes, y = np.unique(y, return_inverse=True)`)")
     classes, yi = encode_labels(y)
     C = len(classes)
     if C < 2: raise LabelError(f"classification needs at least two classes, got {classes.tolist()}: label more classes")

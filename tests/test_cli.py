@@ -381,3 +381,19 @@ def test_train_resume_takes_its_preset_from_our_checkpoint_not_another_tools(tmp
     monkeypatch.setattr(cli.train, "fit", fit)
     code, err = _err(capsys, ["train", "--out", str(tmp_path / "run"), "--resume", "--steps", "3"])
     assert got == ["tiny"] and "preset 'tiny'" in err, (got, err)
+
+
+def test_case_C18_evaluate_leaves_negative_ids_out_like_classify(tmp_path, capsys):
+    "A table's -1 is unlabelled (classify's rule): `aef evaluate` leaves those rows out, warned; the scores are those without them."
+    import warnings
+    from alphaearth_nb.evaluate import evaluate_embeddings
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(90, 64)).astype(np.float32); x /= np.linalg.norm(x, axis=1, keepdims=True)
+    y = np.repeat([0, 1, 2], 30); y[::4] = -1                                    # every 4th point unlabelled
+    df = pd.DataFrame(x, columns=band_names()); df["label"] = y
+    df.to_csv(tmp_path / "t.csv", index=False)
+    with pytest.warns(UserWarning, match=r"23 of 90 labels are \[-1\].*left out"):
+        main(["evaluate", "--embeddings", str(tmp_path / "t.csv"), "--shots", "5", "--folds", "2"])
+    out = capsys.readouterr().out
+    want = evaluate_embeddings(x[y >= 0], y[y >= 0], shots=[5], folds=2)
+    assert want.to_string(index=False) in out                                   # 3 classes, as without the -1 rows

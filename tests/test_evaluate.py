@@ -472,3 +472,14 @@ def test_case_D18_wide_features_keep_their_digits_in_the_protocol():
     a = evaluate_embeddings(unit, y, shots=(3,), folds=3, seed=1)             # float64 embeddings: as float32 ones
     b = evaluate_embeddings(unit.astype(np.float32), y, shots=(3,), folds=3, seed=1)
     np.testing.assert_array_equal(a["balanced_accuracy"].to_numpy(), b["balanced_accuracy"].to_numpy())
+
+
+def test_case_C18_negative_ids_are_refused_by_the_array_protocol():
+    "evaluate_embeddings: label -1 (unlabelled, in the class map and tables) was scored as a class; now named, not trained."
+    x = np.random.default_rng(2).normal(size=(40, 8)).astype(np.float32)
+    y = np.repeat([0, 1], 20); y[::4] = -1
+    with pytest.raises(LabelError, match=r"10 of 40 labels are \[-1\].*keep = "):
+        evaluate_embeddings(x, y, shots=(3,), folds=1)
+    names = np.repeat(["a", "b"], 20).astype(object); names[:3] = " "
+    with pytest.raises(LabelError, match="3 of 40 labels"):
+        evaluate_embeddings(x, names, shots=(3,), folds=1)
