@@ -117,20 +117,22 @@ def _embedding_like(da) -> bool:
 
 def points_at(features,       # (y, x, band): an embedding in any form (int8 codes dequantised) or a baseline
               labels,         # (y, x) DataArray of labels on the same grid
-              nodata=None,    # further label value(s) meaning "unlabelled", beyond those the raster declares
+              nodata=None,    # further label value(s) meaning "unlabelled", beyond those the raster declares (stored or unpacked)
               positive:bool=True,  # negative labels (-1, which `classify` writes for no data) are unlabelled
              ) -> tuple[np.ndarray, np.ndarray]:
     """Features (N, D) and labels (N,) at the labelled pixels that have data, paired by place: labels stored in
     another order (y ascending, x descending) are turned to the features' grid; labels on another grid (shifted, or
     in another CRS) raise `GridError`, another shape `LabelError`. Which pixels are labelled is `geo.labelled_cells`,
     the rule `classify` and `regress` apply: not NaN/None/empty text, not a declared no-data (as text on a text
-    raster) nor `nodata`, and not negative unless `positive=False` (value rasters)."""
+    raster) nor `nodata`, and not negative unless `positive=False` (value rasters). On a label raster packed CF-style
+    (integers with `scale_factor`/`add_offset` in attrs, unpacked to its units first, `geo.unpacked`), `nodata`
+    matches the stored integers (-32768, as a file declares a fill) and the unpacked values alike."""
     if isinstance(features, xr.Dataset) or _embedding_like(features):  # int8 codes dequantised, fills NaN (A4's gate)
         features = as_embedding(features)
     refuse_rotation(features, "the features")      # a rotated grid has no x/y to pair its cells by place
     refuse_rotation(labels, "the label raster")
     f = rename_spatial(features).transpose("y", "x", ...)
-    lab = rename_spatial(unpacked(labels)).squeeze(drop=True).transpose("y", "x")  # CF-packed: values in their units
+    lab = rename_spatial(unpacked(labels, nodata)).squeeze(drop=True).transpose("y", "x")  # CF-packed: values in their units
     fix = "put the labels on the feature grid (e.g. `labels.interp_like(features, method='nearest')`)"
     if f.sizes["y"] != lab.sizes["y"] or f.sizes["x"] != lab.sizes["x"]:
         raise LabelError(f"labels are {lab.sizes['y']} x {lab.sizes['x']} but features {f.sizes['y']} x {f.sizes['x']}: {fix}")

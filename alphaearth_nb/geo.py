@@ -90,19 +90,23 @@ def _packing(a:dict) -> tuple[float, float]|None:
     s, o = float(s[0]), float(o[0])
     return None if (s, o) == (1.0, 0.0) else (s, o)
 
-def unpacked(obj):
-    """`obj` with integer bands packed CF-style unpacked: float32 `value * scale_factor + add_offset`, declared fills NaN.
+def unpacked(obj,
+             nodata=None,  # further stored (packed) value(s) meaning no data, beyond those `obj` declares
+            ):
+    """`obj` with integer bands packed CF-style unpacked: float32 `value * scale_factor + add_offset`, declared fills
+    and `nodata` NaN (a fill is a stored value: -32768 of a scaled int16 matches before unpacking, not after).
 
     Readers that do not decode (`mask_and_scale=False`, rioxarray's default for `scale_factor` in attrs, GDAL
     with band scales) leave the packed integers and keep `scale_factor` / `add_offset` in attrs; a decoded array
     keeps them in `encoding` only and is returned as it is. Float arrays and integers without packing (or packed
     with scale 1, offset 0) are unchanged; a Dataset is unpacked variable by variable."""
     if isinstance(obj, xr.Dataset):
-        return obj.assign({k: unpacked(v) for k, v in obj.data_vars.items() if _packing(v.attrs)}) if any(
+        return obj.assign({k: unpacked(v, nodata) for k, v in obj.data_vars.items() if _packing(v.attrs)}) if any(
             _packing(v.attrs) for v in obj.data_vars.values()) else obj
     p = _packing(obj.attrs)
     if p is None or obj.dtype.kind not in "iu": return obj
-    fills = declared_nodata(obj, finite=True)
+    extra = [] if nodata is None else [nodata] if isinstance(nodata, str) or np.ndim(nodata) == 0 else list(nodata)
+    fills = [*declared_nodata(obj, finite=True), *(f for f in extra if not isinstance(f, str) and np.isfinite(f))]
     out = obj.where(~obj.isin(fills)) if fills else obj
     out = (out.astype(np.float64) * p[0] + p[1]).astype(np.float32)
     out.attrs = {k: v for k, v in obj.attrs.items() if k not in (*NODATA_KEYS, "scale_factor", "add_offset")}

@@ -89,3 +89,16 @@ def test_evaluate_folds_keep_the_tables_check():
     target = x[:, :3].astype(np.float64) @ np.array([1.0, -2.0, 0.5]) + 3.0
     got = evaluate_regression(x, target, n_train=(80,), folds=5, methods=("linear",))
     assert got["folds"].iloc[0] == 5 and got["r2"].iloc[0] > 0.999 and got["mae"].iloc[0] < 1e-3
+
+
+def test_points_at_nodata_matches_the_stored_value_of_a_packed_raster():
+    da, v = _described_tiff()
+    packed = np.arange(20, dtype=np.int16).reshape(4, 5) * 100 - 700      # -7.00 .. 11.00 in units (scale 0.01)
+    packed[1, 2] = packed[3, 0] = -32768                                   # the file's fill, not declared
+    lab = xr.DataArray(packed, dims=("y", "x"), coords={"y": da.y, "x": da.x},
+                       attrs={"scale_factor": 0.01, "add_offset": 0.0})
+    X, y = points_at(da, lab, nodata=-32768, positive=False)
+    keep = packed.ravel() != -32768
+    assert len(y) == 18 and np.isclose(y.min(), -7.0)
+    np.testing.assert_allclose(y, packed.ravel()[keep] * 0.01, atol=1e-5)
+    np.testing.assert_allclose(X, v.reshape(-1, EMBED_DIM)[keep], atol=1e-6)
