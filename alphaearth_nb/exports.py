@@ -26,8 +26,8 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError
                                  writing_folder)
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import as_embedding
-from .geo import (crs_of, declared_nodata, grid_coords, is_lazy, is_remote, north_up, rename_spatial, require,
-                               write_crs)
+from .geo import (crs_of, declared_nodata, grid_coords, is_lazy, is_remote, north_up, packing,
+                               rename_spatial, require, write_crs)
 from .cubes import cube_form, grid_of, transform_of
 
 # %% auto #0
@@ -225,7 +225,9 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     no-data value. An integer map's file no-data is `nodata` if given, else its declared value (the pixels keep
     it), else -1 (signed) or 255 (unsigned; one holding 255 as a class, a 0/255 mask, is written signed with -1);
     declared pixels are mapped to it. A float map is float32 with NaN,
-    or with its declared fill (e.g. -9999, NaN pixels written as it too) or `nodata` when given. A map of named
+    or with its declared fill (e.g. -9999, NaN pixels written as it too) or `nodata` when given. An integer map
+    packed CF-style (`scale_factor` / `add_offset` in attrs, as rioxarray reads a GeoTIFF with band scales) keeps
+    its packing as the band's scale and offset. A map of named
     classes (`attrs['class_names']`, from `classify`) records them in the band's `class_names` tag (JSON list:
     value i is the i-th name)."""
     require("rasterio", "official", "writing COGs")
@@ -235,6 +237,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     m = north_up(_plane(da))   # a map of a y-ascending (or x-descending) embedding: written north-up
     m.attrs["crs"] = crs_of(da) or crs_of(m)
     a = np.asarray(m.values)
+    pack = packing(m.attrs) if a.dtype.kind in "iu" else None   # CF-packed (value * scale_factor + add_offset)
     off, fills = _declared_off(m, a)
     if a.dtype == bool: a = a.astype(np.uint8); nodata = 255 if nodata is None else nodata
     if a.dtype.kind == "f":
@@ -258,6 +261,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     with _cog_stage(path, blocksize, facs, overwrite) as src, rasterio.open(src, "w", **prof) as dst:
         dst.write(a[None])
         if m.name: dst.set_band_description(1, str(m.name))
+        if pack: dst.scales, dst.offsets = (pack[0],), (pack[1],)   # the file unpacks to the map's values
         if names := _class_names(m, a, a != nodata if np.isfinite(nodata) else ~np.isnan(a)): dst.update_tags(1, class_names=json.dumps(names))  # index i: names[i]
         if facs: dst.build_overviews(facs, rs)
     return user_path(path)

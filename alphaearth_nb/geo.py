@@ -20,7 +20,7 @@ from .core import (CRSError, DimensionError, EmptyStackError, GridError, LabelEr
                                 PointError)
 
 # %% auto #0
-__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_remote', 'is_lazy', 'declared_nodata',
+__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_remote', 'is_lazy', 'declared_nodata', 'packing',
            'unpacked', 'labelled_cells', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs', 'grid_coords',
            'half_pixel', 'geotransform_steps', 'pixel_size', 'axis_span', 'axes_to_turn', 'north_up', 'flip_rows',
            'wrap_x', 'check_pixels', 'inside_grid', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon',
@@ -82,7 +82,7 @@ def declared_nodata(obj,
                 out += [float(v) for v in vals if not any(v == w or (np.isnan(v) and np.isnan(w)) for w in out)]
     return tuple(v for v in out if np.isfinite(v)) if finite else tuple(out)
 
-def _packing(a:dict) -> tuple[float, float]|None:
+def packing(a:dict) -> tuple[float, float]|None:
     "(scale, offset) of CF packing declared in attrs `a` (`scale_factor`, `add_offset`); None when absent or (1, 0)."
     try: s, o = (np.unique(np.asarray(a.get(k, d), np.float64)) for k, d in (("scale_factor", 1.), ("add_offset", 0.)))
     except (TypeError, ValueError): return None
@@ -101,9 +101,9 @@ def unpacked(obj,
     keeps them in `encoding` only and is returned as it is. Float arrays and integers without packing (or packed
     with scale 1, offset 0) are unchanged; a Dataset is unpacked variable by variable."""
     if isinstance(obj, xr.Dataset):
-        return obj.assign({k: unpacked(v, nodata) for k, v in obj.data_vars.items() if _packing(v.attrs)}) if any(
-            _packing(v.attrs) for v in obj.data_vars.values()) else obj
-    p = _packing(obj.attrs)
+        return obj.assign({k: unpacked(v, nodata) for k, v in obj.data_vars.items() if packing(v.attrs)}) if any(
+            packing(v.attrs) for v in obj.data_vars.values()) else obj
+    p = packing(obj.attrs)
     if p is None or obj.dtype.kind not in "iu": return obj
     extra = [] if nodata is None else [nodata] if isinstance(nodata, str) or np.ndim(nodata) == 0 else list(nodata)
     fills = [*declared_nodata(obj, finite=True), *(f for f in extra if not isinstance(f, str) and np.isfinite(f))]

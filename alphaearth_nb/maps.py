@@ -18,7 +18,8 @@ from .accessor import EmbeddingAccessor, forward
 from .analysis import rgb
 from .core import DimensionError
 from .embeddings import as_embedding
-from .geo import crs_of, declared_nodata, north_up, pixel_size, rename_spatial, require
+from .geo import (crs_of, declared_nodata, north_up, pixel_size, rename_spatial, require,
+                               unpacked)
 
 # %% auto #0
 __all__ = ['downsample', 'extent', 'plot_rgb', 'class_colour', 'plot_classes', 'plot_heat', 'plot', 'to_rgba', 'explore',
@@ -108,7 +109,7 @@ def plot_classes(classes,                 # DataArray (y, x) of ints (-1 = no da
 def plot_heat(da:xr.DataArray, ax=None, max_size:int=1000, cmap:str|None=None, vmin=None, vmax=None,
               title:str|None=None, label:str|None=None):
     "Draw a continuous map (similarity, change, a band) with a colour bar; NaN is transparent."
-    small = downsample(north_up(_shown(da)), max_size)   # declared no-data (e.g. -9999): transparent
+    small = downsample(north_up(_shown(unpacked(da))), max_size)   # declared no-data: transparent; CF-packed: units
     if small.ndim != 2:
         raise DimensionError(f"plot_heat draws a 2-D (y, x) map, got dims {small.dims}: select one layer first")
     cmap = cmap or {"change": "magma", "similarity": "viridis"}.get(str(da.name), "viridis")

@@ -292,3 +292,26 @@ def test_named_classes_keep_their_names_on_the_way_out(tmp_path):
     # ids stay ids: no names recorded, columns as before
     ids = e.aef.classify(pts.assign(label=[7, 3, 7, 5]), k=1)["class"]
     assert "class_names" not in ids.attrs and list(vectorize(ids, name="c").columns) == ["c", "geometry"]
+
+
+def test_a_packed_map_keeps_its_units_on_the_way_out(tmp_path):
+    "C kind on the way out: an int16 map with band scale 0.01 (as rioxarray reads it) was written without its scale."
+    import matplotlib
+    matplotlib.use("Agg")
+    import rasterio
+    rioxarray = pytest.importorskip("rioxarray")
+    from alphaearth_nb.maps import plot_heat
+    raw = np.full((5, 5), -32768, np.int16)
+    raw[0, 0], raw[2, 2], raw[1, 1] = 1250, 3000, -725        # 12.5, 30.0 and -7.25 in the map's units
+    src = tmp_path / "h.tif"
+    with rasterio.open(src, "w", driver="GTiff", width=5, height=5, count=1, dtype="int16", crs="EPSG:32631",
+                       transform=rasterio.Affine(10, 0, 500_000, 0, -10, 5_000_000), nodata=-32768) as d:
+        d.write(raw[None]); d.scales, d.offsets = (0.01,), (0.0,)
+    m = rioxarray.open_rasterio(src).squeeze("band", drop=True)
+    assert m.dtype == np.int16 and m.attrs["scale_factor"] == 0.01
+    p = map_to_cog(m, tmp_path / "out.tif")
+    back = rioxarray.open_rasterio(p, mask_and_scale=True).squeeze("band", drop=True).values
+    np.testing.assert_allclose([back[0, 0], back[2, 2], back[1, 1]], [12.5, 30.0, -7.25], atol=1e-6)
+    assert int(np.isnan(back).sum()) == 22                    # the fill stays no data
+    ax = plot_heat(m)                                         # the picture's colour scale in the map's units
+    np.testing.assert_allclose(ax.images[0].get_clim(), (-7.25, 30.0), atol=1e-6)
