@@ -557,27 +557,22 @@ def table_numbers(df:pd.DataFrame,      # the table
 
 # %% ../nbs/03_geo.ipynb #c0032
 def half_pixel_off(a, b) -> dict:
-    """Per axis, the shift (half a pixel) that puts `b`'s cell centres on `a`'s where `b`'s grid has `a`'s CRS and
-    pixel size but lies half a pixel off: the mark of coordinates at pixel corners, or of a pixel-is-point file read
-    as pixel-is-area (GDAL's AREA_OR_POINT). On an axis of `a`'s length the shift makes the two axes equal; on
-    another, it is the one from top-left corners to centres (x east, y south). Empty when they are not so."""
-    a, b = rename_spatial(a), rename_spatial(b)
-    if not same_crs(a, b): return {}
-    out = {}
-    for d in ("y", "x"):
+    """Per axis, the shift putting `b`'s cell centres on `a`'s where `b` has `a`'s CRS and pixel size but lies half a
+    pixel off (corner coordinates, or pixel-is-point read as area: GDAL's AREA_OR_POINT); {} when it does not.
+    On an axis of `a`'s length the shift makes the axes equal, else it takes top-left corners to centres."""
+    a, b, out = rename_spatial(a), rename_spatial(b), {}
+    for d in ("y", "x") if same_crs(a, b) else ():
         if d not in a.coords or d not in b.coords or min(a.sizes[d], b.sizes[d]) < 2: continue
         ca, cb = a[d].values.astype(np.float64), b[d].values.astype(np.float64)
         step = abs(ca[1] - ca[0])
         if step > 0 and np.isclose(abs(cb[1] - cb[0]), step, rtol=1e-6) and abs((cb[0] - ca[0]) / step % 1 - .5) < 1e-3:
-            same = a.sizes[d] == b.sizes[d]
-            out[d] = float(ca[0] - cb[0]) if same else step / 2 if d == "x" else -step / 2
+            out[d] = float(ca[0] - cb[0]) if a.sizes[d] == b.sizes[d] else step / 2 if d == "x" else -step / 2
     return out
 
 def half_pixel_hint(off:dict, who:str="the second") -> str:
     "The fix of a half-pixel offset (`half_pixel_off`), as a sentence to append to an error message."
-    if not off: return ""
     shift = ", ".join(f"{d}={who}.{d} {'+' if h > 0 else '-'} {abs(h):g}" for d, h in sorted(off.items(), reverse=True))
-    return (f" (its cell centres lie half a pixel off: if its coordinates are the cells' top-left corners, or "
+    return "" if not off else (f" (its cell centres lie half a pixel off: if its coordinates are the cells' top-left corners, or "
             f"it was written pixel-is-point (GDAL AREA_OR_POINT=Point), shift them: `{who}.assign_coords({shift})`)")
 
 def check_same_grid(a, b, what:str="the two embeddings",
