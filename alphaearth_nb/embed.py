@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/embed.html.md"""
 # %% ../nbs/21_embed.ipynb #c0002
 from __future__ import annotations
 
+import os
 import uuid
 import warnings
 from dataclasses import dataclass
@@ -104,6 +105,9 @@ def model_spec(model) -> tuple[int, tuple, tuple, int]:
     cfg = getattr(model, "cfg", None)
     try: patch, inputs = int(cfg.stp.patch), tuple(cfg.inputs)
     except (AttributeError, TypeError):
+        if isinstance(model, (str, os.PathLike)):   # a run folder or checkpoint path: the model is loaded from it
+            raise ConfigError(f"model is the path {str(model)!r}, not a model: load it first, "
+                              "`model = train.load_model(path)` (a run folder or a checkpoint file)") from None
         raise ConfigError(f"cannot read the patch size and input sources of {type(model).__name__}: embed needs a "
                           "model with `cfg.stp.patch` and `cfg.inputs`, e.g. `AlphaEarth(preset('small'), key=...)`.") from None
     return patch, inputs, tuple(getattr(cfg, "targets", ()) or ()), int(getattr(cfg, "embed_dim", EMBED_DIM))

@@ -140,3 +140,14 @@ def test_stac_item_and_overview_reads_name_the_fix(tmp_path):
     with pytest.raises(ConfigError, match=rf"{n} overview level.*overview=0..{n - 1}"):
         exports.read_cog(tmp_path / "b.tif", overview=5)
     assert exports.read_cog(tmp_path / "b.tif", overview=0).sizes["y"] == 150
+
+
+@pytest.mark.parametrize("path", ["runs/r1", "~/runs/r1/checkpoints/ckpt_00000200.json"])
+def test_a_checkpoint_path_where_a_model_goes(path):
+    "embed(stack, 'runs/r1', 2024): the message names load_model (was 'a model with cfg.stp.patch ... AlphaEarth(...)')."
+    from pathlib import Path
+    from alphaearth_nb.core import ConfigError
+    from alphaearth_nb.embed import model_spec
+    for p in (path, Path(path)):
+        with pytest.raises(ConfigError, match=r"is the path .*load_model\(path\)"):
+            model_spec(p)
