@@ -52,6 +52,20 @@ def band_order(names) -> list[int]|None:
     if nums is None or sorted(nums) != list(range(EMBED_DIM)): return None
     return [int(i) for i in np.argsort(nums)]
 
+def _a_bands(names) -> dict[int, list[int]]:
+    "Band number -> the positions of the entries of `names` labelled A00..A63 (any case or padding: A7, a07)."
+    at = {}
+    for i, n in enumerate(names):
+        if isinstance(n, str) and (m := _A_NAME.fullmatch(n)): at.setdefault(int(m[1]), []).append(i)
+    return at
+
+def _a_positions(names) -> list[int]|None:
+    """Positions of the entries labelled A00..A63 among `names` (other entries left out), in band order; None unless
+    every band is named, and named once: A1 beside A01 is refused (which of them is band 1?)."""
+    at = _a_bands(names)
+    if sorted(at) != list(range(EMBED_DIM)) or any(len(p) > 1 for p in at.values()): return None
+    return [p[0] for _, p in sorted(at.items())]
+
 def label_bands(da:xr.DataArray, names=None) -> xr.DataArray:
     """Band coordinate A00..A63, the bands put in that order where their labels say which is which (`band_order`):
     `names`, else a `band` coordinate A00..A63, else the band descriptions a reader keeps in `attrs['long_name']`
@@ -60,7 +74,7 @@ def label_bands(da:xr.DataArray, names=None) -> xr.DataArray:
     coord = list(da["band"].values) if "band" in da.coords else []
     desc = da.attrs.get("long_name")
     desc = list(desc) if isinstance(desc, (tuple, list)) and len(desc) == EMBED_DIM else None
-    named = bool(coord) and all(isinstance(c, str) and _A_NAME.fullmatch(c) for c in coord)
+    named = len(coord) == EMBED_DIM and _a_positions(coord) is not None
     order = None
     for labels in (names, coord if named else None, desc, coord):
         if labels is not None and (order := band_order(labels)) is not None: break
@@ -219,11 +233,7 @@ def _band_positions(names) -> list|None:
     `band_order`, or the entries labelled A00..A63 among other labels (a table row with its other columns)."""
     names = list(names)
     if (order := band_order(names)) is not None: return order
-    at = {}
-    for i, n in enumerate(names):
-        if isinstance(n, str) and (m := _A_NAME.fullmatch(n)): at.setdefault(int(m[1]), []).append(i)
-    if sorted(at) != list(range(EMBED_DIM)) or any(len(p) > 1 for p in at.values()): return None
-    return [at[b][0] for b in range(EMBED_DIM)]
+    return _a_positions(names)
 
 def query_array(a,                        # vectors as a user holds them: array, Series, dict, DataFrame, DataArray
                 what:str="query vector",  # what the vectors are, for messages
@@ -302,22 +312,23 @@ def refuse_rotation(obj, what:str="the embedding"):
 
 def _band_variables(ds) -> list|None:
     """The names of a Dataset's 64 band variables in the order A00..A63, or None. Variables A00..A63 (xee's form;
-    read by `band_order`'s rule, so A0..A63 too), other variables beside them left out; else exactly 64 data
+    read by `band_order`'s rule, so A0..A63 too; a band named twice, A1 and A01, is None: `_a_positions`), other
+    variables beside them left out; else exactly 64 data
     variables ordered by their descriptions (`long_name`) where those name every band, else by their names
     (`band_N` from rioxarray's `band_as_variable`, `BandN` from GDAL's netCDF; by number, band_10 after band_9)."""
     if not isinstance(ds, xr.Dataset): return None
     data = [k for k, v in ds.data_vars.items() if v.ndim > 0]  # 0-d variables: grid mappings (spatial_ref, crs)
-    named = {int(m[1]): k for k in data if isinstance(k, str) and (m := _A_NAME.fullmatch(k))}
-    if sorted(named) == list(range(EMBED_DIM)): return [named[i] for i in range(EMBED_DIM)]
+    if (pos := _a_positions(data)) is not None: return [data[i] for i in pos]
     if len(data) != EMBED_DIM: return None
     for names in ([ds[k].attrs.get("long_name") for k in data], data):
         if (order := band_order(names)) is not None: return [data[i] for i in order]
     return None
 
 def _is_embedding_dataset(ds) -> bool:
-    "A Dataset holding the official product's form: variables A00..A63 (`_band_variables`)."
-    return isinstance(ds, xr.Dataset) and (names := _band_variables(ds)) is not None and \
-        all(_A_NAME.fullmatch(str(k)) for k in names)
+    """A Dataset holding the official product's form: variables naming every band A00..A63 (`from_official` reads
+    it, and refuses a band named twice)."""
+    return isinstance(ds, xr.Dataset) and \
+        sorted(_a_bands([k for k, v in ds.data_vars.items() if v.ndim > 0])) == list(range(EMBED_DIM))
 
 def embedding_variable(ds) -> xr.DataArray|None:
     """The embedding a Dataset holds in another reader's form, as a DataArray with a `band` dim; None if it holds none.
@@ -412,8 +423,12 @@ def _official_array(obj, attrs:dict) -> xr.DataArray:
     if isinstance(obj, xr.Dataset):
         names = _band_variables(obj)  # A00..A63 in any order (A0..A63 too), or 64 variables that say their band
         if names is None:
-            have = {int(m[1]) for k in obj.data_vars if (m := _A_NAME.fullmatch(str(k)))}
-            missing = [b for i, b in enumerate(band_names()) if i not in have]
+            at = _a_bands([k for k, v in obj.data_vars.items() if v.ndim > 0])
+            data = [k for k, v in obj.data_vars.items() if v.ndim > 0]
+            if twice := [[data[i] for i in p] for p in at.values() if len(p) > 1]:
+                raise DimensionError(f"the dataset names bands twice ({', '.join(' and '.join(map(str, t)) for t in twice[:3])}):"
+                                     f" keep one variable per band, e.g. `ds.drop_vars({[t[-1] for t in twice]})`")
+            missing = [b for i, b in enumerate(band_names()) if i not in at]
             raise DimensionError(f"the dataset lacks bands {missing[:4]}{'...' if len(missing) > 4 else ''}: the "
                                  f"official product has variables A00..A63 (open {OFFICIAL_COLLECTION} with xee, "
                                  "without `drop_variables`)")

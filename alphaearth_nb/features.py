@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/features.html.md"""
 # %% ../nbs/23b_features.ipynb #f0002
 from __future__ import annotations
 
-import re
 import warnings
 
 import numpy as np
@@ -16,7 +15,7 @@ import xarray as xr
 
 from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError
 from .geo import check_same_grid, crs_of, labelled_cells, north_up, rename_spatial, to_crs, unpacked
-from .embeddings import NORM_TOL, as_embedding, band_order, refuse_rotation
+from .embeddings import NORM_TOL, _a_positions, as_embedding, refuse_rotation
 from .quantize import dequantize
 
 # %% auto #0
@@ -92,9 +91,9 @@ def _unit_share(v:np.ndarray) -> float|None:
     return float((np.abs(n - 1.0) <= NORM_TOL).mean()) if n.size else None
 
 def _named(labels) -> bool:
-    "Whether 64 band labels name the embedding's bands: A00..A63 in any order, case or padding (`band_order`)."
-    labels = [str(b).strip() for b in labels]
-    return all(re.fullmatch(r"[Aa]\d+", b) for b in labels) and band_order(labels) is not None
+    "Whether 64 band labels name the embedding's bands: A00..A63 in any order, case or padding, each once."
+    labels = [str(b) for b in labels]
+    return len(labels) == EMBED_DIM and _a_positions(labels) is not None
 
 def _embedding_like(da) -> bool:
     """Whether `da`, with a 64-long `band` dim, is an embedding to take through the map gate (`as_embedding`), not a

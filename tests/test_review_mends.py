@@ -102,3 +102,17 @@ def test_points_at_nodata_matches_the_stored_value_of_a_packed_raster():
     assert len(y) == 18 and np.isclose(y.min(), -7.0)
     np.testing.assert_allclose(y, packed.ravel()[keep] * 0.01, atol=1e-5)
     np.testing.assert_allclose(X, v.reshape(-1, EMBED_DIM)[keep], atol=1e-6)
+
+
+def test_a_band_named_twice_is_refused_not_picked():
+    from alphaearth_nb.core import DimensionError
+    v = random_unit((3, 4), seed=5)
+    ds = xr.Dataset({b: (("y", "x"), v[..., i]) for i, b in enumerate(band_names())},
+                    coords={"y": [30.0, 20.0, 10.0], "x": [0.0, 10.0, 20.0, 30.0]})
+    np.testing.assert_allclose(from_official(ds).values, v, atol=1e-6)
+    dup = ds.assign(A1=(("y", "x"), -v[..., 1]))                      # band 1 twice: A01 and A1
+    for read in (from_official, as_embedding):
+        with pytest.raises(DimensionError, match="twice.*A01 and A1"): read(dup)
+    from alphaearth_nb.embeddings import _a_positions
+    names = band_names() + ["A1"]
+    assert _a_positions(names) is None and _a_positions(band_names()[::-1]) == list(range(63, -1, -1))
