@@ -254,7 +254,7 @@ def _numeric_labels(vals:np.ndarray) -> np.ndarray:
     vals = np.asarray(vals)
     if vals.dtype.kind not in "OUS" or len(vals) == 0: return vals
     items = vals.tolist()
-    if vals.dtype.kind == "S": items = [b.decode(errors="replace") for b in items]
+    items = [b.decode(errors="replace") if isinstance(b, bytes) else b for b in items]  # netCDF/HDF5 text: bytes
     text = [isinstance(v, str) for v in items]
     if any(text) and all((isinstance(v, str) and _INT_TEXT.fullmatch(v)) or
                          (isinstance(v, (int, np.integer)) and not isinstance(v, bool)) for v in items):

@@ -747,3 +747,15 @@ def test_case_C18_nested_label_polygons_whatever_the_row_order():
     with warnings.catch_warnings():
         warnings.simplefilter("error")               # touching, not overlapping: silent
         label_table(e, g.iloc[[0, 1]])
+
+
+def test_label_names_held_as_bytes_are_names():
+    "C kind: a label column of bytes (text from netCDF/HDF5, or h5py) was kept as bytes: names b'crop' on the way out."
+    e = embedding_from_array(random_unit((4, 4), seed=2))
+    df = pd.DataFrame({"x": e.x.values[:3], "y": e.y.values[:3], "label": [b"forest", b"crop", b"forest"]})
+    for labels in (df, df.assign(label=df.label.astype("S6"))):
+        r = classify(e, labels, k=1)
+        assert list(r.scores.classes.values) == ["crop", "forest"] and r["class"].attrs["class_names"] == ["crop", "forest"]
+        assert r["class"].values[[0, 1, 2], [0, 1, 2]].tolist() == [1, 0, 1]
+    ids = classify(e, df.assign(label=[b"7", b"3", b"7"]), k=1)["class"]   # integer text as bytes: ids, as for str
+    assert ids.values[[0, 1, 2], [0, 1, 2]].tolist() == [7, 3, 7]
