@@ -15,8 +15,7 @@ import xarray as xr
 
 from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError
 from .geo import check_same_grid, crs_of, labelled_cells, north_up, rename_spatial, to_crs, unpacked
-from .embeddings import NORM_TOL, _a_positions, as_embedding, refuse_rotation
-from .quantize import dequantize
+from .embeddings import NORM_TOL, _a_positions, _sq_norms, as_embedding, gate_vectors, refuse_rotation
 
 # %% auto #0
 __all__ = ['lonlat', 'composite_features', 'points_at', 'xy_features']
@@ -79,15 +78,11 @@ _LOOK = 4096   # pixels looked at (spread over the grid) to tell an embedding fr
 
 def _unit_share(v:np.ndarray) -> float|None:
     """The share of rows (N, 64) with data that are unit vectors (within `NORM_TOL`), rows of whole numbers in
-    [-128, 127] decoded as int8 codes first; constant rows (fills, all-zero) and rows with NaN are not looked at."""
-    v = np.asarray(v, np.float64)
-    v = v[np.isfinite(v).all(1)]
-    v = v[~(v == v[:, :1]).all(1)]
-    mx = np.abs(v).max(1) if len(v) else np.zeros(0)
-    codes = (v == np.round(v)).all(1) & (mx >= 1.5) & (mx <= 128)
-    if codes.any(): v[codes] = dequantize(np.clip(v[codes], -128, 127).astype(np.int8))
-    n = np.sqrt((v * v).sum(1))
-    n = n[np.isfinite(n)]                                     # code -128 decodes to NaN: no data
+    [-128, 127] decoded as int8 codes first; constant rows (fills, all-zero) and rows with NaN are not looked at:
+    the map gate's rules (`gate_vectors`, lengths kept)."""
+    g = gate_vectors(np.asarray(v, np.float64), unit=False)[0]   # as floats: the code rule per row, no byte reading
+    n = np.sqrt(_sq_norms(g))
+    n = n[np.isfinite(n)]                                     # NaN: no data, a constant row, code -128
     return float((np.abs(n - 1.0) <= NORM_TOL).mean()) if n.size else None
 
 def _named(labels) -> bool:
