@@ -38,10 +38,12 @@ def cube_form(obj) -> xr.DataArray:
     return as_embedding(obj)
 
 def grid_of(emb:xr.DataArray) -> tuple:
-    "(x0, dx, y0, dy): centre of the first pixel and the signed spacing, from regular `x`/`y` coordinates."
+    """(x0, dx, y0, dy): centre of the first pixel and the signed spacing, from regular `x`/`y` coordinates; a
+    longitude axis a reader wrapped at 180 (179.99975, -179.99975) is read as one span (`geo.axis_span`), so x0 + k dx
+    may pass 180. `GridError` where an axis is not regular (resample first) or a one-pixel axis has no size."""
     out = []
     for d in ("x", "y"):
-        c = np.asarray(emb[d].values, np.float64)
+        c = geo.axis_span(emb, d)   # the one reader of x (lookups, zones and pixel sizes read it too)
         if c.size == 0: geo.check_pixels(emb, "the cube")   # a `sel` slice given south to north, most often
         if c.size < 2:   # a strip one pixel wide: the spacing from the geotransform or the other axis
             size = geo.pixel_size(emb)[0 if d == "x" else 1]

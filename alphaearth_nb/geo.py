@@ -295,8 +295,8 @@ def pixel_size(obj) -> tuple[float|None, float|None]:
     no geotransform, the other axis's spacing (square pixels, as the official product's 10 m); None where nothing
     says (one pixel alone)."""
     obj = rename_spatial(obj)
-    step = {d: abs(float(obj[d][1]) - float(obj[d][0])) if d in obj.coords and obj.sizes.get(d, 0) > 1 else None
-            for d in ("x", "y")}
+    step = {d: (lambda c: abs(float(c[1] - c[0])))(axis_span(obj, d))   # a longitude axis wrapped at 180: one span
+            if d in obj.coords and obj.sizes.get(d, 0) > 1 else None for d in ("x", "y")}
     if None in step.values() and (gt := _geotransform(obj)) is not None:
         step = {d: step[d] or _gt_size(obj, d, step, gt) for d in ("x", "y")}
     return step["x"] or step["y"], step["y"] or step["x"]
@@ -323,12 +323,13 @@ def _fresh_geotransform(obj, text:str) -> str:
 
 def axis_span(obj, d:str="x") -> np.ndarray:
     """The `d` coordinate (float64) as one span: a longitude axis that a reader wrapped at the antimeridian
-    (179.99975, -179.99975, on a geographic CRS) unwrapped to (179.99975, 180.00025); other axes as they are."""
+    (179.99975, -179.99975, on a geographic CRS) unwrapped to (179.99975, 180.00025) where that makes it monotonic;
+    other axes as they are. The one reader of x for every consumer: lookups (`wrap_x`, `pixel_indices`), zones
+    (`wrap_geometries`, `turn_shift`), `pixel_size`, `cubes.grid_of` (rasterising, `sample`, exports), `north_up`."""
     c = rename_spatial(obj)[d].values.astype(np.float64)
-    if d == "x" and len(c) > 1 and np.abs(np.diff(c)).max() > 180:  # no grid steps half a turn: a wrap
-        try: geographic = as_crs(crs_of(obj)).is_geographic if crs_of(obj) is not None else False
-        except CRSError: geographic = False
-        if geographic: c = np.unwrap(c, period=360.0)
+    if d == "x" and len(c) > 1 and np.abs(np.diff(c)).max() > 180 and _is_geographic(crs_of(obj)):  # a wrap
+        u = np.unwrap(c, period=360.0)   # no grid steps half a turn; two pieces sorted apart (a gap) stay as they are
+        if (np.diff(u) > 0).all() or (np.diff(u) < 0).all(): c = u
     return c
 
 def axes_to_turn(obj) -> list[str]:
@@ -361,17 +362,10 @@ def _axis_index(c:np.ndarray, v:np.ndarray) -> np.ndarray:
     j = np.minimum(j, len(s) - 1)
     return j if asc else len(c) - 1 - j
 
-def _check_monotonic(c:np.ndarray, d:str, geographic:bool=False):
+def _check_monotonic(c:np.ndarray, d:str):
+    "`GridError` unless axis `c` (as `axis_span` reads it: a longitude axis wrapped at 180 is one span) is monotonic."
     dc = np.diff(c)
     if len(c) > 1 and not ((dc > 0).all() or (dc < 0).all()):
-        du = np.diff(np.unwrap(c, period=360.0))
-        if d == "x" and geographic and ((du > 0).all() or (du < 0).all()):  # one span wrapped at 180: not to sort
-            i = int(np.argmax(np.abs(dc) > 180))
-            dm = np.diff(c % 360.0)
-            to = "obj.x % 360" if (dm > 0).all() or (dm < 0).all() else "(obj.x + 180) % 360 - 180"
-            raise GridError(f"the x coordinate (longitude) wraps at the antimeridian: it jumps from {c[i]} to "
-                            f"{c[i + 1]} between columns {i} and {i + 1}. Give it one span, e.g. "
-                            f"`obj = obj.assign_coords(x={to})` (the same pixels; sorting would split the grid in two)")
         raise GridError(f"the {d} coordinate is not monotonic (first values {c[:4].tolist()}): a grid's {d} must "
                         f"strictly increase or decrease; sort it with `obj.sortby('{d}')`")
 
@@ -384,7 +378,7 @@ def wrap_x(obj, xs) -> np.ndarray:
     "`xs` (float64) moved by whole turns onto `obj`'s x span when its CRS is geographic (longitude is a circle)."
     xs = np.atleast_1d(np.asarray(xs, np.float64))
     if not _is_geographic(crs_of(obj)): return xs
-    gx = rename_spatial(obj)["x"].values.astype(np.float64)
+    gx = axis_span(obj, "x")   # a longitude axis wrapped at 180 as one span
     x0 = gx.min() - (pixel_size(obj)[0] or 0.0) / 2
     return (xs - x0) % 360.0 + x0
 
@@ -403,8 +397,8 @@ def _placed(obj, xs, ys, what:str) -> tuple:
     xs, ys = np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64))
     obj = rename_spatial(obj)
     check_pixels(obj, f"the grid the {what}s are placed on")
-    gx, gy = obj["x"].values.astype(np.float64), obj["y"].values.astype(np.float64)
-    _check_monotonic(gx, "x", _is_geographic(crs_of(obj))); _check_monotonic(gy, "y")
+    gx, gy = axis_span(obj, "x"), obj["y"].values.astype(np.float64)   # x wrapped at 180 read as one span
+    _check_monotonic(gx, "x"); _check_monotonic(gy, "y")
     px, py = pixel_size(obj)
     if px is None:
         raise GridError(f"a grid of one pixel does not say its pixel size (no second pixel, no geotransform), so no "
@@ -436,7 +430,7 @@ def turn_shift(obj, x) -> float:
     """The multiple of 360 degrees that brings longitude `x` nearest the middle of `obj`'s x span (0.0 on a projected
     grid). An interval (a map's view) moves as one by the shift of its middle; `wrap_x` moves points one by one."""
     if not _is_geographic(crs_of(obj)): return 0.0
-    gx = rename_spatial(obj)["x"].values.astype(np.float64)
+    gx = axis_span(obj, "x")   # a longitude axis wrapped at 180 as one span
     return 360.0 * float(np.round(((gx.min() + gx.max()) / 2 - float(x)) / 360.0))
 
 def wrap_geometries(obj, geoms):
@@ -450,7 +444,7 @@ def wrap_geometries(obj, geoms):
     import shapely
     from shapely import affinity
     from shapely.geometry import box
-    gx = rename_spatial(obj)["x"].values.astype(np.float64)
+    gx = axis_span(obj, "x")   # a longitude axis wrapped at 180 as one span
     hx = (pixel_size(obj)[0] or 0.0) / 2
     x0, x1 = gx.min() - hx, gx.max() + hx
     c = (x0 + x1) / 2                                  # the turn [c - 180, c + 180] centred on the grid

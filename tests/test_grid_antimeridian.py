@@ -1,13 +1,16 @@
 """One lon/lat grid across the antimeridian written in two forms (xee's 180+ and the -180 form) is one grid for
-`check_same_grid`, `change` and `points_at`; an x axis wrapped at 180 by a reader is named as such, with the fix."""
+`check_same_grid`, `change` and `points_at`; an x axis wrapped at 180 by a reader is one span for every consumer
+(lookups, sample, aggregate, to_cog, classify, pixel_size), and truly irregular x keeps its advice."""
 import numpy as np
+import pandas as pd
 import pytest
 import xarray as xr
 
 from alphaearth_nb.analysis import change, similarity
 from alphaearth_nb.core import GridError
 from alphaearth_nb.evaluate import points_at
-from alphaearth_nb.geo import axis_span, check_same_grid, north_up
+from alphaearth_nb.cubes import aggregate, sample
+from alphaearth_nb.geo import axis_span, check_same_grid, north_up, pixel_size
 from alphaearth_nb.testing import embedding_from_array
 
 LAT = 10.0 + np.array([0.00075, 0.00025, -0.00025, -0.00075])
@@ -78,16 +81,95 @@ def test_wrapped_axis_is_one_span_not_to_sort():
     np.testing.assert_allclose(axis_span(e), X180, atol=1e-9)
     np.testing.assert_array_equal(north_up(e).x.values, XWRAP)   # west to east already: not turned
     np.testing.assert_array_equal(axis_span(embedding_from_array(onehot())), embedding_from_array(onehot()).x.values)
-    with pytest.raises(GridError, match=r"wraps at the antimeridian: it jumps from 179.99975 to -179.99975 between "
-                                        r"columns 1 and 2.*x % 360") as ei:
-        similarity(e, (-179.99975, LAT[1]))
-    assert "sortby" not in str(ei.value)
-    fixed = e.assign_coords(x=e.x % 360)                          # the fix the message gives works
-    s = similarity(fixed, (-179.99975, LAT[1])).values
-    assert np.unravel_index(np.nanargmax(s), s.shape) == (1, 2)
+    # a lookup reads x as one span too (was GridError 'wraps at the antimeridian ... x % 360'): pixel (1, 2) is the
+    # only one along band 6, so similarity is 1 there and 0 elsewhere, in either spelling of the point
+    for lon in (-179.99975, 180.00025):
+        want = np.zeros((4, 4)); want[1, 2] = 1.0
+        np.testing.assert_allclose(similarity(e, (lon, LAT[1])).values, want, atol=1e-6)
 
 
-def test_wrap_at_zero_of_a_0_360_axis_gets_the_other_fix():
+def test_wrap_at_zero_of_a_0_360_axis_is_one_span_too():
+    # 359.9995 .. 0.0004 (a 0..360 axis wrapped at 0): column 2 is 0.0001 = 360.0001 (was GridError naming a fix)
     e = emb(np.array([359.9995, 359.9998, 0.0001, 0.0004]))
-    with pytest.raises(GridError, match=r"\(obj.x \+ 180\) % 360 - 180"):
-        similarity(e, (0.0001, LAT[1]))
+    s = similarity(e, (0.0001, LAT[1])).values
+    assert np.unravel_index(np.nanargmax(s), s.shape) == (1, 2) and np.nanmax(s) == pytest.approx(1.0)
+    s = similarity(e, (-0.0002 + 360 * 0, LAT[3])).values            # -0.0002 is 359.9998: column 1
+    assert np.unravel_index(np.nanargmax(s), s.shape) == (3, 1)
+
+
+# ---- one reader of x for every consumer: an axis a reader wrapped at 180 works everywhere (grid_of, lookups,
+# zones, pixel sizes, exports). Pixel (r, c) of `onehot` is the unit vector along band 4r + c.
+XW0 = np.array([179.99975, -179.99975, -179.99925, -179.99875])    # wrapped between columns 0 and 1
+
+
+def test_pixel_size_of_a_wrapped_axis_is_its_step():
+    assert pixel_size(emb(XW0)) == pytest.approx((0.0005, 0.0005), rel=1e-6)   # was (359.9995, 0.0005)
+    strip = embedding_from_array(onehot()[:1], coords={"y": LAT[:1], "x": XW0}, crs="EPSG:4326")
+    assert pixel_size(strip) == pytest.approx((0.0005, 0.0005), rel=1e-6)   # one row: square pixels, not 360 high
+    # on a projected grid the numbers are metres: no wrap, the step is what it is
+    m = embedding_from_array(onehot(), coords={"y": LAT, "x": XW0}, crs="EPSG:32631")
+    assert pixel_size(m)[0] == pytest.approx(359.9995)
+
+
+@pytest.mark.parametrize("xs", [XWRAP, XW0])
+def test_sample_on_a_wrapped_axis(xs):
+    e = emb(xs)
+    east = (xs % 360)[2]                                               # column 2, east of 180
+    pts = ([east - 360, east, xs[0], xs[3]], [LAT[1], LAT[2], LAT[0], LAT[3]])
+    out = sample(e, pts)                                               # was GridError 'x is not regularly spaced'
+    assert out["inside"].all()
+    bands = out[[f"A{i:02d}" for i in range(64)]].to_numpy(float)
+    assert np.argmax(bands, 1).tolist() == [4 * 1 + 2, 4 * 2 + 2, 0, 4 * 3 + 3]
+
+
+def test_aggregate_of_zones_crossing_180_on_a_wrapped_axis():
+    gpd = pytest.importorskip("geopandas")
+    from shapely.geometry import MultiPolygon, box
+    e = emb(XWRAP)
+    h = 0.00025                                                        # half a pixel
+    zones = gpd.GeoDataFrame({"label": [1, 2, 3]}, crs="EPSG:4326", geometry=[
+        box(-180.0, LAT[1] - h, -179.999, LAT[1] + h),                 # east of 180, row 1: columns 2, 3
+        MultiPolygon([box(179.9995, LAT[3] - h, 180.0, LAT[2] + h),    # split at 180 in -180 form: rows 2, 3,
+                      box(-180.0, LAT[3] - h, -179.9995, LAT[2] + h)]),  # columns 1, 2
+        box(179.9995, LAT[0] - h, 180.0005, LAT[0] + h)])              # across 180 in 180+ form, row 0: cols 1, 2
+    agg = aggregate(e, zones)                                          # was GridError 'x is not regularly spaced'
+    got = agg[[f"A{i:02d}" for i in range(64)]].to_numpy(float)
+    assert agg.n_pixels.tolist() == [2, 4, 2]
+    # the mean of orthogonal unit vectors, renormalised or not, points along each of their bands alike
+    for z, cells in ((0, [(1, 2), (1, 3)]), (1, [(2, 1), (2, 2), (3, 1), (3, 2)]), (2, [(0, 1), (0, 2)])):
+        on = np.nonzero(got[z] > 1e-6)[0].tolist()
+        assert on == sorted(4 * r + c for r, c in cells)
+        np.testing.assert_allclose(got[z, on], got[z, on[0]], rtol=1e-6)
+
+
+def test_to_cog_of_a_wrapped_axis_reads_back_the_same_pixels(tmp_path):
+    pytest.importorskip("rasterio")
+    from alphaearth_nb.exports import read_cog, to_cog
+    from alphaearth_nb.testing import random_unit
+    v = random_unit((4, 4), seed=3)
+    e = emb(XWRAP, v)
+    back = read_cog(to_cog(e, tmp_path / "a.tif", dtype="float32"))   # was GridError 'x is not regularly spaced'
+    np.testing.assert_allclose(back.x.values, X180, atol=1e-9)        # north-up, one span past 180
+    np.testing.assert_allclose(back.y.values, LAT, atol=1e-9)
+    np.testing.assert_allclose(back.transpose("y", "x", "band").values, v, atol=1e-6)
+
+
+def test_classify_from_points_on_both_sides_of_180():
+    from alphaearth_nb.analysis import classify
+    from alphaearth_nb.testing import random_unit
+    e = emb(XWRAP, random_unit((4, 4), seed=5))
+    pts = pd.DataFrame({"lon": [179.99975, -179.99925, -179.99975 + 360], "lat": LAT[[0, 3, 2]], "label": [1, 2, 3]})
+    cls = classify(e, pts, k=1)["class"].values                       # was GridError 'wraps at the antimeridian'
+    assert (cls[0, 1], cls[3, 3], cls[2, 2]) == (1, 2, 3)             # each labelled pixel its own nearest neighbour
+
+
+def test_truly_irregular_x_keeps_its_advice():
+    x = np.array([179.99925, 179.99975, -179.99975, -179.9990])        # one span, but the last step is 0.00075
+    with pytest.raises(GridError, match="not regularly spaced"):
+        sample(emb(x), ([179.99925], [LAT[0]]))
+    # two pieces of a -180..180 grid sorted apart (a gap of nearly a turn) are not read as a wrap
+    gap = np.array([-179.99925, -179.99875, 179.99875, 179.99925])
+    np.testing.assert_array_equal(axis_span(emb(gap)), gap)
+    np.testing.assert_array_equal(north_up(emb(gap)).x.values, gap)   # ascending already: not turned
+    with pytest.raises(GridError, match="not regularly spaced"):
+        sample(emb(gap), ([179.99925], [LAT[0]]))
