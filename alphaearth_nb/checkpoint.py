@@ -29,7 +29,8 @@ from jax.experimental import multihost_utils
 from jaxtyping import PyTree
 
 from .core import (MARKER, CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
-                                RunLockedError, TrainingWarning, no_file_on_the_way, pid_alive, user_path, write_text,
+                                RunLockedError, TrainingWarning, local_output, no_file_on_the_way, pid_alive, user_path,
+                                write_text,
                                 writing_file)
 
 # %% auto #0
@@ -410,7 +411,7 @@ def run_folder(out,                 # the run folder (created), or None: nothing
     Raises `RunLockedError` while another run holds it (naming its pid and host), `NotOursError` for a non-empty
     folder with no run of ours (never touched), `OutputExistsError` for a run without `resume` or `overwrite`."""
     if out is None or jax.process_index() != 0: yield None; return
-    d = user_path(out)
+    d = local_output(out, "training run", True)  # a bucket URL: refused, never a local folder 'gs:'
     if resume and overwrite:
         raise ConfigError(f"resume=True and overwrite=True contradict each other: resume continues the run in {d}, "
                           "overwrite starts it over; pass one.")

@@ -40,11 +40,11 @@ __all__ = ['EMBED_DIM', 'MARKER', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BYTES'
            'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
            'MetadataWarning', 'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames',
-           'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'DiskError',
-           'user_path', 'is_ours', 'no_file_on_the_way', 'check_output', 'pid_alive', 'settle_zarr', 'writing_folder',
-           'writing_file', 'write_text', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache',
-           'compiler_options', 'cpu_threads', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu',
-           'cpu_devices_note']
+           'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError',
+           'RemoteOutputError', 'DiskError', 'user_path', 'local_output', 'is_ours', 'no_file_on_the_way',
+           'check_output', 'pid_alive', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text', 'CRSError',
+           'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options', 'cpu_threads',
+           'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -142,6 +142,7 @@ MARKER = ".aef-complete"  # written last into every folder the package writes
 class OutputExistsError(AEFError, FileExistsError): "An output exists and replacing it was not asked for."
 class NotOursError(OutputExistsError): "A non-empty folder (or a file where a folder goes) not ours: never replaced."
 class RunLockedError(AEFError): "Another run holds the folder (its lock names the process)."
+class RemoteOutputError(ConfigError): "An output path is a URL (gs://, s3://) or /vsi path: outputs are local paths."
 class DiskError(OSError, AEFError): "The file system refused a move (another device, no permission): `errno` as the OS gave it."
 
 def user_path(path:str|os.PathLike) -> Path:
@@ -149,6 +150,30 @@ def user_path(path:str|os.PathLike) -> Path:
     Without this a notebook's `to_zarr("~/maps/a.zarr")` made a folder named `~` in the working folder for the
     marker while zarr wrote the data under the home folder: the store then read as missing."""
     return Path(os.path.expanduser(os.fspath(path)))
+
+_UPLOADS = {"gs": "gcloud storage cp -r {local} {url}", "s3": "aws s3 cp {rec}{local} {url}",
+            "az": "azcopy copy {local} '{url}' --recursive", "abfs": "azcopy copy {local} '{url}' --recursive"}
+
+def local_output(target:str|os.PathLike, # the folder or file about to be written
+                 what:str="output",      # a word for messages
+                 folder:bool|None=None,  # True: a folder (the upload copies recursively)
+                ) -> Path:
+    """`target` as the local `Path` to write (`user_path`); `RemoteOutputError` for a URL (`scheme://...`) or a
+    GDAL `/vsi...` path, naming the upload: `Path` would read `gs://b/a.zarr` as the local folders `gs:/b/a.zarr`."""
+    s = os.fspath(target)
+    scheme, sep, _ = s.partition("://")
+    if (sep and scheme and scheme[0].isalpha() and scheme.replace("+", "").replace(".", "").replace("-", "").isalnum()) \
+            or s.startswith("/vsi"):
+        scheme = scheme.lower() if sep else s[1:].split("/")[0]
+        local = s.rstrip("/").rsplit("/", 1)[-1] or "out"
+        rec = "--recursive " if folder or (folder is None and "." not in local) or local.endswith(".zarr") else ""
+        up = _UPLOADS.get(scheme, "").format(local=local, url=s, rec=rec)
+        up = f"`{up}`" if up else "your storage's copy tool"
+        was = f"the URL would have been a local folder named '{s.split('/')[0]}'" if sep else "a GDAL virtual path"
+        raise RemoteOutputError(f"{s} is {'a URL' if sep else 'remote'}: alphaearth_nb writes the {what} to a local "
+                                f"path only ({was}), so nothing was written: write it to a local path ({local!r}), "
+                                f"then upload it, e.g. {up}.")
+    return user_path(s)
 
 def is_ours(path:str|os.PathLike) -> bool:
     "True if `path` is a folder written to completion by alphaearth_nb (it holds the marker)."
@@ -169,7 +194,7 @@ def check_output(target:str|os.PathLike, # the folder or file about to be writte
                  folder:bool|None=None,  # True: the output is a folder, so an existing plain file is never ours
                 ) -> Path:
     "The path to write (a symlink's target): raise unless absent, an empty folder, or ours and `overwrite`."
-    t = user_path(target)
+    t = local_output(target, what, folder)  # a URL is refused here, before any work (case E18-2)
     if t.is_symlink(): t = t.resolve()   # write where the link points: the link stays, nothing is left beside it
     if not t.exists():
         no_file_on_the_way(t, what)
@@ -352,7 +377,7 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
 
     Without `overwrite`, the rename never replaces: a writer that finds `target` taken by then (two writers of one
     new path) raises `OutputExistsError` and its folder is removed, so the first output stays whole."""
-    _restore_old(user_path(target).resolve())  # a store a killed writer left aside comes back before the rules apply
+    _restore_old(local_output(target, what, True).resolve())  # a store a killed writer left aside comes back before the rules apply
     t = check_output(target, overwrite, what, folder=True)
     t.parent.mkdir(parents=True, exist_ok=True)
     _clean_partials(t)

@@ -37,7 +37,8 @@ from . import model as aef_model
 from .checkpoint import (checkpoints, latest_checkpoint, load_checkpoint, not_a_run, read_header,
                                       run_folder, save_checkpoint)
 from .core import (CheckpointError, ConfigError, TrainingError, TrainingWarning, compiler_options,
-                                frozen_traces, gc_frozen, user_path, write_text, writing_file)
+                                frozen_traces, gc_frozen, local_output, user_path, write_text,
+                                writing_file)
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
                                 place, state_sharding)
 
@@ -488,7 +489,8 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     if cfg.batch_size % mesh.devices.size:
         raise ConfigError(f"batch_size={cfg.batch_size} does not split over {mesh.devices.size} devices: "
                           f"use a multiple of {mesh.devices.size}")
-    out = None if out is None else user_path(out)   # '~/runs/a' is under the home folder, as for xarray
+    # '~/runs/a' is under the home folder, as for xarray; a bucket URL is refused before any work (case E18-2)
+    out = None if out is None else local_output(out, "training run", True)
     ckdir = None if out is None else out / "checkpoints"
     writer = jax.process_index() == 0 and out is not None
     optimizer = make_optimizer(cfg)

@@ -151,3 +151,41 @@ def test_a_checkpoint_path_where_a_model_goes(path):
     for p in (path, Path(path)):
         with pytest.raises(ConfigError, match=r"is the path .*load_model\(path\)"):
             model_spec(p)
+
+
+# --- E18-2: a bucket URL as an output is refused before any work, never written to a local folder named 'gs:' -------
+@pytest.mark.parametrize("url,upload", [("gs://my-bucket/emb.zarr", "gcloud storage cp -r emb.zarr gs://my-bucket/emb.zarr"),
+                                        ("s3://my-bucket/maps/emb.zarr", "aws s3 cp --recursive emb.zarr s3://"),
+                                        ("az://box/emb.zarr", "azcopy copy"), ("file:///tmp/x/emb.zarr", "copy tool")])
+def test_url_outputs_are_refused_naming_the_upload(home, url, upload):
+    from alphaearth_nb.core import RemoteOutputError
+    from alphaearth_nb.embed import embed_to_zarr
+    h, cwd = home
+    e = _emb()
+    with pytest.raises(RemoteOutputError, match=r"is a URL: .*local path only .*nothing was written") as x:
+        exports.to_zarr(e, url)
+    assert upload in str(x.value)
+    with pytest.raises(RemoteOutputError): embed_to_zarr(None, None, 2024, url)   # before any work: no stack read
+    assert _only(cwd) == [] and _only(h) == []   # no 'gs:' folder, nothing beside
+
+
+@pytest.mark.parametrize("write", [lambda e, p: exports.to_cog(e, p), lambda e, p: exports.map_to_cog(e[..., 0], p),
+                                   lambda e, p: check_output(p)])
+def test_url_files_are_refused(home, write):
+    from alphaearth_nb.core import RemoteOutputError
+    h, cwd = home
+    with pytest.raises(RemoteOutputError, match=r"aws s3 cp emb\.tif s3://b/emb\.tif"): write(_emb(), "s3://b/emb.tif")
+    with pytest.raises(RemoteOutputError, match="GDAL virtual path"): write(_emb(), "/vsis3/b/emb.tif")
+    assert _only(cwd) == [] and _only(h) == []
+
+
+def test_url_run_folder_and_cli_out_are_refused(home, capsys):
+    from alphaearth_nb.core import RemoteOutputError
+    h, cwd = home
+    cfg = TrainConfig(steps=2, warmup=1, peak_lr=1e-2, batch_size=8, checkpoint_every=2, keep=5)
+    with pytest.raises(RemoteOutputError, match="training run"):
+        fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, out="gs://b/runs/r", config=cfg,
+            loss_fn=standin_loss, progress=False)
+    assert cli.main(["embed", "--checkpoint", str(h), "--period", "2024", "--out", "gs://b/o.zarr"]) == 2
+    assert "gcloud storage cp -r o.zarr gs://b/o.zarr" in capsys.readouterr().err
+    assert _only(cwd) == [] and not [p for p in _only(h) if p != ".cache"]   # (the CLI's compile cache may start)
