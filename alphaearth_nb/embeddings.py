@@ -21,8 +21,8 @@ from .geo import (NODATA_KEYS, crs_of, declared_nodata, flip_rows, geotransform_
 from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
 
 # %% auto #0
-__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OFFICIAL_COLLECTION', 'band_order', 'label_bands', 'pixelwise', 'values_at',
-           'gate_vectors', 'gated', 'query_array', 'gate_query', 'refuse_rotation', 'embedding_variable',
+__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OFFICIAL_COLLECTION', 'band_order', 'a_positions', 'label_bands', 'pixelwise', 'values_at',
+           'sq_norms', 'gate_vectors', 'gated', 'query_array', 'gate_query', 'refuse_rotation', 'embedding_variable',
            'as_embedding', 'quantize_embedding', 'dequantize_embedding', 'from_official', 'read_official_tiff']
 
 # %% ../nbs/23_embeddings.ipynb #c0006
@@ -59,7 +59,7 @@ def _a_bands(names) -> dict[int, list[int]]:
         if isinstance(n, str) and (m := _A_NAME.fullmatch(n)): at.setdefault(int(m[1]), []).append(i)
     return at
 
-def _a_positions(names) -> list[int]|None:
+def a_positions(names) -> list[int]|None:
     """Positions of the entries labelled A00..A63 among `names` (other entries left out), in band order; None unless
     every band is named, and named once: A1 beside A01 is refused (which of them is band 1?)."""
     at = _a_bands(names)
@@ -74,7 +74,7 @@ def label_bands(da:xr.DataArray, names=None) -> xr.DataArray:
     coord = list(da["band"].values) if "band" in da.coords else []
     desc = da.attrs.get("long_name")
     desc = list(desc) if isinstance(desc, (tuple, list)) and len(desc) == EMBED_DIM else None
-    named = len(coord) == EMBED_DIM and _a_positions(coord) is not None
+    named = len(coord) == EMBED_DIM and a_positions(coord) is not None
     order = None
     for labels in (names, coord if named else None, desc, coord):
         if labels is not None and (order := band_order(labels)) is not None: break
@@ -107,7 +107,7 @@ def _code_pixels(v:np.ndarray) -> np.ndarray:
     mx = np.abs(w).max(-1)
     return fin & (w == np.round(w)).all(-1) & (mx >= 1.5) & (mx <= 128)
 
-def _sq_norms(v:np.ndarray) -> np.ndarray:
+def sq_norms(v:np.ndarray) -> np.ndarray:
     "Squared lengths (...) of float32 vectors (..., 64) in one pass; NaN/inf where a component is not finite."
     with np.errstate(over="ignore", invalid="ignore"): return np.einsum("...c,...c->...", v, v)
 
@@ -124,7 +124,7 @@ def _byte_codes(a:np.ndarray, nodata:np.ndarray) -> np.ndarray:
     for how, read in _BYTE_READINGS:
         c = read(a)
         keep = ~nodata & ~(c == NODATA).all(-1)
-        if keep.any() and (np.abs(np.sqrt(_sq_norms(dequantize(c[keep].astype(np.int8)))) - 1) <= NORM_TOL).mean() >= .99:
+        if keep.any() and (np.abs(np.sqrt(sq_norms(dequantize(c[keep].astype(np.int8)))) - 1) <= NORM_TOL).mean() >= .99:
             warnings.warn(f"uint8 values above 127 are no int8 code: {how}. To say so yourself, cast before: "
                           "`da.astype('int8')` (unsigned read) or `da.astype('int16') - 128` (shifted)", stacklevel=5)
             return c
@@ -144,12 +144,12 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True) -> tuple[np.ndarray
         v = dequantize(np.where((nodata | outside)[..., None], NODATA, a).astype(np.int8))
     else:
         v = a.astype(np.float32, copy=False)  # copied below only if a pixel changes
-        long = ~(_sq_norms(v) <= 4.0)  # codes have length >= 45; NaN-safe: non-finite pixels are looked at too
+        long = ~(sq_norms(v) <= 4.0)  # codes have length >= 45; NaN-safe: non-finite pixels are looked at too
         if long.any(): c[long] = np.isfinite(v[long]).all(-1) if codes else _code_pixels(v[long])
         if c.any() or nodata.any(): v = v.copy()
         if c.any(): v[c] = dequantize(np.clip(np.round(v[c]), -128, 127).astype(np.int8))
     if nodata.any(): v[nodata] = np.nan
-    n2 = _sq_norms(v)
+    n2 = sq_norms(v)
     nf = ~np.isfinite(n2)  # a NaN or infinite component, or an overflowing length
     empty = np.zeros(shape, bool)
     if nf.any(): empty[nf] = np.isnan(v[nf]).all(-1)  # all NaN: no data, nothing to refuse
@@ -210,7 +210,7 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
         out = pixelwise(lambda a: gate_vectors(a, fills, codes)[0], da, out_core=("band",))
     else:
         v, bad, mean = _gate(da.values, fills, codes)
-        if mean.any(): _warn_means(np.sqrt(_sq_norms(np.asarray(da.values, np.float32)[mean])), mean.size, "pixel")
+        if mean.any(): _warn_means(np.sqrt(sq_norms(np.asarray(da.values, np.float32)[mean])), mean.size, "pixel")
         if bad.any():
             warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (non-finite, all zero, "
                           f"one value in every band or of a length no mean of embeddings has) and are treated as no "
@@ -233,7 +233,7 @@ def _band_positions(names) -> list|None:
     `band_order`, or the entries labelled A00..A63 among other labels (a table row with its other columns)."""
     names = list(names)
     if (order := band_order(names)) is not None: return order
-    return _a_positions(names)
+    return a_positions(names)
 
 def query_array(a,                        # vectors as a user holds them: array, Series, dict, DataFrame, DataArray
                 what:str="query vector",  # what the vectors are, for messages
@@ -281,7 +281,7 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
         raise NoValidDataError(f"{int(none.sum())} of {len(v)} {what}s are not embeddings (no data, non-finite, all "
                                f"zero or one value in all {EMBED_DIM} components, like 64 x -1 or a fill value): "
                                "pass a pixel with data, e.g. `emb.sel(x=.., y=.., method='nearest')`")
-    n = np.sqrt(_sq_norms(v))
+    n = np.sqrt(sq_norms(v))
     far = np.abs(n - 1.0) > NORM_TOL
     mean = far & (n > MEAN_LENGTH[0]) & (n <= MEAN_LENGTH[1]) & (a.dtype.kind == "f")
     if mean.any(): _warn_means(n[mean], len(n), what, stacklevel=3)
@@ -312,13 +312,13 @@ def refuse_rotation(obj, what:str="the embedding"):
 
 def _band_variables(ds) -> list|None:
     """The names of a Dataset's 64 band variables in the order A00..A63, or None. Variables A00..A63 (xee's form;
-    read by `band_order`'s rule, so A0..A63 too; a band named twice, A1 and A01, is None: `_a_positions`), other
+    read by `band_order`'s rule, so A0..A63 too; a band named twice, A1 and A01, is None: `a_positions`), other
     variables beside them left out; else exactly 64 data
     variables ordered by their descriptions (`long_name`) where those name every band, else by their names
     (`band_N` from rioxarray's `band_as_variable`, `BandN` from GDAL's netCDF; by number, band_10 after band_9)."""
     if not isinstance(ds, xr.Dataset): return None
     data = [k for k, v in ds.data_vars.items() if v.ndim > 0]  # 0-d variables: grid mappings (spatial_ref, crs)
-    if (pos := _a_positions(data)) is not None: return [data[i] for i in pos]
+    if (pos := a_positions(data)) is not None: return [data[i] for i in pos]
     if len(data) != EMBED_DIM: return None
     for names in ([ds[k].attrs.get("long_name") for k in data], data):
         if (order := band_order(names)) is not None: return [data[i] for i in order]

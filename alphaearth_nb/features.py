@@ -15,7 +15,7 @@ import xarray as xr
 
 from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError
 from .geo import check_same_grid, crs_of, labelled_cells, north_up, rename_spatial, to_crs, unpacked
-from .embeddings import NORM_TOL, _a_positions, _sq_norms, as_embedding, gate_vectors, refuse_rotation
+from .embeddings import NORM_TOL, a_positions, sq_norms, as_embedding, gate_vectors, refuse_rotation
 
 # %% auto #0
 __all__ = ['lonlat', 'composite_features', 'points_at', 'xy_features']
@@ -81,14 +81,14 @@ def _unit_share(v:np.ndarray) -> float|None:
     [-128, 127] decoded as int8 codes first; constant rows (fills, all-zero) and rows with NaN are not looked at:
     the map gate's rules (`gate_vectors`, lengths kept)."""
     g = gate_vectors(np.asarray(v, np.float64), unit=False)[0]   # as floats: the code rule per row, no byte reading
-    n = np.sqrt(_sq_norms(g))
+    n = np.sqrt(sq_norms(g))
     n = n[np.isfinite(n)]                                     # NaN: no data, a constant row, code -128
     return float((np.abs(n - 1.0) <= NORM_TOL).mean()) if n.size else None
 
 def _named(labels) -> bool:
     "Whether 64 band labels name the embedding's bands: A00..A63 in any order, case or padding, each once."
     labels = [str(b) for b in labels]
-    return len(labels) == EMBED_DIM and _a_positions(labels) is not None
+    return len(labels) == EMBED_DIM and a_positions(labels) is not None
 
 def _embedding_like(da) -> bool:
     """Whether `da`, with a 64-long `band` dim, is an embedding to take through the map gate (`as_embedding`), not a

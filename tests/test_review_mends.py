@@ -113,6 +113,6 @@ def test_a_band_named_twice_is_refused_not_picked():
     dup = ds.assign(A1=(("y", "x"), -v[..., 1]))                      # band 1 twice: A01 and A1
     for read in (from_official, as_embedding):
         with pytest.raises(DimensionError, match="twice.*A01 and A1"): read(dup)
-    from alphaearth_nb.embeddings import _a_positions
+    from alphaearth_nb.embeddings import a_positions
     names = band_names() + ["A1"]
-    assert _a_positions(names) is None and _a_positions(band_names()[::-1]) == list(range(63, -1, -1))
+    assert a_positions(names) is None and a_positions(band_names()[::-1]) == list(range(63, -1, -1))
