@@ -105,8 +105,8 @@ class TileSampler:
     def rows_cols(self, xs, ys, wrap:bool=True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         "Row, column and inside-grid mask of points in the grid's CRS (each longitude by whole turns: `geo.wrap_x`)."
         xs = wrap_x(self.emb, xs).reshape(np.shape(xs)) if wrap else np.asarray(xs, np.float64)  # a click at -179.99975
-        c = np.round((xs - self.x0) / self.dx).astype(np.int64)
-        r = np.round((np.asarray(ys) - self.y0) / self.dy).astype(np.int64)
+        c = np.floor((xs - self.x0) / self.dx + 0.5).astype(np.int64)   # an edge: the pixel east/south of it, as
+        r = np.floor((np.asarray(ys) - self.y0) / self.dy + 0.5).astype(np.int64)   # rasterio (np.round alternated)
         ok = (r >= 0) & (r < self.ny) & (c >= 0) & (c < self.nx)
         return np.clip(r, 0, self.ny - 1), np.clip(c, 0, self.nx - 1), ok
 

@@ -354,11 +354,14 @@ def flip_rows(obj):
 
 # %% ../nbs/03_geo.ipynb #c0024
 def _axis_index(c:np.ndarray, v:np.ndarray) -> np.ndarray:
-    "Nearest index into a monotonic axis `c` of each value `v`."
+    """Nearest index into a monotonic axis `c` of each value `v`; a value halfway between two centres (on a pixel
+    edge) goes to the higher index, rasterio's rule (`floor` of the geotransform: the pixel east or south of an edge
+    on a north-up grid), as `cubes.pixel_of` and the explorer's clicks place points."""
     asc = c[-1] >= c[0]
     s = c if asc else c[::-1]
     i = np.clip(np.searchsorted(s, v), 1, max(len(s) - 1, 1))
-    j = np.where(np.abs(v - s[i - 1]) <= np.abs(v - s[np.minimum(i, len(s) - 1)]), i - 1, i)
+    lo, hi = np.abs(v - s[i - 1]), np.abs(v - s[np.minimum(i, len(s) - 1)])
+    j = np.where(lo < hi if asc else lo <= hi, i - 1, i)   # the tie: the higher index in storage order
     j = np.minimum(j, len(s) - 1)
     return j if asc else len(c) - 1 - j
 

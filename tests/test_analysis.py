@@ -759,3 +759,27 @@ def test_label_names_held_as_bytes_are_names():
         assert r["class"].values[[0, 1, 2], [0, 1, 2]].tolist() == [1, 0, 1]
     ids = classify(e, df.assign(label=[b"7", b"3", b"7"]), k=1)["class"]   # integer text as bytes: ids, as for str
     assert ids.values[[0, 1, 2], [0, 1, 2]].tolist() == [7, 3, 7]
+
+
+def test_case_B18_a_point_on_a_pixel_edge_is_one_pixel_everywhere():
+    "rasterio's rule (a point on an edge belongs to the pixel east/south of it) in sample, similarity, labels and clicks."
+    from alphaearth_nb.analysis import training_set
+    from alphaearth_nb.explorer import TileSampler
+    from alphaearth_nb.geo import pixel_indices
+    e = embedding_from_array(random_unit((6, 6), seed=5)); x, y = e.x.values, e.y.values   # centres ...05, edges ...00
+    for px, py, want in ((x[2] + 5.0, y[1], (1, 3)),            # vertical edge between columns 2 and 3: east
+                         (x[2], y[2] - 5.0, (3, 2)),            # horizontal edge between rows 2 and 3: south
+                         (x[2] + 5.0, y[2] - 5.0, (3, 3)),      # a corner: south-east
+                         (x[0] - 5.0, y[0] + 5.0, (0, 0))):     # the grid's own north-west corner
+        assert tuple(int(v[0]) for v in pixel_indices(e, [px], [py])) == want
+        s = e.aef.similarity((px, py)).values
+        assert np.unravel_index(np.nanargmax(s), s.shape) == want
+        got = e.aef.sample(pd.DataFrame({"x": [px], "y": [py]}), crs="EPSG:32631")[band_names()].to_numpy()[0]
+        np.testing.assert_array_equal(got, e.values[want])
+        X, _ = training_set(e, pd.DataFrame({"x": [px], "y": [py], "label": [1]}))
+        np.testing.assert_array_equal(X[0], e.values[want])
+        r, c, ok = TileSampler(e).rows_cols(np.array([px]), np.array([py]))
+        assert ok[0] and (int(r[0]), int(c[0])) == want
+    for k in range(5):                                           # every vertical edge: east (np.round alternated)
+        r, c, _ = TileSampler(e).rows_cols(np.array([x[k] + 5.0]), np.array([y[0]]))
+        assert int(c[0]) == k + 1
