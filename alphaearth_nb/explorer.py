@@ -29,7 +29,7 @@ from .analysis import pca_basis, sample_pixels
 from .core import ConfigError, DimensionError, LabelError, NoValidDataError, write_text
 from .embeddings import as_embedding
 from .evaluate import encode_labels, knn_predict
-from .geo import crs_of, north_up, require, to_crs, turn_shift, wrap_x
+from .geo import axis_span, crs_of, north_up, require, to_crs, turn_shift, wrap_x
 from .maps import class_colour, downsample, extent
 
 # %% auto #0
@@ -97,7 +97,7 @@ class TileSampler:
     def __init__(self, emb:xr.DataArray):
         self.emb, self.crs = emb, crs_of(emb)
         if not self.crs: raise DimensionError("the live map needs the grid's CRS: set `emb.attrs['crs'] = 'EPSG:...'`")
-        x, y = emb.x.values.astype(np.float64), emb.y.values.astype(np.float64)
+        x, y = axis_span(emb, "x"), emb.y.values.astype(np.float64)   # x wrapped at 180 read as one span
         self.x0, self.y0 = x[0], y[0]
         self.dx, self.dy = (x[1] - x[0] if len(x) > 1 else 1.0), (y[1] - y[0] if len(y) > 1 else -1.0)
         self.ny, self.nx = len(y), len(x)

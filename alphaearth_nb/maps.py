@@ -18,7 +18,7 @@ from .accessor import EmbeddingAccessor, forward
 from .analysis import rgb
 from .core import DimensionError
 from .embeddings import as_embedding
-from .geo import (crs_of, declared_nodata, north_up, pixel_size, rename_spatial, require,
+from .geo import (axis_span, crs_of, declared_nodata, north_up, pixel_size, rename_spatial, require,
                                unpacked)
 
 # %% auto #0
@@ -33,8 +33,9 @@ def downsample(da:xr.DataArray, max_size:int=1000) -> xr.DataArray:
     return da.isel(y=slice(None, None, s), x=slice(None, None, s)) if s > 1 else da
 
 def extent(da:xr.DataArray) -> tuple[float, float, float, float]:
-    "`imshow` extent (left, right, bottom, top) of a grid from its pixel-centre coordinates."
-    x, y = da["x"].values.astype(float), da["y"].values.astype(float)
+    """`imshow` extent (left, right, bottom, top) of a grid from its pixel-centre coordinates (a longitude axis wrapped
+    at 180 read as one span, `geo.axis_span`: left 179.999, right 180.001, not the whole globe)."""
+    x, y = axis_span(da, "x"), da["y"].values.astype(float)
     hx, hy = (s / 2 if s else 0.5 for s in pixel_size(da))   # a strip one pixel wide keeps its pixel size
     return (x.min() - hx, x.max() + hx, y.min() - hy, y.max() + hy)
 

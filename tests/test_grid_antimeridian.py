@@ -173,3 +173,17 @@ def test_truly_irregular_x_keeps_its_advice():
     np.testing.assert_array_equal(north_up(emb(gap)).x.values, gap)   # ascending already: not turned
     with pytest.raises(GridError, match="not regularly spaced"):
         sample(emb(gap), ([179.99925], [LAT[0]]))
+
+
+@pytest.mark.parametrize("xs", [XWRAP, XW0])
+def test_maps_and_the_explorer_read_a_wrapped_axis_as_one_span(xs):
+    pytest.importorskip("matplotlib")
+    from alphaearth_nb.explorer import TileSampler
+    from alphaearth_nb.maps import extent
+    e = emb(xs)
+    west, east = xs[0] % 360 - 0.00025, xs[3] % 360 + 0.00025            # the outer pixel edges, one span
+    np.testing.assert_allclose(extent(e), (west, east, 9.999, 10.001), atol=1e-9)   # was (-180, 180, ...): the globe
+    lon = np.array([-179.99975, 179.99975, 180.00075])                 # columns of 180.00025, 179.99975, 180.00075
+    r, c, ok = TileSampler(e).rows_cols(lon, np.full(3, LAT[1]))
+    want = [int(np.argmin(np.abs(xs % 360 - v % 360))) for v in lon]
+    assert ok.all() and r.tolist() == [1, 1, 1] and c.tolist() == want
