@@ -121,6 +121,13 @@ def timecode(days:Float[Array, "..."], # days since EPOCH, float32
     return jnp.concatenate([jnp.sin(ang), jnp.cos(ang)], -1)
 
 # %% ../nbs/01_timecodes.ipynb #c0014
+def _yearlike(v) -> bool:
+    "A calendar year written as a number or as four digits (2023, '2023'), not a date."
+    if isinstance(v, (bool, np.bool_)): return False
+    if isinstance(v, (int, np.integer)) or (isinstance(v, (float, np.floating)) and float(v).is_integer()):
+        return YEARS[0] <= v <= YEARS[1]
+    return isinstance(v, str) and len(v.strip()) == 4 and v.strip().isdigit() and YEARS[0] <= int(v) <= YEARS[1]
+
 @dataclass(frozen=True)
 class Period:
     "A half-open time interval `[start, end)`."
@@ -128,6 +135,11 @@ class Period:
     end: np.datetime64
 
     def __post_init__(self):
+        if _yearlike(self.start) and _yearlike(self.end):   # (2023, 2024): 2023 alone, or 2023 and 2024? (G18-3)
+            y0, y1 = int(self.start), int(self.end)
+            raise PeriodError(f"({self.start!r}, {self.end!r}) is a pair of years, which reads two ways: pass one year "
+                              f"({y0}) or dates, e.g. ('{y0}-01-01', '{y1 + 1}-01-01') for {y0} through {y1} "
+                              f"(the end is not in the period), or ('{y0}-01-01', '{y1}-01-01') for {y0} only.")
         s, e = np.datetime64(to_ms(self.start).item(), "ms"), np.datetime64(to_ms(self.end).item(), "ms")
         if not e > s:
             raise PeriodError(f"period end {e} is not after its start {s}: pass (start, end) with end > start, "

@@ -18,10 +18,15 @@ def test_years_in_range(year):
     assert str(p.start)[:4] == str(int(year)) and p.length_days in (365.0, 366.0)
 
 
-def test_pairs_of_small_numbers_are_refused_with_the_fix_that_works():
-    with pytest.raises(PeriodError, match="format='%Y'"): as_period((2023, 2024))
-    fixed = pd.to_datetime(np.asarray([2023, 2024]).astype(int).astype(str), format="%Y")  # the message's fix
-    assert as_period(tuple(fixed)).length_days == 365.0
+@pytest.mark.parametrize("pair", [(2023, 2024), (np.int64(2023), 2024), ("2023", "2024"), (2023.0, 2024.0)])
+def test_a_pair_of_years_is_refused_naming_both_readings(pair):  # G18-3: was a time-coordinate hint on `values`
+    from alphaearth_nb.timecodes import Period
+    both = r"\('2023-01-01', '2025-01-01'\) for 2023 through 2024"
+    with pytest.raises(PeriodError, match=rf"pair of years.*{both}.*\('2023-01-01', '2024-01-01'\) for 2023 only") as e:
+        as_period(pair)
+    assert "values" not in str(e.value)
+    with pytest.raises(PeriodError, match="pair of years"): Period(*pair)
+    assert as_period(("2023-01-01", "2025-01-01")).length_days == 731.0   # the fix: 2023 and 2024
 
 
 def test_epoch_seconds_and_ms():
