@@ -381,6 +381,17 @@ def _check_k(k) -> None:
     if not (isinstance(k, (int, np.integer)) and not isinstance(k, bool) and k >= 1):
         raise ConfigError(f"k={k!r} neighbours: pass a whole number k >= 1 (1 is the nearest neighbour alone)")
 
+def _warn_small_classes(classes:np.ndarray, counts:np.ndarray, k:int) -> None:
+    """Warn (UserWarning) about classes with fewer labelled pixels than kNN's k: a majority of k votes needs more
+    than k / 2 of them, so such a class can lose even its own labelled pixels (1 point of a class among 3
+    neighbours: never on the map) while other classes' points are near."""
+    few = [(c, int(n)) for c, n in zip(classes.tolist(), counts) if n < k]
+    if few:
+        names = ", ".join(f"class {c!r}: {n}" for c, n in few[:5]) + (", ..." if len(few) > 5 else "")
+        warnings.warn(f"fewer labelled pixels than k={k} ({names}): a kNN vote of {k} can miss such a class even at "
+                      f"its own labelled pixels; label at least {k} pixels per class, or pass k=1", UserWarning,
+                      stacklevel=4)
+
 @over_time
 def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1/declared nodata unlabelled) or points
              method:str="knn",          # "knn" or "linear"
@@ -403,6 +414,7 @@ def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1
     if C < 2: raise LabelError(f"classification needs at least two classes, got {list(classes)}: label more classes")
     if method == "knn":
         if k > len(X): raise LabelError(f"k={k} neighbours but only {len(X)} labelled pixels: label more or lower k")
+        _warn_small_classes(classes, np.bincount(y, minlength=C), k)
         fn = lambda q: (lambda lab, sc: np.c_[sc, lab])(*knn_predict(X, y, q, k, C))
     else:
         W = linear_probe_fit(X, y, C)

@@ -416,3 +416,17 @@ def test_zero_feature_columns():
 def test_knn_predict_labels_not_class_indices(y):
     with pytest.raises(LabelError, match="encode_labels"):
         knn_predict(random_unit((4,), 1), y, random_unit((2,), 2), 1, 2)
+
+
+def test_classify_warns_about_classes_smaller_than_k():
+    "Field kind D: 1 point of class 1 among 4 of class 2, k=3: class 1 vanished from the map (even its own pixel)."
+    import warnings
+    e = embedding_from_array(random_unit((10, 10), seed=4))
+    rc = [(1, 1), (2, 7), (5, 5), (8, 2), (9, 9)]
+    pts = pd.DataFrame({"x": [float(e.x[c]) for _, c in rc], "y": [float(e.y[r]) for r, _ in rc], "label": [1, 2, 2, 2, 2]})
+    with pytest.warns(UserWarning, match=r"fewer labelled pixels than k=3 \(class 1: 1\).*k=1"):
+        c = e.aef.classify(pts, k=3)["class"].values
+    assert c[1, 1] == 2                                  # why it warns: the lone class loses its own labelled pixel
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)
+        assert e.aef.classify(pts, k=1)["class"].values[1, 1] == 1   # k=1: every class keeps its pixels, silent
