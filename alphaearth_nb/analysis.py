@@ -20,8 +20,8 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoValidDataError,
-                                PointError)
-from .cubes import is_geometry_input, label_table
+                                PointError, TimeError)
+from .cubes import is_geometry_input, label_table, years_of_cube
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse_rotation, values_at
 from .evaluate import (change_scores, drop_unlabelled, encode_labels, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
@@ -34,12 +34,31 @@ __all__ = ['over_time', 'query_vector', 'similarity', 'change', 'sample_pixels',
            'cluster', 'label_points', 'training_set', 'predict_pixels', 'classify', 'regress']
 
 # %% ../nbs/25_analysis.ipynb #c0006
+def _steps_for(emb, a) -> list[int]:
+    """The time step of `a` for each of cube `emb`'s years: by year where both carry a time coordinate (labels for
+    2022, 2021 meet the cube's 2021 in their second step), else by position, which then needs equal lengths."""
+    if "time" in emb.coords and "time" in a.coords:
+        want, have = years_of_cube(emb), years_of_cube(a)
+        miss = [int(y) for y in want if (have == y).sum() != 1]
+        if miss:
+            raise TimeError(f"a per-year input has years {have.tolist()} but the cube {want.tolist()}: none or "
+                            f"several for {miss}; give it one step per year of the cube, e.g. "
+                            f"`labels.sel(time=cube.time)` or `labels.isel(time=0)` for one set for every year")
+        return [int(np.nonzero(have == y)[0][0]) for y in want]
+    if a.sizes["time"] != emb.sizes["time"]:
+        raise TimeError(f"a per-year input has {a.sizes['time']} time steps but the cube {emb.sizes['time']}: give it "
+                        "the cube's time coordinate (`labels.assign_coords(time=...)`) or one step per year")
+    return list(range(emb.sizes["time"]))
+
 def over_time(fn):
-    "Let `fn(emb, ...)` take a cube with a `time` dim: applied to each year, results stacked along `time`."
+    """Let `fn(emb, ...)` take a cube with a `time` dim: applied to each year, results stacked along `time`.
+    Arguments with a `time` dim of their own (labels per year) are paired with the cube's years by year."""
     @functools.wraps(fn)
     def per_year(emb, *args, **kwargs):
         if not (isinstance(emb, xr.DataArray) and "time" in emb.dims): return fn(emb, *args, **kwargs)
-        at = lambda a, i: a.isel(time=i) if isinstance(a, (xr.DataArray, xr.Dataset)) and "time" in a.dims else a
+        timed = lambda a: isinstance(a, (xr.DataArray, xr.Dataset)) and "time" in a.dims
+        steps = {id(a): _steps_for(emb, a) for a in (*args, *kwargs.values()) if timed(a)}
+        at = lambda a, i: a.isel(time=steps[id(a)][i]) if timed(a) else a
         outs = [fn(emb.isel(time=i), *[at(a, i) for a in args], **{k: at(v, i) for k, v in kwargs.items()})
                 for i in range(emb.sizes["time"])]
         return xr.concat(outs, dim="time")

@@ -783,3 +783,27 @@ def test_case_B18_a_point_on_a_pixel_edge_is_one_pixel_everywhere():
     for k in range(5):                                           # every vertical edge: east (np.round alternated)
         r, c, _ = TileSampler(e).rows_cols(np.array([x[k] + 5.0]), np.array([y[0]]))
         assert int(c[0]) == k + 1
+
+
+def test_per_year_labels_meet_the_cube_by_year():
+    "B/C kind: labels with their own time dim were paired with a cube's years by position (2022's labels on 2021)."
+    from alphaearth_nb.core import TimeError
+    e = embedding_from_array(random_unit((4, 4), seed=2))
+    years = lambda *ys: pd.to_datetime([f"{y}-01-01" for y in ys])
+    cube = xr.concat([e, e], dim=xr.DataArray(years(2021, 2022), dims="time", name="time"))
+    l21, l22 = np.array([[1, 2, -1, -1]] * 4), np.array([[3, 4, -1, -1]] * 4)
+    labs = xr.DataArray(np.stack([l22, l21]), dims=("time", "y", "x"),
+                        coords={"time": years(2022, 2021), "y": e.y, "x": e.x})      # stored newest first
+    r = classify(cube, labs, k=1)["class"]
+    assert set(np.unique(r.sel(time="2021").values)) == {1, 2} and set(np.unique(r.sel(time="2022").values)) == {3, 4}
+    mid = labs.assign_coords(time=pd.to_datetime(["2022-07-01", "2021-07-01"]))       # mid-year dates: the same years
+    assert set(np.unique(classify(cube, mid, k=1)["class"].sel(time="2021").values)) == {1, 2}
+    with pytest.raises(TimeError, match=r"years \[2022, 2023\] but the cube \[2021, 2022\].*\[2021\]"):
+        classify(cube, labs.assign_coords(time=years(2022, 2023)), k=1)
+    with pytest.raises(TimeError, match="3 time steps but the cube 2"):    # no time coordinate: by position
+        classify(cube, xr.concat([labs.drop_vars("time")] * 2, "time").isel(time=[0, 1, 2]), k=1)
+    # without time coordinates on both, position is all there is (as before); one raster serves every year
+    by_pos = classify(cube.drop_vars("time"), labs.drop_vars("time"), k=1)["class"].values
+    np.testing.assert_array_equal(by_pos[1][:, :2], l21[:, :2])
+    assert set(np.unique(classify(cube, xr.DataArray(l21, dims=("y", "x"), coords={"y": e.y, "x": e.x}),
+                                  k=1)["class"].values)) == {1, 2}
