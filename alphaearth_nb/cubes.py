@@ -376,6 +376,31 @@ def _vectors_per_window(emb, gdf) -> list:
     return out
 
 # %% ../nbs/24b_cubes.ipynb #c0021
+def _below_a_pixel(emb, gdf, per:list) -> list:
+    """`per` with each zone that holds no pixel centre (a GPS point buffered by a few metres, a field smaller than a
+    pixel) given the vector of the pixel at its representative point, as `label_table` labels such a polygon; a zone
+    off the grid, or on a pixel with no data that year, stays empty. Zones that hold centres are as computed."""
+    import shapely
+    empty = [i for i in range(len(gdf)) if all(len(p[i]) == 0 for p in per)]
+    if not empty: return per
+    gx, gy = emb["x"].values.astype(np.float64), emb["y"].values.astype(np.float64)
+    tiny = []
+    for i in empty:
+        g = gdf.geometry.iloc[i]
+        if g is None or g.is_empty: continue
+        x0, y0, x1, y1 = g.bounds
+        cx, cy = gx[(gx >= x0) & (gx <= x1)], gy[(gy >= y0) & (gy <= y1)]
+        if not (cx.size and cy.size and shapely.contains_xy(g, *np.meshgrid(cx, cy)).any()): tiny.append(i)
+    if not tiny: return per
+    rp = gdf.geometry.iloc[tiny].representative_point()
+    rows, cols, inside = pixel_of(emb, rp.x.to_numpy(), rp.y.to_numpy())
+    v = gather(emb, rows, cols).astype(np.float32)
+    if "time" not in emb.dims: v = v[:, None]
+    for j, i in enumerate(tiny):
+        for t in range(len(per)):
+            if inside[j] and np.isfinite(v[j, t]).all(): per[t][i] = v[j, t][None]
+    return per
+
 def aggregate(emb,                      # embedding (y, x, band) or cube (time, y, x, band)
               zones=None,               # polygons or points: GeoDataFrame, file path, DataFrame, (lon, lat)
               how:str="mean",           # "mean" (mean direction), "mean_std" or "percentiles"
@@ -385,12 +410,15 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
               q=(10, 50, 90),           # percentiles for how="percentiles"
               crs=None,                 # CRS of `zones` when it does not say
              ):
-    "One row per zone (and year): the zones' columns, `n_pixels` and the reduced vector columns (a GeoDataFrame)."
+    """One row per zone (and year): the zones' columns, `n_pixels` and the reduced vector columns (a GeoDataFrame).
+    A zone is the pixels whose centres it holds; one that holds none (a GPS point with a few metres of `buffer`, a
+    field smaller than a pixel) is the pixel at its representative point (`n_pixels` 1), as labels are."""
     if how not in HOWS: raise ConfigError(f"unknown how={how!r}: choose one of {HOWS}")
     emb = cube_form(emb)
     gdf = zones_of(emb, zones, buffer, tile, h3, crs).reset_index(drop=True)
     if _overlapping(gdf): per = _vectors_per_window(emb, gdf)
     else: per = _vectors_by_zone(emb, _rasterize(gdf, emb), len(gdf), True)
+    per = _below_a_pixel(emb, gdf, per)
     cols = _columns(how, q)
     years = years_of_cube(emb) if "time" in emb.dims else None
     parts = []
