@@ -242,16 +242,22 @@ def half_pixel(c) -> float:
     c = np.asarray(c, np.float64)
     return abs(float(c[1] - c[0])) / 2 if len(c) > 1 else 0.5
 
-def _geotransform(obj) -> tuple[float, float, float, float]|None:
-    "(left, a, top, e) of the geotransform a reader kept (GDAL's `GeoTransform` text, else affine `attrs['transform']`)."
+def _gdal_terms(text) -> tuple[float, ...]|None:
+    "(x0, a, b, y0, d, e) of GDAL `GeoTransform` text (its first 6 numbers); None when it holds fewer or not numbers."
+    try: p = [float(v) for v in text.split()]
+    except (AttributeError, ValueError): return None
+    return tuple(p[:6]) if len(p) >= 6 else None
+
+def _geotransform(obj) -> tuple[float, ...]|None:
+    """(x0, a, b, y0, d, e), GDAL's order, of the geotransform a reader kept: GDAL's `GeoTransform` text on the
+    `spatial_ref` coordinate (rioxarray, odc-geo), else an affine `attrs['transform']` (a b c d e f); None if none.
+    The one reader of both forms: `geotransform_steps`, `pixel_size`, `embeddings.refuse_rotation`."""
     sr = obj.coords.get("spatial_ref") if hasattr(obj, "coords") else None
     gt = sr.attrs.get("GeoTransform") if sr is not None else None
-    try:
-        if isinstance(gt, str):
-            p = [float(v) for v in gt.split()]
-            return p[0], p[1], p[3], p[5]                          # GDAL order: x0 a b y0 d e
-        t = obj.attrs.get("transform")                             # affine order: a b c d e f
-        return (float(t[2]), float(t[0]), float(t[5]), float(t[4])) if t is not None and len(t) >= 6 else None
+    if isinstance(gt, str): return _gdal_terms(gt)
+    t = obj.attrs.get("transform") if hasattr(obj, "attrs") else None
+    try: return (float(t[2]), float(t[0]), float(t[1]), float(t[5]), float(t[3]), float(t[4])) \
+        if t is not None and len(t) >= 6 else None
     except (IndexError, TypeError, ValueError): return None
 
 def geotransform_steps(obj) -> tuple[float, float]|None:
@@ -260,23 +266,28 @@ def geotransform_steps(obj) -> tuple[float, float]|None:
     `e < 0`: rows stored north-first. Slicing keeps the steps right (the origin may go stale: it is not read);
     `coarsen` or a strided `isel` does not (`pixel_size` checks them against the coordinates)."""
     gt = _geotransform(obj)
-    return None if gt is None else (gt[1], gt[3])
+    return None if gt is None else (gt[1], gt[5])
 
 def _whole(v:float) -> bool: return abs(v - round(v)) < 1e-6   # a whole number of pixels (float rounding aside)
 
+def _on_lattice(c:float, corner:float, g:float, k:float=1) -> bool:
+    """Whether coordinate `c` is a pixel centre of a geotransform axis (its `corner` x0 or y0, signed step `g`), or
+    with `k`, the centre of a run of `k` of its pixels (the axis coarsened by `k`)."""
+    return _whole((c - corner) / g - k / 2)
+
 def _gt_size(obj, d:str, step:dict, gt:tuple) -> float|None:
-    """The size of `obj`'s one-cell axis `d` by the reader's geotransform `gt` (left, a, top, e), checked against the
+    """The size of `obj`'s one-cell axis `d` by the reader's geotransform `gt` (x0, a, b, y0, d, e), checked against the
     coordinates, which win: its step where they still fit it (the other axis spaced as it says, `d`'s centre on one of
     its pixel centres: a slice); `k` times it where the grid was coarsened by `k` alike (the other axis `k` steps
     apart, `d`'s centre the middle of `k` pixels); `GridError` naming the fix where it went stale and nothing tells."""
     o = "y" if d == "x" else "x"
-    (g, corner), go = ((gt[1], gt[0]), gt[3]) if d == "x" else ((gt[3], gt[2]), gt[1])
+    (g, corner), go = ((gt[1], gt[0]), gt[5]) if d == "x" else ((gt[5], gt[3]), gt[1])
     if not g: return None
     k = step[o] / abs(go) if step[o] and go else 1.0              # the other axis's spacing in geotransform steps
     c = float(obj[d][0]) if d in obj.coords and obj.sizes.get(d) == 1 else None
-    off = None if c is None else (c - corner) / g - 0.5            # whole: on one of the geotransform's pixel centres
-    if _whole(k) and round(k) == 1 and (off is None or _whole(off)): return abs(g)
-    if _whole(k) and round(k) >= 2 and off is not None and not _whole(off) and _whole(off + 0.5 - k / 2):
+    on = c is not None and _on_lattice(c, corner, g)              # on one of the geotransform's pixel centres
+    if _whole(k) and round(k) == 1 and (c is None or on): return abs(g)
+    if _whole(k) and round(k) >= 2 and c is not None and not on and _on_lattice(c, corner, g, k):
         return round(k) * abs(g)                                   # coarsened by k both ways: the middle of k pixels
     why = (f"`{d}` = {c:g} lies between its pixel centres" if _whole(k) and round(k) == 1 else
            f"`{o}` is spaced {step[o]:g}, {k:g} of its steps: coarsened or strided")
@@ -306,9 +317,8 @@ def _fresh_geotransform(obj, text:str) -> str:
     else rewritten from them (after `coarsen` or a strided `isel`); `text` as it is where they cannot tell (a
     rotated grid, or a one-pixel axis `pixel_size` refuses)."""
     o = rename_spatial(obj)
-    try: p = [float(v) for v in text.split()]
-    except (AttributeError, ValueError): return text
-    if len(p) != 6 or p[2] or p[4] or not p[1] or not p[5] or any(
+    if (p := _gdal_terms(text)) is None: return text
+    if p[2] or p[4] or not p[1] or not p[5] or any(
             d not in o.coords or o[d].ndim != 1 or o.sizes[d] == 0 for d in ("x", "y")): return text
     try: size = dict(zip(("x", "y"), pixel_size(o)))
     except GridError: return text
@@ -317,8 +327,8 @@ def _fresh_geotransform(obj, text:str) -> str:
         c = axis_span(o, d)          # a longitude axis a reader wrapped at 180 as one span
         s = float(c[1] - c[0]) if len(c) > 1 else np.copysign(size[d], g)
         out += [float(c[0] - s / 2), s]
-    fits = all(np.isclose(abs(s), abs(g), rtol=1e-6) and _whole((left + s / 2 - corner) / g - 0.5)   # centre on its
-               for (left, s), corner, g in zip((out[:2], out[2:]), (p[0], p[3]), (p[1], p[5])))   # lattice
+    fits = all(np.isclose(abs(s), abs(g), rtol=1e-6) and _on_lattice(left + s / 2, corner, g)
+               for (left, s), corner, g in zip((out[:2], out[2:]), (p[0], p[3]), (p[1], p[5])))
     return text if fits else " ".join(str(v) for v in (out[0], out[1], 0.0, out[2], 0.0, out[3]))
 
 def axis_span(obj, d:str="x") -> np.ndarray:
