@@ -25,7 +25,7 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError
                                  MissingDataError, band_names, check_output, is_ours, user_path, writing_file,
                                  writing_folder)
 from .quantize import NODATA, SCALE, dequantize, quantize
-from .embeddings import as_embedding
+from .embeddings import as_embedding, label_bands, refuse_rotation
 from .geo import (crs_of, declared_nodata, grid_coords, is_lazy, is_remote, north_up, packing,
                                rename_spatial, require, write_crs)
 from .cubes import cube_form, grid_of, transform_of
@@ -149,7 +149,8 @@ def _local(path, what:str, writer:str):
     return p
 
 def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
-    "An embedding GeoTIFF (int8 official layout or float) as an embedding (y, x, band), north-up, NaN no-data."
+    """An embedding GeoTIFF (int8 official layout or float) as an embedding (y, x, band), north-up, NaN no-data.
+    Bands go where their descriptions say (`embeddings.label_bands`); a rotated grid is a `GridError`."""
     require("rioxarray", "official", "reading COGs")
     import rioxarray
     kw = {"overview_level": overview} if overview is not None else {}
@@ -166,9 +167,13 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
                               f"{have}None for the full resolution") from None
         raise MissingDataError(f"cannot read {path} as a GeoTIFF ({e}): pass a .tif written by `to_cog` or "
                                f"downloaded from the official mirror.") from None
+    refuse_rotation(da, f"the GeoTIFF {path}")   # a rotated grid has no x/y: warp it north-up first
     crs, da = crs_of(da), north_up(da)
-    fill = da.attrs.get("_FillValue")
-    da = da.transpose("y", "x", "band").assign_coords(band=band_names(da.sizes["band"]))
+    fill, desc = da.attrs.get("_FillValue"), da.attrs.get("long_name")   # rioxarray: band descriptions here
+    da = da.transpose("y", "x", "band")
+    if da.sizes["band"] == EMBED_DIM:   # bands where their descriptions say (A00..A63 in any order), else by position
+        da = label_bands(da, list(desc) if isinstance(desc, (tuple, list)) and len(desc) == EMBED_DIM else None)
+    else: da = da.assign_coords(band=band_names(da.sizes["band"]))
     da = da.drop_vars("spatial_ref", errors="ignore")
     out = dequantize(da.astype(np.int8)) if da.dtype == np.int8 else da.astype(np.float32)
     if da.dtype != np.int8 and fill is not None and np.isfinite(fill): out = out.where(da != fill)

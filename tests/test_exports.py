@@ -315,3 +315,23 @@ def test_a_packed_map_keeps_its_units_on_the_way_out(tmp_path):
     assert int(np.isnan(back).sum()) == 22                    # the fill stays no data
     ax = plot_heat(m)                                         # the picture's colour scale in the map's units
     np.testing.assert_allclose(ax.images[0].get_clim(), (-7.25, 30.0), atol=1e-6)
+
+
+def test_read_cog_places_bands_by_their_descriptions(tmp_path):
+    "B/A kind: read_cog named the bands by position, so a GeoTIFF described A0, A1, A10, ... (text order) scrambled."
+    import rasterio
+    from alphaearth_nb.core import GridError
+    codes = np.asarray(quantize(random_unit((4, 5), seed=35)), np.int8)
+    text = sorted(range(64), key=lambda i: f"A{i}")       # the third band stored is A10
+    prof = dict(driver="GTiff", width=5, height=4, count=64, dtype="int8", crs="EPSG:32631", nodata=-128)
+    p = tmp_path / "t.tif"
+    with rasterio.open(p, "w", transform=rasterio.Affine(10, 0, 500_000, 0, -10, 5_000_000), **prof) as d:
+        d.write(np.moveaxis(codes[..., text], -1, 0)); d.descriptions = tuple(f"A{i}" for i in text)
+    e = read_cog(p)
+    np.testing.assert_array_equal(e.values, dequantize(codes))
+    np.testing.assert_array_equal(e.sel(band="A10").values, dequantize(codes)[..., 10])
+    r = tmp_path / "r.tif"
+    with rasterio.open(r, "w", transform=rasterio.Affine(10, 2, 500_000, 2, -10, 5_000_000), **prof) as d:
+        d.write(np.moveaxis(codes, -1, 0))
+    with pytest.raises(GridError, match="rotated grid"):
+        read_cog(r)
