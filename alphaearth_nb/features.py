@@ -14,7 +14,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError
-from .geo import check_same_grid, crs_of, labelled_cells, north_up, rename_spatial, to_crs, unpacked
+from .geo import check_same_grid, crs_of, is_lazy, labelled_cells, north_up, rename_spatial, to_crs, unpacked
 from .embeddings import NORM_TOL, a_positions, sq_norms, as_embedding, gate_vectors, refuse_rotation
 
 # %% auto #0
@@ -96,7 +96,8 @@ def _embedding_like(da) -> bool:
     reader keeps in `attrs['long_name']`; any order, case or padding) or int8 codes (the product's storage type).
     Else (band numbers 1..64 or `band_N`, which readers give any file, or unnamed) the values decide: at least half
     the pixels with data, of up to 4,096 spread over the grid, are unit vectors (within `NORM_TOL`) as floats or as
-    int8 codes decoded; 64 DN bands, reflectances or counts are not, and pass as given."""
+    int8 codes decoded; 64 DN bands, reflectances or counts are not, and pass as given. A lazy (dask) map is looked
+    at in one central window of 64 x 64 pixels first (a few chunks read, not every one)."""
     if not isinstance(da, xr.DataArray) or da.sizes.get("band") != EMBED_DIM: return False
     if "band" in da.coords and _named(da["band"].values): return True
     desc = da.attrs.get("long_name")
@@ -104,9 +105,15 @@ def _embedding_like(da) -> bool:
     if da.dtype == np.int8: return True
     if da.dtype.kind not in "iuf": return False
     da = rename_spatial(da)
-    s = max(1, int(np.ceil(np.sqrt(da.size / EMBED_DIM / _LOOK))))     # every s-th row and column
-    v = np.asarray(da.isel({d: slice(None, None, s) for d in ("y", "x") if d in da.dims}).transpose(..., "band").values)
-    share = _unit_share(v.reshape(-1, EMBED_DIM))
+    look = lambda sel: _unit_share(np.asarray(da.isel(sel).transpose(..., "band").values).reshape(-1, EMBED_DIM))
+    share = None
+    if is_lazy(da):   # one central window of 64 x 64 pixels: a strided look would read every chunk once more
+        side = int(np.sqrt(_LOOK))
+        share = look({d: slice(max(0, da.sizes[d] // 2 - side // 2), da.sizes[d] // 2 - side // 2 + side)
+                      for d in ("y", "x") if d in da.dims})
+    if share is None:  # in memory, or no data in the window (a lake, a masked centre): every s-th row and column
+        s = max(1, int(np.ceil(np.sqrt(da.size / EMBED_DIM / _LOOK))))
+        share = look({d: slice(None, None, s) for d in ("y", "x") if d in da.dims})
     return share is not None and share >= 0.5
 
 def points_at(features,       # (y, x, band): an embedding in any form (int8 codes dequantised) or a baseline

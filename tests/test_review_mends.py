@@ -116,3 +116,14 @@ def test_a_band_named_twice_is_refused_not_picked():
     from alphaearth_nb.embeddings import a_positions
     names = band_names() + ["A1"]
     assert a_positions(names) is None and a_positions(band_names()[::-1]) == list(range(63, -1, -1))
+
+
+def test_a_lazy_map_is_told_by_its_values_through_a_central_window():
+    from alphaearth_nb.features import _embedding_like
+    v = random_unit((160, 160), seed=7)
+    coords = {"y": 1000.0 - 10 * np.arange(160), "x": 10.0 * np.arange(160), "band": np.arange(1, EMBED_DIM + 1)}
+    emb = xr.DataArray(v, dims=("y", "x", "band"), coords=coords)
+    hole = emb.where((np.abs(emb.y - 200) > 400) | (np.abs(emb.x - 800) > 400))   # no data over the whole centre
+    dn = emb.copy(data=np.random.default_rng(0).integers(0, 4000, v.shape).astype(np.float32))
+    for da, want in ((emb, True), (hole, True), (dn, False)):
+        assert _embedding_like(da) is want and _embedding_like(da.chunk({"y": 40, "x": 40})) is want
