@@ -19,8 +19,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoValidDataError,
-                                PointError, TimeError)
+from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
+                                NoValidDataError, PointError, TimeError)
 from .cubes import is_geometry_input, label_table, years_of_cube
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse_rotation, values_at
 from .evaluate import (change_scores, drop_unlabelled, encode_labels, knn_predict, knn_search, least_squares_fit,
@@ -50,17 +50,39 @@ def _steps_for(emb, a) -> list[int]:
                         "the cube's time coordinate (`labels.assign_coords(time=...)`) or one step per year")
     return list(range(emb.sizes["time"]))
 
+def _fill_empty_years(name:str, emb, outs:list, empty:list) -> list:
+    "`outs` with NaN maps for the years in `empty` [(i, error)] and a `NoDataWarning`; the error (naming the years) "
+    "when no year has data or the result is not a float map."
+    like = next((o for o in outs if o is not None), None)
+    t = emb["time"].values if "time" in emb.coords else np.arange(emb.sizes["time"])
+    when = [np.datetime_as_string(t[i], unit="D") if t.dtype.kind == "M" else str(t[i]) for i, _ in empty]
+    if like is None or like.dtype.kind != "f":
+        e = empty[0][1]
+        raise type(e)(f"{e} (time {when[0]}{'' if len(when) == 1 else f' and {len(when) - 1} more'})") from None
+    hint = (" To compare every year with one year's vector: `cube.aef.similarity(cube.sel(time=...).sel(x=.., y=.., "
+            "method='nearest'))`." if name == "similarity" else "")
+    warnings.warn(f"{name}: no data for time {', '.join(when)} ({empty[0][1]}): NaN there, the other "
+                  f"{len(outs) - len(empty)} computed.{hint}", NoDataWarning, stacklevel=3)
+    nan = lambda i: xr.full_like(like, np.nan).assign_coords(time=emb["time"][i]) if "time" in emb.coords else \
+        xr.full_like(like, np.nan)
+    return [o if o is not None else nan(i) for i, o in enumerate(outs)]
+
 def over_time(fn):
     """Let `fn(emb, ...)` take a cube with a `time` dim: applied to each year, results stacked along `time`.
-    Arguments with a `time` dim of their own (labels per year) are paired with the cube's years by year."""
+    Arguments with a `time` dim of their own (labels per year) are paired with the cube's years by year. A year
+    with no data for the query (`NoValidDataError`: a point query's pixel is NaN that year) is NaN in a float result,
+    with a `NoDataWarning` naming the years, when other years have data (case G18-4); no year with data raises."""
     @functools.wraps(fn)
     def per_year(emb, *args, **kwargs):
         if not (isinstance(emb, xr.DataArray) and "time" in emb.dims): return fn(emb, *args, **kwargs)
         timed = lambda a: isinstance(a, (xr.DataArray, xr.Dataset)) and "time" in a.dims
         steps = {id(a): _steps_for(emb, a) for a in (*args, *kwargs.values()) if timed(a)}
         at = lambda a, i: a.isel(time=steps[id(a)][i]) if timed(a) else a
-        outs = [fn(emb.isel(time=i), *[at(a, i) for a in args], **{k: at(v, i) for k, v in kwargs.items()})
-                for i in range(emb.sizes["time"])]
+        outs, empty = [], []
+        for i in range(emb.sizes["time"]):
+            try: outs.append(fn(emb.isel(time=i), *[at(a, i) for a in args], **{k: at(v, i) for k, v in kwargs.items()}))
+            except NoValidDataError as e: outs.append(None); empty.append((i, e))
+        if empty: outs = _fill_empty_years(fn.__name__, emb, outs, empty)
         return xr.concat(outs, dim="time")
     return per_year
 

@@ -39,12 +39,13 @@ __all__ = ['EMBED_DIM', 'MARKER', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BYTES'
            'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError',
            'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
-           'MetadataWarning', 'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames',
-           'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError',
-           'RemoteOutputError', 'DiskError', 'user_path', 'local_output', 'is_ours', 'no_file_on_the_way',
-           'check_output', 'pid_alive', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text', 'CRSError',
-           'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options', 'cpu_threads',
-           'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
+           'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'band_names', 'CallableModule',
+           'callable_module', 'Frames', 'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError',
+           'RunLockedError', 'RemoteOutputError', 'DiskError', 'user_path', 'local_output', 'is_ours',
+           'no_file_on_the_way', 'check_output', 'pid_alive', 'settle_zarr', 'writing_folder', 'writing_file',
+           'write_text', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache',
+           'compiler_options', 'cpu_threads', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu',
+           'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -81,6 +82,7 @@ class MissingDataError(AEFError, FileNotFoundError): "A data set or file is not 
 class EarthEngineError(AEFError): "Earth Engine is not initialised or refused a request."
 class UnitsError(AEFError): "Values on a plausible but wrong scale (reflectance in 0..1, Celsius for Kelvin)."
 class UnitsWarning(UserWarning): "Values that may be on a wrong scale, or valid but unusual (a bright desert)."
+class NoDataWarning(UserWarning): "Part of a result has no data (a year of a cube without data at the query point): NaN there."
 class MetadataWarning(UserWarning): "Per-frame metadata (e.g. Sentinel-1 orbit direction) is absent: a default is assumed."
 class DamagedCheckpointError(CheckpointError): "A checkpoint file is cut short or its bytes changed."
 

@@ -807,3 +807,33 @@ def test_per_year_labels_meet_the_cube_by_year():
     np.testing.assert_array_equal(by_pos[1][:, :2], l21[:, :2])
     assert set(np.unique(classify(cube, xr.DataArray(l21, dims=("y", "x"), coords={"y": e.y, "x": e.x}),
                                   k=1)["class"].values)) == {1, 2}
+
+
+# --- G18-4: a cube's point query with no data in one year: that year NaN, the others computed, the year named -------
+def _cube_with_a_gap():
+    import pandas as pd
+    from alphaearth_nb.testing import embedding_from_array, random_unit
+    es = [embedding_from_array(random_unit((4, 4), seed=s)) for s in (1, 2, 3)]
+    es[1] = es[1].copy(); es[1][1, 1] = np.nan       # pixel (y=1, x=1) has no data in 2023 only
+    t = xr.DataArray(pd.to_datetime(["2022-01-01", "2023-01-01", "2024-01-01"]), dims="time", name="time")
+    return xr.concat(es, dim=t)
+
+
+def test_a_cube_point_query_empty_in_one_year():
+    from alphaearth_nb.core import NoDataWarning
+    cube = _cube_with_a_gap()
+    pt = (float(cube.x[1]), float(cube.y[1]))
+    with pytest.warns(NoDataWarning, match=r"similarity: no data for time 2023-01-01 .*the other 2 computed"):
+        s = cube.aef.similarity(pt)
+    assert s.sizes["time"] == 3 and np.isnan(s.isel(time=1).values).all()
+    np.testing.assert_allclose(s.values[[0, 2], 1, 1], 1.0, atol=1e-6)   # each year's own vector at the point
+    for i in (0, 2):   # the other years as computed alone
+        np.testing.assert_allclose(s.isel(time=i).values, cube.isel(time=i).aef.similarity(pt).values)
+
+
+def test_a_cube_point_query_empty_in_every_year_names_it():
+    from alphaearth_nb.core import NoValidDataError
+    cube = _cube_with_a_gap().copy()
+    cube[:, 1, 1] = np.nan
+    with pytest.raises(NoValidDataError, match=r"has no data .*\(time 2022-01-01 and 2 more\)"):
+        cube.aef.similarity((float(cube.x[1]), float(cube.y[1])))
