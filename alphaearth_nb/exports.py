@@ -169,10 +169,10 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
                                f"downloaded from the official mirror.") from None
     refuse_rotation(da, f"the GeoTIFF {path}")   # a rotated grid has no x/y: warp it north-up first
     crs, da = crs_of(da), north_up(da)
-    fill, desc = da.attrs.get("_FillValue"), da.attrs.get("long_name")   # rioxarray: band descriptions here
+    fill = da.attrs.get("_FillValue")
     da = da.transpose("y", "x", "band")
     if da.sizes["band"] == EMBED_DIM:   # bands where their descriptions say (A00..A63 in any order), else by position
-        da = label_bands(da, list(desc) if isinstance(desc, (tuple, list)) and len(desc) == EMBED_DIM else None)
+        da = label_bands(da)   # by the descriptions rioxarray keeps in attrs['long_name']
     else: da = da.assign_coords(band=band_names(da.sizes["band"]))
     da = da.drop_vars("spatial_ref", errors="ignore")
     out = dequantize(da.astype(np.int8)) if da.dtype == np.int8 else da.astype(np.float32)
