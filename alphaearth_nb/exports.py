@@ -31,8 +31,8 @@ from .geo import (crs_of, declared_nodata, grid_coords, is_lazy, is_remote, nort
 from .cubes import cube_form, grid_of, transform_of
 
 # %% auto #0
-__all__ = ['QUANTIZATION', 'PROJECTION_EXT', 'block_mean_direction', 'overview_factors', 'to_cog', 'read_cog', 'map_to_cog',
-           'vectorize', 'to_zarr', 'open_zarr', 'stac_item']
+__all__ = ['QUANTIZATION', 'PROJECTION_EXT', 'block_mean_direction', 'check_blocksize', 'overview_factors', 'to_cog', 'read_cog',
+           'map_to_cog', 'vectorize', 'to_zarr', 'open_zarr', 'stac_item']
 
 # %% ../nbs/25c_exports.ipynb #c0006
 def block_mean_direction(emb,            # embedding (y, x, band) or cube (time, y, x, band)
@@ -87,8 +87,18 @@ def _write_rows(dst, emb:xr.DataArray, dtype:str, size:int) -> None:
             block = _pull(emb.isel(y=slice(r, r + size), x=slice(c, c + size)))
             dst.write(_codes(block, dtype), window=Window(c, r, block.shape[1], block.shape[0]))
 
+def check_blocksize(blocksize) -> int:
+    "`blocksize` as an int; `ConfigError` (before any work) unless a positive multiple of 16, GeoTIFF's tile rule."
+    ok = isinstance(blocksize, (int, np.integer, float, np.floating)) and not isinstance(blocksize, (bool, np.bool_)) \
+        and float(blocksize).is_integer()   # 512.0 from a JSON config is 512
+    if not ok or blocksize <= 0 or blocksize % 16:
+        raise ConfigError(f"blocksize={blocksize!r}: a COG's tiles are square, a positive multiple of 16 pixels on a "
+                          "side: pass e.g. blocksize=512 (the default) or 256; -1 (the whole image) is not a tiling.")
+    return int(blocksize)
+
 def overview_factors(height:int, width:int, blocksize:int) -> list[int]:
     "Overview factors 2, 4, ... until the whole image fits in one block (GDAL's COG rule)."
+    blocksize = check_blocksize(blocksize)   # <= 0 looped for ever (case G18-7)
     f, out = 2, []
     while max(height, width) / (f // 2) > blocksize: out.append(f); f *= 2
     return out
@@ -120,7 +130,7 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
     import rasterio, rasterio.errors
     from rasterio.enums import Resampling
     if dtype not in ("int8", "float32"): raise DTypeError(f"dtype must be 'int8' or 'float32', got {dtype!r}")
-    check_output(path, overwrite, "COG")   # before any work
+    blocksize = check_blocksize(blocksize); check_output(path, overwrite, "COG")   # before any work
     emb = north_up(as_embedding(emb))   # rows top-down, columns west to east: the file every reader expects
     nodata = NODATA if dtype == "int8" else float("nan")
     if bottom_up: emb = emb.isel(y=slice(None, None, -1))   # file order: the southern row first
@@ -238,7 +248,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     require("rasterio", "official", "writing COGs")
     import rasterio
     from rasterio.enums import Resampling
-    check_output(path, overwrite, "map COG")
+    blocksize = check_blocksize(blocksize); check_output(path, overwrite, "map COG")   # before any work
     m = north_up(_plane(da))   # a map of a y-ascending (or x-descending) embedding: written north-up
     m.attrs["crs"] = crs_of(da) or crs_of(m)
     a = np.asarray(m.values)

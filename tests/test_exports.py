@@ -335,3 +335,26 @@ def test_read_cog_places_bands_by_their_descriptions(tmp_path):
         d.write(np.moveaxis(codes, -1, 0))
     with pytest.raises(GridError, match="rotated grid"):
         read_cog(r)
+
+
+# --- G18-7: a blocksize that is no COG tiling is a ConfigError at once (-1 looped for ever in overview_factors) -----
+@pytest.mark.parametrize("bs", [-1, 0, 100, 8, 16.5, True, "512"])
+def test_blocksize_is_checked_before_any_work(tmp_path, bs):
+    import signal
+    from alphaearth_nb.core import ConfigError
+    e = _emb(1)
+    sim = e.aef.similarity(e.values[0, 0])
+    signal.signal(signal.SIGALRM, lambda *a: (_ for _ in ()).throw(TimeoutError("hung")))
+    signal.alarm(20)   # was: -1 never returned, its memory growing
+    try:
+        for write in (lambda: to_cog(e, tmp_path / "e.tif", blocksize=bs),
+                      lambda: map_to_cog(sim, tmp_path / "s.tif", blocksize=bs)):
+            with pytest.raises(ConfigError, match=rf"blocksize={bs!r}: .*multiple of 16 .*blocksize=512"): write()
+    finally: signal.alarm(0)
+    assert list(tmp_path.iterdir()) == []    # nothing written, nothing beside
+    assert read_cog(to_cog(e, tmp_path / "ok.tif", blocksize=16)).shape == e.shape   # 16: the smallest tiling
+
+
+def test_an_integral_float_blocksize_is_its_int(tmp_path):   # 512.0 from a JSON config
+    e = _emb(1)
+    assert read_cog(to_cog(e, tmp_path / "e.tif", blocksize=32.0)).shape == e.shape
