@@ -500,6 +500,7 @@ def geometries_on(obj, gdf, crs=None):
 def check_degrees(lon, lat,            # longitudes and latitudes (any shape; NaN skipped)
                   what:str="points",   # the points in messages
                   error=PointError,    # the `AEFError` class raised
+                  fix:str|None=None,   # the fix for projected coordinates (default: pass their CRS or name x, y)
                  ) -> None:
     """Raise `error` when values read as degrees cannot be: a latitude beyond +-90 with every longitude within +-90
     (longitude and latitude swapped), or values far beyond the globe (projected metres given as lon/lat). pyproj
@@ -513,8 +514,8 @@ def check_degrees(lon, lat,            # longitudes and latitudes (any shape; Na
                     "within +-90: longitude and latitude look swapped: pass x = longitude, y = latitude (`(lon, lat)`"
                     ", or swap the columns: `df.rename(columns={'lat': 'lon', 'lon': 'lat'})`)")
     raise error(f"{what} were read as degrees (longitude, latitude; EPSG:4326) but reach |lon| = {mo:g}, |lat| = "
-                f"{ma:g}, beyond the globe: they look like projected coordinates (metres): pass their CRS (e.g. "
-                "`crs='EPSG:32631'`, the grid's), or name a table's columns x and y")
+                f"{ma:g}, beyond the globe: they look like projected coordinates (metres): " + (fix or "pass their CRS "
+                "(e.g. `crs='EPSG:32631'`, the grid's), or name a table's columns x and y"))
 
 def to_crs(xs, ys, src, dst) -> tuple[np.ndarray, np.ndarray]:
     """Transform arrays of x, y (lon, lat for a geographic CRS) from CRS `src` to CRS `dst` with pyproj. Degrees that

@@ -14,10 +14,10 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (ConfigError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, Frames,
+from .core import (AEFError, ConfigError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, Frames,
                                 GridError, MetadataWarning, MissingSourceError, MissingTimeError, NoValidDataError,
                                 StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError)
-from .geo import NODATA_KEYS, axes_to_turn, crs_of, is_lazy, north_up, same_crs
+from .geo import NODATA_KEYS, as_crs, axes_to_turn, check_degrees, crs_of, is_lazy, north_up, same_crs
 from .sources import Source, get_source, normalise, registered, valid_mask
 from .units import check_frame_units, check_units, frame_bands, frame_samples, sample_values
 from .timecodes import as_numbers, as_period, numeric_time_hint, to_days, unwritten_years, utc_times
@@ -119,6 +119,12 @@ def check_grid(name:str, ds:xr.Dataset, ref:tuple|None):
         if c not in ds.coords:
             raise GridError(f"{name} has no {c} coordinate: assign pixel-centre coordinates in metres, e.g. "
                             f"`ds.assign_coords({c}=...)`.")
+    try: geographic = bool(crs_of(ds)) and as_crs(crs_of(ds)).is_geographic
+    except AEFError: geographic = False   # a CRS that cannot be read is judged where it is used
+    if geographic:   # labelled EPSG:4326 while the axes count metres (a reader's default CRS): refused, not mapped
+        check_degrees(ds["x"].values, ds["y"].values, f"{name}'s x/y coordinates (its CRS {crs_of(ds)} is geographic)",
+                      GridError, "set its real CRS, e.g. `ds.attrs['crs'] = 'EPSG:32631'` (or "
+                      "`ds.rio.write_crs(...)`)")
     if ref is None: return
     rname, rds = ref
     for c in ("y", "x"):

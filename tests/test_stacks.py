@@ -408,3 +408,14 @@ def test_unreadable_time_text_names_a_fix_that_works(stack):
     s2 = _s2(stack)
     bad = s2.assign_coords(time=np.array(["2024-13-%02d" % (i + 1) for i in range(s2.sizes["time"])], object))
     with pytest.raises(TimeError, match=r"utc=True\)\.tz_localize\(None\)"): validate_stack(with_source(stack, "sentinel2", bad))
+
+
+def test_a_stack_labelled_in_degrees_whose_axes_are_metres():
+    "Field kind F: a reader's default EPSG:4326 on a UTM stack is refused naming the CRS (it was accepted)."
+    from alphaearth_nb.core import GridError
+    from alphaearth_nb.stacks import toy_stack, validate_stack
+    st = toy_stack(n_time=4, size=8)
+    bad = xr.DataTree.from_dict({k: v.to_dataset().assign_attrs(crs="EPSG:4326") for k, v in st.children.items()})
+    with pytest.raises(GridError, match=r"EPSG:4326 is geographic.*projected coordinates.*real CRS"):
+        validate_stack(bad)
+    validate_stack(st)                                      # its own UTM CRS: fine
