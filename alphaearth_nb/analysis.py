@@ -94,7 +94,7 @@ def _as_xy(target) -> tuple|None:
             raise DimensionError(f"a point dict needs keys 'x' and 'y' (grid CRS), got {sorted(target)}: "
                                  "e.g. {'x': 500015.0, 'y': 4999985.0}")
         return float(target["x"]), float(target["y"])
-    if not isinstance(target, xr.DataArray) and np.size(target) == 2:
+    if not isinstance(target, (xr.DataArray, xr.Dataset)) and np.size(target) == 2:
         x, y = np.asarray(target, np.float64).ravel()
         return float(x), float(y)
     return None
@@ -114,7 +114,7 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
         if not np.isfinite(v).all():
             raise NoValidDataError(f"the pixel at x={xy[0]}, y={xy[1]} has no data (NaN): choose a point with data")
         return v
-    fills = declared_nodata(target) if isinstance(target, xr.DataArray) else ()
+    fills = declared_nodata(target) if isinstance(target, (xr.DataArray, xr.Dataset)) else ()
     a = query_array(target, "similarity query")
     if a.size != EMBED_DIM or a.dtype.kind not in "iubf":
         raise DimensionError(f"a similarity query is one {EMBED_DIM}-vector or an (x, y) point, got {a.size} values "

@@ -242,10 +242,17 @@ def query_array(a,                        # vectors as a user holds them: array,
 
     Labels say which band is which, by `band_order`'s rule: a pandas Series or a dict (a table row: `df.loc[i]`,
     a row of `.aef.sample()` or `readers.read_aef_samples()`), a DataFrame's columns, a DataArray's `band`
-    coordinate. The 64 entries labelled A00..A63 are picked out of a row with other columns (text, x, y);
+    coordinate, a Dataset's variables (a pixel of xee's form). The 64 entries labelled A00..A63 are picked out of a
+    row with other columns (text, x, y);
     unlabelled values, or labels that name no band, are read by position. Numbers of object dtype (a row of a
     table with text columns) are cast to numbers; text among them raises `DimensionError`."""
     if isinstance(a, dict): a = pd.Series(a)
+    if isinstance(a, xr.Dataset):  # a pixel of the official product as xee gives it: `ds.isel(time=0, X=3, Y=2)`
+        a = a.expand_dims("_pixel")   # a pixel's bands are 0-d: give them a dim, as band variables have
+        if (names := _band_variables(a)) is None:
+            raise DimensionError(f"a {what} given as a Dataset needs the {EMBED_DIM} band variables A00..A63, got "
+                                 f"{list(a.data_vars)[:5]}: pass a pixel, e.g. `emb.sel(x=.., y=.., method='nearest')`")
+        a = a[names].to_dataarray("band").assign_coords(band=band_names()).squeeze(drop=True)
     if isinstance(a, xr.DataArray) and a.sizes.get("band") == EMBED_DIM:
         a = label_bands(a.squeeze(drop=True)).transpose(..., "band").values
     elif isinstance(a, pd.Series) and (order := _band_positions(a.index)) is not None: a = a.iloc[order]

@@ -631,3 +631,21 @@ def test_int8_codes_held_as_uint8_are_read_by_meaning(tmp_path):
     junk = np.random.default_rng(34).integers(0, 256, (4, 5, EMBED_DIM)).astype(np.uint8)
     with pytest.warns(UserWarning, match="20 of 20 pixels are not embedding vectors"):
         assert np.isnan(as_embedding(embedding_from_array(junk)).values).all()
+
+
+def test_a_pixel_of_the_official_dataset_is_a_query():
+    "A4 kind: `ds.isel(time=0, X=3, Y=2)` of xee's Dataset as a similarity query was numpy's raw TypeError."
+    from alphaearth_nb.analysis import similarity
+    from alphaearth_nb.core import NoValidDataError
+    v = random_unit((4, 5), seed=3)
+    e = embedding_from_array(v)
+    ds = fake_official(e)                                   # xee's form: A00..A63 over (time, X, Y)
+    m = from_official(ds)
+    for q in (ds.isel(time=0, X=3, Y=2), ds.isel(X=3, Y=2), ds.isel(time=0, X=3, Y=2)[band_names()[::-1]]):
+        s = similarity(m, q).values
+        assert s[2, 3] == pytest.approx(1.0, abs=1e-6) and np.nanmax(s) <= 1.0
+        np.testing.assert_allclose(s, np.einsum("yxc,c->yx", v, v[2, 3]), atol=1e-5)
+    with pytest.raises(NoValidDataError):                   # a masked pixel is no query, as for a DataArray
+        similarity(m, (ds.isel(time=0, X=3, Y=2) * np.nan))
+    with pytest.raises(DimensionError, match="A00..A63"):
+        similarity(m, xr.Dataset({"a": 1.0, "b": 2.0}))
