@@ -26,7 +26,7 @@ from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse
 from .evaluate import (change_scores, drop_unlabelled, encode_labels, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
 from .geo import (axis_span, check_pixels, check_same_grid, crs_of, declared_nodata, half_pixel_hint,
-                               half_pixel_off, inside_grid, labelled_cells, pixel_indices, rename_spatial,
+                               half_pixel_off, inside_grid, label_array, labelled_cells, pixel_indices, rename_spatial,
                                table_numbers, to_crs, unpacked)
 
 # %% auto #0
@@ -314,6 +314,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "x, y (in `grid_crs`) and value of every labelled point; a raster's NaN, negatives and declared no-data skipped."
     if isinstance(labels, dict): labels = pd.DataFrame(labels)
+    labels = label_array(labels)   # a Dataset of one variable (xr.open_dataset of a label file) is that variable
     if isinstance(labels, pd.DataFrame):
         xs, ys, vals = _table_points(labels, column)
         ok = np.isfinite(xs) & np.isfinite(ys) & vals.notna().to_numpy()
@@ -348,6 +349,7 @@ def training_set(emb:xr.DataArray, labels, column:str="label",
     A point or polygon off the map raises `LabelError` (a wrong CRS, most often); a label raster larger than the
     map (a land-cover map clipped to a wider box) gives the labelled pixels on the map, `LabelError` if none is;
     one half a pixel off the map's grid (corner coordinates, pixel-is-point read as area) a `GridError`."""
+    labels = label_array(labels)
     raster = isinstance(labels, xr.DataArray) if raster is None else raster
     if raster and isinstance(labels, xr.DataArray) and (off := half_pixel_off(emb, labels)):
         raise GridError("the label raster lies half a pixel off the map's grid (same CRS and pixel size): each "
@@ -487,6 +489,7 @@ def regress(emb, targets,               # values: a raster on the grid (NaN/decl
     da = as_embedding(emb)
     if method not in ("linear", "knn"): raise ConfigError(f"unknown method {method!r}: use 'linear' or 'knn'")
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
+    targets = label_array(targets, "targets")   # a Dataset of one variable is that variable
     raster = isinstance(targets, xr.DataArray)
     if raster:  # a value raster: negative values are real, NaN and nodata are not
         crs = crs or crs_of(targets)

@@ -14,7 +14,8 @@ import pandas as pd
 import xarray as xr
 
 from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError
-from .geo import check_same_grid, crs_of, is_lazy, labelled_cells, north_up, rename_spatial, to_crs, unpacked
+from .geo import (check_same_grid, crs_of, is_lazy, label_array, labelled_cells, north_up, rename_spatial,
+                               to_crs, unpacked)
 from .embeddings import NORM_TOL, a_positions, sq_norms, as_embedding, gate_vectors, refuse_rotation
 
 # %% auto #0
@@ -128,6 +129,7 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     raster) nor `nodata`, and not negative unless `positive=False` (value rasters). On a label raster packed CF-style
     (integers with `scale_factor`/`add_offset` in attrs, unpacked to its units first, `geo.unpacked`), `nodata`
     matches the stored integers (-32768, as a file declares a fill) and the unpacked values alike."""
+    labels = label_array(labels)   # a Dataset of one variable (xr.open_dataset of a label file) is that variable
     if isinstance(features, xr.Dataset) or _embedding_like(features):  # int8 codes dequantised, fills NaN (A4's gate)
         features = as_embedding(features)
     refuse_rotation(features, "the features")      # a rotated grid has no x/y to pair its cells by place

@@ -21,11 +21,11 @@ from .core import (CRSError, DimensionError, EmptyStackError, GridError, LabelEr
 
 # %% auto #0
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_remote', 'is_lazy', 'declared_nodata', 'packing',
-           'unpacked', 'labelled_cells', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs', 'grid_coords',
-           'half_pixel', 'geotransform_steps', 'pixel_size', 'axis_span', 'axes_to_turn', 'north_up', 'flip_rows',
-           'wrap_x', 'check_pixels', 'inside_grid', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon',
-           'geometries_on', 'check_degrees', 'to_crs', 'utm_crs', 'table_numbers', 'half_pixel_off', 'half_pixel_hint',
-           'check_same_grid']
+           'unpacked', 'label_array', 'labelled_cells', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs',
+           'grid_coords', 'half_pixel', 'geotransform_steps', 'pixel_size', 'axis_span', 'axes_to_turn', 'north_up',
+           'flip_rows', 'wrap_x', 'check_pixels', 'inside_grid', 'pixel_indices', 'turn_shift', 'wrap_geometries',
+           'unwrap_lon', 'geometries_on', 'check_degrees', 'to_crs', 'utm_crs', 'table_numbers', 'half_pixel_off',
+           'half_pixel_hint', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -121,6 +121,18 @@ def _fill_text(f) -> str:
     if isinstance(f, str): return f.strip()
     f = float(f)
     return str(int(f)) if f.is_integer() else str(f)
+
+def label_array(labels, what:str="labels"):
+    """A label raster given as a Dataset (what `xr.open_dataset` or `rioxarray.open_rasterio(band_as_variable=True)`
+    return for one file) as its one data variable, the Dataset's attrs (CRS, no-data) under the variable's own;
+    anything else as it is. `LabelError` naming the variables when there are several (case G18-6)."""
+    if not isinstance(labels, xr.Dataset): return labels
+    names = [str(v) for v in labels.data_vars if str(v) != "spatial_ref"]
+    if len(names) != 1:
+        pick = f": pick the one that holds them, e.g. `ds[{names[0]!r}]`" if names else ""
+        raise LabelError(f"the {what} are a Dataset of {len(names)} data variables {names[:8]}{pick}")
+    da = labels[names[0]]
+    return da.assign_attrs({**labels.attrs, **da.attrs})
 
 def labelled_cells(labels:xr.DataArray,  # a label raster (any dims), numeric or text
                    positive:bool=True,    # negative numbers (and negative whole-number text) are unlabelled

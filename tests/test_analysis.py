@@ -837,3 +837,36 @@ def test_a_cube_point_query_empty_in_every_year_names_it():
     cube[:, 1, 1] = np.nan
     with pytest.raises(NoValidDataError, match=r"has no data .*\(time 2022-01-01 and 2 more\)"):
         cube.aef.similarity((float(cube.x[1]), float(cube.y[1])))
+
+
+# --- G18-6: a label raster given as the Dataset xr.open_dataset returns is its one variable -------------------------
+def _label_ds(e, crs_on_dataset=True):
+    lab = xr.DataArray((np.arange(e.sizes["y"] * e.sizes["x"]).reshape(e.sizes["y"], e.sizes["x"]) % 3).astype(np.int16),
+                       dims=("y", "x"), coords={"y": e.y, "x": e.x}, name="lulc")
+    ds = lab.to_dataset()
+    if crs_on_dataset: ds.attrs["crs"] = e.attrs["crs"]     # as a netCDF's global attribute
+    else: ds["lulc"].attrs["crs"] = e.attrs["crs"]
+    return ds
+
+
+@pytest.mark.parametrize("on_dataset", [True, False])
+def test_a_label_dataset_of_one_variable_is_that_variable(on_dataset):
+    from alphaearth_nb.features import points_at
+    e = embedding_from_array(random_unit((6, 5), seed=4))
+    ds = _label_ds(e, on_dataset)
+    da = ds["lulc"].assign_attrs(crs=e.attrs["crs"])
+    X1, y1 = points_at(e, ds); X2, y2 = points_at(e, da)
+    np.testing.assert_array_equal(X1, X2); np.testing.assert_array_equal(y1, y2)
+    a, b = classify(e, ds, k=1), classify(e, da, k=1)
+    np.testing.assert_array_equal(a["class"].values, b["class"].values)
+    np.testing.assert_array_equal(a["class"].values, da.values)     # k=1 on its own labels: each pixel its label
+    r1, r2 = regress(e, ds.astype(np.float32), k=1), regress(e, da.astype(np.float32), k=1)
+    np.testing.assert_allclose(r1.values, r2.values)
+
+
+def test_a_label_dataset_of_several_variables_names_them():
+    from alphaearth_nb.features import points_at
+    e = embedding_from_array(random_unit((6, 5), seed=4))
+    ds = _label_ds(e).assign(other=lambda d: d["lulc"] * 2)
+    for f in (lambda: points_at(e, ds), lambda: classify(e, ds, k=1), lambda: regress(e, ds, k=1)):
+        with pytest.raises(LabelError, match=r"Dataset of 2 data variables \['lulc', 'other'\]: .*ds\['lulc'\]"): f()
