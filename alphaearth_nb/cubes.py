@@ -169,8 +169,7 @@ def pixel_of(emb:xr.DataArray, xs, ys) -> tuple[np.ndarray, np.ndarray, np.ndarr
     "Row and column of the pixel holding each point (in the cube's CRS), and whether it is on the grid."
     x0, dx, y0, dy = grid_of(emb)
     xs = geo.wrap_x(emb, xs)                      # the one longitude rule (`geo.pixel_indices` uses it too)
-    cols = np.floor((xs - (x0 - dx / 2)) / dx).astype(np.int64)
-    rows = np.floor((np.asarray(ys) - (y0 - dy / 2)) / dy).astype(np.int64)
+    cols, rows = geo.cell_index(x0, dx, xs), geo.cell_index(y0, dy, ys)   # the one pixel-edge rule
     inside = ((rows >= 0) & (rows < emb.sizes["y"]) & (cols >= 0) & (cols < emb.sizes["x"])
               & np.isfinite(xs) & np.isfinite(ys))
     return np.where(inside, rows, 0), np.where(inside, cols, 0), inside

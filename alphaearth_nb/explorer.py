@@ -29,7 +29,7 @@ from .analysis import pca_basis, sample_pixels
 from .core import ConfigError, DimensionError, LabelError, NoValidDataError, write_text
 from .embeddings import as_embedding
 from .evaluate import encode_labels, knn_predict
-from .geo import axis_span, crs_of, north_up, require, to_crs, turn_shift, wrap_x
+from .geo import axis_span, cell_index, crs_of, north_up, require, to_crs, turn_shift, wrap_x
 from .maps import class_colour, downsample, extent
 
 # %% auto #0
@@ -105,8 +105,7 @@ class TileSampler:
     def rows_cols(self, xs, ys, wrap:bool=True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         "Row, column and inside-grid mask of points in the grid's CRS (each longitude by whole turns: `geo.wrap_x`)."
         xs = wrap_x(self.emb, xs).reshape(np.shape(xs)) if wrap else np.asarray(xs, np.float64)  # a click at -179.99975
-        c = np.floor((xs - self.x0) / self.dx + 0.5).astype(np.int64)   # an edge: the pixel east/south of it, as
-        r = np.floor((np.asarray(ys) - self.y0) / self.dy + 0.5).astype(np.int64)   # rasterio (np.round alternated)
+        c, r = cell_index(self.x0, self.dx, xs), cell_index(self.y0, self.dy, ys)   # an edge: east/south of it (geo)
         ok = (r >= 0) & (r < self.ny) & (c >= 0) & (c < self.nx)
         return np.clip(r, 0, self.ny - 1), np.clip(c, 0, self.nx - 1), ok
 

@@ -23,9 +23,9 @@ from .core import (CRSError, DimensionError, EmptyStackError, GridError, LabelEr
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_remote', 'is_lazy', 'declared_nodata', 'packing',
            'unpacked', 'label_array', 'labelled_cells', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs',
            'grid_coords', 'half_pixel', 'geotransform_steps', 'pixel_size', 'axis_span', 'axes_to_turn', 'north_up',
-           'flip_rows', 'wrap_x', 'check_pixels', 'inside_grid', 'pixel_indices', 'turn_shift', 'wrap_geometries',
-           'unwrap_lon', 'geometries_on', 'check_degrees', 'to_crs', 'utm_crs', 'table_numbers', 'half_pixel_off',
-           'half_pixel_hint', 'check_same_grid']
+           'flip_rows', 'cell_index', 'wrap_x', 'check_pixels', 'inside_grid', 'pixel_indices', 'turn_shift',
+           'wrap_geometries', 'unwrap_lon', 'geometries_on', 'check_degrees', 'to_crs', 'utm_crs', 'table_numbers',
+           'half_pixel_off', 'half_pixel_hint', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -375,16 +375,21 @@ def flip_rows(obj):
     return out.assign_coords(y=obj.y.values) if "y" in obj.coords else out
 
 # %% ../nbs/03_geo.ipynb #c0024
+def cell_index(c0:float, step:float, v) -> np.ndarray:
+    """Index (int64) of the cell holding each value `v` on a regular axis whose cell 0 is centred at `c0`, cells `step`
+    apart (negative on a descending axis): `floor((v - c0) / step + 0.5)`. A value on a pixel edge goes to the higher
+    index, rasterio's rule (`floor` of the geotransform: the pixel east or south of an edge on a north-up grid). The
+    one pixel-edge rule of `pixel_indices`, `cubes.pixel_of` and the explorer's clicks (one formula: one answer)."""
+    return np.floor((np.asarray(v, np.float64) - c0) / step + 0.5).astype(np.int64)
+
 def _axis_index(c:np.ndarray, v:np.ndarray) -> np.ndarray:
-    """Nearest index into a monotonic axis `c` of each value `v`; a value halfway between two centres (on a pixel
-    edge) goes to the higher index, rasterio's rule (`floor` of the geotransform: the pixel east or south of an edge
-    on a north-up grid), as `cubes.pixel_of` and the explorer's clicks place points."""
-    asc = c[-1] >= c[0]
-    s = c if asc else c[::-1]
-    i = np.clip(np.searchsorted(s, v), 1, max(len(s) - 1, 1))
-    lo, hi = np.abs(v - s[i - 1]), np.abs(v - s[np.minimum(i, len(s) - 1)])
-    j = np.where(lo < hi if asc else lo <= hi, i - 1, i)   # the tie: the higher index in storage order
-    j = np.minimum(j, len(s) - 1)
+    """Index into a monotonic axis `c` of each value `v`: `cell_index` on a regular axis (`cubes.grid_of`'s test);
+    on an irregular one the nearest centre, a value halfway between two going to the higher index."""
+    d = np.diff(c)
+    if len(c) < 2 or np.allclose(d, d[0], rtol=1e-6, atol=1e-9 * abs(d[0])):
+        return np.clip(cell_index(c[0], d[0] if len(d) else 1.0, v), 0, len(c) - 1)
+    asc = c[-1] >= c[0]; s = c if asc else c[::-1]
+    j = np.searchsorted((s[1:] + s[:-1]) / 2, v, side="right" if asc else "left")   # the edges; a tie goes up
     return j if asc else len(c) - 1 - j
 
 def _check_monotonic(c:np.ndarray, d:str):

@@ -785,6 +785,25 @@ def test_case_B18_a_point_on_a_pixel_edge_is_one_pixel_everywhere():
         assert int(c[0]) == k + 1
 
 
+def test_case_B18_pixel_edges_on_degree_grids_agree_in_lookups_samples_and_clicks():
+    "Review 2 item 1: three copies of the edge rule disagreed on degree grids (float steps): now one `geo.cell_index`."
+    from alphaearth_nb.cubes import pixel_of
+    from alphaearth_nb.explorer import TileSampler
+    from alphaearth_nb.geo import pixel_indices
+    for step, n, sy in ((0.00025, 400, -1), (8.98e-5, 300, -1), (1e-4, 300, 1)):   # an ascending y: stored south-first
+        x = 12.3 + np.arange(n) * step; y = 45.6 + sy * np.arange(n) * step
+        e = embedding_from_array(random_unit((n, n), seed=1), {"y": y, "x": x}, crs="EPSG:4326")
+        ex, ey = (x[1:] + x[:-1]) / 2, (y[1:] + y[:-1]) / 2   # every vertical edge, every horizontal edge
+        px, py = np.r_[ex, np.full(n - 1, x[n // 2])], np.r_[np.full(n - 1, y[n // 2]), ey]
+        a = pixel_indices(e, px, py)
+        b = pixel_of(e, px, py)
+        c = TileSampler(e).rows_cols(px, py)
+        assert b[2].all() and c[2].all()
+        for k in (0, 1):
+            np.testing.assert_array_equal(a[k], b[k]); np.testing.assert_array_equal(a[k], c[k])
+        assert set(np.r_[a[1][: n - 1] - np.arange(n - 1), a[0][n - 1:] - np.arange(n - 1)]) <= {0, 1}   # a neighbour
+
+
 def test_per_year_labels_meet_the_cube_by_year():
     "B/C kind: labels with their own time dim were paired with a cube's years by position (2022's labels on 2021)."
     from alphaearth_nb.core import TimeError
