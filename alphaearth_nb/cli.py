@@ -35,7 +35,7 @@ from .sources import registered
 from .timecodes import as_period
 
 # %% auto #0
-__all__ = ['COMMANDS', 'open_input', 'open_data', 'open_stack', 'model_sources', 'demo', 'labels_from_csv', 'main']
+__all__ = ['COMMANDS', 'read_table', 'open_input', 'open_data', 'open_stack', 'model_sources', 'demo', 'labels_from_csv', 'main']
 
 # %% ../nbs/30_cli.ipynb #c0005
 def _first_line(e:BaseException) -> str:
@@ -44,9 +44,22 @@ def _first_line(e:BaseException) -> str:
 
 def _zarr_like(p:Path) -> bool: return p.suffix == ".zarr" or p.is_dir()
 
+def read_table(p) -> pd.DataFrame:
+    """A CSV table as spreadsheets write it: ',' separated, or (when ',' gives one column whose name holds ';', a tab
+    or '|') that separator, with decimal commas ('0,0123') read as numbers where they are (most European locales
+    export ';' with decimal commas). Was: a ';' file read as one column, then 'no column label' (case G18-5)."""
+    df = pd.read_csv(p)
+    head = str(df.columns[0]) if df.shape[1] == 1 else ""
+    sep = next((s for s in (";", "\t", "|") if s in head), None)
+    if sep is None: return df
+    df = pd.read_csv(p, sep=sep)
+    comma = pd.read_csv(p, sep=sep, decimal=",")   # the same cells with ',' as the decimal mark
+    numbers = lambda d: sum(pd.api.types.is_numeric_dtype(d[c]) for c in d.columns)
+    return comma if numbers(comma) > numbers(df) else df
+
 def _open_file(p:Path, kind:str):
     "Open `p` as `kind`: 'csv' (DataFrame), 'tree' (DataTree), 'dataset' (Dataset) or 'checkpoint' (a model)."
-    if kind == "csv": return pd.read_csv(p)
+    if kind == "csv": return read_table(p)
     if kind == "checkpoint": return train.load_model(p)
     opener = xr.open_datatree if kind == "tree" else xr.open_dataset
     if not _zarr_like(p): return opener(p)

@@ -397,3 +397,21 @@ def test_case_C18_evaluate_leaves_negative_ids_out_like_classify(tmp_path, capsy
     out = capsys.readouterr().out
     want = evaluate_embeddings(x[y >= 0], y[y >= 0], shots=[5], folds=2)
     assert want.to_string(index=False) in out                                   # 3 classes, as without the -1 rows
+
+
+# --- G18-5: a ';'-separated CSV (a spreadsheet's export in most European locales) is read, decimal commas too ------
+@pytest.mark.parametrize("sep,decimal", [(";", "."), (";", ","), ("\t", "."), ("\t", ",")])
+def test_evaluate_reads_a_spreadsheet_csv(tmp_path, capsys, sep, decimal):
+    from alphaearth_nb.cli import read_table
+    rng = np.random.default_rng(0)
+    centres = np.eye(64, dtype=np.float32)[:2]
+    x = centres[np.repeat([0, 1], 30)] + 0.05 * rng.normal(size=(60, 64)).astype(np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    df = pd.DataFrame(x, columns=band_names()); df["label"] = np.repeat(["crop", "forest"], 30)
+    df.to_csv(tmp_path / "e.csv", index=False, sep=sep, decimal=decimal)
+    got = read_table(tmp_path / "e.csv")
+    assert list(got.columns) == list(df.columns) and (got["label"] == df["label"]).all()
+    np.testing.assert_allclose(got[band_names()].to_numpy(np.float32), x, rtol=1e-6)
+    assert main(["evaluate", "--embeddings", str(tmp_path / "e.csv"), "--shots", "10", "--folds", "5"]) in (0, None)
+    out = capsys.readouterr().out
+    assert "knn1" in out and out.count("1.0") >= 3
