@@ -20,12 +20,12 @@ from .core import (CRSError, DimensionError, EmptyStackError, GridError, LabelEr
                                 PointError)
 
 # %% auto #0
-__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'require', 'rename_spatial', 'is_remote', 'is_lazy', 'declared_nodata', 'packing',
-           'unpacked', 'label_array', 'labelled_cells', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs',
-           'grid_coords', 'half_pixel', 'geotransform_steps', 'pixel_size', 'axis_span', 'axes_to_turn', 'north_up',
-           'flip_rows', 'cell_index', 'wrap_x', 'check_pixels', 'inside_grid', 'pixel_indices', 'turn_shift',
-           'wrap_geometries', 'unwrap_lon', 'geometries_on', 'check_degrees', 'to_crs', 'utm_crs', 'table_numbers',
-           'half_pixel_off', 'half_pixel_hint', 'check_same_grid']
+__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'POLE_TOL', 'require', 'rename_spatial', 'is_remote', 'is_lazy',
+           'declared_nodata', 'packing', 'unpacked', 'label_array', 'labelled_cells', 'as_crs', 'crs_name', 'crs_of',
+           'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'geotransform_steps', 'pixel_size', 'axis_span',
+           'axes_to_turn', 'north_up', 'flip_rows', 'cell_index', 'wrap_x', 'check_pixels', 'inside_grid',
+           'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon', 'geometries_on', 'check_degrees', 'to_crs',
+           'utm_crs', 'table_numbers', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -514,6 +514,8 @@ def geometries_on(obj, gdf, crs=None):
     return wrap_geometries(obj, gdf)
 
 # %% ../nbs/03_geo.ipynb #c0029
+POLE_TOL = 1e-6   # degrees past a pole still read as the pole (float error of a reprojection)
+
 def check_degrees(lon, lat,            # longitudes and latitudes (any shape; NaN skipped)
                   what:str="points",   # the points in messages
                   error=PointError,    # the `AEFError` class raised
@@ -521,11 +523,12 @@ def check_degrees(lon, lat,            # longitudes and latitudes (any shape; Na
                  ) -> None:
     """Raise `error` when values read as degrees cannot be: a latitude beyond +-90 with every longitude within +-90
     (longitude and latitude swapped), or values far beyond the globe (projected metres given as lon/lat). pyproj
-    turned both into inf without a word, and the points were then "outside the grid" or dropped as unlabelled."""
+    turned both into inf without a word, and the points were then "outside the grid" or dropped as unlabelled.
+    A latitude within `POLE_TOL` (1e-6 degrees, 0.1 m) beyond a pole is the pole (a reprojected polar box's 90.0000001)."""
     lon, lat = np.asarray(lon, np.float64), np.asarray(lat, np.float64)
     fo, fa = np.abs(lon[np.isfinite(lon)]), np.abs(lat[np.isfinite(lat)])
     mo, ma = (float(a.max()) if a.size else 0.0 for a in (fo, fa))
-    if ma <= 90 and mo <= 720: return   # 720: longitudes counted past 360 (a wrapped axis) are still degrees
+    if ma <= 90 + POLE_TOL and mo <= 720: return   # 720: longitudes counted past 360 (a wrapped axis) are degrees
     if mo <= 90 and ma <= 180:
         raise error(f"{what} given in degrees have latitudes up to {ma:g}, beyond +-90, while every longitude is "
                     "within +-90: longitude and latitude look swapped: pass x = longitude, y = latitude (`(lon, lat)`"
@@ -538,7 +541,7 @@ def to_crs(xs, ys, src, dst) -> tuple[np.ndarray, np.ndarray]:
     """Transform arrays of x, y (lon, lat for a geographic CRS) from CRS `src` to CRS `dst` with pyproj. Degrees that
     cannot be degrees (lon/lat swapped, metres given as degrees) raise `PointError` (`check_degrees`)."""
     xs, ys = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
-    if src is not None and as_crs(src).is_geographic: check_degrees(xs, ys)
+    if src is not None and as_crs(src).is_geographic: check_degrees(xs, ys); ys = np.clip(ys, -90.0, 90.0)
     if src is None or dst is None or same_crs(src, dst): return xs, ys
     t = Transformer.from_crs(as_crs(src), as_crs(dst), always_xy=True)
     return tuple(np.asarray(a, np.float64) for a in t.transform(xs, ys))

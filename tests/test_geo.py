@@ -316,3 +316,14 @@ def test_geodataframe_in_degrees_holding_metres():
     with pytest.raises(PointError, match="GeoDataFrame.*projected"):
         e.aef.classify(gdf, k=1)
     assert e.aef.classify(gdf.set_crs("EPSG:32631", allow_override=True), k=1)["class"].values[3, 3] == 1
+
+
+def test_to_crs_reads_a_latitude_a_hair_past_a_pole_as_the_pole():
+    "Review 2 item 10: a reprojected polar box's 90.0000001 raised 'projected coordinates' (no tolerance)."
+    x, y = to_crs([10.0, 10.0], [90.0000001, -90.0000001], "EPSG:4326", "EPSG:3413")   # NSIDC polar stereographic
+    xp, yp = to_crs([10.0, 10.0], [90.0, -90.0], "EPSG:4326", "EPSG:3413")
+    np.testing.assert_array_equal(x, xp); np.testing.assert_array_equal(y, yp)
+    x, y = to_crs([-170.0], [90.0000001], "EPSG:4326", "EPSG:4326")      # same CRS: the pole, not past it
+    assert float(y[0]) == 90.0
+    with pytest.raises(PointError, match="swapped"):                    # past a pole by more: still refused
+        to_crs([10.0], [90.5], "EPSG:4326", "EPSG:3413")
