@@ -41,6 +41,7 @@ def grid_of(emb:xr.DataArray) -> tuple:
     """(x0, dx, y0, dy): centre of the first pixel and the signed spacing, from regular `x`/`y` coordinates; a
     longitude axis a reader wrapped at 180 (179.99975, -179.99975) is read as one span (`geo.axis_span`), so x0 + k dx
     may pass 180. `GridError` where an axis is not regular (resample first) or a one-pixel axis has no size."""
+    geo.check_grid_degrees(emb)   # metres under a geographic CRS: no file written, no point placed
     out = []
     for d in ("x", "y"):
         c = geo.axis_span(emb, d)   # the one reader of x (lookups, zones and pixel sizes read it too)

@@ -23,9 +23,10 @@ from .core import (CRSError, DimensionError, EmptyStackError, GridError, LabelEr
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'POLE_TOL', 'require', 'rename_spatial', 'is_remote', 'is_lazy',
            'declared_nodata', 'packing', 'unpacked', 'label_array', 'labelled_cells', 'as_crs', 'crs_name', 'crs_of',
            'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'geotransform_steps', 'pixel_size', 'axis_span',
-           'axes_to_turn', 'north_up', 'flip_rows', 'cell_index', 'wrap_x', 'check_pixels', 'inside_grid',
-           'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon', 'geometries_on', 'check_degrees', 'to_crs',
-           'utm_crs', 'table_numbers', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid']
+           'axes_to_turn', 'north_up', 'flip_rows', 'cell_index', 'wrap_x', 'check_pixels', 'check_degrees',
+           'check_grid_degrees', 'inside_grid', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon',
+           'geometries_on', 'to_crs', 'utm_crs', 'table_numbers', 'half_pixel_off', 'half_pixel_hint',
+           'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -422,11 +423,49 @@ def check_pixels(obj, what:str="the grid"):
                                   f"`.sel({d}=slice(a, b))`, give the bounds in the coordinate's order (y usually "
                                   "runs north to south: `slice(north, south)`)")
 
+POLE_TOL = 1e-6   # degrees past a pole still read as the pole (float error of a reprojection)
+
+def check_degrees(lon, lat,            # longitudes and latitudes (any shape; NaN skipped)
+                  what:str="points",   # the points in messages
+                  error=PointError,    # the `AEFError` class raised
+                  fix:str|None=None,   # the fix for projected coordinates (default: pass their CRS or name x, y)
+                 ) -> None:
+    """Raise `error` when values read as degrees cannot be: a latitude beyond +-90 with every longitude within +-90
+    (longitude and latitude swapped), or values far beyond the globe (projected metres given as lon/lat). pyproj
+    turned both into inf without a word, and the points were then "outside the grid" or dropped as unlabelled.
+    A latitude within `POLE_TOL` (1e-6 degrees, 0.1 m) beyond a pole is the pole (a reprojected polar box's 90.0000001)."""
+    lon, lat = np.asarray(lon, np.float64), np.asarray(lat, np.float64)
+    fo, fa = np.abs(lon[np.isfinite(lon)]), np.abs(lat[np.isfinite(lat)])
+    mo, ma = (float(a.max()) if a.size else 0.0 for a in (fo, fa))
+    if ma <= 90 + POLE_TOL and mo <= 720: return   # 720: longitudes counted past 360 (a wrapped axis) are degrees
+    if mo <= 90 and ma <= 180:
+        raise error(f"{what} given in degrees have latitudes up to {ma:g}, beyond +-90, while every longitude is "
+                    "within +-90: longitude and latitude look swapped: pass x = longitude, y = latitude (`(lon, lat)`"
+                    ", or swap the columns: `df.rename(columns={'lat': 'lon', 'lon': 'lat'})`)")
+    raise error(f"{what} were read as degrees (longitude, latitude; EPSG:4326) but reach |lon| = {mo:g}, |lat| = "
+                f"{ma:g}, beyond the globe: they look like projected coordinates (metres): " + (fix or "pass their CRS "
+                "(e.g. `crs='EPSG:32631'`, the grid's), or name a table's columns x and y"))
+
+def check_grid_degrees(obj, what:str="the grid"):
+    """Raise `GridError` when `obj`'s CRS is geographic but its coordinates cannot be degrees (`check_degrees`: beyond
+    the globe, or latitude and longitude swapped), most often projected metres under a CRS set by guess
+    (`attrs['crs'] = 'EPSG:4326'`, a reader that lost the CRS). Such a grid was written to files no GIS can place and
+    every point was "outside the grid"; writers (`cubes.grid_of`) and point lookups (`pixel_indices`) call this."""
+    crs = crs_of(obj)
+    try: geographic = bool(crs) and _is_geographic(crs)
+    except CRSError: return   # a CRS that cannot be read is judged where it is used
+    if not geographic: return
+    obj = rename_spatial(obj)
+    xy = [obj[d].values if d in obj.coords else np.zeros(0) for d in ("x", "y")]
+    check_degrees(*xy, f"{what}'s x/y coordinates (its CRS {crs} is geographic)", GridError,
+                  "set the CRS they are in, e.g. the UTM zone: `obj = aef.geo.write_crs(obj, 'EPSG:32631')`")
+
 def _placed(obj, xs, ys, what:str) -> tuple:
     "Grid x, y (float64), half pixel sizes, the points (x wrapped for longitude) and which lie off the grid."
     xs, ys = np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64))
     obj = rename_spatial(obj)
     check_pixels(obj, f"the grid the {what}s are placed on")
+    check_grid_degrees(obj, f"the grid the {what}s are placed on")
     gx, gy = axis_span(obj, "x"), obj["y"].values.astype(np.float64)   # x wrapped at 180 read as one span
     _check_monotonic(gx, "x"); _check_monotonic(gy, "y")
     px, py = pixel_size(obj)
@@ -514,29 +553,6 @@ def geometries_on(obj, gdf, crs=None):
     return wrap_geometries(obj, gdf)
 
 # %% ../nbs/03_geo.ipynb #c0029
-POLE_TOL = 1e-6   # degrees past a pole still read as the pole (float error of a reprojection)
-
-def check_degrees(lon, lat,            # longitudes and latitudes (any shape; NaN skipped)
-                  what:str="points",   # the points in messages
-                  error=PointError,    # the `AEFError` class raised
-                  fix:str|None=None,   # the fix for projected coordinates (default: pass their CRS or name x, y)
-                 ) -> None:
-    """Raise `error` when values read as degrees cannot be: a latitude beyond +-90 with every longitude within +-90
-    (longitude and latitude swapped), or values far beyond the globe (projected metres given as lon/lat). pyproj
-    turned both into inf without a word, and the points were then "outside the grid" or dropped as unlabelled.
-    A latitude within `POLE_TOL` (1e-6 degrees, 0.1 m) beyond a pole is the pole (a reprojected polar box's 90.0000001)."""
-    lon, lat = np.asarray(lon, np.float64), np.asarray(lat, np.float64)
-    fo, fa = np.abs(lon[np.isfinite(lon)]), np.abs(lat[np.isfinite(lat)])
-    mo, ma = (float(a.max()) if a.size else 0.0 for a in (fo, fa))
-    if ma <= 90 + POLE_TOL and mo <= 720: return   # 720: longitudes counted past 360 (a wrapped axis) are degrees
-    if mo <= 90 and ma <= 180:
-        raise error(f"{what} given in degrees have latitudes up to {ma:g}, beyond +-90, while every longitude is "
-                    "within +-90: longitude and latitude look swapped: pass x = longitude, y = latitude (`(lon, lat)`"
-                    ", or swap the columns: `df.rename(columns={'lat': 'lon', 'lon': 'lat'})`)")
-    raise error(f"{what} were read as degrees (longitude, latitude; EPSG:4326) but reach |lon| = {mo:g}, |lat| = "
-                f"{ma:g}, beyond the globe: they look like projected coordinates (metres): " + (fix or "pass their CRS "
-                "(e.g. `crs='EPSG:32631'`, the grid's), or name a table's columns x and y"))
-
 def to_crs(xs, ys, src, dst) -> tuple[np.ndarray, np.ndarray]:
     """Transform arrays of x, y (lon, lat for a geographic CRS) from CRS `src` to CRS `dst` with pyproj. Degrees that
     cannot be degrees (lon/lat swapped, metres given as degrees) raise `PointError` (`check_degrees`)."""
