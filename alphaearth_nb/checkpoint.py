@@ -60,7 +60,7 @@ class _Hashing:
 
 def checkpoint_headers(directory) -> list[Path]:
     "Every checkpoint header (`.json`) in `directory`, oldest first, whether or not its `.eqx` is there."
-    d = Path(directory)
+    d = user_path(directory)
     if not d.is_dir(): return []
     found = sorted((int(m.group(1)), p) for p in d.iterdir() if (m := _CKPT.match(p.name)))
     return [p for _, p in found]
@@ -114,7 +114,7 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
     "Write `state` atomically (leaves first, metadata last) and prune older step checkpoints (never other files); "
     "returns the `.json` path. Raises `ConfigError` for `keep` < 1."
     if keep < 1: raise ConfigError(f"keep={keep}: keep at least the checkpoint being written (keep=1).")
-    d = Path(directory); d.mkdir(parents=True, exist_ok=True)
+    d = user_path(directory); d.mkdir(parents=True, exist_ok=True)
     step = int(state.step if step is None else step)
     if jax.process_count() > 1:  # gather FSDP-split leaves; only process 0 writes
         state = multihost_utils.process_allgather(state, tiled=True)
@@ -141,7 +141,7 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
 def verify_checkpoint(path) -> dict:
     "Check a checkpoint's `.eqx` against the size and SHA-256 in its header, and the header against the copy "
     "inside the `.eqx` and the file name; returns the header. Raises `DamagedCheckpointError`."
-    path = Path(path)
+    path = user_path(path)
     if path.suffix == ".eqx" and path.with_suffix(".json").exists(): path = path.with_suffix(".json")
     header = read_header(path); leaves = path.with_suffix(".eqx")
     if not leaves.exists():
@@ -188,7 +188,7 @@ def _same_header(path:Path, header:dict, written:dict):
 
 def read_header(path) -> dict:
     "A checkpoint's header (from its `.json`, or the first line of its `.eqx`)."
-    path = Path(path)
+    path = user_path(path)
     if not path.exists():
         raise CheckpointError(f"no checkpoint at {path}: pass a run folder, its checkpoints/ folder or a "
                               "ckpt_*.json file that exists.")
@@ -243,7 +243,7 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
     """Read a verified checkpoint into the structure of `like`; returns the state and its header. A folder skips, with
     a `TrainingWarning` naming each, damaged checkpoints and `ckpt_*.json` files not in our format; `CheckpointError`
     if none is ours, `DamagedCheckpointError` if every one of ours is damaged."""
-    path = Path(path)
+    path = user_path(path)
     if not path.exists():
         raise CheckpointError(f"no checkpoint at {path}: pass a folder written by `fit(..., out=...)` or "
                               "`save_checkpoint`, or train first.")
@@ -323,7 +323,7 @@ def run_lock(folder:str|os.PathLike): # the run folder (created if absent)
     """Hold an exclusive lock on `folder` for the life of the block; raise `RunLockedError` if another run holds it.
     A lock left by a dead process of this host is taken over (with a warning) by exactly one of those that find it:
     the others get `RunLockedError` naming the one that took it."""
-    d = Path(folder); d.mkdir(parents=True, exist_ok=True)
+    d = user_path(folder); d.mkdir(parents=True, exist_ok=True)
     p, me = d / LOCK, {"pid": os.getpid(), "host": socket.gethostname(), "started": time.time(),
                        "id": uuid.uuid4().hex}  # the id tells two holders in one process (threads) apart
     end = time.monotonic() + 10.0
@@ -355,7 +355,7 @@ _SCRATCH = re.compile(r"\..+\.partial-\d+-[0-9a-f]{8}$")  # a file `core.writing
 def is_run(folder) -> bool:
     "True if `folder` holds (part of) an alphaearth_nb training run: its `.aef-run` marker or checkpoints of ours "
     "(`own_checkpoints`: a damaged one counts, so a run from before the marker is never called foreign)."
-    d = Path(folder)
+    d = user_path(folder)
     return (d / RUN_MARKER).is_file() or bool(own_checkpoints(d / "checkpoints"))
 
 # what the package's other folders are (their completion marker's kind or what) and what reads them

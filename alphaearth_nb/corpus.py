@@ -17,7 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from . import samples, scene
-from .core import ConfigError, LabelError, MissingDataError, writing_folder
+from .core import ConfigError, LabelError, MissingDataError, user_path, writing_folder
 from .sources import get_source
 
 # %% auto #0
@@ -289,7 +289,7 @@ def write_corpus(path,                          # folder to write (must be new, 
                  progress:bool=False,           # print one line per scene
                 ) -> Path:
     "Generate a corpus scene by scene into `path` (format above), built beside it and renamed into place; returns `path`."
-    cfg = cfg or CorpusConfig(); path = Path(path)
+    cfg = cfg or CorpusConfig(); path = user_path(path)
     table = scene_table(cfg); evs, n_ev = [], []
     with writing_folder(path, overwrite, "corpus", meta={"format": FORMAT}) as tmp:
         (tmp / TEXTS_DIR).mkdir()
@@ -313,7 +313,7 @@ def write_corpus(path,                          # folder to write (must be new, 
 class Corpus:
     "A written corpus: its tables, and its scenes read one at a time."
     def __init__(self, path):
-        self.path = Path(path)
+        self.path = user_path(path)
         if not (self.path / CORPUS_FILE).exists():
             raise MissingDataError(f"no complete corpus in {self.path} (no {CORPUS_FILE}): "
                                     f"write one with `corpus.write_corpus({str(self.path)!r})`")

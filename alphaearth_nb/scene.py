@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import ConfigError, MissingDataError, writing_folder
+from .core import ConfigError, MissingDataError, user_path, writing_folder
 from .geo import grid_coords
 from .landscape import (BARE, BROADLEAF, BUILT, CLASSES, CONIFER, CRS, GRASS, PAD_DAYS, SUMMER, WATER, WINTER, Layout,
                                       SceneConfig, autumn_sowing, class_profiles, daily_weather, green_dry, make_layout,
@@ -441,14 +441,14 @@ def write_scene(path:str|Path=DEFAULT_DIR,   # folder to write (the package's da
         manifest = dict(config=asdict(cfg), classes=list(CLASSES), crs=CRS, sources=list(stack.children),
                         checksums=checksums(stack), bytes={SCENE_STORE: size, TEXTS_FILE: (tmp / TEXTS_FILE).stat().st_size})
         (tmp / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1) + "\n")
-    return Path(path)
+    return user_path(path)
 
 
 # %% ../nbs/07_scene.ipynb #c0040d
 def load_scene(path:str|Path|None=None, # folder written by `write_scene` (default: the package's data/)
                ) -> tuple:
     "Load a written scene: `(stack DataTree, texts DataFrame, labels DataArray (year, y, x))`."
-    path = Path(DEFAULT_DIR if path is None else path)
+    path = user_path(DEFAULT_DIR if path is None else path)
     if not (path / MANIFEST_FILE).exists():
         raise MissingDataError(f"no scene in {path} (no {MANIFEST_FILE}): write one with "
                                f"`alphaearth_nb.scene.write_scene({str(path)!r})`, or reinstall alphaearth_nb.")

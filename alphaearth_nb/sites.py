@@ -15,7 +15,7 @@ import pandas as pd
 import xarray as xr
 
 from . import samples
-from .core import ConfigError, LabelError, MissingDataError, writing_file
+from .core import ConfigError, LabelError, MissingDataError, user_path, writing_file
 from .geo import require, to_crs, utm_crs
 
 # %% auto #0
@@ -249,11 +249,11 @@ def write_sites(path,                  # the GeoParquet file to write
     "Write a site table as GeoParquet (atomically: written beside `path`, renamed in); returns the path."
     _gpd()
     with writing_file(path, "wb", overwrite) as f: sites.to_parquet(f, index=False)
-    return Path(path)
+    return user_path(path)
 
 def read_sites(path):
     "A site table written by `write_sites` (a GeoDataFrame)."
-    gpd, path = _gpd(), Path(path)
+    gpd, path = _gpd(), user_path(path)
     if not path.is_file():
         raise MissingDataError(f"no site table at {path}: make one with "
                                "`sites.write_sites(path, sites.sample_sites(...))`")

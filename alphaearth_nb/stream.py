@@ -21,7 +21,8 @@ import xarray as xr
 import zarr
 
 from . import corpus, samples, sites
-from .core import ConfigError, LabelError, MARKER, MissingDataError, is_ours, write_text, writing_folder
+from .core import (ConfigError, LabelError, MARKER, MissingDataError, is_ours, user_path, write_text,
+                                writing_folder)
 from .sources import get_source
 from .timecodes import to_days
 
@@ -41,7 +42,7 @@ def create_site_corpus(path,                    # the corpus folder (new, or one
                        sources:tuple,           # registry source names every site holds
                       ) -> Path:
     "Make (or reopen, for the same sources and some of its sites) a site corpus: corpus.json, sites.parquet, the store."
-    path = Path(path); meta_file = path / CORPUS_FILE
+    path = user_path(path); meta_file = path / CORPUS_FILE
     meta = dict(format=SITE_FORMAT, sources=list(sources), size=int(site_table["size"].iloc[0]),
                 res=float(site_table["res"].iloc[0]),
                 n_sites=int(len(site_table)))
@@ -92,7 +93,7 @@ def write_site(path,                  # a corpus folder from `create_site_corpus
                overwrite:bool=False,
               ) -> Path:
     "Write one site's group atomically (beside, marker last, renamed in); returns the group's folder."
-    path = Path(path); target = path / STORE / site
+    path = user_path(path); target = path / STORE / site
     with writing_folder(target, overwrite, f"site {site}", meta={"site": site}) as tmp:
         crs = str(stack.attrs.get("crs") or next(iter(stack.children.values())).attrs.get("crs", ""))
         root = open_site_group(tmp, site, crs)
@@ -103,7 +104,7 @@ def write_site(path,                  # a corpus folder from `create_site_corpus
 
 def site_done(path, site:str) -> bool:
     "True if the site's group was written to completion (its marker is there)."
-    return is_ours(Path(path) / STORE / site)
+    return is_ours(user_path(path) / STORE / site)
 
 # %% ../nbs/07c_stream.ipynb #c0009
 def _read_source(g, name:str, crs:str) -> xr.Dataset:
@@ -121,7 +122,7 @@ def _read_source(g, name:str, crs:str) -> xr.Dataset:
 class SiteCorpus:
     "A site corpus folder: its site table, which sites are complete, and each site read on demand."
     def __init__(self, path):
-        self.path = Path(path)
+        self.path = user_path(path)
         if not (self.path / CORPUS_FILE).exists():
             raise MissingDataError(f"no site corpus in {self.path} (no {CORPUS_FILE}): "
                                    "export one with `export.export_sites(...)`")
@@ -171,7 +172,7 @@ class SiteCorpus:
 def open_corpus(source):
     "A `SiteCorpus` or `corpus.Corpus` from either or from a folder (told apart by its `corpus.json`)."
     if isinstance(source, (SiteCorpus, corpus.Corpus)): return source
-    p = Path(source); f = p / CORPUS_FILE
+    p = user_path(source); f = p / CORPUS_FILE
     return SiteCorpus(p) if f.exists() and json.loads(f.read_text()).get("format") == SITE_FORMAT else corpus.Corpus(p)
 
 def host_shard(n:int, seed:int, epoch:int, host:int, hosts:int) -> np.ndarray:

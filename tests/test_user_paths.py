@@ -189,3 +189,27 @@ def test_url_run_folder_and_cli_out_are_refused(home, capsys):
     assert cli.main(["embed", "--checkpoint", str(h), "--period", "2024", "--out", "gs://b/o.zarr"]) == 2
     assert "gcloud storage cp -r o.zarr gs://b/o.zarr" in capsys.readouterr().err
     assert _only(cwd) == [] and not [p for p in _only(h) if p != ".cache"]   # (the CLI's compile cache may start)
+
+
+def test_tilde_in_the_checkpoint_readers(home):   # E18-3's rest: latest_checkpoint('~/run/checkpoints') was None
+    from alphaearth_nb.checkpoint import checkpoints, is_run, latest_checkpoint, load_checkpoint, read_header
+    from alphaearth_nb.train import load_model
+    h, cwd = home
+    cfg = TrainConfig(steps=2, warmup=1, peak_lr=1e-2, batch_size=8, checkpoint_every=1, keep=5)
+    state, _ = fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, out="~/run", config=cfg,
+                   loss_fn=standin_loss, progress=False)
+    assert is_run("~/run") and len(checkpoints("~/run/checkpoints")) == 2
+    newest = latest_checkpoint("~/run/checkpoints")
+    assert newest == h / "run" / "checkpoints" / "ckpt_00000002.json"
+    assert read_header(str(newest).replace(str(h), "~"))["step"] == 2
+    got, header = load_checkpoint("~/run/checkpoints", state)
+    assert header["step"] == 2 and _only(cwd) == []
+
+
+def test_tilde_in_the_scene_and_site_readers(home):
+    import shutil
+    from alphaearth_nb.scene import DEFAULT_DIR, load_scene
+    h, cwd = home
+    shutil.copytree(DEFAULT_DIR, h / "scene")
+    stack, texts, labels = load_scene("~/scene")
+    assert "sentinel2" in stack.children and _only(cwd) == []
