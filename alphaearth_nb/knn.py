@@ -230,23 +230,20 @@ def _centred(x:np.ndarray, mu:np.ndarray|None) -> np.ndarray:
     x = x.astype(np.float64, copy=False)
     return x - mu if mu is not None and mu.any() else x
 
-def _rerank_host(tx:np.ndarray, qx:np.ndarray, cand:np.ndarray, k:int,
-                 mu:np.ndarray|None=None) -> tuple[np.ndarray, np.ndarray]:
-    """The k nearest of each query's candidates `cand` (Q, E; -1: none) by direct float64 sums, ties to the lower
-    index; rows less `mu` (the search's centring) where given: only the rows read are centred."""
+def _rerank_host(tx:np.ndarray, qx:np.ndarray, cand:np.ndarray, k:int) -> tuple[np.ndarray, np.ndarray]:
+    """The k nearest of each query's candidates `cand` (Q, E; -1: none) by direct float64 sums of the features as
+    given (a shared shift changes no difference), ties to the lower index; only the rows read are cast."""
     valid = cand >= 0
     c = np.where(valid, cand, 0)
-    d = np.where(valid, ((_centred(qx, mu)[:, None] - _centred(tx[c], mu)) ** 2).sum(-1), np.inf)
+    d = np.where(valid, ((qx.astype(np.float64)[:, None] - tx[c].astype(np.float64)) ** 2).sum(-1), np.inf)
     o = np.lexsort((np.where(valid, cand, np.iinfo(np.int32).max), d), axis=-1)[:, :k]
     return np.take_along_axis(d, o, 1).astype(np.float32), np.take_along_axis(cand, o, 1)
 
-def _exact_host(tx:np.ndarray, qx:np.ndarray, k:int, mu:np.ndarray|None=None) -> tuple[np.ndarray, np.ndarray]:
+def _exact_host(tx:np.ndarray, qx:np.ndarray, k:int) -> tuple[np.ndarray, np.ndarray]:
     """float64 brute force for some queries: the k nearest rows of each, ties to the lower index ((Q, k) each).
 
     A float64 product (centred) proposes every row within its rounding bound of the k-th; their direct float64
-    sums `sum_d (q_d - t_d)^2` decide, as a float64 brute force would. Rows less `mu` (the search's centring)
-    where given."""
-    if mu is not None: tx, qx = _centred(tx, mu), _centred(qx, mu)
+    sums `sum_d (q_d - t_d)^2` of the features as given decide, as a float64 brute force would."""
     mu = tx.mean(0, dtype=np.float64)
     t64 = tx - mu
     tt = np.einsum("nd,nd->n", t64, t64)
@@ -293,16 +290,15 @@ def centring_offset(x:np.ndarray) -> np.ndarray:
     return np.round(np.where(np.isfinite(mu), mu, 0.0))
 
 def _float32(tx:np.ndarray, qx:np.ndarray) -> tuple:
-    """float32 training and query features for the search, and the offset `mu` (D,) the host rechecks of ties take
-    from the rows they read (None: float32 holds the features as they are).
+    """float32 training and query features for the search (as they are where float32 holds them).
 
     Features wider than float32 (float64, int32, int64) are centred in float64 first, on the training mean rounded
-    to a whole number (values on a grid stay exact, so ties stay ties), and the host rechecks read those float64
-    values (`_centred`): float32 keeps 24 bits, so a large common offset (projected coordinates in metres, epoch times, offset
-    digital numbers) lost the digits that tell neighbours apart (2^24 and 2^24 + 1 were one float32 value, and the
-    wrong one was returned as an exact copy at distance 0)."""
+    to a whole number (values on a grid stay exact, so ties stay ties); the host rechecks read the features as given
+    (the rows they read, cast to float64). float32 keeps 24 bits, so a large common offset (projected coordinates in
+    metres, epoch times, offset digital numbers) lost the digits that tell neighbours apart (2^24 and 2^24 + 1 were
+    one float32 value, and the wrong one was returned as an exact copy at distance 0)."""
     if not (wider_than_float32(tx) or wider_than_float32(qx)):
-        return tx.astype(np.float32, copy=False), qx.astype(np.float32, copy=False), None   # float32 holds them
+        return tx.astype(np.float32, copy=False), qx.astype(np.float32, copy=False)   # float32 holds them
     mu = centring_offset(tx)                            # a NaN row is refused below (`_check_finite`)
     out = []
     for x, what in ((tx, "training"), (qx, "query")):
@@ -312,7 +308,7 @@ def _float32(tx:np.ndarray, qx:np.ndarray) -> tuple:
             raise DTypeError(f"{what} features reach {np.abs(a).max():.3g} from the training mean, beyond float32 "
                              f"(3.4e38): rescale them (e.g. standardise each column)")
         out.append(b)
-    return *out, mu
+    return tuple(out)
 
 def _check_finite(tx:np.ndarray, qx:np.ndarray|None=None):
     "Raise `LabelError` / `NoValidDataError` if training / query rows hold NaN or inf (`qx` None: training rows only)."
@@ -355,9 +351,8 @@ def knn_search(train_x,                 # training features, (N, D)
     if tx.ndim != 2 or qx.ndim != 2 or tx.shape[1] != qx.shape[1] or not tx.shape[1]:
         raise DimensionError(f"train and query features must be (N, D) and (Q, D) with the same D >= 1, got "
                              f"{tx.shape} and {qx.shape}: reshape them with `x.reshape(len(x), -1)`")
-    hx, hq = tx, qx                                      # what the host's float64 rechecks read, less mu
-    tx, qx, mu = _float32(tx, qx)
-    if mu is None: hx, hq = tx, qx
+    hx, hq = tx, qx                                      # what the host's float64 rechecks read (rows cast there)
+    tx, qx = _float32(tx, qx)
     if not (isinstance(k, (int, np.integer)) and not isinstance(k, bool) and k >= 1):
         raise ConfigError(f"k={k!r} neighbours: pass a whole number k >= 1 (1 is the nearest neighbour alone)")
     if k > len(tx): raise LabelError(f"k={k} neighbours but only {len(tx)} training points: label more points or lower k")
@@ -386,10 +381,10 @@ def knn_search(train_x,                 # training features, (N, D)
     closed = dist[:, k + 1] > dist[:, k - 1] * (1 + _tie(tx.shape[1]))   # no other row within the near-tie band
     few = np.flatnonzero(ok & near & closed)
     if few.size:  # near-ties inside the k + 2 candidates: their float64 sums decide
-        dist[few, :k], idx[few, :k] = _rerank_host(hx, hq[few], idx[few], k, mu)
+        dist[few, :k], idx[few, :k] = _rerank_host(hx, hq[few], idx[few], k)
     bad = np.flatnonzero(~ok | (near & ~closed))
     if bad.size:  # a few per million uncertain (or a chain of near-ties): float64 on the host, no new compile
-        dist[bad, :k], idx[bad, :k] = _exact_host(hx, hq[bad], k, mu)
+        dist[bad, :k], idx[bad, :k] = _exact_host(hx, hq[bad], k)
     return np.ascontiguousarray(dist[:, :k]), np.ascontiguousarray(idx[:, :k])
 
 # %% ../nbs/23a_knn.ipynb #c0027
