@@ -26,8 +26,8 @@ from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse
 from .evaluate import (change_scores, drop_unlabelled, encode_labels, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
 from .geo import (axis_span, check_pixels, check_same_grid, crs_of, declared_nodata, half_pixel_hint,
-                               half_pixel_off, inside_grid, label_array, labelled_cells, pixel_indices, rename_spatial,
-                               table_numbers, to_crs, unpacked)
+                               half_pixel_off, inside_grid, pixel_indices, rename_spatial, to_crs, unpacked)
+from .labels import label_array, labelled_cells, table_numbers
 
 # %% auto #0
 __all__ = ['over_time', 'query_vector', 'similarity', 'change', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans',

@@ -30,7 +30,7 @@ from .core import (AEFError, CheckpointError, ConfigError, DimensionError, Label
                                 check_output, compile_cache, settle_zarr, split_cpu, writing_folder)
 from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .embed import embed, embed_to_zarr
-from .geo import table_numbers
+from .labels import table_numbers
 from .sources import registered
 from .timecodes import as_period
 

@@ -17,7 +17,8 @@ import xarray as xr
 from .core import EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, TimeError, band_names
 from .embeddings import as_embedding
 from . import geo
-from .geo import crs_of, is_lazy, require, table_numbers
+from .geo import crs_of, is_lazy, require
+from .labels import table_numbers
 from .timecodes import YEARS, as_numbers, numeric_time_hint, unwritten_years
 
 # %% auto #0

@@ -16,7 +16,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError, band_names
-from .geo import (NODATA_KEYS, _geotransform, crs_of, declared_nodata, flip_rows, geotransform_steps, is_lazy, north_up,
+from .geo import (NODATA_KEYS, geotransform, crs_of, declared_nodata, flip_rows, geotransform_steps, is_lazy, north_up,
                                rename_spatial, require, unpacked, write_crs)
 from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
 
@@ -305,8 +305,8 @@ def refuse_rotation(obj, what:str="the embedding"):
     by rioxarray on `spatial_ref`, or an affine `attrs['transform']`): every grid here is north-up, rows along y
     and columns along x. A rotated GeoTIFF read by rioxarray has no 1-D x/y coordinates, so nothing could be
     placed on it (every point 'outside'); warped north-up first, it is an ordinary grid."""
-    if (gt := _geotransform(obj)) is None: return
-    _, a, b, _, d, e = gt                               # GDAL's order: x0 a b y0 d e (`geo._geotransform`)
+    if (gt := geotransform(obj)) is None: return
+    _, a, b, _, d, e = gt                               # GDAL's order: x0 a b y0 d e (`geo.geotransform`)
     if abs(b) > 1e-9 * abs(a) or abs(d) > 1e-9 * abs(e):
         raise GridError(f"{what} lies on a rotated grid (geotransform a={a:g}, b={b:g}, d={d:g}, e={e:g}; b and d "
                         "are 0 on a north-up grid): warp it north-up first, e.g. `gdalwarp in.tif out.tif` or "

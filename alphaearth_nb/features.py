@@ -14,8 +14,8 @@ import pandas as pd
 import xarray as xr
 
 from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError
-from .geo import (check_same_grid, crs_of, is_lazy, label_array, labelled_cells, north_up, rename_spatial,
-                               to_crs, unpacked)
+from .geo import check_same_grid, crs_of, is_lazy, north_up, rename_spatial, to_crs, unpacked
+from .labels import label_array, labelled_cells
 from .embeddings import NORM_TOL, a_positions, sq_norms, as_embedding, gate_vectors, refuse_rotation
 
 # %% auto #0

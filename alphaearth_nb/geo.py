@@ -8,25 +8,21 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/geo.html.md"""
 from __future__ import annotations
 
 import importlib.util
-import re
 
 import numpy as np
-import pandas as pd
 import xarray as xr
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError as _ProjCRSError
 
-from .core import (CRSError, DimensionError, EmptyStackError, GridError, LabelError, MissingDependencyError,
-                                PointError)
+from .core import CRSError, EmptyStackError, GridError, MissingDependencyError, PointError
 
 # %% auto #0
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'POLE_TOL', 'require', 'rename_spatial', 'is_remote', 'is_lazy',
-           'declared_nodata', 'packing', 'unpacked', 'label_array', 'labelled_cells', 'as_crs', 'crs_name', 'crs_of',
-           'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'geotransform_steps', 'pixel_size', 'axis_span',
-           'axes_to_turn', 'north_up', 'flip_rows', 'cell_index', 'wrap_x', 'check_pixels', 'check_degrees',
-           'check_grid_degrees', 'inside_grid', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon',
-           'geometries_on', 'to_crs', 'utm_crs', 'table_numbers', 'half_pixel_off', 'half_pixel_hint',
-           'check_same_grid']
+           'declared_nodata', 'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs',
+           'grid_coords', 'half_pixel', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'axes_to_turn',
+           'north_up', 'flip_rows', 'cell_index', 'wrap_x', 'check_pixels', 'check_degrees', 'check_grid_degrees',
+           'inside_grid', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon', 'geometries_on', 'to_crs',
+           'utm_crs', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -113,56 +109,6 @@ def unpacked(obj,
     out.attrs = {k: v for k, v in obj.attrs.items() if k not in (*NODATA_KEYS, "scale_factor", "add_offset")}
     out.encoding = {}
     return out
-
-# %% ../nbs/03_geo.ipynb #w0002
-_INT_TEXT_RE = re.compile(r"\s*[+-]?\d+\s*")
-
-def _fill_text(f) -> str:
-    "A no-data value as a text raster writes it: 0 -> '0', 0.5 -> '0.5', 'none' -> 'none'."
-    if isinstance(f, str): return f.strip()
-    f = float(f)
-    return str(int(f)) if f.is_integer() else str(f)
-
-def label_array(labels, what:str="labels"):
-    """A label raster given as a Dataset (what `xr.open_dataset` or `rioxarray.open_rasterio(band_as_variable=True)`
-    return for one file) as its one data variable, the Dataset's attrs (CRS, no-data) under the variable's own;
-    anything else as it is. `LabelError` naming the variables when there are several (case G18-6)."""
-    if not isinstance(labels, xr.Dataset): return labels
-    names = [str(v) for v in labels.data_vars if str(v) != "spatial_ref"]
-    if len(names) != 1:
-        pick = f": pick the one that holds them, e.g. `ds[{names[0]!r}]`" if names else ""
-        raise LabelError(f"the {what} are a Dataset of {len(names)} data variables {names[:8]}{pick}")
-    da = labels[names[0]]
-    return da.assign_attrs({**labels.attrs, **da.attrs})
-
-def labelled_cells(labels:xr.DataArray,  # a label raster (any dims), numeric or text
-                   positive:bool=True,    # negative numbers (and negative whole-number text) are unlabelled
-                   nodata=None,           # further value(s) meaning "unlabelled", beyond those `labels` declares
-                  ) -> np.ndarray:
-    """Boolean mask, shaped like `labels.values`, of the labelled cells: not NaN/None, not empty text, not a
-    declared no-data value (`declared_nodata`, matched by its text form on a text raster) nor one of `nodata`,
-    and (if `positive`) not negative. The one rule of every label-raster reader (points_at, classify, regress)."""
-    v = np.asarray(labels.values if isinstance(labels, xr.DataArray) else labels)
-    extra = [] if nodata is None else [nodata] if isinstance(nodata, str) or np.ndim(nodata) == 0 else list(nodata)
-    fills = [*(declared_nodata(labels) if isinstance(labels, xr.DataArray) else ()), *extra]
-    if v.dtype.kind in "OUS":   # text (or objects): compare as stripped text
-        text = np.char.strip(np.asarray(v, str))
-        keep = ~np.asarray(pd.isna(v), bool) & (text != "")
-        for f in fills:
-            if isinstance(f, str) or np.isfinite(float(f)): keep &= text != _fill_text(f)
-        if positive:   # negative whole-number text ("-1"): only cells starting with "-" are read
-            minus = np.nonzero(np.char.startswith(text, "-").ravel())[0]
-            neg = np.zeros(text.size, bool)
-            neg[minus] = [bool(_INT_TEXT_RE.fullmatch(t)) and int(t) < 0 for t in text.ravel()[minus]]
-            keep &= ~neg.reshape(text.shape)
-        return keep
-    if v.dtype.kind not in "iufc": return np.ones(v.shape, bool)   # booleans, dates: every cell a label
-    keep = np.isfinite(v) if v.dtype.kind in "fc" else np.ones(v.shape, bool)
-    if positive and v.dtype.kind != "c": keep &= v >= 0
-    for f in fills:
-        if isinstance(f, str): continue          # a text fill does not mark numbers
-        keep &= ~np.isnan(v) if np.isnan(float(f)) else v != f
-    return keep
 
 # %% ../nbs/03_geo.ipynb #c0015
 def as_crs(crs) -> CRS:
@@ -261,7 +207,7 @@ def _gdal_terms(text) -> tuple[float, ...]|None:
     except (AttributeError, ValueError): return None
     return tuple(p[:6]) if len(p) >= 6 else None
 
-def _geotransform(obj) -> tuple[float, ...]|None:
+def geotransform(obj) -> tuple[float, ...]|None:
     """(x0, a, b, y0, d, e), GDAL's order, of the geotransform a reader kept: GDAL's `GeoTransform` text on the
     `spatial_ref` coordinate (rioxarray, odc-geo), else an affine `attrs['transform']` (a b c d e f); None if none.
     The one reader of both forms: `geotransform_steps`, `pixel_size`, `embeddings.refuse_rotation`."""
@@ -278,7 +224,7 @@ def geotransform_steps(obj) -> tuple[float, float]|None:
     `spatial_ref` coordinate (rioxarray, odc-geo) or an affine `attrs['transform']`; None when there is none.
     `e < 0`: rows stored north-first. Slicing keeps the steps right (the origin may go stale: it is not read);
     `coarsen` or a strided `isel` does not (`pixel_size` checks them against the coordinates)."""
-    gt = _geotransform(obj)
+    gt = geotransform(obj)
     return None if gt is None else (gt[1], gt[5])
 
 def _whole(v:float) -> bool: return abs(v - round(v)) < 1e-6   # a whole number of pixels (float rounding aside)
@@ -321,7 +267,7 @@ def pixel_size(obj) -> tuple[float|None, float|None]:
     obj = rename_spatial(obj)
     step = {d: (lambda c: abs(float(c[1] - c[0])))(axis_span(obj, d))   # a longitude axis wrapped at 180: one span
             if d in obj.coords and obj.sizes.get(d, 0) > 1 else None for d in ("x", "y")}
-    if None in step.values() and (gt := _geotransform(obj)) is not None:
+    if None in step.values() and (gt := geotransform(obj)) is not None:
         step = {d: step[d] or _gt_size(obj, d, step, gt) for d in ("x", "y")}
     return step["x"] or step["y"], step["y"] or step["x"]
 
@@ -566,38 +512,6 @@ def utm_crs(lon:float, lat:float) -> str:
     "The WGS 84 / UTM zone CRS holding a lon/lat point: 'EPSG:326zz' north, 'EPSG:327zz' south (zones wrap at 180)."
     zone = int(np.floor((float(lon) + 180) / 6)) % 60 + 1
     return f"EPSG:{(32600 if lat >= 0 else 32700) + zone}"
-
-# %% ../nbs/03_geo.ipynb #tn0002
-def table_numbers(df:pd.DataFrame,      # the table
-                  columns,               # one column name (-> (N,)) or a list of names (-> (N, len(columns)))
-                  what:str="the table",  # the table in messages, e.g. "--embeddings feats.csv"
-                  err=LabelError,        # the `AEFError` class raised
-                  first_line:int|None=None, # the file line of row label 0 (2 for `pd.read_csv` of a file with a header)
-                 ) -> np.ndarray:
-    """`columns` of `df` as float64 (empty cells and NaN as NaN); `err` naming the column, row and value of the
-    first cell that holds text that is not a number, and how many such cells there are."""
-    names = [columns] if isinstance(columns, str) else list(columns)
-    out = np.empty((len(df), len(names)), np.float64)
-    for k, c in enumerate(names):
-        s = df[c]
-        if s.dtype.kind in "biuf": out[:, k] = s.to_numpy(np.float64, na_value=np.nan); continue
-        if s.dtype.kind == "M" or isinstance(s.dtype, pd.DatetimeTZDtype):
-            raise err(f"{what}: column {c!r} holds times, not numbers: it needs numbers")
-        text = s.astype(str).str.strip()
-        blank = s.isna() | (text == "")
-        num = pd.to_numeric(s.where(~blank, np.nan).map(lambda v: v.strip() if isinstance(v, str) else v),
-                            errors="coerce")
-        bad = np.flatnonzero((num.isna() & ~blank).to_numpy())
-        if len(bad):
-            i = bad[0]; where = f"row {df.index[i]!r}"
-            if first_line is not None and isinstance(df.index[i], (int, np.integer)):
-                where += f", line {first_line + int(df.index[i])} of the file"
-            more = f"; {len(bad) - 1} more such cell(s) in the column" if len(bad) > 1 else ""
-            raise err(f"{what}: column {c!r} holds text ({s.iloc[i]!r}, {where}) where a number belongs{more}: "
-                      "write a number there, or leave the cell empty for no data (to read every such cell as no "
-                      f"data: `df[{c!r}] = pd.to_numeric(df[{c!r}], errors='coerce')`)")
-        out[:, k] = num.to_numpy(np.float64, na_value=np.nan)
-    return out[:, 0] if isinstance(columns, str) else out
 
 # %% ../nbs/03_geo.ipynb #c0032
 def half_pixel_off(a, b) -> dict:

@@ -23,8 +23,9 @@ import xarray as xr
 
 from .core import EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, band_names
 from .quantize import NODATA, dequantize, quantize
-from .geo import (as_crs, crs_name, crs_of, grid_coords, is_remote, north_up, rename_spatial, require, same_crs,
-                               table_numbers, to_crs, utm_crs, write_crs)
+from .geo import (as_crs, crs_name, crs_of, grid_coords, is_remote, north_up, rename_spatial, require,
+                               same_crs, to_crs, utm_crs, write_crs)
+from .labels import table_numbers
 from .readers import read_aef_samples
 from .cubes import LONLAT, gather, pixel_of, points_xy, sample
 from .exports import to_cog

@@ -18,7 +18,8 @@ import pyarrow.parquet as pq
 import xarray as xr
 
 from .core import AEFError, MissingDataError, MissingDependencyError
-from .geo import crs_of, grid_coords, table_numbers
+from .geo import crs_of, grid_coords
+from .labels import table_numbers
 from .sources import get_source, valid_mask
 
 # %% auto #0

@@ -18,7 +18,8 @@ import xarray as xr
 
 from .core import (ConfigError, DimensionError, EmptyStackError, LabelError, MissingSourceError,
                                 NoValidDataError, Target, Texts, TimeError, TrainExample, TrainingWarning)
-from .geo import north_up, table_numbers
+from .geo import north_up
+from .labels import table_numbers
 from .sources import Source
 from .stacks import (check_grid, in_period, pack_frames, pick_frames, resolve, source_arrays, toy_stack,
                                   validate_stack)

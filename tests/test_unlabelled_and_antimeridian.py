@@ -10,7 +10,7 @@ import xarray as xr
 from alphaearth_nb.analysis import classify, label_points, regress
 from alphaearth_nb.cubes import aggregate, label_table
 from alphaearth_nb.evaluate import points_at
-from alphaearth_nb.geo import labelled_cells
+from alphaearth_nb.labels import labelled_cells
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 gpd = pytest.importorskip("geopandas")
