@@ -203,6 +203,9 @@ def check_output(target:str|os.PathLike, # the folder or file about to be writte
         return t
     if t.is_dir():
         if not any(t.iterdir()): return t
+        if not is_ours(t) and (t / ".aef-run").is_file():   # checkpoint.RUN_MARKER: fit wrote it, and it is kept
+            raise NotOursError(f"{t} is a training run folder (`fit(out=...)` / `aef train --out`), so it is left "
+                               f"alone, whatever overwrite says: write the {what} to a new or empty folder.")
         if not is_ours(t):
             raise NotOursError(f"{t} is a non-empty folder that alphaearth_nb did not write, so it is left alone: "
                                f"write the {what} to a new or empty folder instead.")

@@ -213,3 +213,15 @@ def test_tilde_in_the_scene_and_site_readers(home):
     shutil.copytree(DEFAULT_DIR, h / "scene")
     stack, texts, labels = load_scene("~/scene")
     assert "sentinel2" in stack.children and _only(cwd) == []
+
+
+def test_a_run_folder_as_an_output_is_named(tmp_path):   # G18 note: was 'a folder that alphaearth_nb did not write'
+    cfg = TrainConfig(steps=2, warmup=1, peak_lr=1e-2, batch_size=8, checkpoint_every=2, keep=5)
+    fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, out=tmp_path / "run", config=cfg, loss_fn=standin_loss,
+        progress=False)
+    before = sorted(p.name for p in (tmp_path / "run").iterdir())
+    with pytest.raises(NotOursError, match=r"run is a training run folder .*left alone.*write the embedding store "
+                                           r"to a new or empty folder") as e:
+        _emb().aef.to_zarr(tmp_path / "run", overwrite=True)
+    assert "did not write" not in str(e.value)
+    assert sorted(p.name for p in (tmp_path / "run").iterdir()) == before   # the run kept
