@@ -889,3 +889,28 @@ def test_a_label_dataset_of_several_variables_names_them():
     ds = _label_ds(e).assign(other=lambda d: d["lulc"] * 2)
     for f in (lambda: points_at(e, ds), lambda: classify(e, ds, k=1), lambda: regress(e, ds, k=1)):
         with pytest.raises(LabelError, match=r"Dataset of 2 data variables \['lulc', 'other'\]: .*ds\['lulc'\]"): f()
+
+
+def test_case_C18_a_label_raster_of_another_resolution_labels_each_map_pixel_once():
+    "20 m and 5 m label rasters on a 10 m map: each of the 64 pixels is one training point, its label the cell holding its centre."
+    from alphaearth_nb.analysis import training_set
+    e = embedding_from_array(random_unit((8, 8), seed=1))                       # 10 m, corner (500000, 5000000)
+    cls = np.array([[1, 1, 2, 2]] * 2 + [[3, 3, 4, 4]] * 2)
+    want = np.kron(cls, np.ones((2, 2), int))                                  # hand-worked: pixel (r, c) -> cls[r//2, c//2]
+    def raster(res):
+        n = int(80 // res)
+        a = np.kron(cls, np.ones((n // 4, n // 4), int))
+        return xr.DataArray(a, dims=("y", "x"), coords={"y": 5_000_000 - res * (np.arange(n) + 0.5),
+                                                         "x": 500_000 + res * (np.arange(n) + 0.5)}, attrs={"crs": "EPSG:32631"})
+    flat = e.values.reshape(-1, 64)
+    for res in (20.0, 5.0):
+        with pytest.warns(UserWarning, match="cell holding"):
+            X, v = training_set(e, raster(res))
+        assert len(v) == 64
+        pix = [int(np.flatnonzero((flat == x).all(1))[0]) for x in X]
+        assert sorted(pix) == list(range(64))
+        np.testing.assert_array_equal(v, want.ravel()[pix])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        X, v = training_set(e, raster(10.0))                                     # the map's own grid: as before
+    assert len(v) == 64
