@@ -289,6 +289,19 @@ def _as_ids(items:list) -> np.ndarray:
         except OverflowError: continue
     return np.asarray(items, np.float64)
 
+def _warn_merged_texts(items:list) -> None:
+    "Warn where two label texts (not counting padding spaces) read as one class id: '01' and '1' are 1."
+    ids = {}
+    for v in items:
+        if isinstance(v, str): ids.setdefault(int(v), set()).add(v.strip())
+    merged = [(k, sorted(t)) for k, t in ids.items() if len(t) > 1]
+    if merged:
+        k, t = merged[0]
+        more = f" (and {len(merged) - 1} more such ids)" if len(merged) > 1 else ""
+        warnings.warn(f"labels {' and '.join(map(repr, t))} are read as one class {k}{more}: integer text is a class "
+                      "id, so zero-padding does not make another class. If they are different classes, make the "
+                      "labels names (e.g. `'c' + df['label']`)", stacklevel=4)
+
 def _numeric_labels(vals:np.ndarray) -> np.ndarray:
     """Labels as ids (int64) when every one is an integer or integer text ("1101000000", " 2"), else as given.
 
@@ -300,6 +313,7 @@ def _numeric_labels(vals:np.ndarray) -> np.ndarray:
     text = [isinstance(v, str) for v in items]
     if any(text) and all((isinstance(v, str) and _INT_TEXT.fullmatch(v)) or
                          (isinstance(v, (int, np.integer)) and not isinstance(v, bool)) for v in items):
+        _warn_merged_texts(items)
         return _as_ids([int(v) for v in items])
     if all(text): return np.asarray(items, str)  # names
     kind = pd.api.types.infer_dtype(vals, skipna=False)

@@ -914,3 +914,16 @@ def test_case_C18_a_label_raster_of_another_resolution_labels_each_map_pixel_onc
         warnings.simplefilter("error")
         X, v = training_set(e, raster(10.0))                                     # the map's own grid: as before
     assert len(v) == 64
+
+
+def test_case_C18_note_two_label_texts_read_as_one_id_are_named():
+    "'01' and '1' are one class id by design (integer text is ids): the user is told which texts merged."
+    e = embedding_from_array(random_unit((5, 5), seed=4))
+    x, y = e.x.values, e.y.values
+    t = pd.DataFrame({"x": x[[0, 1, 2, 3]], "y": y[[0, 1, 2, 3]], "label": ["01", "1", "2", " 2"]})
+    with pytest.warns(UserWarning, match=r"'01' and '1' .*class 1"):
+        out = classify(e, t, k=1)
+    assert set(np.unique(out["class"].values).tolist()) == {1, 2}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")              # padding spaces alone are the same text: silent
+        classify(e, t.assign(label=["1", "1 ", "2", " 2"]), k=1)
