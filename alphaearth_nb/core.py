@@ -41,7 +41,7 @@ __all__ = ['EMBED_DIM', 'MARKER', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BYTES'
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
            'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'band_names', 'CallableModule',
            'callable_module', 'Frames', 'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError',
-           'RunLockedError', 'RemoteOutputError', 'DiskError', 'user_path', 'local_output', 'is_ours',
+           'RunLockedError', 'RemoteOutputError', 'DiskError', 'user_path', 'is_remote', 'local_output', 'is_ours',
            'no_file_on_the_way', 'check_output', 'pid_alive', 'settle_zarr', 'writing_folder', 'writing_file',
            'write_text', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache',
            'compiler_options', 'cpu_threads', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu',
@@ -156,6 +156,11 @@ def user_path(path:str|os.PathLike) -> Path:
 _UPLOADS = {"gs": "gcloud storage cp -r {local} {url}", "s3": "aws s3 cp {rec}{local} {url}",
             "az": "azcopy copy {local} '{url}' --recursive", "abfs": "azcopy copy {local} '{url}' --recursive"}
 
+def is_remote(path) -> bool:
+    "Whether `path` is a URL (`scheme://...`) or a GDAL `/vsi...` path: no local file (readers, `local_output`)."
+    s = str(os.fspath(path) if isinstance(path, os.PathLike) else path); scheme, sep, _ = s.partition("://")
+    return s.startswith("/vsi") or bool(sep and scheme[:1].isalpha() and all(c.isalnum() or c in "+.-" for c in scheme))
+
 def local_output(target:str|os.PathLike, # the folder or file about to be written
                  what:str="output",      # a word for messages
                  folder:bool|None=None,  # True: a folder (the upload copies recursively)
@@ -163,10 +168,8 @@ def local_output(target:str|os.PathLike, # the folder or file about to be writte
     """`target` as the local `Path` to write (`user_path`); `RemoteOutputError` for a URL (`scheme://...`) or a
     GDAL `/vsi...` path, naming the upload: `Path` would read `gs://b/a.zarr` as the local folders `gs:/b/a.zarr`."""
     s = os.fspath(target)
-    scheme, sep, _ = s.partition("://")
-    if (sep and scheme and scheme[0].isalpha() and scheme.replace("+", "").replace(".", "").replace("-", "").isalnum()) \
-            or s.startswith("/vsi"):
-        scheme = scheme.lower() if sep else s[1:].split("/")[0]
+    if is_remote(s):
+        scheme, sep, _ = s.partition("://"); scheme = scheme.lower() if sep else s[1:].split("/")[0]
         local = s.rstrip("/").rsplit("/", 1)[-1] or "out"
         rec = "--recursive " if folder or (folder is None and "." not in local) or local.endswith(".zarr") else ""
         up = _UPLOADS.get(scheme, "").format(local=local, url=s, rec=rec)
@@ -198,9 +201,7 @@ def check_output(target:str|os.PathLike, # the folder or file about to be writte
     "The path to write (a symlink's target): raise unless absent, an empty folder, or ours and `overwrite`."
     t = local_output(target, what, folder)  # a URL is refused here, before any work (case E18-2)
     if t.is_symlink(): t = t.resolve()   # write where the link points: the link stays, nothing is left beside it
-    if not t.exists():
-        no_file_on_the_way(t, what)
-        return t
+    if not t.exists(): no_file_on_the_way(t, what); return t
     if t.is_dir():
         if not any(t.iterdir()): return t
         if not is_ours(t) and (t / ".aef-run").is_file():   # checkpoint.RUN_MARKER: fit wrote it, and it is kept

@@ -14,15 +14,15 @@ import xarray as xr
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError as _ProjCRSError
 
-from .core import CRSError, EmptyStackError, GridError, MissingDependencyError, PointError
+from .core import CRSError, EmptyStackError, GridError, MissingDependencyError, PointError, is_remote
 
 # %% auto #0
-__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'POLE_TOL', 'require', 'rename_spatial', 'is_remote', 'is_lazy',
-           'declared_nodata', 'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs',
-           'grid_coords', 'half_pixel', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'axes_to_turn',
-           'north_up', 'flip_rows', 'cell_index', 'wrap_x', 'check_pixels', 'check_degrees', 'check_grid_degrees',
-           'inside_grid', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon', 'geometries_on', 'to_crs',
-           'utm_crs', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid']
+__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'POLE_TOL', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'packing',
+           'unpacked', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
+           'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'axes_to_turn', 'north_up', 'flip_rows',
+           'cell_index', 'wrap_x', 'check_pixels', 'check_degrees', 'check_grid_degrees', 'inside_grid',
+           'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon', 'geometries_on', 'to_crs', 'utm_crs',
+           'half_pixel_off', 'half_pixel_hint', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -47,12 +47,6 @@ def rename_spatial(obj):
         hit = [n for n in names if n in obj.dims]
         if to not in obj.dims and hit: ren[hit[0]] = to
     return obj.rename(ren) if ren else obj
-
-def is_remote(path) -> bool:
-    """Whether `path` names a file GDAL reads without a local file there: a URL (`https://`, `s3://`, `gs://`) or
-    one of GDAL's virtual file systems (`/vsimem/`, `/vsis3/`, `/vsigs/`, `/vsizip/`, `/vsicurl/`, ...)."""
-    s = str(path)
-    return "://" in s or s.startswith("/vsi")
 
 def is_lazy(obj) -> bool:
     "Whether `obj` (DataArray, Dataset, DataTree or array) holds dask arrays."
