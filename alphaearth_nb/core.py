@@ -224,10 +224,9 @@ def _partial_name(t:Path) -> Path:
 
 def pid_alive(pid:int) -> bool:
     "True if a process `pid` runs on this machine."
-    try: os.kill(pid, 0)
+    try: return os.kill(pid, 0) is None   # signal 0 only asks; a process of another user raises PermissionError
     except ProcessLookupError: return False
     except PermissionError: return True
-    return True
 
 def _clean_partials(t:Path):
     for p in t.parent.glob(f".{t.name}.partial-*"):
@@ -249,12 +248,10 @@ def _dead_olds(t:Path) -> list[Path]:
 def _restore_old(t:Path):
     "Put back the output a writer killed inside `_swap_in` left only as `.NAME.old-PID-*`, when nothing is at `t`."
     if t.exists() or t.is_symlink(): return
-    olds = _dead_olds(t)
-    if not olds: return
+    if not (olds := _dead_olds(t)): return
     try: _move_new(olds[0], t)  # never onto an output another writer put there meanwhile
     except FileExistsError: return
-    warnings.warn(f"restored {t} from {olds[0].name}, where a writer killed while replacing it had left it",
-                  stacklevel=4)
+    warnings.warn(f"restored {t} from {olds[0].name}, where a writer killed while replacing it left it", stacklevel=4)
 
 _RENAME_NOREPLACE, _RENAME_EXCHANGE = 1, 2  # linux/fs.h
 
