@@ -490,8 +490,10 @@ def _rasterize_nested(polys, emb, column:str) -> np.ndarray:
     order = np.argsort(-area, kind="stable")            # largest first: rasterize's later shapes win, the smallest last
     back = lambda ids, o: np.where(ids > 0, o[np.maximum(ids, 1) - 1] + 1, 0)
     small = back(_rasterize(polys.iloc[order], emb), order)
+    lab, g = polys[column].to_numpy(), polys.geometry.to_numpy()
+    i, j = shapely.STRtree(g).query(g, predicate="intersects")   # pairs that may contest a pixel
+    if not ((i != j) & (lab[i] != lab[j])).any(): return small   # none of different labels: nothing to count
     large = back(_rasterize(polys.iloc[order[::-1]], emb), order[::-1])
-    lab = polys[column].to_numpy()
     n = int((small > 0).sum() and (lab[np.maximum(small, 1) - 1] != lab[np.maximum(large, 1) - 1])[small > 0].sum())
     if n:
         warnings.warn(f"{n} labelled pixels lie in label polygons of different labels (nested or overlapping): each "
