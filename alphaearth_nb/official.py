@@ -577,14 +577,16 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
     zones = sorted(t["crs"].unique(), key=lambda c: (int(c.split(":")[1]) % 100, c))
     rank = np.argsort(np.argsort(np.stack([_zone_gap(lon, z) for z in zones]), 0, kind="stable"), 0)
     xy = {z: to_crs(lon, lat, LONLAT, z) for z in zones}
-    for z, rows, mine in ((z, t[t["crs"] == z], rank[i] == m) for m in range(len(zones)) for i, z in enumerate(zones)):
+    per_zone, opened = {z: t[t["crs"] == z] for z in zones}, {}   # each zone's rows once; each tile opened once
+    for z, rows, mine in ((z, per_zone[z], rank[i] == m) for m in range(len(zones)) for i, z in enumerate(zones)):
         zx, zy = xy[z]                       # each point's nearest zone first, the next where that has no tile
         for k, year in enumerate(ys):
             for _, r in rows[rows["year"].astype(int) == year].iterrows():
                 sel = (mine & ~done[k] & ok & (zx >= r.utm_west) & (zx < r.utm_east) & (zy > r.utm_south)
                        & (zy <= r.utm_north))
                 if not sel.any(): continue
-                tile = open_tile(r.href, chunks)
+                if r.href not in opened: opened[r.href] = open_tile(r.href, chunks)
+                tile = opened[r.href]
                 rr, cc, inside = pixel_of(tile, zx[sel], zy[sel])
                 v = np.asarray(dequantize(gather(tile, rr, cc)), np.float32)
                 idx = np.nonzero(sel)[0][inside]

@@ -117,6 +117,7 @@ def test_points_across_180_search_two_boxes_and_take_the_zone_they_lie_in(fiji, 
     # round the globe met the tiles at 0 deg too)
     assert len(found) == 1 and set(found[0]) == {"60S", "1S"} and len(found[0]) < 5
     assert opened and all("/60S/" in h or "/1S/" in h for h in opened)
+    assert len(opened) == len(set(opened))   # each tile opened once (was once per zone-rank pass: review 2 item 7)
     assert got.inside.all()
     told = {True: 0, False: 0}
     for k in range(len(lon)):   # west of 180 from 60S's tile, east of it from 1S's (both zones cover every point)
