@@ -568,8 +568,8 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
     if not ok.any(): raise GridError("no finite point coordinates: check the lon/lat columns")
     lo, la = (lon[ok] + 180.0) % 360.0 - 180.0, lat[ok]
     s, n, w, e, w2, e2 = la.min() - 1e-6, la.max() + 1e-6, lo.min(), lo.max(), (lo % 360.0).min(), (lo % 360.0).max()
-    hull = (area_of((max(w2 - 1e-6, 0.0), s, min(e2 - 360.0 + 1e-6, 0.0), n)) if e2 - w2 < min(e - w, 180.0)
-            else box(w - 1e-6, s, e + 1e-6, n))   # across 180 deg the narrower hull: two boxes split there
+    hull = (area_of((w2 - 1e-6, s, e2 + 1e-6, n)) if e2 - w2 < min(e - w, 180.0)   # a box past 180: split there
+            else box(w - 1e-6, s, e + 1e-6, n))   # across 180 deg the narrower hull: two boxes
     t = tiles(hull, ys, source, project, cache)
     if project: os.environ.update(gdal_env(project))
     out = np.full((len(ys), len(lon), EMBED_DIM), np.nan, np.float32)
