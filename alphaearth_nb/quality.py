@@ -35,10 +35,10 @@ def _bands(stack, year:int) -> dict:
         for b in ds.data_vars:
             if b == "angle": continue
             v = ds[b].transpose("time", "y", "x").values.astype(np.float64)
-            out[f"{src}/{b}"] = (v, t.dayofyear.values, t.month.values)
+            out[f"{src}/{b}"] = (v, t.day_of_year.values, t.month.values)
         if src == "sentinel2":
             nir, red = out["sentinel2/B8"][0], out["sentinel2/B4"][0]
-            out["sentinel2/NDVI"] = ((nir - red) / (nir + red), t.dayofyear.values, t.month.values)
+            out["sentinel2/NDVI"] = ((nir - red) / (nir + red), t.day_of_year.values, t.month.values)
     return out
 
 def _interp_time(v:np.ndarray, days:np.ndarray, grid:np.ndarray) -> np.ndarray:

@@ -20,7 +20,7 @@ def test_raw_series_fills_gaps_by_time(small):
     assert raw.shape == (36, 36, 8 * len(DOY_GRID)) and np.isfinite(raw.values).all()
     # on a grid day that falls on a clear Sentinel-2 frame the value is that frame's
     s2 = stack["sentinel2"].to_dataset().sel(time="2023")
-    doy = pd.DatetimeIndex(s2.time.values).dayofyear.values
+    doy = pd.DatetimeIndex(s2.time.values).day_of_year.values
     k = np.flatnonzero(np.isin(doy, DOY_GRID))
     v = s2["B8"].values[k[0]]; g = list(DOY_GRID).index(doy[k[0]])
     ok = np.isfinite(v)
