@@ -461,8 +461,7 @@ def _frame(geobox) -> tuple:
     with warnings.catch_warnings():       # to_dict: "you will likely lose important projection information"
         warnings.simplefilter("ignore", UserWarning)
         twin = as_crs({**crs.to_dict(), "pm": 180.0}).to_wkt()
-    A = geobox.affine   # moved west by `shift`: the translation applied after A, written out (affine 3 deprecates `*`)
-    return GeoBox(geobox.shape, Affine(A.a, A.b, A.c - shift, A.d, A.e, A.f), twin), shift
+    return GeoBox(geobox.shape, Affine(*geobox.affine[:2], geobox.affine.c - shift, *geobox.affine[3:6]), twin), shift
 
 def _pixel_lon(r:xr.DataArray, crs) -> xr.DataArray:
     "Longitude (deg) of each (y, x) pixel centre of `r` on CRS `crs`, lazily, chunked like `r`."
