@@ -79,7 +79,8 @@ def _time_values(ds):
     idx = ds.indexes.get("time")
     return np.asarray(idx, dtype=object) if getattr(idx, "tz", None) is not None else ds["time"].values
 
-def _check_time(name, ds):
+def _check_time(name, ds) -> np.ndarray|None:
+    "Check `ds.time`; the times as naive UTC datetime64 where they were text or zoned (None: datetime64 already)."
     if "time" not in ds.coords:
         raise MissingTimeError(f"{name} has a time dimension without a time coordinate: "
                                "`ds.assign_coords(time=pd.to_datetime([...]))` with one timestamp per frame.")
@@ -94,7 +95,7 @@ def _check_time(name, ds):
         raise TimeError(f"{name}.time holds text without a four-digit year (e.g. {short[:1]}), so any reading of it "
                         "guesses the century: convert with an explicit format, e.g. `ds.assign_coords(time="
                         "pd.to_datetime(ds.time.values, format='%y-%m-%d'))` for '24-01-05'.")
-    if t.dtype.kind != "M":  # text or datetimes, with a zone or not: read as naive UTC (`validate_stack` keeps them)
+    if conv := t.dtype.kind != "M":  # text or datetimes, with a zone or not: naive UTC (`validate_stack` keeps them)
         try: t = utc_times(t)
         except TimeError as e:
             raise TimeError(f"{name}.time ({t.dtype}, e.g. {t.ravel()[:1].tolist()}) cannot be read as times: convert "
@@ -107,6 +108,7 @@ def _check_time(name, ds):
         raise DuplicateTimeError(f"{name}.time has duplicated timestamps ({t[1:][d == 0][0]}): merge them, e.g. "
                                  "`ds.groupby('time').mean()`, or drop them with `ds.drop_duplicates('time')`.")
     if (d < 0).any(): raise UnsortedTimeError(f"{name}.time is not sorted: call `ds.sortby('time')`.")
+    return t.astype("datetime64[ns]") if conv else None
 
 def naive_utc(ds:xr.Dataset) -> xr.Dataset:
     "`ds` with its time coordinate as naive UTC datetime64 (`timecodes.utc_times`); `ds` itself when it is already."
@@ -241,7 +243,7 @@ def _check_meta_names(name, ds, src):
                          f"frame would count as {FLAGS[m][1]}. Convert it: {hint[:i]}.drop_vars('{o}'){hint[i:]}.")
 
 def _check_source(name, ds, src):
-    "Every check of one source on its own: name, bands, dtypes, dims, time, size, metadata."
+    "Every check of one source on its own: name, bands, dtypes, dims, time, size, metadata; `_check_time`'s times."
     _check_meta_names(name, ds, src)
     if not ds.data_vars: raise EmptyStackError(f"source {name!r} has no variables: add its bands "
                                                f"({', '.join(src.bands)}).")
@@ -258,11 +260,12 @@ def _check_source(name, ds, src):
             raise DTypeError(f"{name}.{v} has dtype {da.dtype}, which is not numeric: convert with "
                              f"`ds['{v}'].astype('float32')`.")
     _check_dims(name, ds)
-    _check_time(name, ds)
+    t = _check_time(name, ds)
     if 0 in (ds.sizes["time"], ds.sizes["y"], ds.sizes["x"]):
         raise EmptyStackError(f"{name} is empty (sizes {dict(ds.sizes)}): select a period and extent that hold frames "
                               "and pixels.")
     _check_meta(name, ds, src)
+    return t
 
 # %% ../nbs/04_stacks.ipynb #c0012
 def mask_declared(ds:xr.Dataset, src:Source) -> xr.Dataset:
@@ -301,8 +304,8 @@ def validate_stack(stack,                # an xr.DataTree of sources, or a singl
     ref, flipped = None, False
     for name, ds in list(children.items()):
         src = resolve(name, sources)
-        _check_source(name, ds, src)
-        if (u := naive_utc(ds)) is not ds: children[name] = ds = u; flipped = True  # times with a zone: UTC
+        if (t := _check_source(name, ds, src)) is not None:   # times with a zone or as text: naive UTC
+            children[name] = ds = ds.assign_coords(time=t); flipped = True
         if (m := mask_declared(ds, src)) is not ds: children[name] = ds = m; flipped = True  # a new tree below
         if axes_to_turn(ds):   # y ascending or x descending: the standard orientation, labels kept
             children[name] = ds = north_up(ds); flipped = True
