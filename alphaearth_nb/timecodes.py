@@ -122,11 +122,9 @@ def timecode(days:Float[Array, "..."], # days since EPOCH, float32
 
 # %% ../nbs/01_timecodes.ipynb #c0014
 def _yearlike(v) -> bool:
-    "A calendar year written as a number or as four digits (2023, '2023'), not a date."
-    if isinstance(v, (bool, np.bool_)): return False
-    if isinstance(v, (int, np.integer)) or (isinstance(v, (float, np.floating)) and float(v).is_integer()):
-        return YEARS[0] <= v <= YEARS[1]
-    return isinstance(v, str) and len(v.strip()) == 4 and v.strip().isdigit() and YEARS[0] <= int(v) <= YEARS[1]
+    "A calendar year written as a whole number or as digits (2023, 2023.0, '2023'), not a date: `_year` reads it."
+    try: return not isinstance(v, (bool, np.bool_)) and float(v) == _year(v)
+    except (PeriodError, ValueError, TypeError, OverflowError): return False
 
 @dataclass(frozen=True)
 class Period:
