@@ -277,7 +277,8 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
         dst.write(a[None])
         if m.name: dst.set_band_description(1, str(m.name))
         if pack: dst.scales, dst.offsets = (pack[0],), (pack[1],)   # the file unpacks to the map's values
-        if names := _class_names(m, a, a != nodata if np.isfinite(nodata) else ~np.isnan(a)): dst.update_tags(1, class_names=json.dumps(names))  # index i: names[i]
+        valid = a != nodata if np.isfinite(nodata) else ~np.isnan(a)   # the pixels written as data
+        if names := _class_names(m, a, valid): dst.update_tags(1, class_names=json.dumps(names))  # index i: names[i]
         if facs: dst.build_overviews(facs, rs)
     return user_path(path)
 
