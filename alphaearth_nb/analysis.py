@@ -89,7 +89,11 @@ def over_time(fn):
 
 # %% ../nbs/25_analysis.ipynb #c0009
 def _as_xy(target) -> tuple|None:
-    "An (x, y) point from a tuple, list, array of two or a dict with x and y; None for anything else (a dict of 64+ entries is a table row)."
+    """An (x, y) point from a tuple, list, array of two, a shapely Point or a dict with x and y; None for anything
+    else (a dict of 64+ entries is a table row). `DimensionError` for another geometry, naming a point of it."""
+    if (kind := getattr(target, "geom_type", None)) is not None:   # shapely: a Point is its (x, y)
+        if kind == "Point": return float(target.x), float(target.y)
+        raise DimensionError(f"a query at a {kind} needs one point of it: pass `geom.representative_point()`")
     if isinstance(target, dict) and len(target) < EMBED_DIM:
         if not {"x", "y"} <= set(target):
             raise DimensionError(f"a point dict needs keys 'x' and 'y' (grid CRS), got {sorted(target)}: "

@@ -927,3 +927,14 @@ def test_case_C18_note_two_label_texts_read_as_one_id_are_named():
     with warnings.catch_warnings():
         warnings.simplefilter("error")              # padding spaces alone are the same text: silent
         classify(e, t.assign(label=["1", "1 ", "2", " 2"]), k=1)
+
+
+def test_case_G18_8_a_shapely_point_is_the_point(emb):
+    "A shapely Point is the point (x, y) it holds (self-similarity 1 at its pixel); another geometry names the fix."
+    from shapely.geometry import Point, box
+    x, y = float(emb.x[3]), float(emb.y[2])
+    want = similarity(emb, (x, y)).values
+    assert abs(want[2, 3] - 1) < 1e-6
+    np.testing.assert_allclose(similarity(emb, Point(x, y)).values, want, atol=1e-6)
+    np.testing.assert_allclose(emb.aef.similarity(Point(x, y)).values, want, atol=1e-6)
+    with pytest.raises(DimensionError, match="representative_point"): similarity(emb, box(x - 5, y - 5, x + 5, y + 5))
