@@ -34,6 +34,16 @@
 Figures only: nothing here is asserted. From a git worktree the shared data is not at ../shared/data:
 set AEF_SHARED_DATA=/work/shared/data, or `aef` is left out of the kNN timing (a line says so).
 
+Measured (session 18, 2026-12-02; an Intel Xeon VM with AMX, 2 cores, jax 0.10.2; main cd569d8, near idle: load
+1.1-1.3 throughout; `--skip-real --knn-rounds 3 --probe-rows 0 --knn-data mixture,uniform,aef`), 1M queries x 1k,
+scikit-learn / ours, median of 3 rounds, wall (CPU): k = 1 3.01 (3.03) mixture, 3.03 (3.04) uniform, 2.97 (3.04)
+official; k = 3 2.89 (2.92), 2.74 (2.80), 2.86 (2.79). Ours against the distance product alone: 1.92, 1.82, 1.79
+(k = 1) and 1.62, 1.55, 1.52 (k = 3) times faster; 0 neighbours differ from float64. Ours 0.76-0.81 s (k = 1) and
+0.89-0.98 s (k = 3) a round, scikit-learn 2.19-2.39 s and 2.53-2.74 s. So k = 1 meets 3x at idle, k = 3 does not.
+Session 17 (same kind of VM, load 1.3-1.7) gave 2.63/2.54 (k = 1) and 2.22/2.31 (k = 3) wall: this session's
+knn changes (float64 and integer features centred in float64; no float64 copies of all rows kept, a091b05,
+e61acc1) leave the float32 path's kernel as it was, so part of the difference is the machine's state.
+
 Measured (session 16, 2026-12-02; a VM with 2 AMD EPYC Zen 4 cores: AVX-512 with bf16 and VNNI, no AMX;
 jax 0.10.2; load average 2-9 from other sessions throughout, never near idle). Main's code, 1M queries x 1k:
 scikit-learn / ours 3.76, 3.55, 3.90, 3.31 wall (median of 3 rounds: mixture k = 1, k = 3, official k = 1,
