@@ -15,21 +15,12 @@ from alphaearth_nb import official as off
 from alphaearth_nb.core import band_names
 from alphaearth_nb.cubes import sample
 from alphaearth_nb.exports import read_cog, to_cog
-from alphaearth_nb.quantize import dequantize
+from test_official import written_at   # the vector a local mirror wrote at a point
 
 FIJI = (179.999, -17.002, -179.999, -16.998)   # west > east: across 180 deg (RFC 7946 5.2)
 
 
 def to(crs): return Transformer.from_crs("EPSG:4326", crs, always_xy=True).transform
-
-
-def written_at(mir, year, zone, x, y):
-    "The float vector written at (x, y) in `zone`'s CRS, or None where the zone has no tile."
-    for p, (codes, t, _) in mir.written.items():
-        if f"/{year}/{zone}/" not in p: continue
-        c, r = (int(np.floor(v)) for v in ~t @ (x, y))
-        if 0 <= r < codes.shape[0] and 0 <= c < codes.shape[1]: return np.asarray(dequantize(codes[r, c]))
-    return None
 
 
 @pytest.fixture(scope="module")
