@@ -370,6 +370,13 @@ def test_case_B1_flip_without_a_geotransform_is_taken_at_its_word_loudly():
         read_official_tiff("m.tif", flip=True, reader=lambda p, c: official_tiff(q))
 
 
+def _codes_with_gap(shape, seed, gap):
+    "Official int8 codes of random unit vectors with the no-data code at pixel `gap`, and their dequantised floats."
+    codes = np.asarray(quantize(random_unit(shape, seed=seed)), np.int8)
+    codes[gap] = NODATA
+    return codes, dequantize(codes)
+
+
 def _official_tif(path, codes, order=None, descriptions=True):
     "An int8 (band, y, x) GeoTIFF of `codes` (y, x, 64); band i holds A{order[i]}, described as such when asked."
     rasterio = pytest.importorskip("rasterio")
@@ -386,9 +393,7 @@ def test_an_embedding_held_as_a_dataset_by_other_readers(tmp_path):
     "xr.open_dataset(engine='rasterio') (`band_data`), band_as_variable (band_1..band_64), a netCDF written by xarray."
     rioxarray = pytest.importorskip("rioxarray")
     from alphaearth_nb.analysis import similarity
-    codes = np.asarray(quantize(random_unit((5, 7), seed=4)), np.int8)
-    codes[1, 2] = NODATA
-    want = dequantize(codes)
+    codes, want = _codes_with_gap((5, 7), 4, (1, 2))
     p = _official_tif(tmp_path / "a.tif", codes)
     pt = (500_035.0, 4_999_975.0)                       # column 3, row 2
     ref = similarity(read_official_tiff(p), pt)
@@ -528,9 +533,7 @@ def test_band_labels_are_read_by_meaning():
 def test_band_labels_by_meaning_in_files_and_datasets(tmp_path):
     "GeoTIFF descriptions A0..A63 in text order; a Dataset of A0..A63 (any order); GDAL's netCDF (Band1..Band64)."
     rasterio = pytest.importorskip("rasterio")
-    codes = np.asarray(quantize(random_unit((4, 5), seed=32)), np.int8)
-    codes[2, 1] = NODATA
-    want = dequantize(codes)
+    codes, want = _codes_with_gap((4, 5), 32, (2, 1))
     text = sorted(range(EMBED_DIM), key=lambda i: f"A{i}")
     p = _official_tif(tmp_path / "t.tif", codes, text, descriptions=False)
     with rasterio.open(p, "r+") as d: d.descriptions = tuple(f"A{i}" for i in text)
@@ -613,9 +616,7 @@ def test_case_A18_gate_query_reads_labels_and_casts_object_numbers():
 def test_int8_codes_held_as_uint8_are_read_by_meaning(tmp_path):
     "The official int8 bytes read unsigned (GDAL < 3.7: Int8 as Byte) or shifted by 128: every pixel was refused."
     rasterio = pytest.importorskip("rasterio")
-    codes = np.asarray(quantize(random_unit((4, 5), seed=34)), np.int8)
-    codes[1, 3] = NODATA
-    want = dequantize(codes)
+    codes, want = _codes_with_gap((4, 5), 34, (1, 3))
     assert codes.view(np.uint8).max() > 127 and codes.view(np.uint8)[1, 3, 0] == 128   # -1 reads 255, -128 reads 128
     p = tmp_path / "byte.tif"   # the file as GDAL before 3.7 hands it over: Byte, no-data 128
     with rasterio.open(p, "w", driver="GTiff", width=5, height=4, count=EMBED_DIM, dtype="uint8", crs="EPSG:32631",
