@@ -424,14 +424,20 @@ def inside_grid(obj, xs, ys) -> np.ndarray:
     return ~_placed(obj, xs, ys, "point")[-1]
 
 def pixel_indices(obj, xs, ys, error=PointError, what:str="point") -> tuple[np.ndarray, np.ndarray]:
-    "Row and column of the pixel nearest each (x, y) in `obj`'s CRS; raise `error` when one lies outside."
+    """Row and column of the pixel nearest each (x, y) in `obj`'s CRS; raise `error` when one lies outside, saying
+    so when on a geographic grid every point off it lies on it as (y, x): latitude and longitude swapped (both
+    within +-90, as all of Europe, where `check_degrees` cannot tell)."""
+    raw = np.broadcast_arrays(np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64)))
     gx, gy, hx, hy, xs, ys, out = _placed(obj, xs, ys, what)
     obj = rename_spatial(obj)
     if out.any():
         i = int(np.argmax(out))
+        swap = _is_geographic(crs_of(obj)) and not _placed(obj, raw[1][out], raw[0][out], what)[-1].any()
         raise error(f"{int(out.sum())} {what}(s) lie outside the grid (first: x={xs[i]}, y={ys[i]}; grid x in "
                     f"[{gx.min() - hx}, {gx.max() + hx}], y in [{gy.min() - hy}, {gy.max() + hy}], crs "
-                    f"{crs_of(obj)}): give coordinates in the grid's CRS (or pass `crs=`) and drop those outside it")
+                    f"{crs_of(obj)}): " + ("read as (y, x) they all lie on it: longitude and latitude look swapped: "
+                    "pass x = longitude, y = latitude (`(lon, lat)`)" if swap else "give coordinates in the grid's "
+                    "CRS (or pass `crs=`) and drop those outside it"))
     return _axis_index(gy, ys), _axis_index(gx, xs)
 
 # %% ../nbs/03_geo.ipynb #w0005

@@ -327,3 +327,24 @@ def test_to_crs_reads_a_latitude_a_hair_past_a_pole_as_the_pole():
     assert float(y[0]) == 90.0
     with pytest.raises(PointError, match="swapped"):                    # past a pole by more: still refused
         to_crs([10.0], [90.5], "EPSG:4326", "EPSG:3413")
+
+
+def test_a_point_given_as_lat_lon_within_90_is_named_swapped():
+    "Paris (lat 48.853, lon 2.347) handed in as (x, y) to an EPSG:4326 map of it: both within +-90, off the map, on it swapped."
+    from alphaearth_nb.testing import embedding_from_array, random_unit
+    g = grid_coords(10, 10, x0=2.30, y0=48.90, res=0.01)            # x 2.305..2.395, y 48.895..48.805
+    e = embedding_from_array(random_unit((10, 10), seed=2)).assign_coords(g).assign_attrs(crs="EPSG:4326")
+    with pytest.raises(PointError, match=r"outside the grid .*read as \(y, x\) they all lie on it: .*swapped"):
+        pixel_indices(e, [48.853], [2.347])
+    assert [int(v[0]) for v in pixel_indices(e, [2.347], [48.853])] == [4, 4]  # hand-worked: row (48.9 - 48.853) // 0.01
+    with pytest.raises(PointError, match="swapped"):
+        e.aef.similarity((48.8555, 2.3012))                          # a public entry: the same words
+    for xs, ys in (([2.0], [48.85]),                                 # off, and off swapped too: no swap hint
+                   ([48.85, 2.0], [2.35, 48.85])):                   # one swapped, one simply off: no hint
+        with pytest.raises(PointError, match="give coordinates in the grid's CRS") as ex:
+            pixel_indices(e, xs, ys)
+        assert "swapped" not in str(ex.value)
+    u = e.assign_coords(grid_coords(10, 10, x0=48.80, y0=2.40, res=0.01)).assign_attrs(crs="EPSG:32631")
+    with pytest.raises(PointError) as ex:                           # metres of a projected map: no swap in metres
+        pixel_indices(u, [2.35], [48.85])
+    assert "swapped" not in str(ex.value)
