@@ -28,10 +28,9 @@ import jax.numpy as jnp
 from jax.experimental import multihost_utils
 from jaxtyping import PyTree
 
-from .core import (MARKER, CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
-                                RunLockedError, TrainingWarning, local_output, no_file_on_the_way, pid_alive, user_path,
-                                write_text,
-                                writing_file)
+from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
+                                RunLockedError, TrainingWarning)
+from .files import MARKER, local_output, no_file_on_the_way, pid_alive, user_path, write_text, writing_file
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'LOCK', 'TAKEOVER', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS', 'jsonable', 'checkpoint_headers',
@@ -277,7 +276,7 @@ def _read_lock(p:Path) -> dict:
 
 def _create_lock(p:Path, me:dict) -> bool:
     "Create the lock `p` holding `me`, contents and all at once; False if a lock is there."
-    tmp = p.parent / f".{p.name}.partial-{os.getpid()}-{uuid.uuid4().hex[:8]}"  # as core.writing_file names its own
+    tmp = p.parent / f".{p.name}.partial-{os.getpid()}-{uuid.uuid4().hex[:8]}"  # as files.writing_file names its own
     tmp.write_text(json.dumps(me))
     try: os.link(tmp, p); return True  # atomic and exclusive: no reader ever sees an empty lock
     except FileExistsError: return False
@@ -350,7 +349,7 @@ def run_lock(folder:str|os.PathLike): # the run folder (created if absent)
 # %% ../nbs/16_checkpoint.ipynb #c0019
 RUN_MARKER = ".aef-run"
 RUN_FILES = ("checkpoints", "metrics.jsonl", "loss.png", RUN_MARKER)  # what a run writes in its folder
-_SCRATCH = re.compile(r"\..+\.partial-\d+-[0-9a-f]{8}$")  # a file `core.writing_file` is writing (or left)
+_SCRATCH = re.compile(r"\..+\.partial-\d+-[0-9a-f]{8}$")  # a file `files.writing_file` is writing (or left)
 
 def is_run(folder) -> bool:
     "True if `folder` holds (part of) an alphaearth_nb training run: its `.aef-run` marker or checkpoints of ours "

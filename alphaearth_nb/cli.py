@@ -26,8 +26,9 @@ from matplotlib.figure import Figure
 
 from . import analysis, embeddings, evaluate, maps, model, quality, samples, scene, stream, train
 from .core import (AEFError, CheckpointError, ConfigError, DimensionError, LabelError, MissingDataError,
-                                MissingSourceError, StackTypeError, UnknownSourceError, MARKER, band_names,
-                                check_output, compile_cache, settle_zarr, split_cpu, writing_folder)
+                                MissingSourceError, StackTypeError, UnknownSourceError, band_names, compile_cache,
+                                split_cpu)
+from .files import MARKER, check_output, settle_zarr, writing_folder
 from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .embed import embed, embed_to_zarr
 from .labels import table_numbers
@@ -532,7 +533,7 @@ def main(argv:list[str]|None=None) -> int:
         with _env("AEF_FAST_COMPILE", "0" if a.no_fast_compile else None): COMMANDS[a.cmd](a)
     except (AEFError, OSError) as e:
         # a failed zarr write (a full disk) left chunk writes running on zarr's thread: they end before `aef` does,
-        # else they meet the thread pool shut down at exit and print a traceback under our one line (core.settle_zarr)
+        # else they meet the thread pool shut down at exit and print a traceback under our one line (files.settle_zarr)
         settle_zarr(stop=argv is None)
         print(f"aef: error: {e}", file=sys.stderr)
         return 2

@@ -7,22 +7,15 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/core.html.md"""
 # %% ../nbs/00_core.ipynb #c0002
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import contextlib
 import ctypes
-import errno
 import functools
 import gc
 import inspect
-import json
 import os
-import shutil
 import sys
 import threading
 import types
-import uuid
-import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,19 +26,16 @@ from jax.experimental.compilation_cache import compilation_cache as jax_compilat
 from jaxtyping import Array, Bool, Float
 
 # %% auto #0
-__all__ = ['EMBED_DIM', 'MARKER', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BYTES', 'KEPT_HEAP', 'AEFError', 'TimeError',
-           'MissingTimeError', 'UnsortedTimeError', 'PeriodError', 'SourceError', 'UnknownSourceError',
-           'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError', 'EmptyStackError',
-           'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError',
-           'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
-           'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
-           'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'band_names', 'CallableModule',
-           'callable_module', 'Frames', 'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError',
-           'RunLockedError', 'RemoteOutputError', 'DiskError', 'user_path', 'is_remote', 'local_output', 'is_ours',
-           'no_file_on_the_way', 'check_output', 'pid_alive', 'settle_zarr', 'writing_folder', 'writing_file',
-           'write_text', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache',
-           'compiler_options', 'cpu_threads', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu',
-           'cpu_devices_note']
+__all__ = ['EMBED_DIM', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BYTES', 'KEPT_HEAP', 'AEFError', 'TimeError', 'MissingTimeError',
+           'UnsortedTimeError', 'PeriodError', 'SourceError', 'UnknownSourceError', 'MissingSourceError',
+           'UnknownBandError', 'GridError', 'DimensionError', 'EmptyStackError', 'NoValidDataError', 'DTypeError',
+           'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError', 'MissingDependencyError',
+           'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError', 'UntrainedSourceError', 'PointError',
+           'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning', 'NoDataWarning', 'MetadataWarning',
+           'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames', 'Target', 'Texts',
+           'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'RemoteOutputError', 'DiskError',
+           'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options',
+           'cpu_threads', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -138,288 +128,12 @@ class TrainExample(eqx.Module):
     texts: Texts
     period: Float[Array, "2"]       # summary period shared by teacher and student (consistency, uniformity)
 
-# %% ../nbs/00_core.ipynb #c2001
-MARKER = ".aef-complete"  # written last into every folder the package writes
-
+# %% ../nbs/00_core.ipynb #c2001e
 class OutputExistsError(AEFError, FileExistsError): "An output exists and replacing it was not asked for."
 class NotOursError(OutputExistsError): "A non-empty folder (or a file where a folder goes) not ours: never replaced."
 class RunLockedError(AEFError): "Another run holds the folder (its lock names the process)."
 class RemoteOutputError(ConfigError): "An output path is a URL (gs://, s3://) or /vsi path: outputs are local paths."
 class DiskError(OSError, AEFError): "The file system refused a move (another device, no permission): `errno` as the OS gave it."
-
-def user_path(path:str|os.PathLike) -> Path:
-    """`path` as a `Path` with a leading `~` expanded to the home folder, as xarray, zarr and the shell read it.
-    Without this a notebook's `to_zarr("~/maps/a.zarr")` made a folder named `~` in the working folder for the
-    marker while zarr wrote the data under the home folder: the store then read as missing."""
-    return Path(os.path.expanduser(os.fspath(path)))
-
-_UPLOADS = {"gs": "gcloud storage cp -r {local} {url}", "s3": "aws s3 cp {rec}{local} {url}",
-            "az": "azcopy copy {local} '{url}' --recursive", "abfs": "azcopy copy {local} '{url}' --recursive"}
-
-def is_remote(path) -> bool:
-    "Whether `path` is a URL (`scheme://...`) or a GDAL `/vsi...` path: no local file (readers, `local_output`)."
-    s = str(os.fspath(path) if isinstance(path, os.PathLike) else path); scheme, sep, _ = s.partition("://")
-    return s.startswith("/vsi") or bool(sep and scheme[:1].isalpha() and all(c.isalnum() or c in "+.-" for c in scheme))
-
-def local_output(target:str|os.PathLike, # the folder or file about to be written
-                 what:str="output",      # a word for messages
-                 folder:bool|None=None,  # True: a folder (the upload copies recursively)
-                ) -> Path:
-    """`target` as the local `Path` to write (`user_path`); `RemoteOutputError` for a URL (`scheme://...`) or a
-    GDAL `/vsi...` path, naming the upload: `Path` would read `gs://b/a.zarr` as the local folders `gs:/b/a.zarr`."""
-    s = os.fspath(target)
-    if is_remote(s):
-        scheme, sep, _ = s.partition("://"); scheme = scheme.lower() if sep else s[1:].split("/")[0]
-        local = s.rstrip("/").rsplit("/", 1)[-1] or "out"
-        rec = "--recursive " if folder or (folder is None and "." not in local) or local.endswith(".zarr") else ""
-        up = _UPLOADS.get(scheme, "").format(local=local, url=s, rec=rec)
-        up = f"`{up}`" if up else "your storage's copy tool"
-        was = f"the URL would have been a local folder named '{s.split('/')[0]}'" if sep else "a GDAL virtual path"
-        raise RemoteOutputError(f"{s} is {'a URL' if sep else 'remote'}: alphaearth_nb writes the {what} to a local "
-                                f"path only ({was}), so nothing was written: write it to a local path ({local!r}), "
-                                f"then upload it, e.g. {up}.")
-    return user_path(s)
-
-def is_ours(path:str|os.PathLike) -> bool:
-    "True if `path` is a folder written to completion by alphaearth_nb (it holds the marker)."
-    return (user_path(path) / MARKER).is_file()
-
-def no_file_on_the_way(t:Path, what:str):
-    "Raise `NotOursError` if a plain file stands where a folder above `t` must be (no raw `FileExistsError` later)."
-    for p in t.parents:
-        if p.exists():
-            if not p.is_dir():
-                raise NotOursError(f"{p} is a file, so the {what} {t} cannot be written inside it (a folder of that "
-                                   f"name is needed there): choose another path, or move the file away.")
-            return
-
-def check_output(target:str|os.PathLike, # the folder or file about to be written
-                 overwrite:bool=False,   # replace an existing output of ours
-                 what:str="output",      # a word for messages, e.g. "embedding store"
-                 folder:bool|None=None,  # True: the output is a folder, so an existing plain file is never ours
-                ) -> Path:
-    "The path to write (a symlink's target): raise unless absent, an empty folder, or ours and `overwrite`."
-    t = local_output(target, what, folder)  # a URL is refused here, before any work (case E18-2)
-    if t.is_symlink(): t = t.resolve()   # write where the link points: the link stays, nothing is left beside it
-    if not t.exists(): no_file_on_the_way(t, what); return t
-    if t.is_dir():
-        if not any(t.iterdir()): return t
-        if not is_ours(t) and (t / ".aef-run").is_file():   # checkpoint.RUN_MARKER: fit wrote it, and it is kept
-            raise NotOursError(f"{t} is a training run folder (`fit(out=...)` / `aef train --out`), so it is left "
-                               f"alone, whatever overwrite says: write the {what} to a new or empty folder.")
-        if not is_ours(t):
-            raise NotOursError(f"{t} is a non-empty folder that alphaearth_nb did not write, so it is left alone: "
-                               f"write the {what} to a new or empty folder instead.")
-    elif folder:
-        raise NotOursError(f"{t} is a file that alphaearth_nb did not write (its outputs here are folders), so it is "
-                           f"left alone: write the {what} to a new or empty folder instead.")
-    if not overwrite:
-        raise OutputExistsError(f"{t} already exists: pass overwrite=True (`--overwrite` on the command line) to "
-                                f"replace the {what}, or choose another path.")
-    return t
-
-# %% ../nbs/00_core.ipynb #c2003
-def _partial_name(t:Path) -> Path:
-    return t.parent / f".{t.name}.partial-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-
-def pid_alive(pid:int) -> bool:
-    "True if a process `pid` runs on this machine."
-    try: return os.kill(pid, 0) is None   # signal 0 only asks; a process of another user raises PermissionError
-    except ProcessLookupError: return False
-    except PermissionError: return True
-
-def _clean_partials(t:Path):
-    for p in t.parent.glob(f".{t.name}.partial-*"):
-        try: pid = int(p.name.rsplit(".partial-", 1)[1].split("-")[0])
-        except ValueError: continue
-        if not pid_alive(pid): shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
-
-def _rm(p:Path): shutil.rmtree(p, ignore_errors=True) if p.is_dir() and not p.is_symlink() else p.unlink(missing_ok=True)
-
-def _dead_olds(t:Path) -> list[Path]:
-    "What `_swap_in` moved aside for `t` (`.NAME.old-PID-*`) and a writer no longer alive left there, newest first."
-    olds = []
-    for p in t.parent.glob(f".{t.name}.old-*"):
-        try: pid = int(p.name.rsplit(".old-", 1)[1].split("-")[0])
-        except ValueError: continue
-        if not pid_alive(pid): olds.append(p)
-    return sorted(olds, key=lambda p: p.lstat().st_ctime, reverse=True)  # a rename sets ctime: the last moved aside
-
-def _restore_old(t:Path):
-    "Put back the output a writer killed inside `_swap_in` left only as `.NAME.old-PID-*`, when nothing is at `t`."
-    if t.exists() or t.is_symlink(): return
-    if not (olds := _dead_olds(t)): return
-    try: _move_new(olds[0], t)  # never onto an output another writer put there meanwhile
-    except FileExistsError: return
-    warnings.warn(f"restored {t} from {olds[0].name}, where a writer killed while replacing it left it", stacklevel=4)
-
-_RENAME_NOREPLACE, _RENAME_EXCHANGE = 1, 2  # linux/fs.h
-
-def _renameat2(a:Path, b:Path, flags:int) -> int|None:
-    "Linux `renameat2(a, b, flags)`: 0 when done, else its errno; None where the call is unavailable."
-    if not sys.platform.startswith("linux"): return None
-    try:
-        fn = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError): return None  # glibc before 2.28, or no libc to load
-    fn.argtypes, fn.restype = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint], ctypes.c_int
-    AT_FDCWD = -100
-    return 0 if fn(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), flags) == 0 else ctypes.get_errno()
-
-def _exchange(a:Path, b:Path) -> bool:
-    "Swap two existing paths in one atomic step (Linux `renameat2`, `RENAME_EXCHANGE`); False where that is unavailable."
-    return _renameat2(a, b, _RENAME_EXCHANGE) == 0  # else the two moves
-
-def _taken(dst:Path) -> FileExistsError:
-    return FileExistsError(errno.EEXIST, "another writer put an output there first", str(dst))
-
-def _move_new(src:Path, dst:Path):
-    """Move `src` to `dst` in one atomic step that never replaces: `FileExistsError` if anything is at `dst`.
-
-    Linux: `renameat2` with `RENAME_NOREPLACE`. Elsewhere, or on a file system without it (errno EINVAL), a file
-    is hard-linked into place (`os.link` fails on a taken name) and its old name removed, and a folder is renamed
-    with `os.rename`, which POSIX refuses onto a non-empty folder or a file (and Windows onto anything); only a
-    file system without hard links falls back to a check just before the rename."""
-    err = _renameat2(src, dst, _RENAME_NOREPLACE)
-    if err == 0: return
-    if err in (errno.EEXIST, errno.ENOTEMPTY): raise _taken(dst)
-    if err not in (None, errno.EINVAL, errno.ENOSYS, errno.EPERM):  # EPERM: a sandbox (seccomp) refusing the call
-        raise DiskError(err, os.strerror(err), str(src), None, str(dst))
-    if src.is_dir() and not src.is_symlink():
-        if dst.is_symlink(): raise _taken(dst)  # a rename would follow no link: it would replace the link itself
-        try: os.rename(src, dst)
-        except OSError as e:
-            if isinstance(e, FileExistsError) or e.errno in (errno.EEXIST, errno.ENOTEMPTY, errno.ENOTDIR):
-                raise _taken(dst) from None
-            raise
-        return
-    try: os.link(src, dst, follow_symlinks=False)
-    except FileExistsError: raise _taken(dst) from None
-    except OSError:  # no hard links here: the last check, then the rename
-        if dst.exists() or dst.is_symlink(): raise _taken(dst) from None
-        os.rename(src, dst); return
-    os.unlink(src)
-
-def _drop_empty(t:Path):
-    "Remove `t` if it is an empty folder (made by hand before writing), so that a move can take its name."
-    try: t.rmdir()
-    except OSError: pass  # not there, not a folder, or not empty (another writer's output, say): left as it is
-
-def _place(tmp:Path, t:Path, overwrite:bool, what:str):
-    "Move the finished `tmp` to `t`: replacing what is there only with `overwrite`, else `OutputExistsError`."
-    _drop_empty(t)
-    if overwrite: return _swap_in(tmp, t)
-    try: _move_new(tmp, t)
-    except FileExistsError:
-        raise OutputExistsError(f"{t} was written by another writer while this one ran, and replacing it was not "
-                                f"asked for: that {what} is kept and this one discarded. Pass overwrite=True "
-                                f"(`--overwrite` on the command line) to replace it, or choose another path.") from None
-
-def _swap_in(tmp:Path, t:Path):
-    """Move `tmp` to `t`; an old `t` is moved aside first and deleted only after the move succeeded.
-
-    On Linux the two trade places in one atomic step (`renameat2` with `RENAME_EXCHANGE`), so no kill can leave `t`
-    empty; the old output, then under `tmp`'s name, is deleted after (or by the next write's `_clean_partials`).
-    Elsewhere (or on a file system without it) a writer killed between the two moves leaves the old `t` as
-    `.NAME.old-PID-*` only: the next write restores it first (`_restore_old`, from `writing_folder`), and a write
-    that succeeds removes dead writers' old copies."""
-    if (t.exists() or t.is_symlink()) and _exchange(tmp, t):  # one atomic step: `t` always holds a whole output
-        for p in [tmp] + _dead_olds(t): _rm(p)                  # `tmp` now holds the old one
-        return
-    old = None
-    if t.exists():
-        old = t.parent / f".{t.name}.old-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        os.replace(t, old)
-    try: os.replace(tmp, t)
-    except BaseException:
-        if old is not None: os.replace(old, t)
-        raise
-    for p in ([old] if old is not None else []) + _dead_olds(t): _rm(p)
-
-# %% ../nbs/00_core.ipynb #c2003y
-def settle_zarr(timeout:float=30.0, # seconds to wait for zarr's running tasks before cancelling them
-                stop:bool=False,    # also end zarr's loop, its thread and pool (zarr starts them anew when used)
-                cancel:bool=True,   # cancel what still runs after `timeout` (False: leave it, e.g. another writer's)
-               ) -> int:
-    """Wait until zarr's background loop (zarr 3: `zarr.core.sync`) has no task left; returns how many tasks were
-    waited for (0 when zarr is not imported or its loop is idle). Tasks still running after `timeout` seconds are
-    cancelled (unless `cancel=False`). Their errors are not raised: the first error of a write reached its caller
-    already. zarr's loop is one per process: the wait covers other threads' writes too."""
-    zs = sys.modules.get("zarr.core.sync")
-    loop = getattr(zs, "loop", [None])[0]
-    if loop is None or loop.is_closed() or threading.current_thread() is getattr(zs, "iothread", [None])[0]: return 0
-    async def drain():
-        me, seen, end = asyncio.current_task(), set(), loop.time() + timeout
-        while left := [t for t in asyncio.all_tasks() if t is not me]:
-            seen.update(left)
-            done, pending = await asyncio.wait(left, timeout=max(0.0, end - loop.time()))
-            for t in done: t.cancelled() or t.exception()  # retrieved: asyncio logs none of them at exit
-            if pending and loop.time() >= end:
-                if cancel:
-                    for t in pending: t.cancel()
-                    await asyncio.wait(pending, timeout=1.0)
-                break
-        return len(seen)
-    n = 0
-    if loop.is_running():
-        try: n = asyncio.run_coroutine_threadsafe(drain(), loop).result(timeout + 5)
-        except (concurrent.futures.TimeoutError, RuntimeError): pass
-    if stop:
-        try: zs.cleanup_resources()
-        except RuntimeError: pass  # its thread did not stop in zarr's 0.2 s: the loop stays; zarr's exit hook retries
-    return n
-
-
-# %% ../nbs/00_core.ipynb #c2004
-@contextlib.contextmanager
-def writing_folder(target:str|os.PathLike, # the folder to (re)place
-                   overwrite:bool=False,   # replace an existing folder of ours
-                   what:str="output",      # a word for messages
-                   meta:dict|None=None,    # JSON-able facts stored in the marker (kind, version, ...)
-                  ):
-    """Yield a fresh folder beside `target`; on success write the marker last and rename it into place.
-
-    Without `overwrite`, the rename never replaces: a writer that finds `target` taken by then (two writers of one
-    new path) raises `OutputExistsError` and its folder is removed, so the first output stays whole."""
-    _restore_old(local_output(target, what, True).resolve())  # a store a killed writer left aside comes back before the rules apply
-    t = check_output(target, overwrite, what, folder=True)
-    t.parent.mkdir(parents=True, exist_ok=True)
-    _clean_partials(t)
-    tmp = _partial_name(t); tmp.mkdir()
-    try:
-        yield tmp
-        (tmp / MARKER).write_text(json.dumps({"complete": True, "what": what, **(meta or {})}) + "\n")
-        _place(tmp, t, overwrite, what)  # without overwrite, never onto what another writer put there meanwhile
-    except BaseException:
-        if any(next(tmp.rglob(m), None) for m in ("zarr.json", ".zgroup", ".zarray")):  # a zarr store was begun:
-            settle_zarr(cancel=False)  # its chunk writes started with the failed one finish first (else they refill
-                                       # `tmp`); another thread's zarr writes are waited for, never cancelled
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-
-# %% ../nbs/00_core.ipynb #c4000c
-@contextlib.contextmanager
-def writing_file(target:str|os.PathLike, # the file to (re)place
-                 mode:str="wb",           # "wb" or "w"
-                 overwrite:bool=True,     # replace an existing file (files are ours to refresh by default)
-                ):
-    "Yield a file open beside `target`; on success flush, fsync and rename it into place (mode 0666 - umask)."
-    t = check_output(target, overwrite, "file", folder=False)
-    if t.is_dir(): raise OutputExistsError(f"{t} is a folder: choose a file path.")
-    t.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _partial_name(t)
-    try:
-        with open(tmp, mode.replace("w", "x")) as f:
-            yield f
-            f.flush(); os.fsync(f.fileno())
-        _place(tmp, t, overwrite, "file")
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-def write_text(target, text:str, overwrite:bool=True) -> Path:
-    "Write `text` to `target` atomically (see `writing_file`)."
-    with writing_file(target, "w", overwrite) as f: f.write(text)
-    return user_path(target)
 
 # %% ../nbs/00_core.ipynb #m001
 class CRSError(GridError): "A CRS cannot be read (not an EPSG code, WKT or PROJJSON)."

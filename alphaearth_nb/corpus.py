@@ -17,7 +17,8 @@ import pandas as pd
 import xarray as xr
 
 from . import samples, scene
-from .core import ConfigError, LabelError, MissingDataError, user_path, writing_folder
+from .core import ConfigError, LabelError, MissingDataError
+from .files import user_path, writing_folder
 from .sources import get_source
 
 # %% auto #0

@@ -23,7 +23,8 @@ from tqdm.auto import tqdm
 
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning, Frames, MissingSourceError,
                                 PeriodError, UnknownSourceError, band_names)
-from .core import callable_module, check_output, compiler_options, frozen_traces, writing_folder
+from .core import callable_module, compiler_options, frozen_traces
+from .files import check_output, writing_folder
 from .dist import batch_sharding, make_mesh
 from .geo import is_lazy
 from .quantize import quantize

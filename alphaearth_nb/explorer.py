@@ -26,7 +26,8 @@ from PIL import Image
 
 from .accessor import EmbeddingAccessor, forward
 from .analysis import pca_basis, sample_pixels
-from .core import ConfigError, DimensionError, LabelError, NoValidDataError, write_text
+from .core import ConfigError, DimensionError, LabelError, NoValidDataError
+from .files import write_text
 from .embeddings import as_embedding
 from .evaluate import encode_labels, knn_predict
 from .geo import axis_span, cell_index, crs_of, north_up, require, to_crs, turn_shift, wrap_x
@@ -415,7 +416,7 @@ def save_labels(self:Explorer, path,
                ) -> Path:
     """Write the labels as GeoJSON (grid CRS, named in the file) for `emb.aef.classify(path)`.
 
-    Written beside `path` and renamed in (`core.write_text`): an existing file, e.g. the labels of an earlier
+    Written beside `path` and renamed in (`files.write_text`): an existing file, e.g. the labels of an earlier
     session, is replaced only with `overwrite=True`, and never left half written (field case E1's kind)."""
     if not self._labels: raise LabelError("no labels to save: click points in label mode first")
     return write_text(path, self.labels.to_json(drop_id=True), overwrite)

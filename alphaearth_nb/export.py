@@ -19,7 +19,8 @@ import pandas as pd
 import xarray as xr
 
 from . import earthengine, sites, stream, testing
-from .core import EarthEngineError, writing_folder
+from .core import EarthEngineError
+from .files import writing_folder
 from .geo import grid_coords, require
 from .stacks import validate_stack
 from .timecodes import Period, as_period

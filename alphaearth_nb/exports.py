@@ -21,9 +21,9 @@ import pandas as pd
 import xarray as xr
 import zarr
 
-from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, MARKER,
-                                 MissingDataError, band_names, check_output, is_ours, user_path, writing_file,
-                                 writing_folder)
+from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, MissingDataError,
+                                band_names)
+from .files import MARKER, check_output, is_ours, user_path, writing_file, writing_folder
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import as_embedding, label_bands, refuse_rotation
 from .geo import (crs_of, declared_nodata, grid_coords, is_lazy, is_remote, north_up, packing,
@@ -324,7 +324,7 @@ def to_zarr(emb, store, model:str="AlphaEarth Foundations (Satellite Embedding V
             quantized:bool=True,
             overwrite:bool=False) -> str:  # replace a store written before (a folder not ours is never touched)
     """Write an embedding or cube to a Zarr v3 store with the embedding metadata; returns the store path.
-    Written beside `store` and renamed in with a completion marker (`core.writing_folder`); raises
+    Written beside `store` and renamed in with a completion marker (`files.writing_folder`); raises
     `OutputExistsError` for an existing store without `overwrite`, `NotOursError` for a folder of other files."""
     check_output(store, overwrite, "embedding store")   # before any work
     emb = cube_form(emb)

@@ -14,7 +14,8 @@ import xarray as xr
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError as _ProjCRSError
 
-from .core import CRSError, EmptyStackError, GridError, MissingDependencyError, PointError, is_remote
+from .core import CRSError, EmptyStackError, GridError, MissingDependencyError, PointError
+from .files import is_remote
 
 # %% auto #0
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'POLE_TOL', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'packing',

@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import ConfigError, MissingDataError, user_path, writing_folder
+from .core import ConfigError, MissingDataError
+from .files import user_path, writing_folder
 from .geo import grid_coords
 from .landscape import (BARE, BROADLEAF, BUILT, CLASSES, CONIFER, CRS, GRASS, PAD_DAYS, SUMMER, WATER, WINTER, Layout,
                                       SceneConfig, autumn_sowing, class_profiles, daily_weather, green_dry, make_layout,

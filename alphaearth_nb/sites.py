@@ -15,7 +15,8 @@ import pandas as pd
 import xarray as xr
 
 from . import samples
-from .core import ConfigError, LabelError, MissingDataError, user_path, writing_file
+from .core import ConfigError, LabelError, MissingDataError
+from .files import user_path, writing_file
 from .geo import require, to_crs, utm_crs
 
 # %% auto #0

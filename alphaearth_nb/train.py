@@ -37,8 +37,8 @@ from . import model as aef_model
 from .checkpoint import (checkpoints, latest_checkpoint, load_checkpoint, not_a_run, read_header,
                                       run_folder, save_checkpoint)
 from .core import (CheckpointError, ConfigError, TrainingError, TrainingWarning, compiler_options,
-                                frozen_traces, gc_frozen, local_output, user_path, write_text,
-                                writing_file)
+                                frozen_traces, gc_frozen)
+from .files import local_output, user_path, write_text, writing_file
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
                                 place, state_sharding)
 

@@ -148,7 +148,7 @@ def test_no_fast_compile_holds_for_the_command_only(monkeypatch):  # issue 16 it
 
 def _store(path, h=6, w=5, seed=0):
     "An embedding store as `aef embed` writes it (no consolidated metadata, our completion marker), and its grid."
-    from alphaearth_nb.core import writing_folder
+    from alphaearth_nb.files import writing_folder
     from alphaearth_nb.testing import embedding_from_array, random_unit
     emb = embedding_from_array(random_unit((h, w), seed=seed))
     ds = emb.to_dataset(name="embedding").assign_coords(band=emb.band.astype(object))
@@ -321,7 +321,7 @@ def test_embed_onto_a_full_disk_is_one_line_and_leaves_the_old_store(tmp_path, f
     running after the first failure refilled the removed partial copy (left beside the store every run), and 1 run
     in 4 ended with an asyncio traceback (`cannot schedule new futures after shutdown`) under our line."""
     import xarray as xr
-    from alphaearth_nb.core import is_ours, writing_folder
+    from alphaearth_nb.files import is_ours, writing_folder
     from alphaearth_nb.stacks import toy_stack
     toy_stack(size=120).to_zarr(tmp_path / "st.zarr", consolidated=False)
     old = xr.Dataset({"embedding": (("y", "x"), np.arange(64, dtype=np.float32).reshape(8, 8))})

@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import DTypeError, MARKER, MissingDataError, NotOursError, OutputExistsError, PointError, is_ours
+from alphaearth_nb.core import DTypeError, MissingDataError, NotOursError, OutputExistsError, PointError
+from alphaearth_nb.files import MARKER, is_ours
 from alphaearth_nb.exports import map_to_cog, open_zarr, read_cog, to_cog, to_zarr, vectorize
 from alphaearth_nb.quantize import dequantize, quantize
 from alphaearth_nb.testing import disk_full, embedding_from_array, random_unit

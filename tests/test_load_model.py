@@ -150,7 +150,7 @@ def test_an_embedding_store_is_named_not_a_run(tmp_path, capsys):
 
 
 def test_a_demo_folder_names_its_run(tmp_path):
-    from alphaearth_nb.core import writing_folder
+    from alphaearth_nb.files import writing_folder
     demo = tmp_path / "demo"
     with writing_folder(demo, what="demo", meta={"kind": "demo"}) as tmp:
         (tmp / "run").mkdir(); (tmp / "run" / ".aef-run").write_text("{}")

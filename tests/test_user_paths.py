@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from alphaearth_nb import cli, exports
-from alphaearth_nb.core import MissingDataError, NotOursError, check_output, is_ours, user_path
+from alphaearth_nb.core import MissingDataError, NotOursError
+from alphaearth_nb.files import check_output, is_ours, user_path
 from alphaearth_nb.testing import Standin, embedding_from_array, random_unit, standin_batches, standin_loss
 from alphaearth_nb.train import TrainConfig, fit, read_metrics
 

@@ -1,4 +1,4 @@
-"Writes that cannot destroy, one run per folder (alphaearth_nb.core; field cases E1, E2, E4, E6)."
+"Writes that cannot destroy, one run per folder (alphaearth_nb.files; field cases E1, E2, E4, E6)."
 import json
 import os
 import socket
@@ -12,9 +12,9 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.checkpoint import LOCK, run_lock
-from alphaearth_nb.core import (MARKER, NotOursError, OutputExistsError, RunLockedError, check_output, is_ours,
-                                write_text, writing_file, writing_folder)
-from alphaearth_nb import core
+from alphaearth_nb.core import NotOursError, OutputExistsError, RunLockedError
+from alphaearth_nb.files import MARKER, check_output, is_ours, write_text, writing_file, writing_folder
+from alphaearth_nb import core, files
 from alphaearth_nb.testing import disk_full
 
 
@@ -73,7 +73,7 @@ def test_disk_full_while_other_chunk_writes_run_leaves_no_partial_copy(tmp_path,
 
 
 def test_killed_writer_leaves_no_store_under_the_name(tmp_path):  # E2, the process dies mid-write
-    code = ("import os, sys; from alphaearth_nb.core import writing_folder\n"
+    code = ("import os, sys; from alphaearth_nb.files import writing_folder\n"
             "with writing_folder(sys.argv[1]) as t:\n    (t / 'a').write_text('half'); os._exit(9)\n")
     r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "out")], env={**os.environ, "PYTHONPATH": os.getcwd()})
     assert r.returncode == 9 and not (tmp_path / "out").exists()
@@ -111,14 +111,14 @@ def test_overwrite_is_one_atomic_exchange_on_linux(tmp_path, monkeypatch):  # E2
         return real_replace(a, b)
     monkeypatch.setattr(os, "replace", replace)
     def killed(p): raise KeyboardInterrupt  # the writer dies right after the exchange, before deleting the old store
-    monkeypatch.setattr(core, "_rm", killed)
+    monkeypatch.setattr(files, "_rm", killed)
     with pytest.raises(KeyboardInterrupt): _store(tmp_path / "out", 2.0, overwrite=True)
     assert replaced == []  # no two-step move: the name always held a complete store
     assert np.array_equal(xr.open_zarr(tmp_path / "out" / "s.zarr")["v"].values, _values(2.0))
     monkeypatch.undo()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # the old store went with the writer's partial folder
     a, b = tmp_path / "a", tmp_path / "b"; a.mkdir(); b.write_text("b")
-    assert core._exchange(a, b) and a.read_text() == "b" and b.is_dir()  # the two paths trade places, any kind
+    assert files._exchange(a, b) and a.read_text() == "b" and b.is_dir()  # the two paths trade places, any kind
 
 def test_writing_file_atomic_and_mode(tmp_path):  # E6
     um = os.umask(0); os.umask(um)
@@ -150,7 +150,7 @@ def test_run_lock_holder_is_named_every_time(tmp_path, monkeypatch):  # E-2: the
     finally: writer.join()
     (d / LOCK).unlink()
     def no_link(*a, **k): raise PermissionError(1, "Operation not permitted")
-    monkeypatch.setattr(core.os, "link", no_link)  # a file system without hard links: created, then written
+    monkeypatch.setattr(files.os, "link", no_link)  # a file system without hard links: created, then written
     with run_lock(d):
         assert json.loads((d / LOCK).read_text())["pid"] == os.getpid()
         with pytest.raises(RunLockedError, match=f"pid {os.getpid()} on host"):
@@ -203,7 +203,7 @@ def _race(n, write):
 
 @pytest.mark.parametrize("noreplace", [True, False], ids=["renameat2", "fallback"])
 def test_two_writers_of_one_new_path_the_second_is_refused(tmp_path, monkeypatch, noreplace):  # E4's kind, stores
-    if not noreplace: monkeypatch.setattr(core, "_renameat2", lambda a, b, flags: None)  # no RENAME_NOREPLACE here
+    if not noreplace: monkeypatch.setattr(files, "_renameat2", lambda a, b, flags: None)  # no RENAME_NOREPLACE here
     for rep in range(30):
         out, f = tmp_path / f"out{rep}", tmp_path / f"f{rep}.txt"
         both_in = threading.Barrier(2, timeout=60)
@@ -250,8 +250,8 @@ def test_a_refused_move_is_ours_and_still_an_os_error(tmp_path, monkeypatch):
     import errno
     from alphaearth_nb import core
     src = tmp_path / "a"; src.write_text("x")
-    monkeypatch.setattr(core, "_renameat2", lambda a, b, flags: errno.EXDEV)
-    with pytest.raises(core.DiskError) as e: core._move_new(src, tmp_path / "b")
+    monkeypatch.setattr(files, "_renameat2", lambda a, b, flags: errno.EXDEV)
+    with pytest.raises(core.DiskError) as e: files._move_new(src, tmp_path / "b")
     assert isinstance(e.value, OSError) and isinstance(e.value, core.AEFError) and e.value.errno == errno.EXDEV
     assert src.read_text() == "x" and not (tmp_path / "b").exists()  # nothing moved
 
@@ -264,10 +264,10 @@ def _take_stale(args):
     import warnings as w
 
     from alphaearth_nb import checkpoint
-    real = core.pid_alive
+    real = files.pid_alive
     def slow(pid):                                   # a loaded machine: the judging takes a while
         time.sleep(0.02); return real(pid)
-    for m in (core, checkpoint):
+    for m in (files, checkpoint):
         if hasattr(m, "pid_alive"): m.pid_alive = slow
     while time.time() < start: time.sleep(0.001)  # all start together
     try:
@@ -296,13 +296,12 @@ def test_run_lock_stale_takeover_has_one_winner(tmp_path):  # two takers of one 
 
 def test_a_failed_write_settles_zarr_only_for_a_zarr_store_and_cancels_nothing(tmp_path, monkeypatch):
     "writing_folder waits for zarr's loop only when a store was begun in its folder, and never cancels other writes."
-    from alphaearth_nb import core
     calls = []
-    monkeypatch.setattr(core, "settle_zarr", lambda **kw: calls.append(kw) or 0)
-    for i, files in enumerate([("data.csv",), ("store.zarr/zarr.json", "store.zarr/x/c/0")]):
+    monkeypatch.setattr(files, "settle_zarr", lambda **kw: calls.append(kw) or 0)
+    for i, names in enumerate([("data.csv",), ("store.zarr/zarr.json", "store.zarr/x/c/0")]):
         with pytest.raises(ValueError, match="boom"):
-            with core.writing_folder(tmp_path / f"out{i}") as d:
-                for f in files: (d / f).parent.mkdir(parents=True, exist_ok=True); (d / f).write_text("x")
+            with files.writing_folder(tmp_path / f"out{i}") as d:
+                for f in names: (d / f).parent.mkdir(parents=True, exist_ok=True); (d / f).write_text("x")
                 raise ValueError("boom")
         assert not (tmp_path / f"out{i}").exists() and not list(tmp_path.glob(f".out{i}*"))  # nothing left behind
     assert calls == [{"cancel": False}]   # plain files: no wait (was 30 s when another thread wrote zarr); a store: one
@@ -336,8 +335,8 @@ def _take_stale_jittery(args):
         slow = lambda f, most: lambda *a, **k: (time.sleep(random.uniform(0, most)), f(*a, **k))[1]
         checkpoint._read_lock, checkpoint._jittered = slow(checkpoint._read_lock, 0.002), True
         pathlib.Path.unlink = slow(pathlib.Path.unlink, 0.06)  # judged, then unlinked: a wide gap between the two
-        alive = slow(core.pid_alive, 0.002)
-        for m in (core, checkpoint):
+        alive = slow(files.pid_alive, 0.002)
+        for m in (files, checkpoint):
             if hasattr(m, "pid_alive"): m.pid_alive = alive
     d, start = args
     import warnings as w
