@@ -26,9 +26,8 @@ from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse
 from .evaluate import (change_scores, drop_unlabelled, encode_labels, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
 from .geo import (axis_span, check_pixels, check_same_grid, crs_of, declared_nodata, half_pixel_hint,
-                               half_pixel_off, inside_grid, pixel_indices, pixel_size, rename_spatial, same_crs,
-                               to_crs, unpacked)
-from .labels import label_array, labelled_cells, table_numbers
+                               half_pixel_off, inside_grid, pixel_indices, rename_spatial, to_crs, unpacked)
+from .labels import label_array, labelled_cells, on_map_grid, table_numbers
 
 # %% auto #0
 __all__ = ['over_time', 'query_vector', 'similarity', 'change', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans',
@@ -357,29 +356,6 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
     return xs, ys, vals
 
 # %% ../nbs/25_analysis.ipynb #c0031
-def _on_map_grid(emb:xr.DataArray, labels:xr.DataArray) -> xr.DataArray:
-    """A label raster in the map's CRS at another pixel size (30 m land cover on a 10 m map, a 5 m drone map) put on
-    the map's grid: each map pixel whose centre lies on the raster takes the label of the cell holding that centre,
-    so each pixel is one training point, with a warning; anything else as given. Taken cell by cell to the nearest
-    pixel, a coarse raster used one pixel in four and a fine one gave each pixel four copies (k=3 voted among them)."""
-    lab = rename_spatial(labels)
-    if not ({"y", "x"} <= set(lab.dims) and crs_of(lab) and same_crs(crs_of(lab), crs_of(emb))): return labels
-    (pmx, pmy), (plx, ply) = pixel_size(emb), pixel_size(lab)
-    if None in (pmx, pmy, plx, ply) or (abs(plx / pmx - 1) < 1e-3 and abs(ply / pmy - 1) < 1e-3): return labels
-    lx, ly = lab.x.values.astype(np.float64), lab.y.values.astype(np.float64)
-    ex, ey = emb.x.values.astype(np.float64), emb.y.values.astype(np.float64)
-    mx = (ex >= lx.min() - plx / 2) & (ex < lx.max() + plx / 2)
-    my = (ey > ly.min() - ply / 2) & (ey <= ly.max() + ply / 2)
-    if not (mx.any() and my.any()): return labels   # no overlap: refused below as off the map
-    cols = pixel_indices(lab, ex[mx], np.full(int(mx.sum()), ly[0]), error=LabelError, what="label")[1]
-    rows = pixel_indices(lab, np.full(int(my.sum()), lx[0]), ey[my], error=LabelError, what="label")[0]
-    warnings.warn(f"the label raster's pixels are {plx:g} x {ply:g}, the map's {pmx:g} x {pmy:g} (same CRS): each map "
-                  "pixel took the label of the cell holding its centre (nearest), one training point per pixel. To "
-                  "choose otherwise (a majority of finer cells), resample the labels onto the map first, e.g. "
-                  "`labels.interp_like(emb, method='nearest')`", stacklevel=3)
-    out = lab.isel(y=rows, x=cols).drop_vars("spatial_ref", errors="ignore")
-    return out.assign_coords(y=ey[my], x=ex[mx]).assign_attrs(crs=crs_of(lab))
-
 def training_set(emb:xr.DataArray, labels, column:str="label",
                  polygons:str="rasterize",   # polygon labels: "rasterize" (every pixel inside) or "sample"
                  crs=None,                   # CRS of points that do not say (default: the grid's)
@@ -397,7 +373,7 @@ def training_set(emb:xr.DataArray, labels, column:str="label",
         raise GridError("the label raster lies half a pixel off the map's grid (same CRS and pixel size): each "
                         "labelled cell falls between pixels, and which one it labels would be a rounding accident"
                         f"{half_pixel_hint(off, 'labels')}, or resample it onto the map's grid first")
-    if raster and isinstance(labels, xr.DataArray): labels = _on_map_grid(emb, labels)   # another pixel size
+    if raster and isinstance(labels, xr.DataArray): labels = on_map_grid(emb, labels)   # another pixel size: on the map's grid
     if is_geometry_input(labels): labels, crs = label_table(emb, labels, column, polygons, crs=crs), None
     xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), numbers=numbers)
     if raster and len(vals):

@@ -15,7 +15,7 @@ import xarray as xr
 
 from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError
 from .geo import check_same_grid, crs_of, is_lazy, north_up, rename_spatial, to_crs, unpacked
-from .labels import label_array, labelled_cells
+from .labels import label_array, labelled_cells, on_map_grid
 from .embeddings import NORM_TOL, a_positions, sq_norms, as_embedding, gate_vectors, refuse_rotation
 
 # %% auto #0
@@ -123,8 +123,10 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
               positive:bool=True,  # negative labels (-1, which `classify` writes for no data) are unlabelled
              ) -> tuple[np.ndarray, np.ndarray]:
     """Features (N, D) and labels (N,) at the labelled pixels that have data, paired by place: labels stored in
-    another order (y ascending, x descending) are turned to the features' grid; labels on another grid (shifted, or
-    in another CRS) raise `GridError`, another shape `LabelError`. Which pixels are labelled is `geo.labelled_cells`,
+    another order (y ascending, x descending) are turned to the features' grid; labels at another pixel size in the
+    features' CRS (30 m land cover on a 10 m map) are put on it, warned (`labels.on_map_grid`: each pixel the label of
+    the cell holding its centre, the rule of `classify` and `regress`); labels on another grid (shifted, or in
+    another CRS) raise `GridError`, another shape `LabelError`. Which pixels are labelled is `geo.labelled_cells`,
     the rule `classify` and `regress` apply: not NaN/None/empty text, not a declared no-data (as text on a text
     raster) nor `nodata`, and not negative unless `positive=False` (value rasters). On a label raster packed CF-style
     (integers with `scale_factor`/`add_offset` in attrs, unpacked to its units first, `geo.unpacked`), `nodata`
@@ -136,6 +138,8 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     refuse_rotation(labels, "the label raster")
     f = rename_spatial(features).transpose("y", "x", ...)
     lab = rename_spatial(unpacked(labels, nodata)).squeeze(drop=True).transpose("y", "x")  # CF-packed: values in their units
+    if (on := on_map_grid(f, lab)) is not lab:    # another pixel size: the features' pixels under the raster
+        f, lab = f.sel(y=on.y.values, x=on.x.values), on
     fix = "put the labels on the feature grid (e.g. `labels.interp_like(features, method='nearest')`)"
     if f.sizes["y"] != lab.sizes["y"] or f.sizes["x"] != lab.sizes["x"]:
         raise LabelError(f"labels are {lab.sizes['y']} x {lab.sizes['x']} but features {f.sizes['y']} x {f.sizes['x']}: {fix}")

@@ -8,16 +8,17 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/labels.html.md"""
 from __future__ import annotations
 
 import re
+import warnings
 
 import numpy as np
 import pandas as pd
 import xarray as xr
 
 from .core import LabelError
-from .geo import declared_nodata
+from .geo import crs_of, declared_nodata, pixel_indices, pixel_size, rename_spatial, same_crs
 
 # %% auto #0
-__all__ = ['label_array', 'labelled_cells', 'table_numbers']
+__all__ = ['label_array', 'labelled_cells', 'table_numbers', 'on_map_grid']
 
 # %% ../nbs/03a_labels.ipynb #w0002
 _INT_TEXT_RE = re.compile(r"\s*[+-]?\d+\s*")
@@ -100,3 +101,33 @@ def table_numbers(df:pd.DataFrame,      # the table
                       f"data: `df[{c!r}] = pd.to_numeric(df[{c!r}], errors='coerce')`)")
         out[:, k] = num.to_numpy(np.float64, na_value=np.nan)
     return out[:, 0] if isinstance(columns, str) else out
+
+# %% ../nbs/03a_labels.ipynb #og0002
+def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regular x/y coordinates
+                labels:xr.DataArray,  # a label raster (y, x), any dims names `geo.rename_spatial` reads
+                what:str="label raster",
+               ) -> xr.DataArray:
+    """`labels` on `grid`'s pixels when both say one CRS but their pixel sizes differ (by more than 0.1%): the
+    labels (y, x) of the map pixels whose centres lie on the raster, each the label of the raster cell holding that
+    centre (`geo.pixel_indices`, the one pixel-edge rule), with the map's coordinates (float64 copies of its own, so
+    `grid.sel(y=out.y, x=out.x)` pairs them), attrs (no-data, packing) kept, and a `UserWarning`. `labels` as it is
+    otherwise: the same pixel size, another CRS or none, no x/y coordinates, or no map pixel centre on the raster.
+    The one rule of `analysis.training_set` (classify, regress) and `evaluate.points_at`."""
+    lab, g = rename_spatial(labels), rename_spatial(grid)
+    if not all({"y", "x"} <= set(o.coords) for o in (lab, g)): return labels
+    if not (crs_of(lab) and crs_of(g) and same_crs(crs_of(lab), crs_of(g))): return labels
+    (pmx, pmy), (plx, ply) = pixel_size(g), pixel_size(lab)
+    if None in (pmx, pmy, plx, ply) or (abs(plx / pmx - 1) < 1e-3 and abs(ply / pmy - 1) < 1e-3): return labels
+    lx, ly = lab.x.values.astype(np.float64), lab.y.values.astype(np.float64)
+    ex, ey = g.x.values.astype(np.float64), g.y.values.astype(np.float64)
+    mx = (ex >= lx.min() - plx / 2) & (ex < lx.max() + plx / 2)
+    my = (ey > ly.min() - ply / 2) & (ey <= ly.max() + ply / 2)
+    if not (mx.any() and my.any()): return labels   # no overlap: the reader refuses it as off the map
+    cols = pixel_indices(lab, ex[mx], np.full(int(mx.sum()), ly[0]), error=LabelError, what="label")[1]
+    rows = pixel_indices(lab, np.full(int(my.sum()), lx[0]), ey[my], error=LabelError, what="label")[0]
+    warnings.warn(f"the {what}'s pixels are {plx:g} x {ply:g}, the map's {pmx:g} x {pmy:g} (same CRS): each map "
+                  "pixel took the label of the cell holding its centre (nearest), one label per map pixel. To "
+                  "choose otherwise (a majority of finer cells), resample the labels onto the map first, e.g. "
+                  "`labels.interp_like(emb, method='nearest')`", stacklevel=3)
+    out = lab.isel(y=rows, x=cols).drop_vars("spatial_ref", errors="ignore")
+    return out.assign_coords(y=ey[my], x=ex[mx]).assign_attrs(crs=crs_of(lab))

@@ -1,0 +1,62 @@
+"A label raster at another pixel size than the map (same CRS): one rule, `labels.on_map_grid`, for every reader."
+import warnings
+
+import numpy as np
+import pytest
+import xarray as xr
+
+from alphaearth_nb.analysis import training_set
+from alphaearth_nb.evaluate import points_at
+from alphaearth_nb.testing import embedding_from_array, random_unit
+
+CLS = np.array([[1, 1, 2, 2]] * 2 + [[3, 3, 4, 4]] * 2)   # 4 x 4 classes over the 80 m x 80 m of the map
+
+
+def _raster(res, extent=80.0, cls=CLS):
+    "Labels at `res` m pixels over the map's top-left `extent` metres, CLS spread over the 80 m box."
+    n = int(extent // res)
+    a = np.kron(cls, np.ones((int(80 // res) // 4,) * 2, int))[:n, :n]
+    return xr.DataArray(a, dims=("y", "x"), coords={"y": 5_000_000 - res * (np.arange(n) + 0.5),
+                                                     "x": 500_000 + res * (np.arange(n) + 0.5)},
+                        attrs={"crs": "EPSG:32631"})
+
+
+def _pixels(e, X):
+    "Map pixel (row * 8 + col) of each vector."
+    flat = e.values.reshape(-1, 64)
+    return [int(np.flatnonzero((flat == x).all(1))[0]) for x in X]
+
+
+@pytest.mark.parametrize("res", [20.0, 5.0])
+def test_points_at_and_training_set_put_a_raster_of_another_pixel_size_on_the_map_alike(res):
+    e = embedding_from_array(random_unit((8, 8), seed=1))               # 10 m pixels, corner (500000, 5000000)
+    want = np.kron(CLS, np.ones((2, 2), int)).ravel()                   # hand-worked: pixel (r, c) -> CLS[r // 2, c // 2]
+    got = {}
+    for name, f in (("points_at", points_at), ("training_set", training_set)):
+        with pytest.warns(UserWarning, match="cell holding its centre"):
+            X, v = f(e, _raster(res))
+        pix = _pixels(e, X)
+        assert sorted(pix) == list(range(64)), name                     # each map pixel once
+        np.testing.assert_array_equal(v, want[pix])
+        got[name] = dict(zip(pix, v.tolist()))
+    assert got["points_at"] == got["training_set"]
+
+
+def test_a_coarse_raster_over_part_of_the_map_labels_the_pixels_under_it_in_both():
+    "A 20 m raster of 2 x 2 cells over the map's top-left 40 m: its 16 pixels, in points_at as in training_set."
+    e = embedding_from_array(random_unit((8, 8), seed=3))
+    lab = _raster(20.0, extent=40.0)                                    # cells 1 1 / 1 1 (the top-left class)
+    lab.values[1, 1] = 7
+    want = {r * 8 + c: (7 if r >= 2 and c >= 2 else 1) for r in range(4) for c in range(4)}
+    for f in (points_at, training_set):
+        with pytest.warns(UserWarning, match="cell holding"):
+            X, v = f(e, lab)
+        assert dict(zip(_pixels(e, X), v.tolist())) == want
+
+
+def test_the_same_pixel_size_is_paired_as_before_without_a_warning():
+    e = embedding_from_array(random_unit((8, 8), seed=1))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        X, v = points_at(e, _raster(10.0))
+    assert len(v) == 64
