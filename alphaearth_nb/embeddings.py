@@ -117,28 +117,52 @@ _BYTE_READINGS = (("int8 codes read unsigned (GDAL before 3.7 reads an Int8 GeoT
                   ("int8 codes stored shifted by 128 (0..255): taken as value - 128",
                    lambda a: a.astype(np.int16) - 128))
 
-def _byte_codes(a:np.ndarray, nodata:np.ndarray) -> np.ndarray:
-    """int16 codes of a uint8 array (..., 64) holding values above 127, which no int8 code has: the official
-    product's bytes read unsigned, or codes shifted by 128. The reading under which 99% of the pixels with data
-    are unit vectors (within `NORM_TOL`) is taken, with a warning naming it; neither: `a` as it is (refused)."""
-    for how, read in _BYTE_READINGS:
+def _byte_reading(a:np.ndarray, nodata:np.ndarray) -> int|None:
+    """Which reading of uint8 codes (..., 64) to take: the index into `_BYTE_READINGS` (the official product's bytes
+    read unsigned; codes shifted by 128) under which 99% of the pixels with data are unit vectors (within
+    `NORM_TOL`), warned where it changes a value; -1 where neither is (`a` as it is: values above 127 refused);
+    None where no pixel has data to tell by."""
+    seen = False
+    for i, (how, read) in enumerate(_BYTE_READINGS):
         c = read(a)
         keep = ~nodata & ~(c == NODATA).all(-1)
+        seen |= bool(keep.any())
         if keep.any() and (np.abs(np.sqrt(sq_norms(dequantize(c[keep].astype(np.int8)))) - 1) <= NORM_TOL).mean() >= .99:
-            warnings.warn(f"uint8 values above 127 are no int8 code: {how}. To say so yourself, cast before: "
-                          "`da.astype('int8')` (unsigned read) or `da.astype('int16') - 128` (shifted)", stacklevel=5)
-            return c
-    return a
+            if i or (a > 127).any():   # the unsigned reading of values up to 127 is the values themselves
+                warnings.warn(f"uint8 values above 127 are no int8 code: {how}. To say so yourself, cast before: "
+                              "`da.astype('int8')` (unsigned read) or `da.astype('int16') - 128` (shifted)", stacklevel=5)
+            return i
+    return -1 if seen else None
 
-def _gate(a, fills=(), codes:bool|None=None, unit:bool=True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _fill_mask(a:np.ndarray, fills) -> np.ndarray:
+    "Pixels (...) of `a` (..., 64) with every band at one declared fill (no data)."
+    nodata = np.zeros(a.shape[:-1], bool)
+    for f in fills: nodata |= (np.isnan(a) if np.isnan(f) else a == f).all(-1)
+    return nodata
+
+def _map_reading(da:xr.DataArray, fills) -> int|None:
+    """The uint8 reading (`_byte_reading`) of a lazy map, decided once for the whole map (a reading chosen per dask
+    block read one block shifted and the next not, and warned in worker threads): from its central 64 x 64 window
+    (a few chunks read), else, where that holds no data, from every s-th row and column; None where neither does
+    (each block then tells by its own values)."""
+    d = rename_spatial(da)
+    for look in ({k: slice(max(0, d.sizes[k] // 2 - 32), d.sizes[k] // 2 + 32) for k in ("y", "x") if k in d.dims},
+                 {k: slice(None, None, max(1, int(np.ceil(d.sizes[k] / 64)))) for k in ("y", "x") if k in d.dims}):
+        a = np.asarray(d.isel(look).transpose(..., "band").values).reshape(-1, EMBED_DIM)
+        if (r := _byte_reading(a, _fill_mask(a, fills))) is not None: return r
+    return None
+
+def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
+          reading:int|None=None,   # uint8 codes: the map's reading (`_byte_reading`), decided once; None: by `a`
+         ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "`gate_vectors`, and the mask (...) of the float pixels rescaled as means of embeddings (lengths in `MEAN_LENGTH`)."
     a = np.asarray(a)
     shape = a.shape[:-1]
-    nodata = np.zeros(shape, bool)
-    for f in fills: nodata |= (np.isnan(a) if np.isnan(f) else a == f).all(-1)
+    nodata = _fill_mask(a, fills)
     outside = np.zeros(shape, bool)
     c = np.zeros(shape, bool)
-    if a.dtype == np.uint8 and (a > 127).any(): a = _byte_codes(a, nodata)  # int8 read unsigned, or shifted
+    if a.dtype == np.uint8 and reading is None and (a > 127).any(): reading = _byte_reading(a, nodata)
+    if a.dtype == np.uint8 and reading is not None and reading >= 0: a = _BYTE_READINGS[reading][1](a)  # int8 read unsigned, or shifted
     if a.dtype.kind in "iub":
         outside = ((a < -128) | (a > 127)).any(-1)
         v = dequantize(np.where((nodata | outside)[..., None], NODATA, a).astype(np.int8))
@@ -206,8 +230,9 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
     fills = declared_nodata(da) if fills is None else tuple(fills)
     if codes is None and da.encoding.get("dtype") is not None and np.dtype(da.encoding["dtype"]).kind in "iu":
         codes = True  # declared on disk as integer codes (e.g. rioxarray with mask_and_scale=True)
-    if is_lazy(da):
-        out = pixelwise(lambda a: gate_vectors(a, fills, codes)[0], da, out_core=("band",))
+    if is_lazy(da):   # uint8 codes: one reading for the whole map, decided (and warned) here
+        reading = _map_reading(da, fills) if da.dtype == np.uint8 else None
+        out = pixelwise(lambda a: _gate(a, fills, codes, reading=reading)[0], da, out_core=("band",))
     else:
         v, bad, mean = _gate(da.values, fills, codes)
         if mean.any(): _warn_means(np.sqrt(sq_norms(np.asarray(da.values, np.float32)[mean])), mean.size, "pixel")

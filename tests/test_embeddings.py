@@ -650,3 +650,26 @@ def test_a_pixel_of_the_official_dataset_is_a_query():
         similarity(m, (ds.isel(time=0, X=3, Y=2) * np.nan))
     with pytest.raises(DimensionError, match="A00..A63"):
         similarity(m, xr.Dataset({"a": 1.0, "b": 2.0}))
+
+
+def test_a_lazy_uint8_map_reads_its_codes_one_way_for_every_block():
+    """Codes shifted by 128 in a map of two dask blocks: the east block's vectors are all negative, so its bytes are
+    all under 128 and, read block by block, it was taken as codes as they are (all refused) while the west block was
+    shifted. One reading for the map, warned once when the map is gated, not in a worker thread."""
+    import dask
+    west = random_unit((4, 4), seed=7)
+    east = -np.abs(random_unit((4, 4), seed=8))                          # unit vectors, every component negative
+    codes = quantize(np.concatenate([west, east], axis=1))               # (4, 8, 64) int8
+    want = dequantize(codes)
+    stored = (codes.astype(np.int16) + 128).astype(np.uint8)             # shifted: -128 -> 0, 0 -> 128
+    assert stored[:, 4:].max() <= 127 < stored[:, :4].max()              # hand-checked: the blocks would read apart
+    lazy = embedding_from_array(stored).chunk({"x": 4})
+    assert len(lazy.chunks[lazy.dims.index("x")]) == 2
+    with pytest.warns(UserWarning, match="shifted by 128"):
+        out = as_embedding(lazy)
+    with dask.config.set(scheduler="synchronous"), warnings.catch_warnings():
+        warnings.simplefilter("error")                                  # computing warns no more
+        got = out.values
+    np.testing.assert_array_equal(got, want)
+    with pytest.warns(UserWarning, match="shifted by 128"):             # in memory: the same reading
+        np.testing.assert_array_equal(as_embedding(lazy.compute()).values, want)
