@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 import warnings
 from functools import partial
 
@@ -27,7 +26,7 @@ from .evaluate import (change_scores, drop_unlabelled, encode_labels, knn_predic
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
 from .geo import (axis_span, check_pixels, check_same_grid, crs_of, declared_nodata, half_pixel_hint,
                                half_pixel_off, inside_grid, pixel_indices, rename_spatial, to_crs, unpacked)
-from .labels import label_array, labelled_cells, on_map_grid, table_numbers
+from .labels import label_array, label_values, labelled_cells, on_map_grid, table_numbers
 
 # %% auto #0
 __all__ = ['over_time', 'query_vector', 'similarity', 'change', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans',
@@ -276,53 +275,10 @@ def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
     da = da.transpose("y", "x")
     v = np.asarray(da.values)
     keep = labelled_cells(da, positive)   # NaN, empty text, declared no-data (as text too), negatives if `positive`
-    if v.dtype.kind in "OUS":  # integer text: ids, as for points (judged on the labelled cells alone)
-        v = np.where(keep, v, "0")
-        v = _numeric_labels(v.ravel()).reshape(v.shape)
-    r, c = np.nonzero(keep)
-    return da.x.values[c].astype(np.float64), da.y.values[r].astype(np.float64), v[r, c]
+    r, c = np.nonzero(keep)   # number text: numbers, as for points (judged on the labelled cells alone)
+    return da.x.values[c].astype(np.float64), da.y.values[r].astype(np.float64), label_values(v[r, c])
 
 # %% ../nbs/25_analysis.ipynb #c0029
-_INT_TEXT = re.compile(r"\s*[+-]?\d+\s*")
-
-def _as_ids(items:list) -> np.ndarray:
-    "Python ints as int64; beyond it uint64 (all >= 0) or float64, for `_class_ids` to keep or refuse by name."
-    for dt in (np.int64, np.uint64):
-        try: return np.asarray(items, dt)
-        except OverflowError: continue
-    return np.asarray(items, np.float64)
-
-def _warn_merged_texts(items:list) -> None:
-    "Warn where two label texts (not counting padding spaces) read as one class id: '01' and '1' are 1."
-    ids = {}
-    for v in items:
-        if isinstance(v, str): ids.setdefault(int(v), set()).add(v.strip())
-    merged = [(k, sorted(t)) for k, t in ids.items() if len(t) > 1]
-    if merged:
-        k, t = merged[0]
-        more = f" (and {len(merged) - 1} more such ids)" if len(merged) > 1 else ""
-        warnings.warn(f"labels {' and '.join(map(repr, t))} are read as one class {k}{more}: integer text is a class "
-                      "id, so zero-padding does not make another class. If they are different classes, make the "
-                      "labels names (e.g. `'c' + df['label']`)", stacklevel=4)
-
-def _numeric_labels(vals:np.ndarray) -> np.ndarray:
-    """Labels as ids (int64) when every one is an integer or integer text ("1101000000", " 2"), else as given.
-
-    Object and string labels of whole numbers are class ids, kept as given; any other text makes them all names."""
-    vals = np.asarray(vals)
-    if vals.dtype.kind not in "OUS" or len(vals) == 0: return vals
-    items = vals.tolist()
-    items = [b.decode(errors="replace") if isinstance(b, bytes) else b for b in items]  # netCDF/HDF5 text: bytes
-    text = [isinstance(v, str) for v in items]
-    if any(text) and all((isinstance(v, str) and _INT_TEXT.fullmatch(v)) or
-                         (isinstance(v, (int, np.integer)) and not isinstance(v, bool)) for v in items):
-        _warn_merged_texts(items)
-        return _as_ids([int(v) for v in items])
-    if all(text): return np.asarray(items, str)  # names
-    kind = pd.api.types.infer_dtype(vals, skipna=False)
-    if kind == "integer": return _as_ids(items)
-    return np.asarray(items, np.float64) if kind in ("floating", "mixed-integer-float") else vals
-
 def label_points(labels,                # raster (y, x) on the grid, DataFrame of points x, y, or a dict of arrays
                  column:str="label",     # the label column of a table
                  crs=None,               # CRS of the points (default: a raster's own, else the grid's)
@@ -343,7 +299,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
         raise LabelError(f"labels must be a DataArray on the grid, a (Geo)DataFrame, a vector file or a dict of "
                          f"arrays, got {type(labels).__name__}")
     xs, ys = to_crs(xs, ys, crs, grid_crs) if len(xs) else (xs, ys)
-    vals = _numeric_labels(vals)
+    vals = label_values(vals)   # '1', '01', '1.0': one class 1 (`labels.label_values`)
     if numbers and vals.dtype.kind in "OUS":   # number text ("2.5", from a CSV read as text) is fine
         num = pd.to_numeric(pd.Series(vals), errors="coerce")
         if num.notna().all(): return xs, ys, num.to_numpy(np.float64)

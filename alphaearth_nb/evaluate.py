@@ -23,13 +23,13 @@ from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .quantize import dequantize
 from .embeddings import NORM_TOL
+from .labels import encode_labels, refuse_mixed_labels  # label identity (re-exported)
 
 # %% auto #0
-__all__ = ['PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'check_xy', 'refuse_mixed_labels',
-           'unlabelled', 'drop_unlabelled', 'encode_labels', 'least_squares_fit', 'least_squares_predict',
-           'linear_probe_fit', 'linear_probe_predict', 'balanced_accuracy', 'r2', 'mae', 'shots_per_class',
-           'nshot_split', 'max_trial_folds', 'max_trial_split', 'evaluate_embeddings', 'evaluate_regression',
-           'change_scores', 'change_threshold_sweep', 'separated_points']
+__all__ = ['PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'check_xy', 'unlabelled',
+           'drop_unlabelled', 'least_squares_fit', 'least_squares_predict', 'linear_probe_fit', 'linear_probe_predict',
+           'balanced_accuracy', 'r2', 'mae', 'shots_per_class', 'nshot_split', 'max_trial_folds', 'max_trial_split',
+           'evaluate_embeddings', 'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'separated_points']
 
 # %% ../nbs/24_evaluate.ipynb #c0006
 def _float_codes(x:np.ndarray) -> np.ndarray|None:
@@ -115,19 +115,6 @@ def check_xy(x,                  # features, (N, D)
                          "an embedding. Drop them, e.g. `keep = ~(x == x[:, :1]).all(1); x, y = x[keep], y[keep]`")
     return x, y
 
-def refuse_mixed_labels(vals,                 # labels (text, numbers or both), no unlabelled entries
-                        column:str|None=None, # the column's name, for the message
-                       ):
-    """Raise `LabelError` when labels mix numbers ("1", 2, "2.5") and names ("forest"): what `pd.read_csv` gives
-    for a column with both. `encode_labels` (so `classify`, `evaluate_embeddings`) and `aef evaluate` share
-    this rule."""
-    y = pd.Series(np.asarray(vals, object).ravel())
-    num = pd.to_numeric(y, errors="coerce")
-    if num.notna().any() and num.isna().any():
-        who = f"column {column!r} mixes" if column else "the labels mix"
-        raise LabelError(f"{who} numbers ({', '.join(map(str, y[num.notna()].unique()[:3]))}) and "
-                         f"names ({', '.join(map(str, y[num.isna()].unique()[:3]))}): use one kind for every class.")
-
 def unlabelled(vals) -> np.ndarray:
     """Mask (N,) of the labels that mark unlabelled points, as in a label raster: negative ids (-1 is the class map's
     no data) and empty or blank names; numbers held as text ("-1" from a CSV) count as numbers."""
@@ -154,27 +141,6 @@ def drop_unlabelled(x:np.ndarray,       # features (N, ...)
         raise LabelError("no labelled point left: negative ids and empty names are unlabelled; label with ids >= 0")
     return x, vals
 
-def encode_labels(y) -> tuple[np.ndarray, np.ndarray]:
-    "Class values (sorted) and each label's class index `0 .. C-1`."
-    if np.asarray(y).dtype.kind in "OUS": refuse_mixed_labels(y)  # '1', 'forest': pd.read_csv's mixed column
-    try: classes, idx = np.unique(np.asarray(y), return_inverse=True)
-    except TypeError:  # e.g. numbers and names in one object array: numpy cannot sort them
-        kinds = sorted({type(v).__name__ for v in np.asarray(y, object).ravel()})
-        raise LabelError(f"labels mix {' and '.join(kinds)} values, which cannot be ordered: use one kind, "
-                         "e.g. all names with `y = np.asarray(y).astype(str)`") from None
-    if classes.dtype.kind in "OUS": _warn_near_names(classes)
-    return classes, idx.astype(np.int32)
-
-def _warn_near_names(classes:np.ndarray) -> None:
-    "Warn where class names differ only in case or surrounding spaces ('Forest', 'forest', 'forest '): kept apart."
-    groups = {}
-    for c in classes.tolist(): groups.setdefault(str(c).strip().casefold(), []).append(str(c))
-    near = [g for g in groups.values() if len(g) > 1]
-    if near:
-        more = f" (and {len(near) - 1} more such groups)" if len(near) > 1 else ""
-        warnings.warn(f"class names {', '.join(map(repr, near[0]))}{more} differ only in case or spaces and are "
-                      "kept as different classes: if they are one class, normalise the names first, e.g. "
-                      "`df['label'] = df['label'].str.strip().str.lower()`", stacklevel=3)
 
 # %% ../nbs/24_evaluate.ipynb #c0015
 def _next_pow2(n:int) -> int: return 1 << max(0, math.ceil(math.log2(max(n, 1))))

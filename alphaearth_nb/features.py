@@ -15,7 +15,7 @@ import xarray as xr
 
 from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError
 from .geo import check_same_grid, crs_of, is_lazy, north_up, rename_spatial, to_crs, unpacked
-from .labels import label_array, labelled_cells, on_map_grid
+from .labels import label_array, label_values, labelled_cells, on_map_grid
 from .embeddings import NORM_TOL, a_positions, sq_norms, as_embedding, gate_vectors, refuse_rotation
 
 # %% auto #0
@@ -130,7 +130,8 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     the rule `classify` and `regress` apply: not NaN/None/empty text, not a declared no-data (as text on a text
     raster) nor `nodata`, and not negative unless `positive=False` (value rasters). On a label raster packed CF-style
     (integers with `scale_factor`/`add_offset` in attrs, unpacked to its units first, `geo.unpacked`), `nodata`
-    matches the stored integers (-32768, as a file declares a fill) and the unpacked values alike."""
+    matches the stored integers (-32768, as a file declares a fill) and the unpacked values alike. Label values are
+    read by `labels.label_values` (text '1', '01', '1.0' is the number 1), as `classify` reads them."""
     labels = label_array(labels)   # a Dataset of one variable (xr.open_dataset of a label file) is that variable
     if isinstance(features, xr.Dataset) or _embedding_like(features):  # int8 codes dequantised, fills NaN (A4's gate)
         features = as_embedding(features)
@@ -151,7 +152,7 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     X = f.values.reshape(lv.shape + (-1,))[keep]
     ok = np.isfinite(X).all(1)
     if not ok.any(): raise LabelError("no labelled pixel has features (all NaN): label pixels inside the data")
-    return X[ok].astype(np.float32), lv[keep][ok]
+    return X[ok].astype(np.float32), label_values(lv[keep][ok])   # '1.0' and '1': one class (`label_values`)
 
 # %% ../nbs/23b_features.ipynb #q0007
 def xy_features(stack,                # stack (DataTree) or Dataset on a y/x grid (or anything with y/x coordinates)

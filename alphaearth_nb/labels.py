@@ -18,10 +18,18 @@ from .core import LabelError
 from .geo import crs_of, declared_nodata, pixel_indices, pixel_size, rename_spatial, same_crs
 
 # %% auto #0
-__all__ = ['label_array', 'labelled_cells', 'table_numbers', 'on_map_grid']
+__all__ = ['label_array', 'labelled_cells', 'label_values', 'refuse_mixed_labels', 'encode_labels', 'table_numbers',
+           'on_map_grid']
 
 # %% ../nbs/03a_labels.ipynb #w0002
 _INT_TEXT_RE = re.compile(r"\s*[+-]?\d+\s*")
+_NUM_TEXT_RE = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*")   # '1', ' 01', '1.0', '-2.5e3'
+
+def _text_numbers(text) -> np.ndarray:
+    "float64 value of each text (any shape) that reads as a number ('1', ' 01', '1.0', '-2.5e3'), NaN for other text."
+    s = pd.Series(np.asarray(text, str).ravel(), dtype=object)
+    num = pd.to_numeric(s.where(s.str.fullmatch(_NUM_TEXT_RE.pattern).fillna(False)), errors="coerce")
+    return num.to_numpy(np.float64, na_value=np.nan).reshape(np.shape(text))
 
 def _fill_text(f) -> str:
     "A no-data value as a text raster writes it: 0 -> '0', 0.5 -> '0.5', 'none' -> 'none'."
@@ -42,25 +50,24 @@ def label_array(labels, what:str="labels"):
     return da.assign_attrs({**labels.attrs, **da.attrs})
 
 def labelled_cells(labels:xr.DataArray,  # a label raster (any dims), numeric or text
-                   positive:bool=True,    # negative numbers (and negative whole-number text) are unlabelled
+                   positive:bool=True,    # negative numbers (and negative number text) are unlabelled
                    nodata=None,           # further value(s) meaning "unlabelled", beyond those `labels` declares
                   ) -> np.ndarray:
     """Boolean mask, shaped like `labels.values`, of the labelled cells: not NaN/None, not empty text, not a
-    declared no-data value (`declared_nodata`, matched by its text form on a text raster) nor one of `nodata`,
-    and (if `positive`) not negative. The one rule of every label-raster reader (points_at, classify, regress)."""
+    declared no-data value (`declared_nodata`; on a text raster matched by its text form and by the number a cell
+    reads, `label_values`' rule: `'0.0'` is 0) nor one of `nodata`, and (if `positive`) not negative. The one rule of every label-raster reader (points_at, classify, regress)."""
     v = np.asarray(labels.values if isinstance(labels, xr.DataArray) else labels)
     extra = [] if nodata is None else [nodata] if isinstance(nodata, str) or np.ndim(nodata) == 0 else list(nodata)
     fills = [*(declared_nodata(labels) if isinstance(labels, xr.DataArray) else ()), *extra]
-    if v.dtype.kind in "OUS":   # text (or objects): compare as stripped text
+    if v.dtype.kind in "OUS":   # text (or objects): compare as stripped text, and by the number it reads
         text = np.char.strip(np.asarray(v, str))
+        num = _text_numbers(text)               # NaN for names: never equal, never negative
         keep = ~np.asarray(pd.isna(v), bool) & (text != "")
         for f in fills:
-            if isinstance(f, str) or np.isfinite(float(f)): keep &= text != _fill_text(f)
-        if positive:   # negative whole-number text ("-1"): only cells starting with "-" are read
-            minus = np.nonzero(np.char.startswith(text, "-").ravel())[0]
-            neg = np.zeros(text.size, bool)
-            neg[minus] = [bool(_INT_TEXT_RE.fullmatch(t)) and int(t) < 0 for t in text.ravel()[minus]]
-            keep &= ~neg.reshape(text.shape)
+            fn = _text_numbers(f.strip()) if isinstance(f, str) else float(f)
+            if isinstance(f, str) or np.isfinite(fn): keep &= text != _fill_text(f)
+            if np.isfinite(fn): keep &= num != fn
+        if positive: keep &= ~(num < 0)         # "-1", "-1.0": negative numbers, as on a numeric raster
         return keep
     if v.dtype.kind not in "iufc": return np.ones(v.shape, bool)   # booleans, dates: every cell a label
     keep = np.isfinite(v) if v.dtype.kind in "fc" else np.ones(v.shape, bool)
@@ -69,6 +76,87 @@ def labelled_cells(labels:xr.DataArray,  # a label raster (any dims), numeric or
         if isinstance(f, str): continue          # a text fill does not mark numbers
         keep &= ~np.isnan(v) if np.isnan(float(f)) else v != f
     return keep
+
+# %% ../nbs/03a_labels.ipynb #li0002
+def _as_ids(items:list) -> np.ndarray:
+    "Python ints as int64; beyond it uint64 (all >= 0) or float64, for the class map to keep or refuse by name."
+    for dt in (np.int64, np.uint64):
+        try: return np.asarray(items, dt)
+        except OverflowError: continue
+    return np.asarray(items, np.float64)
+
+def _warn_merged_texts(text:pd.Series, nums:list) -> None:
+    "Warn where two label texts (padding spaces aside) read as one class: '01', '1' and '1.0' are 1."
+    g = pd.DataFrame({"n": pd.Series(nums, dtype=object), "t": text.str.strip().to_numpy()}).drop_duplicates()
+    dup = g[g.duplicated("n", keep=False)]
+    if dup.empty: return
+    k = dup["n"].iloc[0]
+    more = dup["n"].nunique() - 1
+    more = f" (and {more} more such classes)" if more else ""
+    warnings.warn(f"labels {' and '.join(map(repr, sorted(dup.loc[dup['n'] == k, 't'])))} are read as one class {k}"
+                  f"{more}: text that reads as a number is that number, so zero-padding or '.0' does not make "
+                  "another class. If they are different classes, make the labels names (e.g. `'c' + df['label']`)",
+                  stacklevel=4)
+
+def label_values(vals) -> np.ndarray:
+    """Labels (any shape) as the classes they name, the one rule of label identity: numbers as given; text (bytes
+    decoded) that reads as a number is that number ('1', ' 01', '1.0' and 1 are one class 1, with a warning naming
+    texts merged so), integer text an exact int64 id (uint64, float64 beyond), other number text float64; any other
+    text makes every label a name (str, as written); names mixed with numbers are returned as given."""
+    vals = np.asarray(vals)
+    if vals.dtype.kind not in "OUS" or vals.size == 0: return vals
+    items = [b.decode(errors="replace") if isinstance(b, bytes) else b for b in vals.ravel().tolist()]
+    s = pd.Series(items, dtype=object)
+    text = s.map(lambda v: isinstance(v, str)).to_numpy(bool)
+    t = s[text].astype(str)
+    num = _text_numbers(t.to_numpy())
+    if np.isnan(num).any():   # a name among the texts
+        return np.asarray(items, str).reshape(vals.shape) if text.all() else vals
+    whole = t.str.fullmatch(_INT_TEXT_RE.pattern).to_numpy(bool)
+    nums = [int(v) if w else float(n) for v, w, n in zip(t, whole, num)]   # ints exact beyond 2^53
+    for i, n in zip(np.flatnonzero(text), nums): items[i] = n
+    kind = pd.api.types.infer_dtype(items, skipna=False)
+    if kind == "integer": out = _as_ids(items)
+    elif kind in ("floating", "mixed-integer-float"): out = np.asarray(items, np.float64)
+    else: return vals         # booleans, None, dates: as given
+    if text.any(): _warn_merged_texts(t, nums)
+    return out.reshape(vals.shape)
+
+def refuse_mixed_labels(vals,                 # labels (text, numbers or both), no unlabelled entries
+                        column:str|None=None, # the column's name, for the message
+                       ):
+    """Raise `LabelError` when labels mix numbers ("1", 2, "2.5") and names ("forest"): what `pd.read_csv` gives
+    for a column with both. `encode_labels` (so `classify`, `evaluate_embeddings`) and `aef evaluate` share
+    this rule."""
+    y = pd.Series(np.asarray(vals, object).ravel())
+    num = pd.to_numeric(y, errors="coerce")
+    if num.notna().any() and num.isna().any():
+        who = f"column {column!r} mixes" if column else "the labels mix"
+        raise LabelError(f"{who} numbers ({', '.join(map(str, y[num.notna()].unique()[:3]))}) and "
+                         f"names ({', '.join(map(str, y[num.isna()].unique()[:3]))}): use one kind for every class.")
+
+def encode_labels(y) -> tuple[np.ndarray, np.ndarray]:
+    "Class values (sorted; `label_values` first: '1' and '1.0' are one class 1) and each label's class index `0 .. C-1`."
+    y = label_values(y)
+    if y.dtype.kind in "OUS": refuse_mixed_labels(y)  # '1', 'forest': pd.read_csv's mixed column
+    try: classes, idx = np.unique(y, return_inverse=True)
+    except TypeError:  # e.g. numbers and names in one object array: numpy cannot sort them
+        kinds = sorted({type(v).__name__ for v in np.asarray(y, object).ravel()})
+        raise LabelError(f"labels mix {' and '.join(kinds)} values, which cannot be ordered: use one kind, "
+                         "e.g. all names with `y = np.asarray(y).astype(str)`") from None
+    if classes.dtype.kind in "OUS": _warn_near_names(classes)
+    return classes, idx.astype(np.int32).ravel()
+
+def _warn_near_names(classes:np.ndarray) -> None:
+    "Warn where class names differ only in case or surrounding spaces ('Forest', 'forest', 'forest '): kept apart."
+    key = pd.Series(classes.astype(str)).str.strip().str.casefold()
+    near = [g.tolist() for _, g in pd.Series(classes.astype(str)).groupby(key.to_numpy()) if len(g) > 1]
+    if near:
+        more = f" (and {len(near) - 1} more such groups)" if len(near) > 1 else ""
+        warnings.warn(f"class names {', '.join(map(repr, near[0]))}{more} differ only in case or spaces and are "
+                      "kept as different classes: if they are one class, normalise the names first, e.g. "
+                      "`df['label'] = df['label'].str.strip().str.lower()`", stacklevel=3)
+
 
 # %% ../nbs/03a_labels.ipynb #tn0002
 def table_numbers(df:pd.DataFrame,      # the table

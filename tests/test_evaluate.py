@@ -336,7 +336,7 @@ def test_labels_mixing_numbers_and_names_are_refused_by_encode_labels():  # G2 t
     for call in (lambda: encode_labels(y), lambda: evaluate_embeddings(x, y, shots=(1,), folds=2)):
         with pytest.raises(LabelError, match=r"the labels mix numbers \(1, 2\) and names \(forest, water\)"): call()
     assert encode_labels(np.array(["b", "a", "b"]))[0].tolist() == ["a", "b"]   # names alone, ids alone: fine
-    assert encode_labels(np.array(["2", "10"], object))[0].tolist() == ["10", "2"]
+    assert encode_labels(np.array(["2", "10"], object))[0].tolist() == [2, 10]   # id text: ids (labels.label_values)
 
 
 def test_int8_codes_are_dequantised_like_the_maps_vectors():  # A4's kind: every vector goes through the gate

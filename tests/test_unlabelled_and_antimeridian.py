@@ -31,7 +31,7 @@ def _raster(e, a, **attrs):
 def test_points_at_honours_a_declared_nodata_on_a_text_raster(e23):  # C-1
     lab = _raster(e23, [[1, 2, 0], [1, 2, 0]], nodata=0)
     X, y = points_at(e23, lab.astype(str).assign_attrs(nodata=0))
-    assert y.tolist() == ["1", "2", "1", "2"]                                 # the '0' cells are the declared fill
+    assert y.tolist() == [1, 2, 1, 2]          # the '0' cells are the declared fill; id text read as classify reads it
     np.testing.assert_allclose(X, e23.values[:, :2].reshape(4, -1), atol=1e-6)
     assert sorted(np.unique(classify(e23, lab.astype(str).assign_attrs(nodata=0), k=1)["class"].values)) == [1, 2]
 
