@@ -354,7 +354,8 @@ def _parser() -> argparse.ArgumentParser:
     e = sub.add_parser("embed", help="embed a stack with a trained model into zarr")
     e.add_argument("--data", type=_data, default="samples")
     e.add_argument("--checkpoint", type=_existing, required=True, help="a run folder or a checkpoint")
-    e.add_argument("--period", type=_period, required=True, help="a year (2024) or start,end (2024-01-01,2025-01-01)")
+    e.add_argument("--period", type=_period, required=True,
+                   help="a year (2024), years first,last (2023,2024: both) or dates start,end (2024-01-01,2025-01-01)")
     e.add_argument("--out", type=_path, required=True,
                    help="output .zarr (a new path, or one written before with --overwrite)")
     e.add_argument("--overwrite", action="store_true", help="replace a store that `aef embed` wrote before")

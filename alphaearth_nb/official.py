@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, band_names
+from .core import EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, PeriodError, band_names
 from .quantize import NODATA, dequantize, quantize
 from .geo import (as_crs, crs_name, crs_of, grid_coords, is_remote, north_up, rename_spatial, require,
                                same_crs, to_crs, utm_crs, write_crs)
@@ -29,6 +29,7 @@ from .labels import table_numbers
 from .readers import read_aef_samples
 from .cubes import LONLAT, gather, pixel_of, points_xy, sample
 from .exports import to_cog
+from .timecodes import as_years
 
 # %% auto #0
 __all__ = ['USER_AGENT', 'YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror',
@@ -238,16 +239,11 @@ def build_local_mirror(root,                        # folder to write (created)
 
 # %% ../nbs/27_official.ipynb #c0017
 def years_of(years) -> list[int]:
-    "A sorted list of years from a year, an iterable of years, or an inclusive (first, last) tuple."
-    if isinstance(years, (str, bytes)):   # '2024' from a config file or a command line: one year, not four digits
-        text = years.decode() if isinstance(years, bytes) else years
-        if not text.strip().isdigit():
-            raise ConfigError(f"years {text!r} is not a year: give years=2024, a list, or an inclusive (first, last) "
-                              "tuple such as years=(2018, 2024)")
-        years = int(text)
-    if isinstance(years, (int, np.integer)): ys = [int(years)]
-    elif isinstance(years, tuple) and len(years) == 2: ys = list(range(int(years[0]), int(years[1]) + 1))
-    else: ys = sorted({int(y) for y in years})
+    """Sorted product years from one year, a list of years or a `(first, last)` tuple (both included), read by
+    `timecodes.as_years`: the rule `as_period` reads a pair of years by. `ConfigError` for what is no year, a last
+    year before the first, or a year outside the product (`YEARS`)."""
+    try: ys = as_years(years)
+    except PeriodError as e: raise ConfigError(f"years {e}") from None
     bad = [y for y in ys if y not in YEARS]
     if not ys or bad:
         raise ConfigError(f"years {bad or ys} are outside the product ({YEARS[0]}-{YEARS[-1]}): "

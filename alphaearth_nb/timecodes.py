@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/timecodes.html.md"""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import jax.numpy as jnp
@@ -19,8 +20,8 @@ from .core import PeriodError, TimeError
 
 # %% auto #0
 __all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'PERIODS', 'TIMECODE_DIM', 'PERIOD_FEATURE_DIM', 'as_numbers', 'numeric_time_hint',
-           'unwritten_years', 'to_ms', 'to_days', 'utc_times', 'from_days', 'timecode', 'Period', 'as_period',
-           'position', 'period_features']
+           'unwritten_years', 'to_ms', 'to_days', 'utc_times', 'from_days', 'timecode', 'Period', 'as_year', 'as_years',
+           'as_period', 'position', 'period_features']
 
 # %% ../nbs/01_timecodes.ipynb #c0005
 EPOCH = np.datetime64("2020-01-01T00:00:00", "ms")
@@ -121,10 +122,26 @@ def timecode(days:Float[Array, "..."], # days since EPOCH, float32
     return jnp.concatenate([jnp.sin(ang), jnp.cos(ang)], -1)
 
 # %% ../nbs/01_timecodes.ipynb #c0014
-def _yearlike(v) -> bool:
-    "A calendar year written as a whole number or as digits (2023, 2023.0, '2023'), not a date: `_year` reads it."
-    try: return not isinstance(v, (bool, np.bool_)) and float(v) == _year(v)
-    except (PeriodError, ValueError, TypeError, OverflowError): return False
+def _year_named(v) -> int|None:
+    """The calendar year `v` names, or None: a whole number or its digits (2023, 2023.0, '2023'), a year-unit
+    `np.datetime64('2023')`, a calendar-year `pd.Period('2023')`, each in YEARS. A date, an instant, a fraction of a
+    year or another span names none."""
+    if isinstance(v, np.ndarray) and v.ndim == 0: v = v[()]
+    if isinstance(v, np.datetime64):
+        if np.isnat(v) or np.datetime_data(v.dtype)[0] != "Y": return None
+        v = int(v.astype("int64")) + 1970
+    elif isinstance(v, pd.Period):
+        if (v.start_time, (v + 1).start_time) != (pd.Timestamp(v.year, 1, 1), pd.Timestamp(v.year + 1, 1, 1)):
+            return None   # another span (a month, a fiscal year)
+        v = v.year
+    if isinstance(v, (bool, np.bool_)): return None
+    try: return y if float(v) == (y := _year(v)) else None
+    except (PeriodError, ValueError, TypeError, OverflowError): return None
+
+def _span(v) -> tuple|None:
+    "`[start, end)` of what names a whole interval (a year as `_year_named` reads it, any `pd.Period`), or None."
+    if (y := _year_named(v)) is not None: return f"{y}-01-01", f"{y + 1}-01-01"
+    return (v.start_time, (v + 1).start_time) if isinstance(v, pd.Period) else None
 
 @dataclass(frozen=True)
 class Period:
@@ -133,11 +150,13 @@ class Period:
     end: np.datetime64
 
     def __post_init__(self):
-        if _yearlike(self.start) and _yearlike(self.end):   # (2023, 2024): 2023 alone, or 2023 and 2024? (G18-3)
-            y0, y1 = int(self.start), int(self.end)
-            raise PeriodError(f"({self.start!r}, {self.end!r}) is a pair of years, which reads two ways: pass one year "
-                              f"({y0}) or dates, e.g. ('{y0}-01-01', '{y1 + 1}-01-01') for {y0} through {y1} "
-                              f"(the end is not in the period), or ('{y0}-01-01', '{y1}-01-01') for {y0} only.")
+        y0, y1 = _year_named(self.start), _year_named(self.end)
+        if y0 is not None and y1 is not None:   # a Period's ends are instants: 2023 alone, or 2023 and 2024? (G18-3)
+            raise PeriodError(f"({self.start!r}, {self.end!r}) is a pair of years, which reads two ways as a Period's "
+                              f"(start, end): pass as_period(({y0}, {y1})) for {y0} through {y1} (a pair of years is "
+                              f"read so everywhere), one year ({y0}), or dates, e.g. ('{y0}-01-01', '{y1 + 1}-01-01') "
+                              f"for {y0} through {y1} (the end is not in the period), or ('{y0}-01-01', "
+                              f"'{y1}-01-01') for {y0} only.")
         s, e = np.datetime64(to_ms(self.start).item(), "ms"), np.datetime64(to_ms(self.end).item(), "ms")
         if not e > s:
             raise PeriodError(f"period end {e} is not after its start {s}: pass (start, end) with end > start, "
@@ -166,18 +185,60 @@ def _year(p) -> int:
                           "(2024, not 24), or pass a (start, end) pair such as ('2024-01-01', '2025-01-01').")
     return int(p)
 
+_ONE_YEAR = "a year such as 2024 (or '2024', 2024.0, np.datetime64('2024'), pd.Period('2024'))"
+
+def as_year(v) -> int:
+    """The calendar year (1900..2100) that `v` names: 2024, np.int64(2024), '2024', 2024.0, np.datetime64('2024') or
+    pd.Period('2024'). `PeriodError` for anything else (a date, an instant, a fraction of a year, a month), naming
+    the form to use; `official.years_of` reads years through it."""
+    if (y := _year_named(v)) is not None: return y
+    _whole_year(v)
+    raise PeriodError(f"{v!r} is not a year: pass {_ONE_YEAR}.")
+
+def _whole_year(v):
+    "Raise `_year`'s `PeriodError` naming the range if `v` is a whole number (or its digits) outside YEARS."
+    w = v[()] if isinstance(v, np.ndarray) and v.ndim == 0 else v
+    if isinstance(w, (int, np.integer, float, np.floating, str)) and not isinstance(w, (bool, np.bool_)):
+        try: f = float(w)
+        except ValueError: return
+        if f.is_integer(): _year(w if isinstance(w, (int, np.integer)) else int(f))
+
+def as_years(years) -> list[int]:
+    """Sorted calendar years from one year (`as_year`), a list or set of years, or a `(first, last)` tuple: first
+    through last, both included, the rule `as_period` reads a pair of years by. `PeriodError` otherwise."""
+    one = lambda y: as_year(y.decode() if isinstance(y, bytes) else y)   # b'2024' from a config file: one year
+    if isinstance(years, tuple) and len(years) == 2:
+        y0, y1 = one(years[0]), one(years[1])
+        if y1 < y0:
+            raise PeriodError(f"{years!r} names the last before the first: pass (first, last), e.g. ({y1}, {y0}).")
+        return list(range(y0, y1 + 1))
+    if isinstance(years, (str, bytes)) or not isinstance(years, Iterable) or np.ndim(years) == 0: return [one(years)]
+    return sorted({one(y) for y in years})
+
 def as_period(p) -> Period:
-    "A `Period` from a `Period`, a `(start, end)` pair, or a calendar year such as `2024` (1900..2100)."
+    """A `Period` from what names one interval: a `Period`; one calendar year (`as_year`: 2024, '2024', 2024.0,
+    np.datetime64('2024'), pd.Period('2024'); 1900..2100); any `pd.Period` (its span: a month, a quarter); a
+    `(first, last)` pair of years or `pd.Period`s: first through last, both included, as `official.years_of` reads
+    years; or a `(start, end)` pair of anything `to_ms` reads, the end not included. `PeriodError` otherwise: a date
+    or instant alone names no span."""
     if isinstance(p, Period): return p
+    if isinstance(p, np.ndarray) and p.ndim == 0: p = p[()]
     if isinstance(p, (bool, np.bool_)): raise PeriodError(f"{p!r} is not a period: pass a year such as 2024.")
-    if isinstance(p, (int, np.integer)) or (isinstance(p, str) and p.strip().lstrip("-").isdigit()):
-        y = _year(p)
-        return Period(f"{y}-01-01", f"{y + 1}-01-01")
-    if isinstance(p, str):
-        raise PeriodError(f"cannot read {p!r} as a period: pass a year ('2024') or a (start, end) pair.")
+    if (span := _span(p)) is not None: return Period(*span)
+    one = (f"pass {_ONE_YEAR}, a pd.Period for another span (pd.Period('2024-03', 'M')), or a (start, end) pair "
+           "such as ('2024-03-01', '2024-06-01')")
+    if isinstance(p, (str, int, np.integer, float, np.floating)):
+        _whole_year(p)   # 24, '10000': names the range of years
+        raise PeriodError(f"cannot read {p!r} as a period: {one}.")
     try: s, e = p
     except (TypeError, ValueError):
-        raise PeriodError(f"cannot read {p!r} as a period: pass a year, a Period or a (start, end) pair.") from None
+        raise PeriodError(f"cannot read {p!r} as a period: a date or instant names no span: {one}.") from None
+    a, b = _span(s), _span(e)
+    if a is not None and b is not None:   # (2023, 2024): 2023 through 2024, as years_of reads a pair of years
+        if not pd.Timestamp(b[1]) > pd.Timestamp(a[0]):
+            raise PeriodError(f"({s!r}, {e!r}) names the last before the first: pass (first, last), e.g. ({e!r}, "
+                              f"{s!r}) for both and the years between.")
+        return Period(a[0], b[1])
     try: return Period(s, e)
     except TimeError as err: raise PeriodError(f"cannot read ({s!r}, {e!r}) as a period: {err}") from None
 

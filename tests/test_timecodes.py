@@ -18,15 +18,59 @@ def test_years_in_range(year):
     assert str(p.start)[:4] == str(int(year)) and p.length_days in (365.0, 366.0)
 
 
-@pytest.mark.parametrize("pair", [(2023, 2024), (np.int64(2023), 2024), ("2023", "2024"), (2023.0, 2024.0)])
-def test_a_pair_of_years_is_refused_naming_both_readings(pair):  # G18-3: was a time-coordinate hint on `values`
-    from alphaearth_nb.timecodes import Period
-    both = r"\('2023-01-01', '2025-01-01'\) for 2023 through 2024"
-    with pytest.raises(PeriodError, match=rf"pair of years.*{both}.*\('2023-01-01', '2024-01-01'\) for 2023 only") as e:
-        as_period(pair)
-    assert "values" not in str(e.value)
-    with pytest.raises(PeriodError, match="pair of years"): Period(*pair)
-    assert as_period(("2023-01-01", "2025-01-01")).length_days == 731.0   # the fix: 2023 and 2024
+@pytest.mark.parametrize("one", [pd.Period("2024"), np.datetime64("2024"), 2024.0, np.float64(2024), np.array(2024)])
+def test_what_names_one_year_is_that_year(one):  # was "cannot read ... as a period" for each
+    p = as_period(one)
+    assert (p.start, p.end) == (np.datetime64("2024-01-01"), np.datetime64("2025-01-01")) and p.length_days == 366.0
+
+
+def test_a_pandas_period_is_its_span():
+    p = as_period(pd.Period("2024-03", "M"))   # March 2024: 31 days from 1 March
+    assert (p.start, p.length_days) == (np.datetime64("2024-03-01"), 31.0)
+    q = as_period(pd.Period("2024Q2"))         # April to June: 30 + 31 + 30 days
+    assert (q.start, q.length_days) == (np.datetime64("2024-04-01"), 91.0)
+
+
+@pytest.mark.parametrize("bad", [2024.5, np.nan, np.datetime64("2024-03-05"), np.datetime64("NaT"),
+                                 pd.Timestamp("2024-01-01")])
+def test_an_instant_or_a_fraction_of_a_year_is_no_period(bad):   # a day, an instant: which span? refused
+    with pytest.raises(PeriodError, match="year"): as_period(bad)
+
+
+_PAIRS = [(2023, 2024), (np.int64(2023), 2024), ("2023", "2024"), (2023.0, 2024.0), [2023, 2024],
+          (np.datetime64("2023"), np.datetime64("2024")), (pd.Period("2023"), pd.Period("2024"))]
+
+
+@pytest.mark.parametrize("pair", _PAIRS)
+def test_a_pair_of_years_is_first_through_last_as_years_of_reads_it(pair):  # one rule for pairs of years
+    from alphaearth_nb.official import years_of
+    p = as_period(pair)
+    assert (p.start, p.end) == (np.datetime64("2023-01-01"), np.datetime64("2025-01-01")) and p.length_days == 731.0
+    assert years_of(tuple(pair)) == [2023, 2024]
+    assert [y for y in range(2017, 2026) if np.datetime64(f"{y}-07-01") in p] == years_of(tuple(pair))
+
+
+def test_a_pair_of_years_one_year_or_backwards():
+    from alphaearth_nb.core import ConfigError
+    from alphaearth_nb.official import years_of
+    assert as_period((2024, 2024)).length_days == 366.0 and years_of((2024, 2024)) == [2024]
+    with pytest.raises(PeriodError, match=r"as_period\(\(2023, 2024\)\) for 2023 through 2024"):
+        Period(2023, 2024)   # a Period's ends are instants: a year there reads two ways, so it is still refused
+    with pytest.raises(PeriodError, match=r"last before the first.*\(2023, 2024\)"): as_period((2024, 2023))
+    with pytest.raises(ConfigError, match=r"last before the first.*\(2023, 2024\)"): years_of((2024, 2023))
+
+
+@pytest.mark.parametrize("one", [2024.0, np.datetime64("2024"), pd.Period("2024"), np.array(2024)])
+def test_years_of_reads_one_year_as_as_period_does(one):   # each was a raw TypeError
+    from alphaearth_nb.official import years_of
+    assert years_of(one) == [2024]
+
+
+@pytest.mark.parametrize("bad", [(2023.5, 2024), [2024.5], np.datetime64("2024-03-05"), pd.Timestamp("2024-01-01"), None])
+def test_years_of_refuses_what_is_no_year(bad):   # (2023.5, 2024) was 2023..2024, others raw TypeErrors
+    from alphaearth_nb.core import ConfigError
+    from alphaearth_nb.official import years_of
+    with pytest.raises(ConfigError, match="is not a year"): years_of(bad)
 
 
 def test_epoch_seconds_and_ms():
