@@ -125,6 +125,7 @@ def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
                same:Int[Array, "N"],       # the first row equal to each (bit for bit): equal rows tie exactly
                mu:Float[Array, "D"],       # the training mean
                n,                          # number of real training rows
+               slack,                      # bound on |x - x32| summed over a query and a row (`_float32`; 0: exact)
                k:int, kc:int, low:bool=False):
     """Direct squared distances (Q, k + 2), indices (Q, k + 2; -1: none), certificate holds (Q,), near-tie (Q,).
 
@@ -149,16 +150,20 @@ def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
     dist = jnp.concatenate([dist, jnp.full((pad, q.shape[0]), jnp.inf, dist.dtype)])
     idx = jnp.concatenate([jnp.where(idx < n, idx, -1), jnp.full((pad, q.shape[0]), -1, idx.dtype)])
     tie, g, d1 = _tie(q.shape[1]), same[idx[:k + 1]], dist[1:k + 1]              # padded rows: d1 = inf, masked
-    near = jnp.any((d1 - dist[:k] <= tie * d1) & jnp.isfinite(d1) & (g[1:] != g[:-1]), 0)
-    ok = jnp.all(lb + qq[None] - err > dist[k - 1][None] * (1 + tie), 0)
+    close = (d1 - dist[:k] <= tie * d1) | ((slack > 0) & (jnp.sqrt(d1 * (1 - tie)) - jnp.sqrt(dist[:k]) <= 2 * slack))
+    near = jnp.any(close & jnp.isfinite(d1) & (g[1:] != g[:-1]), 0)
+    edge = dist[k - 1] * (1 + tie)                               # the cast moves each distance by up to `slack`
+    edge = jnp.where(slack > 0, (jnp.sqrt(edge) + 2 * slack) ** 2, edge)
+    ok = jnp.all(lb + qq[None] - err > edge[None], 0)
     return dist.T, idx.T, ok, near
 
 # %% ../nbs/23a_knn.ipynb #c0012
 MARGIN = 0      # candidates beyond k per query and training block in a float32 round (`lb`: the next one)
 LOW_MARGIN = 2  # the same in the bfloat16 round (its bound is wider)
 
-def _train_blocks(tx:np.ndarray, train_chunk:int):
-    "Centred augmented blocks, their max norms, padded raw rows, the first equal row of each, the mean, C."
+def _train_blocks(tx:np.ndarray, train_chunk:int, given:np.ndarray|None=None):
+    """Centred augmented blocks, their max norms, padded raw rows, the first equal row of each (bit for bit in
+    `given`, the features as the user gave them, where float32 lost digits of them; else in `tx`), the mean, C."""
     n, dim = tx.shape
     mu = tx.mean(0, dtype=np.float64)
     tc = (tx - mu).astype(np.float32)
@@ -171,7 +176,8 @@ def _train_blocks(tx:np.ndarray, train_chunk:int):
     aug[n:, -1] = np.inf
     norms = np.zeros(nb * c); norms[:n] = np.sqrt(aug[:n, -1])
     rows = np.zeros((nb * c, dim), np.float32); rows[:n] = tx
-    _, first, inv = np.unique(np.ascontiguousarray(tx).view(np.dtype((np.void, 4 * dim)))[:, 0],
+    g = np.ascontiguousarray(tx if given is None else given)
+    _, first, inv = np.unique(g.view(np.dtype((np.void, g.dtype.itemsize * dim)))[:, 0],
                               return_index=True, return_inverse=True)
     same = np.arange(nb * c, dtype=np.int32); same[:n] = first[inv.ravel()]
     return (jnp.asarray(aug.reshape(nb, c, -1)), jnp.asarray(norms.reshape(nb, c).max(1), jnp.float32),
@@ -200,9 +206,9 @@ def _workers() -> int:
 CALL_BLOCKS = 8  # query blocks per call when each host thread gets at least 2 such calls
 
 @partial(jax.jit, static_argnames=("k", "kc", "low"))
-def _knn_blocks(qs:Float[Array, "M Q D"], t, tmax, rows, same, mu, n, k:int, kc:int, low:bool=False):
+def _knn_blocks(qs:Float[Array, "M Q D"], t, tmax, rows, same, mu, n, slack, k:int, kc:int, low:bool=False):
     "`_knn_block` over M query blocks in one call: (M, Q, k), (M, Q, k), (M, Q), (M, Q)."
-    return jax.lax.map(lambda q: _knn_block(q, t, tmax, rows, same, mu, n, k=k, kc=kc, low=low), qs)
+    return jax.lax.map(lambda q: _knn_block(q, t, tmax, rows, same, mu, n, slack, k=k, kc=kc, low=low), qs)
 
 def _search(args, qx:np.ndarray, k:int, kc:int, qc:int, many:bool=False, low:bool=False):
     "Run the blocks of `qx` at `kc` candidates (`CALL_BLOCKS` per call if `many` and enough): dist, idx, ok, near."
@@ -290,25 +296,32 @@ def centring_offset(x:np.ndarray) -> np.ndarray:
     return np.round(np.where(np.isfinite(mu), mu, 0.0))
 
 def _float32(tx:np.ndarray, qx:np.ndarray) -> tuple:
-    """float32 training and query features for the search (as they are where float32 holds them).
+    """float32 training and query features for the search (as they are where float32 holds them), and the slack:
+    the largest |x - float32(x)| (Euclidean, after centring) of a training row plus that of a query row (0: exact).
 
     Features wider than float32 (float64, int32, int64) are centred in float64 first, on the training mean rounded
     to a whole number (values on a grid stay exact, so ties stay ties); the host rechecks read the features as given
     (the rows they read, cast to float64). float32 keeps 24 bits, so a large common offset (projected coordinates in
     metres, epoch times, offset digital numbers) lost the digits that tell neighbours apart (2^24 and 2^24 + 1 were
-    one float32 value, and the wrong one was returned as an exact copy at distance 0)."""
+    one float32 value, and the wrong one was returned as an exact copy at distance 0). Centring keeps the
+    digits of a small spread only: epoch milliseconds over years or UTM metres over 100 km still lose theirs (1 ms,
+    1 mm), so the search widens every distance by the slack (`_knn_block`) and lets float64 decide what it moves."""
     if not (wider_than_float32(tx) or wider_than_float32(qx)):
-        return tx.astype(np.float32, copy=False), qx.astype(np.float32, copy=False)   # float32 holds them
+        return tx.astype(np.float32, copy=False), qx.astype(np.float32, copy=False), 0.0   # float32 holds them
     mu = centring_offset(tx)                            # a NaN row is refused below (`_check_finite`)
-    out = []
+    out, slack = [], 0.0
     for x, what in ((tx, "training"), (qx, "query")):
         a = _centred(x, mu)                             # float64 for the cast only: not kept (float64 rows: no copy at 0)
         with np.errstate(over="ignore"): b = a.astype(np.float32)
         if b.size and np.isfinite(a).all() and not np.isfinite(b).all():
             raise DTypeError(f"{what} features reach {np.abs(a).max():.3g} from the training mean, beyond float32 "
                              f"(3.4e38): rescale them (e.g. standardise each column)")
+        with np.errstate(invalid="ignore", over="ignore"):   # an inf row (refused below) gives NaN: skipped
+            r = a - b.astype(np.float64)
+            lost = np.sqrt(np.einsum("nd,nd->n", r, r))
+        slack += float(lost[np.isfinite(lost)].max(initial=0.0)) * (1 + 2.0**-20)   # rounded up: a bound
         out.append(b)
-    return tuple(out)
+    return (*out, slack)
 
 def _check_finite(tx:np.ndarray, qx:np.ndarray|None=None):
     "Raise `LabelError` / `NoValidDataError` if training / query rows hold NaN or inf (`qx` None: training rows only)."
@@ -352,14 +365,14 @@ def knn_search(train_x,                 # training features, (N, D)
         raise DimensionError(f"train and query features must be (N, D) and (Q, D) with the same D >= 1, got "
                              f"{tx.shape} and {qx.shape}: reshape them with `x.reshape(len(x), -1)`")
     hx, hq = tx, qx                                      # what the host's float64 rechecks read (rows cast there)
-    tx, qx = _float32(tx, qx)
+    tx, qx, slack = _float32(tx, qx)
     if not (isinstance(k, (int, np.integer)) and not isinstance(k, bool) and k >= 1):
         raise ConfigError(f"k={k!r} neighbours: pass a whole number k >= 1 (1 is the nearest neighbour alone)")
     if k > len(tx): raise LabelError(f"k={k} neighbours but only {len(tx)} training points: label more points or lower k")
     _check_finite(tx)                     # the query rows: from the first round (`_check_queries`)
     if not len(qx): return np.zeros((0, k), np.float32), np.zeros((0, k), np.int32)
-    *args, c = _train_blocks(tx, train_chunk)
-    args.append(jnp.int32(len(tx)))
+    *args, c = _train_blocks(tx, train_chunk, hx if slack else None)
+    args += [jnp.int32(len(tx)), jnp.float32(slack)]
     qc = min(_next_pow2(query_chunk), _next_pow2(len(qx)))
     kc = min(k + MARGIN, c)
     if low:  # bfloat16 products first; where their bound is too wide, a float32 round (one block per call)
@@ -378,7 +391,9 @@ def knn_search(train_x,                 # training features, (N, D)
         kc = min(kc + 3, c)
         d2, i2, ok2, near2 = _search(args, qx[bad], k, kc, qc, many=True)
         dist[bad], idx[bad], ok[bad], near[bad] = d2, i2, ok2, near2
-    closed = dist[:, k + 1] > dist[:, k - 1] * (1 + _tie(tx.shape[1]))   # no other row within the near-tie band
+    edge = dist[:, k - 1] * (1 + _tie(tx.shape[1]))
+    closed = dist[:, k + 1] > edge                                    # no other row within the near-tie band
+    if slack: closed &= np.sqrt(dist[:, k + 1]) > np.sqrt(edge) + 2 * slack   # nor within the cast's reach
     few = np.flatnonzero(ok & near & closed)
     if few.size:  # near-ties inside the k + 2 candidates: their float64 sums decide
         dist[few, :k], idx[few, :k] = _rerank_host(hx, hq[few], idx[few], k)

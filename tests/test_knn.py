@@ -430,3 +430,32 @@ def test_classify_warns_about_classes_smaller_than_k():
     with warnings.catch_warnings():
         warnings.simplefilter("error", UserWarning)
         assert e.aef.classify(pts, k=1)["class"].values[1, 1] == 1   # k=1: every class keeps its pixels, silent
+
+
+def test_epoch_ms_over_years_one_ms_apart():
+    "Hand-worked (field case D19-1): centred on their mean, these epoch ms are ~3.3e10, where float32 steps by 2048."
+    t = np.array([[1_600_000_000_001], [1_600_000_000_000], [1_700_000_000_000]], np.int64)
+    d, i = knn_search(t, t[[1]], 2)
+    assert i.tolist() == [[1, 0]] and d.tolist() == [[0.0, 1.0]]   # the copy at 0, the row 1 ms off at 1 ms^2
+
+
+@pytest.mark.parametrize("kind", ["epoch_ms", "utm_mm", "unit64"])
+@pytest.mark.parametrize("k, low", [(1, False), (3, False), (3, True)])
+def test_neighbours_closer_than_float32_resolves_at_the_spread(kind, k, low):
+    "A neighbour listed first, nearer than float32 resolves at the data's spread: float64's answer, the copy at 0."
+    rng = np.random.default_rng(19)
+    if kind == "epoch_ms":   # three years of epoch milliseconds and a day count; the neighbour 1 ms off
+        x = np.c_[rng.integers(1_600_000_000_000, 1_700_000_000_000, 200), rng.integers(0, 365, 200)]
+        nb = x + [1, 0]
+    elif kind == "utm_mm":   # survey points over 200 km in metres with mm digits; the neighbour 1 mm north
+        x = np.round(rng.uniform([4e5, 4.9e6], [6e5, 5.1e6], (200, 2)), 3)
+        nb = x + [0, 0.001]
+    else:                    # float64 unit vectors; the neighbour 1e-9 off in one component
+        x = random_unit((200,), 19).astype(np.float64) + rng.normal(0, 1e-3, (200, 64))
+        nb = x.copy(); nb[:, 5] += 1e-9
+    train = np.concatenate([nb, x])
+    d, i = knn_search(train, x, k, low=low)
+    want_d, want_i = reference(train, x, k)
+    assert (i == want_i).all(), f"{int((i != want_i).any(1).sum())} of 200 queries differ"
+    assert (i[:, 0] == np.arange(200) + 200).all() and (d[:, 0] == 0).all()
+    np.testing.assert_allclose(d, want_d, rtol=1e-6)
