@@ -29,7 +29,7 @@ from jax.experimental import multihost_utils
 from jaxtyping import PyTree
 
 from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
-                                RunLockedError, TrainingWarning)
+                                RunLockedError, TrainingWarning, flag)
 from .files import MARKER, local_output, no_file_on_the_way, pid_alive, user_path, write_text, writing_file
 
 # %% auto #0
@@ -409,6 +409,7 @@ def run_folder(out,                 # the run folder (created), or None: nothing
     """Hold `out` for one run (its lock, `run_lock`); yields the folder as a `Path`.
     Raises `RunLockedError` while another run holds it (naming its pid and host), `NotOursError` for a non-empty
     folder with no run of ours (never touched), `OutputExistsError` for a run without `resume` or `overwrite`."""
+    resume, overwrite = flag(resume, "resume"), flag(overwrite, "overwrite")  # "no" is true: never a run lost
     if out is None or jax.process_index() != 0: yield None; return
     d = local_output(out, "training run", True)  # a bucket URL: refused, never a local folder 'gs:'
     if resume and overwrite:

@@ -12,6 +12,8 @@ import ctypes
 import functools
 import gc
 import inspect
+import math
+import numbers
 import os
 import sys
 import threading
@@ -32,10 +34,11 @@ __all__ = ['EMBED_DIM', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BYTES', 'KEPT_HE
            'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError', 'MissingDependencyError',
            'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError', 'UntrainedSourceError', 'PointError',
            'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning', 'NoDataWarning', 'MetadataWarning',
-           'DamagedCheckpointError', 'band_names', 'CallableModule', 'callable_module', 'Frames', 'Target', 'Texts',
-           'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'RemoteOutputError', 'DiskError',
-           'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options',
-           'cpu_threads', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
+           'DamagedCheckpointError', 'flag', 'whole', 'real', 'band_names', 'CallableModule', 'callable_module',
+           'Frames', 'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError',
+           'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning',
+           'compile_cache', 'compiler_options', 'cpu_threads', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu',
+           'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -75,6 +78,45 @@ class UnitsWarning(UserWarning): "Values that may be on a wrong scale, or valid 
 class NoDataWarning(UserWarning): "Part of a result has no data (a year of a cube without data at the query point): NaN there."
 class MetadataWarning(UserWarning): "Per-frame metadata (e.g. Sentinel-1 orbit direction) is absent: a default is assumed."
 class DamagedCheckpointError(CheckpointError): "A checkpoint file is cut short or its bytes changed."
+
+# %% ../nbs/00_core.ipynb #h2v001
+def _kind(value) -> str:
+    "'b', 'i' or 'f': a bool, an integer or a real number (Python's, numpy's, a 0-d array); '' for anything else."
+    if isinstance(value, bool): return "b"
+    if hasattr(value, "dtype"):
+        return {"b": "b", "i": "i", "u": "i", "f": "f"}.get(value.dtype.kind, "") if getattr(value, "ndim", 0) == 0 else ""
+    return "i" if isinstance(value, numbers.Integral) else "f" if isinstance(value, numbers.Real) else ""
+
+def _spelled(value, kind) -> str:
+    "The number that text such as '1e-4' or '100' spells (for an error), else a placeholder."
+    try: return repr(kind(float(value)))
+    except (TypeError, ValueError, OverflowError): return "1" if kind is int else "0.5"
+
+def flag(value, # a yes/no setting: True/False (numpy's too), 0/1, or None (no)
+         name:str, # the setting, for the error: "overwrite"
+        ) -> bool:
+    "`value` as a bool. Raises `ConfigError` for anything else, text above all ('no' and 'False' are true in Python)."
+    if value is None or _kind(value) == "b" or (_kind(value) == "i" and value in (0, 1)): return bool(value)
+    why = (" (text such as 'no' or 'False' would count as true: settings read from a file, the command line or "
+           "papermill arrive as text; convert them first)") if isinstance(value, (str, bytes)) else ""
+    raise ConfigError(f"{name}={value!r} is not True or False: pass {name}=True or {name}=False{why}.")
+
+def whole(value, # a count: an int (numpy's too) or a float without a fraction (1e5)
+          name:str, # the setting, for the error: "steps"
+         ) -> int:
+    "`value` as an int. Raises `ConfigError` for text, bools, fractions and anything else, naming `name`."
+    if _kind(value) == "i" or (_kind(value) == "f" and math.isfinite(value) and float(value).is_integer()):
+        return int(value)
+    raise ConfigError(f"{name}={value!r} is not a whole number: pass e.g. {name}={_spelled(value, int)}.")
+
+def real(value, # a number: an int or float (numpy's too)
+         name:str, # the setting, for the error: "peak_lr"
+        ) -> float:
+    "`value` as a float. Raises `ConfigError` for text, bools and anything else, naming `name`."
+    if _kind(value) in ("i", "f"): return float(value)
+    yaml = (" (YAML 1.1 reads 1e-4, without a dot, as text: write 1.0e-4, or convert with float())"
+            if isinstance(value, str) else "")
+    raise ConfigError(f"{name}={value!r} is not a number: pass e.g. {name}={_spelled(value, float)}{yaml}.")
 
 # %% ../nbs/00_core.ipynb #c0008
 EMBED_DIM = 64  # the paper's embedding width: unit vectors on S^63

@@ -21,7 +21,7 @@ import uuid
 import warnings
 from pathlib import Path
 
-from .core import DiskError, NotOursError, OutputExistsError, RemoteOutputError
+from .core import DiskError, NotOursError, OutputExistsError, RemoteOutputError, flag
 
 # %% auto #0
 __all__ = ['MARKER', 'user_path', 'is_remote', 'local_output', 'is_ours', 'no_file_on_the_way', 'check_output', 'pid_alive',
@@ -86,6 +86,7 @@ def check_output(target:str|os.PathLike, # the folder or file about to be writte
 
 def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
     "`check_output` of the local path `t` (`local_output` of the target, read once)."
+    overwrite = flag(overwrite, "overwrite")  # text such as "no" is true: it would replace what it meant to keep
     if t.is_symlink(): t = t.resolve()   # write where the link points: the link stays, nothing is left beside it
     if not t.exists(): no_file_on_the_way(t, what); return t
     if t.is_dir():

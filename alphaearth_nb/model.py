@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import warnings
 from dataclasses import dataclass
 
 import equinox as eqx
@@ -27,8 +28,8 @@ from .summary import PERIOD_CODE_DIM, Summary, period_code, unit, vmf_sample
 from .text import TEXT_DIM
 
 # %% auto #0
-__all__ = ['PRESETS', 'REQUIRED_FAMILIES', 'input_spec', 'n_outputs', 'family', 'ModelConfig', 'preset', 'AlphaEarth',
-           'encoder_width', 'init', 'param_count', 'dummy_example']
+__all__ = ['PRESETS', 'REQUIRED_FAMILIES', 'input_spec', 'n_outputs', 'family', 'ModelConfig', 'preset', 'config_from_json',
+           'AlphaEarth', 'encoder_width', 'init', 'param_count', 'dummy_example']
 
 # %% ../nbs/14_model.ipynb #c0005
 def input_spec(s:Source) -> tuple[int, int]:
@@ -146,6 +147,28 @@ def preset(name:str, # "tiny", "small" or "lite"
     enc_over = {k: overrides.pop(k) for k in list(overrides) if k in enc}
     stp = dataclasses.replace(overrides.pop("stp", base.stp), **enc_over)
     return dataclasses.replace(base, stp=stp, **{"sources": (), **overrides})
+
+# %% ../nbs/14_model.ipynb #h2m001
+def _fields(cls, d:dict, where:str) -> dict:
+    "The fields of dataclass `cls` in `d`: `ConfigError` for names `cls` lacks, a warning for defaults `d` lacks."
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    if extra := sorted(set(d) - set(fields)):
+        raise ConfigError(f"{where} config holds {extra}, which this alphaearth_nb does not know: a newer version "
+                          "wrote it; load it with that version (upgrade this one).")
+    if lacks := [k for k, f in fields.items() if k not in d and f.default is not dataclasses.MISSING]:
+        warnings.warn(f"{where} config has no {lacks} (an older alphaearth_nb wrote it): today's defaults "
+                      f"{({k: fields[k].default for k in lacks})} are used; if that version's were others, the "
+                      "model differs from the one saved.", stacklevel=3)
+    return d
+
+def config_from_json(d:dict,            # `dataclasses.asdict(cfg)` as JSON gives it back (lists for tuples)
+                     where:str="the saved", # whose config, for messages: "the checkpoint's"
+                    ) -> ModelConfig:
+    "The `ModelConfig` of its JSON form. Raises `ConfigError` for fields this version lacks; warns for fields the "
+    "JSON lacks, which take today's defaults."
+    d = {k: _tuples(v) for k, v in d.items()}
+    stp = STPConfig(**_fields(STPConfig, dict(d.pop("stp", {})), f"{where} model.stp"))
+    return ModelConfig(stp=stp, **_fields(ModelConfig, d, f"{where} model"))
 
 # %% ../nbs/14_model.ipynb #c0014
 REQUIRED_FAMILIES = ("sentinel2",)  # families the perturbations never drop: the model needs them

@@ -37,7 +37,7 @@ from . import model as aef_model
 from .checkpoint import (checkpoints, latest_checkpoint, load_checkpoint, not_a_run, read_header,
                                       run_folder, save_checkpoint)
 from .core import (CheckpointError, ConfigError, TrainingError, TrainingWarning, compiler_options,
-                                frozen_traces, gc_frozen)
+                                flag, frozen_traces, gc_frozen, real, whole)
 from .files import local_output, user_path, write_text, writing_file
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
                                 place, state_sharding)
@@ -75,6 +75,10 @@ class TrainConfig:
     def __post_init__(self):
         def need(ok, msg):
             if not ok: raise ConfigError(msg)
+        for f in dataclasses.fields(self):  # each value as its type: "1e-4" from YAML, steps=1e5, bf16="False" (text)
+            v = getattr(self, f.name)
+            typed = {"bool": flag, "int": whole, "float": real}.get(f.type, real if v is not None else None)
+            if typed is not None: object.__setattr__(self, f.name, typed(v, f.name))
         need(self.steps >= 1, f"steps={self.steps}: train for at least 1 step")
         need(0 <= self.warmup <= self.steps,
              f"warmup={self.warmup} must be in [0, steps={self.steps}]: shorten the warm-up or train longer")
@@ -426,7 +430,7 @@ def _load_state(ckdir:Path, built, cfg:TrainConfig) -> tuple[TrainState, dict]:
 
 def _train_config(config, **over) -> TrainConfig:
     "The run's `TrainConfig`: `config` with the given overrides; a run shorter than its warm-up warms up for a tenth."
-    over = {k: v for k, v in over.items() if v is not None}
+    over = {k: whole(v, k) for k, v in over.items() if v is not None}  # steps="100" is refused here, named
     base = config or TrainConfig()
     if over.get("steps", base.steps) < base.warmup: over["warmup"] = over["steps"] // 10
     return dataclasses.replace(base, **over)
@@ -483,6 +487,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         progress:bool=True,            # show a tqdm bar
        ) -> tuple[TrainState, list[dict]]:
     "Train `model` on `data`; returns the final state and the per-step history."
+    resume, overwrite = flag(resume, "resume"), flag(overwrite, "overwrite")  # overwrite="no" is true: refused
     cfg = _train_config(config, steps=steps, batch_size=batch_size, seed=seed, checkpoint_every=checkpoint_every)
     loss_fn = losses.total_loss if loss_fn is None else loss_fn
     mesh = make_mesh(batch_size=cfg.batch_size) if mesh is None else mesh  # host CPU: the devices that split it
@@ -557,20 +562,15 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         return state, history
 
 # %% ../nbs/20_train.ipynb #c0038
-def _tuples(v):
-    "JSON lists back into the tuples the configs hold."
-    return tuple(_tuples(x) for x in v) if isinstance(v, list) else v
-
 def model_config(header:dict) -> aef_model.ModelConfig:
     "The `ModelConfig` recorded in a checkpoint header, with the resolved sources it was trained with."
     if not isinstance(header.get("model"), dict):
         raise CheckpointError("this checkpoint holds no AlphaEarth config (it was trained from a model object): "
                               "build the model yourself and use `checkpoint.load_checkpoint`")
-    d = {k: _tuples(v) for k, v in header["model"].items()}
-    if not d.get("sources"):
+    if not header["model"].get("sources"):
         raise CheckpointError("this checkpoint's header has no resolved sources (written before they were stored): "
                               "retrain, or rebuild the model with `preset(...)` and `load_checkpoint` knowingly.")
-    return aef_model.ModelConfig(stp=aef_model.STPConfig(**d.pop("stp")), **d)
+    return aef_model.config_from_json(header["model"], "the checkpoint's")  # a newer version's fields: ConfigError
 
 def _fit_skeleton(header:dict):
     "The shapes of the `TrainState` a `fit` checkpoint with this (verified) header holds: its model and optimiser."
