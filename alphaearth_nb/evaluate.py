@@ -87,7 +87,12 @@ def check_xy(x,                  # features, (N, D)
     whole-rounded column mean in float64 before the float32 cast: float32 keeps 24 bits, so UTM northings (spacing
     0.5 m at 5e6) or epoch seconds (128 s at 1.7e9) 20 cm or 30 s apart became one value. Distances and fits with
     an intercept do not change under the shift; `evaluate_embeddings` and `evaluate_regression` use it (their
-    training and test rows share it). Unit vectors have offset 0: their values stay as given."""
+    training and test rows share it), and so do `least_squares_fit` and `linear_probe_fit`, which put the offset
+    back into their intercept. Unit vectors have offset 0: their values stay as given."""
+    return _check_xy(x, y, centre)[:2]
+
+def _check_xy(x, y, centre:bool=False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "`check_xy`, and the float64 offset (D,) its `centre` took off the features (zeros when none)."
     x = np.asarray(x)
     y = np.asarray(y)
     if x.ndim != 2: raise DimensionError(f"features must be 2-D (points, features), got shape {x.shape}: reshape with `x.reshape(len(x), -1)`")
@@ -102,7 +107,8 @@ def check_xy(x,                  # features, (N, D)
         raise LabelError(f"{int(np.isnan(y).sum())} labels are NaN: drop unlabelled points first, "
                          "e.g. `keep = ~np.isnan(y); x, y = x[keep], y[keep]`")
     fill = _fill_rows(x, same) if x.shape[1] == EMBED_DIM else None    # before any shift: a fill row is one value
-    if centre and wider_than_float32(x): x = x.astype(np.float64) - centring_offset(x)
+    off = centring_offset(x) if centre and wider_than_float32(x) else np.zeros(x.shape[1])
+    if off.any(): x = x.astype(np.float64) - off
     with np.errstate(over="ignore"): x = x.astype(np.float32, copy=False)
     bad = ~np.isfinite(x).all(1)
     if bad.any():
@@ -113,7 +119,7 @@ def check_xy(x,                  # features, (N, D)
         raise LabelError(f"{int(fill.sum())} labelled points have one value in every feature ({vals}) while the other "
                          "rows are embeddings: a fill value for no data (masked pixels exported as -9999 or 0), never "
                          "an embedding. Drop them, e.g. `keep = ~(x == x[:, :1]).all(1); x, y = x[keep], y[keep]`")
-    return x, y
+    return x, y, off
 
 def unlabelled(vals) -> np.ndarray:
     """Mask (N,) of the labels that mark unlabelled points, as in a label raster: negative ids (-1 is the class map's
@@ -187,21 +193,36 @@ def least_squares_fit(x,                  # features, (N, D)
                       method:str="auto",  # "lstsq" (float64 SVD), "gram" (jitted blocks), or "auto" by size
                       rcond:float=1e-6,   # relative eigenvalue cut-off of the "gram" solver
                      ) -> np.ndarray:
-    "Minimum-norm least squares with an unpenalised intercept: `W` (D + 1, M) (or (D + 1,)), intercept last."
-    t = np.asarray(y, np.float32)
+    """Minimum-norm least squares with an unpenalised intercept: `W` (D + 1, M) (or (D + 1,)), intercept last.
+    Features or targets wider than float32 (float64, int32/int64: UTM metres, epoch seconds) are centred in float64
+    first (`check_xy(centre=True)`) and `W` is float64, the offsets in its intercept: their digits are kept."""
+    t = np.asarray(y)
+    t = t.astype(np.float64 if wider_than_float32(t) else np.float32)
     one = t.ndim == 1
     t = t.reshape(len(t), -1)
-    x, _ = check_xy(x, t[:, 0])
-    return _least_squares_fit(x, t[:, 0] if one else t, method, rcond)
+    x0 = np.asarray(x)
+    x, _, off = _check_xy(x0, t[:, 0], centre=True)
+    W = _offset_back(_least_squares_fit(x, t, method, rcond), off, wider_than_float32(x0))
+    return W[:, 0] if one else W
+
+def _offset_back(W:np.ndarray, off:np.ndarray, wide:bool) -> np.ndarray:
+    "Weights (D + 1, M) of features centred by `off` as weights of the features given: float64 when `wide`."
+    if not wide: return W
+    W = W.astype(np.float64)
+    W[-1] -= off @ W[:-1]
+    return W
 
 def _least_squares_fit(x, t, method:str="auto", rcond:float=1e-6) -> np.ndarray:
     """`least_squares_fit` of float32 features `check_xy` already passed: the rows of a checked table (a fold of
     `evaluate_regression`), whose codes/fill decision is the whole table's, not retaken on the subset."""
-    t = np.asarray(t, np.float32)
+    t = np.asarray(t)
     one = t.ndim == 1
     t = t.reshape(len(t), -1)
     if not np.isfinite(t).all(): raise LabelError("targets hold NaN/inf: drop unlabelled points first, e.g. `keep = np.isfinite(y)`")
-    W = _lstsq(x, t, method, rcond)
+    wide = wider_than_float32(t)                       # epoch seconds as targets: centred in float64, float64 W
+    to = centring_offset(t) if wide else np.zeros(t.shape[1])
+    W = _lstsq(x, (t - to).astype(np.float32), method, rcond)
+    if wide: W = W.astype(np.float64); W[-1] += to
     return W[:, 0] if one else W
 
 @jax.jit
@@ -211,11 +232,14 @@ def least_squares_predict(W,                # from `least_squares_fit`, (D + 1, 
                           x,                # features, (N, D)
                           chunk:int=65536,  # rows per block
                          ) -> np.ndarray:
-    "Predictions `x @ W[:-1] + W[-1]`: (N, M), or (N,) for a 1-D `W` (large `x` in jitted blocks)."
-    W = np.asarray(W, np.float32); x = np.asarray(x, np.float32)
+    """Predictions `x @ W[:-1] + W[-1]`: (N, M), or (N,) for a 1-D `W` (large float32 `x` in jitted blocks); in
+    float64 when `W` (fit on wide features or targets) or `x` is wider than float32 (UTM metres, epoch seconds)."""
+    W, x = np.asarray(W), np.asarray(x)
+    dt = np.float64 if W.dtype == np.float64 or wider_than_float32(x) else np.float32
+    W, x = W.astype(dt, copy=False), x.astype(dt, copy=False)
     if x.ndim != 2 or x.shape[1] + 1 != W.shape[0]:
         raise DimensionError(f"features (N, D) need W of shape (D + 1, ...); got x {x.shape} and W {W.shape}: fit W on features of the same width")
-    if x.size <= 2**20: return x @ W[:-1] + W[-1]  # small: numpy, no compile per shape
+    if x.size <= 2**20 or dt == np.float64: return x @ W[:-1] + W[-1]  # small or wide: numpy, no compile per shape
     Wj = jnp.asarray(W)
     c = min(_next_pow2(chunk), _next_pow2(len(x)))
     out = []
@@ -237,8 +261,9 @@ def linear_probe_fit(x,               # features, (N, D)
     y = np.asarray(y)
     if y.ndim == 1 and y.size and (y.min() < 0 or y.max() >= n_classes):
         raise LabelError(f"labels must be class indices 0..{n_classes - 1}, found {y.min()}..{y.max()}: map them with `encode_labels(y)`")
-    x, y = check_xy(x, y)
-    return _linear_probe_fit(x, y, n_classes, method, rcond)
+    x0 = np.asarray(x)
+    x, y, off = _check_xy(x0, y, centre=True)        # wide features: centred, float64 W (as `least_squares_fit`)
+    return _offset_back(_linear_probe_fit(x, y, n_classes, method, rcond), off, wider_than_float32(x0))
 
 def _linear_probe_fit(x, y, n_classes:int, method:str="auto", rcond:float=1e-6) -> np.ndarray:
     """`linear_probe_fit` of float32 features `check_xy` already passed (a fold of `evaluate_embeddings`: the

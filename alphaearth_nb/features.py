@@ -16,6 +16,7 @@ import xarray as xr
 from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError
 from .geo import check_same_grid, crs_of, is_lazy, north_up, rename_spatial, to_crs, unpacked
 from .labels import label_array, label_values, labelled_cells, on_map_grid
+from .knn import wider_than_float32
 from .embeddings import NORM_TOL, a_positions, sq_norms, as_embedding, gate_vectors, refuse_rotation
 
 # %% auto #0
@@ -122,7 +123,8 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
               nodata=None,    # further label value(s) meaning "unlabelled", beyond those the raster declares (stored or unpacked)
               positive:bool=True,  # negative labels (-1, which `classify` writes for no data) are unlabelled
              ) -> tuple[np.ndarray, np.ndarray]:
-    """Features (N, D) and labels (N,) at the labelled pixels that have data, paired by place: labels stored in
+    """Features (N, D) and labels (N,) at the labelled pixels that have data, paired by place (float32 features, or
+    float64 where float32 would not hold them: UTM metres, epoch seconds keep their digits): labels stored in
     another order (y ascending, x descending) are turned to the features' grid; labels at another pixel size in the
     features' CRS (30 m land cover on a 10 m map) are put on it, warned (`labels.on_map_grid`: each pixel the label of
     the cell holding its centre, the rule of `classify` and `regress`); labels on another grid (shifted, or in
@@ -152,14 +154,14 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     X = f.values.reshape(lv.shape + (-1,))[keep]
     ok = np.isfinite(X).all(1)
     if not ok.any(): raise LabelError("no labelled pixel has features (all NaN): label pixels inside the data")
-    return X[ok].astype(np.float32), label_values(lv[keep][ok])   # '1.0' and '1': one class (`label_values`)
+    return X[ok] if wider_than_float32(X) else X[ok].astype(np.float32), label_values(lv[keep][ok])   # '1.0' and '1': one class (`label_values`)
 
 # %% ../nbs/23b_features.ipynb #q0007
 def xy_features(stack,                # stack (DataTree) or Dataset on a y/x grid (or anything with y/x coordinates)
                 kind:str="sincos",    # "sincos": sin/cos of lat and lon (the paper's XY, S5.1.1); "metres": projected x, y
                 crs:str|None=None,    # the grid's CRS; default the stack's `crs` attribute
                ) -> xr.DataArray:
-    "Baseline features per pixel, (y, x, band): `sin_lat, cos_lat, sin_lon, cos_lon`, or `x, y` in metres."
+    "Baseline features per pixel, (y, x, band): float32 `sin_lat, cos_lat, sin_lon, cos_lon`, or float64 `x, y` in metres."
     y, x = (np.asarray(stack.y.values), np.asarray(stack.x.values)) if isinstance(stack, xr.DataArray) else _grid(stack)
     xx, yy = np.meshgrid(x, y)
     if kind == "metres":
@@ -171,4 +173,5 @@ def xy_features(stack,                # stack (DataTree) or Dataset on a y/x gri
         feats, names = np.stack([np.sin(lat), np.cos(lat), np.sin(lon), np.cos(lon)], -1), ["sin_lat", "cos_lat", "sin_lon", "cos_lon"]
     else:
         raise LabelError(f"unknown XY kind {kind!r}: use 'sincos' (the paper's) or 'metres'")
-    return xr.DataArray(feats.astype(np.float32), dims=("y", "x", "band"), coords={"y": y, "x": x, "band": names}, name="xy")
+    feats = feats.astype(np.float64 if kind == "metres" else np.float32)   # metres: float32 keeps 0.5 m at 5e6 m
+    return xr.DataArray(feats, dims=("y", "x", "band"), coords={"y": y, "x": x, "band": names}, name="xy")
