@@ -68,12 +68,17 @@ def checkpoints(directory) -> list[Path]:
     "Complete checkpoints in `directory` (their `.json` files, whoever wrote them), oldest first."
     return [p for p in checkpoint_headers(directory) if p.with_suffix(".eqx").exists()]
 
+_NAMES_OURS = re.compile(rb'"format":\s*"' + re.escape(CKPT_FORMAT.encode()) + rb'"')  # a header's 2nd line
+
 def _judge(p:Path) -> tuple[str|None, dict|None]:
     """Whose header `p` (a `ckpt_<step>.json`) is: `(None, header)` for ours; `(None, None)` for ours cut short or
-    damaged (it cannot be read, but its `.eqx` begins with our header, the copy `save_checkpoint` writes there);
-    `(what it is instead, None)` for anything else. A `.json` that reads decides alone."""
-    try: h = json.loads(p.read_text())
+    damaged (it cannot be read, but what is left of it names our format, or its `.eqx` begins with our header, the
+    copy `save_checkpoint` writes there); `(what it is instead, None)` for anything else. A `.json` that reads decides
+    alone."""
+    raw = b""
+    try: raw = p.read_bytes(); h = json.loads(raw)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        if _NAMES_OURS.search(raw): return None, None   # cut short after its format line, with or without its leaves
         try:
             with open(p.with_suffix(".eqx"), "rb") as f: copy = json.loads(f.readline(1 << 20))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError): copy = None
@@ -99,15 +104,24 @@ def latest_checkpoint(directory) -> Path | None:
     return next((p for p in own_checkpoints(directory) if p.with_suffix(".eqx").exists()), None)
 
 # %% ../nbs/16_checkpoint.ipynb #c0006
-def _prunable(directory, step:int) -> list[Path]:
-    "Our intact-looking complete checkpoints below `step`, oldest first: the header reads and holds its name's step."
-    return [p for p, other, h in reversed(list(_newest_first(directory))) if other is None and h is not None
-            and h.get("step") == int(_CKPT.match(p.name).group(1)) < step and p.with_suffix(".eqx").exists()]
+def _prunable(directory, step:int, keep:int) -> list[Path]:
+    """What writing checkpoint `step` with `keep` removes, oldest first (one pass from the newest): ours below `step`
+    older than its `keep - 1` newest sound ones (the header reads and holds its name's step, the `.eqx` is there).
+    A damaged one (its header cut short or its leaves gone) counts for nothing and goes once it is older than every
+    kept one; a renamed one (a header of another step) and files not ours are left alone."""
+    kept, out = 0, []
+    for p, other, h in _newest_first(directory):
+        n = int(_CKPT.match(p.name).group(1))
+        if other is not None or n >= step or (h is not None and h.get("step") != n): continue
+        sound = h is not None and p.with_suffix(".eqx").exists()
+        if kept < keep - 1: kept += sound
+        else: out.append(p)
+    return out[::-1]   # oldest first: an interrupted prune leaves the newer ones
 
 def save_checkpoint(directory,           # the checkpoint folder (created if needed)
                     state:PyTree,        # any pytree of arrays: a TrainState, a model, ...
                     meta:dict|None=None, # more header fields: configs, preset, data position...
-                    keep:int=3,          # complete checkpoints kept, this one included; older ones are removed
+                    keep:int=3,          # sound checkpoints kept, this one included; older ones (damaged too) removed
                     step:int|None=None,  # the checkpoint's number; default `state.step` (a TrainState's)
                    ) -> Path:
     "Write `state` atomically (leaves first, metadata last) and prune older step checkpoints (never other files); "
@@ -131,8 +145,7 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
             raise
     header.update(bytes=hf.n, sha256=hf.sha.hexdigest())
     write_text(leaves.with_suffix(".json"), json.dumps(header, indent=1))
-    older = _prunable(d, step)
-    for old in older[:max(len(older) - (keep - 1), 0)]:  # metadata first: never a half-deleted "latest"
+    for old in _prunable(d, step, keep):  # metadata first: never a half-deleted "latest"
         old.unlink(missing_ok=True); old.with_suffix(".eqx").unlink(missing_ok=True)
     return leaves.with_suffix(".json")
 

@@ -133,3 +133,33 @@ def test_pruning_never_removes_the_checkpoint_it_just_wrote(tmp_path):  # anothe
     with pytest.raises(ConfigError, match="keep=0"): save_checkpoint(tmp_path, _tree(), step=6, keep=0)
     for k in (6, 7, 8, 9): save_checkpoint(tmp_path, _tree(k), META, step=k, keep=5)  # fewer than keep: none pruned
     assert [int(p.stem[5:]) for p in sorted(tmp_path.glob("ckpt_*.json"))] == [5, 6, 7, 8, 9, 100, 200]
+
+
+def test_a_cut_header_without_its_leaves_is_ours_and_damaged(tmp_path):  # was "not an alphaearth_nb checkpoint"
+    from alphaearth_nb.checkpoint import is_run, own_checkpoints
+    ck = tmp_path / "run" / "checkpoints"
+    for k in (10, 20): save_checkpoint(ck, _tree(k), META, step=k)
+    cut = ck / "ckpt_00000020.json"
+    cut.write_bytes(cut.read_bytes()[:60]); cut.with_suffix(".eqx").unlink()  # a copy cut short: 60 bytes, no leaves
+    assert own_checkpoints(ck) == [cut, ck / "ckpt_00000010.json"]
+    with warnings.catch_warnings(record=True) as got:
+        warnings.simplefilter("always")
+        state, header = load_checkpoint(ck, LIKE)
+    said = [str(w.message) for w in got]
+    assert header["step"] == 10 and len(said) == 1 and "cannot read the checkpoint header" in said[0]
+    assert "not an alphaearth_nb checkpoint" not in said[0]
+    (ck / "ckpt_00000010.json").unlink(); (ck / "ckpt_00000010.eqx").unlink()
+    assert is_run(tmp_path / "run")   # its only checkpoint is cut, yet the folder is a run of ours (no marker here)
+
+
+def test_pruning_removes_damaged_checkpoints_once_older_than_every_kept_one(tmp_path):  # they piled up
+    for k in (10, 20, 30): save_checkpoint(tmp_path, _tree(k), META, step=k, keep=5)
+    (tmp_path / "ckpt_00000010.eqx").unlink()                                        # 10: its leaves gone
+    cut = tmp_path / "ckpt_00000020.json"; cut.write_bytes(cut.read_bytes()[:60])   # 20: its header cut short
+    names = lambda: sorted(p.name for p in tmp_path.iterdir())
+    save_checkpoint(tmp_path, _tree(40), META, step=40, keep=3)   # 40 and 30 sound: damaged ones count for nothing,
+    assert names() == ["ckpt_00000010.json", "ckpt_00000020.eqx", "ckpt_00000020.json",   # and newer than the
+                       "ckpt_00000030.eqx", "ckpt_00000030.json", "ckpt_00000040.eqx", "ckpt_00000040.json"]  # oldest kept
+    save_checkpoint(tmp_path, _tree(50), META, step=50, keep=3)   # 50, 40, 30 kept: 20 and 10 older than all three
+    assert names() == ["ckpt_00000030.eqx", "ckpt_00000030.json", "ckpt_00000040.eqx", "ckpt_00000040.json",
+                       "ckpt_00000050.eqx", "ckpt_00000050.json"]
