@@ -15,7 +15,7 @@ import xarray as xr
 
 from .analysis import change, classify, cluster, regress, rgb, similarity
 from .core import DimensionError
-from .cubes import aggregate, sample, yearly_change
+from .cubes import aggregate, coarsen, sample, yearly_change
 from .embed import embed
 from .embeddings import as_embedding, dequantize_embedding, quantize_embedding
 from .exports import map_to_cog, to_cog, to_zarr, vectorize
@@ -55,6 +55,7 @@ class EmbeddingAccessor:
     rgb = forward(rgb)
     sample = forward(sample)
     aggregate = forward(aggregate)
+    coarsen = forward(coarsen)
     yearly_change = forward(yearly_change)
     to_cog = forward(to_cog)
     to_zarr = forward(to_zarr)
@@ -63,7 +64,7 @@ class EmbeddingAccessor:
 
 # %% ../nbs/26_accessor.ipynb #c0008
 _EMBEDDING_ONLY = ("embedding", "quantize", "dequantize", "similarity", "change", "cluster", "classify",
-                   "regress", "rgb", "plot", "explore", "sample", "aggregate", "yearly_change", "to_cog", "to_zarr",
+                   "regress", "rgb", "plot", "explore", "sample", "aggregate", "coarsen", "yearly_change", "to_cog", "to_zarr",
                    "map_to_cog", "vectorize")
 
 class StackAccessor:

@@ -22,9 +22,9 @@ from .labels import table_numbers
 from .timecodes import YEARS, as_numbers, numeric_time_hint, unwritten_years
 
 # %% auto #0
-__all__ = ['LONLAT', 'HOWS', 'cube_form', 'grid_of', 'transform_of', 'lonlat_columns', 'read_geometries', 'points_xy', 'pixel_of',
-           'years_of_cube', 'gather', 'sample', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate', 'yearly_change',
-           'is_geometry_input', 'label_table']
+__all__ = ['LONLAT', 'HOWS', 'cube_form', 'grid_of', 'transform_of', 'coarsen', 'lonlat_columns', 'read_geometries', 'points_xy',
+           'pixel_of', 'years_of_cube', 'gather', 'sample', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate',
+           'yearly_change', 'is_geometry_input', 'label_table']
 
 # %% ../nbs/24b_cubes.ipynb #c0006
 def cube_form(obj) -> xr.DataArray:
@@ -77,6 +77,38 @@ def _crs(emb) -> str:
     c = crs_of(emb)
     if not c: raise GridError("the cube has no CRS: set it, e.g. `emb.attrs['crs'] = 'EPSG:32631'`")
     return c
+
+# %% ../nbs/24b_cubes.ipynb #cz0002
+def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, band), any form `cube_form` reads
+            factor,             # block size in pixels: k (both axes) or (k_y, k_x)
+            boundary:str="pad", # "pad": partial blocks at the south and east edges kept; "trim": dropped
+           ) -> xr.DataArray:
+    """The map at `factor` times its pixel size, float32 (..., y', x', band): each block's mean direction (the unit
+    sum of its vectors with data; NaN where none has data), centred where the block's pixels are (a partial block
+    too). The coordinates come from the map's grid (`grid_of`: a longitude axis wrapped at 180 read as one span,
+    wrapped back into [-180, 180) where it was), and the grid's geotransform is written fresh, so a block of one
+    pixel keeps its size. `ConfigError` for a factor that is not a positive whole number or a bad `boundary`;
+    `GridError` where the map's grid is not regular (`grid_of`)."""
+    k = (factor, factor) if np.ndim(factor) == 0 else tuple(factor)
+    if len(k) != 2 or any(isinstance(v, bool) or not float(v).is_integer() or v < 1 for v in k):
+        raise ConfigError(f"factor must be a positive whole number of pixels (or two: (k_y, k_x)), got {factor!r}")
+    if boundary not in ("pad", "trim"): raise ConfigError(f"boundary must be 'pad' or 'trim', got {boundary!r}")
+    ky, kx = int(k[0]), int(k[1])
+    emb = cube_form(emb)
+    x0, dx, y0, dy = grid_of(emb)
+    ok = emb.notnull().all("band")
+    s = emb.fillna(0).coarsen(y=ky, x=kx, boundary=boundary).sum()
+    n = ok.coarsen(y=ky, x=kx, boundary=boundary).sum()
+    norm = np.sqrt((s ** 2).sum("band"))
+    out = (s / norm).where((n > 0) & (norm > 0)).astype(np.float32)
+    left, top = x0 - dx / 2, y0 - dy / 2   # the grid's corner; blocks of k pixels from there
+    xs, ys = (left + kx * dx * (np.arange(out.sizes["x"]) + 0.5), top + ky * dy * (np.arange(out.sizes["y"]) + 0.5))
+    xs = geo.wrapped_like(emb, xs)   # into [-180, 180) where the map's x was wrapped at 180
+    gt = f"{left} {kx * dx} 0.0 {top} 0.0 {ky * dy}"   # GDAL's order; one block keeps k times the pixel size
+    out = out.drop_vars("spatial_ref", errors="ignore").assign_coords(
+        x=xs, y=ys, spatial_ref=xr.Variable((), np.int64(0), {"GeoTransform": gt}))
+    out.attrs = {a: v for a, v in emb.attrs.items() if a != "transform"}   # a reader's affine: stale
+    return geo.write_crs(out, crs_of(emb)).rename("embedding")
 
 # %% ../nbs/24b_cubes.ipynb #c0009
 LONLAT = "EPSG:4326"

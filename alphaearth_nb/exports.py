@@ -26,9 +26,9 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError
 from .files import MARKER, check_output, is_ours, user_path, writing_file, writing_folder
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import as_embedding, label_bands, refuse_rotation
-from .geo import (crs_of, declared_nodata, grid_coords, is_lazy, is_remote, north_up, packing,
+from .geo import (crs_of, declared_nodata, is_lazy, is_remote, north_up, packing,
                                rename_spatial, require, write_crs)
-from .cubes import cube_form, grid_of, transform_of
+from .cubes import coarsen, cube_form, grid_of, transform_of
 
 # %% auto #0
 __all__ = ['QUANTIZATION', 'PROJECTION_EXT', 'block_mean_direction', 'check_blocksize', 'overview_factors', 'to_cog', 'read_cog',
@@ -38,20 +38,10 @@ __all__ = ['QUANTIZATION', 'PROJECTION_EXT', 'block_mean_direction', 'check_bloc
 def block_mean_direction(emb,            # embedding (y, x, band) or cube (time, y, x, band)
                          factor:int,     # block size in pixels
                         ) -> xr.DataArray:
-    "Mean direction of each `factor x factor` block (partial blocks at the edges kept), NaN where none is valid."
-    emb = cube_form(emb)
+    """Mean direction of each `factor x factor` block (partial blocks at the edges kept), NaN where none is valid:
+    `cubes.coarsen` (block centres on the fine grid's corner, longitude kept a circle), the map itself at 1."""
     if factor < 1: raise ConfigError(f"factor must be >= 1, got {factor}")
-    if factor == 1: return emb
-    ok = emb.notnull().all("band")
-    s = emb.fillna(0).coarsen(y=factor, x=factor, boundary="pad").sum()
-    n = ok.coarsen(y=factor, x=factor, boundary="pad").sum()
-    norm = np.sqrt((s ** 2).sum("band"))
-    out = (s / norm).where((n > 0) & (norm > 0)).astype(np.float32)
-    x0, dx, y0, dy = grid_of(emb)   # coarse pixel centres on the same corner as the fine grid
-    out = out.assign_coords(grid_coords(out.sizes["y"], out.sizes["x"], x0 - dx / 2, y0 - dy / 2, dx * factor,
-                                        res_y=-dy * factor))
-    out.attrs = dict(emb.attrs)
-    return out.rename("embedding")
+    return cube_form(emb) if factor == 1 else coarsen(emb, factor)
 
 # %% ../nbs/25c_exports.ipynb #c0009
 def _profile(emb, dtype:str, blocksize:int, count:int, nodata, bottom_up:bool=False):

@@ -18,12 +18,12 @@ from .core import CRSError, EmptyStackError, GridError, MissingDependencyError, 
 from .files import is_remote
 
 # %% auto #0
-__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'POLE_TOL', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'packing',
-           'unpacked', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
-           'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'axes_to_turn', 'north_up', 'flip_rows',
-           'cell_index', 'wrap_x', 'check_pixels', 'check_degrees', 'check_grid_degrees', 'inside_grid',
-           'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon', 'geometries_on', 'to_crs', 'utm_crs',
-           'half_pixel_off', 'half_pixel_hint', 'check_same_grid']
+__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'MAX_LON_STEP', 'POLE_TOL', 'require', 'rename_spatial', 'is_lazy',
+           'declared_nodata', 'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs',
+           'grid_coords', 'half_pixel', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like',
+           'axes_to_turn', 'north_up', 'flip_rows', 'cell_index', 'wrap_x', 'check_pixels', 'check_degrees',
+           'check_grid_degrees', 'inside_grid', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon',
+           'geometries_on', 'to_crs', 'utm_crs', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -285,16 +285,34 @@ def _fresh_geotransform(obj, text:str) -> str:
                for (left, s), corner, g in zip((out[:2], out[2:]), (p[0], p[3]), (p[1], p[5])))
     return text if fits else " ".join(str(v) for v in (out[0], out[1], 0.0, out[2], 0.0, out[3]))
 
+MAX_LON_STEP = 90.0   # degrees between neighbouring longitudes beyond which an axis is no grid (a mean across 180)
+
 def axis_span(obj, d:str="x") -> np.ndarray:
     """The `d` coordinate (float64) as one span: a longitude axis that a reader wrapped at the antimeridian
     (179.99975, -179.99975, on a geographic CRS) unwrapped to (179.99975, 180.00025) where that makes it monotonic;
     other axes as they are. The one reader of x for every consumer: lookups (`wrap_x`, `pixel_indices`), zones
-    (`wrap_geometries`, `turn_shift`), `pixel_size`, `cubes.grid_of` (rasterising, `sample`, exports), `north_up`."""
+    (`wrap_geometries`, `turn_shift`), `pixel_size`, `cubes.grid_of` (rasterising, `sample`, exports), `north_up`.
+    `GridError` where neighbouring longitudes lie more than `MAX_LON_STEP` apart round the circle (x averaged
+    across 180 by xarray's `coarsen`: 179.9, 0, -179.9); a map sorted by x with a gap (-179.9, 179.9) is no jump."""
     c = rename_spatial(obj)[d].values.astype(np.float64)
-    if d == "x" and len(c) > 1 and np.abs(np.diff(c)).max() > 180 and _is_geographic(crs_of(obj)):  # a wrap
+    if d != "x" or len(c) < 2 or not _is_geographic(crs_of(obj)): return c
+    if np.abs(np.diff(c)).max() > 180:  # a wrap
         u = np.unwrap(c, period=360.0)   # no grid steps half a turn; two pieces sorted apart (a gap) stay as they are
         if (np.diff(u) > 0).all() or (np.diff(u) < 0).all(): c = u
+    if (jump := np.abs((np.diff(c) + 180.0) % 360.0 - 180.0)).max() > MAX_LON_STEP:   # x averaged across 180
+        i = int(np.argmax(jump))
+        raise GridError(f"the longitudes x jump {jump[i]:g} degrees between neighbouring pixels ({c[i]:g} to "
+                        f"{c[i + 1]:g}): no map has pixels that wide. Most often xarray's `coarsen(...).mean()` "
+                        "averaged a block across the antimeridian (179.99975 and -179.99975 to 0): coarsen with "
+                        "`aef.cubes.coarsen(emb, k)` (`emb.aef.coarsen(k)`), which keeps longitude a circle, or "
+                        "unwrap x before: `emb = emb.assign_coords(x=aef.geo.axis_span(emb))`")
     return c
+
+def wrapped_like(obj, xs) -> np.ndarray:
+    """Longitudes `xs` (float64) on `obj`'s one span (`axis_span`: past 180) written as `obj` writes its x: wrapped
+    into [-180, 180) where a reader wrapped it at 180, as they are otherwise (block centres of `cubes.coarsen`)."""
+    xs = np.asarray(xs, np.float64)
+    return (xs + 180.0) % 360.0 - 180.0 if (axis_span(obj, "x") != rename_spatial(obj).x.values).any() else xs
 
 def axes_to_turn(obj) -> list[str]:
     """The spatial dims `north_up` reverses: y when it ascends, x when it descends (each with 2+ labelled cells; a

@@ -17,7 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from .embeddings import as_embedding, gate_query, gate_vectors, query_array
-from .geo import crs_of, require
+from .geo import axis_span, crs_of, require, wrapped_like
 from .core import EMBED_DIM, ConfigError, DimensionError, NoValidDataError
 from .quantize import NODATA, dequantize
 
@@ -61,9 +61,11 @@ def _valid(v:np.ndarray) -> np.ndarray:
     return (v != NODATA).all(-1) if v.dtype.kind in "iu" else np.isfinite(v).all(-1)
 
 def _tiles(da:xr.DataArray, n:int) -> xr.DataArray:
-    "Mean of each n x n block (valid pixels only), renormalised; coords are the block centres."
+    """Mean of each n x n block (valid pixels only), renormalised; coords are the block centres (a longitude axis
+    wrapped at 180 averaged on its one span, `geo.axis_span`: a block across 180 was put at x = 0)."""
     f = as_embedding(da) if da.dtype.kind in "iu" else da
-    m = f.coarsen(y=n, x=n, boundary="pad").mean()
+    m = f.assign_coords(x=axis_span(f, "x")).coarsen(y=n, x=n, boundary="pad").mean()
+    m = m.assign_coords(x=wrapped_like(f, m.x.values))
     return m / np.sqrt((m ** 2).sum("band", skipna=False))
 
 def vectors_of(data, tile:int|None=None) -> Rows:
