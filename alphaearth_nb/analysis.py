@@ -24,8 +24,8 @@ from .cubes import is_geometry_input, label_table, years_of_cube
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse_rotation, values_at
 from .evaluate import (change_scores, drop_unlabelled, encode_labels, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
-from .geo import (axis_span, check_pixels, check_same_grid, crs_of, declared_nodata, half_pixel_hint,
-                               half_pixel_off, inside_grid, pixel_indices, rename_spatial, to_crs, unpacked)
+from .geo import (axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata, half_pixel_hint,
+                               half_pixel_off, inside_grid, pixel_indices, rename_spatial, same_crs, to_crs, unpacked)
 from .labels import label_array, label_values, labelled_cells, on_map_grid, table_numbers
 
 # %% auto #0
@@ -86,6 +86,18 @@ def over_time(fn):
     return per_year
 
 # %% ../nbs/25_analysis.ipynb #c0009
+def _one_place(target, crs) -> tuple:
+    """(shapely geometry, CRS) of a GeoSeries or GeoDataFrame of one row: a place carries its own CRS (`crs` must
+    agree with it, or be None); `DimensionError` for several rows, `GridError` for two CRSs."""
+    g = target.geometry if isinstance(target, pd.DataFrame) else target
+    if len(g) != 1:
+        raise DimensionError(f"a similarity query is one place; got {len(g)} rows: pick one, e.g. `gdf.iloc[0]`, or "
+                             "query with their mean vector, `emb.aef.sample(gdf)[band_names()].mean()`")
+    if g.crs is not None and crs is not None and not same_crs(g.crs, crs):
+        raise GridError(f"the query's CRS ({crs_name(g.crs)}) differs from crs={crs!r}: drop `crs=` (the "
+                        "GeoSeries says where it is) or convert it, `gdf.to_crs(...)`")
+    return g.iloc[0], g.crs if g.crs is not None else crs
+
 def _as_xy(target) -> tuple|None:
     """An (x, y) point from a tuple, list, array of two, a shapely Point or a dict with x and y; None for anything
     else (a dict of 64+ entries is a table row). `DimensionError` for another geometry, naming a point of it."""
@@ -111,6 +123,7 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     A vector is read by its labels (`embeddings.query_array`): a table row (Series or dict) or a DataArray labelled
     A00..A63 in any order is put in band order, its other entries left out. Raises `DimensionError` for anything
     but one 64-vector or a point, `NoValidDataError` for a vector that is no embedding or a point with no data."""
+    if type(target).__name__ in ("GeoSeries", "GeoDataFrame"): target, crs = _one_place(target, crs)
     if (xy := _as_xy(target)) is not None:
         xs, ys = to_crs([xy[0]], [xy[1]], crs, crs_of(emb))
         v = values_at(emb, *pixel_indices(emb, xs, ys))[0]
@@ -128,8 +141,8 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
 # %% ../nbs/25_analysis.ipynb #c0010
 @over_time
 def similarity(emb,      # embedding (any form `as_embedding` takes)
-               target,   # a 64-vector (float or int8), an (x, y) point, or {"x":..,"y":..}
-               crs=None, # CRS of a point target (default: the grid's)
+               target,   # a 64-vector (float or int8), an (x, y) point, {"x":..,"y":..}, or a one-point GeoSeries
+               crs=None, # CRS of a point target (default: the grid's; a GeoSeries's own)
               ) -> xr.DataArray:
     "Cosine of every pixel with a query vector or with the embedding at a point, in [-1, 1] (NaN where no data)."
     da = as_embedding(emb)

@@ -148,13 +148,14 @@ def _read_places_file(p:Path, gpd):
                          "columns") from None
 
 def read_geometries(src, crs=None):
-    "A GeoDataFrame from a GeoDataFrame, a path (GeoJSON, GeoPackage, ...), or a DataFrame of lon/lat or x/y."
+    "A GeoDataFrame from a GeoDataFrame or GeoSeries, a path (GeoJSON, GeoPackage, ...), or a DataFrame of lon/lat or x/y."
     if isinstance(src, (str, Path)):
         gpd = _geo("reading a vector file")
         if not Path(src).exists():
             raise LabelError(f"no vector file at {src}: check the path (GeoJSON, GeoPackage, shapefile)")
         src = _read_places_file(Path(src), gpd)
         if type(src).__name__ == "GeoDataFrame": return src
+    if type(src).__name__ == "GeoSeries": src = _geo("points from a GeoSeries").GeoDataFrame(geometry=src)  # its CRS
     if type(src).__name__ == "GeoDataFrame":
         if src.crs is None and crs is None:
             raise GridError("the GeoDataFrame has no CRS: set it with `gdf.set_crs('EPSG:4326')` or pass `crs=`")
@@ -183,7 +184,7 @@ def read_geometries(src, crs=None):
         _same_shape(xs, ys)
         return gpd.GeoDataFrame(geometry=gpd.points_from_xy(xs, ys), crs=crs or LONLAT)
     raise LabelError(f"cannot read places from {type(src).__name__}: pass (lon, lat) arrays, a DataFrame, "
-                     "a GeoDataFrame or a file path")
+                     "a GeoDataFrame or GeoSeries, or a file path")
 
 def points_xy(points, to_crs:str, crs=None) -> tuple[np.ndarray, np.ndarray, object]:
     "Point coordinates `(x, y)` in `to_crs`, and the table they came from (rows in input order)."

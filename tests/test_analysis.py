@@ -345,6 +345,24 @@ def test_points_in_another_crs(emb):
     assert abs(float(s[5, 2]) - 1.0) < 1e-6
 
 
+def test_case_B19_query_at_a_geoseries_in_its_own_crs(emb):
+    "A one-point GeoSeries / GeoDataFrame row is a place in its own CRS (was a raw pandas ValueError)."
+    gpd = pytest.importorskip("geopandas")
+    from shapely.geometry import Point
+    r, c = 5, 2
+    want = similarity(emb, (float(emb.x[c]), float(emb.y[r]))).values           # the pixel's own cosines
+    gs = gpd.GeoSeries([Point(float(emb.x[c]), float(emb.y[r]))], crs="EPSG:32631").to_crs("EPSG:4326")
+    for target in (gs, gpd.GeoDataFrame({"name": ["field"]}, geometry=gs), gs.to_crs("EPSG:3857")):
+        s = similarity(emb, target).values
+        np.testing.assert_allclose(s, want, rtol=1e-6, atol=1e-7)
+        assert s[r, c] == 1.0
+    np.testing.assert_allclose(similarity(emb, gs, crs="EPSG:4326").values, want, rtol=1e-6, atol=1e-7)
+    with pytest.raises(GridError, match="drop `crs=`"): similarity(emb, gs, crs="EPSG:32631")
+    with pytest.raises(DimensionError, match="got 2 rows"): similarity(emb, pd.concat([gs, gs]))
+    sampled = emb.aef.sample(gs)                                                   # sample takes a GeoSeries too
+    np.testing.assert_allclose(sampled[band_names()].to_numpy(np.float32)[0], emb.values[r, c])
+
+
 def test_non_monotonic_axis_gets_a_clear_error(emb):
     shuffled = emb.isel(x=[0, 2, 1, 3, 4, 5])
     with pytest.raises(GridError, match="not monotonic.*sortby"):
