@@ -15,7 +15,8 @@ import pandas as pd
 import xarray as xr
 
 from .core import LabelError
-from .geo import crs_of, declared_nodata, pixel_indices, pixel_size, rename_spatial, same_crs
+from .geo import (axis_span, crs_of, declared_nodata, pixel_indices, pixel_size, rename_spatial,
+                               same_crs, wrap_x)
 
 # %% auto #0
 __all__ = ['label_array', 'labelled_cells', 'label_values', 'refuse_mixed_labels', 'encode_labels', 'table_numbers',
@@ -206,9 +207,10 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
     if not (crs_of(lab) and crs_of(g) and same_crs(crs_of(lab), crs_of(g))): return labels
     (pmx, pmy), (plx, ply) = pixel_size(g), pixel_size(lab)
     if None in (pmx, pmy, plx, ply) or (abs(plx / pmx - 1) < 1e-3 and abs(ply / pmy - 1) < 1e-3): return labels
-    lx, ly = lab.x.values.astype(np.float64), lab.y.values.astype(np.float64)
+    lx, ly = axis_span(lab, "x"), lab.y.values.astype(np.float64)   # longitude: one span, map x moved onto it
     ex, ey = g.x.values.astype(np.float64), g.y.values.astype(np.float64)
-    mx = (ex >= lx.min() - plx / 2) & (ex < lx.max() + plx / 2)
+    wx = wrap_x(lab, ex)
+    mx = (wx >= lx.min() - plx / 2) & (wx < lx.max() + plx / 2)
     my = (ey > ly.min() - ply / 2) & (ey <= ly.max() + ply / 2)
     if not (mx.any() and my.any()): return labels   # no overlap: the reader refuses it as off the map
     cols = pixel_indices(lab, ex[mx], np.full(int(mx.sum()), ly[0]), error=LabelError, what="label")[1]

@@ -60,3 +60,33 @@ def test_the_same_pixel_size_is_paired_as_before_without_a_warning():
         warnings.simplefilter("error")
         X, v = points_at(e, _raster(10.0))
     assert len(v) == 64
+
+
+def test_a_label_raster_across_180_labels_every_map_pixel_under_it():
+    "A map a reader wrapped at 180 (0.05-degree pixels), labels at 0.1 degrees written past 180: every pixel labelled."
+    x = [179.875, 179.925, 179.975, -179.975, -179.925, -179.875]
+    e = embedding_from_array(random_unit((2, 6), seed=6)).assign_coords(x=x, y=[0.025, -0.025]).assign_attrs(
+        crs="EPSG:4326")
+    lab = xr.DataArray(np.array([[1, 2, 3], [4, 5, 6]]), dims=("y", "x"),
+                       coords={"y": [0.05, -0.05], "x": [179.9, 180.0, 180.1]}, attrs={"crs": "EPSG:4326"})
+    want = np.array([[1, 1, 2, 2, 3, 3], [4, 4, 5, 5, 6, 6]]).ravel()   # hand-worked: -179.975 is 180.025, cell 180.0
+    flat = e.values.reshape(-1, 64)
+    for f in (points_at, training_set):
+        with pytest.warns(UserWarning, match="cell holding"):
+            X, v = f(e, lab)
+        pix = [int(np.flatnonzero((flat == r).all(1))[0]) for r in X]
+        assert sorted(pix) == list(range(12))
+        np.testing.assert_array_equal(v, want[pix])
+
+
+def test_a_map_pixel_centre_on_a_label_cell_edge_takes_the_cell_east_and_south():
+    """5 m labels on a 10 m map: every map centre lies on a corner of 4 label cells and takes the one south-east of
+    it (`geo.cell_index`, rasterio's rule; xarray's `sel(method='nearest')` would take the north one: kept ours)."""
+    e = embedding_from_array(random_unit((4, 4), seed=1))
+    lab = xr.DataArray(np.arange(64).reshape(8, 8), dims=("y", "x"), attrs={"crs": "EPSG:32631"},
+                       coords={"y": 5_000_000 - 5.0 * (np.arange(8) + 0.5), "x": 500_000 + 5.0 * (np.arange(8) + 0.5)})
+    with pytest.warns(UserWarning, match="cell holding"):
+        X, v = points_at(e, lab)
+    pix = [int(np.flatnonzero((e.values.reshape(-1, 64) == r).all(1))[0]) for r in X]
+    want = {r * 4 + c: (2 * r + 1) * 8 + 2 * c + 1 for r in range(4) for c in range(4)}   # label row 2r+1, col 2c+1
+    assert dict(zip(pix, v.tolist())) == want
