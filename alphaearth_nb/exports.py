@@ -22,7 +22,7 @@ import xarray as xr
 import zarr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, MissingDataError,
-                                band_names)
+                                NoValidDataError, band_names)
 from .files import MARKER, check_output, is_ours, user_path, writing_file, writing_folder
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import as_embedding, label_bands, refuse_rotation
@@ -69,13 +69,21 @@ def _pull(da:xr.DataArray) -> np.ndarray:
     (a,) = dask.compute(da.data, optimize_graph=False)
     return np.asarray(a, np.float32)
 
-def _write_rows(dst, emb:xr.DataArray, dtype:str, size:int) -> None:
-    "Write `emb` (rows in file order) window by window, `size` x `size` pixels at a time (memory flat in area)."
+def _write_rows(dst, emb:xr.DataArray, dtype:str, size:int) -> int:
+    """Write `emb` (rows in file order) window by window, `size` x `size` pixels at a time (memory flat in area);
+    returns how many pixels hold data (counted on the way: a lazy map is computed once)."""
     from rasterio.windows import Window
+    n = 0
     for r in range(0, emb.sizes["y"], size):
         for c in range(0, emb.sizes["x"], size):
             block = _pull(emb.isel(y=slice(r, r + size), x=slice(c, c + size)))
             dst.write(_codes(block, dtype), window=Window(c, r, block.shape[1], block.shape[0]))
+            n += int(np.isfinite(block).any(-1).sum())
+    return n
+
+def _no_data(what:str, path) -> NoValidDataError:
+    return NoValidDataError(f"the {what} has no pixel with data (all no data): its COG would be empty, so nothing was "
+                            f"written to {path}: check the area, the year and any mask")
 
 def check_blocksize(blocksize) -> int:
     "`blocksize` as an int; `ConfigError` (before any work) unless a positive multiple of 16, GeoTIFF's tile rule."
@@ -115,7 +123,9 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
            overwrite:bool=False,   # replace an existing file at `path` (else `OutputExistsError`)
           ) -> Path:
     """Write an embedding COG: bands A00..A63, north-up, tiled, overviews by renormalised mean; returns the path.
-    Written beside `path` and moved in when complete: a failed write leaves an old file as it was."""
+    Written beside `path` and moved in when complete: a failed write leaves an old file as it was. An embedding with
+    no pixel of data (all NaN) is a `NoValidDataError` and nothing is written (it is found while writing, so a lazy
+    embedding is computed once)."""
     require("rasterio", "official", "writing COGs")
     import rasterio, rasterio.errors
     from rasterio.enums import Resampling
@@ -130,7 +140,7 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
         with rasterio.open(src, "w", **prof) as dst:
             dst.descriptions = tuple(band_names())
             dst.update_tags(AEF_QUANTIZATION="sign(q)*(q/127.5)^2" if dtype == "int8" else "none")
-            _write_rows(dst, emb, dtype, blocksize)
+            if not _write_rows(dst, emb, dtype, blocksize): raise _no_data("embedding", path)  # the stage is removed
             if facs: dst.build_overviews(facs, Resampling.nearest)   # placeholders, overwritten below
         for i, f in enumerate(facs):
             with warnings.catch_warnings():   # an overview level carries no georeferencing of its own
@@ -234,7 +244,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     packed CF-style (`scale_factor` / `add_offset` in attrs, as rioxarray reads a GeoTIFF with band scales) keeps
     its packing as the band's scale and offset. A map of named
     classes (`attrs['class_names']`, from `classify`) records them in the band's `class_names` tag (JSON list:
-    value i is the i-th name)."""
+    value i is the i-th name). A map with no pixel of data is a `NoValidDataError`, raised before any work."""
     require("rasterio", "official", "writing COGs")
     import rasterio
     from rasterio.enums import Resampling
@@ -262,12 +272,13 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
         nodata = int(nodata)
         if off.any(): a = np.where(off, a.dtype.type(nodata), a)
         rs = Resampling.nearest
+    valid = a != nodata if np.isfinite(nodata) else ~np.isnan(a)   # the pixels written as data
+    if not valid.any(): raise _no_data("map", path)
     prof, facs = _profile(m, a.dtype.name, blocksize, 1, nodata), overview_factors(*a.shape, blocksize)
     with _cog_stage(path, blocksize, facs, overwrite) as src, rasterio.open(src, "w", **prof) as dst:
         dst.write(a[None])
         if m.name: dst.set_band_description(1, str(m.name))
         if pack: dst.scales, dst.offsets = (pack[0],), (pack[1],)   # the file unpacks to the map's values
-        valid = a != nodata if np.isfinite(nodata) else ~np.isnan(a)   # the pixels written as data
         if names := _class_names(m, a, valid): dst.update_tags(1, class_names=json.dumps(names))  # index i: names[i]
         if facs: dst.build_overviews(facs, rs)
     return user_path(path)

@@ -359,3 +359,29 @@ def test_blocksize_is_checked_before_any_work(tmp_path, bs):
 def test_an_integral_float_blocksize_is_its_int(tmp_path):   # 512.0 from a JSON config
     e = _emb(1)
     assert read_cog(to_cog(e, tmp_path / "e.tif", blocksize=32.0)).shape == e.shape
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_a_cog_of_an_embedding_without_data_is_refused_and_nothing_written(tmp_path, lazy):  # was an empty COG
+    from alphaearth_nb.core import NoValidDataError
+    empty = _emb(1).copy(data=np.full((16, 16, 64), np.nan, np.float32))
+    empty = empty.chunk({"y": 8}) if lazy else empty
+    with pytest.raises(NoValidDataError, match="no pixel with data"): to_cog(empty, tmp_path / "e.tif", blocksize=16)
+    assert _listing(tmp_path) == []                                    # no file, no stage left beside it
+    to_cog(_emb(2), tmp_path / "e.tif", blocksize=16)
+    old = (tmp_path / "e.tif").read_bytes()
+    with pytest.raises(NoValidDataError): to_cog(empty, tmp_path / "e.tif", blocksize=16, overwrite=True)
+    assert (tmp_path / "e.tif").read_bytes() == old and _listing(tmp_path) == ["e.tif"]   # the old file kept
+    one = _emb(3).copy(); one.values[1:] = np.nan; one.values[0, 1:] = np.nan   # one pixel with data: written
+    back = read_cog(to_cog(one, tmp_path / "one.tif", blocksize=16))
+    assert int(np.isfinite(back.values).all(-1).sum()) == 1
+
+
+@pytest.mark.parametrize("kind", ["float", "classes", "declared"])
+def test_a_map_cog_without_data_is_refused(tmp_path, kind):   # all NaN, all -1 (classify's no data), all declared
+    from alphaearth_nb.core import NoValidDataError
+    c = _cls(1)
+    m = {"float": c.astype(np.float32) * np.nan, "classes": c * 0 - 1,
+         "declared": (c * 0).assign_attrs(nodata=0)}[kind]
+    with pytest.raises(NoValidDataError, match="no pixel with data"): map_to_cog(m, tmp_path / "m.tif", blocksize=16)
+    assert _listing(tmp_path) == []
