@@ -26,7 +26,8 @@ from .evaluate import (change_scores, drop_unlabelled, encode_labels, knn_predic
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
 from .geo import (axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata, half_pixel_hint,
                                half_pixel_off, inside_grid, pixel_indices, rename_spatial, same_crs, to_crs, unpacked)
-from .labels import label_array, label_values, labelled_cells, on_map_grid, table_numbers
+from .labels import (class_flags, flag_attrs, label_array, label_values, labelled_cells, on_map_grid,
+                                 table_numbers)
 
 # %% auto #0
 __all__ = ['over_time', 'query_vector', 'similarity', 'change', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans',
@@ -434,10 +435,13 @@ def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1
     """Few-shot classification of every pixel: Dataset with `class` (y, x; the labels' ids, -1 = no data), `scores`.
 
     Named classes ('forest', 'crop') are numbered 0..C-1 in sorted order; the class map keeps the names in
-    `attrs['class_names']`, which `vectorize`, `map_to_cog` and `plot_classes` write out with it."""
+    `attrs['class_names']`. A label raster that names its ids CF-style (`flag_values` / `flag_meanings`, read by
+    `labels.class_flags`) gives its names to the classes. Either way the class map carries CF `flag_values` /
+    `flag_meanings` (ids and names), which `to_netcdf`, `vectorize`, `map_to_cog` and `plot_classes` write out."""
     da = as_embedding(emb)
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
+    flags = class_flags(label_array(labels))   # CF flag_values/flag_meanings of a label raster: its ids' names
     X, vals = training_set(da, labels, column, polygons, crs)
     X, vals = drop_unlabelled(X, vals)   # a table's -1 or empty name: unlabelled, left out with a warning
     classes, y = encode_labels(vals)
@@ -458,6 +462,9 @@ def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1
         return np.where(np.isfinite(i), lut[np.nan_to_num(i).astype(np.int64)], -1).astype(dt)
     cls = pixelwise(to_class, res.isel(classes=C), dtype=dt, core=()).assign_attrs(nodata=-1)
     if not ids: cls.attrs["class_names"] = [str(c) for c in classes]  # index i is class_names[i], on the way out too
+    names = dict(enumerate(cls.attrs["class_names"])) if not ids else \
+        {v: flags.get(v, str(v)) for v in lut.tolist()} if flags else None
+    if names: cls.attrs.update(flag_attrs(names, dt))   # CF: how netCDF writers and GDAL name classes
     scores = res.isel(classes=slice(0, C)).assign_coords(classes=lut.astype(dt) if ids else classes)
     return xr.Dataset({"class": cls, "scores": scores}, attrs={**da.attrs, "method": method})
 

@@ -29,6 +29,7 @@ from .embeddings import as_embedding, label_bands, refuse_rotation
 from .geo import (crs_of, declared_nodata, is_lazy, is_remote, north_up, packing,
                                rename_spatial, require, write_crs)
 from .cubes import coarsen, cube_form, grid_of, transform_of
+from .labels import class_flags, flag_attrs
 
 # %% auto #0
 __all__ = ['QUANTIZATION', 'PROJECTION_EXT', 'block_mean_direction', 'check_blocksize', 'overview_factors', 'to_cog', 'read_cog',
@@ -212,14 +213,13 @@ def _declared_off(m:xr.DataArray, a:np.ndarray) -> tuple[np.ndarray, list]:
     if not fills or a.dtype == bool: return np.zeros(a.shape, bool), []
     return np.isin(a, fills), fills
 
-def _class_names(m:xr.DataArray, a:np.ndarray, valid:np.ndarray) -> list|None:
-    """The names of a class map's ids 0..C-1 (`attrs['class_names']`, set by `classify` on named classes), else None.
+def _class_names(m:xr.DataArray, a:np.ndarray, valid:np.ndarray) -> dict|None:
+    """The names of a class map's ids, id -> name (`labels.class_flags`: CF `flag_values` / `flag_meanings`, or
+    `attrs['class_names']` of ids 0..C-1, as `classify` sets them), else None.
     Only the ids of the `valid` pixels must have a name: no data (255 of a map cast to uint8) names no class."""
-    names = m.attrs.get("class_names")
-    if names is None or isinstance(names, str) or a.dtype.kind not in "iu": return None
-    names = [str(n) for n in np.asarray(names).ravel()]
-    ids = a[valid & (a >= 0)]
-    return names if not ids.size or int(ids.max()) < len(names) else None
+    names = class_flags(m)
+    if not names or a.dtype.kind not in "iu": return None
+    return names if all(int(i) in names for i in np.unique(a[valid & (a >= 0)])) else None
 
 def _fits(v, dtype) -> bool:
     "Whether the number `v` is a value of integer `dtype` (a no-data value the file can hold)."
@@ -243,8 +243,10 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     or with its declared fill (e.g. -9999, NaN pixels written as it too) or `nodata` when given. An integer map
     packed CF-style (`scale_factor` / `add_offset` in attrs, as rioxarray reads a GeoTIFF with band scales) keeps
     its packing as the band's scale and offset. A map of named
-    classes (`attrs['class_names']`, from `classify`) records them in the band's `class_names` tag (JSON list:
-    value i is the i-th name). A map with no pixel of data is a `NoValidDataError`, raised before any work."""
+    classes (CF `flag_values` / `flag_meanings`, or `class_names`, from `classify`) records them in the band's
+    `flag_values` ("{3,7}", GDAL's form, which rioxarray reads back) and `flag_meanings` tags, and for ids 0..C-1 in
+    its `class_names` tag too (JSON list: value i is the i-th name). A map with no pixel of data is a
+    `NoValidDataError`, raised before any work."""
     require("rasterio", "official", "writing COGs")
     import rasterio
     from rasterio.enums import Resampling
@@ -279,7 +281,10 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
         dst.write(a[None])
         if m.name: dst.set_band_description(1, str(m.name))
         if pack: dst.scales, dst.offsets = (pack[0],), (pack[1],)   # the file unpacks to the map's values
-        if names := _class_names(m, a, valid): dst.update_tags(1, class_names=json.dumps(names))  # index i: names[i]
+        if names := _class_names(m, a, valid):   # CF flags as GDAL writes them; ids 0..C-1: class_names (i: names[i])
+            tags = {"flag_values": "{" + ",".join(map(str, names)) + "}", "flag_meanings": flag_attrs(names)["flag_meanings"]}
+            if list(names) == list(range(len(names))): tags["class_names"] = json.dumps(list(names.values()))
+            dst.update_tags(1, **tags)
         if facs: dst.build_overviews(facs, rs)
     return user_path(path)
 
@@ -293,7 +298,7 @@ def vectorize(da,                   # (y, x) class map or boolean mask, with att
     (`geo.declared_nodata`: `nodata`, `_FillValue`, `missing_value`, `nodatavals`; the eo-learn LULC raster's 0).
     The values are kept as given, ids beyond int32 too (WorldCereal `ewoc_code`s such as 4102000040, field case
     C2): rasterio traces int32, so it is given each value's rank and the column maps ranks back to values. A map
-    of named classes (`attrs['class_names']`, from `classify`) gives the names in `name` and the ids in
+    of named classes (CF `flag_values` / `flag_meanings` or `class_names`, from `classify`) gives the names in `name` and the ids in
     `{name}_id`."""
     require("rasterio", "official", "vectorising maps"); require("geopandas", "official", "vectorising maps")
     import geopandas as gpd

@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/labels.html.md"""
 # %% ../nbs/03a_labels.ipynb #lb0002
 from __future__ import annotations
 
+import json
 import re
 import warnings
 
@@ -19,8 +20,8 @@ from .geo import (axis_span, crs_of, declared_nodata, pixel_indices, pixel_size,
                                same_crs, wrap_x)
 
 # %% auto #0
-__all__ = ['label_array', 'labelled_cells', 'label_values', 'refuse_mixed_labels', 'encode_labels', 'table_numbers',
-           'on_map_grid']
+__all__ = ['label_array', 'labelled_cells', 'label_values', 'refuse_mixed_labels', 'encode_labels', 'class_flags', 'flag_attrs',
+           'table_numbers', 'on_map_grid']
 
 # %% ../nbs/03a_labels.ipynb #w0002
 _INT_TEXT_RE = re.compile(r"\s*[+-]?\d+\s*")
@@ -157,6 +158,43 @@ def _warn_near_names(classes:np.ndarray) -> None:
         warnings.warn(f"class names {', '.join(map(repr, near[0]))}{more} differ only in case or spaces and are "
                       "kept as different classes: if they are one class, normalise the names first, e.g. "
                       "`df['label'] = df['label'].str.strip().str.lower()`", stacklevel=3)
+
+
+# %% ../nbs/03a_labels.ipynb #cf0002
+def _flag_list(v) -> list:
+    "CF attribute values as a list: an array, a number, or text of numbers ('{3,7}', '3 7', '3, 7')."
+    if isinstance(v, bytes): v = v.decode(errors="replace")
+    if isinstance(v, str): return [float(t) for t in re.findall(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", v)]
+    return np.atleast_1d(np.asarray(v)).ravel().tolist()
+
+def class_flags(obj) -> dict|None:
+    """The class names a label raster or class map declares, id -> name: CF `flag_values` with `flag_meanings`
+    (words separated by spaces), else `class_names` (id i -> the i-th name; a list, or the JSON text of a GeoTIFF tag);
+    None when it declares none. `LabelError` when `flag_values` and `flag_meanings` differ in length."""
+    a = getattr(obj, "attrs", None) or {}
+    vals, means = a.get("flag_values"), a.get("flag_meanings")
+    if vals is not None and means is not None:
+        vals = [int(v) if float(v).is_integer() else v for v in _flag_list(vals)]
+        words = (means.decode(errors="replace") if isinstance(means, bytes) else str(means)).split() \
+            if isinstance(means, (str, bytes)) else [str(m) for m in np.ravel(means)]
+        if len(vals) != len(words):
+            raise LabelError(f"flag_values has {len(vals)} values but flag_meanings {len(words)} words: CF pairs them "
+                             "one to one (one word per class, no spaces inside); fix the attrs, or drop them with "
+                             "`da.attrs.pop('flag_meanings')`")
+        return dict(zip(vals, words))
+    names = a.get("class_names")
+    if isinstance(names, (str, bytes)):
+        try: names = json.loads(names)
+        except ValueError: return None
+    if names is None or isinstance(names, (str, dict)) or np.ndim(names) != 1: return None
+    return {i: str(n) for i, n in enumerate(np.asarray(names).tolist())}
+
+def flag_attrs(names:dict,             # id -> name
+               dtype=np.int64,          # the class map's dtype (CF: `flag_values` of the variable's type)
+              ) -> dict:
+    "CF attrs of a class map from id -> name: `flag_values` (the ids) and `flag_meanings` (spaces in a name made '_')."
+    return {"flag_values": np.asarray(list(names), dtype),
+            "flag_meanings": " ".join(re.sub(r"\s+", "_", str(n).strip()) or "_" for n in names.values())}
 
 
 # %% ../nbs/03a_labels.ipynb #tn0002

@@ -18,6 +18,7 @@ from .accessor import EmbeddingAccessor, forward
 from .analysis import rgb
 from .core import DimensionError
 from .embeddings import as_embedding
+from .labels import class_flags
 from .geo import (axis_span, crs_of, declared_nodata, north_up, pixel_size, rename_spatial, require,
                                unpacked)
 
@@ -92,8 +93,8 @@ def plot_classes(classes,                 # DataArray (y, x) of ints (-1 = no da
             names = list(classes.classes.values)  # string labels: the map holds indices into `classes`
         title = title or var
         classes = classes[var]
-    if names is None and classes.attrs.get("class_names") is not None:  # a map of named classes (`classify`)
-        names = [str(n) for n in np.asarray(classes.attrs["class_names"]).ravel()]
+    if names is None: names = class_flags(classes)   # CF flag_values/flag_meanings or class_names (`classify`)
+    if names is not None and not isinstance(names, dict): names = dict(enumerate(names))
     da = downsample(north_up(_shown(classes)), max_size)   # declared no-data: transparent, no legend entry
     v = np.asarray(da.values)
     img, lut = _class_rgba(v, cmap)
@@ -101,7 +102,7 @@ def plot_classes(classes,                 # DataArray (y, x) of ints (-1 = no da
     ax = _axes(ax)
     ax.imshow(img, extent=extent(da), origin="upper", interpolation="nearest")
     if legend and ids:
-        label = (lambda i: str(names[i])) if names is not None else str
+        label = (lambda i: str(names.get(i, i))) if names is not None else str
         ax.legend(handles=[Patch(color=lut[i], label=label(i)) for i in ids], loc="center left",
                   bbox_to_anchor=(1.0, 0.5), fontsize="small", frameon=False)
     return _finish(ax, da, title or "classes")
