@@ -127,7 +127,7 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     if type(target).__name__ in ("GeoSeries", "GeoDataFrame"): target, crs = _one_place(target, crs)
     if (xy := _as_xy(target)) is not None:
         xs, ys = to_crs([xy[0]], [xy[1]], crs, crs_of(emb))
-        v = values_at(emb, *pixel_indices(emb, xs, ys))[0]
+        v = values_at(emb, *pixel_indices(emb, xs, ys, given=([xy[0]], [xy[1]], crs)))[0]   # a swap named
         if not np.isfinite(v).all():
             raise NoValidDataError(f"the pixel at x={xy[0]}, y={xy[1]} has no data (NaN): choose a point with data")
         return v

@@ -18,12 +18,12 @@ from .core import CRSError, EmptyStackError, GridError, MissingDependencyError, 
 from .files import is_remote
 
 # %% auto #0
-__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'MAX_LON_STEP', 'POLE_TOL', 'require', 'rename_spatial', 'is_lazy',
+__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'MAX_LON_STEP', 'POLE_TOL', 'SWAP_HINT', 'require', 'rename_spatial', 'is_lazy',
            'declared_nodata', 'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs',
            'grid_coords', 'half_pixel', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like',
            'axes_to_turn', 'north_up', 'flip_rows', 'cell_index', 'wrap_x', 'check_pixels', 'check_degrees',
-           'check_grid_degrees', 'inside_grid', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon',
-           'geometries_on', 'to_crs', 'utm_crs', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid']
+           'check_grid_degrees', 'inside_grid', 'swapped_on', 'pixel_indices', 'turn_shift', 'wrap_geometries',
+           'unwrap_lon', 'geometries_on', 'to_crs', 'utm_crs', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -442,20 +442,37 @@ def inside_grid(obj, xs, ys) -> np.ndarray:
     "Whether each (x, y) in `obj`'s CRS lies on a pixel of its grid (longitude wrapped, as `pixel_indices` places it)."
     return ~_placed(obj, xs, ys, "point")[-1]
 
-def pixel_indices(obj, xs, ys, error=PointError, what:str="point") -> tuple[np.ndarray, np.ndarray]:
+SWAP_HINT = ("read as (y, x) they all lie on it: longitude and latitude look swapped: pass x = longitude, "
+             "y = latitude (`(lon, lat)`)")
+
+def swapped_on(obj, xs, ys, crs=None) -> bool:
+    """Whether points (`xs`, `ys`) given in a geographic `crs` (default `obj`'s), none on `obj`'s grid as given
+    (the caller's test), all lie on it read as (y, x): latitude and longitude swapped while both are within +-90
+    (all of Europe), which `check_degrees` cannot tell. False for points in a projected CRS, or none."""
+    crs = crs or crs_of(obj)
+    xs, ys = np.broadcast_arrays(np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64)))
+    if not xs.size or not _is_geographic(crs): return False
+    try: sx, sy = to_crs(ys, xs, crs, crs_of(obj) or crs)
+    except (PointError, CRSError): return False
+    return not _placed(obj, sx, sy, "point")[-1].any()
+
+def pixel_indices(obj, xs, ys, error=PointError, what:str="point",
+                  given:tuple|None=None,   # (xs, ys, crs): the points as the user gave them, before `to_crs`
+                 ) -> tuple[np.ndarray, np.ndarray]:
     """Row and column of the pixel nearest each (x, y) in `obj`'s CRS; raise `error` when one lies outside, saying
-    so when on a geographic grid every point off it lies on it as (y, x): latitude and longitude swapped (both
-    within +-90, as all of Europe, where `check_degrees` cannot tell)."""
+    so when every point off it lies on it as (y, x) (`swapped_on`: in the grid's geographic CRS, or in the CRS of
+    the points `given`, as lon/lat points given to a UTM map)."""
     raw = np.broadcast_arrays(np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64)))
     gx, gy, hx, hy, xs, ys, out = _placed(obj, xs, ys, what)
     obj = rename_spatial(obj)
     if out.any():
         i = int(np.argmax(out))
-        swap = _is_geographic(crs_of(obj)) and not _placed(obj, raw[1][out], raw[0][out], what)[-1].any()
+        gxs, gys, gcrs = given if given is not None else (*raw, None)
+        g = np.broadcast_arrays(*(np.atleast_1d(np.asarray(v, np.float64)) for v in (gxs, gys)))
+        swap = g[0].shape == out.shape and swapped_on(obj, g[0][out], g[1][out], gcrs)
         raise error(f"{int(out.sum())} {what}(s) lie outside the grid (first: x={xs[i]}, y={ys[i]}; grid x in "
                     f"[{gx.min() - hx}, {gx.max() + hx}], y in [{gy.min() - hy}, {gy.max() + hy}], crs "
-                    f"{crs_of(obj)}): " + ("read as (y, x) they all lie on it: longitude and latitude look swapped: "
-                    "pass x = longitude, y = latitude (`(lon, lat)`)" if swap else "give coordinates in the grid's "
+                    f"{crs_of(obj)}): " + (SWAP_HINT if swap else "give coordinates in the grid's "
                     "CRS (or pass `crs=`) and drop those outside it"))
     return _axis_index(gy, ys), _axis_index(gx, xs)
 

@@ -348,3 +348,27 @@ def test_a_point_given_as_lat_lon_within_90_is_named_swapped():
     with pytest.raises(PointError) as ex:                           # metres of a projected map: no swap in metres
         pixel_indices(u, [2.35], [48.85])
     assert "swapped" not in str(ex.value)
+
+
+def test_lat_lon_given_for_a_utm_map_is_named_swapped_in_queries_and_samples():
+    "Paris as (lat, lon) for a UTM 31N map of it (the official product's grids are UTM): named, not 'outside' alone."
+    import warnings
+    from alphaearth_nb.testing import embedding_from_array, random_unit
+    from alphaearth_nb.geo import to_crs
+    lon, lat = 2.347, 48.853
+    (x,), (y,) = to_crs([lon], [lat], "EPSG:4326", "EPSG:32631")
+    g = grid_coords(10, 10, x0=round(x) - 50.0, y0=round(y) + 50.0)      # 100 m square centred near the point
+    e = embedding_from_array(random_unit((10, 10), seed=2)).assign_coords(g).assign_attrs(crs="EPSG:32631")
+    with pytest.raises(PointError, match="swapped"):
+        e.aef.similarity((lat, lon), crs="EPSG:4326")
+    assert e.aef.similarity((lon, lat), crs="EPSG:4326").shape == (10, 10)
+    with pytest.raises(PointError) as ex:                             # off the map either way: no swap named
+        e.aef.similarity((lon + 0.01, lat), crs="EPSG:4326")
+    assert "swapped" not in str(ex.value)
+    with pytest.warns(UserWarning, match=r"none of the 1 points lies on the map .*swapped"):
+        s = e.aef.sample(([lat], [lon]))
+    assert not s["inside"].any()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert e.aef.sample(([lon], [lat]))["inside"].all()
+        assert not e.aef.sample(([lon + 0.01], [lat]))["inside"].any()  # simply off: as before, silent
