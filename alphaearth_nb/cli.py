@@ -27,7 +27,7 @@ from matplotlib.figure import Figure
 from . import analysis, embeddings, evaluate, maps, model, quality, samples, scene, stream, train
 from .core import (AEFError, CheckpointError, ConfigError, DimensionError, LabelError, MissingDataError,
                                 MissingSourceError, StackTypeError, UnknownSourceError, band_names, compile_cache,
-                                split_cpu)
+                                cpu_threads, split_cpu)
 from .files import MARKER, check_output, settle_zarr, writing_folder
 from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .embed import embed, embed_to_zarr
@@ -521,6 +521,14 @@ def _env(name:str, value:str|None):
         if value is not None and old is None: os.environ.pop(name, None)
         elif value is not None: os.environ[name] = old
 
+def _cache_or_note() -> None:
+    "`compile_cache`, or a note when its folder cannot be made (a read-only home in a container): the cache only "
+    "saves compile time, so the command runs without it."
+    try: compile_cache(min_compile_secs=0)
+    except OSError as e:
+        print(f"aef: note: no compile cache ({e}): each run compiles anew; set AEF_COMPILE_CACHE to a writable "
+              "folder, or pass --no-compile-cache.", file=sys.stderr)
+
 def main(argv:list[str]|None=None) -> int:
     "The `aef` command: returns 0, or 2 after `aef: error: ...` for a bad argument, an error of ours or of the OS."
     try: a = _parser().parse_args(argv)
@@ -528,9 +536,9 @@ def main(argv:list[str]|None=None) -> int:
     try:
         # a JAX CPU device per idle core, the batch split over them (core.split_cpu; AEF_CPU_DEVICES=0 off): for `aef`
         # itself, not for main([...]) called in a process whose later JAX work expects one device
-        if argv is None: split_cpu("free")
+        if argv is None: cpu_threads(); split_cpu("free")  # a junk AEF_CPU_THREADS/DEVICES: `aef: error` naming it
         # the first step of `small` compiles once, not every run; the tiny programs of the set-up are kept too (core)
-        if not a.no_compile_cache: compile_cache(min_compile_secs=0)
+        if not a.no_compile_cache: _cache_or_note()
         with _env("AEF_FAST_COMPILE", "0" if a.no_fast_compile else None): COMMANDS[a.cmd](a)
     except (AEFError, OSError) as e:
         # a failed zarr write (a full disk) left chunk writes running on zarr's thread: they end before `aef` does,

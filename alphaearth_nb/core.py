@@ -18,6 +18,7 @@ import os
 import sys
 import threading
 import types
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -254,7 +255,15 @@ def _size_cpu_pools() -> None:
     n = cpu_threads()
     if n is not None and "NPROC" not in os.environ: os.environ["NPROC"] = str(n)
 
-_size_cpu_pools()  # at import: before JAX's CPU backend starts, if the package is imported before JAX first runs
+def _at_import(setting:Callable) -> None:
+    "Apply an opt-in environment setting at import. A value that is none (AEF_CPU_DEVICES=abc) is ignored with a "
+    "warning, so `import alphaearth_nb` still works; the `aef` command reports it as its error instead."
+    try: setting()
+    except ConfigError as e:
+        if os.path.basename(sys.argv[0]) not in ("aef", "-m"):  # `aef`, or `python -m alphaearth_nb.cli` being found
+            warnings.warn(f"{e} Ignored: the default is used.", stacklevel=2)
+
+_at_import(_size_cpu_pools)  # at import: before JAX's CPU backend starts, if the package is imported before JAX runs
 
 
 # %% ../nbs/00_core.ipynb #heap002
@@ -334,7 +343,8 @@ def cpu_devices(default:str|None=None, # used when `AEF_CPU_DEVICES` is unset (t
 def split_cpu(default:str|None=None) -> int|None:
     "Ask JAX for `cpu_devices(default)` host CPU devices (`jax_num_cpu_devices`) if its backends have not started "
     "and the user set no count of their own; returns the count set, else None (`cpu_devices_note()` says why)."
-    n = cpu_devices(default)
+    try: n = cpu_devices(default)
+    except ConfigError as e: _CPU_NOTE[0] = f"JAX's one CPU device: {e}"; raise
     if n is None or n < 2:
         _CPU_NOTE[0] = f"JAX's one CPU device (AEF_CPU_DEVICES={os.environ.get('AEF_CPU_DEVICES', default)!r})"
         return None
@@ -353,4 +363,4 @@ def cpu_devices_note() -> str:
     "What the last `split_cpu` did (at import, or the command line's): the count set, or why none."
     return _CPU_NOTE[0]
 
-split_cpu()  # at import: only with AEF_CPU_DEVICES set (opt-in), and only before JAX's backends start
+_at_import(split_cpu)  # at import: only with AEF_CPU_DEVICES set (opt-in), and only before JAX's backends start

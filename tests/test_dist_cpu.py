@@ -35,8 +35,9 @@ def test_env_switch_sets_host_devices_at_import():
     assert n == 3 and "set already" in note                     # the user's own count wins
     n, note = _devices("import jax; jax.devices(); " + PROBE, AEF_CPU_DEVICES="2")
     assert n == 1 and "started" in note                         # JAX ran first: nothing done, the import still works
-    p = _run("import alphaearth_nb", AEF_CPU_DEVICES="two")
-    assert p.returncode != 0 and "ConfigError" in p.stderr and "AEF_CPU_DEVICES='two'" in p.stderr
+    n, note = _devices(AEF_CPU_DEVICES="two")  # junk: the import works, warned (`aef` says `aef: error`, exit 2)
+    assert n == 1 and "AEF_CPU_DEVICES='two' is not a device count" in note
+    assert "Ignored" in _run("import alphaearth_nb", AEF_CPU_DEVICES="two").stderr
 
 
 def test_cli_turns_it_on():

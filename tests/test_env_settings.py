@@ -1,0 +1,50 @@
+"""Environment settings set to junk (kind G): `aef` says `aef: error: <the variable and its values>`, exit 2, instead of
+a traceback at import; `import alphaearth_nb` still works (a warning names the variable); a compile cache that cannot
+be made (a read-only home in a container, a file in its place) costs compile time, not the command."""
+import os
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from alphaearth_nb.core import band_names
+from alphaearth_nb.testing import random_unit
+
+
+@pytest.fixture(scope="module")
+def table(tmp_path_factory):
+    t = tmp_path_factory.mktemp("env") / "t.csv"
+    pd.DataFrame(random_unit((40,), seed=1), columns=band_names()).assign(label=[1, 2] * 20).to_csv(t, index=False)
+    return t
+
+
+def _run(args, **env):
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "MPLBACKEND": "Agg", **env})
+
+
+def _aef(table, **env):
+    return _run(["-m", "alphaearth_nb.cli", "evaluate", "--embeddings", str(table), "--shots", "1", "--folds", "1"],
+                **env)
+
+
+@pytest.mark.parametrize("name,value", [("AEF_CPU_DEVICES", "abc"), ("AEF_CPU_DEVICES", "4.0"),
+                                        ("AEF_CPU_THREADS", "abc")])
+def test_junk_count_is_an_aef_error(table, name, value):
+    r = _aef(table, **{name: value})
+    assert r.returncode == 2 and "Traceback" not in r.stderr and "Warning" not in r.stderr, r.stderr[-500:]
+    assert r.stderr.strip().startswith(f"aef: error: {name}={value!r} is not a"), r.stderr[-500:]
+
+
+def test_import_with_a_junk_count_warns():
+    r = _run(["-c", "import alphaearth_nb; print('imported')"], AEF_CPU_DEVICES="abc")
+    assert r.returncode == 0 and "imported" in r.stdout, r.stderr[-500:]
+    assert "AEF_CPU_DEVICES='abc' is not a device count" in r.stderr and "Ignored" in r.stderr
+
+
+def test_unwritable_compile_cache_is_a_note(table, tmp_path):
+    (tmp_path / "f").write_text("a file where the cache folder goes")
+    r = _aef(table, AEF_COMPILE_CACHE=str(tmp_path / "f"))
+    assert r.returncode == 0 and "linear" in r.stdout, r.stderr[-500:]
+    assert "aef: note: no compile cache" in r.stderr and "AEF_COMPILE_CACHE" in r.stderr
