@@ -82,9 +82,9 @@ def _write_rows(dst, emb:xr.DataArray, dtype:str, size:int) -> int:
             n += int(np.isfinite(block).any(-1).sum())
     return n
 
-def _no_data(what:str, path) -> NoValidDataError:
-    return NoValidDataError(f"the {what} has no pixel with data (all no data): its COG would be empty, so nothing was "
-                            f"written to {path}: check the area, the year and any mask")
+def _no_data(what:str, path, out:str="COG") -> NoValidDataError:
+    return NoValidDataError(f"the {what} has no pixel with data (all no data): its {out} would be empty, so nothing "
+                            f"was written to {path}: check the area, the year and any mask")
 
 def check_blocksize(blocksize) -> int:
     "`blocksize` as an int; `ConfigError` (before any work) unless a positive multiple of 16, GeoTIFF's tile rule."
@@ -331,7 +331,9 @@ def to_zarr(emb, store, model:str="AlphaEarth Foundations (Satellite Embedding V
             overwrite:bool=False) -> str:  # replace a store written before (a folder not ours is never touched)
     """Write an embedding or cube to a Zarr v3 store with the embedding metadata; returns the store path.
     Written beside `store` and renamed in with a completion marker (`files.writing_folder`); raises
-    `OutputExistsError` for an existing store without `overwrite`, `NotOursError` for a folder of other files."""
+    `OutputExistsError` for an existing store without `overwrite`, `NotOursError` for a folder of other files, and
+    `NoValidDataError` for an embedding with no pixel of data (checked on the written chunks up to the first with
+    data, so a lazy embedding is computed once; nothing is left at `store`)."""
     check_output(store, overwrite, "embedding store")   # before any work
     emb = cube_form(emb)
     crs = crs_of(emb)
@@ -345,7 +347,16 @@ def to_zarr(emb, store, model:str="AlphaEarth Foundations (Satellite Embedding V
     enc = {"embedding": {"fill_value": NODATA}} if quantized else {}
     with writing_folder(store, overwrite, "embedding store", meta={"kind": "embedding"}) as tmp:
         ds.to_zarr(str(tmp), mode="w-", zarr_format=3, encoding=enc, consolidated=False)
+        if not _holds_data(zarr.open_array(tmp / "embedding"), NODATA if quantized else None):
+            raise _no_data("embedding", store, "store")   # the partial store is removed, an old one kept
     return str(user_path(store))
+
+def _holds_data(arr, nodata) -> bool:
+    "Whether a written zarr array holds a pixel of data (not `nodata`, or finite): read chunk by chunk to the first."
+    for i in np.ndindex(*arr.cdata_shape):
+        b = arr.blocks[i]
+        if (b != nodata).any() if nodata is not None else np.isfinite(b).any(): return True
+    return False
 
 def open_zarr(store, chunks="auto",
               check:bool=True,  # refuse a local store without the completion marker (False: another tool wrote it)

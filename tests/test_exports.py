@@ -385,3 +385,18 @@ def test_a_map_cog_without_data_is_refused(tmp_path, kind):   # all NaN, all -1 
          "declared": (c * 0).assign_attrs(nodata=0)}[kind]
     with pytest.raises(NoValidDataError, match="no pixel with data"): map_to_cog(m, tmp_path / "m.tif", blocksize=16)
     assert _listing(tmp_path) == []
+
+
+@pytest.mark.parametrize("lazy,quantized", [(False, True), (True, True), (False, False)])
+def test_a_store_of_an_embedding_without_data_is_refused_and_nothing_written(tmp_path, lazy, quantized):
+    from alphaearth_nb.core import NoValidDataError
+    empty = _emb(1).copy(data=np.full((16, 16, 64), np.nan, np.float32))
+    empty = empty.chunk({"y": 8}) if lazy else empty
+    with pytest.raises(NoValidDataError, match="no pixel with data"): to_zarr(empty, tmp_path / "e.zarr", quantized=quantized)
+    assert _listing(tmp_path) == []                                    # no store, no partial copy beside it
+    to_zarr(_emb(2), tmp_path / "e.zarr")
+    with pytest.raises(NoValidDataError): to_zarr(empty, tmp_path / "e.zarr", quantized=quantized, overwrite=True)
+    np.testing.assert_array_equal(open_zarr(tmp_path / "e.zarr").values, _emb(2).values)   # the old store kept
+    one = _emb(3).copy(); one.values[1:] = np.nan; one.values[0, 1:] = np.nan   # one pixel with data: written
+    back = open_zarr(to_zarr(one.chunk({"y": 8}) if lazy else one, tmp_path / "one.zarr", quantized=quantized))
+    assert int(np.isfinite(back.values).all(-1).sum()) == 1
