@@ -382,7 +382,11 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     "The embedding form of `obj`: DataArray `embedding`, dims (y, x, band), bands A00..A63, NaN = no data."
     if isinstance(obj, xr.DataTree): obj = obj.to_dataset()
     if isinstance(obj, xr.Dataset):
-        if _is_embedding_dataset(obj): return from_official(obj, dequantize=dequantize)
+        if _is_embedding_dataset(obj):
+            if "time" in (e := from_official(obj, dequantize=dequantize)).dims:
+                raise DimensionError(f"this official product holds {e.sizes['time']} years: select one, e.g. "
+                                     "`ds.sel(time='2024')`, or take the cube (time, y, x, band), `aef.from_official(ds)`")
+            return e
         if (var := embedding_variable(obj)) is not None: return as_embedding(var, dequantize=dequantize)
         raise DimensionError(f"this Dataset is not an embedding (variables {list(obj.data_vars)[:5]}...): an "
                              f"embedding is a DataArray with a {EMBED_DIM}-long `band` dim (from `embed`), a "
@@ -438,12 +442,31 @@ def _drop_time(obj, attrs:dict):
     if "time" not in obj.dims: return obj
     n = obj.sizes["time"]
     if n != 1:
-        raise DimensionError(f"the official product holds {n} images along `time`: pick one year first, e.g. "
-                             "`ds.isel(time=0)` or `ds.sel(time='2024')`, or mosaic them on Earth Engine")
+        raise DimensionError(f"the official product holds {n} images along `time` without dates: pick one first, "
+                             "e.g. `ds.isel(time=[0])`; with a datetime `time`, one image per year is a cube")
     if "time" in obj.coords:
         t = np.asarray(obj["time"].values)[0]
         attrs["time"] = str(np.datetime_as_string(t, unit="s")) if t.dtype.kind == "M" else str(t)
     return obj.isel(time=0, drop=True)
+
+def _by_year(obj, dequantize:bool, flip) -> xr.DataArray|None:
+    """The cube (time, y, x, band) of an official product holding one image per calendar year along a datetime
+    `time` (xee over several years), each year through `from_official`; None for one image or no dates.
+    `DimensionError` for two images of one year: the tiles of that year (one per UTM zone), to mosaic first."""
+    if not isinstance(obj, (xr.DataArray, xr.Dataset)) or obj.sizes.get("time", 1) < 2 or "time" not in obj.coords:
+        return None
+    t = np.asarray(obj["time"].values)
+    if t.dtype.kind != "M": return None
+    years = pd.DatetimeIndex(t).year
+    if years.duplicated().any():
+        y = int(years[years.duplicated()][0])
+        raise DimensionError(f"the official product holds {int((years == y).sum())} images of {y} along `time` "
+                             f"({len(t)} in all): those are tiles (one image per UTM zone and year); mosaic each year "
+                             "first (Earth Engine: `coll.filterDate(...).mosaic()` per year, as "
+                             "`earthengine.load_official` does) or pick one, e.g. `ds.isel(time=[0])`")
+    parts = [from_official(obj.isel(time=[i]), dequantize, flip) for i in range(len(t))]
+    cube = xr.concat(parts, "time", combine_attrs="drop_conflicts").assign_coords(time=t)   # attrs["time"] dropped
+    return cube.transpose("time", "y", "x", "band")
 
 def _official_array(obj, attrs:dict) -> xr.DataArray:
     "The official product's bands as one DataArray with a `band` dim (xee Dataset or GeoTIFF DataArray)."
@@ -497,11 +520,13 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
                   dequantize:bool=True,  # dequantise int8 codes (keep False to get the int8 form back)
                   flip:bool|None=None,   # True: rows stored bottom-up (south-first) whatever the y labels say
                  ) -> xr.DataArray:
-    """The official embedding product (xee or GeoTIFF form) as an embedding DataArray (y, x, band), rows top-down.
+    """The official embedding product (xee or GeoTIFF form) as an embedding DataArray (y, x, band), rows top-down;
+    several years (one image per year along a datetime `time`, xee over several years) as the cube (time, y, x, band).
 
     Warns (`UserWarning`) where `flip=True` contradicts a north-up geotransform; the flag wins (field case B1)."""
     if not _is_embedding_dataset(obj) and (var := embedding_variable(obj)) is not None:
         obj = var  # a GeoTIFF read as a Dataset (`band_data`, or band_1..band_64): its (band, y, x) form
+    if (cube := _by_year(obj, dequantize, flip)) is not None: return cube
     if isinstance(obj, (xr.DataArray, xr.Dataset)): obj = unpacked(obj)  # CF-packed integers (scale_factor in attrs)
     refuse_rotation(obj, "the official product")
     attrs, fills = dict(obj.attrs), declared_nodata(obj)

@@ -93,11 +93,34 @@ def test_from_official_errors(emb):
     ds = _xee_like(emb, ("time", "y", "x"))
     with pytest.raises(DimensionError, match="lacks bands"):
         from_official(ds.drop_vars("A07"))
-    two = xr.concat([ds, ds.assign_coords(time=[np.datetime64("2025-01-01", "ns")])], "time")
-    with pytest.raises(DimensionError, match="isel\\(time=0\\)"):
-        from_official(two)
+    tiles = xr.concat([ds, ds.assign_coords(time=[np.datetime64("2024-07-01", "ns")])], "time")   # two of 2024
+    with pytest.raises(DimensionError, match="2 images of 2024.*mosaic"):
+        from_official(tiles)
+    with pytest.raises(DimensionError, match="without dates"):
+        from_official(tiles.drop_vars("time"))
     with pytest.raises(DimensionError, match="64-long `band`"):
         from_official(emb.isel(band=slice(0, 3)))
+
+
+def test_case_A19_official_product_over_several_years_is_a_cube():
+    "xee over 2023-2024 (one image per year): the cube (time, y, x, band), each year its own vectors (was refused)."
+    v23, v24 = random_unit((4, 5), seed=23), random_unit((4, 5), seed=24)
+    v24[1, 2] = np.nan                                                                  # a pixel masked in 2024 only
+    e = embedding_from_array(v23)
+    ds = xr.concat([fake_official(e, time="2023-01-01"), fake_official(e.copy(data=v24), time="2024-01-01")], "time")
+    cube = from_official(ds)
+    assert cube.dims == ("time", "y", "x", "band") and "time" not in cube.attrs
+    np.testing.assert_array_equal(cube.time.values, np.array(["2023-01-01", "2024-01-01"], "datetime64[ns]"))
+    np.testing.assert_array_equal(cube.values[0], v23)
+    np.testing.assert_array_equal(cube.values[1], v24)
+    s = cube.aef.similarity(v24[2, 3]).values                                           # per year, as any cube
+    assert s[1, 2, 3] == 1.0 and np.isnan(s[1, 1, 2]) and not np.isnan(s[0, 1, 2])
+    np.testing.assert_allclose(s[0], np.einsum("yxc,c->yx", v23.astype(np.float64), v24[2, 3]), rtol=1e-5, atol=1e-6)
+    q = from_official(xr.concat([fake_official(e.aef.quantize(), time=t) for t in ("2023-01-01", "2024-01-01")], "time"),
+                      dequantize=False)                                                 # int8 codes kept per year
+    assert q.dtype == np.int8 and q.dims == ("time", "y", "x", "band")
+    with pytest.raises(DimensionError, match="holds 2 years.*from_official"):
+        as_embedding(ds)                                                                # one map: a year picked
 
 
 def test_embedding_errors(emb):
