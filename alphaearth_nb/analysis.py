@@ -24,8 +24,8 @@ from .cubes import is_geometry_input, label_table, years_of_cube
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse_rotation, values_at
 from .evaluate import (change_scores, drop_unlabelled, encode_labels, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
-from .geo import (axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata, half_pixel_hint,
-                               half_pixel_off, inside_grid, pixel_indices, rename_spatial, same_crs, to_crs, unpacked)
+from .geo import (axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata,
+                               inside_grid, pixel_indices, rename_spatial, same_crs, to_crs, unpacked)
 from .labels import (class_flags, flag_attrs, label_array, label_values, labelled_cells, on_map_grid,
                                  table_numbers)
 
@@ -339,10 +339,6 @@ def training_set(emb:xr.DataArray, labels, column:str="label",
     one half a pixel off the map's grid (corner coordinates, pixel-is-point read as area) a `GridError`."""
     labels = label_array(labels)
     raster = isinstance(labels, xr.DataArray) if raster is None else raster
-    if raster and isinstance(labels, xr.DataArray) and (off := half_pixel_off(emb, labels)):
-        raise GridError("the label raster lies half a pixel off the map's grid (same CRS and pixel size): each "
-                        "labelled cell falls between pixels, and which one it labels would be a rounding accident"
-                        f"{half_pixel_hint(off, 'labels')}, or resample it onto the map's grid first")
     if raster and isinstance(labels, xr.DataArray): labels = on_map_grid(emb, labels)   # another pixel size: on the map's grid
     if is_geometry_input(labels): labels, crs = label_table(emb, labels, column, polygons, crs=crs), None
     xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), numbers=numbers)

@@ -15,9 +15,9 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import LabelError
-from .geo import (axis_span, crs_of, declared_nodata, pixel_indices, pixel_size, rename_spatial,
-                               same_crs, wrap_x)
+from .core import GridError, LabelError
+from .geo import (axis_span, crs_of, declared_nodata, half_pixel_hint, half_pixel_off, pixel_indices,
+                               pixel_size, rename_spatial, same_crs, wrap_x)
 
 # %% auto #0
 __all__ = ['label_array', 'labelled_cells', 'label_values', 'refuse_mixed_labels', 'encode_labels', 'class_flags', 'flag_attrs',
@@ -234,28 +234,40 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
                 labels:xr.DataArray,  # a label raster (y, x), any dims names `geo.rename_spatial` reads
                 what:str="label raster",
                ) -> xr.DataArray:
-    """`labels` on `grid`'s pixels when both say one CRS but their pixel sizes differ (by more than 0.1%): the
-    labels (y, x) of the map pixels whose centres lie on the raster, each the label of the raster cell holding that
-    centre (`geo.pixel_indices`, the one pixel-edge rule), with the map's coordinates (float64 copies of its own, so
-    `grid.sel(y=out.y, x=out.x)` pairs them), attrs (no-data, packing) kept, and a `UserWarning`. `labels` as it is
-    otherwise: the same pixel size, another CRS or none, no x/y coordinates, or no map pixel centre on the raster.
-    The one rule of `analysis.training_set` (classify, regress) and `evaluate.points_at`."""
+    """`labels` on `grid`'s pixels when both say one CRS but the raster has another pixel size (by more than 0.1%,
+    with a `UserWarning`) or, at the map's pixel size and on its lattice, another extent (a land-cover map clipped to
+    a wider box, or covering part of the map): the labels (y, x) of the map pixels whose centres lie on the raster,
+    each the label of the raster cell holding that centre (`geo.pixel_indices`, the one pixel-edge rule), with the
+    map's coordinates (float64 copies of its own, so `grid.sel(y=out.y, x=out.x)` pairs them), attrs (no-data,
+    packing) kept. `GridError` for a raster of the map's pixel size half a pixel off its grid (`geo.half_pixel_off`:
+    corner coordinates, pixel-is-point read as area). `labels` as it is otherwise: the map's own grid, one shifted
+    otherwise (refused by the readers), another CRS or none, no x/y coordinates, or no map pixel centre on it. The one rule of
+    `analysis.training_set` (classify, regress) and `evaluate.points_at`."""
     lab, g = rename_spatial(labels), rename_spatial(grid)
     if not all({"y", "x"} <= set(o.coords) for o in (lab, g)): return labels
     if not (crs_of(lab) and crs_of(g) and same_crs(crs_of(lab), crs_of(g))): return labels
+    if off := half_pixel_off(g, lab):
+        raise GridError(f"the {what} lies half a pixel off the map's grid (same CRS and pixel size): each labelled "
+                        "cell falls between pixels, and which one it labels would be a rounding accident"
+                        f"{half_pixel_hint(off, 'labels')}, or resample it onto the map's grid first")
     (pmx, pmy), (plx, ply) = pixel_size(g), pixel_size(lab)
-    if None in (pmx, pmy, plx, ply) or (abs(plx / pmx - 1) < 1e-3 and abs(ply / pmy - 1) < 1e-3): return labels
+    if None in (pmx, pmy, plx, ply): return labels
     lx, ly = axis_span(lab, "x"), lab.y.values.astype(np.float64)   # longitude: one span, map x moved onto it
     ex, ey = g.x.values.astype(np.float64), g.y.values.astype(np.float64)
     wx = wrap_x(lab, ex)
+    same = abs(plx / pmx - 1) < 1e-3 and abs(ply / pmy - 1) < 1e-3
+    steps = ((lx[0] - wx[0]) / pmx, (ly[0] - ey[0]) / pmy)   # whole numbers: the raster on the map's lattice
+    if same and any(abs(k - round(k)) > 1e-3 for k in steps): return labels   # shifted: the readers refuse it
     mx = (wx >= lx.min() - plx / 2) & (wx < lx.max() + plx / 2)
     my = (ey > ly.min() - ply / 2) & (ey <= ly.max() + ply / 2)
     if not (mx.any() and my.any()): return labels   # no overlap: the reader refuses it as off the map
+    if same and mx.all() and my.all() and lab.sizes["x"] == len(ex) and lab.sizes["y"] == len(ey): return labels
     cols = pixel_indices(lab, ex[mx], np.full(int(mx.sum()), ly[0]), error=LabelError, what="label")[1]
     rows = pixel_indices(lab, np.full(int(my.sum()), lx[0]), ey[my], error=LabelError, what="label")[0]
-    warnings.warn(f"the {what}'s pixels are {plx:g} x {ply:g}, the map's {pmx:g} x {pmy:g} (same CRS): each map "
-                  "pixel took the label of the cell holding its centre (nearest), one label per map pixel. To "
-                  "choose otherwise (a majority of finer cells), resample the labels onto the map first, e.g. "
-                  "`labels.interp_like(emb, method='nearest')`", stacklevel=3)
+    if not same: warnings.warn(
+        f"the {what}'s pixels are {plx:g} x {ply:g}, the map's {pmx:g} x {pmy:g} (same CRS): each map pixel took "
+        "the label of the cell holding its centre (nearest), one label per map pixel. To choose otherwise (a "
+        "majority of finer cells), resample the labels onto the map first, e.g. "
+        "`labels.interp_like(emb, method='nearest')`", stacklevel=3)
     out = lab.isel(y=rows, x=cols).drop_vars("spatial_ref", errors="ignore")
     return out.assign_coords(y=ey[my], x=ex[mx]).assign_attrs(crs=crs_of(lab))

@@ -90,3 +90,27 @@ def test_a_map_pixel_centre_on_a_label_cell_edge_takes_the_cell_east_and_south()
     pix = [int(np.flatnonzero((e.values.reshape(-1, 64) == r).all(1))[0]) for r in X]
     want = {r * 4 + c: (2 * r + 1) * 8 + 2 * c + 1 for r in range(4) for c in range(4)}   # label row 2r+1, col 2c+1
     assert dict(zip(pix, v.tolist())) == want
+
+
+def test_a_raster_on_the_maps_lattice_over_another_extent_pairs_alike_in_both():
+    """Same pixel size, another extent: a land-cover map clipped to a wider box, or one over part of the map.
+    `training_set` used the pixels under it while `points_at` refused it ("labels are 12 x 12 but features 8 x 8")."""
+    from alphaearth_nb.core import GridError
+    e = embedding_from_array(random_unit((8, 8), seed=4))               # 10 m, corner (500000, 5000000)
+    def lab(n, x0, y0):
+        a = np.arange(n * n).reshape(n, n)
+        return xr.DataArray(a, dims=("y", "x"), attrs={"crs": "EPSG:32631"},
+                            coords={"y": y0 - 10.0 * (np.arange(n) + 0.5), "x": x0 + 10.0 * (np.arange(n) + 0.5)})
+    wide = lab(12, 499_980.0, 5_000_020.0)                              # 2 pixels more on every side
+    part = lab(3, 500_050.0, 4_999_970.0)                               # rows 3..5, columns 5..7 of the map
+    for raster, want in ((wide, {r * 8 + c: (r + 2) * 12 + c + 2 for r in range(8) for c in range(8)}),
+                         (part, {r * 8 + c: (r - 3) * 3 + c - 5 for r in range(3, 6) for c in range(5, 8)})):
+        for f in (points_at, training_set):
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")                          # nothing resampled: no warning
+                X, v = f(e, raster)
+            assert dict(zip(_pixels(e, X), v.tolist())) == want
+    half = lab(12, 499_985.0, 5_000_020.0)                              # half a pixel east: still refused
+    for f in (points_at, training_set):
+        with pytest.raises(GridError, match="half a pixel"):
+            f(e, half)
