@@ -89,7 +89,8 @@ def _as_ids(items:list) -> np.ndarray:
 
 def _warn_merged_texts(text:pd.Series, nums:list) -> None:
     "Warn where two label texts (padding spaces aside) read as one class: '01', '1' and '1.0' are 1."
-    g = pd.DataFrame({"n": pd.Series(nums, dtype=object), "t": text.str.strip().to_numpy()}).drop_duplicates()
+    g = pd.DataFrame({"n": np.asarray(nums) if isinstance(nums, np.ndarray) else pd.Series(nums, dtype=object),
+                      "t": text.str.strip().to_numpy()}).drop_duplicates()
     dup = g[g.duplicated("n", keep=False)]
     if dup.empty: return
     k = dup["n"].iloc[0]
@@ -107,20 +108,26 @@ def label_values(vals) -> np.ndarray:
     text makes every label a name (str, as written); names mixed with numbers are returned as given."""
     vals = np.asarray(vals)
     if vals.dtype.kind not in "OUS" or vals.size == 0: return vals
-    items = [b.decode(errors="replace") if isinstance(b, bytes) else b for b in vals.ravel().tolist()]
-    s = pd.Series(items, dtype=object)
-    text = s.map(lambda v: isinstance(v, str)).to_numpy(bool)
+    if vals.dtype.kind == "S": vals = np.char.decode(vals, errors="replace")   # netCDF/HDF5 text: bytes
+    s = pd.Series(vals.ravel(), dtype=object)
+    if vals.dtype.kind == "O": s = s.map(lambda b: b.decode(errors="replace") if isinstance(b, bytes) else b)
+    text = np.ones(len(s), bool) if vals.dtype.kind == "U" else s.map(lambda v: isinstance(v, str)).to_numpy(bool)
     t = s[text].astype(str)
     num = _text_numbers(t.to_numpy())
     if np.isnan(num).any():   # a name among the texts
-        return np.asarray(items, str).reshape(vals.shape) if text.all() else vals
+        return s.to_numpy(str).reshape(vals.shape) if text.all() else vals
     whole = t.str.fullmatch(_INT_TEXT_RE.pattern).to_numpy(bool)
-    nums = [int(v) if w else float(n) for v, w, n in zip(t, whole, num)]   # ints exact beyond 2^53
-    for i, n in zip(np.flatnonzero(text), nums): items[i] = n
-    kind = pd.api.types.infer_dtype(items, skipna=False)
-    if kind == "integer": out = _as_ids(items)
-    elif kind in ("floating", "mixed-integer-float"): out = np.asarray(items, np.float64)
-    else: return vals         # booleans, None, dates: as given
+    if text.all() and (whole.all() and np.abs(num).max() < 2**53 or not whole.any()):   # every label text: at once
+        nums = num.astype(np.int64) if whole.all() else num
+        out = nums
+    else:   # ints beyond 2^53 exact, or numbers beside number text: label by label
+        nums = [int(v) if w else float(n) for v, w, n in zip(t, whole, num)]
+        items = s.tolist()
+        for i, n in zip(np.flatnonzero(text), nums): items[i] = n
+        kind = pd.api.types.infer_dtype(items, skipna=False)
+        if kind == "integer": out = _as_ids(items)
+        elif kind in ("floating", "mixed-integer-float"): out = np.asarray(items, np.float64)
+        else: return vals         # booleans, None, dates: as given
     if text.any(): _warn_merged_texts(t, nums)
     return out.reshape(vals.shape)
 
