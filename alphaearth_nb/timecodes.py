@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/timecodes.html.md"""
 # %% ../nbs/01_timecodes.ipynb #c0002
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -232,13 +233,19 @@ def as_period(p) -> Period:
         raise PeriodError(f"cannot read {p!r} as a period: {one}.")
     try: s, e = p
     except (TypeError, ValueError):
-        raise PeriodError(f"cannot read {p!r} as a period: a date or instant names no span: {one}.") from None
+        instant = "a date or instant names no span: " if isinstance(p, (np.datetime64, datetime.date)) else ""
+        raise PeriodError(f"cannot read {p!r} as a period: {instant}{one}.") from None
     a, b = _span(s), _span(e)
     if a is not None and b is not None:   # (2023, 2024): 2023 through 2024, as years_of reads a pair of years
         if not pd.Timestamp(b[1]) > pd.Timestamp(a[0]):
             raise PeriodError(f"({s!r}, {e!r}) names the last before the first: pass (first, last), e.g. ({e!r}, "
                               f"{s!r}) for both and the years between.")
         return Period(a[0], b[1])
+    if b is not None:   # (date, 2025): does it end as 2025 begins, or with 2025 in it? (a year first reads one way)
+        day = lambda t: str(pd.Timestamp(t).date()) if pd.Timestamp(t) == pd.Timestamp(t).normalize() else str(t)
+        raise PeriodError(f"({s!r}, {e!r}) ends at {e!r}, which reads two ways: pass a date as the end, "
+                          f"({s!r}, '{day(b[0])}') without {e} or ({s!r}, '{day(b[1])}') with it.")
+    if a is not None: s = a[0]   # (2024, '2024-07-01'): from the first day of 2024
     try: return Period(s, e)
     except TimeError as err: raise PeriodError(f"cannot read ({s!r}, {e!r}) as a period: {err}") from None
 

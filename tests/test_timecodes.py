@@ -124,3 +124,17 @@ def test_day_counts_get_a_hint_that_runs(dates):  # G3's kind: days since 1970, 
                    (t - pd.Timestamp("1899-12-30")).days.to_numpy().astype(np.float64)):
         code = numeric_time_hint(values).split("`")[1]
         assert list(pd.DatetimeIndex(eval(code, dict(np=np, pd=pd, values=values)))) == list(t), code
+
+
+def test_a_year_in_a_pair_with_a_date_reads_as_the_rule_says():  # one rule for a year in any pair
+    p = as_period((2024, "2024-07-01"))                 # a year first: from its first day (both readings agree)
+    assert (p.start, p.end, p.length_days) == (np.datetime64("2024-01-01"), np.datetime64("2024-07-01"), 182.0)
+    assert as_period(("2024", "2024-07-01")) == p       # the digits read the same as the number (the number was refused)
+    for end in (2025, "2025", np.datetime64("2025")):   # a year last: its first day, or its last? ('2025' was read as
+        with pytest.raises(PeriodError, match=r"reads two ways.*'2025-01-01'.*'2026-01-01'"):   # its first silently)
+            as_period(("2024-03-01", end))
+
+
+def test_what_is_no_date_is_not_called_one():
+    with pytest.raises(PeriodError) as e: as_period(slice("2024-01-01", "2025-01-01"))
+    assert "date or instant" not in str(e.value) and "(start, end) pair" in str(e.value)
