@@ -64,8 +64,8 @@ class EmbeddingAccessor:
 
 # %% ../nbs/26_accessor.ipynb #c0008
 _EMBEDDING_ONLY = ("embedding", "quantize", "dequantize", "similarity", "change", "cluster", "classify",
-                   "regress", "rgb", "plot", "explore", "sample", "aggregate", "coarsen", "yearly_change", "to_cog", "to_zarr",
-                   "map_to_cog", "vectorize")
+                   "regress", "rgb", "plot", "explore", "sample", "aggregate", "coarsen", "yearly_change", "to_cog",
+                   "to_zarr", "map_to_cog", "vectorize")
 
 class StackAccessor:
     "`.aef` on a source stack (Dataset or DataTree): embed it, validate it."

@@ -82,3 +82,11 @@ def test_index_tiles_across_180_are_placed_where_their_pixels_are():
     from alphaearth_nb.index import vectors_of
     rows = vectors_of(_degrees(WRAPPED), tile=2)
     np.testing.assert_allclose(np.unique(rows.x), [-180.0, -179.9, 179.9], atol=1e-9)   # was 0.0 for the middle tile
+
+
+def test_coarsen_is_on_the_embedding_accessor_and_named_on_a_stack():
+    from alphaearth_nb.core import DimensionError
+    e = embedding_from_array(random_unit((4, 4), seed=2))
+    np.testing.assert_array_equal(e.aef.coarsen(2).values, coarsen(e, 2).values)
+    with pytest.raises(DimensionError, match="works on an embedding.*aef.embed"):
+        xr.Dataset({"B2": (("time", "y", "x"), np.zeros((1, 2, 2)))}).aef.coarsen(2)
