@@ -18,6 +18,7 @@ import xarray as xr
 from .core import EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError, band_names
 from .geo import (NODATA_KEYS, geotransform, crs_of, declared_nodata, flip_rows, geotransform_steps, is_lazy, north_up,
                                rename_spatial, require, unpacked, write_crs)
+from .labels import data_variables
 from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
 
 # %% auto #0
@@ -337,10 +338,6 @@ def refuse_rotation(obj, what:str="the embedding"):
                         "are 0 on a north-up grid): warp it north-up first, e.g. `gdalwarp in.tif out.tif` or "
                         "`da.rio.reproject(da.rio.crs)` (nearest neighbour)")
 
-def _data_vars(ds:xr.Dataset) -> list:
-    "Names of a Dataset's data variables that hold data (ndim > 0): 0-d variables are grid mappings (spatial_ref, crs)."
-    return [k for k, v in ds.data_vars.items() if v.ndim > 0]
-
 def _band_variables(ds) -> list|None:
     """The names of a Dataset's 64 band variables in the order A00..A63, or None. Variables A00..A63 (xee's form;
     read by `band_order`'s rule, so A0..A63 too; a band named twice, A1 and A01, is None: `a_positions`), other
@@ -348,7 +345,7 @@ def _band_variables(ds) -> list|None:
     variables ordered by their descriptions (`long_name`) where those name every band, else by their names
     (`band_N` from rioxarray's `band_as_variable`, `BandN` from GDAL's netCDF; by number, band_10 after band_9)."""
     if not isinstance(ds, xr.Dataset): return None
-    data = _data_vars(ds)   # 0-d variables: grid mappings (spatial_ref, crs)
+    data = data_variables(ds)   # 0-d variables: grid mappings (spatial_ref, crs)
     if (pos := a_positions(data)) is not None: return [data[i] for i in pos]
     if len(data) != EMBED_DIM: return None
     for names in ([ds[k].attrs.get("long_name") for k in data], data):
@@ -359,7 +356,7 @@ def _is_embedding_dataset(ds) -> bool:
     """A Dataset holding the official product's form: variables naming every band A00..A63 (`from_official` reads
     it, and refuses a band named twice)."""
     return isinstance(ds, xr.Dataset) and \
-        sorted(_a_bands(_data_vars(ds))) == list(range(EMBED_DIM))
+        sorted(_a_bands(data_variables(ds))) == list(range(EMBED_DIM))
 
 def embedding_variable(ds) -> xr.DataArray|None:
     """The embedding a Dataset holds in another reader's form, as a DataArray with a `band` dim; None if it holds none.
@@ -371,7 +368,7 @@ def embedding_variable(ds) -> xr.DataArray|None:
     has them, else by number (`_band_variables`). The Dataset's CRS (its grid-mapping variable, e.g. a netCDF's
     `spatial_ref` or `crs`) and declared no-data go along in attrs."""
     if not isinstance(ds, xr.Dataset): return None
-    data = _data_vars(ds)   # 0-d variables: grid mappings (spatial_ref, crs)
+    data = data_variables(ds)   # 0-d variables: grid mappings (spatial_ref, crs)
     if len(data) == 1 and ds[data[0]].sizes.get("band") == EMBED_DIM: da = ds[data[0]]
     elif (order := _band_variables(ds)) is not None:
         da = ds[order].to_dataarray("band").assign_coords(band=band_names())
@@ -477,7 +474,7 @@ def _official_array(obj, attrs:dict) -> xr.DataArray:
     if isinstance(obj, xr.Dataset):
         names = _band_variables(obj)  # A00..A63 in any order (A0..A63 too), or 64 variables that say their band
         if names is None:
-            data = _data_vars(obj)
+            data = data_variables(obj)
             at = _a_bands(data)
             if twice := [[data[i] for i in p] for p in at.values() if len(p) > 1]:
                 raise DimensionError(f"the dataset names bands twice ({', '.join(' and '.join(map(str, t)) for t in twice[:3])}):"

@@ -20,8 +20,8 @@ from .geo import (axis_span, crs_of, declared_nodata, half_pixel_hint, half_pixe
                                pixel_size, rename_spatial, same_crs, wrap_x)
 
 # %% auto #0
-__all__ = ['label_array', 'labelled_cells', 'label_values', 'refuse_mixed_labels', 'encode_labels', 'class_flags', 'flag_attrs',
-           'table_numbers', 'on_map_grid']
+__all__ = ['data_variables', 'label_array', 'labelled_cells', 'label_values', 'refuse_mixed_labels', 'encode_labels',
+           'class_flags', 'flag_attrs', 'table_numbers', 'on_map_grid']
 
 # %% ../nbs/03a_labels.ipynb #w0002
 _INT_TEXT_RE = re.compile(r"\s*[+-]?\d+\s*")
@@ -39,17 +39,24 @@ def _fill_text(f) -> str:
     f = float(f)
     return str(int(f)) if f.is_integer() else str(f)
 
+def data_variables(ds:xr.Dataset) -> list:
+    "Names of a Dataset's data variables that hold data (ndim > 0): 0-d variables are grid mappings (`spatial_ref`, `crs`)."
+    return [k for k, v in ds.data_vars.items() if v.ndim > 0]
+
 def label_array(labels, what:str="labels"):
     """A label raster given as a Dataset (what `xr.open_dataset` or `rioxarray.open_rasterio(band_as_variable=True)`
-    return for one file) as its one data variable, the Dataset's attrs (CRS, no-data) under the variable's own;
-    anything else as it is. `LabelError` naming the variables when there are several (case G18-6)."""
+    return for one file) as its one data variable (`data_variables`: a CF writer's or GDAL's 0-d grid mapping,
+    `crs` or `transverse_mercator`, is kept with it as a coordinate, so its CRS is read), the Dataset's attrs (CRS,
+    no-data) under the variable's own; anything else as it is. `LabelError` naming the variables when there are
+    several (case G18-6)."""
     if not isinstance(labels, xr.Dataset): return labels
-    names = [str(v) for v in labels.data_vars if str(v) != "spatial_ref"]
+    names = [str(v) for v in data_variables(labels)]
     if len(names) != 1:
         pick = f": pick the one that holds them, e.g. `ds[{names[0]!r}]`" if names else ""
         raise LabelError(f"the {what} are a Dataset of {len(names)} data variables {names[:8]}{pick}")
     da = labels[names[0]]
-    return da.assign_attrs({**labels.attrs, **da.attrs})
+    maps = {k: labels[k] for k in labels.data_vars if labels[k].ndim == 0 and k not in da.coords}  # grid mappings
+    return da.assign_coords(maps).assign_attrs({**labels.attrs, **da.attrs})
 
 def labelled_cells(labels:xr.DataArray,  # a label raster (any dims), numeric or text
                    positive:bool=True,    # negative numbers (and negative number text) are unlabelled
