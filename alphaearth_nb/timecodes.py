@@ -213,7 +213,9 @@ def as_years(years) -> list[int]:
         if y1 < y0:
             raise PeriodError(f"{years!r} names the last before the first: pass (first, last), e.g. ({y1}, {y0}).")
         return list(range(y0, y1 + 1))
-    if isinstance(years, (str, bytes)) or not isinstance(years, Iterable) or np.ndim(years) == 0: return [one(years)]
+    # one year: not a container, or a 0-d array (np.array(2024)); np.ndim is 0 for a set or a generator too
+    if isinstance(years, (str, bytes)) or not isinstance(years, Iterable) or getattr(years, "ndim", 1) == 0:
+        return [one(years)]
     return sorted({one(y) for y in years})
 
 def as_period(p) -> Period:

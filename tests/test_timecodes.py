@@ -138,3 +138,12 @@ def test_a_year_in_a_pair_with_a_date_reads_as_the_rule_says():  # one rule for 
 def test_what_is_no_date_is_not_called_one():
     with pytest.raises(PeriodError) as e: as_period(slice("2024-01-01", "2025-01-01"))
     assert "date or instant" not in str(e.value) and "(start, end) pair" in str(e.value)
+
+
+@pytest.mark.parametrize("make", [set, frozenset, lambda ys: (y for y in ys), lambda ys: dict.fromkeys(ys).keys(),
+                                  list, np.array])
+def test_a_set_or_generator_of_years_is_those_years(make):  # np.ndim of a set/generator is 0: read as 'one year'
+    from alphaearth_nb.official import years_of
+    from alphaearth_nb.timecodes import as_years
+    assert years_of(make([2021, 2020])) == [2020, 2021] and as_years(make(["2024", 2023])) == [2023, 2024]
+    assert as_years(np.array(2024)) == [2024] and years_of(np.int64(2022)) == [2022]
