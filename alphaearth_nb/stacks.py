@@ -20,7 +20,8 @@ from .core import (AEFError, ConfigError, DimensionError, DTypeError, DuplicateT
 from .geo import NODATA_KEYS, as_crs, axes_to_turn, check_degrees, crs_of, is_lazy, north_up, same_crs
 from .sources import Source, get_source, normalise, registered, valid_mask
 from .units import check_frame_units, check_units, frame_bands, frame_samples, sample_values
-from .timecodes import as_numbers, as_period, numeric_time_hint, to_days, unwritten_years, utc_times
+from .timecodes import (as_numbers, as_period, numeric_time_hint, odd_times, to_days, unwritten_years,
+                                     utc_times)
 
 # %% auto #0
 __all__ = ['DIMS', 'CLOUD', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'naive_utc', 'check_grid', 'resolve', 'flag_hint',
@@ -95,6 +96,7 @@ def _check_time(name, ds) -> np.ndarray|None:
         raise TimeError(f"{name}.time holds text without a four-digit year (e.g. {short[:1]}), so any reading of it "
                         "guesses the century: convert with an explicit format, e.g. `ds.assign_coords(time="
                         "pd.to_datetime(ds.time.values, format='%y-%m-%d'))` for '24-01-05'.")
+    if t.dtype.kind in "OUS" and (odd := odd_times(t)): raise TimeError(f"{name}.time: {odd}.")  # its own fix
     if conv := t.dtype.kind != "M":  # text or datetimes, with a zone or not: naive UTC (`validate_stack` keeps them)
         try: t = utc_times(t)
         except TimeError as e:

@@ -20,9 +20,9 @@ from jaxtyping import Array, Float
 from .core import PeriodError, TimeError
 
 # %% auto #0
-__all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'PERIODS', 'TIMECODE_DIM', 'PERIOD_FEATURE_DIM', 'as_numbers', 'numeric_time_hint',
-           'unwritten_years', 'to_ms', 'to_days', 'utc_times', 'from_days', 'timecode', 'Period', 'as_year', 'as_years',
-           'as_period', 'position', 'period_features']
+__all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'GREGORIAN', 'PERIODS', 'TIMECODE_DIM', 'PERIOD_FEATURE_DIM', 'as_numbers',
+           'numeric_time_hint', 'unwritten_years', 'to_ms', 'odd_times', 'to_days', 'utc_times', 'from_days',
+           'timecode', 'Period', 'as_year', 'as_years', 'as_period', 'position', 'period_features']
 
 # %% ../nbs/01_timecodes.ipynb #c0005
 EPOCH = np.datetime64("2020-01-01T00:00:00", "ms")
@@ -80,6 +80,8 @@ def to_ms(t) -> np.ndarray:
         n = as_numbers(a)   # numbers as text ('1672772700000'): pandas would read them as nanoseconds or fail
         if n is not None and n.size and not ((n >= YEARS[0]) & (n <= YEARS[1])).all():
             raise TimeError(f"{a.ravel()[:3].tolist()} are numbers as text, not dates: {numeric_time_hint(a)}.")
+        if odd := odd_times(a): raise TimeError(f"{odd}.")  # a model calendar; day/month order unsettled
+        a = _gregorian(a)                                     # cftime Gregorian dates: the same dates
         try: a = pd.to_datetime(a.ravel(), utc=True).tz_localize(None).values.reshape(a.shape)
         except (ValueError, TypeError, OverflowError) as e:
             raise TimeError(f"cannot read {a.ravel()[:3].tolist()} as times ({e}): pass ISO dates such as "
@@ -91,6 +93,34 @@ def to_ms(t) -> np.ndarray:
     if a.dtype.kind != "M":
         raise TimeError(f"cannot read times of dtype {a.dtype}: pass datetime64, ISO strings or epoch milliseconds.")
     return a.astype("datetime64[ms]").astype(np.int64)
+
+# %% ../nbs/01_timecodes.ipynb #h2t001
+GREGORIAN = ("standard", "gregorian", "proleptic_gregorian")  # cftime calendars whose dates are datetime64's
+_YEAR_LAST = re.compile(r"\s*(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b")
+
+def odd_times(values) -> str|None:
+    "Why text or cftime `values` cannot be read as the dates they mean, with the fix (a model calendar's times; "
+    "day/month text whose order nothing settles); None when nothing is odd."
+    flat = np.asarray(values, dtype=object).ravel()
+    if cals := sorted({c for v in flat if (c := getattr(v, "calendar", None)) and c not in GREGORIAN}):
+        return (f"times of the {cals[0]!r} calendar (cftime objects, as xarray decodes a climate model's netCDF) are "
+                "not dates of the Gregorian calendar: convert them first, e.g. `ds = ds.convert_calendar('standard', "
+                "align_on='date')` (xarray drops the dates the Gregorian calendar lacks, such as 30 February)")
+    texts = [v.decode() if isinstance(v, bytes) else v for v in flat if isinstance(v, (str, bytes))]
+    m = [x for v in texts if (x := _YEAR_LAST.match(v))]
+    both = [x for x in m if int(x[1]) != int(x[3])]
+    if both and all(int(x[1]) <= 12 and int(x[3]) <= 12 for x in m):
+        x = both[0]; s = x[2]; y = int(x[4])
+        us, eu = (pd.Timestamp(y, int(x[k]), int(x[4 - k])).strftime("%-d %B %Y") for k in (1, 3))
+        return (f"{[v[0] for v in both[:3]]} read as month{s}day or day{s}month ('{x[0]}' is {us} or {eu}) and no date "
+                f"among them settles which: convert with the order they are in, e.g. `pd.to_datetime(values, "
+                f"format='%d{s}%m{s}%Y')`, or write ISO dates ('{pd.Timestamp(y, int(x[3]), int(x[1])).date()}')")
+    return None
+
+def _gregorian(a:np.ndarray) -> np.ndarray:
+    "cftime dates of the Gregorian calendar (`GREGORIAN`) as datetime64, exactly; other values as they are."
+    if not any(hasattr(v, "calendar") for v in a.ravel()): return a
+    return np.array([np.datetime64(v.isoformat()) if hasattr(v, "calendar") else v for v in a.ravel()]).reshape(a.shape)
 
 # %% ../nbs/01_timecodes.ipynb #c0007
 def to_days(t) -> np.ndarray:
