@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, TimeError, band_names
+from .core import EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, TimeError, band_names, whole
 from .embeddings import as_embedding
 from . import geo
 from .geo import crs_of, is_lazy, require
@@ -84,16 +84,17 @@ def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, ba
             boundary:str="pad", # "pad": partial blocks at the south and east edges kept; "trim": dropped
            ) -> xr.DataArray:
     """The map at `factor` times its pixel size, float32 (..., y', x', band): each block's mean direction (the unit
-    sum of its vectors with data; NaN where none has data), centred where the block's pixels are (a partial block
-    too). The coordinates come from the map's grid (`grid_of`: a longitude axis wrapped at 180 read as one span,
-    wrapped back into [-180, 180) where it was), and the grid's geotransform is written fresh, so a block of one
-    pixel keeps its size. `ConfigError` for a factor that is not a positive whole number or a bad `boundary`;
+    sum of its vectors with data; NaN where none has data), centred on the block of `factor` pixels from the map's
+    corner (a partial block at the south or east edge too: where the whole block would be). The coordinates come
+    from the map's grid (`grid_of`: a longitude axis wrapped at 180 read as one span, wrapped back into [-180, 180)
+    where it was), and the grid's geotransform is written fresh, so a block of one pixel keeps its size. `ConfigError` for a factor that is not a positive whole number or a bad `boundary`;
     `GridError` where the map's grid is not regular (`grid_of`)."""
     k = (factor, factor) if np.ndim(factor) == 0 else tuple(factor)
-    if len(k) != 2 or any(isinstance(v, bool) or not float(v).is_integer() or v < 1 for v in k):
-        raise ConfigError(f"factor must be a positive whole number of pixels (or two: (k_y, k_x)), got {factor!r}")
+    must = f"factor must be a positive whole number of pixels (or two: (k_y, k_x)), got {factor!r}"
+    if len(k) != 2: raise ConfigError(must)
+    ky, kx = (whole(v, "factor") for v in k)   # '2', 2.5, True: ConfigError naming the factor
+    if ky < 1 or kx < 1: raise ConfigError(must)
     if boundary not in ("pad", "trim"): raise ConfigError(f"boundary must be 'pad' or 'trim', got {boundary!r}")
-    ky, kx = int(k[0]), int(k[1])
     emb = cube_form(emb)
     x0, dx, y0, dy = grid_of(emb)
     ok = emb.notnull().all("band")

@@ -90,3 +90,11 @@ def test_coarsen_is_on_the_embedding_accessor_and_named_on_a_stack():
     np.testing.assert_array_equal(e.aef.coarsen(2).values, coarsen(e, 2).values)
     with pytest.raises(DimensionError, match="works on an embedding.*aef.embed"):
         xr.Dataset({"B2": (("time", "y", "x"), np.zeros((1, 2, 2)))}).aef.coarsen(2)
+
+
+@pytest.mark.parametrize("bad", ["2", "x", (2, "3"), None, 2.5, (1, 0)])
+def test_a_factor_of_text_or_nothing_is_a_config_error_not_a_raw_one(bad):  # '2': raw TypeError, 'x': ValueError
+    e = embedding_from_array(random_unit((4, 4), seed=3))
+    for go in (lambda: coarsen(e, bad), lambda: e.aef.coarsen(bad)):
+        with pytest.raises(ConfigError, match="factor"): go()
+    assert coarsen(e, np.int64(2)).shape == coarsen(e, 2.0).shape == coarsen(e, (2, 2)).shape == (2, 2, 64)
