@@ -34,8 +34,9 @@ from .files import MARKER, local_output, no_file_on_the_way, pid_alive, user_pat
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'LOCK', 'TAKEOVER', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS', 'jsonable', 'checkpoint_headers',
-           'checkpoints', 'own_checkpoints', 'latest_checkpoint', 'save_checkpoint', 'verify_checkpoint', 'read_header',
-           'load_checkpoint', 'run_lock', 'is_run', 'what_folder', 'not_a_run', 'run_folder']
+           'checkpoints', 'own_checkpoints', 'checkpoint_folder', 'latest_checkpoint', 'save_checkpoint',
+           'verify_checkpoint', 'read_header', 'load_checkpoint', 'run_lock', 'is_run', 'what_folder', 'not_a_run',
+           'run_folder']
 
 # %% ../nbs/16_checkpoint.ipynb #c0004
 CKPT_FORMAT = "alphaearth_nb.train/1"  # unchanged: older checkpoints still load
@@ -98,10 +99,15 @@ def own_checkpoints(directory) -> list[Path]:
     of ours cut short is kept (its `.eqx` says whose it is), so it is named as damaged, never as foreign."""
     return [p for p, other, _ in _newest_first(directory) if other is None]
 
+def checkpoint_folder(path) -> Path:
+    "`path` as a `Path`; a run folder (`fit(out=...)`: no `ckpt_*.json` of its own) as its `checkpoints/` folder."
+    d = user_path(path)
+    return d / "checkpoints" if (d / "checkpoints").is_dir() and not checkpoint_headers(d) else d
+
 def latest_checkpoint(directory) -> Path | None:
-    "The `.json` of the newest of our checkpoints (`own_checkpoints`) whose `.eqx` is there, or None. It may still be "
-    "damaged: `load_checkpoint` verifies it and falls back."
-    return next((p for p in own_checkpoints(directory) if p.with_suffix(".eqx").exists()), None)
+    "The `.json` of the newest of our checkpoints (`own_checkpoints`) whose `.eqx` is there, or None; a run folder is "
+    "read through its `checkpoints/` folder. It may still be damaged: `load_checkpoint` verifies it and falls back."
+    return next((p for p in own_checkpoints(checkpoint_folder(directory)) if p.with_suffix(".eqx").exists()), None)
 
 # %% ../nbs/16_checkpoint.ipynb #c0006
 def _prunable(directory, step:int, keep:int) -> list[Path]:
@@ -248,14 +254,15 @@ def _load_one(path:Path, like) -> tuple[PyTree, dict]:
     return state, header
 
 # %% ../nbs/16_checkpoint.ipynb #c0011
-def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a folder (its newest valid one)
+def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a folder (its newest valid one): a run
+                                        # folder or its `checkpoints/` folder
                     like,               # a skeleton, e.g. `eqx.filter_eval_shape(AlphaEarth, cfg, key=...)`, or a
                                         # function of the verified header giving one (per checkpoint tried)
                    ) -> tuple[PyTree, dict]:
     """Read a verified checkpoint into the structure of `like`; returns the state and its header. A folder skips, with
     a `TrainingWarning` naming each, damaged checkpoints and `ckpt_*.json` files not in our format; `CheckpointError`
     if none is ours, `DamagedCheckpointError` if every one of ours is damaged."""
-    path = user_path(path)
+    path = checkpoint_folder(path)   # a run folder: its checkpoints/ (read_header's message offers it)
     if not path.exists():
         raise CheckpointError(f"no checkpoint at {path}: pass a folder written by `fit(..., out=...)` or "
                               "`save_checkpoint`, or train first.")

@@ -34,11 +34,11 @@ import xarray as xr
 
 from . import losses, nn, samples
 from . import model as aef_model
-from .checkpoint import (checkpoints, latest_checkpoint, load_checkpoint, not_a_run, read_header,
-                                      run_folder, save_checkpoint)
+from .checkpoint import (checkpoint_folder, checkpoints, latest_checkpoint, load_checkpoint, not_a_run,
+                                      read_header, run_folder, save_checkpoint)
 from .core import (CheckpointError, ConfigError, TrainingError, TrainingWarning, compiler_options,
                                 flag, frozen_traces, gc_frozen, real, whole)
-from .files import local_output, user_path, write_text, writing_file
+from .files import local_output, write_text, writing_file
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
                                 place, state_sharding)
 
@@ -584,8 +584,7 @@ def load_model(path, # a run folder or its `checkpoints/` folder (newest valid c
               ) -> aef_model.AlphaEarth:
     """The trained `AlphaEarth` of the newest valid (or the given) checkpoint. A folder skips a damaged or edited
     newest checkpoint with a `TrainingWarning` naming it; a named damaged file raises `DamagedCheckpointError`."""
-    path = user_path(path)
-    if (path / "checkpoints").is_dir(): path = path / "checkpoints"
+    path = checkpoint_folder(path)   # a run folder: its checkpoints/
     if path.is_dir() and not checkpoints(path):  # an embedding store, a demo folder ...: say what it is (G18-2)
         raise CheckpointError(not_a_run(path) or f"no complete checkpoint in {path}: train first with `fit(..., out=...)`")
     state, _ = load_checkpoint(path, _fit_skeleton)  # each checkpoint tried is read as its own header says

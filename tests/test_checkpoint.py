@@ -163,3 +163,11 @@ def test_pruning_removes_damaged_checkpoints_once_older_than_every_kept_one(tmp_
     save_checkpoint(tmp_path, _tree(50), META, step=50, keep=3)   # 50, 40, 30 kept: 20 and 10 older than all three
     assert names() == ["ckpt_00000030.eqx", "ckpt_00000030.json", "ckpt_00000040.eqx", "ckpt_00000040.json",
                        "ckpt_00000050.eqx", "ckpt_00000050.json"]
+
+
+def test_a_run_folder_is_read_through_its_checkpoints_folder(tmp_path):  # read_header's message offers it
+    run = tmp_path / "run"
+    for k in (3, 5): save_checkpoint(run / "checkpoints", _tree(k), META, step=k)
+    assert latest_checkpoint(run) == run / "checkpoints" / "ckpt_00000005.json"   # was None
+    state, header = load_checkpoint(run, LIKE)                                   # was "no complete checkpoint ... train first"
+    assert header["step"] == 5 and np.array_equal(state["layer"].weight, _tree(5)["layer"].weight)
