@@ -16,12 +16,52 @@ timed the same way against torch's forward pass under `torch.autocast` to bfloat
 f32 alone), and the bf16 -> f32 matmul rate printed beside the f32 one. With `--profile N`, N steps (of each policy
 timed) run under `jax.profiler` and the time of XLA:CPU's thunks is printed per
 source line of the package (forward or backward, from the compiled HLO's stack frames), the place to start when the
-step is slow; `--thunks K` adds the K costliest single thunks with their output shape. Figures only: nothing here is
-asserted.
+step is slow, with how long 0, 1 or 2 pool threads were inside a thunk at once (the parallelism between thunks) and
+the thunks by duration (the dispatch-bound small ones against the large); `--thunks K` adds the K costliest single
+thunks with their output shape. Each `--torch` round also prints our step's system milliseconds and minor page faults
+a call (glibc's fresh mmaps of XLA:CPU's buffers, which `AEF_KEEP_HEAP=1` removes: the header says whether it is
+on). Figures only: nothing here is asserted.
 
 With `--devices N`, JAX's CPU is split into N host devices before it starts (`jax_num_cpu_devices`, as
 `AEF_CPU_DEVICES` does at import: core.split_cpu) and the step runs data parallel over the most of them that split
 `--batch` (state replicated, batch sharded); the header says how many. The embedding and the matmul run on one.
+
+Measured (session 19, step helper; the same AMX VM, 2 cores shared with six other helpers, load 3-12 (so wall
+figures swing 2x; CPU figures and counts are the ones to read), nice 0, main 2201efa). Issue 16's fresh angles:
+- (a) XLA:CPU's per-thunk dispatch is not a third of the step. tiny, `--profile 5` (load 4.1 and 7.2): 3,389-3,445
+  leaf thunks a step; by duration < 5 us 2,453-2,514 thunks for 1.4-1.5 ms, 5-20 us 431-434 for 4.5-4.6 ms, 20-100
+  us 311-312 for 14.1-14.6, 100-300 us 112-118 for 19.4-20.9, >= 300 us 67-69 for 71.5-141.5 ms (the large ones
+  inflate with the load): 180 thunks over 100 us hold 82-86% of the thunk time. The executor's own cost, a chain of
+  500 / 1,500 dependent [4,4] products + tanh under the step's options: 1.0 / 1.2 us CPU an op, 500 independent
+  pairs 0.43 us (load 4.5); on a pool thread the gaps between thunks sum to 0.7 ms a step (630, median 0.36-0.40 us).
+  So the count costs at most ~3.5 ms of the idle 52 ms (<= 7%): fewer, larger ops cannot reach the goals. Already
+  batched: the teacher, student and perturbed passes are one encoder call (losses.total_loss, `STPEncoder.batch`);
+  scanned blocks ran 13x slower (compile.py, session 8).
+- (b) the parallel efficiency. The step is one chain of thunks: two pool threads are inside a thunk at once for 1.5-
+  6.7 ms a step against 73-168 ms for one (load 3.4-7.2); the second core works only inside thunks (YNNPACK, and the
+  loop fusions XLA splits in 2 outer partitions: 615 of 1,334 fusions). XLA:CPU's concurrency-optimised scheduler
+  raises the overlap to 8.6 ms but costs CPU 1.068x, wall 1.094x (one process, 4 rounds x 5, load 3.1-3.4); its
+  default scheduler CPU 1.015x, wall 1.025x (6 rounds x 8, load 7.5-8.4; losses of 3 steps equal in all three): the
+  memory-optimised order stays. Per thread (/proc, 40 steps, load 6.4): the two XLA pool threads 38.7-39.2 CPU ms
+  each, Python's thread 2.2-2.8, jaxlib's client threads 1-3. Per step user 67-72 ms and system 14-19 ms with
+  11,519-11,553 minor page faults (load 8.2-9.9; session 12's fresh mmaps of the per-call buffers): in user time the
+  step already matches torch's one thread (73 ms idle), the faults are the rest. With AEF_KEEP_HEAP=1 576 faults and
+  1.6-2.4 ms system. Ways to keep that without its one arena during the compile (fresh processes, faults a step,
+  tiny / small): mmap and trim thresholds alone 3,879 / 45,174 (default 11,553 / 45,258; small's system 60 against 70
+  ms); the thresholds at the start and one arena after the first compile 808 / 45,358; both after the first compile
+  10,751 (tiny): glibc fixes its arena limit when a thread first needs one, so small's runtime threads cannot be moved
+  into the main heap later. `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` (transparent huge pages for malloc's mmaps; this
+  kernel: THP and defrag on madvise): 291 faults, system 8.3 ms, but 2.9 s a step and a 427 s first call (likely
+  direct compaction stalls; load 12): a hazard, not a setting. Nothing lands; AEF_KEEP_HEAP stays opt-in (session 12).
+- Python per call: Equinox's `filter_jit` blocks on its error marker every call (equinox 0.13.8, `_call`:
+  `marker.block_until_ready()`), so the step call is synchronous (86 ms to return, 86 to finish); its wrapper on
+  (batch, state) costs 1.45 ms (an identity program; `eqx.partition` 0.56 ms, a tree flatten 0.08). A lean `jax.jit`
+  over the array leaves with treedef and static leaves cached, state donated (state after 3 steps equal to the bit):
+  lean/eqx wall 1.003x, CPU 1.015x (one process, 6 rounds x 10, load 5.6-6.3): nothing; not kept.
+- `--torch --rounds 3` at load 7-12 (torch's one thread 326-405 ms against 73 idle: the load, not a figure): JAX/torch
+  3.09x (rounds 4.83, 3.09, 2.82), our step 83-131 ms at 70-84 CPU ms with 2-16 system ms and 1,152-8,063 faults
+  a call (glibc's dynamic mmap threshold reuses some blocks between calls); with AEF_KEEP_HEAP=1 right after (load
+  10-12) 3.59x (3.75, 3.59, 1.39) at 71-79 CPU ms, 0-1 system ms, no faults. Neither is a measurement of the goal.
 
 Measured (session 17, speed helper; an Intel Xeon VM with AMX (amx_bf16, avx512_bf16), 2 cores shared with four
 other helpers' tests at nice 10, these runs at nice 0; jax 0.10.2, torch 2.13.0+cpu):
@@ -265,6 +305,7 @@ import argparse
 import collections
 import os
 import re
+import resource
 import tempfile
 import statistics
 import sys
@@ -279,7 +320,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 from flops import count_flops, xla_flops  # noqa: E402
 
-from alphaearth_nb import dist, losses, nn, samples, stacks
+from alphaearth_nb import core, dist, losses, nn, samples, stacks
 from alphaearth_nb.model import AlphaEarth, preset
 from alphaearth_nb.nn import count_params
 from alphaearth_nb.train import TrainConfig, apply_policy, init_state, make_optimizer, make_train_step, train_step
@@ -335,15 +376,26 @@ def profile(run, compiled_text: str, n: int, top: int = 25, thunks_top: int = 0)
         data = jax.profiler.ProfileData.from_file(str(next(Path(d).rglob("*.xplane.pb"))))
     agg, cnt, total, thunks = collections.Counter(), collections.Counter(), 0, 0
     per, per_n = collections.Counter(), collections.Counter()
+    edges, sizes = [], collections.Counter()  # leaf thunks' (time, +1/-1, thread); time per duration bucket
     for plane in data.planes:
-        for line in plane.lines:
+        for li, line in enumerate(plane.lines):
             if line.name == "python": continue
             for ev in line.events:
                 if "ThunkExecutor" in ev.name or "Await" in ev.name or ev.name.startswith("end:"): continue
                 key = src.get(ev.name, ("?", ev.name.split(".")[0]))
                 agg[key] += ev.duration_ns; cnt[key] += 1; total += ev.duration_ns; thunks += 1
                 per[ev.name] += ev.duration_ns; per_n[ev.name] += 1
+                if not ev.name.startswith(("cond", "while", "call")):  # containers hold the thunks they run
+                    edges += [(ev.start_ns, 1, li), (ev.start_ns + ev.duration_ns, -1, li)]
+                    b = next(b for b in (5, 20, 100, 300, float("inf")) if ev.duration_ns < b * 1e3)
+                    sizes[b, "n"] += 1; sizes[b, "ns"] += ev.duration_ns
     print(f"profile: {total / n / 1e6:.1f} ms of XLA:CPU thunks per step ({thunks // n} thunks, all threads); top lines:")
+    running, k_ns, last = collections.Counter(), collections.Counter(), min(edges)[0] if edges else 0
+    for t, d, li in sorted(edges):  # how long 0, 1, 2... threads were inside a leaf thunk (parallelism between thunks)
+        k_ns[sum(v > 0 for v in running.values())] += t - last; last = t; running[li] += d
+    print("  ms per step with k threads in a thunk (the trace's whole span): "
+          + ", ".join(f"k={k} {v / n / 1e6:.1f}" for k, v in sorted(k_ns.items())) + "; leaf thunks by duration: "
+          + ", ".join(f"{'<%g' % b if b < 1e9 else '>=300'} us {sizes[b, 'n'] // n}x {sizes[b, 'ns'] / n / 1e6:.1f} ms" for b in (5, 20, 100, 300, float("inf"))))
     for (d, where), ns in agg.most_common(top):
         print(f"  {ns / n / 1e6:7.2f} ms {ns / total:5.1%} {cnt[(d, where)] // n:5d}x  {d} {where}")
     if not thunks_top: return
@@ -383,7 +435,7 @@ def main(argv=None):
     mesh = dist.make_mesh(batch_size=args.batch)  # on host CPU devices: the most that split the batch
     print(f"jax {jax.__version__} on {jax.devices()[0].platform} x{len(jax.devices())}, {os.cpu_count()} CPU cores; "
           f"preset {args.preset}, batch {args.batch}, step on {mesh.devices.size} device(s); XLA:CPU pool {os.environ.get('NPROC', 'jaxlib default')} threads "
-          f"(core.cpu_threads); load average {os.getloadavg()[0]:.1f} (other processes slow every figure)")
+          f"(core.cpu_threads), heap kept {core.KEPT_HEAP} (AEF_KEEP_HEAP); load average {os.getloadavg()[0]:.1f} (other processes slow every figure)")
     peak0 = matmul_peak()
     peak_bf0 = matmul_peak(dtype=jnp.bfloat16) if args.bf16 else 0.0
 
@@ -465,24 +517,26 @@ def main(argv=None):
         return
     threads = torch.get_num_threads()
     def cpu_ms(fn, reps):
-        "Median process CPU milliseconds of `fn()` (less sensitive than wall time to other processes' load)."
-        cs = []
+        "Median process CPU milliseconds of `fn()` (less sensitive than wall time to other processes' load), and the "
+        "mean system milliseconds and page faults (minor) a call: XLA:CPU's buffers mmapped afresh (core.KEPT_HEAP)."
+        cs, r0 = [], resource.getrusage(resource.RUSAGE_SELF)
         for _ in range(reps):
             c0 = time.process_time(); fn(); cs.append((time.process_time() - c0) * 1e3)
-        return statistics.median(cs)
+        r1 = resource.getrusage(resource.RUSAGE_SELF)
+        return statistics.median(cs), (r1.ru_stime - r0.ru_stime) * 1e3 / reps, (r1.ru_minflt - r0.ru_minflt) / reps
     rows = {bf16: [] for bf16 in runs}
     for r in range(args.rounds):  # interleaved, so both see the same neighbours on a shared machine
         for bf16, run in runs.items():  # with --bf16 also ours in bfloat16 against torch under bf16 autocast
             tag = "bf16 " if bf16 else ""
             t_jax, _ = median_time(run, args.reps, warm=1)
-            c_jax = cpu_ms(run, args.reps)
+            c_jax, sys_jax, flt_jax = cpu_ms(run, args.reps)
             t_tn, _, tpeak = torch_ref.time_step(batch, cfg_m, reps=args.reps, bf16=bf16)
             torch.set_num_threads(1)
             t_t1, _, _ = torch_ref.time_step(batch, cfg_m, reps=args.reps, bf16=bf16)
             torch.set_num_threads(threads)
             t_torch = min(t_tn, t_t1)
             rows[bf16].append((t_jax, t_torch, os.getloadavg()[0]))
-            print(f"round {r}: JAX {tag}step {t_jax * 1e3:.1f} ms (CPU {c_jax:.0f} ms); torch {tag}step {t_tn * 1e3:.1f} ms "
+            print(f"round {r}: JAX {tag}step {t_jax * 1e3:.1f} ms (CPU {c_jax:.0f} ms, system {sys_jax:.0f} ms, {flt_jax:,.0f} page faults); torch {tag}step {t_tn * 1e3:.1f} ms "
                   f"({threads} threads), {t_t1 * 1e3:.1f} ms (1 thread: CPU = wall); torch matmul {tpeak / 1e9:.1f} "
                   f"GFLOP/s; JAX/torch speed-up {t_torch / t_jax:.2f}x (wall); load average {rows[bf16][-1][-1]:.1f}")
     for bf16, rs in rows.items():
