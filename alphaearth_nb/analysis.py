@@ -26,7 +26,7 @@ from .evaluate import (change_scores, drop_unlabelled, encode_labels, knn_predic
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
 from .geo import (axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata,
                                inside_grid, pixel_indices, rename_spatial, same_crs, to_crs, unpacked)
-from .labels import (class_flags, flag_attrs, label_array, label_values, labelled_cells, on_map_grid,
+from .labels import (class_flags, comma_numbers, flag_attrs, label_array, label_values, labelled_cells, on_map_grid,
                                  table_numbers)
 
 # %% auto #0
@@ -319,6 +319,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
         if num.notna().all(): return xs, ys, num.to_numpy(np.float64)
         text = pd.Series(vals)[num.isna()].unique()[:3]
         where = f"column {column!r}" if isinstance(labels, pd.DataFrame) else "the target"
+        if fix := comma_numbers(pd.Series(vals)[num.isna()], column): raise LabelError(f"{where} holds {fix}")
         raise LabelError(f"{where} holds text ({', '.join(map(str, text))}) but regress needs numbers: convert it, "
                          f"e.g. `df[{column!r}] = pd.to_numeric(df[{column!r}], errors='coerce')` (text becomes NaN, "
                          "unlabelled), or use classify for named categories")

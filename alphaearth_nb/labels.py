@@ -21,7 +21,7 @@ from .geo import (axis_span, crs_of, declared_nodata, half_pixel_hint, half_pixe
 
 # %% auto #0
 __all__ = ['data_variables', 'label_array', 'labelled_cells', 'label_values', 'refuse_mixed_labels', 'encode_labels',
-           'class_flags', 'flag_attrs', 'table_numbers', 'on_map_grid']
+           'class_flags', 'flag_attrs', 'comma_numbers', 'table_numbers', 'on_map_grid']
 
 # %% ../nbs/03a_labels.ipynb #w0002
 _INT_TEXT_RE = re.compile(r"\s*[+-]?\d+\s*")
@@ -212,6 +212,18 @@ def flag_attrs(names:dict,             # id -> name
 
 
 # %% ../nbs/03a_labels.ipynb #tn0002
+_COMMA_RE = re.compile(r"\s*[+-]?(?:\d+,\d*|,\d+)(?:[eE][+-]?\d+)?\s*")   # '3,25', '-0,5', '1,500'
+
+def comma_numbers(texts, column:str) -> str|None:
+    """The fix for a column whose `texts` (the cells that are not numbers) all read as numbers with a comma
+    ('3,25', '1,500'): a decimal comma (a spreadsheet's export in most European locales) or a thousands separator;
+    None otherwise. Coercing them to numbers (`errors='coerce'`) would make every one NaN."""
+    t = pd.Series(np.asarray(texts, object).ravel()).dropna().astype(str)
+    if t.empty or not t.str.fullmatch(_COMMA_RE.pattern).all(): return None
+    return (f"numbers written with a comma ({', '.join(map(repr, t.unique()[:2]))}): read the file with "
+            "`pd.read_csv(path, decimal=',')` (such files often have `sep=';'`), or `thousands=','` if the comma "
+            f"groups thousands; or convert the column, `df[{column!r}] = pd.to_numeric(df[{column!r}].str.replace(',', '.'))`")
+
 def table_numbers(df:pd.DataFrame,      # the table
                   columns,               # one column name (-> (N,)) or a list of names (-> (N, len(columns)))
                   what:str="the table",  # the table in messages, e.g. "--embeddings feats.csv"
@@ -237,6 +249,7 @@ def table_numbers(df:pd.DataFrame,      # the table
             if first_line is not None and isinstance(df.index[i], (int, np.integer)):
                 where += f", line {first_line + int(df.index[i])} of the file"
             more = f"; {len(bad) - 1} more such cell(s) in the column" if len(bad) > 1 else ""
+            if fix := comma_numbers(s.iloc[bad], c): raise err(f"{what}: column {c!r} holds {fix}")
             raise err(f"{what}: column {c!r} holds text ({s.iloc[i]!r}, {where}) where a number belongs{more}: "
                       "write a number there, or leave the cell empty for no data (to read every such cell as no "
                       f"data: `df[{c!r}] = pd.to_numeric(df[{c!r}], errors='coerce')`)")

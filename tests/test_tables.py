@@ -112,3 +112,19 @@ def test_local_mirror_samples_and_site_tables(tmp_path):
         build_local_mirror(tmp_path / "m", samples=df)
     (tmp_path / "s.parquet").write_text("not parquet")
     with pytest.raises(LabelError, match="cannot read .*s.parquet as a site table"): read_sites(tmp_path / "s.parquet")
+
+
+def test_case_C19_numbers_with_a_comma_name_decimal_not_coerce(tmp_path):
+    "A ';' CSV from a European spreadsheet read without decimal=',': the fix names the comma; coercing made all NaN."
+    e = _emb()
+    pd.DataFrame({"lon": ["3,001", "3,002"], "lat": ["45,1", "45,2"], "label": [1, 2]}).to_csv(tmp_path / "p.csv", index=False)
+    with pytest.raises(LabelError, match=r"column 'lon' holds numbers written with a comma \('3,001', '3,002'\).*decimal=','"):
+        read_geometries(tmp_path / "p.csv")
+    t = pd.DataFrame({"x": e.x.values[:3], "y": e.y.values[:3], "value": ["1,5", "2,5", "3,0"]})
+    with pytest.raises(LabelError, match=r"column 'value' holds numbers written with a comma.*thousands=','"):
+        e.aef.regress(t, crs="EPSG:32631")
+    fixed = t.assign(value=pd.to_numeric(t["value"].str.replace(",", ".")))     # the fix the message gives works
+    p = e.aef.regress(fixed, method="knn", k=1, crs="EPSG:32631").values
+    np.testing.assert_allclose([p[0, 0], p[1, 1], p[2, 2]], [1.5, 2.5, 3.0])
+    with pytest.raises(LabelError, match=r"holds text \('3,001'.*errors='coerce'"):   # other text too: as before
+        read_geometries(pd.DataFrame({"lon": ["3,001", "abc"], "lat": [45.1, 45.2]}))
