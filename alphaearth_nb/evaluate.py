@@ -75,8 +75,8 @@ def check_xy(x,                  # features, (N, D)
              y,                  # labels or targets, (N,)
              centre:bool=False,  # features wider than float32: centred in float64 first (`knn.centring_offset`)
             ) -> tuple[np.ndarray, np.ndarray]:
-    """Validated float32 features and labels: same length, 2-D features, no NaN label or feature. Integer features
-    64 wide within [-128, 127] are official int8 embedding codes and are dequantised first, as every map and query
+    """Validated features (float32; float64 with `centre` where wider than float32) and labels: same length, 2-D
+    features, no NaN label or feature. Integer features 64 wide within [-128, 127] are official int8 embedding codes and are dequantised first, as every map and query
     vector is (field case A4's gate; code -128 is no data and refused below); so are float features 64 wide whose
     every value is a whole number within [-128, 127] and whose rows decode to unit vectors (codes a masking reader
     turned to floats, NaN no data; a baseline of 64 counts stays as given). Rows of one value in every column
@@ -84,11 +84,12 @@ def check_xy(x,                  # features, (N, D)
     fill) and refused with a `LabelError`; in a baseline table (rows not unit vectors) they stay as given.
 
     With `centre`, features wider than float32 (float64, int32, int64; not int8 codes) are shifted by their
-    whole-rounded column mean in float64 before the float32 cast: float32 keeps 24 bits, so UTM northings (spacing
-    0.5 m at 5e6) or epoch seconds (128 s at 1.7e9) 20 cm or 30 s apart became one value. Distances and fits with
-    an intercept do not change under the shift; `evaluate_embeddings` and `evaluate_regression` use it (their
-    training and test rows share it), and so do `least_squares_fit` and `linear_probe_fit`, which put the offset
-    back into their intercept. Unit vectors have offset 0: their values stay as given."""
+    whole-rounded column mean in float64 and stay float64 (float32 keeps 24 bits, so UTM northings (spacing 0.5 m
+    at 5e6) or epoch seconds (128 s at 1.7e9) 20 cm or 30 s apart became one value): `knn_search` breaks its near
+    ties by these digits and the fits cast where they need. Distances and fits with an intercept do not change
+    under the shift; `evaluate_embeddings` and `evaluate_regression` use it (their training and test rows share
+    it), and so do `least_squares_fit` and `linear_probe_fit`, which put the offset back into their intercept.
+    Unit vectors have offset 0: their values stay as given."""
     return _check_xy(x, y, centre)[:2]
 
 def _check_xy(x, y, centre:bool=False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -107,9 +108,11 @@ def _check_xy(x, y, centre:bool=False) -> tuple[np.ndarray, np.ndarray, np.ndarr
         raise LabelError(f"{int(np.isnan(y).sum())} labels are NaN: drop unlabelled points first, "
                          "e.g. `keep = ~np.isnan(y); x, y = x[keep], y[keep]`")
     fill = _fill_rows(x, same) if x.shape[1] == EMBED_DIM else None    # before any shift: a fill row is one value
-    off = centring_offset(x) if centre and wider_than_float32(x) else np.zeros(x.shape[1])
-    if off.any(): x = x.astype(np.float64) - off
-    with np.errstate(over="ignore"): x = x.astype(np.float32, copy=False)
+    wide = centre and wider_than_float32(x)
+    off = centring_offset(x) if wide else np.zeros(x.shape[1])
+    if wide: x = x.astype(np.float64) - off   # kept float64: knn_search ties by these digits, the fits cast
+    else:
+        with np.errstate(over="ignore"): x = x.astype(np.float32, copy=False)
     bad = ~np.isfinite(x).all(1)
     if bad.any():
         raise LabelError(f"{int(bad.sum())} labelled points have NaN/inf features (no data there): drop them, "
@@ -177,15 +180,15 @@ def _solve_gram(x, t, mx, mt, rcond:float, block:int=65536):
     return V @ (inv[:, None] * (V.T @ B))
 
 def _lstsq(x:np.ndarray, t:np.ndarray, method:str, rcond:float) -> np.ndarray:
-    "Solve for (D + 1, M) weights, intercept last; x float32 (N, D) and t float32 (N, M) already checked."
+    "Solve for (D + 1, M) weights, intercept last; x (N, D) and t (N, M) already checked (float32, or float64 wide)."
     if method not in ("auto", "lstsq", "gram"): raise ConfigError(f"unknown method {method!r}: use 'auto', 'lstsq' or 'gram'")
     if len(x) == 0: raise LabelError("no labelled points to fit: pass at least one")
     if method == "auto": method = "lstsq" if x.size <= 2**22 else "gram"
     mx = x.mean(0, dtype=np.float64); mt = t.mean(0, dtype=np.float64)
     if method == "lstsq":
         W = np.linalg.lstsq(x.astype(np.float64) - mx, t.astype(np.float64) - mt, rcond=None)[0]
-    else:
-        W = _solve_gram(x, t, mx, mt, rcond)
+    else:   # jitted float32 blocks (wide features come centred, float64: `check_xy(centre=True)`)
+        W = _solve_gram(x.astype(np.float32, copy=False), t.astype(np.float32, copy=False), mx, mt, rcond)
     return np.concatenate([W, (mt - mx @ W)[None]], 0).astype(np.float32)
 
 def least_squares_fit(x,                  # features, (N, D)

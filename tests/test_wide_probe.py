@@ -55,3 +55,18 @@ def test_points_at_keeps_wide_features():
     # through the protocol: the target is an exact linear function of the northing, so R^2 is 1
     res = evaluate_regression(np.repeat(X, 4, 0), np.repeat(v, 4), n_train=[8], folds=2, methods=["linear"], seed=0)
     assert res["r2"].min() > 0.999
+
+
+def test_the_transfer_protocol_sees_epoch_ms_as_given():  # review item 4: check_xy cast them to float32 first
+    # 50 instants over three years, 8 copies of class 0 at each and 8 of class 1 one millisecond later: centred,
+    # these are ~5e10 ms, where float32 steps by 4096 ms, so a group's 16 rows were one value (a coin toss, 0.5).
+    # As given, a test row's nearest training row is a copy of its own class (distance 0) whenever one was drawn:
+    # each draw takes half of a class, so all 7 other copies are left out about once in 128.
+    from alphaearth_nb.evaluate import evaluate_embeddings
+    rng = np.random.default_rng(4)
+    t = np.sort(rng.integers(1_600_000_000_000, 1_700_000_000_000, 50))
+    x = np.r_[np.repeat(t, 8), np.repeat(t + 1, 8)][:, None]
+    y = np.r_[np.zeros(400, int), np.ones(400, int)]
+    order = rng.permutation(800)
+    table = evaluate_embeddings(x[order], y[order], shots=("max",), folds=3, methods=("knn1",))
+    assert table["balanced_accuracy"].iloc[0] > 0.95, table
