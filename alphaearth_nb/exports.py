@@ -11,6 +11,7 @@ import contextlib
 import dask
 import json
 import os
+import re
 import shutil
 import tempfile
 import warnings
@@ -341,6 +342,8 @@ def to_zarr(emb, store, model:str="AlphaEarth Foundations (Satellite Embedding V
     t = transform_of(emb)
     data = quantize(emb) if quantized else emb
     ds = xr.Dataset({"embedding": data.astype(np.int8) if quantized else data.astype(np.float32)})
+    if "band" in ds.coords: ds = ds.assign_coords(band=ds.band.astype(object))  # variable-length strings, as
+                                                                                  # embed_to_zarr: zarr v3 has a spec
     ds.attrs = {"embedding:model": model, "embedding:dimensions": EMBED_DIM, "embedding:band_names": band_names(),
                 "embedding:quantization": QUANTIZATION if quantized else None, "crs": str(crs),
                 "transform": [t.c, t.a, t.b, t.f, t.d, t.e]}
@@ -367,7 +370,10 @@ def open_zarr(store, chunks="auto",
         raise MissingDataError(f"{store} has no completion marker ({MARKER}), so it may be a store whose write "
                                f"died: write it again with `exports.to_zarr`, or pass check=False if another tool "
                                f"wrote it.")
-    try: ds = xr.open_zarr(str(store), chunks=chunks, consolidated=False, mask_and_scale=False)
+    try:
+        with warnings.catch_warnings():   # our completion marker is no zarr node: zarr says so on every open
+            warnings.filterwarnings("ignore", message=f"Object at {re.escape(MARKER)} is not recognized")
+            ds = xr.open_zarr(str(store), chunks=chunks, consolidated=False, mask_and_scale=False)
     except zarr.errors.GroupNotFoundError:
         raise MissingDataError(f"{store} is not a zarr store (no zarr.json or .zgroup in it): pass the folder that "
                                f"`exports.to_zarr` or `embed_to_zarr` wrote, or read a GeoTIFF with `read_cog`.") from None

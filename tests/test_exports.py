@@ -400,3 +400,16 @@ def test_a_store_of_an_embedding_without_data_is_refused_and_nothing_written(tmp
     one = _emb(3).copy(); one.values[1:] = np.nan; one.values[0, 1:] = np.nan   # one pixel with data: written
     back = open_zarr(to_zarr(one.chunk({"y": 8}) if lazy else one, tmp_path / "one.zarr", quantized=quantized))
     assert int(np.isfinite(back.values).all(-1).sum()) == 1
+
+
+def test_a_store_keeps_its_band_names_in_a_type_zarr_v3_specifies_and_reads_without_a_word(tmp_path):
+    import json
+    import warnings
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        to_zarr(_emb(1), tmp_path / "e.zarr")
+        back = open_zarr(tmp_path / "e.zarr")
+    meta = json.loads((tmp_path / "e.zarr" / "band" / "zarr.json").read_text())
+    assert meta["data_type"] == "string"   # was fixed_length_utf32: "may be unreadable by other Zarr implementations"
+    assert [str(x.message)[:60] for x in w] == []   # no zarr warning about it, nor about our completion marker
+    assert list(back.band.values[[0, 63]]) == ["A00", "A63"]
