@@ -23,7 +23,7 @@ from tqdm.auto import tqdm
 
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning, Frames, MissingSourceError,
                                 PeriodError, UnknownSourceError, band_names)
-from .core import callable_module, compiler_options, frozen_traces
+from .core import callable_module, compiler_options, flag, frozen_traces, whole
 from .files import check_output, writing_folder
 from .dist import batch_sharding, make_mesh
 from .geo import is_lazy
@@ -375,6 +375,8 @@ def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, ch
     "`embed`, and the lazy path's tile sums per chunk (`_lazy_sums`; None when eager) for `embed_to_zarr`."
     patch, inputs, targets, dim = model_spec(model)
     tl = tiling(patch, tile, buffer, trim)  # arguments first: before any data is read
+    allow_missing, batch_size = flag(allow_missing, "allow_missing"), whole(batch_size, "batch_size")  # "False" is true
+    lazy = None if lazy is None else flag(lazy, "lazy")
     if batch_size < 1: raise ConfigError(f"batch_size must be >= 1, not {batch_size}.")
     if isinstance(stack, xr.DataTree):  # names first: the likeliest slip, and the cheapest check
         check_sources(list(stack.children), inputs, targets, allow_missing)
@@ -440,6 +442,7 @@ def embed_to_zarr(stack,                  # as for `embed`
                  ):
     "Embed a stack lazily and stream the result to a zarr store, a few chunks at a time; returns `path`."
     check_output(path, overwrite, "embedding store", folder=True)  # before any work: a typo in `path` costs nothing
+    int8 = flag(int8, "int8")  # int8="False" is true: the int8 codes
     emb, sums = _embed(stack, model, period, **{**embed.__kwdefaults__, **kwargs, "lazy": True, "progress": False})
     if int8:
         emb = quantize(emb).assign_attrs(scheme="q = clip(round(sign(x) sqrt|x| 127.5), -127, 127); "

@@ -23,7 +23,7 @@ import xarray as xr
 import zarr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, MissingDataError,
-                                NoValidDataError, band_names)
+                                NoValidDataError, band_names, flag)
 from .files import MARKER, check_output, is_ours, user_path, writing_file, writing_folder
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import as_embedding, label_bands, refuse_rotation
@@ -133,6 +133,7 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
     from rasterio.enums import Resampling
     if dtype not in ("int8", "float32"): raise DTypeError(f"dtype must be 'int8' or 'float32', got {dtype!r}")
     blocksize = check_blocksize(blocksize); check_output(path, overwrite, "COG")   # before any work
+    overviews, bottom_up = flag(overviews, "overviews"), flag(bottom_up, "bottom_up")
     emb = north_up(as_embedding(emb))   # rows top-down, columns west to east: the file every reader expects
     nodata = NODATA if dtype == "int8" else float("nan")
     if bottom_up: emb = emb.isel(y=slice(None, None, -1))   # file order: the southern row first
@@ -335,7 +336,7 @@ def to_zarr(emb, store, model:str="AlphaEarth Foundations (Satellite Embedding V
     `OutputExistsError` for an existing store without `overwrite`, `NotOursError` for a folder of other files, and
     `NoValidDataError` for an embedding with no pixel of data (checked on the written chunks up to the first with
     data, so a lazy embedding is computed once; nothing is left at `store`)."""
-    check_output(store, overwrite, "embedding store")   # before any work
+    check_output(store, overwrite, "embedding store"); quantized = flag(quantized, "quantized")   # before any work
     emb = cube_form(emb)
     crs = crs_of(emb)
     if not crs: raise GridError("the embedding has no CRS: set `emb.attrs['crs']` before writing")

@@ -86,3 +86,21 @@ def test_model_config_of_an_older_checkpoint():
     with pytest.warns(UserWarning, match=r"has no \['kappa'\].*defaults \{'kappa'"):
         cfg = model_config(_header(lambda m: m.pop("kappa")))
     assert cfg.kappa == aef_model.ModelConfig.__dataclass_fields__["kappa"].default
+
+
+def test_embed_and_export_flags_as_text(tmp_path):
+    "allow_missing='False' let a stack without a source the model reads pass; int8/quantized='False' wrote codes."
+    from alphaearth_nb import AlphaEarth, preset
+    from alphaearth_nb.embed import embed, embed_to_zarr
+    from alphaearth_nb.stacks import toy_stack
+    model = AlphaEarth(preset("tiny"), key=jax.random.key(0))
+    stack = toy_stack(n_time=4, size=32); stack = stack.drop_nodes([n for n in stack.children if n != "sentinel2"])
+    for kw in ({"allow_missing": "False"}, {"lazy": "no"}, {"batch_size": "8"}):
+        with pytest.raises(ConfigError, match=f"{next(iter(kw))}="): embed(stack, model, 2021, progress=False, **kw)
+    with pytest.raises(ConfigError, match="int8='False'"):
+        embed_to_zarr(stack, model, 2021, tmp_path / "e.zarr", int8="False", progress=False)
+    assert not (tmp_path / "e.zarr").exists()
+    e = embedding_from_array(random_unit((6, 5), seed=1))
+    with pytest.raises(ConfigError, match="quantized='False'"): e.aef.to_zarr(tmp_path / "s.zarr", quantized="False")
+    with pytest.raises(ConfigError, match="overviews='no'"): e.aef.to_cog(tmp_path / "e.tif", overviews="no")
+    assert not (tmp_path / "s.zarr").exists() and not (tmp_path / "e.tif").exists()
