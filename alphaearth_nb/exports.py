@@ -221,7 +221,10 @@ def _class_names(m:xr.DataArray, a:np.ndarray, valid:np.ndarray) -> dict|None:
     Only the ids of the `valid` pixels must have a name: no data (255 of a map cast to uint8) names no class."""
     names = class_flags(m)
     if not names or a.dtype.kind not in "iu": return None
-    return names if all(int(i) in names for i in np.unique(a[valid & (a >= 0)])) else None
+    ids = a[valid & (a >= 0)]
+    if list(names) == list(range(len(names))):   # ids 0..C-1 (classify's): the largest id tells, no sort of the map
+        return names if not ids.size or int(ids.max()) < len(names) else None
+    return names if all(int(i) in names for i in np.unique(ids)) else None
 
 def _fits(v, dtype) -> bool:
     "Whether the number `v` is a value of integer `dtype` (a no-data value the file can hold)."
@@ -278,12 +281,13 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
         rs = Resampling.nearest
     valid = a != nodata if np.isfinite(nodata) else ~np.isnan(a)   # the pixels written as data
     if not valid.any(): raise _no_data("map", path)
+    names = _class_names(m, a, valid)   # CF flags that do not pair: LabelError, before any file or folder is made
     prof, facs = _profile(m, a.dtype.name, blocksize, 1, nodata), overview_factors(*a.shape, blocksize)
     with _cog_stage(path, blocksize, facs, overwrite) as src, rasterio.open(src, "w", **prof) as dst:
         dst.write(a[None])
         if m.name: dst.set_band_description(1, str(m.name))
         if pack: dst.scales, dst.offsets = (pack[0],), (pack[1],)   # the file unpacks to the map's values
-        if names := _class_names(m, a, valid):   # CF flags as GDAL writes them; ids 0..C-1: class_names (i: names[i])
+        if names:   # CF flags as GDAL writes them; ids 0..C-1: class_names (i: names[i])
             tags = {"flag_values": "{" + ",".join(map(str, names)) + "}", "flag_meanings": flag_attrs(names)["flag_meanings"]}
             if list(names) == list(range(len(names))): tags["class_names"] = json.dumps(list(names.values()))
             dst.update_tags(1, **tags)

@@ -75,3 +75,23 @@ def test_flags_that_do_not_pair_are_refused(map_and_labels):
     e, lab, _ = map_and_labels
     with pytest.raises(LabelError, match="flag_values has 2 values but flag_meanings 3 words"):
         classify(e, lab.assign_attrs(flag_meanings="a b c"), k=1)
+
+
+def test_map_to_cog_refuses_flags_that_do_not_pair_before_any_work(map_and_labels, tmp_path):  # review item 5
+    e, _, truth = map_and_labels
+    m = xr.DataArray(truth.astype(np.int16), dims=("y", "x"), coords={"y": e.y, "x": e.x},
+                     attrs={"flag_values": [0, 1], "flag_meanings": "a b c", "crs": "EPSG:32631"})
+    with pytest.raises(LabelError, match="flag_values has 2 values but flag_meanings 3 words"):
+        map_to_cog(m, tmp_path / "new" / "cls.tif")
+    assert not (tmp_path / "new").exists()   # was made (and the map staged there) before the flags were read
+
+
+@pytest.mark.parametrize("top, named", [(1, True), (2, False)])
+def test_class_names_of_ids_0_to_c_go_out_only_when_every_id_has_one(map_and_labels, tmp_path, top, named):
+    rasterio = pytest.importorskip("rasterio")
+    e, _, truth = map_and_labels
+    ids = np.where(truth == 1, top, 0).astype(np.int16); ids[0, 0] = -1   # -1: no data, names no class
+    m = xr.DataArray(ids, dims=("y", "x"), coords={"y": e.y, "x": e.x},
+                     attrs={"class_names": ["tree", "water"], "crs": "EPSG:32631"})
+    with rasterio.open(map_to_cog(m, tmp_path / "ids.tif")) as f: tags = f.tags(1)
+    assert (tags.get("class_names"), tags.get("flag_values")) == (('["tree", "water"]', "{0,1}") if named else (None, None))
