@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import dask
 import json
-import os
 import re
 import shutil
 import tempfile
@@ -24,10 +23,10 @@ import zarr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, MissingDataError,
                                 NoValidDataError, band_names, flag)
-from .files import MARKER, check_output, is_ours, user_path, writing_file, writing_folder
+from .files import MARKER, check_output, is_ours, remote_url, user_path, writing_file, writing_folder
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import as_embedding, label_bands, refuse_rotation
-from .geo import (crs_of, declared_nodata, is_lazy, is_remote, north_up, packing,
+from .geo import (crs_of, declared_nodata, is_lazy, north_up, packing,
                                rename_spatial, require, write_crs)
 from .cubes import coarsen, cube_form, grid_of, transform_of
 from .labels import class_flags, flag_attrs
@@ -154,9 +153,9 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
 
 # %% ../nbs/25c_exports.ipynb #c0012
 def _local(path, what:str, writer:str):
-    """A local `path` with `~` expanded (URLs and GDAL's /vsi paths as given, `geo.is_remote`); `MissingDataError`
-    naming `writer` if nothing is there."""
-    if is_remote(os.fspath(path)): return path
+    """A local `path` with `~` expanded, or the URL or GDAL /vsi path it names (`files.remote_url`: a `Path` of a
+    URL too); `MissingDataError` naming `writer` if nothing is there."""
+    if (url := remote_url(path)) is not None: return url
     p = user_path(path)
     if not p.exists(): raise MissingDataError(f"{p} does not exist: check the path (the {what} `{writer}` wrote)")
     return p

@@ -24,8 +24,8 @@ from pathlib import Path
 from .core import DiskError, NotOursError, OutputExistsError, RemoteOutputError, flag
 
 # %% auto #0
-__all__ = ['MARKER', 'user_path', 'is_remote', 'local_output', 'is_ours', 'no_file_on_the_way', 'check_output', 'pid_alive',
-           'settle_zarr', 'writing_folder', 'writing_file', 'write_text']
+__all__ = ['MARKER', 'user_path', 'remote_url', 'is_remote', 'local_output', 'is_ours', 'no_file_on_the_way', 'check_output',
+           'pid_alive', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text']
 
 # %% ../nbs/00a_files.ipynb #c2001
 MARKER = ".aef-complete"  # written last into every folder the package writes
@@ -39,10 +39,20 @@ def user_path(path:str|os.PathLike) -> Path:
 _UPLOADS = {"gs": "gcloud storage cp -r {local} {url}", "s3": "aws s3 cp {rec}{local} {url}",
             "az": "azcopy copy {local} '{url}' --recursive", "abfs": "azcopy copy {local} '{url}' --recursive"}
 
+def remote_url(path) -> str|None:
+    """The URL (`scheme://...`) or GDAL `/vsi...` path that `path` names, or None for a local path. A `Path` folds a
+    URL's '//' (`Path('gs://b/a.zarr')` is 'gs:/b/a.zarr'): the URL is given back as written, so it is read as
+    one and refused as an output (it was a local folder 'gs:'). A one-letter scheme is a Windows drive ('C:/x')."""
+    s = str(os.fspath(path) if isinstance(path, os.PathLike) else path)
+    if s.startswith("/vsi"): return s
+    scheme, sep, rest = s.partition("://")
+    if not sep: scheme, sep, rest = s.partition(":/")
+    ok = sep and len(scheme) > 1 and scheme[:1].isalpha() and all(c.isalnum() or c in "+.-" for c in scheme)
+    return f"{scheme}://{rest}" if ok else None
+
 def is_remote(path) -> bool:
-    "Whether `path` is a URL (`scheme://...`) or a GDAL `/vsi...` path: no local file (readers, `local_output`)."
-    s = str(os.fspath(path) if isinstance(path, os.PathLike) else path); scheme, sep, _ = s.partition("://")
-    return s.startswith("/vsi") or bool(sep and scheme[:1].isalpha() and all(c.isalnum() or c in "+.-" for c in scheme))
+    "Whether `path` is a URL or a GDAL `/vsi...` path (`remote_url`): no local file (readers, `local_output`)."
+    return remote_url(path) is not None
 
 def local_output(target:str|os.PathLike, # the folder or file about to be written
                  what:str="output",      # a word for messages
@@ -50,8 +60,7 @@ def local_output(target:str|os.PathLike, # the folder or file about to be writte
                 ) -> Path:
     """`target` as the local `Path` to write (`user_path`); `RemoteOutputError` for a URL (`scheme://...`) or a
     GDAL `/vsi...` path, naming the upload: `Path` would read `gs://b/a.zarr` as the local folders `gs:/b/a.zarr`."""
-    s = os.fspath(target)
-    if is_remote(s):
+    if (s := remote_url(target)) is not None:
         scheme, sep, _ = s.partition("://"); scheme = scheme.lower() if sep else s[1:].split("/")[0]
         local = s.rstrip("/").rsplit("/", 1)[-1] or "out"
         rec = "--recursive " if folder or (folder is None and "." not in local) or local.endswith(".zarr") else ""
@@ -61,7 +70,7 @@ def local_output(target:str|os.PathLike, # the folder or file about to be writte
         raise RemoteOutputError(f"{s} is {'a URL' if sep else 'remote'}: alphaearth_nb writes the {what} to a local "
                                 f"path only ({was}), so nothing was written: write it to a local path ({local!r}), "
                                 f"then upload it, e.g. {up}.")
-    return user_path(s)
+    return user_path(target)
 
 def is_ours(path:str|os.PathLike) -> bool:
     "True if `path` is a folder written to completion by alphaearth_nb (it holds the marker)."

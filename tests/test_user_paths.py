@@ -226,3 +226,17 @@ def test_a_run_folder_as_an_output_is_named(tmp_path):   # G18 note: was 'a fold
         _emb().aef.to_zarr(tmp_path / "run", overwrite=True)
     assert "did not write" not in str(e.value)
     assert sorted(p.name for p in (tmp_path / "run").iterdir()) == before   # the run kept
+
+
+@pytest.mark.parametrize("write", [lambda e, p: exports.to_zarr(e, p), lambda e, p: exports.to_cog(e, p / "emb.tif"),
+                                   lambda e, p: check_output(p)])
+def test_a_url_in_a_path_is_refused_as_a_url(home, write):   # E18-2 through pathlib: Path('gs://b/x') is 'gs:/b/x'
+    from pathlib import Path
+    from alphaearth_nb.core import RemoteOutputError
+    h, cwd = home
+    with pytest.raises(RemoteOutputError, match=r"gs://my-bucket/emb\.zarr.* is a URL: .*nothing was written"):
+        write(_emb(), Path("gs://my-bucket/emb.zarr"))            # was written to ./gs:/my-bucket/emb.zarr
+    assert _only(cwd) == [] and _only(h) == []
+    from alphaearth_nb.files import is_remote, remote_url
+    assert remote_url(Path("gs://b/x.tif")) == "gs://b/x.tif" and remote_url(Path("/vsis3/b/x.tif")) == "/vsis3/b/x.tif"
+    assert not any(is_remote(p) for p in ("C:/data/x.tif", Path("runs/a"), "a:b/c", "/data/gs:/x"))  # local paths
