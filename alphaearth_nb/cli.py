@@ -388,8 +388,11 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     if column not in df:
         raise LabelError(f"no column {column!r} (columns: {', '.join(map(str, df.columns[:6]))}, ...): pass "
                          "--label-column with the name of the column that holds the labels.")
-    missing = [b for b in band_names() if b not in df]
-    if missing: raise LabelError(f"the table lacks the embedding columns {missing[:3]}...: it needs A00 .. A63.")
+    cols = embeddings.a_positions([str(c) for c in df.columns])   # A00..A63 in any case or padding (a00, A7)
+    if cols is None:
+        missing = [b for b in band_names() if b not in df]
+        raise LabelError(f"the table lacks the embedding columns {missing[:3]}...: it needs A00 .. A63 (any case), "
+                         "one column each.")
     df = df[df[column].notna()]
     y = df[column]
     num = pd.to_numeric(y, errors="coerce")
@@ -401,7 +404,7 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     else:
         evaluate.refuse_mixed_labels(y, column)
         y = y.astype(str)
-    x = table_numbers(df, band_names(), "the embedding table", LabelError, first_line=2)  # 'abc', '#VALUE!'
+    x = table_numbers(df, list(df.columns[cols]), "the embedding table", LabelError, first_line=2)  # 'abc', '#VALUE!'
     return x.astype(np.float32), y.to_numpy()
 
 # %% ../nbs/30_cli.ipynb #c0026

@@ -415,3 +415,20 @@ def test_evaluate_reads_a_spreadsheet_csv(tmp_path, capsys, sep, decimal):
     assert main(["evaluate", "--embeddings", str(tmp_path / "e.csv"), "--shots", "10", "--folds", "5"]) in (0, None)
     out = capsys.readouterr().out
     assert "knn1" in out and out.count("1.0") >= 3
+
+
+# --- A19-3: the band columns by meaning, as the API reads them (a database export lower-cases names: a00..a63) -----
+@pytest.mark.parametrize("rename", [str.lower, lambda b: f"A{int(b[1:])}"])   # a00..a63; A0..A63 unpadded
+def test_evaluate_reads_band_columns_in_any_case(tmp_path, capsys, rename):
+    from alphaearth_nb.cli import labels_from_csv
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(40, 64)).astype(np.float32); x /= np.linalg.norm(x, axis=1, keepdims=True)
+    df = pd.DataFrame(x, columns=band_names()); df["label"] = np.repeat([1, 2], 20)
+    other = df.rename(columns={b: rename(b) for b in band_names()}).iloc[:, ::-1]   # and in another order
+    got, y = labels_from_csv(other, "label")
+    np.testing.assert_array_equal(got, x)                              # A00..A63 in band order, whatever the names
+    for d, name in ((df, "e.csv"), (other, "o.csv")): d.to_csv(tmp_path / name, index=False)
+    main(["evaluate", "--embeddings", str(tmp_path / "e.csv"), "--shots", "10", "--folds", "2"])
+    want = capsys.readouterr().out
+    assert main(["evaluate", "--embeddings", str(tmp_path / "o.csv"), "--shots", "10", "--folds", "2"]) in (0, None)
+    assert capsys.readouterr().out == want
