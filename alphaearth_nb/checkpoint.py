@@ -29,7 +29,7 @@ from jax.experimental import multihost_utils
 from jaxtyping import PyTree
 
 from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
-                                RunLockedError, TrainingWarning, flag)
+                                RunLockedError, TrainingWarning, flag, whole)
 from .files import MARKER, local_output, no_file_on_the_way, pid_alive, user_path, write_text, writing_file
 
 # %% auto #0
@@ -131,10 +131,10 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
                     step:int|None=None,  # the checkpoint's number; default `state.step` (a TrainState's)
                    ) -> Path:
     "Write `state` atomically (leaves first, metadata last) and prune older step checkpoints (never other files); "
-    "returns the `.json` path. Raises `ConfigError` for `keep` < 1."
-    if keep < 1: raise ConfigError(f"keep={keep}: keep at least the checkpoint being written (keep=1).")
+    "returns the `.json` path. Raises `ConfigError` for `keep` < 1 or a `keep` or `step` that is no whole number."
+    if whole(keep, "keep") < 1: raise ConfigError(f"keep={keep}: keep at least the checkpoint being written (keep=1).")
+    keep, step = int(keep), whole(state.step if step is None else step, "step")   # step=1.5 wrote checkpoint 1
     d = user_path(directory); d.mkdir(parents=True, exist_ok=True)
-    step = int(state.step if step is None else step)
     if jax.process_count() > 1:  # gather FSDP-split leaves; only process 0 writes
         state = multihost_utils.process_allgather(state, tiled=True)
         if jax.process_index() != 0: return d / f"ckpt_{step:08d}.json"

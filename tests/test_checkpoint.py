@@ -171,3 +171,10 @@ def test_a_run_folder_is_read_through_its_checkpoints_folder(tmp_path):  # read_
     assert latest_checkpoint(run) == run / "checkpoints" / "ckpt_00000005.json"   # was None
     state, header = load_checkpoint(run, LIKE)                                   # was "no complete checkpoint ... train first"
     assert header["step"] == 5 and np.array_equal(state["layer"].weight, _tree(5)["layer"].weight)
+
+
+@pytest.mark.parametrize("kw", [dict(keep="3"), dict(keep=2.5), dict(keep=True), dict(step=1.5), dict(step="7")])
+def test_keep_and_step_are_whole_numbers_or_a_config_error(tmp_path, kw):  # keep='3' was a TypeError,
+    with pytest.raises(ConfigError, match=f"{next(iter(kw))}=.* is not a whole number"):   # step=1.5 wrote ckpt 1
+        save_checkpoint(tmp_path, _tree(), META, **{"step": 4, **kw})
+    assert list(tmp_path.iterdir()) == []   # refused before any file
