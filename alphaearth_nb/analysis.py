@@ -22,11 +22,12 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError
                                 NoValidDataError, PointError, TimeError)
 from .cubes import is_geometry_input, label_table, years_of_cube
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse_rotation, values_at
-from .evaluate import (change_scores, drop_unlabelled, encode_labels, knn_predict, knn_search, least_squares_fit,
-                                    least_squares_predict, linear_probe_fit, linear_probe_predict, refuse_mixed_labels)
+from .evaluate import (change_scores, drop_unlabelled, knn_predict, knn_search, least_squares_fit,
+                                    least_squares_predict, linear_probe_fit, linear_probe_predict)
 from .geo import (axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata,
                                inside_grid, pixel_indices, rename_spatial, same_crs, to_crs, unpacked)
-from .labels import (class_flags, comma_numbers, flag_attrs, label_array, label_values, labelled_cells, on_map_grid,
+from .labels import (class_flags, comma_numbers, encode_labels, flag_attrs, label_array, label_values,
+                                 labelled_values, on_map_grid, refuse_mixed_labels,
                                  table_numbers)
 
 # %% auto #0
@@ -280,17 +281,17 @@ def _table_points(df:pd.DataFrame, column:str) -> tuple:
     return table_numbers(df, "x", "the label table"), table_numbers(df, "y", "the label table"), df[column]
 
 def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
-    "x, y and values of the labelled pixels of a raster (`geo.labelled_cells`: the rule `points_at` applies too)."
+    """x, y and classes of the labelled pixels of a raster (`labels.labelled_values`: `labelled_cells`, the rule
+    `points_at` applies too, and `label_values` of those cells, their text read as numbers once)."""
     refuse_rotation(labels, "the label raster")   # a rotated raster has no x/y to place its cells by
     da = rename_spatial(unpacked(labels)).squeeze(drop=True)  # CF-packed (int16 * scale_factor): values in their units
     if set(da.dims) != {"y", "x"}:
         raise LabelError(f"a label raster has dims (y, x), got {labels.dims}: select one layer, e.g. "
                          "`labels.isel(time=0)`")
     da = da.transpose("y", "x")
-    v = np.asarray(da.values)
-    keep = labelled_cells(da, positive)   # NaN, empty text, declared no-data (as text too), negatives if `positive`
-    r, c = np.nonzero(keep)   # number text: numbers, as for points (judged on the labelled cells alone)
-    return da.x.values[c].astype(np.float64), da.y.values[r].astype(np.float64), label_values(v[r, c])
+    keep, vals = labelled_values(da, positive)   # NaN, empty text, declared no-data (as text too), negatives if
+    r, c = np.nonzero(keep)   # `positive`; number text: numbers, as for points (judged on the labelled cells alone)
+    return da.x.values[c].astype(np.float64), da.y.values[r].astype(np.float64), vals
 
 # %% ../nbs/25_analysis.ipynb #c0029
 def label_points(labels,                # raster (y, x) on the grid, DataFrame of points x, y, or a dict of arrays
@@ -306,14 +307,13 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
     if isinstance(labels, pd.DataFrame):
         xs, ys, vals = _table_points(labels, column)
         ok = np.isfinite(xs) & np.isfinite(ys) & vals.notna().to_numpy()
-        xs, ys, vals = xs[ok], ys[ok], vals.to_numpy()[ok]
+        xs, ys, vals = xs[ok], ys[ok], label_values(vals.to_numpy()[ok])   # '1', '01', '1.0': one class 1
     elif isinstance(labels, xr.DataArray):
         (xs, ys, vals), crs = _raster_points(labels, positive), crs or crs_of(labels)
     else:
         raise LabelError(f"labels must be a DataArray on the grid, a (Geo)DataFrame, a vector file or a dict of "
                          f"arrays, got {type(labels).__name__}")
     xs, ys = to_crs(xs, ys, crs, grid_crs) if len(xs) else (xs, ys)
-    vals = label_values(vals)   # '1', '01', '1.0': one class 1 (`labels.label_values`)
     if numbers and vals.dtype.kind in "OUS":   # number text ("2.5", from a CSV read as text) is fine
         num = pd.to_numeric(pd.Series(vals), errors="coerce")
         if num.notna().all(): return xs, ys, num.to_numpy(np.float64)

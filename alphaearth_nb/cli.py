@@ -31,7 +31,7 @@ from .core import (AEFError, CheckpointError, ConfigError, DimensionError, Label
 from .files import MARKER, check_output, settle_zarr, writing_folder
 from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .embed import embed, embed_to_zarr
-from .labels import table_numbers
+from .labels import label_values, refuse_mixed_labels, table_numbers
 from .sources import registered
 from .timecodes import as_period
 
@@ -383,7 +383,8 @@ def _read_csv(path, flag:str, needs:str) -> pd.DataFrame:
 def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
                     column:str,      # the label column
                    ) -> tuple[np.ndarray, np.ndarray]:
-    """`(x (N, 64) float32, y (N,))` from a CSV table, labels checked (no mix of numbers and names); `LabelError`
+    """`(x (N, 64) float32, y (N,))` from a CSV table, the labels read by the rule of every reader
+    (`labels.label_values`: '1', '1.0' and 1 one class; 2.5 a class; no mix of numbers and names); `LabelError`
     naming the column, row and value of a feature cell that holds text (empty cells are NaN)."""
     if column not in df:
         raise LabelError(f"no column {column!r} (columns: {', '.join(map(str, df.columns[:6]))}, ...): pass "
@@ -394,18 +395,10 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
         raise LabelError(f"the table lacks the embedding columns {missing[:3]}...: it needs A00 .. A63 (any case), "
                          "one column each.")
     df = df[df[column].notna()]
-    y = df[column]
-    num = pd.to_numeric(y, errors="coerce")
-    if num.notna().all():
-        if not (num == num.round()).all():
-            raise LabelError(f"labels {sorted(set(num[num != num.round()]))[:3]} are not whole numbers: "
-                             "classes are ids (0, 1, ...) or names.")
-        y = num.astype(np.int64)
-    else:
-        evaluate.refuse_mixed_labels(y, column)
-        y = y.astype(str)
+    y = label_values(df[column].to_numpy())   # the one rule of label identity (as `evaluate_embeddings` reads y)
+    if y.dtype.kind in "OUS": refuse_mixed_labels(y, column)   # '1' and 'forest' in one column
     x = table_numbers(df, list(df.columns[cols]), "the embedding table", LabelError, first_line=2)  # 'abc', '#VALUE!'
-    return x.astype(np.float32), y.to_numpy()
+    return x.astype(np.float32), y
 
 # %% ../nbs/30_cli.ipynb #c0026
 def _writable(out:str, flag:str="--out") -> None:

@@ -20,8 +20,8 @@ from .geo import (axis_span, crs_of, declared_nodata, half_pixel_hint, half_pixe
                                pixel_size, rename_spatial, same_crs, wrap_x)
 
 # %% auto #0
-__all__ = ['data_variables', 'label_array', 'labelled_cells', 'label_values', 'refuse_mixed_labels', 'encode_labels',
-           'class_flags', 'flag_attrs', 'comma_numbers', 'table_numbers', 'on_map_grid']
+__all__ = ['data_variables', 'label_array', 'labelled_cells', 'label_values', 'labelled_values', 'refuse_mixed_labels',
+           'encode_labels', 'class_flags', 'flag_attrs', 'comma_numbers', 'table_numbers', 'on_map_grid']
 
 # %% ../nbs/03a_labels.ipynb #w0002
 _INT_TEXT_RE = re.compile(r"\s*[+-]?\d+\s*")
@@ -64,7 +64,12 @@ def labelled_cells(labels:xr.DataArray,  # a label raster (any dims), numeric or
                   ) -> np.ndarray:
     """Boolean mask, shaped like `labels.values`, of the labelled cells: not NaN/None, not empty text, not a
     declared no-data value (`declared_nodata`; on a text raster matched by its text form and by the number a cell
-    reads, `label_values`' rule: `'0.0'` is 0) nor one of `nodata`, and (if `positive`) not negative. The one rule of every label-raster reader (points_at, classify, regress)."""
+    reads, `label_values`' rule: `'0.0'` is 0) nor one of `nodata`, and (if `positive`) not negative. The one rule
+    of every label-raster reader (points_at, classify, regress); `labelled_values` gives the cells' classes too."""
+    return _labelled(labels, positive, nodata)[0]
+
+def _labelled(labels, positive:bool=True, nodata=None) -> tuple:
+    "`labelled_cells`, and the number each cell's text reads (`_text_numbers`; None for a raster of numbers)."
     v = np.asarray(labels.values if isinstance(labels, xr.DataArray) else labels)
     extra = [] if nodata is None else [nodata] if isinstance(nodata, str) or np.ndim(nodata) == 0 else list(nodata)
     fills = [*(declared_nodata(labels) if isinstance(labels, xr.DataArray) else ()), *extra]
@@ -77,14 +82,14 @@ def labelled_cells(labels:xr.DataArray,  # a label raster (any dims), numeric or
             if isinstance(f, str) or np.isfinite(fn): keep &= text != _fill_text(f)
             if np.isfinite(fn): keep &= num != fn
         if positive: keep &= ~(num < 0)         # "-1", "-1.0": negative numbers, as on a numeric raster
-        return keep
-    if v.dtype.kind not in "iufc": return np.ones(v.shape, bool)   # booleans, dates: every cell a label
+        return keep, num
+    if v.dtype.kind not in "iufc": return np.ones(v.shape, bool), None   # booleans, dates: every cell a label
     keep = np.isfinite(v) if v.dtype.kind in "fc" else np.ones(v.shape, bool)
     if positive and v.dtype.kind != "c": keep &= v >= 0
     for f in fills:
         if isinstance(f, str): continue          # a text fill does not mark numbers
         keep &= ~np.isnan(v) if np.isnan(float(f)) else v != f
-    return keep
+    return keep, None
 
 # %% ../nbs/03a_labels.ipynb #li0002
 def _as_ids(items:list) -> np.ndarray:
@@ -94,7 +99,7 @@ def _as_ids(items:list) -> np.ndarray:
         except OverflowError: continue
     return np.asarray(items, np.float64)
 
-def _warn_merged_texts(text:pd.Series, nums:list) -> None:
+def _warn_merged_texts(text:pd.Series, nums:list, stacklevel:int=4) -> None:
     "Warn where two label texts (padding spaces aside) read as one class: '01', '1' and '1.0' are 1."
     g = pd.DataFrame({"n": np.asarray(nums) if isinstance(nums, np.ndarray) else pd.Series(nums, dtype=object),
                       "t": text.str.strip().to_numpy()}).drop_duplicates()
@@ -106,13 +111,17 @@ def _warn_merged_texts(text:pd.Series, nums:list) -> None:
     warnings.warn(f"labels {' and '.join(map(repr, sorted(dup.loc[dup['n'] == k, 't'])))} are read as one class {k}"
                   f"{more}: text that reads as a number is that number, so zero-padding or '.0' does not make "
                   "another class. If they are different classes, make the labels names (e.g. `'c' + df['label']`)",
-                  stacklevel=4)
+                  stacklevel=stacklevel)
 
 def label_values(vals) -> np.ndarray:
     """Labels (any shape) as the classes they name, the one rule of label identity: numbers as given; text (bytes
     decoded) that reads as a number is that number ('1', ' 01', '1.0' and 1 are one class 1, with a warning naming
     texts merged so), integer text an exact int64 id (uint64, float64 beyond), other number text float64; any other
     text makes every label a name (str, as written); names mixed with numbers are returned as given."""
+    return _label_values(vals)
+
+def _label_values(vals, read=None, stacklevel:int=5) -> np.ndarray:
+    "`label_values`; `read`: the numbers `_text_numbers` gave the texts of an all-text `vals` already (one parse)."
     vals = np.asarray(vals)
     if vals.dtype.kind not in "OUS" or vals.size == 0: return vals
     if vals.dtype.kind == "S": vals = np.char.decode(vals, errors="replace")   # netCDF/HDF5 text: bytes
@@ -120,7 +129,7 @@ def label_values(vals) -> np.ndarray:
     if vals.dtype.kind == "O": s = s.map(lambda b: b.decode(errors="replace") if isinstance(b, bytes) else b)
     text = np.ones(len(s), bool) if vals.dtype.kind == "U" else s.map(lambda v: isinstance(v, str)).to_numpy(bool)
     t = s[text].astype(str)
-    num = _text_numbers(t.to_numpy())
+    num = read.ravel() if read is not None and vals.dtype.kind == "U" else _text_numbers(t.to_numpy())
     if np.isnan(num).any():   # a name among the texts
         return s.to_numpy(str).reshape(vals.shape) if text.all() else vals
     whole = t.str.fullmatch(_INT_TEXT_RE.pattern).to_numpy(bool)
@@ -135,8 +144,19 @@ def label_values(vals) -> np.ndarray:
         if kind == "integer": out = _as_ids(items)
         elif kind in ("floating", "mixed-integer-float"): out = np.asarray(items, np.float64)
         else: return vals         # booleans, None, dates: as given
-    if text.any(): _warn_merged_texts(t, nums)
+    if text.any(): _warn_merged_texts(t, nums, stacklevel)
     return out.reshape(vals.shape)
+
+def labelled_values(labels:xr.DataArray,  # a label raster (any dims), numeric or text
+                    positive:bool=True,    # negative numbers (and negative number text) are unlabelled
+                    nodata=None,           # further value(s) meaning "unlabelled"
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """`labelled_cells` of a label raster and the classes its labelled cells name (`label_values`), the text of a
+    text raster read as numbers once: the mask (shaped like `labels.values`) and the values (n,) where it is True,
+    in row-major order."""
+    keep, num = _labelled(labels, positive, nodata)
+    v = np.asarray(labels.values if isinstance(labels, xr.DataArray) else labels)
+    return keep, _label_values(v[keep], None if num is None else num[keep])
 
 def refuse_mixed_labels(vals,                 # labels (text, numbers or both), no unlabelled entries
                         column:str|None=None, # the column's name, for the message

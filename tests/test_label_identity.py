@@ -69,3 +69,16 @@ def test_text_cells_compared_by_number():
     r = xr.DataArray(np.array(["1", "0.0", "-1.0", "2.0", "0"]), dims="x", attrs={"nodata": 0})
     assert labelled_cells(r).tolist() == [True, False, False, True, False]
     assert labelled_cells(r, positive=False).tolist() == [True, False, True, True, False]
+
+
+@pytest.mark.parametrize("cells", [[["1", " 01", ""], ["-1", "2.0", "0"]], [["a", "b", ""], ["-1", "a", "0"]],
+                                   [[1.0, np.nan, 3.0], [-1.0, 2.0, 0.0]], [[b"1", b"2", b""], [b"-1", b"x", b"0"]]])
+def test_labelled_values_is_labelled_cells_then_label_values(cells):   # one parse of the text, the same answer
+    from alphaearth_nb.labels import label_values, labelled_values
+    r = xr.DataArray(np.array(cells), dims=("y", "x"), attrs={"nodata": 0})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        keep, vals = labelled_values(r)
+        want = label_values(r.values[labelled_cells(r)])
+    np.testing.assert_array_equal(keep, labelled_cells(r))
+    assert vals.dtype == want.dtype and vals.tolist() == want.tolist()

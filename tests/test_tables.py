@@ -128,3 +128,23 @@ def test_case_C19_numbers_with_a_comma_name_decimal_not_coerce(tmp_path):
     np.testing.assert_allclose([p[0, 0], p[1, 1], p[2, 2]], [1.5, 2.5, 3.0])
     with pytest.raises(LabelError, match=r"holds text \('3,001'.*errors='coerce'"):   # other text too: as before
         read_geometries(pd.DataFrame({"lon": ["3,001", "abc"], "lat": [45.1, 45.2]}))
+
+
+
+@pytest.mark.parametrize("labels", [[0.5, 2.5] * 3, ["1", "1.0", " 2", "2", "01", "2.0"], ["a", "b"] * 3,
+                                    [10**18 + 1, 10**18 + 2] * 3])
+def test_the_cli_reads_labels_by_the_rule_of_every_reader(labels, tmp_path):  # review item 9: it had its own
+    import warnings
+    from alphaearth_nb.labels import encode_labels, label_values
+    df = _features(); df["label"] = pd.Series(labels, dtype=object)
+    df.to_csv(tmp_path / "t.csv", index=False)
+    for table in (df, pd.read_csv(tmp_path / "t.csv")):   # as given, and as pandas reads the file back
+        with warnings.catch_warnings(record=True) as got:
+            warnings.simplefilter("always")
+            _, y = labels_from_csv(table, "label")
+        want = label_values(table["label"].to_numpy())   # '1', '01', '1.0': one class, warned
+        assert y.tolist() == want.tolist() and encode_labels(y)[0].tolist() == encode_labels(want)[0].tolist()
+        assert any("read as one class" in str(w.message) for w in got) == (table["label"].dtype == object
+                                                                           and labels[0] == "1")
+    with pytest.raises(LabelError, match="column 'label' mixes"):
+        labels_from_csv(df.assign(label=["1", "forest"] * 3), "label")
