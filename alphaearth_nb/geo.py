@@ -462,12 +462,12 @@ def pixel_indices(obj, xs, ys, error=PointError, what:str="point",
     """Row and column of the pixel nearest each (x, y) in `obj`'s CRS; raise `error` when one lies outside, saying
     so when every point off it lies on it as (y, x) (`swapped_on`: in the grid's geographic CRS, or in the CRS of
     the points `given`, as lon/lat points given to a UTM map)."""
-    raw = np.broadcast_arrays(np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64)))
+    xs0, ys0 = xs, ys   # as given: read again only to word the error
     gx, gy, hx, hy, xs, ys, out = _placed(obj, xs, ys, what)
     obj = rename_spatial(obj)
     if out.any():
         i = int(np.argmax(out))
-        gxs, gys, gcrs = given if given is not None else (*raw, None)
+        gxs, gys, gcrs = given if given is not None else (xs0, ys0, None)
         g = np.broadcast_arrays(*(np.atleast_1d(np.asarray(v, np.float64)) for v in (gxs, gys)))
         swap = g[0].shape == out.shape and swapped_on(obj, g[0][out], g[1][out], gcrs)
         raise error(f"{int(out.sum())} {what}(s) lie outside the grid (first: x={xs[i]}, y={ys[i]}; grid x in "
