@@ -23,6 +23,7 @@ import xarray as xr
 from fastcore.basics import patch
 from matplotlib.patches import Patch
 from PIL import Image
+from pyproj import Transformer
 
 from .accessor import EmbeddingAccessor, forward
 from .analysis import pca_basis, sample_pixels
@@ -30,7 +31,8 @@ from .core import ConfigError, DimensionError, LabelError, NoValidDataError
 from .files import write_text
 from .embeddings import as_embedding
 from .evaluate import encode_labels, knn_predict
-from .geo import axis_span, cell_index, crs_of, north_up, require, to_crs, turn_shift, wrap_x
+from .exports import lonlat_bounds
+from .geo import as_crs, axis_span, cell_index, crs_of, north_up, require, to_crs, turn_shift, wrap_x
 from .maps import class_colour, downsample, extent
 
 # %% auto #0
@@ -128,12 +130,12 @@ class TileSampler:
         return self.window(r, c, ok)
 
     def lonlat_bounds(self) -> tuple[float, float, float, float]:
-        "(south, west, north, east) of the grid in degrees."
+        """(south, west, north, east) of the grid in degrees, edges followed (`exports.lonlat_bounds`): west > east
+        for a grid across 180 deg (a UTM zone 60 map over it was -179.998 .. 179.998, the whole globe)."""
         hx, hy = abs(self.dx) / 2, abs(self.dy) / 2
         x = self.x0 + self.dx * np.array([0, self.nx - 1]); y = self.y0 + self.dy * np.array([0, self.ny - 1])
-        xs = np.array([x.min() - hx, x.max() + hx] * 2); ys = np.repeat([y.min() - hy, y.max() + hy], 2)
-        lon, lat = to_crs(xs, ys, self.crs, "EPSG:4326")
-        return float(lat.min()), float(lon.min()), float(lat.max()), float(lon.max())
+        w, s, e, n = lonlat_bounds(self.crs, x.min() - hx, y.min() - hy, x.max() + hx, y.max() + hy)
+        return s, w, n, e
 
 # %% ../nbs/28a_explorer.ipynb #c0015
 def _hex(c) -> str: return "#%02x%02x%02x" % tuple(int(round(v * 255)) for v in c[:3])
@@ -174,8 +176,10 @@ class Explorer:
         self._query, self.view, self._classes = None, None, None
         self._set_year(0)
         s, w, n, e = self.sampler.lonlat_bounds()
-        zoom = int(np.clip(math.floor(math.log2(360 * 2.5 / max(e - w, 1e-9))), 1, 19))
-        self.map = ipyleaflet.Map(center=((s + n) / 2, (w + e) / 2), zoom=zoom, max_zoom=22, scroll_wheel_zoom=True,
+        span = e - w if e >= w else e - w + 360.0                # across 180 deg: west > east, one span still
+        zoom = int(np.clip(math.floor(math.log2(360 * 2.5 / max(span, 1e-9))), 1, 19))
+        centre = ((s + n) / 2, (w + span / 2 + 180.0) % 360.0 - 180.0)   # near 180 deg for a map across it (was 0)
+        self.map = ipyleaflet.Map(center=centre, zoom=zoom, max_zoom=22, scroll_wheel_zoom=True,
                                   layout=ipywidgets.Layout(height=height))
         if basemaps: self._add_basemaps()
         self.rgb_layer = self._tile_layer("rgb", "PCA colours")
@@ -300,8 +304,10 @@ def _on_interaction(self:Explorer, **kw):
 @patch
 def _on_bounds(self:Explorer, change):
     (s, w), (n, e) = change["new"]
-    xs, ys = to_crs([w, e, w, e], [s, s, n, n], "EPSG:4326", self.crs)
-    self.view = (min(xs), min(ys), max(xs), max(ys))
+    if e - w >= 360.0: self.view = None   # the whole globe in view
+    else:   # edges followed (21 points a side): a polar view's bulge past its corners (corners alone missed 9 in 10)
+        t = Transformer.from_crs(as_crs("EPSG:4326"), as_crs(self.crs), always_xy=True)
+        self.view = t.transform_bounds(w, max(s, -90.0), e, min(n, 90.0), densify_pts=21)
     if self._query is not None: self._update_status()
 
 @patch

@@ -26,14 +26,14 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError
 from .files import MARKER, check_output, is_ours, remote_url, user_path, writing_file, writing_folder
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import as_embedding, label_bands, refuse_rotation
-from .geo import (crs_of, declared_nodata, is_lazy, north_up, packing,
+from .geo import (as_crs, crs_of, declared_nodata, is_lazy, north_up, packing,
                                rename_spatial, require, write_crs)
 from .cubes import coarsen, cube_form, grid_of, transform_of
 from .labels import class_flags, flag_attrs
 
 # %% auto #0
 __all__ = ['QUANTIZATION', 'PROJECTION_EXT', 'block_mean_direction', 'check_blocksize', 'overview_factors', 'to_cog', 'read_cog',
-           'map_to_cog', 'vectorize', 'to_zarr', 'open_zarr', 'stac_item']
+           'map_to_cog', 'vectorize', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item']
 
 # %% ../nbs/25c_exports.ipynb #c0006
 def block_mean_direction(emb,            # embedding (y, x, band) or cube (time, y, x, band)
@@ -390,17 +390,36 @@ def open_zarr(store, chunks="auto",
 # %% ../nbs/25c_exports.ipynb #c0023
 PROJECTION_EXT = "https://stac-extensions.github.io/projection/v2.0.0/schema.json"
 
+def lonlat_bounds(crs, west:float, south:float, east:float, north:float) -> tuple[float, float, float, float]:
+    """(west, south, east, north) in degrees (WGS 84) of the box (west, south, east, north) in `crs`: each edge
+    followed (21 points a side: a polar or conic box bulges between its corners) and longitude taken round the
+    circle. A box across 180 deg has west > east, longitudes in [-180, 180] (GeoJSON, RFC 7946 section 5.2: a UTM
+    zone 60 tile over 180 deg is 179.998 .. -179.998, not -180 .. 180); one round a pole is -180 .. 180."""
+    from pyproj import Transformer
+    w, s, e, n = Transformer.from_crs(as_crs(crs), as_crs("EPSG:4326"), always_xy=True).transform_bounds(
+        west, south, east, north, densify_pts=21)
+    if w > e: e += 360.0                                  # pyproj's form of a box across 180 deg: one span
+    s, n = max(s, -90.0), min(n, 90.0)
+    if e - w >= 360.0: return -180.0, s, 180.0, n
+    k = np.floor((w + 180.0) / 360.0); w, e = w - 360.0 * k, e - 360.0 * k   # west in [-180, 180)
+    return float(w), float(s), float(e - 360.0 if e > 180.0 else e), float(n)
+
 def stac_item(path, item_id:str|None=None, year:int|None=None,
               model:str="AlphaEarth Foundations (Satellite Embedding V1, annual)"):
-    "A pystac `Item` describing an embedding GeoTIFF (lon/lat footprint, projection, bands, embedding fields)."
+    """A pystac `Item` describing an embedding GeoTIFF (lon/lat footprint, projection, bands, embedding fields).
+    Its bbox is `lonlat_bounds` of the file: west > east across 180 deg, the footprint cut there."""
     require("pystac", "official", "STAC items"); require("rasterio", "official", "STAC items")
     import datetime as dt
     import pystac, rasterio
     from rasterio.warp import transform_geom
-    from shapely.geometry import box, mapping, shape
+    from shapely.geometry import MultiPolygon, box, mapping
     path = _local(path, "embedding GeoTIFF", "exports.to_cog")
     with rasterio.open(path) as f:
-        foot = transform_geom(f.crs, "EPSG:4326", mapping(box(*f.bounds)))
+        bbox = lonlat_bounds(f.crs.to_wkt(), *f.bounds)   # across 180 deg: west > east (was -180 .. 180)
+        w, s, e, n = bbox
+        if f.crs.is_geographic:   # a lon/lat box, x perhaps past 180 (xee's form): cut at 180 like GDAL (was 180.001)
+            foot = mapping(box(w, s, e, n) if w <= e else MultiPolygon([box(w, s, 180.0, n), box(-180.0, s, e, n)]))
+        else: foot = transform_geom(f.crs, "EPSG:4326", mapping(box(*f.bounds)), antimeridian_cutting=True)
         epsg = f.crs.to_epsg(); t = f.transform; shp = [f.height, f.width]; dtype = f.dtypes[0]
         nodata = f.nodata; names = list(f.descriptions)
     quant = QUANTIZATION if dtype == "int8" else None
@@ -412,7 +431,7 @@ def stac_item(path, item_id:str|None=None, year:int|None=None,
         props.update(start_datetime="2017-01-01T00:00:00Z", end_datetime=now)
     else:
         props.update(start_datetime=when.isoformat(), end_datetime=when.replace(year=when.year + 1).isoformat())
-    item = pystac.Item(id=item_id or Path(path).stem, geometry=foot, bbox=list(shape(foot).bounds), datetime=when,
+    item = pystac.Item(id=item_id or Path(path).stem, geometry=foot, bbox=list(bbox), datetime=when,
                        properties=props, stac_extensions=[PROJECTION_EXT])
     nd = nodata if nodata is not None and np.isfinite(nodata) else "nan"
     bands = [{"name": n or f"A{i:02d}", "data_type": dtype, "nodata": nd} for i, n in enumerate(names)]

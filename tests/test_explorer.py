@@ -70,3 +70,40 @@ def test_save_labels_keeps_an_existing_file(tmp_path):
     with pytest.raises(FileExistsError):
         m.save_labels(tmp_path)            # a folder: refused, not an IsADirectoryError
     assert list(tmp_path.iterdir()) == [p]  # nothing left beside it
+
+
+def _utm60_across_180():
+    "A 40 x 40 grid of 10 m pixels in UTM zone 60 S centred on lon 180, lat -17 (400 m = 0.00376 deg of longitude)."
+    from alphaearth_nb.geo import to_crs
+    x, y = to_crs([180.0], [-17.0], "EPSG:4326", "EPSG:32760")
+    e = embedding_from_array(random_unit((40, 40), seed=23)).assign_coords(
+        x=np.round(x[0]) - 195 + 10 * np.arange(40), y=np.round(y[0]) + 195 - 10 * np.arange(40))
+    e.attrs["crs"] = "EPSG:32760"
+    return e
+
+
+def test_a_map_across_180_opens_on_it():
+    # was: bounds -179.998 .. 179.998 (the globe), so the map opened at lon 0, zoom 1
+    m = Explorer(_utm60_across_180(), basemaps=False)
+    lat, lon = m.map.center
+    assert abs(abs(lon) - 180) < 1e-3 and abs(lat + 17) < 1e-3
+    assert m.map.zoom == 17            # floor(log2(900 / 0.00376)) by hand: the map's 400 m fill the screen
+    s, w, n, e = m.sampler.lonlat_bounds()
+    assert w > 179.99 and -180 < e < -179.99 and s < -17 < n   # west > east across 180 deg
+
+
+def test_hits_of_a_polar_view_are_the_pixels_in_it():
+    # EPSG:3031, a view lon -30..30, lat -70.5..-69.5: its edges bulge past its corners (y = r cos(lon)), so the
+    # corners' box missed 564 of the 636 pixels in view
+    from alphaearth_nb.geo import to_crs
+    px = -1.2e6 + 20e3 * np.arange(120) + 10e3; py = 2.7e6 - 20e3 * np.arange(50) - 10e3
+    emb = embedding_from_array(random_unit((50, 120), seed=25)).assign_coords(x=px, y=py); emb.attrs["crs"] = "EPSG:3031"
+    m = Explorer(emb, basemaps=False)
+    m.click(px[60], py[25]); m.slider.value = -1.0     # every pixel with data is a hit
+    s, w, n, e = -70.5, -30.0, -69.5, 30.0
+    m._on_bounds({"new": ((s, w), (n, e))})           # what the browser sends when the view moves
+    got = set(zip(m.hits["row"].tolist(), m.hits["col"].tolist()))
+    X, Y = np.meshgrid(px, py); lon, lat = to_crs(X.ravel(), Y.ravel(), "EPSG:3031", "EPSG:4326")
+    inside = (lon >= w) & (lon <= e) & (lat >= s) & (lat <= n)
+    want = set(zip(*(a.tolist() for a in np.unravel_index(np.nonzero(inside)[0], X.shape))))
+    assert len(want) == 636 and want <= got

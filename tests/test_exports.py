@@ -413,3 +413,25 @@ def test_a_store_keeps_its_band_names_in_a_type_zarr_v3_specifies_and_reads_with
     assert meta["data_type"] == "string"   # was fixed_length_utf32: "may be unreadable by other Zarr implementations"
     assert [str(x.message)[:60] for x in w] == []   # no zarr warning about it, nor about our completion marker
     assert list(back.band.values[[0, 63]]) == ["A00", "A63"]
+
+
+def test_stac_item_across_180_is_one_span_in_geojson_form(tmp_path):
+    # RFC 7946 section 5.2: a bbox across 180 deg has west > east; was -180 .. 180 (the whole latitude band) for a
+    # UTM zone 60 tile, and a lon/lat tile past 180 kept lon 180.001 (not GeoJSON)
+    pytest.importorskip("pystac")
+    from alphaearth_nb.exports import lonlat_bounds, stac_item
+    from alphaearth_nb.geo import to_crs
+    x, y = to_crs([180.0], [-17.0], "EPSG:4326", "EPSG:32760")
+    u = embedding_from_array(random_unit((40, 40), seed=23)).assign_coords(
+        x=np.round(x[0]) - 195 + 10 * np.arange(40), y=np.round(y[0]) + 195 - 10 * np.arange(40))
+    u.attrs["crs"] = "EPSG:32760"
+    b = stac_item(to_cog(u, tmp_path / "u60.tif", overviews=False), year=2024).bbox
+    half = 200 / (111_320 * np.cos(np.radians(17)))   # 200 m of longitude at 17 deg S: 0.00188 deg (to 5 m: UTM scale)
+    assert abs(b[0] - (180 - half)) < 5e-5 and abs(b[2] - (-180 + half)) < 5e-5
+    ll = embedding_from_array(random_unit((4, 4), seed=24), crs="EPSG:4326").assign_coords(
+        x=[179.99925, 179.99975, -179.99975, -179.99925], y=[10.00075, 10.00025, 9.99975, 9.99925])
+    it = stac_item(to_cog(ll, tmp_path / "ll.tif", overviews=False)).to_dict()
+    np.testing.assert_allclose(it["bbox"], [179.999, 9.999, -179.999, 10.001])
+    lons = [p[0] for poly in it["geometry"]["coordinates"] for ring in poly for p in ring]
+    assert it["geometry"]["type"] == "MultiPolygon" and max(map(abs, lons)) <= 180
+    assert lonlat_bounds("EPSG:3031", -200, -200, 200, 200)[::2] == (-180.0, 180.0)   # round the pole
