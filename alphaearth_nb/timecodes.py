@@ -153,11 +153,13 @@ def timecode(days:Float[Array, "..."], # days since EPOCH, float32
     return jnp.concatenate([jnp.sin(ang), jnp.cos(ang)], -1)
 
 # %% ../nbs/01_timecodes.ipynb #c0014
-def _year_named(v) -> int|None:
+def _year_named(v, strict:bool=False) -> int|None:
     """The calendar year `v` names, or None: a whole number or its digits (2023, 2023.0, '2023'), a year-unit
     `np.datetime64('2023')`, a calendar-year `pd.Period('2023')`, each in YEARS. A date, an instant, a fraction of a
-    year or another span names none."""
+    year or another span names none. `strict`: a whole number (or its digits) outside YEARS (24, '10000') raises
+    `_year`'s `PeriodError` naming the range instead."""
     if isinstance(v, np.ndarray) and v.ndim == 0: v = v[()]
+    given = v
     if isinstance(v, np.datetime64):
         if np.isnat(v) or np.datetime_data(v.dtype)[0] != "Y": return None
         v = int(v.astype("int64")) + 1970
@@ -166,12 +168,17 @@ def _year_named(v) -> int|None:
             return None   # another span (a month, a fiscal year)
         v = v.year
     if isinstance(v, (bool, np.bool_)): return None
+    if strict and isinstance(given, (int, np.integer, float, np.floating, str)):   # a number, not a date's year
+        try: f = float(v)
+        except (ValueError, OverflowError): f = float("nan")
+        if f.is_integer() and not YEARS[0] <= f <= YEARS[1]: _year(v if isinstance(v, (int, np.integer)) else int(f))
     try: return y if float(v) == (y := _year(v)) else None
     except (PeriodError, ValueError, TypeError, OverflowError): return None
 
-def _span(v) -> tuple|None:
-    "`[start, end)` of what names a whole interval (a year as `_year_named` reads it, any `pd.Period`), or None."
-    if (y := _year_named(v)) is not None: return f"{y}-01-01", f"{y + 1}-01-01"
+def _span(v, strict:bool=False) -> tuple|None:
+    """`[start, end)` of what names a whole interval (a year as `_year_named` reads it, any `pd.Period`), or None;
+    `strict` as in `_year_named`."""
+    if (y := _year_named(v, strict)) is not None: return f"{y}-01-01", f"{y + 1}-01-01"
     return (v.start_time, (v + 1).start_time) if isinstance(v, pd.Period) else None
 
 @dataclass(frozen=True)
@@ -222,17 +229,8 @@ def as_year(v) -> int:
     """The calendar year (1900..2100) that `v` names: 2024, np.int64(2024), '2024', 2024.0, np.datetime64('2024') or
     pd.Period('2024'). `PeriodError` for anything else (a date, an instant, a fraction of a year, a month), naming
     the form to use; `official.years_of` reads years through it."""
-    if (y := _year_named(v)) is not None: return y
-    _whole_year(v)
+    if (y := _year_named(v, strict=True)) is not None: return y   # 24, '10000': names the range of years
     raise PeriodError(f"{v!r} is not a year: pass {_ONE_YEAR}.")
-
-def _whole_year(v):
-    "Raise `_year`'s `PeriodError` naming the range if `v` is a whole number (or its digits) outside YEARS."
-    w = v[()] if isinstance(v, np.ndarray) and v.ndim == 0 else v
-    if isinstance(w, (int, np.integer, float, np.floating, str)) and not isinstance(w, (bool, np.bool_)):
-        try: f = float(w)
-        except ValueError: return
-        if f.is_integer(): _year(w if isinstance(w, (int, np.integer)) else int(f))
 
 def as_years(years) -> list[int]:
     """Sorted calendar years from one year (`as_year`), a list or set of years, or a `(first, last)` tuple: first
@@ -257,11 +255,10 @@ def as_period(p) -> Period:
     if isinstance(p, Period): return p
     if isinstance(p, np.ndarray) and p.ndim == 0: p = p[()]
     if isinstance(p, (bool, np.bool_)): raise PeriodError(f"{p!r} is not a period: pass a year such as 2024.")
-    if (span := _span(p)) is not None: return Period(*span)
+    if (span := _span(p, strict=True)) is not None: return Period(*span)   # 24, '10000': names the range of years
     one = (f"pass {_ONE_YEAR}, a pd.Period for another span (pd.Period('2024-03', 'M')), or a (start, end) pair "
            "such as ('2024-03-01', '2024-06-01')")
     if isinstance(p, (str, int, np.integer, float, np.floating)):
-        _whole_year(p)   # 24, '10000': names the range of years
         raise PeriodError(f"cannot read {p!r} as a period: {one}.")
     try: s, e = p
     except (TypeError, ValueError):

@@ -7,7 +7,7 @@ from alphaearth_nb.core import PeriodError, TimeError
 from alphaearth_nb.timecodes import Period, as_period, to_days, to_ms
 
 
-@pytest.mark.parametrize("bad", [24, 31, 0, 99, 1899, 2101, 10000, -1, "24", "10000", True, np.int64(24)])
+@pytest.mark.parametrize("bad", [24, 31, 0, 99, 1899, 2101, 10000, -1, "24", "10000", True, np.int64(24), 10**400])
 def test_int_is_a_calendar_year_or_a_period_error(bad):  # F2
     with pytest.raises(PeriodError, match="year"): as_period(bad)
 
@@ -147,3 +147,9 @@ def test_a_set_or_generator_of_years_is_those_years(make):  # np.ndim of a set/g
     from alphaearth_nb.timecodes import as_years
     assert years_of(make([2021, 2020])) == [2020, 2021] and as_years(make(["2024", 2023])) == [2023, 2024]
     assert as_years(np.array(2024)) == [2024] and years_of(np.int64(2022)) == [2022]
+
+
+def test_a_whole_number_beyond_a_float_is_no_year():   # 10**400: was a raw OverflowError from float()
+    from alphaearth_nb.timecodes import as_year, as_years
+    for read in (as_year, as_years, as_period):
+        with pytest.raises(PeriodError, match="year"): read(10**400)
