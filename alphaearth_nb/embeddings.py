@@ -443,22 +443,26 @@ def _drop_time(obj, attrs:dict):
     if "time" not in obj.dims: return obj
     n = obj.sizes["time"]
     if n != 1:
-        raise DimensionError(f"the official product holds {n} images along `time` without dates: pick one first, "
-                             "e.g. `ds.isel(time=[0])`; with a datetime `time`, one image per year is a cube")
+        raise DimensionError(f"the official product holds {n} images along `time` without dates or years: pick one "
+                             "first, e.g. `ds.isel(time=[0])`; with dates or years as `time`, one image per year is a cube")
     if "time" in obj.coords:
-        t = np.asarray(obj["time"].values)[0]
-        attrs["time"] = str(np.datetime_as_string(t, unit="s")) if t.dtype.kind == "M" else str(t)
+        t = np.asarray(obj["time"].values)[0]   # a cftime date (a netCDF of another calendar) has no dtype
+        attrs["time"] = str(np.datetime_as_string(t, unit="s")) if isinstance(t, np.datetime64) else str(t)
     return obj.isel(time=0, drop=True)
 
 def _by_year(obj, dequantize:bool, flip) -> xr.DataArray|None:
-    """The cube (time, y, x, band) of an official product holding one image per calendar year along a datetime
-    `time` (xee over several years), each year through `from_official`; None for one image or no dates.
+    """The cube (time, y, x, band) of an official product holding one image per calendar year along `time` (xee
+    over several years; dates, cftime dates or whole years 1900..2200 as `cubes.years_of_cube` reads them), each
+    year through `from_official`; None for one image or other times.
     `DimensionError` for two images of one year: the tiles of that year (one per UTM zone), to mosaic first."""
     if not isinstance(obj, (xr.DataArray, xr.Dataset)) or obj.sizes.get("time", 1) < 2 or "time" not in obj.coords:
         return None
     t = np.asarray(obj["time"].values)
-    if t.dtype.kind != "M": return None
-    years = pd.DatetimeIndex(t).year
+    if t.dtype.kind == "M": years = pd.DatetimeIndex(t).year
+    elif t.dtype == object and all(hasattr(v, "year") for v in t): years = pd.Index([v.year for v in t])  # cftime
+    elif t.dtype.kind in "iuf" and ((t == np.round(t)) & (t >= 1900) & (t <= 2200)).all():
+        years = pd.Index(t.astype(np.int64))                                                            # 2023, 2024
+    else: return None
     if years.duplicated().any():
         y = int(years[years.duplicated()][0])
         raise DimensionError(f"the official product holds {int((years == y).sum())} images of {y} along `time` "

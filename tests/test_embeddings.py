@@ -96,7 +96,7 @@ def test_from_official_errors(emb):
     tiles = xr.concat([ds, ds.assign_coords(time=[np.datetime64("2024-07-01", "ns")])], "time")   # two of 2024
     with pytest.raises(DimensionError, match="2 images of 2024.*mosaic"):
         from_official(tiles)
-    with pytest.raises(DimensionError, match="without dates"):
+    with pytest.raises(DimensionError, match="without dates or years"):
         from_official(tiles.drop_vars("time"))
     with pytest.raises(DimensionError, match="64-long `band`"):
         from_official(emb.isel(band=slice(0, 3)))
@@ -121,6 +121,14 @@ def test_case_A19_official_product_over_several_years_is_a_cube():
     assert q.dtype == np.int8 and q.dims == ("time", "y", "x", "band")
     with pytest.raises(DimensionError, match="holds 2 years.*from_official"):
         as_embedding(ds)                                                                # one map: a year picked
+    by_int = from_official(ds.assign_coords(time=[2023, 2024]))                         # years as numbers
+    assert by_int.time.values.tolist() == [2023, 2024]
+    np.testing.assert_array_equal(by_int.values, cube.values)
+    cf = pytest.importorskip("cftime")
+    by_cf = from_official(ds.assign_coords(time=[cf.DatetimeNoLeap(y, 7, 1) for y in (2023, 2024)]))  # cftime dates
+    np.testing.assert_array_equal(by_cf.values, cube.values)
+    one = from_official(fake_official(e).assign_coords(time=[cf.DatetimeNoLeap(2024, 1, 1)]))   # one year, cftime
+    assert one.attrs["time"] == "2024-01-01 00:00:00"                                   # was a raw AttributeError
 
 
 def test_embedding_errors(emb):
