@@ -76,9 +76,11 @@ class TrainConfig:
         def need(ok, msg):
             if not ok: raise ConfigError(msg)
         for f in dataclasses.fields(self):  # each value as its type: "1e-4" from YAML, steps=1e5, bf16="False" (text)
-            v = getattr(self, f.name)
-            typed = {"bool": flag, "int": whole, "float": real}.get(f.type, real if v is not None else None)
-            if typed is not None: object.__setattr__(self, f.name, typed(v, f.name))
+            v, kind = getattr(self, f.name), str(f.type)
+            optional = kind.endswith(" | None")   # "float | None": None stays None, a value is read as a float
+            typed = {"bool": flag, "int": whole, "float": real}.get(kind[:-7] if optional else kind)
+            if typed is not None and not (optional and v is None):   # another type (text, a path): as given
+                object.__setattr__(self, f.name, typed(v, f.name))
         need(self.steps >= 1, f"steps={self.steps}: train for at least 1 step")
         need(0 <= self.warmup <= self.steps,
              f"warmup={self.warmup} must be in [0, steps={self.steps}]: shorten the warm-up or train longer")

@@ -104,3 +104,16 @@ def test_embed_and_export_flags_as_text(tmp_path):
     with pytest.raises(ConfigError, match="quantized='False'"): e.aef.to_zarr(tmp_path / "s.zarr", quantized="False")
     with pytest.raises(ConfigError, match="overviews='no'"): e.aef.to_cog(tmp_path / "e.tif", overviews="no")
     assert not (tmp_path / "s.zarr").exists() and not (tmp_path / "e.tif").exists()
+
+
+def test_each_setting_is_read_by_its_own_annotation():   # review item 8: unknown types fell to `real`
+    import dataclasses
+    @dataclasses.dataclass(frozen=True)
+    class Named(TrainConfig):
+        name: "str" = "run"           # a text setting (as a later field may be): as given, not 'not a number'
+        every: "int | None" = None    # an optional count: None stays None, a value is a whole number
+    assert Named(name="b2").name == "b2" and Named().every is None and Named(every=4.0).every == 4
+    with pytest.raises(ConfigError, match="every=2.5 is not a whole number"): Named(every=2.5)
+    c = TrainConfig(clip_norm=np.float32(0.5))
+    assert type(c.clip_norm) is float and TrainConfig().clip_norm is None
+    with pytest.raises(ConfigError, match="clip_norm='1' is not a number"): TrainConfig(clip_norm="1")
