@@ -144,11 +144,15 @@ def _fill_mask(a:np.ndarray, fills) -> np.ndarray:
 def _map_reading(da:xr.DataArray, fills) -> int|None:
     """The uint8 reading (`_byte_reading`) of a lazy map, decided once for the whole map (a reading chosen per dask
     block read one block shifted and the next not, and warned in worker threads): from its central 64 x 64 window
-    (a few chunks read), else, where that holds no data, from every s-th row and column; None where neither does
+    (a few chunks read), else, where that holds no data (sea), from nine 64 x 64 windows spread over the map (at
+    1/6, 1/2 and 5/6 of each axis: the chunks under them, not every chunk of a remote map); None where neither does
     (each block then tells by its own values)."""
     d = rename_spatial(da)
+    def spread(n):   # rows (or columns) of three 64-pixel windows along an axis of n
+        return np.unique(np.concatenate([np.arange(s, min(n, s + 64))
+                                         for s in (min(max(0, int(n * f) - 32), max(0, n - 64)) for f in (1/6, 1/2, 5/6))]))
     for look in ({k: slice(max(0, d.sizes[k] // 2 - 32), d.sizes[k] // 2 + 32) for k in ("y", "x") if k in d.dims},
-                 {k: slice(None, None, max(1, int(np.ceil(d.sizes[k] / 64)))) for k in ("y", "x") if k in d.dims}):
+                 {k: spread(d.sizes[k]) for k in ("y", "x") if k in d.dims}):   # outer indexing: the 3 x 3 windows
         a = np.asarray(d.isel(look).transpose(..., "band").values).reshape(-1, EMBED_DIM)
         if (r := _byte_reading(a, _fill_mask(a, fills))) is not None: return r
     return None

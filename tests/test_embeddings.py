@@ -704,3 +704,22 @@ def test_a_lazy_uint8_map_reads_its_codes_one_way_for_every_block():
     np.testing.assert_array_equal(got, want)
     with pytest.warns(UserWarning, match="shifted by 128"):             # in memory: the same reading
         np.testing.assert_array_equal(as_embedding(lazy.compute()).values, want)
+
+
+def test_a_lazy_uint8_map_with_sea_at_its_centre_is_read_from_a_few_chunks():   # review item 6
+    """Shifted codes on a 384 x 384 map of 32 x 32 chunks whose central 128 x 128 is no data (sea, 0 declared): the
+    reading is decided from nine 64 x 64 windows, the chunks under them (at most 9 x 9 of 144); every s-th row and
+    column read every chunk of the map (a remote map downloaded whole to decide one byte offset)."""
+    import dask.array as dsa
+    codes = quantize(-np.abs(random_unit((384, 384), seed=5)))           # all negative: bytes < 128 once shifted
+    stored = (codes.astype(np.int16) + 128).astype(np.uint8)
+    stored[128:256, 128:256] = 0                                         # sea: the declared no-data value
+    seen = set()
+    def note(block, block_info=None):
+        seen.add(tuple(block_info[0]["chunk-location"][:2])); return block
+    lazy = embedding_from_array(stored).assign_attrs(nodata=0)
+    lazy = lazy.copy(data=dsa.from_array(stored, chunks=(32, 32, 64)).map_blocks(note, dtype=np.uint8))
+    with pytest.warns(UserWarning, match="shifted by 128"):
+        out = as_embedding(lazy)
+    assert 0 < len(seen) <= 81, f"{len(seen)} of 144 chunks read to decide the reading"
+    np.testing.assert_array_equal(out.isel(y=slice(0, 8), x=slice(0, 8)).values, dequantize(codes[:8, :8]))
