@@ -116,7 +116,7 @@ def real(value, # a number: an int or float (numpy's too)
     "`value` as a float. Raises `ConfigError` for text, bools and anything else, naming `name`."
     if _kind(value) in ("i", "f"): return float(value)
     yaml = (" (YAML 1.1 reads 1e-4, without a dot, as text: write 1.0e-4, or convert with float())"
-            if isinstance(value, str) else "")
+            if isinstance(value, str) and "e" in value.lower() and "." not in value else "")
     raise ConfigError(f"{name}={value!r} is not a number: pass e.g. {name}={_spelled(value, float)}{yaml}.")
 
 # %% ../nbs/00_core.ipynb #c0008

@@ -23,7 +23,7 @@ from tqdm.auto import tqdm
 
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning, Frames, MissingSourceError,
                                 PeriodError, UnknownSourceError, band_names)
-from .core import callable_module, compiler_options, flag, frozen_traces, whole
+from .core import callable_module, compiler_options, flag, frozen_traces, real, whole
 from .files import check_output, writing_folder
 from .dist import batch_sharding, make_mesh
 from .geo import is_lazy
@@ -377,6 +377,12 @@ def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, ch
     tl = tiling(patch, tile, buffer, trim)  # arguments first: before any data is read
     allow_missing, batch_size = flag(allow_missing, "allow_missing"), whole(batch_size, "batch_size")  # "False" is true
     lazy = None if lazy is None else flag(lazy, "lazy")
+    support_days, warn_days, max_days = (real(v, k) for v, k in ((support_days, "support_days"),
+                                         (warn_days, "warn_days"), (max_days, "max_days")))  # "365" (text): named
+    frame_bucket, chunks = whole(frame_bucket, "frame_bucket"), None if chunks is None else whole(chunks, "chunks")
+    if min(frame_bucket, chunks or 1) < 1 or not (0 < support_days and 0 <= warn_days <= max_days):
+        raise ConfigError(f"frame_bucket={frame_bucket} and chunks={chunks} must be >= 1, support_days={support_days} "
+                          f"> 0, and 0 <= warn_days={warn_days} <= max_days={max_days}: pass the defaults or such values.")
     if batch_size < 1: raise ConfigError(f"batch_size must be >= 1, not {batch_size}.")
     if isinstance(stack, xr.DataTree):  # names first: the likeliest slip, and the cheapest check
         check_sources(list(stack.children), inputs, targets, allow_missing)

@@ -512,6 +512,9 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         history = []
         if found is not None:
             state, header = _load_state(ckdir, built, cfg)  # the newest checkpoint that verifies
+            if int(state.step) > cfg.steps:  # steps=50 meant as "50 more": nothing trained, without a word
+                raise ConfigError(f"{out} holds a run at step {int(state.step)}, past steps={cfg.steps}: steps counts "
+                                  f"the whole run, so pass steps={int(state.step) + cfg.steps} to train {cfg.steps} more.")
             if header.get("train", {}).get("batch_size", cfg.batch_size) != cfg.batch_size:
                 warnings.warn(f"resuming with batch_size={cfg.batch_size}, the run was trained with "
                               f"{header['train']['batch_size']}: the data position counts batches, so the sampled "

@@ -95,7 +95,8 @@ def test_embed_and_export_flags_as_text(tmp_path):
     from alphaearth_nb.stacks import toy_stack
     model = AlphaEarth(preset("tiny"), key=jax.random.key(0))
     stack = toy_stack(n_time=4, size=32); stack = stack.drop_nodes([n for n in stack.children if n != "sentinel2"])
-    for kw in ({"allow_missing": "False"}, {"lazy": "no"}, {"batch_size": "8"}):
+    for kw in ({"allow_missing": "False"}, {"lazy": "no"}, {"batch_size": "8"}, {"support_days": "365"},
+               {"frame_bucket": "8"}, {"chunks": 64.5}, {"max_days": "730"}, {"frame_bucket": 0}, {"support_days": -5}):
         with pytest.raises(ConfigError, match=f"{next(iter(kw))}="): embed(stack, model, 2021, progress=False, **kw)
     with pytest.raises(ConfigError, match="int8='False'"):
         embed_to_zarr(stack, model, 2021, tmp_path / "e.zarr", int8="False", progress=False)
@@ -117,3 +118,13 @@ def test_each_setting_is_read_by_its_own_annotation():   # review item 8: unknow
     c = TrainConfig(clip_norm=np.float32(0.5))
     assert type(c.clip_norm) is float and TrainConfig().clip_norm is None
     with pytest.raises(ConfigError, match="clip_norm='1' is not a number"): TrainConfig(clip_norm="1")
+
+
+def test_resume_with_fewer_steps_than_done(tmp_path):
+    "steps counts the whole run: steps=2 on a run at step 4 (meant: 2 more) trained nothing and said nothing."
+    _fit(tmp_path / "run"); metrics = (tmp_path / "run" / "metrics.jsonl").read_text()
+    with pytest.raises(ConfigError, match="holds a run at step 4, past steps=2: .*pass steps=6 to train 2 more"):
+        _fit(tmp_path / "run", resume=True, steps=2)
+    assert (tmp_path / "run" / "metrics.jsonl").read_text() == metrics
+    state, _ = _fit(tmp_path / "run", resume=True, steps=6)  # the fix named trains 2 more
+    assert int(state.step) == 6 and [h["step"] for h in read_metrics(tmp_path / "run" / "metrics.jsonl")] == list(range(1, 7))
