@@ -27,7 +27,7 @@ from .files import MARKER, check_output, is_ours, remote_url, user_path, writing
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import as_embedding, label_bands, refuse_rotation
 from .geo import (as_crs, crs_of, declared_nodata, is_lazy, north_up, packing,
-                               rename_spatial, require, write_crs)
+                               rename_spatial, require, unpacked, write_crs)
 from .cubes import coarsen, cube_form, grid_of, transform_of
 from .labels import class_flags, flag_attrs
 
@@ -162,7 +162,10 @@ def _local(path, what:str, writer:str):
 
 def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
     """An embedding GeoTIFF (int8 official layout or float) as an embedding (y, x, band), north-up, NaN no-data.
-    Bands go where their descriptions say (`embeddings.label_bands`); a rotated grid is a `GridError`."""
+    Bands go where their descriptions say (`embeddings.label_bands`); a rotated grid is a `GridError`. Integer bands
+    other than int8 with a GDAL scale / offset (int16 x 1e-4 from `gdal_translate -a_scale` or an Earth Engine
+    export of scaled integers) are unpacked to `value * scale + offset` (`geo.unpacked`), their no-data NaN, as
+    every other reader of the package does; int8 is always the official scheme's codes."""
     require("rioxarray", "official", "reading COGs")
     import rioxarray
     kw = {"overview_level": overview} if overview is not None else {}
@@ -180,6 +183,7 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
         raise MissingDataError(f"cannot read {path} as a GeoTIFF ({e}): pass a .tif written by `to_cog` or "
                                f"downloaded from the official mirror.") from None
     refuse_rotation(da, f"the GeoTIFF {path}")   # a rotated grid has no x/y: warp it north-up first
+    if da.dtype != np.int8: da = unpacked(da)   # band scales: the values (was the stored integers)
     crs, da = crs_of(da), north_up(da)
     fill = da.attrs.get("_FillValue")
     da = da.transpose("y", "x", "band")

@@ -435,3 +435,20 @@ def test_stac_item_across_180_is_one_span_in_geojson_form(tmp_path):
     lons = [p[0] for poly in it["geometry"]["coordinates"] for ring in poly for p in ring]
     assert it["geometry"]["type"] == "MultiPolygon" and max(map(abs, lons)) <= 180
     assert lonlat_bounds("EPSG:3031", -200, -200, 200, 200)[::2] == (-180.0, 180.0)   # round the pole
+
+
+def test_read_cog_unpacks_integer_bands_with_a_scale(tmp_path):
+    # int16 x 1e-4 (gdal_translate -ot Int16 -a_scale 1e-4, an Earth Engine export of scaled integers): read_cog gave
+    # the stored integers (up to 4351 where the vector holds 0.4351), as no other reader of the package does
+    import rasterio
+    from rasterio.transform import from_origin
+    v = random_unit((6, 5), seed=31)
+    codes = np.round((v + 0.5) / 2e-4).astype(np.int16); codes[1, 2] = -32768   # offset -0.5; one pixel no data
+    p = tmp_path / "i16.tif"
+    with rasterio.open(p, "w", driver="GTiff", width=5, height=6, count=64, dtype="int16", crs="EPSG:32631",
+                       transform=from_origin(500000, 5000000, 10, 10), nodata=-32768) as d:
+        d.write(np.moveaxis(codes, -1, 0)); d.scales = (2e-4,) * 64; d.offsets = (-0.5,) * 64
+    a = read_cog(p).values
+    assert np.isnan(a[1, 2]).all() and int(np.isnan(a).all(-1).sum()) == 1
+    ok = ~np.isnan(a).all(-1)
+    assert np.abs(a[ok] - v[ok]).max() <= 1.0001e-4     # half a step of 2e-4
