@@ -152,7 +152,8 @@ def _heat_rgba(v:np.ndarray, cmap:str) -> np.ndarray:
     return img
 
 def to_rgba(obj, max_size:int=2048, band:str|None=None, cmap:str="viridis") -> xr.DataArray:
-    "An 8-bit RGBA picture (band, y, x) of an embedding, class map or 2-D map, downsampled to `max_size`."
+    """An 8-bit RGBA picture (band, y, x) of an embedding, class map or 2-D map, downsampled to `max_size`; x as one
+    span (`geo.axis_span`: a map wrapped at 180 deg keeps x = 179.99975, 180.00025), so its geotransform is the map's."""
     if isinstance(obj, xr.Dataset) and ("class" in obj or "cluster" in obj):
         obj = obj["class" if "class" in obj else "cluster"]
     if isinstance(obj, xr.DataArray) and "rgb" in obj.dims:   # colours from `rgb` (0..1, NaN = no data), as `plot`
@@ -172,8 +173,8 @@ def to_rgba(obj, max_size:int=2048, band:str|None=None, cmap:str="viridis") -> x
         v = np.asarray(small.values)
         img = _class_rgba(v)[0] if v.dtype.kind in "iu" else _heat_rgba(v.astype(np.float64), cmap)
     return xr.DataArray(np.round(np.moveaxis(img, -1, 0) * 255).astype(np.uint8), dims=("band", "y", "x"),
-                        coords={"band": [1, 2, 3, 4], "y": small.y.values, "x": small.x.values},
-                        attrs={"crs": crs_of(small)})
+                        coords={"band": [1, 2, 3, 4], "y": small.y.values, "x": axis_span(small, "x")},  # past 180:
+                        attrs={"crs": crs_of(small)})   # one span, so rioxarray's transform holds (was 240 deg wide)
 
 # %% ../nbs/28_maps.ipynb #c0018
 def explore(obj, m=None, max_size:int=2048, layer_name:str="AlphaEarth", band:str|None=None, **map_kwargs):

@@ -173,3 +173,15 @@ def test_declared_nodata_is_transparent_in_pictures():
     r = to_rgba(heat).values
     np.testing.assert_array_equal(r[3], np.where(f == -9999.0, 0, 255))
     np.testing.assert_array_equal(r, to_rgba(lab.copy(data=np.where(f == -9999.0, np.nan, f))).values)  # same stretch
+
+
+def test_to_rgba_of_a_map_wrapped_at_180_keeps_its_place():
+    # an EPSG:4326 map as a reader wraps it at 180: x = 179.99925, 179.99975, -179.99975, -179.99925 (0.0005 deg
+    # pixels); the picture's x was those values, so rioxarray's transform for leafmap was 240 deg wide at -120 deg
+    pytest.importorskip("rioxarray")
+    e = embedding_from_array(random_unit((4, 4), seed=1), crs="EPSG:4326").assign_coords(
+        x=[179.99925, 179.99975, -179.99975, -179.99925], y=[10.00075, 10.00025, 9.99975, 9.99925])
+    img = to_rgba(e.aef.similarity(e.values[1, 2]))
+    np.testing.assert_allclose(img.x.values, [179.99925, 179.99975, 180.00025, 180.00075])
+    t = img.rio.write_crs(img.attrs["crs"]).rio.transform()
+    np.testing.assert_allclose([t.a, t.c, t.e, t.f], [0.0005, 179.999, -0.0005, 10.001], atol=1e-9)
