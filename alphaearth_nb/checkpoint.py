@@ -30,7 +30,8 @@ from jaxtyping import PyTree
 
 from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
                                 RunLockedError, TrainingWarning, flag, whole)
-from .files import MARKER, local_output, no_file_on_the_way, pid_alive, user_path, write_text, writing_file
+from .files import (MARKER, local_output, no_file_on_the_way, partial_name, pid_alive, user_path, write_text,
+                                 writing_file)
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'LOCK', 'TAKEOVER', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS', 'jsonable', 'checkpoint_headers',
@@ -296,7 +297,7 @@ def _read_lock(p:Path) -> dict:
 
 def _create_lock(p:Path, me:dict) -> bool:
     "Create the lock `p` holding `me`, contents and all at once; False if a lock is there."
-    tmp = p.parent / f".{p.name}.partial-{os.getpid()}-{uuid.uuid4().hex[:8]}"  # as files.writing_file names its own
+    tmp = partial_name(p)   # as files.writing_file names its own
     tmp.write_text(json.dumps(me))
     try: os.link(tmp, p); return True  # atomic and exclusive: no reader ever sees an empty lock
     except FileExistsError: return False

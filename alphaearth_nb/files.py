@@ -25,7 +25,7 @@ from .core import DiskError, NotOursError, OutputExistsError, RemoteOutputError,
 
 # %% auto #0
 __all__ = ['MARKER', 'user_path', 'remote_url', 'is_remote', 'local_output', 'is_ours', 'no_file_on_the_way', 'check_output',
-           'pid_alive', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text']
+           'partial_name', 'pid_alive', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text']
 
 # %% ../nbs/00a_files.ipynb #c2001
 MARKER = ".aef-complete"  # written last into every folder the package writes
@@ -115,7 +115,8 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
     return t
 
 # %% ../nbs/00a_files.ipynb #c2003
-def _partial_name(t:Path) -> Path:
+def partial_name(t:Path) -> Path:
+    "The scratch name beside `t` a write goes to before it is moved in: `.{name}.partial-{pid}-{8 hex}` (ours to clear)."
     return t.parent / f".{t.name}.partial-{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
 def pid_alive(pid:int) -> bool:
@@ -281,7 +282,7 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
     t = _checked(t, overwrite, what, folder=True)
     t.parent.mkdir(parents=True, exist_ok=True)
     _clean_partials(t)
-    tmp = _partial_name(t); tmp.mkdir()
+    tmp = partial_name(t); tmp.mkdir()
     try:
         yield tmp
         (tmp / MARKER).write_text(json.dumps({"complete": True, "what": what, **(meta or {})}) + "\n")
@@ -303,7 +304,7 @@ def writing_file(target:str|os.PathLike, # the file to (re)place
     t = check_output(target, overwrite, "file", folder=False)
     if t.is_dir(): raise OutputExistsError(f"{t} is a folder: choose a file path.")
     t.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _partial_name(t)
+    tmp = partial_name(t)
     try:
         with open(tmp, mode.replace("w", "x")) as f:
             yield f
