@@ -287,16 +287,16 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
     each the label of the raster cell holding that centre (`geo.pixel_indices`, the one pixel-edge rule), with the
     map's coordinates (float64 copies of its own, so `grid.sel(y=out.y, x=out.x)` pairs them), attrs (no-data,
     packing) kept. `GridError` for a raster of the map's pixel size half a pixel off its grid (`geo.half_pixel_off`:
-    corner coordinates, pixel-is-point read as area). `labels` as it is otherwise: the map's own grid, one shifted
+    corner coordinates, pixel-is-point read as area; a raster without a CRS too). `labels` as it is otherwise: the map's own grid, one shifted
     otherwise (refused by the readers), another CRS or none, no x/y coordinates, or no map pixel centre on it. The one rule of
     `analysis.training_set` (classify, regress) and `evaluate.points_at`."""
     lab, g = rename_spatial(labels), rename_spatial(grid)
     if not all({"y", "x"} <= set(o.coords) for o in (lab, g)): return labels
-    if not (crs_of(lab) and crs_of(g) and same_crs(crs_of(lab), crs_of(g))): return labels
-    if off := half_pixel_off(g, lab):
+    if off := half_pixel_off(g, lab):   # before the CRS test: a raster without a CRS is refused alike (unknown = same)
         raise GridError(f"the {what} lies half a pixel off the map's grid (same CRS and pixel size): each labelled "
                         "cell falls between pixels, and which one it labels would be a rounding accident"
                         f"{half_pixel_hint(off, 'labels')}, or resample it onto the map's grid first")
+    if not (crs_of(lab) and crs_of(g) and same_crs(crs_of(lab), crs_of(g))): return labels
     (pmx, pmy), (plx, ply) = pixel_size(g), pixel_size(lab)
     if None in (pmx, pmy, plx, ply): return labels
     lx, ly = axis_span(lab, "x"), lab.y.values.astype(np.float64)   # longitude: one span, map x moved onto it

@@ -114,3 +114,17 @@ def test_a_raster_on_the_maps_lattice_over_another_extent_pairs_alike_in_both():
     for f in (points_at, training_set):
         with pytest.raises(GridError, match="half a pixel"):
             f(e, half)
+
+
+def test_a_raster_without_a_crs_half_a_pixel_off_is_refused_too():
+    """Review b 1: the half-pixel check sat after the 'both have a CRS' return, so labels with attrs={} half a pixel
+    off were placed by rounding (c2ce467 refused them: a missing CRS is unknown, not another one)."""
+    from alphaearth_nb.core import GridError
+    e = embedding_from_array(random_unit((5, 5), seed=23))
+    vals = np.array([[1, 2, 3, 4, 1]] * 5, np.int16)
+    lab = xr.DataArray(vals, dims=("y", "x"), coords={"y": e.y.values + 5, "x": e.x.values - 5}, attrs={})
+    for f in (points_at, training_set):
+        with pytest.raises(GridError, match=r"half a pixel off.*labels.assign_coords\(y=labels.y - 5, x=labels.x \+ 5\)"):
+            f(e, lab)
+    X, v = training_set(e, lab.assign_coords(y=lab.y - 5, x=lab.x + 5))   # shifted back: each pixel its own label
+    np.testing.assert_array_equal(np.sort(v), np.sort(vals.ravel()))
