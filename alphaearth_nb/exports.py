@@ -243,6 +243,10 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
               ) -> Path:
     """Write a single-band map as a COG (nearest overviews for classes, average for floats); returns the path.
 
+    Classes are integer maps, and float maps that hold only whole numbers or name their classes (a label raster
+    read masked is float32 with NaN): averaging class ids 1 and 3 wrote 2, a class that is not there (field
+    case C19-2). A continuous float map of whole numbers (integer metres) then gets nearest overviews too.
+
     No data stays no data: the pixels at a value the map declares as no data (`geo.declared_nodata`: `nodata`,
     `_FillValue`, `missing_value`, `nodatavals`, e.g. the eo-learn LULC raster's 0) are written as the file's
     no-data value. An integer map's file no-data is `nodata` if given, else its declared value (the pixels keep
@@ -285,6 +289,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     valid = a != nodata if np.isfinite(nodata) else ~np.isnan(a)   # the pixels written as data
     if not valid.any(): raise _no_data("map", path)
     names = _class_names(m, a, valid)   # CF flags that do not pair: LabelError, before any file or folder is made
+    if a.dtype.kind == "f" and (names or (a[valid] == np.round(a[valid])).all()): rs = Resampling.nearest   # classes
     prof, facs = _profile(m, a.dtype.name, blocksize, 1, nodata), overview_factors(*a.shape, blocksize)
     with _cog_stage(path, blocksize, facs, overwrite) as src, rasterio.open(src, "w", **prof) as dst:
         dst.write(a[None])

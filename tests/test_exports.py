@@ -452,3 +452,22 @@ def test_read_cog_unpacks_integer_bands_with_a_scale(tmp_path):
     assert np.isnan(a[1, 2]).all() and int(np.isnan(a).all(-1).sum()) == 1
     ok = ~np.isnan(a).all(-1)
     assert np.abs(a[ok] - v[ok]).max() <= 1.0001e-4     # half a step of 2e-4
+
+
+def test_case_C19_float_class_map_overviews_keep_the_classes(tmp_path):
+    "A label raster read masked (float32, NaN): its overviews hold its classes 1 and 3, never a mean such as 2."
+    rasterio = pytest.importorskip("rasterio")
+    v = np.random.default_rng(19).choice(np.array([1.0, 3.0], np.float32), (64, 64))
+    v[:3, :3] = np.nan                                                        # no data
+    m = xr.DataArray(v, dims=("y", "x"), coords={"y": 5e6 - 10 * np.arange(64) - 5, "x": 5e5 + 10 * np.arange(64) + 5},
+                     attrs={"crs": "EPSG:32631"}, name="lulc")
+    sim = (m / 4).rename("similarity")                                        # 0.25 / 0.75: a continuous map
+    got = {}
+    for arr in (m, sim):
+        p = map_to_cog(arr, tmp_path / f"{arr.name}.tif", blocksize=16)
+        with rasterio.open(p) as s:
+            assert s.overviews(1) == [2, 4]
+            o = s.read(1, out_shape=(32, 32))
+        got[arr.name] = set(np.unique(o[np.isfinite(o)]).tolist())
+    assert got["lulc"] == {1.0, 3.0}, got["lulc"]
+    assert got["similarity"] - {0.25, 0.75}                                   # averaged: 0.5 and others too
