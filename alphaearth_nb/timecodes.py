@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/timecodes.html.md"""
 # %% ../nbs/01_timecodes.ipynb #c0002
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from collections.abc import Iterable
@@ -108,10 +109,10 @@ def odd_times(values) -> str|None:
                 "align_on='date')` (xarray drops the dates the Gregorian calendar lacks, such as 30 February)")
     texts = [v.decode() if isinstance(v, bytes) else v for v in flat if isinstance(v, (str, bytes))]
     m = [x for v in texts if (x := _YEAR_LAST.match(v))]
-    both = [x for x in m if int(x[1]) != int(x[3])]
-    if both and all(int(x[1]) <= 12 and int(x[3]) <= 12 for x in m):
+    both = [x for x in m if int(x[1]) != int(x[3]) and all(1 <= int(x[k]) <= 12 for k in (1, 3))]   # ambiguous
+    if both and all(int(x[1]) <= 12 and int(x[3]) <= 12 for x in m):   # a part over 12 settles the order
         x = both[0]; s = x[2]; y = int(x[4])
-        us, eu = (pd.Timestamp(y, int(x[k]), int(x[4 - k])).strftime("%-d %B %Y") for k in (1, 3))
+        us, eu = (f"{int(x[4 - k])} {calendar.month_name[int(x[k])]} {y}" for k in (1, 3))   # no strftime: '%-d' is not Windows'
         return (f"{[v[0] for v in both[:3]]} read as month{s}day or day{s}month ('{x[0]}' is {us} or {eu}) and no date "
                 f"among them settles which: convert with the order they are in, e.g. `pd.to_datetime(values, "
                 f"format='%d{s}%m{s}%Y')`, or write ISO dates ('{pd.Timestamp(y, int(x[3]), int(x[1])).date()}')")

@@ -55,3 +55,16 @@ def test_settled_orders_read_as_before():
     assert to_ms(["01/02/2024", "02/13/2024"]).tolist() == to_ms(["2024-01-02", "2024-02-13"]).tolist()
     assert to_ms(["2024/02/01"]).tolist() == to_ms(["2024-02-01"]).tolist()
     assert str(as_period(("2024-03-01", "2024-06-01")).start)[:10] == "2024-03-01"
+
+
+@pytest.mark.parametrize("texts", [["00/05/2024"], ["05/00/2024", "03/04/2024"], ["13/00/2024"]])
+def test_an_impossible_day_or_month_is_a_time_error(texts):
+    "Review b 2: a 0 day or month reached pd.Timestamp in the ambiguity check: raw ValueError 'month must be in 1..12'."
+    with pytest.raises(TimeError, match="2024"): to_ms(texts)
+    with pytest.raises(PeriodError, match="2024"): as_period((texts[0], "2025-01-01"))
+    with pytest.raises(TimeError, match="2024"): validate_stack(_with_times(np.array((texts * 4)[:len(DATES)], object)))
+
+
+def test_the_ambiguity_message_spells_dates_without_strftime():
+    "'%-d' is glibc's, not Windows': the words are built by hand, day first, month by name."
+    with pytest.raises(TimeError, match="'03/04/2024' is 4 March 2024 or 3 April 2024"): to_ms(["03/04/2024", "05/06/2024"])
