@@ -416,7 +416,8 @@ def lonlat_bounds(crs, west:float, south:float, east:float, north:float) -> tupl
 def stac_item(path, item_id:str|None=None, year:int|None=None,
               model:str="AlphaEarth Foundations (Satellite Embedding V1, annual)"):
     """A pystac `Item` describing an embedding GeoTIFF (lon/lat footprint, projection, bands, embedding fields).
-    Its bbox is `lonlat_bounds` of the file: west > east across 180 deg, the footprint cut there."""
+    Its bbox is `lonlat_bounds` of the file: west > east across 180 deg, the footprint cut there. The CRS is
+    `proj:code` (EPSG:32631, ESRI:102003), or `proj:wkt2` for one without a code (a proj string's CRS)."""
     require("pystac", "official", "STAC items"); require("rasterio", "official", "STAC items")
     import datetime as dt
     import pystac, rasterio
@@ -429,12 +430,16 @@ def stac_item(path, item_id:str|None=None, year:int|None=None,
         if f.crs.is_geographic:   # a lon/lat box, x perhaps past 180 (xee's form): cut at 180 like GDAL (was 180.001)
             foot = mapping(box(w, s, e, n) if w <= e else MultiPolygon([box(w, s, 180.0, n), box(-180.0, s, e, n)]))
         else: foot = transform_geom(f.crs, "EPSG:4326", mapping(box(*f.bounds)), antimeridian_cutting=True)
-        epsg = f.crs.to_epsg(); t = f.transform; shp = [f.height, f.width]; dtype = f.dtypes[0]
-        nodata = f.nodata; names = list(f.descriptions)
+        auth = f.crs.to_authority(); t = f.transform; shp = [f.height, f.width]; dtype = f.dtypes[0]
+        nodata = f.nodata; names = list(f.descriptions); crs_wkt = f.crs.to_wkt()
     quant = QUANTIZATION if dtype == "int8" else None
     when = dt.datetime(int(year), 1, 1, tzinfo=dt.timezone.utc) if year else None
-    props = {"proj:code": f"EPSG:{epsg}" if epsg else None, "proj:shape": shp, "proj:transform": list(t)[:6],
+    # the CRS by its code (EPSG, ESRI, ...), else in full as WKT2 (projection extension v2): one without an EPSG code
+    # (ESRI:102003, a proj string) had proj:code None and nothing else, so the item named no CRS
+    code = ":".join(auth) if auth else None
+    props = {"proj:code": code, "proj:shape": shp, "proj:transform": list(t)[:6],
              "embedding:model": model, "embedding:dimensions": len(names), "embedding:quantization": quant}
+    if code is None: props["proj:wkt2"] = as_crs(crs_wkt).to_wkt()
     if when is None:
         now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT00:00:00Z")
         props.update(start_datetime="2017-01-01T00:00:00Z", end_datetime=now)

@@ -471,3 +471,19 @@ def test_case_C19_float_class_map_overviews_keep_the_classes(tmp_path):
         got[arr.name] = set(np.unique(o[np.isfinite(o)]).tolist())
     assert got["lulc"] == {1.0, 3.0}, got["lulc"]
     assert got["similarity"] - {0.25, 0.75}                                   # averaged: 0.5 and others too
+
+
+def test_stac_item_names_a_crs_without_an_epsg_code(tmp_path):
+    # was proj:code None and nothing else for ESRI:102003 or a proj string: the item named no CRS at all
+    pytest.importorskip("pystac")
+    from pyproj import CRS
+    from alphaearth_nb.exports import stac_item
+    near = dict(x=100005.0 + 10 * np.arange(4), y=200035.0 - 10 * np.arange(4))   # inside Albers' domain (Kansas)
+    esri = embedding_from_array(random_unit((4, 4), seed=1), crs="ESRI:102003").assign_coords(near)
+    assert stac_item(to_cog(esri, tmp_path / "esri.tif", overviews=False)).properties["proj:code"] == "ESRI:102003"
+    aea = "+proj=aea +lat_0=23 +lon_0=-96 +lat_1=29.5 +lat_2=45.5 +datum=WGS84 +units=m"
+    props = stac_item(to_cog(embedding_from_array(random_unit((4, 4), seed=2), crs=aea).assign_coords(near),
+                             tmp_path / "aea.tif", overviews=False)).properties
+    assert props["proj:code"] is None and CRS.from_wkt(props["proj:wkt2"]) == CRS.from_user_input(aea)
+    utm = stac_item(to_cog(_emb(3), tmp_path / "utm.tif", overviews=False)).properties
+    assert utm["proj:code"] == "EPSG:32631" and "proj:wkt2" not in utm
