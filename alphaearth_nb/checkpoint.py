@@ -30,8 +30,8 @@ from jaxtyping import PyTree
 
 from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
                                 RunLockedError, TrainingWarning, flag, whole)
-from .files import (MARKER, local_output, no_file_on_the_way, partial_name, pid_alive, user_path, write_text,
-                                 writing_file)
+from .files import (MARKER, inside_ours, local_output, no_file_on_the_way, partial_name, pid_alive, user_path,
+                                 write_text, writing_file)
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'LOCK', 'TAKEOVER', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS', 'jsonable', 'checkpoint_headers',
@@ -433,6 +433,9 @@ def run_folder(out,                 # the run folder (created), or None: nothing
     resume, overwrite = flag(resume, "resume"), flag(overwrite, "overwrite")  # "no" is true: never a run lost
     if out is None or jax.process_index() != 0: yield None; return
     d = local_output(out, "training run", True)  # a bucket URL: refused, never a local folder 'gs:'
+    if (up := inside_ours(d)) is not None:  # a run inside an embedding store: gone with the store's next overwrite
+        raise NotOursError(f"{d} lies inside {up}, an output of alphaearth_nb that replacing it replaces whole: put "
+                           f"the run beside it, e.g. {up.parent / d.name}.")
     if resume and overwrite:
         raise ConfigError(f"resume=True and overwrite=True contradict each other: resume continues the run in {d}, "
                           "overwrite starts it over; pass one.")
@@ -442,9 +445,12 @@ def run_folder(out,                 # the run folder (created), or None: nothing
     with run_lock(d):  # a live run is named before the contents are judged (its files are being written)
         if _not_ours(d): _refuse(d)
         if is_run(d) and overwrite:
-            for name in RUN_FILES:
+            for name in RUN_FILES:  # checkpoints/: only ours (a file the user put there stays, as beside the run)
                 p = d / name
-                shutil.rmtree(p) if p.is_dir() else p.unlink(missing_ok=True)
+                for q in (p.iterdir() if p.is_dir() else [p]):
+                    if p != q and not (_CKPT.match(q.with_suffix(".json").name) or _SCRATCH.match(q.name)): continue
+                    shutil.rmtree(q) if q.is_dir() else q.unlink(missing_ok=True)
+                if p.is_dir() and not any(p.iterdir()): p.rmdir()
         elif is_run(d) and not resume:
             last = latest_checkpoint(d / "checkpoints")
             held = f"newest checkpoint {last.stem}" if last else "no checkpoint yet"

@@ -24,8 +24,8 @@ from pathlib import Path
 from .core import DiskError, NotOursError, OutputExistsError, RemoteOutputError, flag
 
 # %% auto #0
-__all__ = ['MARKER', 'user_path', 'remote_url', 'is_remote', 'local_output', 'is_ours', 'no_file_on_the_way', 'check_output',
-           'partial_name', 'pid_alive', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text']
+__all__ = ['MARKER', 'user_path', 'remote_url', 'is_remote', 'local_output', 'is_ours', 'inside_ours', 'no_file_on_the_way',
+           'check_output', 'partial_name', 'pid_alive', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text']
 
 # %% ../nbs/00a_files.ipynb #c2001
 MARKER = ".aef-complete"  # written last into every folder the package writes
@@ -76,6 +76,18 @@ def is_ours(path:str|os.PathLike) -> bool:
     "True if `path` is a folder written to completion by alphaearth_nb (it holds the marker)."
     return (user_path(path) / MARKER).is_file()
 
+def inside_ours(path:str|os.PathLike) -> Path|None:
+    "The folder of ours (an embedding store, corpus, scene, demo) above `path`, which replacing (`overwrite=True`) "
+    "replaces with all it holds; None if there is none."
+    return next((p for p in user_path(path).absolute().parents if is_ours(p)), None)
+
+def _not_inside_ours(t:Path, what:str):
+    "Raise `NotOursError` if `t` lies inside a folder of ours: it would vanish when that folder is replaced."
+    if (up := inside_ours(t)) is not None:
+        raise NotOursError(f"{t} lies inside {up}, an output of alphaearth_nb that replacing it (overwrite=True) "
+                           f"replaces whole, so the {what} would be lost then: write it beside it, e.g. "
+                           f"{up.parent / t.name}.")
+
 def no_file_on_the_way(t:Path, what:str):
     "Raise `NotOursError` if a plain file stands where a folder above `t` must be (no raw `FileExistsError` later)."
     for p in t.parents:
@@ -96,6 +108,7 @@ def check_output(target:str|os.PathLike, # the folder or file about to be writte
 def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
     "`check_output` of the local path `t` (`local_output` of the target, read once)."
     overwrite = flag(overwrite, "overwrite")  # text such as "no" is true: it would replace what it meant to keep
+    _not_inside_ours(t, what)  # store/map.tif: gone with the store's next overwrite (case E19-7)
     if t.is_symlink(): t = t.resolve()   # write where the link points: the link stays, nothing is left beside it
     if not t.exists(): no_file_on_the_way(t, what); return t
     if t.is_dir():
