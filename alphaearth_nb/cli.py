@@ -389,11 +389,21 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     if column not in df:
         raise LabelError(f"no column {column!r} (columns: {', '.join(map(str, df.columns[:6]))}, ...): pass "
                          "--label-column with the name of the column that holds the labels.")
-    cols = embeddings.a_positions([str(c) for c in df.columns])   # A00..A63 in any case or padding (a00, A7)
+    names = [str(c) for c in df.columns]
+    cols = embeddings.a_positions(names)   # A00..A63 in any case or padding (a00, A7)
+    if cols is None and all(b in names for b in band_names()):   # A00..A63 exactly, beside a stray A1
+        cols = [names.index(b) for b in band_names()]
+    at = embeddings.a_bands(names)
+    missing = [b for i, b in enumerate(band_names()) if i not in at]
+    twice = [" and ".join(names[i] for i in p) for b, p in sorted(at.items()) if len(p) > 1 and b < len(band_names())]
+    if cols is None and not (missing or twice):   # every band once, and a64..a99 beside them: not bands, other columns
+        cols = [at[i][0] for i in range(len(band_names()))]
     if cols is None:
-        missing = [b for b in band_names() if b not in df]
-        raise LabelError(f"the table lacks the embedding columns {missing[:3]}...: it needs A00 .. A63 (any case), "
-                         "one column each.")
+        raise LabelError("the table " + "; ".join(
+            ([f"lacks the embedding columns {missing[:4]}{'...' if len(missing) > 4 else ''}"] if missing else []) +
+            ([f"names bands twice ({', '.join(twice[:3])})"] if twice else [])) +
+            ": it needs A00 .. A63 (any case or padding: a0, A07), one column each"
+            f"{', e.g. `df.drop(columns=[...])` of one of each pair' if twice else ''}.")
     df = df[df[column].notna()]
     y = label_values(df[column].to_numpy())   # the one rule of label identity (as `evaluate_embeddings` reads y)
     if y.dtype.kind in "OUS": refuse_mixed_labels(y, column)   # '1' and 'forest' in one column

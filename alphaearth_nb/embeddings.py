@@ -22,9 +22,10 @@ from .labels import data_variables
 from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
 
 # %% auto #0
-__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OFFICIAL_COLLECTION', 'band_order', 'a_positions', 'label_bands', 'pixelwise', 'values_at',
-           'sq_norms', 'gate_vectors', 'gated', 'query_array', 'gate_query', 'refuse_rotation', 'embedding_variable',
-           'as_embedding', 'quantize_embedding', 'dequantize_embedding', 'from_official', 'read_official_tiff']
+__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OFFICIAL_COLLECTION', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise',
+           'values_at', 'sq_norms', 'gate_vectors', 'gated', 'query_array', 'gate_query', 'refuse_rotation',
+           'embedding_variable', 'as_embedding', 'quantize_embedding', 'dequantize_embedding', 'from_official',
+           'read_official_tiff']
 
 # %% ../nbs/23_embeddings.ipynb #c0006
 _A_NAME = re.compile(r"\s*[Aa](\d{1,2})\s*")                      # A00..A63, any case or padding (A7, a07)
@@ -53,7 +54,7 @@ def band_order(names) -> list[int]|None:
     if nums is None or sorted(nums) != list(range(EMBED_DIM)): return None
     return [int(i) for i in np.argsort(nums)]
 
-def _a_bands(names) -> dict[int, list[int]]:
+def a_bands(names) -> dict[int, list[int]]:
     "Band number -> the positions of the entries of `names` labelled A00..A63 (any case or padding: A7, a07)."
     at = {}
     for i, n in enumerate(names):
@@ -63,7 +64,7 @@ def _a_bands(names) -> dict[int, list[int]]:
 def a_positions(names) -> list[int]|None:
     """Positions of the entries labelled A00..A63 among `names` (other entries left out), in band order; None unless
     every band is named, and named once: A1 beside A01 is refused (which of them is band 1?)."""
-    at = _a_bands(names)
+    at = a_bands(names)
     if sorted(at) != list(range(EMBED_DIM)) or any(len(p) > 1 for p in at.values()): return None
     return [p[0] for _, p in sorted(at.items())]
 
@@ -360,7 +361,7 @@ def _is_embedding_dataset(ds) -> bool:
     """A Dataset holding the official product's form: variables naming every band A00..A63 (`from_official` reads
     it, and refuses a band named twice)."""
     return isinstance(ds, xr.Dataset) and \
-        sorted(_a_bands(data_variables(ds))) == list(range(EMBED_DIM))
+        sorted(a_bands(data_variables(ds))) == list(range(EMBED_DIM))
 
 def embedding_variable(ds) -> xr.DataArray|None:
     """The embedding a Dataset holds in another reader's form, as a DataArray with a `band` dim; None if it holds none.
@@ -483,7 +484,7 @@ def _official_array(obj, attrs:dict) -> xr.DataArray:
         names = _band_variables(obj)  # A00..A63 in any order (A0..A63 too), or 64 variables that say their band
         if names is None:
             data = data_variables(obj)
-            at = _a_bands(data)
+            at = a_bands(data)
             if twice := [[data[i] for i in p] for p in at.values() if len(p) > 1]:
                 raise DimensionError(f"the dataset names bands twice ({', '.join(' and '.join(map(str, t)) for t in twice[:3])}):"
                                      f" keep one variable per band, e.g. `ds.drop_vars({[t[-1] for t in twice]})`")

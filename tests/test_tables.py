@@ -148,3 +148,24 @@ def test_the_cli_reads_labels_by_the_rule_of_every_reader(labels, tmp_path):  # 
                                                                            and labels[0] == "1")
     with pytest.raises(LabelError, match="column 'label' mixes"):
         labels_from_csv(df.assign(label=["1", "forest"] * 3), "label")
+
+
+@pytest.mark.parametrize("stray", ["A1", "a64", "A99"])
+def test_a_stray_column_beside_the_bands_is_not_a_band(stray):
+    """Review b 3: A00..A63 plus a stray A1 (band 1 named twice?) or a64 (no band) was refused, 'lacks the embedding
+    columns []'; the exact names A00..A63 are the bands, and a64..a99 name none."""
+    df = _features().astype({"A07": np.float64})
+    want, _ = labels_from_csv(df, "label")
+    df[stray] = 7.0
+    got, _ = labels_from_csv(df, "label")
+    np.testing.assert_array_equal(got, want)
+    low = df.rename(columns={b: b.lower() for b in band_names()})   # a00..a63: the stray A1 names band 1 twice
+    if stray == "A1":
+        with pytest.raises(LabelError, match=r"names bands twice \(a01 and A1\)"): labels_from_csv(low, "label")
+    else:
+        np.testing.assert_array_equal(labels_from_csv(low, "label")[0], want)
+
+
+def test_missing_bands_are_named():
+    df = _features().drop(columns=["A05", "A40"])
+    with pytest.raises(LabelError, match=r"lacks the embedding columns \['A05', 'A40'\]"): labels_from_csv(df, "label")
