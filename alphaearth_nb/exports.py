@@ -417,7 +417,8 @@ def stac_item(path, item_id:str|None=None, year:int|None=None,
               model:str="AlphaEarth Foundations (Satellite Embedding V1, annual)"):
     """A pystac `Item` describing an embedding GeoTIFF (lon/lat footprint, projection, bands, embedding fields).
     Its bbox is `lonlat_bounds` of the file: west > east across 180 deg, the footprint cut there. The CRS is
-    `proj:code` (EPSG:32631, ESRI:102003), or `proj:wkt2` for one without a code (a proj string's CRS)."""
+    `proj:code` (EPSG:32631, ESRI:102003), or `proj:wkt2` for one without a code (a proj string's CRS). The asset's
+    href is a URL as given or the file's absolute path, so the item still finds it once saved in a catalog."""
     require("pystac", "official", "STAC items"); require("rasterio", "official", "STAC items")
     import datetime as dt
     import pystac, rasterio
@@ -449,6 +450,8 @@ def stac_item(path, item_id:str|None=None, year:int|None=None,
                        properties=props, stac_extensions=[PROJECTION_EXT])
     nd = nodata if nodata is not None and np.isfinite(nodata) else "nan"
     bands = [{"name": n or f"A{i:02d}", "data_type": dtype, "nodata": nd} for i, n in enumerate(names)]
-    item.add_asset("embedding", pystac.Asset(href=str(path), media_type=pystac.MediaType.COG, roles=["data"],
+    # a URL as given, a local file absolute: a relative 'emb.tif' was read against the saved item's folder
+    href = str(path) if isinstance(path, str) else str(path.absolute())
+    item.add_asset("embedding", pystac.Asset(href=href, media_type=pystac.MediaType.COG, roles=["data"],
                                              extra_fields={"bands": bands}))
     return item

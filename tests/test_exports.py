@@ -487,3 +487,15 @@ def test_stac_item_names_a_crs_without_an_epsg_code(tmp_path):
     assert props["proj:code"] is None and CRS.from_wkt(props["proj:wkt2"]) == CRS.from_user_input(aea)
     utm = stac_item(to_cog(_emb(3), tmp_path / "utm.tif", overviews=False)).properties
     assert utm["proj:code"] == "EPSG:32631" and "proj:wkt2" not in utm
+
+
+def test_stac_item_of_a_relative_path_finds_its_file_once_saved(tmp_path, monkeypatch):
+    # stac_item("emb.tif") wrote href 'emb.tif'; pystac reads a relative href against the item's own folder, so the
+    # item saved in catalog/items/ pointed at catalog/items/emb.tif, which is not there
+    pytest.importorskip("pystac")
+    from alphaearth_nb.exports import stac_item
+    to_cog(_emb(1), tmp_path / "emb.tif", overviews=False)
+    monkeypatch.chdir(tmp_path)
+    it = stac_item("emb.tif", year=2024)
+    it.set_self_href(str(tmp_path / "catalog" / "items" / "emb.json"))
+    assert it.assets["embedding"].get_absolute_href() == str(tmp_path / "emb.tif")
