@@ -68,17 +68,46 @@ def _fill_empty_years(name:str, emb, outs:list, empty:list) -> list:
         xr.full_like(like, np.nan)
     return [o if o is not None else nan(i) for i, o in enumerate(outs)]
 
-def over_time(fn):
+def _year_column(a) -> str|None:
+    "The `year` column (any case) of a table of labels per year, as `cubes.sample` writes it; None for anything else."
+    if not isinstance(a, pd.DataFrame): return None
+    return next((c for c in a.columns if isinstance(c, str) and c.lower() == "year"), None)
+
+def _rows_by_year(emb, a:pd.DataFrame, col:str) -> list[pd.DataFrame]:
+    """The rows of table `a` for each of cube `emb`'s years, by its `col` column (whole years). `LabelError` for a year
+    of the cube without rows; rows of other years are left out with a warning naming them."""
+    yr = pd.to_numeric(a[col], errors="coerce").to_numpy(np.float64)
+    if not (np.isfinite(yr) & (yr == np.round(yr))).all():
+        bad = a[col][~(np.isfinite(yr) & (yr == np.round(yr)))].unique()[:3].tolist()
+        raise LabelError(f"column {col!r} of the labels holds {bad}, not whole years: write the year of each label "
+                         f"(2024), or drop the column to use every label for every year")
+    want = years_of_cube(emb)
+    if miss := [int(y) for y in want if not (yr == y).any()]:
+        raise LabelError(f"the labels' {col!r} column has no row for {miss} of the cube's years {want.tolist()}: label "
+                         f"those years, select the years labelled (`cube.sel(time=...)`), or drop the column to use "
+                         "every label for every year")
+    if (other := sorted(set(yr.astype(np.int64).tolist()) - set(want.tolist()))):
+        warnings.warn(f"labels of years {other[:5]} are not years of the cube {want.tolist()}: left out", stacklevel=4)
+    return [a[yr == y] for y in want]
+
+def over_time(fn, tables:bool=False):
     """Let `fn(emb, ...)` take a cube with a `time` dim: applied to each year, results stacked along `time`.
-    Arguments with a `time` dim of their own (labels per year) are paired with the cube's years by year. A year
+    Arguments with a `time` dim of their own (labels per year) are paired with the cube's years by year; with
+    `tables` (classify, regress), so are the rows of a table with a `year` column (labels per year, the form
+    `cubes.sample` writes; case C19-3: every year was trained on every row). A year
     with no data for the query (`NoValidDataError`: a point query's pixel is NaN that year) is NaN in a float result,
     with a `NoDataWarning` naming the years, when other years have data (case G18-4); no year with data raises."""
+    return _per_year(fn, tables)
+
+def _per_year(fn, tables:bool):
     @functools.wraps(fn)
     def per_year(emb, *args, **kwargs):
         if not (isinstance(emb, xr.DataArray) and "time" in emb.dims): return fn(emb, *args, **kwargs)
         timed = lambda a: isinstance(a, (xr.DataArray, xr.Dataset)) and "time" in a.dims
         steps = {id(a): _steps_for(emb, a) for a in (*args, *kwargs.values()) if timed(a)}
-        at = lambda a, i: a.isel(time=steps[id(a)][i]) if timed(a) else a
+        rows = {id(a): _rows_by_year(emb, a, c) for a in (*args, *kwargs.values())
+                if tables and (c := _year_column(a)) is not None}
+        at = lambda a, i: a.isel(time=steps[id(a)][i]) if timed(a) else rows[id(a)][i] if id(a) in rows else a
         outs, empty = [], []
         for i in range(emb.sizes["time"]):
             try: outs.append(fn(emb.isel(time=i), *[at(a, i) for a in args], **{k: at(v, i) for k, v in kwargs.items()}))
@@ -421,7 +450,7 @@ def _warn_small_classes(classes:np.ndarray, counts:np.ndarray, k:int) -> None:
                       f"its own labelled pixels; label at least {k} pixels per class, or pass k=1", UserWarning,
                       stacklevel=4)
 
-@over_time
+@partial(over_time, tables=True)
 def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1/declared nodata unlabelled) or points
              method:str="knn",          # "knn" or "linear"
              k:int=3,                   # neighbours for knn
@@ -466,7 +495,7 @@ def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1
     return xr.Dataset({"class": cls, "scores": scores}, attrs={**da.attrs, "method": method})
 
 # %% ../nbs/25_analysis.ipynb #c0036
-@over_time
+@partial(over_time, tables=True)
 def regress(emb, targets,               # values: a raster on the grid (NaN/declared nodata unlabelled) or points
             method:str="linear",        # "linear" (least squares) or "knn" (mean of k nearest)
             k:int=3,

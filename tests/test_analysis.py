@@ -957,3 +957,23 @@ def test_case_G18_8_a_shapely_point_is_the_point(emb):
     np.testing.assert_allclose(similarity(emb, Point(x, y)).values, want, atol=1e-6)
     np.testing.assert_allclose(emb.aef.similarity(Point(x, y)).values, want, atol=1e-6)
     with pytest.raises(DimensionError, match="representative_point"): similarity(emb, box(x - 5, y - 5, x + 5, y + 5))
+
+
+def test_case_C19_labels_per_year_in_a_table_train_their_own_year():
+    "A cube and labels with a `year` column (cubes.sample's form): each year trains on its own rows (was: on every row)."
+    v = random_unit((2,), seed=5)                                              # two directions, alternating pixels
+    e = embedding_from_array(np.where((np.arange(36) % 2).reshape(6, 6, 1) == 0, v[0], v[1]).astype(np.float32))
+    cube = xr.concat([e, e], xr.DataArray(pd.to_datetime(["2023-01-01", "2024-01-01"]), dims="time", name="time"))
+    x, y = e.x.values, e.y.values
+    # the land cover changed: pixel (0, 0) is class 1 in 2023 and 2 in 2024, its neighbour (0, 1) the other way
+    t = pd.DataFrame({"x": x[[0, 1, 0, 1]], "y": y[[0, 0, 0, 0]], "label": [1, 2, 2, 1], "year": [2023, 2023, 2024, 2024]})
+    c = classify(cube, t, k=1)["class"].values
+    assert c[0, 0, 0] == 1 and c[1, 0, 0] == 2 and c[0, 0, 1] == 2 and c[1, 0, 1] == 1
+    assert (c[0] == np.where(np.arange(36).reshape(6, 6) % 2 == 0, 1, 2)).all() and (c[1] == 3 - c[0]).all()
+    r = regress(cube, t.rename(columns={"label": "value"}).astype({"value": float}), method="knn", k=1).values
+    assert r[:, 0, 0].tolist() == [1.0, 2.0]
+    with pytest.raises(LabelError, match=r"no row for \[2024\]"): classify(cube, t[t.year == 2023], k=1)
+    with pytest.warns(UserWarning, match=r"years \[2022\] are not years of the cube"):
+        classify(cube, pd.concat([t, t.iloc[:2].assign(year=2022)]), k=1)
+    one = classify(e, t, k=1)["class"].values          # one map: the table as it is (every row), as before
+    assert one.shape == (6, 6)
