@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set, ValuesView
 from dataclasses import dataclass
 
 import jax.numpy as jnp
@@ -252,7 +252,7 @@ def as_period(p) -> Period:
     np.datetime64('2024'), pd.Period('2024'); 1900..2100); any `pd.Period` (its span: a month, a quarter); a
     `(first, last)` pair of years or `pd.Period`s: first through last, both included, as `official.years_of` reads
     years; or a `(start, end)` pair of anything `to_ms` reads, the end not included. `PeriodError` otherwise: a date
-    or instant alone names no span."""
+    or instant alone names no span, a set (or dict view) no (start, end), its order being chance."""
     if isinstance(p, Period): return p
     if isinstance(p, np.ndarray) and p.ndim == 0: p = p[()]
     if isinstance(p, (bool, np.bool_)): raise PeriodError(f"{p!r} is not a period: pass a year such as 2024.")
@@ -261,6 +261,11 @@ def as_period(p) -> Period:
            "such as ('2024-03-01', '2024-06-01')")
     if isinstance(p, (str, int, np.integer, float, np.floating)):
         raise PeriodError(f"cannot read {p!r} as a period: {one}.")
+    if isinstance(p, (Set, ValuesView)):   # {2020, 2024}: unpacked in hash order, so which end is which is chance
+        try: first, last = sorted(p)
+        except (TypeError, ValueError): first, last = "first", "last"
+        raise PeriodError(f"{p!r} has no order, so it names no (start, end): pass a tuple, e.g. ({first!r}, {last!r}) "
+                          "for first through last.")
     try: s, e = p
     except (TypeError, ValueError):
         instant = "a date or instant names no span: " if isinstance(p, (np.datetime64, datetime.date)) else ""

@@ -153,3 +153,12 @@ def test_a_whole_number_beyond_a_float_is_no_year():   # 10**400: was a raw Over
     from alphaearth_nb.timecodes import as_year, as_years
     for read in (as_year, as_years, as_period):
         with pytest.raises(PeriodError, match="year"): read(10**400)
+
+
+@pytest.mark.parametrize("years", [{2020, 2024}, {2021, 2022}, frozenset({2016, 2030}), {2020: 0, 2024: 1}.keys(),
+                                   {0: 2020, 1: 2024}.values()])
+def test_a_set_of_two_years_is_no_period(years):
+    "Review b 4: a set unpacked in hash order: {2020, 2024} 'names the last before the first', others silently a range."
+    lo, hi = sorted(years)
+    with pytest.raises(PeriodError, match=rf"no order.*\({lo}, {hi}\)"): as_period(years)
+    assert str(as_period((lo, hi)).end)[:4] == str(hi + 1)             # the tuple named: first through last
