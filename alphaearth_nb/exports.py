@@ -377,7 +377,11 @@ def _holds_data(arr, nodata) -> bool:
 def open_zarr(store, chunks="auto",
               check:bool=True,  # refuse a local store without the completion marker (False: another tool wrote it)
              ) -> xr.DataArray:
-    "An embedding Zarr written by `to_zarr` as the float embedding form (lazy), NaN no-data."
+    """An embedding Zarr written by `to_zarr` or `embed_to_zarr` (`aef embed`) as the float embedding form (y, x,
+    band) float32 (lazy), NaN no-data. Both layouts are read: `to_zarr` keeps the CRS, model and quantisation in the
+    group's attrs, `embed_to_zarr` the CRS, period and int8 scheme on the `embedding` array (kept in the attrs); an
+    int8 array is the official codes either way, dequantised (`quantize.dequantize`, -128 -> NaN). The CRS is
+    `attrs['crs']`, else the array's, else a CF grid mapping (`spatial_ref`); None only when the store has none."""
     store = _local(store, "embedding store", "exports.to_zarr")
     if check and Path(store).is_dir() and not is_ours(store):
         raise MissingDataError(f"{store} has no completion marker ({MARKER}), so it may be a store whose write "
@@ -392,8 +396,13 @@ def open_zarr(store, chunks="auto",
                                f"`exports.to_zarr` or `embed_to_zarr` wrote, or read a GeoTIFF with `read_cog`.") from None
     if "embedding" not in ds: raise DimensionError(f"no `embedding` array in {store}: write it with `exports.to_zarr`")
     da = ds["embedding"]
-    out = dequantize(da) if ds.attrs.get("embedding:quantization") else da.astype(np.float32)
-    out.attrs = {"crs": ds.attrs.get("crs"), "embedding:model": ds.attrs.get("embedding:model")}
+    # `embed_to_zarr` keeps crs, period and the int8 scheme on the array, `to_zarr` on the group: read both (it
+    # read the group only, so an `aef embed` store had no CRS and its int8 codes came back as floats -80 .. 58)
+    own = {k: v for k, v in da.attrs.items() if k not in ("nodata", "scheme", "_FillValue")}
+    codes = bool(ds.attrs.get("embedding:quantization")) or da.dtype == np.int8   # int8 here: the official codes
+    out = dequantize(da) if codes else da.astype(np.float32)
+    out.attrs = {**own, "crs": ds.attrs.get("crs") or own.get("crs") or crs_of(ds),
+                 "embedding:model": ds.attrs.get("embedding:model", own.get("embedding:model"))}
     return out.rename("embedding")
 
 # %% ../nbs/25c_exports.ipynb #c0023

@@ -380,3 +380,15 @@ def test_all_nan_source_message_names_the_complete_fix():
         assert "allow_missing=True" in msg and "--allow-missing" in msg
         out = embed(st, small, 2024, progress=False, allow_missing=True)
         assert out.shape == (24, 24, 64) and np.isfinite(out.values).any()
+
+
+@pytest.mark.parametrize("int8", [False, True])
+def test_open_zarr_reads_an_embed_store(stack, model, eager, tmp_path, int8):  # N19-5
+    "`exports.open_zarr` of an `embed_to_zarr` store (`aef embed`): its CRS, and unit floats from an --int8 store."
+    from alphaearth_nb.exports import open_zarr
+    e = open_zarr(embed_to_zarr(stack, model, 2024, tmp_path / "e.zarr", int8=int8, progress=False))
+    assert e.attrs["crs"] == "EPSG:32631" and e.dtype == np.float32          # was crs None; int8: the codes as floats
+    assert e.attrs["period_start"].startswith("2024-01-01")                  # the array's own attrs kept
+    np.testing.assert_allclose(e.values, eager.values, atol=0.02 if int8 else 1e-5)   # NaN where eager has no data
+    n = np.linalg.norm(e.values, axis=-1)
+    assert np.nanmax(np.abs(n - 1)) < 0.02 and np.isnan(n).sum() == np.isnan(eager.values[..., 0]).sum()
