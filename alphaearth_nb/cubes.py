@@ -240,7 +240,8 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
            points,          # (lon, lat) arrays, DataFrame (lon/lat, or x/y + crs), GeoDataFrame, or file path
            crs=None,        # CRS of `points` when it does not say (default EPSG:4326 for lon/lat)
           ) -> pd.DataFrame:
-    "Embedding vectors at points: the points' table plus `inside` and A00..A63 (and `year` per row for a cube)."
+    """Embedding vectors at points: the points' table plus `inside` and A00..A63 (and `year` per row for a cube; a table
+    with a `year` column: each point at its own year, NaN and warned for a year not in the cube)."""
     emb = cube_form(emb)
     xs, ys, table = points_xy(points, _crs(emb), crs)
     rows, cols, inside = pixel_of(emb, xs, ys)
@@ -255,12 +256,15 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
     base["inside"] = inside
     if "time" not in emb.dims:
         return pd.concat([base, pd.DataFrame(v, columns=band_names())], axis=1)
-    years = years_of_cube(emb)
-    out = []
-    for i, yr in enumerate(years):
-        part = pd.concat([base, pd.DataFrame(v[:, i], columns=band_names())], axis=1)
-        part.insert(len(base.columns), "year", yr)
-        out.append(part)
+    years, col = years_of_cube(emb), next((c for c in base.columns if str(c).lower() == "year"), None)
+    at = np.array([int(np.argmax(years == y)) if (years == y).any() else -1 for y in pd.to_numeric(base[col], errors="coerce")]
+                  if col is not None else [], np.int64)                       # each point at its own year
+    if (miss := [i for i, a in enumerate(at) if a < 0]):
+        warnings.warn(f"{len(miss)} points have a {col!r} ({base[col].iloc[miss[:3]].tolist()}) that is not a year of "
+                      f"the cube {years.tolist()}: their vectors are NaN", stacklevel=2)
+    out = [pd.concat([base, pd.DataFrame(np.where(at[:, None] < 0, np.nan, v[np.arange(len(v)), np.maximum(at, 0)]),
+                                         columns=band_names())], axis=1)] if col is not None else \
+        [pd.concat([base.assign(year=yr), pd.DataFrame(v[:, i], columns=band_names())], axis=1) for i, yr in enumerate(years)]
     res = pd.concat(out, ignore_index=True)
     return type(base)(res) if type(base).__name__ == "GeoDataFrame" else res
 

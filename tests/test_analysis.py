@@ -977,3 +977,18 @@ def test_case_C19_labels_per_year_in_a_table_train_their_own_year():
         classify(cube, pd.concat([t, t.iloc[:2].assign(year=2022)]), k=1)
     one = classify(e, t, k=1)["class"].values          # one map: the table as it is (every row), as before
     assert one.shape == (6, 6)
+
+
+def test_case_C19_sample_a_cube_at_each_points_own_year():
+    "Points with a `year` column on a cube: each sampled at its own year, one row each (was a raw pandas ValueError)."
+    e23, e24 = embedding_from_array(random_unit((3, 4), seed=8)), embedding_from_array(random_unit((3, 4), seed=9))
+    cube = xr.concat([e23, e24], xr.DataArray(pd.to_datetime(["2023-01-01", "2024-01-01"]), dims="time", name="time"))
+    t = pd.DataFrame({"x": e23.x.values[[0, 1, 2]], "y": e23.y.values[[0, 0, 1]], "year": [2023, 2024, 2019], "id": [7, 8, 9]})
+    with pytest.warns(UserWarning, match=r"1 points have a 'year' \(\[2019\]\) that is not a year of the cube"):
+        s = cube.aef.sample(t, crs="EPSG:32631")
+    got = s[band_names()].to_numpy()
+    assert len(s) == 3 and s["id"].tolist() == [7, 8, 9] and s["year"].tolist() == [2023, 2024, 2019]
+    np.testing.assert_array_equal(got[0], e23.values[0, 0]); np.testing.assert_array_equal(got[1], e24.values[0, 1])
+    assert np.isnan(got[2]).all()
+    every = cube.aef.sample(t.drop(columns="year"), crs="EPSG:32631")      # no year column: every year, as before
+    assert len(every) == 6 and every["year"].tolist() == [2023] * 3 + [2024] * 3
