@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/losses.html.md"""
 # %% ../nbs/15_losses.ipynb #c0002
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import equinox as eqx
@@ -14,14 +15,15 @@ import jax
 import jax.numpy as jnp
 from jaxtyping import Array, Bool, Float, Int, PRNGKeyArray
 
-from .core import ConfigError, Frames, TrainExample
+from .core import ConfigError, Frames, TrainExample, TrainingWarning
 from .model import AlphaEarth, family
 from .sources import get_source
 from .timecodes import position
 
 # %% auto #0
-__all__ = ['LossWeights', 'source_error', 'uniformity_loss', 'consistency_loss', 'clip_loss', 'Perturbations', 'support',
-           'mask_frames', 'perturb_draws', 'perturb', 'encoder_inputs', 'example_terms', 'total_loss']
+__all__ = ['COLLAPSED', 'LossWeights', 'source_error', 'uniformity_loss', 'collapse_watch', 'consistency_loss', 'clip_loss',
+           'Perturbations', 'support', 'mask_frames', 'perturb_draws', 'perturb', 'encoder_inputs', 'example_terms',
+           'total_loss']
 
 # %% ../nbs/15_losses.ipynb #c0005
 @dataclass(frozen=True)
@@ -69,6 +71,25 @@ def uniformity_loss(u:Float[Array, "B L L E"]) -> Float[Array, ""]:
     "Mean `|u . u'|` between each example and the next one in the batch."
     if u.shape[0] < 2: return jnp.zeros(())
     return jnp.mean(jnp.abs(jnp.sum(u * jnp.roll(u, 1, axis=0), -1)))
+
+# %% ../nbs/15_losses.ipynb #c0012b
+COLLAPSED = 0.95  # a uniformity term (mean |u . u'|) above this: the batch's embeddings point one way
+
+def collapse_watch(rec:dict,    # one logged step of `fit`: {"step": ..., "uniformity": ...}
+                   run:int,     # logged steps in a row so far above `COLLAPSED` (-1: warned already)
+                   steps:int=10,# warn when this many logged steps in a row stay above it
+                  ) -> int:
+    """The new count of steps in a row whose batch-uniformity term stays collapsed (-1 once warned); warns once
+    (`TrainingWarning`, with the step and the figure) at the `steps`-th. A record without the term: unchanged."""
+    if run < 0 or "uniformity" not in rec: return run
+    if not rec["uniformity"] > COLLAPSED: return 0
+    if run + 1 < steps: return run + 1
+    warnings.warn(f"step {rec['step']}: the embeddings collapsed: the batch-uniformity term (mean |u . u'| between "
+                  f"examples, arXiv 2507.22291 S2.2.4) stayed above {COLLAPSED} for {steps} logged steps in a row (now "
+                  f"{rec['uniformity']:.3f}; 1 = every pixel one direction, random directions give about 0.1), while "
+                  "the loss may still fall. The map will not tell places apart: try a lower peak_lr or a longer warmup "
+                  "(TrainConfig), a larger batch_size, or a larger LossWeights.uniformity.", TrainingWarning)
+    return -1
 
 # %% ../nbs/15_losses.ipynb #c0014
 def consistency_loss(u_teacher:Float[Array, "... E"], # teacher embeddings (full input)

@@ -531,7 +531,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         bsh = batch_sharding(mesh)
         step_fn, sched = _cached_step(loss_fn, cfg, shardings, bsh), lr_schedule(cfg)
         last_good = latest_checkpoint(ckdir) if ckdir is not None else None
-        pending, no_text = [], 0
+        pending, no_text, collapsed = [], 0, 0
         bar = tqdm(total=cfg.steps, initial=start, disable=not progress, desc="train", dynamic_ncols=True)
         if isinstance(source, samples.Batches): source.position = start  # a stack's sampler, checked above
         else: source = _batch_source(data, start, cfg, built, sampler, texts, strata, preset_name)
@@ -549,7 +549,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                 rec = _record(k, loss, aux, sched, t0)
                 if rec.get("skipped"): warnings.warn(f"step {k + 1}: non-finite gradients, the update was skipped "
                                                      "(the step and the data position still advance).", TrainingWarning)
-                no_text = _warn_texts(rec, no_text)
+                no_text, collapsed = _warn_texts(rec, no_text), losses.collapse_watch(rec, collapsed)  # N19-1
                 history.append(rec); pending.append(rec)
                 bar.update(1)
                 shown = {t: f"{v:.3g}" for t, v in rec.items() if t not in ("step", "lr", "sec")}
