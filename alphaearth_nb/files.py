@@ -81,6 +81,11 @@ def inside_ours(path:str|os.PathLike) -> Path|None:
     "replaces with all it holds; None if there is none."
     return next((p for p in user_path(path).absolute().parents if is_ours(p)), None)
 
+def _what_of(t:Path) -> str|None:
+    "What the folder of ours `t` holds (its marker's `what`: embedding store, scene, corpus ...); None if unsaid."
+    try: return json.loads((t / MARKER).read_text()).get("what")
+    except (OSError, ValueError, AttributeError): return None
+
 def _not_inside_ours(t:Path, what:str):
     "Raise `NotOursError` if `t` lies inside a folder of ours: it would vanish when that folder is replaced."
     if (up := inside_ours(t)) is not None:
@@ -119,6 +124,10 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
         if not is_ours(t):
             raise NotOursError(f"{t} is a non-empty folder that alphaearth_nb did not write, so it is left alone: "
                                f"write the {what} to a new or empty folder instead.")
+        if (kind := _what_of(t)) not in (None, what, "output") and what != "output":  # to_zarr onto a scene (E19-8)
+            an = lambda w: f"{'an' if w[:1] in 'aeiou' else 'a'} {w}"
+            raise NotOursError(f"{t} holds {an(kind)} that alphaearth_nb wrote, not {an(what)}: overwrite replaces "
+                               f"{an(what)} only, so it is left alone: write the {what} to another path.")
     elif folder:
         raise NotOursError(f"{t} is a file that alphaearth_nb did not write (its outputs here are folders), so it is "
                            f"left alone: write the {what} to a new or empty folder instead.")
