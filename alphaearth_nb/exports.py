@@ -25,7 +25,7 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError
                                 NoValidDataError, band_names, flag)
 from .files import MARKER, check_output, is_ours, remote_url, user_path, writing_file, writing_folder
 from .quantize import NODATA, SCALE, dequantize, quantize
-from .embeddings import as_embedding, label_bands, refuse_rotation
+from .embeddings import as_embedding, gated, label_bands, refuse_rotation
 from .geo import (as_crs, crs_of, declared_nodata, is_lazy, north_up, packing,
                                rename_spatial, require, unpacked, write_crs)
 from .cubes import coarsen, cube_form, grid_of, transform_of
@@ -165,7 +165,8 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
     Bands go where their descriptions say (`embeddings.label_bands`); a rotated grid is a `GridError`. Integer bands
     other than int8 with a GDAL scale / offset (int16 x 1e-4 from `gdal_translate -a_scale` or an Earth Engine
     export of scaled integers) are unpacked to `value * scale + offset` (`geo.unpacked`), their no-data NaN, as
-    every other reader of the package does; int8 is always the official scheme's codes."""
+    every other reader of the package does; int8 is always the official scheme's codes. Float files pass the gate of
+    every reader (`embeddings.gated`): a pixel is no data when all its bands hold the file's no-data value."""
     require("rioxarray", "official", "reading COGs")
     import rioxarray
     kw = {"overview_level": overview} if overview is not None else {}
@@ -191,8 +192,10 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
         da = label_bands(da)   # by the descriptions rioxarray keeps in attrs['long_name']
     else: da = da.assign_coords(band=band_names(da.sizes["band"]))
     da = da.drop_vars("spatial_ref", errors="ignore")
-    out = dequantize(da.astype(np.int8)) if da.dtype == np.int8 else da.astype(np.float32)
-    if da.dtype != np.int8 and fill is not None and np.isfinite(fill): out = out.where(da != fill)
+    if da.dtype == np.int8: out = dequantize(da)
+    else:   # the one gate of every reader: no data where ALL bands hold the fill (a vector may have one 0.0 component:
+        # masked band by band, nodata=0 made a NaN band in ~0.2% of pixels), all-zero and non-vectors NaN, warned
+        out = gated(da.astype(np.float32), fills=(fill,) if fill is not None and np.isfinite(fill) else ())
     out.attrs = {}
     return write_crs(out, crs).rename("embedding")
 

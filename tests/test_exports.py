@@ -499,3 +499,21 @@ def test_stac_item_of_a_relative_path_finds_its_file_once_saved(tmp_path, monkey
     it = stac_item("emb.tif", year=2024)
     it.set_self_href(str(tmp_path / "catalog" / "items" / "emb.json"))
     assert it.assets["embedding"].get_absolute_href() == str(tmp_path / "emb.tif")
+
+
+def test_read_cog_of_a_float_file_with_nodata_0_keeps_vectors_with_one_zero_component(tmp_path):
+    # nodata=0 (GDAL's usual -a_nodata 0) was masked band by band: a vector with one component exactly 0.0 (int8 code
+    # 0, about 1 pixel in 500) got a NaN band, so similarity and classify lost it; a pixel is no data when ALL its
+    # bands hold the fill, as every other reader of the package has it
+    import rasterio
+    from rasterio.transform import from_origin
+    v = np.asarray(dequantize(quantize(random_unit((6, 5), seed=7))), np.float32)
+    v[2, 3, 10] = 0.0                   # one component exactly 0 (was 0.0199): still a vector, length 0.997
+    v[4, 1] = 0.0                       # every band 0: no data
+    p = tmp_path / "f0.tif"
+    with rasterio.open(p, "w", driver="GTiff", width=5, height=6, count=64, dtype="float32", crs="EPSG:32631",
+                       transform=from_origin(500000, 5000000, 10, 10), nodata=0) as d:
+        d.write(np.moveaxis(v, -1, 0))
+    a = read_cog(p).values
+    assert np.isnan(a).any(-1).sum() == 1 and np.isnan(a[4, 1]).all()
+    assert a[2, 3, 10] == 0.0 and np.isfinite(a[2, 3]).all()
