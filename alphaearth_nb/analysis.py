@@ -366,7 +366,11 @@ def training_set(emb:xr.DataArray, labels, column:str="label",
 
     A point or polygon off the map raises `LabelError` (a wrong CRS, most often); a label raster larger than the
     map (a land-cover map clipped to a wider box) gives the labelled pixels on the map, `LabelError` if none is;
-    one half a pixel off the map's grid (corner coordinates, pixel-is-point read as area) a `GridError`."""
+    one half a pixel off the map's grid (corner coordinates, pixel-is-point read as area) a `GridError`; a cube
+    (a `time` dim) a `DimensionError` (was a raw xarray ValueError): `classify`/`regress` take it year by year."""
+    if "time" in getattr(emb, "dims", ()):
+        raise DimensionError(f"training_set takes one year's embedding (y, x, band), got a cube of {emb.sizes['time']} "
+                             "time steps: select one, e.g. `cube.isel(time=0)` (classify and regress take cubes year by year)")
     labels = label_array(labels)
     raster = isinstance(labels, xr.DataArray) if raster is None else raster
     if raster and isinstance(labels, xr.DataArray): labels = on_map_grid(emb, labels)   # another pixel size: on the map's grid

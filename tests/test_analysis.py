@@ -992,3 +992,13 @@ def test_case_C19_sample_a_cube_at_each_points_own_year():
     assert np.isnan(got[2]).all()
     every = cube.aef.sample(t.drop(columns="year"), crs="EPSG:32631")      # no year column: every year, as before
     assert len(every) == 6 and every["year"].tolist() == [2023] * 3 + [2024] * 3
+
+
+def test_training_set_of_a_cube_is_our_error():
+    from alphaearth_nb.analysis import training_set
+    e = embedding_from_array(random_unit((3, 4), seed=8))
+    cube = xr.concat([e, e], xr.DataArray(pd.to_datetime(["2023-01-01", "2024-01-01"]), dims="time", name="time"))
+    t = pd.DataFrame({"x": e.x.values[[0, 1]], "y": e.y.values[[0, 0]], "label": [1, 2]})
+    with pytest.raises(DimensionError, match=r"cube of 2 time steps.*isel\(time=0\)"): training_set(cube, t)
+    X, y = training_set(cube.isel(time=0), t)                                    # one year: the two labelled pixels
+    np.testing.assert_array_equal(X, e.values[0, :2]); assert y.tolist() == [1, 2]
