@@ -282,7 +282,7 @@ def _rate(s:str) -> float:
 
 # %% ../nbs/30_cli.ipynb #c0018
 def _period(s:str):
-    try: return as_period(s.split(",") if "," in s else s)
+    try: return as_period(tuple(s.split(",")) if "," in s else s)   # first,last: a tuple (timecodes.PAIRS)
     except AEFError as e: raise argparse.ArgumentTypeError(str(e)) from None
 
 def _shots(s:str) -> tuple:

@@ -239,8 +239,9 @@ def build_local_mirror(root,                        # folder to write (created)
 
 # %% ../nbs/27_official.ipynb #c0017
 def years_of(years) -> list[int]:
-    """Sorted product years from one year, a list of years or a `(first, last)` tuple (both included), read by
-    `timecodes.as_years`: the rule `as_period` reads a pair of years by. `ConfigError` for what is no year, a last
+    """Sorted product years (list of int) from one year, a list (or set, array) of years, those years only ([2020,
+    2024] is two years), or a `(first, last)` tuple, first through last, both included ((2020, 2024) is five), read
+    by `timecodes.as_years`; the one pair rule of `as_years`, `years_of` and `as_period` is `timecodes.PAIRS`. `ConfigError` for what is no year, a last
     year before the first, or a year outside the product (`YEARS`)."""
     try: ys = as_years(years)
     except PeriodError as e: raise ConfigError(f"years {e}") from None

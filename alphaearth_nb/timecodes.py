@@ -21,7 +21,7 @@ from jaxtyping import Array, Float
 from .core import PeriodError, TimeError
 
 # %% auto #0
-__all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'GREGORIAN', 'PERIODS', 'TIMECODE_DIM', 'PERIOD_FEATURE_DIM', 'as_numbers',
+__all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'GREGORIAN', 'PERIODS', 'TIMECODE_DIM', 'PAIRS', 'PERIOD_FEATURE_DIM', 'as_numbers',
            'numeric_time_hint', 'unwritten_years', 'to_ms', 'odd_times', 'to_days', 'utc_times', 'from_days',
            'timecode', 'Period', 'as_year', 'as_years', 'as_period', 'position', 'period_features']
 
@@ -182,6 +182,19 @@ def _span(v, strict:bool=False) -> tuple|None:
     if (y := _year_named(v, strict)) is not None: return f"{y}-01-01", f"{y + 1}-01-01"
     return (v.start_time, (v + 1).start_time) if isinstance(v, pd.Period) else None
 
+_MONTH = re.compile(r"\s*(\d{4})[-/.](\d{1,2})\s*")
+
+def _coarse(v) -> tuple|None:
+    "`[start, end)` of a year, a month (text '2025-01', `np.datetime64('2025-01')`) or any `pd.Period`; None otherwise."
+    if isinstance(v, np.ndarray) and v.ndim == 0: v = v[()]
+    if (span := _span(v)) is not None: return span
+    if isinstance(v, np.datetime64) and not np.isnat(v) and np.datetime_data(v.dtype)[0] == "M": return v, v + 1
+    if isinstance(v, (str, bytes)) and (m := _MONTH.fullmatch(v.decode() if isinstance(v, bytes) else v)) \
+            and 1 <= int(m[2]) <= 12:
+        first = pd.Timestamp(int(m[1]), int(m[2]), 1)
+        return first, first + pd.offsets.MonthBegin()
+    return None
+
 @dataclass(frozen=True)
 class Period:
     "A half-open time interval `[start, end)`."
@@ -196,6 +209,11 @@ class Period:
                               f"read so everywhere), one year ({y0}), or dates, e.g. ('{y0}-01-01', '{y1 + 1}-01-01') "
                               f"for {y0} through {y1} (the end is not in the period), or ('{y0}-01-01', "
                               f"'{y1}-01-01') for {y0} only.")
+        if (b := _coarse(self.end)) is not None:   # ('2024-03-01', '2025'): ends as 2025 begins, or with 2025 in it?
+            day = lambda t: str(pd.Timestamp(t).date()) if pd.Timestamp(t) == pd.Timestamp(t).normalize() else str(t)
+            raise PeriodError(f"({self.start!r}, {self.end!r}) ends at {self.end!r}, which reads two ways: pass a date "
+                              f"as the end, ({self.start!r}, '{day(b[0])}') without {self.end} or ({self.start!r}, "
+                              f"'{day(b[1])}') with it (a pair of years is `as_period((first, last))`).")
         s, e = np.datetime64(to_ms(self.start).item(), "ms"), np.datetime64(to_ms(self.end).item(), "ms")
         if not e > s:
             raise PeriodError(f"period end {e} is not after its start {s}: pass (start, end) with end > start, "
@@ -224,6 +242,12 @@ def _year(p) -> int:
                           "(2024, not 24), or pass a (start, end) pair such as ('2024-01-01', '2025-01-01').")
     return int(p)
 
+PAIRS = ("A tuple of two years, (2020, 2024), is first through last, both included (as_years, official.years_of, "
+         "as_period, the CLI's --period 2020,2024). A list, set or array of years, [2020, 2024], names those years "
+         "only (as_years, years_of: two years) and is no period (as_period refuses it, naming the tuple). A (start, "
+         "end) tuple or list of dates is [start, end) (as_period); its end is a date or instant, as a year or month "
+         "('2025', '2025-01') it reads two ways and is refused (Period and as_period alike).")   # the one pair rule
+
 _ONE_YEAR = "a year such as 2024 (or '2024', 2024.0, np.datetime64('2024'), pd.Period('2024'))"
 
 def as_year(v) -> int:
@@ -234,8 +258,10 @@ def as_year(v) -> int:
     raise PeriodError(f"{v!r} is not a year: pass {_ONE_YEAR}.")
 
 def as_years(years) -> list[int]:
-    """Sorted calendar years from one year (`as_year`), a list or set of years, or a `(first, last)` tuple: first
-    through last, both included, the rule `as_period` reads a pair of years by. `PeriodError` otherwise."""
+    """Sorted calendar years (list of int) from one year (`as_year`), a list, set, array or other iterable of years
+    (those years only: [2020, 2024] is two years), or a `(first, last)` tuple (first through last, both included:
+    (2020, 2024) is five). The one pair rule of `as_years`, `official.years_of` and `as_period` is `PAIRS`.
+    `PeriodError` otherwise."""
     one = lambda y: as_year(y.decode() if isinstance(y, bytes) else y)   # b'2024' from a config file: one year
     if isinstance(years, tuple) and len(years) == 2:
         y0, y1 = one(years[0]), one(years[1])
@@ -250,9 +276,12 @@ def as_years(years) -> list[int]:
 def as_period(p) -> Period:
     """A `Period` from what names one interval: a `Period`; one calendar year (`as_year`: 2024, '2024', 2024.0,
     np.datetime64('2024'), pd.Period('2024'); 1900..2100); any `pd.Period` (its span: a month, a quarter); a
-    `(first, last)` pair of years or `pd.Period`s: first through last, both included, as `official.years_of` reads
-    years; or a `(start, end)` pair of anything `to_ms` reads, the end not included. `PeriodError` otherwise: a date
-    or instant alone names no span, a set (or dict view) no (start, end), its order being chance."""
+    `(first, last)` tuple of years or `pd.Period`s: first through last, both included, as `official.years_of` reads
+    years; or a `(start, end)` tuple or list of anything `to_ms` reads, the end not included (a year first: from its
+    first day). A list of two years is refused: it names those years only to `as_years`. The one
+    pair rule of `as_years`, `official.years_of` and `as_period` is `PAIRS`. `PeriodError` otherwise: a date or
+    instant alone names no span, a set (or dict view) no (start, end), its order being chance; a year or month as the
+    end reads two ways (refused by `Period` itself, so `Period(...)` and `as_period` agree)."""
     if isinstance(p, Period): return p
     if isinstance(p, np.ndarray) and p.ndim == 0: p = p[()]
     if isinstance(p, (bool, np.bool_)): raise PeriodError(f"{p!r} is not a period: pass a year such as 2024.")
@@ -271,16 +300,16 @@ def as_period(p) -> Period:
         instant = "a date or instant names no span: " if isinstance(p, (np.datetime64, datetime.date)) else ""
         raise PeriodError(f"cannot read {p!r} as a period: {instant}{one}.") from None
     a, b = _span(s), _span(e)
+    if None not in (ys := (_year_named(s), _year_named(e))) and not isinstance(p, tuple):   # [2020, 2024]: two years
+        raise PeriodError(f"{p!r} names two years, not one span (a list of years names those years only, as "
+                          f"`as_years` and `official.years_of` read it): pass the tuple ({ys[0]}, {ys[1]}) for both and "
+                          "the years between.")
     if a is not None and b is not None:   # (2023, 2024): 2023 through 2024, as years_of reads a pair of years
         if not pd.Timestamp(b[1]) > pd.Timestamp(a[0]):
             raise PeriodError(f"({s!r}, {e!r}) names the last before the first: pass (first, last), e.g. ({e!r}, "
                               f"{s!r}) for both and the years between.")
         return Period(a[0], b[1])
-    if b is not None:   # (date, 2025): does it end as 2025 begins, or with 2025 in it? (a year first reads one way)
-        day = lambda t: str(pd.Timestamp(t).date()) if pd.Timestamp(t) == pd.Timestamp(t).normalize() else str(t)
-        raise PeriodError(f"({s!r}, {e!r}) ends at {e!r}, which reads two ways: pass a date as the end, "
-                          f"({s!r}, '{day(b[0])}') without {e} or ({s!r}, '{day(b[1])}') with it.")
-    if a is not None: s = a[0]   # (2024, '2024-07-01'): from the first day of 2024
+    if a is not None and b is None: s = a[0]   # (2024, '2024-07-01'): from the first day of 2024
     try: return Period(s, e)
     except TimeError as err: raise PeriodError(f"cannot read ({s!r}, {e!r}) as a period: {err}") from None
 

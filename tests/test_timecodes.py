@@ -37,7 +37,7 @@ def test_an_instant_or_a_fraction_of_a_year_is_no_period(bad):   # a day, an ins
     with pytest.raises(PeriodError, match="year"): as_period(bad)
 
 
-_PAIRS = [(2023, 2024), (np.int64(2023), 2024), ("2023", "2024"), (2023.0, 2024.0), [2023, 2024],
+_PAIRS = [(2023, 2024), (np.int64(2023), 2024), ("2023", "2024"), (2023.0, 2024.0), (2023, "2024"),
           (np.datetime64("2023"), np.datetime64("2024")), (pd.Period("2023"), pd.Period("2024"))]
 
 
@@ -162,3 +162,32 @@ def test_a_set_of_two_years_is_no_period(years):
     lo, hi = sorted(years)
     with pytest.raises(PeriodError, match=rf"no order.*\({lo}, {hi}\)"): as_period(years)
     assert str(as_period((lo, hi)).end)[:4] == str(hi + 1)             # the tuple named: first through last
+
+
+def test_one_pair_rule_a_tuple_is_a_span_a_list_names_years():
+    """Review b 5: as_years([2020, 2024]) was two years, as_period([2020, 2024]) 2020..2024. A list of years names
+    those years (as_years, years_of); as_period refuses it naming the tuple; the CLI's --period first,last is the tuple."""
+    from alphaearth_nb.cli import _period
+    from alphaearth_nb.official import years_of
+    from alphaearth_nb.timecodes import PAIRS, as_years
+    assert as_years([2020, 2024]) == years_of([2020, 2024]) == [2020, 2024]
+    assert as_years((2020, 2024)) == years_of((2020, 2024)) == list(range(2020, 2025))
+    for listed in ([2020, 2024], ["2020", "2024"], np.array([2020, 2024])):
+        with pytest.raises(PeriodError, match=r"two years.*tuple \(.?2020.?, .?2024.?\)"): as_period(listed)
+    assert as_period((2020, 2024)).length_days == sum(366 if y % 4 == 0 else 365 for y in range(2020, 2025))
+    assert _period("2020,2024") == as_period((2020, 2024))
+    assert as_period(["2024-03-01", "2024-06-01"]) == Period("2024-03-01", "2024-06-01")   # dates: [start, end)
+    for doc in (as_years.__doc__, as_period.__doc__, years_of.__doc__):   # one rule, named in each docstring
+        assert "PAIRS" in doc and "tuple" in doc and "list" in doc
+    assert "[2020, 2024]" in PAIRS and "(2020, 2024)" in PAIRS
+
+
+@pytest.mark.parametrize("end,without,with_", [("2025", "2025-01-01", "2026-01-01"), ("2025-01", "2025-01-01", "2025-02-01"),
+                                               (np.datetime64("2025-01"), "2025-01-01", "2025-02-01"),
+                                               (pd.Period("2025-01", "M"), "2025-01-01", "2025-02-01")])
+def test_a_year_or_month_as_the_end_is_refused_by_period_and_as_period_alike(end, without, with_):
+    "Review b 5: Period('2024-03-01', '2025') ended silently on 2025-01-01 (as_period refused it); '2025-01' in both."
+    for make in (lambda: Period("2024-03-01", end), lambda: as_period(("2024-03-01", end))):
+        with pytest.raises(PeriodError, match=f"reads two ways.*'{without}'.*'{with_}'"): make()
+    assert as_period(("2024-03-01", without)) == Period("2024-03-01", without)
+    assert as_period(("2024-01", "2024-06-01")).start == np.datetime64("2024-01-01")   # a month as the start: its first day
