@@ -238,6 +238,14 @@ def _fits(v, dtype) -> bool:
     if not np.isfinite(float(v)): return False   # NaN or inf: no integer file holds it (the caller says so)
     return float(v) == int(v) and info.min <= int(v) <= info.max
 
+_MAP_INTS = tuple(map(np.dtype, ("uint8", "uint16", "int16", "uint32", "int32")))   # GDAL's classic integer types
+
+def _smallest_int(a:np.ndarray, nodata:int) -> np.dtype:
+    "The smallest of `_MAP_INTS` holding every value of the integer map `a` and `nodata`; `a.dtype` if none is smaller."
+    lo, hi = (min(int(a.min()), nodata), max(int(a.max()), nodata)) if a.size else (nodata, nodata)
+    return next((t for t in _MAP_INTS if t.itemsize < a.dtype.itemsize
+                 and np.iinfo(t).min <= lo and hi <= np.iinfo(t).max), a.dtype)
+
 def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a continuous score (float)
                path,
                nodata=None,             # no-data value (default: the map's declared one, else -1 signed, 255 uint8)
@@ -254,7 +262,10 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     `_FillValue`, `missing_value`, `nodatavals`, e.g. the eo-learn LULC raster's 0) are written as the file's
     no-data value. An integer map's file no-data is `nodata` if given, else its declared value (the pixels keep
     it), else -1 (signed) or 255 (unsigned; one holding 255 as a class, a 0/255 mask, is written signed with -1);
-    declared pixels are mapped to it. A float map is float32 with NaN,
+    declared pixels are mapped to it. An integer map is written in the smallest of uint8, uint16, int16, uint32, int32
+    that holds its ids and its no-data, never wider than its own type: 9 classes with -1 are int16, with
+    `nodata=255` uint8; WorldCereal codes (beyond 2**31) stay int64 (Int64 GeoTIFFs need GDAL >= 3.5; int8 is left
+    out, GDAL < 3.7 reads it as Byte). A float map is float32 with NaN,
     or with its declared fill (e.g. -9999, NaN pixels written as it too) or `nodata` when given. An integer map
     packed CF-style (`scale_factor` / `add_offset` in attrs, as rioxarray reads a GeoTIFF with band scales) keeps
     its packing as the band's scale and offset. A map of named
@@ -288,6 +299,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
                              f"nodata={np.iinfo(a.dtype).max}, or cast the map first, e.g. `m.astype('int32')`")
         nodata = int(nodata)
         if off.any(): a = np.where(off, a.dtype.type(nodata), a)
+        a = a.astype(_smallest_int(a, nodata), copy=False)   # 9 classes from Python ints were Int64: 8 bytes a pixel
         rs = Resampling.nearest
     valid = a != nodata if np.isfinite(nodata) else ~np.isnan(a)   # the pixels written as data
     if not valid.any(): raise _no_data("map", path)

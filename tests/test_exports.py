@@ -517,3 +517,22 @@ def test_read_cog_of_a_float_file_with_nodata_0_keeps_vectors_with_one_zero_comp
     a = read_cog(p).values
     assert np.isnan(a).any(-1).sum() == 1 and np.isnan(a[4, 1]).all()
     assert a[2, 3, 10] == 0.0 and np.isfinite(a[2, 3]).all()
+
+
+@pytest.mark.parametrize("ids, dtype, nodata, want, want_nd", [
+    ([0, 8], "int64", None, np.int16, -1),                # classify's 9 classes (Python int labels): was Int64
+    ([0, 8], "int64", 255, np.uint8, 255),                 # a no-data the ids leave free: one byte a pixel
+    ([0, 300], "int32", None, np.int16, -1),
+    ([0, 60000], "int64", 65535, np.uint16, 65535),
+    ([0, 70000], "int64", None, np.int32, -1),
+    ([1101000000, 4102000040], "int64", None, np.int64, -1),   # WorldCereal codes need int64 (with -1)
+    ([0, 8], "int8", None, np.int8, -1),                   # never widened
+])
+def test_map_cog_takes_the_smallest_integer_type(tmp_path, ids, dtype, nodata, want, want_nd):  # N19-3
+    "A class map is written in the smallest of uint8/uint16/int16/uint32/int32 holding its ids and no-data."
+    a = np.resize(np.array(ids + [ids[0]] * 10, dtype), (3, 4))
+    a[2, 3] = -1 if np.dtype(dtype).kind == "i" and nodata is None else a[0, 0]
+    m = _on(_emb(1), a, **({} if nodata is None else {"nodata": nodata}))
+    nd, got, valid = _read(map_to_cog(m, tmp_path / "m.tif"))
+    assert got.dtype == want and nd == want_nd
+    np.testing.assert_array_equal(got[valid], a[a != want_nd])        # every id kept
