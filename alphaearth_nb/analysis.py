@@ -24,7 +24,7 @@ from .cubes import is_geometry_input, label_table, years_of_cube
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse_rotation, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_predict, knn_search, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict)
-from .geo import (axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata,
+from .geo import (as_crs, axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata,
                                inside_grid, pixel_indices, rename_spatial, same_crs, to_crs, unpacked)
 from .labels import (class_flags, comma_numbers, encode_labels, flag_attrs, label_array, label_values,
                                  labelled_values, on_map_grid, refuse_mixed_labels,
@@ -157,7 +157,13 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     if type(target).__name__ in ("GeoSeries", "GeoDataFrame"): target, crs = _one_place(target, crs)
     if (xy := _as_xy(target)) is not None:
         xs, ys = to_crs([xy[0]], [xy[1]], crs, crs_of(emb))
-        v = values_at(emb, *pixel_indices(emb, xs, ys, given=([xy[0]], [xy[1]], crs)))[0]   # a swap named
+        try: v = values_at(emb, *pixel_indices(emb, xs, ys, given=([xy[0]], [xy[1]], crs)))[0]   # a swap named
+        except PointError as e:  # a bare tuple is grid coordinates here but lon/lat to `sample` (N19-12)
+            if crs is not None or not crs_of(emb) or as_crs(crs_of(emb)).is_geographic or not (
+                    abs(xy[0]) <= 180 and abs(xy[1]) <= 90): raise
+            raise PointError(f"{e}. The point ({xy[0]}, {xy[1]}) looks like degrees (longitude, latitude) while the "
+                             "map's CRS is projected, and a bare (x, y) is read in the map's CRS here: pass "
+                             "crs='EPSG:4326' (`sample` reads a bare tuple as lon/lat)") from None
         if not np.isfinite(v).all():
             raise NoValidDataError(f"the pixel at x={xy[0]}, y={xy[1]} has no data (NaN): choose a point with data")
         return v
