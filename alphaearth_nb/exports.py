@@ -166,7 +166,8 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
     other than int8 with a GDAL scale / offset (int16 x 1e-4 from `gdal_translate -a_scale` or an Earth Engine
     export of scaled integers) are unpacked to `value * scale + offset` (`geo.unpacked`), their no-data NaN, as
     every other reader of the package does; int8 is always the official scheme's codes. Float files pass the gate of
-    every reader (`embeddings.gated`): a pixel is no data when all its bands hold the file's no-data value."""
+    every reader (`embeddings.gated`): a pixel is no data when all its bands hold the file's no-data value. A file
+    of one band (a map from `map_to_cog`) is a `DimensionError` naming `rioxarray.open_rasterio`, its reader."""
     require("rioxarray", "official", "reading COGs")
     import rioxarray
     kw = {"overview_level": overview} if overview is not None else {}
@@ -184,6 +185,10 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
         raise MissingDataError(f"cannot read {path} as a GeoTIFF ({e}): pass a .tif written by `to_cog` or "
                                f"downloaded from the official mirror.") from None
     refuse_rotation(da, f"the GeoTIFF {path}")   # a rotated grid has no x/y: warp it north-up first
+    if da.sizes["band"] == 1:   # a `map_to_cog` file (classes, a score): it came back as an 'embedding' of band A00
+        raise DimensionError(f"{path} has one band, so it is a map (classes or a score, e.g. from `map_to_cog`), not "
+                             f"an embedding ({EMBED_DIM} bands): read a map with "
+                             f"`rioxarray.open_rasterio(path, masked=True).squeeze('band', drop=True)`")
     if da.dtype != np.int8: da = unpacked(da)   # band scales: the values (was the stored integers)
     crs, da = crs_of(da), north_up(da)
     fill = da.attrs.get("_FillValue")

@@ -536,3 +536,14 @@ def test_map_cog_takes_the_smallest_integer_type(tmp_path, ids, dtype, nodata, w
     nd, got, valid = _read(map_to_cog(m, tmp_path / "m.tif"))
     assert got.dtype == want and nd == want_nd
     np.testing.assert_array_equal(got[valid], a[a != want_nd])        # every id kept
+
+
+@pytest.mark.parametrize("kind", ["classes", "score"])
+def test_read_cog_refuses_a_one_band_map(tmp_path, kind):  # N19-6
+    "A `map_to_cog` file (one band: class ids 0..8, or a float score) is no embedding: it came back as band A00."
+    from alphaearth_nb.core import DimensionError
+    e = _emb(1)
+    m = (e[..., 0] * 4 + 4).round().astype(np.int64) if kind == "classes" else e[..., 0]
+    p = map_to_cog(m.rename("class" if kind == "classes" else "score"), tmp_path / "m.tif")
+    with pytest.raises(DimensionError, match="one band.*a map.*open_rasterio"): read_cog(p)
+    assert read_cog(to_cog(e, tmp_path / "e.tif")).sizes["band"] == 64   # an embedding still reads
