@@ -388,11 +388,11 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     "The embedding form of `obj`: DataArray `embedding`, dims (y, x, band), bands A00..A63, NaN = no data."
     if isinstance(obj, xr.DataTree): obj = obj.to_dataset()
     if isinstance(obj, xr.Dataset):
-        if _is_embedding_dataset(obj):
-            if "time" in (e := from_official(obj, dequantize=dequantize)).dims:
-                raise DimensionError(f"this official product holds {e.sizes['time']} years: select one, e.g. "
+        if _is_embedding_dataset(obj):   # several years: refused before any year is read (the cube is from_official's)
+            if (ys := _time_years(obj)) is not None and not ys.duplicated().any():   # tiles of a year: from_official
+                raise DimensionError(f"this official product holds {len(ys)} years: select one, e.g. "
                                      "`ds.sel(time='2024')`, or take the cube (time, y, x, band), `aef.from_official(ds)`")
-            return e
+            return from_official(obj, dequantize=dequantize)
         if (var := embedding_variable(obj)) is not None: return as_embedding(var, dequantize=dequantize)
         raise DimensionError(f"this Dataset is not an embedding (variables {list(obj.data_vars)[:5]}...): an "
                              f"embedding is a DataArray with a {EMBED_DIM}-long `band` dim (from `embed`), a "
@@ -455,19 +455,25 @@ def _drop_time(obj, attrs:dict):
         attrs["time"] = str(np.datetime_as_string(t, unit="s")) if isinstance(t, np.datetime64) else str(t)
     return obj.isel(time=0, drop=True)
 
-def _by_year(obj, dequantize:bool, flip) -> xr.DataArray|None:
-    """The cube (time, y, x, band) of an official product holding one image per calendar year along `time` (xee
-    over several years; dates, cftime dates or whole years 1900..2200 as `cubes.years_of_cube` reads them), each
-    year through `from_official`; None for one image or other times.
-    `DimensionError` for two images of one year: the tiles of that year (one per UTM zone), to mosaic first."""
+def _time_years(obj) -> pd.Index|None:
+    """The calendar year of each image along `time` of an official product holding several (dates, cftime dates or
+    whole years 1900..2200, as `cubes.years_of_cube` reads them); None for one image or other times. Reads the
+    coordinate only: nothing of the data."""
     if not isinstance(obj, (xr.DataArray, xr.Dataset)) or obj.sizes.get("time", 1) < 2 or "time" not in obj.coords:
         return None
     t = np.asarray(obj["time"].values)
-    if t.dtype.kind == "M": years = pd.DatetimeIndex(t).year
-    elif t.dtype == object and all(hasattr(v, "year") for v in t): years = pd.Index([v.year for v in t])  # cftime
-    elif t.dtype.kind in "iuf" and ((t == np.round(t)) & (t >= 1900) & (t <= 2200)).all():
-        years = pd.Index(t.astype(np.int64))                                                            # 2023, 2024
-    else: return None
+    if t.dtype.kind == "M": return pd.DatetimeIndex(t).year
+    if t.dtype == object and all(hasattr(v, "year") for v in t): return pd.Index([v.year for v in t])   # cftime
+    if t.dtype.kind in "iuf" and ((t == np.round(t)) & (t >= 1900) & (t <= 2200)).all():
+        return pd.Index(t.astype(np.int64))                                                              # 2023, 2024
+    return None
+
+def _by_year(obj, dequantize:bool, flip) -> xr.DataArray|None:
+    """The cube (time, y, x, band) of an official product holding one image per calendar year along `time` (xee
+    over several years: `_time_years`), each year through `from_official`; None for one image or other times.
+    `DimensionError` for two images of one year: the tiles of that year (one per UTM zone), to mosaic first."""
+    if (years := _time_years(obj)) is None: return None
+    t = np.asarray(obj["time"].values)
     if years.duplicated().any():
         y = int(years[years.duplicated()][0])
         raise DimensionError(f"the official product holds {int((years == y).sum())} images of {y} along `time` "

@@ -723,3 +723,18 @@ def test_a_lazy_uint8_map_with_sea_at_its_centre_is_read_from_a_few_chunks():   
         out = as_embedding(lazy)
     assert 0 < len(seen) <= 81, f"{len(seen)} of 144 chunks read to decide the reading"
     np.testing.assert_array_equal(out.isel(y=slice(0, 8), x=slice(0, 8)).values, dequantize(codes[:8, :8]))
+
+
+def test_as_embedding_refuses_several_years_before_reading_any(monkeypatch):
+    "Review b 6: as_embedding built the whole cube (every year dequantised, concatenated) and then refused it."
+    from alphaearth_nb import embeddings
+    e = embedding_from_array(random_unit((4, 5), seed=3))
+    ds = xr.concat([fake_official(e.aef.quantize(), time=f"{y}-01-01") for y in (2022, 2023, 2024)], "time")
+    read, real = [], embeddings.from_official
+    want = real(ds).values[2]                                          # the cube, read before counting
+    monkeypatch.setattr(embeddings, "from_official", lambda *a, **k: read.append(1) or real(*a, **k))
+    with pytest.raises(DimensionError, match=r"holds 3 years.*ds.sel\(time='2024'\)"):
+        as_embedding(ds)
+    assert read == []                                                  # no year read, nothing dequantised
+    np.testing.assert_array_equal(as_embedding(ds.sel(time=["2024-01-01"])).values, want)   # one year: its map
+    assert read == [1]
