@@ -165,7 +165,7 @@ def _train_blocks(tx:np.ndarray, train_chunk:int, given:np.ndarray|None=None):
     """Centred augmented blocks, their max norms, padded raw rows, the first equal row of each (bit for bit in
     `given`, the features as the user gave them, where float32 lost digits of them; else in `tx`), the mean, C."""
     n, dim = tx.shape
-    mu = tx.mean(0, dtype=np.float64)
+    mu = tx.mean(0, dtype=np.float64).astype(np.float32).astype(np.float64)   # the offset the queries get (float32)
     tc = (tx - mu).astype(np.float32)
     nb = -(-n // train_chunk)                  # blocks of equal size, padded little
     c = -(-n // nb)

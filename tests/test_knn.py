@@ -102,6 +102,18 @@ def test_far_from_origin():
     np.testing.assert_allclose(d, [[4.], [16.]])
 
 
+@pytest.mark.parametrize("off, spread, dim", [(5e5, 100, 2), (1e5, 10, 3), (3e4, 1, 8)])
+def test_float32_far_from_origin_matches_float64(off, spread, dim):
+    """float32 coordinates far from 0 (UTM metres): both sides are centred on one float32 offset, so the candidates'
+    bound holds. A float64 mean for the training rows and its float32 rounding for the queries shifted them
+    apart by 0.006 m at 5e5 m and lost 1-4 of 3,000 neighbours."""
+    rng = np.random.default_rng(0)
+    x = (rng.uniform(0, spread, (2000, dim)) + off).astype(np.float32)
+    for k in (1, 3):
+        d, i = knn_search(x[:1000], x[1000:], k)
+        np.testing.assert_array_equal(i, reference(x[:1000], x[1000:], k)[1])
+
+
 @pytest.mark.parametrize("table", [0, 4096])
 def test_vote_matches_scores_and_ranks(table, monkeypatch):
     "knn_vote against a per-query count: most votes, ties to the nearer member; fractions = count / float32(k), bit for bit."
