@@ -68,17 +68,18 @@ def _smallest(v, col, kc:int):
 # %% ../nbs/23a_knn.ipynb #c0008
 def _bits(n:int) -> int: return max(1, math.ceil(math.log2(n)))
 
-def _block_candidates(d:Float[Array, "C Q"], kc:int) -> tuple[Int[Array, "kc Q"], Float[Array, "Q"]]:
-    """The `kc` candidate rows of each column (query) of a block and a lower bound on every other row's value:
-    the (kc + 1)-th smallest group minimum or value in the kc best groups (one more pass each, nothing gathered)."""
+def _block_candidates(d:Float[Array, "C Q"], kc:int) -> tuple[Int[Array, "kc Q"], Float[Array, "kc Q"], Float[Array, "Q"]]:
+    """The `kc` candidate rows of each column (query) of a block in the order of their keys, their values, and a
+    lower bound on every other row's value: the (kc + 1)-th smallest group minimum or value in the kc best groups
+    (one more pass each, nothing gathered). Unused values cost nothing (XLA drops their gather)."""
     c, nq = d.shape
     if kc >= c:
-        return jnp.broadcast_to(jnp.arange(c, dtype=jnp.int32)[:, None], (c, nq)), jnp.full((nq,), jnp.inf, d.dtype)
+        return jnp.broadcast_to(jnp.arange(c, dtype=jnp.int32)[:, None], (c, nq)), d, jnp.full((nq,), jnp.inf, d.dtype)
     g = min(GROUP, c)
     ng = c // g
     if kc >= ng:
         col, lb = _unpack(_smallest_keys(_pack(d, _bits(c)), kc + 1), _bits(c))
-        return col[:kc], lb[kc]
+        return col[:kc], jnp.take_along_axis(d, col[:kc], 0, mode="promise_in_bounds"), lb[kc]
     d3 = d.reshape(ng, g, nq)
     top, glb = _unpack(_smallest_keys(_pack(d3.min(1), _bits(ng)), kc + 1), _bits(ng))  # one read of the block
     sh = _bits(g)                                                                       # g: a power of two
@@ -88,7 +89,8 @@ def _block_candidates(d:Float[Array, "C Q"], kc:int) -> tuple[Int[Array, "kc Q"]
     j = j[:kc]                                # bit operations, no gather: XLA fuses this index arithmetic
     pick = top[0]                             # into the direct sums' row gather, per element
     for r in range(1, kc): pick = jnp.where(j >> sh == r, top[r], pick)
-    return (pick << sh) | (j & np.int32(g - 1)), jnp.minimum(glb[kc], clb[kc])
+    v = jnp.take_along_axis(cand, j, 0, mode="promise_in_bounds")
+    return (pick << sh) | (j & np.int32(g - 1)), v, jnp.minimum(glb[kc], clb[kc])
 
 # %% ../nbs/23a_knn.ipynb #c0010
 _ERR = 8 * 2.0**-24  # see "Why a certificate": err = _ERR (D + 2) (|q| + max|t|)^2
@@ -117,7 +119,7 @@ def _low_query(qc:Float[Array, "Q D"]) -> Array:
     side = jnp.stack([one, one, one, -2 * nb, -2 * nr] + [0 * one] * _low_pad(qc.shape[1]), 1)
     return jnp.concatenate([qb, side.astype(jnp.bfloat16)], 1)
 
-@partial(jax.jit, static_argnames=("k", "kc", "low"))
+@partial(jax.jit, static_argnames=("k", "kc", "low", "direct"))
 def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
                t,                          # centred training rows [-2 t, |t|^2] (B, C, D + 1); `low`: `_low_blocks`
                tmax:Float[Array, "B"],     # max |t| (centred) per block
@@ -126,10 +128,13 @@ def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
                mu:Float[Array, "D"],       # the training mean
                n,                          # number of real training rows
                slack,                      # bound on |x - x32| summed over a query and a row (`_float32`; 0: exact)
-               k:int, kc:int, low:bool=False):
+               k:int, kc:int, low:bool=False, direct:bool=True):
     """Direct squared distances (Q, k + 2), indices (Q, k + 2; -1: none), certificate holds (Q,), near-tie (Q,).
 
-    `low`: candidates from bfloat16 products (`_low_query` x `_low_blocks`), not float32 at `Precision.HIGHEST`."""
+    `low`: candidates from bfloat16 products (`_low_query` x `_low_blocks`), not float32 at `Precision.HIGHEST`.
+    `direct=False` (float32 only): no direct sums; the candidates in the products' order, with their products
+    (plus |q|^2) as distances, `near` where two of the first k + 1 are within `err` (the order is not certain)
+    and the certificate failed also where a near-tie reaches the last candidate (see "Indices only")."""
     qc = q - mu
     qq = jnp.sum(qc * qc, 1)
     qa = _low_query(qc) if low else jnp.concatenate([qc, jnp.ones((q.shape[0], 1), q.dtype)], 1)
@@ -140,10 +145,11 @@ def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
         tb, base = blk
         if low: d = jax.lax.dot_general(tb, qa, (((1,), (1,)), ((), ())), preferred_element_type=jnp.float32)
         else: d = jnp.dot(tb, qa.T, precision=jax.lax.Precision.HIGHEST)      # (C, Q): |t|^2 - 2 q.t
-        i, lb = _block_candidates(d, min(kc, c))
-        return None, (i + base, lb)
-    _, (idx, lb) = jax.lax.scan(step, None, (t, jnp.arange(nblk, dtype=jnp.int32) * c))
+        i, v, lb = _block_candidates(d, min(kc, c))
+        return None, (i + base, v, lb)
+    _, (idx, v, lb) = jax.lax.scan(step, None, (t, jnp.arange(nblk, dtype=jnp.int32) * c))
     idx = idx.reshape(-1, q.shape[0])                                            # (B kc, Q)
+    if not (direct or low): return _by_products(v.reshape(idx.shape), idx, lb, err, qq, n, k, nblk == 1 and k == kc < c)
     dist = _pairwise_sum((q[None] - rows[idx]) ** 2)                              # the direct sum
     dist, idx = _smallest(jnp.where(idx < n, dist, jnp.inf), idx, min(k + 2, idx.shape[0]))  # (k + 2, Q)
     pad = k + 2 - dist.shape[0]                                  # a pool of fewer candidates (k near N): inf rows
@@ -156,6 +162,21 @@ def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
     edge = jnp.where(slack > 0, (jnp.sqrt(edge) + 2 * slack) ** 2, edge)
     ok = jnp.all(lb + qq[None] - err > edge[None], 0)
     return dist.T, idx.T, ok, near
+
+def _by_products(v, idx, lb, err, qq, n, k:int, keyed:bool):
+    """`_knn_block(direct=False)`'s end: candidates' products `v` (B kc, Q), rows `idx`, the blocks' `lb` and `err`;
+    `keyed`: just the k of one block, in their keys' order (near-sorted: an inversion is a near-tie)."""
+    v = jnp.where(idx < n, v, jnp.inf)
+    if not keyed: v, idx = _smallest(v, idx, min(k + 2, v.shape[0]))
+    pad = k + 2 - v.shape[0]
+    v = jnp.concatenate([v, jnp.full((pad, v.shape[1]), jnp.inf, v.dtype)])
+    idx = jnp.concatenate([jnp.where(idx < n, idx, -1), jnp.full((pad, v.shape[1]), -1, idx.dtype)])
+    em = err.max(0) / 4                                  # each product within err / 4 of its exact value
+    near = jnp.any((v[1:k + 1] - v[:k] <= 2 * em) & jnp.isfinite(v[1:k + 1]), 0)
+    vk = v[:k].max(0)                                    # v[k - 1] unless keyed and near
+    chain = near & ~(v[k + 1] - vk > 2 * em)             # beyond the k + 2: `_exact_host`
+    ok = jnp.all(lb - err / 4 - em[None] > vk[None], 0) & ~chain
+    return (v + qq[None]).T, idx.T, ok, near
 
 # %% ../nbs/23a_knn.ipynb #c0012
 MARGIN = 0      # candidates beyond k per query and training block in a float32 round (`lb`: the next one)
@@ -205,12 +226,13 @@ def _workers() -> int:
 
 CALL_BLOCKS = 8  # query blocks per call when each host thread gets at least 2 such calls
 
-@partial(jax.jit, static_argnames=("k", "kc", "low"))
-def _knn_blocks(qs:Float[Array, "M Q D"], t, tmax, rows, same, mu, n, slack, k:int, kc:int, low:bool=False):
+@partial(jax.jit, static_argnames=("k", "kc", "low", "direct"))
+def _knn_blocks(qs:Float[Array, "M Q D"], t, tmax, rows, same, mu, n, slack, k:int, kc:int, low:bool=False,
+                direct:bool=True):
     "`_knn_block` over M query blocks in one call: (M, Q, k), (M, Q, k), (M, Q), (M, Q)."
-    return jax.lax.map(lambda q: _knn_block(q, t, tmax, rows, same, mu, n, slack, k=k, kc=kc, low=low), qs)
+    return jax.lax.map(lambda q: _knn_block(q, t, tmax, rows, same, mu, n, slack, k=k, kc=kc, low=low, direct=direct), qs)
 
-def _search(args, qx:np.ndarray, k:int, kc:int, qc:int, many:bool=False, low:bool=False):
+def _search(args, qx:np.ndarray, k:int, kc:int, qc:int, many:bool=False, low:bool=False, direct:bool=True):
     "Run the blocks of `qx` at `kc` candidates (`CALL_BLOCKS` per call if `many` and enough): dist, idx, ok, near."
     m = CALL_BLOCKS if many and len(qx) >= 2 * CALL_BLOCKS * qc * _workers() else 1
     res = (np.empty((len(qx), k + 2), np.float32), np.empty((len(qx), k + 2), np.int32),
@@ -219,8 +241,8 @@ def _search(args, qx:np.ndarray, k:int, kc:int, qc:int, many:bool=False, low:boo
         for s in starts:
             blk = qx[s:s + m * qc]
             if len(blk) < m * qc: blk = np.concatenate([blk, np.zeros((m * qc - len(blk), qx.shape[1]), np.float32)])
-            if m == 1: out = _knn_block(blk, *args, k=k, kc=kc, low=low)
-            else: out = _knn_blocks(blk.reshape(m, qc, -1), *args, k=k, kc=kc, low=low)
+            if m == 1: out = _knn_block(blk, *args, k=k, kc=kc, low=low, direct=direct)
+            else: out = _knn_blocks(blk.reshape(m, qc, -1), *args, k=k, kc=kc, low=low, direct=direct)
             e = min(s + m * qc, len(qx))
             for r, o in zip(res, out): r[s:e] = np.asarray(o).reshape((m * qc,) + r.shape[1:])[:e - s]
     starts = np.arange(0, len(qx), m * qc)
@@ -240,8 +262,10 @@ def _rerank_host(tx:np.ndarray, qx:np.ndarray, cand:np.ndarray, k:int) -> tuple[
     """The k nearest of each query's candidates `cand` (Q, E; -1: none) by direct float64 sums of the features as
     given (a shared shift changes no difference), ties to the lower index; only the rows read are cast."""
     valid = cand >= 0
+    e = int(np.flatnonzero(valid.any(0)).max(initial=k - 1)) + 1      # the columns holding a candidate anywhere
+    cand, valid = cand[:, :e], valid[:, :e]
     c = np.where(valid, cand, 0)
-    d = np.where(valid, ((qx.astype(np.float64)[:, None] - tx[c].astype(np.float64)) ** 2).sum(-1), np.inf)
+    d = np.where(valid, ((qx.astype(np.float64)[:, None] - tx[c]) ** 2).sum(-1), np.inf)   # cast in the subtraction
     o = np.lexsort((np.where(valid, cand, np.iinfo(np.int32).max), d), axis=-1)[:, :k]
     return np.take_along_axis(d, o, 1).astype(np.float32), np.take_along_axis(cand, o, 1)
 
@@ -360,12 +384,17 @@ def knn_search(train_x,                 # training features, (N, D)
     (no data: drop or gate them first), `DTypeError` for features that are not real numbers or exceed float32.
     Features wider than float32 (float64, int64) are centred in float64 before the float32 search, so a large
     common offset (UTM metres, epoch milliseconds) keeps the digits that separate neighbours."""
+    return _knn(train_x, query_x, k, query_chunk, train_chunk, low)
+
+def _knn(train_x, query_x, k:int, query_chunk:int=256, train_chunk:int=8192, low:bool=False, direct:bool=True):
+    "`knn_search`; `direct=False`: the same indices, the distances only where a host recheck computed them."
     tx, qx = _numbers(train_x, "training features"), _numbers(query_x, "query features")
     if tx.ndim != 2 or qx.ndim != 2 or tx.shape[1] != qx.shape[1] or not tx.shape[1]:
         raise DimensionError(f"train and query features must be (N, D) and (Q, D) with the same D >= 1, got "
                              f"{tx.shape} and {qx.shape}: reshape them with `x.reshape(len(x), -1)`")
     hx, hq = tx, qx                                      # what the host's float64 rechecks read (rows cast there)
     tx, qx, slack = _float32(tx, qx)
+    direct = direct or low or bool(slack)              # `_by_products` assumes the features float32 holds
     if not (isinstance(k, (int, np.integer)) and not isinstance(k, bool) and k >= 1):
         raise ConfigError(f"k={k!r} neighbours: pass a whole number k >= 1 (1 is the nearest neighbour alone)")
     if k > len(tx): raise LabelError(f"k={k} neighbours but only {len(tx)} training points: label more points or lower k")
@@ -384,15 +413,17 @@ def knn_search(train_x,                 # training features, (N, D)
             d2, i2, ok2, near2 = _search(args, qx[bad], k, kc, qc)
             dist[bad], idx[bad], ok[bad], near[bad] = d2, i2, ok2, near2
     else:
-        dist, idx, ok, near = _search(args, qx, k, kc, qc, many=True)
+        dist, idx, ok, near = _search(args, qx, k, kc, qc, many=True, direct=direct)
         _check_queries(qx, dist[:, 0])
     bad = np.flatnonzero(~ok)
     if bad.size:  # 0.3-2.3%: 3 more candidates per block (a sort beyond 8), in the same blocks as the first round
         kc = min(kc + 3, c)
-        d2, i2, ok2, near2 = _search(args, qx[bad], k, kc, qc, many=True)
+        d2, i2, ok2, near2 = _search(args, qx[bad], k, kc, qc, many=True)   # direct sums: fewer near-ties
         dist[bad], idx[bad], ok[bad], near[bad] = d2, i2, ok2, near2
-    edge = dist[:, k - 1] * (1 + _tie(tx.shape[1]))
-    closed = dist[:, k + 1] > edge                                    # no other row within the near-tie band
+    summed = slice(None) if direct else bad            # rows of direct sums (`_by_products` checked the others)
+    edge = dist[summed, k - 1] * (1 + _tie(tx.shape[1]))
+    closed = np.ones(len(qx), bool)
+    closed[summed] = dist[summed, k + 1] > edge                       # no other row within the near-tie band
     if slack: closed &= np.sqrt(dist[:, k + 1]) > np.sqrt(edge) + 2 * slack   # nor within the cast's reach
     few = np.flatnonzero(ok & near & closed)
     if few.size:  # near-ties inside the k + 2 candidates: their float64 sums decide
@@ -469,5 +500,5 @@ def knn_predict(train_x,           # training features, (N, D)
     if train_y.size and (train_y.min() < 0 or train_y.max() >= n_classes):
         raise LabelError(f"labels must be class indices 0..{n_classes - 1}, found {train_y.min()}..{train_y.max()}: "
                          "map them with `evaluate.encode_labels(y)`")
-    _, idx = knn_search(train_x, query_x, k, **chunks)
+    _, idx = _knn(train_x, query_x, k, **chunks, direct=False)   # indices only: no direct sums (see "Indices only")
     return (_vote if train_y.dtype.kind in "iu" else knn_vote)(train_y[idx], n_classes)   # knn_vote: refuses others

@@ -471,3 +471,68 @@ def test_neighbours_closer_than_float32_resolves_at_the_spread(kind, k, low):
     assert (i == want_i).all(), f"{int((i != want_i).any(1).sum())} of 200 queries differ"
     assert (i[:, 0] == np.arange(200) + 200).all() and (d[:, 0] == 0).all()
     np.testing.assert_allclose(d, want_d, rtol=1e-6)
+
+
+def _indices_only(train, query, k, **chunks):
+    "`knn_predict`'s search: `_knn(direct=False)` (no direct sums), its indices (Q, k)."
+    from alphaearth_nb import knn
+    return knn._knn(train, query, k, **chunks, direct=False)[1]
+
+
+@pytest.mark.parametrize("kind", ["random", "clustered", "grid"])
+def test_indices_only_match_float64(kind, monkeypatch):
+    """knn_predict's search orders candidates by their products where the gaps exceed the rounding bound and by float64
+    elsewhere: on mirrors, copies and grid ties, in one block or many, float64's neighbours in float64's order."""
+    from alphaearth_nb import knn
+    used = {"_rerank_host": 0, "_exact_host": 0}
+    for name in used:
+        f = getattr(knn, name)
+        monkeypatch.setattr(knn, name, lambda t, q, *a, f=f, name=name: used.update({name: used[name] + len(q)})
+                            or f(t, q, *a))
+    train, query = hard_set(kind)
+    for k in (1, 3, 5):
+        for chunks in ({}, dict(query_chunk=32, train_chunk=200)):
+            np.testing.assert_array_equal(_indices_only(train, query, k, **chunks), reference(train, query, k)[1],
+                                          err_msg=f"{kind} k={k} {chunks}")
+    assert used["_rerank_host"] > 0   # near-ties among the products were settled in float64
+
+
+def test_indices_only_blocks_duplicates_and_k_up_to_n(monkeypatch):
+    "Indices only: many blocks per call, rows repeated (second round), k = N, far from the origin: float64's answer."
+    from alphaearth_nb import knn
+    rng = np.random.default_rng(11)
+    train = rng.normal(size=(300, 8)).astype(np.float32)
+    query = rng.normal(size=(2 * knn.CALL_BLOCKS * 16 * knn._workers() + 37, 8)).astype(np.float32)
+    for tr in (train, np.repeat(train[:60], 3, 0), (train[:, :2] * 50 + 5e5).astype(np.float32)):
+        q = query[:, :tr.shape[1]] * (50 if tr.shape[1] == 2 else 1) + (5e5 if tr.shape[1] == 2 else 0)
+        for k in (1, 3):
+            for chunks in (dict(query_chunk=16), dict(query_chunk=16, train_chunk=128)):
+                np.testing.assert_array_equal(_indices_only(tr, q.astype(np.float32), k, **chunks),
+                                              reference(tr, q.astype(np.float32), k)[1])
+    t = np.eye(4, 64, dtype=np.float32)
+    q = np.zeros((2, 64), np.float32); q[0, :4] = 0.5; q[1, :3] = [0.9, 0.3, 0.1]
+    for tr in (t, np.concatenate([t, t])):
+        for k in range(1, len(tr) + 1):
+            np.testing.assert_array_equal(_indices_only(tr, q, k), reference(tr, q, k)[1])
+    x = np.c_[rng.integers(1_600_000_000_000, 1_700_000_000_000, 200), rng.integers(0, 365, 200)]   # epoch ms:
+    tr = np.concatenate([x + [1, 0], x])                     # wider than float32, so the direct sums' path
+    for k in (1, 3):
+        np.testing.assert_array_equal(_indices_only(tr, x, k), reference(tr, x, k)[1])
+
+
+def test_knn_predict_is_the_vote_of_the_exact_neighbours(official):
+    "knn_predict (indices only) on D1's copies and one-step neighbours: the vote of the float64 neighbours, k = 1, 3."
+    v = official
+    train = np.concatenate([one_step(v[:180]), v, v[:20]])
+    y = np.arange(len(train)) % 7
+    for k in (1, 3):
+        pred, frac = knn_predict(train, y, v[:180], k, 7)
+        want = knn_vote(y[reference(train, v[:180], k)[1]], 7)
+        np.testing.assert_array_equal(pred, want[0])
+        np.testing.assert_array_equal(frac, want[1])
+    x = np.random.default_rng(8).standard_normal((40, 4)).astype("f4")
+    q = np.concatenate([x[:3], np.array([[3e19, 0, 0, 0]], "f4")])
+    with pytest.warns(RuntimeWarning, match="overflow"):   # a huge finite query: searched on the host
+        assert (knn_predict(x, np.arange(40), q, 1, 40)[0] == reference(x, q, 1)[1][:, 0]).all()
+    q[1, 2] = np.nan
+    with pytest.raises(NoValidDataError, match="1 of 4 query rows"): knn_predict(x, np.arange(40), q, 1, 40)
