@@ -209,9 +209,11 @@ def matmul_only(tx: np.ndarray, qx: np.ndarray, query_chunk: int = 256):
         return np.concatenate(list(ex.map(run, np.array_split(starts, min(4, os.cpu_count() or 1)))))
 
 
-def float64_differences(tx, qx, k: int, n: int = 20_000) -> str:
-    "How many of the k neighbours of the first n queries differ from a float64 NumPy brute force (ties: lower index)."
-    from alphaearth_nb.evaluate import knn_search
+def float64_differences(tx, qx, k: int, n: int = 20_000, ty=None) -> str:
+    """How many of the k neighbours of the first n queries differ from a float64 NumPy brute force (ties: lower index),
+    and with labels `ty`, how many of `knn_predict`'s votes (its own search: no direct sums) differ from the vote of
+    the float64 neighbours (`knn_vote`: class and fractions)."""
+    from alphaearth_nb.evaluate import knn_search, knn_vote
     q = qx[:n]
     _, ours = knn_search(tx, q, k)
     want = np.empty_like(ours)
@@ -219,7 +221,11 @@ def float64_differences(tx, qx, k: int, n: int = 20_000) -> str:
     for s in range(0, len(q), 2048):
         d = ((q[s:s + 2048, None].astype(np.float64) - t64[None]) ** 2).sum(-1)
         want[s:s + 2048] = np.argsort(d, 1, kind="stable")[:, :k]
-    return f"{int((ours != want).sum())} of {ours.size:,} neighbours differ from float64"
+    out = f"{int((ours != want).sum())} of {ours.size:,} neighbours differ from float64"
+    if ty is None: return out
+    c = int(ty.max()) + 1
+    (pred, frac), (wp, wf) = knn_predict(tx, ty, q, k, c), knn_vote(ty[want], c)
+    return out + f"; {int(((pred != wp) | (frac != wf).any(1)).sum())} of {len(q):,} votes"
 
 
 def knn_data(kind: str, n_query: int, n_train: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -303,7 +309,7 @@ def knn_speed_table(n_query: int, n_train: int, rounds: int, kind: str = "mixtur
         task = f"kNN k={k} {kind}: {n_query:,} q x {n_train:,} train"
         for ref, name, note in ((f"sk{k}", "sklearn brute (goal >= 3)", agree),
                                 ("matmul", "matmul alone (goal >= 0.5)",
-                                 float64_differences(tx, qx, k))):
+                                 float64_differences(tx, qx, k, ty=ty))):
             rt = np.array(times[ref])
             rows.append(dict(task=task, reference=name, ours_s=ours.min(), reference_s=rt.min(),
                              ratio=np.median(rt / ours), best=rt.min() / ours.min(),
