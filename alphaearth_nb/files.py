@@ -21,11 +21,12 @@ import uuid
 import warnings
 from pathlib import Path
 
-from .core import DiskError, NotOursError, OutputExistsError, RemoteOutputError, flag
+from .core import ConfigError, DiskError, NotOursError, OutputExistsError, RemoteOutputError, flag
 
 # %% auto #0
-__all__ = ['MARKER', 'user_path', 'remote_url', 'is_remote', 'local_output', 'is_ours', 'inside_ours', 'no_file_on_the_way',
-           'check_output', 'partial_name', 'pid_alive', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text']
+__all__ = ['MARKER', 'FORMATS', 'user_path', 'remote_url', 'is_remote', 'local_output', 'is_ours', 'inside_ours',
+           'no_file_on_the_way', 'check_output', 'partial_name', 'pid_alive', 'settle_zarr', 'writing_folder',
+           'writing_file', 'write_text']
 
 # %% ../nbs/00a_files.ipynb #c2001
 MARKER = ".aef-complete"  # written last into every folder the package writes
@@ -108,7 +109,19 @@ def check_output(target:str|os.PathLike, # the folder or file about to be writte
                  folder:bool|None=None,  # True: the output is a folder, so an existing plain file is never ours
                 ) -> Path:
     "The path to write (a symlink's target): raise unless absent, an empty folder, or ours and `overwrite`."
-    return _checked(local_output(target, what, folder), overwrite, what, folder)  # a URL: refused first (case E18-2)
+    t = local_output(target, what, folder)  # a URL: refused first (case E18-2)
+    if (s := t.suffix.lower()) in _NAMED and s not in FORMATS.get(what, (s,)):  # to_zarr("m.tif"): a folder m.tif
+        fit = FORMATS[what][0]
+        other = {".tif": "a GeoTIFF with `.aef.to_cog(path)`", ".tiff": "a GeoTIFF with `.aef.to_cog(path)`",
+                 ".zarr": "a Zarr store with `.aef.to_zarr(path)`"}.get(s)
+        raise ConfigError(f"{t.name} names {_NAMED[s]}, but the {what} is {_NAMED[fit]}: name it "
+                          f"{t.with_suffix(fit).name}" + (f", or write {other}" if other else "") + ".")
+    return _checked(t, overwrite, what, folder)
+
+FORMATS = {"embedding store": (".zarr",), "COG": (".tif", ".tiff"), "map COG": (".tif", ".tiff")}  # what: suffixes
+_NAMED = {".tif": "a GeoTIFF", ".tiff": "a GeoTIFF", ".zarr": "a Zarr store", ".nc": "a netCDF file",
+          ".csv": "a CSV table", ".parquet": "a Parquet table", ".png": "a PNG picture", ".jpg": "a JPEG picture",
+          ".json": "a JSON file"}
 
 def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
     "`check_output` of the local path `t` (`local_output` of the target, read once)."
