@@ -165,9 +165,10 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
     Bands go where their descriptions say (`embeddings.label_bands`); a rotated grid is a `GridError`. Integer bands
     other than int8 with a GDAL scale / offset (int16 x 1e-4 from `gdal_translate -a_scale` or an Earth Engine
     export of scaled integers) are unpacked to `value * scale + offset` (`geo.unpacked`), their no-data NaN, as
-    every other reader of the package does; int8 is always the official scheme's codes. Float files pass the gate of
-    every reader (`embeddings.gated`): a pixel is no data when all its bands hold the file's no-data value. A file
-    of one band (a map from `map_to_cog`) is a `DimensionError` naming `rioxarray.open_rasterio`, its reader."""
+    every other reader of the package does; int8 is always the official scheme's codes. Other files (float, int8
+    codes stored as uint8) pass the gate of every reader (`embeddings.gated`): uint8 codes are decoded as it finds
+    them, and a pixel is no data when all its bands hold the file's no-data value. A file of one band (a map from
+    `map_to_cog`) is a `DimensionError` naming `rioxarray.open_rasterio`, its reader."""
     require("rioxarray", "official", "reading COGs")
     import rioxarray
     kw = {"overview_level": overview} if overview is not None else {}
@@ -200,7 +201,7 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
     if da.dtype == np.int8: out = dequantize(da)
     else:   # the one gate of every reader: no data where ALL bands hold the fill (a vector may have one 0.0 component:
         # masked band by band, nodata=0 made a NaN band in ~0.2% of pixels), all-zero and non-vectors NaN, warned
-        out = gated(da.astype(np.float32), fills=(fill,) if fill is not None and np.isfinite(fill) else ())
+        out = gated(da, fills=(fill,) if fill is not None and np.isfinite(fill) else ())   # uint8 codes: decoded
     out.attrs = {}
     return write_crs(out, crs).rename("embedding")
 

@@ -547,3 +547,21 @@ def test_read_cog_refuses_a_one_band_map(tmp_path, kind):  # N19-6
     p = map_to_cog(m.rename("class" if kind == "classes" else "score"), tmp_path / "m.tif")
     with pytest.raises(DimensionError, match="one band.*a map.*open_rasterio"): read_cog(p)
     assert read_cog(to_cog(e, tmp_path / "e.tif")).sizes["band"] == 64   # an embedding still reads
+
+
+@pytest.mark.parametrize("form", ["twos", "offset"])
+def test_read_cog_reads_int8_codes_stored_as_uint8(tmp_path, form):
+    # int8 codes in a Byte file (two's complement, as GDAL < 3.7 wrote Int8; or + 128, as some tools store them), the
+    # reading every other reader of the package finds: read_cog gave the bytes as floats, then NaN for every pixel
+    import rasterio
+    from rasterio.transform import from_origin
+    q = np.asarray(quantize(random_unit((6, 5), seed=7)), np.int8); q[3, 4] = -128   # one pixel no data
+    b, nd = (q.view(np.uint8), 128) if form == "twos" else ((q.astype(np.int16) + 128).astype(np.uint8), 0)
+    p = tmp_path / f"{form}.tif"
+    with rasterio.open(p, "w", driver="GTiff", width=5, height=6, count=64, dtype="uint8", crs="EPSG:32631",
+                       transform=from_origin(500000, 5000000, 10, 10), nodata=nd) as d:
+        d.write(np.moveaxis(b, -1, 0))
+    for chunks in (None, {"y": 3}):
+        a = np.asarray(read_cog(p, chunks=chunks).values)
+        assert np.isnan(a).any(-1).sum() == 1 and np.isnan(a[3, 4]).all()
+        np.testing.assert_array_equal(np.delete(a.reshape(30, 64), 19, 0), np.delete(np.asarray(dequantize(q)).reshape(30, 64), 19, 0))
