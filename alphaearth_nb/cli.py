@@ -355,7 +355,10 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--data", type=_data, default="samples")
     e.add_argument("--checkpoint", type=_existing, required=True, help="a run folder or a checkpoint")
     e.add_argument("--period", type=_period, required=True,
-                   help="a year (2024), years first,last (2023,2024: both) or dates start,end (2024-01-01,2025-01-01)")
+                   help="a year (2024: one annual embedding, as the official product's), years first,last (2023,2024: "
+                   "ONE embedding valid over both years, not one per year: for a map per year run once per year, "
+                   "--period 2023 then --period 2024, each with its own --out) or dates start,end "
+                   "(2024-01-01,2025-01-01)")
     e.add_argument("--out", type=_path, required=True,
                    help="output .zarr (a new path, or one written before with --overwrite)")
     e.add_argument("--overwrite", action="store_true", help="replace a store that `aef embed` wrote before")
@@ -454,9 +457,20 @@ def _train_cmd(a) -> None:
     print(f"trained {a.preset} to step {int(state.step)}: loss {hist[0]['loss']:.4f} -> {hist[-1]['loss']:.4f}; "
           f"run in {a.out}")
 
+def _period_note(p) -> str|None:
+    "The note for a period longer than a year: one embedding valid over all of it, not one per year (N19-13)."
+    if p.end - p.start <= np.timedelta64(366, "D"): return None
+    y0, y1 = p.start.astype(object).year, (p.end - np.timedelta64(1, "ms")).astype(object).year
+    each = f"--period {y0} --out e{y0}.zarr, then --period {y1} --out e{y1}.zarr" if y1 == y0 + 1 else \
+        f"--period {y0} --out e{y0}.zarr, ..., --period {y1} --out e{y1}.zarr"
+    return (f"aef: note: the period {p.start.astype('datetime64[D]')} .. {p.end.astype('datetime64[D]')} (end "
+            f"excluded) gives ONE embedding valid over all of it, not one per year (the official product is annual); "
+            f"for one map per year run `aef embed` once per year: {each}")
+
 def _embed_cmd(a) -> None:
     check_output(a.out, a.overwrite, "embedding store", folder=True)  # a typo in --out costs nothing
     _writable(a.out)
+    if note := _period_note(a.period): print(note, file=sys.stderr)   # 2016,2017 read as 'both years' (N19-13)
     model = open_input(a.checkpoint, "--checkpoint", "checkpoint", "pass a run folder written by `aef train --out` "
                        "or one of its checkpoints/ckpt_*.eqx", CheckpointError)
     stack, dropped = model_sources(open_stack(a.data), model, a.sources, a.allow_missing)

@@ -432,3 +432,16 @@ def test_evaluate_reads_band_columns_in_any_case(tmp_path, capsys, rename):
     want = capsys.readouterr().out
     assert main(["evaluate", "--embeddings", str(tmp_path / "o.csv"), "--shots", "10", "--folds", "2"]) in (0, None)
     assert capsys.readouterr().out == want
+
+
+def test_embed_over_several_years_says_it_is_one_embedding(fake_embed, capsys):  # N19-13
+    "`--period 2016,2017` is one embedding valid over both years: users read 'both' as one map per year."
+    argv, seen = fake_embed
+    i = argv.index("--period") + 1
+    assert main(argv[:i] + ["2016,2017"] + argv[i + 1:]) == 0
+    err = capsys.readouterr().err
+    assert "one embedding" in err.lower() and "2016-01-01" in err and "2018-01-01" in err, err
+    assert "--period 2016" in err and "--period 2017" in err, err        # how to get one map per year
+    assert main(argv) == 0 and "one embedding" not in capsys.readouterr().err.lower()   # one year: no note
+    h = " ".join(_parser()._subparsers._group_actions[0].choices["embed"].format_help().split()).lower()
+    assert "one embedding" in h and "once per year" in h, h
