@@ -25,7 +25,7 @@
    Ratios are reference time / ours.
    The kNN rows also give the distance matrix products alone in the same blocks (the floor of any exact search;
    goal: ours within 2x of it, ratio >= 0.5) and how many neighbours of 20,000 queries differ from a float64
-   NumPy brute force (goal: 0). `--knn-data` picks the data kinds, each timed the same way (see `knn_data`):
+   NumPy brute force, and how many of `knn_predict`'s votes differ from their vote (goal: 0 each). `--knn-data` picks the data kinds, each timed the same way (see `knn_data`):
    `mixture` (the goal's: `unit_mixture`, queries drawn around other centres than the training points),
    `uniform` (random unit vectors: no structure at all), `aef` (the official embeddings of section 1:
    1,000 training vectors and their `dw_label`, queries the other 1,160 with a little noise) and
@@ -33,6 +33,32 @@
    round (`low=True`; the default is float32) in the same rounds, against both.
 Figures only: nothing here is asserted. From a git worktree the shared data is not at ../shared/data:
 set AEF_SHARED_DATA=/work/shared/data, or `aef` is left out of the kNN timing (a line says so).
+
+Measured (session 19, 2026-12-02; the same kind of Intel Xeon VM with AMX, 2 cores, jax 0.10.2; load average 6-13
+from other sessions throughout, never near idle, so CPU seconds and old / new in one process are the figures to
+trust). `knn_predict` now searches indices only (knn.py "Indices only": no direct sums in the first round, the
+candidates in their products' order where the gaps exceed err / 2, float64 on the host elsewhere). Main 2201efa's
+knn.py imported beside the new one, 1M queries x 1k, 5 interleaved rounds (load 9.3-12.6), old / new CPU (median):
+k = 1 1.04 mixture, 1.05 uniform, 1.03 official; k = 3 1.10, 1.11, 1.09 (wall 1.33, 1.08, 0.84; 1.15, 1.15, 1.07);
+the same predictions and vote fractions throughout. Kernel alone (one 8-block call of 256 queries, `taskset` one core,
+40 paired runs, load 9-10): direct / indices only 1.05-1.06 (k = 1), 1.08-1.10 (k = 3); k = 3 now costs 1.10x k = 1 there.
+`probe.py --skip-real --knn-rounds 3 --probe-rows 0` at load 7-12: scikit-learn / ours CPU 3.24, 3.11, 3.32 (k = 1:
+mixture, uniform, official), 3.24, 3.13, 2.87 (k = 3); wall 4.3-9.4 (meaningless at that load); 0 of 20,000 / 60,000
+neighbours differ from float64, and (checked separately, 40,000 queries, k = 1, 3, 5, also 20k training rows in
+several blocks) 0 of knn_predict's. Applied to session 18's idle figures (k = 3 CPU 2.92, 2.80, 2.79; wall 2.89,
+2.74, 2.86) the 1.09-1.11 gives about 3.0-3.2: to be confirmed at idle. Where the k = 3 time went (`perf`, one core,
+k = 3 indices only): YNNPACK's float32 dot 39% of all samples (start-up and compile included), XLA's loop fusions
+(the selection passes) 8%, YNNPACK's group `min` 2.4%; per block 44 fusions at k = 3 (52 with direct sums), 24 at
+k = 1; of the first round's queries 0.4% (mixture) to 1.6% (official) have a near-tie of products (float64 on the
+host: about 2 us each) and 0.1-1.3% fail the certificate (the second round, with direct sums).
+Tried and dropped: the near-tie band and certificate at `err` instead of `err / 2` (3% of official queries to the
+host: old / new CPU 0.91-1.00 at k = 3); the second round by products as well (155 of 262,144 official queries then
+went to the float64 brute force, 14 ms, against 7 with direct sums); the product at K = 64 with |t|^2 added after
+it (YNNPACK then no longer fuses the group `min`: 0.83x, one core); the `kc + 1` smallest keys as "the smallest key
+above the previous one" (no masked copies written): 1.01x (k = 1), 1.00x (k = 3), the same bits.
+Also found: float32 features far from the origin (UTM metres near 5e5) lost 1-4 of 3,000 neighbours, since the
+training rows were centred on the float64 mean and the queries on its float32 rounding (6 mm apart): both now use
+the float32 one (eb03557).
 
 Measured (session 18, 2026-12-02; an Intel Xeon VM with AMX, 2 cores, jax 0.10.2; main cd569d8, near idle: load
 1.1-1.3 throughout; `--skip-real --knn-rounds 3 --probe-rows 0 --knn-data mixture,uniform,aef`), 1M queries x 1k,
