@@ -202,7 +202,9 @@ def _orient_like(b, a):
 
 @over_time
 def change(emb, other) -> xr.DataArray:
-    """Unsupervised change score `1 - e1 . e2` per pixel of two embeddings on one grid (NaN where either has no data):
+    """Unsupervised change score `1 - cos(e1, e2)` per pixel of two embeddings on one grid, one minus the dot
+    product of the L2-normalised vectors (`evaluate.change_scores`; a pixel's norm off 1, as the official int8 codes' 0.994 .. 1.006,
+    does not count as change), in [0, 2], float32, NaN where either has no data:
     a DataArray (y, x) on `emb`'s grid and orientation (`other` may store the grid in another order). Raises
     `GridError` for different grids or CRS."""
     a, b = as_embedding(emb), as_embedding(other)

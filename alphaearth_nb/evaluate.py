@@ -521,7 +521,9 @@ def change_scores(e1,                   # features before, (..., D)
                   e2,                   # features after, (..., D)
                   normalize:bool=True,  # L2-normalise both first (the paper's protocol, S4.1)
                  ) -> np.ndarray:
-    "`1 - e1 . e2` per row (0: same direction, 2: opposite; twice the paper's `d`); NaN where a vector is all zeros or NaN."
+    """`1 - cos(e1, e2)` per row with `normalize` (the default: one minus the dot product of the L2-normalised
+    rows; without it, of the rows as given) (0: same direction, 2: opposite; twice the paper's `d`); NaN where a vector is all zeros
+    or NaN."""
     e1 = np.asarray(e1, np.float64); e2 = np.asarray(e2, np.float64)
     if e1.shape != e2.shape: raise DimensionError(f"the two embeddings differ in shape, {e1.shape} vs {e2.shape}: sample them at the same points")
     if normalize:

@@ -189,7 +189,7 @@ def compare_on_scene(stack,                # the scene (DataTree)
                 unchanged_1dot=float(np.nanmean(dots[same])), changed_1dot=float(np.nanmean(dots[changed])),
                 changed_pixels=int(changed.sum()))
 
-def plot_change_events(change:xr.DataArray,   # (y, x) change score, e.g. 1 - e1.e2
+def plot_change_events(change:xr.DataArray,   # (y, x) change score, e.g. 1 - cos(e1, e2)
                        events,                # (y, x) bool mask of the true change (or (event, y, x) masks)
                        ax=None, title:str="change (1 - dot), true change outlined"):
     "The change map with the true changed pixels outlined; returns the axes."

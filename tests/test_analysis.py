@@ -1002,3 +1002,17 @@ def test_training_set_of_a_cube_is_our_error():
     with pytest.raises(DimensionError, match=r"cube of 2 time steps.*isel\(time=0\)"): training_set(cube, t)
     X, y = training_set(cube.isel(time=0), t)                                    # one year: the two labelled pixels
     np.testing.assert_array_equal(X, e.values[0, :2]); assert y.tolist() == [1, 2]
+
+
+def test_change_is_one_minus_the_cosine_and_says_so():  # N19-4
+    "An official pixel is not exactly unit (norm 0.994..1.006): `change` is 1 - cos, not the `1 - e1 . e2` it named."
+    from alphaearth_nb.evaluate import change_scores
+    a = random_unit((4, 5), seed=1)
+    b = np.where(np.arange(5)[None, :, None] < 2, a, random_unit((4, 5), seed=2))   # columns 0, 1 unchanged
+    e1, e2 = embedding_from_array(0.995 * a), embedding_from_array(0.999 * b)
+    cos = (a * b).sum(-1)
+    np.testing.assert_allclose(change(e1, e2).values, 1 - cos, atol=1e-6)             # 0 on the unchanged pixels
+    assert np.abs((e1.values * e2.values).sum(-1)[:, :2] - 1).min() > 1e-3           # where 1 - e1 . e2 is not 0
+    for f in (change, change_scores):
+        doc = " ".join(f.__doc__.split())
+        assert "1 - cos" in doc and "1 - e1 . e2`" not in doc, doc
