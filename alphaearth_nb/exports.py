@@ -401,7 +401,8 @@ def open_zarr(store, chunks="auto",
     """An embedding Zarr written by `to_zarr` or `embed_to_zarr` (`aef embed`) as the float embedding form (y, x,
     band) float32 (lazy), NaN no-data. Both layouts are read: `to_zarr` keeps the CRS, model and quantisation in the
     group's attrs, `embed_to_zarr` the CRS, period and int8 scheme on the `embedding` array (kept in the attrs); an
-    int8 array is the official codes either way, dequantised (`quantize.dequantize`, -128 -> NaN). The CRS is
+    int8 array is the official codes either way, dequantised (`quantize.dequantize`, -128 -> NaN); any other array
+    passes the gate of every reader (`embeddings.gated`: a pixel with all bands at its `_FillValue` is NaN). The CRS is
     `attrs['crs']`, else the array's, else a CF grid mapping (`spatial_ref`); None only when the store has none."""
     store = _local(store, "embedding store", "exports.to_zarr")
     if check and Path(store).is_dir() and not is_ours(store):
@@ -421,7 +422,9 @@ def open_zarr(store, chunks="auto",
     # read the group only, so an `aef embed` store had no CRS and its int8 codes came back as floats -80 .. 58)
     own = {k: v for k, v in da.attrs.items() if k not in ("nodata", "scheme", "_FillValue")}
     codes = bool(ds.attrs.get("embedding:quantization")) or da.dtype == np.int8   # int8 here: the official codes
-    out = dequantize(da) if codes else da.astype(np.float32)
+    # float (or other) stores through the gate of every reader: a declared fill (-9999 from another tool's
+    # encoding) is no data where all bands hold it (it came back as vectors of -9999), non-vectors NaN (warned)
+    out = dequantize(da) if codes else gated(da.transpose(..., "band")).transpose(*da.dims)
     out.attrs = {**own, "crs": ds.attrs.get("crs") or own.get("crs") or crs_of(ds),
                  "embedding:model": ds.attrs.get("embedding:model", own.get("embedding:model"))}
     return out.rename("embedding")

@@ -565,3 +565,16 @@ def test_read_cog_reads_int8_codes_stored_as_uint8(tmp_path, form):
         a = np.asarray(read_cog(p, chunks=chunks).values)
         assert np.isnan(a).any(-1).sum() == 1 and np.isnan(a[3, 4]).all()
         np.testing.assert_array_equal(np.delete(a.reshape(30, 64), 19, 0), np.delete(np.asarray(dequantize(q)).reshape(30, 64), 19, 0))
+
+
+def test_open_zarr_of_another_tools_float_store_reads_its_fill_as_no_data(tmp_path):
+    # xarray's to_zarr with encoding _FillValue -9999 (another tool's float store, read with check=False): the no-data
+    # pixel came back as a vector of 64 x -9999
+    e = embedding_from_array(random_unit((6, 5), seed=1)); e.values[2, 2] = np.nan
+    ds = xr.Dataset({"embedding": e.drop_vars("spatial_ref", errors="ignore")}, attrs={"crs": "EPSG:32631"})
+    ds.to_zarr(tmp_path / "other.zarr", encoding={"embedding": {"_FillValue": -9999.0}}, zarr_format=3, consolidated=False)
+    back = open_zarr(tmp_path / "other.zarr", check=False)
+    a = back.values
+    assert np.isnan(a[2, 2]).all() and int(np.isnan(a).any(-1).sum()) == 1
+    np.testing.assert_allclose(np.nan_to_num(a), np.nan_to_num(e.values), atol=1e-6)
+    assert back.dims == ("y", "x", "band")
