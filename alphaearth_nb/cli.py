@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import jax
 import xarray as xr
 from matplotlib.figure import Figure
 
@@ -280,6 +281,14 @@ def _rate(s:str) -> float:
     if not 0 < v < 1: raise argparse.ArgumentTypeError(f"{v} is not a learning rate in (0, 1): pass e.g. 1e-4")
     return v
 
+def _sources(s:str) -> tuple:
+    "Comma-separated registered source names (`--inputs ndvi`, `--targets ndvi,dem`)."
+    names = tuple(t.strip() for t in s.split(",") if t.strip())
+    if bad := [t for t in names if t not in registered()] or not names:
+        raise argparse.ArgumentTypeError(f"{bad or s!r}: not registered source names: pass some of "
+                                         f"{', '.join(registered())}, comma-separated, e.g. ndvi,dem")
+    return names
+
 # %% ../nbs/30_cli.ipynb #c0018
 def _period(s:str):
     try: return as_period(tuple(s.split(",")) if "," in s else s)   # first,last: a tuple (timecodes.PAIRS)
@@ -351,6 +360,10 @@ def _parser() -> argparse.ArgumentParser:
                    "default: the sample scene's with --data samples, none otherwise")
     t.add_argument("--warmup", type=_natural, default=None,
                    help="warm-up steps (default: a tenth of --steps, at most 1000)")
+    for k, role in (("inputs", "encoder input"), ("targets", "decoded target")):  # ModelConfig/SamplerConfig.<k>
+        t.add_argument(f"--{k}", type=_sources, default=None, metavar="NAMES", help=f"{role} sources, comma-separated "
+                       f"(default: the preset's, sentinel2), for a stack without them: e.g. --inputs ndvi --targets "
+                       f"ndvi,dem (the eo-learn stack); ModelConfig.{k}. With --resume: the run's again, and --preset")
     e = sub.add_parser("embed", help="embed a stack with a trained model into zarr")
     e.add_argument("--data", type=_data, default="samples")
     e.add_argument("--checkpoint", type=_existing, required=True, help="a run folder or a checkpoint")
@@ -449,11 +462,22 @@ def _train_cmd(a) -> None:
     if a.texts: texts = mine
     cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed,
                             warmup=a.warmup if a.warmup is not None else min(1000, max(1, a.steps // 10)))
+    net, sampler = a.preset, None
+    if a.inputs or a.targets:  # a stack without the preset's sources, e.g. eo-learn's ndvi and dem (N19-11)
+        over = {k: v for k in ("inputs", "targets") if (v := getattr(a, k))}
+        net = model.AlphaEarth(model.preset(a.preset, **over), key=jax.random.key(a.seed))  # fit's own key
+        f = samples.SAMPLERS[a.preset].frames   # the preset's frames per input; a source it lacks gets its most
+        per = {} if isinstance(f, int) else dict(f)
+        frames = tuple((n, per.get(n, max(per.values(), default=f))) for n in net.cfg.inputs)
+        sampler = samples.sampler_config(net.cfg, a.preset, frames=frames)   # else the preset's sampler
     if a.corpus is not None:  # streamed: batch b of host h depends only on (seed, h, b), so --resume is exact
-        sampler = samples.sampler_config(model.preset(a.preset), a.preset)
-        stack = stream.CorpusStream(a.corpus, sampler, a.batch_size, seed=a.seed)
-    state, hist = train.fit(a.preset, stack, texts=texts, out=a.out, config=cfg, resume=a.resume,
-                            overwrite=a.overwrite)
+        sampler = sampler or samples.sampler_config(model.preset(a.preset), a.preset)
+        stack, sampler = stream.CorpusStream(a.corpus, sampler, a.batch_size, seed=a.seed), None
+    try: state, hist = train.fit(net, stack, texts=texts, out=a.out, config=cfg, resume=a.resume,
+                                 overwrite=a.overwrite, sampler=sampler)
+    except MissingSourceError as e:  # its fix names the Python setting: say the options too
+        raise MissingSourceError(f"{e} With `aef train`: --inputs / --targets, e.g. --inputs ndvi --targets "
+                                 "ndvi,dem") from None
     print(f"trained {a.preset} to step {int(state.step)}: loss {hist[0]['loss']:.4f} -> {hist[-1]['loss']:.4f}; "
           f"run in {a.out}")
 
