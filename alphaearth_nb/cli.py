@@ -12,11 +12,9 @@ import contextlib
 import difflib
 import json
 import os
-import re
 import sys
 import tempfile
 import time
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +27,7 @@ from . import analysis, embeddings, evaluate, maps, model, quality, samples, sce
 from .core import (AEFError, CheckpointError, ConfigError, DimensionError, LabelError, MissingDataError,
                                 MissingSourceError, StackTypeError, UnknownSourceError, band_names, compile_cache,
                                 cpu_threads, split_cpu)
-from .files import MARKER, check_output, settle_zarr, writing_folder
+from .files import check_output, quiet_marker, settle_zarr, writing_folder
 from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .embed import embed, embed_to_zarr
 from .labels import label_values, refuse_mixed_labels, table_numbers
@@ -65,10 +63,9 @@ def _open_file(p:Path, kind:str):
     if kind == "checkpoint": return train.load_model(p)
     opener = xr.open_datatree if kind == "tree" else xr.open_dataset
     if not _zarr_like(p): return opener(p)
-    with warnings.catch_warnings():  # zarr names our completion marker as a foreign file; nothing else is hidden
-        warnings.filterwarnings("ignore", message=f"Object at {re.escape(MARKER)} is not recognized")
-        # stores the package writes carry no consolidated metadata: asking for none opens them without xarray's warning
-        return opener(p, engine="zarr", consolidated=False)
+    quiet_marker()   # zarr names our completion marker as a foreign file; nothing else is hidden
+    # stores the package writes carry no consolidated metadata: asking for none opens them without xarray's warning
+    return opener(p, engine="zarr", consolidated=False)
 
 def open_input(path,            # the file or folder the user named
                flag:str,        # the option that named it, e.g. "--labels"

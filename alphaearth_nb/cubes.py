@@ -245,11 +245,12 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
     emb = cube_form(emb)
     xs, ys, table = points_xy(points, _crs(emb), crs)
     rows, cols, inside = pixel_of(emb, xs, ys)
-    given = (table["x_in"], table["y_in"], crs or LONLAT) if "x_in" in table else (
-        table.geometry.x, table.geometry.y, table.crs)   # the points as given, before reprojection
-    if len(inside) and not inside.any() and geo.swapped_on(emb, *given):
-        warnings.warn(f"none of the {len(inside)} points lies on the map (`inside` all False, vectors NaN): "
-                      f"{geo.SWAP_HINT}", stacklevel=2)
+    if len(inside) and not inside.any():   # no point on the map: swapped lon/lat? (the points as given, before reprojection)
+        given = (table["x_in"], table["y_in"], crs or LONLAT) if "x_in" in table else (
+            table.geometry.x, table.geometry.y, table.crs)
+        if geo.swapped_on(emb, *given):
+            warnings.warn(f"none of the {len(inside)} points lies on the map (`inside` all False, vectors NaN): "
+                          f"{geo.SWAP_HINT}", stacklevel=2)
     v = gather(emb, rows, cols).astype(np.float32)
     v[~inside] = np.nan
     base = table.reset_index(drop=True).copy()

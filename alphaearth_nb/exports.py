@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import dask
 import json
-import re
 import shutil
 import tempfile
 import warnings
@@ -23,7 +22,8 @@ import zarr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, MissingDataError,
                                 NoValidDataError, band_names, flag)
-from .files import MARKER, check_output, is_ours, remote_url, user_path, writing_file, writing_folder
+from .files import (MARKER, check_output, is_ours, quiet_marker, remote_url, user_path, writing_file,
+                                 writing_folder)
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import as_embedding, gated, label_bands, refuse_rotation
 from .geo import (as_crs, crs_of, declared_nodata, is_lazy, north_up, packing,
@@ -410,9 +410,8 @@ def open_zarr(store, chunks="auto",
                                f"died: write it again with `exports.to_zarr`, or pass check=False if another tool "
                                f"wrote it.")
     try:
-        with warnings.catch_warnings():   # our completion marker is no zarr node: zarr says so on every open
-            warnings.filterwarnings("ignore", message=f"Object at {re.escape(MARKER)} is not recognized")
-            ds = xr.open_zarr(str(store), chunks=chunks, consolidated=False, mask_and_scale=False)
+        quiet_marker()   # our completion marker is no zarr node: zarr says so on every open
+        ds = xr.open_zarr(str(store), chunks=chunks, consolidated=False, mask_and_scale=False)
     except zarr.errors.GroupNotFoundError:
         raise MissingDataError(f"{store} is not a zarr store (no zarr.json or .zgroup in it): pass the folder that "
                                f"`exports.to_zarr` or `embed_to_zarr` wrote, or read a GeoTIFF with `read_cog`.") from None

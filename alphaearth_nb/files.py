@@ -14,6 +14,7 @@ import ctypes
 import errno
 import json
 import os
+import re
 import shutil
 import sys
 import threading
@@ -24,12 +25,22 @@ from pathlib import Path
 from .core import ConfigError, DiskError, NotOursError, OutputExistsError, RemoteOutputError, flag
 
 # %% auto #0
-__all__ = ['MARKER', 'FORMATS', 'user_path', 'remote_url', 'is_remote', 'local_output', 'is_ours', 'inside_ours',
+__all__ = ['MARKER', 'FORMATS', 'quiet_marker', 'user_path', 'remote_url', 'is_remote', 'local_output', 'is_ours', 'inside_ours',
            'no_file_on_the_way', 'check_output', 'partial_name', 'pid_alive', 'settle_zarr', 'writing_folder',
            'writing_file', 'write_text']
 
 # %% ../nbs/00a_files.ipynb #c2001
 MARKER = ".aef-complete"  # written last into every folder the package writes
+_MARKER_WARNING = f"Object at {re.escape(MARKER)} is not recognized"   # zarr 3, on each open of a store of ours
+
+def quiet_marker() -> None:
+    """Silence zarr's warning that our completion marker (`MARKER`) is no zarr node, and nothing else: one
+    `warnings` filter naming that message, added once to the process's filters (again only if something reset them).
+    Not `warnings.catch_warnings()` around each open: that swaps the global filter list and restores it, so threads
+    opening stores at once undo each other's filters. Called before every open of a store of ours (`exports.open`,
+    the CLI's inputs)."""
+    if not any(a == "ignore" and m is not None and m.pattern == _MARKER_WARNING for a, m, *_ in warnings.filters):
+        warnings.filterwarnings("ignore", message=_MARKER_WARNING)
 
 def user_path(path:str|os.PathLike) -> Path:
     """`path` as a `Path` with a leading `~` expanded to the home folder, as xarray, zarr and the shell read it.

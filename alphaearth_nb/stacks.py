@@ -96,10 +96,10 @@ def _check_time(name, ds) -> np.ndarray|None:
         raise TimeError(f"{name}.time holds text without a four-digit year (e.g. {short[:1]}), so any reading of it "
                         "guesses the century: convert with an explicit format, e.g. `ds.assign_coords(time="
                         "pd.to_datetime(ds.time.values, format='%y-%m-%d'))` for '24-01-05'.")
-    if t.dtype.kind in "OUS" and (odd := odd_times(t)): raise TimeError(f"{name}.time: {odd}.")  # its own fix
     if conv := t.dtype.kind != "M":  # text or datetimes, with a zone or not: naive UTC (`validate_stack` keeps them)
-        try: t = utc_times(t)
+        try: t = utc_times(t)   # runs odd_times once; again only to word a refusal
         except TimeError as e:
+            if odd := odd_times(t): raise TimeError(f"{name}.time: {odd}.") from None   # its own fix
             raise TimeError(f"{name}.time ({t.dtype}, e.g. {t.ravel()[:1].tolist()}) cannot be read as times: convert "
                             "them, e.g. `ds = ds.assign_coords(time=pd.to_datetime(ds.time.values, utc=True)"
                             f".tz_localize(None))` (naive UTC), with `format=` for text that is not ISO 8601 ({e})") from None

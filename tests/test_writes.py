@@ -369,3 +369,22 @@ def test_run_lock_a_taker_dead_inside_the_guard_still_lets_one_in(tmp_path):
                 if kind == "refused": assert f"pid {held[0]} " in msg, (rep, got)
             assert json.loads((d / LOCK).read_text())["pid"] == held[0]
             assert sorted(p.name for p in d.iterdir()) == [LOCK], (rep, sorted(p.name for p in d.iterdir()))
+
+
+def test_our_marker_warning_is_silenced_by_one_filter_not_catch_warnings(tmp_path):
+    """Review b 7: exports.open_zarr and the CLI each wrapped the open in catch_warnings (which swaps the process's
+    filter list and restores it: threads undo each other); now one filter naming only the marker, added once."""
+    import warnings
+    from alphaearth_nb.exports import open_zarr, to_zarr
+    from alphaearth_nb.files import quiet_marker
+    from alphaearth_nb.testing import embedding_from_array, random_unit
+    e = embedding_from_array(random_unit((4, 4), seed=2))
+    to_zarr(e, tmp_path / "e.zarr")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")                                 # any other warning still raises
+        quiet_marker(); quiet_marker()
+        n = sum(f[1] is not None and ".aef" in f[1].pattern for f in warnings.filters)
+        assert n == 1                                                  # added once
+        got = [open_zarr(tmp_path / "e.zarr") for _ in range(2)]
+        with pytest.raises(UserWarning, match="other"): warnings.warn("other")
+    np.testing.assert_allclose(got[0].values, e.values, atol=0.02)      # int8 codes by default: within a step
