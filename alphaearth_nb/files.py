@@ -35,11 +35,12 @@ _MARKER_WARNING = f"Object at {re.escape(MARKER)} is not recognized"   # zarr 3,
 
 def quiet_marker() -> None:
     """Silence zarr's warning that our completion marker (`MARKER`) is no zarr node, and nothing else: one
-    `warnings` filter naming that message, added once to the process's filters (again only if something reset them).
-    Not `warnings.catch_warnings()` around each open: that swaps the global filter list and restores it, so threads
-    opening stores at once undo each other's filters. Called before every open of a store of ours (`exports.open`,
-    the CLI's inputs)."""
-    if not any(a == "ignore" and m is not None and m.pattern == _MARKER_WARNING for a, m, *_ in warnings.filters):
+    `warnings` filter naming that message, kept first in the process's filters (`filterwarnings` moves it there, never
+    twice), so a later `simplefilter('always')` or `'error'` does not revive it. Not `warnings.catch_warnings()`
+    around each open: that swaps the global filter list and restores it, so threads opening stores at once undo each
+    other's filters. Called before every open of a store of ours (`exports.open_zarr`, the CLI's inputs)."""
+    f = warnings.filters[0] if warnings.filters else None
+    if not (f and f[0] == "ignore" and f[1] is not None and f[1].pattern == _MARKER_WARNING):
         warnings.filterwarnings("ignore", message=_MARKER_WARNING)
 
 def user_path(path:str|os.PathLike) -> Path:
