@@ -24,7 +24,7 @@ from tqdm.auto import tqdm
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning, Frames, MissingSourceError,
                                 PeriodError, UnknownSourceError, band_names)
 from .core import callable_module, compiler_options, flag, frozen_traces, real, whole
-from .files import check_output, writing_folder
+from .files import check_output, consolidate_zarr, writing_folder
 from .dist import batch_sharding, make_mesh
 from .geo import is_lazy
 from .quantize import quantize
@@ -457,6 +457,7 @@ def embed_to_zarr(stack,                  # as for `embed`
     with writing_folder(path, overwrite, what="embedding store", meta={"kind": "embedding"}) as tmp:
         ds.to_zarr(tmp, mode="w", compute=False, consolidated=False)  # metadata and coordinates; no chunk computed yet
         _write_rows(ds, sums, emb.attrs["buffer"] - emb.attrs["trim"], tmp, chunks_per_write, int8, progress)
+        consolidate_zarr(tmp)   # `xr.open_zarr(store)` quiet (it warned twice: no consolidated metadata, the marker)
     return path
 
 # %% ../nbs/21_embed.ipynb #c0028s1

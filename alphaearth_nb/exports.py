@@ -22,7 +22,7 @@ import zarr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, MissingDataError,
                                 NoValidDataError, band_names, flag)
-from .files import (MARKER, check_output, is_ours, quiet_marker, remote_url, user_path, writing_file,
+from .files import (MARKER, check_output, consolidate_zarr, is_ours, quiet_marker, remote_url, user_path, writing_file,
                                  writing_folder)
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import as_embedding, gated, label_bands, refuse_rotation
@@ -386,6 +386,7 @@ def to_zarr(emb, store, model:str="AlphaEarth Foundations (Satellite Embedding V
         ds.to_zarr(str(tmp), mode="w-", zarr_format=3, encoding=enc, consolidated=False)
         if not _holds_data(zarr.open_array(tmp / "embedding"), NODATA if quantized else None):
             raise _no_data("embedding", store, "store")   # the partial store is removed, an old one kept
+        consolidate_zarr(tmp)   # `xr.open_zarr(store)` quiet (it warned twice: no consolidated metadata, the marker)
     return str(user_path(store))
 
 def _holds_data(arr, nodata) -> bool:

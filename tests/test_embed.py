@@ -392,3 +392,12 @@ def test_open_zarr_reads_an_embed_store(stack, model, eager, tmp_path, int8):  #
     np.testing.assert_allclose(e.values, eager.values, atol=0.02 if int8 else 1e-5)   # NaN where eager has no data
     n = np.linalg.norm(e.values, axis=-1)
     assert np.nanmax(np.abs(n - 1)) < 0.02 and np.isnan(n).sum() == np.isnan(eager.values[..., 0]).sum()
+
+
+def test_an_embed_store_opens_in_plain_xarray_without_warnings(stack, model, tmp_path):  # N19-2
+    "`xr.open_zarr` of an `aef embed` store warned twice (no consolidated metadata; `.aef-complete` is no zarr node)."
+    p = embed_to_zarr(stack, model, 2024, tmp_path / "e.zarr", int8=True, progress=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        back = xr.open_zarr(p)["embedding"].load()
+    assert back.dtype == np.int8 and back.attrs["crs"] == "EPSG:32631" and back.shape == (40, 40, 64)

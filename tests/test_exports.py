@@ -578,3 +578,15 @@ def test_open_zarr_of_another_tools_float_store_reads_its_fill_as_no_data(tmp_pa
     assert np.isnan(a[2, 2]).all() and int(np.isnan(a).any(-1).sum()) == 1
     np.testing.assert_allclose(np.nan_to_num(a), np.nan_to_num(e.values), atol=1e-6)
     assert back.dims == ("y", "x", "band")
+
+
+@pytest.mark.parametrize("quantized", [True, False])
+def test_a_to_zarr_store_opens_in_plain_xarray_without_warnings(tmp_path, quantized):  # N19-2
+    "`xr.open_zarr` of our store warned twice (no consolidated metadata; `.aef-complete` is no zarr node)."
+    import warnings
+    p = to_zarr(_emb(1), tmp_path / "e.zarr", quantized=quantized)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")                 # -W error: it failed
+        back = xr.open_zarr(p)["embedding"].load()
+        np.testing.assert_array_equal(open_zarr(p).values, _emb(1).values)
+    assert back.dtype == (np.int8 if quantized else np.float32) and list(back.band.values[[0, -1]]) == ["A00", "A63"]
