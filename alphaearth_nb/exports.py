@@ -22,8 +22,8 @@ import zarr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, MissingDataError,
                                 NoValidDataError, band_names, flag)
-from .files import (MARKER, check_output, consolidate_zarr, is_ours, quiet_marker, remote_url, user_path, writing_file,
-                                 writing_folder)
+from .files import (MARKER, check_output, consolidate_zarr, is_ours, quiet_marker, remote_url, user_path,
+                                 writing_file, writing_folder)
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import as_embedding, gated, label_bands, refuse_rotation
 from .geo import (as_crs, crs_of, declared_nodata, is_lazy, north_up, packing,
