@@ -436,10 +436,13 @@ def _writable(out:str, flag:str="--out") -> None:
 def _resume_preset(a) -> str:
     "The preset to train: --preset, else (with --resume) the one the run's checkpoint records, else small."
     found = latest_checkpoint(Path(a.out) / "checkpoints") if a.resume else None  # ours only: never another tool's
-    recorded = None
+    recorded, header = None, {}
     for head in ((found, found.with_suffix(".eqx")) if found is not None else ()):  # a header cut short: its copy
-        try: recorded = read_header(head).get("preset"); break
+        try: header = read_header(head); recorded = header.get("preset"); break
         except CheckpointError: pass  # damaged both ways: `fit` names it
+    if recorded is None and isinstance(m := header.get("model"), dict):  # trained with --inputs/--targets (N19-11)
+        a.inputs, a.targets = (getattr(a, k) or tuple(m.get(k) or ()) or None for k in ("inputs", "targets"))
+        recorded = model.preset_of(model.config_from_json(m, "the run's"))  # the preset of its size, if one is
     if recorded is None: return a.preset or "small"
     if a.preset is None:
         print(f"aef: resuming {a.out} with preset {recorded!r}, the one its checkpoint records", file=sys.stderr)

@@ -29,7 +29,7 @@ from .text import TEXT_DIM
 
 # %% auto #0
 __all__ = ['PRESETS', 'REQUIRED_FAMILIES', 'input_spec', 'n_outputs', 'family', 'ModelConfig', 'preset', 'config_from_json',
-           'AlphaEarth', 'encoder_width', 'init', 'param_count', 'dummy_example']
+           'preset_of', 'AlphaEarth', 'encoder_width', 'init', 'param_count', 'dummy_example']
 
 # %% ../nbs/14_model.ipynb #c0005
 def input_spec(s:Source) -> tuple[int, int]:
@@ -169,6 +169,13 @@ def config_from_json(d:dict,            # `dataclasses.asdict(cfg)` as JSON give
     d = {k: _tuples(v) for k, v in d.items()}
     stp = STPConfig(**_fields(STPConfig, dict(d.pop("stp", {})), f"{where} model.stp"))
     return ModelConfig(stp=stp, **_fields(ModelConfig, d, f"{where} model"))
+
+def preset_of(cfg:ModelConfig) -> str|None:
+    "The preset whose sizes `cfg` has (its inputs, targets and sources aside), or None: a run's size when its header "
+    "names no preset (trained from a model object, or with `aef train --inputs/--targets`)."
+    same = lambda b: all(getattr(cfg, f.name) == getattr(b, f.name) for f in dataclasses.fields(ModelConfig)
+                         if f.name not in ("inputs", "targets", "sources"))
+    return next((name for name, base in PRESETS.items() if same(base)), None)
 
 # %% ../nbs/14_model.ipynb #c0014
 REQUIRED_FAMILIES = ("sentinel2",)  # families the perturbations never drop: the model needs them

@@ -45,3 +45,23 @@ def test_train_names_the_cli_options_for_a_missing_source(eolearn_nc, tmp_path, 
                  "--inputs", "landsat", "--targets", "landsat,nope"])
     err = capsys.readouterr().err
     assert code == 2 and "nope" in err, err
+
+
+def test_train_resume_takes_the_runs_sources_and_preset(eolearn_nc, tmp_path, capsys, monkeypatch):
+    "A run trained with --inputs/--targets records no preset name: `--resume` alone takes its sources and size."
+    import jax.numpy as jnp
+    from alphaearth_nb.checkpoint import save_checkpoint
+    from alphaearth_nb.model import preset
+    run = tmp_path / "run"
+    save_checkpoint(run / "checkpoints", {"w": jnp.zeros(2)}, step=1,
+                    meta={"preset": None, "model": preset("tiny", inputs=("landsat",), targets=("landsat", "dem"))})
+    got = {}
+    def fit(net, stack, **k): got.update(net=net, sampler=k.get("sampler")); raise cli.ConfigError("stop here")
+    monkeypatch.setattr(cli.train, "fit", fit)
+    code = main(["train", "--data", str(eolearn_nc), "--out", str(run), "--resume", "--steps", "3"])
+    err = capsys.readouterr().err
+    assert code == 2 and "stop here" in err and "resuming" in err and "'tiny'" in err, err
+    assert got["net"].cfg.inputs == ("landsat",) and got["net"].cfg.targets == ("landsat", "dem")
+    assert got["net"].cfg.stp == preset("tiny").stp                            # the tiny size, not the default small
+    code = main(["train", "--data", str(eolearn_nc), "--out", str(run), "--resume", "--steps", "3", "--preset", "small"])
+    assert code == 2 and "was trained with preset 'tiny'" in capsys.readouterr().err
