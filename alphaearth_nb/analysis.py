@@ -337,6 +337,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
                  grid_crs=None,          # the grid's CRS: points are transformed into it
                  positive:bool=True,     # in a raster, negative values are unlabelled
                  numbers:bool=False,     # values must be numbers (a regression target): text is a LabelError
+                 raster:bool=False,      # a table of a raster's cells (`regress`): a fix names the raster
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "x, y (in `grid_crs`) and value of every labelled point; a raster's NaN, negatives and declared no-data skipped."
     if isinstance(labels, dict): labels = pd.DataFrame(labels)
@@ -355,11 +356,19 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
         num = pd.to_numeric(pd.Series(vals), errors="coerce")
         if num.notna().all(): return xs, ys, num.to_numpy(np.float64)
         text = pd.Series(vals)[num.isna()].unique()[:3]
-        where = f"column {column!r}" if isinstance(labels, pd.DataFrame) else "the target"
-        if fix := comma_numbers(pd.Series(vals)[num.isna()], column): raise LabelError(f"{where} holds {fix}")
+        if table := isinstance(labels, pd.DataFrame) and not raster:
+            if fix := comma_numbers(pd.Series(vals)[num.isna()], column): raise LabelError(f"column {column!r} holds {fix}")
+            convert = f"`df[{column!r}] = pd.to_numeric(df[{column!r}], errors='coerce')`"
+        else:   # a raster of text: no table to read again
+            if comma_numbers(pd.Series(vals)[num.isna()], column):
+                raise LabelError(f"the target raster holds numbers written with a comma ({', '.join(map(repr, text[:2]))}"
+                                 "): convert it, e.g. `target = target.str.replace(',', '.').astype(float)` (a decimal "
+                                 "comma), or `.str.replace(',', '')` if the comma groups thousands")
+            convert = ("`target = target.copy(data=pd.to_numeric(target.values.ravel(), errors='coerce')"
+                       ".reshape(target.shape))`")
+        where = f"column {column!r}" if table else "the target raster"
         raise LabelError(f"{where} holds text ({', '.join(map(str, text))}) but regress needs numbers: convert it, "
-                         f"e.g. `df[{column!r}] = pd.to_numeric(df[{column!r}], errors='coerce')` (text becomes NaN, "
-                         "unlabelled), or use classify for named categories")
+                         f"e.g. {convert} (text becomes NaN, unlabelled), or use classify for named categories")
     if vals.dtype.kind in "OUS": refuse_mixed_labels(vals, column if isinstance(labels, pd.DataFrame) else None)
     return xs, ys, vals
 
@@ -383,7 +392,7 @@ def training_set(emb:xr.DataArray, labels, column:str="label",
     raster = isinstance(labels, xr.DataArray) if raster is None else raster
     if raster and isinstance(labels, xr.DataArray): labels = on_map_grid(emb, labels)   # another pixel size: on the map's grid
     if is_geometry_input(labels): labels, crs = label_table(emb, labels, column, polygons, crs=crs), None
-    xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), numbers=numbers)
+    xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), numbers=numbers, raster=bool(raster))
     if raster and len(vals):
         on = inside_grid(emb, xs, ys)
         if not on.any():

@@ -396,9 +396,9 @@ def _read_csv(path, flag:str, needs:str) -> pd.DataFrame:
 def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
                     column:str,      # the label column
                    ) -> tuple[np.ndarray, np.ndarray]:
-    """`(x (N, 64) float32, y (N,))` from a CSV table, the labels read by the rule of every reader
-    (`labels.label_values`: '1', '1.0' and 1 one class; 2.5 a class; no mix of numbers and names); `LabelError`
-    naming the column, row and value of a feature cell that holds text (empty cells are NaN)."""
+    """`(x (N, 64) float32, y (N,))` from a CSV table, labels by `labels.label_values` ('1', '1.0' and 1 one class; 2.5
+    a class; no mix of numbers and names; a float column, 1.0 and 2.0, stays float: classes 1.0 and 2.0, reported so);
+    `LabelError` naming the column, row and value of a feature cell that holds text (empty cells are NaN)."""
     if column not in df:
         raise LabelError(f"no column {column!r} (columns: {', '.join(map(str, df.columns[:6]))}, ...): pass "
                          "--label-column with the name of the column that holds the labels.")

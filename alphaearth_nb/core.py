@@ -260,7 +260,9 @@ def _at_import(setting:Callable) -> None:
     "warning, so `import alphaearth_nb` still works; the `aef` command reports it as its error instead."
     try: setting()
     except ConfigError as e:
-        if os.path.basename(sys.argv[0]) not in ("aef", "-m"):  # `aef`, or `python -m alphaearth_nb.cli` being found
+        argv = getattr(sys, "orig_argv", [])   # `python -m X`: sys.argv[0] is '-m' while X is found, whatever X is
+        run = argv[argv.index("-m") + 1] if "-m" in argv[:-1] else ""
+        if os.path.basename(sys.argv[0]) != "aef" and run.split(".")[0] != __name__.split(".")[0]:  # `aef` says it
             warnings.warn(f"{e} Ignored: the default is used.", stacklevel=2)
 
 _at_import(_size_cpu_pools)  # at import: before JAX's CPU backend starts, if the package is imported before JAX runs

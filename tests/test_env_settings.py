@@ -48,3 +48,14 @@ def test_unwritable_compile_cache_is_a_note(table, tmp_path):
     r = _aef(table, AEF_COMPILE_CACHE=str(tmp_path / "f"))
     assert r.returncode == 0 and "linear" in r.stdout, r.stderr[-500:]
     assert "aef: note: no compile cache" in r.stderr and "AEF_COMPILE_CACHE" in r.stderr
+
+
+def test_import_under_another_packages_dash_m_still_warns(tmp_path):
+    """Review b 8: sys.argv[0] == '-m' hid the warning under any `python -m pkg` whose package imports ours while it
+    is found (argv[0] is '-m' then); only `python -m alphaearth_nb.cli` (which reports it as its error) is quiet."""
+    pkg = tmp_path / "otherpkg"; pkg.mkdir()
+    (pkg / "__init__.py").write_text("import alphaearth_nb\n"); (pkg / "__main__.py").write_text("")
+    r = subprocess.run([sys.executable, "-m", "otherpkg"], capture_output=True, text=True, timeout=600, cwd=tmp_path,
+                       env={**os.environ, "AEF_CPU_THREADS": "abc",
+                            "PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")])})
+    assert r.returncode == 0 and "AEF_CPU_THREADS='abc'" in r.stderr and "Ignored" in r.stderr, r.stderr[-500:]

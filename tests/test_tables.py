@@ -3,6 +3,7 @@ date belongs is an error of ours naming the column, the row and the value, never
 import numpy as np
 import pandas as pd
 import pytest
+import xarray as xr
 
 from alphaearth_nb import samples
 from alphaearth_nb.cli import labels_from_csv, main
@@ -169,3 +170,20 @@ def test_a_stray_column_beside_the_bands_is_not_a_band(stray):
 def test_missing_bands_are_named():
     df = _features().drop(columns=["A05", "A40"])
     with pytest.raises(LabelError, match=r"lacks the embedding columns \['A05', 'A40'\]"): labels_from_csv(df, "label")
+
+
+def test_a_raster_target_of_text_gets_a_raster_fix():
+    "Review b 8: a raster target's comma fix said to re-read with pd.read_csv and edit df['label']: no table there."
+    e = _emb()
+    vals = np.array([f"{v:.2f}".replace(".", ",") for v in np.linspace(1, 4, e.sizes["y"] * e.sizes["x"])], object)
+    target = xr.DataArray(vals.reshape(e.sizes["y"], e.sizes["x"]), dims=("y", "x"), coords={"y": e.y, "x": e.x})
+    with pytest.raises(LabelError, match=r"the target raster holds numbers written with a comma") as err:
+        e.aef.regress(target, method="knn", k=1)
+    assert "read_csv" not in str(err.value) and "df[" not in str(err.value)
+    fixed = target.str.replace(',', '.').astype(float)                  # the fix the message gives
+    p = e.aef.regress(fixed, method="knn", k=1).values
+    np.testing.assert_allclose(p, fixed.values, atol=1e-6)
+    words = target.copy(data=np.where(np.arange(vals.size) % 2, "forest", "3.5").reshape(target.shape).astype(object))
+    with pytest.raises(LabelError, match=r"raster holds text \(forest\).*target.copy\(data=pd.to_numeric") as err:
+        e.aef.regress(words, method="knn", k=1)
+    assert "df[" not in str(err.value)
