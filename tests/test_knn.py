@@ -209,15 +209,21 @@ def hard_set(kind: str, seed: int = 6) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate([mirror[:100], base, mirror[100:], base[nn[:30]]]), q
 
 
-@pytest.mark.parametrize("kind", ["random", "clustered", "grid"])
-def test_ties_and_near_ties_match_float64(kind, monkeypatch):
-    "Mirror images, copies and grid ties: the same neighbours in the same order as float64, k = 1, 3, 5."
+def float64_paths(monkeypatch) -> dict:
+    "Counts the queries each float64 path of knn settles (`_rerank_host`, `_exact_host`) while the test runs."
     from alphaearth_nb import knn
     used = {"_rerank_host": 0, "_exact_host": 0}
-    for name in used:   # count the queries each float64 path settles
+    for name in used:
         f = getattr(knn, name)
         monkeypatch.setattr(knn, name, lambda t, q, *a, f=f, name=name: used.update({name: used[name] + len(q)})
                             or f(t, q, *a))
+    return used
+
+
+@pytest.mark.parametrize("kind", ["random", "clustered", "grid"])
+def test_ties_and_near_ties_match_float64(kind, monkeypatch):
+    "Mirror images, copies and grid ties: the same neighbours in the same order as float64, k = 1, 3, 5."
+    used = float64_paths(monkeypatch)
     train, query = hard_set(kind)
     for k in (1, 3, 5):
         for chunks in ({}, dict(query_chunk=32, train_chunk=200)):
@@ -483,12 +489,7 @@ def _indices_only(train, query, k, **chunks):
 def test_indices_only_match_float64(kind, monkeypatch):
     """knn_predict's search orders candidates by their products where the gaps exceed the rounding bound and by float64
     elsewhere: on mirrors, copies and grid ties, in one block or many, float64's neighbours in float64's order."""
-    from alphaearth_nb import knn
-    used = {"_rerank_host": 0, "_exact_host": 0}
-    for name in used:
-        f = getattr(knn, name)
-        monkeypatch.setattr(knn, name, lambda t, q, *a, f=f, name=name: used.update({name: used[name] + len(q)})
-                            or f(t, q, *a))
+    used = float64_paths(monkeypatch)
     train, query = hard_set(kind)
     for k in (1, 3, 5):
         for chunks in ({}, dict(query_chunk=32, train_chunk=200)):
