@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/cli.html.md"""
 # %% ../nbs/30_cli.ipynb #c0002
 from __future__ import annotations
 
-import argparse
 import contextlib
 import difflib
 import json
@@ -31,8 +30,8 @@ from .files import check_output, quiet_marker, settle_zarr, writing_folder
 from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .embed import embed, embed_to_zarr
 from .labels import label_values, refuse_mixed_labels, table_numbers
+from .cli_args import parser
 from .sources import registered
-from .timecodes import as_period
 
 # %% auto #0
 __all__ = ['COMMANDS', 'read_table', 'open_input', 'open_data', 'open_stack', 'model_sources', 'demo', 'labels_from_csv', 'main']
@@ -259,134 +258,6 @@ def demo(out:str="out/demo",   # folder for pictures, report and the training ru
         ch = _pictures(tmp, stack, embs, hist)
         return _report(tmp, embs, ch, labels, hist, steps, batch_size, seed, t0, stack=stack)
 
-# %% ../nbs/30_cli.ipynb #c0016
-def _positive(s:str) -> int:
-    try: v = int(s)
-    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number: pass e.g. 100") from None
-    if v < 1: raise argparse.ArgumentTypeError(f"{v} must be at least 1")
-    return v
-
-def _natural(s:str) -> int:
-    try: v = int(s)
-    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number: pass e.g. 0") from None
-    if v < 0: raise argparse.ArgumentTypeError(f"{v} must be 0 or more")
-    return v
-
-def _rate(s:str) -> float:
-    try: v = float(s)
-    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a number: pass e.g. 1e-4") from None
-    if not 0 < v < 1: raise argparse.ArgumentTypeError(f"{v} is not a learning rate in (0, 1): pass e.g. 1e-4")
-    return v
-
-def _sources(s:str) -> tuple:
-    "Comma-separated registered source names (`--inputs ndvi`, `--targets ndvi,dem`)."
-    names = tuple(t.strip() for t in s.split(",") if t.strip())
-    if bad := [t for t in names if t not in registered()] or not names:
-        raise argparse.ArgumentTypeError(f"{bad or s!r}: not registered source names: pass some of "
-                                         f"{', '.join(registered())}, comma-separated, e.g. ndvi,dem")
-    return names
-
-# %% ../nbs/30_cli.ipynb #c0018
-def _period(s:str):
-    try: return as_period(tuple(s.split(",")) if "," in s else s)   # first,last: a tuple (timecodes.PAIRS)
-    except AEFError as e: raise argparse.ArgumentTypeError(str(e)) from None
-
-def _shots(s:str) -> tuple:
-    out = []
-    for t in (t.strip() for t in s.split(",")):
-        if t == "max": out.append(t); continue
-        if not t.isdigit() or int(t) < 1:
-            raise argparse.ArgumentTypeError(f"{t!r} is not a shot count: pass positive whole numbers or 'max', "
-                                             "e.g. 1,10,max")
-        out.append(int(t))
-    if dup := sorted({str(t) for t in out if out.count(t) > 1}):
-        raise argparse.ArgumentTypeError(f"{', '.join(dup)} given more than once: each shot count runs every row "
-                                         f"once, e.g. {','.join(map(str, dict.fromkeys(out)))}")
-    return tuple(out)
-
-def _data(s:str) -> str:
-    if s == "samples": return s
-    s = os.path.expanduser(s)
-    if not Path(s).exists():
-        raise argparse.ArgumentTypeError(f"{s} does not exist: pass `samples` or a .nc/.zarr stack")
-    if Path(s).suffix not in (".nc", ".zarr"):
-        raise argparse.ArgumentTypeError(f"{s} is not a .nc or .zarr stack: pass `samples` or a .nc/.zarr DataTree")
-    return s
-
-def _path(s:str) -> str: return os.path.expanduser(s)   # `--out=~/x`: no shell expands a `~` after `=`
-
-def _existing(s:str) -> str:
-    s = os.path.expanduser(s)
-    if not Path(s).exists(): raise argparse.ArgumentTypeError(f"{s} does not exist: check the path")
-    return s
-
-# %% ../nbs/30_cli.ipynb #c0021
-class _Parser(argparse.ArgumentParser):
-    "argparse with one error prefix, `aef: error:`, for the command and its subcommands."
-    def error(self, message):
-        self.print_usage(sys.stderr)
-        self.exit(2, f"aef: error: {message}\n")
-
-def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="aef", description="AlphaEarth Foundations in JAX")
-    p.add_argument("--no-compile-cache", action="store_true", help="do not reuse or keep compiled programs on disk "
-                   "(default: on, in ~/.cache/alphaearth_nb/jax or $AEF_COMPILE_CACHE; AEF_COMPILE_CACHE=0 is off)")
-    p.add_argument("--no-fast-compile", action="store_true", help="compile the training step and embedding with "
-                   "XLA's full CPU optimisation: slower to compile, no faster to run as measured (default: "
-                   "core.FAST_COMPILE on CPU; AEF_FAST_COMPILE=0 is the same)")
-    sub = p.add_subparsers(dest="cmd", required=True)
-    d = sub.add_parser("demo", help="train the small model on the offline sample scene, embed it, write pictures "
-                                    "and a report")
-    d.add_argument("--out", type=_path, default="out/demo",
-                   help="folder of the demo (a demo written before is replaced)")
-    d.add_argument("--steps", type=_positive, default=200); d.add_argument("--batch-size", type=_positive, default=4)
-    d.add_argument("--seed", type=_natural, default=0)
-    t = sub.add_parser("train", help="train a preset on a stack")
-    t.add_argument("--preset", default=None, choices=["tiny", "small", "lite"],
-                   help="the model size (default small; with --resume, the preset the run was trained with)")
-    t.add_argument("--data", type=_data, default="samples", help="'samples' or a .nc/.zarr stack")
-    t.add_argument("--corpus", type=_existing, default=None, help="a corpus folder instead of --data (sites from "
-                   "`export.export_sites` or scenes from `corpus.write_corpus`): streamed, one shard per host")
-    t.add_argument("--steps", type=_positive, default=1000); t.add_argument("--batch-size", type=_positive, default=4)
-    t.add_argument("--out", type=_path, default="out/train"); t.add_argument("--seed", type=_natural, default=0)
-    t.add_argument("--resume", action="store_true", help="continue from the newest checkpoint in --out")
-    t.add_argument("--overwrite", action="store_true", help="start over: remove the run already in --out")
-    t.add_argument("--lr", type=_rate, default=1e-4, help="peak learning rate (paper: 1e-4)")
-    t.add_argument("--texts", type=_path, default=None,
-                   help="a CSV of geotagged texts (y, x, time, text) for --data; "
-                   "default: the sample scene's with --data samples, none otherwise")
-    t.add_argument("--warmup", type=_natural, default=None,
-                   help="warm-up steps (default: a tenth of --steps, at most 1000)")
-    for k, role in (("inputs", "encoder input"), ("targets", "decoded target")):  # ModelConfig/SamplerConfig.<k>
-        t.add_argument(f"--{k}", type=_sources, default=None, metavar="NAMES", help=f"{role} sources, comma-separated "
-                       f"(default: the preset's, sentinel2), for a stack without them: e.g. --inputs ndvi --targets "
-                       f"ndvi,dem (the eo-learn stack); ModelConfig.{k}. With --resume: the run's again, and --preset")
-    e = sub.add_parser("embed", help="embed a stack with a trained model into zarr")
-    e.add_argument("--data", type=_data, default="samples")
-    e.add_argument("--checkpoint", type=_existing, required=True, help="a run folder or a checkpoint")
-    e.add_argument("--period", type=_period, required=True,
-                   help="a year (2024: one annual embedding, as the official product's), years first,last (2023,2024: "
-                   "ONE embedding valid over both years, not one per year: for a map per year run once per year, "
-                   "--period 2023 then --period 2024, each with its own --out) or dates start,end "
-                   "(2024-01-01,2025-01-01)")
-    e.add_argument("--out", type=_path, required=True,
-                   help="output .zarr (a new path, or one written before with --overwrite)")
-    e.add_argument("--overwrite", action="store_true", help="replace a store that `aef embed` wrote before")
-    e.add_argument("--int8", action="store_true", help="store the official int8 codes (64 bytes a pixel)")
-    e.add_argument("--sources", default=None, help="comma-separated sources to keep, among those the model reads "
-                   "(default: all it reads; the others are dropped)")
-    e.add_argument("--allow-missing", action="store_true", help="embed without some of the model's input sources "
-                   "(absent from the stack or left out of --sources): the model sees them as absent")
-    v = sub.add_parser("evaluate", help="the transfer protocol: embeddings + labels -> table")
-    v.add_argument("--embeddings", type=_existing, required=True,
-                   help=".zarr from `aef embed`, or a CSV with A00..A63 and a label column")
-    v.add_argument("--labels", type=_existing, help="a .nc/.zarr label raster on the grid (for zarr embeddings)")
-    v.add_argument("--labels-var", default=None, help="the variable of --labels that holds the labels (when it has "
-                   "several)")
-    v.add_argument("--label-column", default="label"); v.add_argument("--folds", type=_positive, default=50)
-    v.add_argument("--shots", type=_shots, default=(1, 10, "max")); v.add_argument("--seed", type=_natural, default=0)
-    return p
-
 # %% ../nbs/30_cli.ipynb #c0023
 def _read_csv(path, flag:str, needs:str) -> pd.DataFrame:
     "A CSV table through `open_input`: a `LabelError` naming the option and the file when pandas cannot read it."
@@ -575,7 +446,7 @@ def _cache_or_note() -> None:
 
 def main(argv:list[str]|None=None) -> int:
     "The `aef` command: returns 0, or 2 after `aef: error: ...` for a bad argument, an error of ours or of the OS."
-    try: a = _parser().parse_args(argv)
+    try: a = parser().parse_args(argv)
     except SystemExit as e: return e.code  # argparse printed `aef: error: ...` (2) or the help (0)
     try:
         # a JAX CPU device per idle core, the batch split over them (core.split_cpu; AEF_CPU_DEVICES=0 off): for `aef`

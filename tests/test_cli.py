@@ -4,7 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from alphaearth_nb.cli import _parser, main, open_stack
+from alphaearth_nb.cli import main, open_stack
+from alphaearth_nb.cli_args import parser as _parser
 from alphaearth_nb.core import band_names
 
 

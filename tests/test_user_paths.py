@@ -3,7 +3,7 @@ import jax
 import numpy as np
 import pytest
 
-from alphaearth_nb import cli, exports
+from alphaearth_nb import cli, cli_args, exports
 from alphaearth_nb.core import MissingDataError, NotOursError
 from alphaearth_nb.files import check_output, is_ours, user_path
 from alphaearth_nb.testing import Standin, embedding_from_array, random_unit, standin_batches, standin_loss
@@ -58,9 +58,9 @@ def test_tilde_run_folder_lands_in_home(home):
 def test_cli_expands_tilde_after_equals(home):
     h, cwd = home
     (h / "run").mkdir()
-    a = cli._parser().parse_args(["embed", "--checkpoint=~/run", "--period", "2024", "--out=~/o.zarr"])
+    a = cli_args.parser().parse_args(["embed", "--checkpoint=~/run", "--period", "2024", "--out=~/o.zarr"])
     assert a.checkpoint == str(h / "run") and a.out == str(h / "o.zarr")
-    a = cli._parser().parse_args(["train", "--out=~/r", "--texts=~/t.csv"])
+    a = cli_args.parser().parse_args(["train", "--out=~/r", "--texts=~/t.csv"])
     assert a.out == str(h / "r") and a.texts == str(h / "t.csv")
 
 
