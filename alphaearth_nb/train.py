@@ -439,13 +439,13 @@ def _train_config(config, **over) -> TrainConfig:
 
 def _model(model, cfg:TrainConfig, shapes_only:bool):
     "The model to train (with the precision policy) and its preset name; shapes only when a checkpoint will fill it."
-    if isinstance(model, str):
-        make = lambda: apply_policy(aef_model.AlphaEarth(aef_model.preset(model), key=jax.random.key(cfg.seed)), cfg)
-        return (eqx.filter_eval_shape(make) if shapes_only else make()), model
+    if isinstance(model, (str, aef_model.ModelConfig)):  # a preset name, or a config such as preset("tiny", inputs=...)
+        make = lambda: apply_policy(aef_model.init(model, jax.random.key(cfg.seed)), cfg)
+        return (eqx.filter_eval_shape(make) if shapes_only else make()), (model if isinstance(model, str) else None)
     if not isinstance(model, eqx.Module):
         raise ConfigError(f"fit got a model of type {type(model).__name__}: pass a preset name "
-                          f"({sorted(aef_model.PRESETS)}) or an Equinox module such as `AlphaEarth(preset('tiny'), "
-                          "key=...)`.")
+                          f"({sorted(aef_model.PRESETS)}), a ModelConfig (`preset('tiny', inputs=...)`) or an Equinox "
+                          "module such as `AlphaEarth(preset('tiny'), key=...)`.")
     return apply_policy(model, cfg), None
 
 # %% ../nbs/20_train.ipynb #c0034
@@ -470,7 +470,7 @@ def _diverged(k:int, loss:float, last_good, state) -> TrainingError:
     return err
 
 # %% ../nbs/20_train.ipynb #c0034s1
-def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite") or a model
+def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite"), its ModelConfig, or a model
         data,                          # a stack, a samples.Batches, data(position) -> batches, or an iterable
         *,
         steps:int|None=None,           # total steps (overrides `config.steps`)

@@ -385,3 +385,18 @@ def test_a_run_written_per_parameter_resumes_flat(tmp_path, monkeypatch):  # iss
     np.testing.assert_allclose([h["loss"] for h in hist_b], [h["loss"] for h in hist], rtol=1e-5)
     for a, b in zip(arrays(full), arrays(resumed)): np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
     assert read_header(latest_checkpoint(tmp_path / "b" / "checkpoints"))["optimizer"] == "flat"
+
+
+def test_fit_takes_a_model_config():  # N19-10: preset() returns a ModelConfig, and fit refused it
+    from alphaearth_nb.model import AlphaEarth, preset
+    cfg = preset("tiny", inputs=("ndvi",))
+    seen = []
+    class Seen(Exception): pass
+    def probe(model, batch, key):  # the model fit built from the config, then stop before any real training
+        seen.append(model)
+        raise Seen
+    with pytest.raises(Seen):
+        fit(cfg, standin_batches, config=STANDIN_CFG, loss_fn=probe, progress=False)
+    assert isinstance(seen[0], AlphaEarth) and seen[0].cfg.inputs == ("ndvi",)
+    with pytest.raises(ConfigError, match="ModelConfig"):
+        fit(3, standin_batches, config=STANDIN_CFG, loss_fn=probe, progress=False)
