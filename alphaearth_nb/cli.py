@@ -270,10 +270,13 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     """`(x (N, 64) float32, y (N,))` from a CSV table, labels by `labels.label_values` ('1', '1.0' and 1 one class; 2.5
     a class; no mix of numbers and names; a float column, 1.0 and 2.0, stays float: classes 1.0 and 2.0, reported so);
     `LabelError` naming the column, row and value of a feature cell that holds text (empty cells are NaN)."""
-    if column not in df:
-        raise LabelError(f"no column {column!r} (columns: {', '.join(map(str, df.columns[:6]))}, ...): pass "
-                         "--label-column with the name of the column that holds the labels.")
     names = [str(c) for c in df.columns]
+    if column not in df:   # the other columns first (dw_label of the official CSV), the bands as one count
+        band = {i for b, ps in embeddings.a_bands(names).items() if b < len(band_names()) for i in ps}
+        other = [n for i, n in enumerate(names) if i not in band]
+        cols = ", ".join(other[:10]) + (", ..." if len(other) > 10 else "") + (" and " if other and band else "")
+        raise LabelError(f"no column {column!r} (columns: {cols}{f'{len(band)} band columns' if band else ''}): pass "
+                         "--label-column with the name of the column that holds the labels.")
     cols = embeddings.a_positions(names)   # A00..A63 in any case or padding (a00, A7)
     if cols is None and all(b in names for b in band_names()):   # A00..A63 exactly, beside a stray A1
         cols = [names.index(b) for b in band_names()]
@@ -420,7 +423,8 @@ def _evaluate_cmd(a) -> None:
                         "written with `labels.to_netcdf(path)`", LabelError)
         x, y = analysis.training_set(emb, _one_array(ds, "--labels", a.labels, a.labels_var))
     x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
-    print(evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed).to_string(index=False))
+    table = evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed, progress=True)  # bars: stderr
+    print(table.to_string(index=False))
 
 COMMANDS = {"demo": lambda a: demo(a.out, a.steps, a.batch_size, a.seed), "train": _train_cmd, "embed": _embed_cmd,
             "evaluate": _evaluate_cmd}

@@ -64,6 +64,12 @@ def _shots(s:str) -> tuple:
                                          f"once, e.g. {','.join(map(str, dict.fromkeys(out)))}")
     return tuple(out)
 
+def _folds(s:str) -> int|None:
+    "A fold count, or 'paper': None, `evaluate_embeddings`' own (the paper's 1000 / 500, the max-trial rule's at max)."
+    if s.strip().lower() == "paper": return None
+    try: return _positive(s)
+    except argparse.ArgumentTypeError as e: raise argparse.ArgumentTypeError(f"{e} (or 'paper')") from None
+
 def _data(s:str) -> str:
     if s == "samples": return s
     s = os.path.expanduser(s)
@@ -100,19 +106,26 @@ def parser() -> argparse.ArgumentParser:
                                     "and a report")
     d.add_argument("--out", type=_path, default="out/demo",
                    help="folder of the demo (a demo written before is replaced)")
-    d.add_argument("--steps", type=_positive, default=200); d.add_argument("--batch-size", type=_positive, default=4)
-    d.add_argument("--seed", type=_natural, default=0)
+    d.add_argument("--steps", type=_positive, default=200, help="training steps (default: %(default)s)")
+    d.add_argument("--batch-size", type=_positive, default=4, help="samples a step (default: %(default)s)")
+    d.add_argument("--seed", type=_natural, default=0, help="seed of the model and the sampler (default: %(default)s)")
     t = sub.add_parser("train", help="train a preset on a stack")
     t.add_argument("--preset", default=None, choices=["tiny", "small", "lite"],
                    help="the model size (default small; with --resume, the preset the run was trained with)")
-    t.add_argument("--data", type=_data, default="samples", help="'samples' or a .nc/.zarr stack")
+    data = ("'samples' (the offline sample scene) or a .nc/.zarr DataTree, one group per source (default: "
+            "%(default)s)")
+    t.add_argument("--data", type=_data, default="samples", help=data)
     t.add_argument("--corpus", type=_existing, default=None, help="a corpus folder instead of --data (sites from "
-                   "`export.export_sites` or scenes from `corpus.write_corpus`): streamed, one shard per host")
-    t.add_argument("--steps", type=_positive, default=1000); t.add_argument("--batch-size", type=_positive, default=4)
-    t.add_argument("--out", type=_path, default="out/train"); t.add_argument("--seed", type=_natural, default=0)
+                   "`export.export_sites` or scenes from `corpus.write_corpus`): streamed, one shard per host "
+                   "(default: none, --data is read)")
+    t.add_argument("--steps", type=_positive, default=1000, help="training steps (default: %(default)s)")
+    t.add_argument("--batch-size", type=_positive, default=4, help="samples a step (default: %(default)s)")
+    t.add_argument("--out", type=_path, default="out/train",
+                   help="run folder: checkpoints, metrics, header (default: %(default)s)")
+    t.add_argument("--seed", type=_natural, default=0, help="seed of the model and the sampler (default: %(default)s)")
     t.add_argument("--resume", action="store_true", help="continue from the newest checkpoint in --out")
     t.add_argument("--overwrite", action="store_true", help="start over: remove the run already in --out")
-    t.add_argument("--lr", type=_rate, default=1e-4, help="peak learning rate (paper: 1e-4)")
+    t.add_argument("--lr", type=_rate, default=1e-4, help="peak learning rate (default: %(default)s, the paper's)")
     t.add_argument("--texts", type=_path, default=None,
                    help="a CSV of geotagged texts (y, x, time, text) for --data; "
                    "default: the sample scene's with --data samples, none otherwise")
@@ -123,7 +136,7 @@ def parser() -> argparse.ArgumentParser:
                        f"(default: the preset's, sentinel2), for a stack without them: e.g. --inputs ndvi --targets "
                        f"ndvi,dem (the eo-learn stack); ModelConfig.{k}. With --resume: the run's again, and --preset")
     e = sub.add_parser("embed", help="embed a stack with a trained model into zarr")
-    e.add_argument("--data", type=_data, default="samples")
+    e.add_argument("--data", type=_data, default="samples", help=data)
     e.add_argument("--checkpoint", type=_existing, required=True, help="a run folder or a checkpoint")
     e.add_argument("--period", type=_period, required=True,
                    help="a year (2024: one annual embedding, as the official product's), years first,last (2023,2024: "
@@ -141,9 +154,17 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("evaluate", help="the transfer protocol: embeddings + labels -> table")
     v.add_argument("--embeddings", type=_existing, required=True,
                    help=".zarr from `aef embed`, or a CSV with A00..A63 and a label column")
-    v.add_argument("--labels", type=_existing, help="a .nc/.zarr label raster on the grid (for zarr embeddings)")
-    v.add_argument("--labels-var", default=None, help="the variable of --labels that holds the labels (when it has "
-                   "several)")
-    v.add_argument("--label-column", default="label"); v.add_argument("--folds", type=_positive, default=50)
-    v.add_argument("--shots", type=_shots, default=(1, 10, "max")); v.add_argument("--seed", type=_natural, default=0)
+    v.add_argument("--labels", type=_existing, help="a .nc/.zarr label raster on the embeddings' grid, needed with "
+                   "zarr embeddings (default: none; a CSV carries its labels in --label-column)")
+    v.add_argument("--labels-var", default=None, help="the variable of --labels that holds the labels, when it has "
+                   "several (default: its only one)")
+    v.add_argument("--label-column", default="label", help="the CSV column of the labels, e.g. dw_label in the "
+                   "official samples (default: %(default)s)")
+    v.add_argument("--folds", type=_folds, default=50, help="random draws of training points per shot level (default: "
+                   "%(default)s, a quick table; this differs from the paper's protocol, arXiv 2507.22291 S4, of 1000 "
+                   "folds at 1-shot and 500 at 10-shot, which evaluate_embeddings uses by default: pass --folds paper "
+                   "for those, and the max-trial rule's folds at max)")
+    v.add_argument("--shots", type=_shots, default="1,10,max", help="training points per class, comma-separated "
+                   "counts and/or max (default: %(default)s)")
+    v.add_argument("--seed", type=_natural, default=0, help="seed of the draws (default: %(default)s)")
     return p

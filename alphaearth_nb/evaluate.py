@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 from jaxtyping import Array, Float, Int
+from tqdm.auto import tqdm
 
 from .knn import centring_offset, knn_predict, knn_search, knn_vote, wider_than_float32  # the kNN engine (re-exported here)
 from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names
@@ -410,6 +411,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
                         max_shots:int=300,          # cap of "max" per class
                         max_fraction:float=0.5,     # share of a class "max" may take
                         return_folds:bool=False,    # also return the per-fold scores
+                        progress:bool=False,        # a tqdm bar (stderr) over each shots level's folds
                        ) -> pd.DataFrame:
     """The transfer-protocol table: balanced accuracy (mean, std over folds) per shots level and method. A kNN
     with more neighbours than a level's training points (knn3 at 1-shot on a 2-class task: 2 points) cannot vote:
@@ -450,7 +452,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
         scores = {m: [] for m in methods}
         ks_s = {m: k for m, k in ks.items() if m not in skipped.get(s, ())}
         kmax = max(ks_s.values(), default=0)
-        for f in range(nf):
+        for f in tqdm(range(nf), disable=not progress, desc=f"{s}-shot", unit="fold"):
             tr, te = (max_trial_split(yi, f, _fold_seed(seed, s, 0), max_shots, max_fraction) if s == "max" else
                       nshot_split(yi, s, np.random.default_rng(_fold_seed(seed, s, f)), max_shots, max_fraction))
             if ks_s:
