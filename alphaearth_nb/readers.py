@@ -19,7 +19,7 @@ import xarray as xr
 
 from .core import AEFError, MissingDataError, MissingDependencyError
 from .geo import crs_of, grid_coords
-from .labels import table_numbers
+from .labels import flag_attrs, table_numbers
 from .sources import get_source, valid_mask
 
 # %% auto #0
@@ -147,7 +147,8 @@ def read_eolearn_patch(path:str|Path|None=None, # the eolearn_patch folder (defa
     dm = _source_ds("dem", {"elevation": dem[None], "slope": slope_degrees(dem, dy, dx)[None]},
                     times[order][:1], y, x, crs)
     labels = xr.DataArray(lulc.astype(np.int16), dims=("y", "x"), coords={"y": y, "x": x}, name="lulc",
-                          attrs={"crs": crs, "nodata": 0, "classes": json.dumps(EOLEARN_LULC)})
+                          attrs={"crs": crs, "nodata": 0, "classes": json.dumps(EOLEARN_LULC),
+                                 **flag_attrs(EOLEARN_LULC, np.int16)})  # CF: classify/map_to_cog name classes
     return xr.DataTree.from_dict({"ndvi": nd, "dem": dm}), labels
 
 # %% ../nbs/08_readers.ipynb #c0017

@@ -19,6 +19,7 @@ import xarray as xr
 from .core import ConfigError, MissingDataError
 from .files import user_path, writing_folder
 from .geo import grid_coords
+from .labels import flag_attrs
 from .landscape import (BARE, BROADLEAF, BUILT, CLASSES, CONIFER, CRS, GRASS, PAD_DAYS, SUMMER, WATER, WINTER, Layout,
                                       SceneConfig, autumn_sowing, class_profiles, daily_weather, green_dry, make_layout,
                                       smooth_field, trajectories)
@@ -378,7 +379,7 @@ def make_scene(seed:int=0,                  # random seed: the same seed gives t
     texts = make_texts(cfg, lay, traj, r_txt)
     labels = xr.DataArray(lay.classes, dims=("year", "y", "x"), name="landcover",
                           coords={"year": list(cfg.years), **coords(cfg), "cleared": (("y", "x"), lay.cleared)},
-                          attrs={"crs": CRS, "classes": list(CLASSES)})
+                          attrs={"crs": CRS, "classes": list(CLASSES), **flag_attrs(dict(enumerate(CLASSES)), lay.classes.dtype)})
     return stack, texts, labels
 
 # %% ../nbs/07_scene.ipynb #c0040
@@ -474,5 +475,6 @@ def labels_from_stack(stack:xr.DataTree) -> xr.DataArray:
     cleared = np.isin(cls[0], [BROADLEAF, CONIFER]) & (cls[1:] == BARE).any(0) if len(cls) > 1 else np.zeros(cls.shape[1:], bool)
     return xr.DataArray(cls, dims=("year", "y", "x"), name="landcover",
                         coords={"year": years, "y": lc["y"].values, "x": lc["x"].values, "cleared": (("y", "x"), cleared)},
-                        attrs={"crs": lc.attrs.get("crs", CRS), "classes": list(CLASSES)})
+                        attrs={"crs": lc.attrs.get("crs", CRS), "classes": list(CLASSES),
+                               **flag_attrs(dict(enumerate(CLASSES)), np.int8)})
 

@@ -5,7 +5,7 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.core import AEFError
-from alphaearth_nb.readers import (WORLDCEREAL_S2, MissingDataError, read_aef_samples, read_eolearn_patch,
+from alphaearth_nb.readers import (EOLEARN_LULC, WORLDCEREAL_S2, MissingDataError, read_aef_samples, read_eolearn_patch,
                                    read_presto_points,
                                    read_worldcereal_patch, read_worldcereal_points, s1_db, shared_data_dir)
 from alphaearth_nb.stacks import to_frames, validate_stack
@@ -130,3 +130,15 @@ def test_worldcereal_points_missing_column_is_named(tmp_path):
     pd.DataFrame({c: [1] for c in cols}).to_parquet(p)
     with pytest.raises(AEFError, match=r"lacks the columns \['S1-SIGMA0-VH'\].*export the points again"):
         read_worldcereal_points(p)
+
+
+def test_eolearn_labels_name_the_classes_of_a_map(eolearn):  # N19-7: the legend reached neither classify nor its COG
+    from alphaearth_nb.analysis import classify
+    from alphaearth_nb.testing import embedding_from_array
+    _, lulc = eolearn
+    v = np.random.default_rng(0).normal(size=(11, 64))[lulc.values] + 0.1  # one direction per class: kNN maps them
+    emb = embedding_from_array(v / np.linalg.norm(v, axis=-1, keepdims=True),
+                               coords={"y": lulc.y.values, "x": lulc.x.values}, crs=lulc.attrs["crs"])
+    cls = classify(emb, lulc, k=1)["class"]
+    names = dict(zip(cls.attrs["flag_values"].tolist(), cls.attrs["flag_meanings"].split()))
+    assert names == {int(i): EOLEARN_LULC[int(i)] for i in np.unique(lulc.values) if i != 0}

@@ -166,3 +166,11 @@ def test_write_scene_keeps_what_exists(tmp_path):
     with pytest.raises(OutputExistsError, match="overwrite=True"): write_scene(tmp_path / "s", size=24, n_texts=4)
     write_scene(tmp_path / "s", seed=3, size=24, n_texts=4, overwrite=True)
     assert json.loads((tmp_path / "s" / MANIFEST_FILE).read_text())["config"]["seed"] == 3
+
+
+def test_scene_labels_carry_cf_flags(samples_dir):  # N19-7: one rule, the package's label rasters carry CF flags
+    from alphaearth_nb.labels import class_flags
+    if not (samples_dir / MANIFEST_FILE).exists(): pytest.skip(f"no committed scene in {samples_dir}")
+    labels = load_scene(samples_dir)[2]
+    assert class_flags(labels) == dict(enumerate(json.loads((samples_dir / MANIFEST_FILE).read_text())["classes"]))
+    assert labels.attrs["flag_values"].dtype == labels.dtype
