@@ -152,6 +152,9 @@ class LocalMirror:
     root: Path
     index: object                                  # GeoDataFrame
     written: dict = field(default_factory=dict)    # index path -> (int8 codes (H, W, 64), Affine, crs), north-up
+    def __repr__(self) -> str:  # short: the dataclass's own printed every tile's int8 codes (14 kB)
+        ix, px = self.index, ", ".join(f"{h} x {w}" for h, w in sorted({a.shape[:2] for a, _, _ in self.written.values()}))
+        return f"LocalMirror({str(self.root)!r}: {len(ix)} tiles, years {sorted(set(ix['year'].tolist()))}, CRS {sorted(set(ix['crs']))}, tiles of {px} px)"
 
 def _vectors(samples) -> tuple[np.ndarray, np.ndarray]:
     df = read_aef_samples(samples) if not isinstance(samples, pd.DataFrame) else samples

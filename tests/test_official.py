@@ -337,3 +337,9 @@ def test_a_swapped_bbox_is_not_a_box_round_the_world():
         off.area_of((10, 44, 5, 45))
     assert off.area_of((179.5, -17.0, -179.5, -16.0)).area == pytest.approx(1.0)   # across 180: 1 x 1 degree
     assert off.area_of((5, 44, 10, 45)).area == pytest.approx(5.0)
+
+
+def test_local_mirror_prints_short(mirror):  # N19-10: print(build_local_mirror(...)) dumped every tile's int8 codes
+    text = repr(mirror)
+    assert len(text) < 300 and f"{len(mirror.index)} tiles" in text and "2022" in text and "2024" in text
+    assert all(crs in text for crs in set(mirror.index["crs"])) and "96" in text
