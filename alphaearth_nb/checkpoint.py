@@ -35,9 +35,9 @@ from .files import (MARKER, inside_ours, local_output, no_file_on_the_way, parti
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'LOCK', 'TAKEOVER', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS', 'jsonable', 'checkpoint_headers',
-           'checkpoints', 'own_checkpoints', 'checkpoint_folder', 'latest_checkpoint', 'save_checkpoint',
-           'verify_checkpoint', 'read_header', 'load_checkpoint', 'run_lock', 'is_run', 'what_folder', 'not_a_run',
-           'run_folder']
+           'checkpoints', 'orphan_leaves', 'own_checkpoints', 'checkpoint_folder', 'latest_checkpoint',
+           'save_checkpoint', 'verify_checkpoint', 'read_header', 'load_checkpoint', 'run_lock', 'is_run',
+           'what_folder', 'not_a_run', 'run_folder']
 
 # %% ../nbs/16_checkpoint.ipynb #c0004
 CKPT_FORMAT = "alphaearth_nb.train/1"  # unchanged: older checkpoints still load
@@ -70,6 +70,33 @@ def checkpoints(directory) -> list[Path]:
     "Complete checkpoints in `directory` (their `.json` files, whoever wrote them), oldest first."
     return [p for p in checkpoint_headers(directory) if p.with_suffix(".eqx").exists()]
 
+_LEAVES = re.compile(r"ckpt_(\d{8})\.eqx$")
+
+def _inner_header(p:Path) -> dict|None:
+    "The header `save_checkpoint` writes as the first line of a `.eqx`, if `p` begins with one in our format."
+    try:
+        with open(p, "rb") as f: h = json.loads(f.readline(1 << 20))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError): return None
+    return h if isinstance(h, dict) and h.get("format") == CKPT_FORMAT else None
+
+def orphan_leaves(directory) -> list[Path]:
+    """Our checkpoint leaves without their header: each `ckpt_<step>.eqx` in `directory` that begins with our header
+    but has no `ckpt_<step>.json` beside it (a run stopped between the two writes), oldest first. Loading a folder
+    names and passes over them, pruning removes them as damaged; another tool's `.eqx` is never listed."""
+    d = user_path(directory)
+    if not d.is_dir(): return []
+    found = sorted((int(m.group(1)), p) for p in d.iterdir() if (m := _LEAVES.match(p.name))
+                   and not p.with_suffix(".json").exists() and _inner_header(p) is not None)
+    return [p for _, p in found]
+
+def _orphan_note(d:Path, lost:list[Path]) -> str:
+    "What to say of the orphan leaves `lost` in `d`: what they are, that they are passed over, how to use one."
+    p = lost[-1]
+    return (f"{', '.join(q.name for q in lost)} in {d}: checkpoint leaves with no header (.json), left by a run "
+            f"stopped between the two writes; passed over, and pruned with older checkpoints. To use one, restore "
+            f"its header from its first line, e.g. `head -n 1 {p.name} > {p.stem}.json` in {d} (its size and "
+            "checksum then go unchecked).")
+
 _NAMES_OURS = re.compile(rb'"format":\s*"' + re.escape(CKPT_FORMAT.encode()) + rb'"')  # a header's 2nd line
 
 def _judge(p:Path) -> tuple[str|None, dict|None]:
@@ -81,10 +108,7 @@ def _judge(p:Path) -> tuple[str|None, dict|None]:
     try: raw = p.read_bytes(); h = json.loads(raw)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
         if _NAMES_OURS.search(raw): return None, None   # cut short after its format line, with or without its leaves
-        try:
-            with open(p.with_suffix(".eqx"), "rb") as f: copy = json.loads(f.readline(1 << 20))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError): copy = None
-        if isinstance(copy, dict) and copy.get("format") == CKPT_FORMAT: return None, None
+        if _inner_header(p.with_suffix(".eqx")) is not None: return None, None
         return f"its header cannot be read ({type(e).__name__}) and {p.stem}.eqx holds no copy of ours", None
     if not isinstance(h, dict): return f"a JSON {type(h).__name__}, not a header", None
     if h.get("format") != CKPT_FORMAT: return f"format {h.get('format')!r}, expected {CKPT_FORMAT!r}", None
@@ -114,13 +138,15 @@ def latest_checkpoint(directory) -> Path | None:
 def _prunable(directory, step:int, keep:int) -> list[Path]:
     """What writing checkpoint `step` with `keep` removes, oldest first (one pass from the newest): ours below `step`
     older than its `keep - 1` newest sound ones (the header reads and holds its name's step, the `.eqx` is there).
-    A damaged one (its header cut short or its leaves gone) counts for nothing and goes once it is older than every
-    kept one; a renamed one (a header of another step) and files not ours are left alone."""
+    A damaged one (its header cut short, its leaves gone, or leaves without a header: `orphan_leaves`) counts for
+    nothing and goes once it is older than every kept one; a renamed one (a header of another step) and files not
+    ours are left alone."""
+    judged = [(int(_CKPT.match(p.name).group(1)), p, other, h) for p, other, h in _newest_first(directory)]
+    judged += [(int(_LEAVES.match(p.name).group(1)), p, None, _inner_header(p)) for p in orphan_leaves(directory)]
     kept, out = 0, []
-    for p, other, h in _newest_first(directory):
-        n = int(_CKPT.match(p.name).group(1))
+    for n, p, other, h in sorted(judged, key=lambda t: -t[0]):
         if other is not None or n >= step or (h is not None and h.get("step") != n): continue
-        sound = h is not None and p.with_suffix(".eqx").exists()
+        sound = h is not None and p.suffix == ".json" and p.with_suffix(".eqx").exists()
         if kept < keep - 1: kept += sound
         else: out.append(p)
     return out[::-1]   # oldest first: an interrupted prune leaves the newer ones
@@ -262,15 +288,19 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
                                         # function of the verified header giving one (per checkpoint tried)
                    ) -> tuple[PyTree, dict]:
     """Read a verified checkpoint into the structure of `like`; returns the state and its header. A folder skips, with
-    a `TrainingWarning` naming each, damaged checkpoints and `ckpt_*.json` files not in our format; `CheckpointError`
-    if none is ours, `DamagedCheckpointError` if every one of ours is damaged."""
+    a `TrainingWarning` naming each, damaged checkpoints, `ckpt_*.json` files not in our format and leaves without a
+    header (`orphan_leaves`); `CheckpointError` if none is ours, `DamagedCheckpointError` if every one of ours is
+    damaged."""
     path = checkpoint_folder(path)   # a run folder: its checkpoints/ (read_header's message offers it)
     if not path.exists():
         raise CheckpointError(f"no checkpoint at {path}: pass a folder written by `fit(..., out=...)` or "
                               "`save_checkpoint`, or train first.")
     if not path.is_dir(): return _load_one(path.with_suffix(".json") if path.suffix == ".eqx" else path, like)
+    lost = orphan_leaves(path)
     if not checkpoints(path):
-        raise CheckpointError(f"no complete checkpoint in {path}: train first, or start without resume")
+        raise CheckpointError(f"no complete checkpoint in {path}: train first, or start without resume"
+                              + (f". Found {_orphan_note(path, lost)}" if lost else ""))
+    if lost: warnings.warn(_orphan_note(path, lost), TrainingWarning)
     foreign, damaged = [], []  # ours whose `.eqx` is gone (a partial copy) are damaged, never skipped silently:
     for p, other, _ in _newest_first(path):  # `save_checkpoint` writes the leaves first, so only a later loss does it
         if other is not None:                 # another tool's ckpt_*.json: skipped, named
@@ -375,9 +405,10 @@ _SCRATCH = re.compile(r"\..+\.partial-\d+-[0-9a-f]{8}$")  # a file `files.writin
 
 def is_run(folder) -> bool:
     "True if `folder` holds (part of) an alphaearth_nb training run: its `.aef-run` marker or checkpoints of ours "
-    "(`own_checkpoints`: a damaged one counts, so a run from before the marker is never called foreign)."
+    "(`own_checkpoints` or `orphan_leaves`: a damaged one counts, so a run from before the marker is never called "
+    "foreign)."
     d = user_path(folder)
-    return (d / RUN_MARKER).is_file() or bool(own_checkpoints(d / "checkpoints"))
+    return (d / RUN_MARKER).is_file() or bool(own_checkpoints(d / "checkpoints") or orphan_leaves(d / "checkpoints"))
 
 # what the package's other folders are (their completion marker's kind or what) and what reads them
 FOLDER_KINDS = {
@@ -459,7 +490,8 @@ def run_folder(out,                 # the run folder (created), or None: nothing
                                     "pass resume=True (`--resume`) to continue it, overwrite=True (`--overwrite`) "
                                     "to start over, or choose another folder.")
         elif resume and latest_checkpoint(d / "checkpoints") is None:
-            warnings.warn(f"resume=True, but {d} holds no checkpoint to resume from: starting at step 0.",
-                          TrainingWarning)
+            lost = orphan_leaves(d / "checkpoints")
+            warnings.warn(f"resume=True, but {d} holds no checkpoint to resume from: starting at step 0."
+                          + (f" Found {_orphan_note(d / 'checkpoints', lost)}" if lost else ""), TrainingWarning)
         write_text(d / RUN_MARKER, json.dumps({"kind": "run", "started": time.strftime("%Y-%m-%dT%H:%M:%S")}))
         yield d

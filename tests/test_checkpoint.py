@@ -178,3 +178,32 @@ def test_keep_and_step_are_whole_numbers_or_a_config_error(tmp_path, kw):  # kee
     with pytest.raises(ConfigError, match=f"{next(iter(kw))}=.* is not a whole number"):   # step=1.5 wrote ckpt 1
         save_checkpoint(tmp_path, _tree(), META, **{"step": 4, **kw})
     assert list(tmp_path.iterdir()) == []   # refused before any file
+
+
+def test_leaves_without_their_header_are_reported_passed_over_and_pruned(tmp_path):  # a crash between the writes
+    for k in (5, 10, 20, 30): save_checkpoint(tmp_path, _tree(k), META, step=k, keep=5)
+    for k in (5, 30): (tmp_path / f"ckpt_{k:08d}.json").unlink()   # leaves written, header never: orphans
+    (tmp_path / "ckpt_00000007.eqx").write_bytes(b"another tool's leaves")  # not ours: never reported or removed
+    with warnings.catch_warnings(record=True) as got:
+        warnings.simplefilter("always")
+        state, header = load_checkpoint(tmp_path, LIKE)    # resume's reader: the newest with a header
+    said = [str(w.message) for w in got if issubclass(w.category, TrainingWarning)]
+    assert header["step"] == 20 and np.array_equal(state["layer"].weight, _tree(20)["layer"].weight)
+    assert len(said) == 1 and "ckpt_00000030.eqx" in said[0] and "ckpt_00000005.eqx" in said[0]
+    assert "ckpt_00000007" not in said[0] and "head -n 1" in said[0]   # how to mend it, if wanted
+    names = lambda: sorted(p.name for p in tmp_path.iterdir())
+    save_checkpoint(tmp_path, _tree(40), META, step=40, keep=2)   # 40, 20 kept; 30 (orphan) newer than 20 stays
+    assert names() == ["ckpt_00000007.eqx", "ckpt_00000020.eqx", "ckpt_00000020.json", "ckpt_00000030.eqx",
+                       "ckpt_00000040.eqx", "ckpt_00000040.json"]
+    save_checkpoint(tmp_path, _tree(50), META, step=50, keep=2)   # 50, 40 kept: the orphan goes with the rest
+    assert names() == ["ckpt_00000007.eqx", "ckpt_00000040.eqx", "ckpt_00000040.json", "ckpt_00000050.eqx",
+                       "ckpt_00000050.json"]
+
+
+def test_a_folder_of_orphan_leaves_only_says_so(tmp_path):
+    save_checkpoint(tmp_path, _tree(3), META, step=3).unlink()
+    with pytest.raises(CheckpointError, match=r"ckpt_00000003\.eqx.*no header"): load_checkpoint(tmp_path, LIKE)
+    from alphaearth_nb.checkpoint import run_folder
+    run = tmp_path / "run"; save_checkpoint(run / "checkpoints", _tree(3), META, step=3).unlink()
+    with pytest.warns(TrainingWarning, match=r"starting at step 0\. Found ckpt_00000003\.eqx"):
+        with run_folder(run, resume=True): pass
