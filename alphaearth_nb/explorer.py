@@ -36,12 +36,17 @@ from .geo import as_crs, axis_span, cell_index, crs_of, north_up, require, to_cr
 from .maps import class_colour, downsample, extent
 
 # %% auto #0
-__all__ = ['TILE', 'TILE_READ', 'MODES', 'tile_lonlat', 'png', 'TileServer', 'tile_server', 'TileSampler', 'query_rule',
-           'Explorer', 'explore']
+__all__ = ['TILE', 'TILE_READ', 'MERCATOR_LAT', 'MODES', 'tile_lonlat', 'png', 'TileServer', 'tile_server', 'TileSampler',
+           'query_rule', 'Explorer', 'explore']
 
 # %% ../nbs/28a_explorer.ipynb #c0005
 TILE = 256          # pixels a side of a web map tile
 TILE_READ = 512     # most embedding pixels a side read for one tile (zoomed out: a strided subset)
+MERCATOR_LAT = math.degrees(math.atan(math.sinh(math.pi)))   # 85.0511 deg: Web Mercator's edge (the square world)
+
+def _mercator_y(lat:float) -> float:
+    "Web Mercator's y of a latitude (degrees, held inside +-`MERCATOR_LAT`), in units of the world's width / 2 pi."
+    return math.asinh(math.tan(math.radians(float(np.clip(lat, -MERCATOR_LAT, MERCATOR_LAT)))))
 
 def tile_lonlat(z:int, tx:int, ty:int, n:int=TILE) -> tuple[np.ndarray, np.ndarray]:
     "Longitude and latitude (n, n) of the pixel centres of Web Mercator tile z/x/y (rows north to south)."
@@ -137,6 +142,20 @@ class TileSampler:
         w, s, e, n = lonlat_bounds(self.crs, x.min() - hx, y.min() - hy, x.max() + hx, y.max() + hy)
         return s, w, n, e
 
+    def opening_view(self) -> tuple[tuple[float, float], int]:
+        """((lat, lon), zoom) a web map opens at. The centre is the grid's centre in its own CRS taken to degrees,
+        latitude held inside Web Mercator's +-`MERCATOR_LAT`: the middle of the lon/lat box is not it for a polar
+        grid (EPSG:3031 round the South Pole: box -180..180, -90..-60, middle lat -75 lon 0, 1,700 km off).
+        The zoom fits the box both ways (Mercator stretches latitude by 1 / cos(lat))."""
+        xc, yc = self.x0 + self.dx * (self.nx - 1) / 2, self.y0 + self.dy * (self.ny - 1) / 2
+        lon, lat = (float(v[0]) for v in to_crs([xc], [yc], self.crs, "EPSG:4326"))
+        s, w, n, e = self.lonlat_bounds()
+        span = e - w if e >= w else e - w + 360.0                # across 180 deg: west > east, one span still
+        if not (np.isfinite(lon) and np.isfinite(lat)): lat, lon = (s + n) / 2, w + span / 2   # outside the CRS
+        frac = max(span / 360.0, (_mercator_y(n) - _mercator_y(s)) / (2 * math.pi), 1e-9 / 360)  # of the world
+        zoom = int(np.clip(math.floor(math.log2(2.5 / frac)), 1, 19))   # the box in 2.5 tiles (640 px) both ways
+        return (float(np.clip(lat, -MERCATOR_LAT, MERCATOR_LAT)), (lon + 180.0) % 360.0 - 180.0), zoom
+
 # %% ../nbs/28a_explorer.ipynb #c0015
 def _hex(c) -> str: return "#%02x%02x%02x" % tuple(int(round(v * 255)) for v in c[:3])
 
@@ -175,10 +194,7 @@ class Explorer:
         self.positives, self.negatives, self._labels = [], [], []   # (x, y, vector) / (x, y, label)
         self._query, self.view, self._classes = None, None, None
         self._set_year(0)
-        s, w, n, e = self.sampler.lonlat_bounds()
-        span = e - w if e >= w else e - w + 360.0                # across 180 deg: west > east, one span still
-        zoom = int(np.clip(math.floor(math.log2(360 * 2.5 / max(span, 1e-9))), 1, 19))
-        centre = ((s + n) / 2, (w + span / 2 + 180.0) % 360.0 - 180.0)   # near 180 deg for a map across it (was 0)
+        centre, zoom = self.sampler.opening_view()   # the grid's centre (a polar grid's too), near 180 deg across it
         self.map = ipyleaflet.Map(center=centre, zoom=zoom, max_zoom=22, scroll_wheel_zoom=True,
                                   layout=ipywidgets.Layout(height=height))
         if basemaps: self._add_basemaps()

@@ -107,3 +107,31 @@ def test_hits_of_a_polar_view_are_the_pixels_in_it():
     inside = (lon >= w) & (lon <= e) & (lat >= s) & (lat <= n)
     want = set(zip(*(a.tolist() for a in np.unravel_index(np.nonzero(inside)[0], X.shape))))
     assert len(want) == 636 and want <= got
+
+
+def _polar_grid(crs, lon, lat, n=100, res=20e3, seed=26):
+    "An n x n grid of `res` m pixels in the polar CRS `crs`, centred on (lon, lat)."
+    from alphaearth_nb.geo import to_crs
+    x, y = to_crs([lon], [lat], "EPSG:4326", crs)
+    e = embedding_from_array(random_unit((n, n), seed=seed)).assign_coords(
+        x=x[0] + res * (np.arange(n) - (n - 1) / 2), y=y[0] - res * (np.arange(n) - (n - 1) / 2))
+    e.attrs["crs"] = crs
+    return e
+
+
+@pytest.mark.parametrize("crs, lon, lat", [("EPSG:3031", 0.0, -90.0),     # 2,000 km round the South Pole
+                                           ("EPSG:3413", -45.0, 87.0),    # over the North Pole, off its centre
+                                           ("EPSG:3413", -40.0, 72.0),    # Greenland
+                                           ("EPSG:3031", 60.0, -75.0)])   # East Antarctica
+def test_a_polar_grid_opens_on_its_centre(crs, lon, lat):
+    # the map opened at the middle of the lon/lat box: round a pole that is -180..180 (lon 0) and half way from the
+    # box's far edge to the pole (lat -79.5 for the grid round the South Pole, 1,200 km from its centre)
+    from alphaearth_nb.explorer import MERCATOR_LAT
+    m = Explorer(_polar_grid(crs, lon, lat), basemaps=False)
+    clat, clon = m.map.center
+    assert abs(clat - np.clip(lat, -MERCATOR_LAT, MERCATOR_LAT)) < 1e-6   # Web Mercator ends at +-85.0511 deg
+    if abs(lat) < 89: assert abs(clon - lon) < 1e-6
+    s, w, n, e = m.sampler.lonlat_bounds()   # at the opening zoom the box is at most 2.5 tiles (640 px) both ways
+    merc = lambda t: np.arcsinh(np.tan(np.radians(np.clip(t, -MERCATOR_LAT, MERCATOR_LAT))))
+    assert 1 <= m.map.zoom and ((e - w) % 360 or 360) / 360 * 2 ** m.map.zoom <= 2.5 or m.map.zoom == 1
+    assert (merc(n) - merc(s)) / (2 * np.pi) * 2 ** m.map.zoom <= 2.5 or m.map.zoom == 1
