@@ -1,4 +1,4 @@
-"""The official annual embeddings from their public mirrors: tile index, lazy multi-year cubes, mosaics, point reads.
+"""The official annual embeddings from their public mirrors as lazy multi-year cubes, mosaics across zones and point reads (the mirrors, index and tiles themselves: `mirrors`).
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/official.html.md"""
 
@@ -7,337 +7,32 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/official.html.md"""
 # %% ../nbs/27_official.ipynb #c0002
 from __future__ import annotations
 
-import builtins
-import hashlib
-import importlib.metadata
 import os
-import urllib.parse
-import urllib.request
 import warnings
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, PeriodError, band_names
-from .quantize import NODATA, dequantize, quantize
-from .geo import (as_crs, crs_name, crs_of, grid_coords, is_remote, north_up, rename_spatial, require,
-                               same_crs, to_crs, utm_crs, write_crs)
-from .labels import table_numbers
-from .readers import read_aef_samples
+from .core import EMBED_DIM, ConfigError, GridError, band_names
+from .quantize import NODATA, dequantize
+from .geo import (as_crs, crs_name, grid_coords, rename_spatial, require, same_crs, to_crs, utm_crs,
+                               write_crs)
 from .cubes import LONLAT, gather, pixel_of, points_xy, sample
-from .exports import to_cog
-from .timecodes import as_years
+from .mirrors import (ANNUAL, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TILE_SIZE, USER_AGENT,
+                                   YEARS, LocalMirror, Mirror, area_of, build_local_mirror, cache_dir, gdal_env,
+                                   index_file, mirror_of, open_tile, read_index, tile_href, tiles, years_of)
 
 # %% auto #0
-__all__ = ['USER_AGENT', 'YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror',
-           'mirror_of', 'tile_href', 'cache_dir', 'index_file', 'read_index', 'LocalMirror', 'build_local_mirror',
-           'years_of', 'area_of', 'tiles', 'gdal_env', 'open_tile', 'zone_cube', 'grid_for', 'unit_length', 'mosaic',
-           'open', 'sample_points']
+__all__ = ['zone_cube', 'grid_for', 'unit_length', 'mosaic', 'open', 'sample_points', 'USER_AGENT', 'YEARS', 'TILE_SIZE',
+           'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror', 'mirror_of', 'tile_href',
+           'cache_dir', 'index_file', 'read_index', 'LocalMirror', 'build_local_mirror', 'years_of', 'area_of', 'tiles',
+           'gdal_env', 'open_tile']
 
-# %% ../nbs/27_official.ipynb #c0005
-def _version() -> str:
-    "This package's installed version (read from its metadata, not by importing the package: no import circle)."
-    try: return importlib.metadata.version("alphaearth_nb")
-    except importlib.metadata.PackageNotFoundError: return "unknown"
-
-USER_AGENT = f"alphaearth_nb/{_version()} (+https://github.com/alphaearth-nb/alphaearth_nb)"
-YEARS = tuple(range(2017, 2026))        # years the GCS README lists (2017-2025 inclusive)
-TILE_SIZE = 8192                        # pixels per side of an official tile (GCS README)
-RESOLUTION = 10.0                       # metres per pixel
-INDEX_NAME = "aef_index.parquet"
-INDEX_COLUMNS = ("path", "year", "utm_zone", "crs", "wgs84_west", "wgs84_south", "wgs84_east", "wgs84_north",
-                 "utm_west", "utm_south", "utm_east", "utm_north", "geometry")
-
-@dataclass(frozen=True)
-class Mirror:
-    "Where a mirror keeps its index and how an index `path` becomes a readable address."
-    name: str
-    index: str          # URL of aef_index.parquet
-    root: str           # what replaces everything up to `v1/annual/` in an index path
-    requester_pays: bool = False
-
-MIRRORS = {
-    "source_coop": Mirror("source_coop", "https://data.source.coop/tge-labs/aef/v1/annual/aef_index.parquet",
-                          "https://data.source.coop/tge-labs/aef/v1/annual/"),
-    "gcs": Mirror("gcs", "gs://alphaearth_foundations/satellite_embedding/v1/annual/aef_index.parquet",
-                  "/vsigs/alphaearth_foundations/satellite_embedding/v1/annual/", requester_pays=True),
-}
-ANNUAL = "v1/annual/"
-
-# %% ../nbs/27_official.ipynb #c0007
-def mirror_of(source:str|Path="source_coop") -> Mirror:
-    "The `Mirror` for a mirror name, a local folder or a URL prefix laid out like a mirror."
-    if isinstance(source, Mirror): return source
-    s = str(source)
-    if s in MIRRORS: return MIRRORS[s]
-    if "://" in s:
-        root = s.rstrip("/") + "/"
-        return Mirror(s, root + INDEX_NAME, root)
-    p = Path(s).expanduser()
-    if not (p / INDEX_NAME).exists():
-        raise MirrorError(f"no {INDEX_NAME} in {p}: pass 'source_coop', 'gcs' (with project=...), a URL prefix, "
-                          "or a folder "
-                          "laid out like a mirror (build a small one with `build_local_mirror`)")
-    return Mirror(str(p), str(p / INDEX_NAME), str(p.resolve()) + os.sep)
-
-def tile_href(path:str, mirror:Mirror) -> str:
-    "The address GDAL reads for an index `path` on `mirror` (the part after `v1/annual/` is kept)."
-    rel = path.split(ANNUAL, 1)[1] if ANNUAL in path else path.lstrip("/")
-    return mirror.root + rel
-
-# %% ../nbs/27_official.ipynb #c0010
-def cache_dir(path=None) -> Path:
-    "The folder where mirror indexes are cached."
-    p = Path(path or os.environ.get("AEF_CACHE") or Path.home() / ".cache" / "alphaearth_nb" / "official")
-    p.mkdir(parents=True, exist_ok=True)
-    return p
-
-def _download(url:str, dest:Path, headers:dict) -> Path:
-    "Fetch `url` to `dest` atomically (a part file renamed at the end)."
-    req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, **headers})
-    part = dest.with_suffix(dest.suffix + ".part")
-    try:
-        with urllib.request.urlopen(req, timeout=120) as r, builtins.open(part, "wb") as f:
-            while chunk := r.read(1 << 20): f.write(chunk)
-    except OSError as e:
-        part.unlink(missing_ok=True)
-        raise MirrorError(f"could not download {url} ({e}): check the network, "
-                          "or pass a local mirror folder as `source`") from e
-    part.replace(dest)
-    return dest
-
-def _gcs_request(url:str, project:str|None) -> tuple[str, dict]:
-    "The JSON-API URL and headers of a requester-pays `gs://` object."
-    if not project:
-        raise MirrorError("the 'gcs' mirror is requester pays: pass `project='your-cloud-project'` (billed), "
-                          "or use source='source_coop'")
-    require("google.auth", "ee", "the requester-pays GCS mirror")
-    import google.auth, google.auth.transport.requests
-    creds, _ = google.auth.default(scopes=["https://www.googleapis.com/auth/devstorage.read_only"])
-    creds.refresh(google.auth.transport.requests.Request())
-    bucket, key = url[len("gs://"):].split("/", 1)
-    api = (f"https://storage.googleapis.com/storage/v1/b/{bucket}/o/{urllib.parse.quote(key, safe='')}"
-           f"?alt=media&userProject={urllib.parse.quote(project)}")
-    return api, {"Authorization": f"Bearer {creds.token}"}
-
-def index_file(source="source_coop", project:str|None=None, cache=None, refresh:bool=False) -> Path:
-    "A local copy of the mirror's `aef_index.parquet` (downloaded once, then reused)."
-    m = mirror_of(source)
-    if "://" not in m.index: return Path(m.index)
-    key = m.name if m.name in MIRRORS else hashlib.sha1(m.index.encode()).hexdigest()[:16]
-    dest = cache_dir(cache) / f"{key}_{INDEX_NAME}"
-    if dest.exists() and not refresh: return dest
-    url, headers = (_gcs_request(m.index, project) if m.index.startswith("gs://") else (m.index, {}))
-    return _download(url, dest, headers)
-
-def read_index(source="source_coop", project:str|None=None, cache=None, refresh:bool=False):
-    "The mirror's tile index as a GeoDataFrame (EPSG:4326 footprints), checked for the documented columns."
-    require("geopandas", "official", "the official tile index")
-    import geopandas as gpd
-    gdf = gpd.read_parquet(index_file(source, project, cache, refresh))
-    missing = [c for c in INDEX_COLUMNS if c not in gdf.columns]
-    if missing:
-        raise MirrorError(f"the index lacks columns {missing}: it is not an AlphaEarth mirror index "
-                          f"(expected {list(INDEX_COLUMNS)}); "
-                          "refresh the cache with `refresh=True` or point `source` at a mirror root")
-    return gdf if gdf.crs is not None else gdf.set_crs(LONLAT)
-
-# %% ../nbs/27_official.ipynb #c0012
-@dataclass
-class LocalMirror:
-    "A mirror built on disk: its root (a `source`), its index, and what was written in each file."
-    root: Path
-    index: object                                  # GeoDataFrame
-    written: dict = field(default_factory=dict)    # index path -> (int8 codes (H, W, 64), Affine, crs), north-up
-    def __repr__(self) -> str:  # short: the dataclass's own printed every tile's int8 codes (14 kB)
-        ix, px = self.index, ", ".join(f"{h} x {w}" for h, w in sorted({a.shape[:2] for a, _, _ in self.written.values()}))
-        return f"LocalMirror({str(self.root)!r}: {len(ix)} tiles, years {sorted(set(ix['year'].tolist()))}, CRS {sorted(set(ix['crs']))}, tiles of {px} px)"
-
-def _vectors(samples) -> tuple[np.ndarray, np.ndarray]:
-    df = read_aef_samples(samples) if not isinstance(samples, pd.DataFrame) else samples
-    v = table_numbers(df, band_names(), "the samples").astype(np.float32)  # a cell 'abc': LabelError naming it
-    return v, df["dw_label"].to_numpy()
-
-def _field_class(lon, lat, year, years, classes, cell=(0.0025, 0.0018), changed=0.2):
-    "Class and field hash per lon/lat from a grid of fields (~200 m); a fraction `changed` switch class in later years."
-    i, j = np.floor(lon / cell[0]).astype(np.int64), np.floor(lat / cell[1]).astype(np.int64)
-    h = np.abs((i * 73856093) ^ (j * 19349663))
-    base = classes[h % len(classes)]
-    k = years.index(year)
-    flip = (np.abs(h * 83492791 + k * 2654435761) % 1000) < changed * 1000 * (k > 0)
-    return np.where(flip, classes[(h // 7 + k) % len(classes)], base), h
-
-def _neighbours(vecs:np.ndarray, labels:np.ndarray, k:int=4) -> np.ndarray:
-    "For each vector, the indices of its `k` most similar vectors of the same class (itself first)."
-    out = np.zeros((len(vecs), k), np.int64)
-    for c in np.unique(labels):
-        idx = np.nonzero(labels == c)[0]
-        sim = vecs[idx] @ vecs[idx].T
-        out[idx] = idx[np.argsort(-sim, axis=1)[:, :k]]
-    return out
-
-# %% ../nbs/27_official.ipynb #c0013
-def _mirror_tiles(size:int, at:tuple=(6.0, 45.0)) -> list:
-    """(zone, epsg, x_west, y_south) of the test tiles: two side by side in the zone west of the zone boundary at
-    `at` (lon, lat), one in the zone east of it, overlapping there (default: 31N and 32N at 6 deg E; (180, -17):
-    60S and 1S across the antimeridian)."""
-    lon, lat = (float(v) for v in at)
-    east = int(np.floor((lon + 180) / 6 + 1e-9)) % 60 + 1; west = (east - 2) % 60 + 1
-    hemi, base = ("N", 32600) if lat >= 0 else ("S", 32700)
-    out = []
-    snap = lambda v: float(np.floor(v / 10.0) * 10.0)
-    for zone, epsg, cols in ((f"{west}{hemi}", base + west, (-2, -1)), (f"{east}{hemi}", base + east, (0,))):
-        x, y = (float(v) for v in to_crs(lon, lat, LONLAT, f"EPSG:{epsg}"))
-        x_edge = snap(x + (200 if cols[0] < 0 else -200))
-        for c in cols: out.append((zone, epsg, x_edge + c * size * 10.0, snap(y - size * 5.0)))
-    return out
-
-def build_local_mirror(root,                        # folder to write (created)
-                       years=(2023, 2024),          # years to write
-                       size:int=96,                 # tile side in pixels (official tiles: 8192)
-                       samples=None,                # aef_samples folder/CSV or DataFrame (default: shared data)
-                       blocksize:int=32,            # internal COG block size
-                       at:tuple=(6.0, 45.0),        # (lon, lat) on a zone boundary where the tiles meet (180: across)
-                      ) -> LocalMirror:
-    "Write a small mirror in the official layout (index + int8 bottom-up COGs, 2 zones) from real official vectors."
-    for mod in ("geopandas", "rasterio"): require(mod, "official", "building a local mirror")
-    import geopandas as gpd
-    from affine import Affine
-    from rasterio.warp import transform_bounds, transform_geom
-    from shapely.geometry import box, mapping, shape
-    vecs, labels = _vectors(samples)
-    classes = np.unique(labels); years = [int(y) for y in years]; near = _neighbours(vecs, labels)
-    root = Path(root); rows, written = [], {}
-    for n, (zone, epsg, xw, ys) in enumerate(_mirror_tiles(size, at)):
-        crs = f"EPSG:{epsg}"
-        t = Affine(10.0, 0.0, xw, 0.0, -10.0, ys + size * 10.0)          # north-up view of the tile
-        g = grid_coords(size, size, xw, ys + size * 10.0, 10.0); cx, cy = g["x"], g["y"]
-        lon, lat = to_crs(*np.meshgrid(cx, cy), crs, LONLAT)
-        gx, gy = np.round(lon * 1e5).astype(np.int64), np.round(lat * 1e5).astype(np.int64)
-        for year in years:
-            cls, h = _field_class(lon, lat, year, years, classes)
-            pick = np.empty(cls.shape, np.int64)
-            for c in classes:   # a field draws one sample of its class; its pixels take that one or its 3 nearest
-                idx = np.nonzero(labels == c)[0]; m = cls == c
-                pick[m] = near[idx[(h[m] // 3) % len(idx)], np.abs(gx[m] * 31 + gy[m] * 17) % near.shape[1]]
-            emb = xr.DataArray(vecs[pick], dims=("y", "x", "band"), coords={"y": cy, "x": cx, "band": band_names()},
-                               attrs={"crs": crs})
-            name = f"x{hashlib.sha1(f'{zone}{n}'.encode()).hexdigest()[:16]}-{0:010d}-{n * size:010d}.tiff"
-            rel = f"{year}/{zone}/{name}"
-            to_cog(emb, root / rel, blocksize=blocksize, bottom_up=True, overwrite=True)
-            path = f"s3://us-west-2.opendata.source.coop/tge-labs/aef/{ANNUAL}{rel}"
-            written[path] = (np.asarray(quantize(emb.values), np.int8), t, crs)
-            ub = (xw, ys, xw + size * 10.0, ys + size * 10.0)
-            wb = transform_bounds(crs, LONLAT, *ub, densify_pts=21)
-            foot = shape(transform_geom(crs, LONLAT, mapping(box(*ub)), antimeridian_cutting=True))
-            rows.append(dict(path=path, year=year, utm_zone=zone, crs=crs, wgs84_west=wb[0], wgs84_south=wb[1],
-                             wgs84_east=wb[2], wgs84_north=wb[3], utm_west=ub[0], utm_south=ub[1], utm_east=ub[2],
-                             utm_north=ub[3], geometry=foot))
-    index = gpd.GeoDataFrame(rows, geometry="geometry", crs=LONLAT)
-    index.to_parquet(root / INDEX_NAME)
-    return LocalMirror(root, index, written)
-
-# %% ../nbs/27_official.ipynb #c0017
-def years_of(years) -> list[int]:
-    """Sorted product years (list of int) from one year, a list (or set, array) of years, those years only ([2020,
-    2024] is two years), or a `(first, last)` tuple, first through last, both included ((2020, 2024) is five), read
-    by `timecodes.as_years`; the one pair rule of `as_years`, `years_of` and `as_period` is `timecodes.PAIRS`. `ConfigError` for what is no year, a last
-    year before the first, or a year outside the product (`YEARS`)."""
-    try: ys = as_years(years)
-    except PeriodError as e: raise ConfigError(f"years {e}") from None
-    bad = [y for y in ys if y not in YEARS]
-    if not ys or bad:
-        raise ConfigError(f"years {bad or ys} are outside the product ({YEARS[0]}-{YEARS[-1]}): "
-                          "e.g. years=2024 or years=(2018, 2024)")
-    return ys
-
-def _on_globe(g):
-    "A lon/lat geometry with parts past +-180 deg moved by whole turns into [-180, 180] (split at 180); else as given."
-    minx, _, maxx, _ = g.bounds
-    if -180 <= minx and maxx <= 180: return g
-    import shapely
-    from shapely.affinity import translate
-    from shapely.geometry import box
-    turns = range(int(np.floor((minx + 180) / 360)), int(np.ceil((maxx - 180) / 360)) + 1)
-    parts = [p for k in turns if not (p := translate(g, -360.0 * k).intersection(box(-180, -90, 180, 90))).is_empty]
-    return parts[0] if len(parts) == 1 else shapely.union_all(parts)
-
-def area_of(area):
-    """The area as one shapely geometry in lon/lat (bbox tuple, shapely geometry, or GeoDataFrame/GeoSeries).
-
-    A bbox with west > east crosses 180 deg (the GeoJSON/STAC convention): two boxes, split at 180. Only a box
-    west of 180 to east of it, under half the globe wide, is read so: (10, 44, 5, 45) is west and east swapped
-    (`ConfigError`), not a box 355 degrees wide. A box or geometry running past 180 deg (xee's form: (179.5, -17,
-    180.5, -16)) or before -180 is moved by whole turns into [-180, 180] and split there the same way."""
-    from shapely.geometry import box
-    from shapely.geometry.base import BaseGeometry
-    if isinstance(area, BaseGeometry): return _on_globe(area)
-    if hasattr(area, "to_crs") and hasattr(area, "crs"):
-        if area.crs is None: raise GridError("the area has no CRS: `gdf.set_crs('EPSG:4326')` or the right one")
-        return _on_globe(area.to_crs(LONLAT).union_all())
-    w, s, e, n = (float(v) for v in area)
-    if w < e <= w + 360 and (w < -180 or e > 180) and -540 <= w and e <= 540 and -90 <= s < n <= 90:
-        return _on_globe(box(w, s, e, n))
-    if -180 <= e <= 0 <= w <= 180 and e < w and 360 - (w - e) < 180 and -90 <= s < n <= 90:
-        # across 180 deg (GeoJSON/STAC, RFC 7946 5.2): split there
-        from shapely.geometry import MultiPolygon
-        return MultiPolygon([b for b in (box(w, s, 180, n), box(-180, s, e, n)) if b.area > 0])
-    if e < w and -180 <= e and w <= 180 and -90 <= s < n <= 90:
-        raise ConfigError(f"bbox {area} has west > east: west and east swapped? Give (west, south, east, north), e.g. "
-                          f"({e}, {s}, {w}, {n}); a box across 180 deg runs from west of 180 (e.g. 179.9) to east of "
-                          f"it (-179.9)")
-    if not (-180 <= w < e <= 180 and -90 <= s < n <= 90):
-        raise ConfigError(f"bbox {area} is not (west, south, east, north) in degrees: e.g. (5.99, 44.99, 6.01, 45.01)")
-    return box(w, s, e, n)
-
-def tiles(area,                          # lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame
-          years=YEARS[-1],               # a year, iterable of years, or inclusive (first, last)
-          source="source_coop",          # "source_coop", "gcs", a local mirror folder, or a URL prefix
-          project:str|None=None,         # Google Cloud project billed by the "gcs" mirror
-          cache=None,                    # index cache folder
-         ):
-    "The official tiles covering `area` in `years`: index rows plus `href` (what GDAL opens), sorted by year and zone."
-    ys, geom = years_of(years), area_of(area)
-    idx = read_index(source, project, cache)
-    hit = idx[idx.geometry.intersects(geom) & idx["year"].astype(int).isin(ys)].copy()
-    if hit.empty:
-        raise NoTilesError(f"no official tile covers {tuple(round(v, 4) for v in geom.bounds)} in {ys}: check the bbox "
-                           "(west, south, east, north in degrees) and the years, "
-                           "or the mirror (2017 is missing on some)")
-    m = mirror_of(source)
-    hit["href"] = [tile_href(p, m) for p in hit["path"]]
-    return hit.sort_values(["year", "utm_zone", "path"]).reset_index(drop=True)
-
-# %% ../nbs/27_official.ipynb #c0020
-def gdal_env(project:str|None=None) -> dict:
-    "GDAL configuration for reading the mirrors over HTTP (User-Agent, range reads, requester pays)."
-    env = {"GDAL_HTTP_USERAGENT": USER_AGENT, "GDAL_DISABLE_READDIR_ON_OPEN": "EMPTY_DIR",
-           "CPL_VSIL_CURL_ALLOWED_EXTENSIONS": ".tif,.tiff,.vrt", "GDAL_HTTP_MERGE_CONSECUTIVE_RANGES": "YES"}
-    if project: env["GS_USER_PROJECT"] = project
-    return env
-
-def open_tile(href:str,                 # what `tiles` put in `href`
-              chunks:int=512,           # dask chunk side in pixels (all 64 bands in one chunk)
-             ) -> xr.DataArray:
-    "One official tile as a lazy int8 DataArray (y, x, band), north-up, with attrs crs."
-    require("rioxarray", "official", "opening official tiles")
-    import rioxarray
-    if is_remote(href):
-        os.environ.update({k: v for k, v in gdal_env().items() if k not in os.environ})
-    try: da = rioxarray.open_rasterio(href, chunks={"band": -1, "y": chunks, "x": chunks}, lock=False,
-                                      mask_and_scale=False, cache=False)
-    except Exception as e:
-        raise MirrorError(f"cannot open tile {href} ({e}): check the network/credentials, "
-                          "or refresh the index cache") from e
-    if da.sizes["band"] != EMBED_DIM:
-        raise MirrorError(f"{href} has {da.sizes['band']} bands, not {EMBED_DIM}: not an embedding tile")
-    crs, da = crs_of(da), north_up(da)   # the mirrors store rows bottom-up
-    da = da.transpose("y", "x", "band").assign_coords(band=band_names()).drop_vars("spatial_ref", errors="ignore")
-    da.attrs = {"crs": crs}
-    return da.astype(np.int8)
+# %% ../nbs/27_official.ipynb #c0002a
+_all_ = ["USER_AGENT", "YEARS", "TILE_SIZE", "RESOLUTION", "INDEX_NAME", "INDEX_COLUMNS", "MIRRORS", "ANNUAL", "Mirror",
+         "mirror_of", "tile_href", "cache_dir", "index_file", "read_index", "LocalMirror", "build_local_mirror",
+         "years_of", "area_of", "tiles", "gdal_env", "open_tile"]   # from `mirrors`, where they were split off to
 
 # %% ../nbs/27_official.ipynb #c0023
 def _across_180(geom) -> bool:
