@@ -1,0 +1,29 @@
+"Kind A: uint8 int8 codes (read unsigned, or shifted by 128) beside undeclared fill pixels, one value in every band."
+import numpy as np
+import pytest
+
+from alphaearth_nb.embeddings import as_embedding, from_official
+from alphaearth_nb.quantize import dequantize, quantize
+from alphaearth_nb.testing import embedding_from_array, official_tiff, random_unit
+
+
+@pytest.mark.parametrize("shifted", [False, True])
+@pytest.mark.parametrize("fill", [0, 128, 255])
+def test_undeclared_fill_pixels_do_not_decide_how_bytes_are_read(fill, shifted):
+    """A mosaic's edge (gdal_merge writes 0, others 255) of 6 in 100 pixels, no no-data declared, on the official
+    bytes read unsigned or shifted: a pixel of one value in every band is a fill under any reading (the gate refuses
+    it), but it counted as a pixel that is no unit vector, so under 99% of the pixels read as unit vectors and
+    the whole map was refused (100 of 100 NaN). Right: the 6 fill pixels NaN, the 94 others the written vectors."""
+    v = random_unit((10, 10), seed=2)
+    codes = np.asarray(quantize(v))
+    a = ((codes.astype(np.int16) + 128).astype(np.uint8) if shifted else codes.view(np.uint8)).copy()
+    a[:2, :3] = fill
+    want = dequantize(codes)
+    want[:2, :3] = np.nan
+    t = official_tiff(embedding_from_array(a))
+    t.attrs.pop("_FillValue")                       # nothing declared: the fill is known by its form alone
+    for da, read in ((t, from_official), (embedding_from_array(a), as_embedding),
+                     (embedding_from_array(a).chunk({"y": 5}), as_embedding)):
+        with pytest.warns(UserWarning):             # the reading is named (and the fills refused)
+            got = read(da).values
+        np.testing.assert_array_equal(got, want)
