@@ -417,7 +417,9 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     with more neighbours than a level's training points (knn3 at 1-shot on a 2-class task: 2 points) cannot vote:
     it is left out of that level with a `UserWarning`, its row NaN with `folds` 0 and `table.attrs["skipped"]`
     naming it (the paper reports the best of kNN k=1, k=3 and linear per evaluation, arXiv 2507.22291 Fig. 1A, so the
-    other methods stand); a level where no asked method can run is a `LabelError`. Labels that mark unlabelled
+    other methods stand); a level where no asked method can run is a `LabelError`. Where every class trains on one
+    point (1-shot) a kNN with k > 1 is a tie the nearest breaks, so it IS kNN k=1: its row is marked `same_as`
+    "knn1" (the column is "" elsewhere; `table.attrs["same_as"]` too), not another method. Labels that mark unlabelled
     points (negative ids, empty names: `unlabelled`) are a `LabelError` naming them, never a class."""
     x, y = check_xy(x, y, centre=True)   # UTM, epoch seconds: their digits kept
     if (off := unlabelled(y)).any():
@@ -444,7 +446,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
                          "training points)" for s, m in skipped.items())
         warnings.warn(f"left out (more neighbours than training points, so no vote): {note}; their rows are NaN. "
                       "Ask more shots to score them", UserWarning, stacklevel=2)
-    rows, per_fold = [], []
+    rows, per_fold, same_as = [], [], {}
     for s in shots:
         given = folds.get(s) if isinstance(folds, dict) else folds
         nf = (int(given) if given is not None else
@@ -464,16 +466,19 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
                 W = _linear_probe_fit(x[tr], yi[tr], C)   # x checked above: no second check_xy per fold
                 scores["linear"].append(balanced_accuracy(yi[te], linear_probe_predict(W, x[te]).argmax(1)))
         train_n = shots_per_class(counts, s, max_shots, max_fraction, classes)
+        one = {m: "knn1" for m, k in ks_s.items() if k > 1 and train_n.max() == 1}  # one point a class: a tie, nearest
+        if one: same_as[s] = one
         for m in methods:
             v = np.asarray(scores[m])
             if m in skipped.get(s, ()):
                 rows.append(dict(shots=s, method=m, folds=0, train_per_class=int(train_n.max()),
-                                 balanced_accuracy=np.nan, std=np.nan)); continue
+                                 balanced_accuracy=np.nan, std=np.nan, same_as="")); continue
             rows.append(dict(shots=s, method=m, folds=nf, train_per_class=int(train_n.max()),
-                             balanced_accuracy=v.mean(), std=v.std(ddof=1) if nf > 1 else 0.0))
+                             balanced_accuracy=v.mean(), std=v.std(ddof=1) if nf > 1 else 0.0, same_as=one.get(m, "")))
             per_fold += [dict(shots=s, method=m, fold=i, balanced_accuracy=a) for i, a in enumerate(v)]
     table = pd.DataFrame(rows)
     table.attrs["skipped"] = {s: list(m) for s, m in skipped.items()}
+    table.attrs["same_as"] = same_as   # shots -> {method: the method it equals there}
     return (table, pd.DataFrame(per_fold)) if return_folds else table
 
 evaluate = evaluate_embeddings  # the name in the team contract

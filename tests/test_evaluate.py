@@ -181,7 +181,7 @@ def test_nshot_split_counts_disjoint_deterministic(shots):
 def test_protocol_table_and_determinism(blobs):
     x, y = blobs
     tab = evaluate_embeddings(x, y, shots=(1, 10, "max"), folds=4, seed=0)
-    assert tab.shape == (9, 6)
+    assert tab.shape == (9, 7)
     assert tab[["shots", "method"]].values.tolist() == [[s, m] for s in (1, 10, "max") for m in ("knn1", "knn3", "linear")]
     assert tab.train_per_class.tolist() == [1] * 3 + [10] * 3 + [30] * 3
     assert ((tab.balanced_accuracy > 0.6) & (tab.balanced_accuracy <= 1)).all()
@@ -195,6 +195,23 @@ def test_protocol_table_and_determinism(blobs):
     # string labels work the same as their integer codes
     names = np.array(["crop", "forest", "water"])[y]
     pd.testing.assert_frame_equal(evaluate_embeddings(x, names, shots=(1, 10, "max"), folds=4), tab)
+
+
+def test_one_shot_knn3_is_knn1_and_says_so(blobs):
+    "1-shot: three classes, one training point each: a k=3 vote is a 1-1-1 tie the nearest breaks, i.e. k=1 (S19)."
+    x, y = blobs
+    tab, per_fold = evaluate_embeddings(x, y, shots=(1, 10), folds=6, seed=2, return_folds=True)
+    one = per_fold[per_fold.shots == 1].pivot(index="fold", columns="method", values="balanced_accuracy")
+    np.testing.assert_array_equal(one["knn3"], one["knn1"])        # the same method, fold by fold
+    marks = dict(zip(zip(tab.shots, tab.method), tab.same_as))
+    assert marks[(1, "knn3")] == "knn1"                              # marked, not listed as another method
+    assert {k: v for k, v in marks.items() if k != (1, "knn3")} == {k: "" for k in marks if k != (1, "knn3")}
+    assert tab.attrs["same_as"] == {1: {"knn3": "knn1"}}
+    # a 2-class task: knn3 cannot vote at 1-shot (skipped, NaN), so nothing is marked there
+    two = y < 2
+    with pytest.warns(UserWarning, match="left out"):
+        t2 = evaluate_embeddings(x[two], y[two], shots=1, folds=3)
+    assert t2.same_as.tolist() == ["", "", ""] and t2.attrs["same_as"] == {}
 
 
 # ---------------------------------------------------------------- against scikit-learn
