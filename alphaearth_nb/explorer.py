@@ -36,12 +36,11 @@ from .geo import as_crs, axis_span, cell_index, crs_of, north_up, require, to_cr
 from .maps import class_colour, downsample, extent
 
 # %% auto #0
-__all__ = ['TILE', 'TILE_READ', 'MERCATOR_LAT', 'MODES', 'tile_lonlat', 'png', 'TileServer', 'tile_server', 'TileSampler',
+__all__ = ['TILE', 'MERCATOR_LAT', 'MODES', 'tile_lonlat', 'tile_pixel_centre', 'png', 'TileServer', 'tile_server', 'TileSampler',
            'query_rule', 'Explorer', 'explore']
 
 # %% ../nbs/28a_explorer.ipynb #c0005
 TILE = 256          # pixels a side of a web map tile
-TILE_READ = 512     # most embedding pixels a side read for one tile (zoomed out: a strided subset)
 MERCATOR_LAT = math.degrees(math.atan(math.sinh(math.pi)))   # 85.0511 deg: Web Mercator's edge (the square world)
 
 def _mercator_y(lat:float) -> float:
@@ -56,6 +55,17 @@ def tile_lonlat(z:int, tx:int, ty:int, n:int=TILE) -> tuple[np.ndarray, np.ndarr
     lon = px * 360.0 - 180.0
     lat = np.degrees(np.arctan(np.sinh(np.pi * (1 - 2 * py))))
     return np.broadcast_to(lon[None, :], (n, n)), np.broadcast_to(lat[:, None], (n, n))
+
+def tile_pixel_centre(lon:float, lat:float, z:int, n:int=TILE) -> tuple[float, float]:
+    """Longitude and latitude of the centre of the web map pixel at zoom `z` that holds (lon, lat): where the tiles
+    sample the colour shown there (`tile_lonlat`). A browser reports a click at the north-west corner of the screen
+    pixel under the mouse; zoomed out (many embedding pixels to a screen pixel) that corner lies in another
+    embedding pixel than the one drawn, so a click is taken at this centre."""
+    world = n * 2 ** int(z)
+    px = (float(lon) + 180.0) / 360.0 * world
+    py = (1 - _mercator_y(lat) / math.pi) / 2 * world
+    px, py = math.floor(px + 1e-6) + 0.5, math.floor(py + 1e-6) + 0.5   # a corner is the pixel east / south of it
+    return px / world * 360.0 - 180.0, math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * py / world))))
 
 def png(rgba:np.ndarray) -> bytes:
     "PNG bytes of an (h, w, 4) float [0, 1] or uint8 image."
@@ -118,14 +128,16 @@ class TileSampler:
         return np.clip(r, 0, self.ny - 1), np.clip(c, 0, self.nx - 1), ok
 
     def window(self, r:np.ndarray, c:np.ndarray, ok:np.ndarray) -> np.ndarray:
-        "Vectors (..., 64) at rows/cols, reading one strided window; NaN where not `ok`."
+        """Vectors (..., 64) of the pixels at rows/cols, each the pixel itself (the one a click there takes), read
+        once per distinct pixel (at most a tile's 65,536); NaN where not `ok`. Zoomed out it read a strided window
+        from the tile's first row and column and drew each pixel's nearest sample, up to half a stride away: a tile
+        pixel showed one embedding pixel and a click on it took another."""
         out = np.full(r.shape + (self.emb.sizes["band"],), np.nan, np.float32)
         if not ok.any(): return out
-        r0, r1, c0, c1 = r[ok].min(), r[ok].max(), c[ok].min(), c[ok].max()
-        s = max(1, math.ceil(max(r1 - r0 + 1, c1 - c0 + 1) / TILE_READ))
-        a = np.asarray(self.emb.isel(y=slice(r0, r1 + 1, s), x=slice(c0, c1 + 1, s)).values, np.float32)
-        ri = np.minimum((r - r0 + s // 2) // s, a.shape[0] - 1); ci = np.minimum((c - c0 + s // 2) // s, a.shape[1] - 1)
-        out[ok] = a[ri[ok], ci[ok]]
+        u, inv = np.unique(r[ok].astype(np.int64) * self.nx + c[ok], return_inverse=True)
+        ur, uc = np.divmod(u, self.nx)
+        a = self.emb.isel(y=xr.DataArray(ur, dims="pixel"), x=xr.DataArray(uc, dims="pixel"))
+        out[ok] = np.asarray(a.transpose("pixel", "band").values, np.float32)[inv.ravel()]
         return out
 
     def __call__(self, z:int, tx:int, ty:int) -> np.ndarray:
@@ -313,6 +325,7 @@ def _panel(self:Explorer, threshold):
 def _on_interaction(self:Explorer, **kw):
     if kw.get("type") != "click": return
     lat, lon = kw["coordinates"]
+    lon, lat = tile_pixel_centre(lon, lat, int(np.clip(round(self.map.zoom), 0, 22)))   # the pixel drawn there
     xs, ys = to_crs([lon], [lat], "EPSG:4326", self.crs)
     try: self.click(float(xs[0]), float(ys[0]))
     except (LabelError, NoValidDataError) as e: self.status.value = str(e)[:120]

@@ -135,3 +135,32 @@ def test_a_polar_grid_opens_on_its_centre(crs, lon, lat):
     merc = lambda t: np.arcsinh(np.tan(np.radians(np.clip(t, -MERCATOR_LAT, MERCATOR_LAT))))
     assert 1 <= m.map.zoom and ((e - w) % 360 or 360) / 360 * 2 ** m.map.zoom <= 2.5 or m.map.zoom == 1
     assert (merc(n) - merc(s)) / (2 * np.pi) * 2 ** m.map.zoom <= 2.5 or m.map.zoom == 1
+
+
+def test_a_click_zoomed_out_takes_the_pixel_the_tile_draws():
+    # zoom 10 at 45 N: 108 m a screen pixel, 11 x 11 embedding pixels. The tile drew the nearest sample of a 2-strided
+    # window from the tile's first row and column, and a click (at the screen pixel's north-west corner, as a
+    # browser reports it) took the pixel under that corner: up to 11 pixels from the one drawn
+    import math
+    from alphaearth_nb.explorer import TileSampler, tile_lonlat
+    e = embedding_from_array(np.tile(random_unit((61, 59), seed=27), (10, 11, 1))[:600, :600])  # 11 px: no repeat
+    m = Explorer(e, basemaps=False, max_size=32)                  # hits (each click counts them): a few pixels
+    z = 10; lat, lon = m.map.center; n = 2 ** z
+    tx, ty = int((lon + 180) / 360 * n), int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
+    v = TileSampler(e)(z, tx, ty)
+    shown = np.isfinite(v).all(-1)
+    assert shown.sum() > 500
+    lo, la = tile_lonlat(z, tx, ty)                                 # the screen pixels' centres
+    from alphaearth_nb.geo import to_crs
+    xs, ys = to_crs(lo[shown], la[shown], "EPSG:4326", e.attrs["crs"])
+    r, c, ok = m.sampler.rows_cols(xs, ys)
+    assert ok.all()
+    np.testing.assert_array_equal(v[shown], e.values[r, c])         # each tile pixel: the embedding pixel under it
+    m.map.zoom = z
+    rng = np.random.default_rng(0)
+    for i, j in zip(*(a[rng.choice(shown.sum(), 12, replace=False)] for a in np.nonzero(shown))):
+        world = 256 * n                                             # the click: the screen pixel's NW corner
+        clon = (tx * 256 + j) / world * 360 - 180
+        clat = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * (ty * 256 + i) / world))))
+        m._on_interaction(type="click", coordinates=(clat, clon))
+        np.testing.assert_allclose(m.query, v[i, j] / np.linalg.norm(v[i, j]), atol=1e-6)
