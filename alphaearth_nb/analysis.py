@@ -23,7 +23,7 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError
 from .cubes import is_geometry_input, label_table, years_of_cube
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse_rotation, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_predict, knn_search, least_squares_fit,
-                                    least_squares_predict, linear_probe_fit, linear_probe_predict)
+                                    least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
 from .geo import (as_crs, axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata,
                                inside_grid, pixel_indices, rename_spatial, same_crs, to_crs, unpacked)
 from .labels import (class_flags, comma_numbers, encode_labels, flag_attrs, label_array, label_values,
@@ -378,12 +378,14 @@ def training_set(emb:xr.DataArray, labels, column:str="label",
                  crs=None,                   # CRS of points that do not say (default: the grid's)
                  raster:bool|None=None,      # labels are a raster (default: a DataArray): pixels off the map drop
                  numbers:bool=False,         # values must be numbers (regress): text is a LabelError
+                 positive:bool=True,         # a raster's negative values are unlabelled (False: values, regress)
                 ) -> tuple[np.ndarray, np.ndarray]:
     """Embedding vectors (N, 64) and label values of the labelled pixels that have data (points/polygons in any CRS).
 
     A point or polygon off the map raises `LabelError` (a wrong CRS, most often); a label raster larger than the
     map (a land-cover map clipped to a wider box) gives the labelled pixels on the map, `LabelError` if none is;
-    one half a pixel off the map's grid (corner coordinates, pixel-is-point read as area) a `GridError`; a cube
+    one off the map's grid at its pixel size (half a pixel: corner coordinates, pixel-is-point read as area; any
+    shift beyond a thousandth of a pixel) a `GridError` (`labels.on_map_grid`, the rule of `points_at`); a cube
     (a `time` dim) a `DimensionError` (was a raw xarray ValueError): `classify`/`regress` take it year by year."""
     if "time" in getattr(emb, "dims", ()):
         raise DimensionError(f"training_set takes one year's embedding (y, x, band), got a cube of {emb.sizes['time']} "
@@ -392,7 +394,8 @@ def training_set(emb:xr.DataArray, labels, column:str="label",
     raster = isinstance(labels, xr.DataArray) if raster is None else raster
     if raster and isinstance(labels, xr.DataArray): labels = on_map_grid(emb, labels)   # another pixel size: on the map's grid
     if is_geometry_input(labels): labels, crs = label_table(emb, labels, column, polygons, crs=crs), None
-    xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), numbers=numbers, raster=bool(raster))
+    xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), positive=positive, numbers=numbers,
+                                raster=bool(raster))
     if raster and len(vals):
         on = inside_grid(emb, xs, ys)
         if not on.any():
@@ -427,15 +430,16 @@ def predict_pixels(emb:xr.DataArray,  # embedding (y, x, band)
                    fn,                # (N, 64) float32 rows with data -> (N, n_out)
                    n_out:int,         # columns fn returns
                    name:str="out",    # name of the new trailing dim
+                   dtype=np.float32,  # of the result (float64: a regression on targets float32 cannot hold)
                   ) -> xr.DataArray:
     "Apply a row-wise predictor to every pixel with data, block by block (lazy for dask); NaN elsewhere."
     def block(a):
         flat = a.reshape(-1, EMBED_DIM)
         ok = np.isfinite(flat).all(1)
-        out = np.full((flat.shape[0], n_out), np.nan, np.float32)
-        if ok.any(): out[ok] = np.asarray(fn(flat[ok].astype(np.float32)), np.float32).reshape(int(ok.sum()), n_out)
+        out = np.full((flat.shape[0], n_out), np.nan, dtype)
+        if ok.any(): out[ok] = np.asarray(fn(flat[ok].astype(np.float32)), dtype).reshape(int(ok.sum()), n_out)
         return out.reshape(a.shape[:-1] + (n_out,))
-    return pixelwise(block, emb, core=("band",), out_core=(name,), out_sizes={name: n_out})
+    return pixelwise(block, emb, dtype=dtype, core=("band",), out_core=(name,), out_sizes={name: n_out})
 
 # %% ../nbs/25_analysis.ipynb #c0033
 def _class_ids(classes:np.ndarray) -> np.ndarray:
@@ -524,26 +528,27 @@ def regress(emb, targets,               # values: a raster on the grid (NaN/decl
             polygons:str="rasterize",   # polygon targets: "rasterize" (every pixel inside) or "sample"
             crs=None,                   # CRS of the points (default: the table's own, else the grid's)
            ) -> xr.DataArray:
-    """Few-shot regression of every pixel: DataArray `prediction` (y, x), NaN where no data.
+    """Few-shot regression of every pixel: DataArray `prediction` (y, x), NaN where no data; float32 for targets
+    float32 holds (float32, int16, uint8, ...), float64 for wider ones (float64, int32, int64: elevations in mm, epoch
+    seconds, projected metres keep their digits through the fit and the kNN mean).
 
     A target raster packed CF-style (integers with `scale_factor` / `add_offset` in attrs: rioxarray reads a
-    GeoTIFF with band scales so by default) is unpacked first: predictions are in the target's units."""
+    GeoTIFF with band scales so by default) is unpacked first: predictions are in the target's units. A target
+    raster is placed on the map's pixels as a label raster is (`labels.on_map_grid`: another pixel size, nearest,
+    warned; a shifted one refused); negative values are values, NaN and declared no-data are not."""
     da = as_embedding(emb)
     if method not in ("linear", "knn"): raise ConfigError(f"unknown method {method!r}: use 'linear' or 'knn'")
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
     targets = label_array(targets, "targets")   # a Dataset of one variable is that variable
-    raster = isinstance(targets, xr.DataArray)
-    if raster:  # a value raster: negative values are real, NaN and nodata are not
-        crs = crs or crs_of(targets)
-        xs, ys, v = _raster_points(targets, positive=False)
-        targets = pd.DataFrame({"x": xs, "y": ys, column: v})
-    X, vals = training_set(da, targets, column, polygons, crs, raster=raster, numbers=True)
-    vals = vals.astype(np.float32)
+    raster = isinstance(targets, xr.DataArray)   # a value raster: negative values are real, NaN and nodata are not
+    X, vals = training_set(da, targets, column, polygons, crs, raster=raster, numbers=True, positive=False)
+    dt = np.float64 if wider_than_float32(np.asarray(vals)) else np.float32   # the targets' digits kept
+    vals = vals.astype(dt)
     if method == "linear":
         W = least_squares_fit(X, vals)
         fn = lambda q: least_squares_predict(W, q)
     else:
         if k > len(X): raise LabelError(f"k={k} neighbours but only {len(X)} labelled pixels: label more or lower k")
         fn = lambda q: vals[knn_search(X, q, k)[1]].mean(1)
-    pred = predict_pixels(da, fn, 1).isel(out=0, drop=True)
+    pred = predict_pixels(da, fn, 1, dtype=dt).isel(out=0, drop=True)
     return pred.rename("prediction").assign_attrs(method=method)

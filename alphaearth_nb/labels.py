@@ -277,6 +277,17 @@ def table_numbers(df:pd.DataFrame,      # the table
     return out[:, 0] if isinstance(columns, str) else out
 
 # %% ../nbs/03a_labels.ipynb #og0002
+def _lattice_shift(g, lab, gaps:tuple, steps:tuple) -> tuple[dict, dict]:
+    """Per axis, the shift (CRS units) of `lab`'s cells off `g`'s lattice left after whole pixels, and those of
+    them beyond the tolerance: a thousandth of a pixel, or the rounding of coordinates stored in float32 (0.5 m at
+    a UTM northing of 5e6 m; `geo.check_same_grid`'s allowance)."""
+    res, big = {}, {}
+    for d, gap, p in zip(("x", "y"), gaps, steps):
+        res[d] = r = float(gap - p * round(gap / p))
+        top = max(np.abs(g[d].values).max(initial=0), np.abs(lab[d].values).max(initial=0))
+        if abs(r) > max(1e-3 * p, float(np.spacing(np.float32(top), dtype=np.float32))): big[d] = r
+    return res, big
+
 def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regular x/y coordinates
                 labels:xr.DataArray,  # a label raster (y, x), any dims names `geo.rename_spatial` reads
                 what:str="label raster",
@@ -286,29 +297,48 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
     a wider box, or covering part of the map): the labels (y, x) of the map pixels whose centres lie on the raster,
     each the label of the raster cell holding that centre (`geo.pixel_indices`, the one pixel-edge rule), with the
     map's coordinates (float64 copies of its own, so `grid.sel(y=out.y, x=out.x)` pairs them), attrs (no-data,
-    packing) kept. `GridError` for a raster of the map's pixel size half a pixel off its grid (`geo.half_pixel_off`:
-    corner coordinates, pixel-is-point read as area; a raster without a CRS too). `labels` as it is otherwise: the map's own grid, one shifted
-    otherwise (refused by the readers), another CRS or none, no x/y coordinates, or no map pixel centre on it. The one rule of
-    `analysis.training_set` (classify, regress) and `evaluate.points_at`."""
+    packing) kept. A raster of the map's pixel size whose cells lie off the map's lattice (a CRS unknown on either
+    side counts as the map's) raises `GridError`: half a pixel off (`geo.half_pixel_off`: corner coordinates,
+    pixel-is-point read as area) with that fix, any other shift beyond a thousandth of a pixel (or float32
+    rounding of the coordinates, `_lattice_shift`) naming the resampling (`rio.reproject_match`, odc-geo); one
+    within it is on the map's pixels (moved onto them). `labels` as it is otherwise: the map's own grid,
+    another CRS, another pixel size without a CRS, no x/y coordinates, or no map pixel centre on it. The one rule
+    of `analysis.training_set` (classify, regress) and `evaluate.points_at`."""
     lab, g = rename_spatial(labels), rename_spatial(grid)
     if not all({"y", "x"} <= set(o.coords) for o in (lab, g)): return labels
     if off := half_pixel_off(g, lab):   # before the CRS test: a raster without a CRS is refused alike (unknown = same)
         raise GridError(f"the {what} lies half a pixel off the map's grid (same CRS and pixel size): each labelled "
                         "cell falls between pixels, and which one it labels would be a rounding accident"
                         f"{half_pixel_hint(off, 'labels')}, or resample it onto the map's grid first")
-    if not (crs_of(lab) and crs_of(g) and same_crs(crs_of(lab), crs_of(g))): return labels
+    if not same_crs(lab, g): return labels   # another CRS: the readers take its cells by place
     (pmx, pmy), (plx, ply) = pixel_size(g), pixel_size(lab)
     if None in (pmx, pmy, plx, ply): return labels
     lx, ly = axis_span(lab, "x"), lab.y.values.astype(np.float64)   # longitude: one span, map x moved onto it
     ex, ey = g.x.values.astype(np.float64), g.y.values.astype(np.float64)
     wx = wrap_x(lab, ex)
     same = abs(plx / pmx - 1) < 1e-3 and abs(ply / pmy - 1) < 1e-3
-    steps = ((lx[0] - wx[0]) / pmx, (ly[0] - ey[0]) / pmy)   # whole numbers: the raster on the map's lattice
-    if same and any(abs(k - round(k)) > 1e-3 for k in steps): return labels   # shifted: the readers refuse it
     mx = (wx >= lx.min() - plx / 2) & (wx < lx.max() + plx / 2)
     my = (ey > ly.min() - ply / 2) & (ey <= ly.max() + ply / 2)
     if not (mx.any() and my.any()): return labels   # no overlap: the reader refuses it as off the map
-    if same and mx.all() and my.all() and lab.sizes["x"] == len(ex) and lab.sizes["y"] == len(ey): return labels
+    if same:
+        res, shift = _lattice_shift(g, lab, (lx[0] - wx[0], ly[0] - ey[0]), (pmx, pmy))
+        if shift:
+            by = ", ".join(f"{d} by {r:+.4g}" for d, r in shift.items())
+            frac = max(abs(r) / (pmx if d == "x" else pmy) for d, r in shift.items())
+            back = ", ".join(f"{d}=labels.{d} {'-' if r > 0 else '+'} {abs(r):.4g}" for d, r in shift.items())
+            raise GridError(
+                f"the {what} lies off the map's grid ({by}, {frac:.2g} of a pixel; same CRS and pixel size): each "
+                "cell covers parts of two map pixels, and which one it labels would be a rounding accident. "
+                "Resample it onto the map's grid first (nearest keeps classes): "
+                "`labels.rio.reproject_match(emb, resampling=rasterio.enums.Resampling.nearest)` (rioxarray), "
+                "`labels.odc.reproject(emb.odc.geobox, resampling='nearest')` (odc-geo) or "
+                "`labels.interp_like(emb, method='nearest')`; or, if its coordinates are wrong, shift them: "
+                f"`labels.assign_coords({back})`")
+        if mx.all() and my.all() and lab.sizes["x"] == len(ex) and lab.sizes["y"] == len(ey):   # the map's pixels
+            if not any(res.values()): return labels
+            return lab.drop_vars("spatial_ref", errors="ignore").assign_coords(   # within the tolerance: moved on
+                {d: lab[d].values.astype(np.float64) - r for d, r in res.items() if r})
+    if not (crs_of(lab) and crs_of(g)): return labels   # no CRS: not resampled on a guess
     cols = pixel_indices(lab, ex[mx], np.full(int(mx.sum()), ly[0]), error=LabelError, what="label")[1]
     rows = pixel_indices(lab, np.full(int(my.sum()), lx[0]), ey[my], error=LabelError, what="label")[0]
     if not same: warnings.warn(
