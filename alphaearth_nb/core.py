@@ -37,9 +37,9 @@ __all__ = ['EMBED_DIM', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BYTES', 'KEPT_HE
            'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning', 'NoDataWarning', 'MetadataWarning',
            'DamagedCheckpointError', 'flag', 'whole', 'real', 'band_names', 'CallableModule', 'callable_module',
            'Frames', 'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError',
-           'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning',
-           'compile_cache', 'compiler_options', 'cpu_threads', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu',
-           'cpu_devices_note']
+           'NotWritableError', 'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError',
+           'TrainingWarning', 'compile_cache', 'compiler_options', 'cpu_threads', 'gc_frozen', 'frozen_traces',
+           'cpu_devices', 'split_cpu', 'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -175,6 +175,7 @@ class TrainExample(eqx.Module):
 class OutputExistsError(AEFError, FileExistsError): "An output exists and replacing it was not asked for."
 class NotOursError(OutputExistsError): "A non-empty folder (or a file where a folder goes) not ours: never replaced."
 class RunLockedError(AEFError): "Another run holds the folder (its lock names the process)."
+class NotWritableError(AEFError, PermissionError): "An output's folder cannot be written (no permission, read-only)."
 class RemoteOutputError(ConfigError): "An output path is a URL (gs://, s3://) or /vsi path: outputs are local paths."
 class DiskError(OSError, AEFError): "The file system refused a move (another device, no permission): `errno` as the OS gave it."
 

@@ -17,17 +17,19 @@ import os
 import re
 import shutil
 import sys
+import tempfile
 import threading
 import uuid
 import warnings
 from pathlib import Path
 
-from .core import ConfigError, DiskError, NotOursError, OutputExistsError, RemoteOutputError, flag
+from .core import (ConfigError, DiskError, NotOursError, NotWritableError, OutputExistsError,
+                                RemoteOutputError, flag)
 
 # %% auto #0
-__all__ = ['MARKER', 'FORMATS', 'quiet_marker', 'user_path', 'remote_url', 'is_remote', 'local_output', 'is_ours', 'inside_ours',
-           'no_file_on_the_way', 'check_output', 'partial_name', 'pid_alive', 'consolidate_zarr', 'settle_zarr',
-           'writing_folder', 'writing_file', 'write_text']
+__all__ = ['MARKER', 'FORMATS', 'quiet_marker', 'user_path', 'remote_url', 'is_remote', 'local_output', 'writable', 'is_ours',
+           'inside_ours', 'no_file_on_the_way', 'check_output', 'partial_name', 'pid_alive', 'consolidate_zarr',
+           'settle_zarr', 'writing_folder', 'writing_file', 'write_text']
 
 # %% ../nbs/00a_files.ipynb #c2001
 MARKER = ".aef-complete"  # written last into every folder the package writes
@@ -69,10 +71,12 @@ def is_remote(path) -> bool:
 
 def local_output(target:str|os.PathLike, # the folder or file about to be written
                  what:str="output",      # a word for messages
-                 folder:bool|None=None,  # True: a folder (the upload copies recursively)
+                 folder:bool|None=None,  # True: a folder (the upload copies recursively; an existing one is
+                                         # written into, so it must be writable itself)
                 ) -> Path:
-    """`target` as the local `Path` to write (`user_path`); `RemoteOutputError` for a URL (`scheme://...`) or a
-    GDAL `/vsi...` path, naming the upload: `Path` would read `gs://b/a.zarr` as the local folders `gs:/b/a.zarr`."""
+    """`target` as the local `Path` to write (`user_path`), checked before any work: `RemoteOutputError` for a URL
+    (`scheme://...`) or a GDAL `/vsi...` path, naming the upload (`Path` would read `gs://b/a.zarr` as the local
+    folders `gs:/b/a.zarr`); `NotWritableError` when no file can be made where it goes (`writable`)."""
     if (s := remote_url(target)) is not None:
         scheme, sep, _ = s.partition("://"); scheme = scheme.lower() if sep else s[1:].split("/")[0]
         local = s.rstrip("/").rsplit("/", 1)[-1] or "out"
@@ -83,7 +87,37 @@ def local_output(target:str|os.PathLike, # the folder or file about to be writte
         raise RemoteOutputError(f"{s} is {'a URL' if sep else 'remote'}: alphaearth_nb writes the {what} to a local "
                                 f"path only ({was}), so nothing was written: write it to a local path ({local!r}), "
                                 f"then upload it, e.g. {up}.")
-    return user_path(target)
+    t = user_path(target)
+    if folder and _isdir(t): return writable(t, t, what)   # an existing folder: written into (a run) or replaced
+    return writable(next((p for p in t.parents if _exists(p)), Path(".")), t, what)   # folders above: made there
+
+def _exists(p:Path) -> bool:
+    "Whether `p` exists; False where it cannot be seen (no permission on a folder above): the check goes up."
+    try: return p.exists()
+    except PermissionError: return False
+
+def _isdir(p:Path) -> bool:
+    try: return p.is_dir()
+    except PermissionError: return False
+
+_WHY = {errno.EACCES: "no permission for this user", errno.EPERM: "no permission for this user",
+        errno.EROFS: "a read-only file system"}
+
+def writable(at:Path,          # the folder files will be made in: where `t` goes, or `t` itself (written into)
+             t:Path,           # the output, for the message
+             what:str="output", # a word for messages
+            ) -> Path:
+    """`t`, once a file could be made in the folder `at`: one without a name (`tempfile.TemporaryFile`, gone when
+    closed), so root, ACLs and read-only mounts answer as the write itself would, which `os.access` does not.
+    Raises `NotWritableError` naming `at` and the fix; a file where a folder must be is left to `check_output`."""
+    if not _isdir(at): return t
+    try:
+        with tempfile.TemporaryFile(dir=at, prefix=".aef-probe-"): return t
+    except OSError as e:
+        why = _WHY.get(e.errno, f"the system refused: {e.strerror or e}")
+        raise NotWritableError(f"cannot write in {at} ({why}), so the {what} {t} cannot be written; nothing was "
+                               f"written: choose a path in a folder you can write to, or make {at} writable (as its "
+                               f"owner: `chmod u+w {at}`).") from None
 
 def is_ours(path:str|os.PathLike) -> bool:
     "True if `path` is a folder written to completion by alphaearth_nb (it holds the marker)."
@@ -140,7 +174,7 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
     overwrite = flag(overwrite, "overwrite")  # text such as "no" is true: it would replace what it meant to keep
     _not_inside_ours(t, what)  # store/map.tif: gone with the store's next overwrite (case E19-7)
     if t.is_symlink(): t = t.resolve()   # write where the link points: the link stays, nothing is left beside it
-    if not t.exists(): no_file_on_the_way(t, what); return t
+    if not t.exists(): no_file_on_the_way(t, what); return t   # `local_output` made sure it can be made there
     if t.is_dir():
         if not any(t.iterdir()): return t
         if not is_ours(t) and (t / ".aef-run").is_file():   # checkpoint.RUN_MARKER: fit wrote it, and it is kept
@@ -159,7 +193,7 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
     if not overwrite:
         raise OutputExistsError(f"{t} already exists: pass overwrite=True (`--overwrite` on the command line) to "
                                 f"replace the {what}, or choose another path.")
-    return t
+    return writable(t.parent, t, what)   # replaced by a copy written beside it: its folder must take one
 
 # %% ../nbs/00a_files.ipynb #c2003
 def partial_name(t:Path) -> Path:
