@@ -1,4 +1,4 @@
-"""The optimiser and its schedule, one jitted and donated training step, sharding over every device, prefetched batches, atomic checkpoints with exact resume, and the `fit` loop.
+"""The training run: batches from any source, the `fit` loop over `step`'s jitted step with metrics, loss plots, atomic checkpoints and exact resume, and `load_model`.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/train.html.md"""
 
@@ -15,8 +15,6 @@ import tempfile
 import threading
 import time
 import warnings
-from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -24,304 +22,33 @@ import equinox as eqx
 import jax
 import jax.numpy as jnp
 import numpy as np
-import optax
-from jax.sharding import Mesh, NamedSharding, PartitionSpec as P
-from jaxtyping import Array, Float, Int, PyTree, UInt32
+from jax.sharding import Mesh
 from matplotlib.figure import Figure
 from tqdm.auto import tqdm
 
 import xarray as xr
 
-from . import losses, nn, samples
+from . import losses, samples
 from . import model as aef_model
 from .checkpoint import (checkpoint_folder, checkpoints, latest_checkpoint, load_checkpoint, not_a_run,
                                       read_header, run_folder, save_checkpoint)
-from .core import (CheckpointError, ConfigError, TrainingError, TrainingWarning, compiler_options,
-                                flag, frozen_traces, gc_frozen, real, whole)
+from .core import CheckpointError, ConfigError, TrainingError, TrainingWarning, flag, whole
 from .files import local_output, write_text, writing_file
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
                                 place, state_sharding)
+from .step import (TrainConfig, TrainState, apply_policy, init_state, lr_schedule, make_optimizer,
+                                make_train_step, opt_layout, relayout, train_step)
 
 # %% auto #0
-__all__ = ['TrainConfig', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState', 'init_state', 'apply_policy',
-           'train_step', 'make_train_step', 'plot_history', 'read_metrics', 'fit', 'model_config', 'load_model',
-           'init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain',
-           'Prefetch']
-
-# %% ../nbs/20_train.ipynb #c0007
-@dataclass(frozen=True)
-class TrainConfig:
-    "Optimiser, schedule, precision, sharding and checkpoint settings."
-    steps: int = 100_000            # optimiser steps; the learning rate reaches 0 at the end (paper: 100,000)
-    peak_lr: float = 1e-4           # learning rate after warm-up (paper: 1e-4)
-    warmup: int = 1_000             # steps of linear warm-up from 0 (paper: 1,000)
-    batch_size: int = 256           # examples per step over all devices and hosts (paper: 256)
-    b1: float = 0.9                 # Adam beta1 (paper: not given; optax default)
-    b2: float = 0.999               # Adam beta2 (paper: not given; optax default)
-    eps: float = 1e-8               # Adam epsilon (paper: not given; optax default)
-    clip_norm: float | None = None  # clip gradients to this global norm; None = off (paper: not given)
-    bf16: bool = False              # the encoder's products take bfloat16 operands, summed in float32 (nn.products); its
-                                    # activations bfloat16 on accelerators, float32 on the CPU (there only Dense layers
-                                    # >= nn.CPU_LOW_MIN_WIDTH wide round their forward product: tiny/small's bf16 step is
-                                    # the float32 one); norms, losses, parameters and their gradients float32
-    remat: bool = False             # the encoder recomputes each block's activations in the backward pass
-    shard_params: bool = False      # FSDP: shard large parameters and optimiser state along `data` too
-    fsdp_min_size: int = 2**16      # leaves smaller than this (elements) stay replicated under `shard_params`
-    seed: int = 0                   # model init, data order and loss randomness
-    checkpoint_every: int = 1_000   # steps between checkpoints (one is also written at the end)
-    keep: int = 3                   # checkpoints kept on disk (oldest removed first)
-    prefetch: int = 2               # batches queued on the device ahead of the step
-
-    def __post_init__(self):
-        def need(ok, msg):
-            if not ok: raise ConfigError(msg)
-        for f in dataclasses.fields(self):  # each value as its type: "1e-4" from YAML, steps=1e5, bf16="False" (text)
-            v, kind = getattr(self, f.name), str(f.type)
-            optional = kind.endswith(" | None")   # "float | None": None stays None, a value is read as a float
-            typed = {"bool": flag, "int": whole, "float": real}.get(kind[:-7] if optional else kind)
-            if typed is not None and not (optional and v is None):   # another type (text, a path): as given
-                object.__setattr__(self, f.name, typed(v, f.name))
-        need(self.steps >= 1, f"steps={self.steps}: train for at least 1 step")
-        need(0 <= self.warmup <= self.steps,
-             f"warmup={self.warmup} must be in [0, steps={self.steps}]: shorten the warm-up or train longer")
-        need(self.peak_lr > 0 and math.isfinite(self.peak_lr),
-             f"peak_lr={self.peak_lr} must be a positive finite number, e.g. 1e-4")
-        need(self.batch_size >= 1, f"batch_size={self.batch_size}: use at least 1")
-        need(0 <= self.b1 < 1 and 0 <= self.b2 < 1 and self.eps > 0,
-             f"Adam needs 0 <= b1, b2 < 1 and eps > 0, got b1={self.b1}, b2={self.b2}, eps={self.eps}")
-        need(self.clip_norm is None or self.clip_norm > 0,
-             f"clip_norm={self.clip_norm}: pass a positive norm, or None to switch clipping off")
-        need(self.fsdp_min_size >= 1, f"fsdp_min_size={self.fsdp_min_size}: use at least 1")
-        need(self.checkpoint_every >= 1,
-             f"checkpoint_every={self.checkpoint_every}: use at least 1 (steps between checkpoints)")
-        need(self.keep >= 1, f"keep={self.keep}: keep at least the latest checkpoint")
-        need(self.prefetch >= 1, f"prefetch={self.prefetch}: queue at least 1 batch")
-
-# %% ../nbs/20_train.ipynb #c0010
-def lr_schedule(cfg:TrainConfig) -> optax.Schedule:
-    "Linear warm-up from 0 to `peak_lr` over `warmup` steps, then linear decay to 0 at `steps`."
-    up = optax.linear_schedule(0.0, cfg.peak_lr, max(cfg.warmup, 1))
-    down = optax.linear_schedule(cfg.peak_lr, 0.0, max(cfg.steps - cfg.warmup, 1))
-    return optax.join_schedules([up, down], [cfg.warmup])
-
-def opt_layout(cfg:TrainConfig) -> str:
-    "How `make_optimizer(cfg)` keeps Adam's moments: 'flat' (one vector each), or 'tree' (one array per parameter) "
-    "under `shard_params`, whose FSDP splits each large parameter over the devices."
-    return "tree" if cfg.shard_params else "flat"
-
-def make_optimizer(cfg:TrainConfig,        # schedule, Adam and clipping settings
-                   layout:str|None=None,   # 'flat' or 'tree'; default `opt_layout(cfg)`
-                  ) -> optax.GradientTransformation:
-    "Adam on the paper's schedule, after optional global-norm clipping, on one flat vector of all parameters or per "
-    "parameter."
-    layout = opt_layout(cfg) if layout is None else layout
-    if layout not in ("flat", "tree"):
-        raise ConfigError(f"optimizer layout {layout!r} is unknown: pass 'flat', 'tree' or None (opt_layout(cfg)).")
-    adam = optax.adam(lr_schedule(cfg), b1=cfg.b1, b2=cfg.b2, eps=cfg.eps)
-    opt = adam if cfg.clip_norm is None else optax.chain(optax.clip_by_global_norm(cfg.clip_norm), adam)
-    return optax.flatten(opt) if layout == "flat" else opt
-
-# %% ../nbs/20_train.ipynb #c0011r1
-def _ravel(tree:PyTree) -> Array:
-    "The leaves of `tree` as one vector, in leaf order (the vector `optax.flatten` makes)."
-    return jnp.concatenate([jnp.reshape(x, [-1]) for x in jax.tree.leaves(tree)])
-
-def _unravel(v:Array, like:PyTree) -> PyTree:
-    "`_ravel`'s inverse: the vector `v` cut into arrays shaped as the leaves of `like` (arrays or shapes), in its tree."
-    leaves, tree = jax.tree.flatten(like)
-    parts = jnp.split(v, np.cumsum([math.prod(x.shape) for x in leaves])[:-1])
-    return jax.tree.unflatten(tree, [p.reshape(x.shape) for p, x in zip(parts, leaves)])
-
-def relayout(opt_state:PyTree, # Adam's state in either layout
-             params:PyTree,    # the trainable parameters it belongs to (arrays or shapes; None elsewhere)
-             layout:str,       # the layout wanted: 'flat' or 'tree'
-            ) -> PyTree:
-    "`opt_state` in `layout`: per-parameter moments <-> one vector each (concatenated in leaf order); same numbers."
-    tree = jax.tree.structure(params)
-    if layout == "flat":
-        is_p = lambda x: x is not None and jax.tree.structure(x) == tree
-        return jax.tree.map(lambda x: _ravel(x) if is_p(x) else x, opt_state, is_leaf=is_p)
-    n = sum(math.prod(x.shape) for x in jax.tree.leaves(params))
-    return jax.tree.map(lambda x: _unravel(x, params) if eqx.is_array(x) and x.shape == (n,) else x, opt_state)
-
-# %% ../nbs/20_train.ipynb #c0013
-class TrainState(eqx.Module):
-    "Everything that changes while training: step, model, optimiser state, RNG key."
-    step: Int[Array, ""]        # optimiser steps taken so far
-    model: PyTree               # the Equinox model (float32 parameters)
-    opt_state: PyTree           # optax state of the trainable (inexact array) leaves
-    key: UInt32[Array, "2"]     # base key; step k uses fold_in(key, k)
-
-def init_state(model:eqx.Module,                      # the model to train
-               optimizer:optax.GradientTransformation, # e.g. `make_optimizer(cfg)`
-               seed:int=0,                            # seeds the per-step randomness
-              ) -> TrainState:
-    "A fresh `TrainState` at step 0, holding a copy of the model's arrays (so donating it never deletes the caller's "
-    "model)."
-    # a buffer copy per array and Adam's state in one program: no XLA compile per leaf shape (small: 2.2 -> 0.1 CPU s)
-    model = jax.tree.map(lambda x: jax.device_put(x, may_alias=False) if eqx.is_array(x) else x, model)
-    params = eqx.filter(model, eqx.is_inexact_array)
-    one = all(nn.is_concrete(x) and len(x.sharding.device_set) == 1 for x in jax.tree.leaves(params))
-    opt_state = (jax.jit(optimizer.init) if one else optimizer.init)(params)  # sharded: each leaf's own placement
-    return TrainState(jax.device_put(np.zeros((), np.int32)), model, opt_state, jax.random.PRNGKey(seed))
-
-# %% ../nbs/20_train.ipynb #c0014
-def apply_policy(model:eqx.Module, cfg:TrainConfig) -> eqx.Module:
-    "The model with the config's precision policy (`bf16`, `remat`) stamped on it, its parameters unchanged."
-    if hasattr(model, "with_policy"):
-        return model.with_policy(dtype="bfloat16" if cfg.bf16 else "float32", remat=cfg.remat)
-    if cfg.bf16 or cfg.remat:
-        raise ConfigError(f"{type(model).__name__} has no `with_policy(dtype, remat)`, so bf16={cfg.bf16} and "
-                          f"remat={cfg.remat} cannot apply: set both False in TrainConfig, or give the model that "
-                          "method.")
-    return model
-
-def _select(ok, new, old):
-    "Leafwise `new if ok else old` over the arrays of two same-structure pytrees."
-    return jax.tree.map(lambda a, b: jnp.where(ok, a, b) if eqx.is_array(a) else a, new, old)
-
-def _is_flat(params, opt_state) -> bool:
-    "Whether Adam's state holds one vector of all of `params` (the 'flat' layout of `make_optimizer`)."
-    n = sum(x.size for x in jax.tree.leaves(params))
-    return any(x.shape == (n,) for x in jax.tree.leaves(opt_state))
-
-def _global_norm(grads, opt_state) -> Float[Array, ""]:
-    "The gradients' global norm: of their concatenation when Adam's state is flat (XLA merges it with optax.flatten's "
-    "own, one reduction instead of one per parameter), else leaf by leaf (FSDP keeps each split)."
-    if not _is_flat(grads, opt_state): return optax.tree.norm(grads)
-    return jnp.sqrt(jnp.sum(jnp.square(_ravel(grads))))
-
-
-# %% ../nbs/20_train.ipynb #c0014f2
-def _flat_update(ok, optimizer, grads, opt_state, params) -> tuple[PyTree, PyTree]:
-    "The optimiser's updates and new state when `ok`, else zero updates and `opt_state`, under one `lax.cond`."
-    leaves = jax.tree.leaves(params)
-    def take(g, s): return optimizer.update(g, s, _ravel(params))  # optax.flatten of one vector: that vector
-    def skip(g, s): return jnp.zeros((sum(x.size for x in leaves),), jnp.result_type(*leaves)), s
-    flat, opt_state = jax.lax.cond(ok, take, skip, _ravel(grads), opt_state)
-    return _unravel(flat, params), opt_state
-
-def _loss_grads(state:TrainState, batch:PyTree, loss_fn:Callable) -> tuple[Float[Array, ""], dict, PyTree]:
-    "A step's first half: the loss, its aux terms (float32) and the gradients (None where a leaf is no inexact array)."
-    def objective(model, batch, key):
-        loss, aux = loss_fn(model, batch, key)
-        return loss.astype(jnp.float32), jax.tree.map(lambda v: jnp.asarray(v, jnp.float32), aux)
-    key = jax.random.fold_in(state.key, state.step)
-    (loss, aux), grads = eqx.filter_value_and_grad(objective, has_aux=True)(state.model, batch, key)
-    return loss, aux, grads
-
-def _apply_grads(state:TrainState, loss:Float[Array, ""], grads:PyTree,
-                 optimizer:optax.GradientTransformation) -> tuple[TrainState, Float[Array, ""]]:
-    "A step's second half: the new state (old parameters, step + 1, when the loss or the gradients are not finite) "
-    "and whether the update was skipped (1.0) or not (0.0)."
-    params = eqx.filter(state.model, eqx.is_inexact_array)
-    ok = jnp.isfinite(loss) & jnp.isfinite(_global_norm(grads, state.opt_state))
-    skipped = (~ok).astype(jnp.float32)
-    if _is_flat(params, state.opt_state):  # skipped: zero updates and the old optimiser state
-        updates, opt_state = _flat_update(ok, optimizer, grads, state.opt_state, params)
-        return TrainState(state.step + 1, eqx.apply_updates(state.model, updates), opt_state, state.key), skipped
-    updates, opt_state = optimizer.update(grads, state.opt_state, params)
-    new = TrainState(state.step + 1, eqx.apply_updates(state.model, updates), opt_state, state.key)
-    kept = TrainState(state.step + 1, state.model, state.opt_state, state.key)  # skipped: the batch is consumed
-    return _select(ok, new, kept), skipped
-
-def train_step(state:TrainState,                        # the current state
-               batch:PyTree,                            # one batch (leading batch axis)
-               loss_fn:Callable,                        # loss_fn(model, batch, key) -> (loss, aux dict)
-               optimizer:optax.GradientTransformation,  # the optimiser the state was made with
-              ) -> tuple[TrainState, Float[Array, ""], dict]:
-    "One optimiser step: the new state (old parameters, step + 1, when loss or gradients are not finite), loss, aux."
-    loss, aux, grads = _loss_grads(state, batch, loss_fn)
-    new, skipped = _apply_grads(state, loss, grads, optimizer)
-    return new, loss, {**aux, "skipped": skipped}
-
+__all__ = ['plot_history', 'read_metrics', 'fit', 'model_config', 'load_model', 'init_distributed', 'make_mesh', 'batch_sharding',
+           'fsdp_spec', 'state_sharding', 'place', 'constrain', 'Prefetch', 'TrainConfig', 'lr_schedule', 'opt_layout',
+           'make_optimizer', 'relayout', 'TrainState', 'init_state', 'apply_policy', 'train_step', 'make_train_step']
 
 # %% ../nbs/20_train.ipynb #c0015r
 _all_ = ['init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain',
-         'Prefetch']  # dist's, re-exported
-
-# %% ../nbs/20_train.ipynb #c0017
-def _platform(shardings) -> str:
-    "The platform a step runs on: its state's devices' (`state_shardings`), else JAX's default backend's."
-    for s in jax.tree.leaves(shardings): return next(iter(s.device_set)).platform
-    return jax.default_backend()
-
-def _update_args(state:TrainState, state_shardings:PyTree) -> tuple:
-    "Stand-ins for the update program's arguments `((loss, grads), state)`, placed as the gradients program gives them "
-    "(lowering reads only their shapes and placements): the gradients are the parameters, the same buffers."
-    params = eqx.filter(state.model, eqx.is_inexact_array)
-    if state_shardings is None:  # an output is committed to its device when the inputs are (the state's, here)
-        first = jax.tree.leaves(params)[0]
-        return (jax.device_put(jnp.zeros((), jnp.float32), first.sharding if first.committed else None), params), state
-    one = NamedSharding(next(s.mesh for s in jax.tree.leaves(state_shardings)), P())
-    return (jax.device_put(jnp.zeros((), jnp.float32), one), place(params, state_shardings.model)), state
-
-def _compile_both(grads_fn, update_fn, batch, state:TrainState, state_shardings:PyTree):
-    "Compile the step's two programs side by side into JAX's caches for the calls after: the gradients traced and "
-    "lowered here, then compiled on a thread (XLA releases the GIL) while this thread traces and compiles the update "
-    "on the other core (the gradients' first compiler passes use one). A failure is left to the calls to raise."
-    low = grads_fn.lower(batch, state)  # a mistake in the loss raises here, as the call would
-    def run():
-        try: low.compile()
-        except Exception: pass
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    try: update_fn.lower(*_update_args(state, state_shardings)).compile()
-    except Exception: pass
-    thread.join()
-
-def make_train_step(loss_fn:Callable,                       # loss_fn(model, batch, key) -> (loss, aux)
-                    optimizer:optax.GradientTransformation, # the state's optimiser
-                    *,
-                    state_shardings:PyTree=None,            # from `state_sharding`; None leaves placement to XLA
-                    batch_shardings=None,                   # from `batch_sharding`
-                    split:bool=False,                       # on the CPU: two programs (faster first call, slower calls)
-                   ) -> Callable:
-    "The jitted training step `step(state, batch) -> (state, loss, aux)`; it donates `state`; on CPU compiled with "
-    "`core.compiler_options(step=True)` (`AEF_FAST_COMPILE=0`: XLA's defaults). With `split` on the CPU it is two "
-    "programs, the loss and gradients then the update, compiled side by side on the first call (`_compile_both`)."
-    platform = _platform(state_shardings)
-    pin = lambda t, s: t if state_shardings is None else constrain(t, s)
-    def _grads(batch, state):
-        state = pin(state, state_shardings)
-        if batch_shardings is not None: batch = jax.lax.with_sharding_constraint(batch, batch_shardings)
-        with nn.traced_for(platform):  # one branch of each nn.on_platform traced, not all
-            loss, aux, grads = _loss_grads(state, batch, loss_fn)
-        if state_shardings is None: return loss, aux, grads
-        one = NamedSharding(next(s.mesh for s in jax.tree.leaves(state_shardings)), P())  # replicated, as the
-        loss, aux = jax.tree.map(lambda x: jax.lax.with_sharding_constraint(x, one), (loss, aux))  # stand-ins
-        return loss, aux, constrain(grads, state_shardings.model)
-    def _update(loss_grads, state):
-        (loss, grads), state = loss_grads, pin(state, state_shardings)
-        new, skipped = _apply_grads(state, loss, grads, optimizer)
-        return pin(new, state_shardings), skipped
-    def _step(batch, state):  # both halves as one program
-        loss, aux, grads = _grads(batch, state)
-        new, skipped = _update((loss, grads), state)
-        return new, loss, {**aux, "skipped": skipped}
-    opts = compiler_options(step=True)  # XLA:CPU's faster-compiling options (core.compiler_options)
-    # each call that traces (the first, a new batch shape) runs under `core.gc_frozen`: GC skips the older objects
-    frozen = partial(frozen_traces, eqx.filter_jit, compiler_options=opts)
-    one = frozen(_step, donate="all-except-first")  # batch first: the state is donated
-    jitted = one.jitted
-    if platform != "cpu" or not split:  # one program: the update fuses into the backward pass, one dispatch
-        step = lambda state, batch: one(batch, state)
-        step.jitted, step.lower = jitted, lambda state, batch: [jitted.lower(batch, state)]
-        return step
-    grads_fn, update_fn = frozen(_grads), frozen(_update, donate="all-except-first")  # the update donates the state
-    compiled = []
-    def step(state, batch):
-        if not compiled:  # the first call compiles both programs side by side, frozen as a trace is
-            with gc_frozen(): _compile_both(grads_fn.jitted, update_fn.jitted, batch, state, state_shardings)
-            compiled.append(True)
-        loss, aux, grads = grads_fn(batch, state)
-        new, skipped = update_fn((loss, grads), state)
-        return new, loss, dict(sorted({**aux, "skipped": skipped}.items()))  # in the order one jit gives
-    step.jitted = jitted  # the one-program step, for benchmarks; `step.lower` gives the programs that run
-    step.lower = lambda state, batch: [grads_fn.jitted.lower(batch, state),
-                                       update_fn.jitted.lower(*_update_args(state, state_shardings))]
-    return step
-
+         'Prefetch',   # dist's, re-exported
+         'TrainConfig', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState', 'init_state',
+         'apply_policy', 'train_step', 'make_train_step']   # step's, re-exported
 
 # %% ../nbs/20_train.ipynb #c0027
 def plot_history(history:list[dict], # records as `fit` returns them
@@ -414,7 +141,7 @@ def _cached_step(loss_fn, cfg:TrainConfig, shardings, bsh) -> Callable:
     try: hash(key)
     except TypeError: key = None
     if key is None or key not in _STEPS:
-        step = make_train_step(loss_fn, make_optimizer(cfg), state_shardings=shardings, batch_shardings=bsh)
+        step = make_train_step(loss_fn, make_optimizer(cfg, opt_layout(cfg)), state_shardings=shardings, batch_shardings=bsh)
         if key is None: return step
         if len(_STEPS) >= 8: _STEPS.pop(next(iter(_STEPS)))
         _STEPS[key] = step
@@ -500,7 +227,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     out = None if out is None else local_output(out, "training run", True)
     ckdir = None if out is None else out / "checkpoints"
     writer = jax.process_index() == 0 and out is not None
-    optimizer = make_optimizer(cfg)
+    optimizer = make_optimizer(cfg, opt_layout(cfg))  # the layout the header records
     # every input is checked before the run folder is touched: a refused call leaves none (or it as it was)
     found = latest_checkpoint(ckdir) if (resume and ckdir is not None) else None
     built, preset_name = _model(model, cfg, shapes_only=found is not None)

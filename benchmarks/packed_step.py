@@ -41,7 +41,8 @@ import numpy as np
 
 from alphaearth_nb import core, losses, nn, samples, scene
 from alphaearth_nb.model import AlphaEarth, preset
-from alphaearth_nb.train import TrainConfig, init_state, make_optimizer, make_train_step, _ravel, _unravel
+from alphaearth_nb.train import TrainConfig, init_state, make_optimizer, make_train_step
+from alphaearth_nb.step import _ravel, _unravel
 
 
 def main(argv=None):
