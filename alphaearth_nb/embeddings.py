@@ -23,9 +23,9 @@ from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
 
 # %% auto #0
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OFFICIAL_COLLECTION', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise',
-           'values_at', 'sq_norms', 'gate_vectors', 'gated', 'query_array', 'gate_query', 'refuse_rotation',
-           'embedding_variable', 'as_embedding', 'quantize_embedding', 'dequantize_embedding', 'from_official',
-           'read_official_tiff']
+           'values_at', 'sq_norms', 'byte_codes', 'gate_vectors', 'gated', 'query_array', 'gate_query',
+           'refuse_rotation', 'embedding_variable', 'as_embedding', 'quantize_embedding', 'dequantize_embedding',
+           'from_official', 'read_official_tiff']
 
 # %% ../nbs/23_embeddings.ipynb #c0006
 _A_NAME = re.compile(r"\s*[Aa](\d{1,2})\s*")                      # A00..A63, any case or padding (A7, a07)
@@ -142,6 +142,17 @@ def _fill_mask(a:np.ndarray, fills) -> np.ndarray:
     nodata = np.zeros(a.shape[:-1], bool)
     for f in fills: nodata |= (np.isnan(a) if np.isnan(f) else a == f).all(-1)
     return nodata
+
+def byte_codes(a:np.ndarray,   # (..., 64) values; uint8 ones may be int8 codes read unsigned or shifted by 128
+               fills=(),       # declared no-data values (pixels of them tell nothing)
+              ) -> np.ndarray:
+    """uint8 codes (..., 64) with values above 127 as the int8 codes they hold (int16), by the map gate's reading
+    (`_byte_reading`: read unsigned, or shifted by 128; warned); `a` as it is otherwise (other dtypes, bytes up to
+    127, bytes no reading makes unit vectors of). For tables of vectors (`evaluate.check_xy`), as maps read them."""
+    a = np.asarray(a)
+    if a.dtype != np.uint8 or not (a > 127).any(): return a
+    r = _byte_reading(a, _fill_mask(a, fills))
+    return _BYTE_READINGS[r][1](a) if r is not None and r >= 0 else a
 
 def _map_reading(da:xr.DataArray, fills) -> int|None:
     """The uint8 reading (`_byte_reading`) of a lazy map, decided once for the whole map (a reading chosen per dask

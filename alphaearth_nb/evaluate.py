@@ -23,7 +23,7 @@ from .knn import centring_offset, knn_predict, knn_search, knn_vote, wider_than_
 from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .quantize import dequantize
-from .embeddings import NORM_TOL
+from .embeddings import NORM_TOL, byte_codes
 from .labels import encode_labels, refuse_mixed_labels  # label identity (re-exported)
 
 # %% auto #0
@@ -48,7 +48,9 @@ def _float_codes(x:np.ndarray) -> np.ndarray|None:
 def _codes_decoded(x:np.ndarray, fill:np.ndarray) -> np.ndarray|None:
     """`x` (N, 64) with its rows dequantised when the rows other than `fill` rows (one value in every column) are
     int8 codes: ints within [-128, 127], or floats `_float_codes` takes for codes; fill rows outside the int8 range
-    (64 x -9999) kept as they are. None when they are not codes."""
+    (64 x -9999) kept as they are. None when they are not codes. uint8 codes (read unsigned, or shifted by 128) are
+    read by meaning first, as the map gate reads them (`embeddings.byte_codes`, warned)."""
+    x = byte_codes(x)
     rest = ~fill if (~fill).any() else np.ones(len(x), bool)
     if x.dtype.kind in "iu":
         r = x[rest]

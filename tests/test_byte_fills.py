@@ -27,3 +27,24 @@ def test_undeclared_fill_pixels_do_not_decide_how_bytes_are_read(fill, shifted):
         with pytest.warns(UserWarning):             # the reading is named (and the fills refused)
             got = read(da).values
         np.testing.assert_array_equal(got, want)
+
+
+def test_uint8_code_rows_are_dequantised_in_tables_as_on_maps():
+    """A (N, 64) table of the official codes held as uint8 (sampled from a GeoTIFF GDAL < 3.7 reads as Byte, or
+    stored shifted by 128) went into `evaluate_embeddings` as raw features (values up to 255): the map gate reads
+    such bytes by meaning, the table gate took them for a baseline. Right: the same vectors as the int8 codes give,
+    the reading warned, so every protocol score equals the int8 table's."""
+    from alphaearth_nb.evaluate import check_xy, evaluate_embeddings
+    x = random_unit((40,), seed=9)
+    codes = np.asarray(quantize(x))
+    y = np.arange(40) % 2
+    want, _ = check_xy(codes, y)
+    table = evaluate_embeddings(codes, y, shots=(5,), folds=3, methods=("knn1", "linear"))
+    for stored, how in ((codes.view(np.uint8), "read unsigned"),
+                        ((codes.astype(np.int16) + 128).astype(np.uint8), "shifted by 128")):
+        with pytest.warns(UserWarning, match=how):
+            got, _ = check_xy(stored, y)
+        np.testing.assert_array_equal(got, want)
+        with pytest.warns(UserWarning, match=how):
+            t = evaluate_embeddings(stored, y, shots=(5,), folds=3, methods=("knn1", "linear"))
+        np.testing.assert_array_equal(t.balanced_accuracy.values, table.balanced_accuracy.values)
