@@ -56,14 +56,18 @@ def composite_features(stack,                                  # stack (DataTree
                        percentiles=(10, 25, 50, 75, 90),       # per-band percentiles over time
                        standardize:bool=True,                  # z-score each feature over the pixels
                       ) -> xr.DataArray:
-    "Baseline features: NaN-aware per-band percentiles over time, (y, x, band) with bands `source/band/pNN`."
+    """Baseline features: NaN-aware per-band percentiles over time, (y, x, band) with bands `source/band/pNN`; float32
+    on both paths (the embeddings' type), computed in float64 and cast last, so a band far from zero (1e7 plus a
+    spread of a few units) standardises as in float64. With `standardize=False` the raw values are float32 too
+    (24 bits: such a band keeps its digits only standardised)."""
     feats, names = [], []
     for src, ds in _children(stack).items():
         static = "time" not in ds.dims or ds.sizes["time"] == 1
         for band in ds.data_vars:
             v = ds[band]
             if static:
-                feats.append((v.isel(time=0) if "time" in v.dims else v).transpose("y", "x").values[..., None])
+                feats.append((v.isel(time=0) if "time" in v.dims else v).transpose("y", "x").values[..., None]
+                             .astype(np.float64))
                 names.append(f"{src}/{band}")
                 continue
             with warnings.catch_warnings():
@@ -71,8 +75,8 @@ def composite_features(stack,                                  # stack (DataTree
                 p = np.nanpercentile(v.transpose("time", "y", "x").values.astype(np.float64), percentiles, axis=0)
             feats.append(np.moveaxis(p, 0, -1))
             names += [f"{src}/{band}/p{q:g}" for q in percentiles]
-    a = np.concatenate(feats, -1).astype(np.float32)
-    if standardize: a = _zscore(a).astype(np.float32)
+    a = np.concatenate(feats, -1)                       # float64: z-scored before the one cast to float32
+    a = (_zscore(a) if standardize else a).astype(np.float32)
     y, x = _grid(stack)
     return xr.DataArray(a, dims=("y", "x", "band"), coords={"y": y, "x": x, "band": names}, name="composite")
 
