@@ -15,7 +15,13 @@ __all__ = []
 __version__ = "0.1.0"
 
 import importlib as _importlib
+import importlib.machinery as _machinery
 import importlib.util as _importlib_util
+import inspect as _inspect
+import linecache as _linecache
+import re as _re
+import sys as _sys
+import tokenize as _tokenize
 
 from . import (core, timecodes, sources, geo, stacks, samples, text, scene, readers, testing, nn, stp,
                            summary, decoders, model, losses, checkpoint, train, embed, quantize, embeddings, evaluate,
@@ -37,3 +43,99 @@ def __getattr__(name:str):
     if not name.startswith("_") and _importlib_util.find_spec(f"{__name__}.{name}") is not None:
         return _importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+# %% ../nbs/40_api.ipynb #pd0002
+_SECTION = "\nParameters\n----------\n"
+_FIELD = _re.compile(r"(\w+)\s*:\s*([^=#]+?)\s*(?:=[^#]*)?#\s?(.*\S)\s*$")  # `name: type = default  # comment`
+
+def _signature_params(lines:list, start:int) -> list:
+    "[name, annotation, comment] of each parameter of the `def` whose source starts at line `start` (0-based)."
+    it = iter(lines[start:])
+    params, depth, seen_def, cur, expect, ann, closed, star = [], 0, False, None, False, None, False, ""
+    try:
+        for t in _tokenize.generate_tokens(lambda: next(it, "")):
+            s, op = t.string, t.type == _tokenize.OP
+            if not seen_def:
+                seen_def = t.type == _tokenize.NAME and s == "def"; continue
+            if op and s in "([{": depth += 1
+            if op and s in ")]}": depth -= 1
+            if depth == 0 and op and s == ":": break
+            if depth == 0 and op and s == ")": closed = True
+            if closed: continue                                  # the return annotation
+            if t.type == _tokenize.COMMENT:
+                mine = [p for p in params if p[3] == t.start[0] and not p[2]]
+                if mine: mine[-1][2] = s.lstrip("#").strip()
+                continue
+            if depth == 1 and op and s == "(" and not params and cur is None: expect = True; continue
+            if depth == 1 and t.type == _tokenize.NAME and expect:
+                cur = [star + s, "", "", t.start[0]]; params.append(cur); expect, ann, star = False, None, ""; continue
+            if depth == 1 and op and s == ",": expect, ann, star = True, None, ""; continue
+            if depth == 1 and op and s in ("*", "**", "/"): star = s if s != "/" else ""; continue
+            if depth == 1 and op and s == ":" and cur is not None and ann is None and not cur[1]: ann = []; continue
+            if depth == 1 and op and s == "=": ann = None; continue
+            if ann is not None and t.type not in (_tokenize.NL, _tokenize.NEWLINE):
+                ann.append(t)   # the annotation as written: its source text when on one line
+                cur[1] = (t.line[ann[0].start[1]:t.end[1]] if ann[0].start[0] == t.end[0] else
+                          " ".join(a.string for a in ann))
+    except (_tokenize.TokenError, SyntaxError): pass   # a signature cut short: what was read
+    return [p[:3] for p in params if p[0] not in ("self", "cls")]   # `*args`, `**kw` keep their stars
+
+def _class_fields(lines:list, name:str) -> list:
+    "[name, annotation, comment] of the commented fields in the body of `class name`."
+    start = next((i for i, l in enumerate(lines) if _re.match(rf"\s*class\s+{name}\b", l)), None)
+    if start is None: return []
+    out, indent = [], None
+    for l in lines[start + 1:]:
+        if not l.strip() or l.lstrip().startswith("#"): continue
+        pad = len(l) - len(l.lstrip())
+        if indent is None: indent = pad
+        if pad < indent: break
+        if pad == indent and (m := _FIELD.match(l.strip())): out.append([m[1], m[2].strip(), m[3]])
+    return out
+
+def _params_of(obj, lines:list, path:str) -> list:
+    "The documented parameters of a function or class defined in the file `path` (its lines)."
+    if _inspect.isclass(obj):
+        init = obj.__dict__.get("__init__")
+        code = getattr(_inspect.unwrap(init), "__code__", None) if init is not None else None
+        if code is not None and code.co_filename == path: return _signature_params(lines, code.co_firstlineno - 1)
+        return _class_fields(lines, obj.__name__)
+    code = getattr(_inspect.unwrap(obj), "__code__", None)
+    if code is None or code.co_filename != path: return []
+    return _signature_params(lines, code.co_firstlineno - 1)
+
+def _param_docs(module) -> int:
+    "Append a numpy-style Parameters section from the docments comments to each public function's and class's "
+    "docstring in `module` (once); returns how many got one."
+    path = getattr(module, "__file__", None)
+    lines = _linecache.getlines(path) if path else []
+    n = 0
+    for name in getattr(module, "__all__", ()):
+        obj = getattr(module, name, None)
+        if not (_inspect.isfunction(obj) or _inspect.isclass(obj)) or obj.__module__ != module.__name__: continue
+        doc = obj.__doc__ or ""
+        if _SECTION in doc: continue
+        ps = _params_of(obj, lines, path)
+        if not any(c for _, _, c in ps): continue
+        body = "".join(f"{p} : {a}\n    {c}\n" if a else f"{p}\n    {c}\n" for p, a, c in ps)
+        try: obj.__doc__ = _inspect.cleandoc(doc) + "\n" + _SECTION + body
+        except (AttributeError, TypeError): continue   # a class whose __doc__ is read-only
+        n += 1
+    return n
+
+class _ParamDocsFinder:
+    "Finds this package's modules as `PathFinder` does, and gives each, once loaded, its Parameters sections."
+    @classmethod
+    def find_spec(cls, fullname:str, path=None, target=None):
+        if not fullname.startswith(__name__ + ".") or path is None: return None
+        spec = _machinery.PathFinder.find_spec(fullname, path, target)
+        loader = getattr(spec, "loader", None)
+        if loader is None or not hasattr(loader, "exec_module"): return spec
+        run = loader.exec_module
+        def exec_module(module): run(module); _param_docs(module)
+        loader.exec_module = exec_module   # this spec's own loader object
+        return spec
+
+if not any(f is _ParamDocsFinder for f in _sys.meta_path): _sys.meta_path.insert(0, _ParamDocsFinder)
+for _name, _mod in list(_sys.modules.items()):
+    if _name.startswith(__name__ + ".") and _mod is not None: _param_docs(_mod)
