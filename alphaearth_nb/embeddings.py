@@ -22,10 +22,10 @@ from .labels import data_variables
 from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
 
 # %% auto #0
-__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OFFICIAL_COLLECTION', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise',
-           'values_at', 'sq_norms', 'byte_codes', 'gate_vectors', 'gated', 'query_array', 'gate_query',
-           'refuse_rotation', 'embedding_variable', 'as_embedding', 'quantize_embedding', 'dequantize_embedding',
-           'from_official', 'read_official_tiff']
+__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'band_order', 'a_bands', 'a_positions',
+           'label_bands', 'pixelwise', 'values_at', 'sq_norms', 'byte_codes', 'gate_vectors', 'gated', 'query_array',
+           'gate_query', 'refuse_rotation', 'embedding_variable', 'as_embedding', 'quantize_embedding',
+           'dequantize_embedding', 'tiff_scheme', 'from_official', 'read_official_tiff']
 
 # %% ../nbs/23_embeddings.ipynb #c0006
 _A_NAME = re.compile(r"\s*[Aa](\d{1,2})\s*")                      # A00..A63, any case or padding (A7, a07)
@@ -453,6 +453,15 @@ def dequantize_embedding(q) -> xr.DataArray:
 
 # %% ../nbs/23_embeddings.ipynb #c0024
 OFFICIAL_COLLECTION = "GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL"
+TIFF_SCHEME = "AEF_QUANTIZATION"    # GDAL tag of our embedding GeoTIFFs (`exports.to_cog`) naming what the numbers are
+INT8_SCHEME = "official-int8-sqrt"  # its value for the official int8 codes (written as 'sign(q)*(q/127.5)^2' before)
+
+def tiff_scheme(attrs:dict) -> str|None:
+    """What the GDAL tags of our embedding GeoTIFF (`exports.to_cog`; rioxarray puts them in attrs) say its numbers
+    are: 'int8' (the official scheme's codes, also after a copy to another type, `gdal_translate -ot Float32`),
+    'float' (vectors); None without the tag (not ours: an official tile)."""
+    v = attrs.get(TIFF_SCHEME)
+    return None if v is None else "int8" if str(v).replace(" ", "") in (INT8_SCHEME, "sign(q)*(q/127.5)^2") else "float"
 _DROP_ATTRS = ("_FillValue", "scale_factor", "add_offset", "long_name", "coordinates", "units", "AREA_OR_POINT")
 
 def _drop_time(obj, attrs:dict):
@@ -558,15 +567,18 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     if isinstance(obj, (xr.DataArray, xr.Dataset)): obj = unpacked(obj)  # CF-packed integers (scale_factor in attrs)
     refuse_rotation(obj, "the official product")
     attrs, fills = dict(obj.attrs), declared_nodata(obj)
-    codes = any(np.dtype(v.encoding.get("dtype", "f4")).kind in "iu"
+    ours = tiff_scheme(attrs)   # our GeoTIFF: its tags say what its numbers are and who wrote it
+    codes = ours == "int8" or any(np.dtype(v.encoding.get("dtype", "f4")).kind in "iu"
                 for v in (obj.data_vars.values() if isinstance(obj, xr.Dataset) else [obj]))
     da = rename_spatial(_official_array(obj, attrs))
     if "y" not in da.dims or "x" not in da.dims:
         raise DimensionError(f"cannot find the spatial dims in {da.dims}: rename them to y and x, e.g. "
                              "`ds.rename(X='x', Y='y')`")
     da = _orient(da, flip, _pixel_height(obj)).transpose("y", "x", "band")
-    da.attrs = {k: v for k, v in attrs.items() if k not in _DROP_ATTRS}
-    da.attrs.setdefault("source", OFFICIAL_COLLECTION)
+    da.attrs = {k: v for k, v in attrs.items() if k not in _DROP_ATTRS and not k.startswith("AEF_")
+                and not (ours and k == "TIFFTAG_IMAGEDESCRIPTION")}   # our tags read, not carried along
+    da.attrs.setdefault("source", attrs.get("AEF_SOURCE") or (attrs.get("AEF_WRITER", "alphaearth_nb") if ours
+                                                              else OFFICIAL_COLLECTION))   # ours: not Google's
     if (crs := crs_of(obj)) and "crs" not in da.attrs: da.attrs["crs"] = crs
     da.encoding = {}
     if da.dtype.kind in "iu" and not dequantize:

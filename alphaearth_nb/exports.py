@@ -25,15 +25,17 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError
 from .files import (MARKER, check_output, consolidate_zarr, is_ours, quiet_marker, remote_url, user_path,
                                  writing_file, writing_folder)
 from .quantize import NODATA, SCALE, dequantize, quantize
-from .embeddings import as_embedding, gated, label_bands, refuse_rotation
+from .embeddings import (INT8_SCHEME, TIFF_SCHEME, as_embedding, gated, label_bands, refuse_rotation,
+                                      tiff_scheme)
 from .geo import (as_crs, crs_of, declared_nodata, is_lazy, north_up, packing,
                                rename_spatial, require, unpacked, write_crs)
 from .cubes import coarsen, cube_form, grid_of, transform_of
 from .labels import class_flags, flag_attrs
 
 # %% auto #0
-__all__ = ['QUANTIZATION', 'PROJECTION_EXT', 'block_mean_direction', 'check_blocksize', 'overview_factors', 'to_cog', 'read_cog',
-           'map_to_cog', 'vectorize', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item']
+__all__ = ['SCHEME_SOURCE', 'QUANTIZATION', 'PROJECTION_EXT', 'block_mean_direction', 'cog_tags', 'check_blocksize',
+           'overview_factors', 'to_cog', 'read_cog', 'map_to_cog', 'vectorize', 'to_zarr', 'open_zarr', 'lonlat_bounds',
+           'stac_item']
 
 # %% ../nbs/25c_exports.ipynb #c0006
 def block_mean_direction(emb,            # embedding (y, x, band) or cube (time, y, x, band)
@@ -57,6 +59,26 @@ def _profile(emb, dtype:str, blocksize:int, count:int, nodata, bottom_up:bool=Fa
     return dict(driver="GTiff", width=emb.sizes["x"], height=emb.sizes["y"], count=count, dtype=dtype, nodata=nodata,
                 crs=CRS.from_user_input(crs), transform=t, tiled=True, blockxsize=bs, blockysize=bs,
                 compress="deflate", BIGTIFF="IF_SAFER", interleave="pixel")
+
+SCHEME_SOURCE = "https://developers.google.com/earth-engine/guides/aef_on_gcs_readme"   # the official layout
+
+def cog_tags(dtype:str,                 # the file's: "int8" (official codes) or "float32"
+             source:str|None=None,      # where the embedding came from (`attrs['source']`), kept as AEF_SOURCE
+            ) -> dict:
+    """The GDAL metadata (dataset tags) of an embedding COG: how to read its numbers, for GDAL, QGIS and our readers
+    (`embeddings.tiff_scheme`). The official int8 scheme is not linear, so no GDAL scale / offset can say it (QGIS
+    shows the codes -127..127 as they are): the tags name it, give the de-quantisation formula and its source (Google's
+    GCS README) and the no-data -128; TIFFTAG_IMAGEDESCRIPTION (`gdalinfo`, QGIS' layer information) says it in words."""
+    what = "AlphaEarth embedding: 64 bands A00..A63, one unit vector per pixel"
+    if dtype == "int8":
+        tags = {TIFF_SCHEME: INT8_SCHEME, "AEF_DEQUANTIZE": "value = sign(q) * (q / 127.5)^2 for codes q in -127..127",
+                "AEF_QUANTIZE": "q = clip(round(sign(x) * sqrt(|x|) * 127.5), -127, 127); no data -> -128",
+                "AEF_NODATA": str(NODATA), "AEF_SCHEME_SOURCE": SCHEME_SOURCE,
+                "TIFFTAG_IMAGEDESCRIPTION": f"{what}, stored as int8 codes q of the official non-linear (square-root) "
+                f"scheme, which no scale/offset expresses: value = sign(q) * (q / 127.5)^2; {NODATA} is no data. "
+                f"Source: {SCHEME_SOURCE}"}
+    else: tags = {TIFF_SCHEME: "none", "AEF_NODATA": "nan", "TIFFTAG_IMAGEDESCRIPTION": f"{what}, float32; NaN is no data"}
+    return {**tags, "AEF_WRITER": "alphaearth_nb exports.to_cog", **({"AEF_SOURCE": str(source)} if source else {})}
 
 def _codes(block:np.ndarray, dtype:str) -> np.ndarray:
     "(rows, cols, 64) float -> (64, rows, cols) in the file's dtype."
@@ -141,7 +163,7 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
     with _cog_stage(path, blocksize, facs, overwrite) as src:
         with rasterio.open(src, "w", **prof) as dst:
             dst.descriptions = tuple(band_names())
-            dst.update_tags(AEF_QUANTIZATION="sign(q)*(q/127.5)^2" if dtype == "int8" else "none")
+            dst.update_tags(**cog_tags(dtype, emb.attrs.get("source")))   # the scheme named: no scale/offset can
             if not _write_rows(dst, emb, dtype, blocksize): raise _no_data("embedding", path)  # the stage is removed
             if facs: dst.build_overviews(facs, Resampling.nearest)   # placeholders, overwritten below
         for i, f in enumerate(facs):
@@ -167,7 +189,8 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
     export of scaled integers) are unpacked to `value * scale + offset` (`geo.unpacked`), their no-data NaN, as
     every other reader of the package does; int8 is always the official scheme's codes. Other files (float, int8
     codes stored as uint8) pass the gate of every reader (`embeddings.gated`): uint8 codes are decoded as it finds
-    them, and a pixel is no data when all its bands hold the file's no-data value. A file of one band (a map from
+    them, and a pixel is no data when all its bands hold the file's no-data value; a float copy of our int8 file
+    (`gdal_translate -ot Float32` keeps its tags, `cog_tags`) holds codes. A file of one band (a map from
     `map_to_cog`) is a `DimensionError` naming `rioxarray.open_rasterio`, its reader."""
     require("rioxarray", "official", "reading COGs")
     import rioxarray
@@ -201,7 +224,8 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
     if da.dtype == np.int8: out = dequantize(da)
     else:   # the one gate of every reader: no data where ALL bands hold the fill (a vector may have one 0.0 component:
         # masked band by band, nodata=0 made a NaN band in ~0.2% of pixels), all-zero and non-vectors NaN, warned
-        out = gated(da, fills=(fill,) if fill is not None and np.isfinite(fill) else ())   # uint8 codes: decoded
+        out = gated(da, fills=(fill,) if fill is not None and np.isfinite(fill) else (),   # uint8 codes: decoded
+                    codes=tiff_scheme(da.attrs) == "int8" or None)   # our int8 file copied to floats: codes
     out.attrs = {}
     return write_crs(out, crs).rename("embedding")
 

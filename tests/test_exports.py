@@ -591,3 +591,43 @@ def test_a_to_zarr_store_opens_in_plain_xarray_without_warnings(tmp_path, quanti
         back = xr.open_zarr(p)["embedding"].load()
         np.testing.assert_array_equal(open_zarr(p).values, _emb(1).values)
     assert back.dtype == (np.int8 if quantized else np.float32) and list(back.band.values[[0, -1]]) == ["A00", "A63"]
+
+
+# --- S20 outputs: an int8 COG names its scheme for GDAL / QGIS users (no scale/offset can), our readers read it ----
+def test_an_int8_cog_names_its_non_linear_scheme_for_gdal_users(tmp_path):
+    # the file had AEF_QUANTIZATION='sign(q)*(q/127.5)^2' only: no source, no no-data, nothing gdalinfo or QGIS shows
+    import rasterio
+    from alphaearth_nb.embeddings import OFFICIAL_COLLECTION, read_official_tiff
+    e = _emb(40); e.values[2, 3] = np.nan
+    p = to_cog(e.assign_attrs(source=OFFICIAL_COLLECTION), tmp_path / "e.tif", blocksize=16)
+    with rasterio.open(p) as f:
+        tags, nd, codes = f.tags(), f.nodata, f.read()
+    assert nd == -128 and tags["AEF_NODATA"] == "-128" and tags["AEF_QUANTIZATION"] == "official-int8-sqrt"
+    assert tags["AEF_SCHEME_SOURCE"] == "https://developers.google.com/earth-engine/guides/aef_on_gcs_readme"
+    assert "no scale/offset" in tags["TIFFTAG_IMAGEDESCRIPTION"] and "-128 is no data" in tags["TIFFTAG_IMAGEDESCRIPTION"]
+    formula = tags["AEF_DEQUANTIZE"].split(" for ")[0].split("=", 1)[1].replace("^", "**")   # what a user types
+    q = codes[codes != -128].astype(np.float64)
+    np.testing.assert_allclose(eval(formula, {"sign": np.sign, "q": q}), dequantize(codes[codes != -128]), rtol=1e-6)
+    assert tags["AEF_SOURCE"] == OFFICIAL_COLLECTION            # a re-written official tile says so
+    with rasterio.open(to_cog(e, tmp_path / "f.tif", dtype="float32")) as f:
+        assert f.tags()["AEF_QUANTIZATION"] == "none" and "NaN is no data" in f.tags()["TIFFTAG_IMAGEDESCRIPTION"]
+    # our readers read the tags, not carry them: read_official_tiff named our file Google's collection
+    r = read_official_tiff(tmp_path / "f.tif")
+    assert r.attrs["source"] == "alphaearth_nb exports.to_cog" and not any(k.startswith("AEF_") for k in r.attrs)
+    np.testing.assert_array_equal(r.values, e.values)
+    assert read_official_tiff(p).attrs["source"] == OFFICIAL_COLLECTION
+
+
+def test_a_float_copy_of_our_int8_cog_reads_as_codes(tmp_path):
+    # `gdal_translate -ot Float32` of our file: the codes as floats, no-data -128 and the tags kept
+    import rasterio
+    from alphaearth_nb.embeddings import read_official_tiff, tiff_scheme
+    e = _emb(41); e.values[0, 0] = np.nan
+    p = to_cog(e, tmp_path / "e.tif", overviews=False)
+    with rasterio.open(p) as f: prof, a, tags = f.profile, f.read(), f.tags()
+    with rasterio.open(tmp_path / "f.tif", "w", **{**prof, "dtype": "float32"}) as d:
+        d.write(a.astype(np.float32)); d.update_tags(**tags)
+    for read in (read_cog, read_official_tiff):
+        np.testing.assert_array_equal(read(tmp_path / "f.tif").values, e.values)
+    assert tiff_scheme({"AEF_QUANTIZATION": "sign(q)*(q/127.5)^2"}) == "int8"   # files written before this name
+    assert tiff_scheme({"AEF_QUANTIZATION": "none"}) == "float" and tiff_scheme({}) is None
