@@ -22,7 +22,7 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError
                                 NoValidDataError, PointError, TimeError)
 from .cubes import is_geometry_input, label_table, years_of_cube
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse_rotation, values_at
-from .evaluate import (change_scores, drop_unlabelled, knn_predict, knn_search, least_squares_fit,
+from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
 from .geo import (as_crs, axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata,
                                inside_grid, pixel_indices, rename_spatial, same_crs, to_crs, unpacked)
@@ -549,6 +549,6 @@ def regress(emb, targets,               # values: a raster on the grid (NaN/decl
         fn = lambda q: least_squares_predict(W, q)
     else:
         if k > len(X): raise LabelError(f"k={k} neighbours but only {len(X)} labelled pixels: label more or lower k")
-        fn = lambda q: vals[knn_search(X, q, k)[1]].mean(1)
+        fn = lambda q: vals[knn_indices(X, q, k)].mean(1)
     pred = predict_pixels(da, fn, 1, dtype=dt).isel(out=0, drop=True)
     return pred.rename("prediction").assign_attrs(method=method)

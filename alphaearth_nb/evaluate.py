@@ -19,7 +19,8 @@ import xarray as xr
 from jaxtyping import Array, Float, Int
 from tqdm.auto import tqdm
 
-from .knn import centring_offset, knn_predict, knn_search, knn_vote, wider_than_float32  # the kNN engine (re-exported here)
+from .knn import (centring_offset, knn_indices, knn_predict, knn_search, knn_vote,  # the kNN engine
+                               wider_than_float32)                                             # (re-exported here)
 from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .quantize import dequantize
@@ -460,7 +461,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
             tr, te = (max_trial_split(yi, f, _fold_seed(seed, s, 0), max_shots, max_fraction) if s == "max" else
                       nshot_split(yi, s, np.random.default_rng(_fold_seed(seed, s, f)), max_shots, max_fraction))
             if ks_s:
-                _, nn = knn_search(x[tr], x[te], kmax)
+                nn = knn_indices(x[tr], x[te], kmax)
                 nn_lab = yi[tr][nn]
                 for m, k in ks_s.items():
                     scores[m].append(balanced_accuracy(yi[te], knn_vote(nn_lab[:, :k], C)[0]))
@@ -513,7 +514,7 @@ def evaluate_regression(x,                        # features, (N, D)
             tr, te = np.sort(perm[:n]), np.sort(perm[n:])
             preds = {}
             if ks:
-                _, nn = knn_search(x[tr], x[te], max(ks.values()))
+                nn = knn_indices(x[tr], x[te], max(ks.values()))
                 for m, k in ks.items(): preds[m] = y[tr][nn[:, :k]].mean(1)
             if "linear" in methods: preds["linear"] = least_squares_predict(_least_squares_fit(x[tr], y[tr]), x[te])
             for m in methods: res[m].append((r2(y[te], preds[m]), mae(y[te], preds[m])))

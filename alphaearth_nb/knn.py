@@ -21,7 +21,7 @@ from .core import ConfigError, DimensionError, DTypeError, LabelError, NoValidDa
 
 # %% auto #0
 __all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'VOTE_TABLE', 'wider_than_float32', 'centring_offset',
-           'knn_search', 'knn_vote', 'knn_predict']
+           'knn_search', 'knn_indices', 'knn_vote', 'knn_predict']
 
 # %% ../nbs/23a_knn.ipynb #c0006
 GROUP = 16  # rows (training vectors) per group of the first selection stage
@@ -93,7 +93,7 @@ def _block_candidates(d:Float[Array, "C Q"], kc:int) -> tuple[Int[Array, "kc Q"]
     return (pick << sh) | (j & np.int32(g - 1)), v, jnp.minimum(glb[kc], clb[kc])
 
 # %% ../nbs/23a_knn.ipynb #c0010
-_ERR = 8 * 2.0**-24  # see "Why a certificate": err = _ERR (D + 2) (|q| + max|t|)^2
+_ERR = 8 * 2.0**-24  # see "Why a certificate": err = _ERR (D + 2) (|q| + max|t|)^2; err / 4 bounds the expansion
 _TIE = 2.0**-22      # two direct sums within _TIE (log2 D + 3) (relative) may be swapped against float64
 
 def _tie(dim:int) -> float: return _TIE * (math.ceil(math.log2(max(dim, 2))) + 3)
@@ -160,7 +160,7 @@ def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
     near = jnp.any(close & jnp.isfinite(d1) & (g[1:] != g[:-1]), 0)
     edge = dist[k - 1] * (1 + tie)                               # the cast moves each distance by up to `slack`
     edge = jnp.where(slack > 0, (jnp.sqrt(edge) + 2 * slack) ** 2, edge)
-    ok = jnp.all(lb + qq[None] - err > edge[None], 0)
+    ok = jnp.all(lb + qq[None] - err / 2 > edge[None], 0)                # err / 2: twice the bound ("Why a certificate")
     return dist.T, idx.T, ok, near
 
 def _by_products(v, idx, lb, err, qq, n, k:int, keyed:bool):
@@ -433,6 +433,21 @@ def _knn(train_x, query_x, k:int, query_chunk:int=256, train_chunk:int=8192, low
         dist[bad, :k], idx[bad, :k] = _exact_host(hx, hq[bad], k)
     return np.ascontiguousarray(dist[:, :k]), np.ascontiguousarray(idx[:, :k])
 
+def knn_indices(train_x,              # training features, (N, D)
+                query_x,              # query features, (Q, D)
+                k:int,                # neighbours per query
+                query_chunk:int=256,  # queries per block
+                train_chunk:int=8192, # training rows per block
+                low:bool=False,       # bfloat16 first round (as `knn_search`)
+               ) -> np.ndarray:
+    """Indices (Q, k) of the k nearest training rows, nearest first: `knn_search`'s, without the distances.
+
+    The same rows in the same order (exact, equal distances to the lower index), found without the first round's
+    direct sums where the products' gaps settle the order (see "Indices only"): for the kNN vote or the mean of
+    the neighbours' values. Raises what `knn_search` raises."""
+    return _knn(train_x, query_x, k, query_chunk, train_chunk, low, direct=False)[1]
+
+
 # %% ../nbs/23a_knn.ipynb #c0027
 def knn_vote(nn_labels,          # (Q, k) class indices 0 .. C-1 of the neighbours, nearest first
              n_classes:int,      # C
@@ -500,5 +515,5 @@ def knn_predict(train_x,           # training features, (N, D)
     if train_y.size and (train_y.min() < 0 or train_y.max() >= n_classes):
         raise LabelError(f"labels must be class indices 0..{n_classes - 1}, found {train_y.min()}..{train_y.max()}: "
                          "map them with `evaluate.encode_labels(y)`")
-    _, idx = _knn(train_x, query_x, k, **chunks, direct=False)   # indices only: no direct sums (see "Indices only")
+    idx = knn_indices(train_x, query_x, k, **chunks)   # no direct sums where the products settle it ("Indices only")
     return (_vote if train_y.dtype.kind in "iu" else knn_vote)(train_y[idx], n_classes)   # knn_vote: refuses others

@@ -6,7 +6,8 @@ import xarray as xr
 
 from alphaearth_nb.core import AEFError, LabelError, band_names
 from alphaearth_nb.evaluate import (balanced_accuracy, change_threshold_sweep, check_xy, composite_features,
-                                    encode_labels, evaluate, evaluate_embeddings, knn_predict, knn_search, least_squares_fit,
+                                    encode_labels, evaluate, evaluate_embeddings, knn_indices, knn_predict, knn_search,
+                                    least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, mae, nshot_split,
                                     points_at, r2, xy_features, lonlat, max_trial_folds, max_trial_split,
                                     separated_points, evaluate_regression)
@@ -330,6 +331,33 @@ def test_official_embeddings_protocol(shared_data):
     tab = evaluate_embeddings(x, df.dw_label.to_numpy(), shots=(10, "max"), folds=2, methods=("knn1", "linear"))
     assert tab.train_per_class.tolist() == [10, 10, 120, 120]
     assert (tab.balanced_accuracy > 0.35).all()  # nine classes: chance is 0.11
+
+
+def test_protocol_neighbours_are_float64s(shared_data, monkeypatch):
+    """The protocol takes its neighbours from `knn_indices` (no distances needed): on official vectors beside their
+    one-int8-step neighbours (field case D1, the neighbour listed first, another label and value), its kNN
+    tables equal those from float64 neighbours (ties to the lower index)."""
+    from alphaearth_nb import evaluate as ev
+    from alphaearth_nb.quantize import dequantize, quantize
+    from alphaearth_nb.readers import read_aef_samples
+    v = read_aef_samples(shared_data / "aef_samples")[band_names()].to_numpy(np.float32)[:150]
+    c = quantize(v).astype(np.int16)
+    j, r = np.abs(v).argmin(1), np.arange(len(v))
+    c[r, j] += np.where(c[r, j] < 127, 1, -1)
+    x = np.concatenate([dequantize(c.astype(np.int8)), v, v[:50]])         # step, vector, exact copies
+    y = np.r_[np.zeros(150, int), np.ones(150, int), np.full(50, 2)]
+    calls = []
+    def float64_indices(train, query, k, **_):
+        calls.append(len(query))
+        d = ((query[:, None].astype(np.float64) - train[None].astype(np.float64)) ** 2).sum(-1)
+        return np.argsort(d, 1, kind="stable")[:, :k]
+    got = (evaluate_embeddings(x, y, shots=(20,), folds=3, methods=("knn1", "knn3")),
+           evaluate_regression(x, np.arange(350.0), n_train=(100,), folds=3, methods=("knn1", "knn3")))
+    monkeypatch.setattr(ev, "knn_indices", float64_indices)
+    want = (evaluate_embeddings(x, y, shots=(20,), folds=3, methods=("knn1", "knn3")),
+            evaluate_regression(x, np.arange(350.0), n_train=(100,), folds=3, methods=("knn1", "knn3")))
+    assert len(calls) == 6 and not np.isnan(want[0].balanced_accuracy).any()
+    for g, w in zip(got, want): pd.testing.assert_frame_equal(g, w)
 
 
 def test_regression_table():

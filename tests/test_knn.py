@@ -6,7 +6,7 @@ import pytest
 from alphaearth_nb.analysis import classify
 from alphaearth_nb.core import (AEFError, ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError,
                                 band_names)
-from alphaearth_nb.knn import knn_predict, knn_search, knn_vote
+from alphaearth_nb.knn import knn_indices, knn_predict, knn_search, knn_vote
 from alphaearth_nb.quantize import dequantize, quantize
 from alphaearth_nb.readers import read_aef_samples
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -480,9 +480,8 @@ def test_neighbours_closer_than_float32_resolves_at_the_spread(kind, k, low):
 
 
 def _indices_only(train, query, k, **chunks):
-    "`knn_predict`'s search: `_knn(direct=False)` (no direct sums), its indices (Q, k)."
-    from alphaearth_nb import knn
-    return knn._knn(train, query, k, **chunks, direct=False)[1]
+    "`knn_indices` (knn_predict's search: no direct sums where the products settle it), its indices (Q, k)."
+    return knn_indices(train, query, k, **chunks)
 
 
 @pytest.mark.parametrize("kind", ["random", "clustered", "grid"])
@@ -537,3 +536,39 @@ def test_knn_predict_is_the_vote_of_the_exact_neighbours(official):
         assert (knn_predict(x, np.arange(40), q, 1, 40)[0] == reference(x, q, 1)[1][:, 0]).all()
     q[1, 2] = np.nan
     with pytest.raises(NoValidDataError, match="1 of 4 query rows"): knn_predict(x, np.arange(40), q, 1, 40)
+
+
+def _band_set(gaps: np.ndarray, seed: int = 12) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Queries (Q, 64), and for each its nearest row A and a row B farther by `gaps` x `err` (knn's bound of the
+    expansion's rounding, "Why a certificate"), in float64: training rows [A's, B's] (2Q, 64) and the gaps reached."""
+    from alphaearth_nb import knn
+    rng = np.random.default_rng(seed)
+    q = _unit(rng.standard_normal((len(gaps), 64)))
+    u, w = _unit(rng.standard_normal((len(gaps), 64))), _unit(rng.standard_normal((len(gaps), 64)))
+    a = (q + 0.03 * u).astype(np.float32)
+    train = np.concatenate([a, a])                                 # B placed below, once err is known
+    mu = train.mean(0, dtype=np.float64).astype(np.float32).astype(np.float64)
+    err = lambda t: knn._ERR * 66 * (np.linalg.norm(q - mu, axis=1) + np.linalg.norm(t - mu, axis=1).max()) ** 2
+    d = lambda t: ((q.astype(np.float64) - t) ** 2).sum(1)
+    for _ in range(3):                                             # B moves mu and max|t| a little: settle
+        e = err(train)
+        train[len(q):] = (q + np.sqrt(d(a) + gaps * e)[:, None] * w).astype(np.float32)
+    return train, q, (d(train[len(q):]) - d(a)) / err(train)
+
+
+def test_certificate_at_half_the_bound(monkeypatch):
+    """The first round's certificate subtracts err / 2 (twice the expansion's rounding bound), not err: a row
+    0.8 err beyond the nearest is left out in the first round (until Dec 2026: a second round for each such query),
+    and rows from 0.05 err to 2 err beyond it are ranked as float64 ranks them, k = 1, 2, indices only too."""
+    rounds = _spy_rounds(monkeypatch)
+    train, q, got = _band_set(np.full(64, 0.8))
+    assert (abs(got - 0.8) < 0.02).all()
+    np.testing.assert_array_equal(knn_search(train, q, 1)[1], reference(train, q, 1)[1])
+    assert rounds == [(False, 64)]                                 # the certificate held for every query
+    for gaps in (np.linspace(0.05, 2, 64), np.geomspace(1e-3, 0.6, 64)):
+        train, q, _ = _band_set(gaps)
+        for k in (1, 2):
+            for chunks in ({}, dict(train_chunk=32)):
+                want = reference(train, q, k)[1]
+                np.testing.assert_array_equal(knn_search(train, q, k, **chunks)[1], want)
+                np.testing.assert_array_equal(knn_indices(train, q, k, **chunks), want)
