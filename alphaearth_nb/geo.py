@@ -1,4 +1,4 @@
-"""Where pixels are: spatial dims, the CRS read and written by meaning, north-up rows, grids, pixel lookup.
+"""Where points and pixels meet: pixel lookup, geometries and points across the antimeridian, points in any CRS, grid checks (the dims, CRS and grids themselves: `spatial`).
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/geo.html.md"""
 
@@ -7,332 +7,28 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/geo.html.md"""
 # %% ../nbs/03_geo.ipynb #c0002
 from __future__ import annotations
 
-import importlib.util
-
 import numpy as np
-import xarray as xr
-from pyproj import CRS, Transformer
-from pyproj.exceptions import CRSError as _ProjCRSError
+from pyproj import Transformer
 
-from .core import CRSError, EmptyStackError, GridError, MissingDependencyError, PointError
+from .core import CRSError, EmptyStackError, GridError, PointError
 from .files import is_remote
+from .spatial import (MAX_LON_STEP, NODATA_KEYS, X_NAMES, Y_NAMES, as_crs, axes_to_turn, axis_span,
+                                   crs_name, crs_of, declared_nodata, flip_rows, geotransform, geotransform_steps,
+                                   grid_coords, half_pixel, is_geographic, is_lazy, north_up, packing, pixel_size,
+                                   rename_spatial, require, same_crs, unpacked, wrapped_like, write_crs)
+
+_all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
+         'declared_nodata', 'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'same_crs',
+         'write_crs', 'grid_coords', 'half_pixel', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span',
+         'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows']   # spatial's, re-exported
 
 # %% auto #0
-__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'MAX_LON_STEP', 'POLE_TOL', 'SWAP_HINT', 'require', 'rename_spatial', 'is_lazy',
-           'declared_nodata', 'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of', 'same_crs', 'write_crs',
-           'grid_coords', 'half_pixel', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like',
-           'axes_to_turn', 'north_up', 'flip_rows', 'cell_index', 'wrap_x', 'check_pixels', 'check_degrees',
-           'check_grid_degrees', 'inside_grid', 'swapped_on', 'pixel_indices', 'turn_shift', 'wrap_geometries',
-           'unwrap_lon', 'geometries_on', 'to_crs', 'utm_crs', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid']
-
-# %% ../nbs/03_geo.ipynb #c0006
-def require(module:str,       # top-level module name, e.g. "leafmap"
-            extra:str,        # the package extra that installs it, e.g. "maps"
-            purpose:str="",   # what needs it, for the message
-           ) -> None:
-    "Raise `MissingDependencyError` naming the extra to install when the optional `module` is absent."
-    try: found = importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError): found = False
-    if not found:
-        raise MissingDependencyError(f"{purpose or module} needs the optional package `{module}`, which is not "
-                                     f"installed: install with pip install 'alphaearth_nb[{extra}]'")
-
-# %% ../nbs/03_geo.ipynb #c0009
-X_NAMES = ("x", "X", "lon", "longitude")  # spatial dim names seen in xee / rioxarray / netCDF outputs
-Y_NAMES = ("y", "Y", "lat", "latitude")
-
-def rename_spatial(obj):
-    "Rename xee/CF spatial dims (X/Y, lon/lat, ...) of a DataArray or Dataset to x/y."
-    ren = {}
-    for names, to in ((X_NAMES, "x"), (Y_NAMES, "y")):
-        hit = [n for n in names if n in obj.dims]
-        if to not in obj.dims and hit: ren[hit[0]] = to
-    return obj.rename(ren) if ren else obj
-
-def is_lazy(obj) -> bool:
-    "Whether `obj` (DataArray, Dataset, DataTree or array) holds dask arrays."
-    if isinstance(obj, xr.DataTree): return any(is_lazy(n.dataset) for n in obj.subtree)
-    if isinstance(obj, xr.Dataset): return any(is_lazy(v) for v in obj.data_vars.values())
-    if isinstance(obj, xr.DataArray): return obj.chunks is not None
-    return type(obj).__module__.startswith("dask")
-
-# %% ../nbs/03_geo.ipynb #c0012
-NODATA_KEYS = ("_FillValue", "missing_value", "nodata", "nodatavals")  # where readers declare no-data
-
-def declared_nodata(obj,
-                    finite:bool=False, # only the finite values (NaN fills are NaN already: nothing to mask)
-                   ) -> tuple:
-    "Every no-data value `obj` declares in attrs or encoding (`_FillValue`, `missing_value`, `nodata`, ...)."
-    objs = [obj, *obj.data_vars.values()] if isinstance(obj, xr.Dataset) else [obj]
-    out = []
-    for o in objs:
-        for d in (o.attrs, o.encoding):
-            for k in NODATA_KEYS:
-                if d.get(k) is None: continue
-                try: vals = np.atleast_1d(np.asarray(d[k], np.float64)).ravel()
-                except (TypeError, ValueError): continue  # e.g. a string: not a number, not a fill value
-                out += [float(v) for v in vals if not any(v == w or (np.isnan(v) and np.isnan(w)) for w in out)]
-    return tuple(v for v in out if np.isfinite(v)) if finite else tuple(out)
-
-def packing(a:dict) -> tuple[float, float]|None:
-    "(scale, offset) of CF packing declared in attrs `a` (`scale_factor`, `add_offset`); None when absent or (1, 0)."
-    try: s, o = (np.unique(np.asarray(a.get(k, d), np.float64)) for k, d in (("scale_factor", 1.), ("add_offset", 0.)))
-    except (TypeError, ValueError): return None
-    if s.size != 1 or o.size != 1: return None  # empty, or differing per band: left to the caller's checks
-    s, o = float(s[0]), float(o[0])
-    return None if (s, o) == (1.0, 0.0) else (s, o)
-
-def unpacked(obj,
-             nodata=None,  # further stored (packed) value(s) meaning no data, beyond those `obj` declares
-            ):
-    """`obj` with integer bands packed CF-style unpacked: float32 `value * scale_factor + add_offset`, declared fills
-    and `nodata` NaN (a fill is a stored value: -32768 of a scaled int16 matches before unpacking, not after).
-
-    Readers that do not decode (`mask_and_scale=False`, rioxarray's default for `scale_factor` in attrs, GDAL
-    with band scales) leave the packed integers and keep `scale_factor` / `add_offset` in attrs; a decoded array
-    keeps them in `encoding` only and is returned as it is. Float arrays and integers without packing (or packed
-    with scale 1, offset 0) are unchanged; a Dataset is unpacked variable by variable."""
-    if isinstance(obj, xr.Dataset):
-        return obj.assign({k: unpacked(v, nodata) for k, v in obj.data_vars.items() if packing(v.attrs)}) if any(
-            packing(v.attrs) for v in obj.data_vars.values()) else obj
-    p = packing(obj.attrs)
-    if p is None or obj.dtype.kind not in "iu": return obj
-    extra = [] if nodata is None else [nodata] if isinstance(nodata, str) or np.ndim(nodata) == 0 else list(nodata)
-    fills = [*declared_nodata(obj, finite=True), *(f for f in extra if not isinstance(f, str) and np.isfinite(f))]
-    out = obj.where(~obj.isin(fills)) if fills else obj
-    out = (out.astype(np.float64) * p[0] + p[1]).astype(np.float32)
-    out.attrs = {k: v for k, v in obj.attrs.items() if k not in (*NODATA_KEYS, "scale_factor", "add_offset")}
-    out.encoding = {}
-    return out
-
-# %% ../nbs/03_geo.ipynb #c0015
-def as_crs(crs) -> CRS:
-    "`crs` (EPSG code or string, WKT, PROJJSON, pyproj CRS) as a pyproj `CRS`; `CRSError` when unreadable."
-    if isinstance(crs, CRS): return crs
-    try: return CRS.from_user_input(crs)
-    except (_ProjCRSError, TypeError, ValueError) as e:
-        raise CRSError(f"cannot read the CRS {str(crs)[:80]!r} ({e}): give an EPSG code such as 'EPSG:32631', "
-                       "a WKT string or PROJJSON") from None
-
-def crs_name(crs) -> str:
-    "A short name of `crs`: 'EPSG:n' when pyproj finds the code, else its WKT."
-    c = as_crs(crs)
-    code = c.to_epsg()
-    return f"EPSG:{code}" if code else c.to_wkt()
-
-def _grid_mapping_crs(obj) -> str|None:
-    "WKT of a CF grid-mapping coordinate or variable (`spatial_ref`, `crs`, or one named by `grid_mapping`)."
-    names = ["spatial_ref", "crs"]
-    for v in ([obj] if isinstance(obj, xr.DataArray) else list(obj.data_vars.values())):
-        gm = v.attrs.get("grid_mapping") or v.encoding.get("grid_mapping")
-        if gm: names.insert(0, str(gm))
-    for n in names:
-        if n in obj.coords or (isinstance(obj, xr.Dataset) and n in obj.data_vars):
-            a = obj[n].attrs
-            if a.get("crs_wkt") or a.get("spatial_ref"): return str(a.get("crs_wkt") or a.get("spatial_ref"))
-            if a.get("grid_mapping_name"):  # CF parameters only (no WKT), e.g. from older netCDF writers
-                try: return CRS.from_cf(dict(a)).to_wkt()
-                except Exception: pass
-    return None
-
-def _crs_text(c) -> str:
-    "A CRS held in attrs as text: a string as it is; bytes, an int EPSG code, a PROJJSON dict or a CRS object named."
-    if isinstance(c, bytes): c = c.decode(errors="replace")
-    if isinstance(c, str): return c
-    try: return crs_name(c)
-    except CRSError: return str(c)
-
-def crs_of(obj) -> str|None:
-    "The CRS recorded on `obj` (`attrs['crs']`, a CF grid mapping such as `spatial_ref`), as 'EPSG:n' or WKT; None."
-    if isinstance(obj, xr.DataTree):   # the tree's own, else its data's, else the first child's that has one
-        if obj.attrs.get("crs"): return _crs_text(obj.attrs["crs"])
-        parts = ([obj.to_dataset()] if obj.has_data else []) + list(obj.children.values())
-        return next((c for c in map(crs_of, parts) if c), None)
-    if obj.attrs.get("crs"): return _crs_text(obj.attrs["crs"])
-    wkt = _grid_mapping_crs(obj)
-    if wkt is None:  # an EPSG code alone: attrs or a scalar coordinate `epsg` (stackstac keeps it when attrs drop)
-        e = obj.attrs.get("epsg", obj["epsg"].values if "epsg" in obj.coords and obj["epsg"].ndim == 0 else None)
-        try: return f"EPSG:{int(e)}" if e is not None and int(e) > 0 else None
-        except (TypeError, ValueError): return None
-    try: return crs_name(wkt)
-    except CRSError: return wkt
-
-# %% ../nbs/03_geo.ipynb #c0017
-def same_crs(a, b) -> bool:
-    "Whether two CRSs (any spelling, or xarray objects carrying one) are the same; None on either side is unknown."
-    a, b = (crs_of(o) if isinstance(o, (xr.DataArray, xr.Dataset, xr.DataTree)) else o for o in (a, b))
-    if a is None or b is None or (isinstance(a, str) and a == b): return True
-    return as_crs(a).equals(as_crs(b), ignore_axis_order=True)
-
-def write_crs(obj, crs):
-    """`obj` with `crs` recorded as `attrs['crs']` and as the CF `spatial_ref` coordinate (rioxarray/odc-geo form). A
-    reader's `GeoTransform` there is kept where the coordinates still fit it (a slice) and rewritten from them where
-    they do not (`coarsen`, a strided `isel`), so exports and `rio.transform()` get the grid the data is on."""
-    if crs is None: return obj
-    c = as_crs(crs)
-    name = crs_name(c)
-    cf = {k: v for k, v in c.to_cf().items() if v is not None}
-    wkt = c.to_wkt()
-    old = obj.coords.get("spatial_ref")   # a reader's geotransform gives a one-pixel strip its size: kept, made fresh
-    gt = ({"GeoTransform": _fresh_geotransform(obj.assign_attrs(crs=name), old.attrs["GeoTransform"])}
-          if old is not None and "GeoTransform" in old.attrs else {})
-    out = obj.assign_coords(spatial_ref=xr.Variable((), np.int64(0), {**cf, "crs_wkt": wkt, "spatial_ref": wkt, **gt}))
-    out.attrs["crs"] = name
-    if isinstance(out, xr.Dataset):
-        for v in out.data_vars.values(): v.encoding["grid_mapping"] = "spatial_ref"
-    else: out.encoding["grid_mapping"] = "spatial_ref"
-    return out
-
-# %% ../nbs/03_geo.ipynb #c0021
-def grid_coords(ny:int, nx:int, x0:float=500_000., y0:float=5_000_000., res:float=10.,
-                res_y:float|None=None,   # row spacing when it differs from `res` (negative: rows run south to north)
-               ) -> dict:
-    "Pixel-centre y (descending) and x coordinates of a north-up grid whose top-left corner is (x0, y0)."
-    res_y = res if res_y is None else res_y
-    return {"y": y0 - res_y * (np.arange(ny) + 0.5), "x": x0 + res * (np.arange(nx) + 0.5)}
-
-def half_pixel(c) -> float:
-    "Half the spacing of a regular coordinate axis (0.5 for a single pixel)."
-    c = np.asarray(c, np.float64)
-    return abs(float(c[1] - c[0])) / 2 if len(c) > 1 else 0.5
-
-def _gdal_terms(text) -> tuple[float, ...]|None:
-    "(x0, a, b, y0, d, e) of GDAL `GeoTransform` text (its first 6 numbers); None when it holds fewer or not numbers."
-    try: p = [float(v) for v in text.split()]
-    except (AttributeError, ValueError): return None
-    return tuple(p[:6]) if len(p) >= 6 else None
-
-def geotransform(obj) -> tuple[float, ...]|None:
-    """(x0, a, b, y0, d, e), GDAL's order, of the geotransform a reader kept: GDAL's `GeoTransform` text on the
-    `spatial_ref` coordinate (rioxarray, odc-geo), else an affine `attrs['transform']` (a b c d e f); None if none.
-    The one reader of both forms: `geotransform_steps`, `pixel_size`, `embeddings.refuse_rotation`."""
-    sr = obj.coords.get("spatial_ref") if hasattr(obj, "coords") else None
-    gt = sr.attrs.get("GeoTransform") if sr is not None else None
-    if isinstance(gt, str): return _gdal_terms(gt)
-    t = obj.attrs.get("transform") if hasattr(obj, "attrs") else None
-    try: return (float(t[2]), float(t[0]), float(t[1]), float(t[5]), float(t[3]), float(t[4])) \
-        if t is not None and len(t) >= 6 else None
-    except (IndexError, TypeError, ValueError): return None
-
-def geotransform_steps(obj) -> tuple[float, float]|None:
-    """The signed pixel width and height `(a, e)` of the geotransform a reader kept: GDAL's `GeoTransform` on the
-    `spatial_ref` coordinate (rioxarray, odc-geo) or an affine `attrs['transform']`; None when there is none.
-    `e < 0`: rows stored north-first. Slicing keeps the steps right (the origin may go stale: it is not read);
-    `coarsen` or a strided `isel` does not (`pixel_size` checks them against the coordinates)."""
-    gt = geotransform(obj)
-    return None if gt is None else (gt[1], gt[5])
-
-def _whole(v:float) -> bool: return abs(v - round(v)) < 1e-6   # a whole number of pixels (float rounding aside)
-
-def _on_lattice(c:float, corner:float, g:float, k:float=1) -> bool:
-    """Whether coordinate `c` is a pixel centre of a geotransform axis (its `corner` x0 or y0, signed step `g`), or
-    with `k`, the centre of a run of `k` of its pixels (the axis coarsened by `k`)."""
-    return _whole((c - corner) / g - k / 2)
-
-def _gt_size(obj, d:str, step:dict, gt:tuple) -> float|None:
-    """The size of `obj`'s one-cell axis `d` by the reader's geotransform `gt` (x0, a, b, y0, d, e), checked against the
-    coordinates, which win: its step where they still fit it (the other axis spaced as it says, `d`'s centre on one of
-    its pixel centres: a slice); `k` times it where the grid was coarsened by `k` alike (the other axis `k` steps
-    apart, `d`'s centre the middle of `k` pixels); `GridError` naming the fix where it went stale and nothing tells."""
-    o = "y" if d == "x" else "x"
-    (g, corner), go = ((gt[1], gt[0]), gt[5]) if d == "x" else ((gt[5], gt[3]), gt[1])
-    if not g: return None
-    k = step[o] / abs(go) if step[o] and go else 1.0              # the other axis's spacing in geotransform steps
-    c = float(obj[d][0]) if d in obj.coords and obj.sizes.get(d) == 1 else None
-    on = c is not None and _on_lattice(c, corner, g)              # on one of the geotransform's pixel centres
-    if _whole(k) and round(k) == 1 and (c is None or on): return abs(g)
-    if _whole(k) and round(k) >= 2 and c is not None and not on and _on_lattice(c, corner, g, k):
-        return round(k) * abs(g)                                   # coarsened by k both ways: the middle of k pixels
-    why = (f"`{d}` = {c:g} lies between its pixel centres" if _whole(k) and round(k) == 1 else
-           f"`{o}` is spaced {step[o]:g}, {k:g} of its steps: coarsened or strided")
-    told = (f"{abs(g):g} if `{d}` was not resampled, {k * abs(g):g} if it was alike" if not _whole(k) or round(k) != 1
-            else f"coarsened along `{d}` by an unknown factor, or the coordinates moved")
-    raise GridError(f"the grid has one pixel along `{d}` and the reader's geotransform ({abs(g):g} per pixel) no longer "
-                    f"fits its coordinates ({why}), so the `{d}` pixel size cannot be told ({told}): keep 2+ pixels "
-                    f"along `{d}`, or write the grid's transform, e.g. "
-                    "`obj = obj.rio.write_transform(Affine(dx, 0, left, 0, dy, top))`")
-
-def pixel_size(obj) -> tuple[float|None, float|None]:
-    """Pixel width and height (positive, in CRS units) of `obj`'s grid. An axis of 2+ cells says it by its
-    coordinates (a geotransform never wins over them); an axis of one cell (a strip one pixel wide) takes the
-    reader's geotransform where the coordinates still fit it, `k` times its step after `coarsen` by `k` alike, and
-    raises `GridError` (fix: `rio.write_transform`) where a coarsened or strided grid leaves it undecidable; with
-    no geotransform, the other axis's spacing (square pixels, as the official product's 10 m); None where nothing
-    says (one pixel alone)."""
-    obj = rename_spatial(obj)
-    step = {d: (lambda c: abs(float(c[1] - c[0])))(axis_span(obj, d))   # a longitude axis wrapped at 180: one span
-            if d in obj.coords and obj.sizes.get(d, 0) > 1 else None for d in ("x", "y")}
-    if None in step.values() and (gt := geotransform(obj)) is not None:
-        step = {d: step[d] or _gt_size(obj, d, step, gt) for d in ("x", "y")}
-    return step["x"] or step["y"], step["y"] or step["x"]
-
-def _fresh_geotransform(obj, text:str) -> str:
-    """GDAL `GeoTransform` text for `obj`'s grid: the reader's `text` where the coordinates still fit it (a slice),
-    else rewritten from them (after `coarsen` or a strided `isel`); `text` as it is where they cannot tell (a
-    rotated grid, or a one-pixel axis `pixel_size` refuses)."""
-    o = rename_spatial(obj)
-    if (p := _gdal_terms(text)) is None: return text
-    if p[2] or p[4] or not p[1] or not p[5] or any(
-            d not in o.coords or o[d].ndim != 1 or o.sizes[d] == 0 for d in ("x", "y")): return text
-    try: size = dict(zip(("x", "y"), pixel_size(o)))
-    except GridError: return text
-    out = []
-    for d, corner, g in (("x", p[0], p[1]), ("y", p[3], p[5])):
-        c = axis_span(o, d)          # a longitude axis a reader wrapped at 180 as one span
-        s = float(c[1] - c[0]) if len(c) > 1 else np.copysign(size[d], g)
-        out += [float(c[0] - s / 2), s]
-    fits = all(np.isclose(abs(s), abs(g), rtol=1e-6) and _on_lattice(left + s / 2, corner, g)
-               for (left, s), corner, g in zip((out[:2], out[2:]), (p[0], p[3]), (p[1], p[5])))
-    return text if fits else " ".join(str(v) for v in (out[0], out[1], 0.0, out[2], 0.0, out[3]))
-
-MAX_LON_STEP = 90.0   # degrees between neighbouring longitudes beyond which an axis is no grid (a mean across 180)
-
-def axis_span(obj, d:str="x") -> np.ndarray:
-    """The `d` coordinate (float64) as one span: a longitude axis that a reader wrapped at the antimeridian
-    (179.99975, -179.99975, on a geographic CRS) unwrapped to (179.99975, 180.00025) where that makes it monotonic;
-    other axes as they are. The one reader of x for every consumer: lookups (`wrap_x`, `pixel_indices`), zones
-    (`wrap_geometries`, `turn_shift`), `pixel_size`, `cubes.grid_of` (rasterising, `sample`, exports), `north_up`.
-    `GridError` where neighbouring longitudes lie more than `MAX_LON_STEP` apart round the circle (x averaged
-    across 180 by xarray's `coarsen`: 179.9, 0, -179.9); a map sorted by x with a gap (-179.9, 179.9) is no jump."""
-    c = rename_spatial(obj)[d].values.astype(np.float64)
-    if d != "x" or len(c) < 2 or not _is_geographic(crs_of(obj)): return c
-    if np.abs(np.diff(c)).max() > 180:  # a wrap
-        u = np.unwrap(c, period=360.0)   # no grid steps half a turn; two pieces sorted apart (a gap) stay as they are
-        if (np.diff(u) > 0).all() or (np.diff(u) < 0).all(): c = u
-    if (jump := np.abs((np.diff(c) + 180.0) % 360.0 - 180.0)).max() > MAX_LON_STEP:   # x averaged across 180
-        i = int(np.argmax(jump))
-        raise GridError(f"the longitudes x jump {jump[i]:g} degrees between neighbouring pixels ({c[i]:g} to "
-                        f"{c[i + 1]:g}): no map has pixels that wide. Most often xarray's `coarsen(...).mean()` "
-                        "averaged a block across the antimeridian (179.99975 and -179.99975 to 0): coarsen with "
-                        "`aef.cubes.coarsen(emb, k)` (`emb.aef.coarsen(k)`), which keeps longitude a circle, or "
-                        "unwrap x before: `emb = emb.assign_coords(x=aef.geo.axis_span(emb))`")
-    return c
-
-def wrapped_like(obj, xs) -> np.ndarray:
-    """Longitudes `xs` (float64) on `obj`'s one span (`axis_span`: past 180) written as `obj` writes its x: wrapped
-    into [-180, 180) where a reader wrapped it at 180, as they are otherwise (block centres of `cubes.coarsen`)."""
-    xs = np.asarray(xs, np.float64)
-    return (xs + 180.0) % 360.0 - 180.0 if (axis_span(obj, "x") != rename_spatial(obj).x.values).any() else xs
-
-def axes_to_turn(obj) -> list[str]:
-    """The spatial dims `north_up` reverses: y when it ascends, x when it descends (each with 2+ labelled cells; a
-    longitude axis wrapped at the antimeridian read as one span, `axis_span`)."""
-    obj = rename_spatial(obj)
-    def ascends(d): c = axis_span(obj, d); return c[-1] > c[0]
-    return [d for d in ("y", "x")
-            if d in obj.dims and d in obj.coords and obj.sizes[d] > 1 and ascends(d) == (d == "y")]
-
-def north_up(obj):
-    "The standard orientation: rows top-down (y descending), columns west to east (x ascending); labels move along."
-    obj = rename_spatial(obj)
-    turn = axes_to_turn(obj)
-    return obj.isel({d: slice(None, None, -1) for d in turn}) if turn else obj
-
-def flip_rows(obj):
-    "Reverse the rows of `obj` but keep its y labels in place (rows stored bottom-up under top-down labels)."
-    obj = rename_spatial(obj)
-    out = obj.isel(y=slice(None, None, -1))
-    return out.assign_coords(y=obj.y.values) if "y" in obj.coords else out
+__all__ = ['POLE_TOL', 'SWAP_HINT', 'cell_index', 'wrap_x', 'check_pixels', 'check_degrees', 'check_grid_degrees', 'inside_grid',
+           'swapped_on', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon', 'geometries_on', 'to_crs',
+           'utm_crs', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS',
+           'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'packing', 'unpacked', 'as_crs',
+           'crs_name', 'crs_of', 'is_geographic', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'geotransform',
+           'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows']
 
 # %% ../nbs/03_geo.ipynb #c0024
 def cell_index(c0:float, step:float, v) -> np.ndarray:
@@ -359,15 +55,10 @@ def _check_monotonic(c:np.ndarray, d:str):
         raise GridError(f"the {d} coordinate is not monotonic (first values {c[:4].tolist()}): a grid's {d} must "
                         f"strictly increase or decrease; sort it with `obj.sortby('{d}')`")
 
-def _is_geographic(crs) -> bool:
-    if crs is None: return False
-    try: return as_crs(crs).is_geographic
-    except CRSError: return False
-
 def wrap_x(obj, xs) -> np.ndarray:
     "`xs` (float64) moved by whole turns onto `obj`'s x span when its CRS is geographic (longitude is a circle)."
     xs = np.atleast_1d(np.asarray(xs, np.float64))
-    if not _is_geographic(crs_of(obj)): return xs
+    if not is_geographic(crs_of(obj)): return xs
     gx = axis_span(obj, "x")   # a longitude axis wrapped at 180 as one span
     x0 = gx.min() - (pixel_size(obj)[0] or 0.0) / 2
     return (xs - x0) % 360.0 + x0
@@ -411,7 +102,7 @@ def check_grid_degrees(obj, what:str="the grid"):
     (`attrs['crs'] = 'EPSG:4326'`, a reader that lost the CRS). Such a grid was written to files no GIS can place and
     every point was "outside the grid"; writers (`cubes.grid_of`) and point lookups (`pixel_indices`) call this."""
     crs = crs_of(obj)
-    try: geographic = bool(crs) and _is_geographic(crs)
+    try: geographic = bool(crs) and is_geographic(crs)
     except CRSError: return   # a CRS that cannot be read is judged where it is used
     if not geographic: return
     obj = rename_spatial(obj)
@@ -451,7 +142,7 @@ def swapped_on(obj, xs, ys, crs=None) -> bool:
     (all of Europe), which `check_degrees` cannot tell. False for points in a projected CRS, or none."""
     crs = crs or crs_of(obj)
     xs, ys = np.broadcast_arrays(np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64)))
-    if not xs.size or not _is_geographic(crs): return False
+    if not xs.size or not is_geographic(crs): return False
     try: sx, sy = to_crs(ys, xs, crs, crs_of(obj) or crs)
     except (PointError, CRSError): return False
     return not _placed(obj, sx, sy, "point")[-1].any()
@@ -480,7 +171,7 @@ def pixel_indices(obj, xs, ys, error=PointError, what:str="point",
 def turn_shift(obj, x) -> float:
     """The multiple of 360 degrees that brings longitude `x` nearest the middle of `obj`'s x span (0.0 on a projected
     grid). An interval (a map's view) moves as one by the shift of its middle; `wrap_x` moves points one by one."""
-    if not _is_geographic(crs_of(obj)): return 0.0
+    if not is_geographic(crs_of(obj)): return 0.0
     gx = axis_span(obj, "x")   # a longitude axis wrapped at 180 as one span
     return 360.0 * float(np.round(((gx.min() + gx.max()) / 2 - float(x)) / 360.0))
 
@@ -490,7 +181,7 @@ def wrap_geometries(obj, geoms):
     its copies cut to the one turn centred on the grid (so one written in -180..180, or split in two at 180, lands
     whole on a grid stored as 179.99925..180.00075); any other is as given, and so is all on a projected grid.
     Needs shapely (`MissingDependencyError` naming the extra)."""
-    if not _is_geographic(crs_of(obj)): return geoms
+    if not is_geographic(crs_of(obj)): return geoms
     require("shapely", "official", "geometries across the antimeridian")
     import shapely
     from shapely import affinity
@@ -576,7 +267,7 @@ def check_same_grid(a, b, what:str="the two embeddings",
     geographic CRS x is compared modulo 360: xee's 180+ form (179.99975, 180.00025) and the -180 form (179.99975,
     -179.99975) of one grid are one grid (callers then give `b` `a`'s labels)."""
     a, b = rename_spatial(a), rename_spatial(b)
-    lon = _is_geographic(crs_of(a)) or _is_geographic(crs_of(b))
+    lon = is_geographic(crs_of(a)) or is_geographic(crs_of(b))
     for d in ("y", "x"):
         if d not in a.coords or d not in b.coords:
             raise GridError(f"{what}: no {d} coordinate on one of them: assign pixel-centre coordinates, "
