@@ -24,7 +24,7 @@ from .knn import (centring_offset, knn_indices, knn_predict, knn_search, knn_vot
 from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .quantize import dequantize
-from .embeddings import NORM_TOL, byte_codes
+from .embeddings import MEAN_LENGTH, NORM_TOL, byte_codes
 from .labels import encode_labels, refuse_mixed_labels  # label identity (re-exported)
 
 # %% auto #0
@@ -66,14 +66,14 @@ def _codes_decoded(x:np.ndarray, fill:np.ndarray) -> np.ndarray|None:
 
 def _fill_rows(x:np.ndarray, same:np.ndarray|None=None) -> np.ndarray:
     """Rows (N,) of one value in every one of 64 columns (64 x -9999, all zero: an export's fill for masked pixels)
-    in a table whose other rows are embeddings (finite ones of unit length, `NORM_TOL`); none in a baseline table.
-    `same`: those rows where the caller has them already (`check_xy`)."""
+    among embeddings or their means (finite rows of a length in `MEAN_LENGTH`: unit, or averaged by Earth Engine's
+    sampling at 20 or 30 m); none in a baseline table. `same`: those rows where the caller has them (`check_xy`)."""
     if same is None: same = (x == x[:, :1]).all(1) if len(x) else np.zeros(0, bool)
     if not same.any(): return same
     rest = x[~same]
-    rest = rest[np.isfinite(rest).all(1)].astype(np.float64)
-    unit = rest.size and (np.abs(np.linalg.norm(rest, axis=1) - 1) <= NORM_TOL).all()
-    return same if unit else np.zeros(len(x), bool)
+    n = np.linalg.norm(rest[np.isfinite(rest).all(1)].astype(np.float64), axis=1)
+    vectors = n.size and ((n > MEAN_LENGTH[0]) & (n <= MEAN_LENGTH[1])).all()
+    return same if vectors else np.zeros(len(x), bool)
 
 def check_xy(x,                  # features, (N, D)
              y,                  # labels or targets, (N,)
@@ -84,7 +84,7 @@ def check_xy(x,                  # features, (N, D)
     vector is (field case A4's gate; code -128 is no data and refused below); so are float features 64 wide whose
     every value is a whole number within [-128, 127] and whose rows decode to unit vectors (codes a masking reader
     turned to floats, NaN no data; a baseline of 64 counts stays as given). Rows of one value in every column
-    (64 x -9999, all zero) among embedding rows are no data like NaN rows (`_fill_rows`, the map gate's rule for a
+    (64 x -9999, all zero) among embedding rows (or their means) are no data like NaN rows (`_fill_rows`, the map gate's rule for a
     fill) and refused with a `LabelError`; in a baseline table (rows not unit vectors) they stay as given.
 
     With `centre`, features wider than float32 (float64, int32, int64; not int8 codes) are shifted by their
