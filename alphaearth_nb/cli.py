@@ -340,10 +340,7 @@ def _train_cmd(a) -> None:
     if a.inputs or a.targets:  # a stack without the preset's sources, e.g. eo-learn's ndvi and dem (N19-11)
         over = {k: v for k in ("inputs", "targets") if (v := getattr(a, k))}
         net = model.AlphaEarth(model.preset(a.preset, **over), key=jax.random.key(a.seed))  # fit's own key
-        f = samples.SAMPLERS[a.preset].frames   # the preset's frames per input; a source it lacks gets its most
-        per = {} if isinstance(f, int) else dict(f)
-        frames = tuple((n, per.get(n, max(per.values(), default=f))) for n in net.cfg.inputs)
-        sampler = samples.sampler_config(net.cfg, a.preset, frames=frames)   # else the preset's sampler
+        sampler = samples.sampler_config(net.cfg, a.preset)   # fit's own choice: a source the preset lacks gets its most
     if a.corpus is not None:  # streamed: batch b of host h depends only on (seed, h, b), so --resume is exact
         sampler = sampler or samples.sampler_config(model.preset(a.preset), a.preset)
         stack, sampler = stream.CorpusStream(a.corpus, sampler, a.batch_size, seed=a.seed), None

@@ -94,10 +94,15 @@ def sampler_config(model_cfg,              # a `model.ModelConfig`: its inputs, 
                    base:SamplerConfig|str|None=None, # the other fields: a SamplerConfig, or a preset name (SAMPLERS)
                    **overrides,            # any `SamplerConfig` field (frames, n_texts, period_days, ...)
                   ) -> SamplerConfig:
-    "The sampler that feeds a model: the one place a `SamplerConfig` is made from a `ModelConfig`."
+    """The sampler that feeds a model: the one place a `SamplerConfig` is made from a `ModelConfig`. With a preset
+    name, a model input the preset's frames do not count (`preset("tiny", inputs=("ndvi",))`) gets its largest count,
+    so `fit` and `aef train --inputs` cut the same examples."""
     if isinstance(base, str):
         if base not in SAMPLERS: raise ConfigError(f"unknown sampler preset {base!r}: use one of {sorted(SAMPLERS)}.")
-        base = SAMPLERS[base]
+        base, f = SAMPLERS[base], SAMPLERS[base].frames
+        if not isinstance(f, int) and (new := [n for n in model_cfg.inputs or () if n not in dict(f)]):
+            most = max(k for _, k in f)
+            base = replace(base, frames=f + tuple((n, most) for n in new))
     made = dict(patch=model_cfg.patch, inputs=model_cfg.inputs, targets=model_cfg.targets,
                 text_dim=model_cfg.text_dim, sources=model_cfg.sources)
     return replace(base or SamplerConfig(), **{**made, **overrides})

@@ -122,13 +122,21 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
         if cfg.batch_size % n_proc:
             raise ConfigError(f"batch_size={cfg.batch_size} does not split over {n_proc} hosts: use a multiple of "
                               f"{n_proc}")
-        scfg = sampler if sampler is not None else samples.sampler_config(model.cfg, preset)
+        # a config or model of a preset's size samples as that preset does: fit(preset("tiny", ...)) as fit("tiny")
+        mcfg = model.cfg
+        preset = preset or (aef_model.preset_of(mcfg) if isinstance(mcfg, aef_model.ModelConfig) else None)
+        scfg = sampler if sampler is not None else samples.sampler_config(mcfg, preset)
         return samples.Batches(data, scfg, cfg.batch_size // n_proc, seed=cfg.seed + 1_000_003 * rank, texts=texts,
                                strata=strata, start=start)
     if data is None or isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
         raise ConfigError(f"fit got data of type {type(data).__name__}: pass a stack, a samples.Batches, a function "
                           "position -> batches, or an iterable of batches (the sample scene: `scene.load_scene()`).")
     return itertools.islice(iter(data), start, None)
+
+def _sampled(source) -> dict|None:
+    "The sampler settings of a stack's batches, for the run header (without its sources: the model's own)."
+    if not isinstance(source, samples.Batches): return None
+    return dataclasses.asdict(dataclasses.replace(source.cfg, sources=()))
 
 # %% ../nbs/20_train.ipynb #c0032
 _STEPS: dict = {}  # compiled steps shared by `fit` calls in one process (a resumed run, tests, a notebook)
@@ -251,7 +259,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
             state = init_state(built, optimizer, cfg.seed)
         state, start = place(state, shardings), int(state.step)
         meta = {"train": cfg, "preset": preset_name, "model": getattr(built, "cfg", None), "seed": cfg.seed,
-                "optimizer": opt_layout(cfg)}
+                "optimizer": opt_layout(cfg), "sampler": _sampled(source)}
         if writer:
             out.mkdir(parents=True, exist_ok=True)
             _write_jsonl(out / "metrics.jsonl", history, mode="w")

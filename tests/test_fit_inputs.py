@@ -89,3 +89,38 @@ def test_aef_train_with_a_bad_stack_leaves_no_folder(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2 and "sentinel2" in err and "Traceback" not in err, err
     assert not (tmp_path / "r").exists()
+
+
+def _first_batch(model, stack, **kw):
+    "The shapes of the first batch `fit` feeds `model`: a probe loss stops it while tracing, before any compile."
+    class Seen(Exception): pass
+    got = {}
+    def probe(m, batch, key):
+        got["shapes"] = jax.tree.map(lambda a: a.shape, batch)
+        raise Seen
+    with pytest.raises(Seen): fit(model, stack, config=CFG, loss_fn=probe, progress=False, **kw)
+    return got["shapes"]
+
+
+def test_a_preset_config_samples_as_the_preset_name():
+    "fit(preset('tiny')) cut 16 frames and 8 texts (SamplerConfig's defaults), fit('tiny') the preset's 8 and 4 (S19)."
+    from alphaearth_nb.model import preset
+    stack = toy_stack(n_time=20, size=48, days=15)
+    by_name = _first_batch("tiny", stack)
+    assert _first_batch(preset("tiny"), stack) == by_name
+
+
+def test_fit_with_inputs_samples_as_aef_train_does(monkeypatch, tmp_path):
+    "The CLI's --inputs path and Python's `fit(preset('tiny', inputs=...), stack)` cut the same examples (S19)."
+    from alphaearth_nb import cli
+    from alphaearth_nb.model import preset
+    stack = toy_stack(n_time=20, size=48, days=15)
+    stack.to_netcdf(tmp_path / "st.nc")
+    got = {}
+    def grab(net, data, **k): got.update(k); raise cli.ConfigError("stop here")
+    monkeypatch.setattr(cli.train, "fit", grab)
+    assert main(["train", "--preset", "tiny", "--data", str(tmp_path / "st.nc"), "--steps", "2", "--out",
+                 str(tmp_path / "r"), "--inputs", "sentinel1", "--targets", "sentinel1,dem"]) == 2
+    monkeypatch.undo()
+    cfg = preset("tiny", inputs=("sentinel1",), targets=("sentinel1", "dem"))
+    assert _first_batch(cfg, stack) == _first_batch(cfg, stack, sampler=got["sampler"])

@@ -319,6 +319,17 @@ def test_tiny_loss_falls(tiny_run):
 
 @pytest.mark.slow
 @slow
+def test_tiny_header_records_the_sampler(tiny_run):
+    "The run header holds the sampler settings the examples were cut with: the preset's (S19), sources left out."
+    from alphaearth_nb.samples import SAMPLERS
+    got = read_header(latest_checkpoint(tiny_run["out"] / "a" / "checkpoints"))["sampler"]
+    tiny = SAMPLERS["tiny"]
+    assert got["frames"] == [list(f) for f in tiny.frames] and got["n_texts"] == tiny.n_texts and got["sources"] == []
+    assert got["patch"] == 32 and got["inputs"] == ["sentinel2"]
+
+
+@pytest.mark.slow
+@slow
 def test_tiny_resume_is_bit_exact(tiny_run):
     model, losses, samples, stack, texts = _real()
     sampler = samples.sampler_config(model.preset("tiny"), "tiny")
