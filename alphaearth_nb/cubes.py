@@ -1,4 +1,4 @@
-"""Cubes with places and years: vectors at points in any CRS, one vector per area, change in a pixel's own series.
+"""Cubes with areas and years: coarser pixels, one vector per area, change in a pixel's own series, label tables from points and polygons (the cube's grid and the vectors at points: `places`).
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/cubes.html.md"""
 
@@ -14,69 +14,19 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, TimeError, band_names, whole
-from .embeddings import as_embedding
+from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names, whole
 from . import geo
 from .geo import crs_of, is_lazy, require
-from .labels import table_numbers
-from .timecodes import YEARS, as_numbers, numeric_time_hint, unwritten_years
+from .places import (LONLAT, cube_crs, cube_form, gather, grid_of, import_geopandas, lonlat_columns,
+                                  pixel_of, points_xy, read_geometries, sample, transform_of, years_of_cube)
+
+_all_ = ['LONLAT', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas',
+         'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'gather', 'sample']   # places', re-exported
 
 # %% auto #0
-__all__ = ['LONLAT', 'HOWS', 'cube_form', 'grid_of', 'transform_of', 'coarsen', 'lonlat_columns', 'read_geometries', 'points_xy',
-           'pixel_of', 'years_of_cube', 'gather', 'sample', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate',
-           'yearly_change', 'is_geometry_input', 'label_table']
-
-# %% ../nbs/24b_cubes.ipynb #c0006
-def cube_form(obj) -> xr.DataArray:
-    "`obj` as an embedding `(y, x, band)` or a cube `(time, y, x, band)` (float32, NaN = no data)."
-    if isinstance(obj, xr.DataArray) and "time" in obj.dims:
-        if obj.sizes["time"] == 0: raise DimensionError("the cube has no time steps: select at least one year")
-        parts = [as_embedding(obj.isel(time=i)) for i in range(obj.sizes["time"])]
-        out = xr.concat(parts, dim="time")
-        if "time" in obj.coords: out = out.assign_coords(time=obj["time"].values)
-        out.attrs = {**obj.attrs, **parts[0].attrs}
-        return out.transpose("time", "y", "x", "band")
-    return as_embedding(obj)
-
-def grid_of(emb:xr.DataArray) -> tuple:
-    """(x0, dx, y0, dy): centre of the first pixel and the signed spacing, from regular `x`/`y` coordinates; a
-    longitude axis a reader wrapped at 180 (179.99975, -179.99975) is read as one span (`geo.axis_span`), so x0 + k dx
-    may pass 180. `GridError` where an axis is not regular (resample first) or a one-pixel axis has no size."""
-    geo.check_grid_degrees(emb)   # metres under a geographic CRS: no file written, no point placed
-    out = []
-    for d in ("x", "y"):
-        c = geo.axis_span(emb, d)   # the one reader of x (lookups, zones and pixel sizes read it too)
-        if c.size == 0: geo.check_pixels(emb, "the cube")   # a `sel` slice given south to north, most often
-        if c.size < 2:   # a strip one pixel wide: the spacing from the geotransform or the other axis
-            size = geo.pixel_size(emb)[0 if d == "x" else 1]
-            if size is None:
-                raise GridError(f"the cube has one pixel along `{d}` and nothing saying its size (no second pixel, "
-                                "no geotransform): read a larger area, or keep the reader's `spatial_ref`")
-            out += [float(c[0]), size if d == "x" else -size]   # one row: north-up
-            continue
-        step = np.diff(c)
-        if not np.allclose(step, step[0], rtol=1e-6, atol=1e-9 * abs(step[0])):
-            raise GridError(f"`{d}` is not regularly spaced: resample onto a regular grid first "
-                            "(e.g. `official.open(..., geobox=...)`)")
-        out += [float(c[0]), float(step[0])]
-    return tuple(out)
-
-def transform_of(emb:xr.DataArray):
-    "The rasterio `Affine` of the cube's grid (pixel corners)."
-    require("affine", "official", "grid transforms")
-    from affine import Affine
-    x0, dx, y0, dy = grid_of(emb)
-    return Affine(dx, 0.0, x0 - dx / 2, 0.0, dy, y0 - dy / 2)
-
-def _apply(t, x, y) -> tuple:
-    """`t` applied to the point (x, y) by affine's matrix product: `t @ (x, y)` (affine 3 has `@` and deprecates
-    `*` with a tuple; affine 2 has only `t * (x, y)`, the same arithmetic)."""
-    return t @ (x, y) if hasattr(type(t), "__matmul__") else t * (x, y)
-
-def _crs(emb) -> str:
-    c = crs_of(emb)
-    if not c: raise GridError("the cube has no CRS: set it, e.g. `emb.attrs['crs'] = 'EPSG:32631'`")
-    return c
+__all__ = ['HOWS', 'coarsen', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate', 'yearly_change', 'is_geometry_input',
+           'label_table', 'LONLAT', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns',
+           'import_geopandas', 'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'gather', 'sample']
 
 # %% ../nbs/24b_cubes.ipynb #cz0002
 def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, band), any form `cube_form` reads
@@ -111,164 +61,6 @@ def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, ba
     out.attrs = {a: v for a, v in emb.attrs.items() if a != "transform"}   # a reader's affine: stale
     return geo.write_crs(out, crs_of(emb)).rename("embedding")
 
-# %% ../nbs/24b_cubes.ipynb #c0009
-LONLAT = "EPSG:4326"
-_LON, _LAT = ("lon", "longitude", "lng", "decimallongitude"), ("lat", "latitude", "decimallatitude")
-
-def lonlat_columns(df) -> tuple[str|None, str|None]:
-    """The longitude and latitude columns of a table, by name in any case: lon/longitude/lng and lat/latitude, and
-    Darwin Core's decimalLongitude/decimalLatitude (GBIF); None where a table has none."""
-    cols = {str(c).lower(): c for c in getattr(df, "columns", ())}
-    find = lambda names: next((cols[n] for n in names if n in cols), None)
-    return find(_LON), find(_LAT)
-
-def _geo(purpose):
-    require("geopandas", "official", purpose)
-    import geopandas as gpd
-    return gpd
-
-def _same_shape(xs, ys):
-    if xs.shape != ys.shape:
-        raise LabelError(f"x and y have different shapes {xs.shape} and {ys.shape}: pass two arrays of equal length")
-
-def _read_places_file(p:Path, gpd):
-    """A vector file (GeoJSON, GeoPackage, shapefile, GeoParquet) as a GeoDataFrame, a CSV or plain Parquet table
-    as a DataFrame (lon/lat or x/y columns); `LabelError` naming the file when it cannot be read."""
-    try:
-        if p.suffix.lower() in (".csv", ".txt"): return pd.read_csv(p)
-        if p.suffix.lower() in (".parquet", ".geoparquet"):
-            try: return gpd.read_parquet(p)
-            except ValueError as e:  # no geometry metadata: a plain table of coordinates
-                if "geo" not in str(e).lower(): raise
-                return pd.read_parquet(p)
-        return gpd.read_file(p)
-    except (ValueError, OSError, RuntimeError, TypeError, KeyError, UnicodeDecodeError) as e:
-        first = (str(e).strip().splitlines() or [type(e).__name__])[0][:160]
-        raise LabelError(f"cannot read {p} as a vector file or table ({type(e).__name__}: {first}): pass a GeoJSON, "
-                         "GeoPackage, shapefile or GeoParquet file, or a CSV/Parquet table with lon/lat (or x/y) "
-                         "columns") from None
-
-def read_geometries(src, crs=None):
-    "A GeoDataFrame from a GeoDataFrame or GeoSeries, a path (GeoJSON, GeoPackage, ...), or a DataFrame of lon/lat or x/y."
-    if isinstance(src, (str, Path)):
-        gpd = _geo("reading a vector file")
-        if not Path(src).exists():
-            raise LabelError(f"no vector file at {src}: check the path (GeoJSON, GeoPackage, shapefile)")
-        src = _read_places_file(Path(src), gpd)
-        if type(src).__name__ == "GeoDataFrame": return src
-    if type(src).__name__ == "GeoSeries": src = _geo("points from a GeoSeries").GeoDataFrame(geometry=src)  # its CRS
-    if type(src).__name__ == "GeoDataFrame":
-        if src.crs is None and crs is None:
-            raise GridError("the GeoDataFrame has no CRS: set it with `gdf.set_crs('EPSG:4326')` or pass `crs=`")
-        if geo.as_crs(src.crs or crs).is_geographic and len(src):
-            b = src.total_bounds   # minx, miny, maxx, maxy
-            geo.check_degrees(b[[0, 2]], b[[1, 3]], "the GeoDataFrame's geometries (its CRS is geographic)")
-        return src if src.crs is not None else src.set_crs(crs)
-    gpd = _geo("points from a table")
-    if isinstance(src, pd.DataFrame):
-        lon, lat = lonlat_columns(src)   # Longitude/Latitude, LAT, lng, decimalLongitude: any case
-        if lon and lat:
-            xs, ys = (table_numbers(src, c, "the table of places") for c in (lon, lat))  # 'abc' -> LabelError
-            if crs is None or geo.as_crs(crs).is_geographic:
-                geo.check_degrees(xs, ys, f"the table's {lon}/{lat} columns")
-            return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs or LONLAT)
-        if "x" in src and "y" in src:
-            if crs is None:
-                raise GridError("a table with `x`/`y` columns needs its CRS: pass `crs='EPSG:32631'` "
-                                "(or use lon/lat columns)")
-            xs, ys = (table_numbers(src, c, "the table of places") for c in ("x", "y"))
-            return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs)
-        raise LabelError(f"the table has no lon/lat or x/y columns (has {list(src.columns)[:6]}): rename them, "
-                         "e.g. `df.rename(columns={'X': 'x'})`")
-    if isinstance(src, (tuple, list)) and len(src) == 2:
-        xs, ys = (np.atleast_1d(np.asarray(v, np.float64)) for v in src)
-        _same_shape(xs, ys)
-        return gpd.GeoDataFrame(geometry=gpd.points_from_xy(xs, ys), crs=crs or LONLAT)
-    raise LabelError(f"cannot read places from {type(src).__name__}: pass (lon, lat) arrays, a DataFrame, "
-                     "a GeoDataFrame or GeoSeries, or a file path")
-
-def points_xy(points, to_crs:str, crs=None) -> tuple[np.ndarray, np.ndarray, object]:
-    "Point coordinates `(x, y)` in `to_crs`, and the table they came from (rows in input order)."
-    if isinstance(points, (tuple, list)) and len(points) == 2 and not isinstance(points[0], str):
-        xs, ys = (np.atleast_1d(np.asarray(v, np.float64)) for v in points)
-        _same_shape(xs, ys)
-        tx, ty = geo.to_crs(xs, ys, crs or LONLAT, to_crs)
-        return tx, ty, pd.DataFrame({"x_in": xs, "y_in": ys})
-    gdf = read_geometries(points, crs)
-    if not gdf.geom_type.isin(["Point"]).all():
-        raise LabelError("sampling needs points; for polygons use `aggregate(emb, zones)` (one vector per area)")
-    g = gdf.geometry.to_crs(to_crs)
-    return np.asarray(g.x), np.asarray(g.y), gdf
-
-# %% ../nbs/24b_cubes.ipynb #c0011
-def pixel_of(emb:xr.DataArray, xs, ys) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    "Row and column of the pixel holding each point (in the cube's CRS), and whether it is on the grid."
-    x0, dx, y0, dy = grid_of(emb)
-    xs = geo.wrap_x(emb, xs)                      # the one longitude rule (`geo.pixel_indices` uses it too)
-    cols, rows = geo.cell_index(x0, dx, xs), geo.cell_index(y0, dy, ys)   # the one pixel-edge rule
-    inside = ((rows >= 0) & (rows < emb.sizes["y"]) & (cols >= 0) & (cols < emb.sizes["x"])
-              & np.isfinite(xs) & np.isfinite(ys))
-    return np.where(inside, rows, 0), np.where(inside, cols, 0), inside
-
-def years_of_cube(emb:xr.DataArray) -> np.ndarray:
-    """The calendar year (int64) of each time step: from datetime64 or cftime dates, whole year numbers (2024, 2024.0,
-    '2024') or dated text ('2024-01-01'); a cube without a `time` coordinate (`xr.concat(embs, 'time')`) gives the
-    step indices 0, 1, ... Other numbers (epoch counts, days since 1970 read undecoded) raise `TimeError` naming the
-    conversion that works, rather than being reported as years."""
-    if "time" not in emb.coords: return np.arange(emb.sizes["time"], dtype=np.int64)
-    t = np.asarray(emb["time"].values).ravel()
-    if np.issubdtype(t.dtype, np.datetime64): return pd.DatetimeIndex(t).year.values.astype(np.int64)
-    if t.dtype == object and all(hasattr(v, "year") for v in t):   # cftime dates, datetime.date
-        return np.array([v.year for v in t], np.int64)
-    n = as_numbers(t)
-    if n is not None and (np.isfinite(n) & (n == np.round(n)) & (n >= YEARS[0]) & (n <= YEARS[1])).all():
-        return n.astype(np.int64)
-    if n is None and t.dtype.kind in "OUS" and not unwritten_years(t):
-        try: return pd.DatetimeIndex(pd.to_datetime(t.astype(str), format="ISO8601")).year.values.astype(np.int64)
-        except (ValueError, TypeError): pass
-    hint = numeric_time_hint(t) if n is not None else "write them as dates, e.g. `pd.to_datetime(['2024-01-01', ...])`"
-    raise TimeError(f"the cube's time values {t[:3].tolist()} are neither years nor dates: {hint}, then "
-                    "`cube = cube.assign_coords(time=...)`")
-
-def gather(emb:xr.DataArray, rows, cols) -> np.ndarray:
-    "Vectors at pixel (row, col) pairs: `(n, band)` or `(n, time, band)`; dask reads each touched chunk once."
-    a = emb.transpose("y", "x", *[d for d in emb.dims if d not in ("y", "x")]).data
-    if hasattr(a, "vindex"): return np.asarray(a.vindex[np.asarray(rows), np.asarray(cols)].compute())
-    return np.asarray(a[np.asarray(rows), np.asarray(cols)])
-
-def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band), any CRS
-           points,          # (lon, lat) arrays, DataFrame (lon/lat, or x/y + crs), GeoDataFrame, or file path
-           crs=None,        # CRS of `points` when it does not say (default EPSG:4326 for lon/lat)
-          ) -> pd.DataFrame:
-    """Embedding vectors at points: the points' table plus `inside` and A00..A63 (and `year` per row for a cube; a table
-    with a `year` column: each point at its own year, NaN and warned for a year not in the cube)."""
-    emb = cube_form(emb)
-    xs, ys, table = points_xy(points, _crs(emb), crs)
-    rows, cols, inside = pixel_of(emb, xs, ys)
-    if len(inside) and not inside.any():   # no point on the map: swapped lon/lat? (the points as given, before reprojection)
-        given = (table["x_in"], table["y_in"], crs or LONLAT) if "x_in" in table else (
-            table.geometry.x, table.geometry.y, table.crs)
-        if geo.swapped_on(emb, *given):
-            warnings.warn(f"none of the {len(inside)} points lies on the map (`inside` all False, vectors NaN): "
-                          f"{geo.SWAP_HINT}", stacklevel=2)
-    v = gather(emb, rows, cols).astype(np.float32)
-    v[~inside] = np.nan
-    base = table.reset_index(drop=True).copy()
-    base["inside"] = inside
-    if "time" not in emb.dims:
-        return pd.concat([base, pd.DataFrame(v, columns=band_names())], axis=1)
-    years, col = years_of_cube(emb), next((c for c in base.columns if str(c).lower() == "year"), None)
-    at = np.array([int(np.argmax(years == y)) if (years == y).any() else -1 for y in pd.to_numeric(base[col], errors="coerce")]
-                  if col is not None else [], np.int64)                       # each point at its own year
-    if (miss := [i for i, a in enumerate(at) if a < 0]):
-        warnings.warn(f"{len(miss)} points have a {col!r} ({base[col].iloc[miss[:3]].tolist()}) that is not a year of "
-                      f"the cube {years.tolist()}: their vectors are NaN", stacklevel=2)
-    out = [pd.concat([base, pd.DataFrame(np.where(at[:, None] < 0, np.nan, v[np.arange(len(v)), np.maximum(at, 0)]),
-                                         columns=band_names())], axis=1)] if col is not None else \
-        [pd.concat([base.assign(year=yr), pd.DataFrame(v[:, i], columns=band_names())], axis=1) for i, yr in enumerate(years)]
-    res = pd.concat(out, ignore_index=True)
-    return type(base)(res) if type(base).__name__ == "GeoDataFrame" else res
-
 # %% ../nbs/24b_cubes.ipynb #c0016
 def _unit(v:np.ndarray) -> np.ndarray:
     n = np.linalg.norm(v, axis=-1, keepdims=True)
@@ -291,9 +83,14 @@ def _columns(how:str, q) -> list[str]:
 HOWS = ("mean", "mean_std", "percentiles")
 
 # %% ../nbs/24b_cubes.ipynb #c0018
+def _apply(t, x, y) -> tuple:
+    """`t` applied to the point (x, y) by affine's matrix product: `t @ (x, y)` (affine 3 has `@` and deprecates
+    `*` with a tuple; affine 2 has only `t * (x, y)`, the same arithmetic)."""
+    return t @ (x, y) if hasattr(type(t), "__matmul__") else t * (x, y)
+
 def tile_zones(emb:xr.DataArray, size:int) -> "gpd.GeoDataFrame":
     "Regular `size` x `size`-pixel tiles over the cube's grid (the last row/column of tiles may be smaller)."
-    gpd = _geo("tile zones"); from shapely.geometry import box
+    gpd = import_geopandas("tile zones"); from shapely.geometry import box
     t = transform_of(emb); H, W = emb.sizes["y"], emb.sizes["x"]
     recs = []
     for r in range(0, H, size):
@@ -301,7 +98,7 @@ def tile_zones(emb:xr.DataArray, size:int) -> "gpd.GeoDataFrame":
             x1, y1 = _apply(t, c, r); x2, y2 = _apply(t, min(c + size, W), min(r + size, H))
             recs.append({"tile_row": r // size, "tile_col": c // size,
                          "geometry": box(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))})
-    return gpd.GeoDataFrame(recs, crs=_crs(emb))
+    return gpd.GeoDataFrame(recs, crs=cube_crs(emb))
 
 def h3_zones(emb:xr.DataArray, resolution:int) -> "gpd.GeoDataFrame":
     """The H3 cells (at `resolution`) whose centres fall on the cube's footprint. Across the antimeridian the
@@ -309,11 +106,11 @@ def h3_zones(emb:xr.DataArray, resolution:int) -> "gpd.GeoDataFrame":
     require("h3", "h3", "H3 zones")
     import h3
     from shapely import affinity
-    gpd = _geo("H3 zones"); from shapely.geometry import Polygon, box
+    gpd = import_geopandas("H3 zones"); from shapely.geometry import Polygon, box
     t = transform_of(emb); H, W = emb.sizes["y"], emb.sizes["x"]
     (xa, ya), (xb, yb) = _apply(t, 0, 0), _apply(t, W, H)
     foot = box(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
-    foot = gpd.GeoSeries([foot], crs=_crs(emb)).to_crs(LONLAT).iloc[0]
+    foot = gpd.GeoSeries([foot], crs=cube_crs(emb)).to_crs(LONLAT).iloc[0]
     ring = np.asarray(foot.exterior.coords)          # a projected grid over 180 comes back as 179.9 .. -179.9
     foot = Polygon(np.c_[np.unwrap(ring[:, 0], period=360.0), ring[:, 1]])
     world = box(-180.0, -90.0, 180.0, 90.0)          # H3 reads longitudes in -180..180 only
@@ -324,7 +121,7 @@ def h3_zones(emb:xr.DataArray, resolution:int) -> "gpd.GeoDataFrame":
     def cell_polygon(c):
         lat, lon = np.asarray(h3.cell_to_boundary(c)).T
         return Polygon(np.c_[np.unwrap(lon, period=360.0), lat])
-    return gpd.GeoDataFrame({"h3": cells}, geometry=[cell_polygon(c) for c in cells], crs=LONLAT).to_crs(_crs(emb))
+    return gpd.GeoDataFrame({"h3": cells}, geometry=[cell_polygon(c) for c in cells], crs=LONLAT).to_crs(cube_crs(emb))
 
 def zones_of(emb, zones=None, buffer:float|None=None, tile:int|None=None, h3:int|None=None, crs=None):
     """The zones as a GeoDataFrame in the cube's CRS (polygons, point buffers, regular tiles or H3 cells); on a
@@ -334,7 +131,7 @@ def zones_of(emb, zones=None, buffer:float|None=None, tile:int|None=None, h3:int
                           "or `h3=` (resolution)")
     if tile is not None: return tile_zones(emb, int(tile))
     if h3 is not None: return geo.wrap_geometries(emb, h3_zones(emb, int(h3)))
-    gdf = geo.geometries_on(emb, read_geometries(zones, crs), _crs(emb))   # whole over 180, on the grid's turn
+    gdf = geo.geometries_on(emb, read_geometries(zones, crs), cube_crs(emb))   # whole over 180, on the grid's turn
     points = gdf.geom_type.isin(["Point", "MultiPoint"])
     if points.any():
         if not buffer:
@@ -348,7 +145,7 @@ def _buffer_metres(geoms, metres:float):
     back to longitude/latitude (a buffer on a lon/lat grid was `metres` degrees), its ring kept whole over 180."""
     if geoms.crs is None or not geoms.crs.is_geographic: return geoms.buffer(metres)
     from shapely import affinity
-    gpd = _geo("buffers around points")
+    gpd = import_geopandas("buffers around points")
     c = geoms.representative_point()
     zone = [geo.utm_crs((x + 180.0) % 360.0 - 180.0, y) for x, y in zip(c.x, c.y)]
     out = list(geoms)
@@ -564,7 +361,7 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
     if column not in gdf.columns:
         raise LabelError(f"the labels have no `{column}` column (have {list(gdf.columns)[:8]}): pass `column=`")
     gdf = gdf[gdf.geometry.notna() & gdf[column].notna()].reset_index(drop=True)
-    gdf = geo.geometries_on(emb, gdf[~gdf.geometry.is_empty], _crs(emb))   # longitudes whole, on the grid's turn
+    gdf = geo.geometries_on(emb, gdf[~gdf.geometry.is_empty], cube_crs(emb))   # longitudes whole, on the grid's turn
     multi = gdf.geom_type.isin(["MultiPoint", "GeometryCollection"])   # each part a label of its own
     if multi.any(): gdf = pd.concat([gdf[~multi], gdf[multi].explode(index_parts=False)], ignore_index=True)
     other = ~gdf.geom_type.isin(["Point", "Polygon", "MultiPolygon"])
