@@ -15,6 +15,7 @@ import tempfile
 import warnings
 from pathlib import Path
 
+import matplotlib
 import numpy as np
 import pandas as pd
 import xarray as xr
@@ -34,8 +35,8 @@ from .labels import class_flags, flag_attrs
 
 # %% auto #0
 __all__ = ['SCHEME_SOURCE', 'QUANTIZATION', 'PROJECTION_EXT', 'block_mean_direction', 'cog_tags', 'check_blocksize',
-           'overview_factors', 'to_cog', 'read_cog', 'map_to_cog', 'vectorize', 'to_zarr', 'open_zarr', 'lonlat_bounds',
-           'stac_item']
+           'overview_factors', 'to_cog', 'read_cog', 'class_colour', 'map_to_cog', 'vectorize', 'to_zarr', 'open_zarr',
+           'lonlat_bounds', 'stac_item']
 
 # %% ../nbs/25c_exports.ipynb #c0006
 def block_mean_direction(emb,            # embedding (y, x, band) or cube (time, y, x, band)
@@ -276,9 +277,29 @@ def _smallest_int(a:np.ndarray, nodata:int) -> np.dtype:
     return next((t for t in _MAP_INTS if t.itemsize < a.dtype.itemsize
                  and np.iinfo(t).min <= lo and hi <= np.iinfo(t).max), a.dtype)
 
+def class_colour(i:int, cmap:str="tab20") -> tuple:
+    "The RGBA colour of class id `i`: entry `i mod n` of the qualitative colour map `cmap` (n colours)."
+    cm = matplotlib.colormaps[cmap]
+    return cm(int(i) % getattr(cm, "N", 256))
+
+def _palette_type(a:np.ndarray, off:np.ndarray) -> np.dtype|None:
+    """uint8 or uint16 for an integer map that can carry a colour table (GDAL keeps one on Byte and UInt16 bands
+    only): ids (the pixels not `off`) >= 0, below the type's largest value (left for no data), at most 256 distinct
+    (more is a quantity in whole numbers, metres, not classes); else None."""
+    ids = a[~off]
+    if not ids.size or ids.min() < 0 or ids.max() >= 65535: return None
+    if np.count_nonzero(np.bincount(ids.ravel().astype(np.int64))) > 256: return None
+    return np.dtype(np.uint8 if ids.max() < 255 else np.uint16)
+
+def _colour_table(a:np.ndarray, nodata:int) -> dict:
+    "GDAL colour table {id: (r, g, b, alpha) 0..255} of ids 0..max (0..255 for Byte): `class_colour`, no data clear."
+    n = 256 if a.dtype == np.uint8 else int(a[a != nodata].max()) + 1
+    c = np.round(np.asarray(matplotlib.colormaps["tab20"](np.arange(n) % 20)) * 255).astype(int)   # as `class_colour`
+    return {**{i: tuple(map(int, c[i])) for i in range(n)}, nodata: (0, 0, 0, 0)}
+
 def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a continuous score (float)
                path,
-               nodata=None,             # no-data value (default: the map's declared one, else -1 signed, 255 uint8)
+               nodata=None,             # no-data value (default: the map's declared one, else 255 / 65535 / -1)
                blocksize:int=512,
                overwrite:bool=False,    # replace an existing file at `path` (else `OutputExistsError`)
               ) -> Path:
@@ -293,9 +314,14 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     no-data value. An integer map's file no-data is `nodata` if given, else its declared value (the pixels keep
     it), else -1 (signed) or 255 (unsigned; one holding 255 as a class, a 0/255 mask, is written signed with -1);
     declared pixels are mapped to it. An integer map is written in the smallest of uint8, uint16, int16, uint32, int32
-    that holds its ids and its no-data, never wider than its own type: 9 classes with -1 are int16, with
-    `nodata=255` uint8; WorldCereal codes (beyond 2**31) stay int64 (Int64 GeoTIFFs need GDAL >= 3.5; int8 is left
-    out, GDAL < 3.7 reads it as Byte). A float map is float32 with NaN,
+    that holds its ids and its no-data, never wider than its own type; WorldCereal codes (beyond 2**31) stay int64
+    (Int64 GeoTIFFs need GDAL >= 3.5; int8 is left out, GDAL < 3.7 reads it as Byte).
+
+    A class map (ids >= 0, at most 256 of them, below 65535) gets a GDAL colour table of the colours the maps draw
+    (`class_colour`, as `maps.plot_classes`, `maps.to_rgba` and the explorer), no data transparent, so QGIS opens it
+    paletted. GDAL keeps a colour table on Byte and UInt16 bands only, so such a map whose no-data would be negative
+    (-1, classify's, or a declared negative fill) is written uint8 with no-data 255 (ids up to 254; 9 classes were
+    int16 with -1) or uint16 with 65535; `nodata=-1` given keeps it signed, without a table. A float map is float32 with NaN,
     or with its declared fill (e.g. -9999, NaN pixels written as it too) or `nodata` when given. An integer map
     packed CF-style (`scale_factor` / `add_offset` in attrs, as rioxarray reads a GeoTIFF with band scales) keeps
     its packing as the band's scale and offset. A map of named
@@ -312,6 +338,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     a = np.asarray(m.values)
     pack = packing(m.attrs) if a.dtype.kind in "iu" else None   # CF-packed (value * scale_factor + add_offset)
     off, fills = _declared_off(m, a)
+    pal = None   # the integer type of a class map with a colour table (below)
     if a.dtype == bool: a = a.astype(np.uint8); nodata = 255 if nodata is None else nodata
     if a.dtype.kind == "f":
         nd = np.float32(nodata if nodata is not None else fills[0] if fills else np.nan)
@@ -323,7 +350,11 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
         wide = np.promote_types(a.dtype, np.int8)
         if nodata is None and not own and a.dtype.kind == "u" and wide.kind == "i" and (a[~off] == 255).any():
             a = a.astype(wide)   # 255 is a class here (a 0/255 mask): written signed, -1 no data (was hidden as it)
+        given = nodata is not None
         nodata = (own[0] if own else -1 if a.dtype.kind == "i" else 255) if nodata is None else nodata
+        pal = None if pack else _palette_type(a, off | (a == nodata))   # classes: a colour table, as the maps draw them
+        if pal is not None and nodata < 0 and not given:   # a negative no-data (-1, classify's) allows no colour table
+            off = off | (a == nodata); a = np.where(off, 0, a).astype(pal); nodata = int(np.iinfo(pal).max)
         if not _fits(nodata, a.dtype):
             raise DTypeError(f"nodata={nodata} is not a value of the map's {a.dtype}: pass one it can hold, e.g. "
                              f"nodata={np.iinfo(a.dtype).max}, or cast the map first, e.g. `m.astype('int32')`")
@@ -344,6 +375,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
             tags = {"flag_values": "{" + ",".join(map(str, names)) + "}", "flag_meanings": flag_attrs(names)["flag_meanings"]}
             if list(names) == list(range(len(names))): tags["class_names"] = json.dumps(list(names.values()))
             dst.update_tags(1, **tags)
+        if pal is not None and a.dtype in (np.uint8, np.uint16): dst.write_colormap(1, _colour_table(a, nodata))
         if facs: dst.build_overviews(facs, rs)
     return user_path(path)
 

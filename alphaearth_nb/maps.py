@@ -18,13 +18,13 @@ from .accessor import EmbeddingAccessor, forward
 from .analysis import rgb
 from .core import DimensionError
 from .embeddings import as_embedding
+from .exports import class_colour   # one colour per class id: the maps, the explorer, map_to_cog's table
 from .labels import class_flags
 from .geo import (axis_span, crs_of, declared_nodata, north_up, pixel_size, rename_spatial, require,
                                unpacked)
 
 # %% auto #0
-__all__ = ['downsample', 'extent', 'plot_rgb', 'class_colour', 'plot_classes', 'plot_heat', 'plot', 'to_rgba', 'explore',
-           'ee_layer']
+__all__ = ['downsample', 'extent', 'plot_rgb', 'plot_classes', 'plot_heat', 'plot', 'to_rgba', 'explore', 'ee_layer']
 
 # %% ../nbs/28_maps.ipynb #c0005
 def downsample(da:xr.DataArray, max_size:int=1000) -> xr.DataArray:
@@ -70,11 +70,6 @@ def plot_rgb(emb, ax=None, max_size:int=1000, title:str|None="embedding (PCA RGB
     return _finish(ax, small, title)
 
 # %% ../nbs/28_maps.ipynb #c0010
-def class_colour(i:int, cmap:str="tab20") -> tuple:
-    "The RGBA colour of class id `i`: entry `i mod n` of the qualitative colour map `cmap` (n colours)."
-    cm = plt.get_cmap(cmap)
-    return cm(int(i) % getattr(cm, "N", 256))
-
 def _class_rgba(v:np.ndarray, cmap:str="tab20") -> tuple[np.ndarray, dict]:
     "RGBA floats of a class map (-1 = no data, transparent) and the colour of each class id present."
     ids = [int(i) for i in np.unique(v) if i >= 0]

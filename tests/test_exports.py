@@ -521,13 +521,13 @@ def test_read_cog_of_a_float_file_with_nodata_0_keeps_vectors_with_one_zero_comp
 
 
 @pytest.mark.parametrize("ids, dtype, nodata, want, want_nd", [
-    ([0, 8], "int64", None, np.int16, -1),                # classify's 9 classes (Python int labels): was Int64
-    ([0, 8], "int64", 255, np.uint8, 255),                 # a no-data the ids leave free: one byte a pixel
-    ([0, 300], "int32", None, np.int16, -1),
+    ([0, 8], "int64", None, np.uint8, 255),               # classify's 9 classes (Python int labels): was Int64; a
+    ([0, 8], "int64", 255, np.uint8, 255),                 # colour table needs Byte / UInt16 (S20), so not int16 -1
+    ([0, 300], "int32", None, np.uint16, 65535),
     ([0, 60000], "int64", 65535, np.uint16, 65535),
     ([0, 70000], "int64", None, np.int32, -1),
     ([1101000000, 4102000040], "int64", None, np.int64, -1),   # WorldCereal codes need int64 (with -1)
-    ([0, 8], "int8", None, np.int8, -1),                   # never widened
+    ([0, 8], "int8", None, np.uint8, 255),                 # never widened (one byte, unsigned for its colour table)
 ])
 def test_map_cog_takes_the_smallest_integer_type(tmp_path, ids, dtype, nodata, want, want_nd):  # N19-3
     "A class map is written in the smallest of uint8/uint16/int16/uint32/int32 holding its ids and no-data."
@@ -536,7 +536,7 @@ def test_map_cog_takes_the_smallest_integer_type(tmp_path, ids, dtype, nodata, w
     m = _on(_emb(1), a, **({} if nodata is None else {"nodata": nodata}))
     nd, got, valid = _read(map_to_cog(m, tmp_path / "m.tif"))
     assert got.dtype == want and nd == want_nd
-    np.testing.assert_array_equal(got[valid], a[a != want_nd])        # every id kept
+    np.testing.assert_array_equal(got[valid], a[a != -1])             # every id kept
 
 
 @pytest.mark.parametrize("kind", ["classes", "score"])
@@ -631,3 +631,40 @@ def test_a_float_copy_of_our_int8_cog_reads_as_codes(tmp_path):
         np.testing.assert_array_equal(read(tmp_path / "f.tif").values, e.values)
     assert tiff_scheme({"AEF_QUANTIZATION": "sign(q)*(q/127.5)^2"}) == "int8"   # files written before this name
     assert tiff_scheme({"AEF_QUANTIZATION": "none"}) == "float" and tiff_scheme({}) is None
+
+
+# --- S20 outputs: a class COG carries a colour table (the colours the maps draw) and its names ---------------------
+def test_a_class_cog_carries_the_colours_the_maps_draw(tmp_path):
+    # map_to_cog wrote no colour table: QGIS showed class ids in grey. classify's map (-1 no data) was int16, which
+    # GDAL gives no colour table; it is uint8 with 255 now, its names in the band's tags
+    import json
+    import pandas as pd
+    import rasterio
+    from alphaearth_nb.maps import to_rgba
+    e = embedding_from_array(random_unit((6, 5), seed=23))
+    pts = pd.DataFrame({"x": [float(e.x[c]) for c in (0, 2, 4)], "y": [float(e.y[r]) for r in (0, 2, 4)],
+                        "label": ["forest", "crop", "water"]})
+    cls = e.aef.classify(pts, k=1)["class"]; cls.values[0, 1] = -1            # one pixel without data
+    lulc = _on(e, LULC, nodata=0)                                              # ids 1, 3, 8; 0 declared no data
+    big = _on(e, np.resize(np.array([0, 300, 7], np.int32), (3, 4)))           # uint16
+    for m, dtype, nd in ((cls, np.uint8, 255), (lulc, np.uint8, 0), (big, np.uint16, 65535)):
+        p = map_to_cog(m, tmp_path / "m.tif", overwrite=True)
+        with rasterio.open(p) as f:
+            a, cmap, tags = f.read(1), f.colormap(1), f.tags(1)
+            assert np.dtype(f.dtypes[0]) == dtype and f.nodata == nd and f.colorinterp[0].name == "palette"
+        drawn = to_rgba(m).values                                              # what the maps draw, (4, y, x)
+        ok = a != nd
+        np.testing.assert_array_equal(np.array([cmap[int(v)] for v in a[ok]]), drawn[:, ok].T)
+        assert cmap[nd][3] == 0 and (drawn[3, ~ok] == 0).all()                 # no data: transparent in both
+        np.testing.assert_array_equal(a[ok], np.asarray(m.values)[ok])          # the ids themselves
+    p = map_to_cog(cls, tmp_path / "c.tif", overwrite=True)
+    with rasterio.open(p) as f: tags, a = f.tags(1), f.read(1)
+    assert tags["flag_meanings"] == "crop forest water" and tags["flag_values"] == "{0,1,2}"
+    assert a[0, 1] == 255 and [json.loads(tags["class_names"])[a[r, c]] for r, c in ((0, 0), (2, 2), (4, 4))] == \
+        ["forest", "crop", "water"]
+    with rasterio.open(map_to_cog(cls, tmp_path / "s.tif", nodata=-1)) as f:   # -1 asked for: signed, no table
+        assert f.dtypes[0] == "int16" and f.nodata == -1
+    g = embedding_from_array(random_unit((20, 20), seed=24))               # 400 heights in metres: no classes
+    dem = _on(g, (np.arange(400).reshape(20, 20) * 7).astype(np.int16))
+    with rasterio.open(map_to_cog(dem, tmp_path / "d.tif")) as f:
+        assert f.dtypes[0] == "int16" and f.nodata == -1 and f.colorinterp[0].name == "gray"
