@@ -17,7 +17,7 @@ import xarray as xr
 
 from .core import GridError, LabelError
 from .geo import (axis_span, crs_of, declared_nodata, half_pixel_hint, half_pixel_off, pixel_indices,
-                               pixel_size, rename_spatial, same_crs, wrap_x)
+                               pixel_size, rename_spatial, same_crs, wrap_x, cell_index)
 
 # %% auto #0
 __all__ = ['data_variables', 'label_array', 'labelled_cells', 'label_values', 'labelled_values', 'refuse_mixed_labels',
@@ -335,9 +335,11 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
                 "`labels.interp_like(emb, method='nearest')`; or, if its coordinates are wrong, shift them: "
                 f"`labels.assign_coords({back})`")
         if mx.all() and my.all() and lab.sizes["x"] == len(ex) and lab.sizes["y"] == len(ey):   # the map's pixels
-            if not any(res.values()): return labels
-            return lab.drop_vars("spatial_ref", errors="ignore").assign_coords(   # within the tolerance: moved on
-                {d: lab[d].values.astype(np.float64) - r for d, r in res.items() if r})
+            at = lambda c, m, r: (np.clip(cell_index(m[0], m[1] - m[0], c - r), 0, len(m) - 1) if len(m) > 1
+                                  else np.zeros(len(c), np.int64))   # each cell's map pixel, in the raster's order
+            x, y = ex[at(lx, wx, res["x"])], ey[at(ly, ey, res["y"])]   # the map's own x: 180.00025 or -179.99975
+            if (x == lab.x.values).all() and (y == lab.y.values).all(): return labels
+            return lab.drop_vars("spatial_ref", errors="ignore").assign_coords(x=x, y=y)   # within the tolerance: moved on
     if not (crs_of(lab) and crs_of(g)): return labels   # no CRS: not resampled on a guess
     cols = pixel_indices(lab, ex[mx], np.full(int(mx.sum()), ly[0]), error=LabelError, what="label")[1]
     rows = pixel_indices(lab, np.full(int(my.sum()), lx[0]), ey[my], error=LabelError, what="label")[0]
