@@ -32,8 +32,10 @@ from . import losses, samples
 from . import model as aef_model
 from .checkpoint import (checkpoint_folder, checkpoints, latest_checkpoint, load_checkpoint, not_a_run,
                                       read_header, run_folder, save_checkpoint)
-from .core import CheckpointError, ConfigError, TrainingError, TrainingWarning, flag, whole
+from .core import (CheckpointError, ConfigError, MissingSourceError, TrainingError, TrainingWarning, flag,
+                                whole)
 from .files import local_output, write_text, writing_file
+from .stacks import validate_stack
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
                                 place, state_sharding)
 from .step import (TrainConfig, TrainState, apply_policy, init_state, lr_schedule, make_optimizer,
@@ -126,12 +128,28 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
         mcfg = model.cfg
         preset = preset or (aef_model.preset_of(mcfg) if isinstance(mcfg, aef_model.ModelConfig) else None)
         scfg = sampler if sampler is not None else samples.sampler_config(mcfg, preset)
-        return samples.Batches(data, scfg, cfg.batch_size // n_proc, seed=cfg.seed + 1_000_003 * rank, texts=texts,
-                               strata=strata, start=start)
+        try: return samples.Batches(data, scfg, cfg.batch_size // n_proc, seed=cfg.seed + 1_000_003 * rank,
+                                    texts=texts, strata=strata, start=start)
+        except MissingSourceError as e:  # its fix names the sampler's config, which fit made: name the model's
+            if (why := _lacks(data, mcfg, scfg, preset)) is None: raise
+            raise MissingSourceError(why) from None
     if data is None or isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
         raise ConfigError(f"fit got data of type {type(data).__name__}: pass a stack, a samples.Batches, a function "
                           "position -> batches, or an iterable of batches (the sample scene: `scene.load_scene()`).")
     return itertools.islice(iter(data), start, None)
+
+def _lacks(data, mcfg, scfg, preset:str|None) -> str|None:
+    "What to change when the stack lacks a source the model reads (the stack, or the model's sources); None: not that."
+    have = list(validate_stack(data, check_values=False, sources={s.name: s for s in scfg.sources}).children)
+    reads = tuple(dict.fromkeys(tuple(mcfg.inputs) + tuple(mcfg.targets or ())))
+    if not (missing := [n for n in reads if n not in have]): return None
+    ins = tuple(n for n in have if scfg.source(n).role == "input")
+    make = (f"preset({preset!r}, inputs={ins}, targets={tuple(have)})" if preset else
+            f"dataclasses.replace(cfg, inputs={ins}, targets={tuple(have)})")
+    return (f"the model reads {', '.join(map(repr, missing))} (its inputs {tuple(mcfg.inputs)}, targets "
+            f"{tuple(mcfg.targets or ())}) but the stack has only {', '.join(have)}: add "
+            f"{'it' if len(missing) == 1 else 'them'} to the stack, or train a model of the stack's sources, e.g. "
+            f"{make} (or a subset of them).")
 
 def _sampled(source) -> dict|None:
     "The sampler settings of a stack's batches, for the run header (without its sources: the model's own)."

@@ -124,3 +124,23 @@ def test_fit_with_inputs_samples_as_aef_train_does(monkeypatch, tmp_path):
     monkeypatch.undo()
     cfg = preset("tiny", inputs=("sentinel1",), targets=("sentinel1", "dem"))
     assert _first_batch(cfg, stack) == _first_batch(cfg, stack, sampler=got["sampler"])
+
+
+def test_a_missing_source_names_the_model_settings_not_the_sampler(tmp_path):
+    "fit(preset(..., inputs=('ndvi',))) named SamplerConfig, which the user never built (S19): now the model's sources."
+    from alphaearth_nb.model import preset
+    from alphaearth_nb.scene import load_scene
+    stack, _, _ = load_scene()
+    with pytest.raises(MissingSourceError) as e:
+        fit(preset("tiny", inputs=("ndvi",)), stack, out=tmp_path / "r", config=CFG, progress=False)
+    msg = str(e.value)
+    assert "SamplerConfig" not in msg and "'ndvi'" in msg and "add it to the stack" in msg, msg
+    fix = msg.split("e.g. ")[1].split(" (or a subset")[0]                      # the model it proposes: a valid one
+    assert fix == ("preset('tiny', inputs=('sentinel2', 'sentinel1', 'landsat'), targets=('sentinel2', 'sentinel1', "
+                   "'landsat', 'dem', 'era5', 'gedi', 'landcover'))")
+    assert eval(fix, {"preset": preset}).inputs == ("sentinel2", "sentinel1", "landsat")
+    assert not (tmp_path / "r").exists()
+    with pytest.raises(MissingSourceError, match="SamplerConfig"):            # a sampler of the caller's: its own words
+        from alphaearth_nb.samples import SamplerConfig
+        fit("tiny", stack, config=CFG, progress=False, sampler=SamplerConfig(inputs=("sentinel2",), targets=("ndvi",),
+                                                                             frames=(("sentinel2", 4),)))
