@@ -128,12 +128,18 @@ class TileSampler:
         return np.clip(r, 0, self.ny - 1), np.clip(c, 0, self.nx - 1), ok
 
     def window(self, r:np.ndarray, c:np.ndarray, ok:np.ndarray) -> np.ndarray:
-        """Vectors (..., 64) of the pixels at rows/cols, each the pixel itself (the one a click there takes), read
-        once per distinct pixel (at most a tile's 65,536); NaN where not `ok`. Zoomed out it read a strided window
-        from the tile's first row and column and drew each pixel's nearest sample, up to half a stride away: a tile
-        pixel showed one embedding pixel and a click on it took another."""
+        """Vectors (..., 64) of the pixels at rows/cols, each the pixel itself (the one a click there takes): the
+        window round them in one read where it is at most 4 tiles of pixels, else each distinct pixel once (zoomed
+        out: at most a tile's 65,536); NaN where not `ok`. Zoomed out it read a strided window from the tile's first
+        row and column and drew each pixel's nearest sample, up to half a stride away: a tile pixel showed one
+        embedding pixel and a click on it took another."""
         out = np.full(r.shape + (self.emb.sizes["band"],), np.nan, np.float32)
         if not ok.any(): return out
+        r0, r1, c0, c1 = r[ok].min(), r[ok].max(), c[ok].min(), c[ok].max()
+        if (r1 - r0 + 1) * (c1 - c0 + 1) <= 4 * TILE * TILE:   # zoomed in: one slice (point reads of dask are slow)
+            a = np.asarray(self.emb.isel(y=slice(r0, r1 + 1), x=slice(c0, c1 + 1)).values, np.float32)
+            out[ok] = a[r[ok] - r0, c[ok] - c0]
+            return out
         u, inv = np.unique(r[ok].astype(np.int64) * self.nx + c[ok], return_inverse=True)
         ur, uc = np.divmod(u, self.nx)
         a = self.emb.isel(y=xr.DataArray(ur, dims="pixel"), x=xr.DataArray(uc, dims="pixel"))
