@@ -28,7 +28,7 @@ from .files import (MARKER, check_output, consolidate_zarr, is_ours, quiet_marke
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import (INT8_SCHEME, TIFF_SCHEME, as_embedding, gated, label_bands, refuse_rotation,
                                       tiff_scheme)
-from .geo import (as_crs, crs_of, declared_nodata, is_lazy, north_up, packing,
+from .geo import (as_crs, crs_of, declared_nodata, is_lazy, north_up, outside_valid, packing,
                                rename_spatial, require, unpacked, write_crs)
 from .cubes import coarsen, cube_form, grid_of, transform_of
 from .labels import class_flags, flag_attrs
@@ -247,10 +247,10 @@ def _declared_off(m:xr.DataArray, a:np.ndarray) -> tuple[np.ndarray, list]:
 
     `geo.declared_nodata` reads them where readers put them (`nodata`, `_FillValue`, `missing_value`,
     `nodatavals`); the eo-learn LULC raster comes with `nodata = 0`. NaN fills are NaN already; a boolean map
-    declares none."""
+    declares none. Values outside a declared CF valid range (`geo.outside_valid`) are in the mask too."""
     fills = list(declared_nodata(m, finite=True))
-    if not fills or a.dtype == bool: return np.zeros(a.shape, bool), []
-    return np.isin(a, fills), fills
+    if a.dtype == bool: return np.zeros(a.shape, bool), []
+    return (np.isin(a, fills) if fills else np.zeros(a.shape, bool)) | outside_valid(m, a), fills
 
 def _class_names(m:xr.DataArray, a:np.ndarray, valid:np.ndarray) -> dict|None:
     """The names of a class map's ids, id -> name (`labels.class_flags`: CF `flag_values` / `flag_meanings`, or

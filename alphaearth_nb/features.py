@@ -14,7 +14,8 @@ import pandas as pd
 import xarray as xr
 
 from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError
-from .geo import check_same_grid, crs_of, is_lazy, north_up, rename_spatial, to_crs, unpacked
+from .geo import (check_same_grid, crs_of, declared_nodata, is_lazy, north_up, outside_valid,
+                               rename_spatial, to_crs, unpacked)
 from .labels import label_array, label_values, labelled_cells, on_map_grid
 from .knn import wider_than_float32
 from .embeddings import NORM_TOL, a_positions, sq_norms, as_embedding, gate_vectors, refuse_rotation
@@ -52,6 +53,16 @@ def _zscore(a:np.ndarray) -> np.ndarray:
         m = np.nanmean(a, axis=(0, 1)); s = np.nanstd(a, axis=(0, 1))
     return (a - m) / np.where(s > 0, s, 1.0)
 
+def _band_values(v:xr.DataArray) -> np.ndarray:
+    """A band's values as float64: CF-packed integers unpacked (`geo.unpacked`), declared no data NaN (fills, and
+    values outside a CF valid range, `geo.outside_valid`), as every label reader leaves them out."""
+    u = unpacked(v)
+    if u is not v: return u.values.astype(np.float64)   # unpacked: fills and range applied to the stored values
+    a = np.asarray(v.values)
+    off = outside_valid(v, a)
+    for f in declared_nodata(v, finite=True): off |= a == f   # in the band's own type: a float32 -3.4e38 fill too
+    return np.where(off, np.nan, a.astype(np.float64))
+
 def composite_features(stack,                                  # stack (DataTree) or single-source Dataset
                        percentiles=(10, 25, 50, 75, 90),       # per-band percentiles over time
                        standardize:bool=True,                  # z-score each feature over the pixels
@@ -59,20 +70,20 @@ def composite_features(stack,                                  # stack (DataTree
     """Baseline features: NaN-aware per-band percentiles over time, (y, x, band) with bands `source/band/pNN`; float32
     on both paths (the embeddings' type), computed in float64 and cast last, so a band far from zero (1e7 plus a
     spread of a few units) standardises as in float64. With `standardize=False` the raw values are float32 too
-    (24 bits: such a band keeps its digits only standardised)."""
+    (24 bits: such a band keeps its digits only standardised). A band's declared no data (fills, values outside a
+    CF valid range) is NaN and CF-packed integers are unpacked first (`_band_values`)."""
     feats, names = [], []
     for src, ds in _children(stack).items():
         static = "time" not in ds.dims or ds.sizes["time"] == 1
         for band in ds.data_vars:
             v = ds[band]
             if static:
-                feats.append((v.isel(time=0) if "time" in v.dims else v).transpose("y", "x").values[..., None]
-                             .astype(np.float64))
+                feats.append(_band_values((v.isel(time=0) if "time" in v.dims else v).transpose("y", "x"))[..., None])
                 names.append(f"{src}/{band}")
                 continue
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN pixels give NaN, on purpose
-                p = np.nanpercentile(v.transpose("time", "y", "x").values.astype(np.float64), percentiles, axis=0)
+                p = np.nanpercentile(_band_values(v.transpose("time", "y", "x")), percentiles, axis=0)
             feats.append(np.moveaxis(p, 0, -1))
             names += [f"{src}/{band}/p{q:g}" for q in percentiles]
     a = np.concatenate(feats, -1)                       # float64: z-scored before the one cast to float32

@@ -16,8 +16,8 @@ import pandas as pd
 import xarray as xr
 
 from .core import GridError, LabelError
-from .geo import (axis_span, crs_of, declared_nodata, half_pixel_hint, half_pixel_off, pixel_indices,
-                               pixel_size, rename_spatial, same_crs, wrap_x, cell_index)
+from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hint, half_pixel_off,
+                               outside_valid, pixel_indices, pixel_size, rename_spatial, same_crs, wrap_x)
 
 # %% auto #0
 __all__ = ['data_variables', 'label_array', 'labelled_cells', 'label_values', 'labelled_values', 'refuse_mixed_labels',
@@ -64,7 +64,9 @@ def labelled_cells(labels:xr.DataArray,  # a label raster (any dims), numeric or
                   ) -> np.ndarray:
     """Boolean mask, shaped like `labels.values`, of the labelled cells: not NaN/None, not empty text, not a
     declared no-data value (`declared_nodata`; on a text raster matched by its text form and by the number a cell
-    reads, `label_values`' rule: `'0.0'` is 0) nor one of `nodata`, and (if `positive`) not negative. The one rule
+    reads, `label_values`' rule: `'0.0'` is 0) nor one of `nodata`, not outside the declared valid range (CF
+    `valid_range` / `valid_min` / `valid_max`, `geo.outside_valid`; on a text raster by the number a cell reads),
+    and (if `positive`) not negative. The one rule
     of every label-raster reader (points_at, classify, regress); `labelled_values` gives the cells' classes too."""
     return _labelled(labels, positive, nodata)[0]
 
@@ -82,10 +84,12 @@ def _labelled(labels, positive:bool=True, nodata=None) -> tuple:
             if isinstance(f, str) or np.isfinite(fn): keep &= text != _fill_text(f)
             if np.isfinite(fn): keep &= num != fn
         if positive: keep &= ~(num < 0)         # "-1", "-1.0": negative numbers, as on a numeric raster
+        if isinstance(labels, xr.DataArray): keep &= ~outside_valid(labels, num)   # CF valid range, as numbers
         return keep, num
     if v.dtype.kind not in "iufc": return np.ones(v.shape, bool), None   # booleans, dates: every cell a label
     keep = np.isfinite(v) if v.dtype.kind in "fc" else np.ones(v.shape, bool)
     if positive and v.dtype.kind != "c": keep &= v >= 0
+    if isinstance(labels, xr.DataArray) and v.dtype.kind != "c": keep &= ~outside_valid(labels, v)   # CF valid range
     for f in fills:
         if isinstance(f, str): continue          # a text fill does not mark numbers
         keep &= ~np.isnan(v) if np.isnan(float(f)) else v != f

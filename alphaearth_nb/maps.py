@@ -20,8 +20,8 @@ from .core import DimensionError
 from .embeddings import as_embedding
 from .exports import class_colour   # one colour per class id: the maps, the explorer, map_to_cog's table
 from .labels import class_flags
-from .geo import (axis_span, crs_of, declared_nodata, north_up, pixel_size, rename_spatial, require,
-                               unpacked)
+from .geo import (axis_span, crs_of, declared_nodata, declared_valid_range, north_up, pixel_size,
+                               rename_spatial, require, unpacked)
 
 # %% auto #0
 __all__ = ['downsample', 'extent', 'plot_rgb', 'plot_classes', 'plot_heat', 'plot', 'to_rgba', 'explore', 'ee_layer']
@@ -52,11 +52,13 @@ def _finish(ax, da, title):
 
 def _shown(da:xr.DataArray) -> xr.DataArray:
     """A 2-D map with the values it declares as no data (`geo.declared_nodata`: `nodata`, `_FillValue`, ...; the
-    eo-learn LULC raster's 0) in the pictures' no-data form: -1 for classes (int64), NaN for floats; else as it is."""
-    fills = declared_nodata(da, finite=True) if isinstance(da, xr.DataArray) else ()
-    if not fills or da.dtype.kind not in "iuf": return da
-    off = da.isin(fills)
-    if not off.any(): return da
+    eo-learn LULC raster's 0; values outside a CF valid range, `geo.declared_valid_range`) in the pictures' no-data
+    form: -1 for classes (int64), NaN for floats; else as it is (lazy stays lazy)."""
+    if not isinstance(da, xr.DataArray) or da.dtype.kind not in "iuf": return da
+    fills, (lo, hi) = declared_nodata(da, finite=True), declared_valid_range(da)
+    off = da.isin(fills) if fills else None
+    if (lo, hi) != (-np.inf, np.inf): off = (da < lo) | (da > hi) if off is None else off | (da < lo) | (da > hi)
+    if off is None or not off.any(): return da
     return da.where(~off) if da.dtype.kind == "f" else da.astype(np.int64).where(~off, -1)
 
 # %% ../nbs/28_maps.ipynb #c0008

@@ -17,10 +17,10 @@ from pyproj.exceptions import CRSError as _ProjCRSError
 from .core import CRSError, GridError, MissingDependencyError
 
 # %% auto #0
-__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata',
-           'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'same_crs', 'write_crs',
-           'grid_coords', 'half_pixel', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like',
-           'axes_to_turn', 'north_up', 'flip_rows']
+__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
+           'declared_nodata', 'packing', 'declared_valid_range', 'outside_valid', 'unpacked', 'as_crs', 'crs_name',
+           'crs_of', 'is_geographic', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'geotransform',
+           'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows']
 
 # %% ../nbs/02b_spatial.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -79,11 +79,45 @@ def packing(a:dict) -> tuple[float, float]|None:
     s, o = float(s[0]), float(o[0])
     return None if (s, o) == (1.0, 0.0) else (s, o)
 
+VALID_KEYS = ("valid_range", "valid_min", "valid_max")  # CF 1.11 S2.5.1: values outside the valid range are missing
+
+def declared_valid_range(obj) -> tuple[float, float]:
+    """(low, high) of the values `obj` (DataArray or Dataset) declares valid, CF style: `valid_range`, or
+    `valid_min` / `valid_max` (CF 1.11 S2.5.1: values outside are missing, as fills are), in attrs or encoding;
+    (-inf, inf) where none is declared or it does not read as numbers. In `obj`'s own units: the range is in stored
+    units (CF S8.1), so where a reader unpacked the values but left the range in attrs (xarray's decoding keeps
+    `scale_factor` / `add_offset` in encoding only) it is unpacked alike."""
+    lo, hi = -np.inf, np.inf
+    for d in (obj.encoding, obj.attrs):   # attrs win
+        try:
+            if d.get("valid_range") is not None:
+                r = np.asarray(d["valid_range"], np.float64).ravel()
+                if r.size == 2: lo, hi = float(r[0]), float(r[1])
+            if d.get("valid_min") is not None: lo = float(np.asarray(d["valid_min"], np.float64).ravel()[0])
+            if d.get("valid_max") is not None: hi = float(np.asarray(d["valid_max"], np.float64).ravel()[0])
+        except (TypeError, ValueError, IndexError): continue   # text, empty: not a range
+    lo, hi = (lo if np.isfinite(lo) else -np.inf), (hi if np.isfinite(hi) else np.inf)
+    p = packing(obj.encoding) if packing(obj.attrs) is None and getattr(obj, "dtype", None) is not None \
+        and obj.dtype.kind == "f" else None
+    if p is not None: lo, hi = sorted((lo * p[0] + p[1], hi * p[0] + p[1]))   # decoded values: the range alike
+    return lo, hi
+
+def outside_valid(obj, values=None) -> np.ndarray:
+    """Boolean mask of `values` (default `obj.values`) outside the range `obj` declares valid
+    (`declared_valid_range`); NaN and text are never outside (False everywhere when nothing is declared, and then
+    a lazy `obj`'s values are not read)."""
+    lo, hi = declared_valid_range(obj)
+    if values is None and (lo, hi) == (-np.inf, np.inf): return np.zeros(obj.shape, bool)
+    v = np.asarray(obj.values if values is None else values)
+    if v.dtype.kind not in "iuf" or (lo, hi) == (-np.inf, np.inf): return np.zeros(v.shape, bool)
+    return (v < lo) | (v > hi)
+
 def unpacked(obj,
              nodata=None,  # further stored (packed) value(s) meaning no data, beyond those `obj` declares
             ):
-    """`obj` with integer bands packed CF-style unpacked: float32 `value * scale_factor + add_offset`, declared fills
-    and `nodata` NaN (a fill is a stored value: -32768 of a scaled int16 matches before unpacking, not after).
+    """`obj` with integer bands packed CF-style unpacked: float32 `value * scale_factor + add_offset`, declared fills,
+    `nodata` and values outside the declared valid range (`declared_valid_range`) NaN (fills and range are in stored
+    units: -32768 of a scaled int16 matches before unpacking, not after; the result declares neither).
 
     Readers that do not decode (`mask_and_scale=False`, rioxarray's default for `scale_factor` in attrs, GDAL
     with band scales) leave the packed integers and keep `scale_factor` / `add_offset` in attrs; a decoded array
@@ -96,9 +130,12 @@ def unpacked(obj,
     if p is None or obj.dtype.kind not in "iu": return obj
     extra = [] if nodata is None else [nodata] if isinstance(nodata, str) or np.ndim(nodata) == 0 else list(nodata)
     fills = [*declared_nodata(obj, finite=True), *(f for f in extra if not isinstance(f, str) and np.isfinite(f))]
-    out = obj.where(~obj.isin(fills)) if fills else obj
+    off = outside_valid(obj)
+    if fills: off = off | obj.isin(fills).values
+    out = obj.where(~off) if off.any() else obj
     out = (out.astype(np.float64) * p[0] + p[1]).astype(np.float32)
-    out.attrs = {k: v for k, v in obj.attrs.items() if k not in (*NODATA_KEYS, "scale_factor", "add_offset")}
+    gone = (*NODATA_KEYS, *VALID_KEYS, "scale_factor", "add_offset")   # stored units: no longer the values'
+    out.attrs = {k: v for k, v in obj.attrs.items() if k not in gone}
     out.encoding = {}
     return out
 
