@@ -25,7 +25,7 @@ from matplotlib.figure import Figure
 from . import analysis, embeddings, evaluate, maps, model, quality, samples, scene, stream, train
 from .core import (AEFError, CheckpointError, ConfigError, DimensionError, LabelError, MissingDataError,
                                 MissingSourceError, StackTypeError, UnknownSourceError, band_names, compile_cache,
-                                cpu_threads, split_cpu)
+                                cpu_threads, keep_heap, split_cpu)
 from .files import check_output, quiet_marker, settle_zarr, writing_folder
 from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .embed import embed, embed_to_zarr
@@ -453,6 +453,8 @@ def main(argv:list[str]|None=None) -> int:
         # a JAX CPU device per idle core, the batch split over them (core.split_cpu; AEF_CPU_DEVICES=0 off): for `aef`
         # itself, not for main([...]) called in a process whose later JAX work expects one device
         if argv is None: cpu_threads(); split_cpu("free")  # a junk AEF_CPU_THREADS/DEVICES: `aef: error` naming it
+        # XLA:CPU's buffers kept in the heap before JAX starts: no page faults a step (core.keep_heap; AEF_KEEP_HEAP=0 off)
+        if argv is None: keep_heap()
         # the first step of `small` compiles once, not every run; the tiny programs of the set-up are kept too (core)
         if not a.no_compile_cache: _cache_or_note()
         with _env("AEF_FAST_COMPILE", "0" if a.no_fast_compile else None): COMMANDS[a.cmd](a)

@@ -38,8 +38,8 @@ __all__ = ['EMBED_DIM', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BYTES', 'KEPT_HE
            'DamagedCheckpointError', 'flag', 'whole', 'real', 'band_names', 'CallableModule', 'callable_module',
            'Frames', 'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError',
            'NotWritableError', 'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError',
-           'TrainingWarning', 'compile_cache', 'compiler_options', 'cpu_threads', 'gc_frozen', 'frozen_traces',
-           'cpu_devices', 'split_cpu', 'cpu_devices_note']
+           'TrainingWarning', 'compile_cache', 'compiler_options', 'cpu_threads', 'keep_heap', 'gc_frozen',
+           'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -270,21 +270,31 @@ _at_import(_size_cpu_pools)  # at import: before JAX's CPU backend starts, if th
 
 
 # %% ../nbs/00_core.ipynb #heap002
-HEAP_KEEP_BYTES = 1 << 30  # glibc's mmap and trim thresholds at import (see above)
+HEAP_KEEP_BYTES = 1 << 30  # glibc's mmap and trim thresholds (see above)
+KEPT_HEAP = False          # whether `keep_heap` has taken effect in this process
 
-def _keep_heap() -> bool:
-    "Raise glibc's mmap and trim thresholds to `HEAP_KEEP_BYTES` and use one arena for all threads (`mallopt`) "
-    "when `AEF_KEEP_HEAP` is set and not 0/off (opt-in); True if done (False elsewhere than Linux with glibc)."
-    env = os.environ.get("AEF_KEEP_HEAP")
-    if env is None or env.strip().lower() in _OFF or not sys.platform.startswith("linux"): return False
+def _mallopt_keep() -> bool:
+    "Raise glibc's mmap and trim thresholds to `HEAP_KEEP_BYTES` and use one arena for all threads (`mallopt`); "
+    "True if done (False elsewhere than Linux with glibc)."
+    if not sys.platform.startswith("linux"): return False
     try: libc = ctypes.CDLL("libc.so.6")
     except OSError: return False  # not glibc (musl)
     M_TRIM_THRESHOLD, M_MMAP_THRESHOLD, M_ARENA_MAX = -1, -3, -8  # glibc's malloc.h
     sets = ((M_MMAP_THRESHOLD, HEAP_KEEP_BYTES), (M_TRIM_THRESHOLD, HEAP_KEEP_BYTES), (M_ARENA_MAX, 1))
     return all([bool(libc.mallopt(k, v)) for k, v in sets])  # a thread's own arena mmaps blocks above 64 MiB
 
-KEPT_HEAP = _keep_heap()  # at import, with AEF_KEEP_HEAP=1: XLA:CPU's buffers stay in the heap
+def keep_heap(default:bool=True, # what to do when `AEF_KEEP_HEAP` is unset
+             ) -> bool:
+    """Keep XLA:CPU's freed buffers in this process's heap (glibc's `mallopt`, see above) unless `AEF_KEEP_HEAP` is
+    0/off; `default` when it is unset. Returns whether the heap is kept (`KEPT_HEAP`); once on it stays on (glibc
+    cannot undo its one arena). Call it before JAX runs anything for the full effect."""
+    global KEPT_HEAP
+    env = os.environ.get("AEF_KEEP_HEAP")
+    want = default if env is None else env.strip().lower() not in _OFF
+    if want and not KEPT_HEAP: KEPT_HEAP = _mallopt_keep()
+    return KEPT_HEAP
 
+keep_heap(default=False)  # at import only with AEF_KEEP_HEAP=1: the `aef` command and `fit` call it themselves
 
 # %% ../nbs/00_core.ipynb #a6f6fb18
 @contextlib.contextmanager

@@ -33,7 +33,7 @@ from . import model as aef_model
 from .checkpoint import (checkpoint_folder, checkpoints, latest_checkpoint, load_checkpoint, not_a_run,
                                       read_header, run_folder, save_checkpoint)
 from .core import (CheckpointError, ConfigError, MissingSourceError, TrainingError, TrainingWarning, flag,
-                                whole)
+                                keep_heap, whole)
 from .files import local_output, write_text, writing_file
 from .stacks import validate_stack
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
@@ -241,7 +241,9 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         mesh:Mesh|None=None,           # default: every device (on CPU: the most that split the batch)
         progress:bool=True,            # show a tqdm bar
        ) -> tuple[TrainState, list[dict]]:
-    "Train `model` on `data`; returns the final state and the per-step history."
+    "Train `model` on `data`; returns the final state and the per-step history. Keeps this process's freed memory "
+    "in its heap (`core.keep_heap`: no page faults a step; AEF_KEEP_HEAP=0 leaves glibc's defaults)."
+    keep_heap()
     resume, overwrite = flag(resume, "resume"), flag(overwrite, "overwrite")  # overwrite="no" is true: refused
     cfg = _train_config(config, steps=steps, batch_size=batch_size, seed=seed, checkpoint_every=checkpoint_every)
     loss_fn = losses.total_loss if loss_fn is None else loss_fn

@@ -431,11 +431,12 @@ def main(argv=None):
                     "before JAX starts): the step's batch split over the most of them that divide it (default: JAX's "
                     "count, 1 on CPU unless AEF_CPU_DEVICES or XLA_FLAGS says more)")
     args = ap.parse_args(argv)
+    core.keep_heap()  # as `aef` and `fit` do, before JAX starts (AEF_KEEP_HEAP=0: glibc's defaults, for comparison)
     if args.devices: jax.config.update("jax_num_cpu_devices", args.devices)  # before anything runs on JAX's CPU
     mesh = dist.make_mesh(batch_size=args.batch)  # on host CPU devices: the most that split the batch
     print(f"jax {jax.__version__} on {jax.devices()[0].platform} x{len(jax.devices())}, {os.cpu_count()} CPU cores; "
           f"preset {args.preset}, batch {args.batch}, step on {mesh.devices.size} device(s); XLA:CPU pool {os.environ.get('NPROC', 'jaxlib default')} threads "
-          f"(core.cpu_threads), heap kept {core.KEPT_HEAP} (AEF_KEEP_HEAP); load average {os.getloadavg()[0]:.1f} (other processes slow every figure)")
+          f"(core.cpu_threads), heap kept {core.KEPT_HEAP} (core.keep_heap; AEF_KEEP_HEAP=0 off); load average {os.getloadavg()[0]:.1f} (other processes slow every figure)")
     peak0 = matmul_peak()
     peak_bf0 = matmul_peak(dtype=jnp.bfloat16) if args.bf16 else 0.0
 

@@ -8,6 +8,8 @@ from alphaearth_nb.core import compile_cache
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+os.environ.setdefault("AEF_KEEP_HEAP", "0")  # glibc's defaults here: `fit` would keep the heap (core.keep_heap),
+                                            # and the tests compile more than they step
 compile_cache()  # compiled programs are reused across test runs; AEF_COMPILE_CACHE=0 turns this off
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("AEF_SHARED_DATA", ROOT.parent / "shared" / "data"))

@@ -1,4 +1,4 @@
-"""core.cpu_threads and core.KEPT_HEAP: opt-in process settings (jaxlib's `NPROC`, glibc's mallopt) made at import."""
+"""core.cpu_threads and core.keep_heap: process settings (jaxlib's `NPROC`, glibc's mallopt); the heap kept by `aef` and `fit`."""
 import os
 import subprocess
 import sys
@@ -74,3 +74,40 @@ def test_heap_kept_between_calls():
     out = subprocess.run([sys.executable, "-c", "import alphaearth_nb; print(alphaearth_nb.core.KEPT_HEAP)"],
                          env=dict(e, PYTHONPATH=str(ROOT), JAX_PLATFORMS="cpu"), capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False"]           # opt-in: unset leaves glibc alone
+
+
+def _recorded(monkeypatch, env=None):
+    "core.keep_heap with its mallopt recorded, not made (this process keeps glibc's defaults), AEF_KEEP_HEAP = env."
+    from alphaearth_nb import core
+    calls = []
+    monkeypatch.setattr(core, "_mallopt_keep", lambda: calls.append(1) or True)
+    monkeypatch.setattr(core, "KEPT_HEAP", False)
+    if env is None: monkeypatch.delenv("AEF_KEEP_HEAP", raising=False)
+    else: monkeypatch.setenv("AEF_KEEP_HEAP", env)
+    return core, calls
+
+
+def test_keep_heap_default_and_off(monkeypatch):  # issue 16 item 1 (session 20): on where a run asks, 0 turns it off
+    core, calls = _recorded(monkeypatch, "0")
+    assert core.keep_heap() is False and calls == []                # off, even where the default is on
+    core, calls = _recorded(monkeypatch, "off")
+    assert core.keep_heap() is False and calls == []
+    core, calls = _recorded(monkeypatch)
+    assert core.keep_heap(default=False) is False and calls == []  # unset, at import: glibc's defaults
+    assert core.keep_heap() is True and calls == [1]               # unset, where a run asks: kept
+    assert core.keep_heap() is True and calls == [1] and core.KEPT_HEAP  # once
+    core, calls = _recorded(monkeypatch, "1")
+    assert core.keep_heap(default=False) is True and calls == [1]  # 1: on at import too
+
+
+def test_aef_keeps_the_heap(monkeypatch):  # the `aef` command, before JAX starts; not main([...]) in a user's process
+    from alphaearth_nb import cli
+    seen = []
+    for env, want in ((None, [1]), ("0", [])):
+        core, calls = _recorded(monkeypatch, env)
+        monkeypatch.setattr(cli, "split_cpu", lambda *a, **k: None)
+        monkeypatch.setattr(cli, "COMMANDS", {"demo": lambda a: seen.append(core.KEPT_HEAP)})
+        monkeypatch.setattr(sys, "argv", ["aef", "--no-compile-cache", "demo"])
+        assert cli.main() == 0 and calls == want and seen[-1] == bool(want)
+    core, calls = _recorded(monkeypatch)
+    assert cli.main(["--no-compile-cache", "demo"]) == 0 and calls == [] and seen[-1] is False
