@@ -24,7 +24,7 @@ from .knn import (centring_offset, knn_indices, knn_predict, knn_search, knn_vot
 from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .quantize import dequantize
-from .embeddings import MEAN_LENGTH, NORM_TOL, byte_codes
+from .embeddings import MEAN_LENGTH, NORM_TOL, byte_codes, gate_vectors
 from .labels import encode_labels, refuse_mixed_labels  # label identity (re-exported)
 
 # %% auto #0
@@ -532,9 +532,9 @@ def change_scores(e1,                   # features before, (..., D)
                   normalize:bool=True,  # L2-normalise both first (the paper's protocol, S4.1)
                  ) -> np.ndarray:
     """`1 - cos(e1, e2)` per row with `normalize` (the default: one minus the dot product of the L2-normalised
-    rows; without it, of the rows as given) (0: same direction, 2: opposite; twice the paper's `d`); NaN where a vector is all zeros
-    or NaN."""
-    e1 = np.asarray(e1, np.float64); e2 = np.asarray(e2, np.float64)
+    rows; without it, of the rows as given) (0: same direction, 2: opposite; twice the paper's `d`); NaN where a vector is all zeros,
+    NaN or one value (a fill). 64-wide rows pass the map's gate first (`gate_vectors`): int8 codes dequantised, -128 NaN."""
+    e1, e2 = (np.asarray(gate_vectors(e, unit=False)[0] if np.shape(e)[-1:] == (EMBED_DIM,) else e, np.float64) for e in (e1, e2))
     if e1.shape != e2.shape: raise DimensionError(f"the two embeddings differ in shape, {e1.shape} vs {e2.shape}: sample them at the same points")
     if normalize:
         with np.errstate(invalid="ignore", divide="ignore"):
