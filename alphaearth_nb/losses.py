@@ -21,9 +21,9 @@ from .sources import get_source
 from .timecodes import position
 
 # %% auto #0
-__all__ = ['COLLAPSED', 'LossWeights', 'source_error', 'uniformity_loss', 'collapse_watch', 'consistency_loss', 'clip_loss',
-           'Perturbations', 'support', 'mask_frames', 'perturb_draws', 'perturb', 'encoder_inputs', 'example_terms',
-           'total_loss']
+__all__ = ['COLLAPSED', 'SPREAD_MIN', 'LossWeights', 'source_error', 'uniformity_loss', 'embedding_spread', 'collapse_watch',
+           'consistency_loss', 'clip_loss', 'Perturbations', 'support', 'mask_frames', 'perturb_draws', 'perturb',
+           'encoder_inputs', 'example_terms', 'total_loss']
 
 # %% ../nbs/15_losses.ipynb #c0005
 @dataclass(frozen=True)
@@ -72,23 +72,45 @@ def uniformity_loss(u:Float[Array, "B L L E"]) -> Float[Array, ""]:
     if u.shape[0] < 2: return jnp.zeros(())
     return jnp.mean(jnp.abs(jnp.sum(u * jnp.roll(u, 1, axis=0), -1)))
 
+def embedding_spread(u:Float[Array, "... E"], # unit embeddings: every pixel of every example of a batch
+                    ) -> Float[Array, ""]:
+    """How far a batch's embeddings spread, watched and never trained on: their summed per-dimension variance
+    `1 - |mean u|^2`, which for unit vectors is 1 - their mean pairwise cosine (self pairs included): 0 when every
+    pixel points one way, about 1 for random directions. Unlike the uniformity term it sees a batch of one example."""
+    v = jax.lax.stop_gradient(u).reshape(-1, u.shape[-1]).astype(jnp.float32)
+    return jnp.sum(jnp.var(v, axis=0))
+
 # %% ../nbs/15_losses.ipynb #c0012b
 COLLAPSED = 0.95  # a uniformity term (mean |u . u'|) above this: the batch's embeddings point one way
+SPREAD_MIN = 0.05 # an embedding spread (`embedding_spread`, 1 - mean pairwise cosine) below this: the same, seen directly
 
-def collapse_watch(rec:dict,    # one logged step of `fit`: {"step": ..., "uniformity": ...}
-                   run:int,     # logged steps in a row so far above `COLLAPSED` (-1: warned already)
-                   steps:int=10,# warn when this many logged steps in a row stay above it
+def _collapse_signs(rec:dict) -> list[str]:
+    "What in one logged step says the embeddings collapsed: the uniformity term high, the spread low."
+    signs = []
+    if rec.get("uniformity", 0.0) > COLLAPSED:
+        signs.append(f"the batch-uniformity term (mean |u . u'| between examples, arXiv 2507.22291 S2.2.4) stayed "
+                     f"above {COLLAPSED} (now {rec['uniformity']:.3f}; 1 = every pixel one direction, random "
+                     "directions give about 0.1)")
+    if rec.get("spread", 1.0) < SPREAD_MIN:
+        signs.append(f"the embeddings' spread (their summed per-dimension variance, 1 - their mean pairwise cosine "
+                     f"over every pixel of the batch) stayed below {SPREAD_MIN} (now {rec['spread']:.3f}; 0 = every "
+                     "pixel one direction, random directions give about 1)")
+    return signs
+
+def collapse_watch(rec:dict,    # one logged step of `fit`: {"step": ..., "uniformity": ..., "spread": ...}
+                   run:int,     # logged steps in a row so far that looked collapsed (-1: warned already)
+                   steps:int=10,# warn when this many logged steps in a row look collapsed
                   ) -> int:
-    """The new count of steps in a row whose batch-uniformity term stays collapsed (-1 once warned); warns once
-    (`TrainingWarning`, with the step and the figure) at the `steps`-th. A record without the term: unchanged."""
-    if run < 0 or "uniformity" not in rec: return run
-    if not rec["uniformity"] > COLLAPSED: return 0
+    """The new count of logged steps in a row whose uniformity term stays above `COLLAPSED` or whose embedding
+    spread stays below `SPREAD_MIN` (-1 once warned); warns once (`TrainingWarning`, naming the step, which sign and
+    its figure) at the `steps`-th. A record with neither: unchanged."""
+    if run < 0 or not ({"uniformity", "spread"} & set(rec)): return run
+    if not (signs := _collapse_signs(rec)): return 0
     if run + 1 < steps: return run + 1
-    warnings.warn(f"step {rec['step']}: the embeddings collapsed: the batch-uniformity term (mean |u . u'| between "
-                  f"examples, arXiv 2507.22291 S2.2.4) stayed above {COLLAPSED} for {steps} logged steps in a row (now "
-                  f"{rec['uniformity']:.3f}; 1 = every pixel one direction, random directions give about 0.1), while "
-                  "the loss may still fall. The map will not tell places apart: try a lower peak_lr or a longer warmup "
-                  "(TrainConfig), a larger batch_size, or a larger LossWeights.uniformity.", TrainingWarning)
+    warnings.warn(f"step {rec['step']}: the embeddings collapsed: for {steps} logged steps in a row "
+                  f"{'; and '.join(signs)}, while the loss may still fall. The map will not tell places apart: try a "
+                  "lower peak_lr or a longer warmup (TrainConfig), a larger batch_size, or a larger "
+                  "LossWeights.uniformity.", TrainingWarning)
     return -1
 
 # %% ../nbs/15_losses.ipynb #c0014
@@ -278,6 +300,7 @@ def total_loss(model:AlphaEarth, # the model
         num, den = num + w * terms[f"recon/{n}"], den + w
     terms["recon"] = jnp.asarray(num / jnp.maximum(den, 1e-6), jnp.float32)
     terms["uniformity"] = uniformity_loss(out["u"])
+    terms["spread"] = embedding_spread(out["u"])   # watched by `collapse_watch`, not in the loss
     terms["consistency"] = out["consistency"].mean()
     E = out["text"].shape[-1]
     terms["texts"] = jnp.sum(out["text_valid"]).astype(jnp.float32)  # valid texts in the batch (0: CLIP is off)

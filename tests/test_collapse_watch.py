@@ -6,19 +6,20 @@ import jax.numpy as jnp
 import pytest
 
 from alphaearth_nb.core import TrainingWarning
-from alphaearth_nb.losses import collapse_watch, uniformity_loss
+from alphaearth_nb.losses import collapse_watch, embedding_spread, uniformity_loss
 from alphaearth_nb.testing import Standin, standin_batches, standin_loss
 from alphaearth_nb.train import TrainConfig, fit
 
 CFG = TrainConfig(steps=12, warmup=2, peak_lr=1e-2, batch_size=8, checkpoint_every=6)
 
 
-def _with_embedding(embed):
-    "A loss whose aux carries the real uniformity term of `embed(model, x)` -> (B, E) unit vectors (one pixel each)."
+def _with_embedding(embed, examples=None):
+    "A loss whose aux carries the real uniformity and spread terms of `embed(model, x)` -> (B, E) unit vectors (one "
+    "pixel each), of the batch's first `examples` (None: all; 1: what a batch_size=1 run sees)."
     def loss_fn(model, batch, key):
         loss, aux = standin_loss(model, batch, key)
-        u = embed(model, batch["x"])
-        return loss, {**aux, "uniformity": uniformity_loss(u[:, None, None])}
+        u = embed(model, batch["x"])[:examples, None, None]
+        return loss, {**aux, "uniformity": uniformity_loss(u), "spread": embedding_spread(u)}
     return loss_fn
 
 
@@ -48,7 +49,18 @@ def test_fit_is_quiet_on_spread_embeddings():
         warnings.simplefilter("error", TrainingWarning)
         _, hist = fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, config=CFG,
                       loss_fn=_with_embedding(spread), progress=False)
-    assert max(h["uniformity"] for h in hist) < 0.6
+    assert max(h["uniformity"] for h in hist) < 0.6 and min(h["spread"] for h in hist) > 0.5
+
+
+def test_fit_warns_on_a_collapse_the_uniformity_term_cannot_see():
+    "One example per batch: the uniformity term is 0 whatever the model does; the spread names the collapse (S19)."
+    with pytest.warns(TrainingWarning, match="collapsed") as rec:
+        _, hist = fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, config=CFG,
+                      loss_fn=_with_embedding(constant, examples=1), progress=False)
+    assert all(h["uniformity"] == 0.0 and h["spread"] < 1e-6 for h in hist)
+    msgs = [str(w.message) for w in rec if "collapsed" in str(w.message)]
+    assert len(msgs) == 1 and "step 10" in msgs[0]
+    assert "spread" in msgs[0] and "pairwise cosine" in msgs[0] and "uniformity term" not in msgs[0]   # the cause seen
 
 
 def test_the_watch_counts_steps_in_a_row():

@@ -70,6 +70,7 @@ def test_total_is_the_weighted_sum(grads):
     want = w.recon * terms["recon"] + w.uniformity * terms["uniformity"] + w.consistency * terms["consistency"] + w.clip * terms["clip"]
     np.testing.assert_allclose(float(terms["loss"]), float(want), rtol=1e-6)
     assert (w.recon, w.uniformity, w.consistency, w.clip) == (1.0, 0.05, 0.02, 0.001)
+    assert 0.0 <= float(terms["spread"]) <= 1.0 + 1e-6     # logged for the collapse watch, not in the loss (above)
 
 
 def test_masked_source_stays_finite(tiny, grad_fn):
