@@ -63,6 +63,12 @@ def _codes_decoded(x:np.ndarray, fill:np.ndarray) -> np.ndarray|None:
     ok = ~rest & (((x >= -128) & (x <= 127)) | np.isnan(x)).all(1)  # fill rows that are codes (64 x 0, 64 x -128)
     out[ok] = dequantize(np.where(np.isnan(x[ok]), -128, x[ok]).astype(np.int8))
     return out
+def _decoded(x:np.ndarray) -> np.ndarray:
+    "A predict's features (N, D): 64-wide int8 codes decoded as `check_xy` decodes a fit's; anything else as given."
+    if x.ndim != 2 or x.shape[1] != EMBED_DIM or x.dtype.kind not in "iuf": return x
+    r = x[:256][np.isfinite(x[:256]).all(1) & ~(x[:256] == x[:256, :1]).all(1)]   # one float row under 2: no codes
+    if x.dtype.kind == "f" and len(r) and np.abs(r[0]).max() < 2: return x         # (a map's vectors: no full pass)
+    return d if (d := _codes_decoded(x, (x == x[:, :1]).all(1))) is not None else x
 
 def _fill_rows(x:np.ndarray, same:np.ndarray|None=None) -> np.ndarray:
     """Rows (N,) of one value in every one of 64 columns (64 x -9999, all zero: an export's fill for masked pixels)
@@ -98,8 +104,7 @@ def check_xy(x,                  # features, (N, D)
 
 def _check_xy(x, y, centre:bool=False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "`check_xy`, and the float64 offset (D,) its `centre` took off the features (zeros when none)."
-    x = np.asarray(x)
-    y = np.asarray(y)
+    x, y = np.asarray(x), np.asarray(y)
     if x.ndim != 2: raise DimensionError(f"features must be 2-D (points, features), got shape {x.shape}: reshape with `x.reshape(len(x), -1)`")
     same = None
     if x.shape[1] == EMBED_DIM and x.dtype.kind in "iuf":
@@ -205,8 +210,7 @@ def least_squares_fit(x,                  # features, (N, D)
     first (`check_xy(centre=True)`) and `W` is float64, the offsets in its intercept: their digits are kept."""
     t = np.asarray(y)
     t = t.astype(np.float64 if wider_than_float32(t) else np.float32)
-    one = t.ndim == 1
-    t = t.reshape(len(t), -1)
+    one, t = t.ndim == 1, t.reshape(len(t), -1)
     x0 = np.asarray(x)
     x, _, off = _check_xy(x0, t[:, 0], centre=True)
     W = _offset_back(_least_squares_fit(x, t, method, rcond), off, wider_than_float32(x0))
@@ -215,16 +219,14 @@ def least_squares_fit(x,                  # features, (N, D)
 def _offset_back(W:np.ndarray, off:np.ndarray, wide:bool) -> np.ndarray:
     "Weights (D + 1, M) of features centred by `off` as weights of the features given: float64 when `wide`."
     if not wide: return W
-    W = W.astype(np.float64)
-    W[-1] -= off @ W[:-1]
+    W = W.astype(np.float64); W[-1] -= off @ W[:-1]
     return W
 
 def _least_squares_fit(x, t, method:str="auto", rcond:float=1e-6) -> np.ndarray:
     """`least_squares_fit` of float32 features `check_xy` already passed: the rows of a checked table (a fold of
     `evaluate_regression`), whose codes/fill decision is the whole table's, not retaken on the subset."""
     t = np.asarray(t)
-    one = t.ndim == 1
-    t = t.reshape(len(t), -1)
+    one, t = t.ndim == 1, t.reshape(len(t), -1)
     if not np.isfinite(t).all(): raise LabelError("targets hold NaN/inf: drop unlabelled points first, e.g. `keep = np.isfinite(y)`")
     wide = wider_than_float32(t)                       # epoch seconds as targets: centred in float64, float64 W
     to = centring_offset(t) if wide else np.zeros(t.shape[1])
@@ -241,18 +243,16 @@ def least_squares_predict(W,                # from `least_squares_fit`, (D + 1, 
                          ) -> np.ndarray:
     """Predictions `x @ W[:-1] + W[-1]`: (N, M), or (N,) for a 1-D `W` (large float32 `x` in jitted blocks); in
     float64 when `W` (fit on wide features or targets) or `x` is wider than float32 (UTM metres, epoch seconds)."""
-    W, x = np.asarray(W), np.asarray(x)
+    W, x = np.asarray(W), _decoded(np.asarray(x))   # int8 codes as the fit took them (`check_xy`)
     dt = np.float64 if W.dtype == np.float64 or wider_than_float32(x) else np.float32
     W, x = W.astype(dt, copy=False), x.astype(dt, copy=False)
     if x.ndim != 2 or x.shape[1] + 1 != W.shape[0]:
         raise DimensionError(f"features (N, D) need W of shape (D + 1, ...); got x {x.shape} and W {W.shape}: fit W on features of the same width")
     if x.size <= 2**20 or dt == np.float64: return x @ W[:-1] + W[-1]  # small or wide: numpy, no compile per shape
-    Wj = jnp.asarray(W)
-    c = min(_next_pow2(chunk), _next_pow2(len(x)))
+    Wj, c = jnp.asarray(W), min(_next_pow2(chunk), _next_pow2(len(x)))
     out = []
     for s in range(0, len(x), c):
-        b = x[s:s + c]
-        n = len(b)
+        b = x[s:s + c]; n = len(b)
         if n < c: b = np.concatenate([b, np.zeros((c - n, x.shape[1]), np.float32)])
         out.append((_affine(Wj, jnp.asarray(b)), n))
     if not out: return np.zeros((0,) + W.shape[1:], np.float32)

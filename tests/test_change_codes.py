@@ -44,3 +44,25 @@ def test_change_scores_of_fill_rows_are_nan():
     a[4], b[4] = -9999.0, -9999.0
     s = change_scores(a, b)
     assert np.isnan(s[4]) and np.isfinite(np.delete(s, 4)).all()
+
+
+def test_linear_probe_predicts_int8_codes_as_it_fit_them():
+    """`linear_probe_fit` (and `least_squares_fit`) dequantise 64-wide int8 codes (check_xy, case A4's gate), but
+    `linear_probe_predict` / `least_squares_predict` took the same codes as raw numbers: W fit on vectors of length 1
+    met rows of length ~700, and the scores were those of other features. Right: predictions on codes equal those on
+    their dequantised vectors, as `classify` gives on an int8 map; float baselines unchanged."""
+    from alphaearth_nb.evaluate import least_squares_fit, least_squares_predict, linear_probe_fit, linear_probe_predict
+    cent = random_unit((3,), seed=1)
+    rng = np.random.default_rng(1)
+    y = np.arange(90) % 3
+    v = cent[y] + 0.3 * rng.normal(size=(90, 64)); v /= np.linalg.norm(v, axis=1, keepdims=True)
+    q = np.asarray(quantize(v))
+    W = linear_probe_fit(q[:60], y[:60], 3)
+    np.testing.assert_allclose(W, linear_probe_fit(dequantize(q[:60]), y[:60], 3), atol=1e-5)   # fit: decoded already
+    want = linear_probe_predict(W, dequantize(q[60:]))
+    for codes in (q[60:], q[60:].astype(np.int16), q[60:].astype(np.float32)):
+        np.testing.assert_allclose(linear_probe_predict(W, codes), want, atol=1e-5)
+    Wr = least_squares_fit(q[:60], y[:60].astype(np.float32))
+    np.testing.assert_allclose(least_squares_predict(Wr, q[60:]), least_squares_predict(Wr, dequantize(q[60:])), atol=1e-5)
+    base = rng.normal(50, 10, (30, 64)).astype(np.float32)      # a baseline: as given
+    np.testing.assert_allclose(least_squares_predict(Wr, base), base @ Wr[:-1] + Wr[-1], rtol=1e-5)
