@@ -34,6 +34,17 @@
 Figures only: nothing here is asserted. From a git worktree the shared data is not at ../shared/data:
 set AEF_SHARED_DATA=/work/shared/data, or `aef` is left out of the kNN timing (a line says so).
 
+Measured (session 20, 2026-12-03; an AMD EPYC Zen 4 VM, 2 cores, jax 0.10.2). Before (main de225ec, load average
+0.9-1.6, the issue's command `--skip-real --knn-rounds 3 --probe-rows 0 --knn-data mixture,uniform,aef`): scikit-learn /
+ours wall 2.88, 2.97, 2.80 (k = 1: mixture, uniform, official), 2.59, 2.83, 2.36 (k = 3); CPU 2.99, 3.00, 2.86 and
+2.76, 2.85, 2.43; ours 0.97-1.34 s (k = 1) and 1.06-1.56 s (k = 3) a round, the matmul alone 1.58-2.15 s. After
+(c9cc22a: the certificate at err / 2, `knn_indices`; knn_predict's first round unchanged), the same command at load
+7-10 (other jobs): wall 5.83, 3.23, 5.27 and 4.70, 4.76, 3.79 (scikit-learn's OpenMP threads suffer most under load:
+meaningless), CPU 3.00, 2.94, 2.95 and 2.81, 2.63, 2.82; 0 of 20,000 / 60,000 neighbours and 0 of 20,000 votes
+differ from float64. So k = 1 is at 3x CPU and k = 3 at 2.6-2.8x; no kernel change this session was beyond the noise
+(knn.ipynb, "What bounds the speed"). The matmul alone here is a weak floor: one block of 256 queries per call
+(3,900 calls) costs more than our 8-block calls (matmul / ours 0.62-1.19 wall under load, 1.31-1.69 CPU).
+
 Measured (session 19, 2026-12-02; the same kind of Intel Xeon VM with AMX, 2 cores, jax 0.10.2; load average 6-13
 from other sessions throughout, never near idle, so CPU seconds and old / new in one process are the figures to
 trust). `knn_predict` now searches indices only (knn.py "Indices only": no direct sums in the first round, the
