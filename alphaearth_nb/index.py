@@ -160,7 +160,9 @@ def _query_rows(query) -> tuple[np.ndarray, bool]:
     if q.shape[-1] != EMBED_DIM or q.ndim != 2:
         raise DimensionError(f"a query is a {EMBED_DIM}-vector or (Q, {EMBED_DIM}), got shape {q.shape}: "
                              "e.g. `emb.sel(x=.., y=.., method='nearest')`")
-    return gate_query(q, what="index query"), one  # the map's gate: no fill or zero vector counts, unit length
+    # the map's gate (no fill or zero vector counts, unit length); rows contiguous: a pandas table's `.values` is
+    # column-major, and usearch refuses it ('Matrix rows must be contiguous')
+    return np.ascontiguousarray(gate_query(q, what="index query")), one
 
 class VectorIndex:
     "An ANN index over embedding vectors; build with `build`, query with `search`."
