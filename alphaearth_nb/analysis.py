@@ -19,7 +19,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
-                                NoValidDataError, PointError, TimeError)
+                                NoValidDataError, PointError, TimeError, checks_flags)
 from .cubes import is_geometry_input, label_table, years_of_cube
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse_rotation, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
@@ -90,6 +90,7 @@ def _rows_by_year(emb, a:pd.DataFrame, col:str) -> list[pd.DataFrame]:
         warnings.warn(f"labels of years {other[:5]} are not years of the cube {want.tolist()}: left out", stacklevel=4)
     return [a[yr == y] for y in want]
 
+@checks_flags
 def over_time(fn, tables:bool=False):
     """Let `fn(emb, ...)` take a cube with a `time` dim: applied to each year, results stacked along `time`.
     Arguments with a `time` dim of their own (labels per year) are paired with the cube's years by year; with
@@ -331,6 +332,7 @@ def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
     return da.x.values[c].astype(np.float64), da.y.values[r].astype(np.float64), vals
 
 # %% ../nbs/25_analysis.ipynb #c0029
+@checks_flags
 def label_points(labels,                # raster (y, x) on the grid, DataFrame of points x, y, or a dict of arrays
                  column:str="label",     # the label column of a table
                  crs=None,               # CRS of the points (default: a raster's own, else the grid's)
@@ -373,6 +375,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
     return xs, ys, vals
 
 # %% ../nbs/25_analysis.ipynb #c0031
+@checks_flags
 def training_set(emb:xr.DataArray, labels, column:str="label",
                  polygons:str="rasterize",   # polygon labels: "rasterize" (every pixel inside) or "sample"
                  crs=None,                   # CRS of points that do not say (default: the grid's)

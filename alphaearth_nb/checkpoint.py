@@ -29,7 +29,7 @@ from jax.experimental import multihost_utils
 from jaxtyping import PyTree
 
 from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
-                                RunLockedError, TrainingWarning, flag, whole)
+                                RunLockedError, TrainingWarning, flag, whole, checks_flags)
 from .files import (MARKER, inside_ours, local_output, no_file_on_the_way, partial_name, pid_alive, user_path,
                                  write_text, writing_file)
 
@@ -455,6 +455,7 @@ def _refuse(d:Path):
                        "write the run to a new or empty folder.")
 
 @contextlib.contextmanager
+@checks_flags
 def run_folder(out,                 # the run folder (created), or None: nothing written, nothing held
                resume:bool=False,   # continue the run in `out`
                overwrite:bool=False, # start over: remove the run in `out` first

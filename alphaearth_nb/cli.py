@@ -25,7 +25,7 @@ from matplotlib.figure import Figure
 from . import analysis, embeddings, evaluate, maps, model, quality, samples, scene, stream, train
 from .core import (AEFError, CheckpointError, ConfigError, DimensionError, LabelError, MissingDataError,
                                 MissingSourceError, StackTypeError, UnknownSourceError, band_names, compile_cache,
-                                cpu_threads, keep_heap, split_cpu)
+                                cpu_threads, keep_heap, split_cpu, checks_flags)
 from .files import check_output, quiet_marker, settle_zarr, writing_folder
 from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .embed import embed, embed_to_zarr
@@ -113,6 +113,7 @@ def _source_names(keep:str, known:set) -> list:
         raise UnknownSourceError(f"--sources: unknown source(s) {bad}{hint} (known: {', '.join(sorted(known))})")
     return names
 
+@checks_flags
 def model_sources(stack:xr.DataTree, # a stack
                   model,             # a model with `cfg.inputs` and `cfg.targets`
                   keep:str|None=None, # comma-separated sources to keep (default: those the model reads)
@@ -239,6 +240,7 @@ def _report(out:Path, embs:dict, ch, labels, hist:list, steps:int, batch_size:in
     return rep
 
 # %% ../nbs/30_cli.ipynb #c0014
+@checks_flags
 def demo(out:str="out/demo",   # folder for pictures, report and the training run
          steps:int=200,         # training steps of the small preset
          batch_size:int=4,      # examples per step

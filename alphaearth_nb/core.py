@@ -35,11 +35,11 @@ __all__ = ['EMBED_DIM', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BYTES', 'KEPT_HE
            'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError', 'MissingDependencyError',
            'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError', 'UntrainedSourceError', 'PointError',
            'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning', 'NoDataWarning', 'MetadataWarning',
-           'DamagedCheckpointError', 'flag', 'whole', 'real', 'band_names', 'CallableModule', 'callable_module',
-           'Frames', 'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError',
-           'NotWritableError', 'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError',
-           'TrainingWarning', 'compile_cache', 'compiler_options', 'cpu_threads', 'keep_heap', 'gc_frozen',
-           'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
+           'DamagedCheckpointError', 'flag', 'whole', 'real', 'yes_no_params', 'checks_flags', 'band_names',
+           'CallableModule', 'callable_module', 'Frames', 'Target', 'Texts', 'TrainExample', 'OutputExistsError',
+           'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError', 'CRSError',
+           'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options', 'cpu_threads',
+           'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -118,6 +118,38 @@ def real(value, # a number: an int or float (numpy's too)
     yaml = (" (YAML 1.1 reads 1e-4, without a dot, as text: write 1.0e-4, or convert with float())"
             if isinstance(value, str) and "e" in value.lower() and "." not in value else "")
     raise ConfigError(f"{name}={value!r} is not a number: pass e.g. {name}={_spelled(value, float)}{yaml}.")
+
+_YES_NO = {"bool": False, "bool|None": True, "None|bool": True, "Optional[bool]": True, "typing.Optional[bool]": True}
+
+def yes_no_params(fn:Callable) -> dict[str, tuple[int|None, bool]]:
+    """The yes/no parameters of `fn`: those annotated `bool` (or `bool|None`), or unannotated with a `True`/`False`
+    default; each as `name: (position or None for keyword-only, whether None is a value of its own)`."""
+    out = {}
+    for i, p in enumerate(inspect.signature(fn).parameters.values()):
+        if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD): continue
+        a = p.annotation
+        a = "bool" if a is bool else "" if a is p.empty else a.replace(" ", "") if isinstance(a, str) else repr(a)
+        if a in _YES_NO or (a == "" and isinstance(p.default, bool)):
+            out[p.name] = (i if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) else None, _YES_NO.get(a, False))
+    return out
+
+def checks_flags(fn:Callable) -> Callable:
+    """Decorate a public function so that its yes/no parameters (`yes_no_params`) go through `flag` at the door,
+    before any work: text ('false', 'no'), 2 or 0.5 raise `ConfigError` naming the parameter (text is true in
+    Python, so `legend="false"` drew a legend); 0/1 and numpy bools arrive as `bool`; a `bool|None` parameter keeps
+    None. A call that passes none of them costs one dictionary lookup per parameter given."""
+    params = yes_no_params(fn)
+    if not params: return fn
+    @functools.wraps(fn)
+    def checked(*args, **kwargs):
+        args = list(args)
+        for name, (i, none_ok) in params.items():
+            if i is not None and i < len(args):
+                if not (none_ok and args[i] is None): args[i] = flag(args[i], name)
+            elif name in kwargs and not (none_ok and kwargs[name] is None): kwargs[name] = flag(kwargs[name], name)
+        return fn(*args, **kwargs)
+    checked.__kwdefaults__ = fn.__kwdefaults__   # read by callers that forward a function's defaults
+    return checked
 
 # %% ../nbs/00_core.ipynb #c0008
 EMBED_DIM = 64  # the paper's embedding width: unit vectors on S^63
@@ -215,6 +247,7 @@ FAST_COMPILE = {"xla_backend_optimization_level": 1}
 FAST_STEP = {"xla_cpu_use_fusion_emitters": False, "xla_cpu_parallel_codegen_split_count": 2,  # the step adds these
              "xla_cpu_scheduler_type": "CPU_SCHEDULER_TYPE_MEMORY_OPTIMIZED"}  # benchmarks/xla_options.py
 
+@checks_flags
 def compiler_options(backend:str|None=None, # the backend compiled for; default jax's default backend
                      step:bool=False,       # for the training step: `FAST_STEP` too
                     ) -> dict|None:
@@ -283,6 +316,7 @@ def _mallopt_keep() -> bool:
     sets = ((M_MMAP_THRESHOLD, HEAP_KEEP_BYTES), (M_TRIM_THRESHOLD, HEAP_KEEP_BYTES), (M_ARENA_MAX, 1))
     return all([bool(libc.mallopt(k, v)) for k, v in sets])  # a thread's own arena mmaps blocks above 64 MiB
 
+@checks_flags
 def keep_heap(default:bool=True, # what to do when `AEF_KEEP_HEAP` is unset
              ) -> bool:
     """Keep XLA:CPU's freed buffers in this process's heap (glibc's `mallopt`, see above) unless `AEF_KEEP_HEAP` is

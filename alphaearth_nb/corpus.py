@@ -17,7 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from . import samples, scene
-from .core import ConfigError, LabelError, MissingDataError
+from .core import ConfigError, LabelError, MissingDataError, checks_flags
 from .files import user_path, writing_folder
 from .sources import get_source
 
@@ -284,6 +284,7 @@ def write_scene_group(store:Path, scene_id:str, stack:xr.DataTree, labels:xr.Dat
                      coords={"year": labels.year.values, "event": np.arange(1, len(events) + 1), "y": labels.y.values, "x": labels.x.values})
     lab.to_zarr(store, group=f"{scene_id}/labels", mode="w", zarr_format=3, consolidated=False)
 
+@checks_flags
 def write_corpus(path,                          # folder to write (must be new, empty, or a corpus of ours with overwrite)
                  cfg:CorpusConfig|None=None,    # what to generate (default CorpusConfig())
                  overwrite:bool=False,          # replace a corpus written here before
@@ -364,6 +365,7 @@ def stable_mask(labels:xr.DataArray, event_masks:xr.DataArray) -> np.ndarray:
 # %% ../nbs/07a_corpus.ipynb #c0021
 class CorpusBatches(samples.BatchIterator):
     "Endless, deterministic, resumable training batches drawn scene by scene from a corpus's training split."
+    @checks_flags
     def __init__(self, corpus,                          # a `Corpus` or its path
                  cfg:samples.SamplerConfig,             # how examples are cut, e.g. `samples.sampler_config(cfg, "tiny")`
                  batch_size:int,

@@ -17,6 +17,7 @@ import jax
 import numpy as np
 from jax.sharding import Mesh, NamedSharding, PartitionSpec as P
 from jaxtyping import PyTree
+from .core import checks_flags
 
 # %% auto #0
 __all__ = ['init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'constrain', 'place', 'Prefetch']
@@ -52,6 +53,7 @@ def fsdp_spec(shape:tuple, n:int, min_size:int) -> P:
     if not axes: return P()
     return P(*["data" if i == axes[0] else None for i in range(len(shape))])
 
+@checks_flags
 def state_sharding(state:PyTree, mesh:Mesh, shard_params:bool=False, min_size:int=2**16) -> PyTree:
     "A sharding per array leaf of `state` (None elsewhere): replicated, or FSDP-split when `shard_params`."
     n = mesh.devices.size

@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import DimensionError, EarthEngineError, EmptyStackError, UnknownSourceError, band_names
+from .core import (DimensionError, EarthEngineError, EmptyStackError, UnknownSourceError, band_names,
+                                checks_flags)
 from .embeddings import OFFICIAL_COLLECTION, from_official
 from .geo import crs_of, north_up, rename_spatial, require
 from .official import years_of
@@ -181,6 +182,7 @@ def _with_time(ds:xr.Dataset, period:Period|None) -> xr.Dataset:
     return ds.expand_dims(time=[t])
 
 # %% ../nbs/29_earthengine.ipynb #c0015
+@checks_flags
 def to_stack_dataset(ds:xr.Dataset,              # what xee returned for one source
                      source,                     # registry name or EESource
                      cs_threshold:float=0.5,     # Cloud Score+ clear threshold (arXiv 2507.22291 S1.1: cs binarised at 0.5)

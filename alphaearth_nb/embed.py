@@ -22,7 +22,7 @@ from jax.sharding import NamedSharding, PartitionSpec
 from tqdm.auto import tqdm
 
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning, Frames, MissingSourceError,
-                                PeriodError, UnknownSourceError, band_names)
+                                PeriodError, UnknownSourceError, band_names, checks_flags)
 from .core import callable_module, compiler_options, flag, frozen_traces, real, whole
 from .files import check_output, consolidate_zarr, writing_folder
 from .dist import batch_sharding, make_mesh
@@ -113,6 +113,7 @@ def model_spec(model) -> tuple[int, tuple, tuple, int]:
                           "model with `cfg.stp.patch` and `cfg.inputs`, e.g. `AlphaEarth(preset('small'), key=...)`.") from None
     return patch, inputs, tuple(getattr(cfg, "targets", ()) or ()), int(getattr(cfg, "embed_dim", EMBED_DIM))
 
+@checks_flags
 def check_sources(names,                   # the source names in the stack
                   inputs,                  # the sources the model encodes
                   targets=(),              # the sources the model only decodes (ignored by embed)
@@ -227,6 +228,7 @@ def _ramp(c:int, o:int) -> np.ndarray:
     return np.minimum(1.0, np.minimum(x, k - x) / (2 * o)).astype(np.float32)
 
 # %% ../nbs/21_embed.ipynb #c0014s1
+@checks_flags
 def tile_sums(model,                # any model with `model(inputs, periods[P, 2]) -> [P, L, L, E]`
               inputs:dict,          # source -> Frames over the block *with* its margins (`Tiling.margin`), numpy
               period,               # f32[2], the valid period in days
@@ -259,6 +261,7 @@ def tile_sums(model,                # any model with `model(inputs, periods[P, 2
     acc[~full[m - o:m + H + o, m - o:m + W + o]] = np.nan
     return acc
 
+@checks_flags
 def embed_frames(model, inputs:dict, period, tl:Tiling, batch_size:int=8, progress:bool=False,
                  dim:int=EMBED_DIM) -> np.ndarray:
     "Embed one block (arguments as `tile_sums`): f32[H, W, E] unit vectors for the block without its margins, NaN "
@@ -350,6 +353,7 @@ def _blend_chunks(sums:da.Array, o:int) -> da.Array:
     return ext.map_blocks(_add_halos, o, chunks=out_chunks, dtype=np.float32, meta=np.empty((0, 0, 0), np.float32))
 
 # %% ../nbs/21_embed.ipynb #c0019
+@checks_flags
 def embed(stack,                      # a stack (`xr.DataTree` of sources) or a one-source `xr.Dataset`
           model,                      # an `AlphaEarth` (or any model with its call signature and `cfg`)
           period,                     # the valid period: a year, a `(start, end)` pair or a `Period`
@@ -436,6 +440,7 @@ def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, ch
     return xr.DataArray(data, dims=("y", "x", "band"), coords=coords, name="embedding", attrs=attrs), sums
 
 # %% ../nbs/21_embed.ipynb #c0028
+@checks_flags
 def embed_to_zarr(stack,                  # as for `embed`
                   model,                  # as for `embed`
                   period,                 # as for `embed`

@@ -27,7 +27,7 @@ from pyproj import Transformer
 
 from .accessor import EmbeddingAccessor, forward
 from .analysis import pca_basis, sample_pixels
-from .core import ConfigError, DimensionError, LabelError, NoValidDataError
+from .core import ConfigError, DimensionError, LabelError, NoValidDataError, checks_flags
 from .files import write_text
 from .embeddings import as_embedding
 from .evaluate import encode_labels, knn_predict
@@ -120,6 +120,7 @@ class TileSampler:
         self.dx, self.dy = (x[1] - x[0] if len(x) > 1 else 1.0), (y[1] - y[0] if len(y) > 1 else -1.0)
         self.ny, self.nx = len(y), len(x)
 
+    @checks_flags
     def rows_cols(self, xs, ys, wrap:bool=True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         "Row, column and inside-grid mask of points in the grid's CRS (each longitude by whole turns: `geo.wrap_x`)."
         xs = wrap_x(self.emb, xs).reshape(np.shape(xs)) if wrap else np.asarray(xs, np.float64)  # a click at -179.99975
@@ -197,6 +198,7 @@ MODES = ("query", "positive", "negative", "label")
 
 class Explorer:
     "A live map of an embedding (see above); display it in a notebook, read `hits` and `labels` from it."
+    @checks_flags
     def __init__(self, emb,                  # embedding (y, x, band), or (time, y, x, band) for the year picker
                  max_size:int=1024,          # most pixels a side read for hits (strided beyond)
                  threshold:float|None=None,  # similarity threshold (default: set by the first query)
@@ -452,6 +454,7 @@ def labels(self:Explorer):
     return gpd.GeoDataFrame({"label": names}, geometry=gpd.points_from_xy(xs, ys), crs=self.crs)
 
 @patch
+@checks_flags
 def save_labels(self:Explorer, path,
                 overwrite:bool=False,  # replace an existing file (else `OutputExistsError`: earlier labels kept)
                ) -> Path:

@@ -19,7 +19,7 @@ import pandas as pd
 import xarray as xr
 
 from . import earthengine, sites, stream, testing
-from .core import EarthEngineError
+from .core import EarthEngineError, checks_flags
 from .files import writing_folder
 from .geo import grid_coords, require
 from .stacks import validate_stack
@@ -220,6 +220,7 @@ def _client(workers:int, cluster):
     return Client(lc), lc, True
 
 # %% ../nbs/29a_export.ipynb #c0022
+@checks_flags
 def export_sites(path,                          # the corpus folder (created, or reopened to resume)
                  site_table,                    # `sites.sample_sites(...)` (or `sites.read_sites(...)`)
                  sources:tuple=("sentinel2", "sentinel1", "landsat", "dem", "era5"),

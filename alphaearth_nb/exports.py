@@ -22,7 +22,7 @@ import xarray as xr
 import zarr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, MissingDataError,
-                                NoValidDataError, band_names, flag)
+                                NoValidDataError, band_names, flag, checks_flags)
 from .files import (MARKER, check_output, consolidate_zarr, is_ours, quiet_marker, remote_url, user_path,
                                  writing_file, writing_folder)
 from .quantize import NODATA, SCALE, dequantize, quantize
@@ -138,6 +138,7 @@ def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False):
         with open(cog, "rb") as src, writing_file(path, "wb", overwrite) as dst: shutil.copyfileobj(src, dst)
 
 # %% ../nbs/25c_exports.ipynb #c0010
+@checks_flags
 def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], any orientation (written north-up)
            path,                   # output .tif
            dtype:str="int8",       # "int8" (official scheme, -128 no-data) or "float32" (NaN no-data)
@@ -297,6 +298,7 @@ def _colour_table(a:np.ndarray, nodata:int) -> dict:
     c = np.round(np.asarray(matplotlib.colormaps["tab20"](np.arange(n) % 20)) * 255).astype(int)   # as `class_colour`
     return {**{i: tuple(map(int, c[i])) for i in range(n)}, nodata: (0, 0, 0, 0)}
 
+@checks_flags
 def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a continuous score (float)
                path,
                nodata=None,             # no-data value (default: the map's declared one, else 255 / 65535 / -1)
@@ -417,6 +419,7 @@ def vectorize(da,                   # (y, x) class map or boolean mask, with att
 QUANTIZATION = {"scheme": "sign(q) * (q / 127.5)^2", "dtype": "int8", "nodata": NODATA, "scale": SCALE,
                 "reference": "https://developers.google.com/earth-engine/guides/aef_on_gcs_readme"}
 
+@checks_flags
 def to_zarr(emb, store, model:str="AlphaEarth Foundations (Satellite Embedding V1, annual)",
             quantized:bool=True,
             overwrite:bool=False) -> str:  # replace a store written before (a folder not ours is never touched)
@@ -452,6 +455,7 @@ def _holds_data(arr, nodata) -> bool:
         if (b != nodata).any() if nodata is not None else np.isfinite(b).any(): return True
     return False
 
+@checks_flags
 def open_zarr(store, chunks="auto",
               check:bool=True,  # refuse a local store without the completion marker (False: another tool wrote it)
              ) -> xr.DataArray:

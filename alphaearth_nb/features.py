@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError
+from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError, checks_flags
 from .geo import (check_same_grid, crs_of, declared_nodata, is_lazy, north_up, outside_valid,
                                rename_spatial, to_crs, unpacked)
 from .labels import label_array, label_values, labelled_cells, on_map_grid
@@ -63,6 +63,7 @@ def _band_values(v:xr.DataArray) -> np.ndarray:
     for f in declared_nodata(v, finite=True): off |= a == f   # in the band's own type: a float32 -3.4e38 fill too
     return np.where(off, np.nan, a.astype(np.float64))
 
+@checks_flags
 def composite_features(stack,                                  # stack (DataTree) or single-source Dataset
                        percentiles=(10, 25, 50, 75, 90),       # per-band percentiles over time
                        standardize:bool=True,                  # z-score each feature over the pixels
@@ -133,6 +134,7 @@ def _embedding_like(da) -> bool:
         share = look({d: slice(None, None, s) for d in ("y", "x") if d in da.dims})
     return share is not None and share >= 0.5
 
+@checks_flags
 def points_at(features,       # (y, x, band): an embedding in any form (int8 codes dequantised) or a baseline
               labels,         # (y, x) DataArray of labels on the same grid
               nodata=None,    # further label value(s) meaning "unlabelled", beyond those the raster declares (stored or unpacked)

@@ -24,7 +24,7 @@ import warnings
 from pathlib import Path
 
 from .core import (ConfigError, DiskError, NotOursError, NotWritableError, OutputExistsError,
-                                RemoteOutputError, flag)
+                                RemoteOutputError, flag, checks_flags)
 
 # %% auto #0
 __all__ = ['MARKER', 'FORMATS', 'quiet_marker', 'user_path', 'remote_url', 'is_remote', 'local_output', 'writable', 'is_ours',
@@ -69,6 +69,7 @@ def is_remote(path) -> bool:
     "Whether `path` is a URL or a GDAL `/vsi...` path (`remote_url`): no local file (readers, `local_output`)."
     return remote_url(path) is not None
 
+@checks_flags
 def local_output(target:str|os.PathLike, # the folder or file about to be written
                  what:str="output",      # a word for messages
                  folder:bool|None=None,  # True: a folder (the upload copies recursively; an existing one is
@@ -149,6 +150,7 @@ def no_file_on_the_way(t:Path, what:str):
                                    f"name is needed there): choose another path, or move the file away.")
             return
 
+@checks_flags
 def check_output(target:str|os.PathLike, # the folder or file about to be written
                  overwrite:bool=False,   # replace an existing output of ours
                  what:str="output",      # a word for messages, e.g. "embedding store"
@@ -324,6 +326,7 @@ def consolidate_zarr(store:str|os.PathLike) -> None:
         warnings.filterwarnings("ignore", message="Consolidated metadata is currently not part")
         zarr.consolidate_metadata(str(store))
 
+@checks_flags
 def settle_zarr(timeout:float=30.0, # seconds to wait for zarr's running tasks before cancelling them
                 stop:bool=False,    # also end zarr's loop, its thread and pool (zarr starts them anew when used)
                 cancel:bool=True,   # cancel what still runs after `timeout` (False: leave it, e.g. another writer's)
@@ -359,6 +362,7 @@ def settle_zarr(timeout:float=30.0, # seconds to wait for zarr's running tasks b
 
 # %% ../nbs/00a_files.ipynb #c2004
 @contextlib.contextmanager
+@checks_flags
 def writing_folder(target:str|os.PathLike, # the folder to (re)place
                    overwrite:bool=False,   # replace an existing folder of ours
                    what:str="output",      # a word for messages
@@ -387,6 +391,7 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
 
 # %% ../nbs/00a_files.ipynb #c4000c
 @contextlib.contextmanager
+@checks_flags
 def writing_file(target:str|os.PathLike, # the file to (re)place
                  mode:str="wb",           # "wb" or "w"
                  overwrite:bool=True,     # replace an existing file (files are ours to refresh by default)
@@ -405,6 +410,7 @@ def writing_file(target:str|os.PathLike, # the file to (re)place
         tmp.unlink(missing_ok=True)
         raise
 
+@checks_flags
 def write_text(target, text:str, overwrite:bool=True) -> Path:
     "Write `text` to `target` atomically (see `writing_file`)."
     with writing_file(target, "w", overwrite) as f: f.write(text)

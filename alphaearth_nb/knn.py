@@ -17,7 +17,7 @@ import jax.numpy as jnp
 import numpy as np
 from jaxtyping import Array, Float, Int
 
-from .core import ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError
+from .core import ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError, checks_flags
 
 # %% auto #0
 __all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'VOTE_TABLE', 'wider_than_float32', 'centring_offset',
@@ -367,6 +367,7 @@ def _check_queries(qx:np.ndarray, nearest:np.ndarray):
 
 
 # %% ../nbs/23a_knn.ipynb #c0016
+@checks_flags
 def knn_search(train_x,                 # training features, (N, D)
                query_x,                 # query features, (Q, D)
                k:int,                   # neighbours per query
@@ -433,6 +434,7 @@ def _knn(train_x, query_x, k:int, query_chunk:int=256, train_chunk:int=8192, low
         dist[bad, :k], idx[bad, :k] = _exact_host(hx, hq[bad], k)
     return np.ascontiguousarray(dist[:, :k]), np.ascontiguousarray(idx[:, :k])
 
+@checks_flags
 def knn_indices(train_x,              # training features, (N, D)
                 query_x,              # query features, (Q, D)
                 k:int,                # neighbours per query

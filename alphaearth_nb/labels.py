@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import GridError, LabelError
+from .core import GridError, LabelError, checks_flags
 from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hint, half_pixel_off,
                                outside_valid, pixel_indices, pixel_size, rename_spatial, same_crs, wrap_x)
 
@@ -58,6 +58,7 @@ def label_array(labels, what:str="labels"):
     maps = {k: labels[k] for k in labels.data_vars if labels[k].ndim == 0 and k not in da.coords}  # grid mappings
     return da.assign_coords(maps).assign_attrs({**labels.attrs, **da.attrs})
 
+@checks_flags
 def labelled_cells(labels:xr.DataArray,  # a label raster (any dims), numeric or text
                    positive:bool=True,    # negative numbers (and negative number text) are unlabelled
                    nodata=None,           # further value(s) meaning "unlabelled", beyond those `labels` declares
@@ -151,6 +152,7 @@ def _label_values(vals, read=None, stacklevel:int=5) -> np.ndarray:
     if text.any(): _warn_merged_texts(t, nums, stacklevel)
     return out.reshape(vals.shape)
 
+@checks_flags
 def labelled_values(labels:xr.DataArray,  # a label raster (any dims), numeric or text
                     positive:bool=True,    # negative numbers (and negative number text) are unlabelled
                     nodata=None,           # further value(s) meaning "unlabelled"

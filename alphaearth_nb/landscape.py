@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .core import ConfigError
+from .core import ConfigError, checks_flags
 from .sources import LANDCOVER_CLASSES
 
 # %% auto #0
@@ -67,6 +67,7 @@ class SceneConfig:
     def n_days(self) -> int: return int((np.datetime64(f"{self.start_year + self.n_years}-01-01", "D") - self.start) / np.timedelta64(1, "D"))
 
 # %% ../nbs/06b_landscape.ipynb #c0009
+@checks_flags
 def smooth_field(rng:np.random.Generator, # random source
                  shape:tuple,              # (H, W)
                  scale:float,              # correlation length in pixels

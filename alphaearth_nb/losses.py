@@ -15,7 +15,7 @@ import jax
 import jax.numpy as jnp
 from jaxtyping import Array, Bool, Float, Int, PRNGKeyArray
 
-from .core import ConfigError, Frames, TrainExample, TrainingWarning
+from .core import ConfigError, Frames, TrainExample, TrainingWarning, checks_flags
 from .model import AlphaEarth, family
 from .sources import get_source
 from .timecodes import position
@@ -48,6 +48,7 @@ class LossWeights:
         return float(dict(self.sources).get(name, 1.0))
 
 # %% ../nbs/15_losses.ipynb #c0008
+@checks_flags
 def source_error(pred:Float[Array, "H W K"], # decoder output: bands or class logits
                  target:Float[Array, "H W C"], # normalised bands, or the class index in channel 0
                  valid:Bool[Array, "H W C"], # validity mask
@@ -114,6 +115,7 @@ def collapse_watch(rec:dict,    # one logged step of `fit`: {"step": ..., "unifo
     return -1
 
 # %% ../nbs/15_losses.ipynb #c0014
+@checks_flags
 def consistency_loss(u_teacher:Float[Array, "... E"], # teacher embeddings (full input)
                      u_student:Float[Array, "... E"], # student embeddings (perturbed input)
                      stop_teacher:bool=False, # ablation: no gradient through the teacher

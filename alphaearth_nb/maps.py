@@ -16,7 +16,7 @@ from matplotlib.patches import Patch
 
 from .accessor import EmbeddingAccessor, forward
 from .analysis import rgb
-from .core import DimensionError
+from .core import DimensionError, checks_flags
 from .embeddings import as_embedding
 from .exports import class_colour   # one colour per class id: the maps, the explorer, map_to_cog's table
 from .labels import class_flags
@@ -80,6 +80,7 @@ def _class_rgba(v:np.ndarray, cmap:str="tab20") -> tuple[np.ndarray, dict]:
     for i, col in lut.items(): img[v == i] = col
     return img, lut
 
+@checks_flags
 def plot_classes(classes,                 # DataArray (y, x) of ints (-1 = no data), or a Dataset from classify/cluster
                  ax=None, names=None,     # class names for the legend (default: the `classes` coord, or the ids)
                  max_size:int=1000, cmap:str="tab20", title:str|None=None, legend:bool=True):

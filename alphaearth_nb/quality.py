@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
+from .core import checks_flags
 from .evaluate import change_threshold_sweep, evaluate_embeddings, separated_points, xy_features
 
 # %% auto #0
@@ -74,6 +75,7 @@ def raw_series_features(stack,            # a scene (DataTree)
     return xr.DataArray(np.concatenate(feats, -1).astype(np.float32), dims=("y", "x", "band"),
                         coords={"y": ds.y.values, "x": ds.x.values, "band": names}, name="raw")
 
+@checks_flags
 def seasonal_composite_features(stack,            # a scene (DataTree)
                                 year:int,         # calendar year
                                 percentiles=(10, 50, 90),  # annual percentiles

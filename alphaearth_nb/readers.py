@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import xarray as xr
 
-from .core import AEFError, MissingDataError, MissingDependencyError
+from .core import AEFError, MissingDataError, MissingDependencyError, checks_flags
 from .geo import crs_of, grid_coords
 from .labels import flag_attrs, table_numbers
 from .sources import get_source, valid_mask
@@ -35,6 +35,7 @@ def _beside_checkout() -> Path|None:
     is_checkout = (_CHECKOUT / "pyproject.toml").is_file() and (_CHECKOUT / "nbs").is_dir()
     return _CHECKOUT.parent / "shared" / "data" if is_checkout else None
 
+@checks_flags
 def shared_data_dir(root:str|Path|None=None, # the folder of data sets; default `$AEF_SHARED_DATA`, then the checkout's
                     check:bool=True,         # raise `MissingDataError` if the folder is absent
                    ) -> Path:

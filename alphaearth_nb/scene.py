@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import ConfigError, MissingDataError
+from .core import ConfigError, MissingDataError, checks_flags
 from .files import user_path, writing_folder
 from .geo import grid_coords
 from .labels import flag_attrs
@@ -418,6 +418,7 @@ def _codec(name):
 
 
 # %% ../nbs/07_scene.ipynb #c0040b
+@checks_flags
 def write_scene(path:str|Path=DEFAULT_DIR,   # folder to write (the package's data/ by default)
                 seed:int=0,                  # random seed
                 cfg:SceneConfig|None=None,   # size and sampling (default SceneConfig())

@@ -15,7 +15,7 @@ import pandas as pd
 import xarray as xr
 
 from . import samples
-from .core import ConfigError, LabelError, MissingDataError
+from .core import ConfigError, LabelError, MissingDataError, checks_flags
 from .files import user_path, writing_file
 from .geo import require, to_crs, utm_crs
 
@@ -243,6 +243,7 @@ def box_strata(n:int=2, lon0:float=2.0, lat0:float=48.0, side:float=0.1):
                                                                       for i in range(n)], crs=4326)
 
 # %% ../nbs/07b_sites.ipynb #c0033
+@checks_flags
 def write_sites(path,                  # the GeoParquet file to write
                 sites,                 # a site table (`sample_sites`)
                 overwrite:bool=False,  # replace an existing file (else `OutputExistsError`: the old table kept)

@@ -17,7 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (ConfigError, DTypeError, EmptyStackError, NoValidDataError,
-                                UnknownBandError, UnknownSourceError)
+                                UnknownBandError, UnknownSourceError, checks_flags)
 
 # %% auto #0
 __all__ = ['TRANSFORMS', 'ROLES', 'KINDS', 'S2_L2A', 'S2_L1C', 'S1', 'LANDSAT_SR', 'LANDSAT_TOA', 'DEM', 'ERA5', 'GEDI',
@@ -132,6 +132,7 @@ def n_meta(source) -> int:
 # %% ../nbs/02_sources.ipynb #c0010
 _REGISTRY: dict[str, Source] = {}
 
+@checks_flags
 def register(source:Source,        # the source to add
              overwrite:bool=False, # replace an existing entry of the same name
             ) -> Source:

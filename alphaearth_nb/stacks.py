@@ -16,7 +16,8 @@ import xarray as xr
 
 from .core import (AEFError, ConfigError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, Frames,
                                 GridError, MetadataWarning, MissingSourceError, MissingTimeError, NoValidDataError,
-                                StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError)
+                                StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError,
+                                checks_flags)
 from .geo import NODATA_KEYS, as_crs, axes_to_turn, check_degrees, crs_of, is_lazy, north_up, same_crs
 from .sources import Source, get_source, normalise, registered, valid_mask
 from .units import check_frame_units, check_units, frame_bands, frame_samples, sample_values
@@ -293,6 +294,7 @@ def mask_declared(ds:xr.Dataset, src:Source) -> xr.Dataset:
         fix[b] = m
     return ds.assign(fix) if fix else ds
 
+@checks_flags
 def validate_stack(stack,                # an xr.DataTree of sources, or a single-source xr.Dataset
                    source:str|None=None, # the source name of a single Dataset (else attrs['source'])
                    check_values:bool=True, # check values: a valid pixel per source, units (lazy data: sampled)

@@ -21,7 +21,7 @@ import xarray as xr
 import zarr
 
 from . import corpus, samples, sites
-from .core import ConfigError, LabelError, MissingDataError
+from .core import ConfigError, LabelError, MissingDataError, checks_flags
 from .files import MARKER, is_ours, user_path, write_text, writing_folder
 from .sources import get_source
 from .timecodes import to_days
@@ -86,6 +86,7 @@ def write_source(root, name:str, ds:xr.Dataset):
     for m in get_source(name).meta:  # per-frame metadata the registry knows (other coords are not kept)
         if m in ds.coords: g.create_array(m, data=np.asarray(ds[m].values, np.float32), dimension_names=("time",))
 
+@checks_flags
 def write_site(path,                  # a corpus folder from `create_site_corpus`
                site:str,              # the site id
                stack:xr.DataTree,     # the site's sources (time, y, x), registry bands and units

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, band_names
+from .core import EMBED_DIM, band_names, checks_flags
 from .geo import grid_coords
 
 # %% auto #0
@@ -97,6 +97,7 @@ def fake_official(emb:xr.DataArray,      # (y, x, band) embedding (float vectors
     return fake_xee({b: a[None, ..., i] for i, b in enumerate(band_names())}, [time], emb.x.values, emb.y.values,
                     layout=layout, crs=emb.attrs.get("crs", "EPSG:32631"))
 
+@checks_flags
 def official_tiff(emb:xr.DataArray,      # (y, x, band) int8 codes (quantise float vectors first)
                   bottom_up:bool=True,   # rows stored south-first, y ascending (the public mirror)
                  ) -> xr.DataArray:
