@@ -39,11 +39,11 @@ def pick_backend(backend:str="auto") -> str:
     require(_MODULES[backend], "retrieval", f"index.build(backend={backend!r})")
     return backend
 
-def unit_rows(x:np.ndarray) -> np.ndarray:
-    "float32 rows scaled to unit length (zero rows stay zero); int8 codes are dequantised first."
-    x = dequantize(x) if x.dtype.kind in "iu" else np.asarray(x, np.float32)
+def unit_rows(x:np.ndarray, dtype=np.float32) -> np.ndarray:
+    "Rows of `dtype` scaled to unit length (zero rows stay zero); int8 codes are dequantised first."
+    x = (dequantize(x) if x.dtype.kind in "iu" else np.asarray(x)).astype(dtype, copy=False)
     n = np.linalg.norm(x, axis=-1, keepdims=True)
-    return (x / np.where(n > 0, n, 1)).astype(np.float32)
+    return (x / np.where(n > 0, n, 1)).astype(dtype)
 
 # %% ../nbs/25a_index.ipynb #c0008
 @dataclass
@@ -184,9 +184,10 @@ class VectorIndex:
         if k < 1: raise ConfigError(f"k={k}: ask for at least one neighbour")
         q, one = _query_rows(query)
         cand = self.candidates(q, max(k * rerank, k), ef, nprobe, threads)
-        v = unit_rows(self.rows.vectors[np.maximum(cand, 0)])          # (Q, m, 64), int8 dequantised
-        s = np.where(cand >= 0, np.einsum("qd,qmd->qm", q, v), -np.inf)
-        order = np.argsort(-s, axis=1, kind="stable")[:, :k]
+        v = unit_rows(self.rows.vectors[np.maximum(cand, 0)], np.float64)   # (Q, m, 64), int8 dequantised
+        # float64: an exact copy (cosine 1) and a neighbour one int8 code step away (1 - 2e-9) are one float32 value
+        s = np.where(cand >= 0, np.einsum("qd,qmd->qm", q.astype(np.float64), v), -np.inf)
+        order = np.lexsort((cand, -s))[:, :k]                          # equal scores: the lower position first
         pos, scores = np.take_along_axis(cand, order, 1), np.take_along_axis(s, order, 1)
         if pos.shape[1] < k:  # the index holds fewer than k rows
             pad = k - pos.shape[1]
@@ -219,11 +220,9 @@ def build(data,                    # (N, 64) vectors, or an embedding (any form 
 def exact_search(vectors:np.ndarray, query, k:int=10) -> tuple[np.ndarray, np.ndarray]:
     "Exact cosine top-k (positions, scores), (Q, k), by brute force in numpy: the reference for recall."
     q, _ = _query_rows(query)
-    s = np.asarray(unit_rows(vectors) @ q.T).T
-    top = np.argpartition(-s, min(k, s.shape[1] - 1), axis=1)[:, :k]
-    sc = np.take_along_axis(s, top, 1)
-    o = np.argsort(-sc, axis=1, kind="stable")
-    return np.take_along_axis(top, o, 1), np.take_along_axis(sc, o, 1)
+    s = np.einsum("qd,nd->qn", q.astype(np.float64), unit_rows(np.asarray(vectors), np.float64))   # float64, as `search`
+    top = np.argsort(-s, axis=1, kind="stable")[:, :k]                       # equal scores: the lower position first
+    return top, np.take_along_axis(s, top, 1)
 
 def recall_at(found:np.ndarray, truth:np.ndarray) -> float:
     "Mean fraction of each row of `truth` (Q, k) found in the same row of `found` (Q, k'): recall@k."

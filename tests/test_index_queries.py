@@ -28,3 +28,35 @@ def test_search_takes_table_rows_and_column_major_arrays(backend):
         got = idx.search(q, k=3)
         np.testing.assert_array_equal(got.ids, want.ids)
         np.testing.assert_allclose(got.scores, want.scores, atol=1e-6)
+
+
+def _near_duplicates():
+    """200 official vectors (sf_bay samples) as int8 codes, each preceded by a neighbour one code step away in its
+    smallest component (field case D1's table): the neighbour at positions 0..199, the exact copy at 200..399."""
+    from alphaearth_nb.quantize import quantize
+    from alphaearth_nb.readers import read_aef_samples
+    try: df = read_aef_samples()
+    except Exception as e: pytest.skip(f"no shared data: {e}")
+    codes = np.asarray(quantize(df[band_names()].to_numpy(np.float32)[:200]))
+    near = codes.astype(np.int16)
+    j = np.argmin(np.abs(near), axis=1)
+    near[np.arange(200), j] += np.where(near[np.arange(200), j] < 127, 1, -1)
+    return np.concatenate([near.astype(np.int8), codes]), codes
+
+
+@pytest.mark.parametrize("backend", INSTALLED)
+def test_case_D1_the_exact_copy_is_nearest_in_the_index(backend):
+    """Field case D1 for the index: the re-rank and `exact_search` scored cosines in float32, where a copy (cosine 1)
+    and a neighbour one code step away (1 - 2e-9) are one value, so ties went by candidate order: `search(k=1)`
+    returned the neighbour for 6 to 27 of 200 queries, `exact_search` (the recall reference) for 21. Right: scores
+    in float64, equal scores to the lower position, so the exact copy (distance 0) is first every time."""
+    from alphaearth_nb.quantize import dequantize
+    table, codes = _near_duplicates()
+    want = np.arange(200) + 200
+    for data in (table, dequantize(table)):
+        np.testing.assert_array_equal(aix.exact_search(data, dequantize(codes), k=1)[0][:, 0], want)
+        m = aix.build(data, backend=backend, threads=1).search(dequantize(codes), k=1, rerank=8)   # ANN: ample candidates
+        np.testing.assert_array_equal(m.ids[:, 0], want)
+    dup = np.concatenate([codes[:50], codes[:50]])                     # exact duplicates: the lower position first
+    pos, _ = aix.exact_search(dup, dequantize(codes[:50]), k=2)
+    np.testing.assert_array_equal(pos, np.c_[np.arange(50), np.arange(50) + 50])
