@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, PeriodError, band_names
+from .core import (EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, PeriodError, band_names,
+                                checks_flags)
 from .quantize import quantize
 from .geo import crs_of, grid_coords, is_remote, north_up, require, to_crs
 from .labels import table_numbers
@@ -120,6 +121,7 @@ def _gcs_request(url:str, project:str|None) -> tuple[str, dict]:
            f"?alt=media&userProject={urllib.parse.quote(project)}")
     return api, {"Authorization": f"Bearer {creds.token}"}
 
+@checks_flags
 def index_file(source="source_coop", project:str|None=None, cache=None, refresh:bool=False) -> Path:
     "A local copy of the mirror's `aef_index.parquet` (downloaded once, then reused)."
     m = mirror_of(source)
@@ -130,6 +132,7 @@ def index_file(source="source_coop", project:str|None=None, cache=None, refresh:
     url, headers = (_gcs_request(m.index, project) if m.index.startswith("gs://") else (m.index, {}))
     return _download(url, dest, headers)
 
+@checks_flags
 def read_index(source="source_coop", project:str|None=None, cache=None, refresh:bool=False):
     "The mirror's tile index as a GeoDataFrame (EPSG:4326 footprints), checked for the documented columns."
     require("geopandas", "official", "the official tile index")

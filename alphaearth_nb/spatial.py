@@ -14,7 +14,7 @@ import xarray as xr
 from pyproj import CRS
 from pyproj.exceptions import CRSError as _ProjCRSError
 
-from .core import CRSError, GridError, MissingDependencyError
+from .core import CRSError, GridError, MissingDependencyError, checks_flags
 
 # %% auto #0
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
@@ -56,6 +56,7 @@ def is_lazy(obj) -> bool:
 # %% ../nbs/02b_spatial.ipynb #c0012
 NODATA_KEYS = ("_FillValue", "missing_value", "nodata", "nodatavals")  # where readers declare no-data
 
+@checks_flags
 def declared_nodata(obj,
                     finite:bool=False, # only the finite values (NaN fills are NaN already: nothing to mask)
                    ) -> tuple:

@@ -23,7 +23,8 @@ from jax.sharding import NamedSharding, PartitionSpec as P
 from jaxtyping import Array, Float, Int, PyTree, UInt32
 
 from . import nn
-from .core import ConfigError, compiler_options, flag, frozen_traces, gc_frozen, real, whole
+from .core import (ConfigError, compiler_options, flag, frozen_traces, gc_frozen, real, whole,
+                                checks_flags)
 from .dist import constrain, place
 
 # %% auto #0
@@ -248,6 +249,7 @@ def _compile_both(grads_fn, update_fn, batch, state:TrainState, state_shardings:
     except Exception: pass
     thread.join()
 
+@checks_flags
 def make_train_step(loss_fn:Callable,                       # loss_fn(model, batch, key) -> (loss, aux)
                     optimizer:optax.GradientTransformation, # the state's optimiser
                     *,

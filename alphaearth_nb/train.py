@@ -33,7 +33,7 @@ from . import model as aef_model
 from .checkpoint import (checkpoint_folder, checkpoints, latest_checkpoint, load_checkpoint, not_a_run,
                                       read_header, run_folder, save_checkpoint)
 from .core import (CheckpointError, ConfigError, MissingSourceError, TrainingError, TrainingWarning, flag,
-                                keep_heap, whole)
+                                keep_heap, whole, checks_flags)
 from .files import local_output, write_text, writing_file
 from .stacks import validate_stack
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
@@ -223,6 +223,7 @@ def _diverged(k:int, loss:float, last_good, state) -> TrainingError:
     return err
 
 # %% ../nbs/20_train.ipynb #c0034s1
+@checks_flags
 def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite"), its ModelConfig, or a model
         data,                          # a stack, a samples.Batches, data(position) -> batches, or an iterable
         *,

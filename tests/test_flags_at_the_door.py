@@ -17,7 +17,7 @@ from alphaearth_nb.core import ConfigError, yes_no_params
 
 # modules being split by another helper in session 20 (their functions check some flags inside), and two at the
 # 600-line cap (a decorator line each would take them over): done after
-LATER = {"train", "step", "geo", "spatial", "official", "mirrors", "cubes", "places", "embeddings", "evaluate"}
+LATER = {"embeddings", "evaluate"}
 FORWARDED = forward(lambda obj: obj).__code__   # accessor methods: `fn(self._obj, ...)`, checked by `fn`
 
 
