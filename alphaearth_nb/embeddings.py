@@ -255,11 +255,9 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
         v, bad, mean = _gate(da.values, fills, codes)
         if mean.any(): _warn_means(np.sqrt(sq_norms(np.asarray(da.values, np.float32)[mean])), mean.size, "pixel")
         if bad.any():
-            warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (non-finite, all zero, "
-                          f"one value in every band or of a length no mean of embeddings has) and are treated as no "
-                          "data: check the "
-                          "reader's fill value, or keep "
-                          "the cleaned form with `emb = aef.embeddings.as_embedding(emb)`", stacklevel=3)
+            warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (non-finite, all zero, one value "
+                          "in every band or of a length no mean of embeddings has) and are treated as no data: check the "
+                          "reader's fill value, or keep the cleaned form with `emb = aef.embeddings.as_embedding(emb)`", stacklevel=3)
         out = da.copy(data=v)
     for k in (*NODATA_KEYS, "scale_factor", "add_offset"): out.attrs.pop(k, None)
     out.encoding = {}
@@ -434,7 +432,10 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
         raise DTypeError(f"embedding dtype {da.dtype} is neither float nor int8: cast with `da.astype('float32')`")
     if da.dtype.kind in "iu" and not dequantize:  # the int8 form, declared no-data as the official -128
         fills = declared_nodata(da, finite=True)
-        q = (da.where(~da.isin(fills), NODATA) if fills else da).astype(np.int8).rename("embedding")
+        off = da.isin(fills) if fills else None     # the stored values (a uint8 map's bytes, before they are read)
+        if da.dtype == np.uint8 and (r := _map_reading(da, fills)) is not None and r >= 0:   # as `gated` reads them
+            da = xr.apply_ufunc(_BYTE_READINGS[r][1], da, dask="parallelized", output_dtypes=[np.int16], keep_attrs=True)
+        q = (da.where(~off, NODATA) if fills else da).astype(np.int8).rename("embedding")
         q.attrs = {k: v for k, v in da.attrs.items() if k not in NODATA_KEYS} | {"nodata": NODATA}
         return q
     return _with_crs(gated(da).rename("embedding"), crs_of(obj))
@@ -572,8 +573,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
                 for v in (obj.data_vars.values() if isinstance(obj, xr.Dataset) else [obj]))
     da = rename_spatial(_official_array(obj, attrs))
     if "y" not in da.dims or "x" not in da.dims:
-        raise DimensionError(f"cannot find the spatial dims in {da.dims}: rename them to y and x, e.g. "
-                             "`ds.rename(X='x', Y='y')`")
+        raise DimensionError(f"cannot find the spatial dims in {da.dims}: rename them to y and x, e.g. `ds.rename(X='x', Y='y')`")
     da = _orient(da, flip, _pixel_height(obj)).transpose("y", "x", "band")
     da.attrs = {k: v for k, v in attrs.items() if k not in _DROP_ATTRS and not k.startswith("AEF_")
                 and not (ours and k == "TIFFTAG_IMAGEDESCRIPTION")}   # our tags read, not carried along

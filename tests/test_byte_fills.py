@@ -48,3 +48,24 @@ def test_uint8_code_rows_are_dequantised_in_tables_as_on_maps():
         with pytest.warns(UserWarning, match=how):
             t = evaluate_embeddings(stored, y, shots=(5,), folds=3, methods=("knn1", "linear"))
         np.testing.assert_array_equal(t.balanced_accuracy.values, table.balanced_accuracy.values)
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_the_int8_form_of_uint8_codes_is_read_by_meaning(lazy):
+    """`as_embedding(..., dequantize=False)` (the int8 form: `emb.aef.dequantize()`, the index's rows) cast uint8
+    codes with `astype('int8')`, which wraps: right for bytes read unsigned, but codes stored shifted by 128 became
+    other codes (max error 0.98 after dequantising) and `dequantize_embedding` refused every pixel, while
+    `as_embedding` read the same map right. Right: the int8 codes the map holds, either way, no data -128."""
+    from alphaearth_nb.embeddings import dequantize_embedding
+    codes = np.asarray(quantize(random_unit((4, 6), seed=3)))
+    codes[0, 0] = -128                                                   # no data
+    for stored, how in ((codes.view(np.uint8), "read unsigned"), ((codes.astype(np.int16) + 128).astype(np.uint8),
+                                                                   "shifted by 128")):
+        e = embedding_from_array(stored)
+        e = e.chunk({"x": 3}) if lazy else e
+        with pytest.warns(UserWarning, match=how):
+            q = as_embedding(e, dequantize=False)
+        assert q.dtype == np.int8
+        np.testing.assert_array_equal(q.values, codes)
+        with pytest.warns(UserWarning, match=how):
+            np.testing.assert_array_equal(dequantize_embedding(e).values, dequantize(codes))
