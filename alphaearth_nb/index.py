@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .embeddings import as_embedding, gate_query, gate_vectors, query_array
+from .embeddings import as_embedding, byte_codes, gate_query, gate_vectors, query_array
 from .geo import axis_span, crs_of, require, wrapped_like
 from .core import EMBED_DIM, ConfigError, DimensionError, NoValidDataError
 from .quantize import NODATA, dequantize
@@ -81,6 +81,7 @@ def vectors_of(data, tile:int|None=None) -> Rows:
                    da.y.values[r], da.x.values[c], crs_of(da))
     else:
         v = np.asarray(data)
+        if v.dtype == np.uint8 and (c := byte_codes(v)).dtype != np.uint8: v = c.astype(np.int8)   # as maps read bytes
         if v.ndim != 2 or v.shape[1] != EMBED_DIM:
             raise DimensionError(f"index vectors are (N, {EMBED_DIM}), got shape {v.shape}: pass an embedding or "
                                  "reshape "
