@@ -17,7 +17,7 @@ import xarray as xr
 
 from .core import GridError, LabelError, checks_flags
 from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hint, half_pixel_off,
-                               outside_valid, pixel_indices, pixel_size, rename_spatial, same_crs, wrap_x)
+                               outside_valid, pixel_indices, pixel_size, rename_spatial, same_crs, wrap_x, NODATA_KEYS)
 
 # %% auto #0
 __all__ = ['data_variables', 'label_array', 'labelled_cells', 'label_values', 'labelled_values', 'refuse_mixed_labels',
@@ -76,6 +76,9 @@ def _labelled(labels, positive:bool=True, nodata=None) -> tuple:
     v = np.asarray(labels.values if isinstance(labels, xr.DataArray) else labels)
     extra = [] if nodata is None else [nodata] if isinstance(nodata, str) or np.ndim(nodata) == 0 else list(nodata)
     fills = [*(declared_nodata(labels) if isinstance(labels, xr.DataArray) else ()), *extra]
+    if isinstance(labels, xr.DataArray) and v.dtype.kind in "OUS":   # a fill declared as text ('none'), which declared_nodata skips
+        fills += [f.decode(errors="replace") if isinstance(f, bytes) else f for m in (labels.attrs, labels.encoding)
+                  for k in NODATA_KEYS if isinstance(f := m.get(k), (str, bytes))]
     if v.dtype.kind in "OUS":   # text (or objects): compare as stripped text, and by the number it reads
         text = np.char.strip(np.asarray(v, str))
         num = _text_numbers(text)               # NaN for names: never equal, never negative
