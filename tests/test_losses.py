@@ -161,3 +161,25 @@ def test_perturb_draws_what_jax_random_draws():
     assert np.asarray(fam).tobytes() == np.asarray(fam_ref).tobytes()
     for i, t in enumerate(lengths):
         assert np.asarray(frames[:, i, :t]).tobytes() == np.asarray(frames_ref[i]).tobytes()
+
+
+def _eqns(jaxpr):
+    "Every equation of a jaxpr and of the jaxprs inside its equations (jit, custom_vjp, scan...)."
+    for e in jaxpr.eqns:
+        yield e
+        for v in e.params.values():
+            for sub in (v if isinstance(v, (tuple, list)) else [v]):
+                if isinstance(sub, jax.extend.core.ClosedJaxpr): yield from _eqns(sub.jaxpr)
+                elif isinstance(sub, jax.extend.core.Jaxpr): yield from _eqns(sub)
+
+
+def test_summary_stacks_cut_by_split(tiny):  # issue 16 item 2 (session 20): 8.9 ms of small's step
+    "The gradient of the loss holds no stack of summaries padded with zeros along its stack axis (a slice's or an "
+    "index's gradient, one per piece, summed: XLA:CPU reads every copy); a split's gradient is one concatenate."
+    model, batch = tiny
+    jaxpr = jax.make_jaxpr(eqx.filter_grad(lambda m: total_loss(m, batch, jax.random.key(1))[0]))(model)
+    padded = [e.outvars[0].aval.shape for e in _eqns(jaxpr.jaxpr) if e.primitive.name == "pad"
+              and len(e.params["padding_config"]) >= 4 and e.params["padding_config"][1][:2] != (0, 0)
+              and all(c == (0, 0, 0) for i, c in enumerate(e.params["padding_config"]) if i != 1)]
+    E = model.cfg.embed_dim
+    assert [s for s in padded if len(s) == 5 and s[-1] == E] == []  # [B, periods, h, w, E]: none (main: 7)
