@@ -58,8 +58,7 @@ def _codes_decoded(x:np.ndarray, fill:np.ndarray) -> np.ndarray|None:
         if not (r.size and r.min() >= -128 and r.max() <= 127): return None
         d = dequantize(r.astype(np.int8))
     elif x.dtype.kind != "f" or (d := _float_codes(x[rest])) is None: return None   # decoded there already
-    out = x.astype(np.float32)
-    out[rest] = d
+    out = x.astype(np.float32); out[rest] = d
     ok = ~rest & (((x >= -128) & (x <= 127)) | np.isnan(x)).all(1)  # fill rows that are codes (64 x 0, 64 x -128)
     out[ok] = dequantize(np.where(np.isnan(x[ok]), -128, x[ok]).astype(np.int8))
     return out
@@ -171,10 +170,9 @@ def _gram_block(x, t, mx, mt, w):
 
 def _solve_gram(x, t, mx, mt, rcond:float, block:int=65536):
     n, d = x.shape
-    b = min(block, _next_pow2(n))
+    b, parts = min(block, _next_pow2(n)), []
     G = np.zeros((d, d)); B = np.zeros((d, t.shape[1]))
     mxj, mtj = jnp.asarray(mx, jnp.float32), jnp.asarray(mt, jnp.float32)
-    parts = []
     for s in range(0, n, b):
         xb, tb = x[s:s + b], t[s:s + b]
         w = np.ones(b, np.float32); w[len(xb):] = 0
@@ -249,8 +247,7 @@ def least_squares_predict(W,                # from `least_squares_fit`, (D + 1, 
     if x.ndim != 2 or x.shape[1] + 1 != W.shape[0]:
         raise DimensionError(f"features (N, D) need W of shape (D + 1, ...); got x {x.shape} and W {W.shape}: fit W on features of the same width")
     if x.size <= 2**20 or dt == np.float64: return x @ W[:-1] + W[-1]  # small or wide: numpy, no compile per shape
-    Wj, c = jnp.asarray(W), min(_next_pow2(chunk), _next_pow2(len(x)))
-    out = []
+    Wj, c, out = jnp.asarray(W), min(_next_pow2(chunk), _next_pow2(len(x))), []
     for s in range(0, len(x), c):
         b = x[s:s + c]; n = len(b)
         if n < c: b = np.concatenate([b, np.zeros((c - n, x.shape[1]), np.float32)])
@@ -587,6 +584,9 @@ def separated_points(xy,                          # point coordinates in metres,
     if xy.ndim != 2 or xy.shape[1] != 2: raise DimensionError(f"points must be (N, 2) coordinates, got shape {xy.shape}")
     if not np.isfinite(xy).all(): raise LabelError("some point coordinates are NaN/inf: drop those points first")
     if min_dist <= 0: return np.arange(len(xy))
+    if len(xy) > 1 and np.ptp(xy, 0).max() < min_dist and (np.abs(xy) <= [180, 90]).all():   # lon/lat: one point kept
+        warnings.warn(f"the points lie within {min_dist:g} of each other and read as degrees (lon, lat), but min_dist is in metres: one point "
+                      "is kept. Project them first, e.g. `aef.geo.to_crs(lon, lat, 'EPSG:4326', aef.geo.utm_crs(lon0, lat0))`", stacklevel=2)
     if order is None:
         rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
         order = rng.permutation(len(xy))
