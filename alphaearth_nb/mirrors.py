@@ -67,8 +67,9 @@ ANNUAL = "v1/annual/"
 
 # %% ../nbs/26a_mirrors.ipynb #c0007
 def mirror_of(source:str|Path="source_coop") -> Mirror:
-    "The `Mirror` for a mirror name, a local folder or a URL prefix laid out like a mirror."
+    "The `Mirror` for a mirror name, a local folder or a URL prefix laid out like a mirror (a `LocalMirror`: its root)."
     if isinstance(source, Mirror): return source
+    if isinstance(getattr(source, "root", None), Path): source = source.root   # a `LocalMirror` (`build_local_mirror`)
     s = str(source)
     if s in MIRRORS: return MIRRORS[s]
     if "://" in s:
