@@ -293,10 +293,12 @@ def total_loss(model:AlphaEarth, # the model
     # inside a vmap over examples: each weight gradient is one matmul over all frames, not one per example summed
     both = jax.vmap(lambda ex, k: encoder_inputs(model, ex, k, pert))(batch, keys)
     encs = model.encoder.batch(jax.tree.map(lambda a: a.reshape(2 * B, *a.shape[2:]), both))
-    encs = jax.tree.map(lambda a: a.reshape(B, 2, *a.shape[1:]), encs)
-    out = jax.vmap(lambda ex, k, e: example_terms(model, ex, k, weights, pert, (jax.tree.map(lambda a: a[0], e),
-                                                                                  jax.tree.map(lambda a: a[1], e))))(
-        batch, keys, encs)
+    # teacher and student apart by one split per leaf (as in `example_terms`: an index's gradient is the whole pair
+    # padded with zeros)
+    leaves, tree = jax.tree.flatten(encs)
+    halves = [jax.lax.split(a.reshape(B, 2, *a.shape[1:]), [1, 1], axis=1) for a in leaves]
+    enc_t, enc_s = (tree.unflatten([h[i][:, 0] for h in halves]) for i in (0, 1))
+    out = jax.vmap(lambda ex, k, t, s: example_terms(model, ex, k, weights, pert, (t, s)))(batch, keys, enc_t, enc_s)
     terms, num, den = {}, 0., 0.
     for n, (s, c) in out["recon"].items():
         cnt = c.sum()
