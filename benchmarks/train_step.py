@@ -26,6 +26,34 @@ With `--devices N`, JAX's CPU is split into N host devices before it starts (`ja
 `AEF_CPU_DEVICES` does at import: core.split_cpu) and the step runs data parallel over the most of them that split
 `--batch` (state replicated, batch sharded); the header says how many. The embedding and the matmul run on one.
 
+Measured (session 20, step helper; the same VM without AMX, 2 cores shared with up to eight sessions, nice 0):
+- The heap kept (core.keep_heap) is now the default here, in `aef` and in `fit`; AEF_KEEP_HEAP=0 gives glibc's
+  defaults. One run each, heap off then on (`--torch --rounds 3`): tiny off (load 0.9-2.7) step CPU 145-152 ms a call,
+  system 38-62 ms, 11,546-11,556 faults, JAX/torch 0.86x; on (load 2.8-8.3) CPU 83-96, system 0-1, no faults, 2.39x
+  (torch slowed by the load: not a figure). Again at load 4.3-7.5: off 79-83 CPU ms, 2,304 then 0 faults (glibc's
+  dynamic mmap threshold caught up this time), 1.60x; on 95-100, 1.63x. small (`--reps 5`, load 5-11): off CPU
+  482-541 ms, system 104-116, 45,174 faults, 1.03x; on 325-406, 1-3, none, 1.21x. Fresh processes (/tmp scripts, 10-20
+  warm steps): kept before JAX starts, or at import, no faults for either; kept after the model is built (fit in a
+  notebook) tiny 2 faults, small 45,174 (its runtime threads keep their own arenas). XLA's cold compile of small's
+  step with the one arena 29.4-32.0 CPU s against 23.2-23.5 (load 4-8); tiny's 22.7-25.7 against 24.2.
+- `example_terms` and `total_loss` cut their stacks with `jax.lax.split` (losses notebook): the slices' and indices'
+  gradients were whole stacks padded with zeros, summed (small: one 8.9 ms fusion reading ~20 [2, 7, 32, 32, 64]
+  arrays, and the [B, 2, T, h, w, D] teacher/student pair twice). Losses of 3 steps equal, parameters within 2.4e-7
+  (then bit-identical for the pair). Fresh processes alternating (load 1.9-3.2): small wall 440/449 -> 298/378 ms.
+- Near idle after both (main 2cc0aab): tiny (load 0.9-1.5) step median 85.3 ms, 17% of matmul (162.8 GFLOP/s), CPU
+  117-124 ms a call, no faults, JAX/torch 1.01x (torch's 2 threads 95-109 ms); before (the brief, load 0.6-1.2) 84.9
+  ms, 15%, 1.15x: at idle the kept heap saves CPU, not tiny's wall time. small (load 1.3-1.4): 255.1 ms, 28% of
+  matmul (186.7), CPU 379-394, 0-35 faults, 1.24x (torch 249-333 ms); before (ba8abfb with AEF_KEEP_HEAP=0, load
+  0.1-1.1) 340.6 ms, 21%, CPU 518-591, system 117-148, 45,250-45,338 faults, 0.89x; the split alone (heap off, load
+  1.3) 335.5 ms (rounds 292-312), 24%, 38,033-38,066 faults, 0.92x. The 2x goal is not met.
+- Profile after the heap (`--profile 3 --thunks 25`): tiny 90.9 ms of thunks a step, k=1 87.8 ms, k=2 1.2 (one chain);
+  Dense bwd 11.3, depthwise3 bwd 9.6 (its five nine-output tap-sum fusions [32,16,16,16] 6.6 ms), conv3 bwd 7.0 and
+  fwd 5.2. small 425 ms (k=2 33 ms): conv3 bwd 56.6, Dense bwd 48.0, conv3 fwd 28.3, depthwise3 bwd 21.2, Norm bwd 20.6.
+  Tried alone, not kept: depthwise3's kernel gradient as three batched products per channel ([c, M, w+2] x [c, M, w],
+  then diagonal sums) 0.73x CPU at [32,16,16,16] but 1.07x at [64,16,16,32]; `_shifted_sums` at 16 channels 0.87x
+  (load 4.7); nn._upsample_axis with a custom backward (concatenates, no pads) 0.80x at [20,16,16,32], 0.98x at
+  [32,8,8,32] (its backward is ~2% of small's step).
+
 Measured (session 19, step helper; the same AMX VM, 2 cores shared with six other helpers, load 3-12 (so wall
 figures swing 2x; CPU figures and counts are the ones to read), nice 0, main 2201efa). Issue 16's fresh angles:
 - (a) XLA:CPU's per-thunk dispatch is not a third of the step. tiny, `--profile 5` (load 4.1 and 7.2): 3,389-3,445
