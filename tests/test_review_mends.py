@@ -70,10 +70,10 @@ def test_named_class_map_cast_to_uint8_keeps_its_names(tmp_path):
 
 
 def _table_with_short_and_zero_rows(n=40, seed=0):
-    "Unit rows, one row of length 0.9 and one all-zero row: check_xy takes it for a baseline (rows not all unit)."
+    "Unit rows, one of length 0.9, one of length 3: a baseline for check_xy (an all-zero row is a fill row, refused)."
     x = random_unit((n,), seed=seed).reshape(n, EMBED_DIM).astype(np.float32)
     x[1] *= 0.9
-    x[2] = 0.0
+    x[2] *= 3.0
     return x
 
 
