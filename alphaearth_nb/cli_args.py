@@ -26,6 +26,14 @@ def _positive(s:str) -> int:
     if v < 1: raise argparse.ArgumentTypeError(f"{v} must be at least 1")
     return v
 
+def _pairs(s:str) -> int:
+    "A batch size of 2 or more: one example has no partner for the batch-uniformity loss (`train.fit` refuses it)."
+    v = _positive(s)
+    if v < 2: raise argparse.ArgumentTypeError(
+        f"{v} example a step gives the batch-uniformity loss no pair (it compares each example with the next, arXiv "
+        "2507.22291 S2.2.4), so it would be 0 and nothing would keep the embeddings apart: pass 2 or more")
+    return v
+
 def _natural(s:str) -> int:
     try: v = int(s)
     except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number: pass e.g. 0") from None
@@ -107,7 +115,7 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--out", type=_path, default="out/demo",
                    help="folder of the demo (a demo written before is replaced)")
     d.add_argument("--steps", type=_positive, default=200, help="training steps (default: %(default)s)")
-    d.add_argument("--batch-size", type=_positive, default=4, help="samples a step (default: %(default)s)")
+    d.add_argument("--batch-size", type=_pairs, default=4, help="samples a step, at least 2 (default: %(default)s)")
     d.add_argument("--seed", type=_natural, default=0, help="seed of the model and the sampler (default: %(default)s)")
     t = sub.add_parser("train", help="train a preset on a stack")
     t.add_argument("--preset", default=None, choices=["tiny", "small", "lite"],
@@ -119,7 +127,7 @@ def parser() -> argparse.ArgumentParser:
                    "`export.export_sites` or scenes from `corpus.write_corpus`): streamed, one shard per host "
                    "(default: none, --data is read)")
     t.add_argument("--steps", type=_positive, default=1000, help="training steps (default: %(default)s)")
-    t.add_argument("--batch-size", type=_positive, default=4, help="samples a step (default: %(default)s)")
+    t.add_argument("--batch-size", type=_pairs, default=4, help="samples a step, at least 2 (default: %(default)s)")
     t.add_argument("--out", type=_path, default="out/train",
                    help="run folder: checkpoints, metrics, header (default: %(default)s)")
     t.add_argument("--seed", type=_natural, default=0, help="seed of the model and the sampler (default: %(default)s)")

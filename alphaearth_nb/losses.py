@@ -69,7 +69,9 @@ def source_error(pred:Float[Array, "H W K"], # decoder output: bands or class lo
 
 # %% ../nbs/15_losses.ipynb #c0011
 def uniformity_loss(u:Float[Array, "B L L E"]) -> Float[Array, ""]:
-    "Mean `|u . u'|` between each example and the next one in the batch."
+    """Mean `|u . u'|` between each example and the next one in the batch (pixel i of example b against pixel i of
+    example b + 1: arXiv 2507.22291 S2.2.4). 0 for a batch of one, which has no pair: `train.fit` and `aef train`
+    refuse batch_size 1 while this term is weighted."""
     if u.shape[0] < 2: return jnp.zeros(())
     return jnp.mean(jnp.abs(jnp.sum(u * jnp.roll(u, 1, axis=0), -1)))
 

@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/train.html.md"""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import json
 import math
@@ -201,6 +202,23 @@ def _model(model, cfg:TrainConfig, shapes_only:bool):
                           "module such as `AlphaEarth(preset('tiny'), key=...)`.")
     return apply_policy(model, cfg), None
 
+def _uniformity_weight(loss_fn:Callable) -> float:
+    "The batch-uniformity weight `loss_fn` trains with: `losses.total_loss`'s (the default `LossWeights`, or the "
+    "`weights=` of a `functools.partial` of it); 0 for a loss of the user's, which `fit` does not look into."
+    if isinstance(loss_fn, functools.partial) and loss_fn.func is losses.total_loss:
+        return float(loss_fn.keywords.get("weights", losses.LossWeights()).uniformity)
+    return float(losses.LossWeights().uniformity) if loss_fn is losses.total_loss else 0.0
+
+def _refuse_unpaired(cfg:TrainConfig, loss_fn:Callable) -> None:
+    "`ConfigError` for one example a step while the batch-uniformity term is weighted: it has no pair (see above)."
+    if cfg.batch_size >= 2 or (w := _uniformity_weight(loss_fn)) == 0: return
+    raise ConfigError(f"batch_size={cfg.batch_size} with the batch-uniformity loss (weight {w}): the term compares "
+                      "each example's embedding with the next example's, pixel for pixel (arXiv 2507.22291 S2.2.4: "
+                      "the partners are different sites), so one example has no pair, the term is 0 and nothing keeps "
+                      "the embeddings from collapsing to one direction: use batch_size >= 2 (`aef train --batch-size "
+                      "2`), or switch the term off knowingly with `loss_fn=functools.partial(losses.total_loss, "
+                      "weights=losses.LossWeights(uniformity=0))`.")
+
 # %% ../nbs/20_train.ipynb #c0034
 def _record(k:int, loss:float, aux:dict, sched, t0:float) -> dict:
     return {"step": k + 1, "loss": loss, **{t: float(v) for t, v in aux.items()}, "lr": float(sched(k)),
@@ -248,6 +266,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     resume, overwrite = flag(resume, "resume"), flag(overwrite, "overwrite")  # overwrite="no" is true: refused
     cfg = _train_config(config, steps=steps, batch_size=batch_size, seed=seed, checkpoint_every=checkpoint_every)
     loss_fn = losses.total_loss if loss_fn is None else loss_fn
+    _refuse_unpaired(cfg, loss_fn)  # batch_size=1: the uniformity term would be 0, silently
     mesh = make_mesh(batch_size=cfg.batch_size) if mesh is None else mesh  # host CPU: the devices that split it
     if cfg.batch_size % mesh.devices.size:
         raise ConfigError(f"batch_size={cfg.batch_size} does not split over {mesh.devices.size} devices: "
