@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/embeddings.html.md"""
 # %% ../nbs/23_embeddings.ipynb #c0002
 from __future__ import annotations
 
-import re
 import warnings
 from typing import Callable
 
@@ -15,332 +14,33 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError, band_names
-from .geo import (NODATA_KEYS, geotransform, crs_of, declared_nodata, flip_rows, geotransform_steps, is_lazy, north_up,
+from .core import EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, band_names
+from .geo import (NODATA_KEYS, geotransform, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                rename_spatial, require, unpacked, write_crs)
 from .labels import data_variables
-from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
+from .quantize import NODATA, quantize
+from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_order, band_variables, byte_codes,
+                                gate_query, gate_vectors, gated, label_bands, map_byte_codes, pixelwise, query_array,
+                                sq_norms, values_at)
 
 # %% auto #0
-__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'band_order', 'a_bands', 'a_positions',
-           'label_bands', 'pixelwise', 'values_at', 'sq_norms', 'byte_codes', 'gate_vectors', 'gated', 'query_array',
-           'gate_query', 'refuse_rotation', 'embedding_variable', 'as_embedding', 'quantize_embedding',
-           'dequantize_embedding', 'tiff_scheme', 'from_official', 'read_official_tiff']
+__all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'refuse_rotation', 'embedding_variable', 'as_embedding',
+           'quantize_embedding', 'dequantize_embedding', 'tiff_scheme', 'from_official', 'read_official_tiff',
+           'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH',
+           'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables', 'query_array',
+           'gate_query']
 
-# %% ../nbs/23_embeddings.ipynb #c0006
-_A_NAME = re.compile(r"\s*[Aa](\d{1,2})\s*")                      # A00..A63, any case or padding (A7, a07)
-_BAND_NAME = re.compile(r"\s*band[_ ]?(\d{1,2})\s*", re.IGNORECASE)  # band_7 (rioxarray), Band7 (GDAL netCDF): 1-based
+# %% ../nbs/23_embeddings.ipynb #c0002a
+_all_ = ["band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
+         "sq_norms", "byte_codes", "map_byte_codes", "gate_vectors", "gated", "band_variables", "query_array",
+         "gate_query"]   # from `gate`, where they were split off to
 
-def _band_numbers(names:list) -> list|None:
-    "The band number 0..63 each name gives, under the one naming scheme all names follow; None when none fits."
-    text = [n.decode(errors="replace") if isinstance(n, bytes) else n for n in names]
-    for rx, base in ((_A_NAME, 0), (_BAND_NAME, 1)):
-        m = [rx.fullmatch(n) if isinstance(n, str) else None for n in text]
-        if all(m): return [int(g[1]) - base for g in m]
-    try: num = [float(n) for n in text if not isinstance(n, (bool, np.bool_))]  # numbers: GDAL's 1..64, or 0..63
-    except (TypeError, ValueError): return None
-    if len(num) != len(text) or not all(v.is_integer() for v in num): return None
-    num = [int(v) for v in num]
-    return [v - 1 for v in num] if sorted(num) == list(range(1, EMBED_DIM + 1)) else num
-
-def band_order(names) -> list[int]|None:
-    """Positions that put 64 bands labelled `names` in the order A00..A63, or None when the labels do not say.
-
-    Labels are read by meaning, not spelling: A00..A63 in any order, case or padding (A0, A1, A10, ... as a
-    text sort leaves them), `band_N` / `BandN` (rioxarray's `band_as_variable`, GDAL's netCDF variables) and
-    band numbers 1..64 (GDAL, rioxarray) or 0..63, as numbers or text."""
-    names = list(names)
-    nums = _band_numbers(names) if len(names) == EMBED_DIM else None
-    if nums is None or sorted(nums) != list(range(EMBED_DIM)): return None
-    return [int(i) for i in np.argsort(nums)]
-
-def a_bands(names) -> dict[int, list[int]]:
-    "Band number -> the positions of the entries of `names` labelled A00..A63 (any case or padding: A7, a07)."
-    at = {}
-    for i, n in enumerate(names):
-        if isinstance(n, str) and (m := _A_NAME.fullmatch(n)): at.setdefault(int(m[1]), []).append(i)
-    return at
-
-def a_positions(names) -> list[int]|None:
-    """Positions of the entries labelled A00..A63 among `names` (other entries left out), in band order; None unless
-    every band is named, and named once: A1 beside A01 is refused (which of them is band 1?)."""
-    at = a_bands(names)
-    if sorted(at) != list(range(EMBED_DIM)) or any(len(p) > 1 for p in at.values()): return None
-    return [p[0] for _, p in sorted(at.items())]
-
-def label_bands(da:xr.DataArray, names=None) -> xr.DataArray:
-    """Band coordinate A00..A63, the bands put in that order where their labels say which is which (`band_order`):
-    `names`, else a `band` coordinate A00..A63, else the band descriptions a reader keeps in `attrs['long_name']`
-    (rioxarray, from a GeoTIFF: its coordinate is the band numbers 1..64), else the coordinate; unlabelled bands, or
-    labels that name no band, by position. The descriptions are put in the bands' new order with them."""
-    coord = list(da["band"].values) if "band" in da.coords else []
-    desc = da.attrs.get("long_name")
-    desc = list(desc) if isinstance(desc, (tuple, list)) and len(desc) == EMBED_DIM else None
-    named = len(coord) == EMBED_DIM and a_positions(coord) is not None   # A00..A63: before the descriptions
-    order = None
-    for labels in ((names, coord, desc) if named else (names, desc, coord)):   # each tried once
-        if labels is not None and (order := band_order(labels)) is not None: break
-    if order is not None and order != list(range(EMBED_DIM)):
-        da = da.isel(band=order)
-        if desc is not None: da = da.assign_attrs(long_name=tuple(desc[i] for i in order))
-    return da.assign_coords(band=band_names())
-
-def pixelwise(func, *das, dtype=np.float32, core=("band",), out_core=(), out_sizes=None, name=None):
-    "Apply a numpy `func` over the trailing core dims of aligned DataArrays, lazily for dask input."
-    das = [d.chunk({c: -1 for c in core}) if is_lazy(d) else d for d in das]  # core dims in one chunk
-    out = xr.apply_ufunc(func, *das, input_core_dims=[list(core)] * len(das), output_core_dims=[list(out_core)],
-                         dask="parallelized", output_dtypes=[dtype], keep_attrs=True,
-                         dask_gufunc_kwargs={"output_sizes": out_sizes} if out_sizes else None)
-    return out.rename(name) if name else out
-
-def values_at(emb:xr.DataArray, rows, cols) -> np.ndarray:
-    "Embedding vectors (N, 64) at pixel rows/cols; computes only those pixels of a dask array."
-    r, c = xr.DataArray(np.asarray(rows), dims="p"), xr.DataArray(np.asarray(cols), dims="p")
-    return np.asarray(emb.isel(y=r, x=c).transpose("p", "band").values, np.float32)
-
-# %% ../nbs/23_embeddings.ipynb #c0009
-NORM_TOL = vector_roundtrip_bound(EMBED_DIM) + 1e-3  # |length - 1| beyond this: not an embedding
-MEAN_LENGTH = (0.2, 1.0 + NORM_TOL)  # (low, high]: the lengths of a mean of unit vectors rescaled, not refused
-
-def _code_pixels(v:np.ndarray) -> np.ndarray:
-    "Pixels (...) of a float array whose components are int8 codes: whole numbers, largest magnitude in 2..128."
-    fin = np.isfinite(v).all(-1)
-    w = np.nan_to_num(v)
-    mx = np.abs(w).max(-1)
-    return fin & (w == np.round(w)).all(-1) & (mx >= 1.5) & (mx <= 128)
-
-def sq_norms(v:np.ndarray) -> np.ndarray:
-    "Squared lengths (...) of float32 vectors (..., 64) in one pass; NaN/inf where a component is not finite."
-    with np.errstate(over="ignore", invalid="ignore"): return np.einsum("...c,...c->...", v, v)
-
-# %% ../nbs/23_embeddings.ipynb #c0011
-_BYTE_READINGS = (("int8 codes read unsigned (GDAL before 3.7 reads an Int8 GeoTIFF as Byte): taken as int8",
-                   lambda a: a.view(np.int8).astype(np.int16)),
-                  ("int8 codes stored shifted by 128 (0..255): taken as value - 128",
-                   lambda a: a.astype(np.int16) - 128))
-
-def _byte_reading(a:np.ndarray, nodata:np.ndarray) -> int|None:
-    """Which reading of uint8 codes (..., 64) to take: the index into `_BYTE_READINGS` (the official product's bytes
-    read unsigned; codes shifted by 128) under which 99% of the pixels with data are unit vectors (within
-    `NORM_TOL`), warned where it changes a value; -1 where neither is (`a` as it is: values above 127 refused);
-    None where no pixel has data to tell by. A pixel of one value in every band (a fill nobody declared: a mosaic's
-    0 or 255 edge, -128 no data) is one value under every reading, no unit vector under any (the gate refuses it):
-    it tells nothing and is not counted (6 such pixels in 100 had the whole map refused, field case A kind)."""
-    keep = ~nodata & ~(a == a[..., :1]).all(-1)
-    if not keep.any(): return None
-    for i, (how, read) in enumerate(_BYTE_READINGS):
-        c = read(a)
-        if (np.abs(np.sqrt(sq_norms(dequantize(c[keep].astype(np.int8)))) - 1) <= NORM_TOL).mean() >= .99:
-            if i or (a > 127).any():   # the unsigned reading of values up to 127 is the values themselves
-                warnings.warn(f"uint8 values above 127 are no int8 code: {how}. To say so yourself, cast before: "
-                              "`da.astype('int8')` (unsigned read) or `da.astype('int16') - 128` (shifted)", stacklevel=5)
-            return i
-    return -1
-
-def _fill_mask(a:np.ndarray, fills) -> np.ndarray:
-    "Pixels (...) of `a` (..., 64) with every band at one declared fill (no data)."
-    nodata = np.zeros(a.shape[:-1], bool)
-    for f in fills: nodata |= (np.isnan(a) if np.isnan(f) else a == f).all(-1)
-    return nodata
-
-def byte_codes(a:np.ndarray,   # (..., 64) values; uint8 ones may be int8 codes read unsigned or shifted by 128
-               fills=(),       # declared no-data values (pixels of them tell nothing)
-              ) -> np.ndarray:
-    """uint8 codes (..., 64) with values above 127 as the int8 codes they hold (int16), by the map gate's reading
-    (`_byte_reading`: read unsigned, or shifted by 128; warned); `a` as it is otherwise (other dtypes, bytes up to
-    127, bytes no reading makes unit vectors of). For tables of vectors (`evaluate.check_xy`), as maps read them."""
-    a = np.asarray(a)
-    if a.dtype != np.uint8 or not (a > 127).any(): return a
-    r = _byte_reading(a, _fill_mask(a, fills))
-    return _BYTE_READINGS[r][1](a) if r is not None and r >= 0 else a
-
-def _map_reading(da:xr.DataArray, fills) -> int|None:
-    """The uint8 reading (`_byte_reading`) of a lazy map, decided once for the whole map (a reading chosen per dask
-    block read one block shifted and the next not, and warned in worker threads): from its central 64 x 64 window
-    (a few chunks read), else, where that holds no data (sea), from nine 64 x 64 windows spread over the map (at
-    1/6, 1/2 and 5/6 of each axis: the chunks under them, not every chunk of a remote map); None where neither does
-    (each block then tells by its own values)."""
-    d = rename_spatial(da)
-    def spread(n):   # rows (or columns) of three 64-pixel windows along an axis of n
-        return np.unique(np.concatenate([np.arange(s, min(n, s + 64))
-                                         for s in (min(max(0, int(n * f) - 32), max(0, n - 64)) for f in (1/6, 1/2, 5/6))]))
-    for look in ({k: slice(max(0, d.sizes[k] // 2 - 32), d.sizes[k] // 2 + 32) for k in ("y", "x") if k in d.dims},
-                 {k: spread(d.sizes[k]) for k in ("y", "x") if k in d.dims}):   # outer indexing: the 3 x 3 windows
-        a = np.asarray(d.isel(look).transpose(..., "band").values).reshape(-1, EMBED_DIM)
-        if (r := _byte_reading(a, _fill_mask(a, fills))) is not None: return r
-    return None
-
-def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
-          reading:int|None=None,   # uint8 codes: the map's reading (`_byte_reading`), decided once; None: by `a`
-         ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    "`gate_vectors`, and the mask (...) of the float pixels rescaled as means of embeddings (lengths in `MEAN_LENGTH`)."
-    a = np.asarray(a)
-    shape = a.shape[:-1]
-    nodata = _fill_mask(a, fills)
-    outside = np.zeros(shape, bool)
-    c = np.zeros(shape, bool)
-    if a.dtype == np.uint8 and reading is None and (a > 127).any(): reading = _byte_reading(a, nodata)
-    if a.dtype == np.uint8 and reading is not None and reading >= 0: a = _BYTE_READINGS[reading][1](a)  # int8 read unsigned, or shifted
-    if a.dtype.kind in "iub":
-        outside = ((a < -128) | (a > 127)).any(-1)
-        v = dequantize(np.where((nodata | outside)[..., None], NODATA, a).astype(np.int8))
-    else:
-        v = a.astype(np.float32, copy=False)  # copied below only if a pixel changes
-        long = ~(sq_norms(v) <= 4.0)  # codes have length >= 45; NaN-safe: non-finite pixels are looked at too
-        if long.any(): c[long] = np.isfinite(v[long]).all(-1) if codes else _code_pixels(v[long])
-        if c.any() or nodata.any(): v = v.copy()
-        if c.any(): v[c] = dequantize(np.clip(np.round(v[c]), -128, 127).astype(np.int8))
-    if nodata.any(): v[nodata] = np.nan
-    n2 = sq_norms(v)
-    nf = ~np.isfinite(n2)  # a NaN or infinite component, or an overflowing length
-    empty = np.zeros(shape, bool)
-    if nf.any(): empty[nf] = np.isnan(v[nf]).all(-1)  # all NaN: no data, nothing to refuse
-    far = np.abs(np.sqrt(n2) - 1.0) > NORM_TOL if unit else n2 == 0
-    same = v[..., 0] == v[..., 1]  # cheap pre-test; all 64 components equal (64 x -1, 64 x 0.125): a fill value
-    if same.any(): same[same] = (v[same] == v[same][..., :1]).all(-1)
-    mean = far & ~nf & ~same & ~c & (n2 > MEAN_LENGTH[0] ** 2) & (n2 <= MEAN_LENGTH[1] ** 2)
-    if a.dtype.kind in "iub" or not unit: mean[...] = False   # codes are unit by construction; unit=False: all kept
-    part = [f for f in fills if np.isfinite(f)]
-    if mean.any() and part:   # two or more bands at a declared fill: a partial fill, not a mean
-        mean[mean] = sum((v[mean] == f).sum(-1) for f in part) < 2
-    if mean.any():
-        v = v.copy() if v is a else v
-        v[mean] /= np.sqrt(n2[mean])[:, None]
-        far &= ~mean
-    bad = outside | (~empty & (nf | far | same))
-    if bad.any():
-        v = v.copy() if v is a else v
-        v[bad] = np.nan
-    return v, bad & ~nodata, mean
-
-def gate_vectors(a,                     # (..., 64) int codes or float vectors (or float codes)
-                 fills=(),              # declared no-data values
-                 codes:bool|None=None,  # True: a float array holds codes (declared int8 on disk); None: per pixel
-                 unit:bool=True,        # lengths far from 1: means rescaled, others refused (False: all kept)
-                ) -> tuple[np.ndarray, np.ndarray]:
-    """Float32 vectors (..., 64) with no data as NaN, and the mask (...) of pixels refused as not embeddings.
-
-    A pixel is no data when ALL its bands equal one declared fill (a reader writes the fill over the whole pixel):
-    a valid unit vector may have a single component exactly at the fill (0.0 is int8 code 0). A pixel with only
-    some bands at the fill is looked at as data, so the other checks (length far from 1, non-finite, constant)
-    refuse it with a warning rather than letting it pass silently.
-
-    With `unit`, a float vector of a length a mean of unit vectors can have (`MEAN_LENGTH`: above 0.2, up to
-    1 + `NORM_TOL`; averaging or resampling a map gives them) is scaled to length 1, not refused; `gated` warns
-    about those. Int8 codes and pixels with two or more bands at a declared fill are not means."""
-    return _gate(a, fills, codes, unit)[:2]
-
-# %% ../nbs/23_embeddings.ipynb #c0015
-def _warn_means(n:np.ndarray, total:int, what:str, stacklevel:int=4):
-    "The one warning for vectors of lengths `n` rescaled as means of embeddings (`MEAN_LENGTH`)."
-    span = f"{n.min():.2f}" if n.min().round(2) == n.max().round(2) else f"{n.min():.2f}..{n.max():.2f}"
-    warnings.warn(f"{n.size} of {total} {what}(s) of length [{span}] (an embedding has length 1) are "
-                  "a mean of embeddings, from averaging or resampling (`coarsen(...).mean()`, bilinear reprojection, "
-                  "`.interp`), and were scaled back to unit length. Similarity with such a vector is the cosine with "
-                  "the mean direction: a pixel that mixed two covers scores partly like each; resample embeddings "
-                  "with method='nearest' to keep each vector as it is", stacklevel=stacklevel)
-
-def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
-          fills=None,            # declared no-data values (default: what `da` declares)
-          codes:bool|None=None,  # see `gate_vectors`
-         ) -> xr.DataArray:
-    "`da` through `gate_vectors`: float32 unit vectors, NaN where no data or not an embedding, means rescaled (both warned)."
-    fills = declared_nodata(da) if fills is None else tuple(fills)
-    if codes is None and da.encoding.get("dtype") is not None and np.dtype(da.encoding["dtype"]).kind in "iu":
-        codes = True  # declared on disk as integer codes (e.g. rioxarray with mask_and_scale=True)
-    if is_lazy(da):   # uint8 codes: one reading for the whole map, decided (and warned) here
-        reading = _map_reading(da, fills) if da.dtype == np.uint8 else None
-        out = pixelwise(lambda a: _gate(a, fills, codes, reading=reading)[0], da, out_core=("band",))
-    else:
-        v, bad, mean = _gate(da.values, fills, codes)
-        if mean.any(): _warn_means(np.sqrt(sq_norms(np.asarray(da.values, np.float32)[mean])), mean.size, "pixel")
-        if bad.any():
-            warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (non-finite, all zero, one value "
-                          "in every band or of a length no mean of embeddings has) and are treated as no data: check the "
-                          "reader's fill value, or keep the cleaned form with `emb = aef.embeddings.as_embedding(emb)`", stacklevel=3)
-        out = da.copy(data=v)
-    for k in (*NODATA_KEYS, "scale_factor", "add_offset"): out.attrs.pop(k, None)
-    out.encoding = {}
-    return out
-
+# %% ../nbs/23_embeddings.ipynb #c0017
 def _with_crs(da:xr.DataArray, crs) -> xr.DataArray:
     "`da` with its CRS also as the CF `spatial_ref` coordinate, when pyproj can read it (else as it is)."
     try: return write_crs(da, crs) if crs else da
     except CRSError: return da
 
-# %% ../nbs/23_embeddings.ipynb #c0015r
-def _band_positions(names) -> list|None:
-    """Positions of the 64 band entries among labels `names`, in the order A00..A63: all 64 labels read by
-    `band_order`, or the entries labelled A00..A63 among other labels (a table row with its other columns)."""
-    names = list(names)
-    if (order := band_order(names)) is not None: return order
-    return a_positions(names)
-
-def query_array(a,                        # vectors as a user holds them: array, Series, dict, DataFrame, DataArray
-                what:str="query vector",  # what the vectors are, for messages
-               ) -> np.ndarray:
-    """The numbers of the vectors a user hands in, as an array (64,) or (Q, 64) with the bands in the order A00..A63.
-
-    Labels say which band is which, by `band_order`'s rule: a pandas Series or a dict (a table row: `df.loc[i]`,
-    a row of `.aef.sample()` or `readers.read_aef_samples()`), a DataFrame's columns, a DataArray's `band`
-    coordinate, a Dataset's variables (a pixel of xee's form). The 64 entries labelled A00..A63 are picked out of a
-    row with other columns (text, x, y);
-    unlabelled values, or labels that name no band, are read by position. Numbers of object dtype (a row of a
-    table with text columns) are cast to numbers; text among them raises `DimensionError`."""
-    if isinstance(a, dict): a = pd.Series(a)
-    if isinstance(a, xr.Dataset):  # a pixel of the official product as xee gives it: `ds.isel(time=0, X=3, Y=2)`
-        a = a.expand_dims("_pixel")   # a pixel's bands are 0-d: give them a dim, as band variables have
-        if (names := _band_variables(a)) is None:
-            raise DimensionError(f"a {what} given as a Dataset needs the {EMBED_DIM} band variables A00..A63, got "
-                                 f"{list(a.data_vars)[:5]}: pass a pixel, e.g. `emb.sel(x=.., y=.., method='nearest')`")
-        a = a[names].to_dataarray("band").assign_coords(band=band_names()).squeeze(drop=True)
-    if isinstance(a, xr.DataArray) and a.sizes.get("band") == EMBED_DIM:
-        a = label_bands(a.squeeze(drop=True)).transpose(..., "band").values
-    elif isinstance(a, pd.Series) and (order := _band_positions(a.index)) is not None: a = a.iloc[order]
-    elif isinstance(a, pd.DataFrame) and (order := _band_positions(a.columns)) is not None: a = a.iloc[:, order]
-    v = np.asarray(a)
-    if v.dtype.kind == "O":
-        try: v = np.asarray(pd.to_numeric(v.ravel())).reshape(v.shape)
-        except (TypeError, ValueError) as e:
-            raise DimensionError(f"a {what} holds text, not numbers ({e}): pass the {EMBED_DIM} band values, "
-                                 "e.g. `row[band_names()]`, or cast them: `row.astype('float32')`") from None
-    return v
-
-def gate_query(a,                         # a 64-vector or (Q, 64): float vectors or int8 codes (`query_array`)
-               fills=(),                  # declared no-data values
-               what:str="query vector",   # what the vectors are, for messages
-              ) -> np.ndarray:
-    """Unit float32 rows (Q, 64) of the vectors a user hands in, through `gate_vectors` like the map.
-
-    `a` is read by `query_array`: a table row or a DataArray labelled A00..A63 in any order is put in band order.
-
-    Raises `NoValidDataError` for rows with no data, non-finite, all zero or constant (64 x -1, a fill) and
-    `DimensionError` for a shape other than (64,) or (Q, 64);
-    rescales rows of a mean's length (`MEAN_LENGTH`) with the map's warning about means, and rows of any other
-    nonzero length with a warning (a query is handed in on purpose: a sum of prototypes points the same way)."""
-    a = query_array(a, what)
-    if a.ndim not in (1, 2) or a.shape[-1] != EMBED_DIM or a.dtype.kind not in "iubf":
-        raise DimensionError(f"a {what} is a {EMBED_DIM}-vector or (Q, {EMBED_DIM}) rows of numbers, got shape "
-                             f"{a.shape} of {a.dtype}: pass a pixel, e.g. `emb.sel(x=.., y=.., method='nearest')`, "
-                             "or table rows `df[band_names()]`")
-    v, _ = gate_vectors(np.atleast_2d(a), fills, unit=False)
-    none = ~np.isfinite(v).all(-1)
-    if none.any():
-        raise NoValidDataError(f"{int(none.sum())} of {len(v)} {what}s are not embeddings (no data, non-finite, all "
-                               f"zero or one value in all {EMBED_DIM} components, like 64 x -1 or a fill value): "
-                               "pass a pixel with data, e.g. `emb.sel(x=.., y=.., method='nearest')`")
-    n = np.sqrt(sq_norms(v))
-    far = np.abs(n - 1.0) > NORM_TOL
-    mean = far & (n > MEAN_LENGTH[0]) & (n <= MEAN_LENGTH[1]) & (a.dtype.kind == "f")
-    if mean.any(): _warn_means(n[mean], len(n), what, stacklevel=3)
-    far &= ~mean
-    if far.any():
-        warnings.warn(f"{int(far.sum())} {what}(s) of length {np.round(n[far][:3], 3).tolist()} (an embedding has "
-                      "length 1) were scaled to unit length: right for a mean of embeddings (a prototype); if this "
-                      "is not an embedding (raw band values, a sum), the scores mean nothing", stacklevel=3)
-    return (v / n[:, None]).astype(np.float32)
-
-# %% ../nbs/23_embeddings.ipynb #c0017
 def refuse_rotation(obj, what:str="the embedding"):
     """Raise `GridError` when `obj`'s geotransform rotates or shears its grid (GDAL's `GeoTransform` terms b, d, kept
     by rioxarray on `spatial_ref`, or an affine `attrs['transform']`): every grid here is north-up, rows along y
@@ -352,20 +52,6 @@ def refuse_rotation(obj, what:str="the embedding"):
         raise GridError(f"{what} lies on a rotated grid (geotransform a={a:g}, b={b:g}, d={d:g}, e={e:g}; b and d "
                         "are 0 on a north-up grid): warp it north-up first, e.g. `gdalwarp in.tif out.tif` or "
                         "`da.rio.reproject(da.rio.crs)` (nearest neighbour)")
-
-def _band_variables(ds) -> list|None:
-    """The names of a Dataset's 64 band variables in the order A00..A63, or None. Variables A00..A63 (xee's form;
-    read by `band_order`'s rule, so A0..A63 too; a band named twice, A1 and A01, is None: `a_positions`), other
-    variables beside them left out; else exactly 64 data
-    variables ordered by their descriptions (`long_name`) where those name every band, else by their names
-    (`band_N` from rioxarray's `band_as_variable`, `BandN` from GDAL's netCDF; by number, band_10 after band_9)."""
-    if not isinstance(ds, xr.Dataset): return None
-    data = data_variables(ds)   # 0-d variables: grid mappings (spatial_ref, crs)
-    if (pos := a_positions(data)) is not None: return [data[i] for i in pos]
-    if len(data) != EMBED_DIM: return None
-    for names in ([ds[k].attrs.get("long_name") for k in data], data):
-        if (order := band_order(names)) is not None: return [data[i] for i in order]
-    return None
 
 def _is_embedding_dataset(ds) -> bool:
     """A Dataset holding the official product's form: variables naming every band A00..A63 (`from_official` reads
@@ -380,12 +66,12 @@ def embedding_variable(ds) -> xr.DataArray|None:
     (`xr.open_dataset(tif, engine="rasterio")`'s `band_data`, a netCDF or zarr written from an embedding), and 64
     variables, one per band (`band_1` .. `band_64` from `rioxarray.open_rasterio(tif, band_as_variable=True)`,
     `Band1` .. `Band64` from a netCDF GDAL or QGIS wrote), ordered by their descriptions A00..A63 where the file
-    has them, else by number (`_band_variables`). The Dataset's CRS (its grid-mapping variable, e.g. a netCDF's
+    has them, else by number (`band_variables`). The Dataset's CRS (its grid-mapping variable, e.g. a netCDF's
     `spatial_ref` or `crs`) and declared no-data go along in attrs."""
     if not isinstance(ds, xr.Dataset): return None
     data = data_variables(ds)   # 0-d variables: grid mappings (spatial_ref, crs)
     if len(data) == 1 and ds[data[0]].sizes.get("band") == EMBED_DIM: da = ds[data[0]]
-    elif (order := _band_variables(ds)) is not None:
+    elif (order := band_variables(ds)) is not None:
         da = ds[order].to_dataarray("band").assign_coords(band=band_names())
         da.attrs = {"nodatavals": declared_nodata(ds)}
     else: return None
@@ -433,8 +119,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     if da.dtype.kind in "iu" and not dequantize:  # the int8 form, declared no-data as the official -128
         fills = declared_nodata(da, finite=True)
         off = da.isin(fills) if fills else None     # the stored values (a uint8 map's bytes, before they are read)
-        if da.dtype == np.uint8 and (r := _map_reading(da, fills)) is not None and r >= 0:   # as `gated` reads them
-            da = xr.apply_ufunc(_BYTE_READINGS[r][1], da, dask="parallelized", output_dtypes=[np.int16], keep_attrs=True)
+        da = map_byte_codes(da, fills)              # a uint8 map's bytes as `gated` reads them
         q = (da.where(~off, NODATA) if fills else da).astype(np.int8).rename("embedding")
         q.attrs = {k: v for k, v in da.attrs.items() if k not in NODATA_KEYS} | {"nodata": NODATA}
         return q
@@ -509,7 +194,7 @@ def _by_year(obj, dequantize:bool, flip) -> xr.DataArray|None:
 def _official_array(obj, attrs:dict) -> xr.DataArray:
     "The official product's bands as one DataArray with a `band` dim (xee Dataset or GeoTIFF DataArray)."
     if isinstance(obj, xr.Dataset):
-        names = _band_variables(obj)  # A00..A63 in any order (A0..A63 too), or 64 variables that say their band
+        names = band_variables(obj)  # A00..A63 in any order (A0..A63 too), or 64 variables that say their band
         if names is None:
             data = data_variables(obj)
             at = a_bands(data)

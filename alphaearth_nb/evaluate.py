@@ -7,131 +7,33 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/evaluate.html.md"""
 # %% ../nbs/24_evaluate.ipynb #c0002
 from __future__ import annotations
 
-import math
 import warnings
-from functools import partial
 
-import jax
-import jax.numpy as jnp
 import numpy as np
 import pandas as pd
-import xarray as xr
-from jaxtyping import Array, Float, Int
 from tqdm.auto import tqdm
 
 from .knn import (centring_offset, knn_indices, knn_predict, knn_search, knn_vote,  # the kNN engine
                                wider_than_float32)                                             # (re-exported here)
-from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names
+from .core import EMBED_DIM, DimensionError, LabelError
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
-from .quantize import dequantize
-from .embeddings import MEAN_LENGTH, NORM_TOL, byte_codes, gate_vectors
+from .embeddings import gate_vectors
 from .labels import encode_labels, refuse_mixed_labels  # label identity (re-exported)
+from .linear import (check_xy, least_squares_fit, least_squares_fit_checked, least_squares_predict,
+                                  linear_probe_fit, linear_probe_fit_checked, linear_probe_predict)
 
 # %% auto #0
-__all__ = ['PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'check_xy', 'unlabelled',
-           'drop_unlabelled', 'least_squares_fit', 'least_squares_predict', 'linear_probe_fit', 'linear_probe_predict',
+__all__ = ['PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'unlabelled', 'drop_unlabelled',
            'balanced_accuracy', 'r2', 'mae', 'shots_per_class', 'nshot_split', 'max_trial_folds', 'max_trial_split',
-           'evaluate_embeddings', 'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'separated_points']
+           'evaluate_embeddings', 'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'separated_points',
+           'check_xy', 'least_squares_fit', 'least_squares_fit_checked', 'least_squares_predict', 'linear_probe_fit',
+           'linear_probe_fit_checked', 'linear_probe_predict']
+
+# %% ../nbs/24_evaluate.ipynb #c0002a
+_all_ = ["check_xy", "least_squares_fit", "least_squares_fit_checked", "least_squares_predict", "linear_probe_fit",
+         "linear_probe_fit_checked", "linear_probe_predict"]   # from `linear`, where they were split off to
 
 # %% ../nbs/24_evaluate.ipynb #c0006
-def _float_codes(x:np.ndarray) -> np.ndarray|None:
-    """The dequantised rows when float rows (N, 64) are int8 codes read by a masking reader (rioxarray
-    `mask_and_scale=True`, xarray's decoding of `_FillValue`), else None. Codes: every finite value whole and within
-    [-128, 127], some of magnitude 2 or more (an embedding's components are below 1), no data NaN, and every row
-    with data decodes to a unit vector (within `NORM_TOL`): 64 counts or rounded DN values of a baseline do not."""
-    fin = x[np.isfinite(x)]
-    if not (fin.size and not np.isinf(x).any() and (fin == np.round(fin)).all() and
-            fin.min() >= -128 and fin.max() <= 127 and np.abs(fin).max() >= 2): return None
-    d = dequantize(np.where(np.isnan(x), -128, x).astype(np.int8))
-    n = np.linalg.norm(d[np.isfinite(d).all(1)], axis=1)
-    return d if n.size and (np.abs(n - 1) <= NORM_TOL).all() else None
-
-def _codes_decoded(x:np.ndarray, fill:np.ndarray) -> np.ndarray|None:
-    """`x` (N, 64) with its rows dequantised when the rows other than `fill` rows (one value in every column) are
-    int8 codes: ints within [-128, 127], or floats `_float_codes` takes for codes; fill rows outside the int8 range
-    (64 x -9999) kept as they are. None when they are not codes. uint8 codes (read unsigned, or shifted by 128) are
-    read by meaning first, as the map gate reads them (`embeddings.byte_codes`, warned)."""
-    x = byte_codes(x)
-    rest = ~fill if (~fill).any() else np.ones(len(x), bool)
-    if x.dtype.kind in "iu":
-        r = x[rest]
-        if not (r.size and r.min() >= -128 and r.max() <= 127): return None
-        d = dequantize(r.astype(np.int8))
-    elif x.dtype.kind != "f" or (d := _float_codes(x[rest])) is None: return None   # decoded there already
-    out = x.astype(np.float32); out[rest] = d
-    ok = ~rest & (((x >= -128) & (x <= 127)) | np.isnan(x)).all(1)  # fill rows that are codes (64 x 0, 64 x -128)
-    out[ok] = dequantize(np.where(np.isnan(x[ok]), -128, x[ok]).astype(np.int8))
-    return out
-def _decoded(x:np.ndarray) -> np.ndarray:
-    "A predict's features (N, D): 64-wide int8 codes decoded as `check_xy` decodes a fit's; anything else as given."
-    if x.ndim != 2 or x.shape[1] != EMBED_DIM or x.dtype.kind not in "iuf": return x
-    r = x[:256][np.isfinite(x[:256]).all(1) & ~(x[:256] == x[:256, :1]).all(1)]   # one float row under 2: no codes
-    if x.dtype.kind == "f" and len(r) and np.abs(r[0]).max() < 2: return x         # (a map's vectors: no full pass)
-    return d if (d := _codes_decoded(x, (x == x[:, :1]).all(1))) is not None else x
-
-def _fill_rows(x:np.ndarray, same:np.ndarray|None=None) -> np.ndarray:
-    """Rows (N,) of one value in every one of 64 columns (64 x -9999, all zero: an export's fill for masked pixels)
-    among embeddings or their means (finite rows of a length in `MEAN_LENGTH`: unit, or averaged by Earth Engine's
-    sampling at 20 or 30 m); none in a baseline table. `same`: those rows where the caller has them (`check_xy`)."""
-    if same is None: same = (x == x[:, :1]).all(1) if len(x) else np.zeros(0, bool)
-    if not same.any(): return same
-    rest = x[~same]
-    n = np.linalg.norm(rest[np.isfinite(rest).all(1)].astype(np.float64), axis=1)
-    vectors = n.size and ((n > MEAN_LENGTH[0]) & (n <= MEAN_LENGTH[1])).all()
-    return same if vectors else np.zeros(len(x), bool)
-
-def check_xy(x,                  # features, (N, D)
-             y,                  # labels or targets, (N,)
-             centre:bool=False,  # features wider than float32: centred in float64 first (`knn.centring_offset`)
-            ) -> tuple[np.ndarray, np.ndarray]:
-    """Validated features (float32; float64 with `centre` where wider than float32) and labels: same length, 2-D
-    features, no NaN label or feature. Integer features 64 wide within [-128, 127] are official int8 embedding codes and are dequantised first, as every map and query
-    vector is (field case A4's gate; code -128 is no data and refused below); so are float features 64 wide whose
-    every value is a whole number within [-128, 127] and whose rows decode to unit vectors (codes a masking reader
-    turned to floats, NaN no data; a baseline of 64 counts stays as given). Rows of one value in every column
-    (64 x -9999, all zero) among embedding rows (or their means) are no data like NaN rows (`_fill_rows`, the map gate's rule for a
-    fill) and refused with a `LabelError`; in a baseline table (rows not unit vectors) they stay as given.
-
-    With `centre`, features wider than float32 (float64, int32, int64; not int8 codes) are shifted by their
-    whole-rounded column mean in float64 and stay float64 (float32 keeps 24 bits, so UTM northings (spacing 0.5 m
-    at 5e6) or epoch seconds (128 s at 1.7e9) 20 cm or 30 s apart became one value): `knn_search` breaks its near
-    ties by these digits and the fits cast where they need. Distances and fits with an intercept do not change
-    under the shift; `evaluate_embeddings` and `evaluate_regression` use it (their training and test rows share
-    it), and so do `least_squares_fit` and `linear_probe_fit`, which put the offset back into their intercept.
-    Unit vectors have offset 0: their values stay as given."""
-    return _check_xy(x, y, centre)[:2]
-
-def _check_xy(x, y, centre:bool=False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    "`check_xy`, and the float64 offset (D,) its `centre` took off the features (zeros when none)."
-    x, y = np.asarray(x), np.asarray(y)
-    if x.ndim != 2: raise DimensionError(f"features must be 2-D (points, features), got shape {x.shape}: reshape with `x.reshape(len(x), -1)`")
-    same = None
-    if x.shape[1] == EMBED_DIM and x.dtype.kind in "iuf":
-        same = (x == x[:, :1]).all(1)          # fill rows: left out of the decision (64 x -9999 is no code)
-        if (d := _codes_decoded(x, same)) is not None:
-            x, same = d, same & ~np.isnan(d[:, 0])   # 64 x -128 decodes to NaN: no data, not a fill row
-    if y.ndim != 1: raise LabelError(f"labels must be 1-D (one per point), got shape {y.shape}: pass `y.ravel()`")
-    if len(x) != len(y): raise LabelError(f"x has {len(x)} rows but y has {len(y)} labels: pass exactly one label per row of x")
-    if y.dtype.kind == "f" and np.isnan(y).any():
-        raise LabelError(f"{int(np.isnan(y).sum())} labels are NaN: drop unlabelled points first, "
-                         "e.g. `keep = ~np.isnan(y); x, y = x[keep], y[keep]`")
-    fill = _fill_rows(x, same) if x.shape[1] == EMBED_DIM else None    # before any shift: a fill row is one value
-    wide = centre and wider_than_float32(x)
-    off = centring_offset(x) if wide else np.zeros(x.shape[1])
-    if wide: x = x.astype(np.float64) - off   # kept float64: knn_search ties by these digits, the fits cast
-    else:
-        with np.errstate(over="ignore"): x = x.astype(np.float32, copy=False)
-    bad = ~np.isfinite(x).all(1)
-    if bad.any():
-        raise LabelError(f"{int(bad.sum())} labelled points have NaN/inf features (no data there): drop them, "
-                         "e.g. `keep = np.isfinite(x).all(1); x, y = x[keep], y[keep]`")
-    if fill is not None and fill.any():
-        vals = ", ".join(f"64 x {v:g}" for v in np.unique(x[fill, 0])[:3])
-        raise LabelError(f"{int(fill.sum())} labelled points have one value in every feature ({vals}) while the other "
-                         "rows are embeddings: a fill value for no data (masked pixels exported as -9999 or 0), never "
-                         "an embedding. Drop them, e.g. `keep = ~(x == x[:, :1]).all(1); x, y = x[keep], y[keep]`")
-    return x, y, off
-
 def unlabelled(vals) -> np.ndarray:
     """Mask (N,) of the labels that mark unlabelled points, as in a label raster: negative ids (-1 is the class map's
     no data) and empty or blank names; numbers held as text ("-1" from a CSV) count as numbers."""
@@ -158,128 +60,6 @@ def drop_unlabelled(x:np.ndarray,       # features (N, ...)
         raise LabelError("no labelled point left: negative ids and empty names are unlabelled; label with ids >= 0")
     return x, vals
 
-
-# %% ../nbs/24_evaluate.ipynb #c0015
-def _next_pow2(n:int) -> int: return 1 << max(0, math.ceil(math.log2(max(n, 1))))
-
-@jax.jit
-def _gram_block(x, t, mx, mt, w):
-    "Centred Gram and cross products of one block; `w` is 0 on padding rows."
-    xc = (x - mx) * w[:, None]; tc = (t - mt) * w[:, None]
-    return xc.T @ xc, xc.T @ tc
-
-def _solve_gram(x, t, mx, mt, rcond:float, block:int=65536):
-    n, d = x.shape
-    b, parts = min(block, _next_pow2(n)), []
-    G = np.zeros((d, d)); B = np.zeros((d, t.shape[1]))
-    mxj, mtj = jnp.asarray(mx, jnp.float32), jnp.asarray(mt, jnp.float32)
-    for s in range(0, n, b):
-        xb, tb = x[s:s + b], t[s:s + b]
-        w = np.ones(b, np.float32); w[len(xb):] = 0
-        if len(xb) < b:
-            xb = np.concatenate([xb, np.zeros((b - len(xb), d), np.float32)])
-            tb = np.concatenate([tb, np.zeros((b - len(tb), t.shape[1]), np.float32)])
-        parts.append(_gram_block(jnp.asarray(xb), jnp.asarray(tb), mxj, mtj, jnp.asarray(w)))
-    for g, c in parts: G += np.asarray(g, np.float64); B += np.asarray(c, np.float64)
-    lam, V = np.linalg.eigh(G)
-    keep = lam > rcond * max(lam.max(), 0.0)
-    inv = np.where(keep, 1.0 / np.where(keep, lam, 1.0), 0.0)
-    return V @ (inv[:, None] * (V.T @ B))
-
-def _lstsq(x:np.ndarray, t:np.ndarray, method:str, rcond:float) -> np.ndarray:
-    "Solve for (D + 1, M) weights, intercept last; x (N, D) and t (N, M) already checked (float32, or float64 wide)."
-    if method not in ("auto", "lstsq", "gram"): raise ConfigError(f"unknown method {method!r}: use 'auto', 'lstsq' or 'gram'")
-    if len(x) == 0: raise LabelError("no labelled points to fit: pass at least one")
-    if method == "auto": method = "lstsq" if x.size <= 2**22 else "gram"
-    mx = x.mean(0, dtype=np.float64); mt = t.mean(0, dtype=np.float64)
-    if method == "lstsq":
-        W = np.linalg.lstsq(x.astype(np.float64) - mx, t.astype(np.float64) - mt, rcond=None)[0]
-    else:   # jitted float32 blocks (wide features come centred, float64: `check_xy(centre=True)`)
-        W = _solve_gram(x.astype(np.float32, copy=False), t.astype(np.float32, copy=False), mx, mt, rcond)
-    return np.concatenate([W, (mt - mx @ W)[None]], 0).astype(np.float32)
-
-def least_squares_fit(x,                  # features, (N, D)
-                      y,                  # targets, (N,) or (N, M)
-                      method:str="auto",  # "lstsq" (float64 SVD), "gram" (jitted blocks), or "auto" by size
-                      rcond:float=1e-6,   # relative eigenvalue cut-off of the "gram" solver
-                     ) -> np.ndarray:
-    """Minimum-norm least squares with an unpenalised intercept: `W` (D + 1, M) (or (D + 1,)), intercept last.
-    Features or targets wider than float32 (float64, int32/int64: UTM metres, epoch seconds) are centred in float64
-    first (`check_xy(centre=True)`) and `W` is float64, the offsets in its intercept: their digits are kept."""
-    t = np.asarray(y)
-    t = t.astype(np.float64 if wider_than_float32(t) else np.float32)
-    one, t = t.ndim == 1, t.reshape(len(t), -1)
-    x0 = np.asarray(x)
-    x, _, off = _check_xy(x0, t[:, 0], centre=True)
-    W = _offset_back(_least_squares_fit(x, t, method, rcond), off, wider_than_float32(x0))
-    return W[:, 0] if one else W
-
-def _offset_back(W:np.ndarray, off:np.ndarray, wide:bool) -> np.ndarray:
-    "Weights (D + 1, M) of features centred by `off` as weights of the features given: float64 when `wide`."
-    if not wide: return W
-    W = W.astype(np.float64); W[-1] -= off @ W[:-1]
-    return W
-
-def _least_squares_fit(x, t, method:str="auto", rcond:float=1e-6) -> np.ndarray:
-    """`least_squares_fit` of float32 features `check_xy` already passed: the rows of a checked table (a fold of
-    `evaluate_regression`), whose codes/fill decision is the whole table's, not retaken on the subset."""
-    t = np.asarray(t)
-    one, t = t.ndim == 1, t.reshape(len(t), -1)
-    if not np.isfinite(t).all(): raise LabelError("targets hold NaN/inf: drop unlabelled points first, e.g. `keep = np.isfinite(y)`")
-    wide = wider_than_float32(t)                       # epoch seconds as targets: centred in float64, float64 W
-    to = centring_offset(t) if wide else np.zeros(t.shape[1])
-    W = _lstsq(x, (t - to).astype(np.float32), method, rcond)
-    if wide: W = W.astype(np.float64); W[-1] += to
-    return W[:, 0] if one else W
-
-@jax.jit
-def _affine(W, x): return x @ W[:-1] + W[-1]
-
-def least_squares_predict(W,                # from `least_squares_fit`, (D + 1, M) or (D + 1,)
-                          x,                # features, (N, D)
-                          chunk:int=65536,  # rows per block
-                         ) -> np.ndarray:
-    """Predictions `x @ W[:-1] + W[-1]`: (N, M), or (N,) for a 1-D `W` (large float32 `x` in jitted blocks); in
-    float64 when `W` (fit on wide features or targets) or `x` is wider than float32 (UTM metres, epoch seconds)."""
-    W, x = np.asarray(W), _decoded(np.asarray(x))   # int8 codes as the fit took them (`check_xy`)
-    dt = np.float64 if W.dtype == np.float64 or wider_than_float32(x) else np.float32
-    W, x = W.astype(dt, copy=False), x.astype(dt, copy=False)
-    if x.ndim != 2 or x.shape[1] + 1 != W.shape[0]:
-        raise DimensionError(f"features (N, D) need W of shape (D + 1, ...); got x {x.shape} and W {W.shape}: fit W on features of the same width")
-    if x.size <= 2**20 or dt == np.float64: return x @ W[:-1] + W[-1]  # small or wide: numpy, no compile per shape
-    Wj, c, out = jnp.asarray(W), min(_next_pow2(chunk), _next_pow2(len(x))), []
-    for s in range(0, len(x), c):
-        b = x[s:s + c]; n = len(b)
-        if n < c: b = np.concatenate([b, np.zeros((c - n, x.shape[1]), np.float32)])
-        out.append((_affine(Wj, jnp.asarray(b)), n))
-    if not out: return np.zeros((0,) + W.shape[1:], np.float32)
-    return np.concatenate([np.asarray(o)[:n] for o, n in out])
-
-def linear_probe_fit(x,               # features, (N, D)
-                     y,               # class indices 0 .. n_classes-1, (N,)
-                     n_classes:int,   # C
-                     method:str="auto",  # solver, as in `least_squares_fit`
-                     rcond:float=1e-6,   # cut-off of the "gram" solver
-                    ) -> np.ndarray:
-    "One-vs-rest least squares on +1/-1 targets, no regularisation: `W` (D + 1, C)."
-    y = np.asarray(y)
-    if y.ndim == 1 and y.size and (y.min() < 0 or y.max() >= n_classes):
-        raise LabelError(f"labels must be class indices 0..{n_classes - 1}, found {y.min()}..{y.max()}: map them with `encode_labels(y)`")
-    x0 = np.asarray(x)
-    x, y, off = _check_xy(x0, y, centre=True)        # wide features: centred, float64 W (as `least_squares_fit`)
-    return _offset_back(_linear_probe_fit(x, y, n_classes, method, rcond), off, wider_than_float32(x0))
-
-def _linear_probe_fit(x, y, n_classes:int, method:str="auto", rcond:float=1e-6) -> np.ndarray:
-    """`linear_probe_fit` of float32 features `check_xy` already passed (a fold of `evaluate_embeddings`: the
-    table's codes/fill decision is not retaken on the subset) and class indices `y`."""
-    T = np.where(np.asarray(y)[:, None] == np.arange(n_classes)[None], 1.0, -1.0).astype(np.float32)
-    return _lstsq(x, T, method, rcond)
-
-def linear_probe_predict(W,    # from `linear_probe_fit`, (D + 1, C)
-                         x,    # features, (N, D)
-                        ) -> np.ndarray:
-    "One-vs-rest scores (N, C); the predicted class is `scores.argmax(1)` (ties: lower class index)."
-    return least_squares_predict(W, x)
 
 # %% ../nbs/24_evaluate.ipynb #c0021
 def balanced_accuracy(y_true, # true labels, (N,)
@@ -463,7 +243,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
                 for m, k in ks_s.items():
                     scores[m].append(balanced_accuracy(yi[te], knn_vote(nn_lab[:, :k], C)[0]))
             if "linear" in methods:
-                W = _linear_probe_fit(x[tr], yi[tr], C)   # x checked above: no second check_xy per fold
+                W = linear_probe_fit_checked(x[tr], yi[tr], C)   # x checked above: no second check_xy per fold
                 scores["linear"].append(balanced_accuracy(yi[te], linear_probe_predict(W, x[te]).argmax(1)))
         train_n = shots_per_class(counts, s, max_shots, max_fraction, classes)
         one = {m: "knn1" for m, k in ks_s.items() if k > 1 and train_n.max() == 1}  # one point a class: a tie, nearest
@@ -513,7 +293,7 @@ def evaluate_regression(x,                        # features, (N, D)
             if ks:
                 nn = knn_indices(x[tr], x[te], max(ks.values()))
                 for m, k in ks.items(): preds[m] = y[tr][nn[:, :k]].mean(1)
-            if "linear" in methods: preds["linear"] = least_squares_predict(_least_squares_fit(x[tr], y[tr]), x[te])
+            if "linear" in methods: preds["linear"] = least_squares_predict(least_squares_fit_checked(x[tr], y[tr]), x[te])
             for m in methods: res[m].append((r2(y[te], preds[m]), mae(y[te], preds[m])))
         for m in methods:
             v = np.asarray(res[m])
