@@ -12,7 +12,6 @@ import difflib
 import json
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from . import analysis, embeddings, evaluate, maps, model, quality, samples, sce
 from .core import (AEFError, CheckpointError, ConfigError, DimensionError, LabelError, MissingDataError,
                                 MissingSourceError, StackTypeError, UnknownSourceError, band_names, compile_cache,
                                 cpu_threads, keep_heap, split_cpu, checks_flags)
-from .files import check_output, quiet_marker, settle_zarr, writing_folder
+from .files import check_output, local_output, no_file_on_the_way, quiet_marker, settle_zarr, writing_folder
 from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .embed import embed, embed_to_zarr
 from .labels import label_values, refuse_mixed_labels, table_numbers
@@ -240,6 +239,13 @@ def _report(out:Path, embs:dict, ch, labels, hist:list, steps:int, batch_size:in
     return rep
 
 # %% ../nbs/30_cli.ipynb #c0014
+def _output_folder(out, what:str) -> Path:
+    "The folder `out` of a command that writes, checked before any work by the package's own checks: a URL or a "
+    "folder that cannot be written (`files.local_output`: `NotWritableError`), a file where a folder above must be."
+    t = local_output(out, what, True)
+    if not t.exists(): no_file_on_the_way(t, what)   # `NotOursError`, not an errno after the work
+    return t
+
 @checks_flags
 def demo(out:str="out/demo",   # folder for pictures, report and the training run
          steps:int=200,         # training steps of the small preset
@@ -249,6 +255,7 @@ def demo(out:str="out/demo",   # folder for pictures, report and the training ru
         ) -> dict:
     "Train `small` on the sample scene, embed both years, map change and land cover; returns the report's numbers."
     t0 = time.time()
+    _output_folder(out, "demo")
     stack, texts, labels = scene.load_scene()
     years = [int(y) for y in labels["year"].values]
     # a laptop run is ~1000x shorter than the paper's: a 10x higher peak rate, a short warm-up and clipping
@@ -300,15 +307,6 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     return x.astype(np.float32), y
 
 # %% ../nbs/30_cli.ipynb #c0026
-def _writable(out:str, flag:str="--out") -> None:
-    "Raise `ConfigError` unless files can be made where `out` goes (its nearest existing folder): before any work."
-    p = Path(out).absolute()
-    base = next(d for d in p.parents if d.exists())
-    try: tempfile.TemporaryDirectory(dir=base, prefix=".aef-probe-").cleanup()  # the real test (root passes access())
-    except OSError as e:
-        raise ConfigError(f"{flag} {out}: cannot write in {base} ({_first_line(e)}): choose an {flag} in a folder "
-                          "you can write to") from None
-
 def _resume_preset(a) -> str:
     "The preset to train: --preset, else (with --resume) the one the run's checkpoint records, else small."
     found = latest_checkpoint(Path(a.out) / "checkpoints") if a.resume else None  # ours only: never another tool's
@@ -329,7 +327,7 @@ def _resume_preset(a) -> str:
     return a.preset
 
 def _train_cmd(a) -> None:
-    _writable(a.out)
+    _output_folder(a.out, "training run")
     a.preset = _resume_preset(a)
     if a.texts:  # geotagged texts for a stack on disk (y, x in its CRS, time, text); read first: it is cheap
         mine = _read_csv(a.texts, "--texts", "columns y, x (in the stack's CRS), time, text")
@@ -365,8 +363,7 @@ def _period_note(p) -> str|None:
             f"for one map per year run `aef embed` once per year: {each}")
 
 def _embed_cmd(a) -> None:
-    check_output(a.out, a.overwrite, "embedding store", folder=True)  # a typo in --out costs nothing
-    _writable(a.out)
+    check_output(a.out, a.overwrite, "embedding store", folder=True)  # a typo in --out costs nothing (writable too)
     if note := _period_note(a.period): print(note, file=sys.stderr)   # 2016,2017 read as 'both years' (N19-13)
     model = open_input(a.checkpoint, "--checkpoint", "checkpoint", "pass a run folder written by `aef train --out` "
                        "or one of its checkpoints/ckpt_*.eqx", CheckpointError)

@@ -103,3 +103,30 @@ def test_a_folder_without_write_permission_as_another_user():   # root writes an
     assert said.startswith("NotWritableError") and f"cannot write in {d}" in said and "permission" in said, said
     assert list(d.iterdir()) == []
     shutil.rmtree(top)
+
+
+@pytest.mark.parametrize("cmd", ["train", "demo", "embed"])
+def test_every_aef_command_that_writes_refuses_with_the_core_error(cmd, ro, tmp_path, monkeypatch):
+    """`aef train --out` in a folder it cannot write was a `ConfigError` (cli's own probe); now `NotWritableError`
+    (files.local_output) for every command that writes, before any work: no scene read, no model loaded, no training."""
+    from alphaearth_nb import cli, scene, train
+    from alphaearth_nb.cli_args import parser
+    for name in ("load_scene",): monkeypatch.setattr(scene, name, _work)
+    for name in ("fit", "load_model"): monkeypatch.setattr(train, name, _work)
+    more = {"embed": ["--checkpoint", str(tmp_path), "--period", "2024"]}.get(cmd, [])
+    for out in (ro / "o.zarr", ro / "a" / "b.zarr"):   # in it, and below folders yet to be made
+        a = parser().parse_args([cmd, "--out", str(out), *more])
+        with pytest.raises(NotWritableError) as e: cli.COMMANDS[cmd](a)
+        _refused(e, ro)
+        assert str(out) in str(e.value)
+
+
+@pytest.mark.parametrize("cmd", ["train", "demo"])
+def test_a_file_where_the_out_folder_goes_is_refused_before_any_work(cmd, tmp_path, monkeypatch):
+    from alphaearth_nb import cli, scene, train
+    from alphaearth_nb.cli_args import parser
+    from alphaearth_nb.core import NotOursError
+    monkeypatch.setattr(scene, "load_scene", _work); monkeypatch.setattr(train, "fit", _work)
+    (tmp_path / "f").write_text("a file")
+    a = parser().parse_args([cmd, "--out", str(tmp_path / "f" / "run")])
+    with pytest.raises(NotOursError, match=r"f is a file"): cli.COMMANDS[cmd](a)
