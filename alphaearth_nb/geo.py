@@ -14,14 +14,15 @@ from .core import CRSError, EmptyStackError, GridError, PointError
 from .files import is_remote
 from .spatial import (MAX_LON_STEP, NODATA_KEYS, VALID_KEYS, X_NAMES, Y_NAMES, as_crs, axes_to_turn,
                                    axis_span, crs_name, crs_of, declared_nodata, declared_valid_range, flip_rows,
-                                   geotransform, geotransform_steps, grid_coords, half_pixel, is_geographic,
-                                   is_lazy, north_up, outside_valid, packing, pixel_size, rename_spatial, require,
-                                   same_crs, unpacked, wrapped_like, write_crs)
+                                   geotransform, geotransform_steps, grid_coords, half_pixel, horizontal_crs,
+                                   is_geographic, is_lazy, north_up, outside_valid, packing, pixel_size,
+                                   rename_spatial, require, same_crs, unpacked, wrapped_like, write_crs)
 
 _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
          'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name',
-         'crs_of', 'is_geographic', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'geotransform',
-         'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows']   # spatial's, re-exported
+         'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
+         'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up',
+         'flip_rows']   # spatial's, re-exported
 
 # %% auto #0
 __all__ = ['POLE_TOL', 'SWAP_HINT', 'cell_index', 'wrap_x', 'check_pixels', 'check_degrees', 'check_grid_degrees', 'inside_grid',
@@ -29,8 +30,8 @@ __all__ = ['POLE_TOL', 'SWAP_HINT', 'cell_index', 'wrap_x', 'check_pixels', 'che
            'utm_crs', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS',
            'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata',
            'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of',
-           'is_geographic', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'geotransform', 'geotransform_steps',
-           'pixel_size', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows']
+           'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'geotransform',
+           'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows']
 
 # %% ../nbs/03_geo.ipynb #c0024
 def cell_index(c0:float, step:float, v) -> np.ndarray:

@@ -19,8 +19,9 @@ from .core import CRSError, GridError, MissingDependencyError, checks_flags
 # %% auto #0
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
            'declared_nodata', 'packing', 'declared_valid_range', 'outside_valid', 'unpacked', 'as_crs', 'crs_name',
-           'crs_of', 'is_geographic', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'geotransform',
-           'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows']
+           'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
+           'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up',
+           'flip_rows']
 
 # %% ../nbs/02b_spatial.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -199,11 +200,26 @@ def is_geographic(crs) -> bool:
     except CRSError: return False
 
 # %% ../nbs/02b_spatial.ipynb #c0017
+def horizontal_crs(crs) -> CRS:
+    """The horizontal part of `crs` (any spelling `as_crs` reads): a compound CRS's first part (EPSG:32631+5773 ->
+    UTM zone 31N), a 3D CRS in 2D (EPSG:4979, WGS 84 with ellipsoidal heights -> WGS 84), a bound CRS's source
+    (GDAL's `+towgs84`); any other as it is. A map's pixels are placed by these two axes alone."""
+    c = as_crs(crs)
+    if c.is_bound: c = c.source_crs
+    if c.is_compound and c.sub_crs_list: c = c.sub_crs_list[0]
+    if len(c.axis_info) > 2 and not c.is_geocentric:
+        try: c = c.to_2d()
+        except _ProjCRSError: pass
+    return c
+
 def same_crs(a, b) -> bool:
-    "Whether two CRSs (any spelling, or xarray objects carrying one) are the same; None on either side is unknown."
+    """Whether two CRSs (any spelling, or xarray objects carrying one) place pixels alike: their horizontal parts
+    (`horizontal_crs`) equal by meaning, axis order aside (`pyproj.CRS.equals`); None on either side is unknown.
+    The one CRS comparison of the package (`geo.check_same_grid`, so `change`; `to_crs`, so `classify`,
+    `similarity`, `sample`; the label readers; the stack checks)."""
     a, b = (crs_of(o) if isinstance(o, (xr.DataArray, xr.Dataset, xr.DataTree)) else o for o in (a, b))
     if a is None or b is None or (isinstance(a, str) and a == b): return True
-    return as_crs(a).equals(as_crs(b), ignore_axis_order=True)
+    return horizontal_crs(a).equals(horizontal_crs(b), ignore_axis_order=True)
 
 def write_crs(obj, crs):
     """`obj` with `crs` recorded as `attrs['crs']` and as the CF `spatial_ref` coordinate (rioxarray/odc-geo form). A
