@@ -282,6 +282,26 @@ def _load_one(path:Path, like) -> tuple[PyTree, dict]:
     return state, header
 
 # %% ../nbs/16_checkpoint.ipynb #c0011
+def _none_complete(d:Path) -> str:
+    "Why the folder `d` has no checkpoint to load: the `.eqx` files in it without a `.json` (ours, `orphan_leaves`, "
+    "and others), why none loads and the fix; 'train first' when it holds none."
+    lost = orphan_leaves(d)
+    other = sorted(p.name for p in d.glob("*.eqx") if p not in lost and not p.with_suffix(".json").exists())
+    said, s = [], lambda n: "" if n > 1 else "s"
+    if lost:
+        p = lost[-1]
+        said.append(f"{', '.join(q.name for q in lost)}: checkpoint leaves with no header (.json, written after the "
+                    "leaves), which a run stopped between the two writes leaves (interrupted, killed, a full disk); "
+                    "without it they cannot be checked, so none is loaded. To load the newest, restore its header "
+                    f"from the copy in its first line: `head -n 1 {p.name} > {p.stem}.json` in {d} (its size and "
+                    "checksum then go unchecked); or train again")
+    if other:
+        said.append(f"{', '.join(other)}: hold{s(len(other))} no header of ours (not written by `fit` or "
+                    "`save_checkpoint`; e.g. `eqx.tree_serialise_leaves`): load such a file with "
+                    "`eqx.tree_deserialise_leaves(path, like)` into a model built as it was when saved")
+    if not said: said.append("train first (`fit(..., out=...)`, `aef train --out`)")
+    return f"no complete checkpoint in {d}. " + ". ".join(said) + "."
+
 def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a folder (its newest valid one): a run
                                         # folder or its `checkpoints/` folder
                     like,               # a skeleton, e.g. `eqx.filter_eval_shape(AlphaEarth, cfg, key=...)`, or a
@@ -296,11 +316,8 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
         raise CheckpointError(f"no checkpoint at {path}: pass a folder written by `fit(..., out=...)` or "
                               "`save_checkpoint`, or train first.")
     if not path.is_dir(): return _load_one(path.with_suffix(".json") if path.suffix == ".eqx" else path, like)
-    lost = orphan_leaves(path)
-    if not checkpoints(path):
-        raise CheckpointError(f"no complete checkpoint in {path}: train first, or start without resume"
-                              + (f". Found {_orphan_note(path, lost)}" if lost else ""))
-    if lost: warnings.warn(_orphan_note(path, lost), TrainingWarning)
+    if not checkpoints(path): raise CheckpointError(_none_complete(path))
+    if lost := orphan_leaves(path): warnings.warn(_orphan_note(path, lost), TrainingWarning)
     foreign, damaged = [], []  # ours whose `.eqx` is gone (a partial copy) are damaged, never skipped silently:
     for p, other, _ in _newest_first(path):  # `save_checkpoint` writes the leaves first, so only a later loss does it
         if other is not None:                 # another tool's ckpt_*.json: skipped, named

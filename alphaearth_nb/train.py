@@ -363,9 +363,10 @@ def _fit_skeleton(header:dict):
 def load_model(path, # a run folder or its `checkpoints/` folder (newest valid checkpoint), or a checkpoint file
               ) -> aef_model.AlphaEarth:
     """The trained `AlphaEarth` of the newest valid (or the given) checkpoint. A folder skips a damaged or edited
-    newest checkpoint with a `TrainingWarning` naming it; a named damaged file raises `DamagedCheckpointError`."""
+    newest checkpoint with a `TrainingWarning` naming it; a named damaged file raises `DamagedCheckpointError`; a
+    folder with no complete checkpoint raises `CheckpointError` naming the `.eqx` files it holds, why and the fix."""
     path = checkpoint_folder(path)   # a run folder: its checkpoints/
-    if path.is_dir() and not checkpoints(path):  # an embedding store, a demo folder ...: say what it is (G18-2)
-        raise CheckpointError(not_a_run(path) or f"no complete checkpoint in {path}: train first with `fit(..., out=...)`")
+    if path.is_dir() and not checkpoints(path) and (what := not_a_run(path)):  # an embedding store, a demo folder
+        raise CheckpointError(what)  # ...: say what it is (G18-2); leaves without a header: load_checkpoint names them
     state, _ = load_checkpoint(path, _fit_skeleton)  # each checkpoint tried is read as its own header says
     return state.model.with_policy()  # inference: float32, no remat, whatever the training policy was

@@ -162,3 +162,22 @@ def test_a_zarr_store_not_ours_is_named(tmp_path):
     xr.Dataset({"a": ("x", np.arange(3.0))}).to_zarr(tmp_path / "other.zarr", consolidated=False)
     with pytest.raises(CheckpointError, match=r"other\.zarr is a zarr store, not a run folder"):
         load_model(tmp_path / "other.zarr")
+
+
+def test_a_folder_of_headerless_leaves_names_them_why_and_the_fix(tmp_path, capsys):
+    """Leaves whose header (.json, written last) never came: `load_model` said "no complete checkpoint ... train
+    first" without naming them; now it lists them, says why they cannot be loaded and how to mend the newest."""
+    from alphaearth_nb.checkpoint import save_checkpoint
+    from alphaearth_nb.cli import main
+    ck = tmp_path / "run" / "checkpoints"
+    for s in (3, 6): save_checkpoint(ck, {"w": np.ones(2, np.float32)}, {"preset": "tiny"}, step=s).unlink()
+    (ck / "model.eqx").write_bytes(b"\x00leaves without our header")   # e.g. eqx.tree_serialise_leaves of the user's
+    for where in (tmp_path / "run", ck):
+        with pytest.raises(CheckpointError) as e: load_model(where)
+        said = str(e.value)
+        assert "ckpt_00000003.eqx" in said and "ckpt_00000006.eqx" in said and "no header" in said, said
+        assert "stopped between" in said and "head -n 1 ckpt_00000006.eqx > ckpt_00000006.json" in said, said
+        assert "model.eqx" in said and "eqx.tree_deserialise_leaves" in said, said   # not ours: named, with its reader
+    code = main(["embed", "--checkpoint", str(tmp_path / "run"), "--period", "2024", "--out", str(tmp_path / "e.zarr")])
+    err = capsys.readouterr().err
+    assert code == 2 and "ckpt_00000006.eqx" in err and "head -n 1" in err, err
