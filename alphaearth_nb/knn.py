@@ -17,7 +17,8 @@ import jax.numpy as jnp
 import numpy as np
 from jaxtyping import Array, Float, Int
 
-from .core import ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError, checks_flags
+from .core import EMBED_DIM, ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError, checks_flags
+from .embeddings import byte_codes, gate_vectors
 
 # %% auto #0
 __all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'VOTE_TABLE', 'wider_than_float32', 'centring_offset',
@@ -307,6 +308,26 @@ def _numbers(x, what:str) -> np.ndarray:
         raise DTypeError(f"{what} hold values that are not numbers ({a.dtype}: {e}): convert them, e.g. "
                          f"`df[cols].apply(pd.to_numeric, errors='coerce')`, then drop the rows with NaN") from None
 
+def _features(x, what:str, codes:bool|None) -> np.ndarray:
+    """`_numbers(x)`, with official codes (N, 64) as the vectors they stand for (`embeddings.gate_vectors`: code
+    -128 and rows of one code in every band NaN, refused as no data by the search). `codes` None: int8 rows 64
+    wide are codes, and uint8 ones that read as codes (`embeddings.byte_codes`: int8 read unsigned, warned);
+    True: 64-wide rows of any dtype (floats: codes a masking reader gave); False: the numbers as given."""
+    a = _numbers(x, what)
+    wide = a.ndim == 2 and a.shape[1] == EMBED_DIM
+    if codes and not wide:
+        raise DimensionError(f"codes=True but the {what} have shape {a.shape}: official codes are (N, {EMBED_DIM}) "
+                             "int8 rows; pass codes=False for other features")
+    if codes is None and wide and a.dtype == np.uint8 and (b := byte_codes(a)) is not a: a, codes = b, True   # read unsigned
+    if not (codes or (codes is None and a.dtype == np.int8 and wide)): return a
+    v = gate_vectors(a, codes=True, unit=False)[0]
+    if (none := ~np.isfinite(v).all(1)).any():
+        side = what.split()[0]
+        raise (LabelError if side == "training" else NoValidDataError)(
+            f"{int(none.sum())} of {len(v)} {side} rows are official codes of no data (-128) or not embeddings (one "
+            f"code in every band): drop them (`keep = np.isfinite(embeddings.gate_vectors(x, unit=False)[0]).all(1)`)")
+    return v
+
 def wider_than_float32(x:np.ndarray) -> bool:
     "Whether float32 may not hold `x`'s values exactly: float64 (or wider), int32 or int64 features."
     return x.dtype.itemsize > 4 or (x.dtype.kind in "iu" and x.dtype.itemsize == 4)
@@ -374,6 +395,7 @@ def knn_search(train_x,                 # training features, (N, D)
                query_chunk:int=256,     # queries per block
                train_chunk:int=8192,    # training rows per block
                low:bool=False,          # bfloat16 first round (the same answer; see "bfloat16" and "What bounds the speed")
+               codes:bool|None=None,    # official int8 codes: None (64-wide int8: yes), True or False (raw numbers)
               ) -> tuple[np.ndarray, np.ndarray]:
     """Squared L2 distances (Q, k) and indices (Q, k) of the k nearest training rows, nearest first.
 
@@ -384,12 +406,16 @@ def knn_search(train_x,                 # training features, (N, D)
     `LabelError` for k > N or training rows with NaN/inf and `NoValidDataError` for query rows with NaN/inf
     (no data: drop or gate them first), `DTypeError` for features that are not real numbers or exceed float32.
     Features wider than float32 (float64, int64) are centred in float64 before the float32 search, so a large
-    common offset (UTM metres, epoch milliseconds) keeps the digits that separate neighbours."""
-    return _knn(train_x, query_x, k, query_chunk, train_chunk, low)
+    common offset (UTM metres, epoch milliseconds) keeps the digits that separate neighbours.
+    Official embedding codes (int8, 64 wide; or uint8 read from them) are searched as the vectors they stand for
+    (`embeddings.gate_vectors`; see "Codes"): `codes=False` takes any features as the numbers they are, `codes=True`
+    takes 64-wide rows of another dtype for codes; code -128 (no data) is refused as NaN is."""
+    return _knn(train_x, query_x, k, query_chunk, train_chunk, low, codes=codes)
 
-def _knn(train_x, query_x, k:int, query_chunk:int=256, train_chunk:int=8192, low:bool=False, direct:bool=True):
+def _knn(train_x, query_x, k:int, query_chunk:int=256, train_chunk:int=8192, low:bool=False, direct:bool=True,
+         codes:bool|None=None):
     "`knn_search`; `direct=False`: the same indices, the distances only where a host recheck computed them."
-    tx, qx = _numbers(train_x, "training features"), _numbers(query_x, "query features")
+    tx, qx = _features(train_x, "training features", codes), _features(query_x, "query features", codes)
     if tx.ndim != 2 or qx.ndim != 2 or tx.shape[1] != qx.shape[1] or not tx.shape[1]:
         raise DimensionError(f"train and query features must be (N, D) and (Q, D) with the same D >= 1, got "
                              f"{tx.shape} and {qx.shape}: reshape them with `x.reshape(len(x), -1)`")
@@ -441,13 +467,14 @@ def knn_indices(train_x,              # training features, (N, D)
                 query_chunk:int=256,  # queries per block
                 train_chunk:int=8192, # training rows per block
                 low:bool=False,       # bfloat16 first round (as `knn_search`)
+                codes:bool|None=None, # official int8 codes (as `knn_search`)
                ) -> np.ndarray:
     """Indices (Q, k) of the k nearest training rows, nearest first: `knn_search`'s, without the distances.
 
     The same rows in the same order (exact, equal distances to the lower index), found without the first round's
     direct sums where the products' gaps settle the order (see "Indices only"): for the kNN vote or the mean of
     the neighbours' values. Raises what `knn_search` raises."""
-    return _knn(train_x, query_x, k, query_chunk, train_chunk, low, direct=False)[1]
+    return _knn(train_x, query_x, k, query_chunk, train_chunk, low, direct=False, codes=codes)[1]
 
 
 # %% ../nbs/23a_knn.ipynb #c0027
@@ -505,7 +532,7 @@ def knn_predict(train_x,           # training features, (N, D)
                 query_x,           # query features, (Q, D)
                 k:int,             # neighbours (the paper: 1 and 3)
                 n_classes:int,     # C
-                **chunks,          # query_chunk, train_chunk, low of `knn_search`
+                **chunks,          # query_chunk, train_chunk, low, codes of `knn_search`
                ) -> tuple[np.ndarray, np.ndarray]:
     "kNN classification (L2, exact as `knn_search`): predicted class indices (Q,) and vote fractions (Q, C)."
     train_y = np.asarray(train_y)

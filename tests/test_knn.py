@@ -572,3 +572,47 @@ def test_certificate_at_half_the_bound(monkeypatch):
                 want = reference(train, q, k)[1]
                 np.testing.assert_array_equal(knn_search(train, q, k, **chunks)[1], want)
                 np.testing.assert_array_equal(knn_indices(train, q, k, **chunks), want)
+
+
+def codes_case():
+    "Official codes (64 wide int8) where the nearest code (raw numbers) and the nearest vector (de-quantised) differ."
+    v = random_unit((3,), 7)
+    v[0, 1:] *= np.sqrt(1 - 0.62**2) / np.linalg.norm(v[0, 1:]); v[0, 0] = 0.62   # code 100 in band A00
+    c = quantize(v)
+    q, a, b = c[:1].copy(), c[:1].copy(), c[:1].astype(np.int16)
+    j = np.abs(b[0, 1:]).argmin() + 1
+    a[0, 0] -= 10         # 10 codes off in a large component: code distance 100, vector distance 0.014
+    b[0, j] += 11         # 11 codes off near 0: code distance 121, vector distance about 1e-4
+    return np.concatenate([a, b.astype(np.int8), c[1:]]), q
+
+
+def test_int8_codes_are_dequantised():
+    "Official int8 codes (64 wide) are searched as the vectors they stand for, not as raw numbers (scheme not linear)."
+    train, q = codes_case()
+    want = reference(dequantize(train), dequantize(q), 2)[1]
+    assert want[0, 0] == 1 and reference(train, q, 1)[1][0, 0] == 0     # the two rules disagree here
+    for low in (False, True):
+        np.testing.assert_array_equal(knn_search(train, q, 2, low=low)[1], want)
+        np.testing.assert_array_equal(knn_indices(train, q, 2, low=low), want)
+    with pytest.warns(UserWarning, match="read unsigned"):                  # as a map or a query reads them
+        np.testing.assert_array_equal(knn_search(train.view(np.uint8), q.view(np.uint8), 2)[1], want)
+    assert knn_predict(train, np.array([0, 1, 2, 2]), q, 1, 3)[0].tolist() == [1]
+    d, _ = knn_search(train, q, 1)
+    np.testing.assert_allclose(d, reference(dequantize(train), dequantize(q), 1)[0], rtol=1e-6)
+
+
+def test_codes_switch_and_no_data_codes():
+    "codes=False: any array as raw numbers; codes=True: 64-wide codes in other dtypes; -128 rows are no data."
+    train, q = codes_case()
+    assert knn_search(train, q, 1, codes=False)[1][0, 0] == 0                      # raw numbers, as asked
+    assert knn_search(train.astype(np.int16), q.astype(np.int16), 1)[1][0, 0] == 0  # int16: a baseline's numbers
+    assert knn_search(train.astype(np.int16), q.astype(np.int16), 1, codes=True)[1][0, 0] == 1
+    np.testing.assert_array_equal(knn_search(train[:, 1:9], q[:, 1:9], 4)[1],       # 8 wide: not codes
+                                  reference(train[:, 1:9], q[:, 1:9], 4)[1])
+    with pytest.raises(DimensionError, match="64"):
+        knn_search(train[:, :8], q[:, :8], 1, codes=True)
+    gap = np.concatenate([train, np.full((1, 64), -128, np.int8)])
+    with pytest.raises(LabelError, match="1 of 5 training rows"):
+        knn_search(gap, q, 1)
+    with pytest.raises(NoValidDataError, match="1 of 1 query rows"):
+        knn_search(train, np.full((1, 64), -128, np.int8), 1)
