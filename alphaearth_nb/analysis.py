@@ -26,8 +26,8 @@ from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
 from .geo import (as_crs, axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata,
                                inside_grid, pixel_indices, rename_spatial, same_crs, to_crs, unpacked)
-from .labels import (class_flags, comma_numbers, encode_labels, flag_attrs, label_array, label_values,
-                                 labelled_values, on_map_grid, refuse_mixed_labels,
+from .labels import (check_exact_ids, class_flags, comma_numbers, encode_labels, flag_attrs, label_array,
+                                 label_values, labelled_values, on_map_grid, refuse_mixed_labels, stored_dtype,
                                  table_numbers)
 
 # %% auto #0
@@ -389,16 +389,20 @@ def training_set(emb:xr.DataArray, labels, column:str="label",
     map (a land-cover map clipped to a wider box) gives the labelled pixels on the map, `LabelError` if none is;
     one off the map's grid at its pixel size (half a pixel: corner coordinates, pixel-is-point read as area; any
     shift beyond a thousandth of a pixel) a `GridError` (`labels.on_map_grid`, the rule of `points_at`); a cube
-    (a `time` dim) a `DimensionError` (was a raw xarray ValueError): `classify`/`regress` take it year by year."""
+    (a `time` dim) a `DimensionError` (was a raw xarray ValueError): `classify`/`regress` take it year by year.
+    Class ids (not `numbers`) in a float type beyond the integers it holds exactly (2^24 in float32, also where
+    the file was float32 and reading widened it: `labels.check_exact_ids`) are a `LabelError`: they lost digits."""
     if "time" in getattr(emb, "dims", ()):
         raise DimensionError(f"training_set takes one year's embedding (y, x, band), got a cube of {emb.sizes['time']} "
                              "time steps: select one, e.g. `cube.isel(time=0)` (classify and regress take cubes year by year)")
     labels = label_array(labels)
+    stored = None if numbers else stored_dtype(labels, column)   # class ids: the float type of the file, before resampling
     raster = isinstance(labels, xr.DataArray) if raster is None else raster
     if raster and isinstance(labels, xr.DataArray): labels = on_map_grid(emb, labels)   # another pixel size: on the map's grid
     if is_geometry_input(labels): labels, crs = label_table(emb, labels, column, polygons, crs=crs), None
     xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), positive=positive, numbers=numbers,
                                 raster=bool(raster))
+    if not numbers: check_exact_ids(vals, stored)   # ids beyond 2^24 in float32 lost digits: refused, naming the fix
     if raster and len(vals):
         on = inside_grid(emb, xs, ys)
         if not on.any():

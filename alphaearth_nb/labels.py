@@ -20,8 +20,9 @@ from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hin
                                outside_valid, pixel_indices, pixel_size, rename_spatial, same_crs, wrap_x, NODATA_KEYS)
 
 # %% auto #0
-__all__ = ['data_variables', 'label_array', 'labelled_cells', 'label_values', 'labelled_values', 'refuse_mixed_labels',
-           'encode_labels', 'class_flags', 'flag_attrs', 'comma_numbers', 'table_numbers', 'on_map_grid']
+__all__ = ['data_variables', 'label_array', 'labelled_cells', 'exact_limit', 'stored_dtype', 'check_exact_ids', 'label_values',
+           'labelled_values', 'refuse_mixed_labels', 'encode_labels', 'class_flags', 'flag_attrs', 'comma_numbers',
+           'table_numbers', 'on_map_grid']
 
 # %% ../nbs/03a_labels.ipynb #w0002
 _INT_TEXT_RE = re.compile(r"\s*[+-]?\d+\s*")
@@ -98,6 +99,52 @@ def _labelled(labels, positive:bool=True, nodata=None) -> tuple:
         if isinstance(f, str): continue          # a text fill does not mark numbers
         keep &= ~np.isnan(v) if np.isnan(float(f)) else v != f
     return keep, None
+
+# %% ../nbs/03a_labels.ipynb #ex0002
+def exact_limit(dtype) -> int:
+    "The largest integer below which every integer is exact in float `dtype`: 2^(mantissa bits + 1) (float32: 2^24)."
+    return 2 ** (np.finfo(dtype).nmant + 1)
+
+def stored_dtype(labels,                # a label raster (DataArray), a table (DataFrame), or values
+                 column:str|None=None,  # the label column of a table
+                ) -> np.dtype|None:
+    """The float type `labels` were stored in where reading made them wider: a raster's `encoding['dtype']` (a
+    float32 file opened as float64; not CF-packed), a table column's own (pandas `Float32`, whose values with a
+    missing one read as objects); the values' float type otherwise; None for integers and text."""
+    if isinstance(labels, pd.DataFrame):
+        if column not in labels.columns: return None
+        labels = labels[column]
+    try: dt = np.dtype(getattr(labels.dtype, "numpy_dtype", labels.dtype)) if hasattr(labels, "dtype") else None
+    except TypeError: return None   # pandas text, categories: no float type
+    if dt is None or dt.kind != "f": return None
+    enc = getattr(labels, "encoding", {}) or {}
+    try: e = np.dtype(enc.get("dtype")) if enc.get("dtype") is not None else None
+    except TypeError: e = None
+    packed = any(enc.get(k) is not None for k in ("scale_factor", "add_offset"))
+    return e if e is not None and e.kind == "f" and e.itemsize < dt.itemsize and not packed else dt
+
+def check_exact_ids(vals,              # class ids (any shape); only floats are judged
+                    stored=None,       # the float type they were stored in (`stored_dtype`), when narrower
+                    what:str="the class labels",
+                   ) -> None:
+    """Raise `LabelError` when float class ids reach beyond `exact_limit` of the type they are (or were `stored`) in:
+    |id| > 2^24 in float32, 2^53 in float64. Such ids lost digits on the way in (20000001 in float32 is 20000000),
+    so classes may have merged: the message names the fix (integers: int32 / int64)."""
+    v = np.asarray(vals)
+    if v.dtype.kind == "O" and v.size and all(isinstance(a, (float, np.floating)) for a in v.ravel()[:64]):
+        v = v.astype(np.float64)   # a column of floats pandas made objects
+    types = [np.dtype(t) for t in (v.dtype, stored) if t is not None and np.dtype(t).kind == "f"]
+    if v.dtype.kind != "f" or not types: return
+    dt = min(types, key=lambda t: t.itemsize)
+    limit, big = exact_limit(dt), np.abs(v[np.isfinite(v)])
+    if not big.size or big.max() <= limit: return
+    n, top = int((big > limit).sum()), float(big.max())
+    raise LabelError(f"{what} are stored as {dt} and {n} of them reach {top:.0f}, beyond {limit:,} (2^"
+                     f"{int(np.log2(limit))}), the largest whole number {dt} holds exactly: such ids lost digits on "
+                     f"the way in (20000001 in float32 reads 20000000), so classes may have merged. Store class ids "
+                     "as integers: write the raster as int32/int64 (e.g. `rio.to_raster(path, dtype='int32')` from the "
+                     "source, no-data e.g. -1), read a table's column as int64 (`pd.read_csv(..., dtype={'label': "
+                     "'Int64'})`); a no-data value that large: declare it (`labels.attrs['nodata'] = v`)")
 
 # %% ../nbs/03a_labels.ipynb #li0002
 def _as_ids(items:list) -> np.ndarray:
@@ -181,8 +228,10 @@ def refuse_mixed_labels(vals,                 # labels (text, numbers or both), 
                          f"names ({', '.join(map(str, y[num.isna()].unique()[:3]))}): use one kind for every class.")
 
 def encode_labels(y) -> tuple[np.ndarray, np.ndarray]:
-    "Class values (sorted; `label_values` first: '1' and '1.0' are one class 1) and each label's class index `0 .. C-1`."
+    """Class values (sorted; `label_values` first: '1' and '1.0' are one class 1) and each label's class index
+    `0 .. C-1`; `LabelError` for float ids beyond the integers their type holds exactly (`check_exact_ids`)."""
     y = label_values(y)
+    check_exact_ids(y)
     if y.dtype.kind in "OUS": refuse_mixed_labels(y)  # '1', 'forest': pd.read_csv's mixed column
     try: classes, idx = np.unique(y, return_inverse=True)
     except TypeError:  # e.g. numbers and names in one object array: numpy cannot sort them
