@@ -14,26 +14,26 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, band_names
+from .core import EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, band_names, checks_flags
 from .geo import (NODATA_KEYS, geotransform, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                rename_spatial, require, unpacked, write_crs)
 from .labels import data_variables
 from .quantize import NODATA, quantize
 from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_order, band_variables, byte_codes,
                                 gate_query, gate_vectors, gated, label_bands, map_byte_codes, pixelwise, query_array,
-                                sq_norms, values_at)
+                                sq_norms, user_stacklevel, values_at)
 
 # %% auto #0
 __all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'refuse_rotation', 'embedding_variable', 'as_embedding',
            'quantize_embedding', 'dequantize_embedding', 'tiff_scheme', 'from_official', 'read_official_tiff',
            'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH',
            'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables', 'query_array',
-           'gate_query']
+           'gate_query', 'user_stacklevel']
 
 # %% ../nbs/23_embeddings.ipynb #c0002a
 _all_ = ["band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
          "sq_norms", "byte_codes", "map_byte_codes", "gate_vectors", "gated", "band_variables", "query_array",
-         "gate_query"]   # from `gate`, where they were split off to
+         "gate_query", "user_stacklevel"]   # from `gate`, where they were split off to
 
 # %% ../nbs/23_embeddings.ipynb #c0017
 def _with_crs(da:xr.DataArray, crs) -> xr.DataArray:
@@ -78,6 +78,7 @@ def embedding_variable(ds) -> xr.DataArray|None:
     crs = crs_of(ds)
     return da.assign_attrs(crs=crs) if crs and not crs_of(da) else da
 
+@checks_flags
 def as_embedding(obj,                   # DataArray with a 64-long `band` dim, or a Dataset with A00..A63
                  dequantize:bool=True,  # dequantise an int8 (official, quantised) input
                 ) -> xr.DataArray:
@@ -227,18 +228,19 @@ def _orient(da:xr.DataArray, flip:bool|None, e:float|None) -> xr.DataArray:
         if e is not None and e < 0:
             warnings.warn(f"flip=True reverses the rows although the file's geotransform (pixel height {e:g} < 0) says "
                           "they are stored north-first: the flag wins (rows written south-first under a north-up "
-                          "geotransform); if the map comes out upside down, drop flip=True", stacklevel=4)
+                          "geotransform); if the map comes out upside down, drop flip=True", stacklevel=user_stacklevel())
         if e is None:
             warnings.warn("flip=True reverses the rows under descending y labels on the flag's word alone: the reader "
                           "kept no geotransform to confirm the rows are stored south-first; if the tile was north-up "
-                          "this turns it upside down (read it with rioxarray, or without flip)", stacklevel=4)
+                          "this turns it upside down (read it with rioxarray, or without flip)", stacklevel=user_stacklevel())
         da = flip_rows(da)
     elif desc and e is not None and e > 0:
         warnings.warn(f"the file's geotransform says its rows are stored south-first (pixel height {e:g} > 0) but "
-                      "its y labels descend: if the map is upside down, read it with flip=True", stacklevel=4)
+                      "its y labels descend: if the map is upside down, read it with flip=True", stacklevel=user_stacklevel())
     return north_up(da)
 
 # %% ../nbs/23_embeddings.ipynb #c0025
+@checks_flags
 def from_official(obj,                   # xee Dataset with A00..A63, or a (band, y, x) DataArray (rioxarray)
                   dequantize:bool=True,  # dequantise int8 codes (keep False to get the int8 form back)
                   flip:bool|None=None,   # True: rows stored bottom-up (south-first) whatever the y labels say
@@ -271,6 +273,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     return _with_crs(gated(da, fills, codes or None).rename("embedding"), crs)
 
 # %% ../nbs/23_embeddings.ipynb #c0029
+@checks_flags
 def read_official_tiff(path,                      # local path or URL of an official GeoTIFF
                        chunks=None,               # dask chunks, e.g. {"y": 2048, "x": 2048} (lazy)
                        flip:bool|None=None,       # see `from_official`

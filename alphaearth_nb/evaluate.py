@@ -15,9 +15,9 @@ from tqdm.auto import tqdm
 
 from .knn import (centring_offset, knn_indices, knn_predict, knn_search, knn_vote,  # the kNN engine
                                wider_than_float32)                                             # (re-exported here)
-from .core import EMBED_DIM, DimensionError, LabelError
+from .core import EMBED_DIM, DimensionError, LabelError, checks_flags
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
-from .embeddings import gate_vectors
+from .embeddings import gate_vectors, user_stacklevel
 from .labels import encode_labels, refuse_mixed_labels  # label identity (re-exported)
 from .linear import (check_xy, least_squares_fit, least_squares_fit_checked, least_squares_predict,
                                   linear_probe_fit, linear_probe_fit_checked, linear_probe_predict)
@@ -182,6 +182,7 @@ def _parse_methods(methods) -> tuple[tuple, dict]:
 def _fold_seed(seed:int, shots, fold:int) -> list[int]:
     return [int(seed), 0 if shots == "max" else int(shots), int(fold)]
 
+@checks_flags
 def evaluate_embeddings(x,                          # features (embeddings or a baseline), (N, D)
                         y,                          # class labels, (N,)
                         shots=(1, 10, "max"),       # shots per class: ints and/or "max"
@@ -225,7 +226,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
         note = "; ".join(f"{', '.join(m)} at {s}-shot ({int(shots_per_class(counts, s, max_shots, max_fraction).sum())} "
                          "training points)" for s, m in skipped.items())
         warnings.warn(f"left out (more neighbours than training points, so no vote): {note}; their rows are NaN. "
-                      "Ask more shots to score them", UserWarning, stacklevel=2)
+                      "Ask more shots to score them", UserWarning, stacklevel=user_stacklevel())
     rows, per_fold, same_as = [], [], {}
     for s in shots:
         given = folds.get(s) if isinstance(folds, dict) else folds
@@ -304,6 +305,7 @@ def evaluate_regression(x,                        # features, (N, D)
 # %% ../nbs/24_evaluate.ipynb #c0036
 PAPER_THRESHOLDS = tuple(round(0.1 * k, 1) for k in range(1, 10))  # S4.1: the grid 0.1 .. 0.9 on d = (1 - e1.e2) / 2
 
+@checks_flags
 def change_scores(e1,                   # features before, (..., D)
                   e2,                   # features after, (..., D)
                   normalize:bool=True,  # L2-normalise both first (the paper's protocol, S4.1)
@@ -318,6 +320,7 @@ def change_scores(e1,                   # features before, (..., D)
             e1 = e1 / np.linalg.norm(e1, axis=-1, keepdims=True); e2 = e2 / np.linalg.norm(e2, axis=-1, keepdims=True)
     return 1.0 - np.sum(e1 * e2, axis=-1)
 
+@checks_flags
 def change_threshold_sweep(e1,                             # features before, (N, D)
                            e2,                             # features after, (N, D)
                            changed,                        # binary change labels, (N,)

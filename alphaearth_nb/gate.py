@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/gate.html.md"""
 from __future__ import annotations
 
 import re
+import sys
 import warnings
 
 import numpy as np
@@ -20,8 +21,18 @@ from .labels import data_variables
 from .quantize import NODATA, dequantize, vector_roundtrip_bound
 
 # %% auto #0
-__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at', 'sq_norms',
-           'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables', 'query_array', 'gate_query']
+__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise',
+           'values_at', 'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables',
+           'query_array', 'gate_query']
+
+# %% ../nbs/22_gate.ipynb #w0002
+def user_stacklevel() -> int:
+    """The `stacklevel` that makes a `warnings.warn` in the function calling this point at the first frame outside
+    this package: the user's line, however many package frames (wrappers, `as_embedding` -> `gated`) lie between."""
+    f, n = sys._getframe(1), 1
+    while f.f_back is not None and f.f_globals.get("__name__", "").partition(".")[0] == "alphaearth_nb":
+        f, n = f.f_back, n + 1
+    return n
 
 # %% ../nbs/22_gate.ipynb #c0006
 _A_NAME = re.compile(r"\s*[Aa](\d{1,2})\s*")                      # A00..A63, any case or padding (A7, a07)
@@ -129,7 +140,7 @@ def _byte_reading(a:np.ndarray, nodata:np.ndarray) -> int|None:
         if (np.abs(np.sqrt(sq_norms(dequantize(c[keep].astype(np.int8)))) - 1) <= NORM_TOL).mean() >= .99:
             if i or (a > 127).any():   # the unsigned reading of values up to 127 is the values themselves
                 warnings.warn(f"uint8 values above 127 are no int8 code: {how}. To say so yourself, cast before: "
-                              "`da.astype('int8')` (unsigned read) or `da.astype('int16') - 128` (shifted)", stacklevel=6)
+                              "`da.astype('int8')` (unsigned read) or `da.astype('int16') - 128` (shifted)", stacklevel=user_stacklevel())
             return i
     return -1
 
@@ -238,14 +249,14 @@ def gate_vectors(a,                     # (..., 64) int codes or float vectors (
     return _gate(a, fills, codes, unit)[:2]
 
 # %% ../nbs/22_gate.ipynb #c0015
-def _warn_means(n:np.ndarray, total:int, what:str, stacklevel:int=4):
+def _warn_means(n:np.ndarray, total:int, what:str):
     "The one warning for vectors of lengths `n` rescaled as means of embeddings (`MEAN_LENGTH`)."
     span = f"{n.min():.2f}" if n.min().round(2) == n.max().round(2) else f"{n.min():.2f}..{n.max():.2f}"
     warnings.warn(f"{n.size} of {total} {what}(s) of length [{span}] (an embedding has length 1) are "
                   "a mean of embeddings, from averaging or resampling (`coarsen(...).mean()`, bilinear reprojection, "
                   "`.interp`), and were scaled back to unit length. Similarity with such a vector is the cosine with "
                   "the mean direction: a pixel that mixed two covers scores partly like each; resample embeddings "
-                  "with method='nearest' to keep each vector as it is", stacklevel=stacklevel)
+                  "with method='nearest' to keep each vector as it is", stacklevel=user_stacklevel())
 
 @checks_flags
 def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
@@ -261,11 +272,11 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
         out = pixelwise(lambda a: _gate(a, fills, codes, reading=reading)[0], da, out_core=("band",))
     else:
         v, bad, mean = _gate(da.values, fills, codes)
-        if mean.any(): _warn_means(np.sqrt(sq_norms(np.asarray(da.values, np.float32)[mean])), mean.size, "pixel", stacklevel=5)
+        if mean.any(): _warn_means(np.sqrt(sq_norms(np.asarray(da.values, np.float32)[mean])), mean.size, "pixel")
         if bad.any():
             warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (non-finite, all zero, one value "
                           "in every band or of a length no mean of embeddings has) and are treated as no data: check the "
-                          "reader's fill value, or keep the cleaned form with `emb = aef.embeddings.as_embedding(emb)`", stacklevel=4)
+                          "reader's fill value, or keep the cleaned form with `emb = aef.embeddings.as_embedding(emb)`", stacklevel=user_stacklevel())
         out = da.copy(data=v)
     for k in (*NODATA_KEYS, "scale_factor", "add_offset"): out.attrs.pop(k, None)
     out.encoding = {}
@@ -349,10 +360,10 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
     n = np.sqrt(sq_norms(v))
     far = np.abs(n - 1.0) > NORM_TOL
     mean = far & (n > MEAN_LENGTH[0]) & (n <= MEAN_LENGTH[1]) & (a.dtype.kind == "f")
-    if mean.any(): _warn_means(n[mean], len(n), what, stacklevel=3)
+    if mean.any(): _warn_means(n[mean], len(n), what)
     far &= ~mean
     if far.any():
         warnings.warn(f"{int(far.sum())} {what}(s) of length {np.round(n[far][:3], 3).tolist()} (an embedding has "
                       "length 1) were scaled to unit length: right for a mean of embeddings (a prototype); if this "
-                      "is not an embedding (raw band values, a sum), the scores mean nothing", stacklevel=3)
+                      "is not an embedding (raw band values, a sum), the scores mean nothing", stacklevel=user_stacklevel())
     return (v / n[:, None]).astype(np.float32)

@@ -738,3 +738,40 @@ def test_as_embedding_refuses_several_years_before_reading_any(monkeypatch):
     assert read == []                                                  # no year read, nothing dequantised
     np.testing.assert_array_equal(as_embedding(ds.sel(time=["2024-01-01"])).values, want)   # one year: its map
     assert read == [1]
+
+
+# --- warnings point at the caller's line -------------------------------------------------------------------------
+
+def test_the_gates_warnings_point_at_the_callers_line():
+    """The gate warns deep inside (as_embedding -> gated -> the gate; read_official_tiff -> from_official -> the row
+    order), each public function inside core.checks_flags' wrapper: a fixed stacklevel pointed at a line of the
+    package or one frame too far up (shown once per session there by Python's default filter). Each names the line
+    that called the package."""
+    u = random_unit((2, 3), seed=5)
+    emb = embedding_from_array(u.copy())
+    emb[0, 0] = 0.5 * (u[0, 0] + u[0, 1])                              # a mean: rescaled, warned
+    wrong = official_tiff(quantize_embedding(embedding_from_array(u)), bottom_up=False)   # flip=True, no geotransform
+    from alphaearth_nb.embeddings import gate_query, gated
+    calls = {"as_embedding": lambda: as_embedding(emb), "gated": lambda: gated(emb),
+             "gate_query": lambda: gate_query(emb.values[0, 0]),
+             "read_official_tiff": lambda: read_official_tiff("t.tif", flip=True, reader=lambda p, c: wrong),
+             "from_official": lambda: from_official(wrong, flip=True)}
+    for name, call in calls.items():
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            call()
+        at = {(x.filename, x.lineno) for x in w}   # the line that calls the package: the lambda's
+        assert at == {(__file__, call.__code__.co_firstlineno)}, (name, at)
+
+
+@pytest.mark.parametrize("call", ["as_embedding", "from_official", "read_official_tiff"])
+def test_yes_no_parameters_refuse_text(call):
+    "Text is true in Python: dequantize='false' dequantised. Refused at the door, naming the parameter."
+    from alphaearth_nb.core import ConfigError
+    q = quantize_embedding(embedding_from_array(random_unit((2, 3), seed=6)))
+    fn = {"as_embedding": lambda **k: as_embedding(q, **k), "from_official": lambda **k: from_official(fake_official(q), **k),
+          "read_official_tiff": lambda **k: read_official_tiff("t.tif", reader=lambda p, c: official_tiff(q), **k)}[call]
+    param = "flip" if call == "read_official_tiff" else "dequantize"
+    with pytest.raises(ConfigError, match=f"{param}='false' is not True or False"):
+        fn(**{param: "false"})
+    assert fn(**{param: 0}).dtype == (np.float32 if param == "flip" else np.int8)   # 0 is False

@@ -528,3 +528,24 @@ def test_case_C18_negative_ids_are_refused_by_the_array_protocol():
     names = np.repeat(["a", "b"], 20).astype(object); names[:3] = " "
     with pytest.raises(LabelError, match="3 of 40 labels"):
         evaluate_embeddings(x, names, shots=(3,), folds=1)
+
+
+# ---------------------------------------------------------------- yes/no parameters, warnings
+def test_yes_no_parameters_refuse_text_and_warnings_name_the_callers_line():
+    "return_folds='false' returned the folds (text is true); the protocol's warning pointed inside core's wrapper."
+    import warnings
+    from alphaearth_nb.core import ConfigError
+    from alphaearth_nb.evaluate import change_scores
+    rng = np.random.default_rng(0)
+    x, y = rng.standard_normal((8, 3)), np.repeat([0, 1], 4)
+    for call in (lambda: evaluate_embeddings(x, y, shots=1, folds=2, return_folds="false"),
+                 lambda: evaluate_embeddings(x, y, shots=1, folds=2, progress="no"),
+                 lambda: change_scores(x, x, normalize="false"), lambda: change_threshold_sweep(x, x, y, normalize="0"),
+                 lambda: check_xy(x, y, centre="false")):
+        with pytest.raises(ConfigError, match="is not True or False"): call()
+    assert isinstance(evaluate_embeddings(x, y, shots=1, folds=2, methods=("knn1",), return_folds=0), pd.DataFrame)
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        call = lambda: evaluate_embeddings(x, y, shots=1, folds=2)   # knn3 at 1-shot, 2 classes: left out, warned
+        call()
+    assert {(a.filename, a.lineno) for a in w if "left out" in str(a.message)} == {(__file__, call.__code__.co_firstlineno)}

@@ -15,16 +15,13 @@ import alphaearth_nb
 from alphaearth_nb.accessor import forward
 from alphaearth_nb.core import ConfigError, yes_no_params
 
-# modules being split by another helper in session 20 (their functions check some flags inside), and two at the
-# 600-line cap (a decorator line each would take them over): done after
-LATER = {"embeddings", "evaluate"}
 FORWARDED = forward(lambda obj: obj).__code__   # accessor methods: `fn(self._obj, ...)`, checked by `fn`
 
 
 def _public():
     "(module, qualified name, function, parameter) for each yes/no parameter of a public function or method."
     for m in sorted(pkgutil.iter_modules(alphaearth_nb.__path__), key=lambda m: m.name):
-        if m.name.startswith("_") or m.name in LATER: continue
+        if m.name.startswith("_"): continue
         mod = importlib.import_module(f"alphaearth_nb.{m.name}")
         src = Path(mod.__file__).resolve()
         fns = []
