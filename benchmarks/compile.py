@@ -581,12 +581,15 @@ def main(argv=None):
     ap.add_argument("--layout", default="flat", help=argparse.SUPPRESS)
     ap.add_argument("--opts", default=None, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
+    from alphaearth_nb import core   # this checkout's, or in a child with --base the base's (older: no keep_heap)
+    heap = getattr(core, "keep_heap", lambda: False)()  # as `aef` and `fit` do, before JAX runs (children too)
     if a.child:
         print("RESULT " + json.dumps(child(a.child, a.preset, a.layout, a.reps, a.opts)), flush=True)
         return
     import jax
     print(f"jax {jax.__version__}, {os.cpu_count()} CPU cores; preset {a.preset}, batch 2 (step), 64 x 64 px (embed); "
-          f"persistent cache off; load average {os.getloadavg()[0]:.1f}", flush=True)
+          f"persistent cache off; heap kept {heap} (core.keep_heap, in each child too; AEF_KEEP_HEAP=0 off); "
+          f"load average {os.getloadavg()[0]:.1f}", flush=True)
     if a.interleave: interleaved(a.preset, a.reps)
     if a.tiers: tiers(a.preset, a.tiers, a.reps)
     if a.inprocess and a.base: inprocess(a.base, a.preset, a.inprocess, 10 * a.inprocess)

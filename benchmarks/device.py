@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from flops import count_flops, memory_analysis  # noqa: E402
 
 from alphaearth_nb import losses  # noqa: E402
-from alphaearth_nb.core import Frames, Target, TrainExample, Texts, compile_cache  # noqa: E402
+from alphaearth_nb.core import Frames, Target, TrainExample, Texts, compile_cache, keep_heap  # noqa: E402
 from alphaearth_nb.knn import knn_search  # noqa: E402
 from alphaearth_nb.model import AlphaEarth, preset  # noqa: E402
 from alphaearth_nb.quantize import dequantize, quantize  # noqa: E402
@@ -181,6 +181,7 @@ def main(argv=None):
     ap.add_argument("part", choices=("step", "knn", "embed"))
     ap.add_argument("--dry", action="store_true", help="tiny sizes, for a CPU check of the script")
     a = ap.parse_args(argv)
+    keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
     compile_cache()  # a second run on the same machine skips the compiles (AEF_COMPILE_CACHE=0: off)
     {"step": step_section, "knn": knn_section, "embed": embed_section}[a.part](a.dry)
 

@@ -10,6 +10,7 @@ import numpy as np
 
 from alphaearth_nb import evaluate, readers, samples, train
 from alphaearth_nb import model as aef_model
+from alphaearth_nb.core import keep_heap
 from alphaearth_nb.embed import embed
 
 
@@ -18,6 +19,7 @@ def main():
     ap.add_argument("--steps", type=int, default=150)
     ap.add_argument("--out", default="/tmp/eolearn_run")
     a = ap.parse_args()
+    keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
     stack, labels = readers.read_eolearn_patch()
     cfg = aef_model.preset("small", inputs=("ndvi",), targets=("dem", "ndvi"))
     t0 = time.time()

@@ -72,7 +72,7 @@ import jax
 import jax.numpy as jnp
 
 from alphaearth_nb import nn
-from alphaearth_nb.core import compiler_options
+from alphaearth_nb.core import compiler_options, keep_heap
 
 
 
@@ -312,8 +312,9 @@ def main(argv=None):
     ap.add_argument("--convs", action="store_true", help="only the small step's convolution kernels (convs)")
     ap.add_argument("--devices", type=int, default=0, help="N host CPU devices for --step (jax_num_cpu_devices)")
     args = ap.parse_args(argv)
+    keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
     if args.devices: jax.config.update("jax_num_cpu_devices", args.devices)
-    print(f"jax {jax.__version__}, {os.cpu_count()} CPU cores, XLA options {compiler_options(step=True)}; load average {os.getloadavg()[0]:.1f}")
+    print(f"jax {jax.__version__}, {os.cpu_count()} CPU cores, XLA options {compiler_options(step=True)}; heap kept {keep_heap()}; load average {os.getloadavg()[0]:.1f}")
     if args.convs: return convs(args.rounds, args.reps)
     if not args.only_step: layers(args.rounds, args.reps)
     if args.step or args.only_step: step(max(args.rounds, 5), args.preset)

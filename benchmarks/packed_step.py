@@ -53,6 +53,7 @@ def main(argv=None):
     ap.add_argument("--order", default="pkg,packed", help="which to trace and compile first (it pays the process's "
                     "first-trace costs): 'pkg,packed' or 'packed,pkg'")
     a = ap.parse_args(argv)
+    core.keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
     stack, texts, _ = scene.load_scene()
     cfg_m = preset(a.preset)
     model = AlphaEarth(cfg_m, key=jax.random.PRNGKey(0))
@@ -62,7 +63,7 @@ def main(argv=None):
     opt = make_optimizer(tcfg)  # flat layout: optax.flatten(adam)
     inner = make_optimizer(tcfg, "tree")  # the same Adam, applied to the packed vector directly
     opts = core.compiler_options(step=True)
-    print(f"preset {a.preset}; options {opts}; load {os.getloadavg()[0]:.1f}", flush=True)
+    print(f"preset {a.preset}; options {opts}; heap kept {core.KEPT_HEAP}; load {os.getloadavg()[0]:.1f}", flush=True)
 
     # the package's step
     pkg = make_train_step(losses.total_loss, opt).jitted

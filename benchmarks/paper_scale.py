@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from flops import count_flops, memory_analysis, xla_flops  # noqa: E402
 
 from alphaearth_nb import losses  # noqa: E402
-from alphaearth_nb.core import Frames, Target, TrainExample, Texts  # noqa: E402
+from alphaearth_nb.core import Frames, Target, TrainExample, Texts, keep_heap  # noqa: E402
 from alphaearth_nb.model import AlphaEarth, preset  # noqa: E402
 from alphaearth_nb.samples import SAMPLERS  # noqa: E402
 from alphaearth_nb.sources import n_meta  # noqa: E402
@@ -84,6 +84,7 @@ def main(argv=None):
     ap.add_argument("--blocks", type=int, default=None, help="override the STP depth (paper: 15)")
     ap.add_argument("--remat", choices=("both", "off", "on"), default="both", help="which of the two steps to build")
     args = ap.parse_args(argv)
+    keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
     over = {} if args.blocks is None else {"blocks": args.blocks}
     cfg = preset("lite", **over)
     frames = dict(SAMPLERS["lite"].frames)

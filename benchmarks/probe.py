@@ -128,7 +128,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from alphaearth_nb.core import band_names
+from alphaearth_nb.core import band_names, keep_heap
 from alphaearth_nb.evaluate import (composite_features, evaluate_embeddings, knn_predict, linear_probe_fit,
                                     linear_probe_predict, points_at, xy_features)
 from alphaearth_nb.readers import read_aef_samples, read_eolearn_patch, shared_data_dir
@@ -447,6 +447,7 @@ def main(argv=None):
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-real", action="store_true")
     a = ap.parse_args(argv)
+    keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
     global REPEATS
     REPEATS = max(1, a.repeats)
     folds = {10: 500, "max": 100} if a.paper_folds else {10: a.folds10, "max": a.foldsmax}

@@ -214,6 +214,8 @@ def main(argv=None):
     p.add_argument("--min-dist", type=float, default=50.0); p.add_argument("--out", default="out/quality"); p.add_argument("--seed", type=int, default=0)
     a = p.parse_args(argv)
     import jax
+    from alphaearth_nb import core
+    core.keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
     out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
     jax.config.update("jax_compilation_cache_dir", str(out / "jax_cache"))
     jax.config.update("jax_persistent_cache_min_compile_time_secs", 2.0)

@@ -120,6 +120,8 @@ def main(argv=None):
     ap.add_argument("--add", action="append", default=[], metavar='NAME={"opt": value}', help="an extra candidate")
     ap.add_argument("--list", action="store_true", help="print the candidates and exit")
     a = ap.parse_args(argv)
+    from alphaearth_nb import core
+    core.keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
     cands = dict(CANDIDATES)
     for s in a.add:
         name, _, js = s.partition("=")

@@ -98,3 +98,25 @@ def test_realdata_embeds_points(shared_data, monkeypatch):
     e = rd.embed_points(ds, aef_model.init(rd.model_configs()["s2s1"][0], 0), "EPSG:32632", group=4)
     assert e.shape == (6, 64)
     assert np.isnan(e[0]).all() and np.allclose(np.linalg.norm(e[1:], axis=1), 1, atol=1e-4)
+
+
+TIMES_JAX = ["compile", "corpus", "device", "embed", "eolearn_model", "layers", "packed_step", "paper_scale", "probe",
+             "quality", "realdata", "train_step", "xla_options"]   # their figures come from long JAX runs (or compiles)
+
+
+@pytest.mark.parametrize("name", TIMES_JAX)
+def test_benchmarks_keep_the_heap_as_aef_does(name):
+    """`aef` and `fit` keep XLA:CPU's freed buffers in the heap (core.keep_heap) before JAX runs; a benchmark of what
+    they run must too, or its figures carry page faults users never see (only train_step.py did, session 20)."""
+    import ast
+    tree = ast.parse((BENCH / f"{name}.py").read_text())
+    main = next(f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name == "main")
+    calls = [n for n in ast.walk(main) if isinstance(n, ast.Call)]
+    name_of = lambda c: getattr(c.func, "attr", getattr(c.func, "id", ""))
+    heap = [c.lineno for c in calls if "keep_heap" in ast.unparse(c.func)]
+    assert heap, f"benchmarks/{name}.py: main() does not call core.keep_heap()"
+    parsed = [c.lineno for c in calls if name_of(c) == "parse_args"]
+    jax_use = [n.lineno for n in ast.walk(main) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
+               and n.value.id in ("jax", "jnp") and n.attr not in ("__version__",)]
+    assert min(heap) > min(parsed) and all(min(heap) < j for j in jax_use), \
+        f"benchmarks/{name}.py: keep_heap at line {min(heap)}, after JAX at {min(jax_use, default=None)}"
