@@ -25,7 +25,7 @@ from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
 from .geo import (as_crs, axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata,
-                               inside_grid, pixel_indices, rename_spatial, same_crs, to_crs, unpacked)
+                               inside_grid, one_point, pixel_indices, rename_spatial, same_crs, to_crs, unpacked)
 from .labels import (check_exact_ids, class_flags, comma_numbers, encode_labels, flag_attrs, label_array,
                                  label_values, labelled_values, on_map_grid, refuse_mixed_labels, stored_dtype,
                                  table_numbers)
@@ -130,41 +130,28 @@ def _one_place(target, crs) -> tuple:
                         "GeoSeries says where it is) or convert it, `gdf.to_crs(...)`")
     return g.iloc[0], g.crs if g.crs is not None else crs
 
-def _as_xy(target) -> tuple|None:
-    """An (x, y) point from a tuple, list, array of two, a shapely Point or a dict with x and y; None for anything
-    else (a dict of 64+ entries is a table row). `DimensionError` for another geometry, naming a point of it."""
-    if (kind := getattr(target, "geom_type", None)) is not None:   # shapely: a Point is its (x, y)
-        if kind == "Point": return float(target.x), float(target.y)
-        raise DimensionError(f"a query at a {kind} needs one point of it: pass `geom.representative_point()`")
-    if isinstance(target, dict) and len(target) < EMBED_DIM:
-        if not {"x", "y"} <= set(target):
-            raise DimensionError(f"a point dict needs keys 'x' and 'y' (grid CRS), got {sorted(target)}: "
-                                 "e.g. {'x': 500015.0, 'y': 4999985.0}")
-        return float(target["x"]), float(target["y"])
-    if not isinstance(target, (xr.DataArray, xr.Dataset)) and np.size(target) == 2:
-        x, y = np.asarray(target, np.float64).ravel()
-        return float(x), float(y)
-    return None
-
 def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
-                 target,            # a 64-vector (float or int8 codes), an (x, y) point or {"x":..,"y":..}
+                 target,            # a 64-vector (float or int8 codes), or one point (`geo.one_point`'s forms)
                  crs=None,          # CRS of a point (default: the grid's)
                 ) -> np.ndarray:
     """The unit float32 64-vector a query means, through the map's gate (`embeddings.gate_query`) or at a point.
 
-    A vector is read by its labels (`embeddings.query_array`): a table row (Series or dict) or a DataArray labelled
-    A00..A63 in any order is put in band order, its other entries left out. Raises `DimensionError` for anything
-    but one 64-vector or a point, `NoValidDataError` for a vector that is no embedding or a point with no data."""
+    A point is read by `geo.one_point`, the rule `sample` shares: a dict or Series with lon/lat keys (degrees) or
+    x/y keys, a shapely Point, a pair (x, y), the last three in `crs` (default: the map's). A vector is read by its
+    labels (`embeddings.query_array`): a table row (Series or dict) or a DataArray labelled A00..A63 in any order is
+    put in band order, its other entries left out. Raises `DimensionError` for anything but one 64-vector or a
+    point, `NoValidDataError` for a vector that is no embedding or a point with no data."""
     if type(target).__name__ in ("GeoSeries", "GeoDataFrame"): target, crs = _one_place(target, crs)
-    if (xy := _as_xy(target)) is not None:
+    if (p := one_point(target, crs)) is not None:
+        xy, crs = p[:2], p[2]
         xs, ys = to_crs([xy[0]], [xy[1]], crs, crs_of(emb))
         try: v = values_at(emb, *pixel_indices(emb, xs, ys, given=([xy[0]], [xy[1]], crs)))[0]   # a swap named
         except PointError as e:  # a bare tuple is grid coordinates here but lon/lat to `sample` (N19-12)
             if crs is not None or not crs_of(emb) or as_crs(crs_of(emb)).is_geographic or not (
                     abs(xy[0]) <= 180 and abs(xy[1]) <= 90): raise
             raise PointError(f"{e}. The point ({xy[0]}, {xy[1]}) looks like degrees (longitude, latitude) while the "
-                             "map's CRS is projected, and a bare (x, y) is read in the map's CRS here: pass "
-                             "crs='EPSG:4326' (`sample` reads a bare tuple as lon/lat)") from None
+                             "map's CRS is projected, and a point without a CRS is read in the map's CRS here: pass "
+                             "crs='EPSG:4326' or {'lon': .., 'lat': ..} (`sample` reads a bare tuple as lon/lat)") from None
         if not np.isfinite(v).all():
             raise NoValidDataError(f"the pixel at x={xy[0]}, y={xy[1]} has no data (NaN): choose a point with data")
         return v
@@ -179,7 +166,7 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
 # %% ../nbs/25_analysis.ipynb #c0010
 @over_time
 def similarity(emb,      # embedding (any form `as_embedding` takes)
-               target,   # a 64-vector (float or int8), an (x, y) point, {"x":..,"y":..}, or a one-point GeoSeries
+               target,   # a 64-vector (float or int8), or a point (`geo.one_point`'s forms, a one-point GeoSeries)
                crs=None, # CRS of a point target (default: the grid's; a GeoSeries's own)
               ) -> xr.DataArray:
     "Cosine of every pixel with a query vector or with the embedding at a point, in [-1, 1] (NaN where no data)."

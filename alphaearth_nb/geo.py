@@ -8,9 +8,10 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/geo.html.md"""
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 from pyproj import Transformer
 
-from .core import CRSError, EmptyStackError, GridError, PointError
+from .core import CRSError, DimensionError, EmptyStackError, GridError, PointError
 from .files import is_remote
 from .spatial import (MAX_LON_STEP, NODATA_KEYS, VALID_KEYS, X_NAMES, Y_NAMES, as_crs, axes_to_turn,
                                    axis_span, crs_name, crs_of, declared_nodata, declared_valid_range, flip_rows,
@@ -25,13 +26,14 @@ _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'req
          'flip_rows']   # spatial's, re-exported
 
 # %% auto #0
-__all__ = ['POLE_TOL', 'SWAP_HINT', 'cell_index', 'wrap_x', 'check_pixels', 'check_degrees', 'check_grid_degrees', 'inside_grid',
-           'swapped_on', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon', 'geometries_on', 'to_crs',
-           'utm_crs', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS',
-           'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata',
-           'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of',
-           'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'geotransform',
-           'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows']
+__all__ = ['POLE_TOL', 'SWAP_HINT', 'LON_NAMES', 'LAT_NAMES', 'cell_index', 'wrap_x', 'check_pixels', 'check_degrees',
+           'check_grid_degrees', 'inside_grid', 'swapped_on', 'pixel_indices', 'turn_shift', 'wrap_geometries',
+           'unwrap_lon', 'geometries_on', 'to_crs', 'utm_crs', 'one_point', 'half_pixel_off', 'half_pixel_hint',
+           'check_same_grid', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require',
+           'rename_spatial', 'is_lazy', 'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing',
+           'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs',
+           'grid_coords', 'half_pixel', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like',
+           'axes_to_turn', 'north_up', 'flip_rows']
 
 # %% ../nbs/03_geo.ipynb #c0024
 def cell_index(c0:float, step:float, v) -> np.ndarray:
@@ -242,6 +244,51 @@ def utm_crs(lon:float, lat:float) -> str:
     "The WGS 84 / UTM zone CRS holding a lon/lat point: 'EPSG:326zz' north, 'EPSG:327zz' south (zones wrap at 180)."
     zone = int(np.floor((float(lon) + 180) / 6)) % 60 + 1
     return f"EPSG:{(32600 if lat >= 0 else 32700) + zone}"
+
+# %% ../nbs/03_geo.ipynb #pt0002
+LON_NAMES = ("lon", "longitude", "lng", "decimallongitude")   # longitude keys and columns, any case (GBIF's too)
+LAT_NAMES = ("lat", "latitude", "decimallatitude")
+
+def _key_pair(keys:dict, xs:tuple, ys:tuple) -> tuple|None:
+    "The keys (as given) of the first of `xs` and of `ys` found in `keys` (lower case -> as given); None unless both."
+    kx, ky = (next((keys[n] for n in names if n in keys), None) for names in (xs, ys))
+    return (kx, ky) if kx is not None and ky is not None else None
+
+def one_point(target,    # a dict or Series (lon/lat or x/y keys), a shapely Point, or a pair (x, y)
+              crs=None,  # the CRS of x/y keys, a Point and a pair (None: the caller's default, the map's)
+             ) -> tuple[float, float, object]|None:
+    """`(x, y, crs)` of one point: lon/lat keys in EPSG:4326 (or the geographic `crs`); x/y keys, a shapely Point
+    or a pair of numbers in `crs`. None for what is no point: a vector (64 values, a row holding `A00..`), a
+    GeoSeries, a dict of arrays (a table). `DimensionError` naming the fix for another geometry, a dict without
+    point keys or with both pairs, lon/lat keys with a projected `crs`, keys that are not numbers."""
+    if type(target).__name__ in ("GeoSeries", "GeoDataFrame") or hasattr(target, "dims"): return None
+    if isinstance(kind := getattr(target, "geom_type", None), str):   # shapely: a Point is its (x, y)
+        if kind == "Point": return float(target.x), float(target.y), crs
+        raise DimensionError(f"a point is needed, got a {kind}: pass one point of it, `geom.representative_point()`")
+    if isinstance(target, (dict, pd.Series)):
+        keys = {str(k).lower(): k for k in (target.keys() if isinstance(target, dict) else target.index)}
+        if "a00" in keys or len(keys) >= 64: return None                   # a vector by its band names
+        ll, xy = _key_pair(keys, LON_NAMES, LAT_NAMES), _key_pair(keys, ("x",), ("y",))
+        if ll and xy:
+            raise DimensionError(f"the point has both lon/lat and x/y keys ({sorted(keys)}): keep one pair")
+        if not (ll or xy):
+            if isinstance(target, pd.Series): return None                   # a vector without band names
+            raise DimensionError(f"a point dict needs keys 'lon' and 'lat' (degrees) or 'x' and 'y' (the map's CRS, or "
+                                 f"pass `crs=`), got {sorted(keys)}: e.g. {{'lon': 2.35, 'lat': 48.85}}")
+        if ll and crs is not None and not as_crs(crs).is_geographic:
+            raise DimensionError(f"the point's {ll[0]}/{ll[1]} keys are degrees but crs={crs!r} is projected: name "
+                                 "the keys 'x' and 'y', or drop `crs=`")
+        v = [target[k] for k in (ll or xy)]
+        if any(np.ndim(a) for a in v): return None                          # arrays: a table of points
+        try: x, y = (float(a) for a in v)
+        except (TypeError, ValueError):
+            raise DimensionError(f"the point's {'/'.join(map(str, ll or xy))} are not numbers: {v}") from None
+        return (x, y, crs if crs is not None else "EPSG:4326") if ll else (x, y, crs)
+    if not isinstance(target, (str, bytes)) and np.size(target) == 2:
+        try: x, y = np.asarray(target, np.float64).ravel()
+        except (TypeError, ValueError): return None
+        return float(x), float(y), crs
+    return None
 
 # %% ../nbs/03_geo.ipynb #c0032
 def half_pixel_off(a, b) -> dict:

@@ -75,14 +75,13 @@ def cube_crs(emb) -> str:
 
 # %% ../nbs/23c_places.ipynb #c0009
 LONLAT = "EPSG:4326"
-_LON, _LAT = ("lon", "longitude", "lng", "decimallongitude"), ("lat", "latitude", "decimallatitude")
 
 def lonlat_columns(df) -> tuple[str|None, str|None]:
     """The longitude and latitude columns of a table, by name in any case: lon/longitude/lng and lat/latitude, and
     Darwin Core's decimalLongitude/decimalLatitude (GBIF); None where a table has none."""
     cols = {str(c).lower(): c for c in getattr(df, "columns", ())}
     find = lambda names: next((cols[n] for n in names if n in cols), None)
-    return find(_LON), find(_LAT)
+    return find(geo.LON_NAMES), find(geo.LAT_NAMES)
 
 def import_geopandas(purpose:str):
     "The `geopandas` module, or `MissingDependencyError` naming the extra that installs it and `purpose`."
@@ -151,12 +150,19 @@ def read_geometries(src, crs=None):
                      "a GeoDataFrame or GeoSeries, or a file path")
 
 def points_xy(points, to_crs:str, crs=None) -> tuple[np.ndarray, np.ndarray, object]:
-    "Point coordinates `(x, y)` in `to_crs`, and the table they came from (rows in input order)."
+    """Point coordinates `(x, y)` in `to_crs`, and the table they came from (rows in input order). A bare pair is
+    (lon, lat) arrays (or in `crs`); one point in any form `geo.one_point` reads (a dict or Series with lon/lat or x/y
+    keys, a shapely Point: x/y and a Point in `crs`, else in `to_crs`, the map's) is a table of one row; a dict of
+    arrays a table."""
     if isinstance(points, (tuple, list)) and len(points) == 2 and not isinstance(points[0], str):
         xs, ys = (np.atleast_1d(np.asarray(v, np.float64)) for v in points)
         _same_shape(xs, ys)
         tx, ty = geo.to_crs(xs, ys, crs or LONLAT, to_crs)
         return tx, ty, pd.DataFrame({"x_in": xs, "y_in": ys})
+    if (p := geo.one_point(points, crs)) is not None:   # one point: the rule `similarity` reads it by too
+        tx, ty = geo.to_crs([p[0]], [p[1]], p[2] or to_crs, to_crs)
+        return tx, ty, pd.DataFrame({"x_in": [p[0]], "y_in": [p[1]]})
+    if isinstance(points, dict): points = pd.DataFrame(points)   # {"lon": [...], "lat": [...]}: a table
     gdf = read_geometries(points, crs)
     if not gdf.geom_type.isin(["Point"]).all():
         raise LabelError("sampling needs points; for polygons use `aggregate(emb, zones)` (one vector per area)")
@@ -200,7 +206,7 @@ def gather(emb:xr.DataArray, rows, cols) -> np.ndarray:
     return np.asarray(a[np.asarray(rows), np.asarray(cols)])
 
 def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band), any CRS
-           points,          # (lon, lat) arrays, DataFrame (lon/lat, or x/y + crs), GeoDataFrame, or file path
+           points,          # (lon, lat) arrays, DataFrame (lon/lat, or x/y + crs), GeoDataFrame, file path, one point
            crs=None,        # CRS of `points` when it does not say (default EPSG:4326 for lon/lat)
           ) -> pd.DataFrame:
     """Embedding vectors at points: the points' table plus `inside` and A00..A63 (and `year` per row for a cube; a table
