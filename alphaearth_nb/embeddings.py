@@ -15,27 +15,31 @@ import pandas as pd
 import xarray as xr
 
 from .core import EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, band_names, checks_flags
-from .geo import (NODATA_KEYS, geotransform, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
+from .geo import (NODATA_KEYS, VALID_KEYS, geotransform, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                rename_spatial, require, unpacked, write_crs)
 from .labels import data_variables
 from .quantize import NODATA, quantize
 from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_order, band_variables, byte_codes,
                                 gate_query, gate_vectors, gated, label_bands, map_byte_codes, pixelwise, query_array,
-                                sq_norms, user_stacklevel, values_at)
+                                sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
 __all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'refuse_rotation', 'embedding_variable', 'as_embedding',
            'quantize_embedding', 'dequantize_embedding', 'tiff_scheme', 'from_official', 'read_official_tiff',
            'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH',
            'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables', 'query_array',
-           'gate_query', 'user_stacklevel']
+           'gate_query', 'user_stacklevel', 'valid_bounds']
 
 # %% ../nbs/23_embeddings.ipynb #c0002a
 _all_ = ["band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
          "sq_norms", "byte_codes", "map_byte_codes", "gate_vectors", "gated", "band_variables", "query_array",
-         "gate_query", "user_stacklevel"]   # from `gate`, where they were split off to
+         "gate_query", "user_stacklevel", "valid_bounds"]   # from `gate`, where they were split off to
 
 # %% ../nbs/23_embeddings.ipynb #c0017
+def _valid_attrs(valid) -> dict:
+    "The attrs that declare the valid range `valid` (`valid_bounds`: one bound each, or one per band) to `gated`."
+    return {} if valid is None else {"valid_min": valid[0], "valid_max": valid[1]}
+
 def _with_crs(da:xr.DataArray, crs) -> xr.DataArray:
     "`da` with its CRS also as the CF `spatial_ref` coordinate, when pyproj can read it (else as it is)."
     try: return write_crs(da, crs) if crs else da
@@ -73,7 +77,7 @@ def embedding_variable(ds) -> xr.DataArray|None:
     if len(data) == 1 and ds[data[0]].sizes.get("band") == EMBED_DIM: da = ds[data[0]]
     elif (order := band_variables(ds)) is not None:
         da = ds[order].to_dataarray("band").assign_coords(band=band_names())
-        da.attrs = {"nodatavals": declared_nodata(ds)}
+        da.attrs = {"nodatavals": declared_nodata(ds)} | _valid_attrs(valid_bounds(ds))   # each band's own range
     else: return None
     crs = crs_of(ds)
     return da.assign_attrs(crs=crs) if crs and not crs_of(da) else da
@@ -118,11 +122,14 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     if da.dtype.kind not in "iuf":
         raise DTypeError(f"embedding dtype {da.dtype} is neither float nor int8: cast with `da.astype('float32')`")
     if da.dtype.kind in "iu" and not dequantize:  # the int8 form, declared no-data as the official -128
-        fills = declared_nodata(da, finite=True)
+        fills, valid = declared_nodata(da, finite=True), valid_bounds(da)
         off = da.isin(fills) if fills else None     # the stored values (a uint8 map's bytes, before they are read)
-        da = map_byte_codes(da, fills)              # a uint8 map's bytes as `gated` reads them
-        q = (da.where(~off, NODATA) if fills else da).astype(np.int8).rename("embedding")
-        q.attrs = {k: v for k, v in da.attrs.items() if k not in NODATA_KEYS} | {"nodata": NODATA}
+        if valid is not None:                       # a value outside the valid range: the pixel is no data (`gated`)
+            rng = ((da < valid[0]) | (da > valid[1])).any("band")
+            off = rng if off is None else off | rng
+        da = map_byte_codes(da, fills, valid)       # a uint8 map's bytes as `gated` reads them
+        q = (da.where(~off, NODATA) if off is not None else da).astype(np.int8).rename("embedding")
+        q.attrs = {k: v for k, v in da.attrs.items() if k not in (*NODATA_KEYS, *VALID_KEYS)} | {"nodata": NODATA}
         return q
     return _with_crs(gated(da).rename("embedding"), crs_of(obj))
 
@@ -254,7 +261,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     if (cube := _by_year(obj, dequantize, flip)) is not None: return cube
     if isinstance(obj, (xr.DataArray, xr.Dataset)): obj = unpacked(obj)  # CF-packed integers (scale_factor in attrs)
     refuse_rotation(obj, "the official product")
-    attrs, fills = dict(obj.attrs), declared_nodata(obj)
+    attrs, fills, valid = dict(obj.attrs), declared_nodata(obj), valid_bounds(obj)   # a Dataset's: band by band
     ours = tiff_scheme(attrs)   # our GeoTIFF: its tags say what its numbers are and who wrote it
     codes = ours == "int8" or any(np.dtype(v.encoding.get("dtype", "f4")).kind in "iu"
                 for v in (obj.data_vars.values() if isinstance(obj, xr.Dataset) else [obj]))
@@ -269,8 +276,8 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     if (crs := crs_of(obj)) and "crs" not in da.attrs: da.attrs["crs"] = crs
     da.encoding = {}
     if da.dtype.kind in "iu" and not dequantize:
-        return as_embedding(da.assign_attrs(nodatavals=fills), dequantize=False)
-    return _with_crs(gated(da, fills, codes or None).rename("embedding"), crs)
+        return as_embedding(da.assign_attrs(nodatavals=fills, **_valid_attrs(valid)), dequantize=False)
+    return _with_crs(gated(da, fills, codes or None, valid).rename("embedding"), crs)
 
 # %% ../nbs/23_embeddings.ipynb #c0029
 @checks_flags

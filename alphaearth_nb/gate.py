@@ -16,14 +16,14 @@ import pandas as pd
 import xarray as xr
 
 from .core import EMBED_DIM, DimensionError, NoValidDataError, band_names, checks_flags
-from .geo import NODATA_KEYS, declared_nodata, is_lazy, rename_spatial
+from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range, is_lazy, rename_spatial
 from .labels import data_variables
 from .quantize import NODATA, dequantize, vector_roundtrip_bound
 
 # %% auto #0
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise',
            'values_at', 'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables',
-           'query_array', 'gate_query']
+           'valid_bounds', 'query_array', 'gate_query']
 
 # %% ../nbs/22_gate.ipynb #w0002
 def user_stacklevel() -> int:
@@ -90,6 +90,8 @@ def label_bands(da:xr.DataArray, names=None) -> xr.DataArray:
     if order is not None and order != list(range(EMBED_DIM)):
         da = da.isel(band=order)
         if desc is not None: da = da.assign_attrs(long_name=tuple(desc[i] for i in order))
+        for k in ("valid_min", "valid_max"):   # one bound per band (`valid_bounds`) goes with its band
+            if np.size(da.attrs.get(k)) == EMBED_DIM: da = da.assign_attrs({k: np.asarray(da.attrs[k])[order]})
     return da.assign_coords(band=band_names())
 
 def pixelwise(func, *das, dtype=np.float32, core=("band",), out_core=(), out_sizes=None, name=None):
@@ -144,10 +146,13 @@ def _byte_reading(a:np.ndarray, nodata:np.ndarray) -> int|None:
             return i
     return -1
 
-def _fill_mask(a:np.ndarray, fills) -> np.ndarray:
-    "Pixels (...) of `a` (..., 64) with every band at one declared fill (no data)."
+def _fill_mask(a:np.ndarray, fills, valid=None) -> np.ndarray:
+    """Pixels (...) of `a` (..., 64) of no data: every band at one declared fill, or a value outside the declared
+    valid range `valid` (low, high: one bound or one per band, `valid_bounds`; None: none declared)."""
     nodata = np.zeros(a.shape[:-1], bool)
     for f in fills: nodata |= (np.isnan(a) if np.isnan(f) else a == f).all(-1)
+    if valid is not None:
+        with np.errstate(invalid="ignore"): nodata |= ((a < valid[0]) | (a > valid[1])).any(-1)   # NaN: not outside
     return nodata
 
 def byte_codes(a:np.ndarray,   # (..., 64) values; uint8 ones may be int8 codes read unsigned or shifted by 128
@@ -161,12 +166,12 @@ def byte_codes(a:np.ndarray,   # (..., 64) values; uint8 ones may be int8 codes 
     r = _byte_reading(a, _fill_mask(a, fills))
     return _BYTE_READINGS[r][1](a) if r is not None and r >= 0 else a
 
-def _map_reading(da:xr.DataArray, fills) -> int|None:
+def _map_reading(da:xr.DataArray, fills, valid=None) -> int|None:
     """The uint8 reading (`_byte_reading`) of a lazy map, decided once for the whole map (a reading chosen per dask
     block read one block shifted and the next not, and warned in worker threads): from its central 64 x 64 window
     (a few chunks read), else, where that holds no data (sea), from nine 64 x 64 windows spread over the map (at
     1/6, 1/2 and 5/6 of each axis: the chunks under them, not every chunk of a remote map); None where neither does
-    (each block then tells by its own values)."""
+    (each block then tells by its own values). Pixels outside the declared range `valid` tell nothing either."""
     d = rename_spatial(da)
     def spread(n):   # rows (or columns) of three 64-pixel windows along an axis of n
         return np.unique(np.concatenate([np.arange(s, min(n, s + 64))
@@ -174,26 +179,28 @@ def _map_reading(da:xr.DataArray, fills) -> int|None:
     for look in ({k: slice(max(0, d.sizes[k] // 2 - 32), d.sizes[k] // 2 + 32) for k in ("y", "x") if k in d.dims},
                  {k: spread(d.sizes[k]) for k in ("y", "x") if k in d.dims}):   # outer indexing: the 3 x 3 windows
         a = np.asarray(d.isel(look).transpose(..., "band").values).reshape(-1, EMBED_DIM)
-        if (r := _byte_reading(a, _fill_mask(a, fills))) is not None: return r
+        if (r := _byte_reading(a, _fill_mask(a, fills, valid))) is not None: return r
     return None
 
 def map_byte_codes(da:xr.DataArray,  # a map (..., band); uint8 values may be int8 codes read unsigned or shifted by 128
                    fills=(),         # declared no-data values (pixels of them tell nothing)
+                   valid=None,       # the declared valid range (`valid_bounds`; pixels outside tell nothing)
                   ) -> xr.DataArray:
     """A uint8 map's values as the int8 codes they hold (int16, lazily for dask input), by the one reading
     `_map_reading` takes for the whole map (warned), as `gated` reads them; `da` as it is otherwise (other dtypes,
     no reading found). `as_embedding(dequantize=False)` gives the int8 form of such a map through it."""
-    if da.dtype == np.uint8 and (r := _map_reading(da, fills)) is not None and r >= 0:
+    if da.dtype == np.uint8 and (r := _map_reading(da, fills, valid)) is not None and r >= 0:
         return xr.apply_ufunc(_BYTE_READINGS[r][1], da, dask="parallelized", output_dtypes=[np.int16], keep_attrs=True)
     return da
 
 def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
           reading:int|None=None,   # uint8 codes: the map's reading (`_byte_reading`), decided once; None: by `a`
+          valid=None,              # the declared valid range (`valid_bounds`): pixels with a value outside are no data
          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "`gate_vectors`, and the mask (...) of the float pixels rescaled as means of embeddings (lengths in `MEAN_LENGTH`)."
     a = np.asarray(a)
     shape = a.shape[:-1]
-    nodata = _fill_mask(a, fills)
+    nodata = _fill_mask(a, fills, valid)   # on the stored values (a uint8 map's bytes, before they are read)
     outside = np.zeros(shape, bool)
     c = np.zeros(shape, bool)
     if a.dtype == np.uint8 and reading is None and (a > 127).any(): reading = _byte_reading(a, nodata)
@@ -262,23 +269,27 @@ def _warn_means(n:np.ndarray, total:int, what:str):
 def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
           fills=None,            # declared no-data values (default: what `da` declares)
           codes:bool|None=None,  # see `gate_vectors`
+          valid=None,            # (low, high) declared valid: values outside are no data (default: `valid_bounds(da)`)
          ) -> xr.DataArray:
-    "`da` through `gate_vectors`: float32 unit vectors, NaN where no data or not an embedding, means rescaled (both warned)."
+    """`da` through `gate_vectors`: float32 unit vectors, NaN where no data or not an embedding, means rescaled (both
+    warned). No data is what `da` declares: pixels all at a fill, and pixels with a value outside its CF valid range
+    (`valid_bounds`; CF 1.11 S2.5.1: such a value is missing, so the vector is), silently."""
     fills = declared_nodata(da) if fills is None else tuple(fills)
+    valid = valid_bounds(da) if valid is None else valid
     if codes is None and da.encoding.get("dtype") is not None and np.dtype(da.encoding["dtype"]).kind in "iu":
         codes = True  # declared on disk as integer codes (e.g. rioxarray with mask_and_scale=True)
     if is_lazy(da):   # uint8 codes: one reading for the whole map, decided (and warned) here
-        reading = _map_reading(da, fills) if da.dtype == np.uint8 else None
-        out = pixelwise(lambda a: _gate(a, fills, codes, reading=reading)[0], da, out_core=("band",))
+        reading = _map_reading(da, fills, valid) if da.dtype == np.uint8 else None
+        out = pixelwise(lambda a: _gate(a, fills, codes, reading=reading, valid=valid)[0], da, out_core=("band",))
     else:
-        v, bad, mean = _gate(da.values, fills, codes)
+        v, bad, mean = _gate(da.values, fills, codes, valid=valid)
         if mean.any(): _warn_means(np.sqrt(sq_norms(np.asarray(da.values, np.float32)[mean])), mean.size, "pixel")
         if bad.any():
             warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (non-finite, all zero, one value "
                           "in every band or of a length no mean of embeddings has) and are treated as no data: check the "
                           "reader's fill value, or keep the cleaned form with `emb = aef.embeddings.as_embedding(emb)`", stacklevel=user_stacklevel())
         out = da.copy(data=v)
-    for k in (*NODATA_KEYS, "scale_factor", "add_offset"): out.attrs.pop(k, None)
+    for k in (*NODATA_KEYS, *VALID_KEYS, "scale_factor", "add_offset"): out.attrs.pop(k, None)
     out.encoding = {}
     return out
 
@@ -303,6 +314,24 @@ def _band_positions(names) -> list|None:
     names = list(names)
     if (order := band_order(names)) is not None: return order
     return a_positions(names)
+
+def valid_bounds(obj) -> tuple|None:
+    """(low, high) of the values `obj` declares valid, CF style (`valid_range`, or `valid_min` / `valid_max`, in
+    attrs or encoding, read by `geo.declared_valid_range`; CF 1.11 S2.5.1: a value outside is missing, as a fill
+    is): one bound each, or 64 (one per band, A00..A63) for a Dataset of band variables each declaring its own
+    (`band_variables`; a variable declaring none takes the Dataset's) and for the DataArray stacked from one
+    (`embedding_variable`, `from_official`: 64-long `valid_min` / `valid_max` in its attrs). None where none is."""
+    try:
+        if isinstance(obj, xr.Dataset) and (names := band_variables(obj)) is not None:
+            base = declared_valid_range(obj)
+            b = np.array([declared_valid_range(obj[k]) for k in names])                       # (64, 2)
+            lo, hi = np.where(np.isinf(b[:, 0]), base[0], b[:, 0]), np.where(np.isinf(b[:, 1]), base[1], b[:, 1])
+            if (lo == lo[0]).all() and (hi == hi[0]).all(): lo, hi = lo[0], hi[0]
+        elif all(np.size(obj.attrs.get(k)) == EMBED_DIM for k in ("valid_min", "valid_max")):
+            lo, hi = (np.asarray(obj.attrs[k], np.float64).ravel() for k in ("valid_min", "valid_max"))
+        else: lo, hi = declared_valid_range(obj)
+    except (TypeError, ValueError): return None   # text: no range
+    return None if np.isinf(lo).all() and np.isinf(hi).all() else (lo, hi)
 
 def query_array(a,                        # vectors as a user holds them: array, Series, dict, DataFrame, DataArray
                 what:str="query vector",  # what the vectors are, for messages

@@ -775,3 +775,83 @@ def test_yes_no_parameters_refuse_text(call):
     with pytest.raises(ConfigError, match=f"{param}='false' is not True or False"):
         fn(**{param: "false"})
     assert fn(**{param: 0}).dtype == (np.float32 if param == "flip" else np.int8)   # 0 is False
+
+
+# --- CF valid range: values outside are no data (CF 1.11 S2.5.1), as a declared fill is ---------------------------
+
+def _codes_and_low(vmin=-70):
+    "int8 codes of unit vectors (4 x 5) and the pixels holding a code below `vmin` (some, not all)."
+    codes = np.asarray(quantize(random_unit((4, 5), seed=31)))
+    low = (codes < vmin).any(-1)
+    assert 0 < low.sum() < low.size
+    return codes, low
+
+
+def _no_data_exactly_at(e, codes, low):
+    v = np.asarray(e.transpose("y", "x", "band").values)
+    np.testing.assert_array_equal(np.isnan(v).all(-1), low)
+    assert not np.isnan(v[~low]).any()
+    np.testing.assert_array_equal(v[~low], dequantize(codes)[~low])
+    assert not {"valid_range", "valid_min", "valid_max"} & set(e.attrs)   # applied: no longer declared
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_valid_min_of_int8_codes_is_no_data(lazy):
+    codes, low = _codes_and_low()
+    q = embedding_from_array(codes).assign_attrs(valid_min=np.int8(-70))
+    q = q.chunk({"y": 2}) if lazy else q
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")                      # declared: no data without a word, as a fill is
+        e = as_embedding(q)
+    _no_data_exactly_at(e, codes, low)
+    i8 = as_embedding(q, dequantize=False)                  # the int8 form: those pixels are -128 in every band
+    np.testing.assert_array_equal((i8.values == NODATA).all(-1), low)
+    np.testing.assert_array_equal(i8.values[~low], codes[~low])
+    _no_data_exactly_at(dequantize_embedding(i8), codes, low)
+
+
+def test_valid_range_of_float_codes_in_encoding_is_no_data():
+    "rioxarray with mask_and_scale=True: float32 codes, the int8 dtype and the range moved to encoding."
+    codes, low = _codes_and_low()
+    f = embedding_from_array(codes.astype(np.float32))
+    f.encoding.update(dtype=np.dtype("int8"), valid_range=np.array([-70, 127], np.int8))
+    _no_data_exactly_at(as_embedding(f), codes, low)
+
+
+def test_valid_min_in_a_geotiffs_encoding_is_no_data():
+    codes, low = _codes_and_low()
+    t = official_tiff(embedding_from_array(codes))
+    t.encoding["valid_min"] = -70
+    _no_data_exactly_at(read_official_tiff("t.tif", reader=lambda p, c: t), codes, low)
+
+
+@pytest.mark.parametrize("form", ["xee", "band_as_variable"])
+def test_valid_range_of_each_band_variable_is_no_data(form):
+    "A Dataset of band variables, each with its own valid_range: each band masked by its own."
+    codes, low = _codes_and_low()
+    ds = fake_official(embedding_from_array(codes), layout="v1")
+    ds = ds.isel(time=0, drop=True)
+    if form == "band_as_variable":
+        ds = ds.rename({b: f"band_{i + 1}" for i, b in enumerate(band_names())})
+    names = list(ds.data_vars)
+    for i, k in enumerate(names):   # band 5's range is wider: its low codes are valid
+        ds[k].attrs["valid_range"] = np.array([-128 if i == 5 else -70, 127], np.int8)
+    low5 = (np.delete(codes, 5, -1) < -70).any(-1)
+    _no_data_exactly_at(as_embedding(ds), codes, low5)
+    if form == "xee":
+        _no_data_exactly_at(from_official(ds), codes, low5)
+        i8 = from_official(ds, dequantize=False)
+        np.testing.assert_array_equal((i8.values == NODATA).all(-1), low5)
+
+
+def test_float_vectors_outside_the_valid_range_are_no_data_silently():
+    u = random_unit((3, 4), seed=32)
+    e = embedding_from_array(u.copy()).assign_attrs(valid_range=np.array([-1.0, 1.0], np.float32))
+    e[0, 0] = -9999.0                                       # an undeclared fill, outside the range
+    e[1, 1, 3] = 1.5                                        # one component outside
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        g = as_embedding(e)
+    nan = np.isnan(g.values).all(-1)
+    assert nan[0, 0] and nan[1, 1] and nan.sum() == 2
+    np.testing.assert_allclose(g.values[~nan], u[~nan], atol=1e-6)
