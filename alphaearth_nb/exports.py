@@ -14,6 +14,7 @@ import shutil
 import tempfile
 import warnings
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import matplotlib
 import numpy as np
@@ -24,7 +25,7 @@ import zarr
 from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, MissingDataError,
                                 NoValidDataError, band_names, flag, checks_flags)
 from .files import (MARKER, check_output, consolidate_zarr, is_ours, quiet_marker, remote_url, user_path,
-                                 writing_file, writing_folder)
+                                 write_text, writing_file, writing_folder)
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import (INT8_SCHEME, TIFF_SCHEME, as_embedding, gated, label_bands, refuse_rotation,
                                       tiff_scheme)
@@ -35,8 +36,8 @@ from .labels import class_flags, flag_attrs
 
 # %% auto #0
 __all__ = ['SCHEME_SOURCE', 'QUANTIZATION', 'PROJECTION_EXT', 'block_mean_direction', 'cog_tags', 'check_blocksize',
-           'overview_factors', 'to_cog', 'read_cog', 'class_colour', 'map_to_cog', 'vectorize', 'to_zarr', 'open_zarr',
-           'lonlat_bounds', 'stac_item']
+           'overview_factors', 'to_cog', 'read_cog', 'class_colour', 'pam_categories', 'map_to_cog', 'vectorize',
+           'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item']
 
 # %% ../nbs/25c_exports.ipynb #c0006
 def block_mean_direction(emb,            # embedding (y, x, band) or cube (time, y, x, band)
@@ -126,16 +127,21 @@ def overview_factors(height:int, width:int, blocksize:int) -> list[int]:
     return out
 
 @contextlib.contextmanager
-def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False):
-    "Yield a scratch GeoTIFF beside `path` to write; then make it a COG and move that into `path` atomically."
+def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False, aux:list|None=None):
+    """Yield a scratch GeoTIFF beside `path` to write; then make it a COG and move that into `path` atomically, with
+    GDAL's sidecar `path.aux.xml` the text `aux[0]` (set while writing) or none: a sidecar left by the file replaced
+    (or an orphan, refused without `overwrite`) would give GDAL its old names, statistics or no-data."""
     import rasterio.shutil
     path = check_output(path, overwrite, "COG"); path.parent.mkdir(parents=True, exist_ok=True)
+    side = check_output(Path(f"{path}.aux.xml"), overwrite, "GDAL sidecar of the COG")
     with tempfile.TemporaryDirectory(dir=path.parent, prefix=f".{path.name}.stage-") as tmp:
         yield Path(tmp) / "stage.tif"
         cog = Path(tmp) / "cog.tif"
         rasterio.shutil.copy(Path(tmp) / "stage.tif", cog, driver="COG", BLOCKSIZE=max(128, int(blocksize)),
                              COMPRESS="DEFLATE", OVERVIEWS="FORCE_USE_EXISTING" if facs else "NONE", BIGTIFF="IF_SAFER")
+        side.unlink(missing_ok=True)   # before the new file: never the old names on it
         with open(cog, "rb") as src, writing_file(path, "wb", overwrite) as dst: shutil.copyfileobj(src, dst)
+        if aux and aux[0]: write_text(side, aux[0])
 
 # %% ../nbs/25c_exports.ipynb #c0010
 @checks_flags
@@ -292,6 +298,26 @@ def _palette_type(a:np.ndarray, off:np.ndarray) -> np.dtype|None:
     if np.count_nonzero(np.bincount(ids.ravel().astype(np.int64))) > 256: return None
     return np.dtype(np.uint8 if ids.max() < 255 else np.uint16)
 
+def pam_categories(names:dict) -> str:
+    """GDAL's PAM sidecar (`.aux.xml`, read beside any raster) naming band 1's classes, id -> name: a thematic raster
+    attribute table (Value, Class; Value real for ids beyond int32) and, for ids in 0..65535, the category names
+    GDAL lists by value. GeoTIFF keeps neither inside, so QGIS, ArcGIS and `gdalinfo` find them only here."""
+    root = ET.Element("PAMDataset"); band = ET.SubElement(root, "PAMRasterBand", band="1")
+    ids = sorted(int(i) for i in names)
+    if ids and ids[0] >= 0 and ids[-1] < 65536:
+        cats = ET.SubElement(band, "CategoryNames")
+        for i in range(ids[-1] + 1): ET.SubElement(cats, "Category").text = str(names.get(i, ""))
+    rat = ET.SubElement(band, "GDALRasterAttributeTable", tableType="thematic")
+    wide = bool(ids) and not (-2**31 <= ids[0] and ids[-1] < 2**31)
+    for j, field in enumerate((("Value", 1 if wide else 0, 5), ("Class", 2, 2))):   # GFT_Integer/Real/String; MinMax, Name
+        f = ET.SubElement(rat, "FieldDefn", index=str(j))
+        for k, v in zip(("Name", "Type", "Usage"), field): ET.SubElement(f, k).text = str(v)
+    for r, i in enumerate(ids):
+        row = ET.SubElement(rat, "Row", index=str(r))
+        for v in (i, names[i]): ET.SubElement(row, "F").text = str(v)
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode") + "\n"
+
 def _colour_table(a:np.ndarray, nodata:int) -> dict:
     "GDAL colour table {id: (r, g, b, alpha) 0..255} of ids 0..max (0..255 for Byte): `class_colour`, no data clear."
     n = 256 if a.dtype == np.uint8 else int(a[a != nodata].max()) + 1
@@ -329,7 +355,9 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     its packing as the band's scale and offset. A map of named
     classes (CF `flag_values` / `flag_meanings`, or `class_names`, from `classify`) records them in the band's
     `flag_values` ("{3,7}", GDAL's form, which rioxarray reads back) and `flag_meanings` tags, and for ids 0..C-1 in
-    its `class_names` tag too (JSON list: value i is the i-th name). A map with no pixel of data is a
+    its `class_names` tag too (JSON list: value i is the i-th name), and in GDAL's sidecar `path.aux.xml`
+    (`pam_categories`: a raster attribute table and category names, what QGIS and ArcGIS show). A sidecar already
+    at `path.aux.xml` is replaced or removed with `overwrite` (else `OutputExistsError`). A map with no pixel of data is a
     `NoValidDataError`, raised before any work."""
     require("rasterio", "official", "writing COGs")
     import rasterio
@@ -369,7 +397,8 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     names = _class_names(m, a, valid)   # CF flags that do not pair: LabelError, before any file or folder is made
     if a.dtype.kind == "f" and (names or (a[valid] == np.round(a[valid])).all()): rs = Resampling.nearest   # classes
     prof, facs = _profile(m, a.dtype.name, blocksize, 1, nodata), overview_factors(*a.shape, blocksize)
-    with _cog_stage(path, blocksize, facs, overwrite) as src, rasterio.open(src, "w", **prof) as dst:
+    aux = [pam_categories({int(k): str(v) for k, v in names.items()}) if names else None]   # GDAL's category names
+    with _cog_stage(path, blocksize, facs, overwrite, aux) as src, rasterio.open(src, "w", **prof) as dst:
         dst.write(a[None])
         if m.name: dst.set_band_description(1, str(m.name))
         if pack: dst.scales, dst.offsets = (pack[0],), (pack[1],)   # the file unpacks to the map's values
