@@ -1,0 +1,32 @@
+"""help() of an accessor method reads as help() of its function (finding N19-8's Parameters sections included): the
+accessor copied each function's docstring when its class was made, before `import alphaearth_nb` added the sections."""
+import pydoc
+
+import numpy as np
+import xarray as xr
+
+import alphaearth_nb as aef
+from alphaearth_nb.accessor import EmbeddingAccessor, StackAccessor
+from alphaearth_nb.testing import embedding_from_array, random_unit
+
+HOME = {"similarity": aef.analysis, "classify": aef.analysis, "regress": aef.analysis,
+        "sample": aef.cubes, "aggregate": aef.cubes, "to_cog": aef.exports, "map_to_cog": aef.exports}
+
+
+def _help(obj) -> str: return pydoc.render_doc(obj, renderer=pydoc.plaintext)
+
+
+def test_accessor_methods_carry_their_functions_whole_docstring():
+    e = embedding_from_array(random_unit((2, 3)))
+    stack = xr.Dataset({"B2": (("time", "y", "x"), np.ones((1, 2, 2)))})
+    pairs = [(stack.aef.embed, aef.embed.embed), (StackAccessor.embed, aef.embed.embed),
+             (stack.aef.validate, aef.stacks.validate_stack)]
+    pairs += [(getattr(e.aef, n), getattr(m, n)) for n, m in HOME.items()]
+    pairs += [(getattr(EmbeddingAccessor, n), getattr(m, n)) for n, m in HOME.items()]
+    for m, fn in pairs:
+        assert "\nParameters\n----------\n" in fn.__doc__, fn.__name__
+        assert m.__doc__ == fn.__doc__, fn.__name__                        # was the docstring less its Parameters
+        text = _help(m)
+        assert "Parameters" in text and fn.__doc__.splitlines()[-1].strip() in text, fn.__name__
+    x, y = float(e.x[1]), float(e.y[0])
+    np.testing.assert_array_equal(e.aef.similarity((x, y)).values, aef.analysis.similarity(e, (x, y)).values)
