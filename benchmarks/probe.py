@@ -23,8 +23,8 @@
    (one-vs-rest least squares on +-1 targets, 9 classes) over `--probe-rows` x 64 embeddings with
    `linear_probe_fit` vs `LinearRegression().fit` and `numpy.linalg.lstsq` (`--probe-rows 0` skips).
    Ratios are reference time / ours.
-   The kNN rows also give the distance matrix products alone in the same blocks (the floor of any exact search;
-   goal: ours within 2x of it, ratio >= 0.5) and how many neighbours of 20,000 queries differ from a float64
+   The kNN rows also give the distance matrix product alone, one large float32 product of the same sizes in
+   chunks of 65,536 queries (`matmul_only`: the floor of any exact search; goal: ours within 2x of it, ratio >= 0.5) and how many neighbours of 20,000 queries differ from a float64
    NumPy brute force, and how many of `knn_predict`'s votes differ from their vote (goal: 0 each). `--knn-data` picks the data kinds, each timed the same way (see `knn_data`):
    `mixture` (the goal's: `unit_mixture`, queries drawn around other centres than the training points),
    `uniform` (random unit vectors: no structure at all), `aef` (the official embeddings of section 1:
@@ -33,6 +33,26 @@
    round (`low=True`; the default is float32) in the same rounds, against both.
 Figures only: nothing here is asserted. From a git worktree the shared data is not at ../shared/data:
 set AEF_SHARED_DATA=/work/shared/data, or `aef` is left out of the kNN timing (a line says so).
+
+Measured (session 21, 2026-12-03; the Zen 4 VM, jax 0.10.2). The "matmul alone" is now one large product
+(`matmul_only`: chunks of 65,536 queries, 16 calls for 1M) instead of ~3,900 calls of 256 queries, which cost more
+than the whole search (matmul / ours CPU 1.23-1.64 before). The issue's command, main 7c9e5c7 plus this reference
+and knn's codes gate (no kernel change), load 5.9-9.1 (other jobs): scikit-learn / ours CPU 2.75, 3.05, 2.83
+(k = 1: mixture, uniform, official), 2.93, 3.11, 2.68 (k = 3); wall 3.84, 4.83, 5.01 and 4.38, 3.56, 4.23 (load:
+meaningless); matmul alone / ours CPU 0.82, 0.90, 0.79 and 0.78, 0.86, 0.70, so ours costs 1.1-1.4x the product
+alone (goal <= 2x: met); 0 of 20,000 / 60,000 neighbours and 0 of 20,000 votes differ from float64. Main's run an
+hour before (old reference, load 0.5-9.8): CPU 2.98, 2.93, 2.69 and 2.65, 2.71, 2.78. Selection alternatives for
+k = 3, per query on one host thread (2,048 x 1,024 float32 block; the whole search is about 2,000-2,200 ns):
+`np.argpartition(d, 3, axis=1)` 10,600 ns, `jax.lax.top_k` (XLA:CPU's TopK custom call) 4,800, `jax.lax.
+approx_min_k` (a sort on CPU) 170,000, against 376 for the group `min` the search runs; top_k in place of the
+two stages' `min` passes in the kernel: 5.4x (stage 1 only) and 7.8x (both) its CPU time, the same bits. Also not
+kept (one host thread, 4 calls of 8 x 256 official-embedding queries, 15-21 paired runs, load 4-6): the product as
+(Q, C) so each picked group's 16 values are one cache line (stage 2 gathers 3 lines a query, not 48): 0.92x
+(k = 1), 0.94x (k = 3), the same bits; the stage-2 gather by flat indices 1.03x (noise); blocks of 512 or 128
+queries 0.94x, 0.93x; stage 1's passes over (Q, 64) group minima 0.86x; `xla_cpu_multi_thread_eigen=False` on the
+whole search (2 host threads, 262,144 queries, 7 rounds) 0.96-1.03x. A trace of one 8-block call (k = 3, load 5):
+of the kernels after the product, the stage-2 gather is the largest (about 9% of the product's time at k = 3, 1.5%
+at k = 1: 48 random reads a query from a 1 MB block), then YNNPACK's group `min` (6%); each selection pass 0.1-0.3%.
 
 Measured (session 20, 2026-12-03; an AMD EPYC Zen 4 VM, 2 cores, jax 0.10.2). Before (main de225ec, load average
 0.9-1.6, the issue's command `--skip-real --knn-rounds 3 --probe-rows 0 --knn-data mixture,uniform,aef`): scikit-learn /
@@ -121,7 +141,6 @@ import json
 import os
 import time
 import warnings
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -230,8 +249,16 @@ def timed(f, *a, **kw):
     return out, best
 
 
-def matmul_only(tx: np.ndarray, qx: np.ndarray, query_chunk: int = 256):
-    "The distance matrix products alone, in `knn_search`'s blocks (float32 HIGHEST, (Q, 65) @ (65, C)): the floor."
+MATMUL_CHUNK = 65_536  # queries per product of `matmul_only` (a (65,536, 1,024) float32 block would be 256 MB)
+
+
+def matmul_only(tx: np.ndarray, qx: np.ndarray, chunk: int = MATMUL_CHUNK):
+    """The distance matrix product alone, as one large float32 product of the search's sizes: (Q, 65) @ (65, C) at
+    `HIGHEST` (C: the training rows padded as `knn_search` pads them), in chunks of `chunk` queries (the last one
+    shorter: its own compile, done in the warm-up), each reduced by a `min` over the training rows, which XLA:CPU
+    fuses into the product (YNNPACK), so no block is written: the floor of any exact search. One call per chunk
+    from this thread; XLA's intra-op pool runs each product on all cores. (Until session 21 it ran 256 queries a
+    call, ~3,900 calls from 2 host threads, whose fixed costs made it slower than the whole search.)"""
     import jax
     import jax.numpy as jnp
     c = 1 << max(0, int(np.ceil(np.log2(len(tx))))) if len(tx) <= 256 else -(-len(tx) // 256) * 256
@@ -240,10 +267,7 @@ def matmul_only(tx: np.ndarray, qx: np.ndarray, query_chunk: int = 256):
     t = jnp.asarray(aug)
     f = jax.jit(lambda q: jnp.dot(jnp.concatenate([q, jnp.ones((len(q), 1), q.dtype)], 1), t.T,
                                   precision=jax.lax.Precision.HIGHEST).min(1))  # a min so the product is not dropped
-    def run(starts): return np.concatenate([np.asarray(f(jnp.asarray(qx[s:s + query_chunk]))) for s in starts])
-    starts = np.arange(0, len(qx) - query_chunk + 1, query_chunk)
-    with ThreadPoolExecutor(min(4, os.cpu_count() or 1)) as ex:  # fed like knn_search's blocks
-        return np.concatenate(list(ex.map(run, np.array_split(starts, min(4, os.cpu_count() or 1)))))
+    return np.concatenate([np.asarray(f(qx[s:s + chunk])) for s in range(0, len(qx), chunk)])
 
 
 def float64_differences(tx, qx, k: int, n: int = 20_000, ty=None) -> str:
@@ -308,7 +332,6 @@ def knn_speed_table(n_query: int, n_train: int, rounds: int, kind: str = "mixtur
     alt = True  # the `low` the default (float32) does not pick
     tx, ty, qx = knn_data(kind, n_query, n_train)
     n_query, n_train = len(qx), len(tx)
-    warm = qx[:65_536]
     refs = {k: KNeighborsClassifier(n_neighbors=k, algorithm="brute").fit(tx, ty) for k in (1, 3)}
     jobs = {"matmul": lambda: matmul_only(tx, qx)}
     for k in (1, 3):
@@ -321,7 +344,7 @@ def knn_speed_table(n_query: int, n_train: int, rounds: int, kind: str = "mixtur
         if low:
             knn_predict(tx, ty, qx, k, 9, low=alt)
             jobs[f"low{k}"] = lambda k=k: knn_predict(tx, ty, qx, k, 9, low=alt)[0]
-    matmul_only(tx, warm)
+    matmul_only(tx, qx)  # both chunk shapes compiled
     names = list(jobs)
     times = {n: [] for n in names}
     cpu = {n: [] for n in names}
@@ -345,7 +368,7 @@ def knn_speed_table(n_query: int, n_train: int, rounds: int, kind: str = "mixtur
         agree = f"{same:.5f} same label" + (f" ({split.mean():.1%} split votes: tie rules differ)" if k > 1 else "")
         task = f"kNN k={k} {kind}: {n_query:,} q x {n_train:,} train"
         for ref, name, note in ((f"sk{k}", "sklearn brute (goal >= 3)", agree),
-                                ("matmul", "matmul alone (goal >= 0.5)",
+                                ("matmul", "matmul alone (goal >= 0.5: ours <= 2x)",
                                  float64_differences(tx, qx, k, ty=ty))):
             rt = np.array(times[ref])
             rows.append(dict(task=task, reference=name, ours_s=ours.min(), reference_s=rt.min(),
