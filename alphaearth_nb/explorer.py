@@ -385,7 +385,8 @@ def _set_query(self:Explorer):
     if self.sim_layer is None: self.sim_layer = self._tile_layer("similarity", "similarity", opacity=0.85)
     if self._auto_threshold:
         self._auto_threshold = False
-        t = float(np.round(np.percentile(self._sample @ self._query, 95), 2))
+        p = float(np.percentile(self._sample.astype(np.float64) @ self._query, 95))
+        t = math.floor((p - 1e-6) * 100) / 100   # down to the slider's step, under p by more than float noise
         if t != self.slider.value: self.slider.value = t; return  # the slider's observer refreshes
     self._changed()
 
@@ -398,7 +399,7 @@ def _changed(self:Explorer):
 def _update_status(self:Explorer):
     n = len(self.hits)
     self.status.value = (f"hits: {n} ({len(self.positives)} positive, {len(self.negatives)} negative, "
-                         f"threshold {self.threshold:.2f})")
+                         f"threshold {self.threshold:.4g})")   # as set: .2f rounds 0.987 up
 
 @patch(as_prop=True)
 def threshold(self:Explorer) -> float: return float(self.slider.value)

@@ -164,3 +164,19 @@ def test_a_click_zoomed_out_takes_the_pixel_the_tile_draws():
         clat = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * (ty * 256 + i) / world))))
         m._on_interaction(type="click", coordinates=(clat, clon))
         np.testing.assert_allclose(m.query, v[i, j] / np.linalg.norm(v[i, j]), atol=1e-6)
+
+def test_automatic_threshold_keeps_pixels_as_similar_as_its_percentile():
+    "The first click's threshold is the 95th percentile rounded down to the slider's step: a uniform field covering"
+    " a quarter of the map is all hits (was: the percentile rounded to 1.0, only the clicked pixel a hit)."
+    a = random_unit((40, 40), seed=31)
+    f = a[5, 5] + 0.005 * np.random.default_rng(0).standard_normal((20, 20, 64))   # a uniform field, 25% of the map
+    a[:20, :20] = f / np.linalg.norm(f, axis=-1, keepdims=True)                      # (similarity 0.995 to 1)
+    emb = embedding_from_array(a)
+    m = Explorer(emb, basemaps=False)
+    m.click(float(emb.x[3]), float(emb.y[7]))
+    s = np.nan_to_num(a @ m.query, nan=-2)
+    p = np.percentile(m._sample.astype(np.float64) @ m.query, 95)
+    assert (s >= 0.99).sum() >= 400 and (s >= p).sum() >= 80
+    assert len(m.hits) >= 400                      # every pixel of the field (0.995 to 1), so all those >= p
+    assert m.threshold <= p and m.threshold == np.floor(m.threshold * 100 + 1e-9) / 100   # on the slider's grid
+    assert f"{len(m.hits)}" in m.status.value
