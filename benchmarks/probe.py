@@ -45,7 +45,7 @@ hour before (old reference, load 0.5-9.8): CPU 2.98, 2.93, 2.69 and 2.65, 2.71, 
 k = 3, per query on one host thread (2,048 x 1,024 float32 block; the whole search is about 2,000-2,200 ns):
 `np.argpartition(d, 3, axis=1)` 10,600 ns, `jax.lax.top_k` (XLA:CPU's TopK custom call) 4,800, `jax.lax.
 approx_min_k` (a sort on CPU) 170,000, against 376 for the group `min` the search runs; top_k in place of the
-two stages' `min` passes in the kernel: 5.4x (stage 1 only) and 7.8x (both) its CPU time, the same bits. Also not
+two stages' `min` passes in the kernel: 5.3x (stage 1 only) and 8.1x (both) its CPU time, the same bits. Also not
 kept (one host thread, 4 calls of 8 x 256 official-embedding queries, 15-21 paired runs, load 4-6): the product as
 (Q, C) so each picked group's 16 values are one cache line (stage 2 gathers 3 lines a query, not 48): 0.92x
 (k = 1), 0.94x (k = 3), the same bits; the stage-2 gather by flat indices 1.03x (noise); blocks of 512 or 128
