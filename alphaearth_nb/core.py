@@ -35,11 +35,11 @@ __all__ = ['EMBED_DIM', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BYTES', 'KEPT_HE
            'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError', 'MissingDependencyError',
            'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError', 'UntrainedSourceError', 'PointError',
            'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning', 'NoDataWarning', 'MetadataWarning',
-           'DamagedCheckpointError', 'flag', 'whole', 'real', 'yes_no_params', 'checks_flags', 'band_names',
-           'CallableModule', 'callable_module', 'Frames', 'Target', 'Texts', 'TrainExample', 'OutputExistsError',
-           'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError', 'CRSError',
-           'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options', 'cpu_threads',
-           'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
+           'DamagedCheckpointError', 'flag', 'whole', 'real', 'yes_no_params', 'checks_flags', 'user_stacklevel',
+           'band_names', 'CallableModule', 'callable_module', 'Frames', 'Target', 'Texts', 'TrainExample',
+           'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError',
+           'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options',
+           'cpu_threads', 'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -150,6 +150,28 @@ def checks_flags(fn:Callable) -> Callable:
         return fn(*args, **kwargs)
     checked.__kwdefaults__ = fn.__kwdefaults__   # read by callers that forward a function's defaults
     return checked
+
+# %% ../nbs/00_core.ipynb #usl002
+_PASS_THROUGH = frozenset({"xarray", "dask", "numpy", "pandas", "functools", "contextlib"})  # call package code back
+
+def _uncounted(f) -> bool:
+    "A frame `warnings.warn` does not count in `stacklevel`: importlib's bootstrap (CPython's `_is_internal_frame`)."
+    name = f.f_code.co_filename
+    return "importlib" in name and "_bootstrap" in name
+
+def user_stacklevel() -> int:
+    """The `stacklevel` that makes a `warnings.warn` in the function calling this point at the user's line: the
+    first frame outward that is neither this package's nor a call-back library's (`_PASS_THROUGH`); where none is,
+    the frame that called the package. Use it as `warnings.warn(msg, stacklevel=user_stacklevel())`."""
+    f, n, outer = sys._getframe(1), 1, 1   # level 1: the function calling `warnings.warn`, in the package
+    while True:
+        f = f.f_back
+        while f is not None and _uncounted(f): f = f.f_back
+        if f is None: return outer + 1
+        n += 1
+        top = f.f_globals.get("__name__", "").partition(".")[0]
+        if top == "alphaearth_nb": outer = n
+        elif top not in _PASS_THROUGH: return n
 
 # %% ../nbs/00_core.ipynb #c0008
 EMBED_DIM = 64  # the paper's embedding width: unit vectors on S^63
@@ -297,7 +319,7 @@ def _at_import(setting:Callable) -> None:
         argv = getattr(sys, "orig_argv", [])   # `python -m X`: sys.argv[0] is '-m' while X is found, whatever X is
         run = argv[argv.index("-m") + 1] if "-m" in argv[:-1] else ""
         if os.path.basename(sys.argv[0]) != "aef" and run.split(".")[0] != __name__.split(".")[0]:  # `aef` says it
-            warnings.warn(f"{e} Ignored: the default is used.", stacklevel=2)
+            warnings.warn(f"{e} Ignored: the default is used.", stacklevel=user_stacklevel())   # the `import`
 
 _at_import(_size_cpu_pools)  # at import: before JAX's CPU backend starts, if the package is imported before JAX runs
 

@@ -8,31 +8,24 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/gate.html.md"""
 from __future__ import annotations
 
 import re
-import sys
 import warnings
 
 import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, DimensionError, NoValidDataError, band_names, checks_flags
+from .core import EMBED_DIM, DimensionError, NoValidDataError, band_names, checks_flags, user_stacklevel
 from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range, is_lazy, rename_spatial
 from .labels import data_variables
 from .quantize import NODATA, dequantize, vector_roundtrip_bound
 
 # %% auto #0
-__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise',
-           'values_at', 'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables',
-           'valid_bounds', 'query_array', 'gate_query']
+__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at', 'sq_norms',
+           'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables', 'valid_bounds', 'query_array',
+           'gate_query', 'user_stacklevel']
 
 # %% ../nbs/22_gate.ipynb #w0002
-def user_stacklevel() -> int:
-    """The `stacklevel` that makes a `warnings.warn` in the function calling this point at the first frame outside
-    this package: the user's line, however many package frames (wrappers, `as_embedding` -> `gated`) lie between."""
-    f, n = sys._getframe(1), 1
-    while f.f_back is not None and f.f_globals.get("__name__", "").partition(".")[0] == "alphaearth_nb":
-        f, n = f.f_back, n + 1
-    return n
+_all_ = ["user_stacklevel"]   # from `core`, where it moved to serve every module
 
 # %% ../nbs/22_gate.ipynb #c0006
 _A_NAME = re.compile(r"\s*[Aa](\d{1,2})\s*")                      # A00..A63, any case or padding (A7, a07)

@@ -41,6 +41,7 @@ def test_import_with_a_junk_count_warns():
     r = _run(["-c", "import alphaearth_nb; print('imported')"], AEF_CPU_DEVICES="abc")
     assert r.returncode == 0 and "imported" in r.stdout, r.stderr[-500:]
     assert "AEF_CPU_DEVICES='abc' is not a device count" in r.stderr and "Ignored" in r.stderr
+    assert "<string>:1: UserWarning: AEF_CPU_DEVICES" in r.stderr, r.stderr[-500:]   # the user's `import` line
 
 
 def test_unwritable_compile_cache_is_a_note(table, tmp_path):
