@@ -120,3 +120,34 @@ def test_benchmarks_keep_the_heap_as_aef_does(name):
                and n.value.id in ("jax", "jnp") and n.attr not in ("__version__",)]
     assert min(heap) > min(parsed) and all(min(heap) < j for j in jax_use), \
         f"benchmarks/{name}.py: keep_heap at line {min(heap)}, after JAX at {min(jax_use, default=None)}"
+
+
+def _device_sh_copy(tmp_path, device_py):
+    "benchmarks/device.sh in a bare checkout (no .venv) whose benchmarks/device.py is `device_py`."
+    (tmp_path / "benchmarks").mkdir()
+    (tmp_path / "benchmarks" / "device.sh").write_text((BENCH / "device.sh").read_text())
+    (tmp_path / "benchmarks" / "device.py").write_text(device_py)
+    return ["bash", str(tmp_path / "benchmarks" / "device.sh"), "--dry"]
+
+
+def test_device_sh_without_jax_stops_and_names_the_fix(tmp_path):
+    "A python that cannot import jax (a checkout without .venv falls back to python3): exit 2 before any part runs."
+    import subprocess
+    cmd = _device_sh_copy(tmp_path, "print('part ran')")
+    (tmp_path / "jax.py").write_text("raise ImportError('no jax here')")   # on the script's PYTHONPATH, first
+    r = subprocess.run(cmd, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "PY": sys.executable})
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "cannot import jax" in r.stderr and "make install" in r.stderr and "part ran" not in r.stdout
+
+
+def test_device_sh_runs_every_part_and_fails_when_one_fails(tmp_path):
+    "The knn part fails: step and embed still run, the summary names knn, the exit status is 1."
+    import subprocess
+    cmd = _device_sh_copy(tmp_path, "import sys\nprint('part', sys.argv[1])\nsys.exit(3 if sys.argv[1] == 'knn' else 0)")
+    r = subprocess.run(cmd, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "PY": sys.executable})
+    assert [l for l in r.stdout.splitlines() if l.startswith("part ")] == ["part step", "part knn", "part embed"]
+    assert r.returncode == 1 and "1 parts failed" in r.stdout and "FAILED:" in r.stderr and "knn" in r.stderr
+    (tmp_path / "ok").mkdir()
+    ok = subprocess.run(_device_sh_copy(tmp_path / "ok", "print('fine')"), capture_output=True, text=True,
+                        env={"PATH": "/usr/bin:/bin", "PY": sys.executable})
+    assert ok.returncode == 0 and "0 parts failed" in ok.stdout
