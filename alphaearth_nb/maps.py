@@ -13,6 +13,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import xarray as xr
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from .accessor import EmbeddingAccessor, forward
 from .analysis import rgb
@@ -48,6 +49,8 @@ def _finish(ax, da, title):
     ax.set_title(title or "")
     crs = crs_of(da)
     ax.set_xlabel(f"x ({crs})" if crs and len(crs) < 20 else "x"); ax.set_ylabel("y")
+    ax.ticklabel_format(style="plain", useOffset=False)   # coordinates in full: no "1e6" above the y axis
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=4))      # 6-7 digit metres: 7 ticks ran into each other
     return ax
 
 def _shown(da:xr.DataArray) -> xr.DataArray:

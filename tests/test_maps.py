@@ -185,3 +185,21 @@ def test_to_rgba_of_a_map_wrapped_at_180_keeps_its_place():
     np.testing.assert_allclose(img.x.values, [179.99925, 179.99975, 180.00025, 180.00075])
     t = img.rio.write_crs(img.attrs["crs"]).rio.transform()
     np.testing.assert_allclose([t.a, t.c, t.e, t.f], [0.0005, 179.999, -0.0005, 10.001], atol=1e-9)
+
+
+def test_map_tick_labels_do_not_overlap():
+    "The demo's change.png (a 5 x 4 in figure of a 1.5 km UTM map): x labels in full metres, apart, no 1e6 offset."
+    from matplotlib.figure import Figure
+    ch = xr.DataArray(np.random.default_rng(0).random((150, 150)).astype("float32"), dims=("y", "x"), name="change",
+                      coords={"y": 5_620_000 - 5 - 10 * np.arange(150), "x": 640_005 + 10 * np.arange(150)},
+                      attrs={"crs": "EPSG:32631"})
+    fig = Figure(figsize=(5, 4)); ax = fig.subplots()
+    plot_heat(ch, ax=ax, title="embedding change 2023 -> 2024 (1 - dot)")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    canvas = FigureCanvasAgg(fig); canvas.draw(); r = canvas.get_renderer()
+    lo, hi = ax.get_xlim()
+    labels = [t for t, v in zip(ax.get_xticklabels(), ax.get_xticks()) if lo <= v <= hi and t.get_text()]
+    boxes = sorted((b.x0, b.x1) for b in (t.get_window_extent(r) for t in labels))
+    assert len(boxes) >= 2 and all(a1 < b0 for (_, a1), (b0, _) in zip(boxes, boxes[1:])), boxes
+    assert ax.yaxis.get_offset_text().get_text() == "" and ax.xaxis.get_offset_text().get_text() == ""
+    assert any(t.get_text().replace("\N{MINUS SIGN}", "-") == "5619000" for t in ax.get_yticklabels())
