@@ -187,6 +187,7 @@ def compare_on_scene(stack,                # the scene (DataTree)
     base = best.drop("embedding")
     return dict(landcover=lc, change=ch, embedding_10shot=float(best["embedding"]), best_baseline=str(base.idxmax()),
                 best_baseline_10shot=float(base.max()), error_ratio_10shot=error_ratio(lc.assign(shots=10), 10)[0],
+                landcover_points=int(keep.sum()), min_dist=float(min_dist),   # the point set of these 10-shot scores
                 change_embedding=float(cb["embedding"]), change_best_baseline=float(cb.drop("embedding").max()),
                 unchanged_1dot=float(np.nanmean(dots[same])), changed_1dot=float(np.nanmean(dots[changed])),
                 changed_pixels=int(changed.sum()))
