@@ -350,7 +350,8 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     paletted. GDAL keeps a colour table on Byte and UInt16 bands only, so such a map whose no-data would be negative
     (-1, classify's, or a declared negative fill) is written uint8 with no-data 255 (ids up to 254; 9 classes were
     int16 with -1) or uint16 with 65535; `nodata=-1` given keeps it signed, without a table. A float map is float32 with NaN,
-    or with its declared fill (e.g. -9999, NaN pixels written as it too) or `nodata` when given. An integer map
+    or with its declared fill (e.g. -9999, NaN pixels written as it too) or `nodata` when given; float64 where it holds
+    whole numbers beyond 2^24 (class ids float32 would round: 20000001 to 20000000). An integer map
     packed CF-style (`scale_factor` / `add_offset` in attrs, as rioxarray reads a GeoTIFF with band scales) keeps
     its packing as the band's scale and offset. A map of named
     classes (CF `flag_values` / `flag_meanings`, or `class_names`, from `classify`) records them in the band's
@@ -371,9 +372,11 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     pal = None   # the integer type of a class map with a colour table (below)
     if a.dtype == bool: a = a.astype(np.uint8); nodata = 255 if nodata is None else nodata
     if a.dtype.kind == "f":
-        nd = np.float32(nodata if nodata is not None else fills[0] if fills else np.nan)
+        w = a[~off & np.isfinite(a)]   # whole numbers float32 cannot hold (ids beyond 2^24): float64, not digits lost
+        ft = np.float64 if a.dtype.itemsize > 4 and (np.abs(w) > 2**24).any() and (w == np.round(w)).all() else np.float32
+        nd = ft(nodata if nodata is not None else fills[0] if fills else np.nan)
         nodata = float(nd) if np.isfinite(nd) else float("nan")
-        a = np.where(off | np.isnan(a), np.float32(nodata), a.astype(np.float32))
+        a = np.where(off | np.isnan(a), ft(nodata), a.astype(ft))
         rs = Resampling.average
     else:
         own = [f for f in fills if _fits(f, a.dtype)]

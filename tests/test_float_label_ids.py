@@ -77,3 +77,17 @@ def test_exact_ids_pass(e):
     assert set(np.unique(cls).tolist()) == {int(c) for c in codes}
     r = _raster(e, np.float32)                                  # regression targets are values, not ids
     assert np.isfinite(regress(e, r, method="linear").values).all()
+
+
+def test_whole_float64_maps_keep_their_digits_in_cogs(tmp_path):
+    "The way out: a float64 class map (a masked read of int ids) was cast to float32, 20_000_001 written 20_000_000."
+    rasterio = pytest.importorskip("rasterio")
+    from alphaearth_nb.exports import map_to_cog
+    from alphaearth_nb.geo import grid_coords
+    a = np.array([[20_000_001, 20_000_003], [np.nan, 3]])
+    m = xr.DataArray(a, dims=("y", "x"), coords=grid_coords(2, 2), attrs={"crs": "EPSG:32631"})
+    with rasterio.open(map_to_cog(m, tmp_path / "ids.tif")) as f:
+        got = f.read(1, masked=True)
+    assert got[0].tolist() == [20_000_001, 20_000_003] and got[1, 1] == 3 and got.mask[1, 0]
+    with rasterio.open(map_to_cog(m * 0.5 + 0.25, tmp_path / "score.tif")) as f:   # a score: float32 as before
+        assert f.dtypes[0] == "float32"
