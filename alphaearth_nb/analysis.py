@@ -19,7 +19,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
-                                NoValidDataError, PointError, TimeError, checks_flags)
+                                NoValidDataError, PointError, TimeError, checks_flags, user_stacklevel)
 from .cubes import is_geometry_input, label_table, years_of_cube
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse_rotation, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
@@ -63,7 +63,7 @@ def _fill_empty_years(name:str, emb, outs:list, empty:list) -> list:
     hint = (" To compare every year with one year's vector: `cube.aef.similarity(cube.sel(time=...).sel(x=.., y=.., "
             "method='nearest'))`." if name == "similarity" else "")
     warnings.warn(f"{name}: no data for time {', '.join(when)} ({empty[0][1]}): NaN there, the other "
-                  f"{len(outs) - len(empty)} computed.{hint}", NoDataWarning, stacklevel=3)
+                  f"{len(outs) - len(empty)} computed.{hint}", NoDataWarning, stacklevel=user_stacklevel())
     nan = lambda i: xr.full_like(like, np.nan).assign_coords(time=emb["time"][i]) if "time" in emb.coords else \
         xr.full_like(like, np.nan)
     return [o if o is not None else nan(i) for i, o in enumerate(outs)]
@@ -87,7 +87,7 @@ def _rows_by_year(emb, a:pd.DataFrame, col:str) -> list[pd.DataFrame]:
                          f"those years, select the years labelled (`cube.sel(time=...)`), or drop the column to use "
                          "every label for every year")
     if (other := sorted(set(yr.astype(np.int64).tolist()) - set(want.tolist()))):
-        warnings.warn(f"labels of years {other[:5]} are not years of the cube {want.tolist()}: left out", stacklevel=4)
+        warnings.warn(f"labels of years {other[:5]} are not years of the cube {want.tolist()}: left out", stacklevel=user_stacklevel())
     return [a[yr == y] for y in want]
 
 @checks_flags
@@ -418,7 +418,7 @@ def _warn_conflicts(pixel:np.ndarray, vals:np.ndarray, what:str="labels") -> Non
         warnings.warn(f"{len(bad)} pixel{'s' if len(bad) > 1 else ''} hold{'' if len(bad) > 1 else 's'} points with "
                       f"different {what} ({pts} points, e.g. {sorted(set(vals[pixel == bad.index[0]].tolist()))[:3]}):"
                       " all are kept as training examples, so each such pixel teaches all of them. If a pixel has "
-                      "one true label, keep one point per pixel (or label on a finer map)", stacklevel=4)
+                      "one true label, keep one point per pixel (or label on a finer map)", stacklevel=user_stacklevel())
 
 def predict_pixels(emb:xr.DataArray,  # embedding (y, x, band)
                    fn,                # (N, 64) float32 rows with data -> (N, n_out)
@@ -467,7 +467,7 @@ def _warn_small_classes(classes:np.ndarray, counts:np.ndarray, k:int) -> None:
         names = ", ".join(f"class {c!r}: {n}" for c, n in few[:5]) + (", ..." if len(few) > 5 else "")
         warnings.warn(f"fewer labelled pixels than k={k} ({names}): a kNN vote of {k} can miss such a class even at "
                       f"its own labelled pixels; label at least {k} pixels per class, or pass k=1", UserWarning,
-                      stacklevel=4)
+                      stacklevel=user_stacklevel())
 
 @partial(over_time, tables=True)
 def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1/declared nodata unlabelled) or points

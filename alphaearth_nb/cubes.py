@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names, whole
+from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names, whole, user_stacklevel
 from . import geo
 from .geo import crs_of, is_lazy, require
 from .places import (LONLAT, cube_crs, cube_form, gather, grid_of, import_geopandas, lonlat_columns,
@@ -340,7 +340,7 @@ def _rasterize_nested(polys, emb, column:str) -> np.ndarray:
         warnings.warn(f"{n} labelled pixels lie in label polygons of different labels (nested or overlapping): each "
                       "went to the smallest polygon holding its centre, so fields inside a background region keep "
                       "their own labels whatever the row order. If the polygons should not overlap, fix them first "
-                      "(e.g. `gdf.overlay(...)` or `shapely.difference`)", stacklevel=3)
+                      "(e.g. `gdf.overlay(...)` or `shapely.difference`)", stacklevel=user_stacklevel())
     return small
 
 def label_table(emb,                      # embedding (y, x, band) with a CRS

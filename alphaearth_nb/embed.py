@@ -22,7 +22,7 @@ from jax.sharding import NamedSharding, PartitionSpec
 from tqdm.auto import tqdm
 
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning, Frames, MissingSourceError,
-                                PeriodError, UnknownSourceError, band_names, checks_flags)
+                                PeriodError, UnknownSourceError, band_names, checks_flags, user_stacklevel)
 from .core import callable_module, compiler_options, flag, frozen_traces, real, whole
 from .files import check_output, consolidate_zarr, writing_folder
 from .dist import batch_sharding, make_mesh
@@ -165,7 +165,7 @@ def check_extrapolation(period:Period, first:float, last:float,
                           "cover it.")
     if ext > warn_days:
         warnings.warn(f"{msg}: the model was trained to extrapolate about {warn_days:.0f} days; expect weak embeddings.",
-                      ExtrapolationWarning, stacklevel=3)
+                      ExtrapolationWarning, stacklevel=user_stacklevel())
     return ext
 
 def bucket(n:int, size:int=8) -> int:

@@ -15,9 +15,9 @@ from tqdm.auto import tqdm
 
 from .knn import (centring_offset, knn_indices, knn_predict, knn_search, knn_vote,  # the kNN engine
                                wider_than_float32)                                             # (re-exported here)
-from .core import EMBED_DIM, DimensionError, LabelError, checks_flags
+from .core import EMBED_DIM, DimensionError, LabelError, checks_flags, user_stacklevel
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
-from .embeddings import gate_vectors, user_stacklevel
+from .embeddings import gate_vectors
 from .labels import encode_labels, refuse_mixed_labels  # label identity (re-exported)
 from .linear import (check_xy, least_squares_fit, least_squares_fit_checked, least_squares_predict,
                                   linear_probe_fit, linear_probe_fit_checked, linear_probe_predict)
@@ -27,11 +27,16 @@ __all__ = ['PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_
            'balanced_accuracy', 'r2', 'mae', 'shots_per_class', 'nshot_split', 'max_trial_folds', 'max_trial_split',
            'evaluate_embeddings', 'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'separated_points',
            'check_xy', 'least_squares_fit', 'least_squares_fit_checked', 'least_squares_predict', 'linear_probe_fit',
-           'linear_probe_fit_checked', 'linear_probe_predict']
+           'linear_probe_fit_checked', 'linear_probe_predict', 'centring_offset', 'knn_indices', 'knn_predict',
+           'knn_search', 'knn_vote', 'wider_than_float32', 'composite_features', 'lonlat', 'points_at', 'xy_features',
+           'encode_labels', 'refuse_mixed_labels']
 
 # %% ../nbs/24_evaluate.ipynb #c0002a
 _all_ = ["check_xy", "least_squares_fit", "least_squares_fit_checked", "least_squares_predict", "linear_probe_fit",
-         "linear_probe_fit_checked", "linear_probe_predict"]   # from `linear`, where they were split off to
+         "linear_probe_fit_checked", "linear_probe_predict",   # from `linear`, where they were split off to
+         "centring_offset", "knn_indices", "knn_predict", "knn_search", "knn_vote", "wider_than_float32",   # `knn`
+         "composite_features", "lonlat", "points_at", "xy_features",   # `features`
+         "encode_labels", "refuse_mixed_labels"]   # `labels`: label identity
 
 # %% ../nbs/24_evaluate.ipynb #c0006
 def unlabelled(vals) -> np.ndarray:
@@ -45,7 +50,7 @@ def unlabelled(vals) -> np.ndarray:
 
 def drop_unlabelled(x:np.ndarray,       # features (N, ...)
                     vals:np.ndarray,    # their labels (N,)
-                    stacklevel:int=3,   # of the warning
+                    stacklevel:int|None=None,   # of the warning; None: the caller's line (`core.user_stacklevel`)
                    ) -> tuple[np.ndarray, np.ndarray]:
     """`x` and `vals` without the points `unlabelled` marks (negative ids, empty names), with a warning naming them
     (a table's -1 was trained as a class whose pixels then read as no data); `LabelError` when none is left.
@@ -54,7 +59,7 @@ def drop_unlabelled(x:np.ndarray,       # features (N, ...)
     if drop.any():
         warnings.warn(f"{int(drop.sum())} of {len(vals)} labels are {sorted(set(vals[drop].tolist()))[:3]}: negative "
                       "ids and empty names mark unlabelled points, as in a label raster (the class map's -1 is no "
-                      "data); they were left out. Give real classes ids >= 0", stacklevel=stacklevel)
+                      "data); they were left out. Give real classes ids >= 0", stacklevel=stacklevel or user_stacklevel())
         x, vals = x[~drop], vals[~drop]
     if len(vals) == 0:
         raise LabelError("no labelled point left: negative ids and empty names are unlabelled; label with ids >= 0")
@@ -369,7 +374,7 @@ def separated_points(xy,                          # point coordinates in metres,
     if min_dist <= 0: return np.arange(len(xy))
     if len(xy) > 1 and np.ptp(xy, 0).max() < min_dist and (np.abs(xy) <= [180, 90]).all():   # lon/lat: one point kept
         warnings.warn(f"the points lie within {min_dist:g} of each other and read as degrees (lon, lat), but min_dist is in metres: one point "
-                      "is kept. Project them first, e.g. `aef.geo.to_crs(lon, lat, 'EPSG:4326', aef.geo.utm_crs(lon0, lat0))`", stacklevel=2)
+                      "is kept. Project them first, e.g. `aef.geo.to_crs(lon, lat, 'EPSG:4326', aef.geo.utm_crs(lon0, lat0))`", stacklevel=user_stacklevel())
     if order is None:
         rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
         order = rng.permutation(len(xy))

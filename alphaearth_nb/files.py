@@ -24,7 +24,7 @@ import warnings
 from pathlib import Path
 
 from .core import (ConfigError, DiskError, NotOursError, NotWritableError, OutputExistsError,
-                                RemoteOutputError, flag, checks_flags)
+                                RemoteOutputError, flag, checks_flags, user_stacklevel)
 
 # %% auto #0
 __all__ = ['MARKER', 'FORMATS', 'quiet_marker', 'user_path', 'remote_url', 'is_remote', 'local_output', 'writable', 'is_ours',
@@ -231,7 +231,7 @@ def _restore_old(t:Path):
     if not (olds := _dead_olds(t)): return
     try: _move_new(olds[0], t)  # never onto an output another writer put there meanwhile
     except FileExistsError: return
-    warnings.warn(f"restored {t} from {olds[0].name}, where a writer killed while replacing it left it", stacklevel=4)
+    warnings.warn(f"restored {t} from {olds[0].name}, where a writer killed while replacing it left it", stacklevel=user_stacklevel())
 
 _RENAME_NOREPLACE, _RENAME_EXCHANGE = 1, 2  # linux/fs.h
 

@@ -18,7 +18,7 @@ import xarray as xr
 
 from .embeddings import as_embedding, byte_codes, gate_query, gate_vectors, query_array
 from .geo import axis_span, crs_of, require, wrapped_like
-from .core import EMBED_DIM, ConfigError, DimensionError, NoValidDataError
+from .core import EMBED_DIM, ConfigError, DimensionError, NoValidDataError, user_stacklevel
 from .quantize import NODATA, dequantize
 
 # %% auto #0
@@ -90,7 +90,7 @@ def vectors_of(data, tile:int|None=None) -> Rows:
         ok = np.isfinite(gate_vectors(v, unit=False)[0]).all(-1)  # the map's gate: fills, zero, constant rows out
         if not ok.all() and ok.any():
             warnings.warn(f"{int((~ok).sum())} of {len(v)} vectors are not embeddings (no data, non-finite, zero or "
-                          "constant like 64 x -1) and are left out of the index", stacklevel=3)
+                          "constant like 64 x -1) and are left out of the index", stacklevel=user_stacklevel())
         out = Rows(v[ok], np.flatnonzero(ok).astype(np.int64))
     if not len(out.ids):
         raise NoValidDataError("nothing to index: every vector is NaN / no data; check the input's valid pixels")

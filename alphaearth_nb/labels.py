@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import GridError, LabelError, checks_flags
+from .core import GridError, LabelError, checks_flags, user_stacklevel
 from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hint, half_pixel_off,
                                outside_valid, pixel_indices, pixel_size, rename_spatial, same_crs, wrap_x, NODATA_KEYS)
 
@@ -154,7 +154,7 @@ def _as_ids(items:list) -> np.ndarray:
         except OverflowError: continue
     return np.asarray(items, np.float64)
 
-def _warn_merged_texts(text:pd.Series, nums:list, stacklevel:int=4) -> None:
+def _warn_merged_texts(text:pd.Series, nums:list) -> None:
     "Warn where two label texts (padding spaces aside) read as one class: '01', '1' and '1.0' are 1."
     g = pd.DataFrame({"n": np.asarray(nums) if isinstance(nums, np.ndarray) else pd.Series(nums, dtype=object),
                       "t": text.str.strip().to_numpy()}).drop_duplicates()
@@ -166,7 +166,7 @@ def _warn_merged_texts(text:pd.Series, nums:list, stacklevel:int=4) -> None:
     warnings.warn(f"labels {' and '.join(map(repr, sorted(dup.loc[dup['n'] == k, 't'])))} are read as one class {k}"
                   f"{more}: text that reads as a number is that number, so zero-padding or '.0' does not make "
                   "another class. If they are different classes, make the labels names (e.g. `'c' + df['label']`)",
-                  stacklevel=stacklevel)
+                  stacklevel=user_stacklevel())
 
 def label_values(vals) -> np.ndarray:
     """Labels (any shape) as the classes they name, the one rule of label identity: numbers as given; text (bytes
@@ -175,7 +175,7 @@ def label_values(vals) -> np.ndarray:
     text makes every label a name (str, as written); names mixed with numbers are returned as given."""
     return _label_values(vals)
 
-def _label_values(vals, read=None, stacklevel:int=5) -> np.ndarray:
+def _label_values(vals, read=None) -> np.ndarray:
     "`label_values`; `read`: the numbers `_text_numbers` gave the texts of an all-text `vals` already (one parse)."
     vals = np.asarray(vals)
     if vals.dtype.kind not in "OUS" or vals.size == 0: return vals
@@ -199,7 +199,7 @@ def _label_values(vals, read=None, stacklevel:int=5) -> np.ndarray:
         if kind == "integer": out = _as_ids(items)
         elif kind in ("floating", "mixed-integer-float"): out = np.asarray(items, np.float64)
         else: return vals         # booleans, None, dates: as given
-    if text.any(): _warn_merged_texts(t, nums, stacklevel)
+    if text.any(): _warn_merged_texts(t, nums)
     return out.reshape(vals.shape)
 
 @checks_flags
@@ -249,7 +249,7 @@ def _warn_near_names(classes:np.ndarray) -> None:
         more = f" (and {len(near) - 1} more such groups)" if len(near) > 1 else ""
         warnings.warn(f"class names {', '.join(map(repr, near[0]))}{more} differ only in case or spaces and are "
                       "kept as different classes: if they are one class, normalise the names first, e.g. "
-                      "`df['label'] = df['label'].str.strip().str.lower()`", stacklevel=3)
+                      "`df['label'] = df['label'].str.strip().str.lower()`", stacklevel=user_stacklevel())
 
 
 # %% ../nbs/03a_labels.ipynb #cf0002
@@ -405,6 +405,6 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
         f"the {what}'s pixels are {plx:g} x {ply:g}, the map's {pmx:g} x {pmy:g} (same CRS): each map pixel took "
         "the label of the cell holding its centre (nearest), one label per map pixel. To choose otherwise (a "
         "majority of finer cells), resample the labels onto the map first, e.g. "
-        "`labels.interp_like(emb, method='nearest')`", stacklevel=3)
+        "`labels.interp_like(emb, method='nearest')`", stacklevel=user_stacklevel())
     out = lab.isel(y=rows, x=cols).drop_vars("spatial_ref", errors="ignore")
     return out.assign_coords(y=ey[my], x=ex[mx]).assign_attrs(crs=crs_of(lab))

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import DimensionError, GridError, LabelError, TimeError, band_names
+from .core import DimensionError, GridError, LabelError, TimeError, band_names, user_stacklevel
 from .embeddings import as_embedding
 from . import geo
 from .geo import crs_of, require
@@ -219,7 +219,7 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
             table.geometry.x, table.geometry.y, table.crs)
         if geo.swapped_on(emb, *given):
             warnings.warn(f"none of the {len(inside)} points lies on the map (`inside` all False, vectors NaN): "
-                          f"{geo.SWAP_HINT}", stacklevel=2)
+                          f"{geo.SWAP_HINT}", stacklevel=user_stacklevel())
     v = gather(emb, rows, cols).astype(np.float32)
     v[~inside] = np.nan
     base = table.reset_index(drop=True).copy()
@@ -231,7 +231,7 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
                   if col is not None else [], np.int64)                       # each point at its own year
     if (miss := [i for i, a in enumerate(at) if a < 0]):
         warnings.warn(f"{len(miss)} points have a {col!r} ({base[col].iloc[miss[:3]].tolist()}) that is not a year of "
-                      f"the cube {years.tolist()}: their vectors are NaN", stacklevel=2)
+                      f"the cube {years.tolist()}: their vectors are NaN", stacklevel=user_stacklevel())
     out = [pd.concat([base, pd.DataFrame(np.where(at[:, None] < 0, np.nan, v[np.arange(len(v)), np.maximum(at, 0)]),
                                          columns=band_names())], axis=1)] if col is not None else \
         [pd.concat([base.assign(year=yr), pd.DataFrame(v[:, i], columns=band_names())], axis=1) for i, yr in enumerate(years)]

@@ -17,7 +17,8 @@ import pandas as pd
 import xarray as xr
 
 from .core import (ConfigError, DimensionError, EmptyStackError, LabelError, MissingSourceError,
-                                NoValidDataError, Target, Texts, TimeError, TrainExample, TrainingWarning)
+                                NoValidDataError, Target, Texts, TimeError, TrainExample, TrainingWarning,
+                                user_stacklevel)
 from .geo import north_up
 from .labels import table_numbers
 from .sources import Source
@@ -210,7 +211,7 @@ def prepare(stack,                  # a stack (DataTree) or single-source Datase
                       f"{cfg.periods_per_site} sequence periods per site is {per:.3g} days, below the "
                       f"{cfg.min_period_days:g}-day shortest summary period: the model learns no change over time, "
                       "and embedding a year extrapolates far beyond it. Train on frames covering at least a season "
-                      "(the paper's sequence periods are a year long)", TrainingWarning, stacklevel=2)
+                      "(the paper's sequence periods are a year long)", TrainingWarning, stacklevel=user_stacklevel())
     idx = None
     if strata is not None:
         if not {"y", "x"} <= set(strata.dims):

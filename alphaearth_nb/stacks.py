@@ -17,7 +17,7 @@ import xarray as xr
 from .core import (AEFError, ConfigError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, Frames,
                                 GridError, MetadataWarning, MissingSourceError, MissingTimeError, NoValidDataError,
                                 StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError,
-                                checks_flags)
+                                checks_flags, user_stacklevel)
 from .geo import NODATA_KEYS, as_crs, axes_to_turn, check_degrees, crs_of, is_lazy, north_up, same_crs
 from .sources import Source, get_source, normalise, registered, valid_mask
 from .units import check_frame_units, check_units, frame_bands, frame_samples, sample_values
@@ -219,7 +219,7 @@ def _check_meta(name, ds, src):
                 yes, no = FLAGS[m]
                 warnings.warn(f"{name} has no {m!r} coordinate: every frame is read as {no} (0). Give it per frame "
                               f"(1 {yes}, 0 {no}), e.g. `ds = ds.assign_coords({m}=('time', flags))`.",
-                              MetadataWarning, stacklevel=4)
+                              MetadataWarning, stacklevel=user_stacklevel())
             continue
         if ds[m].dims != ("time",):
             fix = (f": give every frame the value, `ds = ds.assign_coords({m}=('time', np.full(ds.sizes['time'], "

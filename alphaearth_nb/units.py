@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import UnitsError, UnitsWarning
+from .core import UnitsError, UnitsWarning, user_stacklevel
 from .sources import band_index, get_source
 
 # %% auto #0
@@ -121,7 +121,7 @@ def check_units(source,       # a Source or its name
                                  f"{q[0]:.4g} / {q[1]:.4g} / {q[2]:.4g}) look like {looks}: {fix}.")
         if units == "reflectance x 1e4": refl[b] = q
     if part := _part_slip(src, dict(zip(bands, samples))):  # F18-2: a mosaic, part of the scene on another scale
-        warnings.warn(f"{src.name}: {_part_message(*part)}", UnitsWarning, stacklevel=2)
+        warnings.warn(f"{src.name}: {_part_message(*part)}", UnitsWarning, stacklevel=user_stacklevel())
     slip = _scale_slip(src, refl) if refl else None
     if slip is None: return
     looks, fix, refuse = slip
@@ -129,7 +129,7 @@ def check_units(source,       # a Source or its name
            f"their values (1st percentile {min(q[0] for q in refl.values()):.4g}, largest "
            f"{max(q[3] for q in refl.values()):.4g}) look like {looks}: {fix}.")
     if refuse: raise UnitsError(msg)
-    warnings.warn(msg, UnitsWarning, stacklevel=2)
+    warnings.warn(msg, UnitsWarning, stacklevel=user_stacklevel())
 
 # %% ../nbs/02a_units.ipynb #c0033
 def sample_values(da,              # a DataArray (numpy- or dask-backed) or an array
@@ -317,7 +317,7 @@ def check_frame_units(source,     # a Source or its name
                f"{looks}: {fix}. Fix those frames only (`off = ds.time.isin(dates)`, then `ds[b] = ds[b].where(~off, "
                "fixed)` per band); a stack merged from readers with different scales does this.")
         if refuse: raise UnitsError(msg)
-        warnings.warn(msg, UnitsWarning, stacklevel=2)
+        warnings.warn(msg, UnitsWarning, stacklevel=user_stacklevel())
     slipped = {t for idx in found.values() for t in idx}   # part of a frame on another scale (F18-2: mosaics)
     part = {}
     for t in range(len(times)):
@@ -328,4 +328,4 @@ def check_frame_units(source,     # a Source or its name
         idx = [t for t, _ in hits]
         share = {b: float(np.mean([s[b] for _, s in hits])) for b in hits[0][1]}
         warnings.warn(f"{name or src.name}: in {len(idx)} of the {judged} frames judged ({_dates(times[idx])}) "
-                      f"{_part_message(looks, fix, share)}", UnitsWarning, stacklevel=2)
+                      f"{_part_message(looks, fix, share)}", UnitsWarning, stacklevel=user_stacklevel())

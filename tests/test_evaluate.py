@@ -549,3 +549,16 @@ def test_yes_no_parameters_refuse_text_and_warnings_name_the_callers_line():
         call = lambda: evaluate_embeddings(x, y, shots=1, folds=2)   # knn3 at 1-shot, 2 classes: left out, warned
         call()
     assert {(a.filename, a.lineno) for a in w if "left out" in str(a.message)} == {(__file__, call.__code__.co_firstlineno)}
+
+
+def test_reexports_are_declared():
+    "evaluate's re-exports (knn, features, labels, linear) are in its __all__: pyflakes reads none as unused."
+    api = pytest.importorskip("pyflakes.api")
+    import io
+    from pathlib import Path
+    from pyflakes.reporter import Reporter
+    import alphaearth_nb.evaluate as ev
+    out = io.StringIO()
+    api.check(Path(ev.__file__).read_text(), ev.__file__, Reporter(out, out))
+    assert "imported but unused" not in out.getvalue(), out.getvalue()
+    for n in ("knn_search", "xy_features", "refuse_mixed_labels", "check_xy"): assert getattr(ev, n) is not None and n in ev.__all__
