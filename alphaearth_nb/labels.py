@@ -139,8 +139,8 @@ def check_exact_ids(vals,              # class ids (any shape); only floats are 
     limit, big = exact_limit(dt), np.abs(v[np.isfinite(v)])
     if not big.size or big.max() <= limit: return
     n, top = int((big > limit).sum()), float(big.max())
-    raise LabelError(f"{what} are stored as {dt} and {n} of them reach {top:.0f}, beyond {limit:,} (2^"
-                     f"{int(np.log2(limit))}), the largest whole number {dt} holds exactly: such ids lost digits on "
+    raise LabelError(f"{what} are stored as {dt} and {n} of them lie beyond {limit:,} (2^{int(np.log2(limit))}; up "
+                     f"to {top:.0f}), the largest whole number {dt} holds exactly: such ids lost digits on "
                      f"the way in (20000001 in float32 reads 20000000), so classes may have merged. Store class ids "
                      "as integers: write the raster as int32/int64 (e.g. `rio.to_raster(path, dtype='int32')` from the "
                      "source, no-data e.g. -1), read a table's column as int64 (`pd.read_csv(..., dtype={'label': "

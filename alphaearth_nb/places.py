@@ -159,7 +159,7 @@ def points_xy(points, to_crs:str, crs=None) -> tuple[np.ndarray, np.ndarray, obj
         _same_shape(xs, ys)
         tx, ty = geo.to_crs(xs, ys, crs or LONLAT, to_crs)
         return tx, ty, pd.DataFrame({"x_in": xs, "y_in": ys})
-    if (p := geo.one_point(points, crs)) is not None:   # one point: the rule `similarity` reads it by too
+    if (p := geo.one_point(points, crs, LONLAT)) is not None:   # one point: `similarity`'s rule; a pair lon/lat
         tx, ty = geo.to_crs([p[0]], [p[1]], p[2] or to_crs, to_crs)
         return tx, ty, pd.DataFrame({"x_in": [p[0]], "y_in": [p[1]]})
     if isinstance(points, dict): points = pd.DataFrame(points)   # {"lon": [...], "lat": [...]}: a table

@@ -75,3 +75,13 @@ def test_a_row_with_band_names_is_a_vector_and_ambiguous_points_are_refused(utm)
     assert abs(float(similarity(utm, Point(lon, lat), crs="EPSG:4326").isel(y=1, x=2)) - 1) < 1e-5
     v = sample(utm, {"x": lon, "y": lat}, crs="EPSG:4326")
     np.testing.assert_allclose(v[BANDS].to_numpy()[0], utm.isel(y=1, x=2).values)
+
+
+def test_pairs_keep_each_functions_reading(utm):
+    "A pair in any container: the map's CRS to similarity (as a tuple always was), lon/lat to sample (as a tuple)."
+    x, y, lon, lat = _at(utm, 2, 3)
+    want = utm.isel(y=2, x=3).values
+    for pair in ((x, y), [x, y], np.array([x, y]), pd.Series([x, y])):
+        assert abs(float(similarity(utm, pair).isel(y=2, x=3)) - 1) < 1e-5
+    for pair in ((lon, lat), [lon, lat], np.array([lon, lat]), pd.Series([lon, lat])):
+        np.testing.assert_allclose(sample(utm, pair)[BANDS].to_numpy()[0], want)
