@@ -25,3 +25,25 @@ def test_python_snippet_says_it_needs_the_demo_and_the_repository_root():  # new
     before, snippet = re.search(r"((?:[^\n]*\n){3})```python\n(.*?)```", README, re.S).groups()
     if "out/demo/run" in snippet:
         assert "after `make demo`" in before and "repository root" in before
+
+
+def test_python_snippet_few_shot_map_is_few_shot():
+    "The 'few-shot map' line trained on all 22,500 labelled pixels; run the snippet (a random embedding on the scene's"
+    " grid in place of the demo's model) and count the labels classify gets: 10 per class."
+    import numpy as np
+    import alphaearth_nb as aef
+    from alphaearth_nb.testing import embedding_from_array, random_unit
+    snippet = re.search(r"```python\n(.*?)```", README, re.S).group(1)
+    lines = [l for l in snippet.splitlines() if "load_model(" not in l]
+    lines = [("emb = FAKE(labels)" if l.startswith("emb = ") else l) for l in lines]
+    call = [l for l in lines if ".aef.classify(" in l]
+    assert len(call) == 1
+    fake = lambda labels: embedding_from_array(random_unit((labels.sizes["y"], labels.sizes["x"]))).assign_coords(
+        y=labels.y.values, x=labels.x.values).assign_attrs(crs=labels.attrs["crs"])
+    ns = {"FAKE": fake}
+    exec("\n".join(lines).replace(call[0], "RESULT = " + call[0]), ns)
+    given = ns[re.search(r"\.aef\.classify\((\w+)", call[0]).group(1)]
+    got = given["label"].to_numpy() if hasattr(given, "columns") else np.asarray(given).ravel()
+    counts = np.bincount(got[got >= 0].astype(int))
+    assert set(counts[counts > 0]) == {10}, counts
+    assert ns["RESULT"]["class"].shape == (150, 150)
