@@ -1,7 +1,7 @@
 """The model's layer kernels (nn.py) against the formulations they replaced, side by side in one process.
 
     .venv/bin/python benchmarks/layers.py [--rounds 5] [--reps 50] [--step] [--only-step] [--preset tiny]
-                                          [--devices N] [--convs]
+                                          [--devices N] [--convs] [--patch FILE]
 
 Each layer runs forward and backward (`jax.vjp`) at the `tiny` preset's shapes, vmapped over the 4 examples of a
 batch of 2 (teacher and student), compiled with the training step's XLA options (`core.compiler_options(step=True)`).
@@ -11,7 +11,16 @@ training step (batch 2, `--preset`) also runs with nn.py as it is against nn.py 
 in (`BEFORE`; session 11: depthwise3's kernel gradient as nine separate sums; session 10's was
 `{"DW_CHUNK_BYTES": 1 << 62}`, conv3's weight gradient in one piece), again
 interleaved, printing CPU and wall ratios per round; with `--devices N` over N host CPU devices, data parallel as
-benchmarks/train_step.py runs it. Figures only: nothing is asserted.
+benchmarks/train_step.py runs it. `--patch FILE` compares the step against any old attributes instead: FILE is Python
+that defines `OLD = [(object, attribute, old value), ...]` (a method of a class in summary.py, core.FAST_STEP's old
+dict, ...) and may change the package as it runs (the new side); e.g. session 21's XLA option trial:
+
+    from alphaearth_nb import core
+    _orig = dict(core.FAST_STEP)
+    core.FAST_STEP = {**_orig, "xla_cpu_opt_preset": "CPU_OPT_PRESET_FAST_RUNTIME"}
+    OLD = [(core, "FAST_STEP", _orig)]
+
+Figures only: nothing is asserted.
 
 Also timed: Dense's weight gradient `x.T @ g` as one product (nn) against session 15's trial, a batched product over
 chunks of contiguous rows summed over the chunks (`_weight_grad_rows`), alone and in a Dense's forward + backward
@@ -243,9 +252,19 @@ def convs(rounds: int, reps: int):
 BEFORE = {"_tap_sums": nn._shifted_sums}  # nn attributes looked up at trace time -> the old value
 
 
-def step(rounds: int, preset_name: str = "tiny"):
+def load_patch(path: str) -> list:
+    "The `OLD` list of (object, attribute, old value) that the Python file at `path` defines; the file may change the "
+    "package as it runs (the 'nn' side: e.g. an option added to core.FAST_STEP) while `OLD` holds what it was."
+    ns = {"__file__": path}
+    exec(compile(open(path).read(), path, "exec"), ns)
+    return list(ns["OLD"])
+
+
+def step(rounds: int, preset_name: str = "tiny", patches: list | None = None):
     "The training step with nn.py as it is ('nn') and with the old formulations (`BEFORE`) patched in ('before'); "
+    "with `patches` (`--patch FILE`: (object, attribute, old value) triples) those instead, anywhere in the package; "
     "over JAX's CPU devices (`--devices`) data parallel as benchmarks/train_step.py runs it."
+    patches = [(nn, k, f) for k, f in BEFORE.items()] if patches is None else patches
     from alphaearth_nb import dist, losses, samples, scene
     from alphaearth_nb.model import AlphaEarth, preset
     from alphaearth_nb.train import TrainConfig, apply_policy, init_state, make_optimizer, make_train_step
@@ -266,9 +285,9 @@ def step(rounds: int, preset_name: str = "tiny"):
     print(f"step on {mesh.devices.size} device(s)")
     runs, grads = {}, {}
     for name in ("nn", "before"):
-        saved = {k: getattr(nn, k) for k in BEFORE}
+        saved = [(o, k, getattr(o, k)) for o, k, _ in patches]
         if name == "before":
-            for k, f in BEFORE.items(): setattr(nn, k, f)
+            for o, k, f in patches: setattr(o, k, f)
         fn = make_train_step(losses.total_loss, opt, **shard)
         box = [jax.tree.map(lambda v: v.copy() if hasattr(v, "copy") else v, state)]
         def run(fn=fn, box=box):
@@ -281,7 +300,7 @@ def step(rounds: int, preset_name: str = "tiny"):
             g = eqx.filter_jit(eqx.filter_grad(lambda m: losses.total_loss(m, batch, key)[0]))(
                 jax.device_put(state.model, jax.devices()[0]))
         grads[name] = jax.tree.leaves(g)
-        for k, f in saved.items(): setattr(nn, k, f)
+        for o, k, f in saved: setattr(o, k, f)
         runs[name] = run
     diff = max(float(jnp.max(jnp.abs(a - b)) / (jnp.max(jnp.abs(b)) + 1e-30)) for a, b in zip(*grads.values()))
     print(f"gradients (initial parameters): largest difference relative to the leaf's largest value {diff:.2e}")
@@ -311,13 +330,15 @@ def main(argv=None):
     ap.add_argument("--only-step", action="store_true", help="--step without the layer benchmarks")
     ap.add_argument("--convs", action="store_true", help="only the small step's convolution kernels (convs)")
     ap.add_argument("--devices", type=int, default=0, help="N host CPU devices for --step (jax_num_cpu_devices)")
+    ap.add_argument("--patch", default="", metavar="FILE", help="--only-step against the `OLD` list of (object, "
+                    "attribute, old value) a Python file defines, instead of BEFORE (see load_patch)")
     args = ap.parse_args(argv)
     keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
     if args.devices: jax.config.update("jax_num_cpu_devices", args.devices)
     print(f"jax {jax.__version__}, {os.cpu_count()} CPU cores, XLA options {compiler_options(step=True)}; heap kept {keep_heap()}; load average {os.getloadavg()[0]:.1f}")
     if args.convs: return convs(args.rounds, args.reps)
     if not args.only_step: layers(args.rounds, args.reps)
-    if args.step or args.only_step: step(max(args.rounds, 5), args.preset)
+    if args.step or args.only_step: step(max(args.rounds, 5), args.preset, load_patch(args.patch) if args.patch else None)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,48 @@ With `--devices N`, JAX's CPU is split into N host devices before it starts (`ja
 `AEF_CPU_DEVICES` does at import: core.split_cpu) and the step runs data parallel over the most of them that split
 `--batch` (state replicated, batch sharded); the header says how many. The embedding and the matmul run on one.
 
+Measured (session 21, step helper; the same VM without AMX, 2 cores shared with ~7 sessions at load 4-9.6 all
+session, so wall figures swing 2x within a run and only in-process CPU ratios are read; main 7c9e5c7). Nothing in
+the package changed; the issue's goals are not met:
+- `--torch --rounds 3` (load 2.3 -> 9.6): tiny step median 228.8 ms (min 135.4), 25% of the matmul (itself slowed
+  to 42.0 GFLOP/s: the share is inflated), rounds JAX 283.5 / 143.1 / 268.1 ms wall at 89 / 117 / 102 CPU ms, torch's
+  one thread 255.1 / 215.9 / 105.6, JAX/torch 0.90x. `--preset small --reps 5` (load 6.1-7.0): 734.9 ms, 23% (78.6
+  GFLOP/s), rounds 392.7 / 401.2 / 959.9 ms wall at 385 / 340 / 391 CPU ms, system 13-17 ms and 7,581 page faults a
+  call (heap kept: session 20 saw 0-35), torch's one thread 1,040 / 840 / 374 ms, 2.09x (rounds 2.65, 2.09, 0.39).
+- Where it goes, by the thunk's kind and output minor dimension (`--profile` under load inflates every thunk 2-2.3x;
+  shares read): tiny (208 ms of thunks a step, load 5-6.6) minor 16 in all 66 ms (32%: loop fusions 25.6, the
+  depthwise tap-sum reductions 14.7, YNNPACK 13.7, transposes 5.2, convolutions 4.8, pads 1.8), YNNPACK at 32 37.1,
+  Eigen dots at 64 10.7. small (973 ms, load 6-7.8): loop fusions at minor 32 191.6 (20%), 64 80.8, 128 47.9;
+  YNNPACK at 32 / 64 / 128 167.7 / 118.1 / 53.9; transposes 75 (8%: conv3's chunked weight gradients, 64 copies,
+  and the summary Upsample conv's [32,32,32,20] N-to-minor copy, 13.8 ms in one thunk); Eigen dots 69 (7%, most
+  of them the vmapped Dense weight gradients, batched over the examples). So the products run near the rate the
+  matmul of their shapes allows and the rest is memory-bound element-wise code at 16-64 channels.
+- The brief's angles: (1) conv3 as im2col: measured in session 16 (layers.py: forward 5.3x / 9.0x, the weight
+  gradient as one product of the stacked windows 5.1x / 10x); its input gradient as `g @ W.T` plus col2im would
+  replace a convolution that already runs at the rate of a matmul of the same FLOPs: not built. (2) channels-last:
+  the activations are NHWC throughout; the transposes left are the weight gradients' (session 16) and the summary
+  pooling's einsum (below). (3) teacher and student: already one encoder pass over the concatenated batch (session
+  19); two chains would double every weight gradient, and with 2 cores at load 5-9 there is no idle core to overlap
+  on (k=2 1.7 ms of tiny's 132 ms trace). (4) unroll: tiny and small have 2 blocks < stp.UNROLL_BLOCKS, straight-line
+  code already. (5) XLA options (benchmarks/xla_options.py, tiny, 5 rounds x 4, load 6.2-8.4; CPU ratios to base):
+  vec512 0.97, preset_fast_rt 0.92, tiling_prop 0.95, fast_math 1.00, base_again 1.00, every one the same 1,347
+  fusions; in one process (`layers.py --only-step --patch`, 5-8 rounds x 5, parameters after 3 steps or gradients
+  bit-identical: no option changes a number) preset_fast_rt before/new CPU 1.020 and 1.006 (load 8.3, 5.0),
+  tiling_prop 0.970 (rounds 0.85-1.16, load 7.1): noise. Dropped.
+- Tried and dropped: depthwise3 as a dense conv3 of the kernel times eye(c) (YNNPACK's convolution, c x the FLOPs),
+  with its Norm, forward and backward alone: 1.40x CPU (kernel gradient by `_tap_sums`) and 1.36x (XLA's own) at
+  [32,16,16,16], 1.58x / 1.44x at [64,16,16,16], 2.27x / 2.50x at [64,16,16,32] (load 8.4-8.7). The nine-tap stencil
+  alone at minor 16 against the same elements viewed at minor 32, 64, 256: 203, 285, 182, 161 us CPU (load 4.5): the
+  minor-16 scalar code (session 9) does not make it slow, so no pair-packed [.., w/2, 2c] layout was built. The
+  vmapped Dense weight gradients as one product over the examples' rows instead of a batched dot: 0.94, 0.93, 1.00,
+  1.13, 0.71x CPU at [2,1024,128]x128, [2,1024,128]x7, [2,4096,32]x64, [20,64,32]x64, [2,32,64]x64 (load 4.1): no
+  custom_vmap built. TimePool's pooling `einsum("nyxh,nyxhd->yxhd")` (a dot batched per pixel and head, a and v
+  transposed to lead with those) as `jnp.sum(a[..., None] * v, 0)`: alone, forward and backward vmapped over 2
+  examples x P periods, 16-19x slower at P 1, N 8 frames (6.0-7.6 against 0.32-0.47 ms), 0.57-0.64x at P 7, N 16,
+  0.89-0.96x at P 7, N 10 (load 6-9; a Python sum over the frames 8.2x, 1.56x, 1.85x); in the step (one process,
+  interleaved) old/new CPU tiny 0.876, wall 0.818 (6 rounds, load 5.8-6.0), small 0.962, wall 0.843 (5 rounds x 3,
+  load 5.9-6.6): slower; losses of 3 steps equal (small's third 6e-8 apart).
+
 Measured (session 20, step helper; the same VM without AMX, 2 cores shared with up to eight sessions, nice 0):
 - The heap kept (core.keep_heap) is now the default here, in `aef` and in `fit`; AEF_KEEP_HEAP=0 gives glibc's
   defaults. One run each, heap off then on (`--torch --rounds 3`): tiny off (load 0.9-2.7) step CPU 145-152 ms a call,

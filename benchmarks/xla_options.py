@@ -37,6 +37,10 @@ here reaches AMX for our products. `--add 'onednn_dot={"xla_cpu_use_onednn": tru
 "xla_cpu_experimental_onednn_fusion_type": "LIBRARY_FUSION_TYPE_DOT"}'` (oneDNN fusions of dots: 1,552 fusions, 174
 YNNPACK's) compiles (0.93x the CPU s) but aborts the whole process on its first call (oneDNN's "partition compile
 failed"), so it is not in the list. Base stays.
+Measured (session 21, the VM without AMX, 2 cores at load 6.2-8.4, tiny step, 5 rounds x 4, CPU ratios to base):
+vec512 0.97, preset_fast_rt 0.92, tiling_prop 0.95, fast_math 1.00, base_again 1.00, all 1,347 fusions (349
+YNNPACK's); preset_fast_rt and tiling_prop again in one process (benchmarks/layers.py --only-step --patch, 5-8 rounds
+x 5) 1.006-1.020 and 0.970, with the parameters after 3 steps bit-identical to base's: noise. Base stays.
 """
 import argparse
 import json
