@@ -76,6 +76,7 @@ def embedding_variable(ds) -> xr.DataArray|None:
     data = data_variables(ds)   # 0-d variables: grid mappings (spatial_ref, crs)
     if len(data) == 1 and ds[data[0]].sizes.get("band") == EMBED_DIM: da = ds[data[0]]
     elif (order := band_variables(ds)) is not None:
+        ds = unpacked(ds, vector=order)   # packed bands: their scale_factor is lost in the stack (values read as codes)
         da = ds[order].to_dataarray("band").assign_coords(band=band_names())
         da.attrs = {"nodatavals": declared_nodata(ds)} | _valid_attrs(valid_bounds(ds))   # each band's own range
     else: return None
@@ -110,7 +111,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                              "with `from_official(ds)`, or name the embedding axis `band` "
                              "(`da.rename({'dim_2': 'band'})`)")
     refuse_rotation(obj)
-    da = rename_spatial(unpacked(obj))  # int16 packed with scale_factor (read without decoding): float values
+    da = rename_spatial(unpacked(obj, vector="band"))  # int16 packed with scale_factor (read without decoding): float values
     if "y" not in da.dims or "x" not in da.dims:
         raise DimensionError(f"an embedding needs `y` and `x` dims, got {da.dims}: rename them, e.g. "
                              "`da.rename({'row': 'y', 'col': 'x'})`")
@@ -259,7 +260,8 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     if not _is_embedding_dataset(obj) and (var := embedding_variable(obj)) is not None:
         obj = var  # a GeoTIFF read as a Dataset (`band_data`, or band_1..band_64): its (band, y, x) form
     if (cube := _by_year(obj, dequantize, flip)) is not None: return cube
-    if isinstance(obj, (xr.DataArray, xr.Dataset)): obj = unpacked(obj)  # CF-packed integers (scale_factor in attrs)
+    if isinstance(obj, (xr.DataArray, xr.Dataset)):   # CF-packed integers (scale_factor in attrs): a value out of range, its pixel
+        obj = unpacked(obj, vector=band_variables(obj) if isinstance(obj, xr.Dataset) else "band")
     refuse_rotation(obj, "the official product")
     attrs, fills, valid = dict(obj.attrs), declared_nodata(obj), valid_bounds(obj)   # a Dataset's: band by band
     ours = tiff_scheme(attrs)   # our GeoTIFF: its tags say what its numbers are and who wrote it

@@ -221,7 +221,7 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
         raise DimensionError(f"{path} has one band, so it is a map (classes or a score, e.g. from `map_to_cog`), not "
                              f"an embedding ({EMBED_DIM} bands): read a map with "
                              f"`rioxarray.open_rasterio(path, masked=True).squeeze('band', drop=True)`")
-    if da.dtype != np.int8: da = unpacked(da)   # band scales: the values (was the stored integers)
+    if da.dtype != np.int8: da = unpacked(da, vector="band")   # band scales: the values (was the stored integers)
     crs, da = crs_of(da), north_up(da)
     fill = da.attrs.get("_FillValue")
     da = da.transpose("y", "x", "band")

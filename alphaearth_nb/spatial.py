@@ -116,6 +116,7 @@ def outside_valid(obj, values=None) -> np.ndarray:
 
 def unpacked(obj,
              nodata=None,  # further stored (packed) value(s) meaning no data, beyond those `obj` declares
+             vector=None,  # the values that form one vector: a DataArray's dim (`"band"`), a Dataset's variables
             ):
     """`obj` with integer bands packed CF-style unpacked: float32 `value * scale_factor + add_offset`, declared fills,
     `nodata` and values outside the declared valid range (`declared_valid_range`) NaN (fills and range are in stored
@@ -124,15 +125,27 @@ def unpacked(obj,
     Readers that do not decode (`mask_and_scale=False`, rioxarray's default for `scale_factor` in attrs, GDAL
     with band scales) leave the packed integers and keep `scale_factor` / `add_offset` in attrs; a decoded array
     keeps them in `encoding` only and is returned as it is. Float arrays and integers without packing (or packed
-    with scale 1, offset 0) are unchanged; a Dataset is unpacked variable by variable."""
+    with scale 1, offset 0) are unchanged; a Dataset is unpacked variable by variable.
+
+    With `vector` (an embedding: its `band` dim, or its 64 band variables), a value outside the valid range makes its
+    whole vector no data, silently: the gate's rule (`gate.gated`; CF 1.11 S2.5.1: the value is missing, so the
+    vector is), where NaN in some bands only made the gate refuse the pixel with a warning. Fills stay value by value:
+    a vector with some bands at a fill is looked at, and refused with a warning, as the gate does."""
     if isinstance(obj, xr.Dataset):
-        return obj.assign({k: unpacked(v, nodata) for k, v in obj.data_vars.items() if packing(v.attrs)}) if any(
-            packing(v.attrs) for v in obj.data_vars.values()) else obj
+        packed = [k for k, v in obj.data_vars.items() if packing(v.attrs)]
+        if not packed: return obj
+        out, gone = obj.assign({k: unpacked(obj[k], nodata) for k in packed}), None
+        comps = [k for k in packed if k in ([] if vector is None or isinstance(vector, str) else vector)]   # packed bands
+        for k in comps:
+            o = obj[k].copy(data=outside_valid(obj[k]))
+            gone = o if gone is None else gone | o
+        return out.assign({k: out[k].where(~gone) for k in comps}) if gone is not None and gone.any() else out
     p = packing(obj.attrs)
     if p is None or obj.dtype.kind not in "iu": return obj
     extra = [] if nodata is None else [nodata] if isinstance(nodata, str) or np.ndim(nodata) == 0 else list(nodata)
     fills = [*declared_nodata(obj, finite=True), *(f for f in extra if not isinstance(f, str) and np.isfinite(f))]
     off = outside_valid(obj)
+    if vector is not None and off.any(): off = off | off.any(obj.get_axis_num(vector), keepdims=True)   # whole vectors
     if fills: off = off | obj.isin(fills).values
     out = obj.where(~off) if off.any() else obj
     out = (out.astype(np.float64) * p[0] + p[1]).astype(np.float32)

@@ -855,3 +855,43 @@ def test_float_vectors_outside_the_valid_range_are_no_data_silently():
     nan = np.isnan(g.values).all(-1)
     assert nan[0, 0] and nan[1, 1] and nan.sum() == 2
     np.testing.assert_allclose(g.values[~nan], u[~nan], atol=1e-6)
+
+
+# --- CF-packed integer embeddings: a value out of the valid range makes its pixel no data, as the gate's rule -------
+
+def _packed(form):
+    "Unit vectors (3 x 4) as int16 x 1e-4 (CF packing, valid_range in stored units), band 3 of pixel (1, 1) at 20000."
+    u = random_unit((3, 4), seed=33)
+    p = np.round(u * 10_000).astype(np.int16)
+    p[1, 1, 3] = 20_000                                      # outside [-10000, 10000]: one component missing
+    pack = dict(scale_factor=1e-4, add_offset=0.0, valid_range=np.array([-10_000, 10_000], np.int16))
+    if form == "dataarray": return u, embedding_from_array(p).assign_attrs(pack)
+    ds = fake_official(embedding_from_array(p), layout="v1").isel(time=0, drop=True)
+    for k in ds.data_vars: ds[k].attrs.update(pack)
+    return u, ds if form == "xee" else ds.rename({b: f"band_{i + 1}" for i, b in enumerate(band_names())})
+
+
+@pytest.mark.parametrize("form", ["dataarray", "xee", "band_as_variable"])
+def test_packed_value_out_of_range_is_its_pixels_no_data_silently(form):
+    "Was: unpacked blanked the one value, and the gate refused the pixel with 'not embedding vectors' (band_1.. also "
+    "lost its scale_factor in the stack, so every pixel was refused)."
+    u, obj = _packed(form)
+    calls = [as_embedding] + ([from_official] if form == "xee" else [])
+    for f in calls:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")                   # declared: no data without a word
+            e = f(obj)
+        v = e.transpose("y", "x", "band").values
+        nan = np.isnan(v).all(-1)
+        assert nan[1, 1] and nan.sum() == 1 and not np.isnan(v[~nan]).any(), f.__name__
+        np.testing.assert_allclose(v[~nan], u[~nan], atol=2e-4)
+
+
+def test_packed_value_at_a_fill_in_some_bands_is_still_refused_aloud():
+    "Fills stay value by value (the gate's partial-fill rule): a pixel with one band at the fill is refused, warned."
+    u, da = _packed("dataarray")
+    da = da.copy(); da[1, 1, 3] = -32768
+    da.attrs = {k: v for k, v in da.attrs.items() if k != "valid_range"}   # the fill alone says it
+    with pytest.warns(UserWarning, match="1 of 12 pixels are not embedding vectors"):
+        e = as_embedding(da.assign_attrs(_FillValue=np.int16(-32768)))
+    assert np.isnan(e.values).all(-1).sum() == 1
