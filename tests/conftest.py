@@ -37,3 +37,56 @@ def emb():
     e[0, 0] = np.nan
     e[3, 4] = np.nan
     return e
+
+
+# Fresh imports of the package under several environments, for a tenth of the cost of a process each: one process
+# imports the package once (its dependencies are the seconds), without starting JAX's backend, then forks a child per
+# case; the child drops the package from sys.modules, sets the case's environment and runs the case's code, whose
+# `import alphaearth_nb` is then a fresh import as in a new process (its import-time settings read this environment).
+# Not for what a new process differs in beyond that: `python -m`'s argv, glibc's arenas (threads' heaps), ...
+_FRESH = r'''
+import json, os, sys, traceback
+import alphaearth_nb
+DROP = json.loads(sys.argv[1])
+def case(code, env, out, err):
+    for k in [m for m in sys.modules if m == "alphaearth_nb" or m.startswith("alphaearth_nb.")]: del sys.modules[k]
+    sys.meta_path[:] = [f for f in sys.meta_path if getattr(f, "__module__", "") != "alphaearth_nb"]
+    for k in DROP: os.environ.pop(k, None)
+    os.environ.update(env)
+    for fd, path in ((1, out), (2, err)): os.dup2(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), fd)
+    try: exec(compile(code, "<fresh>", "exec"), {"__name__": "__main__"}); rc = 0
+    except SystemExit as e: rc = e.code if isinstance(e.code, int) else (e.code is not None)
+    except BaseException: traceback.print_exc(); rc = 1
+    sys.stdout.flush(); sys.stderr.flush()
+    return rc
+done = []
+for i, (code, env) in enumerate(json.loads(sys.argv[2])):
+    out, err = f"{sys.argv[3]}/{i}.out", f"{sys.argv[3]}/{i}.err"
+    sys.stdout.flush(); sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0: os._exit(case(code, env, out, err))
+    done.append(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+print("FRESH" + json.dumps(done))
+'''
+
+
+def fresh_imports(cases, drop=(), timeout=600):
+    """Run each `(code, env)` of `cases` as if in a new process with `env` added to this one's minus `drop` (see
+    above): `[CompletedProcess-like (returncode, stdout, stderr)]`, in order."""
+    import json, subprocess, sys, tempfile, types
+    base = {k: v for k, v in os.environ.items() if k not in drop}
+    base.update(PYTHONPATH=str(ROOT), JAX_PLATFORMS="cpu")
+    with tempfile.TemporaryDirectory() as d:
+        p = subprocess.run([sys.executable, "-c", _FRESH, json.dumps(list(drop)), json.dumps([list(c) for c in cases]),
+                            d], env=base, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+        assert p.returncode == 0 and "FRESH" in p.stdout, p.stderr[-3000:]
+        codes = json.loads(p.stdout.split("FRESH")[-1])
+        read = lambda i, s: (Path(d) / f"{i}.{s}").read_text() if (Path(d) / f"{i}.{s}").exists() else ""
+        return [types.SimpleNamespace(returncode=c, stdout=read(i, "out"), stderr=read(i, "err"))
+                for i, c in enumerate(codes)]
+
+
+@pytest.fixture(scope="session")
+def fresh():
+    "`fresh_imports`: fresh imports of the package under several environments in one process (forked per case)."
+    return fresh_imports

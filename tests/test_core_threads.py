@@ -1,4 +1,5 @@
 """core.cpu_threads and core.keep_heap: process settings (jaxlib's `NPROC`, glibc's mallopt); the heap kept by `aef` and `fit`."""
+import json
 import os
 import subprocess
 import sys
@@ -7,44 +8,47 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-# counts the intra-op pool's threads once JAX's CPU backend has started and run something
+# the intra-op pool's threads once JAX's CPU backend has started and run something, and the heap kept at import
 PROBE = """
-import os, alphaearth_nb, jax, jax.numpy as jnp
+import json, os, alphaearth_nb, jax.numpy as jnp
 float(jnp.ones(4).sum())
 names = [open(f"/proc/self/task/{t}/comm").read().strip() for t in os.listdir("/proc/self/task")]
-print(os.environ.get("NPROC"), sum(n.endswith("XLAEigen") for n in names), alphaearth_nb.core.cpu_threads())
+print(json.dumps([os.environ.get("NPROC"), sum(n.endswith("XLAEigen") for n in names), alphaearth_nb.core.cpu_threads(),
+                  alphaearth_nb.core.KEPT_HEAP]))
 """
 
 
-def _probe(**env):
-    e = {k: v for k, v in os.environ.items() if k not in ("NPROC", "AEF_CPU_THREADS")}
-    e.update(env, PYTHONPATH=str(ROOT), JAX_PLATFORMS="cpu")
-    out = subprocess.run([sys.executable, "-c", PROBE], env=e, capture_output=True, text=True, check=True)
-    nproc, pool, want = out.stdout.split()
-    return nproc, int(pool), want
+def _probes(fresh, *envs):
+    "`(NPROC, pool threads, core.cpu_threads(), core.KEPT_HEAP)` of a fresh import under each env (conftest.fresh)."
+    out = []
+    for r in fresh([(PROBE, e) for e in envs], drop=("NPROC", "AEF_CPU_THREADS", "AEF_KEEP_HEAP")):
+        assert r.returncode == 0, r.stderr[-2000:]
+        n, pool, want, kept = json.loads(r.stdout.strip().splitlines()[-1])
+        out.append((str(n), pool, str(want), kept))
+    return out
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="thread names from /proc (Linux)")
-def test_pool_sized_at_import():
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir() or not hasattr(os, "fork"),
+                    reason="thread names from /proc (Linux)")
+def test_pool_sized_at_import_and_the_heap_left_alone(fresh):
     cores = len(os.sched_getaffinity(0))
-    nproc, pool, want = _probe()                              # unset: jaxlib's default, one thread per core
-    assert nproc == want == "None" and pool == cores
-    nproc, pool, want = _probe(AEF_CPU_THREADS="auto")        # cores - 1
-    assert nproc == want == str(max(1, cores - 1)) and pool == max(1, cores - 1)
-    nproc, pool, want = _probe(AEF_CPU_THREADS="1")           # asked for
-    assert nproc == want == "1" and pool == 1
-    nproc, pool, want = _probe(AEF_CPU_THREADS="0")           # off: jaxlib's default, one thread per core
-    assert nproc == want == "None" and pool == cores
-    nproc, pool, _ = _probe(NPROC="1", AEF_CPU_THREADS="3")   # the user's NPROC wins
-    assert nproc == "1" and pool == 1
-
+    unset, auto, one, off, users, heap, no_heap = _probes(
+        fresh, {}, {"AEF_CPU_THREADS": "auto"}, {"AEF_CPU_THREADS": "1"}, {"AEF_CPU_THREADS": "0"},
+        {"NPROC": "1", "AEF_CPU_THREADS": "3"}, {"AEF_KEEP_HEAP": "1"}, {"AEF_KEEP_HEAP": "0"})
+    assert unset[:3] == ("None", cores, "None")                                    # jaxlib's default, a thread a core
+    assert auto[:3] == (str(max(1, cores - 1)), max(1, cores - 1), str(max(1, cores - 1)))   # cores - 1
+    assert one[:3] == ("1", 1, "1")                                                # asked for
+    assert off[:3] == ("None", cores, "None")                                      # off: jaxlib's default
+    assert users[:2] == ("1", 1)                                                   # the user's NPROC wins
+    assert unset[3] is False and heap[3] is True and no_heap[3] is False   # the heap at import: opt-in (1), 0 off
 
 
 # page faults of a 96 MiB block malloc'ed, written and freed again and again in another thread (by default glibc
 # mmaps blocks above its 32 MiB cap afresh each time, and a thread's own arena cannot hold one above 64 MiB);
 # XLA:CPU's per-call buffers come from the same malloc, in its threads
 FAULTS = """
-import ctypes, resource, threading, alphaearth_nb
+import ctypes, resource, sys, threading
+kept = __import__("alphaearth_nb").core.KEPT_HEAP if sys.argv[1:] == ["package"] else None   # kept at its import?
 libc, n = ctypes.CDLL("libc.so.6"), 96 << 20
 libc.malloc.restype, libc.free.argtypes = ctypes.c_void_p, [ctypes.c_void_p]
 def once():
@@ -55,25 +59,23 @@ def in_thread(k): t = threading.Thread(target=run, args=(k,)); t.start(); t.join
 in_thread(1)
 r0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
 in_thread(4)
-print(alphaearth_nb.core.KEPT_HEAP, (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - r0) / 4)
+print(kept, (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - r0) / 4)
 """
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
 def test_heap_kept_between_calls():
-    def run(**env):
+    def run(*package, **env):
         e = dict(os.environ, PYTHONPATH=str(ROOT), JAX_PLATFORMS="cpu", **env)
-        kept, faults = subprocess.run([sys.executable, "-c", FAULTS], env=e, capture_output=True, text=True,
+        kept, faults = subprocess.run([sys.executable, "-c", FAULTS, *package], env=e, capture_output=True, text=True,
                                       check=True).stdout.split()
         return kept, float(faults)
-    kept, faults = run(AEF_KEEP_HEAP="1")
+    kept, faults = run("package", AEF_KEEP_HEAP="1")
     assert kept == "True" and faults < 100           # the block's pages reused
-    kept, faults = run(AEF_KEEP_HEAP="0")
-    assert kept == "False" and faults > 10_000       # glibc's defaults: 24,576 fresh pages each time
-    e = {k: v for k, v in os.environ.items() if k != "AEF_KEEP_HEAP"}
-    out = subprocess.run([sys.executable, "-c", "import alphaearth_nb; print(alphaearth_nb.core.KEPT_HEAP)"],
-                         env=dict(e, PYTHONPATH=str(ROOT), JAX_PLATFORMS="cpu"), capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False"]           # opt-in: unset leaves glibc alone
+    kept, faults = run()                             # glibc's defaults (no package: no second import of seconds)
+    assert faults > 10_000                           # 24,576 fresh pages each time: the probe sees what is kept
+    # AEF_KEEP_HEAP=0 or unset leave glibc alone: at import in test_pool_sized_at_import_and_the_heap_left_alone's
+    # one process, and `keep_heap` makes no mallopt call then (test_keep_heap_default_and_off)
 
 
 def _recorded(monkeypatch, env=None):

@@ -25,31 +25,50 @@ def _devices(code: str = PROBE, **env):
     return int(n), note
 
 
-def test_env_switch_sets_host_devices_at_import():
-    assert _devices()[0] == 1                                   # unset: JAX's one CPU device (opt-in at import)
-    assert _devices(AEF_CPU_DEVICES="2")[0] == 2
-    assert _devices(AEF_CPU_DEVICES="auto")[0] == CORES         # one per usable core
-    assert 1 <= _devices(AEF_CPU_DEVICES="free")[0] <= CORES    # one per core the load average leaves free
-    assert _devices(AEF_CPU_DEVICES="0")[0] == 1                # off
-    n, note = _devices(AEF_CPU_DEVICES="2", JAX_NUM_CPU_DEVICES="3")
-    assert n == 3 and "set already" in note                     # the user's own count wins
-    n, note = _devices("import jax; jax.devices(); " + PROBE, AEF_CPU_DEVICES="2")
-    assert n == 1 and "started" in note                         # JAX ran first: nothing done, the import still works
-    n, note = _devices(AEF_CPU_DEVICES="two")  # junk: the import works, warned (`aef` says `aef: error`, exit 2)
-    assert n == 1 and "AEF_CPU_DEVICES='two' is not a device count" in note
-    assert "Ignored" in _run("import alphaearth_nb", AEF_CPU_DEVICES="two").stderr
+KEYS = ("AEF_CPU_DEVICES", "JAX_NUM_CPU_DEVICES", "XLA_FLAGS")   # JAX reads its JAX_* at its own import: a new
+                                                                  # process for those (`_devices`), not `fresh`
 
 
-def test_cli_turns_it_on():
+def _counts(fresh, *cases):
+    "`(devices, note)` of each `(code, env)` run as a fresh import (conftest.fresh_imports: one process, forked)."
+    out = []
+    for r in fresh(cases, drop=KEYS):
+        assert r.returncode == 0, r.stderr[-2000:]
+        n, note = r.stdout.strip().splitlines()[-1].split(" | ")
+        out.append((int(n), note, r.stderr))
+    return out
+
+
+def test_env_switch_sets_host_devices_at_import(fresh):
+    env = lambda **e: (PROBE, e)
+    (unset, *_), (two, *_), (auto, *_), (free, *_), (off, *_), (ran, ran_note, _), (junk, junk_note, said) = \
+        _counts(fresh, env(), env(AEF_CPU_DEVICES="2"), env(AEF_CPU_DEVICES="auto"), env(AEF_CPU_DEVICES="free"),
+                env(AEF_CPU_DEVICES="0"), ("import jax; jax.devices(); " + PROBE, {"AEF_CPU_DEVICES": "2"}),
+                env(AEF_CPU_DEVICES="two"))
+    users, users_note = _devices(AEF_CPU_DEVICES="2", JAX_NUM_CPU_DEVICES="3")  # a new process: JAX reads its JAX_*
+    assert unset == 1                                           # unset: JAX's one CPU device (opt-in at import)
+    assert two == 2
+    assert auto == CORES                                        # one per usable core
+    assert 1 <= free <= CORES                                   # one per core the load average leaves free
+    assert off == 1                                             # off
+    assert users == 3 and "set already" in users_note           # the user's own count wins
+    assert ran == 1 and "started" in ran_note                   # JAX ran first: nothing done, the import still works
+    assert junk == 1 and "AEF_CPU_DEVICES='two' is not a device count" in junk_note  # junk: the import works,
+    assert "Ignored" in said                                                         # warned (`aef`: `aef: error`)
+
+
+def test_cli_turns_it_on(fresh):
     code = ("import sys, jax, alphaearth_nb; from alphaearth_nb import cli\n"
             "cli.COMMANDS['demo'] = lambda a: print(len(jax.devices()), '|', alphaearth_nb.core.cpu_devices_note())\n"
             "sys.argv = ['aef', '--no-compile-cache', 'demo']; cli.main()\n"
             "cli.main(['--no-compile-cache', 'demo'])")
-    n, note = _devices(code)
+    (n, note, _), (two, *_), (off, *_), (own, *_) = _counts(
+        fresh, (code, {}), (code, {"AEF_CPU_DEVICES": "2"}), (code, {"AEF_CPU_DEVICES": "0"}),
+        (code.replace("cli.main()\n", "\n"), {}))
     assert 1 <= n <= CORES and "'free'" in note                       # aef: one device per idle core by default
-    assert _devices(code, AEF_CPU_DEVICES="2")[0] == 2
-    assert _devices(code, AEF_CPU_DEVICES="0")[0] == 1
-    assert _devices(code.replace("cli.main()\n", "\n"))[0] == 1      # main([...]) in one's own process: left alone
+    assert two == 2
+    assert off == 1
+    assert own == 1                                                   # main([...]) in one's own process: left alone
 
 
 FIT = textwrap.dedent("""
