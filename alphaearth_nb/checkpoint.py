@@ -29,7 +29,7 @@ from jax.experimental import multihost_utils
 from jaxtyping import PyTree
 
 from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
-                                RunLockedError, TrainingWarning, flag, whole, checks_flags)
+                                RunLockedError, TrainingWarning, flag, whole, checks_flags, user_stacklevel)
 from .files import (MARKER, inside_ours, local_output, no_file_on_the_way, partial_name, pid_alive, user_path,
                                  write_text, writing_file)
 
@@ -317,16 +317,16 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
                               "`save_checkpoint`, or train first.")
     if not path.is_dir(): return _load_one(path.with_suffix(".json") if path.suffix == ".eqx" else path, like)
     if not checkpoints(path): raise CheckpointError(_none_complete(path))
-    if lost := orphan_leaves(path): warnings.warn(_orphan_note(path, lost), TrainingWarning)
+    if lost := orphan_leaves(path): warnings.warn(_orphan_note(path, lost), TrainingWarning, stacklevel=user_stacklevel())
     foreign, damaged = [], []  # ours whose `.eqx` is gone (a partial copy) are damaged, never skipped silently:
     for p, other, _ in _newest_first(path):  # `save_checkpoint` writes the leaves first, so only a later loss does it
         if other is not None:                 # another tool's ckpt_*.json: skipped, named
             warnings.warn(f"{p} is not an alphaearth_nb checkpoint ({other}): skipped, loading an older one.",
-                          TrainingWarning)
+                          TrainingWarning, stacklevel=user_stacklevel())
             foreign.append(p.name); continue
         try: return _load_one(p, like)
         except DamagedCheckpointError as e:
-            warnings.warn(f"{e} Falling back to an older checkpoint.", TrainingWarning)
+            warnings.warn(f"{e} Falling back to an older checkpoint.", TrainingWarning, stacklevel=user_stacklevel())
             damaged.append((p.name, e))
     if not damaged:
         raise CheckpointError(f"no alphaearth_nb checkpoint in {path}: {', '.join(sorted(foreign))} are not in our "
@@ -403,7 +403,7 @@ def run_lock(folder:str|os.PathLike): # the run folder (created if absent)
         if _stale(held, me):
             got = _take_over(p, held, me)
             if got:
-                warnings.warn(f"{d}: taking over the stale lock of process {held['pid']} (it is no longer running).")
+                warnings.warn(f"{d}: taking over the stale lock of process {held['pid']} (it is no longer running).", stacklevel=user_stacklevel())
                 break
             if got is None: time.sleep(0.005)
             continue                                # judge the lock again: the winner's is not stale
@@ -510,6 +510,6 @@ def run_folder(out,                 # the run folder (created), or None: nothing
         elif resume and latest_checkpoint(d / "checkpoints") is None:
             lost = orphan_leaves(d / "checkpoints")
             warnings.warn(f"resume=True, but {d} holds no checkpoint to resume from: starting at step 0."
-                          + (f" Found {_orphan_note(d / 'checkpoints', lost)}" if lost else ""), TrainingWarning)
+                          + (f" Found {_orphan_note(d / 'checkpoints', lost)}" if lost else ""), TrainingWarning, stacklevel=user_stacklevel())
         write_text(d / RUN_MARKER, json.dumps({"kind": "run", "started": time.strftime("%Y-%m-%dT%H:%M:%S")}))
         yield d

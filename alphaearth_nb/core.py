@@ -152,7 +152,8 @@ def checks_flags(fn:Callable) -> Callable:
     return checked
 
 # %% ../nbs/00_core.ipynb #usl002
-_PASS_THROUGH = frozenset({"xarray", "dask", "numpy", "pandas", "functools", "contextlib"})  # call package code back
+_PASS_THROUGH = frozenset({"xarray", "dask", "numpy", "pandas", "functools", "contextlib",   # call package code back
+                           "jax", "equinox", "optax"})                                      # (jax: while it traces)
 
 def _uncounted(f) -> bool:
     "A frame `warnings.warn` does not count in `stacklevel`: importlib's bootstrap (CPython's `_is_internal_frame`)."

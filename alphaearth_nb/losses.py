@@ -15,7 +15,7 @@ import jax
 import jax.numpy as jnp
 from jaxtyping import Array, Bool, Float, Int, PRNGKeyArray
 
-from .core import ConfigError, Frames, TrainExample, TrainingWarning, checks_flags
+from .core import ConfigError, Frames, TrainExample, TrainingWarning, checks_flags, user_stacklevel
 from .model import AlphaEarth, family
 from .sources import get_source
 from .timecodes import position
@@ -113,7 +113,7 @@ def collapse_watch(rec:dict,    # one logged step of `fit`: {"step": ..., "unifo
     warnings.warn(f"step {rec['step']}: the embeddings collapsed: for {steps} logged steps in a row "
                   f"{'; and '.join(signs)}, while the loss may still fall. The map will not tell places apart: try a "
                   "lower peak_lr or a longer warmup (TrainConfig), a larger batch_size, or a larger "
-                  "LossWeights.uniformity.", TrainingWarning)
+                  "LossWeights.uniformity.", TrainingWarning, stacklevel=user_stacklevel())
     return -1
 
 # %% ../nbs/15_losses.ipynb #c0014

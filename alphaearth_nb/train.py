@@ -34,7 +34,7 @@ from . import model as aef_model
 from .checkpoint import (checkpoint_folder, checkpoints, latest_checkpoint, load_checkpoint, not_a_run,
                                       read_header, run_folder, save_checkpoint)
 from .core import (CheckpointError, ConfigError, MissingSourceError, TrainingError, TrainingWarning, flag,
-                                keep_heap, whole, checks_flags)
+                                keep_heap, whole, checks_flags, user_stacklevel)
 from .files import local_output, write_text, writing_file
 from .stacks import validate_stack
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
@@ -93,7 +93,7 @@ def _plot_quietly(history:list[dict], path:Path):
     except Exception as e:
         warnings.warn(f"the loss plot {path} was not drawn ({type(e).__name__}: {str(e)[:200]}); training goes on "
                       "and metrics.jsonl holds every step: draw it later with `plot_history(read_metrics(...))`.",
-                      TrainingWarning)
+                      TrainingWarning, stacklevel=user_stacklevel())
 
 def _write_jsonl(path:Path, records:list[dict], mode="a"):
     "Append records, or (mode 'w') replace the file atomically: a failed rewrite leaves the old metrics."
@@ -230,7 +230,7 @@ def _warn_texts(rec:dict, seen:int) -> int:
     if rec["texts"] > 0: return -1
     if seen + 1 == 10:
         warnings.warn("the first 10 batches hold no valid text, so the CLIP term is 0: pass `texts=` with the stack "
-                      "(aef train --texts FILE), or set LossWeights.clip=0 to say so.", TrainingWarning)
+                      "(aef train --texts FILE), or set LossWeights.clip=0 to say so.", TrainingWarning, stacklevel=user_stacklevel())
     return seen + 1
 
 def _diverged(k:int, loss:float, last_good, state) -> TrainingError:
@@ -293,7 +293,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
             if header.get("train", {}).get("batch_size", cfg.batch_size) != cfg.batch_size:
                 warnings.warn(f"resuming with batch_size={cfg.batch_size}, the run was trained with "
                               f"{header['train']['batch_size']}: the data position counts batches, so the sampled "
-                              "sequence changes from here on.", TrainingWarning)
+                              "sequence changes from here on.", TrainingWarning, stacklevel=user_stacklevel())
             history = [h for h in read_metrics(out / "metrics.jsonl") if h["step"] <= int(state.step)]
         else:
             state = init_state(built, optimizer, cfg.seed)
@@ -323,7 +323,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                 if not math.isfinite(loss): raise _diverged(k, loss, last_good, state)
                 rec = _record(k, loss, aux, sched, t0)
                 if rec.get("skipped"): warnings.warn(f"step {k + 1}: non-finite gradients, the update was skipped "
-                                                     "(the step and the data position still advance).", TrainingWarning)
+                                                     "(the step and the data position still advance).", TrainingWarning, stacklevel=user_stacklevel())
                 no_text, collapsed = _warn_texts(rec, no_text), losses.collapse_watch(rec, collapsed)  # N19-1
                 history.append(rec); pending.append(rec)
                 bar.update(1)

@@ -130,3 +130,13 @@ def test_training_stack_of_one_date():
     ds = make_stack()["sentinel2"].to_dataset().assign_attrs(source="sentinel2").isel(time=[2])
     cfg = SamplerConfig(patch=4, frames=3, n_texts=0)
     _warned_here(lambda: sample_batch(ds, cfg, 0, 1), "shortest summary period")
+
+
+def test_training_resume_without_a_checkpoint(tmp_path):
+    "Raised in checkpoint.run_folder, a context manager fit enters: past contextlib's frames to the caller."
+    from alphaearth_nb.train import fit
+    class Stop(Exception): pass
+    def data(position): raise Stop   # called once the run folder is held: stops before any training
+    def call():
+        with pytest.raises(Stop): fit("tiny", data, steps=1, batch_size=2, out=tmp_path / "run", resume=True, progress=False)
+    _warned_here(call, "holds no checkpoint to resume from")
