@@ -5,7 +5,9 @@ once a session, whatever the user calls next, and names no line of theirs. `core
 functions in one more frame, so a hand-counted `stacklevel` pointed one frame too high or into the package;
 `core.user_stacklevel` counts the frames as the call happens. Each case calls a public function from here, the way a
 user does, and asserts the warning's file is this one."""
+import ast
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -140,3 +142,14 @@ def test_training_resume_without_a_checkpoint(tmp_path):
     def call():
         with pytest.raises(Stop): fit("tiny", data, steps=1, batch_size=2, out=tmp_path / "run", resume=True, progress=False)
     _warned_here(call, "holds no checkpoint to resume from")
+
+
+def test_every_warning_of_the_package_counts_its_frames():
+    "A hand-counted or missing stacklevel points into the package on some path: every warn uses user_stacklevel()."
+    bad = []
+    for f in sorted(Path(aef.__file__).parent.glob("*.py")):
+        for x in ast.walk(ast.parse(f.read_text())):
+            if isinstance(x, ast.Call) and ast.unparse(x.func) == "warnings.warn":
+                level = next((ast.unparse(k.value) for k in x.keywords if k.arg == "stacklevel"), None)
+                if level not in ("user_stacklevel()", "stacklevel or user_stacklevel()"): bad.append(f"{f.name}:{x.lineno}")
+    assert not bad, bad
