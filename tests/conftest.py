@@ -51,6 +51,11 @@ DROP = json.loads(sys.argv[1])
 def case(code, env, out, err):
     for k in [m for m in sys.modules if m == "alphaearth_nb" or m.startswith("alphaearth_nb.")]: del sys.modules[k]
     sys.meta_path[:] = [f for f in sys.meta_path if getattr(f, "__module__", "") != "alphaearth_nb"]
+    import xarray as xr   # the `.aef` accessors go too: registered again, xarray would warn of an override
+    for cls in (xr.Dataset, xr.DataArray, getattr(xr, "DataTree", None)):
+        for name, v in list(vars(cls).items() if cls is not None else ()):
+            if str(getattr(getattr(v, "_accessor", None), "__module__", "")).startswith("alphaearth_nb"):
+                delattr(cls, name)
     for k in DROP: os.environ.pop(k, None)
     os.environ.update(env)
     for fd, path in ((1, out), (2, err)): os.dup2(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), fd)

