@@ -328,7 +328,9 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
                  numbers:bool=False,     # values must be numbers (a regression target): text is a LabelError
                  raster:bool=False,      # a table of a raster's cells (`regress`): a fix names the raster
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    "x, y (in `grid_crs`) and value of every labelled point; a raster's NaN, negatives and declared no-data skipped."
+    """x, y (in `grid_crs`) and value of every labelled point; a raster's NaN, negatives and declared no-data skipped.
+    Class ids (not `numbers`) that lost digits in a float type (beyond 2^24 in float32): `LabelError`
+    (`labels.check_exact_ids`)."""
     if isinstance(labels, dict): labels = pd.DataFrame(labels)
     labels = label_array(labels)   # a Dataset of one variable (xr.open_dataset of a label file) is that variable
     if isinstance(labels, pd.DataFrame):
@@ -340,6 +342,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
     else:
         raise LabelError(f"labels must be a DataArray on the grid, a (Geo)DataFrame, a vector file or a dict of "
                          f"arrays, got {type(labels).__name__}")
+    if not numbers: check_exact_ids(vals, stored_dtype(labels, column))   # class ids beyond 2^24 in float32: LabelError
     xs, ys = to_crs(xs, ys, crs, grid_crs) if len(xs) else (xs, ys)
     if numbers and vals.dtype.kind in "OUS":   # number text ("2.5", from a CSV read as text) is fine
         num = pd.to_numeric(pd.Series(vals), errors="coerce")

@@ -16,7 +16,7 @@ import xarray as xr
 from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError, checks_flags
 from .geo import (check_same_grid, crs_of, declared_nodata, is_lazy, north_up, outside_valid,
                                rename_spatial, to_crs, unpacked)
-from .labels import label_array, label_values, labelled_cells, on_map_grid
+from .labels import check_exact_ids, label_array, label_values, labelled_cells, on_map_grid, stored_dtype
 from .knn import wider_than_float32
 from .embeddings import NORM_TOL, a_positions, sq_norms, as_embedding, gate_vectors, refuse_rotation
 
@@ -151,8 +151,12 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     raster) nor `nodata`, and not negative unless `positive=False` (value rasters). On a label raster packed CF-style
     (integers with `scale_factor`/`add_offset` in attrs, unpacked to its units first, `geo.unpacked`), `nodata`
     matches the stored integers (-32768, as a file declares a fill) and the unpacked values alike. Label values are
-    read by `labels.label_values` (text '1', '01', '1.0' is the number 1), as `classify` reads them."""
+    read by `labels.label_values` (text '1', '01', '1.0' is the number 1), as `classify` reads them. Class ids
+    (`positive`) in a float type beyond the integers it holds exactly (2^24 in float32, also a float32 file that
+    reading widened) are a `LabelError`, as in `classify` (`labels.check_exact_ids`); value rasters
+    (`positive=False`) are values and pass."""
     labels = label_array(labels)   # a Dataset of one variable (xr.open_dataset of a label file) is that variable
+    stored = stored_dtype(labels) if positive else None   # class ids: the file's float type, before unpacking/resampling
     if isinstance(features, xr.Dataset) or _embedding_like(features):  # int8 codes dequantised, fills NaN (A4's gate)
         features = as_embedding(features)
     refuse_rotation(features, "the features")      # a rotated grid has no x/y to pair its cells by place
@@ -172,7 +176,9 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     X = f.values.reshape(lv.shape + (-1,))[keep]
     ok = np.isfinite(X).all(1)
     if not ok.any(): raise LabelError("no labelled pixel has features (all NaN): label pixels inside the data")
-    return X[ok] if wider_than_float32(X) else X[ok].astype(np.float32), label_values(lv[keep][ok])   # '1.0' and '1': one class (`label_values`)
+    y = label_values(lv[keep][ok])   # '1.0' and '1': one class (`label_values`)
+    if positive: check_exact_ids(y, stored, "the class labels (value targets: pass `positive=False`)")   # 2^24 in float32
+    return X[ok] if wider_than_float32(X) else X[ok].astype(np.float32), y
 
 # %% ../nbs/23b_features.ipynb #q0007
 def xy_features(stack,                # stack (DataTree) or Dataset on a y/x grid (or anything with y/x coordinates)

@@ -15,6 +15,7 @@ import xarray as xr
 
 from .core import checks_flags
 from .evaluate import change_threshold_sweep, evaluate_embeddings, separated_points, xy_features
+from .labels import check_exact_ids, stored_dtype
 
 # %% auto #0
 __all__ = ['DOY_GRID', 'SEASONS', 'BASELINES', 'raw_series_features', 'seasonal_composite_features', 'baseline_features',
@@ -155,7 +156,10 @@ def compare_on_scene(stack,                # the scene (DataTree)
                      folds:int=20,         # folds of the 10-shot draws
                      seed:int=0,
                     ) -> dict:
-    "10-shot land cover and change of the embedding and the designed baselines on one scene: tables and headlines."
+    """10-shot land cover and change of the embedding and the designed baselines on one scene: tables and headlines.
+    Class ids that lost digits in a float type (beyond 2^24 in float32, also a float32 file read widened) are a
+    `LabelError` before any work (`labels.check_exact_ids`)."""
+    check_exact_ids(labels.values, stored_dtype(labels), "the yearly classes")   # merged classes would fake change
     years = sorted(embeddings)
     feats = {y: {"embedding": embeddings[y].transpose("y", "x", "band").values, **baseline_features(stack, y)}
              for y in years}
