@@ -15,7 +15,8 @@ import alphaearth_nb
 from alphaearth_nb.accessor import forward
 from alphaearth_nb.core import ConfigError, yes_no_params
 
-FORWARDED = forward(lambda obj: obj).__code__   # accessor methods: `fn(self._obj, ...)`, checked by `fn`
+FORWARDED = forward(lambda obj: obj).__get__(None, object).__code__   # accessor methods: `fn(self._obj, ...)`,
+#   checked by `fn`; a descriptor since 160d9ff (its docstring read when looked up): the class gives the function
 
 
 def _public():
@@ -29,8 +30,8 @@ def _public():
             obj = getattr(mod, name, None)
             if inspect.isfunction(obj): fns.append((name, obj))
             elif inspect.isclass(obj) and not dataclasses.is_dataclass(obj):   # configs check in __post_init__
-                fns += [(f"{name}.{k}", v) for k, v in vars(obj).items()
-                        if inspect.isfunction(v) and (not k.startswith("_") or k == "__init__")]
+                fns += [(f"{name}.{k}", getattr(obj, k)) for k in vars(obj)
+                        if inspect.isfunction(getattr(obj, k)) and (not k.startswith("_") or k == "__init__")]
         for qual, f in fns:
             if Path(inspect.unwrap(f).__code__.co_filename).resolve() != src: continue   # defined elsewhere
             for p in yes_no_params(inspect.unwrap(f)): yield pytest.param(f, p, id=f"{m.name}.{qual}.{p}")
