@@ -114,6 +114,14 @@ def outside_valid(obj, values=None) -> np.ndarray:
     if v.dtype.kind not in "iuf" or (lo, hi) == (-np.inf, np.inf): return np.zeros(v.shape, bool)
     return (v < lo) | (v > hi)
 
+def _off_range(obj, vector=None):
+    """Mask (an xarray object, lazy for dask input) of `obj`'s values outside its declared valid range, whole vectors
+    along dim `vector`; None where no range is declared."""
+    lo, hi = declared_valid_range(obj)
+    if (lo, hi) == (-np.inf, np.inf): return None
+    off = (obj < lo) | (obj > hi)
+    return off | off.any(vector) if vector is not None else off
+
 def unpacked(obj,
              nodata=None,  # further stored (packed) value(s) meaning no data, beyond those `obj` declares
              vector=None,  # the values that form one vector: a DataArray's dim (`"band"`), a Dataset's variables
@@ -137,17 +145,15 @@ def unpacked(obj,
         out, gone = obj.assign({k: unpacked(obj[k], nodata) for k in packed}), None
         comps = [k for k in packed if k in ([] if vector is None or isinstance(vector, str) else vector)]   # packed bands
         for k in comps:
-            o = obj[k].copy(data=outside_valid(obj[k]))
-            gone = o if gone is None else gone | o
-        return out.assign({k: out[k].where(~gone) for k in comps}) if gone is not None and gone.any() else out
+            if (o := _off_range(obj[k])) is not None: gone = o if gone is None else gone | o
+        return out.assign({k: out[k].where(~gone) for k in comps}) if gone is not None else out
     p = packing(obj.attrs)
     if p is None or obj.dtype.kind not in "iu": return obj
     extra = [] if nodata is None else [nodata] if isinstance(nodata, str) or np.ndim(nodata) == 0 else list(nodata)
     fills = [*declared_nodata(obj, finite=True), *(f for f in extra if not isinstance(f, str) and np.isfinite(f))]
-    off = outside_valid(obj)
-    if vector is not None and off.any(): off = off | off.any(obj.get_axis_num(vector), keepdims=True)   # whole vectors
-    if fills: off = off | obj.isin(fills).values
-    out = obj.where(~off) if off.any() else obj
+    off = _off_range(obj, vector)   # lazy in, lazy out: masks built on dask arrays are not read here
+    if fills: off = obj.isin(fills) if off is None else off | obj.isin(fills)
+    out = obj if off is None else obj.where(~off)
     out = (out.astype(np.float64) * p[0] + p[1]).astype(np.float32)
     gone = (*NODATA_KEYS, *VALID_KEYS, "scale_factor", "add_offset")   # stored units: no longer the values'
     out.attrs = {k: v for k, v in obj.attrs.items() if k not in gone}

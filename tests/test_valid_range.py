@@ -100,3 +100,17 @@ def test_pictures_leave_out_of_range_pixels_transparent():
     c = xr.DataArray(np.array([[1, 2], [99, 1]], np.int16), dims=("y", "x"), coords=m.coords,
                      attrs={"crs": "EPSG:32631", "valid_max": 10})
     assert to_rgba(c.chunk()).values[3].tolist() == [[255, 255], [0, 255]]     # a class map, lazy alike
+
+
+def test_unpacked_is_lazy_for_dask_input():
+    "Lazy in, lazy out: the fill and range masks of a dask-backed packed map are built lazily (it read every block)."
+    import dask.array as dsa
+    v = np.array([[0, 50, 20000, -32768]] * 4, np.int16)
+    st = xr.DataArray(v, dims=("y", "x"), attrs={"scale_factor": 0.01, "_FillValue": -32768, "valid_range": [0, 10000]})
+    read = []
+    lazy = st.copy(data=dsa.from_array(v, chunks=2).map_blocks(lambda b: read.append(1) or b, dtype=v.dtype))
+    read.clear()
+    out = unpacked(lazy)
+    assert out.chunks is not None and not read, f"{len(read)} blocks read before compute"
+    np.testing.assert_array_equal(np.isnan(out.values), np.isnan(unpacked(st).values))
+    assert np.isnan(out.values[:, 2:]).all() and not np.isnan(out.values[:, :2]).any()
