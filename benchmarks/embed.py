@@ -28,7 +28,10 @@ multiplies the spacing; lite on CPU defaults to 6x, ~1/6 of the frames, since on
   (a fresh subprocess per size; VmHWM, ru_maxrss elsewhere). Figures only: nothing here is asserted.
 The heap is kept (core.keep_heap, before JAX runs) as `aef embed` does, in the memory runs' fresh processes too;
 AEF_KEEP_HEAP=0 gives glibc's defaults (the header says which). Figures below this paragraph from before session 21
-were taken with glibc's defaults.
+were taken with glibc's defaults. Session 21 (`--presets tiny --size 96 --skip-memory --skip-dask --repeat 2`, fresh
+processes alternating AEF_KEEP_HEAP=0 / default, load 3.6-6.9): 4,514 / 4,130 then 4,343 / 4,712 px/s (noise at this size);
+the whole process's minor page faults 472,069 / 318,996 then 476,039 / 351,149 (/usr/bin/time %R); CPU 29.7 / 27.9 then
+27.6 / 27.7 s.
 `--devices N` gives JAX's CPU N host devices before it starts (embed splits each call's tiles over all local
 devices); `--interleave R` times embed over all of them against the first alone, alternating in one process.
 
