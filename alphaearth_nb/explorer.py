@@ -22,6 +22,7 @@ import numpy as np
 import xarray as xr
 from fastcore.basics import patch
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 from PIL import Image
 from pyproj import Transformer
 
@@ -522,6 +523,8 @@ def picture(self:Explorer, ax=None, max_size:int=600, title:str|None="live map (
         ax.legend(handles=[Patch(color=class_colour(i), label=n) for i, n in enumerate(self._classes[2])],
                   loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small", frameon=False)
     ax.set_title(title or ""); ax.set_xlabel(f"x ({self.crs})"); ax.set_ylabel("y")
+    ax.ticklabel_format(style="plain", useOffset=False)   # metres in full, as the static maps: no "1e6" above y
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=4))      # 6-7 digit labels apart
     return ax
 
 # %% ../nbs/28a_explorer.ipynb #c0028

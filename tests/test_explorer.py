@@ -180,3 +180,19 @@ def test_automatic_threshold_keeps_pixels_as_similar_as_its_percentile():
     assert len(m.hits) >= 400                      # every pixel of the field (0.995 to 1), so all those >= p
     assert m.threshold <= p and m.threshold == np.floor(m.threshold * 100 + 1e-9) / 100   # on the slider's grid
     assert f"{len(m.hits)}" in m.status.value
+
+
+def test_picture_writes_map_coordinates_in_full():
+    "The static picture of a UTM map had '1e6' above its y axis (5.6186 .. 5.6200) and crowded x labels."
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    a = random_unit((150, 150), seed=5)
+    emb = embedding_from_array(a).assign_coords(x=640_005.0 + 10 * np.arange(150), y=5_620_000.0 - 5 - 10 * np.arange(150))
+    m = Explorer(emb, basemaps=False)
+    fig = Figure(figsize=(6, 6)); ax = m.picture(ax=fig.subplots())
+    canvas = FigureCanvasAgg(fig); canvas.draw(); r = canvas.get_renderer()
+    assert ax.yaxis.get_offset_text().get_text() == "" and ax.xaxis.get_offset_text().get_text() == ""
+    lo, hi = ax.get_xlim()
+    boxes = sorted((b.x0, b.x1) for b in (t.get_window_extent(r) for t, v in zip(ax.get_xticklabels(), ax.get_xticks())
+                                          if lo <= v <= hi and t.get_text()))
+    assert len(boxes) >= 2 and all(a1 < b0 for (_, a1), (b0, _) in zip(boxes, boxes[1:]))
