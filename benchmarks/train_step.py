@@ -77,7 +77,12 @@ the package changed; the issue's goals are not met:
   examples x P periods, 16-19x slower at P 1, N 8 frames (6.0-7.6 against 0.32-0.47 ms), 0.57-0.64x at P 7, N 16,
   0.89-0.96x at P 7, N 10 (load 6-9; a Python sum over the frames 8.2x, 1.56x, 1.85x); in the step (one process,
   interleaved) old/new CPU tiny 0.876, wall 0.818 (6 rounds, load 5.8-6.0), small 0.962, wall 0.843 (5 rounds x 3,
-  load 5.9-6.6): slower; losses of 3 steps equal (small's third 6e-8 apart).
+  load 5.9-6.6): slower; losses of 3 steps equal (small's third 6e-8 apart). depthwise3's kernel gradient at <= 16
+  channels (`nn._tap_sums`, tiny only) as the nine-output reduction over the leading axes and the rows (then over
+  the columns): alone 0.83x CPU at [32,16,16,16], 0.66x at [64,16,16,16], 1.12x at [32,4,4,16] (load 6.5-6.9; error
+  4-6e-7 of the largest sum against 1.5-2.5e-7, nine separate sums 1e-7); in tiny's step (`layers.py --only-step
+  --patch`, 8 rounds x 5, load 5.3-5.5) before/new CPU 1.023, wall 1.013 (rounds 0.91-1.19), gradients 2.2e-7
+  apart, the third step's loss 6e-8: under the 3% bar at this load; a lead for a quieter machine, not landed.
 
 Measured (session 20, step helper; the same VM without AMX, 2 cores shared with up to eight sessions, nice 0):
 - The heap kept (core.keep_heap) is now the default here, in `aef` and in `fit`; AEF_KEEP_HEAP=0 gives glibc's
