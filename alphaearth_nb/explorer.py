@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import io
-import json
 import math
 import threading
 import traceback
@@ -309,13 +308,21 @@ def _add_basemaps(self:Explorer):
         self.map.add(L.basemap_to_tiles(bm)); self.map.layers[-1].name = name; self.map.layers[-1].base = True
 
 # %% ../nbs/28a_explorer.ipynb #c0021
+def _exact(t:float, least:int=3, most:int=6) -> tuple[float, int]:
+    """`t` and the fewest decimals (`least`: the slider's step, to `most`) that write it without rounding it up;
+    a `t` finer than `most` decimals comes back raised to the next one, so readout and filter agree."""
+    for d in range(least, most + 1):
+        if abs(round(t, d) - t) <= 1e-9: return t, d
+    return math.ceil(t * 10**most) / 10**most, most
+
 @patch
 def _panel(self:Explorer, threshold):
     W = self._W
     self.mode = W.ToggleButtons(options=MODES, value="query", description="click:", style={"button_width": "70px"})
     self.label_name = W.Text(value="class 1", description="class:", layout=W.Layout(width="220px"))
-    self.slider = W.FloatSlider(value=0.5 if threshold is None else threshold, min=-1.0, max=1.0, step=0.01,
-                                description="threshold:", continuous_update=False, readout_format=".2f")
+    t, d = _exact(0.5 if threshold is None else float(threshold))   # readout never above the threshold used
+    self.slider = W.FloatSlider(value=t, min=-1.0, max=1.0, step=0.001, description="threshold:",
+                                continuous_update=False, readout_format=f".{d}f")
     self._auto_threshold = threshold is None
     self.status = W.Label(value="click a pixel")
     self.download = W.HTML(value="")
@@ -387,12 +394,15 @@ def _set_query(self:Explorer):
     if self._auto_threshold:
         self._auto_threshold = False
         p = float(np.percentile(self._sample.astype(np.float64) @ self._query, 95))
-        t = math.floor((p - 1e-6) * 100) / 100   # down to the slider's step, under p by more than float noise
+        t = math.floor((p - 1e-6) * 100) / 100   # down to 0.01, under p by more than float noise
         if t != self.slider.value: self.slider.value = t; return  # the slider's observer refreshes
     self._changed()
 
 @patch
 def _changed(self:Explorer):
+    t, d = _exact(self.threshold)   # a value set in code too: written in full (0.987 was shown as 0.99)
+    if t != self.threshold: self.slider.value = t; return   # finer than 1e-6: raised to it; the observer comes back
+    self.slider.readout_format = f".{d}f"
     self.refresh()
     if self._query is not None: self._update_status()
 
@@ -400,7 +410,7 @@ def _changed(self:Explorer):
 def _update_status(self:Explorer):
     n = len(self.hits)
     self.status.value = (f"hits: {n} ({len(self.positives)} positive, {len(self.negatives)} negative, "
-                         f"threshold {self.threshold:.4g})")   # as set: .2f rounds 0.987 up
+                         f"threshold {self.threshold:.{_exact(self.threshold)[1]}f})")   # as the slider shows it
 
 @patch(as_prop=True)
 def threshold(self:Explorer) -> float: return float(self.slider.value)

@@ -166,7 +166,7 @@ def test_a_click_zoomed_out_takes_the_pixel_the_tile_draws():
         np.testing.assert_allclose(m.query, v[i, j] / np.linalg.norm(v[i, j]), atol=1e-6)
 
 def test_automatic_threshold_keeps_pixels_as_similar_as_its_percentile():
-    "The first click's threshold is the 95th percentile rounded down to the slider's step: a uniform field covering"
+    "The first click's threshold is the 95th percentile rounded down to 0.01: a uniform field covering"
     " a quarter of the map is all hits (was: the percentile rounded to 1.0, only the clicked pixel a hit)."
     a = random_unit((40, 40), seed=31)
     f = a[5, 5] + 0.005 * np.random.default_rng(0).standard_normal((20, 20, 64))   # a uniform field, 25% of the map
@@ -178,8 +178,22 @@ def test_automatic_threshold_keeps_pixels_as_similar_as_its_percentile():
     p = np.percentile(m._sample.astype(np.float64) @ m.query, 95)
     assert (s >= 0.99).sum() >= 400 and (s >= p).sum() >= 80
     assert len(m.hits) >= 400                      # every pixel of the field (0.995 to 1), so all those >= p
-    assert m.threshold <= p and m.threshold == np.floor(m.threshold * 100 + 1e-9) / 100   # on the slider's grid
+    assert m.threshold <= p and m.threshold == np.floor(m.threshold * 100 + 1e-9) / 100   # on the 0.01 grid
     assert f"{len(m.hits)}" in m.status.value
+
+
+def test_threshold_readout_never_claims_more_than_the_filter_uses():
+    "threshold=0.987 read 0.99 on the slider ('.2f' rounds up): the readout and status write what the filter uses."
+    emb = embedding_from_array(random_unit((6, 6), seed=3))
+    for given in (0.987, -0.98765, 0.1234567, 0.5):
+        m = Explorer(emb, threshold=given, basemaps=False)
+        shown = format(m.threshold, m.slider.readout_format)      # d3's '.Nf' writes as Python's does
+        assert float(shown) <= m.threshold and m.threshold - float(shown) < 1e-9, (given, shown)
+        assert 0 <= m.threshold - given < 1e-6                   # the user's threshold, raised past 6 decimals only
+    assert format(Explorer(emb, threshold=0.987, basemaps=False).slider.value, ".3f") == "0.987"
+    m.click(float(emb.x[2]), float(emb.y[2]))
+    m.slider.value = 0.98765                                       # set in code: the readout widens to hold it
+    assert m.slider.readout_format == ".5f" and "threshold 0.98765)" in m.status.value
 
 
 def test_picture_writes_map_coordinates_in_full():
