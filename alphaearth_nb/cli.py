@@ -396,7 +396,7 @@ def _one_array(ds:xr.Dataset, flag:str, path, var:str|None=None, prefer:str|None
     if len(names) == 1: return ds[names[0]]
     if prefer in names: return ds[prefer]
     how = (f"pass {flag}-var NAME to pick one, e.g. {flag}-var {names[0]}" if flag == "--labels" else
-           f"keep the one wanted (`ds[['NAME']].to_zarr(new_path)`)")
+           "keep the one wanted (`ds[['NAME']].to_zarr(new_path)`)")
     if not names: raise err(f"{flag} {path} holds no data variable: write the array with `da.to_netcdf(path)`")
     raise err(f"{flag} {path} holds {len(names)} data variables {names[:8]}: {how}")
 

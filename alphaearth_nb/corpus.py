@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -339,7 +339,8 @@ class Corpus:
 
     def load(self, scene_id:str) -> tuple:
         "One scene: `(stack DataTree, texts DataFrame, labels (year, y, x) int8, event masks (event, y, x) bool)`."
-        row, store = self.row(scene_id), self.path / STORE
+        self.row(scene_id)   # an unknown id raises LabelError here, naming some known ones
+        store = self.path / STORE
         kids = {}
         for name in ("sentinel2", "sentinel1", "landsat", "dem", "era5", "gedi", "landcover"):
             ds = xr.open_dataset(store, group=f"{scene_id}/{name}", engine="zarr", consolidated=False).load()

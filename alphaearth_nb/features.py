@@ -10,7 +10,6 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
-import pandas as pd
 import xarray as xr
 
 from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError, checks_flags

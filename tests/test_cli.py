@@ -382,7 +382,6 @@ def test_train_resume_takes_its_preset_from_our_checkpoint_not_another_tools(tmp
 
 def test_case_C18_evaluate_leaves_negative_ids_out_like_classify(tmp_path, capsys):
     "A table's -1 is unlabelled (classify's rule): `aef evaluate` leaves those rows out, warned; the scores are those without them."
-    import warnings
     from alphaearth_nb.evaluate import evaluate_embeddings
     rng = np.random.default_rng(1)
     x = rng.normal(size=(90, 64)).astype(np.float32); x /= np.linalg.norm(x, axis=1, keepdims=True)
