@@ -32,7 +32,7 @@ from .embeddings import (INT8_SCHEME, TIFF_SCHEME, as_embedding, gated, label_ba
 from .geo import (as_crs, crs_of, declared_nodata, is_lazy, north_up, outside_valid, packing,
                                rename_spatial, require, unpacked, write_crs)
 from .cubes import coarsen, cube_form, grid_of, transform_of
-from .labels import class_flags, flag_attrs
+from .labels import class_flags, exact_limit, flag_attrs
 
 # %% auto #0
 __all__ = ['SCHEME_SOURCE', 'QUANTIZATION', 'PROJECTION_EXT', 'block_mean_direction', 'cog_tags', 'check_blocksize',
@@ -127,9 +127,9 @@ def overview_factors(height:int, width:int, blocksize:int) -> list[int]:
     return out
 
 @contextlib.contextmanager
-def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False, aux:list|None=None):
+def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False, aux:str|None=None):
     """Yield a scratch GeoTIFF beside `path` to write; then make it a COG and move that into `path` atomically, with
-    GDAL's sidecar `path.aux.xml` the text `aux[0]` (set while writing) or none: a sidecar left by the file replaced
+    GDAL's sidecar `path.aux.xml` the text `aux` or none: a sidecar left by the file replaced
     (or an orphan, refused without `overwrite`) would give GDAL its old names, statistics or no-data."""
     import rasterio.shutil
     path = check_output(path, overwrite, "COG"); path.parent.mkdir(parents=True, exist_ok=True)
@@ -141,7 +141,7 @@ def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False, aux:list|No
                              COMPRESS="DEFLATE", OVERVIEWS="FORCE_USE_EXISTING" if facs else "NONE", BIGTIFF="IF_SAFER")
         side.unlink(missing_ok=True)   # before the new file: never the old names on it
         with open(cog, "rb") as src, writing_file(path, "wb", overwrite) as dst: shutil.copyfileobj(src, dst)
-        if aux and aux[0]: write_text(side, aux[0])
+        if aux: write_text(side, aux)
 
 # %% ../nbs/25c_exports.ipynb #c0010
 @checks_flags
@@ -373,7 +373,8 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     if a.dtype == bool: a = a.astype(np.uint8); nodata = 255 if nodata is None else nodata
     if a.dtype.kind == "f":
         w = a[~off & np.isfinite(a)]   # whole numbers float32 cannot hold (ids beyond 2^24): float64, not digits lost
-        ft = np.float64 if a.dtype.itemsize > 4 and (np.abs(w) > 2**24).any() and (w == np.round(w)).all() else np.float32
+        wide = a.dtype.itemsize > 4 and (np.abs(w) > exact_limit(np.float32)).any() and (w == np.round(w)).all()
+        ft = np.float64 if wide else np.float32
         nd = ft(nodata if nodata is not None else fills[0] if fills else np.nan)
         nodata = float(nd) if np.isfinite(nd) else float("nan")
         a = np.where(off | np.isnan(a), ft(nodata), a.astype(ft))
@@ -400,7 +401,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     names = _class_names(m, a, valid)   # CF flags that do not pair: LabelError, before any file or folder is made
     if a.dtype.kind == "f" and (names or (a[valid] == np.round(a[valid])).all()): rs = Resampling.nearest   # classes
     prof, facs = _profile(m, a.dtype.name, blocksize, 1, nodata), overview_factors(*a.shape, blocksize)
-    aux = [pam_categories({int(k): str(v) for k, v in names.items()}) if names else None]   # GDAL's category names
+    aux = pam_categories({int(k): str(v) for k, v in names.items()}) if names else None   # GDAL's category names
     with _cog_stage(path, blocksize, facs, overwrite, aux) as src, rasterio.open(src, "w", **prof) as dst:
         dst.write(a[None])
         if m.name: dst.set_band_description(1, str(m.name))
