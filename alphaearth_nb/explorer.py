@@ -321,7 +321,7 @@ def _panel(self:Explorer, threshold):
     self.mode = W.ToggleButtons(options=MODES, value="query", description="click:", style={"button_width": "70px"})
     self.label_name = W.Text(value="class 1", description="class:", layout=W.Layout(width="220px"))
     t, d = _exact(0.5 if threshold is None else float(threshold))   # readout never above the threshold used
-    self.slider = W.FloatSlider(value=t, min=-1.0, max=1.0, step=0.001, description="threshold:",
+    self.slider = W.FloatSlider(value=t, min=-1.0, max=1.0, step=0.01, description="threshold:",
                                 continuous_update=False, readout_format=f".{d}f")
     self._auto_threshold = threshold is None
     self.status = W.Label(value="click a pixel")
