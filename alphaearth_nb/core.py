@@ -351,7 +351,7 @@ def keep_heap(default:bool=True, # what to do when `AEF_KEEP_HEAP` is unset
     if want and not KEPT_HEAP: KEPT_HEAP = _mallopt_keep()
     return KEPT_HEAP
 
-keep_heap(default=False)  # at import only with AEF_KEEP_HEAP=1: the `aef` command and `fit` call it themselves
+keep_heap(default=False)  # at import only with AEF_KEEP_HEAP=1: `aef`, `fit` and `embed` call it themselves
 
 # %% ../nbs/00_core.ipynb #a6f6fb18
 @contextlib.contextmanager

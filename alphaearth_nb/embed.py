@@ -23,7 +23,7 @@ from tqdm.auto import tqdm
 
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning, Frames, MissingSourceError,
                                 PeriodError, UnknownSourceError, band_names, checks_flags, user_stacklevel)
-from .core import callable_module, compiler_options, flag, frozen_traces, real, whole
+from .core import callable_module, compiler_options, flag, frozen_traces, keep_heap, real, whole
 from .files import check_output, consolidate_zarr, writing_folder
 from .dist import batch_sharding, make_mesh
 from .geo import is_lazy
@@ -371,7 +371,9 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
           warn_days:float=182.625,    # ExtrapolationWarning beyond this many days outside the support period
           max_days:float=730.5,       # PeriodError beyond this many
          ) -> xr.DataArray:
-    "Embed a stack over its whole extent for a valid period: `embedding` (y, x, band), NaN where no data."
+    "Embed a stack over its whole extent for a valid period: `embedding` (y, x, band), NaN where no data. Keeps this "
+    "process's freed memory in its heap, as `train.fit` does (`core.keep_heap`; AEF_KEEP_HEAP=0 leaves glibc's defaults)."
+    keep_heap()
     return _embed(stack, model, period, **{k: v for k, v in locals().items() if k in embed.__kwdefaults__})[0]
 
 def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, chunks, lazy, allow_missing,
@@ -451,7 +453,9 @@ def embed_to_zarr(stack,                  # as for `embed`
                   overwrite:bool=False,   # replace a store written before (a folder not ours is never touched)
                   **kwargs,               # more options of `embed` (tile, buffer, batch_size, chunks, ...)
                  ):
-    "Embed a stack lazily and stream the result to a zarr store, a few chunks at a time; returns `path`."
+    "Embed a stack lazily and stream the result to a zarr store, a few chunks at a time; returns `path`. Keeps this "
+    "process's freed memory in its heap, as `train.fit` does (`core.keep_heap`; AEF_KEEP_HEAP=0 leaves glibc's defaults)."
+    keep_heap()
     check_output(path, overwrite, "embedding store", folder=True)  # before any work: a typo in `path` costs nothing
     int8 = flag(int8, "int8")  # int8="False" is true: the int8 codes
     emb, sums = _embed(stack, model, period, **{**embed.__kwdefaults__, **kwargs, "lazy": True, "progress": False})

@@ -401,3 +401,18 @@ def test_an_embed_store_opens_in_plain_xarray_without_warnings(stack, model, tmp
         warnings.simplefilter("error")
         back = xr.open_zarr(p)["embedding"].load()
     assert back.dtype == np.int8 and back.attrs["crs"] == "EPSG:32631" and back.shape == (40, 40, 64)
+
+
+def test_embed_keeps_the_heap_as_fit_does(stack, model, eager, tmp_path, monkeypatch):  # session 21's review
+    "embed and embed_to_zarr keep XLA:CPU's freed buffers in the heap (core.keep_heap) unless AEF_KEEP_HEAP=0."
+    from alphaearth_nb import core
+    for env, want in ((None, [1]), ("0", [])):
+        for run in (lambda: embed(stack, model, 2024, progress=False),
+                    lambda: embed_to_zarr(stack, model, 2024, tmp_path / f"h{env}.zarr", progress=False, overwrite=True)):
+            calls = []
+            monkeypatch.setattr(core, "_mallopt_keep", lambda: calls.append(1) or True)  # recorded, not made here
+            monkeypatch.setattr(core, "KEPT_HEAP", False)
+            if env is None: monkeypatch.delenv("AEF_KEEP_HEAP", raising=False)
+            else: monkeypatch.setenv("AEF_KEEP_HEAP", env)
+            run()
+            assert calls == want and core.KEPT_HEAP == bool(want)
