@@ -1544,6 +1544,7 @@ d = { 'settings': { 'branch': 'main',
                                      'alphaearth_nb.units._unit_of': ('units.html#_unit_of', 'alphaearth_nb/units.py'),
                                      'alphaearth_nb.units.check_frame_units': ('units.html#check_frame_units', 'alphaearth_nb/units.py'),
                                      'alphaearth_nb.units.check_units': ('units.html#check_units', 'alphaearth_nb/units.py'),
+                                     'alphaearth_nb.units.fill_values': ('units.html#fill_values', 'alphaearth_nb/units.py'),
                                      'alphaearth_nb.units.frame_bands': ('units.html#frame_bands', 'alphaearth_nb/units.py'),
                                      'alphaearth_nb.units.frame_samples': ('units.html#frame_samples', 'alphaearth_nb/units.py'),
                                      'alphaearth_nb.units.sample_values': ('units.html#sample_values', 'alphaearth_nb/units.py')}}}

@@ -20,7 +20,7 @@ from .core import (AEFError, ConfigError, DimensionError, DTypeError, DuplicateT
                                 checks_flags, user_stacklevel)
 from .geo import NODATA_KEYS, as_crs, axes_to_turn, check_degrees, crs_of, is_lazy, north_up, same_crs
 from .sources import Source, get_source, normalise, registered, valid_mask
-from .units import check_frame_units, check_units, frame_bands, frame_samples, sample_values
+from .units import check_frame_units, check_units, fill_values, frame_bands, frame_samples, sample_values
 from .timecodes import (as_numbers, as_period, numeric_time_hint, odd_times, to_days, unwritten_years,
                                      utc_times)
 
@@ -160,7 +160,7 @@ def _check_values(name, ds, src):
     samples = [sample_values(ds[v]) for v in bands]
     check_units(src, tuple(bands), samples)  # bands judged together: a stack in 0..255 is 8-bit, not one dark band
     judged = frame_bands(src, bands)  # one plan for all of them: clouds over the centre, empty dates
-    frames = frame_samples(ds[list(judged)], nodata=src.nodata) if judged else []
+    frames = frame_samples(ds[list(judged)], nodata=fill_values(src)) if judged else []  # 65535 gaps: no data
     check_frame_units(src, judged, frames, ds["time"].values, name)  # F1: merged readers
     measured = [v for v in bands if v not in src.aux]  # an angle without backscatter is no measurement (F)
     valid = any(bool(valid_mask(src, s[:, None], bands=(v,)).any()) for v, s in zip(bands, samples) if v in measured)

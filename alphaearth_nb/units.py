@@ -18,8 +18,8 @@ from .core import UnitsError, UnitsWarning, user_stacklevel
 from .sources import band_index, get_source
 
 # %% auto #0
-__all__ = ['UNIT_SLIPS', 'PROVIDER_OFFSETS', 'PART_SLIPS', 'PART_SHARE', 'check_units', 'sample_values', 'frame_samples',
-           'frame_bands', 'check_frame_units']
+__all__ = ['UNIT_SLIPS', 'PROVIDER_OFFSETS', 'COMMON_FILLS', 'PART_SLIPS', 'PART_SHARE', 'fill_values', 'check_units',
+           'sample_values', 'frame_samples', 'frame_bands', 'check_frame_units']
 
 # %% ../nbs/02a_units.ipynb #c0029
 UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99) percentiles, what the values look like, the fix)]
@@ -46,10 +46,29 @@ PROVIDER_OFFSETS = {  # family -> (1st percentile that every reflectance band re
 }
 
 # %% ../nbs/02a_units.ipynb #c0029u
+# fills that readers write into gaps without declaring them (GDAL/Earth Engine -9999, int16 and uint16 extremes,
+# netCDF's default float fill, float32's largest): no data wherever they lie outside every band's valid range
+COMMON_FILLS = (-9999.0, -32768.0, 32767.0, 65535.0, -2147483648.0, 2147483647.0, 4294967295.0,
+                9.969209968386869e36, -3.4028234663852886e38, 3.4028234663852886e38)
+
+def fill_values(source) -> tuple:
+    "The values the units checks skip as no data: the source's `nodata` and each of `COMMON_FILLS` outside every "
+    "band's valid range (a value some band could hold is data; a source without ranges skips its `nodata` only)."
+    src = get_source(source)
+    ranges = [r for r in (src.valid_range or ()) if r is not None]
+    out = [] if src.nodata is None else [float(src.nodata)]
+    if ranges and len(ranges) == src.n_bands:
+        out += [f for f in COMMON_FILLS if not any(lo <= f <= hi for lo, hi in ranges)]
+    return tuple(out)
+
+def _clear(v:np.ndarray, nodata) -> np.ndarray:
+    "Where `v` holds a value: finite and not a fill value (`nodata`: one, a tuple of them, or None)."
+    return np.isfinite(v) & (~np.isin(v, np.asarray(nodata, np.float64)) if nodata is not None else True)
+
 def _band_quantiles(src, values) -> tuple|None:
-    "(p1, p50, p99, max) of a sample's finite, non-fill values; None when fewer than 16 (too few to judge)."
+    "(p1, p50, p99, max) of a sample's finite, non-fill values (`fill_values`); None when fewer than 16 (too few)."
     v = np.asarray(values, np.float64).ravel()
-    v = v[np.isfinite(v) & ((v != src.nodata) if src.nodata is not None else True)]
+    v = v[_clear(v, fill_values(src))]
     if v.size < 16: return None
     return (*(float(p) for p in np.percentile(v, (1, 50, 99))), float(v.max()))
 
@@ -85,7 +104,7 @@ def _part_slip(src, samples:dict) -> tuple|None:
     for b, v in samples.items():
         if (u := _unit_of(src, b)) not in PART_SLIPS: continue
         v = np.asarray(v, np.float64).ravel()
-        v = v[np.isfinite(v) & ((v != src.nodata) if src.nodata is not None else True)]
+        v = v[_clear(v, fill_values(src))]
         if v.size >= 16: by_unit.setdefault(u, {})[b] = v
     for u, group in by_unit.items():
         pick, test, looks, fix = PART_SLIPS[u]
@@ -150,10 +169,6 @@ def sample_values(da,              # a DataArray (numpy- or dask-backed) or an a
     return v[::step].astype(np.float64, copy=False)
 
 # %% ../nbs/02a_units.ipynb #c0036
-def _clear(v:np.ndarray, nodata) -> np.ndarray:
-    "Where `v` holds a value: finite and not the source's fill value."
-    return np.isfinite(v) & ((v != nodata) if nodata is not None else True)
-
 def _spread(cy:int, cx:int, first:tuple, k:int) -> list:
     "Up to `k` (row, column) indices of a cy x cx grid of chunks: `first`, then each the farthest from those picked."
     yy, xx = np.divmod(np.arange(cy * cx), cx)
@@ -175,7 +190,7 @@ def frame_samples(da,             # a (time, y, x) DataArray, numpy- or dask-bac
                   enough:int=64,  # clear values a frame needs before it stops looking further
                   max_chunks:int=16, # spatial chunks read per frame of a lazy array, at most
                   empty_after:int=6, # ... and for a frame without a clear value in any of them yet (an empty date)
-                  nodata=None,    # the source's fill value (not a clear value), if any
+                  nodata=None,    # the source's fill value(s) (not clear values): one, a tuple (`fill_values`), or None
                  ) -> np.ndarray|list:
     """A (time, m) float64 sample of every frame, NaN-padded: an evenly strided grid of about `n` pixels (of a
     Dataset: a list of them, one per band in `data_vars` order, all bands of a lazy one read by one plan).
@@ -303,7 +318,7 @@ def check_frame_units(source,     # a Source or its name
     for b, fr in zip(bands, frames):
         if _unit_of(src, b) not in UNIT_SLIPS: continue
         v = np.array(fr, np.float64)  # (time, m); the quantiles of `_band_quantiles`, all frames at once
-        v[~_clear(v, src.nodata)] = np.nan
+        v[~_clear(v, fill_values(src))] = np.nan
         ok = np.flatnonzero((~np.isnan(v)).sum(1) >= 16)  # fewer: too few to judge
         if not ok.size: continue
         for t, q in zip(ok, _row_quantiles(v[ok])): qs[t][b] = tuple(float(x) for x in q)
