@@ -24,7 +24,6 @@ from pathlib import Path
 
 import equinox as eqx
 import jax
-import jax.numpy as jnp
 from jax.experimental.compilation_cache import compilation_cache as jax_compilation_cache
 from jaxtyping import Array, Bool, Float
 

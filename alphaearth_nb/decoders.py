@@ -8,12 +8,11 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/decoders.html.md"""
 from __future__ import annotations
 
 import equinox as eqx
-import jax
 import jax.numpy as jnp
 from jaxtyping import Array, Float, PRNGKeyArray
 
 from .core import ConfigError, DimensionError
-from .nn import ACTIVATIONS, Stack, build
+from .nn import ACTIVATIONS, Stack
 
 # %% auto #0
 __all__ = ['time_features', 'Decoder']

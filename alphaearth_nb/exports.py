@@ -18,7 +18,6 @@ from xml.etree import ElementTree as ET
 
 import matplotlib
 import numpy as np
-import pandas as pd
 import xarray as xr
 import zarr
 

@@ -23,7 +23,8 @@ _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'req
          'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name',
          'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
          'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up',
-         'flip_rows']   # spatial's, re-exported
+         'flip_rows',   # spatial's, re-exported
+         'is_remote']   # files', re-exported (mirrors reads it here)
 
 # %% auto #0
 __all__ = ['POLE_TOL', 'SWAP_HINT', 'LON_NAMES', 'LAT_NAMES', 'cell_index', 'wrap_x', 'check_pixels', 'check_degrees',
@@ -33,7 +34,7 @@ __all__ = ['POLE_TOL', 'SWAP_HINT', 'LON_NAMES', 'LAT_NAMES', 'cell_index', 'wra
            'rename_spatial', 'is_lazy', 'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing',
            'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs',
            'grid_coords', 'half_pixel', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like',
-           'axes_to_turn', 'north_up', 'flip_rows']
+           'axes_to_turn', 'north_up', 'flip_rows', 'is_remote']
 
 # %% ../nbs/03_geo.ipynb #c0024
 def cell_index(c0:float, step:float, v) -> np.ndarray:

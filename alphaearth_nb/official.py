@@ -18,7 +18,7 @@ from .core import EMBED_DIM, ConfigError, GridError, band_names
 from .quantize import NODATA, dequantize
 from .geo import (as_crs, crs_name, grid_coords, rename_spatial, require, same_crs, to_crs, utm_crs,
                                write_crs)
-from .cubes import LONLAT, gather, pixel_of, points_xy, sample
+from .cubes import LONLAT, gather, pixel_of, points_xy
 from .mirrors import (ANNUAL, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TILE_SIZE, USER_AGENT,
                                    YEARS, LocalMirror, Mirror, area_of, build_local_mirror, cache_dir, gdal_env,
                                    index_file, mirror_of, open_tile, read_index, tile_href, tiles, years_of)

@@ -20,7 +20,7 @@ import xarray as xr
 from .core import AEFError, MissingDataError, MissingDependencyError, checks_flags
 from .geo import crs_of, grid_coords
 from .labels import flag_attrs, table_numbers
-from .sources import get_source, valid_mask
+from .sources import valid_mask
 
 # %% auto #0
 __all__ = ['WORLDCEREAL_S2', 'EOLEARN_LULC', 'DW_CLASSES', 'PRESTO_BANDS', 'shared_data_dir', 'masked', 's1_db',

@@ -22,7 +22,7 @@ from .core import (ConfigError, DimensionError, EmptyStackError, LabelError, Mis
 from .geo import north_up
 from .labels import table_numbers
 from .sources import Source
-from .stacks import (check_grid, in_period, pack_frames, pick_frames, resolve, source_arrays, toy_stack,
+from .stacks import (check_grid, in_period, pack_frames, pick_frames, resolve, source_arrays,
                                   validate_stack)
 from .text import TEXT_DIM, encode_texts
 from .timecodes import to_days

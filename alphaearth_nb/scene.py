@@ -16,14 +16,14 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import ConfigError, MissingDataError, checks_flags
+from .core import MissingDataError, checks_flags
 from .files import user_path, writing_folder
 from .geo import grid_coords
 from .labels import flag_attrs
 from .landscape import (BARE, BROADLEAF, BUILT, CLASSES, CONIFER, CRS, GRASS, PAD_DAYS, SUMMER, WATER, WINTER, Layout,
-                                      SceneConfig, autumn_sowing, class_profiles, daily_weather, green_dry, make_layout,
+                                      SceneConfig, daily_weather, green_dry, make_layout,
                                       smooth_field, trajectories)
-from .sources import LANDCOVER_CLASSES, get_source
+from .sources import get_source
 
 # %% auto #0
 __all__ = ['SPECTRA', 'S2_BANDS', 'LANDSAT_BANDS', 'S1_BANDS', 'SCENE_STORE', 'TEXTS_FILE', 'MANIFEST_FILE', 'ENCODING', 'FILL',
@@ -319,7 +319,7 @@ def _describe(c, g, d, rising, cut, rng) -> str:
 
 def make_texts(cfg, lay, traj, rng) -> pd.DataFrame:
     "Geotagged notes: y, x (metres), time, text, and the true class name."
-    n, cls0 = cfg.size, lay.classes[0]
+    n = cfg.size
     tid, G, D = traj
     cc = coords(cfg)
     rows = []

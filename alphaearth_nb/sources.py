@@ -8,7 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/sources.html.md"""
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import jax
 import jax.numpy as jnp

@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/stp.html.md"""
 # %% ../nbs/11_stp.ipynb #c0002
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import equinox as eqx
@@ -16,10 +15,10 @@ import jax.numpy as jnp
 import numpy as np
 from jaxtyping import Array, Bool, Float
 
-from .core import (ConfigError, DimensionError, EmptyStackError, Frames, GridError, MissingSourceError,
+from .core import (ConfigError, DimensionError, EmptyStackError, Frames, GridError,
                                 UntrainedSourceError)
 from .nn import (ACTIVATIONS, DTYPES, NORMS, Attention, Dense, MLP, Norm, activation_dtype, cell_valid, conv3,
-                              count_params, loop_body, products,
+                              loop_body, products,
                               bilinear, depthwise3, host_const, host_normal, identity3, is_concrete,
                               pool, space_to_depth, split)
 from .timecodes import timecode

@@ -21,8 +21,8 @@ import xarray as xr
 import zarr
 
 from . import corpus, samples, sites
-from .core import ConfigError, LabelError, MissingDataError, checks_flags
-from .files import MARKER, is_ours, user_path, write_text, writing_folder
+from .core import ConfigError, MissingDataError, checks_flags
+from .files import is_ours, user_path, write_text, writing_folder
 from .sources import get_source
 from .timecodes import to_days
 

@@ -16,7 +16,7 @@ import numpy as np
 from jaxtyping import Array, Bool, Float, Int, PRNGKeyArray
 
 from .core import ConfigError, DimensionError
-from .nn import Conv3, Dense, Norm, Stack, computed_once, bilinear, build, host_const, is_concrete, split
+from .nn import Conv3, Dense, Norm, Stack, computed_once, bilinear, host_const, is_concrete, split
 from .stp import season_code
 from .timecodes import position
 

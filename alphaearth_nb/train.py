@@ -12,16 +12,14 @@ import functools
 import itertools
 import json
 import math
-import tempfile
 import threading
 import time
 import warnings
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 import equinox as eqx
 import jax
-import jax.numpy as jnp
 import numpy as np
 from jax.sharding import Mesh
 from matplotlib.figure import Figure
@@ -32,7 +30,7 @@ import xarray as xr
 from . import losses, samples
 from . import model as aef_model
 from .checkpoint import (checkpoint_folder, checkpoints, latest_checkpoint, load_checkpoint, not_a_run,
-                                      read_header, run_folder, save_checkpoint)
+                                      run_folder, save_checkpoint)
 from .core import (CheckpointError, ConfigError, MissingSourceError, TrainingError, TrainingWarning, flag,
                                 keep_heap, whole, checks_flags, user_stacklevel)
 from .files import local_output, write_text, writing_file
@@ -131,7 +129,7 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
         scfg = sampler if sampler is not None else samples.sampler_config(mcfg, preset)
         try: return samples.Batches(data, scfg, cfg.batch_size // n_proc, seed=cfg.seed + 1_000_003 * rank,
                                     texts=texts, strata=strata, start=start)
-        except MissingSourceError as e:  # its fix names the sampler's config, which fit made: name the model's
+        except MissingSourceError:  # its fix names the sampler's config, which fit made: name the model's
             if (why := _lacks(data, mcfg, scfg, preset)) is None: raise
             raise MissingSourceError(why) from None
     if data is None or isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):

@@ -11,7 +11,6 @@ import warnings
 
 import dask.array as dask_array
 import numpy as np
-import pandas as pd
 import xarray as xr
 
 from .core import UnitsError, UnitsWarning, user_stacklevel

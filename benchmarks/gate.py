@@ -17,8 +17,6 @@ import time
 import warnings
 from pathlib import Path
 
-import numpy as np
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from alphaearth_nb.analysis import similarity  # noqa: E402
 from alphaearth_nb.embeddings import as_embedding, gate_vectors  # noqa: E402

@@ -137,11 +137,9 @@ so the CPU column is the fair one, and it is below 3 on this VM.
   network (3 exchanges at k = 3, no reductions) instead of k `min` passes: 1.010, 0.908.
 """
 import argparse
-import json
 import os
 import time
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd

@@ -396,7 +396,7 @@ def points_section(models: dict, folds: dict, seed: int, limit: int | None = Non
     s2, s1 = ("B2", "B3", "B4", "B8", "B11", "B12"), ("VV", "VH")
     ser = np.concatenate([yr[b].values for b in s2 + s1], 1).astype(np.float64)             # (N, 12 * 8)
     ser = np.where(np.isnan(ser), np.nanmean(ser, 0), ser)
-    comp, names = [], []
+    comp = []
     bands = {b: yr[b].values.astype(np.float64) for b in s2 + s1}
     bands["NDVI"] = (bands["B8"] - bands["B4"]) / (bands["B8"] + bands["B4"])
     for b, v in bands.items():

@@ -401,7 +401,6 @@ from pathlib import Path
 import equinox as eqx
 import jax
 import jax.numpy as jnp
-import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 from flops import count_flops, xla_flops  # noqa: E402
@@ -500,7 +499,7 @@ def profile(run, compiled_text: str, n: int, top: int = 25, thunks_top: int = 0)
         print(f"  {ns / n / 1e6:7.2f} ms {ns / total:5.1%} {cnt[(d, where)] // n:5d}x  {d} {where}")
     if not thunks_top: return
     shapes = _hlo_shapes(compiled_text)
-    print(f"costliest thunks (ms per step, calls per step, name, opcode, output shape, source line):")
+    print("costliest thunks (ms per step, calls per step, name, opcode, output shape, source line):")
     for name, ns in per.most_common(thunks_top):
         shape, op = shapes.get(name, ("?", "?"))
         d, where = src.get(name, ("", ""))

@@ -9,7 +9,7 @@ from alphaearth_nb.accessor import EmbeddingAccessor, StackAccessor, forward
 from alphaearth_nb.analysis import similarity
 from alphaearth_nb.core import DimensionError
 from alphaearth_nb.embed import embed
-from alphaearth_nb.testing import embedding_from_array, fake_official, random_unit
+from alphaearth_nb.testing import fake_official, random_unit
 
 
 def test_stack_methods_of_embeddings_fail_early_with_the_fix():

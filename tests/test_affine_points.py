@@ -3,7 +3,6 @@
 import warnings
 
 import numpy as np
-import pandas as pd
 import pytest
 
 from alphaearth_nb.cubes import aggregate, tile_zones, transform_of

@@ -430,7 +430,7 @@ def test_case_C2_large_class_ids_keep_their_values():
 
 def test_every_output_carries_spatial_ref(emb):
     "Issue 11 (kind B): results are georeferenced the CF way, so `.rio` (and `.odc`) read their CRS."
-    rio = pytest.importorskip("rioxarray")  # noqa: F841  (registers .rio)
+    pytest.importorskip("rioxarray")  # registers .rio
     outs = [similarity(emb, random_unit((), seed=3)), change(emb, emb), rgb(emb), cluster(emb, 2).cluster,
             classify(emb, {"x": emb.x.values[[1, 2]], "y": emb.y.values[[1, 1]], "label": [1, 2]}, k=1)["class"],
             regress(emb, {"x": emb.x.values[[1, 2]], "y": emb.y.values[[1, 1]], "value": [1.0, 2.0]}, method="knn", k=1)]

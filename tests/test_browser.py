@@ -195,7 +195,7 @@ def test_click_similarity_examples_threshold_hits(app, browser):
     handle = drv.find_element(By.CSS_SELECTOR, ".widget-slider .noUi-handle, .widget-hslider .ui-slider-handle")
     handle.click()
     for _ in range(10): handle.send_keys(Keys.ARROW_LEFT)
-    s = _wait(lambda: (lambda st: st if st.get("threshold", t0) < t0 - 0.05 else None)(_state(d)), what="the threshold")
+    _wait(lambda: (lambda st: st if st.get("threshold", t0) < t0 - 0.05 else None)(_state(d)), what="the threshold")
     _wait(lambda: _state(d)["hits"] > h0, what="more hits at a lower threshold")
     assert "2 positive, 1 negative" in _state(d)["status"]
     _wait(lambda: _loaded(drv, "similarity", _state(d)["version"]), what="the tiles at the new threshold")

@@ -6,7 +6,7 @@ import xarray as xr
 
 from alphaearth_nb.core import ConfigError, GridError
 from alphaearth_nb.cubes import coarsen, transform_of
-from alphaearth_nb.geo import grid_coords, pixel_indices, pixel_size, write_crs
+from alphaearth_nb.geo import pixel_indices, pixel_size, write_crs
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 WRAPPED = [179.875, 179.925, 179.975, -179.975, -179.925, -179.875]   # 0.05-degree pixels, a reader wrapped at 180

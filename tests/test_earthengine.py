@@ -7,7 +7,7 @@ import xarray as xr
 
 from alphaearth_nb.core import MissingDependencyError, UnknownSourceError, band_names
 from alphaearth_nb.earthengine import (EE_SOURCES, EERequest, drop_night, ee_initialize, ee_source, fmask_clear,
-                                       load_official, load_source, load_stack, to_stack_dataset, utm_grid, xee_opener)
+                                       load_official, load_source, load_stack, to_stack_dataset, utm_grid)
 from alphaearth_nb.stacks import CLOUD, source_arrays, validate_stack
 from alphaearth_nb.testing import embedding_from_array, fake_xee, random_unit
 from alphaearth_nb.sources import get_source

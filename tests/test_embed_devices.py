@@ -9,11 +9,9 @@ import jax
 import numpy as np
 import pytest
 
-from alphaearth_nb.embed import embed
-from alphaearth_nb.scene import load_scene
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_embed import _cos, model_on, make_stack, one_pass_at_seam  # noqa: E402
+from test_embed import _cos  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 

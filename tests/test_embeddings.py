@@ -309,8 +309,7 @@ def test_case_B1_flip_keeps_coordinates_right():
 
 def test_outputs_carry_spatial_ref_for_rio_and_odc():
     pytest.importorskip("rioxarray")
-    pytest.importorskip("odc.geo.xr")
-    import odc.geo.xr  # noqa: F401  (registers .odc)
+    pytest.importorskip("odc.geo.xr")  # registers .odc
     e = as_embedding(embedding_from_array(random_unit((3, 4), seed=20)))
     assert e.rio.crs.to_epsg() == 32631 and e.odc.crs.epsg == 32631
     assert "spatial_ref" in e.coords and e.attrs["crs"] == "EPSG:32631"

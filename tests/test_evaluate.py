@@ -6,7 +6,7 @@ import xarray as xr
 
 from alphaearth_nb.core import AEFError, LabelError, band_names
 from alphaearth_nb.evaluate import (balanced_accuracy, change_threshold_sweep, check_xy, composite_features,
-                                    encode_labels, evaluate, evaluate_embeddings, knn_indices, knn_predict, knn_search,
+                                    encode_labels, evaluate, evaluate_embeddings, knn_predict, knn_search,
                                     least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, mae, nshot_split,
                                     points_at, r2, xy_features, lonlat, max_trial_folds, max_trial_split,

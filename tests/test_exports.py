@@ -104,7 +104,6 @@ def test_map_cog_needs_overwrite_and_survives_disk_full(tmp_path):
 
 
 def test_accessor_passes_overwrite(tmp_path):
-    import alphaearth_nb.accessor  # noqa: F401  (registers `.aef`)
     s = tmp_path / "e.zarr"
     _emb(1).aef.to_zarr(s)
     with pytest.raises(OutputExistsError): _emb(2).aef.to_zarr(s)

@@ -68,8 +68,7 @@ def test_write_crs_is_what_rioxarray_and_odc_read():
     assert g.attrs["crs"] == "EPSG:32631" and g.spatial_ref.attrs["grid_mapping_name"] == "transverse_mercator"
     pytest.importorskip("rioxarray")
     assert g.rio.crs.to_epsg() == 32631
-    pytest.importorskip("odc.geo.xr")
-    import odc.geo.xr  # noqa: F401
+    pytest.importorskip("odc.geo.xr")  # registers .odc
     assert g.odc.crs.epsg == 32631
     ds = write_crs(g.to_dataset(name="v"), 4326)
     assert ds.attrs["crs"] == "EPSG:4326" and ds["v"].encoding["grid_mapping"] == "spatial_ref"
@@ -153,7 +152,6 @@ def test_utm_crs_names_the_zone_of_a_point():
 
 def test_sample_wraps_longitude_like_pixel_indices():
     "Field case B3 for `sample`: -179.99975 names the same place as x = 180.00025 (column 2) on a geographic grid."
-    import alphaearth_nb as aef  # noqa: F401  (registers the accessor)
     from alphaearth_nb.core import band_names
     v = np.random.default_rng(0).normal(size=(4, 4, 64)).astype("f4"); v /= np.linalg.norm(v, axis=-1, keepdims=True)
     e = xr.DataArray(v, dims=("y", "x", "band"), attrs={"crs": "EPSG:4326"},
@@ -307,7 +305,6 @@ def test_label_table_with_metres_in_lon_lat_columns():
 
 def test_geodataframe_in_degrees_holding_metres():
     gpd = pytest.importorskip("geopandas")
-    import pandas as pd
     from alphaearth_nb.core import PointError
     from alphaearth_nb.testing import embedding_from_array, random_unit
     e = embedding_from_array(random_unit((8, 8), seed=1))

@@ -2,7 +2,6 @@
 import numpy as np
 import pandas as pd
 import pytest
-import xarray as xr
 
 from alphaearth_nb.core import GridError
 from alphaearth_nb.testing import embedding_from_array, random_unit

@@ -1,7 +1,6 @@
 "Layout rules of DESIGN.md (tools/layout_check.py): the package passes, and the checker catches each breach."
 import importlib.util
 import json
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from alphaearth_nb.core import ConfigError, Frames, GridError, MissingSourceError, PeriodError, SourceError
-from alphaearth_nb.model import AlphaEarth, ModelConfig, dummy_example, init, param_count, preset
+from alphaearth_nb.model import AlphaEarth, dummy_example, init, param_count, preset
 
 PERIODS = jnp.array([[0.0, 365.0], [100.0, 200.0], [300.0, 480.0]])  # the last one reaches past the data
 

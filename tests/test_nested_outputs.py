@@ -5,7 +5,6 @@ one was replaced. `to_zarr(store / "inner.zarr")`, `to_cog(store / "map.tif")`, 
 import jax
 import pytest
 
-import alphaearth_nb  # noqa: F401  (the accessor)
 from alphaearth_nb.core import NotOursError
 from alphaearth_nb import files
 from alphaearth_nb.testing import Standin, embedding_from_array, random_unit, standin_batches, standin_loss

@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-import alphaearth_nb  # noqa: F401  (the accessor)
 from alphaearth_nb.core import NotOursError
 from alphaearth_nb.files import MARKER, writing_folder
 from alphaearth_nb.testing import embedding_from_array, random_unit

@@ -4,7 +4,6 @@
 format the suffix names."""
 import pytest
 
-import alphaearth_nb  # noqa: F401  (the accessor)
 from alphaearth_nb.cli import main
 from alphaearth_nb.core import ConfigError
 from alphaearth_nb.testing import embedding_from_array, random_unit

@@ -5,7 +5,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import alphaearth_nb  # noqa: F401  (registers .aef)
 from alphaearth_nb.analysis import similarity
 from alphaearth_nb.core import DimensionError
 from alphaearth_nb.cubes import sample

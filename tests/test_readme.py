@@ -31,7 +31,6 @@ def test_python_snippet_few_shot_map_is_few_shot():
     "The 'few-shot map' line trained on all 22,500 labelled pixels; run the snippet (a random embedding on the scene's"
     " grid in place of the demo's model) and count the labels classify gets: 10 per class."
     import numpy as np
-    import alphaearth_nb as aef
     from alphaearth_nb.testing import embedding_from_array, random_unit
     snippet = re.search(r"```python\n(.*?)```", README, re.S).group(1)
     lines = [l for l in snippet.splitlines() if "load_model(" not in l]

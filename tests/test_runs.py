@@ -7,7 +7,6 @@ import subprocess
 import sys
 import threading
 import time
-import warnings
 
 import equinox as eqx
 import jax
@@ -15,7 +14,7 @@ import numpy as np
 import pytest
 
 from alphaearth_nb.checkpoint import (LOCK, is_run, latest_checkpoint, load_checkpoint, own_checkpoints, read_header,
-                                      run_folder, save_checkpoint, verify_checkpoint)
+                                      run_folder, verify_checkpoint)
 from alphaearth_nb.core import (CheckpointError, DamagedCheckpointError, NotOursError, OutputExistsError,
                                 RunLockedError, TrainingWarning)
 from alphaearth_nb.testing import Standin, disk_full, standin_batches, standin_loss

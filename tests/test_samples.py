@@ -6,12 +6,10 @@ import pandas as pd
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import AEFError, ConfigError, GridError, MissingSourceError, PeriodError, TrainExample
+from alphaearth_nb.core import AEFError, GridError, MissingSourceError, TrainExample
 from alphaearth_nb.samples import (Batches, SamplerConfig, example_at, prepare, sample_batch, sample_example,
                                    sample_periods, sample_site)
-from alphaearth_nb.sources import normalise
 from alphaearth_nb.text import encode_texts
-from alphaearth_nb.timecodes import to_days
 from test_stacks import H, W, X, Y, with_source, make_ds, make_stack
 
 

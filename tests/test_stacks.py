@@ -1,6 +1,4 @@
 "Tests of the stack schema (validate_stack) and whole-extent arrays (to_frames)."
-import jax
-import jax.numpy as jnp
 import numpy as np
 import pandas as pd
 import pytest
@@ -179,7 +177,7 @@ def test_y_ascending_is_turned_north_up_with_its_labels(stack):  # F3 (embedding
 def test_orbit_direction_strings_are_refused_with_a_fix_that_works(stack):  # G2
     s1 = stack["sentinel1"].to_dataset()
     ee = s1.assign_coords(ascending=("time", np.where(s1["ascending"].values > 0.5, "ASCENDING", "DESCENDING")))
-    with pytest.raises(DTypeError, match="ASCENDING") as e: validate_stack(with_source(stack, "sentinel1", ee))
+    with pytest.raises(DTypeError, match="ASCENDING"): validate_stack(with_source(stack, "sentinel1", ee))
     fixed = ee.assign_coords(ascending=("time", (ee["ascending"].values == "ASCENDING").astype("float32")))
     validate_stack(with_source(stack, "sentinel1", fixed))
     np.testing.assert_array_equal(fixed["ascending"].values, s1["ascending"].values)

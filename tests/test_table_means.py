@@ -1,6 +1,5 @@
 "Kind A for tables: fill rows among means of embeddings (a sample table exported at a coarser scale)."
 import numpy as np
-import pandas as pd
 import pytest
 
 from alphaearth_nb.core import LabelError, band_names

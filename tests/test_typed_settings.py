@@ -8,7 +8,6 @@ import jax
 import numpy as np
 import pytest
 
-import alphaearth_nb  # noqa: F401  (the accessor)
 from alphaearth_nb import model as aef_model
 from alphaearth_nb.checkpoint import jsonable
 from alphaearth_nb.core import ConfigError

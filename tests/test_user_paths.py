@@ -194,7 +194,6 @@ def test_url_run_folder_and_cli_out_are_refused(home, capsys):
 
 def test_tilde_in_the_checkpoint_readers(home):   # E18-3's rest: latest_checkpoint('~/run/checkpoints') was None
     from alphaearth_nb.checkpoint import checkpoints, is_run, latest_checkpoint, load_checkpoint, read_header
-    from alphaearth_nb.train import load_model
     h, cwd = home
     cfg = TrainConfig(steps=2, warmup=1, peak_lr=1e-2, batch_size=8, checkpoint_every=1, keep=5)
     state, _ = fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, out="~/run", config=cfg,

@@ -13,7 +13,7 @@ import xarray as xr
 
 from alphaearth_nb.checkpoint import LOCK, run_lock
 from alphaearth_nb.core import NotOursError, OutputExistsError, RunLockedError
-from alphaearth_nb.files import MARKER, check_output, is_ours, write_text, writing_file, writing_folder
+from alphaearth_nb.files import check_output, is_ours, write_text, writing_file, writing_folder
 from alphaearth_nb import core, files
 from alphaearth_nb.testing import disk_full
 
@@ -248,7 +248,6 @@ def test_two_to_zarr_of_one_new_store_keep_one_whole(tmp_path):  # the newcomer'
 def test_a_refused_move_is_ours_and_still_an_os_error(tmp_path, monkeypatch):
     "A move the OS refuses for another reason than a taken name (EXDEV, EACCES) is `DiskError`: one of ours, errno kept."
     import errno
-    from alphaearth_nb import core
     src = tmp_path / "a"; src.write_text("x")
     monkeypatch.setattr(files, "_renameat2", lambda a, b, flags: errno.EXDEV)
     with pytest.raises(core.DiskError) as e: files._move_new(src, tmp_path / "b")
