@@ -35,13 +35,17 @@ UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99) percentiles, what
     "1": [(lambda q: q[2] > 1.5 or q[0] < -1.5, "a scaled index (NDVI lies in -1..1)",
            "undo the provider's scaling, e.g. `ds[bands] / 10000`")],
 }
-PROVIDER_OFFSETS = {  # family -> (1st percentile that every reflectance band reaches, what they are, fix, refuse)
-    "sentinel2": (1000.0, "raw digital numbers of processing baseline 04.00 or later (from 25 January 2022), which "
-                  "store reflectance x 1e4 + 1000 (BOA_ADD_OFFSET / RADIO_ADD_OFFSET = -1000)",
-                  "subtract it: `ds[bands] - 1000` (Earth Engine's *_HARMONIZED collections already did; a bright "
-                  "desert or snow scene can also look like this)", False),
-    "landsat": (5000.0, "Landsat Collection 2 digital numbers (Level-2 reflectance = DN x 2.75e-5 - 0.2)",
-                "scale them: `ds[bands] * 0.275 - 2000` (Level-1 TOA: `ds[bands] * 0.2 - 1000`)", True),
+PROVIDER_OFFSETS = {  # family -> ((1st percentile every reflectance band reaches, what they are, fix, refuse), ...)
+    "sentinel2": ((1000.0, "raw digital numbers of processing baseline 04.00 or later (from 25 January 2022), which "
+                   "store reflectance x 1e4 + 1000 (BOA_ADD_OFFSET / RADIO_ADD_OFFSET = -1000)",
+                   "subtract it: `ds[bands] - 1000` (Earth Engine's *_HARMONIZED collections already did; a bright "
+                   "desert or snow scene can also look like this)", False),),
+    "landsat": ((5000.0, "Landsat Collection 2 digital numbers (Level-2 reflectance = DN x 2.75e-5 - 0.2)",
+                 "scale them: `ds[bands] * 0.275 - 2000` (Level-1 TOA: `ds[bands] * 0.2 - 1000`)", True),
+                (2000.0, "Collection 2 Level-2 values scaled (DN x 2.75e-5) without their -0.2 offset, then x 1e4: "
+                 "reflectance x 1e4 + 2000",
+                 "subtract it: `ds[bands] - 2000` (from the digital numbers: `ds[bands] * 0.275 - 2000`; a bright "
+                 "desert or snow scene can also look like this)", False)),
 }
 
 # %% ../nbs/02a_units.ipynb #c0029u
@@ -79,9 +83,9 @@ def _scale_slip(src, qs:dict) -> tuple|None:
                 "read the reflectance bands themselves (e.g. Sentinel-2 L2A surface reflectance: Earth Engine's "
                 "COPERNICUS/S2_SR_HARMONIZED or the product's B02..B12 files), since an 8-bit stretch (the "
                 "true-colour TCI, a PNG/JPEG) cannot be undone; reflectance in percent: `ds[bands] * 100`", True)
-    off = PROVIDER_OFFSETS.get(src.family)
     visible = any(b in qs for b in ("B2", "B3", "B4"))  # near-infrared or SWIR alone is often > 1000 over vegetation
-    if off and len(qs) >= 2 and visible and all(q[0] >= off[0] for q in qs.values()): return off[1:]
+    for off in PROVIDER_OFFSETS.get(src.family, ()):  # the highest floor first
+        if len(qs) >= 2 and visible and all(q[0] >= off[0] for q in qs.values()): return off[1:]
     return None
 
 # units -> (the values that look slipped, a test of those values, what they look like, the fix): part of a band on
@@ -281,8 +285,8 @@ def _frame_slip(src, qs:dict) -> tuple|None:
     refl = by_unit.get("reflectance x 1e4")
     slip = _scale_slip(src, refl) if refl else None
     if slip is None: return None
-    offset = PROVIDER_OFFSETS.get(src.family)  # one date within 0..255 may be dark water: warned, not refused
-    return slip[0], slip[1], bool(offset) and slip[0] == offset[1] and slip[2]
+    offset = any(slip[0] == o[1] for o in PROVIDER_OFFSETS.get(src.family, ()))  # one date within 0..255 may be
+    return slip[0], slip[1], offset and slip[2]                                   # dark water: warned, not refused
 
 def _row_quantiles(v:np.ndarray) -> np.ndarray:
     "(rows, 4): p1, p50, p99 (numpy's linear interpolation) and max of each row's non-NaN values (2+ per row)."

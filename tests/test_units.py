@@ -399,3 +399,31 @@ def test_case_F18_2_bright_targets_in_db_are_not_a_mosaic():
     with pytest.warns(UnitsWarning, match=r"VV 50%, VH 50%"):   # half of both in linear power: a mosaic
         lin = np.where(np.arange(5000) % 2 == 0, 10 ** (DB / 10), DB)
         check_units("sentinel1", ("VV", "VH"), (lin, lin))
+
+
+LANDSAT = ("B2", "B3", "B4", "B5", "B6", "B7")
+
+
+def test_case_F_landsat_level2_scale_without_its_offset_is_warned_and_the_fix_works():
+    # DN x 2.75e-5 without the -0.2 offset of Collection 2 Level-2, then x 1e4 (what the 0..1 refusal asks): every
+    # value 2000 too high, which passed without a word (the model read a brighter, flatter scene)
+    scaled = [(v / 1e4 + 0.2) / 2.75e-5 * 2.75e-5 for v in STACK_REFL]   # reflectance + 0.2
+    with pytest.raises(UnitsError, match=r"0\.\.1"): check_units("landsat", LANDSAT, scaled)
+    raw = [v * 1e4 for v in scaled]
+    with pytest.warns(UnitsWarning, match=r"-0\.2.*- 2000"): check_units("landsat", LANDSAT, raw)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        check_units("landsat", LANDSAT, [v - 2000 for v in raw])
+    with pytest.raises(UnitsError, match=r"Collection 2 digital numbers"):   # DN themselves: still refused
+        check_units("landsat", LANDSAT, [(v / 1e4 + 0.2) / 2.75e-5 for v in STACK_REFL])
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_case_F_landsat_frames_without_the_level2_offset_are_named(crop, lazy):
+    from alphaearth_nb.stacks import validate_stack
+    d, t0 = _later(crop["landsat"].to_dataset(), lambda v: v + 2000, frac=0.5)
+    d = d.chunk({"time": 8, "y": 20, "x": 20}) if lazy else d
+    with pytest.warns(UnitsWarning, match=r"landsat: \d+ of the \d+ frames judged.*-0\.2.*- 2000"):
+        validate_stack(_with(crop, "landsat", d))
+    with pytest.warns(UnitsWarning, match=r"landsat band\(s\).*-0\.2.*- 2000"):   # the whole stack
+        validate_stack(_with(crop, "landsat", crop["landsat"].to_dataset() + 2000))
