@@ -23,7 +23,7 @@ import xarray as xr
 from .core import (EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, PeriodError, band_names,
                                 checks_flags)
 from .quantize import quantize
-from .geo import crs_of, grid_coords, is_remote, north_up, require, to_crs
+from .geo import crs_of, grid_coords, north_up, require, to_crs
 from .labels import table_numbers
 from .readers import read_aef_samples
 from .cubes import LONLAT
@@ -33,7 +33,7 @@ from .timecodes import as_years
 # %% auto #0
 __all__ = ['USER_AGENT', 'YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror',
            'mirror_of', 'tile_href', 'cache_dir', 'index_file', 'read_index', 'LocalMirror', 'build_local_mirror',
-           'years_of', 'area_of', 'tiles', 'gdal_env', 'open_tile']
+           'years_of', 'area_of', 'tiles', 'gdal_path', 'gdal_env', 'bill_project', 'open_tile']
 
 # %% ../nbs/26a_mirrors.ipynb #c0005
 def _version() -> str:
@@ -313,22 +313,47 @@ def tiles(area,                          # lon/lat bbox (west, south, east, nort
     return hit.sort_values(["year", "utm_zone", "path"]).reset_index(drop=True)
 
 # %% ../nbs/26a_mirrors.ipynb #c0020
+def gdal_path(href:str) -> str:
+    """What GDAL opens for a tile `href`: an http(s) URL as `/vsicurl?empty_dir=yes&useragent=...&url=...` (GDAL's
+    per-file /vsicurl options, GDAL >= 3.4), so GDAL neither lists its folder nor probes for sidecars (`.aux.xml`,
+    `.ovr`, `.msk`) and sends `USER_AGENT` (not when `GDAL_HTTP_USERAGENT` is set: yours is kept). The options
+    live in the path, so dask threads and workers that re-open it get them and no other file does; anything else
+    (a local file, `/vsigs/...`) is given back as it is."""
+    if not str(href).startswith(("http://", "https://")): return href
+    opts = {"empty_dir": "yes"}
+    if "GDAL_HTTP_USERAGENT" not in os.environ: opts["useragent"] = USER_AGENT
+    return "/vsicurl?" + urllib.parse.urlencode({**opts, "url": str(href)}, quote_via=urllib.parse.quote)
+
 def gdal_env(project:str|None=None) -> dict:
-    "GDAL configuration for reading the mirrors over HTTP (User-Agent, range reads, requester pays)."
-    env = {"GDAL_HTTP_USERAGENT": USER_AGENT, "GDAL_DISABLE_READDIR_ON_OPEN": "EMPTY_DIR",
-           "CPL_VSIL_CURL_ALLOWED_EXTENSIONS": ".tif,.tiff,.vrt", "GDAL_HTTP_MERGE_CONSECUTIVE_RANGES": "YES"}
-    if project: env["GS_USER_PROJECT"] = project
-    return env
+    """The process-wide GDAL settings the mirrors need: `GS_USER_PROJECT` (the Google Cloud project billed for the
+    requester-pays 'gcs' mirror; GDAL reads it for `/vsigs/` paths only), {} without `project`. HTTP mirrors need
+    none (`gdal_path`). For dask.distributed workers: `client.run(os.environ.update, gdal_env(project))`."""
+    return {"GS_USER_PROJECT": project} if project else {}
+
+def bill_project(project:str|None,      # the Google Cloud project to bill (`tiles`' `project`)
+                 hrefs=(),              # the tiles' `href`s: only `/vsigs/` ones (the 'gcs' mirror) are billed
+                ) -> None:
+    """Set `GS_USER_PROJECT` = `project` in `os.environ` when `hrefs` hold `/vsigs/` tiles (process-wide, so dask's
+    threads see it; GDAL reads it for `/vsigs/` only). A value already there is never replaced: another project
+    raises `ConfigError` (GDAL would bill that one), and no project at all raises `MirrorError`."""
+    if not any(str(h).startswith("/vsigs/") for h in hrefs): return
+    have = os.environ.get("GS_USER_PROJECT")
+    if project and have and have != project:
+        raise ConfigError(f"GS_USER_PROJECT is {have!r} in this process (set by you, or by an earlier read with "
+                          f"project={have!r}) but project={project!r}: GDAL bills the 'gcs' tiles to "
+                          f"GS_USER_PROJECT; pass project={have!r}, or `del os.environ['GS_USER_PROJECT']` first")
+    if not (project or have):
+        raise MirrorError("the 'gcs' mirror is requester pays: pass `project='your-cloud-project'` (billed), "
+                          "or use source='source_coop'")
+    if not have: os.environ["GS_USER_PROJECT"] = project
 
 def open_tile(href:str,                 # what `tiles` put in `href`
               chunks:int=512,           # dask chunk side in pixels (all 64 bands in one chunk)
              ) -> xr.DataArray:
-    "One official tile as a lazy int8 DataArray (y, x, band), north-up, with attrs crs."
+    "One official tile as a lazy int8 DataArray (y, x, band), north-up, with attrs crs; a URL read as `gdal_path` says."
     require("rioxarray", "official", "opening official tiles")
     import rioxarray
-    if is_remote(href):
-        os.environ.update({k: v for k, v in gdal_env().items() if k not in os.environ})
-    try: da = rioxarray.open_rasterio(href, chunks={"band": -1, "y": chunks, "x": chunks}, lock=False,
+    try: da = rioxarray.open_rasterio(gdal_path(href), chunks={"band": -1, "y": chunks, "x": chunks}, lock=False,
                                       mask_and_scale=False, cache=False)
     except Exception as e:
         raise MirrorError(f"cannot open tile {href} ({e}): check the network/credentials, "

@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/official.html.md"""
 # %% ../nbs/27_official.ipynb #c0002
 from __future__ import annotations
 
-import os
 import warnings
 
 import numpy as np
@@ -20,19 +19,21 @@ from .geo import (as_crs, crs_name, grid_coords, rename_spatial, require, same_c
                                write_crs)
 from .cubes import LONLAT, gather, pixel_of, points_xy
 from .mirrors import (ANNUAL, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TILE_SIZE, USER_AGENT,
-                                   YEARS, LocalMirror, Mirror, area_of, build_local_mirror, cache_dir, gdal_env,
-                                   index_file, mirror_of, open_tile, read_index, tile_href, tiles, years_of)
+                                   YEARS, LocalMirror, Mirror, area_of, bill_project, build_local_mirror, cache_dir,
+                                   gdal_env, gdal_path, index_file, mirror_of, open_tile, read_index, tile_href, tiles,
+                                   years_of)
 
 # %% auto #0
 __all__ = ['zone_cube', 'grid_for', 'unit_length', 'mosaic', 'open', 'sample_points', 'USER_AGENT', 'YEARS', 'TILE_SIZE',
            'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror', 'mirror_of', 'tile_href',
            'cache_dir', 'index_file', 'read_index', 'LocalMirror', 'build_local_mirror', 'years_of', 'area_of', 'tiles',
-           'gdal_env', 'open_tile']
+           'gdal_env', 'gdal_path', 'bill_project', 'open_tile']
 
 # %% ../nbs/27_official.ipynb #c0002a
 _all_ = ["USER_AGENT", "YEARS", "TILE_SIZE", "RESOLUTION", "INDEX_NAME", "INDEX_COLUMNS", "MIRRORS", "ANNUAL", "Mirror",
          "mirror_of", "tile_href", "cache_dir", "index_file", "read_index", "LocalMirror", "build_local_mirror",
-         "years_of", "area_of", "tiles", "gdal_env", "open_tile"]   # from `mirrors`, where they were split off to
+         "years_of", "area_of", "tiles", "gdal_env", "gdal_path", "bill_project",
+         "open_tile"]   # from `mirrors`, where they were split off to
 
 # %% ../nbs/27_official.ipynb #c0023
 def _across_180(geom) -> bool:
@@ -221,7 +222,7 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     require("rioxarray", "official", "official.open")
     ys, geom = years_of(years), area_of(area)
     t = tiles(geom, ys, source, project, cache)
-    if project: os.environ.update(gdal_env(project))
+    bill_project(project, t["href"])   # the 'gcs' mirror's GS_USER_PROJECT; nothing else goes in os.environ
     zones = sorted(t["crs"].unique(), key=lambda c: (int(c.split(":")[1]) % 100, c))
     if geobox is None and crs is None and resolution is None and len(zones) == 1:
         cube = dequantize(zone_cube(t, geom, ys, chunks))
@@ -266,7 +267,7 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
     hull = (area_of((w2 - 1e-6, s, e2 + 1e-6, n)) if e2 - w2 < min(e - w, 180.0)   # a box past 180: split there
             else box(w - 1e-6, s, e + 1e-6, n))   # across 180 deg the narrower hull: two boxes
     t = tiles(hull, ys, source, project, cache)
-    if project: os.environ.update(gdal_env(project))
+    bill_project(project, t["href"])
     out = np.full((len(ys), len(lon), EMBED_DIM), np.nan, np.float32)
     done = np.zeros((len(ys), len(lon)), bool)
     zones = sorted(t["crs"].unique(), key=lambda c: (int(c.split(":")[1]) % 100, c))

@@ -17,13 +17,6 @@ rasterio = pytest.importorskip("rasterio")
 import rasterio.shutil  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def _no_leaked_gdal_options(monkeypatch):
-    "Known open fault (session 21): mirrors.open_tile / official.open put GDAL_DISABLE_READDIR_ON_OPEN=EMPTY_DIR in "
-    "os.environ for good after a remote tile, which hides every local sidecar; earlier tests in the same process do it."
-    monkeypatch.delenv("GDAL_DISABLE_READDIR_ON_OPEN", raising=False)
-
-
 def _map(a, **attrs):
     a = np.asarray(a)
     return xr.DataArray(a, dims=("y", "x"), coords=grid_coords(*a.shape), name="class",

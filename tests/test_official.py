@@ -273,8 +273,8 @@ def test_h3_cells_and_zarr_and_stac_describe_the_cube(mirror, tmp_path):
 def test_requester_pays_mirror_needs_a_project(tmp_path):
     with pytest.raises(MirrorError, match="requester pays"):
         off.tiles(ACROSS, 2024, source="gcs", cache=tmp_path)
-    assert off.gdal_env("my-project")["GS_USER_PROJECT"] == "my-project"
-    assert off.gdal_env()["GDAL_HTTP_USERAGENT"].startswith("alphaearth_nb/")
+    assert off.gdal_env("my-project") == {"GS_USER_PROJECT": "my-project"}   # the one process-wide setting left
+    assert off.gdal_env() == {}   # HTTP tiles carry their options (User-Agent, no listing) in their path: gdal_path
 
 
 def test_years_given_as_text_are_one_year():

@@ -1,0 +1,133 @@
+"""Remote official tiles carry their GDAL options in their own path (`mirrors.gdal_path`: /vsicurl?empty_dir=yes&
+useragent=...&url=...), never in os.environ: GDAL lists no folder and probes no sidecar on the mirror, dask's threads
+read the same values, and a local class COG's category names (its .aux.xml sidecar) still reach GDAL afterwards.
+Before, open_tile / official.open / sample_points(project=) left GDAL_DISABLE_READDIR_ON_OPEN=EMPTY_DIR (and more)
+in os.environ, which hid every local sidecar for the rest of the process. The 'gcs' mirror's GS_USER_PROJECT is set
+only for /vsigs/ tiles and never over a value already there."""
+import http.server
+import os
+import shutil
+import threading
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+pytest.importorskip("geopandas"); pytest.importorskip("rioxarray"); pytest.importorskip("odc.geo")
+import dask  # noqa: E402
+
+from alphaearth_nb import official as off  # noqa: E402
+from alphaearth_nb.core import ConfigError, band_names  # noqa: E402
+from alphaearth_nb.exports import map_to_cog  # noqa: E402
+from test_class_cog_sidecar import _gdal_reads, _map  # noqa: E402   # what GDAL read of a local class COG
+
+AREA = (5.985, 44.9995, 5.99, 45.0015)   # inside zone 31N's tile, next to 6 deg E
+
+
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory):
+    "A small mirror (two 96 px 64-band int8 tiles, zones 31N and 32N) from random unit vectors of 3 classes."
+    v = np.random.default_rng(0).normal(size=(24, 64)).astype(np.float32)
+    df = pd.DataFrame(v / np.linalg.norm(v, axis=1, keepdims=True), columns=band_names())
+    df["dw_label"] = np.arange(24) % 3
+    return off.build_local_mirror(tmp_path_factory.mktemp("mirror"), years=(2024,), samples=df)
+
+
+class _Logged(http.server.SimpleHTTPRequestHandler):
+    "Serves a folder with HTTP range requests and logs every request: (method, path, User-Agent)."
+    log = []
+    def log_message(self, *a): pass
+    def _file(self):
+        _Logged.log.append((self.command, self.path, self.headers.get("User-Agent")))
+        p = Path(self.translate_path(self.path))
+        if not p.is_file(): self.send_error(404)
+        return p if p.is_file() else None
+    def do_HEAD(self):
+        if (p := self._file()) is None: return
+        self.send_response(200); self.send_header("Content-Length", str(p.stat().st_size))
+        self.send_header("Accept-Ranges", "bytes"); self.end_headers()
+    def do_GET(self):
+        if (p := self._file()) is None: return
+        data, rng = p.read_bytes(), self.headers.get("Range")
+        if rng:
+            a, b = rng.split("=")[1].split(",")[0].split("-")
+            a, b = int(a), min(int(b) if b else len(data) - 1, len(data) - 1)
+            self.send_response(206); self.send_header("Content-Range", f"bytes {a}-{b}/{len(data)}")
+            data = data[a:b + 1]
+        else:
+            self.send_response(200)
+        self.send_header("Content-Length", str(len(data))); self.send_header("Accept-Ranges", "bytes")
+        self.end_headers(); self.wfile.write(data)
+
+
+@pytest.fixture
+def url(mirror):
+    "The mirror served on 127.0.0.1 (its request log cleared)."
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Logged, directory=str(mirror.root)))
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    _Logged.log.clear()
+    yield f"http://127.0.0.1:{srv.server_address[1]}/"
+    srv.shutdown(); srv.server_close()
+
+
+def _two_threads(da):
+    with dask.config.set(scheduler="threads", num_workers=2): return da.values
+
+
+def _local_names_still_read(tmp_path):
+    "A class COG written now: GDAL still reads its category names from the local sidecar."
+    p = map_to_cog(_map([[0, 1], [1, 0]], class_names=["crop", "water"]), tmp_path / "classes.tif")
+    return _gdal_reads(p, tmp_path)[0] == ["crop", "water"]
+
+
+def test_open_tile_over_http_reads_the_tile_alone_and_leaves_the_environment(mirror, url, tmp_path):
+    env = dict(os.environ)
+    path, (codes, _, _) = next(iter(mirror.written.items()))
+    href = off.tile_href(path, off.mirror_of(url))
+    tile = off.open_tile(href, chunks=32)
+    assert tile.chunks is not None
+    np.testing.assert_array_equal(_two_threads(tile), codes)
+    assert dict(os.environ) == env                                    # was: 4 GDAL options left for good
+    rel = "/" + href[len(url):]
+    assert {p for _, p, _ in _Logged.log} == {rel}                    # no folder listing, no .aux.xml/.ovr/.msk probe
+    assert {ua for _, _, ua in _Logged.log} == {off.USER_AGENT}
+    assert _local_names_still_read(tmp_path)                          # was [] (EMPTY_DIR hid the sidecar)
+
+
+def test_official_open_and_sample_points_over_http_leave_the_environment(mirror, url, tmp_path):
+    env = dict(os.environ)
+    cube = off.open(AREA, 2024, source=url, project="my-project", chunks=32, cache=tmp_path)   # project: unused here
+    np.testing.assert_array_equal(_two_threads(cube), off.open(AREA, 2024, source=mirror.root, chunks=32).values)
+    lon, lat = np.array([5.986, 5.989]), np.array([45.0, 45.001])
+    got = off.sample_points((lon, lat), 2024, source=url, project="my-project", chunks=32, cache=tmp_path)
+    want = off.sample_points((lon, lat), 2024, source=mirror.root, chunks=32)
+    assert got.inside.all()
+    np.testing.assert_array_equal(got[band_names()].to_numpy(), want[band_names()].to_numpy())
+    assert dict(os.environ) == env                                    # was: GS_USER_PROJECT and 4 GDAL options
+    asked = {p for _, p, _ in _Logged.log}
+    assert asked and all(p.endswith(".tiff") or p.endswith(off.INDEX_NAME) for p in asked), asked
+    assert _local_names_still_read(tmp_path)
+
+
+def test_gcs_project_is_set_for_vsigs_tiles_only_and_never_over_yours(mirror, tmp_path, monkeypatch):
+    "The 'gcs' mirror (its index cached, its /vsigs/ tiles read from the local copy): GS_USER_PROJECT as GDAL reads it."
+    shutil.copy(mirror.root / off.INDEX_NAME, tmp_path / f"gcs_{off.INDEX_NAME}")
+    seen, open_tile, gs = [], off.open_tile, off.MIRRORS["gcs"].root
+    def local(href, *a, **k):
+        if not href.startswith(gs): return open_tile(href, *a, **k)     # the local mirror read to compare
+        seen.append(os.environ.get("GS_USER_PROJECT"))
+        return open_tile(str(mirror.root / href[len(gs):]), *a, **k)
+    monkeypatch.setattr(off, "open_tile", local)
+    monkeypatch.setenv("GS_USER_PROJECT", "theirs")
+    with pytest.raises(ConfigError, match="GS_USER_PROJECT is 'theirs'.*project='mine'"):
+        off.open(AREA, 2024, source="gcs", project="mine", chunks=32, cache=tmp_path)
+    assert os.environ["GS_USER_PROJECT"] == "theirs" and not seen    # was overwritten with 'mine'
+    off.open(AREA, 2024, source="gcs", project="theirs", chunks=32, cache=tmp_path)
+    monkeypatch.delenv("GS_USER_PROJECT")
+    cube = off.open(AREA, 2024, source="gcs", project="mine", chunks=32, cache=tmp_path)
+    assert seen[-1] == "mine" and os.environ["GS_USER_PROJECT"] == "mine"
+    np.testing.assert_array_equal(_two_threads(cube), off.open(AREA, 2024, source=mirror.root, chunks=32).values)
+    assert off.gdal_env("mine") == {"GS_USER_PROJECT": "mine"} and off.gdal_env() == {}
+    assert off.gdal_path("/vsigs/b/t.tiff") == "/vsigs/b/t.tiff"
