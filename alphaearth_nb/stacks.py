@@ -15,11 +15,12 @@ import pandas as pd
 import xarray as xr
 
 from .core import (AEFError, ConfigError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, Frames,
-                                GridError, MetadataWarning, MissingSourceError, MissingTimeError, NoValidDataError,
+                                GridError, MetadataWarning, MissingSourceError, MissingTimeError, NoDataWarning,
+                                NoValidDataError,
                                 StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError,
                                 checks_flags, user_stacklevel)
 from .geo import NODATA_KEYS, as_crs, axes_to_turn, check_degrees, crs_of, is_lazy, north_up, same_crs
-from .sources import Source, get_source, normalise, registered, valid_mask
+from .sources import Source, band_index, get_source, normalise, registered, valid_mask
 from .units import check_frame_units, check_units, fill_values, frame_bands, frame_samples, sample_values
 from .timecodes import (as_numbers, as_period, numeric_time_hint, odd_times, to_days, unwritten_years,
                                      utc_times)
@@ -163,7 +164,9 @@ def _check_values(name, ds, src):
     frames = frame_samples(ds[list(judged)], nodata=fill_values(src)) if judged else []  # 65535 gaps: no data
     check_frame_units(src, judged, frames, ds["time"].values, name)  # F1: merged readers
     measured = [v for v in bands if v not in src.aux]  # an angle without backscatter is no measurement (F)
-    valid = any(bool(valid_mask(src, s[:, None], bands=(v,)).any()) for v, s in zip(bands, samples) if v in measured)
+    has = {v: bool(valid_mask(src, s[:, None], bands=(v,)).any()) for v, s in zip(bands, samples) if v in measured}
+    valid = any(has.values())
+    _warn_empty_bands(name, src, [v for v in measured if not has[v]], [v for v in measured if has[v]])
     if not valid and is_lazy(ds):  # the sample may have missed a sparse source's few pixels: read it all once
         valid = any(bool(valid_mask(src, np.asarray(ds[v].values)[..., None], bands=(v,)).any()) for v in measured)
     if not valid:
@@ -174,6 +177,18 @@ def _check_values(name, ds, src):
                                f"drop it from the stack (`del stack['{name}']`) and embed without it "
                                "(`embed(..., allow_missing=True)`, `aef embed --allow-missing`), or check its reader "
                                "and units.")
+
+def _warn_empty_bands(name, src, empty:list, full:list):
+    "A `NoDataWarning` when fewer of a source's measurement bands hold no valid value than hold some: a band that "
+    "failed to load or is on another scale (the model would read it as absent); a dual-pol SAR stack's other pair is "
+    "never fewer."
+    if not empty or len(empty) >= len(full): return
+    rng = {tuple(src.valid_range[band_index(src, b)] or ()) for b in empty} if src.valid_range else set()
+    within = f", outside {' / '.join(f'{lo:g}..{hi:g}' for lo, hi in rng if hi)}" if rng else ""
+    warnings.warn(f"{name}: band(s) {', '.join(empty)} hold no valid value (all NaN, nodata{within}) where "
+                  f"{', '.join(full)} do: the model reads them as absent everywhere, which changes every embedding. "
+                  f"Check their reader (a band that failed to load, or on another scale); to go on without them "
+                  f"knowingly, drop them: `ds = ds.drop_vars({empty})`.", NoDataWarning, stacklevel=user_stacklevel())
 
 FLAG_WORDS = (("TRUE", "FALSE"), ("ASCENDING", "DESCENDING"), ("ASC", "DESC"), ("A", "D"), ("YES", "NO"),
               ("Y", "N"), ("T", "F"), ("1", "0"))
