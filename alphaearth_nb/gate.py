@@ -21,8 +21,8 @@ from .quantize import NODATA, dequantize, vector_roundtrip_bound
 
 # %% auto #0
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at', 'sq_norms',
-           'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables', 'valid_bounds', 'query_array',
-           'gate_query', 'user_stacklevel']
+           'byte_codes', 'map_byte_codes', 'gate_vectors', 'table_codes', 'gated', 'band_variables', 'valid_bounds',
+           'query_array', 'gate_query', 'user_stacklevel']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel"]   # from `core`, where it moved to serve every module
@@ -247,6 +247,45 @@ def gate_vectors(a,                     # (..., 64) int codes or float vectors (
     1 + `NORM_TOL`; averaging or resampling a map gives them) is scaled to length 1, not refused; `gated` warns
     about those. Int8 codes and pixels with two or more bands at a declared fill are not means."""
     return _gate(a, fills, codes, unit)[:2]
+
+# %% ../nbs/22_gate.ipynb #t0002
+def _float_codes(x:np.ndarray) -> np.ndarray|None:
+    """The dequantised rows when float rows (N, 64) are int8 codes read by a masking reader (rioxarray
+    `mask_and_scale=True`, xarray's decoding of `_FillValue`), else None. Codes: every finite value whole and within
+    [-128, 127], some of magnitude 2 or more (an embedding's components are below 1), no data NaN, and every row
+    with data decodes to a unit vector (within `NORM_TOL`): 64 counts or rounded DN values of a baseline do not."""
+    fin = x[np.isfinite(x)]
+    if not (fin.size and not np.isinf(x).any() and (fin == np.round(fin)).all() and
+            fin.min() >= -128 and fin.max() <= 127 and np.abs(fin).max() >= 2): return None
+    d = dequantize(np.where(np.isnan(x), -128, x).astype(np.int8))
+    n = np.linalg.norm(d[np.isfinite(d).all(1)], axis=1)
+    return d if n.size and (np.abs(n - 1) <= NORM_TOL).all() else None
+
+def table_codes(x,                          # a table (N, 64) of features
+                fill:np.ndarray|None=None,  # its rows of one value in every column, where the caller has them
+               ) -> np.ndarray|None:
+    """`x` with its rows dequantised (float32 (N, 64)) when they are official int8 codes, else None: the one rule
+    `linear.check_xy` and `knn.knn_search` read tables by. Codes: the rows other than `fill` rows are ints within
+    [-128, 127] (uint8 read by meaning first, `byte_codes`, warned), or floats `_float_codes` takes for codes (a
+    finite float row under 2 in every column among the first 256 settles "no codes" without a pass over the table).
+    Fill rows outside the int8 range (64 x -9999) are kept as they are, those within it (64 x 0, 64 x -128) decoded."""
+    x = byte_codes(np.asarray(x))
+    if x.ndim != 2 or x.shape[1] != EMBED_DIM or x.dtype.kind not in "iuf" or not len(x): return None
+    if x.dtype.kind == "f":
+        h = x[:256]
+        r = h[np.isfinite(h).all(1) & ~(h == h[:, :1]).all(1)]
+        if len(r) and np.abs(r[0]).max() < 2: return None          # a vector: no code row is that short
+    if fill is None: fill = (x == x[:, :1]).all(1)
+    rest = ~fill if (~fill).any() else np.ones(len(x), bool)
+    if x.dtype.kind in "iu":
+        r = x[rest]
+        if not (r.min() >= -128 and r.max() <= 127): return None
+        d = dequantize(r.astype(np.int8))
+    elif (d := _float_codes(x[rest])) is None: return None
+    out = x.astype(np.float32); out[rest] = d
+    ok = ~rest & (((x >= -128) & (x <= 127)) | np.isnan(x)).all(1)  # fill rows that are codes (64 x 0, 64 x -128)
+    out[ok] = dequantize(np.where(np.isnan(x[ok]), -128, x[ok]).astype(np.int8))
+    return out
 
 # %% ../nbs/22_gate.ipynb #c0015
 def _warn_means(n:np.ndarray, total:int, what:str):

@@ -18,7 +18,7 @@ import numpy as np
 from jaxtyping import Array, Float, Int
 
 from .core import EMBED_DIM, ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError, checks_flags
-from .embeddings import byte_codes, gate_vectors
+from .gate import byte_codes, gate_vectors, table_codes
 
 # %% auto #0
 __all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'VOTE_TABLE', 'wider_than_float32', 'centring_offset',
@@ -309,17 +309,18 @@ def _numbers(x, what:str) -> np.ndarray:
                          f"`df[cols].apply(pd.to_numeric, errors='coerce')`, then drop the rows with NaN") from None
 
 def _features(x, what:str, codes:bool|None) -> np.ndarray:
-    """`_numbers(x)`, with official codes (N, 64) as the vectors they stand for (`embeddings.gate_vectors`: code
-    -128 and rows of one code in every band NaN, refused as no data by the search). `codes` None: int8 rows 64
-    wide are codes, and uint8 ones that read as codes (`embeddings.byte_codes`: int8 read unsigned, warned);
-    True: 64-wide rows of any dtype (floats: codes a masking reader gave); False: the numbers as given."""
+    """`_numbers(x)`, with official codes (N, 64) as the vectors they stand for (`gate.gate_vectors`: code -128
+    and rows of one code in every band NaN, refused as no data by the search). `codes` None: by the rule
+    `check_xy` reads tables by (`gate.table_codes`: 64-wide ints within the int8 range, uint8 read by meaning,
+    warned; floats a masking reader made of codes); True: 64-wide rows of any dtype; False: the numbers as given."""
     a = _numbers(x, what)
     wide = a.ndim == 2 and a.shape[1] == EMBED_DIM
     if codes and not wide:
         raise DimensionError(f"codes=True but the {what} have shape {a.shape}: official codes are (N, {EMBED_DIM}) "
                              "int8 rows; pass codes=False for other features")
-    if codes is None and wide and a.dtype == np.uint8 and (b := byte_codes(a)) is not a: a, codes = b, True   # read unsigned
-    if not (codes or (codes is None and a.dtype == np.int8 and wide)): return a
+    if wide and codes is not False: a = byte_codes(a)   # uint8: int8 codes read unsigned or shifted (warned once)
+    if codes is None: codes = wide and (a.dtype == np.int8 or table_codes(a) is not None)   # int8: codes, no pass
+    if not codes: return a
     v = gate_vectors(a, codes=True, unit=False)[0]
     if (none := ~np.isfinite(v).all(1)).any():
         side = what.split()[0]
@@ -395,7 +396,7 @@ def knn_search(train_x,                 # training features, (N, D)
                query_chunk:int=256,     # queries per block
                train_chunk:int=8192,    # training rows per block
                low:bool=False,          # bfloat16 first round (the same answer; see "bfloat16" and "What bounds the speed")
-               codes:bool|None=None,    # official int8 codes: None (64-wide int8: yes), True or False (raw numbers)
+               codes:bool|None=None,    # official int8 codes: None (`gate.table_codes`, as `check_xy`), True or False (raw numbers)
               ) -> tuple[np.ndarray, np.ndarray]:
     """Squared L2 distances (Q, k) and indices (Q, k) of the k nearest training rows, nearest first.
 
@@ -407,9 +408,10 @@ def knn_search(train_x,                 # training features, (N, D)
     (no data: drop or gate them first), `DTypeError` for features that are not real numbers or exceed float32.
     Features wider than float32 (float64, int64) are centred in float64 before the float32 search, so a large
     common offset (UTM metres, epoch milliseconds) keeps the digits that separate neighbours.
-    Official embedding codes (int8, 64 wide; or uint8 read from them) are searched as the vectors they stand for
-    (`embeddings.gate_vectors`; see "Codes"): `codes=False` takes any features as the numbers they are, `codes=True`
-    takes 64-wide rows of another dtype for codes; code -128 (no data) is refused as NaN is."""
+    Official embedding codes (64 wide: ints within the int8 range, uint8 read from them, floats a masking reader
+    made of them; the tables `check_xy` takes for codes, `gate.table_codes`) are searched as the vectors they stand
+    for (`gate.gate_vectors`; see "Codes"): `codes=False` takes any features as the numbers they are, `codes=True`
+    takes any 64-wide rows for codes; code -128 (no data) is refused as NaN is."""
     return _knn(train_x, query_x, k, query_chunk, train_chunk, low, codes=codes)
 
 def _knn(train_x, query_x, k:int, query_chunk:int=256, train_chunk:int=8192, low:bool=False, direct:bool=True,

@@ -15,48 +15,16 @@ import numpy as np
 
 from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, checks_flags
 from .knn import centring_offset, wider_than_float32
-from .quantize import dequantize
-from .gate import MEAN_LENGTH, NORM_TOL, byte_codes
+from .gate import MEAN_LENGTH, table_codes
 
 # %% auto #0
 __all__ = ['check_xy', 'least_squares_fit', 'least_squares_fit_checked', 'least_squares_predict', 'linear_probe_fit',
            'linear_probe_fit_checked', 'linear_probe_predict']
 
 # %% ../nbs/23d_linear.ipynb #c0006
-def _float_codes(x:np.ndarray) -> np.ndarray|None:
-    """The dequantised rows when float rows (N, 64) are int8 codes read by a masking reader (rioxarray
-    `mask_and_scale=True`, xarray's decoding of `_FillValue`), else None. Codes: every finite value whole and within
-    [-128, 127], some of magnitude 2 or more (an embedding's components are below 1), no data NaN, and every row
-    with data decodes to a unit vector (within `NORM_TOL`): 64 counts or rounded DN values of a baseline do not."""
-    fin = x[np.isfinite(x)]
-    if not (fin.size and not np.isinf(x).any() and (fin == np.round(fin)).all() and
-            fin.min() >= -128 and fin.max() <= 127 and np.abs(fin).max() >= 2): return None
-    d = dequantize(np.where(np.isnan(x), -128, x).astype(np.int8))
-    n = np.linalg.norm(d[np.isfinite(d).all(1)], axis=1)
-    return d if n.size and (np.abs(n - 1) <= NORM_TOL).all() else None
-
-def _codes_decoded(x:np.ndarray, fill:np.ndarray) -> np.ndarray|None:
-    """`x` (N, 64) with its rows dequantised when the rows other than `fill` rows (one value in every column) are
-    int8 codes: ints within [-128, 127], or floats `_float_codes` takes for codes; fill rows outside the int8 range
-    (64 x -9999) kept as they are. None when they are not codes. uint8 codes (read unsigned, or shifted by 128) are
-    read by meaning first, as the map gate reads them (`embeddings.byte_codes`, warned)."""
-    x = byte_codes(x)
-    rest = ~fill if (~fill).any() else np.ones(len(x), bool)
-    if x.dtype.kind in "iu":
-        r = x[rest]
-        if not (r.size and r.min() >= -128 and r.max() <= 127): return None
-        d = dequantize(r.astype(np.int8))
-    elif x.dtype.kind != "f" or (d := _float_codes(x[rest])) is None: return None   # decoded there already
-    out = x.astype(np.float32); out[rest] = d
-    ok = ~rest & (((x >= -128) & (x <= 127)) | np.isnan(x)).all(1)  # fill rows that are codes (64 x 0, 64 x -128)
-    out[ok] = dequantize(np.where(np.isnan(x[ok]), -128, x[ok]).astype(np.int8))
-    return out
 def _decoded(x:np.ndarray) -> np.ndarray:
     "A predict's features (N, D): 64-wide int8 codes decoded as `check_xy` decodes a fit's; anything else as given."
-    if x.ndim != 2 or x.shape[1] != EMBED_DIM or x.dtype.kind not in "iuf": return x
-    r = x[:256][np.isfinite(x[:256]).all(1) & ~(x[:256] == x[:256, :1]).all(1)]   # one float row under 2: no codes
-    if x.dtype.kind == "f" and len(r) and np.abs(r[0]).max() < 2: return x         # (a map's vectors: no full pass)
-    return d if (d := _codes_decoded(x, (x == x[:, :1]).all(1))) is not None else x
+    return d if (d := table_codes(x)) is not None else x   # (a map's vectors: no full pass, see `table_codes`)
 
 def _fill_rows(x:np.ndarray, same:np.ndarray|None=None) -> np.ndarray:
     """Rows (N,) of one value in every one of 64 columns (64 x -9999, all zero: an export's fill for masked pixels)
@@ -98,7 +66,7 @@ def _check_xy(x, y, centre:bool=False) -> tuple[np.ndarray, np.ndarray, np.ndarr
     same = None
     if x.shape[1] == EMBED_DIM and x.dtype.kind in "iuf":
         same = (x == x[:, :1]).all(1)          # fill rows: left out of the decision (64 x -9999 is no code)
-        if (d := _codes_decoded(x, same)) is not None:
+        if (d := table_codes(x, same)) is not None:
             x, same = d, same & ~np.isnan(d[:, 0])   # 64 x -128 decodes to NaN: no data, not a fill row
     if y.ndim != 1: raise LabelError(f"labels must be 1-D (one per point), got shape {y.shape}: pass `y.ravel()`")
     if len(x) != len(y): raise LabelError(f"x has {len(x)} rows but y has {len(y)} labels: pass exactly one label per row of x")

@@ -7,6 +7,7 @@ from alphaearth_nb.analysis import classify
 from alphaearth_nb.core import (AEFError, ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError,
                                 band_names)
 from alphaearth_nb.knn import knn_indices, knn_predict, knn_search, knn_vote
+from alphaearth_nb.linear import check_xy
 from alphaearth_nb.quantize import dequantize, quantize
 from alphaearth_nb.readers import read_aef_samples
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -601,12 +602,37 @@ def test_int8_codes_are_dequantised():
     np.testing.assert_allclose(d, reference(dequantize(train), dequantize(q), 1)[0], rtol=1e-6)
 
 
+def test_codes_by_the_rule_of_check_xy():
+    "A table is codes to knn_search (codes=None) exactly when check_xy decodes it: int16 codes were raw numbers."
+    train, q = codes_case()
+    want = reference(dequantize(train), dequantize(q), 2)[1]
+    assert want[0, 0] == 1 and reference(train, q, 1)[1][0, 0] == 0     # the two readings disagree here
+    ty, qy = np.arange(len(train)), np.zeros(len(q))
+    for t in (np.int16, np.int32, np.int64, np.float32, np.float64):     # the same codes in other dtypes
+        tx, qx = train.astype(t), q.astype(t)
+        got = knn_search(tx, qx, 2)[1]
+        np.testing.assert_array_equal(got, knn_search(check_xy(tx, ty)[0], check_xy(qx, qy)[0], 2, codes=False)[1])
+        np.testing.assert_array_equal(knn_indices(tx, qx, 2), got)
+        if t in (np.int16, np.int32, np.int64): np.testing.assert_array_equal(got, want)   # ints: codes
+    c = quantize(random_unit((40,), 8))                                  # floats whose rows decode to unit vectors
+    np.testing.assert_array_equal(knn_search(c[5:].astype(np.float32), c[:5].astype(np.float32), 3)[1],
+                                  reference(dequantize(c[5:]), dequantize(c[:5]), 3)[1])
+    for base in (train.astype(np.int16) * 3, (np.abs(train) // 2).astype(np.float32)):   # beyond int8 / rows not unit
+        np.testing.assert_array_equal(check_xy(base, ty)[0], base.astype(np.float32))   # numbers to both
+        np.testing.assert_array_equal(knn_search(base, base[:1], 2)[1], reference(base, base[:1], 2)[1])
+    gap = np.concatenate([train.astype(np.int16), np.full((1, 64), -9999, np.int16)])   # a fill row: still codes
+    with pytest.raises(LabelError, match="1 of 5 training rows"):
+        knn_search(gap, q, 1)
+
+
 def test_codes_switch_and_no_data_codes():
     "codes=False: any array as raw numbers; codes=True: 64-wide codes in other dtypes; -128 rows are no data."
     train, q = codes_case()
     assert knn_search(train, q, 1, codes=False)[1][0, 0] == 0                      # raw numbers, as asked
-    assert knn_search(train.astype(np.int16), q.astype(np.int16), 1)[1][0, 0] == 0  # int16: a baseline's numbers
+    assert knn_search(train.astype(np.int16), q.astype(np.int16), 1, codes=False)[1][0, 0] == 0
     assert knn_search(train.astype(np.int16), q.astype(np.int16), 1, codes=True)[1][0, 0] == 1
+    wide = train.astype(np.int16) * 3                                             # beyond int8: a baseline's numbers
+    assert knn_search(wide, q.astype(np.int16) * 3, 1)[1][0, 0] == 0
     np.testing.assert_array_equal(knn_search(train[:, 1:9], q[:, 1:9], 4)[1],       # 8 wide: not codes
                                   reference(train[:, 1:9], q[:, 1:9], 4)[1])
     with pytest.raises(DimensionError, match="64"):
