@@ -28,12 +28,12 @@ from .core import (AEFError, CheckpointError, ConfigError, DimensionError, Label
 from .files import check_output, local_output, no_file_on_the_way, quiet_marker, settle_zarr, writing_folder
 from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .embed import embed, embed_to_zarr
-from .labels import label_values, refuse_mixed_labels, table_numbers
+from .labels import label_values, read_table, refuse_mixed_labels, table_numbers  # read_table: every CSV
 from .cli_args import parser
 from .sources import registered
 
 # %% auto #0
-__all__ = ['COMMANDS', 'read_table', 'open_input', 'open_data', 'open_stack', 'model_sources', 'demo', 'labels_from_csv', 'main']
+__all__ = ['COMMANDS', 'open_input', 'open_data', 'open_stack', 'model_sources', 'demo', 'labels_from_csv', 'main']
 
 # %% ../nbs/30_cli.ipynb #c0005
 def _first_line(e:BaseException) -> str:
@@ -41,19 +41,6 @@ def _first_line(e:BaseException) -> str:
     return f"{type(e).__name__}: {s.splitlines()[0][:160]}" if s else type(e).__name__
 
 def _zarr_like(p:Path) -> bool: return p.suffix == ".zarr" or p.is_dir()
-
-def read_table(p) -> pd.DataFrame:
-    """A CSV table as spreadsheets write it: ',' separated, or (when ',' gives one column whose name holds ';', a tab
-    or '|') that separator, with decimal commas ('0,0123') read as numbers where they are (most European locales
-    export ';' with decimal commas). Was: a ';' file read as one column, then 'no column label' (case G18-5)."""
-    df = pd.read_csv(p)
-    head = str(df.columns[0]) if df.shape[1] == 1 else ""
-    sep = next((s for s in (";", "\t", "|") if s in head), None)
-    if sep is None: return df
-    df = pd.read_csv(p, sep=sep)
-    comma = pd.read_csv(p, sep=sep, decimal=",")   # the same cells with ',' as the decimal mark
-    numbers = lambda d: sum(pd.api.types.is_numeric_dtype(d[c]) for c in d.columns)
-    return comma if numbers(comma) > numbers(df) else df
 
 def _open_file(p:Path, kind:str):
     "Open `p` as `kind`: 'csv' (DataFrame), 'tree' (DataTree), 'dataset' (Dataset) or 'checkpoint' (a model)."

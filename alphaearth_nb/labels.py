@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -20,9 +21,9 @@ from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hin
                                outside_valid, pixel_indices, pixel_size, rename_spatial, same_crs, wrap_x, NODATA_KEYS)
 
 # %% auto #0
-__all__ = ['data_variables', 'label_array', 'labelled_cells', 'exact_limit', 'stored_dtype', 'check_exact_ids', 'label_values',
-           'labelled_values', 'refuse_mixed_labels', 'encode_labels', 'class_flags', 'flag_attrs', 'comma_numbers',
-           'table_numbers', 'on_map_grid']
+__all__ = ['BOMS', 'data_variables', 'label_array', 'labelled_cells', 'exact_limit', 'stored_dtype', 'check_exact_ids',
+           'label_values', 'labelled_values', 'refuse_mixed_labels', 'encode_labels', 'class_flags', 'flag_attrs',
+           'comma_numbers', 'table_numbers', 'text_encoding', 'read_table', 'on_map_grid']
 
 # %% ../nbs/03a_labels.ipynb #w0002
 _INT_TEXT_RE = re.compile(r"\s*[+-]?\d+\s*")
@@ -333,6 +334,41 @@ def table_numbers(df:pd.DataFrame,      # the table
                       f"data: `df[{c!r}] = pd.to_numeric(df[{c!r}], errors='coerce')`)")
         out[:, k] = num.to_numpy(np.float64, na_value=np.nan)
     return out[:, 0] if isinstance(columns, str) else out
+
+# %% ../nbs/03a_labels.ipynb #rt0002
+BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"), (b"\xef\xbb\xbf", "utf-8-sig"))   # byte order marks, longest first
+
+def text_encoding(p) -> str:
+    "The encoding of text file `p`: the one its byte order mark names, else UTF-8; `LabelError` naming the byte, the "
+    "line and a conversion that works when it is not UTF-8 (a Windows code page)."
+    raw = Path(p).read_bytes()
+    enc = next((e for b, e in BOMS if raw.startswith(b)), "utf-8")
+    if enc != "utf-8": return enc
+    try: raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        new, line = Path(p).with_name(f"{Path(p).stem}-utf8{Path(p).suffix}"), raw[:e.start].count(b"\n") + 1
+        raise LabelError(f"{p} is not UTF-8 text (byte 0x{raw[e.start]:02x} on line {line}: "
+                         "a Windows code page, as Excel's 'CSV (Comma delimited)' saves): save it as 'CSV UTF-8', or "
+                         f"convert it: `open('{new}', 'w', encoding='utf-8').write(open('{p}', encoding='cp1252')"
+                         ".read())` (cp1252: Western Europe; cp1250 Central Europe, cp1251 Cyrillic: whichever "
+                         "reads the names right)") from None
+    return enc
+
+def read_table(p) -> pd.DataFrame:
+    """A CSV table as spreadsheets write it: ',' separated, or (when ',' gives one column whose name holds ';', a tab
+    or '|') that separator, with decimal commas ('0,0123') read as numbers where they are (most European locales
+    export ';' with decimal commas); in the encoding `text_encoding` finds; spaces after a separator and around a
+    header name dropped. Was: a ';' file read as one column, then 'no column label' (case G18-5)."""
+    kw = dict(encoding=text_encoding(p), skipinitialspace=True)
+    df = pd.read_csv(p, **kw)
+    head = str(df.columns[0]) if df.shape[1] == 1 else ""
+    if sep := next((s for s in (";", "\t", "|") if s in head), None):
+        df = pd.read_csv(p, sep=sep, **kw)
+        comma = pd.read_csv(p, sep=sep, decimal=",", **kw)   # the same cells with ',' as the decimal mark
+        numbers = lambda d: sum(pd.api.types.is_numeric_dtype(d[c]) for c in d.columns)
+        df = comma if numbers(comma) > numbers(df) else df
+    return df.rename(columns=lambda c: c.strip() if isinstance(c, str) else c)
 
 # %% ../nbs/03a_labels.ipynb #og0002
 def _lattice_shift(g, lab, gaps:tuple, steps:tuple) -> tuple[dict, dict]:

@@ -18,7 +18,7 @@ from .core import DimensionError, GridError, LabelError, TimeError, band_names, 
 from .embeddings import as_embedding
 from . import geo
 from .geo import crs_of, require
-from .labels import table_numbers
+from .labels import read_table, table_numbers
 from .timecodes import YEARS, as_numbers, numeric_time_hint, unwritten_years
 
 # %% auto #0
@@ -97,13 +97,14 @@ def _read_places_file(p:Path, gpd):
     """A vector file (GeoJSON, GeoPackage, shapefile, GeoParquet) as a GeoDataFrame, a CSV or plain Parquet table
     as a DataFrame (lon/lat or x/y columns); `LabelError` naming the file when it cannot be read."""
     try:
-        if p.suffix.lower() in (".csv", ".txt"): return pd.read_csv(p)
+        if p.suffix.lower() in (".csv", ".txt"): return read_table(p)   # ';', UTF-16, ...: as `aef` reads tables
         if p.suffix.lower() in (".parquet", ".geoparquet"):
             try: return gpd.read_parquet(p)
             except ValueError as e:  # no geometry metadata: a plain table of coordinates
                 if "geo" not in str(e).lower(): raise
                 return pd.read_parquet(p)
         return gpd.read_file(p)
+    except LabelError: raise   # read_table's own: a code page, named with its conversion
     except (ValueError, OSError, RuntimeError, TypeError, KeyError, UnicodeDecodeError) as e:
         first = (str(e).strip().splitlines() or [type(e).__name__])[0][:160]
         raise LabelError(f"cannot read {p} as a vector file or table ({type(e).__name__}: {first}): pass a GeoJSON, "
