@@ -35,8 +35,10 @@ nbtest: $(STAMP)
 readme: $(STAMP)
 	$(BIN)/jupyter nbconvert --log-level=ERROR --to markdown nbs/index.ipynb --output-dir . --output README
 
+# tools/param_docs.py writes alphaearth_nb/_param_docs.py, the Parameters sections of help(), from the exported modules
 export: $(STAMP)
 	$(BIN)/nbdev-export
+	$(BIN)/python tools/param_docs.py
 
 clean-nbs: $(STAMP)
 	$(BIN)/nbdev-clean

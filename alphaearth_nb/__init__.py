@@ -22,15 +22,13 @@ __version__ = "0.1.0"
 import importlib as _importlib
 import importlib.machinery as _machinery
 import importlib.util as _importlib_util
-import inspect as _inspect
-import linecache as _linecache
-import re as _re
 import sys as _sys
 
 from . import (core, timecodes, sources, geo, stacks, samples, text, scene, readers, testing, nn, stp,
                            summary, decoders, model, losses, checkpoint, train, embed, quantize, embeddings, evaluate,
                            analysis, accessor, maps, earthengine, index, explorer)
-from .core import AEFError, ExtrapolationWarning, band_names
+from ._param_docs import SECTIONS as _SECTIONS
+from .core import AEFError, ExtrapolationWarning, band_names, documented as _documented
 from .timecodes import Period, as_period
 from .sources import get_source, register
 from .stacks import validate_stack, to_frames
@@ -56,92 +54,15 @@ def __getattr__(name:str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # %% ../nbs/40_api.ipynb #pd0002
-_SECTION = "\nParameters\n----------\n"
-_FIELD = _re.compile(r"(\w+)[ \t]*:[ \t]*([^=#\n]+?)[ \t]*(?:=[^#\n]*)?#[ \t]?(.*\S)[ \t]*$")  # `name: type = default  # comment`
-
-_PIECE = _re.compile(r"""'(?:\\.|[^'\\])*'?|"(?:\\.|[^"\\])*"?|#.*|[^'"#]+""")   # a line's strings, comment, code
-_TOKEN = _re.compile(r"\*\*|->|[*/(),:=\[\]{}]|\w+|[^\s\w]")
-
-def _code_of(line:str) -> tuple[str, str]:
-    "`line` with its strings blanked (same length, so columns hold) and its comment cut, and the comment's text."
-    out, note = [], ""
-    for p in _PIECE.findall(line):
-        if p[0] == "#": note = p[1:].strip(); break
-        out.append(p[0] + " " * (len(p) - 2) + p[-1] if p[0] in "'\"" and len(p) > 1 else p)
-    return "".join(out), note
-
-def _signature_params(lines:list, start:int) -> list:
-    """[name, annotation, comment] of each parameter of the `def` whose source starts at line `start` (0-based):
-    a parameter's comment is the one ending the line it starts on; its annotation as written. One regular-expression
-    pass per line of the signature (`tokenize`, 3x slower, made this a tenth of a second of every import)."""
-    params, depth, seen, expect, ann, closed, star, default = [], 0, False, False, None, False, "", False
-    for n in range(start, len(lines)):
-        code, note = _code_of(lines[n])
-        for m in _TOKEN.finditer(code):
-            s = m.group()
-            if not seen:
-                seen = s == "def"; continue
-            if s in "([{": depth += 1
-            elif s in ")]}": depth -= 1
-            if depth == 0 and s == ":": return [p[:3] for p in params if p[0] not in ("self", "cls")]
-            if depth == 0 and s == ")": closed = True
-            if closed: continue                                  # the return annotation
-            if depth == 1 and s == "(" and not params and not expect: expect = True; continue
-            if depth == 1 and expect and (s[0].isalpha() or s[0] == "_"):
-                params.append([star + s, "", "", n]); expect, ann, star, default = False, None, "", False; continue
-            if depth == 1 and s == ",": expect, ann, star, default = True, None, "", False; continue
-            if depth == 1 and s in ("*", "**", "/"): star = s if s != "/" else ""; continue
-            if depth == 1 and s == ":" and params and ann is None and not default and not params[-1][1]:
-                ann = []; continue
-            if depth == 1 and s == "=": ann, default = None, True; continue
-            if ann is not None:   # the annotation as written: its source text when on one line
-                ann.append((n, m.start(), m.end(), s))
-                (l0, c0, _, _), (l1, _, c1, _) = ann[0], ann[-1]
-                params[-1][1] = lines[l0][c0:c1] if l0 == l1 else " ".join(a[3] for a in ann)
-        if note and seen:
-            mine = [p for p in params if p[3] == n and not p[2]]
-            if mine: mine[-1][2] = note
-    return [p[:3] for p in params if p[0] not in ("self", "cls")]   # `*args`, `**kw` keep their stars
-
-def _class_fields(lines:list, name:str) -> list:
-    "[name, annotation, comment] of the commented fields in the body of `class name`."
-    head = _re.compile(rf"\s*class\s+{name}\b")
-    start = next((i for i, l in enumerate(lines) if "class" in l and head.match(l)), None)
-    if start is None: return []
-    src = "".join(lines[start + 1:])                               # the body: from its first statement to a line
-    first = _re.search(r"^( *)[^\s#]", src, _re.M)                 # indented less; its fields at the first's indent
-    if first is None: return []
-    k = len(first[1])
-    end = _re.compile(rf"^ {{0,{k - 1}}}[^\s#]", _re.M).search(src, first.end()) if k else None
-    body = src[first.start():end.start() if end else len(src)]
-    return [[m[1], m[2].strip(), m[3]] for m in _re.finditer(rf"^ {{{k}}}{_FIELD.pattern}", body, _re.M)]
-
-def _params_of(obj, lines:list, path:str) -> list:
-    "The documented parameters of a function or class defined in the file `path` (its lines)."
-    if _inspect.isclass(obj):
-        init = obj.__dict__.get("__init__")
-        code = getattr(_inspect.unwrap(init), "__code__", None) if init is not None else None
-        if code is not None and code.co_filename == path: return _signature_params(lines, code.co_firstlineno - 1)
-        return _class_fields(lines, obj.__name__)
-    code = getattr(_inspect.unwrap(obj), "__code__", None)
-    if code is None or code.co_filename != path: return []
-    return _signature_params(lines, code.co_firstlineno - 1)
-
 def _param_docs(module) -> int:
-    "Append a numpy-style Parameters section from the docments comments to each public function's and class's "
-    "docstring in `module` (once); returns how many got one."
-    path = getattr(module, "__file__", None)
-    lines = _linecache.getlines(path) if path else []
+    "Give each public function and class of `module` its docstring with its Parameters section (`core.documented`; "
+    "once); returns how many got one."
     n = 0
-    for name in getattr(module, "__all__", ()):
+    for name in _SECTIONS.get(module.__name__, ()):
         obj = getattr(module, name, None)
-        if not (_inspect.isfunction(obj) or _inspect.isclass(obj)) or obj.__module__ != module.__name__: continue
-        doc = obj.__doc__ or ""
-        if _SECTION in doc: continue
-        ps = _params_of(obj, lines, path)
-        if not any(c for _, _, c in ps): continue
-        body = "".join(f"{p} : {a}\n    {c}\n" if a else f"{p}\n    {c}\n" for p, a, c in ps)
-        try: obj.__doc__ = _inspect.cleandoc(doc) + "\n" + _SECTION + body
+        doc = _documented(obj)
+        if obj is None or doc == obj.__doc__: continue
+        try: obj.__doc__ = doc
         except (AttributeError, TypeError): continue   # a class whose __doc__ is read-only
         n += 1
     return n

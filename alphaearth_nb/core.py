@@ -27,18 +27,21 @@ import jax
 from jax.experimental.compilation_cache import compilation_cache as jax_compilation_cache
 from jaxtyping import Array, Bool, Float
 
+from ._param_docs import SECTIONS
+
 # %% auto #0
-__all__ = ['EMBED_DIM', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BYTES', 'KEPT_HEAP', 'AEFError', 'TimeError', 'MissingTimeError',
-           'UnsortedTimeError', 'PeriodError', 'SourceError', 'UnknownSourceError', 'MissingSourceError',
-           'UnknownBandError', 'GridError', 'DimensionError', 'EmptyStackError', 'NoValidDataError', 'DTypeError',
-           'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError', 'MissingDependencyError',
-           'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError', 'UntrainedSourceError', 'PointError',
-           'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning', 'NoDataWarning', 'MetadataWarning',
-           'DamagedCheckpointError', 'flag', 'whole', 'real', 'yes_no_params', 'checks_flags', 'user_stacklevel',
-           'band_names', 'CallableModule', 'callable_module', 'Frames', 'Target', 'Texts', 'TrainExample',
-           'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError',
-           'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options',
-           'cpu_threads', 'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
+__all__ = ['EMBED_DIM', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BYTES', 'KEPT_HEAP', 'AEFError', 'TimeError',
+           'MissingTimeError', 'UnsortedTimeError', 'PeriodError', 'SourceError', 'UnknownSourceError',
+           'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError', 'EmptyStackError',
+           'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError',
+           'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
+           'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
+           'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'flag', 'whole', 'real', 'yes_no_params',
+           'checks_flags', 'user_stacklevel', 'band_names', 'CallableModule', 'callable_module', 'documented', 'Frames',
+           'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
+           'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning',
+           'compile_cache', 'compiler_options', 'cpu_threads', 'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices',
+           'split_cpu', 'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -193,6 +196,17 @@ def callable_module(name:str) -> None:
     "Make the module `name` callable as its same-named function (the last line of such a module)."
     mod = sys.modules[name]
     if callable(getattr(mod, name.rsplit(".", 1)[-1], None)): mod.__class__ = CallableModule
+
+# %% ../nbs/00_core.ipynb #pdoc002
+PARAMETERS = "\nParameters\n----------\n"   # the heading of the section `documented` appends
+
+def documented(obj) -> str:
+    """`obj`'s docstring ending in its numpy-style Parameters section (`_param_docs.SECTIONS`, written at export by
+    tools/param_docs.py from the docments comments of its signature); the docstring as it is where it has no
+    commented parameter, or has the section already."""
+    doc = getattr(obj, "__doc__", None) or ""
+    body = SECTIONS.get(getattr(obj, "__module__", None), {}).get(getattr(obj, "__name__", None))
+    return doc if body is None or PARAMETERS in doc else inspect.cleandoc(doc) + "\n" + PARAMETERS + body
 
 # %% ../nbs/00_core.ipynb #c0011
 class Frames(eqx.Module):

@@ -1,14 +1,21 @@
 "help() of the public API shows each parameter's docments comment (finding N19-8): alphaearth_nb/__init__."
+import ast
 import importlib
+import importlib.util
 import inspect
 import pkgutil
 import pydoc
 import subprocess
 import sys
+from pathlib import Path
 
 from fastcore.docments import docments
 
 import alphaearth_nb as aef
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("param_docs", ROOT / "tools" / "param_docs.py")
+param_docs = importlib.util.module_from_spec(_spec); _spec.loader.exec_module(param_docs)
 
 
 def _help(obj) -> str: return pydoc.render_doc(obj, renderer=pydoc.plaintext)
@@ -56,17 +63,23 @@ def test_every_public_module_gets_parameter_sections():
 
 
 def test_a_module_imported_directly_gets_them_too():
-    "Not only `aef.<module>`: `import alphaearth_nb.stream` in a fresh interpreter (the package's finder)."
-    code = ("import alphaearth_nb.stream as s; "
-            "assert '\\nParameters\\n' in s.create_site_corpus.__doc__, s.create_site_corpus.__doc__")
+    "Not only `aef.<module>`: `import alphaearth_nb.stream` in a fresh interpreter (the package's finder); and the "
+    "import reads no source file for them (they were made at export: tools/param_docs.py; it read every module's)."
+    code = ("import linecache, tokenize; read = []; get = linecache.getlines; tok = tokenize.generate_tokens\n"
+            "linecache.getlines = lambda f, *a: (read.append(f) if 'alphaearth_nb' in str(f) else None) or get(f, *a)\n"
+            "tokenize.generate_tokens = lambda *a: read.append('tokenize') or tok(*a)\n"
+            "import alphaearth_nb.stream as s\n"
+            "assert '\\nParameters\\n' in s.create_site_corpus.__doc__, s.create_site_corpus.__doc__\n"
+            "assert not read, read")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert importlib.import_module("alphaearth_nb.stream").create_site_corpus.__doc__.count("Parameters") == 1  # once
 
 
 def test_signature_reader_on_hard_signatures(tmp_path):
-    "The regular-expression reader of the comments (3 Dec: was tokenize, 2x slower) against fastcore's on signatures "
-    "with '#' and quotes in defaults, a lambda default, nested brackets, stars, a decorator and a multi-line annotation."
+    "tools/param_docs.py's reader (ast and tokenize; was a regular-expression reader at each import) against "
+    "fastcore's on signatures with '#' and quotes in defaults, a lambda default, nested brackets, stars, a decorator, a "
+    "multi-line annotation and a comment on the signature's last line."
     src = '''import functools
 @functools.lru_cache(maxsize=None)   # a decorator's comment is no parameter's
 def f(a:dict[str, "int"]={"#": (1, 2)},   # first: a dict default holding '#'
@@ -81,12 +94,38 @@ def f(a:dict[str, "int"]={"#": (1, 2)},   # first: a dict default holding '#'
      ) -> dict[str, int]:  # returns
     "doc"
     return {}
+def g(x,  # first
+      last=0):  # on the last line
+    "doc"
+    return {}
 '''
     p = tmp_path / "hard_sig.py"; p.write_text(src)
     ns = {}; exec(compile(src, str(p), "exec"), ns)
-    got = aef._signature_params(src.splitlines(keepends=True), 1)
+    tree, notes, lines = ast.parse(src), param_docs.line_comments(src), [l.encode() for l in src.split("\n")]
+    got = param_docs.signature_params(lines, tree.body[1], notes)
     want = {k: v["docment"] for k, v in docments(ns["f"].__wrapped__, full=True).items() if k != "return"}
     assert [g[0] for g in got] == ["a", "b", "c", "*args", "d", "e", "**kw"]
     assert want.pop("kw") is None                      # fastcore reads no comment on `**kw`; help() keeps it
     assert {g[0].lstrip("*"): g[2] or None for g in got} == {**want, "kw": "the rest"}
-    assert got[0][1] == 'dict[str, "int"]' and got[4][1] == "tuple [ int , int ] | None"
+    assert got[0][1] == 'dict[str, "int"]' and got[4][1] == "tuple[int, int]|None"   # as written, on one line
+    last = param_docs.signature_params(lines, tree.body[2], notes)   # the old reader lost `last`'s comment
+    assert last == [["x", "", "first"], ["last", "", "on the last line"]]
+    assert last == [[k, "", v["docment"]] for k, v in docments(ns["g"], full=True).items() if k != "return"]
+
+
+def test_generated_sections_are_up_to_date(tmp_path, capsys):
+    "alphaearth_nb/_param_docs.py is what tools/param_docs.py makes of this checkout; a changed comment makes it stale."
+    assert param_docs.main(["--check"]) == 0, "run `python tools/param_docs.py` (make export) and commit the result"
+    (tmp_path / "alphaearth_nb").mkdir()
+    mod = tmp_path / "alphaearth_nb" / "m.py"
+    mod.write_text("__all__ = ['f', 'C', 'bare']\nfrom x import f2\n"
+                   "def f(a:int,  # the first\n      b=2):\n    'doc'\n"
+                   "class C:\n    size: int = 3  # pixels\n    other: int = 0\n"
+                   "def bare(a, b): 'no comment'\n")
+    assert param_docs.main(["--root", str(tmp_path)]) == 0
+    ns = {}; exec((tmp_path / "alphaearth_nb" / "_param_docs.py").read_text(), ns)
+    assert ns["SECTIONS"] == {"alphaearth_nb.m": {"f": "a : int\n    the first\nb\n    \n", "C": "size : int\n    pixels\n"}}
+    assert param_docs.main(["--root", str(tmp_path), "--check"]) == 0
+    mod.write_text(mod.read_text().replace("# the first", "# the first, now changed"))
+    assert param_docs.main(["--root", str(tmp_path), "--check"]) == 1
+    assert "out of date" in capsys.readouterr().out

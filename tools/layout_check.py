@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 PKG = "alphaearth_nb"
-SKIP = {"_modidx"}   # generated index, not code
+SKIP = {"_modidx", "_param_docs"}   # generated (nbdev's index, tools/param_docs.py's sections), not code
 # Raises of built-in exceptions that are right where they are (module, exception): why.
 OUR_BUILTIN_RAISES = {("export", "RuntimeError"): "the fake Earth Engine raises what ee raises",
                       ("testing", "OSError"): "an injected disk-full fault is an OSError",
