@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import functools
 import inspect
-import types
 import warnings
 
 import xarray as xr
 
 from .analysis import change, classify, cluster, regress, rgb, similarity
-from .core import DimensionError
+from .core import DimensionError, documented
 from .cubes import aggregate, coarsen, sample, yearly_change
 from .embed import embed
 from .embeddings import as_embedding, dequantize_embedding, quantize_embedding
@@ -26,27 +25,17 @@ from .stacks import validate_stack
 __all__ = ['forward', 'EmbeddingAccessor', 'StackAccessor']
 
 # %% ../nbs/26_accessor.ipynb #c0005
-class _Forwarded:
-    """A method of an accessor class: looked up on the class, the function `method`; on an accessor, it bound. Either
-    way its docstring is `fn`'s as it is at that moment: `import alphaearth_nb` ends `fn`'s in a Parameters section
-    only after this module has run, so a copy taken when the class was made was the shorter one."""
-    def __init__(self, fn, method): self.fn, self.method = fn, method
-    def __get__(self, obj, owner=None):
-        self.method.__doc__ = self.fn.__doc__
-        return self.method if obj is None else types.MethodType(self.method, obj)
-    def __call__(self, *args, **kwargs): return self.method(*args, **kwargs)
-
 def forward(fn):
     """An accessor method calling `fn(self._obj, ...)`, with `fn`'s name, signature less the object and docstring (the
-    whole of it, Parameters section included: read from `fn` when the method is looked up, `help(ds.aef.embed)` reads
-    as `help(aef.embed)`)."""
+    whole of it, Parameters section included, `core.documented`: `help(ds.aef.embed)` reads as `help(aef.embed)`)."""
     @functools.wraps(fn)
     def method(self, *args, **kwargs): return fn(self._obj, *args, **kwargs)
     sig = inspect.signature(fn)
     self_param = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
     method.__signature__ = sig.replace(parameters=[self_param, *list(sig.parameters.values())[1:]])
     del method.__wrapped__
-    return _Forwarded(fn, method)
+    method.__doc__ = documented(fn)   # once: the section is known before `fn`'s module has its own
+    return method
 
 # %% ../nbs/26_accessor.ipynb #c0006
 class EmbeddingAccessor:

@@ -30,3 +30,13 @@ def test_accessor_methods_carry_their_functions_whole_docstring():
         assert "Parameters" in text and fn.__doc__.splitlines()[-1].strip() in text, fn.__name__
     x, y = float(e.x[1]), float(e.y[0])
     np.testing.assert_array_equal(e.aef.similarity((x, y)).values, aef.analysis.similarity(e, (x, y)).values)
+
+
+def test_a_lookup_writes_nothing(monkeypatch):
+    "An accessor method's docstring is set once, when it is made (session 21's review: each `e.aef.x` lookup wrote it)."
+    e = embedding_from_array(random_unit((2, 3)))
+    before = e.aef.similarity.__doc__
+    assert "\nParameters\n----------\n" in before and "Parameters" in _help(e.aef.similarity)
+    monkeypatch.setattr(aef.analysis.similarity, "__doc__", "changed")   # a lookup copying the function's would show it
+    assert e.aef.similarity.__doc__ == before and EmbeddingAccessor.similarity.__doc__ == before
+    assert StackAccessor.__dict__["embed"].__doc__ == aef.embed.embed.__doc__   # a plain function: nothing runs on lookup

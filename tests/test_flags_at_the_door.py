@@ -15,8 +15,7 @@ import alphaearth_nb
 from alphaearth_nb.accessor import forward
 from alphaearth_nb.core import ConfigError, yes_no_params
 
-FORWARDED = forward(lambda obj: obj).__get__(None, object).__code__   # accessor methods: `fn(self._obj, ...)`,
-#   checked by `fn`; a descriptor since 160d9ff (its docstring read when looked up): the class gives the function
+FORWARDED = forward(lambda obj: obj).__code__   # accessor methods: `fn(self._obj, ...)`, checked by `fn`
 
 
 def _public():
