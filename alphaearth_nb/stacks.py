@@ -159,10 +159,10 @@ def _check_values(name, ds, src):
     wrong scale."""
     bands = [v for v in ds.data_vars if v != CLOUD]
     samples = [sample_values(ds[v]) for v in bands]
-    check_units(src, tuple(bands), samples)  # bands judged together: a stack in 0..255 is 8-bit, not one dark band
     judged = frame_bands(src, bands)  # one plan for all of them: clouds over the centre, empty dates
     frames = frame_samples(ds[list(judged)], nodata=fill_values(src)) if judged else []  # 65535 gaps: no data
-    check_frame_units(src, judged, frames, ds["time"].values, name)  # F1: merged readers
+    check_frame_units(src, judged, frames, ds["time"].values, name)  # F1: merged readers; first, since a pooled
+    check_units(src, tuple(bands), samples)  # verdict would fix every frame. Bands together: 0..255 is 8-bit
     measured = [v for v in bands if v not in src.aux]  # an angle without backscatter is no measurement (F)
     has = {v: bool(valid_mask(src, s[:, None], bands=(v,)).any()) for v, s in zip(bands, samples) if v in measured}
     valid = any(has.values())

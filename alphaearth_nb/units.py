@@ -17,12 +17,14 @@ from .core import UnitsError, UnitsWarning, user_stacklevel
 from .sources import band_index, get_source
 
 # %% auto #0
-__all__ = ['UNIT_SLIPS', 'PROVIDER_OFFSETS', 'COMMON_FILLS', 'PART_SLIPS', 'PART_SHARE', 'fill_values', 'check_units',
-           'sample_values', 'frame_samples', 'frame_bands', 'check_frame_units']
+__all__ = ['UNIT_SLIPS', 'PROVIDER_OFFSETS', 'COMMON_FILLS', 'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS', 'PART_SHARE', 'fill_values',
+           'check_units', 'sample_values', 'frame_samples', 'frame_bands', 'check_frame_units']
 
 # %% ../nbs/02a_units.ipynb #c0029
 UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99) percentiles, what the values look like, the fix)]
-    "reflectance x 1e4": [(lambda q: q[2] <= 2.0, "reflectance in 0..1", "multiply by 10000: `ds[bands] * 1e4`")],
+    "reflectance x 1e4": [(lambda q: 0 < q[2] <= 2.0, "reflectance in 0..1", "multiply by 10000: `ds[bands] * 1e4`"),
+                          (lambda q: q[0] > 1e5, "reflectance scaled twice (x 1e8: the valid range ends at 20000)",
+                           "divide by 10000: `ds[bands] / 1e4`")],
     "dB": [(lambda q: q[0] >= 0 and q[1] < 2.0, "linear backscatter (power ratio)",
             "convert to decibels: `10 * np.log10(ds[bands])`"),
            (lambda q: q[0] >= 0, "linear amplitude or digital numbers (all >= 0; backscatter in dB is mostly < 0)",
@@ -75,11 +77,21 @@ def _band_quantiles(src, values) -> tuple|None:
     if v.size < 16: return None
     return (*(float(p) for p in np.percentile(v, (1, 50, 99))), float(v.max()))
 
+SHIFTS = {"sentinel2": 1000, "landsat": 2000}  # family -> the offset its users subtract (Level-2 DN: BOA_ADD_OFFSET, -0.2)
+EIGHT_BIT = "8-bit display values (0..255) or reflectance in percent (0..100), not reflectance x 1e4"
+
 def _scale_slip(src, qs:dict) -> tuple|None:
     "(what, fix, refuse) for reflectance bands judged together (`qs`: band -> quantiles) on a wrong scale, or None."
+    seen = [q for b, q in qs.items() if b in ("B2", "B3", "B4")]
+    if seen and all(q[1] < 0 for q in seen):  # no real surface is darker than 0 in every visible band
+        add = SHIFTS.get(src.family)
+        return ("an offset subtracted from values that had none (reflectance is never below 0 in every visible band: "
+                "most pixels are below 0 here, and they are masked as invalid), e.g. Sentinel-2's -1000 of processing "
+                "baseline 04.00 applied to Earth Engine's *_HARMONIZED collections, which had applied it already",
+                f"add it back: `ds[bands] + {add}`" if add else "add back what was subtracted", True)
     top = max(q[3] for q in qs.values())
     if 2.0 < top <= 255.0 and (len(qs) >= 2 or top >= 250.0):  # one dark band alone (B2 over forest) can be < 255
-        return ("8-bit display values (0..255) or reflectance in percent (0..100), not reflectance x 1e4",
+        return (EIGHT_BIT,
                 "read the reflectance bands themselves (e.g. Sentinel-2 L2A surface reflectance: Earth Engine's "
                 "COPERNICUS/S2_SR_HARMONIZED or the product's B02..B12 files), since an 8-bit stretch (the "
                 "true-colour TCI, a PNG/JPEG) cannot be undone; reflectance in percent: `ds[bands] * 100`", True)
@@ -285,8 +297,7 @@ def _frame_slip(src, qs:dict) -> tuple|None:
     refl = by_unit.get("reflectance x 1e4")
     slip = _scale_slip(src, refl) if refl else None
     if slip is None: return None
-    offset = any(slip[0] == o[1] for o in PROVIDER_OFFSETS.get(src.family, ()))  # one date within 0..255 may be
-    return slip[0], slip[1], offset and slip[2]                                   # dark water: warned, not refused
+    return slip[0], slip[1], slip[2] and slip[0] != EIGHT_BIT  # one date within 0..255 may be dark water: warned
 
 def _row_quantiles(v:np.ndarray) -> np.ndarray:
     "(rows, 4): p1, p50, p99 (numpy's linear interpolation) and max of each row's non-NaN values (2+ per row)."

@@ -427,3 +427,43 @@ def test_case_F_landsat_frames_without_the_level2_offset_are_named(crop, lazy):
         validate_stack(_with(crop, "landsat", d))
     with pytest.warns(UnitsWarning, match=r"landsat band\(s\).*-0\.2.*- 2000"):   # the whole stack
         validate_stack(_with(crop, "landsat", crop["landsat"].to_dataset() + 2000))
+
+
+@pytest.mark.parametrize("name,shift", [("sentinel2", 1000), ("landsat", 2000)])
+@pytest.mark.parametrize("lazy", [False, True])
+def test_case_F_an_offset_subtracted_twice_is_refused_with_the_fix_that_works(crop, name, shift, lazy):
+    # Sentinel-2's -1000 (baseline 04.00) applied to Earth Engine's *_HARMONIZED data, which had it already: the dark
+    # bands went below 0 (masked: 97% of B2 lost). Was: refused as 'reflectance in 0..1: multiply by 10000' (whole
+    # stack), or passed without a word (later frames only)
+    from alphaearth_nb.stacks import validate_stack
+    ds = crop[name].to_dataset()
+    lz = (lambda d: d.chunk({"time": 8, "y": 20, "x": 20})) if lazy else (lambda d: d)
+    with pytest.raises(UnitsError, match=rf"below 0.*\+ {shift}") as e:
+        validate_stack(_with(crop, name, lz(ds - shift)))
+    assert "1e4" not in str(e.value).split("look like")[1]
+    _quiet(_with(crop, name, lz(ds - shift + shift)))
+    d, t0 = _later(ds, lambda v: v - shift, frac=0.5)
+    with pytest.raises(UnitsError, match=rf"{name}: \d+ of the \d+ frames judged.*below 0.*\+ {shift}"):
+        validate_stack(_with(crop, name, lz(d)))
+
+
+def _quiet(tree):
+    from alphaearth_nb.stacks import validate_stack
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnitsWarning)
+        return validate_stack(tree)
+
+
+def test_case_F_reflectance_scaled_twice_is_named(crop):
+    from alphaearth_nb.stacks import validate_stack
+    ds = crop["sentinel2"].to_dataset()
+    with pytest.raises(UnitsError, match=r"scaled twice.*/ 1e4"): validate_stack(_with(crop, "sentinel2", ds * 1e4))
+    _quiet(_with(crop, "sentinel2", ds * 1e4 / 1e4))
+
+
+def test_dark_water_below_zero_in_swir_is_not_a_shift():
+    water = [RNG.uniform(150, 900, 2000), RNG.uniform(-80, 60, 2000)]   # B2 over a lake; B12 about 0, part below
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        check_units("landsat", ("B2", "B7"), water)
+        check_units("sentinel2", ("B2", "B12"), water)
