@@ -17,8 +17,9 @@ from .core import UnitsError, UnitsWarning, user_stacklevel
 from .sources import band_index, get_source
 
 # %% auto #0
-__all__ = ['UNIT_SLIPS', 'PROVIDER_OFFSETS', 'COMMON_FILLS', 'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS', 'PART_SHARE', 'fill_values',
-           'check_units', 'sample_values', 'frame_samples', 'frame_bands', 'check_frame_units']
+__all__ = ['UNIT_SLIPS', 'PROVIDER_OFFSETS', 'COMMON_FILLS', 'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS', 'PART_SHARE', 'BAND_ORDERS',
+           'ORDER_MARGIN', 'fill_values', 'check_units', 'sample_values', 'frame_samples', 'frame_bands',
+           'check_frame_units']
 
 # %% ../nbs/02a_units.ipynb #c0029
 UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99) percentiles, what the values look like, the fix)]
@@ -135,6 +136,18 @@ def _part_message(looks, fix, shares) -> str:
 
 def _unit_of(src, b): return src.units if isinstance(src.units, str) else src.units[band_index(src, b)]  # the unit band `b` is in
 
+# family -> (strong, weak, why) band pairs whose medians never come the other way round in real data, so the other
+# way round means the bands were named in another order (a reader's band list, `to_dataset(dim='band')`)
+BAND_ORDERS = {"sentinel1": (("VV", "VH", "cross-polarised backscatter is weaker than co-polarised on every natural "
+                                          "surface (VH > VV at 0 of the 2160 official sample points)"),
+                             ("HH", "HV", "cross-polarised backscatter is weaker than co-polarised"))}
+ORDER_MARGIN = 1.0  # dB the weak band's median must exceed the strong one's: a flooded field can bring them close
+
+def _swapped(src, qs:dict) -> list:
+    "(strong, weak, why) pairs of `BAND_ORDERS` whose medians (`qs`: band -> quantiles) come the other way round."
+    return [(s, w, why) for s, w, why in BAND_ORDERS.get(src.family, ())
+            if s in qs and w in qs and qs[w][1] > qs[s][1] + ORDER_MARGIN]
+
 def check_units(source,       # a Source or its name
                 band,         # the band the values belong to, or a tuple of bands judged together
                 values,       # a sample of the band's physical values (any shape; NaN allowed), or one per band
@@ -145,7 +158,7 @@ def check_units(source,       # a Source or its name
     src = get_source(source)
     bands, samples = ((band,), (values,)) if isinstance(band, str) else (tuple(band), tuple(values))
     if src.kind == "categorical": return
-    refl = {}
+    refl, seen = {}, {}
     for b, sample in zip(bands, samples):
         units = _unit_of(src, b)
         if units not in UNIT_SLIPS or (q := _band_quantiles(src, sample)) is None: continue
@@ -153,7 +166,12 @@ def check_units(source,       # a Source or its name
             if test(q):
                 raise UnitsError(f"{src.name}.{b} should be in {units} but its values (1st/50th/99th percentile "
                                  f"{q[0]:.4g} / {q[1]:.4g} / {q[2]:.4g}) look like {looks}: {fix}.")
+        seen[b] = q
         if units == "reflectance x 1e4": refl[b] = q
+    for s, w, why in _swapped(src, seen):   # every value on the right scale, under the other's name
+        warnings.warn(f"{src.name}: {s} and {w} look swapped: the median of {w} ({seen[w][1]:.3g}) is above {s}'s "
+                      f"({seen[s][1]:.3g}), but {why}. Name them in the right order: `ds = ds.rename({s}='{w}', "
+                      f"{w}='{s}')`.", UnitsWarning, stacklevel=user_stacklevel())
     if part := _part_slip(src, dict(zip(bands, samples))):  # F18-2: a mosaic, part of the scene on another scale
         warnings.warn(f"{src.name}: {_part_message(*part)}", UnitsWarning, stacklevel=user_stacklevel())
     slip = _scale_slip(src, refl) if refl else None
