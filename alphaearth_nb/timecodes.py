@@ -154,13 +154,18 @@ def timecode(days:Float[Array, "..."], # days since EPOCH, float32
     return jnp.concatenate([jnp.sin(ang), jnp.cos(ang)], -1)
 
 # %% ../nbs/01_timecodes.ipynb #c0014
+_FLOAT_YEAR = re.compile(r"\s*[+-]?\d+\.0*\s*")   # a whole number written as a float: '2024.0', '2024.'
+
 def _year_named(v, strict:bool=False) -> int|None:
-    """The calendar year `v` names, or None: a whole number or its digits (2023, 2023.0, '2023'), a year-unit
+    """The calendar year `v` names, or None: a whole number or its digits (2023, 2023.0, '2023', '2023.0'), a year-unit
     `np.datetime64('2023')`, a calendar-year `pd.Period('2023')`, each in YEARS. A date, an instant, a fraction of a
     year or another span names none. `strict`: a whole number (or its digits) outside YEARS (24, '10000') raises
     `_year`'s `PeriodError` naming the range instead."""
     if isinstance(v, np.ndarray) and v.ndim == 0: v = v[()]
     given = v
+    if isinstance(v, (str, bytes)) and _FLOAT_YEAR.fullmatch(t := v.decode(errors="replace") if isinstance(v, bytes) else v):
+        try: v = int(float(t))   # '2024.0': str() of a float year column, `--period 2024.0`
+        except OverflowError: return None
     if isinstance(v, np.datetime64):
         if np.isnat(v) or np.datetime_data(v.dtype)[0] != "Y": return None
         v = int(v.astype("int64")) + 1970

@@ -191,3 +191,26 @@ def test_a_year_or_month_as_the_end_is_refused_by_period_and_as_period_alike(end
         with pytest.raises(PeriodError, match=f"reads two ways.*'{without}'.*'{with_}'"): make()
     assert as_period(("2024-03-01", without)) == Period("2024-03-01", without)
     assert as_period(("2024-01", "2024-06-01")).start == np.datetime64("2024-01-01")   # a month as the start: its first day
+
+
+@pytest.mark.parametrize("one", ["2024.0", " 2024.0 ", "2024.", b"2024.0", np.str_("2024.0"), np.float32(2024),
+                                 ("2024.0", "2024.0")])
+def test_a_year_written_as_a_float_in_text_is_that_year(one):
+    # str() of a float year column (years read with a NaN beside them are float64) and `aef embed --period 2024.0`:
+    # was refused by a message that lists 2024.0 as the way to write it
+    from alphaearth_nb.timecodes import as_years
+    p = as_period(one)
+    assert (p.start, p.end) == (np.datetime64("2024-01-01"), np.datetime64("2025-01-01"))
+    assert as_years(one) == [2024]
+
+
+@pytest.mark.parametrize("bad,msg", [("2024.5", "cannot read"), ("24.0", "not a calendar year"),
+                                     ("2024.0.0", "cannot read"), ("2e3", "cannot read")])
+def test_text_that_is_no_whole_year_is_still_refused(bad, msg):
+    with pytest.raises(PeriodError, match=msg): as_period(bad)
+
+
+def test_the_command_reads_a_float_year():
+    from alphaearth_nb.cli_args import parser
+    a = parser().parse_args(["embed", "--checkpoint", ".", "--period", "2024.0", "--out", "x.zarr"])
+    assert a.period == as_period(2024)
