@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/probe.py [--folds10 50] [--foldsmax 10] [--paper-folds]
                                          [--knn-queries 1000000] [--knn-train 1000] [--knn-rounds 3]
-                                         [--knn-data mixture,uniform,aef] [--knn-bounds] [--knn-low]
+                                         [--knn-data mixture,uniform,aef] [--knn-bounds] [--knn-low] [--knn-parts]
                                          [--probe-rows 1000000]
                                          [--checkpoint PATH] [--repeats 1] [--skip-speed] [--skip-real]
 
@@ -31,8 +31,24 @@
    1,000 training vectors and their `dw_label`, queries the other 1,160 with a little noise) and
    `mixture-same` (queries around the training points' own centres). `--knn-low` also times the bfloat16 first
    round (`low=True`; the default is float32) in the same rounds, against both.
+   `--knn-parts` prints where `knn_predict`'s CPU time goes (`knn_parts_table`: first and second round, host
+   rechecks, vote, against one large product; duplicate training rows).
 Figures only: nothing here is asserted. From a git worktree the shared data is not at ../shared/data:
 set AEF_SHARED_DATA=/work/shared/data, or `aef` is left out of the kNN timing (a line says so).
+
+Measured (session 22, 2026-12-03; the Zen 4 VM, jax 0.10.2, load average 1.5-5 from other jobs). The issue's
+command on main a927a61 (load 0.4 at the start, 2.2-3.9 during) and on f80362a (the same float32 search; load
+1.8-2.8): scikit-learn / ours CPU 2.87, 2.73, 2.81 and 2.83, 2.71, 2.90 (k = 1: mixture, uniform, official),
+2.74, 2.92, 2.65 and 2.52, 2.69, 2.79 (k = 3); wall 3.42, 2.82, 3.39 and 2.97, 3.21, 2.89 (k = 1), 3.65, 3.05, 2.67
+and 2.60, 2.47, 2.36 (k = 3); matmul / ours CPU 0.68-0.81; 0 of 20,000 / 60,000 neighbours and 0 of 20,000 votes
+differ from float64. `--knn-parts` (262,144 queries, load 1.6): ours / one product CPU 1.23, 1.31, 1.29 (k = 1),
+1.33, 1.40, 1.35 (k = 3); the first round 94-98% of ours, the second round 0.3-2.8% (official: 2,013 and 3,585
+queries), the host's float64 rechecks under 1%, the vote under 0.6%; 1 duplicate among the official 1,000
+training rows. So the official embeddings' shortfall is not their extra work (2-3% more than the mixture's).
+Not kept: the product on `-2 t` alone (K = 64, no `|t|^2` column) 1.008x; with `|t|^2` added after it 0.90x (a
+second block written); all of a call's products as one batched einsum 0.37x. Found: 8-block calls of the product
+alone cost 1,520-1,600 ns per query pinned to one core and 1,720-2,120 on both (XLA's pool threads join each
+256-query call), one large product 1,590-1,650 either way (knn.ipynb, "What bounds the speed").
 
 Measured (session 21, 2026-12-03; the Zen 4 VM, jax 0.10.2). The "matmul alone" is now one large product
 (`matmul_only`: chunks of 65,536 queries, 16 calls for 1M) instead of ~3,900 calls of 256 queries, which cost more
@@ -385,6 +401,56 @@ def knn_speed_table(n_query: int, n_train: int, rounds: int, kind: str = "mixtur
     return pd.DataFrame(rows)[cols]
 
 
+KNN_PARTS_QUERIES = 262_144  # queries of `--knn-parts` (a quarter of the timing's million)
+
+
+def knn_parts_table(kinds: list[str], n_query: int = 262_144, n_train: int = 1_000, rounds: int = 3) -> pd.DataFrame:
+    """Where `knn_predict`'s CPU time goes, per data kind and k: the share of its first round (every query), of the
+    second round (queries whose certificate failed), of the float64 rechecks on the host (near-ties among the
+    candidates; uncertain queries' brute force) and of the vote, with the rows each got, against one large product
+    (`matmul_only`) over the same data; and how many training rows are exact copies of another. Medians of `rounds`
+    interleaved runs, this process's CPU seconds. Reads knn's private steps by wrapping them: figures only."""
+    from alphaearth_nb import knn as K
+    names = {"_search": None, "_rerank_host": "near-ties on host", "_exact_host": "float64 brute force", "_vote": "vote"}
+    acc: dict = {}
+    def wrap(name, f):
+        def g(*a, **kw):
+            c0 = time.process_time()
+            out = f(*a, **kw)
+            key = ("first round" if len(a[1]) == n_query else "second round") if name == "_search" else names[name]
+            e = acc.setdefault(key, [0.0, 0]); e[0] += time.process_time() - c0; e[1] += len(a[1]) if name != "_vote" else 0
+            return out
+        return g
+    saved = {n: getattr(K, n) for n in names}
+    rows = []
+    try:
+        for n, f in saved.items(): setattr(K, n, wrap(n, f))
+        for kind in kinds:
+            tx, ty, qx = knn_data(kind, n_query, n_train)
+            dup = len(tx) - len(np.unique(tx, axis=0))
+            matmul_only(tx, qx); [knn_predict(tx, ty, qx, k, 9) for k in (1, 3)]   # compiled
+            cpu: dict = {}
+            for _ in range(rounds):
+                c0 = time.process_time(); matmul_only(tx, qx); cpu.setdefault("mm", []).append(time.process_time() - c0)
+                for k in (1, 3):
+                    acc.clear()
+                    c0 = time.process_time(); knn_predict(tx, ty, qx, k, 9)
+                    cpu.setdefault(k, []).append((time.process_time() - c0, {n: tuple(e) for n, e in acc.items()}))
+            mm = np.median(cpu["mm"])
+            for k in (1, 3):
+                tot = np.array([t for t, _ in cpu[k]])
+                row = dict(data=kind, k=k, ours_cpu_s=np.median(tot), product_cpu_s=mm, ours_over_product=np.median(tot) / mm,
+                           duplicate_train_rows=dup)
+                for part in ("first round", "second round", *list(names.values())[1:]):
+                    got = [p.get(part, (0.0, 0)) for _, p in cpu[k]]
+                    row[f"{part} %"] = 100 * np.median([g[0] / t for g, t in zip(got, tot)])
+                    if part != "vote": row[f"{part} rows"] = got[0][1]
+                rows.append(row)
+    finally:
+        for n, f in saved.items(): setattr(K, n, f)
+    return pd.DataFrame(rows)
+
+
 def prune_bound_table(kinds: list[str], n_query: int = 32_768, n_train: int = 1_000, m: int = 32,
                       block: int = 512) -> pd.DataFrame:
     """How much of the distance matmul an exact cluster-pruning search could skip at best, per data kind.
@@ -462,6 +528,8 @@ def main(argv=None):
                     help="also time the bfloat16 first round (low=True; the default is float32)")
     ap.add_argument("--knn-bounds", action="store_true",
                     help="also print the share of the kNN matmul an exact cluster-pruning search would still do")
+    ap.add_argument("--knn-parts", action="store_true",
+                    help="also print where knn_predict's CPU time goes (first and second round, host rechecks, vote)")
     ap.add_argument("--probe-rows", type=int, default=1_000_000, help="rows of the linear probe timing (0: skip)")
     ap.add_argument("--checkpoint", default=None, help="HOOK: a checkpoint of our model to embed the eo-learn patch")
     ap.add_argument("--repeats", type=int, default=1, help="best of this many runs per linear-probe timing")
@@ -499,6 +567,9 @@ def main(argv=None):
         if a.knn_bounds:
             print("share of the distance matmul left to an exact cluster-pruned search (oracle bound; 1 = no gain):")
             print(prune_bound_table(kinds).to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+        if a.knn_parts:
+            print(f"where knn_predict's CPU time goes ({KNN_PARTS_QUERIES:,} queries; % of ours):")
+            print(knn_parts_table(kinds, KNN_PARTS_QUERIES, a.knn_train).T.to_string(float_format=f2))
         if a.probe_rows:
             print(probe_speed_table(a.probe_rows).to_string(index=False, float_format=f2))
         print(f"load average after: {os.getloadavg()[0]:.1f}")
