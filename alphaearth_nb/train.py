@@ -119,6 +119,14 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
                               f"{cfg.batch_size} over {n_proc} host(s): make them agree.")
         return (data.batch_at(i) for i in itertools.count(start))
     if callable(data) and not hasattr(data, "__iter__"): return iter(data(start))
+    if isinstance(data, dict) and data and all(isinstance(v, (xr.Dataset, xr.DataTree)) for v in data.values()):
+        data = xr.DataTree.from_dict({str(k): v.to_dataset() if isinstance(v, xr.DataTree) else v   # {name: Dataset}:
+                                      for k, v in data.items()})   # the stack it names, as validate_stack reads it
+    if isinstance(data, xr.DataArray): validate_stack(data)   # StackTypeError: one variable per band, how to get there
+    if isinstance(data, (list, tuple)) and data and isinstance(data[0], (xr.Dataset, xr.DataTree, xr.DataArray)):
+        raise ConfigError(f"fit got a {type(data).__name__} of stacks, but it trains on one stack (a DataTree of "
+                          "sources): pass one, or several sites as a corpus streamed with `stream.CorpusStream` "
+                          "(written by `corpus.write_corpus` or `export.export_sites`).")
     if isinstance(data, (xr.DataTree, xr.Dataset)):
         if cfg.batch_size % n_proc:
             raise ConfigError(f"batch_size={cfg.batch_size} does not split over {n_proc} hosts: use a multiple of "

@@ -144,3 +144,26 @@ def test_a_missing_source_names_the_model_settings_not_the_sampler(tmp_path):
         from alphaearth_nb.samples import SamplerConfig
         fit("tiny", stack, config=CFG, progress=False, sampler=SamplerConfig(inputs=("sentinel2",), targets=("ndvi",),
                                                                              frames=(("sentinel2", 4),)))
+
+
+@pytest.mark.parametrize("wrap,match", [
+    (lambda st: st["sentinel2"].to_dataset().B2, r"DataArray.*to_dataset"),              # one band of it
+    (lambda st: [st, st], r"list of stacks.*CorpusStream"),                               # several sites
+    (lambda st: (st["sentinel2"].to_dataset(),), r"tuple of stacks.*CorpusStream"),
+])
+def test_data_that_is_no_stack_nor_batches_is_refused_naming_the_form(tmp_path, wrap, match):
+    # was: raw JAX errors (InvalidInputException: Argument '<xarray.DataArray ...>', TypeError: Cannot interpret
+    # value of type DataTree as an abstract array) after the run folder was made
+    st = toy_stack(size=32)
+    with pytest.raises(AEFError, match=match): fit("tiny", wrap(st), steps=1, batch_size=2, progress=False,
+                                                    out=tmp_path / "run")
+    assert not (tmp_path / "run").exists()
+
+
+def test_a_dict_of_sources_trains_as_the_stack_it_names():
+    # validate_stack and embed take {name: Dataset}; fit raised a TypeError from JAX ('sentinel2' is no JAX type)
+    from alphaearth_nb.scene import load_scene
+    st = load_scene()[0]
+    kw = dict(steps=1, batch_size=2, progress=False)
+    as_dict = {k: v.to_dataset() for k, v in st.children.items()}
+    assert fit("tiny", as_dict, **kw)[1][-1]["loss"] == fit("tiny", st, **kw)[1][-1]["loss"]
