@@ -25,7 +25,7 @@ from .sources import Source
 from .stacks import (check_grid, in_period, pack_frames, pick_frames, resolve, source_arrays,
                                   validate_stack)
 from .text import TEXT_DIM, encode_texts
-from .timecodes import to_days
+from .timecodes import as_numbers, numeric_time_hint, to_days
 
 # %% auto #0
 __all__ = ['SAMPLERS', 'SamplerConfig', 'sampler_config', 'Prepared', 'read_texts', 'prepare', 'sample_site', 'sample_periods',
@@ -142,9 +142,11 @@ def _text_days(times:pd.Series, what:str, first_line:int|None) -> np.ndarray:
         except TimeError:
             line = (f", line {first_line + int(times.index[i])} of the file"
                     if first_line is not None and isinstance(times.index[i], (int, np.integer)) else "")
+            nums = as_numbers(times[has].to_numpy()) if as_numbers([times.iloc[i]]) is not None else None
+            fix = (f"{numeric_time_hint(times[has].to_numpy())} on the column (`texts['time'] = ...`)"  # seconds, years
+                   if nums is not None else "write ISO dates such as '2024-01-31' or '2024-01-31T10:50'")
             raise TimeError(f"{what}: column 'time' holds {times.iloc[i]!r} (row {times.index[i]!r}{line}), not a date: "
-                            "write ISO dates such as '2024-01-31' or '2024-01-31T10:50' (an empty cell is a text "
-                            "without a time)") from None
+                            f"{fix} (an empty cell is a text without a time)") from None
     raise TimeError(f"{what}: column 'time': {why}")  # each alone is a date, together not (e.g. numbers and text)
 
 def read_texts(texts:pd.DataFrame,       # geotagged notes: columns y, x (the stack's CRS), time, text

@@ -271,3 +271,19 @@ def test_a_training_stack_of_one_date_is_not_silent(stack):
     with warnings.catch_warnings():
         warnings.simplefilter("error", TrainingWarning)
         prepare(ds, cfg)                                        # the test stack's frames cover months: silent
+
+
+@pytest.mark.parametrize("unit,div,fix", [("s", 10**9, "unit='s'"), ("years", None, "format='%Y'")])
+def test_text_times_as_numbers_get_the_conversion_that_works(unit, div, fix):
+    # epoch seconds (what Python's time.time() and many exporters write) or bare years in a texts table: was told to
+    # "write ISO dates", while the same numbers in a stack's time are named with their conversion (G3)
+    import pandas as pd
+    from alphaearth_nb.core import TimeError
+    from alphaearth_nb.samples import read_texts
+    from alphaearth_nb.scene import load_scene
+    texts = load_scene()[1]
+    t = texts.time.astype("int64") // div if div else texts.time.dt.year
+    with pytest.raises(TimeError, match=rf"row 0, line 2.*{fix}") as e:
+        read_texts(texts.assign(time=t), "--texts notes.csv", first_line=2)
+    fixed = eval(str(e.value).split("`")[1], {"pd": pd, "values": t.values, "np": np})   # the conversion, run
+    assert read_texts(texts.assign(time=fixed))[2][0] == read_texts(texts.assign(time=pd.to_datetime(fixed)))[2][0]
