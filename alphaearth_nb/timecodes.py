@@ -39,6 +39,12 @@ def as_numbers(values) -> np.ndarray|None:
     try: return a.astype(str).astype(np.float64)
     except (ValueError, TypeError): return None
 
+def _yyyymmdd(a:np.ndarray) -> bool:
+    "Whether whole numbers `a` (> 0) all read as dates written YYYYMMDD in YEARS (month 1..12, day 1..31)."
+    y, md = np.divmod(a.astype(np.int64), 10_000)
+    return bool(((y >= YEARS[0]) & (y <= YEARS[1]) & (md // 100 >= 1) & (md // 100 <= 12) & (md % 100 >= 1)
+                 & (md % 100 <= 31)).all())
+
 def numeric_time_hint(values) -> str:
     "What numbers (or numbers as text) used as times most likely count, and the conversion to datetime64 that works."
     n = as_numbers(values)
@@ -50,6 +56,13 @@ def numeric_time_hint(values) -> str:
     if 1e14 <= m < 1e17: return f"they look like epoch microseconds: `pd.to_datetime({v}, unit='us')`"
     if 1e11 <= m < 1e14: return f"they look like epoch milliseconds: `pd.to_datetime({v}, unit='ms')`"
     if 1e8 <= m < 1e11: return f"they look like epoch seconds: `pd.to_datetime({v}, unit='s')`"
+    if a.size and (a == np.round(a)).all() and _yyyymmdd(a):   # 20230105: product names, DATE_ACQUIRED, CSV files
+        return ("they look like dates written YYYYMMDD: `pd.to_datetime(np.asarray(values).astype('float64')"
+                ".astype('int64').astype(str), format='%Y%m%d')`")
+    if YEARS[0] <= m <= YEARS[1] and not (a == np.round(a)).all():   # 2023.042: decimal years, fraction kept
+        return ("they look like decimal years: `(lambda y, s: s(y) + (s(y + 1) - s(y)) * (y % 1))(np.asarray("
+                "values, dtype='float64'), lambda y: pd.to_datetime(np.floor(y).astype(int).astype(str), "
+                "format='%Y'))` (each year's fraction of its own length)")
     if YEARS[0] <= m <= YEARS[1]:
         y = v if text else "np.asarray(values).astype(int)"
         return f"they look like years: `pd.to_datetime({y}.astype(str), format='%Y')`"

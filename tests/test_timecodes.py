@@ -214,3 +214,28 @@ def test_the_command_reads_a_float_year():
     from alphaearth_nb.cli_args import parser
     a = parser().parse_args(["embed", "--checkpoint", ".", "--period", "2024.0", "--out", "x.zarr"])
     assert a.period == as_period(2024)
+
+
+@pytest.mark.parametrize("as_text", [False, True])
+def test_dates_written_yyyymmdd_get_a_hint_that_runs(as_text):
+    # 20230105 (product names, DATE_ACQUIRED, CSV exports): was 'convert them with unit=... and the unit they count'
+    from alphaearth_nb.timecodes import numeric_time_hint
+    t = pd.to_datetime(["2023-01-05", "2023-12-31", "2024-02-29"])
+    values = np.array([int(d.strftime("%Y%m%d")) for d in t])
+    values = values.astype(str) if as_text else values
+    code = numeric_time_hint(values).split("`")[1]
+    assert "%Y%m%d" in code and list(pd.DatetimeIndex(eval(code, dict(np=np, pd=pd, values=values)))) == list(t)
+
+
+def test_decimal_years_get_a_hint_that_keeps_the_fraction():
+    # 2023.042, 2023.125, ... (monthly steps as decimal years): the year hint cut the fraction, so every frame of a
+    # year became 1 January (12 duplicated times) - a fix that was wrong
+    from alphaearth_nb.timecodes import numeric_time_hint
+    t = pd.date_range("2023-01-01", periods=24, freq="MS") + pd.Timedelta(days=14)
+    start = pd.to_datetime(t.year.astype(str), format="%Y")
+    values = t.year + ((t - start) / ((start + pd.offsets.YearBegin()) - start)).to_numpy()
+    code = numeric_time_hint(values).split("`")[1]
+    got = pd.DatetimeIndex(eval(code, dict(np=np, pd=pd, values=values)))
+    assert got.is_unique and (abs(got - t) < pd.Timedelta(seconds=1)).all(), (code, got[:3])
+    whole = np.array([2023, 2024])   # whole years: still one date each, 1 January
+    assert list(pd.DatetimeIndex(eval(numeric_time_hint(whole).split("`")[1], dict(np=np, pd=pd, values=whole))).year) == [2023, 2024]
