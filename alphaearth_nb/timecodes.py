@@ -113,13 +113,17 @@ GREGORIAN = ("standard", "gregorian", "proleptic_gregorian")  # cftime calendars
 _YEAR_LAST = re.compile(r"\s*(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b")
 
 def odd_times(values) -> str|None:
-    "Why text or cftime `values` cannot be read as the dates they mean, with the fix (a model calendar's times; "
-    "day/month text whose order nothing settles); None when nothing is odd."
+    "Why text, cftime or pd.Period `values` cannot be read as the dates they mean, with the fix (a model calendar's "
+    "times; spans; day/month text whose order nothing settles); None when nothing is odd."
     flat = np.asarray(values, dtype=object).ravel()
     if cals := sorted({c for v in flat if (c := getattr(v, "calendar", None)) and c not in GREGORIAN}):
         return (f"times of the {cals[0]!r} calendar (cftime objects, as xarray decodes a climate model's netCDF) are "
                 "not dates of the Gregorian calendar: convert them first, e.g. `ds = ds.convert_calendar('standard', "
                 "align_on='date')` (xarray drops the dates the Gregorian calendar lacks, such as 30 February)")
+    if any(isinstance(v, pd.Period) for v in flat):   # monthly composites indexed by `to_period('M')`
+        return ("times as pd.Period (spans, e.g. a month) are no instants: take each one's start, "
+                "`ds.assign_coords(time=pd.PeriodIndex(ds.time.values).to_timestamp())` (`how='end'` for its end; "
+                "of an array of them: `pd.PeriodIndex(values).to_timestamp()`)")
     texts = [v.decode() if isinstance(v, bytes) else v for v in flat if isinstance(v, (str, bytes))]
     m = [x for v in texts if (x := _YEAR_LAST.match(v))]
     both = [x for x in m if int(x[1]) != int(x[3]) and all(1 <= int(x[k]) <= 12 for k in (1, 3))]   # ambiguous

@@ -239,3 +239,18 @@ def test_decimal_years_get_a_hint_that_keeps_the_fraction():
     assert got.is_unique and (abs(got - t) < pd.Timedelta(seconds=1)).all(), (code, got[:3])
     whole = np.array([2023, 2024])   # whole years: still one date each, 1 January
     assert list(pd.DatetimeIndex(eval(numeric_time_hint(whole).split("`")[1], dict(np=np, pd=pd, values=whole))).year) == [2023, 2024]
+
+
+def test_periods_as_frame_times_get_a_fix_that_runs():
+    # monthly composites indexed by pd.Period (resample(kind='period'), to_period('M')): was told to use
+    # pd.to_datetime(values, utc=True), which cannot read Periods either
+    import xarray as xr
+    from alphaearth_nb.stacks import validate_stack
+    from alphaearth_nb.stacks import toy_stack
+    one = toy_stack()["sentinel2"].to_dataset()
+    months = pd.PeriodIndex(pd.date_range("2023-01-01", periods=one.sizes["time"], freq="MS"), freq="M")
+    ds = one.assign_coords(time=months)
+    with pytest.raises(TimeError, match="to_timestamp") as e: validate_stack(ds)
+    fixed = eval(str(e.value).split("`")[1], dict(ds=ds, pd=pd, np=np))
+    assert list(validate_stack(fixed)["sentinel2"].time.values) == list(months.to_timestamp().values)
+    with pytest.raises(TimeError, match="to_timestamp"): to_ms(np.array(list(months), dtype=object))
