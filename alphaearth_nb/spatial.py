@@ -126,14 +126,18 @@ def unpacked(obj,
              nodata=None,  # further stored (packed) value(s) meaning no data, beyond those `obj` declares
              vector=None,  # the values that form one vector: a DataArray's dim (`"band"`), a Dataset's variables
             ):
-    """`obj` with integer bands packed CF-style unpacked: float32 `value * scale_factor + add_offset`, declared fills,
-    `nodata` and values outside the declared valid range (`declared_valid_range`) NaN (fills and range are in stored
-    units: -32768 of a scaled int16 matches before unpacking, not after; the result declares neither).
+    """`obj` with bands packed CF-style unpacked: `value * scale_factor + add_offset` (float32; float64 stays float64),
+    declared fills, `nodata` and values outside the declared valid range (`declared_valid_range`) NaN (fills and
+    range are in stored units: -32768 of a scaled int16 matches before unpacking, not after; the result declares
+    neither).
 
-    Readers that do not decode (`mask_and_scale=False`, rioxarray's default for `scale_factor` in attrs, GDAL
-    with band scales) leave the packed integers and keep `scale_factor` / `add_offset` in attrs; a decoded array
-    keeps them in `encoding` only and is returned as it is. Float arrays and integers without packing (or packed
-    with scale 1, offset 0) are unchanged; a Dataset is unpacked variable by variable.
+    Readers that do not decode (`mask_and_scale=False`, `decode_cf=False`, rioxarray's default for `scale_factor` in
+    attrs, GDAL with band scales) leave the stored values and keep `scale_factor` / `add_offset` in attrs; a decoded
+    array keeps them in `encoding` only and is returned as it is. Stored floats are packed as integers are (xarray's
+    decoding applies `scale_factor` to any dtype): a Zarr or netCDF written from xee's output, whose `encoding`
+    carries `scale_factor` = the pixel size, stores vectors / 10 and read raw gave vectors of length 0.1, all
+    refused. Arrays without packing (or packed with scale 1, offset 0) are unchanged; a Dataset is unpacked
+    variable by variable.
 
     With `vector` (an embedding: its `band` dim, or its 64 band variables), a value outside the valid range makes its
     whole vector no data, silently: the gate's rule (`gate.gated`; CF 1.11 S2.5.1: the value is missing, so the
@@ -148,13 +152,13 @@ def unpacked(obj,
             if (o := _off_range(obj[k])) is not None: gone = o if gone is None else gone | o
         return out.assign({k: out[k].where(~gone) for k in comps}) if gone is not None else out
     p = packing(obj.attrs)
-    if p is None or obj.dtype.kind not in "iu": return obj
+    if p is None or obj.dtype.kind not in "iuf": return obj
     extra = [] if nodata is None else [nodata] if isinstance(nodata, str) or np.ndim(nodata) == 0 else list(nodata)
     fills = [*declared_nodata(obj, finite=True), *(f for f in extra if not isinstance(f, str) and np.isfinite(f))]
     off = _off_range(obj, vector)   # lazy in, lazy out: masks built on dask arrays are not read here
     if fills: off = obj.isin(fills) if off is None else off | obj.isin(fills)
     out = obj if off is None else obj.where(~off)
-    out = (out.astype(np.float64) * p[0] + p[1]).astype(np.float32)
+    out = (out.astype(np.float64) * p[0] + p[1]).astype(np.float64 if obj.dtype == np.float64 else np.float32)
     gone = (*NODATA_KEYS, *VALID_KEYS, "scale_factor", "add_offset")   # stored units: no longer the values'
     out.attrs = {k: v for k, v in obj.attrs.items() if k not in gone}
     out.encoding = {}
