@@ -80,7 +80,15 @@ def open_data(data:str|None="samples" # "samples", or a .nc / .zarr DataTree on 
            "`stack.to_netcdf(path)` or `stack.to_zarr(path)`")
     if not p.exists(): raise MissingDataError(f"--data {p}: no stack there: {fix}")
     if p.suffix not in (".nc", ".zarr"): raise ConfigError(f"--data {p}: not a .nc or .zarr file: {fix}")
-    return open_input(p, "--data", "tree", fix, StackTypeError), None
+    tree = open_input(p, "--data", "tree", fix, StackTypeError)
+    if tree.data_vars:   # a product as it comes (WorldCereal's patch): every source in one flat group
+        names = [str(v) for v in tree.data_vars]
+        raise StackTypeError(f"--data {p} holds variables {names[:6]}{' ...' if len(names) > 6 else ''} at its root, "
+                             "not one group per source: read it into a stack (the readers of known products do: "
+                             "`readers.read_worldcereal_patch(path)`, `readers.read_eolearn_patch(folder)`), or build "
+                             "one, `xr.DataTree.from_dict({'sentinel2': s2, 'sentinel1': s1})` with bands named as "
+                             "the registry's, and write it with `.to_netcdf(path)`.")
+    return tree, None
 
 def open_stack(data:str|None="samples") -> xr.DataTree:
     "The stack of `open_data`."

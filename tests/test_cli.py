@@ -457,3 +457,17 @@ def test_demo_report_separates_training_from_the_whole_and_names_each_point_set(
     text = "\n".join(cli._lines(rep, cmp, table, [2023, 2024]))
     assert "in 545.2 s" in text and "took 783.8 s" in text and "in 783.8 s" not in text
     assert "22500 labelled pixels" in text and "540 pixels at least 50 m apart" in text
+
+
+def test_a_flat_netcdf_as_data_is_named_with_its_readers(tmp_path, monkeypatch, capsys):
+    # the WorldCereal patch as it comes (variables at the root, no group per source): `aef embed` said "the stack has
+    # []: add ['sentinel2'] to the stack", `aef train` "put them in a child" without naming the readers
+    import xarray as xr
+    from alphaearth_nb.core import StackTypeError
+    monkeypatch.chdir(tmp_path)
+    xr.Dataset({"S2-L2A-B02": (("t", "y", "x"), np.zeros((1, 2, 2), np.uint16))}).to_netcdf("flat.nc")
+    assert main(["train", "--steps", "1", "--data", "flat.nc", "--out", "run"]) == 2
+    err = capsys.readouterr().err
+    assert "aef: error: --data flat.nc holds variables ['S2-L2A-B02'] at its root" in err, err
+    assert "readers.read_worldcereal_patch" in err and "DataTree.from_dict" in err and not (tmp_path / "run").exists()
+    with pytest.raises(StackTypeError, match="at its root"): open_stack("flat.nc")   # `aef embed` opens it so too
