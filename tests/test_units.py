@@ -484,3 +484,14 @@ def test_case_F_sentinel1_polarisations_swapped_are_warned(crop, lazy):
     hh = s1.rename(VV="HH", VH="HV")   # a polar scene in HH/HV: the same rule
     with pytest.warns(UnitsWarning, match="HH and HV look swapped"):
         check_units("sentinel1", ("HH", "HV"), [sample_values(hh.HV), sample_values(hh.HH)])
+
+
+def test_case_F_kelvin_x_100_is_named_with_its_fix(crop):
+    # AgERA5's TMEAN and other uint16 products store K x 100 (28500): outside the valid range, so the band was masked
+    # whole without a word (precipitation beside it kept the source 'valid')
+    from alphaearth_nb.stacks import validate_stack
+    e5 = crop["era5"].to_dataset()
+    scaled = e5.assign(temperature_2m=(e5.temperature_2m * 100).round().astype("uint16"))
+    with pytest.raises(UnitsError, match=r"x 100.*/ 100"): validate_stack(_with(crop, "era5", scaled))
+    _quiet(_with(crop, "era5", scaled.assign(temperature_2m=scaled.temperature_2m / 100)))
+    with pytest.raises(UnitsError, match="Celsius"): check_units("era5", "temperature_2m", KELVIN - 273.15)
