@@ -30,13 +30,15 @@ _all_ = ["user_stacklevel"]   # from `core`, where it moved to serve every modul
 # %% ../nbs/22_gate.ipynb #c0006
 _A_NAME = re.compile(r"\s*[Aa](\d{1,2})\s*")                      # A00..A63, any case or padding (A7, a07)
 _BAND_NAME = re.compile(r"\s*band[_ ]?(\d{1,2})\s*", re.IGNORECASE)  # band_7 (rioxarray), Band7 (GDAL netCDF): 1-based
+_ASSET_BAND = re.compile(r"\s*(\S+)\.(\d{1,2})\s*")   # data.7: odc-stac's `{asset}.{band}` of a multi-band asset, 1-based
 
 def _band_numbers(names:list) -> list|None:
-    "The band number 0..63 each name gives, under the one naming scheme all names follow; None when none fits."
+    """The band number 0..63 each name gives, under the one naming scheme all names follow; None when none fits.
+    `asset.N` names (odc-stac's for the bands of a 64-band asset without band names, 1-based) share one asset."""
     text = [n.decode(errors="replace") if isinstance(n, bytes) else n for n in names]
-    for rx, base in ((_A_NAME, 0), (_BAND_NAME, 1)):
+    for rx, base in ((_A_NAME, 0), (_BAND_NAME, 1), (_ASSET_BAND, 1)):
         m = [rx.fullmatch(n) if isinstance(n, str) else None for n in text]
-        if all(m): return [int(g[1]) - base for g in m]
+        if all(m) and (rx is not _ASSET_BAND or len({g[1] for g in m}) == 1): return [int(g[rx.groups]) - base for g in m]
     try: num = [float(n) for n in text if not isinstance(n, (bool, np.bool_))]  # numbers: GDAL's 1..64, or 0..63
     except (TypeError, ValueError): return None
     if len(num) != len(text) or not all(v.is_integer() for v in num): return None
@@ -47,8 +49,9 @@ def band_order(names) -> list[int]|None:
     """Positions that put 64 bands labelled `names` in the order A00..A63, or None when the labels do not say.
 
     Labels are read by meaning, not spelling: A00..A63 in any order, case or padding (A0, A1, A10, ... as a
-    text sort leaves them), `band_N` / `BandN` (rioxarray's `band_as_variable`, GDAL's netCDF variables) and
-    band numbers 1..64 (GDAL, rioxarray) or 0..63, as numbers or text."""
+    text sort leaves them), `band_N` / `BandN` (rioxarray's `band_as_variable`, GDAL's netCDF variables), `data.N`
+    (odc-stac's names for the bands of a 64-band asset `data`) and band numbers 1..64 (GDAL, rioxarray) or 0..63,
+    as numbers or text."""
     names = list(names)
     nums = _band_numbers(names) if len(names) == EMBED_DIM else None
     if nums is None or sorted(nums) != list(range(EMBED_DIM)): return None
