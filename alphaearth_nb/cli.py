@@ -29,7 +29,7 @@ from .files import check_output, local_output, no_file_on_the_way, quiet_marker,
 from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .embed import embed, embed_to_zarr
 from .labels import label_values, read_table, refuse_mixed_labels, table_numbers  # read_table: every CSV
-from .cli_args import parser
+from .cli_args import TRAIN_DEFAULTS, parser
 from .sources import registered
 
 # %% auto #0
@@ -309,13 +309,27 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     return x.astype(np.float32), y
 
 # %% ../nbs/30_cli.ipynb #c0026
+def _run_header(a) -> dict:
+    "The header of the newest checkpoint of the run `aef train --resume` continues ({} without --resume or a run)."
+    found = latest_checkpoint(Path(a.out) / "checkpoints") if a.resume else None  # ours only: never another tool's
+    for head in ((found, found.with_suffix(".eqx")) if found is not None else ()):  # a header cut short: its copy
+        try: return read_header(head)
+        except CheckpointError: pass  # damaged both ways: `fit` names it
+    return {}
+
+def _resume_settings(a) -> None:
+    "Fill the training options left out (None): with --resume the run's recorded ones, so it goes on as it was "
+    "trained; else (or unrecorded) `TRAIN_DEFAULTS`; --warmup a tenth of --steps (at most 1000) when neither says."
+    was = _run_header(a).get("train") or {}
+    for opt, k in (("steps", "steps"), ("batch_size", "batch_size"), ("seed", "seed"), ("lr", "peak_lr")):
+        if getattr(a, opt) is None: setattr(a, opt, was.get(k, TRAIN_DEFAULTS[k]))
+    if a.warmup is None:
+        a.warmup = was["warmup"] if "warmup" in was and was["warmup"] <= a.steps else min(1000, max(1, a.steps // 10))
+
 def _resume_preset(a) -> str:
     "The preset to train: --preset, else (with --resume) the one the run's checkpoint records, else small."
-    found = latest_checkpoint(Path(a.out) / "checkpoints") if a.resume else None  # ours only: never another tool's
-    recorded, header = None, {}
-    for head in ((found, found.with_suffix(".eqx")) if found is not None else ()):  # a header cut short: its copy
-        try: header = read_header(head); recorded = header.get("preset"); break
-        except CheckpointError: pass  # damaged both ways: `fit` names it
+    header = _run_header(a)
+    recorded = header.get("preset")
     if recorded is None and isinstance(m := header.get("model"), dict):  # trained with --inputs/--targets (N19-11)
         a.inputs, a.targets = (getattr(a, k) or tuple(m.get(k) or ()) or None for k in ("inputs", "targets"))
         recorded = model.preset_of(model.config_from_json(m, "the run's"))  # the preset of its size, if one is
@@ -331,13 +345,13 @@ def _resume_preset(a) -> str:
 def _train_cmd(a) -> None:
     _output_folder(a.out, "training run")
     a.preset = _resume_preset(a)
+    _resume_settings(a)   # options left out: the run's on --resume (its lr, seed, batch), else the command's defaults
     if a.texts:  # geotagged texts for a stack on disk (y, x in its CRS, time, text); read first: it is cheap
         mine = _read_csv(a.texts, "--texts", "columns y, x (in the stack's CRS), time, text")
         samples.read_texts(mine, f"--texts {a.texts}", first_line=2)  # a missing column, a time 'yesterday': exit 2 now
     stack, texts = open_data(a.data) if a.corpus is None else (None, None)
     if a.texts: texts = mine
-    cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed,
-                            warmup=a.warmup if a.warmup is not None else min(1000, max(1, a.steps // 10)))
+    cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed, warmup=a.warmup)
     net, sampler = a.preset, None
     if a.inputs or a.targets:  # a stack without the preset's sources, e.g. eo-learn's ndvi and dem (N19-11)
         over = {k: v for k in ("inputs", "targets") if (v := getattr(a, k))}

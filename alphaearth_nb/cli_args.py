@@ -17,7 +17,7 @@ from .sources import registered
 from .timecodes import as_period
 
 # %% auto #0
-__all__ = ['parser']
+__all__ = ['TRAIN_DEFAULTS', 'parser']
 
 # %% ../nbs/29b_cli_args.ipynb #c0016
 def _positive(s:str) -> int:
@@ -95,6 +95,8 @@ def _existing(s:str) -> str:
     return s
 
 # %% ../nbs/29b_cli_args.ipynb #c0021
+TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  # `aef train`'s, for a new run
+
 class _Parser(argparse.ArgumentParser):
     "argparse with one error prefix, `aef: error:`, for the command and its subcommands."
     def error(self, message):
@@ -126,19 +128,24 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--corpus", type=_existing, default=None, help="a corpus folder instead of --data (sites from "
                    "`export.export_sites` or scenes from `corpus.write_corpus`): streamed, one shard per host "
                    "(default: none, --data is read)")
-    t.add_argument("--steps", type=_positive, default=1000, help="training steps (default: %(default)s)")
-    t.add_argument("--batch-size", type=_pairs, default=4, help="samples a step, at least 2 (default: %(default)s)")
+    run = "; with --resume, the run's"   # left out on a resume: the run goes on as it was trained (TRAIN_DEFAULTS)
+    t.add_argument("--steps", type=_positive, default=None, help=f"training steps, the whole run's (default: "
+                   f"{TRAIN_DEFAULTS['steps']}{run})")
+    t.add_argument("--batch-size", type=_pairs, default=None, help=f"samples a step, at least 2 (default: "
+                   f"{TRAIN_DEFAULTS['batch_size']}{run})")
     t.add_argument("--out", type=_path, default="out/train",
                    help="run folder: checkpoints, metrics, header (default: %(default)s)")
-    t.add_argument("--seed", type=_natural, default=0, help="seed of the model and the sampler (default: %(default)s)")
+    t.add_argument("--seed", type=_natural, default=None, help=f"seed of the model and the sampler (default: "
+                   f"{TRAIN_DEFAULTS['seed']}{run})")
     t.add_argument("--resume", action="store_true", help="continue from the newest checkpoint in --out")
     t.add_argument("--overwrite", action="store_true", help="start over: remove the run already in --out")
-    t.add_argument("--lr", type=_rate, default=1e-4, help="peak learning rate (default: %(default)s, the paper's)")
+    t.add_argument("--lr", type=_rate, default=None, help=f"peak learning rate (default: {TRAIN_DEFAULTS['peak_lr']}, "
+                   f"the paper's{run})")
     t.add_argument("--texts", type=_path, default=None,
                    help="a CSV of geotagged texts (y, x, time, text) for --data; "
                    "default: the sample scene's with --data samples, none otherwise")
     t.add_argument("--warmup", type=_natural, default=None,
-                   help="warm-up steps (default: a tenth of --steps, at most 1000)")
+                   help="warm-up steps (default: a tenth of --steps, at most 1000; with --resume, the run's)")
     for k, role in (("inputs", "encoder input"), ("targets", "decoded target")):  # ModelConfig/SamplerConfig.<k>
         t.add_argument(f"--{k}", type=_sources, default=None, metavar="NAMES", help=f"{role} sources, comma-separated "
                        f"(default: the preset's, sentinel2), for a stack without them: e.g. --inputs ndvi --targets "

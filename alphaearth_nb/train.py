@@ -41,9 +41,10 @@ from .step import (TrainConfig, TrainState, apply_policy, init_state, lr_schedul
                                 make_train_step, opt_layout, relayout, train_step)
 
 # %% auto #0
-__all__ = ['plot_history', 'read_metrics', 'fit', 'model_config', 'load_model', 'init_distributed', 'make_mesh', 'batch_sharding',
-           'fsdp_spec', 'state_sharding', 'place', 'constrain', 'Prefetch', 'TrainConfig', 'lr_schedule', 'opt_layout',
-           'make_optimizer', 'relayout', 'TrainState', 'init_state', 'apply_policy', 'train_step', 'make_train_step']
+__all__ = ['RESUMED', 'plot_history', 'read_metrics', 'fit', 'model_config', 'load_model', 'init_distributed', 'make_mesh',
+           'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain', 'Prefetch', 'TrainConfig',
+           'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState', 'init_state', 'apply_policy',
+           'train_step', 'make_train_step']
 
 # %% ../nbs/20_train.ipynb #c0015r
 _all_ = ['init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain',
@@ -239,6 +240,19 @@ def _warn_texts(rec:dict, seen:int) -> int:
                       "(aef train --texts FILE), or set LossWeights.clip=0 to say so.", TrainingWarning, stacklevel=user_stacklevel())
     return seen + 1
 
+RESUMED = ("batch_size", "peak_lr", "warmup", "seed", "b1", "b2", "eps", "clip_norm")  # what a resume must keep
+# to continue the run it resumes (`steps` is how a run is extended; the others change no update or batch)
+
+def _warn_changed(cfg:TrainConfig, was:dict):
+    "One `TrainingWarning` naming each `RESUMED` setting of `cfg` that differs from the run's (`was`: its header)."
+    diff = [f"{k}={getattr(cfg, k)!r} (the run: {was[k]!r})" for k in RESUMED if k in was and was[k] != getattr(cfg, k)]
+    if not diff: return
+    why = ("the data position counts batches, so the sampled sequence changes from here on" if "batch_size" in
+           " ".join(diff) else "the updates from here on differ from the run's")
+    warnings.warn(f"resuming with {', '.join(diff)}: {why}; pass the run's values to continue it as it was (`aef "
+                  "train --resume` takes them when their options are left out).", TrainingWarning,
+                  stacklevel=user_stacklevel())
+
 def _diverged(k:int, loss:float, last_good, state) -> TrainingError:
     where = f"the last good checkpoint is {last_good}" if last_good else "no checkpoint was written yet"
     err = TrainingError(f"the loss became {loss} at step {k}: training stopped and {where}. "
@@ -296,10 +310,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
             if int(state.step) > cfg.steps:  # steps=50 meant as "50 more": nothing trained, without a word
                 raise ConfigError(f"{out} holds a run at step {int(state.step)}, past steps={cfg.steps}: steps counts "
                                   f"the whole run, so pass steps={int(state.step) + cfg.steps} to train {cfg.steps} more.")
-            if header.get("train", {}).get("batch_size", cfg.batch_size) != cfg.batch_size:
-                warnings.warn(f"resuming with batch_size={cfg.batch_size}, the run was trained with "
-                              f"{header['train']['batch_size']}: the data position counts batches, so the sampled "
-                              "sequence changes from here on.", TrainingWarning, stacklevel=user_stacklevel())
+            _warn_changed(cfg, header.get("train", {}))
             history = [h for h in read_metrics(out / "metrics.jsonl") if h["step"] <= int(state.step)]
         else:
             state = init_state(built, optimizer, cfg.seed)

@@ -471,3 +471,26 @@ def test_a_flat_netcdf_as_data_is_named_with_its_readers(tmp_path, monkeypatch, 
     assert "aef: error: --data flat.nc holds variables ['S2-L2A-B02'] at its root" in err, err
     assert "readers.read_worldcereal_patch" in err and "DataTree.from_dict" in err and not (tmp_path / "run").exists()
     with pytest.raises(StackTypeError, match="at its root"): open_stack("flat.nc")   # `aef embed` opens it so too
+
+
+def test_train_resume_continues_with_the_runs_settings(tmp_path, capsys, monkeypatch):
+    # `aef train --batch-size 2 --lr 5e-4 --seed 3 --steps 40`, interrupted, then `aef train --resume --out run`: the
+    # command's defaults (batch 4, lr 1e-4, seed 0, 1000 steps) replaced the run's, the lr and seed without a word
+    import jax.numpy as jnp
+    from alphaearth_nb import cli
+    from alphaearth_nb.checkpoint import save_checkpoint
+    train = {"steps": 40, "peak_lr": 5e-4, "warmup": 3, "batch_size": 2, "seed": 3}
+    save_checkpoint(tmp_path / "run" / "checkpoints", {"w": jnp.zeros(2)}, meta={"preset": "tiny", "train": train},
+                    step=1)
+    got = []
+    def fit(preset, *a, config=None, **k): got.append(config); raise cli.ConfigError("stop here")
+    monkeypatch.setattr(cli.train, "fit", fit)
+    _err(capsys, ["train", "--out", str(tmp_path / "run"), "--resume"])
+    c = got[-1]
+    assert (c.steps, c.peak_lr, c.warmup, c.batch_size, c.seed) == (40, 5e-4, 3, 2, 3), c
+    _err(capsys, ["train", "--out", str(tmp_path / "run"), "--resume", "--steps", "80", "--lr", "1e-3"])
+    c = got[-1]   # what is given wins; the rest is the run's
+    assert (c.steps, c.peak_lr, c.warmup, c.batch_size, c.seed) == (80, 1e-3, 3, 2, 3), c
+    _err(capsys, ["train", "--out", str(tmp_path / "new")])
+    c = got[-1]   # a new run: the command's defaults
+    assert (c.steps, c.peak_lr, c.warmup, c.batch_size, c.seed) == (1000, 1e-4, 100, 4, 0), c

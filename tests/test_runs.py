@@ -151,7 +151,7 @@ def test_resume_with_nothing_to_resume_says_so(tmp_path):
 
 def test_changed_batch_size_on_resume_warns(run, tmp_path):
     _fit(tmp_path / "r", steps=2)
-    with pytest.warns(TrainingWarning, match="batch_size=4, the run was trained with 8"):
+    with pytest.warns(TrainingWarning, match=r"batch_size=4 \(the run: 8\)"):
         _fit(tmp_path / "r", resume=True, batch_size=4, steps=4)
 
 
@@ -259,3 +259,16 @@ def test_the_newest_checkpoint_is_ours_wherever_it_is_asked_for(run, tmp_path):
     assert f"ckpt_{header['step']:08d}.json" == latest_checkpoint(ck).name
     with pytest.raises(OutputExistsError, match="newest checkpoint ckpt_00000006\\)"): _fit(out)
     assert (ck / "ckpt_00000009.json").exists() and (ck / "ckpt_00000009.eqx").exists()
+
+
+def test_changed_schedule_or_seed_on_resume_warns_naming_each(tmp_path):
+    # peak_lr, warmup and seed changed on resume went without a word: the run then is not the one it continues
+    _fit(tmp_path / "r", steps=2)
+    from alphaearth_nb.train import TrainConfig
+    cfg = TrainConfig(**{**KW["config"].__dict__, "steps": 4, "peak_lr": 5e-3, "seed": 7})
+    with pytest.warns(TrainingWarning, match=r"peak_lr=0\.005 \(the run: 0\.01\), seed=7 \(the run: 0\)"):
+        _fit(tmp_path / "r", resume=True, config=cfg)
+    import warnings
+    with warnings.catch_warnings():   # more steps alone is how a run is extended: no warning
+        warnings.simplefilter("error", TrainingWarning)
+        _fit(tmp_path / "r", resume=True, config=TrainConfig(**{**cfg.__dict__, "steps": 6}))
