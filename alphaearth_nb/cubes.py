@@ -35,7 +35,9 @@ def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, ba
            ) -> xr.DataArray:
     """The map at `factor` times its pixel size, float32 (..., y', x', band): each block's mean direction (the unit
     sum of its vectors with data; NaN where none has data), centred on the block of `factor` pixels from the map's
-    corner (a partial block at the south or east edge too: where the whole block would be). The coordinates come
+    north-west corner (a partial block at the south or east edge too: where the whole block would be), north-up
+    whatever order the map is stored in (a bottom-up tile read by rioxarray had its blocks counted from the south
+    edge: other blocks, a partial one at the north). The coordinates come
     from the map's grid (`grid_of`: a longitude axis wrapped at 180 read as one span, wrapped back into [-180, 180)
     where it was), and the grid's geotransform is written fresh, so a block of one pixel keeps its size. `ConfigError` for a factor that is not a positive whole number or a bad `boundary`;
     `GridError` where the map's grid is not regular (`grid_of`)."""
@@ -45,7 +47,7 @@ def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, ba
     ky, kx = (whole(v, "factor") for v in k)   # '2', 2.5, True: ConfigError naming the factor
     if ky < 1 or kx < 1: raise ConfigError(must)
     if boundary not in ("pad", "trim"): raise ConfigError(f"boundary must be 'pad' or 'trim', got {boundary!r}")
-    emb = cube_form(emb)
+    emb = geo.north_up(cube_form(emb))   # blocks from the north-west corner, however the rows are stored
     x0, dx, y0, dy = grid_of(emb)
     ok = emb.notnull().all("band")
     s = emb.fillna(0).coarsen(y=ky, x=kx, boundary=boundary).sum()
