@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/stacks.html.md"""
 # %% ../nbs/04_stacks.ipynb #c0002
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
 
@@ -26,9 +27,9 @@ from .timecodes import (as_numbers, as_period, numeric_time_hint, odd_times, to_
                                      utc_times)
 
 # %% auto #0
-__all__ = ['DIMS', 'CLOUD', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'naive_utc', 'check_grid', 'resolve', 'flag_hint',
-           'mask_declared', 'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames',
-           'pack_frames', 'in_period', 'to_frames']
+__all__ = ['DIMS', 'CLOUD', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'naive_utc', 'check_grid', 'resolve',
+           'flag_hint', 'band_renames', 'mask_declared', 'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays',
+           'pick_frames', 'pack_frames', 'in_period', 'to_frames']
 
 # %% ../nbs/04_stacks.ipynb #c0005
 DIMS = ("time", "y", "x")
@@ -260,6 +261,27 @@ def _check_meta_names(name, ds, src):
         raise DTypeError(f"{name} holds its {m} metadata as {o!r} (another provider's name), which is not read: every "
                          f"frame would count as {FLAGS[m][1]}. Convert it: {hint[:i]}.drop_vars('{o}'){hint[i:]}.")
 
+COMMON_NAMES = {  # family -> {name: band}: STAC's eo common names and the spellings readers give Landsat and S2
+    "sentinel2": {"blue": "B2", "green": "B3", "red": "B4", "nir": "B8", "swir16": "B11", "swir22": "B12",
+                  "swir1": "B11", "swir2": "B12"},
+    "landsat": {"blue": "B2", "green": "B3", "red": "B4", "nir": "B5", "nir08": "B5", "swir16": "B6", "swir22": "B7",
+                "swir1": "B6", "swir2": "B7", "lwir11": "B10", "lwir": "B10"},
+}
+_SPELLED = re.compile(r"(?:.*?[-_:/.])?([a-z]+)0*(\d+[a-z]?)")   # B02, SR_B4, S2-L2A-B02, b8a: letters, digits
+
+def band_renames(src:Source, names:list, present:list=()) -> dict:
+    "{name: band} for the names that spell one of `src`'s bands another way (B02, SR_B4, S2-L2A-B02, blue, vv), "
+    "each band once and only where `present` (the variables there) does not hold it already."
+    out = {}
+    for n in names:
+        key = str(n).strip().lower()
+        b = COMMON_NAMES.get(src.family, {}).get(key)
+        if b is None:
+            cand = "".join(m.groups()).upper() if (m := _SPELLED.fullmatch(key)) else key.upper()
+            b = next((x for x in src.bands if x.upper() == cand), None)
+        if b in src.bands and b not in present and b not in out.values(): out[str(n)] = b
+    return out
+
 def _check_source(name, ds, src):
     "Every check of one source on its own: name, bands, dtypes, dims, time, size, metadata; `_check_time`'s times."
     _check_meta_names(name, ds, src)
@@ -271,8 +293,13 @@ def _check_source(name, ds, src):
         raise UnknownBandError(f"{name} has per-frame metadata {meta} as data variables: make them coordinates "
                                f"along time, e.g. `ds = ds.set_coords({meta})` (one value per frame).")
     if unknown:
+        ren = band_renames(src, unknown, list(ds.data_vars))
+        rest = [u for u in unknown if u not in ren]
+        fix = ("; ".join(([f"rename them: `ds = ds.rename({ren!r})`"] if ren else []) +
+                         ([f"drop {'the others' if ren else 'them'}: `ds = ds.drop_vars({rest})`"] if rest else []))
+               if ren else f"rename them (`ds.rename(...)`) or drop them (`ds.drop_vars({unknown})`)")
         raise UnknownBandError(f"{name} has variable(s) {unknown} that are not its bands ({', '.join(src.bands)}): "
-                               f"rename them (`ds.rename(...)`) or drop them (`ds.drop_vars({unknown})`).")
+                               f"{fix}.")
     for v, da in ds.data_vars.items():
         if da.dtype.kind not in "biuf":
             raise DTypeError(f"{name}.{v} has dtype {da.dtype}, which is not numeric: convert with "
