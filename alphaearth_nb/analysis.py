@@ -25,7 +25,8 @@ from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
 from .geo import (as_crs, axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata,
-                               inside_grid, one_point, pixel_indices, rename_spatial, same_crs, to_crs, unpacked)
+                               inside_grid, north_up, one_point, pixel_indices, rename_spatial, same_crs, to_crs,
+                               unpacked)
 from .labels import (check_exact_ids, class_flags, comma_numbers, encode_labels, flag_attrs, label_array,
                                  label_values, labelled_values, on_map_grid, refuse_mixed_labels, stored_dtype,
                                  table_numbers)
@@ -203,7 +204,10 @@ def change(emb, other) -> xr.DataArray:
 
 # %% ../nbs/25_analysis.ipynb #c0018
 def sample_pixels(emb:xr.DataArray, max_samples:int=50_000, seed:int=0) -> np.ndarray:
-    "A seeded subsample (N <= max_samples, 64) of the pixels that have data."
+    """A seeded subsample (N <= max_samples, 64) of the pixels that have data, taken from the map north-up (rows north
+    to south, columns west to east), so a map stored in another order (a bottom-up tile read by rioxarray) gives
+    the same sample, and `cluster` and `rgb` the same clusters and colours (they differed with the storage order)."""
+    emb = north_up(emb)
     ny, nx = emb.sizes["y"], emb.sizes["x"]
     s = max(1, math.ceil(math.sqrt(ny * nx / (4 * max_samples))))
     a = np.asarray(emb.isel(y=slice(None, None, s), x=slice(None, None, s)).values, np.float32).reshape(-1, EMBED_DIM)
