@@ -29,6 +29,7 @@ from .dist import batch_sharding, make_mesh
 from .geo import is_lazy
 from .quantize import quantize
 from .stacks import CLOUD, SourceArrays, pack_frames, resolve, source_arrays, validate_stack
+from .model import PRESETS, ModelConfig
 from .timecodes import Period, as_period, from_days, to_days
 
 # %% auto #0
@@ -106,9 +107,22 @@ def model_spec(model) -> tuple[int, tuple, tuple, int]:
     cfg = getattr(model, "cfg", None)
     try: patch, inputs = int(cfg.stp.patch), tuple(cfg.inputs)
     except (AttributeError, TypeError):
+        if isinstance(model, str) and model in PRESETS and not os.path.exists(model):   # an untrained preset
+            raise ConfigError(f"model {model!r} is a preset name, not a trained model: train one, `state, _ = "
+                              f"fit({model!r}, stack, out=run)`, then `model = train.load_model(run)` (an untrained "
+                              f"model, knowingly: `AlphaEarth(preset({model!r}), key=jax.random.key(0))`)") from None
         if isinstance(model, (str, os.PathLike)):   # a run folder or checkpoint path: the model is loaded from it
             raise ConfigError(f"model is the path {str(model)!r}, not a model: load it first, "
                               "`model = train.load_model(path)` (a run folder or a checkpoint file)") from None
+        if isinstance(model, ModelConfig):
+            raise ConfigError("model is a ModelConfig, not a model: load a trained one (`train.load_model(run)`), or "
+                              "build an untrained one knowingly, `AlphaEarth(cfg, key=jax.random.key(0))`") from None
+        inner = model[0] if isinstance(model, tuple) and model else model   # fit(...) returns (state, history)
+        if hasattr(getattr(inner, "model", None), "cfg"):
+            what = "what fit returns, (state, history)" if inner is not model else "a training state"
+            raise ConfigError(f"model is {what}, not a model: embed its model for inference, "
+                              "`state.model.with_policy()` (float32, whatever the training precision), or load the "
+                              "run: `train.load_model(run)`") from None
         raise ConfigError(f"cannot read the patch size and input sources of {type(model).__name__}: embed needs a "
                           "model with `cfg.stp.patch` and `cfg.inputs`, e.g. `AlphaEarth(preset('small'), key=...)`.") from None
     return patch, inputs, tuple(getattr(cfg, "targets", ()) or ()), int(getattr(cfg, "embed_dim", EMBED_DIM))

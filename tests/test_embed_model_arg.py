@@ -1,0 +1,33 @@
+"What is handed to `embed` as the model, when it is not one, is named with the call that gives one: kind G."
+import jax
+import pytest
+
+import alphaearth_nb as aef
+from alphaearth_nb.core import ConfigError
+from alphaearth_nb.stacks import toy_stack
+
+
+@pytest.fixture(scope="module")
+def st():
+    return toy_stack(size=8)
+
+
+def test_a_preset_name_is_no_path(st):   # was: "model is the path 'tiny', not a model: load it first"
+    with pytest.raises(ConfigError, match=r"'tiny' is a preset name, not a trained model.*fit\('tiny'"):
+        aef.embed(st, "tiny", 2024, progress=False)
+
+
+def test_a_config_is_named_with_the_model_it_builds(st):   # was: "cannot read the patch size ... of ModelConfig"
+    with pytest.raises(ConfigError, match=r"ModelConfig.*AlphaEarth\(cfg, key="):
+        aef.embed(st, aef.preset("tiny"), 2024, progress=False)
+
+
+def test_what_fit_returns_is_named_with_its_model(st):
+    # `state, hist = fit(...)`, then embed(stack, state, ...) or embed(stack, fit(...), ...): 'cannot read ... TrainState'
+    from alphaearth_nb.step import init_state
+    from alphaearth_nb.train import TrainConfig, make_optimizer, opt_layout
+    cfg = TrainConfig(steps=2, warmup=1, batch_size=2)
+    m = aef.AlphaEarth(aef.preset("tiny"), key=jax.random.key(0))
+    state = init_state(m, make_optimizer(cfg, opt_layout(cfg)), 0)
+    for given in (state, (state, [])):
+        with pytest.raises(ConfigError, match=r"state\.model\.with_policy\(\)"): aef.embed(st, given, 2024, progress=False)
