@@ -1,7 +1,5 @@
 "Bands under another spelling (B02, SR_B4, blue, vv) are refused with the rename that works: kind G."
-import numpy as np
 import pytest
-import xarray as xr
 
 from alphaearth_nb.core import UnknownBandError
 from alphaearth_nb.stacks import toy_stack, validate_stack

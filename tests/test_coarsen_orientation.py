@@ -3,7 +3,6 @@ tile read by rioxarray is stored bottom-up (y ascending), and its blocks were co
 same map gave other blocks (a partial one at the north) than the north-up read, with other vectors at every place."""
 import numpy as np
 import pytest
-import rioxarray  # noqa: F401
 
 from alphaearth_nb.cubes import coarsen
 from alphaearth_nb.embeddings import as_embedding, from_official

@@ -3,7 +3,6 @@ xarray's decoding does: the official product opened with xee carries `scale_fact
 band's `encoding`, so `ds.to_zarr` / `ds.to_netcdf` store the vectors divided by 10; read back raw
 (`mask_and_scale=False`, `decode_cf=False`) every pixel had length 0.1 and was refused (all NaN; silently when lazy)."""
 import numpy as np
-import pandas as pd
 import pytest
 import xarray as xr
 

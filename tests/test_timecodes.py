@@ -244,7 +244,6 @@ def test_decimal_years_get_a_hint_that_keeps_the_fraction():
 def test_periods_as_frame_times_get_a_fix_that_runs():
     # monthly composites indexed by pd.Period (resample(kind='period'), to_period('M')): was told to use
     # pd.to_datetime(values, utc=True), which cannot read Periods either
-    import xarray as xr
     from alphaearth_nb.stacks import validate_stack
     from alphaearth_nb.stacks import toy_stack
     one = toy_stack()["sentinel2"].to_dataset()
