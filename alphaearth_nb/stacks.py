@@ -20,7 +20,7 @@ from .core import (AEFError, ConfigError, DimensionError, DTypeError, DuplicateT
                                 NoValidDataError,
                                 StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError,
                                 checks_flags, user_stacklevel)
-from .geo import NODATA_KEYS, as_crs, axes_to_turn, check_degrees, crs_of, is_lazy, north_up, same_crs
+from .geo import NODATA_KEYS, as_crs, axes_to_turn, check_degrees, crs_of, north_up, same_crs
 from .sources import Source, band_index, get_source, normalise, registered, valid_mask
 from .units import check_frame_units, check_units, fill_values, frame_bands, frame_samples, sample_values
 from .timecodes import (as_numbers, as_period, numeric_time_hint, odd_times, to_days, unwritten_years,
@@ -168,7 +168,7 @@ def _check_values(name, ds, src):
     has = {v: bool(valid_mask(src, s[:, None], bands=(v,)).any()) for v, s in zip(bands, samples) if v in measured}
     valid = any(has.values())
     _warn_empty_bands(name, src, [v for v in measured if not has[v]], [v for v in measured if has[v]])
-    if not valid and is_lazy(ds):  # the sample may have missed a sparse source's few pixels: read it all once
+    if not valid:  # the sample may have missed a sparse source's few pixels, eager or lazy: read it all once
         valid = any(bool(valid_mask(src, np.asarray(ds[v].values)[..., None], bands=(v,)).any()) for v in measured)
     if not valid:
         aux = [v for v in bands if v in src.aux]
