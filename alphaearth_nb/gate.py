@@ -218,8 +218,8 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
     far = np.abs(np.sqrt(n2) - 1.0) > NORM_TOL if unit else n2 == 0
     same = v[..., 0] == v[..., 1]  # cheap pre-test; all 64 components equal (64 x -1, 64 x 0.125): a fill value
     if same.any(): same[same] = (v[same] == v[same][..., :1]).all(-1)
-    mean = far & ~nf & ~same & ~c & (n2 > MEAN_LENGTH[0] ** 2) & (n2 <= MEAN_LENGTH[1] ** 2)
-    if a.dtype.kind in "iub" or not unit: mean[...] = False   # codes are unit by construction; unit=False: all kept
+    mean = far & ~nf & ~same & (n2 > MEAN_LENGTH[0] ** 2) & (n2 <= MEAN_LENGTH[1] ** 2)   # codes too: a resampled tile
+    if not unit: mean[...] = False   # unit=False: all kept
     part = [f for f in fills if np.isfinite(f)]
     if mean.any() and part:   # two or more bands at a declared fill: a partial fill, not a mean
         mean[mean] = sum((v[mean] == f).sum(-1) for f in part) < 2
@@ -231,7 +231,7 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
     if bad.any():
         v = v.copy() if v is a else v
         v[bad] = np.nan
-    return v, bad & ~nodata, mean
+    return v, bad & ~nodata, mean, np.sqrt(n2), bool(mean.any() and (a.dtype.kind in "iub" or (c & mean).any()))
 
 @checks_flags
 def gate_vectors(a,                     # (..., 64) int codes or float vectors (or float codes)
@@ -248,7 +248,9 @@ def gate_vectors(a,                     # (..., 64) int codes or float vectors (
 
     With `unit`, a float vector of a length a mean of unit vectors can have (`MEAN_LENGTH`: above 0.2, up to
     1 + `NORM_TOL`; averaging or resampling a map gives them) is scaled to length 1, not refused; `gated` warns
-    about those. Int8 codes and pixels with two or more bands at a declared fill are not means."""
+    about those. So are int8 codes of such a length: codes averaged by a resampling tool (a bilinear or average
+    warp of an official tile, its average overviews) decode to a vector within a few degrees of the mean direction.
+    Pixels with two or more bands at a declared fill are not means."""
     return _gate(a, fills, codes, unit)[:2]
 
 # %% ../nbs/22_gate.ipynb #t0002
@@ -291,14 +293,20 @@ def table_codes(x,                          # a table (N, 64) of features
     return out
 
 # %% ../nbs/22_gate.ipynb #c0015
-def _warn_means(n:np.ndarray, total:int, what:str):
-    "The one warning for vectors of lengths `n` rescaled as means of embeddings (`MEAN_LENGTH`)."
+def _warn_means(n:np.ndarray, total:int, what:str, codes:bool=False):
+    """The one warning for vectors of lengths `n` rescaled as means of embeddings (`MEAN_LENGTH`); `codes`: int8
+    codes averaged by resampling, whose fix is to dequantise first."""
     span = f"{n.min():.2f}" if n.min().round(2) == n.max().round(2) else f"{n.min():.2f}..{n.max():.2f}"
     warnings.warn(f"{n.size} of {total} {what}(s) of length [{span}] (an embedding has length 1) are "
                   "a mean of embeddings, from averaging or resampling (`coarsen(...).mean()`, bilinear reprojection, "
                   "`.interp`), and were scaled back to unit length. Similarity with such a vector is the cosine with "
                   "the mean direction: a pixel that mixed two covers scores partly like each; resample embeddings "
-                  "with method='nearest' to keep each vector as it is", stacklevel=user_stacklevel())
+                  "with method='nearest' to keep each vector as it is" + (
+                  ". These are int8 codes averaged by resampling (a bilinear or average warp of an official tile, its "
+                  "average overviews): an average of codes decodes to none of its vectors, only near their mean "
+                  "direction; dequantise before resampling (`aef.from_official(tile)`, then reproject the floats) or "
+                  "warp the codes with nearest (`gdalwarp -r near`, `rio.reproject(..., resampling=Resampling.nearest)`)"
+                  if codes else ""), stacklevel=user_stacklevel())
 
 @checks_flags
 def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
@@ -317,8 +325,8 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
         reading = _map_reading(da, fills, valid) if da.dtype == np.uint8 else None
         out = pixelwise(lambda a: _gate(a, fills, codes, reading=reading, valid=valid)[0], da, out_core=("band",))
     else:
-        v, bad, mean = _gate(da.values, fills, codes, valid=valid)
-        if mean.any(): _warn_means(np.sqrt(sq_norms(np.asarray(da.values, np.float32)[mean])), mean.size, "pixel")
+        v, bad, mean, n, coded = _gate(da.values, fills, codes, valid=valid)
+        if mean.any(): _warn_means(n[mean], mean.size, "pixel", coded)   # the lengths before: of the decoded codes
         if bad.any():
             warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (non-finite, all zero, one value "
                           "in every band or of a length no mean of embeddings has) and are treated as no data: check the "

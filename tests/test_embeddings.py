@@ -494,14 +494,42 @@ def test_mean_rule_is_the_same_for_map_and_query():
 
 
 def test_what_is_not_a_mean_is_held_to_length_one():
-    "Int8 codes of a short vector and a pixel with half its bands at the declared fill: refused as before."
+    "A pixel with half its bands at the declared fill: refused as before."
     u = random_unit((2,), seed=32)
-    codes = np.asarray(quantize(u * np.array([[1.0], [0.5]])), np.int8)  # length 0.5: the product has none
     v = u.copy(); v[1, 32:] = 0.0                    # a partial fill (length ~0.7), _FillValue 0 declared
-    for a, attrs in ((codes, {}), (v.astype(np.float32), {"_FillValue": 0.0})):
-        with pytest.warns(UserWarning, match="1 of 2 pixels are not embedding vectors"):
-            g = as_embedding(embedding_from_array(a.reshape(1, 2, EMBED_DIM)).assign_attrs(**attrs))
-        assert np.isnan(g.values[0, 1]).all() and np.isfinite(g.values[0, 0]).all()
+    with pytest.warns(UserWarning, match="1 of 2 pixels are not embedding vectors"):
+        g = as_embedding(embedding_from_array(v.reshape(1, 2, EMBED_DIM)).assign_attrs(_FillValue=0.0))
+    assert np.isnan(g.values[0, 1]).all() and np.isfinite(g.values[0, 0]).all()
+
+
+def test_int8_codes_of_a_mean_length_are_means():
+    """Int8 codes of a short vector (length 0.5) are what a bilinear or average warp of an official tile gives
+    (averaged codes): rescaled as float means are, with the warning naming the fix (dequantise first). Were refused
+    as 'not embedding vectors' with a hint at the fill value (43 of 50 pixels of a bilinear warp)."""
+    u = random_unit((2,), seed=32)
+    codes = np.asarray(quantize(u * np.array([[1.0], [0.5]])), np.int8)
+    with pytest.warns(UserWarning, match="1 of 2 pixel.*int8 codes averaged by resampling.*dequantise before"):
+        g = as_embedding(embedding_from_array(codes.reshape(1, 2, EMBED_DIM)))
+    assert np.isfinite(g.values).all() and abs(np.linalg.norm(g.values[0, 1]) - 1) < 1e-6
+    assert float(g.values[0, 1] @ u[1]) > 0.99
+
+
+def test_bilinear_warp_of_an_official_tile_keeps_its_pixels():
+    "`rio.reproject(..., resampling=bilinear)` of the int8 tile: its mixed pixels rescaled, none refused."
+    pytest.importorskip("rioxarray")
+    from rasterio.enums import Resampling
+    from alphaearth_nb.embeddings import from_official
+    from alphaearth_nb.testing import official_tiff
+    v = random_unit((6, 7), seed=33)
+    q = embedding_from_array(quantize(v))
+    t = official_tiff(q, bottom_up=False).rio.write_crs("EPSG:32631").rio.write_nodata(-128)
+    for w in (t.rio.reproject("EPSG:32631", resolution=20, resampling=Resampling.average),
+              t.rio.reproject("EPSG:4326", resampling=Resampling.bilinear)):
+        assert w.dtype == np.int8
+        with pytest.warns(UserWarning, match="int8 codes averaged by resampling"):
+            e = from_official(w)
+        ok = (w != -128).all("band").values               # every pixel the warp gave data
+        assert ok.sum() >= 10 and np.isfinite(e.values[ok]).all()
 
 
 def test_coarsened_and_interpolated_real_maps_keep_every_pixel(shared_data):
