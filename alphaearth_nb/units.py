@@ -37,7 +37,10 @@ UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99) percentiles, what
            "divide by 100: `ds[bands] / 100`")],
     "m per month": [(lambda q: q[1] > 5, "millimetres", "divide by 1000: `ds[bands] / 1000`")],
     "rad": [(lambda q: q[1] > 3.2, "degrees", "convert to radians: `np.deg2rad(ds[bands])`")],
-    "1": [(lambda q: q[2] > 1.5 or q[0] < -1.5, "a scaled index (NDVI lies in -1..1)",
+    "1": [(lambda q: q[0] >= 0 and 1.5 < q[3] <= 255, "an 8-bit scaled index (0..255; NDVI lies in -1..1)",
+           "apply the product's own scale and offset (Copernicus Global Land NDVI: `ds[bands] / 250 - 0.08`; see "
+           "its documentation), not a division alone"),
+          (lambda q: q[2] > 1.5 or q[0] < -1.5, "a scaled index (NDVI lies in -1..1)",
            "undo the provider's scaling, e.g. `ds[bands] / 10000`")],
 }
 PROVIDER_OFFSETS = {  # family -> ((1st percentile every reflectance band reaches, what they are, fix, refuse), ...)

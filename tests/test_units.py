@@ -495,3 +495,14 @@ def test_case_F_kelvin_x_100_is_named_with_its_fix(crop):
     with pytest.raises(UnitsError, match=r"x 100.*/ 100"): validate_stack(_with(crop, "era5", scaled))
     _quiet(_with(crop, "era5", scaled.assign(temperature_2m=scaled.temperature_2m / 100)))
     with pytest.raises(UnitsError, match="Celsius"): check_units("era5", "temperature_2m", KELVIN - 273.15)
+
+
+def test_case_F_an_8bit_index_is_not_told_to_divide_by_10000():
+    # NDVI as a byte (0..250, Copernicus Global Land: NDVI = DN / 250 - 0.08): was told '/ 10000', which gives 0..0.025,
+    # an NDVI of bare soil everywhere that then passed without a word
+    ndvi = RNG.uniform(-0.05, 0.9, 3000)
+    byte = np.round((ndvi + 0.08) * 250)
+    with pytest.raises(UnitsError, match=r"8-bit.*/ 250 - 0\.08") as e: check_units("ndvi", "NDVI", byte)
+    assert "10000" not in str(e.value)
+    check_units("ndvi", "NDVI", byte / 250 - 0.08)
+    with pytest.raises(UnitsError, match=r"/ 10000"): check_units("ndvi", "NDVI", ndvi * 1e4)   # x 1e4: as before
