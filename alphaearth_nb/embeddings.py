@@ -79,6 +79,8 @@ def embedding_variable(ds) -> xr.DataArray|None:
         ds = unpacked(ds, vector=order)   # packed bands: their scale_factor is lost in the stack (values read as codes)
         da = ds[order].to_dataarray("band").assign_coords(band=band_names())
         da.attrs = {"nodatavals": declared_nodata(ds)} | _valid_attrs(valid_bounds(ds))   # each band's own range
+        if len(st := {str(ds[k].encoding.get("dtype")) for k in order}) == 1 and "None" not in st:
+            da.encoding["dtype"] = st.pop()   # the bands' stored dtype (codes, bytes), lost in the stack
     else: return None
     crs = crs_of(ds)
     return da.assign_attrs(crs=crs) if crs and not crs_of(da) else da
@@ -265,8 +267,10 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     refuse_rotation(obj, "the official product")
     attrs, fills, valid = dict(obj.attrs), declared_nodata(obj), valid_bounds(obj)   # a Dataset's: band by band
     ours = tiff_scheme(attrs)   # our GeoTIFF: its tags say what its numbers are and who wrote it
-    codes = ours == "int8" or any(np.dtype(v.encoding.get("dtype", "f4")).kind in "iu"
-                for v in (obj.data_vars.values() if isinstance(obj, xr.Dataset) else [obj]))
+    stored = {np.dtype(v.encoding.get("dtype", "f4"))
+              for v in (obj.data_vars.values() if isinstance(obj, xr.Dataset) else [obj])}
+    codes = ours == "int8" or any(d.kind in "iu" for d in stored)
+    stored = stored.pop() if len(stored) == 1 else None   # uint8 masked to floats: bytes, read as a uint8 map is
     da = rename_spatial(_official_array(obj, attrs))
     if "y" not in da.dims or "x" not in da.dims:
         raise DimensionError(f"cannot find the spatial dims in {da.dims}: rename them to y and x, e.g. `ds.rename(X='x', Y='y')`")
@@ -279,7 +283,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     da.encoding = {}
     if da.dtype.kind in "iu" and not dequantize:
         return as_embedding(da.assign_attrs(nodatavals=fills, **_valid_attrs(valid)), dequantize=False)
-    return _with_crs(gated(da, fills, codes or None, valid).rename("embedding"), crs)
+    return _with_crs(gated(da, fills, codes or None, valid, stored=stored).rename("embedding"), crs)
 
 # %% ../nbs/23_embeddings.ipynb #c0029
 @checks_flags

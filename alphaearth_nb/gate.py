@@ -142,6 +142,17 @@ def _byte_reading(a:np.ndarray, nodata:np.ndarray) -> int|None:
             return i
     return -1
 
+_FLOAT_READINGS = (lambda a: np.where(a > 127, a - 256, a), lambda a: a - 128)   # the readings on float bytes (NaN kept)
+
+def _float_bytes(a:np.ndarray) -> tuple[np.ndarray, np.ndarray]|None:
+    """Float values (..., 64) a masking reader made of uint8 bytes (rioxarray `masked=True`, `xr.open_dataset(tif,
+    engine="rasterio")`: whole numbers 0..255, NaN where masked) as (the bytes, the pixels masked); None where the
+    finite values are not such numbers (a resampled map) or there are none."""
+    fin = np.isfinite(a).all(-1)
+    w = a[fin]
+    if not w.size or not ((w == np.round(w)) & (w >= 0) & (w <= 255)).all(): return None
+    return np.where(fin[..., None], a, 0).astype(np.uint8), ~fin
+
 def _fill_mask(a:np.ndarray, fills, valid=None) -> np.ndarray:
     """Pixels (...) of `a` (..., 64) of no data: every band at one declared fill, or a value outside the declared
     valid range `valid` (low, high: one bound or one per band, `valid_bounds`; None: none declared)."""
@@ -175,7 +186,11 @@ def _map_reading(da:xr.DataArray, fills, valid=None) -> int|None:
     for look in ({k: slice(max(0, d.sizes[k] // 2 - 32), d.sizes[k] // 2 + 32) for k in ("y", "x") if k in d.dims},
                  {k: spread(d.sizes[k]) for k in ("y", "x") if k in d.dims}):   # outer indexing: the 3 x 3 windows
         a = np.asarray(d.isel(look).transpose(..., "band").values).reshape(-1, EMBED_DIM)
-        if (r := _byte_reading(a, _fill_mask(a, fills, valid))) is not None: return r
+        nd = _fill_mask(a, fills, valid)
+        if a.dtype.kind == "f":   # bytes a masking reader turned to floats (`gated`'s `stored`)
+            if (fb := _float_bytes(a)) is None: continue
+            a, nd = fb[0], nd | fb[1]
+        if (r := _byte_reading(a, nd)) is not None: return r
     return None
 
 def map_byte_codes(da:xr.DataArray,  # a map (..., band); uint8 values may be int8 codes read unsigned or shifted by 128
@@ -192,6 +207,7 @@ def map_byte_codes(da:xr.DataArray,  # a map (..., band); uint8 values may be in
 def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
           reading:int|None=None,   # uint8 codes: the map's reading (`_byte_reading`), decided once; None: by `a`
           valid=None,              # the declared valid range (`valid_bounds`): pixels with a value outside are no data
+          stored_bytes:bool=False, # float values stored as uint8 (masked by the reader): read as uint8 codes are
          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "`gate_vectors`, and the mask (...) of the float pixels rescaled as means of embeddings (lengths in `MEAN_LENGTH`)."
     a = np.asarray(a)
@@ -201,6 +217,10 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
     c = np.zeros(shape, bool)
     if a.dtype == np.uint8 and reading is None and (a > 127).any(): reading = _byte_reading(a, nodata)
     if a.dtype == np.uint8 and reading is not None and reading >= 0: a = _BYTE_READINGS[reading][1](a)  # int8 read unsigned, or shifted
+    if stored_bytes and a.dtype.kind == "f":   # the same bytes, masked to floats by the reader
+        if reading is None and (fb := _float_bytes(a)) is not None and (fb[0] > 127).any():
+            reading = _byte_reading(fb[0], nodata | fb[1])
+        if reading is not None and reading >= 0: a = _FLOAT_READINGS[reading](np.asarray(a, np.float32))
     if a.dtype.kind in "iub":
         outside = ((a < -128) | (a > 127)).any(-1)
         v = dequantize(np.where((nodata | outside)[..., None], NODATA, a).astype(np.int8))
@@ -313,19 +333,26 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
           fills=None,            # declared no-data values (default: what `da` declares)
           codes:bool|None=None,  # see `gate_vectors`
           valid=None,            # (low, high) declared valid: values outside are no data (default: `valid_bounds(da)`)
+          stored=None,           # the dtype the values were stored in (default: `da.encoding['dtype']`)
          ) -> xr.DataArray:
     """`da` through `gate_vectors`: float32 unit vectors, NaN where no data or not an embedding, means rescaled (both
     warned). No data is what `da` declares: pixels all at a fill, and pixels with a value outside its CF valid range
-    (`valid_bounds`; CF 1.11 S2.5.1: such a value is missing, so the vector is), silently."""
+    (`valid_bounds`; CF 1.11 S2.5.1: such a value is missing, so the vector is), silently. Floats stored as uint8
+    (an Int8 GeoTIFF read by GDAL before 3.7, as rasterio 1.3's wheels do, then masked: rioxarray `masked=True`,
+    `xr.open_dataset(tif, engine="rasterio")`) are the bytes a uint8 map holds and read as it is read (`_byte_reading`:
+    unsigned or shifted by 128, warned); the whole map was refused, its negative codes clipped to 127."""
     fills = declared_nodata(da) if fills is None else tuple(fills)
     valid = valid_bounds(da) if valid is None else valid
-    if codes is None and da.encoding.get("dtype") is not None and np.dtype(da.encoding["dtype"]).kind in "iu":
+    stored = da.encoding.get("dtype") if stored is None else stored
+    if codes is None and stored is not None and np.dtype(stored).kind in "iu":
         codes = True  # declared on disk as integer codes (e.g. rioxarray with mask_and_scale=True)
+    byte = da.dtype.kind == "f" and stored is not None and np.dtype(stored) == np.uint8
     if is_lazy(da):   # uint8 codes: one reading for the whole map, decided (and warned) here
-        reading = _map_reading(da, fills, valid) if da.dtype == np.uint8 else None
-        out = pixelwise(lambda a: _gate(a, fills, codes, reading=reading, valid=valid)[0], da, out_core=("band",))
+        reading = _map_reading(da, fills, valid) if da.dtype == np.uint8 or byte else None
+        out = pixelwise(lambda a: _gate(a, fills, codes, reading=reading, valid=valid, stored_bytes=byte)[0], da,
+                        out_core=("band",))
     else:
-        v, bad, mean, n, coded = _gate(da.values, fills, codes, valid=valid)
+        v, bad, mean, n, coded = _gate(da.values, fills, codes, valid=valid, stored_bytes=byte)
         if mean.any(): _warn_means(n[mean], mean.size, "pixel", coded)   # the lengths before: of the decoded codes
         if bad.any():
             warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (non-finite, all zero, one value "
