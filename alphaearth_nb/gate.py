@@ -413,8 +413,12 @@ def query_array(a,                        # vectors as a user holds them: array,
     coordinate, a Dataset's variables (a pixel of xee's form). The 64 entries labelled A00..A63 are picked out of a
     row with other columns (text, x, y);
     unlabelled values, or labels that name no band, are read by position. Numbers of object dtype (a row of a
-    table with text columns) are cast to numbers; text among them raises `DimensionError`."""
+    table with text columns) are cast to numbers; text among them raises `DimensionError`. A pixel stored as uint8
+    and masked to floats by its reader (`encoding['dtype']`, as `gated` reads the map) is given back as its bytes,
+    so the gate reads it as it reads the map (its self-similarity was -0.28)."""
     if isinstance(a, dict): a = pd.Series(a)
+    stored = {str(v.encoding.get("dtype")) for v in ([a] if isinstance(a, xr.DataArray) else a.data_vars.values())} \
+        if isinstance(a, (xr.DataArray, xr.Dataset)) else set()   # bytes a masking reader made floats: read as bytes
     if isinstance(a, xr.Dataset):  # a pixel of the official product as xee gives it: `ds.isel(time=0, X=3, Y=2)`
         a = a.expand_dims("_pixel")   # a pixel's bands are 0-d: give them a dim, as band variables have
         if (names := band_variables(a)) is None:
@@ -431,6 +435,8 @@ def query_array(a,                        # vectors as a user holds them: array,
         except (TypeError, ValueError) as e:
             raise DimensionError(f"a {what} holds text, not numbers ({e}): pass the {EMBED_DIM} band values, "
                                  "e.g. `row[band_names()]`, or cast them: `row.astype('float32')`") from None
+    if stored == {"uint8"} and v.dtype.kind == "f" and np.isfinite(v).all() and ((v >= 0) & (v <= 255) & (v == np.round(v))).all():
+        v = v.astype(np.uint8)   # a pixel of a uint8 map read with masking (`gated`'s `stored`): the map's bytes
     return v
 
 def gate_query(a,                         # a 64-vector or (Q, 64): float vectors or int8 codes (`query_array`)

@@ -40,3 +40,14 @@ def test_masked_bytes_are_read_as_codes(tile, read):
             e = f(obj).compute()
         np.testing.assert_array_equal(np.isnan(e.values), np.isnan(want))   # the one pixel of no data only
         np.testing.assert_allclose(e.values, want, atol=1e-6)
+
+
+@pytest.mark.parametrize("read", ["masked", "engine"])
+def test_a_pixel_of_the_masked_bytes_as_a_query(tile, read):
+    "The query goes through the map's gate: a pixel of that map is itself (self-similarity was -0.28)."
+    from alphaearth_nb.analysis import similarity
+    p, want = tile
+    m = rioxarray.open_rasterio(p, masked=True) if read == "masked" else xr.open_dataset(p, engine="rasterio")["band_data"]
+    with pytest.warns(UserWarning, match="read unsigned"):
+        s = similarity(m, m.isel(x=1, y=4))
+    assert float(s.isel(x=1, y=4)) == pytest.approx(1.0, abs=1e-6) and float(s.min()) >= -1.0
