@@ -20,7 +20,8 @@ from .core import (AEFError, ConfigError, DimensionError, DTypeError, DuplicateT
                                 NoValidDataError,
                                 StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError,
                                 checks_flags, user_stacklevel)
-from .geo import NODATA_KEYS, as_crs, axes_to_turn, check_degrees, crs_of, north_up, same_crs
+from .geo import (NODATA_KEYS, as_crs, axes_to_turn, axis_span, check_degrees, crs_of, north_up,
+                               same_crs)
 from .sources import Source, band_index, get_source, normalise, registered, valid_mask
 from .units import check_frame_units, check_units, fill_values, frame_bands, frame_samples, sample_values
 from .timecodes import (as_numbers, as_period, numeric_time_hint, odd_times, to_days, unwritten_years,
@@ -120,12 +121,38 @@ def naive_utc(ds:xr.Dataset) -> xr.Dataset:
     t = _time_values(ds)
     return ds if t.dtype.kind == "M" else ds.assign_coords(time=utc_times(t).astype("datetime64[ns]"))
 
+def _check_axis(name:str, ds:xr.Dataset, c:str):
+    "Raise `GridError` unless axis `c` of `ds` is finite, strictly monotonic and evenly spaced: a regular grid."
+    v = np.asarray(ds[c].values, np.float64)
+    if not np.isfinite(v).all():
+        raise GridError(f"{name}.{c} holds NaN or infinite coordinates: assign every pixel centre from the grid's "
+                        f"origin and step, `ds.assign_coords({c}=origin + step * np.arange(ds.sizes['{c}']))`.")
+    if v.size < 2: return
+    v = axis_span(ds, c)   # a longitude axis a reader wrapped at the antimeridian: one span
+    d = np.diff(v)
+    if (d == 0).any():
+        raise GridError(f"{name}.{c} repeats the coordinate {v[1:][d == 0][0]:.9g}: keep one pixel of each, "
+                        f"`ds = ds.drop_duplicates('{c}')`.")
+    if not ((d > 0).all() or (d < 0).all()):
+        raise GridError(f"{name}.{c} is not sorted (pixels in another order: every patch would mix distant places): "
+                        f"`ds = ds.sortby('{c}')`.")
+    step = float(np.median(d))
+    if (off := np.abs(d - step)).max() > 1e-3 * abs(step):   # float noise in written coordinates is no gap
+        k = int(np.argmax(off))
+        raise GridError(f"{name}.{c} is not evenly spaced (step {step:.6g}, but {d[k]:.6g} from {v[k]:.9g} to "
+                        f"{v[k + 1]:.9g}: a missing row or column, or tiles of two grids), and the model reads "
+                        f"pixels as a regular grid: put it on one (missing pixels become NaN), `ds = ds.reindex("
+                        f"{c}=np.arange({v[0]!r}, {v[-1] + step / 2!r}, {step!r}), method='nearest', "
+                        f"tolerance={abs(step) / 4!r})`.")
+
 def check_grid(name:str, ds:xr.Dataset, ref:tuple|None):
-    "Check `ds` has y/x coordinates and, given `ref = (name, Dataset)`, the same grid and CRS; raise `GridError`."
+    "Check `ds` has y/x coordinates on a regular grid and, given `ref = (name, Dataset)`, the same grid and CRS; "
+    "raise `GridError`."
     for c in ("y", "x"):
         if c not in ds.coords:
             raise GridError(f"{name} has no {c} coordinate: assign pixel-centre coordinates in metres, e.g. "
                             f"`ds.assign_coords({c}=...)`.")
+        _check_axis(name, ds, c)
     try: geographic = bool(crs_of(ds)) and as_crs(crs_of(ds)).is_geographic
     except AEFError: geographic = False   # a CRS that cannot be read is judged where it is used
     if geographic:   # labelled EPSG:4326 while the axes count metres (a reader's default CRS): refused, not mapped
