@@ -1,7 +1,6 @@
 "A stack's y/x axes are a regular grid, or refused with the fix: kind F (an irregular grid embedded as a regular one)."
 import numpy as np
 import pytest
-import xarray as xr
 
 from alphaearth_nb.core import GridError
 from alphaearth_nb.stacks import toy_stack, validate_stack
