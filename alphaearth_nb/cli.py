@@ -346,6 +346,7 @@ def _train_cmd(a) -> None:
     _output_folder(a.out, "training run")
     a.preset = _resume_preset(a)
     _resume_settings(a)   # options left out: the run's on --resume (its lr, seed, batch), else the command's defaults
+    start = int(_run_header(a).get("data_position", 0))   # the step it resumes from (0: a new run)
     if a.texts:  # geotagged texts for a stack on disk (y, x in its CRS, time, text); read first: it is cheap
         mine = _read_csv(a.texts, "--texts", "columns y, x (in the stack's CRS), time, text")
         samples.read_texts(mine, f"--texts {a.texts}", first_line=2)  # a missing column, a time 'yesterday': exit 2 now
@@ -365,6 +366,10 @@ def _train_cmd(a) -> None:
     except MissingSourceError as e:  # its fix names the Python setting: say the options too
         raise MissingSourceError(f"{e} With `aef train`: --inputs / --targets, e.g. --inputs ndvi --targets "
                                  "ndvi,dem") from None
+    if int(state.step) <= start:   # a finished run resumed: no step ran (its metrics may be gone with them)
+        print(f"{a.out} is already at step {int(state.step)} of --steps {a.steps}: nothing trained; pass a larger "
+              f"--steps (the whole run's, e.g. --steps {2 * a.steps}) to train more")
+        return
     print(f"trained {a.preset} to step {int(state.step)}: loss {hist[0]['loss']:.4f} -> {hist[-1]['loss']:.4f}; "
           f"run in {a.out}")
 

@@ -494,3 +494,18 @@ def test_train_resume_continues_with_the_runs_settings(tmp_path, capsys, monkeyp
     _err(capsys, ["train", "--out", str(tmp_path / "new")])
     c = got[-1]   # a new run: the command's defaults
     assert (c.steps, c.peak_lr, c.warmup, c.batch_size, c.seed) == (1000, 1e-4, 100, 4, 0), c
+
+
+def test_train_resume_of_a_finished_run_says_nothing_was_trained(tmp_path, capsys, monkeypatch):
+    # a finished run resumed (its checkpoints copied without metrics.jsonl): was an IndexError traceback; with its
+    # metrics, 'trained tiny to step 2: loss a -> b' although no step ran
+    import jax.numpy as jnp
+    from alphaearth_nb import cli
+    from alphaearth_nb.checkpoint import save_checkpoint
+    save_checkpoint(tmp_path / "run" / "checkpoints", {"w": jnp.zeros(2)},
+                    meta={"preset": "tiny", "train": {"steps": 2}, "data_position": 2}, step=2)
+    monkeypatch.setattr(cli.train, "fit", lambda *a, **k: (type("S", (), {"step": 2})(), []))
+    code = main(["train", "--out", str(tmp_path / "run"), "--resume"])
+    said = capsys.readouterr()
+    assert code == 0 and "already at step 2 of --steps 2: nothing trained" in said.out, said
+    assert "--steps" in said.out.split("nothing trained")[1] and "loss" not in said.out
