@@ -319,10 +319,11 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
 
 # %% ../nbs/24b_cubes.ipynb #c0031
 def is_geometry_input(labels) -> bool:
-    "Whether labels need geometry handling: a vector file path, a GeoDataFrame, or a table with lon/lat only."
+    """Whether labels need geometry handling: a vector file path, a GeoDataFrame, or a table with lon/lat only, or
+    with Earth Engine's `.geo` column (GeoJSON per row, `places.read_geometries`)."""
     if isinstance(labels, (str, Path)) or type(labels).__name__ == "GeoDataFrame": return True
     return (isinstance(labels, pd.DataFrame) and not {"x", "y"} <= set(labels.columns)
-            and None not in lonlat_columns(labels))
+            and (None not in lonlat_columns(labels) or ".geo" in labels.columns))
 
 def _rasterize_nested(polys, emb, column:str) -> np.ndarray:
     """Polygon number + 1 (0: none) of each pixel whose centre lies in a polygon. A centre in several polygons goes

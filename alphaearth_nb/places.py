@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/places.html.md"""
 # %% ../nbs/23c_places.ipynb #c0002
 from __future__ import annotations
 
+import json
 import warnings
 from pathlib import Path
 
@@ -22,8 +23,8 @@ from .labels import read_table, table_numbers
 from .timecodes import YEARS, as_numbers, numeric_time_hint, unwritten_years
 
 # %% auto #0
-__all__ = ['LONLAT', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas', 'read_geometries',
-           'points_xy', 'pixel_of', 'years_of_cube', 'gather', 'sample']
+__all__ = ['LONLAT', 'EE_GEO', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas',
+           'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'gather', 'sample']
 
 # %% ../nbs/23c_places.ipynb #c0006
 def cube_form(obj) -> xr.DataArray:
@@ -83,6 +84,24 @@ def lonlat_columns(df) -> tuple[str|None, str|None]:
     find = lambda names: next((cols[n] for n in names if n in cols), None)
     return find(geo.LON_NAMES), find(geo.LAT_NAMES)
 
+EE_GEO = ".geo"   # Earth Engine's table exports (CSV of `sampleRegions`, `Export.table`): each row's geometry as GeoJSON text
+
+def _ee_geometries(df:pd.DataFrame, gpd, crs=None):
+    """A table with Earth Engine's `.geo` column (GeoJSON text per row) as a GeoDataFrame of those geometries, in
+    `crs` (default lon/lat: Earth Engine writes GeoJSON in EPSG:4326); `LabelError` naming the first row that is no
+    GeoJSON geometry."""
+    feats = []
+    for i, g in zip(df.index, df[EE_GEO]):
+        try: feats.append({"type": "Feature", "properties": {}, "geometry": json.loads(g)})
+        except (TypeError, ValueError):
+            raise LabelError(f"row {i!r} of the table's {EE_GEO!r} column is no GeoJSON geometry ({str(g)[:60]!r}): "
+                             "export the table from Earth Engine with its geometries, or give lon/lat columns") from None
+    try: geoms = gpd.GeoDataFrame.from_features(feats).geometry.values
+    except Exception as e:   # a dict that is no geometry: shapely's own error, named
+        raise LabelError(f"the table's {EE_GEO!r} column holds something that is no GeoJSON geometry ({e}): export "
+                         "the table from Earth Engine with its geometries, or give lon/lat columns") from None
+    return gpd.GeoDataFrame(df.drop(columns=[EE_GEO]), geometry=geoms, crs=crs or LONLAT)
+
 def import_geopandas(purpose:str):
     "The `geopandas` module, or `MissingDependencyError` naming the extra that installs it and `purpose`."
     require("geopandas", "official", purpose)
@@ -112,7 +131,8 @@ def _read_places_file(p:Path, gpd):
                          "columns") from None
 
 def read_geometries(src, crs=None):
-    "A GeoDataFrame from a GeoDataFrame or GeoSeries, a path (GeoJSON, GeoPackage, ...), or a DataFrame of lon/lat or x/y."
+    """A GeoDataFrame from a GeoDataFrame or GeoSeries, a path (GeoJSON, GeoPackage, ...), or a DataFrame of lon/lat or
+    x/y, or with Earth Engine's `.geo` column (GeoJSON text per row: a CSV from `Export.table` of sampled embeddings)."""
     if isinstance(src, (str, Path)):
         gpd = import_geopandas("reading a vector file")
         if not Path(src).exists():
@@ -141,6 +161,7 @@ def read_geometries(src, crs=None):
                                 "(or use lon/lat columns)")
             xs, ys = (table_numbers(src, c, "the table of places") for c in ("x", "y"))
             return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs)
+        if EE_GEO in src: return _ee_geometries(src, gpd, crs)   # an Earth Engine export: GeoJSON per row
         raise LabelError(f"the table has no lon/lat or x/y columns (has {list(src.columns)[:6]}): rename them, "
                          "e.g. `df.rename(columns={'X': 'x'})`")
     if isinstance(src, (tuple, list)) and len(src) == 2:
