@@ -56,8 +56,15 @@ def _sources(s:str) -> tuple:
 
 # %% ../nbs/29b_cli_args.ipynb #c0018
 def _period(s:str):
-    try: return as_period(tuple(s.split(",")) if "," in s else s)   # first,last: a tuple (timecodes.PAIRS)
-    except AEFError as e: raise argparse.ArgumentTypeError(str(e)) from None
+    read = lambda t: as_period(tuple(p.strip() for p in t.split(",")) if "," in t else t)  # first,last: a tuple (PAIRS)
+    try: return read(s)
+    except AEFError as e:
+        parts, swapped = s.split(","), False
+        if len(parts) == 2:   # last,first: the order that reads, in the command's own words
+            try: read(f"{parts[1]},{parts[0]}"); swapped = True
+            except AEFError: pass
+        turn = f" On the command line: --period {parts[1].strip()},{parts[0].strip()}." if swapped else ""
+        raise argparse.ArgumentTypeError(f"{e}{turn}") from None
 
 def _shots(s:str) -> tuple:
     out = []

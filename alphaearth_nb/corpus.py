@@ -317,8 +317,10 @@ class Corpus:
     def __init__(self, path):
         self.path = user_path(path)
         if not (self.path / CORPUS_FILE).exists():
-            raise MissingDataError(f"no complete corpus in {self.path} (no {CORPUS_FILE}): "
-                                    f"write one with `corpus.write_corpus({str(self.path)!r})`")
+            raise MissingDataError(f"{self.path} is not a corpus, or not a complete one (no {CORPUS_FILE}): pass "
+                                   "the folder written by `corpus.write_corpus(path)` (synthetic scenes) or "
+                                   "`export.export_sites(path, sites)` (sites from Earth Engine; rerun it to finish "
+                                   "one it left)")
         meta = json.loads((self.path / CORPUS_FILE).read_text())
         if meta.get("format") != FORMAT:
             raise ConfigError(f"{self.path} holds format {meta.get('format')!r}, not {FORMAT!r}: rewrite it with `write_corpus`")

@@ -509,3 +509,20 @@ def test_train_resume_of_a_finished_run_says_nothing_was_trained(tmp_path, capsy
     said = capsys.readouterr()
     assert code == 0 and "already at step 2 of --steps 2: nothing trained" in said.out, said
     assert "--steps" in said.out.split("nothing trained")[1] and "loss" not in said.out
+
+
+def test_a_folder_that_is_no_corpus_is_not_told_to_hold_one(tmp_path, capsys):
+    # `aef train --corpus RUN_FOLDER`: was "write one with `corpus.write_corpus('RUN_FOLDER')`" (into the run)
+    (tmp_path / "run" / "checkpoints").mkdir(parents=True)
+    code, err = _err(capsys, ["train", "--preset", "tiny", "--corpus", str(tmp_path / "run"), "--steps", "1",
+                              "--out", str(tmp_path / "new")])
+    assert code == 2 and "is not a corpus" in err and "export.export_sites" in err and "write_corpus" in err, err
+    assert f"write_corpus('{tmp_path / 'run'}')" not in err
+
+
+@pytest.mark.parametrize("period,form", [("2024,2023", "--period 2023,2024"),
+                                         ("2024-06-01,2024-01-01", "--period 2024-01-01,2024-06-01")])
+def test_a_period_refused_on_the_command_line_is_told_in_its_options(capsys, period, form):
+    # was told in Python tuples: "pass (first, last), e.g. ('2023', '2024')"
+    code, err = _err(capsys, ["embed", "--checkpoint", ".", "--period", period, "--out", "o.zarr"])
+    assert code == 2 and form in err, err
