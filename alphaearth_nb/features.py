@@ -155,6 +155,11 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     reading widened) are a `LabelError`, as in `classify` (`labels.check_exact_ids`); value rasters
     (`positive=False`) are values and pass."""
     labels = label_array(labels)   # a Dataset of one variable (xr.open_dataset of a label file) is that variable
+    if not isinstance(labels, xr.DataArray):   # a table of points: an AttributeError ('no attribute dims') before
+        raise LabelError(f"points_at pairs a label raster (a DataArray (y, x) on the features' grid) with the features, "
+                         f"got a {type(labels).__name__}: for points (a table of x/y or lon/lat, an Earth Engine "
+                         "export with '.geo', a GeoDataFrame, a vector file) use `aef.analysis.training_set(emb, "
+                         "points)`, which gives the same (vectors, labels)")
     stored = stored_dtype(labels) if positive else None   # class ids: the file's float type, before unpacking/resampling
     if isinstance(features, xr.Dataset) or _embedding_like(features):  # int8 codes dequantised, fills NaN (A4's gate)
         features = as_embedding(features)
