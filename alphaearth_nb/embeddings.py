@@ -19,6 +19,7 @@ from .geo import (NODATA_KEYS, VALID_KEYS, geotransform, crs_of, declared_nodata
                                rename_spatial, require, unpacked, write_crs)
 from .labels import data_variables
 from .quantize import NODATA, quantize
+from .spatial import centred
 from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_order, band_variables, byte_codes,
                                 gate_query, gate_vectors, gated, label_bands, map_byte_codes, pixelwise, query_array,
                                 sq_norms, user_stacklevel, valid_bounds, values_at)
@@ -114,6 +115,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                              "(`da.rename({'dim_2': 'band'})`)")
     refuse_rotation(obj)
     da = rename_spatial(unpacked(obj, vector="band"))  # int16 packed with scale_factor (read without decoding): float values
+    da = centred(da, "the embedding")   # stackstac's corner coordinates (its transform says so): the pixel centres
     if "y" not in da.dims or "x" not in da.dims:
         raise DimensionError(f"an embedding needs `y` and `x` dims, got {da.dims}: rename them, e.g. "
                              "`da.rename({'row': 'y', 'col': 'x'})`")
@@ -265,6 +267,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     if isinstance(obj, (xr.DataArray, xr.Dataset)):   # CF-packed integers (scale_factor in attrs): a value out of range, its pixel
         obj = unpacked(obj, vector=band_variables(obj) if isinstance(obj, xr.Dataset) else "band")
     refuse_rotation(obj, "the official product")
+    obj = centred(obj, "the official product")   # corner coordinates (stackstac's default): the pixel centres
     attrs, fills, valid = dict(obj.attrs), declared_nodata(obj), valid_bounds(obj)   # a Dataset's: band by band
     ours = tiff_scheme(attrs)   # our GeoTIFF: its tags say what its numbers are and who wrote it
     stored = {np.dtype(v.encoding.get("dtype", "f4"))

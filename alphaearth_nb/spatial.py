@@ -8,20 +8,21 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/spatial.html.md"""
 from __future__ import annotations
 
 import importlib.util
+import warnings
 
 import numpy as np
 import xarray as xr
 from pyproj import CRS
 from pyproj.exceptions import CRSError as _ProjCRSError
 
-from .core import CRSError, GridError, MissingDependencyError, checks_flags
+from .core import CRSError, GridError, MissingDependencyError, checks_flags, user_stacklevel
 
 # %% auto #0
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
            'declared_nodata', 'packing', 'declared_valid_range', 'outside_valid', 'unpacked', 'as_crs', 'crs_name',
            'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
            'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up',
-           'flip_rows']
+           'flip_rows', 'centred']
 
 # %% ../nbs/02b_spatial.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -413,3 +414,27 @@ def flip_rows(obj):
     obj = rename_spatial(obj)
     out = obj.isel(y=slice(None, None, -1))
     return out.assign_coords(y=obj.y.values) if "y" in obj.coords else out
+
+def centred(obj, what:str="the map"):
+    """`obj` (spatial dims renamed x/y) with coordinates that are its pixels' top-left corners moved half a pixel to
+    their centres (x + a/2, y + e/2), warned; as it is otherwise. Corners are told by the geotransform the reader kept
+    (`geotransform`; stackstac keeps its affine in `attrs['transform']` and writes corners by default,
+    `xy_coords='topleft'`): both axes of 2+ cells spaced as it steps and every coordinate on its pixel edges. Other
+    readers write centres (rioxarray, odc-geo, xee, GDAL's netCDF); a grid xarray resampled under the old transform
+    (`coarsen(...).mean()`) is spaced otherwise and left alone. Taken as centres, corners put every vector half a
+    pixel off: a point looked up in the pixel beside its own in half the cases."""
+    o = rename_spatial(obj)
+    gt = geotransform(o)
+    if gt is None or gt[2] or gt[4] or not gt[1] or not gt[5]: return obj
+    moved = {}
+    for d, corner, g in (("x", gt[0], gt[1]), ("y", gt[3], gt[5])):
+        if d not in o.coords or o[d].ndim != 1 or o.sizes[d] < 2: return obj
+        c = np.asarray(o[d].values, np.float64)
+        k = (c - corner) / g
+        if not (np.allclose(np.diff(c), g, rtol=1e-6) and np.allclose(k, np.round(k), atol=1e-6)): return obj
+        moved[d] = c + g / 2
+    warnings.warn(f"{what}'s x/y coordinates are its pixels' top-left corners (its geotransform says so; stackstac "
+                  "writes corners by default, `xy_coords='topleft'`): moved half a pixel to the centres, where every "
+                  "vector is looked up. Read with `xy_coords='center'` to have centres from the start",
+                  stacklevel=user_stacklevel())
+    return o.assign_coords(moved)
