@@ -137,12 +137,14 @@ def _check_axis(name:str, ds:xr.Dataset, c:str):
         raise GridError(f"{name}.{c} is not sorted (pixels in another order: every patch would mix distant places): "
                         f"`ds = ds.sortby('{c}')`.")
     step = float(np.median(d))
-    if (off := np.abs(d - step)).max() > 1e-3 * abs(step):   # float noise in written coordinates is no gap
+    dt = ds[c].dtype if ds[c].dtype.kind == "f" else np.dtype(np.float64)   # float32 x/y round at 1e-7 of their size
+    tol = min(max(1e-3 * abs(step), 4 * float(np.finfo(dt).eps) * float(np.abs(v).max())), 0.5 * abs(step))
+    if (off := np.abs(d - step)).max() > tol:   # rounding of written coordinates is no gap
         k = int(np.argmax(off))
         raise GridError(f"{name}.{c} is not evenly spaced (step {step:.6g}, but {d[k]:.6g} from {v[k]:.9g} to "
                         f"{v[k + 1]:.9g}: a missing row or column, or tiles of two grids), and the model reads "
                         f"pixels as a regular grid: put it on one (missing pixels become NaN), `ds = ds.reindex("
-                        f"{c}=np.arange({v[0]!r}, {v[-1] + step / 2!r}, {step!r}), method='nearest', "
+                        f"{c}=np.arange({float(v[0])!r}, {float(v[-1]) + step / 2!r}, {step!r}), method='nearest', "
                         f"tolerance={abs(step) / 4!r})`.")
 
 def check_grid(name:str, ds:xr.Dataset, ref:tuple|None):

@@ -36,3 +36,13 @@ def test_regular_axes_pass_in_either_direction_and_at_any_step(s2):
     validate_stack(s2.isel(x=[0]))   # one column: no spacing to judge
     jitter = s2.assign_coords(x=s2.x.values + np.r_[0, 1e-7, -1e-7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
     validate_stack(jitter)   # float noise in written coordinates is no gap
+
+
+def test_float32_coordinates_are_regular(s2):
+    # a netCDF with float32 x/y (degrees at 0.0001, or metres at pixel centres x.5): rounding is no gap
+    lon = (12.34565 + 1e-4 * np.arange(16)).astype(np.float32)
+    lat = (45.67895 - 1e-4 * np.arange(16)).astype(np.float32)
+    validate_stack(s2.assign_coords(x=lon, y=lat).assign_attrs(crs="EPSG:4326"))
+    validate_stack(s2.assign_coords(x=(s2.x.values + 5_600_000.5).astype(np.float32)))
+    with pytest.raises(GridError, match="not evenly spaced"):   # a missing column is still one
+        validate_stack(s2.assign_coords(x=lon, y=lat).assign_attrs(crs="EPSG:4326").isel(x=[i for i in range(16) if i != 9]))
