@@ -17,6 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import GridError, LabelError, checks_flags, user_stacklevel
+from .spatial import centred
 from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hint, half_pixel_off,
                                outside_valid, pixel_indices, pixel_size, rename_spatial, same_crs, wrap_x, NODATA_KEYS)
 
@@ -397,7 +398,10 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
     rounding of the coordinates, `_lattice_shift`) naming the resampling (`rio.reproject_match`, odc-geo); one
     within it is on the map's pixels (moved onto them). `labels` as it is otherwise: the map's own grid,
     another CRS, another pixel size without a CRS, no x/y coordinates, or no map pixel centre on it. The one rule
-    of `analysis.training_set` (classify, regress) and `evaluate.points_at`."""
+    of `analysis.training_set` (classify, regress) and `evaluate.points_at`. Coordinates that are the cells'
+    top-left corners, as the raster's own geotransform tells (stackstac's default), are moved to the centres first
+    (`spatial.centred`, warned), as the embedding's are."""
+    labels = centred(labels, f"the {what}")   # stackstac's corners: refused as half a pixel off before
     lab, g = rename_spatial(labels), rename_spatial(grid)
     if not all({"y", "x"} <= set(o.coords) for o in (lab, g)): return labels
     if off := half_pixel_off(g, lab):   # before the CRS test: a raster without a CRS is refused alike (unknown = same)

@@ -57,3 +57,22 @@ def test_centres_and_resampled_grids_are_left_alone(canon):
         c = as_embedding(st.isel(time=0).coarsen(x=2, y=5, boundary="trim").mean())   # the old transform kept
     np.testing.assert_array_equal(e.x.values, canon.x.values)
     np.testing.assert_allclose(c.x.values, canon.x.values[:6].reshape(3, 2).mean(1))
+
+
+def test_a_stackstac_label_raster_with_corners(canon):
+    "A label raster read by stackstac (corners, its transform beside them): on the map's pixels; was half a pixel off."
+    import xarray as xr
+    from alphaearth_nb.analysis import classify
+    from alphaearth_nb.evaluate import points_at
+    L = np.random.default_rng(15).choice([10, 20, 30], size=canon.shape[:2]).astype(np.float64)
+    left, top = float(canon.x[0]) - 5, float(canon.y[0]) + 5
+    lab = xr.DataArray(L[None, None], dims=("time", "band", "y", "x"),
+                       coords={"time": pd.to_datetime(["2021-01-01"]), "band": ["map"], "x": canon.x.values - 5,
+                               "y": canon.y.values + 5, "epsg": 32631},
+                       attrs={"crs": "epsg:32631", "transform": Affine(10, 0, left, 0, -10, top)})
+    with pytest.warns(UserWarning, match="top-left corners"):
+        c = classify(canon, lab, k=1)
+    np.testing.assert_array_equal(c["class"].values, L.astype(np.int64))
+    with pytest.warns(UserWarning, match="top-left corners"):
+        X, y = points_at(canon, lab.squeeze(drop=True))
+    np.testing.assert_allclose(X, canon.values.reshape(-1, 64), atol=1e-6); np.testing.assert_array_equal(y, L.ravel())
