@@ -28,6 +28,10 @@ UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99) percentiles, what
                            "divide by 10000: `ds[bands] / 1e4`")],
     "dB": [(lambda q: q[0] >= 0 and q[1] < 2.0, "linear backscatter (power ratio)",
             "convert to decibels: `10 * np.log10(ds[bands])`"),
+           (lambda q: q[0] >= 0 and q[1] > 100, "amplitude or digital numbers of a product's own scale (median "
+            "above 100: backscatter in dB is mostly below 0, calibrated amplitude below 10)",
+            "apply that product's calibration: WorldCereal's preprocessed inputs `20 * np.log10(ds[bands]) - 83`; "
+            "Sentinel-1 GRD digital numbers: to sigma0 first (SNAP, pyroSAR), then `10 * np.log10(sigma0)`"),
            (lambda q: q[0] >= 0, "linear amplitude or digital numbers (all >= 0; backscatter in dB is mostly < 0)",
             "calibrate to sigma0 and convert: `10 * np.log10(power)` (or `20 * np.log10(amplitude)`)"),
            (lambda q: q[0] < -100, "decibels x 100 (scaled integers)", "divide by 100: `ds[bands] / 100`")],

@@ -506,3 +506,19 @@ def test_case_F_an_8bit_index_is_not_told_to_divide_by_10000():
     assert "10000" not in str(e.value)
     check_units("ndvi", "NDVI", byte / 250 - 0.08)
     with pytest.raises(UnitsError, match=r"/ 10000"): check_units("ndvi", "NDVI", ndvi * 1e4)   # x 1e4: as before
+
+
+def test_case_F_sentinel1_digital_numbers_get_a_calibration_that_works():
+    # WorldCereal's preprocessed inputs store S1 as uint16 DN (dB = 20 log10(DN) - 83): was told '20 * np.log10
+    # (amplitude)', which gives 66..78 'dB', refused again with the same advice
+    import os
+    from alphaearth_nb.readers import shared_data_dir
+    try: root = shared_data_dir()
+    except Exception: root = None
+    if root is None or not os.path.exists(os.path.join(root, "worldcereal_patch")): pytest.skip("no shared data")
+    ds = xr.open_dataset(os.path.join(root, "worldcereal_patch", "worldcereal_preprocessed_inputs.nc"))
+    dn = ds["S1-SIGMA0-VV"].values.astype(np.float64); dn = dn[dn != 65535]
+    with pytest.raises(UnitsError, match=r"20 \* np\.log10\(ds\[bands\]\) - 83") as e: check_units("sentinel1", "VV", dn)
+    fix = eval(str(e.value).split("`")[1].replace("ds[bands]", "v"), {"np": np, "v": dn})
+    check_units("sentinel1", "VV", fix)
+    with pytest.raises(UnitsError, match="linear"): check_units("sentinel1", "VV", 10 ** (DB / 10))   # as before
