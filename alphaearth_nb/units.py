@@ -39,7 +39,9 @@ UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99) percentiles, what
     "K": [(lambda q: -90 < q[1] < 60, "degrees Celsius", "add 273.15: `ds[bands] + 273.15`"),
           (lambda q: 1.8e4 < q[1] < 3.5e4, "kelvin x 100 (scaled integers, as AgERA5's TMEAN stores them)",
            "divide by 100: `ds[bands] / 100`")],
-    "m per month": [(lambda q: q[1] > 5, "millimetres", "divide by 1000: `ds[bands] / 1000`")],
+    "m per month": [(lambda q: q[1] > 2000, "millimetres x 100 (scaled integers, as AgERA5's PRECIP stores them)",
+                     "divide by 1e5: `ds[bands] / 1e5`"),
+                    (lambda q: q[1] > 5, "millimetres", "divide by 1000: `ds[bands] / 1000`")],
     "rad": [(lambda q: q[1] > 3.2, "degrees", "convert to radians: `np.deg2rad(ds[bands])`")],
     "1": [(lambda q: q[0] >= 0 and 1.5 < q[3] <= 255, "an 8-bit scaled index (0..255; NDVI lies in -1..1)",
            "apply the product's own scale and offset (Copernicus Global Land NDVI: `ds[bands] / 250 - 0.08`; see "

@@ -522,3 +522,13 @@ def test_case_F_sentinel1_digital_numbers_get_a_calibration_that_works():
     fix = eval(str(e.value).split("`")[1].replace("ds[bands]", "v"), {"np": np, "v": dn})
     check_units("sentinel1", "VV", fix)
     with pytest.raises(UnitsError, match="linear"): check_units("sentinel1", "VV", 10 ** (DB / 10))   # as before
+
+
+def test_case_F_precipitation_in_mm_x_100_is_named_with_its_fix():
+    # AgERA5's PRECIP (uint16 mm x 100, median 10385 in the WorldCereal patch): was told 'millimetres: / 1000', which
+    # gives 10 m a month, outside the valid range: the band masked whole without a word
+    mm100 = np.round(RNG.gamma(2, 40, 3000) * 100)   # monthly sums in mm, x 100
+    with pytest.raises(UnitsError, match=r"x 100.*/ 1e5") as e: check_units("era5", "total_precipitation", mm100)
+    check_units("era5", "total_precipitation", eval(str(e.value).split("`")[1].replace("ds[bands]", "v"), {"v": mm100}))
+    with pytest.raises(UnitsError, match=r"millimetres: divide by 1000"):   # mm: as before
+        check_units("era5", "total_precipitation", mm100 / 100)
