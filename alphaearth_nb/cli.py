@@ -31,6 +31,7 @@ from .embed import embed, embed_to_zarr
 from .labels import label_values, read_table, refuse_mixed_labels, table_numbers  # read_table: every CSV
 from .cli_args import TRAIN_DEFAULTS, parser
 from .sources import registered
+from .stacks import embedding_field
 
 # %% auto #0
 __all__ = ['COMMANDS', 'open_input', 'open_data', 'open_stack', 'model_sources', 'demo', 'labels_from_csv', 'main']
@@ -81,6 +82,12 @@ def open_data(data:str|None="samples" # "samples", or a .nc / .zarr DataTree on 
     if not p.exists(): raise MissingDataError(f"--data {p}: no stack there: {fix}")
     if p.suffix not in (".nc", ".zarr"): raise ConfigError(f"--data {p}: not a .nc or .zarr file: {fix}")
     tree = open_input(p, "--data", "tree", fix, StackTypeError)
+    if any(embedding_field(n.to_dataset()) for n in tree.subtree):   # the root or a group: the product, a store
+        raise StackTypeError(f"--data {p} is an embedding field (64 bands A00..A63: the official product, or a store "
+                             "`aef embed` wrote), not a stack of input sources: `aef embed` and `aef train` read the "
+                             "satellite sources, one group per source. Score embeddings with `aef evaluate "
+                             "--embeddings` (a .zarr `aef embed` wrote, or a CSV with A00..A63); map with them in "
+                             "Python, `aef.from_official(ds)`.")
     if tree.data_vars:   # a product as it comes (WorldCereal's patch): every source in one flat group
         names = [str(v) for v in tree.data_vars]
         raise StackTypeError(f"--data {p} holds variables {names[:6]}{' ...' if len(names) > 6 else ''} at its root, "

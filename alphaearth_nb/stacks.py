@@ -15,40 +15,78 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (AEFError, ConfigError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, Frames,
+from .core import (EMBED_DIM, AEFError, ConfigError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, Frames,
                                 GridError, MetadataWarning, MissingSourceError, MissingTimeError, NoDataWarning,
                                 NoValidDataError,
                                 StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError,
                                 checks_flags, user_stacklevel)
 from .geo import (NODATA_KEYS, as_crs, axes_to_turn, axis_span, check_degrees, crs_of, north_up,
                                same_crs)
+from .labels import data_variables
 from .sources import Source, band_index, get_source, normalise, registered, valid_mask
 from .units import check_frame_units, check_units, fill_values, frame_bands, frame_samples, sample_values
 from .timecodes import (as_numbers, as_period, numeric_time_hint, odd_times, to_days, unwritten_years,
                                      utc_times)
 
 # %% auto #0
-__all__ = ['DIMS', 'CLOUD', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'naive_utc', 'check_grid', 'resolve',
-           'flag_hint', 'band_renames', 'mask_declared', 'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays',
-           'pick_frames', 'pack_frames', 'in_period', 'to_frames']
+__all__ = ['DIMS', 'CLOUD', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'embedding_field', 'naive_utc', 'check_grid',
+           'resolve', 'flag_hint', 'band_renames', 'mask_declared', 'validate_stack', 'toy_stack', 'SourceArrays',
+           'source_arrays', 'pick_frames', 'pack_frames', 'in_period', 'to_frames']
 
 # %% ../nbs/04_stacks.ipynb #c0005
 DIMS = ("time", "y", "x")
 CLOUD = "cloud"  # optional per-source variable: nonzero = cloudy / QA-flagged (loss weight 0, still an input)
 
-def _as_children(stack, source):
+_A_BAND = re.compile(r"[Aa]0*(\d{1,2})")            # A00..A63 in any case or padding (A7, a07), as `gate` reads them
+_NUMBERED = re.compile(r"(?:band_?|Band)(\d{1,2})")  # band_1..band_64 (rioxarray's band_as_variable), Band1 (GDAL)
+
+def _numbered(names, pattern) -> bool:
+    "Whether `names` hold every number 0..63 (A00..A63) or 1..64 (band_N), each read by `pattern`."
+    nums = {int(m[1]) for n in names if isinstance(n, str) and (m := pattern.fullmatch(n))}
+    return nums >= set(range(EMBED_DIM)) or nums >= set(range(1, EMBED_DIM + 1))
+
+def embedding_field(obj) -> bool:
+    """Whether `obj` is an embedding field (the official product's 64 bands, or one `aef embed` wrote), not a source:
+    a Dataset whose variables name the bands A00..A63 (xee), or of 64 variables `band_1` .. `band_64` / `Band1` ..
+    (rioxarray's `band_as_variable`, GDAL's netCDF), or of one variable with a 64-long `band` dim; or a DataArray
+    with a 64-long `band` dim or a 64-long dim labelled A00..A63 (a mirror tile, `rioxarray.open_rasterio`)."""
+    if isinstance(obj, xr.Dataset):
+        data = data_variables(obj)
+        return (_numbered(data, _A_BAND) or (len(data) == EMBED_DIM and _numbered(data, _NUMBERED))
+                or (len(data) == 1 and embedding_field(obj[data[0]])))
+    if not isinstance(obj, xr.DataArray): return False
+    return obj.sizes.get("band") == EMBED_DIM or any(
+        n == EMBED_DIM and d in obj.coords and _numbered(list(obj[d].values), _A_BAND) for d, n in obj.sizes.items())
+
+def _embedding_refused(what:str) -> StackTypeError:
+    "The error for an embedding field given where a stack of sources is read (Python's words; the CLI has its own)."
+    return StackTypeError(f"{what} is an embedding field (64 bands A00..A63, as the official AlphaEarth product comes "
+                          "from xee, rioxarray or a mirror tile), not a stack of input sources to validate or embed: "
+                          "map with it as it is, `emb = aef.from_official(ds)` (a (y, x, band) DataArray), then "
+                          "`emb.aef.similarity(...)`, `emb.aef.classify(...)`, `emb.aef.cluster(...)`. A stack holds "
+                          "the satellite sources, e.g. `xr.DataTree.from_dict({'sentinel2': s2, 'sentinel1': s1})`.")
+
+def _declares(name, sources) -> bool:
+    "Whether the source `name` (registered, or in `sources`) reads band variables A00..A63 (a user's own source)."
+    try: return "A00" in resolve(name, sources).bands
+    except AEFError: return False
+
+def _as_children(stack, source, sources=None):
     "The stack as a dict {source name: Dataset}."
+    if isinstance(stack, xr.DataArray) and embedding_field(stack): raise _embedding_refused("the DataArray")
     if isinstance(stack, xr.DataArray):
         raise StackTypeError(f"got a DataArray ({stack.name!r}), not a stack: make it a Dataset with one variable per "
                              "band, e.g. `da.to_dataset(dim='band')` or `da.to_dataset(name='B4')`, and set "
                              "attrs['source'].")
     if isinstance(stack, xr.Dataset):
         name = source or stack.attrs.get("source")
+        if embedding_field(stack) and not _declares(name, sources): raise _embedding_refused("the Dataset")
         if name is None:
             raise UnknownSourceError("a single-source Dataset needs its source name: set `ds.attrs['source'] = "
                                      f"'sentinel2'` or pass source='sentinel2' (known: {', '.join(registered())}).")
         return {str(name): stack}
     if isinstance(stack, xr.DataTree):
+        if embedding_field(stack.to_dataset()): raise _embedding_refused("the DataTree's root")
         if stack.data_vars:
             raise StackTypeError(f"the stack's root holds variables {list(stack.data_vars)}: put them in a child named "
                                  "by their "
@@ -372,7 +410,9 @@ def validate_stack(stack,                # an xr.DataTree of sources, or a singl
                    sources:dict|None=None, # {name: Source} that wins over the registry (a model's resolved sources)
                   ) -> xr.DataTree:
     "Check a stack against the schema and return it as a north-up DataTree; raise the precise error otherwise."
-    children = _as_children(stack, source)
+    children = _as_children(stack, source, sources)
+    for name, ds in children.items():   # an embedding among the sources: said so before its bands are refused
+        if embedding_field(ds) and not _declares(name, sources): raise _embedding_refused(f"the source {name!r}")
     if not children:
         raise EmptyStackError("the stack has no sources: add children, "
                               "e.g. `xr.DataTree.from_dict({'sentinel2': ds})`.")

@@ -526,3 +526,30 @@ def test_a_period_refused_on_the_command_line_is_told_in_its_options(capsys, per
     # was told in Python tuples: "pass (first, last), e.g. ('2023', '2024')"
     code, err = _err(capsys, ["embed", "--checkpoint", ".", "--period", period, "--out", "o.zarr"])
     assert code == 2 and form in err, err
+
+
+def test_an_embedding_field_as_data_is_named_so_by_every_entry(fake_embed, tmp_path, monkeypatch, capsys):
+    # the official embeddings (xee's A00..A63 variables, a (band, y, x) tile) given where a stack of sources is read:
+    # Python was told to set attrs['source']='sentinel2', `aef embed/train --data` that they sit "at its root"
+    import xarray as xr
+    from alphaearth_nb.core import StackTypeError
+    from alphaearth_nb.model import init
+    from alphaearth_nb.train import fit
+    from alphaearth_nb.embed import embed
+    sys.path.insert(0, os.path.dirname(__file__))
+    from test_stacks import _official_forms
+    xee, tile, _ = _official_forms()
+    fix = r"embedding field.*aef\.from_official\(ds\)"
+    for obj in (xee, tile):
+        with pytest.raises(StackTypeError, match=fix): embed(obj, init("tiny"), 2024)
+        with pytest.raises(StackTypeError, match=fix): fit("tiny", obj, steps=1)
+    monkeypatch.chdir(tmp_path)
+    xee.to_netcdf("emb.nc")
+    xr.DataTree.from_dict({"embedding": tile.to_dataset(name="embedding")}).to_netcdf("grouped.nc")
+    for cmd in (["train", "--steps", "1", "--out", "run"], fake_embed[0]):   # a model to embed with: fake_embed's
+        for f in ("emb.nc", "grouped.nc"):
+            assert main([*cmd, "--data", f]) == 2
+            err = capsys.readouterr().err
+            assert f"aef: error: --data {f} is an embedding field" in err and "aef evaluate --embeddings" in err, err
+            assert "attrs['source']" not in err and "at its root" not in err
+    assert not (tmp_path / "run").exists() and not fake_embed[1]

@@ -8,7 +8,7 @@ from alphaearth_nb.core import (AEFError, DimensionError, DTypeError, DuplicateT
                                 MissingSourceError, MissingTimeError, NoValidDataError, PeriodError, StackTypeError,
                                 TimeError, UnitsError, UnknownBandError, UnknownSourceError, UnsortedTimeError)
 from alphaearth_nb.sources import normalise
-from alphaearth_nb.stacks import to_frames, validate_stack
+from alphaearth_nb.stacks import embedding_field, to_frames, toy_stack, validate_stack
 from alphaearth_nb.timecodes import to_days
 H = W = 12
 Y = 4_000_000.0 - 10 * np.arange(H) - 5
@@ -417,3 +417,33 @@ def test_a_stack_labelled_in_degrees_whose_axes_are_metres():
     with pytest.raises(GridError, match=r"EPSG:4326 is geographic.*projected coordinates.*real CRS"):
         validate_stack(bad)
     validate_stack(st)                                      # its own UTM CRS: fine
+
+
+def _official_forms(seed=0):
+    "The official product as readers give it: xee's A00..A63 variables, a (band, y, x) tile, rioxarray's band_N."
+    rng = np.random.default_rng(seed)
+    y, x = 5e6 - 10 * np.arange(4) - 5, 5e5 + 10 * np.arange(4) + 5
+    names = [f"A{i:02d}" for i in range(64)]
+    xee = xr.Dataset({n: (("time", "y", "x"), rng.uniform(-.2, .2, (1, 4, 4)).astype("f4")) for n in names},
+                     coords=dict(time=pd.to_datetime(["2024-01-01"]), y=y, x=x), attrs={"crs": "EPSG:32631"})
+    tile = xr.DataArray(rng.uniform(-.2, .2, (64, 4, 4)).astype("f4"), dims=("band", "y", "x"),
+                        coords=dict(band=names, y=y, x=x), attrs={"crs": "EPSG:32631"})
+    rio = xr.Dataset({f"band_{i + 1}": (("y", "x"), tile.values[i], {"long_name": n}) for i, n in enumerate(names)},
+                     coords=dict(y=y, x=x))
+    return xee, tile, rio
+
+
+def test_an_embedding_field_given_as_a_stack_is_named_with_from_official():
+    # the official embeddings given to validate_stack / .aef.validate were told to set attrs['source']='sentinel2'
+    # (a Dataset) or to split the bands into variables (a DataArray): the fix is to map with them, not to embed them
+    xee, tile, rio = _official_forms()
+    fix = r"embedding field.*aef\.from_official\(ds\).*\.aef\.similarity"
+    for obj in (xee, tile, rio, xee.assign_attrs(source="sentinel2"), xr.DataTree.from_dict({"sentinel2": xee}),
+                xr.DataTree.from_dict({"embedding": tile.to_dataset(name="embedding")})):
+        with pytest.raises(StackTypeError, match=fix): validate_stack(obj)
+    for obj in (xee, rio):
+        with pytest.raises(StackTypeError, match=fix): obj.aef.validate()
+    assert embedding_field(xee) and embedding_field(tile) and embedding_field(rio)
+    assert not any(embedding_field(toy_stack()[s].to_dataset()) for s in ("sentinel2", "sentinel1", "dem"))
+    with pytest.raises(UnknownSourceError, match=r"attrs\['source'\]"):   # a source's Dataset is still told so
+        validate_stack(toy_stack()["sentinel2"].to_dataset().drop_attrs())
