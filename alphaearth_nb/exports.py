@@ -177,7 +177,10 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
             with warnings.catch_warnings():   # an overview level carries no georeferencing of its own
                 warnings.simplefilter("ignore", rasterio.errors.NotGeoreferencedWarning)
                 with rasterio.open(f"GTIFF_DIR:{i + 2}:{src}", "r+") as ov:
-                    _write_rows(ov, block_mean_direction(emb, f), dtype, max(16, blocksize // f))
+                    # GDAL counts an overview's blocks from the file's first row (the southern one when
+                    # bottom_up): y negated, the stored order reads north-up to coarsen, which starts there
+                    fo = emb.assign_coords(y=-emb["y"]) if bottom_up else emb
+                    _write_rows(ov, block_mean_direction(fo, f), dtype, max(16, blocksize // f))
     return user_path(path)
 
 # %% ../nbs/25c_exports.ipynb #c0012
