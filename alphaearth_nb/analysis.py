@@ -30,6 +30,7 @@ from .geo import (as_crs, axis_span, check_pixels, check_same_grid, crs_name, cr
 from .labels import (check_exact_ids, class_flags, comma_numbers, encode_labels, flag_attrs, label_array,
                                  label_values, labelled_values, on_map_grid, refuse_mixed_labels, stored_dtype,
                                  table_numbers)
+from .stacks import embedding_field
 
 # %% auto #0
 __all__ = ['over_time', 'query_vector', 'similarity', 'change', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans',
@@ -314,6 +315,10 @@ def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
     `points_at` applies too, and `label_values` of those cells, their text read as numbers once)."""
     refuse_rotation(labels, "the label raster")   # a rotated raster has no x/y to place its cells by
     da = rename_spatial(unpacked(labels)).squeeze(drop=True)  # CF-packed (int16 * scale_factor): values in their units
+    if set(da.dims) != {"y", "x"} and embedding_field(labels):   # the CLI says so in its own words first
+        raise LabelError(f"the labels are an embedding field (dims {labels.dims}, 64 bands A00..A63), not a label "
+                         "raster: pass class ids on the embedding's grid, dims (y, x) (e.g. a land-cover map), or "
+                         "points, a DataFrame with x, y and label")
     if set(da.dims) != {"y", "x"}:
         raise LabelError(f"a label raster has dims (y, x), got {labels.dims}: select one layer, e.g. "
                          "`labels.isel(time=0)`")

@@ -445,7 +445,15 @@ def _evaluate_cmd(a) -> None:
         if emb.dtype == np.int8: emb = embeddings.dequantize_embedding(emb)
         ds = open_input(a.labels, "--labels", "dataset", "pass a .nc/.zarr label raster on the embedding's grid, "
                         "written with `labels.to_netcdf(path)`", LabelError)
-        x, y = analysis.training_set(emb, _one_array(ds, "--labels", a.labels, a.labels_var))
+        lab = ds if embedding_field(ds) else _one_array(ds, "--labels", a.labels, a.labels_var)
+        if embedding_field(lab):   # the store itself, or the official product: told in the command's words
+            raise LabelError(f"--labels {a.labels} is an embedding field (64 bands A00..A63: a store `aef embed` "
+                             "wrote, or the official product), not a label raster: pass the embeddings as "
+                             "--embeddings, and as --labels a .nc/.zarr raster of class ids, dims (y, x) on the "
+                             "embeddings' grid (e.g. the official samples' labels written with "
+                             "`labels.to_netcdf(path)`), or give --embeddings a CSV with A00..A63 and a label "
+                             "column (--label-column)")
+        x, y = analysis.training_set(emb, lab)
     x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
     table = evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed, progress=True)  # bars: stderr
     print(table.to_string(index=False))

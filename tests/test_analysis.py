@@ -1016,3 +1016,12 @@ def test_change_is_one_minus_the_cosine_and_says_so():  # N19-4
     for f in (change, change_scores):
         doc = " ".join(f.__doc__.split())
         assert "1 - cos" in doc and "1 - e1 . e2`" not in doc, doc
+
+
+def test_an_embedding_given_as_labels_is_named_so_in_pythons_words():
+    # classify(emb, emb) was told "select one layer, e.g. `labels.isel(time=0)`": the labels are no layer stack
+    emb = embedding_from_array(random_unit((5, 4), seed=3))
+    for f in (classify, regress):
+        with pytest.raises(LabelError, match=r"embedding field.*class ids on the embedding's grid, dims \(y, x\)") as e:
+            f(emb, emb)
+        assert "isel" not in str(e.value) and "--labels" not in str(e.value)

@@ -553,3 +553,17 @@ def test_an_embedding_field_as_data_is_named_so_by_every_entry(fake_embed, tmp_p
             assert f"aef: error: --data {f} is an embedding field" in err and "aef evaluate --embeddings" in err, err
             assert "attrs['source']" not in err and "at its root" not in err
     assert not (tmp_path / "run").exists() and not fake_embed[1]
+
+
+def test_evaluate_given_an_embedding_as_labels_is_told_in_the_commands_words(tmp_path, capsys):
+    # the store itself (or the official product's A00..A63 variables) as --labels was told "select one layer, e.g.
+    # `labels.isel(time=0)`", a Python call: the command names its options and the file --labels expects
+    sys.path.insert(0, os.path.dirname(__file__))
+    from test_stacks import _official_forms
+    _store(tmp_path / "emb.zarr")
+    _official_forms()[0].to_netcdf(tmp_path / "official.nc")
+    for lab in ("emb.zarr", "official.nc"):
+        code, err = _err(capsys, ["evaluate", "--embeddings", str(tmp_path / "emb.zarr"), "--shots", "1", "--folds",
+                                  "2", "--labels", str(tmp_path / lab)])
+        assert code == 2 and f"--labels {tmp_path / lab} is an embedding field" in err, err
+        assert "--embeddings" in err and "(y, x)" in err and "isel(" not in err and "--labels-var" not in err, err
