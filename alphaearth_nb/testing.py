@@ -27,8 +27,8 @@ from .core import EMBED_DIM, band_names, checks_flags
 from .geo import grid_coords
 
 # %% auto #0
-__all__ = ['disk_full', 'random_unit', 'embedding_from_array', 'fake_xee', 'fake_official', 'official_tiff', 'Standin',
-           'standin_loss', 'standin_batches']
+__all__ = ['disk_full', 'random_unit', 'embedding_from_array', 'fake_xee', 'fake_official', 'official_tiff', 'with_source',
+           'Standin', 'standin_loss', 'standin_batches']
 
 # %% ../nbs/09_testing.ipynb #c0006
 class _FullFile:
@@ -106,6 +106,14 @@ def official_tiff(emb:xr.DataArray,      # (y, x, band) int8 codes (quantise flo
     t = t.isel(y=slice(None, None, -1)) if bottom_up else t
     t.attrs = {"_FillValue": -128, "scale_factor": 1.0, "add_offset": 0.0, "AREA_OR_POINT": "Area"}
     return t.rename(None)
+
+def with_source(stack:xr.DataTree,   # a stack: one child per source
+                name:str,             # the source to replace
+                ds:xr.Dataset,        # its new bands
+               ) -> xr.DataTree:
+    "`stack` with source `name` replaced by `ds` and the other sources as they are (a slip in one reader's output)."
+    return xr.DataTree.from_dict({k: (ds if k == name else stack[k].to_dataset()) for k in stack.children})
+
 
 # %% ../nbs/09_testing.ipynb #c0017
 class Standin(eqx.Module):

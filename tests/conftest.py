@@ -31,6 +31,13 @@ def samples_dir() -> Path:
 
 
 @pytest.fixture(scope="module")
+def crop():
+    "The committed sample scene's first stack, its north-west 40 x 40 pixels (a stack to slip one source into)."
+    from alphaearth_nb.scene import load_scene
+    return load_scene()[0].isel(y=slice(0, 40), x=slice(0, 40))
+
+
+@pytest.fixture(scope="module")
 def emb():
     "A 7 x 6 embedding of random unit vectors with two no-data pixels (test files may define their own)."
     e = embedding_from_array(random_unit((7, 6), seed=0))

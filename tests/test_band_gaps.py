@@ -3,20 +3,10 @@ import warnings
 
 import numpy as np
 import pytest
-import xarray as xr
 
 from alphaearth_nb.core import NoDataWarning
 from alphaearth_nb.stacks import validate_stack
-
-
-@pytest.fixture(scope="module")
-def crop():
-    from alphaearth_nb.scene import load_scene
-    return load_scene()[0].isel(y=slice(0, 40), x=slice(0, 40))
-
-
-def _with(crop, name, ds):
-    return xr.DataTree.from_dict({k: (ds if k == name else crop[k].to_dataset()) for k in crop.children})
+from alphaearth_nb.testing import with_source
 
 
 def _quiet(tree):
@@ -37,13 +27,13 @@ def test_an_empty_band_beside_bands_with_data_is_named(crop, name, bands, how, l
     ds = ds.assign({b: how(ds[b]) for b in bands})
     ds = ds.chunk({"time": 8, "y": 20, "x": 20}) if lazy else ds
     with pytest.warns(NoDataWarning, match=rf"{name}: band\(s\) {', '.join(bands)} hold no valid value.*drop_vars"):
-        validate_stack(_with(crop, name, ds))
-    _quiet(_with(crop, name, ds.drop_vars(list(bands))))   # the fix: embedded without them, knowingly
+        validate_stack(with_source(crop, name, ds))
+    _quiet(with_source(crop, name, ds.drop_vars(list(bands))))   # the fix: embedded without them, knowingly
 
 
 def test_the_other_polarisations_of_a_dual_pol_stack_are_not_a_slip(crop):
     # Earth Engine's COPERNICUS/S1_GRD over Europe: VV and VH; HH and HV of the union all NaN (another mode)
     s1 = crop["sentinel1"].to_dataset()
     s1 = s1.assign(HH=s1.VV * np.nan, HV=s1.VH * np.nan)
-    _quiet(_with(crop, "sentinel1", s1))
+    _quiet(with_source(crop, "sentinel1", s1))
     _quiet(crop)   # the sample scene: every band has data

@@ -8,6 +8,7 @@ import xarray as xr
 
 from alphaearth_nb.core import UnitsError, UnitsWarning
 from alphaearth_nb.units import check_units, sample_values
+from alphaearth_nb.testing import with_source
 
 RNG = np.random.default_rng(0)
 REFL = RNG.uniform(200, 4000, 5000)          # reflectance x 1e4
@@ -140,21 +141,11 @@ def test_offset_rules_need_a_visible_band_among_several():
 
 
 # --- kind F1, per frame: a stack merged from readers with different scales ----------------------------------------
-@pytest.fixture(scope="module")
-def crop():
-    from alphaearth_nb.scene import load_scene
-    return load_scene()[0].isel(y=slice(0, 40), x=slice(0, 40))
-
-
 def _later(ds, fn, frac=0.1, bands=None):
     "`ds` with `fn` applied to its bands from the frame at `frac` of the series on: (Dataset, first date changed)."
     t0 = ds.time[int(len(ds.time) * frac)]
     bands = bands or [b for b in ds.data_vars if b != "cloud"]
     return ds.assign({b: xr.where(ds.time >= t0, fn(ds[b]), ds[b]).transpose(*ds[b].dims) for b in bands}), t0
-
-
-def _with(crop, name, ds):
-    return xr.DataTree.from_dict({k: (ds if k == name else crop[k].to_dataset()) for k in crop.children})
 
 
 @pytest.mark.parametrize("lazy", [False, True])
@@ -165,7 +156,7 @@ def test_case_F1_later_frames_in_0_1_are_refused_naming_the_dates(crop, lazy):  
     d = d.chunk({"time": 8, "y": 20, "x": 20}) if lazy else d
     with pytest.raises(UnitsError, match=r"sentinel2: \d+ of the \d+ frames judged \(\d{4}-.*"
                                          r"reflectance in 0\.\.1.*\* 1e4.*those frames only") as e:
-        validate_stack(_with(crop, "sentinel2", d))
+        validate_stack(with_source(crop, "sentinel2", d))
     named = re.findall(r"\d{4}-\d\d-\d\d", str(e.value))
     assert len(named) >= 4 and min(named) >= str(t0.values)[:10], (named, t0.values)  # the changed dates only
 
@@ -199,10 +190,10 @@ def test_case_F1_other_slips_in_some_frames_are_named(crop, name, fn, err, looks
     date = r"\d{4}-\d\d-\d\d"
     if err is UnitsError:
         with pytest.raises(UnitsError, match=rf"{name}: \d+ of the \d+ frames judged \({date}.*{looks}"):
-            validate_stack(_with(crop, name, d))
+            validate_stack(with_source(crop, name, d))
     else:
         with pytest.warns(UnitsWarning, match=rf"{name}: \d+ of the \d+ frames judged \({date}.*{looks}"):
-            validate_stack(_with(crop, name, d))
+            validate_stack(with_source(crop, name, d))
     first = str(d.time.where(d.time >= t0, drop=True).values[0])[:10]
     assert str(d.time.values[0])[:10] < first  # the earlier frames are fine: only changed dates can be named
 
@@ -219,8 +210,8 @@ def test_case_F1_a_dark_or_bright_date_is_not_refused(crop):
     for d in (dark, bright):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UnitsWarning)
-            validate_stack(_with(crop, "sentinel2", d))
-            validate_stack(_with(crop, "sentinel2", d.chunk({"time": 8})))
+            validate_stack(with_source(crop, "sentinel2", d))
+            validate_stack(with_source(crop, "sentinel2", d.chunk({"time": 8})))
 
 
 def test_case_F1_sample_data_pass_without_a_word(crop):
@@ -350,13 +341,13 @@ def test_case_F18_2_s1_with_part_of_the_scene_in_linear_power_is_warned(crop, la
     half = half.chunk({"time": 8, "y": 20, "x": 20}) if lazy else half
     with pytest.warns(UnitsWarning, match=r"sentinel1: part of the values .* look like linear backscatter.*"
                                           r"10 \* np\.log10") as w:
-        validate_stack(_with(crop, "sentinel1", half))
+        validate_stack(with_source(crop, "sentinel1", half))
     shares = _shares(str(w[0].message))
     assert set(shares) == {"VV", "VH"} and all(45 <= s <= 60 for s in shares.values()), shares
     fixed = _east(half, lambda v: 10 * np.log10(v), ("VV", "VH"))   # the fix, on the part from the linear reader
     with warnings.catch_warnings():
         warnings.simplefilter("error", UnitsWarning)
-        validate_stack(_with(crop, "sentinel1", fixed))
+        validate_stack(with_source(crop, "sentinel1", fixed))
 
 
 def test_case_F18_2_later_frames_with_part_in_linear_power_are_named(crop):
@@ -367,7 +358,7 @@ def test_case_F18_2_later_frames_with_part_in_linear_power_are_named(crop):
     d = _east(s1, lambda v: 10 ** (v / 10), ("VV", "VH"), since=t0)
     with warnings.catch_warnings(record=True) as w:
         warnings.simplefilter("always")
-        validate_stack(_with(crop, "sentinel1", d))
+        validate_stack(with_source(crop, "sentinel1", d))
     msg = [str(x.message) for x in w if issubclass(x.category, UnitsWarning) and "frames judged" in str(x.message)]
     assert len(msg) == 1 and "10 * np.log10" in msg[0], [str(x.message) for x in w]
     named = re.findall(r"\d{4}-\d\d-\d\d", msg[0])
@@ -383,7 +374,7 @@ def test_case_F18_2_s2_with_part_of_the_scene_in_0_1_is_warned(lazy):  # the sam
     half = _east(s2, lambda v: v / 1e4, bands, x=8)
     half = half.chunk({"time": 2, "y": 8, "x": 8}) if lazy else half
     with pytest.warns(UnitsWarning, match=r"sentinel2: part of the values .* reflectance in 0\.\.1.*\* 1e4") as w:
-        validate_stack(_with(st, "sentinel2", half))
+        validate_stack(with_source(st, "sentinel2", half))
     assert set(_shares(str(w[0].message))) == set(bands)
 
 
@@ -424,9 +415,9 @@ def test_case_F_landsat_frames_without_the_level2_offset_are_named(crop, lazy):
     d, t0 = _later(crop["landsat"].to_dataset(), lambda v: v + 2000, frac=0.5)
     d = d.chunk({"time": 8, "y": 20, "x": 20}) if lazy else d
     with pytest.warns(UnitsWarning, match=r"landsat: \d+ of the \d+ frames judged.*-0\.2.*- 2000"):
-        validate_stack(_with(crop, "landsat", d))
+        validate_stack(with_source(crop, "landsat", d))
     with pytest.warns(UnitsWarning, match=r"landsat band\(s\).*-0\.2.*- 2000"):   # the whole stack
-        validate_stack(_with(crop, "landsat", crop["landsat"].to_dataset() + 2000))
+        validate_stack(with_source(crop, "landsat", crop["landsat"].to_dataset() + 2000))
 
 
 @pytest.mark.parametrize("name,shift", [("sentinel2", 1000), ("landsat", 2000)])
@@ -439,12 +430,12 @@ def test_case_F_an_offset_subtracted_twice_is_refused_with_the_fix_that_works(cr
     ds = crop[name].to_dataset()
     lz = (lambda d: d.chunk({"time": 8, "y": 20, "x": 20})) if lazy else (lambda d: d)
     with pytest.raises(UnitsError, match=rf"below 0.*\+ {shift}") as e:
-        validate_stack(_with(crop, name, lz(ds - shift)))
+        validate_stack(with_source(crop, name, lz(ds - shift)))
     assert "1e4" not in str(e.value).split("look like")[1]
-    _quiet(_with(crop, name, lz(ds - shift + shift)))
+    _quiet(with_source(crop, name, lz(ds - shift + shift)))
     d, t0 = _later(ds, lambda v: v - shift, frac=0.5)
     with pytest.raises(UnitsError, match=rf"{name}: \d+ of the \d+ frames judged.*below 0.*\+ {shift}"):
-        validate_stack(_with(crop, name, lz(d)))
+        validate_stack(with_source(crop, name, lz(d)))
 
 
 def _quiet(tree):
@@ -457,8 +448,8 @@ def _quiet(tree):
 def test_case_F_reflectance_scaled_twice_is_named(crop):
     from alphaearth_nb.stacks import validate_stack
     ds = crop["sentinel2"].to_dataset()
-    with pytest.raises(UnitsError, match=r"scaled twice.*/ 1e4"): validate_stack(_with(crop, "sentinel2", ds * 1e4))
-    _quiet(_with(crop, "sentinel2", ds * 1e4 / 1e4))
+    with pytest.raises(UnitsError, match=r"scaled twice.*/ 1e4"): validate_stack(with_source(crop, "sentinel2", ds * 1e4))
+    _quiet(with_source(crop, "sentinel2", ds * 1e4 / 1e4))
 
 
 def test_dark_water_below_zero_in_swir_is_not_a_shift():
@@ -479,8 +470,8 @@ def test_case_F_sentinel1_polarisations_swapped_are_warned(crop, lazy):
     swapped = s1.assign(VV=s1.VH, VH=s1.VV)
     swapped = swapped.chunk({"time": 8, "y": 20, "x": 20}) if lazy else swapped
     with pytest.warns(UnitsWarning, match=r"sentinel1: VV and VH look swapped.*rename\(VV='VH', VH='VV'\)"):
-        validate_stack(_with(crop, "sentinel1", swapped))
-    _quiet(_with(crop, "sentinel1", swapped.rename(VV="VH", VH="VV")))   # the fix the message gives
+        validate_stack(with_source(crop, "sentinel1", swapped))
+    _quiet(with_source(crop, "sentinel1", swapped.rename(VV="VH", VH="VV")))   # the fix the message gives
     hh = s1.rename(VV="HH", VH="HV")   # a polar scene in HH/HV: the same rule
     with pytest.warns(UnitsWarning, match="HH and HV look swapped"):
         check_units("sentinel1", ("HH", "HV"), [sample_values(hh.HV), sample_values(hh.HH)])
@@ -492,8 +483,8 @@ def test_case_F_kelvin_x_100_is_named_with_its_fix(crop):
     from alphaearth_nb.stacks import validate_stack
     e5 = crop["era5"].to_dataset()
     scaled = e5.assign(temperature_2m=(e5.temperature_2m * 100).round().astype("uint16"))
-    with pytest.raises(UnitsError, match=r"x 100.*/ 100"): validate_stack(_with(crop, "era5", scaled))
-    _quiet(_with(crop, "era5", scaled.assign(temperature_2m=scaled.temperature_2m / 100)))
+    with pytest.raises(UnitsError, match=r"x 100.*/ 100"): validate_stack(with_source(crop, "era5", scaled))
+    _quiet(with_source(crop, "era5", scaled.assign(temperature_2m=scaled.temperature_2m / 100)))
     with pytest.raises(UnitsError, match="Celsius"): check_units("era5", "temperature_2m", KELVIN - 273.15)
 
 

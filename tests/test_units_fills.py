@@ -3,21 +3,11 @@ import warnings
 
 import numpy as np
 import pytest
-import xarray as xr
 
 from alphaearth_nb.core import UnitsError, UnitsWarning
 from alphaearth_nb.stacks import validate_stack
+from alphaearth_nb.testing import with_source
 from alphaearth_nb.units import check_units, fill_values
-
-
-@pytest.fixture(scope="module")
-def crop():
-    from alphaearth_nb.scene import load_scene
-    return load_scene()[0].isel(y=slice(0, 40), x=slice(0, 40))
-
-
-def _with(crop, name, ds):
-    return xr.DataTree.from_dict({k: (ds if k == name else crop[k].to_dataset()) for k in crop.children})
 
 
 def _quiet(tree):
@@ -39,7 +29,7 @@ def test_cloud_gaps_written_as_a_fill_are_not_a_wrong_scale(crop, name, fill, dt
     ds = crop[name].to_dataset()
     ds = ds.fillna(fill).astype(dtype)
     ds = ds.chunk({"time": 8, "y": 20, "x": 20}) if lazy else ds
-    _quiet(_with(crop, name, ds))
+    _quiet(with_source(crop, name, ds))
 
 
 @pytest.mark.parametrize("fill", [-9999.0, -32768.0])
@@ -47,15 +37,15 @@ def test_sentinel1_fill_is_not_decibels_x_100(crop, fill):
     ds = crop["sentinel1"].to_dataset()
     gaps = ds.time.dt.month.isin([1, 2, 3, 4])   # a third of the frames missing, written as the fill
     ds = ds.assign({b: ds[b].where(~gaps, fill) for b in ("VV", "VH")})
-    _quiet(_with(crop, "sentinel1", ds))
+    _quiet(with_source(crop, "sentinel1", ds))
 
 
 def test_a_fill_does_not_hide_a_wrong_scale(crop):
     s2 = crop["sentinel2"].to_dataset()
     with pytest.raises(UnitsError, match=r"reflectance in 0\.\.1"):
-        validate_stack(_with(crop, "sentinel2", (s2 / 1e4).fillna(-9999)))
+        validate_stack(with_source(crop, "sentinel2", (s2 / 1e4).fillna(-9999)))
     with pytest.raises(UnitsError, match="Collection 2"):
-        validate_stack(_with(crop, "landsat", ((crop["landsat"].to_dataset() / 1e4 + 0.2) / 2.75e-5).fillna(65535)))
+        validate_stack(with_source(crop, "landsat", ((crop["landsat"].to_dataset() / 1e4 + 0.2) / 2.75e-5).fillna(65535)))
     check_units("sentinel2", ("B2", "B4"), [np.r_[np.full(900, 65535.0), np.linspace(200, 3000, 100)]] * 2)
 
 
