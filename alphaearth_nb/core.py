@@ -15,6 +15,7 @@ import inspect
 import math
 import numbers
 import os
+import re
 import sys
 import threading
 import types
@@ -23,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import equinox as eqx
+import numpy as np
 import jax
 from jax.experimental.compilation_cache import compilation_cache as jax_compilation_cache
 from jaxtyping import Array, Bool, Float
@@ -37,11 +39,11 @@ __all__ = ['EMBED_DIM', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BY
            'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
            'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'flag', 'whole', 'real', 'yes_no_params',
-           'checks_flags', 'user_stacklevel', 'band_names', 'CallableModule', 'callable_module', 'documented', 'Frames',
-           'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
-           'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning',
-           'compile_cache', 'compiler_options', 'cpu_threads', 'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices',
-           'split_cpu', 'cpu_devices_note']
+           'checks_flags', 'user_stacklevel', 'band_names', 'band_order', 'a_bands', 'a_positions', 'CallableModule',
+           'callable_module', 'documented', 'Frames', 'Target', 'Texts', 'TrainExample', 'OutputExistsError',
+           'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError', 'CRSError',
+           'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options', 'cpu_threads',
+           'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -183,6 +185,51 @@ def band_names(n:int=EMBED_DIM # number of embedding dimensions
               ) -> list[str]:
     "Band labels of the official product: `A00 .. A63`."
     return [f"A{i:02d}" for i in range(n)]
+
+# %% ../nbs/00_core.ipynb #c0008c
+_A_NAME = re.compile(r"\s*[Aa](\d{1,2})\s*")                      # A00..A63, any case or padding (A7, a07)
+_BAND_NAME = re.compile(r"\s*band[_ ]?(\d{1,2})\s*", re.IGNORECASE)  # band_7 (rioxarray), Band7 (GDAL netCDF): 1-based
+_ASSET_BAND = re.compile(r"\s*(\S+)\.(\d{1,2})\s*")   # data.7: odc-stac's `{asset}.{band}` of a multi-band asset, 1-based
+
+def _band_numbers(names:list) -> list|None:
+    """The band number 0..63 each name gives, under the one naming scheme all names follow; None when none fits.
+    `asset.N` names (odc-stac's for the bands of a 64-band asset without band names, 1-based) share one asset."""
+    text = [n.decode(errors="replace") if isinstance(n, bytes) else n for n in names]
+    for rx, base in ((_A_NAME, 0), (_BAND_NAME, 1), (_ASSET_BAND, 1)):
+        m = [rx.fullmatch(n) if isinstance(n, str) else None for n in text]
+        if all(m) and (rx is not _ASSET_BAND or len({g[1] for g in m}) == 1): return [int(g[rx.groups]) - base for g in m]
+    try: num = [float(n) for n in text if not isinstance(n, (bool, np.bool_))]  # numbers: GDAL's 1..64, or 0..63
+    except (TypeError, ValueError): return None
+    if len(num) != len(text) or not all(v.is_integer() for v in num): return None
+    num = [int(v) for v in num]
+    return [v - 1 for v in num] if sorted(num) == list(range(1, EMBED_DIM + 1)) else num
+
+def band_order(names) -> list[int]|None:
+    """Positions that put 64 bands labelled `names` in the order A00..A63, or None when the labels do not say.
+
+    Labels are read by meaning, not spelling: A00..A63 in any order, case or padding (A0, A1, A10, ... as a
+    text sort leaves them), `band_N` / `BandN` (rioxarray's `band_as_variable`, GDAL's netCDF variables), `data.N`
+    (odc-stac's names for the bands of a 64-band asset `data`) and band numbers 1..64 (GDAL, rioxarray) or 0..63,
+    as numbers or text."""
+    names = list(names)
+    nums = _band_numbers(names) if len(names) == EMBED_DIM else None
+    if nums is None or sorted(nums) != list(range(EMBED_DIM)): return None
+    return [int(i) for i in np.argsort(nums)]
+
+def a_bands(names) -> dict[int, list[int]]:
+    "Band number -> the positions of the entries of `names` labelled A00..A63 (any case or padding: A7, a07)."
+    at = {}
+    for i, n in enumerate(names):
+        if isinstance(n, str) and (m := _A_NAME.fullmatch(n)): at.setdefault(int(m[1]), []).append(i)
+    return at
+
+def a_positions(names) -> list[int]|None:
+    """Positions of the entries labelled A00..A63 among `names` (other entries left out), in band order; None unless
+    every band is named, and named once: A1 beside A01 is refused (which of them is band 1?)."""
+    at = a_bands(names)
+    if sorted(at) != list(range(EMBED_DIM)) or any(len(p) > 1 for p in at.values()): return None
+    return [p[0] for _, p in sorted(at.items())]
+
 
 # %% ../nbs/00_core.ipynb #c3001
 class CallableModule(types.ModuleType):

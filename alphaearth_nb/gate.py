@@ -7,70 +7,27 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/gate.html.md"""
 # %% ../nbs/22_gate.ipynb #c0002
 from __future__ import annotations
 
-import re
 import warnings
 
 import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, DimensionError, NoValidDataError, band_names, checks_flags, user_stacklevel
+from .core import (EMBED_DIM, DimensionError, NoValidDataError, a_bands, a_positions, band_names,
+                                band_order, checks_flags, user_stacklevel)
 from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range, is_lazy, rename_spatial
 from .labels import data_variables
 from .quantize import NODATA, dequantize, vector_roundtrip_bound
 
 # %% auto #0
-__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at', 'sq_norms',
-           'byte_codes', 'map_byte_codes', 'gate_vectors', 'table_codes', 'gated', 'band_variables', 'valid_bounds',
-           'query_array', 'gate_query', 'user_stacklevel']
+__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'label_bands', 'pixelwise', 'values_at', 'sq_norms', 'byte_codes', 'map_byte_codes',
+           'gate_vectors', 'table_codes', 'gated', 'band_variables', 'valid_bounds', 'query_array', 'gate_query',
+           'user_stacklevel', 'band_order', 'a_bands', 'a_positions']
 
 # %% ../nbs/22_gate.ipynb #w0002
-_all_ = ["user_stacklevel"]   # from `core`, where it moved to serve every module
+_all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
 
 # %% ../nbs/22_gate.ipynb #c0006
-_A_NAME = re.compile(r"\s*[Aa](\d{1,2})\s*")                      # A00..A63, any case or padding (A7, a07)
-_BAND_NAME = re.compile(r"\s*band[_ ]?(\d{1,2})\s*", re.IGNORECASE)  # band_7 (rioxarray), Band7 (GDAL netCDF): 1-based
-_ASSET_BAND = re.compile(r"\s*(\S+)\.(\d{1,2})\s*")   # data.7: odc-stac's `{asset}.{band}` of a multi-band asset, 1-based
-
-def _band_numbers(names:list) -> list|None:
-    """The band number 0..63 each name gives, under the one naming scheme all names follow; None when none fits.
-    `asset.N` names (odc-stac's for the bands of a 64-band asset without band names, 1-based) share one asset."""
-    text = [n.decode(errors="replace") if isinstance(n, bytes) else n for n in names]
-    for rx, base in ((_A_NAME, 0), (_BAND_NAME, 1), (_ASSET_BAND, 1)):
-        m = [rx.fullmatch(n) if isinstance(n, str) else None for n in text]
-        if all(m) and (rx is not _ASSET_BAND or len({g[1] for g in m}) == 1): return [int(g[rx.groups]) - base for g in m]
-    try: num = [float(n) for n in text if not isinstance(n, (bool, np.bool_))]  # numbers: GDAL's 1..64, or 0..63
-    except (TypeError, ValueError): return None
-    if len(num) != len(text) or not all(v.is_integer() for v in num): return None
-    num = [int(v) for v in num]
-    return [v - 1 for v in num] if sorted(num) == list(range(1, EMBED_DIM + 1)) else num
-
-def band_order(names) -> list[int]|None:
-    """Positions that put 64 bands labelled `names` in the order A00..A63, or None when the labels do not say.
-
-    Labels are read by meaning, not spelling: A00..A63 in any order, case or padding (A0, A1, A10, ... as a
-    text sort leaves them), `band_N` / `BandN` (rioxarray's `band_as_variable`, GDAL's netCDF variables), `data.N`
-    (odc-stac's names for the bands of a 64-band asset `data`) and band numbers 1..64 (GDAL, rioxarray) or 0..63,
-    as numbers or text."""
-    names = list(names)
-    nums = _band_numbers(names) if len(names) == EMBED_DIM else None
-    if nums is None or sorted(nums) != list(range(EMBED_DIM)): return None
-    return [int(i) for i in np.argsort(nums)]
-
-def a_bands(names) -> dict[int, list[int]]:
-    "Band number -> the positions of the entries of `names` labelled A00..A63 (any case or padding: A7, a07)."
-    at = {}
-    for i, n in enumerate(names):
-        if isinstance(n, str) and (m := _A_NAME.fullmatch(n)): at.setdefault(int(m[1]), []).append(i)
-    return at
-
-def a_positions(names) -> list[int]|None:
-    """Positions of the entries labelled A00..A63 among `names` (other entries left out), in band order; None unless
-    every band is named, and named once: A1 beside A01 is refused (which of them is band 1?)."""
-    at = a_bands(names)
-    if sorted(at) != list(range(EMBED_DIM)) or any(len(p) > 1 for p in at.values()): return None
-    return [p[0] for _, p in sorted(at.items())]
-
 def label_bands(da:xr.DataArray, names=None) -> xr.DataArray:
     """Band coordinate A00..A63, the bands put in that order where their labels say which is which (`band_order`):
     `names`, else a `band` coordinate A00..A63, else the band descriptions a reader keeps in `attrs['long_name']`

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, AEFError, ConfigError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, Frames,
+from .core import (EMBED_DIM, AEFError, a_bands, band_order, ConfigError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, Frames,
                                 GridError, MetadataWarning, MissingSourceError, MissingTimeError, NoDataWarning,
                                 NoValidDataError,
                                 StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError,
@@ -37,14 +37,6 @@ __all__ = ['DIMS', 'CLOUD', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES',
 DIMS = ("time", "y", "x")
 CLOUD = "cloud"  # optional per-source variable: nonzero = cloudy / QA-flagged (loss weight 0, still an input)
 
-_A_BAND = re.compile(r"[Aa]0*(\d{1,2})")            # A00..A63 in any case or padding (A7, a07), as `gate` reads them
-_NUMBERED = re.compile(r"(?:band_?|Band)(\d{1,2})")  # band_1..band_64 (rioxarray's band_as_variable), Band1 (GDAL)
-
-def _numbered(names, pattern) -> bool:
-    "Whether `names` hold every number 0..63 (A00..A63) or 1..64 (band_N), each read by `pattern`."
-    nums = {int(m[1]) for n in names if isinstance(n, str) and (m := pattern.fullmatch(n))}
-    return nums >= set(range(EMBED_DIM)) or nums >= set(range(1, EMBED_DIM + 1))
-
 def embedding_field(obj) -> bool:
     """Whether `obj` is an embedding field (the official product's 64 bands, or one `aef embed` wrote), not a source:
     a Dataset whose variables name the bands A00..A63 (xee), or of 64 variables `band_1` .. `band_64` / `Band1` ..
@@ -52,11 +44,12 @@ def embedding_field(obj) -> bool:
     with a 64-long `band` dim or a 64-long dim labelled A00..A63 (a mirror tile, `rioxarray.open_rasterio`)."""
     if isinstance(obj, xr.Dataset):
         data = data_variables(obj)
-        return (_numbered(data, _A_BAND) or (len(data) == EMBED_DIM and _numbered(data, _NUMBERED))
+        return (a_bands(data).keys() >= set(range(EMBED_DIM)) or band_order(data) is not None
                 or (len(data) == 1 and embedding_field(obj[data[0]])))
     if not isinstance(obj, xr.DataArray): return False
     return obj.sizes.get("band") == EMBED_DIM or any(
-        n == EMBED_DIM and d in obj.coords and _numbered(list(obj[d].values), _A_BAND) for d, n in obj.sizes.items())
+        n == EMBED_DIM and d in obj.coords and a_bands(list(obj[d].values)).keys() >= set(range(EMBED_DIM))
+        for d, n in obj.sizes.items())
 
 def _embedding_refused(what:str) -> StackTypeError:
     "The error for an embedding field given where a stack of sources is read (Python's words; the CLI has its own)."
