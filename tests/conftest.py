@@ -1,4 +1,9 @@
+import http.server
 import os
+import threading
+import types
+from collections import namedtuple
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -44,6 +49,60 @@ def emb():
     e[0, 0] = np.nan
     e[3, 4] = np.nan
     return e
+
+
+Request = namedtuple("Request", "method path agent status size")   # one request to `serve_folder`: size = body bytes
+
+
+class _Folder(http.server.SimpleHTTPRequestHandler):
+    "Serves a folder with HTTP range requests (GET) and logs every request; `refuse`: a User-Agent prefix -> 403."
+    def __init__(self, *a, log, refuse, **kw):
+        self.log, self.refuse = log, refuse            # before super().__init__, which answers the request
+        super().__init__(*a, **kw)
+    def log_message(self, *a): pass
+    def _file(self):
+        "The requested file, or None once an error is sent (403 for a refused User-Agent, 404 for no such file)."
+        agent, p = self.headers.get("User-Agent"), Path(self.translate_path(self.path))
+        status = 403 if self.refuse and (agent or "").startswith(self.refuse) else 200 if p.is_file() else 404
+        if status == 200: return p
+        self.log.append(Request(self.command, self.path, agent, status, 0)); self.send_error(status)
+    def do_HEAD(self):
+        if (p := self._file()) is None: return
+        self.log.append(Request("HEAD", self.path, self.headers.get("User-Agent"), 200, 0))
+        self.send_response(200); self.send_header("Content-Length", str(p.stat().st_size))
+        self.send_header("Accept-Ranges", "bytes"); self.end_headers()
+    def do_GET(self):
+        if (p := self._file()) is None: return
+        data, rng = p.read_bytes(), self.headers.get("Range")
+        status, whole = 200, None
+        if rng:
+            a, b = rng.split("=")[1].split(",")[0].split("-")
+            a, b = int(a), min(int(b) if b else len(data) - 1, len(data) - 1)
+            status, whole, data = 206, f"bytes {a}-{b}/{len(data)}", data[a:b + 1]
+        # logged before the answer, so the client never sees a byte before its request is in the log
+        self.log.append(Request("GET", self.path, self.headers.get("User-Agent"), status, len(data)))
+        self.send_response(status)
+        if whole: self.send_header("Content-Range", whole)
+        self.send_header("Content-Length", str(len(data))); self.send_header("Accept-Ranges", "bytes")
+        self.end_headers(); self.wfile.write(data)
+
+
+@pytest.fixture
+def serve_folder():
+    """`serve_folder(root, refuse=None)`: the folder `root` served on 127.0.0.1 with HTTP range requests (a remote
+    mirror or COG for the tests), as `.url` ('http://127.0.0.1:PORT/') and `.log` (every request, in order:
+    `Request(method, path, agent, status, size)`, size the body's bytes); `refuse`: a User-Agent prefix answered 403,
+    like a mirror that refuses Python's default 'Python-urllib'. The servers stop at the test's end."""
+    servers = []
+    def serve(root, refuse=None):
+        log = []
+        srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Folder, directory=str(root), log=log,
+                                                                        refuse=refuse))
+        threading.Thread(target=srv.serve_forever, daemon=True).start()
+        servers.append(srv)
+        return types.SimpleNamespace(url=f"http://127.0.0.1:{srv.server_address[1]}/", log=log)
+    yield serve
+    for srv in servers: srv.shutdown(); srv.server_close()
 
 
 # Fresh imports of the package under several environments, for a tenth of the cost of a process each: one process

@@ -1,8 +1,4 @@
 "Offline tests of the official-embedding mirrors in their real layout (alphaearth_nb.official, cubes, exports)."
-import http.server
-import threading
-from functools import partial
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -187,49 +183,18 @@ def test_time_dimension_flows_through_series_analysis(mirror):
     assert cube.aef.change(cube.isel(time=[1, 2, 0])).sizes["time"] == 3
 
 
-class _RangeHandler(http.server.SimpleHTTPRequestHandler):
-    "Serves a mirror folder with HTTP range requests; refuses Python's default User-Agent like one real mirror."
-    served = []
-    def log_message(self, *a): pass
-    def do_GET(self):
-        if self.headers.get("User-Agent", "").startswith("Python-urllib"):
-            self.send_error(403, "default user agent refused"); return
-        path = Path(self.translate_path(self.path))
-        if not path.is_file(): self.send_error(404); return
-        data = path.read_bytes(); rng = self.headers.get("Range")
-        if rng:
-            a, b = rng.split("=")[1].split(",")[0].split("-")
-            a, b = int(a), min(int(b) if b else len(data) - 1, len(data) - 1)
-            self.send_response(206); self.send_header("Content-Range", f"bytes {a}-{b}/{len(data)}")
-            body = data[a:b + 1]
-        else:
-            self.send_response(200); body = data
-        self.send_header("Content-Length", str(len(body))); self.send_header("Accept-Ranges", "bytes")
-        self.end_headers()
-        self.wfile.write(body); _RangeHandler.served.append((self.path, len(body)))
-    def do_HEAD(self):
-        path = Path(self.translate_path(self.path))
-        if not path.is_file(): self.send_error(404); return
-        self.send_response(200); self.send_header("Content-Length", str(path.stat().st_size))
-        self.send_header("Accept-Ranges", "bytes"); self.end_headers()
-
-
-def test_url_mirror_sends_our_user_agent_and_reads_byte_ranges(mirror, tmp_path):
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_RangeHandler, directory=str(mirror.root)))
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{srv.server_address[1]}/"
-        t = off.tiles(ACROSS, 2024, source=url, cache=tmp_path)          # index downloaded with our User-Agent
-        assert all(h.startswith(url) for h in t.href)
-        _RangeHandler.served.clear()
-        cube = off.open((5.985, 44.9995, 5.99, 45.0015), 2024, source=url, chunks=32, cache=tmp_path)
-        local = off.open((5.985, 44.9995, 5.99, 45.0015), 2024, source=mirror.root, chunks=32)
-        np.testing.assert_array_equal(cube.values, local.values)
-        tif = [(p, n) for p, n in _RangeHandler.served if p.endswith(".tiff")]
-        size = max((mirror.root / p.lstrip("/")).stat().st_size for p, _ in tif)
-        assert tif and max(n for _, n in tif) < size                      # ranges, never a whole file at once
-    finally:
-        srv.shutdown()
+def test_url_mirror_sends_our_user_agent_and_reads_byte_ranges(mirror, tmp_path, serve_folder):
+    served = serve_folder(mirror.root, refuse="Python-urllib")         # like one real mirror: default agent refused
+    url = served.url
+    t = off.tiles(ACROSS, 2024, source=url, cache=tmp_path)              # index downloaded with our User-Agent
+    assert all(h.startswith(url) for h in t.href)
+    served.log.clear()
+    cube = off.open((5.985, 44.9995, 5.99, 45.0015), 2024, source=url, chunks=32, cache=tmp_path)
+    local = off.open((5.985, 44.9995, 5.99, 45.0015), 2024, source=mirror.root, chunks=32)
+    np.testing.assert_array_equal(cube.values, local.values)
+    tif = [(r.path, r.size) for r in served.log if r.method == "GET" and r.status < 300 and r.path.endswith(".tiff")]
+    size = max((mirror.root / p.lstrip("/")).stat().st_size for p, _ in tif)
+    assert tif and max(n for _, n in tif) < size                          # ranges, never a whole file at once
 
 
 @pytest.mark.slow

@@ -4,12 +4,8 @@ read the same values, and a local class COG's category names (its .aux.xml sidec
 Before, open_tile / official.open / sample_points(project=) left GDAL_DISABLE_READDIR_ON_OPEN=EMPTY_DIR (and more)
 in os.environ, which hid every local sidecar for the rest of the process. The 'gcs' mirror's GS_USER_PROJECT is set
 only for /vsigs/ tiles and never over a value already there."""
-import http.server
 import os
 import shutil
-import threading
-from functools import partial
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -35,41 +31,10 @@ def mirror(tmp_path_factory):
     return off.build_local_mirror(tmp_path_factory.mktemp("mirror"), years=(2024,), samples=df)
 
 
-class _Logged(http.server.SimpleHTTPRequestHandler):
-    "Serves a folder with HTTP range requests and logs every request: (method, path, User-Agent)."
-    log = []
-    def log_message(self, *a): pass
-    def _file(self):
-        _Logged.log.append((self.command, self.path, self.headers.get("User-Agent")))
-        p = Path(self.translate_path(self.path))
-        if not p.is_file(): self.send_error(404)
-        return p if p.is_file() else None
-    def do_HEAD(self):
-        if (p := self._file()) is None: return
-        self.send_response(200); self.send_header("Content-Length", str(p.stat().st_size))
-        self.send_header("Accept-Ranges", "bytes"); self.end_headers()
-    def do_GET(self):
-        if (p := self._file()) is None: return
-        data, rng = p.read_bytes(), self.headers.get("Range")
-        if rng:
-            a, b = rng.split("=")[1].split(",")[0].split("-")
-            a, b = int(a), min(int(b) if b else len(data) - 1, len(data) - 1)
-            self.send_response(206); self.send_header("Content-Range", f"bytes {a}-{b}/{len(data)}")
-            data = data[a:b + 1]
-        else:
-            self.send_response(200)
-        self.send_header("Content-Length", str(len(data))); self.send_header("Accept-Ranges", "bytes")
-        self.end_headers(); self.wfile.write(data)
-
-
 @pytest.fixture
-def url(mirror):
-    "The mirror served on 127.0.0.1 (its request log cleared)."
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Logged, directory=str(mirror.root)))
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    _Logged.log.clear()
-    yield f"http://127.0.0.1:{srv.server_address[1]}/"
-    srv.shutdown(); srv.server_close()
+def served(mirror, serve_folder):
+    "The mirror served on 127.0.0.1 (conftest's `serve_folder`: `.url`, `.log` of requests)."
+    return serve_folder(mirror.root)
 
 
 def _two_threads(da):
@@ -82,8 +47,8 @@ def _local_names_still_read(tmp_path):
     return _gdal_reads(p, tmp_path)[0] == ["crop", "water"]
 
 
-def test_open_tile_over_http_reads_the_tile_alone_and_leaves_the_environment(mirror, url, tmp_path):
-    env = dict(os.environ)
+def test_open_tile_over_http_reads_the_tile_alone_and_leaves_the_environment(mirror, served, tmp_path):
+    env, url = dict(os.environ), served.url
     path, (codes, _, _) = next(iter(mirror.written.items()))
     href = off.tile_href(path, off.mirror_of(url))
     tile = off.open_tile(href, chunks=32)
@@ -91,13 +56,13 @@ def test_open_tile_over_http_reads_the_tile_alone_and_leaves_the_environment(mir
     np.testing.assert_array_equal(_two_threads(tile), codes)
     assert dict(os.environ) == env                                    # was: 4 GDAL options left for good
     rel = "/" + href[len(url):]
-    assert {p for _, p, _ in _Logged.log} == {rel}                    # no folder listing, no .aux.xml/.ovr/.msk probe
-    assert {ua for _, _, ua in _Logged.log} == {off.USER_AGENT}
+    assert {r.path for r in served.log} == {rel}                      # no folder listing, no .aux.xml/.ovr/.msk probe
+    assert {r.agent for r in served.log} == {off.USER_AGENT}
     assert _local_names_still_read(tmp_path)                          # was [] (EMPTY_DIR hid the sidecar)
 
 
-def test_official_open_and_sample_points_over_http_leave_the_environment(mirror, url, tmp_path):
-    env = dict(os.environ)
+def test_official_open_and_sample_points_over_http_leave_the_environment(mirror, served, tmp_path):
+    env, url = dict(os.environ), served.url
     cube = off.open(AREA, 2024, source=url, project="my-project", chunks=32, cache=tmp_path)   # project: unused here
     np.testing.assert_array_equal(_two_threads(cube), off.open(AREA, 2024, source=mirror.root, chunks=32).values)
     lon, lat = np.array([5.986, 5.989]), np.array([45.0, 45.001])
@@ -106,7 +71,7 @@ def test_official_open_and_sample_points_over_http_leave_the_environment(mirror,
     assert got.inside.all()
     np.testing.assert_array_equal(got[band_names()].to_numpy(), want[band_names()].to_numpy())
     assert dict(os.environ) == env                                    # was: GS_USER_PROJECT and 4 GDAL options
-    asked = {p for _, p, _ in _Logged.log}
+    asked = {r.path for r in served.log}
     assert asked and all(p.endswith(".tiff") or p.endswith(off.INDEX_NAME) for p in asked), asked
     assert _local_names_still_read(tmp_path)
 
