@@ -320,8 +320,9 @@ def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
                          "raster: pass class ids on the embedding's grid, dims (y, x) (e.g. a land-cover map), or "
                          "points, a DataFrame with x, y and label")
     if set(da.dims) != {"y", "x"}:
+        d = next((d for d in da.dims if d not in ("y", "x")), "time")   # the stack's own dim (band, time, ...)
         raise LabelError(f"a label raster has dims (y, x), got {labels.dims}: select one layer, e.g. "
-                         "`labels.isel(time=0)`")
+                         f"`labels.isel({d}=0)`")
     da = da.transpose("y", "x")
     keep, vals = labelled_values(da, positive)   # NaN, empty text, declared no-data (as text too), negatives if
     r, c = np.nonzero(keep)   # `positive`; number text: numbers, as for points (judged on the labelled cells alone)

@@ -31,6 +31,7 @@ from .embed import embed, embed_to_zarr
 from .labels import label_values, read_table, refuse_mixed_labels, table_numbers  # read_table: every CSV
 from .cli_args import TRAIN_DEFAULTS, parser
 from .sources import registered
+from .spatial import rename_spatial
 from .stacks import embedding_field
 
 # %% auto #0
@@ -453,6 +454,15 @@ def _evaluate_cmd(a) -> None:
                              "embeddings' grid (e.g. the official samples' labels written with "
                              "`labels.to_netcdf(path)`), or give --embeddings a CSV with A00..A63 and a label "
                              "column (--label-column)")
+        r = rename_spatial(lab)
+        extra = [d for d in r.dims if d not in ("y", "x") and r.sizes[d] > 1]
+        if extra:   # a label stack (time, y, x): the command's words, not Python's `labels.isel(time=0)`
+            d = extra[0]; v = r[d].values if d in r.coords else np.arange(r.sizes[d])
+            v = np.datetime_as_string(v, unit="D") if np.issubdtype(v.dtype, np.datetime64) else v
+            raise LabelError(f"--labels {a.labels} holds {r.sizes[d]} layers along {d} ({v[0]} .. {v[-1]}), dims "
+                             f"{lab.dims}: aef evaluate takes one layer of class ids, dims (y, x) on the embeddings' "
+                             "grid: write the layer for the embeddings' year to its own file (e.g. "
+                             f"`labels.sel({d}=...).to_netcdf(path)`) and pass that file as --labels")
         x, y = analysis.training_set(emb, lab)
     x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
     table = evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed, progress=True)  # bars: stderr

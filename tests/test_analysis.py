@@ -1025,3 +1025,11 @@ def test_an_embedding_given_as_labels_is_named_so_in_pythons_words():
         with pytest.raises(LabelError, match=r"embedding field.*class ids on the embedding's grid, dims \(y, x\)") as e:
             f(emb, emb)
         assert "isel" not in str(e.value) and "--labels" not in str(e.value)
+
+
+def test_a_label_stack_is_told_to_select_along_its_own_dim():
+    # a (band, y, x) label raster was told `labels.isel(time=0)`, a dim it does not have
+    emb = embedding_from_array(random_unit((5, 4), seed=3))
+    lab = xr.DataArray(np.ones((2, 5, 4), np.int16), dims=("band", "y", "x"), coords={"y": emb.y, "x": emb.x})
+    with pytest.raises(LabelError, match=r"labels\.isel\(band=0\)"):
+        classify(emb, lab)

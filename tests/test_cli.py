@@ -1,6 +1,7 @@
 import os, subprocess, sys
 
 import numpy as np
+import xarray as xr
 import pandas as pd
 import pytest
 
@@ -567,3 +568,17 @@ def test_evaluate_given_an_embedding_as_labels_is_told_in_the_commands_words(tmp
                                   "2", "--labels", str(tmp_path / lab)])
         assert code == 2 and f"--labels {tmp_path / lab} is an embedding field" in err, err
         assert "--embeddings" in err and "(y, x)" in err and "isel(" not in err and "--labels-var" not in err, err
+
+
+def test_evaluate_given_a_label_stack_is_told_in_the_commands_words(tmp_path, capsys):
+    # a (time, y, x) label stack as --labels was told "select one layer, e.g. `labels.isel(time=0)`", Python's
+    # words to a shell user: the command names the layers it found and the (y, x) file --labels takes
+    emb = _store(tmp_path / "emb.zarr")
+    stack = xr.DataArray(np.ones((3, emb.sizes["y"], emb.sizes["x"]), np.int16), name="landcover",
+                         dims=("time", "y", "x"), coords={"time": pd.date_range("2019", periods=3, freq="YS"),
+                                                          "y": emb.y, "x": emb.x})
+    stack.to_netcdf(tmp_path / "stack.nc")
+    code, err = _err(capsys, ["evaluate", "--embeddings", str(tmp_path / "emb.zarr"), "--shots", "1", "--folds", "2",
+                              "--labels", str(tmp_path / "stack.nc")])
+    assert code == 2 and f"--labels {tmp_path / 'stack.nc'} holds 3 layers along time" in err, err
+    assert "(y, x)" in err and "2019" in err and "isel(" not in err, err
