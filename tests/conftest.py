@@ -7,7 +7,9 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
+import xarray as xr
 
 from alphaearth_nb.core import compile_cache
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -49,6 +51,23 @@ def emb():
     e[0, 0] = np.nan
     e[3, 4] = np.nan
     return e
+
+
+
+@pytest.fixture
+def official_forms():
+    """The official product as readers give it, a 4 x 4 pixel field of random values (EPSG:32631, 10 m): xee's A00..A63
+    variables (time, y, x), a (band, y, x) tile and rioxarray's band_1..band_64 (long_name A00..A63)."""
+    rng = np.random.default_rng(0)
+    y, x = 5e6 - 10 * np.arange(4) - 5, 5e5 + 10 * np.arange(4) + 5
+    names = [f"A{i:02d}" for i in range(64)]
+    xee = xr.Dataset({n: (("time", "y", "x"), rng.uniform(-.2, .2, (1, 4, 4)).astype("f4")) for n in names},
+                     coords=dict(time=pd.to_datetime(["2024-01-01"]), y=y, x=x), attrs={"crs": "EPSG:32631"})
+    tile = xr.DataArray(rng.uniform(-.2, .2, (64, 4, 4)).astype("f4"), dims=("band", "y", "x"),
+                        coords=dict(band=names, y=y, x=x), attrs={"crs": "EPSG:32631"})
+    rio = xr.Dataset({f"band_{i + 1}": (("y", "x"), tile.values[i], {"long_name": n}) for i, n in enumerate(names)},
+                     coords=dict(y=y, x=x))
+    return xee, tile, rio
 
 
 Request = namedtuple("Request", "method path agent status size")   # one request to `serve_folder`: size = body bytes

@@ -529,7 +529,8 @@ def test_a_period_refused_on_the_command_line_is_told_in_its_options(capsys, per
     assert code == 2 and form in err, err
 
 
-def test_an_embedding_field_as_data_is_named_so_by_every_entry(fake_embed, tmp_path, monkeypatch, capsys):
+def test_an_embedding_field_as_data_is_named_so_by_every_entry(fake_embed, tmp_path, monkeypatch, capsys,
+                                                               official_forms):
     # the official embeddings (xee's A00..A63 variables, a (band, y, x) tile) given where a stack of sources is read:
     # Python was told to set attrs['source']='sentinel2', `aef embed/train --data` that they sit "at its root"
     import xarray as xr
@@ -537,9 +538,7 @@ def test_an_embedding_field_as_data_is_named_so_by_every_entry(fake_embed, tmp_p
     from alphaearth_nb.model import init
     from alphaearth_nb.train import fit
     from alphaearth_nb.embed import embed
-    sys.path.insert(0, os.path.dirname(__file__))
-    from test_stacks import _official_forms
-    xee, tile, _ = _official_forms()
+    xee, tile, _ = official_forms
     fix = r"embedding field.*aef\.from_official\(ds\)"
     for obj in (xee, tile):
         with pytest.raises(StackTypeError, match=fix): embed(obj, init("tiny"), 2024)
@@ -556,13 +555,11 @@ def test_an_embedding_field_as_data_is_named_so_by_every_entry(fake_embed, tmp_p
     assert not (tmp_path / "run").exists() and not fake_embed[1]
 
 
-def test_evaluate_given_an_embedding_as_labels_is_told_in_the_commands_words(tmp_path, capsys):
+def test_evaluate_given_an_embedding_as_labels_is_told_in_the_commands_words(tmp_path, capsys, official_forms):
     # the store itself (or the official product's A00..A63 variables) as --labels was told "select one layer, e.g.
     # `labels.isel(time=0)`", a Python call: the command names its options and the file --labels expects
-    sys.path.insert(0, os.path.dirname(__file__))
-    from test_stacks import _official_forms
     _store(tmp_path / "emb.zarr")
-    _official_forms()[0].to_netcdf(tmp_path / "official.nc")
+    official_forms[0].to_netcdf(tmp_path / "official.nc")
     for lab in ("emb.zarr", "official.nc"):
         code, err = _err(capsys, ["evaluate", "--embeddings", str(tmp_path / "emb.zarr"), "--shots", "1", "--folds",
                                   "2", "--labels", str(tmp_path / lab)])

@@ -419,24 +419,10 @@ def test_a_stack_labelled_in_degrees_whose_axes_are_metres():
     validate_stack(st)                                      # its own UTM CRS: fine
 
 
-def _official_forms(seed=0):
-    "The official product as readers give it: xee's A00..A63 variables, a (band, y, x) tile, rioxarray's band_N."
-    rng = np.random.default_rng(seed)
-    y, x = 5e6 - 10 * np.arange(4) - 5, 5e5 + 10 * np.arange(4) + 5
-    names = [f"A{i:02d}" for i in range(64)]
-    xee = xr.Dataset({n: (("time", "y", "x"), rng.uniform(-.2, .2, (1, 4, 4)).astype("f4")) for n in names},
-                     coords=dict(time=pd.to_datetime(["2024-01-01"]), y=y, x=x), attrs={"crs": "EPSG:32631"})
-    tile = xr.DataArray(rng.uniform(-.2, .2, (64, 4, 4)).astype("f4"), dims=("band", "y", "x"),
-                        coords=dict(band=names, y=y, x=x), attrs={"crs": "EPSG:32631"})
-    rio = xr.Dataset({f"band_{i + 1}": (("y", "x"), tile.values[i], {"long_name": n}) for i, n in enumerate(names)},
-                     coords=dict(y=y, x=x))
-    return xee, tile, rio
-
-
-def test_an_embedding_field_given_as_a_stack_is_named_with_from_official():
+def test_an_embedding_field_given_as_a_stack_is_named_with_from_official(official_forms):
     # the official embeddings given to validate_stack / .aef.validate were told to set attrs['source']='sentinel2'
     # (a Dataset) or to split the bands into variables (a DataArray): the fix is to map with them, not to embed them
-    xee, tile, rio = _official_forms()
+    xee, tile, rio = official_forms
     fix = r"embedding field.*aef\.from_official\(ds\).*\.aef\.similarity"
     for obj in (xee, tile, rio, xee.assign_attrs(source="sentinel2"), xr.DataTree.from_dict({"sentinel2": xee}),
                 xr.DataTree.from_dict({"embedding": tile.to_dataset(name="embedding")})):
