@@ -29,9 +29,9 @@ from .timecodes import (as_numbers, as_period, numeric_time_hint, odd_times, to_
                                      utc_times)
 
 # %% auto #0
-__all__ = ['DIMS', 'CLOUD', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'embedding_field', 'naive_utc', 'check_grid',
-           'resolve', 'flag_hint', 'band_renames', 'mask_declared', 'validate_stack', 'toy_stack', 'SourceArrays',
-           'source_arrays', 'pick_frames', 'pack_frames', 'in_period', 'to_frames']
+__all__ = ['DIMS', 'CLOUD', 'ACQUIRED_WITH', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'embedding_field', 'naive_utc',
+           'check_grid', 'resolve', 'expected_empty', 'flag_hint', 'band_renames', 'mask_declared', 'validate_stack',
+           'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames', 'pack_frames', 'in_period', 'to_frames']
 
 # %% ../nbs/04_stacks.ipynb #c0005
 DIMS = ("time", "y", "x")
@@ -239,17 +239,40 @@ def _check_values(name, ds, src):
                                "(`embed(..., allow_missing=True)`, `aef embed --allow-missing`), or check its reader "
                                "and units.")
 
+# family -> {band: the band it is only ever acquired with}: Sentinel-1 observes in one of four modes (VV, VV+VH, HH,
+# HH+HV; ESA's SV, DV, SH, DH), so a cross-polarised band without data beside its co-polarised one is a single-pol
+# acquisition, and a whole pair without data another mode: no slip. The model reads such a band as absent frame by
+# frame, as it reads a dropped one.
+ACQUIRED_WITH = {"sentinel1": {"VH": "VV", "HV": "HH"}}
+
+def expected_empty(src, empty:list, full:list) -> list:
+    "The bands of `empty` that an acquisition mode leaves without data (`ACQUIRED_WITH`): a band acquired only with "
+    "another, or a band none of whose companions has data either."
+    pairs = ACQUIRED_WITH.get(src.family, {})
+    return [b for b in empty if b in pairs or (b in pairs.values() and not any(pairs.get(o) == b for o in full))]
+
 def _warn_empty_bands(name, src, empty:list, full:list):
-    "A `NoDataWarning` when fewer of a source's measurement bands hold no valid value than hold some: a band that "
-    "failed to load or is on another scale (the model would read it as absent); a dual-pol SAR stack's other pair is "
-    "never fewer."
-    if not empty or len(empty) >= len(full): return
+    "A `NoDataWarning` when some of a source's measurement bands hold no valid value where others hold some: a band "
+    "that failed to load or is on another scale (the model reads it as absent everywhere), unless an acquisition mode "
+    "explains it (`expected_empty`: Sentinel-1's single-pol scenes, the other pair of a dual-pol stack)."
+    if not full: return
+    ok = expected_empty(src, empty, full)
+    lost = {b: o for o in full for b in empty if ACQUIRED_WITH.get(src.family, {}).get(o) == b and b not in ok}
+    if lost:  # a co-polarised band lost where its cross-polarised one has data: no mode gives that
+        warnings.warn(f"{name}: band(s) {', '.join(lost)} hold no valid value where {', '.join(lost.values())} do, "
+                      f"but {src.family} acquires {' and '.join(f'{o} only with {b}' for b, o in lost.items())}: the "
+                      f"reader lost them, or the bands are named in another order (check `ds[{list(lost.values())}]`"
+                      f" against the product's band list).", NoDataWarning, stacklevel=user_stacklevel())
+        return
+    empty = [b for b in empty if b not in ok]
+    if not empty: return
     rng = {tuple(src.valid_range[band_index(src, b)] or ()) for b in empty} if src.valid_range else set()
     within = f", outside {' / '.join(f'{lo:g}..{hi:g}' for lo, hi in rng if hi)}" if rng else ""
     warnings.warn(f"{name}: band(s) {', '.join(empty)} hold no valid value (all NaN, nodata{within}) where "
                   f"{', '.join(full)} do: the model reads them as absent everywhere, which changes every embedding. "
                   f"Check their reader (a band that failed to load, or on another scale); to go on without them "
-                  f"knowingly, drop them: `ds = ds.drop_vars({empty})`.", NoDataWarning, stacklevel=user_stacklevel())
+                  f"knowingly, drop them (the same embedding, without this warning): `ds = ds.drop_vars({empty})`.",
+                  NoDataWarning, stacklevel=user_stacklevel())
 
 FLAG_WORDS = (("TRUE", "FALSE"), ("ASCENDING", "DESCENDING"), ("ASC", "DESC"), ("A", "D"), ("YES", "NO"),
               ("Y", "N"), ("T", "F"), ("1", "0"))

@@ -1,11 +1,12 @@
 "Earth Engine loaders, tested on fakes of xee's output (no Earth Engine here): renaming, masks, units, dims, flips."
 import importlib.util
+import warnings
 
 import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import MissingDependencyError, UnknownSourceError, band_names
+from alphaearth_nb.core import MissingDependencyError, NoDataWarning, UnknownSourceError, band_names
 from alphaearth_nb.earthengine import (EE_SOURCES, EERequest, drop_night, ee_initialize, ee_source, fmask_clear,
                                        load_official, load_source, load_stack, to_stack_dataset, utm_grid)
 from alphaearth_nb.stacks import CLOUD, source_arrays, validate_stack
@@ -130,7 +131,9 @@ def test_load_stack_with_fake_opener():
         return _raw(bands, coords={"orbitProperties_pass": ["ASCENDING", "ASCENDING"]})
     grid = utm_grid(500_000, 5_000_040, 5, 4)
     assert grid["crs_transform"] == (10.0, 0.0, 500_000, 0.0, -10.0, 5_000_040)
-    tree = load_stack(["sentinel2", "sentinel1", "landsat"], 2024, grid, opener=opener)
+    with warnings.catch_warnings():   # VV, VH and HH scenes, HV empty: single-pol HH beside dual VV+VH, no slip
+        warnings.simplefilter("error", NoDataWarning)
+        tree = load_stack(["sentinel2", "sentinel1", "landsat"], 2024, grid, opener=opener)
     assert sorted(tree.children) == ["landsat", "sentinel1", "sentinel2"]
     assert seen == [("sentinel2", (5, 4)), ("sentinel1", (5, 4)), ("landsat", (5, 4))]
     assert load_source("sentinel1", 2024, grid, opener=opener)["ascending"].values.tolist() == [1.0, 1.0]
