@@ -150,6 +150,7 @@ SECTIONS = {
         'gate_query': 'a\n    a 64-vector or (Q, 64): float vectors or int8 codes (`query_array`)\nfills\n    declared no-data values\nwhat : str\n    what the vectors are, for messages\n',
     },
     'alphaearth_nb.geo': {
+        'cell_index': 'c0 : float\n    \nstep : float\n    \nv\n    \naxis : str\n    "x": a value on an edge goes to the cell east of it (the larger x); "y": south\n',
         'check_degrees': 'lon\n    \nlat\n    longitudes and latitudes (any shape; NaN skipped)\nwhat : str\n    the points in messages\nerror\n    the `AEFError` class raised\nfix : str|None\n    the fix for projected coordinates (default: pass their CRS or name x, y)\n',
         'pixel_indices': 'obj\n    \nxs\n    \nys\n    \nerror\n    \nwhat : str\n    \ngiven : tuple|None\n    (xs, ys, crs): the points as the user gave them, before `to_crs`\n',
         'one_point': "target\n    a dict or Series (lon/lat or x/y keys), a shapely Point, or a pair (x, y)\ncrs\n    the CRS of x/y keys, a Point and a pair (None: the caller's default, the map's)\npair_crs\n    the CRS of a bare pair when `crs` is None (`sample`: EPSG:4326, a pair is lon/lat)\n",

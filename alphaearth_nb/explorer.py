@@ -32,7 +32,7 @@ from .files import write_text
 from .embeddings import as_embedding
 from .evaluate import encode_labels, knn_predict
 from .exports import lonlat_bounds
-from .geo import as_crs, axis_span, cell_index, crs_of, north_up, require, to_crs, turn_shift, wrap_x
+from .geo import as_crs, axis_span, cell_index, cell_inside, crs_of, north_up, require, to_crs, turn_shift, wrap_x
 from .maps import class_colour, downsample, extent
 
 # %% auto #0
@@ -124,8 +124,8 @@ class TileSampler:
     def rows_cols(self, xs, ys, wrap:bool=True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         "Row, column and inside-grid mask of points in the grid's CRS (each longitude by whole turns: `geo.wrap_x`)."
         xs = wrap_x(self.emb, xs).reshape(np.shape(xs)) if wrap else np.asarray(xs, np.float64)  # a click at -179.99975
-        c, r = cell_index(self.x0, self.dx, xs), cell_index(self.y0, self.dy, ys)   # an edge: east/south of it (geo)
-        ok = (r >= 0) & (r < self.ny) & (c >= 0) & (c < self.nx)
+        c, r = cell_index(self.x0, self.dx, xs, "x"), cell_index(self.y0, self.dy, ys, "y")   # an edge: east/south of it
+        ok = cell_inside(self.x0, self.dx, self.nx, xs) & cell_inside(self.y0, self.dy, self.ny, ys)   # outer edges: on
         return np.clip(r, 0, self.ny - 1), np.clip(c, 0, self.nx - 1), ok
 
     def window(self, r:np.ndarray, c:np.ndarray, ok:np.ndarray) -> np.ndarray:

@@ -27,31 +27,44 @@ _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'req
          'is_remote']   # files', re-exported (mirrors reads it here)
 
 # %% auto #0
-__all__ = ['POLE_TOL', 'SWAP_HINT', 'LON_NAMES', 'LAT_NAMES', 'cell_index', 'wrap_x', 'check_pixels', 'check_degrees',
-           'check_grid_degrees', 'inside_grid', 'swapped_on', 'pixel_indices', 'turn_shift', 'wrap_geometries',
-           'unwrap_lon', 'geometries_on', 'to_crs', 'utm_crs', 'one_point', 'half_pixel_off', 'half_pixel_hint',
-           'check_same_grid', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require',
-           'rename_spatial', 'is_lazy', 'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing',
-           'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs',
-           'grid_coords', 'half_pixel', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like',
-           'axes_to_turn', 'north_up', 'flip_rows', 'is_remote']
+__all__ = ['POLE_TOL', 'SWAP_HINT', 'LON_NAMES', 'LAT_NAMES', 'cell_index', 'cell_inside', 'wrap_x', 'check_pixels',
+           'check_degrees', 'check_grid_degrees', 'inside_grid', 'swapped_on', 'pixel_indices', 'turn_shift',
+           'wrap_geometries', 'unwrap_lon', 'geometries_on', 'to_crs', 'utm_crs', 'one_point', 'half_pixel_off',
+           'half_pixel_hint', 'check_same_grid', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP',
+           'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'declared_valid_range', 'outside_valid',
+           'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs',
+           'write_crs', 'grid_coords', 'half_pixel', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span',
+           'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows', 'is_remote']
 
 # %% ../nbs/03_geo.ipynb #c0024
-def cell_index(c0:float, step:float, v) -> np.ndarray:
+def cell_index(c0:float, step:float, v,
+               axis:str="x",   # "x": a value on an edge goes to the cell east of it (the larger x); "y": south
+              ) -> np.ndarray:
     """Index (int64) of the cell holding each value `v` on a regular axis whose cell 0 is centred at `c0`, cells `step`
-    apart (negative on a descending axis): `floor((v - c0) / step + 0.5)`. A value on a pixel edge goes to the higher
-    index, rasterio's rule (`floor` of the geotransform: the pixel east or south of an edge on a north-up grid). The
-    one pixel-edge rule of `pixel_indices`, `cubes.pixel_of` and the explorer's clicks (one formula: one answer)."""
-    return np.floor((np.asarray(v, np.float64) - c0) / step + 0.5).astype(np.int64)
+    apart (negative on a descending axis): `floor((v - c0) / step + 0.5)`, or `ceil(... - 0.5)` where that is the
+    cell on the right side of an edge. A value on a pixel edge goes to the pixel east (x) or south (y) of it whatever
+    order the axis is stored in: rasterio's rule on a north-up grid (`floor` of the geotransform), by place, so a
+    point on an edge reads one vector from a map stored north-up, south-first (an official tile read by rioxarray)
+    or east-first (was: the higher index, the pixel north of it on a south-first map). The one pixel-edge rule of
+    `pixel_indices`, `cubes.pixel_of`, label rasters put on the map's grid and the explorer's clicks."""
+    t = (np.asarray(v, np.float64) - c0) / step
+    up = (np.asarray(step) > 0) == (axis == "x")   # the wanted side of an edge is the higher index
+    return np.where(up, np.floor(t + 0.5), np.ceil(t - 0.5)).astype(np.int64)
 
-def _axis_index(c:np.ndarray, v:np.ndarray) -> np.ndarray:
+def cell_inside(c0:float, step:float, n:int, v) -> np.ndarray:
+    """Whether each value `v` lies on a regular axis of `n` cells (`cell_index`'s): between its outer edges, edges
+    included, as `pixel_indices` and `inside_grid` take a point on a map's outer edge (its last pixel)."""
+    t = (np.asarray(v, np.float64) - c0) / step
+    return (t >= -0.5) & (t <= n - 0.5)
+
+def _axis_index(c:np.ndarray, v:np.ndarray, axis:str="x") -> np.ndarray:
     """Index into a monotonic axis `c` of each value `v`: `cell_index` on a regular axis (`cubes.grid_of`'s test);
-    on an irregular one the nearest centre, a value halfway between two going to the higher index."""
+    on an irregular one the nearest centre, a value halfway between two going to the one east (x) or south (y)."""
     d = np.diff(c)
     if len(c) < 2 or np.allclose(d, d[0], rtol=1e-6, atol=1e-9 * abs(d[0])):
-        return np.clip(cell_index(c[0], d[0] if len(d) else 1.0, v), 0, len(c) - 1)
+        return np.clip(cell_index(c[0], d[0] if len(d) else 1.0, v, axis), 0, len(c) - 1)
     asc = c[-1] >= c[0]; s = c if asc else c[::-1]
-    j = np.searchsorted((s[1:] + s[:-1]) / 2, v, side="right" if asc else "left")   # the edges; a tie goes up
+    j = np.searchsorted((s[1:] + s[:-1]) / 2, v, side="right" if axis == "x" else "left")   # a tie: east / south
     return j if asc else len(c) - 1 - j
 
 def _check_monotonic(c:np.ndarray, d:str):
@@ -171,7 +184,7 @@ def pixel_indices(obj, xs, ys, error=PointError, what:str="point",
                     f"[{gx.min() - hx}, {gx.max() + hx}], y in [{gy.min() - hy}, {gy.max() + hy}], crs "
                     f"{crs_of(obj)}): " + (SWAP_HINT if swap else "give coordinates in the grid's "
                     "CRS (or pass `crs=`) and drop those outside it"))
-    return _axis_index(gy, ys), _axis_index(gx, xs)
+    return _axis_index(gy, ys, "y"), _axis_index(gx, xs, "x")
 
 # %% ../nbs/03_geo.ipynb #w0005
 def turn_shift(obj, x) -> float:

@@ -433,9 +433,9 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
                 "`labels.interp_like(emb, method='nearest')`; or, if its coordinates are wrong, shift them: "
                 f"`labels.assign_coords({back})`")
         if mx.all() and my.all() and lab.sizes["x"] == len(ex) and lab.sizes["y"] == len(ey):   # the map's pixels
-            at = lambda c, m, r: (np.clip(cell_index(m[0], m[1] - m[0], c - r), 0, len(m) - 1) if len(m) > 1
-                                  else np.zeros(len(c), np.int64))   # each cell's map pixel, in the raster's order
-            x, y = ex[at(lx, wx, res["x"])], ey[at(ly, ey, res["y"])]   # the map's own x: 180.00025 or -179.99975
+            at = lambda c, m, r, a: (np.clip(cell_index(m[0], m[1] - m[0], c - r, a), 0, len(m) - 1) if len(m) > 1
+                                     else np.zeros(len(c), np.int64))   # each cell's map pixel, in the raster's order
+            x, y = ex[at(lx, wx, res["x"], "x")], ey[at(ly, ey, res["y"], "y")]   # the map's own x: 180.00025 or -179.99975
             if (x == lab.x.values).all() and (y == lab.y.values).all(): return labels
             return lab.drop_vars("spatial_ref", errors="ignore").assign_coords(x=x, y=y)   # within the tolerance: moved on
     if not (crs_of(lab) and crs_of(g)): return labels   # no CRS: not resampled on a guess

@@ -196,10 +196,11 @@ def pixel_of(emb:xr.DataArray, xs, ys) -> tuple[np.ndarray, np.ndarray, np.ndarr
     "Row and column of the pixel holding each point (in the cube's CRS), and whether it is on the grid."
     x0, dx, y0, dy = grid_of(emb)
     xs = geo.wrap_x(emb, xs)                      # the one longitude rule (`geo.pixel_indices` uses it too)
-    cols, rows = geo.cell_index(x0, dx, xs), geo.cell_index(y0, dy, ys)   # the one pixel-edge rule
-    inside = ((rows >= 0) & (rows < emb.sizes["y"]) & (cols >= 0) & (cols < emb.sizes["x"])
+    ny, nx = emb.sizes["y"], emb.sizes["x"]
+    cols, rows = geo.cell_index(x0, dx, xs, "x"), geo.cell_index(y0, dy, ys, "y")   # the one pixel-edge rule
+    inside = (geo.cell_inside(x0, dx, nx, xs) & geo.cell_inside(y0, dy, ny, ys)   # the outer edges: on the map
               & np.isfinite(xs) & np.isfinite(ys))
-    return np.where(inside, rows, 0), np.where(inside, cols, 0), inside
+    return np.where(inside, np.clip(rows, 0, ny - 1), 0), np.where(inside, np.clip(cols, 0, nx - 1), 0), inside
 
 def years_of_cube(emb:xr.DataArray) -> np.ndarray:
     """The calendar year (int64) of each time step: from datetime64 or cftime dates, whole year numbers (2024, 2024.0,

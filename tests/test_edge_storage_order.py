@@ -1,0 +1,76 @@
+"""A point on a pixel edge reads the same place however the map is stored (kind B: georeferencing by meaning).
+
+The documented rule (`geo.cell_index`, rasterio's on a north-up grid) gives a point on an edge to the pixel east and
+south of it. It was applied as 'the higher index', which is east/south only on a north-up map: an official tile read
+by rioxarray (rows south-first, y ascending) or a map stored east-first gave another pixel, so `similarity`,
+`sample`, `classify` and the explorer read another vector at the same map point. Survey points rounded to 10 m lie
+on the official grid's edges (UTM multiples of 10 m)."""
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+import xarray as xr
+
+from alphaearth_nb.analysis import training_set
+from alphaearth_nb.core import band_names
+from alphaearth_nb.cubes import pixel_of
+from alphaearth_nb.explorer import TileSampler
+from alphaearth_nb.geo import pixel_indices
+from alphaearth_nb.testing import embedding_from_array, random_unit
+
+ORDERS = {"north-up": {}, "south-first": {"y": slice(None, None, -1)}, "east-first": {"x": slice(None, None, -1)},
+          "both": {"y": slice(None, None, -1), "x": slice(None, None, -1)}}
+
+
+def _points(e):
+    x, y = e.x.values, e.y.values   # centres ...5, edges at multiples of 10 m
+    return [(x[2] + 5.0, y[1], (1, 3)),          # vertical edge between columns 2 and 3: east
+            (x[2], y[2] - 5.0, (3, 2)),          # horizontal edge between rows 2 and 3: south
+            (x[2] + 5.0, y[2] - 5.0, (3, 3)),    # a corner: south-east
+            (x[0] - 5.0, y[0] + 5.0, (0, 0)),    # the grid's north-west corner
+            (x[5] + 5.0, y[5] - 5.0, (5, 5))]    # its south-east corner (no pixel beyond: the last one)
+
+
+@pytest.mark.parametrize("order", list(ORDERS))
+def test_a_point_on_an_edge_reads_one_place_in_any_storage_order(order):
+    e = embedding_from_array(random_unit((6, 6), seed=5))
+    m = e.isel(ORDERS[order])
+    for px, py, want in _points(e):
+        v = e.values[want]
+        r, c = (int(a[0]) for a in pixel_indices(m, [px], [py]))
+        np.testing.assert_array_equal(m.values[r, c], v)
+        r, c, ok = pixel_of(m, np.array([px]), np.array([py]))
+        assert ok[0]; np.testing.assert_array_equal(m.values[r[0], c[0]], v)
+        r, c, ok = TileSampler(m).rows_cols(np.array([px]), np.array([py]))
+        assert ok[0]; np.testing.assert_array_equal(m.values[r[0], c[0]], v)
+        s = m.aef.similarity((px, py))
+        assert float(s.sel(y=e.y[want[0]], x=e.x[want[1]])) == pytest.approx(1.0, abs=1e-6)
+        got = m.aef.sample(pd.DataFrame({"x": [px], "y": [py]}), crs="EPSG:32631")[band_names()].to_numpy()[0]
+        np.testing.assert_array_equal(got, v)
+        X, _ = training_set(m, pd.DataFrame({"x": [px], "y": [py], "label": [1]}))
+        np.testing.assert_array_equal(X[0], v)
+
+
+@pytest.mark.parametrize("order", list(ORDERS))
+def test_classify_with_points_on_edges_is_the_same_map_in_any_storage_order(order):
+    e = embedding_from_array(random_unit((6, 6), seed=7))
+    pts = pd.DataFrame([(px, py) for px, py, _ in _points(e)], columns=["x", "y"]).assign(label=[1, 2, 1, 2, 3])
+    ref = e.aef.classify(pts, k=1)["class"]
+    got = e.isel(ORDERS[order]).aef.classify(pts, k=1)["class"].sel(y=e.y, x=e.x)
+    np.testing.assert_array_equal(got.values, ref.values)
+
+
+@pytest.mark.parametrize("order", list(ORDERS))
+def test_a_label_raster_with_cells_split_by_map_pixel_centres_takes_one_place(order):
+    "5 m labels under a 10 m map: each map centre is a corner of 4 label cells; it takes the south-east one, stored any way."
+    e = embedding_from_array(random_unit((4, 4), seed=1))
+    lab = xr.DataArray(np.arange(64).reshape(8, 8), dims=("y", "x"), attrs={"crs": "EPSG:32631"},
+                       coords={"y": 5_000_000 - 5.0 * (np.arange(8) + 0.5), "x": 500_000 + 5.0 * (np.arange(8) + 0.5)})
+    want = {(r, c): (2 * r + 1) * 8 + 2 * c + 1 for r in range(4) for c in range(4)}   # label row 2r+1, col 2c+1
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        X, v = training_set(e, lab.isel(ORDERS[order]))
+    flat = e.values.reshape(-1, 64)
+    got = {divmod(int(np.flatnonzero((flat == row).all(1))[0]), 4): int(t) for row, t in zip(X, v)}
+    assert got == want
