@@ -17,8 +17,8 @@ see the same neighbours on a shared machine:
 - "after": the package's defaults: `core.compiler_options(step=True)` on the CPU backend (`core.FAST_COMPILE`, level
   1, and `core.FAST_STEP`: the loop emitter instead of the fusion emitters, the LLVM module split in two) and Adam on
   one flat vector, with the step's thunks in XLA:CPU's memory-optimised order;
-- "level0": "after" at XLA:CPU's backend optimisation level 0 (`--configs after,level0`; session 12, below);
-- "mof", "isel" (only when named): "after" with `XLA_FLAGS` set in the child (`CONFIG_ENV`; session 15, below).
+- "level0": "after" at XLA:CPU's backend optimisation level 0 (`--configs after,level0`; session 12 in NOTES.md);
+- "mof", "isel" (only when named): "after" with `XLA_FLAGS` set in the child (`CONFIG_ENV`; session 15 in NOTES.md).
 Embedding has no optimiser and does not use `FAST_STEP`, so it runs "before" and "after" only.
 With `--interleave`, the flat-Adam step is also compiled three ways (XLA's default, `FAST_COMPILE`, and with
 `FAST_STEP`) in this process and the programs called in alternating rounds, the fairest comparison of run time.
@@ -32,240 +32,18 @@ figure when other processes share the cores. With `--cache` (`--rounds 0 --cache
 twice with the persistent cache on, in a new folder of its own: the first process compiles and writes it, the second
 finds the program there (its line counts the hits and the load time instead of XLA's compile); tracing and lowering
 are paid either way, since JAX traces to find the cache key.
-
-Where the step's cold compile goes (session 8; 2 cores at load 5-8, `perf` on the XLA threads, XLA:CPU's own
-timers): tracing 5.2-5.5 CPU s and lowering 1.1 s (Python, one core), XLA's HLO passes about 4.5 s (one thread;
-simplification 1.8, copy insertion 1.2, layout 0.8), then LLVM about 17.6 CPU s on the two codegen threads (8.6 and
-9.0 s: the split in two keeps both cores busy). The compiled program has 1,856 fusions, 494 of them YNNPACK's; the
-others are LLVM kernels at about 11-13 ms of CPU each at optimisation level 1 (165 trivial ones alone: 1.5-1.9 CPU s;
-level 0: 0.13 CPU s, but the step runs 2.5x slower), spent in instruction selection (15%), the loop vectoriser (9%),
-and the loop passes around it. By source (named scopes): the two unrolled STP blocks 621 kernels (forward 309,
-backward 312), the rest of the encoder 150, the parameter update 173 (one `add` per parameter leaf, from the flat
-Adam vector), decoders 158, time pooling 121+, perturbation 67. `tiny` (one source) still has 1,561: the count
-comes from the layers, not from the sources. Idle, that is about 5.5 + 1.2 + 4.5 + 9 = 20-22 s.
-At load 3.3-3.9 (`--configs after`): step first call 25.2 and 27.8 s (XLA 16.7 and 21.8 s), embed 9.8 and 11.7 s.
-Measured the same session: second process with the cache 10.6 s wall, 7.0 CPU s (trace 5.2, lower 1.1, load 2.3 s
-wall) against 41 CPU s cold in that run (25-33 at lower load); embed 10.4 s (5.2 CPU s) against 12.9 CPU s cold.
-Tried: the two blocks under `jax.lax.scan` (`stp.UNROLL_BLOCKS = 1`): 1,627 fusions, compile 0.86x the CPU s, but
-the step 13x slower (15.7 s against 1.2 s a call). XLA:CPU options on top of the package's, the same lowered
-step compiled again in one process (`jax.clear_caches()` between, alternating rounds), CPU s ratio to base: emitter
-verification off (`xla_cpu_emitter_verification_level` 0) 0.92 then 1.03 (3 and 4 rounds), LLVM's expensive passes
-off 1.05, `CPU_OPT_PRESET_FAST_COMPILE` 0.94 (one compile); on 165 trivial kernels alone, vector width 256 1.00, 128
-1.45, AVX2 only 1.19, split 1 or 8 0.88/0.96 (one compile each): none lands.
-Session 9: the step is traced for its platform (`nn.traced_for`), so each `nn.on_platform` choice (bilinear taps,
-identity products, the looped convolution's gradient) traces, differentiates and lowers one branch instead of both
-(`lax.platform_dependent`): the same optimised HLO, tracing 8.58 M -> 7.44 M Python calls, trace + lower 0.86x and
-0.92x the CPU seconds (6 and 8 rounds alternating in one process, load 4.8 and 3.8). Kernels by package function
-(`--sources`): nn.Norm 122, nn._shift3 106, stp.encode's per-block slices of the stacked block parameters 91 (34
-trivial), decoders 76, TimePool.weights 66, nn._standardise 50, nn._upsample_axis 76; "?" 199 is mostly the
-parameter update's 165 adds (one per leaf: a standalone program of them alone compiles in 2.1-2.3 CPU s; a flat add
-then a split into leaves gives the same 165 kernels and 1.7x the compile). Tried on the lowered step, one process
-(compile CPU s ratio to the package's options, run time, load 4.7-5.9, one compile each): YNNPACK for element-wise
-and reductions (`xla_cpu_experimental_ynn_fusion_type`) 1.14-1.34 with 2,326-2,432 fusions, steps 1.24-1.58x slower
-and other numbers; XNNPACK greedy graph fusion 1.19; tiling propagation 1.18; copy insertion by region analysis 1.02;
-JAX without full tracebacks in MLIR locations, or with JVP + partial evaluation for the gradient instead of direct
-linearisation: no faster trace + lower (1.06x for the latter, 4 rounds). None lands.
-Session 10, tried and not kept: the step as two programs, the loss and gradients (1,675 fusions) then the update
-(175: the gradients' norm, flat Adam and the 165 per-leaf adds), the first call compiling them side by side on the
-two cores (XLA releases the GIL). The state after 3 steps was the same to the bit. Against the one-program step
-(both with nn.conv3's chunked weight gradient, 1,934 fusions), fresh processes, interleaved: first call 0.81x
-(CPU 0.90; 22.0/20.4 s against 25.9/26.6 s, load 0.3-1.3), 0.89x (CPU 0.93; load 1.5-2.8) and 1.13x, i.e. slower
-(load 3.1-3.7: each process has about one core, and the two compiles compete). It gains only with an idle second
-core, costs two dispatches and the update's fusion into the backward pass on accelerators, and took train.py over
-the layout's 600 lines, so the step stayed one program. Session 11 re-landed it on the CPU only (accelerators keep
-one program), with the sharding half of train moved to `dist`: against the one-program step, 3 interleaved rounds
-at load 4.3-5.6, first call CPU 0.90x, wall 0.95x (49.7 against 52.2 s), 1,759 + 175 fusions against 1,935; but
-each call after costs 1.05x the CPU, 1.07x the wall (579 -> 609 CPU ms, 30 alternating calls in one process, load
-5.1; the update alone 9-18 CPU ms for 0.76 M parameters, plus a second dispatch), which outweighs the first call's
-gain past about 100 steps (the demo runs 200), so it is opt-in: `make_train_step(..., split=True)`.
-nn.conv3's chunked weight gradient (session 10) added 83 fusions (about 3 XLA CPU s) for a 0.88-0.91x step: chunks
-of 3 MiB instead of 768 KiB compile in 0.86x the XLA CPU (1,862 fusions) but step 1.11x the CPU, 1.17x the wall (7
-interleaved rounds, load 1.5-1.8). In a two-program child's line, `xla` sums both programs' compiles, which overlap.
-Session 11, in the loss: the texts' period pooled with the teacher's periods in one vmapped `TimePool` (the CLIP
-term upsamples that pooled map at the texts' pixels, `Summary.at_pooled`, instead of pooling 3 x 3 windows per
-text: one pooling traced and compiled fewer) and `vmf_large_kappa`'s proposal chain taken at once (argmax of the
-accepted, not n selects; the same draws to the bit): gradients program 1,759 -> 1,667 fusions (LLVM kernels 1,179
--> 1,108). Old and new package in one process (`jax.clear_caches()` between, 4 alternating rounds, load 6.8-9.9):
-trace + lower CPU s 0.79x (5.52 -> 4.38), the gradients' XLA compile CPU s 0.89x (26.4 -> 23.6; rounds 0.82-0.98);
-the step after, 30 alternating calls: CPU 0.96x (644 -> 616 ms), wall 1.03x (load 9.4). Fresh processes, 3 rounds
-at load 6.3-7.5: first call CPU 0.97x, wall 0.95x (too loaded to resolve). Losses of 2 steps identical, the third
-within 1 ulp; the parameters after 3 steps within rounding (Adam's steps on near-zero gradients aside).
-Kernels by package function after it (`--sources`, gradients program): nn.Norm 111, nn._shift3 106, stp.encode's
-block slices 91, '?' 86 (mostly nn's chunked weight-gradient slices/transposes), decoders 76 (per decoder and layer:
-gelu forward and backward, bias sums, a transposed copy; stacking the 7 decoders would add as many slice kernels as
-it saves), TimePool.weights 46, losses.total_loss 33 (7 per-source recon divides forward and backward: each is an
-aux output), example_terms 28. Considered, not done: the student's pooling in the teacher's vmap (would pool 9
-wasted periods or double the logits), jnp.where's nested jit inlined (trace + lower CPU 1.02x, 4 rounds: none), a
-parameter-free prep program (perturbation masks, vMF draws) compiled on the free core during the trace (about 80
-kernels: needs a loss API split; not attempted in the time). Session 11's end (main c87417d, one program) against its
-start (deecb3f): small gradients+update 1,935 -> 1,690 fusions (413 YNNPACK's); fresh processes, 2 rounds, load
-3.5: first call 35.5 -> 33.9 s (CPU 0.96), still over 20 s; in one process (2 rounds, load 3.4) trace + lower CPU
-0.91x, XLA compile CPU 0.92x, but the step per call 1.045x the CPU (639 -> 667 ms, 20 alternating calls); with
-f826a03's nn.py (depthwise3's nine-output kernel-gradient reduction) against the one before it, all else main's:
-step CPU 1.05x, wall 1.07x, XLA compile CPU 1.03x (1 round, 10 calls, load 1.6): a lead for the step's owner.
 With `--inprocess ROUNDS --base PATH` (and `--rounds 0 --what ''` for it alone), the two packages are also compared
 in one process (`inprocess`): on a shared machine the steadiest old/new ratio of the trace, the compile and the step.
-Session 12, tiered compilation (the first call at backend optimisation level 0, the level-1 program compiled on a
-thread and swapped in when ready, as JIT runtimes do): measured, not built, because the two levels do not give the
-same numbers. `--rounds 2 --what step --configs after,level0 --tiers 3` (load 4.0-5.2): level 0's first call 25.7
-and 21.4 s (17.4 and 16.8 CPU s; trace 5.4-6.3, lower 1.4-1.7, XLA 14.2 and 10.6 s) against level 1's 51.9 and 56.3
-s (34.9 and 36.9 CPU s; XLA 42.0 and 46.4 s): first call 0.44x the wall, 0.48x the CPU, the same 1,843 fusions; but
-each call after 2.29x the wall, 2.26x the CPU (one process, `--tiers`: 1,629 against 482 CPU ms a call; XLA compile
-10.3 against 31.3 CPU s; tiny, load 4.0: 8.2 against 21.3 CPU s, then 457 against 123 CPU ms a call, 3.7x). At load
-6-7, fresh processes: level 0 18.2 and 18.5 CPU s first call (XLA 10.9 and 9.6), 1.39-1.41 CPU s a call; level 1
-33.9 and 42.5 CPU s (XLA 28.4 and 33.3), 0.47-0.56 CPU s a call. So level 0 alone would likely bring the first call
-under 20 s near idle. Bit-identity (`--tiers 3`, one lowering compiled at both levels, the same optimised HLO text,
-3 steps from one state): small, step 1's loss equal but 5 of 185 leaves differ (the consistency, uniformity and
-landcover recon terms and Adam's moments, i.e. the gradients; the parameters do not move at the first step's
-learning rate 0), from step 2 the loss too (0.91848552 against 0.91848558) and 150-151 leaves, by at most 1.3e-6;
-tiny the same (losses equal over 3 steps, 5 then 107-110 of 135 leaves differ). The cause is FMA contraction:
-XLA:CPU always allows LLVM to fuse a multiply and an add (TargetOptions.AllowFPOpFusion Fast, no XLA option), which
-the x86 backend does at level 1; level 0's FastISel does not (a jitted `a * b + c` equals the unfused numbers at
-level 0 and the fused at level 1). LLVM's `-fast-isel=false` makes level 0 fuse too, but only through
-`XLA_FLAGS=--xla_backend_extra_options=-fast-isel=false` set before the backend starts (a map field: refused as a
-per-compile option), and it is not enough: which multiply of `a * b + c * d` is fused still differs (likely level
-1's instruction combining, which reorders operands): with the flag, nn._upsample_axis's two-tap blend (`bilinear` on
-tiny's 4 x 16 x 16 x 32 maps) still differs in 49,081 of 131,072 outputs, tiny's forward in the encoder's features
-and the embeddings, and its step as without the flag (the loss 1 ulp off at step 2). Every primitive of tiny's
-forward jaxpr compiled on its own at both levels agrees to the bit (same flag): only fused kernels differ. LLVM's
-`-fp-contract=off` is not registered in XLA's LLVM, and XLA:CPU exposes no switch for contraction, so no option
-makes the tiers agree without changing level 1; a step's numbers would depend on when the background compile
-finished, which breaks exact resume and sharded == single. Not landed; worth revisiting only if XLA:CPU gains a
-contraction switch (both levels unfused, then measure level 1's cost).
-Session 13: the first call of the step over 2 host CPU devices (data parallel, `AEF_CPU_DEVICES=2`) against one,
-fresh processes with the cache off, batch 2: near idle (coordinator, load 1.1-1.5) tiny 19.5 against 17.5 s, small
-23.6 and 18.7 against 20.5 and 21.4 s; at load 4.3-7.8 tiny 25-32 CPU s against 21-29, small 31-40 against 30-38
-(figures in train_step.py): the partitioned program compiles in about the same time, so this script did not
-learn a device count (`train_step.py --devices N` times a step and its first call over N devices).
-Session 14: Python's cyclic garbage collector ("full GC" in each line: its generation-2 collections during the first
-call). Tracing makes many objects that live to the end of the trace; each time they have grown by a quarter of the
-long-lived ones the collector walks every tracked object, the ~290,000 made at import among them: 3 full collections,
-0.63-0.80 s of the step's first call in a fresh process, 1 (0.17 s) in embed's. `core.gc_frozen` (`gc.freeze` on
-entry, `gc.unfreeze` on exit) around the step's first call and embed's first trace: the step's full GC 0.7 -> 0.1 s,
-lowering 1.2-1.3 -> 0.6 s; `--rounds 2 --what step,embed --configs after --base` (main before it; load 3.1-3.5): step
-first call 33.5 -> 28.3 s (0.85, CPU 0.90; XLA's part noisy at that load), embed 12.1 -> 10.2 s (0.84, CPU 0.84);
-the 10 calls after spent 0.002 s in the collector either way (nothing deferred); step per call in one process 1.02x
-(same program; 10 alternating calls, load 3.0: noise). The losses, aux terms and state after 3 steps hash the same
-before and after (1 device, and 2 host devices sharded). Also freezing and `gc.disable()` inside: full GC 0.21 ->
-0.06-0.14 s (2 rounds, load 4-5), but the trace's cyclic garbage then waits for the next collection: not taken.
-Session 14, trace sharing by nested jits, checked on jax 0.10.2 (a jitted body called 4 times with the same shapes
-inside `jax.grad`): it is traced once (4 times without the jit), its linearisation reused, the StableHLO has one
-function per distinct callee, and XLA:CPU inlines the calls: the same 19 fusions, no call left in the optimised HLO,
-gradients equal to the bit. Session 12 shares what repeats with one signature (the unrolled blocks, the perturbation
-drawn twice, the decoders' hidden layers). What else repeats differs in shape or batching: the 3 input projectors
-(bands), the 7 decoders' first and last layers and reconstruction terms (metadata, outputs, channels), the time pooling
-of the teacher (vmapped over 11 periods) and of the student (one period: a nested jit shares its jaxpr, but the
-batching and linearisation are per signature). Python calls in the small step's trace + lower (a deterministic
-figure; 6,498,570 on main): `TimePool`'s body under a nested jit 6,500,461 (+0.03%), the per-block parameter slices
-under one nested jit 6,575,302 (+1.2%), `lax.index_in_dim` for them 6,494,531 (-0.06%): none lands. Where the trace
-goes (cProfile of a warm trace + lower, 7.0 s with the profiler's overhead, about 3 s without): the forward pass under
-linearisation 4.2 (encoder 1.6: the per-block slices 0.4, the shared block 0.3; `example_terms` 2.2: time pooling
-0.7, vMF 0.37, the texts' field 0.32, decoders 0.2, reconstruction errors 0.18), the backward pass's transposition
-1.1, the update 0.27, lowering 1.36. The duration events count a nested jit's trace inside its caller's too, so
-"trace" overstates it: a fresh process's first `lower` of the step took 3.5-4.7 CPU s in all (load 1.8-3; 2.8-4.1
-with the GC frozen).
-Session 15 (`--configs after,NAME`: "mof" and "isel" set `XLA_FLAGS` in the child, `CONFIG_ENV`). XLA's sibling
-multi-output fusion is no DebugOptions field in jaxlib 0.10.2 (neither XLA_FLAGS nor a per-compile option takes
-`xla_cpu_use_multi_output_fusion`): it is a backend extra option,
-`XLA_FLAGS=--xla_backend_extra_options=xla_cpu_use_multi_output_fusion`, read when the CPU backend starts (a CLI would
-set it before JAX's first computation, as `core.split_cpu` sets the device count). It merges same-shape siblings (the
-per-leaf parameter adds among them): 1,843 -> 1,521 fusions, but the first call took 1.45x the wall, 1.12x the CPU
-(XLA 30.4 -> 49.3 s wall; 2 rounds, load 3.2-5.9) and 1.15x / 1.05x in a second run (2 rounds, load 2.4-4.4), where
-the step per call took 1.18x the wall, 1.16x the CPU (15 calls a process; 0.82x the CPU in the first run's 5: noise);
-the 3 steps' losses equal to main's, the aux terms and the state not to the bit. LLVM's FastISel at level 1
-(`-fast-isel`): first call 1.47x the wall, 1.02x the CPU, each call 1.40x the CPU (2 rounds, load 2.7-4.1). The
-blocks' parameters unstacked (a tuple of two blocks, in one process, 2 alternating rounds, load 5.0-5.5): 1,843 ->
-1,818 fusions (34 forward slices and 55 pad + add gradient kernels gone, 58 more per-leaf adds), XLA compile CPU
-0.99x, trace + lower 1.05x, the 3 steps' losses and state equal to the bit: not worth a second checkpoint layout. Each
-stacked leaf split once (`lax.split`, whose transpose is a concatenate instead of a pad and an add per block): the 55
-pad + add kernels go but 91 concatenate kernels come (XLA does not merge them into the flat Adam vector's
-concatenation through its reshape): 1,881 fusions, dropped. Outside the first call (what `fit` pays before it):
-`init_state` made Adam's state leaf by leaf and copied the model with `jnp.array`, an XLA compile per distinct shape
-(small: 104 compiles, 1.6-2.2 CPU s); it now copies buffers (`device_put(may_alias=False)`) and runs `optimizer.init`
-as one jitted program on one device: 0.09-0.13 CPU s (3 rounds, fresh processes, load 2.0-2.4; 'tree' layout 4.5 ->
-1.5 CPU s). Building the model (nn's `host_normal` and friends use `jnp.asarray`, a compile per shape) is 63 compiles,
-1.6-2.4 s (84 before `stacked_blocks`' device_put). The step's losses, aux terms and state after 3 steps hash the same
-as before it (d8556ca). Where XLA's part went in one process (`TF_CPP_VMODULE=hlo_pass_pipeline=1,cpu_compiler=1`,
-load 2-3): HLO passes 4.66 s on one thread (the simplification pipelines 2.8 and 1.5 s: algsimp 0.73, simplification
-0.92; copy insertion 0.77, layout assignment 0.59, fusion 0.38), then 23 s of wall for the LLVM kernels: the kernel
-count is still the lever (of the kLoop kernels by content: 165 per-leaf adds, 55 pad + add and 34 slices of the
-stacked block parameters, 48 slice + transpose copies of nn.conv3's chunked weight gradient, 48 pad + slice of
-nn.depthwise3). Landed (487f0ef): the stacked block parameters split once per leaf as one flat vector (`lax.split`)
-and the flat Adam's `lax.cond` taking the gradients' concatenation instead of the gradients: that concatenation
-absorbs the blocks' gradients (session 12's `lax.split` left them as concatenate kernels because the cond took the
-leaves): 1,843 -> 1,798 fusions, trace + lower 6.46 M -> 6.35 M Python calls, the 3 steps' losses, aux terms and state
-bit-identical. In one process (`--inprocess 3`, load 2.6-3.3): XLA compile CPU 0.89x (rounds 1.07, 0.84, 0.94), trace
-+ lower 0.84x, step per call CPU 0.985x. Fresh processes near idle (`--configs after --base`, load 1.0-1.6), two runs
-of 2 rounds: first call 1.19x the wall (CPU 1.18) in the first, 0.93x (CPU 0.94) in the second (new 17.9 and 20.4 s
-against 20.9 and 20.2 s); trace + lower and compile alone, 5 alternating pairs at load 0.8-1.5: medians 3.78 -> 4.18
-and 23.4 -> 23.0 CPU s: the ~2% the kernel count predicts is below this machine's noise. The first layer's weight of
-each decoder split the same way (`w[:n_in]`, `w[n_in:]`): its 7 pad + add kernels go but its 7 forward slices become
-kernels (1,798 either way): dropped.
-Session 15 (kernels), where the two groups of 48 come from (the optimised HLO of small's step, fusions by op_name and
-consumer; 1,798 fusions at 58e369f): nn.depthwise3's 48 pad + slice kernels are its backward pass's shifted inputs
-(`_shifted_sums`, channels > `TAP_SUMS_MAX_C`: 8 shifts x 3 depthwise layers x 2 blocks, op_name
-`jvp(jit(block))/slice` because XLA's CSE merges them with the forward's slices): each is written out only because
-its one consumer is a YNNPACK multiply + reduce-sum fusion, which takes no pad or slice producer. The nine products
-stacked and summed by one reduction (`jnp.sum(jnp.stack(products), ..., dtype=float32)`): 1,798 -> 1,735 fusions,
-the 3 steps' losses equal to print precision but the state's hash differs (YNNPACK sums in another order), and in one
-process against main (`--inprocess 2`, load 1.2-1.5) XLA compile CPU 1.03x (rounds 0.84, 1.29), trace + lower 1.01x,
-step per call 1.015x the CPU, 1.03x the wall (20 alternating calls): 63 fewer kernels bought nothing here; dropped,
-as the nine-output `_tap_sums` before it (the same reason). nn.conv3's are 64 transpose copies (plus 4 of the
-weights) feeding its chunked weight gradient's YNNPACK convolutions: per chunk of 8 frames, x as [h, w, n, i] and the
-output gradient as [o, h, w, n] (the convolution's batch and feature swapped, which YNNPACK wants physically
-major-to-minor); the strided chunk slice is already fused into that copy, so a single transpose before chunking
-would leave a slice kernel per chunk instead: intrinsic to the convolution form of the weight gradient, left alone.
-Landed instead: stp's position table `0.02 * host_normal(...)` compiled an XLA multiply at model build; now
-`host_normal(..., scale=0.02)` multiplies in float32 numpy (the same bits as XLA's product: tests/test_nn_host.py,
-model hash equal): small's build 5 -> 4 XLA compiles, 0.232 -> 0.200 s of XLA compile, CPU 0.431 -> 0.400 s (3
-alternating fresh processes, load 0.9-1.0). Of the 4 left, the caller's `PRNGKey` makes 2 (seed, stage); the other
-2 (`_threefry_split` and `unstack`, ~0.17 s) are summary.py:170's `jax.random.split` of a concrete key, where
-`nn.split` would draw on the host: left to summary's owner (it changes the draws, so the model's weights).
-Session 16 (random numbers; 1,798 fusions at cad83c1): the 133 u32/s32 `copy` instructions of small's compiled step
-are no kernels (not in the `?` group: that is the 165 per-leaf adds, 71 conv3 transpose copies and a few others) but
-the loop-carried state of 22 threefry while loops (on the CPU `jax.random` runs each call's 20 rounds as a 5-trip loop,
-converted to a call: per call 2 kernels in the body, ~3 entry kernels, ~6 copies of the rotation constants, counter
-and words): `jax.random.fold_in` of the step key, `split` per batch and per example, and in `losses.perturb` a
-`fold_in` + `uniform` per family and per source plus `choice` (itself a `searchsorted` while loop), and a `fold_in` per
-target in `example_terms`. Landed: the same draws from fewer calls, bit for bit (the partitionable layout: `split(k,
-n)[i] == fold_in(k, i)`, and draw j of `uniform(k, (T,))` depends on j alone, so a scalar draw is the first of T):
-perturb's keys in one vmapped `fold_in` over (key, i) pairs, all its uniforms in one vmapped `uniform(k, (T_max,))`,
-`choice`'s index as the count of cumulative probabilities below its draw (what searchsorted returns on sorted sums),
-the 7 target keys in one vmapped `fold_in`; `clip_loss`'s diagonal and `source_error`'s label log-probability as
-masked sums (their gradients selects, not scatter-add while loops). 22 -> 7 threefry loops, 27 -> 9 loops in all,
-entry copies 133 -> 29 (u32/s32 ones 133 -> 9 in the first trial), fusions 1,798 -> 1,740; losses, aux terms and the
-whole state after 3 steps hash equal to cad83c1 (tests/test_losses.py checks `perturb` against the old calls over 400
-keys, bit for bit). In one process (`--inprocess 3`, load 4.6-8.2): XLA compile CPU 0.952x (rounds 0.91, 0.90, 0.97;
-29.1 -> 27.7 s), step per call CPU 0.967x (480 -> 464 ms), wall 0.907x (30 alternating calls); trace + lower alone, 4
-alternating rounds (load 5.2-6.6): 0.922x CPU (5.14 -> 4.73 s; `--inprocess`'s own trace + lower figure, 1.057x,
-was within its noise: rounds 1.09, 1.13, 0.86). Fresh processes (`--configs after --rounds 2 --what step --base`,
-load 5.6-7.1): first call 0.95x the wall, 0.94x the CPU (30.0 and 30.5 against 31.4 and 32.6 CPU s), per call CPU 0.97.
-At model build, `Summary.__init__`'s `jax.random.split` of a concrete key (2 XLA compiles) became
-`summary.threefry_fold_in(key, 0)` and `(key, 1)`: the hash's 20 rounds in numpy on the host, the same keys
-(12_summary checks 256 raw keys and typed ones against `jax.random`), model hashes equal (small and tiny, raw and typed
-keys); a fresh build with a typed key 8 -> 7 compiles (the other 6 are `nn.split`'s `unstack` of typed keys: nn's).
-Tried and dropped: (1) every `jax.random` call of the step as the unrolled elementwise hash (as `threefry_bits`): no
-loop left (1,703 fusions, 9 copies) and bit-identical, but XLA fused the hash, and the chain of hashes before it, into
-each consumer (u32 instructions in fusions 792 -> 4,947, all fused instructions 21,540 -> 25,651: the frame masks
-computed the whole chain per pixel), XLA compile CPU 1.016x (rounds 0.98, 1.09, 1.02; load 2.7-5.8);
-`lax.optimization_barrier` between the hashes does not hold: XLA:CPU expands the barriers before fusion (0 left in the
-optimised HLO, 4,221 u32 instructions). (2) lead 3, caching `init_state`'s jitted `optimizer.init` per optimiser:
-JAX's own cache already serves it (small: first call 0.095 CPU s with one compile, the next two 0.03 s with none); a new
-optimiser object from the same config compiles again (0.2 s), once per `fit`: left. (3) `Upsample.at`'s window
-(pad + `dynamic_slice`, whose gradient is a 16-trip scatter-add while loop) as two masked sums: bit-identical state,
-loops 9 -> 8, copies 29 -> 28, but fusions 1,740 -> 1,742: dropped. Not tried: the 165 per-leaf adds (session 9: a flat
-add then a split gives the same kernels), `Summary.at_pooled`'s `dynamic_slice` gradient (the other scatter-add loop:
-it accumulates overlapping windows, so another form would change the summation order).
-Session 17 (an Intel Xeon VM with AMX, 2 cores shared with four other helpers' tests, load 7.4-10.1): `--configs
-after --rounds 2 --what step,embed --reps 3`: small's step first call 48.0 and 58.2 s wall at 20.2 and 22.1 CPU s
-(trace 3.0 / 5.8 s, lower 1.0 / 1.2, XLA 41.5 / 49.2 s wall; 1,740 fusions, 504 YNNPACK's), then 425-465 CPU ms a
-call; embed 34.2 and 20.5 s at 11.4 and 11.3 CPU s. Too loaded to tell the idle wall time against the 20 s goal (AMD
-Zen 4 near idle, session 16: 19.7-22.7 s); the CPU seconds match that machine's. The "Not tried" lead above, the 165
-per-leaf adds: the parameters packed in one vector across steps (benchmarks/packed_step.py, both programs lowered
-and compiled in one process, both orders, load 6.5-9.7): small 1,740 -> 1,624 fusions, XLA compile CPU 0.977x and
-0.918x (17.0 -> 16.6, 18.0 -> 16.6 s), tiny 1,339 -> 1,240, 0.946x and 1.026x; bit-identical. About 0.9 of small's
-~20 CPU s: not landed (a new TrainState layout for it). XLA:CPU's oneDNN options: benchmarks/xla_options.py.
+`--sources` adds, after each step line, its LLVM kernels counted by the package function they come from;
+`--tiers STEPS` runs the step at backend optimisation levels 0 and 1 in this process: compile, per call, and
+whether STEPS steps agree to the bit (see `tiers`).
+
+Latest figures: session 17 (an Intel Xeon VM with AMX, 2 shared cores, load 7.4-10.1; `--configs after --rounds 2
+--what step,embed --reps 3`): small's step first call 48.0 and 58.2 s wall at 20.2 and 22.1 CPU s (trace 3.0 / 5.8
+s, lower 1.0 / 1.2, XLA 41.5 / 49.2 s wall; 1,740 fusions, 504 YNNPACK's), then 425-465 CPU ms a call; embed 34.2
+and 20.5 s at 11.4 and 11.3 CPU s. Near idle (AMD Zen 4, session 16): the step's first call 19.7-22.7 s.
 Figures only: nothing here is asserted.
+History of measurements: benchmarks/NOTES.md#compile
 """
 import argparse
 import collections

@@ -36,121 +36,16 @@
 Figures only: nothing here is asserted. From a git worktree the shared data is not at ../shared/data:
 set AEF_SHARED_DATA=/work/shared/data, or `aef` is left out of the kNN timing (a line says so).
 
-Measured (session 22, 2026-12-03; the Zen 4 VM, jax 0.10.2, load average 1.5-5 from other jobs). The issue's
-command on main a927a61 (load 0.4 at the start, 2.2-3.9 during) and on f80362a (the same float32 search; load
-1.8-2.8): scikit-learn / ours CPU 2.87, 2.73, 2.81 and 2.83, 2.71, 2.90 (k = 1: mixture, uniform, official),
-2.74, 2.92, 2.65 and 2.52, 2.69, 2.79 (k = 3); wall 3.42, 2.82, 3.39 and 2.97, 3.21, 2.89 (k = 1), 3.65, 3.05, 2.67
-and 2.60, 2.47, 2.36 (k = 3); matmul / ours CPU 0.68-0.81; 0 of 20,000 / 60,000 neighbours and 0 of 20,000 votes
-differ from float64. `--knn-parts` (262,144 queries, load 1.6): ours / one product CPU 1.23, 1.31, 1.29 (k = 1),
-1.33, 1.40, 1.35 (k = 3); the first round 94-98% of ours, the second round 0.3-2.8% (official: 2,013 and 3,585
-queries), the host's float64 rechecks under 1%, the vote under 0.6%; 1 duplicate among the official 1,000
-training rows. So the official embeddings' shortfall is not their extra work (2-3% more than the mixture's).
-Not kept: the product on `-2 t` alone (K = 64, no `|t|^2` column) 1.008x; with `|t|^2` added after it 0.90x (a
-second block written); all of a call's products as one batched einsum 0.37x. Found: 8-block calls of the product
-alone cost 1,520-1,600 ns per query pinned to one core and 1,720-2,120 on both (XLA's pool threads join each
-256-query call), one large product 1,590-1,650 either way (knn.ipynb, "What bounds the speed").
+Latest figures (session 22, 2026-12-03; Zen 4 VM, 2 shared cores, load 2.2-3.9; `--skip-real --knn-rounds 3
+--probe-rows 0 --knn-data mixture,uniform,aef`, main a927a61), 1M queries x 1k, scikit-learn / ours CPU:
 
-Measured (session 21, 2026-12-03; the Zen 4 VM, jax 0.10.2). The "matmul alone" is now one large product
-(`matmul_only`: chunks of 65,536 queries, 16 calls for 1M) instead of ~3,900 calls of 256 queries, which cost more
-than the whole search (matmul / ours CPU 1.23-1.64 before). The issue's command, main 7c9e5c7 plus this reference
-and knn's codes gate (no kernel change), load 5.9-9.1 (other jobs): scikit-learn / ours CPU 2.75, 3.05, 2.83
-(k = 1: mixture, uniform, official), 2.93, 3.11, 2.68 (k = 3); wall 3.84, 4.83, 5.01 and 4.38, 3.56, 4.23 (load:
-meaningless); matmul alone / ours CPU 0.82, 0.90, 0.79 and 0.78, 0.86, 0.70, so ours costs 1.1-1.4x the product
-alone (goal <= 2x: met); 0 of 20,000 / 60,000 neighbours and 0 of 20,000 votes differ from float64. Main's run an
-hour before (old reference, load 0.5-9.8): CPU 2.98, 2.93, 2.69 and 2.65, 2.71, 2.78. Selection alternatives for
-k = 3, per query on one host thread (2,048 x 1,024 float32 block; the whole search is about 2,000-2,200 ns):
-`np.argpartition(d, 3, axis=1)` 10,600 ns, `jax.lax.top_k` (XLA:CPU's TopK custom call) 4,800, `jax.lax.
-approx_min_k` (a sort on CPU) 170,000, against 376 for the group `min` the search runs; top_k in place of the
-two stages' `min` passes in the kernel: 5.3x (stage 1 only) and 8.1x (both) its CPU time, the same bits. Also not
-kept (one host thread, 4 calls of 8 x 256 official-embedding queries, 15-21 paired runs, load 4-6): the product as
-(Q, C) so each picked group's 16 values are one cache line (stage 2 gathers 3 lines a query, not 48): 0.92x
-(k = 1), 0.94x (k = 3), the same bits; the stage-2 gather by flat indices 1.03x (noise); blocks of 512 or 128
-queries 0.94x, 0.93x; stage 1's passes over (Q, 64) group minima 0.86x; `xla_cpu_multi_thread_eigen=False` on the
-whole search (2 host threads, 262,144 queries, 7 rounds) 0.96-1.03x. A trace of one 8-block call (k = 3, load 5):
-of the kernels after the product, the stage-2 gather is the largest (about 9% of the product's time at k = 3, 1.5%
-at k = 1: 48 random reads a query from a 1 MB block), then YNNPACK's group `min` (6%); each selection pass 0.1-0.3%.
+    k   mixture  uniform  official
+    1   2.87     2.73     2.81
+    3   2.74     2.92     2.65
 
-Measured (session 20, 2026-12-03; an AMD EPYC Zen 4 VM, 2 cores, jax 0.10.2). Before (main de225ec, load average
-0.9-1.6, the issue's command `--skip-real --knn-rounds 3 --probe-rows 0 --knn-data mixture,uniform,aef`): scikit-learn /
-ours wall 2.88, 2.97, 2.80 (k = 1: mixture, uniform, official), 2.59, 2.83, 2.36 (k = 3); CPU 2.99, 3.00, 2.86 and
-2.76, 2.85, 2.43; ours 0.97-1.34 s (k = 1) and 1.06-1.56 s (k = 3) a round, the matmul alone 1.58-2.15 s. After
-(c9cc22a: the certificate at err / 2, `knn_indices`; knn_predict's first round unchanged), the same command at load
-7-10 (other jobs): wall 5.83, 3.23, 5.27 and 4.70, 4.76, 3.79 (scikit-learn's OpenMP threads suffer most under load:
-meaningless), CPU 3.00, 2.94, 2.95 and 2.81, 2.63, 2.82; 0 of 20,000 / 60,000 neighbours and 0 of 20,000 votes
-differ from float64. So k = 1 is at 3x CPU and k = 3 at 2.6-2.8x; no kernel change this session was beyond the noise
-(knn.ipynb, "What bounds the speed"). The matmul alone here is a weak floor: one block of 256 queries per call
-(3,900 calls) costs more than our 8-block calls (matmul / ours 0.62-1.19 wall under load, 1.31-1.69 CPU).
-
-Measured (session 19, 2026-12-02; the same kind of Intel Xeon VM with AMX, 2 cores, jax 0.10.2; load average 6-13
-from other sessions throughout, never near idle, so CPU seconds and old / new in one process are the figures to
-trust). `knn_predict` now searches indices only (knn.py "Indices only": no direct sums in the first round, the
-candidates in their products' order where the gaps exceed err / 2, float64 on the host elsewhere). Main 2201efa's
-knn.py imported beside the new one, 1M queries x 1k, 5 interleaved rounds (load 9.3-12.6), old / new CPU (median):
-k = 1 1.04 mixture, 1.05 uniform, 1.03 official; k = 3 1.10, 1.11, 1.09 (wall 1.33, 1.08, 0.84; 1.15, 1.15, 1.07);
-the same predictions and vote fractions throughout. Kernel alone (one 8-block call of 256 queries, `taskset` one core,
-40 paired runs, load 9-10): direct / indices only 1.05-1.06 (k = 1), 1.08-1.10 (k = 3); k = 3 now costs 1.10x k = 1 there.
-`probe.py --skip-real --knn-rounds 3 --probe-rows 0` at load 7-12: scikit-learn / ours CPU 3.24, 3.11, 3.32 (k = 1:
-mixture, uniform, official), 3.24, 3.13, 2.87 (k = 3); wall 4.3-9.4 (meaningless at that load); 0 of 20,000 / 60,000
-neighbours differ from float64, and (checked separately, 40,000 queries, k = 1, 3, 5, also 20k training rows in
-several blocks) 0 of knn_predict's. Applied to session 18's idle figures (k = 3 CPU 2.92, 2.80, 2.79; wall 2.89,
-2.74, 2.86) the 1.09-1.11 gives about 3.0-3.2: to be confirmed at idle. Where the k = 3 time went (`perf`, one core,
-k = 3 indices only): YNNPACK's float32 dot 39% of all samples (start-up and compile included), XLA's loop fusions
-(the selection passes) 8%, YNNPACK's group `min` 2.4%; per block 44 fusions at k = 3 (52 with direct sums), 24 at
-k = 1; of the first round's queries 0.4% (mixture) to 1.6% (official) have a near-tie of products (float64 on the
-host: about 2 us each) and 0.1-1.3% fail the certificate (the second round, with direct sums).
-Tried and dropped: the near-tie band and certificate at `err` instead of `err / 2` (3% of official queries to the
-host: old / new CPU 0.91-1.00 at k = 3); the second round by products as well (155 of 262,144 official queries then
-went to the float64 brute force, 14 ms, against 7 with direct sums); the product at K = 64 with |t|^2 added after
-it (YNNPACK then no longer fuses the group `min`: 0.83x, one core); the `kc + 1` smallest keys as "the smallest key
-above the previous one" (no masked copies written): 1.01x (k = 1), 1.00x (k = 3), the same bits.
-Also found: float32 features far from the origin (UTM metres near 5e5) lost 1-4 of 3,000 neighbours, since the
-training rows were centred on the float64 mean and the queries on its float32 rounding (6 mm apart): both now use
-the float32 one (eb03557).
-
-Measured (session 18, 2026-12-02; an Intel Xeon VM with AMX, 2 cores, jax 0.10.2; main cd569d8, near idle: load
-1.1-1.3 throughout; `--skip-real --knn-rounds 3 --probe-rows 0 --knn-data mixture,uniform,aef`), 1M queries x 1k,
-scikit-learn / ours, median of 3 rounds, wall (CPU): k = 1 3.01 (3.03) mixture, 3.03 (3.04) uniform, 2.97 (3.04)
-official; k = 3 2.89 (2.92), 2.74 (2.80), 2.86 (2.79). Ours against the distance product alone: 1.92, 1.82, 1.79
-(k = 1) and 1.62, 1.55, 1.52 (k = 3) times faster; 0 neighbours differ from float64. Ours 0.76-0.81 s (k = 1) and
-0.89-0.98 s (k = 3) a round, scikit-learn 2.19-2.39 s and 2.53-2.74 s. So k = 1 meets 3x at idle, k = 3 does not.
-Session 17 (same kind of VM, load 1.3-1.7) gave 2.63/2.54 (k = 1) and 2.22/2.31 (k = 3) wall: this session's
-knn changes (float64 and integer features centred in float64; no float64 copies of all rows kept, a091b05,
-e61acc1) leave the float32 path's kernel as it was, so part of the difference is the machine's state.
-
-Measured (session 16, 2026-12-02; a VM with 2 AMD EPYC Zen 4 cores: AVX-512 with bf16 and VNNI, no AMX;
-jax 0.10.2; load average 2-9 from other sessions throughout, never near idle). Main's code, 1M queries x 1k:
-scikit-learn / ours 3.76, 3.55, 3.90, 3.31 wall (median of 3 rounds: mixture k = 1, k = 3, official k = 1,
-k = 3), 2.62, 2.71, 2.63, 2.35 CPU, load 6.4-9.0; an earlier run at load 4.3-4.5 (mixture) 3.11, 2.60 wall,
-2.63, 2.53 CPU; 0 neighbours differ from float64. Under load scikit-learn's wall time suffers more than ours,
-so the CPU column is the fair one, and it is below 3 on this VM.
-- Why: our float32 product is as fast as OpenBLAS's and scikit-learn's is float64. On one core, the `(1024,
-  65) x (65, 256)` block costs 1,550-1,612 ns per query in NumPy's OpenBLAS sgemm (83-86 GFLOP/s) and
-  1,570-1,620 in XLA's YNNPACK product with its group `min` (`taskset`, load 3); OpenBLAS's dgemm on the
-  same block 3,276 (2.1x), which is what scikit-learn's brute force runs (its ArgKmin casts float32 chunks to
-  float64 for the GEMM), plus its k-heaps. CPU ratio 3.5 would need ours at about 1.8 us per query, the
-  product alone; only a cheaper product can get there.
-- Where the time goes (`perf`, mixture k = 3, 262,144 queries x 6, load 4): YNNPACK's float32 dot kernel 48%
-  of the CPU samples, XLA's loop fusions (selection passes, stage-2 gather, direct sums) 17%, YNNPACK's group
-  `min` 4%, transposes 1%, the rest runtime (thread pools, futexes, malloc, page clearing) and Python. Per
-  stage on one core (8-block calls of 256 queries, cut after each stage, 11 interleaved rounds, load 7.7-8.0,
-  ns CPU per query, mixture / official): product + group minima 1,755-1,800; k = 1 whole block 1,943 / 1,893;
-  k = 3 2,296 / 2,224. k = 3 pays about 340 ns (17%) more than k = 1: about 200 in the two selection stages
-  (two more `min` passes each, 48 instead of 16 values gathered in the second) and 130-140 after them (direct
-  sums of 3 candidates instead of 1, the final picks of k). Around the kernel: a loop of bare `_knn_blocks`
-  calls costs what `knn_search` does (2,248 against 2,354 ns per query on one core, load 7); per 1M queries
-  the second round is 1.5-3.5% (3,002 and 7,771 mixture queries at k = 1, 3; 13,484 and 24,735 official), the
-  host re-rank under 0.5%, the final copy of `dist[:, :k]` 1-5% at k = 3.
-- Cheaper products, one core, `(1024, K) x (K, 256)` and a group `min`, ns CPU per query (load 7.6): float32
-  K = 65 1,758, bfloat16 K = 64 1,076 (0.61x), int8 to int32 K = 64 1,196 (0.68x; no VNNI-speed kernel), int8
-  to float32 1,710; at load 2.7-3.1 bfloat16 K = 72 (the `low` round's layout) 0.80-0.85x and K = 64 0.76x.
-  The `low=True` search against the default, 262,144 queries, 7 interleaved rounds, load 1.7-3.3: default /
-  low CPU 0.995, 0.889, 0.895, 0.845 (mixture k = 1, 3, official k = 1, 3): still slower, its k + 2 candidates
-  and float32 second round cost more than the product saves.
-- Tried and dropped (one core, 4 calls of 8 x 256 queries, 15 interleaved rounds, load 6.4; old / new CPU, the
-  same bits): the direct sums' row gather without the negative-index wrap (`rows.at[idx].get(mode=
-  "promise_in_bounds", wrap_negative_indices=False)`: XLA fused a compare, add and select per index into it)
-  1.024 (k = 1), 0.968 (k = 3); the final k of k candidates (one training block) ordered by a compare-exchange
-  network (3 exchanges at k = 3, no reductions) instead of k `min` passes: 1.010, 0.908.
+matmul alone / ours CPU 0.68-0.81 (goal >= 0.5: met); 0 of 20,000 / 60,000 neighbours and 0 of 20,000 votes differ
+from float64.
+History of measurements: benchmarks/NOTES.md#probe
 """
 import argparse
 import os
