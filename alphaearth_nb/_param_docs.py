@@ -91,6 +91,7 @@ SECTIONS = {
     },
     'alphaearth_nb.embeddings': {
         'as_embedding': 'obj\n    DataArray with a 64-long `band` dim, or a Dataset with A00..A63\ndequantize : bool\n    dequantise an int8 (official, quantised) input\n',
+        'validate_embedding': "emb\n    embedding (y, x, band) in a form `as_embedding` reads, or a cube\ncheck_values : bool\n    refuse a field without a pixel of data (computes a lazy field's mask)\n",
         'from_official': 'obj\n    xee Dataset with A00..A63, or a (band, y, x) DataArray (rioxarray)\ndequantize : bool\n    dequantise int8 codes (keep False to get the int8 form back)\nflip : bool|None\n    True: rows stored bottom-up (south-first) whatever the y labels say\n',
         'read_official_tiff': 'path\n    local path or URL of an official GeoTIFF\nchunks\n    dask chunks, e.g. {"y": 2048, "x": 2048} (lazy)\nflip : bool|None\n    see `from_official`\nreader : Callable|None\n    path, chunks -> DataArray (band, y, x); default rioxarray\n',
     },

@@ -17,7 +17,7 @@ from .analysis import change, classify, cluster, regress, rgb, similarity
 from .core import DimensionError, documented
 from .cubes import aggregate, coarsen, sample, yearly_change
 from .embed import embed
-from .embeddings import as_embedding, dequantize_embedding, quantize_embedding
+from .embeddings import as_embedding, dequantize_embedding, quantize_embedding, validate_embedding
 from .exports import map_to_cog, to_cog, to_zarr, vectorize
 from .stacks import validate_stack
 
@@ -47,6 +47,7 @@ class EmbeddingAccessor:
         "This object in the embedding form (see `embeddings.as_embedding`)."
         return as_embedding(self._obj)
 
+    validate = forward(validate_embedding)   # what a user asks of a DataArray: is it an embedding fit to map with
     quantize = forward(quantize_embedding)
     dequantize = forward(dequantize_embedding)
     similarity = forward(similarity)

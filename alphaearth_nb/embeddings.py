@@ -14,22 +14,24 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, band_names, checks_flags
-from .geo import (NODATA_KEYS, VALID_KEYS, geotransform, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
+from .core import (EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError,
+                                band_names, checks_flags)
+from .geo import (NODATA_KEYS, VALID_KEYS, geotransform, check_pixels, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                rename_spatial, require, unpacked, write_crs)
 from .labels import data_variables
 from .quantize import NODATA, quantize
 from .spatial import centred
+from .stacks import check_grid
 from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_order, band_variables, byte_codes,
                                 gate_query, gate_vectors, gated, label_bands, map_byte_codes, pixelwise, query_array,
                                 sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
 __all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'refuse_rotation', 'embedding_variable', 'as_embedding',
-           'quantize_embedding', 'dequantize_embedding', 'tiff_scheme', 'from_official', 'read_official_tiff',
-           'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH',
-           'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables', 'query_array',
-           'gate_query', 'user_stacklevel', 'valid_bounds']
+           'validate_embedding', 'quantize_embedding', 'dequantize_embedding', 'tiff_scheme', 'from_official',
+           'read_official_tiff', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at',
+           'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated',
+           'band_variables', 'query_array', 'gate_query', 'user_stacklevel', 'valid_bounds']
 
 # %% ../nbs/23_embeddings.ipynb #c0002a
 _all_ = ["band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
@@ -137,6 +139,32 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
         q.attrs = {k: v for k, v in da.attrs.items() if k not in (*NODATA_KEYS, *VALID_KEYS)} | {"nodata": NODATA}
         return q
     return _with_crs(gated(da).rename("embedding"), crs_of(obj))
+
+# %% ../nbs/23_embeddings.ipynb #c0019w
+@checks_flags
+def validate_embedding(emb,                    # embedding (y, x, band) in a form `as_embedding` reads, or a cube
+                       check_values:bool=True, # refuse a field without a pixel of data (computes a lazy field's mask)
+                      ) -> xr.DataArray:
+    """Check an embedding field and return its embedding form (`as_embedding`: float32, dims (y, x, band), bands
+    A00..A63; a cube (time, y, x, band) year by year). Raises `DimensionError` (no 64-long `band` dim; a DataArray
+    that is no embedding is told to validate its stack, `validate_stack`), `GridError` (x/y not a regular sorted
+    grid, `stacks.check_grid`), `EmptyStackError` (no pixel), `NoValidDataError` (no pixel with data); pixels that
+    are not unit vectors are warned (counted) and NaN, as every mapping function reads them (`gated`)."""
+    if isinstance(emb, xr.DataArray) and "band" not in emb.dims and EMBED_DIM not in emb.sizes.values():
+        raise DimensionError(f"this DataArray is not an embedding field (dims {dict(emb.sizes)}; an embedding has dims "
+                             f"(y, x, band) with {EMBED_DIM} bands A00..A63): `.aef.validate()` on a DataArray checks an "
+                             "embedding. To check a source stack, validate a Dataset of its bands, e.g. "
+                             "`da.to_dataset(name='B4').aef.validate(source='sentinel2')` (`aef.validate_stack`)")
+    if isinstance(emb, xr.DataArray) and "time" in emb.dims and emb.ndim == 4:   # a cube: each year alike
+        da = xr.concat([validate_embedding(emb.isel(time=i), False) for i in range(emb.sizes["time"])], "time")
+        da = da.assign_coords(time=emb["time"].values) if "time" in emb.coords else da
+    else: da = as_embedding(emb)   # dims, bands, dtype, rotation; pixels that are no unit vectors: warned, NaN
+    check_pixels(da, "the embedding")
+    check_grid("the embedding", da, None)
+    if check_values and not bool(da.notnull().any()):
+        raise NoValidDataError(f"the embedding has no pixel with data (all {da.sizes['y']} x {da.sizes['x']} are NaN or "
+                               "declared no data): check the reader's fill value and the area read")
+    return da
 
 # %% ../nbs/23_embeddings.ipynb #c0021
 def quantize_embedding(emb) -> xr.DataArray:

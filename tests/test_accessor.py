@@ -43,3 +43,27 @@ def test_methods_show_their_function(emb):
     assert similarity.__doc__.startswith(EmbeddingAccessor.similarity.__doc__)
     assert list(inspect.signature(EmbeddingAccessor.similarity).parameters) == ["self", "target", "crs"]
     np.testing.assert_array_equal(emb.aef.similarity(v).values, similarity(emb, v).values)
+
+
+def test_validate_on_an_embedding_checks_the_field_and_says_what_it_found(emb):
+    # `.aef.validate()` on a DataArray was a bare AttributeError: the embedding accessor had no validate
+    from alphaearth_nb.core import AEFError, GridError, NoValidDataError
+    from alphaearth_nb.embeddings import as_embedding
+    out = emb.aef.validate()
+    xr.testing.assert_identical(out, as_embedding(emb))
+    assert out.dims == ("y", "x", "band") and out.sizes["band"] == 64
+    xr.testing.assert_allclose(emb.aef.quantize().aef.validate(), as_embedding(emb.aef.quantize()))  # int8: read
+    with pytest.raises(DimensionError, match="64"):
+        emb.isel(band=slice(0, 32)).aef.validate()
+    xs = emb.x.values.copy(); xs[-1] += 3.0   # a pixel off the lattice: no regular grid
+    with pytest.raises(GridError, match="evenly spaced"):
+        emb.assign_coords(x=xs).aef.validate()
+    half = emb.copy(data=emb.values * np.where(np.arange(emb.sizes["y"]) < 2, 3.0, 1.0)[:, None, None])
+    with pytest.warns(UserWarning, match="not embedding vectors"):   # pixels three units long: found and said
+        out = half.aef.validate()
+    assert out[:2].isnull().all() and out[2:].count() == emb[2:].count()
+    with pytest.raises(NoValidDataError, match="no pixel"):
+        (emb * np.nan).aef.validate()
+    band = xr.DataArray(np.ones((2, 3, 3), np.float32), dims=("time", "y", "x"), name="B4")
+    with pytest.raises(AEFError, match=r"not an embedding field.*validate_stack|not an embedding field.*to_dataset"):
+        band.aef.validate()   # any other DataArray: the package's error, naming what to call instead
