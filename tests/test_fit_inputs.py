@@ -9,7 +9,7 @@ from alphaearth_nb.cli import main
 from alphaearth_nb.core import (AEFError, ConfigError, LabelError, MissingSourceError, NoValidDataError, TimeError,
                                 UnitsError)
 from alphaearth_nb.stacks import toy_stack
-from alphaearth_nb.testing import Standin, standin_batches, standin_loss
+from alphaearth_nb.testing import Standin, standin_batches, standin_loss, with_source
 from alphaearth_nb.train import TrainConfig, fit
 
 CFG = TrainConfig(steps=2, warmup=1, batch_size=8, checkpoint_every=2)
@@ -17,12 +17,6 @@ CFG = TrainConfig(steps=2, warmup=1, batch_size=8, checkpoint_every=2)
 
 def _without(stack, name):
     return xr.DataTree.from_dict({k: v.to_dataset() for k, v in stack.children.items() if k != name})
-
-
-def _with(stack, name, f):
-    "The stack with source `name` replaced by `f(its dataset)`."
-    return xr.DataTree.from_dict({k: (f(v.to_dataset()) if k == name else v.to_dataset())
-                                  for k, v in stack.children.items()})
 
 
 def _bands(ds, f):
@@ -36,20 +30,21 @@ def _files(d):
             if p.is_file()}
 
 
+S48 = toy_stack(size=48)   # a stack to slip one source into (testing.with_source), and its two satellites' bands
+S2, S1 = S48["sentinel2"].to_dataset(), S48["sentinel1"].to_dataset()
 BAD = {"stack smaller than a patch": (dict(data=toy_stack(size=8)), ConfigError, "larger than the stack"),
        "stack without sentinel2": (dict(data=_without(toy_stack(size=48), "sentinel2")), MissingSourceError,
                                    "sentinel2"),
        "texts without columns": (dict(data=toy_stack(size=48), texts=pd.DataFrame({"a": [1]})), LabelError,
                                  "lack the column"),
        "no data": (dict(data=None), ConfigError, "NoneType"),
-       "reflectance in 0..1 (F1)": (dict(data=_with(toy_stack(size=48), "sentinel2",
-                                                    lambda d: _bands(d, lambda v: v / 1e4))),
+       "reflectance in 0..1 (F1)": (dict(data=with_source(S48, "sentinel2", _bands(S2, lambda v: v / 1e4))),
                                     UnitsError, "multiply by 10000"),
-       "a lazy source all NaN (F4)": (dict(data=_with(toy_stack(size=48), "sentinel1",
-                                                      lambda d: _bands(d, lambda v: v * np.nan).chunk({"time": 1}))),
+       "a lazy source all NaN (F4)": (dict(data=with_source(S48, "sentinel1",
+                                                            _bands(S1, lambda v: v * np.nan).chunk({"time": 1}))),
                                       NoValidDataError, "no valid pixel"),
-       "sentinel1 with values only in its angle (F)": (dict(data=_with(toy_stack(size=48), "sentinel1",
-                                                        lambda d: d.assign(VV=d.VV * np.nan, VH=d.VH * np.nan))),
+       "sentinel1 with values only in its angle (F)": (dict(data=with_source(S48, "sentinel1",
+                                                             S1.assign(VV=S1.VV * np.nan, VH=S1.VH * np.nan))),
                                                       NoValidDataError, "measurement band"),
        "texts with a time that is not a date (G-2)": (dict(data=toy_stack(size=48), texts=pd.DataFrame(
            {"y": [0.0], "x": [0.0], "time": ["yesterday"], "text": ["a field"]})), TimeError, "'yesterday'")}
