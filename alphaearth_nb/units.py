@@ -17,9 +17,9 @@ from .core import UnitsError, UnitsWarning, user_stacklevel
 from .sources import band_index, get_source
 
 # %% auto #0
-__all__ = ['UNIT_SLIPS', 'PROVIDER_OFFSETS', 'COMMON_FILLS', 'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS', 'PART_SHARE', 'BAND_ORDERS',
-           'ORDER_MARGIN', 'fill_values', 'check_units', 'sample_values', 'frame_samples', 'frame_bands',
-           'check_frame_units']
+__all__ = ['UNIT_SLIPS', 'PROVIDER_OFFSETS', 'COMMON_FILLS', 'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS', 'PART_SHARE', 'SCALED_UNITS',
+           'BAND_ORDERS', 'ORDER_MARGIN', 'fill_values', 'range_slips', 'band_slips', 'check_units', 'sample_values',
+           'frame_samples', 'frame_bands', 'check_frame_units']
 
 # %% ../nbs/02a_units.ipynb #c0029
 UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99) percentiles, what the values look like, the fix)]
@@ -147,6 +147,37 @@ def _part_message(looks, fix, shares) -> str:
 
 def _unit_of(src, b): return src.units if isinstance(src.units, str) else src.units[band_index(src, b)]  # the unit band `b` is in
 
+# units -> ((factor, what values that many times too large are), ...), tried against each band's own valid range, not
+# the unit's: bands of one unit span other ranges (a DEM's elevation -500..9000 m, GEDI's rh98 0..120 m), so one rule
+# per unit would either take a DEM in metres for canopy heights in centimetres or let both through
+SCALED_UNITS = {"m": ((100, "centimetres"), (1000, "millimetres"))}
+
+def range_slips(src, b) -> list:
+    """[(test, what the values look like, the fix)] of band `b` judged against its own valid range (`SCALED_UNITS`):
+    values beyond it that no real data has (a median above the range, or a 99th percentile ten times its top: GEDI
+    over fields has half its footprints near 0 m) whose 1st..99th percentiles fall inside it once divided by a factor,
+    the smallest such factor named as the fix and larger ones as the alternative (a DEM at 500 m in millimetres reads
+    as one at 5000 m in centimetres: only the product can tell)."""
+    u = _unit_of(src, b)
+    rng = src.valid_range[band_index(src, b)] if src.valid_range else None
+    if not rng or u not in SCALED_UNITS: return []
+    lo, hi = rng
+    scales = SCALED_UNITS[u]
+    fits = lambda q, f: (q[1] > hi or q[2] > 10 * hi) and lo <= q[0] / f and q[2] / f <= hi
+    out = []
+    for i, (f, what) in enumerate(scales):
+        more = scales[i + 1:]
+        out.append((lambda q, i=i: fits(q, scales[i][0]) and not any(fits(q, g) for g, _ in scales[:i]),
+                     f"{what}{f' (or {chr(32).join(w for _, w in more)})' if more else ''}: far beyond {b}'s valid "
+                     f"range {lo:g}..{hi:g} {u}, inside it once divided by {f:g}",
+                     f"divide by {f:g}: `ds[bands] / {f:g}`" +
+                     "".join(f" (by {g:g} if the product stores {w})" for g, w in more)))
+    return out
+
+def band_slips(src, b) -> list:
+    "[(test, what the values look like, the fix)] for band `b`: its unit's `UNIT_SLIPS`, then `range_slips`."
+    return list(UNIT_SLIPS.get(_unit_of(src, b), ())) + range_slips(src, b)
+
 # family -> (strong, weak, why) band pairs whose medians never come the other way round in real data, so the other
 # way round means the bands were named in another order (a reader's band list, `to_dataset(dim='band')`)
 BAND_ORDERS = {"sentinel1": (("VV", "VH", "cross-polarised backscatter is weaker than co-polarised on every natural "
@@ -171,9 +202,9 @@ def check_units(source,       # a Source or its name
     if src.kind == "categorical": return
     refl, seen = {}, {}
     for b, sample in zip(bands, samples):
-        units = _unit_of(src, b)
-        if units not in UNIT_SLIPS or (q := _band_quantiles(src, sample)) is None: continue
-        for test, looks, fix in UNIT_SLIPS[units]:
+        units, slips = _unit_of(src, b), band_slips(src, b)
+        if not slips or (q := _band_quantiles(src, sample)) is None: continue
+        for test, looks, fix in slips:
             if test(q):
                 raise UnitsError(f"{src.name}.{b} should be in {units} but its values (1st/50th/99th percentile "
                                  f"{q[0]:.4g} / {q[1]:.4g} / {q[2]:.4g}) look like {looks}: {fix}.")
@@ -359,7 +390,7 @@ def check_frame_units(source,     # a Source or its name
     times = np.asarray(times)
     qs = [{} for _ in times]
     for b, fr in zip(bands, frames):
-        if _unit_of(src, b) not in UNIT_SLIPS: continue
+        if _unit_of(src, b) not in UNIT_SLIPS: continue  # not `range_slips`: a frame of low canopy is in range
         v = np.array(fr, np.float64)  # (time, m); the quantiles of `_band_quantiles`, all frames at once
         v[~_clear(v, fill_values(src))] = np.nan
         ok = np.flatnonzero((~np.isnan(v)).sum(1) >= 16)  # fewer: too few to judge

@@ -1,4 +1,5 @@
 "Plausible but wrong units (alphaearth_nb.units.check_units, sample_values): field cases F1, F4 and other slips."
+import re
 import warnings
 
 import dask.array as da
@@ -7,6 +8,7 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.core import UnitsError, UnitsWarning
+from alphaearth_nb.stacks import validate_stack
 from alphaearth_nb.units import check_units, sample_values
 from alphaearth_nb.testing import with_source
 
@@ -523,3 +525,21 @@ def test_case_F_precipitation_in_mm_x_100_is_named_with_its_fix():
     check_units("era5", "total_precipitation", eval(str(e.value).split("`")[1].replace("ds[bands]", "v"), {"v": mm100}))
     with pytest.raises(UnitsError, match=r"millimetres: divide by 1000"):   # mm: as before
         check_units("era5", "total_precipitation", mm100 / 100)
+
+
+@pytest.mark.parametrize("name,band,factor,words", [
+    ("dem", "elevation", 100, "centimetres (or millimetres)"),   # hill country: 485 m median
+    ("gedi", "rh98", 100, "centimetres (or millimetres)"),       # half the footprints near 0 m (fields)
+    ("gedi", "rh98", 1000, "millimetres: far beyond"),
+])
+def test_metres_are_judged_against_each_band_own_range(crop, name, band, factor, words):
+    # both bands say "m": a DEM in metres has the values of canopy heights in centimetres, so the rule is per band
+    stack = crop.copy()
+    if name == "dem":
+        stack = with_source(stack, "dem", stack["dem"].to_dataset().assign(elevation=stack["dem"]["elevation"] + 400))
+    ds = stack[name].to_dataset()
+    v = ds[band]
+    slipped = with_source(stack, name, ds.assign({band: v.where(~np.isfinite(v) | (v == -9999), v * factor)}))
+    with pytest.raises(UnitsError, match=rf"{name}\.{band} should be in m .*{re.escape(words)}.*/ {factor}`"):
+        validate_stack(slipped)
+    validate_stack(stack)   # the same values in metres pass
