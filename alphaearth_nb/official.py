@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, ConfigError, GridError, band_names
+from .core import (EMBED_DIM, ConfigError, GridError, NoDataWarning, NoTilesError, band_names,
+                                user_stacklevel)
 from .quantize import NODATA, dequantize
 from .geo import (as_crs, crs_name, grid_coords, rename_spatial, require, same_crs, to_crs, utm_crs,
                                write_crs)
@@ -256,7 +257,9 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
 
     A point covered by tiles of two zones takes the zone whose centre is nearest it (the zone it lies in), as
     `mosaic` does off the output's own zone. The index is searched over the points' hull, split at 180 deg when
-    the points lie across it (not a band round the globe)."""
+    the points lie across it (not a band round the globe). Every point gets an answer: one no tile covers (in a
+    year) has `inside` False and NaN vectors, and a year in which no point is covered is warned (`NoDataWarning`,
+    naming the checks: lon/lat order, CRS, years, mirror), not raised, however many points are outside."""
     from shapely.geometry import box
     ys = years_of(years)
     lon, lat, table = points_xy(points, LONLAT, crs)
@@ -266,12 +269,13 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
     s, n, w, e, w2, e2 = la.min() - 1e-6, la.max() + 1e-6, lo.min(), lo.max(), (lo % 360.0).min(), (lo % 360.0).max()
     hull = (area_of((w2 - 1e-6, s, e2 + 1e-6, n)) if e2 - w2 < min(e - w, 180.0)   # a box past 180: split there
             else box(w - 1e-6, s, e + 1e-6, n))   # across 180 deg the narrower hull: two boxes
-    t = tiles(hull, ys, source, project, cache)
+    try: t = tiles(hull, ys, source, project, cache)
+    except NoTilesError: t = pd.DataFrame({"crs": [], "year": [], "href": []})   # no tile near: all outside, warned below
     bill_project(project, t["href"])
     out = np.full((len(ys), len(lon), EMBED_DIM), np.nan, np.float32)
     done = np.zeros((len(ys), len(lon)), bool)
     zones = sorted(t["crs"].unique(), key=lambda c: (int(c.split(":")[1]) % 100, c))
-    rank = np.argsort(np.argsort(np.stack([_zone_gap(lon, z) for z in zones]), 0, kind="stable"), 0)
+    rank = np.argsort(np.argsort(np.stack([_zone_gap(lon, z) for z in zones] or [lon]), 0, kind="stable"), 0)
     xy = {z: to_crs(lon, lat, LONLAT, z) for z in zones}
     per_zone, opened = {z: t[t["crs"] == z] for z in zones}, {}   # each zone's rows once; each tile opened once
     for z, rows, mine in ((z, per_zone[z], rank[i] == m) for m in range(len(zones)) for i, z in enumerate(zones)):
@@ -287,6 +291,10 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
                 v = np.asarray(dequantize(gather(tile, rr, cc)), np.float32)
                 idx = np.nonzero(sel)[0][inside]
                 out[k, idx] = v[inside]; done[k, idx] = True
+    if (none := [y for k, y in enumerate(ys) if not done[k].any()]):   # one rule: an answer per point, and a word
+        warnings.warn(f"none of the {len(lon)} points lies on an official tile in {', '.join(map(str, none))} (`inside` "
+                      "False, vectors NaN): check the points' lon/lat order (x = longitude) and CRS (`crs=`), the "
+                      "years, and the mirror (2017 is missing on some)", NoDataWarning, stacklevel=user_stacklevel())
     base = table.reset_index(drop=True).copy()
     parts = []
     for k, year in enumerate(ys):

@@ -1,5 +1,7 @@
 "Offline tests of the official-embedding mirrors in their real layout (alphaearth_nb.official, cubes, exports)."
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -10,7 +12,7 @@ from pyproj import Transformer
 from shapely.geometry import Polygon, box
 
 from alphaearth_nb import official as off
-from alphaearth_nb.core import ConfigError, MirrorError, NoTilesError, band_names
+from alphaearth_nb.core import ConfigError, MirrorError, NoDataWarning, NoTilesError, band_names
 from alphaearth_nb.cubes import aggregate, sample, yearly_change
 from alphaearth_nb.exports import read_cog, to_cog
 from alphaearth_nb.quantize import dequantize, quantize
@@ -308,3 +310,18 @@ def test_local_mirror_prints_short(mirror):  # N19-10: print(build_local_mirror(
     text = repr(mirror)
     assert len(text) < 300 and f"{len(mirror.index)} tiles" in text and "2022" in text and "2024" in text
     assert all(crs in text for crs in set(mirror.index["crs"])) and "96" in text
+
+
+def test_sample_points_answers_per_point_and_warns_where_none_is_covered(mirror):
+    # points of which none was covered raised NoTilesError, while points not covered among others got inside=False:
+    # one rule now, an answer per point (inside, NaN vectors), and a NoDataWarning naming the years no point has
+    with pytest.warns(NoDataWarning, match=r"none of the 2 points.*2024.*lon/lat"):
+        far = off.sample_points(([20.0, 20.05], [10.0, 10.02]), 2024, source=mirror.root, chunks=32)
+    assert len(far) == 2 and not far.inside.any() and far[band_names()].isna().all().all()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", NoDataWarning)   # a point covered: the other is answered, nothing to warn
+        mixed = off.sample_points(([6.001, 20.0], [45.001, 10.0]), 2024, source=mirror.root, chunks=32)
+    assert mixed.inside.tolist() == [True, False] and mixed[band_names()].iloc[1].isna().all()
+    with pytest.warns(NoDataWarning, match=r"in 2021\b"):   # a year the mirror lacks: its rows outside, the rest read
+        two = off.sample_points(([6.001], [45.001]), (2021, 2024), source=mirror.root, chunks=32)
+    assert dict(zip(two.year, two.inside)) == {2021: False, 2022: True, 2023: True, 2024: True}
