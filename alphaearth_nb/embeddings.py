@@ -22,8 +22,9 @@ from .labels import data_variables
 from .quantize import NODATA, quantize
 from .spatial import centred
 from .stacks import check_grid
-from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_order, band_variables, byte_codes,
-                                gate_query, gate_vectors, gated, label_bands, map_byte_codes, pixelwise, query_array,
+from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_hint, band_order,
+                                band_variables, byte_codes, gate_query, gate_vectors, gated, label_bands,
+                                map_byte_codes, pixelwise, query_array,
                                 sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
@@ -110,11 +111,11 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     if not isinstance(obj, xr.DataArray):
         raise DTypeError(f"expected an xarray DataArray or Dataset, got {type(obj).__name__}: wrap arrays with "
                          "`xr.DataArray(a, dims=('y', 'x', 'band'))`")
+    obj = band_dim(obj)   # the bands on a dim of another name that its labels give away (`ds.to_dataarray()`)
     if obj.sizes.get("band") != EMBED_DIM:
         raise DimensionError(f"expected an embedding with a {EMBED_DIM}-long `band` dimension, got dims "
                              f"{dict(obj.sizes)}: pass the output of `embed(...)`, convert the official product "
-                             "with `from_official(ds)`, or name the embedding axis `band` "
-                             "(`da.rename({'dim_2': 'band'})`)")
+                             f"with `from_official(ds)`, or name the embedding axis `band` ({band_hint(obj)})")
     refuse_rotation(obj)
     da = rename_spatial(unpacked(obj, vector="band"))  # int16 packed with scale_factor (read without decoding): float values
     da = centred(da, "the embedding")   # stackstac's corner coordinates (its transform says so): the pixel centres
@@ -251,7 +252,7 @@ def _official_array(obj, attrs:dict) -> xr.DataArray:
         if obj.sizes.get("band") != EMBED_DIM:
             raise DimensionError(f"expected a {EMBED_DIM}-long `band` dimension (the GeoTIFF's 64 bands), got dims "
                                  f"{dict(obj.sizes)}: read the file with `rioxarray.open_rasterio(path)` or "
-                                 "`read_official_tiff(path)`")
+                                 f"`read_official_tiff(path)`, or name the bands' dim `band` ({band_hint(obj)})")
         return label_bands(_drop_time(obj, attrs))  # by the band descriptions, where the file has them
     raise DTypeError(f"from_official takes an xarray Dataset (xee) or DataArray (GeoTIFF), got {type(obj).__name__}")
 
@@ -291,6 +292,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     Warns (`UserWarning`) where `flip=True` contradicts a north-up geotransform; the flag wins (field case B1)."""
     if not _is_embedding_dataset(obj) and (var := embedding_variable(obj)) is not None:
         obj = var  # a GeoTIFF read as a Dataset (`band_data`, or band_1..band_64): its (band, y, x) form
+    obj = band_dim(obj)   # `ds.to_dataarray()`: the bands on `variable`, labelled A00..A63
     if (cube := _by_year(obj, dequantize, flip)) is not None: return cube
     if isinstance(obj, (xr.DataArray, xr.Dataset)):   # CF-packed integers (scale_factor in attrs): a value out of range, its pixel
         obj = unpacked(obj, vector=band_variables(obj) if isinstance(obj, xr.Dataset) else "band")

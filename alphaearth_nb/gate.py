@@ -20,9 +20,9 @@ from .labels import data_variables
 from .quantize import NODATA, dequantize, vector_roundtrip_bound
 
 # %% auto #0
-__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'label_bands', 'pixelwise', 'values_at', 'sq_norms', 'byte_codes', 'map_byte_codes',
-           'gate_vectors', 'table_codes', 'gated', 'band_variables', 'valid_bounds', 'query_array', 'gate_query',
-           'user_stacklevel', 'band_order', 'a_bands', 'a_positions']
+__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'label_bands', 'pixelwise', 'values_at', 'band_dim', 'band_hint', 'sq_norms', 'byte_codes',
+           'map_byte_codes', 'gate_vectors', 'table_codes', 'gated', 'band_variables', 'valid_bounds', 'query_array',
+           'gate_query', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -59,6 +59,25 @@ def values_at(emb:xr.DataArray, rows, cols) -> np.ndarray:
     "Embedding vectors (N, 64) at pixel rows/cols; computes only those pixels of a dask array."
     r, c = xr.DataArray(np.asarray(rows), dims="p"), xr.DataArray(np.asarray(cols), dims="p")
     return np.asarray(emb.isel(y=r, x=c).transpose("p", "band").values, np.float32)
+
+# %% ../nbs/22_gate.ipynb #bd001
+def band_dim(da):
+    """`da` with the dim that holds the 64 bands named `band`, where its labels say so under another name: text
+    labels that name the bands (`band_order`: A00..A63 in any order, band_N, data.N). `ds.to_dataarray()` of the
+    official product as xee gives it puts its bands on `variable`; a table turned into an array on `feature`. Anything
+    else, a `band` dim already there, or no such labels, is given back as it is (`band_hint` then names the fix)."""
+    if not isinstance(da, xr.DataArray) or "band" in da.dims: return da
+    hit = [d for d, n in da.sizes.items() if n == EMBED_DIM and d in da.coords and
+           np.asarray(da[d].values).dtype.kind in "OUS" and band_order(list(da[d].values)) is not None]
+    if len(hit) != 1: return da
+    return da.drop_vars("band", errors="ignore").rename({hit[0]: "band"})   # a scalar `band` left by `isel`: gone
+
+def band_hint(da) -> str:
+    "The rename that gives `da` its `band` dim: the one other 64-long dim named, else how to find it."
+    other = [d for d, n in getattr(da, "sizes", {}).items() if n == EMBED_DIM and d not in ("y", "x", "band")]
+    return (f"`da.rename({{{other[0]!r}: 'band'}})`" if len(other) == 1 else
+            "`da.rename({<the dim of the 64 bands>: 'band'})`")
+
 
 # %% ../nbs/22_gate.ipynb #c0009
 NORM_TOL = vector_roundtrip_bound(EMBED_DIM) + 1e-3  # |length - 1| beyond this: not an embedding
@@ -367,13 +386,14 @@ def query_array(a,                        # vectors as a user holds them: array,
 
     Labels say which band is which, by `band_order`'s rule: a pandas Series or a dict (a table row: `df.loc[i]`,
     a row of `.aef.sample()` or `readers.read_aef_samples()`), a DataFrame's columns, a DataArray's `band`
-    coordinate, a Dataset's variables (a pixel of xee's form). The 64 entries labelled A00..A63 are picked out of a
+    coordinate (or the labels of a dim of another name, `band_dim`), a Dataset's variables (a pixel of xee's form). The 64 entries labelled A00..A63 are picked out of a
     row with other columns (text, x, y);
     unlabelled values, or labels that name no band, are read by position. Numbers of object dtype (a row of a
     table with text columns) are cast to numbers; text among them raises `DimensionError`. A pixel stored as uint8
     and masked to floats by its reader (`encoding['dtype']`, as `gated` reads the map) is given back as its bytes,
     so the gate reads it as it reads the map (its self-similarity was -0.28)."""
     if isinstance(a, dict): a = pd.Series(a)
+    a = band_dim(a)   # a pixel of `ds.to_dataarray()`: its bands on `variable`, read by their labels
     stored = {str(v.encoding.get("dtype")) for v in ([a] if isinstance(a, xr.DataArray) else a.data_vars.values())} \
         if isinstance(a, (xr.DataArray, xr.Dataset)) else set()   # bytes a masking reader made floats: read as bytes
     if isinstance(a, xr.Dataset):  # a pixel of the official product as xee gives it: `ds.isel(time=0, X=3, Y=2)`
