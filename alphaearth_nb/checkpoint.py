@@ -31,7 +31,7 @@ from jaxtyping import PyTree
 from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
                                 RunLockedError, TrainingWarning, flag, whole, checks_flags, user_stacklevel)
 from .files import (MARKER, inside_ours, local_output, no_file_on_the_way, partial_name, pid_alive, user_path,
-                                 write_text, writing_file)
+                                 writable, write_text, writing_file)
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'LOCK', 'TAKEOVER', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS', 'jsonable', 'checkpoint_headers',
@@ -479,7 +479,8 @@ def run_folder(out,                 # the run folder (created), or None: nothing
               ):
     """Hold `out` for one run (its lock, `run_lock`); yields the folder as a `Path`.
     Raises `RunLockedError` while another run holds it (naming its pid and host), `NotOursError` for a non-empty
-    folder with no run of ours (never touched), `OutputExistsError` for a run without `resume` or `overwrite`."""
+    folder with no run of ours (never touched), `OutputExistsError` for a run without `resume` or `overwrite`,
+    `NotWritableError` for a folder or its checkpoints/ where no file can be made (before a step is trained)."""
     resume, overwrite = flag(resume, "resume"), flag(overwrite, "overwrite")  # "no" is true: never a run lost
     if out is None or jax.process_index() != 0: yield None; return
     d = local_output(out, "training run", True)  # a bucket URL: refused, never a local folder 'gs:'
@@ -494,6 +495,8 @@ def run_folder(out,                 # the run folder (created), or None: nothing
     if d.is_dir() and not (d / LOCK).exists() and _not_ours(d): _refuse(d)  # no lock file left in another's folder
     with run_lock(d):  # a live run is named before the contents are judged (its files are being written)
         if _not_ours(d): _refuse(d)
+        if (ck := d / "checkpoints").is_dir():  # a team-mate's run, a read-only copy: before any step is trained
+            writable(ck, ck, "checkpoints of the training run")   # (resume) or any file removed (overwrite)
         if is_run(d) and overwrite:
             for name in RUN_FILES:  # checkpoints/: only ours (a file the user put there stays, as beside the run)
                 p = d / name

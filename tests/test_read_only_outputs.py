@@ -130,3 +130,25 @@ def test_a_file_where_the_out_folder_goes_is_refused_before_any_work(cmd, tmp_pa
     (tmp_path / "f").write_text("a file")
     a = parser().parse_args([cmd, "--out", str(tmp_path / "f" / "run")])
     with pytest.raises(NotOursError, match=r"f is a file"): cli.COMMANDS[cmd](a)
+
+
+def test_a_run_whose_checkpoints_cannot_be_written_is_refused_before_a_step(tmp_path):
+    # a team-mate's run (or a read-only copy) resumed: was trained to the first checkpoint, then refused there
+    from alphaearth_nb.testing import standin_batches
+    cfg = TrainConfig(steps=2, warmup=1, batch_size=8, checkpoint_every=1)
+    run = tmp_path / "run"
+    fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, out=run, config=cfg, loss_fn=standin_loss, progress=False)
+    ck, metrics = run / "checkpoints", (run / "metrics.jsonl").read_text()
+    if os.geteuid() == 0:   # root writes in any folder: the checkpoints folder is one where no file can be made
+        shutil.move(ck, tmp_path / "kept"); ck.symlink_to("/proc", target_is_directory=True)
+    else: ck.chmod(0o555)
+    try:
+        for kw in ({"resume": True, "steps": 4}, {"overwrite": True}):
+            with pytest.raises(NotWritableError, match=rf"cannot write in {ck} .*checkpoints of the training run"):
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    fit(Standin(key=jax.random.PRNGKey(0)), _never(), out=run, config=cfg, loss_fn=standin_loss,
+                        progress=False, **kw)
+            assert (run / "metrics.jsonl").read_text() == metrics   # nothing removed by overwrite either
+    finally:
+        if not ck.is_symlink(): ck.chmod(0o755)
