@@ -312,7 +312,8 @@ def _table_points(df:pd.DataFrame, column:str) -> tuple:
 
 def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
     """x, y and classes of the labelled pixels of a raster (`labels.labelled_values`: `labelled_cells`, the rule
-    `points_at` applies too, and `label_values` of those cells, their text read as numbers once)."""
+    `points_at` applies too, and `label_values` of those cells, their text read as numbers once), north-up (rows
+    north to south, columns west to east, as `points_at` pairs them) whatever order the raster is stored in."""
     refuse_rotation(labels, "the label raster")   # a rotated raster has no x/y to place its cells by
     da = rename_spatial(unpacked(labels)).squeeze(drop=True)  # CF-packed (int16 * scale_factor): values in their units
     if set(da.dims) != {"y", "x"} and embedding_field(labels):   # the CLI says so in its own words first
@@ -323,8 +324,8 @@ def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
         d = next((d for d in da.dims if d not in ("y", "x")), "time")   # the stack's own dim (band, time, ...)
         raise LabelError(f"a label raster has dims (y, x), got {labels.dims}: select one layer, e.g. "
                          f"`labels.isel({d}=0)`")
-    da = da.transpose("y", "x")
-    keep, vals = labelled_values(da, positive)   # NaN, empty text, declared no-data (as text too), negatives if
+    da = north_up(da.transpose("y", "x"))   # cells north to south, west to east: kNN's ties (the first training row)
+    keep, vals = labelled_values(da, positive)   # go by place, not by the order a reader stored the rows in   # NaN, empty text, declared no-data (as text too), negatives if
     r, c = np.nonzero(keep)   # `positive`; number text: numbers, as for points (judged on the labelled cells alone)
     return da.x.values[c].astype(np.float64), da.y.values[r].astype(np.float64), vals
 
@@ -491,6 +492,10 @@ def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1
              crs=None,                  # CRS of the points (default: the table's own, else the grid's)
             ) -> xr.Dataset:
     """Few-shot classification of every pixel: Dataset with `class` (y, x; the labels' ids, -1 = no data), `scores`.
+
+    kNN takes the majority of the k nearest labelled pixels' classes; a tie of votes goes to the class of the nearest
+    (`knn.knn_vote`), a tie of distances (one vector labelled twice) to the first training row: a table's first row,
+    a raster's northern (then western) cell, however the raster is stored.
 
     Named classes ('forest', 'crop') are numbered 0..C-1 in sorted order; the class map keeps the names in
     `attrs['class_names']`. A label raster that names its ids CF-style (`flag_values` / `flag_meanings`, read by
