@@ -30,46 +30,10 @@ With `--convs` (alone): the `small` step's convolution kernels at its shapes (`c
 conv3's forward against im2col and against a matmul of the same FLOPs, its input and weight gradients, the weight
 gradient by `nn.DW_CHUNK_BYTES`, and depthwise3's kernel gradient in five forms.
 
-Measured (session 16, `--convs --rounds 4 --reps 10`, 2 cores shared with three other helpers, load 4.3-6.1, nice 10;
-CPU ms per call, median of the rounds; earlier scratch runs at load 2.7-3.3 ranked the variants the same, their
-figures given where they differ):
-- conv3's forward is at the matmul rate: 64 x 16 x 16 x 32 -> 64 7.3 ms against 8.4 for [16384, 288] @ [288, 64] (the
-  same 604 MFLOP), 64 -> 32 7.1 against 7.8 ([16384, 576] @ [576, 32]): XLA:CPU already hands it to YNNPACK as NHWC
-  with the kernel transposed once (4 small weight copies in the step). im2col (the nine windows concatenated on the
-  channels, one product) 5.3x and 9.0x (load 3: 4.8x, 9.1x): XLA:CPU's minor-axis concatenate writes ~1 GB/s. Three
-  products of the column taps concatenated (K = 3i): 2.3x and 3.3x (load 3). (This item's column-tap form, the vmapped
-  and the identity-block figures below came from scratch scripts, not kept.) Nothing to change (lead 4).
-- Its input gradient (`nn._conv3_input_grad`) runs at the forward's rate (6.9 ms); the weight gradient (8 strided
-  chunks) 9.0 and 9.4 ms, 1.30x and 1.37x the input gradient. `DW_CHUNK_BYTES` (768 KiB, 8 frames a chunk) is the best
-  of 384 KiB (1.01x, 1.04x the grads), 1.5 MiB (1.10x, 1.08x), 3 MiB (1.14x, 1.28x) and one piece (1.31x, 1.42x). The
-  weight gradient as one YNNPACK-form product of the nine windows stacked channel-major, [9 i, P] @ [P, o]
-  (`_conv3_dw_taps`): 5.1x and 10x (load 3: 3.9x, 7.0x); the stacking alone (a copy of 9 x 2 MiB) took 1.5x the whole
-  chunked gradient at i = 32 and 6x at i = 64; with g's nine windows stacked instead ([9 o, P] @ [P, i]) 8.7x / 4.6x.
-  Every convolution form of the weight gradient has YNNPACK read both operands transposed (the optimised HLO of
-  `_conv3_dw`, of the ("CHWN", "IHWO", "HWNC") form and of the form with g as the left operand: x as [i, h, w, n] and
-  g as [h, w, n, o], or g as [o, h, w, n] and x as [h, w, n, i]): the frames are the contraction, which must be the
-  left operand's minor axis and the kernel's input feature, and both arrays hold them major; the chunks' sum is
-  already one transposing fusion. So the 64 transpose copies are the chunks' share of two unavoidable transposes (lead
-  3: left as is).
-- Summary's Upsample conv (vmapped over 20 single images, so `conv3` sees 1 frame and XLA's own gradient runs over all
-  20): its grads at 20 x 32 x 32 x 32 -> 32 chunked (10 strided chunks of 2) 0.97x XLA's whole (load 3.2), 6 frames a
-  chunk 2.2x, 1 frame 1.24x: nothing to gain there.
-- depthwise3's kernel gradient (nn: `_shifted_sums` above 16 channels), at 64 x 16 x 16 x 32 / 64 x 4 x 4 x 32 / 64 x
-  2 x 2 x 64: nn 2.80 / 0.097 / 0.112 ms; `_tap_sums` (one nine-output reduction) 1.63x / 2.60x / 1.43x; each tap
-  summed over the frames first ("lead") 1.09x / 1.06x / 0.72x (load 2.7: 1.12x / 1.28x / 0.89x); over frames and rows
-  first ("rows") 0.94x / 0.97x / 0.96x (load 2.7: 0.98x / 1.21x / 0.84x); XLA's transpose of the grouped convolution
-  3.3x / 3.1x / 4.6x. "lead" and "rows" compile to the same 8 pad + slice kernels and 9 YNNPACK reductions as nn's
-  (the slices feed any multiply + reduce-sum YNNPACK takes); only `_tap_sums` (a variadic reduce, not YNNPACK's) has
-  none. "rows" in the step (patched in, `step`, 6 interleaved rounds): small rows/nn CPU 1.023, wall 0.998 (load 8-9),
-  tiny CPU 1.067, wall 0.949 (load 7.1-7.3), not bit-identical: not landed (lead 2). The input gradient is already
-  `_shift3` of g with the flipped taps (one loop fusion, pad fused); `computed_once`'s identity product in blocks of
-  16 channels costs 0.8 ms over `_shift3`'s 0.6 at 64 x 16 x 16 x 32; blocks of 32 0.92x that (but 1.11x at 64 x 4 x 4
-  x 32), of 8 1.06x, of 4 2.4x, of 2 4.1x (load 5.3): 16 stays.
-- In the step (`train_step.py --preset small --profile 3 --thunks 60`, main 39eb702, load 4.0): 401 ms of thunks,
-  conv3 bwd 63.3 ms (46 thunks), fwd 35.5 (4 convolutions of 8.6-9.2 ms), depthwise3 bwd 19.0 (152), fwd 15.4 (124).
-
-Session 9's patches (Dense differentiated by JAX, depthwise outputs not materialised, bilinear as the einsum) are the
-`{"_affine": _dense_plain, "_depthwise": _dw_unkept, "_bilinear_taps": nn._bilinear_einsum}` of `BEFORE`'s history.
+Latest figures (session 16, `--convs --rounds 4 --reps 10`, load 4.3-6.1): conv3's forward runs at the matmul
+rate (im2col 5.3x and 9.0x slower); `DW_CHUNK_BYTES` (768 KiB) is the best chunk; no form of depthwise3's kernel
+gradient beat nn's in the step, so nn kept its forms.
+History of measurements: benchmarks/NOTES.md#layers
 """
 import argparse
 import os
