@@ -21,7 +21,7 @@ from .geo import (NODATA_KEYS, VALID_KEYS, geotransform, check_pixels, crs_of, d
 from .labels import data_variables
 from .quantize import NODATA, quantize
 from .spatial import centred
-from .stacks import check_grid
+from .stacks import check_grid, names_every_band
 from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_hint, band_order,
                                 band_variables, byte_codes, gate_query, gate_vectors, gated, label_bands,
                                 map_byte_codes, pixelwise, query_array,
@@ -61,12 +61,6 @@ def refuse_rotation(obj, what:str="the embedding"):
                         "are 0 on a north-up grid): warp it north-up first, e.g. `gdalwarp in.tif out.tif` or "
                         "`da.rio.reproject(da.rio.crs)` (nearest neighbour)")
 
-def _is_embedding_dataset(ds) -> bool:
-    """A Dataset holding the official product's form: variables naming every band A00..A63 (`from_official` reads
-    it, and refuses a band named twice)."""
-    return isinstance(ds, xr.Dataset) and \
-        sorted(a_bands(data_variables(ds))) == list(range(EMBED_DIM))
-
 def embedding_variable(ds) -> xr.DataArray|None:
     """The embedding a Dataset holds in another reader's form, as a DataArray with a `band` dim; None if it holds none.
 
@@ -96,7 +90,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     "The embedding form of `obj`: DataArray `embedding`, dims (y, x, band), bands A00..A63, NaN = no data."
     if isinstance(obj, xr.DataTree): obj = obj.to_dataset()
     if isinstance(obj, xr.Dataset):
-        if _is_embedding_dataset(obj):   # several years: refused before any year is read (the cube is from_official's)
+        if names_every_band(obj):   # several years: refused before any year is read (the cube is from_official's)
             if (ys := _time_years(obj)) is not None and not ys.duplicated().any():   # tiles of a year: from_official
                 raise DimensionError(f"this official product holds {len(ys)} years: select one, e.g. "
                                      "`ds.sel(time='2024')`, or take the cube (time, y, x, band), `aef.from_official(ds)`")
@@ -240,6 +234,10 @@ def _official_array(obj, attrs:dict) -> xr.DataArray:
         if names is None:
             data = data_variables(obj)
             at = a_bands(data)
+            if past := [data[i] for b, p in sorted(at.items()) if b >= EMBED_DIM for i in p]:
+                raise DimensionError(f"the dataset names bands beyond A63 ({', '.join(map(str, past[:4]))}): the official "
+                                     f"product has {EMBED_DIM} bands A00..A63; drop the others, e.g. "
+                                     f"`ds.drop_vars({past})`")
             if twice := [[data[i] for i in p] for p in at.values() if len(p) > 1]:
                 raise DimensionError(f"the dataset names bands twice ({', '.join(' and '.join(map(str, t)) for t in twice[:3])}):"
                                      f" keep one variable per band, e.g. `ds.drop_vars({[t[-1] for t in twice]})`")
@@ -290,7 +288,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     several years (one image per year along a datetime `time`, xee over several years) as the cube (time, y, x, band).
 
     Warns (`UserWarning`) where `flip=True` contradicts a north-up geotransform; the flag wins (field case B1)."""
-    if not _is_embedding_dataset(obj) and (var := embedding_variable(obj)) is not None:
+    if not names_every_band(obj) and (var := embedding_variable(obj)) is not None:
         obj = var  # a GeoTIFF read as a Dataset (`band_data`, or band_1..band_64): its (band, y, x) form
     obj = band_dim(obj)   # `ds.to_dataarray()`: the bands on `variable`, labelled A00..A63
     if (cube := _by_year(obj, dequantize, flip)) is not None: return cube

@@ -29,13 +29,20 @@ from .timecodes import (as_numbers, as_period, numeric_time_hint, odd_times, to_
                                      utc_times)
 
 # %% auto #0
-__all__ = ['DIMS', 'CLOUD', 'ACQUIRED_WITH', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'embedding_field', 'naive_utc',
-           'check_grid', 'resolve', 'expected_empty', 'flag_hint', 'band_renames', 'mask_declared', 'validate_stack',
-           'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames', 'pack_frames', 'in_period', 'to_frames']
+__all__ = ['DIMS', 'CLOUD', 'ACQUIRED_WITH', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'names_every_band',
+           'embedding_field', 'naive_utc', 'check_grid', 'resolve', 'expected_empty', 'flag_hint', 'band_renames',
+           'mask_declared', 'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames',
+           'pack_frames', 'in_period', 'to_frames']
 
 # %% ../nbs/04_stacks.ipynb #c0005
 DIMS = ("time", "y", "x")
 CLOUD = "cloud"  # optional per-source variable: nonzero = cloudy / QA-flagged (loss weight 0, still an input)
+
+def names_every_band(ds) -> bool:
+    """Whether `ds` is a Dataset whose data variables name every band A00..A63 (`core.a_bands`: any case or padding),
+    the official product's form from xee; a band named twice or past A63 too (`embeddings.from_official` refuses
+    those with the fix). The one test of that form: `embedding_field` and `embeddings.as_embedding` both ask it."""
+    return isinstance(ds, xr.Dataset) and a_bands(data_variables(ds)).keys() >= set(range(EMBED_DIM))
 
 def embedding_field(obj) -> bool:
     """Whether `obj` is an embedding field (the official product's 64 bands, or one `aef embed` wrote), not a source:
@@ -44,7 +51,7 @@ def embedding_field(obj) -> bool:
     with a 64-long `band` dim or a 64-long dim labelled A00..A63 (a mirror tile, `rioxarray.open_rasterio`)."""
     if isinstance(obj, xr.Dataset):
         data = data_variables(obj)
-        return (a_bands(data).keys() >= set(range(EMBED_DIM)) or band_order(data) is not None
+        return (names_every_band(obj) or band_order(data) is not None
                 or (len(data) == 1 and embedding_field(obj[data[0]])))
     if not isinstance(obj, xr.DataArray): return False
     return obj.sizes.get("band") == EMBED_DIM or any(

@@ -922,3 +922,37 @@ def test_packed_value_at_a_fill_in_some_bands_is_still_refused_aloud():
     with pytest.warns(UserWarning, match="1 of 12 pixels are not embedding vectors"):
         e = as_embedding(da.assign_attrs(_FillValue=np.int16(-32768)))
     assert np.isnan(e.values).all(-1).sum() == 1
+
+
+def test_the_official_form_is_told_by_the_one_rule_of_stacks_embedding_field():
+    # embeddings had its own, older test of "variables A00..A63" (exactly those numbers): a Dataset with a variable
+    # A64 beside them was an embedding field to `stacks.embedding_field` but "not an embedding" to as_embedding and
+    # "lacks bands []" to from_official; the forms both read keep their reading
+    import pandas as pd
+    from alphaearth_nb.stacks import embedding_field
+    emb = embedding_from_array(random_unit((4, 3), seed=1))
+    xee = fake_official(emb)
+    years = xr.concat([xee.assign_coords(time=[pd.Timestamp(f"{y}-01-01")]) for y in (2023, 2024)], "time")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")   # the int8 forms' codes: read as they are read everywhere
+        read = {"float": xee, "int8": fake_official(quantize_embedding(emb)),
+                "band dim": emb.transpose("band", "y", "x").to_dataset(name="band_data"),
+                "band_N": xr.Dataset({f"band_{i + 1}": emb.isel(band=i, drop=True) for i in range(EMBED_DIM)})}
+        for name, ds in read.items():
+            assert embedding_field(ds), name
+            for f in (as_embedding, from_official):
+                np.testing.assert_allclose(f(ds).values, as_embedding(emb).values, atol=2e-2, err_msg=name)
+        assert from_official(years).dims == ("time", "y", "x", "band")
+    with pytest.raises(DimensionError, match="holds 2 years"):
+        as_embedding(years)
+    for ds in (xee.assign(A64=xee["A00"]), years.assign(A64=years["A00"])):
+        assert embedding_field(ds)
+        for f in (as_embedding, from_official):
+            with pytest.raises(DimensionError, match=r"beyond A63 \(A64\).*drop_vars\(\['A64'\]\)|holds 2 years"):
+                f(ds)
+    with pytest.raises(DimensionError, match=r"beyond A63 \(A64\)"):
+        as_embedding(xee.assign(A64=xee["A00"]))
+    short = xee.drop_vars("A63")
+    assert not embedding_field(short)
+    with pytest.raises(DimensionError, match="lacks bands \\['A63'\\]"):
+        from_official(short)
