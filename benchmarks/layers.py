@@ -24,7 +24,7 @@ Figures only: nothing is asserted.
 
 Also timed: Dense's weight gradient `x.T @ g` as one product (nn) against session 15's trial, a batched product over
 chunks of contiguous rows summed over the chunks (`_weight_grad_rows`), alone and in a Dense's forward + backward
-(`_dense_rows`). It won alone but lost in the step, so nn keeps one product (see benchmarks/train_step.py).
+(`_dense_rows`). It won alone but lost in the step, so nn keeps one product (figures: benchmarks/NOTES.md#train_step).
 
 With `--convs` (alone): the `small` step's convolution kernels at its shapes (`convs`), each against its alternatives:
 conv3's forward against im2col and against a matmul of the same FLOPs, its input and weight gradients, the weight
