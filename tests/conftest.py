@@ -70,6 +70,35 @@ def official_forms():
     return xee, tile, rio
 
 
+@pytest.fixture(scope="session")
+def class_map():
+    """`class_map(a, **attrs)`: the 2-D array `a` as a (y, x) class map on a 10 m grid in EPSG:32631 (`attrs` added,
+    e.g. `class_names=` or `flag_values=`/`flag_meanings=`), as `map_to_cog` takes it."""
+    from alphaearth_nb.geo import grid_coords
+    def make(a, **attrs):
+        a = np.asarray(a)
+        return xr.DataArray(a, dims=("y", "x"), coords=grid_coords(*a.shape), name="class",
+                            attrs={"crs": "EPSG:32631", **attrs})
+    return make
+
+
+@pytest.fixture
+def gdal_reads(tmp_path):
+    """`gdal_reads(path)`: what GDAL read for band 1 of the raster at `path`, `(category names, attribute table rows)`
+    (a VRT copy of the file, in `tmp_path`, writes out the category names and attribute table GDAL found)."""
+    import xml.etree.ElementTree as ET
+    shutil = pytest.importorskip("rasterio.shutil")
+    def reads(path):
+        vrt = tmp_path / "copy.vrt"
+        shutil.copy(path, vrt, driver="VRT")
+        band = ET.parse(vrt).getroot().find("VRTRasterBand")
+        cats = [c.text or "" for c in band.iterfind("CategoryNames/Category")]
+        rows = [[f.text for f in r.iterfind("F")] for r in band.iterfind("GDALRasterAttributeTable/Row")]
+        vrt.unlink()
+        return cats, rows
+    return reads
+
+
 Request = namedtuple("Request", "method path agent status size")   # one request to `serve_folder`: size = body bytes
 
 

@@ -17,7 +17,6 @@ import dask  # noqa: E402
 from alphaearth_nb import official as off  # noqa: E402
 from alphaearth_nb.core import ConfigError, band_names  # noqa: E402
 from alphaearth_nb.exports import map_to_cog  # noqa: E402
-from test_class_cog_sidecar import _gdal_reads, _map  # noqa: E402   # what GDAL read of a local class COG
 
 AREA = (5.985, 44.9995, 5.99, 45.0015)   # inside zone 31N's tile, next to 6 deg E
 
@@ -41,13 +40,17 @@ def _two_threads(da):
     with dask.config.set(scheduler="threads", num_workers=2): return da.values
 
 
-def _local_names_still_read(tmp_path):
-    "A class COG written now: GDAL still reads its category names from the local sidecar."
-    p = map_to_cog(_map([[0, 1], [1, 0]], class_names=["crop", "water"]), tmp_path / "classes.tif")
-    return _gdal_reads(p, tmp_path)[0] == ["crop", "water"]
+@pytest.fixture
+def local_names_still_read(tmp_path, class_map, gdal_reads):
+    "`local_names_still_read()`: a class COG written now: GDAL still reads its category names from the local sidecar."
+    def check():
+        p = map_to_cog(class_map([[0, 1], [1, 0]], class_names=["crop", "water"]), tmp_path / "classes.tif")
+        return gdal_reads(p)[0] == ["crop", "water"]
+    return check
 
 
-def test_open_tile_over_http_reads_the_tile_alone_and_leaves_the_environment(mirror, served, tmp_path):
+def test_open_tile_over_http_reads_the_tile_alone_and_leaves_the_environment(mirror, served,
+                                                                             local_names_still_read):
     env, url = dict(os.environ), served.url
     path, (codes, _, _) = next(iter(mirror.written.items()))
     href = off.tile_href(path, off.mirror_of(url))
@@ -58,10 +61,11 @@ def test_open_tile_over_http_reads_the_tile_alone_and_leaves_the_environment(mir
     rel = "/" + href[len(url):]
     assert {r.path for r in served.log} == {rel}                      # no folder listing, no .aux.xml/.ovr/.msk probe
     assert {r.agent for r in served.log} == {off.USER_AGENT}
-    assert _local_names_still_read(tmp_path)                          # was [] (EMPTY_DIR hid the sidecar)
+    assert local_names_still_read()                                   # was [] (EMPTY_DIR hid the sidecar)
 
 
-def test_official_open_and_sample_points_over_http_leave_the_environment(mirror, served, tmp_path):
+def test_official_open_and_sample_points_over_http_leave_the_environment(mirror, served, tmp_path,
+                                                                         local_names_still_read):
     env, url = dict(os.environ), served.url
     cube = off.open(AREA, 2024, source=url, project="my-project", chunks=32, cache=tmp_path)   # project: unused here
     np.testing.assert_array_equal(_two_threads(cube), off.open(AREA, 2024, source=mirror.root, chunks=32).values)
@@ -73,7 +77,7 @@ def test_official_open_and_sample_points_over_http_leave_the_environment(mirror,
     assert dict(os.environ) == env                                    # was: GS_USER_PROJECT and 4 GDAL options
     asked = {r.path for r in served.log}
     assert asked and all(p.endswith(".tiff") or p.endswith(off.INDEX_NAME) for p in asked), asked
-    assert _local_names_still_read(tmp_path)
+    assert local_names_still_read()
 
 
 def test_gcs_project_is_set_for_vsigs_tiles_only_and_never_over_yours(mirror, tmp_path, monkeypatch):
