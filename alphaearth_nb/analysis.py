@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
+from .core import (EMBED_DIM, AEFError, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
                                 NoValidDataError, PointError, TimeError, checks_flags, user_stacklevel)
 from .cubes import is_geometry_input, label_table, years_of_cube
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse_rotation, values_at
@@ -414,13 +414,21 @@ def training_set(emb:xr.DataArray, labels, column:str="label",
     if len(vals) == 0:
         raise LabelError("no labelled pixel found: mark unlabelled pixels with NaN, -1 or the raster's declared "
                          "nodata and label at least one per class")
-    r, c = pixel_indices(emb, xs, ys, error=LabelError, what="label")
+    r, c = pixel_indices(emb, xs, ys, error=LabelError, what="label", given=_as_given(emb, xs, ys, raster))
     X = values_at(emb, r, c)
     ok = np.isfinite(X).all(1)
     if not ok.any():
         raise LabelError("none of the labelled pixels has embedding data (all NaN): label pixels inside the data")
     if not raster: _warn_conflicts(r[ok] * emb.sizes["x"] + c[ok], vals[ok], "values" if numbers else "labels")
     return X[ok], vals[ok]
+
+def _as_given(emb, xs, ys, raster:bool) -> tuple|None:
+    """Points (grid CRS) off a projected map as lon/lat, for `pixel_indices` to say when they lie on it read as
+    (lat, lon) (`geo.swapped_on`: a table or GeoDataFrame written latitude first); None where all are on it."""
+    crs = crs_of(emb)
+    if raster or not crs or as_crs(crs).is_geographic or inside_grid(emb, xs, ys).all(): return None
+    try: return (*to_crs(xs, ys, crs, "EPSG:4326"), "EPSG:4326")
+    except AEFError: return None
 
 def _warn_conflicts(pixel:np.ndarray, vals:np.ndarray, what:str="labels") -> None:
     """Warn (UserWarning) where points at one pixel carry different labels: all are kept as training examples
