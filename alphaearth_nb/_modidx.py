@@ -1569,4 +1569,5 @@ d = { 'settings': { 'branch': 'main',
                                      'alphaearth_nb.units.frame_bands': ('units.html#frame_bands', 'alphaearth_nb/units.py'),
                                      'alphaearth_nb.units.frame_samples': ('units.html#frame_samples', 'alphaearth_nb/units.py'),
                                      'alphaearth_nb.units.range_slips': ('units.html#range_slips', 'alphaearth_nb/units.py'),
-                                     'alphaearth_nb.units.sample_values': ('units.html#sample_values', 'alphaearth_nb/units.py')}}}
+                                     'alphaearth_nb.units.sample_values': ('units.html#sample_values', 'alphaearth_nb/units.py'),
+                                     'alphaearth_nb.units.unit_slips': ('units.html#unit_slips', 'alphaearth_nb/units.py')}}}

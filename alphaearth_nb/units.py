@@ -17,17 +17,20 @@ from .core import UnitsError, UnitsWarning, user_stacklevel
 from .sources import band_index, get_source
 
 # %% auto #0
-__all__ = ['UNIT_SLIPS', 'PROVIDER_OFFSETS', 'COMMON_FILLS', 'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS', 'PART_SHARE', 'SCALED_UNITS',
-           'BAND_ORDERS', 'ORDER_MARGIN', 'fill_values', 'range_slips', 'band_slips', 'check_units', 'sample_values',
-           'frame_samples', 'frame_bands', 'check_frame_units']
+__all__ = ['UNIT_SLIPS', 'FAMILY_SLIPS', 'PROVIDER_OFFSETS', 'COMMON_FILLS', 'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS', 'PART_SHARE',
+           'SCALED_UNITS', 'BAND_ORDERS', 'ORDER_MARGIN', 'fill_values', 'range_slips', 'unit_slips', 'band_slips',
+           'check_units', 'sample_values', 'frame_samples', 'frame_bands', 'check_frame_units']
 
 # %% ../nbs/02a_units.ipynb #c0029
 UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99) percentiles, what the values look like, the fix)]
     "reflectance x 1e4": [(lambda q: 0 < q[2] <= 2.0, "reflectance in 0..1", "multiply by 10000: `ds[bands] * 1e4`"),
                           (lambda q: q[0] > 1e5, "reflectance scaled twice (x 1e8: the valid range ends at 20000)",
                            "divide by 10000: `ds[bands] / 1e4`")],
-    "dB": [(lambda q: q[0] >= 0 and q[1] < 2.0, "linear backscatter (power ratio)",
-            "convert to decibels: `10 * np.log10(ds[bands])`"),
+    "dB": [(lambda q: q[0] >= 0 and 0.2 <= q[1] < 2.0, "linear amplitude (median at or above 0.2: as power that "
+            "would be -7 dB or more, brighter than the median of almost any scene in VV and of none in VH)",
+            "convert to decibels: `20 * np.log10(ds[bands])` (`10 * np.log10` only if the product says they are power)"),
+           (lambda q: q[0] >= 0 and q[1] < 2.0, "linear backscatter (power ratio)",
+            "convert to decibels: `10 * np.log10(ds[bands])` (`20 * np.log10` if the product says amplitude)"),
            (lambda q: q[0] >= 0 and q[1] > 100, "amplitude or digital numbers of a product's own scale (median "
             "above 100: backscatter in dB is mostly below 0, calibrated amplitude below 10)",
             "apply that product's calibration: WorldCereal's preprocessed inputs `20 * np.log10(ds[bands]) - 83`; "
@@ -49,6 +52,13 @@ UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99) percentiles, what
           (lambda q: q[2] > 1.5 or q[0] < -1.5, "a scaled index (NDVI lies in -1..1)",
            "undo the provider's scaling, e.g. `ds[bands] / 10000`")],
 }
+FAMILY_SLIPS = {  # (family, units) -> slips of one sensor's bands, judged before its unit's `UNIT_SLIPS`
+    ("landsat", "K"): [(lambda q: 1e4 < q[1] < 6.6e4, "Landsat thermal digital numbers (or kelvin x 100): Level-1 B10, "
+                        "Level-2 ST_B10 and kelvin x 100 all lie in 10000..66000, so only the product tells which",
+                        "Collection 2 Level-2 ST_B10: `ds[bands] * 0.00341802 + 149` (surface temperature); Level-1 "
+                        "B10: radiance `L = DN * RADIANCE_MULT_BAND_10 + RADIANCE_ADD_BAND_10`, then `K2 / np.log(K1 / "
+                        "L + 1)` with the scene's MTL constants (Landsat 8: 3.342e-4, 0.1, K1 774.8853, K2 1321.0789); "
+                        "kelvin x 100: `ds[bands] / 100`")]}
 PROVIDER_OFFSETS = {  # family -> ((1st percentile every reflectance band reaches, what they are, fix, refuse), ...)
     "sentinel2": ((1000.0, "raw digital numbers of processing baseline 04.00 or later (from 25 January 2022), which "
                    "store reflectance x 1e4 + 1000 (BOA_ADD_OFFSET / RADIO_ADD_OFFSET = -1000)",
@@ -174,9 +184,14 @@ def range_slips(src, b) -> list:
                      "".join(f" (by {g:g} if the product stores {w})" for g, w in more)))
     return out
 
+def unit_slips(src, units:str) -> list:
+    "[(test, what the values look like, the fix)] of `src`'s bands in `units`: its family's `FAMILY_SLIPS`, then "
+    "the unit's `UNIT_SLIPS`."
+    return list(FAMILY_SLIPS.get((src.family, units), ())) + list(UNIT_SLIPS.get(units, ()))
+
 def band_slips(src, b) -> list:
-    "[(test, what the values look like, the fix)] for band `b`: its unit's `UNIT_SLIPS`, then `range_slips`."
-    return list(UNIT_SLIPS.get(_unit_of(src, b), ())) + range_slips(src, b)
+    "[(test, what the values look like, the fix)] for band `b`: `unit_slips` of its unit, then `range_slips`."
+    return unit_slips(src, _unit_of(src, b)) + range_slips(src, b)
 
 # family -> (strong, weak, why) band pairs whose medians never come the other way round in real data, so the other
 # way round means the bands were named in another order (a reader's band list, `to_dataset(dim='band')`)
@@ -200,16 +215,17 @@ def check_units(source,       # a Source or its name
     src = get_source(source)
     bands, samples = ((band,), (values,)) if isinstance(band, str) else (tuple(band), tuple(values))
     if src.kind == "categorical": return
-    refl, seen = {}, {}
+    refl, seen, hits = {}, {}, []
     for b, sample in zip(bands, samples):
         units, slips = _unit_of(src, b), band_slips(src, b)
         if not slips or (q := _band_quantiles(src, sample)) is None: continue
-        for test, looks, fix in slips:
-            if test(q):
-                raise UnitsError(f"{src.name}.{b} should be in {units} but its values (1st/50th/99th percentile "
-                                 f"{q[0]:.4g} / {q[1]:.4g} / {q[2]:.4g}) look like {looks}: {fix}.")
+        hits += [(i, b, units, q, looks, fix) for i, (test, looks, fix) in enumerate(slips) if test(q)][:1]
         seen[b] = q
         if units == "reflectance x 1e4": refl[b] = q
+    if hits:  # the band whose slip comes first in its list: VV's amplitude, not VH's darker values read as power
+        _, b, units, q, looks, fix = min(hits, key=lambda h: h[0])
+        raise UnitsError(f"{src.name}.{b} should be in {units} but its values (1st/50th/99th percentile "
+                         f"{q[0]:.4g} / {q[1]:.4g} / {q[2]:.4g}) look like {looks}: {fix}.")
     for s, w, why in _swapped(src, seen):   # every value on the right scale, under the other's name
         warnings.warn(f"{src.name}: {s} and {w} look swapped: the median of {w} ({seen[w][1]:.3g}) is above {s}'s "
                       f"({seen[s][1]:.3g}), but {why}. Name them in the right order: `ds = ds.rename({s}='{w}', "
@@ -344,16 +360,19 @@ def frame_bands(source, bands) -> tuple:
     "The bands of `bands` that `check_frame_units` judges (a continuous source's bands in units with known slips): "
     "`frame_samples` need read no other."
     src = get_source(source)
-    return () if src.kind == "categorical" else tuple(b for b in bands if _unit_of(src, b) in UNIT_SLIPS)
+    return () if src.kind == "categorical" else tuple(b for b in bands if unit_slips(src, _unit_of(src, b)))
 
 def _frame_slip(src, qs:dict) -> tuple|None:
     "(what, fix, refuse) of one frame's band quantiles `qs` (band -> (p1, p50, p99, max)), or None: a unit's slip "
-    "counts only if every band of that unit shows it."
+    "counts only if every band of that unit shows one of its slips; the first in the list that some band shows is "
+    "named (amplitude: VV's median above 0.2, VH's below, both off the decibel scale)."
     by_unit = {}
     for b, q in qs.items(): by_unit.setdefault(_unit_of(src, b), {})[b] = q
     for units, group in by_unit.items():
-        for test, looks, fix in UNIT_SLIPS.get(units, ()):
-            if all(test(q) for q in group.values()): return looks, fix, True
+        slips = unit_slips(src, units)
+        if slips and all(any(test(q) for test, _, _ in slips) for q in group.values()):
+            looks, fix = next((looks, fix) for test, looks, fix in slips if any(test(q) for q in group.values()))
+            return looks, fix, True
     refl = by_unit.get("reflectance x 1e4")
     slip = _scale_slip(src, refl) if refl else None
     if slip is None: return None
@@ -390,7 +409,7 @@ def check_frame_units(source,     # a Source or its name
     times = np.asarray(times)
     qs = [{} for _ in times]
     for b, fr in zip(bands, frames):
-        if _unit_of(src, b) not in UNIT_SLIPS: continue  # not `range_slips`: a frame of low canopy is in range
+        if not unit_slips(src, _unit_of(src, b)): continue  # not `range_slips`: a frame of low canopy is in range
         v = np.array(fr, np.float64)  # (time, m); the quantiles of `_band_quantiles`, all frames at once
         v[~_clear(v, fill_values(src))] = np.nan
         ok = np.flatnonzero((~np.isnan(v)).sum(1) >= 16)  # fewer: too few to judge

@@ -543,3 +543,35 @@ def test_metres_are_judged_against_each_band_own_range(crop, name, band, factor,
     with pytest.raises(UnitsError, match=rf"{name}\.{band} should be in m .*{re.escape(words)}.*/ {factor}`"):
         validate_stack(slipped)
     validate_stack(stack)   # the same values in metres pass
+
+
+def _slipped_frames(ds, bands, fn, since="2024-01-01"):
+    late = ds.time >= np.datetime64(since)
+    return ds.assign({b: ds[b].where(~late, fn(ds[b])) for b in bands})
+
+
+@pytest.mark.parametrize("frames", [False, True])
+def test_sentinel1_amplitude_is_not_told_the_power_conversion(crop, frames):
+    # 10 * log10 of amplitude gives half the decibels (VV -5 dB): inside the valid range, silently wrong
+    s1 = crop["sentinel1"].to_dataset()
+    amp = lambda v: 10 ** (v / 20)
+    s1 = _slipped_frames(s1, ["VV", "VH"], amp) if frames else s1.assign(VV=amp(s1.VV), VH=amp(s1.VH))
+    with pytest.raises(UnitsError, match=r"linear amplitude.*`20 \* np.log10\(ds\[bands\]\)`"):
+        validate_stack(with_source(crop, "sentinel1", s1))
+    s1 = crop["sentinel1"].to_dataset()   # power: still 10 * log10
+    with pytest.raises(UnitsError, match=r"power ratio\): convert to decibels: `10 \* np.log10\(ds\[bands\]\)`"):
+        validate_stack(with_source(crop, "sentinel1", s1.assign(VV=10 ** (s1.VV / 10), VH=10 ** (s1.VH / 10))))
+
+
+@pytest.mark.parametrize("product", ["st", "l1"])
+def test_landsat_thermal_digital_numbers_are_named_as_such(crop, product):
+    # Level-2 ST_B10 (K = DN x 0.00341802 + 149) was masked whole; Level-1 B10 was told 'kelvin x 100: / 100' (262 K
+    # for 295 K, inside the valid range)
+    import xarray as xr
+    ls = crop["landsat"].to_dataset()[["B2", "B3", "B4", "B5", "B6"]]
+    k = 290.0 + 10 * (ls["B5"] / ls["B5"].max())
+    dn = (k - 149) / 0.00341802 if product == "st" else (774.8853 / np.expm1(1321.0789 / k) - 0.1) / 3.342e-4
+    tree = xr.DataTree.from_dict({"landsat_toa": ls.assign(B10=np.round(dn))})
+    with pytest.raises(UnitsError, match=r"Landsat thermal digital numbers.*\* 0\.00341802 \+ 149.*K1 774\.8853"):
+        validate_stack(tree)
+    validate_stack(xr.DataTree.from_dict({"landsat_toa": ls.assign(B10=k)}))
