@@ -36,15 +36,15 @@
 Figures only: nothing here is asserted. From a git worktree the shared data is not at ../shared/data:
 set AEF_SHARED_DATA=/work/shared/data, or `aef` is left out of the kNN timing (a line says so).
 
-Latest figures (session 22, 2026-12-03; Zen 4 VM, 2 shared cores, load 2.2-3.9; `--skip-real --knn-rounds 3
---probe-rows 0 --knn-data mixture,uniform,aef`, main a927a61), 1M queries x 1k, scikit-learn / ours CPU:
+Latest figures (session 23, 2026-12-03; Zen 4 VM, 2 shared cores, load 4.4-4.6 from other jobs; `--skip-real
+--knn-rounds 3 --probe-rows 0 --knn-data mixture,uniform,aef`, main 63c50bd), 1M queries x 1k, scikit-learn / ours CPU:
 
     k   mixture  uniform  official
-    1   2.87     2.73     2.81
-    3   2.74     2.92     2.65
+    1   2.94     2.86     2.98
+    3   2.70     2.89     2.61
 
-matmul alone / ours CPU 0.68-0.81 (goal >= 0.5: met); 0 of 20,000 / 60,000 neighbours and 0 of 20,000 votes differ
-from float64.
+matmul alone / ours CPU 0.75-0.89 (goal >= 0.5: met); 0 of 20,000 / 60,000 neighbours and 0 of 20,000 votes differ
+from float64. Wall ratios (3.5-4.4) are meaningless at that load.
 History of measurements: benchmarks/NOTES.md#probe
 """
 import argparse
