@@ -357,9 +357,11 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
     """Labelled pixel centres `x`, `y` (grid CRS) and `column` from points and polygons in any CRS; on a geographic
     grid, geometries are moved by whole turns onto its longitudes first (`geo.wrap_geometries`). A pixel centre in
     several polygons is labelled by the smallest of them, whatever the row order (warned when their labels differ:
-    `_rasterize_nested`)."""
+    `_rasterize_nested`). A polygon's pixels come north-up (rows north to south, columns west to east) however the map
+    is stored, so kNN's ties and the `sample` draws are the same for a map read south-first (was: storage order)."""
     if polygons not in ("rasterize", "sample"):
         raise ConfigError(f"polygons must be 'rasterize' or 'sample', got {polygons!r}")
+    emb = geo.north_up(emb)   # pixels taken north-up: the same rows (and draws) whatever order the map is stored in
     gdf = read_geometries(labels, crs)
     if column not in gdf.columns:
         raise LabelError(f"the labels have no `{column}` column (have {list(gdf.columns)[:8]}): pass `column=`")

@@ -52,3 +52,23 @@ def test_a_raster_gives_its_training_rows_north_up(tied, order):
     X1, y1 = training_set(e.isel(ORDERS[order]), lab.isel(ORDERS[order]))
     np.testing.assert_array_equal(y1, y0); np.testing.assert_array_equal(X1, X0)
     assert y0.tolist() == [3, 1, 2, 4]                         # rows north to south, columns west to east
+
+
+@pytest.mark.parametrize("order", list(ORDERS))
+@pytest.mark.parametrize("how", ["rasterize", "sample"])
+def test_label_polygons_give_one_training_set_in_any_map_storage_order(order, how):
+    "Polygons' pixels were taken in the map's storage order: another tie winner, and for 'sample' other pixels drawn."
+    import geopandas as gpd
+    from shapely.geometry import box
+    v = random_unit((8, 8), seed=6)
+    v[6, 6] = v[1, 1]
+    e = embedding_from_array(v); X, Y = e.x.values, e.y.values
+    g = gpd.GeoDataFrame({"label": [1, 2]}, geometry=[box(X[0] - 5, Y[3] - 5, X[3] + 5, Y[0] + 5),    # rows/cols 0..3
+                                                      box(X[4] - 5, Y[7] - 5, X[7] + 5, Y[4] + 5)], crs="EPSG:32631")
+    m = e.isel(ORDERS[order])
+    X0, y0 = training_set(e, g, polygons=how)
+    X1, y1 = training_set(m, g, polygons=how)
+    np.testing.assert_array_equal(y1, y0); np.testing.assert_array_equal(X1, X0)
+    if how == "rasterize":
+        c = m.aef.classify(g, k=1)["class"].sel(y=e.y, x=e.x).values
+        assert c[6, 6] == c[1, 1] == 1                          # the tie: the first polygon's pixel
