@@ -12,6 +12,7 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.core import compile_cache
+from alphaearth_nb.quantize import dequantize
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 os.environ.setdefault("MPLBACKEND", "Agg")
@@ -52,6 +53,15 @@ def emb():
     e[3, 4] = np.nan
     return e
 
+
+
+@pytest.fixture(scope="module")
+def two_blobs():
+    "A 4 x 4 embedding: the left two columns near one direction, the right two near another; and that truth (0, 1)."
+    c = random_unit((2,), seed=1)
+    truth = np.tile([0, 0, 1, 1], (4, 1))
+    pix = c[truth] + 0.05 * random_unit((4, 4), seed=3)
+    return embedding_from_array(pix / np.linalg.norm(pix, axis=-1, keepdims=True)), truth
 
 
 @pytest.fixture
@@ -97,6 +107,19 @@ def gdal_reads(tmp_path):
         vrt.unlink()
         return cats, rows
     return reads
+
+
+@pytest.fixture(scope="session")
+def written_at():
+    """`written_at(mirror, year, zone, x, y)`: the float vector a local mirror (`mirrors.build_local_mirror`) wrote at
+    (x, y) in `zone`'s CRS for `year`, or None where the zone has no tile there."""
+    def at(mir, year, zone, x, y):
+        for p, (codes, t, _) in mir.written.items():
+            if f"/{year}/{zone}/" not in p: continue
+            c, r = (int(np.floor(v)) for v in ~t @ (x, y))
+            if 0 <= r < codes.shape[0] and 0 <= c < codes.shape[1]: return np.asarray(dequantize(codes[r, c]))
+        return None
+    return at
 
 
 Request = namedtuple("Request", "method path agent status size")   # one request to `serve_folder`: size = body bytes

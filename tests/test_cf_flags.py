@@ -13,13 +13,12 @@ from alphaearth_nb.core import LabelError
 from alphaearth_nb.exports import map_to_cog, vectorize
 from alphaearth_nb.labels import class_flags
 from alphaearth_nb.maps import plot_classes
-from test_label_identity import blob_map
 
 
 @pytest.fixture(scope="module")
-def map_and_labels():
+def map_and_labels(two_blobs):
     "A 4 x 4 map, left half near one direction and right half near another; one labelled pixel per half (ids 3, 7)."
-    e, truth = blob_map()
+    e, truth = two_blobs
     lab = np.zeros((4, 4), np.int16); lab[0, 0], lab[3, 3] = 3, 7
     lab = xr.DataArray(lab, dims=("y", "x"), coords={"y": e.y, "x": e.x},
                        attrs={"_FillValue": 0, "flag_values": np.array([3, 7], np.int16),

@@ -11,19 +11,7 @@ import xarray as xr
 from alphaearth_nb.analysis import classify, training_set
 from alphaearth_nb.evaluate import encode_labels, evaluate_embeddings, points_at
 from alphaearth_nb.labels import labelled_cells
-from alphaearth_nb.testing import embedding_from_array, random_unit
-
-
-def blob_map():
-    "A 4 x 4 map: the left two columns near one direction, the right two near another; and that truth (0, 1)."
-    c = random_unit((2,), seed=1)
-    truth = np.tile([0, 0, 1, 1], (4, 1))
-    pix = c[truth] + 0.05 * random_unit((4, 4), seed=3)
-    return embedding_from_array(pix / np.linalg.norm(pix, axis=-1, keepdims=True)), truth
-
-
-@pytest.fixture(scope="module")
-def two_blobs(): return blob_map()
+from alphaearth_nb.testing import random_unit
 
 
 def test_encode_labels_number_texts_are_one_class():

@@ -15,7 +15,6 @@ from alphaearth_nb import official as off
 from alphaearth_nb.core import band_names
 from alphaearth_nb.cubes import sample
 from alphaearth_nb.exports import read_cog, to_cog
-from test_official import written_at   # the vector a local mirror wrote at a point
 
 FIJI = (179.999, -17.002, -179.999, -16.998)   # west > east: across 180 deg (RFC 7946 5.2)
 
@@ -41,7 +40,7 @@ def test_a_lonlat_grid_over_a_box_across_180_spans_the_box():
     assert off.grid_for((170, -19, 175, -16), "EPSG:4326", 0.01).shape.x == 500   # not across 180: as before
 
 
-def test_open_in_lonlat_across_180_takes_each_pixel_from_the_zone_it_lies_in(fiji, tmp_path):
+def test_open_in_lonlat_across_180_takes_each_pixel_from_the_zone_it_lies_in(fiji, tmp_path, written_at):
     cube = off.open(FIJI, 2024, source=fiji.root, crs="EPSG:4326", resolution=0.0001, resampling="nearest", chunks=32)
     # 0.002 deg wide, 0.004 high at 0.0001 deg: 20 x 40 pixels, centres 179.99905 .. 180.00095 (one span past 180)
     assert (cube.sizes["y"], cube.sizes["x"]) == (40, 20) and cube.attrs["crs"] == "EPSG:4326"
@@ -96,7 +95,7 @@ def test_where_two_zones_cover_a_pixel_the_rule_holds_for_every_pair(lon, lat, w
             assert np.isfinite(u).all() and (np.argmax(u, -1) == band).all()
 
 
-def test_points_across_180_search_two_boxes_and_take_the_zone_they_lie_in(fiji, monkeypatch):
+def test_points_across_180_search_two_boxes_and_take_the_zone_they_lie_in(fiji, monkeypatch, written_at):
     found, opened = [], []
     tiles, open_tile = off.tiles, off.open_tile
     monkeypatch.setattr(off, "tiles", lambda *a, **k: (lambda t: found.append(list(t.utm_zone)) or t)(tiles(*a, **k)))
