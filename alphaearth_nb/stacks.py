@@ -29,10 +29,10 @@ from .timecodes import (as_numbers, as_period, numeric_time_hint, odd_times, to_
                                      utc_times)
 
 # %% auto #0
-__all__ = ['DIMS', 'CLOUD', 'ACQUIRED_WITH', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'names_every_band',
-           'embedding_field', 'naive_utc', 'check_grid', 'resolve', 'expected_empty', 'flag_hint', 'band_renames',
-           'mask_declared', 'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames',
-           'pack_frames', 'in_period', 'to_frames']
+__all__ = ['DIMS', 'CLOUD', 'DIM_NAMES', 'ACQUIRED_WITH', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'names_every_band',
+           'embedding_field', 'dim_renames', 'naive_utc', 'check_grid', 'resolve', 'expected_empty', 'flag_hint',
+           'band_renames', 'mask_declared', 'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays',
+           'pick_frames', 'pack_frames', 'in_period', 'to_frames']
 
 # %% ../nbs/04_stacks.ipynb #c0005
 DIMS = ("time", "y", "x")
@@ -98,6 +98,14 @@ def _as_children(stack, source, sources=None):
                          f"{type(stack).__name__}: "
                          "build one with `xr.DataTree.from_dict({'sentinel2': ds, ...})`.")
 
+# other readers' names of the stack's dims (xee and netCDF: lat/lon, latitude/longitude; tables: t, date)
+DIM_NAMES = {"time": ("t", "date", "dates", "datetime", "times"),
+             "y": ("lat", "latitude", "northing", "row", "rows"), "x": ("lon", "long", "longitude", "easting", "col", "cols")}
+
+def dim_renames(dims) -> dict:
+    "{dim: 'time' | 'y' | 'x'} for the dims of `dims` that name one of the stack's dims another way (`DIM_NAMES`)."
+    return {d: k for d in dims for k, names in DIM_NAMES.items() if str(d).lower() in names}
+
 def _check_dims(name, ds):
     for v, da in ds.data_vars.items():
         if da.dims == DIMS: continue
@@ -112,6 +120,12 @@ def _check_dims(name, ds):
             raise DimensionError(f"{name}.{v} has rank {len(da.dims)} with dims {da.dims}, expected 3 dims ('time', "
                                  "'y', 'x'): split a band dimension into variables (`da.to_dataset(dim='band')`) or "
                                  "select one entry (`.isel(...)`).")
+        ren = dim_renames(da.dims)
+        named = tuple(ren.get(d, d) for d in da.dims)
+        if set(named) == set(DIMS):   # the rename that works, and the order after it
+            turn = "" if named == DIMS else ".transpose('time', 'y', 'x')"
+            raise DimensionError(f"{name}.{v} has dims {da.dims}, expected ('time', 'y', 'x'): rename them: "
+                                 f"`ds = ds.rename({ren!r}){turn}`.")
         raise DimensionError(f"{name}.{v} has dims {da.dims}, expected ('time', 'y', 'x'): rename them, "
                              "e.g. `ds.rename({'t': 'time', 'lat': 'y', 'lon': 'x'})` (y/x in metres of a projected "
                              "CRS).")
@@ -382,6 +396,15 @@ def _check_source(name, ds, src):
     if meta:  # dropping it, as the generic message says, would lose it: every frame would read as 0 (descending)
         raise UnknownBandError(f"{name} has per-frame metadata {meta} as data variables: make them coordinates "
                                f"along time, e.g. `ds = ds.set_coords({meta})` (one value per frame).")
+    if banded := [(v, d) for v in unknown for d in ds[v].dims if d not in DIMS and ds.sizes[d] > 1]:
+        v, d = banded[0]   # one variable holding the bands (stackstac's array in a Dataset, a netCDF 'reflectance')
+        labels = [str(x) for x in ds[v][d].values] if d in ds[v].coords else []
+        ren = {k: b for k, b in band_renames(src, labels).items() if k != b}
+        then = (f", then `ds = ds.rename({ren!r})`" if ren else "" if set(labels) <= set(src.bands) else
+                f", then name each variable by its band ({', '.join(src.bands)}): `ds = ds.rename({{...}})`")
+        seen = f" ({', '.join(labels[:8])}{', ...' if len(labels) > 8 else ''})" if labels else ""
+        raise UnknownBandError(f"{name}.{v} holds {ds.sizes[d]} bands along {d!r}{seen}: a stack holds one variable "
+                               f"per band: split it: `ds = ds['{v}'].to_dataset(dim='{d}')`{then}.")
     if unknown:
         ren = band_renames(src, unknown, list(ds.data_vars))
         rest = [u for u in unknown if u not in ren]

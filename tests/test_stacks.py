@@ -1,4 +1,6 @@
 "Tests of the stack schema (validate_stack) and whole-extent arrays (to_frames)."
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -8,7 +10,7 @@ from alphaearth_nb.core import (AEFError, DimensionError, DTypeError, DuplicateT
                                 MissingSourceError, MissingTimeError, NoValidDataError, PeriodError, StackTypeError,
                                 TimeError, UnitsError, UnknownBandError, UnknownSourceError, UnsortedTimeError)
 from alphaearth_nb.sources import normalise
-from alphaearth_nb.stacks import embedding_field, to_frames, toy_stack, validate_stack
+from alphaearth_nb.stacks import DIMS, embedding_field, to_frames, toy_stack, validate_stack
 from alphaearth_nb.timecodes import to_days
 H = W = 12
 Y = 4_000_000.0 - 10 * np.arange(H) - 5
@@ -433,3 +435,31 @@ def test_an_embedding_field_given_as_a_stack_is_named_with_from_official(officia
     assert not any(embedding_field(toy_stack()[s].to_dataset()) for s in ("sentinel2", "sentinel1", "dem"))
     with pytest.raises(UnknownSourceError, match=r"attrs\['source'\]"):   # a source's Dataset is still told so
         validate_stack(toy_stack()["sentinel2"].to_dataset().drop_attrs())
+
+
+@pytest.mark.parametrize("dims,ren", [(("time", "latitude", "longitude"), "{'latitude': 'y', 'longitude': 'x'})`"),
+                                      (("time", "lon", "lat"), "{'lon': 'x', 'lat': 'y'}).transpose('time', 'y', 'x')`"),
+                                      (("date", "y", "x"), "{'date': 'time'})`")])
+def test_dims_under_other_names_are_told_the_rename_that_works(dims, ren):
+    # xee's (time, lon, lat) and netCDF's latitude/longitude were told "e.g. ds.rename({'t': 'time', 'lat': ...})"
+    ds = toy_stack()["sentinel2"].to_dataset()
+    other = ds.transpose(*(("time", "x", "y") if dims[1] == "lon" else DIMS)).rename(
+        dict(zip(("time", "x", "y") if dims[1] == "lon" else DIMS, dims)))
+    with pytest.raises(DimensionError, match=re.escape(f"rename them: `ds = ds.rename({ren}")) as e:
+        validate_stack(other, "sentinel2")
+    fix = eval(str(e.value).split("`")[1].removeprefix("ds = "), {"ds": other})   # the fix, as written, works
+    validate_stack(fix, "sentinel2")
+
+
+def test_bands_along_a_dim_of_one_variable_are_told_to_split_and_rename():
+    # a stackstac array held in a Dataset (or a netCDF's 'reflectance' with a band dim) was told to rename or drop it
+    ds = toy_stack()["sentinel2"].to_dataset()
+    bands = [b for b in ds.data_vars if b != "cloud"]
+    spelled = {b: f"B{int(b[1:]):02d}" for b in bands}
+    one = xr.Dataset({"reflectance": ds[bands].rename(spelled).to_dataarray("band")})
+    with pytest.raises(UnknownBandError, match=r"sentinel2.reflectance holds \d bands along 'band' \(B02") as e:
+        validate_stack(one, "sentinel2")
+    fixes = [f.removeprefix("ds = ") for f in str(e.value).split("`")[1::2]]
+    fixed = one
+    for f in fixes: fixed = eval(f, {"ds": fixed})
+    validate_stack(fixed, "sentinel2")
