@@ -91,8 +91,11 @@ def _apply(t, x, y) -> tuple:
     return t @ (x, y) if hasattr(type(t), "__matmul__") else t * (x, y)
 
 def tile_zones(emb:xr.DataArray, size:int) -> "gpd.GeoDataFrame":
-    "Regular `size` x `size`-pixel tiles over the cube's grid (the last row/column of tiles may be smaller)."
+    """Regular `size` x `size`-pixel tiles over the cube's grid, counted from its north-west corner however it is
+    stored (`tile_row` 0 is the northern row, as `coarsen` counts blocks; was the first stored row: the south of a
+    map read south-first); the last row/column of tiles (south, east) may be smaller."""
     gpd = import_geopandas("tile zones"); from shapely.geometry import box
+    emb = geo.north_up(emb)
     t = transform_of(emb); H, W = emb.sizes["y"], emb.sizes["x"]
     recs = []
     for r in range(0, H, size):

@@ -74,3 +74,16 @@ def test_a_label_raster_with_cells_split_by_map_pixel_centres_takes_one_place(or
     flat = e.values.reshape(-1, 64)
     got = {divmod(int(np.flatnonzero((flat == row).all(1))[0]), 4): int(t) for row, t in zip(X, v)}
     assert got == want
+
+
+@pytest.mark.parametrize("order", list(ORDERS))
+def test_tile_zones_are_counted_from_the_north_west_in_any_storage_order(order):
+    "aggregate(tile=n) counted its tiles from the first stored row/column: the south-west corner of a south-first map."
+    e = embedding_from_array(random_unit((7, 7), seed=3))
+    ref = e.aef.aggregate(tile=3)
+    got = e.isel(ORDERS[order]).aef.aggregate(tile=3)
+    assert got[["tile_row", "tile_col", "n_pixels"]].values.tolist() == ref[["tile_row", "tile_col", "n_pixels"]].values.tolist()
+    assert all(a.equals(b) for a, b in zip(got.geometry, ref.geometry))
+    np.testing.assert_allclose(got[band_names()].to_numpy(), ref[band_names()].to_numpy(), atol=1e-6)
+    x0, y0, x1, y1 = ref.geometry.iloc[0].bounds            # tile (0, 0): the north-west corner, 3 x 3 pixels
+    assert (x0, y1) == (float(e.x[0]) - 5.0, float(e.y[0]) + 5.0) and (x1 - x0, y1 - y0) == (30.0, 30.0)
