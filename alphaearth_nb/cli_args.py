@@ -28,9 +28,11 @@ def _positive(s:str) -> int:
 
 def _pairs(s:str) -> int:
     "A batch size of 2 or more: one example has no partner for the batch-uniformity loss (`train.fit` refuses it)."
-    v = _positive(s)
+    try: v = int(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number: pass e.g. 4") from None
     if v < 2: raise argparse.ArgumentTypeError(
-        f"{v} example a step gives the batch-uniformity loss no pair (it compares each example with the next, arXiv "
+        f"{v} example{'' if v == 1 else 's'} a step give{'s' if v == 1 else ''} the batch-uniformity loss no pair (it "
+        "compares each example with the next, arXiv "
         "2507.22291 S2.2.4), so it would be 0 and nothing would keep the embeddings apart: pass 2 or more")
     return v
 

@@ -37,8 +37,9 @@ def test_fit_takes_one_example_without_the_term():
 
 
 @pytest.mark.parametrize("cmd", ["train", "demo"])
-def test_aef_refuses_batch_size_1(cmd, tmp_path, capsys):
-    code = main([cmd, "--batch-size", "1", "--out", str(tmp_path / "o")])
+@pytest.mark.parametrize("size", ["1", "0", "-1"])   # 0 and -1 were told 'at least 1', and 1 was refused next
+def test_aef_refuses_batch_size_1(cmd, size, tmp_path, capsys):
+    code = main([cmd, "--batch-size", size, "--out", str(tmp_path / "o")])
     err = capsys.readouterr().err
     assert code == 2 and err.startswith(("usage:", "aef: error:")) and "--batch-size" in err, err
     assert "uniformity" in err and "2 or more" in err and not (tmp_path / "o").exists(), err
