@@ -344,7 +344,9 @@ SECTIONS = {
         'fake_xee': 'bands : dict\n    band name -> array (time, y, x) of raw values\ntimes\n    \nx\n    \ny\n    coordinates (y descending as Earth Engine gives it)\nlayout : str\n    "v0": (time, X, Y) as xee < 1.0; "v1": (time, y, x); "deg": (time, lon, lat)\ncrs : str\n    \ncoords : dict|None\n    \n',
         'fake_official': 'emb : xr.DataArray\n    (y, x, band) embedding (float vectors or int8 codes)\nlayout : str\n    as `fake_xee`\ntime\n    \n',
         'official_tiff': 'emb : xr.DataArray\n    (y, x, band) int8 codes (quantise float vectors first)\nbottom_up : bool\n    rows stored south-first, y ascending (the public mirror)\n',
-        'with_source': 'stack : xr.DataTree\n    a stack: one child per source\nname : str\n    the source to replace\nds : xr.Dataset\n    its new bands\n',
+        'with_source': 'stack : xr.DataTree\n    a stack: one child per source\nname : str\n    the source to replace (or add, last, when the stack has none of that name)\nds : xr.Dataset\n    its new bands\n',
+        'source_ds': 'bands\n    band names, a variable each\ntimes\n    frame times (what `pd.DatetimeIndex` takes)\nseed : int\n    \nlo : float\n    \nhi : float\n    values drawn uniformly in [lo, hi)\n**coords\n    more coordinates, e.g. ascending=("time", flags)\n',
+        'sampler_stack': "n_s2 : int\n    Sentinel-2 frames, on distinct random days\ndays : int\n    the days from 2021-01-01 they are drawn from (and Sentinel-1's span)\nseed : int\n    \n",
         'standin_batches': 'start : int\n    \nbatch : int\n    \nseed : int\n    \nd : int\n    \nnan_at : int|None\n    this batch is all NaN\nstop_at : int|None\n    raise KeyboardInterrupt at this batch (a power cut)\n',
     },
     'alphaearth_nb.text': {

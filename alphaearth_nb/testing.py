@@ -27,8 +27,8 @@ from .core import EMBED_DIM, band_names, checks_flags
 from .geo import grid_coords
 
 # %% auto #0
-__all__ = ['disk_full', 'random_unit', 'embedding_from_array', 'fake_xee', 'fake_official', 'official_tiff', 'with_source',
-           'Standin', 'standin_loss', 'standin_batches']
+__all__ = ['SOURCE_Y', 'SOURCE_X', 'disk_full', 'random_unit', 'embedding_from_array', 'fake_xee', 'fake_official',
+           'official_tiff', 'with_source', 'source_ds', 'sampler_stack', 'Standin', 'standin_loss', 'standin_batches']
 
 # %% ../nbs/09_testing.ipynb #c0006
 class _FullFile:
@@ -108,12 +108,49 @@ def official_tiff(emb:xr.DataArray,      # (y, x, band) int8 codes (quantise flo
     return t.rename(None)
 
 def with_source(stack:xr.DataTree,   # a stack: one child per source
-                name:str,             # the source to replace
+                name:str,             # the source to replace (or add, last, when the stack has none of that name)
                 ds:xr.Dataset,        # its new bands
                ) -> xr.DataTree:
-    "`stack` with source `name` replaced by `ds` and the other sources as they are (a slip in one reader's output)."
-    return xr.DataTree.from_dict({k: (ds if k == name else stack[k].to_dataset()) for k in stack.children})
+    """`stack` with source `name` replaced by `ds` (a slip in one reader's output), or with `ds` added as `name` when
+    the stack has no such source (a user's own source); the other sources as they are."""
+    return xr.DataTree.from_dict({**{k: stack[k].to_dataset() for k in stack.children}, name: ds})
 
+
+# %% ../nbs/09_testing.ipynb #c0020
+SOURCE_Y = 4_000_000.0 - 10 * np.arange(12) - 5   # `source_ds`'s grid: pixel centres (m, EPSG:32631), north-up
+SOURCE_X = 300_000.0 + 10 * np.arange(12) + 5
+
+def source_ds(bands,                          # band names, a variable each
+              times,                          # frame times (what `pd.DatetimeIndex` takes)
+              seed:int=0,
+              lo:float=300.0, hi:float=4000.0,  # values drawn uniformly in [lo, hi)
+              **coords,                       # more coordinates, e.g. ascending=("time", flags)
+             ) -> xr.Dataset:
+    "One source's bands, (time, 12, 12) float32 of random values, on the grid `SOURCE_Y` x `SOURCE_X` (EPSG:32631)."
+    rng = np.random.default_rng(seed)
+    t = pd.DatetimeIndex(times)
+    shape = (len(t), len(SOURCE_Y), len(SOURCE_X))
+    data = {b: (("time", "y", "x"), rng.uniform(lo, hi, shape).astype(np.float32)) for b in bands}
+    return xr.Dataset(data, coords=dict(time=t, y=SOURCE_Y, x=SOURCE_X, **coords), attrs={"crs": "EPSG:32631"})
+
+def sampler_stack(n_s2:int=20,     # Sentinel-2 frames, on distinct random days
+                  days:int=760,    # the days from 2021-01-01 they are drawn from (and Sentinel-1's span)
+                  seed:int=0,
+                 ) -> xr.DataTree:
+    """A stack on `source_ds`'s grid: `n_s2` Sentinel-2 frames (30% of pixels clouded: NaN), Sentinel-1 every 12
+    days (passes alternating, `ascending`), a static DEM (2021-01-01) and land cover at 2021-01-01 and a year later
+    (class 0, 1, 2 by groups of 4 columns, a categorical target)."""
+    t0 = np.datetime64("2021-01-01")
+    t2 = t0 + np.sort(np.random.default_rng(seed).choice(days, n_s2, replace=False)).astype("timedelta64[D]")
+    s2 = source_ds(("B2", "B3", "B4", "B8", "B11", "B12"), t2, seed)
+    cloud = np.random.default_rng(seed + 1).random((n_s2, len(SOURCE_Y), len(SOURCE_X))) < 0.3
+    s2 = s2.where(~cloud)  # NaN gaps everywhere, as readers deliver them
+    t1 = t0 + np.arange(0, days, 12).astype("timedelta64[D]")
+    s1 = source_ds(("VV", "VH"), t1, seed + 2, -25, -5, ascending=("time", np.arange(len(t1)) % 2 == 0))
+    dem = source_ds(("elevation",), [t0], seed + 3, 100, 400)
+    lc = source_ds(("class",), t0 + np.array([0, 365]).astype("timedelta64[D]"), seed + 4, 0, 1)
+    lc["class"][:] = (np.arange(len(SOURCE_X))[None, None, :] // 4 + np.zeros((2, len(SOURCE_Y), 1))).astype(np.float32)
+    return xr.DataTree.from_dict({"sentinel2": s2, "sentinel1": s1, "dem": dem, "landcover": lc})
 
 # %% ../nbs/09_testing.ipynb #c0017
 class Standin(eqx.Module):

@@ -9,13 +9,15 @@ import xarray as xr
 from alphaearth_nb.core import AEFError, GridError, MissingSourceError, TrainExample
 from alphaearth_nb.samples import (Batches, SamplerConfig, example_at, prepare, sample_batch, sample_example,
                                    sample_periods, sample_site)
+from alphaearth_nb.testing import SOURCE_X as X, SOURCE_Y as Y, sampler_stack, source_ds, with_source
 from alphaearth_nb.text import encode_texts
-from test_stacks import H, W, X, Y, with_source, make_ds, make_stack
+
+H, W = len(Y), len(X)
 
 
 @pytest.fixture(scope="module")
 def stack():
-    return make_stack()
+    return sampler_stack()
 
 
 CFG = SamplerConfig(patch=6, frames={"sentinel2": 5, "sentinel1": 7}, n_texts=3, text_dim=32)
@@ -38,7 +40,7 @@ def test_sampler_needs_its_sources(stack):
 
 
 def test_static_shapes_whatever_the_frame_count():
-    shapes = {str(_shapes(sample_batch(make_stack(n_s2=n, seed=n), CFG, 0, batch=2))) for n in (2, 5, 40)}
+    shapes = {str(_shapes(sample_batch(sampler_stack(n_s2=n, seed=n), CFG, 0, batch=2))) for n in (2, 5, 40)}
     assert len(shapes) == 1
 
 
@@ -194,7 +196,7 @@ def test_user_registered_source(stack):
     register(Source("test_thermal_drone", ("LST",), mean=(300.0,), std=(10.0,), valid_range=(200, 350), family="drone"),
              overwrite=True)
     t = pd.date_range("2021-03-01", periods=4, freq="90D")
-    drone = make_ds("test_thermal_drone", ("LST",), t, 9, 280, 320)
+    drone = source_ds(("LST",), t, 9, 280, 320)
     st = with_source(stack, "test_thermal_drone", drone)
     cfg = SamplerConfig(patch=6, inputs=("sentinel2", "test_thermal_drone"), targets=("test_thermal_drone", "dem"), frames=3)
     b = sample_batch(st, cfg, 0, batch=2)
@@ -204,7 +206,7 @@ def test_user_registered_source(stack):
 
 def test_uniformity_partner_is_always_another_site():
     "The uniformity loss pairs b with b - 1 (a roll, wrapping): never one site, for any batch and periods per site."
-    st = make_stack(n_s2=6, days=760)
+    st = sampler_stack(n_s2=6, days=760)
     for P in (2, 3):
         cfg = SamplerConfig(patch=4, frames=1, n_texts=0, periods_per_site=P)
         for B in range(2, 17):
@@ -218,7 +220,7 @@ def test_near_duplicate_of_the_target_is_not_in_the_input():
     t0 = np.datetime64("2021-01-01T10:30:00")
     times = np.sort(np.concatenate([t0 + np.arange(0, 360, 30).astype("timedelta64[D]"),
                                     t0 + np.arange(0, 360, 30).astype("timedelta64[D]") + np.timedelta64(20, "s")]))
-    s2 = make_ds("sentinel2", ("B2", "B3", "B4", "B8", "B11", "B12"), times, 3)
+    s2 = source_ds(("B2", "B3", "B4", "B8", "B11", "B12"), times, 3)
     st = xr.DataTree.from_dict({"sentinel2": s2})
     cfg = SamplerConfig(patch=4, frames=30, n_texts=0, periods_per_site=1)
     for seed in range(12):
@@ -233,7 +235,7 @@ def test_near_duplicate_of_the_target_is_not_in_the_input():
 def test_cloudy_pixels_reach_the_encoder_but_weigh_nothing():
     "Paper S2.2.2: a `cloud` layer flags pixels; their raw values are inputs, and they are never targets."
     t = np.datetime64("2021-01-01") + np.arange(0, 240, 30).astype("timedelta64[D]")
-    s2 = make_ds("sentinel2", ("B2", "B3", "B4", "B8", "B11", "B12"), t, 5)
+    s2 = source_ds(("B2", "B3", "B4", "B8", "B11", "B12"), t, 5)
     s2["cloud"] = (("time", "y", "x"), np.zeros((len(t), H, W), np.float32))
     s2["cloud"][:, :2, :] = 1.0                                   # the first two rows are cloudy in every frame
     s2["B4"][:, :2, :] = 3900.0                                   # bright, as clouds are
@@ -249,7 +251,7 @@ def test_cloudy_pixels_reach_the_encoder_but_weigh_nothing():
 def test_frames_without_data_never_take_an_input_slot():
     "Frames that are NaN over the whole window (masked clouds) are skipped before the `frames` are drawn."
     t = np.datetime64("2021-01-01T10:30:00") + np.arange(0, 360, 10).astype("timedelta64[D]")
-    s2 = make_ds("sentinel2", ("B2", "B3", "B4", "B8", "B11", "B12"), t, 3)
+    s2 = source_ds(("B2", "B3", "B4", "B8", "B11", "B12"), t, 3)
     empty = np.arange(len(t)) % 3 != 0                            # two frames in three hold no value at all
     for b in s2.data_vars: s2[b][empty] = np.nan
     st = xr.DataTree.from_dict({"sentinel2": s2})

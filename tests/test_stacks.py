@@ -11,37 +11,15 @@ from alphaearth_nb.core import (AEFError, DimensionError, DTypeError, DuplicateT
                                 TimeError, UnitsError, UnknownBandError, UnknownSourceError, UnsortedTimeError)
 from alphaearth_nb.sources import normalise
 from alphaearth_nb.stacks import DIMS, embedding_field, to_frames, toy_stack, validate_stack
+from alphaearth_nb.testing import SOURCE_X as X, SOURCE_Y as Y, sampler_stack, with_source
 from alphaearth_nb.timecodes import to_days
-H = W = 12
-Y = 4_000_000.0 - 10 * np.arange(H) - 5
-X = 300_000.0 + 10 * np.arange(W) + 5
 
-
-def make_ds(name, bands, times, seed=0, lo=300.0, hi=4000.0, **coords):
-    rng = np.random.default_rng(seed)
-    t = pd.DatetimeIndex(times)
-    data = {b: (("time", "y", "x"), rng.uniform(lo, hi, (len(t), H, W)).astype(np.float32)) for b in bands}
-    return xr.Dataset(data, coords=dict(time=t, y=Y, x=X, **coords), attrs={"crs": "EPSG:32631"})
-
-
-def make_stack(n_s2=20, days=760, seed=0):
-    "Two years of S2 (with clouds), S1 with pass direction, a static DEM and land-cover labels (categorical target)."
-    t0 = np.datetime64("2021-01-01")
-    s2 = make_ds("sentinel2", ("B2", "B3", "B4", "B8", "B11", "B12"),
-                 t0 + np.sort(np.random.default_rng(seed).choice(days, n_s2, replace=False)).astype("timedelta64[D]"), seed)
-    cloud = np.random.default_rng(seed + 1).random((n_s2, H, W)) < 0.3
-    s2 = s2.where(~cloud)  # NaN gaps everywhere, as readers deliver them
-    t1 = t0 + np.arange(0, days, 12).astype("timedelta64[D]")
-    s1 = make_ds("sentinel1", ("VV", "VH"), t1, seed + 2, -25, -5, ascending=("time", np.arange(len(t1)) % 2 == 0))
-    dem = make_ds("dem", ("elevation",), [t0], seed + 3, 100, 400)
-    lc = make_ds("landcover", ("class",), t0 + np.array([0, 365]).astype("timedelta64[D]"), seed + 4, 0, 1)
-    lc["class"][:] = (np.arange(W)[None, None, :] // 4 + np.zeros((2, H, 1))).astype(np.float32)  # 3 classes by column
-    return xr.DataTree.from_dict({"sentinel2": s2, "sentinel1": s1, "dem": dem, "landcover": lc})
+H, W = len(Y), len(X)
 
 
 @pytest.fixture(scope="module")
 def stack():
-    return make_stack()
+    return sampler_stack()
 
 
 # ---- schema and errors -------------------------------------------------------------------------------------------
@@ -51,12 +29,6 @@ def test_valid_stack_accepted(stack):
     # a spatial_ref coordinate instead of attrs['crs'] is accepted too
     s2 = stack["sentinel2"].to_dataset().drop_attrs().assign_coords(spatial_ref=((), 0, {"crs_wkt": "EPSG:32631"}))
     validate_stack(s2, source="sentinel2")
-
-
-def with_source(stack, name, ds):
-    d = {k: v.to_dataset() for k, v in stack.children.items()}
-    d[name] = ds
-    return xr.DataTree.from_dict(d)
 
 
 def _s2(stack):

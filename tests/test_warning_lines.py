@@ -18,7 +18,7 @@ import alphaearth_nb as aef   # registers the .aef accessor
 from alphaearth_nb.analysis import classify
 from alphaearth_nb.embeddings import as_embedding
 from alphaearth_nb.samples import SamplerConfig, sample_batch
-from alphaearth_nb.testing import embedding_from_array, random_unit
+from alphaearth_nb.testing import embedding_from_array, random_unit, sampler_stack
 
 
 def _warned_here(call, match:str):
@@ -128,8 +128,7 @@ def test_exports_read_cog_with_non_vectors(tmp_path):
 
 # --- training ---------------------------------------------------------------------------------------------------
 def test_training_stack_of_one_date():
-    from test_stacks import make_stack
-    ds = make_stack()["sentinel2"].to_dataset().assign_attrs(source="sentinel2").isel(time=[2])
+    ds = sampler_stack()["sentinel2"].to_dataset().assign_attrs(source="sentinel2").isel(time=[2])
     cfg = SamplerConfig(patch=4, frames=3, n_texts=0)
     _warned_here(lambda: sample_batch(ds, cfg, 0, 1), "shortest summary period")
 
