@@ -27,7 +27,7 @@ _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'req
          'is_remote']   # files', re-exported (mirrors reads it here)
 
 # %% auto #0
-__all__ = ['POLE_TOL', 'SWAP_HINT', 'LON_NAMES', 'LAT_NAMES', 'cell_index', 'cell_inside', 'wrap_x', 'check_pixels',
+__all__ = ['EDGE_TOL', 'POLE_TOL', 'SWAP_HINT', 'LON_NAMES', 'LAT_NAMES', 'cell_index', 'cell_inside', 'wrap_x', 'check_pixels',
            'check_degrees', 'check_grid_degrees', 'inside_grid', 'swapped_on', 'pixel_indices', 'turn_shift',
            'wrap_geometries', 'unwrap_lon', 'geometries_on', 'to_crs', 'utm_crs', 'one_point', 'half_pixel_off',
            'half_pixel_hint', 'check_same_grid', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP',
@@ -37,6 +37,13 @@ __all__ = ['POLE_TOL', 'SWAP_HINT', 'LON_NAMES', 'LAT_NAMES', 'cell_index', 'cel
            'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows', 'is_remote']
 
 # %% ../nbs/03_geo.ipynb #c0024
+EDGE_TOL = 1e-6   # of a pixel (10 micrometres at 10 m): a value nearer an edge than this is on it
+
+def _on_edges(t:np.ndarray) -> np.ndarray:
+    "Positions `t` in pixels from cell 0's centre, those within `EDGE_TOL` of an edge (k + 0.5) put on it."
+    e = np.floor(t) + 0.5
+    return np.where(np.abs(t - e) <= EDGE_TOL, e, t)
+
 def cell_index(c0:float, step:float, v,
                axis:str="x",   # "x": a value on an edge goes to the cell east of it (the larger x); "y": south
               ) -> np.ndarray:
@@ -45,16 +52,19 @@ def cell_index(c0:float, step:float, v,
     cell on the right side of an edge. A value on a pixel edge goes to the pixel east (x) or south (y) of it whatever
     order the axis is stored in: rasterio's rule on a north-up grid (`floor` of the geotransform), by place, so a
     point on an edge reads one vector from a map stored north-up, south-first (an official tile read by rioxarray)
-    or east-first (was: the higher index, the pixel north of it on a south-first map). The one pixel-edge rule of
-    `pixel_indices`, `cubes.pixel_of`, label rasters put on the map's grid and the explorer's clicks."""
-    t = (np.asarray(v, np.float64) - c0) / step
+    or east-first (was: the higher index, the pixel north of it on a south-first map). A value within `EDGE_TOL` of a
+    pixel of an edge is on it (`_on_edges`): a point typed at 4 decimals on a 0.0001-degree grid, whose edges those
+    decimals are, fell on either side by float noise (`(v - c0) / step` is not exact in binary), differently for
+    each storage order. The one pixel-edge rule of `pixel_indices`, `cubes.pixel_of`, label rasters put on the
+    map's grid and the explorer's clicks."""
+    t = _on_edges((np.asarray(v, np.float64) - c0) / step)
     up = (np.asarray(step) > 0) == (axis == "x")   # the wanted side of an edge is the higher index
     return np.where(up, np.floor(t + 0.5), np.ceil(t - 0.5)).astype(np.int64)
 
 def cell_inside(c0:float, step:float, n:int, v) -> np.ndarray:
     """Whether each value `v` lies on a regular axis of `n` cells (`cell_index`'s): between its outer edges, edges
     included, as `pixel_indices` and `inside_grid` take a point on a map's outer edge (its last pixel)."""
-    t = (np.asarray(v, np.float64) - c0) / step
+    t = _on_edges((np.asarray(v, np.float64) - c0) / step)
     return (t >= -0.5) & (t <= n - 0.5)
 
 def _axis_index(c:np.ndarray, v:np.ndarray, axis:str="x") -> np.ndarray:
@@ -144,7 +154,8 @@ def _placed(obj, xs, ys, what:str) -> tuple:
                         "coordinate (rioxarray keeps the file's geotransform there)")
     hx, hy = px / 2, py / 2   # a strip one pixel wide keeps its pixel size (was half a CRS unit)
     xs = wrap_x(obj, xs)
-    out = ((xs < gx.min() - hx) | (xs > gx.max() + hx) | (ys < gy.min() - hy) | (ys > gy.max() + hy) |
+    tx, ty = hx * (1 + 2 * EDGE_TOL), hy * (1 + 2 * EDGE_TOL)   # on an outer edge up to float noise: on the map
+    out = ((xs < gx.min() - tx) | (xs > gx.max() + tx) | (ys < gy.min() - ty) | (ys > gy.max() + ty) |
            ~np.isfinite(xs) | ~np.isfinite(ys))
     return gx, gy, hx, hy, xs, ys, out
 

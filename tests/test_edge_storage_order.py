@@ -87,3 +87,35 @@ def test_tile_zones_are_counted_from_the_north_west_in_any_storage_order(order):
     np.testing.assert_allclose(got[band_names()].to_numpy(), ref[band_names()].to_numpy(), atol=1e-6)
     x0, y0, x1, y1 = ref.geometry.iloc[0].bounds            # tile (0, 0): the north-west corner, 3 x 3 pixels
     assert (x0, y1) == (float(e.x[0]) - 5.0, float(e.y[0]) + 5.0) and (x1 - x0, y1 - y0) == (30.0, 30.0)
+
+
+@pytest.mark.parametrize("order", list(ORDERS))
+def test_a_point_typed_on_a_degree_grid_edge_is_on_the_edge(order):
+    """A 0.0001-degree grid has its edges at 4-decimal numbers: a point typed 12.3456, 45.6789 is a corner, but the
+    float noise of (v - c0) / step put it on either side, differently for each storage order. Within 1e-6 of a pixel
+    of an edge is on it: the pixel south-east of the corner, as on a projected grid."""
+    n = 12
+    x = np.round(12.34505 + 0.0001 * np.arange(n), 5); y = np.round(45.67985 - 0.0001 * np.arange(n), 5)
+    e = embedding_from_array(random_unit((n, n), seed=8), {"y": y, "x": x}, crs="EPSG:4326")
+    m = e.isel(ORDERS[order])
+    for lon, lat in ((12.3456, 45.6789), (12.3458, 45.6797), (12.3453, 45.6795), (12.3450, 45.6799), (12.3461, 45.6792)):
+        want = (round((45.6799 - lat) / 1e-4), round((lon - 12.3450) / 1e-4))   # edge k: row k south of it, col k east
+        v = e.values[want]
+        got = m.aef.sample(pd.DataFrame({"lon": [lon], "lat": [lat]}))[band_names()].to_numpy()[0]
+        np.testing.assert_array_equal(got, v)
+        s = m.aef.similarity((lon, lat))
+        assert float(s.sel(y=e.y[want[0]], x=e.x[want[1]])) == pytest.approx(1.0, abs=1e-6)
+        r, c, ok = TileSampler(m).rows_cols(np.array([lon]), np.array([lat]))
+        assert ok[0]; np.testing.assert_array_equal(m.values[r[0], c[0]], v)
+
+
+@pytest.mark.parametrize("xs", [[179.99925, 179.99975, 180.00025, 180.00075], [179.99925, 179.99975, -179.99975, -179.99925]])
+@pytest.mark.parametrize("east_first", [False, True])
+def test_the_antimeridian_is_an_edge_like_any_other(xs, east_first):
+    "lon 180 (or -180) between the columns at 179.99975 and 180.00025: the one east of it, stored either way."
+    y = np.array([10.00075, 10.00025, 9.99975, 9.99925])
+    e = embedding_from_array(random_unit((4, 4), seed=3), {"y": y, "x": np.array(xs)}, crs="EPSG:4326")
+    m = e.isel(x=slice(None, None, -1)) if east_first else e
+    for lon in (180.0, -180.0):
+        got = m.aef.sample(pd.DataFrame({"lon": [lon], "lat": [10.0005]}))[band_names()].to_numpy()[0]
+        np.testing.assert_array_equal(got, e.values[1, 2])   # south of 10.0005, east of 180
