@@ -58,7 +58,11 @@ class Rows:
     crs:str|None = None
 
 def _valid(v:np.ndarray) -> np.ndarray:
-    return (v != NODATA).all(-1) if v.dtype.kind in "iu" else np.isfinite(v).all(-1)
+    """Rows (..., 64) that are embeddings by the map's gate (`gate_vectors`): no fill (-128 in any code, NaN), and no
+    all-zero or constant row, codes or floats. Int8 codes all 0 decode to the zero vector (field case A3): one was
+    indexed from a quantised map, found as a neighbour, while the float map's gate made it no data."""
+    ok = (v != NODATA).all(-1) if v.dtype.kind in "iu" else np.isfinite(v).all(-1)
+    return ok & np.isfinite(gate_vectors(v, unit=False)[0]).all(-1)
 
 def _tiles(da:xr.DataArray, n:int) -> xr.DataArray:
     """Mean of each n x n block (valid pixels only), renormalised; coords are the block centres (a longitude axis
@@ -87,7 +91,7 @@ def vectors_of(data, tile:int|None=None) -> Rows:
                                  "reshape "
                                  f"with `a.reshape(-1, {EMBED_DIM})`")
         if tile: raise ConfigError("tile= needs an embedding on a grid, not a plain (N, 64) array: pass the DataArray")
-        ok = np.isfinite(gate_vectors(v, unit=False)[0]).all(-1)  # the map's gate: fills, zero, constant rows out
+        ok = _valid(v)  # the map's gate: fills, zero, constant rows out
         if not ok.all() and ok.any():
             warnings.warn(f"{int((~ok).sum())} of {len(v)} vectors are not embeddings (no data, non-finite, zero or "
                           "constant like 64 x -1) and are left out of the index", stacklevel=user_stacklevel())
@@ -219,13 +223,23 @@ def build(data,                    # (N, 64) vectors, or an embedding (any form 
     return VectorIndex(rows, backend, make(rows.vectors, threads=threads, **kwargs))
 
 def exact_search(vectors:np.ndarray, query, k:int=10) -> tuple[np.ndarray, np.ndarray]:
-    "Exact cosine top-k (positions, scores), (Q, k), by brute force in numpy: the reference for recall."
+    """Exact cosine top-k (positions, scores), (Q, k), by brute force in numpy: the reference for recall. Rows that
+    are no embedding (NaN, -128 codes, zero or constant rows: the gate `build` applies) are never a neighbour; slots
+    beyond the valid rows (k > N) are position -1, score -inf, as `VectorIndex.search` pads them (a NaN row was
+    returned as a neighbour with score NaN, and k > N gave fewer than k columns)."""
+    if k < 1: raise ConfigError(f"k={k}: ask for at least one neighbour")
     q, _ = _query_rows(query)
-    s = np.einsum("qd,nd->qn", q.astype(np.float64), unit_rows(np.asarray(vectors), np.float64))   # float64, as `search`
+    v = np.asarray(vectors)
+    if v.dtype == np.uint8 and (c := byte_codes(v)).dtype != np.uint8: v = c.astype(np.int8)   # as `build` reads it
+    s = np.einsum("qd,nd->qn", q.astype(np.float64), np.nan_to_num(unit_rows(v, np.float64)))  # float64, as `search`
+    s = np.where(_valid(v), s, -np.inf)
+    if s.shape[1] < k: s = np.pad(s, ((0, 0), (0, k - s.shape[1])), constant_values=-np.inf)
     top = np.argsort(-s, axis=1, kind="stable")[:, :k]                       # equal scores: the lower position first
-    return top, np.take_along_axis(s, top, 1)
+    scores = np.take_along_axis(s, top, 1)
+    return np.where(np.isfinite(scores), top, -1), scores
 
 def recall_at(found:np.ndarray, truth:np.ndarray) -> float:
-    "Mean fraction of each row of `truth` (Q, k) found in the same row of `found` (Q, k'): recall@k."
+    "Mean fraction of each row of `truth` (Q, k) found in the same row of `found` (Q, k'): recall@k (-1 slots left out)."
     found, truth = np.atleast_2d(found), np.atleast_2d(truth)
-    return float(np.mean([len(set(f) & set(t)) / len(t) for f, t in zip(found, truth)]))
+    per = [len(set(f) & set(t[t >= 0])) / (t >= 0).sum() for f, t in zip(found, truth) if (t >= 0).any()]
+    return float(np.mean(per)) if per else float("nan")
