@@ -22,7 +22,7 @@ from jax.sharding import NamedSharding, PartitionSpec
 from tqdm.auto import tqdm
 
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning, Frames, MissingSourceError,
-                                PeriodError, UnknownSourceError, band_names, checks_flags, user_stacklevel)
+                                NoValidDataError, PeriodError, UnknownSourceError, band_names, checks_flags, user_stacklevel)
 from .core import callable_module, compiler_options, flag, frozen_traces, keep_heap, real, whole
 from .files import check_output, consolidate_zarr, writing_folder
 from .dist import batch_sharding, make_mesh
@@ -30,6 +30,8 @@ from .geo import is_lazy
 from .quantize import quantize
 from .stacks import CLOUD, SourceArrays, pack_frames, resolve, source_arrays, validate_stack
 from .model import PRESETS, ModelConfig
+from .sources import valid_mask
+from .units import sample_values
 from .timecodes import Period, as_period, from_days, to_days
 
 # %% auto #0
@@ -339,6 +341,36 @@ def _select_frames(dsets:dict, window, sources:dict) -> dict:
         out[s] = ds.isel(time=slice(*np.searchsorted(t, window, side="left")))
     return out
 
+def _any_valid(src, da_:xr.DataArray, full:bool) -> bool:
+    "Whether band `da_` of `src` holds a valid value: in a sample of a few chunks (`units.sample_values`), or "
+    "(`full`) anywhere, chunk by chunk for a lazy array."
+    ok = lambda x: valid_mask(src, np.asarray(x, np.float32).reshape(-1, 1), bands=(da_.name,)).any()
+    if not full: return bool(ok(sample_values(da_)))
+    d = da_.data
+    return bool(d.map_blocks(lambda x: np.array(ok(x)).reshape((1,) * x.ndim), dtype=bool, chunks=(1,) * d.ndim)
+                .any().compute()) if isinstance(d, da.Array) else bool(ok(d))
+
+def _check_window(dsets:dict, sources:dict, period:Period, window):
+    """Raise `NoValidDataError` when no input band holds a valid value in the frames of the support `window`: every
+    pixel would be NaN (a year whose frames failed to load, or were masked whole), where a year without frames
+    borrows its neighbours' (`support_window`). A sample first, then the window read once (chunk by chunk)."""
+    bands = [(sources[s], ds[b]) for s, ds in dsets.items() for b in ds.data_vars
+             if b != CLOUD and b not in sources[s].aux and ds.sizes["time"]]
+    if not bands or any(_any_valid(g, v, False) for g, v in bands) or any(_any_valid(g, v, True) for g, v in bands):
+        return
+    n = {s: ds.sizes["time"] for s, ds in dsets.items() if not sources[s].static}
+    s0 = next((s for s, k in n.items() if k), next(iter(dsets)))   # the fix, spelled for the first source with frames
+    keep = [str(b) for b in dsets[s0].data_vars if b != CLOUD]
+    span = " .. ".join(str(from_days(w).astype("datetime64[D]")) for w in window)
+    raise NoValidDataError(f"no input source holds a valid value in the frames fed to the model for the period "
+                           f"{period.start.astype('datetime64[D]')} .. {period.end.astype('datetime64[D]')}: the "
+                           f"window {span} holds {', '.join(f'{k} frames of {s}' for s, k in n.items())}, all "
+                           "without data (NaN, nodata or out of range), so every pixel would be NaN. Load that "
+                           "period's frames again (a failed download, a mask applied as NaN over the whole year?), "
+                           f"or drop the empty frames (`ds = ds.dropna('time', how='all', subset={keep})` for "
+                           f"{s0}, alike for each source): the model then reads the nearest frames with data, as "
+                           "for a year without frames.")
+
 def _is_lazy(dsets:dict) -> bool:
     return any(is_lazy(ds) for ds in dsets.values())
 
@@ -420,6 +452,7 @@ def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, ch
                                               "period first.")
     window = support_window(period, float(times.min()), float(times.max()), support_days)
     dsets = _select_frames(dsets, window, srcs)
+    _check_window(dsets, srcs, period, window)   # every pixel NaN: said, not written
     used = np.concatenate([to_days(ds.time.values) for s, ds in dsets.items() if not srcs[s].static] or [times])
     check_extrapolation(period, float(used.min()), float(used.max()), warn_days, max_days)
 
