@@ -206,10 +206,13 @@ def test_batch_equals_vmap_scanned_and_gradients(enc):
 
 
 SHARDED = """
-import json, sys, jax, jax.numpy as jnp, numpy as np, equinox as eqx
+import json, jax, jax.numpy as jnp, numpy as np, equinox as eqx
 from jax.sharding import Mesh, NamedSharding, PartitionSpec as P
-sys.path.insert(0, {tests!r})
-from test_stp import TINY, SPECS, Frames, STPEncoder, frames
+import runpy
+from alphaearth_nb.core import Frames
+from alphaearth_nb.stp import STPEncoder
+t = runpy.run_path({path!r})   # this file's TINY, SPECS and frames, loaded by path
+TINY, SPECS, frames = t["TINY"], t["SPECS"], t["frames"]
 enc = STPEncoder(TINY, SPECS, key=jax.random.key(0))
 def one(s):
     f = frames(s + 50, t=3, c=5, real=s % 3 > 0)
@@ -239,9 +242,8 @@ def test_batch_sharded_equals_single_device():
     "each device computes its own examples (the example-after-example layout keeps the split; frames of all examples "
     "interleaved made XLA run most of the encoder on every device)."
     import os, subprocess, sys, json
-    from pathlib import Path
     env = dict(os.environ, XLA_FLAGS="--xla_force_host_platform_device_count=8", JAX_PLATFORMS="cpu")
-    p = subprocess.run([sys.executable, "-c", SHARDED.format(tests=str(Path(__file__).parent))], env=env,
+    p = subprocess.run([sys.executable, "-c", SHARDED.format(path=__file__)], env=env,
                        capture_output=True, text=True, timeout=600)
     assert p.returncode == 0, p.stderr[-3000:]
     r = json.loads(p.stdout.split("RESULT")[-1])
