@@ -171,6 +171,7 @@ SECTIONS = {
         'stored_dtype': 'labels\n    a label raster (DataArray), a table (DataFrame), or values\ncolumn : str|None\n    the label column of a table\n',
         'check_exact_ids': 'vals\n    class ids (any shape); only floats are judged\nstored\n    the float type they were stored in (`stored_dtype`), when narrower\nwhat : str\n    \n',
         'labelled_values': 'labels : xr.DataArray\n    a label raster (any dims), numeric or text\npositive : bool\n    negative numbers (and negative number text) are unlabelled\nnodata\n    further value(s) meaning "unlabelled"\n',
+        'refuse_missing_labels': 'y\n    labels (N,): numbers or names, any array-like\nwhat : str\n    what they are, for the message\n',
         'refuse_mixed_labels': "vals\n    labels (text, numbers or both), no unlabelled entries\ncolumn : str|None\n    the column's name, for the message\n",
         'flag_attrs': "names : dict\n    id -> name\ndtype\n    the class map's dtype (CF: `flag_values` of the variable's type)\n",
         'table_numbers': 'df : pd.DataFrame\n    the table\ncolumns\n    one column name (-> (N,)) or a list of names (-> (N, len(columns)))\nwhat : str\n    the table in messages, e.g. "--embeddings feats.csv"\nerr\n    the `AEFError` class raised\nfirst_line : int|None\n    the file line of row label 0 (2 for `pd.read_csv` of a file with a header)\n',

@@ -18,7 +18,7 @@ from .knn import (centring_offset, knn_indices, knn_predict, knn_search, knn_vot
 from .core import EMBED_DIM, DimensionError, LabelError, checks_flags, user_stacklevel
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .embeddings import gate_vectors
-from .labels import encode_labels, refuse_mixed_labels  # label identity (re-exported)
+from .labels import encode_labels, refuse_missing_labels, refuse_mixed_labels  # label identity (re-exported)
 from .linear import (check_xy, least_squares_fit, least_squares_fit_checked, least_squares_predict,
                                   linear_probe_fit, linear_probe_fit_checked, linear_probe_predict)
 
@@ -128,8 +128,7 @@ def nshot_split(y,                     # labels, (N,)
     "Sorted train indices (`shots` per class) and test indices (all other points)."
     y = np.asarray(y)
     if y.ndim != 1: raise LabelError(f"labels must be 1-D, got shape {y.shape}: pass `y.ravel()`")
-    if y.dtype.kind == "f" and np.isnan(y).any():
-        raise LabelError(f"{int(np.isnan(y).sum())} labels are NaN: drop unlabelled points first")
+    refuse_missing_labels(y)
     classes, idx = encode_labels(y)
     counts = np.bincount(idx, minlength=len(classes))
     n = shots_per_class(counts, shots, max_shots, max_fraction, classes)
@@ -211,7 +210,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     if (off := unlabelled(y)).any():
         raise LabelError(f"{int(off.sum())} of {len(y)} labels are {sorted(set(y[off].tolist()))[:3]}: negative ids and "
                          "empty names mark unlabelled points (the class map's -1 is no data), so they are no class to "
-                         "score. Drop them, e.g. `keep = y >= 0; x, y = x[keep], y[keep]`, or renumber real classes "
+                         "score. Drop them, e.g. `keep = ~aef.evaluate.unlabelled(y); x, y = x[keep], y[keep]`, or renumber real classes "
                          "from 0 (`classes, y = np.unique(y, return_inverse=True)`)")
     classes, yi = encode_labels(y)
     C = len(classes)

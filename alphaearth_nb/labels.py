@@ -22,9 +22,10 @@ from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hin
                                outside_valid, pixel_indices, pixel_size, rename_spatial, same_crs, wrap_x, NODATA_KEYS)
 
 # %% auto #0
-__all__ = ['BOMS', 'data_variables', 'label_array', 'labelled_cells', 'exact_limit', 'stored_dtype', 'check_exact_ids',
-           'label_values', 'labelled_values', 'refuse_mixed_labels', 'encode_labels', 'class_flags', 'flag_attrs',
-           'comma_numbers', 'table_numbers', 'text_encoding', 'read_table', 'on_map_grid']
+__all__ = ['MISSING_FIX', 'BOMS', 'data_variables', 'label_array', 'labelled_cells', 'exact_limit', 'stored_dtype',
+           'check_exact_ids', 'label_values', 'labelled_values', 'refuse_missing_labels', 'refuse_mixed_labels',
+           'encode_labels', 'class_flags', 'flag_attrs', 'comma_numbers', 'table_numbers', 'text_encoding',
+           'read_table', 'on_map_grid']
 
 # %% ../nbs/03a_labels.ipynb #w0002
 _INT_TEXT_RE = re.compile(r"\s*[+-]?\d+\s*")
@@ -216,6 +217,22 @@ def labelled_values(labels:xr.DataArray,  # a label raster (any dims), numeric o
     v = np.asarray(labels.values if isinstance(labels, xr.DataArray) else labels)
     return keep, _label_values(v[keep], None if num is None else num[keep])
 
+MISSING_FIX = "`keep = pd.notna(y); x, y = x[keep], y[keep]`"   # numpy, pandas nullable and text alike
+
+def refuse_missing_labels(y,                  # labels (N,): numbers or names, any array-like
+                          what:str="labels",  # what they are, for the message
+                         ):
+    """Raise `LabelError` where labels are missing (NaN, None, pd.NA: what pandas reads from an empty cell): those
+    points are unlabelled, never a class, and the fix (`MISSING_FIX`) drops them. Was: 'labels mix float and str
+    values' with the fix `astype(str)`, which trains a class 'nan'; or `~np.isnan(y)`, which cannot index with NA."""
+    v = np.asarray(y)
+    if v.dtype.kind == "f": miss = np.isnan(v)
+    elif v.dtype.kind == "O": miss = pd.isna(pd.Series(v.ravel(), dtype=object)).to_numpy()
+    else: return
+    if miss.any():
+        raise LabelError(f"{int(miss.sum())} {what} are missing (NaN, None or NA, as pandas reads an empty cell): "
+                         f"those points are unlabelled, never a class. Drop them first, e.g. {MISSING_FIX}")
+
 def refuse_mixed_labels(vals,                 # labels (text, numbers or both), no unlabelled entries
                         column:str|None=None, # the column's name, for the message
                        ):
@@ -231,7 +248,9 @@ def refuse_mixed_labels(vals,                 # labels (text, numbers or both), 
 
 def encode_labels(y) -> tuple[np.ndarray, np.ndarray]:
     """Class values (sorted; `label_values` first: '1' and '1.0' are one class 1) and each label's class index
-    `0 .. C-1`; `LabelError` for float ids beyond the integers their type holds exactly (`check_exact_ids`)."""
+    `0 .. C-1`; `LabelError` for float ids beyond the integers their type holds exactly (`check_exact_ids`), and for
+    missing labels (`refuse_missing_labels`)."""
+    refuse_missing_labels(y)   # NaN among names: a missing label, not a float to mix with text
     y = label_values(y)
     check_exact_ids(y)
     if y.dtype.kind in "OUS": refuse_mixed_labels(y)  # '1', 'forest': pd.read_csv's mixed column

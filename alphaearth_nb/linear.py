@@ -16,6 +16,7 @@ import numpy as np
 from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, checks_flags
 from .knn import centring_offset, wider_than_float32
 from .gate import MEAN_LENGTH, table_codes
+from .labels import refuse_missing_labels
 
 # %% auto #0
 __all__ = ['check_xy', 'least_squares_fit', 'least_squares_fit_checked', 'least_squares_predict', 'linear_probe_fit',
@@ -70,9 +71,7 @@ def _check_xy(x, y, centre:bool=False) -> tuple[np.ndarray, np.ndarray, np.ndarr
             x, same = d, same & ~np.isnan(d[:, 0])   # 64 x -128 decodes to NaN: no data, not a fill row
     if y.ndim != 1: raise LabelError(f"labels must be 1-D (one per point), got shape {y.shape}: pass `y.ravel()`")
     if len(x) != len(y): raise LabelError(f"x has {len(x)} rows but y has {len(y)} labels: pass exactly one label per row of x")
-    if y.dtype.kind == "f" and np.isnan(y).any():
-        raise LabelError(f"{int(np.isnan(y).sum())} labels are NaN: drop unlabelled points first, "
-                         "e.g. `keep = ~np.isnan(y); x, y = x[keep], y[keep]`")
+    refuse_missing_labels(y)   # NaN, None, pd.NA: unlabelled points, with a fix that reads them all
     fill = _fill_rows(x, same) if x.shape[1] == EMBED_DIM else None    # before any shift: a fill row is one value
     wide = centre and wider_than_float32(x)
     off = centring_offset(x) if wide else np.zeros(x.shape[1])

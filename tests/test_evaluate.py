@@ -302,7 +302,7 @@ def test_error_messages(blobs):
     with pytest.raises(LabelError, match="x has 180 rows but y has 179 labels"):
         evaluate_embeddings(x, y[:-1])
     yn = y.astype(float); yn[5] = np.nan
-    with pytest.raises(LabelError, match="1 labels are NaN: drop unlabelled points"):
+    with pytest.raises(LabelError, match="1 labels are missing .NaN, None or NA"):
         evaluate_embeddings(x, yn)
     # class 2 has only 5 points: 10-shot needs 11 (10 to train, 1 to test)
     keep = np.r_[0:120, 120:125]
