@@ -18,6 +18,7 @@ from .core import (EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, N
                                 band_names, checks_flags)
 from .geo import (NODATA_KEYS, VALID_KEYS, geotransform, check_pixels, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                rename_spatial, require, unpacked, write_crs)
+from .files import gdal_path
 from .labels import data_variables
 from .quantize import NODATA, quantize
 from .spatial import centred
@@ -327,5 +328,5 @@ def read_official_tiff(path,                      # local path or URL of an offi
     if reader is None:
         require("rioxarray", "ee", "read_official_tiff()")
         import rioxarray
-        reader = lambda p, c: rioxarray.open_rasterio(p, chunks=c, mask_and_scale=False)
+        reader = lambda p, c: rioxarray.open_rasterio(gdal_path(p), chunks=c, mask_and_scale=False)   # a URL: the file alone
     return from_official(reader(path, chunks), flip=flip)

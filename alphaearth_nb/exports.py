@@ -23,7 +23,7 @@ import zarr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, MissingDataError,
                                 NoValidDataError, band_names, flag, checks_flags)
-from .files import (MARKER, check_output, consolidate_zarr, is_ours, quiet_marker, remote_url, user_path,
+from .files import (MARKER, gdal_path, check_output, consolidate_zarr, is_ours, quiet_marker, remote_url, user_path,
                                  write_text, writing_file, writing_folder)
 from .quantize import NODATA, SCALE, dequantize, quantize
 from .embeddings import (INT8_SCHEME, TIFF_SCHEME, as_embedding, gated, label_bands, refuse_rotation,
@@ -201,7 +201,8 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
     codes stored as uint8) pass the gate of every reader (`embeddings.gated`): uint8 codes are decoded as it finds
     them, and a pixel is no data when all its bands hold the file's no-data value; a float copy of our int8 file
     (`gdal_translate -ot Float32` keeps its tags, `cog_tags`) holds codes. A file of one band (a map from
-    `map_to_cog`) is a `DimensionError` naming `rioxarray.open_rasterio`, its reader."""
+    `map_to_cog`) is a `DimensionError` naming `rioxarray.open_rasterio`, its reader. An http(s) URL is opened as
+    `files.gdal_path` says: the file alone, no folder listing or sidecar probe on the server."""
     require("rioxarray", "official", "reading COGs")
     import rioxarray
     kw = {"overview_level": overview} if overview is not None else {}
@@ -209,10 +210,10 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
     path = _local(path, "embedding GeoTIFF", "exports.to_cog")
     if Path(path).is_dir():
         raise MissingDataError(f"{path} is a folder, not a GeoTIFF: open a zarr store with `open_zarr`, or pass the .tif")
-    try: da = rioxarray.open_rasterio(path, chunks=chunks, mask_and_scale=False, lock=False, **kw)
+    try: da = rioxarray.open_rasterio(gdal_path(path), chunks=chunks, mask_and_scale=False, lock=False, **kw)
     except rasterio.errors.RasterioIOError as e:
         if overview is not None and "overview" in str(e).lower():
-            with rasterio.open(path) as f: n = len(f.overviews(1))
+            with rasterio.open(gdal_path(path)) as f: n = len(f.overviews(1))
             have = f"pass overview=0..{n - 1} (0 is the first, half resolution), or " if n else "pass "
             raise ConfigError(f"{path} has {n} overview level{'s' * (n != 1)}, so overview={overview} does not exist: "
                               f"{have}None for the full resolution") from None
@@ -553,7 +554,7 @@ def stac_item(path, item_id:str|None=None, year:int|None=None,
     from rasterio.warp import transform_geom
     from shapely.geometry import MultiPolygon, box, mapping
     path = _local(path, "embedding GeoTIFF", "exports.to_cog")
-    with rasterio.open(path) as f:
+    with rasterio.open(gdal_path(path)) as f:   # a URL: the file alone, as `read_cog` reads it
         bbox = lonlat_bounds(f.crs.to_wkt(), *f.bounds)   # across 180 deg: west > east (was -180 .. 180)
         w, s, e, n = bbox
         if f.crs.is_geographic:   # a lon/lat box, x perhaps past 180 (xee's form): cut at 180 like GDAL (was 180.001)

@@ -12,6 +12,7 @@ import concurrent.futures
 import contextlib
 import ctypes
 import errno
+import importlib.metadata
 import json
 import os
 import re
@@ -19,6 +20,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import urllib.parse
 import uuid
 import warnings
 from pathlib import Path
@@ -27,9 +29,9 @@ from .core import (ConfigError, DiskError, NotOursError, NotWritableError, Outpu
                                 RemoteOutputError, flag, checks_flags, user_stacklevel)
 
 # %% auto #0
-__all__ = ['MARKER', 'FORMATS', 'quiet_marker', 'user_path', 'remote_url', 'is_remote', 'local_output', 'writable', 'is_ours',
-           'inside_ours', 'no_file_on_the_way', 'check_output', 'partial_name', 'pid_alive', 'consolidate_zarr',
-           'settle_zarr', 'writing_folder', 'writing_file', 'write_text']
+__all__ = ['MARKER', 'FORMATS', 'USER_AGENT', 'quiet_marker', 'user_path', 'remote_url', 'is_remote', 'local_output', 'writable',
+           'is_ours', 'inside_ours', 'no_file_on_the_way', 'check_output', 'partial_name', 'pid_alive',
+           'consolidate_zarr', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text', 'gdal_path']
 
 # %% ../nbs/00a_files.ipynb #c2001
 MARKER = ".aef-complete"  # written last into every folder the package writes
@@ -415,3 +417,23 @@ def write_text(target, text:str, overwrite:bool=True) -> Path:
     "Write `text` to `target` atomically (see `writing_file`)."
     with writing_file(target, "w", overwrite) as f: f.write(text)
     return user_path(target)
+
+# %% ../nbs/00a_files.ipynb #c2009b
+def _version() -> str:
+    "This package's installed version (read from its metadata, not by importing the package: no import circle)."
+    try: return importlib.metadata.version("alphaearth_nb")
+    except importlib.metadata.PackageNotFoundError: return "unknown"
+
+USER_AGENT = f"alphaearth_nb/{_version()} (+https://github.com/alphaearth-nb/alphaearth_nb)"
+
+def gdal_path(href):
+    """What GDAL opens for a raster `href` (an official tile, a user's own COG): an http(s) URL as
+    `/vsicurl?empty_dir=yes&useragent=...&url=...` (GDAL's per-file /vsicurl options, GDAL >= 3.4), so GDAL neither
+    lists its folder nor probes for sidecars (`.aux.xml`, `.ovr`, `.msk`) and sends `USER_AGENT` (not when
+    `GDAL_HTTP_USERAGENT` is set: yours is kept). The options live in the path, so dask threads and workers that
+    re-open it get them and no other file does; anything else (a local file, `/vsigs/...`) is given back as it is."""
+    if not str(href).startswith(("http://", "https://")): return href
+    opts = {"empty_dir": "yes"}
+    if "GDAL_HTTP_USERAGENT" not in os.environ: opts["useragent"] = USER_AGENT
+    return "/vsicurl?" + urllib.parse.urlencode({**opts, "url": str(href)}, quote_via=urllib.parse.quote)
+

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import builtins
 import hashlib
-import importlib.metadata
 import os
 import urllib.parse
 import urllib.request
@@ -28,20 +27,18 @@ from .labels import table_numbers
 from .readers import read_aef_samples
 from .cubes import LONLAT
 from .exports import to_cog
+from .files import USER_AGENT, gdal_path   # the one opener of remote rasters, re-exported
 from .timecodes import as_years
 
 # %% auto #0
-__all__ = ['USER_AGENT', 'YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror',
-           'mirror_of', 'tile_href', 'cache_dir', 'index_file', 'read_index', 'LocalMirror', 'build_local_mirror',
-           'years_of', 'area_of', 'tiles', 'gdal_path', 'gdal_env', 'bill_project', 'open_tile']
+__all__ = ['YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror', 'mirror_of',
+           'tile_href', 'cache_dir', 'index_file', 'read_index', 'LocalMirror', 'build_local_mirror', 'years_of',
+           'area_of', 'tiles', 'gdal_env', 'bill_project', 'open_tile', 'USER_AGENT', 'gdal_path']
+
+# %% ../nbs/26a_mirrors.ipynb #c0002a
+_all_ = ["USER_AGENT", "gdal_path"]   # from `files`, where every reader of a remote raster finds them
 
 # %% ../nbs/26a_mirrors.ipynb #c0005
-def _version() -> str:
-    "This package's installed version (read from its metadata, not by importing the package: no import circle)."
-    try: return importlib.metadata.version("alphaearth_nb")
-    except importlib.metadata.PackageNotFoundError: return "unknown"
-
-USER_AGENT = f"alphaearth_nb/{_version()} (+https://github.com/alphaearth-nb/alphaearth_nb)"
 YEARS = tuple(range(2017, 2026))        # years the GCS README lists (2017-2025 inclusive)
 TILE_SIZE = 8192                        # pixels per side of an official tile (GCS README)
 RESOLUTION = 10.0                       # metres per pixel
@@ -313,17 +310,6 @@ def tiles(area,                          # lon/lat bbox (west, south, east, nort
     return hit.sort_values(["year", "utm_zone", "path"]).reset_index(drop=True)
 
 # %% ../nbs/26a_mirrors.ipynb #c0020
-def gdal_path(href:str) -> str:
-    """What GDAL opens for a tile `href`: an http(s) URL as `/vsicurl?empty_dir=yes&useragent=...&url=...` (GDAL's
-    per-file /vsicurl options, GDAL >= 3.4), so GDAL neither lists its folder nor probes for sidecars (`.aux.xml`,
-    `.ovr`, `.msk`) and sends `USER_AGENT` (not when `GDAL_HTTP_USERAGENT` is set: yours is kept). The options
-    live in the path, so dask threads and workers that re-open it get them and no other file does; anything else
-    (a local file, `/vsigs/...`) is given back as it is."""
-    if not str(href).startswith(("http://", "https://")): return href
-    opts = {"empty_dir": "yes"}
-    if "GDAL_HTTP_USERAGENT" not in os.environ: opts["useragent"] = USER_AGENT
-    return "/vsicurl?" + urllib.parse.urlencode({**opts, "url": str(href)}, quote_via=urllib.parse.quote)
-
 def gdal_env(project:str|None=None) -> dict:
     """The process-wide GDAL settings the mirrors need: `GS_USER_PROJECT` (the Google Cloud project billed for the
     requester-pays 'gcs' mirror; GDAL reads it for `/vsigs/` paths only), {} without `project`. HTTP mirrors need
