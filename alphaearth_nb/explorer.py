@@ -29,7 +29,7 @@ from .accessor import EmbeddingAccessor, forward
 from .analysis import pca_basis, sample_pixels
 from .core import ConfigError, DimensionError, LabelError, NoValidDataError, checks_flags
 from .files import write_text
-from .embeddings import as_embedding
+from .embeddings import as_embedding, gate_query
 from .evaluate import encode_labels, knn_predict
 from .exports import lonlat_bounds
 from .geo import as_crs, axis_span, cell_index, cell_inside, crs_of, north_up, require, to_crs, turn_shift, wrap_x
@@ -183,12 +183,15 @@ def _unit(v:np.ndarray) -> np.ndarray:
     return v / np.where(n > 0, n, 1)
 
 def query_rule(positives:np.ndarray, negatives:np.ndarray|None=None) -> np.ndarray:
-    "The query of a set of examples: `normalise(mean(unit positives) - mean(unit negatives))` (64,)."
-    p = np.atleast_2d(np.asarray(positives, np.float32))
-    if not p.size:
+    """The query of a set of examples: `normalise(mean(unit positives) - mean(unit negatives))` (64,). Examples are
+    read by every query's gate (`gate_query`): rows (64,) or (N, 64), int8 codes dequantised (they were normalised as
+    raw codes: 0.08 off the vectors' query), a row with no data (NaN, -128, zero, constant) a `NoValidDataError` naming
+    it (a NaN positive was told that positives and negatives cancel out; a -128 row was taken as a direction)."""
+    if not np.asarray(positives).size:
         raise LabelError("a query needs at least one positive example: click a pixel in query or positive mode")
-    q = _unit(p).mean(0)
-    if negatives is not None and len(negatives): q = q - _unit(np.asarray(negatives, np.float32)).mean(0)
+    q = gate_query(positives, what="positive example").mean(0, dtype=np.float64)
+    if negatives is not None and np.asarray(negatives).size:
+        q = q - gate_query(negatives, what="negative example").mean(0, dtype=np.float64)
     if not np.linalg.norm(q) > 0:
         raise LabelError("positives and negatives cancel out: add a positive that differs from the negatives")
     return _unit(q).astype(np.float32)
