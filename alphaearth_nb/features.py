@@ -12,9 +12,9 @@ import warnings
 import numpy as np
 import xarray as xr
 
-from .core import EMBED_DIM, DimensionError, EmptyStackError, LabelError, checks_flags
-from .geo import (check_same_grid, crs_of, declared_nodata, is_lazy, north_up, outside_valid,
-                               rename_spatial, to_crs, unpacked)
+from .core import EMBED_DIM, DimensionError, EmptyStackError, GridError, LabelError, checks_flags
+from .geo import (check_same_grid, crs_name, crs_of, declared_nodata, is_lazy, north_up, outside_valid,
+                               rename_spatial, same_crs, to_crs, unpacked)
 from .labels import check_exact_ids, label_array, label_values, labelled_cells, on_map_grid, stored_dtype
 from .knn import wider_than_float32
 from .embeddings import NORM_TOL, a_positions, sq_norms, as_embedding, gate_vectors, refuse_rotation
@@ -169,6 +169,13 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     lab = rename_spatial(unpacked(labels, nodata)).squeeze(drop=True).transpose("y", "x")  # CF-packed: values in their units
     if (on := on_map_grid(f, lab)) is not lab:    # another pixel size: the features' pixels under the raster
         f, lab = f.sel(y=on.y.values, x=on.x.values), on
+    if crs_of(f) and crs_of(lab) and not same_crs(f, lab):   # cells paired by grid: another CRS has none in common
+        raise GridError(f"the labels and the features have a different CRS ({crs_name(crs_of(lab))} and "
+                        f"{crs_name(crs_of(f))}), and points_at pairs cells on one grid. Reproject the labels onto the features' grid first (nearest keeps "
+                        "classes): `labels.rio.reproject_match(features, resampling=rasterio.enums.Resampling.nearest)` "
+                        "(rioxarray) or `labels.odc.reproject(features.odc.geobox, resampling='nearest')` (odc-geo); "
+                        "or take the vectors with `aef.analysis.training_set(emb, labels)`, which places a raster in any "
+                        "CRS by its cells")
     fix = "put the labels on the feature grid (e.g. `labels.interp_like(features, method='nearest')`)"
     if f.sizes["y"] != lab.sizes["y"] or f.sizes["x"] != lab.sizes["x"]:
         raise LabelError(f"labels are {lab.sizes['y']} x {lab.sizes['x']} but features {f.sizes['y']} x {f.sizes['x']}: {fix}")

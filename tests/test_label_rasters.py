@@ -128,3 +128,18 @@ def test_a_raster_without_a_crs_half_a_pixel_off_is_refused_too():
             f(e, lab)
     X, v = training_set(e, lab.assign_coords(y=lab.y - 5, x=lab.x + 5))   # shifted back: each pixel its own label
     np.testing.assert_array_equal(np.sort(v), np.sort(vals.ravel()))
+
+
+def test_points_at_a_label_raster_in_another_crs_names_a_reprojection():
+    """A label raster in EPSG:4326 over a UTM map: points_at pairs cells by grid, so it refuses, but the fix it named
+    (`labels.interp_like(features, method='nearest')`) compares degrees with metres (all NaN): now a GridError naming
+    a reprojection and `training_set`, which takes such a raster by place."""
+    from alphaearth_nb.core import GridError
+    from alphaearth_nb.geo import to_crs
+    e = embedding_from_array(random_unit((6, 6), seed=1))
+    lon, lat = to_crs(e.x.values, e.y.values, "EPSG:32631", "EPSG:4326")
+    lab = xr.DataArray(np.ones((12, 12), int), dims=("y", "x"), attrs={"crs": "EPSG:4326"},
+                       coords={"y": np.linspace(lat.max(), lat.min(), 12), "x": np.linspace(lon.min(), lon.max(), 12)})
+    with pytest.raises(GridError, match="reproject") as err:
+        points_at(e, lab)
+    assert "interp_like" not in str(err.value) and "training_set" in str(err.value)
