@@ -9,6 +9,13 @@ def _quick_start() -> str:
     return README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
 
 
+def _python_block(marker:str) -> str:
+    "The one ```python block of the README that holds `marker`."
+    blocks = [b for b in re.findall(r"```python\n(.*?)```", README, re.S) if marker in b]
+    assert len(blocks) == 1, f"{len(blocks)} python blocks hold {marker!r}"
+    return blocks[0]
+
+
 def test_quick_start_is_the_two_make_commands():
     block = re.search(r"```sh\n(.*?)```", _quick_start(), re.S).group(1)
     commands = [line.split("#", 1)[0].strip() for line in block.splitlines()]
@@ -22,9 +29,10 @@ def test_quick_start_says_how_long_the_demo_takes_and_what_its_headline_means():
 
 
 def test_python_snippet_says_it_needs_the_demo_and_the_repository_root():  # newcomer: load_model("out/demo/run")
-    before, snippet = re.search(r"((?:[^\n]*\n){3})```python\n(.*?)```", README, re.S).groups()
-    if "out/demo/run" in snippet:
-        assert "after `make demo`" in before and "repository root" in before
+    blocks = re.findall(r"((?:[^\n]*\n){4})```python\n(.*?)```", README, re.S)
+    for before, snippet in blocks:
+        if "out/demo/run" in snippet:
+            assert "after `make demo`" in before and "repository root" in before
 
 
 def test_python_snippet_few_shot_map_is_few_shot():
@@ -32,7 +40,7 @@ def test_python_snippet_few_shot_map_is_few_shot():
     " grid in place of the demo's model) and count the labels classify gets: 10 per class."
     import numpy as np
     from alphaearth_nb.testing import embedding_from_array, random_unit
-    snippet = re.search(r"```python\n(.*?)```", README, re.S).group(1)
+    snippet = _python_block("load_scene()")
     lines = [l for l in snippet.splitlines() if "load_model(" not in l]
     lines = [("emb = FAKE(labels)" if l.startswith("emb = ") else l) for l in lines]
     call = [l for l in lines if ".aef.classify(" in l]
@@ -46,3 +54,21 @@ def test_python_snippet_few_shot_map_is_few_shot():
     counts = np.bincount(got[got >= 0].astype(int))
     assert set(counts[counts > 0]) == {10}, counts
     assert ns["RESULT"]["class"].shape == (150, 150)
+
+
+def test_official_snippet_runs_on_a_local_mirror(shared_data, tmp_path):
+    "The README's official-embeddings lines, run as written on the offline mirror (`source=` its root, the one change)"
+    " the README names: each map comes back on the cube's grid (a lon/lat point read as lon/lat, four labels' classes)."
+    import numpy as np
+    from alphaearth_nb import official
+    snippet = _python_block("aef.official.open(")
+    root = official.build_local_mirror(tmp_path / "mirror", years=(2023, 2024), samples=shared_data / "aef_samples").root
+    opened = [l for l in snippet.splitlines() if "aef.official.open(" in l]
+    assert len(opened) == 1 and 'crs="EPSG:32631")' in opened[0]
+    ns = {"SOURCE": root}
+    exec(snippet.replace('crs="EPSG:32631")', 'crs="EPSG:32631", source=SOURCE)'), ns)
+    grid = ns["e24"].isel(band=0).shape
+    assert ns["sim"].shape == grid and np.nanmax(ns["sim"].values) > 0.99   # the point's own pixel
+    assert ns["chg"].shape == grid and ns["pts"]["inside"].all()
+    assert list(ns["classes"]["class"].attrs["class_names"]) == ["crop", "forest", "water"]
+    assert type(ns["m"]).__name__ == "Explorer"
