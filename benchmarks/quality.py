@@ -44,6 +44,22 @@ warnings.filterwarnings("ignore", message=".*pandas version 4.*")
 warnings.filterwarnings("ignore", message=".*extrapolat.*")
 
 
+def settings_args(p: argparse.ArgumentParser):
+    "The options `settings` reads: --quick, --scale, --preset, --steps, --batch, --lr."
+    p.add_argument("--quick", action="store_true"); p.add_argument("--scale", type=int, default=1)
+    p.add_argument("--preset"); p.add_argument("--steps", type=int); p.add_argument("--batch", type=int)
+    p.add_argument("--lr", type=float)
+
+
+def output_folder(a) -> Path:
+    "The output folder `a.out`, made, with JAX's persistent compile cache in it."
+    import jax
+    out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
+    jax.config.update("jax_compilation_cache_dir", str(out / "jax_cache"))
+    jax.config.update("jax_persistent_cache_min_compile_time_secs", 2.0)
+    return out
+
+
 def settings(a):
     "Corpus, training and evaluation settings of a run."
     from alphaearth_nb.corpus import CorpusConfig
@@ -207,8 +223,7 @@ def report(lc, ch, info, log=print):
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--quick", action="store_true"); p.add_argument("--scale", type=int, default=1)
-    p.add_argument("--preset"); p.add_argument("--steps", type=int); p.add_argument("--batch", type=int); p.add_argument("--lr", type=float)
+    settings_args(p)
     p.add_argument("--checkpoint", help="evaluate this run folder or checkpoint instead of training")
     p.add_argument("--curve", help="comma-separated steps: evaluate the run's checkpoints there (quality vs steps)")
     p.add_argument("--min-dist", type=float, default=50.0); p.add_argument("--out", default="out/quality"); p.add_argument("--seed", type=int, default=0)
@@ -216,9 +231,7 @@ def main(argv=None):
     import jax
     from alphaearth_nb import core
     core.keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
-    out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
-    jax.config.update("jax_compilation_cache_dir", str(out / "jax_cache"))
-    jax.config.update("jax_persistent_cache_min_compile_time_secs", 2.0)
+    out = output_folder(a)
     from alphaearth_nb.train import load_model
     t0 = time.time()
     cc, t = settings(a)

@@ -428,9 +428,7 @@ def points_section(models: dict, folds: dict, seed: int, limit: int | None = Non
 # ---------------------------------------------------------------- main
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--quick", action="store_true"); p.add_argument("--scale", type=int, default=1)
-    p.add_argument("--preset"); p.add_argument("--steps", type=int); p.add_argument("--batch", type=int)
-    p.add_argument("--lr", type=float)
+    quality_bench.settings_args(p)
     p.add_argument("--finetune", type=int, help="fine-tuning steps on the real patch (0: none; default 100, 300)")
     p.add_argument("--checkpoint-ndvi", help="a run of an ndvi-input model instead of training one")
     p.add_argument("--checkpoint-s2", help="a run of a sentinel2(+sentinel1)-input model instead of training one")
@@ -441,9 +439,7 @@ def main(argv=None):
     import jax
     from alphaearth_nb import core
     core.keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
-    out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
-    jax.config.update("jax_compilation_cache_dir", str(out / "jax_cache"))
-    jax.config.update("jax_persistent_cache_min_compile_time_secs", 2.0)
+    out = quality_bench.output_folder(a)
     from alphaearth_nb.readers import read_eolearn_patch, read_worldcereal_patch
     from alphaearth_nb.train import load_model
     t0 = time.time()
