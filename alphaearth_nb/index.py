@@ -17,7 +17,8 @@ import pandas as pd
 import xarray as xr
 
 from .embeddings import as_embedding, byte_codes, gate_query, gate_vectors, query_array
-from .geo import axis_span, crs_of, require, wrapped_like
+from .cubes import coarsen
+from .geo import crs_of, require
 from .core import EMBED_DIM, ConfigError, DimensionError, NoValidDataError, user_stacklevel
 from .quantize import NODATA, dequantize
 
@@ -65,12 +66,12 @@ def _valid(v:np.ndarray) -> np.ndarray:
     return ok & np.isfinite(gate_vectors(v, unit=False)[0]).all(-1)
 
 def _tiles(da:xr.DataArray, n:int) -> xr.DataArray:
-    """Mean of each n x n block (valid pixels only), renormalised; coords are the block centres (a longitude axis
-    wrapped at 180 averaged on its one span, `geo.axis_span`: a block across 180 was put at x = 0)."""
-    f = as_embedding(da) if da.dtype.kind in "iu" else da
-    m = f.assign_coords(x=axis_span(f, "x")).coarsen(y=n, x=n, boundary="pad").mean()
-    m = m.assign_coords(x=wrapped_like(f, m.x.values))
-    return m / np.sqrt((m ** 2).sum("band", skipna=False))
+    """The blocks `cubes.coarsen` makes: each n x n block's mean direction (valid pixels only), blocks from the map's
+    north-west corner whatever order it is stored in, centred where the whole block would be (a longitude axis wrapped
+    at 180 read as one span). Blocks were counted from the first stored row and column: a map stored south-first or
+    east-first (a bottom-up tile read by rioxarray) was indexed in other blocks, and an edge block sat at the mean of
+    its pixels' centres."""
+    return coarsen(da, n)
 
 def vectors_of(data, tile:int|None=None) -> Rows:
     "The rows an index holds and their locations, from an (N, 64) array or an embedding (see above)."
