@@ -27,14 +27,15 @@ _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'req
          'is_remote']   # files', re-exported (mirrors reads it here)
 
 # %% auto #0
-__all__ = ['EDGE_TOL', 'POLE_TOL', 'SWAP_HINT', 'LON_NAMES', 'LAT_NAMES', 'cell_index', 'cell_inside', 'wrap_x', 'check_pixels',
-           'check_degrees', 'check_grid_degrees', 'inside_grid', 'swapped_on', 'pixel_indices', 'turn_shift',
-           'wrap_geometries', 'unwrap_lon', 'geometries_on', 'to_crs', 'utm_crs', 'one_point', 'half_pixel_off',
-           'half_pixel_hint', 'check_same_grid', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP',
-           'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'declared_valid_range', 'outside_valid',
-           'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs',
-           'write_crs', 'grid_coords', 'half_pixel', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span',
-           'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows', 'is_remote']
+__all__ = ['EDGE_TOL', 'POLE_TOL', 'SWAP_HINT', 'LON_NAMES', 'LAT_NAMES', 'cell_index', 'cell_inside', 'check_monotonic',
+           'wrap_x', 'check_pixels', 'check_degrees', 'check_grid_degrees', 'inside_grid', 'swapped_on',
+           'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon', 'geometries_on', 'to_crs', 'utm_crs',
+           'one_point', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS',
+           'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata',
+           'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of',
+           'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'geotransform',
+           'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows',
+           'is_remote']
 
 # %% ../nbs/03_geo.ipynb #c0024
 EDGE_TOL = 1e-6   # of a pixel (10 micrometres at 10 m): a value nearer an edge than this is on it
@@ -77,12 +78,24 @@ def _axis_index(c:np.ndarray, v:np.ndarray, axis:str="x") -> np.ndarray:
     j = np.searchsorted((s[1:] + s[:-1]) / 2, v, side="right" if axis == "x" else "left")   # a tie: east / south
     return j if asc else len(c) - 1 - j
 
-def _check_monotonic(c:np.ndarray, d:str):
-    "`GridError` unless axis `c` (as `axis_span` reads it: a longitude axis wrapped at 180 is one span) is monotonic."
+def check_monotonic(c:np.ndarray, d:str):
+    """`GridError` unless axis `c` (as `axis_span` reads it: a longitude axis wrapped at 180 is one span) is strictly
+    monotonic, naming the fix that makes it so: repeated coordinates (two tiles joined with their overlap,
+    `xr.concat([a, b], 'x')`) `obj.drop_duplicates(d)` (and a sort where the rest is out of order too), else
+    `obj.sortby(d)` (tiles joined east before west). Was: `sortby` for repeats too, which keeps them."""
+    c = np.asarray(c, np.float64)
     dc = np.diff(c)
-    if len(c) > 1 and not ((dc > 0).all() or (dc < 0).all()):
-        raise GridError(f"the {d} coordinate is not monotonic (first values {c[:4].tolist()}): a grid's {d} must "
-                        f"strictly increase or decrease; sort it with `obj.sortby('{d}')`")
+    if len(c) < 2 or (dc > 0).all() or (dc < 0).all(): return
+    _, first = np.unique(c, return_index=True)
+    if len(first) < len(c):
+        dk = np.diff(c[np.sort(first)])
+        fix = f"obj = obj.drop_duplicates('{d}')" + ("" if (dk > 0).all() or (dk < 0).all() else f".sortby('{d}')")
+        twice = c[np.setdiff1d(np.arange(len(c)), first)]
+        raise GridError(f"the {d} coordinate repeats {len(c) - len(first)} of its values (e.g. {twice[0]:.9g}): tiles "
+                        f"joined with their overlap, most often; keep one pixel of each, `{fix}` (or mosaic them with "
+                        "`a.combine_first(b)`)")
+    raise GridError(f"the {d} coordinate is not monotonic (first values {c[:4].tolist()}): a grid's {d} must "
+                    f"strictly increase or decrease; sort it with `obj = obj.sortby('{d}')`")
 
 def wrap_x(obj, xs) -> np.ndarray:
     "`xs` (float64) moved by whole turns onto `obj`'s x span when its CRS is geographic (longitude is a circle)."
@@ -146,7 +159,7 @@ def _placed(obj, xs, ys, what:str) -> tuple:
     check_pixels(obj, f"the grid the {what}s are placed on")
     check_grid_degrees(obj, f"the grid the {what}s are placed on")
     gx, gy = axis_span(obj, "x"), obj["y"].values.astype(np.float64)   # x wrapped at 180 read as one span
-    _check_monotonic(gx, "x"); _check_monotonic(gy, "y")
+    check_monotonic(gx, "x"); check_monotonic(gy, "y")
     px, py = pixel_size(obj)
     if px is None:
         raise GridError(f"a grid of one pixel does not say its pixel size (no second pixel, no geotransform), so no "

@@ -54,10 +54,15 @@ def grid_of(emb:xr.DataArray) -> tuple:
                                 "no geotransform): read a larger area, or keep the reader's `spatial_ref`")
             out += [float(c[0]), size if d == "x" else -size]   # one row: north-up
             continue
+        geo.check_monotonic(c, d)   # repeated (tiles joined with their overlap) or unsorted: the fix for that
         step = np.diff(c)
         if not np.allclose(step, step[0], rtol=1e-6, atol=1e-9 * abs(step[0])):
-            raise GridError(f"`{d}` is not regularly spaced: resample onto a regular grid first "
-                            "(e.g. `official.open(..., geobox=...)`)")
+            s = float(np.median(step))
+            raise GridError(f"`{d}` is not regularly spaced (step {s:.6g}, but {step[np.argmax(np.abs(step - s))]:.6g} "
+                            "somewhere: a missing row or column, or tiles of two grids): put it on one grid, missing "
+                            f"pixels NaN, `obj = obj.reindex({d}=np.arange({float(c[0])!r}, {float(c[-1]) + s / 2!r}, "
+                            f"{s!r}), method='nearest', tolerance={abs(s) / 4!r})`, or resample it "
+                            "(`official.open(..., geobox=...)` for the official product)")
         out += [float(c[0]), float(step[0])]
     return tuple(out)
 
