@@ -24,7 +24,8 @@ from .geo import (NODATA_KEYS, as_crs, axes_to_turn, axis_span, check_degrees, c
                                same_crs)
 from .labels import data_variables
 from .sources import Source, band_index, get_source, normalise, registered, valid_mask
-from .units import check_frame_units, check_units, fill_values, frame_bands, frame_samples, sample_values
+from .units import (check_frame_units, check_terrain, check_units, fill_values, frame_bands,
+                                 frame_samples, sample_values)
 from .timecodes import (as_numbers, as_period, numeric_time_hint, odd_times, to_days, unwritten_years,
                                      utc_times)
 
@@ -243,6 +244,7 @@ def _check_values(name, ds, src):
     samples = [sample_values(ds[v]) for v in bands]
     judged = frame_bands(src, bands)  # one plan for all of them: clouds over the centre, empty dates
     frames = frame_samples(ds[list(judged)], nodata=fill_values(src)) if judged else []  # 65535 gaps: no data
+    check_terrain(src, ds, name)  # a DEM in centimetres (lowland too) or millimetres: told by its slope, precisely
     check_frame_units(src, judged, frames, ds["time"].values, name)  # F1: merged readers; first, since a pooled
     check_units(src, tuple(bands), samples)  # verdict would fix every frame. Bands together: 0..255 is 8-bit
     measured = [v for v in bands if v not in src.aux]  # an angle without backscatter is no measurement (F)

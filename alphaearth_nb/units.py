@@ -18,8 +18,9 @@ from .sources import band_index, get_source
 
 # %% auto #0
 __all__ = ['UNIT_SLIPS', 'FAMILY_SLIPS', 'PROVIDER_OFFSETS', 'COMMON_FILLS', 'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS', 'PART_SHARE',
-           'SCALED_UNITS', 'BAND_ORDERS', 'ORDER_MARGIN', 'fill_values', 'range_slips', 'unit_slips', 'band_slips',
-           'check_units', 'sample_values', 'frame_samples', 'frame_bands', 'check_frame_units']
+           'SCALED_UNITS', 'BAND_ORDERS', 'ORDER_MARGIN', 'TERRAIN', 'TERRAIN_SPREAD', 'fill_values', 'range_slips',
+           'unit_slips', 'band_slips', 'check_units', 'sample_values', 'frame_samples', 'frame_bands',
+           'check_frame_units', 'check_terrain']
 
 # %% ../nbs/02a_units.ipynb #c0029
 UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99) percentiles, what the values look like, the fix)]
@@ -437,3 +438,45 @@ def check_frame_units(source,     # a Source or its name
         share = {b: float(np.mean([s[b] for _, s in hits])) for b in hits[0][1]}
         warnings.warn(f"{name or src.name}: in {len(idx)} of the {judged} frames judged ({_dates(times[idx])}) "
                       f"{_part_message(looks, fix, share)}", UnitsWarning, stacklevel=user_stacklevel())
+
+# %% ../nbs/02a_units.ipynb #c0041
+# family -> (elevation band in m, slope band in degrees): the slope is the elevation's gradient over the pixel size
+TERRAIN = {"dem": ("elevation", "slope")}
+TERRAIN_SPREAD = 3.0   # a ratio within this factor of 1 (or of a scale) is that scale: resampling blurs, never x 30
+
+def check_terrain(source,          # a Source or its name
+                  ds:xr.Dataset,   # the source's bands on (time, y, x) (or (y, x)), numpy- or dask-backed
+                  name:str|None=None, # the source's name in the stack (for the message)
+                  n:int=256,       # the side of the centre window read
+                 ) -> None:
+    """Raise `UnitsError` when a source with an elevation and a slope (`TERRAIN`) has an elevation whose gradient is
+    100 or 1000 times the slope's tangent (centimetres, millimetres: `SCALED_UNITS`), or a slope in radians. Reads a
+    window of at most `n` x `n` pixels at the centre of the first frame; too few sloped pixels: nothing said."""
+    src = get_source(source)
+    pair = TERRAIN.get(src.family)
+    if not pair or not set(pair) <= set(ds.data_vars) or min(ds.sizes.get("y", 0), ds.sizes.get("x", 0)) < 3: return
+    H, W = ds.sizes["y"], ds.sizes["x"]
+    win = ds[list(pair)].isel(y=slice(max(0, H // 2 - n // 2), H // 2 + n // 2),
+                              x=slice(max(0, W // 2 - n // 2), W // 2 + n // 2))
+    if "time" in win.dims: win = win.isel(time=0)
+    e, s = (np.asarray(win[b].values, np.float64) for b in pair)
+    e[~_clear(e, fill_values(src))] = np.nan
+    y, x = np.asarray(win.y.values, np.float64), np.asarray(win.x.values, np.float64)
+    dy, dx = abs(float(np.median(np.diff(y)))), abs(float(np.median(np.diff(x))))
+    if dx < 0.01 and np.abs(x).max() <= 360 and np.abs(y).max() <= 90:   # degrees: metres at the window's latitude
+        dy, dx = dy * 110_574.0, dx * 111_320.0 * np.cos(np.radians(float(np.median(y))))
+    if not dy > 0 or not dx > 0: return
+    g = np.hypot(*np.gradient(e, dy, dx))
+    ok = np.isfinite(g) & np.isfinite(s) & (s > 0)
+    if ok.sum() < 64 or not np.median(g[ok]) > 0: return
+    near = lambda r, f: f / TERRAIN_SPREAD <= r <= f * TERRAIN_SPREAD
+    eb, sb, who = *pair, name or src.name
+    if s[ok].max() <= np.pi / 2 and near(np.median(g[ok]) / np.median(np.tan(s[ok])), 1):
+        raise UnitsError(f"{who}.{sb} should be in degrees but reads as radians: its tangent matches the gradient of "
+                         f"{eb} once taken as radians: convert it: `ds['{sb}'] = np.rad2deg(ds['{sb}'])`.")
+    r = np.median(g[ok]) / np.median(np.tan(np.radians(s[ok])))
+    for f, what in SCALED_UNITS["m"]:
+        if near(r, f):
+            raise UnitsError(f"{who}.{eb} should be in m but looks like {what}: its gradient is {r:.0f} times the "
+                             f"tangent of {sb} (1 in metres; its values: {np.nanmedian(e):.4g} median): divide by "
+                             f"{f}: `ds['{eb}'] = ds['{eb}'] / {f}`.")

@@ -528,7 +528,7 @@ def test_case_F_precipitation_in_mm_x_100_is_named_with_its_fix():
 
 
 @pytest.mark.parametrize("name,band,factor,words", [
-    ("dem", "elevation", 100, "centimetres (or millimetres)"),   # hill country: 485 m median
+    ("dem", "elevation", 100, "centimetres"),   # hill country: 485 m median (its slope says so first)
     ("gedi", "rh98", 100, "centimetres (or millimetres)"),       # half the footprints near 0 m (fields)
     ("gedi", "rh98", 1000, "millimetres: far beyond"),
 ])
@@ -575,3 +575,14 @@ def test_landsat_thermal_digital_numbers_are_named_as_such(crop, product):
     with pytest.raises(UnitsError, match=r"Landsat thermal digital numbers.*\* 0\.00341802 \+ 149.*K1 774\.8853"):
         validate_stack(tree)
     validate_stack(xr.DataTree.from_dict({"landsat_toa": ls.assign(B10=k)}))
+
+
+@pytest.mark.parametrize("factor,words", [(100, "looks like centimetres"), (1000, "looks like millimetres")])
+def test_a_lowland_dem_in_centimetres_is_told_by_its_slope(crop, factor, words):
+    # the sample scene's 85 m are 8,500 cm: inside -500..9000 m, so no reading of the values alone can tell
+    dem = crop["dem"].to_dataset()
+    with pytest.raises(UnitsError, match=rf"dem.elevation should be in m but {words}: its gradient is \d+ times.*/ {factor}`"):
+        validate_stack(with_source(crop, "dem", dem.assign(elevation=dem.elevation * factor)))
+    with pytest.raises(UnitsError, match=r"dem.slope should be in degrees but reads as radians.*np.rad2deg"):
+        validate_stack(with_source(crop, "dem", dem.assign(slope=np.radians(dem.slope))))
+    validate_stack(with_source(crop, "dem", dem.assign(slope=dem.slope * 1.5)))   # another product's slope: metres
