@@ -292,7 +292,7 @@ def area_of(area):
     return box(w, s, e, n)
 
 def tiles(area,                          # lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame
-          years=YEARS[-1],               # a year, iterable of years, or inclusive (first, last)
+          years=YEARS[-1],               # a year, a list of years, or a tuple (first, last): (2020, 2024) is five
           source="source_coop",          # "source_coop", "gcs", a local mirror folder, or a URL prefix
           project:str|None=None,         # Google Cloud project billed by the "gcs" mirror
           cache=None,                    # index cache folder

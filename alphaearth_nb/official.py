@@ -209,7 +209,7 @@ def mosaic(cubes:list, geobox, resampling:str="average") -> xr.DataArray:
 
 # %% ../nbs/27_official.ipynb #c0027
 def open(area,                           # lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame
-         years=YEARS[-1],                # a year, iterable of years, or inclusive (first, last)
+         years=YEARS[-1],                # a year, a list of years, or a tuple (first, last): (2020, 2024) is five
          source="source_coop",           # "source_coop", "gcs", a local mirror folder, or a URL prefix
          project:str|None=None,          # Google Cloud project for source="gcs" (requester pays)
          crs:str|None=None,              # mosaic onto this CRS (default: the zone's own grid, or the centre's zone)
@@ -246,7 +246,7 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
 
 # %% ../nbs/27_official.ipynb #c0033
 def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDataFrame, or vector file path
-                  years=YEARS[-1],        # a year, iterable of years, or inclusive (first, last)
+                  years=YEARS[-1],        # a year, a list of years, or a tuple (first, last): (2020, 2024) is five
                   source="source_coop",
                   project:str|None=None,
                   crs=None,               # CRS of `points` when it does not say (default lon/lat)
