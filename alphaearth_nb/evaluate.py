@@ -316,12 +316,16 @@ def change_scores(e1,                   # features before, (..., D)
                  ) -> np.ndarray:
     """`1 - cos(e1, e2)` per row with `normalize` (the default: one minus the dot product of the L2-normalised
     rows; without it, of the rows as given) (0: same direction, 2: opposite; twice the paper's `d`); NaN where a vector is all zeros,
-    NaN or one value (a fill). 64-wide rows pass the map's gate first (`gate_vectors`): int8 codes dequantised, -128 NaN."""
+    NaN or one value (a fill). 64-wide rows pass the map's gate first (`gate_vectors`): int8 codes dequantised, -128 NaN.
+    With `normalize` it is computed as `|u1 - u2|^2 / 2` of the unit rows (equal to `1 - u1.u2`): 0 exactly for
+    equal vectors and never below 0, with no cancellation for small changes. `1 - dot` gave a map compared with
+    itself 702 of 1600 pixels nonzero, 306 of them negative (-4e-16): `change > 0` flagged unchanged pixels."""
     e1, e2 = (np.asarray(gate_vectors(e, unit=False)[0] if np.shape(e)[-1:] == (EMBED_DIM,) else e, np.float64) for e in (e1, e2))
     if e1.shape != e2.shape: raise DimensionError(f"the two embeddings differ in shape, {e1.shape} vs {e2.shape}: sample them at the same points")
     if normalize:
         with np.errstate(invalid="ignore", divide="ignore"):
             e1 = e1 / np.linalg.norm(e1, axis=-1, keepdims=True); e2 = e2 / np.linalg.norm(e2, axis=-1, keepdims=True)
+        return 0.5 * np.sum((e1 - e2) ** 2, axis=-1)   # = 1 - e1.e2 for unit rows, exact at 0
     return 1.0 - np.sum(e1 * e2, axis=-1)
 
 @checks_flags
