@@ -38,3 +38,25 @@ def test_stored_outputs_hold_no_warnings_and_stay_small(path):
               if o.get("name") == "stderr" and re.search(r"Warning\b", "".join(o.get("text", "")))]
     assert warned == [], f"{path.name}: cells {warned} store a warning"
     assert path.stat().st_size < 1024 * 1024, f"{path.name} is over 1 MB: downsample its figures"
+
+
+BADGE = "colab.research.google.com/github/"
+INSTALL = re.compile(r'^!pip install "alphaearth_nb(?:\[([\w,]+)\])? @ git\+https://github\.com/[\w-]+/alphaearth_nb"$', re.M)
+NEEDS = {"maps": re.compile(r"\.explore\("),   # ipyleaflet, ipywidgets (spatial.require names the extra)
+         "official": re.compile(r"\b(?:aef\.official|off)\.\w+\(|\.aef\.(?:sample|to_cog|map_to_cog|vectorize)\("),
+         "corpus": re.compile(r"\bsites\.\w+\(|\bexport\.export_sites\(")}
+
+
+@pytest.mark.parametrize("path", TUTORIALS, ids=lambda p: p.stem)
+def test_colab_badge_comes_with_an_install_line_naming_the_extras_its_cells_need(path):
+    "Tutorial 01 told Colab to install the bare package and then called .aef.explore() (the `maps` extra: ipyleaflet);"
+    " tutorial 05 had a badge and no install line at all."
+    cells = json.loads(path.read_text())["cells"]
+    md = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    if BADGE not in md: pytest.skip(f"{path.name} has no Colab badge")
+    lines = INSTALL.findall(md)
+    assert len(lines) == 1, f"{path.name}: a Colab badge needs one '!pip install \"alphaearth_nb[...] @ git+...\"' line"
+    run = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code"
+                    and not "".join(c["source"]).lstrip().startswith("#| eval: false"))
+    missing = [extra for extra, uses in NEEDS.items() if uses.search(run) and extra not in lines[0].split(",")]
+    assert missing == [], f"{path.name}: its cells need the extras {missing}, which its install line leaves out"
