@@ -17,7 +17,7 @@ from .sources import registered
 from .timecodes import as_period
 
 # %% auto #0
-__all__ = ['TRAIN_DEFAULTS', 'parser']
+__all__ = ['PERIOD_FORMS', 'TRAIN_DEFAULTS', 'parser']
 
 # %% ../nbs/29b_cli_args.ipynb #c0016
 def _positive(s:str) -> int:
@@ -57,6 +57,9 @@ def _sources(s:str) -> tuple:
     return names
 
 # %% ../nbs/29b_cli_args.ipynb #c0018
+PERIOD_FORMS = ("a year (--period 2024), years first,last (--period 2023,2024: one embedding valid over both) or "
+                "dates start,end (--period 2024-03-01,2024-06-01, the end not included)")
+
 def _period(s:str):
     read = lambda t: as_period(tuple(p.strip() for p in t.split(",")) if "," in t else t)  # first,last: a tuple (PAIRS)
     try: return read(s)
@@ -65,8 +68,9 @@ def _period(s:str):
         if len(parts) == 2:   # last,first: the order that reads, in the command's own words
             try: read(f"{parts[1]},{parts[0]}"); swapped = True
             except AEFError: pass
-        turn = f" On the command line: --period {parts[1].strip()},{parts[0].strip()}." if swapped else ""
-        raise argparse.ArgumentTypeError(f"{e}{turn}") from None
+        what = str(e).split(": ", 1)[0]   # what is wrong; the fix in the command's words, not Python's
+        fix = f"--period {parts[1].strip()},{parts[0].strip()}" if swapped else PERIOD_FORMS
+        raise argparse.ArgumentTypeError(f"{what}: pass {fix}") from None
 
 def _shots(s:str) -> tuple:
     out = []

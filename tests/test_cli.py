@@ -579,3 +579,14 @@ def test_evaluate_given_a_label_stack_is_told_in_the_commands_words(tmp_path, ca
                               "--labels", str(tmp_path / "stack.nc")])
     assert code == 2 and f"--labels {tmp_path / 'stack.nc'} holds 3 layers along time" in err, err
     assert "(y, x)" in err and "2019" in err and "isel(" not in err, err
+
+
+@pytest.mark.parametrize("period,what", [("24", "24 is not a calendar year"), ("2024-13", "cannot read '2024-13'"),
+                                         ("2024-06-01,2024-06-01", "is not after its start")])
+def test_a_period_the_command_cannot_read_is_told_the_forms_in_its_options(capsys, period, what):
+    # was told Python's forms: "(or '2024', 2024.0, np.datetime64('2024'), pd.Period('2024')), a pd.Period for another
+    # span (pd.Period('2024-03', 'M')), or a (start, end) pair such as ('2024-03-01', '2024-06-01')"
+    code, err = _err(capsys, ["embed", "--checkpoint", ".", "--period", period, "--out", "o.zarr"])
+    line = err.strip().splitlines()[-1]
+    assert code == 2 and what in line and "--period 2024-03-01,2024-06-01" in line, err
+    assert "pd.Period" not in line and "np.datetime64" not in line and "('" not in line.split(": ", 2)[-1], err
