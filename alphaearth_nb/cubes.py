@@ -259,9 +259,11 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
              ):
     """One row per zone (and year): the zones' columns, `n_pixels` and the reduced vector columns (a GeoDataFrame).
     A zone is the pixels whose centres it holds; one that holds none (a GPS point with a few metres of `buffer`, a
-    field smaller than a pixel) is the pixel at its representative point (`n_pixels` 1), as labels are."""
+    field smaller than a pixel) is the pixel at its representative point (`n_pixels` 1), as labels are. Zones are
+    rasterised on the map north-up, so a pixel centre on a zone's boundary (rasterio decides those by its scan order)
+    counts the same however the map is stored (was: 16 or 12 pixels for one box, north-up or south-first)."""
     if how not in HOWS: raise ConfigError(f"unknown how={how!r}: choose one of {HOWS}")
-    emb = cube_form(emb)
+    emb = geo.north_up(cube_form(emb))   # rasterio's rule for a centre on a zone's boundary: one answer however stored
     gdf = zones_of(emb, zones, buffer, tile, h3, crs).reset_index(drop=True)
     if _overlapping(gdf): per = _vectors_per_window(emb, gdf)
     else: per = _vectors_by_zone(emb, _rasterize(gdf, emb), len(gdf), True)
