@@ -285,9 +285,10 @@ def _series_change(v:np.ndarray, floor:float) -> tuple[np.ndarray, np.ndarray]:
     "(..., T, 64) -> distance and score (..., T); NaN years are left out of every reference."
     ok = np.isfinite(v).all(-1)
     z = np.where(ok[..., None], v, 0.0).astype(np.float64)
+    z = z / np.maximum(np.linalg.norm(z, axis=-1, keepdims=True), 1e-300)   # unit rows: int8 codes decode to 0.994 .. 1.006
     loo = z.sum(-2, keepdims=True) - z
     m = loo / np.maximum(np.linalg.norm(loo, axis=-1, keepdims=True), 1e-12)
-    d = 1.0 - (z * m).sum(-1)
+    d = 0.5 * ((z - m) ** 2).sum(-1)   # 1 - cos(z, m) without cancellation, never below 0 (`evaluate.change_scores`)
     d = np.where(ok & (np.linalg.norm(loo, axis=-1) > 0), d, np.nan)
     T = v.shape[-2]
     spread = np.stack([np.nanmedian(np.delete(d, t, axis=-1), axis=-1) if T > 1 else d[..., t] * np.nan
@@ -297,7 +298,10 @@ def _series_change(v:np.ndarray, floor:float) -> tuple[np.ndarray, np.ndarray]:
 def yearly_change(cube,               # (time, y, x, band) cube with at least 3 years
                   floor:float=0.02,   # added to each pixel's spread (cosine distance)
                  ) -> xr.Dataset:
-    "Per pixel and year: `distance` to the other years' mean direction, robust `score`, and the `year_of_change`."
+    """Per pixel and year: `distance` to the other years' mean direction, robust `score`, and the `year_of_change`.
+    `distance` is `1 - cos` of the year's vector (made unit length: the official int8 codes decode to 0.994 .. 1.006)
+    and the mean direction, in [0, 2], about 1e-32 for a pixel whose vector is the same every year (it was 1 - the
+    code's length, -0.003 .. 0.005, which the score took for change)."""
     if not isinstance(cube, xr.DataArray) or "time" not in cube.dims:
         raise DimensionError("yearly_change needs a cube with a `time` dim (several years): open one with "
                              "`official.open(bbox, years=range(2018, 2025))` or `xr.concat(embs, 'time')`")
