@@ -84,6 +84,13 @@ def embedding_variable(ds) -> xr.DataArray|None:
     crs = crs_of(ds)
     return da.assign_attrs(crs=crs) if crs and not crs_of(da) else da
 
+def _years_dim(da, d:str) -> bool:
+    "Whether dim `d` of `da` steps through years: named so, or labelled by dates or whole years (a cube by another name)."
+    if str(d).lower() in ("year", "years"): return True
+    t = np.asarray(da[d].values) if d in da.coords else np.array([])
+    return t.dtype.kind == "M" or (t.dtype.kind in "iuf" and t.size > 0 and bool(
+        ((t == np.round(t)) & (t >= 1900) & (t <= 2200)).all()))
+
 @checks_flags
 def as_embedding(obj,                   # DataArray with a 64-long `band` dim, or a Dataset with A00..A63
                  dequantize:bool=True,  # dequantise an int8 (official, quantised) input
@@ -119,8 +126,10 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                              "`da.rename({'row': 'y', 'col': 'x'})`")
     extra = [d for d in da.dims if d not in ("y", "x", "band")]
     if extra:
+        cube = (f", or map every year as a cube (time, y, x, band): `da = da.rename({{{extra[0]!r}: 'time'}})`"
+                if len(extra) == 1 and "time" not in da.dims and _years_dim(da, extra[0]) else "")
         raise DimensionError(f"an embedding has dims (y, x, band) only; extra dims {extra}: select one, e.g. "
-                             f"`da.isel({extra[0]}=0)`")
+                             f"`da.isel({extra[0]}=0)`{cube}")
     da = label_bands(da.transpose("y", "x", "band"))
     if da.dtype.kind not in "iuf":
         raise DTypeError(f"embedding dtype {da.dtype} is neither float nor int8: cast with `da.astype('float32')`")
