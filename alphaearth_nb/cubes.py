@@ -298,10 +298,12 @@ def _series_change(v:np.ndarray, floor:float) -> tuple[np.ndarray, np.ndarray]:
 def yearly_change(cube,               # (time, y, x, band) cube with at least 3 years
                   floor:float=0.02,   # added to each pixel's spread (cosine distance)
                  ) -> xr.Dataset:
-    """Per pixel and year: `distance` to the other years' mean direction, robust `score`, and the `year_of_change`.
-    `distance` is `1 - cos` of the year's vector (made unit length: the official int8 codes decode to 0.994 .. 1.006)
-    and the mean direction, in [0, 2], about 1e-32 for a pixel whose vector is the same every year (it was 1 - the
-    code's length, -0.003 .. 0.005, which the score took for change)."""
+    """Per pixel and year (time, y, x): `distance`, 1 - cos of the year's vector (made unit length: the official int8
+    codes decode to 0.994 .. 1.006) and the mean direction of the pixel's other years, in [0, 2] (about 1e-32 for a
+    pixel the same every year; it was 1 - the code's length, -0.003 .. 0.005, which the score took for change), and
+    `score`, that distance over the median of the other years' distances plus `floor` (3: three times as far as the
+    pixel's usual year); per pixel (y, x): `year_of_change` (the year of the highest score) and `max_score`. NaN where
+    a pixel has no data. `DimensionError` for a map without `time` or with fewer than 3 years."""
     if not isinstance(cube, xr.DataArray) or "time" not in cube.dims:
         raise DimensionError("yearly_change needs a cube with a `time` dim (several years): open one with "
                              "`official.open(bbox, years=range(2018, 2025))` or `xr.concat(embs, 'time')`")
