@@ -70,7 +70,9 @@ def drop_unlabelled(x:np.ndarray,       # features (N, ...)
 def balanced_accuracy(y_true, # true labels, (N,)
                       y_pred, # predicted labels, (N,)
                      ) -> float:
-    "Mean per-class recall over the classes present in `y_true`."
+    """Mean per-class recall over the classes present in `y_true`; `LabelError` for a missing true label (NaN, None,
+    pd.NA: `refuse_missing_labels`), which was scored as one more class (recall 0)."""
+    refuse_missing_labels(y_true, "true labels")
     y_true = np.asarray(y_true); y_pred = np.asarray(y_pred)
     if y_true.shape != y_pred.shape: raise LabelError(f"y_true has shape {y_true.shape} but y_pred {y_pred.shape}: pass one prediction per label")
     if y_true.size == 0: raise LabelError("no test points: keep some labelled points out of training")
