@@ -392,10 +392,17 @@ def training_set(emb:xr.DataArray, labels, column:str="label",
     shift beyond a thousandth of a pixel) a `GridError` (`labels.on_map_grid`, the rule of `points_at`); a cube
     (a `time` dim) a `DimensionError` (was a raw xarray ValueError): `classify`/`regress` take it year by year.
     Class ids (not `numbers`) in a float type beyond the integers it holds exactly (2^24 in float32, also where
-    the file was float32 and reading widened it: `labels.check_exact_ids`) are a `LabelError`: they lost digits."""
+    the file was float32 and reading widened it: `labels.check_exact_ids`) are a `LabelError`: they lost digits.
+    The map goes through the gate first (`as_embedding`), as `points_at`'s does: the official int8 codes are
+    dequantised (were returned raw, rows of length ~315), fills and all-zero pixels are no data; labels on pixels
+    without data are left out with a `NoDataWarning`."""
     if "time" in getattr(emb, "dims", ()):
         raise DimensionError(f"training_set takes one year's embedding (y, x, band), got a cube of {emb.sizes['time']} "
                              "time steps: select one, e.g. `cube.isel(time=0)` (classify and regress take cubes year by year)")
+    return _training_set(as_embedding(emb), labels, column, polygons, crs, raster, numbers, positive)
+
+def _training_set(emb, labels, column, polygons, crs, raster, numbers, positive) -> tuple[np.ndarray, np.ndarray]:
+    "`training_set` of a map in the embedding form already (`classify` and `regress` gate it once)."
     labels = label_array(labels)
     stored = None if numbers else stored_dtype(labels, column)   # class ids: the float type of the file, before resampling
     raster = isinstance(labels, xr.DataArray) if raster is None else raster
@@ -419,6 +426,7 @@ def training_set(emb:xr.DataArray, labels, column:str="label",
     ok = np.isfinite(X).all(1)
     if not ok.any():
         raise LabelError("none of the labelled pixels has embedding data (all NaN): label pixels inside the data")
+    if not ok.all(): _warn_no_data(vals, ok, raster, numbers)
     if not raster: _warn_conflicts(r[ok] * emb.sizes["x"] + c[ok], vals[ok], "values" if numbers else "labels")
     return X[ok], vals[ok]
 
@@ -429,6 +437,18 @@ def _as_given(emb, xs, ys, raster:bool) -> tuple|None:
     if raster or not crs or as_crs(crs).is_geographic or inside_grid(emb, xs, ys).all(): return None
     try: return (*to_crs(xs, ys, crs, "EPSG:4326"), "EPSG:4326")
     except AEFError: return None
+
+def _warn_no_data(vals:np.ndarray, ok:np.ndarray, raster:bool, numbers:bool) -> None:
+    """`NoDataWarning` for labels on pixels without data (NaN: a cloud gap, the map's edge, a fill), left out of
+    training: always for points, and for a raster where a class loses every label so (it is not on the map then)."""
+    lost = [] if numbers else sorted(set(vals[~ok].tolist()) - set(vals[ok].tolist()), key=str)
+    if raster and not lost: return
+    what = "pixels of the label raster" if raster else "points"
+    warnings.warn(f"{int((~ok).sum())} of {len(ok)} labelled {what} lie on pixels without data (NaN in the "
+                  "embedding: a cloud gap, the map's edge, a fill): left out of training"
+                  + (f"; class{'es' if len(lost) > 1 else ''} {lost[:5]} had no other labels and will not be on the "
+                     "map: label them where the map has data" if lost else ""),
+                  NoDataWarning, stacklevel=user_stacklevel())
 
 def _warn_conflicts(pixel:np.ndarray, vals:np.ndarray, what:str="labels") -> None:
     """Warn (UserWarning) where points at one pixel carry different labels: all are kept as training examples
@@ -513,7 +533,7 @@ def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
     flags = class_flags(label_array(labels))   # CF flag_values/flag_meanings of a label raster: its ids' names
-    X, vals = training_set(da, labels, column, polygons, crs)
+    X, vals = _training_set(da, labels, column, polygons, crs, None, False, True)
     X, vals = drop_unlabelled(X, vals)   # a table's -1 or empty name: unlabelled, left out with a warning
     classes, y = encode_labels(vals)
     C = len(classes)
@@ -561,7 +581,7 @@ def regress(emb, targets,               # values: a raster on the grid (NaN/decl
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
     targets = label_array(targets, "targets")   # a Dataset of one variable is that variable
     raster = isinstance(targets, xr.DataArray)   # a value raster: negative values are real, NaN and nodata are not
-    X, vals = training_set(da, targets, column, polygons, crs, raster=raster, numbers=True, positive=False)
+    X, vals = _training_set(da, targets, column, polygons, crs, raster, True, False)
     dt = np.float64 if wider_than_float32(np.asarray(vals)) else np.float32   # the targets' digits kept
     vals = vals.astype(dt)
     if method == "linear":
