@@ -25,7 +25,7 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError
                                 NoValidDataError, band_names, flag, checks_flags)
 from .files import (MARKER, gdal_path, check_output, consolidate_zarr, is_ours, quiet_marker, remote_url, user_path,
                                  write_text, writing_file, writing_folder)
-from .quantize import NODATA, SCALE, dequantize, quantize
+from .quantize import NODATA, SCALE, quantize
 from .embeddings import (INT8_SCHEME, TIFF_SCHEME, as_embedding, gated, label_bands, refuse_rotation,
                                       tiff_scheme)
 from .geo import (as_crs, crs_of, declared_nodata, is_lazy, north_up, outside_valid, packing,
@@ -197,7 +197,8 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
     Bands go where their descriptions say (`embeddings.label_bands`); a rotated grid is a `GridError`. Integer bands
     other than int8 with a GDAL scale / offset (int16 x 1e-4 from `gdal_translate -a_scale` or an Earth Engine
     export of scaled integers) are unpacked to `value * scale + offset` (`geo.unpacked`), their no-data NaN, as
-    every other reader of the package does; int8 is always the official scheme's codes. Other files (float, int8
+    every other reader of the package does; int8 is always the official scheme's codes, decoded through the gate of
+    every reader (-128, all codes 0 or one code in every band: NaN; they were zero or constant vectors). Other files (float, int8
     codes stored as uint8) pass the gate of every reader (`embeddings.gated`): uint8 codes are decoded as it finds
     them, and a pixel is no data when all its bands hold the file's no-data value; a float copy of our int8 file
     (`gdal_translate -ot Float32` keeps its tags, `cog_tags`) holds codes. A file of one band (a map from
@@ -232,7 +233,7 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
         da = label_bands(da)   # by the descriptions rioxarray keeps in attrs['long_name']
     else: da = da.assign_coords(band=band_names(da.sizes["band"]))
     da = da.drop_vars("spatial_ref", errors="ignore")
-    if da.dtype == np.int8: out = dequantize(da)
+    if da.dtype == np.int8: out = gated(da, codes=True)   # the codes decoded; -128, all 0 or one code: NaN (warned)
     else:   # the one gate of every reader: no data where ALL bands hold the fill (a vector may have one 0.0 component:
         # masked band by band, nodata=0 made a NaN band in ~0.2% of pixels), all-zero and non-vectors NaN, warned
         out = gated(da, fills=(fill,) if fill is not None and np.isfinite(fill) else (),   # uint8 codes: decoded
@@ -498,7 +499,8 @@ def open_zarr(store, chunks="auto",
     """An embedding Zarr written by `to_zarr` or `embed_to_zarr` (`aef embed`) as the float embedding form (y, x,
     band) float32 (lazy), NaN no-data. Both layouts are read: `to_zarr` keeps the CRS, model and quantisation in the
     group's attrs, `embed_to_zarr` the CRS, period and int8 scheme on the `embedding` array (kept in the attrs); an
-    int8 array is the official codes either way, dequantised (`quantize.dequantize`, -128 -> NaN); any other array
+    int8 array is the official codes either way, dequantised through the gate (`embeddings.gated`: -128, all codes 0
+    or one code in every band -> NaN, as every reader makes them; they came back as zero or constant vectors); any other array
     passes the gate of every reader (`embeddings.gated`: a pixel with all bands at its `_FillValue` is NaN). The CRS is
     `attrs['crs']`, else the array's, else a CF grid mapping (`spatial_ref`); None only when the store has none."""
     store = _local(store, "embedding store", "exports.to_zarr")
@@ -520,7 +522,7 @@ def open_zarr(store, chunks="auto",
     codes = bool(ds.attrs.get("embedding:quantization")) or da.dtype == np.int8   # int8 here: the official codes
     # float (or other) stores through the gate of every reader: a declared fill (-9999 from another tool's
     # encoding) is no data where all bands hold it (it came back as vectors of -9999), non-vectors NaN (warned)
-    out = dequantize(da) if codes else gated(da.transpose(..., "band")).transpose(*da.dims)
+    out = gated(da.transpose(..., "band"), codes=codes or None).transpose(*da.dims)   # codes: all 0 or one code NaN too
     out.attrs = {**own, "crs": ds.attrs.get("crs") or own.get("crs") or crs_of(ds),
                  "embedding:model": ds.attrs.get("embedding:model", own.get("embedding:model"))}
     return out.rename("embedding")
