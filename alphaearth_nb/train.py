@@ -243,6 +243,29 @@ def _warn_texts(rec:dict, seen:int) -> int:
 RESUMED = ("batch_size", "peak_lr", "warmup", "seed", "b1", "b2", "eps", "clip_norm")  # what a resume must keep
 # to continue the run it resumes (`steps` is how a run is extended; the others change no update or batch)
 
+def _data_print(data) -> dict|None:
+    "What a (validated) stack is, for the run header: its sources, grid (shape, first and last y and x) and time "
+    "span; None for other data (batches, a function, a corpus)."
+    if isinstance(data, dict) and data and all(isinstance(v, (xr.Dataset, xr.DataTree)) for v in data.values()):
+        data = xr.DataTree.from_dict({str(k): v.to_dataset() if isinstance(v, xr.DataTree) else v
+                                      for k, v in data.items()})
+    if isinstance(data, xr.Dataset): data = xr.DataTree.from_dict({str(data.attrs.get("source", "stack")): data})
+    if not isinstance(data, xr.DataTree) or not data.children: return None
+    ds = [c.to_dataset() for c in data.children.values()]
+    t = [np.asarray(d["time"].values) for d in ds if "time" in d.coords and d.sizes.get("time")]
+    g = ds[0]
+    return {"sources": sorted(data.children), "shape": [int(g.sizes["y"]), int(g.sizes["x"])],
+            "y": [float(g.y[0]), float(g.y[-1])], "x": [float(g.x[0]), float(g.x[-1])],
+            "time": [str(min(a.min() for a in t))[:19], str(max(a.max() for a in t))[:19]] if t else None}
+
+def _warn_data(was:dict|None, now:dict|None):
+    "One `TrainingWarning` when a resume trains on another stack than the run's (`_data_print`s differ)."
+    if not was or not now or was == now: return
+    diff = "; ".join(f"{k} {now[k]} (the run: {was.get(k)})" for k in now if was.get(k) != now[k])
+    warnings.warn(f"resuming on other data than the run's: {diff}: the batches from here on come from it, so the run "
+                  "is not continued as it was; pass the run's stack (`aef train --resume` with its --data) unless "
+                  "you mean to train it on this one.", TrainingWarning, stacklevel=user_stacklevel())
+
 def _warn_changed(cfg:TrainConfig, was:dict):
     "One `TrainingWarning` naming each `RESUMED` setting of `cfg` that differs from the run's (`was`: its header)."
     diff = [f"{k}={getattr(cfg, k)!r} (the run: {was[k]!r})" for k in RESUMED if k in was and was[k] != getattr(cfg, k)]
@@ -301,6 +324,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     built, preset_name = _model(model, cfg, shapes_only=found is not None)
     lazy = callable(data) and not hasattr(data, "__iter__")  # data(position) is called once, at the start
     source = None if lazy else _batch_source(data, 0, cfg, built, sampler, texts, strata, preset_name)
+    seen = None if lazy else _data_print(data)   # validated by `_batch_source`: the header's record of the stack
     with run_folder(out, resume, overwrite):  # one run per folder, locked for its life (cases E3, E4)
         like = eqx.filter_eval_shape(init_state, built, optimizer, cfg.seed)
         shardings = state_sharding(like, mesh, cfg.shard_params, cfg.fsdp_min_size)
@@ -311,12 +335,13 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                 raise ConfigError(f"{out} holds a run at step {int(state.step)}, past steps={cfg.steps}: steps counts "
                                   f"the whole run, so pass steps={int(state.step) + cfg.steps} to train {cfg.steps} more.")
             _warn_changed(cfg, header.get("train", {}))
+            _warn_data(header.get("data"), seen)
             history = [h for h in read_metrics(out / "metrics.jsonl") if h["step"] <= int(state.step)]
         else:
             state = init_state(built, optimizer, cfg.seed)
         state, start = place(state, shardings), int(state.step)
         meta = {"train": cfg, "preset": preset_name, "model": getattr(built, "cfg", None), "seed": cfg.seed,
-                "optimizer": opt_layout(cfg), "sampler": _sampled(source)}
+                "optimizer": opt_layout(cfg), "sampler": _sampled(source), "data": seen}
         if writer:
             out.mkdir(parents=True, exist_ok=True)
             _write_jsonl(out / "metrics.jsonl", history, mode="w")

@@ -272,3 +272,26 @@ def test_changed_schedule_or_seed_on_resume_warns_naming_each(tmp_path):
     with warnings.catch_warnings():   # more steps alone is how a run is extended: no warning
         warnings.simplefilter("error", TrainingWarning)
         _fit(tmp_path / "r", resume=True, config=TrainConfig(**{**cfg.__dict__, "steps": 6}))
+
+
+def test_a_resume_on_another_stack_is_named(tmp_path, crop):
+    # `aef train --resume --out run --data other.nc` (or fit(..., resume=True) on another crop): trained on without a
+    # word, though the run records its sampler; the header now records the stack, and a resume on another is warned
+    import warnings as _w
+    import jax.numpy as jnp
+    from alphaearth_nb.core import TrainingWarning
+    from alphaearth_nb.train import fit
+
+    def cheap(model, batch, key):   # the run's header is tested, not the loss: no model pass to compile
+        return 0.0 * jnp.sum(jax.tree.leaves(eqx.filter(model, eqx.is_inexact_array))[0]) + 1.0, {}
+    run, kw = tmp_path / "run", dict(steps=2, batch_size=2, out=tmp_path / "run", loss_fn=cheap, progress=False)
+    with _w.catch_warnings():
+        _w.simplefilter("ignore")
+        fit("tiny", crop, **kw)
+    with pytest.warns(TrainingWarning, match=r"resuming on other data than the run's: shape \[40, 36\] \(the run: "
+                                             r"\[40, 40\]\); x .*pass the run's stack"):
+        fit("tiny", crop.isel(x=slice(0, 36)), resume=True, **kw)
+    with _w.catch_warnings(record=True) as got:
+        _w.simplefilter("always")
+        fit("tiny", crop, resume=True, **kw)   # its own stack: nothing said
+    assert run.is_dir() and not [w for w in got if "other data" in str(w.message)], [str(w.message) for w in got]
