@@ -53,21 +53,27 @@ def _steps_for(emb, a) -> list[int]:
                         "the cube's time coordinate (`labels.assign_coords(time=...)`) or one step per year")
     return list(range(emb.sizes["time"]))
 
+def _no_data_like(r):
+    "`r` as no data: NaN in floats, -1 in ints (ids); a Dataset (`cluster`'s, an AttributeError before) by variable."
+    if isinstance(r, xr.Dataset): return r.map(_no_data_like, keep_attrs=True)
+    return xr.full_like(r, np.nan if r.dtype.kind == "f" else -1)
+
 def _fill_empty_years(name:str, emb, outs:list, empty:list) -> list:
-    "`outs` with NaN maps for the years in `empty` [(i, error)] and a `NoDataWarning`; the error (naming the years) "
-    "when no year has data or the result is not a float map."
+    "`outs` with no-data maps (`_no_data_like`) for the years in `empty` [(i, error)] and a `NoDataWarning`; the error "
+    "(naming the years) when no year has data or the result is neither a float map nor a Dataset of float/int maps."
     like = next((o for o in outs if o is not None), None)
     t = emb["time"].values if "time" in emb.coords else np.arange(emb.sizes["time"])
     when = [np.datetime_as_string(t[i], unit="D") if t.dtype.kind == "M" else str(t[i]) for i, _ in empty]
-    if like is None or like.dtype.kind != "f":
+    if like is None or (like.dtype.kind != "f" if isinstance(like, xr.DataArray) else
+                        any(v.dtype.kind not in "fi" for v in like.data_vars.values())):
         e = empty[0][1]
         raise type(e)(f"{e} (time {when[0]}{'' if len(when) == 1 else f' and {len(when) - 1} more'})") from None
     hint = (" To compare every year with one year's vector: `cube.aef.similarity(cube.sel(time=...).sel(x=.., y=.., "
             "method='nearest'))`." if name == "similarity" else "")
     warnings.warn(f"{name}: no data for time {', '.join(when)} ({empty[0][1]}): NaN there, the other "
                   f"{len(outs) - len(empty)} computed.{hint}", NoDataWarning, stacklevel=user_stacklevel())
-    nan = lambda i: xr.full_like(like, np.nan).assign_coords(time=emb["time"][i]) if "time" in emb.coords else \
-        xr.full_like(like, np.nan)
+    nan = lambda i: _no_data_like(like).assign_coords(time=emb["time"][i]) if "time" in emb.coords else \
+        _no_data_like(like)
     return [o if o is not None else nan(i) for i, o in enumerate(outs)]
 
 def _year_column(a) -> str|None:
