@@ -162,7 +162,7 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
                              "crs='EPSG:4326' or {'lon': .., 'lat': ..} (`sample` reads a bare tuple as lon/lat)") from None
         if not np.isfinite(v).all():
             raise NoValidDataError(f"the pixel at x={xy[0]}, y={xy[1]} has no data (NaN): choose a point with data")
-        return v
+        return (v / np.linalg.norm(v.astype(np.float64))).astype(np.float32)   # unit, as documented (codes: 0.994 .. 1.006)
     fills = declared_nodata(target) if isinstance(target, (xr.DataArray, xr.Dataset)) else ()
     a = query_array(target, "similarity query")
     if a.size != EMBED_DIM or a.dtype.kind not in "iubf":
