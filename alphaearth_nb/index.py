@@ -74,7 +74,10 @@ def _tiles(da:xr.DataArray, n:int) -> xr.DataArray:
     return coarsen(da, n)
 
 def vectors_of(data, tile:int|None=None) -> Rows:
-    "The rows an index holds and their locations, from an (N, 64) array or an embedding (see above)."
+    """The rows an index holds and their locations, from an (N, 64) array or an embedding (see above). A table is read
+    by its labels (`query_array`, as queries are): the columns A00..A63 of a DataFrame (the official samples with
+    their other columns) in band order. It was read by position: columns in another order gave other vectors (no
+    row found itself) and the samples table as read was refused for its 81 columns."""
     if isinstance(data, (xr.DataArray, xr.Dataset, xr.DataTree)):
         da = as_embedding(data, dequantize=False)
         if tile: da = _tiles(da, int(tile))
@@ -85,7 +88,7 @@ def vectors_of(data, tile:int|None=None) -> Rows:
         out = Rows(v.reshape(-1, v.shape[-1])[ok], np.flatnonzero(ok).astype(np.int64), r, c,
                    da.y.values[r], da.x.values[c], crs_of(da))
     else:
-        v = np.asarray(data)
+        v = query_array(data, "index vector")   # a table by its labels: A00..A63 picked out, in band order
         if v.dtype == np.uint8 and (c := byte_codes(v)).dtype != np.uint8: v = c.astype(np.int8)   # as maps read bytes
         if v.ndim != 2 or v.shape[1] != EMBED_DIM:
             raise DimensionError(f"index vectors are (N, {EMBED_DIM}), got shape {v.shape}: pass an embedding or "
@@ -230,7 +233,7 @@ def exact_search(vectors:np.ndarray, query, k:int=10) -> tuple[np.ndarray, np.nd
     returned as a neighbour with score NaN, and k > N gave fewer than k columns)."""
     if k < 1: raise ConfigError(f"k={k}: ask for at least one neighbour")
     q, _ = _query_rows(query)
-    v = np.asarray(vectors)
+    v = query_array(vectors, "index vector")   # a table by its labels, as `build` reads it
     if v.dtype == np.uint8 and (c := byte_codes(v)).dtype != np.uint8: v = c.astype(np.int8)   # as `build` reads it
     s = np.einsum("qd,nd->qn", q.astype(np.float64), np.nan_to_num(unit_rows(v, np.float64)))  # float64, as `search`
     s = np.where(_valid(v), s, -np.inf)
