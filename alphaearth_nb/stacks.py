@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/stacks.html.md"""
 # %% ../nbs/04_stacks.ipynb #c0002
 from __future__ import annotations
 
-import re
 import warnings
 from dataclasses import dataclass
 
@@ -16,13 +15,15 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, AEFError, a_bands, band_order, ConfigError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, Frames,
-                                GridError, MetadataWarning, MissingSourceError, MissingTimeError, NoDataWarning,
+                                GridError, MissingSourceError, MissingTimeError, NoDataWarning,
                                 NoValidDataError,
                                 StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError,
                                 checks_flags, user_stacklevel)
 from .geo import (NODATA_KEYS, as_crs, axes_to_turn, axis_span, check_degrees, crs_of, north_up,
                                same_crs)
 from .labels import data_variables
+from .spellings import (COMMON_NAMES, FLAG_WORDS, FLAGS, META_NAMES, band_renames,
+                                     check_meta, check_meta_names, flag_hint)
 from .sources import Source, band_index, get_source, normalise, registered, valid_mask
 from .units import (check_frame_units, check_terrain, check_units, fill_values, frame_bands,
                                  frame_samples, sample_values)
@@ -30,12 +31,13 @@ from .timecodes import (as_numbers, as_period, numeric_time_hint, odd_times, to_
                                      utc_times)
 
 # %% auto #0
-__all__ = ['DIMS', 'CLOUD', 'DIM_NAMES', 'ACQUIRED_WITH', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'names_every_band',
-           'embedding_field', 'dim_renames', 'naive_utc', 'check_grid', 'resolve', 'expected_empty', 'flag_hint',
-           'band_renames', 'mask_declared', 'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays',
-           'pick_frames', 'pack_frames', 'in_period', 'to_frames']
+__all__ = ['DIMS', 'CLOUD', 'DIM_NAMES', 'ACQUIRED_WITH', 'names_every_band', 'embedding_field', 'dim_renames', 'naive_utc',
+           'check_grid', 'resolve', 'expected_empty', 'mask_declared', 'validate_stack', 'toy_stack', 'SourceArrays',
+           'source_arrays', 'pick_frames', 'pack_frames', 'in_period', 'to_frames', 'FLAG_WORDS', 'FLAGS', 'META_NAMES',
+           'COMMON_NAMES', 'flag_hint', 'band_renames']
 
 # %% ../nbs/04_stacks.ipynb #c0005
+_all_ = ["FLAG_WORDS", "FLAGS", "META_NAMES", "COMMON_NAMES", "flag_hint", "band_renames"]   # from `spellings`, where they moved
 DIMS = ("time", "y", "x")
 CLOUD = "cloud"  # optional per-source variable: nonzero = cloudy / QA-flagged (loss weight 0, still an input)
 
@@ -297,100 +299,11 @@ def _warn_empty_bands(name, src, empty:list, full:list):
                   f"knowingly, drop them (the same embedding, without this warning): `ds = ds.drop_vars({empty})`.",
                   NoDataWarning, stacklevel=user_stacklevel())
 
-FLAG_WORDS = (("TRUE", "FALSE"), ("ASCENDING", "DESCENDING"), ("ASC", "DESC"), ("A", "D"), ("YES", "NO"),
-              ("Y", "N"), ("T", "F"), ("1", "0"))
-FLAGS = {"ascending": ("ascending", "descending")}  # flag metadata: 1.0 (or True) means the first, 0.0 the second
-# other providers' names of flag metadata, refused with the conversion (never guessed): Earth Engine's
-# COPERNICUS/S1_GRD property `orbitProperties_pass`, the STAC `sat` extension's `sat:orbit_state`
-META_NAMES = {"ascending": ("orbitProperties_pass", "sat:orbit_state", "orbit_state", "orbit_direction")}
-
-def flag_hint(m:str, values, col:str|None=None) -> str:
-    "A conversion of flag values (words in any case, or other codes) in metadata `m` (read from `col`, default `m`) to "
-    "1.0/0.0 for the values found."
-    vals = np.asarray(values).ravel()
-    col = col or m
-    if vals.dtype.kind in "iuf":
-        codes = sorted({float(x) for x in vals if np.isfinite(x)})
-        yes = next((c for c in codes if c > 0), codes[-1] if codes else 1.0)
-        what = f"if {yes:g} means {FLAGS.get(m, ('true',))[0]}"
-        return f"`ds = ds.assign_coords({m}=('time', (ds['{col}'].values == {yes:g}).astype('float32')))` ({what})"
-    seen = {str(x).strip().upper() for x in vals}
-    for yes, no in FLAG_WORDS:
-        if seen <= {yes, no}:
-            return (f"`ds = ds.assign_coords({m}=('time', (np.char.upper(np.char.strip(ds['{col}'].values.astype(str))) "
-                    f"== '{yes}').astype('float32')))`")
-    return (f"`ds = ds.assign_coords({m}=('time', pd.Series(ds['{col}'].values).map({{...}}).astype('float32').values))` "
-            f"with the number each of {sorted(seen)[:4]} means")
-
-def _check_flag(name, m, vals):
-    "Raise unless flag metadata holds 1/0 (or bools) only: other codes (2/3, -1/1, NaN) are refused, not guessed."
-    v = np.asarray(vals, np.float64)
-    bad = ~np.isin(v, (0.0, 1.0))
-    if bad.any():
-        yes, no = FLAGS[m]
-        seen = sorted({str(x) for x in np.asarray(vals)[bad]})[:4]
-        fix = (f"drop the frames where it is unknown (`ds = ds.isel(time=np.isfinite(ds['{m}'].values))`) or set them"
-               if np.isnan(v).all() or not np.isfinite(v[bad]).all() else f"recode them, e.g. {flag_hint(m, vals)}")
-        raise DTypeError(f"{name} metadata {m!r} holds {seen}: it must be 1 ({yes}) or 0 ({no}) per frame (bools "
-                         f"True/False are the same): {fix}.")
-
-def _check_meta(name, ds, src):
-    for m in src.meta:
-        if m not in ds.coords:
-            if m in FLAGS:  # the model reads a missing flag as 0: say so, once per source checked
-                yes, no = FLAGS[m]
-                warnings.warn(f"{name} has no {m!r} coordinate: every frame is read as {no} (0). Give it per frame "
-                              f"(1 {yes}, 0 {no}), e.g. `ds = ds.assign_coords({m}=('time', flags))`.",
-                              MetadataWarning, stacklevel=user_stacklevel())
-            continue
-        if ds[m].dims != ("time",):
-            fix = (f": give every frame the value, `ds = ds.assign_coords({m}=('time', np.full(ds.sizes['time'], "
-                   f"ds['{m}'].item())))`" if ds[m].ndim == 0 else "")
-            raise DimensionError(f"{name} metadata {m!r} has dims {ds[m].dims}, expected ('time',): one value per "
-                                 f"frame{fix}.")
-        vals = ds[m].values
-        if vals.dtype.kind not in "biuf":
-            seen = sorted({str(x) for x in vals})[:4]
-            raise DTypeError(f"{name} metadata {m!r} holds {vals.dtype} values {seen}, not numbers: map them to "
-                             f"numbers, e.g. {flag_hint(m, vals)}.")
-        if m in FLAGS: _check_flag(name, m, vals)
 
 # %% ../nbs/04_stacks.ipynb #c0010
-def _check_meta_names(name, ds, src):
-    "Refuse flag metadata under another provider's name (`META_NAMES`) with the conversion: it would go unread."
-    for m in src.meta:
-        other = [a for a in META_NAMES.get(m, ()) if a in ds.variables]
-        if m in ds.coords or not other: continue
-        o = other[0]
-        hint = flag_hint(m, ds[o].values, col=o)
-        i = hint.index("`", 1)  # the conversion, then drop the other name
-        raise DTypeError(f"{name} holds its {m} metadata as {o!r} (another provider's name), which is not read: every "
-                         f"frame would count as {FLAGS[m][1]}. Convert it: {hint[:i]}.drop_vars('{o}'){hint[i:]}.")
-
-COMMON_NAMES = {  # family -> {name: band}: STAC's eo common names and the spellings readers give Landsat and S2
-    "sentinel2": {"blue": "B2", "green": "B3", "red": "B4", "nir": "B8", "swir16": "B11", "swir22": "B12",
-                  "swir1": "B11", "swir2": "B12"},
-    "landsat": {"blue": "B2", "green": "B3", "red": "B4", "nir": "B5", "nir08": "B5", "swir16": "B6", "swir22": "B7",
-                "swir1": "B6", "swir2": "B7", "lwir11": "B10", "lwir": "B10"},
-}
-_SPELLED = re.compile(r"(?:.*?[-_:/.])?([a-z]+)0*(\d+[a-z]?)")   # B02, SR_B4, S2-L2A-B02, b8a: letters, digits
-
-def band_renames(src:Source, names:list, present:list=()) -> dict:
-    "{name: band} for the names that spell one of `src`'s bands another way (B02, SR_B4, S2-L2A-B02, blue, vv), "
-    "each band once and only where `present` (the variables there) does not hold it already."
-    out = {}
-    for n in names:
-        key = str(n).strip().lower()
-        b = COMMON_NAMES.get(src.family, {}).get(key)
-        if b is None:
-            cand = "".join(m.groups()).upper() if (m := _SPELLED.fullmatch(key)) else key.upper()
-            b = next((x for x in src.bands if x.upper() == cand), None)
-        if b in src.bands and b not in present and b not in out.values(): out[str(n)] = b
-    return out
-
 def _check_source(name, ds, src):
     "Every check of one source on its own: name, bands, dtypes, dims, time, size, metadata; `_check_time`'s times."
-    _check_meta_names(name, ds, src)
+    check_meta_names(name, ds, src)
     if not ds.data_vars: raise EmptyStackError(f"source {name!r} has no variables: add its bands "
                                                f"({', '.join(src.bands)}).")
     unknown = [v for v in ds.data_vars if v not in src.bands and v != CLOUD]
@@ -424,7 +337,7 @@ def _check_source(name, ds, src):
     if 0 in (ds.sizes["time"], ds.sizes["y"], ds.sizes["x"]):
         raise EmptyStackError(f"{name} is empty (sizes {dict(ds.sizes)}): select a period and extent that hold frames "
                               "and pixels.")
-    _check_meta(name, ds, src)
+    check_meta(name, ds, src)
     return t
 
 # %% ../nbs/04_stacks.ipynb #c0012
