@@ -19,14 +19,14 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, AEFError, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
-                                NoValidDataError, PointError, TimeError, checks_flags, user_stacklevel)
+                                NoValidDataError, TimeError, checks_flags, user_stacklevel)
 from .cubes import is_geometry_input, label_table, years_of_cube
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse_rotation, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
 from .geo import (as_crs, axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata,
-                               inside_grid, north_up, one_point, pixel_indices, rename_spatial, same_crs, to_crs,
-                               unpacked)
+                               inside_grid, north_up, one_point, pixel_indices, point_crs, rename_spatial, same_crs,
+                               to_crs, unpacked)
 from .labels import (check_exact_ids, class_flags, comma_numbers, encode_labels, flag_attrs, label_array,
                                  label_values, labelled_values, on_map_grid, refuse_mixed_labels, stored_dtype,
                                  table_numbers)
@@ -140,26 +140,22 @@ def _one_place(target, crs) -> tuple:
 
 def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
                  target,            # a 64-vector (float or int8 codes), or one point (`geo.one_point`'s forms)
-                 crs=None,          # CRS of a point (default: the grid's)
+                 crs=None,          # CRS of a point (default: `geo.point_crs`, the grid's or lon/lat)
                 ) -> np.ndarray:
     """The unit float32 64-vector a query means, through the map's gate (`embeddings.gate_query`) or at a point.
 
     A point is read by `geo.one_point`, the rule `sample` shares: a dict or Series with lon/lat keys (degrees) or
-    x/y keys, a shapely Point, a pair (x, y), the last three in `crs` (default: the map's). A vector is read by its
+    x/y keys, a shapely Point, a pair (x, y), the last three in `crs`; without one, by the one rule for points
+    without a CRS (`geo.point_crs`, the geo notebook's "Points without a CRS"): the map's CRS if the point lies on
+    the map so, else lon/lat if it does so, else `PointError` naming both. A vector is read by its
     labels (`embeddings.query_array`): a table row (Series or dict) or a DataArray labelled A00..A63 in any order is
     put in band order, its other entries left out. Raises `DimensionError` for anything but one 64-vector or a
     point, `NoValidDataError` for a vector that is no embedding or a point with no data."""
     if type(target).__name__ in ("GeoSeries", "GeoDataFrame"): target, crs = _one_place(target, crs)
-    if (p := one_point(target, crs)) is not None:
-        xy, crs = p[:2], p[2]
+    if (p := one_point(target, crs)) is not None:   # no CRS said: the one rule (`geo.point_crs`), the map's first
+        xy, crs = p[:2], p[2] if p[2] is not None else point_crs(emb, p[0], p[1])
         xs, ys = to_crs([xy[0]], [xy[1]], crs, crs_of(emb))
-        try: v = values_at(emb, *pixel_indices(emb, xs, ys, given=([xy[0]], [xy[1]], crs)))[0]   # a swap named
-        except PointError as e:  # a bare tuple is grid coordinates here but lon/lat to `sample` (N19-12)
-            if crs is not None or not crs_of(emb) or as_crs(crs_of(emb)).is_geographic or not (
-                    abs(xy[0]) <= 180 and abs(xy[1]) <= 90): raise
-            raise PointError(f"{e}. The point ({xy[0]}, {xy[1]}) looks like degrees (longitude, latitude) while the "
-                             "map's CRS is projected, and a point without a CRS is read in the map's CRS here: pass "
-                             "crs='EPSG:4326' or {'lon': .., 'lat': ..} (`sample` reads a bare tuple as lon/lat)") from None
+        v = values_at(emb, *pixel_indices(emb, xs, ys, given=([xy[0]], [xy[1]], crs)))[0]   # a swap named
         if not np.isfinite(v).all():
             raise NoValidDataError(f"the pixel at x={xy[0]}, y={xy[1]} has no data (NaN): choose a point with data")
         return (v / np.linalg.norm(v.astype(np.float64))).astype(np.float32)   # unit, as documented (codes: 0.994 .. 1.006)
@@ -175,7 +171,7 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
 @over_time
 def similarity(emb,      # embedding (any form `as_embedding` takes)
                target,   # a 64-vector (float or int8), or a point (`geo.one_point`'s forms, a one-point GeoSeries)
-               crs=None, # CRS of a point target (default: the grid's; a GeoSeries's own)
+               crs=None, # CRS of a point target (default: a GeoSeries's own, else `geo.point_crs`)
               ) -> xr.DataArray:
     "Cosine of every pixel with a query vector or with the embedding at a point, in [-1, 1] (NaN where no data)."
     da = as_embedding(emb)
@@ -385,7 +381,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
 @checks_flags
 def training_set(emb:xr.DataArray, labels, column:str="label",
                  polygons:str="rasterize",   # polygon labels: "rasterize" (every pixel inside) or "sample"
-                 crs=None,                   # CRS of points that do not say (default: the grid's)
+                 crs=None,                   # CRS of points that do not say (default: `geo.point_crs`)
                  raster:bool|None=None,      # labels are a raster (default: a DataArray): pixels off the map drop
                  numbers:bool=False,         # values must be numbers (regress): text is a LabelError
                  positive:bool=True,         # a raster's negative values are unlabelled (False: values, regress)
@@ -414,6 +410,8 @@ def _training_set(emb, labels, column, polygons, crs, raster, numbers, positive)
     raster = isinstance(labels, xr.DataArray) if raster is None else raster
     if raster and isinstance(labels, xr.DataArray): labels = on_map_grid(emb, labels)   # another pixel size: on the map's grid
     if is_geometry_input(labels): labels, crs = label_table(emb, labels, column, polygons, crs=crs), None
+    if crs is None and isinstance(labels, pd.DataFrame) and {"x", "y"} <= set(labels.columns):   # x/y, no CRS said
+        crs = _table_crs(emb, labels, column)
     xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), positive=positive, numbers=numbers,
                                 raster=bool(raster))
     if not numbers: check_exact_ids(vals, stored)   # ids beyond 2^24 in float32 lost digits: refused, naming the fix
@@ -435,6 +433,14 @@ def _training_set(emb, labels, column, polygons, crs, raster, numbers, positive)
     if not ok.all(): _warn_no_data(vals, ok, raster, numbers)
     if not raster: _warn_conflicts(r[ok] * emb.sizes["x"] + c[ok], vals[ok], "values" if numbers else "labels")
     return X[ok], vals[ok]
+
+def _table_crs(emb, labels:pd.DataFrame, column:str):
+    """The CRS of a table's x/y label points given without one: the one rule (`geo.point_crs`, the map's CRS first,
+    else lon/lat); `LabelError` naming both readings where the points lie on the map neither way."""
+    xs, ys, vals = _table_points(labels, column)
+    ok = np.isfinite(xs) & np.isfinite(ys) & vals.notna().to_numpy()   # the labelled rows, as `label_points` reads
+    xs, ys = xs[ok], ys[ok]
+    return point_crs(emb, xs, ys, what="label", error=LabelError) if len(xs) and crs_of(emb) else None
 
 def _as_given(emb, xs, ys, raster:bool) -> tuple|None:
     """Points (grid CRS) off a projected map as lon/lat, for `pixel_indices` to say when they lie on it read as
@@ -523,7 +529,7 @@ def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1
              k:int=3,                   # neighbours for knn
              column:str="label",        # label column of a table
              polygons:str="rasterize",  # polygon labels: "rasterize" (every pixel inside) or "sample"
-             crs=None,                  # CRS of the points (default: the table's own, else the grid's)
+             crs=None,                  # CRS of the points (default: the table's own, else `geo.point_crs`)
             ) -> xr.Dataset:
     """Few-shot classification of every pixel: Dataset with `class` (y, x; the labels' ids, -1 = no data), `scores`.
 
@@ -572,7 +578,7 @@ def regress(emb, targets,               # values: a raster on the grid (NaN/decl
             k:int=3,
             column:str="value",         # value column of a table
             polygons:str="rasterize",   # polygon targets: "rasterize" (every pixel inside) or "sample"
-            crs=None,                   # CRS of the points (default: the table's own, else the grid's)
+            crs=None,                   # CRS of the points (default: the table's own, else `geo.point_crs`)
            ) -> xr.DataArray:
     """Few-shot regression of every pixel: DataArray `prediction` (y, x), NaN where no data; float32 for targets
     float32 holds (float32, int16, uint8, ...), float64 for wider ones (float64, int32, int64: elevations in mm, epoch

@@ -32,7 +32,8 @@ from .files import write_text
 from .embeddings import as_embedding, gate_query
 from .evaluate import encode_labels, knn_predict
 from .exports import lonlat_bounds
-from .geo import as_crs, axis_span, cell_index, cell_inside, crs_of, north_up, require, to_crs, turn_shift, wrap_x
+from .geo import (as_crs, axis_span, cell_index, cell_inside, crs_of, north_up, point_crs, require, to_crs,
+                               turn_shift, wrap_x)
 from .maps import class_colour, downsample, extent
 
 # %% auto #0
@@ -353,7 +354,7 @@ def _on_interaction(self:Explorer, **kw):
     lat, lon = kw["coordinates"]
     lon, lat = tile_pixel_centre(lon, lat, int(np.clip(round(self.map.zoom), 0, 22)))   # the pixel drawn there
     xs, ys = to_crs([lon], [lat], "EPSG:4326", self.crs)
-    try: self.click(float(xs[0]), float(ys[0]))
+    try: self.click(float(xs[0]), float(ys[0]), crs=self.crs)   # in the grid's CRS: said
     except (LabelError, NoValidDataError) as e: self.status.value = str(e)[:120]
 
 @patch
@@ -366,10 +367,15 @@ def _on_bounds(self:Explorer, change):
     if self._query is not None: self._update_status()
 
 @patch
-def click(self:Explorer, x:float, y:float, mode:str|None=None):
-    "Do what a click at (x, y) (grid CRS) does in `mode` (default: the panel's mode)."
+def click(self:Explorer, x:float, y:float, mode:str|None=None,
+          crs=None,   # CRS of (x, y) (default: `geo.point_crs`, the grid's if on the map so, else lon/lat)
+         ):
+    """Do what a click at (x, y) does in `mode` (default: the panel's mode). A point without `crs` is read by the one
+    rule for points without a CRS (`geo.point_crs`, the geo notebook's "Points without a CRS"): the grid's CRS if it
+    lies on the map so, else lon/lat if it does so, else `PointError` naming both."""
     mode = mode or self.mode.value
     if mode not in MODES: raise ConfigError(f"unknown click mode {mode!r}: use one of {MODES}")
+    x, y = self._grid_xy(x, y, crs)
     if mode == "label": return self.add_label(x, y, self.label_name.value)
     if mode == "query": self.positives, self.negatives = [], []
     r, c, ok = self.sampler.rows_cols([x], [y])
@@ -381,13 +387,22 @@ def click(self:Explorer, x:float, y:float, mode:str|None=None):
     self._set_query()
 
 @patch
-def add_label(self:Explorer, x:float, y:float, label:str):
-    "Label the pixel at (x, y) (grid CRS) as class `label`."
+def add_label(self:Explorer, x:float, y:float, label:str,
+              crs=None,   # CRS of (x, y) (default: `geo.point_crs`, the grid's if on the map so, else lon/lat)
+             ):
+    "Label the pixel at (x, y) as class `label` ((x, y) read as `click` reads them)."
     if not str(label).strip(): raise LabelError("a label needs a class name: type one in the panel's class box")
+    x, y = self._grid_xy(x, y, crs)
     self._labels.append((x, y, str(label)))
     names = sorted({l for *_, l in self._labels})
     self._marker(x, y, _hex(class_colour(names.index(str(label)))))
     self.status.value = f"{len(self._labels)} labels, {len(names)} classes"
+
+@patch
+def _grid_xy(self:Explorer, x, y, crs=None) -> tuple[float, float]:
+    "(x, y) in the grid's CRS, read in `crs` or by the one rule for points without a CRS (`geo.point_crs`)."
+    xs, ys = to_crs([float(x)], [float(y)], point_crs(self.emb, x, y, crs), self.crs)
+    return float(xs[0]), float(ys[0])
 
 @patch
 def _marker(self:Explorer, x, y, colour):

@@ -7,11 +7,13 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/geo.html.md"""
 # %% ../nbs/03_geo.ipynb #c0002
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 from pyproj import Transformer
 
-from .core import CRSError, DimensionError, EmptyStackError, GridError, PointError
+from .core import CRSError, DimensionError, EmptyStackError, GridError, PointError, user_stacklevel
 from .files import is_remote
 from .spatial import (MAX_LON_STEP, NODATA_KEYS, VALID_KEYS, X_NAMES, Y_NAMES, as_crs, axes_to_turn,
                                    axis_span, crs_name, crs_of, declared_nodata, declared_valid_range, flip_rows,
@@ -27,15 +29,15 @@ _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'req
          'is_remote']   # files', re-exported (mirrors reads it here)
 
 # %% auto #0
-__all__ = ['EDGE_TOL', 'POLE_TOL', 'SWAP_HINT', 'LON_NAMES', 'LAT_NAMES', 'cell_index', 'cell_inside', 'check_monotonic',
-           'wrap_x', 'check_pixels', 'check_degrees', 'check_grid_degrees', 'inside_grid', 'swapped_on',
-           'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon', 'geometries_on', 'to_crs', 'utm_crs',
-           'one_point', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS',
-           'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata',
-           'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of',
-           'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'geotransform',
-           'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows',
-           'is_remote']
+__all__ = ['EDGE_TOL', 'POLE_TOL', 'SWAP_HINT', 'LON_NAMES', 'LAT_NAMES', 'LONLAT', 'cell_index', 'cell_inside',
+           'check_monotonic', 'wrap_x', 'check_pixels', 'check_degrees', 'check_grid_degrees', 'inside_grid',
+           'swapped_on', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon', 'geometries_on', 'to_crs',
+           'utm_crs', 'one_point', 'point_crs', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid', 'X_NAMES',
+           'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
+           'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name',
+           'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
+           'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up',
+           'flip_rows', 'is_remote']
 
 # %% ../nbs/03_geo.ipynb #c0024
 EDGE_TOL = 1e-6   # of a pixel (10 micrometres at 10 m): a value nearer an edge than this is on it
@@ -332,6 +334,53 @@ def _pair(target, crs, pair_crs=None) -> tuple|None:
     try: x, y = np.asarray(target, np.float64).ravel()
     except (TypeError, ValueError): return None
     return float(x), float(y), crs if crs is not None else pair_crs
+
+# %% ../nbs/03_geo.ipynb #pc0002
+LONLAT = "EPSG:4326"
+
+def _on_map(obj, xs, ys, crs, what:str) -> np.ndarray|None:
+    "Which points (read in `crs`) lie on `obj`'s grid; None where they cannot be read so (degrees beyond +-180/+-90)."
+    try: tx, ty = to_crs(xs, ys, crs, crs_of(obj))
+    except (PointError, CRSError): return None
+    return ~_placed(obj, tx, ty, what)[-1]
+
+def point_crs(obj,                 # the map (grid in its CRS) the points are placed on
+              xs, ys,              # the points as given (arrays or numbers)
+              crs=None,            # the CRS the caller was given (`crs=`): always wins
+              default=None,        # the function's reading of points without a CRS (None: the map's CRS)
+              what:str="point",    # the word for a point in messages
+              table:bool=False,    # a table (arrays): each point its own `inside`, partly off the map no error
+              error=PointError,    # the error raised (`LabelError` for training labels)
+             ):
+    """The CRS to read points in, by the one rule for points given without one (see "Points without a CRS"): `crs`
+    if given; else the `default` reading (the map's CRS, or EPSG:4326) if all lie on `obj` so; else the other if all
+    do that way (a `table` warns then, naming `crs=`); else `error` (`PointError`) naming both readings and `crs=`
+    (with `SWAP_HINT` where they lie on it latitude first); a `table` is read in `default` then (its own `inside`)."""
+    if crs is not None: return crs
+    m = crs_of(obj)
+    default = default or m
+    if not m: return default
+    xs, ys = np.broadcast_arrays(np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64)))
+    if not xs.size: return default
+    other = LONLAT if same_crs(default, m) else m
+    a = _on_map(obj, xs, ys, default, what)
+    if a is not None and a.all(): return default
+    one = same_crs(default, other)   # a map in EPSG:4326: one reading
+    b = None if one else _on_map(obj, xs, ys, other, what)
+    if b is not None and b.all():
+        if table:
+            warnings.warn(f"none of the {xs.size} {what}s lies on the map read in {crs_name(default)}, all do read in "
+                          f"{crs_name(other)}: read so; pass `crs={other!r}` to say so", stacklevel=user_stacklevel())
+        return other
+    if table: return default if a is not None or b is None else other   # per point: `inside`
+    swap = swapped_on(obj, xs, ys, LONLAT if not is_geographic(m) else m)
+    off = ~a if a is not None else np.ones(xs.shape, bool)
+    i = int(np.argmax(off)); n = int(off.sum())
+    first = f"({xs.flat[i]:g}, {ys.flat[i]:g})"
+    how = (f"in the map's CRS ({crs_name(m)}), which is lon/lat" if one else
+           f"either way: in the map's CRS ({crs_name(m)}) and as lon/lat (EPSG:4326)")
+    raise error(f"{n} {what}(s) (first {first}) lie outside the grid read {how}" + (f"; {SWAP_HINT}" if swap
+                else "") + f": give points on the map and say their CRS, `crs='EPSG:4326'` or `crs={m!r}`")
 
 # %% ../nbs/03_geo.ipynb #c0032
 def half_pixel_off(a, b) -> dict:

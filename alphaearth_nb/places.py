@@ -176,18 +176,25 @@ def read_geometries(src, crs=None):
     raise LabelError(f"cannot read places from {type(src).__name__}: pass (lon, lat) arrays, a DataFrame, "
                      "a GeoDataFrame or GeoSeries, or a file path")
 
-def points_xy(points, to_crs:str, crs=None) -> tuple[np.ndarray, np.ndarray, object]:
-    """Point coordinates `(x, y)` in `to_crs`, and the table they came from (rows in input order). A bare pair is
-    (lon, lat) arrays (or in `crs`); one point in any form `geo.one_point` reads (a dict or Series with lon/lat or x/y
-    keys, a shapely Point: x/y and a Point in `crs`, else in `to_crs`, the map's) is a table of one row; a dict of
-    arrays a table."""
+def points_xy(points, to_crs:str, crs=None,
+              obj=None,   # the map: points without a CRS are read by `geo.point_crs` on it (default lon/lat)
+             ) -> tuple[np.ndarray, np.ndarray, object]:
+    """Point coordinates `(x, y)` in `to_crs` and the table they came from (rows in input order). A bare pair of
+    (x, y) arrays, and one point in any form `geo.one_point` reads (a pair, a dict or Series with lon/lat or x/y
+    keys, a shapely Point) is a table of one row; a dict of arrays a table. Points that do not say
+    their CRS (no `crs=`, no lon/lat keys) are read by the one rule for them (`geo.point_crs`, see the geo notebook's
+    "Points without a CRS"): lon/lat if they lie on the map `obj` so, else the map's CRS if they do so (arrays,
+    a table, partly off it: lon/lat, each its own `inside`); one point off it both ways is a `PointError`."""
     if isinstance(points, (tuple, list)) and len(points) == 2 and not isinstance(points[0], str):
         xs, ys = (np.atleast_1d(np.asarray(v, np.float64)) for v in points)
         _same_shape(xs, ys)
-        tx, ty = geo.to_crs(xs, ys, crs or LONLAT, to_crs)
+        table = np.ndim(points[0]) > 0   # arrays: a table, each point its own `inside`
+        src = geo.point_crs(obj, xs, ys, crs, LONLAT, table=table) if obj is not None else crs or LONLAT
+        tx, ty = geo.to_crs(xs, ys, src, to_crs)
         return tx, ty, pd.DataFrame({"x_in": xs, "y_in": ys})
-    if (p := geo.one_point(points, crs, LONLAT)) is not None:   # one point: `similarity`'s rule; a pair lon/lat
-        tx, ty = geo.to_crs([p[0]], [p[1]], p[2] or to_crs, to_crs)
+    if (p := geo.one_point(points, crs)) is not None:   # one point: `similarity`'s forms and rule
+        src = p[2] if p[2] is not None or obj is None else geo.point_crs(obj, p[0], p[1], None, LONLAT)
+        tx, ty = geo.to_crs([p[0]], [p[1]], src or LONLAT, to_crs)
         return tx, ty, pd.DataFrame({"x_in": [p[0]], "y_in": [p[1]]})
     if isinstance(points, dict): points = pd.DataFrame(points)   # {"lon": [...], "lat": [...]}: a table
     gdf = read_geometries(points, crs)
@@ -235,12 +242,13 @@ def gather(emb:xr.DataArray, rows, cols) -> np.ndarray:
 
 def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band), any CRS
            points,          # (lon, lat) arrays, DataFrame (lon/lat, or x/y + crs), GeoDataFrame, file path, one point
-           crs=None,        # CRS of `points` when it does not say (default EPSG:4326 for lon/lat)
+           crs=None,        # CRS of `points` when it does not say (default: `geo.point_crs`, lon/lat or the map's)
           ) -> pd.DataFrame:
-    """Embedding vectors at points: the points' table plus `inside` and A00..A63 (and `year` per row for a cube; a table
-    with a `year` column: each point at its own year, NaN and warned for a year not in the cube)."""
+    """Embedding vectors at points (without a CRS read by the one rule, `geo.point_crs`, the geo notebook's "Points
+    without a CRS": lon/lat, or the map's CRS where they lie on the map so): the points' table plus `inside` and
+    A00..A63 (and `year` per row for a cube; a table with a `year` column: each point at its own year, NaN and warned for a year not in the cube)."""
     emb = cube_form(emb)
-    xs, ys, table = points_xy(points, cube_crs(emb), crs)
+    xs, ys, table = points_xy(points, cube_crs(emb), crs, emb)
     rows, cols, inside = pixel_of(emb, xs, ys)
     if len(inside) and not inside.any():   # no point on the map: swapped lon/lat? (the points as given, before reprojection)
         given = (table["x_in"], table["y_in"], crs or LONLAT) if "x_in" in table else (

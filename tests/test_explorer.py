@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import LabelError, NoValidDataError
+from alphaearth_nb.core import LabelError, NoValidDataError, PointError
 from alphaearth_nb.explorer import TILE, Explorer, query_rule, tile_server
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -40,8 +40,10 @@ def test_year_picker_switches_the_embedding():
 def test_clicks_outside_and_labels_need_a_name():
     emb = embedding_from_array(random_unit((5, 5)))
     m = Explorer(emb, basemaps=False)
-    with pytest.raises(NoValidDataError, match="click inside the data"):
+    with pytest.raises(PointError, match="EPSG:4326"):      # off the map read either way (geo.point_crs): both named
         m.click(0.0, 0.0)
+    with pytest.raises(NoValidDataError, match="click inside the data"):   # in the grid's CRS as said: no data there
+        m.click(0.0, 0.0, crs=m.crs)
     with pytest.raises(LabelError, match="class name"):
         m.add_label(float(emb.x[0]), float(emb.y[0]), " ")
     with pytest.raises(LabelError, match="at least two classes"):
