@@ -409,11 +409,12 @@ def _training_set(emb, labels, column, polygons, crs, raster, numbers, positive)
     stored = None if numbers else stored_dtype(labels, column)   # class ids: the float type of the file, before resampling
     raster = isinstance(labels, xr.DataArray) if raster is None else raster
     if raster and isinstance(labels, xr.DataArray): labels = on_map_grid(emb, labels)   # another pixel size: on the map's grid
+    said = crs is not None or raster or is_geometry_input(labels) or not isinstance(labels, (pd.DataFrame, dict))
     if is_geometry_input(labels): labels, crs = label_table(emb, labels, column, polygons, crs=crs), None
-    if crs is None and isinstance(labels, pd.DataFrame) and {"x", "y"} <= set(labels.columns):   # x/y, no CRS said
-        crs = _table_crs(emb, labels, column)
     xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), positive=positive, numbers=numbers,
                                 raster=bool(raster))
+    if not said and len(vals) and crs_of(emb):   # x/y without a CRS: the one rule, `geo.point_crs` (the map's first)
+        xs, ys = to_crs(xs, ys, point_crs(emb, xs, ys, what="label", error=LabelError), crs_of(emb))
     if not numbers: check_exact_ids(vals, stored)   # ids beyond 2^24 in float32 lost digits: refused, naming the fix
     if raster and len(vals):
         on = inside_grid(emb, xs, ys)
@@ -433,14 +434,6 @@ def _training_set(emb, labels, column, polygons, crs, raster, numbers, positive)
     if not ok.all(): _warn_no_data(vals, ok, raster, numbers)
     if not raster: _warn_conflicts(r[ok] * emb.sizes["x"] + c[ok], vals[ok], "values" if numbers else "labels")
     return X[ok], vals[ok]
-
-def _table_crs(emb, labels:pd.DataFrame, column:str):
-    """The CRS of a table's x/y label points given without one: the one rule (`geo.point_crs`, the map's CRS first,
-    else lon/lat); `LabelError` naming both readings where the points lie on the map neither way."""
-    xs, ys, vals = _table_points(labels, column)
-    ok = np.isfinite(xs) & np.isfinite(ys) & vals.notna().to_numpy()   # the labelled rows, as `label_points` reads
-    xs, ys = xs[ok], ys[ok]
-    return point_crs(emb, xs, ys, what="label", error=LabelError) if len(xs) and crs_of(emb) else None
 
 def _as_given(emb, xs, ys, raster:bool) -> tuple|None:
     """Points (grid CRS) off a projected map as lon/lat, for `pixel_indices` to say when they lie on it read as
