@@ -1,12 +1,10 @@
 """One rule for points given without a CRS (geo.point_crs): the map's CRS or lon/lat, whichever puts them on the map,
 in similarity, sample, classify/training_set points, one_point's forms and the live map's click/add_label."""
 import importlib.util
-import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
-import xarray as xr
 from shapely.geometry import Point
 
 from alphaearth_nb.analysis import classify, similarity, training_set
