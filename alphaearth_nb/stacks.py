@@ -164,11 +164,15 @@ def _check_time(name, ds) -> np.ndarray|None:
                             f".tz_localize(None))` (naive UTC), with `format=` for text that is not ISO 8601 ({e})") from None
     if np.isnat(t).any(): raise TimeError(f"{name}.time holds NaT: drop those frames with "
                                           "`ds.isel(time=~ds.time.isnull())`.")
-    d = np.diff(t.astype("datetime64[ms]").astype(np.int64))
-    if (d == 0).any():
-        raise DuplicateTimeError(f"{name}.time has duplicated timestamps ({t[1:][d == 0][0]}): merge them, e.g. "
-                                 "`ds.groupby('time').mean()`, or drop them with `ds.drop_duplicates('time')`.")
-    if (d < 0).any(): raise UnsortedTimeError(f"{name}.time is not sorted: call `ds.sortby('time')`.")
+    ms = t.astype("datetime64[ms]").astype(np.int64)
+    _, first = np.unique(ms, return_index=True)   # repeats anywhere, not only side by side: one refusal for both
+    if len(first) < len(ms):
+        unsorted = (np.diff(ms[np.sort(first)]) < 0).any()
+        fix = "ds.drop_duplicates('time')" + (".sortby('time')" if unsorted else "")
+        raise DuplicateTimeError(f"{name}.time has duplicated timestamps ({t[np.setdiff1d(np.arange(len(t)), first)][0]})"
+                                 f"{' and is not sorted' if unsorted else ''}: merge them, e.g. "
+                                 f"`ds.groupby('time').mean()` (sorted too), or drop them with `{fix}`.")
+    if (np.diff(ms) < 0).any(): raise UnsortedTimeError(f"{name}.time is not sorted: call `ds.sortby('time')`.")
     return t.astype("datetime64[ns]") if conv else None
 
 def naive_utc(ds:xr.Dataset) -> xr.Dataset:

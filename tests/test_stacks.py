@@ -65,6 +65,19 @@ def test_bad_input_raises_precise_error(stack, case):
     if err is UnsortedTimeError: assert not isinstance(e.value, DuplicateTimeError)
 
 
+
+def test_unsorted_and_duplicated_times_one_message(stack):
+    "Times out of order with a frame repeated apart: one refusal whose fix, as named, is enough (was: sortby, then"
+    "the duplicate on the next call)."
+    s2 = _s2(stack)
+    for both, fix in [(xr.concat([s2, s2.isel(time=[1])], "time"), "drop_duplicates('time')`"),   # repeat is last
+                      (s2.isel(time=[2, 3, 0, 1, 2]), "drop_duplicates('time').sortby('time')`")]:
+        with pytest.raises(DuplicateTimeError) as e:
+            validate_stack(with_source(stack, "sentinel2", both))
+        assert fix in str(e.value), str(e.value)
+        fixed = both.drop_duplicates("time").sortby("time") if "sortby" in fix else both.drop_duplicates("time")
+        validate_stack(with_source(stack, "sentinel2", fixed))
+
 def test_lazy_stack_gets_the_same_checks(stack):  # F4: the same errors as eager data, from a sample of chunks
     lazy = with_source(stack, "sentinel2", _s2(stack) * np.nan).chunk()
     with pytest.raises(NoValidDataError): validate_stack(lazy)
