@@ -17,7 +17,7 @@ from .knn import (centring_offset, knn_indices, knn_predict, knn_search, knn_vot
                                wider_than_float32)                                             # (re-exported here)
 from .core import EMBED_DIM, DimensionError, LabelError, checks_flags, user_stacklevel
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
-from .embeddings import gate_vectors
+from .embeddings import gate_vectors, query_array
 from .labels import encode_labels, refuse_missing_labels, refuse_mixed_labels  # label identity (re-exported)
 from .linear import (check_xy, least_squares_fit, least_squares_fit_checked, least_squares_predict,
                                   linear_probe_fit, linear_probe_fit_checked, linear_probe_predict)
@@ -322,6 +322,9 @@ def change_scores(e1,                   # features before, (..., D)
     With `normalize` it is computed as `|u1 - u2|^2 / 2` of the unit rows (equal to `1 - u1.u2`): 0 exactly for
     equal vectors and never below 0, with no cancellation for small changes. `1 - dot` gave a map compared with
     itself 702 of 1600 pixels nonzero, 306 of them negative (-4e-16): `change > 0` flagged unchanged pixels."""
+    # tables by their labels (A00..A63 in band order, as every query): a DataFrame with the bands in
+    # another order was compared by position (the same vectors scored 0.9 .. 1.2)
+    e1, e2 = (query_array(e, "change vectors") if isinstance(e, pd.DataFrame) else e for e in (e1, e2))
     e1, e2 = (np.asarray(gate_vectors(e, unit=False)[0] if np.shape(e)[-1:] == (EMBED_DIM,) else e, np.float64) for e in (e1, e2))
     if e1.shape != e2.shape: raise DimensionError(f"the two embeddings differ in shape, {e1.shape} vs {e2.shape}: sample them at the same points")
     if normalize:
