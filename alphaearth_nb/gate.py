@@ -436,7 +436,8 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
     v, _ = gate_vectors(np.atleast_2d(a), fills, unit=False)
     none = ~np.isfinite(v).all(-1)
     if none.any():
-        raise NoValidDataError(f"{int(none.sum())} of {len(v)} {what}s are not embeddings (no data, non-finite, all "
+        whats = what[:-1] + "ies" if what.endswith("y") else what + "s"   # a query, queries
+        raise NoValidDataError(f"{int(none.sum())} of {len(v)} {whats} are not embeddings (no data, non-finite, all "
                                f"zero or one value in all {EMBED_DIM} components, like 64 x -1 or a fill value): "
                                "pass a pixel with data, e.g. `emb.sel(x=.., y=.., method='nearest')`")
     n = np.sqrt(sq_norms(v))

@@ -19,8 +19,8 @@ from .core import (EMBED_DIM, AEFError, a_bands, band_order, ConfigError, Dimens
                                 NoValidDataError,
                                 StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError,
                                 checks_flags, user_stacklevel)
-from .geo import (NODATA_KEYS, as_crs, axes_to_turn, axis_span, check_degrees, crs_of, north_up,
-                               same_crs)
+from .geo import (NODATA_KEYS, as_crs, axes_to_turn, axis_span, check_degrees, check_monotonic, crs_of,
+                               north_up, same_crs)
 from .labels import data_variables
 from .spellings import (COMMON_NAMES, FLAG_WORDS, FLAGS, META_NAMES, band_renames,
                                      check_meta, check_meta_names, flag_hint)
@@ -189,12 +189,8 @@ def _check_axis(name:str, ds:xr.Dataset, c:str):
     if v.size < 2: return
     v = axis_span(ds, c)   # a longitude axis a reader wrapped at the antimeridian: one span
     d = np.diff(v)
-    if (d == 0).any():
-        raise GridError(f"{name}.{c} repeats the coordinate {v[1:][d == 0][0]:.9g}: keep one pixel of each, "
-                        f"`ds = ds.drop_duplicates('{c}')`.")
-    if not ((d > 0).all() or (d < 0).all()):
-        raise GridError(f"{name}.{c} is not sorted (pixels in another order: every patch would mix distant places): "
-                        f"`ds = ds.sortby('{c}')`.")
+    try: check_monotonic(v, c)   # geo's one rule: repeats (tiles joined with their overlap) name drop_duplicates first
+    except GridError as e: raise GridError(f"{name}.{c}: {e}".replace("obj = obj.", "ds = ds.")) from None
     step = float(np.median(d))
     dt = ds[c].dtype if ds[c].dtype.kind == "f" else np.dtype(np.float64)   # float32 x/y round at 1e-7 of their size
     tol = min(max(1e-3 * abs(step), 4 * float(np.finfo(dt).eps) * float(np.abs(v).max())), 0.5 * abs(step))

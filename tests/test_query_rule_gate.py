@@ -4,6 +4,7 @@ import pytest
 
 from alphaearth_nb.core import NoValidDataError
 from alphaearth_nb.explorer import query_rule
+from alphaearth_nb.gate import gate_query
 from alphaearth_nb.quantize import dequantize, quantize
 from alphaearth_nb.testing import random_unit
 
@@ -35,3 +36,12 @@ def test_an_example_with_no_data_is_refused(bad):
         query_rule(np.stack([x[0], bad.astype(np.float32)]), x[1:])
     with pytest.raises(NoValidDataError, match="negative example"):
         query_rule(x[:2], bad[None])
+
+
+def test_a_query_that_is_no_embedding_names_queries_in_the_plural():
+    "gate.gate_query words its count in English: '1 of 1 similarity queries' (was 'similarity querys')."
+    with pytest.raises(NoValidDataError, match="1 of 1 similarity queries are not") as e:
+        gate_query(np.full((1, 64), np.nan), (), "similarity query")
+    assert "querys" not in str(e.value)
+    with pytest.raises(NoValidDataError, match="1 of 2 rows are not"):
+        gate_query(np.r_[random_unit((1,), seed=1), np.zeros((1, 64))], (), "row")

@@ -1,6 +1,7 @@
 "A stack's y/x axes are a regular grid, or refused with the fix: kind F (an irregular grid embedded as a regular one)."
 import numpy as np
 import pytest
+import xarray as xr
 
 from alphaearth_nb.core import GridError
 from alphaearth_nb.stacks import toy_stack, validate_stack
@@ -21,6 +22,9 @@ def _run(code, ds):
     (lambda ds: ds.isel(x=np.random.default_rng(0).permutation(16)), r"sortby\('x'\)"),        # shuffled
     (lambda ds: ds.assign_coords(x=np.r_[ds.x.values[:8], ds.x.values[7:15]]), "drop_duplicates"),  # a duplicate
     (lambda ds: ds.assign_coords(y=np.r_[ds.y.values[:15], np.nan]), "NaN"),
+    # two tiles joined with their overlap: drop_duplicates alone is the fix (was: sortby first, then drop_duplicates)
+    (lambda ds: xr.concat([ds.isel(x=slice(0, 6)), ds.isel(x=slice(4, 10))], "x", data_vars="minimal"),
+     r"`ds = ds\.drop_duplicates\('x'\)`"),
 ])
 def test_an_irregular_axis_is_refused_naming_the_fix(s2, how, match, lazy):
     # was: embedded as if the pixels were evenly spaced, in order (a shuffled x embedded a scrambled image)
