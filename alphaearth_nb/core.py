@@ -92,10 +92,10 @@ def _kind(value) -> str:
         return {"b": "b", "i": "i", "u": "i", "f": "f"}.get(value.dtype.kind, "") if getattr(value, "ndim", 0) == 0 else ""
     return "i" if isinstance(value, numbers.Integral) else "f" if isinstance(value, numbers.Real) else ""
 
-def _spelled(value, kind) -> str:
-    "The number that text such as '1e-4' or '100' spells (for an error), else a placeholder."
+def _spelled(value, kind, example=None) -> str:
+    "The number that text such as '1e-4' or '100' spells (for an error), else `example` (the setting's default), else 1."
     try: return repr(kind(float(value)))
-    except (TypeError, ValueError, OverflowError): return "1" if kind is int else "0.5"
+    except (TypeError, ValueError, OverflowError): return repr(kind(example)) if example is not None else repr(kind(1))
 
 def flag(value, # a yes/no setting: True/False (numpy's too), 0/1, or None (no)
          name:str, # the setting, for the error: "overwrite"
@@ -108,20 +108,22 @@ def flag(value, # a yes/no setting: True/False (numpy's too), 0/1, or None (no)
 
 def whole(value, # a count: an int (numpy's too) or a float without a fraction (1e5)
           name:str, # the setting, for the error: "steps"
+          example=None, # a valid value offered when text spells no number (the setting's default); None: 1
          ) -> int:
     "`value` as an int. Raises `ConfigError` for text, bools, fractions and anything else, naming `name`."
     if _kind(value) == "i" or (_kind(value) == "f" and math.isfinite(value) and float(value).is_integer()):
         return int(value)
-    raise ConfigError(f"{name}={value!r} is not a whole number: pass e.g. {name}={_spelled(value, int)}.")
+    raise ConfigError(f"{name}={value!r} is not a whole number: pass e.g. {name}={_spelled(value, int, example)}.")
 
 def real(value, # a number: an int or float (numpy's too)
          name:str, # the setting, for the error: "peak_lr"
+         example=None, # a valid value offered when text spells no number (the setting's default); None: 1.0
         ) -> float:
     "`value` as a float. Raises `ConfigError` for text, bools and anything else, naming `name`."
     if _kind(value) in ("i", "f"): return float(value)
     yaml = (" (YAML 1.1 reads 1e-4, without a dot, as text: write 1.0e-4, or convert with float())"
             if isinstance(value, str) and "e" in value.lower() and "." not in value else "")
-    raise ConfigError(f"{name}={value!r} is not a number: pass e.g. {name}={_spelled(value, float)}{yaml}.")
+    raise ConfigError(f"{name}={value!r} is not a number: pass e.g. {name}={_spelled(value, float, example)}{yaml}.")
 
 _YES_NO = {"bool": False, "bool|None": True, "None|bool": True, "Optional[bool]": True, "typing.Optional[bool]": True}
 

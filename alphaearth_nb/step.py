@@ -63,7 +63,8 @@ class TrainConfig:
             optional = kind.endswith(" | None")   # "float | None": None stays None, a value is read as a float
             typed = {"bool": flag, "int": whole, "float": real}.get(kind[:-7] if optional else kind)
             if typed is not None and not (optional and v is None):   # another type (text, a path): as given
-                object.__setattr__(self, f.name, typed(v, f.name))
+                ex = () if typed is flag or f.default is dataclasses.MISSING else (f.default,)   # offered for text
+                object.__setattr__(self, f.name, typed(v, f.name, *ex))
         need(self.steps >= 1, f"steps={self.steps}: train for at least 1 step")
         need(0 <= self.warmup <= self.steps,
              f"warmup={self.warmup} must be in [0, steps={self.steps}]: shorten the warm-up or train longer")
