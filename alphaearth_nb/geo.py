@@ -295,11 +295,12 @@ def _key_pair(keys:dict, xs:tuple, ys:tuple) -> tuple|None:
     return (kx, ky) if kx is not None and ky is not None else None
 
 def one_point(target,         # a dict or Series (lon/lat or x/y keys), a shapely Point, or a pair (x, y)
-              crs=None,       # the CRS of x/y keys, a Point and a pair (None: the caller's default, the map's)
-              pair_crs=None,  # the CRS of a bare pair when `crs` is None (`sample`: EPSG:4326, a pair is lon/lat)
+              crs=None,       # the CRS of x/y keys, a Point and a pair (None: the caller reads them by `point_crs`)
+              pair_crs=None,  # the CRS of a bare pair when `crs` is None (None: the caller reads it by `point_crs`)
              ) -> tuple[float, float, object]|None:
     """`(x, y, crs)` of one point: lon/lat keys in EPSG:4326 (or the geographic `crs`); x/y keys, a shapely Point
-    in `crs`; a pair of numbers (tuple, list, array, unnamed Series) in `crs`, else `pair_crs`. None for what is no
+    in `crs`; a pair of numbers (tuple, list, array, unnamed Series) in `crs`, else `pair_crs`; a CRS of None
+    is read by `point_crs` (the rule "Points without a CRS"). None for what is no
     point: a vector (64 values, a row holding `A00..`), a
     GeoSeries, a dict of arrays (a table). `DimensionError` naming the fix for another geometry, a dict without
     point keys or with both pairs, lon/lat keys with a projected `crs`, keys that are not numbers."""
