@@ -24,7 +24,7 @@ from tqdm.auto import tqdm
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning, Frames, MissingSourceError,
                                 NoValidDataError, PeriodError, UnknownSourceError, band_names, checks_flags, user_stacklevel)
 from .core import callable_module, compiler_options, flag, frozen_traces, keep_heap, real, whole
-from .files import check_output, consolidate_zarr, writing_folder
+from .files import check_output, consolidate_zarr, user_path, writing_folder
 from .dist import batch_sharding, make_mesh
 from .geo import is_lazy
 from .quantize import quantize
@@ -500,7 +500,8 @@ def embed_to_zarr(stack,                  # as for `embed`
                   overwrite:bool=False,   # replace a store written before (a folder not ours is never touched)
                   **kwargs,               # more options of `embed` (tile, buffer, batch_size, chunks, ...)
                  ):
-    "Embed a stack lazily and stream the result to a zarr store, a few chunks at a time; returns `path`. Keeps this "
+    "Embed a stack lazily and stream the result to a zarr store, a few chunks at a time; returns `path` as written "
+    "(a str, `~` expanded: `files.user_path`, as `exports.to_zarr` returns it). Keeps this "
     "process's freed memory in its heap, as `train.fit` does (`core.keep_heap`; AEF_KEEP_HEAP=0 leaves glibc's defaults)."
     keep_heap()
     check_output(path, overwrite, "embedding store", folder=True)  # before any work: a typo in `path` costs nothing
@@ -514,7 +515,7 @@ def embed_to_zarr(stack,                  # as for `embed`
         ds.to_zarr(tmp, mode="w", compute=False, consolidated=False)  # metadata and coordinates; no chunk computed yet
         _write_rows(ds, sums, emb.attrs["buffer"] - emb.attrs["trim"], tmp, chunks_per_write, int8, progress)
         consolidate_zarr(tmp)   # `xr.open_zarr(store)` quiet (it warned twice: no consolidated metadata, the marker)
-    return path
+    return str(user_path(path))
 
 # %% ../nbs/21_embed.ipynb #c0028s1
 def _write_rows(ds:xr.Dataset, sums:da.Array, o:int, tmp, g:int, int8:bool, progress:bool):

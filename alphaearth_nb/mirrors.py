@@ -27,7 +27,7 @@ from .labels import table_numbers
 from .readers import read_aef_samples
 from .cubes import LONLAT
 from .exports import to_cog
-from .files import USER_AGENT, gdal_path   # the one opener of remote rasters, re-exported
+from .files import USER_AGENT, gdal_path, user_path   # the one opener of remote rasters, re-exported
 from .timecodes import as_years
 
 # %% auto #0
@@ -86,8 +86,8 @@ def tile_href(path:str, mirror:Mirror) -> str:
 
 # %% ../nbs/26a_mirrors.ipynb #c0010
 def cache_dir(path=None) -> Path:
-    "The folder where mirror indexes are cached."
-    p = Path(path or os.environ.get("AEF_CACHE") or Path.home() / ".cache" / "alphaearth_nb" / "official")
+    "The folder where mirror indexes are cached (`~` is the home folder, in `path` or `AEF_CACHE`: `files.user_path`)."
+    p = user_path(path or os.environ.get("AEF_CACHE") or Path.home() / ".cache" / "alphaearth_nb" / "official")
     p.mkdir(parents=True, exist_ok=True)
     return p
 
@@ -208,7 +208,7 @@ def build_local_mirror(root,                        # folder to write (created)
     from shapely.geometry import box, mapping, shape
     vecs, labels = _vectors(samples)
     classes = np.unique(labels); years = [int(y) for y in years]; near = _neighbours(vecs, labels)
-    root = Path(root); rows, written = [], {}
+    root = user_path(root); rows, written = [], {}
     for n, (zone, epsg, xw, ys) in enumerate(_mirror_tiles(size, at)):
         crs = f"EPSG:{epsg}"
         t = Affine(10.0, 0.0, xw, 0.0, -10.0, ys + size * 10.0)          # north-up view of the tile

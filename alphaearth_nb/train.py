@@ -33,7 +33,7 @@ from .checkpoint import (checkpoint_folder, checkpoints, latest_checkpoint, load
                                       run_folder, save_checkpoint)
 from .core import (CheckpointError, ConfigError, MissingSourceError, TrainingError, TrainingWarning, flag,
                                 keep_heap, whole, checks_flags, user_stacklevel)
-from .files import local_output, write_text, writing_file
+from .files import local_output, user_path, write_text, writing_file
 from .stacks import validate_stack
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
                                 place, state_sharding)
@@ -101,8 +101,8 @@ def _write_jsonl(path:Path, records:list[dict], mode="a"):
     with open(path, "a") as f: f.write(text)
 
 def read_metrics(path) -> list[dict]:
-    "The records of a `metrics.jsonl`."
-    path = Path(path)
+    "The records of a `metrics.jsonl` (`~` is the home folder: `files.user_path`)."
+    path = user_path(path)
     if not path.exists(): return []
     lines = [l for l in path.read_text().splitlines() if l.strip()]
     try: return [json.loads(l) for l in lines]

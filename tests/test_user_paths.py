@@ -239,3 +239,30 @@ def test_a_url_in_a_path_is_refused_as_a_url(home, write):   # E18-2 through pat
     from alphaearth_nb.files import is_remote, remote_url
     assert remote_url(Path("gs://b/x.tif")) == "gs://b/x.tif" and remote_url(Path("/vsis3/b/x.tif")) == "/vsis3/b/x.tif"
     assert not any(is_remote(p) for p in ("C:/data/x.tif", Path("runs/a"), "a:b/c", "/data/gs:/x"))  # local paths
+
+
+def test_embed_to_zarr_returns_the_expanded_path(home):   # as to_zarr returns it; was '~/e.zarr' as given
+    from test_embed import make_stack, model_on
+    from alphaearth_nb.embed import embed_to_zarr
+    h, cwd = home
+    st = make_stack(8, 8)
+    got = embed_to_zarr(st, model_on(st), 2024, "~/e.zarr", progress=False)
+    assert got == str(h / "e.zarr") and is_ours(h / "e.zarr") and _only(cwd) == [], got
+
+
+def test_read_metrics_reads_a_home_path(home):   # was []: '~/run/metrics.jsonl' looked for under the working folder
+    h, _ = home
+    (h / "run").mkdir()
+    (h / "run" / "metrics.jsonl").write_text('{"step": 1, "loss": 0.5}\n')
+    assert read_metrics("~/run/metrics.jsonl") == [{"step": 1, "loss": 0.5}]
+
+
+def test_mirror_folders_under_home(home, monkeypatch):   # was: a folder named '~' in the working folder
+    from alphaearth_nb.mirrors import build_local_mirror, cache_dir
+    h, cwd = home
+    assert cache_dir("~/cache") == h / "cache" and (h / "cache").is_dir()
+    monkeypatch.setenv("AEF_CACHE", "~/aef")
+    assert cache_dir() == h / "aef" and _only(cwd) == []
+    try: m = build_local_mirror("~/m", years=(2024,), size=32)
+    except (MissingDataError, ImportError) as e: pytest.skip(f"no shared data or extra: {e}")
+    assert str(m.root).startswith(str(h)) and _only(cwd) == [], m.root
