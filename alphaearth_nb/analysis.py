@@ -18,23 +18,20 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, AEFError, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
+from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
                                 NoValidDataError, TimeError, checks_flags, user_stacklevel)
-from .cubes import is_geometry_input, label_table, years_of_cube
-from .embeddings import as_embedding, gate_query, pixelwise, query_array, refuse_rotation, values_at
+from .cubes import years_of_cube
+from .embeddings import as_embedding, gate_query, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
-from .geo import (as_crs, axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata,
-                               inside_grid, north_up, one_point, pixel_indices, point_crs, rename_spatial, same_crs,
-                               to_crs, unpacked)
-from .labels import (check_exact_ids, class_flags, comma_numbers, encode_labels, flag_attrs, label_array,
-                                 label_values, labelled_values, on_map_grid, refuse_mixed_labels, stored_dtype,
-                                 table_numbers)
-from .stacks import embedding_field
+from .geo import (axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata, north_up,
+                               one_point, pixel_indices, point_crs, rename_spatial, same_crs, to_crs)
+from .labels import class_flags, encode_labels, flag_attrs, label_array
+from .supervised import gated_training_set, label_points, predict_pixels, training_set
 
 # %% auto #0
 __all__ = ['over_time', 'query_vector', 'similarity', 'change', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans',
-           'cluster', 'label_points', 'training_set', 'predict_pixels', 'classify', 'regress']
+           'cluster', 'classify', 'regress', 'label_points', 'training_set', 'predict_pixels']
 
 # %% ../nbs/25_analysis.ipynb #c0006
 def _steps_for(emb, a) -> list[int]:
@@ -303,184 +300,7 @@ def cluster(emb, k:int,                 # number of clusters
                       coords={"cluster_id": np.arange(k), "band": da.band.values}, attrs=dict(da.attrs))
 
 # %% ../nbs/25_analysis.ipynb #c0028
-def _table_points(df:pd.DataFrame, column:str) -> tuple:
-    "x, y and values of a table of points with columns x, y and `column`."
-    missing = [c for c in ("x", "y", column) if c not in df.columns]
-    if missing:
-        raise LabelError(f"the label table lacks columns {missing} (has {list(df.columns)}): give lon/lat columns "
-                         f"(degrees), or x, y (in the grid's CRS, or pass `crs=`), and the label in `{column}` (or "
-                         "pass `column=`)")
-    return table_numbers(df, "x", "the label table"), table_numbers(df, "y", "the label table"), df[column]
-
-def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
-    """x, y and classes of the labelled pixels of a raster (`labels.labelled_values`: `labelled_cells`, the rule
-    `points_at` applies too, and `label_values` of those cells, their text read as numbers once), north-up (rows
-    north to south, columns west to east, as `points_at` pairs them) whatever order the raster is stored in."""
-    refuse_rotation(labels, "the label raster")   # a rotated raster has no x/y to place its cells by
-    da = rename_spatial(unpacked(labels)).squeeze(drop=True)  # CF-packed (int16 * scale_factor): values in their units
-    if set(da.dims) != {"y", "x"} and embedding_field(labels):   # the CLI says so in its own words first
-        raise LabelError(f"the labels are an embedding field (dims {labels.dims}, 64 bands A00..A63), not a label "
-                         "raster: pass class ids on the embedding's grid, dims (y, x) (e.g. a land-cover map), or "
-                         "points, a DataFrame with x, y and label")
-    if set(da.dims) != {"y", "x"}:
-        d = next((d for d in da.dims if d not in ("y", "x")), "time")   # the stack's own dim (band, time, ...)
-        raise LabelError(f"a label raster has dims (y, x), got {labels.dims}: select one layer, e.g. "
-                         f"`labels.isel({d}=0)`")
-    da = north_up(da.transpose("y", "x"))   # cells north to south, west to east: kNN's ties (the first training row)
-    keep, vals = labelled_values(da, positive)   # go by place, not by the order a reader stored the rows in   # NaN, empty text, declared no-data (as text too), negatives if
-    r, c = np.nonzero(keep)   # `positive`; number text: numbers, as for points (judged on the labelled cells alone)
-    return da.x.values[c].astype(np.float64), da.y.values[r].astype(np.float64), vals
-
-# %% ../nbs/25_analysis.ipynb #c0029
-@checks_flags
-def label_points(labels,                # raster (y, x) on the grid, DataFrame of points x, y, or a dict of arrays
-                 column:str="label",     # the label column of a table
-                 crs=None,               # CRS of the points (default: a raster's own, else the grid's)
-                 grid_crs=None,          # the grid's CRS: points are transformed into it
-                 positive:bool=True,     # in a raster, negative values are unlabelled
-                 numbers:bool=False,     # values must be numbers (a regression target): text is a LabelError
-                 raster:bool=False,      # a table of a raster's cells (`regress`): a fix names the raster
-                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """x, y (in `grid_crs`) and value of every labelled point; a raster's NaN, negatives and declared no-data skipped.
-    Class ids (not `numbers`) that lost digits in a float type (beyond 2^24 in float32): `LabelError`
-    (`labels.check_exact_ids`)."""
-    if isinstance(labels, dict): labels = pd.DataFrame(labels)
-    labels = label_array(labels)   # a Dataset of one variable (xr.open_dataset of a label file) is that variable
-    if isinstance(labels, pd.DataFrame):
-        xs, ys, vals = _table_points(labels, column)
-        ok = np.isfinite(xs) & np.isfinite(ys) & vals.notna().to_numpy()
-        xs, ys, vals = xs[ok], ys[ok], label_values(vals.to_numpy()[ok])   # '1', '01', '1.0': one class 1
-    elif isinstance(labels, xr.DataArray):
-        (xs, ys, vals), crs = _raster_points(labels, positive), crs or crs_of(labels)
-    else:
-        raise LabelError(f"labels must be a DataArray on the grid, a (Geo)DataFrame, a vector file or a dict of "
-                         f"arrays, got {type(labels).__name__}")
-    if not numbers: check_exact_ids(vals, stored_dtype(labels, column))   # class ids beyond 2^24 in float32: LabelError
-    xs, ys = to_crs(xs, ys, crs, grid_crs) if len(xs) else (xs, ys)
-    if numbers and vals.dtype.kind in "OUS":   # number text ("2.5", from a CSV read as text) is fine
-        num = pd.to_numeric(pd.Series(vals), errors="coerce")
-        if num.notna().all(): return xs, ys, num.to_numpy(np.float64)
-        text = pd.Series(vals)[num.isna()].unique()[:3]
-        if table := isinstance(labels, pd.DataFrame) and not raster:
-            if fix := comma_numbers(pd.Series(vals)[num.isna()], column): raise LabelError(f"column {column!r} holds {fix}")
-            convert = f"`df[{column!r}] = pd.to_numeric(df[{column!r}], errors='coerce')`"
-        else:   # a raster of text: no table to read again
-            if comma_numbers(pd.Series(vals)[num.isna()], column):
-                raise LabelError(f"the target raster holds numbers written with a comma ({', '.join(map(repr, text[:2]))}"
-                                 "): convert it, e.g. `target = target.str.replace(',', '.').astype(float)` (a decimal "
-                                 "comma), or `.str.replace(',', '')` if the comma groups thousands")
-            convert = ("`target = target.copy(data=pd.to_numeric(target.values.ravel(), errors='coerce')"
-                       ".reshape(target.shape))`")
-        where = f"column {column!r}" if table else "the target raster"
-        raise LabelError(f"{where} holds text ({', '.join(map(str, text))}) but regress needs numbers: convert it, "
-                         f"e.g. {convert} (text becomes NaN, unlabelled), or use classify for named categories")
-    if vals.dtype.kind in "OUS": refuse_mixed_labels(vals, column if isinstance(labels, pd.DataFrame) else None)
-    return xs, ys, vals
-
-# %% ../nbs/25_analysis.ipynb #c0031
-@checks_flags
-def training_set(emb:xr.DataArray, labels, column:str="label",
-                 polygons:str="rasterize",   # polygon labels: "rasterize" (every pixel inside) or "sample"
-                 crs=None,                   # CRS of points that do not say (default: `geo.point_crs`)
-                 raster:bool|None=None,      # labels are a raster (default: a DataArray): pixels off the map drop
-                 numbers:bool=False,         # values must be numbers (regress): text is a LabelError
-                 positive:bool=True,         # a raster's negative values are unlabelled (False: values, regress)
-                ) -> tuple[np.ndarray, np.ndarray]:
-    """Embedding vectors (N, 64) and label values of the labelled pixels that have data (points/polygons in any CRS).
-
-    A point or polygon off the map raises `LabelError` (a wrong CRS, most often); a label raster larger than the
-    map (a land-cover map clipped to a wider box) gives the labelled pixels on the map, `LabelError` if none is;
-    one off the map's grid at its pixel size (half a pixel: corner coordinates, pixel-is-point read as area; any
-    shift beyond a thousandth of a pixel) a `GridError` (`labels.on_map_grid`, the rule of `points_at`); a cube
-    (a `time` dim) a `DimensionError` (was a raw xarray ValueError): `classify`/`regress` take it year by year.
-    Class ids (not `numbers`) in a float type beyond the integers it holds exactly (2^24 in float32, also where
-    the file was float32 and reading widened it: `labels.check_exact_ids`) are a `LabelError`: they lost digits.
-    The map goes through the gate first (`as_embedding`), as `points_at`'s does: the official int8 codes are
-    dequantised (were returned raw, rows of length ~315), fills and all-zero pixels are no data; labels on pixels
-    without data are left out with a `NoDataWarning`."""
-    if "time" in getattr(emb, "dims", ()):
-        raise DimensionError(f"training_set takes one year's embedding (y, x, band), got a cube of {emb.sizes['time']} "
-                             "time steps: select one, e.g. `cube.isel(time=0)` (classify and regress take cubes year by year)")
-    return _training_set(as_embedding(emb), labels, column, polygons, crs, raster, numbers, positive)
-
-def _training_set(emb, labels, column, polygons, crs, raster, numbers, positive) -> tuple[np.ndarray, np.ndarray]:
-    "`training_set` of a map in the embedding form already (`classify` and `regress` gate it once)."
-    labels = label_array(labels)
-    stored = None if numbers else stored_dtype(labels, column)   # class ids: the float type of the file, before resampling
-    raster = isinstance(labels, xr.DataArray) if raster is None else raster
-    if raster and isinstance(labels, xr.DataArray): labels = on_map_grid(emb, labels)   # another pixel size: on the map's grid
-    said = crs is not None or raster or is_geometry_input(labels) or not isinstance(labels, (pd.DataFrame, dict))
-    if is_geometry_input(labels): labels, crs = label_table(emb, labels, column, polygons, crs=crs), None
-    xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), positive=positive, numbers=numbers,
-                                raster=bool(raster))
-    if not said and len(vals) and crs_of(emb):   # x/y without a CRS: the one rule, `geo.point_crs` (the map's first)
-        xs, ys = to_crs(xs, ys, point_crs(emb, xs, ys, what="label", error=LabelError), crs_of(emb))
-    if not numbers: check_exact_ids(vals, stored)   # ids beyond 2^24 in float32 lost digits: refused, naming the fix
-    if raster and len(vals):
-        on = inside_grid(emb, xs, ys)
-        if not on.any():
-            raise LabelError(f"all {len(vals)} labelled pixels of the label raster lie outside the grid of the map "
-                             f"(crs {crs_of(emb)}): give the raster its CRS (`labels.attrs['crs']`) or one that "
-                             "overlaps the map")
-        xs, ys, vals = xs[on], ys[on], vals[on]
-    if len(vals) == 0:
-        raise LabelError("no labelled pixel found: mark unlabelled pixels with NaN, -1 or the raster's declared "
-                         "nodata and label at least one per class")
-    r, c = pixel_indices(emb, xs, ys, error=LabelError, what="label", given=_as_given(emb, xs, ys, raster))
-    X = values_at(emb, r, c)
-    ok = np.isfinite(X).all(1)
-    if not ok.any():
-        raise LabelError("none of the labelled pixels has embedding data (all NaN): label pixels inside the data")
-    if not ok.all(): _warn_no_data(vals, ok, raster, numbers)
-    if not raster: _warn_conflicts(r[ok] * emb.sizes["x"] + c[ok], vals[ok], "values" if numbers else "labels")
-    return X[ok], vals[ok]
-
-def _as_given(emb, xs, ys, raster:bool) -> tuple|None:
-    """Points (grid CRS) off a projected map as lon/lat, for `pixel_indices` to say when they lie on it read as
-    (lat, lon) (`geo.swapped_on`: a table or GeoDataFrame written latitude first); None where all are on it."""
-    crs = crs_of(emb)
-    if raster or not crs or as_crs(crs).is_geographic or inside_grid(emb, xs, ys).all(): return None
-    try: return (*to_crs(xs, ys, crs, "EPSG:4326"), "EPSG:4326")
-    except AEFError: return None
-
-def _warn_no_data(vals:np.ndarray, ok:np.ndarray, raster:bool, numbers:bool) -> None:
-    """`NoDataWarning` for labels on pixels without data (NaN: a cloud gap, the map's edge, a fill), left out of
-    training: always for points, and for a raster where a class loses every label so (it is not on the map then)."""
-    lost = [] if numbers else sorted(set(vals[~ok].tolist()) - set(vals[ok].tolist()), key=str)
-    if raster and not lost: return
-    what = "pixels of the label raster" if raster else "points"
-    warnings.warn(f"{int((~ok).sum())} of {len(ok)} labelled {what} lie on pixels without data (NaN in the "
-                  "embedding: a cloud gap, the map's edge, a fill): left out of training"
-                  + (f"; class{'es' if len(lost) > 1 else ''} {lost[:5]} had no other labels and will not be on the "
-                     "map: label them where the map has data" if lost else ""),
-                  NoDataWarning, stacklevel=user_stacklevel())
-
-def _warn_conflicts(pixel:np.ndarray, vals:np.ndarray, what:str="labels") -> None:
-    """Warn (UserWarning) where points at one pixel carry different labels: all are kept as training examples
-    (the pixel teaches each of them). The same label twice at one pixel is silent."""
-    n = pd.DataFrame({"p": pixel, "v": vals}).groupby("p")["v"].nunique()
-    bad = n[n > 1]
-    if len(bad):
-        pts = int(np.isin(pixel, bad.index.to_numpy()).sum())
-        warnings.warn(f"{len(bad)} pixel{'s' if len(bad) > 1 else ''} hold{'' if len(bad) > 1 else 's'} points with "
-                      f"different {what} ({pts} points, e.g. {sorted(set(vals[pixel == bad.index[0]].tolist()))[:3]}):"
-                      " all are kept as training examples, so each such pixel teaches all of them. If a pixel has "
-                      "one true label, keep one point per pixel (or label on a finer map)", stacklevel=user_stacklevel())
-
-def predict_pixels(emb:xr.DataArray,  # embedding (y, x, band)
-                   fn,                # (N, 64) float32 rows with data -> (N, n_out)
-                   n_out:int,         # columns fn returns
-                   name:str="out",    # name of the new trailing dim
-                   dtype=np.float32,  # of the result (float64: a regression on targets float32 cannot hold)
-                  ) -> xr.DataArray:
-    "Apply a row-wise predictor to every pixel with data, block by block (lazy for dask); NaN elsewhere."
-    def block(a):
-        flat = a.reshape(-1, EMBED_DIM)
-        ok = np.isfinite(flat).all(1)
-        out = np.full((flat.shape[0], n_out), np.nan, dtype)
-        if ok.any(): out[ok] = np.asarray(fn(flat[ok].astype(np.float32)), dtype).reshape(int(ok.sum()), n_out)
-        return out.reshape(a.shape[:-1] + (n_out,))
-    return pixelwise(block, emb, dtype=dtype, core=("band",), out_core=(name,), out_sizes={name: n_out})
+_all_ = ["label_points", "training_set", "predict_pixels"]   # from `supervised`, re-exported
 
 # %% ../nbs/25_analysis.ipynb #c0033
 def _class_ids(classes:np.ndarray) -> np.ndarray:
@@ -538,7 +358,7 @@ def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
     flags = class_flags(label_array(labels))   # CF flag_values/flag_meanings of a label raster: its ids' names
-    X, vals = _training_set(da, labels, column, polygons, crs, None, False, True)
+    X, vals = gated_training_set(da, labels, column, polygons, crs, None, False, True)
     X, vals = drop_unlabelled(X, vals)   # a table's -1 or empty name: unlabelled, left out with a warning
     classes, y = encode_labels(vals)
     C = len(classes)
@@ -586,7 +406,7 @@ def regress(emb, targets,               # values: a raster on the grid (NaN/decl
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
     targets = label_array(targets, "targets")   # a Dataset of one variable is that variable
     raster = isinstance(targets, xr.DataArray)   # a value raster: negative values are real, NaN and nodata are not
-    X, vals = _training_set(da, targets, column, polygons, crs, raster, True, False)
+    X, vals = gated_training_set(da, targets, column, polygons, crs, raster, True, False)
     dt = np.float64 if wider_than_float32(np.asarray(vals)) else np.float32   # the targets' digits kept
     vals = vals.astype(dt)
     if method == "linear":

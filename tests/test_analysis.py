@@ -262,7 +262,7 @@ def test_case_A4_int8_query_vector(emb):
 def test_query_vectors_that_are_not_embeddings_are_refused(emb):
     for v in (np.zeros(64), np.full(64, np.nan), np.r_[np.ones(63), np.inf], -np.ones(64), np.full(64, 0.125),
               np.full(64, -128.0), np.full(64, 2147483647.0), np.full(64, -9999.0)):
-        with pytest.raises(NoValidDataError, match="similarity query.* not embeddings .*fill value"):
+        with pytest.raises(NoValidDataError, match="similarity quer(y|ies) .*not embeddings .*fill value"):
             similarity(emb, v)
     da = xr.DataArray(np.full(64, -5.0), dims="band", attrs={"_FillValue": -5.0})  # a declared fill
     with pytest.raises(NoValidDataError, match="not embeddings"): similarity(emb, da)
@@ -544,7 +544,7 @@ def test_label_geometries_of_every_kind_label_their_pixels_or_are_refused(emb):
     "MultiPoint labels (one feature, several places), polygons smaller than a pixel, lines, polygons off the grid."
     gpd = pytest.importorskip("geopandas")
     from shapely.geometry import GeometryCollection, LineString, MultiPoint, Point, box
-    from alphaearth_nb.analysis import training_set
+    from alphaearth_nb.supervised import training_set
     x, y = emb.x.values, emb.y.values            # 10 m pixels, 7 rows x 6 columns; (0, 0) and (3, 4) no data
     frame = lambda geoms, labels: gpd.GeoDataFrame({"label": labels}, geometry=geoms, crs="EPSG:32631")
     # every point of a MultiPoint is a label (were all dropped: 'no labelled pixel found')
@@ -782,7 +782,7 @@ def test_label_names_held_as_bytes_are_names():
 
 def test_case_B18_a_point_on_a_pixel_edge_is_one_pixel_everywhere():
     "rasterio's rule (a point on an edge belongs to the pixel east/south of it) in sample, similarity, labels and clicks."
-    from alphaearth_nb.analysis import training_set
+    from alphaearth_nb.supervised import training_set
     from alphaearth_nb.explorer import TileSampler
     from alphaearth_nb.geo import pixel_indices
     e = embedding_from_array(random_unit((6, 6), seed=5)); x, y = e.x.values, e.y.values   # centres ...05, edges ...00
@@ -912,7 +912,7 @@ def test_a_label_dataset_of_several_variables_names_them():
 
 def test_case_C18_a_label_raster_of_another_resolution_labels_each_map_pixel_once():
     "20 m and 5 m label rasters on a 10 m map: each of the 64 pixels is one training point, its label the cell holding its centre."
-    from alphaearth_nb.analysis import training_set
+    from alphaearth_nb.supervised import training_set
     e = embedding_from_array(random_unit((8, 8), seed=1))                       # 10 m, corner (500000, 5000000)
     cls = np.array([[1, 1, 2, 2]] * 2 + [[3, 3, 4, 4]] * 2)
     want = np.kron(cls, np.ones((2, 2), int))                                  # hand-worked: pixel (r, c) -> cls[r//2, c//2]
@@ -995,7 +995,7 @@ def test_case_C19_sample_a_cube_at_each_points_own_year():
 
 
 def test_training_set_of_a_cube_is_our_error():
-    from alphaearth_nb.analysis import training_set
+    from alphaearth_nb.supervised import training_set
     e = embedding_from_array(random_unit((3, 4), seed=8))
     cube = xr.concat([e, e], xr.DataArray(pd.to_datetime(["2023-01-01", "2024-01-01"]), dims="time", name="time"))
     t = pd.DataFrame({"x": e.x.values[[0, 1]], "y": e.y.values[[0, 0]], "label": [1, 2]})
@@ -1033,3 +1033,9 @@ def test_a_label_stack_is_told_to_select_along_its_own_dim():
     lab = xr.DataArray(np.ones((2, 5, 4), np.int16), dims=("band", "y", "x"), coords={"y": emb.y, "x": emb.x})
     with pytest.raises(LabelError, match=r"labels\.isel\(band=0\)"):
         classify(emb, lab)
+
+
+def test_label_plumbing_moved_to_supervised_is_still_analysis_names():
+    from alphaearth_nb import analysis, supervised
+    for name in ("label_points", "training_set", "predict_pixels"):
+        assert getattr(analysis, name) is getattr(supervised, name) and name in analysis.__all__

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 import xarray as xr
 
-from alphaearth_nb.analysis import training_set
+from alphaearth_nb.supervised import training_set
 from alphaearth_nb.core import band_names
 from alphaearth_nb.cubes import pixel_of
 from alphaearth_nb.explorer import TileSampler

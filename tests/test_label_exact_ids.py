@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb.analysis import label_points
+from alphaearth_nb.supervised import label_points
 from alphaearth_nb.core import LabelError
 from alphaearth_nb.features import points_at
 from alphaearth_nb.testing import embedding_from_array, random_unit

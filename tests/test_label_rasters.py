@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb.analysis import training_set
+from alphaearth_nb.supervised import training_set
 from alphaearth_nb.evaluate import points_at
 from alphaearth_nb.testing import embedding_from_array, random_unit
 

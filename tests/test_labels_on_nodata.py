@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 import xarray as xr
 
-from alphaearth_nb.analysis import training_set
+from alphaearth_nb.supervised import training_set
 from alphaearth_nb.core import NoDataWarning
 from alphaearth_nb.testing import embedding_from_array, random_unit
 

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from alphaearth_nb.analysis import training_set
+from alphaearth_nb.supervised import training_set
 from alphaearth_nb.core import LabelError
 from alphaearth_nb.evaluate import points_at
 from alphaearth_nb.testing import embedding_from_array, random_unit
