@@ -67,7 +67,7 @@ def _fill_empty_years(name:str, emb, outs:list, empty:list) -> list:
         raise type(e)(f"{e} (time {when[0]}{'' if len(when) == 1 else f' and {len(when) - 1} more'})") from None
     hint = (" To compare every year with one year's vector: `cube.aef.similarity(cube.sel(time=...).sel(x=.., y=.., "
             "method='nearest'))`." if name == "similarity" else "")
-    warnings.warn(f"{name}: no data for time {', '.join(when)} ({empty[0][1]}): NaN there, the other "
+    warnings.warn(f"{name}: no data for time {', '.join(when)} ({empty[0][1]}): no data there (NaN, class -1), the other "
                   f"{len(outs) - len(empty)} computed.{hint}", NoDataWarning, stacklevel=user_stacklevel())
     nan = lambda i: _no_data_like(like).assign_coords(time=emb["time"][i]) if "time" in emb.coords else \
         _no_data_like(like)
@@ -101,8 +101,9 @@ def over_time(fn, tables:bool=False):
     Arguments with a `time` dim of their own (labels per year) are paired with the cube's years by year; with
     `tables` (classify, regress), so are the rows of a table with a `year` column (labels per year, the form
     `cubes.sample` writes; case C19-3: every year was trained on every row). A year
-    with no data for the query (`NoValidDataError`: a point query's pixel is NaN that year) is NaN in a float result,
-    with a `NoDataWarning` naming the years, when other years have data (case G18-4); no year with data raises."""
+    with no data for the query (`NoValidDataError`: a point query's pixel is NaN that year), or a year without any data
+    where labels are read (`LabelError`, classify/regress), is no data in the result (NaN, -1 class ids), with a
+    `NoDataWarning` naming the years, when other years have data (case G18-4); no year with data raises."""
     return _per_year(fn, tables)
 
 def _per_year(fn, tables:bool):
@@ -118,6 +119,10 @@ def _per_year(fn, tables:bool):
         for i in range(emb.sizes["time"]):
             try: outs.append(fn(emb.isel(time=i), *[at(a, i) for a in args], **{k: at(v, i) for k, v in kwargs.items()}))
             except NoValidDataError as e: outs.append(None); empty.append((i, e))
+            except LabelError:   # classify/regress: no labelled pixel has data, because the year has none
+                if bool(as_embedding(emb.isel(time=i)).notnull().any()): raise
+                outs.append(None); empty.append((i, LabelError("the map has no data that year (all NaN), so no labelled "
+                    "pixel to train on: select the years with data, e.g. `cube.dropna('time', how='all')`")))
         if empty: outs = _fill_empty_years(fn.__name__, emb, outs, empty)
         return xr.concat(outs, dim="time")
     return per_year
