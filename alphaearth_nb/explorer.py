@@ -12,6 +12,7 @@ import io
 import math
 import threading
 import traceback
+import warnings
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
@@ -27,7 +28,8 @@ from pyproj import Transformer
 
 from .accessor import EmbeddingAccessor, forward
 from .analysis import pca_basis, sample_pixels
-from .core import ConfigError, DimensionError, LabelError, NoValidDataError, checks_flags
+from .core import (ConfigError, DimensionError, LabelError, NoDataWarning, NoValidDataError, checks_flags,
+                                user_stacklevel)
 from .files import write_text
 from .embeddings import as_embedding, gate_query
 from .evaluate import encode_labels, knn_predict
@@ -224,7 +226,7 @@ class Explorer:
         self.server, self.version = tile_server(), 0
         self.positives, self.negatives, self._labels = [], [], []   # (x, y, vector) / (x, y, label)
         self._query, self.view, self._classes = None, None, None
-        self._set_year(0)
+        self._open_year()   # the first year with data (a cube's first years may be missing from the product)
         centre, zoom = self.sampler.opening_view()   # the grid's centre (a polar grid's too), near 180 deg across it
         self.map = ipyleaflet.Map(center=centre, zoom=zoom, max_zoom=22, scroll_wheel_zoom=True,
                                   layout=ipywidgets.Layout(height=height))
@@ -245,12 +247,16 @@ class Explorer:
 # %% ../nbs/28a_explorer.ipynb #c0019
 @patch
 def _set_year(self:Explorer, i:int):
-    "Show year `i` of a time series (or the only year): new sampler, PCA basis and stretch."
+    """Show year `i` of a time series (or the only year): new sampler, PCA basis and stretch. A year with fewer than
+    3 pixels with data raises `NoValidDataError` naming it, the year shown kept."""
     da = self.cube.isel(time=i) if self.times is not None else self.cube
-    self.emb = as_embedding(da)
-    self.crs, self.sampler = crs_of(self.emb), TileSampler(self.emb)
-    x = sample_pixels(self.emb, 20_000)
-    if len(x) < 3: raise NoValidDataError("the embedding has fewer than 3 pixels with data: nothing to map")
+    emb = as_embedding(da)
+    x = sample_pixels(emb, 20_000)
+    if len(x) < 3:
+        when = f" in {str(self.times[i])[:10]}" if self.times is not None else ""
+        raise NoValidDataError(f"the embedding has fewer than 3 pixels with data{when}: nothing to map"
+                               + (": pick a year with data (the panel's year, `explorer.set_year(i)`)" if when else ""))
+    self.emb, self.crs, self.sampler, self.year_index = emb, crs_of(emb), TileSampler(emb), i
     mean, V = pca_basis(x, 3)
     p = (x - mean) @ V.T
     lo, hi = np.percentile(p, [2, 98], axis=0)
@@ -318,6 +324,21 @@ def _add_basemaps(self:Explorer):
                      (L.basemaps.Esri.WorldImagery, "Esri imagery")):
         self.map.add(L.basemap_to_tiles(bm)); self.map.layers[-1].name = name; self.map.layers[-1].base = True
 
+@patch
+def _open_year(self:Explorer):
+    """Show the first year with data, with a `NoDataWarning` naming the years before it that have none (years
+    not in the product); `NoValidDataError` naming the cube's years when none has."""
+    if self.times is None: return self._set_year(0)
+    names = [str(t)[:10] for t in self.times]
+    for i in range(len(names)):
+        try: self._set_year(i)
+        except NoValidDataError: continue
+        if i: warnings.warn(f"no data in {', '.join(names[:i])}: the explorer opens on {names[i]}", NoDataWarning,
+                            stacklevel=user_stacklevel())
+        return
+    raise NoValidDataError(f"no year of the cube ({', '.join(names)}) has 3 pixels with data: nothing to map; check "
+                           "the cube's area and years")
+
 # %% ../nbs/28a_explorer.ipynb #c0021
 def _exact(t:float, least:int=3, most:int=6) -> tuple[float, int]:
     """`t` and the fewest decimals (`least`: the slider's step, to `most`) that write it without rounding it up;
@@ -342,8 +363,9 @@ def _panel(self:Explorer, threshold):
     buttons[2].on_click(lambda _: self._prepare_download())
     rows = [self.mode, self.label_name, self.slider, self.status, W.HBox(buttons), self.download]
     if self.times is not None:
-        self.year = W.Dropdown(options=[(str(t)[:10], i) for i, t in enumerate(self.times)], description="year:")
-        self.year.observe(lambda ch: self.set_year(ch["new"]), names="value"); rows.insert(0, self.year)
+        self.year = W.Dropdown(options=[(str(t)[:10], i) for i, t in enumerate(self.times)], value=self.year_index,
+                               description="year:")
+        self.year.observe(lambda ch: self._pick_year(ch["new"]), names="value"); rows.insert(0, self.year)
     self.slider.observe(lambda ch: self._changed(), names="value")
     self.panel = W.VBox(rows, layout=W.Layout(padding="4px"))
     self.map.add(self._L.WidgetControl(widget=self.panel, position="topright"))
@@ -409,6 +431,13 @@ def _marker(self:Explorer, x, y, colour):
     lon, lat = to_crs([x], [y], self.crs, "EPSG:4326")
     self.markers.add(self._L.CircleMarker(location=(float(lat[0]), float(lon[0])), radius=6, color=colour,
                                           fill_color=colour, fill_opacity=0.9, weight=2))
+
+@patch
+def _pick_year(self:Explorer, i:int):
+    "The panel's year picker: show year `i`; a year without data is said in the panel, the year shown kept."
+    if i == self.year_index: return
+    try: self.set_year(i)
+    except NoValidDataError as e: self.status.value = str(e)[:160]; self.year.value = self.year_index
 
 # %% ../nbs/28a_explorer.ipynb #c0023
 @patch

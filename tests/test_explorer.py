@@ -212,3 +212,23 @@ def test_picture_writes_map_coordinates_in_full():
     boxes = sorted((b.x0, b.x1) for b in (t.get_window_extent(r) for t, v in zip(ax.get_xticklabels(), ax.get_xticks())
                                           if lo <= v <= hi and t.get_text()))
     assert len(boxes) >= 2 and all(a1 < b0 for (_, a1), (b0, _) in zip(boxes, boxes[1:]))
+
+
+def test_a_cube_whose_first_year_is_empty_opens_on_the_first_year_with_data():
+    """A cube whose 2022 is all NaN (a year not in the product): Explorer raised NoValidDataError when built. Right:
+    it opens on 2023 (the picker says so) with a NoDataWarning naming 2022; picking 2022 later says it has no data in
+    the panel and keeps 2023; a cube without data in any year still raises, naming its years."""
+    from alphaearth_nb.core import NoDataWarning
+    a = np.stack([random_unit((8, 6), seed=s) for s in (1, 2, 3)])
+    cube = xr.concat([embedding_from_array(x) for x in a], dim="time").assign_coords(time=[2022, 2023, 2024])
+    cube[0] = np.nan
+    with pytest.warns(NoDataWarning, match="2022"):
+        m = Explorer(cube, basemaps=False)
+    assert m.year.value == 1
+    m.click(float(cube.x[2]), float(cube.y[3]))
+    np.testing.assert_allclose(m.query, a[1, 3, 2], atol=1e-6)
+    m.year.value = 0                                 # the picker on the empty year: a message, 2023 kept
+    assert "2022" in m.status.value and m.year.value == 1
+    np.testing.assert_allclose(m.emb.values, cube[1].values)
+    with pytest.raises(NoValidDataError, match="2022.*2024"):
+        Explorer(cube * np.nan, basemaps=False)
