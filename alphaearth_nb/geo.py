@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from pyproj import Transformer
 
-from .core import CRSError, DimensionError, EmptyStackError, GridError, PointError, user_stacklevel
+from .core import CRSError, DimensionError, EmptyStackError, GridError, PointError, checks_flags, user_stacklevel
 from .files import is_remote
 from .spatial import (MAX_LON_STEP, NODATA_KEYS, VALID_KEYS, X_NAMES, Y_NAMES, as_crs, axes_to_turn,
                                    axis_span, crs_name, crs_of, declared_nodata, declared_valid_range, flip_rows,
@@ -345,6 +345,7 @@ def _on_map(obj, xs, ys, crs, what:str) -> np.ndarray|None:
     except (PointError, CRSError): return None
     return ~_placed(obj, tx, ty, what)[-1]
 
+@checks_flags
 def point_crs(obj,                 # the map (grid in its CRS) the points are placed on
               xs, ys,              # the points as given (arrays or numbers)
               crs=None,            # the CRS the caller was given (`crs=`): always wins

@@ -266,3 +266,13 @@ def test_mirror_folders_under_home(home, monkeypatch):   # was: a folder named '
     try: m = build_local_mirror("~/m", years=(2024,), size=32)
     except (MissingDataError, ImportError) as e: pytest.skip(f"no shared data or extra: {e}")
     assert str(m.root).startswith(str(h)) and _only(cwd) == [], m.root
+
+
+def test_shared_data_folder_under_home(home, monkeypatch):   # was MissingDataError for a folder that exists
+    from alphaearth_nb.readers import shared_data_dir, _find
+    h, _ = home
+    (h / "data" / "eolearn_patch").mkdir(parents=True)
+    assert shared_data_dir("~/data") == h / "data"
+    monkeypatch.setenv("AEF_SHARED_DATA", "~/data")
+    assert shared_data_dir() == h / "data" and _find(None, "eolearn_patch") == h / "data" / "eolearn_patch"
+    assert _find("~/data/eolearn_patch", "x") == h / "data" / "eolearn_patch"
