@@ -1,0 +1,41 @@
+"linear: tables of features are read by their band labels A00..A63 where they carry them, by position otherwise."
+import numpy as np
+import pandas as pd
+import pytest
+
+from alphaearth_nb.core import DimensionError, band_names
+from alphaearth_nb.linear import check_xy, least_squares_fit, least_squares_predict, linear_probe_fit, linear_probe_predict
+from alphaearth_nb.testing import random_unit
+
+
+def _tables(seed=0):
+    x = random_unit((40,), seed=seed).astype(np.float32)
+    y = (x[:, 3] > x[:, 60]).astype(int)
+    df = pd.DataFrame(x, columns=band_names())
+    order = np.random.default_rng(seed).permutation(64)
+    return x, y, df, df.iloc[:, order]     # the same vectors, columns A00..A63 in another order
+
+
+def test_predict_on_a_table_with_its_bands_in_another_order():
+    """Fit on one table, predict on another whose columns A00..A63 come in another order (a CSV written by another
+    tool, a parquet with columns sorted): was read by position, wrong scores without a word. Right: by label."""
+    x, y, df, shuffled = _tables()
+    W = linear_probe_fit(df, y, 2)
+    np.testing.assert_allclose(linear_probe_predict(W, shuffled), linear_probe_predict(W, x), rtol=1e-5, atol=1e-5)
+    Wr = least_squares_fit(shuffled, x[:, 5])          # fitted on the shuffled table: its rows are bands A00..A63
+    np.testing.assert_allclose(least_squares_predict(Wr, df), least_squares_predict(least_squares_fit(df, x[:, 5]), x),
+                               rtol=1e-4, atol=1e-4)
+    np.testing.assert_array_equal(check_xy(shuffled, y)[0], x)
+
+
+def test_bands_among_other_columns_and_unlabelled_tables():
+    "A table with other columns: its bands first, in band order, the others after; no labels: read by position."
+    x, y, df, shuffled = _tables(1)
+    extra = shuffled.assign(elev=np.arange(40.0)).iloc[:, ::-1]      # 'elev' first, bands reversed
+    got = check_xy(extra, y)[0]
+    np.testing.assert_array_equal(got[:, :64], x)
+    np.testing.assert_array_equal(got[:, 64], np.arange(40.0))
+    plain = pd.DataFrame(x[:, ::-1])                   # no band labels: the columns as given
+    np.testing.assert_array_equal(check_xy(plain, y)[0], x[:, ::-1])
+    with pytest.raises(DimensionError):                # width still checked: 65 features against a 64-band W
+        least_squares_predict(least_squares_fit(df, x[:, 0]), extra)
