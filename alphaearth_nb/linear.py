@@ -13,8 +13,8 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, a_positions, checks_flags
-from .knn import centring_offset, wider_than_float32
+from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, checks_flags
+from .knn import by_band, centring_offset, wider_than_float32
 from .gate import MEAN_LENGTH, table_codes
 from .labels import refuse_missing_labels
 
@@ -23,15 +23,6 @@ __all__ = ['check_xy', 'least_squares_fit', 'least_squares_fit_checked', 'least_
            'linear_probe_fit_checked', 'linear_probe_predict']
 
 # %% ../nbs/23d_linear.ipynb #c0006
-def _by_band(x):
-    """Features `x` as an array, a table (DataFrame) read by its column labels: the 64 labelled A00..A63 (any order,
-    case or padding: `core.a_positions`) first in band order, other columns after them as given; a table without
-    them, or an array, by position. Every fit and predict reads its table so: W's rows are bands A00..A63 whatever
-    order the fit's table had, and a table to predict on may have its bands in another (an array: A00..A63)."""
-    cols = getattr(x, "columns", None)
-    if cols is None or (pos := a_positions(list(cols))) is None: return np.asarray(x)
-    return np.asarray(x.iloc[:, pos + [i for i in range(len(cols)) if i not in set(pos)]])
-
 def _decoded(x:np.ndarray) -> np.ndarray:
     "A predict's features (N, D): 64-wide int8 codes decoded as `check_xy` decodes a fit's; anything else as given."
     return d if (d := table_codes(x)) is not None else x   # (a map's vectors: no full pass, see `table_codes`)
@@ -53,7 +44,7 @@ def check_xy(x,                  # features, (N, D)
              centre:bool=False,  # features wider than float32: centred in float64 first (`knn.centring_offset`)
             ) -> tuple[np.ndarray, np.ndarray]:
     """Validated features (float32; float64 with `centre` where wider than float32) and labels: same length, 2-D
-    features, no NaN label or feature; a table's columns read by their band labels (`_by_band`). Integer features 64 wide within [-128, 127] are official int8 embedding codes and are dequantised first, as every map and query
+    features, no NaN label or feature; a table's columns read by their band labels (`knn.by_band`). Integer features 64 wide within [-128, 127] are official int8 embedding codes and are dequantised first, as every map and query
     vector is (field case A4's gate; code -128 is no data and refused below); so are float features 64 wide whose
     every value is a whole number within [-128, 127] and whose rows decode to unit vectors (codes a masking reader
     turned to floats, NaN no data; a baseline of 64 counts stays as given). Rows of one value in every column
@@ -71,7 +62,7 @@ def check_xy(x,                  # features, (N, D)
 
 def _check_xy(x, y, centre:bool=False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "`check_xy`, and the float64 offset (D,) its `centre` took off the features (zeros when none)."
-    x, y = _by_band(x), np.asarray(y)
+    x, y = by_band(x), np.asarray(y)
     if x.ndim != 2: raise DimensionError(f"features must be 2-D (points, features), got shape {x.shape}: reshape with `x.reshape(len(x), -1)`")
     same = None
     if x.shape[1] == EMBED_DIM and x.dtype.kind in "iuf":
@@ -148,7 +139,7 @@ def least_squares_fit(x,                  # features, (N, D)
     t = np.asarray(y)
     t = t.astype(np.float64 if wider_than_float32(t) else np.float32)
     one, t = t.ndim == 1, t.reshape(len(t), -1)
-    x0 = _by_band(x)
+    x0 = by_band(x)
     x, _, off = _check_xy(x0, t[:, 0], centre=True)
     W = _offset_back(least_squares_fit_checked(x, t, method, rcond), off, wider_than_float32(x0))
     return W[:, 0] if one else W
@@ -180,7 +171,7 @@ def least_squares_predict(W,                # from `least_squares_fit`, (D + 1, 
                          ) -> np.ndarray:
     """Predictions `x @ W[:-1] + W[-1]`: (N, M), or (N,) for a 1-D `W` (large float32 `x` in jitted blocks); in
     float64 when `W` (fit on wide features or targets) or `x` is wider than float32 (UTM metres, epoch seconds)."""
-    W, x = np.asarray(W), _decoded(_by_band(x))   # int8 codes as the fit took them, a table by its labels
+    W, x = np.asarray(W), _decoded(by_band(x))   # int8 codes as the fit took them, a table by its labels
     dt = np.float64 if W.dtype == np.float64 or wider_than_float32(x) else np.float32
     W, x = W.astype(dt, copy=False), x.astype(dt, copy=False)
     if x.ndim != 2 or x.shape[1] + 1 != W.shape[0]:
@@ -204,7 +195,7 @@ def linear_probe_fit(x,               # features, (N, D)
     y = np.asarray(y)
     if y.ndim == 1 and y.size and (y.min() < 0 or y.max() >= n_classes):
         raise LabelError(f"labels must be class indices 0..{n_classes - 1}, found {y.min()}..{y.max()}: map them with `encode_labels(y)`")
-    x0 = _by_band(x)
+    x0 = by_band(x)
     x, y, off = _check_xy(x0, y, centre=True)        # wide features: centred, float64 W (as `least_squares_fit`)
     return _offset_back(linear_probe_fit_checked(x, y, n_classes, method, rcond), off, wider_than_float32(x0))
 
