@@ -151,7 +151,7 @@ SECTIONS = {
         'cell_index': 'c0 : float\n    \nstep : float\n    \nv\n    \naxis : str\n    "x": a value on an edge goes to the cell east of it (the larger x); "y": south\n',
         'check_degrees': 'lon\n    \nlat\n    longitudes and latitudes (any shape; NaN skipped)\nwhat : str\n    the points in messages\nerror\n    the `AEFError` class raised\nfix : str|None\n    the fix for projected coordinates (default: pass their CRS or name x, y)\n',
         'pixel_indices': 'obj\n    \nxs\n    \nys\n    \nerror\n    \nwhat : str\n    \ngiven : tuple|None\n    (xs, ys, crs): the points as the user gave them, before `to_crs`\n',
-        'one_point': 'target\n    a dict or Series (lon/lat or x/y keys), a shapely Point, or a pair (x, y)\ncrs\n    the CRS of x/y keys, a Point and a pair (None: the caller reads them by `point_crs`)\npair_crs\n    the CRS of a bare pair when `crs` is None (None: the caller reads it by `point_crs`)\n',
+        'one_point': 'target\n    a dict or Series (lon/lat or x/y keys), a shapely Point, or a pair (x, y)\ncrs\n    the CRS of x/y keys, a Point and a pair (None: the caller reads them by `point_crs`)\n',
         'point_crs': "obj\n    the map (grid in its CRS) the points are placed on\nxs\n    \nys\n    the points as given (arrays or numbers)\ncrs\n    the CRS the caller was given (`crs=`): always wins\ndefault\n    the function's reading of points without a CRS (None: the map's CRS)\nwhat : str\n    the word for a point in messages\ntable : bool\n    a table (arrays): each point its own `inside`, partly off the map no error\nerror\n    the error raised (`LabelError` for training labels)\n",
     },
     'alphaearth_nb.index': {

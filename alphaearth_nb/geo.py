@@ -296,10 +296,9 @@ def _key_pair(keys:dict, xs:tuple, ys:tuple) -> tuple|None:
 
 def one_point(target,         # a dict or Series (lon/lat or x/y keys), a shapely Point, or a pair (x, y)
               crs=None,       # the CRS of x/y keys, a Point and a pair (None: the caller reads them by `point_crs`)
-              pair_crs=None,  # the CRS of a bare pair when `crs` is None (None: the caller reads it by `point_crs`)
              ) -> tuple[float, float, object]|None:
     """`(x, y, crs)` of one point: lon/lat keys in EPSG:4326 (or the geographic `crs`); x/y keys, a shapely Point
-    in `crs`; a pair of numbers (tuple, list, array, unnamed Series) in `crs`, else `pair_crs`; a CRS of None
+    in `crs`; a pair of numbers (tuple, list, array, unnamed Series) in `crs`; a CRS of None
     is read by `point_crs` (the rule "Points without a CRS"). None for what is no
     point: a vector (64 values, a row holding `A00..`), a
     GeoSeries, a dict of arrays (a table). `DimensionError` naming the fix for another geometry, a dict without
@@ -315,7 +314,7 @@ def one_point(target,         # a dict or Series (lon/lat or x/y keys), a shapel
         if ll and xy:
             raise DimensionError(f"the point has both lon/lat and x/y keys ({sorted(keys)}): keep one pair")
         if not (ll or xy):
-            if isinstance(target, pd.Series): return _pair(target, crs, pair_crs)   # pd.Series([x, y]): a pair
+            if isinstance(target, pd.Series): return _pair(target, crs)   # pd.Series([x, y]): a pair
             raise DimensionError(f"a point dict needs keys 'lon' and 'lat' (degrees) or 'x' and 'y' (the map's CRS, or "
                                  f"pass `crs=`), got {sorted(keys)}: e.g. {{'lon': 2.35, 'lat': 48.85}}")
         if ll and crs is not None and not as_crs(crs).is_geographic:
@@ -327,14 +326,14 @@ def one_point(target,         # a dict or Series (lon/lat or x/y keys), a shapel
         except (TypeError, ValueError):
             raise DimensionError(f"the point's {'/'.join(map(str, ll or xy))} are not numbers: {v}") from None
         return (x, y, crs if crs is not None else "EPSG:4326") if ll else (x, y, crs)
-    return _pair(target, crs, pair_crs)
+    return _pair(target, crs)
 
-def _pair(target, crs, pair_crs=None) -> tuple|None:
-    "`(x, y, crs or pair_crs)` of two numbers (a tuple, list, array or Series of two); None for anything else."
+def _pair(target, crs) -> tuple|None:
+    "`(x, y, crs)` of two numbers (a tuple, list, array or Series of two); None for anything else."
     if isinstance(target, (str, bytes)) or np.size(target) != 2: return None
     try: x, y = np.asarray(target, np.float64).ravel()
     except (TypeError, ValueError): return None
-    return float(x), float(y), crs if crs is not None else pair_crs
+    return float(x), float(y), crs
 
 # %% ../nbs/03_geo.ipynb #pc0002
 LONLAT = "EPSG:4326"
