@@ -72,7 +72,7 @@ def mirror_of(source:str|Path="source_coop") -> Mirror:
     if "://" in s:
         root = s.rstrip("/") + "/"
         return Mirror(s, root + INDEX_NAME, root)
-    p = Path(s).expanduser()
+    p = user_path(s)
     if not (p / INDEX_NAME).exists():
         raise MirrorError(f"no {INDEX_NAME} in {p}: pass 'source_coop', 'gcs' (with project=...), a URL prefix, "
                           "or a folder "

@@ -18,6 +18,7 @@ import pyarrow.parquet as pq
 import xarray as xr
 
 from .core import AEFError, MissingDataError, MissingDependencyError, checks_flags
+from .files import user_path
 from .geo import crs_of, grid_coords
 from .labels import flag_attrs, table_numbers
 from .sources import valid_mask
@@ -41,7 +42,7 @@ def shared_data_dir(root:str|Path|None=None, # the folder of data sets; default 
                    ) -> Path:
     "The folder of real data sets: `root`, else `$AEF_SHARED_DATA`, else `../shared/data` beside a source checkout."
     env = os.environ.get("AEF_SHARED_DATA")
-    path = Path(root).expanduser() if root is not None else Path(env).expanduser() if env else _beside_checkout()
+    path = user_path(root) if root is not None else user_path(env) if env else _beside_checkout()
     if path is None:
         if check: raise MissingDataError("no data folder given: pass `root=` (the folder holding worldcereal_patch/ "
                                          "etc.) or set the AEF_SHARED_DATA environment variable to it.")
@@ -54,7 +55,7 @@ def shared_data_dir(root:str|Path|None=None, # the folder of data sets; default 
 
 def _find(path, default:str, root=None) -> Path:
     "An explicit path, or the default file/folder inside the data folder, checked to exist."
-    p = Path(path).expanduser() if path is not None else shared_data_dir(root) / default
+    p = user_path(path) if path is not None else shared_data_dir(root) / default
     if not p.exists():
         raise MissingDataError(f"{p} does not exist: pass the path of your copy, or `root=` / AEF_SHARED_DATA "
                                f"set to the folder holding {default}.")
