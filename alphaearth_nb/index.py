@@ -65,14 +65,6 @@ def _valid(v:np.ndarray) -> np.ndarray:
     ok = (v != NODATA).all(-1) if v.dtype.kind in "iu" else np.isfinite(v).all(-1)
     return ok & np.isfinite(gate_vectors(v, unit=False)[0]).all(-1)
 
-def _tiles(da:xr.DataArray, n:int) -> xr.DataArray:
-    """The blocks `cubes.coarsen` makes: each n x n block's mean direction (valid pixels only), blocks from the map's
-    north-west corner whatever order it is stored in, centred where the whole block would be (a longitude axis wrapped
-    at 180 read as one span). Blocks were counted from the first stored row and column: a map stored south-first or
-    east-first (a bottom-up tile read by rioxarray) was indexed in other blocks, and an edge block sat at the mean of
-    its pixels' centres."""
-    return coarsen(da, n)
-
 def vectors_of(data, tile:int|None=None) -> Rows:
     """The rows an index holds and their locations, from an (N, 64) array or an embedding (see above). A table is read
     by its labels (`query_array`, as queries are): the columns A00..A63 of a DataFrame (the official samples with
@@ -80,7 +72,7 @@ def vectors_of(data, tile:int|None=None) -> Rows:
     row found itself) and the samples table as read was refused for its 81 columns."""
     if isinstance(data, (xr.DataArray, xr.Dataset, xr.DataTree)):
         da = as_embedding(data, dequantize=False)
-        if tile: da = _tiles(da, int(tile))
+        if tile: da = coarsen(da, int(tile))   # `cubes.coarsen`: blocks from the north-west corner, however stored
         v = np.asarray(da.values)
         ny, nx = v.shape[:2]
         ok = _valid(v).ravel()
