@@ -361,6 +361,7 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     m = crs_of(obj)
     default = default or m
     if not m: return default
+    check_grid_degrees(obj)   # metres under a guessed geographic CRS: the grid's fault, named before any reading
     xs, ys = np.broadcast_arrays(np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64)))
     if not xs.size: return default
     other = LONLAT if same_crs(default, m) else m
@@ -381,7 +382,8 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     how = (f"in the map's CRS ({crs_name(m)}), which is lon/lat" if one else
            f"either way: in the map's CRS ({crs_name(m)}) and as lon/lat (EPSG:4326)")
     raise error(f"{n} {what}(s) (first {first}) lie outside the grid read {how}" + (f"; {SWAP_HINT}" if swap
-                else "") + f": give points on the map and say their CRS, `crs='EPSG:4326'` or `crs={m!r}`")
+                else "") + (f": give points on the map and say their CRS, `crs={m!r}`" if one else
+                   f": give points on the map and say their CRS, `crs='EPSG:4326'` or `crs={m!r}`"))
 
 # %% ../nbs/03_geo.ipynb #c0032
 def half_pixel_off(a, b) -> dict:
