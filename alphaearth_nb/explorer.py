@@ -34,6 +34,7 @@ from .files import write_text
 from .embeddings import as_embedding, gate_query
 from .evaluate import encode_labels, knn_predict
 from .exports import lonlat_bounds
+from .index import unit_rows
 from .geo import (as_crs, axis_span, cell_index, cell_inside, crs_of, north_up, point_crs, require, to_crs,
                                turn_shift, wrap_x)
 from .maps import class_colour, downsample, extent
@@ -181,10 +182,6 @@ class TileSampler:
 # %% ../nbs/28a_explorer.ipynb #c0015
 def _hex(c) -> str: return "#%02x%02x%02x" % tuple(int(round(v * 255)) for v in c[:3])
 
-def _unit(v:np.ndarray) -> np.ndarray:
-    n = np.linalg.norm(v, axis=-1, keepdims=True)
-    return v / np.where(n > 0, n, 1)
-
 def _cosines(v:np.ndarray, q:np.ndarray) -> np.ndarray:
     """Cosine of vectors (..., 64) with the unit query `q`, as `analysis.similarity` gives it (NaN where no data).
     Was `v @ q`: a quantised map's pixels decode to length 0.994 .. 1.006, so the clicked pixel itself scored 0.994 and
@@ -204,7 +201,7 @@ def query_rule(positives:np.ndarray, negatives:np.ndarray|None=None) -> np.ndarr
         q = q - gate_query(negatives, what="negative example").mean(0, dtype=np.float64)
     if not np.linalg.norm(q) > 0:
         raise LabelError("positives and negatives cancel out: add a positive that differs from the negatives")
-    return _unit(q).astype(np.float32)
+    return unit_rows(q)   # float32, unit length (index.unit_rows)
 
 # %% ../nbs/28a_explorer.ipynb #c0017
 MODES = ("query", "positive", "negative", "label")
