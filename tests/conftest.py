@@ -3,9 +3,13 @@ import os
 import threading
 import types
 from collections import namedtuple
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+import equinox as eqx
+import jax
+import jax.numpy as jnp
 import numpy as np
 import pandas as pd
 import pytest
@@ -13,7 +17,9 @@ import xarray as xr
 
 from alphaearth_nb.core import compile_cache
 from alphaearth_nb.quantize import dequantize
+from alphaearth_nb.stacks import to_frames
 from alphaearth_nb.testing import embedding_from_array, random_unit
+from alphaearth_nb.timecodes import period_features
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ.setdefault("AEF_KEEP_HEAP", "0")  # glibc's defaults here: `fit` would keep the heap (core.keep_heap),
@@ -120,6 +126,101 @@ def written_at():
             if 0 <= r < codes.shape[0] and 0 <= c < codes.shape[1]: return np.asarray(dequantize(codes[r, c]))
         return None
     return at
+
+
+# ---- the embed stand-in: a small two-source stack and a model with exact seams (tests/test_embed.py and others) ----
+
+TRACES = []  # one entry per trace of the stand-in model
+
+
+@dataclass(frozen=True)
+class _STP:
+    patch: int
+
+
+@dataclass(frozen=True)
+class _Cfg:
+    stp: _STP
+    inputs: tuple
+    targets: tuple = ()
+    embed_dim: int = 64
+
+
+class LocalModel(eqx.Module):
+    "A stand-in with the model's call signature whose receptive field is 3 x 3 pixels (less than the margin)."
+    cfg: _Cfg = eqx.field(static=True)
+    w: jax.Array
+    wp: jax.Array
+
+    def __init__(self, cfg, n_feat, *, key):
+        k1, k2 = jax.random.split(key)
+        self.cfg, self.w = cfg, jax.random.normal(k1, (n_feat, cfg.embed_dim))
+        self.wp = 0.1 * jax.random.normal(k2, (period_features(jnp.zeros(2)).shape[0], cfg.embed_dim))
+
+    def __call__(self, inputs, periods):
+        TRACES.append(1)
+        feats = []
+        for k in sorted(inputs):
+            f = inputs[k]
+            m = (f.valid & f.frame[:, None, None, None]).astype(jnp.float32)
+            n = m.sum(0)
+            feats += [(f.x * m).sum(0) / jnp.maximum(n, 1), (n > 0).astype(jnp.float32)]
+        h = jnp.concatenate(feats, -1)
+        H, W = h.shape[:2]
+        hp = jnp.pad(h, ((1, 1), (1, 1), (0, 0)))
+        h = sum(hp[i:i + H, j:j + W] for i in range(3) for j in range(3)) / 9  # the 3 x 3 receptive field
+        z = (h @ self.w)[None] + jax.vmap(period_features)(periods)[:, None, None] @ self.wp
+        return z / jnp.linalg.norm(z, axis=-1, keepdims=True)
+
+
+L = 16  # the stand-in's patch
+S2 = ("B2", "B3", "B4", "B8", "B11", "B12")
+S1 = ("VV", "VH", "angle")
+
+
+def smooth(rng, shape, scale):
+    "A spatially smooth random field (neighbouring pixels alike), float32."
+    z = rng.normal(size=shape)
+    for ax in (-2, -1):
+        for _ in range(3): z = (z + np.roll(z, 1, ax) + np.roll(z, -1, ax)) / 3
+    return z.astype(np.float32) * scale
+
+
+def make_stack(h=40, w=40, seed=0, hole=True):
+    "A small two-source stack: 6 Sentinel-2 and 4 Sentinel-1 frames in 2024, clouds, and a corner with no data."
+    rng = np.random.default_rng(seed)
+    y, x = 5_000_000 - 10 * np.arange(h) - 5.0, 400_000 + 10 * np.arange(w) + 5.0
+    t2 = np.array(["2024-01-10", "2024-03-01", "2024-05-05", "2024-07-01", "2024-09-09", "2024-11-30"], "datetime64[ns]")
+    t1 = np.array(["2024-02-02", "2024-04-04", "2024-08-08", "2024-10-10"], "datetime64[ns]")
+    s2 = {b: (("time", "y", "x"), 1000 + smooth(rng, (len(t2), h, w), 3000) + 300 * i) for i, b in enumerate(S2)}
+    s1 = {b: (("time", "y", "x"), -12 + smooth(rng, (len(t1), h, w), 10)) for b in S1[:2]}
+    s1["angle"] = (("time", "y", "x"), np.full((len(t1), h, w), 0.6, np.float32))
+    ds2 = xr.Dataset(s2, coords={"time": t2, "y": y, "x": x}, attrs={"crs": "EPSG:32631"})
+    ds1 = xr.Dataset(s1, coords={"time": t1, "y": y, "x": x, "ascending": ("time", np.array([1.0, 0.0, 1.0, 0.0]))},
+                     attrs={"crs": "EPSG:32631"})
+    cloud = rng.random((len(t2), h, w)) < 0.3
+    ds2 = ds2.where(~xr.DataArray(cloud, dims=("time", "y", "x")))
+    if hole:  # no data at all in a corner of the region
+        ds2 = ds2.where(~((ds2.y > y[6]) & (ds2.x > x[w - 9])))
+        ds1 = ds1.where(~((ds1.y > y[6]) & (ds1.x > x[w - 9])))
+    return xr.DataTree.from_dict({"sentinel2": ds2.astype(np.float32), "sentinel1": ds1.astype(np.float32)})
+
+
+def model_on(stack):
+    "The stand-in for a stack with Sentinel-1 and -2 (its other sources: targets the stand-in ignores)."
+    inputs = ("sentinel1", "sentinel2")
+    cfg = _Cfg(_STP(L), inputs, tuple(s for s in stack.children if s not in inputs) or ("dem",))
+    probe = to_frames(stack.isel(y=slice(0, 8), x=slice(0, 8)), list(inputs))
+    n_feat = 2 * sum(f.x.shape[-1] for f in probe.values())
+    return LocalModel(cfg, n_feat, key=jax.random.key(0))
+
+
+@pytest.fixture(scope="session")
+def embed_standin():
+    """`make_stack(h=40, w=40, seed=0, hole=True)`: a small Sentinel-1/-2 stack (2024, EPSG:32631, 10 m);
+    `model_on(stack)`: the local stand-in model for it (patch `patch`, a 3 x 3 receptive field, so seams are exact);
+    `traces`: one entry per trace of a stand-in."""
+    return types.SimpleNamespace(make_stack=make_stack, model_on=model_on, traces=TRACES, patch=L)
 
 
 Request = namedtuple("Request", "method path agent status size")   # one request to `serve_folder`: size = body bytes

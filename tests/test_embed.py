@@ -4,7 +4,6 @@ import os
 import subprocess
 import sys
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
 
 import dask.array as da
@@ -18,101 +17,19 @@ import xarray as xr
 from alphaearth_nb.core import (ExtrapolationWarning, GridError, MissingSourceError, PeriodError, UnknownSourceError)
 from alphaearth_nb.embed import embed, embed_to_zarr, tiling
 from alphaearth_nb.stacks import to_frames
-from alphaearth_nb.timecodes import as_period, period_features
+from alphaearth_nb.timecodes import as_period
 
-TRACES = []  # one entry per trace of the stand-in model
-
-
-@dataclass(frozen=True)
-class _STP:
-    patch: int
-
-
-@dataclass(frozen=True)
-class _Cfg:
-    stp: _STP
-    inputs: tuple
-    targets: tuple = ()
-    embed_dim: int = 64
-
-
-class LocalModel(eqx.Module):
-    "A stand-in with the model's call signature whose receptive field is 3 x 3 pixels (less than the margin)."
-    cfg: _Cfg = eqx.field(static=True)
-    w: jax.Array
-    wp: jax.Array
-
-    def __init__(self, cfg, n_feat, *, key):
-        k1, k2 = jax.random.split(key)
-        self.cfg, self.w = cfg, jax.random.normal(k1, (n_feat, cfg.embed_dim))
-        self.wp = 0.1 * jax.random.normal(k2, (period_features(jnp.zeros(2)).shape[0], cfg.embed_dim))
-
-    def __call__(self, inputs, periods):
-        TRACES.append(1)
-        feats = []
-        for k in sorted(inputs):
-            f = inputs[k]
-            m = (f.valid & f.frame[:, None, None, None]).astype(jnp.float32)
-            n = m.sum(0)
-            feats += [(f.x * m).sum(0) / jnp.maximum(n, 1), (n > 0).astype(jnp.float32)]
-        h = jnp.concatenate(feats, -1)
-        H, W = h.shape[:2]
-        hp = jnp.pad(h, ((1, 1), (1, 1), (0, 0)))
-        h = sum(hp[i:i + H, j:j + W] for i in range(3) for j in range(3)) / 9  # the 3 x 3 receptive field
-        z = (h @ self.w)[None] + jax.vmap(period_features)(periods)[:, None, None] @ self.wp
-        return z / jnp.linalg.norm(z, axis=-1, keepdims=True)
-
-
-L = 16
-S2 = ("B2", "B3", "B4", "B8", "B11", "B12")
-S1 = ("VV", "VH", "angle")
-
-
-def smooth(rng, shape, scale):
-    "A spatially smooth random field (neighbouring pixels alike), float32."
-    z = rng.normal(size=shape)
-    for ax in (-2, -1):
-        for _ in range(3): z = (z + np.roll(z, 1, ax) + np.roll(z, -1, ax)) / 3
-    return z.astype(np.float32) * scale
-
-
-def make_stack(h=40, w=40, seed=0, hole=True):
-    "A small two-source stack: 6 Sentinel-2 and 4 Sentinel-1 frames in 2024, clouds, and a corner with no data."
-    rng = np.random.default_rng(seed)
-    y, x = 5_000_000 - 10 * np.arange(h) - 5.0, 400_000 + 10 * np.arange(w) + 5.0
-    t2 = np.array(["2024-01-10", "2024-03-01", "2024-05-05", "2024-07-01", "2024-09-09", "2024-11-30"], "datetime64[ns]")
-    t1 = np.array(["2024-02-02", "2024-04-04", "2024-08-08", "2024-10-10"], "datetime64[ns]")
-    s2 = {b: (("time", "y", "x"), 1000 + smooth(rng, (len(t2), h, w), 3000) + 300 * i) for i, b in enumerate(S2)}
-    s1 = {b: (("time", "y", "x"), -12 + smooth(rng, (len(t1), h, w), 10)) for b in S1[:2]}
-    s1["angle"] = (("time", "y", "x"), np.full((len(t1), h, w), 0.6, np.float32))
-    ds2 = xr.Dataset(s2, coords={"time": t2, "y": y, "x": x}, attrs={"crs": "EPSG:32631"})
-    ds1 = xr.Dataset(s1, coords={"time": t1, "y": y, "x": x, "ascending": ("time", np.array([1.0, 0.0, 1.0, 0.0]))},
-                     attrs={"crs": "EPSG:32631"})
-    cloud = rng.random((len(t2), h, w)) < 0.3
-    ds2 = ds2.where(~xr.DataArray(cloud, dims=("time", "y", "x")))
-    if hole:  # no data at all in a corner of the region
-        ds2 = ds2.where(~((ds2.y > y[6]) & (ds2.x > x[w - 9])))
-        ds1 = ds1.where(~((ds1.y > y[6]) & (ds1.x > x[w - 9])))
-    return xr.DataTree.from_dict({"sentinel2": ds2.astype(np.float32), "sentinel1": ds1.astype(np.float32)})
-
-
-def model_on(stack):
-    "The stand-in for a stack with Sentinel-1 and -2 (its other sources: targets the stand-in ignores)."
-    inputs = ("sentinel1", "sentinel2")
-    cfg = _Cfg(_STP(L), inputs, tuple(s for s in stack.children if s not in inputs) or ("dem",))
-    probe = to_frames(stack.isel(y=slice(0, 8), x=slice(0, 8)), list(inputs))
-    n_feat = 2 * sum(f.x.shape[-1] for f in probe.values())
-    return LocalModel(cfg, n_feat, key=jax.random.key(0))
+L = 16  # the stand-in's patch (conftest's `embed_standin`)
 
 
 @pytest.fixture(scope="module")
-def model():
-    return model_on(make_stack(8, 8))
+def model(embed_standin):
+    return embed_standin.model_on(embed_standin.make_stack(8, 8))
 
 
 @pytest.fixture(scope="module")
-def stack():
-    return make_stack()
+def stack(embed_standin):
+    return embed_standin.make_stack()
 
 
 @pytest.fixture(scope="module")
@@ -198,11 +115,11 @@ def test_each_tile_runs_once(stack, model, eager, tmp_path, monkeypatch):
     np.testing.assert_allclose(xr.open_zarr(p, consolidated=False)["embedding"].values, eager.values, atol=1e-5)
 
 
-def test_compiles_once(stack, model, eager):
-    n = len(TRACES)
+def test_compiles_once(stack, model, eager, embed_standin):
+    n = len(embed_standin.traces)
     embed(stack.isel(y=slice(0, 30)), model, 2024, progress=False)  # another extent, same batch shape
     embed(stack, model, 2024, progress=False, lazy=True, chunks=12)
-    assert len(TRACES) == n
+    assert len(embed_standin.traces) == n
 
 
 def test_source_errors(stack, model):
@@ -260,9 +177,9 @@ def tiny():
     return AlphaEarth(preset("tiny"), key=jax.random.key(0))
 
 
-def test_real_model_seams(tiny):
+def test_real_model_seams(tiny, embed_standin):
     "With the real (untrained) tiny model: tiles against one pass over a window centred on a seam, and neighbours."
-    tree = make_stack(56, 56, seed=1, hole=False).drop_nodes("sentinel1")
+    tree = embed_standin.make_stack(56, 56, seed=1, hole=False).drop_nodes("sentinel1")
     Lt, c, m = 32, 24, 4
     emb = embed(tree, tiny, 2024, progress=False, batch_size=4).values       # tiles at 0, 24, 48
     r0 = c - Lt // 2                                                          # window [8, 40) centred on the seams at 24
@@ -369,14 +286,14 @@ def test_fast_compile_embeds_the_same(stack, model, eager, monkeypatch):  # issu
 
 
 @pytest.mark.slow
-def test_all_nan_source_message_names_the_complete_fix():
+def test_all_nan_source_message_names_the_complete_fix(embed_standin):
     "F4: the message said `del stack[...]` only; doing just that raised MissingSourceError next (small preset)."
     import re
     from alphaearth_nb.core import NoValidDataError
     from alphaearth_nb.model import AlphaEarth, preset
     small = AlphaEarth(preset("small"), key=jax.random.key(0))  # reads landsat, sentinel1, sentinel2
     for lazy in (False, True):
-        st = make_stack(24, 24)
+        st = embed_standin.make_stack(24, 24)
         st["sentinel1"] = st["sentinel1"].to_dataset() * np.nan
         if lazy: st = st.chunk({"y": 12, "x": 12})
         with pytest.raises(NoValidDataError) as e: embed(st, small, 2024, progress=False, allow_missing=True)
@@ -428,7 +345,8 @@ def test_embed_keeps_the_heap_as_fit_does(stack, model, eager, tmp_path, monkeyp
 ROOT = Path(__file__).resolve().parents[1]
 
 # run in the subprocess (2 devices) and here (1 device): name -> (embedding, the batch sizes of the model calls)
-# (`model_on`, `make_stack`, `one_pass_at_seam`: this file's, given by `here` or loaded by `run_cases`)
+# (`model_on`, `make_stack`: conftest's `embed_standin`; `one_pass_at_seam`: this file's; given by `here` or loaded by
+# `run_cases`)
 CASES = r"""
 import numpy as np
 import alphaearth_nb.embed as em
@@ -467,9 +385,9 @@ def cases(tiny=False):
 
 def run_cases(tiny: bool, devices: int, tmp_path) -> dict:
     "`cases` in a fresh process with `devices` XLA host devices: name -> (embedding, call sizes), and its device count."
-    code = ("import runpy\n"   # this file's helpers, loaded by path in the fresh process
-            f"t = runpy.run_path({__file__!r})\n"
-            "model_on, make_stack, one_pass_at_seam = t['model_on'], t['make_stack'], t['one_pass_at_seam']\n"
+    code = ("import runpy\n"   # the stand-in (conftest) and this file's helper, loaded by path in the fresh process
+            f"c, t = runpy.run_path({str(Path(__file__).with_name('conftest.py'))!r}), runpy.run_path({__file__!r})\n"
+            "model_on, make_stack, one_pass_at_seam = c['model_on'], c['make_stack'], t['one_pass_at_seam']\n"
             + CASES +
             "import jax, json\n"
             f"out = cases({tiny})\n"
@@ -484,9 +402,9 @@ def run_cases(tiny: bool, devices: int, tmp_path) -> dict:
     return {k: (arrays[k], r["runs"][k]) for k in r["runs"]}, r["devices"]
 
 
-def here(tiny: bool) -> dict:
-    "`cases` in this (one-device) process."
-    ns = dict(model_on=model_on, make_stack=make_stack, one_pass_at_seam=one_pass_at_seam)
+def here(tiny: bool, standin) -> dict:
+    "`cases` in this (one-device) process; `standin`: conftest's `embed_standin`."
+    ns = dict(model_on=standin.model_on, make_stack=standin.make_stack, one_pass_at_seam=one_pass_at_seam)
     exec(CASES, ns)
     return ns["cases"](tiny)
 
@@ -504,13 +422,13 @@ def check_same(two: dict, one: dict):
         assert two["batch3"][1] == [4] * 4 and one["batch3"][1] == [3] * 6, (two["batch3"][1], one["batch3"][1])
 
 
-def test_two_devices_embed_as_one(tmp_path):
+def test_two_devices_embed_as_one(tmp_path, embed_standin):
     "Stand-in model (exact seams): the test stack (batch 8, batch 3 -> 4 tiles a call, lazy), the sample scene, and "
     "tiles against one pass over a window centred on a seam: the same field as on one device."
     assert len(jax.local_devices()) == 1  # this process: the one-device path
     two, devices = run_cases(False, 2, tmp_path)
     assert devices == 2
-    one = here(False)
+    one = here(False, embed_standin)
     check_same(two, one)
     tiled, single = two["seam"][0]
     assert _cos(tiled, single).min() > 0.9999  # the seams test holds on 2 devices too
@@ -518,11 +436,11 @@ def test_two_devices_embed_as_one(tmp_path):
 
 
 @pytest.mark.slow
-def test_two_devices_embed_the_sample_scene_as_one_with_tiny(tmp_path):
+def test_two_devices_embed_the_sample_scene_as_one_with_tiny(tmp_path, embed_standin):
     "The real (untrained) tiny preset on a 56 x 56 corner of the sample scene (9 tiles, batch 3 -> 4): as on one device "
     "(the stand-in's cases: test_two_devices_embed_as_one)."
     two, devices = run_cases(True, 2, tmp_path)
-    one = here(True)
+    one = here(True, embed_standin)
     assert devices == 2 and set(one) == {"tiny"}
     check_same(two, one)
     assert np.isfinite(two["tiny"][0]).all()

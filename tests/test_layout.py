@@ -53,3 +53,17 @@ def test_known_findings_are_shown_and_stale_ones_fail():
                                               {"size: a.py": "being split", "size: gone.py": "was split"})
     assert known == ["size: a.py has 700 lines  [being split]"]
     assert failing[0] == "circle: a -> b -> a" and "stale KNOWN entry 'size: gone.py'" in failing[1]
+
+
+def test_no_test_file_imports_another():
+    "Shared builders live in conftest fixtures or alphaearth_nb.testing: a test file importing another runs its tests' "
+    "module twice and breaks when that file is renamed (test_user_paths imported test_embed's make_stack)."
+    import ast
+    names = {p.stem for p in (ROOT / "tests").glob("*.py")}
+    found = []
+    for p in sorted((ROOT / "tests").glob("test_*.py")):
+        for node in ast.walk(ast.parse(p.read_text())):
+            mods = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                    else [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else [])
+            found += [f"{p.name}:{node.lineno} imports {m}" for m in mods if m.split(".")[0] in names]
+    assert not found, found

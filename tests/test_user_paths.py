@@ -241,12 +241,11 @@ def test_a_url_in_a_path_is_refused_as_a_url(home, write):   # E18-2 through pat
     assert not any(is_remote(p) for p in ("C:/data/x.tif", Path("runs/a"), "a:b/c", "/data/gs:/x"))  # local paths
 
 
-def test_embed_to_zarr_returns_the_expanded_path(home):   # as to_zarr returns it; was '~/e.zarr' as given
-    from test_embed import make_stack, model_on
+def test_embed_to_zarr_returns_the_expanded_path(home, embed_standin):   # as to_zarr returns it; was '~/e.zarr'
     from alphaearth_nb.embed import embed_to_zarr
     h, cwd = home
-    st = make_stack(8, 8)
-    got = embed_to_zarr(st, model_on(st), 2024, "~/e.zarr", progress=False)
+    st = embed_standin.make_stack(8, 8)
+    got = embed_to_zarr(st, embed_standin.model_on(st), 2024, "~/e.zarr", progress=False)
     assert got == str(h / "e.zarr") and is_ours(h / "e.zarr") and _only(cwd) == [], got
 
 
