@@ -427,11 +427,14 @@ def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, ch
     "`embed`, and the lazy path's tile sums per chunk (`_lazy_sums`; None when eager) for `embed_to_zarr`."
     patch, inputs, targets, dim = model_spec(model)
     tl = tiling(patch, tile, buffer, trim)  # arguments first: before any data is read
-    allow_missing, batch_size = flag(allow_missing, "allow_missing"), whole(batch_size, "batch_size")  # "False" is true
+    ex = embed.__kwdefaults__ | {"chunks": 4 * tl.core}  # the example a message offers for text that spells no number
+    allow_missing = flag(allow_missing, "allow_missing")  # "False" is true
+    batch_size = whole(batch_size, "batch_size", ex["batch_size"])
     lazy = None if lazy is None else flag(lazy, "lazy")
-    support_days, warn_days, max_days = (real(v, k) for v, k in ((support_days, "support_days"),
+    support_days, warn_days, max_days = (real(v, k, ex[k]) for v, k in ((support_days, "support_days"),
                                          (warn_days, "warn_days"), (max_days, "max_days")))  # "365" (text): named
-    frame_bucket, chunks = whole(frame_bucket, "frame_bucket"), None if chunks is None else whole(chunks, "chunks")
+    frame_bucket = whole(frame_bucket, "frame_bucket", ex["frame_bucket"])
+    chunks = None if chunks is None else whole(chunks, "chunks", ex["chunks"])
     if min(frame_bucket, chunks or 1) < 1 or not (0 < support_days and 0 <= warn_days <= max_days):
         raise ConfigError(f"frame_bucket={frame_bucket} and chunks={chunks} must be >= 1, support_days={support_days} "
                           f"> 0, and 0 <= warn_days={warn_days} <= max_days={max_days}: pass the defaults or such values.")

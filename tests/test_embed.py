@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import (ExtrapolationWarning, GridError, MissingSourceError, PeriodError, UnknownSourceError)
+from alphaearth_nb.core import (ConfigError, ExtrapolationWarning, GridError, MissingSourceError, PeriodError,
+                                UnknownSourceError)
 from alphaearth_nb.embed import embed, embed_to_zarr, tiling
 from alphaearth_nb.stacks import to_frames
 from alphaearth_nb.timecodes import as_period
@@ -254,7 +255,6 @@ def test_embed_to_zarr_ctrl_c_keeps_the_old_store(stack, model, eager, tmp_path,
 
 @pytest.mark.parametrize("tile", [2, 4, 6])
 def test_tile_too_small_names_the_valid_ranges_and_both_fixes_work(stack, model, tile):  # G: tile=6 said "trim 0"
-    from alphaearth_nb.core import ConfigError
     from alphaearth_nb.embed import trim_range
     patch = model.cfg.stp.patch
     with pytest.raises(ConfigError, match=r"tile in \[\d+, %d\].*trim in \[\d+, \d+\]" % patch) as err:
@@ -271,7 +271,6 @@ def test_tile_too_small_names_the_valid_ranges_and_both_fixes_work(stack, model,
                                 dict(tile=8, trim=-1), dict(tile=8, trim=5)])
 def test_tiling_errors_name_a_fix_that_works(kw):  # G: every suggested value is accepted as it is
     import re
-    from alphaearth_nb.core import ConfigError
     with pytest.raises(ConfigError) as err: tiling(L, **kw)
     name, value = re.findall(r"e\.g\. (tile|trim)=(\d+)", str(err.value))[0]
     fixed = {**{k: v for k, v in kw.items() if k != "buffer"}, name: int(value)}
@@ -444,3 +443,16 @@ def test_two_devices_embed_the_sample_scene_as_one_with_tiny(tmp_path, embed_sta
     assert devices == 2 and set(one) == {"tiny"}
     check_same(two, one)
     assert np.isfinite(two["tiny"][0]).all()
+
+
+@pytest.mark.parametrize("key", ["batch_size", "support_days", "frame_bucket", "warn_days", "max_days", "chunks"])
+def test_text_settings_are_refused_with_an_example_that_works(model, embed_standin, key):
+    "Text that spells no number: the message's example is a valid value of that setting (was 1 / 1.0 for every one: "
+    "max_days=1.0 sits below warn_days, support_days=1.0 a one-day window)."
+    import re
+    st = embed_standin.make_stack(8, 8)
+    with pytest.raises(ConfigError) as e: embed(st, model, 2024, progress=False, **{key: "a lot"})
+    example = re.search(rf"pass e\.g\. {key}=([0-9.e+-]+)", str(e.value)).group(1).rstrip(".")
+    assert example in (repr(embed.__kwdefaults__[key]), str(4 * tiling(L).core)), str(e.value)
+    out = embed(st, model, 2024, progress=False, **{key: type(embed.__kwdefaults__[key] or 1)(float(example))})
+    assert out.shape == (8, 8, 64)
