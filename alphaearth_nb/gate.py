@@ -21,8 +21,8 @@ from .quantize import NODATA, dequantize, vector_roundtrip_bound
 
 # %% auto #0
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'label_bands', 'pixelwise', 'values_at', 'band_dim', 'band_hint', 'sq_norms', 'byte_codes',
-           'map_byte_codes', 'gate_vectors', 'table_codes', 'gated', 'band_variables', 'valid_bounds', 'query_array',
-           'gate_query', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions']
+           'map_byte_codes', 'gate_vectors', 'table_codes', 'gated', 'band_variables', 'by_band', 'valid_bounds',
+           'query_array', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -361,6 +361,18 @@ def _band_positions(names) -> list|None:
     if (order := band_order(names)) is not None: return order
     return a_positions(names)
 
+def by_band(x,                 # features: an array, or a table (DataFrame)
+            others:bool=True,  # keep a table's other columns, after the bands; False: the bands only
+           ) -> np.ndarray:
+    """Features `x` as an array; a table (DataFrame) read by its column labels: its 64 band columns (all 64 labels
+    read by `band_order`, or those labelled A00..A63 among other columns) first in band order, its other columns
+    after them as given (`others`) or left out; a table without them, or an array, by position. Every query
+    (`query_array`), search, fit and predict (`knn.knn_search`, `knn.knn_predict`, the linear probes) reads its
+    tables so: the same vectors with their columns in another order are the same vectors."""
+    cols = getattr(x, "columns", None)
+    if cols is None or (pos := _band_positions(cols)) is None: return np.asarray(x)
+    return np.asarray(x.iloc[:, pos + ([i for i in range(len(cols)) if i not in set(pos)] if others else [])])
+
 def valid_bounds(obj) -> tuple|None:
     """(low, high) of the values `obj` declares valid, CF style (`valid_range`, or `valid_min` / `valid_max`, in
     attrs or encoding, read by `geo.declared_valid_range`; CF 1.11 S2.5.1: a value outside is missing, as a fill
@@ -405,7 +417,7 @@ def query_array(a,                        # vectors as a user holds them: array,
     if isinstance(a, xr.DataArray) and a.sizes.get("band") == EMBED_DIM:
         a = label_bands(a.squeeze(drop=True)).transpose(..., "band").values
     elif isinstance(a, pd.Series) and (order := _band_positions(a.index)) is not None: a = a.iloc[order]
-    elif isinstance(a, pd.DataFrame) and (order := _band_positions(a.columns)) is not None: a = a.iloc[:, order]
+    elif isinstance(a, pd.DataFrame): a = by_band(a, others=False)
     v = np.asarray(a)
     if v.dtype.kind == "O":
         try: v = np.asarray(pd.to_numeric(v.ravel())).reshape(v.shape)

@@ -17,12 +17,12 @@ import jax.numpy as jnp
 import numpy as np
 from jaxtyping import Array, Float, Int
 
-from .core import EMBED_DIM, ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError, a_positions, checks_flags
-from .gate import byte_codes, gate_vectors, table_codes
+from .core import EMBED_DIM, ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError, checks_flags
+from .gate import by_band, byte_codes, gate_vectors, table_codes
 
 # %% auto #0
-__all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'VOTE_TABLE', 'by_band', 'wider_than_float32',
-           'centring_offset', 'knn_search', 'knn_indices', 'knn_vote', 'knn_predict']
+__all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'VOTE_TABLE', 'wider_than_float32', 'centring_offset',
+           'knn_search', 'knn_indices', 'knn_vote', 'knn_predict', 'by_band']
 
 # %% ../nbs/23a_knn.ipynb #c0006
 GROUP = 16  # rows (training vectors) per group of the first selection stage
@@ -297,14 +297,7 @@ def _exact_host(tx:np.ndarray, qx:np.ndarray, k:int) -> tuple[np.ndarray, np.nda
 _FIX = ("drop them (`keep = np.isfinite(x).all(1); x = x[keep]`, and training labels with `y[keep]`); int8 codes or "
         "fill values: `x = embeddings.gate_vectors(x)[0]` first, then drop the NaN rows")
 
-def by_band(x):
-    """Features `x` as an array; a table (DataFrame) read by its column labels: the 64 labelled A00..A63 (any order,
-    case or padding: `core.a_positions`) first in band order, other columns after them as given; a table without
-    them, or an array, by position. Every search, fit and predict reads its tables so (`knn_search`, `knn_predict`,
-    the linear probes): the same vectors with their columns in another order are the same vectors."""
-    cols = getattr(x, "columns", None)
-    if cols is None or (pos := a_positions(list(cols))) is None: return np.asarray(x)
-    return np.asarray(x.iloc[:, pos + [i for i in range(len(cols)) if i not in set(pos)]])
+_all_ = ["by_band"]   # `gate.by_band`, which `gate.query_array` reads tables with too: one rule for a table's bands
 
 def _numbers(x, what:str) -> np.ndarray:
     "`x` as a real-valued array, or `DTypeError` naming what it holds (text, complex)."

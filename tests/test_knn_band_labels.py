@@ -30,3 +30,13 @@ def test_by_band_orders_labels_and_keeps_other_columns_after():
     got = by_band(t)
     assert got.shape == (4, 65) and np.array_equal(got[:, :64], x) and (got[:, 64] == 1.0).all()
     assert np.array_equal(by_band(x), x)   # an array: by position
+
+
+def test_tables_are_read_by_the_rule_every_query_reads_them():   # was: band_N labels read by position (main acf940f)
+    from alphaearth_nb.gate import query_array
+    x, df, _ = _tables(12)
+    named = df.set_axis([f"band_{i + 1}" for i in range(64)], axis=1)   # rioxarray's band_as_variable names
+    sh = named.iloc[:, np.random.default_rng(5).permutation(64)]
+    assert np.array_equal(by_band(sh), x) and np.array_equal(by_band(sh), query_array(sh))
+    assert (knn_search(df, sh, 1)[1][:, 0] == np.arange(len(x))).all()
+    assert np.array_equal(by_band(df.assign(lon=1.0), others=False), x)   # other columns left out
