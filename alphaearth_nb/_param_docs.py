@@ -225,6 +225,7 @@ SECTIONS = {
     },
     'alphaearth_nb.official': {
         'open': 'area\n    lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame\nyears\n    a year, a list of years, or a tuple (first, last): (2020, 2024) is five\nsource\n    "source_coop", "gcs", a local mirror folder, or a URL prefix\nproject : str|None\n    Google Cloud project for source="gcs" (requester pays)\ncrs : str|None\n    mosaic onto this CRS (default: the zone\'s own grid, or the centre\'s zone)\nresolution : float|None\n    output resolution in `crs` units (default 10 m)\ngeobox\n    or an odc-geo GeoBox to mosaic onto\nresampling : str\n    "average" (renormalised) or "nearest"\nchunks : int\n    dask chunk side (pixels); all 64 bands in one chunk\ncache\n    index cache folder\n',
+        'on_tile': "r\n    a row of `tiles` (its utm_west/south/east/north bounds, metres)\nxs\n    \nys\n    points in the tile's CRS (NaN: on no tile)\nouter : bool\n    True: the tile's outer edges included (`geo.cell_inside`)\n",
         'sample_points': 'points\n    (lon, lat) arrays, DataFrame, GeoDataFrame, or vector file path\nyears\n    a year, a list of years, or a tuple (first, last): (2020, 2024) is five\nsource\n    \nproject : str|None\n    \ncrs\n    CRS of `points` when it does not say (default lon/lat)\nchunks : int\n    \ncache\n    \n',
     },
     'alphaearth_nb.places': {

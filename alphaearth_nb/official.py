@@ -16,8 +16,8 @@ import xarray as xr
 from .core import (EMBED_DIM, ConfigError, GridError, NoDataWarning, NoTilesError, band_names,
                                 user_stacklevel)
 from .quantize import NODATA, dequantize
-from .geo import (as_crs, crs_name, grid_coords, rename_spatial, require, same_crs, to_crs, utm_crs,
-                               write_crs)
+from .geo import (as_crs, cell_index, cell_inside, crs_name, grid_coords, rename_spatial, require,
+                               same_crs, to_crs, utm_crs, write_crs)
 from .cubes import LONLAT, gather, pixel_of, points_xy
 from .mirrors import (ANNUAL, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TILE_SIZE, USER_AGENT,
                                    YEARS, LocalMirror, Mirror, area_of, bill_project, build_local_mirror, cache_dir,
@@ -25,10 +25,10 @@ from .mirrors import (ANNUAL, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TI
                                    years_of)
 
 # %% auto #0
-__all__ = ['zone_cube', 'grid_for', 'unit_length', 'mosaic', 'open', 'sample_points', 'USER_AGENT', 'YEARS', 'TILE_SIZE',
-           'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror', 'mirror_of', 'tile_href',
-           'cache_dir', 'index_file', 'read_index', 'LocalMirror', 'build_local_mirror', 'years_of', 'area_of', 'tiles',
-           'gdal_env', 'gdal_path', 'bill_project', 'open_tile']
+__all__ = ['zone_cube', 'grid_for', 'unit_length', 'mosaic', 'open', 'on_tile', 'sample_points', 'USER_AGENT', 'YEARS',
+           'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror', 'mirror_of',
+           'tile_href', 'cache_dir', 'index_file', 'read_index', 'LocalMirror', 'build_local_mirror', 'years_of',
+           'area_of', 'tiles', 'gdal_env', 'gdal_path', 'bill_project', 'open_tile']
 
 # %% ../nbs/27_official.ipynb #c0002a
 _all_ = ["USER_AGENT", "YEARS", "TILE_SIZE", "RESOLUTION", "INDEX_NAME", "INDEX_COLUMNS", "MIRRORS", "ANNUAL", "Mirror",
@@ -245,6 +245,22 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     return write_crs(cube, crs).rename("embedding")
 
 # %% ../nbs/27_official.ipynb #c0033
+def on_tile(r,                    # a row of `tiles` (its utm_west/south/east/north bounds, metres)
+            xs, ys,               # points in the tile's CRS (NaN: on no tile)
+            outer:bool=False,     # True: the tile's outer edges included (`geo.cell_inside`)
+           ) -> np.ndarray:
+    """Whether each point lies on the tile of index row `r` by the one pixel-edge rule (`geo.cell_index`): a point on
+    the edge between two tiles (within `geo.EDGE_TOL` of a pixel, as a point given in lon/lat lands after the round
+    trip) is on the tile east (x) or south (y) of it, as on one map of both. `outer` includes the tile's outer edges,
+    for a point on an edge that no tile holds past it (the map's last pixel, as `cubes.pixel_of` takes it)."""
+    x0, y0 = r.utm_west + RESOLUTION / 2, r.utm_north - RESOLUTION / 2
+    nx, ny = round((r.utm_east - r.utm_west) / RESOLUTION), round((r.utm_north - r.utm_south) / RESOLUTION)
+    fin = np.isfinite(xs) & np.isfinite(ys)
+    xs, ys = np.where(fin, xs, x0), np.where(fin, ys, y0)
+    if outer: return fin & cell_inside(x0, RESOLUTION, nx, xs) & cell_inside(y0, -RESOLUTION, ny, ys)
+    c, k = cell_index(x0, RESOLUTION, xs, "x"), cell_index(y0, -RESOLUTION, ys, "y")
+    return fin & (c >= 0) & (c < nx) & (k >= 0) & (k < ny)
+
 def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDataFrame, or vector file path
                   years=YEARS[-1],        # a year, a list of years, or a tuple (first, last): (2020, 2024) is five
                   source="source_coop",
@@ -255,6 +271,7 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
                  ) -> pd.DataFrame:
     """Official vectors at points: the points' table, `inside`, `year`, A00..A63; one read per touched tile block.
 
+    A point on the edge between two tiles reads the tile east (south) of it (`on_tile`), as on a mosaic of them.
     A point covered by tiles of two zones takes the zone whose centre is nearest it (the zone it lies in), as
     `mosaic` does off the output's own zone. The index is searched over the points' hull, split at 180 deg when
     the points lie across it (not a band round the globe). Every point gets an answer: one no tile covers (in a
@@ -278,12 +295,12 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
     rank = np.argsort(np.argsort(np.stack([_zone_gap(lon, z) for z in zones] or [lon]), 0, kind="stable"), 0)
     xy = {z: to_crs(lon, lat, LONLAT, z) for z in zones}
     per_zone, opened = {z: t[t["crs"] == z] for z in zones}, {}   # each zone's rows once; each tile opened once
-    for z, rows, mine in ((z, per_zone[z], rank[i] == m) for m in range(len(zones)) for i, z in enumerate(zones)):
+    for outer, z, rows, mine in ((o, z, per_zone[z], rank[i] == m) for o in (False, True) for m in range(len(zones))
+                                 for i, z in enumerate(zones)):
         zx, zy = xy[z]                       # each point's nearest zone first, the next where that has no tile
         for k, year in enumerate(ys):
             for _, r in rows[rows["year"].astype(int) == year].iterrows():
-                sel = (mine & ~done[k] & ok & (zx >= r.utm_west) & (zx < r.utm_east) & (zy > r.utm_south)
-                       & (zy <= r.utm_north))
+                sel = mine & ~done[k] & ok & on_tile(r, zx, zy, outer)   # outer edges last: no tile holds them past
                 if not sel.any(): continue
                 if r.href not in opened: opened[r.href] = open_tile(r.href, chunks)
                 tile = opened[r.href]
