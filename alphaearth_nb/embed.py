@@ -11,6 +11,7 @@ import os
 import uuid
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 
 import dask
 import dask.array as da
@@ -502,9 +503,9 @@ def embed_to_zarr(stack,                  # as for `embed`
                   chunks_per_write:int=2, # output chunks computed together (along x); memory grows with it
                   overwrite:bool=False,   # replace a store written before (a folder not ours is never touched)
                   **kwargs,               # more options of `embed` (tile, buffer, batch_size, chunks, ...)
-                 ):
+                 ) -> Path:
     "Embed a stack lazily and stream the result to a zarr store, a few chunks at a time; returns `path` as written "
-    "(a str, `~` expanded: `files.user_path`, as `exports.to_zarr` returns it). Keeps this "
+    "(a `Path`, `~` expanded: `files.user_path`, as `exports.to_zarr` returns it). Keeps this "
     "process's freed memory in its heap, as `train.fit` does (`core.keep_heap`; AEF_KEEP_HEAP=0 leaves glibc's defaults)."
     keep_heap()
     check_output(path, overwrite, "embedding store", folder=True)  # before any work: a typo in `path` costs nothing
@@ -518,7 +519,7 @@ def embed_to_zarr(stack,                  # as for `embed`
         ds.to_zarr(tmp, mode="w", compute=False, consolidated=False)  # metadata and coordinates; no chunk computed yet
         _write_rows(ds, sums, emb.attrs["buffer"] - emb.attrs["trim"], tmp, chunks_per_write, int8, progress)
         consolidate_zarr(tmp)   # `xr.open_zarr(store)` quiet (it warned twice: no consolidated metadata, the marker)
-    return str(user_path(path))
+    return user_path(path)
 
 # %% ../nbs/21_embed.ipynb #c0028s1
 def _write_rows(ds:xr.Dataset, sums:da.Array, o:int, tmp, g:int, int8:bool, progress:bool):

@@ -459,8 +459,9 @@ QUANTIZATION = {"scheme": "sign(q) * (q / 127.5)^2", "dtype": "int8", "nodata": 
 @checks_flags
 def to_zarr(emb, store, model:str="AlphaEarth Foundations (Satellite Embedding V1, annual)",
             quantized:bool=True,
-            overwrite:bool=False) -> str:  # replace a store written before (a folder not ours is never touched)
-    """Write an embedding or cube to a Zarr v3 store with the embedding metadata; returns the store path.
+            overwrite:bool=False) -> Path:  # replace a store written before (a folder not ours is never touched)
+    """Write an embedding or cube to a Zarr v3 store with the embedding metadata; returns the store path (a `Path`, `~`
+    expanded: `files.user_path`, as every writer of the package returns it).
     Written beside `store` and renamed in with a completion marker (`files.writing_folder`); raises
     `OutputExistsError` for an existing store without `overwrite`, `NotOursError` for a folder of other files, and
     `NoValidDataError` for an embedding with no pixel of data (checked on the written chunks up to the first with
@@ -483,7 +484,7 @@ def to_zarr(emb, store, model:str="AlphaEarth Foundations (Satellite Embedding V
         if not _holds_data(zarr.open_array(tmp / "embedding"), NODATA if quantized else None):
             raise _no_data("embedding", store, "store")   # the partial store is removed, an old one kept
         consolidate_zarr(tmp)   # `xr.open_zarr(store)` quiet (it warned twice: no consolidated metadata, the marker)
-    return str(user_path(store))
+    return user_path(store)
 
 def _holds_data(arr, nodata) -> bool:
     "Whether a written zarr array holds a pixel of data (not `nodata`, or finite): read chunk by chunk to the first."

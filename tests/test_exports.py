@@ -667,3 +667,19 @@ def test_a_class_cog_carries_the_colours_the_maps_draw(tmp_path):
     dem = _on(g, (np.arange(400).reshape(20, 20) * 7).astype(np.int16))
     with rasterio.open(map_to_cog(dem, tmp_path / "d.tif")) as f:
         assert f.dtypes[0] == "int16" and f.nodata == -1 and f.colorinterp[0].name == "gray"
+
+
+def test_every_writer_returns_the_path_it_wrote(tmp_path, embed_standin):
+    "One convention: each writer returns a `pathlib.Path`, `~` expanded (to_zarr and embed_to_zarr gave a str, to_cog "
+    "and map_to_cog a Path); given a str or a Path alike."
+    from pathlib import Path
+    from alphaearth_nb.embed import embed_to_zarr
+    from alphaearth_nb.files import write_text
+    st = embed_standin.make_stack(8, 8)
+    for kind in (str, Path):
+        d = tmp_path / kind.__name__
+        got = [to_zarr(_emb(1), kind(d / "e.zarr")), to_cog(_emb(1), kind(d / "e.tif")),
+               map_to_cog(_cls(1), kind(d / "m.tif")), write_text(kind(d / "t.txt"), "x"),
+               embed_to_zarr(st, embed_standin.model_on(st), 2024, kind(d / "s.zarr"), progress=False)]
+        assert [type(p) for p in got] == [type(Path())] * 5, got
+        assert [p.name for p in got] == ["e.zarr", "e.tif", "m.tif", "t.txt", "s.zarr"] and all(p.exists() for p in got)

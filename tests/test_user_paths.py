@@ -31,7 +31,7 @@ def test_tilde_store_lands_in_home_and_reads_back(home):
     h, cwd = home
     e = _emb()
     got = exports.to_zarr(e, "~/maps/a.zarr")
-    assert got == str(h / "maps" / "a.zarr") and is_ours(h / "maps" / "a.zarr") and is_ours("~/maps/a.zarr")
+    assert got == h / "maps" / "a.zarr" and is_ours(h / "maps" / "a.zarr") and is_ours("~/maps/a.zarr")
     back = exports.open_zarr("~/maps/a.zarr").values
     np.testing.assert_allclose(back, e.aef.quantize().aef.dequantize().values)
     assert _only(cwd) == [] and _only(h) == ["maps"] and _only(h / "maps") == ["a.zarr"]   # no '~', no leftovers
@@ -246,7 +246,7 @@ def test_embed_to_zarr_returns_the_expanded_path(home, embed_standin):   # as to
     h, cwd = home
     st = embed_standin.make_stack(8, 8)
     got = embed_to_zarr(st, embed_standin.model_on(st), 2024, "~/e.zarr", progress=False)
-    assert got == str(h / "e.zarr") and is_ours(h / "e.zarr") and _only(cwd) == [], got
+    assert got == h / "e.zarr" and is_ours(h / "e.zarr") and _only(cwd) == [], got
 
 
 def test_read_metrics_reads_a_home_path(home):   # was []: '~/run/metrics.jsonl' looked for under the working folder
