@@ -363,7 +363,7 @@ def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
     flags = class_flags(label_array(labels))   # CF flag_values/flag_meanings of a label raster: its ids' names
-    X, vals = gated_training_set(da, labels, column, polygons, crs, None, False, True)
+    X, vals = gated_training_set(da, labels, column, polygons=polygons, crs=crs)
     X, vals = drop_unlabelled(X, vals)   # a table's -1 or empty name: unlabelled, left out with a warning
     classes, y = encode_labels(vals)
     C = len(classes)
@@ -411,7 +411,8 @@ def regress(emb, targets,               # values: a raster on the grid (NaN/decl
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
     targets = label_array(targets, "targets")   # a Dataset of one variable is that variable
     raster = isinstance(targets, xr.DataArray)   # a value raster: negative values are real, NaN and nodata are not
-    X, vals = gated_training_set(da, targets, column, polygons, crs, raster, True, False)
+    X, vals = gated_training_set(da, targets, column, polygons=polygons, crs=crs, raster=raster, numbers=True,
+                                 positive=False)
     dt = np.float64 if wider_than_float32(np.asarray(vals)) else np.float32   # the targets' digits kept
     vals = vals.astype(dt)
     if method == "linear":

@@ -125,9 +125,11 @@ def training_set(emb:xr.DataArray, labels, column:str="label",
     if "time" in getattr(emb, "dims", ()):
         raise DimensionError(f"training_set takes one year's embedding (y, x, band), got a cube of {emb.sizes['time']} "
                              "time steps: select one, e.g. `cube.isel(time=0)` (classify and regress take cubes year by year)")
-    return gated_training_set(as_embedding(emb), labels, column, polygons, crs, raster, numbers, positive)
+    return gated_training_set(as_embedding(emb), labels, column, polygons=polygons, crs=crs, raster=raster,
+                              numbers=numbers, positive=positive)
 
-def gated_training_set(emb, labels, column, polygons, crs, raster, numbers, positive) -> tuple[np.ndarray, np.ndarray]:
+def gated_training_set(emb, labels, column:str="label", *, polygons:str="rasterize", crs=None, raster:bool|None=None,
+                       numbers:bool=False, positive:bool=True) -> tuple[np.ndarray, np.ndarray]:
     "`training_set` of a map in the embedding form already (`classify` and `regress` gate it once)."
     labels = label_array(labels)
     stored = None if numbers else stored_dtype(labels, column)   # class ids: the float type of the file, before resampling
