@@ -20,7 +20,7 @@ from .embeddings import as_embedding, byte_codes, gate_query, gate_vectors, quer
 from .cubes import coarsen
 from .geo import crs_of, require
 from .core import EMBED_DIM, ConfigError, DimensionError, NoValidDataError, user_stacklevel
-from .quantize import NODATA, dequantize
+from .quantize import dequantize
 
 # %% auto #0
 __all__ = ['BACKENDS', 'pick_backend', 'unit_rows', 'Rows', 'vectors_of', 'Matches', 'VectorIndex', 'build', 'exact_search',
@@ -59,11 +59,11 @@ class Rows:
     crs:str|None = None
 
 def _valid(v:np.ndarray) -> np.ndarray:
-    """Rows (..., 64) that are embeddings by the map's gate (`gate_vectors`): no fill (-128 in any code, NaN), and no
-    all-zero or constant row, codes or floats. Int8 codes all 0 decode to the zero vector (field case A3): one was
-    indexed from a quantised map, found as a neighbour, while the float map's gate made it no data."""
-    ok = (v != NODATA).all(-1) if v.dtype.kind in "iu" else np.isfinite(v).all(-1)
-    return ok & np.isfinite(gate_vectors(v, unit=False)[0]).all(-1)
+    """Rows (..., 64) that are embeddings by the map's gate (`gate_vectors`): no fill (-128 in any code, NaN or inf in
+    any band: the gate makes the row NaN, so no check of its own is needed), and no all-zero or constant row, codes
+    or floats. Int8 codes all 0 decode to the zero vector (field case A3): one was indexed from a quantised map,
+    found as a neighbour, while the float map's gate made it no data."""
+    return np.isfinite(gate_vectors(v, unit=False)[0]).all(-1)
 
 def vectors_of(data, tile:int|None=None) -> Rows:
     """The rows an index holds and their locations, from an (N, 64) array or an embedding (see above). A table is read

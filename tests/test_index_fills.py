@@ -51,3 +51,19 @@ def test_exact_search_never_returns_a_fill_row():
     pos, _ = aix.exact_search(codes, codes[15], k=30)
     assert pos[0, 0] == 15 and not set(pos[0]) & {0, 7, 22} and (pos[0, 27:] == -1).all()
     assert aix.recall_at(pos[:, :27], pos) == 1.0   # -1 slots of the truth are no neighbour to find
+
+
+def test_a_fill_in_one_band_leaves_the_row_out_by_the_gate_alone():
+    """`index._valid` checked -128 codes and non-finite bands itself before the gate; the gate makes such a row NaN,
+    so the check was dropped. Rows with one -128 code, one NaN or one inf band are still left out with the warning
+    that counts them, and a table of nothing else is still `NoValidDataError`."""
+    from alphaearth_nb.core import NoValidDataError
+    x = random_unit((6,), seed=4).astype(np.float32)
+    codes = np.asarray(embedding_from_array(x[None]).aef.quantize().values)[0]   # (6, 64) int8
+    codes[0, 5] = -128
+    f = x.copy(); f[1, 2], f[2, 9] = np.nan, np.inf
+    for v, gone in ((codes, {0}), (f, {1, 2})):
+        with pytest.warns(UserWarning, match=f"{len(gone)} of 6 vectors are not embeddings"): rows = aix.vectors_of(v)
+        assert set(rows.ids.tolist()) == set(range(6)) - gone
+    with pytest.raises(NoValidDataError, match="nothing to index"): aix.vectors_of(np.full((3, 64), -128, np.int8))
+    with pytest.raises(NoValidDataError, match="nothing to index"): aix.vectors_of(np.where(f[1:2] > 0, np.nan, f[1:2]))
