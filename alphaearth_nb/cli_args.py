@@ -159,9 +159,11 @@ def parser() -> argparse.ArgumentParser:
                    "default: the sample scene's with --data samples, none otherwise")
     t.add_argument("--warmup", type=_natural, default=None,
                    help="warm-up steps (default: a tenth of --steps, at most 1000; with --resume, the run's)")
-    for k, role in (("inputs", "encoder input"), ("targets", "decoded target")):  # ModelConfig/SamplerConfig.<k>
+    for k, role, preset_s in (("inputs", "encoder input", "small: landsat,sentinel1,sentinel2; tiny: sentinel2"),
+                              ("targets", "decoded target",   # ModelConfig/SamplerConfig.<k>; test_cli_sources checks
+                               "small: dem,era5,gedi,landcover,landsat,sentinel1,sentinel2; tiny: sentinel2")):
         t.add_argument(f"--{k}", type=_sources, default=None, metavar="NAMES", help=f"{role} sources, comma-separated "
-                       f"(default: the preset's, sentinel2), for a stack without them: e.g. --inputs ndvi --targets "
+                       f"(default: the preset's, {preset_s}), for a stack without them: e.g. --inputs ndvi --targets "
                        f"ndvi,dem (the eo-learn stack); ModelConfig.{k}. With --resume: the run's again, and --preset")
     e = sub.add_parser("embed", help="embed a stack with a trained model into zarr")
     e.add_argument("--data", type=_data, default="samples", help=data)

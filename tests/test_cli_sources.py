@@ -22,6 +22,17 @@ def test_train_help_names_inputs_and_targets(capsys):
     assert "--inputs" in out and "--targets" in out and "ndvi" in out
 
 
+def test_train_help_gives_each_presets_own_sources_as_the_default(capsys):
+    # the default preset is small, which reads landsat, sentinel1, sentinel2 (the help said 'sentinel2' for both)
+    from alphaearth_nb.model import preset
+    assert main(["train", "--help"]) == 0
+    body = " ".join(capsys.readouterr().out.split())
+    for k in ("inputs", "targets"):
+        text = body.split(f"--{k} NAMES")[-1].split(" --")[0]
+        for name in ("small", "tiny"):
+            assert f"{name}: {','.join(getattr(preset(name), k))}" in text, (k, name, text)
+
+
 def test_train_inputs_and_targets_reach_the_model_and_sampler(eolearn_nc, tmp_path, capsys, monkeypatch):
     got = {}
     def fit(net, stack, **k): got.update(net=net, sampler=k.get("sampler")); raise cli.ConfigError("stop here")
