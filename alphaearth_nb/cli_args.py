@@ -191,7 +191,7 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--label-column", default="label", help="the CSV column of the labels, e.g. dw_label in the "
                    "official samples (default: %(default)s)")
     v.add_argument("--folds", type=_folds, default=50, help="random draws of training points per shot level (default: "
-                   "%(default)s, a quick table; this differs from the paper's protocol, arXiv 2507.22291 S4, of 1000 "
+                   "%(default)s, a quick table; this differs from the paper's protocol, arXiv 2507.22291 S6.1, of 1000 "
                    "folds at 1-shot and 500 at 10-shot, which evaluate_embeddings uses by default: pass --folds paper "
                    "for those, and the max-trial rule's folds at max)")
     v.add_argument("--shots", type=_shots, default="1,10,max", help="training points per class, comma-separated "
