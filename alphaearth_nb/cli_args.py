@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .core import AEFError
 from .sources import registered
+from .step import SEED_MAX
 from .timecodes import as_period
 
 # %% auto #0
@@ -40,6 +41,12 @@ def _natural(s:str) -> int:
     try: v = int(s)
     except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number: pass e.g. 0") from None
     if v < 0: raise argparse.ArgumentTypeError(f"{v} must be 0 or more")
+    return v
+
+def _seed(s:str) -> int:
+    "A seed: a whole number in 0 .. 2**63 - 1 (`step.SEED_MAX`: what JAX's key and numpy's sampler both take)."
+    v = _natural(s)
+    if v > SEED_MAX: raise argparse.ArgumentTypeError(f"{v} is larger than a seed can be (2**63 - 1): pass e.g. 0")
     return v
 
 def _rate(s:str) -> float:
@@ -131,7 +138,7 @@ def parser() -> argparse.ArgumentParser:
                    help="folder of the demo (a demo written before is replaced)")
     d.add_argument("--steps", type=_positive, default=200, help="training steps (default: %(default)s)")
     d.add_argument("--batch-size", type=_pairs, default=4, help="samples a step, at least 2 (default: %(default)s)")
-    d.add_argument("--seed", type=_natural, default=0, help="seed of the model and the sampler (default: %(default)s)")
+    d.add_argument("--seed", type=_seed, default=0, help="seed of the model and the sampler (default: %(default)s)")
     t = sub.add_parser("train", help="train a preset on a stack")
     t.add_argument("--preset", default=None, choices=["tiny", "small", "lite"],
                    help="the model size (default small; with --resume, the preset the run was trained with)")
@@ -148,7 +155,7 @@ def parser() -> argparse.ArgumentParser:
                    f"{TRAIN_DEFAULTS['batch_size']}{run})")
     t.add_argument("--out", type=_path, default="out/train",
                    help="run folder: checkpoints, metrics, header (default: %(default)s)")
-    t.add_argument("--seed", type=_natural, default=None, help=f"seed of the model and the sampler (default: "
+    t.add_argument("--seed", type=_seed, default=None, help=f"seed of the model and the sampler (default: "
                    f"{TRAIN_DEFAULTS['seed']}{run})")
     t.add_argument("--resume", action="store_true", help="continue from the newest checkpoint in --out")
     t.add_argument("--overwrite", action="store_true", help="start over: remove the run already in --out")
@@ -196,5 +203,5 @@ def parser() -> argparse.ArgumentParser:
                    "for those, and the max-trial rule's folds at max)")
     v.add_argument("--shots", type=_shots, default="1,10,max", help="training points per class, comma-separated "
                    "counts and/or max (default: %(default)s)")
-    v.add_argument("--seed", type=_natural, default=0, help="seed of the draws (default: %(default)s)")
+    v.add_argument("--seed", type=_seed, default=0, help="seed of the draws (default: %(default)s)")
     return p

@@ -28,10 +28,12 @@ from .core import (ConfigError, compiler_options, flag, frozen_traces, gc_frozen
 from .dist import constrain, place
 
 # %% auto #0
-__all__ = ['TrainConfig', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState', 'init_state', 'apply_policy',
-           'train_step', 'make_train_step']
+__all__ = ['SEED_MAX', 'TrainConfig', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState', 'init_state',
+           'apply_policy', 'train_step', 'make_train_step']
 
 # %% ../nbs/19_step.ipynb #c0007
+SEED_MAX = 2**63 - 1   # the largest seed: JAX's key takes a 64-bit integer, numpy's sampler a non-negative one
+
 @dataclass(frozen=True)
 class TrainConfig:
     "Optimiser, schedule, precision, sharding and checkpoint settings."
@@ -80,6 +82,8 @@ class TrainConfig:
              f"checkpoint_every={self.checkpoint_every}: use at least 1 (steps between checkpoints)")
         need(self.keep >= 1, f"keep={self.keep}: keep at least the latest checkpoint")
         need(self.prefetch >= 1, f"prefetch={self.prefetch}: queue at least 1 batch")
+        need(0 <= self.seed <= SEED_MAX, f"seed={self.seed}: pass a whole number in 0 .. 2**63 - 1, e.g. seed=0 "
+             "(JAX's key takes a 64-bit integer and numpy's sampler a non-negative one)")
 
 # %% ../nbs/19_step.ipynb #c0010
 def lr_schedule(cfg:TrainConfig) -> optax.Schedule:

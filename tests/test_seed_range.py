@@ -1,0 +1,35 @@
+"A seed out of the range JAX's key and numpy's sampler take is refused where it is given, in the package's words."
+import contextlib, io
+
+import pytest
+
+import alphaearth_nb as aef
+from alphaearth_nb.core import ConfigError
+from alphaearth_nb.step import SEED_MAX, TrainConfig
+
+
+@pytest.mark.parametrize("seed", [-1, SEED_MAX + 1, 10**23])
+def test_train_config_refuses_seed(seed):
+    with pytest.raises(ConfigError, match=r"seed=.*0 \.\. 2\*\*63 - 1"):
+        TrainConfig(seed=seed)
+
+
+def test_train_config_takes_the_range():
+    assert TrainConfig(seed=0).seed == 0 and TrainConfig(seed=SEED_MAX).seed == SEED_MAX
+
+
+def _cli(*argv):
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        rc = aef.cli.main(list(argv))   # an OverflowError escaped main (a traceback) before the fix
+    return rc, err.getvalue()
+
+
+@pytest.mark.parametrize("cmd", [["train", "--preset", "tiny", "--steps", "1"], ["demo", "--steps", "1"],
+                                 ["evaluate", "--embeddings", "."]])
+def test_cli_refuses_seed(cmd, tmp_path):
+    out = [] if cmd[0] == "evaluate" else ["--out", str(tmp_path / "run")]
+    rc, err = _cli(*cmd, *out, "--seed", str(10**23))
+    last = err.strip().splitlines()[-1]
+    assert rc == 2 and last.startswith("aef: error:") and "--seed" in last and "2**63 - 1" in last, err
+    assert not (tmp_path / "run").exists()
