@@ -340,7 +340,10 @@ def change_threshold_sweep(e1,                             # features before, (N
                            thresholds=PAPER_THRESHOLDS,    # the grid; None: every observed score (optimistic)
                            normalize:bool=True,            # L2-normalise first (S4.1)
                           ) -> dict:
-    "Best balanced accuracy of `d >= t`, `d = (1 - e1 . e2) / 2` (S4.1), over the thresholds, that `t` (lowest on ties), its TPR and TNR, and the ROC AUC."
+    """Best balanced accuracy of `d >= t` over the thresholds, that `t` (lowest on ties), its TPR and TNR, and the ROC AUC.
+    `d = (1 - e1 . e2) / 2` is the paper's (arXiv 2507.22291 S4.1, eq. 8: the score "remapped s.t. 0 = embeddings were
+    the same, 1 = embeddings were on opposite poles"): the grid 0.1 .. 0.9 lies inside its 0 .. 1; AEF.md section 7's
+    `1 - e1 . e2` (0 .. 2, `change_scores`) is twice it, and the same grid on it would pick thresholds twice too fine."""
     s = change_scores(e1, e2, normalize) / 2  # the paper's d (S4.1, eq. 8): 0 the same, 1 opposite poles
     lab = np.asarray(changed)
     if lab.dtype.kind == "f" and np.isnan(lab).any(): raise LabelError("change labels hold NaN: drop unlabelled points first")
