@@ -230,6 +230,7 @@ SECTIONS = {
     },
     'alphaearth_nb.places': {
         'points_xy': 'points\n    \nto_crs : str\n    \ncrs\n    \nobj\n    the map: points without a CRS are read by `geo.point_crs` on it (default lon/lat)\n',
+        'years_with_data': "cube\n    (time, y, x, band) cube, or one year's (y, x, band) map\nleast : int\n    pixels with data a year needs\nfirst : bool\n    the first such year only: the years after it are not read\n",
         'sample': "emb\n    embedding (y, x, band) or cube (time, y, x, band), any CRS\npoints\n    (lon, lat) arrays, DataFrame (lon/lat, or x/y + crs), GeoDataFrame, file path, one point\ncrs\n    CRS of `points` when it does not say (default: `geo.point_crs`, lon/lat or the map's)\n",
     },
     'alphaearth_nb.quality': {

@@ -20,7 +20,7 @@ import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
                                 NoValidDataError, TimeError, checks_flags, user_stacklevel)
-from .cubes import years_of_cube
+from .cubes import years_of_cube, years_with_data
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
@@ -120,7 +120,7 @@ def _per_year(fn, tables:bool):
             try: outs.append(fn(emb.isel(time=i), *[at(a, i) for a in args], **{k: at(v, i) for k, v in kwargs.items()}))
             except NoValidDataError as e: outs.append(None); empty.append((i, e))
             except LabelError:   # classify/regress: no labelled pixel has data, because the year has none
-                if bool(as_embedding(emb.isel(time=i)).notnull().any()): raise
+                if years_with_data(emb.isel(time=[i])): raise   # the year has data: the labels' fault
                 outs.append(None); empty.append((i, LabelError("the map has no data that year (all NaN), so no labelled "
                     "pixel to train on: select the years with data, e.g. `cube.dropna('time', how='all')`")))
         if empty: outs = _fill_empty_years(fn.__name__, emb, outs, empty)

@@ -18,15 +18,17 @@ from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names
 from . import geo
 from .geo import crs_of, is_lazy, require
 from .places import (LONLAT, cube_crs, cube_form, gather, grid_of, import_geopandas, lonlat_columns,
-                                  pixel_of, points_xy, read_geometries, sample, transform_of, years_of_cube)
+                                  pixel_of, points_xy, read_geometries, sample, transform_of, years_of_cube,
+                                  years_with_data)
 
 _all_ = ['LONLAT', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas',
-         'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'gather', 'sample']   # places', re-exported
+         'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'sample']   # places', re-exported
 
 # %% auto #0
 __all__ = ['HOWS', 'coarsen', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate', 'yearly_change', 'is_geometry_input',
            'label_table', 'LONLAT', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns',
-           'import_geopandas', 'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'gather', 'sample']
+           'import_geopandas', 'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather',
+           'sample']
 
 # %% ../nbs/24b_cubes.ipynb #cz0002
 def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, band), any form `cube_form` reads

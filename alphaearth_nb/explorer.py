@@ -28,6 +28,7 @@ from pyproj import Transformer
 
 from .accessor import EmbeddingAccessor, forward
 from .analysis import pca_basis, sample_pixels
+from .cubes import years_with_data
 from .core import (ConfigError, DimensionError, LabelError, NoDataWarning, NoValidDataError, checks_flags,
                                 user_stacklevel)
 from .files import write_text
@@ -327,14 +328,12 @@ def _open_year(self:Explorer):
     not in the product); `NoValidDataError` naming the cube's years when none has."""
     if self.times is None: return self._set_year(0)
     names = [str(t)[:10] for t in self.times]
-    for i in range(len(names)):
-        try: self._set_year(i)
-        except NoValidDataError: continue
-        if i: warnings.warn(f"no data in {', '.join(names[:i])}: the explorer opens on {names[i]}", NoDataWarning,
-                            stacklevel=user_stacklevel())
-        return
-    raise NoValidDataError(f"no year of the cube ({', '.join(names)}) has 3 pixels with data: nothing to map; check "
-                           "the cube's area and years")
+    if not (first := years_with_data(self.cube, least=3, first=True)):   # the one rule (`places.years_with_data`)
+        raise NoValidDataError(f"no year of the cube ({', '.join(names)}) has 3 pixels with data: nothing to map; "
+                               "check the cube's area and years")
+    self._set_year(i := first[0])
+    if i: warnings.warn(f"no data in {', '.join(names[:i])}: the explorer opens on {names[i]}", NoDataWarning,
+                        stacklevel=user_stacklevel())
 
 # %% ../nbs/28a_explorer.ipynb #c0021
 def _exact(t:float, least:int=3, most:int=6) -> tuple[float, int]:

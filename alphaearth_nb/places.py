@@ -24,7 +24,7 @@ from .timecodes import YEARS, as_numbers, numeric_time_hint, unwritten_years
 
 # %% auto #0
 __all__ = ['LONLAT', 'EE_GEO', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas',
-           'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'gather', 'sample']
+           'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'sample']
 
 # %% ../nbs/23c_places.ipynb #c0006
 def cube_form(obj) -> xr.DataArray:
@@ -233,6 +233,21 @@ def years_of_cube(emb:xr.DataArray) -> np.ndarray:
     hint = numeric_time_hint(t) if n is not None else "write them as dates, e.g. `pd.to_datetime(['2024-01-01', ...])`"
     raise TimeError(f"the cube's time values {t[:3].tolist()} are neither years nor dates: {hint}, then "
                     "`cube = cube.assign_coords(time=...)`")
+
+def years_with_data(cube,              # (time, y, x, band) cube, or one year's (y, x, band) map
+                    least:int=1,       # pixels with data a year needs
+                    first:bool=False,  # the first such year only: the years after it are not read
+                   ) -> list[int]:
+    """Positions along `time` of the years of `cube` with at least `least` pixels with data by the map's gate
+    (`as_embedding`: fills, all-zero and constant pixels are no data), in order; a map without `time`: [0] or [].
+    The one rule for "a year without data" (a cube's years missing from the product are all NaN): `analysis`'s
+    functions over time give such a year a no-data map, the explorer opens on the first year with data."""
+    out = []
+    for i in range(cube.sizes["time"]) if "time" in cube.dims else [None]:
+        if int(as_embedding(cube if i is None else cube.isel(time=i)).notnull().all("band").sum()) >= least:
+            out.append(i or 0)
+            if first: break
+    return out
 
 def gather(emb:xr.DataArray, rows, cols) -> np.ndarray:
     "Vectors at pixel (row, col) pairs: `(n, band)` or `(n, time, band)`; dask reads each touched chunk once."
