@@ -238,7 +238,7 @@ SECTIONS = {
         'seasonal_composite_features': 'stack\n    a scene (DataTree)\nyear : int\n    calendar year\npercentiles\n    annual percentiles\ndem : bool\n    add elevation and slope\n',
         'scene_points': 'labels : xr.DataArray\n    yearly classes (year, y, x)\nmin_dist : float\n    metres between points\nseed\n    \n',
         'error_ratio': 'table : pd.DataFrame\n    rows: features, shots, method, balanced_accuracy\nshots\n    \nours : str\n    \n',
-        'effective_dims': '*vector_sets : np.ndarray\n    one or more (N, D) arrays of vectors (64 wide: floats or int8 codes); rows with no data are left out\n',
+        'effective_dims': '*vector_sets : np.ndarray\n    one or more (N, D) arrays of vectors (64 wide: floats or int8 codes), or embedding maps (y, x, band); rows with no data are left out\n',
         'compare_on_scene': 'stack\n    the scene (DataTree)\nlabels : xr.DataArray\n    yearly classes (year, y, x)\nembeddings : dict\n    year -> embedding (y, x, band) DataArray\nmin_dist : float\n    metres between land-cover points\nfolds : int\n    folds of the 10-shot draws\nseed : int\n    \n',
         'plot_change_events': 'change : xr.DataArray\n    (y, x) change score, e.g. 1 - cos(e1, e2)\nevents\n    (y, x) bool mask of the true change (or (event, y, x) masks)\nax\n    \ntitle : str\n    \n',
     },

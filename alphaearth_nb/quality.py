@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, checks_flags
+from .core import EMBED_DIM, DimensionError, checks_flags
+from .embeddings import as_embedding
 from .gate import gate_vectors
 from .evaluate import change_threshold_sweep, evaluate_embeddings, separated_points, xy_features
 from .labels import check_exact_ids, stored_dtype
@@ -144,16 +145,22 @@ def error_ratio(table:pd.DataFrame,     # rows: features, shots, method, balance
 # %% ../nbs/24a_quality.ipynb #c0010e2
 def _rows(v) -> np.ndarray:
     """A set of vectors as `effective_dims` measures it: 64 wide, the map's gate (`gate_vectors`: int8 codes, also as
-    floats, dequantised; -128, NaN, zero and constant rows no data), other widths (a baseline) as given."""
+    floats, dequantised; -128, NaN, zero and constant rows no data), other widths (a baseline) as given. An embedding
+    map (a DataArray, `as_embedding`'s forms) is its pixels; an array that is not one row per vector is refused."""
+    if isinstance(v, xr.DataArray): v = as_embedding(v).values.reshape(-1, EMBED_DIM)   # a map: one row per pixel
     v = np.asarray(v)
+    if v.ndim != 2: raise DimensionError(
+        f"effective_dims takes sets of vectors (N, D), one row per vector; got an array of shape {v.shape}: pass "
+        f"`v.reshape(-1, v.shape[-1])` (vectors along the last axis), or the map as its DataArray (y, x, band)")
     return gate_vectors(v, unit=False)[0] if v.ndim == 2 and v.shape[1] == EMBED_DIM else v
 
-def effective_dims(*vector_sets:np.ndarray, # one or more (N, D) arrays of vectors (64 wide: floats or int8 codes); rows with no data are left out
+def effective_dims(*vector_sets:np.ndarray, # one or more (N, D) arrays of vectors (64 wide: floats or int8 codes), or embedding maps (y, x, band); rows with no data are left out
                   ) -> float:
     """Participation ratio of the covariance eigenvalues (averaged over the sets): 1 .. D. Sets 64 wide go through
     the map's gate first: the official int8 codes are dequantised (their covariance is not the vectors'), and rows
     of -128, NaN, all zero or one value are no data, left out (500 official samples: 5.64 as floats; as codes 6.66,
-    with 50 rows -128 1.59, with 50 zero rows 6.00)."""
+    with 50 rows -128 1.59, with 50 zero rows 6.00). A map given as its DataArray (y, x, band) is measured over its
+    pixels; an array not (N, D), such as a map's (y, x, 64) values, is a `DimensionError` naming the reshape."""
     spectra = [np.clip(np.linalg.eigvalsh(np.cov(v[np.isfinite(v).all(1)].T)), 0, None) for v in map(_rows, vector_sets)]
     ev = np.mean(spectra, 0)
     return float(ev.sum() ** 2 / (ev ** 2).sum())

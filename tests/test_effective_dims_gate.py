@@ -44,3 +44,17 @@ def test_other_widths_stay_as_given():
     b = np.random.default_rng(1).normal(size=(200, 12)) * np.arange(1, 13)
     b[0] = 0.0
     np.testing.assert_allclose(effective_dims(b), _hand(b), rtol=1e-9)
+
+
+def test_a_map_is_measured_over_its_pixels_and_a_grid_of_values_is_refused():
+    """A user measures the map they have: `effective_dims(emb)` of an embedding DataArray (y, x, band) raised numpy's
+    IndexError ('boolean index did not match'), and so did its (y, x, 64) values. The map is its pixels (the same
+    ratio as its rows); any other array that is not (N, D) is the package's DimensionError naming the reshape."""
+    import pytest
+    from alphaearth_nb.core import DimensionError
+    from alphaearth_nb.testing import embedding_from_array
+    x = _vectors(400)
+    emb = embedding_from_array(x.reshape(20, 20, 64))
+    np.testing.assert_allclose(effective_dims(emb), effective_dims(x), rtol=1e-6)
+    with pytest.raises(DimensionError, match=r"reshape\(-1, v.shape\[-1\]\)"):
+        effective_dims(x.reshape(20, 20, 64))
