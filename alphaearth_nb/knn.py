@@ -18,11 +18,11 @@ import numpy as np
 from jaxtyping import Array, Float, Int
 
 from .core import EMBED_DIM, ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError, checks_flags
-from .gate import by_band, byte_codes, gate_vectors, table_codes
+from .gate import MEAN_LENGTH, by_band, byte_codes, gate_vectors, table_codes
 
 # %% auto #0
-__all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'VOTE_TABLE', 'wider_than_float32', 'centring_offset',
-           'knn_search', 'knn_indices', 'knn_vote', 'knn_predict', 'by_band']
+__all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'VOTE_TABLE', 'fill_rows', 'wider_than_float32',
+           'centring_offset', 'knn_search', 'knn_indices', 'knn_vote', 'knn_predict', 'by_band']
 
 # %% ../nbs/23a_knn.ipynb #c0006
 GROUP = 16  # rows (training vectors) per group of the first selection stage
@@ -310,11 +310,26 @@ def _numbers(x, what:str) -> np.ndarray:
         raise DTypeError(f"{what} hold values that are not numbers ({a.dtype}: {e}): convert them, e.g. "
                          f"`df[cols].apply(pd.to_numeric, errors='coerce')`, then drop the rows with NaN") from None
 
+def fill_rows(x:np.ndarray, same:np.ndarray|None=None) -> np.ndarray:
+    """Rows (N,) of one value in every one of 64 columns (64 x -9999, all zero: an export's fill for masked pixels)
+    among embeddings or their means (finite rows of a length in `MEAN_LENGTH`: unit, or averaged by Earth Engine's
+    sampling at 20 or 30 m); none in a baseline table. `same`: those rows where the caller has them (`check_xy`).
+    The one fill-row rule of the tables `linear.check_xy` fits on and `knn_search` searches."""
+    if same is None: same = (x == x[:, :1]).all(1) if len(x) else np.zeros(0, bool)
+    if not same.any(): return same
+    rest = x[~same]
+    n = np.linalg.norm(rest[np.isfinite(rest).all(1)].astype(np.float64), axis=1)
+    vectors = n.size and ((n > MEAN_LENGTH[0]) & (n <= MEAN_LENGTH[1])).all()
+    return same if vectors else np.zeros(len(x), bool)
+
 def _features(x, what:str, codes:bool|None) -> np.ndarray:
     """`_numbers(x)`, with official codes (N, 64) as the vectors they stand for (`gate.gate_vectors`: code -128
     and rows of one code in every band NaN, refused as no data by the search). `codes` None: by the rule
     `check_xy` reads tables by (`gate.table_codes`: 64-wide ints within the int8 range, uint8 read by meaning,
-    warned; floats a masking reader made of codes); True: 64-wide rows of any dtype; False: the numbers as given."""
+    warned; floats a masking reader made of codes); True: 64-wide rows of any dtype; False: the numbers as given.
+    Float rows of one value in every one of 64 bands among embeddings (all 0, 64 x -9999: `fill_rows`) are no data
+    and refused, as `linear.check_xy` refuses them (field case A3: a zero row lies at distance 1 from every unit
+    vector, nearer than most, and was the neighbour of queries far from the rest)."""
     a = _numbers(x, what)
     wide = a.ndim == 2 and a.shape[1] == EMBED_DIM
     if codes and not wide:
@@ -322,7 +337,15 @@ def _features(x, what:str, codes:bool|None) -> np.ndarray:
                              "int8 rows; pass codes=False for other features")
     if wide and codes is not False: a = byte_codes(a)   # uint8: int8 codes read unsigned or shifted (warned once)
     if codes is None: codes = wide and (a.dtype == np.int8 or table_codes(a) is not None)   # int8: codes, no pass
-    if not codes: return a
+    if not codes:
+        if wide and (fill := fill_rows(a)).any():
+            side = what.split()[0]
+            vals = ", ".join(f"64 x {v:g}" for v in np.unique(a[fill, 0])[:3])
+            raise (LabelError if side == "training" else NoValidDataError)(
+                f"{int(fill.sum())} of {len(a)} {side} rows have one value in every feature ({vals}) while the other "
+                "rows are embeddings: a fill value for no data (masked pixels exported as -9999 or 0), never an "
+                "embedding. Drop them (`keep = ~(x == x[:, :1]).all(1)`, and training labels with `y[keep]`)")
+        return a
     v = gate_vectors(a, codes=True, unit=False)[0]
     if (none := ~np.isfinite(v).all(1)).any():
         side = what.split()[0]

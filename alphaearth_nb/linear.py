@@ -14,8 +14,8 @@ import jax.numpy as jnp
 import numpy as np
 
 from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, checks_flags
-from .knn import by_band, centring_offset, wider_than_float32
-from .gate import MEAN_LENGTH, table_codes
+from .knn import by_band, centring_offset, fill_rows, wider_than_float32
+from .gate import table_codes
 from .labels import refuse_missing_labels
 
 # %% auto #0
@@ -27,17 +27,6 @@ def _decoded(x:np.ndarray) -> np.ndarray:
     "A predict's features (N, D): 64-wide int8 codes decoded as `check_xy` decodes a fit's; anything else as given."
     return d if (d := table_codes(x)) is not None else x   # (a map's vectors: no full pass, see `table_codes`)
 
-def _fill_rows(x:np.ndarray, same:np.ndarray|None=None) -> np.ndarray:
-    """Rows (N,) of one value in every one of 64 columns (64 x -9999, all zero: an export's fill for masked pixels)
-    among embeddings or their means (finite rows of a length in `MEAN_LENGTH`: unit, or averaged by Earth Engine's
-    sampling at 20 or 30 m); none in a baseline table. `same`: those rows where the caller has them (`check_xy`)."""
-    if same is None: same = (x == x[:, :1]).all(1) if len(x) else np.zeros(0, bool)
-    if not same.any(): return same
-    rest = x[~same]
-    n = np.linalg.norm(rest[np.isfinite(rest).all(1)].astype(np.float64), axis=1)
-    vectors = n.size and ((n > MEAN_LENGTH[0]) & (n <= MEAN_LENGTH[1])).all()
-    return same if vectors else np.zeros(len(x), bool)
-
 @checks_flags
 def check_xy(x,                  # features, (N, D)
              y,                  # labels or targets, (N,)
@@ -48,7 +37,7 @@ def check_xy(x,                  # features, (N, D)
     vector is (field case A4's gate; code -128 is no data and refused below); so are float features 64 wide whose
     every value is a whole number within [-128, 127] and whose rows decode to unit vectors (codes a masking reader
     turned to floats, NaN no data; a baseline of 64 counts stays as given). Rows of one value in every column
-    (64 x -9999, all zero) among embedding rows (or their means) are no data like NaN rows (`_fill_rows`, the map gate's rule for a
+    (64 x -9999, all zero) among embedding rows (or their means) are no data like NaN rows (`knn.fill_rows`, the map gate's rule for a
     fill) and refused with a `LabelError`; in a baseline table (rows not unit vectors) they stay as given.
 
     With `centre`, features wider than float32 (float64, int32, int64; not int8 codes) are shifted by their
@@ -72,7 +61,7 @@ def _check_xy(x, y, centre:bool=False) -> tuple[np.ndarray, np.ndarray, np.ndarr
     if y.ndim != 1: raise LabelError(f"labels must be 1-D (one per point), got shape {y.shape}: pass `y.ravel()`")
     if len(x) != len(y): raise LabelError(f"x has {len(x)} rows but y has {len(y)} labels: pass exactly one label per row of x")
     refuse_missing_labels(y)   # NaN, None, pd.NA: unlabelled points, with a fix that reads them all
-    fill = _fill_rows(x, same) if x.shape[1] == EMBED_DIM else None    # before any shift: a fill row is one value
+    fill = fill_rows(x, same) if x.shape[1] == EMBED_DIM else None    # before any shift: a fill row is one value
     wide = centre and wider_than_float32(x)
     off = centring_offset(x) if wide else np.zeros(x.shape[1])
     if wide: x = x.astype(np.float64) - off   # kept float64: knn_search ties by these digits, the fits cast
