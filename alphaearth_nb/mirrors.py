@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import builtins
 import hashlib
+import http.client
 import os
+import shutil
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
@@ -33,7 +35,7 @@ from .timecodes import as_years
 # %% auto #0
 __all__ = ['YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror', 'mirror_of',
            'tile_href', 'cache_dir', 'index_file', 'read_index', 'LocalMirror', 'build_local_mirror', 'years_of',
-           'area_of', 'tiles', 'gdal_env', 'bill_project', 'open_tile', 'USER_AGENT', 'gdal_path']
+           'area_of', 'tiles', 'fetch_tiles', 'gdal_env', 'bill_project', 'open_tile', 'USER_AGENT', 'gdal_path']
 
 # %% ../nbs/26a_mirrors.ipynb #c0002a
 _all_ = ["USER_AGENT", "gdal_path"]   # from `files`, where every reader of a remote raster finds them
@@ -92,17 +94,28 @@ def cache_dir(path=None) -> Path:
     return p
 
 def _download(url:str, dest:Path, headers:dict) -> Path:
-    "Fetch `url` to `dest` atomically (a part file renamed at the end)."
+    """Fetch `url` to `dest` atomically: a part file beside it, renamed in once it holds the Content-Length the server
+    announced. `MirrorError`, with nothing left at `dest`, for a network error, a cut connection (urllib reads fewer
+    bytes without a word) or a file larger than the free disk (checked before a byte is written)."""
     req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, **headers})
-    part = dest.with_suffix(dest.suffix + ".part")
+    part, got = dest.with_suffix(dest.suffix + ".part"), 0
+    dest.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with urllib.request.urlopen(req, timeout=120) as r, builtins.open(part, "wb") as f:
-            while chunk := r.read(1 << 20): f.write(chunk)
-    except OSError as e:
-        part.unlink(missing_ok=True)
+        with urllib.request.urlopen(req, timeout=120) as r:
+            size, free = int(r.headers.get("Content-Length") or -1), shutil.disk_usage(dest.parent).free
+            if size > free:
+                raise MirrorError(f"{url} needs {size} bytes, and {dest.parent} has {free} free: free some room "
+                                  "or write to another folder")
+            with builtins.open(part, "wb") as f:
+                while chunk := r.read(1 << 20): f.write(chunk); got += len(chunk)
+        if 0 <= size != got:
+            raise MirrorError(f"the download of {url} stopped at {got} of {size} bytes (a cut connection): "
+                              "run it again")
+        part.replace(dest)
+    except (OSError, http.client.HTTPException) as e:
         raise MirrorError(f"could not download {url} ({e}): check the network, "
                           "or pass a local mirror folder as `source`") from e
-    part.replace(dest)
+    finally: part.unlink(missing_ok=True)
     return dest
 
 def _gcs_request(url:str, project:str|None) -> tuple[str, dict]:
@@ -308,6 +321,34 @@ def tiles(area,                          # lon/lat bbox (west, south, east, nort
     m = mirror_of(source)
     hit["href"] = [tile_href(p, m) for p in hit["path"]]
     return hit.sort_values(["year", "utm_zone", "path"]).reset_index(drop=True)
+
+@checks_flags
+def fetch_tiles(area,                    # lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame
+                years,                   # a year, a list of years, or a tuple (first, last), as for `tiles`
+                root,                    # folder to write (created): the tiles in the mirror's layout, their index
+                source="source_coop",    # the mirror to copy from: "source_coop", "gcs", a URL prefix or a folder
+                project:str|None=None,   # Google Cloud project billed by the "gcs" mirror
+                cache=None,              # index cache folder
+               ) -> LocalMirror:
+    """Download the official tiles covering `area` in `years` into `root` in the mirror's layout (`YEAR/ZONE/*.tiff`
+    and an `aef_index.parquet` of their rows): a `source` that reads offline afterwards. An official tile is up to
+    4 GiB (8192 x 8192 px x 64 int8 bands before compression). Each file is written beside and renamed in once whole
+    (`MirrorError` for a failed or cut download, or too little free disk); a tile already in `root` is kept and the
+    index grows with each call. `written` stays empty: the tiles are read from disk."""
+    hit, root = tiles(area, years, source, project, cache), user_path(root)
+    for path, href in zip(hit["path"], hit["href"]):
+        dest = root / (path.split(ANNUAL, 1)[1] if ANNUAL in path else path.lstrip("/"))
+        if dest.exists(): continue   # written whole (renamed in) by an earlier call
+        url, headers = (_gcs_request("gs://" + href[len("/vsigs/"):], project) if href.startswith("/vsigs/") else
+                        (href if "://" in href else Path(href).resolve().as_uri(), {}))
+        _download(url, dest, headers)
+    index = hit.drop(columns="href")
+    if (root / INDEX_NAME).exists(): index = pd.concat([read_index(root), index]).drop_duplicates("path", keep="last")
+    index = index.sort_values(["year", "utm_zone", "path"]).reset_index(drop=True)
+    part = root / (INDEX_NAME + ".part")
+    index.to_parquet(part); part.replace(root / INDEX_NAME)   # the index last: it names only whole tiles
+    return LocalMirror(root, index)
+
 
 # %% ../nbs/26a_mirrors.ipynb #c0020
 def gdal_env(project:str|None=None) -> dict:

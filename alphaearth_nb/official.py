@@ -21,6 +21,7 @@ from .geo import (as_crs, cell_index, cell_inside, crs_name, grid_coords, rename
 from .cubes import LONLAT, gather, pixel_of, points_xy
 from .mirrors import (ANNUAL, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TILE_SIZE, USER_AGENT,
                                    YEARS, LocalMirror, Mirror, area_of, bill_project, build_local_mirror, cache_dir,
+                                   fetch_tiles,
                                    gdal_env, gdal_path, index_file, mirror_of, open_tile, read_index, tile_href, tiles,
                                    years_of)
 
@@ -28,12 +29,12 @@ from .mirrors import (ANNUAL, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TI
 __all__ = ['zone_cube', 'grid_for', 'unit_length', 'mosaic', 'open', 'on_tile', 'sample_points', 'USER_AGENT', 'YEARS',
            'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror', 'mirror_of',
            'tile_href', 'cache_dir', 'index_file', 'read_index', 'LocalMirror', 'build_local_mirror', 'years_of',
-           'area_of', 'tiles', 'gdal_env', 'gdal_path', 'bill_project', 'open_tile']
+           'area_of', 'tiles', 'fetch_tiles', 'gdal_env', 'gdal_path', 'bill_project', 'open_tile']
 
 # %% ../nbs/27_official.ipynb #c0002a
 _all_ = ["USER_AGENT", "YEARS", "TILE_SIZE", "RESOLUTION", "INDEX_NAME", "INDEX_COLUMNS", "MIRRORS", "ANNUAL", "Mirror",
          "mirror_of", "tile_href", "cache_dir", "index_file", "read_index", "LocalMirror", "build_local_mirror",
-         "years_of", "area_of", "tiles", "gdal_env", "gdal_path", "bill_project",
+         "years_of", "area_of", "tiles", "fetch_tiles", "gdal_env", "gdal_path", "bill_project",
          "open_tile"]   # from `mirrors`, where they were split off to
 
 # %% ../nbs/27_official.ipynb #c0023

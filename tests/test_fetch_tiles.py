@@ -1,0 +1,77 @@
+"""`mirrors.fetch_tiles`: the official tiles of an area copied from a mirror into a local folder in the mirror's
+layout (a `source` offline afterwards), each file written whole or not at all. A fresh clone had no documented way to
+get one real tile: tutorial 02's official sections skipped."""
+import http.server
+import shutil
+import threading
+from collections import namedtuple
+
+import numpy as np
+import pandas as pd
+import pytest
+
+pytest.importorskip("geopandas"); pytest.importorskip("rioxarray"); pytest.importorskip("odc.geo")
+from alphaearth_nb import mirrors, official as off  # noqa: E402
+from alphaearth_nb.core import MirrorError, band_names  # noqa: E402
+
+AREA = (5.985, 44.9995, 5.99, 45.0015)   # inside zone 31N's tile, next to 6 deg E
+
+
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory):
+    "A small mirror (96 px 64-band int8 tiles, zones 31N and 32N, two years) from random unit vectors of 3 classes."
+    v = np.random.default_rng(0).normal(size=(24, 64)).astype(np.float32)
+    df = pd.DataFrame(v / np.linalg.norm(v, axis=1, keepdims=True), columns=band_names())
+    df["dw_label"] = np.arange(24) % 3
+    return off.build_local_mirror(tmp_path_factory.mktemp("mirror"), years=(2023, 2024), samples=df)
+
+
+def _files(root):
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+def test_fetch_copies_the_tiles_of_an_area_into_a_mirror_that_reads_offline(mirror, serve_folder, tmp_path):
+    served = serve_folder(mirror.root, refuse="Python-urllib")     # like one real mirror: default agent refused
+    got = off.fetch_tiles(AREA, 2024, tmp_path / "copy", source=served.url, cache=tmp_path / "cache")
+    want = off.tiles(AREA, 2024, source=mirror.root)
+    rel = [p.split(off.ANNUAL)[1] for p in want.path]
+    assert isinstance(got, off.LocalMirror) and got.root == tmp_path / "copy" and len(rel) == 1
+    assert _files(got.root) == sorted(rel + [off.INDEX_NAME])      # the tile in its YEAR/ZONE/ place, no part files
+    assert (got.root / rel[0]).read_bytes() == (mirror.root / rel[0]).read_bytes()
+    assert list(got.index.path) == list(want.path)                  # the index rows, the real paths kept
+    np.testing.assert_array_equal(off.open(AREA, 2024, source=got.root, chunks=32).values,   # a source offline
+                                  off.open(AREA, 2024, source=mirror.root, chunks=32).values)
+    served.log.clear()   # again, and one more year: the tile there is kept, the new one added to the same index
+    again = off.fetch_tiles(AREA, (2023, 2024), got.root, source=served.url, cache=tmp_path / "cache")
+    assert [r.path for r in served.log if r.path.endswith(".tiff")] == ["/" + rel[0].replace("2024/", "2023/", 1)]
+    assert sorted(again.index.year) == [2023, 2024] and len(_files(got.root)) == 3
+    assert sorted(off.read_index(got.root).year) == [2023, 2024]
+
+
+class _Short(http.server.BaseHTTPRequestHandler):
+    "Answers every GET with a Content-Length of 1000 bytes and sends 10: a connection cut mid-file."
+    def log_message(self, *a): pass
+    def do_GET(self):
+        self.send_response(200); self.send_header("Content-Length", "1000"); self.end_headers()
+        self.wfile.write(b"0123456789"); self.wfile.flush(); self.close_connection = True
+
+
+def test_a_cut_download_leaves_nothing(tmp_path):
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Short)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(MirrorError, match=r"10 of 1000 bytes.*run it again"):
+            mirrors._download(f"http://127.0.0.1:{srv.server_address[1]}/t.tiff", tmp_path / "t.tiff", {})
+    finally:
+        srv.shutdown(); srv.server_close()
+    assert _files(tmp_path) == []                                    # was: a 10-byte tile, taken for a whole one
+
+
+def test_a_file_larger_than_the_free_disk_is_refused_before_a_byte(mirror, serve_folder, tmp_path, monkeypatch):
+    served = serve_folder(mirror.root)
+    off.tiles(AREA, 2024, source=served.url, cache=tmp_path / "cache")   # the index cached first: the tile is refused
+    Usage = namedtuple("Usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda p: Usage(10**6, 10**6 - 100, 100))
+    with pytest.raises(MirrorError, match=r"needs \d+ bytes, .* has 100 free"):
+        off.fetch_tiles(AREA, 2024, tmp_path / "copy", source=served.url, cache=tmp_path / "cache")
+    assert not any(p.is_file() for p in (tmp_path / "copy").rglob("*"))
