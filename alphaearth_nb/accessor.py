@@ -69,6 +69,7 @@ class EmbeddingAccessor:
 _EMBEDDING_ONLY = ("embedding", "quantize", "dequantize", "similarity", "change", "cluster", "classify",
                    "regress", "rgb", "plot", "explore", "sample", "aggregate", "coarsen", "yearly_change", "to_cog",
                    "to_zarr", "map_to_cog", "vectorize")
+_CLASS_MAP = ("plot", "map_to_cog", "vectorize")   # what `.aef` does with a class map (y, x)
 
 class StackAccessor:
     "`.aef` on a source stack (Dataset or DataTree): embed it, validate it."
@@ -78,6 +79,14 @@ class StackAccessor:
     validate = forward(validate_stack)
 
     def __getattr__(self, name):
+        made_by = {"class": "classify", "cluster": "cluster"}   # a map method's Dataset result, not a stack
+        var = next((v for v in made_by if isinstance(self._obj, xr.Dataset) and v in self._obj.data_vars), None)
+        if name in _EMBEDDING_ONLY and var is not None:
+            fix = (f"its map is the DataArray `ds['{var}']`: `ds['{var}'].aef.{name}(...)`"
+                   + (" (or `aef.maps.plot_classes(ds)`)" if name == "plot" else "")
+                   if name in _CLASS_MAP else f"call it on the embedding that went into `{made_by[var]}`")
+            raise DimensionError(f"`.aef.{name}` is not for this Dataset: it is `{made_by[var]}`'s result (variables "
+                                 f"{list(self._obj.data_vars)}), not an embedding; {fix}")
         if name in _EMBEDDING_ONLY:
             raise DimensionError(f"`.aef.{name}` works on an embedding (a DataArray with a 64-long `band` dim), "
                                  f"not on a {type(self._obj).__name__} stack: embed it first with "

@@ -17,6 +17,20 @@ def test_stack_methods_of_embeddings_fail_early_with_the_fix():
         xr.Dataset({"B2": (("time", "y", "x"), np.zeros((1, 2, 2)))}).aef.rgb()
 
 
+def test_a_class_map_dataset_names_its_map_not_a_stack(emb):
+    """classify's and cluster's results are Datasets: `.aef.plot()` on one (the quick start draws maps so) was told
+    to embed a stack first. They name the map DataArray that `.aef` draws and writes, else the embedding to use."""
+    import pandas as pd
+    pts = pd.DataFrame({"x": emb.x.values[1:5], "y": emb.y.values[1:5], "label": ["a", "b", "a", "b"]})
+    for ds, var in ((emb.aef.classify(pts, k=1), "class"), (emb.aef.cluster(2), "cluster")):
+        with pytest.raises(DimensionError, match=rf"ds\['{var}'\]\.aef\.plot.*plot_classes\(ds\)") as e:
+            ds.aef.plot()
+        assert "embed it first" not in str(e.value)
+        ds[var].aef.plot()                                                         # the fix, as named
+        with pytest.raises(DimensionError, match=r"embedding that went into"):
+            ds.aef.similarity(random_unit((), seed=1))
+
+
 def test_embed_forwards_to_embed(emb):
     calls = []
     fake = lambda stack, model, period, **kw: calls.append((stack, model, period, kw)) or emb
