@@ -75,3 +75,15 @@ def test_a_file_larger_than_the_free_disk_is_refused_before_a_byte(mirror, serve
     with pytest.raises(MirrorError, match=r"needs \d+ bytes, .* has 100 free"):
         off.fetch_tiles(AREA, 2024, tmp_path / "copy", source=served.url, cache=tmp_path / "cache")
     assert not any(p.is_file() for p in (tmp_path / "copy").rglob("*"))
+
+
+def test_tutorial_02_names_the_one_call_that_fetches_a_real_tile_and_never_runs_it():
+    "A fresh clone has no official samples: its skip messages name `fetch_tiles`, whose cell is live only (eval: false)."
+    import json
+    from pathlib import Path
+    nb = Path(__file__).resolve().parents[1] / "nbs" / "tutorials" / "02_official_embeddings.ipynb"
+    code = ["".join(c["source"]) for c in json.loads(nb.read_text())["cells"] if c["cell_type"] == "code"]
+    skips = [s for s in code if "samples are not here" in s]
+    assert len(skips) == 2 and all("fetch_tiles(" in s for s in skips), skips
+    calls = [s for s in code if "fetch_tiles(" in s and s not in skips]
+    assert calls and all(s.lstrip().startswith("#| eval: false") for s in calls), calls
