@@ -147,6 +147,7 @@ SECTIONS = {
         'by_band': "x\n    features: an array, or a table (DataFrame)\nothers : bool\n    keep a table's other columns, after the bands; False: the bands only\n",
         'query_array': 'a\n    vectors as a user holds them: array, Series, dict, DataFrame, DataArray\nwhat : str\n    what the vectors are, for messages\n',
         'gate_query': 'a\n    a 64-vector or (Q, 64): float vectors or int8 codes (`query_array`)\nfills\n    declared no-data values\nwhat : str\n    what the vectors are, for messages\n',
+        'unit_rows': 'x\n    rows (..., D): float vectors, or int codes (dequantised first)\ndtype\n    of the result (np.float64 for scores)\nzero\n    what a zero row becomes: 0 (kept zero) or np.nan (no direction: no data)\n',
     },
     'alphaearth_nb.geo': {
         'cell_index': 'c0 : float\n    \nstep : float\n    \nv\n    \naxis : str\n    "x": a value on an edge goes to the cell east of it (the larger x); "y": south\n',

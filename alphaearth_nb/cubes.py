@@ -16,6 +16,7 @@ import xarray as xr
 
 from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names, whole, user_stacklevel
 from . import geo
+from .gate import change_score, unit_rows
 from .geo import crs_of, is_lazy, require
 from .places import (LONLAT, cube_crs, cube_form, gather, grid_of, import_geopandas, lonlat_columns,
                                   pixel_of, points_xy, read_geometries, sample, transform_of, years_of_cube,
@@ -66,16 +67,12 @@ def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, ba
     return geo.write_crs(out, crs_of(emb)).rename("embedding")
 
 # %% ../nbs/24b_cubes.ipynb #c0016
-def _unit(v:np.ndarray) -> np.ndarray:
-    n = np.linalg.norm(v, axis=-1, keepdims=True)
-    with np.errstate(invalid="ignore", divide="ignore"): return np.where(n > 0, v / n, np.nan).astype(np.float32)
-
 def _reduce(vecs:np.ndarray, how:str, q) -> np.ndarray:
     "One zone's (n, 64) valid vectors to its row of values."
     if len(vecs) == 0:
         width = {"mean": EMBED_DIM, "mean_std": 2 * EMBED_DIM}.get(how, EMBED_DIM * len(q))
         return np.full(width, np.nan, np.float32)
-    if how == "mean": return _unit(vecs.sum(0))
+    if how == "mean": return unit_rows(vecs.sum(0), zero=np.nan)   # the mean direction; none for a zero sum
     if how == "mean_std": return np.concatenate([vecs.mean(0), vecs.std(0)]).astype(np.float32)
     return np.percentile(vecs, q, axis=0).T.reshape(-1).astype(np.float32)   # A00_p.., A01_p..
 
@@ -287,10 +284,10 @@ def _series_change(v:np.ndarray, floor:float) -> tuple[np.ndarray, np.ndarray]:
     "(..., T, 64) -> distance and score (..., T); NaN years are left out of every reference."
     ok = np.isfinite(v).all(-1)
     z = np.where(ok[..., None], v, 0.0).astype(np.float64)
-    z = z / np.maximum(np.linalg.norm(z, axis=-1, keepdims=True), 1e-300)   # unit rows: int8 codes decode to 0.994 .. 1.006
+    z = unit_rows(z, np.float64)   # int8 codes decode to 0.994 .. 1.006; the rows without data stay zero
     loo = z.sum(-2, keepdims=True) - z
     m = loo / np.maximum(np.linalg.norm(loo, axis=-1, keepdims=True), 1e-12)
-    d = 0.5 * ((z - m) ** 2).sum(-1)   # 1 - cos(z, m) without cancellation, never below 0 (`evaluate.change_scores`)
+    d = change_score(z, m)   # 1 - cos(z, m) without cancellation, never below 0 (`gate.change_score`)
     d = np.where(ok & (np.linalg.norm(loo, axis=-1) > 0), d, np.nan)
     T = v.shape[-2]
     spread = np.stack([np.nanmedian(np.delete(d, t, axis=-1), axis=-1) if T > 1 else d[..., t] * np.nan

@@ -18,6 +18,7 @@ from .knn import (centring_offset, knn_indices, knn_predict, knn_search, knn_vot
 from .core import EMBED_DIM, DimensionError, LabelError, checks_flags, user_stacklevel
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .embeddings import gate_vectors, query_array
+from .gate import change_score, unit_rows
 from .labels import encode_labels, refuse_missing_labels, refuse_mixed_labels  # label identity (re-exported)
 from .linear import (check_xy, least_squares_fit, least_squares_fit_checked, least_squares_predict,
                                   linear_probe_fit, linear_probe_fit_checked, linear_probe_predict)
@@ -327,10 +328,8 @@ def change_scores(e1,                   # features before, (..., D)
     e1, e2 = (query_array(e, "change vectors") if isinstance(e, pd.DataFrame) else e for e in (e1, e2))
     e1, e2 = (np.asarray(gate_vectors(e, unit=False)[0] if np.shape(e)[-1:] == (EMBED_DIM,) else e, np.float64) for e in (e1, e2))
     if e1.shape != e2.shape: raise DimensionError(f"the two embeddings differ in shape, {e1.shape} vs {e2.shape}: sample them at the same points")
-    if normalize:
-        with np.errstate(invalid="ignore", divide="ignore"):
-            e1 = e1 / np.linalg.norm(e1, axis=-1, keepdims=True); e2 = e2 / np.linalg.norm(e2, axis=-1, keepdims=True)
-        return 0.5 * np.sum((e1 - e2) ** 2, axis=-1)   # = 1 - e1.e2 for unit rows, exact at 0
+    if normalize:   # `gate.change_score` of the unit rows (a zero row has no direction: NaN)
+        return change_score(unit_rows(e1, np.float64, zero=np.nan), unit_rows(e2, np.float64, zero=np.nan))
     return 1.0 - np.sum(e1 * e2, axis=-1)
 
 @checks_flags

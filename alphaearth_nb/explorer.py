@@ -33,9 +33,9 @@ from .core import (ConfigError, DimensionError, LabelError, NoDataWarning, NoVal
                                 user_stacklevel)
 from .files import write_text
 from .embeddings import as_embedding, gate_query
+from .gate import unit_rows
 from .evaluate import encode_labels, knn_predict
 from .exports import lonlat_bounds
-from .index import unit_rows
 from .geo import (as_crs, axis_span, cell_index, cell_inside, crs_of, north_up, point_crs, require, to_crs,
                                turn_shift, wrap_x)
 from .maps import class_colour, downsample, extent
@@ -187,8 +187,7 @@ def _cosines(v:np.ndarray, q:np.ndarray) -> np.ndarray:
     """Cosine of vectors (..., 64) with the unit query `q`, as `analysis.similarity` gives it (NaN where no data).
     Was `v @ q`: a quantised map's pixels decode to length 0.994 .. 1.006, so the clicked pixel itself scored 0.994 and
     fell under a threshold of 0.995, and hits differed from `similarity(emb, query) >= threshold`."""
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.clip((v @ q) / np.linalg.norm(v, axis=-1), -1.0, 1.0)
+    return np.clip(unit_rows(v, np.float64, zero=np.nan) @ q, -1.0, 1.0)   # `gate.unit_rows`: a zero row no data
 
 def query_rule(positives:np.ndarray, negatives:np.ndarray|None=None) -> np.ndarray:
     """The query of a set of examples: `normalise(mean(unit positives) - mean(unit negatives))` (64,). Examples are

@@ -22,7 +22,8 @@ from .quantize import NODATA, dequantize, vector_roundtrip_bound
 # %% auto #0
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'label_bands', 'pixelwise', 'values_at', 'band_dim', 'band_hint', 'sq_norms', 'byte_codes',
            'map_byte_codes', 'gate_vectors', 'table_codes', 'gated', 'band_variables', 'by_band', 'valid_bounds',
-           'query_array', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions']
+           'query_array', 'gate_query', 'unit_rows', 'change_score', 'user_stacklevel', 'band_order', 'a_bands',
+           'a_positions']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -462,3 +463,20 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
                       "length 1) were scaled to unit length: right for a mean of embeddings (a prototype); if this "
                       "is not an embedding (raw band values, a sum), the scores mean nothing", stacklevel=user_stacklevel())
     return (v / n[:, None]).astype(np.float32)
+
+# %% ../nbs/22_gate.ipynb #u0002
+def unit_rows(x,                 # rows (..., D): float vectors, or int codes (dequantised first)
+              dtype=np.float32,  # of the result (np.float64 for scores)
+              zero=0.0,          # what a zero row becomes: 0 (kept zero) or np.nan (no direction: no data)
+             ) -> np.ndarray:
+    "Rows of `dtype` scaled to unit length; a zero row becomes `zero`, a NaN stays NaN; int8 codes dequantised first."
+    x = np.asarray(x)
+    x = (dequantize(x) if x.dtype.kind in "iu" else x).astype(dtype, copy=False)
+    n = np.linalg.norm(x, axis=-1, keepdims=True)
+    u = (x / np.where(n > 0, n, 1)).astype(dtype)
+    return u if zero == 0 else np.where(n == 0, np.asarray(zero, dtype), u)
+
+def change_score(u1, u2) -> np.ndarray:
+    """`|u1 - u2|^2 / 2` of unit rows (..., D) (`unit_rows`), which is `1 - cos`, in [0, 2]: 0 exactly for equal
+    vectors, never below 0, no cancellation for small changes; NaN where a row is NaN."""
+    return 0.5 * np.sum((np.asarray(u1) - np.asarray(u2)) ** 2, axis=-1)

@@ -17,14 +17,14 @@ import pandas as pd
 import xarray as xr
 
 from .embeddings import as_embedding, byte_codes, gate_query, gate_vectors, query_array
+from .gate import unit_rows
 from .cubes import coarsen
 from .geo import crs_of, require
 from .core import EMBED_DIM, ConfigError, DimensionError, NoValidDataError, user_stacklevel
-from .quantize import dequantize
 
 # %% auto #0
-__all__ = ['BACKENDS', 'pick_backend', 'unit_rows', 'Rows', 'vectors_of', 'Matches', 'VectorIndex', 'build', 'exact_search',
-           'recall_at']
+__all__ = ['BACKENDS', 'pick_backend', 'Rows', 'vectors_of', 'Matches', 'VectorIndex', 'build', 'exact_search', 'recall_at',
+           'unit_rows']
 
 # %% ../nbs/25a_index.ipynb #c0005
 BACKENDS = ("usearch", "faiss")
@@ -40,11 +40,7 @@ def pick_backend(backend:str="auto") -> str:
     require(_MODULES[backend], "retrieval", f"index.build(backend={backend!r})")
     return backend
 
-def unit_rows(x:np.ndarray, dtype=np.float32) -> np.ndarray:
-    "Rows of `dtype` scaled to unit length (zero rows stay zero); int8 codes are dequantised first."
-    x = (dequantize(x) if x.dtype.kind in "iu" else np.asarray(x)).astype(dtype, copy=False)
-    n = np.linalg.norm(x, axis=-1, keepdims=True)
-    return (x / np.where(n > 0, n, 1)).astype(dtype)
+_all_ = ["unit_rows"]   # `gate.unit_rows` (rows scaled to unit length, codes dequantised), the one every comparison takes
 
 # %% ../nbs/25a_index.ipynb #c0008
 @dataclass
