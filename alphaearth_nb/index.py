@@ -161,6 +161,12 @@ def _query_rows(query) -> tuple[np.ndarray, bool]:
     # column-major, and usearch refuses it ('Matrix rows must be contiguous')
     return np.ascontiguousarray(gate_query(q, what="index query")), one
 
+def _cos(q:np.ndarray, v:np.ndarray, spec:str) -> np.ndarray:
+    """Cosines (float64) of the gated queries `q` with float64 unit rows `v` (einsum `spec`), within [-1, 1] as
+    `analysis.similarity` gives them: the float32 unit query is made unit again in float64 (its length is 1 only
+    to float32's precision: a pixel's own score was 1.0000001, above any cosine)."""
+    return np.clip(np.einsum(spec, unit_rows(q, np.float64), v), -1.0, 1.0)
+
 class VectorIndex:
     "An ANN index over embedding vectors; build with `build`, query with `search`."
     def __init__(self, rows:Rows, backend:str, index):
@@ -183,7 +189,7 @@ class VectorIndex:
         cand = self.candidates(q, max(k * rerank, k), ef, nprobe, threads)
         v = unit_rows(self.rows.vectors[np.maximum(cand, 0)], np.float64)   # (Q, m, 64), int8 dequantised
         # float64: an exact copy (cosine 1) and a neighbour one int8 code step away (1 - 2e-9) are one float32 value
-        s = np.where(cand >= 0, np.einsum("qd,qmd->qm", q.astype(np.float64), v), -np.inf)
+        s = np.where(cand >= 0, _cos(q, v, "qd,qmd->qm"), -np.inf)
         order = np.lexsort((cand, -s))[:, :k]                          # equal scores: the lower position first
         pos, scores = np.take_along_axis(cand, order, 1), np.take_along_axis(s, order, 1)
         if pos.shape[1] < k:  # the index holds fewer than k rows
@@ -223,7 +229,7 @@ def exact_search(vectors:np.ndarray, query, k:int=10) -> tuple[np.ndarray, np.nd
     q, _ = _query_rows(query)
     v = query_array(vectors, "index vector")   # a table by its labels, as `build` reads it
     if v.dtype == np.uint8 and (c := byte_codes(v)).dtype != np.uint8: v = c.astype(np.int8)   # as `build` reads it
-    s = np.einsum("qd,nd->qn", q.astype(np.float64), np.nan_to_num(unit_rows(v, np.float64)))  # float64, as `search`
+    s = _cos(q, np.nan_to_num(unit_rows(v, np.float64)), "qd,nd->qn")  # float64, as `search`
     s = np.where(_valid(v), s, -np.inf)
     if s.shape[1] < k: s = np.pad(s, ((0, 0), (0, k - s.shape[1])), constant_values=-np.inf)
     top = np.argsort(-s, axis=1, kind="stable")[:, :k]                       # equal scores: the lower position first
