@@ -71,9 +71,9 @@ SECTIONS = {
         'dedupe_passes': 'ds : xr.Dataset\n    (time, y, x) stack source, optionally with `cloud`\nwindow_s : float\n    \nids\n    \n',
         'to_stack_dataset': "ds : xr.Dataset\n    what xee returned for one source\nsource\n    registry name or EESource\ncs_threshold : float\n    Cloud Score+ clear threshold (arXiv 2507.22291 S1.1: cs binarised at 0.5)\nperiod : Period|None\n    for a static source without `time`\nmask_clouds : bool\n    True: cloudy pixels NaN (not the paper's; it keeps them)\n",
         'EERequest': 'grid : dict\n    xee grid keywords (crs, crs_transform, shape_2d, ...)\n',
-        'utm_grid': 'x0 : float\n    \ny0 : float\n    top-left corner in the CRS (metres)\nwidth : int\n    \nheight : int\n    pixels\ncrs : str\n    \nres : float\n    \n',
+        'utm_grid': "x0 : float\n    left edge of the grid in the CRS (metres)\ny0 : float\n    top edge (metres): (x0, y0) is the top-left corner\nwidth : int\n    pixels along x\nheight : int\n    pixels along y\ncrs : str\n    the grid's CRS: the UTM zone of the area, for 10 m pixels\nres : float\n    pixel size in the CRS units (metres)\n",
         'load_source': 'name : str\n    registry source name\nperiod\n    (start, end) or a Period\ngrid : dict\n    xee grid keywords, e.g. from `utm_grid`\nopener : Callable|None\n    EERequest -> xee-like Dataset (default: `xee_opener`)\ncs_threshold : float\n    \n',
-        'load_stack': 'sources\n    registry source names\nperiod\n    \ngrid : dict\n    \nopener : Callable|None\n    \n**kwargs\n    \n',
+        'load_stack': 'sources\n    registry source names\nperiod\n    a year, (start, end) or a Period (`timecodes.as_period`)\ngrid : dict\n    xee grid keywords, e.g. from `utm_grid`: one grid for every source\nopener : Callable|None\n    EERequest -> xee-like Dataset (default: `xee_opener`, Earth Engine)\n**kwargs\n    to `load_source` for each source (cs_threshold)\n',
         'load_official': 'year\n    a calendar year (2017 onward), or several: iterable or (first, last)\ngrid : dict\n    xee grid keywords, e.g. from `utm_grid`\nopener : Callable|None\n    EERequest -> xee-like Dataset (default: `official_opener`)\n',
     },
     'alphaearth_nb.embed': {
@@ -119,10 +119,10 @@ SECTIONS = {
         'block_mean_direction': 'emb\n    embedding (y, x, band) or cube (time, y, x, band)\nfactor : int\n    block size in pixels\n',
         'cog_tags': 'dtype : str\n    the file\'s: "int8" (official codes) or "float32"\nsource : str|None\n    where the embedding came from (`attrs[\'source\']`), kept as AEF_SOURCE\n',
         'to_cog': 'emb\n    embedding (y, x, band) with attrs["crs"], any orientation (written north-up)\npath\n    output .tif\ndtype : str\n    "int8" (official scheme, -128 no-data) or "float32" (NaN no-data)\nblocksize : int\n    tile size in pixels (COGs get at least 128) and rows written at once\noverviews : bool\n    add renormalised-mean overviews\nbottom_up : bool\n    store rows south to north like the mirrors\' tiles (for test mirrors)\noverwrite : bool\n    replace an existing file at `path` (else `OutputExistsError`)\n',
-        'map_to_cog': "da\n    (y, x) map: classes (int/bool) or a continuous score (float)\npath\n    \nnodata\n    no-data value (default: the map's declared one, else 255 / 65535 / -1)\nblocksize : int\n    \noverwrite : bool\n    replace an existing file at `path` (else `OutputExistsError`)\n",
+        'map_to_cog': "da\n    (y, x) map: classes (int/bool) or a continuous score (float)\npath\n    the GeoTIFF to write (`~` is the home folder)\nnodata\n    no-data value (default: the map's declared one, else 255 / 65535 / -1)\nblocksize : int\n    tile side in pixels, a multiple of 16 (`check_blocksize`)\noverwrite : bool\n    replace an existing file at `path` (else `OutputExistsError`)\n",
         'vectorize': 'da\n    (y, x) class map or boolean mask, with attrs["crs"]\nname : str\n    column for the pixel value\nconnectivity : int\n    \n',
-        'to_zarr': 'emb\n    \nstore\n    \nmodel : str\n    \nquantized : bool\n    \noverwrite : bool\n    replace a store written before (a folder not ours is never touched)\n',
-        'open_zarr': 'store\n    \nchunks\n    \ncheck : bool\n    refuse a local store without the completion marker (False: another tool wrote it)\n',
+        'to_zarr': 'emb\n    embedding (y, x, band) or cube (time, y, x, band), any form `as_embedding` reads\nstore\n    the store to write, a folder (`~` is the home folder)\nmodel : str\n    the model named in the attrs\nquantized : bool\n    store the official int8 codes (False: float32 vectors)\noverwrite : bool\n    replace a store written before (a folder not ours is never touched)\n',
+        'open_zarr': "store\n    the store's folder (`~` is the home folder) or its URL\nchunks\n    dask chunks, as `xr.open_zarr` takes them\ncheck : bool\n    refuse a local store without the completion marker (False: another tool wrote it)\n",
     },
     'alphaearth_nb.features': {
         'lonlat': 'x\n    \ny\n    projected coordinates (metres), broadcastable\ncrs : str\n    e.g. "EPSG:32631"\n',
@@ -206,7 +206,7 @@ SECTIONS = {
         'total_loss': 'model : AlphaEarth\n    the model\nbatch : TrainExample\n    a batch of examples (leading batch axis)\nkey : PRNGKeyArray\n    random key (vMF samples, perturbations)\nweights : LossWeights\n    loss weights\npert : Perturbations\n    student perturbations\n',
     },
     'alphaearth_nb.maps': {
-        'plot_classes': 'classes\n    DataArray (y, x) of ints (-1 = no data), or a Dataset from classify/cluster\nax\n    \nnames\n    class names for the legend (default: the `classes` coord, or the ids)\nmax_size : int\n    \ncmap : str\n    \ntitle : str|None\n    \nlegend : bool\n    \n',
+        'plot_classes': 'classes\n    DataArray (y, x) of ints (-1 = no data), or a Dataset from classify/cluster\nax\n    matplotlib Axes to draw on (default: a new figure)\nnames\n    class names for the legend (default: the `classes` coord, or the ids)\nmax_size : int\n    longest side drawn in pixels: larger maps show every n-th pixel\ncmap : str\n    matplotlib colormap of the classes\ntitle : str|None\n    the axes\' title (default: `class`/`cluster` for a Dataset, else "classes")\nlegend : bool\n    a legend of the classes shown beside the map\n',
         'ee_layer': 'image\n    an ee.Image, e.g. one year of the official product\nvis_params : dict|None\n    Earth Engine visualisation parameters\nname : str\n    \nm\n    \n**map_kwargs\n    \n',
     },
     'alphaearth_nb.mirrors': {
@@ -228,7 +228,7 @@ SECTIONS = {
     'alphaearth_nb.official': {
         'open': 'area\n    lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame\nyears\n    a year, a list of years, or a tuple (first, last): (2020, 2024) is five\nsource\n    "source_coop", "gcs", a local mirror folder, or a URL prefix\nproject : str|None\n    Google Cloud project for source="gcs" (requester pays)\ncrs : str|None\n    mosaic onto this CRS (default: the zone\'s own grid, or the centre\'s zone)\nresolution : float|None\n    output resolution in `crs` units (default 10 m)\ngeobox\n    or an odc-geo GeoBox to mosaic onto\nresampling : str\n    "average" (renormalised) or "nearest"\nchunks : int\n    dask chunk side (pixels); all 64 bands in one chunk\ncache\n    index cache folder\n',
         'on_tile': "r\n    a row of `tiles` (its utm_west/south/east/north bounds, metres)\nxs\n    \nys\n    points in the tile's CRS (NaN: on no tile)\nouter : bool\n    True: the tile's outer edges included (`geo.cell_inside`)\n",
-        'sample_points': 'points\n    (lon, lat) arrays, DataFrame, GeoDataFrame, or vector file path\nyears\n    a year, a list of years, or a tuple (first, last): (2020, 2024) is five\nsource\n    \nproject : str|None\n    \ncrs\n    CRS of `points` when it does not say (default lon/lat)\nchunks : int\n    \ncache\n    \n',
+        'sample_points': 'points\n    (lon, lat) arrays, DataFrame, GeoDataFrame, or vector file path\nyears\n    a year, a list of years, or a tuple (first, last): (2020, 2024) is five\nsource\n    "source_coop", "gcs", a local mirror folder, or a URL prefix (as `open`)\nproject : str|None\n    Google Cloud project for source="gcs" (requester pays)\ncrs\n    CRS of `points` when it does not say (default lon/lat)\nchunks : int\n    side of the tile blocks read (pixels); one read per block with points\ncache\n    index cache folder (default: `mirrors.cache_dir`)\n',
     },
     'alphaearth_nb.places': {
         'points_xy': 'points\n    \nto_crs : str\n    \ncrs\n    \nobj\n    the map: points without a CRS are read by `geo.point_crs` on it (default lon/lat)\n',

@@ -230,9 +230,13 @@ class EERequest:
     period: Period
     grid: dict                 # xee grid keywords (crs, crs_transform, shape_2d, ...)
 
-def utm_grid(x0:float, y0:float,   # top-left corner in the CRS (metres)
-             width:int, height:int, # pixels
-             crs:str="EPSG:32631", res:float=10.0) -> dict:
+def utm_grid(x0:float,              # left edge of the grid in the CRS (metres)
+             y0:float,              # top edge (metres): (x0, y0) is the top-left corner
+             width:int,             # pixels along x
+             height:int,            # pixels along y
+             crs:str="EPSG:32631",  # the grid's CRS: the UTM zone of the area, for 10 m pixels
+             res:float=10.0,        # pixel size in the CRS units (metres)
+            ) -> dict:
     "xee (>= 1.0) grid keywords for a north-up grid: crs, crs_transform, shape_2d."
     return {"crs": crs, "crs_transform": (res, 0.0, x0, 0.0, -res, y0), "shape_2d": (int(width), int(height))}
 
@@ -288,7 +292,11 @@ def load_source(name:str,                     # registry source name
     return to_stack_dataset((opener or xee_opener)(req), req.source, cs_threshold=cs_threshold, period=req.period)
 
 def load_stack(sources,                       # registry source names
-               period, grid:dict, opener:Callable|None=None, **kwargs) -> xr.DataTree:
+               period,                       # a year, (start, end) or a Period (`timecodes.as_period`)
+               grid:dict,                    # xee grid keywords, e.g. from `utm_grid`: one grid for every source
+               opener:Callable|None=None,    # EERequest -> xee-like Dataset (default: `xee_opener`, Earth Engine)
+               **kwargs,                     # to `load_source` for each source (cs_threshold)
+              ) -> xr.DataTree:
     "A validated stack (DataTree) of several sources over a period on one grid, from Earth Engine."
     tree = xr.DataTree.from_dict({s: load_source(s, period, grid, opener=opener, **kwargs) for s in sources})
     return validate_stack(tree)

@@ -330,9 +330,9 @@ def _colour_table(a:np.ndarray, nodata:int) -> dict:
 
 @checks_flags
 def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a continuous score (float)
-               path,
+               path,                    # the GeoTIFF to write (`~` is the home folder)
                nodata=None,             # no-data value (default: the map's declared one, else 255 / 65535 / -1)
-               blocksize:int=512,
+               blocksize:int=512,       # tile side in pixels, a multiple of 16 (`check_blocksize`)
                overwrite:bool=False,    # replace an existing file at `path` (else `OutputExistsError`)
               ) -> Path:
     """Write a single-band map as a COG (nearest overviews for classes, average for floats); returns the path.
@@ -457,8 +457,10 @@ QUANTIZATION = {"scheme": "sign(q) * (q / 127.5)^2", "dtype": "int8", "nodata": 
                 "reference": "https://developers.google.com/earth-engine/guides/aef_on_gcs_readme"}
 
 @checks_flags
-def to_zarr(emb, store, model:str="AlphaEarth Foundations (Satellite Embedding V1, annual)",
-            quantized:bool=True,
+def to_zarr(emb,                 # embedding (y, x, band) or cube (time, y, x, band), any form `as_embedding` reads
+            store,               # the store to write, a folder (`~` is the home folder)
+            model:str="AlphaEarth Foundations (Satellite Embedding V1, annual)",   # the model named in the attrs
+            quantized:bool=True, # store the official int8 codes (False: float32 vectors)
             overwrite:bool=False) -> Path:  # replace a store written before (a folder not ours is never touched)
     """Write an embedding or cube to a Zarr v3 store with the embedding metadata; returns the store path (a `Path`, `~`
     expanded: `files.user_path`, as every writer of the package returns it).
@@ -494,7 +496,8 @@ def _holds_data(arr, nodata) -> bool:
     return False
 
 @checks_flags
-def open_zarr(store, chunks="auto",
+def open_zarr(store,             # the store's folder (`~` is the home folder) or its URL
+              chunks="auto",      # dask chunks, as `xr.open_zarr` takes them
               check:bool=True,  # refuse a local store without the completion marker (False: another tool wrote it)
              ) -> xr.DataArray:
     """An embedding Zarr written by `to_zarr` or `embed_to_zarr` (`aef embed`) as the float embedding form (y, x,

@@ -85,8 +85,12 @@ def _class_rgba(v:np.ndarray, cmap:str="tab20") -> tuple[np.ndarray, dict]:
 
 @checks_flags
 def plot_classes(classes,                 # DataArray (y, x) of ints (-1 = no data), or a Dataset from classify/cluster
-                 ax=None, names=None,     # class names for the legend (default: the `classes` coord, or the ids)
-                 max_size:int=1000, cmap:str="tab20", title:str|None=None, legend:bool=True):
+                 ax=None,                 # matplotlib Axes to draw on (default: a new figure)
+                 names=None,              # class names for the legend (default: the `classes` coord, or the ids)
+                 max_size:int=1000,       # longest side drawn in pixels: larger maps show every n-th pixel
+                 cmap:str="tab20",        # matplotlib colormap of the classes
+                 title:str|None=None,     # the axes' title (default: `class`/`cluster` for a Dataset, else "classes")
+                 legend:bool=True):       # a legend of the classes shown beside the map
     "Draw a class map with a legend."
     if isinstance(classes, xr.Dataset):
         var = "class" if "class" in classes else "cluster"

@@ -264,11 +264,11 @@ def on_tile(r,                    # a row of `tiles` (its utm_west/south/east/no
 
 def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDataFrame, or vector file path
                   years=YEARS[-1],        # a year, a list of years, or a tuple (first, last): (2020, 2024) is five
-                  source="source_coop",
-                  project:str|None=None,
+                  source="source_coop",   # "source_coop", "gcs", a local mirror folder, or a URL prefix (as `open`)
+                  project:str|None=None,  # Google Cloud project for source="gcs" (requester pays)
                   crs=None,               # CRS of `points` when it does not say (default lon/lat)
-                  chunks:int=512,
-                  cache=None,
+                  chunks:int=512,         # side of the tile blocks read (pixels); one read per block with points
+                  cache=None,             # index cache folder (default: `mirrors.cache_dir`)
                  ) -> pd.DataFrame:
     """Official vectors at points: the points' table, `inside`, `year`, A00..A63; one read per touched tile block.
 
