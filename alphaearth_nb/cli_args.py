@@ -98,8 +98,15 @@ def _folds(s:str) -> int|None:
     try: return _positive(s)
     except argparse.ArgumentTypeError as e: raise argparse.ArgumentTypeError(f"{e} (or 'paper')") from None
 
+def _named(s:str) -> str:
+    "`s` unless it is empty: `--out \"$OUT\"` with OUT unset names the working folder, which no option means."
+    if not s.strip(): raise argparse.ArgumentTypeError("an empty path names nothing (an unset shell variable gives "
+                                                       "one): pass a path")
+    return s
+
 def _data(s:str) -> str:
     if s == "samples": return s
+    _named(s)
     s = os.path.expanduser(s)
     if not Path(s).exists():
         raise argparse.ArgumentTypeError(f"{s} does not exist: pass `samples` or a .nc/.zarr stack")
@@ -107,10 +114,10 @@ def _data(s:str) -> str:
         raise argparse.ArgumentTypeError(f"{s} is not a .nc or .zarr stack: pass `samples` or a .nc/.zarr DataTree")
     return s
 
-def _path(s:str) -> str: return os.path.expanduser(s)   # `--out=~/x`: no shell expands a `~` after `=`
+def _path(s:str) -> str: return os.path.expanduser(_named(s))   # `--out=~/x`: no shell expands a `~` after `=`
 
 def _existing(s:str) -> str:
-    s = os.path.expanduser(s)
+    s = os.path.expanduser(_named(s))
     if not Path(s).exists(): raise argparse.ArgumentTypeError(f"{s} does not exist: check the path")
     return s
 

@@ -90,6 +90,9 @@ def local_output(target:str|os.PathLike, # the folder or file about to be writte
         raise RemoteOutputError(f"{s} is {'a URL' if sep else 'remote'}: alphaearth_nb writes the {what} to a local "
                                 f"path only ({was}), so nothing was written: write it to a local path ({local!r}), "
                                 f"then upload it, e.g. {up}.")
+    if isinstance(target, (str, bytes)) and not os.fsdecode(target).strip():   # `--out "$OUT"` with OUT unset
+        raise ConfigError(f"an empty path names no {what}: name one, e.g. {_example(what)!r} (it meant the working "
+                          "folder itself)")
     t = user_path(target)
     if folder and _isdir(t): return writable(t, t, what)   # an existing folder: written into (a run) or replaced
     return writable(next((p for p in t.parents if _exists(p)), Path(".")), t, what)   # folders above: made there
@@ -173,9 +176,17 @@ _NAMED = {".tif": "a GeoTIFF", ".tiff": "a GeoTIFF", ".zarr": "a Zarr store", ".
           ".csv": "a CSV table", ".parquet": "a Parquet table", ".png": "a PNG picture", ".jpg": "a JPEG picture",
           ".json": "a JSON file"}
 
+def _example(what:str) -> str:
+    "A name for an output of kind `what`, for messages: 'embeddings.zarr', 'map.tif', 'out'."
+    return {".zarr": "embeddings.zarr", ".tif": "map.tif"}.get(FORMATS.get(what, ("",))[0], "out")
+
 def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
     "`check_output` of the local path `t` (`local_output` of the target, read once)."
     overwrite = flag(overwrite, "overwrite")  # text such as "no" is true: it would replace what it meant to keep
+    if t.name in ("", ".", ".."):   # '.', '..', 'a/..', '/': written beside it and renamed onto it, which cannot be
+        where = "the working folder" if str(t) == "." else "a folder above" if t.name == ".." else "the root"
+        raise ConfigError(f"{str(t)!r} names a folder by where it is ({where}), not a {what} of its own: name the "
+                          f"{what} inside it, e.g. {str(t / _example(what))!r}")
     _not_inside_ours(t, what)  # store/map.tif: gone with the store's next overwrite (case E19-7)
     if t.is_symlink(): t = t.resolve()   # write where the link points: the link stays, nothing is left beside it
     if not t.exists(): no_file_on_the_way(t, what); return t   # `local_output` made sure it can be made there
