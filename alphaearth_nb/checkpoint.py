@@ -159,9 +159,9 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
                    ) -> Path:
     "Write `state` atomically (leaves first, metadata last) and prune older step checkpoints (never other files); "
     "returns the `.json` path. Raises `ConfigError` for `keep` < 1 or a `keep` or `step` that is no whole number."
-    if (keep := whole(keep, "keep")) < 1:
+    if (keep := whole(keep, "keep", 3)) < 1:
         raise ConfigError(f"keep={keep}: keep at least the checkpoint being written (keep=1).")
-    step = whole(state.step if step is None else step, "step")   # step=1.5 wrote checkpoint 1
+    step = whole(state.step if step is None else step, "step", getattr(state, "step", 0))   # 1.5 wrote ckpt 1
     d = user_path(directory); d.mkdir(parents=True, exist_ok=True)
     if jax.process_count() > 1:  # gather FSDP-split leaves; only process 0 writes
         state = multihost_utils.process_allgather(state, tiled=True)

@@ -47,7 +47,7 @@ def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, ba
     k = (factor, factor) if np.ndim(factor) == 0 else tuple(factor)
     must = f"factor must be a positive whole number of pixels (or two: (k_y, k_x)), got {factor!r}"
     if len(k) != 2: raise ConfigError(must)
-    ky, kx = (whole(v, "factor") for v in k)   # '2', 2.5, True: ConfigError naming the factor
+    ky, kx = (whole(v, "factor", 2) for v in k)   # '2', 2.5, True: ConfigError naming the factor
     if ky < 1 or kx < 1: raise ConfigError(must)
     if boundary not in ("pad", "trim"): raise ConfigError(f"boundary must be 'pad' or 'trim', got {boundary!r}")
     emb = geo.north_up(cube_form(emb))   # blocks from the north-west corner, however the rows are stored

@@ -193,8 +193,8 @@ def _load_state(ckdir:Path, built, cfg:TrainConfig) -> tuple[TrainState, dict]:
 
 def _train_config(config, **over) -> TrainConfig:
     "The run's `TrainConfig`: `config` with the given overrides; a run shorter than its warm-up warms up for a tenth."
-    over = {k: whole(v, k) for k, v in over.items() if v is not None}  # steps="100" is refused here, named
     base = config or TrainConfig()
+    over = {k: whole(v, k, getattr(base, k)) for k, v in over.items() if v is not None}  # steps="100": named
     if over.get("steps", base.steps) < base.warmup: over["warmup"] = over["steps"] // 10
     return dataclasses.replace(base, **over)
 

@@ -1,13 +1,23 @@
 """A setting given as text that spells no number is refused with an example that is valid for that setting
 (`core.whole` / `core.real` given the field's default), not a placeholder such as peak_lr=0.5."""
+import argparse
+import ast
+import collections
 import dataclasses
+import inspect
 import re
 
+import numpy as np
 import pytest
 
+from alphaearth_nb import cli_args, train
+from alphaearth_nb.checkpoint import save_checkpoint
 from alphaearth_nb.core import ConfigError
+from alphaearth_nb.cubes import coarsen
 from alphaearth_nb.step import TrainConfig
+from alphaearth_nb.testing import embedding_from_array, random_unit
 
+State = collections.namedtuple("State", "step w")   # a pytree with a step, as a TrainState has
 NUMERIC = [f.name for f in dataclasses.fields(TrainConfig) if str(f.type).split(" |")[0] in ("int", "float")]
 
 
@@ -21,3 +31,63 @@ def test_unparsable_text_gets_a_valid_example(name):
     TrainConfig(**{name: int(example) if example.is_integer() else example})   # the example is accepted as it is
     default = dataclasses.asdict(TrainConfig())[name]
     if default is not None: assert example == default, (name, example, default)
+
+
+def _example(msg, name):
+    "The value a message offers for `name` ('pass e.g. name=3.'), as Python reads it."
+    m = re.search(rf"e\.g\. {name}=(\S+?)[.,;]?(?:\s|$)", msg)
+    assert m, msg
+    return ast.literal_eval(m.group(1))
+
+
+def _walk(call, names, check=None):
+    "Each setting of `names` given 'abc': ConfigError naming it with an example; the example passed back is accepted."
+    for name in names:
+        with pytest.raises(ConfigError, match=rf"^{name}='abc' is not a") as e: call(**{name: "abc"})
+        ex = _example(str(e.value), name)
+        call(**{name: ex})
+        if check: check(name, ex)
+
+
+def test_every_parsed_setting_offers_an_example_that_works(tmp_path):
+    "checkpoint keep/step, cubes factor and fit's overrides: was 1 for every setting (keep, step) or no default used."
+    state, keep = State(np.array(9), np.zeros(2)), inspect.signature(save_checkpoint).parameters["keep"].default
+    _walk(lambda **kw: save_checkpoint(tmp_path / "ck", state, **kw), ["keep", "step"],   # its default; the state's
+          lambda name, ex: assert_default(ex, {"keep": keep, "step": 9}[name]))
+    _walk(lambda **kw: save_checkpoint(tmp_path / "ck", {"w": np.zeros(2)}, **kw), ["step"])   # no state.step: 0
+    emb = embedding_from_array(random_unit((4, 4)))
+    _walk(lambda **kw: coarsen(emb, **kw), ["factor"], lambda name, ex: assert_factor(ex))
+    cfg = TrainConfig(steps=7, batch_size=6, seed=5, checkpoint_every=3, warmup=1)
+    _walk(lambda **kw: train._train_config(cfg, **kw), ["steps", "batch_size", "seed", "checkpoint_every"],
+          lambda name, ex: assert_default(ex, getattr(cfg, name)))   # the run's own value: passed back, nothing changes
+
+
+def assert_factor(ex): assert isinstance(ex, int) and ex > 1, ex   # a coarser map (1: the map as it is)
+def assert_default(ex, want): assert ex == want, (ex, want)
+
+
+def _typed_options():
+    "(subcommand, option, other required arguments) for each `aef` option read by a type function."
+    p = cli_args.parser()
+    sub = next(a for a in p._actions if isinstance(a, argparse._SubParsersAction))
+    for cmd, sp in sub.choices.items():
+        req = [a for a in sp._actions if a.required]
+        for a in sp._actions:
+            if a.type is None or a.type.__name__ in ("_path", "_existing"): continue   # any text is a path
+            yield cmd, a.option_strings[-1], req
+
+
+@pytest.mark.parametrize("cmd,opt,req", list(_typed_options()), ids=lambda v: v if isinstance(v, str) else "")
+def test_aef_options_offer_an_example_that_works(tmp_path, capsys, cmd, opt, req):
+    "`aef CMD --opt abc`: argparse's error names the option, and the example it offers is accepted there."
+    given = {a.option_strings[-1]: str(tmp_path) if a.type and a.type.__name__ == "_existing" else "2024"
+             for a in req if a.option_strings[-1] != opt}
+    args = lambda v: [cmd, *[t for kv in given.items() for t in kv], opt, v]
+    with pytest.raises(SystemExit): cli_args.parser().parse_args(args("abc"))
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"argument {opt}:" in err, err
+    m = (re.search(r"e\.g\. (\S+?)[.,)]?(?:\s|$)", err) or re.search(rf"\({opt} (\S+?)\)", err)
+         or re.search(r"pass `(\S+?)`", err))
+    assert m, err
+    ns = cli_args.parser().parse_args(args(m.group(1)))   # accepted as offered
+    assert getattr(ns, opt[2:].replace("-", "_")) is not None
