@@ -8,14 +8,9 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/explorer.html.md"""
 from __future__ import annotations
 
 import base64
-import io
 import math
-import threading
-import traceback
 import warnings
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlparse
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -23,162 +18,28 @@ import xarray as xr
 from fastcore.basics import patch
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
-from PIL import Image
 from pyproj import Transformer
 
 from .accessor import EmbeddingAccessor, forward
 from .analysis import pca_basis, sample_pixels
 from .cubes import years_with_data
-from .core import (ConfigError, DimensionError, LabelError, NoDataWarning, NoValidDataError, checks_flags,
+from .core import (ConfigError, LabelError, NoDataWarning, NoValidDataError, checks_flags,
                                 user_stacklevel)
 from .files import write_text
 from .embeddings import as_embedding, gate_query
 from .gate import unit_rows
 from .evaluate import encode_labels, knn_predict
-from .exports import lonlat_bounds
-from .geo import (as_crs, axis_span, cell_index, cell_inside, crs_of, north_up, point_crs, require, to_crs,
-                               turn_shift, wrap_x)
+from .geo import as_crs, crs_of, north_up, point_crs, require, to_crs, turn_shift
 from .maps import class_colour, downsample, extent
+from .tiles import (MERCATOR_LAT, TILE, TileSampler, TileServer, png, tile_lonlat, tile_pixel_centre,
+                                 tile_server)
+
+_all_ = ['TILE', 'MERCATOR_LAT', 'tile_lonlat', 'tile_pixel_centre', 'png', 'TileServer', 'tile_server',
+         'TileSampler']   # from `tiles`, split off to keep this module to the live map
 
 # %% auto #0
-__all__ = ['TILE', 'MERCATOR_LAT', 'MODES', 'tile_lonlat', 'tile_pixel_centre', 'png', 'TileServer', 'tile_server', 'TileSampler',
-           'query_rule', 'Explorer', 'explore']
-
-# %% ../nbs/28a_explorer.ipynb #c0005
-TILE = 256          # pixels a side of a web map tile
-MERCATOR_LAT = math.degrees(math.atan(math.sinh(math.pi)))   # 85.0511 deg: Web Mercator's edge (the square world)
-
-def _mercator_y(lat:float) -> float:
-    "Web Mercator's y of a latitude (degrees, held inside +-`MERCATOR_LAT`), in units of the world's width / 2 pi."
-    return math.asinh(math.tan(math.radians(float(np.clip(lat, -MERCATOR_LAT, MERCATOR_LAT)))))
-
-def tile_lonlat(z:int, tx:int, ty:int, n:int=TILE) -> tuple[np.ndarray, np.ndarray]:
-    "Longitude and latitude (n, n) of the pixel centres of Web Mercator tile z/x/y (rows north to south)."
-    world = n * 2 ** z
-    px = (tx * n + np.arange(n) + 0.5) / world
-    py = (ty * n + np.arange(n) + 0.5) / world
-    lon = px * 360.0 - 180.0
-    lat = np.degrees(np.arctan(np.sinh(np.pi * (1 - 2 * py))))
-    return np.broadcast_to(lon[None, :], (n, n)), np.broadcast_to(lat[:, None], (n, n))
-
-def tile_pixel_centre(lon:float, lat:float, z:int, n:int=TILE) -> tuple[float, float]:
-    """Longitude and latitude of the centre of the web map pixel at zoom `z` that holds (lon, lat): where the tiles
-    sample the colour shown there (`tile_lonlat`). A browser reports a click at the north-west corner of the screen
-    pixel under the mouse; zoomed out (many embedding pixels to a screen pixel) that corner lies in another
-    embedding pixel than the one drawn, so a click is taken at this centre."""
-    world = n * 2 ** int(z)
-    px = (float(lon) + 180.0) / 360.0 * world
-    py = (1 - _mercator_y(lat) / math.pi) / 2 * world
-    px, py = math.floor(px + 1e-6) + 0.5, math.floor(py + 1e-6) + 0.5   # a corner is the pixel east / south of it
-    return px / world * 360.0 - 180.0, math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * py / world))))
-
-def png(rgba:np.ndarray) -> bytes:
-    "PNG bytes of an (h, w, 4) float [0, 1] or uint8 image."
-    a = rgba if rgba.dtype == np.uint8 else np.round(np.clip(rgba, 0, 1) * 255).astype(np.uint8)
-    buf = io.BytesIO(); Image.fromarray(a, "RGBA").save(buf, format="PNG")
-    return buf.getvalue()
-
-# %% ../nbs/28a_explorer.ipynb #c0008
-class TileServer:
-    "HTTP tiles `/<layer>/<z>/<x>/<y>.png` drawn by `layers[layer](z, x, y) -> (256, 256, 4)` in a kernel thread."
-    def __init__(self, host:str="127.0.0.1", port:int=0):
-        self.layers, self.log, self.host = {}, [], host
-        server = self
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self): server._serve(self)
-            def log_message(self, *a): pass
-        self.httpd = ThreadingHTTPServer((host, port), Handler)
-        self.port = self.httpd.server_address[1]
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def url(self, layer:str, version:int=0) -> str:
-        "The tile URL template of `layer` (`version` makes the browser fetch again after a change)."
-        return f"http://{self.host}:{self.port}/{layer}/{{z}}/{{x}}/{{y}}.png?v={version}"
-
-    def _serve(self, h):
-        parts = urlparse(h.path).path.strip("/").split("/")
-        try:
-            name, z, x, y = parts[0], *map(int, parts[1:3]), int(parts[3].split(".")[0])
-            body, status = png(self.layers[name](z, x, y)), 200
-        except Exception:  # a broken tile must not stop the server: log it and answer 500
-            body, status = traceback.format_exc().encode(), (404 if parts and parts[0] not in self.layers else 500)
-        self.log.append((h.path, status))
-        h.send_response(status)
-        h.send_header("Content-Type", "image/png" if status == 200 else "text/plain")
-        h.send_header("Access-Control-Allow-Origin", "*"); h.send_header("Cache-Control", "no-store")
-        h.end_headers(); h.wfile.write(body)
-
-_SERVER:list = []
-def tile_server() -> TileServer:
-    "The process' tile server, started on first use."
-    if not _SERVER: _SERVER.append(TileServer())
-    return _SERVER[0]
-
-# %% ../nbs/28a_explorer.ipynb #c0011
-class TileSampler:
-    "Embedding vectors under a web map tile; the grid must be regular (as every raster embedding is)."
-    def __init__(self, emb:xr.DataArray):
-        self.emb, self.crs = emb, crs_of(emb)
-        if not self.crs: raise DimensionError("the live map needs the grid's CRS: set `emb.attrs['crs'] = 'EPSG:...'`")
-        x, y = axis_span(emb, "x"), emb.y.values.astype(np.float64)   # x wrapped at 180 read as one span
-        self.x0, self.y0 = x[0], y[0]
-        self.dx, self.dy = (x[1] - x[0] if len(x) > 1 else 1.0), (y[1] - y[0] if len(y) > 1 else -1.0)
-        self.ny, self.nx = len(y), len(x)
-
-    @checks_flags
-    def rows_cols(self, xs, ys, wrap:bool=True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        "Row, column and inside-grid mask of points in the grid's CRS (each longitude by whole turns: `geo.wrap_x`)."
-        xs = wrap_x(self.emb, xs).reshape(np.shape(xs)) if wrap else np.asarray(xs, np.float64)  # a click at -179.99975
-        c, r = cell_index(self.x0, self.dx, xs, "x"), cell_index(self.y0, self.dy, ys, "y")   # an edge: east/south of it
-        ok = cell_inside(self.x0, self.dx, self.nx, xs) & cell_inside(self.y0, self.dy, self.ny, ys)   # outer edges: on
-        return np.clip(r, 0, self.ny - 1), np.clip(c, 0, self.nx - 1), ok
-
-    def window(self, r:np.ndarray, c:np.ndarray, ok:np.ndarray) -> np.ndarray:
-        """Vectors (..., 64) of the pixels at rows/cols, each the pixel itself (the one a click there takes): the
-        window round them in one read where it is at most 4 tiles of pixels, else each distinct pixel once (zoomed
-        out: at most a tile's 65,536); NaN where not `ok`. Zoomed out it read a strided window from the tile's first
-        row and column and drew each pixel's nearest sample, up to half a stride away: a tile pixel showed one
-        embedding pixel and a click on it took another."""
-        out = np.full(r.shape + (self.emb.sizes["band"],), np.nan, np.float32)
-        if not ok.any(): return out
-        r0, r1, c0, c1 = r[ok].min(), r[ok].max(), c[ok].min(), c[ok].max()
-        if (r1 - r0 + 1) * (c1 - c0 + 1) <= 4 * TILE * TILE:   # zoomed in: one slice (point reads of dask are slow)
-            a = np.asarray(self.emb.isel(y=slice(r0, r1 + 1), x=slice(c0, c1 + 1)).values, np.float32)
-            out[ok] = a[r[ok] - r0, c[ok] - c0]
-            return out
-        u, inv = np.unique(r[ok].astype(np.int64) * self.nx + c[ok], return_inverse=True)
-        ur, uc = np.divmod(u, self.nx)
-        a = self.emb.isel(y=xr.DataArray(ur, dims="pixel"), x=xr.DataArray(uc, dims="pixel"))
-        out[ok] = np.asarray(a.transpose("pixel", "band").values, np.float32)[inv.ravel()]
-        return out
-
-    def __call__(self, z:int, tx:int, ty:int) -> np.ndarray:
-        lon, lat = tile_lonlat(z, tx, ty)
-        xs, ys = to_crs(lon.ravel(), lat.ravel(), "EPSG:4326", self.crs)
-        r, c, ok = self.rows_cols(xs.reshape(lon.shape), ys.reshape(lon.shape))
-        return self.window(r, c, ok)
-
-    def lonlat_bounds(self) -> tuple[float, float, float, float]:
-        """(south, west, north, east) of the grid in degrees, edges followed (`exports.lonlat_bounds`): west > east
-        for a grid across 180 deg (a UTM zone 60 map over it was -179.998 .. 179.998, the whole globe)."""
-        hx, hy = abs(self.dx) / 2, abs(self.dy) / 2
-        x = self.x0 + self.dx * np.array([0, self.nx - 1]); y = self.y0 + self.dy * np.array([0, self.ny - 1])
-        w, s, e, n = lonlat_bounds(self.crs, x.min() - hx, y.min() - hy, x.max() + hx, y.max() + hy)
-        return s, w, n, e
-
-    def opening_view(self) -> tuple[tuple[float, float], int]:
-        """((lat, lon), zoom) a web map opens at. The centre is the grid's centre in its own CRS taken to degrees,
-        latitude held inside Web Mercator's +-`MERCATOR_LAT`: the middle of the lon/lat box is not it for a polar
-        grid (EPSG:3031 round the South Pole: box -180..180, -90..-60, middle lat -75 lon 0, 1,700 km off).
-        The zoom fits the box both ways (Mercator stretches latitude by 1 / cos(lat))."""
-        xc, yc = self.x0 + self.dx * (self.nx - 1) / 2, self.y0 + self.dy * (self.ny - 1) / 2
-        lon, lat = (float(v[0]) for v in to_crs([xc], [yc], self.crs, "EPSG:4326"))
-        s, w, n, e = self.lonlat_bounds()
-        span = e - w if e >= w else e - w + 360.0                # across 180 deg: west > east, one span still
-        if not (np.isfinite(lon) and np.isfinite(lat)): lat, lon = (s + n) / 2, w + span / 2   # outside the CRS
-        frac = max(span / 360.0, (_mercator_y(n) - _mercator_y(s)) / (2 * math.pi), 1e-9 / 360)  # of the world
-        zoom = int(np.clip(math.floor(math.log2(2.5 / frac)), 1, 19))   # the box in 2.5 tiles (640 px) both ways
-        return (float(np.clip(lat, -MERCATOR_LAT, MERCATOR_LAT)), (lon + 180.0) % 360.0 - 180.0), zoom
+__all__ = ['MODES', 'query_rule', 'Explorer', 'explore', 'TILE', 'MERCATOR_LAT', 'tile_lonlat', 'tile_pixel_centre', 'png',
+           'TileServer', 'tile_server', 'TileSampler']
 
 # %% ../nbs/28a_explorer.ipynb #c0015
 def _hex(c) -> str: return "#%02x%02x%02x" % tuple(int(round(v * 255)) for v in c[:3])
