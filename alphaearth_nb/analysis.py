@@ -20,7 +20,7 @@ import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
                                 NoValidDataError, TimeError, checks_flags, user_stacklevel)
-from .cubes import years_of_cube, years_with_data
+from .cubes import cube_crs, years_of_cube, years_with_data
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
@@ -149,13 +149,15 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     A point is read by `geo.one_point`, the rule `sample` shares: a dict or Series with lon/lat keys (degrees) or
     x/y keys, a shapely Point, a pair (x, y), the last three in `crs`; without one, by the one rule for points
     without a CRS (`geo.point_crs`, the geo notebook's "Points without a CRS"): the map's CRS if the point lies on
-    the map so, else lon/lat if it does so, else `PointError` naming both. A vector is read by its
+    the map so, else lon/lat if it does so, else `PointError` naming both. A point in a CRS (`crs=`, lon/lat keys) on a
+    map that records none is a `GridError` naming how to set it, as `sample` says (it was read in the map's units). A vector is read by its
     labels (`embeddings.query_array`): a table row (Series or dict) or a DataArray labelled A00..A63 in any order is
     put in band order, its other entries left out. Raises `DimensionError` for anything but one 64-vector or a
     point, `NoValidDataError` for a vector that is no embedding or a point with no data."""
     if type(target).__name__ in ("GeoSeries", "GeoDataFrame"): target, crs = _one_place(target, crs)
     if (p := one_point(target, crs)) is not None:   # no CRS said: the one rule (`geo.point_crs`), the map's first
         xy, crs = p[:2], p[2] if p[2] is not None else point_crs(emb, p[0], p[1])
+        if crs is not None: cube_crs(emb)   # a point said to be in a CRS: the map must say its own (as `sample`)
         xs, ys = to_crs([xy[0]], [xy[1]], crs, crs_of(emb))
         v = values_at(emb, *pixel_indices(emb, xs, ys, given=([xy[0]], [xy[1]], crs)))[0]   # a swap named
         if not np.isfinite(v).all():
