@@ -13,14 +13,15 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import xarray as xr
+from pyproj import Geod
 
 from .core import (EMBED_DIM, AEFError, a_bands, band_order, ConfigError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, Frames,
                                 GridError, MissingSourceError, MissingTimeError, NoDataWarning,
                                 NoValidDataError,
                                 StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError,
-                                checks_flags, user_stacklevel)
+                                UnitsWarning, checks_flags, user_stacklevel)
 from .geo import (NODATA_KEYS, as_crs, axes_to_turn, axis_span, check_degrees, check_monotonic, crs_of,
-                               north_up, same_crs)
+                               north_up, same_crs, to_crs, utm_crs)
 from .labels import data_variables
 from .spellings import (COMMON_NAMES, FLAG_WORDS, FLAGS, META_NAMES, band_renames,
                                      check_meta, check_meta_names, flag_hint)
@@ -31,10 +32,10 @@ from .timecodes import (as_numbers, as_period, numeric_time_hint, odd_times, to_
                                      utc_times)
 
 # %% auto #0
-__all__ = ['DIMS', 'CLOUD', 'DIM_NAMES', 'ACQUIRED_WITH', 'names_every_band', 'embedding_field', 'dim_renames', 'naive_utc',
-           'check_grid', 'resolve', 'expected_empty', 'mask_declared', 'validate_stack', 'toy_stack', 'SourceArrays',
-           'source_arrays', 'pick_frames', 'pack_frames', 'in_period', 'to_frames', 'FLAG_WORDS', 'FLAGS', 'META_NAMES',
-           'COMMON_NAMES', 'flag_hint', 'band_renames']
+__all__ = ['DIMS', 'CLOUD', 'DIM_NAMES', 'GRID_M', 'ACQUIRED_WITH', 'names_every_band', 'embedding_field', 'dim_renames',
+           'naive_utc', 'check_grid', 'pixel_metres', 'check_pixel_size', 'resolve', 'expected_empty', 'mask_declared',
+           'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames', 'pack_frames', 'in_period',
+           'to_frames', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'flag_hint', 'band_renames']
 
 # %% ../nbs/04_stacks.ipynb #c0005
 _all_ = ["FLAG_WORDS", "FLAGS", "META_NAMES", "COMMON_NAMES", "flag_hint", "band_renames"]   # from `spellings`, where they moved
@@ -229,6 +230,38 @@ def check_grid(name:str, ds:xr.Dataset, ref:tuple|None):
         raise GridError(f"{name} is in {ca} but {rname} in {cb}: reproject to one CRS (e.g. with `rioxarray`'s "
                         "`rio.reproject_match`).")
 
+GRID_M = (8.5, 11.5)   # metres on the ground a pixel's side may measure: the model reads a 10 m grid (AEF.md S1)
+
+def pixel_metres(ds:xr.Dataset) -> tuple|None:
+    "(east-west, north-south) size in metres on the ground (WGS 84 geodesics) of a pixel at the centre of `ds`'s grid, "
+    "whatever its CRS (degrees, metres, feet, Web Mercator); None without a CRS or a 2 x 2 grid."
+    crs = crs_of(ds)
+    if not crs or ds.sizes.get("x", 0) < 2 or ds.sizes.get("y", 0) < 2: return None
+    x, y = axis_span(ds, "x"), np.asarray(ds["y"].values, np.float64)
+    i, j = len(x) // 2, len(y) // 2
+    dx, dy = float(np.median(np.diff(x))), float(np.median(np.diff(y)))
+    try: lon, lat = to_crs([x[i], x[i] + dx, x[i]], [y[j], y[j], y[j] + dy], crs, "EPSG:4326")
+    except AEFError: return None   # a CRS that cannot be read is judged where it is used
+    if not (np.isfinite(lon).all() and np.isfinite(lat).all()): return None
+    g = Geod(ellps="WGS84")
+    return (abs(g.inv(lon[0], lat[0], lon[1], lat[1])[2]), abs(g.inv(lon[0], lat[0], lon[2], lat[2])[2]))
+
+def check_pixel_size(name:str, ds:xr.Dataset):
+    "Warn (`UnitsWarning`) when the stack's pixels are not about 10 m square on the ground (`GRID_M`): a lon/lat grid "
+    "(xee's EPSG:4326 default), an export at another scale. The model reads every source on a 10 m grid."
+    if (m := pixel_metres(ds)) is None or all(GRID_M[0] <= v <= GRID_M[1] for v in m): return
+    crs, dx, dy = crs_of(ds), *(float(np.median(np.abs(np.diff(axis_span(ds, c))))) for c in ("x", "y"))
+    lon, lat = (float(v[0]) for v in to_crs([float(np.median(ds["x"]))], [float(np.median(ds["y"]))], crs, "EPSG:4326"))
+    geographic = as_crs(crs).is_geographic
+    what = (f"{dx:.3g} x {dy:.3g} degrees of {crs} at latitude {lat:.1f}" if geographic else
+            f"steps of {dx:g} x {dy:g} in {crs}")
+    utm = utm_crs(lon, lat)
+    warnings.warn(f"{name}'s pixels measure {m[0]:.3g} m east-west by {m[1]:.3g} m north-south on the ground ({what}), "
+                  "but the model reads every source on a 10 m grid in metres (each resampled to 10 m in the UTM zone "
+                  "of the sample), so its vectors here would describe ground at another scale: reproject the stack, "
+                  f"e.g. `ds.rio.reproject('{utm}', resolution=10)` per source (rioxarray), or export it again at 10 m "
+                  f"in that CRS (xee: `crs='{utm}', scale=10`).", UnitsWarning, stacklevel=user_stacklevel())
+
 def resolve(source,            # a `Source`, or a registry name
             sources=None,      # {name: Source} that wins over the registry (e.g. a model's resolved sources)
            ) -> Source:
@@ -388,6 +421,7 @@ def validate_stack(stack,                # an xr.DataTree of sources, or a singl
         check_grid(name, ds, ref)
         ref = ref or (name, ds)
         if check_values: _check_values(name, ds, src)
+    check_pixel_size(*ref)   # one grid: judged once
     if isinstance(stack, xr.DataTree) and not flipped: return stack
     tree = xr.DataTree.from_dict(children)
     if isinstance(stack, xr.DataTree): tree.attrs.update(stack.attrs)

@@ -1,0 +1,57 @@
+"A stack whose pixels are not about 10 m square on the ground (xee's lon/lat default, an export at another scale) is"
+" warned naming its size in metres and the reprojection; the model reads every source on a 10 m grid (AEF.md S1)."
+import warnings
+
+import numpy as np
+import pytest
+
+import alphaearth_nb as aef
+from alphaearth_nb.core import UnitsWarning
+from alphaearth_nb.stacks import pixel_metres, validate_stack
+
+
+@pytest.fixture(scope="module")
+def s2():
+    stack = aef.load_scene()[0]
+    return stack["sentinel2"].to_dataset().isel(y=slice(40, 56), x=slice(40, 56), time=slice(0, 12))
+
+
+def _size_warnings(ds):
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        validate_stack(ds)
+    return [str(x.message) for x in w if issubclass(x.category, UnitsWarning) and "on the ground" in str(x.message)]
+
+
+def _lonlat(s2, step, lat):
+    return s2.assign_coords(x=3.0 + step * np.arange(16), y=lat - step * np.arange(16)).assign_attrs(crs="EPSG:4326")
+
+
+def test_ten_metre_utm_passes(s2):
+    assert _size_warnings(s2) == []
+    assert np.allclose(pixel_metres(s2), 10, atol=0.02)
+
+
+def test_lonlat_grid_is_warned(s2):
+    got = _size_warnings(_lonlat(s2, 1e-4, 50.7))   # xee's crs='EPSG:4326', scale=0.0001: 7 m by 11 m
+    assert len(got) == 1 and "7.07 m east-west by 11.1 m north-south" in got[0], got
+    assert "EPSG:32631" in got[0] and "resolution=10" in got[0] and "latitude 50.7" in got[0], got
+
+
+def test_lonlat_near_equator_is_ten_metres(s2):
+    assert _size_warnings(_lonlat(s2, 9e-5, 0.5)) == []   # 10.0 x 9.95 m: a 10 m grid in degrees
+
+
+@pytest.mark.parametrize("step", [30.0, 100.0, 1.0])
+def test_other_scale_is_warned(s2, step):
+    ds = s2.assign_coords(x=s2.x.values[0] + step * np.arange(16), y=s2.y.values[0] - step * np.arange(16))
+    got = _size_warnings(ds)
+    assert len(got) == 1 and f"{step:.3g} m east-west by {step:.3g} m north-south" in got[0], got
+
+
+def test_web_mercator_metres_are_not_ground_metres(s2):
+    # 10 Web Mercator metres at latitude 50.7 are 6.3 m on the ground
+    ds = s2.assign_coords(x=333_958.0 + 10 * np.arange(16), y=6_566_000.0 - 10 * np.arange(16)).assign_attrs(
+        crs="EPSG:3857")
+    got = _size_warnings(ds)
+    assert len(got) == 1 and "6.3" in got[0] and "EPSG:3857" in got[0], got
