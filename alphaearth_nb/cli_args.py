@@ -130,6 +130,10 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         self.exit(2, f"aef: error: {message}\n")
 
+def _command(sub, name:str, what:str) -> argparse.ArgumentParser:
+    "A subcommand whose `aef NAME --help` says what it does, as `aef --help` lists it."
+    return sub.add_parser(name, help=what, description=what)
+
 def parser() -> argparse.ArgumentParser:
     "The `aef` parser: `aef demo`, `aef train`, `aef embed`, `aef evaluate`, each option with its help and default."
     p = _Parser(prog="aef", description="AlphaEarth Foundations in JAX")
@@ -139,14 +143,15 @@ def parser() -> argparse.ArgumentParser:
                    "XLA's full CPU optimisation: slower to compile, no faster to run as measured (default: "
                    "core.FAST_COMPILE on CPU; AEF_FAST_COMPILE=0 is the same)")
     sub = p.add_subparsers(dest="cmd", required=True)
-    d = sub.add_parser("demo", help="train the small model on the offline sample scene, embed it, write pictures "
-                                    "and a report")
+    d = _command(sub, "demo", "train the small model on the offline sample scene, embed it, write pictures "
+                 "and a report")
     d.add_argument("--out", type=_path, default="out/demo",
-                   help="folder of the demo (a demo written before is replaced)")
+                   help="folder of the demo: report.md, pictures, the run (default: %(default)s; a demo written "
+                   "before is replaced)")
     d.add_argument("--steps", type=_positive, default=200, help="training steps (default: %(default)s)")
     d.add_argument("--batch-size", type=_pairs, default=4, help="samples a step, at least 2 (default: %(default)s)")
     d.add_argument("--seed", type=_seed, default=0, help="seed of the model and the sampler (default: %(default)s)")
-    t = sub.add_parser("train", help="train a preset on a stack")
+    t = _command(sub, "train", "train a preset on a stack")
     t.add_argument("--preset", default=None, choices=["tiny", "small", "lite"],
                    help="the model size (default small; with --resume, the preset the run was trained with)")
     data = ("'samples' (the offline sample scene) or a .nc/.zarr DataTree, one group per source (default: "
@@ -179,7 +184,7 @@ def parser() -> argparse.ArgumentParser:
         t.add_argument(f"--{k}", type=_sources, default=None, metavar="NAMES", help=f"{role} sources, comma-separated "
                        f"(default: the preset's, {preset_s}), for a stack without them: e.g. --inputs ndvi --targets "
                        f"ndvi,dem (the eo-learn stack); ModelConfig.{k}. With --resume: the run's again, and --preset")
-    e = sub.add_parser("embed", help="embed a stack with a trained model into zarr")
+    e = _command(sub, "embed", "embed a stack with a trained model into zarr")
     e.add_argument("--data", type=_data, default="samples", help=data)
     e.add_argument("--checkpoint", type=_existing, required=True, help="a run folder or a checkpoint")
     e.add_argument("--period", type=_period, required=True,
@@ -195,7 +200,7 @@ def parser() -> argparse.ArgumentParser:
                    "(default: all it reads; the others are dropped)")
     e.add_argument("--allow-missing", action="store_true", help="embed without some of the model's input sources "
                    "(absent from the stack or left out of --sources): the model sees them as absent")
-    v = sub.add_parser("evaluate", help="the transfer protocol: embeddings + labels -> table")
+    v = _command(sub, "evaluate", "the transfer protocol: embeddings + labels -> table")
     v.add_argument("--embeddings", type=_existing, required=True,
                    help=".zarr from `aef embed`, or a CSV with A00..A63 and a label column")
     v.add_argument("--labels", type=_existing, help="a .nc/.zarr label raster on the embeddings' grid, needed with "

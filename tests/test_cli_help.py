@@ -24,7 +24,7 @@ def _options(cmd):
     return [a for a in sub._actions if a.option_strings and a.dest != "help"]
 
 
-@pytest.mark.parametrize("cmd", ["train", "embed", "evaluate"])
+@pytest.mark.parametrize("cmd", ["demo", "train", "embed", "evaluate"])
 def test_help_gives_every_option_a_text_and_its_default(cmd, capsys):
     texts = _help(capsys, cmd)
     for a in _options(cmd):
@@ -36,6 +36,17 @@ def test_help_gives_every_option_a_text_and_its_default(cmd, capsys):
         if a.default is not None:
             shown = a.default if isinstance(a.default, str) else str(a.default)
             assert shown in t, f"{cmd} {a.option_strings[0]}: default {shown!r} not in {t!r}"
+
+
+@pytest.mark.parametrize("cmd", ["demo", "train", "embed", "evaluate"])
+def test_each_command_help_says_what_the_command_does(cmd, capsys):
+    # `aef demo --help` was usage and options only: what demo does was in `aef --help`'s list alone
+    from alphaearth_nb.cli_args import parser
+    sub = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+    listed = next(a.help for a in sub._choices_actions if a.dest == cmd)      # its line in `aef --help`
+    assert main([cmd, "--help"]) == 0
+    head = " ".join(capsys.readouterr().out.split("options:")[0].split())
+    assert len(listed.split()) >= 4 and listed in head, (listed, head)
 
 
 def test_evaluate_help_says_its_folds_are_not_the_papers_and_how_to_get_them(capsys, tmp_path, monkeypatch):
