@@ -19,7 +19,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
-                                NoValidDataError, TimeError, checks_flags, user_stacklevel)
+                                NoValidDataError, TimeError, checks_flags, user_stacklevel, whole)
 from .cubes import cube_crs, years_of_cube, years_with_data
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
@@ -288,7 +288,8 @@ def cluster(emb, k:int,                 # number of clusters
            ) -> xr.Dataset:
     "Spherical k-means of the pixels: Dataset with `cluster` (y, x; -1 = no data) and `centres` (cluster, band)."
     da = as_embedding(emb)
-    if not (isinstance(k, (int, np.integer)) and k >= 1): raise ConfigError(f"k must be a positive integer, got {k!r}")
+    k, n_iter, seed = whole(k, "k", 8), whole(n_iter, "n_iter", 50), whole(seed, "seed", 0)   # text: named
+    if k < 1 or n_iter < 0: raise ConfigError(f"k={k}, n_iter={n_iter}: pass k >= 1, n_iter >= 0, e.g. k=8, n_iter=50")
     check_pixels(da, "the embedding")
     x = sample_pixels(da, max_samples, seed)
     if not len(x):
@@ -298,7 +299,7 @@ def cluster(emb, k:int,                 # number of clusters
     n = max(256, 1 << (len(x) - 1).bit_length())
     xp, w = np.zeros((n, EMBED_DIM), np.float32), (np.arange(n) < len(x)).astype(np.float32)
     xp[:len(x)] = x
-    C = np.asarray(spherical_kmeans(jnp.asarray(xp), jnp.asarray(w), jax.random.PRNGKey(seed), int(k), int(n_iter)))
+    C = np.asarray(spherical_kmeans(jnp.asarray(xp), jnp.asarray(w), jax.random.PRNGKey(seed), k, n_iter))
     def assign(a):
         lab = np.argmax(np.nan_to_num(a) @ C.T, -1).astype(np.int32)
         return np.where(np.isfinite(a).all(-1), lab, -1).astype(np.int32)

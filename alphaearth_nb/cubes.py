@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names, whole, user_stacklevel
+from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names, real, whole, user_stacklevel
 from . import geo
 from .gate import change_score, unit_rows
 from .geo import crs_of, is_lazy, require
@@ -133,15 +133,17 @@ def zones_of(emb, zones=None, buffer:float|None=None, tile:int|None=None, h3:int
     if sum(v is not None for v in (zones, tile, h3)) != 1:
         raise ConfigError("give exactly one of `zones` (polygons or points with `buffer=`), `tile=` (pixels) "
                           "or `h3=` (resolution)")
-    if tile is not None: return tile_zones(emb, int(tile))
-    if h3 is not None: return geo.wrap_geometries(emb, h3_zones(emb, int(h3)))
+    if tile is not None:   # 'abc', 2.5: ConfigError naming tile (was int()'s ValueError; 2-pixel tiles)
+        if (tile := whole(tile, "tile", 10)) < 1: raise ConfigError(f"tile={tile}: pass 1 pixel or more, e.g. tile=10")
+        return tile_zones(emb, tile)
+    if h3 is not None: return geo.wrap_geometries(emb, h3_zones(emb, whole(h3, "h3", 7)))
     gdf = geo.geometries_on(emb, read_geometries(zones, crs), cube_crs(emb))   # whole over 180, on the grid's turn
     points = gdf.geom_type.isin(["Point", "MultiPoint"])
     if points.any():
         if not buffer:
             raise ConfigError("zones are points: pass `buffer=` (metres) for one vector per buffer, "
                               "or use `sample` for pixel vectors")
-        gdf = gdf.assign(geometry=_buffer_metres(gdf.geometry, float(buffer)))
+        gdf = gdf.assign(geometry=_buffer_metres(gdf.geometry, real(buffer, "buffer", 100.0)))
     return geo.wrap_geometries(emb, gdf)   # a zone written in -180..180 on a grid stored over 180 (and mirror)
 
 def _buffer_metres(geoms, metres:float):

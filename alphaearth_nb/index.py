@@ -20,7 +20,7 @@ from .embeddings import as_embedding, byte_codes, gate_query, gate_vectors, quer
 from .gate import unit_rows
 from .cubes import coarsen
 from .geo import crs_of, require
-from .core import EMBED_DIM, ConfigError, DimensionError, NoValidDataError, user_stacklevel
+from .core import EMBED_DIM, ConfigError, DimensionError, NoValidDataError, user_stacklevel, whole
 
 # %% auto #0
 __all__ = ['BACKENDS', 'pick_backend', 'Rows', 'vectors_of', 'Matches', 'VectorIndex', 'build', 'exact_search', 'recall_at',
@@ -68,7 +68,7 @@ def vectors_of(data, tile:int|None=None) -> Rows:
     row found itself) and the samples table as read was refused for its 81 columns."""
     if isinstance(data, (xr.DataArray, xr.Dataset, xr.DataTree)):
         da = as_embedding(data, dequantize=False)
-        if tile: da = coarsen(da, int(tile))   # `cubes.coarsen`: blocks from the north-west corner, however stored
+        if tile: da = coarsen(da, whole(tile, "tile", 2))   # `cubes.coarsen`: blocks from the north-west corner
         v = np.asarray(da.values)
         ny, nx = v.shape[:2]
         ok = _valid(v).ravel()

@@ -7,13 +7,16 @@ import dataclasses
 import inspect
 import re
 
+import geopandas as gpd
 import numpy as np
 import pytest
 
 from alphaearth_nb import cli_args, train
+from alphaearth_nb.analysis import cluster
 from alphaearth_nb.checkpoint import save_checkpoint
 from alphaearth_nb.core import ConfigError
-from alphaearth_nb.cubes import coarsen
+from alphaearth_nb.cubes import aggregate, coarsen
+from alphaearth_nb.index import vectors_of
 from alphaearth_nb.step import TrainConfig
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -60,6 +63,21 @@ def test_every_parsed_setting_offers_an_example_that_works(tmp_path):
     cfg = TrainConfig(steps=7, batch_size=6, seed=5, checkpoint_every=3, warmup=1)
     _walk(lambda **kw: train._train_config(cfg, **kw), ["steps", "batch_size", "seed", "checkpoint_every"],
           lambda name, ex: assert_default(ex, getattr(cfg, name)))   # the run's own value: passed back, nothing changes
+
+
+def test_zones_clusters_and_index_tiles_offer_an_example_that_works():
+    "aggregate's tile/h3/buffer, cluster's k/n_iter/seed and vectors_of's tile: were int()/float() of the value "
+    "(ValueError 'invalid literal for int()' for text; tile=2.5 made 2-pixel tiles, seed=1.5 a JAX TypeError)."
+    emb = embedding_from_array(random_unit((12, 12)))
+    pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(emb.x.values[:2], emb.y.values[:2]), crs=emb.attrs["crs"])
+    _walk(lambda **kw: aggregate(emb, **kw), ["tile"])
+    _walk(lambda **kw: aggregate(emb, pts, **kw), ["buffer"])
+    with pytest.raises(ConfigError, match="h3='abc' is not a whole number: pass e.g. h3=7"): aggregate(emb, h3="abc")
+    _walk(lambda **kw: cluster(emb, **{"k": 2, **kw}), ["k", "n_iter", "seed"])
+    _walk(lambda **kw: vectors_of(emb, **kw), ["tile"])
+    for bad in (dict(tile=2.5), dict(tile=0)):
+        with pytest.raises(ConfigError, match="tile="): aggregate(emb, **bad)
+    with pytest.raises(ConfigError, match="seed=1.5"): cluster(emb, 2, seed=1.5)
 
 
 def assert_factor(ex): assert isinstance(ex, int) and ex > 1, ex   # a coarser map (1: the map as it is)
