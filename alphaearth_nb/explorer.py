@@ -48,7 +48,8 @@ def _cosines(v:np.ndarray, q:np.ndarray) -> np.ndarray:
     """Cosine of vectors (..., 64) with the unit query `q`, as `analysis.similarity` gives it (NaN where no data).
     Was `v @ q`: a quantised map's pixels decode to length 0.994 .. 1.006, so the clicked pixel itself scored 0.994 and
     fell under a threshold of 0.995, and hits differed from `similarity(emb, query) >= threshold`."""
-    return np.clip(unit_rows(v, np.float64, zero=np.nan) @ q, -1.0, 1.0)   # `gate.unit_rows`: a zero row no data
+    u = unit_rows(v, np.result_type(v.dtype, np.float32), zero=np.nan)   # `gate.unit_rows`: a zero row no data
+    return np.clip(u @ q, -1.0, 1.0)   # float32 rows stay float32: a view of 1024 x 1024 pixels is 256 MB
 
 def query_rule(positives:np.ndarray, negatives:np.ndarray|None=None) -> np.ndarray:
     """The query of a set of examples: `normalise(mean(unit positives) - mean(unit negatives))` (64,). Examples are

@@ -473,8 +473,9 @@ def unit_rows(x,                 # rows (..., D): float vectors, or int codes (d
     x = np.asarray(x)
     x = (dequantize(x) if x.dtype.kind in "iu" else x).astype(dtype, copy=False)
     n = np.linalg.norm(x, axis=-1, keepdims=True)
-    u = (x / np.where(n > 0, n, 1)).astype(dtype)
-    return u if zero == 0 else np.where(n == 0, np.asarray(zero, dtype), u)
+    u = (x / np.where(n > 0, n, 1)).astype(dtype, copy=False)   # a new array: set in place below, no copy
+    if zero != 0: u[(n == 0)[..., 0]] = zero
+    return u
 
 def change_score(u1, u2) -> np.ndarray:
     """`|u1 - u2|^2 / 2` of unit rows (..., D) (`unit_rows`), which is `1 - cos`, in [0, 2]: 0 exactly for equal
