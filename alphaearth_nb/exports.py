@@ -26,8 +26,8 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError
 from .files import (MARKER, gdal_path, check_output, consolidate_zarr, is_ours, quiet_marker, remote_url, user_path,
                                  write_text, writing_file, writing_folder)
 from .quantize import NODATA, SCALE, quantize
-from .embeddings import (INT8_SCHEME, TIFF_SCHEME, as_embedding, gated, label_bands, refuse_rotation,
-                                      tiff_scheme)
+from .embeddings import (INT8_SCHEME, TIFF_SCHEME, as_embedding, embedding_variable, from_official,
+                                      gated, label_bands, refuse_rotation, tiff_scheme)
 from .geo import (as_crs, crs_of, declared_nodata, is_lazy, north_up, outside_valid, packing,
                                rename_spatial, require, unpacked, write_crs)
 from .cubes import coarsen, cube_form, grid_of, transform_of
@@ -506,7 +506,10 @@ def open_zarr(store,             # the store's folder (`~` is the home folder) o
     int8 array is the official codes either way, dequantised through the gate (`embeddings.gated`: -128, all codes 0
     or one code in every band -> NaN, as every reader makes them; they came back as zero or constant vectors); any other array
     passes the gate of every reader (`embeddings.gated`: a pixel with all bands at its `_FillValue` is NaN). The CRS is
-    `attrs['crs']`, else the array's, else a CF grid mapping (`spatial_ref`); None only when the store has none."""
+    `attrs['crs']`, else the array's, else a CF grid mapping (`spatial_ref`); None only when the store has none.
+    A store another tool wrote (pass `check=False`) without an `embedding` array is read as `embeddings.from_official`
+    reads a Dataset: variables A00..A63 (xee's form, written with `ds.to_zarr`) or one array with a 64-long band dim
+    of any name (`da.to_dataset(name='emb')`), int8 codes with their fill value, north-up (was: `DimensionError`)."""
     store = _local(store, "embedding store", "exports.to_zarr")
     if check and Path(store).is_dir() and not is_ours(store):
         raise MissingDataError(f"{store} has no completion marker ({MARKER}), so it may be a store whose write "
@@ -518,7 +521,11 @@ def open_zarr(store,             # the store's folder (`~` is the home folder) o
     except zarr.errors.GroupNotFoundError:
         raise MissingDataError(f"{store} is not a zarr store (no zarr.json or .zgroup in it): pass the folder that "
                                f"`exports.to_zarr` or `embed_to_zarr` wrote, or read a GeoTIFF with `read_cog`.") from None
-    if "embedding" not in ds: raise DimensionError(f"no `embedding` array in {store}: write it with `exports.to_zarr`")
+    if "embedding" not in ds:   # another tool's store: the A00..A63 variables (xee's), or one 64-band array of any name
+        if embedding_variable(ds) is None:
+            raise DimensionError(f"no embedding in {store} (no `embedding` array, no 64-band array, no variables A00..A63; "
+                                 f"it holds {list(ds.data_vars)[:5]}): write it with `exports.to_zarr`")
+        return from_official(ds).rename("embedding")   # its fill (zarr's fill_value, encoding only), CRS, orientation
     da = ds["embedding"]
     # `embed_to_zarr` keeps crs, period and the int8 scheme on the array, `to_zarr` on the group: read both (it
     # read the group only, so an `aef embed` store had no CRS and its int8 codes came back as floats -80 .. 58)
