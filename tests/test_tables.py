@@ -187,3 +187,17 @@ def test_a_raster_target_of_text_gets_a_raster_fix():
     with pytest.raises(LabelError, match=r"raster holds text \(forest\).*target.copy\(data=pd.to_numeric") as err:
         e.aef.regress(words, method="knn", k=1)
     assert "df[" not in str(err.value)
+
+
+def test_an_xy_table_without_crs_is_told_the_lonlat_crs_when_its_values_are_degrees():
+    """official.sample_points of a table with x/y columns holding lon/lat (the README's label table) was told
+    `crs='EPSG:32631'` only, a UTM CRS those values cannot be in; values within degrees now name EPSG:4326 first."""
+    from alphaearth_nb.core import GridError
+    from alphaearth_nb.places import read_geometries
+    with pytest.raises(GridError, match=r"within degrees.*crs='EPSG:4326'") as e:
+        read_geometries(pd.DataFrame({"x": [5.99, 6.0], "y": [45.001, np.nan]}))
+    assert "needs its CRS" in str(e.value)
+    with pytest.raises(GridError, match=r"crs='EPSG:32631'") as e:
+        read_geometries(pd.DataFrame({"x": [640_500.0], "y": [5_619_500.0]}))
+    assert "degrees" not in str(e.value)
+    assert read_geometries(pd.DataFrame({"x": [5.99], "y": [45.0]}), crs="EPSG:4326").crs.to_epsg() == 4326
