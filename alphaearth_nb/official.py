@@ -266,7 +266,7 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
                   years=YEARS[-1],        # a year, a list of years, or a tuple (first, last): (2020, 2024) is five
                   source="source_coop",   # "source_coop", "gcs", a local mirror folder, or a URL prefix (as `open`)
                   project:str|None=None,  # Google Cloud project for source="gcs" (requester pays)
-                  crs=None,               # CRS of `points` when it does not say (default lon/lat)
+                  crs=None,               # CRS of `points` when it does not say (default lon/lat; a table's x/y columns need it)
                   chunks:int=512,         # side of the tile blocks read (pixels); one read per block with points
                   cache=None,             # index cache folder (default: `mirrors.cache_dir`)
                  ) -> pd.DataFrame:
