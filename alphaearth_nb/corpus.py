@@ -17,7 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from . import samples, scene
-from .core import ConfigError, LabelError, MissingDataError, checks_flags
+from .core import ConfigError, LabelError, MissingDataError, checks_flags, whole
 from .files import user_path, writing_folder
 from .sources import get_source
 
@@ -378,14 +378,17 @@ class CorpusBatches(samples.BatchIterator):
                  cache:int=2,                           # prepared scenes kept in memory
                  texts:bool=True,                       # pass the scenes' geotagged notes to the sampler
                  start:int=0):                          # index of the next batch
+        batch_size, seed, batches_per_scene, cache, start = (whole(v, k, e) for v, k, e in (   # '8', 8.5: named
+            (batch_size, "batch_size", 256), (seed, "seed", 0), (batches_per_scene, "batches_per_scene", 4),
+            (cache, "cache", 2), (start, "start", 0)))
         if batch_size < 1 or batches_per_scene < 1 or cache < 1:
             raise ConfigError("batch_size, batches_per_scene and cache must be >= 1.")
         self.corpus = corpus if isinstance(corpus, Corpus) else Corpus(corpus)
         self.scene_ids = self.corpus.ids(split)
         if not self.scene_ids:
             raise ConfigError(f"the corpus has no {split!r} scenes: write one with more scenes or pick another split")
-        self.cfg, self.batch_size, self.seed, self.position = cfg, int(batch_size), int(seed), int(start)
-        self.batches_per_scene, self.cache, self.texts = int(batches_per_scene), int(cache), texts
+        self.cfg, self.batch_size, self.seed, self.position = cfg, batch_size, seed, start
+        self.batches_per_scene, self.cache, self.texts = batches_per_scene, cache, texts
         self._prepared = OrderedDict()
 
     def scene_at(self, i:int) -> str:

@@ -21,7 +21,7 @@ import xarray as xr
 import zarr
 
 from . import corpus, samples, sites
-from .core import ConfigError, MissingDataError, checks_flags
+from .core import ConfigError, MissingDataError, checks_flags, whole
 from .files import is_ours, user_path, write_text, writing_folder
 from .sources import get_source
 from .timecodes import to_days
@@ -227,13 +227,14 @@ class CorpusStream(samples.Resumable):   # state()/restore(); after restore, ite
                  cache:int=32,                       # prepared sites kept in memory
                  process_index:int|None=None,        # this host (default `jax.process_index()`)
                  process_count:int|None=None):       # hosts (default `jax.process_count()`)
-        self.source, self.cfg, self.seed, self.position = open_corpus(source), cfg, int(seed), 0
+        batch_size, seed = whole(batch_size, "batch_size", 256), whole(seed, "seed", 0)   # '8', 8.5: named
+        self.source, self.cfg, self.seed, self.position = open_corpus(source), cfg, seed, 0
         self.host = jax.process_index() if process_index is None else int(process_index)
         self.hosts = jax.process_count() if process_count is None else int(process_count)
         if batch_size < 1 or batch_size % self.hosts:
             raise ConfigError(f"batch_size={batch_size} does not split over {self.hosts} hosts: "
                               f"use a multiple of {self.hosts}")
-        self.batch_size, self.local_batch = int(batch_size), int(batch_size) // self.hosts
+        self.batch_size, self.local_batch = batch_size, batch_size // self.hosts
         self.site_ids = list(self.source.ids(split)); self.per_epoch = len(self.site_ids) // self.hosts
         if self.per_epoch < 1:
             raise ConfigError(f"{len(self.site_ids)} complete {split or ''} site(s) for {self.hosts} hosts: "

@@ -1,4 +1,6 @@
 "Tests of the scene corpus (alphaearth_nb.corpus): deterministic by seed, events where the labels say, the store, the batch source."
+import re
+
 import jax
 import numpy as np
 import pytest
@@ -69,3 +71,14 @@ def test_batches_stratified_and_resumable(corpus):
     again = next(CorpusBatches(corpus, cfg, 2, seed=3, batches_per_scene=1, start=4))
     same = jax.tree.map(lambda a, b: np.array_equal(np.asarray(a), np.asarray(b), equal_nan=True), bs.batch_at(4), again)
     assert all(jax.tree.leaves(same))
+
+
+def test_counts_as_text_are_refused_with_an_example_that_works(corpus):
+    "CorpusBatches' batch_size, seed, batches_per_scene, cache and start: text was a TypeError ('abc' < 1) or int()'s "
+    "ValueError, 2.5 read as 2; now ConfigError naming the setting with an example that, passed back, is accepted."
+    cfg = SamplerConfig(patch=16, frames=4, n_texts=2)
+    for name in ("batch_size", "seed", "batches_per_scene", "cache", "start"):
+        with pytest.raises(ConfigError, match=rf"^{name}='abc' is not a whole number: pass e\.g\. {name}=\d+\.$") as e:
+            CorpusBatches(corpus, cfg, **{"batch_size": 2, name: "abc"})
+        CorpusBatches(corpus, cfg, **{"batch_size": 2, name: int(re.search(r"=(\d+)\.$", str(e.value)).group(1))})
+    with pytest.raises(ConfigError, match="batch_size=2.5"): CorpusBatches(corpus, cfg, batch_size=2.5)

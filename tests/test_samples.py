@@ -1,4 +1,6 @@
 "Tests of the training sampler."
+import re
+
 import jax
 import jax.numpy as jnp
 import numpy as np
@@ -6,7 +8,7 @@ import pandas as pd
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import AEFError, GridError, MissingSourceError, TrainExample
+from alphaearth_nb.core import AEFError, ConfigError, GridError, MissingSourceError, TrainExample
 from alphaearth_nb.samples import (Batches, SamplerConfig, example_at, prepare, sample_batch, sample_example,
                                    sample_periods, sample_site)
 from alphaearth_nb.testing import SOURCE_X as X, SOURCE_Y as Y, sampler_stack, source_ds, with_source
@@ -289,3 +291,13 @@ def test_text_times_as_numbers_get_the_conversion_that_works(unit, div, fix):
         read_texts(texts.assign(time=t), "--texts notes.csv", first_line=2)
     fixed = eval(str(e.value).split("`")[1], {"pd": pd, "values": t.values, "np": np})   # the conversion, run
     assert read_texts(texts.assign(time=fixed))[2][0] == read_texts(texts.assign(time=pd.to_datetime(fixed)))[2][0]
+
+
+def test_counts_as_text_are_refused_with_an_example_that_works(stack):
+    "Batches' batch_size, seed and start: text was a TypeError ('abc' < 1) or int()'s "
+    "ValueError, 2.5 read as 2; now ConfigError naming the setting with an example that, passed back, is accepted."
+    for name in ("batch_size", "seed", "start"):
+        with pytest.raises(ConfigError, match=rf"^{name}='abc' is not a whole number: pass e\.g\. {name}=\d+\.$") as e:
+            Batches(stack, CFG, **{"batch_size": 2, name: "abc"})
+        Batches(stack, CFG, **{"batch_size": 2, name: int(re.search(r"=(\d+)\.$", str(e.value)).group(1))})
+    with pytest.raises(ConfigError, match="batch_size=2.5"): Batches(stack, CFG, batch_size=2.5)

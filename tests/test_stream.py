@@ -1,5 +1,6 @@
 "Streaming a site corpus: shards per host, exact resume, site periods, incomplete sites skipped; tiny trains on it."
 import os
+import re
 
 import jax
 import numpy as np
@@ -126,3 +127,13 @@ def test_a_scene_corpus_streams_too(tmp_path):
     s = stream.CorpusStream(p, CFG, 4, split=None)
     assert isinstance(s.source, scene_corpus.Corpus) and sorted(s.site_ids) == ["s000", "s001"]
     assert s.batch_at(0).inputs["sentinel2"].x.shape == (4, 4, 16, 16, 6) and same(s.batch_at(1), s.batch_at(1))
+
+
+def test_counts_as_text_are_refused_with_an_example_that_works(corpus):
+    "CorpusStream's batch_size and seed: text was a TypeError ('abc' < 1) or int()'s "
+    "ValueError, 2.5 read as 2; now ConfigError naming the setting with an example that, passed back, is accepted."
+    for name in ("batch_size", "seed"):
+        with pytest.raises(ConfigError, match=rf"^{name}='abc' is not a whole number: pass e\.g\. {name}=\d+\.$") as e:
+            stream.CorpusStream(corpus, CFG, **{"batch_size": 2, name: "abc"})
+        stream.CorpusStream(corpus, CFG, **{"batch_size": 2, name: int(re.search(r"=(\d+)\.$", str(e.value)).group(1))})
+    with pytest.raises(ConfigError, match="batch_size=2.5"): stream.CorpusStream(corpus, CFG, batch_size=2.5)
