@@ -89,8 +89,8 @@ def _apply(t, x, y) -> tuple:
     `*` with a tuple; affine 2 has only `t * (x, y)`, the same arithmetic)."""
     return t @ (x, y) if hasattr(type(t), "__matmul__") else t * (x, y)
 
-def tile_zones(emb:xr.DataArray, size:int) -> "gpd.GeoDataFrame":
-    """Regular `size` x `size`-pixel tiles over the cube's grid, counted from its north-west corner however it is
+def tile_zones(emb:xr.DataArray, size:int):
+    """A GeoDataFrame of regular `size` x `size`-pixel tiles over the cube's grid, counted from its north-west corner however it is
     stored (`tile_row` 0 is the northern row, as `coarsen` counts blocks; was the first stored row: the south of a
     map read south-first); the last row/column of tiles (south, east) may be smaller."""
     gpd = import_geopandas("tile zones"); from shapely.geometry import box
@@ -104,8 +104,8 @@ def tile_zones(emb:xr.DataArray, size:int) -> "gpd.GeoDataFrame":
                          "geometry": box(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))})
     return gpd.GeoDataFrame(recs, crs=cube_crs(emb))
 
-def h3_zones(emb:xr.DataArray, resolution:int) -> "gpd.GeoDataFrame":
-    """The H3 cells (at `resolution`) whose centres fall on the cube's footprint. Across the antimeridian the
+def h3_zones(emb:xr.DataArray, resolution:int):
+    """A GeoDataFrame of the H3 cells (at `resolution`) whose centres fall on the cube's footprint. Across the antimeridian the
     footprint is cut at 180 for H3 and each cell's ring kept whole (longitudes unwrapped, e.g. 179.99 .. 180.01)."""
     require("h3", "h3", "H3 zones")
     import h3
