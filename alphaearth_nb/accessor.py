@@ -80,7 +80,9 @@ class StackAccessor:
 
     def __getattr__(self, name):
         made_by = {"class": "classify", "cluster": "cluster"}   # a map method's Dataset result, not a stack
-        var = next((v for v in made_by if isinstance(self._obj, xr.Dataset) and v in self._obj.data_vars), None)
+        pair = {"class": "scores", "cluster": "centres"}          # (a land-cover source's band is `class` too)
+        var = next((v for v in made_by if isinstance(self._obj, xr.Dataset) and {v, pair[v]} <= set(self._obj.data_vars)),
+                   None)
         if name in _EMBEDDING_ONLY and var is not None:
             fix = (f"its map is the DataArray `ds['{var}']`: `ds['{var}'].aef.{name}(...)`"
                    + (" (or `aef.maps.plot_classes(ds)`)" if name == "plot" else "")

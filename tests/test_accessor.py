@@ -29,6 +29,9 @@ def test_a_class_map_dataset_names_its_map_not_a_stack(emb):
         ds[var].aef.plot()                                                         # the fix, as named
         with pytest.raises(DimensionError, match=r"embedding that went into"):
             ds.aef.similarity(random_unit((), seed=1))
+    landcover = xr.Dataset({"class": (("time", "y", "x"), np.zeros((1, 2, 2)))})   # a source whose band is `class`
+    with pytest.raises(DimensionError, match="embed it first"):
+        landcover.aef.plot()
 
 
 def test_embed_forwards_to_embed(emb):
