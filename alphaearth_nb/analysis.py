@@ -22,6 +22,7 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError
                                 NoValidDataError, TimeError, checks_flags, user_stacklevel, whole)
 from .cubes import cube_crs, years_of_cube, years_with_data
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, values_at
+from .gate import list_vectors
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
 from .geo import (axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata, north_up,
@@ -155,6 +156,7 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     put in band order, its other entries left out. Raises `DimensionError` for anything but one 64-vector or a
     point, `NoValidDataError` for a vector that is no embedding or a point with no data."""
     if type(target).__name__ in ("GeoSeries", "GeoDataFrame"): target, crs = _one_place(target, crs)
+    target = list_vectors(target)   # a row holding its vector as a list beside lon/lat: the vector (as A00..A63 is)
     if (p := one_point(target, crs)) is not None:   # no CRS said: the one rule (`geo.point_crs`), the map's first
         xy, crs = p[:2], p[2] if p[2] is not None else point_crs(emb, p[0], p[1])
         if crs is not None: cube_crs(emb)   # a point said to be in a CRS: the map must say its own (as `sample`)

@@ -21,9 +21,9 @@ from .quantize import NODATA, dequantize, vector_roundtrip_bound
 
 # %% auto #0
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'label_bands', 'pixelwise', 'values_at', 'band_dim', 'band_hint', 'sq_norms', 'byte_codes',
-           'map_byte_codes', 'gate_vectors', 'table_codes', 'gated', 'band_variables', 'by_band', 'valid_bounds',
-           'query_array', 'gate_query', 'unit_rows', 'change_score', 'user_stacklevel', 'band_order', 'a_bands',
-           'a_positions']
+           'map_byte_codes', 'gate_vectors', 'table_codes', 'gated', 'band_variables', 'list_vectors', 'by_band',
+           'valid_bounds', 'query_array', 'gate_query', 'unit_rows', 'change_score', 'user_stacklevel', 'band_order',
+           'a_bands', 'a_positions']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -362,6 +362,28 @@ def _band_positions(names) -> list|None:
     if (order := band_order(names)) is not None: return order
     return a_positions(names)
 
+def _is_vector(v) -> bool: return isinstance(v, (list, tuple, np.ndarray)) and np.ndim(v) == 1 and len(v) == EMBED_DIM
+
+def list_vectors(x):
+    """A table (DataFrame) or row (Series, dict) holding its vectors in one column of 64-long sequences (a list
+    column, as GeoParquet tables of other tools hold embeddings: `embedding`, one array per row) with that column
+    spread into columns A00..A63 after the others; anything else (a table with A00..A63 already, two such columns)
+    as given. Was: a row with lon/lat beside its list was read as the point, a table refused as 'text'."""
+    if isinstance(x, dict) and any(_is_vector(v) for v in x.values()): x = pd.Series(x)
+    if isinstance(x, pd.Series) and x.dtype == object:
+        cells = [k for k, v in x.items() if _is_vector(v)]
+        if len(cells) != 1 or a_positions([str(k) for k in x.index]) is not None: return x
+        return pd.concat([x.drop(cells[0]), pd.Series(np.asarray(x[cells[0]]), index=band_names())])
+    if isinstance(x, pd.DataFrame) and len(x):
+        cols = [c for c in x.columns if x[c].dtype == object and _is_vector(x[c].iloc[0])]
+        if len(cols) != 1 or a_positions([str(c) for c in x.columns]) is not None: return x
+        try: v = np.stack(x[cols[0]].to_numpy())
+        except ValueError as e:
+            raise DimensionError(f"the list column {cols[0]!r} holds rows of other lengths than {EMBED_DIM} ({e}): "
+                                 "keep the rows with 64 values") from None
+        return pd.concat([x.drop(columns=cols[0]), pd.DataFrame(v, index=x.index, columns=band_names())], axis=1)
+    return x
+
 def by_band(x,                 # features: an array, or a table (DataFrame)
             others:bool=True,  # keep a table's other columns, after the bands; False: the bands only
            ) -> np.ndarray:
@@ -370,6 +392,7 @@ def by_band(x,                 # features: an array, or a table (DataFrame)
     after them as given (`others`) or left out; a table without them, or an array, by position. Every query
     (`query_array`), search, fit and predict (`knn.knn_search`, `knn.knn_predict`, the linear probes) reads its
     tables so: the same vectors with their columns in another order are the same vectors."""
+    x = list_vectors(x)   # one list column of 64-long vectors: spread into A00..A63
     cols = getattr(x, "columns", None)
     if cols is None or (pos := _band_positions(cols)) is None: return np.asarray(x)
     return np.asarray(x.iloc[:, pos + ([i for i in range(len(cols)) if i not in set(pos)] if others else [])])
@@ -406,7 +429,7 @@ def query_array(a,                        # vectors as a user holds them: array,
     and masked to floats by its reader (`encoding['dtype']`, as `gated` reads the map) is given back as its bytes,
     so the gate reads it as it reads the map (its self-similarity was -0.28)."""
     if isinstance(a, dict): a = pd.Series(a)
-    a = band_dim(a)   # a pixel of `ds.to_dataarray()`: its bands on `variable`, read by their labels
+    a = band_dim(list_vectors(a))   # a list column of vectors spread into A00..A63 (`list_vectors`)   # a pixel of `ds.to_dataarray()`: its bands on `variable`, read by their labels
     stored = {str(v.encoding.get("dtype")) for v in ([a] if isinstance(a, xr.DataArray) else a.data_vars.values())} \
         if isinstance(a, (xr.DataArray, xr.Dataset)) else set()   # bytes a masking reader made floats: read as bytes
     if isinstance(a, xr.Dataset):  # a pixel of the official product as xee gives it: `ds.isel(time=0, X=3, Y=2)`
