@@ -28,11 +28,12 @@ from .core import (ConfigError, compiler_options, flag, frozen_traces, gc_frozen
 from .dist import constrain, place
 
 # %% auto #0
-__all__ = ['SEED_MAX', 'TrainConfig', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState', 'init_state',
-           'apply_policy', 'train_step', 'make_train_step']
+__all__ = ['SEED_MAX', 'STEPS_MAX', 'TrainConfig', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState',
+           'init_state', 'apply_policy', 'train_step', 'make_train_step']
 
 # %% ../nbs/19_step.ipynb #c0007
 SEED_MAX = 2**63 - 1   # the largest seed: JAX's key takes a 64-bit integer, numpy's sampler a non-negative one
+STEPS_MAX = 2**31 - 1  # the most steps: the step counter (`TrainState.step`) and the schedule's steps are int32
 
 @dataclass(frozen=True)
 class TrainConfig:
@@ -68,6 +69,8 @@ class TrainConfig:
                 ex = () if typed is flag or f.default is dataclasses.MISSING else (f.default,)   # offered for text
                 object.__setattr__(self, f.name, typed(v, f.name, *ex))
         need(self.steps >= 1, f"steps={self.steps}: train for at least 1 step")
+        need(self.steps <= STEPS_MAX, f"steps={self.steps}: the step counter is a 32-bit integer, so a run has at "
+             f"most 2**31 - 1 = {STEPS_MAX} steps (the paper's is 100000): pass fewer")
         need(0 <= self.warmup <= self.steps,
              f"warmup={self.warmup} must be in [0, steps={self.steps}]: shorten the warm-up or train longer")
         need(self.peak_lr > 0 and math.isfinite(self.peak_lr),

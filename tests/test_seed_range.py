@@ -33,3 +33,15 @@ def test_cli_refuses_seed(cmd, tmp_path):
     last = err.strip().splitlines()[-1]
     assert rc == 2 and last.startswith("aef: error:") and "--seed" in last and "2**63 - 1" in last, err
     assert not (tmp_path / "run").exists()
+
+
+def test_steps_beyond_the_int32_counter(tmp_path):
+    # the step counter and the schedule's steps are int32: 3e9 steps raised JAX's OverflowError out of `aef train`
+    # after the run folder was made
+    from alphaearth_nb.step import STEPS_MAX
+    assert TrainConfig(steps=STEPS_MAX, warmup=1).steps == STEPS_MAX
+    with pytest.raises(ConfigError, match=r"steps=2147483648: .*2\*\*31 - 1"):
+        TrainConfig(steps=STEPS_MAX + 1, warmup=1)
+    rc, err = _cli("train", "--preset", "tiny", "--steps", "3000000000", "--warmup", "1", "--out", str(tmp_path / "r"))
+    last = err.strip().splitlines()[-1]
+    assert rc == 2 and last.startswith("aef: error: steps=3000000000") and not (tmp_path / "r").exists(), err[-300:]
