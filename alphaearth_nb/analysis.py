@@ -27,6 +27,7 @@ from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
 from .geo import (axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata, north_up,
                                one_point, pixel_indices, point_crs, rename_spatial, same_crs, to_crs)
+from .gate import unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, label_array
 from .supervised import gated_training_set, label_points, predict_pixels, training_set
 
@@ -164,7 +165,7 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
         v = values_at(emb, *pixel_indices(emb, xs, ys, given=([xy[0]], [xy[1]], crs)))[0]   # a swap named
         if not np.isfinite(v).all():
             raise NoValidDataError(f"the pixel at x={xy[0]}, y={xy[1]} has no data (NaN): choose a point with data")
-        return (v / np.linalg.norm(v.astype(np.float64))).astype(np.float32)   # unit, as documented (codes: 0.994 .. 1.006)
+        return unit_rows(v, np.float64, zero=np.nan).astype(np.float32)   # unit, as documented (codes: 0.994 .. 1.006)
     fills = declared_nodata(target) if isinstance(target, (xr.DataArray, xr.Dataset)) else ()
     a = query_array(target, "similarity query")
     if a.size != EMBED_DIM or a.dtype.kind not in "iubf":
@@ -181,12 +182,13 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
               ) -> xr.DataArray:
     "Cosine of every pixel with a query vector or with the embedding at a point, in [-1, 1] (NaN where no data)."
     da = as_embedding(emb)
-    v = query_vector(da, target, crs).astype(np.float64)
-    v = v / np.linalg.norm(v)
-    def cos(a):
-        with np.errstate(invalid="ignore", divide="ignore"):
-            n = np.sqrt(np.einsum("...c,...c->...", a, a))
-            return np.clip(np.einsum("...c,c->...", a, v) / n, -1.0, 1.0).astype(np.float32)
+    v = unit_rows(query_vector(da, target, crs), np.float64)   # the query's float32 rounding taken off
+    def cos(a):   # float32 unit rows (a zero row: NaN, no direction) a block of rows at a time, the dot in float64
+        b = np.atleast_2d(a); out = np.empty(b.shape[:-1], np.float32)
+        step = max(1, (1 << 20) // max(1, b[0].size))   # about 4 MiB of unit rows: no copy of the whole map
+        for i in range(0, len(b), step):
+            out[i:i + step] = np.clip(np.einsum("...c,c->...", unit_rows(b[i:i + step], zero=np.nan), v), -1.0, 1.0)
+        return out.reshape(a.shape[:-1])
     return pixelwise(cos, da, name="similarity")
 
 # %% ../nbs/25_analysis.ipynb #c0015
