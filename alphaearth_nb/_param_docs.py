@@ -6,6 +6,7 @@ SECTIONS = {
     'alphaearth_nb.analysis': {
         'query_vector': "emb : xr.DataArray\n    embedding form (for a point query)\ntarget\n    a 64-vector (float or int8 codes), or one point (`geo.one_point`'s forms)\ncrs\n    CRS of a point (default: `geo.point_crs`, the grid's or lon/lat)\n",
         'similarity': "emb\n    embedding (any form `as_embedding` takes)\ntarget\n    a 64-vector (float or int8), or a point (`geo.one_point`'s forms, a one-point GeoSeries)\ncrs\n    CRS of a point target (default: a GeoSeries's own, else `geo.point_crs`)\n",
+        'change': 'emb\n    embedding (y, x, band), e.g. one year; any form `as_embedding` reads (official int8 codes too)\nother\n    embedding (y, x, band) on the same grid and CRS, e.g. another year\n',
         'rgb': 'emb\n    embedding\npercentiles : tuple\n    robust stretch limits\nmax_samples : int\n    pixels used to fit the basis and the stretch\nseed : int\n    \n',
         'spherical_kmeans': 'x : jax.Array\n    (N, D) unit vectors\nw : jax.Array\n    (N,) 1 for real rows, 0 for padding\nkey : jax.Array\n    PRNG key (k-means++ draws)\nk : int\n    number of clusters\nn_iter : int\n    Lloyd iterations\n',
         'cluster': 'emb\n    \nk : int\n    number of clusters\nseed : int\n    \nn_iter : int\n    \nmax_samples : int\n    pixels used to fit the centres\n',
@@ -106,7 +107,8 @@ SECTIONS = {
         'separated_points': 'xy\n    point coordinates in metres, (N, 2)\nmin_dist : float\n    smallest distance kept between two points\nseed\n    int or Generator: the random visiting order\norder\n    or an explicit visiting order (N,) (overrides seed)\n',
     },
     'alphaearth_nb.explorer': {
-        'Explorer': 'emb\n    embedding (y, x, band), or (time, y, x, band) for the year picker\nmax_size : int\n    most pixels a side read for hits (strided beyond)\nthreshold : float|None\n    similarity threshold (default: set by the first query)\nk : int\n    neighbours of the kNN class map\nbasemaps : bool\n    OpenStreetMap and Esri imagery under the embedding\nheight : str\n    \n',
+        'Explorer': "emb\n    embedding (y, x, band), or (time, y, x, band) for the year picker\nmax_size : int\n    most pixels a side read for hits (strided beyond)\nthreshold : float|None\n    similarity threshold (default: set by the first query)\nk : int\n    neighbours of the kNN class map\nbasemaps : bool\n    OpenStreetMap and Esri imagery under the embedding\nheight : str\n    the map's CSS height\n",
+        'explore': "emb\n    embedding (y, x, band) or cube (time, y, x, band: a year picker), any form `as_embedding` reads\n**kwargs\n    `Explorer`'s: max_size (pixels a side read for hits), threshold, k, basemaps, height\n",
     },
     'alphaearth_nb.export': {
         'RetryPolicy': "tries : int\n    attempts in all\nbase_s : float\n    first wait\ncap_s : float\n    longest wait\njitter : float\n    spread, so that many workers do not retry in step\nsplit : int\n    times a too-big request's period may be halved\n",
@@ -345,7 +347,7 @@ SECTIONS = {
     },
     'alphaearth_nb.supervised': {
         'label_points': "labels\n    raster (y, x) on the grid, DataFrame of points x, y, or a dict of arrays\ncolumn : str\n    the label column of a table\ncrs\n    CRS of the points (default: a raster's own, else the grid's)\ngrid_crs\n    the grid's CRS: points are transformed into it\npositive : bool\n    in a raster, negative values are unlabelled\nnumbers : bool\n    values must be numbers (a regression target): text is a LabelError\nraster : bool\n    a table of a raster's cells (`regress`): a fix names the raster\n",
-        'training_set': 'emb : xr.DataArray\n    \nlabels\n    \ncolumn : str\n    \npolygons : str\n    polygon labels: "rasterize" (every pixel inside) or "sample"\ncrs\n    CRS of points that do not say (default: `geo.point_crs`)\nraster : bool|None\n    labels are a raster (default: a DataArray): pixels off the map drop\nnumbers : bool\n    values must be numbers (regress): text is a LabelError\npositive : bool\n    a raster\'s negative values are unlabelled (False: values, regress)\n',
+        'training_set': 'emb : xr.DataArray\n    one year\'s embedding (y, x, band); a cube (time) is a DimensionError\nlabels\n    points/polygons (GeoDataFrame, GeoJSON path, DataFrame x/y) or raster\ncolumn : str\n    the label column of point/polygon labels (a raster\'s values are the labels)\npolygons : str\n    polygon labels: "rasterize" (every pixel inside) or "sample"\ncrs\n    CRS of points that do not say (default: `geo.point_crs`)\nraster : bool|None\n    labels are a raster (default: a DataArray): pixels off the map drop\nnumbers : bool\n    values must be numbers (regress): text is a LabelError\npositive : bool\n    a raster\'s negative values are unlabelled (False: values, regress)\n',
         'predict_pixels': 'emb : xr.DataArray\n    embedding (y, x, band)\nfn\n    (N, 64) float32 rows with data -> (N, n_out)\nn_out : int\n    columns fn returns\nname : str\n    name of the new trailing dim\ndtype\n    of the result (float64: a regression on targets float32 cannot hold)\n',
     },
     'alphaearth_nb.testing': {

@@ -201,7 +201,9 @@ def _orient_like(b, a):
     return b.isel({d: slice(None, None, -1) for d in turn}) if turn else b
 
 @over_time
-def change(emb, other) -> xr.DataArray:
+def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embedding` reads (official int8 codes too)
+           other,  # embedding (y, x, band) on the same grid and CRS, e.g. another year
+          ) -> xr.DataArray:
     """Unsupervised change score `1 - cos(e1, e2)` per pixel of two embeddings on one grid, one minus the dot
     product of the L2-normalised vectors (`evaluate.change_scores`; a pixel's norm off 1, as the official int8 codes' 0.994 .. 1.006,
     does not count as change), in [0, 2], float32, NaN where either has no data:

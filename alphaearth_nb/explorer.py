@@ -76,7 +76,7 @@ class Explorer:
                  threshold:float|None=None,  # similarity threshold (default: set by the first query)
                  k:int=3,                    # neighbours of the kNN class map
                  basemaps:bool=True,         # OpenStreetMap and Esri imagery under the embedding
-                 height:str="600px"):
+                 height:str="600px"):        # the map's CSS height
         for mod in ("ipyleaflet", "ipywidgets", "geopandas"): require(mod, "maps", "explore()")
         import ipyleaflet, ipywidgets  # optional extra, checked just above
         self._L, self._W = ipyleaflet, ipywidgets
@@ -449,8 +449,12 @@ def picture(self:Explorer, ax=None, max_size:int=600, title:str|None="live map (
     return ax
 
 # %% ../nbs/28a_explorer.ipynb #c0028
-def explore(emb, **kwargs) -> Explorer:
-    "The live map of an embedding (`Explorer`; needs the `maps` extra)."
+def explore(emb,       # embedding (y, x, band) or cube (time, y, x, band: a year picker), any form `as_embedding` reads
+            **kwargs,  # `Explorer`'s: max_size (pixels a side read for hits), threshold, k, basemaps, height
+           ) -> Explorer:
+    """The live map of an embedding (`Explorer`; needs the `maps` extra: `MissingDependencyError` without it).
+    `NoValidDataError` when no year has 3 pixels with data; `DimensionError` for a map not in the embedding form
+    (no 64-long `band` dim)."""
     return Explorer(emb, **kwargs)
 
 EmbeddingAccessor.explore = forward(explore)

@@ -103,7 +103,9 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
 
 # %% ../nbs/24c_supervised.ipynb #c0031
 @checks_flags
-def training_set(emb:xr.DataArray, labels, column:str="label",
+def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band); a cube (time) is a DimensionError
+                 labels,                      # points/polygons (GeoDataFrame, GeoJSON path, DataFrame x/y) or raster
+                 column:str="label",          # the label column of point/polygon labels (a raster's values are the labels)
                  polygons:str="rasterize",   # polygon labels: "rasterize" (every pixel inside) or "sample"
                  crs=None,                   # CRS of points that do not say (default: `geo.point_crs`)
                  raster:bool|None=None,      # labels are a raster (default: a DataArray): pixels off the map drop
