@@ -456,3 +456,14 @@ def test_text_settings_are_refused_with_an_example_that_works(model, embed_stand
     assert example in (repr(embed.__kwdefaults__[key]), str(4 * tiling(L).core)), str(e.value)
     out = embed(st, model, 2024, progress=False, **{key: type(embed.__kwdefaults__[key] or 1)(float(example))})
     assert out.shape == (8, 8, 64)
+
+
+@pytest.mark.parametrize("key", ["tile", "buffer", "trim"])
+def test_tiling_text_is_refused_with_the_default_tilings_value(key):
+    "tiling(L, tile='abc') was float()'s ValueError, tile='8' read as 8: now ConfigError naming the setting, offering "
+    "for 'abc' the default tiling's value, which is accepted as it is."
+    import re
+    with pytest.raises(ConfigError, match=rf"^{key}='8' is not a whole number"): tiling(L, **{key: "8"})
+    with pytest.raises(ConfigError, match=rf"^{key}='abc' is not a whole number") as e: tiling(L, **{key: "abc"})
+    value = int(re.search(rf"e\.g\. {key}=(\d+)\.$", str(e.value)).group(1))
+    assert tiling(L, **{key: value}) == tiling(L)
