@@ -16,7 +16,7 @@ import xarray as xr
 
 from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names, real, whole, user_stacklevel
 from . import geo
-from .gate import change_score, unit_rows
+from .gate import change_score, pixelwise, unit_rows
 from .geo import crs_of, is_lazy, require
 from .places import (LONLAT, cube_crs, cube_form, gather, grid_of, import_geopandas, lonlat_columns,
                                   pixel_of, points_xy, read_geometries, sample, transform_of, years_of_cube,
@@ -52,11 +52,8 @@ def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, ba
     if boundary not in ("pad", "trim"): raise ConfigError(f"boundary must be 'pad' or 'trim', got {boundary!r}")
     emb = geo.north_up(cube_form(emb))   # blocks from the north-west corner, however the rows are stored
     x0, dx, y0, dy = grid_of(emb)
-    ok = emb.notnull().all("band")
     s = emb.fillna(0).coarsen(y=ky, x=kx, boundary=boundary).sum()
-    n = ok.coarsen(y=ky, x=kx, boundary=boundary).sum()
-    norm = np.sqrt((s ** 2).sum("band"))
-    out = (s / norm).where((n > 0) & (norm > 0)).astype(np.float32)
+    out = pixelwise(lambda a: unit_rows(a, zero=np.nan), s, out_core=("band",))   # NaN: no data, or a zero sum
     left, top = x0 - dx / 2, y0 - dy / 2   # the grid's corner; blocks of k pixels from there
     xs, ys = (left + kx * dx * (np.arange(out.sizes["x"]) + 0.5), top + ky * dy * (np.arange(out.sizes["y"]) + 0.5))
     xs = geo.wrapped_like(emb, xs)   # into [-180, 180) where the map's x was wrapped at 180
