@@ -269,7 +269,9 @@ def tile_sums(model,                # any model with `model(inputs, periods[P, 2
     acc = np.zeros((H + 2 * o, W + 2 * o, dim), np.float32)
     period, done = np.asarray(period, np.float32), []
     devices = _devices()  # several: each call's tiles split over them, the model copied to each once
-    batch_size, model = bucket(batch_size, len(devices)), _replicated(model, devices)
+    # no call pads past the block's tiles (or the default 8): batch_size=10**9 padded a list and an array to 1e9 tiles
+    batch_size = bucket(min(batch_size, max(len(corners), 8)), len(devices))
+    model = _replicated(model, devices)
     def add(todo, u):  # waits for the batch, then adds what its tiles keep: core +- o
         for (i, j), ut in zip(todo, np.asarray(u)): acc[i:i + k, j:j + k] += w2 * ut[t:L - t, t:L - t]
     for b in tqdm(range(0, len(corners), batch_size), disable=not progress, desc="embed", unit="batch"):
