@@ -515,6 +515,8 @@ def embed_to_zarr(stack,                  # as for `embed`
     keep_heap()
     check_output(path, overwrite, "embedding store", folder=True)  # before any work: a typo in `path` costs nothing
     int8 = flag(int8, "int8")  # int8="False" is true: the int8 codes
+    g = whole(chunks_per_write, "chunks_per_write", 2)   # checked before any work, as embed's own options are
+    if g < 1: raise ConfigError(f"chunks_per_write={g}: write at least 1 chunk at a time, e.g. chunks_per_write=2.")
     emb, sums = _embed(stack, model, period, **{**embed.__kwdefaults__, **kwargs, "lazy": True, "progress": False})
     if int8:
         emb = quantize(emb).assign_attrs(scheme="q = clip(round(sign(x) sqrt|x| 127.5), -127, 127); "
@@ -522,7 +524,7 @@ def embed_to_zarr(stack,                  # as for `embed`
     ds = emb.to_dataset().assign_coords(band=emb.band.astype(object))  # variable-length strings: zarr v3 has a spec
     with writing_folder(path, overwrite, what="embedding store", meta={"kind": "embedding"}) as tmp:
         ds.to_zarr(tmp, mode="w", compute=False, consolidated=False)  # metadata and coordinates; no chunk computed yet
-        _write_rows(ds, sums, emb.attrs["buffer"] - emb.attrs["trim"], tmp, chunks_per_write, int8, progress)
+        _write_rows(ds, sums, emb.attrs["buffer"] - emb.attrs["trim"], tmp, g, int8, progress)
         consolidate_zarr(tmp)   # `xr.open_zarr(store)` quiet (it warned twice: no consolidated metadata, the marker)
     return user_path(path)
 
