@@ -301,7 +301,9 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     pixel the same every year; it was 1 - the code's length, -0.003 .. 0.005, which the score took for change), and
     `score`, that distance over the median of the other years' distances plus `floor` (3: three times as far as the
     pixel's usual year); per pixel (y, x): `year_of_change` (the year of the highest score) and `max_score`. NaN where
-    a pixel has no data. `DimensionError` for a map without `time` or with fewer than 3 years."""
+    a pixel has no data. `DimensionError` for a map without `time` or with fewer than 3 years; `ConfigError` for a
+    `floor` that is not a number."""
+    floor = real(floor, "floor", 0.02)   # 'abc': named (was float()'s ValueError)
     if not isinstance(cube, xr.DataArray) or "time" not in cube.dims:
         raise DimensionError("yearly_change needs a cube with a `time` dim (several years): open one with "
                              "`official.open(bbox, years=range(2018, 2025))` or `xr.concat(embs, 'time')`")
@@ -314,7 +316,7 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
         import warnings
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
-            dist, score = xr.apply_ufunc(_series_change, cube, kwargs={"floor": float(floor)},
+            dist, score = xr.apply_ufunc(_series_change, cube, kwargs={"floor": floor},
                                          input_core_dims=[["time", "band"]], output_core_dims=[["time"], ["time"]],
                                          dask="parallelized", output_dtypes=[np.float32, np.float32])
     years = years_of_cube(cube)

@@ -23,8 +23,8 @@ from pyproj import Transformer
 from .accessor import EmbeddingAccessor, forward
 from .analysis import pca_basis, sample_pixels
 from .cubes import years_with_data
-from .core import (ConfigError, LabelError, NoDataWarning, NoValidDataError, checks_flags,
-                                user_stacklevel)
+from .core import (ConfigError, LabelError, NoDataWarning, NoValidDataError, checks_flags, real,
+                                user_stacklevel, whole)
 from .files import write_text
 from .embeddings import as_embedding, gate_query
 from .gate import unit_rows
@@ -77,6 +77,8 @@ class Explorer:
                  k:int=3,                    # neighbours of the kNN class map
                  basemaps:bool=True,         # OpenStreetMap and Esri imagery under the embedding
                  height:str="600px"):        # the map's CSS height
+        max_size, k = whole(max_size, "max_size", 1024), whole(k, "k", 3)   # 'abc', 2.5: named, before any work
+        if threshold is not None: threshold = real(threshold, "threshold", 0.5)
         for mod in ("ipyleaflet", "ipywidgets", "geopandas"): require(mod, "maps", "explore()")
         import ipyleaflet, ipywidgets  # optional extra, checked just above
         self._L, self._W = ipyleaflet, ipywidgets
@@ -209,7 +211,7 @@ def _panel(self:Explorer, threshold):
     W = self._W
     self.mode = W.ToggleButtons(options=MODES, value="query", description="click:", style={"button_width": "70px"})
     self.label_name = W.Text(value="class 1", description="class:", layout=W.Layout(width="220px"))
-    t, d = _exact(0.5 if threshold is None else float(threshold))   # readout never above the threshold used
+    t, d = _exact(0.5 if threshold is None else threshold)   # readout never above the threshold used
     self.slider = W.FloatSlider(value=t, min=-1.0, max=1.0, step=0.01, description="threshold:",
                                 continuous_update=False, readout_format=f".{d}f")
     self._auto_threshold = threshold is None

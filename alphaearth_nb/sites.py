@@ -15,7 +15,7 @@ import pandas as pd
 import xarray as xr
 
 from . import samples
-from .core import ConfigError, LabelError, MissingDataError, checks_flags
+from .core import ConfigError, LabelError, MissingDataError, checks_flags, real, whole
 from .files import user_path, writing_file
 from .geo import require, to_crs, utm_crs
 
@@ -211,14 +211,18 @@ def sample_sites(strata,                        # polygons (a GeoDataFrame, a st
                  seed:int=0,
                 ):
     "The site table (a GeoDataFrame, columns `SITE_COLUMNS` + geometry), deterministic by `seed`."
-    gpd = _gpd()
+    gpd = _gpd()   # numbers: 'abc', 2.5 named with the default (was a TypeError from cap < 1, int()'s ValueError)
+    cap, size, periods, oversample, seed = (whole(v, k, d) for v, k, d in ((cap, "cap", PAPER_CAP), (size, "size", 128),
+        (periods, "periods", PAPER_PERIODS), (oversample, "oversample", 4), (seed, "seed", 0)))
+    min_dist_m, period_days = real(min_dist_m, "min_dist_m", PAPER_MIN_DIST), real(period_days, "period_days", 365)
+    res, holdout = real(res, "res", 10.0), real(holdout, "holdout", 0.0)
     if cap < 1 or min_dist_m <= 0 or size < 2:
         raise ConfigError("cap >= 1, min_dist_m > 0 and size >= 2 are needed (paper: 10,000, 1280, 128).")
     set_, sid, lon, lat = candidates(strata, extra, id_col, cap, oversample, seed, min_dist_m)
     caps = {s: cap for s in np.unique(sid[set_ == "strata"])}
     for name in (extra or {}):
         c = extra_cap.get(name) if isinstance(extra_cap, dict) else extra_cap
-        if c is not None: caps[name] = int(c)
+        if c is not None: caps[name] = whole(c, "extra_cap", cap)
     keep = thin(lon, lat, min_dist_m, sid, caps)
     set_, sid, lon, lat = set_[keep], sid[keep], lon[keep], lat[keep]
     per = site_periods(len(keep), years, periods, period_days, _rng(seed, "periods"))
@@ -226,7 +230,7 @@ def sample_sites(strata,                        # polygons (a GeoDataFrame, a st
     df = pd.DataFrame(dict(site=[f"s{i:07d}" for i in range(len(keep))], set=set_.astype(str), stratum=sid.astype(str),
                            lon=lon, lat=lat,
                            grid_crs=[g[0] for g in grids], x0=[g[1] for g in grids], y0=[g[2] for g in grids],
-                           size=int(size), res=float(res)))
+                           size=size, res=res))
     for k in range(periods):
         df[f"p{k}_start"] = per[:, k, 0].astype("datetime64[ns]")
         df[f"p{k}_end"] = per[:, k, 1].astype("datetime64[ns]")

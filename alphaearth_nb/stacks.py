@@ -19,7 +19,7 @@ from .core import (EMBED_DIM, AEFError, a_bands, band_order, ConfigError, Dimens
                                 GridError, MissingSourceError, MissingTimeError, NoDataWarning,
                                 NoValidDataError,
                                 StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError,
-                                UnitsWarning, checks_flags, user_stacklevel)
+                                UnitsWarning, checks_flags, user_stacklevel, whole)
 from .geo import (NODATA_KEYS, as_crs, axes_to_turn, axis_span, check_degrees, check_monotonic, crs_of,
                                north_up, same_crs, to_crs, utm_crs)
 from .labels import data_variables
@@ -540,6 +540,6 @@ def to_frames(stack,                    # a stack (DataTree) or single-source Da
         sa = source_arrays(tree, src)
         idx = in_period(sa, pd_)
         n = n_frames.get(name) if isinstance(n_frames, dict) else n_frames
-        n = max(1, len(idx)) if n is None else int(n)
+        n = max(1, len(idx)) if n is None else whole(n, "n_frames", max(1, len(idx)))
         out[name] = pack_frames(sa, pick_frames(idx, n, subsample, rng), n)
     return out

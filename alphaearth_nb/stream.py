@@ -195,7 +195,7 @@ def prefetched(fn, start:int, ahead:int=2, workers:int=2):
 class SiteCache:
     "Sites read and prepared for sampling (`samples.prepare`), with their periods; the last `size` kept (thread-safe)."
     def __init__(self, source, cfg:samples.SamplerConfig, size:int=32):
-        self.source, self.cfg, self.size = source, cfg, max(1, int(size))
+        self.source, self.cfg, self.size = source, cfg, max(1, whole(size, "size", 32))
         self._items, self._lock = OrderedDict(), threading.Lock()
         both = cfg.inputs is not None and cfg.targets is not None   # else the sampler takes every source it finds
         self.needed = tuple(dict.fromkeys(cfg.inputs + cfg.targets)) if both else None
@@ -228,6 +228,7 @@ class CorpusStream(samples.Resumable):   # state()/restore(); after restore, ite
                  process_index:int|None=None,        # this host (default `jax.process_index()`)
                  process_count:int|None=None):       # hosts (default `jax.process_count()`)
         batch_size, seed = whole(batch_size, "batch_size", 256), whole(seed, "seed", 0)   # '8', 8.5: named
+        prefetch, workers, cache = whole(prefetch, "prefetch", 2), whole(workers, "workers", 2), whole(cache, "cache", 32)
         self.source, self.cfg, self.seed, self.position = open_corpus(source), cfg, seed, 0
         self.host = jax.process_index() if process_index is None else int(process_index)
         self.hosts = jax.process_count() if process_count is None else int(process_count)

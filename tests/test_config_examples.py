@@ -10,15 +10,18 @@ import re
 import geopandas as gpd
 import numpy as np
 import pytest
+import xarray as xr
 
-from alphaearth_nb import cli_args, train
+from alphaearth_nb import cli_args, sites, train
 from alphaearth_nb.analysis import cluster
 from alphaearth_nb.checkpoint import save_checkpoint
 from alphaearth_nb.core import ConfigError
-from alphaearth_nb.cubes import aggregate, coarsen
+from alphaearth_nb.cubes import aggregate, coarsen, yearly_change
+from alphaearth_nb.explorer import Explorer
 from alphaearth_nb.index import vectors_of
+from alphaearth_nb.stacks import to_frames
 from alphaearth_nb.step import TrainConfig
-from alphaearth_nb.testing import embedding_from_array, random_unit
+from alphaearth_nb.testing import embedding_from_array, random_unit, sampler_stack
 
 State = collections.namedtuple("State", "step w")   # a pytree with a step, as a TrainState has
 NUMERIC = [f.name for f in dataclasses.fields(TrainConfig) if str(f.type).split(" |")[0] in ("int", "float")]
@@ -109,3 +112,21 @@ def test_aef_options_offer_an_example_that_works(tmp_path, capsys, cmd, opt, req
     assert m, err
     ns = cli_args.parser().parse_args(args(m.group(1)))   # accepted as offered
     assert getattr(ns, opt[2:].replace("-", "_")) is not None
+
+
+def test_change_explorer_frames_and_sites_offer_an_example_that_works():
+    "yearly_change's floor, Explorer's threshold/max_size/k, to_frames' n_frames and sample_sites' numbers: were "
+    "float()/int() of the value (ValueError 'could not convert string to float' for text; size=2.5 a 2-pixel grid)."
+    e = embedding_from_array(random_unit((4, 4)))
+    cube = xr.concat([e, e, e], dim="time").assign_coords(time=[2022, 2023, 2024])
+    _walk(lambda **kw: yearly_change(cube, **kw), ["floor"], lambda name, ex: assert_default(ex, 0.02))
+    _walk(lambda **kw: Explorer(e, basemaps=False, **kw), ["threshold", "max_size", "k"])
+    stack = sampler_stack(n_s2=3)
+    _walk(lambda **kw: to_frames(stack, ["sentinel2"], **kw), ["n_frames"], lambda name, ex: assert_default(ex, 3))
+    strata = sites.box_strata()
+    call = lambda **kw: sites.sample_sites(strata, (2022, 2023), **{"cap": 2, "size": 16, **kw})
+    _walk(call, ["size", "res", "periods", "period_days", "holdout", "oversample", "seed", "min_dist_m"])
+    _walk(lambda **kw: call(extra={"a": np.array([[2.05, 48.05]])}, **kw), ["extra_cap"],
+          lambda name, ex: assert_default(ex, 2))   # the cap of a stratum
+    with pytest.raises(ConfigError, match=r"^cap='abc' is not a whole number: pass e\.g\. cap=10000\.$"): call(cap="abc")
+    with pytest.raises(ConfigError, match="size=2.5"): call(size=2.5)

@@ -137,3 +137,15 @@ def test_counts_as_text_are_refused_with_an_example_that_works(corpus):
             stream.CorpusStream(corpus, CFG, **{"batch_size": 2, name: "abc"})
         stream.CorpusStream(corpus, CFG, **{"batch_size": 2, name: int(re.search(r"=(\d+)\.$", str(e.value)).group(1))})
     with pytest.raises(ConfigError, match="batch_size=2.5"): stream.CorpusStream(corpus, CFG, batch_size=2.5)
+
+
+def test_prefetch_workers_and_cache_as_text_are_refused_with_an_example_that_works(corpus):
+    "CorpusStream's prefetch, workers, cache and SiteCache's size: were int()'s ValueError or a TypeError ('abc' < 1)."
+    for name in ("prefetch", "workers", "cache"):
+        with pytest.raises(ConfigError, match=rf"^{name}='abc' is not a whole number: pass e\.g\. {name}=\d+\.$") as e:
+            stream.CorpusStream(corpus, CFG, 2, **{name: "abc"})
+        stream.CorpusStream(corpus, CFG, 2, **{name: int(re.search(r"=(\d+)\.$", str(e.value)).group(1))})
+    with pytest.raises(ConfigError, match=r"^size='abc' is not a whole number: pass e\.g\. size=32\.$"):
+        stream.SiteCache(corpus, CFG, "abc")
+    assert stream.SiteCache(corpus, CFG, 32).size == 32
+    with pytest.raises(ConfigError, match="cache=2.5"): stream.CorpusStream(corpus, CFG, 2, cache=2.5)
