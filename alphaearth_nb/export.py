@@ -287,7 +287,7 @@ def fake_corpus(path,                                    # the corpus folder
     return table, export_sites(path, table, sources, fake or FakeEE(seed), workers=workers, policy=policy)
 
 # %% ../nbs/29a_export.ipynb #c0029
-def resolve_ecoregions(simplify_m:float=1000.0) -> "gpd.GeoDataFrame":
+def resolve_ecoregions(simplify_m:float=1000.0):
     "The RESOLVE Ecoregions 2017 (`sites.RESOLVE`) as a GeoDataFrame in EPSG:4326 (live Earth Engine)."
     require("ee", "ee", "resolve_ecoregions()")
     import ee
