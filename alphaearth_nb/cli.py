@@ -436,33 +436,57 @@ def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     ds = open_input(path, "--embeddings", "dataset", f"it is not an embedding store: {fix}", DimensionError)
     return _one_array(ds, "--embeddings", path, var, prefer="embedding", err=DimensionError)
 
+def _sample_labels(emb:xr.DataArray) -> xr.DataArray:
+    """`--labels samples`: the sample scene's class map (y, x) of the year the embeddings were made for (their
+    `period_start`/`period_end`, which `aef embed` records: one calendar year). `LabelError` naming the scene's years
+    when the embeddings record no period, span more than a year, or are of a year the scene has no labels for."""
+    _, _, labels = scene.load_scene()
+    years = [int(y) for y in labels["year"].values]
+    fix = f"embed the sample scene for one of its years (`aef embed --data samples --period {years[-1]}`)"
+    s, e = emb.attrs.get("period_start"), emb.attrs.get("period_end")
+    if s is None or e is None:
+        raise LabelError(f"--labels samples: the embeddings record no period (period_start/period_end, which `aef "
+                         f"embed` writes), so the year of the sample scene's labels ({years}) is not known: {fix}")
+    y = pd.Timestamp(s).year
+    if pd.Timestamp(e) > pd.Timestamp(y + 1, 1, 1) or y not in years:
+        raise LabelError(f"--labels samples holds the sample scene's classes of {years}, one map a year; the "
+                         f"embeddings are of {s[:10]} .. {e[:10]}: {fix}")
+    return labels.sel(year=y)
+
+def _label_file(a) -> xr.DataArray:
+    "The label raster (y, x) of `--labels PATH` (`--labels-var`), `LabelError` for an embedding field or a stack "
+    "of layers, each naming the fix."
+    ds = open_input(a.labels, "--labels", "dataset", "pass a .nc/.zarr label raster on the embedding's grid, "
+                    "written with `labels.to_netcdf(path)`", LabelError)
+    lab = ds if embedding_field(ds) else _one_array(ds, "--labels", a.labels, a.labels_var)
+    if embedding_field(lab):   # the store itself, or the official product: told in the command's words
+        raise LabelError(f"--labels {a.labels} is an embedding field (64 bands A00..A63: a store `aef embed` "
+                         "wrote, or the official product), not a label raster: pass the embeddings as "
+                         "--embeddings, and as --labels a .nc/.zarr raster of class ids, dims (y, x) on the "
+                         "embeddings' grid (e.g. the official samples' labels written with "
+                         "`labels.to_netcdf(path)`), or give --embeddings a CSV with A00..A63 and a label "
+                         "column (--label-column)")
+    r = rename_spatial(lab)
+    extra = [d for d in r.dims if d not in ("y", "x") and r.sizes[d] > 1]
+    if extra:   # a label stack (time, y, x): the command's words, not Python's `labels.isel(time=0)`
+        d = extra[0]; v = r[d].values if d in r.coords else np.arange(r.sizes[d])
+        v = np.datetime_as_string(v, unit="D") if np.issubdtype(v.dtype, np.datetime64) else v
+        raise LabelError(f"--labels {a.labels} holds {r.sizes[d]} layers along {d} ({v[0]} .. {v[-1]}), dims "
+                         f"{lab.dims}: aef evaluate takes one layer of class ids, dims (y, x) on the embeddings' "
+                         "grid: write the layer for the embeddings' year to its own file (e.g. "
+                         f"`labels.sel({d}=...).to_netcdf(path)`) and pass that file as --labels")
+    return lab
+
 def _evaluate_cmd(a) -> None:
     path = Path(a.embeddings)
     if path.suffix == ".csv":
         x, y = labels_from_csv(_read_csv(path, "--embeddings", "columns A00 .. A63 and the labels"), a.label_column)
     else:
         emb = embeddings.as_embedding(_open_embeddings(path, None))  # first: a run folder is told to embed first
-        if a.labels is None: raise LabelError("zarr embeddings need --labels: a label raster on the same grid")
+        if a.labels is None: raise LabelError("zarr embeddings need --labels: a label raster on the same grid, or "
+                                             "`samples` for embeddings of the sample scene")
         if emb.dtype == np.int8: emb = embeddings.dequantize_embedding(emb)
-        ds = open_input(a.labels, "--labels", "dataset", "pass a .nc/.zarr label raster on the embedding's grid, "
-                        "written with `labels.to_netcdf(path)`", LabelError)
-        lab = ds if embedding_field(ds) else _one_array(ds, "--labels", a.labels, a.labels_var)
-        if embedding_field(lab):   # the store itself, or the official product: told in the command's words
-            raise LabelError(f"--labels {a.labels} is an embedding field (64 bands A00..A63: a store `aef embed` "
-                             "wrote, or the official product), not a label raster: pass the embeddings as "
-                             "--embeddings, and as --labels a .nc/.zarr raster of class ids, dims (y, x) on the "
-                             "embeddings' grid (e.g. the official samples' labels written with "
-                             "`labels.to_netcdf(path)`), or give --embeddings a CSV with A00..A63 and a label "
-                             "column (--label-column)")
-        r = rename_spatial(lab)
-        extra = [d for d in r.dims if d not in ("y", "x") and r.sizes[d] > 1]
-        if extra:   # a label stack (time, y, x): the command's words, not Python's `labels.isel(time=0)`
-            d = extra[0]; v = r[d].values if d in r.coords else np.arange(r.sizes[d])
-            v = np.datetime_as_string(v, unit="D") if np.issubdtype(v.dtype, np.datetime64) else v
-            raise LabelError(f"--labels {a.labels} holds {r.sizes[d]} layers along {d} ({v[0]} .. {v[-1]}), dims "
-                             f"{lab.dims}: aef evaluate takes one layer of class ids, dims (y, x) on the embeddings' "
-                             "grid: write the layer for the embeddings' year to its own file (e.g. "
-                             f"`labels.sel({d}=...).to_netcdf(path)`) and pass that file as --labels")
+        lab = _sample_labels(emb) if a.labels == "samples" else _label_file(a)
         x, y = analysis.training_set(emb, lab)
     x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
     table = evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed, progress=True)  # bars: stderr

@@ -121,6 +121,14 @@ def _existing(s:str) -> str:
     if not Path(s).exists(): raise argparse.ArgumentTypeError(f"{s} does not exist: check the path")
     return s
 
+def _labels(s:str) -> str:
+    "`samples` (the sample scene's labels, as `--data samples` is its stack) or an existing path."
+    if s == "samples": return s
+    s = os.path.expanduser(_named(s))
+    if not Path(s).exists():
+        raise argparse.ArgumentTypeError(f"{s} does not exist: pass `samples` or a .nc/.zarr label raster")
+    return s
+
 # %% ../nbs/29b_cli_args.ipynb #c0021
 TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  # `aef train`'s, for a new run
 
@@ -203,8 +211,10 @@ def parser() -> argparse.ArgumentParser:
     v = _command(sub, "evaluate", "the transfer protocol: embeddings + labels -> table")
     v.add_argument("--embeddings", type=_existing, required=True,
                    help=".zarr from `aef embed`, or a CSV with A00..A63 and a label column")
-    v.add_argument("--labels", type=_existing, help="a .nc/.zarr label raster on the embeddings' grid, needed with "
-                   "zarr embeddings (default: none; a CSV carries its labels in --label-column)")
+    v.add_argument("--labels", type=_labels, help="a .nc/.zarr label raster on the embeddings' grid, or `samples`: "
+                   "the sample scene's land-cover classes of the year the embeddings were made for (`aef embed "
+                   "--data samples --period 2024`); needed with zarr embeddings (default: none; a CSV carries its "
+                   "labels in --label-column)")
     v.add_argument("--labels-var", default=None, help="the variable of --labels that holds the labels, when it has "
                    "several (default: its only one)")
     v.add_argument("--label-column", default="label", help="the CSV column of the labels, e.g. dw_label in the "

@@ -590,3 +590,38 @@ def test_a_period_the_command_cannot_read_is_told_the_forms_in_its_options(capsy
     line = err.strip().splitlines()[-1]
     assert code == 2 and what in line and "--period 2024-03-01,2024-06-01" in line, err
     assert "pd.Period" not in line and "np.datetime64" not in line and "('" not in line.split(": ", 2)[-1], err
+
+
+def _scene_store(path, period_start, period_end, seed=0):
+    "An embedding store of the sample scene's grid with the period attrs `aef embed` records (random vectors)."
+    from alphaearth_nb import scene
+    from alphaearth_nb.files import writing_folder
+    from alphaearth_nb.testing import embedding_from_array, random_unit
+    _, _, labels = scene.load_scene()
+    emb = embedding_from_array(random_unit(labels.shape[1:], seed=seed), coords={"y": labels.y, "x": labels.x})
+    emb.attrs.update(period_start=period_start, period_end=period_end)
+    ds = emb.to_dataset(name="embedding").assign_coords(band=emb.band.astype(object))
+    with writing_folder(path, what="embedding store", meta={"kind": "embedding"}) as tmp:
+        ds.to_zarr(tmp, mode="w", consolidated=False)
+    return emb, labels
+
+
+def test_evaluate_labels_samples_scores_a_store_of_the_sample_scene(tmp_path, capsys):
+    "`--labels samples` (the word of `--data samples`) was refused, 'samples does not exist': nothing on the command "
+    "line gave the sample scene's labels, so train -> embed -> evaluate stopped at evaluate. It takes the scene's class "
+    "map of the year the store was embedded for."
+    from alphaearth_nb import analysis, evaluate
+    emb, labels = _scene_store(tmp_path / "e.zarr", "2024-01-01T00:00:00", "2025-01-01T00:00:00")
+    assert _parser().parse_args(["evaluate", "--embeddings", str(tmp_path / "e.zarr"), "--labels", "samples"]).labels == "samples"
+    run = ["evaluate", "--embeddings", str(tmp_path / "e.zarr"), "--labels", "samples", "--shots", "1", "--folds", "2"]
+    assert main(run) == 0
+    x, y = evaluate.drop_unlabelled(*analysis.training_set(emb, labels.sel(year=2024)))
+    want = evaluate.evaluate_embeddings(x, y, shots=[1], folds=2, seed=0, progress=False).to_string(index=False)
+    assert capsys.readouterr().out.strip() == want.strip()
+    assert not np.array_equal(labels.sel(year=2023).values, labels.sel(year=2024).values)  # the year matters
+    for start, end in (("2022-01-01", "2023-01-01"), ("2023-01-01", "2025-01-01")):   # no labels; two years
+        _scene_store(tmp_path / f"{start}.zarr", start, end)
+        code, err = _err(capsys, ["evaluate", "--embeddings", str(tmp_path / f"{start}.zarr"), "--labels", "samples"])
+        assert code == 2 and "[2023, 2024]" in err and "--data samples --period 2024" in err, err
+    code, err = _err(capsys, ["evaluate", "--embeddings", str(tmp_path / "e.zarr"), "--labels", str(tmp_path / "no.nc")])
+    assert code == 2 and "pass `samples` or a .nc/.zarr label raster" in err, err
