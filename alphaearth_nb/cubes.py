@@ -14,6 +14,12 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
+try:   # the official and corpus extras (geopandas needs it): every user of these calls import_geopandas first,
+    import shapely   # which names the extra to install when it is missing
+    from shapely import affinity
+    from shapely.geometry import Polygon, box
+except ImportError: shapely = affinity = Polygon = box = None
+
 from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names, real, whole, user_stacklevel
 from . import geo
 from .gate import change_score, pixelwise, unit_rows
@@ -90,7 +96,7 @@ def tile_zones(emb:xr.DataArray, size:int):
     """A GeoDataFrame of regular `size` x `size`-pixel tiles over the cube's grid, counted from its north-west corner however it is
     stored (`tile_row` 0 is the northern row, as `coarsen` counts blocks; was the first stored row: the south of a
     map read south-first); the last row/column of tiles (south, east) may be smaller."""
-    gpd = import_geopandas("tile zones"); from shapely.geometry import box
+    gpd = import_geopandas("tile zones")
     emb = geo.north_up(emb)
     t = transform_of(emb); H, W = emb.sizes["y"], emb.sizes["x"]
     recs = []
@@ -106,8 +112,7 @@ def h3_zones(emb:xr.DataArray, resolution:int):
     footprint is cut at 180 for H3 and each cell's ring kept whole (longitudes unwrapped, e.g. 179.99 .. 180.01)."""
     require("h3", "h3", "H3 zones")
     import h3
-    from shapely import affinity
-    gpd = import_geopandas("H3 zones"); from shapely.geometry import Polygon, box
+    gpd = import_geopandas("H3 zones")
     t = transform_of(emb); H, W = emb.sizes["y"], emb.sizes["x"]
     (xa, ya), (xb, yb) = _apply(t, 0, 0), _apply(t, W, H)
     foot = box(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
@@ -147,7 +152,6 @@ def _buffer_metres(geoms, metres:float):
     """`geoms` buffered by `metres`: in their CRS when it is projected (its units), else in each one's UTM zone and
     back to longitude/latitude (a buffer on a lon/lat grid was `metres` degrees), its ring kept whole over 180."""
     if geoms.crs is None or not geoms.crs.is_geographic: return geoms.buffer(metres)
-    from shapely import affinity
     gpd = import_geopandas("buffers around points")
     c = geoms.representative_point()
     zone = [geo.utm_crs((x + 180.0) % 360.0 - 180.0, y) for x, y in zip(c.x, c.y)]
@@ -163,7 +167,7 @@ def _buffer_metres(geoms, metres:float):
 # %% ../nbs/24b_cubes.ipynb #c0020
 def _overlapping(gdf) -> bool:
     "Whether zones overlap: their areas add up to more than their union's (a ratio, so degrees do as well as metres)."
-    import shapely   # shapely's own area: geopandas warns on every lon/lat cube that degree areas are wrong
+    # shapely's own area: geopandas warns on every lon/lat cube that degree areas are wrong
     area = float(np.nansum(shapely.area(np.asarray(gdf.geometry, dtype=object))))
     return len(gdf) > 1 and area > float(gdf.geometry.union_all().area) * (1 + 1e-9)
 
@@ -225,7 +229,6 @@ def _below_a_pixel(emb, gdf, per:list) -> list:
     """`per` with each zone that holds no pixel centre (a GPS point buffered by a few metres, a field smaller than a
     pixel) given the vector of the pixel at its representative point, as `label_table` labels such a polygon; a zone
     off the grid, or on a pixel with no data that year, stays empty. Zones that hold centres are as computed."""
-    import shapely
     empty = [i for i in range(len(gdf)) if all(len(p[i]) == 0 for p in per)]
     if not empty: return per
     gx, gy = emb["x"].values.astype(np.float64), emb["y"].values.astype(np.float64)
@@ -313,7 +316,6 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     cube = cube_form(cube)
     if is_lazy(cube): cube = cube.chunk({"time": -1, "band": -1})
     with np.errstate(invalid="ignore", divide="ignore"):
-        import warnings
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
             dist, score = xr.apply_ufunc(_series_change, cube, kwargs={"floor": floor},
@@ -340,7 +342,6 @@ def _rasterize_nested(polys, emb, column:str) -> np.ndarray:
     """Polygon number + 1 (0: none) of each pixel whose centre lies in a polygon. A centre in several polygons goes
     to the smallest (nested labelling: fields digitised inside one "everything else" region), whatever the row
     order; a warning counts the pixels contested by polygons of different labels."""
-    import shapely
     area = shapely.area(polys.geometry.to_numpy())    # planar, in the labels' units: only the order counts
     order = np.argsort(-area, kind="stable")            # largest first: rasterize's later shapes win, the smallest last
     back = lambda ids, o: np.where(ids > 0, o[np.maximum(ids, 1) - 1] + 1, 0)

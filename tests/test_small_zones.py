@@ -27,3 +27,16 @@ def test_case_B18_zones_smaller_than_a_pixel_get_the_pixel_holding_them():
     assert aggregate(e2, g)["n_pixels"].tolist() == [0, 1, 1, 4]
     cube = xr.concat([e, e2], "time").assign_coords(time=[2023, 2024])      # per year, as the pixel has data
     assert aggregate(cube, g)["n_pixels"].tolist() == [1, 1, 1, 4, 0, 1, 1, 4]
+
+
+def test_without_shapely_cubes_imports_and_zones_name_the_extra(fresh):
+    "shapely is imported once at the top of cubes (was inside tile_zones/h3_zones/_buffer_metres): without it (and "
+    "geopandas) the module still imports, and asking for zones names the extra to install."
+    code = ("import sys\nsys.modules['shapely'] = sys.modules['geopandas'] = None\n"
+            "from alphaearth_nb import cubes\nfrom alphaearth_nb.core import MissingDependencyError\n"
+            "from alphaearth_nb.testing import embedding_from_array, random_unit\n"
+            "try: cubes.aggregate(embedding_from_array(random_unit((4, 4))), tile=2)\n"
+            "except MissingDependencyError as e: print(e)\n")
+    r, = fresh([(code, {})])
+    assert r.returncode == 0, r.stderr
+    assert "pip install 'alphaearth_nb[official]'" in r.stdout and "tile zones" in r.stdout, r.stdout
