@@ -19,7 +19,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
-                                NoValidDataError, TimeError, checks_flags, user_stacklevel, whole)
+                                NoValidDataError, TimeError, as_seed, checks_flags, user_stacklevel, whole)
 from .cubes import cube_crs, years_of_cube, years_with_data
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, values_at
 from .gate import list_vectors
@@ -294,7 +294,7 @@ def cluster(emb, k:int,                 # number of clusters
            ) -> xr.Dataset:
     "Spherical k-means of the pixels: Dataset with `cluster` (y, x; -1 = no data) and `centres` (cluster, band)."
     da = as_embedding(emb)
-    k, n_iter, seed = whole(k, "k", 8), whole(n_iter, "n_iter", 50), whole(seed, "seed", 0)   # text: named
+    k, n_iter, seed = whole(k, "k", 8), whole(n_iter, "n_iter", 50), as_seed(seed)   # text, -1: named
     if k < 1 or n_iter < 0: raise ConfigError(f"k={k}, n_iter={n_iter}: pass k >= 1, n_iter >= 0, e.g. k=8, n_iter=50")
     check_pixels(da, "the embedding")
     x = sample_pixels(da, max_samples, seed)

@@ -32,18 +32,18 @@ from jaxtyping import Array, Bool, Float
 from ._param_docs import SECTIONS
 
 # %% auto #0
-__all__ = ['EMBED_DIM', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BYTES', 'KEPT_HEAP', 'AEFError', 'TimeError',
-           'MissingTimeError', 'UnsortedTimeError', 'PeriodError', 'SourceError', 'UnknownSourceError',
+__all__ = ['SEED_MAX', 'EMBED_DIM', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BYTES', 'KEPT_HEAP', 'AEFError',
+           'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'PeriodError', 'SourceError', 'UnknownSourceError',
            'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError', 'EmptyStackError',
            'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError',
            'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
-           'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'flag', 'whole', 'real', 'yes_no_params',
-           'checks_flags', 'user_stacklevel', 'band_names', 'band_order', 'a_bands', 'a_positions', 'CallableModule',
-           'callable_module', 'documented', 'Frames', 'Target', 'Texts', 'TrainExample', 'OutputExistsError',
-           'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError', 'CRSError',
-           'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options', 'cpu_threads',
-           'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
+           'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'flag', 'whole', 'as_seed', 'real',
+           'yes_no_params', 'checks_flags', 'user_stacklevel', 'band_names', 'band_order', 'a_bands', 'a_positions',
+           'CallableModule', 'callable_module', 'documented', 'Frames', 'Target', 'Texts', 'TrainExample',
+           'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError',
+           'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options',
+           'cpu_threads', 'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -114,6 +114,20 @@ def whole(value, # a count: an int (numpy's too) or a float without a fraction (
     if _kind(value) == "i" or (_kind(value) == "f" and math.isfinite(value) and float(value).is_integer()):
         return int(value)
     raise ConfigError(f"{name}={value!r} is not a whole number: pass e.g. {name}={_spelled(value, int, example)}.")
+
+SEED_MAX = 2**63 - 1   # the largest seed: JAX's key takes a 64-bit integer, numpy's sampler a non-negative one
+
+def as_seed(value, # a seed: an int (numpy's too) or a float without a fraction
+            name:str="seed", # the setting, for the error
+           ) -> int:
+    """`value` as a seed, a whole number in 0 .. 2**63 - 1 (`SEED_MAX`). Raises `ConfigError` naming `name` for text,
+    bools, fractions and numbers outside that range (numpy's sampler takes no negative seed, JAX's key no more than 64
+    bits), where the seed is given rather than at the first draw."""
+    v = whole(value, name, 0)
+    if not 0 <= v <= SEED_MAX:
+        raise ConfigError(f"{name}={v}: pass a whole number in 0 .. 2**63 - 1, e.g. {name}=0 "
+                          "(JAX's key takes a 64-bit integer and numpy's sampler a non-negative one)")
+    return v
 
 def real(value, # a number: an int or float (numpy's too)
          name:str, # the setting, for the error: "peak_lr"

@@ -17,7 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from . import samples, scene
-from .core import ConfigError, LabelError, MissingDataError, checks_flags, whole
+from .core import ConfigError, LabelError, MissingDataError, as_seed, checks_flags, whole
 from .files import user_path, writing_folder
 from .sources import get_source
 
@@ -379,7 +379,7 @@ class CorpusBatches(samples.BatchIterator):
                  texts:bool=True,                       # pass the scenes' geotagged notes to the sampler
                  start:int=0):                          # index of the next batch
         batch_size, seed, batches_per_scene, cache, start = (whole(v, k, e) for v, k, e in (   # '8', 8.5: named
-            (batch_size, "batch_size", 256), (seed, "seed", 0), (batches_per_scene, "batches_per_scene", 4),
+            (batch_size, "batch_size", 256), (as_seed(seed), "seed", 0), (batches_per_scene, "batches_per_scene", 4),
             (cache, "cache", 2), (start, "start", 0)))
         if batch_size < 1 or batches_per_scene < 1 or cache < 1:
             raise ConfigError("batch_size, batches_per_scene and cache must be >= 1.")

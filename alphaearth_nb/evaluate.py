@@ -15,7 +15,7 @@ from tqdm.auto import tqdm
 
 from .knn import (centring_offset, knn_indices, knn_predict, knn_search, knn_vote,  # the kNN engine
                                wider_than_float32)                                             # (re-exported here)
-from .core import EMBED_DIM, DimensionError, LabelError, checks_flags, user_stacklevel
+from .core import EMBED_DIM, DimensionError, LabelError, as_seed, checks_flags, user_stacklevel
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .embeddings import gate_vectors, query_array
 from .gate import change_score, unit_rows
@@ -211,6 +211,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     point (1-shot) a kNN with k > 1 is a tie the nearest breaks, so it IS kNN k=1: its row is marked `same_as`
     "knn1" (the column is "" elsewhere; `table.attrs["same_as"]` too), not another method. Labels that mark unlabelled
     points (negative ids, empty names: `unlabelled`) are a `LabelError` naming them, never a class."""
+    seed = as_seed(seed)   # -1, 2**64: ConfigError here, not numpy's ValueError at the first draw
     x, y = check_xy(x, y, centre=True)   # UTM, epoch seconds: their digits kept
     if (off := unlabelled(y)).any():
         raise LabelError(f"{int(off.sum())} of {len(y)} labels are {sorted(set(y[off].tolist()))[:3]}: negative ids and "
@@ -284,6 +285,7 @@ def evaluate_regression(x,                        # features, (N, D)
                         max_fraction:float=0.5,   # share of the points "max" may take
                        ) -> pd.DataFrame:
     "Regression transfer table: R^2 and MAE (mean, std over folds) per training size and method."
+    seed = as_seed(seed)
     x, y = check_xy(x, y, centre=True)
     y = y.astype(np.float64)
     if not np.isfinite(y).all(): raise LabelError("targets hold NaN/inf: drop unlabelled points first, e.g. `keep = np.isfinite(y)`")

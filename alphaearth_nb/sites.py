@@ -15,7 +15,7 @@ import pandas as pd
 import xarray as xr
 
 from . import samples
-from .core import ConfigError, LabelError, MissingDataError, checks_flags, real, whole
+from .core import ConfigError, LabelError, MissingDataError, as_seed, checks_flags, real, whole
 from .files import user_path, writing_file
 from .geo import require, to_crs, utm_crs
 
@@ -213,7 +213,7 @@ def sample_sites(strata,                        # polygons (a GeoDataFrame, a st
     "The site table (a GeoDataFrame, columns `SITE_COLUMNS` + geometry), deterministic by `seed`."
     gpd = _gpd()   # numbers: 'abc', 2.5 named with the default (was a TypeError from cap < 1, int()'s ValueError)
     cap, size, periods, oversample, seed = (whole(v, k, d) for v, k, d in ((cap, "cap", PAPER_CAP), (size, "size", 128),
-        (periods, "periods", PAPER_PERIODS), (oversample, "oversample", 4), (seed, "seed", 0)))
+        (periods, "periods", PAPER_PERIODS), (oversample, "oversample", 4), (as_seed(seed), "seed", 0)))
     min_dist_m, period_days = real(min_dist_m, "min_dist_m", PAPER_MIN_DIST), real(period_days, "period_days", 365)
     res, holdout = real(res, "res", 10.0), real(holdout, "holdout", 0.0)
     if cap < 1 or min_dist_m <= 0 or size < 2:

@@ -23,16 +23,15 @@ from jax.sharding import NamedSharding, PartitionSpec as P
 from jaxtyping import Array, Float, Int, PyTree, UInt32
 
 from . import nn
-from .core import (ConfigError, compiler_options, flag, frozen_traces, gc_frozen, real, whole,
+from .core import (SEED_MAX, ConfigError, compiler_options, flag, frozen_traces, gc_frozen, real, whole,
                                 checks_flags)
 from .dist import constrain, place
 
 # %% auto #0
-__all__ = ['SEED_MAX', 'STEPS_MAX', 'TrainConfig', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState',
-           'init_state', 'apply_policy', 'train_step', 'make_train_step']
+__all__ = ['STEPS_MAX', 'TrainConfig', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState', 'init_state',
+           'apply_policy', 'train_step', 'make_train_step']
 
 # %% ../nbs/19_step.ipynb #c0007
-SEED_MAX = 2**63 - 1   # the largest seed: JAX's key takes a 64-bit integer, numpy's sampler a non-negative one
 STEPS_MAX = 2**31 - 1  # the most steps: the step counter (`TrainState.step`) and the schedule's steps are int32
 
 @dataclass(frozen=True)

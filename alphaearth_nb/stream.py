@@ -21,7 +21,7 @@ import xarray as xr
 import zarr
 
 from . import corpus, samples, sites
-from .core import ConfigError, MissingDataError, checks_flags, whole
+from .core import ConfigError, MissingDataError, as_seed, checks_flags, whole
 from .files import is_ours, user_path, write_text, writing_folder
 from .sources import get_source
 from .timecodes import to_days
@@ -227,7 +227,7 @@ class CorpusStream(samples.Resumable):   # state()/restore(); after restore, ite
                  cache:int=32,                       # prepared sites kept in memory
                  process_index:int|None=None,        # this host (default `jax.process_index()`)
                  process_count:int|None=None):       # hosts (default `jax.process_count()`)
-        batch_size, seed = whole(batch_size, "batch_size", 256), whole(seed, "seed", 0)   # '8', 8.5: named
+        batch_size, seed = whole(batch_size, "batch_size", 256), as_seed(seed)   # '8', 8.5, -1: named
         prefetch, workers, cache = whole(prefetch, "prefetch", 2), whole(workers, "workers", 2), whole(cache, "cache", 32)
         self.source, self.cfg, self.seed, self.position = open_corpus(source), cfg, seed, 0
         self.host = jax.process_index() if process_index is None else int(process_index)

@@ -4,7 +4,7 @@ import contextlib, io
 import pytest
 
 import alphaearth_nb as aef
-from alphaearth_nb.core import ConfigError
+from alphaearth_nb.core import ConfigError, as_seed
 from alphaearth_nb.step import SEED_MAX, TrainConfig
 
 
@@ -45,3 +45,29 @@ def test_steps_beyond_the_int32_counter(tmp_path):
     rc, err = _cli("train", "--preset", "tiny", "--steps", "3000000000", "--warmup", "1", "--out", str(tmp_path / "r"))
     last = err.strip().splitlines()[-1]
     assert rc == 2 and last.startswith("aef: error: steps=3000000000") and not (tmp_path / "r").exists(), err[-300:]
+
+
+def _seeded():
+    "Every public seed outside TrainConfig, each called with everything else minimal: the seed is read first."
+    from alphaearth_nb import analysis, corpus, evaluate, samples, sites, stream, testing
+    emb = testing.embedding_from_array(testing.random_unit((4, 4)))
+    x, y = testing.random_unit((8,)), [0, 1] * 4
+    return {"evaluate_embeddings": lambda s: evaluate.evaluate_embeddings(x, y, seed=s),
+            "evaluate_regression": lambda s: evaluate.evaluate_regression(x, range(8), seed=s),
+            "Batches": lambda s: samples.Batches(None, None, 8, seed=s),
+            "CorpusBatches": lambda s: corpus.CorpusBatches(None, None, 8, seed=s),
+            "CorpusStream": lambda s: stream.CorpusStream(None, None, 8, seed=s),
+            "sample_sites": lambda s: sites.sample_sites(None, (2020, 2021), seed=s),
+            "cluster": lambda s: analysis.cluster(emb, 2, seed=s)}
+
+
+@pytest.mark.parametrize("seed", [-1, 2**64, "abc", 1.5])
+@pytest.mark.parametrize("name", sorted(_seeded()))
+def test_public_seeds_refused_where_given(name, seed):
+    # was: numpy's ValueError ('expected non-negative integer') at the first draw for -1 and 2**64
+    with pytest.raises(ConfigError, match=r"seed="):
+        _seeded()[name](seed)
+
+
+def test_as_seed_takes_the_range():
+    assert as_seed(0) == 0 and as_seed(SEED_MAX) == SEED_MAX and as_seed(3.0) == 3
