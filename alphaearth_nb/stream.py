@@ -230,8 +230,8 @@ class CorpusStream(samples.Resumable):   # state()/restore(); after restore, ite
         batch_size, seed = whole(batch_size, "batch_size", 256), as_seed(seed)   # '8', 8.5, -1: named
         prefetch, workers, cache = whole(prefetch, "prefetch", 2), whole(workers, "workers", 2), whole(cache, "cache", 32)
         self.source, self.cfg, self.seed, self.position = open_corpus(source), cfg, seed, 0
-        self.host = jax.process_index() if process_index is None else int(process_index)
-        self.hosts = jax.process_count() if process_count is None else int(process_count)
+        self.host = jax.process_index() if process_index is None else whole(process_index, "process_index", 0)
+        self.hosts = jax.process_count() if process_count is None else whole(process_count, "process_count", 1)
         if batch_size < 1 or batch_size % self.hosts:
             raise ConfigError(f"batch_size={batch_size} does not split over {self.hosts} hosts: "
                               f"use a multiple of {self.hosts}")

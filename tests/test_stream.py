@@ -140,8 +140,8 @@ def test_counts_as_text_are_refused_with_an_example_that_works(corpus):
 
 
 def test_prefetch_workers_and_cache_as_text_are_refused_with_an_example_that_works(corpus):
-    "CorpusStream's prefetch, workers, cache and SiteCache's size: were int()'s ValueError or a TypeError ('abc' < 1)."
-    for name in ("prefetch", "workers", "cache"):
+    "CorpusStream's prefetch, workers, cache, process_index/count and SiteCache's size: were int()'s ValueError or a TypeError ('abc' < 1)."
+    for name in ("prefetch", "workers", "cache", "process_index", "process_count"):
         with pytest.raises(ConfigError, match=rf"^{name}='abc' is not a whole number: pass e\.g\. {name}=\d+\.$") as e:
             stream.CorpusStream(corpus, CFG, 2, **{name: "abc"})
         stream.CorpusStream(corpus, CFG, 2, **{name: int(re.search(r"=(\d+)\.$", str(e.value)).group(1))})
