@@ -384,6 +384,7 @@ def list_vectors(x):
         return pd.concat([x.drop(columns=cols[0]), pd.DataFrame(v, index=x.index, columns=band_names())], axis=1)
     return x
 
+@checks_flags
 def by_band(x,                 # features: an array, or a table (DataFrame)
             others:bool=True,  # keep a table's other columns, after the bands; False: the bands only
            ) -> np.ndarray:

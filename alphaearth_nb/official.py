@@ -14,7 +14,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, GridError, NoDataWarning, NoTilesError, band_names,
-                                user_stacklevel)
+                                checks_flags, user_stacklevel)
 from .quantize import NODATA, dequantize
 from .geo import (as_crs, cell_index, cell_inside, crs_name, grid_coords, rename_spatial, require,
                                same_crs, to_crs, utm_crs, write_crs)
@@ -246,6 +246,7 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     return write_crs(cube, crs).rename("embedding")
 
 # %% ../nbs/27_official.ipynb #c0033
+@checks_flags
 def on_tile(r,                    # a row of `tiles` (its utm_west/south/east/north bounds, metres)
             xs, ys,               # points in the tile's CRS (NaN: on no tile)
             outer:bool=False,     # True: the tile's outer edges included (`geo.cell_inside`)

@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import DimensionError, GridError, LabelError, TimeError, band_names, user_stacklevel
+from .core import (DimensionError, GridError, LabelError, TimeError, band_names, checks_flags,
+                                user_stacklevel)
 from .embeddings import as_embedding
 from . import geo
 from .geo import crs_of, require
@@ -238,6 +239,7 @@ def years_of_cube(emb:xr.DataArray) -> np.ndarray:
     raise TimeError(f"the cube's time values {t[:3].tolist()} are neither years nor dates: {hint}, then "
                     "`cube = cube.assign_coords(time=...)`")
 
+@checks_flags
 def years_with_data(cube,              # (time, y, x, band) cube, or one year's (y, x, band) map
                     least:int=1,       # pixels with data a year needs
                     first:bool=False,  # the first such year only: the years after it are not read

@@ -130,6 +130,7 @@ def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band
     return gated_training_set(as_embedding(emb), labels, column, polygons=polygons, crs=crs, raster=raster,
                               numbers=numbers, positive=positive)
 
+@checks_flags
 def gated_training_set(emb, labels, column:str="label", *, polygons:str="rasterize", crs=None, raster:bool|None=None,
                        numbers:bool=False, positive:bool=True) -> tuple[np.ndarray, np.ndarray]:
     "`training_set` of a map in the embedding form already (`classify` and `regress` gate it once)."
