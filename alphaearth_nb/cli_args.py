@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from .core import AEFError
+from .evaluate import FOLDS_MAX
 from .sources import registered
 from .step import SEED_MAX
 from .timecodes import as_period
@@ -95,8 +96,11 @@ def _shots(s:str) -> tuple:
 def _folds(s:str) -> int|None:
     "A fold count, or 'paper': None, `evaluate_embeddings`' own (the paper's 1000 / 500, the max-trial rule's at max)."
     if s.strip().lower() == "paper": return None
-    try: return _positive(s)
+    try: v = _positive(s)
     except argparse.ArgumentTypeError as e: raise argparse.ArgumentTypeError(f"{e} (or 'paper')") from None
+    if v > FOLDS_MAX: raise argparse.ArgumentTypeError(f"{v} folds is more than {FOLDS_MAX}: pass e.g. 1000 (the "
+                                                      "paper's at 1-shot) or 'paper'")
+    return v
 
 def _named(s:str) -> str:
     "`s` unless it is empty: `--out \"$OUT\"` with OUT unset names the working folder, which no option means."

@@ -15,7 +15,8 @@ from tqdm.auto import tqdm
 
 from .knn import (centring_offset, knn_indices, knn_predict, knn_search, knn_vote,  # the kNN engine
                                wider_than_float32)                                             # (re-exported here)
-from .core import EMBED_DIM, DimensionError, LabelError, as_seed, checks_flags, user_stacklevel
+from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, as_seed, checks_flags,
+                                user_stacklevel, whole)
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .embeddings import gate_vectors, query_array
 from .gate import change_score, unit_rows
@@ -24,13 +25,13 @@ from .linear import (check_xy, least_squares_fit, least_squares_fit_checked, lea
                                   linear_probe_fit, linear_probe_fit_checked, linear_probe_predict)
 
 # %% auto #0
-__all__ = ['PAPER_FOLDS', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'unlabelled', 'drop_unlabelled',
-           'balanced_accuracy', 'r2', 'mae', 'shots_per_class', 'nshot_split', 'max_trial_folds', 'max_trial_split',
-           'evaluate_embeddings', 'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'separated_points',
-           'check_xy', 'least_squares_fit', 'least_squares_fit_checked', 'least_squares_predict', 'linear_probe_fit',
-           'linear_probe_fit_checked', 'linear_probe_predict', 'centring_offset', 'knn_indices', 'knn_predict',
-           'knn_search', 'knn_vote', 'wider_than_float32', 'composite_features', 'lonlat', 'points_at', 'xy_features',
-           'encode_labels', 'refuse_mixed_labels']
+__all__ = ['PAPER_FOLDS', 'FOLDS_MAX', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'unlabelled',
+           'drop_unlabelled', 'balanced_accuracy', 'r2', 'mae', 'shots_per_class', 'nshot_split', 'max_trial_folds',
+           'max_trial_split', 'evaluate_embeddings', 'evaluate_regression', 'change_scores', 'change_threshold_sweep',
+           'separated_points', 'check_xy', 'least_squares_fit', 'least_squares_fit_checked', 'least_squares_predict',
+           'linear_probe_fit', 'linear_probe_fit_checked', 'linear_probe_predict', 'centring_offset', 'knn_indices',
+           'knn_predict', 'knn_search', 'knn_vote', 'wider_than_float32', 'composite_features', 'lonlat', 'points_at',
+           'xy_features', 'encode_labels', 'refuse_mixed_labels']
 
 # %% ../nbs/24_evaluate.ipynb #c0002a
 _all_ = ["check_xy", "least_squares_fit", "least_squares_fit_checked", "least_squares_predict", "linear_probe_fit",
@@ -178,6 +179,16 @@ def max_trial_split(y,                     # labels, (N,)
 # folds per shots level: 1000 at 1-shot and 500 at 10-shot are the paper's (arXiv 2507.22291 S6.1); "max": ours,
 # a cap on `max_trial_folds`' disjoint blocks (the paper draws 1000 / 2^log10(c') folds there, S4.3, S4.4)
 PAPER_FOLDS = {1: 1000, 10: 500, "max": 100}
+FOLDS_MAX = 100_000   # most folds a level: 100 x the paper's 1000; 10**24 would loop for ever without a word
+
+def _checked_folds(folds):
+    "`folds` (an int, a dict shots -> int or None, or None) with each count a whole number in 1 .. `FOLDS_MAX`."
+    if folds is None: return None
+    if isinstance(folds, dict): return {s: _checked_folds(v) for s, v in folds.items()}
+    v = whole(folds, "folds", 1000)
+    if not 1 <= v <= FOLDS_MAX:
+        raise ConfigError(f"folds={v}: pass 1 .. {FOLDS_MAX} draws per level, e.g. folds=1000 (the paper's at 1-shot)")
+    return v
 METHODS = ("knn1", "knn3", "linear")
 
 def _parse_methods(methods) -> tuple[tuple, dict]:
@@ -211,7 +222,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     point (1-shot) a kNN with k > 1 is a tie the nearest breaks, so it IS kNN k=1: its row is marked `same_as`
     "knn1" (the column is "" elsewhere; `table.attrs["same_as"]` too), not another method. Labels that mark unlabelled
     points (negative ids, empty names: `unlabelled`) are a `LabelError` naming them, never a class."""
-    seed = as_seed(seed)   # -1, 2**64: ConfigError here, not numpy's ValueError at the first draw
+    seed, folds = as_seed(seed), _checked_folds(folds)   # -1, 2**64, 10**24 folds: ConfigError here, before any work
     x, y = check_xy(x, y, centre=True)   # UTM, epoch seconds: their digits kept
     if (off := unlabelled(y)).any():
         raise LabelError(f"{int(off.sum())} of {len(y)} labels are {sorted(set(y[off].tolist()))[:3]}: negative ids and "
@@ -285,7 +296,7 @@ def evaluate_regression(x,                        # features, (N, D)
                         max_fraction:float=0.5,   # share of the points "max" may take
                        ) -> pd.DataFrame:
     "Regression transfer table: R^2 and MAE (mean, std over folds) per training size and method."
-    seed = as_seed(seed)
+    seed, folds = as_seed(seed), _checked_folds(whole(folds, "folds", 100))
     x, y = check_xy(x, y, centre=True)
     y = y.astype(np.float64)
     if not np.isfinite(y).all(): raise LabelError("targets hold NaN/inf: drop unlabelled points first, e.g. `keep = np.isfinite(y)`")
