@@ -344,6 +344,7 @@ def compile_cache(path:str|Path|None=None,    # cache folder; default $AEF_COMPI
                   min_compile_secs:float=0.5, # programs that compile faster are not written
                  ) -> Path|None:
     "Turn on JAX's persistent compilation cache; return its folder, or None when `AEF_COMPILE_CACHE` says off."
+    min_compile_secs = real(min_compile_secs, "min_compile_secs", 0.5)   # before any setting changes
     env = os.environ.get("AEF_COMPILE_CACHE")
     if path is None and env is not None and env.strip().lower() in _OFF: return None
     if path is None and env: path = env
@@ -353,7 +354,7 @@ def compile_cache(path:str|Path|None=None,    # cache folder; default $AEF_COMPI
     path = Path(path).expanduser()
     path.mkdir(parents=True, exist_ok=True)
     jax.config.update("jax_compilation_cache_dir", str(path))
-    jax.config.update("jax_persistent_cache_min_compile_time_secs", float(min_compile_secs))
+    jax.config.update("jax_persistent_cache_min_compile_time_secs", min_compile_secs)
     jax_compilation_cache.reset_cache()  # JAX decides once per process whether to cache: decide again
     return path
 

@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (DimensionError, EarthEngineError, EmptyStackError, UnknownSourceError, band_names,
+from .core import (ConfigError, DimensionError, EarthEngineError, EmptyStackError, UnknownSourceError,
+                                band_names, real, whole,
                                 checks_flags)
 from .embeddings import OFFICIAL_COLLECTION, from_official
 from .geo import crs_of, north_up, rename_spatial, require
@@ -238,7 +239,11 @@ def utm_grid(x0:float,              # left edge of the grid in the CRS (metres)
              res:float=10.0,        # pixel size in the CRS units (metres)
             ) -> dict:
     "xee (>= 1.0) grid keywords for a north-up grid: crs, crs_transform, shape_2d."
-    return {"crs": crs, "crs_transform": (res, 0.0, x0, 0.0, -res, y0), "shape_2d": (int(width), int(height))}
+    size = {k: whole(v, k, 256) for k, v in (("width", width), ("height", height))}
+    bad = [f"{k}={v}" for k, v in size.items() if v < 1]
+    if bad: raise ConfigError(f"utm_grid: {', '.join(bad)} pixels: a grid needs at least 1 pixel each way, e.g. 256")
+    x0, y0, res = (real(v, k, e) for k, v, e in (("x0", x0, 500000.0), ("y0", y0, 5000000.0), ("res", res, 10.0)))
+    return {"crs": crs, "crs_transform": (res, 0.0, x0, 0.0, -res, y0), "shape_2d": (size["width"], size["height"])}
 
 def _grid_region(ee, grid:dict):
     "The grid's rectangle as an ee.Geometry (to filter collections by bounds)."

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, DimensionError, checks_flags
+from .core import EMBED_DIM, DimensionError, as_seed, checks_flags, real, whole
 from .embeddings import as_embedding
 from .gate import gate_vectors
 from .evaluate import change_threshold_sweep, evaluate_embeddings, separated_points, xy_features
@@ -176,6 +176,7 @@ def compare_on_scene(stack,                # the scene (DataTree)
     """10-shot land cover and change of the embedding and the designed baselines on one scene: tables and headlines.
     Class ids that lost digits in a float type (beyond 2^24 in float32, also a float32 file read widened) are a
     `LabelError` before any work (`labels.check_exact_ids`)."""
+    min_dist, folds, seed = real(min_dist, "min_dist", 50.0), whole(folds, "folds", 20), as_seed(seed)
     check_exact_ids(labels.values, stored_dtype(labels), "the yearly classes")   # merged classes would fake change
     years = sorted(embeddings)
     feats = {y: {"embedding": embeddings[y].transpose("y", "x", "band").values, **baseline_features(stack, y)}

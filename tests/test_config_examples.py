@@ -130,3 +130,22 @@ def test_change_explorer_frames_and_sites_offer_an_example_that_works():
           lambda name, ex: assert_default(ex, 2))   # the cap of a stratum
     with pytest.raises(ConfigError, match=r"^cap='abc' is not a whole number: pass e\.g\. cap=10000\.$"): call(cap="abc")
     with pytest.raises(ConfigError, match="size=2.5"): call(size=2.5)
+
+
+def test_grids_compile_cache_and_scene_comparison_offer_an_example_that_works():
+    "earthengine.utm_grid width/height/x0/y0/res, compile_cache's min_compile_secs and quality.compare_on_scene's "
+    "min_dist/folds/seed: were int()/float() of the value (ValueError for text; width=2.5 made a 2-pixel grid)."
+    from alphaearth_nb.core import compile_cache
+    from alphaearth_nb.earthengine import utm_grid
+    from alphaearth_nb.quality import compare_on_scene
+    grid = lambda **kw: utm_grid(**{"x0": 0, "y0": 0, "width": 4, "height": 4, **kw})
+    _walk(grid, ["width", "height", "x0", "y0", "res"])
+    for bad in (2.5, 0, -3):
+        with pytest.raises(ConfigError, match="width"): grid(width=bad)
+    assert grid(width=4.0)["shape_2d"] == (4, 4)
+    with pytest.raises(ConfigError, match=r"min_compile_secs='abc' is not a number: pass e\.g\. min_compile_secs=0\.5"):
+        compile_cache("/nonexistent/never/made", min_compile_secs="abc")   # refused before any folder or setting
+    for name, bad in (("min_dist", "abc"), ("folds", "abc"), ("folds", 2.5), ("seed", -1)):
+        with pytest.raises(ConfigError, match=rf"^{name}="):
+            compare_on_scene(None, xr.DataArray(np.zeros((1, 2, 2), np.int64), dims=("year", "y", "x")), {},
+                             **{name: bad})
