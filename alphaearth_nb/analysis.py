@@ -220,7 +220,7 @@ def sample_pixels(emb:xr.DataArray, max_samples:int=50_000, seed:int=0) -> np.nd
     """A seeded subsample (N <= max_samples, 64) of the pixels that have data, taken from the map north-up (rows north
     to south, columns west to east), so a map stored in another order (a bottom-up tile read by rioxarray) gives
     the same sample, and `cluster` and `rgb` the same clusters and colours (they differed with the storage order)."""
-    emb = north_up(emb)
+    emb, seed = north_up(emb), as_seed(seed)
     ny, nx = emb.sizes["y"], emb.sizes["x"]
     s = max(1, math.ceil(math.sqrt(ny * nx / (4 * max_samples))))
     a = np.asarray(emb.isel(y=slice(None, None, s), x=slice(None, None, s)).values, np.float32).reshape(-1, EMBED_DIM)

@@ -19,7 +19,7 @@ import numpy as np
 from jaxtyping import Array, Float, PRNGKeyArray
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, Frames, GridError, MissingSourceError,
-                                PeriodError, SourceError, Target, Texts, TrainExample, user_stacklevel)
+                                PeriodError, SourceError, Target, Texts, TrainExample, as_seed, user_stacklevel)
 from .decoders import Decoder
 from .sources import Source, get_source
 from .stp import Encoded, STPConfig, STPEncoder
@@ -319,7 +319,7 @@ def dummy_example(cfg:ModelConfig, # the model's config
                   n_texts:int=4, # texts per example
                  ) -> TrainExample:
     "A random `TrainExample` (numpy arrays) with the shapes a model of `cfg` trains on."
-    rng = np.random.default_rng(seed)  # numpy: JAX would compile a kernel per random draw
+    rng = np.random.default_rng(as_seed(seed))  # numpy: JAX would compile a kernel per random draw
     f32 = lambda a: np.asarray(a, np.float32)
     def one():
         L, inputs, targets = cfg.patch, {}, {}

@@ -128,7 +128,7 @@ def site_grid(lon:float, lat:float, size:int=128, res:float=10.0) -> tuple[str, 
 # %% ../nbs/07b_sites.ipynb #c0018
 def boundary_points(polygons, n:int, seed:int=0) -> np.ndarray:
     "(n, 2) lon/lat points uniform along the outline of polygons (e.g. land: coastal candidates)."
-    gpd = _gpd()
+    gpd, seed = _gpd(), as_seed(seed)
     g = gpd.GeoSeries(polygons.geometry if hasattr(polygons, "geometry") else polygons)
     g = g.set_crs(4326) if g.crs is None else g.to_crs(4326)
     line = g.union_all().boundary
