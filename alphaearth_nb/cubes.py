@@ -20,7 +20,8 @@ try:   # the official and corpus extras (geopandas needs it): every user of thes
     from shapely.geometry import Polygon, box
 except ImportError: shapely = affinity = Polygon = box = None
 
-from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, band_names, real, whole, user_stacklevel
+from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, as_seed, band_names, real, whole,
+                                user_stacklevel)
 from . import geo
 from .gate import change_score, pixelwise, unit_rows
 from .geo import crs_of, is_lazy, require
@@ -373,6 +374,7 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
     is stored, so kNN's ties and the `sample` draws are the same for a map read south-first (was: storage order)."""
     if polygons not in ("rasterize", "sample"):
         raise ConfigError(f"polygons must be 'rasterize' or 'sample', got {polygons!r}")
+    seed = as_seed(seed)
     emb = geo.north_up(emb)   # pixels taken north-up: the same rows (and draws) whatever order the map is stored in
     gdf = read_geometries(labels, crs)
     if column not in gdf.columns:

@@ -49,7 +49,7 @@ def test_steps_beyond_the_int32_counter(tmp_path):
 
 def _seeded():
     "Every public seed outside TrainConfig, each called with everything else minimal: the seed is read first."
-    from alphaearth_nb import analysis, corpus, evaluate, model, quality, samples, sites, stream, testing
+    from alphaearth_nb import analysis, corpus, cubes, evaluate, model, quality, samples, sites, stream, testing
     emb = testing.embedding_from_array(testing.random_unit((4, 4)))
     x, y = testing.random_unit((8,)), [0, 1] * 4
     return {"evaluate_embeddings": lambda s: evaluate.evaluate_embeddings(x, y, seed=s),
@@ -59,6 +59,7 @@ def _seeded():
             "CorpusStream": lambda s: stream.CorpusStream(None, None, 8, seed=s),
             "sample_sites": lambda s: sites.sample_sites(None, (2020, 2021), seed=s),
             "cluster": lambda s: analysis.cluster(emb, 2, seed=s),
+            "label_table": lambda s: cubes.label_table(emb, None, seed=s),
             "sample_pixels": lambda s: analysis.sample_pixels(emb, seed=s),
             "boundary_points": lambda s: sites.boundary_points(None, 4, seed=s),
             "compare_on_scene": lambda s: quality.compare_on_scene(None, None, {}, seed=s),
