@@ -315,7 +315,10 @@ def fill_rows(x:np.ndarray, same:np.ndarray|None=None) -> np.ndarray:
     among embeddings or their means (finite rows of a length in `MEAN_LENGTH`: unit, or averaged by Earth Engine's
     sampling at 20 or 30 m); none in a baseline table. `same`: those rows where the caller has them (`check_xy`).
     The one fill-row rule of the tables `linear.check_xy` fits on and `knn_search` searches."""
-    if same is None: same = (x == x[:, :1]).all(1) if len(x) else np.zeros(0, bool)
+    if same is None:   # rows whose first two values agree, then those rows in full: 2 columns read, not 64
+        same = (x[:, 1] == x[:, 0]) if len(x) and x.shape[1] > 1 else (x == x[:, :1]).all(1)
+        pick = np.flatnonzero(same)
+        same[pick] = (x[pick] == x[pick, :1]).all(1)
     if not same.any(): return same
     rest = x[~same]
     n = np.linalg.norm(rest[np.isfinite(rest).all(1)].astype(np.float64), axis=1)

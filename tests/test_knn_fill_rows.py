@@ -32,3 +32,14 @@ def test_constant_rows_of_a_baseline_stay():
     x[3] = 0.0
     d, i = knn_search(x, x[:4], k=1)
     np.testing.assert_array_equal(i.ravel(), [0, 1, 2, 3])
+
+
+def test_fill_rows_reads_every_band_of_rows_whose_first_bands_agree():
+    "fill_rows screens on two bands, then reads all 64 of those rows: rows agreeing in 2 or 63 bands are data."
+    from alphaearth_nb.knn import fill_rows
+    y = np.random.default_rng(0).standard_normal((200, 64)).astype(np.float32)
+    y[9, 1] = y[9, 0]; y[15, :63] = y[15, 0]; y[13, :] = 0.125; y[13, 40] = -0.125
+    y /= np.linalg.norm(y, axis=1, keepdims=True)
+    y[5], y[7], y[11] = 0, -9999, np.nan
+    assert np.flatnonzero(fill_rows(y)).tolist() == [5, 7]
+    assert np.array_equal(fill_rows(y), (y == y[:, :1]).all(1))
