@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from alphaearth_nb.core import LabelError, NoValidDataError, band_names
-from alphaearth_nb.knn import knn_indices, knn_predict, knn_search
+from alphaearth_nb.knn import fill_rows, knn_indices, knn_predict, knn_search
 from alphaearth_nb.testing import random_unit
 
 
@@ -36,7 +36,6 @@ def test_constant_rows_of_a_baseline_stay():
 
 def test_fill_rows_reads_every_band_of_rows_whose_first_bands_agree():
     "fill_rows screens on two bands, then reads all 64 of those rows: rows agreeing in 2 or 63 bands are data."
-    from alphaearth_nb.knn import fill_rows
     y = np.random.default_rng(0).standard_normal((200, 64)).astype(np.float32)
     y[9, 1] = y[9, 0]; y[15, :63] = y[15, 0]; y[13, :] = 0.125; y[13, 40] = -0.125
     y /= np.linalg.norm(y, axis=1, keepdims=True)
