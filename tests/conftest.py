@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import compile_cache
+from alphaearth_nb import official
+from alphaearth_nb.core import band_names, compile_cache
 from alphaearth_nb.quantize import dequantize
 from alphaearth_nb.stacks import to_frames
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -257,6 +258,19 @@ class _Folder(http.server.SimpleHTTPRequestHandler):
         if whole: self.send_header("Content-Range", whole)
         self.send_header("Content-Length", str(len(data))); self.send_header("Accept-Ranges", "bytes")
         self.end_headers(); self.wfile.write(data)
+
+
+@pytest.fixture(scope="module")
+def small_mirror(tmp_path_factory):
+    """`small_mirror(years)`: a local official mirror (`official.build_local_mirror`: 96 px 64-band int8 tiles in
+    zones 31N and 32N) of `years`, from 24 random unit vectors of 3 classes (`dw_label`); needs geopandas,
+    rioxarray and odc-geo (the calling module skips without them)."""
+    def make(years):
+        v = np.random.default_rng(0).normal(size=(24, 64)).astype(np.float32)
+        df = pd.DataFrame(v / np.linalg.norm(v, axis=1, keepdims=True), columns=band_names())
+        df["dw_label"] = np.arange(24) % 3
+        return official.build_local_mirror(tmp_path_factory.mktemp("mirror"), years=tuple(years), samples=df)
+    return make
 
 
 @pytest.fixture

@@ -7,23 +7,19 @@ import threading
 from collections import namedtuple
 
 import numpy as np
-import pandas as pd
 import pytest
 
 pytest.importorskip("geopandas"); pytest.importorskip("rioxarray"); pytest.importorskip("odc.geo")
 from alphaearth_nb import mirrors, official as off  # noqa: E402
-from alphaearth_nb.core import MirrorError, band_names  # noqa: E402
+from alphaearth_nb.core import MirrorError  # noqa: E402
 
 AREA = (5.985, 44.9995, 5.99, 45.0015)   # inside zone 31N's tile, next to 6 deg E
 
 
 @pytest.fixture(scope="module")
-def mirror(tmp_path_factory):
-    "A small mirror (96 px 64-band int8 tiles, zones 31N and 32N, two years) from random unit vectors of 3 classes."
-    v = np.random.default_rng(0).normal(size=(24, 64)).astype(np.float32)
-    df = pd.DataFrame(v / np.linalg.norm(v, axis=1, keepdims=True), columns=band_names())
-    df["dw_label"] = np.arange(24) % 3
-    return off.build_local_mirror(tmp_path_factory.mktemp("mirror"), years=(2023, 2024), samples=df)
+def mirror(small_mirror):
+    "conftest's small mirror of two years."
+    return small_mirror((2023, 2024))
 
 
 def _files(root):

@@ -8,7 +8,6 @@ import os
 import shutil
 
 import numpy as np
-import pandas as pd
 import pytest
 
 pytest.importorskip("geopandas"); pytest.importorskip("rioxarray"); pytest.importorskip("odc.geo")
@@ -22,12 +21,9 @@ AREA = (5.985, 44.9995, 5.99, 45.0015)   # inside zone 31N's tile, next to 6 deg
 
 
 @pytest.fixture(scope="module")
-def mirror(tmp_path_factory):
-    "A small mirror (two 96 px 64-band int8 tiles, zones 31N and 32N) from random unit vectors of 3 classes."
-    v = np.random.default_rng(0).normal(size=(24, 64)).astype(np.float32)
-    df = pd.DataFrame(v / np.linalg.norm(v, axis=1, keepdims=True), columns=band_names())
-    df["dw_label"] = np.arange(24) % 3
-    return off.build_local_mirror(tmp_path_factory.mktemp("mirror"), years=(2024,), samples=df)
+def mirror(small_mirror):
+    "conftest's small mirror of 2024."
+    return small_mirror((2024,))
 
 
 @pytest.fixture
