@@ -22,12 +22,11 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError
                                 NoValidDataError, TimeError, as_seed, checks_flags, user_stacklevel, whole)
 from .cubes import cube_crs, years_of_cube, years_with_data
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, values_at
-from .gate import list_vectors
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
 from .geo import (axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata, north_up,
                                one_point, pixel_indices, point_crs, rename_spatial, same_crs, to_crs)
-from .gate import unit_rows
+from .gate import list_vectors, unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, label_array
 from .supervised import gated_training_set, label_points, predict_pixels, training_set
 
