@@ -430,7 +430,9 @@ def query_array(a,                        # vectors as a user holds them: array,
     and masked to floats by its reader (`encoding['dtype']`, as `gated` reads the map) is given back as its bytes,
     so the gate reads it as it reads the map (its self-similarity was -0.28)."""
     if isinstance(a, dict): a = pd.Series(a)
-    a = band_dim(list_vectors(a))   # a list column of vectors spread into A00..A63 (`list_vectors`)   # a pixel of `ds.to_dataarray()`: its bands on `variable`, read by their labels
+    # `list_vectors`: a list column of vectors spread into A00..A63;
+    # `band_dim`: a pixel of `ds.to_dataarray()`, its bands on `variable`, read by their labels
+    a = band_dim(list_vectors(a))
     stored = {str(v.encoding.get("dtype")) for v in ([a] if isinstance(a, xr.DataArray) else a.data_vars.values())} \
         if isinstance(a, (xr.DataArray, xr.Dataset)) else set()   # bytes a masking reader made floats: read as bytes
     if isinstance(a, xr.Dataset):  # a pixel of the official product as xee gives it: `ds.isel(time=0, X=3, Y=2)`
