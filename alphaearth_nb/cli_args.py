@@ -12,10 +12,9 @@ import os
 import sys
 from pathlib import Path
 
-from .core import AEFError
+from .core import SEED_MAX, AEFError
 from .evaluate import FOLDS_MAX
 from .sources import registered
-from .step import SEED_MAX
 from .timecodes import as_period
 
 # %% auto #0
@@ -45,7 +44,7 @@ def _natural(s:str) -> int:
     return v
 
 def _seed(s:str) -> int:
-    "A seed: a whole number in 0 .. 2**63 - 1 (`step.SEED_MAX`: what JAX's key and numpy's sampler both take)."
+    "A seed: a whole number in 0 .. 2**63 - 1 (`core.SEED_MAX`: what JAX's key and numpy's sampler both take)."
     v = _natural(s)
     if v > SEED_MAX: raise argparse.ArgumentTypeError(f"{v} is larger than a seed can be (2**63 - 1): pass e.g. 0")
     return v

@@ -23,7 +23,7 @@ from jax.sharding import NamedSharding, PartitionSpec as P
 from jaxtyping import Array, Float, Int, PyTree, UInt32
 
 from . import nn
-from .core import (SEED_MAX, ConfigError, compiler_options, flag, frozen_traces, gc_frozen, real, whole,
+from .core import (ConfigError, as_seed, compiler_options, flag, frozen_traces, gc_frozen, real, whole,
                                 checks_flags)
 from .dist import constrain, place
 
@@ -84,8 +84,7 @@ class TrainConfig:
              f"checkpoint_every={self.checkpoint_every}: use at least 1 (steps between checkpoints)")
         need(self.keep >= 1, f"keep={self.keep}: keep at least the latest checkpoint")
         need(self.prefetch >= 1, f"prefetch={self.prefetch}: queue at least 1 batch")
-        need(0 <= self.seed <= SEED_MAX, f"seed={self.seed}: pass a whole number in 0 .. 2**63 - 1, e.g. seed=0 "
-             "(JAX's key takes a 64-bit integer and numpy's sampler a non-negative one)")
+        as_seed(self.seed)   # core's one seed rule: 0 .. 2**63 - 1, ConfigError naming seed= otherwise
 
 # %% ../nbs/19_step.ipynb #c0010
 def lr_schedule(cfg:TrainConfig) -> optax.Schedule:

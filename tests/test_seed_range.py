@@ -5,7 +5,8 @@ import pytest
 
 import alphaearth_nb as aef
 from alphaearth_nb.core import ConfigError, as_seed
-from alphaearth_nb.step import SEED_MAX, TrainConfig
+from alphaearth_nb.core import SEED_MAX
+from alphaearth_nb.step import TrainConfig
 
 
 @pytest.mark.parametrize("seed", [-1, SEED_MAX + 1, 10**23])
