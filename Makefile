@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export MPLBACKEND ?= Agg
 
-.PHONY: install demo test pytest nbtest readme export clean-nbs check
+.PHONY: install demo test pytest nbtest readme export clean-nbs check refresh
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; assert sys.version_info >= (3, 11), "alphaearth_nb needs Python 3.11 or newer: run make PY=python3.11"'
@@ -30,6 +30,12 @@ pytest: $(STAMP)
 
 nbtest: $(STAMP)
 	$(BIN)/python tools/nbtest.py
+
+# Refresh stored outputs (a tutorial's): `make refresh NB=nbs/tutorials/01_quickstart.ipynb`, every tutorial without NB.
+# Skips `#| eval: false` (and ee, tpu) cells, which nbconvert --execute would run; figures stored as small PNGs.
+NB ?= $(wildcard nbs/tutorials/*.ipynb)
+refresh: $(STAMP)
+	$(BIN)/python tools/refresh.py $(NB)
 
 # nbdev-readme needs Quarto, which cannot be installed here; nbconvert makes the same markdown.
 readme: $(STAMP)
