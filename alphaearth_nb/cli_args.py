@@ -12,8 +12,8 @@ import os
 import sys
 from pathlib import Path
 
-from .core import SEED_MAX, AEFError
-from .evaluate import FOLDS_MAX
+from .core import AEFError, ConfigError, as_seed
+from .evaluate import as_folds
 from .sources import registered
 from .timecodes import as_period
 
@@ -43,11 +43,17 @@ def _natural(s:str) -> int:
     if v < 0: raise argparse.ArgumentTypeError(f"{v} must be 0 or more")
     return v
 
+def _ruled(rule, s:str, flag:str):
+    "`s` read by the package's own `rule` (`core.as_seed`, `evaluate.as_folds`), its `ConfigError` argparse's error."
+    try: v = int(s)
+    except ValueError: v = s   # text: the rule names it (and offers the number '1e3' spells)
+    try: return rule(v, flag)
+    except ConfigError as e:   # argparse names the flag first: "argument --seed: -1: pass ..., e.g. --seed=0"
+        raise argparse.ArgumentTypeError(str(e).removeprefix(f"{flag}=")) from None
+
 def _seed(s:str) -> int:
-    "A seed: a whole number in 0 .. 2**63 - 1 (`core.SEED_MAX`: what JAX's key and numpy's sampler both take)."
-    v = _natural(s)
-    if v > SEED_MAX: raise argparse.ArgumentTypeError(f"{v} is larger than a seed can be (2**63 - 1): pass e.g. 0")
-    return v
+    "A seed: a whole number in 0 .. 2**63 - 1 (`core.as_seed`'s rule: what JAX's key and numpy's sampler both take)."
+    return _ruled(as_seed, s, "--seed")
 
 def _rate(s:str) -> float:
     try: v = float(s)
@@ -95,11 +101,9 @@ def _shots(s:str) -> tuple:
 def _folds(s:str) -> int|None:
     "A fold count, or 'paper': None, `evaluate_embeddings`' own (the paper's 1000 / 500, the max-trial rule's at max)."
     if s.strip().lower() == "paper": return None
-    try: v = _positive(s)
-    except argparse.ArgumentTypeError as e: raise argparse.ArgumentTypeError(f"{e} (or 'paper')") from None
-    if v > FOLDS_MAX: raise argparse.ArgumentTypeError(f"{v} folds is more than {FOLDS_MAX}: pass e.g. 1000 (the "
-                                                      "paper's at 1-shot) or 'paper'")
-    return v
+    try: return _ruled(as_folds, s, "--folds")   # `evaluate.as_folds`' rule: 1 .. FOLDS_MAX
+    except argparse.ArgumentTypeError as e:
+        raise argparse.ArgumentTypeError(f"{str(e).rstrip('.')}, or --folds paper") from None
 
 def _named(s:str) -> str:
     "`s` unless it is empty: `--out \"$OUT\"` with OUT unset names the working folder, which no option means."

@@ -27,11 +27,11 @@ from .linear import (check_xy, least_squares_fit, least_squares_fit_checked, lea
 # %% auto #0
 __all__ = ['PAPER_FOLDS', 'FOLDS_MAX', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'unlabelled',
            'drop_unlabelled', 'balanced_accuracy', 'r2', 'mae', 'shots_per_class', 'nshot_split', 'max_trial_folds',
-           'max_trial_split', 'evaluate_embeddings', 'evaluate_regression', 'change_scores', 'change_threshold_sweep',
-           'separated_points', 'check_xy', 'least_squares_fit', 'least_squares_fit_checked', 'least_squares_predict',
-           'linear_probe_fit', 'linear_probe_fit_checked', 'linear_probe_predict', 'centring_offset', 'knn_indices',
-           'knn_predict', 'knn_search', 'knn_vote', 'wider_than_float32', 'composite_features', 'lonlat', 'points_at',
-           'xy_features', 'encode_labels', 'refuse_mixed_labels']
+           'max_trial_split', 'as_folds', 'evaluate_embeddings', 'evaluate_regression', 'change_scores',
+           'change_threshold_sweep', 'separated_points', 'check_xy', 'least_squares_fit', 'least_squares_fit_checked',
+           'least_squares_predict', 'linear_probe_fit', 'linear_probe_fit_checked', 'linear_probe_predict',
+           'centring_offset', 'knn_indices', 'knn_predict', 'knn_search', 'knn_vote', 'wider_than_float32',
+           'composite_features', 'lonlat', 'points_at', 'xy_features', 'encode_labels', 'refuse_mixed_labels']
 
 # %% ../nbs/24_evaluate.ipynb #c0002a
 _all_ = ["check_xy", "least_squares_fit", "least_squares_fit_checked", "least_squares_predict", "linear_probe_fit",
@@ -181,14 +181,22 @@ def max_trial_split(y,                     # labels, (N,)
 PAPER_FOLDS = {1: 1000, 10: 500, "max": 100}
 FOLDS_MAX = 100_000   # most folds a level: 100 x the paper's 1000; 10**24 would loop for ever without a word
 
+def as_folds(value, # a fold count: an int (numpy's too) or a float without a fraction
+             name:str="folds", # the setting, for the error (`aef evaluate` passes "--folds")
+            ) -> int:
+    """`value` as a fold count, a whole number in 1 .. `FOLDS_MAX`. Raises `ConfigError` naming `name` for text,
+    bools, fractions and counts outside that range."""
+    v = whole(value, name, 1000)
+    if not 1 <= v <= FOLDS_MAX:
+        raise ConfigError(f"{name}={v}: pass 1 .. {FOLDS_MAX} draws per level, e.g. {name}=1000 (the paper's at "
+                          "1-shot)")
+    return v
+
 def _checked_folds(folds):
-    "`folds` (an int, a dict shots -> int or None, or None) with each count a whole number in 1 .. `FOLDS_MAX`."
+    "`folds` (an int, a dict shots -> int or None, or None) with each count read by `as_folds`."
     if folds is None: return None
     if isinstance(folds, dict): return {s: _checked_folds(v) for s, v in folds.items()}
-    v = whole(folds, "folds", 1000)
-    if not 1 <= v <= FOLDS_MAX:
-        raise ConfigError(f"folds={v}: pass 1 .. {FOLDS_MAX} draws per level, e.g. folds=1000 (the paper's at 1-shot)")
-    return v
+    return as_folds(folds)
 METHODS = ("knn1", "knn3", "linear")
 
 def _parse_methods(methods) -> tuple[tuple, dict]:

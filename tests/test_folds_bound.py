@@ -5,7 +5,7 @@ import pytest
 
 import alphaearth_nb as aef
 from alphaearth_nb.core import ConfigError
-from alphaearth_nb.evaluate import FOLDS_MAX, evaluate_embeddings, evaluate_regression
+from alphaearth_nb.evaluate import FOLDS_MAX, as_folds, evaluate_embeddings, evaluate_regression
 from alphaearth_nb.testing import random_unit
 
 X, Y = random_unit((8,)), [0, 1] * 4
@@ -34,3 +34,14 @@ def test_cli_refuses_folds():
         rc = aef.cli.main(["evaluate", "--embeddings", ".", "--folds", str(10**24)])
     last = err.getvalue().strip().splitlines()[-1]
     assert rc == 2 and last.startswith("aef: error:") and "--folds" in last and "1000" in last, err.getvalue()
+
+
+@pytest.mark.parametrize("folds", ["0", str(FOLDS_MAX + 1)])
+def test_cli_folds_is_the_one_rule(folds):
+    # `aef --folds` is read by evaluate.as_folds itself (was its own copy of the range, with other words)
+    with pytest.raises(ConfigError) as e: as_folds(int(folds), "--folds")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        rc = aef.cli.main(["evaluate", "--embeddings", ".", "--folds", folds])
+    last = err.getvalue().strip().splitlines()[-1]
+    assert rc == 2 and last == f"aef: error: argument --folds: {str(e.value)[8:]}, or --folds paper", last

@@ -77,3 +77,11 @@ def test_public_seeds_refused_where_given(name, seed):
 
 def test_as_seed_takes_the_range():
     assert as_seed(0) == 0 and as_seed(SEED_MAX) == SEED_MAX and as_seed(3.0) == 3
+
+
+@pytest.mark.parametrize("seed", ["-1", str(SEED_MAX + 1), "1e3"])
+def test_cli_seed_is_the_one_rule(seed):
+    # `aef --seed` is read by core.as_seed itself (was its own copy of the range, with other words)
+    with pytest.raises(ConfigError) as e: as_seed(int(seed) if seed.lstrip("-").isdigit() else seed, "--seed")
+    rc, err = _cli("evaluate", "--embeddings", ".", "--seed", seed)
+    assert rc == 2 and err.strip().splitlines()[-1] == f"aef: error: argument --seed: {str(e.value)[7:]}", err
