@@ -64,9 +64,11 @@ def _rate(s:str) -> float:
 def _sources(s:str) -> tuple:
     "Comma-separated registered source names (`--inputs ndvi`, `--targets ndvi,dem`)."
     names = tuple(t.strip() for t in s.split(",") if t.strip())
-    if bad := [t for t in names if t not in registered()] or not names:
-        raise argparse.ArgumentTypeError(f"{bad or s!r}: not registered source names: pass some of "
-                                         f"{', '.join(registered())}, comma-separated, e.g. ndvi,dem")
+    known = f"{', '.join(registered())}, comma-separated, e.g. ndvi,dem"
+    if not names:   # `--targets "$T"` with T unset
+        raise argparse.ArgumentTypeError(f"{s!r} names no source: pass some of {known}")
+    if bad := [t for t in names if t not in registered()]:
+        raise argparse.ArgumentTypeError(f"{bad}: not registered source names: pass some of {known}")
     return names
 
 # %% ../nbs/29b_cli_args.ipynb #c0018
