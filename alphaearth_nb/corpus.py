@@ -378,9 +378,10 @@ class CorpusBatches(samples.BatchIterator):
                  cache:int=2,                           # prepared scenes kept in memory
                  texts:bool=True,                       # pass the scenes' geotagged notes to the sampler
                  start:int=0):                          # index of the next batch
-        batch_size, seed, batches_per_scene, cache, start = (whole(v, k, e) for v, k, e in (   # '8', 8.5: named
-            (batch_size, "batch_size", 256), (as_seed(seed), "seed", 0), (batches_per_scene, "batches_per_scene", 4),
-            (cache, "cache", 2), (start, "start", 0)))
+        seed = as_seed(seed)
+        batch_size, batches_per_scene, cache, start = (whole(v, k, e) for v, k, e in (   # '8', 8.5: named
+            (batch_size, "batch_size", 256), (batches_per_scene, "batches_per_scene", 4), (cache, "cache", 2),
+            (start, "start", 0)))
         if batch_size < 1 or batches_per_scene < 1 or cache < 1:
             raise ConfigError("batch_size, batches_per_scene and cache must be >= 1.")
         self.corpus = corpus if isinstance(corpus, Corpus) else Corpus(corpus)

@@ -183,10 +183,11 @@ FOLDS_MAX = 100_000   # most folds a level: 100 x the paper's 1000; 10**24 would
 
 def as_folds(value, # a fold count: an int (numpy's too) or a float without a fraction
              name:str="folds", # the setting, for the error (`aef evaluate` passes "--folds")
+             example:int=1000, # offered when text spells no number (the caller's default)
             ) -> int:
     """`value` as a fold count, a whole number in 1 .. `FOLDS_MAX`. Raises `ConfigError` naming `name` for text,
     bools, fractions and counts outside that range."""
-    v = whole(value, name, 1000)
+    v = whole(value, name, example)
     if not 1 <= v <= FOLDS_MAX:
         raise ConfigError(f"{name}={v}: pass 1 .. {FOLDS_MAX} draws per level, e.g. {name}=1000 (the paper's at "
                           "1-shot)")
@@ -304,7 +305,7 @@ def evaluate_regression(x,                        # features, (N, D)
                         max_fraction:float=0.5,   # share of the points "max" may take
                        ) -> pd.DataFrame:
     "Regression transfer table: R^2 and MAE (mean, std over folds) per training size and method."
-    seed, folds = as_seed(seed), _checked_folds(whole(folds, "folds", 100))
+    seed, folds = as_seed(seed), as_folds(folds, example=100)   # an int only: no dict of levels here
     x, y = check_xy(x, y, centre=True)
     y = y.astype(np.float64)
     if not np.isfinite(y).all(): raise LabelError("targets hold NaN/inf: drop unlabelled points first, e.g. `keep = np.isfinite(y)`")

@@ -393,8 +393,8 @@ class Batches(BatchIterator):
     def __init__(self, stack, cfg:SamplerConfig, batch_size:int, seed:int=0,
                  texts:pd.DataFrame|None=None, strata:xr.DataArray|None=None,
                  start:int=0):          # index of the next batch (resume from a saved position)
-        batch_size, seed, start = (whole(v, k, e) for v, k, e in ((batch_size, "batch_size", 256), (as_seed(seed), "seed", 0),
-                                                                  (start, "start", 0)))   # '8', 8.5: named
+        seed = as_seed(seed)
+        batch_size, start = whole(batch_size, "batch_size", 256), whole(start, "start", 0)   # '8', 8.5: named
         if batch_size < 1: raise ConfigError(f"batch_size={batch_size} must be >= 1.")
         self.prep = _prepared(stack, cfg, texts, strata)
         self.batch_size, self.seed, self.position = batch_size, seed, start

@@ -211,9 +211,10 @@ def sample_sites(strata,                        # polygons (a GeoDataFrame, a st
                  seed:int=0,
                 ):
     "The site table (a GeoDataFrame, columns `SITE_COLUMNS` + geometry), deterministic by `seed`."
-    gpd = _gpd()   # numbers: 'abc', 2.5 named with the default (was a TypeError from cap < 1, int()'s ValueError)
-    cap, size, periods, oversample, seed = (whole(v, k, d) for v, k, d in ((cap, "cap", PAPER_CAP), (size, "size", 128),
-        (periods, "periods", PAPER_PERIODS), (oversample, "oversample", 4), (as_seed(seed), "seed", 0)))
+    gpd, seed = _gpd(), as_seed(seed)
+    # numbers: 'abc', 2.5 named with the default (was a TypeError from cap < 1, int()'s ValueError)
+    cap, size, periods, oversample = (whole(v, k, d) for v, k, d in ((cap, "cap", PAPER_CAP), (size, "size", 128),
+        (periods, "periods", PAPER_PERIODS), (oversample, "oversample", 4)))
     min_dist_m, period_days = real(min_dist_m, "min_dist_m", PAPER_MIN_DIST), real(period_days, "period_days", 365)
     res, holdout = real(res, "res", 10.0), real(holdout, "holdout", 0.0)
     if cap < 1 or min_dist_m <= 0 or size < 2:

@@ -45,3 +45,10 @@ def test_cli_folds_is_the_one_rule(folds):
         rc = aef.cli.main(["evaluate", "--embeddings", ".", "--folds", folds])
     last = err.getvalue().strip().splitlines()[-1]
     assert rc == 2 and last == f"aef: error: argument --folds: {str(e.value)[8:]}, or --folds paper", last
+
+
+@pytest.mark.parametrize("folds", ["abc", None, {1: 5}])
+def test_regression_folds_name_its_default(folds):
+    # regression draws 100 folds by default and takes no dict of levels: its text error offers 100, not the 1000
+    with pytest.raises(ConfigError, match=r"^folds=.* is not a whole number: pass e\.g\. folds=100\.$"):
+        evaluate_regression(X, range(8), folds=folds)
