@@ -101,14 +101,27 @@ def _write_jsonl(path:Path, records:list[dict], mode="a"):
     if mode == "w": write_text(path, text); return
     with open(path, "a") as f: f.write(text)
 
+def _metric(line:str) -> dict|None:
+    "One line of a `metrics.jsonl` as its record (a JSON object with a whole `step`), or None if it is none."
+    try: r = json.loads(line)
+    except ValueError: return None
+    ok = isinstance(r, dict) and isinstance(r.get("step"), int) and not isinstance(r["step"], bool)
+    return r if ok else None
+
 def read_metrics(path) -> list[dict]:
-    "The records of a `metrics.jsonl` (`~` is the home folder: `files.user_path`)."
+    "The records of a `metrics.jsonl` (`~` is the home folder: `files.user_path`). A cut last line (a run killed "
+    "mid-append) is dropped quietly; a damaged line before it (a full disk mid-append, then the run's last append; "
+    "an edit) is dropped with a `TrainingWarning` naming it, so a run can still be resumed and its history read."
     path = user_path(path)
     if not path.exists(): return []
-    lines = [l for l in path.read_text().splitlines() if l.strip()]
-    try: return [json.loads(l) for l in lines]
-    except json.JSONDecodeError:  # a run killed mid-append leaves a cut last line: drop it, keep the rest
-        return [json.loads(l) for l in lines[:-1]]
+    lines = [(n, l) for n, l in enumerate(path.read_text(errors="replace").splitlines(), 1) if l.strip()]
+    read = [(n, _metric(l)) for n, l in lines]
+    if bad := [n for n, r in read[:-1] if r is None]:
+        warnings.warn(f"{path}: line{'s' if len(bad) > 1 else ''} {', '.join(map(str, bad[:10]))} "
+                      f"{'are' if len(bad) > 1 else 'is'} no metrics record (damaged, e.g. by a full disk "
+                      "mid-append): passed over, the other records kept; a resumed run rewrites the file "
+                      "without them.", TrainingWarning, stacklevel=user_stacklevel())
+    return [r for _, r in read if r is not None]
 
 # %% ../nbs/20_train.ipynb #c0030
 def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=None, strata=None,
