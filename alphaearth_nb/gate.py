@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, DimensionError, NoValidDataError, a_bands, a_positions, band_names,
-                                band_order, checks_flags, user_stacklevel)
+from .core import (EMBED_DIM, ConfigError, DimensionError, NoValidDataError, a_bands, a_positions,
+                                band_names, band_order, checks_flags, user_stacklevel)
 from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range, is_lazy, rename_spatial
 from .labels import data_variables
 from .quantize import NODATA, dequantize, vector_roundtrip_bound
@@ -384,19 +384,34 @@ def list_vectors(x):
         return pd.concat([x.drop(columns=cols[0]), pd.DataFrame(v, index=x.index, columns=band_names())], axis=1)
     return x
 
-@checks_flags
-def by_band(x,                 # features: an array, or a table (DataFrame)
-            others:bool=True,  # keep a table's other columns, after the bands; False: the bands only
+def by_band(x,               # features: an array, or a table (DataFrame)
+            features=None,   # a table's columns to take too (names, in order), after its bands if it has them
            ) -> np.ndarray:
-    """Features `x` as an array; a table (DataFrame) read by its column labels: its 64 band columns (all 64 labels
-    read by `band_order`, or those labelled A00..A63 among other columns) first in band order, its other columns
-    after them as given (`others`) or left out; a table without them, or an array, by position. Every query
-    (`query_array`), search, fit and predict (`knn.knn_search`, `knn.knn_predict`, the linear probes) reads its
-    tables so: the same vectors with their columns in another order are the same vectors."""
+    """Features `x` as an array (N, D). A table (DataFrame) holding 64 band columns (all 64 labels read by
+    `band_order`: A00..A63, band_1..band_64, embedding_0..; or those labelled A00..A63 among other columns) is its
+    bands, in band order, and only them: a table of samples (lon, lat, a label beside A00..A63, as
+    `readers.read_aef_samples` or an Earth Engine export gives it) is searched and fitted on its embeddings alone;
+    other columns are features only where `features` names them (after the bands, in the order named). A table
+    without band columns is generic features: every column by position, or the columns `features` names, in that
+    order. An array is read by position. Every query (`query_array`), search, fit and predict (`knn.knn_search`,
+    `knn.knn_predict`, the linear probes) reads its tables so: the same vectors with their columns in another order
+    are the same vectors. `ConfigError` for a name in `features` that is no column, or `features` with an array.
+    Was: a table's other columns always followed its bands as features, so a sample table was searched on lon/lat."""
     x = list_vectors(x)   # one list column of 64-long vectors: spread into A00..A63
     cols = getattr(x, "columns", None)
-    if cols is None or (pos := _band_positions(cols)) is None: return np.asarray(x)
-    return np.asarray(x.iloc[:, pos + ([i for i in range(len(cols)) if i not in set(pos)] if others else [])])
+    names = None if features is None else [features] if isinstance(features, str) else list(features)
+    if cols is None:
+        if names is None: return np.asarray(x)
+        raise ConfigError(f"features={names!r} names table columns, but the features are an array of shape "
+                          f"{np.shape(x)}: pass a DataFrame, or pick the array's columns by position, e.g. `x[:, :3]`")
+    pos = _band_positions(cols)
+    if names is None: return np.asarray(x if pos is None else x.iloc[:, pos])
+    bands = {cols[i] for i in pos or []}   # a band named again: taken once, in band order
+    if (missing := [n for n in names if n not in cols]):
+        other = [str(c) for c in cols if c not in bands]
+        raise ConfigError(f"features {missing} are not columns of the table (its columns besides the bands: "
+                          f"{other[:8]}{', ...' if len(other) > 8 else ''}): name columns it holds")
+    return np.asarray(x.iloc[:, (pos or []) + [list(cols).index(n) for n in names if n not in bands]])
 
 def valid_bounds(obj) -> tuple|None:
     """(low, high) of the values `obj` declares valid, CF style (`valid_range`, or `valid_min` / `valid_max`, in
@@ -444,7 +459,7 @@ def query_array(a,                        # vectors as a user holds them: array,
     if isinstance(a, xr.DataArray) and a.sizes.get("band") == EMBED_DIM:
         a = label_bands(a.squeeze(drop=True)).transpose(..., "band").values
     elif isinstance(a, pd.Series) and (order := _band_positions(a.index)) is not None: a = a.iloc[order]
-    elif isinstance(a, pd.DataFrame): a = by_band(a, others=False)
+    elif isinstance(a, pd.DataFrame): a = by_band(a)
     v = np.asarray(a)
     if v.dtype.kind == "O":
         try: v = np.asarray(pd.to_numeric(v.ravel())).reshape(v.shape)

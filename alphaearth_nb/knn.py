@@ -299,9 +299,10 @@ _FIX = ("drop them (`keep = np.isfinite(x).all(1); x = x[keep]`, and training la
 
 _all_ = ["by_band"]   # `gate.by_band`, which `gate.query_array` reads tables with too: one rule for a table's bands
 
-def _numbers(x, what:str) -> np.ndarray:
-    "`x` as a real-valued array, or `DTypeError` naming what it holds (text, complex)."
-    try: a = by_band(x)
+def _numbers(x, what:str, features=None) -> np.ndarray:
+    "`x` as a real-valued array (a table's columns by `by_band`), or `DTypeError` naming what it holds (text, complex)."
+    try: a = by_band(x, features)
+    except ConfigError: raise   # a `features` name that is no column
     except ValueError as e: raise DimensionError(f"{what} rows differ in length ({e}): pass an (N, D) array") from None
     if a.dtype.kind == "c": raise DTypeError(f"{what} are complex: pass real features (e.g. `np.abs(x)`)")
     if a.dtype.kind in "biuf": return a
@@ -325,7 +326,7 @@ def fill_rows(x:np.ndarray, same:np.ndarray|None=None) -> np.ndarray:
     vectors = n.size and ((n > MEAN_LENGTH[0]) & (n <= MEAN_LENGTH[1])).all()
     return same if vectors else np.zeros(len(x), bool)
 
-def _features(x, what:str, codes:bool|None) -> np.ndarray:
+def _features(x, what:str, codes:bool|None, features=None) -> np.ndarray:
     """`_numbers(x)`, with official codes (N, 64) as the vectors they stand for (`gate.gate_vectors`: code -128
     and rows of one code in every band NaN, refused as no data by the search). `codes` None: by the rule
     `check_xy` reads tables by (`gate.table_codes`: 64-wide ints within the int8 range, uint8 read by meaning,
@@ -333,7 +334,7 @@ def _features(x, what:str, codes:bool|None) -> np.ndarray:
     Float rows of one value in every one of 64 bands among embeddings (all 0, 64 x -9999: `fill_rows`) are no data
     and refused, as `linear.check_xy` refuses them (field case A3: a zero row lies at distance 1 from every unit
     vector, nearer than most, and was the neighbour of queries far from the rest)."""
-    a = _numbers(x, what)
+    a = _numbers(x, what, features)
     wide = a.ndim == 2 and a.shape[1] == EMBED_DIM
     if codes and not wide:
         raise DimensionError(f"codes=True but the {what} have shape {a.shape}: official codes are (N, {EMBED_DIM}) "
@@ -425,6 +426,7 @@ def knn_search(train_x,                 # training features, (N, D)
                train_chunk:int=8192,    # training rows per block
                low:bool=False,          # bfloat16 first round (the same answer; see "bfloat16" and "What bounds the speed")
                codes:bool|None=None,    # official int8 codes: None (`gate.table_codes`, as `check_xy`), True or False (raw numbers)
+               features=None,           # columns of a table to search on besides its 64 bands (`gate.by_band`)
               ) -> tuple[np.ndarray, np.ndarray]:
     """Squared L2 distances (Q, k) and indices (Q, k) of the k nearest training rows, nearest first.
 
@@ -439,13 +441,19 @@ def knn_search(train_x,                 # training features, (N, D)
     Official embedding codes (64 wide: ints within the int8 range, uint8 read from them, floats a masking reader
     made of them; the tables `check_xy` takes for codes, `gate.table_codes`) are searched as the vectors they stand
     for (`gate.gate_vectors`; see "Codes"): `codes=False` takes any features as the numbers they are, `codes=True`
-    takes any 64-wide rows for codes; code -128 (no data) is refused as NaN is."""
-    return _knn(train_x, query_x, k, query_chunk, train_chunk, low, codes=codes)
+    takes any 64-wide rows for codes; code -128 (no data) is refused as NaN is.
+    A table (DataFrame) holding 64 band columns (A00..A63, band_1..band_64, ...: `gate.by_band`) is searched on its
+    bands alone, in band order: the lon, lat and label of a sample table are no features unless `features` names
+    them (then after the bands; was: every other numeric column, so `knn_search(df, df.iloc[:5], 2)` on a
+    `readers.read_aef_samples` table searched on lon/lat too). A table without band columns is generic features:
+    every column, or the columns `features` names."""
+    return _knn(train_x, query_x, k, query_chunk, train_chunk, low, codes=codes, features=features)
 
 def _knn(train_x, query_x, k:int, query_chunk:int=256, train_chunk:int=8192, low:bool=False, direct:bool=True,
-         codes:bool|None=None):
+         codes:bool|None=None, features=None):
     "`knn_search`; `direct=False`: the same indices, the distances only where a host recheck computed them."
-    tx, qx = _features(train_x, "training features", codes), _features(query_x, "query features", codes)
+    tx, qx = _features(train_x, "training features", codes, features), _features(query_x, "query features", codes,
+                                                                                  features)
     if tx.ndim != 2 or qx.ndim != 2 or tx.shape[1] != qx.shape[1] or not tx.shape[1]:
         raise DimensionError(f"train and query features must be (N, D) and (Q, D) with the same D >= 1, got "
                              f"{tx.shape} and {qx.shape}: reshape them with `x.reshape(len(x), -1)`")
@@ -498,13 +506,14 @@ def knn_indices(train_x,              # training features, (N, D)
                 train_chunk:int=8192, # training rows per block
                 low:bool=False,       # bfloat16 first round (as `knn_search`)
                 codes:bool|None=None, # official int8 codes (as `knn_search`)
+                features=None,        # a table's columns besides its bands (as `knn_search`)
                ) -> np.ndarray:
     """Indices (Q, k) of the k nearest training rows, nearest first: `knn_search`'s, without the distances.
 
     The same rows in the same order (exact, equal distances to the lower index), found without the first round's
     direct sums where the products' gaps settle the order (see "Indices only"): for the kNN vote or the mean of
     the neighbours' values. Raises what `knn_search` raises."""
-    return _knn(train_x, query_x, k, query_chunk, train_chunk, low, direct=False, codes=codes)[1]
+    return _knn(train_x, query_x, k, query_chunk, train_chunk, low, direct=False, codes=codes, features=features)[1]
 
 
 # %% ../nbs/23a_knn.ipynb #c0027
@@ -562,7 +571,7 @@ def knn_predict(train_x,           # training features, (N, D)
                 query_x,           # query features, (Q, D)
                 k:int,             # neighbours (the paper: 1 and 3)
                 n_classes:int,     # C
-                **chunks,          # query_chunk, train_chunk, low, codes of `knn_search`
+                **chunks,          # query_chunk, train_chunk, low, codes, features of `knn_search`
                ) -> tuple[np.ndarray, np.ndarray]:
     "kNN classification (L2, exact as `knn_search`): predicted class indices (Q,) and vote fractions (Q, C)."
     train_y = np.asarray(train_y)

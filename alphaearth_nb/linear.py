@@ -33,7 +33,9 @@ def check_xy(x,                  # features, (N, D)
              centre:bool=False,  # features wider than float32: centred in float64 first (`knn.centring_offset`)
             ) -> tuple[np.ndarray, np.ndarray]:
     """Validated features (float32; float64 with `centre` where wider than float32) and labels: same length, 2-D
-    features, no NaN label or feature; a table's columns read by their band labels (`knn.by_band`). Integer features 64 wide within [-128, 127] are official int8 embedding codes and are dequantised first, as every map and query
+    features, no NaN label or feature; a table's columns read by their band labels (`knn.by_band`: a table holding
+    the 64 bands is those bands alone, its lon/lat/label columns left out; other columns too: fit on
+    `knn.by_band(df, features=[...])`). Integer features 64 wide within [-128, 127] are official int8 embedding codes and are dequantised first, as every map and query
     vector is (field case A4's gate; code -128 is no data and refused below); so are float features 64 wide whose
     every value is a whole number within [-128, 127] and whose rows decode to unit vectors (codes a masking reader
     turned to floats, NaN no data; a baseline of 64 counts stays as given). Rows of one value in every column

@@ -1,9 +1,11 @@
-"linear: tables of features are read by their band labels A00..A63 where they carry them, by position otherwise."
+"""linear: tables of features are read by their band labels A00..A63 where they carry them (those bands alone), by
+position otherwise."""
 import numpy as np
 import pandas as pd
 import pytest
 
 from alphaearth_nb.core import DimensionError, band_names
+from alphaearth_nb.knn import by_band
 from alphaearth_nb.linear import check_xy, least_squares_fit, least_squares_predict, linear_probe_fit, linear_probe_predict
 from alphaearth_nb.testing import random_unit
 
@@ -29,13 +31,18 @@ def test_predict_on_a_table_with_its_bands_in_another_order():
 
 
 def test_bands_among_other_columns_and_unlabelled_tables():
-    "A table with other columns: its bands first, in band order, the others after; no labels: read by position."
+    """A table with other columns: its bands alone, in band order (was: the others after them, so a sample table's
+    lon/lat and label were fitted on); other columns by name (`knn.by_band(df, features=[...])`); no labels: by
+    position."""
     x, y, df, shuffled = _tables(1)
     extra = shuffled.assign(elev=np.arange(40.0)).iloc[:, ::-1]      # 'elev' first, bands reversed
-    got = check_xy(extra, y)[0]
+    np.testing.assert_array_equal(check_xy(extra, y)[0], x)
+    got = check_xy(by_band(extra, features=["elev"]), y)[0]
     np.testing.assert_array_equal(got[:, :64], x)
     np.testing.assert_array_equal(got[:, 64], np.arange(40.0))
     plain = pd.DataFrame(x[:, ::-1])                   # no band labels: the columns as given
     np.testing.assert_array_equal(check_xy(plain, y)[0], x[:, ::-1])
+    W = least_squares_fit(df, x[:, 0])
+    np.testing.assert_allclose(least_squares_predict(W, extra), least_squares_predict(W, x), rtol=1e-5, atol=1e-5)
     with pytest.raises(DimensionError):                # width still checked: 65 features against a 64-band W
-        least_squares_predict(least_squares_fit(df, x[:, 0]), extra)
+        least_squares_predict(W, by_band(extra, features=["elev"]))
