@@ -19,7 +19,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
-                                NoValidDataError, TimeError, as_seed, checks_flags, user_stacklevel, whole)
+                                NoValidDataError, TimeError, as_seed, checks_flags, seed_key, user_stacklevel, whole)
 from .cubes import cube_crs, years_of_cube, years_with_data
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
@@ -304,7 +304,7 @@ def cluster(emb, k:int,                 # number of clusters
     n = max(256, 1 << (len(x) - 1).bit_length())
     xp, w = np.zeros((n, EMBED_DIM), np.float32), (np.arange(n) < len(x)).astype(np.float32)
     xp[:len(x)] = x
-    C = np.asarray(spherical_kmeans(jnp.asarray(xp), jnp.asarray(w), jax.random.PRNGKey(seed), k, n_iter))
+    C = np.asarray(spherical_kmeans(jnp.asarray(xp), jnp.asarray(w), jax.random.key_data(seed_key(seed)), k, n_iter))
     def assign(a):
         lab = np.argmax(np.nan_to_num(a) @ C.T, -1).astype(np.int32)
         return np.where(np.isfinite(a).all(-1), lab, -1).astype(np.int32)

@@ -17,14 +17,13 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import jax
 import xarray as xr
 from matplotlib.figure import Figure
 
 from . import analysis, embeddings, evaluate, maps, model, quality, samples, scene, stream, train
 from .core import (AEFError, CheckpointError, ConfigError, DimensionError, LabelError, MissingDataError,
                                 MissingSourceError, StackTypeError, UnknownSourceError, band_names, compile_cache,
-                                cpu_threads, keep_heap, split_cpu, checks_flags)
+                                cpu_threads, keep_heap, seed_key, split_cpu, checks_flags)
 from .files import check_output, local_output, no_file_on_the_way, quiet_marker, settle_zarr, writing_folder
 from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .embed import embed, embed_to_zarr
@@ -364,7 +363,7 @@ def _train_cmd(a) -> None:
     net, sampler = a.preset, None
     if a.inputs or a.targets:  # a stack without the preset's sources, e.g. eo-learn's ndvi and dem (N19-11)
         over = {k: v for k in ("inputs", "targets") if (v := getattr(a, k))}
-        net = model.AlphaEarth(model.preset(a.preset, **over), key=jax.random.key(a.seed))  # fit's own key
+        net = model.AlphaEarth(model.preset(a.preset, **over), key=seed_key(a.seed))  # fit's own key
         sampler = samples.sampler_config(net.cfg, a.preset)   # fit's own choice: a source the preset lacks gets its most
     if a.corpus is not None:  # streamed: batch b of host h depends only on (seed, h, b), so --resume is exact
         sampler = sampler or samples.sampler_config(model.preset(a.preset), a.preset)

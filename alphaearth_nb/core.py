@@ -38,7 +38,7 @@ __all__ = ['SEED_MAX', 'EMBED_DIM', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', '
            'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError',
            'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
-           'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'flag', 'whole', 'as_seed', 'real',
+           'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'flag', 'whole', 'as_seed', 'seed_key', 'real',
            'yes_no_params', 'checks_flags', 'user_stacklevel', 'band_names', 'band_order', 'a_bands', 'a_positions',
            'CallableModule', 'callable_module', 'documented', 'Frames', 'Target', 'Texts', 'TrainExample',
            'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError',
@@ -128,6 +128,17 @@ def as_seed(value, # a seed: an int (numpy's too) or a float without a fraction
         raise ConfigError(f"{name}={v}: pass a whole number in 0 .. 2**63 - 1, e.g. {name}=0 "
                           "(JAX's key takes a 64-bit integer and numpy's sampler a non-negative one)")
     return v
+
+def seed_key(seed, # a seed (`as_seed`'s range: 0 .. 2**63 - 1)
+            ) -> jax.Array:
+    """JAX's PRNG key of `seed`, every bit of it counting: the key of its low 32 bits, the high 32 folded in
+    (`jax.random.fold_in`) where they are not 0. Without x64 (the package's setting), `jax.random.key(2**32 + 5)` is
+    `key(5)`: the high bits were dropped, so two seeds gave one model, one k-means. A seed below 2**32 gets the key
+    `jax.random.key(seed)` gives, so runs seeded so keep their draws (`jax.random.key_data` of it is `PRNGKey(seed)`'s
+    raw uint32[2]). `ConfigError` as `as_seed`."""
+    seed = as_seed(seed)
+    key = jax.random.key(seed & 0xFFFFFFFF)
+    return jax.random.fold_in(key, seed >> 32) if seed >> 32 else key
 
 def real(value, # a number: an int or float (numpy's too)
          name:str, # the setting, for the error: "peak_lr"

@@ -19,7 +19,7 @@ import numpy as np
 from jaxtyping import Array, Float, PRNGKeyArray
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, Frames, GridError, MissingSourceError,
-                                PeriodError, SourceError, Target, Texts, TrainExample, as_seed, user_stacklevel)
+                                PeriodError, SourceError, Target, Texts, TrainExample, as_seed, seed_key, user_stacklevel)
 from .decoders import Decoder
 from .sources import Source, get_source
 from .stp import Encoded, STPConfig, STPEncoder
@@ -300,7 +300,7 @@ def init(cfg:ModelConfig|str, # a config or a preset name
         ) -> AlphaEarth:
     "A freshly initialised `AlphaEarth`."
     cfg = preset(cfg) if isinstance(cfg, str) else cfg
-    key = jax.random.key(key) if isinstance(key, int) else key
+    key = seed_key(key) if isinstance(key, int) else key   # every bit of a seed (`core.seed_key`)
     return AlphaEarth(cfg, key=key)
 
 def param_count(cfg:ModelConfig|str) -> dict:

@@ -24,7 +24,7 @@ from jaxtyping import Array, Float, Int, PyTree, UInt32
 
 from . import nn
 from .core import (ConfigError, as_seed, compiler_options, flag, frozen_traces, gc_frozen, real, whole,
-                                checks_flags)
+                                checks_flags, seed_key)
 from .dist import constrain, place
 
 # %% auto #0
@@ -152,7 +152,8 @@ def init_state(model:eqx.Module,                      # the model to train
     params = eqx.filter(model, eqx.is_inexact_array)
     one = all(nn.is_concrete(x) and len(x.sharding.device_set) == 1 for x in jax.tree.leaves(params))
     opt_state = (jax.jit(optimizer.init) if one else optimizer.init)(params)  # sharded: each leaf's own placement
-    return TrainState(jax.device_put(np.zeros((), np.int32)), model, opt_state, jax.random.PRNGKey(seed))
+    return TrainState(jax.device_put(np.zeros((), np.int32)), model, opt_state,
+                      jax.random.key_data(seed_key(seed)))   # PRNGKey(seed)'s, every bit counting
 
 # %% ../nbs/19_step.ipynb #c0014
 def apply_policy(model:eqx.Module, cfg:TrainConfig) -> eqx.Module:

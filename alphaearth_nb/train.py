@@ -33,7 +33,7 @@ from . import model as aef_model
 from .checkpoint import (checkpoint_folder, checkpoints, latest_checkpoint, load_checkpoint, not_a_run,
                                       run_folder, save_checkpoint)
 from .core import (CheckpointError, ConfigError, MissingSourceError, TrainingError, TrainingWarning, flag,
-                                keep_heap, whole, checks_flags, user_stacklevel)
+                                keep_heap, seed_key, whole, checks_flags, user_stacklevel)
 from .files import local_output, user_path, write_text, writing_file
 from .stacks import validate_stack
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
@@ -215,7 +215,7 @@ def _train_config(config, **over) -> TrainConfig:
 def _model(model, cfg:TrainConfig, shapes_only:bool):
     "The model to train (with the precision policy) and its preset name; shapes only when a checkpoint will fill it."
     if isinstance(model, (str, aef_model.ModelConfig)):  # a preset name, or a config such as preset("tiny", inputs=...)
-        make = lambda: apply_policy(aef_model.init(model, jax.random.key(cfg.seed)), cfg)
+        make = lambda: apply_policy(aef_model.init(model, seed_key(cfg.seed)), cfg)
         return (eqx.filter_eval_shape(make) if shapes_only else make()), (model if isinstance(model, str) else None)
     if not isinstance(model, eqx.Module):
         raise ConfigError(f"fit got a model of type {type(model).__name__}: pass a preset name "
