@@ -232,9 +232,8 @@ def check_grid(name:str, ds:xr.Dataset, ref:tuple|None):
 
 GRID_M = (8.5, 11.5)   # metres on the ground a pixel's side may measure: the model reads a 10 m grid (AEF.md S1)
 
-def pixel_metres(ds:xr.Dataset) -> tuple|None:
-    "(east-west, north-south) size in metres on the ground (WGS 84 geodesics) of a pixel at the centre of `ds`'s grid, "
-    "whatever its CRS (degrees, metres, feet, Web Mercator); None without a CRS or a 2 x 2 grid."
+def _centre_pixel(ds:xr.Dataset) -> tuple|None:
+    "`pixel_metres`' work: its size, the (lon, lat) of the centre pixel it measures, the grid's steps (dx, dy), the CRS."
     crs = crs_of(ds)
     if not crs or ds.sizes.get("x", 0) < 2 or ds.sizes.get("y", 0) < 2: return None
     x, y = axis_span(ds, "x"), np.asarray(ds["y"].values, np.float64)
@@ -244,14 +243,19 @@ def pixel_metres(ds:xr.Dataset) -> tuple|None:
     except AEFError: return None   # a CRS that cannot be read is judged where it is used
     if not (np.isfinite(lon).all() and np.isfinite(lat).all()): return None
     g = Geod(ellps="WGS84")
-    return (abs(g.inv(lon[0], lat[0], lon[1], lat[1])[2]), abs(g.inv(lon[0], lat[0], lon[2], lat[2])[2]))
+    m = (abs(g.inv(lon[0], lat[0], lon[1], lat[1])[2]), abs(g.inv(lon[0], lat[0], lon[2], lat[2])[2]))
+    return m, (float(lon[0]), float(lat[0])), (abs(dx), abs(dy)), crs
+
+def pixel_metres(ds:xr.Dataset) -> tuple|None:
+    "(east-west, north-south) size in metres on the ground (WGS 84 geodesics) of a pixel at the centre of `ds`'s grid, "
+    "whatever its CRS (degrees, metres, feet, Web Mercator); None without a CRS or a 2 x 2 grid."
+    return None if (c := _centre_pixel(ds)) is None else c[0]
 
 def check_pixel_size(name:str, ds:xr.Dataset):
     "Warn (`UnitsWarning`) when the stack's pixels are not about 10 m square on the ground (`GRID_M`): a lon/lat grid "
     "(xee's EPSG:4326 default), an export at another scale. The model reads every source on a 10 m grid."
-    if (m := pixel_metres(ds)) is None or all(GRID_M[0] <= v <= GRID_M[1] for v in m): return
-    crs, dx, dy = crs_of(ds), *(float(np.median(np.abs(np.diff(axis_span(ds, c))))) for c in ("x", "y"))
-    lon, lat = (float(v[0]) for v in to_crs([float(np.median(ds["x"]))], [float(np.median(ds["y"]))], crs, "EPSG:4326"))
+    if (c := _centre_pixel(ds)) is None or all(GRID_M[0] <= v <= GRID_M[1] for v in c[0]): return
+    m, (lon, lat), (dx, dy), crs = c   # the zone and latitude named are those of the pixel measured (x as one span)
     geographic = as_crs(crs).is_geographic
     what = (f"{dx:.3g} x {dy:.3g} degrees of {crs} at latitude {lat:.1f}" if geographic else
             f"steps of {dx:g} x {dy:g} in {crs}")

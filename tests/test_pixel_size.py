@@ -55,3 +55,12 @@ def test_web_mercator_metres_are_not_ground_metres(s2):
         crs="EPSG:3857")
     got = _size_warnings(ds)
     assert len(got) == 1 and "6.3" in got[0] and "EPSG:3857" in got[0], got
+
+
+def test_warning_names_the_zone_of_a_grid_across_the_antimeridian(s2):
+    # the warning's latitude and UTM zone are read where its size is (pixel_metres' centre pixel, x as one span):
+    # was the median of the wrapped x (179.9.., -179.9..: about 0), so zone 30 or 31, half a world away
+    x = (179.99925 + 1e-4 * np.arange(16) + 180) % 360 - 180
+    ds = s2.assign_coords(x=x, y=-50.0 - 1e-4 * np.arange(16)).assign_attrs(crs="EPSG:4326")
+    got = _size_warnings(ds)
+    assert len(got) == 1 and ("EPSG:32760" in got[0] or "EPSG:32701" in got[0]) and "latitude -50.0" in got[0], got
