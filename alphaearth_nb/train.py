@@ -30,8 +30,8 @@ import xarray as xr
 
 from . import losses, samples
 from . import model as aef_model
-from .checkpoint import (checkpoint_folder, checkpoints, latest_checkpoint, load_checkpoint, not_a_run,
-                                      run_folder, save_checkpoint)
+from .checkpoint import (checkpoint_folder, checkpoints, jsonable, latest_checkpoint, load_checkpoint,
+                                      not_a_run, run_folder, save_checkpoint)
 from .core import (CheckpointError, ConfigError, MissingSourceError, TrainingError, TrainingWarning, flag,
                                 keep_heap, seed_key, whole, checks_flags, user_stacklevel)
 from .files import local_output, user_path, write_text, writing_file
@@ -308,6 +308,27 @@ def _warn_changed(cfg:TrainConfig, was:dict):
                   "train --resume` takes them when their options are left out).", TrainingWarning,
                   stacklevel=user_stacklevel())
 
+def _warn_model(now, was:dict|None):
+    "One `TrainingWarning` naming each field of the model's config (`now`) that differs from the run's (`was`: its "
+    "header's `model`): the checkpoint loaded, so the shapes agree, but a constant (kappa, the time-pooling decay) or "
+    "a source's statistics do not: the model trained from here on is not the run's."
+    if not isinstance(was, dict) or not isinstance(now := jsonable(now), dict): return
+    policy = lambda d: {**d, "stp": {k: v for k, v in d["stp"].items() if k not in ("dtype", "remat")}} \
+        if isinstance(d.get("stp"), dict) else d   # bf16/remat are TrainConfig's to change on a resume
+    now, was = policy(now), policy(was)
+    show = lambda v: s if len(s := json.dumps(v, sort_keys=True)) <= 40 else s[:37] + "..."
+    same = lambda k: json.dumps(now[k], sort_keys=True) == json.dumps(was[k], sort_keys=True)
+    if not (diff := [k for k in now if k in was and not same(k)]): return   # fields both know (older headers lack
+    def said(k):                                                            # newer ones)
+        if k != "sources": return f"{k}={show(now[k])} (the run: {show(was[k])})"
+        runs = {str(d.get("name")): d for d in was[k] if isinstance(d, dict)}
+        other = [str(d.get("name")) for d in now[k] if isinstance(d, dict) and runs.get(str(d.get("name"))) != d]
+        return f"sources: {', '.join(other) or 'their list'} (bands, statistics or ranges) differ from the run's"
+    warnings.warn(f"resuming with a model config that differs from the run's: {'; '.join(map(said, diff))}: the "
+                  "checkpoint loads (the shapes agree), but the model trained from here on is not the run's; build "
+                  "it with the run's config (`train.model_config(header)`, or the preset the run records, which `aef "
+                  "train --resume` takes) to continue it as it was.", TrainingWarning, stacklevel=user_stacklevel())
+
 def _diverged(k:int, loss:float, last_good, state) -> TrainingError:
     where = f"the last good checkpoint is {last_good}" if last_good else "no checkpoint was written yet"
     err = TrainingError(f"the loss became {loss} at step {k}: training stopped and {where}. "
@@ -368,6 +389,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                 raise ConfigError(f"{out} holds a run at step {int(state.step)}, past steps={cfg.steps}: steps counts "
                                   f"the whole run, so pass steps={int(state.step) + cfg.steps} to train {cfg.steps} more.")
             _warn_changed(cfg, header.get("train", {}))
+            _warn_model(getattr(built, "cfg", None), header.get("model"))
             _warn_data(header.get("data"), seen)
             history = [h for h in read_metrics(out / "metrics.jsonl") if h["step"] <= int(state.step)]
         else:
