@@ -38,12 +38,13 @@ __all__ = ['SEED_MAX', 'EMBED_DIM', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', '
            'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError',
            'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
-           'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'flag', 'whole', 'as_seed', 'seed_key', 'real',
-           'yes_no_params', 'checks_flags', 'user_stacklevel', 'band_names', 'band_order', 'a_bands', 'a_positions',
-           'CallableModule', 'callable_module', 'documented', 'Frames', 'Target', 'Texts', 'TrainExample',
-           'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError',
-           'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options',
-           'cpu_threads', 'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
+           'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'flag', 'whole', 'as_seed', 'seed_key',
+           'as_rng', 'real', 'yes_no_params', 'checks_flags', 'user_stacklevel', 'band_names', 'band_order', 'a_bands',
+           'a_positions', 'CallableModule', 'callable_module', 'documented', 'Frames', 'Target', 'Texts',
+           'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
+           'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning',
+           'compile_cache', 'compiler_options', 'cpu_threads', 'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices',
+           'split_cpu', 'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -139,6 +140,16 @@ def seed_key(seed, # a seed (`as_seed`'s range: 0 .. 2**63 - 1)
     seed = as_seed(seed)
     key = jax.random.key(seed & 0xFFFFFFFF)
     return jax.random.fold_in(key, seed >> 32) if seed >> 32 else key
+
+def as_rng(value, # a seed (`as_seed`), a sequence of them (numpy's entropy, e.g. (seed, fold)), or a numpy Generator
+           name:str="seed", # the setting, for the error
+          ) -> np.random.Generator:
+    """A numpy Generator for `value`: a Generator passes through unchanged (the caller's stream goes on); a seed, or
+    each seed of a list or tuple, goes through `as_seed` and seeds a new one. Raises `ConfigError` naming `name` as
+    `as_seed` does."""
+    if isinstance(value, np.random.Generator): return value
+    if isinstance(value, (list, tuple)): return np.random.default_rng([as_seed(v, name) for v in value])
+    return np.random.default_rng(as_seed(value, name))
 
 def real(value, # a number: an int or float (numpy's too)
          name:str, # the setting, for the error: "peak_lr"

@@ -50,6 +50,7 @@ class CorpusConfig:
     n_texts: int = 60                   # geotagged notes per scene
 
     def __post_init__(self):
+        object.__setattr__(self, "seed", as_seed(self.seed))   # the one seed rule
         if self.n_scenes < 1 or self.n_regions < 1: raise ConfigError("n_scenes and n_regions must be >= 1.")
         if self.holdout_every < 2:
             raise ConfigError(f"holdout_every={self.holdout_every}: use >= 2 so some scenes train.")

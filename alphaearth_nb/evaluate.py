@@ -15,7 +15,7 @@ from tqdm.auto import tqdm
 
 from .knn import (centring_offset, knn_indices, knn_predict, knn_search, knn_vote,  # the kNN engine
                                wider_than_float32)                                             # (re-exported here)
-from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, as_seed, checks_flags,
+from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, as_rng, as_seed, checks_flags,
                                 user_stacklevel, whole)
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .embeddings import gate_vectors, query_array
@@ -130,13 +130,12 @@ def nshot_split(y,                     # labels, (N,)
                 max_fraction:float=0.5,# share of a class "max" may take
                ) -> tuple[np.ndarray, np.ndarray]:
     "Sorted train indices (`shots` per class) and test indices (all other points)."
-    y = np.asarray(y)
+    rng, y = as_rng(seed), np.asarray(y)   # a Generator goes on as it is; a seed: core's one rule, at the door
     if y.ndim != 1: raise LabelError(f"labels must be 1-D, got shape {y.shape}: pass `y.ravel()`")
     refuse_missing_labels(y)
     classes, idx = encode_labels(y)
     counts = np.bincount(idx, minlength=len(classes))
     n = shots_per_class(counts, shots, max_shots, max_fraction, classes)
-    rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
     order = np.argsort(idx, kind="stable")                     # points grouped by class
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
     train = np.concatenate([rng.permutation(order[s:s + c])[:k] for s, c, k in zip(starts, counts, n)])
@@ -157,15 +156,15 @@ def max_trial_folds(y,                     # labels, (N,)
 
 def max_trial_split(y,                     # labels, (N,)
                     fold:int,              # fold index 0, 1, ...
-                    seed=0,                # int or sequence of ints: the one shuffle per class
+                    seed=0,                # int, sequence of ints, or np.random.Generator: the one shuffle per class
                     max_shots:int=300,
                     max_fraction:float=0.5,
                    ) -> tuple[np.ndarray, np.ndarray]:
     "Sorted train indices (block `fold` of each class) and test indices (every other point)."
+    rng = as_rng(seed)
     classes, idx = encode_labels(y)
     counts = np.bincount(idx, minlength=len(classes))
     n = shots_per_class(counts, "max", max_shots, max_fraction, classes)
-    rng = np.random.default_rng(seed)
     train = []
     for c, (cnt, k) in enumerate(zip(counts, n)):
         perm = rng.permutation(np.flatnonzero(idx == c))
@@ -402,16 +401,14 @@ def separated_points(xy,                          # point coordinates in metres,
                      order=None,                  # or an explicit visiting order (N,) (overrides seed)
                     ) -> np.ndarray:
     "Sorted indices of a greedy subset of points no two of which are closer than `min_dist`."
-    xy = np.asarray(xy, np.float64)
+    rng, xy = (as_rng(seed) if order is None else None), np.asarray(xy, np.float64)
     if xy.ndim != 2 or xy.shape[1] != 2: raise DimensionError(f"points must be (N, 2) coordinates, got shape {xy.shape}")
     if not np.isfinite(xy).all(): raise LabelError("some point coordinates are NaN/inf: drop those points first")
     if min_dist <= 0: return np.arange(len(xy))
     if len(xy) > 1 and np.ptp(xy, 0).max() < min_dist and (np.abs(xy) <= [180, 90]).all():   # lon/lat: one point kept
         warnings.warn(f"the points lie within {min_dist:g} of each other and read as degrees (lon, lat), but min_dist is in metres: one point "
                       "is kept. Project them first, e.g. `aef.geo.to_crs(lon, lat, 'EPSG:4326', aef.geo.utm_crs(lon0, lat0))`", stacklevel=user_stacklevel())
-    if order is None:
-        rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
-        order = rng.permutation(len(xy))
+    if order is None: order = rng.permutation(len(xy))
     cell = np.floor(xy / min_dist).astype(np.int64)
     grid, keep = {}, []
     for i in np.asarray(order):

@@ -19,7 +19,7 @@ import pandas as pd
 import xarray as xr
 
 from . import earthengine, sites, stream, testing
-from .core import EarthEngineError, checks_flags
+from .core import EarthEngineError, as_seed, checks_flags
 from .files import writing_folder
 from .geo import grid_coords, require
 from .stacks import validate_stack
@@ -81,6 +81,7 @@ S2_SPECTRA = {"B2": ((150, 1800), (100, 600)), "B3": ((250, 2000), (100, 700)), 
 
 def fake_answer(req:earthengine.EERequest, seed:int=0) -> xr.Dataset:
     "What xee returns for a request (time, y, x): the source's raw bands and mask bands, drawn from (seed, request)."
+    seed = as_seed(seed)
     a, _, x0, _, e, y0 = req.grid["crs_transform"]; w, h = req.grid["shape_2d"]
     s = req.source
     key = f"{seed}|{s.name}|{x0:.0f}|{y0:.0f}|{req.period.start}"
@@ -132,6 +133,8 @@ class FakeEE:
     die_once: str | None = None    # folder where that death is recorded (so the retry lives)
     delay_s: float = 0.0           # seconds per request (the network)
     calls: int = 0                 # requests answered or refused by this process
+
+    def __post_init__(self): self.seed = as_seed(self.seed)
 
     def __call__(self, req:earthengine.EERequest) -> xr.Dataset:
         self.calls += 1

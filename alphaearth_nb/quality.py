@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, DimensionError, as_seed, checks_flags, real, whole
+from .core import EMBED_DIM, DimensionError, as_rng, as_seed, checks_flags, real, whole
 from .embeddings import as_embedding
 from .gate import gate_vectors
 from .evaluate import change_threshold_sweep, evaluate_embeddings, separated_points, xy_features
@@ -121,8 +121,8 @@ def scene_points(labels:xr.DataArray,   # yearly classes (year, y, x)
                  seed=0,
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "Land-cover points of a scene: rows, cols of spatially separated pixels, each with one random year index."
+    rng = as_rng(seed)   # a Generator goes on as it is
     yy, xx = np.meshgrid(labels.y.values, labels.x.values, indexing="ij")
-    rng = np.random.default_rng(seed)
     keep = separated_points(np.stack([xx.ravel(), yy.ravel()], 1), min_dist, seed=rng)
     r, c = np.divmod(keep, labels.sizes["x"])
     return r, c, rng.integers(0, labels.sizes["year"], len(keep))

@@ -179,6 +179,7 @@ def _candidates(strata, id_col, cap, oversample, seed, min_dist_m):
 # %% ../nbs/07b_sites.ipynb #c0022
 def candidates(strata, extra:dict|None, id_col:str, cap:int, oversample:int, seed:int, min_dist_m:float) -> tuple:
     "(set, stratum, lon, lat) arrays of every candidate in the order they are tried: extra sets, then strata shuffled."
+    seed = as_seed(seed)
     sets, sids, lons, lats = [], [], [], []
     def add(name, sid, lo, la):
         sets.append(np.full(len(lo), name, object)); sids.append(np.asarray(sid, object))

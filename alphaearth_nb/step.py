@@ -147,6 +147,7 @@ def init_state(model:eqx.Module,                      # the model to train
               ) -> TrainState:
     "A fresh `TrainState` at step 0, holding a copy of the model's arrays (so donating it never deletes the caller's "
     "model)."
+    seed = as_seed(seed)   # before any copy
     # a buffer copy per array and Adam's state in one program: no XLA compile per leaf shape (small: 2.2 -> 0.1 CPU s)
     model = jax.tree.map(lambda x: jax.device_put(x, may_alias=False) if eqx.is_array(x) else x, model)
     params = eqx.filter(model, eqx.is_inexact_array)

@@ -178,7 +178,7 @@ def open_corpus(source):
 
 def host_shard(n:int, seed:int, epoch:int, host:int, hosts:int) -> np.ndarray:
     "Indices (of n sites) host `host` of `hosts` visits in `epoch`: its slice of the epoch's permutation, cut even."
-    order = np.random.default_rng((int(seed), 11, int(epoch))).permutation(n)
+    order = np.random.default_rng((as_seed(seed), 11, int(epoch))).permutation(n)
     return order[host::hosts][:n // hosts]
 
 def prefetched(fn, start:int, ahead:int=2, workers:int=2):

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, band_names, checks_flags
+from .core import EMBED_DIM, as_seed, band_names, checks_flags
 from .geo import grid_coords
 
 # %% auto #0
@@ -65,7 +65,7 @@ def disk_full(root:str|os.PathLike,    # folder whose files fail; files elsewher
 # %% ../nbs/09_testing.ipynb #c0011
 def random_unit(shape, seed=0, dim=EMBED_DIM) -> np.ndarray:
     "Random unit vectors of `shape + (dim,)`, float32."
-    v = np.random.default_rng(seed).normal(size=(*shape, dim)).astype(np.float32)
+    v = np.random.default_rng(as_seed(seed)).normal(size=(*shape, dim)).astype(np.float32)
     return v / np.linalg.norm(v, axis=-1, keepdims=True)
 
 def embedding_from_array(a:np.ndarray,  # (H, W, 64) values (float vectors or int8 codes)
@@ -127,7 +127,7 @@ def source_ds(bands,                          # band names, a variable each
               **coords,                       # more coordinates, e.g. ascending=("time", flags)
              ) -> xr.Dataset:
     "One source's bands, (time, 12, 12) float32 of random values, on the grid `SOURCE_Y` x `SOURCE_X` (EPSG:32631)."
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(as_seed(seed))
     t = pd.DatetimeIndex(times)
     shape = (len(t), len(SOURCE_Y), len(SOURCE_X))
     data = {b: (("time", "y", "x"), rng.uniform(lo, hi, shape).astype(np.float32)) for b in bands}
@@ -140,7 +140,7 @@ def sampler_stack(n_s2:int=20,     # Sentinel-2 frames, on distinct random days
     """A stack on `source_ds`'s grid: `n_s2` Sentinel-2 frames (30% of pixels clouded: NaN), Sentinel-1 every 12
     days (passes alternating, `ascending`), a static DEM (2021-01-01) and land cover at 2021-01-01 and a year later
     (class 0, 1, 2 by groups of 4 columns, a categorical target)."""
-    t0 = np.datetime64("2021-01-01")
+    t0, seed = np.datetime64("2021-01-01"), as_seed(seed)
     t2 = t0 + np.sort(np.random.default_rng(seed).choice(days, n_s2, replace=False)).astype("timedelta64[D]")
     s2 = source_ds(("B2", "B3", "B4", "B8", "B11", "B12"), t2, seed)
     cloud = np.random.default_rng(seed + 1).random((n_s2, len(SOURCE_Y), len(SOURCE_X))) < 0.3
@@ -175,6 +175,7 @@ def standin_batches(start:int=0, batch:int=8, seed:int=0, d:int=8,
                     stop_at:int|None=None,  # raise KeyboardInterrupt at this batch (a power cut)
                    ):
     "Batches `start, start+1, ...` of a fixed random regression task."
+    seed = as_seed(seed)
     w = np.random.default_rng(seed).normal(size=d).astype(np.float32)
     for i in itertools.count(start):
         if i == stop_at: raise KeyboardInterrupt("power cut")

@@ -1,9 +1,11 @@
 "A seed out of the range JAX's key and numpy's sampler take is refused where it is given, in the package's words."
-import contextlib, io
+import contextlib, importlib, inspect, io, pkgutil
 
+import numpy as np
 import pytest
 
 import alphaearth_nb as aef
+from alphaearth_nb import evaluate, testing
 from alphaearth_nb.core import ConfigError, as_seed
 from alphaearth_nb.core import SEED_MAX
 from alphaearth_nb.step import TrainConfig
@@ -48,31 +50,69 @@ def test_steps_beyond_the_int32_counter(tmp_path):
     assert rc == 2 and last.startswith("aef: error: steps=3000000000") and not (tmp_path / "r").exists(), err[-300:]
 
 
-def _seeded():
-    "Every public seed outside TrainConfig, each called with everything else minimal: the seed is read first."
-    from alphaearth_nb import analysis, corpus, cubes, evaluate, model, quality, samples, sites, stream, testing
-    emb = testing.embedding_from_array(testing.random_unit((4, 4)))
-    x, y = testing.random_unit((8,)), [0, 1] * 4
-    return {"evaluate_embeddings": lambda s: evaluate.evaluate_embeddings(x, y, seed=s),
-            "evaluate_regression": lambda s: evaluate.evaluate_regression(x, range(8), seed=s),
-            "Batches": lambda s: samples.Batches(None, None, 8, seed=s),
-            "CorpusBatches": lambda s: corpus.CorpusBatches(None, None, 8, seed=s),
-            "CorpusStream": lambda s: stream.CorpusStream(None, None, 8, seed=s),
-            "sample_sites": lambda s: sites.sample_sites(None, (2020, 2021), seed=s),
-            "cluster": lambda s: analysis.cluster(emb, 2, seed=s),
-            "label_table": lambda s: cubes.label_table(emb, None, seed=s),
-            "sample_pixels": lambda s: analysis.sample_pixels(emb, seed=s),
-            "boundary_points": lambda s: sites.boundary_points(None, 4, seed=s),
-            "compare_on_scene": lambda s: quality.compare_on_scene(None, None, {}, seed=s),
-            "dummy_example": lambda s: model.dummy_example(model.preset("tiny"), seed=s)}
+def _public_seeds():
+    "{'module.name': callable} for every public callable of the package with a `seed` parameter: the functions and "
+    "classes in each module's `__all__` and their public methods, found from their signatures."
+    out = {}
+    for m in pkgutil.iter_modules(aef.__path__):
+        if m.name.startswith("_"): continue
+        mod = importlib.import_module(f"alphaearth_nb.{m.name}")
+        for n in mod.__all__:
+            o = getattr(mod, n)
+            if getattr(o, "__module__", None) != mod.__name__: continue   # a re-export: found in its own module
+            fns = [(n, o)] + ([(f"{n}.{k}", v) for k, v in vars(o).items() if callable(v) and not k.startswith("_")]
+                              if inspect.isclass(o) else [])
+            for q, f in fns:
+                with contextlib.suppress(TypeError, ValueError):
+                    if "seed" in inspect.signature(f).parameters: out[f"{m.name}.{q}"] = f
+    return out
+
+
+SEEDED = _public_seeds()
+EMB = testing.embedding_from_array(testing.random_unit((4, 4)))
+# arguments by name for the few that read another argument before the seed (the rest get None: the seed comes first)
+ARGS = {"emb": EMB, "k": 2, "x": testing.random_unit((8,)), "y": [0, 1] * 4, "batch_size": 8, "n": 4,
+        "cfg": None, "years": (2020, 2021)}
+SELF = {"EmbeddingAccessor": EMB.aef}   # instances for methods, by class
+
+
+def _call(name, seed):
+    f, sig = SEEDED[name], inspect.signature(SEEDED[name])
+    cls = name.split(".")[1] if name.count(".") == 2 else None
+    kw = {p.name: ARGS.get(p.name) for p in list(sig.parameters.values())[1 if cls else 0:]
+          if p.default is p.empty and p.name != "seed" and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)}
+    out = f(SELF[cls], **kw, seed=seed) if cls else f(**kw, seed=seed)
+    if inspect.isgenerator(out): next(out)   # a generator reads its arguments at the first batch
+
+
+def test_the_walk_finds_the_seeds():
+    # every kind the walk must reach: functions, dataclass fields, a class's __init__, an accessor method, a generator
+    assert {"stacks.toy_stack", "scene.make_scene", "scene.write_scene", "stream.host_shard", "evaluate.nshot_split",
+            "landscape.SceneConfig", "step.TrainConfig", "samples.Batches", "accessor.EmbeddingAccessor.cluster",
+            "testing.standin_batches", "train.fit"} <= set(SEEDED), sorted(SEEDED)
 
 
 @pytest.mark.parametrize("seed", [-1, 2**64, "abc", 1.5])
-@pytest.mark.parametrize("name", sorted(_seeded()))
-def test_public_seeds_refused_where_given(name, seed):
-    # was: numpy's ValueError ('expected non-negative integer') at the first draw for -1 and 2**64
-    with pytest.raises(ConfigError, match=r"seed="):
-        _seeded()[name](seed)
+@pytest.mark.parametrize("name", sorted(SEEDED))
+def test_public_seeds_refused_where_given(name, seed, tmp_path, monkeypatch):
+    # was: numpy's ValueError ('expected non-negative integer') or TypeError (SeedSequence) at the first draw, a
+    # seed of 2**64 taken by make_scene and toy_stack, int('abc') in host_shard
+    monkeypatch.chdir(tmp_path)   # nothing a call might write lands in the checkout
+    with pytest.raises(ConfigError, match=r"^seed="):
+        _call(name, seed)
+
+
+@pytest.mark.parametrize("fn", [lambda s: evaluate.nshot_split([0, 1] * 4, 2, s),
+                                lambda s: evaluate.max_trial_split([0, 1] * 4, 0, s),
+                                lambda s: evaluate.separated_points(np.arange(16.).reshape(8, 2), 3.0, s)])
+def test_a_generator_goes_on_as_it_is(fn):
+    "The evaluate functions that take a seed or a numpy Generator: the Generator is drawn from as given (not "
+    "reseeded), a seed or a sequence of seeds seeds a new one, the same as numpy's."
+    flat = lambda r: np.concatenate([np.ravel(a) for a in (r if isinstance(r, tuple) else (r,))])
+    g = np.random.default_rng(4)
+    np.testing.assert_array_equal(flat(fn(g)), flat(fn(np.random.default_rng(4))))
+    assert g.bit_generator.state != np.random.default_rng(4).bit_generator.state   # drawn from
+    np.testing.assert_array_equal(flat(fn((4, 1))), flat(fn(np.random.default_rng([4, 1]))))
 
 
 def test_as_seed_takes_the_range():
