@@ -7,7 +7,7 @@ SECTIONS = {
         'query_vector': "emb : xr.DataArray\n    embedding form (for a point query)\ntarget\n    a 64-vector (float or int8 codes), or one point (`geo.one_point`'s forms)\ncrs\n    CRS of a point (default: `geo.point_crs`, the grid's or lon/lat)\n",
         'similarity': "emb\n    embedding (any form `as_embedding` takes)\ntarget\n    a 64-vector (float or int8), or a point (`geo.one_point`'s forms, a one-point GeoSeries)\ncrs\n    CRS of a point target (default: a GeoSeries's own, else `geo.point_crs`)\n",
         'change': 'emb\n    embedding (y, x, band), e.g. one year; any form `as_embedding` reads (official int8 codes too)\nother\n    embedding (y, x, band) on the same grid and CRS, e.g. another year\n',
-        'rgb': 'emb\n    embedding\npercentiles : tuple\n    robust stretch limits\nmax_samples : int\n    pixels used to fit the basis and the stretch\nseed : int\n    \n',
+        'rgb': 'emb\n    embedding (y, x, band), or a cube (time, y, x, band)\npercentiles : tuple\n    robust stretch limits\nmax_samples : int\n    pixels used to fit the basis and the stretch (all years of a cube together)\nseed : int\n    \n',
         'spherical_kmeans': 'x : jax.Array\n    (N, D) unit vectors\nw : jax.Array\n    (N,) 1 for real rows, 0 for padding\nkey : jax.Array\n    PRNG key (k-means++ draws)\nk : int\n    number of clusters\nn_iter : int\n    Lloyd iterations\n',
         'cluster': 'emb\n    \nk : int\n    number of clusters\nseed : int\n    \nn_iter : int\n    \nmax_samples : int\n    pixels used to fit the centres\n',
         'classify': 'emb\n    \nlabels\n    class ids: a raster on the grid (NaN/-1/declared nodata unlabelled) or points\nmethod : str\n    "knn" or "linear"\nk : int\n    neighbours for knn\ncolumn : str\n    label column of a table\npolygons : str\n    polygon labels: "rasterize" (every pixel inside) or "sample"\ncrs\n    CRS of the points (default: the table\'s own, else `geo.point_crs`)\n',
@@ -213,6 +213,7 @@ SECTIONS = {
     },
     'alphaearth_nb.maps': {
         'plot_classes': 'classes\n    DataArray (y, x) of ints (-1 = no data), or a Dataset from classify/cluster\nax\n    matplotlib Axes to draw on (default: a new figure)\nnames\n    class names for the legend (default: the `classes` coord, or the ids)\nmax_size : int\n    longest side drawn in pixels: larger maps show every n-th pixel\ncmap : str\n    matplotlib colormap of the classes\ntitle : str|None\n    the axes\' title (default: `class`/`cluster` for a Dataset, else "classes")\nlegend : bool\n    a legend of the classes shown beside the map\n',
+        'plot_years': 'cube\n    cube (time, y, x, band), or a map per year (time, y, x), or classify/cluster\'s\nband : str|None\n    draw this band of an embedding cube as a heat map (e.g. "A05"), not colours\nax\n    one matplotlib Axes per year (default: a new figure)\nmax_size : int\n    longest side drawn in pixels: larger maps show every n-th pixel\nncols : int\n    panels a row of a new figure\n**kwargs\n    \n',
         'ee_layer': 'image\n    an ee.Image, e.g. one year of the official product\nvis_params : dict|None\n    Earth Engine visualisation parameters\nname : str\n    \nm\n    \n**map_kwargs\n    \n',
     },
     'alphaearth_nb.mirrors': {

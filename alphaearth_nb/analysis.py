@@ -20,7 +20,7 @@ import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
                                 NoValidDataError, TimeError, as_seed, checks_flags, seed_key, user_stacklevel, whole)
-from .cubes import cube_crs, years_of_cube, years_with_data
+from .cubes import cube_crs, cube_form, years_of_cube, years_with_data
 from .embeddings import as_embedding, gate_query, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
@@ -236,13 +236,14 @@ def pca_basis(x:np.ndarray, n:int=3) -> tuple[np.ndarray, np.ndarray]:
     V = V * np.sign(V[np.arange(len(V)), np.abs(V).argmax(1)])[:, None]
     return mean.astype(np.float32), V.astype(np.float32)
 
-@over_time
-def rgb(emb,                            # embedding
+def rgb(emb,                            # embedding (y, x, band), or a cube (time, y, x, band)
         percentiles:tuple=(2.0, 98.0),  # robust stretch limits
-        max_samples:int=50_000,         # pixels used to fit the basis and the stretch
+        max_samples:int=50_000,         # pixels used to fit the basis and the stretch (all years of a cube together)
         seed:int=0) -> xr.DataArray:
-    "Three principal components as colours in [0, 1]: DataArray (y, x, rgb), NaN where no data."
-    da = as_embedding(emb)
+    """Three principal components as colours in [0, 1]: DataArray (y, x, rgb), NaN where no data. A cube gives
+    (time, y, x, rgb) from one basis and one stretch fitted on the pixels of all its years, so a colour means the
+    same in every year (fitted per year, one land cover took a different colour each year)."""
+    da = cube_form(emb)
     check_pixels(da, "the embedding")   # 0 rows from a reversed `sel` slice: not "all NaN"
     x = sample_pixels(da, max_samples, seed)
     if len(x) < 3:

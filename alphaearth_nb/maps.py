@@ -18,6 +18,7 @@ from matplotlib.ticker import MaxNLocator
 from .accessor import EmbeddingAccessor, forward
 from .analysis import rgb
 from .core import DimensionError, checks_flags
+from .cubes import cube_form, years_of_cube
 from .embeddings import as_embedding
 from .exports import class_colour   # one colour per class id: the maps, the explorer, map_to_cog's table
 from .labels import class_flags
@@ -25,7 +26,8 @@ from .geo import (axis_span, crs_of, declared_nodata, declared_valid_range, nort
                                rename_spatial, require, unpacked)
 
 # %% auto #0
-__all__ = ['downsample', 'extent', 'plot_rgb', 'plot_classes', 'plot_heat', 'plot', 'to_rgba', 'explore', 'ee_layer']
+__all__ = ['downsample', 'extent', 'plot_rgb', 'plot_classes', 'plot_heat', 'plot', 'plot_years', 'to_rgba', 'explore',
+           'ee_layer']
 
 # %% ../nbs/28_maps.ipynb #c0005
 def downsample(da:xr.DataArray, max_size:int=1000) -> xr.DataArray:
@@ -128,7 +130,11 @@ def plot_heat(da:xr.DataArray, ax=None, max_size:int=1000, cmap:str|None=None, v
 
 # %% ../nbs/28_maps.ipynb #c0013
 def plot(obj, band:str|None=None, ax=None, max_size:int=1000, **kwargs):
-    "Draw whatever `obj` is (embedding, class map, similarity/change map, rgb) and return the Axes."
+    """Draw whatever `obj` is (embedding, class map, similarity/change map, rgb) and return the Axes; a cube (a
+    `time` dim) one panel per year on one colour scale (`plot_years`), returning the list of Axes."""
+    if isinstance(obj, (xr.DataArray, xr.Dataset)) and "time" in obj.dims and (
+            isinstance(obj, xr.DataArray) or "class" in obj or "cluster" in obj):
+        return plot_years(obj, band=band, ax=ax, max_size=max_size, **kwargs)
     if isinstance(obj, xr.Dataset) and ("class" in obj or "cluster" in obj):
         return plot_classes(obj, ax=ax, max_size=max_size, **kwargs)
     if isinstance(obj, xr.DataArray) and "rgb" in obj.dims:
@@ -146,6 +152,59 @@ def plot(obj, band:str|None=None, ax=None, max_size:int=1000, **kwargs):
     if isinstance(obj, xr.DataArray):
         return plot_heat(obj, ax=ax, max_size=max_size, **kwargs)
     raise DimensionError(f"cannot plot a {type(obj).__name__}: pass an embedding, a class map or a 2-D map")
+
+# %% ../nbs/28_maps.ipynb #c0013a
+def _panels(n:int, ax, ncols:int, aspect:float) -> list:
+    "`n` Axes: those in `ax` (one per year), else a new figure of up to `ncols` panels a row (`aspect`: height / width)."
+    if ax is None:
+        rows, cols = math.ceil(n / ncols), min(n, ncols)
+        size = (3.4 * cols, rows * (0.9 + 3.0 * min(max(aspect, 0.2), 1.5)))   # a strip of a map: a low figure
+        _, axs = plt.subplots(rows, cols, figsize=size, squeeze=False, layout="constrained")
+        for a in axs.ravel()[n:]: a.set_axis_off()
+        return list(axs.ravel()[:n])
+    axs = list(np.ravel(ax)) if isinstance(ax, (list, tuple, np.ndarray)) else [ax]
+    if len(axs) != n:
+        raise DimensionError(f"the cube has {n} years, drawn one panel each: pass {n} Axes (`plt.subplots(1, {n})[1]`) "
+                             "or none, or select one year first, e.g. `cube.isel(time=0).aef.plot()`")
+    return axs
+
+def plot_years(cube,                # cube (time, y, x, band), or a map per year (time, y, x), or classify/cluster's
+               band:str|None=None,  # draw this band of an embedding cube as a heat map (e.g. "A05"), not colours
+               ax=None,             # one matplotlib Axes per year (default: a new figure)
+               max_size:int=1000,   # longest side drawn in pixels: larger maps show every n-th pixel
+               ncols:int=4,         # panels a row of a new figure
+               **kwargs) -> list:
+    """Draw each year of a cube in its own panel, titled with its year, on one colour scale for all years; returns
+    the Axes, one per year. An embedding cube: colours from one `analysis.rgb` fit over all years (`kwargs` go to
+    `rgb`); a float map: one `vmin`/`vmax` (the range of all years unless given) for `plot_heat`; a class map: as
+    `plot_classes`, its legend beside the last panel. `DimensionError` for a cube without years or with `ax` not
+    holding one Axes per year."""
+    if cube.sizes.get("time", 0) == 0:
+        raise DimensionError(f"plot_years draws a cube (time, y, x, ...), got dims {dict(cube.sizes)}: "
+                             "a cube without years has nothing to draw; use `plot` for one map")
+    title, n = kwargs.pop("title", None), cube.sizes["time"]
+    years = years_of_cube(cube) if "time" in cube.coords else np.arange(n)
+    named = lambda i: f"{title}, {years[i]}" if title else str(years[i])
+    axs = _panels(n, ax, ncols, cube.sizes.get("y", 1) / max(cube.sizes.get("x", 1), 1))
+    if isinstance(cube, xr.Dataset) and ("class" in cube or "cluster" in cube):   # classify / cluster on a cube
+        return [plot_classes(cube.isel(time=i), ax=a, max_size=max_size, title=named(i), legend=i == n - 1, **kwargs)
+                for i, a in enumerate(axs)]
+    if isinstance(cube, xr.Dataset) or "band" in cube.dims:
+        small = downsample(north_up(cube_form(cube)), max_size)
+        if band is None:
+            cols = rgb(small, **kwargs)   # one basis, one stretch: a colour means the same in every year
+            return [plot(cols.isel(time=i), ax=a, title=named(i)) for i, a in enumerate(axs)]
+        cube = small.sel(band=band).rename(band)
+    if "rgb" in cube.dims:
+        return [plot(cube.isel(time=i), ax=a, max_size=max_size, title=named(i)) for i, a in enumerate(axs)]
+    small = downsample(north_up(_shown(unpacked(cube))), max_size)
+    if small.dtype.kind in "iu":
+        return [plot_classes(small.isel(time=i), ax=a, title=named(i), legend=i == n - 1, **kwargs)
+                for i, a in enumerate(axs)]
+    v = np.asarray(small.values, np.float64)
+    if np.isfinite(v).any():   # one range for every year (a year all NaN draws empty on the same scale)
+        kwargs.setdefault("vmin", float(np.nanmin(v))); kwargs.setdefault("vmax", float(np.nanmax(v)))
+    return [plot_heat(small.isel(time=i), ax=a, title=named(i), **kwargs) for i, a in enumerate(axs)]
 
 # %% ../nbs/28_maps.ipynb #c0016
 def _heat_rgba(v:np.ndarray, cmap:str) -> np.ndarray:

@@ -5,6 +5,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 import pytest
 import xarray as xr
 
@@ -202,3 +203,40 @@ def test_map_tick_labels_do_not_overlap():
     assert len(boxes) >= 2 and all(a1 < b0 for (_, a1), (b0, _) in zip(boxes, boxes[1:])), boxes
     assert ax.yaxis.get_offset_text().get_text() == "" and ax.xaxis.get_offset_text().get_text() == ""
     assert any(t.get_text().replace("\N{MINUS SIGN}", "-") == "5619000" for t in ax.get_yticklabels())
+
+
+def _cube(*embs):
+    return xr.concat(embs, "time").assign_coords(time=pd.to_datetime([f"{2022 + i}-01-01" for i in range(len(embs))]))
+
+
+def test_a_cube_draws_one_panel_per_year_with_one_colour_scale():
+    "`.aef.plot()` on a (time, y, x, band) cube refused (extra dims ['time']); `rgb` fitted each year on its own,"
+    " so one vector took another colour in a year whose other pixels differed."
+    from alphaearth_nb.analysis import rgb
+    a = embedding_from_array(random_unit((20, 12), seed=0))
+    b = a.copy(); b[:10] = random_unit((10, 12), seed=5)       # 2023: the southern half as in 2022, the rest new
+    cube = _cube(a, b)
+    cols = rgb(cube).values
+    np.testing.assert_allclose(cols[0, 10:], cols[1, 10:], atol=1e-6)   # the same vector, the same colour
+    axs = cube.aef.plot(max_size=10)
+    assert [ax.get_title() for ax in axs] == ["2022", "2023"] and len(axs[0].figure.axes) == 2
+    imgs = [ax.get_images()[0].get_array() for ax in axs]
+    assert imgs[0].shape[:2] == (10, 6)
+    np.testing.assert_array_equal(imgs[0][5:], imgs[1][5:])
+    axs = cube.aef.plot(band="A05", title="A05")
+    assert axs[0].get_images()[0].get_clim() == axs[1].get_images()[0].get_clim() and axs[1].get_title() == "A05, 2023"
+    sim = similarity(cube, a.values[0, 0])                  # a map per year (time, y, x): one value range
+    lo, hi = (ax.get_images()[0].get_clim() for ax in plot(sim))
+    assert lo == hi and hi[1] == pytest.approx(1.0)
+
+
+def test_a_cube_needs_one_axes_per_year():
+    cube = _cube(*(embedding_from_array(random_unit((6, 6), seed=s)) for s in range(3)))
+    _, ax = plt.subplots()
+    with pytest.raises(DimensionError, match=r"pass 3 Axes .*cube.isel\(time=0\)"):
+        cube.aef.plot(ax=ax)
+    _, axs = plt.subplots(1, 3)
+    assert list(cube.aef.plot(ax=axs)) == list(axs)
+    classes = cluster(cube, 2)                              # classify/cluster on a cube: classes per year
+    axs = plot(classes)
+    assert len(axs) == 3 and axs[-1].get_legend() is not None and axs[0].get_legend() is None
