@@ -296,20 +296,27 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
     zones = sorted(t["crs"].unique(), key=lambda c: (int(c.split(":")[1]) % 100, c))
     rank = np.argsort(np.argsort(np.stack([_zone_gap(lon, z) for z in zones] or [lon]), 0, kind="stable"), 0)
     xy = {z: to_crs(lon, lat, LONLAT, z) for z in zones}
-    per_zone, opened = {z: t[t["crs"] == z] for z in zones}, {}   # each zone's rows once; each tile opened once
-    for outer, z, rows, mine in ((o, z, per_zone[z], rank[i] == m) for o in (False, True) for m in range(len(zones))
-                                 for i, z in enumerate(zones)):
-        zx, zy = xy[z]                       # each point's nearest zone first, the next where that has no tile
+    # each point's tile a year, in one pass over the tiles: one holding it inside before one holding it on an outer
+    # edge (no tile holds it past: the map's last pixel), then the zone it lies in before the next (`rank`), then the
+    # index's order; a key of the three, the lowest winning. picked: (href, zone, year) of each tile that won points
+    best, won, picked = np.full(done.shape, np.iinfo(np.int64).max), np.full(done.shape, -1), []
+    for i, z in enumerate(zones):
+        zx, zy, rows = *xy[z], t[t["crs"] == z]
         for k, year in enumerate(ys):
             for _, r in rows[rows["year"].astype(int) == year].iterrows():
-                sel = mine & ~done[k] & ok & on_tile(r, zx, zy, outer)   # outer edges last: no tile holds them past
-                if not sel.any(): continue
-                if r.href not in opened: opened[r.href] = open_tile(r.href, chunks)
-                tile = opened[r.href]
-                rr, cc, inside = pixel_of(tile, zx[sel], zy[sel])
-                v = np.asarray(dequantize(gather(tile, rr, cc)), np.float32)
-                idx = np.nonzero(sel)[0][inside]
-                out[k, idx] = v[inside]; done[k, idx] = True
+                inner = ok & on_tile(r, zx, zy)
+                edge = ok & ~inner & on_tile(r, zx, zy, outer=True)
+                key = (edge.astype(np.int64) * len(zones) + rank[i]) * len(t) + len(picked)
+                if not (better := (inner | edge) & (key < best[k])).any(): continue
+                best[k, better], won[k, better] = key[better], len(picked)
+                picked.append((r.href, z, k))
+    for p, (href, z, k) in enumerate(picked):   # one read per tile that won points (each tile opened once)
+        if not (sel := won[k] == p).any(): continue   # its points all went to a better tile
+        tile = open_tile(href, chunks)
+        rr, cc, inside = pixel_of(tile, xy[z][0][sel], xy[z][1][sel])
+        v = np.asarray(dequantize(gather(tile, rr, cc)), np.float32)
+        idx = np.nonzero(sel)[0][inside]
+        out[k, idx] = v[inside]; done[k, idx] = True
     if (none := [y for k, y in enumerate(ys) if not done[k].any()]):   # one rule: an answer per point, and a word
         warnings.warn(f"none of the {len(lon)} points lies on an official tile in {', '.join(map(str, none))} (`inside` "
                       "False, vectors NaN): check the points' lon/lat order (x = longitude) and CRS (`crs=`), the "
