@@ -22,8 +22,8 @@ from .quantize import NODATA, dequantize, vector_roundtrip_bound
 # %% auto #0
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'label_bands', 'pixelwise', 'values_at', 'band_dim', 'band_hint', 'sq_norms', 'byte_codes',
            'map_byte_codes', 'gate_vectors', 'table_codes', 'gated', 'band_variables', 'list_vectors', 'by_band',
-           'valid_bounds', 'query_array', 'gate_query', 'unit_rows', 'change_score', 'user_stacklevel', 'band_order',
-           'a_bands', 'a_positions']
+           'band_parts', 'valid_bounds', 'query_array', 'gate_query', 'unit_rows', 'change_score', 'user_stacklevel',
+           'band_order', 'a_bands', 'a_positions']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -397,21 +397,41 @@ def by_band(x,               # features: an array, or a table (DataFrame)
     `knn.knn_predict`, the linear probes) reads its tables so: the same vectors with their columns in another order
     are the same vectors. `ConfigError` for a name in `features` that is no column, or `features` with an array.
     Was: a table's other columns always followed its bands as features, so a sample table was searched on lon/lat."""
+    x, pos, extra = _columns(x, features)
+    return np.asarray(x if pos is None and extra is None else x.iloc[:, (pos or []) + (extra or [])])
+
+def band_parts(x,               # features: an array, or a table (DataFrame)
+               features=None,   # a table's columns to take too (as `by_band`)
+              ) -> tuple[np.ndarray, np.ndarray|None]:
+    """`by_band(x, features)` in two parts: the bands (N, 64) of a table holding them, in band order, and the other
+    columns `features` names (N, n), as given; (`by_band(x, features)`, None) for anything else (an array, a table
+    without bands, no other column named). The bands' dtype is theirs alone: int8 codes beside a float column stay
+    int8, so a search or fit reads them as codes and appends the named columns (`knn.knn_search`, `linear.check_xy`;
+    was: `by_band`'s one array of 65 floats, no longer 64 wide, so codes were searched as raw numbers). Raises what
+    `by_band` raises."""
+    x, pos, extra = _columns(x, features)
+    if pos is None or not extra: return by_band(x, features), None
+    return np.asarray(x.iloc[:, pos]), np.asarray(x.iloc[:, extra])
+
+def _columns(x, features) -> tuple:
+    """`x` (a list column spread: `list_vectors`), the positions of its band columns (None: an array or a table
+    without them) and of the other columns `features` names (None: no `features`), or `ConfigError` (`by_band`)."""
     x = list_vectors(x)   # one list column of 64-long vectors: spread into A00..A63
     cols = getattr(x, "columns", None)
     names = None if features is None else [features] if isinstance(features, str) else list(features)
     if cols is None:
-        if names is None: return np.asarray(x)
+        if names is None: return x, None, None
         raise ConfigError(f"features={names!r} names table columns, but the features are an array of shape "
-                          f"{np.shape(x)}: pass a DataFrame, or pick the array's columns by position, e.g. `x[:, :3]`")
+                          f"{np.shape(x)}: pass a table (DataFrame) holding those columns, or pick the array's "
+                          "columns by position, e.g. `x[:, :3]`, without `features`")
     pos = _band_positions(cols)
-    if names is None: return np.asarray(x if pos is None else x.iloc[:, pos])
+    if names is None: return x, pos, None
     bands = {cols[i] for i in pos or []}   # a band named again: taken once, in band order
     if (missing := [n for n in names if n not in cols]):
         other = [str(c) for c in cols if c not in bands]
         raise ConfigError(f"features {missing} are not columns of the table (its columns besides the bands: "
                           f"{other[:8]}{', ...' if len(other) > 8 else ''}): name columns it holds")
-    return np.asarray(x.iloc[:, (pos or []) + [list(cols).index(n) for n in names if n not in bands]])
+    return x, pos, [list(cols).index(n) for n in names if n not in bands]
 
 def valid_bounds(obj) -> tuple|None:
     """(low, high) of the values `obj` declares valid, CF style (`valid_range`, or `valid_min` / `valid_max`, in

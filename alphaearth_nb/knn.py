@@ -18,7 +18,7 @@ import numpy as np
 from jaxtyping import Array, Float, Int
 
 from .core import EMBED_DIM, ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError, checks_flags
-from .gate import MEAN_LENGTH, by_band, byte_codes, gate_vectors, table_codes
+from .gate import MEAN_LENGTH, band_parts, by_band, byte_codes, gate_vectors, table_codes
 
 # %% auto #0
 __all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'VOTE_TABLE', 'fill_rows', 'wider_than_float32',
@@ -299,11 +299,15 @@ _FIX = ("drop them (`keep = np.isfinite(x).all(1); x = x[keep]`, and training la
 
 _all_ = ["by_band"]   # `gate.by_band`, which `gate.query_array` reads tables with too: one rule for a table's bands
 
-def _numbers(x, what:str, features=None) -> np.ndarray:
-    "`x` as a real-valued array (a table's columns by `by_band`), or `DTypeError` naming what it holds (text, complex)."
-    try: a = by_band(x, features)
-    except ConfigError: raise   # a `features` name that is no column
+def _numbers(x, what:str, features=None) -> tuple:
+    """`x` as real-valued arrays (`gate.band_parts`): a table's bands (or any other features) and the other columns
+    `features` names (None where none), or `DTypeError` naming what they hold (text, complex)."""
+    try: parts = band_parts(x, features)
+    except ConfigError as e: raise ConfigError(f"{what}: {e}") from None   # a name that is no column; an array
     except ValueError as e: raise DimensionError(f"{what} rows differ in length ({e}): pass an (N, D) array") from None
+    return tuple(p if p is None else _real(p, what) for p in parts)
+
+def _real(a:np.ndarray, what:str) -> np.ndarray:
     if a.dtype.kind == "c": raise DTypeError(f"{what} are complex: pass real features (e.g. `np.abs(x)`)")
     if a.dtype.kind in "biuf": return a
     try: return a.astype(np.float64)
@@ -327,14 +331,19 @@ def fill_rows(x:np.ndarray, same:np.ndarray|None=None) -> np.ndarray:
     return same if vectors else np.zeros(len(x), bool)
 
 def _features(x, what:str, codes:bool|None, features=None) -> np.ndarray:
-    """`_numbers(x)`, with official codes (N, 64) as the vectors they stand for (`gate.gate_vectors`: code -128
+    """`_vectors` of `x`'s bands (or other features), the other columns `features` names after them as floats."""
+    a, extra = _numbers(x, what, features)
+    v = _vectors(a, what, codes)   # int8 codes beside lat/lon: still codes (was: 65 floats, searched as raw numbers)
+    return v if extra is None else np.concatenate([v, extra.astype(np.result_type(extra, np.float32))], 1)
+
+def _vectors(a:np.ndarray, what:str, codes:bool|None) -> np.ndarray:
+    """Features `a`, with official codes (N, 64) as the vectors they stand for (`gate.gate_vectors`: code -128
     and rows of one code in every band NaN, refused as no data by the search). `codes` None: by the rule
     `check_xy` reads tables by (`gate.table_codes`: 64-wide ints within the int8 range, uint8 read by meaning,
     warned; floats a masking reader made of codes); True: 64-wide rows of any dtype; False: the numbers as given.
     Float rows of one value in every one of 64 bands among embeddings (all 0, 64 x -9999: `fill_rows`) are no data
     and refused, as `linear.check_xy` refuses them (field case A3: a zero row lies at distance 1 from every unit
     vector, nearer than most, and was the neighbour of queries far from the rest)."""
-    a = _numbers(x, what, features)
     wide = a.ndim == 2 and a.shape[1] == EMBED_DIM
     if codes and not wide:
         raise DimensionError(f"codes=True but the {what} have shape {a.shape}: official codes are (N, {EMBED_DIM}) "
@@ -445,8 +454,9 @@ def knn_search(train_x,                 # training features, (N, D)
     A table (DataFrame) holding 64 band columns (A00..A63, band_1..band_64, ...: `gate.by_band`) is searched on its
     bands alone, in band order: the lon, lat and label of a sample table are no features unless `features` names
     them (then after the bands; was: every other numeric column, so `knn_search(df, df.iloc[:5], 2)` on a
-    `readers.read_aef_samples` table searched on lon/lat too). A table without band columns is generic features:
-    every column, or the columns `features` names."""
+    `readers.read_aef_samples` table searched on lon/lat too). Its bands are read as codes or vectors by themselves
+    (`codes`), the named columns appended as floats (`gate.band_parts`). A table without band columns is generic
+    features: every column, or the columns `features` names. With `features`, both sides are tables."""
     return _knn(train_x, query_x, k, query_chunk, train_chunk, low, codes=codes, features=features)
 
 def _knn(train_x, query_x, k:int, query_chunk:int=256, train_chunk:int=8192, low:bool=False, direct:bool=True,

@@ -99,3 +99,22 @@ def test_the_official_samples_table_as_read(shared_data):   # the repro: S1, lat
     b = df[band_names()]
     for got, want in zip(knn_search(df, df.iloc[:5], k=2), knn_search(b, b.iloc[:5], k=2)):
         np.testing.assert_array_equal(got, want)
+
+
+def test_int8_codes_with_named_features_stay_codes():   # was: 65 columns wide, codes not read; codes=True refused
+    from alphaearth_nb.quantize import dequantize, quantize
+    x, t, _ = _samples(30)
+    q = quantize(x)
+    c = pd.DataFrame(q, columns=band_names()).assign(lat=t["lat"], lon=t["lon"])
+    v = np.c_[dequantize(q).astype(np.float64), t["lat"].to_numpy()]   # the codes' vectors, then lat as a float
+    want = knn_search(v, v[:5], 2)
+    for kw in ({}, {"codes": True}):
+        for query in (c.iloc[:5], c.iloc[:5, ::-1]):   # the query's columns in any order: the same query
+            got = knn_search(c, query, 2, features=["lat"], **kw)
+            np.testing.assert_array_equal(got[1], want[1]); np.testing.assert_allclose(got[0], want[0], atol=1e-6)
+        np.testing.assert_array_equal(knn_indices(c, c.iloc[:5], 2, features=["lat"], **kw), want[1])
+    np.testing.assert_array_equal(knn_search(c, c.iloc[:5], 2, features=["lat"], codes=False)[1],   # raw numbers
+                                  knn_search(c[[*band_names(), "lat"]].to_numpy(np.float64),
+                                             c[[*band_names(), "lat"]].to_numpy(np.float64)[:5], 2)[1])
+    with pytest.raises(ConfigError, match="table"):   # an array cannot be read by column names: the fix says so
+        knn_search(c, v[:5], 2, features=["lat"])
