@@ -292,7 +292,9 @@ def cluster(emb, k:int,                 # number of clusters
             seed:int=0, n_iter:int=50,
             max_samples:int=50_000,     # pixels used to fit the centres
            ) -> xr.Dataset:
-    "Spherical k-means of the pixels: Dataset with `cluster` (y, x; -1 = no data) and `centres` (cluster, band)."
+    """Spherical k-means of the pixels: Dataset with `cluster` (y, x; -1 = no data) and `centres` (cluster, band).
+    `NoValidDataError` where the pixels with data hold fewer than k distinct vectors (one field, a quantised flat
+    water body): k-means has no k centres to find (it gave a centre of 64 zeros, or one centre twice)."""
     da = as_embedding(emb)
     k, n_iter, seed = whole(k, "k", 8), whole(n_iter, "n_iter", 50), as_seed(seed)   # text, -1: named
     if k < 1 or n_iter < 0: raise ConfigError(f"k={k}, n_iter={n_iter}: pass k >= 1, n_iter >= 0, e.g. k=8, n_iter=50")
@@ -300,8 +302,9 @@ def cluster(emb, k:int,                 # number of clusters
     x = sample_pixels(da, max_samples, seed)
     if not len(x):
         raise NoValidDataError("the embedding has no pixel with data (all NaN): check the area, the year and any mask")
-    if len(x) < k:
-        raise NoValidDataError(f"cluster(k={k}) needs at least {k} pixels with data, found {len(x)}: lower k")
+    if (m := len(np.unique(x, axis=0))) < k:   # k-means++ then drew a centre twice, or a padding row (all 0)
+        raise NoValidDataError(f"cluster(k={k}) needs at least {k} distinct vectors among the pixels with data, found "
+                               f"{m} (of {len(x)} pixels): lower k, e.g. k={m}")
     n = max(256, 1 << (len(x) - 1).bit_length())
     xp, w = np.zeros((n, EMBED_DIM), np.float32), (np.arange(n) < len(x)).astype(np.float32)
     xp[:len(x)] = x
