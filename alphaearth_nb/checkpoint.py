@@ -464,6 +464,10 @@ def _not_ours(d:Path) -> bool:
     return any(not p.name.startswith(LOCK) and not _SCRATCH.match(p.name) for p in d.iterdir()) and not is_run(d)
 
 def _refuse(d:Path):
+    if d.name == "checkpoints" and is_run(d.parent):  # out='run/checkpoints' (load_model takes either): the run is above
+        raise NotOursError(f"{d} is the checkpoints/ folder of the run {d.parent}, so it is left alone: pass the run "
+                           f"folder itself, out={str(d.parent)!r} (`--out {d.parent}`), with resume=True to continue "
+                           "it or overwrite=True to start it over.")
     if kind := what_folder(d):  # e.g. fit(out='emb.zarr'): the embedding store is never a run's folder
         raise NotOursError(f"{d} is {kind}, not a run folder, so it is left alone, whatever resume or overwrite say: "
                            "write the run to a new or empty folder.")
