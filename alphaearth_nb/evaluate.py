@@ -221,6 +221,8 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
                         max_fraction:float=0.5,     # share of a class "max" may take
                         return_folds:bool=False,    # also return the per-fold scores
                         progress:bool=False,        # a tqdm bar (stderr) over each shots level's folds
+                        *,
+                        features=None,              # columns of a table besides its 64 bands (`linear.check_xy`)
                        ) -> pd.DataFrame:
     """The transfer-protocol table: balanced accuracy (mean, std over folds) per shots level and method. A kNN
     with more neighbours than a level's training points (knn3 at 1-shot on a 2-class task: 2 points) cannot vote:
@@ -229,9 +231,10 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     other methods stand); a level where no asked method can run is a `LabelError`. Where every class trains on one
     point (1-shot) a kNN with k > 1 is a tie the nearest breaks, so it IS kNN k=1: its row is marked `same_as`
     "knn1" (the column is "" elsewhere; `table.attrs["same_as"]` too), not another method. Labels that mark unlabelled
-    points (negative ids, empty names: `unlabelled`) are a `LabelError` naming them, never a class."""
+    points (negative ids, empty names: `unlabelled`) are a `LabelError` naming them, never a class. A table is read
+    as `linear.check_xy` reads it: its 64 bands (codes decoded), and the other columns `features` names after them."""
     seed, folds = as_seed(seed), _checked_folds(folds)   # -1, 2**64, 10**24 folds: ConfigError here, before any work
-    x, y = check_xy(x, y, centre=True)   # UTM, epoch seconds: their digits kept
+    x, y = check_xy(x, y, centre=True, features=features)   # UTM, epoch seconds: their digits kept
     if (off := unlabelled(y)).any():
         raise LabelError(f"{int(off.sum())} of {len(y)} labels are {sorted(set(y[off].tolist()))[:3]}: negative ids and "
                          "empty names mark unlabelled points (the class map's -1 is no data), so they are no class to "
@@ -302,10 +305,13 @@ def evaluate_regression(x,                        # features, (N, D)
                         seed:int=0,
                         max_train:int=3000,       # cap of "max"
                         max_fraction:float=0.5,   # share of the points "max" may take
+                        *,
+                        features=None,            # columns of a table besides its 64 bands (`linear.check_xy`)
                        ) -> pd.DataFrame:
-    "Regression transfer table: R^2 and MAE (mean, std over folds) per training size and method."
+    """Regression transfer table: R^2 and MAE (mean, std over folds) per training size and method. A table is read
+    as `linear.check_xy` reads it: its 64 bands, and the other columns `features` names."""
     seed, folds = as_seed(seed), as_folds(folds, example=100)   # an int only: no dict of levels here
-    x, y = check_xy(x, y, centre=True)
+    x, y = check_xy(x, y, centre=True, features=features)
     y = y.astype(np.float64)
     if not np.isfinite(y).all(): raise LabelError("targets hold NaN/inf: drop unlabelled points first, e.g. `keep = np.isfinite(y)`")
     sizes = (n_train,) if isinstance(n_train, (int, str)) else tuple(n_train)

@@ -22,8 +22,8 @@ from .quantize import NODATA, dequantize, vector_roundtrip_bound
 # %% auto #0
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'label_bands', 'pixelwise', 'values_at', 'band_dim', 'band_hint', 'sq_norms', 'byte_codes',
            'map_byte_codes', 'gate_vectors', 'table_codes', 'gated', 'band_variables', 'list_vectors', 'by_band',
-           'band_parts', 'valid_bounds', 'query_array', 'gate_query', 'unit_rows', 'change_score', 'user_stacklevel',
-           'band_order', 'a_bands', 'a_positions']
+           'band_parts', 'join_parts', 'valid_bounds', 'query_array', 'gate_query', 'unit_rows', 'change_score',
+           'user_stacklevel', 'band_order', 'a_bands', 'a_positions']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -412,6 +412,11 @@ def band_parts(x,               # features: an array, or a table (DataFrame)
     x, pos, extra = _columns(x, features)
     if pos is None or not extra: return by_band(x, features), None
     return np.asarray(x.iloc[:, pos]), np.asarray(x.iloc[:, extra])
+
+def join_parts(a:np.ndarray, extra:np.ndarray|None) -> np.ndarray:
+    """Features `a` (N, D), decoded where they were codes, with `band_parts`' named columns (N, n) after them as
+    floats: float32, float64 where wider (lat/lon, UTM metres keep their digits); `a` alone where `extra` is None."""
+    return a if extra is None else np.concatenate([a, extra.astype(np.result_type(extra, np.float32))], 1)
 
 def _columns(x, features) -> tuple:
     """`x` (a list column spread: `list_vectors`), the positions of its band columns (None: an array or a table

@@ -18,7 +18,7 @@ import numpy as np
 from jaxtyping import Array, Float, Int
 
 from .core import EMBED_DIM, ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError, checks_flags
-from .gate import MEAN_LENGTH, band_parts, by_band, byte_codes, gate_vectors, table_codes
+from .gate import MEAN_LENGTH, band_parts, by_band, byte_codes, gate_vectors, join_parts, table_codes
 
 # %% auto #0
 __all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'VOTE_TABLE', 'fill_rows', 'wider_than_float32',
@@ -334,7 +334,7 @@ def _features(x, what:str, codes:bool|None, features=None) -> np.ndarray:
     """`_vectors` of `x`'s bands (or other features), the other columns `features` names after them as floats."""
     a, extra = _numbers(x, what, features)
     v = _vectors(a, what, codes)   # int8 codes beside lat/lon: still codes (was: 65 floats, searched as raw numbers)
-    return v if extra is None else np.concatenate([v, extra.astype(np.result_type(extra, np.float32))], 1)
+    return join_parts(v, extra)
 
 def _vectors(a:np.ndarray, what:str, codes:bool|None) -> np.ndarray:
     """Features `a`, with official codes (N, 64) as the vectors they stand for (`gate.gate_vectors`: code -128

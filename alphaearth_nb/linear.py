@@ -14,8 +14,8 @@ import jax.numpy as jnp
 import numpy as np
 
 from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, checks_flags
-from .knn import by_band, centring_offset, fill_rows, wider_than_float32
-from .gate import table_codes
+from .knn import centring_offset, fill_rows, wider_than_float32
+from .gate import band_parts, join_parts, table_codes
 from .labels import refuse_missing_labels
 
 # %% auto #0
@@ -31,11 +31,14 @@ def _decoded(x:np.ndarray) -> np.ndarray:
 def check_xy(x,                  # features, (N, D)
              y,                  # labels or targets, (N,)
              centre:bool=False,  # features wider than float32: centred in float64 first (`knn.centring_offset`)
+             *,
+             features=None,      # columns of a table to fit on besides its 64 bands (`gate.by_band`, as `knn.knn_search`)
             ) -> tuple[np.ndarray, np.ndarray]:
     """Validated features (float32; float64 with `centre` where wider than float32) and labels: same length, 2-D
     features, no NaN label or feature; a table's columns read by their band labels (`knn.by_band`: a table holding
-    the 64 bands is those bands alone, its lon/lat/label columns left out; other columns too: fit on
-    `knn.by_band(df, features=[...])`). Integer features 64 wide within [-128, 127] are official int8 embedding codes and are dequantised first, as every map and query
+    the 64 bands is those bands alone, its lon/lat/label columns left out unless `features` names them: then after
+    the bands, as floats, the bands still read as codes or vectors by themselves, as `knn.knn_search` reads them;
+    `ConfigError` for `features` with an array). Integer features 64 wide within [-128, 127] are official int8 embedding codes and are dequantised first, as every map and query
     vector is (field case A4's gate; code -128 is no data and refused below); so are float features 64 wide whose
     every value is a whole number within [-128, 127] and whose rows decode to unit vectors (codes a masking reader
     turned to floats, NaN no data; a baseline of 64 counts stays as given). Rows of one value in every column
@@ -49,11 +52,13 @@ def check_xy(x,                  # features, (N, D)
     under the shift; `evaluate_embeddings` and `evaluate_regression` use it (their training and test rows share
     it), and so do `least_squares_fit` and `linear_probe_fit`, which put the offset back into their intercept.
     Unit vectors have offset 0: their values stay as given."""
-    return _check_xy(x, y, centre)[:2]
+    return _check_xy(x, y, centre, features)[:2]
 
-def _check_xy(x, y, centre:bool=False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    "`check_xy`, and the float64 offset (D,) its `centre` took off the features (zeros when none)."
-    x, y = by_band(x), np.asarray(y)
+def _check_xy(x, y, centre:bool=False, features=None) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
+    """`check_xy`, the float64 offset (D,) its `centre` took off the features (zeros when none), and whether the
+    features were given wider than float32 (the fits' weights are float64 then)."""
+    x, extra = band_parts(x, features)   # a table's bands apart from the other columns named: codes stay codes
+    y, given = np.asarray(y), wider_than_float32(x) or (extra is not None and wider_than_float32(extra))
     if x.ndim != 2: raise DimensionError(f"features must be 2-D (points, features), got shape {x.shape}: reshape with `x.reshape(len(x), -1)`")
     same = None
     if x.shape[1] == EMBED_DIM and x.dtype.kind in "iuf":
@@ -64,6 +69,7 @@ def _check_xy(x, y, centre:bool=False) -> tuple[np.ndarray, np.ndarray, np.ndarr
     if len(x) != len(y): raise LabelError(f"x has {len(x)} rows but y has {len(y)} labels: pass exactly one label per row of x")
     refuse_missing_labels(y)   # NaN, None, pd.NA: unlabelled points, with a fix that reads them all
     fill = fill_rows(x, same) if x.shape[1] == EMBED_DIM else None    # before any shift: a fill row is one value
+    x = join_parts(x, extra)   # the named columns (lat, lon) after the bands, as floats
     wide = centre and wider_than_float32(x)
     off = centring_offset(x) if wide else np.zeros(x.shape[1])
     if wide: x = x.astype(np.float64) - off   # kept float64: knn_search ties by these digits, the fits cast
@@ -78,7 +84,7 @@ def _check_xy(x, y, centre:bool=False) -> tuple[np.ndarray, np.ndarray, np.ndarr
         raise LabelError(f"{int(fill.sum())} labelled points have one value in every feature ({vals}) while the other "
                          "rows are embeddings: a fill value for no data (masked pixels exported as -9999 or 0), never "
                          "an embedding. Drop them, e.g. `keep = ~(x == x[:, :1]).all(1); x, y = x[keep], y[keep]`")
-    return x, y, off
+    return x, y, off, given
 
 # %% ../nbs/23d_linear.ipynb #c0015
 def _next_pow2(n:int) -> int: return 1 << max(0, math.ceil(math.log2(max(n, 1))))
@@ -123,6 +129,8 @@ def least_squares_fit(x,                  # features, (N, D)
                       y,                  # targets, (N,) or (N, M)
                       method:str="auto",  # "lstsq" (float64 SVD), "gram" (jitted blocks), or "auto" by size
                       rcond:float=1e-6,   # relative eigenvalue cut-off of the "gram" solver
+                      *,
+                      features=None,      # columns of a table to fit on besides its 64 bands (as `check_xy`)
                      ) -> np.ndarray:
     """Minimum-norm least squares with an unpenalised intercept: `W` (D + 1, M) (or (D + 1,)), intercept last.
     Features or targets wider than float32 (float64, int32/int64: UTM metres, epoch seconds) are centred in float64
@@ -130,9 +138,8 @@ def least_squares_fit(x,                  # features, (N, D)
     t = np.asarray(y)
     t = t.astype(np.float64 if wider_than_float32(t) else np.float32)
     one, t = t.ndim == 1, t.reshape(len(t), -1)
-    x0 = by_band(x)
-    x, _, off = _check_xy(x0, t[:, 0], centre=True)
-    W = _offset_back(least_squares_fit_checked(x, t, method, rcond), off, wider_than_float32(x0))
+    x, _, off, wide = _check_xy(x, t[:, 0], centre=True, features=features)
+    W = _offset_back(least_squares_fit_checked(x, t, method, rcond), off, wide)
     return W[:, 0] if one else W
 
 def _offset_back(W:np.ndarray, off:np.ndarray, wide:bool) -> np.ndarray:
@@ -159,10 +166,13 @@ def _affine(W, x): return x @ W[:-1] + W[-1]
 def least_squares_predict(W,                # from `least_squares_fit`, (D + 1, M) or (D + 1,)
                           x,                # features, (N, D)
                           chunk:int=65536,  # rows per block
+                          *,
+                          features=None,    # columns of a table besides its bands, as the fit took them (`check_xy`)
                          ) -> np.ndarray:
     """Predictions `x @ W[:-1] + W[-1]`: (N, M), or (N,) for a 1-D `W` (large float32 `x` in jitted blocks); in
     float64 when `W` (fit on wide features or targets) or `x` is wider than float32 (UTM metres, epoch seconds)."""
-    W, x = np.asarray(W), _decoded(by_band(x))   # int8 codes as the fit took them, a table by its labels
+    x, extra = band_parts(x, features)   # a table by its labels, the named columns apart
+    W, x = np.asarray(W), join_parts(_decoded(x), extra)   # int8 codes as the fit took them
     dt = np.float64 if W.dtype == np.float64 or wider_than_float32(x) else np.float32
     W, x = W.astype(dt, copy=False), x.astype(dt, copy=False)
     if x.ndim != 2 or x.shape[1] + 1 != W.shape[0]:
@@ -181,14 +191,15 @@ def linear_probe_fit(x,               # features, (N, D)
                      n_classes:int,   # C
                      method:str="auto",  # solver, as in `least_squares_fit`
                      rcond:float=1e-6,   # cut-off of the "gram" solver
+                     *,
+                     features=None,      # columns of a table to fit on besides its 64 bands (as `check_xy`)
                     ) -> np.ndarray:
     "One-vs-rest least squares on +1/-1 targets, no regularisation: `W` (D + 1, C)."
     y = np.asarray(y)
     if y.ndim == 1 and y.size and (y.min() < 0 or y.max() >= n_classes):
         raise LabelError(f"labels must be class indices 0..{n_classes - 1}, found {y.min()}..{y.max()}: map them with `encode_labels(y)`")
-    x0 = by_band(x)
-    x, y, off = _check_xy(x0, y, centre=True)        # wide features: centred, float64 W (as `least_squares_fit`)
-    return _offset_back(linear_probe_fit_checked(x, y, n_classes, method, rcond), off, wider_than_float32(x0))
+    x, y, off, wide = _check_xy(x, y, centre=True, features=features)   # wide: centred, float64 W (as `least_squares_fit`)
+    return _offset_back(linear_probe_fit_checked(x, y, n_classes, method, rcond), off, wide)
 
 def linear_probe_fit_checked(x, y, n_classes:int, method:str="auto", rcond:float=1e-6) -> np.ndarray:
     """`linear_probe_fit` of float32 features `check_xy` already passed (a fold of `evaluate_embeddings`: the
@@ -196,8 +207,10 @@ def linear_probe_fit_checked(x, y, n_classes:int, method:str="auto", rcond:float
     T = np.where(np.asarray(y)[:, None] == np.arange(n_classes)[None], 1.0, -1.0).astype(np.float32)
     return _lstsq(x, T, method, rcond)
 
-def linear_probe_predict(W,    # from `linear_probe_fit`, (D + 1, C)
-                         x,    # features, (N, D)
+def linear_probe_predict(W,              # from `linear_probe_fit`, (D + 1, C)
+                         x,              # features, (N, D)
+                         *,
+                         features=None,  # columns of a table besides its bands, as the fit took them (`check_xy`)
                         ) -> np.ndarray:
     "One-vs-rest scores (N, C); the predicted class is `scores.argmax(1)` (ties: lower class index)."
-    return least_squares_predict(W, x)
+    return least_squares_predict(W, x, features=features)

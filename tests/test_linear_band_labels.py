@@ -46,3 +46,30 @@ def test_bands_among_other_columns_and_unlabelled_tables():
     np.testing.assert_allclose(least_squares_predict(W, extra), least_squares_predict(W, x), rtol=1e-5, atol=1e-5)
     with pytest.raises(DimensionError):                # width still checked: 65 features against a 64-band W
         least_squares_predict(W, by_band(extra, features=["elev"]))
+
+
+def test_linear_probes_and_evaluate_take_features_as_knn_does():   # was: no features=; int8 codes by hand were 65 floats
+    from alphaearth_nb.core import ConfigError
+    from alphaearth_nb.evaluate import evaluate_embeddings, evaluate_regression
+    from alphaearth_nb.quantize import dequantize, quantize
+    x, y, _, _ = _tables(2)
+    q, lat = quantize(x), np.random.default_rng(2).uniform(-60, 60, len(x))
+    c = pd.DataFrame(q, columns=band_names()).assign(lat=lat, lon=-lat, label=y).iloc[:, ::-1]   # codes, lat, lon, label
+    v = np.c_[dequantize(q).astype(np.float64), lat]   # the codes' vectors, lat after them
+    W = linear_probe_fit(c, y, 2, features=["lat"])
+    np.testing.assert_allclose(W, linear_probe_fit(v, y, 2), rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(linear_probe_predict(W, c, features=["lat"]), linear_probe_predict(W, v), rtol=1e-5,
+                               atol=1e-5)
+    Wr = least_squares_fit(c, x[:, 5], features="lat")   # one name as a string, as `by_band` takes it
+    np.testing.assert_allclose(least_squares_predict(Wr, c, features=["lat"]),
+                               least_squares_predict(least_squares_fit(v, x[:, 5]), v), rtol=1e-4, atol=1e-4)
+    np.testing.assert_array_equal(check_xy(c, y, features=["lat"])[0], check_xy(v, y)[0])
+    kw = dict(shots=(1, "max"), folds=2, methods=("knn1", "linear"))
+    pd.testing.assert_frame_equal(evaluate_embeddings(c, y, features=["lat"], **kw), evaluate_embeddings(v, y, **kw))
+    kw = dict(n_train=(10,), folds=2, methods=("knn1", "linear"))
+    pd.testing.assert_frame_equal(evaluate_regression(c, x[:, 5], features=["lat"], **kw),
+                                  evaluate_regression(v, x[:, 5], **kw))
+    with pytest.raises(TypeError):   # keyword-only: a fifth argument is no features
+        linear_probe_fit(c, y, 2, "auto", 1e-6, ["lat"])
+    with pytest.raises(ConfigError, match="table"):
+        linear_probe_predict(W, v, features=["lat"])
