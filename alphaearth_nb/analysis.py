@@ -239,7 +239,8 @@ def pca_basis(x:np.ndarray, n:int=3) -> tuple[np.ndarray, np.ndarray]:
 def rgb(emb,                            # embedding (y, x, band), or a cube (time, y, x, band)
         percentiles:tuple=(2.0, 98.0),  # robust stretch limits
         max_samples:int=50_000,         # pixels used to fit the basis and the stretch (all years of a cube together)
-        seed:int=0) -> xr.DataArray:
+        seed:int=0,                     # seed of the pixel subsample (`sample_pixels`), 0 .. 2**63 - 1
+       ) -> xr.DataArray:
     """Three principal components as colours in [0, 1]: DataArray (y, x, rgb), NaN where no data. A cube gives
     (time, y, x, rgb) from one basis and one stretch fitted on the pixels of all its years, so a colour means the
     same in every year (fitted per year, one land cover took a different colour each year)."""
@@ -288,8 +289,10 @@ def spherical_kmeans(x:jax.Array,    # (N, D) unit vectors
 
 # %% ../nbs/25_analysis.ipynb #c0025
 @over_time
-def cluster(emb, k:int,                 # number of clusters
-            seed:int=0, n_iter:int=50,
+def cluster(emb,                        # embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads
+            k:int,                      # number of clusters
+            seed:int=0,                 # seed of the pixel subsample and of k-means++, 0 .. 2**63 - 1
+            n_iter:int=50,              # Lloyd iterations (assign, re-centre) after k-means++
             max_samples:int=50_000,     # pixels used to fit the centres
            ) -> xr.Dataset:
     """Spherical k-means of the pixels: Dataset with `cluster` (y, x; -1 = no data) and `centres` (cluster, band).
@@ -354,7 +357,8 @@ def _warn_small_classes(classes:np.ndarray, counts:np.ndarray, k:int) -> None:
                       stacklevel=user_stacklevel())
 
 @partial(over_time, tables=True)
-def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1/declared nodata unlabelled) or points
+def classify(emb,                       # embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads
+             labels,                    # class ids: a raster on the grid (NaN/-1/declared nodata unlabelled) or points
              method:str="knn",          # "knn" or "linear"
              k:int=3,                   # neighbours for knn
              column:str="label",        # label column of a table
@@ -403,9 +407,10 @@ def classify(emb, labels,              # class ids: a raster on the grid (NaN/-1
 
 # %% ../nbs/25_analysis.ipynb #c0036
 @partial(over_time, tables=True)
-def regress(emb, targets,               # values: a raster on the grid (NaN/declared nodata unlabelled) or points
+def regress(emb,                        # embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads
+            targets,                    # values: a raster on the grid (NaN/declared nodata unlabelled) or points
             method:str="linear",        # "linear" (least squares) or "knn" (mean of k nearest)
-            k:int=3,
+            k:int=3,                    # neighbours averaged by "knn" (at most the labelled pixels)
             column:str="value",         # value column of a table
             polygons:str="rasterize",   # polygon targets: "rasterize" (every pixel inside) or "sample"
             crs=None,                   # CRS of the points (default: the table's own, else `geo.point_crs`)

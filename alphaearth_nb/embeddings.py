@@ -172,11 +172,13 @@ def validate_embedding(emb,                    # embedding (y, x, band) in a for
     return da
 
 # %% ../nbs/23_embeddings.ipynb #c0021
-def quantize_embedding(emb) -> xr.DataArray:
+def quantize_embedding(emb,   # float embedding (y, x, band), any form `as_embedding` reads (an int8 one: as it is)
+                      ) -> xr.DataArray:
     "Quantise an embedding to the official int8 form (NaN -> -128), keeping coords and attrs."
     return quantize(as_embedding(emb, dequantize=False)).rename("embedding")
 
-def dequantize_embedding(q) -> xr.DataArray:
+def dequantize_embedding(q,   # int8 embedding (y, x, band) in the official scheme, -128 = no data
+                        ) -> xr.DataArray:
     "Dequantise an int8 embedding (-128 -> NaN) to float32, keeping coords and attrs."
     da = as_embedding(q, dequantize=False)
     if da.dtype.kind == "f":

@@ -420,7 +420,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
 
 def vectorize(da,                   # (y, x) class map or boolean mask, with attrs["crs"]
               name:str="value",     # column for the pixel value
-              connectivity:int=4,
+              connectivity:int=4,   # 4 (pixels sharing an edge join) or 8 (an edge or a corner), rasterio's shapes
              ):
     """Polygons of equal-valued connected pixels as a GeoDataFrame in the map's CRS.
 

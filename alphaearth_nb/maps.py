@@ -30,13 +30,16 @@ __all__ = ['downsample', 'extent', 'plot_rgb', 'plot_classes', 'plot_heat', 'plo
            'ee_layer']
 
 # %% ../nbs/28_maps.ipynb #c0005
-def downsample(da:xr.DataArray, max_size:int=1000) -> xr.DataArray:
+def downsample(da:xr.DataArray,   # a map or cube with y/x dims (any names `geo.rename_spatial` reads)
+               max_size:int=1000,  # longest side kept, pixels
+              ) -> xr.DataArray:
     "Every s-th pixel along y and x so that neither side exceeds `max_size`."
     da = rename_spatial(da)
     s = max(1, math.ceil(max(da.sizes.get("y", 1), da.sizes.get("x", 1)) / max_size))
     return da.isel(y=slice(None, None, s), x=slice(None, None, s)) if s > 1 else da
 
-def extent(da:xr.DataArray) -> tuple[float, float, float, float]:
+def extent(da:xr.DataArray,   # a map with x/y pixel-centre coordinates (metres or degrees)
+          ) -> tuple[float, float, float, float]:
     """`imshow` extent (left, right, bottom, top) of a grid from its pixel-centre coordinates (a longitude axis wrapped
     at 180 read as one span, `geo.axis_span`: left 179.999, right 180.001, not the whole globe)."""
     x, y = axis_span(da, "x"), da["y"].values.astype(float)
@@ -67,7 +70,11 @@ def _shown(da:xr.DataArray) -> xr.DataArray:
     return da.where(~off) if da.dtype.kind == "f" else da.astype(np.int64).where(~off, -1)
 
 # %% ../nbs/28_maps.ipynb #c0008
-def plot_rgb(emb, ax=None, max_size:int=1000, title:str|None="embedding (PCA RGB)", **rgb_kwargs):
+def plot_rgb(emb,                                       # embedding (y, x, band), any form `as_embedding` reads
+             ax=None,                                   # matplotlib Axes to draw on (default: a new figure)
+             max_size:int=1000,                         # longest side drawn in pixels: larger maps, every n-th
+             title:str|None="embedding (PCA RGB)",      # the axes' title
+             **rgb_kwargs):                             # to `analysis.rgb`: percentiles, max_samples, seed
     "Draw an embedding as colours from its first three principal components."
     small = downsample(north_up(as_embedding(emb)), max_size)
     c = np.asarray(rgb(small, **rgb_kwargs).values)
@@ -115,8 +122,14 @@ def plot_classes(classes,                 # DataArray (y, x) of ints (-1 = no da
     return _finish(ax, da, title or "classes")
 
 # %% ../nbs/28_maps.ipynb #c0011
-def plot_heat(da:xr.DataArray, ax=None, max_size:int=1000, cmap:str|None=None, vmin=None, vmax=None,
-              title:str|None=None, label:str|None=None):
+def plot_heat(da:xr.DataArray,       # a 2-D (y, x) map: similarity, change, one band; NaN / declared no data clear
+              ax=None,                # matplotlib Axes to draw on (default: a new figure)
+              max_size:int=1000,      # longest side drawn in pixels: larger maps show every n-th pixel
+              cmap:str|None=None,     # matplotlib colormap (default: magma for `change`, else viridis)
+              vmin=None,              # the value at the colour bar's bottom (default: the map's lowest)
+              vmax=None,              # the value at its top (default: the map's highest)
+              title:str|None=None,    # the axes' title (default: the map's name)
+              label:str|None=None):   # the colour bar's label (default: the map's name)
     "Draw a continuous map (similarity, change, a band) with a colour bar; NaN is transparent."
     small = downsample(north_up(_shown(unpacked(da))), max_size)   # declared no-data: transparent; CF-packed: units
     if small.ndim != 2:
@@ -129,7 +142,11 @@ def plot_heat(da:xr.DataArray, ax=None, max_size:int=1000, cmap:str|None=None, v
     return _finish(ax, small, title or str(da.name or ""))
 
 # %% ../nbs/28_maps.ipynb #c0013
-def plot(obj, band:str|None=None, ax=None, max_size:int=1000, **kwargs):
+def plot(obj,                  # embedding, cube (time, ...), class map, classify/cluster Dataset, 2-D map or `rgb`
+         band:str|None=None,   # an embedding's band to draw as a heat map (e.g. "A05") instead of colours
+         ax=None,              # matplotlib Axes (default: a new figure); for a cube, one per year
+         max_size:int=1000,    # longest side drawn in pixels: larger maps show every n-th pixel
+         **kwargs):            # to the picture drawn: `plot_rgb`, `plot_classes`, `plot_heat` or `plot_years`
     """Draw whatever `obj` is (embedding, class map, similarity/change map, rgb) and return the Axes; a cube (a
     `time` dim) one panel per year on one colour scale (`plot_years`), returning the list of Axes."""
     if isinstance(obj, (xr.DataArray, xr.Dataset)) and "time" in obj.dims and (
@@ -155,7 +172,7 @@ def plot(obj, band:str|None=None, ax=None, max_size:int=1000, **kwargs):
 
 # %% ../nbs/28_maps.ipynb #c0013a
 def _panels(n:int, ax, ncols:int, aspect:float) -> list:
-    "`n` Axes: those in `ax` (one per year), else a new figure of up to `ncols` panels a row (`aspect`: height / width)."
+    "`n` Axes: those in `ax` (one per year), else a new figure, up to `ncols` panels a row (`aspect`: height / width)."
     if ax is None:
         rows, cols = math.ceil(n / ncols), min(n, ncols)
         size = (3.4 * cols, rows * (0.9 + 3.0 * min(max(aspect, 0.2), 1.5)))   # a strip of a map: a low figure
@@ -173,7 +190,7 @@ def plot_years(cube,                # cube (time, y, x, band), or a map per year
                ax=None,             # one matplotlib Axes per year (default: a new figure)
                max_size:int=1000,   # longest side drawn in pixels: larger maps show every n-th pixel
                ncols:int=4,         # panels a row of a new figure
-               **kwargs) -> list:
+               **kwargs) -> list:   # to `rgb`, `plot_heat` (cmap, vmin, vmax, label), `plot_classes`; a title
     """Draw each year of a cube in its own panel, titled with its year, on one colour scale for all years; returns
     the Axes, one per year. An embedding cube: colours from one `analysis.rgb` fit over all years (`kwargs` go to
     `rgb`); a float map: one `vmin`/`vmax` (the range of all years unless given) for `plot_heat`; a class map: as
@@ -215,7 +232,11 @@ def _heat_rgba(v:np.ndarray, cmap:str) -> np.ndarray:
     img[~ok] = 0.0
     return img
 
-def to_rgba(obj, max_size:int=2048, band:str|None=None, cmap:str="viridis") -> xr.DataArray:
+def to_rgba(obj,                  # embedding, class map, classify/cluster Dataset, 2-D map or `rgb` colours
+            max_size:int=2048,    # longest side in pixels: larger maps keep every n-th pixel
+            band:str|None=None,   # an embedding's band to draw as a heat map instead of colours
+            cmap:str="viridis",   # matplotlib colormap of a heat map (2nd-98th percentile stretch)
+           ) -> xr.DataArray:
     """An 8-bit RGBA picture (band, y, x) of an embedding, class map or 2-D map, downsampled to `max_size`; x as one
     span (`geo.axis_span`: a map wrapped at 180 deg keeps x = 179.99975, 180.00025), so its geotransform is the map's."""
     if isinstance(obj, xr.Dataset) and ("class" in obj or "cluster" in obj):
@@ -241,7 +262,12 @@ def to_rgba(obj, max_size:int=2048, band:str|None=None, cmap:str="viridis") -> x
                         attrs={"crs": crs_of(small)})   # one span, so rioxarray's transform holds (was 240 deg wide)
 
 # %% ../nbs/28_maps.ipynb #c0018
-def explore(obj, m=None, max_size:int=2048, layer_name:str="AlphaEarth", band:str|None=None, **map_kwargs):
+def explore(obj,                        # anything `to_rgba` draws, with a CRS (`attrs["crs"]` or `spatial_ref`)
+            m=None,                     # a leafmap Map to add the layer to (default: a new one)
+            max_size:int=2048,          # longest side of the picture in pixels: larger maps keep every n-th pixel
+            layer_name:str="AlphaEarth",   # the layer's name in the map's layer control
+            band:str|None=None,         # an embedding's band to draw as a heat map instead of colours
+            **map_kwargs):              # to `leafmap.Map(...)` when `m` is not given (center, zoom, height)
     "An interactive leafmap map with `obj` drawn on it (needs the `maps` extra)."
     require("leafmap", "maps", "explore()")
     require("rioxarray", "maps", "explore()")
@@ -256,7 +282,9 @@ def explore(obj, m=None, max_size:int=2048, layer_name:str="AlphaEarth", band:st
 
 def ee_layer(image,                      # an ee.Image, e.g. one year of the official product
              vis_params:dict|None=None,  # Earth Engine visualisation parameters
-             name:str="AlphaEarth", m=None, **map_kwargs):
+             name:str="AlphaEarth",      # the layer's name in the map's layer control
+             m=None,                     # a geemap Map to add the layer to (default: a new one)
+             **map_kwargs):              # to `geemap.Map(...)` when `m` is not given
     "Add an Earth Engine image to a geemap map (needs the `ee` extra and an initialised Earth Engine)."
     require("geemap", "ee", "ee_layer()")
     import geemap

@@ -195,7 +195,10 @@ class AlphaEarth(eqx.Module):
     log_scale: Float[Array, ""]
     cfg: ModelConfig = eqx.field(static=True)
 
-    def __init__(self, cfg:ModelConfig, *, key:PRNGKeyArray):
+    def __init__(self,
+                 cfg:ModelConfig,     # the sizes and sources: `preset("small")`, `preset("tiny", ...)`
+                 *, key:PRNGKeyArray  # JAX PRNG key of the initial weights, e.g. `jax.random.key(0)`
+                ):
         ke, ks, kd, kt = split(key, 4)
         self.cfg = cfg
         self.encoder = STPEncoder(cfg.stp, {n: input_spec(cfg.source(n)) for n in cfg.inputs}, key=ke)

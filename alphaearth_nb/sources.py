@@ -149,7 +149,8 @@ def registered(role:str|None=None) -> tuple:
     "Names of all registered sources (optionally only those of one role), in registration order."
     return tuple(k for k, v in _REGISTRY.items() if role is None or v.role == role)
 
-def get_source(name) -> Source:
+def get_source(name,   # a registered source's name ("sentinel2", "landsat", ...) or a `Source` (returned as is)
+              ) -> Source:
     "The registry entry for a name (a `Source` passes through)."
     if isinstance(name, Source): return name
     if name in _REGISTRY: return _REGISTRY[name]

@@ -295,7 +295,8 @@ def as_years(years) -> list[int]:
         return [one(years)]
     return sorted({one(y) for y in years})
 
-def as_period(p) -> Period:
+def as_period(p,   # a year (2024), (first, last) years, (start, end) dates, a `pd.Period` or a `Period`
+             ) -> Period:
     """A `Period` from what names one interval: a `Period`; one calendar year (`as_year`: 2024, '2024', 2024.0,
     np.datetime64('2024'), pd.Period('2024'); 1900..2100); any `pd.Period` (its span: a month, a quarter); a
     `(first, last)` tuple of years or `pd.Period`s: first through last, both included, as `official.years_of` reads

@@ -129,3 +129,25 @@ def test_generated_sections_are_up_to_date(tmp_path, capsys):
     mod.write_text(mod.read_text().replace("# the first", "# the first, now changed"))
     assert param_docs.main(["--root", str(tmp_path), "--check"]) == 1
     assert "out of date" in capsys.readouterr().out
+
+
+def test_blank_report_and_no_blank_parameter_where_users_start(capsys):
+    "`--blank` lists what help() shows without a comment. The top-level names, the `.aef` methods and the pictures "
+    "left some blank: help(emb.aef.cluster) showed `seed`, `n_iter` and `emb` with nothing under them, help(aef.AlphaEarth)"
+    " `cfg` and `key`, help(aef.maps.plot) had no Parameters at all."
+    src = ('def f(a,  # explained\n      b, *c, **d):\n    pass\ndef g(x, y):  # y only\n    pass\n'
+           'class C:\n    def __init__(self, n:int):\n        pass\n__all__ = ["f", "g", "C"]\n')
+    assert param_docs.module_blanks(src) == {"f": ["b", "*c", "**d"], "g": ["x"], "C": ["n"]}
+    assert param_docs.main(["--blank"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1].endswith("public objects with parameters no comment explains")
+    methods = [getattr(acc, n) for acc in (aef.accessor.EmbeddingAccessor, aef.accessor.StackAccessor)
+               for n in vars(acc) if not n.startswith("_") and callable(getattr(acc, n))]   # forward keeps fn's names
+    top = [o for n in aef._all_ if callable(o := getattr(aef, n)) and not isinstance(o, type(aef))]
+    pictures = [getattr(aef.maps, n) for n in ("plot", "plot_years", "plot_rgb", "plot_classes", "plot_heat",
+                                               "to_rgba", "explore", "downsample", "extent")]
+    names = {(o.__module__, o.__name__) for o in methods + top + pictures}
+    assert len(names) > 40
+    blank = param_docs.blanks()
+    left = sorted(f"{mod}.{n}: {blank[mod][n]}" for mod, n in names if n in blank.get(mod, {}))
+    assert left == [], left

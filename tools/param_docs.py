@@ -4,6 +4,7 @@ every module, read from its docments comments, which `import alphaearth_nb` appe
 
     python tools/param_docs.py           # write it: `make export` runs this after nbdev-export
     python tools/param_docs.py --check   # exit 1 when it is not what the package's sources give (CI, tests)
+    python tools/param_docs.py --blank   # list the public functions and classes whose parameters have no comment
 
 It reads the exported modules (alphaearth_nb/*.py) with `ast` and `tokenize`, never imports them: a parameter's
 comment is the one ending the line the parameter starts on (as nbdev's docments reads it); a class gets its own
@@ -93,6 +94,32 @@ def module_sections(src:str) -> dict[str, str]:
     return out
 
 
+def module_blanks(src:str) -> dict[str, list[str]]:
+    "public name -> its parameters that help() shows without a comment (`*args`, `**kw` included), for each function "
+    "or class of `src` that has any; a dataclass's or `eqx.Module`'s fields are left out (only commented ones show)."
+    tree, notes, lines = ast.parse(src), line_comments(src), [l.encode() for l in src.split("\n")]
+    defs = {s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    out = {}
+    for name in public_names(tree):
+        node = defs.get(name)
+        if node is None or isinstance(node, ast.ClassDef) and not any(
+                isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) and b.name == "__init__" for b in node.body):
+            continue
+        blank = [n for n, _, c in documented(lines, node, notes) if not c]
+        if blank: out[name] = blank
+    return out
+
+
+def blanks(root:Path=ROOT) -> dict[str, dict[str, list[str]]]:
+    "module name -> `module_blanks` of it, for every module of the package that has any."
+    out = {}
+    for p in sorted((root / PKG).glob("*.py")):
+        if p.stem in SKIP: continue
+        got = module_blanks(p.read_text())
+        if got: out[PKG if p.stem == "__init__" else f"{PKG}.{p.stem}"] = got
+    return out
+
+
 def sections(root:Path=ROOT) -> dict[str, dict[str, str]]:
     "module name -> `module_sections` of it, for every module of the package that has any."
     out = {}
@@ -116,8 +143,16 @@ def render(secs:dict) -> str:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="exit 1 when the file is out of date; write nothing")
+    ap.add_argument("--blank", action="store_true", help="print each public object with parameters that no comment "
+                    "explains (module, name, those parameters) and their count; write nothing")
     ap.add_argument("--root", type=Path, default=ROOT, help="the repository (default: this checkout)")
     a = ap.parse_args(argv)
+    if a.blank:
+        got = blanks(a.root)
+        for mod, objs in got.items():
+            for name, ps in objs.items(): print(f"{mod}.{name}: {', '.join(ps)}")
+        print(f"{sum(map(len, got.values()))} public objects with parameters no comment explains")
+        return 0
     path, text = a.root / PKG / OUT, render(sections(a.root))
     now = path.read_text() if path.exists() else None
     if a.check:
