@@ -412,3 +412,8 @@ class CorpusBatches(samples.BatchIterator):
         "The batch at position i (independent of iteration)."
         prep = self.prepared(self.scene_at(i))
         return samples.sample_batch(prep, prep.cfg, np.random.default_rng((self.seed, int(i))), self.batch_size)
+
+    def example(self):
+        "One example as `batch_at` draws them (a batch of 1, from the first scene): what `train.fit` weighs."
+        prep = self.prepared(self.scene_at(0))
+        return samples.sample_batch(prep, prep.cfg, np.random.default_rng((self.seed, 0)), 1)

@@ -404,3 +404,6 @@ class Batches(BatchIterator):
     def batch_at(self, i:int) -> TrainExample:
         "The batch at position i (independent of iteration)."
         return sample_batch(self.prep, self.cfg, np.random.default_rng((self.seed, int(i))), self.batch_size)
+    def example(self) -> TrainExample:
+        "One example as `batch_at` draws them (a batch of 1): what `train.fit` weighs before it takes a batch size."
+        return sample_batch(self.prep, self.cfg, np.random.default_rng((self.seed, 0)), 1)

@@ -252,6 +252,12 @@ class CorpusStream(samples.Resumable):   # state()/restore(); after restore, ite
         k0 = int(i) * self.sites_per_batch
         return [self.shard(k // self.per_epoch)[k % self.per_epoch] for k in range(k0, k0 + self.sites_per_batch)]
 
+    def example(self):
+        "One example as `batch_at` draws them (a batch of 1, from this host's first site): what `train.fit` weighs."
+        (prep, per), rng = self.sites[self.shard(0)[0]], np.random.default_rng((self.seed, 13, self.host, 0))
+        per = samples.sample_periods(prep.span, prep.cfg, rng) if per is None else per
+        return samples.stack_examples([samples.example_at(prep, samples.sample_site(prep, rng), per[0], rng)])
+
     def batch_at(self, i:int):
         "This host's batch `i` (a numpy `TrainExample` with a leading axis of `batch_size / hosts`)."
         rng = np.random.default_rng((self.seed, 13, self.host, int(i))); chosen = []

@@ -236,17 +236,22 @@ def _memory_bytes() -> int|None:
     except (ValueError, OSError, AttributeError): return None
 
 def _refuse_oversized(source, cfg:TrainConfig) -> None:
-    "`ConfigError` when the batches a stack's sampler holds at once (`prefetch` queued, one in the step) need more "
-    "than this machine's memory: `aef train --batch-size 100000000` drew examples for minutes, then was killed."
-    if not isinstance(source, samples.Batches) or (mem := _memory_bytes()) is None: return
-    one = samples.sample_batch(source.prep, source.cfg, np.random.default_rng(0), 1)
-    each, held = sum(np.asarray(v).nbytes for v in jax.tree_util.tree_leaves(one)), cfg.prefetch + 1
-    if (need := each * source.batch_size * held) <= mem: return
+    "`ConfigError` when the batches a sampler holds at once (`prefetch` queued, one in the step, those a stream "
+    "prepares ahead) need more than this machine's memory: `aef train --batch-size 100000000` drew examples for "
+    "minutes, then was killed. Weighed by one `example()`: a stack's or the user's `samples.Batches`, "
+    "`corpus.CorpusBatches`, `stream.CorpusStream`; a function or iterable of the user's own is theirs to size."
+    weigh = getattr(source, "example", None) if isinstance(source, samples.Resumable) else None
+    if weigh is None or (mem := _memory_bytes()) is None: return
+    each = sum(np.asarray(v).nbytes for v in jax.tree_util.tree_leaves(weigh()))
+    ahead, hosts = int(getattr(source, "prefetch", 0)), jax.process_count()   # a CorpusStream's own queue
+    held = cfg.prefetch + 1 + ahead
+    if (need := each * (cfg.batch_size // hosts) * held) <= mem: return
     gb = lambda b: f"{b / 1e9:.3g} GB"
     raise ConfigError(f"batch_size={cfg.batch_size}: its examples alone ({each / 1e6:.3g} MB each, {held} batches "
-                      f"held: {cfg.prefetch} queued and one in the step) need {gb(need)}, more than this machine's "
-                      f"{gb(mem)} of memory: pass a smaller batch_size, at most {max(2, mem // (each * held))} here "
-                      "(the paper's is 256, over many accelerators)")
+                      f"held: {cfg.prefetch} queued, one in the step{f', {ahead} prepared by the stream' if ahead else ''}"
+                      f") need {gb(need)} a host, more than this machine's {gb(mem)} of memory: pass a smaller "
+                      f"batch_size, at most {max(2, hosts * (mem // (each * held)))} here (the paper's is 256, over "
+                      "many accelerators)")
 
 def _refuse_unpaired(cfg:TrainConfig, loss_fn:Callable) -> None:
     "`ConfigError` for one example a step while the batch-uniformity term is weighted: it has no pair (see above)."
@@ -378,7 +383,8 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     lazy = callable(data) and not hasattr(data, "__iter__")  # data(position) is called once, at the start
     source = None if lazy else _batch_source(data, 0, cfg, built, sampler, texts, strata, preset_name)
     seen = None if lazy else _data_print(data)   # validated by `_batch_source`: the header's record of the stack
-    _refuse_oversized(source, cfg)   # a batch size with extra zeros: refused now, not killed by the kernel later
+    # a batch size with extra zeros: refused now, not killed by the kernel later (data itself: a Batches, CorpusStream)
+    _refuse_oversized(data if isinstance(data, samples.Resumable) else source, cfg)
     with run_folder(out, resume, overwrite):  # one run per folder, locked for its life (cases E3, E4)
         like = eqx.filter_eval_shape(init_state, built, optimizer, cfg.seed)
         shardings = state_sharding(like, mesh, cfg.shard_params, cfg.fsdp_min_size)

@@ -2,10 +2,12 @@
 "that fits (was: examples drawn for minutes, then the process killed by the kernel)."
 import contextlib, io
 
+import jax
+import numpy as np
 import pytest
 
 import alphaearth_nb as aef
-from alphaearth_nb import train
+from alphaearth_nb import corpus, export, stream, train
 from alphaearth_nb.core import ConfigError
 
 
@@ -33,4 +35,44 @@ def test_cli_batch_size_with_extra_zeros(tmp_path):
                            str(tmp_path / "run")])
     last = err.getvalue().strip().splitlines()[-1]
     assert rc == 2 and last.startswith("aef: error: batch_size=100000000") and "memory" in last, last
+    assert not (tmp_path / "run").exists()
+
+
+BIG = 10**9   # examples a step: about 3e14 bytes of tiny's examples; no batch of that size is ever drawn
+TINY = lambda: aef.samples.sampler_config(aef.preset("tiny"), "tiny")
+nbytes = lambda b: sum(np.asarray(v).nbytes for v in jax.tree_util.tree_leaves(b))
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory, stack):
+    "Every sampler fit takes as it is: a stack's Batches, a scene corpus's CorpusBatches, a site corpus's stream."
+    pytest.importorskip("geopandas")
+    d = tmp_path_factory.mktemp("sources")
+    export.fake_corpus(d / "sites", n_sites=2, size=32, sources=("sentinel2", "dem"))
+    scenes = corpus.write_corpus(d / "scenes", corpus.CorpusConfig(n_scenes=2, n_regions=1, size=48, years=(2, 2),
+                                                                   n_texts=5))
+    return {"Batches": lambda n: aef.samples.Batches(stack, TINY(), n),
+            "CorpusBatches": lambda n: corpus.CorpusBatches(scenes, TINY(), n, split=None),
+            "CorpusStream": lambda n: stream.CorpusStream(d / "sites", TINY(), n), "sites": d / "sites"}
+
+
+@pytest.mark.parametrize("kind", ["Batches", "CorpusBatches", "CorpusStream"])
+def test_every_sampler_is_weighed_before_the_run_folder(sources, kind, tmp_path):
+    # was: only a stack's own sampler; a Batches, CorpusBatches (an iterable) or CorpusStream (data(position)) given
+    # to fit drew BIG examples a batch until the kernel killed the process
+    src = sources[kind]
+    assert nbytes(src(2).batch_at(0)) == 2 * nbytes(src(2).example())   # one example weighs as a batch's share
+    with pytest.raises(ConfigError, match=rf"^batch_size={BIG}: .* more than this machine's [\d.]+ GB of memory: "
+                                          r"pass a smaller batch_size, at most \d+ here"):
+        aef.fit("tiny", src(BIG), steps=1, batch_size=BIG, out=tmp_path / "run", progress=False)
+    assert not (tmp_path / "run").exists()
+
+
+def test_cli_corpus_batch_size_with_extra_zeros(sources, tmp_path):
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        rc = aef.cli.main(["train", "--preset", "tiny", "--corpus", str(sources["sites"]), "--steps", "1",
+                           "--batch-size", str(BIG), "--out", str(tmp_path / "run")])
+    last = err.getvalue().strip().splitlines()[-1]
+    assert rc == 2 and last.startswith(f"aef: error: batch_size={BIG}") and "prepared by the stream" in last, last
     assert not (tmp_path / "run").exists()
