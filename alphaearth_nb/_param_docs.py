@@ -139,6 +139,7 @@ SECTIONS = {
         'xy_features': 'stack\n    stack (DataTree) or Dataset on a y/x grid (or anything with y/x coordinates)\nkind : str\n    "sincos": sin/cos of lat and lon (the paper\'s XY, S5.1.1); "metres": projected x, y\ncrs : str|None\n    the grid\'s CRS; default the stack\'s `crs` attribute\n',
     },
     'alphaearth_nb.files': {
+        'named_path': 'target : str|os.PathLike\n    a path as given\nwhat : str\n    a word for messages\n',
         'local_output': 'target : str|os.PathLike\n    the folder or file about to be written\nwhat : str\n    a word for messages\nfolder : bool|None\n    True: a folder (the upload copies recursively; an existing one is\n',
         'writable': 'at : Path\n    the folder files will be made in: where `t` goes, or `t` itself (written into)\nt : Path\n    the output, for the message\nwhat : str\n    a word for messages\n',
         'check_output': 'target : str|os.PathLike\n    the folder or file about to be written\noverwrite : bool\n    replace an existing output of ours\nwhat : str\n    a word for messages, e.g. "embedding store"\nfolder : bool|None\n    True: the output is a folder, so an existing plain file is never ours\n',

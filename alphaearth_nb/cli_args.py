@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .core import AEFError, ConfigError, as_seed
 from .evaluate import as_folds
+from .files import named_path
 from .sources import registered
 from .timecodes import as_period
 
@@ -108,10 +109,9 @@ def _folds(s:str) -> int|None:
         raise argparse.ArgumentTypeError(f"{str(e).rstrip('.')}, or --folds paper") from None
 
 def _named(s:str) -> str:
-    "`s` unless it is empty: `--out \"$OUT\"` with OUT unset names the working folder, which no option means."
-    if not s.strip(): raise argparse.ArgumentTypeError("an empty path names nothing (an unset shell variable gives "
-                                                       "one): pass a path")
-    return s
+    "`s` unless it is empty: `--out \"$OUT\"` with OUT unset names the working folder (`files.named_path`, the one rule)."
+    try: return named_path(s, "file or folder")
+    except ConfigError as e: raise argparse.ArgumentTypeError(str(e)) from None
 
 def _data(s:str) -> str:
     if s == "samples": return s

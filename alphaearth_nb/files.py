@@ -29,9 +29,9 @@ from .core import (ConfigError, DiskError, NotOursError, NotWritableError, Outpu
                                 RemoteOutputError, flag, checks_flags, user_stacklevel)
 
 # %% auto #0
-__all__ = ['MARKER', 'FORMATS', 'USER_AGENT', 'quiet_marker', 'user_path', 'remote_url', 'is_remote', 'local_output', 'writable',
-           'is_ours', 'inside_ours', 'no_file_on_the_way', 'check_output', 'partial_name', 'pid_alive',
-           'consolidate_zarr', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text', 'gdal_path']
+__all__ = ['MARKER', 'FORMATS', 'USER_AGENT', 'quiet_marker', 'user_path', 'remote_url', 'is_remote', 'named_path',
+           'local_output', 'writable', 'is_ours', 'inside_ours', 'no_file_on_the_way', 'check_output', 'partial_name',
+           'pid_alive', 'consolidate_zarr', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text', 'gdal_path']
 
 # %% ../nbs/00a_files.ipynb #c2001
 MARKER = ".aef-complete"  # written last into every folder the package writes
@@ -71,6 +71,17 @@ def is_remote(path) -> bool:
     "Whether `path` is a URL or a GDAL `/vsi...` path (`remote_url`): no local file (readers, `local_output`)."
     return remote_url(path) is not None
 
+def named_path(target:str|os.PathLike, # a path as given
+               what:str="output",       # a word for messages
+              ):
+    """`target` as given, unless it is text naming nothing ('', spaces: `--out "$OUT"` with OUT unset), which would
+    mean the working folder: `ConfigError` naming `what`. The one empty-path rule (`local_output`, the `aef` command's
+    path options)."""
+    if isinstance(target, (str, bytes)) and not os.fsdecode(target).strip():
+        raise ConfigError(f"an empty path names no {what} (an unset shell variable gives one; it would mean the "
+                          f"working folder itself): name one, e.g. {_example(what)!r}")
+    return target
+
 @checks_flags
 def local_output(target:str|os.PathLike, # the folder or file about to be written
                  what:str="output",      # a word for messages
@@ -90,10 +101,7 @@ def local_output(target:str|os.PathLike, # the folder or file about to be writte
         raise RemoteOutputError(f"{s} is {'a URL' if sep else 'remote'}: alphaearth_nb writes the {what} to a local "
                                 f"path only ({was}), so nothing was written: write it to a local path ({local!r}), "
                                 f"then upload it, e.g. {up}.")
-    if isinstance(target, (str, bytes)) and not os.fsdecode(target).strip():   # `--out "$OUT"` with OUT unset
-        raise ConfigError(f"an empty path names no {what}: name one, e.g. {_example(what)!r} (it meant the working "
-                          "folder itself)")
-    t = user_path(target)
+    t = user_path(named_path(target, what))
     if folder and _isdir(t): return writable(t, t, what)   # an existing folder: written into (a run) or replaced
     return writable(next((p for p in t.parents if _exists(p)), Path(".")), t, what)   # folders above: made there
 

@@ -66,3 +66,13 @@ def test_cli_refuses_empty_paths(cwd, argv):
     rc, last = _cli(*argv)
     assert rc == 2 and last.startswith(f"aef: error: argument {flag}:") and "empty path" in last, last
     assert os.listdir(cwd) == []
+
+
+def test_one_empty_path_rule(cwd):
+    # files.named_path is the rule local_output and the command's path options both read (were two, worded apart)
+    from alphaearth_nb.files import named_path
+    with pytest.raises(ConfigError) as e: named_path(" ", "file or folder")
+    rc, last = _cli("evaluate", "--embeddings", " ")
+    assert rc == 2 and last == f"aef: error: argument --embeddings: {e.value}", last
+    with pytest.raises(ConfigError, match=r"^an empty path names no embedding store \(an unset shell variable"):
+        aef.files.check_output("", what="embedding store")
