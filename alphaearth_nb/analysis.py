@@ -288,7 +288,15 @@ def spherical_kmeans(x:jax.Array,    # (N, D) unit vectors
     return jax.lax.fori_loop(0, n_iter, lloyd, C)
 
 # %% ../nbs/25_analysis.ipynb #c0025
-@over_time
+def _cube_sample(da:xr.DataArray, max_samples:int, seed:int) -> tuple[np.ndarray, list[int]]:
+    """`sample_pixels` of each year of cube `da` pooled (at most `max_samples`, seeded) and the positions of the years
+    without a pixel of data in their sample; a map without `time`: its own sample, []."""
+    if "time" not in da.dims: return sample_pixels(da, max_samples, seed), []
+    parts = [sample_pixels(da.isel(time=i), max_samples, seed) for i in range(da.sizes["time"])]
+    x = np.concatenate(parts)
+    if len(x) > max_samples: x = x[np.sort(np.random.default_rng(seed).choice(len(x), max_samples, replace=False))]
+    return x, [i for i, a in enumerate(parts) if not len(a)]
+
 def cluster(emb,                        # embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads
             k:int,                      # number of clusters
             seed:int=0,                 # seed of the pixel subsample and of k-means++, 0 .. 2**63 - 1
@@ -296,13 +304,17 @@ def cluster(emb,                        # embedding (y, x, band) or cube (time, 
             max_samples:int=50_000,     # pixels used to fit the centres
            ) -> xr.Dataset:
     """Spherical k-means of the pixels: Dataset with `cluster` (y, x; -1 = no data) and `centres` (cluster, band).
-    `NoValidDataError` where the pixels with data hold fewer than k distinct vectors (one field, a quantised flat
-    water body): k-means has no k centres to find (it gave a centre of 64 zeros, or one centre twice)."""
-    da = as_embedding(emb)
+    A cube (time, y, x, band) is clustered as one, as `rgb` colours it: one set of centres fitted on the pixels of all
+    its years and each year's pixels assigned to them, so a cluster id means the same in every year (fitted per year,
+    the fields unchanged between two years came out under other ids); `cluster` (time, y, x), -1 with a
+    `NoDataWarning` in a year without data (a year not in the product). `NoValidDataError` where the pixels
+    with data hold fewer than k distinct vectors (one field, a quantised flat water body): k-means has no k
+    centres to find (it gave a centre of 64 zeros, or one centre twice)."""
+    da = cube_form(emb)   # a cube: one fit for all its years
     k, n_iter, seed = whole(k, "k", 8), whole(n_iter, "n_iter", 50), as_seed(seed)   # text, -1: named
     if k < 1 or n_iter < 0: raise ConfigError(f"k={k}, n_iter={n_iter}: pass k >= 1, n_iter >= 0, e.g. k=8, n_iter=50")
     check_pixels(da, "the embedding")
-    x = sample_pixels(da, max_samples, seed)
+    x, empty = _cube_sample(da, max_samples, seed)
     if not len(x):
         raise NoValidDataError("the embedding has no pixel with data (all NaN): check the area, the year and any mask")
     if (m := len(np.unique(x, axis=0))) < k:   # k-means++ then drew a centre twice, or a padding row (all 0)
@@ -316,6 +328,10 @@ def cluster(emb,                        # embedding (y, x, band) or cube (time, 
         lab = np.argmax(np.nan_to_num(a) @ C.T, -1).astype(np.int32)
         return np.where(np.isfinite(a).all(-1), lab, -1).astype(np.int32)
     lab = pixelwise(assign, da, dtype=np.int32, name="cluster")
+    if empty:
+        when = [str(t)[:10] for t in (da["time"].values[empty] if "time" in da.coords else empty)]
+        warnings.warn(f"cluster: no data for time {', '.join(when)}: cluster -1 there; the centres are fitted on the "
+                      f"other {da.sizes['time'] - len(empty)} years", NoDataWarning, stacklevel=user_stacklevel())
     return xr.Dataset({"cluster": lab, "centres": (("cluster_id", "band"), C)},
                       coords={"cluster_id": np.arange(k), "band": da.band.values}, attrs=dict(da.attrs))
 
