@@ -168,7 +168,7 @@ def _buffer_metres(geoms, metres:float):
 # %% ../nbs/24b_cubes.ipynb #c0020
 def _overlapping(gdf) -> bool:
     "Whether zones overlap: their areas add up to more than their union's (a ratio, so degrees do as well as metres)."
-    # shapely's own area: geopandas warns on every lon/lat cube that degree areas are wrong
+    # the zones' areas by shapely, not `GeoSeries.area`, which warns on every lon/lat cube that degree areas are wrong
     area = float(np.nansum(shapely.area(np.asarray(gdf.geometry, dtype=object))))
     return len(gdf) > 1 and area > float(gdf.geometry.union_all().area) * (1 + 1e-9)
 
