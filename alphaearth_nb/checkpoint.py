@@ -66,7 +66,8 @@ def checkpoint_headers(directory) -> list[Path]:
     found = sorted((int(m.group(1)), p) for p in d.iterdir() if (m := _CKPT.match(p.name)))
     return [p for _, p in found]
 
-def checkpoints(directory) -> list[Path]:
+def checkpoints(directory,   # a run's `checkpoints` folder (or any folder `save_checkpoint` wrote into)
+               ) -> list[Path]:
     "Complete checkpoints in `directory` (their `.json` files, whoever wrote them), oldest first."
     return [p for p in checkpoint_headers(directory) if p.with_suffix(".eqx").exists()]
 

@@ -23,7 +23,7 @@ from .core import checks_flags
 __all__ = ['init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'constrain', 'place', 'Prefetch']
 
 # %% ../nbs/17_dist.ipynb #d0005
-def init_distributed(**kwargs):
+def init_distributed(**kwargs):   # to `jax.distributed.initialize` (coordinator_address, num_processes, process_id)
     "Start `jax.distributed` for a multi-host run (no arguments needed on Cloud TPU); a no-op when already started."
     if jax.distributed.is_initialized(): return
     jax.distributed.initialize(**kwargs)
@@ -41,7 +41,8 @@ def make_mesh(devices:list|None=None,  # devices to use; default every device of
         devs = devs[:max(k for k in range(1, len(devs) + 1) if batch_size % k == 0)]
     return Mesh(np.asarray(devs).reshape(-1), ("data",))
 
-def batch_sharding(mesh:Mesh) -> NamedSharding:
+def batch_sharding(mesh:Mesh,   # a mesh with a `data` axis (`make_mesh`)
+                  ) -> NamedSharding:
     "Split the leading (batch) axis over `data`."
     return NamedSharding(mesh, P("data"))
 

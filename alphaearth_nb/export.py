@@ -226,12 +226,12 @@ def _client(workers:int, cluster):
 @checks_flags
 def export_sites(path,                          # the corpus folder (created, or reopened to resume)
                  site_table,                    # `sites.sample_sites(...)` (or `sites.read_sites(...)`)
-                 sources:tuple=("sentinel2", "sentinel1", "landsat", "dem", "era5"),
+                 sources:tuple=("sentinel2", "sentinel1", "landsat", "dem", "era5"),   # registry sources to fetch
                  opener:Callable|None=None,     # EERequest -> xee-like Dataset; default `earthengine.xee_opener` (live)
                  workers:int=4,                 # local worker processes (0: in this process, no dask)
                  cluster=None,                  # a distributed `Client` or scheduler address instead of a local cluster
                  max_in_flight:int|None=None,   # sites submitted at once (default 2 x workers)
-                 policy:RetryPolicy=RetryPolicy(),
+                 policy:RetryPolicy=RetryPolicy(),   # retries of Earth Engine's quota errors, with waits
                  init:Callable|None=None,       # run once per worker process before its first site
                  progress:bool=False,           # print one line per site
                 ) -> pd.DataFrame:
@@ -290,7 +290,8 @@ def fake_corpus(path,                                    # the corpus folder
     return table, export_sites(path, table, sources, fake or FakeEE(seed), workers=workers, policy=policy)
 
 # %% ../nbs/29a_export.ipynb #c0029
-def resolve_ecoregions(simplify_m:float=1000.0):
+def resolve_ecoregions(simplify_m:float=1000.0,   # metres an outline may move when simplified (EE maxError)
+                      ):
     "The RESOLVE Ecoregions 2017 (`sites.RESOLVE`) as a GeoDataFrame in EPSG:4326 (live Earth Engine)."
     require("ee", "ee", "resolve_ecoregions()")
     import ee

@@ -306,7 +306,8 @@ def init(cfg:ModelConfig|str, # a config or a preset name
     key = seed_key(key) if isinstance(key, int) else key   # every bit of a seed (`core.seed_key`)
     return AlphaEarth(cfg, key=key)
 
-def param_count(cfg:ModelConfig|str) -> dict:
+def param_count(cfg:ModelConfig|str,   # a `ModelConfig` or a preset's name ("tiny", "small", "lite")
+               ) -> dict:
     "Parameters of each part and the total, without allocating them."
     cfg = preset(cfg) if isinstance(cfg, str) else cfg
     m = eqx.filter_eval_shape(AlphaEarth, cfg, key=jax.random.key(0))

@@ -126,7 +126,10 @@ def site_grid(lon:float, lat:float, size:int=128, res:float=10.0) -> tuple[str, 
     return crs, float(np.round((x - half) / res) * res), float(np.round((y + half) / res) * res)
 
 # %% ../nbs/07b_sites.ipynb #c0018
-def boundary_points(polygons, n:int, seed:int=0) -> np.ndarray:
+def boundary_points(polygons,   # polygons (a GeoDataFrame or GeoSeries in any CRS; none: lon/lat)
+                    n:int,      # points to draw
+                    seed:int=0, # seed of the draw, 0 .. 2**63 - 1
+                   ) -> np.ndarray:
     "(n, 2) lon/lat points uniform along the outline of polygons (e.g. land: coastal candidates)."
     gpd, seed = _gpd(), as_seed(seed)
     g = gpd.GeoSeries(polygons.geometry if hasattr(polygons, "geometry") else polygons)
@@ -200,16 +203,16 @@ def sample_sites(strata,                        # polygons (a GeoDataFrame, a st
                  *,
                  id_col:str="ECO_ID",           # the strata's id column (RESOLVE: ECO_ID)
                  cap:int=PAPER_CAP,             # most sites per stratum
-                 min_dist_m:float=PAPER_MIN_DIST,
+                 min_dist_m:float=PAPER_MIN_DIST,   # metres between sites (paper: 1280, a patch's side)
                  extra:dict|None=None,          # name -> points (GeoDataFrame or (n, 2) lon/lat), tried first
                  extra_cap:int|dict|None=None,  # most sites per extra set (None: all that fit)
-                 periods:int=PAPER_PERIODS,
-                 period_days:int=365,
+                 periods:int=PAPER_PERIODS,     # non-overlapping periods per site (paper: 2)
+                 period_days:int=365,           # length of a period, days
                  size:int=128,                  # L: pixels per side of a site's grid (paper: 128)
                  res:float=10.0,                # metres per pixel
                  holdout:float=0.0,             # share of sites marked split="test"
                  oversample:int=4,              # candidates per wanted site
-                 seed:int=0,
+                 seed:int=0,                    # seed of the draw, 0 .. 2**63 - 1
                 ):
     "The site table (a GeoDataFrame, columns `SITE_COLUMNS` + geometry), deterministic by `seed`."
     gpd, seed = _gpd(), as_seed(seed)
@@ -240,7 +243,10 @@ def sample_sites(strata,                        # polygons (a GeoDataFrame, a st
     return gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(lon, lat), crs=4326)
 
 # %% ../nbs/07b_sites.ipynb #c0028
-def box_strata(n:int=2, lon0:float=2.0, lat0:float=48.0, side:float=0.1):
+def box_strata(n:int=2,          # strata (squares)
+               lon0:float=2.0,   # longitude of the first square's west edge, degrees
+               lat0:float=48.0,  # latitude of the squares' south edge, degrees
+               side:float=0.1):  # a square's side, degrees
     "`n` square strata of `side` degrees in a row from (lon0, lat0), ids 1..n in `ECO_ID` (a GeoDataFrame, EPSG:4326)."
     gpd = _gpd()
     from shapely.geometry import box as _box

@@ -87,7 +87,8 @@ class TrainConfig:
         as_seed(self.seed)   # core's one seed rule: 0 .. 2**63 - 1, ConfigError naming seed= otherwise
 
 # %% ../nbs/19_step.ipynb #c0010
-def lr_schedule(cfg:TrainConfig) -> optax.Schedule:
+def lr_schedule(cfg:TrainConfig,   # reads `peak_lr`, `warmup` and `steps`
+               ) -> optax.Schedule:
     "Linear warm-up from 0 to `peak_lr` over `warmup` steps, then linear decay to 0 at `steps`."
     up = optax.linear_schedule(0.0, cfg.peak_lr, max(cfg.warmup, 1))
     down = optax.linear_schedule(cfg.peak_lr, 0.0, max(cfg.steps - cfg.warmup, 1))
@@ -157,7 +158,9 @@ def init_state(model:eqx.Module,                      # the model to train
                       jax.random.key_data(seed_key(seed)))   # PRNGKey(seed)'s, every bit counting
 
 # %% ../nbs/19_step.ipynb #c0014
-def apply_policy(model:eqx.Module, cfg:TrainConfig) -> eqx.Module:
+def apply_policy(model:eqx.Module,   # an `AlphaEarth` (or a module with the same `policy` fields)
+                 cfg:TrainConfig,     # reads `bf16` and `remat`
+                ) -> eqx.Module:
     "The model with the config's precision policy (`bf16`, `remat`) stamped on it, its parameters unchanged."
     if hasattr(model, "with_policy"):
         return model.with_policy(dtype="bfloat16" if cfg.bf16 else "float32", remat=cfg.remat)

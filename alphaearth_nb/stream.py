@@ -221,9 +221,10 @@ class CorpusStream(samples.Resumable):   # state()/restore(); after restore, ite
     def __init__(self, source,                       # a `SiteCorpus`, a `corpus.Corpus`, or the path of either
                  cfg:samples.SamplerConfig,          # how examples are cut (`samples.sampler_config(cfg, preset)`)
                  batch_size:int,                     # examples per step over all hosts (each host: batch_size / n)
-                 seed:int=0,
+                 seed:int=0,                         # seed of the shuffle and sampler, 0 .. 2**63 - 1
                  split:str|None="train",             # sites to use ("train", "test", None for all)
-                 prefetch:int=2, workers:int=2,      # batches prepared ahead by `stream(start)`, on this many threads
+                 prefetch:int=2,                     # batches prepared ahead by `stream(start)`
+                 workers:int=2,                      # threads preparing them
                  cache:int=32,                       # prepared sites kept in memory
                  process_index:int|None=None,        # this host (default `jax.process_index()`)
                  process_count:int|None=None):       # hosts (default `jax.process_count()`)

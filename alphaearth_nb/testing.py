@@ -78,9 +78,12 @@ def embedding_from_array(a:np.ndarray,  # (H, W, 64) values (float vectors or in
 
 # %% ../nbs/09_testing.ipynb #c0014
 def fake_xee(bands:dict,                 # band name -> array (time, y, x) of raw values
-             times, x, y,                # coordinates (y descending as Earth Engine gives it)
+             times,                      # the images' dates, one per step along `time`
+             x,                          # x coordinates (pixel centres)
+             y,                          # y coordinates (descending, as Earth Engine gives them)
              layout:str="v0",            # "v0": (time, X, Y) as xee < 1.0; "v1": (time, y, x); "deg": (time, lon, lat)
-             crs:str="EPSG:32631", coords:dict|None=None) -> xr.Dataset:
+             crs:str="EPSG:32631",       # the CRS, in attrs['crs'] as xee writes it
+             coords:dict|None=None) -> xr.Dataset:   # further coordinates to assign
     "A Dataset shaped like xee's output (for tests and examples without Earth Engine)."
     xn, yn = {"v0": ("X", "Y"), "v1": ("x", "y"), "deg": ("lon", "lat")}[layout]
     dims = ("time", yn, xn) if layout == "v1" else ("time", xn, yn)
@@ -91,7 +94,8 @@ def fake_xee(bands:dict,                 # band name -> array (time, y, x) of ra
 
 def fake_official(emb:xr.DataArray,      # (y, x, band) embedding (float vectors or int8 codes)
                   layout:str="v0",       # as `fake_xee`
-                  time="2024-01-01") -> xr.Dataset:
+                  time="2024-01-01",     # the image's date (the year's first day, as the official product's)
+                 ) -> xr.Dataset:
     "The official collection as xee returns one year of it: variables A00..A63 over (time, X, Y) or `layout`."
     a = np.asarray(emb.transpose("y", "x", "band").values)
     return fake_xee({b: a[None, ..., i] for i, b in enumerate(band_names())}, [time], emb.x.values, emb.y.values,
@@ -158,13 +162,18 @@ class Standin(eqx.Module):
     l1: eqx.nn.Linear
     l2: eqx.nn.Linear
 
-    def __init__(self, d:int=8, h:int=32, *, key):
+    def __init__(self, d:int=8,   # input features
+                 h:int=32,         # hidden units
+                 *, key):          # JAX PRNG key of the weights
         k1, k2 = jax.random.split(key)
         self.l1, self.l2 = eqx.nn.Linear(d, h, key=k1), eqx.nn.Linear(h, 1, key=k2)
 
     def __call__(self, x): return self.l2(jax.nn.gelu(self.l1(x)))[0]
 
-def standin_loss(model, batch:dict, key) -> tuple:
+def standin_loss(model,        # a `Standin`
+                 batch:dict,   # {"x": (B, d), "y": (B,)}
+                 key,          # JAX PRNG key of the noise
+                ) -> tuple:
     "Mean squared error plus a little key-dependent noise (so the key's use is tested), and `{'mse': ...}`."
     pred = jax.vmap(model)(batch["x"])
     mse = jnp.mean((pred - batch["y"]) ** 2)

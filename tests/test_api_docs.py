@@ -3,8 +3,10 @@ import ast
 import importlib
 import importlib.util
 import inspect
+import json
 import pkgutil
 import pydoc
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -150,4 +152,15 @@ def test_blank_report_and_no_blank_parameter_where_users_start(capsys):
     assert len(names) > 40
     blank = param_docs.blanks()
     left = sorted(f"{mod}.{n}: {blank[mod][n]}" for mod, n in names if n in blank.get(mod, {}))
+    assert left == [], left
+
+
+def test_no_blank_parameter_in_what_the_tutorials_call():
+    "A reader of a tutorial asks help() of what it calls: checkpoints, init_distributed, ee_source, sample_sites, "
+    "CorpusStream, fake_xee, ... showed parameters with nothing under them, or no Parameters at all."
+    code = "\n".join("".join(c["source"]) for p in sorted((ROOT / "nbs" / "tutorials").glob("*.ipynb"))
+                     for c in json.loads(p.read_text())["cells"] if c["cell_type"] == "code")
+    at_limit = {"read_cog", "stac_item"}   # exports.py holds 599 of its 600 lines: documented once it is split
+    left = sorted(f"{mod}.{n}: {ps}" for mod, objs in param_docs.blanks().items() for n, ps in objs.items()
+                  if n not in at_limit and re.search(rf"(?<!\w){n}\(", code))
     assert left == [], left
