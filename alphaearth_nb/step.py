@@ -72,11 +72,12 @@ class TrainConfig:
              f"most 2**31 - 1 = {STEPS_MAX} steps (the paper's is 100000): pass fewer")
         need(0 <= self.warmup <= self.steps,
              f"warmup={self.warmup} must be in [0, steps={self.steps}]: shorten the warm-up or train longer")
-        need(self.peak_lr > 0 and math.isfinite(self.peak_lr),
-             f"peak_lr={self.peak_lr} must be a positive finite number, e.g. 1e-4")
+        need(0 < self.peak_lr <= 1,   # 1e4 for 1e-4: Adam moves each parameter by about peak_lr a step
+             f"peak_lr={self.peak_lr} must be a positive finite number at most 1, e.g. 1e-4 (the paper's): Adam "
+             "moves each parameter by about peak_lr a step, so a larger one trains noise")
         need(self.batch_size >= 1, f"batch_size={self.batch_size}: use at least 1")
-        need(0 <= self.b1 < 1 and 0 <= self.b2 < 1 and self.eps > 0,
-             f"Adam needs 0 <= b1, b2 < 1 and eps > 0, got b1={self.b1}, b2={self.b2}, eps={self.eps}")
+        need(0 <= self.b1 < 1 and 0 <= self.b2 < 1 and 0 < self.eps < math.inf,   # eps=inf: every update 0
+             f"Adam needs 0 <= b1, b2 < 1 and a finite eps > 0, got b1={self.b1}, b2={self.b2}, eps={self.eps}")
         need(self.clip_norm is None or self.clip_norm > 0,
              f"clip_norm={self.clip_norm}: pass a positive norm, or None to switch clipping off")
         need(self.fsdp_min_size >= 1, f"fsdp_min_size={self.fsdp_min_size}: use at least 1")
