@@ -168,9 +168,22 @@ def _cos(q:np.ndarray, v:np.ndarray, spec:str) -> np.ndarray:
     return np.clip(np.einsum(spec, unit_rows(q, np.float64), v), -1.0, 1.0)
 
 class VectorIndex:
-    "An ANN index over embedding vectors; build with `build`, query with `search`."
+    """An ANN index over embedding vectors; build with `build`, query with `search`. Saved and loaded as any Python
+    object (`pickle`, `joblib`, a dask worker): a usearch index travels as its own serialised bytes (it could not be
+    pickled, so the default backend's index was lost with the kernel), a faiss index as faiss pickles it."""
     def __init__(self, rows:Rows, backend:str, index):
         self.rows, self.backend, self.index = rows, backend, index
+
+    def __getstate__(self) -> dict:
+        s = dict(self.__dict__)
+        if self.backend == "usearch": s["index"] = bytes(self.index.save())   # usearch's own file form, in memory
+        return s
+
+    def __setstate__(self, s:dict):
+        if s["backend"] == "usearch" and isinstance(s["index"], (bytes, bytearray)):
+            from usearch.index import Index  # optional extra: an index of it was built, so it is installed
+            s = {**s, "index": Index.restore(bytearray(s["index"]))}
+        self.__dict__.update(s)
 
     def __len__(self) -> int: return len(self.rows.ids)
     def __repr__(self) -> str:
