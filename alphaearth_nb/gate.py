@@ -397,8 +397,7 @@ def by_band(x,               # features: an array, or a table (DataFrame)
     `knn.knn_predict`, the linear probes) reads its tables so: the same vectors with their columns in another order
     are the same vectors. `ConfigError` for a name in `features` that is no column, or `features` with an array.
     Was: a table's other columns always followed its bands as features, so a sample table was searched on lon/lat."""
-    x, pos, extra = _columns(x, features)
-    return np.asarray(x if pos is None and extra is None else x.iloc[:, (pos or []) + (extra or [])])
+    return _picked(*_columns(list_vectors(x), features))
 
 def band_parts(x,               # features: an array, or a table (DataFrame)
                features=None,   # a table's columns to take too (as `by_band`)
@@ -409,8 +408,8 @@ def band_parts(x,               # features: an array, or a table (DataFrame)
     int8, so a search or fit reads them as codes and appends the named columns (`knn.knn_search`, `linear.check_xy`;
     was: `by_band`'s one array of 65 floats, no longer 64 wide, so codes were searched as raw numbers). Raises what
     `by_band` raises."""
-    x, pos, extra = _columns(x, features)
-    if pos is None or not extra: return by_band(x, features), None
+    x, pos, extra = _columns(list_vectors(x), features)
+    if pos is None or not extra: return _picked(x, pos, extra), None
     return np.asarray(x.iloc[:, pos]), np.asarray(x.iloc[:, extra])
 
 def join_parts(a:np.ndarray, extra:np.ndarray|None) -> np.ndarray:
@@ -419,9 +418,9 @@ def join_parts(a:np.ndarray, extra:np.ndarray|None) -> np.ndarray:
     return a if extra is None else np.concatenate([a, extra.astype(np.result_type(extra, np.float32))], 1)
 
 def _columns(x, features) -> tuple:
-    """`x` (a list column spread: `list_vectors`), the positions of its band columns (None: an array or a table
-    without them) and of the other columns `features` names (None: no `features`), or `ConfigError` (`by_band`)."""
-    x = list_vectors(x)   # one list column of 64-long vectors: spread into A00..A63
+    """`x` (its list column already spread by `list_vectors`, once per query or table), the positions of its band
+    columns (None: an array or a table without them) and of the other columns `features` names (None: no
+    `features`), or `ConfigError` (`by_band`)."""
     cols = getattr(x, "columns", None)
     names = None if features is None else [features] if isinstance(features, str) else list(features)
     if cols is None:
@@ -437,6 +436,10 @@ def _columns(x, features) -> tuple:
         raise ConfigError(f"features {missing} are not columns of the table (its columns besides the bands: "
                           f"{other[:8]}{', ...' if len(other) > 8 else ''}): name columns it holds")
     return x, pos, [list(cols).index(n) for n in names if n not in bands]
+
+def _picked(x, pos, extra) -> np.ndarray:
+    "`by_band`'s array from `_columns`' answer: the band columns, then the named ones; all of `x` where neither."
+    return np.asarray(x if pos is None and extra is None else x.iloc[:, (pos or []) + (extra or [])])
 
 def valid_bounds(obj) -> tuple|None:
     """(low, high) of the values `obj` declares valid, CF style (`valid_range`, or `valid_min` / `valid_max`, in
@@ -484,7 +487,7 @@ def query_array(a,                        # vectors as a user holds them: array,
     if isinstance(a, xr.DataArray) and a.sizes.get("band") == EMBED_DIM:
         a = label_bands(a.squeeze(drop=True)).transpose(..., "band").values
     elif isinstance(a, pd.Series) and (order := _band_positions(a.index)) is not None: a = a.iloc[order]
-    elif isinstance(a, pd.DataFrame): a = by_band(a)
+    elif isinstance(a, pd.DataFrame): a = _picked(*_columns(a, None))   # `by_band`'s rule, `a` listed above
     v = np.asarray(a)
     if v.dtype.kind == "O":
         try: v = np.asarray(pd.to_numeric(v.ravel())).reshape(v.shape)
