@@ -479,6 +479,11 @@ def _label_file(a) -> xr.DataArray:
 def _evaluate_cmd(a) -> None:
     path = Path(a.embeddings)
     if path.suffix == ".csv":
+        if given := [f for f, v in (("--labels", a.labels), ("--labels-var", a.labels_var)) if v is not None]:
+            raise LabelError(f"{' and '.join(given)} given with --embeddings {path}, a CSV: its labels are its own "
+                             f"column (--label-column, now {a.label_column!r}), so {given[0]} would be read by "
+                             "nothing: leave it out, or pass the embeddings as the .zarr `aef embed` wrote to "
+                             "evaluate them on that label raster")
         x, y = labels_from_csv(_read_csv(path, "--embeddings", "columns A00 .. A63 and the labels"), a.label_column)
     else:
         emb = embeddings.as_embedding(_open_embeddings(path, None))  # first: a run folder is told to embed first
