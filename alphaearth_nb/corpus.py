@@ -372,8 +372,8 @@ class CorpusBatches(samples.BatchIterator):
     @checks_flags
     def __init__(self, corpus,                          # a `Corpus` or its path
                  cfg:samples.SamplerConfig,             # how examples are cut, e.g. `samples.sampler_config(cfg, "tiny")`
-                 batch_size:int,
-                 seed:int=0,
+                 batch_size:int,                        # examples a batch
+                 seed:int=0,                            # seed of every draw, 0 .. 2**63 - 1
                  split:str|None="train",                # scenes to draw from ("train", "test" or None for all)
                  batches_per_scene:int=4,               # consecutive batches from one scene
                  cache:int=2,                           # prepared scenes kept in memory

@@ -363,8 +363,8 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
                 labels,                   # GeoDataFrame, vector file path, or DataFrame with lon/lat
                 column:str="label",       # the label column
                 polygons:str="rasterize", # "rasterize" (every pixel inside) or "sample" (`per_polygon` pixels each)
-                per_polygon:int=20,
-                seed:int=0,
+                per_polygon:int=20,       # pixels drawn per polygon with polygons="sample"
+                seed:int=0,               # seed of that draw, 0 .. 2**63 - 1
                 crs=None,                 # CRS of `labels` when it does not say
                ) -> pd.DataFrame:
     """Labelled pixel centres `x`, `y` (grid CRS) and `column` from points and polygons in any CRS; on a geographic

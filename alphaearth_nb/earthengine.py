@@ -291,7 +291,7 @@ def load_source(name:str,                     # registry source name
                 period,                       # (start, end) or a Period
                 grid:dict,                    # xee grid keywords, e.g. from `utm_grid`
                 opener:Callable|None=None,    # EERequest -> xee-like Dataset (default: `xee_opener`)
-                cs_threshold:float=0.5,
+                cs_threshold:float=0.5,       # Sentinel-2 pixels with Cloud Score+ `cs` above it are clear
                ) -> xr.Dataset:
     "One source over a period on a grid, from Earth Engine, in the stack schema."
     req = EERequest(ee_source(name), as_period(period), dict(grid))

@@ -157,8 +157,8 @@ def max_trial_folds(y,                     # labels, (N,)
 def max_trial_split(y,                     # labels, (N,)
                     fold:int,              # fold index 0, 1, ...
                     seed=0,                # int, sequence of ints, or np.random.Generator: the one shuffle per class
-                    max_shots:int=300,
-                    max_fraction:float=0.5,
+                    max_shots:int=300,     # most training points of a class (the paper's "max" setting)
+                    max_fraction:float=0.5,  # share of a class's points the training part may take
                    ) -> tuple[np.ndarray, np.ndarray]:
     "Sorted train indices (block `fold` of each class) and test indices (every other point)."
     rng = as_rng(seed)
@@ -301,8 +301,8 @@ def evaluate_regression(x,                        # features, (N, D)
                         y,                        # continuous targets, (N,)
                         n_train=(10, 100, "max"), # training points in all per fold: ints and/or "max"
                         folds:int=100,            # random draws per size
-                        methods=("knn1", "knn3", "linear"),
-                        seed:int=0,
+                        methods=("knn1", "knn3", "linear"),   # "knn<k>" (mean of k nearest) and/or "linear"
+                        seed:int=0,               # seed of the draws, 0 .. 2**63 - 1
                         max_train:int=3000,       # cap of "max"
                         max_fraction:float=0.5,   # share of the points "max" may take
                         *,

@@ -192,7 +192,11 @@ def swapped_on(obj, xs, ys, crs=None) -> bool:
     except (PointError, CRSError): return False
     return not _placed(obj, sx, sy, "point")[-1].any()
 
-def pixel_indices(obj, xs, ys, error=PointError, what:str="point",
+def pixel_indices(obj,                     # the map (y/x dims with coordinates)
+                  xs,                      # x of each point, in the map's CRS (array or number)
+                  ys,                      # y of each point, in the map's CRS
+                  error=PointError,        # the error class raised for a point off the map
+                  what:str="point",        # the word for a point in messages
                   given:tuple|None=None,   # (xs, ys, crs): the points as the user gave them, before `to_crs`
                  ) -> tuple[np.ndarray, np.ndarray]:
     """Row and column of the pixel nearest each (x, y) in `obj`'s CRS; raise `error` when one lies outside, saying
@@ -346,7 +350,8 @@ def _on_map(obj, xs, ys, crs, what:str) -> np.ndarray|None:
 
 @checks_flags
 def point_crs(obj,                 # the map (grid in its CRS) the points are placed on
-              xs, ys,              # the points as given (arrays or numbers)
+              xs,                  # x (or lon) of the points as given (arrays or numbers)
+              ys,                  # y (or lat) of the points as given
               crs=None,            # the CRS the caller was given (`crs=`): always wins
               default=None,        # the function's reading of points without a CRS (None: the map's CRS)
               what:str="point",    # the word for a point in messages

@@ -181,7 +181,9 @@ def read_geometries(src, crs=None):
     raise LabelError(f"cannot read places from {type(src).__name__}: pass (lon, lat) arrays, a DataFrame, "
                      "a GeoDataFrame or GeoSeries, or a file path")
 
-def points_xy(points, to_crs:str, crs=None,
+def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns, a GeoDataFrame, a vector file
+              to_crs:str,    # the CRS to give the points in (the map's)
+              crs=None,      # the CRS of `points` when they do not say (a GeoDataFrame does)
               obj=None,   # the map: points without a CRS are read by `geo.point_crs` on it (default lon/lat)
              ) -> tuple[np.ndarray, np.ndarray, object]:
     """Point coordinates `(x, y)` in `to_crs` and the table they came from (rows in input order). A bare pair of

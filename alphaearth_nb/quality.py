@@ -118,7 +118,7 @@ def baseline_features(stack, year:int) -> dict:
 
 def scene_points(labels:xr.DataArray,   # yearly classes (year, y, x)
                  min_dist:float,        # metres between points
-                 seed=0,
+                 seed=0,                # seed of the draw, or a np.random.Generator (used as it is)
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "Land-cover points of a scene: rows, cols of spatially separated pixels, each with one random year index."
     rng = as_rng(seed)   # a Generator goes on as it is
@@ -134,8 +134,8 @@ def zscore_pooled(parts:list) -> list:
     return [((p - m) / np.where(s > 0, s, 1)).astype(np.float32) for p in parts]
 
 def error_ratio(table:pd.DataFrame,     # rows: features, shots, method, balanced_accuracy
-                shots,
-                ours:str="embedding",
+                shots,                  # the shots level compared (1, 10 or "max", as in `table.shots`)
+                ours:str="embedding",   # `table.features` of our rows; the others are the baselines
                ) -> tuple[float, str]:
     "Error (1 - best balanced accuracy of any method) of `ours` over the best baseline's at one shots level; that baseline."
     best = table[table.shots.astype(str) == str(shots)].groupby("features").balanced_accuracy.max()
@@ -171,7 +171,7 @@ def compare_on_scene(stack,                # the scene (DataTree)
                      embeddings:dict,      # year -> embedding (y, x, band) DataArray
                      min_dist:float=50.0,  # metres between land-cover points
                      folds:int=20,         # folds of the 10-shot draws
-                     seed:int=0,
+                     seed:int=0,           # seed of the points and the folds, 0 .. 2**63 - 1
                     ) -> dict:
     """10-shot land cover and change of the embedding and the designed baselines on one scene: tables and headlines.
     Class ids that lost digits in a float type (beyond 2^24 in float32, also a float32 file read widened) are a
@@ -216,7 +216,8 @@ def compare_on_scene(stack,                # the scene (DataTree)
 
 def plot_change_events(change:xr.DataArray,   # (y, x) change score, e.g. 1 - cos(e1, e2)
                        events,                # (y, x) bool mask of the true change (or (event, y, x) masks)
-                       ax=None, title:str="change (1 - dot), true change outlined"):
+                       ax=None,               # matplotlib Axes to draw on (default: a new figure)
+                       title:str="change (1 - dot), true change outlined"):   # the axes' title
     "The change map with the true changed pixels outlined; returns the axes."
     import matplotlib.pyplot as plt
     if ax is None: ax = plt.figure(figsize=(5, 4)).subplots()

@@ -390,8 +390,12 @@ class BatchIterator(Resumable):
 
 class Batches(BatchIterator):
     "Endless, deterministic and resumable iterator of training batches."
-    def __init__(self, stack, cfg:SamplerConfig, batch_size:int, seed:int=0,
-                 texts:pd.DataFrame|None=None, strata:xr.DataArray|None=None,
+    def __init__(self, stack,                          # the source stack (DataTree), `stacks.validate_stack`'s form
+                 cfg:SamplerConfig,                    # how examples are cut (`sampler_config(cfg, preset)`)
+                 batch_size:int,                       # examples a batch
+                 seed:int=0,                           # seed of every draw, 0 .. 2**63 - 1
+                 texts:pd.DataFrame|None=None,         # geotagged notes (y, x, time, text) for the text loss
+                 strata:xr.DataArray|None=None,        # categorical (y, x) layer to stratify sites by
                  start:int=0):          # index of the next batch (resume from a saved position)
         seed = as_seed(seed)
         batch_size, start = whole(batch_size, "batch_size", 256), whole(start, "start", 0)   # '8', 8.5: named

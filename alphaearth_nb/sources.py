@@ -262,7 +262,7 @@ def _prepare(source, x, band_axis, bands, check_dtype=True):
 # %% ../nbs/02_sources.ipynb #c0021
 def valid_mask(source,             # a Source or its name
                x,                  # physical values, bands on `band_axis`
-               band_axis:int=-1,
+               band_axis:int=-1,   # the axis of `x` holding the bands
                bands:tuple|None=None, # the bands present on the axis (default: all)
               ):
     "True where a physical value is usable: finite, not the nodata fill, inside the valid range."
@@ -280,7 +280,7 @@ def valid_mask(source,             # a Source or its name
 # %% ../nbs/02_sources.ipynb #c0023
 def normalise(source,             # a Source or its name
               x,                  # physical values, bands on `band_axis`
-              band_axis:int=-1,
+              band_axis:int=-1,   # the axis of `x` holding the bands
               bands:tuple|None=None, # the bands present on the axis (default: all)
              ):
     "Physical values -> clipped z-scores (float32), NaN where invalid."
@@ -306,8 +306,8 @@ def _normalise_inplace(src, x, ok, c, band_axis):
 
 def denormalise(source,             # a Source or its name
                 z,                  # z-scores (e.g. a decoder's output), bands on `band_axis`
-                band_axis:int=-1,
-                bands:tuple|None=None,
+                band_axis:int=-1,   # the axis of `z` holding the bands
+                bands:tuple|None=None,   # the bands present on the axis (default: all)
                ):
     "Clipped z-scores -> physical values (inverse of `normalise` inside the clip)."
     src, xp, z, idx, c = _prepare(source, z, band_axis, bands)
@@ -337,7 +337,7 @@ def _as_band_array(src, data, band_axis):
 
 def compute_stats(source,        # a Source or its name
                   data,          # numpy array, single-source Dataset, or a stack DataTree
-                  band_axis:int=-1,
+                  band_axis:int=-1,   # the axis of a numpy `data` holding the bands
                  ) -> Source:
     "A copy of `source` whose per-band mean and std are computed from the valid values of `data`."
     src = get_source(source)

@@ -59,7 +59,7 @@ def is_lazy(obj) -> bool:
 NODATA_KEYS = ("_FillValue", "missing_value", "nodata", "nodatavals")  # where readers declare no-data
 
 @checks_flags
-def declared_nodata(obj,
+def declared_nodata(obj,               # DataArray or Dataset whose attrs / encoding may declare fill values
                     finite:bool=False, # only the finite values (NaN fills are NaN already: nothing to mask)
                    ) -> tuple:
     "Every no-data value `obj` declares in attrs or encoding (`_FillValue`, `missing_value`, `nodata`, ...)."
@@ -123,7 +123,7 @@ def _off_range(obj, vector=None):
     off = (obj < lo) | (obj > hi)
     return off | off.any(vector) if vector is not None else off
 
-def unpacked(obj,
+def unpacked(obj,      # DataArray or Dataset, maybe CF-packed (integers with scale_factor / add_offset)
              nodata=None,  # further stored (packed) value(s) meaning no data, beyond those `obj` declares
              vector=None,  # the values that form one vector: a DataArray's dim (`"band"`), a Dataset's variables
             ):

@@ -434,8 +434,8 @@ def validate_stack(stack,                # an xr.DataTree of sources, or a singl
 # %% ../nbs/04_stacks.ipynb #c0014
 def toy_stack(n_time:int=6,        # frames of the optical source
               size:int=8,          # pixels per side
-              seed:int=0,
-              start:str="2021-01-01",
+              seed:int=0,          # seed of the random values, 0 .. 2**63 - 1
+              start:str="2021-01-01",   # date of the first optical frame
               days:int=30,         # spacing of the optical frames
              ) -> xr.DataTree:
     "A tiny synthetic stack (sentinel2, sentinel1, dem) on a 10 m grid, for examples and tests."

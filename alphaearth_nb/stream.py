@@ -91,7 +91,7 @@ def write_site(path,                  # a corpus folder from `create_site_corpus
                site:str,              # the site id
                stack:xr.DataTree,     # the site's sources (time, y, x), registry bands and units
                texts:pd.DataFrame|None=None,  # its geotagged notes (y, x, time, text)
-               overwrite:bool=False,
+               overwrite:bool=False,  # replace a site this corpus holds already (else refused)
               ) -> Path:
     "Write one site's group atomically (beside, marker last, renamed in); returns the group's folder."
     path = user_path(path); target = path / STORE / site

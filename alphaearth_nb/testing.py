@@ -69,7 +69,9 @@ def random_unit(shape, seed=0, dim=EMBED_DIM) -> np.ndarray:
     return v / np.linalg.norm(v, axis=-1, keepdims=True)
 
 def embedding_from_array(a:np.ndarray,  # (H, W, 64) values (float vectors or int8 codes)
-                         coords:dict|None=None, crs:str="EPSG:32631") -> xr.DataArray:
+                         coords:dict|None=None,   # {"y": ..., "x": ...} (default: a 10 m grid, `grid_coords`)
+                         crs:str="EPSG:32631",    # written to attrs["crs"]
+                        ) -> xr.DataArray:
     "Wrap an (H, W, 64) array as an embedding DataArray on a 10 m UTM grid (examples and tests)."
     a = np.asarray(a)
     c = coords or grid_coords(*a.shape[:2])

@@ -164,3 +164,18 @@ def test_no_blank_parameter_in_what_the_tutorials_call():
     left = sorted(f"{mod}.{n}: {ps}" for mod, objs in param_docs.blanks().items() for n, ps in objs.items()
                   if n not in at_limit and re.search(rf"(?<!\w){n}\(", code))
     assert left == [], left
+
+
+def test_no_blank_parameter_in_the_evaluation_sampling_and_reading_helpers():
+    "Each had a Parameters section in help() with some entries empty (seed, methods, band_axis, per_polygon, ...)."
+    names = {"evaluate": ["evaluate_regression", "max_trial_split"], "cubes": ["label_table"],
+             "samples": ["Batches"], "corpus": ["CorpusBatches"], "stacks": ["toy_stack"],
+             "testing": ["embedding_from_array"], "spatial": ["declared_nodata", "unpacked"],
+             "geo": ["pixel_indices", "point_crs"], "places": ["points_xy"],
+             "sources": ["normalise", "denormalise", "valid_mask", "compute_stats"], "earthengine": ["load_source"],
+             "quality": ["scene_points", "compare_on_scene", "error_ratio", "plot_change_events"],
+             "stream": ["write_site"]}
+    blank = param_docs.blanks()
+    left = [f"{m}.{n}: {blank[f'alphaearth_nb.{m}'][n]}" for m, ns in names.items() for n in ns
+            if n in blank.get(f"alphaearth_nb.{m}", {})]
+    assert left == [], left
