@@ -29,11 +29,11 @@ SECTIONS = {
     },
     'alphaearth_nb.core': {
         'flag': 'value\n    a yes/no setting: True/False (numpy\'s too), 0/1, or None (no)\nname : str\n    the setting, for the error: "overwrite"\n',
-        'whole': 'value\n    a count: an int (numpy\'s too) or a float without a fraction (1e5)\nname : str\n    the setting, for the error: "steps"\nexample\n    a valid value offered when text spells no number (the setting\'s default); None: 1\n',
+        'whole': 'value\n    a count: an int (numpy\'s too) or a float without a fraction (1e5)\nname : str\n    the setting, for the error: "steps"\nexample\n    the valid value a refusal offers (the setting\'s default); None: 1\n',
         'as_seed': "value\n    a seed: an int (numpy's too) or a float without a fraction\nname : str\n    the setting, for the error\n",
         'seed_key': "seed\n    a seed (`as_seed`'s range: 0 .. 2**63 - 1)\n",
         'as_rng': "value\n    a seed (`as_seed`), a sequence of them (numpy's entropy, e.g. (seed, fold)), or a numpy Generator\nname : str\n    the setting, for the error\n",
-        'real': 'value\n    a number: an int or float (numpy\'s too)\nname : str\n    the setting, for the error: "peak_lr"\nexample\n    a valid value offered when text spells no number (the setting\'s default); None: 1.0\n',
+        'real': 'value\n    a number: an int or float (numpy\'s too)\nname : str\n    the setting, for the error: "peak_lr"\nexample\n    the valid value a refusal offers (the setting\'s default); None: 1.0\n',
         'band_names': 'n : int\n    number of embedding dimensions\n',
         'Frames': 'x : Float[Array, "T H W C"]\n    normalised values, 0 where invalid\nvalid : Bool[Array, "T H W C"]\n    per-pixel, per-band validity\ndays : Float[Array, "T"]\n    frame times, days since timecodes.EPOCH\nframe : Bool[Array, "T"]\n    False for padding frames\nmeta : Float[Array, "T M"]\n    per-frame sensor metadata (M may be 0)\n',
         'Target': 'x : Float[Array, "H W C"]\n    normalised values; for a categorical source, the class index in channel 0\nday : Float[Array, ""]\n    time of the target frame (days since EPOCH)\nmeta : Float[Array, "M"]\n    the frame\'s sensor metadata\nperiod : Float[Array, "2"]\n    [start, end) of this objective\'s summary period, days\n',

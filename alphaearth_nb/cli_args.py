@@ -47,10 +47,11 @@ def _natural(s:str) -> int:
 def _ruled(rule, s:str, flag:str):
     "`s` read by the package's own `rule` (`core.as_seed`, `evaluate.as_folds`), its `ConfigError` argparse's error."
     try: v = int(s)
-    except ValueError: v = s   # text: the rule names it (and offers the number '1e3' spells)
+    except ValueError: v = s   # other text ('1e3', 'abc'): the rule names it, offering its default
     try: return rule(v, flag)
     except ConfigError as e:   # argparse names the flag first: "argument --seed: -1: pass ..., e.g. --seed=0"
-        raise argparse.ArgumentTypeError(str(e).removeprefix(f"{flag}=")) from None
+        msg, _, why = str(e).removeprefix(f"{flag}=").partition(" (text is not read")   # advice for Python callers:
+        raise argparse.ArgumentTypeError(msg + "." if why else msg) from None          # here the text is the setting
 
 def _seed(s:str) -> int:
     "A seed: a whole number in 0 .. 2**63 - 1 (`core.as_seed`'s rule: what JAX's key and numpy's sampler both take)."

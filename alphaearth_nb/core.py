@@ -93,10 +93,18 @@ def _kind(value) -> str:
         return {"b": "b", "i": "i", "u": "i", "f": "f"}.get(value.dtype.kind, "") if getattr(value, "ndim", 0) == 0 else ""
     return "i" if isinstance(value, numbers.Integral) else "f" if isinstance(value, numbers.Real) else ""
 
-def _spelled(value, kind, example=None) -> str:
-    "The number that text such as '1e-4' or '100' spells (for an error), else `example` (the setting's default), else 1."
-    try: return repr(kind(float(value)))
-    except (TypeError, ValueError, OverflowError): return repr(kind(example)) if example is not None else repr(kind(1))
+def _offered(kind, example=None) -> str:
+    "The value a refusal offers: `example` (the setting's default), else 1; never a number read from the refused value "
+    "('-3', '0' or 0.5 would offer a count the setting refuses too)."
+    return repr(kind(1 if example is None else example))
+
+def _text_why(value, convert:str) -> str:
+    "Why text that spells a number ('8', '1e-4') is refused, and the fix, for the error; '' for anything else."
+    if not isinstance(value, (str, bytes)): return ""
+    try: float(value)
+    except ValueError: return ""
+    return (f" (text is not read as a number, not even {value!r}: settings from a file, the command line or papermill "
+            f"arrive as text; convert them with {convert}() first")
 
 def flag(value, # a yes/no setting: True/False (numpy's too), 0/1, or None (no)
          name:str, # the setting, for the error: "overwrite"
@@ -109,12 +117,14 @@ def flag(value, # a yes/no setting: True/False (numpy's too), 0/1, or None (no)
 
 def whole(value, # a count: an int (numpy's too) or a float without a fraction (1e5)
           name:str, # the setting, for the error: "steps"
-          example=None, # a valid value offered when text spells no number (the setting's default); None: 1
+          example=None, # the valid value a refusal offers (the setting's default); None: 1
          ) -> int:
-    "`value` as an int. Raises `ConfigError` for text, bools, fractions and anything else, naming `name`."
+    """`value` as an int. Raises `ConfigError` for text (even '8': text is never read as a number), bools, fractions
+    and anything else, naming `name` and offering `example`."""
     if _kind(value) == "i" or (_kind(value) == "f" and math.isfinite(value) and float(value).is_integer()):
         return int(value)
-    raise ConfigError(f"{name}={value!r} is not a whole number: pass e.g. {name}={_spelled(value, int, example)}.")
+    why = _text_why(value, "int")
+    raise ConfigError(f"{name}={value!r} is not a whole number: pass e.g. {name}={_offered(int, example)}{why and why + ')'}.")
 
 SEED_MAX = 2**63 - 1   # the largest seed: JAX's key takes a 64-bit integer, numpy's sampler a non-negative one
 
@@ -153,13 +163,15 @@ def as_rng(value, # a seed (`as_seed`), a sequence of them (numpy's entropy, e.g
 
 def real(value, # a number: an int or float (numpy's too)
          name:str, # the setting, for the error: "peak_lr"
-         example=None, # a valid value offered when text spells no number (the setting's default); None: 1.0
+         example=None, # the valid value a refusal offers (the setting's default); None: 1.0
         ) -> float:
-    "`value` as a float. Raises `ConfigError` for text, bools and anything else, naming `name`."
+    """`value` as a float. Raises `ConfigError` for text (even '1e-4': text is never read as a number), bools and
+    anything else, naming `name` and offering `example`."""
     if _kind(value) in ("i", "f"): return float(value)
-    yaml = (" (YAML 1.1 reads 1e-4, without a dot, as text: write 1.0e-4, or convert with float())"
-            if isinstance(value, str) and "e" in value.lower() and "." not in value else "")
-    raise ConfigError(f"{name}={value!r} is not a number: pass e.g. {name}={_spelled(value, float, example)}{yaml}.")
+    why = _text_why(value, "float")
+    if why and isinstance(value, str) and "e" in value.lower() and "." not in value:
+        why += "; YAML 1.1 reads 1e-4, without a dot, as text: write 1.0e-4"
+    raise ConfigError(f"{name}={value!r} is not a number: pass e.g. {name}={_offered(float, example)}{why and why + ')'}.")
 
 _YES_NO = {"bool": False, "bool|None": True, "None|bool": True, "Optional[bool]": True, "typing.Optional[bool]": True}
 

@@ -39,6 +39,18 @@ def test_unparsable_text_gets_a_valid_example(name):
     if default is not None: assert example == default, (name, example, default)
 
 
+@pytest.mark.parametrize("text", ["8", "-3", "0.5", "1e-4"])
+@pytest.mark.parametrize("name", NUMERIC)
+def test_text_that_spells_a_number_is_offered_the_default(name, text):
+    "TrainConfig(batch_size='8') was offered batch_size=8, steps='-3' steps=-3 (refused in turn), warmup='0.5' "
+    "warmup=0: now every one the field's default, and why its text was refused."
+    with pytest.raises(ConfigError) as e:
+        TrainConfig(**{name: text})
+    msg, default = str(e.value), dataclasses.asdict(TrainConfig())[name]
+    assert msg.startswith(f"{name}={text!r} is not a") and f"not even {text!r}" in msg, msg
+    assert _example(msg, name) == (1 if default is None else default), msg
+
+
 def _example(msg, name):
     "The value a message offers for `name` ('pass e.g. name=3.'), as Python reads it."
     m = re.search(rf"e\.g\. {name}=(\S+?)[.,;]?(?:\s|$)", msg)
@@ -47,10 +59,14 @@ def _example(msg, name):
 
 
 def _walk(call, names, check=None):
-    "Each setting of `names` given 'abc': ConfigError naming it with an example; the example passed back is accepted."
+    "Each setting of `names` given 'abc', then '-3' (text that spells a number, one the setting may refuse): "
+    "ConfigError naming it with one example for both, never the number read from the text; passed back, accepted."
     for name in names:
         with pytest.raises(ConfigError, match=rf"^{name}='abc' is not a") as e: call(**{name: "abc"})
         ex = _example(str(e.value), name)
+        with pytest.raises(ConfigError, match=rf"^{name}='-3' is not a .*not even '-3'.* with (int|float)\(\) first") as e:
+            call(**{name: "-3"})
+        assert _example(str(e.value), name) == ex, str(e.value)   # was -3: a count of -3, refused in turn
         call(**{name: ex})
         if check: check(name, ex)
 
@@ -110,7 +126,9 @@ def test_aef_options_offer_an_example_that_works(tmp_path, capsys, cmd, opt, req
     m = (re.search(r"e\.g\. (\S+?)[.,)]?(?:\s|$)", err) or re.search(rf"\({opt} (\S+?)\)", err)
          or re.search(r"pass `(\S+?)`", err))
     assert m, err
-    ns = cli_args.parser().parse_args(args(m.group(1)))   # accepted as offered
+    tok = m.group(1)   # "4", or the option written whole: "--seed=0"
+    argv = [*args("x")[:-2], tok] if tok.startswith(f"{opt}=") else args(tok)
+    ns = cli_args.parser().parse_args(argv)   # accepted as offered
     assert getattr(ns, opt[2:].replace("-", "_")) is not None
 
 

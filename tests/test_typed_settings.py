@@ -52,7 +52,8 @@ def test_run_flags_as_text_keep_the_run(tmp_path):
 def test_train_config_types():
     assert TrainConfig(bf16=np.bool_(True)).bf16 is True
     with pytest.raises(ConfigError, match="bf16='False' is not True or False"): TrainConfig(bf16="False")
-    with pytest.raises(ConfigError, match=r"peak_lr=0\.0001 \(YAML 1\.1"): TrainConfig(peak_lr="1e-4")
+    with pytest.raises(ConfigError, match=r"peak_lr='1e-4' is not a number: pass e\.g\. peak_lr=0\.0001 \(.*YAML 1\.1"):
+        TrainConfig(peak_lr="1e-4")
     with pytest.raises(ConfigError, match="batch_size=8.5 is not a whole number"): TrainConfig(batch_size=8.5)
     with pytest.raises(ConfigError, match="clip_norm='1'"): TrainConfig(clip_norm="1")
     c = TrainConfig(steps=1e5, warmup=np.int64(10), peak_lr=np.float32(1e-3))
@@ -61,7 +62,8 @@ def test_train_config_types():
 
 
 def test_fit_counts_as_text(tmp_path):
-    with pytest.raises(ConfigError, match="steps='4' is not a whole number: pass e.g. steps=4"): _fit(None, steps="4")
+    with pytest.raises(ConfigError, match=r"steps='4' is not a whole number: pass e\.g\. steps=\d+ \(text is not read"):
+        _fit(None, steps="4")
     with pytest.raises(ConfigError, match="seed="): _fit(None, seed=1.5)
     _, hist = _fit(tmp_path / "r", steps=3.0)   # a float without a fraction is the count
     assert [h["step"] for h in read_metrics(tmp_path / "r" / "metrics.jsonl")] == [1, 2, 3] == [h["step"] for h in hist]
