@@ -21,9 +21,9 @@ from .quantize import NODATA, dequantize, vector_roundtrip_bound
 
 # %% auto #0
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'label_bands', 'pixelwise', 'values_at', 'band_dim', 'band_hint', 'sq_norms', 'byte_codes',
-           'map_byte_codes', 'gate_vectors', 'table_codes', 'gated', 'band_variables', 'list_vectors', 'by_band',
-           'band_parts', 'join_parts', 'valid_bounds', 'query_array', 'gate_query', 'unit_rows', 'change_score',
-           'user_stacklevel', 'band_order', 'a_bands', 'a_positions']
+           'map_byte_codes', 'gate_vectors', 'fill_rows', 'table_codes', 'gated', 'band_variables', 'list_vectors',
+           'by_band', 'band_parts', 'join_parts', 'valid_bounds', 'query_array', 'gate_query', 'unit_rows',
+           'change_score', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -262,6 +262,22 @@ def _float_codes(x:np.ndarray) -> np.ndarray|None:
     d = dequantize(np.where(np.isnan(x), -128, x).astype(np.int8))
     n = np.linalg.norm(d[np.isfinite(d).all(1)], axis=1)
     return d if n.size and (np.abs(n - 1) <= NORM_TOL).all() else None
+
+def fill_rows(x:np.ndarray, same:np.ndarray|None=None) -> np.ndarray:
+    """Rows (N,) of one value in every one of 64 columns (64 x -9999, all zero: an export's fill for masked pixels)
+    among embeddings or their means (finite rows of a length in `MEAN_LENGTH`: unit, or averaged by Earth Engine's
+    sampling at 20 or 30 m); none in a baseline table. `same`: those rows where the caller has them (`check_xy`).
+    The one fill-row rule of the tables `linear.check_xy` fits on and `knn.knn_search` searches (re-exported
+    from `knn`)."""
+    if same is None:   # rows whose first two values agree, then those rows in full: 2 columns read, not 64
+        same = (x[:, 1] == x[:, 0]) if len(x) and x.shape[1] > 1 else (x == x[:, :1]).all(1)
+        pick = np.flatnonzero(same)
+        same[pick] = (x[pick] == x[pick, :1]).all(1)
+    if not same.any(): return same
+    rest = x[~same]
+    n = np.linalg.norm(rest[np.isfinite(rest).all(1)].astype(np.float64), axis=1)
+    vectors = n.size and ((n > MEAN_LENGTH[0]) & (n <= MEAN_LENGTH[1])).all()
+    return same if vectors else np.zeros(len(x), bool)
 
 def table_codes(x,                          # a table (N, 64) of features
                 fill:np.ndarray|None=None,  # its rows of one value in every column, where the caller has them

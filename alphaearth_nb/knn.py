@@ -18,11 +18,11 @@ import numpy as np
 from jaxtyping import Array, Float, Int
 
 from .core import EMBED_DIM, ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError, checks_flags
-from .gate import MEAN_LENGTH, band_parts, by_band, byte_codes, gate_vectors, join_parts, table_codes
+from .gate import band_parts, by_band, byte_codes, fill_rows, gate_vectors, join_parts, table_codes
 
 # %% auto #0
-__all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'VOTE_TABLE', 'fill_rows', 'wider_than_float32',
-           'centring_offset', 'knn_search', 'knn_indices', 'knn_vote', 'knn_predict', 'by_band']
+__all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'VOTE_TABLE', 'wider_than_float32', 'centring_offset',
+           'knn_search', 'knn_indices', 'knn_vote', 'knn_predict', 'by_band', 'fill_rows']
 
 # %% ../nbs/23a_knn.ipynb #c0006
 GROUP = 16  # rows (training vectors) per group of the first selection stage
@@ -297,7 +297,8 @@ def _exact_host(tx:np.ndarray, qx:np.ndarray, k:int) -> tuple[np.ndarray, np.nda
 _FIX = ("drop them (`keep = np.isfinite(x).all(1); x = x[keep]`, and training labels with `y[keep]`); int8 codes or "
         "fill values: `x = embeddings.gate_vectors(x)[0]` first, then drop the NaN rows")
 
-_all_ = ["by_band"]   # `gate.by_band`, which `gate.query_array` reads tables with too: one rule for a table's bands
+_all_ = ["by_band", "fill_rows"]   # `gate.by_band`, which `gate.query_array` reads tables with too: one rule for a
+# table's bands; `gate.fill_rows`, the fill-row rule of every table searched or fitted (`linear.check_xy`)
 
 def _numbers(x, what:str, features=None) -> tuple:
     """`x` as real-valued arrays (`gate.band_parts`): a table's bands (or any other features) and the other columns
@@ -314,21 +315,6 @@ def _real(a:np.ndarray, what:str) -> np.ndarray:
     except (ValueError, TypeError) as e:
         raise DTypeError(f"{what} hold values that are not numbers ({a.dtype}: {e}): convert them, e.g. "
                          f"`df[cols].apply(pd.to_numeric, errors='coerce')`, then drop the rows with NaN") from None
-
-def fill_rows(x:np.ndarray, same:np.ndarray|None=None) -> np.ndarray:
-    """Rows (N,) of one value in every one of 64 columns (64 x -9999, all zero: an export's fill for masked pixels)
-    among embeddings or their means (finite rows of a length in `MEAN_LENGTH`: unit, or averaged by Earth Engine's
-    sampling at 20 or 30 m); none in a baseline table. `same`: those rows where the caller has them (`check_xy`).
-    The one fill-row rule of the tables `linear.check_xy` fits on and `knn_search` searches."""
-    if same is None:   # rows whose first two values agree, then those rows in full: 2 columns read, not 64
-        same = (x[:, 1] == x[:, 0]) if len(x) and x.shape[1] > 1 else (x == x[:, :1]).all(1)
-        pick = np.flatnonzero(same)
-        same[pick] = (x[pick] == x[pick, :1]).all(1)
-    if not same.any(): return same
-    rest = x[~same]
-    n = np.linalg.norm(rest[np.isfinite(rest).all(1)].astype(np.float64), axis=1)
-    vectors = n.size and ((n > MEAN_LENGTH[0]) & (n <= MEAN_LENGTH[1])).all()
-    return same if vectors else np.zeros(len(x), bool)
 
 def _features(x, what:str, codes:bool|None, features=None) -> np.ndarray:
     """`_vectors` of `x`'s bands (or other features), the other columns `features` names after them as floats."""

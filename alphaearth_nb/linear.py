@@ -14,8 +14,8 @@ import jax.numpy as jnp
 import numpy as np
 
 from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, checks_flags
-from .knn import centring_offset, fill_rows, wider_than_float32
-from .gate import band_parts, join_parts, table_codes
+from .knn import centring_offset, wider_than_float32
+from .gate import band_parts, fill_rows, join_parts, table_codes
 from .labels import refuse_missing_labels
 
 # %% auto #0
@@ -42,7 +42,7 @@ def check_xy(x,                  # features, (N, D)
     vector is (field case A4's gate; code -128 is no data and refused below); so are float features 64 wide whose
     every value is a whole number within [-128, 127] and whose rows decode to unit vectors (codes a masking reader
     turned to floats, NaN no data; a baseline of 64 counts stays as given). Rows of one value in every column
-    (64 x -9999, all zero) among embedding rows (or their means) are no data like NaN rows (`knn.fill_rows`, the map gate's rule for a
+    (64 x -9999, all zero) among embedding rows (or their means) are no data like NaN rows (`gate.fill_rows`, the map gate's rule for a
     fill) and refused with a `LabelError`; in a baseline table (rows not unit vectors) they stay as given.
 
     With `centre`, features wider than float32 (float64, int32, int64; not int8 codes) are shifted by their

@@ -42,3 +42,10 @@ def test_fill_rows_reads_every_band_of_rows_whose_first_bands_agree():
     y[5], y[7], y[11] = 0, -9999, np.nan
     assert np.flatnonzero(fill_rows(y)).tolist() == [5, 7]
     assert np.array_equal(fill_rows(y), (y == y[:, :1]).all(1))
+
+
+def test_fill_rows_is_a_gate_rule_knn_reexports():
+    # the rule lives beside the map gate it mirrors (gate), read by knn and linear from there; knn.fill_rows stays
+    from alphaearth_nb import gate, knn, linear
+    assert knn.fill_rows is gate.fill_rows is linear.fill_rows and "fill_rows" in knn.__all__
+    assert gate.fill_rows.__module__ == "alphaearth_nb.gate"
