@@ -300,6 +300,12 @@ def _none_complete(d:Path) -> str:
         said.append(f"{', '.join(other)}: hold{s(len(other))} no header of ours (not written by `fit` or "
                     "`save_checkpoint`; e.g. `eqx.tree_serialise_leaves`): load such a file with "
                     "`eqx.tree_deserialise_leaves(path, like)` into a model built as it was when saved")
+    run = d.parent if d.name == "checkpoints" else d
+    held = _read_lock(run / LOCK)   # a run training there now (fit holds the lock for its life): not 'train first'
+    if not said and held and not _stale(held, {"host": socket.gethostname()}):
+        said.append(f"the run in {run} is training now (pid {held.get('pid', '?')} on host {held.get('host', '?')}) "
+                    "and has written no checkpoint yet: wait for its first (one every checkpoint_every steps, and "
+                    "one at its end), then load again")
     if not said: said.append("train first (`fit(..., out=...)`, `aef train --out`)")
     return f"no complete checkpoint in {d}. " + ". ".join(said) + "."
 
