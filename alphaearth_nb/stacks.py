@@ -140,7 +140,25 @@ def _time_values(ds):
     idx = ds.indexes.get("time")
     return np.asarray(idx, dtype=object) if getattr(idx, "tz", None) is not None else ds["time"].values
 
-def _check_time(name, ds) -> np.ndarray|None:
+def _same_time_fix(ds, ms, fix:str, src=None) -> str:
+    "The fix for frames sharing a timestamp. Sentinel-1 frames of opposite orbits look from opposite sides (AEF.md: "
+    "the decoders read each frame's orbit): keep one orbit; frames of one orbit: a mosaic, first valid pixel first."
+    orbit = "ascending" if "ascending" in ds.coords and ds["ascending"].dims == ("time",) else None
+    if orbit and (pd.Series(np.asarray(ds[orbit].values)).groupby(ms).nunique() > 1).any():
+        a, b = pd.unique(np.asarray(ds[orbit].values)).tolist()[:2]
+        return (f"they are frames of opposite orbits (`{orbit}` {a!r} and {b!r}), which look at the ground from "
+                "opposite sides: a mean or a mosaic of them blends two geometries into one frame, and the decoders "
+                f"read one orbit a frame: keep one orbit, `ds.sel(time=ds.{orbit} == {a!r})` (or {b!r}), or give each frame its own "
+                "acquisition time")
+    attr = next((f"`{k}`={ds.attrs[k]!r}" for k in ("ascending", *META_NAMES["ascending"]) if k in ds.attrs), None)
+    one = (f" (one orbit: {f'`{orbit}`' if orbit else attr})" if orbit or attr else
+           " (Sentinel-1 frames of opposite orbits, though, must not be merged: keep one orbit)"
+           if "ascending" in getattr(src, "meta", ()) else "")
+    return (f"mosaic them{one}, each pixel from the first frame with a value there (the fullest frame first), "
+            "keeping per-frame coordinates: `aef.earthengine.dedupe_passes(ds)` (sorted too; a `groupby('time')` "
+            f"mean averages the values and drops those coordinates), or drop them with `{fix}`")
+
+def _check_time(name, ds, src=None) -> np.ndarray|None:
     "Check `ds.time`; the times as naive UTC datetime64 where they were text or zoned (None: datetime64 already)."
     if "time" not in ds.coords:
         raise MissingTimeError(f"{name} has a time dimension without a time coordinate: "
@@ -171,8 +189,7 @@ def _check_time(name, ds) -> np.ndarray|None:
         unsorted = (np.diff(ms[np.sort(first)]) < 0).any()
         fix = "ds.drop_duplicates('time')" + (".sortby('time')" if unsorted else "")
         raise DuplicateTimeError(f"{name}.time has duplicated timestamps ({t[np.setdiff1d(np.arange(len(t)), first)][0]})"
-                                 f"{' and is not sorted' if unsorted else ''}: merge them, e.g. "
-                                 f"`ds.groupby('time').mean()` (sorted too), or drop them with `{fix}`.")
+                                 f"{' and is not sorted' if unsorted else ''}: {_same_time_fix(ds, ms, fix, src)}.")
     if (np.diff(ms) < 0).any(): raise UnsortedTimeError(f"{name}.time is not sorted: call `ds.sortby('time')`.")
     return t.astype("datetime64[ns]") if conv else None
 
@@ -370,7 +387,7 @@ def _check_source(name, ds, src):
             raise DTypeError(f"{name}.{v} has dtype {da.dtype}, which is not numeric: convert with "
                              f"`ds['{v}'].astype('float32')`.")
     _check_dims(name, ds)
-    t = _check_time(name, ds)
+    t = _check_time(name, ds, src)
     if 0 in (ds.sizes["time"], ds.sizes["y"], ds.sizes["x"]):
         raise EmptyStackError(f"{name} is empty (sizes {dict(ds.sizes)}): select a period and extent that hold frames "
                               "and pixels.")

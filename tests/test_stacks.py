@@ -448,3 +448,39 @@ def test_bands_along_a_dim_of_one_variable_are_told_to_split_and_rename():
     fixed = one
     for f in fixes: fixed = eval(f, {"ds": fixed})
     validate_stack(fixed, "sentinel2")
+
+
+def _s1_twice(stack, **coords):
+    "The stack's Sentinel-1 with its second frame at the first one's time (an ascending and a descending frame)."
+    s1 = stack["sentinel1"].to_dataset()
+    t = s1.time.values.copy(); t[1] = t[0]
+    return s1.assign_coords(time=t, **coords)
+
+
+def test_frames_of_opposite_orbits_at_one_time_keep_one_orbit(stack):
+    "Two Sentinel-1 frames of opposite orbits at one timestamp: was told `ds.groupby('time').mean()`, which averages "
+    "two viewing geometries (and drops `ascending`, the orbit the decoders read); now told to keep one orbit, and the "
+    "call it names does."
+    s1 = _s1_twice(stack)
+    with pytest.raises(DuplicateTimeError) as e: validate_stack(with_source(stack, "sentinel1", s1))
+    msg = str(e.value)
+    assert "opposite orbits (`ascending` True and False)" in msg and "keep one orbit" in msg and "mean()" not in msg, msg
+    one = eval(re.search(r"`(ds\.sel\(time=ds\.ascending == \w+\))`", msg).group(1), {"ds": s1})   # as offered
+    validate_stack(with_source(stack, "sentinel1", one))
+    assert one.sizes["time"] == (s1.ascending.values == s1.ascending.values[0]).sum() and "ascending" in one.coords
+
+
+def test_frames_of_one_orbit_at_one_time_are_mosaicked(stack):
+    "Frames of one orbit (slices of one pass) at one timestamp: a mosaic, first valid pixel, keeping `ascending`."
+    from alphaearth_nb import earthengine
+    s1 = _s1_twice(stack, ascending=("time", np.ones(stack["sentinel1"].sizes["time"], bool)))
+    with pytest.raises(DuplicateTimeError) as e: validate_stack(with_source(stack, "sentinel1", s1))
+    assert "mosaic them (one orbit: `ascending`)" in str(e.value) and "earthengine.dedupe_passes(ds)" in str(e.value)
+    merged = earthengine.dedupe_passes(s1)
+    validate_stack(with_source(stack, "sentinel1", merged))
+    assert merged.sizes["time"] == s1.sizes["time"] - 1 and "ascending" in merged.coords
+    bare = _s1_twice(stack).drop_vars("ascending")   # no orbit on the frames: the stack's attribute named, else a caution
+    with pytest.raises(DuplicateTimeError, match="must not be merged: keep one orbit"):
+        validate_stack(with_source(stack, "sentinel1", bare))
+    with pytest.raises(DuplicateTimeError, match="one orbit: `orbitProperties_pass`='DESCENDING'"):
+        validate_stack(with_source(stack, "sentinel1", bare.assign_attrs(orbitProperties_pass="DESCENDING")))
