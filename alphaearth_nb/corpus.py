@@ -144,7 +144,7 @@ def _day(year:int, doy:int) -> np.datetime64:
     return np.datetime64(f"{year}-01-01", "D") + np.timedelta64(int(doy) - 1, "D")
 
 def plan_events(labels:xr.DataArray,   # yearly classes (year, y, x) from `scene.make_scene`, with the `cleared` mask
-                rng:np.random.Generator,
+                rng:np.random.Generator,   # the draws (which events, where, when)
                 chance:float=0.8,       # chance of each of fire, flood, construction
                 clearing_day:int=75,    # the scene's `SceneConfig.clearing_day`
                ) -> list[Event]:
@@ -206,7 +206,7 @@ def event_weight(ev:Event, t:np.ndarray) -> tuple[np.ndarray, list]:
 def apply_events(stack:xr.DataTree,      # a scene from `scene.make_scene`
                  labels:xr.DataArray,    # its yearly classes
                  events:list[Event],     # from `plan_events`
-                 rng:np.random.Generator,
+                 rng:np.random.Generator,   # the draws (burn scars, flood extents, noise)
                 ) -> tuple[xr.DataTree, xr.DataArray]:
     "The stack with every event's signal mixed in, and the yearly classes after the events."
     kids = {k: v.to_dataset() for k, v in stack.children.items()}

@@ -41,7 +41,7 @@ class Decoder(eqx.Module):
                  width:int=512, # hidden width
                  depth:int=2, # hidden layers
                  n_freq:int=3, # Fourier frequencies of the target time
-                 *, key:PRNGKeyArray):
+                 *, key:PRNGKeyArray):  # JAX PRNG key of the weights
         if min(n_in, n_out, width, depth) < 1 or n_meta < 0 or n_freq < 0:
             raise ConfigError(f"decoder sizes must be positive: n_in={n_in}, n_meta={n_meta}, n_out={n_out}, "
                               f"width={width}, depth={depth}.")

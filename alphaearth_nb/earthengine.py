@@ -119,7 +119,8 @@ def fmask_clear(qa:np.ndarray, bits:tuple=FMASK_BITS) -> np.ndarray:
 
 # %% ../nbs/29_earthengine.ipynb #c0014a
 def drop_night(ds:xr.Dataset,                  # xee-like, with a `SUN_ELEVATION` (degrees) time coordinate
-               prop:str="SUN_ELEVATION") -> xr.Dataset:
+               prop:str="SUN_ELEVATION",       # the coordinate or variable: frames at or below 0 dropped
+              ) -> xr.Dataset:
     "Day frames only: drops frames whose sun elevation is <= 0 degrees (unchanged without the coordinate)."
     if prop not in ds.coords and prop not in ds.data_vars: return ds
     return ds.isel(time=np.flatnonzero(np.asarray(ds[prop].values, np.float64) > 0))
@@ -144,7 +145,9 @@ def pass_groups(times,                         # (T,) datetime64
 
 # %% ../nbs/29_earthengine.ipynb #c0014c
 def dedupe_passes(ds:xr.Dataset,               # (time, y, x) stack source, optionally with `cloud`
-                  window_s:float=0.0, ids=None) -> xr.Dataset:
+                  window_s:float=0.0,          # frames chained within this many seconds are one pass
+                  ids=None,                    # (T,) pass ids (e.g. DATATAKE_IDENTIFIER); overrides the window
+                 ) -> xr.Dataset:
     "One frame per pass (`pass_groups`), the frame with the most valid clear pixels preferred; sorted by time."
     if ds.sizes["time"] < 2: return ds.sortby("time")
     g = pass_groups(ds.time.values, window_s, ids)

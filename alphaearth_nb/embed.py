@@ -155,7 +155,8 @@ def check_sources(names,                   # the source names in the stack
 
 # %% ../nbs/21_embed.ipynb #c0011
 def support_window(period:Period,             # the valid period
-                   first:float, last:float,    # days of the first and last frame in the data
+                   first:float,                # day of the first frame in the data (`timecodes.to_days`)
+                   last:float,                 # day of the last frame
                    support_days:float=365.25,  # shortest window fed to the model
                   ) -> tuple[float, float]:
     "The `[start, end)` window (days) of frames fed to the model for a valid `period`."
@@ -171,7 +172,9 @@ def extrapolation_days(period:Period, first:float, last:float) -> float:
     p0, p1 = (float(v) for v in period.days)
     return max(first - p0, p1 - last, 0.0)
 
-def check_extrapolation(period:Period, first:float, last:float,
+def check_extrapolation(period:Period,            # the valid period of the embedding
+                        first:float,              # day of the first frame in the data (`timecodes.to_days`)
+                        last:float,               # day of the last frame
                         warn_days:float=182.625,  # warn beyond this much extrapolation (the paper: about 6 months)
                         max_days:float=730.5,     # raise beyond this much
                        ) -> float:

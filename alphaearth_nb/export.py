@@ -186,9 +186,9 @@ def load_site_source(name:str, row, opener:Callable|None=None, policy:RetryPolic
 # %% ../nbs/29a_export.ipynb #c0016
 def export_site(path,                         # the corpus folder (from `stream.create_site_corpus`)
                 row,                          # the site's row of the site table
-                sources:tuple,
+                sources:tuple,                # registry sources to fetch
                 opener:Callable|None=None,    # default: `earthengine.xee_opener` (live)
-                policy:RetryPolicy=RetryPolicy(),
+                policy:RetryPolicy=RetryPolicy(),   # retries of Earth Engine's quota errors
                ) -> dict:
     "Fetch and write one site unless it is complete already; returns what happened (status, seconds, frames)."
     t0, site = time.perf_counter(), str(row["site"])
@@ -275,14 +275,14 @@ def export_sites(path,                          # the corpus folder (created, or
 
 # %% ../nbs/29a_export.ipynb #c0026
 def fake_corpus(path,                                    # the corpus folder
-                n_sites:int=8,
+                n_sites:int=8,                           # sites to sample and export
                 size:int=32,                             # L (the `tiny` model's patch is 32)
-                sources:tuple=("sentinel2", "sentinel1", "dem"),
-                years:tuple=(2022, 2023),
-                seed:int=0,
+                sources:tuple=("sentinel2", "sentinel1", "dem"),   # registry sources to export
+                years:tuple=(2022, 2023),                # (first, last) years the periods may cover
+                seed:int=0,                              # seed of the sites and of the fake values
                 workers:int=0,                           # as `export_sites`
                 fake:FakeEE|None=None,                   # the opener (default `FakeEE(seed)`)
-                policy:RetryPolicy=RetryPolicy(base_s=0.01),
+                policy:RetryPolicy=RetryPolicy(base_s=0.01),   # retries (short waits: the fake refuses on purpose)
                ) -> tuple:
     "Sample `n_sites` sites on two made-up strata and export them from `FakeEE`: (site table, export report)."
     table = sites.sample_sites(sites.box_strata(-(-n_sites // 16) + 1), years, cap=16, size=size,

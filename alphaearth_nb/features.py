@@ -23,7 +23,8 @@ from .embeddings import NORM_TOL, a_positions, sq_norms, as_embedding, gate_vect
 __all__ = ['lonlat', 'composite_features', 'points_at', 'xy_features']
 
 # %% ../nbs/23b_features.ipynb #q0005
-def lonlat(x, y,     # projected coordinates (metres), broadcastable
+def lonlat(x,        # projected x (metres), broadcastable with y
+           y,        # projected y (metres)
            crs:str,  # e.g. "EPSG:32631"
           ) -> tuple[np.ndarray, np.ndarray]:
     "Longitude and latitude in degrees of projected points (pyproj, through `geo.to_crs`)."

@@ -47,7 +47,9 @@ def _on_edges(t:np.ndarray) -> np.ndarray:
     e = np.floor(t) + 0.5
     return np.where(np.abs(t - e) <= EDGE_TOL, e, t)
 
-def cell_index(c0:float, step:float, v,
+def cell_index(c0:float,   # centre of cell 0
+               step:float, # cell spacing (negative on a descending axis)
+               v,          # values on the axis (array or number)
                axis:str="x",   # "x": a value on an edge goes to the cell east of it (the larger x); "y": south
               ) -> np.ndarray:
     """Index (int64) of the cell holding each value `v` on a regular axis whose cell 0 is centred at `c0`, cells `step`
@@ -119,7 +121,8 @@ def check_pixels(obj, what:str="the grid"):
 
 POLE_TOL = 1e-6   # degrees past a pole still read as the pole (float error of a reprojection)
 
-def check_degrees(lon, lat,            # longitudes and latitudes (any shape; NaN skipped)
+def check_degrees(lon,                 # longitudes (any shape; NaN skipped)
+                  lat,                 # latitudes
                   what:str="points",   # the points in messages
                   error=PointError,    # the `AEFError` class raised
                   fix:str|None=None,   # the fix for projected coordinates (default: pass their CRS or name x, y)

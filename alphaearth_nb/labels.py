@@ -128,7 +128,7 @@ def stored_dtype(labels,                # a label raster (DataArray), a table (D
 
 def check_exact_ids(vals,              # class ids (any shape); only floats are judged
                     stored=None,       # the float type they were stored in (`stored_dtype`), when narrower
-                    what:str="the class labels",
+                    what:str="the class labels",   # the labels' name in the message
                    ) -> None:
     """Raise `LabelError` when float class ids reach beyond `exact_limit` of the type they are (or were `stored`) in:
     |id| > 2^24 in float32, 2^53 in float64. Such ids lost digits on the way in (20000001 in float32 is 20000000),
@@ -404,7 +404,7 @@ def _lattice_shift(g, lab, gaps:tuple, steps:tuple) -> tuple[dict, dict]:
 
 def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regular x/y coordinates
                 labels:xr.DataArray,  # a label raster (y, x), any dims names `geo.rename_spatial` reads
-                what:str="label raster",
+                what:str="label raster",   # the raster's name in messages
                ) -> xr.DataArray:
     """`labels` on `grid`'s pixels when both say one CRS but the raster has another pixel size (by more than 0.1%,
     with a `UserWarning`) or, at the map's pixel size and on its lattice, another extent (a land-cover map clipped to

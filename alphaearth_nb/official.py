@@ -248,7 +248,8 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
 # %% ../nbs/27_official.ipynb #c0033
 @checks_flags
 def on_tile(r,                    # a row of `tiles` (its utm_west/south/east/north bounds, metres)
-            xs, ys,               # points in the tile's CRS (NaN: on no tile)
+            xs,                   # x of the points in the tile's CRS (NaN: on no tile)
+            ys,                   # y of the points
             outer:bool=False,     # True: the tile's outer edges included (`geo.cell_inside`)
            ) -> np.ndarray:
     """Whether each point lies on the tile of index row `r` by the one pixel-edge rule (`geo.cell_index`): a point on

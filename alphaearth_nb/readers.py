@@ -121,7 +121,8 @@ EOLEARN_LULC = {0: "no_data", 1: "cultivated_land", 2: "forest", 3: "grassland",
                 6: "wetlands", 7: "tundra", 8: "artificial_surface", 9: "bareland", 10: "snow_and_ice"}
 
 def slope_degrees(elevation:np.ndarray, # (H, W) metres
-                  dy:float, dx:float,   # pixel sizes in metres
+                  dy:float,             # pixel height in metres
+                  dx:float,             # pixel width in metres
                  ) -> np.ndarray:
     "Terrain slope in degrees from an elevation grid."
     gy, gx = np.gradient(np.asarray(elevation, np.float64), dy, dx)

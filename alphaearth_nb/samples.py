@@ -341,10 +341,10 @@ def _prepared(stack, cfg, texts, strata):
 
 # %% ../nbs/05_samples.ipynb #c0012s3
 def sample_example(stack,                 # a stack, or a `Prepared` one (faster when sampling many)
-                   cfg:SamplerConfig,
+                   cfg:SamplerConfig,     # how examples are cut (`sampler_config(cfg, preset)`)
                    rng,                   # numpy Generator or seed
-                   texts:pd.DataFrame|None=None,
-                   strata:xr.DataArray|None=None,
+                   texts:pd.DataFrame|None=None,     # geotagged notes (y, x, time, text) for the text loss
+                   strata:xr.DataArray|None=None,    # categorical (y, x) layer to stratify sites by
                   ) -> TrainExample:
     "One random training example: a site, one of its periods, targets held out, texts."
     prep = _prepared(stack, cfg, texts, strata); rng = np.random.default_rng(rng)

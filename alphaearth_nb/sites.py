@@ -72,7 +72,8 @@ def _xyz(lon, lat) -> np.ndarray:
     lo, la = np.radians(np.asarray(lon, np.float64)), np.radians(np.asarray(lat, np.float64))
     return EARTH_RADIUS * np.stack([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)], -1)
 
-def thin(lon, lat,                 # candidates in degrees, in the order they are tried
+def thin(lon,                      # candidates' longitudes (degrees), in the order they are tried
+         lat,                      # their latitudes
          min_dist_m:float,         # minimum great-circle distance between kept points
          groups=None,              # a group label per candidate (for `caps`)
          caps:dict|None=None,      # group -> most points kept (absent: no cap)

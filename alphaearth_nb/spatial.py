@@ -265,7 +265,11 @@ def write_crs(obj, crs):
     return out
 
 # %% ../nbs/02b_spatial.ipynb #c0021
-def grid_coords(ny:int, nx:int, x0:float=500_000., y0:float=5_000_000., res:float=10.,
+def grid_coords(ny:int,                  # rows
+                nx:int,                  # columns
+                x0:float=500_000.,       # x of the first column's centre
+                y0:float=5_000_000.,     # y of the first row's centre
+                res:float=10.,           # column spacing (and row spacing unless `res_y`)
                 res_y:float|None=None,   # row spacing when it differs from `res` (negative: rows run south to north)
                ) -> dict:
     "Pixel-centre y (descending) and x coordinates of a north-up grid whose top-left corner is (x0, y0)."

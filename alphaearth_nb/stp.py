@@ -178,7 +178,8 @@ class Exchange(eqx.Module):
     db: tuple      # its bias
     lw: tuple      # one depthwise 3x3 low-pass per sender that is pooled (space gets nothing pooled)
     def __init__(self, widths:tuple, # widths of the (space, time, precision) states
-                 norm:str="layernorm", *, key):
+                 norm:str="layernorm",  # "layernorm" or "rmsnorm" (`nn.NORMS`)
+                 *, key):               # JAX PRNG key of the weights
         keys = split(key, len(PAIRS))
         self.norms = tuple(Norm(d, norm) for d in widths)
         self.proj = tuple(Dense(widths[j], widths[i], key=k) for (j, i), k in zip(PAIRS, keys))
@@ -286,7 +287,7 @@ class STPEncoder(eqx.Module):
 
     def __init__(self, cfg:STPConfig,    # sizes and choices
                  input_specs:dict,       # source name -> (n_bands, n_meta)
-                 *, key):
+                 *, key):                # JAX PRNG key of the weights
         if not input_specs: raise ConfigError("STPEncoder needs at least one input source: pass e.g. "
                                               "input_specs={'sentinel2': (6, 0)}.")
         self.cfg, self.specs = cfg, tuple(sorted((n, tuple(int(v) for v in s)) for n, s in input_specs.items()))

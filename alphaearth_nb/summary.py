@@ -73,7 +73,7 @@ class TimePool(eqx.Module):
                  width:int, # attention width
                  heads:int, # attention heads (width % heads == 0)
                  decay:float=2.0, # initial penalty per year outside the period
-                 *, key:PRNGKeyArray):
+                 *, key:PRNGKeyArray):  # JAX PRNG key of the weights
         if width % heads: raise ConfigError(f"summary width {width} is not a multiple of heads {heads}: change one of "
                                             "them.")
         kq, kk, kr, kv, ko = split(key, 5)
@@ -132,7 +132,7 @@ class Upsample(eqx.Module):
     def __init__(self, d_in:int, # pooled width
                  width:int, # width at full resolution
                  d_out:int, # embedding width (64)
-                 *, key:PRNGKeyArray):
+                 *, key:PRNGKeyArray):  # JAX PRNG key of the weights
         k1, k2, k3 = split(key, 3)
         self.width = width
         self.norm, self.expand = Norm(d_in), Dense(d_in, width, key=k1)
@@ -218,7 +218,7 @@ class Summary(eqx.Module):
                  up_width:int=128, # width of the upsampling
                  embed_dim:int=64, # embedding width
                  decay:float=2.0, # initial penalty per year outside the period
-                 *, key:PRNGKeyArray):
+                 *, key:PRNGKeyArray):  # JAX PRNG key of the weights
         # jax.random.split(key)'s two keys, on the host for a concrete key (unpacking a typed key array compiles)
         k1, k2 = threefry_fold_in(key, 0), threefry_fold_in(key, 1)
         self.pool = TimePool(d_in, width, heads, decay, key=k1)

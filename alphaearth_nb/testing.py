@@ -128,8 +128,9 @@ SOURCE_X = 300_000.0 + 10 * np.arange(12) + 5
 
 def source_ds(bands,                          # band names, a variable each
               times,                          # frame times (what `pd.DatetimeIndex` takes)
-              seed:int=0,
-              lo:float=300.0, hi:float=4000.0,  # values drawn uniformly in [lo, hi)
+              seed:int=0,                     # seed of the values
+              lo:float=300.0,                 # values drawn uniformly in [lo, hi)
+              hi:float=4000.0,                # (exclusive)
               **coords,                       # more coordinates, e.g. ascending=("time", flags)
              ) -> xr.Dataset:
     "One source's bands, (time, 12, 12) float32 of random values, on the grid `SOURCE_Y` x `SOURCE_X` (EPSG:32631)."
@@ -141,7 +142,7 @@ def source_ds(bands,                          # band names, a variable each
 
 def sampler_stack(n_s2:int=20,     # Sentinel-2 frames, on distinct random days
                   days:int=760,    # the days from 2021-01-01 they are drawn from (and Sentinel-1's span)
-                  seed:int=0,
+                  seed:int=0,      # seed of the days and the values
                  ) -> xr.DataTree:
     """A stack on `source_ds`'s grid: `n_s2` Sentinel-2 frames (30% of pixels clouded: NaN), Sentinel-1 every 12
     days (passes alternating, `ascending`), a static DEM (2021-01-01) and land cover at 2021-01-01 and a year later
@@ -181,7 +182,10 @@ def standin_loss(model,        # a `Standin`
     mse = jnp.mean((pred - batch["y"]) ** 2)
     return mse + 1e-3 * jax.random.normal(key, ()), {"mse": mse}
 
-def standin_batches(start:int=0, batch:int=8, seed:int=0, d:int=8,
+def standin_batches(start:int=0,   # index of the first batch (resume from a saved position)
+                    batch:int=8,   # examples a batch
+                    seed:int=0,    # seed of the data (batch i is the same whatever `start`)
+                    d:int=8,       # features an example
                     nan_at:int|None=None,   # this batch is all NaN
                     stop_at:int|None=None,  # raise KeyboardInterrupt at this batch (a power cut)
                    ):
