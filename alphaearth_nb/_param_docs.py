@@ -160,6 +160,7 @@ SECTIONS = {
         'gated': "da : xr.DataArray\n    (y, x, band) embedding in any form\nfills\n    declared no-data values (default: what `da` declares)\ncodes : bool|None\n    see `gate_vectors`\nvalid\n    (low, high) declared valid: values outside are no data (default: `valid_bounds(da)`)\nstored\n    the dtype the values were stored in (default: `da.encoding['dtype']`)\n",
         'by_band': "x\n    features: an array, or a table (DataFrame)\nfeatures\n    a table's columns to take too (names, in order), after its bands if it has them\n",
         'band_parts': "x\n    features: an array, or a table (DataFrame)\nfeatures\n    a table's columns to take too (as `by_band`)\n",
+        'real_parts': 'x\n    features: an array, or a table (DataFrame)\nwhat : str\n    what they are, for the messages ("training features")\nfeatures\n    a table\'s columns to take too (as `by_band`)\n',
         'query_array': 'a\n    vectors as a user holds them: array, Series, dict, DataFrame, DataArray\nwhat : str\n    what the vectors are, for messages\n',
         'gate_query': 'a\n    a 64-vector or (Q, 64): float vectors or int8 codes (`query_array`)\nfills\n    declared no-data values\nwhat : str\n    what the vectors are, for messages\n',
         'unit_rows': 'x\n    rows (..., D): float vectors, or int codes (dequantised first)\ndtype\n    of the result (np.float64 for scores)\nzero\n    what a zero row becomes: 0 (kept zero) or np.nan (no direction: no data)\n',

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, ConfigError, DimensionError, NoValidDataError, a_bands, a_positions,
+from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, NoValidDataError, a_bands, a_positions,
                                 band_names, band_order, checks_flags, user_stacklevel)
 from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range, is_lazy, rename_spatial
 from .labels import data_variables
@@ -22,8 +22,8 @@ from .quantize import NODATA, dequantize, vector_roundtrip_bound
 # %% auto #0
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'label_bands', 'pixelwise', 'values_at', 'band_dim', 'band_hint', 'sq_norms', 'byte_codes',
            'map_byte_codes', 'gate_vectors', 'fill_rows', 'table_codes', 'gated', 'band_variables', 'list_vectors',
-           'by_band', 'band_parts', 'join_parts', 'valid_bounds', 'query_array', 'gate_query', 'unit_rows',
-           'change_score', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions']
+           'by_band', 'band_parts', 'join_parts', 'real_parts', 'valid_bounds', 'query_array', 'gate_query',
+           'unit_rows', 'change_score', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -432,6 +432,27 @@ def join_parts(a:np.ndarray, extra:np.ndarray|None) -> np.ndarray:
     """Features `a` (N, D), decoded where they were codes, with `band_parts`' named columns (N, n) after them as
     floats: float32, float64 where wider (lat/lon, UTM metres keep their digits); `a` alone where `extra` is None."""
     return a if extra is None else np.concatenate([a, extra.astype(np.result_type(extra, np.float32))], 1)
+
+def real_parts(x,              # features: an array, or a table (DataFrame)
+               what:str,       # what they are, for the messages ("training features")
+               features=None,  # a table's columns to take too (as `by_band`)
+              ) -> tuple[np.ndarray, np.ndarray|None]:
+    """`band_parts(x, features)` as real numbers, the one check of every search and fit (`knn.knn_search`,
+    `linear.check_xy`, `linear.least_squares_predict`): bool, integer and float parts as given, others read as
+    float64. `DTypeError` for text (a text column named in `features`) or complex values, `ConfigError` (`by_band`'s)
+    and `DimensionError` (rows of other lengths) naming `what`."""
+    try: parts = band_parts(x, features)
+    except ConfigError as e: raise ConfigError(f"{what}: {e}") from None   # a name that is no column; an array
+    except ValueError as e: raise DimensionError(f"{what} rows differ in length ({e}): pass an (N, D) array") from None
+    return tuple(p if p is None else _real(p, what) for p in parts)
+
+def _real(a:np.ndarray, what:str) -> np.ndarray:
+    if a.dtype.kind == "c": raise DTypeError(f"{what} are complex: pass real features (e.g. `np.abs(x)`)")
+    if a.dtype.kind in "biuf": return a
+    try: return a.astype(np.float64)
+    except (ValueError, TypeError) as e:
+        raise DTypeError(f"{what} hold values that are not numbers ({a.dtype}: {e}): convert them, e.g. "
+                         f"`df[cols].apply(pd.to_numeric, errors='coerce')`, then drop the rows with NaN") from None
 
 def _columns(x, features) -> tuple:
     """`x` (its list column already spread by `list_vectors`, once per query or table), the positions of its band

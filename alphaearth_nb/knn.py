@@ -18,7 +18,7 @@ import numpy as np
 from jaxtyping import Array, Float, Int
 
 from .core import EMBED_DIM, ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError, checks_flags
-from .gate import band_parts, by_band, byte_codes, fill_rows, gate_vectors, join_parts, table_codes
+from .gate import by_band, byte_codes, fill_rows, gate_vectors, join_parts, real_parts, table_codes
 
 # %% auto #0
 __all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'VOTE_TABLE', 'wider_than_float32', 'centring_offset',
@@ -300,25 +300,9 @@ _FIX = ("drop them (`keep = np.isfinite(x).all(1); x = x[keep]`, and training la
 _all_ = ["by_band", "fill_rows"]   # `gate.by_band`, which `gate.query_array` reads tables with too: one rule for a
 # table's bands; `gate.fill_rows`, the fill-row rule of every table searched or fitted (`linear.check_xy`)
 
-def _numbers(x, what:str, features=None) -> tuple:
-    """`x` as real-valued arrays (`gate.band_parts`): a table's bands (or any other features) and the other columns
-    `features` names (None where none), or `DTypeError` naming what they hold (text, complex)."""
-    try: parts = band_parts(x, features)
-    except ConfigError as e: raise ConfigError(f"{what}: {e}") from None   # a name that is no column; an array
-    except ValueError as e: raise DimensionError(f"{what} rows differ in length ({e}): pass an (N, D) array") from None
-    return tuple(p if p is None else _real(p, what) for p in parts)
-
-def _real(a:np.ndarray, what:str) -> np.ndarray:
-    if a.dtype.kind == "c": raise DTypeError(f"{what} are complex: pass real features (e.g. `np.abs(x)`)")
-    if a.dtype.kind in "biuf": return a
-    try: return a.astype(np.float64)
-    except (ValueError, TypeError) as e:
-        raise DTypeError(f"{what} hold values that are not numbers ({a.dtype}: {e}): convert them, e.g. "
-                         f"`df[cols].apply(pd.to_numeric, errors='coerce')`, then drop the rows with NaN") from None
-
 def _features(x, what:str, codes:bool|None, features=None) -> np.ndarray:
     """`_vectors` of `x`'s bands (or other features), the other columns `features` names after them as floats."""
-    a, extra = _numbers(x, what, features)
+    a, extra = real_parts(x, what, features)
     v = _vectors(a, what, codes)   # int8 codes beside lat/lon: still codes (was: 65 floats, searched as raw numbers)
     return join_parts(v, extra)
 

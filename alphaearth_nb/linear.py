@@ -15,7 +15,7 @@ import numpy as np
 
 from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, checks_flags
 from .knn import centring_offset, wider_than_float32
-from .gate import band_parts, fill_rows, join_parts, table_codes
+from .gate import fill_rows, join_parts, real_parts, table_codes
 from .labels import refuse_missing_labels
 
 # %% auto #0
@@ -57,7 +57,7 @@ def check_xy(x,                  # features, (N, D)
 def _check_xy(x, y, centre:bool=False, features=None) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
     """`check_xy`, the float64 offset (D,) its `centre` took off the features (zeros when none), and whether the
     features were given wider than float32 (the fits' weights are float64 then)."""
-    x, extra = band_parts(x, features)   # a table's bands apart from the other columns named: codes stay codes
+    x, extra = real_parts(x, "features", features)   # the bands apart from the other columns named: codes stay codes
     y, given = np.asarray(y), wider_than_float32(x) or (extra is not None and wider_than_float32(extra))
     if x.ndim != 2: raise DimensionError(f"features must be 2-D (points, features), got shape {x.shape}: reshape with `x.reshape(len(x), -1)`")
     same = None
@@ -171,7 +171,7 @@ def least_squares_predict(W,                # from `least_squares_fit`, (D + 1, 
                          ) -> np.ndarray:
     """Predictions `x @ W[:-1] + W[-1]`: (N, M), or (N,) for a 1-D `W` (large float32 `x` in jitted blocks); in
     float64 when `W` (fit on wide features or targets) or `x` is wider than float32 (UTM metres, epoch seconds)."""
-    x, extra = band_parts(x, features)   # a table by its labels, the named columns apart
+    x, extra = real_parts(x, "features", features)   # a table by its labels, the named columns apart
     W, x = np.asarray(W), join_parts(_decoded(x), extra)   # int8 codes as the fit took them
     dt = np.float64 if W.dtype == np.float64 or wider_than_float32(x) else np.float32
     W, x = W.astype(dt, copy=False), x.astype(dt, copy=False)

@@ -73,3 +73,20 @@ def test_linear_probes_and_evaluate_take_features_as_knn_does():   # was: no fea
         linear_probe_fit(c, y, 2, "auto", 1e-6, ["lat"])
     with pytest.raises(ConfigError, match="table"):
         linear_probe_predict(W, v, features=["lat"])
+
+
+def test_text_features_are_refused_as_knn_refuses_them():
+    "A text column named in `features` (or text among array features): the package's DTypeError, as `knn_search` "
+    "gives (`gate.real_parts`, one rule). Was: numpy's raw ValueError from astype(float32)."
+    from alphaearth_nb.core import DTypeError
+    from alphaearth_nb.knn import knn_search
+    x, y, df, _ = _tables(3)
+    text = df.assign(r="a")
+    for fit in (lambda: check_xy(text, y, features=["r"]), lambda: least_squares_fit(text, x[:, 5], features=["r"]),
+                lambda: linear_probe_fit(text, y, 2, features=["r"]),
+                lambda: check_xy(np.array([[1.0, "a"], [2.0, 3.0]], object), [0, 1]),
+                lambda: knn_search(text, text, 1, features=["r"])):
+        with pytest.raises(DTypeError, match="hold values that are not numbers"): fit()
+    W = least_squares_fit(df.assign(r=1.0), x[:, 5], features=["r"])
+    with pytest.raises(DTypeError, match="not numbers"): least_squares_predict(W, text, features=["r"])
+    with pytest.raises(DTypeError, match="complex"): check_xy(x.astype(np.complex64), y)
