@@ -20,7 +20,8 @@ from PIL import Image
 
 from .core import DimensionError, checks_flags
 from .exports import lonlat_bounds
-from .geo import axis_span, cell_index, cell_inside, crs_of, to_crs, wrap_x
+from .geo import cell_index, cell_inside, crs_of, to_crs, wrap_x
+from .places import grid_of
 
 # %% auto #0
 __all__ = ['TILE', 'MERCATOR_LAT', 'tile_lonlat', 'tile_pixel_centre', 'png', 'TileServer', 'tile_server', 'TileSampler']
@@ -101,10 +102,10 @@ class TileSampler:
     def __init__(self, emb:xr.DataArray):
         self.emb, self.crs = emb, crs_of(emb)
         if not self.crs: raise DimensionError("the live map needs the grid's CRS: set `emb.attrs['crs'] = 'EPSG:...'`")
-        x, y = axis_span(emb, "x"), emb.y.values.astype(np.float64)   # x wrapped at 180 read as one span
-        self.x0, self.y0 = x[0], y[0]
-        self.dx, self.dy = (x[1] - x[0] if len(x) > 1 else 1.0), (y[1] - y[0] if len(y) > 1 else -1.0)
-        self.ny, self.nx = len(y), len(x)
+        # the map's grid (`places.grid_of`): x wrapped at 180 read as one span; an axis of one pixel (a strip, a
+        # transect) keeps its size from the geotransform or the other axis (it was drawn 1 m across)
+        self.x0, self.dx, self.y0, self.dy = grid_of(emb)
+        self.ny, self.nx = emb.sizes["y"], emb.sizes["x"]
 
     @checks_flags
     def rows_cols(self, xs, ys, wrap:bool=True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
