@@ -23,7 +23,8 @@ from jax.sharding import NamedSharding, PartitionSpec
 from tqdm.auto import tqdm
 
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning, Frames, MissingSourceError,
-                                NoValidDataError, PeriodError, UnknownSourceError, band_names, checks_flags, user_stacklevel)
+                                NoDataWarning, NoValidDataError, PeriodError, UnknownSourceError, band_names, checks_flags,
+                                user_stacklevel)
 from .core import callable_module, compiler_options, flag, frozen_traces, keep_heap, real, whole
 from .files import check_output, consolidate_zarr, user_path, writing_folder
 from .dist import batch_sharding, make_mesh
@@ -362,15 +363,28 @@ def _any_valid(src, da_:xr.DataArray, full:bool) -> bool:
 def _check_window(dsets:dict, sources:dict, period:Period, window):
     """Raise `NoValidDataError` when no input band holds a valid value in the frames of the support `window`: every
     pixel would be NaN (a year whose frames failed to load, or were masked whole), where a year without frames
-    borrows its neighbours' (`support_window`). A sample first, then the window read once (chunk by chunk)."""
-    bands = [(sources[s], ds[b]) for s, ds in dsets.items() for b in ds.data_vars
-             if b != CLOUD and b not in sources[s].aux and ds.sizes["time"]]
-    if not bands or any(_any_valid(g, v, False) for g, v in bands) or any(_any_valid(g, v, True) for g, v in bands):
-        return
+    borrows its neighbours' (`support_window`). A `NoDataWarning` names each input source (not static) without a
+    frame or a valid value there while others have some: the embedding is made without it (one sensor's year that
+    failed to load). Per source a sample first, then its window read once (chunk by chunk)."""
+    bands = {s: [(sources[s], ds[b]) for b in ds.data_vars if b != CLOUD and b not in sources[s].aux]
+             for s, ds in dsets.items() if ds.sizes["time"]}
+    has = {s: any(_any_valid(g, v, False) for g, v in bs) or any(_any_valid(g, v, True) for g, v in bs)
+           for s, bs in bands.items() if bs}
     n = {s: ds.sizes["time"] for s, ds in dsets.items() if not sources[s].static}
+    span = " .. ".join(str(from_days(w).astype("datetime64[D]")) for w in window)
+    if not has: return
+    if any(has.values()):
+        if not (gone := [s for s in n if not has.get(s, False)]): return
+        said = [f"{s} ({'no frame' if not n[s] else f'{n[s]} frames without a valid value'})" for s in gone]
+        warnings.warn(f"{', '.join(said)} in the window {span} fed to the model for the period "
+                      f"{period.start.astype('datetime64[D]')} .. {period.end.astype('datetime64[D]')}: the embedding "
+                      f"is made without {'it' if len(gone) == 1 else 'them'}, from "
+                      f"{', '.join(s for s in dsets if s not in gone)}. Load that period's frames again (a failed "
+                      f"download?), or, if meant, drop {'it' if len(gone) == 1 else 'them'} (`del stack['{gone[0]}']`, "
+                      "then `embed(..., allow_missing=True)`) to say so.", NoDataWarning, stacklevel=user_stacklevel())
+        return
     s0 = next((s for s, k in n.items() if k), next(iter(dsets)))   # the fix, spelled for the first source with frames
     keep = [str(b) for b in dsets[s0].data_vars if b != CLOUD]
-    span = " .. ".join(str(from_days(w).astype("datetime64[D]")) for w in window)
     raise NoValidDataError(f"no input source holds a valid value in the frames fed to the model for the period "
                            f"{period.start.astype('datetime64[D]')} .. {period.end.astype('datetime64[D]')}: the "
                            f"window {span} holds {', '.join(f'{k} frames of {s}' for s, k in n.items())}, all "

@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import (ConfigError, ExtrapolationWarning, GridError, MissingSourceError, PeriodError,
-                                UnknownSourceError)
+from alphaearth_nb.core import (ConfigError, ExtrapolationWarning, GridError, MissingSourceError, NoDataWarning,
+                                PeriodError, UnknownSourceError)
 from alphaearth_nb.embed import embed, embed_to_zarr, tiling
 from alphaearth_nb.stacks import to_frames
 from alphaearth_nb.timecodes import as_period
@@ -160,12 +160,13 @@ def test_embed_to_zarr_int8(stack, model, eager, tmp_path):
 
 
 def test_source_without_frames_in_window(stack, model):
-    "A source with no frame in the support window is fed as padding; the others still embed."
+    "A source with no frame in the support window is fed as padding, and named (NoDataWarning); the others still embed."
     s1 = stack["sentinel1"].to_dataset()
     old = stack.copy()
     old["sentinel1"] = s1.assign_coords(time=s1.time - np.timedelta64(700, "D"))
     sub = old.isel(y=slice(8, 20), x=slice(0, 12))
-    out = embed(sub, model, 2024, progress=False)
+    with pytest.warns(NoDataWarning, match=r"sentinel1 \(no frame\) .*made without it, from sentinel2"):
+        out = embed(sub, model, 2024, progress=False)
     s2_any = np.isfinite(sub["sentinel2"].to_dataset().to_array().values).any((0, 1))
     np.testing.assert_array_equal(np.isfinite(out.values).all(-1), s2_any)  # NaN only where Sentinel-2 had nothing
     assert s2_any.mean() > 0.9 and out.attrs["support_start"].startswith("2024-01-10")
