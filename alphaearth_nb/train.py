@@ -206,10 +206,12 @@ def _load_state(ckdir:Path, built, cfg:TrainConfig) -> tuple[TrainState, dict]:
     return TrainState(state.step, state.model, relayout(state.opt_state, params, opt_layout(cfg)), state.key), header
 
 def _train_config(config, **over) -> TrainConfig:
-    "The run's `TrainConfig`: `config` with the given overrides; a run shorter than its warm-up warms up for a tenth."
+    "The run's `TrainConfig`: `config` with the given overrides; a run shorter than the default warm-up (1000) "
+    "warms up for a tenth; one shorter than a warm-up set in `config` is refused (`TrainConfig` names both)."
     base = config or TrainConfig()
     over = {k: whole(v, k, getattr(base, k)) for k, v in over.items() if v is not None}  # steps="100": named
-    if over.get("steps", base.steps) < base.warmup: over["warmup"] = over["steps"] // 10
+    default = TrainConfig.__dataclass_fields__["warmup"].default   # warmup=50 of the user's: never changed silently
+    if over.get("steps", base.steps) < base.warmup == default: over["warmup"] = over["steps"] // 10
     return dataclasses.replace(base, **over)
 
 def _model(model, cfg:TrainConfig, shapes_only:bool):
