@@ -18,7 +18,7 @@ from pyproj.exceptions import CRSError as _ProjCRSError
 from .core import CRSError, GridError, MissingDependencyError, checks_flags, user_stacklevel
 
 # %% auto #0
-__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
+__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'WRAP_ATOL', 'require', 'rename_spatial', 'is_lazy',
            'declared_nodata', 'packing', 'declared_valid_range', 'outside_valid', 'unpacked', 'as_crs', 'crs_name',
            'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
            'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up',
@@ -393,11 +393,17 @@ def axis_span(obj, d:str="x") -> np.ndarray:
                         "unwrap x before: `emb = emb.assign_coords(x=aef.geo.axis_span(emb))`")
     return c
 
+WRAP_ATOL = 1e-9   # degrees (0.1 mm on the ground): a longitude this close to 180 once wrapped is -180, the same place
+
 def wrapped_like(obj, xs) -> np.ndarray:
     """Longitudes `xs` (float64) on `obj`'s one span (`axis_span`: past 180) written as `obj` writes its x: wrapped
-    into [-180, 180) where a reader wrapped it at 180, as they are otherwise (block centres of `cubes.coarsen`)."""
+    into [-180, 180) where a reader wrapped it at 180, as they are otherwise (block centres of `cubes.coarsen`). A
+    value within `WRAP_ATOL` of 180 once wrapped is -180: a centre summed from a corner and steps lands a rounding
+    off 180 (179.99999999999997 from 180.00000000000003 - 360 or -180.00000000000003 + 360), the same place."""
     xs = np.asarray(xs, np.float64)
-    return (xs + 180.0) % 360.0 - 180.0 if (axis_span(obj, "x") != rename_spatial(obj).x.values).any() else xs
+    if not (axis_span(obj, "x") != rename_spatial(obj).x.values).any(): return xs
+    w = (xs + 180.0) % 360.0 - 180.0
+    return np.where(np.abs(w - 180.0) <= WRAP_ATOL, -180.0, w)
 
 def axes_to_turn(obj) -> list[str]:
     """The spatial dims `north_up` reverses: y when it ascends, x when it descends (each with 2+ labelled cells; a

@@ -36,6 +36,17 @@ def test_coarsen_across_180_keeps_each_block_where_its_pixels_are():
     np.testing.assert_allclose(coarsen(u, 2).x.values, [179.95, 180.05], atol=1e-9)
 
 
+def test_a_block_centred_on_180_is_written_minus_180_whatever_the_rounding():
+    # 1e-4-degree pixels from 179.99905 wrapped at 180: the third 4-pixel block's centre is 180 by hand (179.999 +
+    # 2.5 * 0.0004), summed to 179.99999999999997 in float64; wrapped, that read 180.0, outside [-180, 180)
+    xs = (179.99905 + 1e-4 * np.arange(20) + 180) % 360 - 180
+    w = embedding_from_array(random_unit((20, 20)), {"x": xs, "y": 10 - 1e-4 * np.arange(20)}, "EPSG:4326")
+    x = coarsen(w, 4).x.values
+    assert ((x >= -180.0) & (x < 180.0)).all(), x
+    np.testing.assert_allclose(x, [179.9992, 179.9996, -180.0, -179.9996, -179.9992], atol=1e-9)
+    assert [int(v) for v in pixel_indices(coarsen(w, 4), [179.99985, -179.99985], [10.0, 10.0])[1]] == [2, 2]
+
+
 @pytest.mark.filterwarnings("ignore:.*a mean of embeddings")
 def test_xarrays_coarsen_across_180_is_refused_by_name():
     w = _degrees(WRAPPED)
