@@ -1,14 +1,16 @@
 "Earth Engine loaders, tested on fakes of xee's output (no Earth Engine here): renaming, masks, units, dims, flips."
 import importlib.util
+import re
 import warnings
 
 import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import MissingDependencyError, NoDataWarning, UnknownSourceError, band_names
-from alphaearth_nb.earthengine import (EE_SOURCES, EERequest, drop_night, ee_initialize, ee_source, fmask_clear,
-                                       load_official, load_source, load_stack, to_stack_dataset, utm_grid)
+from alphaearth_nb.core import (DuplicateTimeError, MissingDependencyError, NoDataWarning, UnknownSourceError,
+                                band_names)
+from alphaearth_nb.earthengine import (EE_SOURCES, EERequest, dedupe_passes, drop_night, ee_initialize, ee_source,
+                                       fmask_clear, load_official, load_source, load_stack, to_stack_dataset, utm_grid)
 from alphaearth_nb.stacks import CLOUD, source_arrays, validate_stack
 from alphaearth_nb.testing import embedding_from_array, fake_xee, random_unit
 from alphaearth_nb.sources import get_source
@@ -201,6 +203,30 @@ def test_near_duplicate_frame_removed_preferring_more_valid_pixels():
     s2 = to_stack_dataset(_raw({"B3": b, "cs": np.ones_like(b)}, times=t, coords=ids), "sentinel2")
     assert s2.sizes["time"] == 2 and s2["B3"].values[0, 0, 0] == 1000.0 and (s2["B3"].values[0, 1:] == 2000.0).all()
     assert np.isfinite(s2[CLOUD].values[0]).all()
+
+
+def test_frames_of_opposite_orbits_are_never_one_pass():
+    "Sentinel-1 frames of opposite orbits (two viewing geometries) within one pass window, or at one timestamp, were "
+    "merged into one frame (grouped by time only); now the orbit splits the pass, and one timestamp is refused with "
+    "validate_stack's fix (keep one orbit), which then works."
+    a = np.full((3, 4, 5), -10.0)
+    a[1] = -14.0
+    orb = {"orbitProperties_pass": ["ASCENDING", "DESCENDING", "ASCENDING"]}
+    t = ["2024-05-01T05:00:00", "2024-05-01T05:00:25", "2024-05-13T05:00:00"]
+    o = to_stack_dataset(_raw({"VV": a}, times=t, coords=orb), "sentinel1")
+    assert o.sizes["time"] == 3 and o["ascending"].values.tolist() == [1.0, 0.0, 1.0]
+    assert o["VV"].values[:, 0, 0].tolist() == [-10.0, -14.0, -10.0]           # no frame blended into another
+    validate_stack({"sentinel1": o})
+    raw = _raw({"VV": a}, layout="v1", times=[t[0], t[0], t[2]], coords=orb)   # opposite orbits at one time
+    with pytest.raises(DuplicateTimeError, match=r"opposite orbits \(`ascending` 1.0 and 0.0\)") as e:
+        to_stack_dataset(raw, "sentinel1")
+    assert "keep one orbit, `ds.sel(time=ds.ascending == 1.0)` (or 0.0), or give each frame" in str(e.value)
+    with pytest.raises(DuplicateTimeError) as e:                                # on xee's own coordinate
+        dedupe_passes(raw)
+    fix = re.search(r"`ds\.sel\(time=(ds\.orbitProperties_pass == '\w+')\)`", str(e.value)).group(1)
+    one = to_stack_dataset(raw.sel(time=eval(fix, {"ds": raw})), "sentinel1")   # as offered
+    assert one.sizes["time"] == 2 and one["ascending"].values.tolist() == [1.0, 1.0]
+    validate_stack({"sentinel1": one})
 
 
 def test_landsat_night_scene_dropped():
