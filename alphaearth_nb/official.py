@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import warnings
 
+import dask.array as dsa
 import numpy as np
 import pandas as pd
 import xarray as xr
+
+try:   # the official extra: `sample_points` requires it; the rest get shapely's geometries from `mirrors.area_of`
+    from shapely.affinity import translate
+    from shapely.geometry import MultiPolygon, box
+except ImportError: translate = MultiPolygon = box = None
 
 from .core import (EMBED_DIM, ConfigError, GridError, NoDataWarning, NoTilesError, band_names,
                                 checks_flags, user_stacklevel)
@@ -45,6 +51,7 @@ def _across_180(geom) -> bool:
 
 def _crs_bounds(geom, crs:str) -> tuple:
     "The lon/lat geometry's bounds in `crs`; one split at 180 deg is one span there (its parts' bounds joined)."
+    require("rasterio", "official", "bounds in a projected CRS")
     from rasterio.warp import transform_bounds
     if not _across_180(geom): return transform_bounds(LONLAT, crs, *geom.bounds, densify_pts=21)
     b = np.array([transform_bounds(LONLAT, crs, *p.bounds, densify_pts=21) for p in geom.geoms])
@@ -53,8 +60,6 @@ def _crs_bounds(geom, crs:str) -> tuple:
 def _centre(geom) -> tuple:
     "Lon/lat centre of a geometry; one split at 180 deg is unwrapped first (its centre is near 180, not 0)."
     if not _across_180(geom): return geom.centroid.x, geom.centroid.y
-    from shapely.affinity import translate
-    from shapely.geometry import MultiPolygon
     c = MultiPolygon([translate(p, 360) if p.centroid.x < 0 else p for p in geom.geoms]).centroid
     return (c.x + 180) % 360 - 180, c.y
 
@@ -68,7 +73,6 @@ def _lon_span(geom) -> tuple:
 
 def _lonlat_cover(w:float, s:float, e:float, n:float):
     "The lon/lat area of bounds whose x may run past 180 deg (or come as west > east): one box, or two split at 180."
-    from shapely.geometry import MultiPolygon, box
     if w > e: e += 360.0                                   # transform_bounds' form of a box across 180 deg
     k = np.floor((w + 180.0) / 360.0); w, e = w - 360.0 * k, e - 360.0 * k   # west in [-180, 180)
     if e - w >= 360.0: return box(-180.0, s, 180.0, n)
@@ -115,7 +119,6 @@ def zone_cube(rows, geom, years:list[int], chunks:int=512, pad:int=0) -> xr.Data
             if part is None: continue
             acc = part if acc is None else acc.where(acc != NODATA, part)
         if acc is None:
-            import dask.array as dsa
             acc = xr.DataArray(dsa.full((len(ys), len(xs), EMBED_DIM), NODATA, np.int8, chunks=(chunks, chunks, -1)),
                                dims=("y", "x", "band"), coords={"y": ys, "x": xs, "band": band_names()})
         per_year.append(acc)
@@ -150,6 +153,7 @@ def _frame(geobox) -> tuple:
     """(`geobox`, 0.0), or for a geographic one centred nearer 180 deg than 0 its twin in a frame whose prime meridian
     is at `shift` deg (x - shift, shift = 180 + k 360) and `shift`: odc-geo fails on a source crossing 180 deg
     ("Points of LinearRing do not form a closed linestring") and there the twin has no antimeridian to cross."""
+    require("odc.geo", "official", "mosaicking onto one grid")
     from affine import Affine
     from odc.geo.geobox import GeoBox
     crs = as_crs(geobox.crs.wkt)
@@ -179,6 +183,7 @@ def mosaic(cubes:list, geobox, resampling:str="average") -> xr.DataArray:
     require("odc.geo", "official", "mosaicking onto one grid")
     import odc.geo.xr  # noqa: F401  (registers .odc)
     from odc.geo.xr import xr_reproject
+    require("rasterio", "official", "mosaicking onto one grid")
     from rasterio.errors import NotGeoreferencedWarning
     # rasterio's MEM-to-MEM warp of each dask chunk says "Dataset has no geotransform ... identity matrix" though
     # odc-geo hands it both transforms (odc-geo issue 131; the output is right, tests/test_official checks it).
@@ -280,7 +285,7 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
     the points lie across it (not a band round the globe). Every point gets an answer: one no tile covers (in a
     year) has `inside` False and NaN vectors, and a year in which no point is covered is warned (`NoDataWarning`,
     naming the checks: lon/lat order, CRS, years, mirror), not raised, however many points are outside."""
-    from shapely.geometry import box
+    require("shapely", "official", "official.sample_points")
     ys = years_of(years)
     lon, lat, table = points_xy(points, LONLAT, crs)
     ok = np.isfinite(lon) & np.isfinite(lat)

@@ -13,6 +13,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import xarray as xr
+from scipy.spatial import cKDTree
+
+try:   # the corpus extra (geopandas needs shapely): its users call `_gpd` first, which names the extra to install
+    import shapely
+    from shapely.geometry import box
+except ImportError: shapely = box = None
 
 from . import samples
 from .core import ConfigError, LabelError, MissingDataError, as_seed, checks_flags, real, whole
@@ -45,7 +51,6 @@ def _rng(seed:int, *keys) -> np.random.Generator:
 
 def polygon_points(geom, n:int, rng) -> tuple[np.ndarray, np.ndarray]:
     "`n` points uniform by area inside a lon/lat (EPSG:4326) polygon: (lon, lat) arrays (fewer if it is tiny)."
-    import shapely
     x0, y0, x1, y1 = geom.bounds
     s0, s1 = np.sin(np.radians(y0)), np.sin(np.radians(y1))
     lon, lat = [], []; got = 0
@@ -97,7 +102,6 @@ def thin(lon,                      # candidates' longitudes (degrees), in the or
 
 def min_distance_m(lon, lat) -> float:
     "The smallest great-circle distance (metres) between any two of the points (inf for fewer than 2)."
-    from scipy.spatial import cKDTree
     p = _xyz(lon, lat)
     if len(p) < 2: return float("inf")
     d, _ = cKDTree(p).query(p, k=2)
@@ -137,7 +141,6 @@ def boundary_points(polygons,   # polygons (a GeoDataFrame or GeoSeries in any C
     g = g.set_crs(4326) if g.crs is None else g.to_crs(4326)
     line = g.union_all().boundary
     d = np.sort(_rng(seed, "boundary").uniform(0, line.length, n))
-    import shapely
     pts = shapely.line_interpolate_point(line, d) if line.geom_type != "MultiLineString" else \
         [line.interpolate(x) for x in d]
     return np.array([[p.x, p.y] for p in pts], np.float64).reshape(-1, 2)
@@ -250,8 +253,7 @@ def box_strata(n:int=2,          # strata (squares)
                side:float=0.1):  # a square's side, degrees
     "`n` square strata of `side` degrees in a row from (lon0, lat0), ids 1..n in `ECO_ID` (a GeoDataFrame, EPSG:4326)."
     gpd = _gpd()
-    from shapely.geometry import box as _box
-    return gpd.GeoDataFrame({"ECO_ID": np.arange(1, n + 1)}, geometry=[_box(lon0 + side * i, lat0,
+    return gpd.GeoDataFrame({"ECO_ID": np.arange(1, n + 1)}, geometry=[box(lon0 + side * i, lat0,
                                                                             lon0 + side * (i + 1), lat0 + side)
                                                                       for i in range(n)], crs=4326)
 

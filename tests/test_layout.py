@@ -67,3 +67,40 @@ def test_no_test_file_imports_another():
                     else [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else [])
             found += [f"{p.name}:{node.lineno} imports {m}" for m in mods if m.split(".")[0] in names]
     assert not found, found
+
+
+def test_the_checker_reports_imports_in_functions_unless_an_extra_is_required_first(tmp_path):
+    "Every import in the import cell: another package imported inside a function is a finding, unless it is an "
+    "optional extra behind the missing-extra message (`require` called for it, or for a module bringing it, earlier "
+    "in that function: maps' leafmap/geemap, index's usearch, explorer's loop over its widgets)."
+    root = _tree(tmp_path, {"00_core": "class AEFError(Exception): pass\n", "01_mod": (
+        "try: import shapely\nexcept ImportError: shapely = None\n"             # the import cell's guarded form: fine
+        "def bare():\n    from shapely.geometry import box\n"                    # 4: no require
+        "def late():\n    import leafmap\n    require('leafmap', 'maps')\n"      # 6: required after the import
+        "def other():\n    require('geemap', 'ee')\n    import leafmap\n"        # 10: required for another module
+        "def std():\n    import datetime as dt\n"                                # 12: stdlib, in a function
+        "def ok():\n    require('leafmap', 'maps', 'explore()')\n    import leafmap, leafmap.foliumap\n"
+        "def loop():\n    for mod in ('ipyleaflet', 'ipywidgets'): require(mod, 'maps')\n    import ipyleaflet\n"
+        "def brought():\n    require('rioxarray', 'official')\n    from rasterio.errors import RasterioIOError\n"
+        "def part():\n    require('odc.geo', 'official')\n    from odc.geo.xr import xr_reproject\n"
+        "def outer():\n    require('usearch', 'retrieval')\n    def inner():\n        from usearch.index import Index\n"
+        "def own():\n    from alphaearth_nb.core import AEFError\n")})
+    found = [p for p in layout_check.check(root, quiet=True) if p.startswith("import in a function")]
+    lines = sorted(int(p.split(":")[2].split()[0]) for p in found)
+    assert lines == [4, 6, 10, 12], found
+    assert "imports shapely.geometry: move it to the import cell (an optional extra: call require" in found[0]
+    assert "imports datetime: move it to the import cell" in "\n".join(found) and "optional" not in found[-1]
+
+
+def test_modules_whose_extra_is_imported_in_their_import_cell_import_without_it(fresh):
+    "sites and official import shapely (and scipy) in their import cell now (was: inside polygon_points, box_strata, "
+    "sample_points, ...), guarded as cubes guards it: without shapely and geopandas they still import, and what needs "
+    "them names the extra (was: official.sample_points raised ModuleNotFoundError for shapely)."
+    code = ("import sys\nsys.modules['shapely'] = sys.modules['geopandas'] = None\n"
+            "from alphaearth_nb import official, sites\nfrom alphaearth_nb.core import MissingDependencyError\n"
+            "for f in (lambda: official.sample_points([(5.0, 45.0)], [2023]), sites.box_strata):\n"
+            "    try: f()\n    except MissingDependencyError as e: print(e)\n")
+    r, = fresh([(code, {})])
+    assert r.returncode == 0, r.stderr
+    assert "official.sample_points needs the optional package `shapely`" in r.stdout, r.stdout
+    assert "pip install 'alphaearth_nb[corpus]'" in r.stdout, r.stdout

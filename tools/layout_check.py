@@ -3,8 +3,11 @@
 
 Prints the import graph (the package modules each module imports, with the floors: the notebook numbers), then
 reports: import circles; imports of a private (`_name`) of another module; lower floors importing higher ones;
-function-level imports of package modules (what dodges a circle); modules over `--max-lines` lines; error and
-warning classes defined outside `core`; raises of built-in exceptions (every raise of ours is from core's family).
+function-level imports of package modules (what dodges a circle); imports of other packages inside a function
+(every import belongs in the notebook's one import cell), except an optional extra's behind the package's
+missing-extra message (`require(module, extra, purpose)` called for it earlier in that function); modules over
+`--max-lines` lines; error and warning classes defined outside `core`; raises of built-in exceptions (every raise of
+ours is from core's family).
 A finding listed in `KNOWN` (owned, being fixed) is printed, not failed.
 
 Usage: python tools/layout_check.py [--root REPO] [--max-lines 600] [--quiet]
@@ -17,6 +20,7 @@ import builtins
 import json
 import re
 import sys
+import tomllib
 from pathlib import Path
 
 PKG = "alphaearth_nb"
@@ -27,7 +31,22 @@ OUR_BUILTIN_RAISES = {("export", "RuntimeError"): "the fake Earth Engine raises 
                       ("testing", "KeyboardInterrupt"): "a stand-in data source simulates a power cut"}
 PROTOCOL = {"__getattr__": "AttributeError", "__next__": "StopIteration"}   # what Python asks these to raise
 # Findings known and owned, printed as KNOWN without failing; an entry that no longer matches fails (remove it).
-KNOWN: dict = {}  # owned findings being fixed: "kind: path" -> who fixes it
+KNOWN: dict = {  # owned findings being fixed: "kind: path" -> who fixes it
+         "import in a function: alphaearth_nb/corpus.py": "left5 s25: imports left inside functions",
+         "import in a function: alphaearth_nb/cubes.py": "left5 s25: imports left inside functions",
+         "import in a function: alphaearth_nb/explorer.py": "left5 s25: imports left inside functions",
+         "import in a function: alphaearth_nb/export.py": "left5 s25: imports left inside functions",
+         "import in a function: alphaearth_nb/exports.py": "left5 s25: imports left inside functions",
+         "import in a function: alphaearth_nb/files.py": "left5 s25: imports left inside functions",
+         "import in a function: alphaearth_nb/index.py": "left5 s25: imports left inside functions",
+         "import in a function: alphaearth_nb/mirrors.py": "left5 s25: imports left inside functions",
+         "import in a function: alphaearth_nb/quality.py": "left5 s25: imports left inside functions",
+         "import in a function: alphaearth_nb/scene.py": "left5 s25: imports left inside functions",
+         "import in a function: alphaearth_nb/stream.py": "left5 s25: imports left inside functions",
+}
+# Optional modules that another brings with it (a hard dependency of it): `require` of the one answers for both.
+BRINGS = {"geopandas": ("shapely", "pyproj"), "rioxarray": ("rasterio", "affine"), "rasterio": ("affine",),
+          "odc.geo": ("affine", "shapely")}
 
 
 def floors(root:Path) -> dict[str, str]:
@@ -68,6 +87,48 @@ def imports(path:Path, modules:set[str]) -> list[tuple[str, str, int, bool]]:
                 if a.name.startswith(PKG + "."):
                     out.append((a.name.split(".")[1], "", node.lineno, id(node) in top))
     return out
+
+
+def required(fn:ast.AST) -> list[tuple[str, int]]:
+    """(module, line) of each `require(...)` call in `fn`: its literal first argument, or each literal of a `for`
+    loop over names it is called with (`for mod in ("ipyleaflet", "ipywidgets"): require(mod, ...)`), and the
+    modules those bring (`BRINGS`)."""
+    loops = {n.target.id: (n.lineno, [e.value for e in n.iter.elts if isinstance(e, ast.Constant)])
+             for n in ast.walk(fn) if isinstance(n, ast.For) and isinstance(n.target, ast.Name)
+             and isinstance(n.iter, (ast.Tuple, ast.List))}
+    out = []
+    for n in ast.walk(fn):
+        if not (isinstance(n, ast.Call) and n.args and "require" in (getattr(n.func, "id", None),
+                                                                     getattr(n.func, "attr", None))): continue
+        a = n.args[0]
+        if isinstance(a, ast.Constant) and isinstance(a.value, str): out.append((a.value, n.lineno))
+        elif isinstance(a, ast.Name) and a.id in loops: out += [(m, loops[a.id][0]) for m in loops[a.id][1]]
+    return out + [(b, line) for m, line in out for b in BRINGS.get(m, ())]
+
+
+def function_imports(tree:ast.AST) -> list[tuple[str, int, bool]]:
+    """(module, line, guarded) of each import of another package (not ours) inside a function; guarded: an enclosing
+    function calls `require` for it (or for a module of which it is a part, or one that brings it) before it."""
+    out = []
+    def visit(node, fns):
+        for c in ast.iter_child_nodes(node):
+            inner = fns + [c] if isinstance(c, (ast.FunctionDef, ast.AsyncFunctionDef)) else fns
+            if fns and isinstance(c, (ast.Import, ast.ImportFrom)) and not getattr(c, "level", 0):
+                req = [r for fn in fns for r in required(fn)]
+                for m in ([a.name for a in c.names] if isinstance(c, ast.Import) else [c.module]):
+                    if m == PKG or m.startswith(PKG + "."): continue   # the package's own: `imports`
+                    ok = any(line < c.lineno and (m == r or m.startswith(r + ".")) for r, line in req)
+                    out.append((m, c.lineno, ok))
+            visit(c, inner)
+    visit(tree, [])
+    return out
+
+
+def core_modules(root:Path) -> set[str]:
+    "Top-level module names of the package's required dependencies (pyproject's `dependencies`): no extra to name."
+    try: deps = tomllib.loads((root / "pyproject.toml").read_text())["project"]["dependencies"]
+    except (OSError, KeyError, tomllib.TOMLDecodeError): return set()
+    return {re.match(r"[A-Za-z0-9_.-]+", d).group(0).lower().replace("-", "_") for d in deps}
 
 
 def circles(graph:dict[str, set[str]]) -> list[list[str]]:
@@ -115,6 +176,7 @@ def check(root:Path, max_lines:int=600, quiet:bool=False) -> list[str]:
     fl = floors(root)
     files = {p.stem: p for p in sorted(pkg.glob("*.py")) if p.stem not in SKIP}
     mods = set(files)
+    plain = core_modules(root) | set(sys.stdlib_module_names)   # no extra to require: the import cell, always
     graph, problems = {}, []
     def report(msg):
         if msg not in problems: problems.append(msg)
@@ -130,6 +192,12 @@ def check(root:Path, max_lines:int=600, quiet:bool=False) -> list[str]:
             if m == "__init__" or t == "__init__": continue
             if m in fl and t in fl and floor_key(fl[m]) < floor_key(fl[t]):
                 report(f"floor: {where}: {m} ({fl[m]}) imports {t} ({fl[t]}), a higher floor")
+        for mod, line, guarded in function_imports(ast.parse(p.read_text())):
+            if guarded: continue
+            extra = "" if mod.split(".")[0] in plain else (
+                " (an optional extra: call require(module, extra, purpose) for it first in that function, or import it "
+                "in the import cell under try/except ImportError, as cubes imports shapely)")
+            report(f"import in a function: {PKG}/{p.name}:{line} imports {mod}: move it to the import cell{extra}")
         n = len(p.read_text().splitlines())
         if n > max_lines: problems.append(f"size: {PKG}/{p.name} has {n} lines (> {max_lines}): split it by job")
         for exc, line in builtin_raises(ast.parse(p.read_text())):
@@ -167,7 +235,7 @@ def main(argv=None) -> int:
     for p in known: print("KNOWN", p)
     for p in problems: print("FAIL", p)
     print(f"layout: {len(problems)} finding(s)" if problems else "layout: no circle, no private import, "
-          f"no floor violation, no function-level package import, no module over {a.max_lines} lines, "
+          f"no floor violation, no function-level package import, no unguarded import in a function, no module over {a.max_lines} lines, "
           "error classes only in core, every raise in the family"
           + (f" (but {len(known)} KNOWN finding(s) above)" if known else ""))
     return 1 if problems else 0
