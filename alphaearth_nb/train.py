@@ -249,11 +249,14 @@ def _refuse_oversized(source, cfg:TrainConfig) -> None:
     held = cfg.prefetch + 1 + ahead
     if (need := each * (cfg.batch_size // hosts) * held) <= mem: return
     gb = lambda b: f"{b / 1e9:.3g} GB"
+    most, queue = hosts * (mem // (each * held)), TrainConfig.__dataclass_fields__["prefetch"].default
+    fix = (f"a smaller batch_size, at most {max(2, most)} here (the paper's is 256, over many accelerators)"
+           if most >= 2 or cfg.prefetch <= queue else
+           f"a shorter queue: prefetch={cfg.prefetch} holds that many batches (the default is {queue}), at most "
+           f"{max(1, mem // (each * max(1, cfg.batch_size // hosts)) - 1 - ahead)} here")   # batch 2 would not fit either
     raise ConfigError(f"batch_size={cfg.batch_size}: its examples alone ({each / 1e6:.3g} MB each, {held} batches "
                       f"held: {cfg.prefetch} queued, one in the step{f', {ahead} prepared by the stream' if ahead else ''}"
-                      f") need {gb(need)} a host, more than this machine's {gb(mem)} of memory: pass a smaller "
-                      f"batch_size, at most {max(2, hosts * (mem // (each * held)))} here (the paper's is 256, over "
-                      "many accelerators)")
+                      f") need {gb(need)} a host, more than this machine's {gb(mem)} of memory: pass {fix}")
 
 def _refuse_unpaired(cfg:TrainConfig, loss_fn:Callable) -> None:
     "`ConfigError` for one example a step while the batch-uniformity term is weighted: it has no pair (see above)."
