@@ -18,7 +18,8 @@ from .core import DimensionError, documented
 from .cubes import aggregate, coarsen, sample, yearly_change
 from .embed import embed
 from .embeddings import as_embedding, dequantize_embedding, quantize_embedding, validate_embedding
-from .exports import map_to_cog, to_cog, to_zarr, vectorize
+from .exports import map_to_cog, to_cog, vectorize
+from .stores import to_zarr
 from .stacks import validate_stack
 
 # %% auto #0

@@ -1,4 +1,4 @@
-"""Files other tools read: embedding COGs in the official layout, map COGs, vector layers, Zarr v3, STAC items.
+"""Files other tools read: embedding COGs in the official layout, map COGs, vector layers (Zarr v3 and STAC items: `stores`).
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/exports.html.md"""
 
@@ -19,24 +19,27 @@ from xml.etree import ElementTree as ET
 import matplotlib
 import numpy as np
 import xarray as xr
-import zarr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, MissingDataError,
-                                NoValidDataError, band_names, flag, checks_flags)
-from .files import (MARKER, gdal_path, check_output, consolidate_zarr, is_ours, quiet_marker, remote_url, user_path,
-                                 write_text, writing_file, writing_folder)
-from .quantize import NODATA, SCALE, quantize
-from .embeddings import (INT8_SCHEME, TIFF_SCHEME, as_embedding, embedding_variable, from_official,
-                                      gated, label_bands, refuse_rotation, tiff_scheme)
-from .geo import (as_crs, crs_of, declared_nodata, is_lazy, north_up, outside_valid, packing,
+                                band_names, flag, checks_flags)
+from .files import (gdal_path, check_output, input_path, nothing_to_write, user_path, write_text,
+                                 writing_file)
+from .quantize import NODATA, quantize
+from .embeddings import (INT8_SCHEME, TIFF_SCHEME, as_embedding, gated, label_bands, refuse_rotation,
+                                      tiff_scheme)
+from .geo import (crs_of, declared_nodata, is_lazy, north_up, outside_valid, packing,
                                rename_spatial, require, unpacked, write_crs)
 from .cubes import coarsen, cube_form, grid_of, transform_of
 from .labels import class_flags, exact_limit, flag_attrs
+from .stores import PROJECTION_EXT, QUANTIZATION, lonlat_bounds, open_zarr, stac_item, to_zarr
 
 # %% auto #0
-__all__ = ['SCHEME_SOURCE', 'QUANTIZATION', 'PROJECTION_EXT', 'block_mean_direction', 'cog_tags', 'check_blocksize',
-           'overview_factors', 'to_cog', 'read_cog', 'class_colour', 'pam_categories', 'map_to_cog', 'vectorize',
-           'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item']
+__all__ = ['SCHEME_SOURCE', 'block_mean_direction', 'cog_tags', 'check_blocksize', 'overview_factors', 'to_cog', 'read_cog',
+           'class_colour', 'pam_categories', 'map_to_cog', 'vectorize', 'QUANTIZATION', 'PROJECTION_EXT', 'to_zarr',
+           'open_zarr', 'lonlat_bounds', 'stac_item']
+
+# %% ../nbs/25c_exports.ipynb #c0004r
+_all_ = ['QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item']   # from `stores`, where they moved
 
 # %% ../nbs/25c_exports.ipynb #c0006
 def block_mean_direction(emb,            # embedding (y, x, band) or cube (time, y, x, band)
@@ -105,10 +108,6 @@ def _write_rows(dst, emb:xr.DataArray, dtype:str, size:int) -> int:
             n += int(np.isfinite(block).any(-1).sum())
     return n
 
-def _no_data(what:str, path, out:str="COG") -> NoValidDataError:
-    return NoValidDataError(f"the {what} has no pixel with data (all no data): its {out} would be empty, so nothing "
-                            f"was written to {path}: check the area, the year and any mask")
-
 def check_blocksize(blocksize) -> int:
     "`blocksize` as an int; `ConfigError` (before any work) unless a positive multiple of 16, GeoTIFF's tile rule."
     ok = isinstance(blocksize, (int, np.integer, float, np.floating)) and not isinstance(blocksize, (bool, np.bool_)) \
@@ -171,7 +170,7 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
         with rasterio.open(src, "w", **prof) as dst:
             dst.descriptions = tuple(band_names())
             dst.update_tags(**cog_tags(dtype, emb.attrs.get("source")))   # the scheme named: no scale/offset can
-            if not _write_rows(dst, emb, dtype, blocksize): raise _no_data("embedding", path)  # the stage is removed
+            if not _write_rows(dst, emb, dtype, blocksize): raise nothing_to_write("embedding", path)  # the stage is removed
             if facs: dst.build_overviews(facs, Resampling.nearest)   # placeholders, overwritten below
         for i, f in enumerate(facs):
             with warnings.catch_warnings():   # an overview level carries no georeferencing of its own
@@ -184,16 +183,17 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
     return user_path(path)
 
 # %% ../nbs/25c_exports.ipynb #c0012
-def _local(path, what:str, writer:str):
-    """A local `path` with `~` expanded, or the URL or GDAL /vsi path it names (`files.remote_url`: a `Path` of a
-    URL too); `MissingDataError` naming `writer` if nothing is there."""
-    if (url := remote_url(path)) is not None: return url
-    p = user_path(path)
-    if not p.exists(): raise MissingDataError(f"{p} does not exist: check the path (the {what} `{writer}` wrote)")
-    return p
-
-def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
-    """An embedding GeoTIFF (int8 official layout or float) as an embedding (y, x, band), north-up, NaN no-data.
+def read_cog(path,                    # the GeoTIFF: a local path (`~` is the home folder), an http(s) URL or a GDAL /vsi path
+             chunks=None,             # dask chunks as `rioxarray.open_rasterio` takes them ({"y": 512}, "auto"); None: no dask
+             overview:int|None=None,  # the overview level to read: 0 the first (half resolution), 1 the next; None: full resolution
+            ) -> xr.DataArray:
+    """An embedding GeoTIFF (int8 official layout or float) as an embedding (y, x, band) float32 of 64 bands
+    A00..A63, north-up, NaN no-data, x / y the pixel centres in the file's CRS units (`attrs['crs']`); the official
+    layout (int8 codes, no-data -128, square-root companding) is Google's GCS README,
+    https://developers.google.com/earth-engine/guides/aef_on_gcs_readme.
+    Raises `MissingDataError` for no file at a local path, a folder or a file GDAL cannot read as a GeoTIFF,
+    `ConfigError` for an `overview` the file lacks (naming the levels it has), `DimensionError` for one band,
+    `GridError` for a rotated grid, `MissingDependencyError` without rioxarray (the `official` extra).
     Bands go where their descriptions say (`embeddings.label_bands`); a rotated grid is a `GridError`. Integer bands
     other than int8 with a GDAL scale / offset (int16 x 1e-4 from `gdal_translate -a_scale` or an Earth Engine
     export of scaled integers) are unpacked to `value * scale + offset` (`geo.unpacked`), their no-data NaN, as
@@ -208,7 +208,7 @@ def read_cog(path, chunks=None, overview:int|None=None) -> xr.DataArray:
     import rioxarray
     kw = {"overview_level": overview} if overview is not None else {}
     import rasterio.errors
-    path = _local(path, "embedding GeoTIFF", "exports.to_cog")
+    path = input_path(path, "embedding GeoTIFF", "exports.to_cog")
     if Path(path).is_dir():
         raise MissingDataError(f"{path} is a folder, not a GeoTIFF: open a zarr store with `open_zarr`, or pass the .tif")
     try: da = rioxarray.open_rasterio(gdal_path(path), chunks=chunks, mask_and_scale=False, lock=False, **kw)
@@ -401,7 +401,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
         a = a.astype(_smallest_int(a, nodata), copy=False)   # 9 classes from Python ints were Int64: 8 bytes a pixel
         rs = Resampling.nearest
     valid = a != nodata if np.isfinite(nodata) else ~np.isnan(a)   # the pixels written as data
-    if not valid.any(): raise _no_data("map", path)
+    if not valid.any(): raise nothing_to_write("map", path)
     names = _class_names(m, a, valid)   # CF flags that do not pair: LabelError, before any file or folder is made
     if a.dtype.kind == "f" and (names or (a[valid] == np.round(a[valid])).all()): rs = Resampling.nearest   # classes
     prof, facs = _profile(m, a.dtype.name, blocksize, 1, nodata), overview_factors(*a.shape, blocksize)
@@ -451,149 +451,3 @@ def vectorize(da,                   # (y, x) class map or boolean mask, with att
     names = _class_names(m, a, valid)
     cols = {name: [names[v] for v in vals], f"{name}_id": vals} if names else {name: vals}
     return gpd.GeoDataFrame(cols, geometry=[g for g, _ in geoms], crs=crs)
-
-# %% ../nbs/25c_exports.ipynb #c0020
-QUANTIZATION = {"scheme": "sign(q) * (q / 127.5)^2", "dtype": "int8", "nodata": NODATA, "scale": SCALE,
-                "reference": "https://developers.google.com/earth-engine/guides/aef_on_gcs_readme"}
-
-@checks_flags
-def to_zarr(emb,                 # embedding (y, x, band) or cube (time, y, x, band), any form `as_embedding` reads
-            store,               # the store to write, a folder (`~` is the home folder)
-            model:str="AlphaEarth Foundations (Satellite Embedding V1, annual)",   # the model named in the attrs
-            quantized:bool=True, # store the official int8 codes (False: float32 vectors)
-            overwrite:bool=False) -> Path:  # replace a store written before (a folder not ours is never touched)
-    """Write an embedding or cube to a Zarr v3 store with the embedding metadata; returns the store path (a `Path`, `~`
-    expanded: `files.user_path`, as every writer of the package returns it).
-    Written beside `store` and renamed in with a completion marker (`files.writing_folder`); raises
-    `OutputExistsError` for an existing store without `overwrite`, `NotOursError` for a folder of other files, and
-    `NoValidDataError` for an embedding with no pixel of data (checked on the written chunks up to the first with
-    data, so a lazy embedding is computed once; nothing is left at `store`)."""
-    check_output(store, overwrite, "embedding store"); quantized = flag(quantized, "quantized")   # before any work
-    emb = cube_form(emb)
-    crs = crs_of(emb)
-    if not crs: raise GridError("the embedding has no CRS: set `emb.attrs['crs']` before writing")
-    t = transform_of(emb)
-    data = quantize(emb) if quantized else emb
-    ds = xr.Dataset({"embedding": data.astype(np.int8) if quantized else data.astype(np.float32)})
-    if "band" in ds.coords: ds = ds.assign_coords(band=ds.band.astype(object))  # variable-length strings, as
-                                                                                  # embed_to_zarr: zarr v3 has a spec
-    ds.attrs = {"embedding:model": model, "embedding:dimensions": EMBED_DIM, "embedding:band_names": band_names(),
-                "embedding:quantization": QUANTIZATION if quantized else None, "crs": str(crs),
-                "transform": [t.c, t.a, t.b, t.f, t.d, t.e]}
-    enc = {"embedding": {"fill_value": NODATA}} if quantized else {}
-    with writing_folder(store, overwrite, "embedding store", meta={"kind": "embedding"}) as tmp:
-        ds.to_zarr(str(tmp), mode="w-", zarr_format=3, encoding=enc, consolidated=False)
-        if not _holds_data(zarr.open_array(tmp / "embedding"), NODATA if quantized else None):
-            raise _no_data("embedding", store, "store")   # the partial store is removed, an old one kept
-        consolidate_zarr(tmp)   # `xr.open_zarr(store)` quiet (it warned twice: no consolidated metadata, the marker)
-    return user_path(store)
-
-def _holds_data(arr, nodata) -> bool:
-    "Whether a written zarr array holds a pixel of data (not `nodata`, or finite): read chunk by chunk to the first."
-    for i in np.ndindex(*arr.cdata_shape):
-        b = arr.blocks[i]
-        if (b != nodata).any() if nodata is not None else np.isfinite(b).any(): return True
-    return False
-
-@checks_flags
-def open_zarr(store,             # the store's folder (`~` is the home folder) or its URL
-              chunks="auto",      # dask chunks, as `xr.open_zarr` takes them
-              check:bool=True,  # refuse a local store without the completion marker (False: another tool wrote it)
-             ) -> xr.DataArray:
-    """An embedding Zarr written by `to_zarr` or `embed_to_zarr` (`aef embed`) as the float embedding form (y, x,
-    band) float32 (lazy), NaN no-data. Both layouts are read: `to_zarr` keeps the CRS, model and quantisation in the
-    group's attrs, `embed_to_zarr` the CRS, period and int8 scheme on the `embedding` array (kept in the attrs); an
-    int8 array is the official codes either way, dequantised through the gate (`embeddings.gated`: -128, all codes 0
-    or one code in every band -> NaN, as every reader makes them; they came back as zero or constant vectors); any other array
-    passes the gate of every reader (`embeddings.gated`: a pixel with all bands at its `_FillValue` is NaN). The CRS is
-    `attrs['crs']`, else the array's, else a CF grid mapping (`spatial_ref`); None only when the store has none.
-    A store another tool wrote (pass `check=False`) without an `embedding` array is read as `embeddings.from_official`
-    reads a Dataset: variables A00..A63 (xee's form, written with `ds.to_zarr`) or one array with a 64-long band dim
-    of any name (`da.to_dataset(name='emb')`), int8 codes with their fill value, north-up (was: `DimensionError`)."""
-    store = _local(store, "embedding store", "exports.to_zarr")
-    if check and Path(store).is_dir() and not is_ours(store):
-        raise MissingDataError(f"{store} has no completion marker ({MARKER}), so it may be a store whose write "
-                               f"died: write it again with `exports.to_zarr`, or pass check=False if another tool "
-                               f"wrote it.")
-    try:
-        quiet_marker()   # our completion marker is no zarr node: zarr says so on every open
-        ds = xr.open_zarr(str(store), chunks=chunks, consolidated=False, mask_and_scale=False)
-    except zarr.errors.GroupNotFoundError:
-        raise MissingDataError(f"{store} is not a zarr store (no zarr.json or .zgroup in it): pass the folder that "
-                               f"`exports.to_zarr` or `embed_to_zarr` wrote, or read a GeoTIFF with `read_cog`.") from None
-    if "embedding" not in ds:   # another tool's store: the A00..A63 variables (xee's), or one 64-band array of any name
-        if embedding_variable(ds) is None:
-            raise DimensionError(f"no embedding in {store} (no `embedding` array, no 64-band array, no variables A00..A63; "
-                                 f"it holds {list(ds.data_vars)[:5]}): write it with `exports.to_zarr`")
-        return from_official(ds).rename("embedding")   # its fill (zarr's fill_value, encoding only), CRS, orientation
-    da = ds["embedding"]
-    # `embed_to_zarr` keeps crs, period and the int8 scheme on the array, `to_zarr` on the group: read both (it
-    # read the group only, so an `aef embed` store had no CRS and its int8 codes came back as floats -80 .. 58)
-    own = {k: v for k, v in da.attrs.items() if k not in ("nodata", "scheme", "_FillValue")}
-    codes = bool(ds.attrs.get("embedding:quantization")) or da.dtype == np.int8   # int8 here: the official codes
-    # float (or other) stores through the gate of every reader: a declared fill (-9999 from another tool's
-    # encoding) is no data where all bands hold it (it came back as vectors of -9999), non-vectors NaN (warned)
-    out = gated(da.transpose(..., "band"), codes=codes or None).transpose(*da.dims)   # codes: all 0 or one code NaN too
-    out.attrs = {**own, "crs": ds.attrs.get("crs") or own.get("crs") or crs_of(ds),
-                 "embedding:model": ds.attrs.get("embedding:model", own.get("embedding:model"))}
-    return out.rename("embedding")
-
-# %% ../nbs/25c_exports.ipynb #c0023
-PROJECTION_EXT = "https://stac-extensions.github.io/projection/v2.0.0/schema.json"
-
-def lonlat_bounds(crs, west:float, south:float, east:float, north:float) -> tuple[float, float, float, float]:
-    """(west, south, east, north) in degrees (WGS 84) of the box (west, south, east, north) in `crs`: each edge
-    followed (21 points a side: a polar or conic box bulges between its corners) and longitude taken round the
-    circle. A box across 180 deg has west > east, longitudes in [-180, 180] (GeoJSON, RFC 7946 section 5.2: a UTM
-    zone 60 tile over 180 deg is 179.998 .. -179.998, not -180 .. 180); one round a pole is -180 .. 180."""
-    from pyproj import Transformer
-    w, s, e, n = Transformer.from_crs(as_crs(crs), as_crs("EPSG:4326"), always_xy=True).transform_bounds(
-        west, south, east, north, densify_pts=21)
-    if w > e: e += 360.0                                  # pyproj's form of a box across 180 deg: one span
-    s, n = max(s, -90.0), min(n, 90.0)
-    if e - w >= 360.0: return -180.0, s, 180.0, n
-    k = np.floor((w + 180.0) / 360.0); w, e = w - 360.0 * k, e - 360.0 * k   # west in [-180, 180)
-    return float(w), float(s), float(e - 360.0 if e > 180.0 else e), float(n)
-
-def stac_item(path, item_id:str|None=None, year:int|None=None,
-              model:str="AlphaEarth Foundations (Satellite Embedding V1, annual)"):
-    """A pystac `Item` describing an embedding GeoTIFF (lon/lat footprint, projection, bands, embedding fields).
-    Its bbox is `lonlat_bounds` of the file: west > east across 180 deg, the footprint cut there. The CRS is
-    `proj:code` (EPSG:32631, ESRI:102003), or `proj:wkt2` for one without a code (a proj string's CRS). The asset's
-    href is a URL as given or the file's absolute path, so the item still finds it once saved in a catalog."""
-    require("pystac", "official", "STAC items"); require("rasterio", "official", "STAC items")
-    import datetime as dt
-    import pystac, rasterio
-    from rasterio.warp import transform_geom
-    from shapely.geometry import MultiPolygon, box, mapping
-    path = _local(path, "embedding GeoTIFF", "exports.to_cog")
-    with rasterio.open(gdal_path(path)) as f:   # a URL: the file alone, as `read_cog` reads it
-        bbox = lonlat_bounds(f.crs.to_wkt(), *f.bounds)   # across 180 deg: west > east (was -180 .. 180)
-        w, s, e, n = bbox
-        if f.crs.is_geographic:   # a lon/lat box, x perhaps past 180 (xee's form): cut at 180 like GDAL (was 180.001)
-            foot = mapping(box(w, s, e, n) if w <= e else MultiPolygon([box(w, s, 180.0, n), box(-180.0, s, e, n)]))
-        else: foot = transform_geom(f.crs, "EPSG:4326", mapping(box(*f.bounds)), antimeridian_cutting=True)
-        auth = f.crs.to_authority(); t = f.transform; shp = [f.height, f.width]; dtype = f.dtypes[0]
-        nodata = f.nodata; names = list(f.descriptions); crs_wkt = f.crs.to_wkt()
-    quant = QUANTIZATION if dtype == "int8" else None
-    when = dt.datetime(int(year), 1, 1, tzinfo=dt.timezone.utc) if year else None
-    # the CRS by its code (EPSG, ESRI, ...), else in full as WKT2 (projection extension v2): one without an EPSG code
-    # (ESRI:102003, a proj string) had proj:code None and nothing else, so the item named no CRS
-    code = ":".join(auth) if auth else None
-    props = {"proj:code": code, "proj:shape": shp, "proj:transform": list(t)[:6],
-             "embedding:model": model, "embedding:dimensions": len(names), "embedding:quantization": quant}
-    if code is None: props["proj:wkt2"] = as_crs(crs_wkt).to_wkt()
-    if when is None:
-        now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT00:00:00Z")
-        props.update(start_datetime="2017-01-01T00:00:00Z", end_datetime=now)
-    else:
-        props.update(start_datetime=when.isoformat(), end_datetime=when.replace(year=when.year + 1).isoformat())
-    item = pystac.Item(id=item_id or Path(path).stem, geometry=foot, bbox=list(bbox), datetime=when,
-                       properties=props, stac_extensions=[PROJECTION_EXT])
-    nd = nodata if nodata is not None and np.isfinite(nodata) else "nan"
-    bands = [{"name": n or f"A{i:02d}", "data_type": dtype, "nodata": nd} for i, n in enumerate(names)]
-    # a URL as given, a local file absolute: a relative 'emb.tif' was read against the saved item's folder
-    href = str(path) if isinstance(path, str) else str(path.absolute())
-    item.add_asset("embedding", pystac.Asset(href=href, media_type=pystac.MediaType.COG, roles=["data"],
-                                             extra_fields={"bands": bands}))
-    return item

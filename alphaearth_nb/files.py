@@ -25,13 +25,14 @@ import uuid
 import warnings
 from pathlib import Path
 
-from .core import (ConfigError, DiskError, NotOursError, NotWritableError, OutputExistsError,
-                                RemoteOutputError, flag, checks_flags, user_stacklevel)
+from .core import (ConfigError, DiskError, MissingDataError, NoValidDataError, NotOursError, NotWritableError,
+                                OutputExistsError, RemoteOutputError, flag, checks_flags, user_stacklevel)
 
 # %% auto #0
 __all__ = ['MARKER', 'FORMATS', 'USER_AGENT', 'quiet_marker', 'user_path', 'remote_url', 'is_remote', 'named_path',
            'local_output', 'writable', 'is_ours', 'inside_ours', 'no_file_on_the_way', 'check_output', 'partial_name',
-           'pid_alive', 'consolidate_zarr', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text', 'gdal_path']
+           'pid_alive', 'consolidate_zarr', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text', 'gdal_path',
+           'input_path', 'nothing_to_write']
 
 # %% ../nbs/00a_files.ipynb #c2001
 MARKER = ".aef-complete"  # written last into every folder the package writes
@@ -456,3 +457,23 @@ def gdal_path(href):
     if "GDAL_HTTP_USERAGENT" not in os.environ: opts["useragent"] = USER_AGENT
     return "/vsicurl?" + urllib.parse.urlencode({**opts, "url": str(href)}, quote_via=urllib.parse.quote)
 
+
+# %% ../nbs/00a_files.ipynb #c2010b
+def input_path(path,        # a local path (`~` is the home folder), a `Path`, an http(s) URL or a GDAL /vsi path
+               what:str,    # what should be there, for the message, e.g. "embedding GeoTIFF"
+               writer:str,  # the function that writes it, for the message, e.g. "exports.to_cog"
+              ) -> Path|str:
+    """A local `path` with `~` expanded, or the URL or GDAL /vsi path it names (`remote_url`: a `Path` of a URL
+    too, never probed here); `MissingDataError` naming `writer` if nothing is at a local path."""
+    if (url := remote_url(path)) is not None: return url
+    p = user_path(path)
+    if not p.exists(): raise MissingDataError(f"{p} does not exist: check the path (the {what} `{writer}` wrote)")
+    return p
+
+def nothing_to_write(what:str,       # what holds no data, e.g. "embedding", "map"
+                     path,           # the target left untouched, named in the message
+                     out:str="COG",  # the kind of output it would have been, e.g. "COG", "store"
+                    ) -> NoValidDataError:
+    "The `NoValidDataError` (returned, for the writer to raise) of a write given nothing but no data."
+    return NoValidDataError(f"the {what} has no pixel with data (all no data): its {out} would be empty, so nothing "
+                            f"was written to {path}: check the area, the year and any mask")

@@ -19,7 +19,7 @@ import xarray as xr
 from PIL import Image
 
 from .core import DimensionError, checks_flags
-from .exports import lonlat_bounds
+from .stores import lonlat_bounds
 from .geo import cell_index, cell_inside, crs_of, to_crs, wrap_x
 from .places import grid_of
 
