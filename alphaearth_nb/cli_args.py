@@ -12,56 +12,64 @@ import os
 import sys
 from pathlib import Path
 
-from .core import AEFError, ConfigError, as_seed
+from .core import AEFError, ConfigError, as_seed, real, whole
 from .evaluate import as_folds
 from .files import named_path
 from .sources import registered
 from .timecodes import as_period
 
 # %% auto #0
-__all__ = ['PERIOD_FORMS', 'TRAIN_DEFAULTS', 'parser']
+__all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'parser']
 
 # %% ../nbs/29b_cli_args.ipynb #c0016
-def _positive(s:str) -> int:
-    try: v = int(s)
-    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number: pass e.g. 100") from None
-    if v < 1: raise argparse.ArgumentTypeError(f"{v} must be at least 1")
-    return v
+TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  # `aef train`'s, for a new run
 
-def _pairs(s:str) -> int:
-    "A batch size of 2 or more: one example has no partner for the batch-uniformity loss (`train.fit` refuses it)."
-    try: v = int(s)
-    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number: pass e.g. 4") from None
-    if v < 2: raise argparse.ArgumentTypeError(
-        f"{v} example{'' if v == 1 else 's'} a step give{'s' if v == 1 else ''} the batch-uniformity loss no pair (it "
-        "compares each example with the next, arXiv "
-        "2507.22291 S2.2.4), so it would be 0 and nothing would keep the embeddings apart: pass 2 or more")
-    return v
-
-def _natural(s:str) -> int:
-    try: v = int(s)
-    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number: pass e.g. 0") from None
-    if v < 0: raise argparse.ArgumentTypeError(f"{v} must be 0 or more")
-    return v
-
-def _ruled(rule, s:str, flag:str):
-    "`s` read by the package's own `rule` (`core.as_seed`, `evaluate.as_folds`), its `ConfigError` argparse's error."
-    try: v = int(s)
-    except ValueError: v = s   # other text ('1e3', 'abc'): the rule names it, offering its default
+def _ruled(rule, s:str, flag:str, read=int):
+    "`s` read by `read`, then by the package's own `rule` (`core.whole`/`real`, `as_seed`, `as_folds`), its "
+    "`ConfigError` argparse's error."
+    try: v = read(s)   # int: '1e3' and '2.5' stay text, refused by the rule as `--seed 1e3` always was
+    except ValueError: v = s   # other text ('abc'): the rule names it, offering its default
     try: return rule(v, flag)
     except ConfigError as e:   # argparse names the flag first: "argument --seed: -1: pass ..., e.g. --seed=0"
         msg, _, why = str(e).removeprefix(f"{flag}=").partition(" (text is not read")   # advice for Python callers:
         raise argparse.ArgumentTypeError(msg + "." if why else msg) from None          # here the text is the setting
+
+def _at_least(lo:int, example:int, why:str=""):
+    "The rule of a whole-number option of at least `lo` (`core.whole`), offering `example` (its default)."
+    def rule(v, flag):
+        v = whole(v, flag, example)
+        if v < lo: raise ConfigError(f"{flag}={v}: {why}pass a whole number, {lo} or more, e.g. {flag}={example}")
+        return v
+    return rule
+
+_NO_PAIR = ("a step of fewer than 2 examples gives the batch-uniformity loss no pair (it compares each example with "
+            "the next, arXiv 2507.22291 S2.2.4), so it would be 0 and nothing would keep the embeddings apart: ")
+
+def _lr(v, flag):
+    "A peak learning rate in (0, 1) (`core.real`), offering the default."
+    v, ex = real(v, flag, TRAIN_DEFAULTS["peak_lr"]), TRAIN_DEFAULTS["peak_lr"]
+    if not 0 < v < 1: raise ConfigError(f"{flag}={v}: not a learning rate in (0, 1): pass e.g. {flag}={ex!r}")
+    return v
+
+def _positive(s:str) -> int:
+    "Training steps: a whole number of at least 1."
+    return _ruled(_at_least(1, TRAIN_DEFAULTS["steps"]), s, "--steps")
+
+def _pairs(s:str) -> int:
+    "A batch size of 2 or more: one example has no partner for the batch-uniformity loss (`train.fit` refuses it)."
+    return _ruled(_at_least(2, TRAIN_DEFAULTS["batch_size"], _NO_PAIR), s, "--batch-size")
+
+def _natural(s:str) -> int:
+    "Warm-up steps: a whole number of at least 0 (a tenth of the default steps offered)."
+    return _ruled(_at_least(0, TRAIN_DEFAULTS["steps"] // 10), s, "--warmup")
 
 def _seed(s:str) -> int:
     "A seed: a whole number in 0 .. 2**63 - 1 (`core.as_seed`'s rule: what JAX's key and numpy's sampler both take)."
     return _ruled(as_seed, s, "--seed")
 
 def _rate(s:str) -> float:
-    try: v = float(s)
-    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a number: pass e.g. 1e-4") from None
-    if not 0 < v < 1: raise argparse.ArgumentTypeError(f"{v} is not a learning rate in (0, 1): pass e.g. 1e-4")
-    return v
+    "A peak learning rate in (0, 1): any number Python reads (1e-4, 0.0001)."
+    return _ruled(_lr, s, "--lr", float)
 
 def _sources(s:str) -> tuple:
     "Comma-separated registered source names (`--inputs ndvi`, `--targets ndvi,dem`)."
@@ -140,8 +148,6 @@ def _labels(s:str) -> str:
     return s
 
 # %% ../nbs/29b_cli_args.ipynb #c0021
-TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  # `aef train`'s, for a new run
-
 class _Parser(argparse.ArgumentParser):
     "argparse with one error prefix, `aef: error:`, for the command and its subcommands."
     def error(self, message):

@@ -114,22 +114,34 @@ def _typed_options():
             yield cmd, a.option_strings[-1], req
 
 
+_WHOLE = ("_positive", "_pairs", "_natural", "_seed", "_folds")   # the whole-number options' type functions
+
+
 @pytest.mark.parametrize("cmd,opt,req", list(_typed_options()), ids=lambda v: v if isinstance(v, str) else "")
 def test_aef_options_offer_an_example_that_works(tmp_path, capsys, cmd, opt, req):
-    "`aef CMD --opt abc`: argparse's error names the option, and the example it offers is accepted there."
+    "`aef CMD --opt abc` (and 1e3, 2.5, -3): argparse's error names the option, and the example it offers is accepted "
+    "there; every whole-number option refuses 1e3 in one rule's words (--steps said 'pass e.g. 100', --seed "
+    "'pass e.g. --seed=0.')."
     given = {a.option_strings[-1]: str(tmp_path) if a.type and a.type.__name__ == "_existing" else "2024"
              for a in req if a.option_strings[-1] != opt}
     args = lambda v: [cmd, *[t for kv in given.items() for t in kv], opt, v]
-    with pytest.raises(SystemExit): cli_args.parser().parse_args(args("abc"))
-    err = " ".join(capsys.readouterr().err.split())
-    assert f"argument {opt}:" in err, err
-    m = (re.search(r"e\.g\. (\S+?)[.,)]?(?:\s|$)", err) or re.search(rf"\({opt} (\S+?)\)", err)
-         or re.search(r"pass `(\S+?)`", err))
-    assert m, err
-    tok = m.group(1)   # "4", or the option written whole: "--seed=0"
-    argv = [*args("x")[:-2], tok] if tok.startswith(f"{opt}=") else args(tok)
-    ns = cli_args.parser().parse_args(argv)   # accepted as offered
-    assert getattr(ns, opt[2:].replace("-", "_")) is not None
+    sub = next(a for a in cli_args.parser()._actions if isinstance(a, argparse._SubParsersAction)).choices[cmd]
+    kind = next(a.type.__name__ for a in sub._actions if a.option_strings and a.option_strings[-1] == opt)
+    for bad in ("abc", "1e3", "2.5", "-3"):
+        try: cli_args.parser().parse_args(args(bad))
+        except SystemExit as e: assert e.code == 2
+        else: continue   # a value the option takes (a path, a period)
+        err = " ".join(capsys.readouterr().err.split())
+        assert f"aef: error: argument {opt}:" in err, err
+        if kind in _WHOLE and bad in ("1e3", "2.5"):
+            assert re.search(rf"argument {opt}: '{bad}' is not a whole number: pass e\.g\. {opt}=\d+[.,]", err), err
+        m = (re.search(r"e\.g\. (\S+?)[.,)]?(?:\s|$)", err) or re.search(rf"\({opt} (\S+?)\)", err)
+             or re.search(r"pass `(\S+?)`", err))
+        assert m, err
+        tok = m.group(1)   # "1,10,max", or the option written whole: "--seed=0"
+        argv = [*args("x")[:-2], tok] if tok.startswith(f"{opt}=") else args(tok)
+        ns = cli_args.parser().parse_args(argv)   # accepted as offered
+        assert getattr(ns, opt[2:].replace("-", "_")) is not None
 
 
 def test_change_explorer_frames_and_sites_offer_an_example_that_works():
