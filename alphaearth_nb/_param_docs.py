@@ -3,6 +3,9 @@ comments of alphaearth_nb/*.py (`make export` writes it; never edit it). `import
 its object's docstring (nbs/40_api.ipynb)."""
 
 SECTIONS = {
+    'alphaearth_nb.accessor': {
+        'holds_embedding': 'obj\n    any object: a Dataset, DataTree, DataArray, ...\n',
+    },
     'alphaearth_nb.analysis': {
         'query_vector': "emb : xr.DataArray\n    embedding form (for a point query)\ntarget\n    a 64-vector (float or int8 codes), or one point (`geo.one_point`'s forms)\ncrs\n    CRS of a point (default: `geo.point_crs`, the grid's or lon/lat)\n",
         'similarity': "emb\n    embedding (any form `as_embedding` takes)\ntarget\n    a 64-vector (float or int8), or a point (`geo.one_point`'s forms, a one-point GeoSeries)\ncrs\n    CRS of a point target (default: a GeoSeries's own, else `geo.point_crs`)\n",

@@ -17,13 +17,14 @@ from .analysis import change, classify, cluster, regress, rgb, similarity
 from .core import DimensionError, documented
 from .cubes import aggregate, coarsen, sample, yearly_change
 from .embed import embed
-from .embeddings import as_embedding, dequantize_embedding, quantize_embedding, validate_embedding
+from .embeddings import (as_embedding, dequantize_embedding, embedding_variable, quantize_embedding,
+                                      validate_embedding)
 from .exports import map_to_cog, to_cog, vectorize
 from .stores import to_zarr
-from .stacks import validate_stack
+from .stacks import names_every_band, validate_stack
 
 # %% auto #0
-__all__ = ['forward', 'EmbeddingAccessor', 'StackAccessor']
+__all__ = ['forward', 'EmbeddingAccessor', 'holds_embedding', 'StackAccessor']
 
 # %% ../nbs/26_accessor.ipynb #c0005
 def forward(fn):
@@ -72,12 +73,23 @@ _EMBEDDING_ONLY = ("embedding", "quantize", "dequantize", "similarity", "change"
                    "to_zarr", "map_to_cog", "vectorize")
 _CLASS_MAP = ("plot", "map_to_cog", "vectorize")   # what `.aef` does with a class map (y, x)
 
+def holds_embedding(obj) -> bool:   # any object: a Dataset, DataTree, DataArray, ...
+    """Whether `obj` is a Dataset holding an embedding in a form `as_embedding` reads: the official product's A00..A63
+    variables (xee, one year or several), or `embeddings.embedding_variable`'s forms (`band_data`, band_1..band_64)."""
+    return isinstance(obj, xr.Dataset) and (names_every_band(obj) or embedding_variable(obj) is not None)
+
 class StackAccessor:
-    "`.aef` on a source stack (Dataset or DataTree): embed it, validate it."
+    """`.aef` on a source stack (Dataset or DataTree): embed it, validate it. On a Dataset that holds an embedding
+    (`holds_embedding`: the official product opened with xee) every embedding method is the DataArray's, called on
+    the Dataset: the same answer as on `aef.from_official(ds)`."""
     def __init__(self, obj): self._obj = obj
 
     embed = forward(embed)
-    validate = forward(validate_stack)
+
+    def validate(self, *args, **kwargs):
+        "`validate_stack` on a stack; `validate_embedding` on a Dataset that holds an embedding (`holds_embedding`)."
+        check = validate_embedding if holds_embedding(self._obj) else validate_stack
+        return check(self._obj, *args, **kwargs)
 
     def __getattr__(self, name):
         made_by = {"class": "classify", "cluster": "cluster"}   # a map method's Dataset result, not a stack
@@ -90,6 +102,8 @@ class StackAccessor:
                    if name in _CLASS_MAP else f"call it on the embedding that went into `{made_by[var]}`")
             raise DimensionError(f"`.aef.{name}` is not for this Dataset: it is `{made_by[var]}`'s result (variables "
                                  f"{list(self._obj.data_vars)}), not an embedding; {fix}")
+        if name in _EMBEDDING_ONLY and holds_embedding(self._obj):   # xee's A00..A63: the embedding's own method
+            return as_embedding(self._obj) if name == "embedding" else getattr(EmbeddingAccessor(self._obj), name)
         if name in _EMBEDDING_ONLY:
             raise DimensionError(f"`.aef.{name}` works on an embedding (a DataArray with a 64-long `band` dim), "
                                  f"not on a {type(self._obj).__name__} stack: embed it first with "

@@ -51,8 +51,33 @@ def test_accessors_registered_by_kind(emb):
     assert emb.aef.embedding.shape == (7, 6, 64)
     for obj in (ds, xr.DataTree(ds)):
         assert isinstance(obj.aef, StackAccessor)
-        with pytest.raises(DimensionError, match="from_official"):
-            obj.aef.embedding
+    with pytest.raises(DimensionError, match="from_official"):   # a tree is a stack's form
+        xr.DataTree(ds).aef.embedding
+
+
+@pytest.mark.parametrize("layout", ["v0", "v1"])
+@pytest.mark.parametrize("codes", [False, True])
+def test_an_official_dataset_answers_as_its_dataarray(emb, layout, codes):
+    """xee's official product (A00..A63 over (time, X, Y) or (time, y, x), float or int8 codes) answers every `.aef`
+    method as `aef.from_official(ds)` does, as the free functions already did on the Dataset. Was: DimensionError
+    'works on an embedding ... not on a Dataset stack' for each of them."""
+    import pandas as pd
+    from alphaearth_nb.embeddings import from_official
+    ds = fake_official(emb.aef.quantize() if codes else emb, layout)
+    da = from_official(ds)
+    x, y = float(da.x[2]), float(da.y[3])
+    pts = pd.DataFrame({"x": da.x.values[1:5], "y": da.y.values[1:5], "label": ["a", "b", "a", "b"]})
+    calls = {"embedding": None, "similarity": ((x, y),), "change": (da.isel(x=slice(None, None, -1)),),
+             "cluster": (2,), "classify": (pts,), "rgb": (), "coarsen": (2,)} | ({} if codes else {"quantize": ()})
+    for name, args in calls.items():
+        a, b = ((o.aef.embedding if args is None else getattr(o.aef, name)(*args)) for o in (ds, da))
+        for v in (a.data_vars if isinstance(a, xr.Dataset) else [None]):
+            av, bv = (a, b) if v is None else (a[v], b[v])
+            assert av.dims == bv.dims, name
+            np.testing.assert_allclose(av.values.astype(float), bv.values.astype(float), atol=1e-6, err_msg=name)
+    np.testing.assert_allclose(ds.aef.similarity((x, y)).sel(x=x, y=y), 1.0, atol=1e-6)   # the pixel itself
+    assert ds.aef.sample(([x], [y]), crs="EPSG:32631").equals(da.aef.sample(([x], [y]), crs="EPSG:32631"))
+    assert ds.aef.validate().equals(da.aef.validate())   # validate_embedding, not the stack's check
 
 
 def test_methods_show_their_function(emb):
