@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import xarray as xr
+from zarr.codecs import BloscCodec
 
 from . import samples, scene
 from .core import ConfigError, LabelError, MissingDataError, as_seed, checks_flags, whole
@@ -266,7 +267,6 @@ def events_table(scene_id:str, events:list[Event]) -> pd.DataFrame:
 
 # %% ../nbs/07a_corpus.ipynb #c0018
 def _encode(name:str, ds:xr.Dataset) -> tuple[xr.Dataset, dict]:
-    from zarr.codecs import BloscCodec
     ds = ds.assign({b: (ds[b].dims, scene.dequantise(scene.quantise(ds[b].values, *scene.ENCODING[(name, b)]), *scene.ENCODING[(name, b)]))
                     for b in ds.data_vars})
     enc = {b: dict(dtype="int16", scale_factor=scene.ENCODING[(name, b)][0], add_offset=scene.ENCODING[(name, b)][1],

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+import dask
 import numpy as np
 import pandas as pd
 import xarray as xr
@@ -213,7 +214,6 @@ def _site_task(path, row, sources, opener, policy, init):
 
 def _client(workers:int, cluster):
     require("distributed", "corpus", "parallel export (or pass workers=0)")
-    import dask
     from distributed import Client, LocalCluster
     if isinstance(cluster, Client): return cluster, None, False          # the caller's: left open
     if cluster is not None: return Client(cluster), None, True

@@ -25,6 +25,8 @@ import uuid
 import warnings
 from pathlib import Path
 
+import zarr
+
 from .core import (ConfigError, DiskError, MissingDataError, NoValidDataError, NotOursError, NotWritableError,
                                 OutputExistsError, RemoteOutputError, flag, checks_flags, user_stacklevel)
 
@@ -343,7 +345,6 @@ def consolidate_zarr(store:str|os.PathLike) -> None:
     the marker): `xr.open_zarr(store)` then reads it quietly. Without it xarray warned 'Failed to open Zarr store with
     consolidated metadata' and its listing named our marker 'not recognized as a component of a Zarr hierarchy'
     (field case N19-2); under `-W error` it failed. Our readers pass `consolidated=False` and read either form."""
-    import zarr
     with warnings.catch_warnings():   # zarr 3 says on every call that the v3 spec lacks consolidated metadata (yet)
         warnings.filterwarnings("ignore", message="Consolidated metadata is currently not part")
         zarr.consolidate_metadata(str(store))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import warnings
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import xarray as xr
@@ -219,7 +220,6 @@ def plot_change_events(change:xr.DataArray,   # (y, x) change score, e.g. 1 - co
                        ax=None,               # matplotlib Axes to draw on (default: a new figure)
                        title:str="change (1 - dot), true change outlined"):   # the axes' title
     "The change map with the true changed pixels outlined; returns the axes."
-    import matplotlib.pyplot as plt
     if ax is None: ax = plt.figure(figsize=(5, 4)).subplots()
     m = np.asarray(events.values if hasattr(events, "values") else events, bool)
     m = m.any(0) if m.ndim == 3 else m

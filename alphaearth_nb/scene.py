@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import xarray as xr
+from zarr.codecs import BloscCodec
 
 from .core import MissingDataError, checks_flags
 from .files import user_path, writing_folder
@@ -413,7 +414,6 @@ def checksums(stack:xr.DataTree) -> dict:
 SHUFFLE = {"landsat": "noshuffle", "gedi": "noshuffle", "landcover": "noshuffle"}  # replicated blocks: keep bytes matchable
 
 def _codec(name):
-    from zarr.codecs import BloscCodec
     return BloscCodec(cname="zstd", clevel=6, shuffle=SHUFFLE.get(name, "shuffle"))
 
 

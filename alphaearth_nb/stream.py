@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 import zarr
+from zarr.codecs import BloscCodec
 
 from . import corpus, samples, sites
 from .core import ConfigError, MissingDataError, as_seed, checks_flags, whole
@@ -72,7 +73,6 @@ def open_site_group(folder, site:str, crs:str):
 
 def write_source(root, name:str, ds:xr.Dataset):
     "Write one source (time, y, x) of a site into its group `root` (format above)."
-    from zarr.codecs import BloscCodec
     g = root.create_group(name, attributes={"crs": str(ds.attrs.get("crs", root.attrs.get("crs", ""))), "source": name})
     comp = [BloscCodec(cname="zstd", clevel=3, shuffle="bitshuffle")]
     secs = (np.asarray(ds.time.values, "datetime64[s]").astype(np.int64))
