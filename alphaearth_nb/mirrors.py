@@ -82,9 +82,20 @@ def mirror_of(source:str|Path="source_coop") -> Mirror:
     return Mirror(str(p), str(p / INDEX_NAME), str(p.resolve()) + os.sep)
 
 def tile_href(path:str, mirror:Mirror) -> str:
-    "The address GDAL reads for an index `path` on `mirror` (the part after `v1/annual/` is kept)."
-    rel = path.split(ANNUAL, 1)[1] if ANNUAL in path else path.lstrip("/")
-    return mirror.root + rel
+    """The address GDAL reads for an index `path` on `mirror`: the part after `v1/annual/` on the mirror's root (the
+    official indexes' s3:// paths), a path relative to the index on the root too; a path that names a place of its
+    own (an index another tool wrote) as it names it: an http(s) URL or `/vsi...` path as it is, a file:// URL as its
+    local path, gs:// and s3:// as GDAL's /vsigs/ and /vsis3/, an absolute path that exists on this machine as it is
+    (one that does not is read on the root, as `/2024/31N/...` means). Was: every path without `v1/annual/` on the
+    root, so `/data/m/2024/31N/t.tiff` became `ROOT/data/m/2024/...` and a URL `ROOT/https://...`."""
+    p = str(path)
+    if ANNUAL in p: return mirror.root + p.split(ANNUAL, 1)[1]
+    if p.startswith("file://"): return urllib.request.url2pathname(urllib.parse.urlparse(p).path)
+    if p.startswith(("http://", "https://", "/vsi")): return p
+    for scheme, vsi in (("gs://", "/vsigs/"), ("s3://", "/vsis3/")):
+        if p.startswith(scheme): return vsi + p[len(scheme):]
+    if os.path.isabs(p) and os.path.exists(p): return p
+    return mirror.root + p.lstrip("/")
 
 # %% ../nbs/26a_mirrors.ipynb #c0010
 def cache_dir(path=None) -> Path:
@@ -383,6 +394,10 @@ def open_tile(href:str,                 # what `tiles` put in `href`
     try: da = rioxarray.open_rasterio(gdal_path(href), chunks={"band": -1, "y": chunks, "x": chunks}, lock=False,
                                       mask_and_scale=False, cache=False)
     except Exception as e:
+        if "://" not in str(href) and not str(href).startswith("/vsi") and not os.path.exists(href):   # a local file
+            raise MirrorError(f"tile {href} is named by the mirror's index but is not on disk (deleted, or never "
+                              "copied whole): copy it again with `fetch_tiles(area, years, root, source=...)`, which "
+                              "fetches the tiles missing from root, or drop its row from the index") from e
         raise MirrorError(f"cannot open tile {href} ({e}): check the network/credentials, "
                           "or refresh the index cache") from e
     if da.sizes["band"] != EMBED_DIM:

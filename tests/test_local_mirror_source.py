@@ -20,3 +20,29 @@ def test_a_local_mirror_object_is_a_source(tmp_path):
     np.testing.assert_array_equal(off.open(box, 2024, source=m).values, off.open(box, 2024, source=m.root).values)
     a, b = (off.sample_points(([6.0], [45.0]), 2024, source=s) for s in (m, m.root))
     assert a.inside.tolist() == b.inside.tolist() == [True]
+
+
+def test_index_paths_another_tool_wrote_read_the_same_tiles(tmp_path, small_mirror):
+    """An index whose rows name their tiles relative to it, by absolute path or by file:// URL (not the official
+    s3://.../v1/annual/... form) reads the same vectors at the same places. Was: an absolute path or URL was put
+    under the mirror's root (ROOT/tmp/.../2024/31N/t.tiff, ROOT/file:///...), so every read failed with MirrorError
+    'cannot open tile ... check the network/credentials'."""
+    import shutil
+    from alphaearth_nb.core import MirrorError, band_names
+    m = small_mirror((2024,))
+    pts = ([5.999, 6.001], [45.0, 45.0])                      # one point each side of the zone boundary (31N, 32N)
+    want = off.sample_points(pts, 2024, source=m.root)[band_names()].to_numpy()
+    assert np.isfinite(want).all()
+    rel = lambda p: p.split("v1/annual/")[1]
+    for name, form in (("relative", lambda p, r: rel(p)), ("absolute", lambda p, r: str(r / rel(p))),
+                       ("url", lambda p, r: (r / rel(p)).as_uri()), ("elsewhere", lambda p, r: str(m.root / rel(p)))):
+        r = tmp_path / name
+        shutil.copytree(m.root, r)
+        m.index.assign(path=[form(p, r) for p in m.index.path]).to_parquet(r / "aef_index.parquet")
+        got = off.sample_points(pts, 2024, source=r)[band_names()].to_numpy()
+        np.testing.assert_array_equal(got, want, err_msg=name)
+    r = tmp_path / "missing"                                     # a tile in the index, gone from disk
+    shutil.copytree(m.root, r)
+    for t in (r / "2024").rglob("*.tiff"): t.unlink()
+    with pytest.raises(MirrorError, match="not on disk.*fetch_tiles"):
+        off.sample_points(pts, 2024, source=r)
