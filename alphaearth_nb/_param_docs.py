@@ -155,6 +155,8 @@ SECTIONS = {
         'writing_file': 'target : str|os.PathLike\n    the file to (re)place\nmode : str\n    "wb" or "w"\noverwrite : bool\n    replace an existing file (files are ours to refresh by default)\n',
         'input_path': 'path\n    a local path (`~` is the home folder), a `Path`, an http(s) URL or a GDAL /vsi path\nwhat : str\n    what should be there, for the message, e.g. "embedding GeoTIFF"\nwriter : str\n    the function that writes it, for the message, e.g. "exports.to_cog"\n',
         'nothing_to_write': 'what : str\n    what holds no data, e.g. "embedding", "map"\npath\n    the target left untouched, named in the message\nout : str\n    the kind of output it would have been, e.g. "COG", "store"\n',
+        'unreadable_raster': "path\n    the file GDAL could not open, named in the message\nerr\n    GDAL's reason (rasterio's `RasterioIOError`), quoted\n",
+        'reading_raster': 'path\n    the file opened inside, named in the message\n',
     },
     'alphaearth_nb.gate': {
         'byte_codes': 'a : np.ndarray\n    (..., 64) values; uint8 ones may be int8 codes read unsigned or shifted by 128\nfills\n    declared no-data values (pixels of them tell nothing)\n',

@@ -18,7 +18,7 @@ from .core import (EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, N
                                 band_names, checks_flags)
 from .geo import (NODATA_KEYS, VALID_KEYS, geotransform, check_pixels, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                rename_spatial, require, unpacked, write_crs)
-from .files import gdal_path
+from .files import gdal_path, reading_raster
 from .labels import data_variables
 from .quantize import NODATA, quantize
 from .spatial import centred
@@ -335,9 +335,11 @@ def read_official_tiff(path,                      # local path or URL of an offi
                        flip:bool|None=None,       # see `from_official`
                        reader:Callable|None=None, # path, chunks -> DataArray (band, y, x); default rioxarray
                       ) -> xr.DataArray:
-    "An official embedding GeoTIFF as an embedding DataArray (y, x, band), rows top-down."
+    """An official embedding GeoTIFF as an embedding DataArray (y, x, band), rows top-down. A file GDAL cannot open
+    (text, empty, none there) is `MissingDataError`, worded as `exports.read_cog` words it."""
     if reader is None:
         require("rioxarray", "ee", "read_official_tiff()")
         import rioxarray
         reader = lambda p, c: rioxarray.open_rasterio(gdal_path(p), chunks=c, mask_and_scale=False)   # a URL: the file alone
-    return from_official(reader(path, chunks), flip=flip)
+    with reading_raster(path): da = reader(path, chunks)   # GDAL cannot open it (text, empty): `MissingDataError`
+    return from_official(da, flip=flip)

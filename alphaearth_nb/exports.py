@@ -23,7 +23,7 @@ import xarray as xr
 from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, MissingDataError,
                                 band_names, flag, checks_flags)
 from .files import (gdal_path, check_output, input_path, nothing_to_write, user_path, write_text,
-                                 writing_file)
+                                 unreadable_raster, writing_file)
 from .quantize import NODATA, quantize
 from .embeddings import (INT8_SCHEME, TIFF_SCHEME, as_embedding, gated, label_bands, refuse_rotation,
                                       tiff_scheme)
@@ -218,8 +218,7 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
             have = f"pass overview=0..{n - 1} (0 is the first, half resolution), or " if n else "pass "
             raise ConfigError(f"{path} has {n} overview level{'s' * (n != 1)}, so overview={overview} does not exist: "
                               f"{have}None for the full resolution") from None
-        raise MissingDataError(f"cannot read {path} as a GeoTIFF ({e}): pass a .tif written by `to_cog` or "
-                               f"downloaded from the official mirror.") from None
+        raise unreadable_raster(path, e) from None
     refuse_rotation(da, f"the GeoTIFF {path}")   # a rotated grid has no x/y: warp it north-up first
     if da.sizes["band"] == 1:   # a `map_to_cog` file (classes, a score): it came back as an 'embedding' of band A00
         raise DimensionError(f"{path} has one band, so it is a map (classes or a score, e.g. from `map_to_cog`), not "

@@ -34,7 +34,7 @@ from .core import (ConfigError, DiskError, MissingDataError, NoValidDataError, N
 __all__ = ['MARKER', 'FORMATS', 'USER_AGENT', 'quiet_marker', 'user_path', 'remote_url', 'is_remote', 'named_path',
            'local_output', 'writable', 'is_ours', 'inside_ours', 'no_file_on_the_way', 'check_output', 'partial_name',
            'pid_alive', 'consolidate_zarr', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text', 'gdal_path',
-           'input_path', 'nothing_to_write']
+           'input_path', 'nothing_to_write', 'unreadable_raster', 'reading_raster']
 
 # %% ../nbs/00a_files.ipynb #c2001
 MARKER = ".aef-complete"  # written last into every folder the package writes
@@ -478,3 +478,22 @@ def nothing_to_write(what:str,       # what holds no data, e.g. "embedding", "ma
     "The `NoValidDataError` (returned, for the writer to raise) of a write given nothing but no data."
     return NoValidDataError(f"the {what} has no pixel with data (all no data): its {out} would be empty, so nothing "
                             f"was written to {path}: check the area, the year and any mask")
+
+def unreadable_raster(path,  # the file GDAL could not open, named in the message
+                      err,    # GDAL's reason (rasterio's `RasterioIOError`), quoted
+                     ) -> MissingDataError:
+    """The `MissingDataError` (returned, for the reader to raise) of a file GDAL cannot open as a raster (a text
+    file, an empty or cut-short file): the one wording of every reader of GeoTIFFs (`reading_raster`)."""
+    return MissingDataError(f"cannot read {path} as a GeoTIFF ({err}): pass a .tif written by `to_cog` or "
+                            f"downloaded from the official mirror.")
+
+@contextlib.contextmanager
+def reading_raster(path):  # the file opened inside, named in the message
+    """Around a rasterio / rioxarray open of `path`: GDAL's "not recognized as being in a supported file format" /
+    "cannot open" (rasterio's `RasterioIOError`) raised as `unreadable_raster`; any other error passes through.
+    rasterio is the `official` extra, so it is looked up only once it raised (it is then imported)."""
+    try: yield
+    except OSError as e:
+        errors = sys.modules.get("rasterio.errors")
+        if errors is None or not isinstance(e, errors.RasterioIOError): raise
+        raise unreadable_raster(path, e) from None

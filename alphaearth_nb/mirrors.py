@@ -29,7 +29,8 @@ from .labels import table_numbers
 from .readers import read_aef_samples
 from .cubes import LONLAT
 from .exports import to_cog
-from .files import USER_AGENT, gdal_path, user_path   # the one opener of remote rasters, re-exported
+from .files import (USER_AGENT, gdal_path, is_remote, unreadable_raster,   # the one opener of remote
+                                 user_path)                                              # rasters, re-exported
 from .timecodes import as_years
 
 # %% auto #0
@@ -388,12 +389,15 @@ def bill_project(project:str|None,      # the Google Cloud project to bill (`til
 def open_tile(href:str,                 # what `tiles` put in `href`
               chunks:int=512,           # dask chunk side in pixels (all 64 bands in one chunk)
              ) -> xr.DataArray:
-    "One official tile as a lazy int8 DataArray (y, x, band), north-up, with attrs crs; a URL read as `gdal_path` says."
+    """One official tile as a lazy int8 DataArray (y, x, band), north-up, with attrs crs; a URL read as `gdal_path`
+    says. A local file GDAL cannot open (text, empty) is `MissingDataError` as `read_cog` words it; a tile that cannot
+    be reached or read otherwise is `MirrorError`."""
     require("rioxarray", "official", "opening official tiles")
     import rioxarray
     try: da = rioxarray.open_rasterio(gdal_path(href), chunks={"band": -1, "y": chunks, "x": chunks}, lock=False,
                                       mask_and_scale=False, cache=False)
-    except Exception as e:
+    except Exception as e:   # a local file GDAL cannot open (text, empty): the words of every raster reader
+        if not is_remote(href) and user_path(href).is_file(): raise unreadable_raster(href, e) from None
         if "://" not in str(href) and not str(href).startswith("/vsi") and not os.path.exists(href):   # a local file
             raise MirrorError(f"tile {href} is named by the mirror's index but is not on disk (deleted, or never "
                               "copied whole): copy it again with `fetch_tiles(area, years, root, source=...)`, which "

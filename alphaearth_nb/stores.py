@@ -17,7 +17,7 @@ from pyproj import Transformer
 
 from .core import EMBED_DIM, DimensionError, GridError, MissingDataError, band_names, flag, checks_flags
 from .files import (MARKER, check_output, consolidate_zarr, gdal_path, input_path, is_ours,
-                                 nothing_to_write, quiet_marker, user_path, writing_folder)
+                                 nothing_to_write, quiet_marker, reading_raster, user_path, writing_folder)
 from .quantize import NODATA, SCALE, quantize
 from .embeddings import embedding_variable, from_official, gated
 from .geo import as_crs, crs_of, require
@@ -146,14 +146,14 @@ def stac_item(path,                   # the embedding GeoTIFF: a local path (`~`
     type, no-data); int8 files get `embedding:quantization` = `QUANTIZATION` (the official scheme). The asset's
     href is a URL as given or the file's absolute path, so the item still finds it once saved in a catalog.
     Raises `MissingDataError` for no file at a local path, `MissingDependencyError` without pystac or rasterio (the
-    `official` extra); a file GDAL cannot open raises rasterio's `RasterioIOError`."""
+    `official` extra); for a file GDAL cannot open (text, empty) `MissingDataError` as `read_cog` words it."""
     require("pystac", "official", "STAC items"); require("rasterio", "official", "STAC items")
     require("shapely", "official", "STAC items")
     import pystac, rasterio
     from rasterio.warp import transform_geom
     from shapely.geometry import MultiPolygon, box, mapping
     path = input_path(path, "embedding GeoTIFF", "exports.to_cog")
-    with rasterio.open(gdal_path(path)) as f:   # a URL: the file alone, as `read_cog` reads it
+    with reading_raster(path), rasterio.open(gdal_path(path)) as f:   # a URL: the file alone, as `read_cog` reads it
         bbox = lonlat_bounds(f.crs.to_wkt(), *f.bounds)   # across 180 deg: west > east (was -180 .. 180)
         w, s, e, n = bbox
         if f.crs.is_geographic:   # a lon/lat box, x perhaps past 180 (xee's form): cut at 180 like GDAL (was 180.001)

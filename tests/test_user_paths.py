@@ -275,3 +275,20 @@ def test_shared_data_folder_under_home(home, monkeypatch):   # was MissingDataEr
     monkeypatch.setenv("AEF_SHARED_DATA", "~/data")
     assert shared_data_dir() == h / "data" and _find(None, "eolearn_patch") == h / "data" / "eolearn_patch"
     assert _find("~/data/eolearn_patch", "x") == h / "data" / "eolearn_patch"
+
+
+@pytest.mark.parametrize("content", ["not a raster", ""], ids=["text", "empty"])
+@pytest.mark.parametrize("reader", ["read_cog", "stac_item", "open_tile", "read_official_tiff"])
+def test_every_raster_reader_words_a_file_gdal_cannot_open_alike(tmp_path, reader, content):
+    """A file that is there but no raster (a text file, an empty one) is `MissingDataError` naming the file and the
+    fix in every reader that opens it with rasterio / rioxarray, as `read_cog` words it (files.unreadable_raster).
+    Was: rasterio's RasterioIOError from stac_item and read_official_tiff, MirrorError 'check the network' from
+    open_tile."""
+    pytest.importorskip("rioxarray"); pytest.importorskip("pystac")
+    from alphaearth_nb import embeddings, mirrors, stores
+    bad = tmp_path / "x.txt"; bad.write_text(content)
+    call = {"read_cog": exports.read_cog, "stac_item": stores.stac_item, "open_tile": mirrors.open_tile,
+            "read_official_tiff": embeddings.read_official_tiff}[reader]
+    with pytest.raises(MissingDataError, match=r"cannot read .*x\.txt as a GeoTIFF \(.*\): pass a \.tif written by "
+                                               r"`to_cog` or downloaded from the official mirror\.$"):
+        call(bad)
