@@ -197,6 +197,7 @@ def _vectors_by_zone(emb, ids:np.ndarray, n:int, stream:bool) -> list:
     return [[np.concatenate(l) if l else np.zeros((0, EMBED_DIM), np.float32) for l in per_t] for per_t in out]
 
 def _rasterize(gdf, emb) -> np.ndarray:
+    require("rasterio", "official", "zone statistics")
     from rasterio import features
     shapes = ((g, i + 1) for i, g in enumerate(gdf.geometry) if g is not None and not g.is_empty)
     return features.rasterize(shapes, out_shape=(emb.sizes["y"], emb.sizes["x"]), transform=transform_of(emb),
@@ -204,6 +205,7 @@ def _rasterize(gdf, emb) -> np.ndarray:
 
 def _vectors_per_window(emb, gdf) -> list:
     "Overlapping zones: each zone's bounding window read once, masked by its own geometry."
+    require("rasterio", "official", "zone statistics")
     from affine import Affine
     from rasterio import features
     T = emb.sizes.get("time", 1); t = transform_of(emb); H, W = emb.sizes["y"], emb.sizes["x"]

@@ -348,7 +348,8 @@ def _view_window(self:Explorer):
 @patch(as_prop=True)
 def hits(self:Explorer):
     "GeoDataFrame of the pixels in view with similarity >= threshold: points (grid CRS), similarity, row, col."
-    import geopandas as gpd  # optional extra, checked in __init__
+    require("geopandas", "maps", "explore()")
+    import geopandas as gpd  # optional extra
     if self._query is None: return gpd.GeoDataFrame({"similarity": [], "row": [], "col": []}, geometry=[], crs=self.crs)
     r, c = self._view_window()
     win = self.emb.isel(y=xr.DataArray(r, dims="r"), x=xr.DataArray(c, dims="c"))
@@ -374,7 +375,8 @@ def _prepare_download(self:Explorer):
 @patch(as_prop=True)
 def labels(self:Explorer):
     "GeoDataFrame of the labelled points: `label`, point geometry in the grid's CRS."
-    import geopandas as gpd  # optional extra, checked in __init__
+    require("geopandas", "maps", "explore()")
+    import geopandas as gpd  # optional extra
     xs, ys, names = (list(t) for t in zip(*self._labels)) if self._labels else ([], [], [])
     return gpd.GeoDataFrame({"label": names}, geometry=gpd.points_from_xy(xs, ys), crs=self.crs)
 

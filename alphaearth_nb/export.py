@@ -254,6 +254,7 @@ def export_sites(path,                          # the corpus folder (created, or
         return pd.DataFrame(out).set_index("site").loc[[str(r["site"]) for r in rows]].reset_index()
     client, lc, own = _client(max(1, workers), cluster)
     try:
+        require("distributed", "corpus", "parallel export (or pass workers=0)")
         from distributed import as_completed
         limit = max_in_flight or 2 * max(1, workers)
         queue_ = list(todo)[::-1]

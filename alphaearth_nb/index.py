@@ -118,7 +118,8 @@ class Matches:
 
 # %% ../nbs/25a_index.ipynb #c0013
 def _build_usearch(v:np.ndarray, connectivity:int=16, expansion:int=32, threads:int=0, chunk:int=1_000_000):
-    from usearch.index import Index  # optional extra, checked by pick_backend
+    require("usearch", "retrieval", "index.build()")
+    from usearch.index import Index  # optional extra
     ix = Index(ndim=v.shape[1], metric="cos", dtype="i8" if v.dtype == np.int8 else "f32",
                connectivity=connectivity, expansion_add=expansion)
     for s in range(0, len(v), chunk):  # usearch scales floats linearly into its i8 store
@@ -133,7 +134,8 @@ def _candidates_usearch(ix, q:np.ndarray, m:int, ef:int, threads:int=0) -> np.nd
     return np.where(np.arange(keys.shape[1]) < counts, keys, -1)
 
 def _build_faiss(v:np.ndarray, nlist:int|None=None, threads:int=0, chunk:int=1_000_000):
-    import faiss  # optional extra, checked by pick_backend
+    require("faiss", "retrieval", "index.build(backend='faiss')")
+    import faiss  # optional extra
     if threads: faiss.omp_set_num_threads(threads)
     d, n = v.shape[1], len(v)
     nlist = nlist or max(1, min(int(math.sqrt(n)), n // 39))  # faiss warns below 39 training points per cell
@@ -181,7 +183,8 @@ class VectorIndex:
 
     def __setstate__(self, s:dict):
         if s["backend"] == "usearch" and isinstance(s["index"], (bytes, bytearray)):
-            from usearch.index import Index  # optional extra: an index of it was built, so it is installed
+            require("usearch", "retrieval", "loading a usearch index")   # built elsewhere, loaded here
+            from usearch.index import Index
             s = {**s, "index": Index.restore(bytearray(s["index"]))}
         self.__dict__.update(s)
 

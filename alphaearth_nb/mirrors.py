@@ -21,6 +21,13 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
+try:   # the official extra (geopandas needs it): area_of's geometries; the index is read with geopandas (required)
+    import shapely
+    from shapely.affinity import translate
+    from shapely.geometry import MultiPolygon, box
+    from shapely.geometry.base import BaseGeometry
+except ImportError: shapely = translate = MultiPolygon = box = None; BaseGeometry = ()
+
 from .core import (EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, PeriodError, band_names,
                                 checks_flags)
 from .quantize import quantize
@@ -281,9 +288,6 @@ def _on_globe(g):
     "A lon/lat geometry with parts past +-180 deg moved by whole turns into [-180, 180] (split at 180); else as given."
     minx, _, maxx, _ = g.bounds
     if -180 <= minx and maxx <= 180: return g
-    import shapely
-    from shapely.affinity import translate
-    from shapely.geometry import box
     turns = range(int(np.floor((minx + 180) / 360)), int(np.ceil((maxx - 180) / 360)) + 1)
     parts = [p for k in turns if not (p := translate(g, -360.0 * k).intersection(box(-180, -90, 180, 90))).is_empty]
     return parts[0] if len(parts) == 1 else shapely.union_all(parts)
@@ -295,8 +299,7 @@ def area_of(area):
     west of 180 to east of it, under half the globe wide, is read so: (10, 44, 5, 45) is west and east swapped
     (`ConfigError`), not a box 355 degrees wide. A box or geometry running past 180 deg (xee's form: (179.5, -17,
     180.5, -16)) or before -180 is moved by whole turns into [-180, 180] and split there the same way."""
-    from shapely.geometry import box
-    from shapely.geometry.base import BaseGeometry
+    require("shapely", "official", "areas as geometries")
     if isinstance(area, BaseGeometry): return _on_globe(area)
     if hasattr(area, "to_crs") and hasattr(area, "crs"):
         if area.crs is None: raise GridError("the area has no CRS: `gdf.set_crs('EPSG:4326')` or the right one")
@@ -306,7 +309,6 @@ def area_of(area):
         return _on_globe(box(w, s, e, n))
     if -180 <= e <= 0 <= w <= 180 and e < w and 360 - (w - e) < 180 and -90 <= s < n <= 90:
         # across 180 deg (GeoJSON/STAC, RFC 7946 5.2): split there
-        from shapely.geometry import MultiPolygon
         return MultiPolygon([b for b in (box(w, s, 180, n), box(-180, s, e, n)) if b.area > 0])
     if e < w and -180 <= e and w <= 180 and -90 <= s < n <= 90:
         raise ConfigError(f"bbox {area} has west > east: west and east swapped? Give (west, south, east, north), e.g. "

@@ -93,14 +93,16 @@ def test_the_checker_reports_imports_in_functions_unless_an_extra_is_required_fi
 
 
 def test_modules_whose_extra_is_imported_in_their_import_cell_import_without_it(fresh):
-    "sites and official import shapely (and scipy) in their import cell now (was: inside polygon_points, box_strata, "
-    "sample_points, ...), guarded as cubes guards it: without shapely and geopandas they still import, and what needs "
-    "them names the extra (was: official.sample_points raised ModuleNotFoundError for shapely)."
+    "sites, official and mirrors import shapely (and scipy) in their import cell now (was: inside polygon_points, "
+    "box_strata, sample_points, area_of, ...), guarded as cubes guards it: without shapely and geopandas they still "
+    "import, and what needs them names the extra (was: ModuleNotFoundError for shapely)."
     code = ("import sys\nsys.modules['shapely'] = sys.modules['geopandas'] = None\n"
             "from alphaearth_nb import official, sites\nfrom alphaearth_nb.core import MissingDependencyError\n"
-            "for f in (lambda: official.sample_points([(5.0, 45.0)], [2023]), sites.box_strata):\n"
+            "for f in (lambda: official.sample_points([(5.0, 45.0)], [2023]), sites.box_strata,\n"
+            "          lambda: official.area_of((5.0, 44.0, 6.0, 45.0))):\n"
             "    try: f()\n    except MissingDependencyError as e: print(e)\n")
     r, = fresh([(code, {})])
     assert r.returncode == 0, r.stderr
     assert "official.sample_points needs the optional package `shapely`" in r.stdout, r.stdout
     assert "pip install 'alphaearth_nb[corpus]'" in r.stdout, r.stdout
+    assert "areas as geometries needs the optional package `shapely`" in r.stdout, r.stdout   # mirrors.area_of

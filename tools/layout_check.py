@@ -31,14 +31,7 @@ OUR_BUILTIN_RAISES = {("export", "RuntimeError"): "the fake Earth Engine raises 
                       ("testing", "KeyboardInterrupt"): "a stand-in data source simulates a power cut"}
 PROTOCOL = {"__getattr__": "AttributeError", "__next__": "StopIteration"}   # what Python asks these to raise
 # Findings known and owned, printed as KNOWN without failing; an entry that no longer matches fails (remove it).
-KNOWN: dict = {  # owned findings being fixed: "kind: path" -> who fixes it
-         "import in a function: alphaearth_nb/cubes.py": "left5 s25: imports left inside functions",
-         "import in a function: alphaearth_nb/explorer.py": "left5 s25: imports left inside functions",
-         "import in a function: alphaearth_nb/export.py": "left5 s25: imports left inside functions",
-         "import in a function: alphaearth_nb/exports.py": "left5 s25: imports left inside functions",
-         "import in a function: alphaearth_nb/index.py": "left5 s25: imports left inside functions",
-         "import in a function: alphaearth_nb/mirrors.py": "left5 s25: imports left inside functions",
-}
+KNOWN: dict = {}  # owned findings being fixed: "kind: path" -> who fixes it
 # Optional modules that another brings with it (a hard dependency of it): `require` of the one answers for both.
 BRINGS = {"geopandas": ("shapely", "pyproj"), "rioxarray": ("rasterio", "affine"), "rasterio": ("affine",),
           "odc.geo": ("affine", "shapely")}
