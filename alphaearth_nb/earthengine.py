@@ -361,7 +361,7 @@ def load_official(year,                        # a calendar year (2017 onward), 
         years = years_of(year)
         parts = [load_official(y, grid, opener) for y in years]
         cube = xr.concat(parts, dim="time").assign_coords(time=pd.to_datetime([f"{y}-01-01" for y in years]))
-        cube.attrs = dict(parts[0].attrs)
+        cube.attrs = {k: v for k, v in parts[0].attrs.items() if k != "time"}   # each year on the time coordinate
         return cube
     req = EERequest(OFFICIAL, as_period(int(year)), dict(grid))
     return from_official((opener or official_opener)(req))

@@ -158,6 +158,24 @@ def test_load_official_layouts(emb):
         np.testing.assert_array_equal(e.values, want)
 
 
+def test_load_official_of_several_years_is_the_cube_from_official_reads(emb):
+    """load_official((2023, 2024)) is the cube from_official makes of the same years: each year's vectors at its
+    place, one date per year on `time`, no `time` attribute. Was: attrs['time'] = the first year's date on the whole
+    cube (2023-01-01 on a 2023..2024 cube: what a writer or a reader of attrs took as the cube's one date)."""
+    from alphaearth_nb.embeddings import from_official
+    other = embedding_from_array(random_unit((4, 5), seed=9))
+    vals = {2023: emb.values, 2024: other.values}
+    bands = lambda y: {b: vals[y][None, ..., i] for i, b in enumerate(band_names())}
+    op = lambda req: fake_xee(bands(int(str(req.period.start)[:4])), [req.period.start], X, Y, layout="v0")
+    cube = load_official((2023, 2024), utm_grid(500_000, 5_000_040, 5, 4), opener=op)
+    assert "time" not in cube.attrs and cube.dims == ("time", "y", "x", "band")
+    assert [str(t)[:10] for t in cube.time.values] == ["2023-01-01", "2024-01-01"]
+    np.testing.assert_array_equal(cube.sel(time="2024").values[0], other.values)
+    np.testing.assert_array_equal(cube.sel(time="2023", x=X[2], y=Y[1]).values[0], emb.values[1, 2])
+    both = xr.concat([fake_xee(bands(y), [f"{y}-01-01"], X, Y, layout="v0") for y in (2023, 2024)], "time")
+    assert cube.attrs == from_official(both).attrs
+
+
 @pytest.mark.skipif(importlib.util.find_spec("ee") is not None, reason="earthengine-api is installed")
 def test_missing_extras_name_the_install():
     for f in (lambda: ee_initialize(project="p"),
