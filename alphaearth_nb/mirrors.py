@@ -400,7 +400,7 @@ def open_tile(href:str,                 # what `tiles` put in `href`
                                       mask_and_scale=False, cache=False)
     except Exception as e:   # a local file GDAL cannot open (text, empty): the words of every raster reader
         if not is_remote(href) and user_path(href).is_file(): raise unreadable_raster(href, e) from None
-        if "://" not in str(href) and not str(href).startswith("/vsi") and not os.path.exists(href):   # a local file
+        if not is_remote(href) and not user_path(href).exists():   # a local file (a Path of a URL is no file)
             raise MirrorError(f"tile {href} is named by the mirror's index but is not on disk (deleted, or never "
                               "copied whole): copy it again with `fetch_tiles(area, years, root, source=...)`, which "
                               "fetches the tiles missing from root, or drop its row from the index") from e

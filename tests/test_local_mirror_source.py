@@ -46,3 +46,14 @@ def test_index_paths_another_tool_wrote_read_the_same_tiles(tmp_path, small_mirr
     for t in (r / "2024").rglob("*.tiff"): t.unlink()
     with pytest.raises(MirrorError, match="not on disk.*fetch_tiles"):
         off.sample_points(pts, 2024, source=r)
+
+
+def test_open_tile_reads_a_path_of_a_url_as_remote():
+    """`open_tile(Path('gs://b/x.tif'))`: the Path folds '//' ('gs:/b/x.tif'), and open_tile's own '://' test read it
+    as a local file: MirrorError 'not on disk ... fetch_tiles', advice for a local mirror. Right: `files.is_remote`
+    reads it as the URL it is, so the error is the remote one ('check the network/credentials')."""
+    from pathlib import Path
+    from alphaearth_nb.core import MirrorError
+    with pytest.raises(MirrorError, match="check the network") as e:
+        off.open_tile(Path("gs://no-such-bucket-aef/x.tif"))
+    assert "not on disk" not in str(e.value)
