@@ -15,7 +15,7 @@ import pandas as pd
 import xarray as xr
 from pyproj import Geod
 
-from .core import (EMBED_DIM, AEFError, a_bands, as_seed, band_order, ConfigError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, Frames,
+from .core import (EMBED_DIM, AEFError, a_bands, as_rng, band_order, ConfigError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, Frames,
                                 GridError, MissingSourceError, MissingTimeError, NoDataWarning,
                                 NoValidDataError,
                                 StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError,
@@ -456,7 +456,7 @@ def toy_stack(n_time:int=6,        # frames of the optical source
               days:int=30,         # spacing of the optical frames
              ) -> xr.DataTree:
     "A tiny synthetic stack (sentinel2, sentinel1, dem) on a 10 m grid, for examples and tests."
-    rng = np.random.default_rng(as_seed(seed))
+    rng = as_rng(seed)   # core's one seed rule
     y = 5_000_000.0 - 10 * np.arange(size) - 5; x = 500_000.0 + 10 * np.arange(size) + 5
     def ds(name, n, step, vals, **coords):
         src = get_source(name); t = pd.date_range(start, periods=n, freq=f"{step}D")

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, as_seed, band_names, checks_flags
+from .core import EMBED_DIM, as_rng, as_seed, band_names, checks_flags
 from .geo import grid_coords
 
 # %% auto #0
@@ -65,7 +65,7 @@ def disk_full(root:str|os.PathLike,    # folder whose files fail; files elsewher
 # %% ../nbs/09_testing.ipynb #c0011
 def random_unit(shape, seed=0, dim=EMBED_DIM) -> np.ndarray:
     "Random unit vectors of `shape + (dim,)`, float32."
-    v = np.random.default_rng(as_seed(seed)).normal(size=(*shape, dim)).astype(np.float32)
+    v = as_rng(seed).normal(size=(*shape, dim)).astype(np.float32)
     return v / np.linalg.norm(v, axis=-1, keepdims=True)
 
 def embedding_from_array(a:np.ndarray,  # (H, W, 64) values (float vectors or int8 codes)
@@ -134,7 +134,7 @@ def source_ds(bands,                          # band names, a variable each
               **coords,                       # more coordinates, e.g. ascending=("time", flags)
              ) -> xr.Dataset:
     "One source's bands, (time, 12, 12) float32 of random values, on the grid `SOURCE_Y` x `SOURCE_X` (EPSG:32631)."
-    rng = np.random.default_rng(as_seed(seed))
+    rng = as_rng(seed)
     t = pd.DatetimeIndex(times)
     shape = (len(t), len(SOURCE_Y), len(SOURCE_X))
     data = {b: (("time", "y", "x"), rng.uniform(lo, hi, shape).astype(np.float32)) for b in bands}
