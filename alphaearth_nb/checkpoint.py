@@ -131,7 +131,7 @@ def checkpoint_folder(path) -> Path:
     return d / "checkpoints" if (d / "checkpoints").is_dir() and not checkpoint_headers(d) else d
 
 def latest_checkpoint(directory) -> Path | None:
-    "The `.json` of the newest of our checkpoints (`own_checkpoints`) whose `.eqx` is there, or None; a run folder is "
+    "The `.json` of the newest of our checkpoints (`own_checkpoints`) whose `.eqx` is there, or None; a run folder is " \
     "read through its `checkpoints/` folder. It may still be damaged: `load_checkpoint` verifies it and falls back."
     return next((p for p in own_checkpoints(checkpoint_folder(directory)) if p.with_suffix(".eqx").exists()), None)
 
@@ -158,7 +158,7 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
                     keep:int=3,          # sound checkpoints kept, this one included; older ones (damaged too) removed
                     step:int|None=None,  # the checkpoint's number; default `state.step` (a TrainState's)
                    ) -> Path:
-    "Write `state` atomically (leaves first, metadata last) and prune older step checkpoints (never other files); "
+    "Write `state` atomically (leaves first, metadata last) and prune older step checkpoints (never other files); " \
     "returns the `.json` path. Raises `ConfigError` for `keep` < 1 or a `keep` or `step` that is no whole number."
     if (keep := whole(keep, "keep", 3)) < 1:
         raise ConfigError(f"keep={keep}: keep at least the checkpoint being written (keep=1).")
@@ -186,7 +186,7 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
 
 # %% ../nbs/16_checkpoint.ipynb #c0008
 def verify_checkpoint(path) -> dict:
-    "Check a checkpoint's `.eqx` against the size and SHA-256 in its header, and the header against the copy "
+    "Check a checkpoint's `.eqx` against the size and SHA-256 in its header, and the header against the copy " \
     "inside the `.eqx` and the file name; returns the header. Raises `DamagedCheckpointError`."
     path = user_path(path)
     if path.suffix == ".eqx" and path.with_suffix(".json").exists(): path = path.with_suffix(".json")
@@ -284,7 +284,7 @@ def _load_one(path:Path, like) -> tuple[PyTree, dict]:
 
 # %% ../nbs/16_checkpoint.ipynb #c0011
 def _none_complete(d:Path) -> str:
-    "Why the folder `d` has no checkpoint to load: the `.eqx` files in it without a `.json` (ours, `orphan_leaves`, "
+    "Why the folder `d` has no checkpoint to load: the `.eqx` files in it without a `.json` (ours, `orphan_leaves`, " \
     "and others), why none loads and the fix; 'train first' when it holds none."
     lost = orphan_leaves(d)
     other = sorted(p.name for p in d.glob("*.eqx") if p not in lost and not p.with_suffix(".json").exists())
@@ -428,8 +428,8 @@ RUN_FILES = ("checkpoints", "metrics.jsonl", "loss.png", RUN_MARKER)  # what a r
 _SCRATCH = re.compile(r"\..+\.partial-\d+-[0-9a-f]{8}$")  # a file `files.writing_file` is writing (or left)
 
 def is_run(folder) -> bool:
-    "True if `folder` holds (part of) an alphaearth_nb training run: its `.aef-run` marker or checkpoints of ours "
-    "(`own_checkpoints` or `orphan_leaves`: a damaged one counts, so a run from before the marker is never called "
+    "True if `folder` holds (part of) an alphaearth_nb training run: its `.aef-run` marker or checkpoints of ours " \
+    "(`own_checkpoints` or `orphan_leaves`: a damaged one counts, so a run from before the marker is never called " \
     "foreign)."
     d = user_path(folder)
     return (d / RUN_MARKER).is_file() or bool(own_checkpoints(d / "checkpoints") or orphan_leaves(d / "checkpoints"))

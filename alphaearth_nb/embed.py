@@ -140,7 +140,7 @@ def check_sources(names,                   # the source names in the stack
                   targets=(),              # the sources the model only decodes (ignored by embed)
                   allow_missing:bool=False, # accept a stack that lacks some (not all) input sources
                  ):
-    "Raise unless the stack holds every source the model encodes (or some, with `allow_missing`) and none it does not "
+    "Raise unless the stack holds every source the model encodes (or some, with `allow_missing`) and none it does not " \
     "know."
     names = list(names)
     missing = [s for s in inputs if s not in names]
@@ -208,15 +208,15 @@ def _devices() -> list:
     return jax.local_devices()
 
 def _replicated(tree, devices:list):
-    "`tree` (a model, a period) with its arrays on every one of `devices` (no copy for those already there); "
+    "`tree` (a model, a period) with its arrays on every one of `devices` (no copy for those already there); " \
     "`tree` itself on one device."
     if len(devices) == 1: return tree
     arrays, rest = eqx.partition(tree, eqx.is_array)
     return eqx.combine(jax.device_put(arrays, NamedSharding(make_mesh(devices), PartitionSpec())), rest)
 
 def _embed_batch(model, inputs:dict, period):
-    "`_embed_tiles` jitted with `core.compiler_options()` (XLA:CPU's faster-compiling options; none elsewhere); over "
-    "several local devices the tiles split among them (a batch of a multiple of their count). `model` must already be "
+    "`_embed_tiles` jitted with `core.compiler_options()` (XLA:CPU's faster-compiling options; none elsewhere); over " \
+    "several local devices the tiles split among them (a batch of a multiple of their count). `model` must already be " \
     "on each of them (`_replicated`, as `tile_sums` does once per block); `period` may stay on the host."
     devices, opts = _devices(), compiler_options()
     key = tuple(sorted((opts or {}).items()))
@@ -290,7 +290,7 @@ def tile_sums(model,                # any model with `model(inputs, periods[P, 2
 @checks_flags
 def embed_frames(model, inputs:dict, period, tl:Tiling, batch_size:int=8, progress:bool=False,
                  dim:int=EMBED_DIM) -> np.ndarray:
-    "Embed one block (arguments as `tile_sums`): f32[H, W, E] unit vectors for the block without its margins, NaN "
+    "Embed one block (arguments as `tile_sums`): f32[H, W, E] unit vectors for the block without its margins, NaN " \
     "where there is no data."
     o, acc = tl.overlap, tile_sums(model, inputs, period, tl, batch_size, progress, dim)
     return _unit(acc[o:acc.shape[0] - o, o:acc.shape[1] - o])
@@ -352,7 +352,7 @@ def _select_frames(dsets:dict, window, sources:dict) -> dict:
     return out
 
 def _any_valid(src, da_:xr.DataArray, full:bool) -> bool:
-    "Whether band `da_` of `src` holds a valid value: in a sample of a few chunks (`units.sample_values`), or "
+    "Whether band `da_` of `src` holds a valid value: in a sample of a few chunks (`units.sample_values`), or " \
     "(`full`) anywhere, chunk by chunk for a lazy array."
     ok = lambda x: valid_mask(src, np.asarray(x, np.float32).reshape(-1, 1), bands=(da_.name,)).any()
     if not full: return bool(ok(sample_values(da_)))
@@ -440,7 +440,7 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
           warn_days:float=182.625,    # ExtrapolationWarning beyond this many days outside the support period
           max_days:float=730.5,       # PeriodError beyond this many
          ) -> xr.DataArray:
-    "Embed a stack over its whole extent for a valid period: `embedding` (y, x, band), NaN where no data. Keeps this "
+    "Embed a stack over its whole extent for a valid period: `embedding` (y, x, band), NaN where no data. Keeps this " \
     "process's freed memory in its heap, as `train.fit` does (`core.keep_heap`; AEF_KEEP_HEAP=0 leaves glibc's defaults)."
     keep_heap()
     return _embed(stack, model, period, **{k: v for k, v in locals().items() if k in embed.__kwdefaults__})[0]
@@ -526,8 +526,8 @@ def embed_to_zarr(stack,                  # as for `embed`
                   overwrite:bool=False,   # replace a store written before (a folder not ours is never touched)
                   **kwargs,               # more options of `embed` (tile, buffer, batch_size, chunks, ...)
                  ) -> Path:
-    "Embed a stack lazily and stream the result to a zarr store, a few chunks at a time; returns `path` as written "
-    "(a `Path`, `~` expanded: `files.user_path`, as `exports.to_zarr` returns it). Keeps this "
+    "Embed a stack lazily and stream the result to a zarr store, a few chunks at a time; returns `path` as written " \
+    "(a `Path`, `~` expanded: `files.user_path`, as `exports.to_zarr` returns it). Keeps this " \
     "process's freed memory in its heap, as `train.fit` does (`core.keep_heap`; AEF_KEEP_HEAP=0 leaves glibc's defaults)."
     keep_heap()
     check_output(path, overwrite, "embedding store", folder=True)  # before any work: a typo in `path` costs nothing

@@ -109,8 +109,8 @@ def _metric(line:str) -> dict|None:
     return r if ok else None
 
 def read_metrics(path) -> list[dict]:
-    "The records of a `metrics.jsonl` (`~` is the home folder: `files.user_path`). A cut last line (a run killed "
-    "mid-append) is dropped quietly; a damaged line before it (a full disk mid-append, then the run's last append; "
+    "The records of a `metrics.jsonl` (`~` is the home folder: `files.user_path`). A cut last line (a run killed " \
+    "mid-append) is dropped quietly; a damaged line before it (a full disk mid-append, then the run's last append; " \
     "an edit) is dropped with a `TrainingWarning` naming it, so a run can still be resumed and its history read."
     path = user_path(path)
     if not path.exists(): return []
@@ -196,7 +196,7 @@ def _cached_step(loss_fn, cfg:TrainConfig, shardings, bsh) -> Callable:
     return _STEPS[key]
 
 def _load_state(ckdir:Path, built, cfg:TrainConfig) -> tuple[TrainState, dict]:
-    "The newest valid checkpoint in `ckdir` as a state in this run's optimiser layout (`opt_layout`); a "
+    "The newest valid checkpoint in `ckdir` as a state in this run's optimiser layout (`opt_layout`); a " \
     "checkpoint that records none was written per parameter ('tree')."
     layout = lambda h: h.get("optimizer", "tree")  # from each verified header: a fallback gets its own skeleton
     state, header = load_checkpoint(ckdir, lambda h: eqx.filter_eval_shape(
@@ -206,7 +206,7 @@ def _load_state(ckdir:Path, built, cfg:TrainConfig) -> tuple[TrainState, dict]:
     return TrainState(state.step, state.model, relayout(state.opt_state, params, opt_layout(cfg)), state.key), header
 
 def _train_config(config, **over) -> TrainConfig:
-    "The run's `TrainConfig`: `config` with the given overrides; a run shorter than the default warm-up (1000) "
+    "The run's `TrainConfig`: `config` with the given overrides; a run shorter than the default warm-up (1000) " \
     "warms up for a tenth; one shorter than a warm-up set in `config` is refused (`TrainConfig` names both)."
     base = config or TrainConfig()
     over = {k: whole(v, k, getattr(base, k)) for k, v in over.items() if v is not None}  # steps="100": named
@@ -226,7 +226,7 @@ def _model(model, cfg:TrainConfig, shapes_only:bool):
     return apply_policy(model, cfg), None
 
 def _uniformity_weight(loss_fn:Callable) -> float:
-    "The batch-uniformity weight `loss_fn` trains with: `losses.total_loss`'s (the default `LossWeights`, or the "
+    "The batch-uniformity weight `loss_fn` trains with: `losses.total_loss`'s (the default `LossWeights`, or the " \
     "`weights=` of a `functools.partial` of it); 0 for a loss of the user's, which `fit` does not look into."
     if isinstance(loss_fn, functools.partial) and loss_fn.func is losses.total_loss:
         return float(loss_fn.keywords.get("weights", losses.LossWeights()).uniformity)
@@ -238,9 +238,9 @@ def _memory_bytes() -> int|None:
     except (ValueError, OSError, AttributeError): return None
 
 def _refuse_oversized(source, cfg:TrainConfig) -> None:
-    "`ConfigError` when the batches a sampler holds at once (`prefetch` queued, one in the step, those a stream "
-    "prepares ahead) need more than this machine's memory: `aef train --batch-size 100000000` drew examples for "
-    "minutes, then was killed. Weighed by one `example()`: a stack's or the user's `samples.Batches`, "
+    "`ConfigError` when the batches a sampler holds at once (`prefetch` queued, one in the step, those a stream " \
+    "prepares ahead) need more than this machine's memory: `aef train --batch-size 100000000` drew examples for " \
+    "minutes, then was killed. Weighed by one `example()`: a stack's or the user's `samples.Batches`, " \
     "`corpus.CorpusBatches`, `stream.CorpusStream`; a function or iterable of the user's own is theirs to size."
     weigh = getattr(source, "example", None) if isinstance(source, samples.Resumable) else None
     if weigh is None or (mem := _memory_bytes()) is None: return
@@ -286,7 +286,7 @@ RESUMED = ("batch_size", "peak_lr", "warmup", "seed", "b1", "b2", "eps", "clip_n
 # to continue the run it resumes (`steps` is how a run is extended; the others change no update or batch)
 
 def _data_print(data) -> dict|None:
-    "What a (validated) stack is, for the run header: its sources, grid (shape, first and last y and x) and time "
+    "What a (validated) stack is, for the run header: its sources, grid (shape, first and last y and x) and time " \
     "span; None for other data (batches, a function, a corpus)."
     if isinstance(data, dict) and data and all(isinstance(v, (xr.Dataset, xr.DataTree)) for v in data.values()):
         data = xr.DataTree.from_dict({str(k): v.to_dataset() if isinstance(v, xr.DataTree) else v
@@ -319,8 +319,8 @@ def _warn_changed(cfg:TrainConfig, was:dict):
                   stacklevel=user_stacklevel())
 
 def _warn_model(now, was:dict|None):
-    "One `TrainingWarning` naming each field of the model's config (`now`) that differs from the run's (`was`: its "
-    "header's `model`): the checkpoint loaded, so the shapes agree, but a constant (kappa, the time-pooling decay) or "
+    "One `TrainingWarning` naming each field of the model's config (`now`) that differs from the run's (`was`: its " \
+    "header's `model`): the checkpoint loaded, so the shapes agree, but a constant (kappa, the time-pooling decay) or " \
     "a source's statistics do not: the model trained from here on is not the run's."
     if not isinstance(was, dict) or not isinstance(now := jsonable(now), dict): return
     policy = lambda d: {**d, "stp": {k: v for k, v in d["stp"].items() if k not in ("dtype", "remat")}} \
@@ -366,7 +366,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         mesh:Mesh|None=None,           # default: every device (on CPU: the most that split the batch)
         progress:bool=True,            # show a tqdm bar
        ) -> tuple[TrainState, list[dict]]:
-    "Train `model` on `data`; returns the final state and the per-step history. Keeps this process's freed memory "
+    "Train `model` on `data`; returns the final state and the per-step history. Keeps this process's freed memory " \
     "in its heap (`core.keep_heap`: no page faults a step; AEF_KEEP_HEAP=0 leaves glibc's defaults)."
     keep_heap()
     resume, overwrite = flag(resume, "resume"), flag(overwrite, "overwrite")  # overwrite="no" is true: refused
