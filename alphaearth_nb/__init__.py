@@ -55,7 +55,7 @@ def __getattr__(name:str):
 
 # %% ../nbs/40_api.ipynb #pd0002
 def _param_docs(module) -> int:
-    "Give each public function and class of `module` its docstring with its Parameters section (`core.documented`; "
+    "Give each public function and class of `module` its docstring with its Parameters section (`core.documented`; " \
     "once); returns how many got one."
     n = 0
     for name in _SECTIONS.get(module.__name__, ()):

@@ -57,7 +57,7 @@ def _no_data_like(r):
     return xr.full_like(r, np.nan if r.dtype.kind == "f" else -1)
 
 def _fill_empty_years(name:str, emb, outs:list, empty:list) -> list:
-    "`outs` with no-data maps (`_no_data_like`) for the years in `empty` [(i, error)] and a `NoDataWarning`; the error "
+    "`outs` with no-data maps (`_no_data_like`) for the years in `empty` [(i, error)] and a `NoDataWarning`; the error " \
     "(naming the years) when no year has data or the result is neither a float map nor a Dataset of float/int maps."
     like = next((o for o in outs if o is not None), None)
     t = emb["time"].values if "time" in emb.coords else np.arange(emb.sizes["time"])

@@ -247,7 +247,7 @@ def _report(out:Path, embs:dict, ch, labels, hist:list, steps:int, batch_size:in
 
 # %% ../nbs/30_cli.ipynb #c0014
 def _output_folder(out, what:str) -> Path:
-    "The folder `out` of a command that writes, checked before any work by the package's own checks: a URL or a "
+    "The folder `out` of a command that writes, checked before any work by the package's own checks: a URL or a " \
     "folder that cannot be written (`files.local_output`: `NotWritableError`), a file where a folder above must be."
     t = local_output(out, what, True)
     if not t.exists(): no_file_on_the_way(t, what)   # `NotOursError`, not an errno after the work
@@ -325,7 +325,7 @@ def _run_header(a) -> dict:
     return {}
 
 def _resume_settings(a) -> None:
-    "Fill the training options left out (None): with --resume the run's recorded ones, so it goes on as it was "
+    "Fill the training options left out (None): with --resume the run's recorded ones, so it goes on as it was " \
     "trained; else (or unrecorded) `TRAIN_DEFAULTS`; --warmup a tenth of --steps (at most 1000) when neither says."
     was = _run_header(a).get("train") or {}
     for opt, k in (("steps", "steps"), ("batch_size", "batch_size"), ("seed", "seed"), ("lr", "peak_lr")):
@@ -453,7 +453,7 @@ def _sample_labels(emb:xr.DataArray) -> xr.DataArray:
     return labels.sel(year=y)
 
 def _label_file(a) -> xr.DataArray:
-    "The label raster (y, x) of `--labels PATH` (`--labels-var`), `LabelError` for an embedding field or a stack "
+    "The label raster (y, x) of `--labels PATH` (`--labels-var`), `LabelError` for an embedding field or a stack " \
     "of layers, each naming the fix."
     ds = open_input(a.labels, "--labels", "dataset", "pass a .nc/.zarr label raster on the embedding's grid, "
                     "written with `labels.to_netcdf(path)`", LabelError)
@@ -511,7 +511,7 @@ def _env(name:str, value:str|None):
         elif value is not None: os.environ[name] = old
 
 def _cache_or_note() -> None:
-    "`compile_cache`, or a note when its folder cannot be made (a read-only home in a container): the cache only "
+    "`compile_cache`, or a note when its folder cannot be made (a read-only home in a container): the cache only " \
     "saves compile time, so the command runs without it."
     try: compile_cache(min_compile_secs=0)
     except OSError as e:

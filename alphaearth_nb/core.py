@@ -94,7 +94,7 @@ def _kind(value) -> str:
     return "i" if isinstance(value, numbers.Integral) else "f" if isinstance(value, numbers.Real) else ""
 
 def _offered(kind, example=None) -> str:
-    "The value a refusal offers: `example` (the setting's default), else 1; never a number read from the refused value "
+    "The value a refusal offers: `example` (the setting's default), else 1; never a number read from the refused value " \
     "('-3', '0' or 0.5 would offer a count the setting refuses too)."
     return repr(kind(1 if example is None else example))
 
@@ -402,7 +402,7 @@ FAST_STEP = {"xla_cpu_use_fusion_emitters": False, "xla_cpu_parallel_codegen_spl
 def compiler_options(backend:str|None=None, # the backend compiled for; default jax's default backend
                      step:bool=False,       # for the training step: `FAST_STEP` too
                     ) -> dict|None:
-    "Per-function XLA options for the package's large jitted programs: `FAST_COMPILE` (and `FAST_STEP` for the "
+    "Per-function XLA options for the package's large jitted programs: `FAST_COMPILE` (and `FAST_STEP` for the " \
     "training step) on CPU, else None (also when `AEF_FAST_COMPILE=0`)."
     env = os.environ.get("AEF_FAST_COMPILE")
     if env is not None and env.strip().lower() in _OFF: return None
@@ -421,7 +421,7 @@ def _count_env(name:str, # the environment variable, e.g. "AEF_CPU_THREADS"
                what:str, # "thread count", "device count": for the error
                fix:str, # the accepted values, for the error
               ) -> int|None:
-    "A whole-number setting from `name` (else `default`): None when unset, 0 or off; a word of `words` gives its "
+    "A whole-number setting from `name` (else `default`): None when unset, 0 or off; a word of `words` gives its " \
     "function's count. Raises `ConfigError` naming the variable and `fix` otherwise."
     env = os.environ.get(name, default)
     if env is None or env.strip().lower() in _OFF: return None
@@ -430,7 +430,7 @@ def _count_env(name:str, # the environment variable, e.g. "AEF_CPU_THREADS"
     return int(env)
 
 def cpu_threads() -> int|None:
-    "Threads for XLA:CPU's pools from `AEF_CPU_THREADS`: n, or `auto` for one fewer than the cores this process may "
+    "Threads for XLA:CPU's pools from `AEF_CPU_THREADS`: n, or `auto` for one fewer than the cores this process may " \
     "use (at least 1); None (jaxlib's default, a thread per core) when unset, 0 or off. Raises `ConfigError` otherwise."
     return _count_env("AEF_CPU_THREADS", None, {"auto": lambda: max(1, _usable_cores() - 1)}, "thread count",
                       "a whole number, 'auto' (cores - 1) or 0 (jaxlib's default)")
@@ -441,7 +441,7 @@ def _size_cpu_pools() -> None:
     if n is not None and "NPROC" not in os.environ: os.environ["NPROC"] = str(n)
 
 def _at_import(setting:Callable) -> None:
-    "Apply an opt-in environment setting at import. A value that is none (AEF_CPU_DEVICES=abc) is ignored with a "
+    "Apply an opt-in environment setting at import. A value that is none (AEF_CPU_DEVICES=abc) is ignored with a " \
     "warning, so `import alphaearth_nb` still works; the `aef` command reports it as its error instead."
     try: setting()
     except ConfigError as e:
@@ -458,7 +458,7 @@ HEAP_KEEP_BYTES = 1 << 30  # glibc's mmap and trim thresholds (see above)
 KEPT_HEAP = False          # whether `keep_heap` has taken effect in this process
 
 def _mallopt_keep() -> bool:
-    "Raise glibc's mmap and trim thresholds to `HEAP_KEEP_BYTES` and use one arena for all threads (`mallopt`); "
+    "Raise glibc's mmap and trim thresholds to `HEAP_KEEP_BYTES` and use one arena for all threads (`mallopt`); " \
     "True if done (False elsewhere than Linux with glibc)."
     if not sys.platform.startswith("linux"): return False
     try: libc = ctypes.CDLL("libc.so.6")
@@ -484,8 +484,8 @@ keep_heap(default=False)  # at import only with AEF_KEEP_HEAP=1: `aef`, `fit` an
 # %% ../nbs/00_core.ipynb #a6f6fb18
 @contextlib.contextmanager
 def gc_frozen():
-    "Python's cyclic GC skips the objects alive on entry until the block ends (`gc.freeze`, then `gc.unfreeze`): "
-    "for a first call that traces a large program. A no-op when the collector is off or objects are frozen already "
+    "Python's cyclic GC skips the objects alive on entry until the block ends (`gc.freeze`, then `gc.unfreeze`): " \
+    "for a first call that traces a large program. A no-op when the collector is off or objects are frozen already " \
     "(the caller's own `gc.freeze` is left alone)."
     if not gc.isenabled() or gc.get_freeze_count():
         yield
@@ -499,8 +499,8 @@ def frozen_traces(jit:Callable,  # a jit, e.g. `eqx.filter_jit` or `jax.jit`
                   fn:Callable,   # the function to jit
                   **kwargs,      # for `jit` (donation, compiler options...)
                  ) -> Callable:
-    "`jit(fn, **kwargs)`, each of whose calls that traces `fn` (the first, and any with a new signature) runs under "
-    "`gc_frozen` from the trace's start until the call returns, also when it raises; the jitted function is the "
+    "`jit(fn, **kwargs)`, each of whose calls that traces `fn` (the first, and any with a new signature) runs under " \
+    "`gc_frozen` from the trace's start until the call returns, also when it raises; the jitted function is the " \
     "wrapper's `.jitted`. A no-op where `gc_frozen` is one (collector off, the caller's own freeze)."
     local = threading.local()
     @functools.wraps(fn)  # the same signature: Equinox binds the arguments (donation) by it
@@ -532,14 +532,14 @@ def _free_cores() -> int:
 
 def cpu_devices(default:str|None=None, # used when `AEF_CPU_DEVICES` is unset (the command line passes "free")
                ) -> int|None:
-    "Host CPU devices for JAX from `AEF_CPU_DEVICES` (else `default`): n; `auto`, one per core this process may use; "
-    "`free`, one per core the 1-minute load average leaves free (at least 1); None (JAX's one CPU device) when "
+    "Host CPU devices for JAX from `AEF_CPU_DEVICES` (else `default`): n; `auto`, one per core this process may use; " \
+    "`free`, one per core the 1-minute load average leaves free (at least 1); None (JAX's one CPU device) when " \
     "unset, 0 or off. Raises `ConfigError` otherwise."
     return _count_env("AEF_CPU_DEVICES", default, {"auto": _usable_cores, "free": _free_cores}, "device count",
                       "a whole number, 'auto' (one per core), 'free' (one per idle core) or 0 (JAX's one CPU device)")
 
 def split_cpu(default:str|None=None) -> int|None:
-    "Ask JAX for `cpu_devices(default)` host CPU devices (`jax_num_cpu_devices`) if its backends have not started "
+    "Ask JAX for `cpu_devices(default)` host CPU devices (`jax_num_cpu_devices`) if its backends have not started " \
     "and the user set no count of their own; returns the count set, else None (`cpu_devices_note()` says why)."
     try: n = cpu_devices(default)
     except ConfigError as e: _CPU_NOTE[0] = f"JAX's one CPU device: {e}"; raise

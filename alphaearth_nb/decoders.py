@@ -68,7 +68,7 @@ class Decoder(eqx.Module):
 
 @eqx.filter_jit
 def _hidden(layers, act, h):
-    "The hidden layers and the activation before the output layer: the same shapes in every decoder, so one nested "
+    "The hidden layers and the activation before the output layer: the same shapes in every decoder, so one nested " \
     "jit traces, differentiates and lowers them once for all (XLA inlines the calls: the same program)."
     for lin in layers: h = lin(ACTIVATIONS[act](h))
     return ACTIVATIONS[act](h)

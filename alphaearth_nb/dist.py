@@ -47,7 +47,7 @@ def batch_sharding(mesh:Mesh,   # a mesh with a `data` axis (`make_mesh`)
     return NamedSharding(mesh, P("data"))
 
 def fsdp_spec(shape:tuple, n:int, min_size:int) -> P:
-    "Partition spec splitting the largest axis divisible by `n` over `data`, for leaves of at least `min_size` "
+    "Partition spec splitting the largest axis divisible by `n` over `data`, for leaves of at least `min_size` " \
     "elements."
     if n == 1 or math.prod(shape) < min_size: return P()
     axes = [i for i in sorted(range(len(shape)), key=lambda i: -shape[i]) if shape[i] % n == 0]

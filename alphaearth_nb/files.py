@@ -141,7 +141,7 @@ def is_ours(path:str|os.PathLike) -> bool:
     return (user_path(path) / MARKER).is_file()
 
 def inside_ours(path:str|os.PathLike) -> Path|None:
-    "The folder of ours (an embedding store, corpus, scene, demo) above `path`, which replacing (`overwrite=True`) "
+    "The folder of ours (an embedding store, corpus, scene, demo) above `path`, which replacing (`overwrite=True`) " \
     "replaces with all it holds; None if there is none."
     return next((p for p in user_path(path).absolute().parents if is_ours(p)), None)
 

@@ -360,7 +360,7 @@ BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xf
         (b"\xfe\xff", "utf-16"), (b"\xef\xbb\xbf", "utf-8-sig"))   # byte order marks, longest first
 
 def text_encoding(p) -> str:
-    "The encoding of text file `p`: the one its byte order mark names, else UTF-8; `LabelError` naming the byte, the "
+    "The encoding of text file `p`: the one its byte order mark names, else UTF-8; `LabelError` naming the byte, the " \
     "line and a conversion that works when it is not UTF-8 (a Windows code page)."
     raw = Path(p).read_bytes()
     enc = next((e for b, e in BOMS if raw.startswith(b)), "utf-8")

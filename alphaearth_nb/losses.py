@@ -232,7 +232,7 @@ _perturb = eqx.filter_jit(perturb)  # `encoder_inputs` and `example_terms` draw 
 
 def encoder_inputs(model:AlphaEarth, ex:TrainExample, key:PRNGKeyArray,
                    pert:Perturbations=Perturbations()) -> dict:
-    "One example's teacher and student inputs (checked), stacked on a leading axis of 2; the student's perturbation "
+    "One example's teacher and student inputs (checked), stacked on a leading axis of 2; the student's perturbation " \
     "is the one `example_terms` draws from the same `key`."
     families = {n: family(model.cfg.source(n)) for n in model.cfg.inputs}
     inputs_s, _, _ = _perturb(jax.random.split(key)[0], ex.inputs, ex.period, pert, families)

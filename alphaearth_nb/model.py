@@ -164,14 +164,14 @@ def _fields(cls, d:dict, where:str) -> dict:
 def config_from_json(d:dict,            # `dataclasses.asdict(cfg)` as JSON gives it back (lists for tuples)
                      where:str="the saved", # whose config, for messages: "the checkpoint's"
                     ) -> ModelConfig:
-    "The `ModelConfig` of its JSON form. Raises `ConfigError` for fields this version lacks; warns for fields the "
+    "The `ModelConfig` of its JSON form. Raises `ConfigError` for fields this version lacks; warns for fields the " \
     "JSON lacks, which take today's defaults."
     d = {k: _tuples(v) for k, v in d.items()}
     stp = STPConfig(**_fields(STPConfig, dict(d.pop("stp", {})), f"{where} model.stp"))
     return ModelConfig(stp=stp, **_fields(ModelConfig, d, f"{where} model"))
 
 def preset_of(cfg:ModelConfig) -> str|None:
-    "The preset whose sizes `cfg` has (its inputs, targets and sources aside), or None: a run's size when its header "
+    "The preset whose sizes `cfg` has (its inputs, targets and sources aside), or None: a run's size when its header " \
     "names no preset (trained from a model object, or with `aef train --inputs/--targets`)."
     same = lambda b: all(getattr(cfg, f.name) == getattr(b, f.name) for f in dataclasses.fields(ModelConfig)
                          if f.name not in ("inputs", "targets", "sources"))
@@ -274,7 +274,7 @@ class AlphaEarth(eqx.Module):
     def text_head(self, text_emb:Float[Array, "... T"], # frozen text embedding(s): one, or N at once [N, T]
                   period:Float[Array, "2"], # the text objective's summary period
                  ) -> Float[Array, "... E"]:
-        "Unit vector(s) the CLIP loss aligns with the embedding at each text's pixel. Pass an example's texts "
+        "Unit vector(s) the CLIP loss aligns with the embedding at each text's pixel. Pass an example's texts " \
         "at once: each layer's weight gradient is then one product over the texts, not a sum of outer products."
         code = jnp.broadcast_to(period_code(period), (*text_emb.shape[:-1], PERIOD_CODE_DIM))
         return unit(self.text_mlp(jnp.concatenate([text_emb, code], -1)))

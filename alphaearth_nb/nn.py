@@ -42,7 +42,7 @@ def _host_rng(key) -> np.random.Generator:
     return np.random.default_rng(np.asarray(d).astype(np.uint32).ravel().tolist())
 
 def split(key, n:int=2):
-    "`jax.random.split`, drawn on the host when the key is concrete (every threefry call costs ~0.7 s of XLA:CPU "
+    "`jax.random.split`, drawn on the host when the key is concrete (every threefry call costs ~0.7 s of XLA:CPU " \
     "compile)."
     if not is_concrete(key): return jax.random.split(key, n)
     w = _host_rng(key).integers(0, 2**32, size=(n, 2), dtype=np.uint32)
@@ -51,7 +51,7 @@ def split(key, n:int=2):
     return [jax.random.wrap_key_data(r, impl=impl) for r in w]
 
 def host_normal(key, shape, fan_in, scale=1.0):
-    "`scale` times Normal(0, 1 / fan_in) weights: on the host for a concrete key (float32 numpy: the bits of a "
+    "`scale` times Normal(0, 1 / fan_in) weights: on the host for a concrete key (float32 numpy: the bits of a " \
     "jitted `scale * w`, no XLA compile), traced otherwise (e.g. under `eqx.filter_eval_shape`)."
     if not is_concrete(key):
         w = jax.random.normal(key, shape, jnp.float32) / math.sqrt(fan_in)
@@ -60,7 +60,7 @@ def host_normal(key, shape, fan_in, scale=1.0):
     return jax.device_put(w if scale == 1 else np.float32(scale) * w)
 
 def host_const(value, shape):
-    "A float32 array of one value, made on the host (`jax.device_put` of numpy's: no XLA compile, where `jnp.asarray` "
+    "A float32 array of one value, made on the host (`jax.device_put` of numpy's: no XLA compile, where `jnp.asarray` " \
     "compiles a convert per shape)."
     return jax.device_put(np.full(shape, value, np.float32))
 
@@ -112,13 +112,13 @@ def loop_body():
     return _setting(_IN_LOOP, True)
 
 def traced_for(platform:str|None):
-    "Trace inside this a program that runs on `platform` only ('cpu', 'gpu', ...; None: not known): `on_platform` "
+    "Trace inside this a program that runs on `platform` only ('cpu', 'gpu', ...; None: not known): `on_platform` " \
     "then picks its branch while tracing instead of staging out every branch."
     return _setting(_PLATFORM, platform)
 
 def products(dtype:str="float32"):
-    "Trace inside this the layers whose matrix products and convolutions (`Dense`, `Attention`, `conv3`) take "
-    "operands rounded to `dtype` ('bfloat16'), summed and returned in float32 (as TPUs do), whatever the activations' "
+    "Trace inside this the layers whose matrix products and convolutions (`Dense`, `Attention`, `conv3`) take " \
+    "operands rounded to `dtype` ('bfloat16'), summed and returned in float32 (as TPUs do), whatever the activations' " \
     "dtype; 'float32': as outside (products of bfloat16 activations are that kind anyway, of float32 ones float32)."
     return _setting(_PRODUCTS, None if DTYPES[dtype] == jnp.float32 else DTYPES[dtype])
 
@@ -126,9 +126,9 @@ CPU_LOW_PRODUCTS = ("dense",)  # on the CPU under `products`: the layers whose p
 CPU_LOW_MIN_WIDTH = 256        # ... when both their widths are at least this (see above)
 
 def product_dtype(dtype, layer:str, width:int=0) -> jnp.dtype|None:
-    "The dtype the operands of `layer`'s products ('dense', 'attention', 'conv3'; the narrower of its widths `width`) "
-    "of activations of `dtype` are rounded to (summed in float32), or None: a plain product. With bfloat16 "
-    "activations: bfloat16; inside `products('bfloat16')` too, but of float32 activations on the CPU only for the "
+    "The dtype the operands of `layer`'s products ('dense', 'attention', 'conv3'; the narrower of its widths `width`) " \
+    "of activations of `dtype` are rounded to (summed in float32), or None: a plain product. With bfloat16 " \
+    "activations: bfloat16; inside `products('bfloat16')` too, but of float32 activations on the CPU only for the " \
     "layers in `CPU_LOW_PRODUCTS` at least `CPU_LOW_MIN_WIDTH` wide."
     pd = _PRODUCTS.get()
     if dtype == jnp.bfloat16: return jnp.bfloat16
@@ -137,13 +137,13 @@ def product_dtype(dtype, layer:str, width:int=0) -> jnp.dtype|None:
     return pd
 
 def activation_dtype(dtype:str):
-    "The activations' dtype for a precision policy's `dtype`: bfloat16 on accelerators (half the memory), but "
-    "float32 on the CPU (traced inside `traced_for('cpu')`), whose element-wise bfloat16 code is slow: there only the "
+    "The activations' dtype for a precision policy's `dtype`: bfloat16 on accelerators (half the memory), but " \
+    "float32 on the CPU (traced inside `traced_for('cpu')`), whose element-wise bfloat16 code is slow: there only the " \
     "products' operands are rounded (`products`)."
     return jnp.float32 if _PLATFORM.get() == "cpu" else DTYPES[dtype]
 
 def on_platform(*args, cpu, default):
-    "`cpu(*args)` on the CPU, else `default(*args)`: chosen while tracing inside `traced_for`, else when the program "
+    "`cpu(*args)` on the CPU, else `default(*args)`: chosen while tracing inside `traced_for`, else when the program " \
     "is lowered (`lax.platform_dependent`, which traces, differentiates and lowers both branches)."
     platform = _PLATFORM.get()
     if platform is None: return jax.lax.platform_dependent(*args, cpu=cpu, default=default)
@@ -164,7 +164,7 @@ def _mm(a, b): return jnp.matmul(a, b, preferred_element_type=jnp.float32)
 
 @partial(jax.custom_vjp, nondiff_argnums=(0,))
 def _affine_low(pd, x, w, b):
-    "`x @ w + b` from operands rounded to `pd` (bfloat16), summed in float32, `b` added in float32, returned in x's "
+    "`x @ w + b` from operands rounded to `pd` (bfloat16), summed in float32, `b` added in float32, returned in x's " \
     "dtype; its gradients are products of the same kind, w's and b's in float32."
     return (_mm(x.astype(pd), w.astype(pd)) + b).astype(x.dtype)
 def _affine_low_fwd(pd, x, w, b):
@@ -180,7 +180,7 @@ _affine_low.defvjp(_affine_low_fwd, _affine_low_bwd)
 
 @partial(jax.custom_vjp, nondiff_argnums=(0,))
 def _affine_low_cpu(pd, x, w, b):
-    "`_affine_low`'s forward pass with `_affine`'s float32 backward pass: XLA:CPU runs a bfloat16 product on AMX only "
+    "`_affine_low`'s forward pass with `_affine`'s float32 backward pass: XLA:CPU runs a bfloat16 product on AMX only " \
     "as `[m, k] @ [k, n]` (the gradients' transposed forms it runs in float32, slower than float32 operands)."
     return _affine_low(pd, x, w, b)
 def _affine_low_cpu_fwd(pd, x, w, b): return _affine_low(pd, x, w, b), (x, w)
@@ -270,7 +270,7 @@ def _conv3_own(x, w, g):
     return _conv3_dx(x, w, g), _conv3_dw(x, w, g)
 
 def _nine_products(x, g, sums=None):
-    "The weight gradient of `_conv3(x, .)` at output gradient `g` as nine products of shifted `x` and `g` (summed "
+    "The weight gradient of `_conv3(x, .)` at output gradient `g` as nine products of shifted `x` and `g` (summed " \
     "in `sums`, None: the operands' dtype): f32[3, 3, i, o]."
     h, wd = x.shape[1:3]
     xp = jnp.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0)))
@@ -278,7 +278,7 @@ def _nine_products(x, g, sums=None):
                                  for c in range(3)]) for a in range(3)])
 
 def _conv3_input_grad(g, w, sums=None):
-    "The input gradient of `_conv3(., w)` at output gradient `g`: a 'same' convolution of `g` with the kernel flipped "
+    "The input gradient of `_conv3(., w)` at output gradient `g`: a 'same' convolution of `g` with the kernel flipped " \
     "and its in and out channels swapped (summed and returned in `sums`, None: the operands' dtype)."
     return _conv3(g, jnp.flip(w, (0, 1)).swapaxes(2, 3), sums)
 
@@ -305,13 +305,13 @@ def _frames_per_chunk(x, o:int) -> int:
     return max(1, DW_CHUNK_BYTES // (math.prod(x.shape[1:-1]) * (x.shape[-1] + o) * x.dtype.itemsize))
 
 def _strided_chunks(n:int, m:int) -> int:
-    "How many chunks of strided frames (chunk k: frames k, k + c, k + 2c, ...) split `n` frames into equal chunks "
+    "How many chunks of strided frames (chunk k: frames k, k + c, k + 2c, ...) split `n` frames into equal chunks " \
     "of at most `m`; 0 when no such count is near the contiguous chunks' (a prime `n`)."
     c0 = -(-n // m)
     return next((c for c in range(c0, 2 * c0 + 1) if n % c == 0), 0)
 
 def _conv3_chunked_grads(x, w, g):
-    "XLA's own input gradient, and its weight gradient summed over chunks of frames (see below); chunk k holds every "
+    "XLA's own input gradient, and its weight gradient summed over chunks of frames (see below); chunk k holds every " \
     "c-th frame from frame k, so that frames split over devices in blocks split every chunk alike."
     n, m = len(x), _frames_per_chunk(x, w.shape[-1])
     if not (c := _strided_chunks(n, m)):
@@ -329,7 +329,7 @@ def _conv3_f32_dw(x, g):
 
 @partial(jax.custom_vjp, nondiff_argnums=(0,))
 def _conv3_low(pd, x, w):
-    "`_conv3` of `x` and `w` rounded to `pd` (bfloat16), summed in float32, returned in x's dtype; its gradients are "
+    "`_conv3` of `x` and `w` rounded to `pd` (bfloat16), summed in float32, returned in x's dtype; its gradients are " \
     "convolutions of the same kind, w's in float32 (used on accelerators: on the CPU `conv3` stays float32)."
     return _conv3(x.astype(pd), w.astype(pd), jnp.float32).astype(x.dtype)
 def _conv3_low_fwd(pd, x, w):
@@ -342,7 +342,7 @@ def _conv3_low_bwd(pd, res, g):
 _conv3_low.defvjp(_conv3_low_fwd, _conv3_low_bwd)
 
 def conv3(x:Float[Array, "N h w i"], w:Float[Array, "3 3 i o"], b:Float[Array, "o"]) -> Float[Array, "N h w o"]:
-    "3x3 'same' convolution, NHWC, by XLA's convolution (traced inside `loop_body`, or over more frames than one "
+    "3x3 'same' convolution, NHWC, by XLA's convolution (traced inside `loop_body`, or over more frames than one " \
     "chunk of the weight gradient: with its own backward pass)."
     # jax 0.10 on CPU, one core, forward + backward at our sizes: 2-7x faster than nine shifted matmuls or one
     # im2col matmul (16x16 px, 16 -> 32 channels: 5.3 ms against 18.6 and 9.2). But inside a while loop (a scan's
@@ -420,7 +420,7 @@ def _depthwise_bwd(res, g):
 _depthwise.defvjp(_depthwise_fwd, _depthwise_bwd)
 
 def depthwise3(x:Float[Array, "N h w c"], w:Float[Array, "3 3 c"], b:Float[Array, "c"]) -> Float[Array, "N h w c"]:
-    "Depthwise 3x3 'same' convolution, NHWC (any leading axes), as nine shifted multiply-adds with its own "
+    "Depthwise 3x3 'same' convolution, NHWC (any leading axes), as nine shifted multiply-adds with its own " \
     "backward pass."
     return _depthwise(x, w.astype(x.dtype)) + b.astype(x.dtype)
 
@@ -442,7 +442,7 @@ def _bilinear_einsum(x, f):
     return jnp.einsum("Hh,nhwc,Ww->nHWc", mh, x, mw)
 
 def bilinear(x:Float[Array, "N h w c"], f:int) -> Float[Array, "N h*f w*f c"]:
-    "Bilinear upsampling by an integer factor (pixel centres aligned, edges clamped): the smooth half of a Laplacian "
+    "Bilinear upsampling by an integer factor (pixel centres aligned, edges clamped): the smooth half of a Laplacian " \
     "step."
     if f == 1: return x
     return on_platform(x, cpu=lambda v: _bilinear_taps(v, f), default=lambda v: _bilinear_einsum(v, f))

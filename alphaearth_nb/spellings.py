@@ -28,7 +28,7 @@ FLAGS = {"ascending": ("ascending", "descending")}  # flag metadata: 1.0 (or Tru
 META_NAMES = {"ascending": ("orbitProperties_pass", "sat:orbit_state", "orbit_state", "orbit_direction")}
 
 def flag_hint(m:str, values, col:str|None=None) -> str:
-    "A conversion of flag values (words in any case, or other codes) in metadata `m` (read from `col`, default `m`) to "
+    "A conversion of flag values (words in any case, or other codes) in metadata `m` (read from `col`, default `m`) to " \
     "1.0/0.0 for the values found."
     vals = np.asarray(values).ravel()
     col = col or m
@@ -101,7 +101,7 @@ COMMON_NAMES = {  # family -> {name: band}: STAC's eo common names and the spell
 _SPELLED = re.compile(r"(?:.*?[-_:/.])?([a-z]+)0*(\d+[a-z]?)")   # B02, SR_B4, S2-L2A-B02, b8a: letters, digits
 
 def band_renames(src:Source, names:list, present:list=()) -> dict:
-    "{name: band} for the names that spell one of `src`'s bands another way (B02, SR_B4, S2-L2A-B02, blue, vv), "
+    "{name: band} for the names that spell one of `src`'s bands another way (B02, SR_B4, S2-L2A-B02, blue, vv), " \
     "each band once and only where `present` (the variables there) does not hold it already."
     out = {}
     for n in names:

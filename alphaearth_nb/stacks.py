@@ -141,7 +141,7 @@ def _time_values(ds):
     return np.asarray(idx, dtype=object) if getattr(idx, "tz", None) is not None else ds["time"].values
 
 def _same_time_fix(ds, ms, fix:str, src=None) -> str:
-    "The fix for frames sharing a timestamp. Sentinel-1 frames of opposite orbits look from opposite sides (AEF.md: "
+    "The fix for frames sharing a timestamp. Sentinel-1 frames of opposite orbits look from opposite sides (AEF.md: " \
     "the decoders read each frame's orbit): keep one orbit; frames of one orbit: a mosaic, first valid pixel first."
     orbit = "ascending" if "ascending" in ds.coords and ds["ascending"].dims == ("time",) else None
     if orbit and (pd.Series(np.asarray(ds[orbit].values)).groupby(ms).nunique() > 1).any():
@@ -221,7 +221,7 @@ def _check_axis(name:str, ds:xr.Dataset, c:str):
                         f"tolerance={abs(step) / 4!r})`.")
 
 def check_grid(name:str, ds:xr.Dataset, ref:tuple|None):
-    "Check `ds` has y/x coordinates on a regular grid and, given `ref = (name, Dataset)`, the same grid and CRS; "
+    "Check `ds` has y/x coordinates on a regular grid and, given `ref = (name, Dataset)`, the same grid and CRS; " \
     "raise `GridError`."
     for c in ("y", "x"):
         if c not in ds.coords:
@@ -264,12 +264,12 @@ def _centre_pixel(ds:xr.Dataset) -> tuple|None:
     return m, (float(lon[0]), float(lat[0])), (abs(dx), abs(dy)), crs
 
 def pixel_metres(ds:xr.Dataset) -> tuple|None:
-    "(east-west, north-south) size in metres on the ground (WGS 84 geodesics) of a pixel at the centre of `ds`'s grid, "
+    "(east-west, north-south) size in metres on the ground (WGS 84 geodesics) of a pixel at the centre of `ds`'s grid, " \
     "whatever its CRS (degrees, metres, feet, Web Mercator); None without a CRS or a 2 x 2 grid."
     return None if (c := _centre_pixel(ds)) is None else c[0]
 
 def check_pixel_size(name:str, ds:xr.Dataset):
-    "Warn (`UnitsWarning`) when the stack's pixels are not about 10 m square on the ground (`GRID_M`): a lon/lat grid "
+    "Warn (`UnitsWarning`) when the stack's pixels are not about 10 m square on the ground (`GRID_M`): a lon/lat grid " \
     "(xee's EPSG:4326 default), an export at another scale. The model reads every source on a 10 m grid."
     if (c := _centre_pixel(ds)) is None or all(GRID_M[0] <= v <= GRID_M[1] for v in c[0]): return
     m, (lon, lat), (dx, dy), crs = c   # the zone and latitude named are those of the pixel measured (x as one span)
@@ -325,14 +325,14 @@ def _check_values(name, ds, src):
 ACQUIRED_WITH = {"sentinel1": {"VH": "VV", "HV": "HH"}}
 
 def expected_empty(src, empty:list, full:list) -> list:
-    "The bands of `empty` that an acquisition mode leaves without data (`ACQUIRED_WITH`): a band acquired only with "
+    "The bands of `empty` that an acquisition mode leaves without data (`ACQUIRED_WITH`): a band acquired only with " \
     "another, or a band none of whose companions has data either."
     pairs = ACQUIRED_WITH.get(src.family, {})
     return [b for b in empty if b in pairs or (b in pairs.values() and not any(pairs.get(o) == b for o in full))]
 
 def _warn_empty_bands(name, src, empty:list, full:list):
-    "A `NoDataWarning` when some of a source's measurement bands hold no valid value where others hold some: a band "
-    "that failed to load or is on another scale (the model reads it as absent everywhere), unless an acquisition mode "
+    "A `NoDataWarning` when some of a source's measurement bands hold no valid value where others hold some: a band " \
+    "that failed to load or is on another scale (the model reads it as absent everywhere), unless an acquisition mode " \
     "explains it (`expected_empty`: Sentinel-1's single-pol scenes, the other pair of a dual-pol stack)."
     if not full: return
     ok = expected_empty(src, empty, full)

@@ -96,14 +96,14 @@ def lr_schedule(cfg:TrainConfig,   # reads `peak_lr`, `warmup` and `steps`
     return optax.join_schedules([up, down], [cfg.warmup])
 
 def opt_layout(cfg:TrainConfig) -> str:
-    "How `make_optimizer(cfg)` keeps Adam's moments: 'flat' (one vector each), or 'tree' (one array per parameter) "
+    "How `make_optimizer(cfg)` keeps Adam's moments: 'flat' (one vector each), or 'tree' (one array per parameter) " \
     "under `shard_params`, whose FSDP splits each large parameter over the devices."
     return "tree" if cfg.shard_params else "flat"
 
 def make_optimizer(cfg:TrainConfig,        # schedule, Adam and clipping settings
                    layout:str|None=None,   # 'flat' or 'tree'; default `opt_layout(cfg)`
                   ) -> optax.GradientTransformation:
-    "Adam on the paper's schedule, after optional global-norm clipping, on one flat vector of all parameters or per "
+    "Adam on the paper's schedule, after optional global-norm clipping, on one flat vector of all parameters or per " \
     "parameter."
     layout = opt_layout(cfg) if layout is None else layout
     if layout not in ("flat", "tree"):
@@ -147,7 +147,7 @@ def init_state(model:eqx.Module,                      # the model to train
                optimizer:optax.GradientTransformation, # e.g. `make_optimizer(cfg)`
                seed:int=0,                            # seeds the per-step randomness
               ) -> TrainState:
-    "A fresh `TrainState` at step 0, holding a copy of the model's arrays (so donating it never deletes the caller's "
+    "A fresh `TrainState` at step 0, holding a copy of the model's arrays (so donating it never deletes the caller's " \
     "model)."
     seed = as_seed(seed)   # before any copy
     # a buffer copy per array and Adam's state in one program: no XLA compile per leaf shape (small: 2.2 -> 0.1 CPU s)
@@ -181,7 +181,7 @@ def _is_flat(params, opt_state) -> bool:
     return any(x.shape == (n,) for x in jax.tree.leaves(opt_state))
 
 def _global_norm(grads, opt_state) -> Float[Array, ""]:
-    "The gradients' global norm: of their concatenation when Adam's state is flat (XLA merges it with optax.flatten's "
+    "The gradients' global norm: of their concatenation when Adam's state is flat (XLA merges it with optax.flatten's " \
     "own, one reduction instead of one per parameter), else leaf by leaf (FSDP keeps each split)."
     if not _is_flat(grads, opt_state): return optax.tree.norm(grads)
     return jnp.sqrt(jnp.sum(jnp.square(_ravel(grads))))
@@ -207,7 +207,7 @@ def _loss_grads(state:TrainState, batch:PyTree, loss_fn:Callable) -> tuple[Float
 
 def _apply_grads(state:TrainState, loss:Float[Array, ""], grads:PyTree,
                  optimizer:optax.GradientTransformation) -> tuple[TrainState, Float[Array, ""]]:
-    "A step's second half: the new state (old parameters, step + 1, when the loss or the gradients are not finite) "
+    "A step's second half: the new state (old parameters, step + 1, when the loss or the gradients are not finite) " \
     "and whether the update was skipped (1.0) or not (0.0)."
     params = eqx.filter(state.model, eqx.is_inexact_array)
     ok = jnp.isfinite(loss) & jnp.isfinite(_global_norm(grads, state.opt_state))
@@ -238,7 +238,7 @@ def _platform(shardings) -> str:
     return jax.default_backend()
 
 def _update_args(state:TrainState, state_shardings:PyTree) -> tuple:
-    "Stand-ins for the update program's arguments `((loss, grads), state)`, placed as the gradients program gives them "
+    "Stand-ins for the update program's arguments `((loss, grads), state)`, placed as the gradients program gives them " \
     "(lowering reads only their shapes and placements): the gradients are the parameters, the same buffers."
     params = eqx.filter(state.model, eqx.is_inexact_array)
     if state_shardings is None:  # an output is committed to its device when the inputs are (the state's, here)
@@ -248,8 +248,8 @@ def _update_args(state:TrainState, state_shardings:PyTree) -> tuple:
     return (jax.device_put(jnp.zeros((), jnp.float32), one), place(params, state_shardings.model)), state
 
 def _compile_both(grads_fn, update_fn, batch, state:TrainState, state_shardings:PyTree):
-    "Compile the step's two programs side by side into JAX's caches for the calls after: the gradients traced and "
-    "lowered here, then compiled on a thread (XLA releases the GIL) while this thread traces and compiles the update "
+    "Compile the step's two programs side by side into JAX's caches for the calls after: the gradients traced and " \
+    "lowered here, then compiled on a thread (XLA releases the GIL) while this thread traces and compiles the update " \
     "on the other core (the gradients' first compiler passes use one). A failure is left to the calls to raise."
     low = grads_fn.lower(batch, state)  # a mistake in the loss raises here, as the call would
     def run():
@@ -269,8 +269,8 @@ def make_train_step(loss_fn:Callable,                       # loss_fn(model, bat
                     batch_shardings=None,                   # from `batch_sharding`
                     split:bool=False,                       # on the CPU: two programs (faster first call, slower calls)
                    ) -> Callable:
-    "The jitted training step `step(state, batch) -> (state, loss, aux)`; it donates `state`; on CPU compiled with "
-    "`core.compiler_options(step=True)` (`AEF_FAST_COMPILE=0`: XLA's defaults). With `split` on the CPU it is two "
+    "The jitted training step `step(state, batch) -> (state, loss, aux)`; it donates `state`; on CPU compiled with " \
+    "`core.compiler_options(step=True)` (`AEF_FAST_COMPILE=0`: XLA's defaults). With `split` on the CPU it is two " \
     "programs, the loss and gradients then the update, compiled side by side on the first call (`_compile_both`)."
     platform = _platform(state_shardings)
     pin = lambda t, s: t if state_shardings is None else constrain(t, s)

@@ -301,8 +301,8 @@ class STPEncoder(eqx.Module):
 
     def batch(self, inputs:dict, # source name -> Frames of E examples (a leading axis of E on every array)
              ) -> Encoded:
-        "`jax.vmap(self)(inputs)`'s numbers in one pass over all frames of the batch: every per-frame layer sees "
-        "them at once (one weight gradient per layer, not one per example summed afterwards); the time operator "
+        "`jax.vmap(self)(inputs)`'s numbers in one pass over all frames of the batch: every per-frame layer sees " \
+        "them at once (one weight gradient per layer, not one per example summed afterwards); the time operator " \
         "attends within each example."
         if len({a.shape[0] for a in jax.tree.leaves(inputs)}) > 1:
             raise DimensionError("encoder.batch needs the same leading (batch) axis on every array of every source; "

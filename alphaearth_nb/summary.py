@@ -169,7 +169,7 @@ def _threefry2x32(k1, k2, x1, x2):
     return x1, x2
 
 def _host_words(key) -> tuple | None:
-    "`(k1, k2, as_key)`: a concrete threefry key's two words (numpy) and the function making words `[..., 2]` a key "
+    "`(k1, k2, as_key)`: a concrete threefry key's two words (numpy) and the function making words `[..., 2]` a key " \
     "of its kind; None for a traced key, another PRNG or the original layout."
     typed = jnp.issubdtype(key.dtype, jax.dtypes.prng_key)
     impl = jax.random.key_impl(key) if typed else None
@@ -183,8 +183,8 @@ def _host_words(key) -> tuple | None:
 def threefry_fold_in(key:PRNGKeyArray, # one key, typed or raw uint32[2] (vmap for a batch of keys)
                      data, # a non-negative integer < 2^32, or an array of them
                     ) -> Array:
-    "`jax.random.fold_in(key, d)` for each `d` of `data` (typed keys shaped as `data`, raw ones `[*data.shape, 2]`): "
-    "hashed on the host in numpy for a concrete key and data (no XLA compile), else one vmapped `jax.random.fold_in` "
+    "`jax.random.fold_in(key, d)` for each `d` of `data` (typed keys shaped as `data`, raw ones `[*data.shape, 2]`): " \
+    "hashed on the host in numpy for a concrete key and data (no XLA compile), else one vmapped `jax.random.fold_in` " \
     "(one threefry call for them all)."
     w = _host_words(key)
     if w is None or not is_concrete(data):
@@ -200,7 +200,7 @@ def threefry_fold_in(key:PRNGKeyArray, # one key, typed or raw uint32[2] (vmap f
 def threefry_split(key:PRNGKeyArray, # one key, typed or raw uint32[2]
                    n:int=2, # how many keys
                   ) -> Array:
-    "`jax.random.split(key, n)`, the same keys (`fold_in(key, i)` for i < n), on the host for a concrete key (no XLA "
+    "`jax.random.split(key, n)`, the same keys (`fold_in(key, i)` for i < n), on the host for a concrete key (no XLA " \
     "compile; numpy words for a raw key)."
     if _host_words(key) is None: return jax.random.split(key, n)
     return threefry_fold_in(key, np.arange(n, dtype=np.uint32))
@@ -244,7 +244,7 @@ class Summary(eqx.Module):
     def at_pooled(self, pooled:Float[Array, "h w D"], # `self.pool(feats, days, valid, period)`: the whole pooled map
                   yx:Int[Array, "T 2"], # pixels (row, col) of the L x L patch, 0 .. L - 1
                  ) -> Float[Array, "T E"]:
-        "`self.up(pooled)[yx[:, 0], yx[:, 1]]` from the 3 x 3 cells around each pixel: `at` when the pooled map is "
+        "`self.up(pooled)[yx[:, 0], yx[:, 1]]` from the 3 x 3 cells around each pixel: `at` when the pooled map is " \
         "at hand (a loss pooling several periods at once)."
         h, w, D = pooled.shape
         one = lambda p, r0: self.up.at(jax.lax.dynamic_slice(pooled, (r0[0], r0[1], 0), (3, 3, D)), p - 2 * r0)
@@ -317,7 +317,7 @@ def householder_to(mu:Float[Array, "... p"], # unit mean directions
 def threefry_bits(key:PRNGKeyArray, # a threefry key, typed or raw uint32[2]
                   shape:tuple, # shape of the draws
                  ) -> Array:
-    "`jax.random.bits(key, shape, jnp.uint32)`, the same numbers, as one elementwise program (see above); other key "
+    "`jax.random.bits(key, shape, jnp.uint32)`, the same numbers, as one elementwise program (see above); other key " \
     "kinds, the non-partitionable layout or 2^32 draws and more go to `jax.random.bits`."
     typed = jnp.issubdtype(key.dtype, jax.dtypes.prng_key)
     impl = str(jax.random.key_impl(key)) if typed else str(jax.config.jax_default_prng_impl)
@@ -378,7 +378,7 @@ def vmf_sample(key:PRNGKeyArray, # random key
                kappa:float, # concentration (8000 in the paper)
                n_proposals:int=16, # rejection proposals drawn at once
               ) -> Float[Array, "... p"]:
-    "One sample of `vMF(mu, kappa)` per vector of `mu`; differentiable in `mu`. A Python `kappa` >= ~1670 (p = 64) "
+    "One sample of `vMF(mu, kappa)` per vector of `mu`; differentiable in `mu`. A Python `kappa` >= ~1670 (p = 64) " \
     "takes `vmf_large_kappa`, else Wood's sampler (`vmf_cosine`)."
     p = mu.shape[-1]
     if large_kappa(kappa, p): w, one_m_w, v = vmf_large_kappa(key, mu.shape[:-1], p, kappa, n_proposals)

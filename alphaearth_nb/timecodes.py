@@ -113,7 +113,7 @@ GREGORIAN = ("standard", "gregorian", "proleptic_gregorian")  # cftime calendars
 _YEAR_LAST = re.compile(r"\s*(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b")
 
 def odd_times(values) -> str|None:
-    "Why text, cftime or pd.Period `values` cannot be read as the dates they mean, with the fix (a model calendar's "
+    "Why text, cftime or pd.Period `values` cannot be read as the dates they mean, with the fix (a model calendar's " \
     "times; spans; day/month text whose order nothing settles); None when nothing is odd."
     flat = np.asarray(values, dtype=object).ravel()
     if cals := sorted({c for v in flat if (c := getattr(v, "calendar", None)) and c not in GREGORIAN}):

@@ -80,7 +80,7 @@ COMMON_FILLS = (-9999.0, -32768.0, 32767.0, 65535.0, -2147483648.0, 2147483647.0
                 9.969209968386869e36, -3.4028234663852886e38, 3.4028234663852886e38)
 
 def fill_values(source) -> tuple:
-    "The values the units checks skip as no data: the source's `nodata` and each of `COMMON_FILLS` outside every "
+    "The values the units checks skip as no data: the source's `nodata` and each of `COMMON_FILLS` outside every " \
     "band's valid range (a value some band could hold is data; a source without ranges skips its `nodata` only)."
     src = get_source(source)
     ranges = [r for r in (src.valid_range or ()) if r is not None]
@@ -186,7 +186,7 @@ def range_slips(src, b) -> list:
     return out
 
 def unit_slips(src, units:str) -> list:
-    "[(test, what the values look like, the fix)] of `src`'s bands in `units`: its family's `FAMILY_SLIPS`, then "
+    "[(test, what the values look like, the fix)] of `src`'s bands in `units`: its family's `FAMILY_SLIPS`, then " \
     "the unit's `UNIT_SLIPS`."
     return list(FAMILY_SLIPS.get((src.family, units), ())) + list(UNIT_SLIPS.get(units, ()))
 
@@ -358,14 +358,14 @@ def frame_samples(da,             # a (time, y, x) DataArray, numpy- or dask-bac
 
 # %% ../nbs/02a_units.ipynb #c0038
 def frame_bands(source, bands) -> tuple:
-    "The bands of `bands` that `check_frame_units` judges (a continuous source's bands in units with known slips): "
+    "The bands of `bands` that `check_frame_units` judges (a continuous source's bands in units with known slips): " \
     "`frame_samples` need read no other."
     src = get_source(source)
     return () if src.kind == "categorical" else tuple(b for b in bands if unit_slips(src, _unit_of(src, b)))
 
 def _frame_slip(src, qs:dict) -> tuple|None:
-    "(what, fix, refuse) of one frame's band quantiles `qs` (band -> (p1, p50, p99, max)), or None: a unit's slip "
-    "counts only if every band of that unit shows one of its slips; the first in the list that some band shows is "
+    "(what, fix, refuse) of one frame's band quantiles `qs` (band -> (p1, p50, p99, max)), or None: a unit's slip " \
+    "counts only if every band of that unit shows one of its slips; the first in the list that some band shows is " \
     "named (amplitude: VV's median above 0.2, VH's below, both off the decibel scale)."
     by_unit = {}
     for b, q in qs.items(): by_unit.setdefault(_unit_of(src, b), {})[b] = q
