@@ -36,8 +36,8 @@ from .labels import table_numbers
 from .readers import read_aef_samples
 from .cubes import LONLAT
 from .exports import to_cog
-from .files import (USER_AGENT, gdal_path, is_remote, unreadable_raster,   # the one opener of remote
-                                 user_path)                                              # rasters, re-exported
+from .files import (USER_AGENT, gdal_path, is_remote, remote_url,   # the one opener of remote
+                                 unreadable_raster, user_path)                            # rasters, re-exported
 from .timecodes import as_years
 
 # %% auto #0
@@ -396,7 +396,8 @@ def open_tile(href:str,                 # what `tiles` put in `href`
     be reached or read otherwise is `MirrorError`."""
     require("rioxarray", "official", "opening official tiles")
     import rioxarray
-    try: da = rioxarray.open_rasterio(gdal_path(href), chunks={"band": -1, "y": chunks, "x": chunks}, lock=False,
+    where = remote_url(href) or user_path(href)   # GDAL reads neither a Path of a URL ('gs:/b/x') nor `~`
+    try: da = rioxarray.open_rasterio(gdal_path(where), chunks={"band": -1, "y": chunks, "x": chunks}, lock=False,
                                       mask_and_scale=False, cache=False)
     except Exception as e:   # a local file GDAL cannot open (text, empty): the words of every raster reader
         if not is_remote(href) and user_path(href).is_file(): raise unreadable_raster(href, e) from None

@@ -48,12 +48,29 @@ def test_index_paths_another_tool_wrote_read_the_same_tiles(tmp_path, small_mirr
         off.sample_points(pts, 2024, source=r)
 
 
-def test_open_tile_reads_a_path_of_a_url_as_remote():
+def test_open_tile_reads_a_path_of_a_url_as_remote(monkeypatch):
     """`open_tile(Path('gs://b/x.tif'))`: the Path folds '//' ('gs:/b/x.tif'), and open_tile's own '://' test read it
-    as a local file: MirrorError 'not on disk ... fetch_tiles', advice for a local mirror. Right: `files.is_remote`
-    reads it as the URL it is, so the error is the remote one ('check the network/credentials')."""
+    as a local file: MirrorError 'not on disk ... fetch_tiles', advice for a local mirror, and GDAL was given the
+    folded local path. Right: `files.remote_url` reads it as the URL it is: GDAL opens the URL, and the error is the
+    remote one ('check the network/credentials'). The open fails here without the network (no request is made)."""
+    import rioxarray
     from pathlib import Path
     from alphaearth_nb.core import MirrorError
+    asked = []
+    def offline(path, *a, **k): asked.append(str(path)); raise OSError("no network in the test")
+    monkeypatch.setattr(rioxarray, "open_rasterio", offline)
     with pytest.raises(MirrorError, match="check the network") as e:
         off.open_tile(Path("gs://no-such-bucket-aef/x.tif"))
-    assert "not on disk" not in str(e.value)
+    assert "not on disk" not in str(e.value) and asked == ["gs://no-such-bucket-aef/x.tif"]
+
+
+def test_open_tile_reads_a_home_path(tmp_path, monkeypatch):
+    """`open_tile('~/t.tif')` of a whole tile: GDAL does not expand `~`, so it was MissingDataError 'cannot read
+    ~/t.tif as a GeoTIFF (... No such file or directory)' for a file that is there. Right: `~` is the home folder, as
+    every reader of the package reads it (`files.user_path`)."""
+    from alphaearth_nb import exports
+    from alphaearth_nb.testing import embedding_from_array, random_unit
+    monkeypatch.setenv("HOME", str(tmp_path))
+    exports.to_cog(embedding_from_array(random_unit((16, 16))), tmp_path / "t.tif")
+    want = off.open_tile(str(tmp_path / "t.tif")).values
+    np.testing.assert_array_equal(off.open_tile("~/t.tif").values, want)
