@@ -87,9 +87,12 @@ class StackAccessor:
     embed = forward(embed)
 
     def validate(self, *args, **kwargs):
-        "`validate_stack` on a stack; `validate_embedding` on a Dataset that holds an embedding (`holds_embedding`)."
         check = validate_embedding if holds_embedding(self._obj) else validate_stack
         return check(self._obj, *args, **kwargs)
+    validate.__doc__ = ("`validate_stack` on a stack; `validate_embedding` on a Dataset that holds an embedding "
+                        "(`holds_embedding`). Both docstrings, whole:\n\n"
+                        + "\n\n".join(f"{fn.__name__}\n{'=' * len(fn.__name__)}\n{documented(fn)}"
+                                      for fn in (validate_stack, validate_embedding)))
 
     def __getattr__(self, name):
         made_by = {"class": "classify", "cluster": "cluster"}   # a map method's Dataset result, not a stack

@@ -19,8 +19,7 @@ def _help(obj) -> str: return pydoc.render_doc(obj, renderer=pydoc.plaintext)
 def test_accessor_methods_carry_their_functions_whole_docstring():
     e = embedding_from_array(random_unit((2, 3)))
     stack = xr.Dataset({"B2": (("time", "y", "x"), np.ones((1, 2, 2)))})
-    pairs = [(stack.aef.embed, aef.embed.embed), (StackAccessor.embed, aef.embed.embed),
-             (stack.aef.validate, aef.stacks.validate_stack)]
+    pairs = [(stack.aef.embed, aef.embed.embed), (StackAccessor.embed, aef.embed.embed)]
     pairs += [(getattr(e.aef, n), getattr(m, n)) for n, m in HOME.items()]
     pairs += [(getattr(EmbeddingAccessor, n), getattr(m, n)) for n, m in HOME.items()]
     for m, fn in pairs:
@@ -30,6 +29,16 @@ def test_accessor_methods_carry_their_functions_whole_docstring():
         assert "Parameters" in text and fn.__doc__.splitlines()[-1].strip() in text, fn.__name__
     x, y = float(e.x[1]), float(e.y[0])
     np.testing.assert_array_equal(e.aef.similarity((x, y)).values, aef.analysis.similarity(e, (x, y)).values)
+
+
+def test_the_stack_validate_dispatcher_carries_both_functions_whole_docstrings():
+    "`.aef.validate` on a Dataset is validate_stack, or validate_embedding when it holds one: help() shows both whole."
+    stack = xr.Dataset({"B2": (("time", "y", "x"), np.ones((1, 2, 2)))})
+    for m in (stack.aef.validate, StackAccessor.validate, xr.DataTree(stack).aef.validate):
+        text = _help(m)
+        for fn in (aef.stacks.validate_stack, aef.embeddings.validate_embedding):
+            assert "\nParameters\n----------\n" in fn.__doc__ and fn.__doc__ in m.__doc__, fn.__name__
+            assert fn.__doc__.splitlines()[-1].strip() in text, fn.__name__
 
 
 def test_a_lookup_writes_nothing(monkeypatch):
