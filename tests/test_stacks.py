@@ -407,15 +407,16 @@ def test_a_stack_labelled_in_degrees_whose_axes_are_metres():
 
 
 def test_an_embedding_field_given_as_a_stack_is_named_with_from_official(official_forms):
-    # the official embeddings given to validate_stack / .aef.validate were told to set attrs['source']='sentinel2'
+    # the official embeddings given to validate_stack (/ a DataTree's .aef.validate) were told to set attrs['source']='sentinel2'
     # (a Dataset) or to split the bands into variables (a DataArray): the fix is to map with them, not to embed them
     xee, tile, rio = official_forms
     fix = r"embedding field.*aef\.from_official\(ds\).*\.aef\.similarity"
     for obj in (xee, tile, rio, xee.assign_attrs(source="sentinel2"), xr.DataTree.from_dict({"sentinel2": xee}),
                 xr.DataTree.from_dict({"embedding": tile.to_dataset(name="embedding")})):
         with pytest.raises(StackTypeError, match=fix): validate_stack(obj)
-    for obj in (xee, rio):
-        with pytest.raises(StackTypeError, match=fix): obj.aef.validate()
+    with pytest.raises(StackTypeError, match=fix): xr.DataTree.from_dict({"sentinel2": xee}).aef.validate()
+    for obj in (xee, rio):   # a Dataset holding an embedding: `.aef.validate` is validate_embedding there (1648bb4)
+        assert obj.aef.validate().sizes["band"] == 64
     assert embedding_field(xee) and embedding_field(tile) and embedding_field(rio)
     assert not any(embedding_field(toy_stack()[s].to_dataset()) for s in ("sentinel2", "sentinel1", "dem"))
     with pytest.raises(UnknownSourceError, match=r"attrs\['source'\]"):   # a source's Dataset is still told so
