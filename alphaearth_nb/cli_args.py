@@ -25,7 +25,7 @@ __all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'parser']
 TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  # `aef train`'s, for a new run
 
 def _ruled(rule, s:str, flag:str, read=int):
-    "`s` read by `read`, then by the package's own `rule` (`core.whole`/`real`, `as_seed`, `as_folds`), its "
+    "`s` read by `read`, then by the package's own `rule` (`core.whole`/`real`, `as_seed`, `as_folds`), its " \
     "`ConfigError` argparse's error."
     try: v = read(s)   # int: '1e3' and '2.5' stay text, refused by the rule as `--seed 1e3` always was
     except ValueError: v = s   # other text ('abc'): the rule names it, offering its default

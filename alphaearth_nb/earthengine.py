@@ -167,7 +167,7 @@ def dedupe_passes(ds:xr.Dataset,               # (time, y, x) stack source, opti
                   window_s:float=0.0,          # frames chained within this many seconds are one pass
                   ids=None,                    # (T,) pass ids (e.g. DATATAKE_IDENTIFIER); overrides the window
                  ) -> xr.Dataset:
-    "One frame per pass (`pass_groups`) and orbit, the frame with the most valid clear pixels preferred; sorted by "
+    "One frame per pass (`pass_groups`) and orbit, the frame with the most valid clear pixels preferred; sorted by " \
     "time. Raises `DuplicateTimeError` for frames of opposite orbits at one timestamp (keep one orbit)."
     if ds.sizes["time"] < 2: return ds.sortby("time")
     g, orbit = pass_groups(ds.time.values, window_s, ids), _orbit_coord(ds)

@@ -91,7 +91,7 @@ def _codes(block:np.ndarray, dtype:str) -> np.ndarray:
     return np.moveaxis(a, -1, 0)
 
 def _pull(da:xr.DataArray) -> np.ndarray:
-    "One window as float32. Lazy windows are computed unoptimised: on a dask.distributed cluster, optimised graphs of\n"
+    "One window as float32. Lazy windows are computed unoptimised: on a dask.distributed cluster, optimised graphs of\n" \
     "neighbouring windows reuse task keys with different specs, and the scheduler then loses them (KeyError)."
     if not is_lazy(da): return np.asarray(da.values, np.float32)
     (a,) = dask.compute(da.data, optimize_graph=False)

@@ -10,9 +10,8 @@ import alphaearth_nb as aef
 
 PKG = Path(aef.__file__).parent
 
-# modules that still hold such docstrings (session 25: one each, listed by `split_docstrings`; their notebooks were
-# being edited by others); remove a module from here when its notebook joins them, and the test then guards it
-KNOWN = {"cli_args", "earthengine", "exports"}
+# modules allowed to still hold such docstrings (xfail): none since session 25 joined cli_args, earthengine and exports
+KNOWN: set[str] = set()
 
 
 def split_docstrings(path: Path) -> list[str]:
