@@ -71,7 +71,7 @@ class EmbeddingAccessor:
 _EMBEDDING_ONLY = ("embedding", "quantize", "dequantize", "similarity", "change", "cluster", "classify",
                    "regress", "rgb", "plot", "explore", "sample", "aggregate", "coarsen", "yearly_change", "to_cog",
                    "to_zarr", "map_to_cog", "vectorize")
-_CLASS_MAP = ("plot", "map_to_cog", "vectorize")   # what `.aef` does with a class map (y, x)
+_CLASS_MAP = ("map_to_cog", "vectorize")   # what `.aef` does with a class map (y, x) (`plot` draws the Dataset too)
 
 def holds_embedding(obj) -> bool:   # any object: a Dataset, DataTree, DataArray, ...
     """Whether `obj` is a Dataset holding an embedding in a form `as_embedding` reads: the official product's A00..A63
@@ -99,9 +99,10 @@ class StackAccessor:
         pair = {"class": "scores", "cluster": "centres"}          # (a land-cover source's band is `class` too)
         var = next((v for v in made_by if isinstance(self._obj, xr.Dataset) and {v, pair[v]} <= set(self._obj.data_vars)),
                    None)
+        if name == "plot" and var is not None and hasattr(EmbeddingAccessor, "plot"):
+            return EmbeddingAccessor(self._obj).plot   # `maps.plot`: the class map in its colours, named classes
         if name in _EMBEDDING_ONLY and var is not None:
             fix = (f"its map is the DataArray `ds['{var}']`: `ds['{var}'].aef.{name}(...)`"
-                   + (" (or `aef.maps.plot_classes(ds)`)" if name == "plot" else "")
                    if name in _CLASS_MAP else f"call it on the embedding that went into `{made_by[var]}`")
             raise DimensionError(f"`.aef.{name}` is not for this Dataset: it is `{made_by[var]}`'s result (variables "
                                  f"{list(self._obj.data_vars)}), not an embedding; {fix}")

@@ -17,16 +17,25 @@ def test_stack_methods_of_embeddings_fail_early_with_the_fix():
         xr.Dataset({"B2": (("time", "y", "x"), np.zeros((1, 2, 2)))}).aef.rgb()
 
 
-def test_a_class_map_dataset_names_its_map_not_a_stack(emb):
+def test_a_class_map_dataset_draws_and_names_its_map_not_a_stack(emb):
     """classify's and cluster's results are Datasets: `.aef.plot()` on one (the quick start draws maps so) was told
-    to embed a stack first. They name the map DataArray that `.aef` draws and writes, else the embedding to use."""
+    to embed a stack first, then (session 25) refused although maps.plot's help lists a classify/cluster Dataset: it
+    draws it as maps.plot does, class names in the legend. map_to_cog/vectorize name the map DataArray, an embedding's
+    method the embedding to use."""
+    import matplotlib.pyplot as plt
     import pandas as pd
+    from alphaearth_nb.maps import plot
     pts = pd.DataFrame({"x": emb.x.values[1:5], "y": emb.y.values[1:5], "label": ["a", "b", "a", "b"]})
     for ds, var in ((emb.aef.classify(pts, k=1), "class"), (emb.aef.cluster(2), "cluster")):
-        with pytest.raises(DimensionError, match=rf"ds\['{var}'\]\.aef\.plot.*plot_classes\(ds\)") as e:
-            ds.aef.plot()
+        ax, ref = ds.aef.plot(), plot(ds)
+        np.testing.assert_array_equal(ax.images[0].get_array(), ref.images[0].get_array())   # the class colours
+        legend = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert legend == [t.get_text() for t in ref.get_legend().get_texts()] and ax.get_title() == var
+        if var == "class": assert set(legend) <= {"a", "b"} and legend, legend             # names, not ids
+        plt.close("all")
+        with pytest.raises(DimensionError, match=rf"ds\['{var}'\]\.aef\.vectorize") as e:
+            ds.aef.vectorize()
         assert "embed it first" not in str(e.value)
-        ds[var].aef.plot()                                                         # the fix, as named
         with pytest.raises(DimensionError, match=r"embedding that went into"):
             ds.aef.similarity(random_unit((), seed=1))
     landcover = xr.Dataset({"class": (("time", "y", "x"), np.zeros((1, 2, 2)))})   # a source whose band is `class`
