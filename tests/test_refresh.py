@@ -58,3 +58,23 @@ def test_refresh_refuses_what_is_not_a_notebook(tmp_path):
     r = subprocess.run([sys.executable, str(ROOT / "tools" / "refresh.py"), str(tmp_path / "x.py")],
                        capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 2 and "not a notebook" in r.stderr and "x.py" in r.stderr, r.stderr
+
+
+def test_refresh_stores_no_progress_bar_and_wide_tables_as_a_kernel_shows_them(tmp_path):
+    """fit's tqdm bar was stored in tutorials 01 and 03 (stderr, redrawn with carriage returns) and a pandas table in 05
+    cut to the columns of an 80-column terminal ('...'): a Jupyter kernel shows every column, wrapped."""
+    nb = _nb(tmp_path / "t.ipynb",
+             "import pandas as pd\npd.DataFrame({f'column_{i}': [1.5, 2.25] for i in range(14)})",
+             "import warnings\nfrom tqdm.auto import tqdm\nfor i in tqdm(range(3), desc='fit'): pass\nprint('done')\n"
+             "warnings.warn('a warning stays')\nfor i in range(3): print(f'\\rstep {i}', end='')\nprint()",
+             "from tqdm.auto import tqdm\nfor i in tqdm(range(2)): pass")
+    r = subprocess.run([sys.executable, str(ROOT / "tools" / "refresh.py"), str(nb)], capture_output=True, text=True,
+                       cwd=ROOT, timeout=300, env={**os.environ, "NBTEST_PRELOAD": "0"})
+    assert r.returncode == 0, r.stdout + r.stderr
+    table, bars, only_bar = [c["outputs"] for c in json.loads(nb.read_text())["cells"] if c["cell_type"] == "code"]
+    plain = "".join(next(o for o in table if o["output_type"] == "execute_result")["data"]["text/plain"])
+    assert "..." not in plain and all(f"column_{i} " in plain + " " for i in range(14)), plain
+    streams = {o["name"]: "".join(o["text"]) for o in bars if o["output_type"] == "stream"}
+    assert streams["stdout"] == "done\nstep 2\n", streams                  # a redrawn line: its last state
+    assert "a warning stays" in streams["stderr"] and "\r" not in streams["stderr"] and "%|" not in streams["stderr"]
+    assert only_bar == [], only_bar                                         # a cell whose only output was the bar

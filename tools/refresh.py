@@ -5,16 +5,21 @@ Engine, a TPU VM or the network. This runs each notebook as `tools/nbtest.py` do
 from the same preloading server), with the cells nbdev's tests skip left out: `#| eval: false` and the flags named
 by --skip (ee and tpu by default; `slow` cells run, a reader should see their output). Unlike a test run it leaves
 IN_TEST unset, so a tutorial runs at its full size. If every cell ran without an error, the outputs are written back
-with each figure a PNG no larger than --max-px on its longer side, the notebook is cleaned as `nbdev-clean` cleans
+with each figure a PNG no larger than --max-px on its longer side, progress bars (tqdm's stderr lines, a line
+redrawn with carriage returns: its last state) left out, the notebook is cleaned as `nbdev-clean` cleans
 it (so nbdev-clean afterwards changes nothing) and its size checked against CI's 1 MB limit. A skipped cell keeps
-its stored outputs. On an error the notebook is left as it was and the exit status is 1.
+its stored outputs. On an error the notebook is left as it was and the exit status is 1. pandas shows a wide table
+as in a Jupyter kernel (every column, wrapped at 80 characters), not cut to the columns of an 80-column terminal.
 """
-import argparse, base64, io, os, sys, time
+import argparse, base64, io, os, re, sys, time
 from pathlib import Path
 
 from nbtest import _context   # tools/ is on sys.path when this file runs as a script
 
 MAX_BYTES = 1024 * 1024   # CI's limit on a stored notebook (.ci/run, tests/test_tutorials.py)
+TQDM_BAR = re.compile(r"\d+%\|.*\|\s*\d+(\.\d+)?[kMG]?/")   # tqdm's bar: ' 40%|####      | 2/5 [00:01<...'
+KERNEL_MAX_COLUMNS = 20   # pandas' display.max_columns in a Jupyter kernel (pandas/core/config_init.py: 0 in a
+                          # terminal, where a table is cut to the columns that fit 80 characters, with '...')
 
 
 def skips(nb, flags):
@@ -46,6 +51,29 @@ def shrink_figures(nb, max_px:int):
                 o.get("metadata", {}).pop("image/png", None)
 
 
+def _screen(text:str) -> str:
+    "What a terminal shows of `text`: each line redrawn with carriage returns as its last state."
+    return "\n".join(line.rsplit("\r", 1)[-1] for line in text.split("\n"))
+
+
+def strip_progress(nb):
+    "Progress bars out of `nb`'s stream outputs: a redrawn line as its last state, tqdm's bars on stderr dropped,"
+    " a stream that held only bars removed. Other stderr (warnings) stays."
+    for c in nb.cells:
+        keep = []
+        for o in c.get("outputs", []) or []:
+            if o.get("output_type") == "stream":
+                old = "".join(o["text"]) if isinstance(o["text"], list) else o["text"]
+                text = _screen(old)
+                if o.get("name") == "stderr":
+                    text = "".join(l for l in text.splitlines(keepends=True) if not TQDM_BAR.search(l))
+                if text == old: pass
+                elif not text.strip(): continue
+                else: o["text"] = text
+            keep.append(o)
+        if "outputs" in c: c["outputs"] = keep
+
+
 def _run(fn, flags, max_px, timeout):
     "Run one notebook in this (fresh) process; write it back only if every cell ran. Returns (fn, ok, seconds, bytes)."
     from execnb.shell import CaptureShell
@@ -56,11 +84,14 @@ def _run(fn, flags, max_px, timeout):
     t0 = time.time()
     nb = read_nb(fn)
     shell = CaptureShell(fn, mpl_format="png")
+    import pandas as pd
+    pd.set_option("display.max_columns", KERNEL_MAX_COLUMNS)   # as a kernel; a notebook's own setting still wins
     try: shell.run_all(nb, exc_stop=True, preproc=skips(nb, flags), cell_timeout=timeout)
     except BaseException:
         sys.__stderr__.write((shell.prettytb(fname=fn) or "") + f"\n{fn}: not written (a cell failed)\n")
         return str(fn), False, time.time() - t0, fn.stat().st_size
     shrink_figures(nb, max_px)
+    strip_progress(nb)
     write_nb(nb, fn)
     return str(fn), True, time.time() - t0, 0
 
