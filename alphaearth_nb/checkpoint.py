@@ -283,6 +283,13 @@ def _load_one(path:Path, like) -> tuple[PyTree, dict]:
     return state, header
 
 # %% ../nbs/16_checkpoint.ipynb #c0011
+LOCK = ".aef-lock"  # a run's lock file (run_lock, below); loading reads it to tell a run in progress from none
+
+def _read_lock(p:Path) -> dict:
+    "The lock file's contents: pid, host, start, id ({} when absent or unreadable)."
+    try: return json.loads(p.read_text())
+    except (OSError, ValueError): return {}
+
 def _none_complete(d:Path) -> str:
     "Why the folder `d` has no checkpoint to load: the `.eqx` files in it without a `.json` (ours, `orphan_leaves`, " \
     "and others), why none loads and the fix; 'train first' when it holds none."
@@ -343,12 +350,7 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
                                  "written, or train anew.")
 
 # %% ../nbs/16_checkpoint.ipynb #c2006
-LOCK = ".aef-lock"
 TAKEOVER = ".takeover"  # guards beside the lock while a stale lock is replaced: `.aef-lock.takeover-<key>-<n>`
-
-def _read_lock(p:Path) -> dict:
-    try: return json.loads(p.read_text())
-    except (OSError, ValueError): return {}
 
 def _create_lock(p:Path, me:dict) -> bool:
     "Create the lock `p` holding `me`, contents and all at once; False if a lock is there."
