@@ -12,10 +12,11 @@ import os
 import sys
 from pathlib import Path
 
-from .core import AEFError, ConfigError, as_seed, real, whole
+from .core import AEFError, ConfigError, as_seed, whole
 from .evaluate import as_folds
 from .files import named_path
 from .sources import registered
+from .step import as_peak_lr
 from .timecodes import as_period
 
 # %% auto #0
@@ -45,12 +46,6 @@ def _at_least(lo:int, example:int, why:str=""):
 _NO_PAIR = ("a step of fewer than 2 examples gives the batch-uniformity loss no pair (it compares each example with "
             "the next, arXiv 2507.22291 S2.2.4), so it would be 0 and nothing would keep the embeddings apart: ")
 
-def _lr(v, flag):
-    "A peak learning rate in (0, 1) (`core.real`), offering the default."
-    v, ex = real(v, flag, TRAIN_DEFAULTS["peak_lr"]), TRAIN_DEFAULTS["peak_lr"]
-    if not 0 < v < 1: raise ConfigError(f"{flag}={v}: not a learning rate in (0, 1): pass e.g. {flag}={ex!r}")
-    return v
-
 def _positive(s:str) -> int:
     "Training steps: a whole number of at least 1."
     return _ruled(_at_least(1, TRAIN_DEFAULTS["steps"]), s, "--steps")
@@ -68,8 +63,8 @@ def _seed(s:str) -> int:
     return _ruled(as_seed, s, "--seed")
 
 def _rate(s:str) -> float:
-    "A peak learning rate in (0, 1): any number Python reads (1e-4, 0.0001)."
-    return _ruled(_lr, s, "--lr", float)
+    "A peak learning rate in (0, 1] (`step.as_peak_lr`, `TrainConfig`'s rule): any number Python reads (1e-4, 0.0001)."
+    return _ruled(as_peak_lr, s, "--lr", float)
 
 def _sources(s:str) -> tuple:
     "Comma-separated registered source names (`--inputs ndvi`, `--targets ndvi,dem`)."

@@ -28,11 +28,21 @@ from .core import (ConfigError, as_seed, compiler_options, flag, frozen_traces, 
 from .dist import constrain, place
 
 # %% auto #0
-__all__ = ['STEPS_MAX', 'TrainConfig', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState', 'init_state',
-           'apply_policy', 'train_step', 'make_train_step']
+__all__ = ['STEPS_MAX', 'as_peak_lr', 'TrainConfig', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState',
+           'init_state', 'apply_policy', 'train_step', 'make_train_step']
 
 # %% ../nbs/19_step.ipynb #c0007
 STEPS_MAX = 2**31 - 1  # the most steps: the step counter (`TrainState.step`) and the schedule's steps are int32
+
+def as_peak_lr(v, name:str="peak_lr") -> float:
+    "A peak learning rate: a number (`core.real`, text read) in (0, 1], as a float. `ConfigError` naming `name` " \
+    "otherwise: 1e4 for 1e-4 or inf, as Adam moves each parameter by about the learning rate a step. `TrainConfig` " \
+    "and `aef train --lr` both read it here."
+    v = real(v, name, 1e-4)
+    if not 0 < v <= 1:
+        raise ConfigError(f"{name}={v} must be a positive finite number at most 1, e.g. 1e-4 (the paper's): Adam "
+                          "moves each parameter by about the learning rate a step, so a larger one trains noise")
+    return v
 
 @dataclass(frozen=True)
 class TrainConfig:
@@ -72,9 +82,7 @@ class TrainConfig:
              f"most 2**31 - 1 = {STEPS_MAX} steps (the paper's is 100000): pass fewer")
         need(0 <= self.warmup <= self.steps,
              f"warmup={self.warmup} must be in [0, steps={self.steps}]: shorten the warm-up or train longer")
-        need(0 < self.peak_lr <= 1,   # 1e4 for 1e-4: Adam moves each parameter by about peak_lr a step
-             f"peak_lr={self.peak_lr} must be a positive finite number at most 1, e.g. 1e-4 (the paper's): Adam "
-             "moves each parameter by about peak_lr a step, so a larger one trains noise")
+        as_peak_lr(self.peak_lr)   # (0, 1], the rule `aef train --lr` reads by too
         need(self.batch_size >= 1, f"batch_size={self.batch_size}: use at least 1")
         need(0 <= self.b1 < 1 and 0 <= self.b2 < 1 and 0 < self.eps < math.inf,   # eps=inf: every update 0
              f"Adam needs 0 <= b1, b2 < 1 and a finite eps > 0, got b1={self.b1}, b2={self.b2}, eps={self.eps}")

@@ -8,6 +8,7 @@ import pytest
 from alphaearth_nb.cli import main, open_stack
 from alphaearth_nb.cli_args import parser as _parser
 from alphaearth_nb.core import band_names
+from alphaearth_nb.step import TrainConfig
 
 
 def test_parser_knows_every_command():
@@ -42,6 +43,15 @@ def test_aef_entry_point_runs_and_its_status_is_the_exit_status():
                        capture_output=True, text=True)   # one interpreter: each start imports the package (seconds)
     assert "demo" in r.stdout and "evaluate" in r.stdout, r.stderr
     assert r.returncode == 2 and "aef: error: argument --lr" in r.stderr
+
+
+def test_lr_takes_the_learning_rates_train_config_takes(capsys):
+    "`aef train --lr` reads a learning rate by TrainConfig's own rule, (0, 1]: `--lr 1` passes as TrainConfig(peak_lr=1.0) "
+    "does (it was refused as not in (0, 1)), and `--lr 2` is refused in TrainConfig's words."
+    assert _parser().parse_args(["train", "--lr", "1"]).lr == 1.0 == TrainConfig(peak_lr=1).peak_lr
+    with pytest.raises(SystemExit): _parser().parse_args(["train", "--lr", "2"])
+    err = capsys.readouterr().err
+    assert "argument --lr: 2.0 must be a positive finite number at most 1, e.g. 1e-4" in err, err
 
 
 def test_python_dash_m_runs_the_command():
