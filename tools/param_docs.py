@@ -110,24 +110,24 @@ def module_blanks(src:str) -> dict[str, list[str]]:
     return out
 
 
-def blanks(root:Path=ROOT) -> dict[str, dict[str, list[str]]]:
-    "module name -> `module_blanks` of it, for every module of the package that has any."
+def _per_module(read, root:Path) -> dict:
+    "module name -> `read(source)` of it, for every module of the package where it finds anything."
     out = {}
     for p in sorted((root / PKG).glob("*.py")):
         if p.stem in SKIP: continue
-        got = module_blanks(p.read_text())
+        got = read(p.read_text())
         if got: out[PKG if p.stem == "__init__" else f"{PKG}.{p.stem}"] = got
     return out
+
+
+def blanks(root:Path=ROOT) -> dict[str, dict[str, list[str]]]:
+    "module name -> `module_blanks` of it, for every module of the package that has any."
+    return _per_module(module_blanks, root)
 
 
 def sections(root:Path=ROOT) -> dict[str, dict[str, str]]:
     "module name -> `module_sections` of it, for every module of the package that has any."
-    out = {}
-    for p in sorted((root / PKG).glob("*.py")):
-        if p.stem in SKIP: continue
-        got = module_sections(p.read_text())
-        if got: out[PKG if p.stem == "__init__" else f"{PKG}.{p.stem}"] = got
-    return out
+    return _per_module(module_sections, root)
 
 
 def render(secs:dict) -> str:
