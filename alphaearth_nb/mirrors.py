@@ -79,9 +79,9 @@ def mirror_of(source:str|Path="source_coop") -> Mirror:
     if isinstance(getattr(source, "root", None), Path): source = source.root   # a `LocalMirror` (`build_local_mirror`)
     s = str(source)
     if s in MIRRORS: return MIRRORS[s]
-    if "://" in s:
-        root = s.rstrip("/") + "/"
-        return Mirror(s, root + INDEX_NAME, root)
+    if url := remote_url(source):   # `files.remote_url`: a Path of a URL ('https:/host/m') as its URL
+        root = url.rstrip("/") + "/"
+        return Mirror(url, root + INDEX_NAME, root)
     p = user_path(s)
     if not (p / INDEX_NAME).exists():
         raise MirrorError(f"no {INDEX_NAME} in {p}: pass 'source_coop', 'gcs' (with project=...), a URL prefix, "
@@ -151,15 +151,27 @@ def _gcs_request(url:str, project:str|None) -> tuple[str, dict]:
            f"?alt=media&userProject={urllib.parse.quote(project)}")
     return api, {"Authorization": f"Bearer {creds.token}"}
 
+def _download_request(href:str, project:str|None, what:str|None=None) -> tuple[str, dict]:
+    "The URL and headers `_download` fetches `href` by: a local path (`files.remote_url`'s rule) as a file:// URL, " \
+    "gs:// and /vsigs/ by the JSON API, http(s) as it is; `MirrorError` naming `what` (`href`) for other remotes."
+    url = remote_url(href)
+    if url is None: return user_path(href).resolve().as_uri(), {}
+    if url.startswith("/vsigs/"): url = "gs://" + url[len("/vsigs/"):]
+    if url.startswith("gs://"): return _gcs_request(url, project)
+    if url.startswith(("http://", "https://")): return url, {}
+    raise MirrorError(f"cannot download {what or href}: fetch_tiles and index_file download http(s) URLs, gs:// "
+                      "paths and local files: copy it with your cloud's tool (e.g. aws s3 cp for s3://) into a folder "
+                      "and pass that folder as `source`, or read it in place (`tiles`, `open`: GDAL reads it)")
+
 @checks_flags
 def index_file(source="source_coop", project:str|None=None, cache=None, refresh:bool=False) -> Path:
     "A local copy of the mirror's `aef_index.parquet` (downloaded once, then reused)."
     m = mirror_of(source)
-    if "://" not in m.index: return Path(m.index)
+    if not is_remote(m.index): return Path(m.index)
     key = m.name if m.name in MIRRORS else hashlib.sha1(m.index.encode()).hexdigest()[:16]
     dest = cache_dir(cache) / f"{key}_{INDEX_NAME}"
     if dest.exists() and not refresh: return dest
-    url, headers = (_gcs_request(m.index, project) if m.index.startswith("gs://") else (m.index, {}))
+    url, headers = _download_request(m.index, project)
     return _download(url, dest, headers)
 
 @checks_flags
@@ -353,8 +365,7 @@ def fetch_tiles(area,                    # lon/lat bbox (west, south, east, nort
     for path, href in zip(hit["path"], hit["href"]):
         dest = root / (path.split(ANNUAL, 1)[1] if ANNUAL in path else path.lstrip("/"))
         if dest.exists(): continue   # written whole (renamed in) by an earlier call
-        url, headers = (_gcs_request("gs://" + href[len("/vsigs/"):], project) if href.startswith("/vsigs/") else
-                        (href if "://" in href else Path(href).resolve().as_uri(), {}))
+        url, headers = _download_request(href, project, path)
         _download(url, dest, headers)
     index = hit.drop(columns="href")
     if (root / INDEX_NAME).exists(): index = pd.concat([read_index(root), index]).drop_duplicates("path", keep="last")

@@ -5,8 +5,10 @@ import http.server
 import shutil
 import threading
 from collections import namedtuple
+from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 pytest.importorskip("geopandas"); pytest.importorskip("rioxarray"); pytest.importorskip("odc.geo")
@@ -76,10 +78,30 @@ def test_a_file_larger_than_the_free_disk_is_refused_before_a_byte(mirror, serve
 def test_tutorial_02_names_the_one_call_that_fetches_a_real_tile_and_never_runs_it():
     "A fresh clone has no official samples: its skip messages name `fetch_tiles`, whose cell is live only (eval: false)."
     import json
-    from pathlib import Path
     nb = Path(__file__).resolve().parents[1] / "nbs" / "tutorials" / "02_official_embeddings.ipynb"
     code = ["".join(c["source"]) for c in json.loads(nb.read_text())["cells"] if c["cell_type"] == "code"]
     skips = [s for s in code if "samples are not here" in s]
     assert len(skips) == 2 and all("fetch_tiles(" in s for s in skips), skips
     calls = [s for s in code if "fetch_tiles(" in s and s not in skips]
     assert calls and all(s.lstrip().startswith("#| eval: false") for s in calls), calls
+
+
+def test_a_path_of_a_url_is_a_url_prefix_as_its_text_is(mirror, serve_folder, tmp_path):
+    "`files.remote_url`'s rule (open_tile's): `Path('http://host/m')` folds to 'http:/host/m', and mirror_of, "
+    "index_file and tiles read it as the URL (was: a local folder 'http:', MirrorError 'no aef_index.parquet')."
+    served = serve_folder(mirror.root)
+    m = mirrors.mirror_of(Path(served.url))
+    assert m.root == served.url.rstrip("/") + "/" and m.index == m.root + off.INDEX_NAME
+    assert mirrors.index_file(Path(served.url), cache=tmp_path).read_bytes() == (mirror.root / off.INDEX_NAME).read_bytes()
+    assert len(off.tiles(AREA, 2024, source=Path(served.url), cache=tmp_path)) == 1
+
+
+def test_an_s3_tile_is_refused_by_name_not_as_a_local_file(tmp_path, monkeypatch):
+    "An index path s3://bkt/x.tiff (href /vsis3/bkt/x.tiff) is remote (`files.is_remote`): fetch_tiles names it and "
+    "the fix. Was: the href taken for a local path, 'could not download file:///vsis3/bkt/x.tiff'."
+    hit = pd.DataFrame({"path": ["s3://bkt/2024/31N/x.tiff"], "href": ["/vsis3/bkt/2024/31N/x.tiff"],
+                        "year": [2024], "utm_zone": ["31N"]})
+    monkeypatch.setattr(mirrors, "tiles", lambda *a, **k: hit)
+    with pytest.raises(MirrorError, match=r"cannot download s3://bkt/2024/31N/x\.tiff.*aws s3 cp") as e:
+        mirrors.fetch_tiles(AREA, 2024, tmp_path / "copy")
+    assert "file://" not in str(e.value)
