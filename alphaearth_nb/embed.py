@@ -371,8 +371,8 @@ def _check_window(dsets:dict, sources:dict, period:Period, window):
     has = {s: any(_any_valid(g, v, False) for g, v in bs) or any(_any_valid(g, v, True) for g, v in bs)
            for s, bs in bands.items() if bs}
     n = {s: ds.sizes["time"] for s, ds in dsets.items() if not sources[s].static}
-    span = " .. ".join(str(from_days(w).astype("datetime64[D]")) for w in window)
     if not has: return
+    span = " .. ".join(str(from_days(w).astype("datetime64[D]")) for w in window)
     if any(has.values()):
         if not (gone := [s for s in n if not has.get(s, False)]): return
         said = [f"{s} ({'no frame' if not n[s] else f'{n[s]} frames without a valid value'})" for s in gone]
