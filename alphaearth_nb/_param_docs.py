@@ -4,12 +4,18 @@ its object's docstring (nbs/40_api.ipynb)."""
 
 SECTIONS = {
     'alphaearth_nb.accessor': {
+        'forward': 'fn\n    a free function whose first parameter is the object (`aef.similarity(emb, ...)`)\n',
+        'EmbeddingAccessor': 'obj\n    the DataArray (or Dataset, DataTree) xarray hands to `.aef`\n',
         'holds_embedding': 'obj\n    any object: a Dataset, DataTree, DataArray, ...\n',
+        'StackAccessor': 'obj\n    the Dataset or DataTree xarray hands to `.aef`\n',
     },
     'alphaearth_nb.analysis': {
+        'over_time': "fn\n    a function of one year's map, `fn(emb, ...)` (y, x, band)\ntables : bool\n    also pair a table's rows with the years by its `year` column (classify, regress)\n",
         'query_vector': "emb : xr.DataArray\n    embedding form (for a point query)\ntarget\n    a 64-vector (float or int8 codes), or one point (`geo.one_point`'s forms)\ncrs\n    CRS of a point (default: `geo.point_crs`, the grid's or lon/lat)\n",
         'similarity': "emb\n    embedding (any form `as_embedding` takes)\ntarget\n    a 64-vector (float or int8), or a point (`geo.one_point`'s forms, a one-point GeoSeries)\ncrs\n    CRS of a point target (default: a GeoSeries's own, else `geo.point_crs`)\n",
         'change': 'emb\n    embedding (y, x, band), e.g. one year; any form `as_embedding` reads (official int8 codes too)\nother\n    embedding (y, x, band) on the same grid and CRS, e.g. another year\n',
+        'sample_pixels': 'emb : xr.DataArray\n    embedding (y, x, band), any storage order\nmax_samples : int\n    most pixels returned; a regular stride first, then a seeded choice\nseed : int\n    seed of the choice, 0 .. 2**63 - 1\n',
+        'pca_basis': 'x : np.ndarray\n    rows (N, D), float, no NaN\nn : int\n    principal directions wanted, at most min(N, D)\n',
         'rgb': 'emb\n    embedding (y, x, band), or a cube (time, y, x, band)\npercentiles : tuple\n    robust stretch limits\nmax_samples : int\n    pixels used to fit the basis and the stretch (all years of a cube together)\nseed : int\n    seed of the pixel subsample (`sample_pixels`), 0 .. 2**63 - 1\n',
         'spherical_kmeans': 'x : jax.Array\n    (N, D) unit vectors\nw : jax.Array\n    (N,) 1 for real rows, 0 for padding\nkey : jax.Array\n    PRNG key (k-means++ draws)\nk : int\n    number of clusters\nn_iter : int\n    Lloyd iterations\n',
         'cluster': 'emb\n    embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads\nk : int\n    number of clusters\nseed : int\n    seed of the pixel subsample and of k-means++, 0 .. 2**63 - 1\nn_iter : int\n    Lloyd iterations (assign, re-centre) after k-means++\nmax_samples : int\n    pixels used to fit the centres\n',
@@ -98,16 +104,22 @@ SECTIONS = {
         'embed_to_zarr': 'stack\n    as for `embed`\nmodel\n    as for `embed`\nperiod\n    as for `embed`\npath\n    the zarr store to write (a new path, or ours with `overwrite`)\nint8 : bool\n    store the official int8 quantisation instead of float32\nprogress : bool\n    a tqdm bar over the regions written\nchunks_per_write : int\n    output chunks computed together (along x); memory grows with it\noverwrite : bool\n    replace a store written before (a folder not ours is never touched)\n**kwargs\n    more options of `embed` (tile, buffer, batch_size, chunks, ...)\n',
     },
     'alphaearth_nb.embeddings': {
+        'refuse_rotation': "obj\n    a DataArray or Dataset with a geotransform (`spatial_ref` or attrs['transform'])\nwhat : str\n    what `obj` is, for the message\n",
+        'embedding_variable': 'ds\n    a Dataset from another reader (rasterio, xee, netCDF); anything else gives None\n',
         'as_embedding': 'obj\n    DataArray with a 64-long `band` dim, or a Dataset with A00..A63\ndequantize : bool\n    dequantise an int8 (official, quantised) input\n',
         'validate_embedding': "emb\n    embedding (y, x, band) in a form `as_embedding` reads, or a cube\ncheck_values : bool\n    refuse a field without a pixel of data (computes a lazy field's mask)\n",
         'quantize_embedding': 'emb\n    float embedding (y, x, band), any form `as_embedding` reads (an int8 one: as it is)\n',
         'dequantize_embedding': 'q\n    int8 embedding (y, x, band) in the official scheme, -128 = no data\n',
+        'tiff_scheme': "attrs : dict\n    a DataArray's attrs, where rioxarray puts a GeoTIFF's GDAL tags\n",
         'from_official': 'obj\n    xee Dataset with A00..A63, or a (band, y, x) DataArray (rioxarray)\ndequantize : bool\n    dequantise int8 codes (keep False to get the int8 form back)\nflip : bool|None\n    True: rows stored bottom-up (south-first) whatever the y labels say\n',
         'read_official_tiff': 'path\n    local path or URL of an official GeoTIFF\nchunks\n    dask chunks, e.g. {"y": 2048, "x": 2048} (lazy)\nflip : bool|None\n    see `from_official`\nreader : Callable|None\n    path, chunks -> DataArray (band, y, x); default rioxarray\n',
     },
     'alphaearth_nb.evaluate': {
+        'unlabelled': 'vals\n    label values (N,): class ids, numbers or names, any dtype\n',
         'drop_unlabelled': "x : np.ndarray\n    features (N, ...)\nvals : np.ndarray\n    their labels (N,)\nstacklevel : int|None\n    of the warning; None: the caller's line (`core.user_stacklevel`)\n",
         'balanced_accuracy': 'y_true\n    true labels, (N,)\ny_pred\n    predicted labels, (N,)\n',
+        'r2': 'y_true\n    targets, (N,) or (N, M)\ny_pred\n    predictions, the shape of `y_true`\n',
+        'mae': "y_true\n    targets, (N,) or (N, M), in the targets' units\ny_pred\n    predictions, the shape of `y_true`\n",
         'shots_per_class': 'counts\n    labelled points per class\nshots\n    int n, or "max"\nmax_shots : int\n    cap of "max" per class\nmax_fraction : float\n    share of a class "max" may take for training\nclasses\n    class names for the error message\n',
         'nshot_split': 'y\n    labels, (N,)\nshots\n    int n (per class) or "max"\nseed\n    int, sequence of ints, or np.random.Generator\nmax_shots : int\n    cap of "max" per class\nmax_fraction : float\n    share of a class "max" may take\n',
         'max_trial_folds': 'y\n    labels, (N,)\nmax_shots : int\n    cap of "max" per class\nmax_fraction : float\n    share of a class "max" may take\ncap : int\n    at most this many folds\n',
@@ -120,6 +132,7 @@ SECTIONS = {
         'separated_points': 'xy\n    point coordinates in metres, (N, 2)\nmin_dist : float\n    smallest distance kept between two points\nseed\n    int or Generator: the random visiting order\norder\n    or an explicit visiting order (N,) (overrides seed)\n',
     },
     'alphaearth_nb.explorer': {
+        'query_rule': 'positives : np.ndarray\n    example vectors (64,) or (N, 64): float or int8 codes, at least one\nnegatives : np.ndarray|None\n    examples to move away from, (64,) or (M, 64); None or empty: none\n',
         'Explorer': "emb\n    embedding (y, x, band), or (time, y, x, band) for the year picker\nmax_size : int\n    most pixels a side read for hits (strided beyond)\nthreshold : float|None\n    similarity threshold (default: set by the first query)\nk : int\n    neighbours of the kNN class map\nbasemaps : bool\n    OpenStreetMap and Esri imagery under the embedding\nheight : str\n    the map's CSS height\n",
         'explore': "emb\n    embedding (y, x, band) or cube (time, y, x, band: a year picker), any form `as_embedding` reads\n**kwargs\n    `Explorer`'s: max_size (pixels a side read for hits), threshold, k, basemaps, height\n",
     },
@@ -179,10 +192,17 @@ SECTIONS = {
         'point_crs': "obj\n    the map (grid in its CRS) the points are placed on\nxs\n    x (or lon) of the points as given (arrays or numbers)\nys\n    y (or lat) of the points as given\ncrs\n    the CRS the caller was given (`crs=`): always wins\ndefault\n    the function's reading of points without a CRS (None: the map's CRS)\nwhat : str\n    the word for a point in messages\ntable : bool\n    a table (arrays): each point its own `inside`, partly off the map no error\nerror\n    the error raised (`LabelError` for training labels)\n",
     },
     'alphaearth_nb.index': {
+        'pick_backend': 'backend : str\n    "usearch", "faiss", or "auto" (the first of them installed)\n',
         'Rows': "vectors : np.ndarray\n    (N, 64) float32 unit rows, or int8 official codes\nids : np.ndarray\n    (N,) int64: row number of an array, flat pixel (or tile) number of a grid\nrows : np.ndarray|None\n    (N,) pixel (or tile) row, grids only\ny : np.ndarray|None\n    (N,) pixel (or tile) centre in the grid's CRS\n",
+        'vectors_of': 'data\n    (N, 64) vectors, a DataFrame with A00..A63 columns, or an embedding (any form `as_embedding` takes)\ntile : int|None\n    grids only: index the mean of tile x tile pixel blocks (None: pixels)\n',
+        'VectorIndex': 'rows : Rows\n    the indexed vectors and their locations (`vectors_of`)\nbackend : str\n    "usearch" or "faiss", the library that built `index`\nindex\n    the backend\'s index object over `rows.vectors`, in the same order\n',
         'build': 'data\n    (N, 64) vectors, or an embedding (any form `as_embedding` takes)\ntile : int|None\n    index the mean of tile x tile pixel blocks instead of pixels\nbackend : str\n    "usearch", "faiss" or "auto" (the first installed)\nthreads : int\n    worker threads (0: the backend\'s default, all cores)\n**kwargs\n    usearch: connectivity, expansion; faiss: nlist\n',
+        'exact_search': 'vectors : np.ndarray\n    (N, 64) float vectors or int8 codes (or a table with A00..A63 columns)\nquery\n    one vector (64,) or rows (Q, 64)\nk : int\n    neighbours per query, >= 1; slots past the valid rows are -1\n',
+        'recall_at': "found : np.ndarray\n    positions (Q, k') an index returned, -1 for none\ntruth : np.ndarray\n    true neighbour positions (Q, k), e.g. `exact_search`'s, -1 slots ignored\n",
     },
     'alphaearth_nb.knn': {
+        'wider_than_float32': 'x : np.ndarray\n    a feature or target array, any shape\n',
+        'centring_offset': 'x : np.ndarray\n    rows (N, D), any numeric dtype\n',
         'knn_search': 'train_x\n    training features, (N, D)\nquery_x\n    query features, (Q, D)\nk : int\n    neighbours per query\nquery_chunk : int\n    queries per block\ntrain_chunk : int\n    training rows per block\nlow : bool\n    bfloat16 first round (the same answer; see "bfloat16" and "What bounds the speed")\ncodes : bool|None\n    official int8 codes: None (`gate.table_codes`, as `check_xy`), True or False (raw numbers)\nfeatures\n    columns of a table to search on besides its 64 bands (`gate.by_band`)\n',
         'knn_indices': "train_x\n    training features, (N, D)\nquery_x\n    query features, (Q, D)\nk : int\n    neighbours per query\nquery_chunk : int\n    queries per block\ntrain_chunk : int\n    training rows per block\nlow : bool\n    bfloat16 first round (as `knn_search`)\ncodes : bool|None\n    official int8 codes (as `knn_search`)\nfeatures\n    a table's columns besides its bands (as `knn_search`)\n",
         'knn_vote': 'nn_labels\n    (Q, k) class indices 0 .. C-1 of the neighbours, nearest first\nn_classes : int\n    C\n',
@@ -210,8 +230,10 @@ SECTIONS = {
     'alphaearth_nb.linear': {
         'check_xy': 'x\n    features, (N, D)\ny\n    labels or targets, (N,)\ncentre : bool\n    features wider than float32: centred in float64 first (`knn.centring_offset`)\nfeatures\n    columns of a table to fit on besides its 64 bands (`gate.by_band`, as `knn.knn_search`)\n',
         'least_squares_fit': 'x\n    features, (N, D)\ny\n    targets, (N,) or (N, M)\nmethod : str\n    "lstsq" (float64 SVD), "gram" (jitted blocks), or "auto" by size\nrcond : float\n    relative eigenvalue cut-off of the "gram" solver\nfeatures\n    columns of a table to fit on besides its 64 bands (as `check_xy`)\n',
+        'least_squares_fit_checked': 'x\n    float32 features (N, D) that `check_xy` passed\nt\n    targets (N,) or (N, M), finite\nmethod : str\n    "lstsq", "gram" or "auto", as in `least_squares_fit`\nrcond : float\n    relative eigenvalue cut-off of the "gram" solver\n',
         'least_squares_predict': 'W\n    from `least_squares_fit`, (D + 1, M) or (D + 1,)\nx\n    features, (N, D)\nchunk : int\n    rows per block\nfeatures\n    columns of a table besides its bands, as the fit took them (`check_xy`)\n',
         'linear_probe_fit': 'x\n    features, (N, D)\ny\n    class indices 0 .. n_classes-1, (N,)\nn_classes : int\n    C\nmethod : str\n    solver, as in `least_squares_fit`\nrcond : float\n    cut-off of the "gram" solver\nfeatures\n    columns of a table to fit on besides its 64 bands (as `check_xy`)\n',
+        'linear_probe_fit_checked': 'x\n    float32 features (N, D) that `check_xy` passed\ny\n    class indices 0 .. n_classes-1, (N,)\nn_classes : int\n    C, the number of classes\nmethod : str\n    solver, as in `least_squares_fit`\nrcond : float\n    relative eigenvalue cut-off of the "gram" solver\n',
         'linear_probe_predict': 'W\n    from `linear_probe_fit`, (D + 1, C)\nx\n    features, (N, D)\nfeatures\n    columns of a table besides its bands, as the fit took them (`check_xy`)\n',
     },
     'alphaearth_nb.losses': {
@@ -270,7 +292,9 @@ SECTIONS = {
     'alphaearth_nb.quality': {
         'raw_series_features': 'stack\n    a scene (DataTree)\nyear : int\n    calendar year\nsources\n    per-date sources\n',
         'seasonal_composite_features': 'stack\n    a scene (DataTree)\nyear : int\n    calendar year\npercentiles\n    annual percentiles\ndem : bool\n    add elevation and slope\n',
+        'baseline_features': "stack\n    a source stack (the sample scene's, `load_scene`)\nyear : int\n    calendar year whose frames make the features\n",
         'scene_points': 'labels : xr.DataArray\n    yearly classes (year, y, x)\nmin_dist : float\n    metres between points\nseed\n    seed of the draw, or a np.random.Generator (used as it is)\n',
+        'zscore_pooled': 'parts : list\n    feature arrays (..., D), the same D, NaN allowed (left out of mean and std)\n',
         'error_ratio': 'table : pd.DataFrame\n    rows: features, shots, method, balanced_accuracy\nshots\n    the shots level compared (1, 10 or "max", as in `table.shots`)\nours : str\n    `table.features` of our rows; the others are the baselines\n',
         'effective_dims': '*vector_sets : np.ndarray\n    one or more (N, D) arrays of vectors (64 wide: floats or int8 codes), or embedding maps (y, x, band); rows with no data are left out\n',
         'compare_on_scene': 'stack\n    the scene (DataTree)\nlabels : xr.DataArray\n    yearly classes (year, y, x)\nembeddings : dict\n    year -> embedding (y, x, band) DataArray\nmin_dist : float\n    metres between land-cover points\nfolds : int\n    folds of the 10-shot draws\nseed : int\n    seed of the points and the folds, 0 .. 2**63 - 1\n',
@@ -389,6 +413,7 @@ SECTIONS = {
     'alphaearth_nb.supervised': {
         'label_points': "labels\n    raster (y, x) on the grid, DataFrame of points x, y, or a dict of arrays\ncolumn : str\n    the label column of a table\ncrs\n    CRS of the points (default: a raster's own, else the grid's)\ngrid_crs\n    the grid's CRS: points are transformed into it\npositive : bool\n    in a raster, negative values are unlabelled\nnumbers : bool\n    values must be numbers (a regression target): text is a LabelError\nraster : bool\n    a table of a raster's cells (`regress`): a fix names the raster\n",
         'training_set': 'emb : xr.DataArray\n    one year\'s embedding (y, x, band); a cube (time) is a DimensionError\nlabels\n    points/polygons (GeoDataFrame, GeoJSON path, DataFrame x/y) or raster\ncolumn : str\n    the label column of point/polygon labels (a raster\'s values are the labels)\npolygons : str\n    polygon labels: "rasterize" (every pixel inside) or "sample"\ncrs\n    CRS of points that do not say (default: `geo.point_crs`)\nraster : bool|None\n    labels are a raster (default: a DataArray): pixels off the map drop\nnumbers : bool\n    values must be numbers (regress): text is a LabelError\npositive : bool\n    a raster\'s negative values are unlabelled (False: values, regress)\n',
+        'gated_training_set': 'emb\n    one year\'s embedding (y, x, band), already through the map\'s gate\nlabels\n    points/polygons (GeoDataFrame, GeoJSON path, DataFrame x/y) or a label raster\ncolumn : str\n    the label column of point/polygon labels\npolygons : str\n    polygon labels: "rasterize" (every pixel inside) or "sample"\ncrs\n    CRS of points that do not say (default: `geo.point_crs`)\nraster : bool|None\n    labels are a raster (default: a DataArray)\nnumbers : bool\n    values must be numbers (regress): text is a LabelError\npositive : bool\n    a raster\'s negative values are unlabelled (False: values, regress)\n',
         'predict_pixels': 'emb : xr.DataArray\n    embedding (y, x, band)\nfn\n    (N, 64) float32 rows with data -> (N, n_out)\nn_out : int\n    columns fn returns\nname : str\n    name of the new trailing dim\ndtype\n    of the result (float64: a regression on targets float32 cannot hold)\n',
     },
     'alphaearth_nb.testing': {

@@ -27,7 +27,7 @@ from .stacks import names_every_band, validate_stack
 __all__ = ['forward', 'EmbeddingAccessor', 'holds_embedding', 'StackAccessor']
 
 # %% ../nbs/26_accessor.ipynb #c0005
-def forward(fn):
+def forward(fn):  # a free function whose first parameter is the object (`aef.similarity(emb, ...)`)
     """An accessor method calling `fn(self._obj, ...)`, with `fn`'s name, signature less the object and docstring (the
     whole of it, Parameters section included, `core.documented`: `help(ds.aef.embed)` reads as `help(aef.embed)`)."""
     @functools.wraps(fn)
@@ -42,7 +42,8 @@ def forward(fn):
 # %% ../nbs/26_accessor.ipynb #c0006
 class EmbeddingAccessor:
     "`.aef` on an embedding DataArray (y, x, band): map with it."
-    def __init__(self, obj): self._obj = obj
+    def __init__(self, obj):  # the DataArray (or Dataset, DataTree) xarray hands to `.aef`
+        self._obj = obj
 
     @property
     def embedding(self) -> xr.DataArray:
@@ -82,7 +83,8 @@ class StackAccessor:
     """`.aef` on a source stack (Dataset or DataTree): embed it, validate it. On a Dataset that holds an embedding
     (`holds_embedding`: the official product opened with xee) every embedding method is the DataArray's, called on
     the Dataset: the same answer as on `aef.from_official(ds)`."""
-    def __init__(self, obj): self._obj = obj
+    def __init__(self, obj):  # the Dataset or DataTree xarray hands to `.aef`
+        self._obj = obj
 
     embed = forward(embed)
 

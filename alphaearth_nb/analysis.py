@@ -97,7 +97,9 @@ def _rows_by_year(emb, a:pd.DataFrame, col:str) -> list[pd.DataFrame]:
     return [a[yr == y] for y in want]
 
 @checks_flags
-def over_time(fn, tables:bool=False):
+def over_time(fn,                 # a function of one year's map, `fn(emb, ...)` (y, x, band)
+              tables:bool=False,  # also pair a table's rows with the years by its `year` column (classify, regress)
+             ):
     """Let `fn(emb, ...)` take a cube with a `time` dim: applied to each year, results stacked along `time`.
     Arguments with a `time` dim of their own (labels per year) are paired with the cube's years by year; with
     `tables` (classify, regress), so are the rows of a table with a `year` column (labels per year, the form
@@ -215,7 +217,10 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     return pixelwise(lambda u, w: change_scores(u, w).astype(np.float32), a, b, name="change")
 
 # %% ../nbs/25_analysis.ipynb #c0018
-def sample_pixels(emb:xr.DataArray, max_samples:int=50_000, seed:int=0) -> np.ndarray:
+def sample_pixels(emb:xr.DataArray,        # embedding (y, x, band), any storage order
+                  max_samples:int=50_000,  # most pixels returned; a regular stride first, then a seeded choice
+                  seed:int=0,              # seed of the choice, 0 .. 2**63 - 1
+                 ) -> np.ndarray:
     """A seeded subsample (N <= max_samples, 64) of the pixels that have data, taken from the map north-up (rows north
     to south, columns west to east), so a map stored in another order (a bottom-up tile read by rioxarray) gives
     the same sample, and `cluster` and `rgb` the same clusters and colours (they differed with the storage order)."""
@@ -228,7 +233,9 @@ def sample_pixels(emb:xr.DataArray, max_samples:int=50_000, seed:int=0) -> np.nd
     return a
 
 # %% ../nbs/25_analysis.ipynb #c0020
-def pca_basis(x:np.ndarray, n:int=3) -> tuple[np.ndarray, np.ndarray]:
+def pca_basis(x:np.ndarray,  # rows (N, D), float, no NaN
+              n:int=3,       # principal directions wanted, at most min(N, D)
+             ) -> tuple[np.ndarray, np.ndarray]:
     "Mean and the first `n` principal directions (n, D) of the rows of `x`, with a deterministic sign."
     mean = x.mean(0)
     _, _, vt = np.linalg.svd(x - mean, full_matrices=False)

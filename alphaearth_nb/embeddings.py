@@ -50,7 +50,9 @@ def _with_crs(da:xr.DataArray, crs) -> xr.DataArray:
     try: return write_crs(da, crs) if crs else da
     except CRSError: return da
 
-def refuse_rotation(obj, what:str="the embedding"):
+def refuse_rotation(obj,                       # a DataArray or Dataset with a geotransform (`spatial_ref` or attrs['transform'])
+                    what:str="the embedding",  # what `obj` is, for the message
+                   ):
     """Raise `GridError` when `obj`'s geotransform rotates or shears its grid (GDAL's `GeoTransform` terms b, d, kept
     by rioxarray on `spatial_ref`, or an affine `attrs['transform']`): every grid here is north-up, rows along y
     and columns along x. A rotated GeoTIFF read by rioxarray has no 1-D x/y coordinates, so nothing could be
@@ -62,7 +64,7 @@ def refuse_rotation(obj, what:str="the embedding"):
                         "are 0 on a north-up grid): warp it north-up first, e.g. `gdalwarp in.tif out.tif` or "
                         "`da.rio.reproject(da.rio.crs)` (nearest neighbour)")
 
-def embedding_variable(ds) -> xr.DataArray|None:
+def embedding_variable(ds) -> xr.DataArray|None:  # a Dataset from another reader (rasterio, xee, netCDF); anything else gives None
     """The embedding a Dataset holds in another reader's form, as a DataArray with a `band` dim; None if it holds none.
 
     Two forms besides the official A00..A63 variables (xee): one data variable with a 64-long `band` dim
@@ -190,7 +192,7 @@ OFFICIAL_COLLECTION = "GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL"
 TIFF_SCHEME = "AEF_QUANTIZATION"    # GDAL tag of our embedding GeoTIFFs (`exports.to_cog`) naming what the numbers are
 INT8_SCHEME = "official-int8-sqrt"  # its value for the official int8 codes (written as 'sign(q)*(q/127.5)^2' before)
 
-def tiff_scheme(attrs:dict) -> str|None:
+def tiff_scheme(attrs:dict) -> str|None:  # a DataArray's attrs, where rioxarray puts a GeoTIFF's GDAL tags
     """What the GDAL tags of our embedding GeoTIFF (`exports.to_cog`; rioxarray puts them in attrs) say its numbers
     are: 'int8' (the official scheme's codes, also after a copy to another type, `gdal_translate -ot Float32`),
     'float' (vectors); None without the tag (not ours: an official tile)."""

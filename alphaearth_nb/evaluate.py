@@ -41,7 +41,7 @@ _all_ = ["check_xy", "least_squares_fit", "least_squares_fit_checked", "least_sq
          "encode_labels", "refuse_mixed_labels"]   # `labels`: label identity
 
 # %% ../nbs/24_evaluate.ipynb #c0006
-def unlabelled(vals) -> np.ndarray:
+def unlabelled(vals) -> np.ndarray:  # label values (N,): class ids, numbers or names, any dtype
     """Mask (N,) of the labels that mark unlabelled points, as in a label raster: negative ids (-1 is the class map's
     no data) and empty or blank names; numbers held as text ("-1" from a CSV) count as numbers."""
     v = np.asarray(vals)
@@ -82,7 +82,9 @@ def balanced_accuracy(y_true, # true labels, (N,)
     hit = (y_true == y_pred).astype(np.float64)
     return float(np.mean(np.bincount(idx, hit, len(classes)) / np.bincount(idx, minlength=len(classes))))
 
-def r2(y_true, y_pred) -> float:
+def r2(y_true,  # targets, (N,) or (N, M)
+       y_pred,  # predictions, the shape of `y_true`
+      ) -> float:
     "Coefficient of determination `1 - SS_res / SS_tot` (pooled over outputs)."
     y_true = np.asarray(y_true, np.float64); y_pred = np.asarray(y_pred, np.float64)
     if y_true.shape != y_pred.shape: raise LabelError(f"y_true has shape {y_true.shape} but y_pred {y_pred.shape}: pass one prediction per target")
@@ -90,7 +92,9 @@ def r2(y_true, y_pred) -> float:
     if ss_tot == 0: raise LabelError("R^2 is undefined for constant targets: evaluate on targets that vary (or use `mae`)")
     return float(1 - np.sum((y_true - y_pred) ** 2) / ss_tot)
 
-def mae(y_true, y_pred) -> float:
+def mae(y_true,  # targets, (N,) or (N, M), in the targets' units
+        y_pred,  # predictions, the shape of `y_true`
+       ) -> float:
     "Mean absolute error."
     y_true = np.asarray(y_true, np.float64); y_pred = np.asarray(y_pred, np.float64)
     if y_true.shape != y_pred.shape: raise LabelError(f"y_true has shape {y_true.shape} but y_pred {y_pred.shape}: pass one prediction per target")

@@ -51,7 +51,9 @@ def _cosines(v:np.ndarray, q:np.ndarray) -> np.ndarray:
     u = unit_rows(v, np.result_type(v.dtype, np.float32), zero=np.nan)   # `gate.unit_rows`: a zero row no data
     return np.clip(u @ q, -1.0, 1.0)   # float32 rows stay float32: a view of 1024 x 1024 pixels is 256 MB
 
-def query_rule(positives:np.ndarray, negatives:np.ndarray|None=None) -> np.ndarray:
+def query_rule(positives:np.ndarray,            # example vectors (64,) or (N, 64): float or int8 codes, at least one
+               negatives:np.ndarray|None=None,  # examples to move away from, (64,) or (M, 64); None or empty: none
+              ) -> np.ndarray:
     """The query of a set of examples: `normalise(mean(unit positives) - mean(unit negatives))` (64,). Examples are
     read by every query's gate (`gate_query`): rows (64,) or (N, 64), int8 codes dequantised (they were normalised as
     raw codes: 0.08 off the vectors' query), a row with no data (NaN, -128, zero, constant) a `NoValidDataError` naming

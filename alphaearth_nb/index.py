@@ -30,7 +30,7 @@ __all__ = ['BACKENDS', 'pick_backend', 'Rows', 'vectors_of', 'Matches', 'VectorI
 BACKENDS = ("usearch", "faiss")
 _MODULES = {"usearch": "usearch", "faiss": "faiss"}
 
-def pick_backend(backend:str="auto") -> str:
+def pick_backend(backend:str="auto") -> str:  # "usearch", "faiss", or "auto" (the first of them installed)
     "The backend to use: `backend` itself (checked), or for 'auto' the first of usearch, faiss installed."
     if backend == "auto":
         for b in BACKENDS:
@@ -61,7 +61,9 @@ def _valid(v:np.ndarray) -> np.ndarray:
     found as a neighbour, while the float map's gate made it no data."""
     return np.isfinite(gate_vectors(v, unit=False)[0]).all(-1)
 
-def vectors_of(data, tile:int|None=None) -> Rows:
+def vectors_of(data,                # (N, 64) vectors, a DataFrame with A00..A63 columns, or an embedding (any form `as_embedding` takes)
+               tile:int|None=None,  # grids only: index the mean of tile x tile pixel blocks (None: pixels)
+              ) -> Rows:
     """The rows an index holds and their locations, from an (N, 64) array or an embedding (see above). A table is read
     by its labels (`query_array`, as queries are): the columns A00..A63 of a DataFrame (the official samples with
     their other columns) in band order. It was read by position: columns in another order gave other vectors (no
@@ -173,7 +175,10 @@ class VectorIndex:
     """An ANN index over embedding vectors; build with `build`, query with `search`. Saved and loaded as any Python
     object (`pickle`, `joblib`, a dask worker): a usearch index travels as its own serialised bytes (it could not be
     pickled, so the default backend's index was lost with the kernel), a faiss index as faiss pickles it."""
-    def __init__(self, rows:Rows, backend:str, index):
+    def __init__(self, rows:Rows,  # the indexed vectors and their locations (`vectors_of`)
+                 backend:str,      # "usearch" or "faiss", the library that built `index`
+                 index,            # the backend's index object over `rows.vectors`, in the same order
+                ):
         self.rows, self.backend, self.index = rows, backend, index
 
     def __getstate__(self) -> dict:
@@ -236,7 +241,10 @@ def build(data,                    # (N, 64) vectors, or an embedding (any form 
     make = _build_usearch if backend == "usearch" else _build_faiss
     return VectorIndex(rows, backend, make(rows.vectors, threads=threads, **kwargs))
 
-def exact_search(vectors:np.ndarray, query, k:int=10) -> tuple[np.ndarray, np.ndarray]:
+def exact_search(vectors:np.ndarray,  # (N, 64) float vectors or int8 codes (or a table with A00..A63 columns)
+                 query,               # one vector (64,) or rows (Q, 64)
+                 k:int=10,            # neighbours per query, >= 1; slots past the valid rows are -1
+                ) -> tuple[np.ndarray, np.ndarray]:
     """Exact cosine top-k (positions, scores), (Q, k), by brute force in numpy: the reference for recall. Rows that
     are no embedding (NaN, -128 codes, zero or constant rows: the gate `build` applies) are never a neighbour; slots
     beyond the valid rows (k > N) are position -1, score -inf, as `VectorIndex.search` pads them (a NaN row was
@@ -252,7 +260,9 @@ def exact_search(vectors:np.ndarray, query, k:int=10) -> tuple[np.ndarray, np.nd
     scores = np.take_along_axis(s, top, 1)
     return np.where(np.isfinite(scores), top, -1), scores
 
-def recall_at(found:np.ndarray, truth:np.ndarray) -> float:
+def recall_at(found:np.ndarray,  # positions (Q, k') an index returned, -1 for none
+              truth:np.ndarray,  # true neighbour positions (Q, k), e.g. `exact_search`'s, -1 slots ignored
+             ) -> float:
     "Mean fraction of each row of `truth` (Q, k) found in the same row of `found` (Q, k'): recall@k (-1 slots left out)."
     found, truth = np.atleast_2d(found), np.atleast_2d(truth)
     per = [len(set(f) & set(t[t >= 0])) / (t >= 0).sum() for f, t in zip(found, truth) if (t >= 0).any()]

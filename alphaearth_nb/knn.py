@@ -337,11 +337,11 @@ def _vectors(a:np.ndarray, what:str, codes:bool|None) -> np.ndarray:
             f"code in every band): drop them (`keep = np.isfinite(embeddings.gate_vectors(x, unit=False)[0]).all(1)`)")
     return v
 
-def wider_than_float32(x:np.ndarray) -> bool:
+def wider_than_float32(x:np.ndarray) -> bool:  # a feature or target array, any shape
     "Whether float32 may not hold `x`'s values exactly: float64 (or wider), int32 or int64 features."
     return x.dtype.itemsize > 4 or (x.dtype.kind in "iu" and x.dtype.itemsize == 4)
 
-def centring_offset(x:np.ndarray) -> np.ndarray:
+def centring_offset(x:np.ndarray) -> np.ndarray:  # rows (N, D), any numeric dtype
     """The float64 column mean (D,) of rows `x` (N, D) rounded to a whole number (0 where not finite): subtracted
     in float64 before a float32 cast, it keeps the digits a large common offset (UTM metres, epoch seconds) would
     lose, while values on a grid (1/8 m, whole ms) stay exact, so ties stay ties. Distances, and least-squares fits

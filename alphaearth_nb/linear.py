@@ -148,7 +148,11 @@ def _offset_back(W:np.ndarray, off:np.ndarray, wide:bool) -> np.ndarray:
     W = W.astype(np.float64); W[-1] -= off @ W[:-1]
     return W
 
-def least_squares_fit_checked(x, t, method:str="auto", rcond:float=1e-6) -> np.ndarray:
+def least_squares_fit_checked(x,                  # float32 features (N, D) that `check_xy` passed
+                              t,                  # targets (N,) or (N, M), finite
+                              method:str="auto",  # "lstsq", "gram" or "auto", as in `least_squares_fit`
+                              rcond:float=1e-6,   # relative eigenvalue cut-off of the "gram" solver
+                             ) -> np.ndarray:
     """`least_squares_fit` of float32 features `check_xy` already passed: the rows of a checked table (a fold of
     `evaluate_regression`), whose codes/fill decision is the whole table's, not retaken on the subset."""
     t = np.asarray(t)
@@ -201,7 +205,12 @@ def linear_probe_fit(x,               # features, (N, D)
     x, y, off, wide = _check_xy(x, y, centre=True, features=features)   # wide: centred, float64 W (as `least_squares_fit`)
     return _offset_back(linear_probe_fit_checked(x, y, n_classes, method, rcond), off, wide)
 
-def linear_probe_fit_checked(x, y, n_classes:int, method:str="auto", rcond:float=1e-6) -> np.ndarray:
+def linear_probe_fit_checked(x,                  # float32 features (N, D) that `check_xy` passed
+                             y,                  # class indices 0 .. n_classes-1, (N,)
+                             n_classes:int,      # C, the number of classes
+                             method:str="auto",  # solver, as in `least_squares_fit`
+                             rcond:float=1e-6,   # relative eigenvalue cut-off of the "gram" solver
+                            ) -> np.ndarray:
     """`linear_probe_fit` of float32 features `check_xy` already passed (a fold of `evaluate_embeddings`: the
     table's codes/fill decision is not retaken on the subset) and class indices `y`."""
     T = np.where(np.asarray(y)[:, None] == np.arange(n_classes)[None], 1.0, -1.0).astype(np.float32)

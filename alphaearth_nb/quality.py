@@ -111,7 +111,9 @@ def seasonal_composite_features(stack,            # a scene (DataTree)
 # %% ../nbs/24a_quality.ipynb #c0009
 BASELINES = ("raw series", "composites", "composites + DEM", "XY sin/cos")
 
-def baseline_features(stack, year:int) -> dict:
+def baseline_features(stack,     # a source stack (the sample scene's, `load_scene`)
+                      year:int,  # calendar year whose frames make the features
+                     ) -> dict:
     "The designed features a user would pick instead of an embedding, per pixel: name -> (H, W, D) float32."
     comp = seasonal_composite_features(stack, year, dem=True)
     return {"raw series": raw_series_features(stack, year).values, "composites": comp.values[..., :-2],
@@ -128,7 +130,7 @@ def scene_points(labels:xr.DataArray,   # yearly classes (year, y, x)
     r, c = np.divmod(keep, labels.sizes["x"])
     return r, c, rng.integers(0, labels.sizes["year"], len(keep))
 
-def zscore_pooled(parts:list) -> list:
+def zscore_pooled(parts:list) -> list:  # feature arrays (..., D), the same D, NaN allowed (left out of mean and std)
     "Standardise feature arrays (N_i, D) with the mean and std of all of them together."
     a = np.concatenate([p.reshape(-1, p.shape[-1]) for p in parts]).astype(np.float64)
     m, s = np.nanmean(a, 0), np.nanstd(a, 0)

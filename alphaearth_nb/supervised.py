@@ -131,8 +131,16 @@ def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band
                               numbers=numbers, positive=positive)
 
 @checks_flags
-def gated_training_set(emb, labels, column:str="label", *, polygons:str="rasterize", crs=None, raster:bool|None=None,
-                       numbers:bool=False, positive:bool=True) -> tuple[np.ndarray, np.ndarray]:
+def gated_training_set(emb,                       # one year's embedding (y, x, band), already through the map's gate
+                       labels,                    # points/polygons (GeoDataFrame, GeoJSON path, DataFrame x/y) or a label raster
+                       column:str="label",        # the label column of point/polygon labels
+                       *,
+                       polygons:str="rasterize",  # polygon labels: "rasterize" (every pixel inside) or "sample"
+                       crs=None,                  # CRS of points that do not say (default: `geo.point_crs`)
+                       raster:bool|None=None,     # labels are a raster (default: a DataArray)
+                       numbers:bool=False,        # values must be numbers (regress): text is a LabelError
+                       positive:bool=True,        # a raster's negative values are unlabelled (False: values, regress)
+                      ) -> tuple[np.ndarray, np.ndarray]:
     "`training_set` of a map in the embedding form already (`classify` and `regress` gate it once)."
     labels = label_array(labels)
     stored = None if numbers else stored_dtype(labels, column)   # class ids: the float type of the file, before resampling
