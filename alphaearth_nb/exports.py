@@ -52,7 +52,6 @@ def block_mean_direction(emb,            # embedding (y, x, band) or cube (time,
 
 # %% ../nbs/25c_exports.ipynb #c0009
 def _profile(emb, dtype:str, blocksize:int, count:int, nodata, bottom_up:bool=False):
-    require("rasterio", "official", "writing COGs")
     from rasterio.crs import CRS
     crs = crs_of(emb)
     if not crs:
@@ -100,7 +99,6 @@ def _pull(da:xr.DataArray) -> np.ndarray:
 def _write_rows(dst, emb:xr.DataArray, dtype:str, size:int) -> int:
     """Write `emb` (rows in file order) window by window, `size` x `size` pixels at a time (memory flat in area);
     returns how many pixels hold data (counted on the way: a lazy map is computed once)."""
-    require("rasterio", "official", "writing COGs")
     from rasterio.windows import Window
     n = 0
     for r in range(0, emb.sizes["y"], size):
@@ -131,7 +129,6 @@ def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False, aux:str|Non
     """Yield a scratch GeoTIFF beside `path` to write; then make it a COG and move that into `path` atomically, with
     GDAL's sidecar `path.aux.xml` the text `aux` or none: a sidecar left by the file replaced
     (or an orphan, refused without `overwrite`) would give GDAL its old names, statistics or no-data."""
-    require("rasterio", "official", "writing COGs")
     import rasterio.shutil
     path = check_output(path, overwrite, "COG"); path.parent.mkdir(parents=True, exist_ok=True)
     side = check_output(Path(f"{path}.aux.xml"), overwrite, "GDAL sidecar of the COG")

@@ -106,3 +106,32 @@ def test_modules_whose_extra_is_imported_in_their_import_cell_import_without_it(
     assert "official.sample_points needs the optional package `shapely`" in r.stdout, r.stdout
     assert "pip install 'alphaearth_nb[corpus]'" in r.stdout, r.stdout
     assert "areas as geometries needs the optional package `shapely`" in r.stdout, r.stdout   # mirrors.area_of
+
+
+def test_a_private_helper_may_leave_the_require_to_every_caller(tmp_path):
+    "A private module-level helper importing an optional extra passes when every function calling it has called "
+    "`require` for that extra first (exports' _profile / _write_rows / _cog_stage under to_cog and map_to_cog: one "
+    "require per public call), directly or through another such helper; a helper reached from a function without "
+    "the require, or also from one without it, or passed on uncalled, or never called, still fails."
+    root = _tree(tmp_path, {"00_core": "class AEFError(Exception): pass\n", "01_mod": (
+        "def _profile():\n    from rasterio.crs import CRS\n"                       # 2: callers require: fine
+        "def _stage():\n    import rasterio.shutil\n    return _profile()\n"        # 4: ditto, via a helper too
+        "def to_cog():\n    require('rasterio', 'official')\n    _profile()\n    with _stage(): pass\n"
+        "def map_to_cog():\n    require('rioxarray', 'official')\n    return _stage()\n"   # brings rasterio
+        "def _bare():\n    import rasterio\n"                                       # 14: public caller lacks it
+        "def public():\n    return _bare()\n"
+        "def _half():\n    import rasterio\n"                                       # 18: one caller of two lacks it
+        "def one():\n    require('rasterio', 'official')\n    _half()\n"
+        "def two():\n    _half()\n"
+        "def _late():\n    import rasterio\n"                                       # 25: required after the call
+        "def three():\n    _late()\n    require('rasterio', 'official')\n"
+        "def _passed():\n    import rasterio\n"                                     # 30: handed on, not called
+        "def four():\n    require('rasterio', 'official')\n    return map(_passed, [])\n"
+        "def _unused():\n    import rasterio\n"                                     # 35: nobody calls it
+        "def _loop():\n    import rasterio\n    _loop()\n"                          # 37: only itself calls it
+        "def public_helper_import():\n    import rasterio\n"                        # 40: public: needs its own
+        "def five():\n    require('rasterio', 'official')\n    public_helper_import()\n")})
+    found = [p for p in layout_check.check(root, quiet=True) if p.startswith("import in a function")]
+    lines = sorted(int(p.split(":")[2].split()[0]) for p in found)
+    assert lines == [14, 18, 25, 30, 35, 37, 40], found
+    assert "(a private helper: in every function calling it)" in found[0]

@@ -5,7 +5,8 @@ Prints the import graph (the package modules each module imports, with the floor
 reports: import circles; imports of a private (`_name`) of another module; lower floors importing higher ones;
 function-level imports of package modules (what dodges a circle); imports of other packages inside a function
 (every import belongs in the notebook's one import cell), except an optional extra's behind the package's
-missing-extra message (`require(module, extra, purpose)` called for it earlier in that function); modules over
+missing-extra message (`require(module, extra, purpose)` called for it earlier in that function, or, for a private
+module-level helper, earlier in every function that calls it: the public call asks once); modules over
 `--max-lines` lines; error and warning classes defined outside `core`; raises of built-in exceptions (every raise of
 ours is from core's family).
 A finding listed in `KNOWN` (owned, being fixed) is printed, not failed.
@@ -94,18 +95,51 @@ def required(fn:ast.AST) -> list[tuple[str, int]]:
     return out + [(b, line) for m, line in out for b in BRINGS.get(m, ())]
 
 
-def function_imports(tree:ast.AST) -> list[tuple[str, int, bool]]:
-    """(module, line, guarded) of each import of another package (not ours) inside a function; guarded: an enclosing
-    function calls `require` for it (or for a module of which it is a part, or one that brings it) before it."""
-    out = []
+FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+def covered(m:str, fns:list, line:int) -> bool:
+    "Whether a function of `fns` (the enclosing ones) calls `require` for module `m` (or a part of it) before `line`."
+    return any(at < line and (m == r or m.startswith(r + ".")) for fn in fns for r, at in required(fn))
+
+
+def uses(tree:ast.AST) -> dict[str, list[tuple[int, bool, list]]]:
+    "name -> (line, called, enclosing functions outermost first) of each read of the name in `tree`."
+    out, called = {}, set()
     def visit(node, fns):
         for c in ast.iter_child_nodes(node):
-            inner = fns + [c] if isinstance(c, (ast.FunctionDef, ast.AsyncFunctionDef)) else fns
+            if isinstance(c, ast.Call) and isinstance(c.func, ast.Name): called.add(id(c.func))
+            if isinstance(c, ast.Name) and isinstance(c.ctx, ast.Load):
+                out.setdefault(c.id, []).append((c.lineno, id(c) in called, fns))
+            visit(c, fns + [c] if isinstance(c, FUNCTIONS) else fns)
+    visit(tree, [])
+    return out
+
+
+def callers_require(name:str, m:str, helpers:set[str], used:dict, seen:frozenset=frozenset()) -> bool:
+    """Whether the private module-level helper `name` is reached only through calls that `require` module `m` first:
+    each use of it is a call inside a function that calls `require` for `m` before it, or inside another private
+    helper for which this holds. A helper never called, passed on uncalled, called at module level or recursively is
+    not: the rule cannot see who calls it then."""
+    if name not in helpers or name in seen or not used.get(name): return False
+    return all(called and fns and (covered(m, fns, line) or
+                                   callers_require(fns[0].name, m, helpers, used, seen | {name}))
+               for line, called, fns in used[name])
+
+
+def function_imports(tree:ast.AST) -> list[tuple[str, int, bool]]:
+    """(module, line, guarded) of each import of another package (not ours) inside a function; guarded: an enclosing
+    function calls `require` for it (or for a module of which it is a part, or one that brings it) before it, or the
+    import sits in a private module-level helper (`_name`) whose every caller does (`callers_require`)."""
+    helpers = {n.name for n in getattr(tree, "body", []) if isinstance(n, FUNCTIONS) and n.name.startswith("_")}
+    used, out = uses(tree), []
+    def visit(node, fns):
+        for c in ast.iter_child_nodes(node):
+            inner = fns + [c] if isinstance(c, FUNCTIONS) else fns
             if fns and isinstance(c, (ast.Import, ast.ImportFrom)) and not getattr(c, "level", 0):
-                req = [r for fn in fns for r in required(fn)]
                 for m in ([a.name for a in c.names] if isinstance(c, ast.Import) else [c.module]):
                     if m == PKG or m.startswith(PKG + "."): continue   # the package's own: `imports`
-                    ok = any(line < c.lineno and (m == r or m.startswith(r + ".")) for r, line in req)
+                    ok = covered(m, fns, c.lineno) or callers_require(fns[0].name, m, helpers, used)
                     out.append((m, c.lineno, ok))
             visit(c, inner)
     visit(tree, [])
@@ -183,8 +217,9 @@ def check(root:Path, max_lines:int=600, quiet:bool=False) -> list[str]:
         for mod, line, guarded in function_imports(ast.parse(p.read_text())):
             if guarded: continue
             extra = "" if mod.split(".")[0] in plain else (
-                " (an optional extra: call require(module, extra, purpose) for it first in that function, or import it "
-                "in the import cell under try/except ImportError, as cubes imports shapely)")
+                " (an optional extra: call require(module, extra, purpose) for it first in that function (a private "
+                "helper: in every function calling it), or import it in the import cell under try/except ImportError, "
+                "as cubes imports shapely)")
             report(f"import in a function: {PKG}/{p.name}:{line} imports {mod}: move it to the import cell{extra}")
         n = len(p.read_text().splitlines())
         if n > max_lines: problems.append(f"size: {PKG}/{p.name} has {n} lines (> {max_lines}): split it by job")
