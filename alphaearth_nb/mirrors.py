@@ -348,6 +348,12 @@ def tiles(area,                          # lon/lat bbox (west, south, east, nort
     hit["href"] = [tile_href(p, m) for p in hit["path"]]
     return hit.sort_values(["year", "utm_zone", "path"]).reset_index(drop=True)
 
+def _layout_path(href:str, mirror:Mirror, year, zone) -> str:
+    """Where the tile at `href` (`tile_href` on `mirror`) goes in a mirror's layout: its place under the mirror's root
+    (the official rows, relative ones), else `YEAR/ZONE/<file name>` (a row naming a place of its own)."""
+    if href.startswith(mirror.root): return href[len(mirror.root):]
+    return f"{int(year)}/{zone}/{os.path.basename(urllib.parse.urlparse(href).path if is_remote(href) else href)}"
+
 @checks_flags
 def fetch_tiles(area,                    # lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame
                 years,                   # a year, a list of years, or a tuple (first, last), as for `tiles`
@@ -360,14 +366,18 @@ def fetch_tiles(area,                    # lon/lat bbox (west, south, east, nort
     and an `aef_index.parquet` of their rows): a `source` that reads offline afterwards. An official tile is up to
     4 GiB (8192 x 8192 px x 64 int8 bands before compression). Each file is written beside and renamed in once whole
     (`MirrorError` for a failed or cut download, or too little free disk); a tile already in `root` is kept and the
-    index grows with each call. `written` stays empty: the tiles are read from disk."""
-    hit, root = tiles(area, years, source, project, cache), user_path(root)
-    for path, href in zip(hit["path"], hit["href"]):
-        dest = root / (path.split(ANNUAL, 1)[1] if ANNUAL in path else path.lstrip("/"))
+    index grows with each call. `written` stays empty: the tiles are read from disk. A tile the index names by a
+    place of its own (an absolute path, a URL: an index another tool wrote) goes to `YEAR/ZONE/<file name>`, where a
+    relative row of it would, and its row in `root`'s index names that copy."""
+    hit, root, m = tiles(area, years, source, project, cache), user_path(root), mirror_of(source)
+    rel = [_layout_path(h, m, y, z) for h, y, z in zip(hit["href"], hit["year"], hit["utm_zone"])]
+    for path, href, r in zip(hit["path"], hit["href"], rel):
+        dest = root / r
         if dest.exists(): continue   # written whole (renamed in) by an earlier call
         url, headers = _download_request(href, project, path)
         _download(url, dest, headers)
-    index = hit.drop(columns="href")
+    # rows in the official form read on any root; the others (absolute, URL, relative) name the copy from `root`
+    index = hit.drop(columns="href").assign(path=[p if ANNUAL in p else r for p, r in zip(hit["path"], rel)])
     if (root / INDEX_NAME).exists(): index = pd.concat([read_index(root), index]).drop_duplicates("path", keep="last")
     index = index.sort_values(["year", "utm_zone", "path"]).reset_index(drop=True)
     part = root / (INDEX_NAME + ".part")

@@ -105,3 +105,23 @@ def test_an_s3_tile_is_refused_by_name_not_as_a_local_file(tmp_path, monkeypatch
     with pytest.raises(MirrorError, match=r"cannot download s3://bkt/2024/31N/x\.tiff.*aws s3 cp") as e:
         mirrors.fetch_tiles(AREA, 2024, tmp_path / "copy")
     assert "file://" not in str(e.value)
+
+
+def test_tiles_named_by_absolute_path_or_url_are_copied_into_the_mirror_layout(mirror, tmp_path):
+    """An index another tool wrote, naming its tiles by absolute path or file:// URL (not the official
+    s3://.../v1/annual/... form): each tile goes where a relative row of it would, YEAR/ZONE/<file name>, and the copy's
+    index names that copy, so the copy reads with the source gone. Was: copied under root/<absolute path>
+    (COPY/tmp/.../2024/31N/t.tiff, COPY/file:/tmp/...), and the copy's index still named the source's files."""
+    want = off.tiles(AREA, 2024, source=mirror.root)
+    rel = [p.split(off.ANNUAL)[1] for p in want.path]
+    vals = off.open(AREA, 2024, source=mirror.root, chunks=32).values
+    for name, form in (("absolute", lambda r, q: str(r / q)), ("url", lambda r, q: (r / q).as_uri())):
+        src = tmp_path / f"src_{name}"
+        shutil.copytree(mirror.root, src)
+        mirror.index.assign(path=[form(src, p.split(off.ANNUAL)[1]) for p in mirror.index.path]).to_parquet(
+            src / off.INDEX_NAME)
+        got = off.fetch_tiles(AREA, 2024, tmp_path / f"copy_{name}", source=src)
+        assert _files(got.root) == sorted(rel + [off.INDEX_NAME]), name      # YEAR/ZONE/<name>, nothing else
+        assert list(got.index.path) == rel, name                             # rows name the copies
+        shutil.rmtree(src)                                                   # the copy reads on its own
+        np.testing.assert_array_equal(off.open(AREA, 2024, source=got.root, chunks=32).values, vals, err_msg=name)
