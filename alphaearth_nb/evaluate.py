@@ -20,7 +20,8 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, as_rng, a
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .embeddings import gate_vectors, query_array
 from .gate import change_score, unit_rows
-from .labels import encode_labels, refuse_missing_labels, refuse_mixed_labels  # label identity (re-exported)
+from .labels import (encode_labels, label_values, refuse_missing_labels,  # label identity
+                                 refuse_mixed_labels)                                 # (re-exported)
 from .linear import (check_xy, least_squares_fit, least_squares_fit_checked, least_squares_predict,
                                   linear_probe_fit, linear_probe_fit_checked, linear_probe_predict)
 
@@ -69,15 +70,35 @@ def drop_unlabelled(x:np.ndarray,       # features (N, ...)
 
 
 # %% ../nbs/24_evaluate.ipynb #c0021
+def _names(v:np.ndarray) -> bool:
+    "Whether labels (after `label_values`) are names: text, or objects that are not numbers."
+    return v.dtype.kind in "US" or (v.dtype.kind == "O" and any(isinstance(e, (str, bytes)) for e in v.ravel()))
+
+def _refuse_other_kind(y_true:np.ndarray, y_pred:np.ndarray) -> None:
+    "`LabelError` where one side holds class names and the other numbers: no prediction could match."
+    if _names(y_true) == _names(y_pred): return
+    ex = lambda v: ", ".join(map(repr, pd.unique(v.ravel())[:3].tolist()))
+    names, ids = ("y_true", "y_pred") if _names(y_true) else ("y_pred", "y_true")
+    raise LabelError(f"{names} holds class names ({ex(y_true if names == 'y_true' else y_pred)}) but {ids} numbers "
+                     f"({ex(y_pred if names == 'y_true' else y_true)}): no prediction can match, every recall would be "
+                     "0. Put both in one kind: a class map of named classes holds indices into its "
+                     "`attrs['class_names']`, so `np.asarray(cls.attrs['class_names'])[pred]` names them (-1 is no data)")
+
 def balanced_accuracy(y_true, # true labels, (N,)
                       y_pred, # predicted labels, (N,)
                      ) -> float:
     """Mean per-class recall over the classes present in `y_true`; `LabelError` for a missing true label (NaN, None,
-    pd.NA: `refuse_missing_labels`), which was scored as one more class (recall 0)."""
+    pd.NA: `refuse_missing_labels`), which was scored as one more class (recall 0).
+
+    Both sides name classes by `label_values`, the package's one rule of label identity: '1' (a CSV read as text),
+    1 and 1.0 are one class 1. Names on one side and numbers on the other can never match (every recall 0): a
+    `LabelError` says how to put them in one kind (a class map of named classes holds indices into its
+    `attrs['class_names']`)."""
     refuse_missing_labels(y_true, "true labels")
-    y_true = np.asarray(y_true); y_pred = np.asarray(y_pred)
+    y_true, y_pred = label_values(y_true), label_values(y_pred)   # '1' and 1 are one class (was: 0.0, no match)
     if y_true.shape != y_pred.shape: raise LabelError(f"y_true has shape {y_true.shape} but y_pred {y_pred.shape}: pass one prediction per label")
     if y_true.size == 0: raise LabelError("no test points: keep some labelled points out of training")
+    _refuse_other_kind(y_true, y_pred)
     classes, idx = np.unique(y_true, return_inverse=True)
     hit = (y_true == y_pred).astype(np.float64)
     return float(np.mean(np.bincount(idx, hit, len(classes)) / np.bincount(idx, minlength=len(classes))))
