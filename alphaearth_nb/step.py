@@ -54,7 +54,7 @@ class TrainConfig:
     b1: float = 0.9                 # Adam beta1 (paper: not given; optax default)
     b2: float = 0.999               # Adam beta2 (paper: not given; optax default)
     eps: float = 1e-8               # Adam epsilon (paper: not given; optax default)
-    clip_norm: float | None = None  # clip gradients to this global norm; None = off (paper: not given)
+    clip_norm: float | None = None  # clip gradients to this finite global norm; None = off (paper: not given)
     bf16: bool = False              # the encoder's products take bfloat16 operands, summed in float32 (nn.products); its
                                     # activations bfloat16 on accelerators, float32 on the CPU (there only Dense layers
                                     # >= nn.CPU_LOW_MIN_WIDTH wide round their forward product: tiny/small's bf16 step is
@@ -88,6 +88,10 @@ class TrainConfig:
              f"Adam needs 0 <= b1, b2 < 1 and a finite eps > 0, got b1={self.b1}, b2={self.b2}, eps={self.eps}")
         need(self.clip_norm is None or self.clip_norm > 0,
              f"clip_norm={self.clip_norm}: pass a positive norm, or None to switch clipping off")
+        need(self.clip_norm is None or self.clip_norm < math.inf,   # not None's twin (optax 0.2.8, measured)
+             f"clip_norm={self.clip_norm} never clips, yet it turns a gradient whose norm overflows to inf into NaN "
+             "(optax.clip_by_global_norm divides by that norm; without clipping Adam takes it): use clip_norm=None "
+             "to turn clipping off, or a finite norm, e.g. clip_norm=1.0")
         need(self.fsdp_min_size >= 1, f"fsdp_min_size={self.fsdp_min_size}: use at least 1")
         need(self.checkpoint_every >= 1,
              f"checkpoint_every={self.checkpoint_every}: use at least 1 (steps between checkpoints)")
