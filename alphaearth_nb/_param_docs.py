@@ -357,6 +357,7 @@ SECTIONS = {
         'grid_coords': "ny : int\n    rows\nnx : int\n    columns\nx0 : float\n    x of the first column's centre\ny0 : float\n    y of the first row's centre\nres : float\n    column spacing (and row spacing unless `res_y`)\nres_y : float|None\n    row spacing when it differs from `res` (negative: rows run south to north)\n",
     },
     'alphaearth_nb.stacks': {
+        'check_orbits': "ds : xr.Dataset\n    one source, (time, y, x)\ntimes\n    (T,) datetime64 times of its frames; None: `ds.time`\nkeep\n    indices of the frames to judge (e.g. one per pass); None: all\nname : str|None\n    the source's name, to start the message\n",
         'resolve': "source\n    a `Source`, or a registry name\nsources\n    {name: Source} that wins over the registry (e.g. a model's resolved sources)\n",
         'validate_stack': "stack\n    an xr.DataTree of sources, or a single-source xr.Dataset\nsource : str|None\n    the source name of a single Dataset (else attrs['source'])\ncheck_values : bool\n    check values: a valid pixel per source, units (lazy data: sampled)\nsources : dict|None\n    {name: Source} that wins over the registry (a model's resolved sources)\n",
         'toy_stack': 'n_time : int\n    frames of the optical source\nsize : int\n    pixels per side\nseed : int\n    seed of the random values, 0 .. 2**63 - 1\nstart : str\n    date of the first optical frame\ndays : int\n    spacing of the optical frames\n',

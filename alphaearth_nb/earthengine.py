@@ -14,15 +14,14 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (ConfigError, DimensionError, DuplicateTimeError, EarthEngineError, EmptyStackError, UnknownSourceError,
+from .core import (ConfigError, DimensionError, EarthEngineError, EmptyStackError, UnknownSourceError,
                                 band_names, real, whole,
                                 checks_flags)
 from .embeddings import OFFICIAL_COLLECTION, from_official
 from .geo import crs_of, north_up, rename_spatial, require
 from .official import years_of
-from .stacks import CLOUD, validate_stack
+from .stacks import CLOUD, check_orbits, orbit_coord, validate_stack
 from .sources import get_source
-from .spellings import META_NAMES
 from .timecodes import Period, as_period
 
 # %% auto #0
@@ -145,24 +144,6 @@ def pass_groups(times,                         # (T,) datetime64
     return g
 
 # %% ../nbs/29_earthengine.ipynb #c0014c
-def _orbit_coord(ds:xr.Dataset) -> str|None:
-    "The per-frame orbit coordinate of `ds`: `ascending` or one of its spellings (`META_NAMES`), else None."
-    return next((k for k in ("ascending", *META_NAMES["ascending"]) if k in ds.coords and ds[k].dims == ("time",)), None)
-
-def _refuse_opposite_orbits(ds:xr.Dataset, orbit:str, keep):
-    "Raises `DuplicateTimeError` when frames `keep` (one per pass) of opposite orbits share a timestamp."
-    raw = np.asarray(ds[orbit].values)[keep]
-    f = pd.DataFrame({"t": np.asarray(ds.time.values)[keep], "o": pd.Series(raw).astype(str).str.upper().values})
-    n = f.groupby("t")["o"].nunique()
-    if not (n > 1).any(): return
-    dup = n.index[np.flatnonzero(n.values > 1)[0]]
-    a, b = pd.unique(raw[(f["t"] == dup).values]).tolist()[:2]
-    raise DuplicateTimeError(
-        f"frames of opposite orbits (`{orbit}` {a!r} and {b!r}) share the timestamp {dup}: they look at the ground "
-        "from opposite sides, so a mosaic of them blends two geometries into one frame, and the decoders read one "
-        f"orbit a frame: keep one orbit, `ds.sel(time=ds.{orbit} == {a!r})` (or {b!r}), or give each frame its own "
-        "acquisition time")
-
 def dedupe_passes(ds:xr.Dataset,               # (time, y, x) stack source, optionally with `cloud`
                   window_s:float=0.0,          # frames chained within this many seconds are one pass
                   ids=None,                    # (T,) pass ids (e.g. DATATAKE_IDENTIFIER); overrides the window
@@ -170,12 +151,12 @@ def dedupe_passes(ds:xr.Dataset,               # (time, y, x) stack source, opti
     "One frame per pass (`pass_groups`) and orbit, the frame with the most valid clear pixels preferred; sorted by " \
     "time. Raises `DuplicateTimeError` for frames of opposite orbits at one timestamp (keep one orbit)."
     if ds.sizes["time"] < 2: return ds.sortby("time")
-    g, orbit = pass_groups(ds.time.values, window_s, ids), _orbit_coord(ds)
+    g, orbit = pass_groups(ds.time.values, window_s, ids), orbit_coord(ds)
     if orbit is not None:   # opposite orbits are never one pass: two viewing geometries
         o = pd.factorize(pd.Series(np.asarray(ds[orbit].values)).astype(str).str.upper())[0]
         g = np.unique(np.c_[g, o], axis=0, return_inverse=True)[1].reshape(-1)
     if len(np.unique(g)) == len(g):                            # nothing to merge: stays lazy
-        if orbit is not None: _refuse_opposite_orbits(ds, orbit, np.arange(len(g)))
+        check_orbits(ds)
         return ds.sortby("time")
     ok = ds[[v for v in ds.data_vars if v != CLOUD]].to_array().notnull().any("variable")
     if CLOUD in ds.data_vars: ok = ok & ~(ds[CLOUD].fillna(0) > 0)
@@ -183,7 +164,7 @@ def dedupe_passes(ds:xr.Dataset,               # (time, y, x) stack source, opti
     order = np.lexsort((t.astype(np.int64), -n, g))          # by pass, most valid first, then earliest
     pick = {}
     for i in order: pick.setdefault(g[i], i)
-    if orbit is not None: _refuse_opposite_orbits(ds, orbit, np.array(list(pick.values())))
+    check_orbits(ds, keep=list(pick.values()))
     per = [c for c in ds.coords if c != "time" and ds[c].dims == ("time",)]
     out = ds.isel(time=order).reset_coords(per).assign_coords(time=[t[pick[g[i]]] for i in order])
     return out.groupby("time").first(skipna=True).set_coords(per).transpose("time", "y", "x", ...)

@@ -33,9 +33,10 @@ from .timecodes import (as_numbers, as_period, numeric_time_hint, odd_times, to_
 
 # %% auto #0
 __all__ = ['DIMS', 'CLOUD', 'DIM_NAMES', 'GRID_M', 'ACQUIRED_WITH', 'names_every_band', 'embedding_field', 'dim_renames',
-           'naive_utc', 'check_grid', 'pixel_metres', 'check_pixel_size', 'resolve', 'expected_empty', 'mask_declared',
-           'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames', 'pack_frames', 'in_period',
-           'to_frames', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'flag_hint', 'band_renames']
+           'orbit_coord', 'check_orbits', 'naive_utc', 'check_grid', 'pixel_metres', 'check_pixel_size', 'resolve',
+           'expected_empty', 'mask_declared', 'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays',
+           'pick_frames', 'pack_frames', 'in_period', 'to_frames', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES',
+           'flag_hint', 'band_renames']
 
 # %% ../nbs/04_stacks.ipynb #c0005
 _all_ = ["FLAG_WORDS", "FLAGS", "META_NAMES", "COMMON_NAMES", "flag_hint", "band_renames"]   # from `spellings`, where they moved
@@ -140,16 +141,38 @@ def _time_values(ds):
     idx = ds.indexes.get("time")
     return np.asarray(idx, dtype=object) if getattr(idx, "tz", None) is not None else ds["time"].values
 
-def _same_time_fix(ds, ms, fix:str, src=None) -> str:
-    "The fix for frames sharing a timestamp. Sentinel-1 frames of opposite orbits look from opposite sides (AEF.md: " \
-    "the decoders read each frame's orbit): keep one orbit; frames of one orbit: a mosaic, first valid pixel first."
-    orbit = "ascending" if "ascending" in ds.coords and ds["ascending"].dims == ("time",) else None
-    if orbit and (pd.Series(np.asarray(ds[orbit].values)).groupby(ms).nunique() > 1).any():
-        a, b = pd.unique(np.asarray(ds[orbit].values)).tolist()[:2]
-        return (f"they are frames of opposite orbits (`{orbit}` {a!r} and {b!r}), which look at the ground from "
-                "opposite sides: a mean or a mosaic of them blends two geometries into one frame, and the decoders "
-                f"read one orbit a frame: keep one orbit, `ds.sel(time=ds.{orbit} == {a!r})` (or {b!r}), or give each frame its own "
-                "acquisition time")
+def orbit_coord(ds:xr.Dataset) -> str|None:
+    "The per-frame orbit coordinate of `ds` (dims `('time',)`): `ascending`, or another provider's spelling of it " \
+    "(`spellings.META_NAMES`, e.g. xee's `orbitProperties_pass`); None without one."
+    return next((k for k in ("ascending", *META_NAMES["ascending"]) if k in ds.coords and ds[k].dims == ("time",)), None)
+
+def check_orbits(ds:xr.Dataset,          # one source, (time, y, x)
+                 times=None,             # (T,) datetime64 times of its frames; None: `ds.time`
+                 keep=None,              # indices of the frames to judge (e.g. one per pass); None: all
+                 name:str|None=None,     # the source's name, to start the message
+                ):
+    "Raises `DuplicateTimeError` when frames of opposite orbits (`orbit_coord`; values compared as text, any case) " \
+    "share a timestamp, with the fix (keep one orbit): Sentinel-1 ascending and descending frames look at the ground " \
+    "from opposite sides and the decoders read one orbit a frame (AEF.md). Nothing without an orbit coordinate."
+    orbit = orbit_coord(ds)
+    if orbit is None: return
+    keep = np.arange(ds.sizes["time"]) if keep is None else np.asarray(keep)
+    raw = np.asarray(ds[orbit].values)[keep]
+    t = np.asarray(ds.time.values if times is None else times)[keep]
+    n = pd.Series(raw).astype(str).str.upper().groupby(t).nunique()
+    if not (n > 1).any(): return
+    dup = n.index[np.flatnonzero(n.values > 1)[0]]
+    a, b = pd.unique(raw[t == dup]).tolist()[:2]
+    raise DuplicateTimeError(
+        f"{name + ': ' if name else ''}frames of opposite orbits (`{orbit}` {a!r} and {b!r}) share the timestamp "
+        f"{dup}: they look at the ground from opposite sides, so a mean or a mosaic of them blends two geometries into "
+        f"one frame, and the decoders read one orbit a frame: keep one orbit, `ds.sel(time=ds.{orbit} == {a!r})` "
+        f"(or {b!r}), or give each frame its own acquisition time.")
+
+def _same_time_fix(ds, fix:str, src=None) -> str:
+    "The fix for frames of one orbit (`check_orbits` refuses opposite ones) sharing a timestamp: a mosaic, first " \
+    "valid pixel first."
+    orbit = orbit_coord(ds)
     attr = next((f"`{k}`={ds.attrs[k]!r}" for k in ("ascending", *META_NAMES["ascending"]) if k in ds.attrs), None)
     one = (f" (one orbit: {f'`{orbit}`' if orbit else attr})" if orbit or attr else
            " (Sentinel-1 frames of opposite orbits, though, must not be merged: keep one orbit)"
@@ -188,8 +211,9 @@ def _check_time(name, ds, src=None) -> np.ndarray|None:
     if len(first) < len(ms):
         unsorted = (np.diff(ms[np.sort(first)]) < 0).any()
         fix = "ds.drop_duplicates('time')" + (".sortby('time')" if unsorted else "")
+        check_orbits(ds, t.astype("datetime64[ms]"), name=name)   # opposite orbits: their own refusal
         raise DuplicateTimeError(f"{name}.time has duplicated timestamps ({t[np.setdiff1d(np.arange(len(t)), first)][0]})"
-                                 f"{' and is not sorted' if unsorted else ''}: {_same_time_fix(ds, ms, fix, src)}.")
+                                 f"{' and is not sorted' if unsorted else ''}: {_same_time_fix(ds, fix, src)}.")
     if (np.diff(ms) < 0).any(): raise UnsortedTimeError(f"{name}.time is not sorted: call `ds.sortby('time')`.")
     return t.astype("datetime64[ns]") if conv else None
 

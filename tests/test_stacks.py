@@ -471,6 +471,17 @@ def test_frames_of_opposite_orbits_at_one_time_keep_one_orbit(stack):
     assert one.sizes["time"] == (s1.ascending.values == s1.ascending.values[0]).sum() and "ascending" in one.coords
 
 
+def test_opposite_orbits_are_refused_in_one_wording(stack):
+    "validate_stack and earthengine.dedupe_passes each found Sentinel-1 frames of opposite orbits at one timestamp, "
+    "in two wordings; now both ask stacks.check_orbits: one refusal, one message."
+    from alphaearth_nb import earthengine
+    s1 = _s1_twice(stack)
+    with pytest.raises(DuplicateTimeError) as v: validate_stack(with_source(stack, "sentinel1", s1))
+    with pytest.raises(DuplicateTimeError) as d: earthengine.dedupe_passes(s1)
+    assert str(v.value) == f"sentinel1: {d.value}", (str(v.value), str(d.value))
+    assert "share the timestamp" in str(d.value) and "keep one orbit" in str(d.value)
+
+
 def test_frames_of_one_orbit_at_one_time_are_mosaicked(stack):
     "Frames of one orbit (slices of one pass) at one timestamp: a mosaic, first valid pixel, keeping `ascending`."
     from alphaearth_nb import earthengine
