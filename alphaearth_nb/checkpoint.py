@@ -43,7 +43,7 @@ __all__ = ['CKPT_FORMAT', 'LOCK', 'TAKEOVER', 'RUN_MARKER', 'RUN_FILES', 'FOLDER
 CKPT_FORMAT = "alphaearth_nb.train/1"  # unchanged: older checkpoints still load
 _CKPT = re.compile(r"ckpt_(\d{8})\.json$")
 
-def jsonable(x):
+def jsonable(x):  # a config value: dataclass, dict, list, tuple, scalar or anything with a str
     "Config values into JSON: dataclasses as dicts, tuples as lists, the rest as strings."
     if dataclasses.is_dataclass(x) and not isinstance(x, type):
         return {f.name: jsonable(getattr(x, f.name)) for f in dataclasses.fields(x)}
@@ -59,7 +59,7 @@ class _Hashing:
         self.sha.update(b); self.n += len(memoryview(b).cast("B"))
         return self.f.write(b)
 
-def checkpoint_headers(directory) -> list[Path]:
+def checkpoint_headers(directory) -> list[Path]:  # a checkpoints folder (missing: [])
     "Every checkpoint header (`.json`) in `directory`, oldest first, whether or not its `.eqx` is there."
     d = user_path(directory)
     if not d.is_dir(): return []
@@ -80,7 +80,7 @@ def _inner_header(p:Path) -> dict|None:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError): return None
     return h if isinstance(h, dict) and h.get("format") == CKPT_FORMAT else None
 
-def orphan_leaves(directory) -> list[Path]:
+def orphan_leaves(directory) -> list[Path]:  # a checkpoints folder (missing: [])
     """Our checkpoint leaves without their header: each `ckpt_<step>.eqx` in `directory` that begins with our header
     but has no `ckpt_<step>.json` beside it (a run stopped between the two writes), oldest first. Loading a folder
     names and passes over them, pruning removes them as damaged; another tool's `.eqx` is never listed."""
@@ -119,18 +119,18 @@ def _newest_first(directory):
     "Every `ckpt_*.json` in `directory`, newest first, judged: `(path, what it is if not ours, its header)`."
     for p in reversed(checkpoint_headers(directory)): yield (p, *_judge(p))
 
-def own_checkpoints(directory) -> list[Path]:
+def own_checkpoints(directory) -> list[Path]:  # a checkpoints folder (missing: [])
     """Our checkpoints in `directory` (their `.json`), newest first, sound or damaged: the one reader behind
     `latest_checkpoint`, `load_checkpoint`, `is_run` and pruning. Another tool's `ckpt_*.json` is left out; a header
     of ours cut short is kept (its `.eqx` says whose it is), so it is named as damaged, never as foreign."""
     return [p for p, other, _ in _newest_first(directory) if other is None]
 
-def checkpoint_folder(path) -> Path:
+def checkpoint_folder(path) -> Path:  # a run folder or a checkpoints folder (`~` allowed)
     "`path` as a `Path`; a run folder (`fit(out=...)`: no `ckpt_*.json` of its own) as its `checkpoints/` folder."
     d = user_path(path)
     return d / "checkpoints" if (d / "checkpoints").is_dir() and not checkpoint_headers(d) else d
 
-def latest_checkpoint(directory) -> Path | None:
+def latest_checkpoint(directory) -> Path | None:  # a run folder or its checkpoints/ folder
     "The `.json` of the newest of our checkpoints (`own_checkpoints`) whose `.eqx` is there, or None; a run folder is " \
     "read through its `checkpoints/` folder. It may still be damaged: `load_checkpoint` verifies it and falls back."
     return next((p for p in own_checkpoints(checkpoint_folder(directory)) if p.with_suffix(".eqx").exists()), None)
@@ -185,7 +185,7 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
     return leaves.with_suffix(".json")
 
 # %% ../nbs/16_checkpoint.ipynb #c0008
-def verify_checkpoint(path) -> dict:
+def verify_checkpoint(path) -> dict:  # a checkpoint's `.json` (or its `.eqx`)
     "Check a checkpoint's `.eqx` against the size and SHA-256 in its header, and the header against the copy " \
     "inside the `.eqx` and the file name; returns the header. Raises `DamagedCheckpointError`."
     path = user_path(path)
@@ -233,7 +233,7 @@ def _same_header(path:Path, header:dict, written:dict):
         raise DamagedCheckpointError(f"{path} holds step {written['step']}, not {int(m.group(1))}: the checkpoint "
                                      f"was renamed; rename its .json and .eqx back to {true}.json and {true}.eqx.")
 
-def read_header(path) -> dict:
+def read_header(path) -> dict:  # a checkpoint's `.json`, or its `.eqx`
     "A checkpoint's header (from its `.json`, or the first line of its `.eqx`)."
     path = user_path(path)
     if not path.exists():
@@ -429,7 +429,7 @@ RUN_MARKER = ".aef-run"
 RUN_FILES = ("checkpoints", "metrics.jsonl", "loss.png", RUN_MARKER)  # what a run writes in its folder
 _SCRATCH = re.compile(r"\..+\.partial-\d+-[0-9a-f]{8}$")  # a file `files.writing_file` is writing (or left)
 
-def is_run(folder) -> bool:
+def is_run(folder) -> bool:  # any folder (`~` allowed)
     "True if `folder` holds (part of) an alphaearth_nb training run: its `.aef-run` marker or checkpoints of ours " \
     "(`own_checkpoints` or `orphan_leaves`: a damaged one counts, so a run from before the marker is never called " \
     "foreign)."
@@ -445,7 +445,7 @@ FOLDER_KINDS = {
     "corpus": "a corpus folder (written by `corpus.write_corpus`)",
 }
 
-def what_folder(folder) -> str|None:
+def what_folder(folder) -> str|None:  # any folder (`~` allowed)
     """What a folder that is not a training run is, when it says so: a folder the package wrote (its completion
     marker: an embedding store, a demo, a scene, a corpus, a site) or another zarr store; None otherwise."""
     d = user_path(folder)
@@ -459,7 +459,9 @@ def what_folder(folder) -> str|None:
     if any((d / z).is_file() for z in ("zarr.json", ".zgroup", ".zarray")): return "a zarr store"
     return None
 
-def not_a_run(folder, what:str="a run folder") -> str:
+def not_a_run(folder,                   # the folder given
+              what:str="a run folder",  # what was expected there, for the message
+             ) -> str:
     "The message for a folder given where a training run was expected: what it is, when it says, and what to pass."
     d = user_path(folder)
     kind = what_folder(d)

@@ -97,7 +97,7 @@ def open_data(data:str|None="samples" # "samples", or a .nc / .zarr DataTree on 
                              "the registry's, and write it with `.to_netcdf(path)`.")
     return tree, None
 
-def open_stack(data:str|None="samples") -> xr.DataTree:
+def open_stack(data:str|None="samples") -> xr.DataTree:  # "samples" (or None: the sample scene), or a .nc / .zarr DataTree on disk
     "The stack of `open_data`."
     return open_data(data)[0]
 
@@ -518,7 +518,7 @@ def _cache_or_note() -> None:
         print(f"aef: note: no compile cache ({e}): each run compiles anew; set AEF_COMPILE_CACHE to a writable "
               "folder, or pass --no-compile-cache.", file=sys.stderr)
 
-def main(argv:list[str]|None=None) -> int:
+def main(argv:list[str]|None=None) -> int:  # the arguments after `aef` (None: sys.argv[1:], and the CPU split for the command)
     "The `aef` command: returns 0, or 2 after `aef: error: ...` for a bad argument, an error of ours or of the OS."
     try: a = parser().parse_args(argv)
     except SystemExit as e: return e.code  # argparse printed `aef: error: ...` (2) or the help (0)

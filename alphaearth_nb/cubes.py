@@ -93,7 +93,9 @@ def _apply(t, x, y) -> tuple:
     `*` with a tuple; affine 2 has only `t * (x, y)`, the same arithmetic)."""
     return t @ (x, y) if hasattr(type(t), "__matmul__") else t * (x, y)
 
-def tile_zones(emb:xr.DataArray, size:int):
+def tile_zones(emb:xr.DataArray,  # embedding (y, x, band) or cube (time, y, x, band) with a CRS and a regular grid
+               size:int,          # tile side in pixels, >= 1
+              ):
     """A GeoDataFrame of regular `size` x `size`-pixel tiles over the cube's grid, counted from its north-west corner however it is
     stored (`tile_row` 0 is the northern row, as `coarsen` counts blocks; was the first stored row: the south of a
     map read south-first); the last row/column of tiles (south, east) may be smaller."""
@@ -108,7 +110,9 @@ def tile_zones(emb:xr.DataArray, size:int):
                          "geometry": box(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))})
     return gpd.GeoDataFrame(recs, crs=cube_crs(emb))
 
-def h3_zones(emb:xr.DataArray, resolution:int):
+def h3_zones(emb:xr.DataArray,  # embedding or cube with a CRS and a regular grid
+             resolution:int,    # H3 resolution, 0 (cells ~1100 km across) .. 15 (~1 m); 10 m pixels suit 9 .. 11
+            ):
     """A GeoDataFrame of the H3 cells (at `resolution`) whose centres fall on the cube's footprint. Across the antimeridian the
     footprint is cut at 180 for H3 and each cell's ring kept whole (longitudes unwrapped, e.g. 179.99 .. 180.01)."""
     require("h3", "h3", "H3 zones")
@@ -130,7 +134,13 @@ def h3_zones(emb:xr.DataArray, resolution:int):
         return Polygon(np.c_[np.unwrap(lon, period=360.0), lat])
     return gpd.GeoDataFrame({"h3": cells}, geometry=[cell_polygon(c) for c in cells], crs=LONLAT).to_crs(cube_crs(emb))
 
-def zones_of(emb, zones=None, buffer:float|None=None, tile:int|None=None, h3:int|None=None, crs=None):
+def zones_of(emb,                     # embedding (y, x, band) or cube (time, y, x, band) whose CRS the zones take
+             zones=None,              # polygons or points: GeoDataFrame, vector file path, DataFrame, (lon, lat)
+             buffer:float|None=None,  # metres around point zones (required for points)
+             tile:int|None=None,      # regular tiles of this many pixels (instead of `zones`)
+             h3:int|None=None,        # H3 cells of this resolution (instead of `zones`; needs `h3`)
+             crs=None,                # CRS of `zones` when it does not say
+            ):
     """The zones as a GeoDataFrame in the cube's CRS (polygons, point buffers, regular tiles or H3 cells); on a
     geographic grid each zone is moved by whole turns onto the grid's longitudes (`geo.wrap_geometries`)."""
     if sum(v is not None for v in (zones, tile, h3)) != 1:
@@ -334,7 +344,7 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     return ds
 
 # %% ../nbs/24b_cubes.ipynb #c0031
-def is_geometry_input(labels) -> bool:
+def is_geometry_input(labels) -> bool:  # labels in any form `training_set` takes
     """Whether labels need geometry handling: a vector file path, a GeoDataFrame, or a table with lon/lat only, or
     with Earth Engine's `.geo` column (GeoJSON per row, `places.read_geometries`)."""
     if isinstance(labels, (str, Path)) or type(labels).__name__ == "GeoDataFrame": return True

@@ -69,7 +69,9 @@ class Tiling:
         return self.margin - self.trim
 
 # %% ../nbs/21_embed.ipynb #c0005n
-def trim_range(tile:int, buffer:int) -> tuple[int, int]:
+def trim_range(tile:int,    # the tile's core, pixels
+               buffer:int,  # the margin on each side, pixels
+              ) -> tuple[int, int]:
     "The trims `(lo, hi)` a tile allows: the overlap 2 (buffer - trim) fits in the tile, 0 <= trim <= buffer."
     return max(0, buffer - tile // 2), buffer
 
@@ -109,7 +111,7 @@ def tiling(patch:int,       # the model's patch size L in pixels
     return Tiling(patch, tile, buffer, _default_trim(buffer) if trim is None else trim)
 
 # %% ../nbs/21_embed.ipynb #c0008
-def model_spec(model) -> tuple[int, tuple, tuple, int]:
+def model_spec(model) -> tuple[int, tuple, tuple, int]:  # a trained model with a `cfg` (`train.load_model`); a preset name is a ConfigError
     "The patch size `L`, input sources, target sources and embedding width of a model with a `ModelConfig`-like `cfg`."
     cfg = getattr(model, "cfg", None)
     try: patch, inputs = int(cfg.stp.patch), tuple(cfg.inputs)
@@ -168,7 +170,10 @@ def support_window(period:Period,             # the valid period
     elif p1 <= first: start = first        # all before the data: its first `w` days (backcast)
     return start, start + w
 
-def extrapolation_days(period:Period, first:float, last:float) -> float:
+def extrapolation_days(period:Period,  # the valid period asked for
+                       first:float,    # first day with data (days since 1970-01-01)
+                       last:float,     # last day with data (days since 1970-01-01)
+                      ) -> float:
     "How many days the valid `period` reaches beyond the support `[first, last]` (0 inside it)."
     p0, p1 = (float(v) for v in period.days)
     return max(first - p0, p1 - last, 0.0)
@@ -192,7 +197,9 @@ def check_extrapolation(period:Period,            # the valid period of the embe
                       ExtrapolationWarning, stacklevel=user_stacklevel())
     return ext
 
-def bucket(n:int, size:int=8) -> int:
+def bucket(n:int,       # a count (frames), >= 0
+           size:int=8,  # the step counts are rounded up to
+          ) -> int:
     "`n` rounded up to a multiple of `size` (at least `size`), so frame counts reuse compiled shapes."
     return max(size, -(-n // size) * size)
 
@@ -226,7 +233,7 @@ def _embed_batch(model, inputs:dict, period):
         inputs = jax.device_put(inputs, batch_sharding(make_mesh(devices)))
     return _JITTED[key](model, inputs, period)
 
-def has_data(inputs:dict) -> np.ndarray:
+def has_data(inputs:dict) -> np.ndarray:  # source -> Frames of one block (x, valid, frame masks)
     "bool[H, W]: whether any source has a valid value in any real frame at each pixel."
     return np.any([np.any(np.asarray(f.valid) & np.asarray(f.frame)[:, None, None, None], axis=(0, 3))
                    for f in inputs.values()], axis=0)
@@ -288,8 +295,14 @@ def tile_sums(model,                # any model with `model(inputs, periods[P, 2
     return acc
 
 @checks_flags
-def embed_frames(model, inputs:dict, period, tl:Tiling, batch_size:int=8, progress:bool=False,
-                 dim:int=EMBED_DIM) -> np.ndarray:
+def embed_frames(model,                # any model with `model(inputs, periods[P, 2]) -> [P, L, L, E]`
+                 inputs:dict,          # source -> Frames over the block with its margins (`Tiling.margin`), numpy
+                 period,               # f32[2], the valid period in days since 1970-01-01
+                 tl:Tiling,            # how to cut tiles (`Tiling`)
+                 batch_size:int=8,     # tiles per call (rounded up to a multiple of the local devices)
+                 progress:bool=False,  # show a tqdm bar over batches
+                 dim:int=EMBED_DIM,    # embedding width E
+                ) -> np.ndarray:
     "Embed one block (arguments as `tile_sums`): f32[H, W, E] unit vectors for the block without its margins, NaN " \
     "where there is no data."
     o, acc = tl.overlap, tile_sums(model, inputs, period, tl, batch_size, progress, dim)

@@ -108,7 +108,7 @@ def _write_rows(dst, emb:xr.DataArray, dtype:str, size:int) -> int:
             n += int(np.isfinite(block).any(-1).sum())
     return n
 
-def check_blocksize(blocksize) -> int:
+def check_blocksize(blocksize) -> int:  # COG tile side in pixels: a positive multiple of 16 (512.0 counts as 512)
     "`blocksize` as an int; `ConfigError` (before any work) unless a positive multiple of 16, GeoTIFF's tile rule."
     ok = isinstance(blocksize, (int, np.integer, float, np.floating)) and not isinstance(blocksize, (bool, np.bool_)) \
         and float(blocksize).is_integer()   # 512.0 from a JSON config is 512
@@ -117,7 +117,10 @@ def check_blocksize(blocksize) -> int:
                           "side: pass e.g. blocksize=512 (the default) or 256; -1 (the whole image) is not a tiling.")
     return int(blocksize)
 
-def overview_factors(height:int, width:int, blocksize:int) -> list[int]:
+def overview_factors(height:int,     # image rows, pixels
+                     width:int,      # image columns, pixels
+                     blocksize:int,  # COG tile side, pixels (`check_blocksize`)
+                    ) -> list[int]:
     "Overview factors 2, 4, ... until the whole image fits in one block (GDAL's COG rule)."
     blocksize = check_blocksize(blocksize)   # <= 0 looped for ever (case G18-7)
     f, out = 2, []
@@ -287,7 +290,9 @@ def _smallest_int(a:np.ndarray, nodata:int) -> np.dtype:
     return next((t for t in _MAP_INTS if t.itemsize < a.dtype.itemsize
                  and np.iinfo(t).min <= lo and hi <= np.iinfo(t).max), a.dtype)
 
-def class_colour(i:int, cmap:str="tab20") -> tuple:
+def class_colour(i:int,             # class id, any int (taken modulo the map's colours)
+                 cmap:str="tab20",  # name of a matplotlib qualitative colour map
+                ) -> tuple:
     "The RGBA colour of class id `i`: entry `i mod n` of the qualitative colour map `cmap` (n colours)."
     cm = matplotlib.colormaps[cmap]
     return cm(int(i) % getattr(cm, "N", 256))
@@ -301,7 +306,7 @@ def _palette_type(a:np.ndarray, off:np.ndarray) -> np.dtype|None:
     if np.count_nonzero(np.bincount(ids.ravel().astype(np.int64))) > 256: return None
     return np.dtype(np.uint8 if ids.max() < 255 else np.uint16)
 
-def pam_categories(names:dict) -> str:
+def pam_categories(names:dict) -> str:  # class id -> class name
     """GDAL's PAM sidecar (`.aux.xml`, read beside any raster) naming band 1's classes, id -> name: a thematic raster
     attribute table (Value, Class; Value real for ids beyond int32) and, for ids in 0..65535, the category names
     GDAL lists by value. GeoTIFF keeps neither inside, so QGIS, ArcGIS and `gdalinfo` find them only here."""

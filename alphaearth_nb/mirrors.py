@@ -73,7 +73,7 @@ MIRRORS = {
 ANNUAL = "v1/annual/"
 
 # %% ../nbs/26a_mirrors.ipynb #c0007
-def mirror_of(source:str|Path="source_coop") -> Mirror:
+def mirror_of(source:str|Path="source_coop") -> Mirror:  # a name in `MIRRORS`, a local folder or URL laid out like a mirror, a `Mirror` or `LocalMirror`
     "The `Mirror` for a mirror name, a local folder or a URL prefix laid out like a mirror (a `LocalMirror`: its root)."
     if isinstance(source, Mirror): return source
     if isinstance(getattr(source, "root", None), Path): source = source.root   # a `LocalMirror` (`build_local_mirror`)
@@ -89,7 +89,9 @@ def mirror_of(source:str|Path="source_coop") -> Mirror:
                           "laid out like a mirror (build a small one with `build_local_mirror`)")
     return Mirror(str(p), str(p / INDEX_NAME), str(p.resolve()) + os.sep)
 
-def tile_href(path:str, mirror:Mirror) -> str:
+def tile_href(path:str,       # a tile's path as the index gives it (s3://.../v1/annual/..., relative, URL, local)
+              mirror:Mirror,  # the mirror it is read from
+             ) -> str:
     """The address GDAL reads for an index `path` on `mirror`: the part after `v1/annual/` on the mirror's root (the
     official indexes' s3:// paths), a path relative to the index on the root too; a path that names a place of its
     own (an index another tool wrote) as it names it: an http(s) URL or `/vsi...` path as it is, a file:// URL as its
@@ -106,7 +108,7 @@ def tile_href(path:str, mirror:Mirror) -> str:
     return mirror.root + p.lstrip("/")
 
 # %% ../nbs/26a_mirrors.ipynb #c0010
-def cache_dir(path=None) -> Path:
+def cache_dir(path=None) -> Path:  # the folder (default: $AEF_CACHE, else ~/.cache/alphaearth_nb/official); made if missing
     "The folder where mirror indexes are cached (`~` is the home folder, in `path` or `AEF_CACHE`: `files.user_path`)."
     p = user_path(path or os.environ.get("AEF_CACHE") or Path.home() / ".cache" / "alphaearth_nb" / "official")
     p.mkdir(parents=True, exist_ok=True)
@@ -164,7 +166,11 @@ def _download_request(href:str, project:str|None, what:str|None=None) -> tuple[s
                       "and pass that folder as `source`, or read it in place (`tiles`, `open`: GDAL reads it)")
 
 @checks_flags
-def index_file(source="source_coop", project:str|None=None, cache=None, refresh:bool=False) -> Path:
+def index_file(source="source_coop",   # mirror name, folder or URL (`mirror_of`)
+               project:str|None=None,  # Google Cloud project billed for the requester-pays 'gcs' mirror
+               cache=None,             # cache folder (`cache_dir`)
+               refresh:bool=False,     # download again even if a copy is cached
+              ) -> Path:
     "A local copy of the mirror's `aef_index.parquet` (downloaded once, then reused)."
     m = mirror_of(source)
     if not is_remote(m.index): return Path(m.index)
@@ -175,7 +181,11 @@ def index_file(source="source_coop", project:str|None=None, cache=None, refresh:
     return _download(url, dest, headers)
 
 @checks_flags
-def read_index(source="source_coop", project:str|None=None, cache=None, refresh:bool=False):
+def read_index(source="source_coop",   # mirror name, folder or URL (`mirror_of`)
+               project:str|None=None,  # Google Cloud project billed for the requester-pays 'gcs' mirror
+               cache=None,             # cache folder (`cache_dir`)
+               refresh:bool=False,     # download the index again even if a copy is cached
+              ):
     "The mirror's tile index as a GeoDataFrame (EPSG:4326 footprints), checked for the documented columns."
     require("geopandas", "official", "the official tile index")
     import geopandas as gpd
@@ -283,7 +293,7 @@ def build_local_mirror(root,                        # folder to write (created)
     return LocalMirror(root, index, written)
 
 # %% ../nbs/26a_mirrors.ipynb #c0017
-def years_of(years) -> list[int]:
+def years_of(years) -> list[int]:  # a year, a list of years, or a (first, last) tuple, both included
     """Sorted product years (list of int) from one year, a list (or set, array) of years, those years only ([2020,
     2024] is two years), or a `(first, last)` tuple, first through last, both included ((2020, 2024) is five), read
     by `timecodes.as_years`; the one pair rule of `as_years`, `years_of` and `as_period` is `timecodes.PAIRS`. `ConfigError` for what is no year, a last
@@ -304,7 +314,7 @@ def _on_globe(g):
     parts = [p for k in turns if not (p := translate(g, -360.0 * k).intersection(box(-180, -90, 180, 90))).is_empty]
     return parts[0] if len(parts) == 1 else shapely.union_all(parts)
 
-def area_of(area):
+def area_of(area):  # bbox (w, s, e, n) in degrees, shapely geometry (lon/lat), or GeoDataFrame/GeoSeries with a CRS
     """The area as one shapely geometry in lon/lat (bbox tuple, shapely geometry, or GeoDataFrame/GeoSeries).
 
     A bbox with west > east crosses 180 deg (the GeoJSON/STAC convention): two boxes, split at 180. Only a box
@@ -386,7 +396,7 @@ def fetch_tiles(area,                    # lon/lat bbox (west, south, east, nort
 
 
 # %% ../nbs/26a_mirrors.ipynb #c0020
-def gdal_env(project:str|None=None) -> dict:
+def gdal_env(project:str|None=None) -> dict:  # Google Cloud project billed for /vsigs/ reads; None: no setting
     """The process-wide GDAL settings the mirrors need: `GS_USER_PROJECT` (the Google Cloud project billed for the
     requester-pays 'gcs' mirror; GDAL reads it for `/vsigs/` paths only), {} without `project`. HTTP mirrors need
     none (`gdal_path`). For dask.distributed workers: `client.run(os.environ.update, gdal_env(project))`."""

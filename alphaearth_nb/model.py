@@ -32,15 +32,15 @@ __all__ = ['PRESETS', 'REQUIRED_FAMILIES', 'input_spec', 'n_outputs', 'family', 
            'preset_of', 'AlphaEarth', 'encoder_width', 'init', 'param_count', 'dummy_example']
 
 # %% ../nbs/14_model.ipynb #c0005
-def input_spec(s:Source) -> tuple[int, int]:
+def input_spec(s:Source) -> tuple[int, int]:  # an input source (`sources.get_source`)
     "`(n_bands, n_meta)` of an input source."
     return len(s.bands), len(s.meta)
 
-def n_outputs(s:Source) -> int:
+def n_outputs(s:Source) -> int:  # a target source (`sources.get_source`)
     "Decoder outputs of a target source: classes if categorical, else bands."
     return len(s.classes) if s.kind == "categorical" else len(s.bands)
 
-def family(s:Source) -> str:
+def family(s:Source) -> str:  # a source (`sources.get_source`)
     "Sensor family of a source (`sentinel2`, `sentinel1`, `landsat`, ...)."
     return s.family or s.name
 
@@ -170,7 +170,7 @@ def config_from_json(d:dict,            # `dataclasses.asdict(cfg)` as JSON give
     stp = STPConfig(**_fields(STPConfig, dict(d.pop("stp", {})), f"{where} model.stp"))
     return ModelConfig(stp=stp, **_fields(ModelConfig, d, f"{where} model"))
 
-def preset_of(cfg:ModelConfig) -> str|None:
+def preset_of(cfg:ModelConfig) -> str|None:  # a model's config (a checkpoint header's, `train.model_config`)
     "The preset whose sizes `cfg` has (its inputs, targets and sources aside), or None: a run's size when its header " \
     "names no preset (trained from a model object, or with `aef train --inputs/--targets`)."
     same = lambda b: all(getattr(cfg, f.name) == getattr(b, f.name) for f in dataclasses.fields(ModelConfig)
@@ -293,7 +293,9 @@ class AlphaEarth(eqx.Module):
         return jnp.exp(jnp.clip(self.log_scale, 0., math.log(100.)))
 
 # %% ../nbs/14_model.ipynb #c0014s2
-def encoder_width(encoder, cfg:ModelConfig) -> int:
+def encoder_width(encoder,          # the model's encoder (unused: the width is the config's)
+                  cfg:ModelConfig,  # the model's config
+                 ) -> int:
     "Feature width D of `Encoded.feats`: `STPConfig.out_dim`, by default `d_precision`."
     return getattr(cfg.stp, "out_dim", None) or cfg.stp.d_precision
 

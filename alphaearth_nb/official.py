@@ -105,7 +105,12 @@ def _place(tile:xr.DataArray, xs:np.ndarray, ys:np.ndarray, res:float) -> xr.Dat
     out = sub.pad(x=(c0, len(xs) - c0 - sub.sizes["x"]), y=(r0, len(ys) - r0 - sub.sizes["y"]), constant_values=NODATA)
     return out.assign_coords(x=xs, y=ys).astype(np.int8)
 
-def zone_cube(rows, geom, years:list[int], chunks:int=512, pad:int=0) -> xr.DataArray:
+def zone_cube(rows,             # rows of `tiles` in one UTM zone (columns href, crs, year)
+              geom,             # the area, one lon/lat shapely geometry (`mirrors.area_of`)
+              years:list[int],  # product years, each a `time` step
+              chunks:int=512,   # dask chunk side in pixels; all 64 bands in one chunk
+              pad:int=0,        # pixels of margin around the area's bounds (2 where the cube is reprojected)
+             ) -> xr.DataArray:
     "int8 cube (time, y, x, band) of one zone's tiles (`rows` of `tiles`) over the area, lazily, -128 = no data."
     crs = rows["crs"].iloc[0]
     x0, y0, x1, y1 = _snapped_bounds(geom, crs, RESOLUTION, pad)
@@ -127,7 +132,10 @@ def zone_cube(rows, geom, years:list[int], chunks:int=512, pad:int=0) -> xr.Data
     return cube.chunk({"time": 1, "y": chunks, "x": chunks, "band": -1})
 
 # %% ../nbs/27_official.ipynb #c0025
-def grid_for(area, crs:str|None=None, resolution:float|None=None):
+def grid_for(area,                        # lon/lat area: bbox (w, s, e, n), shapely geometry or GeoDataFrame
+             crs:str|None=None,           # the grid's CRS (default: the UTM zone of the area's centre)
+             resolution:float|None=None,  # pixel size in `crs` units (default 10 m; required, in degrees, for a geographic CRS)
+            ):
     """An odc-geo `GeoBox` over the lon/lat `area` in `crs` (default: its centre's UTM zone) at `resolution` (10 m;
     degrees for a geographic `crs`, where it is required: `ConfigError`). Over an area across 180 deg (a bbox with
     west > east) a geographic grid spans only the area, x running on past 180: (177, -19, -178, -16) gives x in
@@ -144,7 +152,7 @@ def grid_for(area, crs:str|None=None, resolution:float|None=None):
     else: bb = BoundingBox(*geom.bounds, crs=LONLAT).to_crs(crs)
     return GeoBox.from_bbox(bb, crs, resolution=res)
 
-def unit_length(da:xr.DataArray) -> xr.DataArray:
+def unit_length(da:xr.DataArray) -> xr.DataArray:  # float vectors (..., band), NaN for no data
     "Vectors scaled to unit length along `band` (NaN stays NaN, zero vectors become NaN)."
     n = np.sqrt((da ** 2).sum("band", skipna=False))
     return (da / n.where(n > 0)).astype(np.float32)
@@ -173,7 +181,10 @@ def _pixel_lon(r:xr.DataArray, crs) -> xr.DataArray:
     return xr.apply_ufunc(lambda a, b: to_crs(a, b, crs, LONLAT)[0], x, y, dask="parallelized",
                           output_dtypes=[np.float64])
 
-def mosaic(cubes:list, geobox, resampling:str="average") -> xr.DataArray:
+def mosaic(cubes:list,                # float cubes (time, y, x, band), each with attrs['crs'], the same years
+           geobox,                    # odc-geo GeoBox of the output grid (`grid_for`)
+           resampling:str="average",  # "average" (then renormalised to unit length) or "nearest"
+          ) -> xr.DataArray:
     """Float cubes (time, y, x, band) in several CRSs onto one GeoBox; 'average' renormalises, 'nearest' copies.
 
     Where several cubes cover an output pixel one gives the whole vector: a cube in the output's own CRS first

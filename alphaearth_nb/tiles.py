@@ -34,7 +34,11 @@ def _mercator_y(lat:float) -> float:
     "Web Mercator's y of a latitude (degrees, held inside +-`MERCATOR_LAT`), in units of the world's width / 2 pi."
     return math.asinh(math.tan(math.radians(float(np.clip(lat, -MERCATOR_LAT, MERCATOR_LAT)))))
 
-def tile_lonlat(z:int, tx:int, ty:int, n:int=TILE) -> tuple[np.ndarray, np.ndarray]:
+def tile_lonlat(z:int,       # zoom level, 0 (one tile for the world) and up
+                tx:int,      # tile column, 0 at 180 deg W
+                ty:int,      # tile row, 0 at the north (XYZ scheme, not TMS)
+                n:int=TILE,  # pixels a side of a tile
+               ) -> tuple[np.ndarray, np.ndarray]:
     "Longitude and latitude (n, n) of the pixel centres of Web Mercator tile z/x/y (rows north to south)."
     world = n * 2 ** z
     px = (tx * n + np.arange(n) + 0.5) / world
@@ -43,7 +47,11 @@ def tile_lonlat(z:int, tx:int, ty:int, n:int=TILE) -> tuple[np.ndarray, np.ndarr
     lat = np.degrees(np.arctan(np.sinh(np.pi * (1 - 2 * py))))
     return np.broadcast_to(lon[None, :], (n, n)), np.broadcast_to(lat[:, None], (n, n))
 
-def tile_pixel_centre(lon:float, lat:float, z:int, n:int=TILE) -> tuple[float, float]:
+def tile_pixel_centre(lon:float,   # longitude of a click, degrees
+                      lat:float,   # latitude of a click, degrees
+                      z:int,       # the web map's zoom level
+                      n:int=TILE,  # pixels a side of a tile
+                     ) -> tuple[float, float]:
     """Longitude and latitude of the centre of the web map pixel at zoom `z` that holds (lon, lat): where the tiles
     sample the colour shown there (`tile_lonlat`). A browser reports a click at the north-west corner of the screen
     pixel under the mouse; zoomed out (many embedding pixels to a screen pixel) that corner lies in another
@@ -54,7 +62,7 @@ def tile_pixel_centre(lon:float, lat:float, z:int, n:int=TILE) -> tuple[float, f
     px, py = math.floor(px + 1e-6) + 0.5, math.floor(py + 1e-6) + 0.5   # a corner is the pixel east / south of it
     return px / world * 360.0 - 180.0, math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * py / world))))
 
-def png(rgba:np.ndarray) -> bytes:
+def png(rgba:np.ndarray) -> bytes:  # image (h, w, 4): float in [0, 1] (clipped) or uint8
     "PNG bytes of an (h, w, 4) float [0, 1] or uint8 image."
     a = rgba if rgba.dtype == np.uint8 else np.round(np.clip(rgba, 0, 1) * 255).astype(np.uint8)
     buf = io.BytesIO(); Image.fromarray(a, "RGBA").save(buf, format="PNG")
@@ -63,7 +71,9 @@ def png(rgba:np.ndarray) -> bytes:
 # %% ../nbs/27a_tiles.ipynb #c0008
 class TileServer:
     "HTTP tiles `/<layer>/<z>/<x>/<y>.png` drawn by `layers[layer](z, x, y) -> (256, 256, 4)` in a kernel thread."
-    def __init__(self, host:str="127.0.0.1", port:int=0):
+    def __init__(self, host:str="127.0.0.1",  # address to listen on (the default: this machine only)
+                 port:int=0,                  # TCP port; 0 picks a free one (read it from `.port`)
+                ):
         self.layers, self.log, self.host = {}, [], host
         server = self
         class Handler(BaseHTTPRequestHandler):
@@ -99,7 +109,7 @@ def tile_server() -> TileServer:
 # %% ../nbs/27a_tiles.ipynb #c0011
 class TileSampler:
     "Embedding vectors under a web map tile; the grid must be regular (as every raster embedding is)."
-    def __init__(self, emb:xr.DataArray):
+    def __init__(self, emb:xr.DataArray):  # embedding (y, x, band) on a regular grid with a CRS (attrs or `spatial_ref`)
         self.emb, self.crs = emb, crs_of(emb)
         if not self.crs: raise DimensionError("the live map needs the grid's CRS: set `emb.attrs['crs'] = 'EPSG:...'`")
         # the map's grid (`places.grid_of`): x wrapped at 180 read as one span; an axis of one pixel (a strip, a

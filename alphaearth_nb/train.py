@@ -108,7 +108,7 @@ def _metric(line:str) -> dict|None:
     ok = isinstance(r, dict) and isinstance(r.get("step"), int) and not isinstance(r["step"], bool)
     return r if ok else None
 
-def read_metrics(path) -> list[dict]:
+def read_metrics(path) -> list[dict]:  # a run's `metrics.jsonl` (missing: [])
     "The records of a `metrics.jsonl` (`~` is the home folder: `files.user_path`). A cut last line (a run killed " \
     "mid-append) is dropped quietly; a damaged line before it (a full disk mid-append, then the run's last append; " \
     "an edit) is dropped with a `TrainingWarning` naming it, so a run can still be resumed and its history read."
@@ -450,7 +450,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         return state, history
 
 # %% ../nbs/20_train.ipynb #c0038
-def model_config(header:dict) -> aef_model.ModelConfig:
+def model_config(header:dict) -> aef_model.ModelConfig:  # a checkpoint header (`checkpoint.read_header`) written by `fit`
     "The `ModelConfig` recorded in a checkpoint header, with the resolved sources it was trained with."
     if not isinstance(header.get("model"), dict):
         raise CheckpointError("this checkpoint holds no AlphaEarth config (it was trained from a model object): "
