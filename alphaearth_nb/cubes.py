@@ -238,6 +238,26 @@ def _vectors_per_window(emb, gdf) -> list:
     return out
 
 # %% ../nbs/24b_cubes.ipynb #c0021
+def _points_within(emb, geoms) -> tuple[np.ndarray, np.ndarray]:
+    """x, y (the cube's CRS) of one point inside each geometry of GeoSeries `geoms` (in the cube's CRS, on its turn):
+    its representative point, or, where that lies off the grid, the representative point of its part on the grid (a
+    field or zone cut by the map's edge that holds no pixel centre: the edge pixel it covers; was the point off the
+    grid, so `label_table` refused the polygon as off the map and `aggregate` left the zone empty). A geometry wholly
+    off the grid (or touching it along a line) keeps its own point: refused, or empty, as before."""
+    rp = geoms.representative_point()
+    x, y = np.array(rp.x.to_numpy(np.float64)), np.array(rp.y.to_numpy(np.float64))
+    off = ~pixel_of(emb, x, y)[2]
+    if off.any():
+        x0, dx, y0, dy = grid_of(emb)
+        (xa, xb), (ya, yb) = [(c - d / 2, c + d * (n - 0.5)) for c, d, n in
+                              ((x0, dx, emb.sizes["x"]), (y0, dy, emb.sizes["y"]))]
+        part = shapely.intersection(np.asarray(geoms, dtype=object)[off],
+                                    box(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)))
+        on = shapely.area(part) > 0
+        p, i = shapely.point_on_surface(part[on]), np.flatnonzero(off)[on]
+        x[i], y[i] = shapely.get_x(p), shapely.get_y(p)
+    return x, y
+
 def _below_a_pixel(emb, gdf, per:list) -> list:
     """`per` with each zone that holds no pixel centre (a GPS point buffered by a few metres, a field smaller than a
     pixel) given the vector of the pixel at its representative point, as `label_table` labels such a polygon; a zone
@@ -253,8 +273,7 @@ def _below_a_pixel(emb, gdf, per:list) -> list:
         cx, cy = gx[(gx >= x0) & (gx <= x1)], gy[(gy >= y0) & (gy <= y1)]
         if not (cx.size and cy.size and shapely.contains_xy(g, *np.meshgrid(cx, cy)).any()): tiny.append(i)
     if not tiny: return per
-    rp = gdf.geometry.iloc[tiny].representative_point()
-    rows, cols, inside = pixel_of(emb, rp.x.to_numpy(), rp.y.to_numpy())
+    rows, cols, inside = pixel_of(emb, *_points_within(emb, gdf.geometry.iloc[tiny]))   # a zone cut by the edge: on it
     v = gather(emb, rows, cols).astype(np.float32)
     if "time" not in emb.dims: v = v[:, None]
     for j, i in enumerate(tiny):
@@ -273,7 +292,8 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
              ):
     """One row per zone (and year): the zones' columns, `n_pixels` and the reduced vector columns (a GeoDataFrame).
     A zone is the pixels whose centres it holds; one that holds none (a GPS point with a few metres of `buffer`, a
-    field smaller than a pixel) is the pixel at its representative point (`n_pixels` 1), as labels are. Zones are
+    field smaller than a pixel, or a zone the map's edge cuts to a sliver) is the pixel at a point inside it and on
+    the map (`n_pixels` 1), as labels are. Zones are
     rasterised on the map north-up, so a pixel centre on a zone's boundary (rasterio decides those by its scan order)
     counts the same however the map is stored (was: 16 or 12 pixels for one box, north-up or south-first)."""
     if how not in HOWS: raise ConfigError(f"unknown how={how!r}: choose one of {HOWS}")
@@ -383,7 +403,10 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
     grid, geometries are moved by whole turns onto its longitudes first (`geo.wrap_geometries`). A pixel centre in
     several polygons is labelled by the smallest of them, whatever the row order (warned when their labels differ:
     `_rasterize_nested`). A polygon's pixels come north-up (rows north to south, columns west to east) however the map
-    is stored, so kNN's ties and the `sample` draws are the same for a map read south-first (was: storage order)."""
+    is stored, so kNN's ties and the `sample` draws are the same for a map read south-first (was: storage order).
+    A polygon that holds no pixel centre (a field smaller than a pixel, or one the map's edge cuts to a sliver)
+    labels the pixel at a point inside it and on the map; one wholly off the map is kept as a point off it, which
+    `training_set` refuses as it refuses points there."""
     if polygons not in ("rasterize", "sample"):
         raise ConfigError(f"polygons must be 'rasterize' or 'sample', got {polygons!r}")
     seed = as_seed(seed)
@@ -412,10 +435,10 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
         # representative point, unless another polygon labels that pixel; off the grid it is refused like a point
         miss = np.setdiff1d(np.arange(len(polys)), z)
         if len(miss):
-            rp = polys.geometry.iloc[miss].representative_point()
-            rr, cc, inside = pixel_of(emb, rp.x.to_numpy(), rp.y.to_numpy())
+            px, py = _points_within(emb, polys.geometry.iloc[miss])   # one cut by the map's edge: a point on it
+            rr, cc, inside = pixel_of(emb, px, py)
             keep = ~inside | (ids[rr, cc] == 0)
-            out.append(pd.DataFrame({"x": rp.x.to_numpy()[keep], "y": rp.y.to_numpy()[keep],
+            out.append(pd.DataFrame({"x": px[keep], "y": py[keep],
                                      column: polys[column].to_numpy()[miss][keep]}))
         if polygons == "sample" and len(z):
             rng = np.random.default_rng(seed)
