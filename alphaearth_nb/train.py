@@ -237,23 +237,33 @@ def _memory_bytes() -> int|None:
     try: return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     except (ValueError, OSError, AttributeError): return None
 
-def _refuse_oversized(source, cfg:TrainConfig) -> None:
+def _first_batch(data:Callable, position:int) -> tuple[object, Iterator]:
+    "The first batch `data(position)` gives (None if it gives none) and an iterator over them all, that one first."
+    it = iter(data(position))
+    try: first = next(it)
+    except StopIteration: return None, iter(())
+    return first, itertools.chain([first], it)
+
+def _refuse_oversized(source, cfg:TrainConfig, first=None) -> None:
     "`ConfigError` when the batches a sampler holds at once (`prefetch` queued, one in the step, those a stream " \
     "prepares ahead) need more than this machine's memory: `aef train --batch-size 100000000` drew examples for " \
     "minutes, then was killed. Weighed by one `example()`: a stack's or the user's `samples.Batches`, " \
-    "`corpus.CorpusBatches`, `stream.CorpusStream`; a function or iterable of the user's own is theirs to size."
+    "`corpus.CorpusBatches`, `stream.CorpusStream`; a function `data(position)` of the user's by `first`, the first " \
+    "batch it gives (`_first_batch`; each example its share); an iterable of the user's own is theirs to size."
     weigh = getattr(source, "example", None) if isinstance(source, samples.Resumable) else None
-    if weigh is None or (mem := _memory_bytes()) is None: return
-    each = sum(np.asarray(v).nbytes for v in jax.tree_util.tree_leaves(weigh()))
+    if (weigh is None and first is None) or (mem := _memory_bytes()) is None: return
+    leaves = jax.tree_util.tree_leaves(weigh() if weigh is not None else first)
+    n = 1 if weigh is not None else next((np.shape(v)[0] for v in leaves if np.ndim(v)), 1)   # examples it holds
+    each = sum(np.asarray(v).nbytes for v in leaves) / max(1, n)
     ahead, hosts = int(getattr(source, "prefetch", 0)), jax.process_count()   # a CorpusStream's own queue
     held = cfg.prefetch + 1 + ahead
     if (need := each * (cfg.batch_size // hosts) * held) <= mem: return
     gb = lambda b: f"{b / 1e9:.3g} GB"
-    most, queue = hosts * (mem // (each * held)), TrainConfig.__dataclass_fields__["prefetch"].default
+    most, queue = hosts * int(mem // (each * held)), TrainConfig.__dataclass_fields__["prefetch"].default
     fix = (f"a smaller batch_size, at most {max(2, most)} here (the paper's is 256, over many accelerators)"
            if most >= 2 or cfg.prefetch <= queue else
            f"a shorter queue: prefetch={cfg.prefetch} holds that many batches (the default is {queue}), at most "
-           f"{max(1, mem // (each * max(1, cfg.batch_size // hosts)) - 1 - ahead)} here")   # batch 2 would not fit either
+           f"{max(1, int(mem // (each * max(1, cfg.batch_size // hosts))) - 1 - ahead)} here")   # batch 2 would not fit either
     raise ConfigError(f"batch_size={cfg.batch_size}: its examples alone ({each / 1e6:.3g} MB each, {held} batches "
                       f"held: {cfg.prefetch} queued, one in the step{f', {ahead} prepared by the stream' if ahead else ''}"
                       f") need {gb(need)} a host, more than this machine's {gb(mem)} of memory: pass {fix}")
@@ -388,8 +398,11 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     lazy = callable(data) and not hasattr(data, "__iter__")  # data(position) is called once, at the start
     source = None if lazy else _batch_source(data, 0, cfg, built, sampler, texts, strata, preset_name)
     seen = None if lazy else _data_print(data)   # validated by `_batch_source`: the header's record of the stack
+    # a function of the user's: its first batch (drawn anyway) now, from where a resume starts, to be weighed below
+    at = int(found.stem.split("_")[1]) if found is not None else 0   # ckpt_<step>.json
+    peek = _first_batch(data, at) if lazy and not isinstance(data, samples.Resumable) and at < cfg.steps else None
     # a batch size with extra zeros: refused now, not killed by the kernel later (data itself: a Batches, CorpusStream)
-    _refuse_oversized(data if isinstance(data, samples.Resumable) else source, cfg)
+    _refuse_oversized(data if isinstance(data, samples.Resumable) else source, cfg, peek and peek[0])
     with run_folder(out, resume, overwrite):  # one run per folder, locked for its life (cases E3, E4)
         like = eqx.filter_eval_shape(init_state, built, optimizer, cfg.seed)
         shardings = state_sharding(like, mesh, cfg.shard_params, cfg.fsdp_min_size)
@@ -417,7 +430,8 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         pending, no_text, collapsed = [], 0, 0
         bar = tqdm(total=cfg.steps, initial=start, disable=not progress, desc="train", dynamic_ncols=True)
         if isinstance(source, samples.Batches): source.position = start  # a stack's sampler, checked above
-        else: source = _batch_source(data, start, cfg, built, sampler, texts, strata, preset_name)
+        elif peek is not None and start == at: source = peek[1]   # the function's batches, the one weighed first
+        else: source = _batch_source(data, start, cfg, built, sampler, texts, strata, preset_name)   # (newest ckpt bad)
         batches = Prefetch(source, bsh, cfg.prefetch)
         try:
             for k in range(start, cfg.steps):

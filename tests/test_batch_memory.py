@@ -9,6 +9,7 @@ import pytest
 import alphaearth_nb as aef
 from alphaearth_nb import corpus, export, stream, train
 from alphaearth_nb.core import ConfigError
+from alphaearth_nb.testing import Standin, standin_batches, standin_loss
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +77,37 @@ def test_cli_corpus_batch_size_with_extra_zeros(sources, tmp_path):
     last = err.getvalue().strip().splitlines()[-1]
     assert rc == 2 and last.startswith(f"aef: error: batch_size={BIG}") and "prepared by the stream" in last, last
     assert not (tmp_path / "run").exists()
+
+
+def _counted(calls, **kw):
+    "A data(position) function of the user's own (standin batches of 8), noting each position it is called with."
+    def data(position):
+        calls.append(position)
+        return standin_batches(position, **kw)
+    return data
+
+
+def test_fit_weighs_the_first_batch_of_a_data_function(tmp_path, monkeypatch):
+    # was: a function of the user's own was never weighed: fit drew batch after batch until the kernel killed it
+    monkeypatch.setattr(train, "_memory_bytes", lambda: 100_000, raising=False)   # a 0.1 MB machine
+    calls = []   # 8 examples of 2000 float32 features: 64 kB a batch, 3 held (2 queued, one in the step)
+    with pytest.raises(ConfigError, match=r"^batch_size=8: its examples alone \(0.008\d* MB each, 3 batches held: 2 "
+                                          r"queued, one in the step\) need 0.000192 GB a host, more than this "
+                                          r"machine's 0.0001 GB of memory: pass a smaller batch_size, at most 4 here"):
+        train.fit(Standin(key=jax.random.key(0)), _counted(calls, d=2000), steps=2, batch_size=8,
+                  out=tmp_path / "run", loss_fn=standin_loss, progress=False)
+    assert calls == [0] and not (tmp_path / "run").exists()
+
+
+def test_fit_trains_on_a_data_function_whose_batches_fit_calling_it_once(tmp_path, monkeypatch):
+    monkeypatch.setattr(train, "_memory_bytes", lambda: 100_000, raising=False)   # 3 x 288 bytes: fits
+    kw = dict(steps=4, batch_size=8, checkpoint_every=2, loss_fn=standin_loss, progress=False)
+    full, _ = train.fit(Standin(key=jax.random.key(0)), _counted([]), out=tmp_path / "full", **kw)
+    calls = []
+    with pytest.raises(KeyboardInterrupt):   # a power cut at batch 2, after the checkpoint of step 2
+        train.fit(Standin(key=jax.random.key(0)), _counted(calls, stop_at=2), out=tmp_path / "run", **kw)
+    assert calls == [0]   # called once: its first batch weighed, then trained on
+    resumed, hist = train.fit(Standin(key=jax.random.key(0)), _counted(calls), out=tmp_path / "run", resume=True, **kw)
+    assert calls == [0, 2] and int(resumed.step) == 4   # a resume weighs the batch it starts from, drawn once
+    for a, b in zip(jax.tree_util.tree_leaves(full.model), jax.tree_util.tree_leaves(resumed.model)):
+        np.testing.assert_array_equal(np.asarray(a), np.asarray(b))   # the weighed batches were trained on, in order
