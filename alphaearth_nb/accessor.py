@@ -17,8 +17,8 @@ from .analysis import change, classify, cluster, regress, rgb, similarity
 from .core import DimensionError, documented
 from .cubes import aggregate, coarsen, sample, yearly_change
 from .embed import embed
-from .embeddings import (as_embedding, dequantize_embedding, embedding_variable, quantize_embedding,
-                                      validate_embedding)
+from .embeddings import (as_embedding, dequantize_embedding, embedding_variable, official_years,
+                                      quantize_embedding, validate_embedding)
 from .exports import map_to_cog, to_cog, vectorize
 from .stores import to_zarr
 from .stacks import names_every_band, validate_stack
@@ -72,6 +72,7 @@ class EmbeddingAccessor:
 _EMBEDDING_ONLY = ("embedding", "quantize", "dequantize", "similarity", "change", "cluster", "classify",
                    "regress", "rgb", "plot", "explore", "sample", "aggregate", "coarsen", "yearly_change", "to_cog",
                    "to_zarr", "map_to_cog", "vectorize")
+_ONE_MAP = ("embedding", "quantize", "dequantize", "explore", "to_cog")   # refused on a cube (time, y, x, band) too
 _CLASS_MAP = ("map_to_cog", "vectorize")   # what `.aef` does with a class map (y, x) (`plot` draws the Dataset too)
 
 def holds_embedding(obj) -> bool:   # any object: a Dataset, DataTree, DataArray, ...
@@ -82,7 +83,8 @@ def holds_embedding(obj) -> bool:   # any object: a Dataset, DataTree, DataArray
 class StackAccessor:
     """`.aef` on a source stack (Dataset or DataTree): embed it, validate it. On a Dataset that holds an embedding
     (`holds_embedding`: the official product opened with xee) every embedding method is the DataArray's, called on
-    the Dataset: the same answer as on `aef.from_official(ds)`."""
+    the Dataset: the same answer as on `aef.from_official(ds)` (several years: its cube). What takes one map only
+    (`_ONE_MAP`: `embedding`, quantize, ...) refuses several years, naming `ds.sel(time=...).aef.<method>`."""
     def __init__(self, obj):  # the Dataset or DataTree xarray hands to `.aef`
         self._obj = obj
 
@@ -108,6 +110,11 @@ class StackAccessor:
                    if name in _CLASS_MAP else f"call it on the embedding that went into `{made_by[var]}`")
             raise DimensionError(f"`.aef.{name}` is not for this Dataset: it is `{made_by[var]}`'s result (variables "
                                  f"{list(self._obj.data_vars)}), not an embedding; {fix}")
+        if name in _ONE_MAP and (ys := official_years(self._obj)) is not None:   # xee over years: one, by name
+            call = "embedding" if name == "embedding" else f"{name}(...)"
+            raise DimensionError(f"`.aef.{name}` takes one map, and this official product holds {len(ys)} years "
+                                 f"({', '.join(map(str, ys))}): select one, `ds.sel(time='{ys[-1]}').aef.{call}`, or "
+                                 f"one at a time, `[ds.sel(time=t).aef.{call} for t in ds.time.values]`")
         if name in _EMBEDDING_ONLY and holds_embedding(self._obj):   # xee's A00..A63: the embedding's own method
             return as_embedding(self._obj) if name == "embedding" else getattr(EmbeddingAccessor(self._obj), name)
         if name in _EMBEDDING_ONLY:

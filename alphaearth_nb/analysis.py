@@ -21,7 +21,7 @@ import xarray as xr
 from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
                                 NoValidDataError, TimeError, as_seed, checks_flags, seed_key, user_stacklevel, whole)
 from .cubes import cube_crs, cube_form, years_of_cube, years_with_data
-from .embeddings import as_embedding, gate_query, pixelwise, query_array, values_at
+from .embeddings import as_embedding, gate_query, official_cube, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
 from .geo import (axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata, north_up,
@@ -100,7 +100,8 @@ def _rows_by_year(emb, a:pd.DataFrame, col:str) -> list[pd.DataFrame]:
 def over_time(fn,                 # a function of one year's map, `fn(emb, ...)` (y, x, band)
               tables:bool=False,  # also pair a table's rows with the years by its `year` column (classify, regress)
              ):
-    """Let `fn(emb, ...)` take a cube with a `time` dim: applied to each year, results stacked along `time`.
+    """Let `fn(emb, ...)` take a cube with a `time` dim: applied to each year, results stacked along `time`. The
+    official product opened with xee over several years (`emb` or an argument) is its cube (`embeddings.official_cube`).
     Arguments with a `time` dim of their own (labels per year) are paired with the cube's years by year; with
     `tables` (classify, regress), so are the rows of a table with a `year` column (labels per year, the form
     `cubes.sample` writes; case C19-3: every year was trained on every row). A year
@@ -112,6 +113,8 @@ def over_time(fn,                 # a function of one year's map, `fn(emb, ...)`
 def _per_year(fn, tables:bool):
     @functools.wraps(fn)
     def per_year(emb, *args, **kwargs):
+        cube = lambda a: c if (c := official_cube(a)) is not None else a   # xee over several years: its cube
+        emb, args, kwargs = cube(emb), [cube(a) for a in args], {k: cube(v) for k, v in kwargs.items()}
         if not (isinstance(emb, xr.DataArray) and "time" in emb.dims): return fn(emb, *args, **kwargs)
         timed = lambda a: isinstance(a, (xr.DataArray, xr.Dataset)) and "time" in a.dims
         steps = {id(a): _steps_for(emb, a) for a in (*args, *kwargs.values()) if timed(a)}

@@ -23,6 +23,7 @@ except ImportError: shapely = affinity = Polygon = box = None
 from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, as_seed, band_names, real, whole,
                                 user_stacklevel)
 from . import geo
+from .embeddings import official_cube
 from .gate import change_score, pixelwise, unit_rows
 from .geo import crs_of, is_lazy, require
 from .places import (LONLAT, cube_crs, cube_form, gather, grid_of, import_geopandas, lonlat_columns,
@@ -340,6 +341,7 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     a pixel has no data. `DimensionError` for a map without `time` or with fewer than 3 years; `ConfigError` for a
     `floor` that is not a number."""
     floor = real(floor, "floor", 0.02)   # 'abc': named (was float()'s ValueError)
+    if (c := official_cube(cube)) is not None: cube = c   # xee over several years: its cube
     if not isinstance(cube, xr.DataArray) or "time" not in cube.dims:
         raise DimensionError("yearly_change needs a cube with a `time` dim (several years): open one with "
                              "`official.open(bbox, years=range(2018, 2025))` or `xr.concat(embs, 'time')`")

@@ -29,11 +29,11 @@ from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_h
                                 sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
-__all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'refuse_rotation', 'embedding_variable', 'as_embedding',
-           'validate_embedding', 'quantize_embedding', 'dequantize_embedding', 'tiff_scheme', 'from_official',
-           'read_official_tiff', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at',
-           'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated',
-           'band_variables', 'query_array', 'gate_query', 'user_stacklevel', 'valid_bounds']
+__all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'refuse_rotation', 'embedding_variable', 'official_years',
+           'official_cube', 'as_embedding', 'validate_embedding', 'quantize_embedding', 'dequantize_embedding',
+           'tiff_scheme', 'from_official', 'read_official_tiff', 'band_order', 'a_bands', 'a_positions', 'label_bands',
+           'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes',
+           'gate_vectors', 'gated', 'band_variables', 'query_array', 'gate_query', 'user_stacklevel', 'valid_bounds']
 
 # %% ../nbs/23_embeddings.ipynb #c0002a
 _all_ = ["band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
@@ -93,6 +93,26 @@ def _years_dim(da, d:str) -> bool:
     return t.dtype.kind == "M" or (t.dtype.kind in "iuf" and t.size > 0 and bool(
         ((t == np.round(t)) & (t >= 1900) & (t <= 2200)).all()))
 
+def official_years(obj) -> list[int]|None:   # any object; only a Dataset of the official product gives years
+    """The years of a Dataset of the official product (A00..A63 variables, xee) holding one image per year along
+    `time`, several of them (xee over several years), in order; None for anything else (one year, a DataArray, a
+    stack, tiles of one year). Reads the `time` coordinate only."""
+    if not (isinstance(obj, xr.Dataset) and names_every_band(obj)): return None
+    ys = _time_years(obj)
+    return None if ys is None or ys.duplicated().any() else [int(y) for y in ys]
+
+def official_cube(obj) -> xr.DataArray|None:   # any object, as `official_years`
+    """`from_official(obj)`, the cube (time, y, x, band), for a Dataset of the official product holding several years
+    (`official_years`); None for anything else. What maps a cube year by year (similarity, classify, rgb, sample,
+    ...) reads such a Dataset through it, as it reads `aef.from_official(ds)`."""
+    return None if official_years(obj) is None else from_official(obj)
+
+def _years_text(years:list) -> str:
+    "The words naming a Dataset's years for a one-map function: which it holds, the selection of one year, the cube."
+    return (f"this official product holds {len(years)} years ({', '.join(map(str, years))}): a one-map function "
+            f"takes one, e.g. `ds.sel(time='{years[-1]}')`; every year is the cube (time, y, x, band), "
+            "`aef.from_official(ds)`")
+
 @checks_flags
 def as_embedding(obj,                   # DataArray with a 64-long `band` dim, or a Dataset with A00..A63
                  dequantize:bool=True,  # dequantise an int8 (official, quantised) input
@@ -101,9 +121,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     if isinstance(obj, xr.DataTree): obj = obj.to_dataset()
     if isinstance(obj, xr.Dataset):
         if names_every_band(obj):   # several years: refused before any year is read (the cube is from_official's)
-            if (ys := _time_years(obj)) is not None and not ys.duplicated().any():   # tiles of a year: from_official
-                raise DimensionError(f"this official product holds {len(ys)} years: select one, e.g. "
-                                     "`ds.sel(time='2024')`, or take the cube (time, y, x, band), `aef.from_official(ds)`")
+            if (ys := official_years(obj)) is not None: raise DimensionError(_years_text(ys))   # tiles: from_official
             return from_official(obj, dequantize=dequantize)
         if (var := embedding_variable(obj)) is not None: return as_embedding(var, dequantize=dequantize)
         raise DimensionError(f"this Dataset is not an embedding (variables {list(obj.data_vars)[:5]}...): an "
@@ -162,6 +180,7 @@ def validate_embedding(emb,                    # embedding (y, x, band) in a for
                              f"(y, x, band) with {EMBED_DIM} bands A00..A63): `.aef.validate()` on a DataArray checks an "
                              "embedding. To check a source stack, validate a Dataset of its bands, e.g. "
                              "`da.to_dataset(name='B4').aef.validate(source='sentinel2')` (`aef.validate_stack`)")
+    if isinstance(emb, xr.Dataset) and (cube := official_cube(emb)) is not None: emb = cube   # xee over years
     if isinstance(emb, xr.DataArray) and "time" in emb.dims and emb.ndim == 4:   # a cube: each year alike
         da = xr.concat([validate_embedding(emb.isel(time=i), False) for i in range(emb.sizes["time"])], "time")
         da = da.assign_coords(time=emb["time"].values) if "time" in emb.coords else da

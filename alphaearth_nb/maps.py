@@ -19,7 +19,7 @@ from .accessor import EmbeddingAccessor, forward
 from .analysis import rgb
 from .core import DimensionError, checks_flags
 from .cubes import cube_form, years_of_cube
-from .embeddings import as_embedding
+from .embeddings import as_embedding, official_cube
 from .exports import class_colour   # one colour per class id: the maps, the explorer, map_to_cog's table
 from .labels import class_flags
 from .geo import (axis_span, crs_of, declared_nodata, declared_valid_range, north_up, pixel_size,
@@ -148,7 +148,9 @@ def plot(obj,                  # embedding, cube (time, ...), class map, classif
          max_size:int=1000,    # longest side drawn in pixels: larger maps show every n-th pixel
          **kwargs):            # to the picture drawn: `plot_rgb`, `plot_classes`, `plot_heat` or `plot_years`
     """Draw whatever `obj` is (embedding, class map, similarity/change map, rgb) and return the Axes; a cube (a
-    `time` dim) one panel per year on one colour scale (`plot_years`), returning the list of Axes."""
+    `time` dim, or the official product opened with xee over several years) one panel per year on one colour scale
+    (`plot_years`), returning the list of Axes."""
+    if (cube := official_cube(obj)) is not None: obj = cube
     if isinstance(obj, (xr.DataArray, xr.Dataset)) and "time" in obj.dims and (
             isinstance(obj, xr.DataArray) or "class" in obj or "cluster" in obj):
         return plot_years(obj, band=band, ax=ax, max_size=max_size, **kwargs)

@@ -17,7 +17,7 @@ import xarray as xr
 
 from .core import (DimensionError, GridError, LabelError, TimeError, band_names, checks_flags,
                                 user_stacklevel)
-from .embeddings import as_embedding
+from .embeddings import as_embedding, official_cube
 from . import geo
 from .geo import crs_of, require
 from .labels import read_table, table_numbers
@@ -29,7 +29,9 @@ __all__ = ['LONLAT', 'EE_GEO', 'cube_form', 'grid_of', 'transform_of', 'cube_crs
 
 # %% ../nbs/23c_places.ipynb #c0006
 def cube_form(obj) -> xr.DataArray:
-    "`obj` as an embedding `(y, x, band)` or a cube `(time, y, x, band)` (float32, NaN = no data)."
+    """`obj` as an embedding `(y, x, band)` or a cube `(time, y, x, band)` (float32, NaN = no data); the official
+    product opened with xee over several years as its cube (`embeddings.official_cube`)."""
+    if (cube := official_cube(obj)) is not None: return cube
     if isinstance(obj, xr.DataArray) and "time" in obj.dims:
         if obj.sizes["time"] == 0: raise DimensionError("the cube has no time steps: select at least one year")
         parts = [as_embedding(obj.isel(time=i)) for i in range(obj.sizes["time"])]
