@@ -220,20 +220,28 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     return pixelwise(lambda u, w: change_scores(u, w).astype(np.float32), a, b, name="change")
 
 # %% ../nbs/25_analysis.ipynb #c0018
-def sample_pixels(emb:xr.DataArray,        # embedding (y, x, band), any storage order
+def _sample(emb:xr.DataArray, max_samples:int, seed) -> tuple[np.ndarray, list[int]]:
+    "`sample_pixels`' rows and the positions along `time` of the years without a pixel of data among the strided " \
+    "ones ([] for a map, or a cube without such a year)."
+    emb, seed = north_up(emb), as_seed(seed)
+    ny, nx, nt = emb.sizes["y"], emb.sizes["x"], emb.sizes.get("time", 1)
+    s = max(1, math.ceil(math.sqrt(nt * ny * nx / (4 * max_samples))))   # at most ~4 max_samples rows read, all years
+    a = np.asarray(emb.isel(y=slice(None, None, s), x=slice(None, None, s)).values, np.float32)
+    ok = np.isfinite(a).all(-1)
+    empty = np.flatnonzero(~ok.any((1, 2))).tolist() if "time" in emb.dims else []
+    a = a[ok]
+    if len(a) > max_samples: a = a[np.sort(np.random.default_rng(seed).choice(len(a), max_samples, replace=False))]
+    return a, empty
+
+def sample_pixels(emb:xr.DataArray,        # embedding (y, x, band) or cube (time, y, x, band), any storage order
                   max_samples:int=50_000,  # most pixels returned; a regular stride first, then a seeded choice
                   seed:int=0,              # seed of the choice, 0 .. 2**63 - 1
                  ) -> np.ndarray:
     """A seeded subsample (N <= max_samples, 64) of the pixels that have data, taken from the map north-up (rows north
     to south, columns west to east), so a map stored in another order (a bottom-up tile read by rioxarray) gives
-    the same sample, and `cluster` and `rgb` the same clusters and colours (they differed with the storage order)."""
-    emb, seed = north_up(emb), as_seed(seed)
-    ny, nx = emb.sizes["y"], emb.sizes["x"]
-    s = max(1, math.ceil(math.sqrt(ny * nx / (4 * max_samples))))
-    a = np.asarray(emb.isel(y=slice(None, None, s), x=slice(None, None, s)).values, np.float32).reshape(-1, EMBED_DIM)
-    a = a[np.isfinite(a).all(1)]
-    if len(a) > max_samples: a = a[np.sort(np.random.default_rng(seed).choice(len(a), max_samples, replace=False))]
-    return a
+    the same sample, and `cluster` and `rgb` the same clusters and colours (they differed with the storage order).
+    A cube's years are sampled together, one stride and one choice over all of them: what `rgb` and `cluster` fit."""
+    return _sample(emb, max_samples, seed)[0]
 
 # %% ../nbs/25_analysis.ipynb #c0020
 def pca_basis(x:np.ndarray,  # rows (N, D), float, no NaN
@@ -298,15 +306,6 @@ def spherical_kmeans(x:jax.Array,    # (N, D) unit vectors
     return jax.lax.fori_loop(0, n_iter, lloyd, C)
 
 # %% ../nbs/25_analysis.ipynb #c0025
-def _cube_sample(da:xr.DataArray, max_samples:int, seed:int) -> tuple[np.ndarray, list[int]]:
-    """`sample_pixels` of each year of cube `da` pooled (at most `max_samples`, seeded) and the positions of the years
-    without a pixel of data in their sample; a map without `time`: its own sample, []."""
-    if "time" not in da.dims: return sample_pixels(da, max_samples, seed), []
-    parts = [sample_pixels(da.isel(time=i), max_samples, seed) for i in range(da.sizes["time"])]
-    x = np.concatenate(parts)
-    if len(x) > max_samples: x = x[np.sort(np.random.default_rng(seed).choice(len(x), max_samples, replace=False))]
-    return x, [i for i, a in enumerate(parts) if not len(a)]
-
 def cluster(emb,                        # embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads
             k:int,                      # number of clusters
             seed:int=0,                 # seed of the pixel subsample and of k-means++, 0 .. 2**63 - 1
@@ -324,7 +323,7 @@ def cluster(emb,                        # embedding (y, x, band) or cube (time, 
     k, n_iter, seed = whole(k, "k", 8), whole(n_iter, "n_iter", 50), as_seed(seed)   # text, -1: named
     if k < 1 or n_iter < 0: raise ConfigError(f"k={k}, n_iter={n_iter}: pass k >= 1, n_iter >= 0, e.g. k=8, n_iter=50")
     check_pixels(da, "the embedding")
-    x, empty = _cube_sample(da, max_samples, seed)
+    x, empty = _sample(da, max_samples, seed)   # `sample_pixels`, as `rgb` fits: a cube's years together
     if not len(x):
         raise NoValidDataError("the embedding has no pixel with data (all NaN): check the area, the year and any mask")
     if (m := len(np.unique(x, axis=0))) < k:   # k-means++ then drew a centre twice, or a padding row (all 0)

@@ -45,3 +45,18 @@ def test_one_vector_has_one_cluster_in_every_year(quantised):
         warnings.simplefilter("ignore")
         got = analysis.cluster(cube, 5, seed=1)["cluster"].values
     np.testing.assert_array_equal(got[0, 6:], got[1, 6:])
+
+
+def test_cluster_fits_a_cube_on_the_pixels_rgb_fits():
+    """cluster sampled a cube year by year and pooled the samples by a rule of its own, where rgb hands the cube to
+    sample_pixels: two rules for 'fitted on all its years'. Now both fit on `sample_pixels(cube)`: the centres are
+    those fitted on a map holding exactly those rows."""
+    cube = xr.concat([embedding_from_array(random_unit((30, 20), s)) for s in range(2)], "time").assign_coords(
+        time=[2022, 2023])
+    x = analysis.sample_pixels(cube, 300, seed=3)
+    assert len(x) == 300
+    flat = embedding_from_array(x[:, None, :])   # (300, 1): sampled whole, in order, with no choice
+    np.testing.assert_array_equal(analysis.sample_pixels(flat, len(x), seed=3), x)
+    got = analysis.cluster(cube, 4, seed=3, max_samples=300)["centres"].values
+    want = analysis.cluster(flat, 4, seed=3, max_samples=len(x))["centres"].values
+    np.testing.assert_allclose(got, want, atol=1e-6)
