@@ -26,13 +26,14 @@ from .linear import (check_xy, least_squares_fit, least_squares_fit_checked, lea
                                   linear_probe_fit, linear_probe_fit_checked, linear_probe_predict)
 
 # %% auto #0
-__all__ = ['PAPER_FOLDS', 'FOLDS_MAX', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST', 'unlabelled',
-           'drop_unlabelled', 'balanced_accuracy', 'r2', 'mae', 'shots_per_class', 'nshot_split', 'max_trial_folds',
-           'max_trial_split', 'as_folds', 'evaluate_embeddings', 'evaluate_regression', 'change_scores',
-           'change_threshold_sweep', 'separated_points', 'check_xy', 'least_squares_fit', 'least_squares_fit_checked',
-           'least_squares_predict', 'linear_probe_fit', 'linear_probe_fit_checked', 'linear_probe_predict',
-           'centring_offset', 'knn_indices', 'knn_predict', 'knn_search', 'knn_vote', 'wider_than_float32',
-           'composite_features', 'lonlat', 'points_at', 'xy_features', 'encode_labels', 'refuse_mixed_labels']
+__all__ = ['LEVELS_EXAMPLE', 'PAPER_FOLDS', 'FOLDS_MAX', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST',
+           'unlabelled', 'drop_unlabelled', 'balanced_accuracy', 'r2', 'mae', 'as_levels', 'shots_per_class',
+           'nshot_split', 'max_trial_folds', 'max_trial_split', 'as_folds', 'evaluate_embeddings',
+           'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'separated_points', 'check_xy',
+           'least_squares_fit', 'least_squares_fit_checked', 'least_squares_predict', 'linear_probe_fit',
+           'linear_probe_fit_checked', 'linear_probe_predict', 'centring_offset', 'knn_indices', 'knn_predict',
+           'knn_search', 'knn_vote', 'wider_than_float32', 'composite_features', 'lonlat', 'points_at', 'xy_features',
+           'encode_labels', 'refuse_mixed_labels']
 
 # %% ../nbs/24_evaluate.ipynb #c0002a
 _all_ = ["check_xy", "least_squares_fit", "least_squares_fit_checked", "least_squares_predict", "linear_probe_fit",
@@ -122,8 +123,39 @@ def mae(y_true,  # targets, (N,) or (N, M), in the targets' units
     return float(np.mean(np.abs(y_true - y_pred)))
 
 # %% ../nbs/24_evaluate.ipynb #c0025
+LEVELS_EXAMPLE = (1, 10, "max")   # offered when shots levels are refused (`evaluate_embeddings`' default)
+
+def _level(v, name:str, example) -> int|str:
+    "One level: 'max', or a whole number of at least 1 (`core.whole`: numpy's ints and 10.0 too, never text)."
+    if isinstance(v, str) and v == "max": return v
+    try: n = whole(v, name, 1)
+    except ConfigError: n = None
+    if n is None or n < 1:
+        word = " ('max' is lower case)" if isinstance(v, str) and v.strip().lower() == "max" else ""
+        raise ConfigError(f"{name}: {v!r} is not a level{word}: pass whole numbers of at least 1 (numbers, not text) "
+                          f"and/or 'max', e.g. {name}={example!r}")
+    return n
+
+def as_levels(levels,             # one level or a sequence: whole numbers >= 1 (numpy's ints, 10.0) and/or "max"
+              name:str="shots",   # the setting, for the error (`evaluate_regression` passes "n_train")
+              example=LEVELS_EXAMPLE, # the valid value a refusal offers
+             ) -> tuple:
+    """`levels` as a tuple of plain ints and "max", in the order given. Raises `ConfigError` naming `name` for text
+    other than "max" (even '10'), bools, fractions, numbers below 1, a set (no order), none at all, and a level
+    given twice (its row would run twice), offering `example`."""
+    one = isinstance(levels, (str, bytes)) or (np.ndim(levels) == 0 and not isinstance(levels, (set, frozenset)))
+    if isinstance(levels, (set, frozenset, dict)) or levels is None:
+        raise ConfigError(f"{name}={levels!r}: pass the levels as a tuple or list, in the order the table lists "
+                          f"them, e.g. {name}={example!r}")
+    out = tuple(_level(v, name, example) for v in ((levels,) if one else levels))
+    if not out: raise ConfigError(f"{name}={levels!r} names no level: pass at least one, e.g. {name}={example!r}")
+    if dup := [v for i, v in enumerate(out) if v in out[:i]]:
+        raise ConfigError(f"{name}={levels!r} gives {dup} more than once (each level runs every row once): pass "
+                          f"{name}={tuple(dict.fromkeys(out))!r}")
+    return out
+
 def shots_per_class(counts,                 # labelled points per class
-                    shots,                  # int n, or "max"
+                    shots,                  # int n (numpy's, 10.0), or "max"
                     max_shots:int=300,      # cap of "max" per class
                     max_fraction:float=0.5, # share of a class "max" may take for training
                     classes=None,           # class names for the error message
@@ -136,8 +168,7 @@ def shots_per_class(counts,                 # labelled points per class
         bad = np.nonzero(n < 1)[0]
         need = "'max' shots need at least 2 (1 to train, 1 to test)"
     else:
-        if not isinstance(shots, (int, np.integer)) or shots < 1:
-            raise LabelError(f"shots must be a positive int or 'max', got {shots!r}: e.g. shots=(1, 10, 'max')")
+        shots = _level(shots, "shots", LEVELS_EXAMPLE)   # np.int64(10), 10.0: 10; True, '10', 10.5: ConfigError
         n = np.full(len(counts), int(shots))
         bad = np.nonzero(counts < shots + 1)[0]
         need = f"{shots}-shot needs at least {shots + 1} ({shots} to train, at least 1 to test)"
@@ -217,11 +248,17 @@ def as_folds(value, # a fold count: an int (numpy's too) or a float without a fr
                           "1-shot)")
     return v
 
-def _checked_folds(folds):
-    "`folds` (an int, a dict shots -> int or None, or None) with each count read by `as_folds`."
+def _checked_folds(folds, shots:tuple|None=None):
+    """`folds` (an int, a dict shots -> int or None, or None) with each count read by `as_folds`; a dict's keys read
+    as `as_levels` reads levels, each one of `shots` (when given): a key no level asks is a `ConfigError`, not
+    ignored (folds={'1': 3} ran 1-shot with the paper's 1000 folds)."""
     if folds is None: return None
-    if isinstance(folds, dict): return {s: _checked_folds(v) for s, v in folds.items()}
-    return as_folds(folds)
+    if not isinstance(folds, dict): return as_folds(folds)
+    keyed = {_level(s, "folds", {1: 1000, 10: 500}): _checked_folds(v) for s, v in folds.items()}
+    if shots is not None and (extra := [s for s in keyed if s not in shots]):
+        raise ConfigError(f"folds={folds!r} gives folds for {extra}, which shots={shots!r} does not ask: key the "
+                          f"dict by the levels asked, e.g. folds={ {s: 10 for s in shots} !r}")
+    return keyed
 METHODS = ("knn1", "knn3", "linear")
 
 def _parse_methods(methods) -> tuple[tuple, dict]:
@@ -238,7 +275,7 @@ def _fold_seed(seed:int, shots, fold:int) -> list[int]:
 @checks_flags
 def evaluate_embeddings(x,                          # features (embeddings or a baseline), (N, D)
                         y,                          # class labels, (N,)
-                        shots=(1, 10, "max"),       # shots per class: ints and/or "max"
+                        shots=(1, 10, "max"),       # shots per class: ints and/or "max" (`as_levels`)
                         folds=None,                 # int, or dict shots -> folds; None: PAPER_FOLDS
                         methods=METHODS,            # any of "knn1", "knn3", "linear" (also "knn<k>")
                         seed:int=0,                 # base seed of the draws
@@ -258,7 +295,8 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     "knn1" (the column is "" elsewhere; `table.attrs["same_as"]` too), not another method. Labels that mark unlabelled
     points (negative ids, empty names: `unlabelled`) are a `LabelError` naming them, never a class. A table is read
     as `linear.check_xy` reads it: its 64 bands (codes decoded), and the other columns `features` names after them."""
-    seed, folds = as_seed(seed), _checked_folds(folds)   # -1, 2**64, 10**24 folds: ConfigError here, before any work
+    shots = as_levels(shots)  # np.int64(10), (1.0, 10.0): ints; '10', True, 10.5, (1, 1): ConfigError, before any work
+    seed, folds = as_seed(seed), _checked_folds(folds, shots)   # -1, 2**64, 10**24 folds, a level not asked: refused
     x, y = check_xy(x, y, centre=True, features=features)   # UTM, epoch seconds: their digits kept
     if (off := unlabelled(y)).any():
         raise LabelError(f"{int(off.sum())} of {len(y)} labels are {sorted(set(y[off].tolist()))[:3]}: negative ids and "
@@ -268,7 +306,6 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     classes, yi = encode_labels(y)
     C = len(classes)
     if C < 2: raise LabelError(f"classification needs at least two classes, got {classes.tolist()}: label more classes")
-    shots = (shots,) if isinstance(shots, (int, str)) else tuple(shots)
     methods, ks = _parse_methods(methods)
     counts = np.bincount(yi, minlength=C)
     skipped = {}   # shots -> the kNN methods with more neighbours than training points there
@@ -324,7 +361,7 @@ evaluate = evaluate_embeddings  # the name in the team contract
 # %% ../nbs/24_evaluate.ipynb #c0032
 def evaluate_regression(x,                        # features, (N, D)
                         y,                        # continuous targets, (N,)
-                        n_train=(10, 100, "max"), # training points in all per fold: ints and/or "max"
+                        n_train=(10, 100, "max"), # training points in all per fold: ints and/or "max" (`as_levels`)
                         folds:int=100,            # random draws per size
                         methods=("knn1", "knn3", "linear"),   # "knn<k>" (mean of k nearest) and/or "linear"
                         seed:int=0,               # seed of the draws, 0 .. 2**63 - 1
@@ -339,11 +376,11 @@ def evaluate_regression(x,                        # features, (N, D)
     x, y = check_xy(x, y, centre=True, features=features)
     y = y.astype(np.float64)
     if not np.isfinite(y).all(): raise LabelError("targets hold NaN/inf: drop unlabelled points first, e.g. `keep = np.isfinite(y)`")
-    sizes = (n_train,) if isinstance(n_train, (int, str)) else tuple(n_train)
+    sizes = as_levels(n_train, "n_train", (10, 100, "max"))   # 10.5, '10', True: ConfigError (were 10, 10 and 1)
     methods, ks = _parse_methods(methods)
     rows = []
     for s in sizes:
-        n = min(max_train, int(max_fraction * len(y))) if s == "max" else int(s)
+        n = min(max_train, int(max_fraction * len(y))) if s == "max" else s
         if not 1 <= n < len(y) or n < max(ks.values(), default=1):
             raise LabelError(f"{n} training points asked of {len(y)} (and at least {max(ks.values(), default=1)} for the kNN): "
                              "label more points or ask fewer")
