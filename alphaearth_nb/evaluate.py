@@ -435,8 +435,8 @@ def change_threshold_sweep(e1,                             # features before, (N
     the same, 1 = embeddings were on opposite poles"): the grid 0.1 .. 0.9 lies inside its 0 .. 1; AEF.md section 7's
     `1 - e1 . e2` (0 .. 2, `change_scores`) is twice it, and the same grid on it would pick thresholds twice too fine."""
     s = change_scores(e1, e2, normalize) / 2  # the paper's d (S4.1, eq. 8): 0 the same, 1 opposite poles
-    lab = np.asarray(changed)
-    if lab.dtype.kind == "f" and np.isnan(lab).any(): raise LabelError("change labels hold NaN: drop unlabelled points first")
+    refuse_missing_labels(changed, "change labels")   # NaN, None, pd.NA: unlabelled points, named as such
+    lab = label_values(changed)   # '0'/'1' (a CSV read as text) are 0 and 1, as labels are everywhere
     if lab.shape != s.shape: raise LabelError(f"{len(lab)} change labels for {len(s)} embedding pairs: pass one label per pair")
     if not np.isin(lab, (0, 1)).all(): raise LabelError("change labels must be binary (0 = same, 1 = changed): e.g. `changed = before != after`")
     lab = lab.astype(bool)
@@ -449,8 +449,8 @@ def change_threshold_sweep(e1,                             # features before, (N
     tp = np.cumsum(ll)[last]; fp = np.cumsum(~ll)[last]   # predicted "changed" at t = that score
     tpr, fpr = tp / n_pos, fp / n_neg
     auc = np.trapezoid(np.r_[0, tpr], np.r_[0, fpr])
-    if thresholds is None:
-        t = ss[last]
+    if thresholds is None:   # every observed score, ascending as the grid is: a tie goes to the lowest (was highest)
+        t, tpr, fpr = ss[last][::-1], tpr[::-1], fpr[::-1]
     else:
         t = np.sort(np.asarray(thresholds, np.float64))
         k = np.searchsorted(-ss, -t, side="right")         # points with score >= t

@@ -93,14 +93,15 @@ def test_metrics_by_hand():
 
 
 def test_change_sweep_by_hand():
-    # d = (1 - e1.e2) / 2 = 0, 0.1, 0.5, 0.6 with labels 0, 1, 0, 1: best threshold 0.6 (TPR 1/2, TNR 1), AUC = 3 of 4 pairs
+    # d = (1 - e1.e2) / 2 = 0, 0.1, 0.5, 0.6 with labels 0, 1, 0, 1: 0.75 at t = 0.6 (TPR 1/2, TNR 1) and at t = 0.1
+    # (TPR 1, TNR 1/2); lowest on ties, as on the grid: 0.1. AUC = 3 of 4 pairs
     ang = np.arccos(1 - 2 * np.array([0., 0.1, 0.5, 0.6]))
     e1 = np.stack([np.ones(4), np.zeros(4)], 1)
     e2 = np.stack([np.cos(ang), np.sin(ang)], 1)
     res = change_threshold_sweep(e1, e2, [0, 1, 0, 1], thresholds=None)
     assert res["balanced_accuracy"] == pytest.approx(0.75)
     assert res["auc"] == pytest.approx(0.75)
-    assert res["threshold"] == pytest.approx(0.6)
+    assert res["threshold"] == pytest.approx(0.1) and (res["tpr"], res["tnr"]) == (1.0, 0.5)
 
 
 def test_change_paper_grid_by_hand():
