@@ -296,7 +296,9 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     field smaller than a pixel, or a zone the map's edge cuts to a sliver) is the pixel at a point inside it and on
     the map (`n_pixels` 1), as labels are. Zones are
     rasterised on the map north-up, so a pixel centre on a zone's boundary (rasterio decides those by its scan order)
-    counts the same however the map is stored (was: 16 or 12 pixels for one box, north-up or south-first)."""
+    counts the same however the map is stored (was: 16 or 12 pixels for one box, north-up or south-first). The zones
+    come back written as the map writes x (`geo.geometries_like`): on a map whose reader wrapped longitude at 180, in
+    [-180, 180], one across 180 split there, as `coarsen` wraps its block centres (was: past 180)."""
     if how not in HOWS: raise ConfigError(f"unknown how={how!r}: choose one of {HOWS}")
     emb = geo.north_up(cube_form(emb))   # rasterio's rule for a centre on a zone's boundary: one answer however stored
     gdf = zones_of(emb, zones, buffer, tile, h3, crs).reset_index(drop=True)
@@ -313,7 +315,7 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
         part["n_pixels"] = [len(v) for v in vecs]
         parts.append(pd.concat([part, pd.DataFrame(vals, columns=cols, index=part.index)], axis=1))
     res = pd.concat(parts, ignore_index=True)
-    return type(gdf)(res, geometry="geometry", crs=gdf.crs)
+    return geo.geometries_like(emb, type(gdf)(res, geometry="geometry", crs=gdf.crs))
 
 # %% ../nbs/24b_cubes.ipynb #c0027
 def _series_change(v:np.ndarray, floor:float) -> tuple[np.ndarray, np.ndarray]:

@@ -19,7 +19,7 @@ from .spatial import (MAX_LON_STEP, NODATA_KEYS, VALID_KEYS, X_NAMES, Y_NAMES, a
                                    axis_span, crs_name, crs_of, declared_nodata, declared_valid_range, flip_rows,
                                    geotransform, geotransform_steps, grid_coords, half_pixel, horizontal_crs,
                                    is_geographic, is_lazy, north_up, outside_valid, packing, pixel_size,
-                                   rename_spatial, require, same_crs, unpacked, wrapped_like, write_crs)
+                                   rename_spatial, require, same_crs, unpacked, WRAP_ATOL, wrapped_like, write_crs)
 
 _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
          'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name',
@@ -31,13 +31,13 @@ _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'req
 # %% auto #0
 __all__ = ['EDGE_TOL', 'POLE_TOL', 'SWAP_HINT', 'LON_NAMES', 'LAT_NAMES', 'LONLAT', 'cell_index', 'cell_inside',
            'check_monotonic', 'wrap_x', 'check_pixels', 'check_degrees', 'check_grid_degrees', 'inside_grid',
-           'swapped_on', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'unwrap_lon', 'geometries_on', 'to_crs',
-           'utm_crs', 'one_point', 'point_crs', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid', 'X_NAMES',
-           'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
-           'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name',
-           'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
-           'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up',
-           'flip_rows', 'is_remote']
+           'swapped_on', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'geometries_like', 'unwrap_lon',
+           'geometries_on', 'to_crs', 'utm_crs', 'one_point', 'point_crs', 'half_pixel_off', 'half_pixel_hint',
+           'check_same_grid', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require',
+           'rename_spatial', 'is_lazy', 'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing',
+           'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs',
+           'grid_coords', 'half_pixel', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like',
+           'axes_to_turn', 'north_up', 'flip_rows', 'is_remote']
 
 # %% ../nbs/03_geo.ipynb #c0024
 EDGE_TOL = 1e-6   # of a pixel (10 micrometres at 10 m): a value nearer an edge than this is on it
@@ -252,6 +252,32 @@ def wrap_geometries(obj, geoms):
         parts = [(affinity.translate(g, xoff=360.0 * k) if k else g).intersection(window)
                  for k in turns(minx, maxx, c - 180.0, c + 180.0)]
         parts = [p for p in parts if not p.is_empty]
+        return parts[0] if len(parts) == 1 else shapely.union_all(parts)
+    if hasattr(geoms, "set_geometry"):                 # a GeoDataFrame: its geometry column
+        return geoms.set_geometry(geoms.geometry.apply(move).set_crs(geoms.crs, allow_override=True))
+    return geoms.apply(move).set_crs(geoms.crs, allow_override=True)
+
+def geometries_like(obj, geoms):
+    """`geoms` (a GeoSeries or GeoDataFrame on `obj`'s x span, as `wrap_geometries` leaves them) written as `obj`
+    writes its x, `wrapped_like`'s rule: where a reader wrapped the map's longitudes at 180 (179.99975, -179.99975),
+    each geometry moved by whole turns into [-180, 180] and one across 180 split there (GeoJSON, RFC 7946 3.1.9: a
+    MultiPolygon; a part within `WRAP_ATOL` of 180 wide, a rounding, dropped); as given otherwise (a map stored as one
+    span, past 180 or before -180, or projected). What `cubes.aggregate` answers its zones in, as `cubes.coarsen`
+    its block centres. Needs shapely (`MissingDependencyError` naming the extra)."""
+    if not is_geographic(crs_of(obj)) or not (axis_span(obj, "x") != rename_spatial(obj).x.values).any():
+        return geoms
+    require("shapely", "official", "geometries across the antimeridian")
+    import shapely
+    from shapely import affinity
+    from shapely.geometry import box
+    def move(g):
+        if g is None or g.is_empty: return g
+        minx, miny, maxx, maxy = g.bounds
+        if -180.0 <= minx and maxx <= 180.0: return g
+        world = box(-180.0, miny - 1.0, 180.0, maxy + 1.0)
+        parts = [(affinity.translate(g, xoff=-360.0 * k) if k else g).intersection(world)
+                 for k in range(int(np.floor((minx + 180.0) / 360.0)), int(np.ceil((maxx - 180.0) / 360.0)) + 1)]
+        parts = [p for p in parts if not p.is_empty and p.bounds[2] - p.bounds[0] > WRAP_ATOL]
         return parts[0] if len(parts) == 1 else shapely.union_all(parts)
     if hasattr(geoms, "set_geometry"):                 # a GeoDataFrame: its geometry column
         return geoms.set_geometry(geoms.geometry.apply(move).set_crs(geoms.crs, allow_override=True))

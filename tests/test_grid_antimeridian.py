@@ -187,3 +187,28 @@ def test_maps_and_the_explorer_read_a_wrapped_axis_as_one_span(xs):
     r, c, ok = TileSampler(e).rows_cols(lon, np.full(3, LAT[1]))
     want = [int(np.argmin(np.abs(xs % 360 - v % 360))) for v in lon]
     assert ok.all() and r.tolist() == [1, 1, 1] and c.tolist() == want
+
+
+def test_tile_zones_of_a_wrapped_axis_are_written_in_minus_180_180():
+    """aggregate(tile=) on a map whose reader wrapped x at 180 (179.99975, -179.99975) answers its tiles as the map
+    writes x, as `cubes.coarsen` writes its block centres (`geo.wrapped_like`): in [-180, 180], a tile across 180 split
+    there (GeoJSON, RFC 7946 3.1.9); a map stored as one span (xee's 180+, the -180 form) keeps its own. Was: every
+    tile of the wrapped map past 180 (179.999 .. 180.0005, 180.0005 .. 180.001), where no point of it is written."""
+    pytest.importorskip("geopandas")
+    from shapely.geometry import MultiPolygon
+    a = aggregate(emb(XWRAP), tile=3)
+    b = a.geometry.bounds
+    assert (b.minx >= -180).all() and (b.maxx <= 180).all()
+    first, east = a.geometry.iloc[0], a.geometry.iloc[1]              # columns 0..2 (across 180), column 3 (east)
+    assert isinstance(first, MultiPolygon)
+    np.testing.assert_allclose(sorted(p.bounds[::2] for p in first.geoms), [(-180, -179.9995), (179.999, 180)],
+                               atol=1e-9)
+    np.testing.assert_allclose(east.bounds, (-179.9995, LAT[2] - 0.00025, -179.999, LAT[0] + 0.00025), atol=1e-9)
+    again = aggregate(emb(XWRAP), a[["tile_row", "tile_col", "geometry"]])   # the answer's zones: the same pixels
+    assert again.n_pixels.tolist() == a.n_pixels.tolist() == aggregate(emb(X180), tile=3).n_pixels.tolist()
+    bands = [f"A{i:02d}" for i in range(64)]
+    np.testing.assert_allclose(again[bands].to_numpy(float), a[bands].to_numpy(float), atol=1e-6)
+    for xs in (X180, XNEG):                                           # one span: as the map writes x
+        b = aggregate(emb(xs), tile=3).geometry.bounds
+        np.testing.assert_allclose(b.minx.min(), xs[0] - 0.00025, atol=1e-9)
+        np.testing.assert_allclose(b.maxx.max(), xs[-1] + 0.00025, atol=1e-9)
