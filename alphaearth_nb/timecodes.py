@@ -78,6 +78,15 @@ def unwritten_years(values) -> list:
              if isinstance(v, (str, bytes))]
     return [v for v in texts if not re.search(r"\d{4}", v)]
 
+# ISO 8601 text: a date, or a date and time (seconds, a fraction, 'Z' or an offset optional; 'T' or a space)
+_ISO = re.compile(r"\s*\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?)?\s*$", re.I)
+
+def _iso_format(a:np.ndarray) -> dict:
+    "pandas' `format='ISO8601'` when every value is ISO text, so each is read by its own form: pandas otherwise " \
+    "takes the first value's format for all ('...31.024Z' then '...29Z', STAC items' times, fails); else {}."
+    flat = a.ravel()
+    return {"format": "ISO8601"} if flat.size and all(isinstance(v, str) and _ISO.match(v) for v in flat) else {}
+
 def to_ms(t) -> np.ndarray:
     "Milliseconds since 1970 (int64) from epoch milliseconds, datetime64, pandas times or ISO strings."
     a = np.asarray(t)
@@ -96,7 +105,7 @@ def to_ms(t) -> np.ndarray:
             raise TimeError(f"{a.ravel()[:3].tolist()} are numbers as text, not dates: {numeric_time_hint(a)}.")
         if odd := odd_times(a): raise TimeError(f"{odd}.")  # a model calendar; day/month order unsettled
         a = _gregorian(a)                                     # cftime Gregorian dates: the same dates
-        try: a = pd.to_datetime(a.ravel(), utc=True).tz_localize(None).values.reshape(a.shape)
+        try: a = pd.to_datetime(a.ravel(), utc=True, **_iso_format(a)).tz_localize(None).values.reshape(a.shape)
         except (ValueError, TypeError, OverflowError) as e:
             raise TimeError(f"cannot read {a.ravel()[:3].tolist()} as times ({e}): pass ISO dates such as "
                             "'2024-01-31' or '2024-01-31T10:50', or datetime64 values.") from None
