@@ -175,7 +175,7 @@ def real(value, # a number: an int or float (numpy's too)
 
 _YES_NO = {"bool": False, "bool|None": True, "None|bool": True, "Optional[bool]": True, "typing.Optional[bool]": True}
 
-def yes_no_params(fn:Callable) -> dict[str, tuple[int|None, bool]]:
+def yes_no_params(fn:Callable) -> dict[str, tuple[int|None, bool]]:  # any function with an inspectable signature
     """The yes/no parameters of `fn`: those annotated `bool` (or `bool|None`), or unannotated with a `True`/`False`
     default; each as `name: (position or None for keyword-only, whether None is a value of its own)`."""
     out = {}
@@ -187,7 +187,7 @@ def yes_no_params(fn:Callable) -> dict[str, tuple[int|None, bool]]:
             out[p.name] = (i if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) else None, _YES_NO.get(a, False))
     return out
 
-def checks_flags(fn:Callable) -> Callable:
+def checks_flags(fn:Callable) -> Callable:  # a public function whose bool parameters are to be checked at each call
     """Decorate a public function so that its yes/no parameters (`yes_no_params`) go through `flag` at the door,
     before any work: text ('false', 'no'), 2 or 0.5 raise `ConfigError` naming the parameter (text is true in
     Python, so `legend="false"` drew a legend); 0/1 and numpy bools arrive as `bool`; a `bool|None` parameter keeps
@@ -265,7 +265,7 @@ def _emb_numbers(names:list) -> list|None:
     m = [_EMB_NAME.fullmatch(n) if isinstance(n, str) else None for n in names]
     return _from_one([int(g[1]) for g in m]) if all(m) else None
 
-def band_order(names) -> list[int]|None:
+def band_order(names) -> list[int]|None:  # the 64 labels of a band axis or table columns (text or numbers), in stored order
     """Positions that put 64 bands labelled `names` in the order A00..A63, or None when the labels do not say.
 
     Labels are read by meaning, not spelling: A00..A63 in any order, case or padding (A0, A1, A10, ... as a
@@ -277,7 +277,7 @@ def band_order(names) -> list[int]|None:
     if nums is None or sorted(nums) != list(range(EMBED_DIM)): return None
     return [int(i) for i in np.argsort(nums)]
 
-def a_bands(names) -> dict[int, list[int]]:
+def a_bands(names) -> dict[int, list[int]]:  # labels of columns or variables, any number, any type (non-text ones ignored)
     """Band number -> the positions of the entries of `names` labelled A00..A63 (any case or padding: A7, a07); where
     none is, those labelled `embedding_N` (`emb_N`, `embedding7`: a table whose list column of vectors was expanded,
     0..63, or 1..64 as a whole), which named no band, so a table of lon, lat and them was read by position."""
@@ -290,7 +290,7 @@ def a_bands(names) -> dict[int, list[int]]:
     base = 1 if sorted(emb) == list(range(1, EMBED_DIM + 1)) else 0
     return {k - base: p for k, p in emb.items()}
 
-def a_positions(names) -> list[int]|None:
+def a_positions(names) -> list[int]|None:  # labels of columns or variables, any number, any type
     """Positions of the entries labelled A00..A63 among `names` (other entries left out), in band order; None unless
     every band is named, and named once: A1 beside A01 is refused (which of them is band 1?)."""
     at = a_bands(names)
@@ -306,7 +306,7 @@ class CallableModule(types.ModuleType):
     @property
     def __signature__(self): return inspect.signature(self._function())
 
-def callable_module(name:str) -> None:
+def callable_module(name:str) -> None:  # the module's full name, `__name__` (it must be imported)
     "Make the module `name` callable as its same-named function (the last line of such a module)."
     mod = sys.modules[name]
     if callable(getattr(mod, name.rsplit(".", 1)[-1], None)): mod.__class__ = CallableModule
@@ -314,7 +314,7 @@ def callable_module(name:str) -> None:
 # %% ../nbs/00_core.ipynb #pdoc002
 PARAMETERS = "\nParameters\n----------\n"   # the heading of the section `documented` appends
 
-def documented(obj) -> str:
+def documented(obj) -> str:  # a function or class of the package (anything with `__module__`, `__name__`)
     """`obj`'s docstring ending in its numpy-style Parameters section (`_param_docs.SECTIONS`, written at export by
     tools/param_docs.py from the docments comments of its signature); the docstring as it is where it has no
     commented parameter, or has the section already."""
@@ -538,7 +538,7 @@ def cpu_devices(default:str|None=None, # used when `AEF_CPU_DEVICES` is unset (t
     return _count_env("AEF_CPU_DEVICES", default, {"auto": _usable_cores, "free": _free_cores}, "device count",
                       "a whole number, 'auto' (one per core), 'free' (one per idle core) or 0 (JAX's one CPU device)")
 
-def split_cpu(default:str|None=None) -> int|None:
+def split_cpu(default:str|None=None) -> int|None:  # used when `AEF_CPU_DEVICES` is unset: a count, "auto" or "free" (the command line's)
     "Ask JAX for `cpu_devices(default)` host CPU devices (`jax_num_cpu_devices`) if its backends have not started " \
     "and the user set no count of their own; returns the count set, else None (`cpu_devices_note()` says why)."
     try: n = cpu_devices(default)

@@ -171,8 +171,8 @@ def support_window(period:Period,             # the valid period
     return start, start + w
 
 def extrapolation_days(period:Period,  # the valid period asked for
-                       first:float,    # first day with data (days since 1970-01-01)
-                       last:float,     # last day with data (days since 1970-01-01)
+                       first:float,    # first day with data, days since `timecodes.EPOCH` (2020-01-01)
+                       last:float,     # last day with data, days since `timecodes.EPOCH`
                       ) -> float:
     "How many days the valid `period` reaches beyond the support `[first, last]` (0 inside it)."
     p0, p1 = (float(v) for v in period.days)
@@ -297,7 +297,7 @@ def tile_sums(model,                # any model with `model(inputs, periods[P, 2
 @checks_flags
 def embed_frames(model,                # any model with `model(inputs, periods[P, 2]) -> [P, L, L, E]`
                  inputs:dict,          # source -> Frames over the block with its margins (`Tiling.margin`), numpy
-                 period,               # f32[2], the valid period in days since 1970-01-01
+                 period,               # f32[2], the valid period in days since `timecodes.EPOCH` (2020-01-01)
                  tl:Tiling,            # how to cut tiles (`Tiling`)
                  batch_size:int=8,     # tiles per call (rounded up to a multiple of the local devices)
                  progress:bool=False,  # show a tqdm bar over batches

@@ -50,7 +50,7 @@ def quiet_marker() -> None:
     if not (f and f[0] == "ignore" and f[1] is not None and f[1].pattern == _MARKER_WARNING):
         warnings.filterwarnings("ignore", message=_MARKER_WARNING)
 
-def user_path(path:str|os.PathLike) -> Path:
+def user_path(path:str|os.PathLike) -> Path:  # a local path, `~` allowed
     """`path` as a `Path` with a leading `~` expanded to the home folder, as xarray, zarr and the shell read it.
     Without this a notebook's `to_zarr("~/maps/a.zarr")` made a folder named `~` in the working folder for the
     marker while zarr wrote the data under the home folder: the store then read as missing."""
@@ -59,7 +59,7 @@ def user_path(path:str|os.PathLike) -> Path:
 _UPLOADS = {"gs": "gcloud storage cp -r {local} {url}", "s3": "aws s3 cp {rec}{local} {url}",
             "az": "azcopy copy {local} '{url}' --recursive", "abfs": "azcopy copy {local} '{url}' --recursive"}
 
-def remote_url(path) -> str|None:
+def remote_url(path) -> str|None:  # a path, URL or `/vsi...` path, as str or Path
     """The URL (`scheme://...`) or GDAL `/vsi...` path that `path` names, or None for a local path. A `Path` folds a
     URL's '//' (`Path('gs://b/a.zarr')` is 'gs:/b/a.zarr'): the URL is given back as written, so it is read as
     one and refused as an output (it was a local folder 'gs:'). A one-letter scheme is a Windows drive ('C:/x')."""
@@ -70,7 +70,7 @@ def remote_url(path) -> str|None:
     ok = sep and len(scheme) > 1 and scheme[:1].isalpha() and all(c.isalnum() or c in "+.-" for c in scheme)
     return f"{scheme}://{rest}" if ok else None
 
-def is_remote(path) -> bool:
+def is_remote(path) -> bool:  # a path, URL or `/vsi...` path, as str or Path
     "Whether `path` is a URL or a GDAL `/vsi...` path (`remote_url`): no local file (readers, `local_output`)."
     return remote_url(path) is not None
 
@@ -136,11 +136,11 @@ def writable(at:Path,          # the folder files will be made in: where `t` goe
                                f"written: choose a path in a folder you can write to, or make {at} writable (as its "
                                f"owner: `chmod u+w {at}`).") from None
 
-def is_ours(path:str|os.PathLike) -> bool:
+def is_ours(path:str|os.PathLike) -> bool:  # a folder (`~` allowed)
     "True if `path` is a folder written to completion by alphaearth_nb (it holds the marker)."
     return (user_path(path) / MARKER).is_file()
 
-def inside_ours(path:str|os.PathLike) -> Path|None:
+def inside_ours(path:str|os.PathLike) -> Path|None:  # a file or folder to be written (`~` allowed)
     "The folder of ours (an embedding store, corpus, scene, demo) above `path`, which replacing (`overwrite=True`) " \
     "replaces with all it holds; None if there is none."
     return next((p for p in user_path(path).absolute().parents if is_ours(p)), None)
@@ -157,7 +157,9 @@ def _not_inside_ours(t:Path, what:str):
                            f"replaces whole, so the {what} would be lost then: write it beside it, e.g. "
                            f"{up.parent / t.name}.")
 
-def no_file_on_the_way(t:Path, what:str):
+def no_file_on_the_way(t:Path,    # the file or folder to be written
+                       what:str,  # what it is ("store", "file"), for the message
+                      ):
     "Raise `NotOursError` if a plain file stands where a folder above `t` must be (no raw `FileExistsError` later)."
     for p in t.parents:
         if p.exists():
@@ -222,11 +224,11 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
     return writable(t.parent, t, what)   # replaced by a copy written beside it: its folder must take one
 
 # %% ../nbs/00a_files.ipynb #c2003
-def partial_name(t:Path) -> Path:
+def partial_name(t:Path) -> Path:  # the final path of the file or folder being written
     "The scratch name beside `t` a write goes to before it is moved in: `.{name}.partial-{pid}-{8 hex}` (ours to clear)."
     return t.parent / f".{t.name}.partial-{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
-def pid_alive(pid:int) -> bool:
+def pid_alive(pid:int) -> bool:  # a process id on this machine
     "True if a process `pid` runs on this machine."
     try: return os.kill(pid, 0) is None   # signal 0 only asks; a process of another user raises PermissionError
     except ProcessLookupError: return False
@@ -340,7 +342,7 @@ def _swap_in(tmp:Path, t:Path):
     for p in ([old] if old is not None else []) + _dead_olds(t): _rm(p)
 
 # %% ../nbs/00a_files.ipynb #c2003y
-def consolidate_zarr(store:str|os.PathLike) -> None:
+def consolidate_zarr(store:str|os.PathLike) -> None:  # a local zarr store, written and closed
     """Write zarr's consolidated metadata of the zarr store `store`, the last step of writing one of ours (before
     the marker): `xr.open_zarr(store)` then reads it quietly. Without it xarray warned 'Failed to open Zarr store with
     consolidated metadata' and its listing named our marker 'not recognized as a component of a Zarr hierarchy'
@@ -434,7 +436,10 @@ def writing_file(target:str|os.PathLike, # the file to (re)place
         raise
 
 @checks_flags
-def write_text(target, text:str, overwrite:bool=True) -> Path:
+def write_text(target,               # the file to (re)place (`~` allowed)
+               text:str,             # the whole content
+               overwrite:bool=True,  # replace an existing file (False: an existing one raises, as `check_output` decides)
+              ) -> Path:
     "Write `text` to `target` atomically (see `writing_file`)."
     with writing_file(target, "w", overwrite) as f: f.write(text)
     return user_path(target)
@@ -447,7 +452,7 @@ def _version() -> str:
 
 USER_AGENT = f"alphaearth_nb/{_version()} (+https://github.com/alphaearth-nb/alphaearth_nb)"
 
-def gdal_path(href):
+def gdal_path(href):  # a raster's address: http(s) URL, local path, `/vsi...` path
     """What GDAL opens for a raster `href` (an official tile, a user's own COG): an http(s) URL as
     `/vsicurl?empty_dir=yes&useragent=...&url=...` (GDAL's per-file /vsicurl options, GDAL >= 3.4), so GDAL neither
     lists its folder nor probes for sidecars (`.aux.xml`, `.ovr`, `.msk`) and sends `USER_AGENT` (not when

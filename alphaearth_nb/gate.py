@@ -29,7 +29,8 @@ __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'label_bands', 'pixelwise', 'values_at', '
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
 
 # %% ../nbs/22_gate.ipynb #c0006
-def label_bands(da:xr.DataArray, names=None) -> xr.DataArray:
+def label_bands(da:xr.DataArray,              # DataArray with a 64-long `band` dim
+                names=None) -> xr.DataArray:  # 64 band labels to order by (default: the coordinate or the descriptions)
     """Band coordinate A00..A63, the bands put in that order where their labels say which is which (`band_order`):
     `names`, else a `band` coordinate A00..A63, else the band descriptions a reader keeps in `attrs['long_name']`
     (rioxarray, from a GeoTIFF: its coordinate is the band numbers 1..64), else the coordinate; unlabelled bands, or
@@ -56,13 +57,15 @@ def pixelwise(func, *das, dtype=np.float32, core=("band",), out_core=(), out_siz
                          dask_gufunc_kwargs={"output_sizes": out_sizes} if out_sizes else None)
     return out.rename(name) if name else out
 
-def values_at(emb:xr.DataArray, rows, cols) -> np.ndarray:
+def values_at(emb:xr.DataArray,     # embedding (y, x, band), numpy or dask
+              rows,                 # pixel rows (N,)
+              cols) -> np.ndarray:  # pixel columns (N,)
     "Embedding vectors (N, 64) at pixel rows/cols; computes only those pixels of a dask array."
     r, c = xr.DataArray(np.asarray(rows), dims="p"), xr.DataArray(np.asarray(cols), dims="p")
     return np.asarray(emb.isel(y=r, x=c).transpose("p", "band").values, np.float32)
 
 # %% ../nbs/22_gate.ipynb #bd001
-def band_dim(da):
+def band_dim(da):  # any DataArray (anything else is given back)
     """`da` with the dim that holds the 64 bands named `band`, where its labels say so under another name: text
     labels that name the bands (`band_order`: A00..A63 in any order, band_N, data.N). `ds.to_dataarray()` of the
     official product as xee gives it puts its bands on `variable`; a table turned into an array on `feature`. Anything
@@ -73,7 +76,7 @@ def band_dim(da):
     if len(hit) != 1: return da
     return da.drop_vars("band", errors="ignore").rename({hit[0]: "band"})   # a scalar `band` left by `isel`: gone
 
-def band_hint(da) -> str:
+def band_hint(da) -> str:  # a DataArray without a `band` dim
     "The rename that gives `da` its `band` dim: the one other 64-long dim named, else how to find it."
     other = [d for d, n in getattr(da, "sizes", {}).items() if n == EMBED_DIM and d not in ("y", "x", "band")]
     return (f"`da.rename({{{other[0]!r}: 'band'}})`" if len(other) == 1 else
@@ -91,7 +94,7 @@ def _code_pixels(v:np.ndarray) -> np.ndarray:
     mx = np.abs(w).max(-1)
     return fin & (w == np.round(w)).all(-1) & (mx >= 1.5) & (mx <= 128)
 
-def sq_norms(v:np.ndarray) -> np.ndarray:
+def sq_norms(v:np.ndarray) -> np.ndarray:  # float32 vectors (..., 64)
     "Squared lengths (...) of float32 vectors (..., 64) in one pass; NaN/inf where a component is not finite."
     with np.errstate(over="ignore", invalid="ignore"): return np.einsum("...c,...c->...", v, v)
 
@@ -263,7 +266,8 @@ def _float_codes(x:np.ndarray) -> np.ndarray|None:
     n = np.linalg.norm(d[np.isfinite(d).all(1)], axis=1)
     return d if n.size and (np.abs(n - 1) <= NORM_TOL).all() else None
 
-def fill_rows(x:np.ndarray, same:np.ndarray|None=None) -> np.ndarray:
+def fill_rows(x:np.ndarray,                              # rows (N, 64) of embeddings or their means
+              same:np.ndarray|None=None) -> np.ndarray:  # rows (N,) whose values are all one, where known
     """Rows (N,) of one value in every one of 64 columns (64 x -9999, all zero: an export's fill for masked pixels)
     among embeddings or their means (finite rows of a length in `MEAN_LENGTH`: unit, or averaged by Earth Engine's
     sampling at 20 or 30 m); none in a baseline table. `same`: those rows where the caller has them (`check_xy`).
@@ -357,7 +361,7 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
     return out
 
 # %% ../nbs/22_gate.ipynb #c0015r
-def band_variables(ds) -> list|None:
+def band_variables(ds) -> list|None:  # any object; only a Dataset can give names
     """The names of a Dataset's 64 band variables in the order A00..A63, or None. Variables A00..A63 (xee's form;
     read by `band_order`'s rule, so A0..A63 too; a band named twice, A1 and A01, is None: `a_positions`), other
     variables beside them left out; else exactly 64 data
@@ -380,7 +384,7 @@ def _band_positions(names) -> list|None:
 
 def _is_vector(v) -> bool: return isinstance(v, (list, tuple, np.ndarray)) and np.ndim(v) == 1 and len(v) == EMBED_DIM
 
-def list_vectors(x):
+def list_vectors(x):  # DataFrame, Series or dict; anything else is given back
     """A table (DataFrame) or row (Series, dict) holding its vectors in one column of 64-long sequences (a list
     column, as GeoParquet tables of other tools hold embeddings: `embedding`, one array per row) with that column
     spread into columns A00..A63 after the others; anything else (a table with A00..A63 already, two such columns)
@@ -428,7 +432,8 @@ def band_parts(x,               # features: an array, or a table (DataFrame)
     if pos is None or not extra: return _picked(x, pos, extra), None
     return np.asarray(x.iloc[:, pos]), np.asarray(x.iloc[:, extra])
 
-def join_parts(a:np.ndarray, extra:np.ndarray|None) -> np.ndarray:
+def join_parts(a:np.ndarray,                          # features (N, D), float
+               extra:np.ndarray|None) -> np.ndarray:  # named columns (N, n) to append (`band_parts`), or None
     """Features `a` (N, D), decoded where they were codes, with `band_parts`' named columns (N, n) after them as
     floats: float32, float64 where wider (lat/lon, UTM metres keep their digits); `a` alone where `extra` is None."""
     return a if extra is None else np.concatenate([a, extra.astype(np.result_type(extra, np.float32))], 1)
@@ -478,7 +483,7 @@ def _picked(x, pos, extra) -> np.ndarray:
     "`by_band`'s array from `_columns`' answer: the band columns, then the named ones; all of `x` where neither."
     return np.asarray(x if pos is None and extra is None else x.iloc[:, (pos or []) + (extra or [])])
 
-def valid_bounds(obj) -> tuple|None:
+def valid_bounds(obj) -> tuple|None:  # DataArray or Dataset whose attrs or encoding may declare a valid range
     """(low, high) of the values `obj` declares valid, CF style (`valid_range`, or `valid_min` / `valid_max`, in
     attrs or encoding, read by `geo.declared_valid_range`; CF 1.11 S2.5.1: a value outside is missing, as a fill
     is): one bound each, or 64 (one per band, A00..A63) for a Dataset of band variables each declaring its own
@@ -583,7 +588,8 @@ def unit_rows(x,                 # rows (..., D): float vectors, or int codes (d
     if zero != 0: u[(n == 0)[..., 0]] = zero
     return u
 
-def change_score(u1, u2) -> np.ndarray:
+def change_score(u1,                 # unit rows (..., D)
+                 u2) -> np.ndarray:  # unit rows, the shape of `u1`
     """`|u1 - u2|^2 / 2` of unit rows (..., D) (`unit_rows`), which is `1 - cos`, in [0, 2]: 0 exactly for equal
     vectors, never below 0, no cancellation for small changes; NaN where a row is NaN."""
     return 0.5 * np.sum((np.asarray(u1) - np.asarray(u2)) ** 2, axis=-1)

@@ -43,11 +43,13 @@ def _fill_text(f) -> str:
     f = float(f)
     return str(int(f)) if f.is_integer() else str(f)
 
-def data_variables(ds:xr.Dataset) -> list:
+def data_variables(ds:xr.Dataset) -> list:  # any Dataset
     "Names of a Dataset's data variables that hold data (ndim > 0): 0-d variables are grid mappings (`spatial_ref`, `crs`)."
     return [k for k, v in ds.data_vars.items() if v.ndim > 0]
 
-def label_array(labels, what:str="labels"):
+def label_array(labels,             # labels in any form; a Dataset of one data variable is taken apart
+                what:str="labels",  # what the labels are, for the message
+               ):
     """A label raster given as a Dataset (what `xr.open_dataset` or `rioxarray.open_rasterio(band_as_variable=True)`
     return for one file) as its one data variable (`data_variables`: a CF writer's or GDAL's 0-d grid mapping,
     `crs` or `transverse_mercator`, is kept with it as a coordinate, so its CRS is read), the Dataset's attrs (CRS,
@@ -104,7 +106,7 @@ def _labelled(labels, positive:bool=True, nodata=None) -> tuple:
     return keep, None
 
 # %% ../nbs/03a_labels.ipynb #ex0002
-def exact_limit(dtype) -> int:
+def exact_limit(dtype) -> int:  # a float dtype (float16, float32, float64)
     "The largest integer below which every integer is exact in float `dtype`: 2^(mantissa bits + 1) (float32: 2^24)."
     return 2 ** (np.finfo(dtype).nmant + 1)
 
@@ -171,7 +173,7 @@ def _warn_merged_texts(text:pd.Series, nums:list) -> None:
                   "another class. If they are different classes, make the labels names (e.g. `'c' + df['label']`)",
                   stacklevel=user_stacklevel())
 
-def label_values(vals) -> np.ndarray:
+def label_values(vals) -> np.ndarray:  # labels, any shape: numbers, text, bytes
     """Labels (any shape) as the classes they name, the one rule of label identity: numbers as given; text (bytes
     decoded) that reads as a number is that number ('1', ' 01', '1.0' and 1 are one class 1, with a warning naming
     texts merged so), integer text an exact int64 id (uint64, float64 beyond), other number text float64; any other
@@ -246,7 +248,7 @@ def refuse_mixed_labels(vals,                 # labels (text, numbers or both), 
         raise LabelError(f"{who} numbers ({', '.join(map(str, y[num.notna()].unique()[:3]))}) and "
                          f"names ({', '.join(map(str, y[num.isna()].unique()[:3]))}): use one kind for every class.")
 
-def encode_labels(y) -> tuple[np.ndarray, np.ndarray]:
+def encode_labels(y) -> tuple[np.ndarray, np.ndarray]:  # labels (N,): class ids or names, in any form `label_values` reads
     """Class values (sorted; `label_values` first: '1' and '1.0' are one class 1) and each label's class index
     `0 .. C-1`; `LabelError` for float ids beyond the integers their type holds exactly (`check_exact_ids`), and for
     missing labels (`refuse_missing_labels`)."""
@@ -280,7 +282,7 @@ def _flag_list(v) -> list:
     if isinstance(v, str): return [float(t) for t in re.findall(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", v)]
     return np.atleast_1d(np.asarray(v)).ravel().tolist()
 
-def class_flags(obj) -> dict|None:
+def class_flags(obj) -> dict|None:  # a label raster or class map (anything with attrs)
     """The class names a label raster or class map declares, id -> name: CF `flag_values` with `flag_meanings`
     (words separated by spaces), else `class_names` (id i -> the i-th name; a list, or the JSON text of a GeoTIFF tag);
     None when it declares none. `LabelError` when `flag_values` and `flag_meanings` differ in length."""
@@ -313,7 +315,9 @@ def flag_attrs(names:dict,             # id -> name
 # %% ../nbs/03a_labels.ipynb #tn0002
 _COMMA_RE = re.compile(r"\s*[+-]?(?:\d+,\d*|,\d+)(?:[eE][+-]?\d+)?\s*")   # '3,25', '-0,5', '1,500'
 
-def comma_numbers(texts, column:str) -> str|None:
+def comma_numbers(texts,       # the cells of the column that did not read as numbers
+                  column:str,  # the column's name, for the message
+                 ) -> str|None:
     """The fix for a column whose `texts` (the cells that are not numbers) all read as numbers with a comma
     ('3,25', '1,500'): a decimal comma (a spreadsheet's export in most European locales) or a thousands separator;
     None otherwise. Coercing them to numbers (`errors='coerce'`) would make every one NaN."""
@@ -359,7 +363,7 @@ def table_numbers(df:pd.DataFrame,      # the table
 BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
         (b"\xfe\xff", "utf-16"), (b"\xef\xbb\xbf", "utf-8-sig"))   # byte order marks, longest first
 
-def text_encoding(p) -> str:
+def text_encoding(p) -> str:  # a text file's path
     "The encoding of text file `p`: the one its byte order mark names, else UTF-8; `LabelError` naming the byte, the " \
     "line and a conversion that works when it is not UTF-8 (a Windows code page)."
     raw = Path(p).read_bytes()
@@ -375,7 +379,7 @@ def text_encoding(p) -> str:
                          "reads the names right)") from None
     return enc
 
-def read_table(p) -> pd.DataFrame:
+def read_table(p) -> pd.DataFrame:  # a CSV file's path (any separator of , ; tab |)
     """A CSV table as spreadsheets write it: ',' separated, or (when ',' gives one column whose name holds ';', a tab
     or '|') that separator, with decimal commas ('0,0123') read as numbers where they are (most European locales
     export ';' with decimal commas); in the encoding `text_encoding` finds; spaces after a separator and around a

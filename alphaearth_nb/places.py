@@ -28,7 +28,7 @@ __all__ = ['LONLAT', 'EE_GEO', 'cube_form', 'grid_of', 'transform_of', 'cube_crs
            'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'sample']
 
 # %% ../nbs/23c_places.ipynb #c0006
-def cube_form(obj) -> xr.DataArray:
+def cube_form(obj) -> xr.DataArray:  # an embedding or cube in any form `as_embedding` takes (Dataset, DataTree, int8 codes)
     """`obj` as an embedding `(y, x, band)` or a cube `(time, y, x, band)` (float32, NaN = no data); the official
     product opened with xee over several years as its cube (`embeddings.official_cube`)."""
     if (cube := official_cube(obj)) is not None: return cube
@@ -41,7 +41,7 @@ def cube_form(obj) -> xr.DataArray:
         return out.transpose("time", "y", "x", "band")
     return as_embedding(obj)
 
-def grid_of(emb:xr.DataArray) -> tuple:
+def grid_of(emb:xr.DataArray) -> tuple:  # embedding or cube on regular x/y coordinates
     """(x0, dx, y0, dy): centre of the first pixel and the signed spacing, from regular `x`/`y` coordinates; a
     longitude axis a reader wrapped at 180 (179.99975, -179.99975) is read as one span (`geo.axis_span`), so x0 + k dx
     may pass 180. `GridError` where an axis is not regular (resample first) or a one-pixel axis has no size."""
@@ -69,14 +69,14 @@ def grid_of(emb:xr.DataArray) -> tuple:
         out += [float(c[0]), float(step[0])]
     return tuple(out)
 
-def transform_of(emb:xr.DataArray):
+def transform_of(emb:xr.DataArray):  # embedding or cube on regular x/y coordinates
     "The rasterio `Affine` of the cube's grid (pixel corners)."
     require("affine", "official", "grid transforms")
     from affine import Affine
     x0, dx, y0, dy = grid_of(emb)
     return Affine(dx, 0.0, x0 - dx / 2, 0.0, dy, y0 - dy / 2)
 
-def cube_crs(emb) -> str:
+def cube_crs(emb) -> str:  # embedding or cube (attrs['crs'] or a CF grid mapping)
     "The cube's CRS (`geo.crs_of`), or `GridError` saying how to set it when it records none."
     c = crs_of(emb)
     if not c: raise GridError("the cube has no CRS: set it, e.g. `emb.attrs['crs'] = 'EPSG:32631'`")
@@ -85,7 +85,7 @@ def cube_crs(emb) -> str:
 # %% ../nbs/23c_places.ipynb #c0009
 LONLAT = "EPSG:4326"
 
-def lonlat_columns(df) -> tuple[str|None, str|None]:
+def lonlat_columns(df) -> tuple[str|None, str|None]:  # a table (anything with `columns`)
     """The longitude and latitude columns of a table, by name in any case: lon/longitude/lng and lat/latitude, and
     Darwin Core's decimalLongitude/decimalLatitude (GBIF); None where a table has none."""
     cols = {str(c).lower(): c for c in getattr(df, "columns", ())}
@@ -110,7 +110,7 @@ def _ee_geometries(df:pd.DataFrame, gpd, crs=None):
                          "the table from Earth Engine with its geometries, or give lon/lat columns") from None
     return gpd.GeoDataFrame(df.drop(columns=[EE_GEO]), geometry=geoms, crs=crs or LONLAT)
 
-def import_geopandas(purpose:str):
+def import_geopandas(purpose:str):  # what needs geopandas, for the message
     "The `geopandas` module, or `MissingDependencyError` naming the extra that installs it and `purpose`."
     require("geopandas", "official", purpose)
     import geopandas as gpd
@@ -138,7 +138,9 @@ def _read_places_file(p:Path, gpd):
                          "GeoPackage, shapefile or GeoParquet file, or a CSV/Parquet table with lon/lat (or x/y) "
                          "columns") from None
 
-def read_geometries(src, crs=None):
+def read_geometries(src,       # GeoDataFrame/GeoSeries, vector file path, or DataFrame of lon/lat, x/y or `.geo`
+                    crs=None,  # CRS of a DataFrame's x/y (lon/lat: EPSG:4326 unless given)
+                   ):
     """A GeoDataFrame from a GeoDataFrame or GeoSeries, a path (GeoJSON, GeoPackage, ...), or a DataFrame of lon/lat or
     x/y, or with Earth Engine's `.geo` column (GeoJSON text per row: a CSV from `Export.table` of sampled embeddings)."""
     if isinstance(src, (str, Path)):
@@ -213,7 +215,10 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
     return np.asarray(g.x), np.asarray(g.y), gdf
 
 # %% ../nbs/23c_places.ipynb #c0011
-def pixel_of(emb:xr.DataArray, xs, ys) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def pixel_of(emb:xr.DataArray,  # embedding or cube on regular x/y coordinates
+             xs,                # x of the points in the cube's CRS
+             ys,                # y of the points in the cube's CRS, the shape of `xs`
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "Row and column of the pixel holding each point (in the cube's CRS), and whether it is on the grid."
     x0, dx, y0, dy = grid_of(emb)
     xs = geo.wrap_x(emb, xs)                      # the one longitude rule (`geo.pixel_indices` uses it too)
@@ -223,7 +228,7 @@ def pixel_of(emb:xr.DataArray, xs, ys) -> tuple[np.ndarray, np.ndarray, np.ndarr
               & np.isfinite(xs) & np.isfinite(ys))
     return np.where(inside, np.clip(rows, 0, ny - 1), 0), np.where(inside, np.clip(cols, 0, nx - 1), 0), inside
 
-def years_of_cube(emb:xr.DataArray) -> np.ndarray:
+def years_of_cube(emb:xr.DataArray) -> np.ndarray:  # a cube (time, y, x, band)
     """The calendar year (int64) of each time step: from datetime64 or cftime dates, whole year numbers (2024, 2024.0,
     '2024') or dated text ('2024-01-01'); a cube without a `time` coordinate (`xr.concat(embs, 'time')`) gives the
     step indices 0, 1, ... Other numbers (epoch counts, days since 1970 read undecoded) raise `TimeError` naming the
@@ -259,7 +264,10 @@ def years_with_data(cube,              # (time, y, x, band) cube, or one year's 
             if first: break
     return out
 
-def gather(emb:xr.DataArray, rows, cols) -> np.ndarray:
+def gather(emb:xr.DataArray,  # embedding (y, x, band) or cube (time, y, x, band), numpy or dask
+           rows,              # pixel rows (n,), on the grid
+           cols,              # pixel columns (n,)
+          ) -> np.ndarray:
     "Vectors at pixel (row, col) pairs: `(n, band)` or `(n, time, band)`; dask reads each touched chunk once."
     a = emb.transpose("y", "x", *[d for d in emb.dims if d not in ("y", "x")]).data
     if hasattr(a, "vindex"): return np.asarray(a.vindex[np.asarray(rows), np.asarray(cols)].compute())

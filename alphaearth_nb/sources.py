@@ -125,7 +125,7 @@ class Source:
     @property
     def transforms(self) -> tuple: return _per_band(self.transform, self.n_bands, "transform")
 
-def n_meta(source) -> int:
+def n_meta(source) -> int:  # a source name or `Source`
     "Number of per-frame metadata fields of a source."
     return len(get_source(source).meta)
 
@@ -145,7 +145,7 @@ def register(source:Source,        # the source to add
     _REGISTRY[source.name] = source
     return source
 
-def registered(role:str|None=None) -> tuple:
+def registered(role:str|None=None) -> tuple:  # "input" or "target" to list only those; None: every source
     "Names of all registered sources (optionally only those of one role), in registration order."
     return tuple(k for k, v in _REGISTRY.items() if role is None or v.role == role)
 
@@ -160,7 +160,9 @@ def get_source(name,   # a registered source's name ("sentinel2", "landsat", ...
                              "with `register(Source(...))`.")
 
 # %% ../nbs/02_sources.ipynb #c0012
-def band_index(source, band:str) -> int:
+def band_index(source,    # a source name or `Source`
+               band:str,  # one of the source's band names, e.g. "B4"
+              ) -> int:
     "Position of a band on the channel axis."
     src = get_source(source)
     if band not in src.bands:

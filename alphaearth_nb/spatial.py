@@ -40,7 +40,7 @@ def require(module:str,       # top-level module name, e.g. "leafmap"
 X_NAMES = ("x", "X", "lon", "longitude")  # spatial dim names seen in xee / rioxarray / netCDF outputs
 Y_NAMES = ("y", "Y", "lat", "latitude")
 
-def rename_spatial(obj):
+def rename_spatial(obj):  # DataArray or Dataset with spatial dims of any common name (X/Y, lon/lat, ...)
     "Rename xee/CF spatial dims (X/Y, lon/lat, ...) of a DataArray or Dataset to x/y."
     ren = {}
     for names, to in ((X_NAMES, "x"), (Y_NAMES, "y")):
@@ -48,7 +48,7 @@ def rename_spatial(obj):
         if to not in obj.dims and hit: ren[hit[0]] = to
     return obj.rename(ren) if ren else obj
 
-def is_lazy(obj) -> bool:
+def is_lazy(obj) -> bool:  # DataArray, Dataset, DataTree or any array
     "Whether `obj` (DataArray, Dataset, DataTree or array) holds dask arrays."
     if isinstance(obj, xr.DataTree): return any(is_lazy(n.dataset) for n in obj.subtree)
     if isinstance(obj, xr.Dataset): return any(is_lazy(v) for v in obj.data_vars.values())
@@ -74,7 +74,7 @@ def declared_nodata(obj,               # DataArray or Dataset whose attrs / enco
                 out += [float(v) for v in vals if not any(v == w or (np.isnan(v) and np.isnan(w)) for w in out)]
     return tuple(v for v in out if np.isfinite(v)) if finite else tuple(out)
 
-def packing(a:dict) -> tuple[float, float]|None:
+def packing(a:dict) -> tuple[float, float]|None:  # a variable's attrs (or encoding)
     "(scale, offset) of CF packing declared in attrs `a` (`scale_factor`, `add_offset`); None when absent or (1, 0)."
     try: s, o = (np.unique(np.asarray(a.get(k, d), np.float64)) for k, d in (("scale_factor", 1.), ("add_offset", 0.)))
     except (TypeError, ValueError): return None
@@ -84,7 +84,7 @@ def packing(a:dict) -> tuple[float, float]|None:
 
 VALID_KEYS = ("valid_range", "valid_min", "valid_max")  # CF 1.11 S2.5.1: values outside the valid range are missing
 
-def declared_valid_range(obj) -> tuple[float, float]:
+def declared_valid_range(obj) -> tuple[float, float]:  # DataArray or Dataset whose attrs or encoding may declare a valid range
     """(low, high) of the values `obj` (DataArray or Dataset) declares valid, CF style: `valid_range`, or
     `valid_min` / `valid_max` (CF 1.11 S2.5.1: values outside are missing, as fills are), in attrs or encoding;
     (-inf, inf) where none is declared or it does not read as numbers. In `obj`'s own units: the range is in stored
@@ -105,7 +105,9 @@ def declared_valid_range(obj) -> tuple[float, float]:
     if p is not None: lo, hi = sorted((lo * p[0] + p[1], hi * p[0] + p[1]))   # decoded values: the range alike
     return lo, hi
 
-def outside_valid(obj, values=None) -> np.ndarray:
+def outside_valid(obj,          # DataArray whose attrs or encoding may declare a valid range
+                  values=None,  # values to test, in `obj`'s units (default: `obj.values`)
+                 ) -> np.ndarray:
     """Boolean mask of `values` (default `obj.values`) outside the range `obj` declares valid
     (`declared_valid_range`); NaN and text are never outside (False everywhere when nothing is declared, and then
     a lazy `obj`'s values are not read)."""
@@ -166,7 +168,7 @@ def unpacked(obj,      # DataArray or Dataset, maybe CF-packed (integers with sc
     return out
 
 # %% ../nbs/02b_spatial.ipynb #c0015
-def as_crs(crs) -> CRS:
+def as_crs(crs) -> CRS:  # EPSG code or string ('EPSG:32631', 32631), WKT, PROJJSON or pyproj CRS
     "`crs` (EPSG code or string, WKT, PROJJSON, pyproj CRS) as a pyproj `CRS`; `CRSError` when unreadable."
     if isinstance(crs, CRS): return crs
     try: return CRS.from_user_input(crs)
@@ -174,7 +176,7 @@ def as_crs(crs) -> CRS:
         raise CRSError(f"cannot read the CRS {str(crs)[:80]!r} ({e}): give an EPSG code such as 'EPSG:32631', "
                        "a WKT string or PROJJSON") from None
 
-def crs_name(crs) -> str:
+def crs_name(crs) -> str:  # any spelling `as_crs` reads
     "A short name of `crs`: 'EPSG:n' when pyproj finds the code, else its WKT."
     c = as_crs(crs)
     code = c.to_epsg()
@@ -202,7 +204,7 @@ def _crs_text(c) -> str:
     try: return crs_name(c)
     except CRSError: return str(c)
 
-def crs_of(obj) -> str|None:
+def crs_of(obj) -> str|None:  # DataArray, Dataset or DataTree (attrs['crs'], or a CF grid-mapping variable)
     "The CRS recorded on `obj` (`attrs['crs']`, a CF grid mapping such as `spatial_ref`), as 'EPSG:n' or WKT; None."
     if isinstance(obj, xr.DataTree):   # the tree's own, else its data's, else the first child's that has one
         if obj.attrs.get("crs"): return _crs_text(obj.attrs["crs"])
@@ -217,14 +219,14 @@ def crs_of(obj) -> str|None:
     try: return crs_name(wkt)
     except CRSError: return wkt
 
-def is_geographic(crs) -> bool:
+def is_geographic(crs) -> bool:  # any spelling `as_crs` reads, or None
     "Whether `crs` (any spelling `as_crs` reads) is geographic (degrees); False for None or a CRS pyproj cannot read."
     if crs is None: return False
     try: return as_crs(crs).is_geographic
     except CRSError: return False
 
 # %% ../nbs/02b_spatial.ipynb #c0017
-def horizontal_crs(crs) -> CRS:
+def horizontal_crs(crs) -> CRS:  # any spelling `as_crs` reads (compound, 3D and bound CRSs too)
     """The horizontal part of `crs` (any spelling `as_crs` reads): a compound CRS's first part (EPSG:32631+5773 ->
     UTM zone 31N), a 3D CRS in 2D (EPSG:4979, WGS 84 with ellipsoidal heights -> WGS 84), a bound CRS's source
     (GDAL's `+towgs84`); any other as it is. A map's pixels are placed by these two axes alone."""
@@ -236,7 +238,9 @@ def horizontal_crs(crs) -> CRS:
         except _ProjCRSError: pass
     return c
 
-def same_crs(a, b) -> bool:
+def same_crs(a,  # a CRS (any spelling) or an xarray object carrying one; None: unknown
+             b,  # the other, in any of the same forms
+            ) -> bool:
     """Whether two CRSs (any spelling, or xarray objects carrying one) place pixels alike: their horizontal parts
     (`horizontal_crs`) equal by meaning, axis order aside (`pyproj.CRS.equals`); None on either side is unknown.
     The one CRS comparison of the package (`geo.check_same_grid`, so `change`; `to_crs`, so `classify`,
@@ -245,7 +249,9 @@ def same_crs(a, b) -> bool:
     if a is None or b is None or (isinstance(a, str) and a == b): return True
     return horizontal_crs(a).equals(horizontal_crs(b), ignore_axis_order=True)
 
-def write_crs(obj, crs):
+def write_crs(obj,  # DataArray or Dataset with x/y coordinates
+              crs,  # any spelling `as_crs` reads; None: `obj` as it is
+             ):
     """`obj` with `crs` recorded as `attrs['crs']` and as the CF `spatial_ref` coordinate (rioxarray/odc-geo form). A
     reader's `GeoTransform` there is kept where the coordinates still fit it (a slice) and rewritten from them where
     they do not (`coarsen`, a strided `isel`), so exports and `rio.transform()` get the grid the data is on."""
@@ -276,7 +282,7 @@ def grid_coords(ny:int,                  # rows
     res_y = res if res_y is None else res_y
     return {"y": y0 - res_y * (np.arange(ny) + 0.5), "x": x0 + res * (np.arange(nx) + 0.5)}
 
-def half_pixel(c) -> float:
+def half_pixel(c) -> float:  # a regular 1-D coordinate axis (pixel centres)
     "Half the spacing of a regular coordinate axis (0.5 for a single pixel)."
     c = np.asarray(c, np.float64)
     return abs(float(c[1] - c[0])) / 2 if len(c) > 1 else 0.5
@@ -287,7 +293,7 @@ def _gdal_terms(text) -> tuple[float, ...]|None:
     except (AttributeError, ValueError): return None
     return tuple(p[:6]) if len(p) >= 6 else None
 
-def geotransform(obj) -> tuple[float, ...]|None:
+def geotransform(obj) -> tuple[float, ...]|None:  # DataArray or Dataset (a `spatial_ref` coordinate or attrs['transform'])
     """(x0, a, b, y0, d, e), GDAL's order, of the geotransform a reader kept: GDAL's `GeoTransform` text on the
     `spatial_ref` coordinate (rioxarray, odc-geo), else an affine `attrs['transform']` (a b c d e f); None if none.
     The one reader of both forms: `geotransform_steps`, `pixel_size`, `embeddings.refuse_rotation`."""
@@ -299,7 +305,7 @@ def geotransform(obj) -> tuple[float, ...]|None:
         if t is not None and len(t) >= 6 else None
     except (IndexError, TypeError, ValueError): return None
 
-def geotransform_steps(obj) -> tuple[float, float]|None:
+def geotransform_steps(obj) -> tuple[float, float]|None:  # DataArray or Dataset (a `spatial_ref` coordinate or attrs['transform'])
     """The signed pixel width and height `(a, e)` of the geotransform a reader kept: GDAL's `GeoTransform` on the
     `spatial_ref` coordinate (rioxarray, odc-geo) or an affine `attrs['transform']`; None when there is none.
     `e < 0`: rows stored north-first. Slicing keeps the steps right (the origin may go stale: it is not read);
@@ -337,7 +343,7 @@ def _gt_size(obj, d:str, step:dict, gt:tuple) -> float|None:
                     f"along `{d}`, or write the grid's transform, e.g. "
                     "`obj = obj.rio.write_transform(Affine(dx, 0, left, 0, dy, top))`")
 
-def pixel_size(obj) -> tuple[float|None, float|None]:
+def pixel_size(obj) -> tuple[float|None, float|None]:  # DataArray or Dataset on a regular x/y grid
     """Pixel width and height (positive, in CRS units) of `obj`'s grid. An axis of 2+ cells says it by its
     coordinates (a geotransform never wins over them); an axis of one cell (a strip one pixel wide) takes the
     reader's geotransform where the coordinates still fit it, `k` times its step after `coarsen` by `k` alike, and
@@ -372,7 +378,9 @@ def _fresh_geotransform(obj, text:str) -> str:
 
 MAX_LON_STEP = 90.0   # degrees between neighbouring longitudes beyond which an axis is no grid (a mean across 180)
 
-def axis_span(obj, d:str="x") -> np.ndarray:
+def axis_span(obj,        # DataArray or Dataset with the axis as a coordinate
+              d:str="x",  # "x" or "y"
+             ) -> np.ndarray:
     """The `d` coordinate (float64) as one span: a longitude axis that a reader wrapped at the antimeridian
     (179.99975, -179.99975, on a geographic CRS) unwrapped to (179.99975, 180.00025) where that makes it monotonic;
     other axes as they are. The one reader of x for every consumer: lookups (`wrap_x`, `pixel_indices`), zones
@@ -395,7 +403,9 @@ def axis_span(obj, d:str="x") -> np.ndarray:
 
 WRAP_ATOL = 1e-9   # degrees (0.1 mm on the ground): a longitude this close to 180 once wrapped is -180, the same place
 
-def wrapped_like(obj, xs) -> np.ndarray:
+def wrapped_like(obj,  # the map whose x convention to follow (geographic CRS)
+                 xs,   # longitudes on `obj`'s one span (`axis_span`), degrees
+                ) -> np.ndarray:
     """Longitudes `xs` (float64) on `obj`'s one span (`axis_span`: past 180) written as `obj` writes its x: wrapped
     into [-180, 180) where a reader wrapped it at 180, as they are otherwise (block centres of `cubes.coarsen`). A
     value within `WRAP_ATOL` of 180 once wrapped is -180: a centre summed from a corner and steps lands a rounding
@@ -405,7 +415,7 @@ def wrapped_like(obj, xs) -> np.ndarray:
     w = (xs + 180.0) % 360.0 - 180.0
     return np.where(np.abs(w - 180.0) <= WRAP_ATOL, -180.0, w)
 
-def axes_to_turn(obj) -> list[str]:
+def axes_to_turn(obj) -> list[str]:  # DataArray or Dataset with x/y coordinates
     """The spatial dims `north_up` reverses: y when it ascends, x when it descends (each with 2+ labelled cells; a
     longitude axis wrapped at the antimeridian read as one span, `axis_span`)."""
     obj = rename_spatial(obj)
@@ -413,19 +423,21 @@ def axes_to_turn(obj) -> list[str]:
     return [d for d in ("y", "x")
             if d in obj.dims and d in obj.coords and obj.sizes[d] > 1 and ascends(d) == (d == "y")]
 
-def north_up(obj):
+def north_up(obj):  # DataArray or Dataset with x/y coordinates (other spatial names renamed)
     "The standard orientation: rows top-down (y descending), columns west to east (x ascending); labels move along."
     obj = rename_spatial(obj)
     turn = axes_to_turn(obj)
     return obj.isel({d: slice(None, None, -1) for d in turn}) if turn else obj
 
-def flip_rows(obj):
+def flip_rows(obj):  # DataArray or Dataset with a y dim
     "Reverse the rows of `obj` but keep its y labels in place (rows stored bottom-up under top-down labels)."
     obj = rename_spatial(obj)
     out = obj.isel(y=slice(None, None, -1))
     return out.assign_coords(y=obj.y.values) if "y" in obj.coords else out
 
-def centred(obj, what:str="the map"):
+def centred(obj,                 # DataArray or Dataset with x/y coordinates and a reader's geotransform
+            what:str="the map",  # what `obj` is, for the warning
+           ):
     """`obj` (spatial dims renamed x/y) with coordinates that are its pixels' top-left corners moved half a pixel to
     their centres (x + a/2, y + e/2), warned; as it is otherwise. Corners are told by the geotransform the reader kept
     (`geotransform`; stackstac keeps its affine in `attrs['transform']` and writes corners by default,

@@ -27,7 +27,10 @@ FLAGS = {"ascending": ("ascending", "descending")}  # flag metadata: 1.0 (or Tru
 # COPERNICUS/S1_GRD property `orbitProperties_pass`, the STAC `sat` extension's `sat:orbit_state`
 META_NAMES = {"ascending": ("orbitProperties_pass", "sat:orbit_state", "orbit_state", "orbit_direction")}
 
-def flag_hint(m:str, values, col:str|None=None) -> str:
+def flag_hint(m:str,              # the metadata field (a flag of `FLAGS`)
+              values,             # the values found for it
+              col:str|None=None,  # the column or variable they were read from (default `m`)
+             ) -> str:
     "A conversion of flag values (words in any case, or other codes) in metadata `m` (read from `col`, default `m`) to " \
     "1.0/0.0 for the values found."
     vals = np.asarray(values).ravel()
@@ -57,7 +60,10 @@ def _check_flag(name, m, vals):
         raise DTypeError(f"{name} metadata {m!r} holds {seen}: it must be 1 ({yes}) or 0 ({no}) per frame (bools "
                          f"True/False are the same): {fix}.")
 
-def check_meta(name:str, ds:xr.Dataset, src:Source):
+def check_meta(name:str,       # the source's name in the stack, for messages
+               ds:xr.Dataset,  # the source's Dataset (time, y, x)
+               src:Source,     # its registered `Source`
+              ):
     """Check one source's per-frame metadata (`src.meta`): 1-D along time, numbers, flags 1/0 (`FLAGS`); warn
     (`MetadataWarning`) when a flag is missing (read as 0). Raises `DimensionError` or `DTypeError` with the fix."""
     for m in src.meta:
@@ -81,7 +87,10 @@ def check_meta(name:str, ds:xr.Dataset, src:Source):
         if m in FLAGS: _check_flag(name, m, vals)
 
 #| export
-def check_meta_names(name:str, ds:xr.Dataset, src:Source):
+def check_meta_names(name:str,       # the source's name in the stack, for messages
+                     ds:xr.Dataset,  # the source's Dataset
+                     src:Source,     # its registered `Source`
+                    ):
     "Refuse flag metadata under another provider's name (`META_NAMES`) with the conversion: it would go unread."
     for m in src.meta:
         other = [a for a in META_NAMES.get(m, ()) if a in ds.variables]
@@ -100,7 +109,10 @@ COMMON_NAMES = {  # family -> {name: band}: STAC's eo common names and the spell
 }
 _SPELLED = re.compile(r"(?:.*?[-_:/.])?([a-z]+)0*(\d+[a-z]?)")   # B02, SR_B4, S2-L2A-B02, b8a: letters, digits
 
-def band_renames(src:Source, names:list, present:list=()) -> dict:
+def band_renames(src:Source,       # the `Source` the bands belong to
+                 names:list,       # variable names to read as bands
+                 present:list=(),  # variables in the data already (never renamed onto)
+                ) -> dict:
     "{name: band} for the names that spell one of `src`'s bands another way (B02, SR_B4, S2-L2A-B02, blue, vv), " \
     "each band once and only where `present` (the variables there) does not hold it already."
     out = {}

@@ -43,13 +43,13 @@ _all_ = ["FLAG_WORDS", "FLAGS", "META_NAMES", "COMMON_NAMES", "flag_hint", "band
 DIMS = ("time", "y", "x")
 CLOUD = "cloud"  # optional per-source variable: nonzero = cloudy / QA-flagged (loss weight 0, still an input)
 
-def names_every_band(ds) -> bool:
+def names_every_band(ds) -> bool:  # any object; only a Dataset can answer True
     """Whether `ds` is a Dataset whose data variables name every band A00..A63 (`core.a_bands`: any case or padding),
     the official product's form from xee; a band named twice or past A63 too (`embeddings.from_official` refuses
     those with the fix). The one test of that form: `embedding_field` and `embeddings.as_embedding` both ask it."""
     return isinstance(ds, xr.Dataset) and a_bands(data_variables(ds)).keys() >= set(range(EMBED_DIM))
 
-def embedding_field(obj) -> bool:
+def embedding_field(obj) -> bool:  # any object; a Dataset or DataArray can answer True
     """Whether `obj` is an embedding field (the official product's 64 bands, or one `aef embed` wrote), not a source:
     a Dataset whose variables name the bands A00..A63 (xee), or of 64 variables `band_1` .. `band_64` / `Band1` ..
     (rioxarray's `band_as_variable`, GDAL's netCDF), or of one variable with a 64-long `band` dim; or a DataArray
@@ -107,7 +107,7 @@ def _as_children(stack, source, sources=None):
 DIM_NAMES = {"time": ("t", "date", "dates", "datetime", "times"),
              "y": ("lat", "latitude", "northing", "row", "rows"), "x": ("lon", "long", "longitude", "easting", "col", "cols")}
 
-def dim_renames(dims) -> dict:
+def dim_renames(dims) -> dict:  # dim names of a source Dataset
     "{dim: 'time' | 'y' | 'x'} for the dims of `dims` that name one of the stack's dims another way (`DIM_NAMES`)."
     return {d: k for d in dims for k, names in DIM_NAMES.items() if str(d).lower() in names}
 
@@ -217,7 +217,7 @@ def _check_time(name, ds, src=None) -> np.ndarray|None:
     if (np.diff(ms) < 0).any(): raise UnsortedTimeError(f"{name}.time is not sorted: call `ds.sortby('time')`.")
     return t.astype("datetime64[ns]") if conv else None
 
-def naive_utc(ds:xr.Dataset) -> xr.Dataset:
+def naive_utc(ds:xr.Dataset) -> xr.Dataset:  # a source Dataset with a time coordinate (zone-aware text or times allowed)
     "`ds` with its time coordinate as naive UTC datetime64 (`timecodes.utc_times`); `ds` itself when it is already."
     t = _time_values(ds)
     return ds if t.dtype.kind == "M" else ds.assign_coords(time=utc_times(t).astype("datetime64[ns]"))
@@ -287,7 +287,7 @@ def _centre_pixel(ds:xr.Dataset) -> tuple|None:
     m = (abs(g.inv(lon[0], lat[0], lon[1], lat[1])[2]), abs(g.inv(lon[0], lat[0], lon[2], lat[2])[2]))
     return m, (float(lon[0]), float(lat[0])), (abs(dx), abs(dy)), crs
 
-def pixel_metres(ds:xr.Dataset) -> tuple|None:
+def pixel_metres(ds:xr.Dataset) -> tuple|None:  # a Dataset or DataArray on x/y coordinates with a CRS
     "(east-west, north-south) size in metres on the ground (WGS 84 geodesics) of a pixel at the centre of `ds`'s grid, " \
     "whatever its CRS (degrees, metres, feet, Web Mercator); None without a CRS or a 2 x 2 grid."
     return None if (c := _centre_pixel(ds)) is None else c[0]

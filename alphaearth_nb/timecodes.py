@@ -31,7 +31,7 @@ MS_PER_DAY = 86_400_000
 
 YEARS = (1900, 2100)  # calendar years a period may start in (satellite and reanalysis records: 1940 onwards)
 
-def as_numbers(values) -> np.ndarray|None:
+def as_numbers(values) -> np.ndarray|None:  # times of any form: numbers, text, datetime64, objects
     "`values` as float64 when they are numbers or numbers written as text ('1672772700000'); else None."
     a = np.asarray(values)
     if a.dtype.kind in "biuf": return a.astype(np.float64)
@@ -45,7 +45,7 @@ def _yyyymmdd(a:np.ndarray) -> bool:
     return bool(((y >= YEARS[0]) & (y <= YEARS[1]) & (md // 100 >= 1) & (md // 100 <= 12) & (md % 100 >= 1)
                  & (md % 100 <= 31)).all())
 
-def numeric_time_hint(values) -> str:
+def numeric_time_hint(values) -> str:  # numbers (or numbers as text) that were given as times
     "What numbers (or numbers as text) used as times most likely count, and the conversion to datetime64 that works."
     n = as_numbers(values)
     text = np.asarray(values).dtype.kind not in "biuf"   # text: to numbers first, else pandas parses them as dates
@@ -72,7 +72,7 @@ def numeric_time_hint(values) -> str:
         return f"they look like spreadsheet serial dates: `pd.to_datetime({v}, unit='D', origin='1899-12-30')`"
     return f"convert them with `pd.to_datetime({v}, unit=...)` and the unit they count"
 
-def unwritten_years(values) -> list:
+def unwritten_years(values) -> list:  # times of any form; only the text ones are looked at
     "The texts among `values` without a four-digit year ('24-01-01', '1/2/24'): pandas would guess their century."
     texts = [v.decode() if isinstance(v, bytes) else v for v in np.asarray(values, dtype=object).ravel()
              if isinstance(v, (str, bytes))]
@@ -87,7 +87,7 @@ def _iso_format(a:np.ndarray) -> dict:
     flat = a.ravel()
     return {"format": "ISO8601"} if flat.size and all(isinstance(v, str) and _ISO.match(v) for v in flat) else {}
 
-def to_ms(t) -> np.ndarray:
+def to_ms(t) -> np.ndarray:  # epoch milliseconds, datetime64, pandas times or ISO strings (UTC, or with a zone)
     "Milliseconds since 1970 (int64) from epoch milliseconds, datetime64, pandas times or ISO strings."
     a = np.asarray(t)
     if a.dtype.kind == "b":
@@ -121,7 +121,7 @@ def to_ms(t) -> np.ndarray:
 GREGORIAN = ("standard", "gregorian", "proleptic_gregorian")  # cftime calendars whose dates are datetime64's
 _YEAR_LAST = re.compile(r"\s*(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b")
 
-def odd_times(values) -> str|None:
+def odd_times(values) -> str|None:  # times of any form (cftime, pd.Period, text are looked at)
     "Why text, cftime or pd.Period `values` cannot be read as the dates they mean, with the fix (a model calendar's " \
     "times; spans; day/month text whose order nothing settles); None when nothing is odd."
     flat = np.asarray(values, dtype=object).ravel()
@@ -150,18 +150,18 @@ def _gregorian(a:np.ndarray) -> np.ndarray:
     return np.array([np.datetime64(v.isoformat()) if hasattr(v, "calendar") else v for v in a.ravel()]).reshape(a.shape)
 
 # %% ../nbs/01_timecodes.ipynb #c0007
-def to_days(t) -> np.ndarray:
+def to_days(t) -> np.ndarray:  # times in any form `to_ms` reads
     "Days since `EPOCH` as float32, converted in float64 so nothing is lost first."
     ms = to_ms(t).astype(np.float64)
     return ((ms - EPOCH.astype(np.int64)) / MS_PER_DAY).astype(np.float32)
 
-def utc_times(t) -> np.ndarray:
+def utc_times(t) -> np.ndarray:  # times in any form `to_ms` reads, with or without a time zone
     """`t` as naive UTC datetime64[ms]: what `to_ms` reads. Times with a zone (STAC and Earth Engine '...Z' or
     '+02:00' text, tz-aware Timestamps or datetimes, a tz-aware pandas index) are the same instants in UTC, the zone
     dropped; datetime64 is naive UTC already. `TimeError` for what `to_ms` refuses."""
     return to_ms(t).astype("datetime64[ms]")
 
-def from_days(d) -> np.ndarray:
+def from_days(d) -> np.ndarray:  # days since `EPOCH` (2020-01-01), any shape, float
     "Inverse of `to_days`: datetime64[ms]."
     return EPOCH + np.round(np.asarray(d, np.float64) * MS_PER_DAY).astype("timedelta64[ms]")
 
@@ -281,14 +281,14 @@ PAIRS = ("A tuple of two years, (2020, 2024), is first through last, both includ
 
 _ONE_YEAR = "a year such as 2024 (or '2024', 2024.0, np.datetime64('2024'), pd.Period('2024'))"
 
-def as_year(v) -> int:
+def as_year(v) -> int:  # a year as int, float without fraction, text, datetime64 of year unit or pd.Period
     """The calendar year (1900..2100) that `v` names: 2024, np.int64(2024), '2024', 2024.0, np.datetime64('2024') or
     pd.Period('2024'). `PeriodError` for anything else (a date, an instant, a fraction of a year, a month), naming
     the form to use; `official.years_of` reads years through it."""
     if (y := _year_named(v, strict=True)) is not None: return y   # 24, '10000': names the range of years
     raise PeriodError(f"{v!r} is not a year: pass {_ONE_YEAR}.")
 
-def as_years(years) -> list[int]:
+def as_years(years) -> list[int]:  # a year, an iterable of years, or a (first, last) tuple, both included
     """Sorted calendar years (list of int) from one year (`as_year`), a list, set, array or other iterable of years
     (those years only: [2020, 2024] is two years), or a `(first, last)` tuple (first through last, both included:
     (2020, 2024) is five). The one pair rule of `as_years`, `official.years_of` and `as_period` is `PAIRS`.
@@ -352,7 +352,7 @@ def position(days:Float[Array, "..."],  # times, days since EPOCH
     "Normalised position of times inside a period: 0 at the start, 1 at the end (outside: <0 or >=1)."
     return (days - period[0]) / (period[1] - period[0])
 
-def period_features(period:Float[Array, "2"]) -> Float[Array, "F"]:
+def period_features(period:Float[Array, "2"]) -> Float[Array, "F"]:  # f32[2], start and end in days since `EPOCH` (2020-01-01)
     "Features of a period for the summary query: timecodes of start and end, log length in years."
     length = jnp.maximum(period[1] - period[0], 1e-3)
     return jnp.concatenate([timecode(period[0]), timecode(period[1]), jnp.log(length / 365.25)[None]])

@@ -79,7 +79,7 @@ PROVIDER_OFFSETS = {  # family -> ((1st percentile every reflectance band reache
 COMMON_FILLS = (-9999.0, -32768.0, 32767.0, 65535.0, -2147483648.0, 2147483647.0, 4294967295.0,
                 9.969209968386869e36, -3.4028234663852886e38, 3.4028234663852886e38)
 
-def fill_values(source) -> tuple:
+def fill_values(source) -> tuple:  # a source name or `Source`
     "The values the units checks skip as no data: the source's `nodata` and each of `COMMON_FILLS` outside every " \
     "band's valid range (a value some band could hold is data; a source without ranges skips its `nodata` only)."
     src = get_source(source)
@@ -163,7 +163,9 @@ def _unit_of(src, b): return src.units if isinstance(src.units, str) else src.un
 # per unit would either take a DEM in metres for canopy heights in centimetres or let both through
 SCALED_UNITS = {"m": ((100, "centimetres"), (1000, "millimetres"))}
 
-def range_slips(src, b) -> list:
+def range_slips(src,  # the band's `Source`
+                b,    # the band's name
+               ) -> list:
     """[(test, what the values look like, the fix)] of band `b` judged against its own valid range (`SCALED_UNITS`):
     values beyond it that no real data has (a median above the range, or a 99th percentile ten times its top: GEDI
     over fields has half its footprints near 0 m) whose 1st..99th percentiles fall inside it once divided by a factor,
@@ -185,12 +187,16 @@ def range_slips(src, b) -> list:
                      "".join(f" (by {g:g} if the product stores {w})" for g, w in more)))
     return out
 
-def unit_slips(src, units:str) -> list:
+def unit_slips(src,        # a `Source`
+               units:str,  # the unit its bands are in, as `Source.units` names it
+              ) -> list:
     "[(test, what the values look like, the fix)] of `src`'s bands in `units`: its family's `FAMILY_SLIPS`, then " \
     "the unit's `UNIT_SLIPS`."
     return list(FAMILY_SLIPS.get((src.family, units), ())) + list(UNIT_SLIPS.get(units, ()))
 
-def band_slips(src, b) -> list:
+def band_slips(src,  # the band's `Source`
+               b,    # the band's name
+              ) -> list:
     "[(test, what the values look like, the fix)] for band `b`: `unit_slips` of its unit, then `range_slips`."
     return unit_slips(src, _unit_of(src, b)) + range_slips(src, b)
 
@@ -357,7 +363,9 @@ def frame_samples(da,             # a (time, y, x) DataArray, numpy- or dask-bac
     return out[0] if single else out
 
 # %% ../nbs/02a_units.ipynb #c0038
-def frame_bands(source, bands) -> tuple:
+def frame_bands(source,  # a source name or `Source`
+                bands,   # band names present in the data
+               ) -> tuple:
     "The bands of `bands` that `check_frame_units` judges (a continuous source's bands in units with known slips): " \
     "`frame_samples` need read no other."
     src = get_source(source)
