@@ -22,6 +22,7 @@ from .quantize import NODATA, SCALE, quantize
 from .embeddings import embedding_variable, from_official, gated
 from .geo import as_crs, crs_of, require
 from .cubes import cube_form, transform_of
+from .timecodes import as_year
 
 # %% auto #0
 __all__ = ['QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item']
@@ -135,7 +136,7 @@ def lonlat_bounds(crs,            # the box's CRS, any form `geo.as_crs` reads (
 
 def stac_item(path,                   # the embedding GeoTIFF: a local path (`~` is the home folder), an http(s) URL or a GDAL /vsi path
               item_id:str|None=None,  # the item's id; None: the file's name without its suffix ('emb' for emb.tif)
-              year:int|None=None,     # the year it describes: the item spans 1 January of it to 1 January of the next (UTC); None: 2017 to today
+              year:int|None=None,     # the year it describes (`timecodes.as_year`): the item spans 1 January of it to 1 January of the next (UTC); None: 2017 to today
               model:str="AlphaEarth Foundations (Satellite Embedding V1, annual)",   # the model named in `embedding:model`
              ):
     """A pystac `Item` describing an embedding GeoTIFF (lon/lat footprint, projection, bands, embedding fields).
@@ -145,8 +146,12 @@ def stac_item(path,                   # the embedding GeoTIFF: a local path (`~`
     [rows, columns], `proj:transform` the file's affine (CRS units a pixel). One `bands` entry a band (name, data
     type, no-data); int8 files get `embedding:quantization` = `QUANTIZATION` (the official scheme). The asset's
     href is a URL as given or the file's absolute path, so the item still finds it once saved in a catalog.
-    Raises `MissingDataError` for no file at a local path, `MissingDependencyError` without pystac or rasterio (the
+    Raises `PeriodError` for a `year` that is no calendar year (24, True, 2024.5, a date), before the file is read;
+    `MissingDataError` for no file at a local path, `MissingDependencyError` without pystac or rasterio (the
     `official` extra); for a file GDAL cannot open (text, empty) `MissingDataError` as `read_cog` words it."""
+    # the year as every year is read (np.int64, '2024', np.datetime64('2024')); int(year) made year=24 the year 24 AD,
+    # True the year 1, 2024.5 2024, and year=0 an item of 2017 to today
+    when = None if year is None else dt.datetime(as_year(year), 1, 1, tzinfo=dt.timezone.utc)
     require("pystac", "official", "STAC items"); require("rasterio", "official", "STAC items")
     require("shapely", "official", "STAC items")
     import pystac, rasterio
@@ -162,7 +167,6 @@ def stac_item(path,                   # the embedding GeoTIFF: a local path (`~`
         auth = f.crs.to_authority(); t = f.transform; shp = [f.height, f.width]; dtype = f.dtypes[0]
         nodata = f.nodata; names = list(f.descriptions); crs_wkt = f.crs.to_wkt()
     quant = QUANTIZATION if dtype == "int8" else None
-    when = dt.datetime(int(year), 1, 1, tzinfo=dt.timezone.utc) if year else None
     # the CRS by its code (EPSG, ESRI, ...), else in full as WKT2 (projection extension v2): one without an EPSG code
     # (ESRI:102003, a proj string) had proj:code None and nothing else, so the item named no CRS
     code = ":".join(auth) if auth else None
