@@ -413,10 +413,11 @@ def by_band(x,               # features: an array, or a table (DataFrame)
     `readers.read_aef_samples` or an Earth Engine export gives it) is searched and fitted on its embeddings alone;
     other columns are features only where `features` names them (after the bands, in the order named). A table
     without band columns is generic features: every column by position, or the columns `features` names, in that
-    order. An array is read by position. Every query (`query_array`), search, fit and predict (`knn.knn_search`,
-    `knn.knn_predict`, the linear probes) reads its tables so: the same vectors with their columns in another order
-    are the same vectors. `ConfigError` for a name in `features` that is no column, or `features` with an array.
-    Was: a table's other columns always followed its bands as features, so a sample table was searched on lon/lat."""
+    order. An array is read by position, a DataArray of rows by its band labels. Every query (`query_array`), search,
+    fit and predict (`knn.knn_search`, `knn.knn_predict`, the linear probes) reads its tables so: the same vectors
+    with their columns in another order are the same vectors. `ConfigError` for a name in `features` that is no
+    column, or `features` with an array. Was: a table's other columns always followed its bands as features, so a
+    sample table was searched on lon/lat."""
     return _picked(*_columns(list_vectors(x), features))
 
 def band_parts(x,               # features: an array, or a table (DataFrame)
@@ -463,6 +464,8 @@ def _columns(x, features) -> tuple:
     """`x` (its list column already spread by `list_vectors`, once per query or table), the positions of its band
     columns (None: an array or a table without them) and of the other columns `features` names (None: no
     `features`), or `ConfigError` (`by_band`)."""
+    if isinstance(x, xr.DataArray) and band_dim(x).sizes.get("band") == EMBED_DIM:   # rows by their band labels,
+        x = label_bands(band_dim(x)).transpose(..., "band").values   # bands last, as a query's (was by position)
     cols = getattr(x, "columns", None)
     names = None if features is None else [features] if isinstance(features, str) else list(features)
     if cols is None:
@@ -506,20 +509,22 @@ def query_array(a,                        # vectors as a user holds them: array,
                ) -> np.ndarray:
     """The numbers of the vectors a user hands in, as an array (64,) or (Q, 64) with the bands in the order A00..A63.
 
-    Labels say which band is which, by `band_order`'s rule: a pandas Series or a dict (a table row: `df.loc[i]`,
-    a row of `.aef.sample()` or `readers.read_aef_samples()`), a DataFrame's columns, a DataArray's `band`
-    coordinate (or the labels of a dim of another name, `band_dim`), a Dataset's variables (a pixel of xee's form). The 64 entries labelled A00..A63 are picked out of a
-    row with other columns (text, x, y);
-    unlabelled values, or labels that name no band, are read by position. Numbers of object dtype (a row of a
-    table with text columns) are cast to numbers; text among them raises `DimensionError`. A pixel stored as uint8
-    and masked to floats by its reader (`encoding['dtype']`, as `gated` reads the map) is given back as its bytes,
-    so the gate reads it as it reads the map (its self-similarity was -0.28)."""
+    Labels say which band is which, by `band_order`'s rule: a pandas Series or a dict (a table row: `df.loc[i]`, a
+    row of `.aef.sample()` or `readers.read_aef_samples()`), a DataFrame's columns, a DataArray's `band` coordinate
+    (or the labels of a dim of another name, `band_dim`), a Dataset's variables (a pixel of xee's form), or its one
+    variable of 64 bands (`band_data`). The 64 entries labelled A00..A63 are picked out of a row with other columns
+    (text, x, y); unlabelled values, or labels that name no band, are read by position. Numbers of object dtype (a
+    row of a table with text columns) are cast to numbers; text among them raises `DimensionError`. A pixel stored as
+    uint8 and masked to floats by its reader (`encoding['dtype']`, as `gated` reads the map) is given back as its
+    bytes, so the gate reads it as it reads the map (its self-similarity was -0.28)."""
     if isinstance(a, dict): a = pd.Series(a)
     # `list_vectors`: a list column of vectors spread into A00..A63;
     # `band_dim`: a pixel of `ds.to_dataarray()`, its bands on `variable`, read by their labels
     a = band_dim(list_vectors(a))
     stored = {str(v.encoding.get("dtype")) for v in ([a] if isinstance(a, xr.DataArray) else a.data_vars.values())} \
         if isinstance(a, (xr.DataArray, xr.Dataset)) else set()   # bytes a masking reader made floats: read as bytes
+    one = data_variables(a) if isinstance(a, xr.Dataset) else []   # one variable of 64 bands (rasterio's band_data):
+    if len(one) == 1 and band_dim(a[one[0]]).sizes.get("band") == EMBED_DIM: a = band_dim(a[one[0]])   # as maps read
     if isinstance(a, xr.Dataset):  # a pixel of the official product as xee gives it: `ds.isel(time=0, X=3, Y=2)`
         a = a.expand_dims("_pixel")   # a pixel's bands are 0-d: give them a dim, as band variables have
         if (names := band_variables(a)) is None:

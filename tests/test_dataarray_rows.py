@@ -1,0 +1,49 @@
+"Vectors handed in as xarray objects are read by their band labels: a band_data pixel as a query, DataArray rows in searches and fits."
+import warnings
+
+import numpy as np
+import pytest
+
+from alphaearth_nb import index
+from alphaearth_nb.analysis import similarity
+from alphaearth_nb.evaluate import evaluate_embeddings
+from alphaearth_nb.knn import knn_search
+from alphaearth_nb.linear import linear_probe_fit, linear_probe_predict
+from alphaearth_nb.testing import embedding_from_array, official_tiff, random_unit
+
+A = random_unit((8, 8), seed=4)
+EMB = embedding_from_array(A)
+ROWS = EMB.stack(p=("y", "x")).transpose("p", "band")   # (64 pixels, 64 bands), labelled A00..A63
+X = A.reshape(-1, 64)
+
+
+def test_a_band_data_pixel_is_a_query():
+    "xr.open_dataset(tif, engine='rasterio') gives one variable band_data; the map was read, its pixel refused."
+    ds = official_tiff(EMB.aef.quantize()).to_dataset(name="band_data")   # (band 1..64, y, x) int8 codes
+    px = ds.sel(x=EMB.x[5], y=EMB.y[2])
+    s = similarity(ds, px)
+    assert float(s.sel(x=EMB.x[5], y=EMB.y[2])) == pytest.approx(1.0, abs=1e-6)
+    assert float(similarity(EMB, px).sel(x=EMB.x[5], y=EMB.y[2])) > 0.9999
+    assert int(index.exact_search(X, px, k=1)[0][0, 0]) == 2 * 8 + 5
+
+
+@pytest.mark.parametrize("form", ["bands reversed", "band first"])
+def test_dataarray_rows_are_searched_by_their_labels(form):
+    "Was read by position: reversed bands found other pixels (distance 1.5), (band, N) rows were transposed."
+    rows = ROWS.isel(band=slice(None, None, -1)) if form == "bands reversed" else ROWS.transpose("band", "p")
+    d, i = knn_search(X, rows.isel(p=[9, 40]), k=1)
+    np.testing.assert_array_equal(i[:, 0], [9, 40]); assert (d[:, 0] == 0).all()
+    d, i = knn_search(rows, X[[9, 40]], k=1)
+    np.testing.assert_array_equal(i[:, 0], [9, 40]); assert (d[:, 0] == 0).all()
+
+
+def test_dataarray_rows_in_the_probes_and_the_protocol():
+    y = np.arange(64) % 4
+    rev = ROWS.isel(band=slice(None, None, -1))
+    W = linear_probe_fit(X, y, 4)
+    np.testing.assert_allclose(linear_probe_predict(W, rev), linear_probe_predict(W, X), atol=1e-4)   # was: other rows
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a = evaluate_embeddings(X, y, shots=(1,), folds=3, methods=("knn1",))
+        b = evaluate_embeddings(rev, y, shots=(1,), folds=3, methods=("knn1",))
+    assert a.balanced_accuracy.tolist() == b.balanced_accuracy.tolist()
