@@ -66,7 +66,7 @@ class CorpusConfig:
             raise ConfigError(f"event_chance={self.event_chance} must be a probability.")
 
 # %% ../nbs/07a_corpus.ipynb #c0008
-def scene_table(cfg:CorpusConfig) -> pd.DataFrame:
+def scene_table(cfg:CorpusConfig) -> pd.DataFrame:  # the corpus config (`CorpusConfig`: seed, regions, scenes, their ranges)
     "The corpus index: one row per scene (columns as in the format above, less `n_events`)."
     rs = np.random.SeedSequence(cfg.seed).spawn(2)
     rr, rsc = np.random.default_rng(rs[0]), np.random.default_rng(rs[1])
@@ -92,7 +92,7 @@ def scene_table(cfg:CorpusConfig) -> pd.DataFrame:
                          forest_share=round(float(np.clip(forest[r] + rsc.normal(0, 0.03), 0.1, 0.6)), 3)))
     return pd.DataFrame(rows)
 
-def scene_overrides(row) -> dict:
+def scene_overrides(row) -> dict:  # one row of `scene_table` (a Series or dict)
     "The `scene.make_scene` keyword arguments of one scene-table row."
     return dict(size=int(row["size"]), res=float(row["res"]), start_year=int(row["start_year"]),
                 n_years=int(row["n_years"]),
@@ -190,7 +190,9 @@ def plan_events(labels:xr.DataArray,   # yearly classes (year, y, x) from `scene
     return events
 
 # %% ../nbs/07a_corpus.ipynb #c0013
-def event_weight(ev:Event, t:np.ndarray) -> tuple[np.ndarray, list]:
+def event_weight(ev:Event,      # the change event
+                 t:np.ndarray,  # frame times (T,), datetime64
+                ) -> tuple[np.ndarray, list]:
     "The overlay weight (T,) of an event at frame times `t`, and the signal (an `EVENT_SIGNAL` key) per frame."
     dt = ((np.asarray(t, "datetime64[D]") - ev.start) / np.timedelta64(1, "D")).astype(np.float64)
     if ev.kind == "fire":
@@ -258,7 +260,9 @@ def corpus_scene(row,                 # a row of `scene_table` (a dict or a pand
     stack.attrs["scene"] = str(row["scene"])
     return stack, texts, labels, events
 
-def events_table(scene_id:str, events:list[Event]) -> pd.DataFrame:
+def events_table(scene_id:str,        # the scene's id in the corpus
+                 events:list[Event],  # its change events, in order
+                ) -> pd.DataFrame:
     "The `events.csv` rows of one scene (ids 1, 2, ... in list order)."
     return pd.DataFrame([dict(scene=scene_id, event=i + 1, kind=e.kind, start=e.start, end=e.end if e.end is not None else pd.NaT,
                               year=e.year, pixels=int(e.mask.sum()), before=scene.CLASSES[e.before], after=scene.CLASSES[e.after])
@@ -274,7 +278,12 @@ def _encode(name:str, ds:xr.Dataset) -> tuple[xr.Dataset, dict]:
     enc["time"] = dict(units="seconds since 2000-01-01", dtype="int64", calendar="proleptic_gregorian")
     return ds, enc
 
-def write_scene_group(store:Path, scene_id:str, stack:xr.DataTree, labels:xr.DataArray, events:list[Event]):
+def write_scene_group(store:Path,           # the corpus zarr store being written
+                      scene_id:str,         # the scene's group name
+                      stack:xr.DataTree,    # the scene's sources (DataTree)
+                      labels:xr.DataArray,  # yearly classes (year, y, x)
+                      events:list[Event],   # the scene's change events (their masks are written)
+                     ):
     "Append one scene to a corpus store: its sources and its `labels` group (landcover, event masks)."
     for name, node in stack.children.items():
         ds, enc = _encode(name, node.to_dataset())
@@ -315,7 +324,7 @@ def write_corpus(path,                          # folder to write (must be new, 
 # %% ../nbs/07a_corpus.ipynb #c0019
 class Corpus:
     "A written corpus: its tables, and its scenes read one at a time."
-    def __init__(self, path):
+    def __init__(self, path):  # a corpus folder written by `write_corpus` (`~` allowed)
         self.path = user_path(path)
         if not (self.path / CORPUS_FILE).exists():
             raise MissingDataError(f"{self.path} is not a corpus, or not a complete one (no {CORPUS_FILE}): pass "
@@ -361,7 +370,9 @@ class Corpus:
     def __repr__(self):
         return f"Corpus({str(self.path)!r}: {len(self)} scenes, {len(self.ids('test'))} held out, {len(self.events)} events)"
 
-def stable_mask(labels:xr.DataArray, event_masks:xr.DataArray) -> np.ndarray:
+def stable_mask(labels:xr.DataArray,       # yearly classes (year, y, x)
+                event_masks:xr.DataArray,  # (event, y, x) masks of the change events
+               ) -> np.ndarray:
     "(y, x) bool: pixels in no change event whose class is the same every year (where stable embeddings should not move)."
     lv = labels.values
     return (lv == lv[0]).all(0) & ~np.asarray(event_masks.values, bool).any(0)

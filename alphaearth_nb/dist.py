@@ -46,7 +46,10 @@ def batch_sharding(mesh:Mesh,   # a mesh with a `data` axis (`make_mesh`)
     "Split the leading (batch) axis over `data`."
     return NamedSharding(mesh, P("data"))
 
-def fsdp_spec(shape:tuple, n:int, min_size:int) -> P:
+def fsdp_spec(shape:tuple,   # the leaf's shape
+              n:int,         # devices on the `data` axis
+              min_size:int,  # leaves with fewer elements stay replicated
+             ) -> P:
     "Partition spec splitting the largest axis divisible by `n` over `data`, for leaves of at least `min_size` " \
     "elements."
     if n == 1 or math.prod(shape) < min_size: return P()
@@ -55,7 +58,11 @@ def fsdp_spec(shape:tuple, n:int, min_size:int) -> P:
     return P(*["data" if i == axes[0] else None for i in range(len(shape))])
 
 @checks_flags
-def state_sharding(state:PyTree, mesh:Mesh, shard_params:bool=False, min_size:int=2**16) -> PyTree:
+def state_sharding(state:PyTree,             # the training state (any pytree)
+                   mesh:Mesh,                # device mesh with a `data` axis
+                   shard_params:bool=False,  # FSDP: split large leaves over the devices (False: replicate all)
+                   min_size:int=2**16,       # with `shard_params`, leaves with fewer elements stay replicated
+                  ) -> PyTree:
     "A sharding per array leaf of `state` (None elsewhere): replicated, or FSDP-split when `shard_params`."
     n = mesh.devices.size
     def one(x):
@@ -63,12 +70,16 @@ def state_sharding(state:PyTree, mesh:Mesh, shard_params:bool=False, min_size:in
         return NamedSharding(mesh, fsdp_spec(x.shape, n, min_size) if shard_params else P())
     return jax.tree.map(one, state)
 
-def constrain(tree:PyTree, shardings:PyTree) -> PyTree:
+def constrain(tree:PyTree,       # a pytree inside jit
+              shardings:PyTree,  # a sharding (or None) per leaf, the structure of `tree`
+             ) -> PyTree:
     "Pin the array leaves of `tree` to `shardings` (None: left to XLA), inside jit."
     return jax.tree.map(lambda x, s: x if s is None or x is None else jax.lax.with_sharding_constraint(x, s), tree, shardings,
                         is_leaf=lambda x: x is None)
 
-def place(tree:PyTree, shardings) -> PyTree:
+def place(tree:PyTree,  # a pytree of arrays (on several hosts: each host's slice of the batch)
+          shardings,    # one `jax.sharding.Sharding` for every leaf, or a pytree of them (None: left alone)
+         ) -> PyTree:
     "Put the arrays of `tree` on the devices: one sharding for all leaves, or a pytree of them."
     # each host holds its slice of the batch
     if jax.process_count() > 1 and isinstance(shardings, jax.sharding.Sharding):

@@ -106,11 +106,15 @@ def ee_source(name,   # a registry source with a recipe in `EE_SOURCES` ("sentin
     return EE_SOURCES[name]
 
 # %% ../nbs/29_earthengine.ipynb #c0012
-def cloud_score_clear(cs:np.ndarray, threshold:float=0.5) -> np.ndarray:
+def cloud_score_clear(cs:np.ndarray,        # Cloud Score+ `cs` (or `cs_cdf`) values in [0, 1], any shape
+                      threshold:float=0.5,  # clear above it (Google's suggested 0.5 .. 0.65)
+                     ) -> np.ndarray:
     "Clear-sky pixels by Cloud Score+: `cs > threshold` (NaN cs is not clear)."
     return np.nan_to_num(np.asarray(cs, np.float64), nan=-1.0) > threshold
 
-def fmask_clear(qa:np.ndarray, bits:tuple=FMASK_BITS) -> np.ndarray:
+def fmask_clear(qa:np.ndarray,          # Landsat Collection 2 `QA_PIXEL` values, any shape
+                bits:tuple=FMASK_BITS,  # the bits that mark a pixel not clear (default: fill, dilated cloud, cirrus, cloud, shadow)
+               ) -> np.ndarray:
     "Clear pixels by Landsat Collection 2 `QA_PIXEL`: none of `bits` set (NaN QA is not clear)."
     qa = np.asarray(qa, np.float64)
     q = np.nan_to_num(qa, nan=1.0).astype(np.int64)
@@ -125,7 +129,9 @@ def drop_night(ds:xr.Dataset,                  # xee-like, with a `SUN_ELEVATION
     if prop not in ds.coords and prop not in ds.data_vars: return ds
     return ds.isel(time=np.flatnonzero(np.asarray(ds[prop].values, np.float64) > 0))
 
-def pad_bands(ds:xr.Dataset, bands:tuple) -> xr.Dataset:
+def pad_bands(ds:xr.Dataset,  # a source's Dataset (time, y, x) as xee returned it
+              bands:tuple,    # the bands it should have
+             ) -> xr.Dataset:
     "Adds each of `bands` missing from `ds` as NaN (time, y, x): read by union, absent means masked."
     ref = next((ds[v] for v in ds.data_vars if {"time", "y", "x"} <= set(ds[v].dims)), None)
     if ref is None or not bands: return ds
@@ -264,7 +270,7 @@ def _grid_region(ee, grid:dict):
     return ee.Geometry.Rectangle([x0, y0 + e * h, x0 + a * w, y0], proj=grid["crs"], geodesic=False)
 
 # %% ../nbs/29_earthengine.ipynb #c0021
-def ee_collection(req:EERequest):
+def ee_collection(req:EERequest):  # one source, grid and period (`EERequest`)
     "The server-side ee.ImageCollection for a request: filtered, mask bands linked, bands selected (live)."
     ee, s = _ee(), req.source
     region = _grid_region(ee, req.grid)
@@ -285,7 +291,7 @@ def ee_collection(req:EERequest):
         coll = coll.map(lambda im: blank.addBands(im, None, True).copyProperties(im, im.propertyNames()))
     return coll.select(list(s.bands) + list(s.mask_bands)).sort("system:time_start")
 
-def xee_opener(req:EERequest) -> xr.Dataset:
+def xee_opener(req:EERequest) -> xr.Dataset:  # one source, grid and period (`EERequest`)
     "Open a request with xee (live: needs `ee_initialize` first and the `ee` extra)."
     require("xee", "ee", "Earth Engine loading")
     coll = ee_collection(req)
@@ -320,7 +326,7 @@ def load_stack(sources,                       # registry source names
 # %% ../nbs/29_earthengine.ipynb #c0027
 OFFICIAL = EESource("official", (OFFICIAL_COLLECTION,), {b: b for b in band_names()})
 
-def official_collection(req:EERequest):
+def official_collection(req:EERequest):  # a request whose period is one calendar year
     "One mosaicked image of the official product for the request's year (live)."
     ee = _ee()
     start, end = [str(np.datetime_as_string(t, unit="ms")) for t in (req.period.start, req.period.end)]
@@ -328,7 +334,7 @@ def official_collection(req:EERequest):
     img = coll.mosaic().set("system:time_start", ee.Date(start).millis())
     return ee.ImageCollection([img])
 
-def official_opener(req:EERequest) -> xr.Dataset:
+def official_opener(req:EERequest) -> xr.Dataset:  # a request whose period is one calendar year
     "Open one year of the official product with xee (live)."
     require("xee", "ee", "Earth Engine loading")
     return xr.open_dataset(official_collection(req), engine="ee", **req.grid)

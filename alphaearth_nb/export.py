@@ -36,12 +36,12 @@ QUOTA_SIGNS = ("429", "too many requests", "quota exceeded", "rate limit", "reso
 SIZE_SIGNS = ("payload size exceeds", "request size", "too large", "user memory limit exceeded",
               "response size exceeds")
 
-def is_quota_error(e:BaseException) -> bool:
+def is_quota_error(e:BaseException) -> bool:  # the exception an Earth Engine call raised
     "True for Earth Engine's rate and quota refusals (HTTP 429 and kin): worth retrying later."
     s = f"{type(e).__name__} {e}".lower()
     return any(k in s for k in QUOTA_SIGNS)
 
-def is_size_error(e:BaseException) -> bool:
+def is_size_error(e:BaseException) -> bool:  # the exception an Earth Engine call raised
     "True for a request too big for Earth Engine (bytes or memory): worth splitting, not repeating."
     s = str(e).lower()
     return any(k in s for k in SIZE_SIGNS)
@@ -59,8 +59,12 @@ class RetryPolicy:
         "Seconds to wait after failed attempt `attempt` (0-based)."
         return min(self.cap_s, self.base_s * 2 ** attempt) * (1 - self.jitter * rng.random())
 
-def with_retries(fn:Callable, policy:RetryPolicy=RetryPolicy(), sleep:Callable=time.sleep, rng=None,
-                 what:str="request"):
+def with_retries(fn:Callable,                       # the call, no arguments
+                 policy:RetryPolicy=RetryPolicy(),  # tries and waits (`RetryPolicy`)
+                 sleep:Callable=time.sleep,         # waits that many seconds (tests pass a fake)
+                 rng=None,                          # seed or Generator of the jitter
+                 what:str="request",                # what `fn` does, for the messages
+                ):
     "Call `fn()`; on a quota error wait (`policy.wait`) and try again, up to `policy.tries` attempts."
     rng = np.random.default_rng(rng)
     for k in range(policy.tries):
@@ -80,7 +84,9 @@ REVISIT_DAYS = {"sentinel2": 5, "sentinel2_l1c": 5, "sentinel1": 6, "landsat": 8
 S2_SPECTRA = {"B2": ((150, 1800), (100, 600)), "B3": ((250, 2000), (100, 700)), "B4": ((150, 2500), (50, 500)),
               "B8": ((1500, 4500), (20, 400)), "B11": ((800, 3500), (10, 200)), "B12": ((400, 2500), (10, 150))}
 
-def fake_answer(req:earthengine.EERequest, seed:int=0) -> xr.Dataset:
+def fake_answer(req:earthengine.EERequest,  # one source, grid and period (`EERequest`)
+                seed:int=0,                 # seed of the fake data, 0 .. 2**63 - 1
+               ) -> xr.Dataset:
     "What xee returns for a request (time, y, x): the source's raw bands and mask bands, drawn from (seed, request)."
     seed = as_seed(seed)
     a, _, x0, _, e, y0 = req.grid["crs_transform"]; w, h = req.grid["shape_2d"]
@@ -153,12 +159,12 @@ class FakeEE:
         return fake_answer(req, self.seed)
 
 # %% ../nbs/29a_export.ipynb #c0014
-def site_request_grid(row) -> dict:
+def site_request_grid(row) -> dict:  # one row of a site table (`sample_sites`)
     "The xee grid of a site-table row: its L x L UTM grid."
     return earthengine.utm_grid(float(row["x0"]), float(row["y0"]), int(row["size"]), int(row["size"]),
                                 str(row["grid_crs"]), float(row["res"]))
 
-def site_periods_of(row) -> list[Period]:
+def site_periods_of(row) -> list[Period]:  # one row of a site table, with p0_start, p0_end, ... columns
     "The periods of a site-table row."
     P = sum(1 for k in row.keys() if str(k).startswith("p") and str(k).endswith("_start"))
     return [as_period((pd.Timestamp(row[f"p{k}_start"]).to_datetime64(),
@@ -174,7 +180,11 @@ def _load_split(name, period, grid, opener, policy, depth, what):
                   for p in (Period(period.start, mid), Period(mid, period.end))]
         return xr.concat(halves, "time", combine_attrs="override")
 
-def load_site_source(name:str, row, opener:Callable|None=None, policy:RetryPolicy=RetryPolicy()) -> xr.Dataset:
+def load_site_source(name:str,                          # the source's name, e.g. "sentinel2"
+                     row,                               # the site's row of the site table
+                     opener:Callable|None=None,         # request -> Dataset (default: `xee_opener`, live; `fake_answer` in tests)
+                     policy:RetryPolicy=RetryPolicy(),  # tries and waits on quota errors
+                    ) -> xr.Dataset:
     "One source of one site over all its periods (a static source once), in the stack schema."
     grid, spec = site_request_grid(row), earthengine.ee_source(name)
     periods = site_periods_of(row)[:1] if spec.static else site_periods_of(row)

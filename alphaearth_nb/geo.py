@@ -66,7 +66,11 @@ def cell_index(c0:float,   # centre of cell 0
     up = (np.asarray(step) > 0) == (axis == "x")   # the wanted side of an edge is the higher index
     return np.where(up, np.floor(t + 0.5), np.ceil(t - 0.5)).astype(np.int64)
 
-def cell_inside(c0:float, step:float, n:int, v) -> np.ndarray:
+def cell_inside(c0:float,    # centre of cell 0, in the axis's units
+                step:float,  # cell spacing (negative on a descending axis)
+                n:int,       # number of cells on the axis
+                v,           # values on the axis (array or number)
+               ) -> np.ndarray:
     """Whether each value `v` lies on a regular axis of `n` cells (`cell_index`'s): between its outer edges, edges
     included, as `pixel_indices` and `inside_grid` take a point on a map's outer edge (its last pixel)."""
     t = _on_edges((np.asarray(v, np.float64) - c0) / step)
@@ -82,7 +86,9 @@ def _axis_index(c:np.ndarray, v:np.ndarray, axis:str="x") -> np.ndarray:
     j = np.searchsorted((s[1:] + s[:-1]) / 2, v, side="right" if axis == "x" else "left")   # a tie: east / south
     return j if asc else len(c) - 1 - j
 
-def check_monotonic(c:np.ndarray, d:str):
+def check_monotonic(c:np.ndarray,  # a coordinate axis as `axis_span` reads it
+                    d:str,         # its dim name ("x" or "y"), for the fix
+                   ):
     """`GridError` unless axis `c` (as `axis_span` reads it: a longitude axis wrapped at 180 is one span) is strictly
     monotonic, naming the fix that makes it so: repeated coordinates (two tiles joined with their overlap,
     `xr.concat([a, b], 'x')`) `obj.drop_duplicates(d)` (and a sort where the rest is out of order too), else
@@ -101,7 +107,9 @@ def check_monotonic(c:np.ndarray, d:str):
     raise GridError(f"the {d} coordinate is not monotonic (first values {c[:4].tolist()}): a grid's {d} must "
                     f"strictly increase or decrease; sort it with `obj = obj.sortby('{d}')`")
 
-def wrap_x(obj, xs) -> np.ndarray:
+def wrap_x(obj,  # the map (DataArray or Dataset) whose x span to move onto
+           xs,   # x values in `obj`'s CRS (longitudes, degrees, where geographic)
+          ) -> np.ndarray:
     "`xs` (float64) moved by whole turns onto `obj`'s x span when its CRS is geographic (longitude is a circle)."
     xs = np.atleast_1d(np.asarray(xs, np.float64))
     if not is_geographic(crs_of(obj)): return xs
@@ -109,7 +117,9 @@ def wrap_x(obj, xs) -> np.ndarray:
     x0 = gx.min() - (pixel_size(obj)[0] or 0.0) / 2
     return (xs - x0) % 360.0 + x0
 
-def check_pixels(obj, what:str="the grid"):
+def check_pixels(obj,                  # DataArray or Dataset with y/x dims
+                 what:str="the grid",  # what `obj` is, for the message
+                ):
     """Raise `EmptyStackError` when `obj` (y/x dims, any names `rename_spatial` reads) has no pixel along y or x:
     most often `.sel(y=slice(south, north))` on a y that runs north to south, which xarray answers with 0 rows."""
     obj = rename_spatial(obj)
@@ -143,7 +153,9 @@ def check_degrees(lon,                 # longitudes (any shape; NaN skipped)
                 f"{ma:g}, beyond the globe: they look like projected coordinates (metres): " + (fix or "pass their CRS "
                 "(e.g. `crs='EPSG:32631'`, the grid's), or name a table's columns x and y"))
 
-def check_grid_degrees(obj, what:str="the grid"):
+def check_grid_degrees(obj,                  # DataArray or Dataset with x/y coordinates and a CRS
+                       what:str="the grid",  # what `obj` is, for the message
+                      ):
     """Raise `GridError` when `obj`'s CRS is geographic but its coordinates cannot be degrees (`check_degrees`: beyond
     the globe, or latitude and longitude swapped), most often projected metres under a CRS set by guess
     (`attrs['crs'] = 'EPSG:4326'`, a reader that lost the CRS). Such a grid was written to files no GIS can place and
@@ -177,14 +189,21 @@ def _placed(obj, xs, ys, what:str) -> tuple:
            ~np.isfinite(xs) | ~np.isfinite(ys))
     return gx, gy, hx, hy, xs, ys, out
 
-def inside_grid(obj, xs, ys) -> np.ndarray:
+def inside_grid(obj,  # the map (DataArray or Dataset) on a regular grid
+                xs,   # x of the points in `obj`'s CRS
+                ys,   # y of the points in `obj`'s CRS, the shape of `xs`
+               ) -> np.ndarray:
     "Whether each (x, y) in `obj`'s CRS lies on a pixel of its grid (longitude wrapped, as `pixel_indices` places it)."
     return ~_placed(obj, xs, ys, "point")[-1]
 
 SWAP_HINT = ("read as (y, x) they all lie on it: longitude and latitude look swapped: pass x = longitude, "
              "y = latitude (`(lon, lat)`)")
 
-def swapped_on(obj, xs, ys, crs=None) -> bool:
+def swapped_on(obj,       # the map the points missed
+               xs,        # x (longitude) of the points as given
+               ys,        # y (latitude) of the points as given
+               crs=None,  # the points' geographic CRS (default: `obj`'s)
+              ) -> bool:
     """Whether points (`xs`, `ys`) given in a geographic `crs` (default `obj`'s), none on `obj`'s grid as given
     (the caller's test), all lie on it read as (y, x): latitude and longitude swapped while both are within +-90
     (all of Europe), which `check_degrees` cannot tell. False for points in a projected CRS, or none."""
@@ -220,14 +239,18 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
     return _axis_index(gy, ys, "y"), _axis_index(gx, xs, "x")
 
 # %% ../nbs/03_geo.ipynb #w0005
-def turn_shift(obj, x) -> float:
+def turn_shift(obj,  # the map (DataArray or Dataset)
+               x,    # a longitude, degrees
+              ) -> float:
     """The multiple of 360 degrees that brings longitude `x` nearest the middle of `obj`'s x span (0.0 on a projected
     grid). An interval (a map's view) moves as one by the shift of its middle; `wrap_x` moves points one by one."""
     if not is_geographic(crs_of(obj)): return 0.0
     gx = axis_span(obj, "x")   # a longitude axis wrapped at 180 as one span
     return 360.0 * float(np.round(((gx.min() + gx.max()) / 2 - float(x)) / 360.0))
 
-def wrap_geometries(obj, geoms):
+def wrap_geometries(obj,    # the map whose x span to move onto
+                    geoms,  # GeoSeries or GeoDataFrame in `obj`'s CRS
+                   ):
     """`geoms` (a GeoSeries or GeoDataFrame in `obj`'s CRS) moved by whole turns onto `obj`'s x span when that CRS is
     geographic. A geometry that a copy shifted by k * 360 degrees (k != 0) would put on the span becomes the union of
     its copies cut to the one turn centred on the grid (so one written in -180..180, or split in two at 180, lands
@@ -257,7 +280,9 @@ def wrap_geometries(obj, geoms):
         return geoms.set_geometry(geoms.geometry.apply(move).set_crs(geoms.crs, allow_override=True))
     return geoms.apply(move).set_crs(geoms.crs, allow_override=True)
 
-def geometries_like(obj, geoms):
+def geometries_like(obj,    # the map whose x convention to follow
+                    geoms,  # GeoSeries or GeoDataFrame on `obj`'s x span (`wrap_geometries`)
+                   ):
     """`geoms` (a GeoSeries or GeoDataFrame on `obj`'s x span, as `wrap_geometries` leaves them) written as `obj`
     writes its x, `wrapped_like`'s rule: where a reader wrapped the map's longitudes at 180 (179.99975, -179.99975),
     each geometry moved by whole turns into [-180, 180] and one across 180 split there (GeoJSON, RFC 7946 3.1.9: a
@@ -283,7 +308,7 @@ def geometries_like(obj, geoms):
         return geoms.set_geometry(geoms.geometry.apply(move).set_crs(geoms.crs, allow_override=True))
     return geoms.apply(move).set_crs(geoms.crs, allow_override=True)
 
-def unwrap_lon(g):
+def unwrap_lon(g):  # a shapely geometry in lon/lat degrees, or None
     """Geometry `g` (shapely, longitude/latitude) with its longitudes unwrapped: no step between vertices is over
     180 degrees, so a shape transformed from a projected CRS across 180 (179.9 .. -179.9) is one piece again, not a
     band round the globe; every part and hole kept (None and empty geometries as given)."""
@@ -292,7 +317,10 @@ def unwrap_lon(g):
     import shapely
     return shapely.transform(g, lambda a: np.c_[np.unwrap(a[:, 0], period=360.0), a[:, 1]])
 
-def geometries_on(obj, gdf, crs=None):
+def geometries_on(obj,       # the map to rasterise on
+                  gdf,       # GeoDataFrame with a CRS
+                  crs=None,  # the CRS to put it in (default: `obj`'s)
+                 ):
     """`gdf` (GeoDataFrame) in `obj`'s CRS (or `crs`), ready to rasterise on `obj`: transformed; each geometry's
     longitudes unwrapped when it comes from a projected CRS into a geographic one (a field in UTM zone 60 crossing
     180 comes back as 179.9 .. -179.9, a band round the globe, else); then moved by whole turns (`wrap_geometries`)."""
@@ -304,7 +332,11 @@ def geometries_on(obj, gdf, crs=None):
     return wrap_geometries(obj, gdf)
 
 # %% ../nbs/03_geo.ipynb #c0029
-def to_crs(xs, ys, src, dst) -> tuple[np.ndarray, np.ndarray]:
+def to_crs(xs,   # x (longitude, degrees, in a geographic CRS), any shape
+           ys,   # y (latitude), the shape of `xs`
+           src,  # the points' CRS (any spelling `as_crs` reads); None: no transform
+           dst,  # the CRS wanted; None: no transform
+          ) -> tuple[np.ndarray, np.ndarray]:
     """Transform arrays of x, y (lon, lat for a geographic CRS) from CRS `src` to CRS `dst` with pyproj. Degrees that
     cannot be degrees (lon/lat swapped, metres given as degrees) raise `PointError` (`check_degrees`)."""
     xs, ys = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
@@ -313,7 +345,9 @@ def to_crs(xs, ys, src, dst) -> tuple[np.ndarray, np.ndarray]:
     t = Transformer.from_crs(as_crs(src), as_crs(dst), always_xy=True)
     return tuple(np.asarray(a, np.float64) for a in t.transform(xs, ys))
 
-def utm_crs(lon:float, lat:float) -> str:
+def utm_crs(lon:float,  # longitude, degrees (any turn: wrapped)
+            lat:float,  # latitude, degrees (>= 0: a northern zone)
+           ) -> str:
     "The WGS 84 / UTM zone CRS holding a lon/lat point: 'EPSG:326zz' north, 'EPSG:327zz' south (zones wrap at 180)."
     zone = int(np.floor((float(lon) + 180) / 6)) % 60 + 1
     return f"EPSG:{(32600 if lat >= 0 else 32700) + zone}"
@@ -420,7 +454,9 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
                    f": give points on the map and say their CRS, `crs='EPSG:4326'` or `crs={m!r}`"))
 
 # %% ../nbs/03_geo.ipynb #c0032
-def half_pixel_off(a, b) -> dict:
+def half_pixel_off(a,  # the reference map (DataArray or Dataset)
+                   b,  # the map that may lie half a pixel off `a`
+                  ) -> dict:
     """Per axis, the shift putting `b`'s cell centres on `a`'s where `b` has `a`'s CRS and pixel size but lies half a
     pixel off (corner coordinates, or pixel-is-point read as area: GDAL's AREA_OR_POINT); {} when it does not.
     On an axis of `a`'s length the shift makes the axes equal, else it takes top-left corners to centres."""
@@ -433,14 +469,18 @@ def half_pixel_off(a, b) -> dict:
             out[d] = float(ca[0] - cb[0]) if a.sizes[d] == b.sizes[d] else step / 2 if d == "x" else -step / 2
     return out
 
-def half_pixel_hint(off:dict, who:str="the second") -> str:
+def half_pixel_hint(off:dict,              # dim -> shift, from `half_pixel_off`
+                    who:str="the second",  # how the message names the shifted map
+                   ) -> str:
     "The fix of a half-pixel offset (`half_pixel_off`), as a sentence to append to an error message."
     shift = ", ".join(f"{d}={who}.{d} {'+' if h > 0 else '-'} {abs(h):g}" for d, h in sorted(off.items(), reverse=True))
     return "" if not off else (f" (its cell centres lie half a pixel off: if its coordinates are the cells' top-left corners, or "
             f"it was written pixel-is-point (GDAL AREA_OR_POINT=Point), shift them: `{who}.assign_coords({shift})`)")
 
-def check_same_grid(a, b, what:str="the two embeddings",
-                    fix:str="resample one onto the other first, e.g. `other.interp_like(emb, method='nearest')`",
+def check_same_grid(a,  # the first map (DataArray or Dataset)
+                    b,  # the second, on `a`'s grid if all is well
+                    what:str="the two embeddings",  # what the two are, for the message
+                    fix:str="resample one onto the other first, e.g. `other.interp_like(emb, method='nearest')`",  # the fix the message proposes
                    ) -> None:
     """Raise `GridError` unless `a` and `b` have the same y/x coordinates and (by meaning) the same CRS. On a
     geographic CRS x is compared modulo 360: xee's 180+ form (179.99975, 180.00025) and the -180 form (179.99975,

@@ -197,14 +197,16 @@ def class_profiles(t:np.ndarray, # day of year (may run past 0..365)
     d[BARE] = 0.03
     return np.clip(g, 0, 1), np.clip(d, 0, 1)
 
-def autumn_sowing(t:np.ndarray) -> np.ndarray:
+def autumn_sowing(t:np.ndarray) -> np.ndarray:  # day of year, any shape (values past 365 run on into the next year)
     "Green fraction of a winter crop emerging in the autumn before its harvest year."
     return 0.25 * _sig((t - 305) / 10)
 
 # %% ../nbs/06b_landscape.ipynb #c0018
 PAD_DAYS = 16  # largest |shift| plus a margin
 
-def trajectories(cfg:SceneConfig, lay:Layout) -> tuple:
+def trajectories(cfg:SceneConfig,  # the scene's config (`SceneConfig`: size, years, revisit intervals)
+                 lay:Layout,       # the scene's layout (`Layout`: classes per year, parcels, terrain)
+                ) -> tuple:
     "Trajectory id per pixel and daily `(g, d)` curves per trajectory, indexed by day + PAD_DAYS."
     keys = np.concatenate([lay.classes, lay.cleared[None].astype(np.int8)], 0).reshape(cfg.n_years + 1, -1).T
     uniq, tid = np.unique(keys, axis=0, return_inverse=True)
@@ -231,8 +233,12 @@ def trajectories(cfg:SceneConfig, lay:Layout) -> tuple:
         G[k], D[k] = np.clip(g, 0, 1), np.clip(d, 0, 1 - np.clip(g, 0, 1))
     return tid.reshape(lay.classes.shape[1:]).astype(np.int32), G, D
 
-def green_dry(cfg:SceneConfig, lay:Layout, tid:np.ndarray, G:np.ndarray, D:np.ndarray,
-              day:int, # days since cfg.start
+def green_dry(cfg:SceneConfig,  # the scene's config (`SceneConfig`: size, years, revisit intervals)
+              lay:Layout,       # the scene's layout (`Layout`: classes per year, parcels, terrain)
+              tid:np.ndarray,   # trajectory id per pixel (H, W)
+              G:np.ndarray,     # green fraction per trajectory and padded day (`trajectories`)
+              D:np.ndarray,     # dry fraction per trajectory and padded day
+              day:int,          # days since cfg.start
              ) -> tuple:
     "Per-pixel green and dry fractions `(g, d)`, each (H, W), on one day."
     idx = np.clip(day - lay.shift + PAD_DAYS, 0, G.shape[1] - 1)
@@ -240,7 +246,9 @@ def green_dry(cfg:SceneConfig, lay:Layout, tid:np.ndarray, G:np.ndarray, D:np.nd
     return g, np.minimum(D[tid, idx], 1 - g)
 
 # %% ../nbs/06b_landscape.ipynb #c0021
-def daily_weather(cfg:SceneConfig, rng:np.random.Generator) -> tuple:
+def daily_weather(cfg:SceneConfig,          # the scene's config (`SceneConfig`: size, years, revisit intervals)
+                  rng:np.random.Generator,  # numpy Generator; the scene's draws follow from its seed
+                 ) -> tuple:
     "Daily rain (mm) and soil moisture in [0, 1] over the scene's days."
     doy = np.arange(cfg.n_days) % 365
     season = 1 + 0.2 * np.cos(2 * np.pi * (doy - 15) / 365)

@@ -68,7 +68,7 @@ def source_error(pred:Float[Array, "H W K"], # decoder output: bands or class lo
     return jnp.sum(jnp.where(valid, err, 0.)), jnp.sum(valid).astype(jnp.float32)
 
 # %% ../nbs/15_losses.ipynb #c0011
-def uniformity_loss(u:Float[Array, "B L L E"]) -> Float[Array, ""]:
+def uniformity_loss(u:Float[Array, "B L L E"]) -> Float[Array, ""]:  # unit embeddings (B, L, L, E) of a batch, in its order
     """Mean `|u . u'|` between each example and the next one in the batch (pixel i of example b against pixel i of
     example b + 1: arXiv 2507.22291 S2.2.4). 0 for a batch of one, which has no pair: `train.fit` and `aef train`
     refuse batch_size 1 while this term is weighted."""
@@ -167,7 +167,7 @@ class Perturbations:
         if not 0 < self.min_days <= self.horizon_days:
             raise ConfigError(f"need 0 < min_days ({self.min_days}) <= horizon_days ({self.horizon_days}).")
 
-def support(inputs:dict) -> tuple[Float[Array, ""], Float[Array, ""], Bool[Array, ""]]:
+def support(inputs:dict) -> tuple[Float[Array, ""], Float[Array, ""], Bool[Array, ""]]:  # source name -> Frames of one example
     "`(first, last + 1 day, any)` over the frames that have a valid pixel."
     days = jnp.concatenate([f.days for f in inputs.values()])
     has = jnp.concatenate([f.frame & f.valid.any((1, 2, 3)) for f in inputs.values()])
@@ -175,7 +175,9 @@ def support(inputs:dict) -> tuple[Float[Array, ""], Float[Array, ""], Bool[Array
     anyf = has.any()
     return jnp.where(anyf, s0, 0.), jnp.where(anyf, s1, 1.), anyf
 
-def mask_frames(f:Frames, keep:Bool[Array, "T"]) -> Frames:
+def mask_frames(f:Frames,               # one source's frames
+                keep:Bool[Array, "T"],  # True for a frame kept, (T,)
+               ) -> Frames:
     "Frames with those not kept masked out (static shapes)."
     k4 = keep[:, None, None, None]
     return Frames(jnp.where(k4, f.x, 0.), f.valid & k4, f.days, f.frame & keep, f.meta)
@@ -200,11 +202,11 @@ def perturb_draws(key:PRNGKeyArray, # random key (`perturb`'s)
     return u[:n_families, 0], mode, u[n_families:n_families + n_sources]
 
 # %% ../nbs/15_losses.ipynb #c0020s1
-def perturb(key:PRNGKeyArray, # random key
-            inputs:dict, # source name -> Frames of one example (teacher input)
-            period:Float[Array, "2"], # the example's summary period
-            cfg:Perturbations=Perturbations(),
-            families:dict|None=None, # source name -> sensor family (a model's: `model.cfg.source(n).family`)
+def perturb(key:PRNGKeyArray,                   # random key
+            inputs:dict,                        # source name -> Frames of one example (teacher input)
+            period:Float[Array, "2"],           # the example's summary period
+            cfg:Perturbations=Perturbations(),  # probabilities of dropping sources and frames and of each mode (`Perturbations`)
+            families:dict|None=None,            # source name -> sensor family (a model's: `model.cfg.source(n).family`)
            ) -> tuple[dict, Float[Array, "2"], Array]:
     "Student input, the summary period teacher and student share, and the mode (0 drops, 1 forecast, 2 backcast)."
     names = sorted(inputs)
@@ -230,16 +232,22 @@ def perturb(key:PRNGKeyArray, # random key
 _perturb = eqx.filter_jit(perturb)  # `encoder_inputs` and `example_terms` draw the same perturbation: one nested
                                     # jit traces it once for both (XLA inlines the calls: the same program)
 
-def encoder_inputs(model:AlphaEarth, ex:TrainExample, key:PRNGKeyArray,
-                   pert:Perturbations=Perturbations()) -> dict:
+def encoder_inputs(model:AlphaEarth,                    # the model being trained
+                   ex:TrainExample,                     # one example, no batch axis
+                   key:PRNGKeyArray,                    # PRNG key; `example_terms` with the same key draws the same perturbation
+                   pert:Perturbations=Perturbations(),  # the student's perturbations (`Perturbations`)
+                  ) -> dict:
     "One example's teacher and student inputs (checked), stacked on a leading axis of 2; the student's perturbation " \
     "is the one `example_terms` draws from the same `key`."
     families = {n: family(model.cfg.source(n)) for n in model.cfg.inputs}
     inputs_s, _, _ = _perturb(jax.random.split(key)[0], ex.inputs, ex.period, pert, families)
     return jax.tree.map(lambda a, b: jnp.stack([a, b]), model.check_inputs(ex.inputs), model.check_inputs(inputs_s))
 
-def example_terms(model:AlphaEarth, ex:TrainExample, key:PRNGKeyArray,
-                  weights:LossWeights=LossWeights(), pert:Perturbations=Perturbations(),
+def example_terms(model:AlphaEarth,                    # the model being trained
+                  ex:TrainExample,                     # one example, no batch axis
+                  key:PRNGKeyArray,                    # PRNG key: split into the perturbation and the targets' keys
+                  weights:LossWeights=LossWeights(),   # the loss weights (`LossWeights`): here only `stop_teacher` counts
+                  pert:Perturbations=Perturbations(),  # the student's perturbations
                   encoded:tuple|None=None, # (teacher, student) `Encoded` of `encoder_inputs(model, ex, key, pert)`;
                                            # None: encoded here
                  ) -> dict:

@@ -31,7 +31,7 @@ NORMS = ("layernorm", "rmsnorm")
 ACTIVATIONS = {"gelu": jax.nn.gelu, "silu": jax.nn.silu, "relu": jax.nn.relu}
 DTYPES = {"float32": jnp.float32, "bfloat16": jnp.bfloat16}
 
-def is_concrete(key) -> bool:
+def is_concrete(key) -> bool:  # a JAX PRNG key, typed or raw uint32[2]
     "True for a key with a value (draw on the host), False for a traced one."
     return not isinstance(key, jax.core.Tracer)
 def _typed(key) -> bool: return jnp.issubdtype(key.dtype, jax.dtypes.prng_key)
@@ -41,7 +41,9 @@ def _host_rng(key) -> np.random.Generator:
     d = jax.random.key_data(key) if _typed(key) else key
     return np.random.default_rng(np.asarray(d).astype(np.uint32).ravel().tolist())
 
-def split(key, n:int=2):
+def split(key,      # a JAX PRNG key, typed or raw uint32[2]
+          n:int=2,  # number of keys to return
+         ):
     "`jax.random.split`, drawn on the host when the key is concrete (every threefry call costs ~0.7 s of XLA:CPU " \
     "compile)."
     if not is_concrete(key): return jax.random.split(key, n)
@@ -50,7 +52,11 @@ def split(key, n:int=2):
     impl = jax.random.key_impl(key)  # one wrap per row: `list()` of a key array compiles an unstack program per n
     return [jax.random.wrap_key_data(r, impl=impl) for r in w]
 
-def host_normal(key, shape, fan_in, scale=1.0):
+def host_normal(key,        # PRNG key; a concrete one draws on the host with numpy
+                shape,      # the weights' shape
+                fan_in,     # inputs per output unit: the variance is 1 / fan_in (LeCun normal)
+                scale=1.0,  # factor on the weights (0: a zero-initialised layer)
+               ):
     "`scale` times Normal(0, 1 / fan_in) weights: on the host for a concrete key (float32 numpy: the bits of a " \
     "jitted `scale * w`, no XLA compile), traced otherwise (e.g. under `eqx.filter_eval_shape`)."
     if not is_concrete(key):
@@ -59,12 +65,14 @@ def host_normal(key, shape, fan_in, scale=1.0):
     w = _host_rng(key).standard_normal(shape, dtype=np.float32) / np.float32(math.sqrt(fan_in))
     return jax.device_put(w if scale == 1 else np.float32(scale) * w)
 
-def host_const(value, shape):
+def host_const(value,  # the one value
+               shape,  # the array's shape
+              ):
     "A float32 array of one value, made on the host (`jax.device_put` of numpy's: no XLA compile, where `jnp.asarray` " \
     "compiles a convert per shape)."
     return jax.device_put(np.full(shape, value, np.float32))
 
-def identity3(d):
+def identity3(d):  # channels of the depthwise kernel (3, 3, d)
     "A depthwise 3x3 kernel that passes its input through."
     k = np.zeros((3, 3, d), np.float32); k[1, 1] = 1.0
     return jax.device_put(k)
@@ -111,12 +119,12 @@ def loop_body():
     "Trace a `lax.scan` body inside this: its `conv3` calls take a backward pass that XLA:CPU runs well in a loop."
     return _setting(_IN_LOOP, True)
 
-def traced_for(platform:str|None):
+def traced_for(platform:str|None):  # "cpu", "gpu", "tpu", or None (not known: both branches staged)
     "Trace inside this a program that runs on `platform` only ('cpu', 'gpu', ...; None: not known): `on_platform` " \
     "then picks its branch while tracing instead of staging out every branch."
     return _setting(_PLATFORM, platform)
 
-def products(dtype:str="float32"):
+def products(dtype:str="float32"):  # operand dtype of the products, a key of `DTYPES`: "float32" or "bfloat16"
     "Trace inside this the layers whose matrix products and convolutions (`Dense`, `Attention`, `conv3`) take " \
     "operands rounded to `dtype` ('bfloat16'), summed and returned in float32 (as TPUs do), whatever the activations' " \
     "dtype; 'float32': as outside (products of bfloat16 activations are that kind anyway, of float32 ones float32)."
@@ -125,7 +133,10 @@ def products(dtype:str="float32"):
 CPU_LOW_PRODUCTS = ("dense",)  # on the CPU under `products`: the layers whose products take bfloat16 operands ...
 CPU_LOW_MIN_WIDTH = 256        # ... when both their widths are at least this (see above)
 
-def product_dtype(dtype, layer:str, width:int=0) -> jnp.dtype|None:
+def product_dtype(dtype,        # the activations' dtype
+                  layer:str,    # "dense", "attention" or "conv3"
+                  width:int=0,  # the narrower of the layer's input and output widths
+                 ) -> jnp.dtype|None:
     "The dtype the operands of `layer`'s products ('dense', 'attention', 'conv3'; the narrower of its widths `width`) " \
     "of activations of `dtype` are rounded to (summed in float32), or None: a plain product. With bfloat16 " \
     "activations: bfloat16; inside `products('bfloat16')` too, but of float32 activations on the CPU only for the " \
@@ -136,13 +147,16 @@ def product_dtype(dtype, layer:str, width:int=0) -> jnp.dtype|None:
     if _PLATFORM.get() == "cpu" and (layer not in CPU_LOW_PRODUCTS or width < CPU_LOW_MIN_WIDTH): return None
     return pd
 
-def activation_dtype(dtype:str):
+def activation_dtype(dtype:str):  # a precision policy's dtype, a key of `DTYPES` ("float32", "bfloat16")
     "The activations' dtype for a precision policy's `dtype`: bfloat16 on accelerators (half the memory), but " \
     "float32 on the CPU (traced inside `traced_for('cpu')`), whose element-wise bfloat16 code is slow: there only the " \
     "products' operands are rounded (`products`)."
     return jnp.float32 if _PLATFORM.get() == "cpu" else DTYPES[dtype]
 
-def on_platform(*args, cpu, default):
+def on_platform(*args,    # the arrays both branches take
+                cpu,      # function run on the CPU
+                default,  # function run on any other platform
+               ):
     "`cpu(*args)` on the CPU, else `default(*args)`: chosen while tracing inside `traced_for`, else when the program " \
     "is lowered (`lax.platform_dependent`, which traces, differentiates and lowers both branches)."
     platform = _PLATFORM.get()
@@ -191,7 +205,11 @@ class Dense(eqx.Module):
     "Affine map over the last axis of any array."
     w: Float[Array, "i o"]
     b: Float[Array, "o"]
-    def __init__(self, d_in:int, d_out:int, *, key):
+    def __init__(self, d_in:int,  # input width (last axis)
+                 d_out:int,       # output width
+                 *,
+                 key,             # PRNG key of the weights (LeCun normal; bias zero)
+                ):
         self.w, self.b = host_normal(key, (d_in, d_out), d_in), host_const(0, d_out)
     def __call__(self, x:Float[Array, "... i"]) -> Float[Array, "... o"]:
         if (pd := product_dtype(x.dtype, "dense", min(self.w.shape))) is None:
@@ -203,7 +221,9 @@ class Norm(eqx.Module):
     "LayerNorm (scale and bias) or RMSNorm (scale) over the last axis, computed in float32."
     scale: Float[Array, "d"]
     bias: Float[Array, "d"] | None
-    def __init__(self, d:int, kind:str="layernorm"):
+    def __init__(self, d:int,           # width of the last axis
+                 kind:str="layernorm",  # "layernorm" (scale and bias) or "rmsnorm" (scale)
+                ):
         self.scale, self.bias = host_const(1, d), (host_const(0, d) if kind == "layernorm" else None)
     def __call__(self, x:Float[Array, "... d"]) -> Float[Array, "... d"]:
         return _normalise(self.bias is not None, x.astype(jnp.float32), self.scale, self.bias).astype(x.dtype)
@@ -213,7 +233,9 @@ def _einsum(pd, spec:str, a, b):
     if pd is None: return jnp.einsum(spec, a, b)
     return jnp.einsum(spec, a.astype(pd), b.astype(pd), preferred_element_type=jnp.float32)
 
-def masked_softmax(logits:Float[Array, "... k"], mask:Bool[Array, "... k"]) -> Float[Array, "... k"]:
+def masked_softmax(logits:Float[Array, "... k"],  # scores (..., k) of the keys
+                   mask:Bool[Array, "... k"],     # True for a key that may be attended to, the shape of `logits`
+                  ) -> Float[Array, "... k"]:
     "Softmax over keys: masked keys get exactly zero weight, a row with no valid key gets all zeros (never NaN)."
     w = jax.nn.softmax(jnp.where(mask, logits.astype(jnp.float32), -1e30), axis=-1)
     return jnp.where(mask.any(-1, keepdims=True), w, 0.0)
@@ -224,7 +246,11 @@ class Attention(eqx.Module):
     qkv: Dense
     out: Dense
     heads: int = eqx.field(static=True)
-    def __init__(self, d:int, heads:int, *, key):
+    def __init__(self, d:int,  # model width D (divisible by `heads`)
+                 heads:int,    # attention heads, each d // heads wide
+                 *,
+                 key,          # PRNG key of the weights
+                ):
         k1, k2 = split(key)
         self.qkv, self.out, self.heads = Dense(d, 3 * d, key=k1), Dense(d, d, key=k2), heads
     def __call__(self, x:Float[Array, "N S D"], # tokens
@@ -252,7 +278,12 @@ class MLP(eqx.Module):
     fc1: Dense
     fc2: Dense
     act: str = eqx.field(static=True)
-    def __init__(self, d:int, hidden:int, act:str="gelu", *, key):
+    def __init__(self, d:int,     # input and output width
+                 hidden:int,      # hidden width
+                 act:str="gelu",  # "gelu", "silu" or "relu"
+                 *,
+                 key,             # PRNG key of the weights
+                ):
         k1, k2 = split(key)
         self.fc1, self.fc2, self.act = Dense(d, hidden, key=k1), Dense(hidden, d, key=k2), act
     def __call__(self, x:Float[Array, "... d"]) -> Float[Array, "... d"]:
@@ -341,7 +372,10 @@ def _conv3_low_bwd(pd, res, g):
     return _conv3_input_grad(gl, wl, jnp.float32).astype(g.dtype), _conv3_f32_dw(xl, gl)
 _conv3_low.defvjp(_conv3_low_fwd, _conv3_low_bwd)
 
-def conv3(x:Float[Array, "N h w i"], w:Float[Array, "3 3 i o"], b:Float[Array, "o"]) -> Float[Array, "N h w o"]:
+def conv3(x:Float[Array, "N h w i"],  # images (N, h, w, i), NHWC
+          w:Float[Array, "3 3 i o"],  # kernel (3, 3, i, o)
+          b:Float[Array, "o"],        # bias (o,)
+         ) -> Float[Array, "N h w o"]:
     "3x3 'same' convolution, NHWC, by XLA's convolution (traced inside `loop_body`, or over more frames than one " \
     "chunk of the weight gradient: with its own backward pass)."
     # jax 0.10 on CPU, one core, forward + backward at our sizes: 2-7x faster than nine shifted matmuls or one
@@ -353,13 +387,17 @@ def conv3(x:Float[Array, "N h w i"], w:Float[Array, "3 3 i o"], b:Float[Array, "
     else: conv = _conv3_chunked if len(x) > _frames_per_chunk(x, w.shape[-1]) else _conv3
     return conv(x, w) + b.astype(x.dtype)
 
-def pool(x:Float[Array, "N h w c"], f:int) -> Float[Array, "N h/f w/f c"]:
+def pool(x:Float[Array, "N h w c"],  # images (N, h, w, c), h and w divisible by `f`
+         f:int,                      # pooling factor (1: `x` as it is)
+        ) -> Float[Array, "N h/f w/f c"]:
     "Average-pool by an integer factor: the low-pass step of a pyramid."
     if f == 1: return x
     n, h, w, c = x.shape
     return x.reshape(n, h // f, f, w // f, f, c).mean((2, 4))
 
-def upsample(x:Float[Array, "N h w c"], f:int) -> Float[Array, "N h*f w*f c"]:
+def upsample(x:Float[Array, "N h w c"],  # images (N, h, w, c)
+             f:int,                      # upsampling factor (1: `x` as it is)
+            ) -> Float[Array, "N h*f w*f c"]:
     "Nearest-neighbour upsampling by an integer factor."
     if f == 1: return x
     n, h, w, c = x.shape
@@ -386,7 +424,7 @@ def _eye_product(y:Float[Array, "... c"]) -> Float[Array, "... c"]:
     k = math.gcd(y.shape[-1], 16)
     return jnp.dot(y.reshape(-1, k), jnp.eye(k, dtype=y.dtype), precision=jax.lax.Precision.HIGHEST).reshape(y.shape)
 
-def computed_once(y:Float[Array, "... c"]) -> Float[Array, "... c"]:
+def computed_once(y:Float[Array, "... c"]) -> Float[Array, "... c"]:  # activations (..., c)
     "`y` itself: on the CPU as an identity product, computed once and never copied into its consumers (see above)."
     return on_platform(y, cpu=_eye_product, default=lambda v: v)
 
@@ -419,7 +457,10 @@ def _depthwise_bwd(res, g):
     return computed_once(_shift3(g, jnp.flip(w, (0, 1)))), gw.reshape(w.shape).astype(w.dtype)
 _depthwise.defvjp(_depthwise_fwd, _depthwise_bwd)
 
-def depthwise3(x:Float[Array, "N h w c"], w:Float[Array, "3 3 c"], b:Float[Array, "c"]) -> Float[Array, "N h w c"]:
+def depthwise3(x:Float[Array, "N h w c"],  # images (N, h, w, c), NHWC
+               w:Float[Array, "3 3 c"],    # one 3x3 kernel per channel (3, 3, c)
+               b:Float[Array, "c"],        # bias (c,)
+              ) -> Float[Array, "N h w c"]:
     "Depthwise 3x3 'same' convolution, NHWC (any leading axes), as nine shifted multiply-adds with its own " \
     "backward pass."
     return _depthwise(x, w.astype(x.dtype)) + b.astype(x.dtype)
@@ -441,18 +482,24 @@ def _bilinear_einsum(x, f):
     mh, mw = (jnp.asarray(_interp_matrix(k, f), x.dtype) for k in (h, w))
     return jnp.einsum("Hh,nhwc,Ww->nHWc", mh, x, mw)
 
-def bilinear(x:Float[Array, "N h w c"], f:int) -> Float[Array, "N h*f w*f c"]:
+def bilinear(x:Float[Array, "N h w c"],  # images (N, h, w, c)
+             f:int,                      # upsampling factor (1: `x` as it is)
+            ) -> Float[Array, "N h*f w*f c"]:
     "Bilinear upsampling by an integer factor (pixel centres aligned, edges clamped): the smooth half of a Laplacian " \
     "step."
     if f == 1: return x
     return on_platform(x, cpu=lambda v: _bilinear_taps(v, f), default=lambda v: _bilinear_einsum(v, f))
 
-def space_to_depth(x:Float[Array, "N h w c"], f:int) -> Float[Array, "N h/f w/f f*f*c"]:
+def space_to_depth(x:Float[Array, "N h w c"],  # images (N, h, w, c), h and w divisible by `f`
+                   f:int,                      # patch side, pixels
+                  ) -> Float[Array, "N h/f w/f f*f*c"]:
     "Fold each f x f patch into the channels (a ViT patch embedding's input)."
     n, h, w, c = x.shape
     return x.reshape(n, h // f, f, w // f, f, c).transpose(0, 1, 3, 2, 4, 5).reshape(n, h // f, w // f, f * f * c)
 
-def cell_valid(pix:Bool[Array, "N H W"], f:int) -> Bool[Array, "N H/f W/f"]:
+def cell_valid(pix:Bool[Array, "N H W"],  # pixel validity (N, H, W), H and W divisible by `f`
+               f:int,                     # cell side, pixels
+              ) -> Bool[Array, "N H/f W/f"]:
     "A cell of f x f pixels is valid when any of its pixels is."
     n, h, w = pix.shape
     return pix.reshape(n, h // f, f, w // f, f).any((2, 4))
@@ -462,7 +509,11 @@ class Stack(eqx.Module):
     "Dense layers `sizes[0] -> ... -> sizes[-1]` with an activation between them (not after the last)."
     layers: tuple
     act: str = eqx.field(static=True)
-    def __init__(self, sizes:list, act:str="gelu", *, key):
+    def __init__(self, sizes:list,  # layer widths, input first: [d_in, hidden..., d_out]
+                 act:str="gelu",    # "gelu", "silu" or "relu" between layers
+                 *,
+                 key,               # PRNG key of the weights
+                ):
         ks = split(key, len(sizes) - 1)
         self.layers, self.act = tuple(Dense(a, b, key=k) for a, b, k in zip(sizes[:-1], sizes[1:], ks)), act
     def __call__(self, x:Float[Array, "... i"]) -> Float[Array, "... o"]:
@@ -474,17 +525,24 @@ class Conv3(eqx.Module):
     "A 3x3 'same' convolution over NHWC arrays (or one HWC image)."
     w: Float[Array, "3 3 i o"]
     b: Float[Array, "o"]
-    def __init__(self, d_in:int, d_out:int, *, key):
+    def __init__(self, d_in:int,  # input channels
+                 d_out:int,       # output channels
+                 *,
+                 key,             # PRNG key of the kernel (LeCun normal over 9 d_in inputs)
+                ):
         self.w, self.b = host_normal(key, (3, 3, d_in, d_out), 9 * d_in), host_const(0, d_out)
     def __call__(self, x:Float[Array, "... h w i"]) -> Float[Array, "... h w o"]:
         return conv3(x[None], self.w, self.b)[0] if x.ndim == 3 else conv3(x, self.w, self.b)
 
 # %% ../nbs/10_nn.ipynb #c0012
-def build(cls, *args, key:PRNGKeyArray, **kwargs):
+def build(cls, *args,        # positional arguments of `cls`
+          key:PRNGKeyArray,  # the PRNG key passed as `key=`
+          **kwargs,          # keyword arguments of `cls`
+         ):
     "Construct the module `cls(*args, key=key, **kwargs)` inside one `jit`."
     return eqx.filter_jit(lambda k: cls(*args, key=k, **kwargs))(key)
 
-def count_params(module) -> int:
+def count_params(module) -> int:  # an Equinox module (or any pytree), concrete or shape-only
     "Number of floating-point parameters; works on a shape-only module from `eqx.filter_eval_shape`."
     return sum(math.prod(x.shape) for x in jax.tree.leaves(module)
                if hasattr(x, "shape") and hasattr(x, "dtype") and jnp.issubdtype(x.dtype, jnp.inexact))

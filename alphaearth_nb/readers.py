@@ -75,7 +75,7 @@ def _raw(values, nodata=65535):
     v = np.asarray(values)
     return np.where(v == nodata, np.nan, v.astype(np.float32))
 
-def s1_db(dn) -> np.ndarray:
+def s1_db(dn) -> np.ndarray:  # WorldCereal Sentinel-1 digital numbers (uint16), any shape
     "WorldCereal's Sentinel-1 digital numbers to dB: 20 log10(DN) - 83 (0 and 65535 -> NaN)."
     v = _raw(dn)
     with np.errstate(divide="ignore", invalid="ignore"):

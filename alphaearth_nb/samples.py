@@ -232,7 +232,9 @@ def prepare(stack,                  # a stack (DataTree) or single-source Datase
     return Prepared(cfg, arrays, (H, W), span, idx, tx)
 
 # %% ../nbs/05_samples.ipynb #c0012
-def sample_site(prep:Prepared, rng) -> tuple:
+def sample_site(prep:Prepared,  # the stack prepared for sampling (`Prepared`)
+                rng,            # numpy Generator
+               ) -> tuple:
     "Top-left (row, col) of an L x L window whose centre is drawn by the strata (or uniformly)."
     H, W = prep.shape; L = prep.cfg.patch
     if prep.strata is None: r, c = rng.integers(H), rng.integers(W)
@@ -241,7 +243,10 @@ def sample_site(prep:Prepared, rng) -> tuple:
         r, c = divmod(int(pix[rng.integers(len(pix))]), W)
     return int(np.clip(r - L // 2, 0, H - L)), int(np.clip(c - L // 2, 0, W - L))
 
-def sample_periods(span:tuple, cfg:SamplerConfig, rng) -> np.ndarray:
+def sample_periods(span:tuple,         # (first, last) days since `EPOCH` the periods must lie in
+                   cfg:SamplerConfig,  # the sampler's config (`periods_per_site`, `period_days`)
+                   rng,                # numpy Generator
+                  ) -> np.ndarray:
     "`periods_per_site` non-overlapping periods [start, end) inside `span`, as float64 days [P, 2]."
     P = cfg.periods_per_site
     length = min(cfg.period_days, (span[1] - span[0]) / P)
@@ -249,7 +254,11 @@ def sample_periods(span:tuple, cfg:SamplerConfig, rng) -> np.ndarray:
     starts = span[0] + np.cumsum(gaps[:P]) + length * np.arange(P)
     return np.stack([starts, starts + length], -1)
 
-def sample_summary(period, cfg:SamplerConfig, rng, around:float|None=None) -> np.ndarray:
+def sample_summary(period,                  # [start, end) in days since `EPOCH`
+                   cfg:SamplerConfig,       # the sampler's config (`min_period_days`)
+                   rng,                     # numpy Generator
+                   around:float|None=None,  # a day the summary period must contain; None: anywhere
+                  ) -> np.ndarray:
     "A random summary period inside `period`, longer than `min_period_days`, containing `around` if given."
     a, b = float(period[0]), float(period[1])
     lo = min(cfg.min_period_days * 1.001, b - a)
@@ -307,7 +316,11 @@ def _has_data(sa, idx, window) -> np.ndarray:
     return np.isfinite(sa.z[np.asarray(idx), window[0], window[1]]).any((1, 2, 3))
 
 # %% ../nbs/05_samples.ipynb #c0012s2
-def example_at(prep:Prepared, site:tuple, period, rng) -> TrainExample:
+def example_at(prep:Prepared,  # the stack prepared for sampling (`Prepared`)
+               site:tuple,     # (row, col) of the window's top-left pixel
+               period,         # [start, end) of the sequence in days since `EPOCH`
+               rng,            # numpy Generator
+              ) -> TrainExample:
     "One training example for a window's top-left `site` and a sequence `period` (days)."
     cfg = prep.cfg; L = cfg.patch
     window = (slice(site[0], site[0] + L), slice(site[1], site[1] + L))
@@ -332,7 +345,7 @@ def example_at(prep:Prepared, site:tuple, period, rng) -> TrainExample:
     return TrainExample(inputs=inputs, targets=targets, texts=texts,
                         period=sample_summary(period, cfg, rng).astype(np.float32))
 
-def stack_examples(examples:list) -> TrainExample:
+def stack_examples(examples:list) -> TrainExample:  # `TrainExample`s of one shape
     "Stack examples into one pytree with a leading batch axis (numpy)."
     return jax.tree.map(lambda *a: np.stack(a), *examples)
 
@@ -352,8 +365,13 @@ def sample_example(stack,                 # a stack, or a `Prepared` one (faster
     periods = sample_periods(prep.span, prep.cfg, rng)
     return example_at(prep, site, periods[rng.integers(len(periods))], rng)
 
-def sample_batch(stack, cfg:SamplerConfig, rng, batch:int,
-                 texts:pd.DataFrame|None=None, strata:xr.DataArray|None=None) -> TrainExample:
+def sample_batch(stack,                          # a source stack (`validate_stack`'s form)
+                 cfg:SamplerConfig,              # the sampler's config (`SamplerConfig`)
+                 rng,                            # a seed or numpy Generator
+                 batch:int,                      # examples in the batch, >= 1
+                 texts:pd.DataFrame|None=None,   # geotagged notes (y, x, time, text) for the text target; None: none
+                 strata:xr.DataArray|None=None,  # (y, x) weights of where windows are centred; None: uniform
+                ) -> TrainExample:
     "A batch with a leading batch axis: each site with all its periods, ordered so that neighbours are different sites."
     prep = _prepared(stack, cfg, texts, strata); rng = np.random.default_rng(rng)
     P = prep.cfg.periods_per_site

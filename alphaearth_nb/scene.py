@@ -54,7 +54,10 @@ class Surface:
     water: np.ndarray       # (H, W) bool
     bright: np.ndarray      # (H, W) brightness factor
 
-def make_surface(cfg:SceneConfig, lay:Layout, rng:np.random.Generator) -> Surface:
+def make_surface(cfg:SceneConfig,          # the scene's config (`SceneConfig`: size, years, revisit intervals)
+                 lay:Layout,               # the scene's layout (`Layout`: classes per year, parcels, terrain)
+                 rng:np.random.Generator,  # numpy Generator; the scene's draws follow from its seed
+                ) -> Surface:
     "Per-pixel canopy and background spectra, from the classes of each year."
     n = cfg.size; s = n / 192
     soil_b = 1 + 0.1 * smooth_field(rng, (n, n), 12 * s)
@@ -71,7 +74,11 @@ def make_surface(cfg:SceneConfig, lay:Layout, rng:np.random.Generator) -> Surfac
     return Surface(np.stack(veg).astype(np.float32), np.stack(bg).astype(np.float32), np.stack(soil),
                    lay.classes[0] == WATER, bright)
 
-def reflectance(cfg:SceneConfig, lay:Layout, surf:Surface, traj:tuple, moist:np.ndarray,
+def reflectance(cfg:SceneConfig,   # the scene's config (`SceneConfig`: size, years, revisit intervals)
+                lay:Layout,        # the scene's layout (`Layout`: classes per year, parcels, terrain)
+                surf:Surface,      # per-pixel spectra per year (`make_surface`)
+                traj:tuple,        # (trajectory id per pixel, G, D) from `landscape.trajectories`
+                moist:np.ndarray,  # daily soil moisture in [0, 1], (n_days,) (`landscape.daily_weather`)
                 day:int,           # days since cfg.start
                 turbid:float=0.0,  # water turbidity of the day (brightens green and red)
                ) -> np.ndarray:
@@ -89,8 +96,9 @@ def reflectance(cfg:SceneConfig, lay:Layout, surf:Surface, traj:tuple, moist:np.
     return out * surf.bright[..., None]
 
 # %% ../nbs/07_scene.ipynb #c0027
-def cloud_cover(rng:np.random.Generator, doy:int,
-                cloudiness:float=0.72, # chance the sky is not clear, before the seasonal swing
+def cloud_cover(rng:np.random.Generator,  # numpy Generator; the scene's draws follow from its seed
+                doy:int,                  # day of year, 0 .. 364
+                cloudiness:float=0.72,    # chance the sky is not clear, before the seasonal swing
                ) -> float:
     "Fraction of a frame under cloud on a day of year: clear, broken or overcast."
     cloudy = min(1.0, cloudiness + 0.12 * np.cos(2 * np.pi * (doy - 15) / 365))  # chance the sky is not clear
@@ -99,9 +107,11 @@ def cloud_cover(rng:np.random.Generator, doy:int,
     if u < 0.5 * cloudy: return 1.0
     return float(rng.uniform(0.05, 0.95))
 
-def cloud_mask(rng:np.random.Generator, shape:tuple, cover:float,
-               scale:float, # cloud cell size, pixels
-               shadow:tuple=(0, 0), # shadow offset (rows, cols)
+def cloud_mask(rng:np.random.Generator,  # numpy Generator; the scene's draws follow from its seed
+               shape:tuple,              # (H, W) of the frame
+               cover:float,              # fraction of the frame under cloud, [0, 1]
+               scale:float,              # cloud cell size, pixels
+               shadow:tuple=(0, 0),      # shadow offset (rows, cols)
               ) -> tuple:
     "Boolean mask of cloud and shadow, and a haze weight in [0, 1] just outside it."
     if cover <= 0.0: return np.zeros(shape, bool), np.zeros(shape, np.float32)
@@ -123,7 +133,13 @@ def _dates(cfg, every, offset, hour, minute):
 
 def _turbidity(day): return 0.5 + 0.5 * np.sin(2 * np.pi * (day % 365 - 60) / 365)
 
-def simulate_sentinel2(cfg, lay, surf, traj, moist, rng) -> xr.Dataset:
+def simulate_sentinel2(cfg,    # the scene's config (`SceneConfig`: size, years, revisit intervals)
+                       lay,    # the scene's layout (`Layout`: classes per year, parcels, terrain)
+                       surf,   # per-pixel spectra per year (`make_surface`)
+                       traj,   # (trajectory id per pixel, G, D) from `landscape.trajectories`
+                       moist,  # daily soil moisture in [0, 1], (n_days,) (`landscape.daily_weather`)
+                       rng,    # numpy Generator; the scene's draws follow from its seed
+                      ) -> xr.Dataset:
     "Sentinel-2 L2A-like frames: 6 bands, reflectance x 1e4, NaN under cloud."
     n = cfg.size; s = n / 192
     days, times = _dates(cfg, cfg.s2_every, int(rng.integers(cfg.s2_every)), 10, 50)
@@ -139,7 +155,13 @@ def simulate_sentinel2(cfg, lay, surf, traj, moist, rng) -> xr.Dataset:
         out[i] = np.clip(r, 1, 15000)
     return _dataset(cfg, times, dict(zip(S2_BANDS, np.moveaxis(out, -1, 0))), "sentinel2")
 
-def simulate_landsat(cfg, lay, surf, traj, moist, rng) -> xr.Dataset:
+def simulate_landsat(cfg,    # the scene's config (`SceneConfig`: size, years, revisit intervals)
+                     lay,    # the scene's layout (`Layout`: classes per year, parcels, terrain)
+                     surf,   # per-pixel spectra per year (`make_surface`)
+                     traj,   # (trajectory id per pixel, G, D) from `landscape.trajectories`
+                     moist,  # daily soil moisture in [0, 1], (n_days,) (`landscape.daily_weather`)
+                     rng,    # numpy Generator; the scene's draws follow from its seed
+                    ) -> xr.Dataset:
     "Landsat Collection 2 SR-like frames: B2..B7 at 30 m, block-replicated to 10 m, NaN under cloud."
     n = cfg.size; m = -(-n // 3); s = n / 192
     days, times = _dates(cfg, cfg.landsat_every, int(rng.integers(cfg.landsat_every)), 10, 35)
@@ -162,7 +184,7 @@ def _block(a:np.ndarray, k:int) -> np.ndarray:
     m = p.reshape((h, k, w, k) + a.shape[2:]).mean((1, 3))
     return m.repeat(k, 0).repeat(k, 1)[:H, :W]
 
-def coords(cfg:SceneConfig) -> dict:
+def coords(cfg:SceneConfig) -> dict:  # the scene's config (size, x0, y0 of the north-west corner, res in metres)
     "Pixel-centre coordinates in metres: y descending, x ascending."
     return grid_coords(cfg.size, cfg.size, cfg.x0, cfg.y0, cfg.res)
 
@@ -176,7 +198,12 @@ def _dataset(cfg, times, bands, source, tcoords=None):
 S1_BANDS = ("VV", "VH", "angle")
 _DB = lambda db: 10 ** (np.asarray(db, np.float32) / 10)
 
-def simulate_sentinel1(cfg, lay, traj, moist, rng) -> xr.Dataset:
+def simulate_sentinel1(cfg,    # the scene's config (`SceneConfig`: size, years, revisit intervals)
+                       lay,    # the scene's layout (`Layout`: classes per year, parcels, terrain)
+                       traj,   # (trajectory id per pixel, G, D) from `landscape.trajectories`
+                       moist,  # daily soil moisture in [0, 1], (n_days,) (`landscape.daily_weather`)
+                       rng,    # numpy Generator; the scene's draws follow from its seed
+                      ) -> xr.Dataset:
     "Sentinel-1 GRD-like frames: VV, VH in dB (NaN outside [-30, 10]), angle in radians, `ascending` per frame."
     n = cfg.size; s = n / 192
     days, times = _dates(cfg, cfg.s1_every, int(rng.integers(cfg.s1_every)), 0, 0)
@@ -211,14 +238,21 @@ def simulate_sentinel1(cfg, lay, traj, moist, rng) -> xr.Dataset:
     return _dataset(cfg, times, {"VV": vv_out, "VH": vh_out, "angle": ang_out}, "sentinel1", {"ascending": ("time", asc)})
 
 # %% ../nbs/07_scene.ipynb #c0034
-def simulate_dem(cfg, lay, rng) -> xr.Dataset:
+def simulate_dem(cfg,  # the scene's config (`SceneConfig`: size, years, revisit intervals)
+                 lay,  # the scene's layout (`Layout`: classes per year, parcels, terrain)
+                 rng,  # numpy Generator; the scene's draws follow from its seed
+                ) -> xr.Dataset:
     "Terrain: elevation (m) and slope (degrees); one static frame."
     z = lay.elevation + 0.4 * smooth_field(rng, lay.elevation.shape, 1.5)
     gy, gx = np.gradient(z.astype(np.float64), cfg.res)
     slope = np.degrees(np.arctan(np.hypot(gy, gx)))
     return _dataset(cfg, [cfg.start], {"elevation": z[None], "slope": slope[None]}, "dem")
 
-def simulate_era5(cfg, lay, rain, rng) -> xr.Dataset:
+def simulate_era5(cfg,   # the scene's config (`SceneConfig`: size, years, revisit intervals)
+                  lay,   # the scene's layout (`Layout`: classes per year, parcels, terrain)
+                  rain,  # daily rain (mm), (n_days,) (`landscape.daily_weather`)
+                  rng,   # numpy Generator; the scene's draws follow from its seed
+                 ) -> xr.Dataset:
     "Monthly 2 m temperature (K) and total precipitation (m per month)."
     n = cfg.size
     months = np.arange(cfg.start.astype("datetime64[M]"), (cfg.start + np.timedelta64(cfg.n_days, "D")).astype("datetime64[M]"))
@@ -232,7 +266,10 @@ def simulate_era5(cfg, lay, rain, rng) -> xr.Dataset:
         t2m.append(t + grad); tp.append(np.full((n, n), rain[a:b].sum() / 1000, np.float32) * (1 + 0.01 * grad))
     return _dataset(cfg, months.astype("datetime64[ns]"), {"temperature_2m": np.stack(t2m), "total_precipitation": np.stack(tp)}, "era5")
 
-def canopy_height(cfg, lay, rng) -> np.ndarray:
+def canopy_height(cfg,  # the scene's config (`SceneConfig`: size, years, revisit intervals)
+                  lay,  # the scene's layout (`Layout`: classes per year, parcels, terrain)
+                  rng,  # numpy Generator; the scene's draws follow from its seed
+                 ) -> np.ndarray:
     "Height of the tallest layer (m) per year: trees, buildings; crops and grass are added per date."
     n = cfg.size; s = n / 192
     tree = 24 + 4 * smooth_field(rng, (n, n), 6 * s) + 1.5 * smooth_field(rng, (n, n), 0.7)
@@ -243,7 +280,11 @@ def canopy_height(cfg, lay, rng) -> np.ndarray:
         out.append(np.where(lay.cleared & (c == BARE), 0.0, h))
     return np.stack(out).astype(np.float32)
 
-def simulate_gedi(cfg, lay, traj, rng) -> xr.Dataset:
+def simulate_gedi(cfg,   # the scene's config (`SceneConfig`: size, years, revisit intervals)
+                  lay,   # the scene's layout (`Layout`: classes per year, parcels, terrain)
+                  traj,  # (trajectory id per pixel, G, D) from `landscape.trajectories`
+                  rng,   # numpy Generator; the scene's draws follow from its seed
+                 ) -> xr.Dataset:
     "Sparse rh98 (m) along GEDI-like tracks; NaN off the footprints."
     n = cfg.size
     heights = canopy_height(cfg, lay, rng)
@@ -274,7 +315,9 @@ def simulate_gedi(cfg, lay, traj, rng) -> xr.Dataset:
                 out[i, y0_:y1_, x0_:x1_][win] = hv
     return _dataset(cfg, times, {"rh98": out}, "gedi")
 
-def landcover_dataset(cfg, lay) -> xr.Dataset:
+def landcover_dataset(cfg,  # the scene's config (`SceneConfig`: size, years, revisit intervals)
+                      lay,  # the scene's layout (`Layout`: classes per year, parcels, terrain)
+                     ) -> xr.Dataset:
     "The label raster per year as the categorical `landcover` source (float class index)."
     times = [np.datetime64(f"{y}-07-02", "ns") for y in cfg.years]
     return _dataset(cfg, times, {"class": lay.classes.astype(np.float32)}, "landcover")
@@ -318,7 +361,11 @@ def _describe(c, g, d, rising, cut, rng) -> str:
                                "paved road and houses", "church and market square")
     return pick("sand pit with exposed ground", "fallow field, bare earth", "bare ground with sparse weeds", "gravel and bare soil")
 
-def make_texts(cfg, lay, traj, rng) -> pd.DataFrame:
+def make_texts(cfg,   # the scene's config (`SceneConfig`: size, years, revisit intervals)
+               lay,   # the scene's layout (`Layout`: classes per year, parcels, terrain)
+               traj,  # (trajectory id per pixel, G, D) from `landscape.trajectories`
+               rng,   # numpy Generator; the scene's draws follow from its seed
+              ) -> pd.DataFrame:
     "Geotagged notes: y, x (metres), time, text, and the true class name."
     n = cfg.size
     tid, G, D = traj
@@ -349,7 +396,10 @@ def make_texts(cfg, lay, traj, rng) -> pd.DataFrame:
     return df.sort_values("time", kind="stable").reset_index(drop=True)
 
 # %% ../nbs/07_scene.ipynb #c0038
-def scene_config(seed:int=0, cfg:SceneConfig|None=None, **overrides) -> SceneConfig:
+def scene_config(seed:int=0,                 # the scene's seed, 0 .. 2**63 - 1
+                 cfg:SceneConfig|None=None,  # the config to start from (default: `SceneConfig()`)
+                 **overrides,                # fields of `SceneConfig` to replace, e.g. size=96
+                ) -> SceneConfig:
     "The config of a scene: `cfg` (or the defaults) with `seed` and any field overridden."
     base = cfg or SceneConfig()
     return SceneConfig(**{**asdict(base), "seed": seed, **overrides})
@@ -394,16 +444,22 @@ ENCODING = {  # (scale_factor, add_offset) per (source, band); int16 with -32768
 FILL = -32768
 DEFAULT_DIR = Path(__file__).resolve().parent / "data" if "__file__" in globals() else Path("../alphaearth_nb/data")
 
-def quantise(x:np.ndarray, scale:float, offset:float) -> np.ndarray:
+def quantise(x:np.ndarray,  # a band's float values, NaN for no data
+             scale:float,   # CF scale_factor of the stored int16
+             offset:float,  # CF add_offset of the stored int16
+            ) -> np.ndarray:
     "The stored int16 form of a band: round((x - offset) / scale), FILL where NaN."
     q = np.round((np.asarray(x, np.float64) - offset) / scale)
     return np.where(np.isfinite(q), np.clip(q, -32767, 32767), FILL).astype(np.int16)
 
-def dequantise(q:np.ndarray, scale:float, offset:float) -> np.ndarray:
+def dequantise(q:np.ndarray,  # stored int16 codes, `FILL` for no data
+               scale:float,   # CF scale_factor
+               offset:float,  # CF add_offset
+              ) -> np.ndarray:
     "Inverse of `quantise` as float32, NaN at FILL (what xarray's CF decoding gives)."
     return np.where(q == FILL, np.nan, q * np.float64(scale) + offset).astype(np.float32)
 
-def checksums(stack:xr.DataTree) -> dict:
+def checksums(stack:xr.DataTree) -> dict:  # a scene's stack (`load_scene`)
     "SHA-256 of every band in its stored (quantised) form, keyed 'source/band'."
     out = {}
     for name, node in stack.children.items():
@@ -468,7 +524,7 @@ def load_scene(path:str|Path|None=None, # folder written by `write_scene` (defau
     texts["time"] = texts["time"].astype("datetime64[ns]")
     return stack, texts, labels_from_stack(stack)
 
-def labels_from_stack(stack:xr.DataTree) -> xr.DataArray:
+def labels_from_stack(stack:xr.DataTree) -> xr.DataArray:  # a stack with a `landcover` child (a scene's)
     "The yearly labels (year, y, x) int8 from a stack's `landcover` child, with the `cleared` mask."
     lc = stack["landcover"].to_dataset()["class"]
     cls = np.nan_to_num(lc.values, nan=-1).astype(np.int8)

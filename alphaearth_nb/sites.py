@@ -49,7 +49,10 @@ def _gpd():
 def _rng(seed:int, *keys) -> np.random.Generator:
     return np.random.default_rng([int(seed)] + [zlib.crc32(str(k).encode()) for k in keys])
 
-def polygon_points(geom, n:int, rng) -> tuple[np.ndarray, np.ndarray]:
+def polygon_points(geom,   # a shapely polygon in lon/lat (EPSG:4326)
+                   n:int,  # points wanted
+                   rng,    # numpy Generator
+                  ) -> tuple[np.ndarray, np.ndarray]:
     "`n` points uniform by area inside a lon/lat (EPSG:4326) polygon: (lon, lat) arrays (fewer if it is tiny)."
     x0, y0, x1, y1 = geom.bounds
     s0, s1 = np.sin(np.radians(y0)), np.sin(np.radians(y1))
@@ -62,7 +65,11 @@ def polygon_points(geom, n:int, rng) -> tuple[np.ndarray, np.ndarray]:
         if got >= n: break
     return np.concatenate(lon)[:n], np.concatenate(lat)[:n]
 
-def raster_points(ids:xr.DataArray, value, n:int, rng) -> tuple[np.ndarray, np.ndarray]:
+def raster_points(ids:xr.DataArray,  # stratum ids (y, x) with a `crs` attribute
+                  value,             # the stratum id to draw in
+                  n:int,             # points wanted
+                  rng,               # numpy Generator
+                 ) -> tuple[np.ndarray, np.ndarray]:
     "`n` points in the pixels of `ids == value` (a (y, x) raster with a `crs` attribute): (lon, lat) arrays."
     pix = np.argwhere(np.asarray(ids.values) == value)
     if not len(pix): return np.zeros(0), np.zeros(0)
@@ -100,7 +107,9 @@ def thin(lon,                      # candidates' longitudes (degrees), in the or
         grid.setdefault((cx, cy, cz), []).append(i); kept.append(i); count[g] = count.get(g, 0) + 1
     return np.asarray(kept, np.int64)
 
-def min_distance_m(lon, lat) -> float:
+def min_distance_m(lon,  # longitudes (n,), degrees
+                   lat,  # latitudes (n,), degrees
+                  ) -> float:
     "The smallest great-circle distance (metres) between any two of the points (inf for fewer than 2)."
     p = _xyz(lon, lat)
     if len(p) < 2: return float("inf")
@@ -108,7 +117,12 @@ def min_distance_m(lon, lat) -> float:
     return float(2 * EARTH_RADIUS * np.arcsin(np.clip(d[:, 1].min() / (2 * EARTH_RADIUS), 0, 1)))
 
 # %% ../nbs/07b_sites.ipynb #c0015
-def site_periods(n:int, years:tuple, periods:int=PAPER_PERIODS, period_days:int=365, rng=None) -> np.ndarray:
+def site_periods(n:int,                      # sites
+                 years:tuple,                # (first, last) calendar years, both included
+                 periods:int=PAPER_PERIODS,  # periods per site (paper: `PAPER_PERIODS`)
+                 period_days:int=365,        # length of each period, days
+                 rng=None,                   # numpy Generator or seed (`as_rng`)
+                ) -> np.ndarray:
     "(n, periods, 2) datetime64[D] [start, end) per site, non-overlapping, inside `years` (first, last inclusive)."
     y0, y1 = int(years[0]), int(years[1])
     a, b = np.datetime64(f"{y0}-01-01", "D"), np.datetime64(f"{y1 + 1}-01-01", "D")
@@ -123,7 +137,11 @@ def site_periods(n:int, years:tuple, periods:int=PAPER_PERIODS, period_days:int=
     start = a + out.astype(np.int64).astype("timedelta64[D]")
     return np.stack([start, start + np.timedelta64(int(period_days), "D")], -1)
 
-def site_grid(lon:float, lat:float, size:int=128, res:float=10.0) -> tuple[str, float, float]:
+def site_grid(lon:float,       # longitude of the site's centre, degrees
+              lat:float,       # latitude of the site's centre, degrees
+              size:int=128,    # pixels a side
+              res:float=10.0,  # pixel size, metres
+             ) -> tuple[str, float, float]:
     "(crs, x0, y0): the UTM CRS and top-left corner (metres) of a `size` x `size` grid at `res` m centred on the point."
     crs = utm_crs(lon, lat)
     x, y = (float(v[0]) for v in to_crs([lon], [lat], "EPSG:4326", crs))
@@ -184,7 +202,14 @@ def _candidates(strata, id_col, cap, oversample, seed, min_dist_m):
     return out
 
 # %% ../nbs/07b_sites.ipynb #c0022
-def candidates(strata, extra:dict|None, id_col:str, cap:int, oversample:int, seed:int, min_dist_m:float) -> tuple:
+def candidates(strata,            # polygons (GeoDataFrame, a stratum per `id_col`) or raster of ids
+               extra:dict|None,   # name -> points (GeoDataFrame or (n, 2) lon/lat), tried first; None: none
+               id_col:str,        # the strata's id column
+               cap:int,           # most sites per stratum
+               oversample:int,    # candidates per wanted site
+               seed:int,          # seed of the draws, 0 .. 2**63 - 1
+               min_dist_m:float,  # metres between sites
+              ) -> tuple:
     "(set, stratum, lon, lat) arrays of every candidate in the order they are tried: extra sets, then strata shuffled."
     seed = as_seed(seed)
     sets, sids, lons, lats = [], [], [], []
@@ -268,7 +293,7 @@ def write_sites(path,                  # the GeoParquet file to write
     with writing_file(path, "wb", overwrite) as f: sites.to_parquet(f, index=False)
     return user_path(path)
 
-def read_sites(path):
+def read_sites(path):  # a GeoParquet site table (`write_sites`)
     "A site table written by `write_sites` (a GeoDataFrame)."
     gpd, path = _gpd(), user_path(path)
     if not path.is_file():

@@ -141,7 +141,7 @@ def _time_values(ds):
     idx = ds.indexes.get("time")
     return np.asarray(idx, dtype=object) if getattr(idx, "tz", None) is not None else ds["time"].values
 
-def orbit_coord(ds:xr.Dataset) -> str|None:
+def orbit_coord(ds:xr.Dataset) -> str|None:  # one source's Dataset (time, y, x)
     "The per-frame orbit coordinate of `ds` (dims `('time',)`): `ascending`, or another provider's spelling of it " \
     "(`spellings.META_NAMES`, e.g. xee's `orbitProperties_pass`); None without one."
     return next((k for k in ("ascending", *META_NAMES["ascending"]) if k in ds.coords and ds[k].dims == ("time",)), None)

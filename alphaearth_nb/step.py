@@ -34,7 +34,9 @@ __all__ = ['STEPS_MAX', 'as_peak_lr', 'TrainConfig', 'lr_schedule', 'opt_layout'
 # %% ../nbs/19_step.ipynb #c0007
 STEPS_MAX = 2**31 - 1  # the most steps: the step counter (`TrainState.step`) and the schedule's steps are int32
 
-def as_peak_lr(v, name:str="peak_lr") -> float:
+def as_peak_lr(v,                   # a learning rate: a number, or text that reads as one
+               name:str="peak_lr",  # the setting, for the error
+              ) -> float:
     "A peak learning rate: a number (`core.real`, text read) in (0, 1], as a float. `ConfigError` naming `name` " \
     "otherwise: 1e4 for 1e-4 or inf, as Adam moves each parameter by about the learning rate a step. `TrainConfig` " \
     "and `aef train --lr` both read it here."
@@ -107,7 +109,7 @@ def lr_schedule(cfg:TrainConfig,   # reads `peak_lr`, `warmup` and `steps`
     down = optax.linear_schedule(cfg.peak_lr, 0.0, max(cfg.steps - cfg.warmup, 1))
     return optax.join_schedules([up, down], [cfg.warmup])
 
-def opt_layout(cfg:TrainConfig) -> str:
+def opt_layout(cfg:TrainConfig) -> str:  # the training config (`TrainConfig`)
     "How `make_optimizer(cfg)` keeps Adam's moments: 'flat' (one vector each), or 'tree' (one array per parameter) " \
     "under `shard_params`, whose FSDP splits each large parameter over the devices."
     return "tree" if cfg.shard_params else "flat"

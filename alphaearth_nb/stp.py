@@ -96,7 +96,7 @@ SEASONS = (365.25, 182.625, 121.75, 91.3125)              # a year and its harmo
 RELATIVE_SPANS = tuple(float(2**k) for k in range(11))    # 1 .. 1024 days
 FRAME_CODE_DIM = 2 * (len(SEASONS) + len(RELATIVE_SPANS))
 
-def season_code(days:Float[Array, "..."]) -> Float[Array, "... 8"]:
+def season_code(days:Float[Array, "..."]) -> Float[Array, "... 8"]:  # times in days since `EPOCH` (2020-01-01), any shape
     "Phase within the year at 1-4 cycles a year, as [sin, cos]: the same in every year."
     return timecode(days, SEASONS)
 
@@ -115,7 +115,10 @@ class SpaceOp(eqx.Module):
     attn: Attention
     n2: Norm
     mlp: MLP
-    def __init__(self, cfg:STPConfig, *, key):
+    def __init__(self, cfg:STPConfig,  # the encoder's sizes (`STPConfig`: d_space, heads_space, mlp_ratio, norm)
+                 *,
+                 key,                  # PRNG key of the weights
+                ):
         k1, k2 = split(key)
         d = cfg.d_space
         self.n1, self.n2 = Norm(d, cfg.norm), Norm(d, cfg.norm)
@@ -134,7 +137,10 @@ class TimeOp(eqx.Module):
     attn: Attention
     n2: Norm
     mlp: MLP
-    def __init__(self, cfg:STPConfig, *, key):
+    def __init__(self, cfg:STPConfig,  # the encoder's sizes (`STPConfig`: d_time, heads_time, mlp_ratio, norm)
+                 *,
+                 key,                  # PRNG key of the weights
+                ):
         k1, k2, k3 = split(key, 3)
         d = cfg.d_time
         self.n1, self.n2, self.tc = Norm(d, cfg.norm), Norm(d, cfg.norm), Dense(FRAME_CODE_DIM, d, key=k3)
@@ -158,7 +164,10 @@ class PrecisionOp(eqx.Module):
     w2: Float[Array, "3 3 H D"]
     b2: Float[Array, "D"]
     act: str = eqx.field(static=True)
-    def __init__(self, cfg:STPConfig, *, key):
+    def __init__(self, cfg:STPConfig,  # the encoder's sizes (`STPConfig`: d_precision, precision_ratio)
+                 *,
+                 key,                  # PRNG key of the weights
+                ):
         k1, k2 = split(key)
         d, h = cfg.d_precision, max(1, round(cfg.d_precision * cfg.precision_ratio))
         self.n, self.act = Norm(d, cfg.norm), cfg.activation
@@ -203,7 +212,10 @@ class STPBlock(eqx.Module):
     time: TimeOp
     precision: PrecisionOp
     exchange: Exchange
-    def __init__(self, cfg:STPConfig, *, key):
+    def __init__(self, cfg:STPConfig,  # the encoder's sizes (`STPConfig`)
+                 *,
+                 key,                  # PRNG key of the weights
+                ):
         k = split(key, 4)
         self.space, self.time = SpaceOp(cfg, key=k[0]), TimeOp(cfg, key=k[1])
         self.precision = PrecisionOp(cfg, key=k[2])
@@ -220,7 +232,11 @@ class Projector(eqx.Module):
     "One source's frames to the shared latent at L/2: 2x2 patches of [x * valid, valid], plus the frame's timecode."
     patch: Dense
     tc: Dense
-    def __init__(self, n_bands:int, d:int, *, key):
+    def __init__(self, n_bands:int,  # bands C of the source
+                 d:int,              # latent width D_P
+                 *,
+                 key,                # PRNG key of the weights
+                ):
         k1, k2 = split(key)
         self.patch, self.tc = Dense(8 * n_bands, d, key=k1), Dense(FRAME_CODE_DIM, d, key=k2)
     def __call__(self, f:Frames, tcode:Float[Array, "T K"], dtype=jnp.float32) -> Float[Array, "T h w D"]:
@@ -310,7 +326,9 @@ class STPEncoder(eqx.Module):
         names = check_inputs(jax.tree.map(lambda a: a[0], inputs), dict(self.specs), self.cfg.patch)
         return encode(self, [inputs[n] for n in names], [self.projectors[n] for n in names])
 
-def stacked_blocks(cfg:STPConfig, key) -> STPBlock:
+def stacked_blocks(cfg:STPConfig,  # the encoder's sizes; `cfg.blocks` blocks are made
+                   key,            # PRNG key, split one per block
+                  ) -> STPBlock:
     "`cfg.blocks` STP blocks with their parameters stacked on a leading axis, for `jax.lax.scan`."
     if not is_concrete(key): return eqx.filter_vmap(lambda k: STPBlock(cfg, key=k))(jax.random.split(key, cfg.blocks))
     blocks = [STPBlock(cfg, key=k) for k in split(key, cfg.blocks)]

@@ -67,11 +67,17 @@ def create_site_corpus(path,                    # the corpus folder (new, or one
     return path
 
 # %% ../nbs/07c_stream.ipynb #c0007
-def open_site_group(folder, site:str, crs:str):
+def open_site_group(folder,    # the site's folder being built
+                    site:str,  # the site's id
+                    crs:str,   # the site grid's CRS, 'EPSG:n'
+                   ):
     "A new site group (Zarr v3) in `folder`, the folder being built beside the store (see `write_site`)."
     return zarr.open_group(folder, mode="w", zarr_format=3, attributes={"site": site, "crs": crs})
 
-def write_source(root, name:str, ds:xr.Dataset):
+def write_source(root,           # the site's zarr group (`open_site_group`)
+                 name:str,       # the source's name, e.g. "sentinel2"
+                 ds:xr.Dataset,  # the source (time, y, x) on the site's grid
+                ):
     "Write one source (time, y, x) of a site into its group `root` (format above)."
     g = root.create_group(name, attributes={"crs": str(ds.attrs.get("crs", root.attrs.get("crs", ""))), "source": name})
     comp = [BloscCodec(cname="zstd", clevel=3, shuffle="bitshuffle")]
@@ -103,7 +109,9 @@ def write_site(path,                  # a corpus folder from `create_site_corpus
             texts.to_csv(tmp / "texts.csv", index=False, date_format="%Y-%m-%dT%H:%M:%S")
     return target
 
-def site_done(path, site:str) -> bool:
+def site_done(path,      # the site corpus folder
+              site:str,  # the site's id
+             ) -> bool:
     "True if the site's group was written to completion (its marker is there)."
     return is_ours(user_path(path) / STORE / site)
 
@@ -122,7 +130,7 @@ def _read_source(g, name:str, crs:str) -> xr.Dataset:
 # %% ../nbs/07c_stream.ipynb #c0011
 class SiteCorpus:
     "A site corpus folder: its site table, which sites are complete, and each site read on demand."
-    def __init__(self, path):
+    def __init__(self, path):  # a site corpus folder (`export_sites`' output, `~` allowed)
         self.path = user_path(path)
         if not (self.path / CORPUS_FILE).exists():
             raise MissingDataError(f"no site corpus in {self.path} (no {CORPUS_FILE}): "
@@ -170,18 +178,27 @@ class SiteCorpus:
                 f"sources {', '.join(self.sources)})")
 
 # %% ../nbs/07c_stream.ipynb #c0015
-def open_corpus(source):
+def open_corpus(source):  # a `SiteCorpus`, a `corpus.Corpus`, or the folder of either
     "A `SiteCorpus` or `corpus.Corpus` from either or from a folder (told apart by its `corpus.json`)."
     if isinstance(source, (SiteCorpus, corpus.Corpus)): return source
     p = user_path(source); f = p / CORPUS_FILE
     return SiteCorpus(p) if f.exists() and json.loads(f.read_text()).get("format") == SITE_FORMAT else corpus.Corpus(p)
 
-def host_shard(n:int, seed:int, epoch:int, host:int, hosts:int) -> np.ndarray:
+def host_shard(n:int,      # sites in the corpus
+               seed:int,   # the run's seed, 0 .. 2**63 - 1
+               epoch:int,  # epoch number, 0 first
+               host:int,   # this host's index, 0 .. hosts - 1
+               hosts:int,  # hosts sharing the corpus
+              ) -> np.ndarray:
     "Indices (of n sites) host `host` of `hosts` visits in `epoch`: its slice of the epoch's permutation, cut even."
     order = np.random.default_rng((as_seed(seed), 11, int(epoch))).permutation(n)
     return order[host::hosts][:n // hosts]
 
-def prefetched(fn, start:int, ahead:int=2, workers:int=2):
+def prefetched(fn,             # a function of an index, e.g. the batch at step k
+               start:int,      # the first index
+               ahead:int=2,    # results computed ahead of the one yielded
+               workers:int=2,  # threads computing them
+              ):
     "`fn(start), fn(start + 1), ...` computed `ahead` at a time on `workers` threads, yielded in order."
     pool = ThreadPoolExecutor(max(1, workers), thread_name_prefix="aef-stream"); queue_ = []
     try:
@@ -194,7 +211,10 @@ def prefetched(fn, start:int, ahead:int=2, workers:int=2):
 
 class SiteCache:
     "Sites read and prepared for sampling (`samples.prepare`), with their periods; the last `size` kept (thread-safe)."
-    def __init__(self, source, cfg:samples.SamplerConfig, size:int=32):
+    def __init__(self, source,               # a site corpus (`open_corpus`'s forms)
+                 cfg:samples.SamplerConfig,  # the sampler's config (`SamplerConfig`)
+                 size:int=32,                # prepared sites kept in memory (the least recently used go first)
+                ):
         self.source, self.cfg, self.size = source, cfg, max(1, whole(size, "size", 32))
         self._items, self._lock = OrderedDict(), threading.Lock()
         both = cfg.inputs is not None and cfg.targets is not None   # else the sampler takes every source it finds

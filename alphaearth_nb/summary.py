@@ -26,13 +26,15 @@ __all__ = ['PERIOD_CODE_DIM', 'N_RELATIVE', 'unit', 'period_code', 'outside_year
            'threefry_bits', 'large_kappa', 'vmf_large_kappa', 'vmf_sample']
 
 # %% ../nbs/12_summary.ipynb #c0005
-def unit(x:Float[Array, "... d"], eps:float=1e-12) -> Float[Array, "... d"]:
+def unit(x:Float[Array, "... d"],  # vectors (..., d)
+         eps:float=1e-12,          # added to the squared length (a zero vector stays finite)
+        ) -> Float[Array, "... d"]:
     "Scale `x` to unit length along the last axis."
     return x * jax.lax.rsqrt(jnp.sum(x * x, -1, keepdims=True) + eps)
 
 PERIOD_CODE_DIM = 2 * 8 + 1
 
-def period_code(period:Float[Array, "2"]) -> Float[Array, "17"]:
+def period_code(period:Float[Array, "2"]) -> Float[Array, "17"]:  # [start, end) in days since `EPOCH` (2020-01-01)
     "Season of the start and of the end, and log length in years, of a valid period `[start, end)` in days."
     length = jnp.maximum(period[1] - period[0], 1e-3)
     return jnp.concatenate([season_code(period[0]), season_code(period[1]), jnp.log(length / 365.25)[None]])
@@ -40,7 +42,9 @@ def period_code(period:Float[Array, "2"]) -> Float[Array, "17"]:
 # %% ../nbs/12_summary.ipynb #c0008
 N_RELATIVE = 7  # number of relative_features
 
-def outside_years(days:Float[Array, "N"], period:Float[Array, "2"]) -> Float[Array, "N"]:
+def outside_years(days:Float[Array, "N"],    # times (N,) in days since `EPOCH`
+                  period:Float[Array, "2"],  # [start, end] in days since `EPOCH`
+                 ) -> Float[Array, "N"]:
     "Distance (years) from each time to the period; 0 inside."
     return (jnp.maximum(period[0] - days, 0.) + jnp.maximum(days - period[1], 0.)) / 365.25
 
@@ -341,7 +345,9 @@ def _acceptance(kappa:float, p:int) -> float:
     "About the share of `vmf_large_kappa`'s proposals accepted at `kappa` (see above)."
     return math.exp(-(p - 1) * (p - 3) / (8 * kappa))
 
-def large_kappa(kappa, p:int) -> bool:
+def large_kappa(kappa,  # the von Mises-Fisher concentration (a traced value: False)
+                p:int,  # dimension of the sphere's space
+               ) -> bool:
     "True when `kappa` is a Python number at which `vmf_large_kappa` accepts >= 75% of its proposals."
     return isinstance(kappa, (int, float)) and _acceptance(kappa, p) >= 0.75
 

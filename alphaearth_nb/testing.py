@@ -63,7 +63,10 @@ def disk_full(root:str|os.PathLike,    # folder whose files fail; files elsewher
     finally: io.open = builtins.open = real
 
 # %% ../nbs/09_testing.ipynb #c0011
-def random_unit(shape, seed=0, dim=EMBED_DIM) -> np.ndarray:
+def random_unit(shape,          # leading shape, e.g. (H, W) or (N,)
+                seed=0,         # seed or numpy Generator (`as_rng`)
+                dim=EMBED_DIM,  # vector length (default 64)
+               ) -> np.ndarray:
     "Random unit vectors of `shape + (dim,)`, float32."
     v = as_rng(seed).normal(size=(*shape, dim)).astype(np.float32)
     return v / np.linalg.norm(v, axis=-1, keepdims=True)

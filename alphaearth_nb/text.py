@@ -24,7 +24,9 @@ TEXT_DIM = 256  # width of the text embeddings the CLIP head reads
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
-def text_features(text:str, ngrams:tuple=(3, 4)) -> tuple[Counter, Counter]:
+def text_features(text:str,             # the text (str)
+                  ngrams:tuple=(3, 4),  # character n-gram lengths, of words padded with spaces
+                 ) -> tuple[Counter, Counter]:
     "Word unigram counts and character n-gram counts of a text."
     if not isinstance(text, str): raise DTypeError(f"texts must be strings, got {type(text).__name__}: convert with "
                                                    "`str(...)` or drop missing notes.")
