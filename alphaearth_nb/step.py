@@ -72,7 +72,9 @@ class TrainConfig:
     def __post_init__(self):
         def need(ok, msg):
             if not ok: raise ConfigError(msg)
+        own = ("peak_lr", "seed")   # each read once, below, by its own rule (as_peak_lr, as_seed)
         for f in dataclasses.fields(self):  # each value as its type: "1e-4" from YAML, steps=1e5, bf16="False" (text)
+            if f.name in own: continue
             v, kind = getattr(self, f.name), str(f.type)
             optional = kind.endswith(" | None")   # "float | None": None stays None, a value is read as a float
             typed = {"bool": flag, "int": whole, "float": real}.get(kind[:-7] if optional else kind)
@@ -84,7 +86,7 @@ class TrainConfig:
              f"most 2**31 - 1 = {STEPS_MAX} steps (the paper's is 100000): pass fewer")
         need(0 <= self.warmup <= self.steps,
              f"warmup={self.warmup} must be in [0, steps={self.steps}]: shorten the warm-up or train longer")
-        as_peak_lr(self.peak_lr)   # (0, 1], the rule `aef train --lr` reads by too
+        object.__setattr__(self, "peak_lr", as_peak_lr(self.peak_lr))   # (0, 1], the rule `aef train --lr` reads by too
         need(self.batch_size >= 1, f"batch_size={self.batch_size}: use at least 1")
         need(0 <= self.b1 < 1 and 0 <= self.b2 < 1 and 0 < self.eps < math.inf,   # eps=inf: every update 0
              f"Adam needs 0 <= b1, b2 < 1 and a finite eps > 0, got b1={self.b1}, b2={self.b2}, eps={self.eps}")
@@ -99,7 +101,7 @@ class TrainConfig:
              f"checkpoint_every={self.checkpoint_every}: use at least 1 (steps between checkpoints)")
         need(self.keep >= 1, f"keep={self.keep}: keep at least the latest checkpoint")
         need(self.prefetch >= 1, f"prefetch={self.prefetch}: queue at least 1 batch")
-        as_seed(self.seed)   # core's one seed rule: 0 .. 2**63 - 1, ConfigError naming seed= otherwise
+        object.__setattr__(self, "seed", as_seed(self.seed))   # core's one seed rule: 0 .. 2**63 - 1
 
 # %% ../nbs/19_step.ipynb #c0010
 def lr_schedule(cfg:TrainConfig,   # reads `peak_lr`, `warmup` and `steps`
