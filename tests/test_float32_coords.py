@@ -1,0 +1,48 @@
+"A regular lon/lat grid whose coordinates are stored as float32 (netCDF writers, ERA5-style files) is that grid."
+import warnings
+
+import numpy as np
+import pytest
+
+gpd = pytest.importorskip("geopandas")
+from shapely.geometry import box
+
+from alphaearth_nb.core import GridError
+from alphaearth_nb.cubes import aggregate, coarsen, label_table
+from alphaearth_nb.places import grid_of, sample
+from alphaearth_nb.testing import embedding_from_array, random_unit
+
+STEP = 8.983e-5                                    # about 10 m of longitude at the equator, in degrees
+X, Y = 100.00004 + STEP * np.arange(12), 45.00054 - STEP * np.arange(10)
+A = random_unit((10, 12), seed=1)
+E64 = embedding_from_array(A, coords={"x": X, "y": Y}, crs="EPSG:4326")
+E32 = E64.assign_coords(x=X.astype(np.float32), y=Y.astype(np.float32))   # off the grid by up to 8% of a pixel
+ZONES = gpd.GeoDataFrame({"label": [0, 1]}, crs="EPSG:4326",
+                         geometry=[box(X[0] - STEP / 2, Y[4] - STEP / 2, X[4] + STEP / 2, Y[0] + STEP / 2),    # 5 x 5 pixels
+                                   box(X[7] - STEP / 2, Y[9] - STEP / 2, X[11] + STEP / 2, Y[5] + STEP / 2)])
+
+
+def test_the_grid_is_read():
+    "Was GridError '`x` is not regularly spaced ... a missing row or column' from every grid reader."
+    x0, dx, y0, dy = grid_of(E32)
+    assert dx == pytest.approx(STEP, rel=1e-2) and dy == pytest.approx(-STEP, rel=1e-2)   # float32's own rounding
+    assert abs(x0 - X[0]) < STEP / 10 and abs(y0 - Y[0]) < STEP / 10
+
+
+def test_tools_answer_as_on_float64_coordinates():
+    t = sample(E32, ([X[3], X[10]], [Y[2], Y[8]]))
+    np.testing.assert_array_equal(t[[f"A{i:02d}" for i in range(64)]].to_numpy(), A[[2, 8], [3, 10]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a, b = label_table(E64, ZONES), label_table(E32, ZONES)
+        assert len(a) == len(b) == 50 and (a.label.to_numpy() == b.label.to_numpy()).all()
+        g64, g32 = aggregate(E64, ZONES), aggregate(E32, ZONES)
+    assert g32.n_pixels.tolist() == g64.n_pixels.tolist() == [25, 25]
+    bands = [f"A{i:02d}" for i in range(64)]
+    np.testing.assert_allclose(g32[bands].to_numpy(np.float64), g64[bands].to_numpy(np.float64), atol=1e-6)
+    np.testing.assert_allclose(coarsen(E32, 2).values, coarsen(E64, 2).values, atol=1e-6)
+
+
+def test_a_missing_column_is_still_irregular():
+    with pytest.raises(GridError, match="not regularly spaced"):
+        grid_of(E32.isel(x=[0, 1, 2, 4, 5]))
