@@ -21,6 +21,7 @@ from . import samples, scene
 from .core import ConfigError, LabelError, MissingDataError, as_seed, checks_flags, whole
 from .files import user_path, writing_folder
 from .sources import get_source
+from .timecodes import as_year
 
 # %% auto #0
 __all__ = ['FORMAT', 'KINDS', 'STORE', 'SCENES_FILE', 'EVENTS_FILE', 'CORPUS_FILE', 'TEXTS_DIR', 'EVENT_SIGNAL', 'OPTICAL',
@@ -52,6 +53,7 @@ class CorpusConfig:
 
     def __post_init__(self):
         object.__setattr__(self, "seed", as_seed(self.seed))   # the one seed rule
+        object.__setattr__(self, "start_year", as_year(self.start_year))   # 23, '2020', True: PeriodError / 2020
         if self.n_scenes < 1 or self.n_regions < 1: raise ConfigError("n_scenes and n_regions must be >= 1.")
         if self.holdout_every < 2:
             raise ConfigError(f"holdout_every={self.holdout_every}: use >= 2 so some scenes train.")

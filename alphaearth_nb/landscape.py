@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .core import ConfigError, as_seed, checks_flags
+from .timecodes import as_year
 from .sources import LANDCOVER_CLASSES
 
 # %% auto #0
@@ -48,6 +49,7 @@ class SceneConfig:
 
     def __post_init__(self):
         object.__setattr__(self, "seed", as_seed(self.seed))   # the one seed rule (make_scene, write_scene pass here)
+        object.__setattr__(self, "start_year", as_year(self.start_year))   # 23: PeriodError (was the year 23 AD)
         if self.size < 24: raise ConfigError(f"size={self.size} is too small for a scene with fields, a town and a river: use size >= 24.")
         if self.res <= 0: raise ConfigError(f"res={self.res} must be positive metres per pixel, e.g. 10.0.")
         if self.n_years < 1: raise ConfigError(f"n_years={self.n_years}: simulate at least one whole year.")

@@ -24,11 +24,12 @@ from . import samples
 from .core import ConfigError, LabelError, MissingDataError, as_seed, checks_flags, real, whole
 from .files import user_path, writing_file
 from .geo import require, to_crs, utm_crs
+from .timecodes import as_years
 
 # %% auto #0
 __all__ = ['PAPER_CAP', 'PAPER_MIN_DIST', 'PAPER_PERIODS', 'RESOLVE', 'EARTH_RADIUS', 'SITE_COLUMNS', 'polygon_points',
-           'raster_points', 'thin', 'min_distance_m', 'site_periods', 'site_grid', 'boundary_points', 'candidates',
-           'sample_sites', 'box_strata', 'write_sites', 'read_sites']
+           'raster_points', 'thin', 'min_distance_m', 'first_last', 'site_periods', 'site_grid', 'boundary_points',
+           'candidates', 'sample_sites', 'box_strata', 'write_sites', 'read_sites']
 
 # %% ../nbs/07b_sites.ipynb #c0005
 PAPER_CAP = 10_000          # sites per RESOLVE ecoregion (arXiv 2507.22291, S2.1.1)
@@ -117,14 +118,24 @@ def min_distance_m(lon,  # longitudes (n,), degrees
     return float(2 * EARTH_RADIUS * np.arcsin(np.clip(d[:, 1].min() / (2 * EARTH_RADIUS), 0, 1)))
 
 # %% ../nbs/07b_sites.ipynb #c0015
+def first_last(years) -> tuple[int, int]:
+    """`(first, last)` calendar years of `years`: a `(first, last)` pair, one year, or a list of consecutive years,
+    each read by `timecodes.as_years` (np.int64, '2024', 2024.0). `PeriodError` for 24, True, 2024.5, a pair out of
+    order; `ConfigError` for years with a gap ([2020, 2024]: periods span whole consecutive years)."""
+    ys = as_years(years)
+    if ys != list(range(ys[0], ys[-1] + 1)):
+        raise ConfigError(f"years={years!r} leaves out {sorted(set(range(ys[0], ys[-1] + 1)) - set(ys))[:3]}: periods "
+                          f"cover consecutive years, pass (first, last), e.g. years=({ys[0]}, {ys[-1]})")
+    return ys[0], ys[-1]
+
 def site_periods(n:int,                      # sites
-                 years:tuple,                # (first, last) calendar years, both included
+                 years:tuple,                # (first, last) calendar years, both included (`first_last`)
                  periods:int=PAPER_PERIODS,  # periods per site (paper: `PAPER_PERIODS`)
                  period_days:int=365,        # length of each period, days
                  rng=None,                   # numpy Generator or seed (`as_rng`)
                 ) -> np.ndarray:
     "(n, periods, 2) datetime64[D] [start, end) per site, non-overlapping, inside `years` (first, last inclusive)."
-    y0, y1 = int(years[0]), int(years[1])
+    y0, y1 = first_last(years)   # (24, 25), (True, 2023): PeriodError (were the years 24 AD, 1 .. 2023)
     a, b = np.datetime64(f"{y0}-01-01", "D"), np.datetime64(f"{y1 + 1}-01-01", "D")
     span = float((b - a) / np.timedelta64(1, "D"))
     if periods * period_days > span:
