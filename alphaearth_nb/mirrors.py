@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import xarray as xr
+from pyarrow import fs as pafs   # S3 mirrors: pyarrow's S3 client (pyarrow is a dependency)
 
 try:   # the official extra (geopandas needs it): area_of's geometries; the index is read with geopandas (required)
     import shapely
@@ -41,9 +42,10 @@ from .files import (USER_AGENT, gdal_path, is_remote, remote_url,   # the one op
 from .timecodes import as_years
 
 # %% auto #0
-__all__ = ['YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror', 'mirror_of',
-           'tile_href', 'cache_dir', 'index_file', 'read_index', 'LocalMirror', 'build_local_mirror', 'years_of',
-           'area_of', 'tiles', 'fetch_tiles', 'gdal_env', 'bill_project', 'open_tile', 'USER_AGENT', 'gdal_path']
+__all__ = ['YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'TRUE_WORDS', 'Mirror',
+           'mirror_of', 'tile_href', 'cache_dir', 'index_file', 'read_index', 'LocalMirror', 'build_local_mirror',
+           'years_of', 'area_of', 'tiles', 'fetch_tiles', 'gdal_env', 'bill_project', 'open_tile', 'USER_AGENT',
+           'gdal_path']
 
 # %% ../nbs/26a_mirrors.ipynb #c0002a
 _all_ = ["USER_AGENT", "gdal_path"]   # from `files`, where every reader of a remote raster finds them
@@ -139,6 +141,53 @@ def _download(url:str, dest:Path, headers:dict) -> Path:
     finally: part.unlink(missing_ok=True)
     return dest
 
+TRUE_WORDS = ("YES", "TRUE", "ON", "1")   # GDAL's spellings of a true configuration option
+
+def _s3_file(url:str) -> tuple:
+    """(pyarrow `S3FileSystem`, 'bucket/key') for an s3:// URL or /vsis3/ path, under the settings GDAL reads for
+    /vsis3/ (so an index and its tiles are read alike): `AWS_S3_ENDPOINT` (host[:port]), `AWS_HTTPS` (NO: http),
+    `AWS_NO_SIGN_REQUEST` (YES: anonymous, a public bucket), `AWS_REGION` or `AWS_DEFAULT_REGION`; credentials as
+    the AWS SDK finds them (environment, ~/.aws)."""
+    env = os.environ.get
+    opts = dict(anonymous=(env("AWS_NO_SIGN_REQUEST") or "").upper() in TRUE_WORDS, connect_timeout=30,
+                request_timeout=120, scheme="http" if (env("AWS_HTTPS") or "YES").upper() not in TRUE_WORDS else "https")
+    if env("AWS_S3_ENDPOINT"): opts["endpoint_override"] = env("AWS_S3_ENDPOINT")
+    if region := env("AWS_REGION") or env("AWS_DEFAULT_REGION"): opts["region"] = region
+    key = url[len("s3://"):] if url.startswith("s3://") else url[len("/vsis3/"):]
+    return pafs.S3FileSystem(**opts), key
+
+def _copy_s3(url:str, dest:Path) -> Path:
+    """Copy an S3 object (`_s3_file`) to `dest` as `_download` copies a URL: a part file beside it, renamed in once
+    whole; `MirrorError`, nothing left at `dest`, for an object not there, a network or credentials error, or a file
+    larger than the free disk."""
+    part = dest.with_suffix(dest.suffix + ".part")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fs, key = _s3_file(url)
+        size, free = fs.get_file_info(key).size, shutil.disk_usage(dest.parent).free
+        if size is None:
+            raise MirrorError(f"{url} is not there (no such S3 object): check the mirror's address, or refresh the "
+                              "index cache (`refresh=True`)")
+        if size > free:
+            raise MirrorError(f"{url} needs {size} bytes, and {dest.parent} has {free} free: free some room "
+                              "or write to another folder")
+        with fs.open_input_stream(key) as r, builtins.open(part, "wb") as f:
+            while chunk := r.read(1 << 20): f.write(chunk)
+        if part.stat().st_size != size:
+            raise MirrorError(f"the copy of {url} stopped at {part.stat().st_size} of {size} bytes: run it again")
+        part.replace(dest)
+    except OSError as e:   # pyarrow's: not found, refused, no credentials
+        raise MirrorError(f"could not copy {url} ({e}): check the network and the bucket; a public bucket is read "
+                          "without credentials with AWS_NO_SIGN_REQUEST=YES (as GDAL reads it)") from e
+    finally: part.unlink(missing_ok=True)
+    return dest
+
+def _fetch(href:str, dest:Path, project:str|None, what:str|None=None) -> Path:
+    "Copy `href` (a URL, gs://, s3:// or /vsis3/ path, or local file) to `dest` whole: `_copy_s3` or `_download`."
+    if (url := remote_url(href) or "").startswith(("s3://", "/vsis3/")): return _copy_s3(url, dest)
+    url, headers = _download_request(href, project, what)
+    return _download(url, dest, headers)
+
 def _gcs_request(url:str, project:str|None) -> tuple[str, dict]:
     "The JSON-API URL and headers of a requester-pays `gs://` object."
     if not project:
@@ -162,7 +211,7 @@ def _download_request(href:str, project:str|None, what:str|None=None) -> tuple[s
     if url.startswith("gs://"): return _gcs_request(url, project)
     if url.startswith(("http://", "https://")): return url, {}
     raise MirrorError(f"cannot download {what or href}: fetch_tiles and index_file download http(s) URLs, gs:// "
-                      "paths and local files: copy it with your cloud's tool (e.g. aws s3 cp for s3://) into a folder "
+                      "and s3:// (/vsis3/) paths and local files: copy it with your cloud's tool (e.g. azcopy for az://) into a folder "
                       "and pass that folder as `source`, or read it in place (`tiles`, `open`: GDAL reads it)")
 
 @checks_flags
@@ -171,14 +220,14 @@ def index_file(source="source_coop",   # mirror name, folder or URL (`mirror_of`
                cache=None,             # cache folder (`cache_dir`)
                refresh:bool=False,     # download again even if a copy is cached
               ) -> Path:
-    "A local copy of the mirror's `aef_index.parquet` (downloaded once, then reused)."
+    """A local copy of the mirror's `aef_index.parquet` (downloaded once, then reused): http(s) and gs:// by URL, s3://
+    and /vsis3/ by pyarrow's S3 client under GDAL's AWS_* settings (`_s3_file`)."""
     m = mirror_of(source)
     if not is_remote(m.index): return Path(m.index)
     key = m.name if m.name in MIRRORS else hashlib.sha1(m.index.encode()).hexdigest()[:16]
     dest = cache_dir(cache) / f"{key}_{INDEX_NAME}"
     if dest.exists() and not refresh: return dest
-    url, headers = _download_request(m.index, project)
-    return _download(url, dest, headers)
+    return _fetch(m.index, dest, project)
 
 @checks_flags
 def read_index(source="source_coop",   # mirror name, folder or URL (`mirror_of`)
@@ -384,8 +433,7 @@ def fetch_tiles(area,                    # lon/lat bbox (west, south, east, nort
     for path, href, r in zip(hit["path"], hit["href"], rel):
         dest = root / r
         if dest.exists(): continue   # written whole (renamed in) by an earlier call
-        url, headers = _download_request(href, project, path)
-        _download(url, dest, headers)
+        _fetch(href, dest, project, path)
     # rows in the official form read on any root; the others (absolute, URL, relative) name the copy from `root`
     index = hit.drop(columns="href").assign(path=[p if ANNUAL in p else r for p, r in zip(hit["path"], rel)])
     if (root / INDEX_NAME).exists(): index = pd.concat([read_index(root), index]).drop_duplicates("path", keep="last")

@@ -96,13 +96,14 @@ def test_a_path_of_a_url_is_a_url_prefix_as_its_text_is(mirror, serve_folder, tm
     assert len(off.tiles(AREA, 2024, source=Path(served.url), cache=tmp_path)) == 1
 
 
-def test_an_s3_tile_is_refused_by_name_not_as_a_local_file(tmp_path, monkeypatch):
-    "An index path s3://bkt/x.tiff (href /vsis3/bkt/x.tiff) is remote (`files.is_remote`): fetch_tiles names it and "
-    "the fix. Was: the href taken for a local path, 'could not download file:///vsis3/bkt/x.tiff'."
-    hit = pd.DataFrame({"path": ["s3://bkt/2024/31N/x.tiff"], "href": ["/vsis3/bkt/2024/31N/x.tiff"],
+def test_a_remote_tile_it_cannot_copy_is_refused_by_name_not_as_a_local_file(tmp_path, monkeypatch):
+    "An index path az://bkt/x.tiff (href /vsiaz/bkt/x.tiff) is remote (`files.is_remote`): fetch_tiles names it and "
+    "the fix. Was: the href taken for a local path, 'could not download file:///vsiaz/bkt/x.tiff' (s3:// was refused "
+    "so too; it is copied now, test_an_s3_mirror_reads_its_index_and_copies_its_tiles)."
+    hit = pd.DataFrame({"path": ["az://bkt/2024/31N/x.tiff"], "href": ["/vsiaz/bkt/2024/31N/x.tiff"],
                         "year": [2024], "utm_zone": ["31N"]})
     monkeypatch.setattr(mirrors, "tiles", lambda *a, **k: hit)
-    with pytest.raises(MirrorError, match=r"cannot download s3://bkt/2024/31N/x\.tiff.*aws s3 cp") as e:
+    with pytest.raises(MirrorError, match=r"cannot download az://bkt/2024/31N/x\.tiff.*azcopy") as e:
         mirrors.fetch_tiles(AREA, 2024, tmp_path / "copy")
     assert "file://" not in str(e.value)
 
@@ -125,3 +126,28 @@ def test_tiles_named_by_absolute_path_or_url_are_copied_into_the_mirror_layout(m
         assert list(got.index.path) == rel, name                             # rows name the copies
         shutil.rmtree(src)                                                   # the copy reads on its own
         np.testing.assert_array_equal(off.open(AREA, 2024, source=got.root, chunks=32).values, vals, err_msg=name)
+
+
+@pytest.mark.parametrize("source", ["s3://bkt/m", "/vsis3/bkt/m/"])
+def test_an_s3_mirror_reads_its_index_and_copies_its_tiles(mirror, serve_folder, tmp_path, monkeypatch, source):
+    """A mirror on S3 (s3:// or GDAL's /vsis3/), read by pyarrow's S3 client under GDAL's settings (AWS_S3_ENDPOINT,
+    AWS_HTTPS, AWS_NO_SIGN_REQUEST, AWS_REGION), here a local server answering as S3 does (path-style GET and HEAD):
+    `tiles` reads its index and `fetch_tiles` copies its tiles whole. Was: MirrorError 'cannot download
+    s3://bkt/m/aef_index.parquet ... aws s3 cp' from both."""
+    shutil.copytree(mirror.root, tmp_path / "s3" / "bkt" / "m")
+    served = serve_folder(tmp_path / "s3")
+    for k, v in dict(AWS_S3_ENDPOINT=served.url.split("//")[1].rstrip("/"), AWS_HTTPS="NO", AWS_NO_SIGN_REQUEST="YES",
+                     AWS_REGION="us-west-2").items(): monkeypatch.setenv(k, v)
+    want = off.tiles(AREA, 2024, source=mirror.root)
+    assert list(off.tiles(AREA, 2024, source=source, cache=tmp_path / "cache").path) == list(want.path)
+    got = off.fetch_tiles(AREA, 2024, tmp_path / "copy", source=source, cache=tmp_path / "cache")
+    rel = [p.split(off.ANNUAL)[1] for p in want.path]
+    assert _files(got.root) == sorted(rel + [off.INDEX_NAME])
+    assert (got.root / rel[0]).read_bytes() == (mirror.root / rel[0]).read_bytes()
+    assert {r.path for r in served.log if r.status in (200, 206)} == {"/bkt/m/" + off.INDEX_NAME, "/bkt/m/" + rel[0]}
+    assert all(r.agent.startswith("aws-sdk") for r in served.log)      # S3's protocol, not a plain URL
+    np.testing.assert_array_equal(off.open(AREA, 2024, source=got.root, chunks=32).values,
+                                  off.open(AREA, 2024, source=mirror.root, chunks=32).values)
+    with pytest.raises(MirrorError, match="no such S3 object"):                # nothing there: named, nothing left
+        mirrors.index_file("s3://bkt/none", cache=tmp_path / "none")
+    assert list((tmp_path / "none").iterdir()) == []
