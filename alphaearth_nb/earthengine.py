@@ -107,7 +107,7 @@ def ee_source(name,   # a registry source with a recipe in `EE_SOURCES` ("sentin
 
 # %% ../nbs/29_earthengine.ipynb #c0012
 def cloud_score_clear(cs:np.ndarray,        # Cloud Score+ `cs` (or `cs_cdf`) values in [0, 1], any shape
-                      threshold:float=0.5,  # clear above it (Google's suggested 0.5 .. 0.65)
+                      threshold:float=0.5,  # clear above it (the paper binarises cs at 0.5: arXiv 2507.22291 S1.1)
                      ) -> np.ndarray:
     "Clear-sky pixels by Cloud Score+: `cs > threshold` (NaN cs is not clear)."
     return np.nan_to_num(np.asarray(cs, np.float64), nan=-1.0) > threshold
