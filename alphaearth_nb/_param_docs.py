@@ -413,7 +413,7 @@ SECTIONS = {
     'alphaearth_nb.nn': {
         'is_concrete': 'key\n    a JAX PRNG key, typed or raw uint32[2]\n',
         'split': 'key\n    a JAX PRNG key, typed or raw uint32[2]\nn : int\n    number of keys to return\n',
-        'host_normal': "key\n    PRNG key; a concrete one draws on the host with numpy\nshape\n    the weights' shape\nfan_in\n    inputs per output unit: the variance is 1 / fan_in (LeCun normal)\nscale\n    factor on the weights (0: a zero-initialised layer)\n",
+        'host_normal': "key\n    PRNG key; a concrete one draws on the host with numpy\nshape\n    the weights' shape\nfan_in\n    inputs per output unit: the variance is 1 / fan_in (LeCun normal)\nscale\n    factor on the weights (e.g. 0.02 for `stp`'s position embeddings)\n",
         'host_const': "value\n    the one value\nshape\n    the array's shape\n",
         'identity3': 'd\n    channels of the depthwise kernel (3, 3, d)\n',
         'traced_for': 'platform : str|None\n    "cpu", "gpu", "tpu", or None (not known: both branches staged)\n',
@@ -514,7 +514,7 @@ SECTIONS = {
         'cloud_mask': "rng : np.random.Generator\n    numpy Generator; the scene's draws follow from its seed\nshape : tuple\n    (H, W) of the frame\ncover : float\n    fraction of the frame under cloud, [0, 1]\nscale : float\n    cloud cell size, pixels\nshadow : tuple\n    shadow offset (rows, cols)\n",
         'simulate_sentinel2': "cfg\n    the scene's config (`SceneConfig`: size, years, revisit intervals)\nlay\n    the scene's layout (`Layout`: classes per year, parcels, terrain)\nsurf\n    per-pixel spectra per year (`make_surface`)\ntraj\n    (trajectory id per pixel, G, D) from `landscape.trajectories`\nmoist\n    daily soil moisture in [0, 1], (n_days,) (`landscape.daily_weather`)\nrng\n    numpy Generator; the scene's draws follow from its seed\n",
         'simulate_landsat': "cfg\n    the scene's config (`SceneConfig`: size, years, revisit intervals)\nlay\n    the scene's layout (`Layout`: classes per year, parcels, terrain)\nsurf\n    per-pixel spectra per year (`make_surface`)\ntraj\n    (trajectory id per pixel, G, D) from `landscape.trajectories`\nmoist\n    daily soil moisture in [0, 1], (n_days,) (`landscape.daily_weather`)\nrng\n    numpy Generator; the scene's draws follow from its seed\n",
-        'coords': "cfg : SceneConfig\n    the scene's config (size, x0, y0 of the north-west corner, res in metres)\n",
+        'coords': "cfg : SceneConfig\n    the scene's config: size (pixels a side), x0, y0 (centre of the north-west pixel, metres), res (metres)\n",
         'simulate_sentinel1': "cfg\n    the scene's config (`SceneConfig`: size, years, revisit intervals)\nlay\n    the scene's layout (`Layout`: classes per year, parcels, terrain)\ntraj\n    (trajectory id per pixel, G, D) from `landscape.trajectories`\nmoist\n    daily soil moisture in [0, 1], (n_days,) (`landscape.daily_weather`)\nrng\n    numpy Generator; the scene's draws follow from its seed\n",
         'simulate_dem': "cfg\n    the scene's config (`SceneConfig`: size, years, revisit intervals)\nlay\n    the scene's layout (`Layout`: classes per year, parcels, terrain)\nrng\n    numpy Generator; the scene's draws follow from its seed\n",
         'simulate_era5': "cfg\n    the scene's config (`SceneConfig`: size, years, revisit intervals)\nlay\n    the scene's layout (`Layout`: classes per year, parcels, terrain)\nrain\n    daily rain (mm), (n_days,) (`landscape.daily_weather`)\nrng\n    numpy Generator; the scene's draws follow from its seed\n",

@@ -55,7 +55,7 @@ def split(key,      # a JAX PRNG key, typed or raw uint32[2]
 def host_normal(key,        # PRNG key; a concrete one draws on the host with numpy
                 shape,      # the weights' shape
                 fan_in,     # inputs per output unit: the variance is 1 / fan_in (LeCun normal)
-                scale=1.0,  # factor on the weights (0: a zero-initialised layer)
+                scale=1.0,  # factor on the weights (e.g. 0.02 for `stp`'s position embeddings)
                ):
     "`scale` times Normal(0, 1 / fan_in) weights: on the host for a concrete key (float32 numpy: the bits of a " \
     "jitted `scale * w`, no XLA compile), traced otherwise (e.g. under `eqx.filter_eval_shape`)."

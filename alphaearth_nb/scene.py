@@ -184,7 +184,8 @@ def _block(a:np.ndarray, k:int) -> np.ndarray:
     m = p.reshape((h, k, w, k) + a.shape[2:]).mean((1, 3))
     return m.repeat(k, 0).repeat(k, 1)[:H, :W]
 
-def coords(cfg:SceneConfig) -> dict:  # the scene's config (size, x0, y0 of the north-west corner, res in metres)
+def coords(cfg:SceneConfig) -> dict:  # the scene's config: size (pixels a side), x0, y0 (centre of the north-west pixel, metres), res (metres)
+    # the scene's config (size, x0, y0 of the north-west corner, res in metres)
     "Pixel-centre coordinates in metres: y descending, x ascending."
     return grid_coords(cfg.size, cfg.size, cfg.x0, cfg.y0, cfg.res)
 
