@@ -260,16 +260,16 @@ def check_grid(name:str, ds:xr.Dataset, ref:tuple|None):
                       "`ds.rio.write_crs(...)`)")
     if ref is None: return
     rname, rds = ref
+    ca, cb = crs_of(ds), crs_of(rds)   # the CRS first: another zone's x/y differ too, and interp_like is no fix there
+    if not same_crs(ca, cb):
+        raise GridError(f"{name} is in {ca} but {rname} in {cb}: reproject to one CRS (e.g. with `rioxarray`'s "
+                        "`rio.reproject_match`).")
     for c in ("y", "x"):
         a, b = np.asarray(ds[c].values, np.float64), np.asarray(rds[c].values, np.float64)
         if a.shape != b.shape or not np.allclose(a, b, rtol=0, atol=1e-3):
             raise GridError(f"{name} and {rname} are on different grids ({c}: {a.size} pixels from {a[:1]} vs {b.size} "
                             f"from {b[:1]}): resample one onto the other, e.g. `ds.interp_like(stack['{rname}'])` or "
                             "`ds.reindex_like(..., method='nearest')`.")
-    ca, cb = crs_of(ds), crs_of(rds)
-    if not same_crs(ca, cb):
-        raise GridError(f"{name} is in {ca} but {rname} in {cb}: reproject to one CRS (e.g. with `rioxarray`'s "
-                        "`rio.reproject_match`).")
 
 GRID_M = (8.5, 11.5)   # metres on the ground a pixel's side may measure: the model reads a 10 m grid (AEF.md S1)
 
