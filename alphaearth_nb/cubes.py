@@ -157,7 +157,7 @@ def zones_of(emb,                     # embedding (y, x, band) or cube (time, y,
         if not buffer:
             raise ConfigError("zones are points: pass `buffer=` (metres) for one vector per buffer, "
                               "or use `sample` for pixel vectors")
-        gdf = gdf.assign(geometry=_buffer_metres(gdf.geometry, real(buffer, "buffer", 100.0)))
+        gdf = gdf.set_geometry(_buffer_metres(gdf.geometry, real(buffer, "buffer", 100.0)).rename(gdf.geometry.name))
     return geo.wrap_geometries(emb, gdf)   # a zone written in -180..180 on a grid stored over 180 (and mirror)
 
 def _buffer_metres(geoms, metres:float):
@@ -222,6 +222,9 @@ def _vectors_per_window(emb, gdf) -> list:
     T = emb.sizes.get("time", 1); t = transform_of(emb); H, W = emb.sizes["y"], emb.sizes["x"]
     out = [[None] * len(gdf) for _ in range(T)]
     for i, g in enumerate(gdf.geometry):
+        if g is None or g.is_empty:                    # no geometry (a feature without one): an empty zone
+            for k in range(T): out[k][i] = np.zeros((0, EMBED_DIM), np.float32)
+            continue
         minx, miny, maxx, maxy = g.bounds
         (ca, ra), (cb, rb) = _apply(~t, minx, maxy), _apply(~t, maxx, miny)
         r0, r1 = max(0, int(np.floor(min(ra, rb)))), min(H, int(np.ceil(max(ra, rb))))
@@ -298,7 +301,9 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     rasterised on the map north-up, so a pixel centre on a zone's boundary (rasterio decides those by its scan order)
     counts the same however the map is stored (was: 16 or 12 pixels for one box, north-up or south-first). The zones
     come back written as the map writes x (`geo.geometries_like`): on a map whose reader wrapped longitude at 180, in
-    [-180, 180], one across 180 split there, as `coarsen` wraps its block centres (was: past 180)."""
+    [-180, 180], one across 180 split there, as `coarsen` wraps its block centres (was: past 180). A zone without a
+    geometry (None, or empty) is a row of its own with `n_pixels` 0 and NaN vectors; the geometry column keeps its
+    name (`geom`, as PostGIS and some GeoPackages name it)."""
     if how not in HOWS: raise ConfigError(f"unknown how={how!r}: choose one of {HOWS}")
     emb = geo.north_up(cube_form(emb))   # rasterio's rule for a centre on a zone's boundary: one answer however stored
     gdf = zones_of(emb, zones, buffer, tile, h3, crs).reset_index(drop=True)
@@ -315,7 +320,7 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
         part["n_pixels"] = [len(v) for v in vecs]
         parts.append(pd.concat([part, pd.DataFrame(vals, columns=cols, index=part.index)], axis=1))
     res = pd.concat(parts, ignore_index=True)
-    return geo.geometries_like(emb, type(gdf)(res, geometry="geometry", crs=gdf.crs))
+    return geo.geometries_like(emb, type(gdf)(res, geometry=gdf.geometry.name, crs=gdf.crs))   # `geom` (PostGIS) too
 
 # %% ../nbs/24b_cubes.ipynb #c0027
 def _series_change(v:np.ndarray, floor:float) -> tuple[np.ndarray, np.ndarray]:

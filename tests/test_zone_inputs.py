@@ -1,0 +1,49 @@
+"Zones as GeoDataFrames come in many shapes: geometry columns of other names, features without a geometry."
+import numpy as np
+import pytest
+
+from alphaearth_nb.core import band_names
+from alphaearth_nb.cubes import aggregate
+from alphaearth_nb.testing import embedding_from_array, random_unit
+
+gpd = pytest.importorskip("geopandas")
+from shapely.geometry import Point, Polygon, box  # noqa: E402
+
+
+def _map():
+    e = embedding_from_array(random_unit((4, 4), seed=3))
+    return e, e.x.values, e.y.values
+
+
+def _mean(v):
+    m = v.reshape(-1, 64).astype(np.float64).sum(0)
+    return m / np.linalg.norm(m)
+
+
+def test_geometry_column_named_geom_is_kept():
+    "PostGIS and some GeoPackages name the geometry column `geom`: aggregate raised ValueError 'Unknown column geometry'."
+    e, x, y = _map()
+    tl, br = box(x[0] - 5, y[1] - 5, x[1] + 5, y[0] + 5), box(x[2] - 5, y[3] - 5, x[3] + 5, y[2] + 5)
+    g = gpd.GeoDataFrame({"id": ["a", "b"]}, geometry=gpd.GeoSeries([tl, br]), crs="EPSG:32631").rename_geometry("geom")
+    for zones in (g, g.iloc[[0, 0]]):                                    # apart, and overlapping (read window by window)
+        res = aggregate(e, zones)
+        assert res.geometry.name == "geom" and "geometry" not in res.columns
+        assert res["n_pixels"].tolist() == [4, 4]
+    res = aggregate(e, g)
+    np.testing.assert_allclose(res.loc[0, band_names()].to_numpy(float), _mean(e.values[:2, :2]), atol=1e-6)
+    pts = gpd.GeoDataFrame({"id": [1]}, geometry=[Point(x[1], y[1])], crs="EPSG:32631").rename_geometry("geom")
+    res = aggregate(e, pts, buffer=3)                                    # buffers replace the points in `geom`
+    assert res.geometry.name == "geom" and "geometry" not in res.columns
+    assert res.geom_type.tolist() == ["Polygon"] and res["n_pixels"].tolist() == [1]
+
+
+@pytest.mark.parametrize("missing", [None, Polygon()])
+def test_zone_without_geometry_is_an_empty_row(missing):
+    "A feature without a geometry among overlapping zones raised AttributeError (None) or ValueError (empty: NaN bounds)."
+    e, x, y = _map()
+    a, b = box(x[0] - 5, y[1] - 5, x[1] + 5, y[0] + 5), box(x[1] - 5, y[2] - 5, x[2] + 5, y[1] + 5)   # they overlap
+    for geoms in ([a, b, missing], [a, missing]):                       # overlapping, and apart
+        res = aggregate(e, gpd.GeoDataFrame({"id": range(len(geoms))}, geometry=geoms, crs="EPSG:32631"))
+        assert res["n_pixels"].tolist() == [4] * (len(geoms) - 1) + [0]
+        assert res.loc[len(geoms) - 1, band_names()].isna().all()
+        np.testing.assert_allclose(res.loc[0, band_names()].to_numpy(float), _mean(e.values[:2, :2]), atol=1e-6)
