@@ -19,7 +19,7 @@ import xarray as xr
 from .embeddings import as_embedding, byte_codes, gate_query, gate_vectors, query_array
 from .gate import unit_rows
 from .cubes import coarsen
-from .geo import crs_of, require
+from .geo import crs_of, rename_spatial, require
 from .core import EMBED_DIM, ConfigError, DimensionError, NoValidDataError, user_stacklevel, whole
 
 # %% auto #0
@@ -67,8 +67,11 @@ def vectors_of(data,                # (N, 64) vectors, a DataFrame with A00..A63
     """The rows an index holds and their locations, from an (N, 64) array or an embedding (see above). A table is read
     by its labels (`query_array`, as queries are): the columns A00..A63 of a DataFrame (the official samples with
     their other columns) in band order. It was read by position: columns in another order gave other vectors (no
-    row found itself) and the samples table as read was refused for its 81 columns."""
-    if isinstance(data, (xr.DataArray, xr.Dataset, xr.DataTree)):
+    row found itself) and the samples table as read was refused for its 81 columns. So is a DataArray of rows (N,
+    band) without y/x (pixels picked at points, `emb.sel(x=xs, y=ys)` with `xs`, `ys` DataArrays along one dim),
+    which was refused as an embedding without y/x dims."""
+    rows = isinstance(data, xr.DataArray) and data.ndim == 2 and not {"y", "x"} <= set(rename_spatial(data).dims)
+    if isinstance(data, (xr.DataArray, xr.Dataset, xr.DataTree)) and not rows:   # rows (N, band): read as a table
         da = as_embedding(data, dequantize=False)
         if tile: da = coarsen(da, whole(tile, "tile", 2))   # `cubes.coarsen`: blocks from the north-west corner
         v = np.asarray(da.values)

@@ -3,6 +3,7 @@ import warnings
 
 import numpy as np
 import pytest
+import xarray as xr
 
 from alphaearth_nb import index
 from alphaearth_nb.analysis import similarity
@@ -47,3 +48,16 @@ def test_dataarray_rows_in_the_probes_and_the_protocol():
         a = evaluate_embeddings(X, y, shots=(1,), folds=3, methods=("knn1",))
         b = evaluate_embeddings(rev, y, shots=(1,), folds=3, methods=("knn1",))
     assert a.balanced_accuracy.tolist() == b.balanced_accuracy.tolist()
+
+
+@pytest.mark.parametrize("backend", ["usearch", "faiss"])
+def test_an_index_of_dataarray_rows(backend):
+    "index.build took (N, 64) arrays and tables but refused a DataArray of rows: 'an embedding needs y and x dims'."
+    pytest.importorskip(backend)
+    xs, ys = [EMB.x.values[c] for c in (1, 5, 2, 7)], [EMB.y.values[r] for r in (0, 2, 6, 3)]
+    rows = EMB.sel(x=xr.DataArray(xs, dims="p"), y=xr.DataArray(ys, dims="p"))   # (p, band): pixels at points
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ix = index.build(rows.isel(band=slice(None, None, -1)), backend=backend)   # read by its band labels
+    m = ix.search(A[6, 2], k=2)
+    assert m.ids[0] == 2 and m.scores[0] == pytest.approx(1.0)
