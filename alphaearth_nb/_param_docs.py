@@ -536,6 +536,7 @@ SECTIONS = {
         'raster_points': 'ids : xr.DataArray\n    stratum ids (y, x) with a `crs` attribute\nvalue\n    the stratum id to draw in\nn : int\n    points wanted\nrng\n    numpy Generator\n',
         'thin': "lon\n    candidates' longitudes (degrees), in the order they are tried\nlat\n    their latitudes\nmin_dist_m : float\n    minimum great-circle distance between kept points\ngroups\n    a group label per candidate (for `caps`)\ncaps : dict|None\n    group -> most points kept (absent: no cap)\n",
         'min_distance_m': 'lon\n    longitudes (n,), degrees\nlat\n    latitudes (n,), degrees\n',
+        'first_last': 'years\n    a (first, last) pair, one year, or a list of consecutive years\n',
         'site_periods': 'n : int\n    sites\nyears : tuple\n    (first, last) calendar years, both included (`first_last`)\nperiods : int\n    periods per site (paper: `PAPER_PERIODS`)\nperiod_days : int\n    length of each period, days\nrng\n    numpy Generator or seed (`as_rng`)\n',
         'site_grid': "lon : float\n    longitude of the site's centre, degrees\nlat : float\n    latitude of the site's centre, degrees\nsize : int\n    pixels a side\nres : float\n    pixel size, metres\n",
         'boundary_points': 'polygons\n    polygons (a GeoDataFrame or GeoSeries in any CRS; none: lon/lat)\nn : int\n    points to draw\nseed : int\n    seed of the draw, 0 .. 2**63 - 1\n',

@@ -118,7 +118,7 @@ def min_distance_m(lon,  # longitudes (n,), degrees
     return float(2 * EARTH_RADIUS * np.arcsin(np.clip(d[:, 1].min() / (2 * EARTH_RADIUS), 0, 1)))
 
 # %% ../nbs/07b_sites.ipynb #c0015
-def first_last(years) -> tuple[int, int]:
+def first_last(years) -> tuple[int, int]:  # a (first, last) pair, one year, or a list of consecutive years
     """`(first, last)` calendar years of `years`: a `(first, last)` pair, one year, or a list of consecutive years,
     each read by `timecodes.as_years` (np.int64, '2024', 2024.0). `PeriodError` for 24, True, 2024.5, a pair out of
     order; `ConfigError` for years with a gap ([2020, 2024]: periods span whole consecutive years)."""
