@@ -11,6 +11,7 @@ import builtins
 import hashlib
 import http.client
 import os
+import posixpath
 import shutil
 import urllib.parse
 import urllib.request
@@ -409,9 +410,40 @@ def tiles(area,                          # lon/lat bbox (west, south, east, nort
 
 def _layout_path(href:str, mirror:Mirror, year, zone) -> str:
     """Where the tile at `href` (`tile_href` on `mirror`) goes in a mirror's layout: its place under the mirror's root
-    (the official rows, relative ones), else `YEAR/ZONE/<file name>` (a row naming a place of its own)."""
-    if href.startswith(mirror.root): return href[len(mirror.root):]
-    return f"{int(year)}/{zone}/{os.path.basename(urllib.parse.urlparse(href).path if is_remote(href) else href)}"
+    (the official rows, relative ones), else `YEAR/ZONE/<file name>` (a row naming a place of its own); './' and '//'
+    folded (`posixpath.normpath`), so one place is spelt one way."""
+    if href.startswith(mirror.root): return posixpath.normpath(href[len(mirror.root):])
+    name = os.path.basename(urllib.parse.urlparse(href).path if is_remote(href) else href)
+    return posixpath.normpath(f"{int(year)}/{zone}/{name}")
+
+_TILE = ("year", "utm_zone", "crs", "utm_west", "utm_south", "utm_east", "utm_north")   # what makes a row one tile
+
+def _place_of(path:str) -> str:
+    "The place in a copy's layout that a row of the copy's own index names (`fetch_tiles`; official rows: after `v1/annual/`)."
+    return path.split(ANNUAL, 1)[1] if ANNUAL in path else posixpath.normpath(path)
+
+def _places(hit, mirror:Mirror, root:Path, old) -> list[str]:
+    """`_layout_path` of each row of `hit` (`tiles`), checked before a byte is copied: `MirrorError` for a place
+    outside `root` (a relative row with '..'), for two rows from different places on one file (two folders holding
+    one YEAR/ZONE/<file name>: the second was skipped as already there and both rows named the first's tile), and for
+    a place where `root`'s index `old` (None: none yet) holds another tile (`_TILE` differs: an earlier call's copy
+    from elsewhere). The official layout is kept: nothing is renamed."""
+    rel = [_layout_path(h, mirror, y, z) for h, y, z in zip(hit["href"], hit["year"], hit["utm_zone"])]
+    cols = [c for c in _TILE if c in hit.columns]   # all of them in an index (`read_index`)
+    rows = lambda t: zip(t["path"], t[cols].itertuples(index=False))   # noqa: E731
+    held, first = {} if old is None else {_place_of(p): (p, tile) for p, tile in rows(old)}, {}
+    for (path, tile), href, r in zip(rows(hit), hit["href"], rel):
+        if r == ".." or r.startswith(("../", "/")):
+            raise MirrorError(f"index row {path!r} would be copied to {r!r}, outside {root}: "
+                              "fix the row (a relative path under the mirror's root) or drop it")
+        if (was := first.setdefault(r, (path, href)))[1] != href:
+            raise MirrorError(f"index rows {was[0]!r} and {path!r} would both be copied to {root / r} (one year, "
+                              "zone and file name from two places): drop one of them from the index, or fetch each "
+                              "into its own root")
+        if r in held and tuple(held[r][1]) != tuple(tile):
+            raise MirrorError(f"{root / r} already holds another tile (row {held[r][0]!r} of {root / INDEX_NAME}) "
+                              f"than index row {path!r}: fetch into another root, or delete that copy first")
+    return rel
 
 @checks_flags
 def fetch_tiles(area,                    # lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame
@@ -427,16 +459,21 @@ def fetch_tiles(area,                    # lon/lat bbox (west, south, east, nort
     (`MirrorError` for a failed or cut download, or too little free disk); a tile already in `root` is kept and the
     index grows with each call. `written` stays empty: the tiles are read from disk. A tile the index names by a
     place of its own (an absolute path, a URL: an index another tool wrote) goes to `YEAR/ZONE/<file name>`, where a
-    relative row of it would, and its row in `root`'s index names that copy."""
+    relative row of it would, and its row in `root`'s index names that copy. Two rows that would land on one file (one
+    year, zone and file name from two folders), a file `root` already holds for another tile, or a row leading out of
+    `root` are `MirrorError`, naming the rows, before a byte is copied."""
     hit, root, m = tiles(area, years, source, project, cache), user_path(root), mirror_of(source)
-    rel = [_layout_path(h, m, y, z) for h, y, z in zip(hit["href"], hit["year"], hit["utm_zone"])]
+    old = read_index(root) if (root / INDEX_NAME).exists() else None
+    rel = _places(hit, m, root, old)   # clashes refused before a byte is copied
     for path, href, r in zip(hit["path"], hit["href"], rel):
         dest = root / r
         if dest.exists(): continue   # written whole (renamed in) by an earlier call
         _fetch(href, dest, project, path)
     # rows in the official form read on any root; the others (absolute, URL, relative) name the copy from `root`
     index = hit.drop(columns="href").assign(path=[p if ANNUAL in p else r for p, r in zip(hit["path"], rel)])
-    if (root / INDEX_NAME).exists(): index = pd.concat([read_index(root), index]).drop_duplicates("path", keep="last")
+    if old is not None:   # one row per file: a tile met before as another row form (official, relative) too
+        index = pd.concat([old, index])
+        index = index[~pd.Series([_place_of(p) for p in index["path"]]).duplicated(keep="last").to_numpy()]
     index = index.sort_values(["year", "utm_zone", "path"]).reset_index(drop=True)
     part = root / (INDEX_NAME + ".part")
     index.to_parquet(part); part.replace(root / INDEX_NAME)   # the index last: it names only whole tiles

@@ -151,3 +151,56 @@ def test_an_s3_mirror_reads_its_index_and_copies_its_tiles(mirror, serve_folder,
     with pytest.raises(MirrorError, match="no such S3 object"):                # nothing there: named, nothing left
         mirrors.index_file("s3://bkt/none", cache=tmp_path / "none")
     assert list((tmp_path / "none").iterdir()) == []
+
+
+def _index_of(folder, *forms, mirror, edit=None):
+    "Write an index in `folder` holding `mirror`'s rows once per form (form(place) -> path); `edit(rows)` changes rows."
+    folder.mkdir(exist_ok=True)
+    rows = pd.concat([mirror.index.assign(path=[f(p.split(off.ANNUAL)[1]) for p in mirror.index.path]) for f in forms])
+    (edit(rows) if edit else rows).to_parquet(folder / off.INDEX_NAME)
+    return folder
+
+
+def test_rows_that_would_land_on_one_file_are_refused_before_a_byte_is_copied(mirror, tmp_path, monkeypatch):
+    """Two index rows of one year, zone and file name from different places (two folders, by absolute path, file://
+    URL, relative and absolute, two S3 prefixes) map to one YEAR/ZONE/<file name>: refused, naming both rows, before
+    anything is copied; a row leading out of `root` ('..') too. Was: the second skipped as 'already there', both rows
+    naming the first's file (silently wrong tiles), and a '../' row written outside `root`."""
+    a, b = shutil.copytree(mirror.root, tmp_path / "a"), shutil.copytree(mirror.root, tmp_path / "b")
+    copied = []
+    monkeypatch.setattr(mirrors, "_fetch", lambda href, dest, *a: copied.append(href))
+    cases = {"absolute": (lambda q: str(a / q), lambda q: str(b / q)),
+             "url": (lambda q: (a / q).as_uri(), lambda q: (b / q).as_uri()),
+             "relative": (lambda q: q, lambda q: str(b / q)),
+             "s3": (lambda q: f"s3://bkt/a/{q}", lambda q: f"/vsis3/bkt/b/{q}")}
+    for name, forms in cases.items():
+        if name == "relative": shutil.copytree(mirror.root, tmp_path / "src_relative")   # its tiles, our index
+        src = _index_of(tmp_path / f"src_{name}", *forms, mirror=mirror)
+        with pytest.raises(MirrorError, match="would both be copied to") as e:
+            off.fetch_tiles(AREA, 2024, tmp_path / f"copy_{name}", source=src)
+        assert str(forms[0]("")).rstrip("/") in str(e.value) and str(forms[1]("")).rstrip("/") in str(e.value), name
+        assert copied == [] and not (tmp_path / f"copy_{name}").exists(), name
+    src = _index_of(tmp_path / "src_up", lambda q: "../" + q.split("/")[-1], mirror=mirror)
+    with pytest.raises(MirrorError, match=r"outside .*copy_up"):
+        off.fetch_tiles(AREA, 2024, tmp_path / "copy_up", source=src)
+    assert copied == []
+
+
+def test_a_file_the_root_holds_for_another_tile_is_refused_and_one_tile_is_one_row(mirror, tmp_path):
+    """A second call whose row lands on a file an earlier call copied for another tile (another extent, same year,
+    zone and file name) is refused, naming the held row; the same tile from another place (an official row, a copy
+    elsewhere) is kept, and the copy's index has one row per file. Was: skipped as 'already there' (the row named the
+    other tile's file), and the same tile by two row forms was two rows of one file."""
+    a, b = shutil.copytree(mirror.root, tmp_path / "a"), shutil.copytree(mirror.root, tmp_path / "b")
+    copy = tmp_path / "copy"
+    first = off.fetch_tiles(AREA, 2024, copy, source=_index_of(tmp_path / "ia", lambda q: str(a / q), mirror=mirror))
+    (place,) = first.index.path
+    before = (copy / place).read_bytes()
+    shifted = _index_of(tmp_path / "ib", lambda q: str(b / q), mirror=mirror,
+                        edit=lambda r: r.assign(utm_west=r.utm_west + 960.0, utm_east=r.utm_east + 960.0))
+    with pytest.raises(MirrorError, match=f"already holds another tile.*{place}"):
+        off.fetch_tiles(AREA, 2024, copy, source=shifted)
+    assert (copy / place).read_bytes() == before and list(off.read_index(copy).path) == [place]
+    off.fetch_tiles(AREA, 2024, copy, source=_index_of(tmp_path / "ic", lambda q: str(b / q), mirror=mirror))
+    got = off.fetch_tiles(AREA, 2024, copy, source=mirror.root)          # the same tile as an official row
+    assert len(got.index) == 1 and list(off.tiles(AREA, 2024, source=copy).href) == [str(copy.resolve() / place)]
