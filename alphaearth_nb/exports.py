@@ -191,7 +191,8 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
              overview:int|None=None,  # the overview level to read: 0 the first (half resolution), 1 the next; None: full resolution
             ) -> xr.DataArray:
     """An embedding GeoTIFF (int8 official layout or float) as an embedding (y, x, band) float32 of 64 bands
-    A00..A63, north-up, NaN no-data, x / y the pixel centres in the file's CRS units (`attrs['crs']`); the official
+    A00..A63, north-up, NaN no-data, x / y the pixel centres in the file's CRS units (`attrs['crs']`; the file's
+    geotransform, north-up, on the `spatial_ref` coordinate, so a one-pixel selection keeps its size); the official
     layout (int8 codes, no-data -128, square-root companding) is Google's GCS README,
     https://developers.google.com/earth-engine/guides/aef_on_gcs_readme.
     Raises `MissingDataError` for no file at a local path, a folder or a file GDAL cannot read as a GeoTIFF,
@@ -234,7 +235,8 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
     if da.sizes["band"] == EMBED_DIM:   # bands where their descriptions say (A00..A63 in any order), else by position
         da = label_bands(da)   # by the descriptions rioxarray keeps in attrs['long_name']
     else: da = da.assign_coords(band=band_names(da.sizes["band"]))
-    da = da.drop_vars("spatial_ref", errors="ignore")
+    # the file's geotransform stays on `spatial_ref` (made north-up by `write_crs` below): a one-pixel or one-row
+    # selection keeps its pixel size (it was dropped: to_cog(read_cog(p).isel(y=[2], x=[3])) raised GridError)
     if da.dtype == np.int8: out = gated(da, codes=True)   # the codes decoded; -128, all 0 or one code: NaN (warned)
     else:   # the one gate of every reader: no data where ALL bands hold the fill (a vector may have one 0.0 component:
         # masked band by band, nodata=0 made a NaN band in ~0.2% of pixels), all-zero and non-vectors NaN, warned

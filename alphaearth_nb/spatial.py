@@ -372,7 +372,8 @@ def _fresh_geotransform(obj, text:str) -> str:
         c = axis_span(o, d)          # a longitude axis a reader wrapped at 180 as one span
         s = float(c[1] - c[0]) if len(c) > 1 else np.copysign(size[d], g)
         out += [float(c[0] - s / 2), s]
-    fits = all(np.isclose(abs(s), abs(g), rtol=1e-6) and _on_lattice(left + s / 2, corner, g)
+    # signed: a map flipped north-up from a bottom-up file (e > 0 against descending y) is rewritten, never kept
+    fits = all(np.isclose(s, g, rtol=1e-6) and _on_lattice(left + s / 2, corner, g)
                for (left, s), corner, g in zip((out[:2], out[2:]), (p[0], p[3]), (p[1], p[5])))
     return text if fits else " ".join(str(v) for v in (out[0], out[1], 0.0, out[2], 0.0, out[3]))
 

@@ -20,7 +20,7 @@ from .files import (MARKER, check_output, consolidate_zarr, gdal_path, input_pat
                                  nothing_to_write, quiet_marker, reading_raster, user_path, writing_folder)
 from .quantize import NODATA, SCALE, quantize
 from .embeddings import embedding_variable, from_official, gated
-from .geo import as_crs, crs_of, require
+from .geo import as_crs, crs_of, require, write_crs
 from .cubes import cube_form, transform_of
 from .timecodes import as_year
 
@@ -55,6 +55,12 @@ def to_zarr(emb,                 # embedding (y, x, band) or cube (time, y, x, b
     ds.attrs = {"embedding:model": model, "embedding:dimensions": EMBED_DIM, "embedding:band_names": band_names(),
                 "embedding:quantization": QUANTIZATION if quantized else None, "crs": str(crs),
                 "transform": [t.c, t.a, t.b, t.f, t.d, t.e]}
+    # the grid mapping carries the grid too (GDAL's GeoTransform, as rioxarray writes it): read back, a one-pixel
+    # selection keeps its size, and `xr.open_zarr` readers get it there, not from the GDAL-ordered attrs above
+    ds = write_crs(ds.drop_vars("spatial_ref", errors="ignore").assign_coords(spatial_ref=xr.Variable(
+        (), np.int64(0), {"GeoTransform": " ".join(str(float(v)) for v in ds.attrs["transform"])})), crs)
+    ds.attrs["crs"] = str(crs); ds["embedding"].encoding.pop("grid_mapping", None)   # a coordinate of it, so
+    # `xr.open_zarr` keeps `spatial_ref` a coordinate (named as a grid mapping, it came back a data variable)
     enc = {"embedding": {"fill_value": NODATA}} if quantized else {}
     with writing_folder(store, overwrite, "embedding store", meta={"kind": "embedding"}) as tmp:
         ds.to_zarr(str(tmp), mode="w-", zarr_format=3, encoding=enc, consolidated=False)
@@ -82,6 +88,8 @@ def open_zarr(store,             # the store's folder (`~` is the home folder) o
     or one code in every band -> NaN, as every reader makes them; they came back as zero or constant vectors); any other array
     passes the gate of every reader (`embeddings.gated`: a pixel with all bands at its `_FillValue` is NaN). The CRS is
     `attrs['crs']`, else the array's, else a CF grid mapping (`spatial_ref`); None only when the store has none.
+    The grid's GeoTransform is on the `spatial_ref` coordinate (`to_zarr` writes it there; a store written before
+    that gets it from the group's `transform`), so a one-pixel selection keeps its pixel size.
     A store another tool wrote (pass `check=False`) without an `embedding` array is read as `embeddings.from_official`
     reads a Dataset: variables A00..A63 (xee's form, written with `ds.to_zarr`) or one array with a 64-long band dim
     of any name (`da.to_dataset(name='emb')`), int8 codes with their fill value, north-up (was: `DimensionError`)."""
@@ -111,6 +119,10 @@ def open_zarr(store,             # the store's folder (`~` is the home folder) o
     out = gated(da.transpose(..., "band"), codes=codes or None).transpose(*da.dims)   # codes: all 0 or one code NaN too
     out.attrs = {**own, "crs": ds.attrs.get("crs") or own.get("crs") or crs_of(ds),
                  "embedding:model": ds.attrs.get("embedding:model", own.get("embedding:model"))}
+    gt, sr = ds.attrs.get("transform"), out.coords.get("spatial_ref")   # `to_zarr`'s grid, GDAL's order: a store
+    if gt is not None and len(gt) == 6 and (sr is None or "GeoTransform" not in sr.attrs):   # written before its
+        out = out.assign_coords(spatial_ref=xr.Variable((), np.int64(0), {   # grid mapping held it: one pixel sized
+            **(sr.attrs if sr is not None else {}), "GeoTransform": " ".join(str(float(v)) for v in gt)}))
     return out.rename("embedding")
 
 # %% ../nbs/25b_stores.ipynb #c0023
