@@ -25,7 +25,8 @@ from .timecodes import YEARS, as_numbers, numeric_time_hint, unwritten_years
 
 # %% auto #0
 __all__ = ['LONLAT', 'EE_GEO', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas',
-           'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'sample']
+           'read_geometries', 'valid_polygons', 'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather',
+           'sample']
 
 # %% ../nbs/23c_places.ipynb #c0006
 def cube_form(obj) -> xr.DataArray:  # an embedding or cube in any form `as_embedding` takes (Dataset, DataTree, int8 codes)
@@ -151,7 +152,31 @@ def read_geometries(src,       # GeoDataFrame/GeoSeries, vector file path, or Da
                     crs=None,  # CRS of a DataFrame's x/y (lon/lat: EPSG:4326 unless given)
                    ):
     """A GeoDataFrame from a GeoDataFrame or GeoSeries, a path (GeoJSON, GeoPackage, ...), or a DataFrame of lon/lat or
-    x/y, or with Earth Engine's `.geo` column (GeoJSON text per row: a CSV from `Export.table` of sampled embeddings)."""
+    x/y, or with Earth Engine's `.geo` column (GeoJSON text per row: a CSV from `Export.table` of sampled embeddings).
+    Invalid polygons (a self-intersecting ring: a bowtie) are made valid and warned (`valid_polygons`)."""
+    return valid_polygons(_read_geometries(src, crs))
+
+def valid_polygons(gdf):  # a GeoDataFrame (any geometry column name)
+    """`gdf` with each invalid Polygon or MultiPolygon (a ring crossing itself: a bowtie, a figure of eight; a hole
+    outside its shell; parts overlapping) made valid by shapely's `make_valid(method='structure')`: the area its rings
+    enclose, polygons only (a bowtie is its two triangles); a `UserWarning` counts them, naming the first row, why
+    shapely finds it invalid and the repair to make yourself. Other geometries and a valid input as given (no copy).
+    Was taken as drawn: rasterio filled a bowtie by its scan order (8 of its 12 pixel centres, more on one side, in
+    `label_table` and `aggregate`), and overlapping zones raised GEOS's 'TopologyException: side location conflict'."""
+    g = gdf.geometry
+    bad = (g.geom_type.isin(["Polygon", "MultiPolygon"]) & ~g.is_valid).to_numpy()
+    if not bad.any(): return gdf
+    i = int(np.flatnonzero(bad)[0])
+    warnings.warn(f"{int(bad.sum())} of the {len(gdf)} polygons are invalid (first: row {gdf.index[i]!r}, "
+                  f"{g.iloc[i:i + 1].is_valid_reason().iloc[0]}): made valid, the area their rings enclose (a "
+                  "bowtie as its two triangles); repair them yourself to choose how and silence this, "
+                  "`gdf.geometry = gdf.make_valid()`", stacklevel=user_stacklevel())
+    vals = np.asarray(g.values, dtype=object).copy()
+    vals[bad] = np.asarray(g[bad].make_valid(method="structure", keep_collapsed=False).values, dtype=object)
+    return gdf.set_geometry(type(g)(vals, index=gdf.index, crs=g.crs).rename(g.name))
+
+def _read_geometries(src, crs):
+    "`read_geometries` before the polygons are made valid."
     if isinstance(src, (str, Path)):
         gpd = import_geopandas("reading a vector file")
         if not Path(src).exists():

@@ -47,3 +47,29 @@ def test_zone_without_geometry_is_an_empty_row(missing):
         assert res["n_pixels"].tolist() == [4] * (len(geoms) - 1) + [0]
         assert res.loc[len(geoms) - 1, band_names()].isna().all()
         np.testing.assert_allclose(res.loc[0, band_names()].to_numpy(float), _mean(e.values[:2, :2]), atol=1e-6)
+
+
+def test_invalid_polygon_is_made_valid_and_warned():
+    "A self-intersecting ring (a bowtie) beside an overlapping zone raised GEOS's TopologyException ('side location "
+    "conflict'); now made valid (its two triangles), warned with the row, the reason and the repair, in every reader."
+    from alphaearth_nb.cubes import label_table
+    from alphaearth_nb.places import valid_polygons
+    e, x, y = _map()
+    x0, y0 = x[0] - 5, y[0] + 5
+    at = lambda pts: Polygon([(x0 + 10 * c, y0 - 10 * r) for c, r in pts])   # (column, row) in pixels from the corner
+    bow = at([(0, 0.2), (4, 3.8), (4, 0.2), (0, 3.8)])                          # crosses itself at the map's centre
+    g = gpd.GeoDataFrame({"label": ["bow", "box"]}, geometry=[bow, at([(0, 0), (2, 0), (2, 2), (0, 2)])],
+                         crs="EPSG:32631", index=["f7", "f9"])
+    with pytest.warns(UserWarning, match=r"1 of the 2 polygons are invalid \(first: row 'f7', Self-intersection.*"
+                                         r"gdf.make_valid\(\)"):
+        res = aggregate(e, g)                                                # overlapping zones: read window by window
+    assert res["n_pixels"].tolist() == [4, 4]
+    cells = [(1, 0), (2, 0), (1, 3), (2, 3)]                                 # (row, col): two in each triangle
+    np.testing.assert_allclose(res.loc[0, band_names()].to_numpy(float),
+                               _mean(np.stack([e.values[r, c] for r, c in cells])), atol=1e-6)
+    assert res.geom_type.tolist() == ["MultiPolygon", "Polygon"]
+    with pytest.warns(UserWarning, match="polygons are invalid"):
+        t = label_table(e, g.iloc[:1])
+    assert sorted(zip(np.round((y0 - t.y) // 10).astype(int), np.round((t.x - x0) // 10).astype(int))) == sorted(cells)
+    ok = g.iloc[1:]
+    assert valid_polygons(ok) is ok                                          # nothing to repair: as given
