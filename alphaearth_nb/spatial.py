@@ -349,9 +349,13 @@ def pixel_size(obj) -> tuple[float|None, float|None]:  # DataArray or Dataset on
     reader's geotransform where the coordinates still fit it, `k` times its step after `coarsen` by `k` alike, and
     raises `GridError` (fix: `rio.write_transform`) where a coarsened or strided grid leaves it undecidable; with
     no geotransform, the other axis's spacing (square pixels, as the official product's 10 m); None where nothing
-    says (one pixel alone)."""
+    says (one pixel alone). Coordinates stored as float32 give the mean step end to end (the first step of lat/lon
+    rounded to float32 was up to 8% off on a 10 m grid at longitude 100, so a label raster on the map's own grid
+    was told it had another pixel size)."""
     obj = rename_spatial(obj)
-    step = {d: (lambda c: abs(float(c[1] - c[0])))(axis_span(obj, d))   # a longitude axis wrapped at 180: one span
+    narrow = lambda d: obj[d].dtype.kind == "f" and obj[d].dtype.itemsize < 8   # float32 coordinates: each rounded,
+    first = lambda c, d: abs(float((c[-1] - c[0]) / (len(c) - 1) if narrow(d) else c[1] - c[0]))   # so end to end
+    step = {d: first(axis_span(obj, d), d)   # a longitude axis wrapped at 180: one span
             if d in obj.coords and obj.sizes.get(d, 0) > 1 else None for d in ("x", "y")}
     if None in step.values() and (gt := geotransform(obj)) is not None:
         step = {d: step[d] or _gt_size(obj, d, step, gt) for d in ("x", "y")}

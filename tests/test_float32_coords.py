@@ -3,12 +3,15 @@ import warnings
 
 import numpy as np
 import pytest
+import xarray as xr
 
 gpd = pytest.importorskip("geopandas")
 from shapely.geometry import box
 
+from alphaearth_nb.analysis import classify
 from alphaearth_nb.core import GridError
 from alphaearth_nb.cubes import aggregate, coarsen, label_table
+from alphaearth_nb.geo import pixel_size
 from alphaearth_nb.places import grid_of, sample
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -46,3 +49,18 @@ def test_tools_answer_as_on_float64_coordinates():
 def test_a_missing_column_is_still_irregular():
     with pytest.raises(GridError, match="not regularly spaced"):
         grid_of(E32.isel(x=[0, 1, 2, 4, 5]))
+
+
+def test_a_label_raster_in_float32_is_on_the_map_grid():
+    "Its first step, rounded, was up to 8% off: 'the label raster's pixels are 9.16e-05 ..., the map's 8.98e-05' (warned)."
+    x, y = 100.00004 + STEP * np.arange(150), 45.00054 - STEP * np.arange(120)
+    emb = embedding_from_array(random_unit((120, 150), seed=2), coords={"x": x, "y": y}, crs="EPSG:4326")
+    lab = np.full((120, 150), -1)
+    lab[3, 4], lab[100, 140], lab[60, 70] = 0, 1, 2
+    labels = xr.DataArray(lab, dims=("y", "x"), coords={"x": x.astype(np.float32), "y": y.astype(np.float32)},
+                          attrs={"crs": "EPSG:4326"})
+    assert pixel_size(labels)[0] == pytest.approx(STEP, rel=1e-3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")   # no 'other pixel size' warning: one grid
+        cls = classify(emb, labels, k=1)["class"].values
+    assert (cls[3, 4], cls[100, 140], cls[60, 70]) == (0, 1, 2)
