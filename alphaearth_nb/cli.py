@@ -485,7 +485,14 @@ def _evaluate_cmd(a) -> None:
                              "nothing: leave it out, or pass the embeddings as the .zarr `aef embed` wrote to "
                              "evaluate them on that label raster")
         x, y = labels_from_csv(_read_csv(path, "--embeddings", "columns A00 .. A63 and the labels"), a.label_column)
-    else:
+    else:   # an option nothing reads here: refused before any file is read, as beside a CSV (was ignored, exit 0)
+        unread = ([f"--labels-var {a.labels_var}"] if a.labels_var is not None and a.labels == "samples" else []) + \
+                 ([f"--label-column {a.label_column}"] if a.label_column != "label" else [])
+        if unread:
+            raise LabelError(f"{' and '.join(unread)} given with --embeddings {path}, a zarr store, would be read by "
+                             "nothing: --label-column names a CSV's column, and --labels samples is one raster (no "
+                             "variable to pick); leave it out, or pass --labels a .nc/.zarr file with several "
+                             "variables for --labels-var")
         emb = embeddings.as_embedding(_open_embeddings(path, None))  # first: a run folder is told to embed first
         if a.labels is None: raise LabelError("zarr embeddings need --labels: a label raster on the same grid, or "
                                              "`samples` for embeddings of the sample scene")
