@@ -27,7 +27,7 @@ from .files import (gdal_path, check_output, input_path, nothing_to_write, user_
 from .quantize import NODATA, quantize
 from .embeddings import (INT8_SCHEME, TIFF_SCHEME, as_embedding, gated, label_bands, refuse_rotation,
                                       tiff_scheme)
-from .geo import (crs_of, declared_nodata, is_lazy, north_up, outside_valid, packing,
+from .geo import (crs_of, declared_nodata, geometries_like, is_lazy, north_up, outside_valid, packing,
                                rename_spatial, require, unpacked, write_crs)
 from .cubes import coarsen, cube_form, grid_of, transform_of
 from .labels import class_flags, exact_limit, flag_attrs
@@ -435,12 +435,15 @@ def vectorize(da,                   # (y, x) class map or boolean mask, with att
     The values are kept as given, ids beyond int32 too (WorldCereal `ewoc_code`s such as 4102000040, field case
     C2): rasterio traces int32, so it is given each value's rank and the column maps ranks back to values. A map
     of named classes (CF `flag_values` / `flag_meanings` or `class_names`, from `classify`) gives the names in `name` and the ids in
-    `{name}_id`."""
+    `{name}_id`. On a lon/lat map whose reader wrapped longitude at 180 (179.99975, -179.99975) the polygons lie in
+    [-180, 180], one across 180 split there (`geo.geometries_like`; a map stored as one span keeps its x)."""
     require("rasterio", "official", "vectorising maps"); require("geopandas", "official", "vectorising maps")
     import geopandas as gpd
     from rasterio import features
     from shapely.geometry import shape
     m = _plane(da); a = np.asarray(m.values)
+    crs = crs_of(da) or crs_of(m)   # a Dataset's CRS on its map (as map_to_cog): x read as a circle under it
+    m = m.assign_attrs(crs=crs) if crs else m
     if a.dtype.kind == "f":
         if not np.all(np.isnan(a) | (a == np.round(a))):
             raise DTypeError("vectorize takes classes or a mask: threshold a continuous map first, e.g. `sim > 0.8`")
@@ -449,11 +452,12 @@ def vectorize(da,                   # (y, x) class map or boolean mask, with att
     else: valid = a >= 0
     valid &= ~_declared_off(m, a)[0]
     ids, rank = np.unique(np.where(valid, a, 0), return_inverse=True)  # equal values, equal ranks: same polygons
-    crs = crs_of(da) or crs_of(m)
     found = features.shapes(rank.reshape(a.shape).astype(np.int32), mask=valid, transform=transform_of(m),
                             connectivity=connectivity)
     geoms = [(shape(g), v) for g, v in found]
     vals = [int(ids[int(v)]) for _, v in geoms]
     names = _class_names(m, a, valid)
     cols = {name: [names[v] for v in vals], f"{name}_id": vals} if names else {name: vals}
-    return gpd.GeoDataFrame(cols, geometry=[g for g, _ in geoms], crs=crs)
+    # as the map writes x (`geo.geometries_like`, `cubes.aggregate`'s rule): a map wrapped at 180 gets polygons in
+    # [-180, 180], split there (RFC 7946 3.1.9); traced on the one-span grid they reached 180.001
+    return geometries_like(m, gpd.GeoDataFrame(cols, geometry=[g for g, _ in geoms], crs=crs))
