@@ -1,4 +1,4 @@
-"""The one gate every embedding vector passes: band labels read by meaning, int8 codes and uint8 bytes decoded, no data and what is no embedding refused, means rescaled, and the vectors users hand in read from their tables.
+"""The one gate every embedding vector passes: int8 codes and uint8 bytes decoded, no data and what is no embedding refused, means rescaled; band labels and the vectors users hand in are read by `bands`, re-exported here.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/gate.html.md"""
 
@@ -10,47 +10,37 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
-import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, NoValidDataError, a_bands, a_positions,
-                                band_names, band_order, checks_flags, user_stacklevel)
+from .core import (EMBED_DIM, DimensionError, NoValidDataError, a_bands, a_positions, band_order,
+                                checks_flags, user_stacklevel)
+from .bands import (band_dim, band_hint, band_parts, band_variables, by_band, join_parts, label_bands,
+                                 list_vectors, query_array, real_parts)
 from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range, is_lazy, rename_spatial
-from .labels import data_variables
 from .quantize import NODATA, dequantize, vector_roundtrip_bound
 
 # %% auto #0
-__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'label_bands', 'pixelwise', 'values_at', 'band_dim', 'band_hint', 'sq_norms', 'byte_codes',
-           'map_byte_codes', 'gate_vectors', 'fill_rows', 'table_codes', 'gated', 'band_variables', 'list_vectors',
-           'by_band', 'band_parts', 'join_parts', 'real_parts', 'valid_bounds', 'query_array', 'gate_query',
-           'unit_rows', 'change_score', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions']
+__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'pixelwise', 'values_at', 'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors',
+           'fill_rows', 'table_codes', 'gated', 'valid_bounds', 'gate_query', 'unit_rows', 'change_score',
+           'user_stacklevel', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'band_dim', 'band_hint',
+           'band_variables', 'list_vectors', 'by_band', 'band_parts', 'join_parts', 'real_parts', 'query_array']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
+_all_ += ["label_bands", "band_dim", "band_hint", "band_variables", "list_vectors", "by_band", "band_parts",
+          "join_parts", "real_parts", "query_array"]   # from `bands` (21a), split from here: `gate.by_band` is `bands.by_band`
 
 # %% ../nbs/22_gate.ipynb #c0006
-def label_bands(da:xr.DataArray,              # DataArray with a 64-long `band` dim
-                names=None) -> xr.DataArray:  # 64 band labels to order by (default: the coordinate or the descriptions)
-    """Band coordinate A00..A63, the bands put in that order where their labels say which is which (`band_order`):
-    `names`, else a `band` coordinate A00..A63, else the band descriptions a reader keeps in `attrs['long_name']`
-    (rioxarray, from a GeoTIFF: its coordinate is the band numbers 1..64), else the coordinate; unlabelled bands, or
-    labels that name no band, by position. The descriptions are put in the bands' new order with them."""
-    coord = list(da["band"].values) if "band" in da.coords else []
-    desc = da.attrs.get("long_name")
-    desc = list(desc) if isinstance(desc, (tuple, list)) and len(desc) == EMBED_DIM else None
-    named = len(coord) == EMBED_DIM and a_positions(coord) is not None   # A00..A63: before the descriptions
-    order = None
-    for labels in ((names, coord, desc) if named else (names, desc, coord)):   # each tried once
-        if labels is not None and (order := band_order(labels)) is not None: break
-    if order is not None and order != list(range(EMBED_DIM)):
-        da = da.isel(band=order)
-        if desc is not None: da = da.assign_attrs(long_name=tuple(desc[i] for i in order))
-        for k in ("valid_min", "valid_max"):   # one bound per band (`valid_bounds`) goes with its band
-            if np.size(da.attrs.get(k)) == EMBED_DIM: da = da.assign_attrs({k: np.asarray(da.attrs[k])[order]})
-    return da.assign_coords(band=band_names())
-
-def pixelwise(func, *das, dtype=np.float32, core=("band",), out_core=(), out_sizes=None, name=None):
-    "Apply a numpy `func` over the trailing core dims of aligned DataArrays, lazily for dask input."
+def pixelwise(func,                # numpy function: arrays (..., *core), one per DataArray -> (..., *out_core)
+              *das,                # aligned DataArrays holding the `core` dims, numpy or dask
+              dtype=np.float32,    # of the result (dask is told it before computing)
+              core=("band",),      # dims `func` takes whole, trailing in its arrays (one chunk each for dask)
+              out_core=(),         # dims of what `func` gives per pixel (() for one value per pixel)
+              out_sizes=None,      # {dim: length} of the `out_core` dims not in `das` (dask is told them), or None
+              name=None,           # name of the result (None: as `xr.apply_ufunc` leaves it)
+             ) -> xr.DataArray:
+    """Apply a numpy `func` over the trailing core dims of aligned DataArrays, lazily for dask input
+    (`xr.apply_ufunc(..., dask="parallelized")`): a DataArray with the dims of `das` less `core`, then `out_core`."""
     das = [d.chunk({c: -1 for c in core}) if is_lazy(d) else d for d in das]  # core dims in one chunk
     out = xr.apply_ufunc(func, *das, input_core_dims=[list(core)] * len(das), output_core_dims=[list(out_core)],
                          dask="parallelized", output_dtypes=[dtype], keep_attrs=True,
@@ -63,25 +53,6 @@ def values_at(emb:xr.DataArray,     # embedding (y, x, band), numpy or dask
     "Embedding vectors (N, 64) at pixel rows/cols; computes only those pixels of a dask array."
     r, c = xr.DataArray(np.asarray(rows), dims="p"), xr.DataArray(np.asarray(cols), dims="p")
     return np.asarray(emb.isel(y=r, x=c).transpose("p", "band").values, np.float32)
-
-# %% ../nbs/22_gate.ipynb #bd001
-def band_dim(da):  # any DataArray (anything else is given back)
-    """`da` with the dim that holds the 64 bands named `band`, where its labels say so under another name: text
-    labels that name the bands (`band_order`: A00..A63 in any order, band_N, data.N). `ds.to_dataarray()` of the
-    official product as xee gives it puts its bands on `variable`; a table turned into an array on `feature`. Anything
-    else, a `band` dim already there, or no such labels, is given back as it is (`band_hint` then names the fix)."""
-    if not isinstance(da, xr.DataArray) or "band" in da.dims: return da
-    hit = [d for d, n in da.sizes.items() if n == EMBED_DIM and d in da.coords and
-           np.asarray(da[d].values).dtype.kind in "OUS" and band_order(list(da[d].values)) is not None]
-    if len(hit) != 1: return da
-    return da.drop_vars("band", errors="ignore").rename({hit[0]: "band"})   # a scalar `band` left by `isel`: gone
-
-def band_hint(da) -> str:  # a DataArray without a `band` dim
-    "The rename that gives `da` its `band` dim: the one other 64-long dim named, else how to find it."
-    other = [d for d, n in getattr(da, "sizes", {}).items() if n == EMBED_DIM and d not in ("y", "x", "band")]
-    return (f"`da.rename({{{other[0]!r}: 'band'}})`" if len(other) == 1 else
-            "`da.rename({<the dim of the 64 bands>: 'band'})`")
-
 
 # %% ../nbs/22_gate.ipynb #c0009
 NORM_TOL = vector_roundtrip_bound(EMBED_DIM) + 1e-3  # |length - 1| beyond this: not an embedding
@@ -361,131 +332,6 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
     return out
 
 # %% ../nbs/22_gate.ipynb #c0015r
-def band_variables(ds) -> list|None:  # any object; only a Dataset can give names
-    """The names of a Dataset's 64 band variables in the order A00..A63, or None. Variables A00..A63 (xee's form;
-    read by `band_order`'s rule, so A0..A63 too; a band named twice, A1 and A01, is None: `a_positions`), other
-    variables beside them left out; else exactly 64 data
-    variables ordered by their descriptions (`long_name`) where those name every band, else by their names
-    (`band_N` from rioxarray's `band_as_variable`, `BandN` from GDAL's netCDF; by number, band_10 after band_9)."""
-    if not isinstance(ds, xr.Dataset): return None
-    data = data_variables(ds)   # 0-d variables: grid mappings (spatial_ref, crs)
-    if (pos := a_positions(data)) is not None: return [data[i] for i in pos]
-    if len(data) != EMBED_DIM: return None
-    for names in ([ds[k].attrs.get("long_name") for k in data], data):
-        if (order := band_order(names)) is not None: return [data[i] for i in order]
-    return None
-
-def _band_positions(names) -> list|None:
-    """Positions of the 64 band entries among labels `names`, in the order A00..A63: all 64 labels read by
-    `band_order`, or the entries labelled A00..A63 among other labels (a table row with its other columns)."""
-    names = list(names)
-    if (order := band_order(names)) is not None: return order
-    return a_positions(names)
-
-def _is_vector(v) -> bool: return isinstance(v, (list, tuple, np.ndarray)) and np.ndim(v) == 1 and len(v) == EMBED_DIM
-
-def list_vectors(x):  # DataFrame, Series or dict; anything else is given back
-    """A table (DataFrame) or row (Series, dict) holding its vectors in one column of 64-long sequences (a list
-    column, as GeoParquet tables of other tools hold embeddings: `embedding`, one array per row) with that column
-    spread into columns A00..A63 after the others; anything else (a table with A00..A63 already, two such columns)
-    as given. Was: a row with lon/lat beside its list was read as the point, a table refused as 'text'."""
-    if isinstance(x, dict) and any(_is_vector(v) for v in x.values()): x = pd.Series(x)
-    if isinstance(x, pd.Series) and x.dtype == object:
-        cells = [k for k, v in x.items() if _is_vector(v)]
-        if len(cells) != 1 or a_positions([str(k) for k in x.index]) is not None: return x
-        return pd.concat([x.drop(cells[0]), pd.Series(np.asarray(x[cells[0]]), index=band_names())])
-    if isinstance(x, pd.DataFrame) and len(x):
-        cols = [c for c in x.columns if x[c].dtype == object and _is_vector(x[c].iloc[0])]
-        if len(cols) != 1 or a_positions([str(c) for c in x.columns]) is not None: return x
-        try: v = np.stack(x[cols[0]].to_numpy())
-        except ValueError as e:
-            raise DimensionError(f"the list column {cols[0]!r} holds rows of other lengths than {EMBED_DIM} ({e}): "
-                                 "keep the rows with 64 values") from None
-        return pd.concat([x.drop(columns=cols[0]), pd.DataFrame(v, index=x.index, columns=band_names())], axis=1)
-    return x
-
-def by_band(x,               # features: an array, or a table (DataFrame)
-            features=None,   # a table's columns to take too (names, in order), after its bands if it has them
-           ) -> np.ndarray:
-    """Features `x` as an array (N, D). A table (DataFrame) holding 64 band columns (all 64 labels read by
-    `band_order`: A00..A63, band_1..band_64, embedding_0..; or those labelled A00..A63 among other columns) is its
-    bands, in band order, and only them: a table of samples (lon, lat, a label beside A00..A63, as
-    `readers.read_aef_samples` or an Earth Engine export gives it) is searched and fitted on its embeddings alone;
-    other columns are features only where `features` names them (after the bands, in the order named). A table
-    without band columns is generic features: every column by position, or the columns `features` names, in that
-    order. An array is read by position, a DataArray of rows by its band labels. Every query (`query_array`), search,
-    fit and predict (`knn.knn_search`, `knn.knn_predict`, the linear probes) reads its tables so: the same vectors
-    with their columns in another order are the same vectors. `ConfigError` for a name in `features` that is no
-    column, or `features` with an array. Was: a table's other columns always followed its bands as features, so a
-    sample table was searched on lon/lat."""
-    return _picked(*_columns(list_vectors(x), features))
-
-def band_parts(x,               # features: an array, or a table (DataFrame)
-               features=None,   # a table's columns to take too (as `by_band`)
-              ) -> tuple[np.ndarray, np.ndarray|None]:
-    """`by_band(x, features)` in two parts: the bands (N, 64) of a table holding them, in band order, and the other
-    columns `features` names (N, n), as given; (`by_band(x, features)`, None) for anything else (an array, a table
-    without bands, no other column named). The bands' dtype is theirs alone: int8 codes beside a float column stay
-    int8, so a search or fit reads them as codes and appends the named columns (`knn.knn_search`, `linear.check_xy`;
-    was: `by_band`'s one array of 65 floats, no longer 64 wide, so codes were searched as raw numbers). Raises what
-    `by_band` raises."""
-    x, pos, extra = _columns(list_vectors(x), features)
-    if pos is None or not extra: return _picked(x, pos, extra), None
-    return np.asarray(x.iloc[:, pos]), np.asarray(x.iloc[:, extra])
-
-def join_parts(a:np.ndarray,                          # features (N, D), float
-               extra:np.ndarray|None) -> np.ndarray:  # named columns (N, n) to append (`band_parts`), or None
-    """Features `a` (N, D), decoded where they were codes, with `band_parts`' named columns (N, n) after them as
-    floats: float32, float64 where wider (lat/lon, UTM metres keep their digits); `a` alone where `extra` is None."""
-    return a if extra is None else np.concatenate([a, extra.astype(np.result_type(extra, np.float32))], 1)
-
-def real_parts(x,              # features: an array, or a table (DataFrame)
-               what:str,       # what they are, for the messages ("training features")
-               features=None,  # a table's columns to take too (as `by_band`)
-              ) -> tuple[np.ndarray, np.ndarray|None]:
-    """`band_parts(x, features)` as real numbers, the one check of every search and fit (`knn.knn_search`,
-    `linear.check_xy`, `linear.least_squares_predict`): bool, integer and float parts as given, others read as
-    float64. `DTypeError` for text (a text column named in `features`) or complex values, `ConfigError` (`by_band`'s)
-    and `DimensionError` (rows of other lengths) naming `what`."""
-    try: parts = band_parts(x, features)
-    except ConfigError as e: raise ConfigError(f"{what}: {e}") from None   # a name that is no column; an array
-    except ValueError as e: raise DimensionError(f"{what} rows differ in length ({e}): pass an (N, D) array") from None
-    return tuple(p if p is None else _real(p, what) for p in parts)
-
-def _real(a:np.ndarray, what:str) -> np.ndarray:
-    if a.dtype.kind == "c": raise DTypeError(f"{what} are complex: pass real features (e.g. `np.abs(x)`)")
-    if a.dtype.kind in "biuf": return a
-    try: return a.astype(np.float64)
-    except (ValueError, TypeError) as e:
-        raise DTypeError(f"{what} hold values that are not numbers ({a.dtype}: {e}): convert them, e.g. "
-                         f"`df[cols].apply(pd.to_numeric, errors='coerce')`, then drop the rows with NaN") from None
-
-def _columns(x, features) -> tuple:
-    """`x` (its list column already spread by `list_vectors`, once per query or table), the positions of its band
-    columns (None: an array or a table without them) and of the other columns `features` names (None: no
-    `features`), or `ConfigError` (`by_band`)."""
-    if isinstance(x, xr.DataArray) and band_dim(x).sizes.get("band") == EMBED_DIM:   # rows by their band labels,
-        x = label_bands(band_dim(x)).transpose(..., "band").values   # bands last, as a query's (was by position)
-    cols = getattr(x, "columns", None)
-    names = None if features is None else [features] if isinstance(features, str) else list(features)
-    if cols is None:
-        if names is None: return x, None, None
-        raise ConfigError(f"features={names!r} names table columns, but the features are an array of shape "
-                          f"{np.shape(x)}: pass a table (DataFrame) holding those columns, or pick the array's "
-                          "columns by position, e.g. `x[:, :3]`, without `features`")
-    pos = _band_positions(cols)
-    if names is None: return x, pos, None
-    bands = {cols[i] for i in pos or []}   # a band named again: taken once, in band order
-    if (missing := [n for n in names if n not in cols]):
-        other = [str(c) for c in cols if c not in bands]
-        raise ConfigError(f"features {missing} are not columns of the table (its columns besides the bands: "
-                          f"{other[:8]}{', ...' if len(other) > 8 else ''}): name columns it holds")
-    return x, pos, [list(cols).index(n) for n in names if n not in bands]
-
-def _picked(x, pos, extra) -> np.ndarray:
-    "`by_band`'s array from `_columns`' answer: the band columns, then the named ones; all of `x` where neither."
-    return np.asarray(x if pos is None and extra is None else x.iloc[:, (pos or []) + (extra or [])])
-
 def valid_bounds(obj) -> tuple|None:  # DataArray or Dataset whose attrs or encoding may declare a valid range
     """(low, high) of the values `obj` declares valid, CF style (`valid_range`, or `valid_min` / `valid_max`, in
     attrs or encoding, read by `geo.declared_valid_range`; CF 1.11 S2.5.1: a value outside is missing, as a fill
@@ -503,47 +349,6 @@ def valid_bounds(obj) -> tuple|None:  # DataArray or Dataset whose attrs or enco
         else: lo, hi = declared_valid_range(obj)
     except (TypeError, ValueError): return None   # text: no range
     return None if np.isinf(lo).all() and np.isinf(hi).all() else (lo, hi)
-
-def query_array(a,                        # vectors as a user holds them: array, Series, dict, DataFrame, DataArray
-                what:str="query vector",  # what the vectors are, for messages
-               ) -> np.ndarray:
-    """The numbers of the vectors a user hands in, as an array (64,) or (Q, 64) with the bands in the order A00..A63.
-
-    Labels say which band is which, by `band_order`'s rule: a pandas Series or a dict (a table row: `df.loc[i]`, a
-    row of `.aef.sample()` or `readers.read_aef_samples()`), a DataFrame's columns, a DataArray's `band` coordinate
-    (or the labels of a dim of another name, `band_dim`), a Dataset's variables (a pixel of xee's form), or its one
-    variable of 64 bands (`band_data`). The 64 entries labelled A00..A63 are picked out of a row with other columns
-    (text, x, y); unlabelled values, or labels that name no band, are read by position. Numbers of object dtype (a
-    row of a table with text columns) are cast to numbers; text among them raises `DimensionError`. A pixel stored as
-    uint8 and masked to floats by its reader (`encoding['dtype']`, as `gated` reads the map) is given back as its
-    bytes, so the gate reads it as it reads the map (its self-similarity was -0.28)."""
-    if isinstance(a, dict): a = pd.Series(a)
-    # `list_vectors`: a list column of vectors spread into A00..A63;
-    # `band_dim`: a pixel of `ds.to_dataarray()`, its bands on `variable`, read by their labels
-    a = band_dim(list_vectors(a))
-    stored = {str(v.encoding.get("dtype")) for v in ([a] if isinstance(a, xr.DataArray) else a.data_vars.values())} \
-        if isinstance(a, (xr.DataArray, xr.Dataset)) else set()   # bytes a masking reader made floats: read as bytes
-    one = data_variables(a) if isinstance(a, xr.Dataset) else []   # one variable of 64 bands (rasterio's band_data):
-    if len(one) == 1 and band_dim(a[one[0]]).sizes.get("band") == EMBED_DIM: a = band_dim(a[one[0]])   # as maps read
-    if isinstance(a, xr.Dataset):  # a pixel of the official product as xee gives it: `ds.isel(time=0, X=3, Y=2)`
-        a = a.expand_dims("_pixel")   # a pixel's bands are 0-d: give them a dim, as band variables have
-        if (names := band_variables(a)) is None:
-            raise DimensionError(f"a {what} given as a Dataset needs the {EMBED_DIM} band variables A00..A63, got "
-                                 f"{list(a.data_vars)[:5]}: pass a pixel, e.g. `emb.sel(x=.., y=.., method='nearest')`")
-        a = a[names].to_dataarray("band").assign_coords(band=band_names()).squeeze(drop=True)
-    if isinstance(a, xr.DataArray) and a.sizes.get("band") == EMBED_DIM:
-        a = label_bands(a.squeeze(drop=True)).transpose(..., "band").values
-    elif isinstance(a, pd.Series) and (order := _band_positions(a.index)) is not None: a = a.iloc[order]
-    elif isinstance(a, pd.DataFrame): a = _picked(*_columns(a, None))   # `by_band`'s rule, `a` listed above
-    v = np.asarray(a)
-    if v.dtype.kind == "O":
-        try: v = np.asarray(pd.to_numeric(v.ravel())).reshape(v.shape)
-        except (TypeError, ValueError) as e:
-            raise DimensionError(f"a {what} holds text, not numbers ({e}): pass the {EMBED_DIM} band values, "
-                                 "e.g. `row[band_names()]`, or cast them: `row.astype('float32')`") from None
-    if stored == {"uint8"} and v.dtype.kind == "f" and np.isfinite(v).all() and ((v >= 0) & (v <= 255) & (v == np.round(v))).all():
-        v = v.astype(np.uint8)   # a pixel of a uint8 map read with masking (`gated`'s `stored`): the map's bytes
-    return v
 
 def gate_query(a,                         # a 64-vector or (Q, 64): float vectors or int8 codes (`query_array`)
                fills=(),                  # declared no-data values

@@ -1,18 +1,18 @@
-"A query or a table is spread (`gate.list_vectors`) once: query_array read a DataFrame through by_band, which spread"
+"A query or a table is spread (`bands.list_vectors`) once: query_array read a DataFrame through by_band, which spread"
 " it again, and band_parts spread a table, then by_band spread it a second time (the last review)."
 import numpy as np
 import pandas as pd
 import pytest
 
-from alphaearth_nb import gate
+from alphaearth_nb import bands, gate
 from alphaearth_nb.core import band_names
 from alphaearth_nb.testing import random_unit
 
 
 @pytest.fixture
 def calls(monkeypatch):
-    seen, spread = [], gate.list_vectors
-    monkeypatch.setattr(gate, "list_vectors", lambda x: seen.append(type(x).__name__) or spread(x))
+    seen, spread = [], bands.list_vectors   # where by_band, band_parts and query_array live (re-exported by gate)
+    monkeypatch.setattr(bands, "list_vectors", lambda x: seen.append(type(x).__name__) or spread(x))
     return seen
 
 
@@ -43,3 +43,10 @@ def test_a_spread_table_reads_as_before():
     wide = pd.concat([df[["lon"]], pd.DataFrame(v[:, ::-1], columns=band_names()[::-1])], axis=1)
     np.testing.assert_array_equal(gate.query_array(wide), v)
     np.testing.assert_array_equal(gate.by_band(wide, ["lon"])[:, -1], [1.0, 2.0, 3.0])
+
+
+def test_gate_re_exports_what_moved_to_bands():
+    "bands was split from gate (session 26): the old names are the same objects, so old code keeps working."
+    for n in ("label_bands", "band_dim", "band_hint", "band_variables", "list_vectors", "by_band", "band_parts",
+              "join_parts", "real_parts", "query_array"):
+        assert getattr(gate, n) is getattr(bands, n) and n in gate.__all__, n
