@@ -179,16 +179,29 @@ def shots_per_class(counts,                 # labelled points per class
                          (f" (also too few: {[names[b] for b in bad[1:]]})" if len(bad) > 1 else ""))
     return n
 
+def _refuse_unlabelled(y, fix:str) -> None:
+    """`LabelError` for labels `unlabelled` marks (negative ids, empty names): no class to draw or score (a label
+    raster's -1 was drawn as one more class by `nshot_split`); `fix` ends the message."""
+    y = np.asarray(y)
+    if (off := unlabelled(y)).any():
+        raise LabelError(f"{int(off.sum())} of {len(y)} labels are {sorted(set(y[off].tolist()))[:3]}: negative ids and "
+                         f"empty names mark unlabelled points (the class map's -1 is no data), so they are no class to {fix}")
+
+_DRAW_FIX = ("draw. Draw among the labelled ones and index back: `idx = np.flatnonzero(~aef.evaluate.unlabelled(y)); "
+            "train, test = nshot_split(y[idx], ...); train, test = idx[train], idx[test]`")
+
 def nshot_split(y,                     # labels, (N,)
                 shots,                 # int n (per class) or "max"
                 seed=0,                # int, sequence of ints, or np.random.Generator
                 max_shots:int=300,     # cap of "max" per class
                 max_fraction:float=0.5,# share of a class "max" may take
                ) -> tuple[np.ndarray, np.ndarray]:
-    "Sorted train indices (`shots` per class) and test indices (all other points)."
+    """Sorted train indices (`shots` per class) and test indices (all other points). `LabelError` for missing labels
+    and for labels that mark unlabelled points (negative ids, empty names: `unlabelled`), which are no class."""
     rng, y = as_rng(seed), np.asarray(y)   # a Generator goes on as it is; a seed: core's one rule, at the door
     if y.ndim != 1: raise LabelError(f"labels must be 1-D, got shape {y.shape}: pass `y.ravel()`")
     refuse_missing_labels(y)
+    _refuse_unlabelled(y, _DRAW_FIX)   # a raster's -1: never a class to draw (was drawn, `shots` of them)
     classes, idx = encode_labels(y)
     counts = np.bincount(idx, minlength=len(classes))
     n = shots_per_class(counts, shots, max_shots, max_fraction, classes)
@@ -205,6 +218,7 @@ def max_trial_folds(y,                     # labels, (N,)
                     cap:int=100,           # at most this many folds
                    ) -> int:
     "Folds of the max-trial rule: the most disjoint training blocks any class has (at most `cap`)."
+    _refuse_unlabelled(y, _DRAW_FIX)
     _, idx = encode_labels(y)
     counts = np.bincount(idx)
     n = shots_per_class(counts, "max", max_shots, max_fraction)
@@ -218,6 +232,7 @@ def max_trial_split(y,                     # labels, (N,)
                    ) -> tuple[np.ndarray, np.ndarray]:
     "Sorted train indices (block `fold` of each class) and test indices (every other point)."
     rng = as_rng(seed)
+    _refuse_unlabelled(y, _DRAW_FIX)
     classes, idx = encode_labels(y)
     counts = np.bincount(idx, minlength=len(classes))
     n = shots_per_class(counts, "max", max_shots, max_fraction, classes)
@@ -298,11 +313,8 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     shots = as_levels(shots)  # np.int64(10), (1.0, 10.0): ints; '10', True, 10.5, (1, 1): ConfigError, before any work
     seed, folds = as_seed(seed), _checked_folds(folds, shots)   # -1, 2**64, 10**24 folds, a level not asked: refused
     x, y = check_xy(x, y, centre=True, features=features)   # UTM, epoch seconds: their digits kept
-    if (off := unlabelled(y)).any():
-        raise LabelError(f"{int(off.sum())} of {len(y)} labels are {sorted(set(y[off].tolist()))[:3]}: negative ids and "
-                         "empty names mark unlabelled points (the class map's -1 is no data), so they are no class to "
-                         "score. Drop them, e.g. `keep = ~aef.evaluate.unlabelled(y); x, y = x[keep], y[keep]`, or renumber real classes "
-                         "from 0 (`classes, y = np.unique(y, return_inverse=True)`)")
+    _refuse_unlabelled(y, "score. Drop them, e.g. `keep = ~aef.evaluate.unlabelled(y); x, y = x[keep], y[keep]`, or "
+                       "renumber real classes from 0 (`classes, y = np.unique(y, return_inverse=True)`)")
     classes, yi = encode_labels(y)
     C = len(classes)
     if C < 2: raise LabelError(f"classification needs at least two classes, got {classes.tolist()}: label more classes")
