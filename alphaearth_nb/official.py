@@ -160,8 +160,8 @@ def unit_length(da:xr.DataArray) -> xr.DataArray:  # float vectors (..., band), 
 def _frame(geobox) -> tuple:
     """(`geobox`, 0.0), or for a geographic one centred nearer 180 deg than 0 its twin in a frame whose prime meridian
     is at `shift` deg (x - shift, shift = 180 + k 360) and `shift`: odc-geo fails on a source crossing 180 deg
-    ("Points of LinearRing do not form a closed linestring") and there the twin has no antimeridian to cross."""
-    require("odc.geo", "official", "mosaicking onto one grid")
+    ("Points of LinearRing do not form a closed linestring") and there the twin has no antimeridian to cross.
+    Its one caller, `mosaic`, requires odc.geo (which brings affine) first."""
     from affine import Affine
     from odc.geo.geobox import GeoBox
     crs = as_crs(geobox.crs.wkt)
