@@ -295,7 +295,9 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
     `mosaic` does off the output's own zone. The index is searched over the points' hull, split at 180 deg when
     the points lie across it (not a band round the globe). Every point gets an answer: one no tile covers (in a
     year) has `inside` False and NaN vectors, and a year in which no point is covered is warned (`NoDataWarning`,
-    naming the checks: lon/lat order, CRS, years, mirror), not raised, however many points are outside."""
+    naming the checks: lon/lat order, CRS, years, mirror), not raised, however many points are outside. Rows keep
+    the points' order and the table's own index (repeated for each year), as `places.sample`: `df.join(out)` puts
+    each vector on its own point."""
     require("shapely", "official", "official.sample_points")
     ys = years_of(years)
     lon, lat, table = points_xy(points, LONLAT, crs)
@@ -338,10 +340,11 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
         warnings.warn(f"none of the {len(lon)} points lies on an official tile in {', '.join(map(str, none))} (`inside` "
                       "False, vectors NaN): check the points' lon/lat order (x = longitude) and CRS (`crs=`), the "
                       "years, and the mirror (2017 is missing on some)", NoDataWarning, stacklevel=user_stacklevel())
-    base = table.reset_index(drop=True).copy()
+    base = table.copy()   # its index kept, repeated each year: `df.join(out)` finds each point's own row
     parts = []
     for k, year in enumerate(ys):
-        part = pd.concat([base.assign(inside=done[k], year=year), pd.DataFrame(out[k], columns=band_names())], axis=1)
+        part = pd.concat([base.assign(inside=done[k], year=year),
+                          pd.DataFrame(out[k], columns=band_names(), index=base.index)], axis=1)
         parts.append(part)
-    res = pd.concat(parts, ignore_index=True)
+    res = pd.concat(parts)
     return type(base)(res) if type(base).__name__ == "GeoDataFrame" else res

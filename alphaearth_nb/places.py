@@ -243,8 +243,11 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
         return tx, ty, pd.DataFrame({"x_in": [p[0]], "y_in": [p[1]]})
     if isinstance(points, dict): points = pd.DataFrame(points)   # {"lon": [...], "lat": [...]}: a table
     gdf = read_geometries(points, crs)
-    if not gdf.geom_type.isin(["Point"]).all():
-        raise LabelError("sampling needs points; for polygons use `aggregate(emb, zones)` (one vector per area)")
+    if not (gdf.geom_type.isin(["Point"]) | gdf.geometry.isna()).all():   # a row without a geometry: off the map
+        other = sorted(set(gdf.geom_type.dropna()) - {"Point"})
+        raise LabelError(f"sampling needs points, got {other}: " + (
+            "one row per point, `gdf = gdf.explode(index_parts=False)`" if other == ["MultiPoint"] else
+            "for polygons use `aggregate(emb, zones)` (one vector per area)"))
     g = gdf.geometry.to_crs(to_crs)
     return np.asarray(g.x), np.asarray(g.y), gdf
 
@@ -256,10 +259,11 @@ def pixel_of(emb:xr.DataArray,  # embedding or cube on regular x/y coordinates
     "Row and column of the pixel holding each point (in the cube's CRS), and whether it is on the grid."
     x0, dx, y0, dy = grid_of(emb)
     xs = geo.wrap_x(emb, xs)                      # the one longitude rule (`geo.pixel_indices` uses it too)
+    fin = np.isfinite(xs) & np.isfinite(ys)       # a point without coordinates: off the map (no cast of NaN)
+    xs, ys = np.where(fin, xs, x0), np.where(fin, ys, y0)
     ny, nx = emb.sizes["y"], emb.sizes["x"]
     cols, rows = geo.cell_index(x0, dx, xs, "x"), geo.cell_index(y0, dy, ys, "y")   # the one pixel-edge rule
-    inside = (geo.cell_inside(x0, dx, nx, xs) & geo.cell_inside(y0, dy, ny, ys)   # the outer edges: on the map
-              & np.isfinite(xs) & np.isfinite(ys))
+    inside = geo.cell_inside(x0, dx, nx, xs) & geo.cell_inside(y0, dy, ny, ys) & fin   # the outer edges: on the map
     return np.where(inside, np.clip(rows, 0, ny - 1), 0), np.where(inside, np.clip(cols, 0, nx - 1), 0), inside
 
 def years_of_cube(emb:xr.DataArray) -> np.ndarray:  # a cube (time, y, x, band)
@@ -313,7 +317,10 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
           ) -> pd.DataFrame:
     """Embedding vectors at points (without a CRS read by the one rule, `geo.point_crs`, the geo notebook's "Points
     without a CRS": lon/lat, or the map's CRS where they lie on the map so): the points' table plus `inside` and
-    A00..A63 (and `year` per row for a cube; a table with a `year` column: each point at its own year, NaN and warned for a year not in the cube)."""
+    A00..A63 (and `year` per row for a cube; a table with a `year` column: each point at its own year, NaN and warned for a year not in the cube).
+    Rows in the points' order under the table's own index (repeated for each year of a cube), so `df.join(out)` or
+    `pd.concat([df, out], axis=1)` puts each vector on its own point (was: renumbered 0, 1, ..., which put a filtered or
+    shuffled table's vectors on other points); a row without a geometry is off the map (`inside` False, NaN)."""
     emb = cube_form(emb)
     xs, ys, table = points_xy(points, cube_crs(emb), crs, emb)
     rows, cols, inside = pixel_of(emb, xs, ys)
@@ -325,18 +332,19 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
                           f"{geo.SWAP_HINT}", stacklevel=user_stacklevel())
     v = gather(emb, rows, cols).astype(np.float32)
     v[~inside] = np.nan
-    base = table.reset_index(drop=True).copy()
+    base = table.copy()   # its index kept (each year's rows repeat it): `df.join(out)` finds each point's own row
     base["inside"] = inside
+    vecs = lambda a: pd.DataFrame(a, columns=band_names(), index=base.index)
     if "time" not in emb.dims:
-        return pd.concat([base, pd.DataFrame(v, columns=band_names())], axis=1)
+        return pd.concat([base, vecs(v)], axis=1)
     years, col = years_of_cube(emb), next((c for c in base.columns if str(c).lower() == "year"), None)
     at = np.array([int(np.argmax(years == y)) if (years == y).any() else -1 for y in pd.to_numeric(base[col], errors="coerce")]
                   if col is not None else [], np.int64)                       # each point at its own year
     if (miss := [i for i, a in enumerate(at) if a < 0]):
         warnings.warn(f"{len(miss)} points have a {col!r} ({base[col].iloc[miss[:3]].tolist()}) that is not a year of "
                       f"the cube {years.tolist()}: their vectors are NaN", stacklevel=user_stacklevel())
-    out = [pd.concat([base, pd.DataFrame(np.where(at[:, None] < 0, np.nan, v[np.arange(len(v)), np.maximum(at, 0)]),
-                                         columns=band_names())], axis=1)] if col is not None else \
-        [pd.concat([base.assign(year=yr), pd.DataFrame(v[:, i], columns=band_names())], axis=1) for i, yr in enumerate(years)]
-    res = pd.concat(out, ignore_index=True)
+    out = [pd.concat([base, vecs(np.where(at[:, None] < 0, np.nan, v[np.arange(len(v)), np.maximum(at, 0)]))],
+                     axis=1)] if col is not None else \
+        [pd.concat([base.assign(year=yr), vecs(v[:, i])], axis=1) for i, yr in enumerate(years)]
+    res = pd.concat(out)
     return type(base)(res) if type(base).__name__ == "GeoDataFrame" else res
