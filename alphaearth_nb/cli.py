@@ -455,8 +455,14 @@ def _sample_labels(emb:xr.DataArray) -> xr.DataArray:
 def _label_file(a) -> xr.DataArray:
     "The label raster (y, x) of `--labels PATH` (`--labels-var`), `LabelError` for an embedding field or a stack " \
     "of layers, each naming the fix."
-    ds = open_input(a.labels, "--labels", "dataset", "pass a .nc/.zarr label raster on the embedding's grid, "
-                    "written with `labels.to_netcdf(path)`", LabelError)
+    fix = "pass a .nc/.zarr label raster on the embedding's grid, written with `labels.to_netcdf(path)`"
+    p = Path(a.labels)
+    if p.is_dir() and is_run(p):   # `aef train --out`: xarray's GroupNotFoundError said nothing of what it is
+        raise LabelError(f"--labels {p} is a training run folder (checkpoints, not labels): --labels takes a class "
+                         f"raster, not a model: {fix} (or --labels samples, the sample scene's classes)")
+    if p.is_dir() and not any((p / m).is_file() for m in ("zarr.json", ".zgroup", ".zarray")):
+        raise LabelError(f"--labels {p} is a folder that is no zarr store (no zarr.json/.zgroup): {fix}")
+    ds = open_input(a.labels, "--labels", "dataset", fix, LabelError)
     lab = ds if embedding_field(ds) else _one_array(ds, "--labels", a.labels, a.labels_var)
     if embedding_field(lab):   # the store itself, or the official product: told in the command's words
         raise LabelError(f"--labels {a.labels} is an embedding field (64 bands A00..A63: a store `aef embed` "

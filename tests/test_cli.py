@@ -635,3 +635,18 @@ def test_evaluate_labels_samples_scores_a_store_of_the_sample_scene(tmp_path, ca
         assert code == 2 and "[2023, 2024]" in err and "--data samples --period 2024" in err, err
     code, err = _err(capsys, ["evaluate", "--embeddings", str(tmp_path / "e.zarr"), "--labels", str(tmp_path / "no.nc")])
     assert code == 2 and "pass `samples` or a .nc/.zarr label raster" in err, err
+
+
+def test_evaluate_given_a_run_folder_as_labels_says_what_labels_expects(tmp_path, capsys):
+    "A training run folder (or any folder that is no zarr store) as --labels gave xarray's GroupNotFoundError text."
+    from alphaearth_nb.checkpoint import RUN_MARKER
+    _store(tmp_path / "emb.zarr")
+    run = tmp_path / "run"; (run / "checkpoints").mkdir(parents=True); (run / RUN_MARKER).write_text("")
+    other = tmp_path / "other"; other.mkdir(); (other / "notes.txt").write_text("x")
+    argv = ["evaluate", "--embeddings", str(tmp_path / "emb.zarr"), "--labels"]
+    code, err = _err(capsys, argv + [str(run)])
+    assert code == 2 and err.startswith(f"aef: error: --labels {run} is a training run folder"), err
+    assert ".nc/.zarr label raster" in err and "GroupNotFound" not in err and "No group found" not in err, err
+    code, err = _err(capsys, argv + [str(other)])
+    assert code == 2 and err.startswith(f"aef: error: --labels {other} is a folder that is no zarr store"), err
+    assert ".nc/.zarr label raster" in err and "GroupNotFound" not in err and "No group found" not in err, err
