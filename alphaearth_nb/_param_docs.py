@@ -50,7 +50,8 @@ SECTIONS = {
         'is_run': 'folder\n    any folder (`~` allowed)\n',
         'what_folder': 'folder\n    any folder (`~` allowed)\n',
         'not_a_run': 'folder\n    the folder given\nwhat : str\n    what was expected there, for the message\n',
-        'run_folder': 'out\n    the run folder (created), or None: nothing written, nothing held\nresume : bool\n    continue the run in `out`\noverwrite : bool\n    start over: remove the run in `out` first\n',
+        'check_run_folder': 'out\n    the run folder, or None: nothing to check\nresume : bool\n    continue the run in `out`\noverwrite : bool\n    start over: remove the run in `out` first\nwarn : bool\n    warn when `resume` finds no checkpoint (False: given already)\n',
+        'run_folder': 'out\n    the run folder (created), or None: nothing written, nothing held\nresume : bool\n    continue the run in `out`\noverwrite : bool\n    start over: remove the run in `out` first\nchecked : bool\n    `check_run_folder` was just called (`fit`): its warning is not given again\n',
     },
     'alphaearth_nb.cli': {
         'open_input': 'path\n    the file or folder the user named\nflag : str\n    the option that named it, e.g. "--labels"\nkind : str\n    \'csv\', \'tree\', \'dataset\' or \'checkpoint\'\nfix : str\n    what to pass instead, for messages\nerr\n    the `AEFError` class for a file that cannot be read as `kind`\n',

@@ -37,7 +37,7 @@ from .files import (MARKER, inside_ours, local_output, no_file_on_the_way, parti
 __all__ = ['CKPT_FORMAT', 'LOCK', 'TAKEOVER', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS', 'jsonable', 'checkpoint_headers',
            'checkpoints', 'orphan_leaves', 'own_checkpoints', 'checkpoint_folder', 'latest_checkpoint',
            'save_checkpoint', 'verify_checkpoint', 'read_header', 'load_checkpoint', 'run_lock', 'is_run',
-           'what_folder', 'not_a_run', 'run_folder']
+           'what_folder', 'not_a_run', 'check_run_folder', 'run_folder']
 
 # %% ../nbs/16_checkpoint.ipynb #c0004
 CKPT_FORMAT = "alphaearth_nb.train/1"  # unchanged: older checkpoints still load
@@ -395,6 +395,12 @@ def _take_over(p:Path, held:dict, me:dict) -> bool|None:
         for q in (p.parent.glob(f"{p.name}{TAKEOVER}-{key}-*") if _read_lock(p) != held else [g]):
             q.unlink(missing_ok=True)
 
+def _in_use(d:Path, p:Path, held:dict) -> RunLockedError:
+    "The error for the run folder `d` whose lock `p` a live run holds (its contents: `held`)."
+    return RunLockedError(f"{d} is in use by another run (pid {held.get('pid', '?')} on host {held.get('host', '?')}): "
+                          f"wait for it to end, or use another folder. If that run is gone (e.g. its machine crashed), "
+                          f"delete {p}.")
+
 @contextlib.contextmanager
 def run_lock(folder:str|os.PathLike): # the run folder (created if absent)
     """Hold an exclusive lock on `folder` for the life of the block; raise `RunLockedError` if another run holds it.
@@ -416,9 +422,7 @@ def run_lock(folder:str|os.PathLike): # the run folder (created if absent)
                 break
             if got is None: time.sleep(0.005)
             continue                                # judge the lock again: the winner's is not stale
-        raise RunLockedError(f"{d} is in use by another run (pid {held.get('pid', '?')} on host "
-                             f"{held.get('host', '?')}): wait for it to end, or use another folder. If that run "
-                             f"is gone (e.g. its machine crashed), delete {p}.")
+        raise _in_use(d, p, held)
     try: yield p
     finally:
         if _read_lock(p).get("id") == me["id"]: p.unlink(missing_ok=True)
@@ -486,18 +490,32 @@ def _refuse(d:Path):
                        "checkpoint of ours), so it is left alone, whatever resume or overwrite say: "
                        "write the run to a new or empty folder.")
 
-@contextlib.contextmanager
+def _refuse_run(d:Path, resume:bool, overwrite:bool, warn:bool):
+    "Refuse the run in `d` given neither `resume` nor `overwrite`; warn (if `warn`) when `resume` finds no checkpoint."
+    if is_run(d) and not (resume or overwrite):
+        last = latest_checkpoint(d / "checkpoints")
+        held = f"newest checkpoint {last.stem}" if last else "no checkpoint yet"
+        raise OutputExistsError(f"{d} holds a run ({held}): "
+                                "pass resume=True (`--resume`) to continue it, overwrite=True (`--overwrite`) "
+                                "to start over, or choose another folder.")
+    if warn and resume and latest_checkpoint(d / "checkpoints") is None:
+        lost = orphan_leaves(d / "checkpoints")
+        warnings.warn(f"resume=True, but {d} holds no checkpoint to resume from: starting at step 0."
+                      + (f" Found {_orphan_note(d / 'checkpoints', lost)}" if lost else ""), TrainingWarning, stacklevel=user_stacklevel())
+
 @checks_flags
-def run_folder(out,                 # the run folder (created), or None: nothing written, nothing held
-               resume:bool=False,   # continue the run in `out`
-               overwrite:bool=False, # start over: remove the run in `out` first
-              ):
-    """Hold `out` for one run (its lock, `run_lock`); yields the folder as a `Path`.
-    Raises `RunLockedError` while another run holds it (naming its pid and host), `NotOursError` for a non-empty
-    folder with no run of ours (never touched), `OutputExistsError` for a run without `resume` or `overwrite`,
-    `NotWritableError` for a folder or its checkpoints/ where no file can be made (before a step is trained)."""
+def check_run_folder(out,                  # the run folder, or None: nothing to check
+                     resume:bool=False,    # continue the run in `out`
+                     overwrite:bool=False, # start over: remove the run in `out` first
+                     warn:bool=True,       # warn when `resume` finds no checkpoint (False: given already)
+                    ) -> Path|None:
+    """The checks of `run_folder` that take no lock and write nothing, for a caller to make before slow work (`fit`:
+    before a data function's first batch is drawn); returns `out` as a `Path` (None for None, or on a process other
+    than the first). Raises what `run_folder` raises but `NotWritableError`: `RunLockedError` for a folder a live run
+    holds now, `NotOursError` for a folder with no run of ours, `OutputExistsError` for a run without `resume` or
+    `overwrite`, `ConfigError` for both; warns (`TrainingWarning`) when `resume` finds no checkpoint (step 0)."""
     resume, overwrite = flag(resume, "resume"), flag(overwrite, "overwrite")  # "no" is true: never a run lost
-    if out is None or jax.process_index() != 0: yield None; return
+    if out is None or jax.process_index() != 0: return None
     d = local_output(out, "training run", True)  # a bucket URL: refused, never a local folder 'gs:'
     if (up := inside_ours(d)) is not None:  # a run inside an embedding store: gone with the store's next overwrite
         raise NotOursError(f"{d} lies inside {up}, an output of alphaearth_nb that replacing it replaces whole: put "
@@ -507,11 +525,32 @@ def run_folder(out,                 # the run folder (created), or None: nothing
                           "overwrite starts it over; pass one.")
     if d.exists() and not d.is_dir(): raise OutputExistsError(f"{d} is a file: pass a folder for the run.")
     if not d.exists(): no_file_on_the_way(d, "run")   # a file where a folder above `out` must be
-    if d.is_dir() and not (d / LOCK).exists() and _not_ours(d): _refuse(d)  # no lock file left in another's folder
-    with run_lock(d):  # a live run is named before the contents are judged (its files are being written)
+    elif (d / LOCK).exists() and ((held := _holder(d / LOCK)) or (d / LOCK).exists()) \
+            and not _stale(held, {"host": socket.gethostname()}):  # a live run is named before its files are judged
+        raise _in_use(d, d / LOCK, held)                           # (a dead run's lock: taken over by `run_lock`)
+    elif _not_ours(d): _refuse(d)
+    _refuse_run(d, resume, overwrite, warn)
+    return d
+
+@contextlib.contextmanager
+@checks_flags
+def run_folder(out,                 # the run folder (created), or None: nothing written, nothing held
+               resume:bool=False,   # continue the run in `out`
+               overwrite:bool=False, # start over: remove the run in `out` first
+               checked:bool=False,  # `check_run_folder` was just called (`fit`): its warning is not given again
+              ):
+    """Hold `out` for one run (its lock, `run_lock`); yields the folder as a `Path`.
+    Raises `RunLockedError` while another run holds it (naming its pid and host), `NotOursError` for a non-empty
+    folder with no run of ours (never touched), `OutputExistsError` for a run without `resume` or `overwrite`,
+    `NotWritableError` for a folder or its checkpoints/ where no file can be made (before a step is trained).
+    The checks that need no lock come first (`check_run_folder`); under the lock the folder is judged again."""
+    d = check_run_folder(out, resume, overwrite, warn=not checked)
+    if d is None: yield None; return
+    with run_lock(d):  # another run may have written meanwhile
         if _not_ours(d): _refuse(d)
         if (ck := d / "checkpoints").is_dir():  # a team-mate's run, a read-only copy: before any step is trained
             writable(ck, ck, "checkpoints of the training run")   # (resume) or any file removed (overwrite)
+        _refuse_run(d, resume, overwrite, warn=False)
         if is_run(d) and overwrite:
             for name in RUN_FILES:  # checkpoints/: only ours (a file the user put there stays, as beside the run)
                 p = d / name
@@ -519,15 +558,5 @@ def run_folder(out,                 # the run folder (created), or None: nothing
                     if p != q and not (_CKPT.match(q.with_suffix(".json").name) or _SCRATCH.match(q.name)): continue
                     shutil.rmtree(q) if q.is_dir() else q.unlink(missing_ok=True)
                 if p.is_dir() and not any(p.iterdir()): p.rmdir()
-        elif is_run(d) and not resume:
-            last = latest_checkpoint(d / "checkpoints")
-            held = f"newest checkpoint {last.stem}" if last else "no checkpoint yet"
-            raise OutputExistsError(f"{d} holds a run ({held}): "
-                                    "pass resume=True (`--resume`) to continue it, overwrite=True (`--overwrite`) "
-                                    "to start over, or choose another folder.")
-        elif resume and latest_checkpoint(d / "checkpoints") is None:
-            lost = orphan_leaves(d / "checkpoints")
-            warnings.warn(f"resume=True, but {d} holds no checkpoint to resume from: starting at step 0."
-                          + (f" Found {_orphan_note(d / 'checkpoints', lost)}" if lost else ""), TrainingWarning, stacklevel=user_stacklevel())
         write_text(d / RUN_MARKER, json.dumps({"kind": "run", "started": time.strftime("%Y-%m-%dT%H:%M:%S")}))
         yield d

@@ -30,8 +30,8 @@ import xarray as xr
 
 from . import losses, samples
 from . import model as aef_model
-from .checkpoint import (checkpoint_folder, checkpoints, jsonable, latest_checkpoint, load_checkpoint,
-                                      not_a_run, run_folder, save_checkpoint)
+from .checkpoint import (check_run_folder, checkpoint_folder, checkpoints, jsonable, latest_checkpoint,
+                                      load_checkpoint, not_a_run, run_folder, save_checkpoint)
 from .core import (CheckpointError, ConfigError, MissingSourceError, TrainingError, TrainingWarning, flag,
                                 keep_heap, seed_key, whole, checks_flags, user_stacklevel)
 from .files import local_output, user_path, write_text, writing_file
@@ -393,6 +393,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     writer = jax.process_index() == 0 and out is not None
     optimizer = make_optimizer(cfg, opt_layout(cfg))  # the layout the header records
     # every input is checked before the run folder is touched: a refused call leaves none (or it as it was)
+    check_run_folder(out, resume, overwrite)  # its own refusals and warning, before a data function is called
     found = latest_checkpoint(ckdir) if (resume and ckdir is not None) else None
     built, preset_name = _model(model, cfg, shapes_only=found is not None)
     lazy = callable(data) and not hasattr(data, "__iter__")  # data(position) is called once, at the start
@@ -403,7 +404,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     peek = _first_batch(data, at) if lazy and not isinstance(data, samples.Resumable) and at < cfg.steps else None
     # a batch size with extra zeros: refused now, not killed by the kernel later (data itself: a Batches, CorpusStream)
     _refuse_oversized(data if isinstance(data, samples.Resumable) else source, cfg, peek and peek[0])
-    with run_folder(out, resume, overwrite):  # one run per folder, locked for its life (cases E3, E4)
+    with run_folder(out, resume, overwrite, checked=True):  # one run per folder, locked for its life (cases E3, E4)
         like = eqx.filter_eval_shape(init_state, built, optimizer, cfg.seed)
         shardings = state_sharding(like, mesh, cfg.shard_params, cfg.fsdp_min_size)
         history = []

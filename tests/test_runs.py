@@ -52,6 +52,19 @@ def test_same_folder_twice_is_refused(run, tmp_path):  # E3
     np.testing.assert_array_equal(np.asarray(got.model.l1.weight), np.asarray(state2.model.l1.weight))
 
 
+def test_a_run_folder_is_refused_before_the_data_is_called(run, tmp_path):
+    "Was: fit drew a data function's first batch (to weigh it), then the folder was refused."
+    out, calls = run[0], []
+    def data(position): calls.append(position); return standin_batches(position)
+    before = sorted(p.name for p in out.rglob("*"))
+    with pytest.raises(OutputExistsError, match="holds a run"): _fit(out, data=data)
+    assert calls == [] and sorted(p.name for p in out.rglob("*")) == before   # never called, nothing written
+    with pytest.raises(NotOursError, match="left alone"): _fit(run[0] / "checkpoints", data=data)
+    assert calls == []
+    with pytest.warns(TrainingWarning) as rec: _fit(tmp_path / "fresh", resume=True, steps=2, data=data)
+    assert [str(w.message).count("no checkpoint to resume") for w in rec] == [1] and calls == [0]   # warned once
+
+
 FOREIGN = {"thesis": {"thesis.tex": "years of work"},
            "lightning": {"checkpoints/epoch=3.ckpt": "lightning weights"},  # another trainer's run
            "logger": {"metrics.jsonl": '{"epoch": 1, "acc": 0.9}\n'}}        # another logger's metrics

@@ -134,13 +134,17 @@ def test_training_stack_of_one_date():
 
 
 def test_training_resume_without_a_checkpoint(tmp_path):
-    "Raised in checkpoint.run_folder, a context manager fit enters: past contextlib's frames to the caller."
+    "Given by checkpoint.check_run_folder before fit calls the data; run_folder gives it past contextlib's frames."
+    from alphaearth_nb.checkpoint import run_folder
     from alphaearth_nb.train import fit
     class Stop(Exception): pass
-    def data(position): raise Stop   # called once the run folder is held: stops before any training
+    def data(position): raise Stop   # called after the run folder's checks: stops before any training
     def call():
         with pytest.raises(Stop): fit("tiny", data, steps=1, batch_size=2, out=tmp_path / "run", resume=True, progress=False)
     _warned_here(call, "holds no checkpoint to resume from")
+    def held():
+        with run_folder(tmp_path / "held", resume=True): pass
+    _warned_here(held, "holds no checkpoint to resume from")
 
 
 def test_every_warning_of_the_package_counts_its_frames():
