@@ -1,4 +1,4 @@
-"""Source stacks (xarray): the schema, its checks, and whole-extent fixed-shape arrays for `jit`.
+"""Source stacks (xarray): the schema, `validate_stack` (each source checked by `schema`, re-exported here, then its values), and whole-extent fixed-shape arrays for `jit`.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/stacks.html.md"""
 
@@ -13,35 +13,31 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import xarray as xr
-from pyproj import Geod
 
-from .core import (EMBED_DIM, AEFError, a_bands, as_rng, band_order, ConfigError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, Frames,
-                                GridError, MissingSourceError, MissingTimeError, NoDataWarning,
-                                NoValidDataError,
-                                StackTypeError, TimeError, UnknownBandError, UnknownSourceError, UnsortedTimeError,
-                                UnitsWarning, checks_flags, user_stacklevel, whole)
-from .geo import (NODATA_KEYS, as_crs, axes_to_turn, axis_span, check_degrees, check_monotonic, crs_of,
-                               north_up, same_crs, to_crs, utm_crs)
+from .core import (EMBED_DIM, AEFError, a_bands, as_rng, band_order, ConfigError, EmptyStackError, Frames,
+                                MissingSourceError, NoDataWarning, NoValidDataError, StackTypeError, UnknownSourceError,
+                                checks_flags, user_stacklevel, whole)
+from .geo import axes_to_turn, north_up
 from .labels import data_variables
-from .spellings import (COMMON_NAMES, FLAG_WORDS, FLAGS, META_NAMES, band_renames,
-                                     check_meta, check_meta_names, flag_hint)
+from .spellings import COMMON_NAMES, FLAG_WORDS, FLAGS, META_NAMES, band_renames, flag_hint
+from .schema import (CLOUD, DIM_NAMES, DIMS, GRID_M, check_grid, check_orbits, check_pixel_size, check_source,
+                                  dim_renames, mask_declared, naive_utc, orbit_coord, pixel_metres, resolve)
 from .sources import Source, band_index, get_source, normalise, registered, valid_mask
 from .units import (check_frame_units, check_terrain, check_units, fill_values, frame_bands,
                                  frame_samples, sample_values)
-from .timecodes import (as_numbers, as_period, numeric_time_hint, odd_times, to_days, unwritten_years,
-                                     utc_times)
+from .timecodes import as_period, to_days
 
 # %% auto #0
-__all__ = ['DIMS', 'CLOUD', 'DIM_NAMES', 'GRID_M', 'ACQUIRED_WITH', 'names_every_band', 'embedding_field', 'dim_renames',
-           'orbit_coord', 'check_orbits', 'naive_utc', 'check_grid', 'pixel_metres', 'check_pixel_size', 'resolve',
-           'expected_empty', 'mask_declared', 'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays',
-           'pick_frames', 'pack_frames', 'in_period', 'to_frames', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES',
-           'flag_hint', 'band_renames']
+__all__ = ['ACQUIRED_WITH', 'names_every_band', 'embedding_field', 'expected_empty', 'validate_stack', 'toy_stack',
+           'SourceArrays', 'source_arrays', 'pick_frames', 'pack_frames', 'in_period', 'to_frames', 'FLAG_WORDS',
+           'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'flag_hint', 'band_renames', 'DIMS', 'CLOUD', 'DIM_NAMES', 'GRID_M',
+           'dim_renames', 'orbit_coord', 'check_orbits', 'naive_utc', 'check_grid', 'pixel_metres', 'check_pixel_size',
+           'resolve', 'mask_declared']
 
 # %% ../nbs/04_stacks.ipynb #c0005
 _all_ = ["FLAG_WORDS", "FLAGS", "META_NAMES", "COMMON_NAMES", "flag_hint", "band_renames"]   # from `spellings`, where they moved
-DIMS = ("time", "y", "x")
-CLOUD = "cloud"  # optional per-source variable: nonzero = cloudy / QA-flagged (loss weight 0, still an input)
+_all_ += ["DIMS", "CLOUD", "DIM_NAMES", "GRID_M", "dim_renames", "orbit_coord", "check_orbits", "naive_utc", "check_grid",
+          "pixel_metres", "check_pixel_size", "resolve", "mask_declared"]   # from `schema` (03c), split from here
 
 def names_every_band(ds) -> bool:  # any object; only a Dataset can answer True
     """Whether `ds` is a Dataset whose data variables name every band A00..A63 (`core.a_bands`: any case or padding),
@@ -103,217 +99,6 @@ def _as_children(stack, source, sources=None):
                          f"{type(stack).__name__}: "
                          "build one with `xr.DataTree.from_dict({'sentinel2': ds, ...})`.")
 
-# other readers' names of the stack's dims (xee and netCDF: lat/lon, latitude/longitude; tables: t, date)
-DIM_NAMES = {"time": ("t", "date", "dates", "datetime", "times"),
-             "y": ("lat", "latitude", "northing", "row", "rows"), "x": ("lon", "long", "longitude", "easting", "col", "cols")}
-
-def dim_renames(dims) -> dict:  # dim names of a source Dataset
-    "{dim: 'time' | 'y' | 'x'} for the dims of `dims` that name one of the stack's dims another way (`DIM_NAMES`)."
-    return {d: k for d in dims for k, names in DIM_NAMES.items() if str(d).lower() in names}
-
-def _check_dims(name, ds):
-    for v, da in ds.data_vars.items():
-        if da.dims == DIMS: continue
-        if "time" not in da.dims and set(da.dims) <= {"y", "x"}:
-            raise MissingTimeError(f"{name}.{v} has dims {da.dims} and no time: give it one frame with "
-                                   "`ds.expand_dims(time=[np.datetime64('2020-01-01')])` (static sources have a time "
-                                   "dim of length 1).")
-        if set(da.dims) == set(DIMS):
-            raise DimensionError(f"{name}.{v} has dims {da.dims}, expected ('time', 'y', 'x'): call "
-                                 "`ds.transpose('time', 'y', 'x')`.")
-        if len(da.dims) != 3:
-            raise DimensionError(f"{name}.{v} has rank {len(da.dims)} with dims {da.dims}, expected 3 dims ('time', "
-                                 "'y', 'x'): split a band dimension into variables (`da.to_dataset(dim='band')`) or "
-                                 "select one entry (`.isel(...)`).")
-        ren = dim_renames(da.dims)
-        named = tuple(ren.get(d, d) for d in da.dims)
-        if set(named) == set(DIMS):   # the rename that works, and the order after it
-            turn = "" if named == DIMS else ".transpose('time', 'y', 'x')"
-            raise DimensionError(f"{name}.{v} has dims {da.dims}, expected ('time', 'y', 'x'): rename them: "
-                                 f"`ds = ds.rename({ren!r}){turn}`.")
-        raise DimensionError(f"{name}.{v} has dims {da.dims}, expected ('time', 'y', 'x'): rename them, "
-                             "e.g. `ds.rename({'t': 'time', 'lat': 'y', 'lon': 'x'})` (y/x in metres of a projected "
-                             "CRS).")
-
-# %% ../nbs/04_stacks.ipynb #c0007
-def _time_values(ds):
-    "`ds.time`'s values; a tz-aware index as its Timestamps (pandas' naive view of it is deprecated)."
-    idx = ds.indexes.get("time")
-    return np.asarray(idx, dtype=object) if getattr(idx, "tz", None) is not None else ds["time"].values
-
-def orbit_coord(ds:xr.Dataset) -> str|None:  # one source's Dataset (time, y, x)
-    "The per-frame orbit coordinate of `ds` (dims `('time',)`): `ascending`, or another provider's spelling of it " \
-    "(`spellings.META_NAMES`, e.g. xee's `orbitProperties_pass`); None without one."
-    return next((k for k in ("ascending", *META_NAMES["ascending"]) if k in ds.coords and ds[k].dims == ("time",)), None)
-
-def check_orbits(ds:xr.Dataset,          # one source, (time, y, x)
-                 times=None,             # (T,) datetime64 times of its frames; None: `ds.time`
-                 keep=None,              # indices of the frames to judge (e.g. one per pass); None: all
-                 name:str|None=None,     # the source's name, to start the message
-                ):
-    "Raises `DuplicateTimeError` when frames of opposite orbits (`orbit_coord`; values compared as text, any case) " \
-    "share a timestamp, with the fix (keep one orbit): Sentinel-1 ascending and descending frames look at the ground " \
-    "from opposite sides and the decoders read one orbit a frame (AEF.md). Nothing without an orbit coordinate."
-    orbit = orbit_coord(ds)
-    if orbit is None: return
-    keep = np.arange(ds.sizes["time"]) if keep is None else np.asarray(keep)
-    raw = np.asarray(ds[orbit].values)[keep]
-    t = np.asarray(ds.time.values if times is None else times)[keep]
-    n = pd.Series(raw).astype(str).str.upper().groupby(t).nunique()
-    if not (n > 1).any(): return
-    dup = n.index[np.flatnonzero(n.values > 1)[0]]
-    a, b = pd.unique(raw[t == dup]).tolist()[:2]
-    raise DuplicateTimeError(
-        f"{name + ': ' if name else ''}frames of opposite orbits (`{orbit}` {a!r} and {b!r}) share the timestamp "
-        f"{dup}: they look at the ground from opposite sides, so a mean or a mosaic of them blends two geometries into "
-        f"one frame, and the decoders read one orbit a frame: keep one orbit, `ds.sel(time=ds.{orbit} == {a!r})` "
-        f"(or {b!r}), or give each frame its own acquisition time.")
-
-def _same_time_fix(ds, fix:str, src=None) -> str:
-    "The fix for frames of one orbit (`check_orbits` refuses opposite ones) sharing a timestamp: a mosaic, first " \
-    "valid pixel first."
-    orbit = orbit_coord(ds)
-    attr = next((f"`{k}`={ds.attrs[k]!r}" for k in ("ascending", *META_NAMES["ascending"]) if k in ds.attrs), None)
-    one = (f" (one orbit: {f'`{orbit}`' if orbit else attr})" if orbit or attr else
-           " (Sentinel-1 frames of opposite orbits, though, must not be merged: keep one orbit)"
-           if "ascending" in getattr(src, "meta", ()) else "")
-    return (f"mosaic them{one}, each pixel from the first frame with a value there (the fullest frame first), "
-            "keeping per-frame coordinates: `aef.earthengine.dedupe_passes(ds)` (sorted too; a `groupby('time')` "
-            f"mean averages the values and drops those coordinates), or drop them with `{fix}`")
-
-def _check_time(name, ds, src=None) -> np.ndarray|None:
-    "Check `ds.time`; the times as naive UTC datetime64 where they were text or zoned (None: datetime64 already)."
-    if "time" not in ds.coords:
-        raise MissingTimeError(f"{name} has a time dimension without a time coordinate: "
-                               "`ds.assign_coords(time=pd.to_datetime([...]))` with one timestamp per frame.")
-    t = _time_values(ds)
-    if t.dtype.kind in "iuf":
-        raise TimeError(f"{name}.time holds numbers ({t.dtype}), not datetime64: {numeric_time_hint(t)}; assign "
-                        "them with `ds = ds.assign_coords(time=...)`.")
-    if t.dtype.kind in "OUS" and as_numbers(t) is not None:
-        raise TimeError(f"{name}.time holds numbers as text ({t.dtype}, e.g. {t.ravel()[:1].tolist()}), not "
-                        f"datetime64: {numeric_time_hint(t)}; assign them with `ds = ds.assign_coords(time=...)`.")
-    if t.dtype.kind in "OUS" and (short := unwritten_years(t)):
-        raise TimeError(f"{name}.time holds text without a four-digit year (e.g. {short[:1]}), so any reading of it "
-                        "guesses the century: convert with an explicit format, e.g. `ds.assign_coords(time="
-                        "pd.to_datetime(ds.time.values, format='%y-%m-%d'))` for '24-01-05'.")
-    if conv := t.dtype.kind != "M":  # text or datetimes, with a zone or not: naive UTC (`validate_stack` keeps them)
-        try: t = utc_times(t)   # runs odd_times once; again only to word a refusal
-        except TimeError as e:
-            if odd := odd_times(t): raise TimeError(f"{name}.time: {odd}.") from None   # its own fix
-            raise TimeError(f"{name}.time ({t.dtype}, e.g. {t.ravel()[:1].tolist()}) cannot be read as times: convert "
-                            "them, e.g. `ds = ds.assign_coords(time=pd.to_datetime(ds.time.values, utc=True)"
-                            f".tz_localize(None))` (naive UTC), with `format=` for text that is not ISO 8601 ({e})") from None
-    if np.isnat(t).any(): raise TimeError(f"{name}.time holds NaT: drop those frames with "
-                                          "`ds.isel(time=~ds.time.isnull())`.")
-    ms = t.astype("datetime64[ms]").astype(np.int64)
-    _, first = np.unique(ms, return_index=True)   # repeats anywhere, not only side by side: one refusal for both
-    if len(first) < len(ms):
-        unsorted = (np.diff(ms[np.sort(first)]) < 0).any()
-        fix = "ds.drop_duplicates('time')" + (".sortby('time')" if unsorted else "")
-        check_orbits(ds, t.astype("datetime64[ms]"), name=name)   # opposite orbits: their own refusal
-        raise DuplicateTimeError(f"{name}.time has duplicated timestamps ({t[np.setdiff1d(np.arange(len(t)), first)][0]})"
-                                 f"{' and is not sorted' if unsorted else ''}: {_same_time_fix(ds, fix, src)}.")
-    if (np.diff(ms) < 0).any(): raise UnsortedTimeError(f"{name}.time is not sorted: call `ds.sortby('time')`.")
-    return t.astype("datetime64[ns]") if conv else None
-
-def naive_utc(ds:xr.Dataset) -> xr.Dataset:  # a source Dataset with a time coordinate (zone-aware text or times allowed)
-    "`ds` with its time coordinate as naive UTC datetime64 (`timecodes.utc_times`); `ds` itself when it is already."
-    t = _time_values(ds)
-    return ds if t.dtype.kind == "M" else ds.assign_coords(time=utc_times(t).astype("datetime64[ns]"))
-
-def _check_axis(name:str, ds:xr.Dataset, c:str):
-    "Raise `GridError` unless axis `c` of `ds` is finite, strictly monotonic and evenly spaced: a regular grid."
-    v = np.asarray(ds[c].values, np.float64)
-    if not np.isfinite(v).all():
-        raise GridError(f"{name}.{c} holds NaN or infinite coordinates: assign every pixel centre from the grid's "
-                        f"origin and step, `ds.assign_coords({c}=origin + step * np.arange(ds.sizes['{c}']))`.")
-    if v.size < 2: return
-    v = axis_span(ds, c)   # a longitude axis a reader wrapped at the antimeridian: one span
-    d = np.diff(v)
-    try: check_monotonic(v, c)   # geo's one rule: repeats (tiles joined with their overlap) name drop_duplicates first
-    except GridError as e: raise GridError(f"{name}.{c}: {e}".replace("obj = obj.", "ds = ds.")) from None
-    step = float(np.median(d))
-    dt = ds[c].dtype if ds[c].dtype.kind == "f" else np.dtype(np.float64)   # float32 x/y round at 1e-7 of their size
-    tol = min(max(1e-3 * abs(step), 4 * float(np.finfo(dt).eps) * float(np.abs(v).max())), 0.5 * abs(step))
-    if (off := np.abs(d - step)).max() > tol:   # rounding of written coordinates is no gap
-        k = int(np.argmax(off))
-        raise GridError(f"{name}.{c} is not evenly spaced (step {step:.6g}, but {d[k]:.6g} from {v[k]:.9g} to "
-                        f"{v[k + 1]:.9g}: a missing row or column, or tiles of two grids), and the model reads "
-                        f"pixels as a regular grid: put it on one (missing pixels become NaN), `ds = ds.reindex("
-                        f"{c}=np.arange({float(v[0])!r}, {float(v[-1]) + step / 2!r}, {step!r}), method='nearest', "
-                        f"tolerance={abs(step) / 4!r})`.")
-
-def check_grid(name:str, ds:xr.Dataset, ref:tuple|None):
-    "Check `ds` has y/x coordinates on a regular grid and, given `ref = (name, Dataset)`, the same grid and CRS; " \
-    "raise `GridError`."
-    for c in ("y", "x"):
-        if c not in ds.coords:
-            raise GridError(f"{name} has no {c} coordinate: assign pixel-centre coordinates in metres, e.g. "
-                            f"`ds.assign_coords({c}=...)`.")
-        _check_axis(name, ds, c)
-    try: geographic = bool(crs_of(ds)) and as_crs(crs_of(ds)).is_geographic
-    except AEFError: geographic = False   # a CRS that cannot be read is judged where it is used
-    if geographic:   # labelled EPSG:4326 while the axes count metres (a reader's default CRS): refused, not mapped
-        check_degrees(ds["x"].values, ds["y"].values, f"{name}'s x/y coordinates (its CRS {crs_of(ds)} is geographic)",
-                      GridError, "set its real CRS, e.g. `ds.attrs['crs'] = 'EPSG:32631'` (or "
-                      "`ds.rio.write_crs(...)`)")
-    if ref is None: return
-    rname, rds = ref
-    ca, cb = crs_of(ds), crs_of(rds)   # the CRS first: another zone's x/y differ too, and interp_like is no fix there
-    if not same_crs(ca, cb):
-        raise GridError(f"{name} is in {ca} but {rname} in {cb}: reproject to one CRS (e.g. with `rioxarray`'s "
-                        "`rio.reproject_match`).")
-    for c in ("y", "x"):
-        a, b = np.asarray(ds[c].values, np.float64), np.asarray(rds[c].values, np.float64)
-        if a.shape != b.shape or not np.allclose(a, b, rtol=0, atol=1e-3):
-            raise GridError(f"{name} and {rname} are on different grids ({c}: {a.size} pixels from {a[:1]} vs {b.size} "
-                            f"from {b[:1]}): resample one onto the other, e.g. `ds.interp_like(stack['{rname}'])` or "
-                            "`ds.reindex_like(..., method='nearest')`.")
-
-GRID_M = (8.5, 11.5)   # metres on the ground a pixel's side may measure: the model reads a 10 m grid (AEF.md S1)
-
-def _centre_pixel(ds:xr.Dataset) -> tuple|None:
-    "`pixel_metres`' work: its size, the (lon, lat) of the centre pixel it measures, the grid's steps (dx, dy), the CRS."
-    crs = crs_of(ds)
-    if not crs or ds.sizes.get("x", 0) < 2 or ds.sizes.get("y", 0) < 2: return None
-    x, y = axis_span(ds, "x"), np.asarray(ds["y"].values, np.float64)
-    i, j = len(x) // 2, len(y) // 2
-    dx, dy = float(np.median(np.diff(x))), float(np.median(np.diff(y)))
-    try: lon, lat = to_crs([x[i], x[i] + dx, x[i]], [y[j], y[j], y[j] + dy], crs, "EPSG:4326")
-    except AEFError: return None   # a CRS that cannot be read is judged where it is used
-    if not (np.isfinite(lon).all() and np.isfinite(lat).all()): return None
-    g = Geod(ellps="WGS84")
-    m = (abs(g.inv(lon[0], lat[0], lon[1], lat[1])[2]), abs(g.inv(lon[0], lat[0], lon[2], lat[2])[2]))
-    return m, (float(lon[0]), float(lat[0])), (abs(dx), abs(dy)), crs
-
-def pixel_metres(ds:xr.Dataset) -> tuple|None:  # a Dataset or DataArray on x/y coordinates with a CRS
-    "(east-west, north-south) size in metres on the ground (WGS 84 geodesics) of a pixel at the centre of `ds`'s grid, " \
-    "whatever its CRS (degrees, metres, feet, Web Mercator); None without a CRS or a 2 x 2 grid."
-    return None if (c := _centre_pixel(ds)) is None else c[0]
-
-def check_pixel_size(name:str, ds:xr.Dataset):
-    "Warn (`UnitsWarning`) when the stack's pixels are not about 10 m square on the ground (`GRID_M`): a lon/lat grid " \
-    "(xee's EPSG:4326 default), an export at another scale. The model reads every source on a 10 m grid."
-    if (c := _centre_pixel(ds)) is None or all(GRID_M[0] <= v <= GRID_M[1] for v in c[0]): return
-    m, (lon, lat), (dx, dy), crs = c   # the zone and latitude named are those of the pixel measured (x as one span)
-    geographic = as_crs(crs).is_geographic
-    what = (f"{dx:.3g} x {dy:.3g} degrees of {crs} at latitude {lat:.1f}" if geographic else
-            f"steps of {dx:g} x {dy:g} in {crs}")
-    utm = utm_crs(lon, lat)
-    warnings.warn(f"{name}'s pixels measure {m[0]:.3g} m east-west by {m[1]:.3g} m north-south on the ground ({what}), "
-                  "but the model reads every source on a 10 m grid in metres (each resampled to 10 m in the UTM zone "
-                  "of the sample), so its vectors here would describe ground at another scale: reproject the stack, "
-                  f"e.g. `ds.rio.reproject('{utm}', resolution=10)` per source (rioxarray), or export it again at 10 m "
-                  f"in that CRS (xee: `crs='{utm}', scale=10`).", UnitsWarning, stacklevel=user_stacklevel())
-
-def resolve(source,            # a `Source`, or a registry name
-            sources=None,      # {name: Source} that wins over the registry (e.g. a model's resolved sources)
-           ) -> Source:
-    "The `Source` meant by `source`: itself, the one in `sources`, or the registry's."
-    if isinstance(source, Source): return source
-    if sources and source in sources: return sources[source]
-    return get_source(source)
 
 # %% ../nbs/04_stacks.ipynb #c0009
 def _check_values(name, ds, src):
@@ -348,7 +133,10 @@ def _check_values(name, ds, src):
 # frame, as it reads a dropped one.
 ACQUIRED_WITH = {"sentinel1": {"VH": "VV", "HV": "HH"}}
 
-def expected_empty(src, empty:list, full:list) -> list:
+def expected_empty(src:Source,   # the source (its `family` names the acquisition modes: `ACQUIRED_WITH`)
+                   empty:list,    # its measurement bands holding no valid value
+                   full:list,     # its measurement bands holding some
+                  ) -> list:
     "The bands of `empty` that an acquisition mode leaves without data (`ACQUIRED_WITH`): a band acquired only with " \
     "another, or a band none of whose companions has data either."
     pairs = ACQUIRED_WITH.get(src.family, {})
@@ -378,70 +166,7 @@ def _warn_empty_bands(name, src, empty:list, full:list):
                   NoDataWarning, stacklevel=user_stacklevel())
 
 
-# %% ../nbs/04_stacks.ipynb #c0010
-def _check_source(name, ds, src):
-    "Every check of one source on its own: name, bands, dtypes, dims, time, size, metadata; `_check_time`'s times."
-    check_meta_names(name, ds, src)
-    if not ds.data_vars: raise EmptyStackError(f"source {name!r} has no variables: add its bands "
-                                               f"({', '.join(src.bands)}).")
-    unknown = [v for v in ds.data_vars if v not in src.bands and v != CLOUD]
-    meta = [v for v in unknown if v in src.meta]
-    if meta:  # dropping it, as the generic message says, would lose it: every frame would read as 0 (descending)
-        raise UnknownBandError(f"{name} has per-frame metadata {meta} as data variables: make them coordinates "
-                               f"along time, e.g. `ds = ds.set_coords({meta})` (one value per frame).")
-    if banded := [(v, d) for v in unknown for d in ds[v].dims if d not in DIMS and ds.sizes[d] > 1]:
-        v, d = banded[0]   # one variable holding the bands (stackstac's array in a Dataset, a netCDF 'reflectance')
-        labels = [str(x) for x in ds[v][d].values] if d in ds[v].coords else []
-        ren = {k: b for k, b in band_renames(src, labels).items() if k != b}
-        then = (f", then `ds = ds.rename({ren!r})`" if ren else "" if set(labels) <= set(src.bands) else
-                f", then name each variable by its band ({', '.join(src.bands)}): `ds = ds.rename({{...}})`")
-        seen = f" ({', '.join(labels[:8])}{', ...' if len(labels) > 8 else ''})" if labels else ""
-        raise UnknownBandError(f"{name}.{v} holds {ds.sizes[d]} bands along {d!r}{seen}: a stack holds one variable "
-                               f"per band: split it: `ds = ds['{v}'].to_dataset(dim='{d}')`{then}.")
-    if unknown:
-        ren = band_renames(src, unknown, list(ds.data_vars))
-        rest = [u for u in unknown if u not in ren]
-        fix = ("; ".join(([f"rename them: `ds = ds.rename({ren!r})`"] if ren else []) +
-                         ([f"drop {'the others' if ren else 'them'}: `ds = ds.drop_vars({rest})`"] if rest else []))
-               if ren else f"rename them (`ds.rename(...)`) or drop them (`ds.drop_vars({unknown})`)")
-        raise UnknownBandError(f"{name} has variable(s) {unknown} that are not its bands ({', '.join(src.bands)}): "
-                               f"{fix}.")
-    for v, da in ds.data_vars.items():
-        if da.dtype.kind not in "biuf":
-            raise DTypeError(f"{name}.{v} has dtype {da.dtype}, which is not numeric: convert with "
-                             f"`ds['{v}'].astype('float32')`.")
-    _check_dims(name, ds)
-    t = _check_time(name, ds, src)
-    if 0 in (ds.sizes["time"], ds.sizes["y"], ds.sizes["x"]):
-        raise EmptyStackError(f"{name} is empty (sizes {dict(ds.sizes)}): select a period and extent that hold frames "
-                              "and pixels.")
-    check_meta(name, ds, src)
-    return t
-
 # %% ../nbs/04_stacks.ipynb #c0012
-def mask_declared(ds:xr.Dataset, src:Source) -> xr.Dataset:
-    """`ds` with the no-data its bands declare in attrs (`_FillValue`, `nodata`, `missing_value`, `nodatavals`) as NaN.
-
-    Readers that do not decode (`mask_and_scale=False`, rioxarray without `masked=True`) leave fills such as
-    -9999, 0 or 65535 in the values and name them in attrs; taken as data they read as a wrong scale (the units
-    checks then advise the wrong fix) or as dark pixels (0). A fill in `encoding` only was applied by the reader
-    already. `ds` itself when nothing is declared."""
-    fix = {}
-    for b in (b for b in src.bands if b in ds.data_vars):
-        v = ds[b]
-        fills = []
-        for d in (ds.attrs, v.attrs):
-            for k in NODATA_KEYS:
-                try: fills += [float(f) for f in np.atleast_1d(np.asarray(d.get(k, []), np.float64)).ravel()]
-                except (TypeError, ValueError): pass
-        fills = sorted({f for f in fills if np.isfinite(f)})
-        if not fills: continue
-        m = v.where(~v.isin(fills))
-        m = m.astype(np.float32) if v.dtype.kind in "iub" or v.dtype == np.float32 else m
-        m.attrs = {k: a for k, a in v.attrs.items() if k not in NODATA_KEYS}
-        fix[b] = m
-    return ds.assign(fix) if fix else ds
-
 @checks_flags
 def validate_stack(stack,                # an xr.DataTree of sources, or a single-source xr.Dataset
                    source:str|None=None, # the source name of a single Dataset (else attrs['source'])
@@ -458,7 +183,7 @@ def validate_stack(stack,                # an xr.DataTree of sources, or a singl
     ref, flipped = None, False
     for name, ds in list(children.items()):
         src = resolve(name, sources)
-        if (t := _check_source(name, ds, src)) is not None:   # times with a zone or as text: naive UTC
+        if (t := check_source(name, ds, src)) is not None:   # times with a zone or as text: naive UTC
             children[name] = ds = ds.assign_coords(time=t); flipped = True
         if (m := mask_declared(ds, src)) is not ds: children[name] = ds = m; flipped = True  # a new tree below
         if axes_to_turn(ds):   # y ascending or x descending: the standard orientation, labels kept
@@ -525,8 +250,13 @@ def source_arrays(stack,               # a validated stack (DataTree) or one sou
     return SourceArrays(name, z, to_days(ds["time"].values), meta, src.static, clear)
 
 # %% ../nbs/04_stacks.ipynb #c0020
-def pick_frames(idx, n:int, subsample:str, rng) -> np.ndarray:
-    "At most n of the indices idx, sorted: evenly spaced or a random subset."
+def pick_frames(idx,             # frame indices to choose from (sorted), (T,)
+                n:int,           # at most this many are kept
+                subsample:str,   # "even" (evenly spaced) or "random" (a random subset)
+                rng,             # numpy Generator for "random"
+               ) -> np.ndarray:
+    "At most n of the indices idx, sorted: evenly spaced or a random subset; all of them when there are n or fewer. " \
+    "`ConfigError` for another `subsample`."
     if len(idx) <= n: return np.asarray(idx, int)
     if subsample == "even": return np.asarray(idx)[np.round(np.linspace(0, len(idx) - 1, n)).astype(int)]
     if subsample == "random": return np.sort(rng.choice(np.asarray(idx), n, replace=False))
@@ -549,7 +279,9 @@ def pack_frames(sa:SourceArrays,   # a prepared source
     frame = np.arange(n) < k
     return Frames(x=x, valid=valid, days=days, frame=frame, meta=meta)
 
-def in_period(sa:SourceArrays, period_days) -> np.ndarray:
+def in_period(sa:SourceArrays,   # a prepared source (`source_arrays`)
+              period_days,       # [start, end) in days since `timecodes.EPOCH` (`Period.days`), or None
+             ) -> np.ndarray:
     "Indices of the frames of `sa` inside `[start, end)` days (every frame of a static source, or with no period)."
     if sa.static or period_days is None: return np.arange(len(sa.days))
     return np.flatnonzero((sa.days >= period_days[0]) & (sa.days < period_days[1]))
