@@ -52,6 +52,14 @@ def unlabelled(vals) -> np.ndarray:  # label values (N,): class ids, numbers or 
     num = pd.to_numeric(pd.Series(v.ravel()), errors="coerce").to_numpy(np.float64).reshape(v.shape)
     return (num < 0) | (np.char.strip(v.astype(str)) == "")
 
+def _refuse_unlabelled(y, fix:str) -> None:
+    """`LabelError` for labels `unlabelled` marks (negative ids, empty names): no class to draw or score (a label
+    raster's -1 was drawn as one more class by `nshot_split`); `fix` ends the message."""
+    y = np.asarray(y)
+    if (off := unlabelled(y)).any():
+        raise LabelError(f"{int(off.sum())} of {len(y)} labels are {sorted(set(y[off].tolist()))[:3]}: negative ids and "
+                         f"empty names mark unlabelled points (the class map's -1 is no data), so they are no class to {fix}")
+
 def drop_unlabelled(x:np.ndarray,       # features (N, ...)
                     vals:np.ndarray,    # their labels (N,)
                     stacklevel:int|None=None,   # of the warning; None: the caller's line (`core.user_stacklevel`)
@@ -89,13 +97,16 @@ def balanced_accuracy(y_true, # true labels, (N,)
                       y_pred, # predicted labels, (N,)
                      ) -> float:
     """Mean per-class recall over the classes present in `y_true`; `LabelError` for a missing true label (NaN, None,
-    pd.NA: `refuse_missing_labels`), which was scored as one more class (recall 0).
+    pd.NA: `refuse_missing_labels`), which was scored as one more class (recall 0), and for a true label that marks
+    an unlabelled point (a negative id, an empty name: `unlabelled`; a label raster's -1 was scored as a class).
 
     Both sides name classes by `label_values`, the package's one rule of label identity: '1' (a CSV read as text),
     1 and 1.0 are one class 1. Names on one side and numbers on the other can never match (every recall 0): a
     `LabelError` says how to put them in one kind (a class map of named classes holds indices into its
     `attrs['class_names']`)."""
     refuse_missing_labels(y_true, "true labels")
+    _refuse_unlabelled(y_true, "score: keep the labelled points, `keep = ~aef.evaluate.unlabelled(y_true)`, and score "
+                       "`y_true[keep]` against `y_pred[keep]`")   # a raster's -1 was scored as one more class
     y_true, y_pred = label_values(y_true), label_values(y_pred)   # '1' and 1 are one class (was: 0.0, no match)
     if y_true.shape != y_pred.shape: raise LabelError(f"y_true has shape {y_true.shape} but y_pred {y_pred.shape}: pass one prediction per label")
     if y_true.size == 0: raise LabelError("no test points: keep some labelled points out of training")
@@ -178,14 +189,6 @@ def shots_per_class(counts,                 # labelled points per class
                          f"{names[c]!r}, drop that class, or ask fewer shots" +
                          (f" (also too few: {[names[b] for b in bad[1:]]})" if len(bad) > 1 else ""))
     return n
-
-def _refuse_unlabelled(y, fix:str) -> None:
-    """`LabelError` for labels `unlabelled` marks (negative ids, empty names): no class to draw or score (a label
-    raster's -1 was drawn as one more class by `nshot_split`); `fix` ends the message."""
-    y = np.asarray(y)
-    if (off := unlabelled(y)).any():
-        raise LabelError(f"{int(off.sum())} of {len(y)} labels are {sorted(set(y[off].tolist()))[:3]}: negative ids and "
-                         f"empty names mark unlabelled points (the class map's -1 is no data), so they are no class to {fix}")
 
 _DRAW_FIX = ("draw. Draw among the labelled ones and index back: `idx = np.flatnonzero(~aef.evaluate.unlabelled(y)); "
             "train, test = nshot_split(y[idx], ...); train, test = idx[train], idx[test]`")

@@ -47,3 +47,13 @@ def test_a_named_class_map_scored_at_its_points():
     with pytest.raises(LabelError, match="class_names"):
         balanced_accuracy(truth, pred)
     assert balanced_accuracy(truth, np.asarray(cls.attrs["class_names"])[pred]) == pytest.approx((1 + 3 / 4) / 2)
+
+
+@pytest.mark.parametrize("t", [np.array([0, 0, -1, 1, -1]), np.array(["a", "a", "", "b", " "], dtype=object)])
+def test_unlabelled_truth_is_refused(t):
+    "A label raster's -1 (and an empty name) was scored as one more class: recall of 'no data' predictions."
+    p = np.array([0, 1, -1, 1, 0]) if t.dtype.kind == "i" else np.array(["a", "b", "", "b", "a"], dtype=object)
+    with pytest.raises(LabelError, match="no class to score"):
+        balanced_accuracy(t, p)
+    keep = t != -1 if t.dtype.kind == "i" else np.char.strip(t.astype(str)) != ""
+    assert balanced_accuracy(t[keep], p[keep]) == pytest.approx((1 / 2 + 1) / 2)   # by hand: class 0 1 of 2, class 1 1 of 1
