@@ -17,7 +17,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .accessor import EmbeddingAccessor, forward
 from .analysis import rgb
-from .core import DimensionError, checks_flags
+from .core import DimensionError, GridError, checks_flags
 from .cubes import cube_form, years_of_cube
 from .embeddings import as_embedding, official_cube
 from .exports import class_colour   # one colour per class id: the maps, the explorer, map_to_cog's table
@@ -259,9 +259,20 @@ def to_rgba(obj,                  # embedding, class map, classify/cluster Datas
         small = downsample(north_up(_shown(obj)), max_size).transpose("y", "x")   # declared no-data: transparent
         v = np.asarray(small.values)
         img = _class_rgba(v)[0] if v.dtype.kind in "iu" else _heat_rgba(v.astype(np.float64), cmap)
+    x = axis_span(small, "x")   # past 180: one span, so rioxarray's transform holds (was 240 deg wide)
     return xr.DataArray(np.round(np.moveaxis(img, -1, 0) * 255).astype(np.uint8), dims=("band", "y", "x"),
-                        coords={"band": [1, 2, 3, 4], "y": small.y.values, "x": axis_span(small, "x")},  # past 180:
-                        attrs={"crs": crs_of(small)})   # one span, so rioxarray's transform holds (was 240 deg wide)
+                        coords={"band": [1, 2, 3, 4], "y": small.y.values, "x": x, **_grid_mapping(small, x)},
+                        attrs={"crs": crs_of(small)})
+
+def _grid_mapping(small:xr.DataArray, x:np.ndarray) -> dict:
+    """{"spatial_ref": GDAL's GeoTransform of the north-up picture of `small` (x as one span)} where its pixel size is
+    known (`geo.pixel_size`: a one-pixel axis by the reader's geotransform or the other axis), else {}. rioxarray
+    places a one-row or one-column picture by it (from the coordinates alone it took the identity transform)."""
+    try: sx, sy = pixel_size(small)
+    except GridError: return {}   # a strided one-pixel axis no geotransform tells: rioxarray's own reading
+    if not sx or not sy: return {}
+    gt = (float(x[0]) - sx / 2, sx, 0.0, float(small.y[0]) + sy / 2, 0.0, -sy)   # north-up: y descends
+    return {"spatial_ref": xr.Variable((), np.int64(0), {"GeoTransform": " ".join(map(str, gt))})}
 
 # %% ../nbs/28_maps.ipynb #c0018
 def explore(obj,                        # anything `to_rgba` draws, with a CRS (`attrs["crs"]` or `spatial_ref`)
