@@ -152,7 +152,8 @@ def read_geometries(src,       # GeoDataFrame/GeoSeries, vector file path, or Da
                     crs=None,  # CRS of a DataFrame's x/y (lon/lat: EPSG:4326 unless given)
                    ):
     """A GeoDataFrame from a GeoDataFrame or GeoSeries, a path (GeoJSON, GeoPackage, ...), or a DataFrame of lon/lat or
-    x/y, or with Earth Engine's `.geo` column (GeoJSON text per row: a CSV from `Export.table` of sampled embeddings).
+    x/y, or with Earth Engine's `.geo` column (GeoJSON text per row: a CSV from `Export.table` of sampled embeddings);
+    a GeoJSON dict (lon/lat unless `crs=`), shapely geometries or WKT text (these need `crs=`).
     Invalid polygons (a self-intersecting ring: a bowtie) are made valid and warned (`valid_polygons`)."""
     return valid_polygons(_read_geometries(src, crs))
 
@@ -175,9 +176,50 @@ def valid_polygons(gdf):  # a GeoDataFrame (any geometry column name)
     vals[bad] = np.asarray(g[bad].make_valid(method="structure", keep_collapsed=False).values, dtype=object)
     return gdf.set_geometry(type(g)(vals, index=gdf.index, crs=g.crs).rename(g.name))
 
+_GEOJSON_TYPES = ("FeatureCollection", "Feature", "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
+                 "MultiPolygon", "GeometryCollection")   # RFC 7946's `type` values
+_WKT_TYPES = ("POINT", "MULTIPOINT", "LINESTRING", "MULTILINESTRING", "POLYGON", "MULTIPOLYGON", "GEOMETRYCOLLECTION")
+
+def _is_geojson(src) -> bool: return isinstance(src, dict) and src.get("type") in _GEOJSON_TYPES
+
+def _shapes(src) -> list|None:
+    "Shapely geometries: one, a list or tuple of them; None for anything else."
+    one = lambda g: isinstance(getattr(g, "geom_type", None), str) and hasattr(g, "__geo_interface__")
+    if one(src): return [src]
+    if isinstance(src, (list, tuple)) and len(src) and all(one(g) for g in src): return list(src)
+    return None
+
+def _is_wkt(src) -> bool:
+    return isinstance(src, str) and src.lstrip().split("(")[0].strip().split(" ")[0].upper() in _WKT_TYPES
+
+def _from_geojson(src:dict, gpd, crs):
+    """A GeoJSON dict (FeatureCollection, Feature or bare geometry) as a GeoDataFrame of its features (properties as
+    columns), in `crs`, else lon/lat: RFC 7946 writes GeoJSON in EPSG:4326. `LabelError` for one shapely cannot read."""
+    feats = (src.get("features") or [] if src["type"] == "FeatureCollection" else
+             [src] if src["type"] == "Feature" else [{"type": "Feature", "properties": {}, "geometry": src}])
+    try: gdf = gpd.GeoDataFrame.from_features(feats)
+    except Exception as e:   # shapely's or geopandas' own error, named
+        raise LabelError(f"the GeoJSON dict cannot be read ({type(e).__name__}: {str(e)[:120]}): pass a "
+                         "FeatureCollection, a Feature or a geometry as RFC 7946 writes them") from None
+    if gdf.geometry.name not in gdf: gdf = gdf.set_geometry(gpd.GeoSeries([], dtype="geometry"))
+    return gdf.set_crs(crs or LONLAT, allow_override=True)
+
 def _read_geometries(src, crs):
-    "`read_geometries` before the polygons are made valid."
-    if isinstance(src, (str, Path)):
+    """`read_geometries` before the polygons are made valid. Also reads a GeoJSON dict (lon/lat, RFC 7946, unless
+    `crs=`) and shapely geometries or WKT text (one, or a list), which say no CRS: `GridError` asking for `crs=`."""
+    if _is_geojson(src): src = _from_geojson(src, import_geopandas("GeoJSON geometries"), crs)
+    elif (shapes := _shapes(src)) is not None or _is_wkt(src):
+        gpd = import_geopandas("shapely geometries")
+        kind = "shapely geometry" if shapes is not None else "WKT text"
+        if crs is None:
+            raise GridError(f"the {kind} does not say its CRS: pass it, `crs='EPSG:4326'` for lon/lat or the map's, "
+                            "e.g. `crs='EPSG:32631'`")
+        try: geoms = gpd.GeoSeries(shapes, crs=crs) if shapes is not None else gpd.GeoSeries.from_wkt([src], crs=crs)
+        except Exception as e:
+            raise LabelError(f"cannot read the {kind} ({type(e).__name__}: {str(e)[:120]}): pass valid WKT, e.g. "
+                             "'POLYGON ((0 0, 1 0, 1 1, 0 0))'") from None
+        src = gpd.GeoDataFrame(geometry=geoms)
+    if isinstance(src, (str, Path)) and not _is_wkt(src):
         gpd = import_geopandas("reading a vector file")
         if not Path(src).exists():
             raise LabelError(f"no vector file at {src}: check the path (GeoJSON, GeoPackage, shapefile)")
@@ -217,7 +259,8 @@ def _read_geometries(src, crs):
         _same_shape(xs, ys)
         return gpd.GeoDataFrame(geometry=gpd.points_from_xy(xs, ys), crs=crs or LONLAT)
     raise LabelError(f"cannot read places from {type(src).__name__}: pass (lon, lat) arrays, a DataFrame, "
-                     "a GeoDataFrame or GeoSeries, or a file path")
+                     "a GeoDataFrame or GeoSeries, a GeoJSON dict, shapely geometries or WKT (with `crs=`), or a "
+                     "file path")
 
 def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns, a GeoDataFrame, a vector file
               to_crs:str,    # the CRS to give the points in (the map's)
@@ -230,6 +273,8 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
     their CRS (no `crs=`, no lon/lat keys) are read by the one rule for them (`geo.point_crs`, see the geo notebook's
     "Points without a CRS"): lon/lat if they lie on the map `obj` so, else the map's CRS if they do so (arrays,
     a table, partly off it: lon/lat, each its own `inside`); one point off it both ways is a `PointError`."""
+    if (shapes := _shapes(points)) is not None and len(shapes) > 1 and all(g.geom_type == "Point" for g in shapes):
+        points = ([g.x if not g.is_empty else np.nan for g in shapes], [g.y if not g.is_empty else np.nan for g in shapes])
     if isinstance(points, (tuple, list)) and len(points) == 2 and not isinstance(points[0], str):
         xs, ys = (np.atleast_1d(np.asarray(v, np.float64)) for v in points)
         _same_shape(xs, ys)
@@ -237,11 +282,11 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
         src = geo.point_crs(obj, xs, ys, crs, LONLAT, table=table) if obj is not None else crs or LONLAT
         tx, ty = geo.to_crs(xs, ys, src, to_crs)
         return tx, ty, pd.DataFrame({"x_in": xs, "y_in": ys})
-    if (p := geo.one_point(points, crs)) is not None:   # one point: `similarity`'s forms and rule
+    if not _is_geojson(points) and (p := geo.one_point(points, crs)) is not None:   # one point: `similarity`'s rule
         src = p[2] if p[2] is not None or obj is None else geo.point_crs(obj, p[0], p[1], None, LONLAT)
         tx, ty = geo.to_crs([p[0]], [p[1]], src or LONLAT, to_crs)
         return tx, ty, pd.DataFrame({"x_in": [p[0]], "y_in": [p[1]]})
-    if isinstance(points, dict): points = pd.DataFrame(points)   # {"lon": [...], "lat": [...]}: a table
+    if isinstance(points, dict) and not _is_geojson(points): points = pd.DataFrame(points)   # {"lon": [...]}: a table
     gdf = read_geometries(points, crs)
     if not (gdf.geom_type.isin(["Point"]) | gdf.geometry.isna()).all():   # a row without a geometry: off the map
         other = sorted(set(gdf.geom_type.dropna()) - {"Point"})
