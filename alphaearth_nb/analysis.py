@@ -20,7 +20,7 @@ import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
                                 NoValidDataError, TimeError, as_seed, checks_flags, seed_key, user_stacklevel, whole)
-from .cubes import cube_crs, cube_form, years_of_cube, years_with_data
+from .cubes import cube_crs, cube_form, one_model, years_of_cube, years_with_data
 from .embeddings import as_embedding, gate_query, official_cube, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
@@ -212,8 +212,10 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     product of the L2-normalised vectors (`evaluate.change_scores`; a pixel's norm off 1, as the official int8 codes' 0.994 .. 1.006,
     does not count as change), in [0, 2], float32, NaN where either has no data:
     a DataArray (y, x) on `emb`'s grid and orientation (`other` may store the grid in another order). Raises
-    `GridError` for different grids or CRS."""
+    `GridError` for different grids or CRS, `MixedModelsError` for embeddings of two models (`cubes.one_model`:
+    `attrs['embedding:model']`, which `embed` writes and the stores keep; their change is the models' difference)."""
     a, b = as_embedding(emb), as_embedding(other)
+    one_model(a, b)   # two checkpoints' years: refused, naming both (none recorded: hand-built, older stores pass)
     b = _orient_like(b, a)  # the same grid stored in another order (y ascending, x descending) is not another grid
     check_same_grid(a, b)
     b = b.assign_coords(y=a.y, x=a.x)  # equal up to float noise: align exactly so nothing is dropped

@@ -38,9 +38,9 @@ __all__ = ['SEED_MAX', 'EMBED_DIM', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', '
            'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError',
            'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
-           'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'flag', 'whole', 'as_seed', 'seed_key',
-           'as_rng', 'real', 'yes_no_params', 'checks_flags', 'user_stacklevel', 'band_names', 'band_order', 'a_bands',
-           'a_positions', 'CallableModule', 'callable_module', 'documented', 'Frames', 'Target', 'Texts',
+           'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'flag', 'whole', 'as_seed',
+           'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'user_stacklevel', 'band_names', 'band_order',
+           'a_bands', 'a_positions', 'CallableModule', 'callable_module', 'documented', 'Frames', 'Target', 'Texts',
            'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
            'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning',
            'compile_cache', 'compiler_options', 'cpu_threads', 'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices',
@@ -84,6 +84,7 @@ class UnitsWarning(UserWarning): "Values that may be on a wrong scale, or valid 
 class NoDataWarning(UserWarning): "Part of a result has no data (a year of a cube without data at the query point): NaN there."
 class MetadataWarning(UserWarning): "Per-frame metadata (e.g. Sentinel-1 orbit direction) is absent: a default is assumed."
 class DamagedCheckpointError(CheckpointError): "A checkpoint file is cut short or its bytes changed."
+class MixedModelsError(CheckpointError): "Embeddings compared or joined come from two models (checkpoints)."
 
 # %% ../nbs/00_core.ipynb #h2v001
 def _kind(value) -> str:

@@ -20,8 +20,8 @@ try:   # the official and corpus extras (geopandas needs it): every user of thes
     from shapely.geometry import Polygon, box
 except ImportError: shapely = affinity = Polygon = box = None
 
-from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, as_seed, band_names, real, whole,
-                                user_stacklevel)
+from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, MixedModelsError, TimeError, as_seed,
+                                band_names, real, whole, user_stacklevel)
 from . import geo
 from .embeddings import official_cube
 from .gate import change_score, pixelwise, unit_rows
@@ -34,10 +34,10 @@ _all_ = ['LONLAT', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_c
          'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'sample']   # places', re-exported
 
 # %% auto #0
-__all__ = ['HOWS', 'coarsen', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate', 'yearly_change', 'is_geometry_input',
-           'label_table', 'LONLAT', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns',
-           'import_geopandas', 'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather',
-           'sample']
+__all__ = ['HOWS', 'coarsen', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate', 'one_model', 'join_years', 'yearly_change',
+           'is_geometry_input', 'label_table', 'LONLAT', 'cube_form', 'grid_of', 'transform_of', 'cube_crs',
+           'lonlat_columns', 'import_geopandas', 'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube',
+           'years_with_data', 'gather', 'sample']
 
 # %% ../nbs/24b_cubes.ipynb #cz0002
 def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, band), any form `cube_form` reads
@@ -337,6 +337,47 @@ def _series_change(v:np.ndarray, floor:float) -> tuple[np.ndarray, np.ndarray]:
                        for t in range(T)], -1) if T else d
     return d.astype(np.float32), (d / (spread + floor)).astype(np.float32)
 
+def one_model(*embs,                     # embeddings or cubes (`attrs['embedding:model']` read; none: they pass)
+              what:str="the two embeddings", # what they are, for the message
+             ) -> str|None:
+    """The model the embeddings record in `attrs['embedding:model']` (`embed` writes it; `to_zarr`, `open_zarr`,
+    `to_cog` and `read_cog` keep it), None when none records one (older stores, arrays built by hand pass).
+    `MixedModelsError` naming both when two differ: a change between years of two checkpoints is the checkpoints'
+    difference, not the land's."""
+    seen = list(dict.fromkeys(str(m) for e in embs if (m := getattr(e, "attrs", {}).get("embedding:model"))))
+    if len(seen) > 1:
+        raise MixedModelsError(f"{what} come from two models, {seen[0]!r} and {seen[1]!r}: their change would be the "
+                               "models' difference, not the land's. Embed every year with one checkpoint (`model = "
+                               "train.load_model(run)`, then `embed(stack, model, year)` for each year; `aef embed "
+                               "--checkpoint RUN` for each)")
+    return seen[0] if seen else None
+
+def join_years(embs:list,  # one embedding (y, x, band) a year on one grid, any form `cube_form` reads (`open_zarr`'s)
+               years=None, # their calendar years; None: each one's `period_start` (as `embed` records it)
+              ) -> xr.DataArray:
+    """The cube (time, y, x, band) of one embedding a year, `time` 1 January of each year (as `official.open` builds
+    it), with their one `embedding:model`. Raises `MixedModelsError` for two models (`one_model`; `xr.concat` keeps
+    the first's attrs, so the others' model went unseen), `GridError` for two grids, `DimensionError` for fewer than
+    two maps or a `years` of another length, `TimeError` for years unknown or repeated."""
+    embs = [cube_form(e) for e in embs]
+    if len(embs) < 2 or any("time" in e.dims for e in embs):
+        raise DimensionError(f"join_years takes two or more maps (y, x, band), one a year; got {len(embs)} "
+                             f"{'with a time dim: select one year each' if embs else ''}".strip())
+    model = one_model(*embs, what="the years")
+    for e in embs[1:]: geo.check_same_grid(embs[0], e, "the years")
+    if years is None:
+        if any("period_start" not in e.attrs for e in embs):
+            raise TimeError("join_years: a map records no period (`period_start`, which `embed` writes): pass "
+                            "years=[2023, 2024, ...], one a map")
+        years = [pd.Timestamp(e.attrs["period_start"]).year for e in embs]
+    years = [int(y) for y in years]
+    if len(years) != len(embs): raise DimensionError(f"{len(years)} years for {len(embs)} maps: pass one a map")
+    if len(set(years)) < len(years): raise TimeError(f"years {years} repeat one: one map a year")
+    cube = xr.concat(embs, "time", combine_attrs="drop_conflicts").assign_coords(
+        time=pd.to_datetime([f"{y}-01-01" for y in years]))
+    if model: cube.attrs["embedding:model"] = model
+    return cube.transpose("time", "y", "x", "band")
+
 def yearly_change(cube,               # (time, y, x, band) cube with at least 3 years
                   floor:float=0.02,   # added to each pixel's spread (cosine distance)
                  ) -> xr.Dataset:
@@ -351,7 +392,7 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     if (c := official_cube(cube)) is not None: cube = c   # xee over several years: its cube
     if not isinstance(cube, xr.DataArray) or "time" not in cube.dims:
         raise DimensionError("yearly_change needs a cube with a `time` dim (several years): open one with "
-                             "`official.open(bbox, years=range(2018, 2025))` or `xr.concat(embs, 'time')`")
+                             "`official.open(bbox, years=range(2018, 2025))`, or your own years' maps with `cubes.join_years(embs, years)`")
     if cube.sizes["time"] < 3:
         raise DimensionError(f"yearly_change needs at least 3 years, got {cube.sizes['time']}: "
                              "for two years use `change(a, b)`")

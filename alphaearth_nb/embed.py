@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/embed.html.md"""
 # %% ../nbs/21_embed.ipynb #c0002
 from __future__ import annotations
 
+import hashlib
 import os
 import uuid
 import warnings
@@ -31,13 +32,13 @@ from .dist import batch_sharding, make_mesh
 from .geo import is_lazy
 from .quantize import quantize
 from .stacks import CLOUD, SourceArrays, pack_frames, resolve, source_arrays, validate_stack
-from .model import PRESETS, ModelConfig
+from .model import PRESETS, ModelConfig, preset_of
 from .sources import valid_mask
 from .units import sample_values
 from .timecodes import Period, as_period, from_days, to_days
 
 # %% auto #0
-__all__ = ['Tiling', 'trim_range', 'tiling', 'model_spec', 'check_sources', 'support_window', 'extrapolation_days',
+__all__ = ['Tiling', 'trim_range', 'tiling', 'model_spec', 'model_id', 'check_sources', 'support_window', 'extrapolation_days',
            'check_extrapolation', 'bucket', 'has_data', 'tile_sums', 'embed_frames', 'embed', 'embed_to_zarr']
 
 # %% ../nbs/21_embed.ipynb #c0005
@@ -135,6 +136,19 @@ def model_spec(model) -> tuple[int, tuple, tuple, int]:  # a trained model with 
         raise ConfigError(f"cannot read the patch size and input sources of {type(model).__name__}: embed needs a "
                           "model with `cfg.stp.patch` and `cfg.inputs`, e.g. `AlphaEarth(preset('small'), key=...)`.") from None
     return patch, inputs, tuple(getattr(cfg, "targets", ()) or ()), int(getattr(cfg, "embed_dim", EMBED_DIM))
+
+def model_id(model) -> str:  # a model with `cfg` (`train.load_model`); its array leaves are hashed
+    """What `embed` records as `attrs['embedding:model']` (and stores and COGs keep): 'alphaearth_nb PRESET
+    sha256:HASH', the preset its sizes match (`model.preset_of`; 'custom' for none) and the first 12 hex digits of
+    the SHA-256 of its weights' bytes in tree order, so every embedding of one checkpoint carries one identity and
+    two checkpoints (another step, another run) two: `cubes.one_model` refuses to compare years across them."""
+    h = hashlib.sha256()
+    for leaf in jax.tree_util.tree_leaves(eqx.filter(model, eqx.is_array)):
+        a = np.ascontiguousarray(jax.device_get(leaf))
+        h.update(f"{a.dtype}{a.shape}".encode()); h.update(a.view(np.uint8).reshape(-1) if a.size else b"")
+    cfg = getattr(model, "cfg", None)
+    name = preset_of(cfg) if isinstance(cfg, ModelConfig) else None
+    return f"alphaearth_nb {name or 'custom'} sha256:{h.hexdigest()[:12]}"
 
 @checks_flags
 def check_sources(names,                   # the source names in the stack
@@ -523,7 +537,8 @@ def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, ch
     if "spatial_ref" in ref.coords: coords["spatial_ref"] = ref.coords["spatial_ref"]
     attrs = {"period_start": str(period.start), "period_end": str(period.end), "tile": c, "buffer": tl.margin,
              "trim": tl.trim,
-             "support_start": str(from_days(used.min())), "support_end": str(from_days(used.max()))}
+             "support_start": str(from_days(used.min())), "support_end": str(from_days(used.max())),
+             "embedding:model": model_id(model)}   # stores and COGs keep it: years of two checkpoints are refused
     if "crs" in ref.attrs: attrs["crs"] = str(ref.attrs["crs"])  # else the `spatial_ref` coordinate carries it
     return xr.DataArray(data, dims=("y", "x", "band"), coords=coords, name="embedding", attrs=attrs), sums
 

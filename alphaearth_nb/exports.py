@@ -173,6 +173,7 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
         with rasterio.open(src, "w", **prof) as dst:
             dst.descriptions = tuple(band_names())
             dst.update_tags(**cog_tags(dtype, emb.attrs.get("source")))   # the scheme named: no scale/offset can
+            if m := emb.attrs.get("embedding:model"): dst.update_tags(AEF_MODEL=str(m))   # `read_cog` reads it back
             if not _write_rows(dst, emb, dtype, blocksize): raise nothing_to_write("embedding", path)  # the stage is removed
             if facs: dst.build_overviews(facs, Resampling.nearest)   # placeholders, overwritten below
         for i, f in enumerate(facs):
@@ -224,6 +225,7 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
                               f"{have}None for the full resolution") from None
         raise unreadable_raster(path, e) from None
     refuse_rotation(da, f"the GeoTIFF {path}")   # a rotated grid has no x/y: warp it north-up first
+    model = da.attrs.get("AEF_MODEL")   # `to_cog`'s tag of the model (`embed`'s `embedding:model`), if any
     if da.sizes["band"] == 1:   # a `map_to_cog` file (classes, a score): it came back as an 'embedding' of band A00
         raise DimensionError(f"{path} has one band, so it is a map (classes or a score, e.g. from `map_to_cog`), not "
                              f"an embedding ({EMBED_DIM} bands): read a map with "
@@ -242,7 +244,7 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
         # masked band by band, nodata=0 made a NaN band in ~0.2% of pixels), all-zero and non-vectors NaN, warned
         out = gated(da, fills=(fill,) if fill is not None and np.isfinite(fill) else (),   # uint8 codes: decoded
                     codes=tiff_scheme(da.attrs) == "int8" or None)   # our int8 file copied to floats: codes
-    out.attrs = {}
+    out.attrs = {"embedding:model": model} if model else {}   # a checkpoint's identity kept (`cubes.one_model`)
     return write_crs(out, crs).rename("embedding")
 
 # %% ../nbs/25c_exports.ipynb #c0017

@@ -25,16 +25,17 @@ from .cubes import cube_form, transform_of
 from .timecodes import as_year
 
 # %% auto #0
-__all__ = ['QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item']
+__all__ = ['OFFICIAL_MODEL', 'QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item']
 
 # %% ../nbs/25b_stores.ipynb #c0020
+OFFICIAL_MODEL = "AlphaEarth Foundations (Satellite Embedding V1, annual)"   # the product's name in `embedding:model`
 QUANTIZATION = {"scheme": "sign(q) * (q / 127.5)^2", "dtype": "int8", "nodata": NODATA, "scale": SCALE,
                 "reference": "https://developers.google.com/earth-engine/guides/aef_on_gcs_readme"}
 
 @checks_flags
 def to_zarr(emb,                 # embedding (y, x, band) or cube (time, y, x, band), any form `as_embedding` reads
             store,               # the store to write, a folder (`~` is the home folder)
-            model:str="AlphaEarth Foundations (Satellite Embedding V1, annual)",   # the model named in the attrs
+            model:str|None=None, # the model named in the attrs; None: the embedding's own `embedding:model` (`embed` writes it), else `OFFICIAL_MODEL`
             quantized:bool=True, # store the official int8 codes (False: float32 vectors)
             overwrite:bool=False) -> Path:  # replace a store written before (a folder not ours is never touched)
     """Write an embedding or cube to a Zarr v3 store with the embedding metadata; returns the store path (a `Path`, `~`
@@ -45,6 +46,7 @@ def to_zarr(emb,                 # embedding (y, x, band) or cube (time, y, x, b
     data, so a lazy embedding is computed once; nothing is left at `store`)."""
     check_output(store, overwrite, "embedding store"); quantized = flag(quantized, "quantized")   # before any work
     emb = cube_form(emb)
+    model = model or emb.attrs.get("embedding:model") or OFFICIAL_MODEL   # the checkpoint's identity kept
     crs = crs_of(emb)
     if not crs: raise GridError("the embedding has no CRS: set `emb.attrs['crs']` before writing")
     t = transform_of(emb)
