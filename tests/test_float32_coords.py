@@ -64,3 +64,29 @@ def test_a_label_raster_in_float32_is_on_the_map_grid():
         warnings.simplefilter("error")   # no 'other pixel size' warning: one grid
         cls = classify(emb, labels, k=1)["class"].values
     assert (cls[3, 4], cls[100, 140], cls[60, 70]) == (0, 1, 2)
+
+
+@pytest.mark.parametrize("nx", [12, 40, 89])
+def test_a_narrow_float32_label_raster_is_on_the_map_grid(nx):
+    "Under ~90 pixels wide the end-to-end step of float32 longitudes near 100 is over 0.1% off: was 'other pixel size'."
+    from alphaearth_nb.labels import on_map_grid
+    x, y = 100.00004 + STEP * np.arange(nx), 45.00054 - STEP * np.arange(10)
+    emb = embedding_from_array(random_unit((10, nx), seed=3), coords={"x": x, "y": y}, crs="EPSG:4326")
+    lab = np.arange(10 * nx).reshape(10, nx)
+    labels = xr.DataArray(lab, dims=("y", "x"), coords={"x": x.astype(np.float32), "y": y.astype(np.float32)},
+                          attrs={"crs": "EPSG:4326"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")   # no 'other pixel size' warning: one grid
+        on = on_map_grid(emb, labels)
+    np.testing.assert_array_equal(np.asarray(on), lab)
+
+
+def test_another_pixel_size_in_float32_is_still_warned():
+    from alphaearth_nb.labels import on_map_grid
+    x, y = 100.00004 + STEP * np.arange(40), 45.00054 - STEP * np.arange(10)
+    emb = embedding_from_array(random_unit((10, 40), seed=3), coords={"x": x, "y": y}, crs="EPSG:4326")
+    x2, y2 = 100.00004 + 2 * STEP * np.arange(20), 45.00054 - 2 * STEP * np.arange(5)
+    labels = xr.DataArray(np.zeros((5, 20), int), dims=("y", "x"),
+                          coords={"x": x2.astype(np.float32), "y": y2.astype(np.float32)}, attrs={"crs": "EPSG:4326"})
+    with pytest.warns(UserWarning, match="pixels are"):
+        on_map_grid(emb, labels)
