@@ -298,20 +298,23 @@ def _mirror_tiles(size:int, at:tuple=(6.0, 45.0)) -> list:
     return out
 
 def build_local_mirror(root,                        # folder to write (created)
-                       years=(2023, 2024),          # years to write
+                       years=(2023, 2024),          # years to write: one, a list, or (first, last), as for `tiles`
                        size:int=96,                 # tile side in pixels (official tiles: 8192)
                        samples=None,                # aef_samples folder/CSV or DataFrame (default: shared data)
                        blocksize:int=32,            # internal COG block size
                        at:tuple=(6.0, 45.0),        # (lon, lat) on a zone boundary where the tiles meet (180: across)
                       ) -> LocalMirror:
-    "Write a small mirror in the official layout (index + int8 bottom-up COGs, 2 zones) from real official vectors."
+    """Write a small mirror in the official layout (index + int8 bottom-up COGs, 2 zones) from real official vectors.
+    `years` are read by `timecodes.as_years` (`years_of`'s rule) before anything is read or written: `PeriodError`
+    for 24 or 2023.5."""
+    years = as_years(years)   # was int() of each: (24, 25) wrote tiles of the year 24 AD, 2023.5 those of 2023
     for mod in ("geopandas", "rasterio"): require(mod, "official", "building a local mirror")
     import geopandas as gpd
     from affine import Affine
     from rasterio.warp import transform_bounds, transform_geom
     from shapely.geometry import box, mapping, shape
     vecs, labels = _vectors(samples)
-    classes = np.unique(labels); years = [int(y) for y in years]; near = _neighbours(vecs, labels)
+    classes = np.unique(labels); near = _neighbours(vecs, labels)
     root = user_path(root); rows, written = [], {}
     for n, (zone, epsg, xw, ys) in enumerate(_mirror_tiles(size, at)):
         crs = f"EPSG:{epsg}"

@@ -1,10 +1,12 @@
 "The LocalMirror that build_local_mirror returns is a source, as its folder is."
 import numpy as np
+import pandas as pd
 import pytest
 
 pytest.importorskip("rioxarray")
 pytest.importorskip("geopandas")
 from alphaearth_nb import official as off
+from alphaearth_nb.core import PeriodError, band_names
 
 
 def test_a_local_mirror_object_is_a_source(tmp_path):
@@ -74,3 +76,16 @@ def test_open_tile_reads_a_home_path(tmp_path, monkeypatch):
     exports.to_cog(embedding_from_array(random_unit((16, 16))), tmp_path / "t.tif")
     want = off.open_tile(str(tmp_path / "t.tif")).values
     np.testing.assert_array_equal(off.open_tile("~/t.tif").values, want)
+
+
+def test_a_local_mirror_reads_its_years_as_tiles_does(tmp_path):
+    """`build_local_mirror(years=...)` reads years by `timecodes.as_years`, `years_of`'s rule, before anything is written: 24 or
+    2023.5 is PeriodError, one year (2024) is that year. Was: int() of each year, so (24, 25) wrote tiles of the year
+    24 AD, (2023.5,) tiles of 2023, and years=2024 raised TypeError ('int' object is not iterable)."""
+    v = np.random.default_rng(0).normal(size=(24, 64)).astype(np.float32)   # conftest's small_mirror's vectors
+    df = pd.DataFrame(v / np.linalg.norm(v, axis=1, keepdims=True), columns=band_names()).assign(dw_label=np.arange(24) % 3)
+    for bad in ((24, 25), (2023.5,), (True,)):
+        with pytest.raises(PeriodError, match="year"):
+            off.build_local_mirror(tmp_path / "bad", years=bad, size=32, samples=df)
+        assert not (tmp_path / "bad").exists(), bad
+    assert set(off.build_local_mirror(tmp_path / "m", years=2024, size=32, samples=df).index.year) == {2024}
