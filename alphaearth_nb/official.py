@@ -244,7 +244,7 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     zones = sorted(t["crs"].unique(), key=lambda c: (int(c.split(":")[1]) % 100, c))
     if geobox is None and crs is None and resolution is None and len(zones) == 1:
         cube = dequantize(zone_cube(t, geom, ys, chunks))
-        cube.attrs = {"crs": zones[0]}
+        cube.attrs, size = {"crs": zones[0]}, (RESOLUTION, RESOLUTION)
     else:
         gb = geobox if geobox is not None else grid_for(geom, crs, resolution)
         from rasterio.warp import transform_bounds
@@ -257,8 +257,13 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
             c.attrs = {"crs": z}
             parts.append(c)
         cube = mosaic(parts, gb, resampling).chunk({"time": 1, "y": chunks, "x": chunks, "band": -1})
+        size = (abs(gb.resolution.x), abs(gb.resolution.y))
     crs = cube.attrs["crs"]
     cube.attrs.update(source="GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL", mirror=str(mirror_of(source).name))
+    # the grid's GeoTransform (north-up, x as the cube writes it) on `spatial_ref`: a one-pixel selection keeps its
+    # size (it was dropped with the zones' and the mosaic's own: to_cog(cube.isel(y=[3], x=[4])) raised GridError)
+    gt = (float(cube.x[0]) - size[0] / 2, size[0], 0.0, float(cube.y[0]) + size[1] / 2, 0.0, -size[1])
+    cube = cube.assign_coords(spatial_ref=xr.Variable((), np.int64(0), {"GeoTransform": " ".join(map(str, gt))}))
     return write_crs(cube, crs).rename("embedding")
 
 # %% ../nbs/27_official.ipynb #c0033
