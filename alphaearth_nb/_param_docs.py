@@ -728,6 +728,7 @@ SECTIONS = {
         'unwritten_years': 'values\n    times of any form; only the text ones are looked at\n',
         'to_ms': 't\n    epoch milliseconds, datetime64, pandas times or ISO strings (UTC, or with a zone)\n',
         'odd_times': 'values\n    times of any form (cftime, pd.Period, text are looked at)\n',
+        'day_first': 'values\n    times of any form (only text is looked at)\n',
         'to_days': 't\n    times in any form `to_ms` reads\n',
         'utc_times': 't\n    times in any form `to_ms` reads, with or without a time zone\n',
         'from_days': 'd\n    days since `EPOCH` (2020-01-01), any shape, float\n',

@@ -22,8 +22,8 @@ from .core import PeriodError, TimeError
 
 # %% auto #0
 __all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'GREGORIAN', 'PERIODS', 'TIMECODE_DIM', 'PAIRS', 'PERIOD_FEATURE_DIM', 'as_numbers',
-           'numeric_time_hint', 'unwritten_years', 'to_ms', 'odd_times', 'to_days', 'utc_times', 'from_days',
-           'timecode', 'Period', 'as_year', 'as_years', 'as_period', 'position', 'period_features']
+           'numeric_time_hint', 'unwritten_years', 'to_ms', 'odd_times', 'day_first', 'to_days', 'utc_times',
+           'from_days', 'timecode', 'Period', 'as_year', 'as_years', 'as_period', 'position', 'period_features']
 
 # %% ../nbs/01_timecodes.ipynb #c0005
 EPOCH = np.datetime64("2020-01-01T00:00:00", "ms")
@@ -105,7 +105,8 @@ def to_ms(t) -> np.ndarray:  # epoch milliseconds, datetime64, pandas times or I
             raise TimeError(f"{a.ravel()[:3].tolist()} are numbers as text, not dates: {numeric_time_hint(a)}.")
         if odd := odd_times(a): raise TimeError(f"{odd}.")  # a model calendar; day/month order unsettled
         a = _gregorian(a)                                     # cftime Gregorian dates: the same dates
-        try: a = pd.to_datetime(a.ravel(), utc=True, **_iso_format(a)).tz_localize(None).values.reshape(a.shape)
+        order = {"dayfirst": True} if day_first(a) else {}   # '13/01/2024' settles it (was pandas' format error)
+        try: a = pd.to_datetime(a.ravel(), utc=True, **_iso_format(a), **order).tz_localize(None).values.reshape(a.shape)
         except (ValueError, TypeError, OverflowError) as e:
             raise TimeError(f"cannot read {a.ravel()[:3].tolist()} as times ({e}): pass ISO dates such as "
                             "'2024-01-31' or '2024-01-31T10:50', or datetime64 values.") from None
@@ -135,6 +136,10 @@ def odd_times(values) -> str|None:  # times of any form (cftime, pd.Period, text
                 "of an array of them: `pd.PeriodIndex(values).to_timestamp()`)")
     texts = [v.decode() if isinstance(v, bytes) else v for v in flat if isinstance(v, (str, bytes))]
     m = [x for v in texts if (x := _YEAR_LAST.match(v))]
+    over = [[x[0] for x in m if int(x[k]) > 12] for k in (1, 3)]   # '13/01/2024': day first; '01/13/2024': month first
+    if over[0] and over[1]:
+        return (f"'{over[0][0]}' is day first and '{over[1][0]}' month first, so no one order reads them all: write "
+                f"ISO 8601 dates (YYYY-MM-DD, '2024-01-13'), or convert each group with its own format")
     both = [x for x in m if int(x[1]) != int(x[3]) and all(1 <= int(x[k]) <= 12 for k in (1, 3))]   # ambiguous
     if both and all(int(x[1]) <= 12 and int(x[3]) <= 12 for x in m):   # a part over 12 settles the order
         x = both[0]; s = x[2]; y = int(x[4])
@@ -143,6 +148,12 @@ def odd_times(values) -> str|None:  # times of any form (cftime, pd.Period, text
                 f"among them settles which: convert with the order they are in, e.g. `pd.to_datetime(values, "
                 f"format='%d{s}%m{s}%Y')`, or write ISO dates ('{pd.Timestamp(y, int(x[3]), int(x[1])).date()}')")
     return None
+
+def day_first(values) -> bool:  # times of any form (only text is looked at)
+    "True when text dates with the year last are settled day first: a first part over 12 ('13/01/2024') somewhere."
+    flat = np.asarray(values, dtype=object).ravel()
+    texts = [v.decode() if isinstance(v, bytes) else v for v in flat if isinstance(v, (str, bytes))]
+    return any(int(x[1]) > 12 for v in texts if (x := _YEAR_LAST.match(v)))
 
 def _gregorian(a:np.ndarray) -> np.ndarray:
     "cftime dates of the Gregorian calendar (`GREGORIAN`) as datetime64, exactly; other values as they are."

@@ -68,3 +68,14 @@ def test_an_impossible_day_or_month_is_a_time_error(texts):
 def test_the_ambiguity_message_spells_dates_without_strftime():
     "'%-d' is glibc's, not Windows': the words are built by hand, day first, month by name."
     with pytest.raises(TimeError, match="'03/04/2024' is 4 March 2024 or 3 April 2024"): to_ms(["03/04/2024", "05/06/2024"])
+
+
+def test_day_first_text_settled_by_a_day_over_12_is_read_day_first():
+    "'03/01/2024' beside '13/01/2024' raised pandas' 'doesn't match format \"%m/%d/%Y\"' (month first was read when a "
+    "13 settled it); a list mixing both orders is refused by name."
+    np.testing.assert_array_equal(to_ms(["03/01/2024", "13/01/2024"]), to_ms(["2024-01-03", "2024-01-13"]))
+    np.testing.assert_array_equal(to_ms(["03.01.2024 10:30", "13.01.2024 08:00"]), to_ms(["2024-01-03T10:30", "2024-01-13T08:00"]))
+    with pytest.raises(TimeError, match="'13/01/2024' is day first and '01/13/2024' month first.*YYYY-MM-DD"):
+        to_ms(["13/01/2024", "01/13/2024"])
+    with pytest.raises(TimeError, match="no date among them settles which"):   # as before: nothing settles it
+        to_ms(["03/01/2024", "03/02/2024"])
