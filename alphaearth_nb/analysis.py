@@ -35,12 +35,19 @@ __all__ = ['over_time', 'query_vector', 'similarity', 'change', 'sample_pixels',
            'cluster', 'classify', 'regress', 'label_points', 'training_set', 'predict_pixels']
 
 # %% ../nbs/25_analysis.ipynb #c0006
-def _steps_for(emb, a) -> list[int]:
+def _steps_for(emb, a, name:str="") -> list[int]:
     """The time step of `a` for each of cube `emb`'s years: by year where both carry a time coordinate (labels for
-    2022, 2021 meet the cube's 2021 in their second step), else by position, which then needs equal lengths."""
+    2022, 2021 meet the cube's 2021 in their second step), else by position, which then needs equal lengths. A
+    year missing in a second cube of `emb`'s dims (`change(cube_a, cube_b)`) is refused naming both cubes' years
+    and their common-years selection (the labels' fix, `labels.sel(time=cube.time)`, was named before)."""
     if "time" in emb.coords and "time" in a.coords:
         want, have = years_of_cube(emb), years_of_cube(a)
         miss = [int(y) for y in want if (have == y).sum() != 1]
+        if miss and name and len(a.dims) == len(emb.dims):   # a second embedding cube, not labels
+            raise TimeError(f"{name}: the first cube has years {want.tolist()} but the second {have.tolist()}: none or "
+                            f"several in the second for {miss}; select the years both have first, e.g. `common = "
+                            "np.intersect1d(a.time.dt.year, b.time.dt.year)`, then `a.sel(time=a.time.dt.year.isin("
+                            "common))` and `b.sel(time=b.time.dt.year.isin(common))`")
         if miss:
             raise TimeError(f"a per-year input has years {have.tolist()} but the cube {want.tolist()}: none or "
                             f"several for {miss}; give it one step per year of the cube, e.g. "
@@ -117,7 +124,7 @@ def _per_year(fn, tables:bool):
         emb, args, kwargs = cube(emb), [cube(a) for a in args], {k: cube(v) for k, v in kwargs.items()}
         if not (isinstance(emb, xr.DataArray) and "time" in emb.dims): return fn(emb, *args, **kwargs)
         timed = lambda a: isinstance(a, (xr.DataArray, xr.Dataset)) and "time" in a.dims
-        steps = {id(a): _steps_for(emb, a) for a in (*args, *kwargs.values()) if timed(a)}
+        steps = {id(a): _steps_for(emb, a, fn.__name__) for a in (*args, *kwargs.values()) if timed(a)}
         rows = {id(a): _rows_by_year(emb, a, c) for a in (*args, *kwargs.values())
                 if tables and (c := _year_column(a)) is not None}
         at = lambda a, i: a.isel(time=steps[id(a)][i]) if timed(a) else rows[id(a)][i] if id(a) in rows else a

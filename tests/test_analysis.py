@@ -1039,3 +1039,17 @@ def test_label_plumbing_moved_to_supervised_is_still_analysis_names():
     from alphaearth_nb import analysis, supervised
     for name in ("label_points", "training_set", "predict_pixels"):
         assert getattr(analysis, name) is getattr(supervised, name) and name in analysis.__all__
+
+
+def test_change_of_cubes_with_a_year_missing_names_both_cubes_years():
+    "Was TimeError '... a per-year input ... `labels.sel(time=cube.time)`': a labels fix for two embedding cubes."
+    from alphaearth_nb.core import TimeError
+    e = embedding_from_array(random_unit((4, 4), seed=2))
+    years = lambda *ys: xr.DataArray(pd.to_datetime([f"{y}-01-01" for y in ys]), dims="time", name="time")
+    a, b = xr.concat([e, e, e], dim=years(2021, 2022, 2023)), xr.concat([e, e], dim=years(2021, 2023))
+    with pytest.raises(TimeError) as err:
+        change(a, b)
+    msg = str(err.value)
+    assert "[2021, 2022, 2023]" in msg and "[2021, 2023]" in msg and "[2022]" in msg
+    assert "labels" not in msg and "isin" in msg
+    assert change(a.isel(time=[0, 2]), b).sizes["time"] == 2
