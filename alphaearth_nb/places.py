@@ -383,9 +383,10 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
     if "time" not in emb.dims:
         return pd.concat([base, vecs(v)], axis=1)
     years, col = years_of_cube(emb), next((c for c in base.columns if str(c).lower() == "year"), None)
-    at = np.array([int(np.argmax(years == y)) if (years == y).any() else -1 for y in pd.to_numeric(base[col], errors="coerce")]
-                  if col is not None else [], np.int64)                       # each point at its own year
-    if (miss := [i for i, a in enumerate(at) if a < 0]):
+    hit = (pd.to_numeric(base[col], errors="coerce").to_numpy(np.float64, na_value=np.nan)[:, None] == years) \
+        if col is not None else np.zeros((0, len(years)), bool)   # each point at its own year, all at once
+    at = np.where(hit.any(1), hit.argmax(1), -1)                  # (a loop per point took 0.6 s for 100,000)
+    if (miss := np.flatnonzero(at < 0).tolist()):
         warnings.warn(f"{len(miss)} points have a {col!r} ({base[col].iloc[miss[:3]].tolist()}) that is not a year of "
                       f"the cube {years.tolist()}: their vectors are NaN", stacklevel=user_stacklevel())
     out = [pd.concat([base, vecs(np.where(at[:, None] < 0, np.nan, v[np.arange(len(v)), np.maximum(at, 0)]))],
