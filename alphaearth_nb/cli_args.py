@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import __version__
 from .core import AEFError, ConfigError, as_seed, whole
 from .evaluate import as_folds
 from .files import named_path
@@ -156,6 +157,8 @@ def _command(sub, name:str, what:str) -> argparse.ArgumentParser:
 def parser() -> argparse.ArgumentParser:
     "The `aef` parser: `aef demo`, `aef train`, `aef embed`, `aef evaluate`, each option with its help and default."
     p = _Parser(prog="aef", description="AlphaEarth Foundations in JAX")
+    p.add_argument("--version", action="version", version=f"aef (alphaearth_nb) {__version__}",
+                   help="print the package version and exit")
     p.add_argument("--no-compile-cache", action="store_true", help="do not reuse or keep compiled programs on disk "
                    "(default: on, in ~/.cache/alphaearth_nb/jax or $AEF_COMPILE_CACHE; AEF_COMPILE_CACHE=0 is off)")
     p.add_argument("--no-fast-compile", action="store_true", help="compile the training step and embedding with "

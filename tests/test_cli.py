@@ -5,6 +5,7 @@ import xarray as xr
 import pandas as pd
 import pytest
 
+import alphaearth_nb
 from alphaearth_nb.cli import main, open_stack
 from alphaearth_nb.cli_args import parser as _parser
 from alphaearth_nb.core import band_names
@@ -16,6 +17,11 @@ def test_parser_knows_every_command():
         assert _parser().parse_args([cmd] + {"embed": ["--checkpoint", ".", "--period", "2024", "--out", "o"],
                                              "evaluate": ["--embeddings", "."]}.get(cmd, [])).cmd == cmd
 
+
+def test_version_prints_the_package_version_and_exits_0(capsys):
+    # `aef --version` was "the following arguments are required: cmd", exit 2
+    assert main(["--version"]) == 0
+    assert alphaearth_nb.__version__ in capsys.readouterr().out
 
 def test_open_stack_names_the_fix(tmp_path):
     with pytest.raises(FileNotFoundError, match="--data samples"):
