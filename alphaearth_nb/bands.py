@@ -148,6 +148,7 @@ def real_parts(x,              # features: an array, or a table (DataFrame)
     and `DimensionError` (rows of other lengths) naming `what`."""
     try: parts = band_parts(x, features)
     except ConfigError as e: raise ConfigError(f"{what}: {e}") from None   # a name that is no column; an array
+    except DimensionError: raise   # a Dataset without an embedding variable (`_columns`): its own fix
     except ValueError as e: raise DimensionError(f"{what} rows differ in length ({e}): pass an (N, D) array") from None
     return tuple(p if p is None else _real(p, what) for p in parts)
 
@@ -163,6 +164,10 @@ def _columns(x, features) -> tuple:
     """`x` (its list column already spread by `list_vectors`, once per query or table), the positions of its band
     columns (None: an array or a table without them) and of the other columns `features` names (None: no
     `features`), or `ConfigError` (`by_band`)."""
+    if isinstance(x, xr.Dataset):   # a map's pixels as a Dataset: its one 64-band variable (band_data) or A00..A63
+        one = data_variables(x)
+        if len(one) == 1 and band_dim(x[one[0]]).sizes.get("band") == EMBED_DIM: x = x[one[0]]
+        else: x = query_array(x)   # A00..A63 (xee's form), or DimensionError naming the variable to pass
     if isinstance(x, xr.DataArray) and band_dim(x).sizes.get("band") == EMBED_DIM:   # rows by their band labels,
         x = label_bands(band_dim(x)).transpose(..., "band").values   # bands last, as a query's (was by position)
     cols = getattr(x, "columns", None)

@@ -436,7 +436,8 @@ def _knn(train_x, query_x, k:int, query_chunk:int=256, train_chunk:int=8192, low
                                                                                   features)
     if tx.ndim != 2 or qx.ndim != 2 or tx.shape[1] != qx.shape[1] or not tx.shape[1]:
         raise DimensionError(f"train and query features must be (N, D) and (Q, D) with the same D >= 1, got "
-                             f"{tx.shape} and {qx.shape}: reshape them with `x.reshape(len(x), -1)`")
+                             f"{tx.shape} and {qx.shape}: reshape them with `x.reshape(len(x), -1)`"
+                             + ("; one query vector (a pixel) is one row: `q.reshape(1, -1)`" if qx.ndim == 1 else ""))
     hx, hq = tx, qx                                      # what the host's float64 rechecks read (rows cast there)
     tx, qx, slack = _float32(tx, qx)
     direct = direct or low or bool(slack)              # `_by_products` assumes the features float32 holds

@@ -61,3 +61,20 @@ def test_an_index_of_dataarray_rows(backend):
         ix = index.build(rows.isel(band=slice(None, None, -1)), backend=backend)   # read by its band labels
     m = ix.search(A[6, 2], k=2)
     assert m.ids[0] == 2 and m.scores[0] == pytest.approx(1.0)
+
+
+def test_knn_search_reads_a_dataset_query_by_the_gate_rule():
+    "Was numpy's TypeError 'cannot directly convert an xarray.Dataset into a numpy array' from knn_search."
+    import xarray as xr
+    from alphaearth_nb.core import DimensionError
+    from alphaearth_nb.knn import knn_search
+    from alphaearth_nb.testing import embedding_from_array, random_unit
+    e = embedding_from_array(random_unit((4, 5), seed=1))
+    X = e.transpose("y", "x", "band").values.reshape(-1, 64)
+    ds = e.to_dataset(name="band_data")   # xr.open_dataset(tif, engine='rasterio')'s form
+    d, i = knn_search(X, ds.isel(y=1, x=[2, 3]), 1)
+    assert i.ravel().tolist() == [7, 8] and d.max() == 0
+    with pytest.raises(DimensionError, match=r"reshape\(1, -1\)"):   # one pixel: (64,), as its DataArray
+        knn_search(X, ds.isel(y=1, x=2), 1)
+    with pytest.raises(DimensionError, match="A00..A63"):
+        knn_search(X, xr.Dataset({"a": ("x", [1.0, 2.0])}), 1)
