@@ -26,6 +26,7 @@ from . import geo
 from .embeddings import official_cube
 from .gate import change_score, pixelwise, unit_rows
 from .geo import crs_of, is_lazy, require
+from .timecodes import as_year
 from .places import (LONLAT, cube_crs, cube_form, gather, grid_of, import_geopandas, lonlat_columns,
                                   pixel_of, points_xy, read_geometries, sample, transform_of, years_of_cube,
                                   years_with_data)
@@ -358,7 +359,8 @@ def join_years(embs:list,  # one embedding (y, x, band) a year on one grid, any 
     """The cube (time, y, x, band) of one embedding a year, `time` 1 January of each year (as `official.open` builds
     it), with their one `embedding:model`. Raises `MixedModelsError` for two models (`one_model`; `xr.concat` keeps
     the first's attrs, so the others' model went unseen), `GridError` for two grids, `DimensionError` for fewer than
-    two maps or a `years` of another length, `TimeError` for years unknown or repeated."""
+    two maps or a `years` of another length, `TimeError` for years unknown or repeated,
+    `PeriodError` for a value that is not a year (`timecodes.as_year`: 24, True, 2024.5)."""
     embs = [cube_form(e) for e in embs]
     if len(embs) < 2 or any("time" in e.dims for e in embs):
         raise DimensionError(f"join_years takes two or more maps (y, x, band), one a year; got {len(embs)} "
@@ -370,7 +372,7 @@ def join_years(embs:list,  # one embedding (y, x, band) a year on one grid, any 
             raise TimeError("join_years: a map records no period (`period_start`, which `embed` writes): pass "
                             "years=[2023, 2024, ...], one a map")
         years = [pd.Timestamp(e.attrs["period_start"]).year for e in embs]
-    years = [int(y) for y in years]
+    years = [as_year(y) for y in years]   # timecodes' one year rule: 24, True, 2024.5 refused
     if len(years) != len(embs): raise DimensionError(f"{len(years)} years for {len(embs)} maps: pass one a map")
     if len(set(years)) < len(years): raise TimeError(f"years {years} repeat one: one map a year")
     cube = xr.concat(embs, "time", combine_attrs="drop_conflicts").assign_coords(

@@ -59,3 +59,15 @@ def test_join_years_reads_the_years_embed_recorded(two, tmp_path):
     with pytest.raises(TimeError, match="repeat"): join_years([a, a])   # both record 2024
     b = a.copy(); b.attrs = {**a.attrs, "period_start": "2025-01-01T00:00:00"}
     assert list(join_years([a, b]).time.dt.year.values) == [2024, 2025]
+
+
+def test_join_years_reads_years_by_the_one_year_rule(two):
+    "join_years took int() of each year: 24 (the year 24 AD), True (the year 1) and 2024.5 (2024) passed."
+    from alphaearth_nb.core import PeriodError
+    import numpy as np
+    stack, m1, _ = two
+    a = embed(stack, m1, 2024, progress=False)
+    for bad in ([24, 25], [True, 2023], [2023, 2024.5]):
+        with pytest.raises(PeriodError): join_years([a, a], bad)
+    cube = join_years([a, a], [np.int64(2022), "2023"])   # a year in any form timecodes.as_year reads
+    assert list(cube.time.dt.year.values) == [2022, 2023]
