@@ -213,14 +213,19 @@ def _orient_like(b, a):
 
 @over_time
 def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embedding` reads (official int8 codes too)
-           other,  # embedding (y, x, band) on the same grid and CRS, e.g. another year
+           other=None,  # embedding (y, x, band) on the same grid and CRS, e.g. another year (required)
           ) -> xr.DataArray:
     """Unsupervised change score `1 - cos(e1, e2)` per pixel of two embeddings on one grid, one minus the dot
     product of the L2-normalised vectors (`evaluate.change_scores`; a pixel's norm off 1, as the official int8 codes' 0.994 .. 1.006,
     does not count as change), in [0, 2], float32, NaN where either has no data:
     a DataArray (y, x) on `emb`'s grid and orientation (`other` may store the grid in another order). Raises
     `GridError` for different grids or CRS, `MixedModelsError` for embeddings of two models (`cubes.one_model`:
-    `attrs['embedding:model']`, which `embed` writes and the stores keep; their change is the models' difference)."""
+    `attrs['embedding:model']`, which `embed` writes and the stores keep; their change is the models' difference);
+    `ConfigError` without `other` (a cube's years: `cubes.yearly_change`, or two years of it, one map each)."""
+    if other is None:   # `cube.aef.change()` was a bare TypeError (missing `other`)
+        raise ConfigError("change needs `other`, a second embedding on the same grid: `change(a, b)`. For the change "
+                          "between the years of one cube use `.aef.yearly_change()` (3 years or more) or "
+                          "`change(cube.sel(time=a), cube.sel(time=b))`")
     a, b = as_embedding(emb), as_embedding(other)
     one_model(a, b)   # two checkpoints' years: refused, naming both (none recorded: hand-built, older stores pass)
     b = _orient_like(b, a)  # the same grid stored in another order (y ascending, x descending) is not another grid

@@ -7,9 +7,9 @@ import xarray as xr
 
 from alphaearth_nb.accessor import EmbeddingAccessor, StackAccessor, forward
 from alphaearth_nb.analysis import similarity
-from alphaearth_nb.core import DimensionError
+from alphaearth_nb.core import ConfigError, DimensionError
 from alphaearth_nb.embed import embed
-from alphaearth_nb.testing import fake_official, random_unit
+from alphaearth_nb.testing import embedding_from_array, fake_official, random_unit
 
 
 def test_stack_methods_of_embeddings_fail_early_with_the_fix():
@@ -118,3 +118,11 @@ def test_validate_on_an_embedding_checks_the_field_and_says_what_it_found(emb):
     band = xr.DataArray(np.ones((2, 3, 3), np.float32), dims=("time", "y", "x"), name="B4")
     with pytest.raises(AEFError, match=r"not an embedding field.*validate_stack|not an embedding field.*to_dataset"):
         band.aef.validate()   # any other DataArray: the package's error, naming what to call instead
+
+
+def test_change_without_other_on_a_cube_points_to_yearly_change():
+    # `cube.aef.change()` on a 2-year cube was a bare TypeError (missing `other`)
+    e = embedding_from_array(random_unit((4, 6), seed=3))
+    cube = xr.concat([e, e], dim="time").assign_coords(time=[2023, 2024])
+    with pytest.raises(ConfigError, match=r"yearly_change.*change\(cube\.sel\(time=a\), cube\.sel\(time=b\)\)"):
+        cube.aef.change()
