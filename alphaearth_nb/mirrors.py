@@ -33,7 +33,7 @@ except ImportError: shapely = translate = MultiPolygon = box = None; BaseGeometr
 from .core import (EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, PeriodError, band_names,
                                 checks_flags)
 from .quantize import quantize
-from .geo import crs_of, grid_coords, north_up, require, to_crs
+from .geo import crs_of, grid_coords, north_up, require, to_crs, write_crs
 from .labels import table_numbers
 from .readers import read_aef_samples
 from .cubes import LONLAT
@@ -529,6 +529,6 @@ def open_tile(href:str,                 # what `tiles` put in `href`
     if da.sizes["band"] != EMBED_DIM:
         raise MirrorError(f"{href} has {da.sizes['band']} bands, not {EMBED_DIM}: not an embedding tile")
     crs, da = crs_of(da), north_up(da)   # the mirrors store rows bottom-up
-    da = da.transpose("y", "x", "band").assign_coords(band=band_names()).drop_vars("spatial_ref", errors="ignore")
-    da.attrs = {"crs": crs}
-    return da.astype(np.int8)
+    da = da.transpose("y", "x", "band").assign_coords(band=band_names())
+    da.attrs = {}   # the tile's geotransform stays on `spatial_ref` (made north-up by `write_crs`), as `read_cog` keeps
+    return write_crs(da.astype(np.int8), crs)   # it: a one-pixel selection of a tile keeps its pixel size
