@@ -375,6 +375,15 @@ def _stale(held:dict, me:dict) -> bool:
     "True if the lock contents `held` name a process of this host that no longer runs."
     return held.get("host") == me["host"] and isinstance(held.get("pid"), int) and not pid_alive(held["pid"])
 
+def _live_holder(p:Path) -> dict|None:
+    """The contents of the run lock `p` while a live run holds it ({} when they cannot be read yet); None when there
+    is no lock, it was removed while read (its run ended), or it names a dead process of this host (`run_lock` takes
+    that one over)."""
+    if not p.exists(): return None
+    held = _holder(p)
+    if not held and not p.exists(): return None
+    return None if _stale(held, {"host": socket.gethostname()}) else held
+
 def _take_over(p:Path, held:dict, me:dict) -> bool|None:
     """Replace the stale lock `p` (whose contents were judged: `held`) by ours, one taker at a time: True if we hold
     `p` now; False if it is no longer the lock judged (judge again); None if another taker is at it (wait)."""
@@ -525,10 +534,10 @@ def check_run_folder(out,                  # the run folder, or None: nothing to
                           "overwrite starts it over; pass one.")
     if d.exists() and not d.is_dir(): raise OutputExistsError(f"{d} is a file: pass a folder for the run.")
     if not d.exists(): no_file_on_the_way(d, "run")   # a file where a folder above `out` must be
-    elif (d / LOCK).exists() and ((held := _holder(d / LOCK)) or (d / LOCK).exists()) \
-            and not _stale(held, {"host": socket.gethostname()}):  # a live run is named before its files are judged
-        raise _in_use(d, d / LOCK, held)                           # (a dead run's lock: taken over by `run_lock`)
-    elif _not_ours(d): _refuse(d)
+    else:
+        held = _live_holder(d / LOCK)   # a live run is named before its files are judged
+        if held is not None: raise _in_use(d, d / LOCK, held)
+        if _not_ours(d): _refuse(d)
     _refuse_run(d, resume, overwrite, warn)
     return d
 
