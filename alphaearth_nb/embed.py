@@ -23,9 +23,8 @@ import xarray as xr
 from jax.sharding import NamedSharding, PartitionSpec
 from tqdm.auto import tqdm
 
-from .core import (EMBED_DIM, ConfigError, EmptyStackError, ExtrapolationWarning, Frames, MissingSourceError,
-                                NoDataWarning, NoValidDataError, PeriodError, UnknownSourceError, band_names, checks_flags,
-                                user_stacklevel)
+from .core import (EMBED_DIM, ConfigError, EmptyStackError, Frames, MissingSourceError, NoDataWarning,
+                                NoValidDataError, UnknownSourceError, band_names, checks_flags, user_stacklevel)
 from .core import callable_module, compiler_options, flag, frozen_traces, keep_heap, real, whole
 from .files import check_output, consolidate_zarr, user_path, writing_folder
 from .dist import batch_sharding, make_mesh
@@ -36,80 +35,16 @@ from .model import PRESETS, ModelConfig, preset_of
 from .sources import valid_mask
 from .units import sample_values
 from .timecodes import Period, as_period, from_days, to_days
+from .windows import (Tiling, bucket, check_extrapolation, extrapolation_days, support_window, tiling,
+                                   trim_range)
 
 # %% auto #0
-__all__ = ['Tiling', 'trim_range', 'tiling', 'model_spec', 'model_id', 'check_sources', 'support_window', 'extrapolation_days',
-           'check_extrapolation', 'bucket', 'has_data', 'tile_sums', 'embed_frames', 'embed', 'embed_to_zarr']
+__all__ = ['model_spec', 'model_id', 'check_sources', 'has_data', 'tile_sums', 'embed_frames', 'embed', 'embed_to_zarr', 'Tiling',
+           'tiling', 'trim_range', 'support_window', 'extrapolation_days', 'check_extrapolation', 'bucket']
 
-# %% ../nbs/21_embed.ipynb #c0005
-@dataclass(frozen=True)
-class Tiling:
-    "How `embed` cuts a region: the model's patch `L` = `core` + 2 `margin` pixels."
-    patch: int   # L, the model's input patch (pixels)
-    core: int    # the tile's core: tiles start every `core` pixels (paper: 96 px = 960 m at L = 128)
-    margin: int  # the buffer on each side (paper: 16 px = 160 m)
-    trim: int = None  # the trimmed border on each side (paper: 8 px = 80 m); None: all of the buffer
-
-    def __post_init__(self):
-        if self.trim is None: object.__setattr__(self, "trim", self.margin)
-        L, c, m, t = self.patch, self.core, self.margin, self.trim
-        if c < 1 or m < 0 or c + 2 * m != L:
-            near = min(_good_tiles(L), key=lambda t: abs(t - c))
-            raise ConfigError(f"tile {c} + 2 x buffer {m} must equal the model's patch {L}: pass a tile in "
-                              f"[{2 - L % 2}, {L}] of the same parity as {L} (buffer = (L - tile) / 2), or only "
-                              f"`buffer` in [0, {(L - 1) // 2}]: e.g. tile={near}.")
-        lo = trim_range(c, m)[0]
-        if not lo <= t <= m:
-            raise ConfigError(f"trim {t} does not fit tile {c} with buffer {m}: trim must be in [{lo}, {m}] so that "
-                              f"the overlap 2 x (buffer - trim) is no wider than the tile: e.g. trim={lo} (the most "
-                              f"overlap) or trim={m} (a hard cut).")
-
-    @property
-    def overlap(self) -> int:
-        "Half the width of the band two neighbouring tiles share: buffer - trim."
-        return self.margin - self.trim
-
-# %% ../nbs/21_embed.ipynb #c0005n
-def trim_range(tile:int,    # the tile's core, pixels
-               buffer:int,  # the margin on each side, pixels
-              ) -> tuple[int, int]:
-    "The trims `(lo, hi)` a tile allows: the overlap 2 (buffer - trim) fits in the tile, 0 <= trim <= buffer."
-    return max(0, buffer - tile // 2), buffer
-
-def _default_trim(buffer:int) -> int: return max(0, buffer - 8)
-
-def _good_tiles(patch:int) -> list[int]:
-    "Tiles that fit a patch with the default trim: the parity of the patch, the overlap no wider than the tile."
-    return [t for t in range(patch % 2 or 2, patch + 1, 2)
-            if trim_range(t, (patch - t) // 2)[0] <= _default_trim((patch - t) // 2)]
-
-def tiling(patch:int,       # the model's patch size L in pixels
-           tile:int=None,   # core per tile; default 3L/4 (the paper's 960 m of 1.28 km)
-           buffer:int=None, # buffer per side; default L/8 (the paper's 160 m)
-           trim:int=None,   # trimmed per side; default max(0, buffer - 8) (paper: 80 m); =buffer: no overlap
-          ) -> Tiling:
-    "The paper's tiling scaled to patch `L`, unless `tile`, `buffer` or `trim` say otherwise; `ConfigError` if unfit."
-    if tile is None and buffer is None: buffer = patch // 8
-    for what, v in (("tile", tile), ("buffer", buffer), ("trim", trim)):
-        if isinstance(v, (str, bytes)) or not (v is None or hasattr(v, "__float__")):   # text, a list: refused,
-            b = patch // 8   # offering the default tiling's value (was float()'s ValueError; '8' read as 8)
-            whole(v, what, {"tile": patch - 2 * b, "buffer": b, "trim": _default_trim(b)}[what])
-        if v is not None and (isinstance(v, bool) or not float(v).is_integer()):
-            near = min(_good_tiles(patch), key=lambda t: abs(t - v)) if what == "tile" else int(v)
-            raise ConfigError(f"{what}={v!r} is not a whole number of pixels: pass an int, e.g. {what}={near}.")
-    tile, buffer, trim = (None if v is None else int(v) for v in (tile, buffer, trim))
-    if buffer is None:
-        if (patch - tile) % 2:
-            raise ConfigError(f"tile {tile} leaves an odd border in the patch {patch}: pick a tile of the same parity "
-                              f"as {patch}, e.g. tile={min(_good_tiles(patch), key=lambda t: abs(t - tile))}.")
-        buffer = (patch - tile) // 2
-    if tile is None: tile = patch - 2 * buffer
-    if trim is None and 1 <= tile <= patch and not trim_range(tile, buffer)[0] <= _default_trim(buffer):
-        ok, lo = _good_tiles(patch), trim_range(tile, buffer)[0]
-        raise ConfigError(f"tile {tile} is too small for the default trim {_default_trim(buffer)} (buffer {buffer}): "
-                          f"the overlap would be wider than the tile. Pass a tile in [{ok[0]}, {patch}] (same parity "
-                          f"as the patch {patch}), or keep tile={tile} with trim in [{lo}, {buffer}], e.g. trim={lo}.")
-    return Tiling(patch, tile, buffer, _default_trim(buffer) if trim is None else trim)
+# %% ../nbs/21_embed.ipynb #c0004x
+_all_ = ["Tiling", "tiling", "trim_range", "support_window", "extrapolation_days", "check_extrapolation",
+          "bucket"]   # from `windows` (20b), split from here: `embed.tiling` is `windows.tiling`
 
 # %% ../nbs/21_embed.ipynb #c0008
 def model_spec(model) -> tuple[int, tuple, tuple, int]:  # a trained model with a `cfg` (`train.load_model`); a preset name is a ConfigError
@@ -169,53 +104,6 @@ def check_sources(names,                   # the source names in the stack
     if unknown:
         raise UnknownSourceError(f"the stack carries {unknown}, which the model does not know (it encodes "
                                  f"{list(inputs)}): drop with `stack.drop_nodes({unknown!r})`.")
-
-# %% ../nbs/21_embed.ipynb #c0011
-def support_window(period:Period,             # the valid period
-                   first:float,                # day of the first frame in the data (`timecodes.to_days`)
-                   last:float,                 # day of the last frame
-                   support_days:float=365.25,  # shortest window fed to the model
-                  ) -> tuple[float, float]:
-    "The `[start, end)` window (days) of frames fed to the model for a valid `period`."
-    p0, p1 = (float(v) for v in period.days)
-    w = max(p1 - p0, support_days)
-    start = (p0 + p1) / 2 - w / 2   # the period, widened symmetrically
-    if p0 > last: start = last + 1e-3 - w  # all after the data: its last `w` days (forecast)
-    elif p1 <= first: start = first        # all before the data: its first `w` days (backcast)
-    return start, start + w
-
-def extrapolation_days(period:Period,  # the valid period asked for
-                       first:float,    # first day with data, days since `timecodes.EPOCH` (2020-01-01)
-                       last:float,     # last day with data, days since `timecodes.EPOCH`
-                      ) -> float:
-    "How many days the valid `period` reaches beyond the support `[first, last]` (0 inside it)."
-    p0, p1 = (float(v) for v in period.days)
-    return max(first - p0, p1 - last, 0.0)
-
-def check_extrapolation(period:Period,            # the valid period of the embedding
-                        first:float,              # day of the first frame in the data (`timecodes.to_days`)
-                        last:float,               # day of the last frame
-                        warn_days:float=182.625,  # warn beyond this much extrapolation (the paper: about 6 months)
-                        max_days:float=730.5,     # raise beyond this much
-                       ) -> float:
-    "Warn (`ExtrapolationWarning`) or raise (`PeriodError`) when `period` reaches far beyond the support period."
-    ext = extrapolation_days(period, first, last)
-    span = f"{from_days(first).astype('datetime64[D]')} .. {from_days(last).astype('datetime64[D]')}"
-    msg = (f"the valid period {period.start.astype('datetime64[D]')} .. {period.end.astype('datetime64[D]')} reaches"
-           f" {ext:.0f} days beyond the data's support period {span}")
-    if ext > max_days:
-        raise PeriodError(f"{msg}, more than {max_days:.0f} days: pick a period nearer the data, or add frames that "
-                          "cover it.")
-    if ext > warn_days:
-        warnings.warn(f"{msg}: the model was trained to extrapolate about {warn_days:.0f} days; expect weak embeddings.",
-                      ExtrapolationWarning, stacklevel=user_stacklevel())
-    return ext
-
-def bucket(n:int,       # a count (frames), >= 0
-           size:int=8,  # the step counts are rounded up to
-          ) -> int:
-    "`n` rounded up to a multiple of `size` (at least `size`), so frame counts reuse compiled shapes."
-    return max(size, -(-n // size) * size)
 
 # %% ../nbs/21_embed.ipynb #c0014
 def _embed_tiles(model, inputs:dict, period):
