@@ -17,7 +17,7 @@ from .analysis import change, classify, cluster, regress, rgb, similarity
 from .core import DimensionError, documented
 from .cubes import aggregate, coarsen, sample, yearly_change
 from .embed import embed
-from .embeddings import (as_embedding, dequantize_embedding, embedding_variable, official_years,
+from .embeddings import (as_embedding, dequantize_embedding, embedding_variable, official_years, years_text,
                                       quantize_embedding, validate_embedding)
 from .exports import map_to_cog, to_cog, vectorize
 from .stores import to_zarr
@@ -112,9 +112,7 @@ class StackAccessor:
                                  f"{list(self._obj.data_vars)}), not an embedding; {fix}")
         if name in _ONE_MAP and (ys := official_years(self._obj)) is not None:   # xee over years: one, by name
             call = "embedding" if name == "embedding" else f"{name}(...)"
-            raise DimensionError(f"`.aef.{name}` takes one map, and this official product holds {len(ys)} years "
-                                 f"({', '.join(map(str, ys))}): select one, `ds.sel(time='{ys[-1]}').aef.{call}`, or "
-                                 f"one at a time, `[ds.sel(time=t).aef.{call} for t in ds.time.values]`")
+            raise DimensionError(f"`.aef.{name}` takes one map, and {years_text(ys, call)}")   # embeddings' words
         if name in _EMBEDDING_ONLY and holds_embedding(self._obj):   # xee's A00..A63: the embedding's own method
             return as_embedding(self._obj) if name == "embedding" else getattr(EmbeddingAccessor(self._obj), name)
         if name in _EMBEDDING_ONLY:

@@ -30,10 +30,11 @@ from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_h
 
 # %% auto #0
 __all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'refuse_rotation', 'embedding_variable', 'official_years',
-           'official_cube', 'as_embedding', 'validate_embedding', 'quantize_embedding', 'dequantize_embedding',
-           'tiff_scheme', 'from_official', 'read_official_tiff', 'band_order', 'a_bands', 'a_positions', 'label_bands',
-           'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes',
-           'gate_vectors', 'gated', 'band_variables', 'query_array', 'gate_query', 'user_stacklevel', 'valid_bounds']
+           'official_cube', 'years_text', 'as_embedding', 'validate_embedding', 'quantize_embedding',
+           'dequantize_embedding', 'tiff_scheme', 'from_official', 'read_official_tiff', 'band_order', 'a_bands',
+           'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes',
+           'map_byte_codes', 'gate_vectors', 'gated', 'band_variables', 'query_array', 'gate_query', 'user_stacklevel',
+           'valid_bounds']
 
 # %% ../nbs/23_embeddings.ipynb #c0002a
 _all_ = ["band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
@@ -107,11 +108,18 @@ def official_cube(obj) -> xr.DataArray|None:   # any object, as `official_years`
     ...) reads such a Dataset through it, as it reads `aef.from_official(ds)`."""
     return None if official_years(obj) is None else from_official(obj)
 
-def _years_text(years:list) -> str:
-    "The words naming a Dataset's years for a one-map function: which it holds, the selection of one year, the cube."
-    return (f"this official product holds {len(years)} years ({', '.join(map(str, years))}): a one-map function "
-            f"takes one, e.g. `ds.sel(time='{years[-1]}')`; every year is the cube (time, y, x, band), "
-            "`aef.from_official(ds)`")
+def years_text(years:list,          # the years a Dataset of the official product holds (`official_years`)
+               call:str|None=None, # an `.aef` call that takes one map and refuses the cube too, e.g. "quantize(...)"
+              ) -> str:
+    """The one wording of a Dataset's several years where one map is wanted: the years it holds and the selection
+    of one; then the cube, `aef.from_official(ds)` (`as_embedding`), or, for `call` (`.aef`'s one-map methods,
+    which refuse the cube as well), that call on one year and on each year in turn."""
+    held = f"this official product holds {len(years)} years ({', '.join(map(str, years))})"
+    if call is None:
+        return (f"{held}: a one-map function takes one, e.g. `ds.sel(time='{years[-1]}')`; every year is the cube "
+                "(time, y, x, band), `aef.from_official(ds)`")
+    return (f"{held}: select one, `ds.sel(time='{years[-1]}').aef.{call}`, or one at a time, "
+            f"`[ds.sel(time=t).aef.{call} for t in ds.time.values]`")
 
 @checks_flags
 def as_embedding(obj,                   # DataArray with a 64-long `band` dim, or a Dataset with A00..A63
@@ -121,7 +129,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     if isinstance(obj, xr.DataTree): obj = obj.to_dataset()
     if isinstance(obj, xr.Dataset):
         if names_every_band(obj):   # several years: refused before any year is read (the cube is from_official's)
-            if (ys := official_years(obj)) is not None: raise DimensionError(_years_text(ys))   # tiles: from_official
+            if (ys := official_years(obj)) is not None: raise DimensionError(years_text(ys))   # tiles: from_official
             return from_official(obj, dequantize=dequantize)
         if (var := embedding_variable(obj)) is not None: return as_embedding(var, dequantize=dequantize)
         raise DimensionError(f"this Dataset is not an embedding (variables {list(obj.data_vars)[:5]}...): an "

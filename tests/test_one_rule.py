@@ -41,3 +41,22 @@ def test_check_run_folder_judges_the_lock_by_its_holder(tmp_path):
     assert checkpoint.check_run_folder(d) == d
     (d / checkpoint.LOCK).unlink()
     assert checkpoint._live_holder(d / checkpoint.LOCK) is None and checkpoint.check_run_folder(d) == d
+
+
+def test_years_are_worded_once_for_as_embedding_and_the_accessor():
+    """`embeddings.years_text` is the one wording of a Dataset's several years where one map is wanted: `as_embedding`
+    says it with the cube; `.aef`'s one-map methods with their own call on one year (the cube they refuse too).
+    Was: the accessor wrote the years and the selection itself."""
+    import numpy as np
+    from alphaearth_nb import embeddings
+    from alphaearth_nb.core import DimensionError, band_names
+    from alphaearth_nb.testing import fake_xee
+    v = np.random.default_rng(0).normal(size=(2, 3, 4, 64))
+    ds = fake_xee({b: v[..., i] for i, b in enumerate(band_names())}, ["2023-01-01", "2024-01-01"],
+                  500005 + 10.0 * np.arange(4), 5000095 - 10.0 * np.arange(3), layout="v0", crs="EPSG:32631")
+    with pytest.raises(DimensionError) as e: embeddings.as_embedding(ds)
+    assert str(e.value) == embeddings.years_text([2023, 2024])
+    for name, call in (("quantize", "quantize(...)"), ("embedding", "embedding")):
+        with pytest.raises(DimensionError) as e: getattr(ds.aef, name)
+        assert str(e.value) == f"`.aef.{name}` takes one map, and {embeddings.years_text([2023, 2024], call)}"
+        assert f"ds.sel(time='2024').aef.{call}`" in str(e.value) and "from_official" not in str(e.value)
