@@ -458,7 +458,9 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
     is stored, so kNN's ties and the `sample` draws are the same for a map read south-first (was: storage order).
     A polygon that holds no pixel centre (a field smaller than a pixel, or one the map's edge cuts to a sliver)
     labels the pixel at a point inside it and on the map; one wholly off the map is kept as a point off it, which
-    `training_set` refuses as it refuses points there."""
+    `training_set` refuses as it refuses points there. The label column keeps its dtype: a categorical one its
+    categories (unused ones too) and their order, a nullable `Int64` or `string` one its dtype (was: objects, or
+    numpy's, from `to_numpy`)."""
     if polygons not in ("rasterize", "sample"):
         raise ConfigError(f"polygons must be 'rasterize' or 'sample', got {polygons!r}")
     seed = as_seed(seed)
@@ -477,7 +479,7 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
                          "(metres in a projected CRS), or take their vertices as points")
     pts = gdf[gdf.geom_type == "Point"]
     out = [pd.DataFrame({"x": pts.geometry.x.to_numpy(), "y": pts.geometry.y.to_numpy(),
-                         column: pts[column].to_numpy()})]
+                         column: pts[column].array})]   # the column's own dtype (categories, Int64) kept
     polys = gdf[gdf.geom_type.isin(["Polygon", "MultiPolygon"])].reset_index(drop=True)
     if len(polys):
         ids = _rasterize_nested(polys, emb, column)
@@ -491,11 +493,11 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
             rr, cc, inside = pixel_of(emb, px, py)
             keep = ~inside | (ids[rr, cc] == 0)
             out.append(pd.DataFrame({"x": px[keep], "y": py[keep],
-                                     column: polys[column].to_numpy()[miss][keep]}))
+                                     column: polys[column].array.take(miss[keep])}))
         if polygons == "sample" and len(z):
             rng = np.random.default_rng(seed)
             keep = np.concatenate([rng.permutation(np.nonzero(z == i)[0])[:per_polygon] for i in np.unique(z)])
             r, c, z = r[keep], c[keep], z[keep]
         x0, dx, y0, dy = grid_of(emb)
-        out.append(pd.DataFrame({"x": x0 + dx * c, "y": y0 + dy * r, column: polys[column].to_numpy()[z]}))
+        out.append(pd.DataFrame({"x": x0 + dx * c, "y": y0 + dy * r, column: polys[column].array.take(z)}))
     return pd.concat(out, ignore_index=True)
