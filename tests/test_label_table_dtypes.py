@@ -2,7 +2,6 @@
 order, nullable Int64 / string / boolean columns theirs, for points, polygons' pixels and a polygon too small to
 hold a pixel centre alike. Was: `to_numpy()` turned a categorical column into objects (strings), Int64 into int64."""
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import pytest
 from shapely.geometry import Point, box
