@@ -38,8 +38,8 @@ from .labels import table_numbers
 from .readers import read_aef_samples
 from .cubes import LONLAT
 from .exports import to_cog
-from .files import (USER_AGENT, gdal_path, is_remote, remote_url,   # the one opener of remote
-                                 unreadable_raster, user_path)                            # rasters, re-exported
+from .files import (USER_AGENT, check_output, gdal_path, is_remote, remote_url,   # the one opener of
+                                 unreadable_raster, user_path, writing_folder)  # remote rasters, re-exported
 from .timecodes import as_years
 
 # %% auto #0
@@ -297,25 +297,41 @@ def _mirror_tiles(size:int, at:tuple=(6.0, 45.0)) -> list:
         for c in cols: out.append((zone, epsg, x_edge + c * size * 10.0, snap(y - size * 5.0)))
     return out
 
-def build_local_mirror(root,                        # folder to write (created)
+@checks_flags
+def build_local_mirror(root,                        # folder to write (created; a new or empty one, or a mirror of ours with `overwrite`)
                        years=(2023, 2024),          # years to write: one, a list, or (first, last), as for `tiles`
                        size:int=96,                 # tile side in pixels (official tiles: 8192)
                        samples=None,                # aef_samples folder/CSV or DataFrame (default: shared data)
                        blocksize:int=32,            # internal COG block size
                        at:tuple=(6.0, 45.0),        # (lon, lat) on a zone boundary where the tiles meet (180: across)
+                       overwrite:bool=False,        # replace a mirror this function wrote before at `root`, whole
                       ) -> LocalMirror:
     """Write a small mirror in the official layout (index + int8 bottom-up COGs, 2 zones) from real official vectors.
     `years` are read by `timecodes.as_years` (`years_of`'s rule) before anything is read or written: `PeriodError`
-    for 24 or 2023.5."""
+    for 24 or 2023.5.
+
+    The mirror is one output, written as the package's stores are (`files.writing_folder`): beside `root`, renamed
+    in whole, so a failure (a full disk, a kill) leaves no half mirror and keeps an old one. `root` must be new or
+    empty; a mirror written here before raises `OutputExistsError` unless `overwrite` (then it is replaced whole, its
+    tiles and index together); a folder of other files raises `NotOursError` and is never touched (field cases E1,
+    E3). Was: tiles written into any folder and the index replaced, so a second call with other years left the
+    first's tiles unlisted and a user's folder received the mirror among its own files."""
     years = as_years(years)   # was int() of each: (24, 25) wrote tiles of the year 24 AD, 2023.5 those of 2023
+    check_output(root, overwrite, "local mirror", folder=True)   # before anything is read: a user's folder, refused
     for mod in ("geopandas", "rasterio"): require(mod, "official", "building a local mirror")
+    vecs, labels = _vectors(samples)
+    classes = np.unique(labels); near = _neighbours(vecs, labels)
+    with writing_folder(root, overwrite, "local mirror", meta={"kind": "mirror"}) as tmp:
+        index, written = _write_mirror(tmp, years, size, blocksize, at, vecs, labels, classes, near)
+    return LocalMirror(user_path(root), index, written)
+
+def _write_mirror(root:Path, years, size, blocksize, at, vecs, labels, classes, near) -> tuple:
+    "The tiles and index of `build_local_mirror` written into the fresh folder `root`: (index, written)."
     import geopandas as gpd
     from affine import Affine
     from rasterio.warp import transform_bounds, transform_geom
     from shapely.geometry import box, mapping, shape
-    vecs, labels = _vectors(samples)
-    classes = np.unique(labels); near = _neighbours(vecs, labels)
-    root = user_path(root); rows, written = [], {}
+    rows, written = [], {}
     for n, (zone, epsg, xw, ys) in enumerate(_mirror_tiles(size, at)):
         crs = f"EPSG:{epsg}"
         t = Affine(10.0, 0.0, xw, 0.0, -10.0, ys + size * 10.0)          # north-up view of the tile
@@ -332,7 +348,7 @@ def build_local_mirror(root,                        # folder to write (created)
                                attrs={"crs": crs})
             name = f"x{hashlib.sha1(f'{zone}{n}'.encode()).hexdigest()[:16]}-{0:010d}-{n * size:010d}.tiff"
             rel = f"{year}/{zone}/{name}"
-            to_cog(emb, root / rel, blocksize=blocksize, bottom_up=True, overwrite=True)
+            to_cog(emb, root / rel, blocksize=blocksize, bottom_up=True)
             path = f"s3://us-west-2.opendata.source.coop/tge-labs/aef/{ANNUAL}{rel}"
             written[path] = (np.asarray(quantize(emb.values), np.int8), t, crs)
             ub = (xw, ys, xw + size * 10.0, ys + size * 10.0)
@@ -343,7 +359,7 @@ def build_local_mirror(root,                        # folder to write (created)
                              utm_north=ub[3], geometry=foot))
     index = gpd.GeoDataFrame(rows, geometry="geometry", crs=LONLAT)
     index.to_parquet(root / INDEX_NAME)
-    return LocalMirror(root, index, written)
+    return index, written
 
 # %% ../nbs/26a_mirrors.ipynb #c0017
 def years_of(years) -> list[int]:  # a year, a list of years, or a (first, last) tuple, both included

@@ -2,6 +2,8 @@
 sample_points): a lon/lat grid over a box across 180 spans only the box; a pixel or point covered by two zones
 takes the output's own zone, else the zone it lies in (every pair, 60/1 included); points across 180 search
 the index in two boxes, not a band round the globe."""
+import shutil
+
 import numpy as np
 import pytest
 import xarray as xr
@@ -26,8 +28,11 @@ def to(crs): return Transformer.from_crs("EPSG:4326", crs, always_xy=True).trans
 def fiji(tmp_path_factory, shared_data):
     "Tiles of UTM 60S and 1S meeting (and overlapping) at 180 deg, and, in the same index, 30S/31S tiles at 0 deg."
     root = tmp_path_factory.mktemp("fiji")
-    far = off.build_local_mirror(root, years=(2024,), samples=shared_data / "aef_samples", at=(0.0, -17.0))
+    far = off.build_local_mirror(tmp_path_factory.mktemp("zero"), years=(2024,), samples=shared_data / "aef_samples",
+                                 at=(0.0, -17.0))
     mir = off.build_local_mirror(root, years=(2024,), samples=shared_data / "aef_samples", at=(180.0, -17.0))
+    for zone in far.index.utm_zone.unique():   # one mirror is one output: the 0 deg tiles copied in beside these
+        shutil.copytree(far.root / "2024" / zone, root / "2024" / zone)
     pd.concat([mir.index, far.index]).to_parquet(root / off.INDEX_NAME)
     return mir
 
