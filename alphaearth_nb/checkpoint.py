@@ -30,8 +30,8 @@ from jaxtyping import PyTree
 
 from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
                                 RunLockedError, TrainingWarning, flag, whole, checks_flags, user_stacklevel)
-from .files import (MARKER, inside_ours, local_output, no_file_on_the_way, partial_name, pid_alive, user_path,
-                                 writable, write_text, writing_file)
+from .files import (MARKER, inside_ours, is_zarr_store, local_output, no_file_on_the_way, partial_name,
+                                 pid_alive, user_path, writable, write_text, writing_file)
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'LOCK', 'TAKEOVER', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS', 'jsonable', 'checkpoint_headers',
@@ -469,7 +469,7 @@ def what_folder(folder) -> str|None:  # any folder (`~` allowed)
         kind = str(m.get("kind") or m.get("what") or "")
         if kind in FOLDER_KINDS: return FOLDER_KINDS[kind]
         return f"an alphaearth_nb {kind or 'folder'} (not a training run)"
-    if any((d / z).is_file() for z in ("zarr.json", ".zgroup", ".zarray")): return "a zarr store"
+    if is_zarr_store(d): return "a zarr store"
     return None
 
 def not_a_run(folder,                   # the folder given

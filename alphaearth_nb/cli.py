@@ -24,7 +24,8 @@ from . import analysis, embeddings, evaluate, maps, model, quality, samples, sce
 from .core import (AEFError, CheckpointError, ConfigError, DimensionError, LabelError, MissingDataError,
                                 MissingSourceError, StackTypeError, UnknownSourceError, band_names, compile_cache,
                                 cpu_threads, keep_heap, seed_key, split_cpu, checks_flags)
-from .files import check_output, local_output, no_file_on_the_way, quiet_marker, settle_zarr, writing_folder
+from .files import (check_output, is_zarr_store, local_output, no_file_on_the_way, quiet_marker, settle_zarr,
+                                 writing_folder)
 from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .embed import embed, embed_to_zarr
 from .labels import label_values, read_table, refuse_mixed_labels, table_numbers  # read_table: every CSV
@@ -429,7 +430,7 @@ def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
            "a CSV with columns A00 .. A63 and a label column")
     if path.is_dir() and not any(path.iterdir()): raise DimensionError(f"--embeddings {path} is an empty folder: {fix}")
     if run: raise DimensionError(f"--embeddings {path} is not an embedding store: {fix}")
-    if path.is_dir() and not any((path / m).is_file() for m in ("zarr.json", ".zgroup", ".zarray")):
+    if path.is_dir() and not is_zarr_store(path):
         raise DimensionError(f"--embeddings {path} is a folder that is neither a zarr store nor an alphaearth_nb run "
                              f"(no {RUN_MARKER} marker, no checkpoint of ours): {fix}")
     ds = open_input(path, "--embeddings", "dataset", f"it is not an embedding store: {fix}", DimensionError)
@@ -460,7 +461,7 @@ def _label_file(a) -> xr.DataArray:
     if p.is_dir() and is_run(p):   # `aef train --out`: xarray's GroupNotFoundError said nothing of what it is
         raise LabelError(f"--labels {p} is a training run folder (checkpoints, not labels): --labels takes a class "
                          f"raster, not a model: {fix} (or --labels samples, the sample scene's classes)")
-    if p.is_dir() and not any((p / m).is_file() for m in ("zarr.json", ".zgroup", ".zarray")):
+    if p.is_dir() and not is_zarr_store(p):
         raise LabelError(f"--labels {p} is a folder that is no zarr store (no zarr.json/.zgroup): {fix}")
     ds = open_input(a.labels, "--labels", "dataset", fix, LabelError)
     lab = ds if embedding_field(ds) else _one_array(ds, "--labels", a.labels, a.labels_var)

@@ -31,10 +31,10 @@ from .core import (ConfigError, DiskError, MissingDataError, NoValidDataError, N
                                 OutputExistsError, RemoteOutputError, flag, checks_flags, user_stacklevel)
 
 # %% auto #0
-__all__ = ['MARKER', 'FORMATS', 'USER_AGENT', 'quiet_marker', 'user_path', 'remote_url', 'is_remote', 'named_path',
+__all__ = ['MARKER', 'FORMATS', 'ZARR_FILES', 'USER_AGENT', 'quiet_marker', 'user_path', 'remote_url', 'is_remote', 'named_path',
            'local_output', 'writable', 'is_ours', 'inside_ours', 'no_file_on_the_way', 'check_output', 'partial_name',
-           'pid_alive', 'consolidate_zarr', 'settle_zarr', 'writing_folder', 'writing_file', 'write_text', 'gdal_path',
-           'input_path', 'nothing_to_write', 'unreadable_raster', 'reading_raster']
+           'pid_alive', 'is_zarr_store', 'consolidate_zarr', 'settle_zarr', 'writing_folder', 'writing_file',
+           'write_text', 'gdal_path', 'input_path', 'nothing_to_write', 'unreadable_raster', 'reading_raster']
 
 # %% ../nbs/00a_files.ipynb #c2001
 MARKER = ".aef-complete"  # written last into every folder the package writes
@@ -342,6 +342,20 @@ def _swap_in(tmp:Path, t:Path):
     for p in ([old] if old is not None else []) + _dead_olds(t): _rm(p)
 
 # %% ../nbs/00a_files.ipynb #c2003y
+ZARR_FILES = ("zarr.json", ".zgroup", ".zarray")   # a zarr store's metadata: v3's, v2's group, v2's array
+
+def is_zarr_store(folder:str|os.PathLike, # any local path (`~` allowed)
+                  within:bool=False,      # True: a store begun anywhere under `folder` counts too
+                 ) -> bool:
+    """Whether `folder` is a zarr store: a folder holding one of `ZARR_FILES` (zarr.json, zarr v3; .zgroup or
+    .zarray, v2); with `within`, one anywhere under it (a store a writer began inside an output folder). The one
+    test of "a zarr store" for `checkpoint.what_folder`, the `aef` command's --embeddings and --labels, and
+    `writing_folder`'s clean-up."""
+    d = user_path(folder)
+    if not d.is_dir(): return False
+    if within: return any(next(d.rglob(m), None) for m in ZARR_FILES)
+    return any((d / m).is_file() for m in ZARR_FILES)
+
 def consolidate_zarr(store:str|os.PathLike) -> None:  # a local zarr store, written and closed
     """Write zarr's consolidated metadata of the zarr store `store`, the last step of writing one of ours (before
     the marker): `xr.open_zarr(store)` then reads it quietly. Without it xarray warned 'Failed to open Zarr store with
@@ -408,7 +422,7 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
         (tmp / MARKER).write_text(json.dumps({"complete": True, "what": what, **(meta or {})}) + "\n")
         _place(tmp, t, overwrite, what)  # without overwrite, never onto what another writer put there meanwhile
     except BaseException:
-        if any(next(tmp.rglob(m), None) for m in ("zarr.json", ".zgroup", ".zarray")):  # a zarr store was begun:
+        if is_zarr_store(tmp, within=True):  # a zarr store was begun:
             settle_zarr(cancel=False)  # its chunk writes started with the failed one finish first (else they refill
                                        # `tmp`); another thread's zarr writes are waited for, never cancelled
         shutil.rmtree(tmp, ignore_errors=True)

@@ -60,3 +60,46 @@ def test_years_are_worded_once_for_as_embedding_and_the_accessor():
         with pytest.raises(DimensionError) as e: getattr(ds.aef, name)
         assert str(e.value) == f"`.aef.{name}` takes one map, and {embeddings.years_text([2023, 2024], call)}"
         assert f"ds.sel(time='2024').aef.{call}`" in str(e.value) and "from_official" not in str(e.value)
+
+
+def _folders(tmp_path):
+    "Folders a user may pass, each with whether it is a zarr store."
+    import numpy as np
+    import xarray as xr
+    ds = xr.Dataset({"a": ("x", np.arange(3.0))})
+    out = {}
+    ds.to_zarr(out.setdefault("v3", tmp_path / "v3.zarr"), zarr_format=3)
+    ds.to_zarr(out.setdefault("v2", tmp_path / "v2.zarr"), zarr_format=2)
+    (out.setdefault("array", tmp_path / "arr")).mkdir(); (tmp_path / "arr" / ".zarray").write_text("{}")
+    (out.setdefault("notes", tmp_path / "notes")).mkdir(); (tmp_path / "notes" / "a.txt").write_text("x")
+    (out.setdefault("outer", tmp_path / "outer")).mkdir(); ds.to_zarr(tmp_path / "outer" / "inner.zarr")
+    return out, {"v3": True, "v2": True, "array": True, "notes": False, "outer": False}
+
+
+def test_one_zarr_store_test_for_every_caller(tmp_path, monkeypatch):
+    """`files.is_zarr_store` is the one test of a zarr store (zarr.json, .zgroup, .zarray): `checkpoint.what_folder`,
+    `aef evaluate`'s --embeddings and --labels, and `writing_folder`'s clean-up (a store begun anywhere inside) agree
+    with it on each folder. Was: the three names spelt out in four places."""
+    import argparse
+    from alphaearth_nb import cli, files
+    from alphaearth_nb.core import AEFError
+    folders, store = _folders(tmp_path)
+    for k, d in folders.items():
+        assert files.is_zarr_store(d) is store[k], k
+        assert (checkpoint.what_folder(d) == "a zarr store") is store[k], k
+        for read, no_store in ((lambda: cli._label_file(argparse.Namespace(labels=str(d), labels_var=None)),
+                                "is a folder that is no zarr store"),
+                               (lambda: cli._open_embeddings(d, None), "neither a zarr store")):
+            try: read(); said = ""
+            except AEFError as e: said = str(e)   # a store: read, or refused for what it holds
+            assert (no_store in said) is not store[k], (k, said)
+    assert files.is_zarr_store(folders["outer"], within=True) and not files.is_zarr_store(folders["notes"], within=True)
+    assert not files.is_zarr_store(tmp_path / "nothing") and not files.is_zarr_store(folders["notes"] / "a.txt")
+    settled = []
+    monkeypatch.setattr(files, "settle_zarr", lambda **k: settled.append(k))
+    for begun in (True, False):   # a writer that died after beginning a store deep inside: zarr settled, once
+        with pytest.raises(RuntimeError), files.writing_folder(tmp_path / f"out{begun}") as tmp:
+            (tmp / "a" / "b").mkdir(parents=True)
+            if begun: (tmp / "a" / "b" / "zarr.json").write_text("{}")
+            raise RuntimeError("died")
+        assert len(settled) == 1 and not (tmp_path / f"out{begun}").exists()
