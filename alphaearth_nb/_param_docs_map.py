@@ -66,7 +66,7 @@ SECTIONS = {
         'balanced_accuracy': 'y_true\n    true labels, (N,)\ny_pred\n    predicted labels, (N,)\n',
         'r2': 'y_true\n    targets, (N,) or (N, M)\ny_pred\n    predictions, the shape of `y_true`\n',
         'mae': "y_true\n    targets, (N,) or (N, M), in the targets' units\ny_pred\n    predictions, the shape of `y_true`\n",
-        'as_levels': 'levels\n    one level or a sequence: whole numbers >= 1 (numpy\'s ints, 10.0) and/or "max"\nname : str\n    the setting, for the error (`evaluate_regression` passes "n_train")\nexample\n    the valid value a refusal offers\n',
+        'as_levels': 'levels\n    one level or a sequence: whole numbers >= 1 (numpy\'s ints, 10.0) and/or "max"\nname : str\n    the setting, for the error (`evaluate_regression` passes "n_train"; a flag, "--shots", as typed)\nexample\n    the valid value a refusal offers\n',
         'shots_per_class': 'counts\n    labelled points per class\nshots\n    int n (numpy\'s, 10.0), or "max"\nmax_shots : int\n    cap of "max" per class\nmax_fraction : float\n    share of a class "max" may take for training\nclasses\n    class names for the error message\n',
         'nshot_split': 'y\n    labels, (N,)\nshots\n    int n (per class) or "max"\nseed\n    int, sequence of ints, or np.random.Generator\nmax_shots : int\n    cap of "max" per class\nmax_fraction : float\n    share of a class "max" may take\n',
         'max_trial_folds': 'y\n    labels, (N,)\nmax_shots : int\n    cap of "max" per class\nmax_fraction : float\n    share of a class "max" may take\ncap : int\n    at most this many folds\n',

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .core import AEFError, ConfigError, as_seed, whole
-from .evaluate import as_folds
+from .evaluate import as_folds, as_levels
 from .files import named_path
 from .sources import registered
 from .step import as_peak_lr
@@ -33,7 +33,8 @@ def _ruled(rule, s:str, flag:str, read=int):
     except ValueError: v = s   # other text ('abc'): the rule names it, offering its default
     try: return rule(v, flag)
     except ConfigError as e:   # argparse names the flag first: "argument --seed: -1: pass ..., e.g. --seed=0"
-        msg, _, why = str(e).removeprefix(f"{flag}=").partition(" (text is not read")   # advice for Python callers:
+        msg = str(e).removeprefix(f"{flag}=").removeprefix(f"{flag}: ")   # "--shots: '2' is not ...": named once
+        msg, _, why = msg.partition(" (text is not read")   # advice for Python callers:
         raise argparse.ArgumentTypeError(msg + "." if why else msg) from None          # here the text is the setting
 
 def _at_least(lo:int, example:int, why:str=""):
@@ -93,18 +94,17 @@ def _period(s:str):
         fix = f"--period {parts[1].strip()},{parts[0].strip()}" if swapped else PERIOD_FORMS
         raise argparse.ArgumentTypeError(f"{what}: pass {fix}") from None
 
-def _shots(s:str) -> tuple:
+def _counts(s:str) -> list:
+    "Comma-separated words, each an int where `int` reads it ('10', ' 3'), else the text ('max', '2.5', '²')."
     out = []
     for t in (t.strip() for t in s.split(",")):
-        if t == "max": out.append(t); continue
-        if not t.isdigit() or int(t) < 1:
-            raise argparse.ArgumentTypeError(f"{t!r} is not a shot count: pass positive whole numbers or 'max', "
-                                             "e.g. 1,10,max")
-        out.append(int(t))
-    if dup := sorted({str(t) for t in out if out.count(t) > 1}):
-        raise argparse.ArgumentTypeError(f"{', '.join(dup)} given more than once: each shot count runs every row "
-                                         f"once, e.g. {','.join(map(str, dict.fromkeys(out)))}")
-    return tuple(out)
+        try: out.append(int(t))
+        except ValueError: out.append(t)
+    return out
+
+def _shots(s:str) -> tuple:
+    "Shot counts per class, comma-separated whole numbers and/or max: `evaluate.as_levels`' rule and its words."
+    return _ruled(lambda v, flag: as_levels(v, flag), s, "--shots", _counts)
 
 def _folds(s:str) -> int|None:
     "A fold count, or 'paper': None, `evaluate_embeddings`' own (the paper's 1000 / 500, the max-trial rule's at max)."

@@ -136,6 +136,11 @@ def mae(y_true,  # targets, (N,) or (N, M), in the targets' units
 # %% ../nbs/24_evaluate.ipynb #c0025
 LEVELS_EXAMPLE = (1, 10, "max")   # offered when shots levels are refused (`evaluate_embeddings`' default)
 
+def _setting(name:str, v) -> str:
+    "`v` written as the setting `name` is given: a command's flag (`--shots=1,10,max`), else Python's (`shots=(1, 10)`)."
+    if not name.startswith("--"): return f"{name}={v!r}"
+    return f"{name}={','.join(map(str, v)) if isinstance(v, (tuple, list)) else v}"
+
 def _level(v, name:str, example) -> int|str:
     "One level: 'max', or a whole number of at least 1 (`core.whole`: numpy's ints and 10.0 too, never text)."
     if isinstance(v, str) and v == "max": return v
@@ -143,12 +148,13 @@ def _level(v, name:str, example) -> int|str:
     except ConfigError: n = None
     if n is None or n < 1:
         word = " ('max' is lower case)" if isinstance(v, str) and v.strip().lower() == "max" else ""
-        raise ConfigError(f"{name}: {v!r} is not a level{word}: pass whole numbers of at least 1 (numbers, not text) "
-                          f"and/or 'max', e.g. {name}={example!r}")
+        text = "" if name.startswith("--") else " (numbers, not text)"   # a command's text is read as numbers first
+        raise ConfigError(f"{name}: {v!r} is not a level{word}: pass whole numbers of at least 1{text} and/or 'max', "
+                          f"e.g. {_setting(name, example)}")
     return n
 
 def as_levels(levels,             # one level or a sequence: whole numbers >= 1 (numpy's ints, 10.0) and/or "max"
-              name:str="shots",   # the setting, for the error (`evaluate_regression` passes "n_train")
+              name:str="shots",   # the setting, for the error (`evaluate_regression` passes "n_train"; a flag, "--shots", as typed)
               example=LEVELS_EXAMPLE, # the valid value a refusal offers
              ) -> tuple:
     """`levels` as a tuple of plain ints and "max", in the order given. Raises `ConfigError` naming `name` for text
@@ -161,8 +167,8 @@ def as_levels(levels,             # one level or a sequence: whole numbers >= 1 
     out = tuple(_level(v, name, example) for v in ((levels,) if one else levels))
     if not out: raise ConfigError(f"{name}={levels!r} names no level: pass at least one, e.g. {name}={example!r}")
     if dup := [v for i, v in enumerate(out) if v in out[:i]]:
-        raise ConfigError(f"{name}={levels!r} gives {dup} more than once (each level runs every row once): pass "
-                          f"{name}={tuple(dict.fromkeys(out))!r}")
+        raise ConfigError(f"{_setting(name, levels)} gives {dup} more than once (each level runs every row once): "
+                          f"pass {_setting(name, tuple(dict.fromkeys(out)))}")
     return out
 
 def shots_per_class(counts,                 # labelled points per class

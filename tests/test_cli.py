@@ -310,8 +310,11 @@ def test_train_resume_takes_the_preset_the_run_recorded(tmp_path, capsys, monkey
 
 def test_repeated_shot_counts_are_refused(tmp_path, capsys):  # `--shots max,max` ran every row twice
     csv = str(tmp_path / "x.csv"); open(csv, "w").write("A00\n1\n")
-    for shots, says in (("max,max", "max given more than once"), ("1,10,1", "1 given more than once: each shot count "
-                                                                          "runs every row once, e.g. 1,10")):
+    for shots, says in (("max,max", "max,max gives ['max'] more than once (each level runs every row once): pass "
+                                    "--shots=max"),
+                        ("1,10,1", "1,10,1 gives [1] more than once (each level runs every row once): pass --shots=1,10"),
+                        ("²", "argument --shots: '²' is not a level: pass whole numbers of at least 1 and/or 'max', "
+                              "e.g. --shots=1,10,max")):   # '²'.isdigit(): was argparse's 'invalid _shots value'
         code, err = _err(capsys, ["evaluate", "--embeddings", csv, "--shots", shots])
         assert code == 2 and says in err and "Traceback" not in err, err
     assert _parser().parse_args(["evaluate", "--embeddings", csv, "--shots", "1, 10,max"]).shots == (1, 10, "max")

@@ -103,3 +103,20 @@ def test_one_zarr_store_test_for_every_caller(tmp_path, monkeypatch):
             if begun: (tmp / "a" / "b" / "zarr.json").write_text("{}")
             raise RuntimeError("died")
         assert len(settled) == 1 and not (tmp_path / f"out{begun}").exists()
+
+
+@pytest.mark.parametrize("shots", ["²", "0", "MAX", "1.5", "1,10,1", "max,max", "-2", ""])
+def test_the_command_reads_shots_by_as_levels(shots, tmp_path, capsys):
+    """`aef evaluate --shots` is read by `evaluate.as_levels` (its words, the flag named once, exit 2): was a copy of
+    the rule in `cli_args._shots` whose `'²'.isdigit()` let int() fail into argparse's 'invalid _shots value'."""
+    from alphaearth_nb import cli
+    from alphaearth_nb.core import ConfigError
+    from alphaearth_nb.evaluate import as_levels
+    csv = tmp_path / "x.csv"; csv.write_text("A00\n1\n")
+    words = [int(t) if t.strip().lstrip("-").isascii() and t.strip().lstrip("-").isdigit() else t.strip()
+             for t in shots.split(",")]
+    with pytest.raises(ConfigError) as want: as_levels(words, "--shots")
+    assert cli.main(["evaluate", "--embeddings", str(csv), "--shots", shots]) == 2
+    err = capsys.readouterr().err
+    assert f"aef: error: argument --shots: {str(want.value).removeprefix('--shots: ').removeprefix('--shots=')}\n" \
+        in err, err
