@@ -104,6 +104,20 @@ def _float_bytes(a:np.ndarray) -> tuple[np.ndarray, np.ndarray]|None:
     if not w.size or not ((w == np.round(w)) & (w >= 0) & (w <= 255)).all(): return None
     return np.where(fin[..., None], a, 0).astype(np.uint8), ~fin
 
+def _unmasked(a:np.ndarray, fills) -> tuple[np.ndarray, np.ndarray]:
+    """Float values (..., 64) a masking reader made NaN where they equalled the one declared finite fill (rioxarray
+    `masked=True`, `xr.open_dataset(tif, engine="rasterio")`, xarray's CF decoding: value by value), put back in the
+    pixels it masked only in part, and the mask (...) of those pixels. A declared fill of 0 (`gdal_translate -a_nodata
+    0`) masks every component that is exactly 0 (int8 code 0; 0.1 to 0.7% of the official vectors have one): such a
+    pixel holds data (a pixel of no data is the fill in every band), so it came out NaN in part and was refused. The
+    caller keeps a pixel put back only where it is then an embedding (`_gate`: unit length, not a mean)."""
+    fin = [f for f in fills if np.isfinite(f)]
+    if a.dtype.kind != "f" or len(fin) != 1: return a, np.zeros(a.shape[:-1], bool)
+    nan = np.isnan(a)
+    part = nan.any(-1) & ~nan.all(-1)
+    if not part.any(): return a, part
+    return np.where(nan & part[..., None], np.asarray(fin[0], a.dtype), a), part
+
 def _fill_mask(a:np.ndarray, fills, valid=None) -> np.ndarray:
     """Pixels (...) of `a` (..., 64) of no data: every band at one declared fill, or a value outside the declared
     valid range `valid` (low, high: one bound or one per band, `valid_bounds`; None: none declared)."""
@@ -161,7 +175,7 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
           stored_bytes:bool=False, # float values stored as uint8 (masked by the reader): read as uint8 codes are
          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "`gate_vectors`, and the mask (...) of the float pixels rescaled as means of embeddings (lengths in `MEAN_LENGTH`)."
-    a = np.asarray(a)
+    a, back = _unmasked(np.asarray(a), fills)   # components a masking reader made NaN at the declared fill
     shape = a.shape[:-1]
     nodata = _fill_mask(a, fills, valid)   # on the stored values (a uint8 map's bytes, before they are read)
     outside = np.zeros(shape, bool)
@@ -190,6 +204,7 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
     same = v[..., 0] == v[..., 1]  # cheap pre-test; all 64 components equal (64 x -1, 64 x 0.125): a fill value
     if same.any(): same[same] = (v[same] == v[same][..., :1]).all(-1)
     mean = far & ~nf & ~same & (n2 > MEAN_LENGTH[0] ** 2) & (n2 <= MEAN_LENGTH[1] ** 2)   # codes too: a resampled tile
+    mean &= ~back    # a pixel put back at the fill is a unit vector or refused as it was, never rescaled
     if not unit: mean[...] = False   # unit=False: all kept
     part = [f for f in fills if np.isfinite(f)]
     if mean.any() and part:   # two or more bands at a declared fill: a partial fill, not a mean
@@ -198,7 +213,7 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
         v = v.copy() if v is a else v
         v[mean] /= np.sqrt(n2[mean])[:, None]
         far &= ~mean
-    bad = outside | (~empty & (nf | far | same))
+    bad = outside | (~empty & (nf | far | same)) | (back & (np.abs(np.sqrt(n2) - 1.0) > NORM_TOL))
     if bad.any():
         v = v.copy() if v is a else v
         v[bad] = np.nan
