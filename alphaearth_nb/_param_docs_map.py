@@ -57,6 +57,8 @@ SECTIONS = {
         'quantize_embedding': 'emb\n    float embedding (y, x, band), any form `as_embedding` reads (an int8 one: as it is)\n',
         'dequantize_embedding': 'q\n    int8 embedding (y, x, band) in the official scheme, -128 = no data\n',
         'tiff_scheme': "attrs : dict\n    a DataArray's attrs, where rioxarray puts a GeoTIFF's GDAL tags\n",
+        'provenance_tags': "attrs : dict\n    a map's attrs (an embedding's, a class map's)\n",
+        'provenance_attrs': "tags : dict\n    a GeoTIFF's GDAL tags, as rioxarray puts them in attrs\n",
         'from_official': 'obj\n    xee Dataset with A00..A63, or a (band, y, x) DataArray (rioxarray)\ndequantize : bool\n    dequantise int8 codes (keep False to get the int8 form back)\nflip : bool|None\n    True: rows stored bottom-up (south-first) whatever the y labels say\n',
         'read_official_tiff': 'path\n    local path or URL of an official GeoTIFF\nchunks\n    dask chunks, e.g. {"y": 2048, "x": 2048} (lazy)\nflip : bool|None\n    see `from_official`\nreader : Callable|None\n    path, chunks -> DataArray (band, y, x); default rioxarray\n',
     },

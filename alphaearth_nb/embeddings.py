@@ -29,12 +29,12 @@ from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_h
                                 sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
-__all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'refuse_rotation', 'embedding_variable', 'official_years',
-           'official_cube', 'years_text', 'as_embedding', 'validate_embedding', 'quantize_embedding',
-           'dequantize_embedding', 'tiff_scheme', 'from_official', 'read_official_tiff', 'band_order', 'a_bands',
-           'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes',
-           'map_byte_codes', 'gate_vectors', 'gated', 'band_variables', 'query_array', 'gate_query', 'user_stacklevel',
-           'valid_bounds']
+__all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'refuse_rotation', 'embedding_variable',
+           'official_years', 'official_cube', 'years_text', 'as_embedding', 'validate_embedding', 'quantize_embedding',
+           'dequantize_embedding', 'tiff_scheme', 'provenance_tags', 'provenance_attrs', 'from_official',
+           'read_official_tiff', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at',
+           'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated',
+           'band_variables', 'query_array', 'gate_query', 'user_stacklevel', 'valid_bounds']
 
 # %% ../nbs/23_embeddings.ipynb #c0002a
 _all_ = ["band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
@@ -225,6 +225,22 @@ def tiff_scheme(attrs:dict) -> str|None:  # a DataArray's attrs, where rioxarray
     'float' (vectors); None without the tag (not ours: an official tile)."""
     v = attrs.get(TIFF_SCHEME)
     return None if v is None else "int8" if str(v).replace(" ", "") in (INT8_SCHEME, "sign(q)*(q/127.5)^2") else "float"
+
+# what a map says of where it came from, kept in a GeoTIFF as GDAL dataset tags (attr -> tag), as a Zarr store keeps attrs
+COG_ATTRS = {"source": "AEF_SOURCE", "embedding:model": "AEF_MODEL", "time": "AEF_TIME",
+             "period_start": "AEF_PERIOD_START", "period_end": "AEF_PERIOD_END",
+             "support_start": "AEF_SUPPORT_START", "support_end": "AEF_SUPPORT_END"}
+
+def provenance_tags(attrs:dict) -> dict:  # a map's attrs (an embedding's, a class map's)
+    """The GDAL tags (`COG_ATTRS`: AEF_SOURCE, AEF_MODEL, AEF_TIME, AEF_PERIOD_START, ...) that keep in a GeoTIFF
+    what `attrs` say of the map's origin: its source (`attrs['source']`), model (`embedding:model`), year (`time`,
+    `from_official`'s) and period (`period_start` / `period_end`, `embed`'s), each as text; `provenance_attrs` reads
+    them back. Attrs absent or empty give no tag. `embed`'s tiling numbers (tile, buffer, trim) are not kept."""
+    return {t: str(attrs[a]) for a, t in COG_ATTRS.items() if attrs.get(a) is not None and str(attrs[a]) != ""}
+
+def provenance_attrs(tags:dict) -> dict:  # a GeoTIFF's GDAL tags, as rioxarray puts them in attrs
+    "The attrs (`source`, `embedding:model`, `time`, ...) that `provenance_tags` wrote as tags, as text; {} for none."
+    return {a: str(tags[t]) for a, t in COG_ATTRS.items() if tags.get(t) not in (None, "")}
 _DROP_ATTRS = ("_FillValue", "scale_factor", "add_offset", "long_name", "coordinates", "units", "AREA_OR_POINT")
 
 def _drop_time(obj, attrs:dict):
@@ -349,8 +365,8 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     da = _orient(da, flip, _pixel_height(obj)).transpose("y", "x", "band")
     da.attrs = {k: v for k, v in attrs.items() if k not in _DROP_ATTRS and not k.startswith("AEF_")
                 and not (ours and k == "TIFFTAG_IMAGEDESCRIPTION")}   # our tags read, not carried along
-    da.attrs.setdefault("source", attrs.get("AEF_SOURCE") or (attrs.get("AEF_WRITER", "alphaearth_nb") if ours
-                                                              else OFFICIAL_COLLECTION))   # ours: not Google's
+    for k, v in provenance_attrs(attrs).items(): da.attrs.setdefault(k, v)   # our file's source, model, year
+    da.attrs.setdefault("source", attrs.get("AEF_WRITER", "alphaearth_nb") if ours else OFFICIAL_COLLECTION)  # ours: not Google's
     if (crs := crs_of(obj)) and "crs" not in da.attrs: da.attrs["crs"] = crs
     da.encoding = {}
     if da.dtype.kind in "iu" and not dequantize:

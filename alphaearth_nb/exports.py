@@ -25,7 +25,8 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError
 from .files import (gdal_path, check_output, input_path, nothing_to_write, user_path, write_text,
                                  unreadable_raster, writing_file)
 from .quantize import NODATA, quantize
-from .embeddings import (INT8_SCHEME, TIFF_SCHEME, as_embedding, gated, label_bands, refuse_rotation,
+from .embeddings import (INT8_SCHEME, TIFF_SCHEME, as_embedding, gated, label_bands, provenance_attrs,
+                                      provenance_tags, refuse_rotation,
                                       tiff_scheme)
 from .geo import (crs_of, declared_nodata, geometries_like, is_lazy, north_up, outside_valid, packing,
                                rename_spatial, require, unpacked, write_crs)
@@ -157,7 +158,9 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
     """Write an embedding COG: bands A00..A63, north-up, tiled, overviews by renormalised mean; returns the path.
     Written beside `path` and moved in when complete: a failed write leaves an old file as it was. An embedding with
     no pixel of data (all NaN) is a `NoValidDataError` and nothing is written (it is found while writing, so a lazy
-    embedding is computed once)."""
+    embedding is computed once). The embedding's source, model, year and period (`attrs['source']`,
+    `['embedding:model']`, `['time']`, `['period_start']`, ...) are kept as GDAL tags (`embeddings.provenance_tags`:
+    AEF_SOURCE, AEF_MODEL, AEF_TIME, AEF_PERIOD_START, ...), which `read_cog` reads back."""
     require("rasterio", "official", "writing COGs")
     import rasterio, rasterio.errors
     from rasterio.enums import Resampling
@@ -173,7 +176,7 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
         with rasterio.open(src, "w", **prof) as dst:
             dst.descriptions = tuple(band_names())
             dst.update_tags(**cog_tags(dtype, emb.attrs.get("source")))   # the scheme named: no scale/offset can
-            if m := emb.attrs.get("embedding:model"): dst.update_tags(AEF_MODEL=str(m))   # `read_cog` reads it back
+            dst.update_tags(**provenance_tags(emb.attrs))   # source, model, year, period: `read_cog` reads them back
             if not _write_rows(dst, emb, dtype, blocksize): raise nothing_to_write("embedding", path)  # the stage is removed
             if facs: dst.build_overviews(facs, Resampling.nearest)   # placeholders, overwritten below
         for i, f in enumerate(facs):
@@ -208,7 +211,9 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
     them, and a pixel is no data when all its bands hold the file's no-data value; a float copy of our int8 file
     (`gdal_translate -ot Float32` keeps its tags, `cog_tags`) holds codes. A file of one band (a map from
     `map_to_cog`) is a `DimensionError` naming `rioxarray.open_rasterio`, its reader. An http(s) URL is opened as
-    `files.gdal_path` says: the file alone, no folder listing or sidecar probe on the server."""
+    `files.gdal_path` says: the file alone, no folder listing or sidecar probe on the server.
+    The attrs are the CRS and what `to_cog` kept of the map's origin (`embeddings.provenance_attrs`: `source`,
+    `embedding:model`, `time`, `period_start`, `period_end`, ...), as `open_zarr` gives them back."""
     require("rioxarray", "official", "reading COGs")
     import rioxarray
     kw = {"overview_level": overview} if overview is not None else {}
@@ -225,7 +230,7 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
                               f"{have}None for the full resolution") from None
         raise unreadable_raster(path, e) from None
     refuse_rotation(da, f"the GeoTIFF {path}")   # a rotated grid has no x/y: warp it north-up first
-    model = da.attrs.get("AEF_MODEL")   # `to_cog`'s tag of the model (`embed`'s `embedding:model`), if any
+    kept = provenance_attrs(da.attrs)   # `to_cog`'s tags of the source, model, year and period, if any
     if da.sizes["band"] == 1:   # a `map_to_cog` file (classes, a score): it came back as an 'embedding' of band A00
         raise DimensionError(f"{path} has one band, so it is a map (classes or a score, e.g. from `map_to_cog`), not "
                              f"an embedding ({EMBED_DIM} bands): read a map with "
@@ -244,7 +249,7 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
         # masked band by band, nodata=0 made a NaN band in ~0.2% of pixels), all-zero and non-vectors NaN, warned
         out = gated(da, fills=(fill,) if fill is not None and np.isfinite(fill) else (),   # uint8 codes: decoded
                     codes=tiff_scheme(da.attrs) == "int8" or None)   # our int8 file copied to floats: codes
-    out.attrs = {"embedding:model": model} if model else {}   # a checkpoint's identity kept (`cubes.one_model`)
+    out.attrs = kept   # what a Zarr store keeps too: the source, year, period and model (`cubes.one_model`)
     return write_crs(out, crs).rename("embedding")
 
 # %% ../nbs/25c_exports.ipynb #c0017
@@ -371,12 +376,15 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     its `class_names` tag too (JSON list: value i is the i-th name), and in GDAL's sidecar `path.aux.xml`
     (`pam_categories`: a raster attribute table and category names, what QGIS and ArcGIS show). A sidecar already
     at `path.aux.xml` is replaced or removed with `overwrite` (else `OutputExistsError`). A map with no pixel of data is a
-    `NoValidDataError`, raised before any work."""
+    `NoValidDataError`, raised before any work. The map's (or its Dataset's) source, model, year and period
+    (`attrs['source']`, `['embedding:model']`, `['time']`, ..., which `classify` keeps from its embedding) are GDAL
+    tags AEF_SOURCE, AEF_MODEL, AEF_TIME, ... (`embeddings.provenance_tags`; `rioxarray.open_rasterio` puts them in attrs)."""
     require("rasterio", "official", "writing COGs")
     import rasterio
     from rasterio.enums import Resampling
     blocksize = check_blocksize(blocksize); check_output(path, overwrite, "map COG")   # before any work
     m = north_up(_plane(da))   # a map of a y-ascending (or x-descending) embedding: written north-up
+    origin = provenance_tags({**(da.attrs if isinstance(da, xr.Dataset) else {}), **m.attrs})   # source, model, year
     m.attrs["crs"] = crs_of(da) or crs_of(m)
     a = np.asarray(m.values)
     pack = packing(m.attrs) if a.dtype.kind in "iu" else None   # CF-packed (value * scale_factor + add_offset)
@@ -417,6 +425,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     with _cog_stage(path, blocksize, facs, overwrite, aux) as src, rasterio.open(src, "w", **prof) as dst:
         dst.write(a[None])
         if m.name: dst.set_band_description(1, str(m.name))
+        if origin: dst.update_tags(**origin)   # where the map came from, as `to_cog` keeps an embedding's
         if pack: dst.scales, dst.offsets = (pack[0],), (pack[1],)   # the file unpacks to the map's values
         if names:   # CF flags as GDAL writes them; ids 0..C-1: class_names (i: names[i])
             tags = {"flag_values": "{" + ",".join(map(str, names)) + "}", "flag_meanings": flag_attrs(names)["flag_meanings"]}
