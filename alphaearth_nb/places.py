@@ -130,6 +130,38 @@ def _same_shape(xs, ys):
     if xs.shape != ys.shape:
         raise LabelError(f"x and y have different shapes {xs.shape} and {ys.shape}: pass two arrays of equal length")
 
+_TWO_FORMS = ("`{'lon': [lon1, lon2], 'lat': [lat1, lat2]}` (or 'x'/'y' keys) for the xs and the ys, "
+              "`pd.DataFrame([(lon1, lat1), (lon2, lat2)], columns=['lon', 'lat'])` for (x, y) pairs")
+
+def _as_pairs(points) -> bool:
+    """Whether two 2-long parts are written the way (x, y) pairs are: Python tuples (records, `[(lon, lat), (lon,
+    lat)]`), or lists in a list (GeoJSON's coordinates, `[[lon, lat], [lon, lat]]`). Arrays, Series and lists in a
+    tuple (`([x1, x2], [y1, y2])`, `(df.lon.values, df.lat.values)`) are the documented (xs, ys) form."""
+    if all(isinstance(v, tuple) for v in points): return True
+    return isinstance(points, list) and all(isinstance(v, list) for v in points)
+
+def _xs_ys(points,   # (xs, ys): two sequences of equal length (lists, arrays, Series)
+         ) -> tuple[np.ndarray, np.ndarray]:
+    """float64 xs and ys of the (xs, ys) form. Two points, `([x1, x2], [y1, y2])`, have the shape of two (x, y)
+    pairs, `[(x1, y1), (x2, y2)]`, and nothing in the numbers says which they are: read as (xs, ys), two pairs came
+    back transposed without a word. The rule: 2 x 2 numbers written as pairs are written (`_as_pairs`: two tuples,
+    or two lists in a list) are `LabelError` naming both explicit forms (a dict of the xs and the ys, a table of
+    pairs), unless both readings give the same points; arrays, Series and lists in a tuple are (xs, ys), as
+    documented. A list of more pairs than two is no (xs, ys) and is refused as such (`read_geometries`)."""
+    xs, ys = (np.atleast_1d(np.asarray(v, np.float64)) for v in points)
+    _same_shape(xs, ys)
+    if xs.shape == (2,) and _as_pairs(points) and not xs[1] == ys[0]:
+        raise LabelError(f"{[list(map(float, v)) for v in points]} reads as two (x, y) pairs or as (xs, ys), two "
+                         f"points either way but not the same two, and nothing says which: pass {_TWO_FORMS}")
+    return xs, ys
+
+def _pairs_hint(src) -> str:
+    "The fix for points given as a list of (x, y) pairs or a 2-D array, forms no reader takes ('' for others)."
+    rows = np.asarray(src, dtype=object) if isinstance(src, (list, tuple, np.ndarray)) else None
+    if rows is None or rows.ndim != 2 or 2 not in rows.shape: return ""
+    return ("; (x, y) pairs as a table, `pd.DataFrame(pairs, columns=['lon', 'lat'])` (or ['x', 'y'] with `crs=`), "
+            "or their columns as (xs, ys): `(a[:, 0], a[:, 1])`")
+
 def _read_places_file(p:Path, gpd):
     """A vector file (GeoJSON, GeoPackage, shapefile, GeoParquet) as a GeoDataFrame, a CSV or plain Parquet table
     as a DataFrame (lon/lat or x/y columns); `LabelError` naming the file when it cannot be read."""
@@ -255,12 +287,11 @@ def _read_geometries(src, crs):
         raise LabelError(f"the table has no lon/lat or x/y columns (has {list(src.columns)[:6]}): rename them, "
                          "e.g. `df.rename(columns={'X': 'x'})`")
     if isinstance(src, (tuple, list)) and len(src) == 2:
-        xs, ys = (np.atleast_1d(np.asarray(v, np.float64)) for v in src)
-        _same_shape(xs, ys)
+        xs, ys = _xs_ys(src)   # two pairs (2 x 2): refused, naming both forms
         return gpd.GeoDataFrame(geometry=gpd.points_from_xy(xs, ys), crs=crs or LONLAT)
     raise LabelError(f"cannot read places from {type(src).__name__}: pass (lon, lat) arrays, a DataFrame, "
                      "a GeoDataFrame or GeoSeries, a GeoJSON dict, shapely geometries or WKT (with `crs=`), or a "
-                     "file path")
+                     f"file path{_pairs_hint(src)}")
 
 def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns, a GeoDataFrame, a vector file
               to_crs:str,    # the CRS to give the points in (the map's)
@@ -272,13 +303,17 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
     keys, a shapely Point) is a table of one row; a dict of arrays a table. Points that do not say
     their CRS (no `crs=`, no lon/lat keys) are read by the one rule for them (`geo.point_crs`, see the geo notebook's
     "Points without a CRS"): lon/lat if they lie on the map `obj` so, else the map's CRS if they do so (arrays,
-    a table, partly off it: lon/lat, each its own `inside`); one point off it both ways is a `PointError`."""
+    a table, partly off it: lon/lat, each its own `inside`); one point off it both ways is a `PointError`. Two points
+    written as two (x, y) pairs (`[(lon, lat), (lon, lat)]`, `[[lon, lat], [lon, lat]]`) read both ways: `LabelError`
+    naming the two explicit forms (`_xs_ys`), as `read_geometries` gives it; more (x, y) pairs are no form either."""
+    xy = None
     if (shapes := _shapes(points)) is not None and len(shapes) > 1 and all(g.geom_type == "Point" for g in shapes):
-        points = ([g.x if not g.is_empty else np.nan for g in shapes], [g.y if not g.is_empty else np.nan for g in shapes])
-    if isinstance(points, (tuple, list)) and len(points) == 2 and not isinstance(points[0], str):
-        xs, ys = (np.atleast_1d(np.asarray(v, np.float64)) for v in points)
-        _same_shape(xs, ys)
-        table = np.ndim(points[0]) > 0   # arrays: a table, each point its own `inside`
+        xy = tuple(np.array([getattr(g, a) if not g.is_empty else np.nan for g in shapes]) for a in "xy")   # Points say x
+    elif isinstance(points, (tuple, list)) and len(points) == 2 and not isinstance(points[0], str):
+        xy = _xs_ys(points)   # two pairs (2 x 2): refused, naming both forms (was read as (xs, ys): transposed)
+    if xy is not None:
+        xs, ys = xy
+        table = shapes is not None or np.ndim(points[0]) > 0   # arrays: a table, each point its own `inside`
         src = geo.point_crs(obj, xs, ys, crs, LONLAT, table=table) if obj is not None else crs or LONLAT
         tx, ty = geo.to_crs(xs, ys, src, to_crs)
         return tx, ty, pd.DataFrame({"x_in": xs, "y_in": ys})
