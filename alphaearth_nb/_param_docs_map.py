@@ -110,11 +110,12 @@ SECTIONS = {
         'valid_bounds': 'obj\n    DataArray or Dataset whose attrs or encoding may declare a valid range\n',
         'gate_query': 'a\n    a 64-vector or (Q, 64): float vectors or int8 codes (`query_array`)\nfills\n    declared no-data values\nwhat : str\n    what the vectors are, for messages\n',
         'unit_rows': 'x\n    rows (..., D): float vectors, or int codes (dequantised first)\ndtype\n    of the result (np.float64 for scores)\nzero\n    what a zero row becomes: 0 (kept zero) or np.nan (no direction: no data)\n',
+        'cosines': 'v\n    rows (..., D): float vectors or int codes (dequantised), NaN rows no data\nq\n    the query (D,), any nonzero length (made unit in float64 here)\n',
         'change_score': 'u1\n    unit rows (..., D)\nu2\n    unit rows, the shape of `u1`\n',
     },
     'alphaearth_nb.index': {
         'pick_backend': 'backend : str\n    "usearch", "faiss", or "auto" (the first of them installed)\n',
-        'Rows': "vectors : np.ndarray\n    (N, 64) float32 unit rows, or int8 official codes\nids : np.ndarray\n    (N,) int64: row number of an array, flat pixel (or tile) number of a grid\nrows : np.ndarray|None\n    (N,) pixel (or tile) row, grids only\ny : np.ndarray|None\n    (N,) pixel (or tile) centre in the grid's CRS\n",
+        'Rows': "vectors : np.ndarray\n    (N, 64) float32 unit rows, or int8 official codes\nids : np.ndarray\n    (N,) int64: row number of an array, flat pixel (or tile) number of a grid\nrows : np.ndarray|None\n    (N,) pixel (or tile) row, grids only\ny : np.ndarray|None\n    (N,) pixel (or tile) centre in the grid's CRS\norder : np.ndarray|None\n    (N,) rank among equal scores: north-up pixel order of a grid; None: row order\n",
         'vectors_of': 'data\n    (N, 64) vectors, a DataFrame with A00..A63 columns, or an embedding (any form `as_embedding` takes)\ntile : int|None\n    grids only: index the mean of tile x tile pixel blocks (None: pixels)\n',
         'VectorIndex': 'rows : Rows\n    the indexed vectors and their locations (`vectors_of`)\nbackend : str\n    "usearch" or "faiss", the library that built `index`\nindex\n    the backend\'s index object over `rows.vectors`, in the same order\n',
         'build': 'data\n    (N, 64) vectors, or an embedding (any form `as_embedding` takes)\ntile : int|None\n    index the mean of tile x tile pixel blocks instead of pixels\nbackend : str\n    "usearch", "faiss" or "auto" (the first installed)\nthreads : int\n    worker threads (0: the backend\'s default, all cores)\n**kwargs\n    usearch: connectivity, expansion; faiss: nlist\n',

@@ -26,7 +26,7 @@ from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
 from .geo import (axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata, north_up,
                                one_point, pixel_indices, point_crs, rename_spatial, same_crs, to_crs)
-from .gate import list_vectors, unit_rows
+from .gate import cosines, list_vectors, unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, label_array
 from .supervised import gated_training_set, label_points, predict_pixels, training_set
 
@@ -191,16 +191,16 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
                target,   # a 64-vector (float or int8), or a point (`geo.one_point`'s forms, a one-point GeoSeries)
                crs=None, # CRS of a point target (default: a GeoSeries's own, else `geo.point_crs`)
               ) -> xr.DataArray:
-    "Cosine of every pixel with a query vector or with the embedding at a point, in [-1, 1] (NaN where no data)."
+    """Cosine of every pixel with a query vector or with the embedding at a point, in [-1, 1] (NaN where no data):
+    float64 (y, x), or (time, y, x) for a cube, each pixel and the query made unit in float64 (`gate.cosines`).
+
+    float64 so that ranking by it is exact for official vectors: an exact copy of the query (cosine 1) and a pixel
+    one int8 code step away (1 - 2e-9) were one float32 value, and `nanargmax` picked whichever came first
+    (the neighbour for 3 of 26 queries of field case D1); now the copy, always. The map is 1/32 of the
+    embedding's bytes; cast with `.astype('float32')` where only the picture matters."""
     da = as_embedding(emb)
-    v = unit_rows(query_vector(da, target, crs), np.float64)   # the query's float32 rounding taken off
-    def cos(a):   # float32 unit rows (a zero row: NaN, no direction) a block of rows at a time, the dot in float64
-        b = np.atleast_2d(a); out = np.empty(b.shape[:-1], np.float32)
-        step = max(1, (1 << 20) // max(1, b[0].size))   # about 4 MiB of unit rows: no copy of the whole map
-        for i in range(0, len(b), step):
-            out[i:i + step] = np.clip(np.einsum("...c,c->...", unit_rows(b[i:i + step], zero=np.nan), v), -1.0, 1.0)
-        return out.reshape(a.shape[:-1])
-    return pixelwise(cos, da, name="similarity")
+    v = query_vector(da, target, crs)   # made unit again in float64 by `cosines`: its float32 rounding taken off
+    return pixelwise(lambda a: cosines(a, v), da, dtype=np.float64, name="similarity")
 
 # %% ../nbs/25_analysis.ipynb #c0015
 def _orient_like(b, a):

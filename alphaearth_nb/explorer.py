@@ -27,7 +27,7 @@ from .core import (ConfigError, LabelError, NoDataWarning, NoValidDataError, che
                                 user_stacklevel, whole)
 from .files import write_text
 from .embeddings import as_embedding, gate_query
-from .gate import unit_rows
+from .gate import cosines, unit_rows
 from .evaluate import encode_labels, knn_predict
 from .geo import as_crs, crs_of, north_up, point_crs, require, to_crs, turn_shift
 from .maps import class_colour, downsample, extent
@@ -349,18 +349,20 @@ def _view_window(self:Explorer):
 
 @patch(as_prop=True)
 def hits(self:Explorer):
-    "GeoDataFrame of the pixels in view with similarity >= threshold: points (grid CRS), similarity, row, col."
+    """GeoDataFrame of the pixels in view with similarity >= threshold: points (grid CRS), similarity (float64, as
+    `analysis.similarity` gives it: `hits.nlargest(k, 'similarity')` ranks an exact copy of the query before a
+    pixel one int8 code step away, which float32 made equal), row, col."""
     require("geopandas", "maps", "explore()")
     import geopandas as gpd  # optional extra
     if self._query is None: return gpd.GeoDataFrame({"similarity": [], "row": [], "col": []}, geometry=[], crs=self.crs)
     r, c = self._view_window()
     win = self.emb.isel(y=xr.DataArray(r, dims="r"), x=xr.DataArray(c, dims="c"))
     a = np.asarray(win.transpose("r", "c", "band").values)
-    s = _cosines(a, self._query)
+    s = cosines(a, self._query)   # float64 (`gate.cosines`); the tiles' colours are float32 (`_cosines`)
     rr, cc = np.nonzero(np.nan_to_num(s, nan=-2) >= self.threshold)
     rows, cols = r[rr], c[cc]
     xs, ys = self.emb.x.values[cols], self.emb.y.values[rows]
-    return gpd.GeoDataFrame({"similarity": s[rr, cc].astype(np.float32), "row": rows, "col": cols},
+    return gpd.GeoDataFrame({"similarity": s[rr, cc], "row": rows, "col": cols},
                             geometry=gpd.points_from_xy(xs, ys), crs=self.crs)
 
 @patch

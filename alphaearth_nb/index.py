@@ -19,7 +19,7 @@ import xarray as xr
 from .embeddings import as_embedding, byte_codes, gate_query, gate_vectors, query_array
 from .gate import unit_rows
 from .cubes import coarsen
-from .geo import crs_of, rename_spatial, require
+from .geo import crs_of, north_up, rename_spatial, require
 from .core import EMBED_DIM, ConfigError, DimensionError, NoValidDataError, user_stacklevel, whole
 
 # %% auto #0
@@ -53,6 +53,21 @@ class Rows:
     y:np.ndarray|None = None       # (N,) pixel (or tile) centre in the grid's CRS
     x:np.ndarray|None = None
     crs:str|None = None
+    order:np.ndarray|None = None   # (N,) rank among equal scores: north-up pixel order of a grid; None: row order
+
+    def tie_rank(self, pos:np.ndarray) -> np.ndarray:
+        "The rank among equal scores of the rows at positions `pos` (-1: none, ranked last)."
+        r = pos if self.order is None else self.order[np.maximum(pos, 0)]
+        return np.where(pos < 0, np.iinfo(np.int64).max, r)
+
+def _north_up_rank(da:xr.DataArray, flat:np.ndarray) -> np.ndarray:
+    """The place of each stored pixel `flat` (flat numbers of `da` as stored) in north-up order (rows north to south,
+    columns west to east, `geo.north_up`): equal scores go to the pixel first so, whatever order the map is stored in."""
+    ny, nx = da.sizes["y"], da.sizes["x"]
+    pos = xr.DataArray(np.arange(ny * nx).reshape(ny, nx), dims=("y", "x"), coords={"y": da.y, "x": da.x})
+    rank = np.empty(ny * nx, np.int64)
+    rank[np.asarray(north_up(pos).values).ravel()] = np.arange(ny * nx)
+    return rank[flat]
 
 def _valid(v:np.ndarray) -> np.ndarray:
     """Rows (..., 64) that are embeddings by the map's gate (`gate_vectors`): no fill (-128 in any code, NaN or inf in
@@ -79,7 +94,7 @@ def vectors_of(data,                # (N, 64) vectors, a DataFrame with A00..A63
         ok = _valid(v).ravel()
         r, c = np.divmod(np.flatnonzero(ok), nx)
         out = Rows(v.reshape(-1, v.shape[-1])[ok], np.flatnonzero(ok).astype(np.int64), r, c,
-                   da.y.values[r], da.x.values[c], crs_of(da))
+                   da.y.values[r], da.x.values[c], crs_of(da), _north_up_rank(da, np.flatnonzero(ok)))
     else:
         v = query_array(data, "index vector")   # a table by its labels: A00..A63 picked out, in band order
         if v.dtype == np.uint8 and (c := byte_codes(v)).dtype != np.uint8: v = c.astype(np.int8)   # as maps read bytes
@@ -207,14 +222,19 @@ class VectorIndex:
         return _candidates_faiss(self.index, q, m, nprobe)
 
     def search(self, query, k:int=10, rerank:int=4, ef:int|None=None, nprobe:int=64, threads:int=0) -> Matches:
-        "The `k` nearest rows to `query` by exact cosine among `rerank * k` ANN candidates (see above)."
+        """The `k` nearest rows to `query` by exact cosine among `rerank * k` ANN candidates (see above): `Matches`
+        with float64 `scores` (`gate.cosines`' reason: an exact copy ahead of a vector one int8 code step away), (k,)
+        arrays for one query vector (64,), (Q, k) for rows (Q, 64), as `knn_search` answers. Equal scores go to the
+        row first in the index's order (`Rows.tie_rank`), as `knn_search` gives ties to the lower index: a grid's
+        pixels north-up (rows north to south, columns west to east) whatever order the map is stored in (was: its
+        storage order, so a map read south-first answered another of two equal pixels), an array's rows by number."""
         if k < 1: raise ConfigError(f"k={k}: ask for at least one neighbour")
         q, one = _query_rows(query)
         cand = self.candidates(q, max(k * rerank, k), ef, nprobe, threads)
         v = unit_rows(self.rows.vectors[np.maximum(cand, 0)], np.float64)   # (Q, m, 64), int8 dequantised
         # float64: an exact copy (cosine 1) and a neighbour one int8 code step away (1 - 2e-9) are one float32 value
         s = np.where(cand >= 0, _cos(q, v, "qd,qmd->qm"), -np.inf)
-        order = np.lexsort((cand, -s))[:, :k]                          # equal scores: the lower position first
+        order = np.lexsort((self.rows.tie_rank(cand), -s))[:, :k]     # equal scores: `Rows.tie_rank` (north-up, row)
         pos, scores = np.take_along_axis(cand, order, 1), np.take_along_axis(s, order, 1)
         if pos.shape[1] < k:  # the index holds fewer than k rows
             pad = k - pos.shape[1]
@@ -225,7 +245,7 @@ class VectorIndex:
         take = lambda a: None if a is None else np.where(empty, fill(a), a[np.maximum(pos, 0)])
         r = self.rows
         out = Matches(np.where(empty, -1, r.ids[np.maximum(pos, 0)]),
-                      np.where(empty, -np.inf, scores).astype(np.float32),
+                      np.where(empty, -np.inf, scores),
                       take(r.rows), take(r.cols), take(r.y), take(r.x), r.crs)
         if one:
             for f in ("ids", "scores", "rows", "cols", "y", "x"):
@@ -251,9 +271,10 @@ def exact_search(vectors:np.ndarray,  # (N, 64) float vectors or int8 codes (or 
     """Exact cosine top-k (positions, scores), (Q, k), by brute force in numpy: the reference for recall. Rows that
     are no embedding (NaN, -128 codes, zero or constant rows: the gate `build` applies) are never a neighbour; slots
     beyond the valid rows (k > N) are position -1, score -inf, as `VectorIndex.search` pads them (a NaN row was
-    returned as a neighbour with score NaN, and k > N gave fewer than k columns)."""
+    returned as a neighbour with score NaN, and k > N gave fewer than k columns). One query vector (64,) gives (k,)
+    arrays, as `VectorIndex.search` and `knn_search` answer it (was: (1, k)); equal scores: the lower position."""
     if k < 1: raise ConfigError(f"k={k}: ask for at least one neighbour")
-    q, _ = _query_rows(query)
+    q, one = _query_rows(query)
     v = query_array(vectors, "index vector")   # a table by its labels, as `build` reads it
     if v.dtype == np.uint8 and (c := byte_codes(v)).dtype != np.uint8: v = c.astype(np.int8)   # as `build` reads it
     s = _cos(q, np.nan_to_num(unit_rows(v, np.float64)), "qd,nd->qn")  # float64, as `search`
@@ -261,7 +282,8 @@ def exact_search(vectors:np.ndarray,  # (N, 64) float vectors or int8 codes (or 
     if s.shape[1] < k: s = np.pad(s, ((0, 0), (0, k - s.shape[1])), constant_values=-np.inf)
     top = np.argsort(-s, axis=1, kind="stable")[:, :k]                       # equal scores: the lower position first
     scores = np.take_along_axis(s, top, 1)
-    return np.where(np.isfinite(scores), top, -1), scores
+    pos = np.where(np.isfinite(scores), top, -1)
+    return (pos[0], scores[0]) if one else (pos, scores)
 
 def recall_at(found:np.ndarray,  # positions (Q, k') an index returned, -1 for none
               truth:np.ndarray,  # true neighbour positions (Q, k), e.g. `exact_search`'s, -1 slots ignored

@@ -15,6 +15,7 @@ from functools import partial
 import jax
 import jax.numpy as jnp
 import numpy as np
+import pandas as pd
 from jaxtyping import Array, Float, Int
 
 from .core import EMBED_DIM, ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError, checks_flags
@@ -407,7 +408,9 @@ def knn_search(train_x,                 # training features, (N, D)
                codes:bool|None=None,    # official int8 codes: None (`gate.table_codes`, as `check_xy`), True or False (raw numbers)
                features=None,           # columns of a table to search on besides its 64 bands (`gate.by_band`)
               ) -> tuple[np.ndarray, np.ndarray]:
-    """Squared L2 distances (Q, k) and indices (Q, k) of the k nearest training rows, nearest first.
+    """Squared L2 distances (Q, k) and indices (Q, k) of the k nearest training rows, nearest first; for one query
+    vector (D,) (a pixel, `emb.sel(x=.., y=..)`, a table's row `df.iloc[i]`) the arrays (k,), as scipy's
+    `KDTree.query` and `index.VectorIndex.search` answer one query (was: refused, asking for `q.reshape(1, -1)`).
 
     Exact: the same neighbours in the same order as a float64 brute force, equal distances to the lower index.
     The distances are the float32 direct sums `sum_d (q_d - t_d)^2` (0.0 for an exact copy, always first), or,
@@ -429,15 +432,26 @@ def knn_search(train_x,                 # training features, (N, D)
     features: every column, or the columns `features` names. With `features`, both sides are tables."""
     return _knn(train_x, query_x, k, query_chunk, train_chunk, low, codes=codes, features=features)
 
+def _one_query(q) -> tuple[object, bool]:
+    """One query vector as a table of one row, and whether it was one: a (D,) array or list, a table's row (a pandas
+    Series, `df.iloc[i]`, its labels kept), a pixel (a 1-D DataArray, `emb.sel(x=.., y=..)`); others as they are."""
+    if isinstance(q, pd.Series): return q.to_frame().T.infer_objects(), True   # its band labels read as a table's
+    if hasattr(q, "dims") and hasattr(q, "expand_dims"):                        # xarray: a pixel's (band,) vector
+        return (q.expand_dims("row"), True) if len(q.dims) == 1 else (q, False)
+    if isinstance(q, (list, tuple, np.ndarray)) and np.ndim(q) == 1 and len(q) and np.ndim(q[0]) == 0:
+        return np.asarray(q).reshape(1, -1), True
+    return q, False
+
 def _knn(train_x, query_x, k:int, query_chunk:int=256, train_chunk:int=8192, low:bool=False, direct:bool=True,
          codes:bool|None=None, features=None):
     "`knn_search`; `direct=False`: the same indices, the distances only where a host recheck computed them."
+    query_x, one = _one_query(query_x)   # one vector (D,): one row, the answers (k,) (as `VectorIndex.search`)
     tx, qx = _features(train_x, "training features", codes, features), _features(query_x, "query features", codes,
                                                                                   features)
     if tx.ndim != 2 or qx.ndim != 2 or tx.shape[1] != qx.shape[1] or not tx.shape[1]:
-        raise DimensionError(f"train and query features must be (N, D) and (Q, D) with the same D >= 1, got "
-                             f"{tx.shape} and {qx.shape}: reshape them with `x.reshape(len(x), -1)`"
-                             + ("; one query vector (a pixel) is one row: `q.reshape(1, -1)`" if qx.ndim == 1 else ""))
+        raise DimensionError(f"train and query features must be (N, D) and (Q, D) (or one query (D,)) with the same "
+                             f"D >= 1, got {tx.shape} and {qx[0].shape if one else qx.shape}: reshape them with "
+                             "`x.reshape(len(x), -1)`")
     hx, hq = tx, qx                                      # what the host's float64 rechecks read (rows cast there)
     tx, qx, slack = _float32(tx, qx)
     direct = direct or low or bool(slack)              # `_by_products` assumes the features float32 holds
@@ -477,7 +491,8 @@ def _knn(train_x, query_x, k:int, query_chunk:int=256, train_chunk:int=8192, low
     bad = np.flatnonzero(~ok | (near & ~closed))
     if bad.size:  # a few per million uncertain (or a chain of near-ties): float64 on the host, no new compile
         dist[bad, :k], idx[bad, :k] = _exact_host(hx, hq[bad], k)
-    return np.ascontiguousarray(dist[:, :k]), np.ascontiguousarray(idx[:, :k])
+    out = np.ascontiguousarray(dist[:, :k]), np.ascontiguousarray(idx[:, :k])
+    return (out[0][0], out[1][0]) if one else out
 
 @checks_flags
 def knn_indices(train_x,              # training features, (N, D)
@@ -489,7 +504,8 @@ def knn_indices(train_x,              # training features, (N, D)
                 codes:bool|None=None, # official int8 codes (as `knn_search`)
                 features=None,        # a table's columns besides its bands (as `knn_search`)
                ) -> np.ndarray:
-    """Indices (Q, k) of the k nearest training rows, nearest first: `knn_search`'s, without the distances.
+    """Indices (Q, k) of the k nearest training rows, nearest first: `knn_search`'s, without the distances ((k,)
+    for one query vector (D,), as `knn_search`).
 
     The same rows in the same order (exact, equal distances to the lower index), found without the first round's
     direct sums where the products' gaps settle the order (see "Indices only"): for the kNN vote or the mean of
@@ -554,7 +570,8 @@ def knn_predict(train_x,           # training features, (N, D)
                 n_classes:int,     # C
                 **chunks,          # query_chunk, train_chunk, low, codes, features of `knn_search`
                ) -> tuple[np.ndarray, np.ndarray]:
-    "kNN classification (L2, exact as `knn_search`): predicted class indices (Q,) and vote fractions (Q, C)."
+    """kNN classification (L2, exact as `knn_search`): predicted class indices (Q,) and vote fractions (Q, C); for one
+    query vector (D,) the class (a scalar) and its fractions (C,), as `knn_search` answers one query with (k,)."""
     train_y = np.asarray(train_y)
     if train_y.ndim != 1 or train_y.dtype.kind not in "iuf":
         raise LabelError(f"train_y must be class indices 0..{n_classes - 1}, one per row (N,), got {train_y.dtype} "
@@ -565,4 +582,5 @@ def knn_predict(train_x,           # training features, (N, D)
         raise LabelError(f"labels must be class indices 0..{n_classes - 1}, found {train_y.min()}..{train_y.max()}: "
                          "map them with `evaluate.encode_labels(y)`")
     idx = knn_indices(train_x, query_x, k, **chunks)   # no direct sums where the products settle it ("Indices only")
-    return (_vote if train_y.dtype.kind in "iu" else knn_vote)(train_y[idx], n_classes)   # knn_vote: refuses others
+    pred, frac = (_vote if train_y.dtype.kind in "iu" else knn_vote)(train_y[np.atleast_2d(idx)], n_classes)   # knn_vote: refuses others
+    return (pred[0], frac[0]) if idx.ndim == 1 else (pred, frac)

@@ -96,7 +96,7 @@ def test_case_A18_index_queries_are_read_by_their_labels():
     s = pd.Series(v[5], index=B)[B[::-1]]
     for q in (s, s.astype(object), dict(s), xr.DataArray(s.values, dims="band", coords={"band": s.index})):
         pos, sc = aix.exact_search(v, q, k=1)
-        assert pos[0, 0] == 5 and abs(float(sc[0, 0]) - 1) < 1e-5
+        assert pos[0] == 5 and abs(float(sc[0]) - 1) < 1e-5
     df = pd.DataFrame(v[[5, 7]], columns=B)[B[::-1]].assign(site=["a", "b"])   # a table with a text column
     pos, _ = aix.exact_search(v, df, k=1)
     assert pos[:, 0].tolist() == [5, 7]

@@ -41,16 +41,16 @@ def test_exact_search_never_returns_a_fill_row():
     x = random_unit((4,), seed=3).astype(np.float32)
     v = np.concatenate([x, np.full((1, 64), np.nan, np.float32), np.zeros((1, 64), np.float32)])
     pos, sc = aix.exact_search(v, x[0], k=8)
-    assert pos.shape == sc.shape == (1, 8)
+    assert pos.shape == sc.shape == (8,)   # one query: (k,), as `search`
     hand = x.astype(np.float64) @ x[0].astype(np.float64)
     order = np.argsort(-hand, kind="stable")
-    np.testing.assert_array_equal(pos[0], list(order) + [-1] * 4)
-    np.testing.assert_allclose(sc[0, :4], hand[order], atol=1e-6)
-    assert np.isneginf(sc[0, 4:]).all()
+    np.testing.assert_array_equal(pos, list(order) + [-1] * 4)
+    np.testing.assert_allclose(sc[:4], hand[order], atol=1e-6)
+    assert np.isneginf(sc[4:]).all()
     codes = np.asarray(_quantised_with_fills().values).reshape(-1, 64)
     pos, _ = aix.exact_search(codes, codes[15], k=30)
-    assert pos[0, 0] == 15 and not set(pos[0]) & {0, 7, 22} and (pos[0, 27:] == -1).all()
-    assert aix.recall_at(pos[:, :27], pos) == 1.0   # -1 slots of the truth are no neighbour to find
+    assert pos[0] == 15 and not set(pos) & {0, 7, 22} and (pos[27:] == -1).all()
+    assert aix.recall_at(pos[:27], pos) == 1.0   # -1 slots of the truth are no neighbour to find
 
 
 def test_a_fill_in_one_band_leaves_the_row_out_by_the_gate_alone():
