@@ -87,8 +87,31 @@ def _iso_format(a:np.ndarray) -> dict:
     flat = a.ravel()
     return {"format": "ISO8601"} if flat.size and all(isinstance(v, str) and _ISO.match(v) for v in flat) else {}
 
+_CLOCK = re.compile(r"\d{1,2}:\d{2}|\dT\d{2}", re.I)   # a time of day: '10:50', or ISO's 'T10' and basic 'T1050'
+
+def _pandas_reason(e:Exception) -> str:
+    "pandas' reason without its advice ('You might want to try ... format='mixed'', which guesses value by value)."
+    return str(e).split("\n")[0].split(" You might want")[0].rstrip(". ")
+
+def _read_text(flat:np.ndarray, order:dict) -> np.ndarray:
+    """Text times `flat` (1-D) as naive UTC datetime64[ms]: pandas reads the dates alone and the dates with a time of
+    day (`_CLOCK`) as two groups, each by one format (its first value's, or ISO 8601's for ISO text: `_iso_format`),
+    in the day/month `order` settled for all. pandas takes the first value's format for the whole list, so '2024/01/01'
+    beside '2024/01/02 10:50' (or '13/01/2024' beside '14/01/2024 10:00') failed with its format message. Not
+    `format='mixed'`: that guesses each value alone (dateutil), where a list must be read in one order."""
+    clock = np.array([bool(_CLOCK.search(v.decode() if isinstance(v, bytes) else str(v))) for v in flat], bool)
+    out = np.empty(len(flat), "datetime64[ms]")
+    for part in ((clock, ~clock) if clock.any() and not clock.all() else (slice(None),)):
+        g = flat[part]
+        out[part] = pd.to_datetime(g, utc=True, **_iso_format(g), **order).tz_localize(None).values.astype("datetime64[ms]")
+    return out
+
 def to_ms(t) -> np.ndarray:  # epoch milliseconds, datetime64, pandas times or ISO strings (UTC, or with a zone)
-    "Milliseconds since 1970 (int64) from epoch milliseconds, datetime64, pandas times or ISO strings."
+    """Milliseconds since 1970 (int64) from epoch milliseconds, datetime64, pandas times or ISO strings.
+
+    Text is read by pandas, one format for the dates alone and one for the dates with a time of day (ISO 8601's
+    forms each by its own), so '2024/01/01' beside '2024/01/02 10:50' reads both (`_read_text`); text no one format
+    reads is `TimeError` naming ISO 8601 and the explicit format (no value-by-value guess)."""
     a = np.asarray(t)
     if a.dtype.kind == "b":
         raise TimeError("booleans are not times: pass datetime64, ISO strings or epoch milliseconds.")
@@ -106,10 +129,12 @@ def to_ms(t) -> np.ndarray:  # epoch milliseconds, datetime64, pandas times or I
         if odd := odd_times(a): raise TimeError(f"{odd}.")  # a model calendar; day/month order unsettled
         a = _gregorian(a)                                     # cftime Gregorian dates: the same dates
         order = {"dayfirst": True} if day_first(a) else {}   # '13/01/2024' settles it (was pandas' format error)
-        try: a = pd.to_datetime(a.ravel(), utc=True, **_iso_format(a), **order).tz_localize(None).values.reshape(a.shape)
+        try: a = _read_text(a.ravel(), order).reshape(a.shape)   # dates beside dates with a time of day: both read
         except (ValueError, TypeError, OverflowError) as e:
-            raise TimeError(f"cannot read {a.ravel()[:3].tolist()} as times ({e}): pass ISO dates such as "
-                            "'2024-01-31' or '2024-01-31T10:50', or datetime64 values.") from None
+            raise TimeError(f"cannot read {a.ravel()[:3].tolist()} as times ({_pandas_reason(e)}): write them as ISO "
+                            "dates (ISO 8601: '2024-01-31', '2024-01-31T10:50'; dates and date-times may mix), convert "
+                            "them with their format, e.g. `pd.to_datetime(values, format='%Y/%m/%d %H:%M')`, or pass "
+                            "datetime64 values.") from None
         if short := unwritten_years(t):  # pandas reads '24-01-01' as 2001-01-24 without a word
             raise TimeError(f"{short[:3]} have no four-digit year, so the date is a guess ('24-01-01' reads as "
                             "2001-01-24): write the year in full ('2024-01-01'), or convert with an explicit "
