@@ -17,7 +17,7 @@ SECTIONS = {
         'a_bands': 'names\n    labels of columns or variables, any number, any type (non-text ones ignored)\n',
         'a_positions': 'names\n    labels of columns or variables, any number, any type\n',
         'callable_module': "name : str\n    the module's full name, `__name__` (it must be imported)\n",
-        'documented': 'obj\n    a function or class of the package (anything with `__module__`, `__name__`)\n',
+        'documented': 'obj\n    a function or class of the package (anything with `__module__`, `__name__`)\npassed\n    names of parameters its caller fills in (an accessor passes its object): not listed\n',
         'Frames': 'x : Float[Array, "T H W C"]\n    normalised values, 0 where invalid\nvalid : Bool[Array, "T H W C"]\n    per-pixel, per-band validity\ndays : Float[Array, "T"]\n    frame times, days since timecodes.EPOCH\nframe : Bool[Array, "T"]\n    False for padding frames\nmeta : Float[Array, "T M"]\n    per-frame sensor metadata (M may be 0)\n',
         'Target': 'x : Float[Array, "H W C"]\n    normalised values; for a categorical source, the class index in channel 0\nday : Float[Array, ""]\n    time of the target frame (days since EPOCH)\nmeta : Float[Array, "M"]\n    the frame\'s sensor metadata\nperiod : Float[Array, "2"]\n    [start, end) of this objective\'s summary period, days\n',
         'Texts': 'emb : Float[Array, "N E"]\n    frozen text embeddings\nyx : Float[Array, "N 2"]\n    pixel row, column inside the patch (integers stored as float)\nvalid : Bool[Array, "N"]\n    False for padding\nperiod : Float[Array, "2"]\n    the text objective\'s summary period, days\n',

@@ -29,14 +29,16 @@ __all__ = ['forward', 'EmbeddingAccessor', 'holds_embedding', 'StackAccessor']
 # %% ../nbs/26_accessor.ipynb #c0005
 def forward(fn):  # a free function whose first parameter is the object (`aef.similarity(emb, ...)`)
     """An accessor method calling `fn(self._obj, ...)`, with `fn`'s name, signature less the object and docstring (the
-    whole of it, Parameters section included, `core.documented`: `help(ds.aef.embed)` reads as `help(aef.embed)`)."""
+    whole of it, Parameters section included, less the object the method passes itself: `core.documented`, so
+    `help(ds.aef.embed)` reads as `help(aef.embed)` without its `stack`, `help(emb.aef.similarity)` lists `target`
+    and `crs`, what the user passes)."""
     @functools.wraps(fn)
     def method(self, *args, **kwargs): return fn(self._obj, *args, **kwargs)
     sig = inspect.signature(fn)
     self_param = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
     method.__signature__ = sig.replace(parameters=[self_param, *list(sig.parameters.values())[1:]])
     del method.__wrapped__
-    method.__doc__ = documented(fn)   # once: the section is known before `fn`'s module has its own
+    method.__doc__ = documented(fn, passed=list(sig.parameters)[:1])   # once, at the class's making
     return method
 
 # %% ../nbs/26_accessor.ipynb #c0006
@@ -94,8 +96,9 @@ class StackAccessor:
         check = validate_embedding if holds_embedding(self._obj) else validate_stack
         return check(self._obj, *args, **kwargs)
     validate.__doc__ = ("`validate_stack` on a stack; `validate_embedding` on a Dataset that holds an embedding "
-                        "(`holds_embedding`). Both docstrings, whole:\n\n"
-                        + "\n\n".join(f"{fn.__name__}\n{'=' * len(fn.__name__)}\n{documented(fn)}"
+                        "(`holds_embedding`). Both docstrings, less the object this passes:\n\n"
+                        + "\n\n".join(f"{fn.__name__}\n{'=' * len(fn.__name__)}\n"
+                                      f"{documented(fn, passed=list(inspect.signature(fn).parameters)[:1])}"
                                       for fn in (validate_stack, validate_embedding)))
 
     def __getattr__(self, name):

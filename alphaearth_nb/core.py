@@ -315,13 +315,24 @@ def callable_module(name:str) -> None:  # the module's full name, `__name__` (it
 # %% ../nbs/00_core.ipynb #pdoc002
 PARAMETERS = "\nParameters\n----------\n"   # the heading of the section `documented` appends
 
-def documented(obj) -> str:  # a function or class of the package (anything with `__module__`, `__name__`)
+def documented(obj,        # a function or class of the package (anything with `__module__`, `__name__`)
+               passed=(),  # names of parameters its caller fills in (an accessor passes its object): not listed
+              ) -> str:
     """`obj`'s docstring ending in its numpy-style Parameters section (`_param_docs.SECTIONS`, written at export by
-    tools/param_docs.py from the docments comments of its signature); the docstring as it is where it has no
-    commented parameter, or has the section already."""
+    tools/param_docs.py from the docments comments of its signature), less the parameters named in `passed` (what a
+    user of `accessor.forward`'s methods never passes); the docstring as it is where no commented parameter is left,
+    or it has a section of its own. A docstring that ends in its section already (`import alphaearth_nb` gave it)
+    gets it again, less `passed`."""
     doc = getattr(obj, "__doc__", None) or ""
     body = SECTIONS.get(getattr(obj, "__module__", None), {}).get(getattr(obj, "__name__", None))
-    return doc if body is None or PARAMETERS in doc else inspect.cleandoc(doc) + "\n" + PARAMETERS + body
+    if body is None: return doc
+    given = doc.endswith(PARAMETERS + body)
+    if given: doc = doc[:-len(PARAMETERS + body)]   # given already (`import alphaearth_nb`): made again
+    elif PARAMETERS in doc: return doc
+    # one entry per parameter: its `name : annotation` (or `name`) line at column 0, then its indented comment
+    body = "".join(e for e in re.split(r"(?m)^(?=\S)", body) if e.split("\n")[0].split(" : ")[0] not in passed)
+    if not body: return inspect.cleandoc(doc) if given else doc
+    return inspect.cleandoc(doc) + "\n" + PARAMETERS + body
 
 # %% ../nbs/00_core.ipynb #c0011
 class Frames(eqx.Module):

@@ -1,5 +1,7 @@
 """help() of an accessor method reads as help() of its function (finding N19-8's Parameters sections included): the
-accessor copied each function's docstring when its class was made, before `import alphaearth_nb` added the sections."""
+accessor copied each function's docstring when its class was made, before `import alphaearth_nb` added the sections.
+Its section leaves out the object the accessor passes itself (session 27: tests/test_accessor_param_docs.py)."""
+import inspect
 import pydoc
 
 import numpy as np
@@ -7,6 +9,7 @@ import xarray as xr
 
 import alphaearth_nb as aef
 from alphaearth_nb.accessor import EmbeddingAccessor, StackAccessor
+from alphaearth_nb.core import PARAMETERS, documented
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 HOME = {"similarity": aef.analysis, "classify": aef.analysis, "regress": aef.analysis,
@@ -24,7 +27,9 @@ def test_accessor_methods_carry_their_functions_whole_docstring():
     pairs += [(getattr(EmbeddingAccessor, n), getattr(m, n)) for n, m in HOME.items()]
     for m, fn in pairs:
         assert "\nParameters\n----------\n" in fn.__doc__, fn.__name__
-        assert m.__doc__ == fn.__doc__, fn.__name__                        # was the docstring less its Parameters
+        first = next(iter(inspect.signature(fn).parameters))               # the object: the accessor passes it
+        assert m.__doc__ == documented(fn, passed=(first,)), fn.__name__   # was the docstring less its Parameters
+        assert m.__doc__.partition(PARAMETERS)[0] == fn.__doc__.partition(PARAMETERS)[0], fn.__name__
         text = _help(m)
         assert "Parameters" in text and fn.__doc__.splitlines()[-1].strip() in text, fn.__name__
     x, y = float(e.x[1]), float(e.y[0])
@@ -37,7 +42,8 @@ def test_the_stack_validate_dispatcher_carries_both_functions_whole_docstrings()
     for m in (stack.aef.validate, StackAccessor.validate, xr.DataTree(stack).aef.validate):
         text = _help(m)
         for fn in (aef.stacks.validate_stack, aef.embeddings.validate_embedding):
-            assert "\nParameters\n----------\n" in fn.__doc__ and fn.__doc__ in m.__doc__, fn.__name__
+            first = next(iter(inspect.signature(fn).parameters))
+            assert "\nParameters\n----------\n" in fn.__doc__ and documented(fn, passed=(first,)) in m.__doc__, fn.__name__
             assert fn.__doc__.splitlines()[-1].strip() in text, fn.__name__
 
 
@@ -48,4 +54,4 @@ def test_a_lookup_writes_nothing(monkeypatch):
     assert "\nParameters\n----------\n" in before and "Parameters" in _help(e.aef.similarity)
     monkeypatch.setattr(aef.analysis.similarity, "__doc__", "changed")   # a lookup copying the function's would show it
     assert e.aef.similarity.__doc__ == before and EmbeddingAccessor.similarity.__doc__ == before
-    assert StackAccessor.__dict__["embed"].__doc__ == aef.embed.embed.__doc__   # a plain function: nothing runs on lookup
+    assert StackAccessor.__dict__["embed"].__doc__ == documented(aef.embed.embed, passed=("stack",))   # nothing runs on lookup
