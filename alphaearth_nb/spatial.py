@@ -449,10 +449,16 @@ def centred(obj,                 # DataArray or Dataset with x/y coordinates and
     `xy_coords='topleft'`): both axes of 2+ cells spaced as it steps and every coordinate on its pixel edges. Other
     readers write centres (rioxarray, odc-geo, xee, GDAL's netCDF); a grid xarray resampled under the old transform
     (`coarsen(...).mean()`) is spaced otherwise and left alone. Taken as centres, corners put every vector half a
-    pixel off: a point looked up in the pixel beside its own in half the cases."""
+    pixel off: a point looked up in the pixel beside its own in half the cases. A map without x/y coordinates whose
+    reader kept the geotransform (rioxarray's `open_rasterio(path, parse_coordinates=False)`) gets its pixel centres
+    from it, as rioxarray's own `rio.transform()` reads it; the index 0, 1, ... xarray gives a bare dim was read as
+    the map's coordinates (a map at the CRS origin, 1 unit a pixel)."""
     o = rename_spatial(obj)
     gt = geotransform(o)
     if gt is None or gt[2] or gt[4] or not gt[1] or not gt[5]: return obj
+    if bare := {d: g0 + g * (np.arange(o.sizes[d]) + 0.5) for d, g0, g in (("x", gt[0], gt[1]), ("y", gt[3], gt[5]))
+                if d in o.dims and d not in o.coords}:   # rioxarray's `parse_coordinates=False`: no x/y, the transform
+        return o.assign_coords(bare)                     # kept; xarray's index 0, 1, ... was read as the metres
     moved = {}
     for d, corner, g in (("x", gt[0], gt[1]), ("y", gt[3], gt[5])):
         if d not in o.coords or o[d].ndim != 1 or o.sizes[d] < 2: return obj
