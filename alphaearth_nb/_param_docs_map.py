@@ -243,6 +243,7 @@ SECTIONS = {
         'predict_pixels': 'emb : xr.DataArray\n    embedding (y, x, band)\nfn\n    (N, 64) float32 rows with data -> (N, n_out)\nn_out : int\n    columns fn returns\nname : str\n    name of the new trailing dim\ndtype\n    of the result (float64: a regression on targets float32 cannot hold)\n',
     },
     'alphaearth_nb.tiles': {
+        'mercator_check': "south : float\n    the map's southern edge, degrees of latitude\nnorth : float\n    its northern edge, degrees\nwhat : str\n    what the map is, for the messages\n",
         'tile_lonlat': 'z : int\n    zoom level, 0 (one tile for the world) and up\ntx : int\n    tile column, 0 at 180 deg W\nty : int\n    tile row, 0 at the north (XYZ scheme, not TMS)\nn : int\n    pixels a side of a tile\n',
         'tile_pixel_centre': "lon : float\n    longitude of a click, degrees\nlat : float\n    latitude of a click, degrees\nz : int\n    the web map's zoom level\nn : int\n    pixels a side of a tile\n",
         'png': 'rgba : np.ndarray\n    image (h, w, 4): float in [0, 1] (clipped) or uint8\n',

@@ -31,8 +31,8 @@ from .gate import cosines, unit_rows
 from .evaluate import encode_labels, knn_predict
 from .geo import as_crs, crs_of, north_up, point_crs, require, to_crs, turn_shift
 from .maps import class_colour, downsample, extent
-from .tiles import (MERCATOR_LAT, TILE, TileSampler, TileServer, png, tile_lonlat, tile_pixel_centre,
-                                 tile_server)
+from .tiles import (MERCATOR_LAT, TILE, TileSampler, TileServer, mercator_check, png, tile_lonlat,
+                                 tile_pixel_centre, tile_server)
 
 _all_ = ['TILE', 'MERCATOR_LAT', 'tile_lonlat', 'tile_pixel_centre', 'png', 'TileServer', 'tile_server',
          'TileSampler']   # from `tiles`, split off to keep this module to the live map
@@ -90,6 +90,8 @@ class Explorer:
         self.positives, self.negatives, self._labels = [], [], []   # (x, y, vector) / (x, y, label)
         self._query, self.view, self._classes = None, None, None
         self._open_year()   # the first year with data (a cube's first years may be missing from the product)
+        s, _, n, _ = self.sampler.lonlat_bounds()
+        mercator_check(s, n, "the embedding")   # beyond +-85.05 deg: shown nowhere (refused) or cut there (warned)
         centre, zoom = self.sampler.opening_view()   # the grid's centre (a polar grid's too), near 180 deg across it
         self.map = ipyleaflet.Map(center=centre, zoom=zoom, max_zoom=22, scroll_wheel_zoom=True,
                                   layout=ipywidgets.Layout(height=height))
@@ -367,8 +369,19 @@ def hits(self:Explorer):
 
 @patch
 def hits_geojson(self:Explorer) -> str:
-    "The hits as a GeoJSON string (in the grid's CRS; the `crs` member names it)."
-    return self.hits.to_json(drop_id=True)
+    """The hits as GeoJSON text by RFC 7946: points in WGS 84 longitude/latitude (degrees, longitude in [-180, 180]),
+    no `crs` member (section 4: GeoJSON has one CRS); each point's properties are `similarity`, `row`, `col` and
+    `x`, `y`, the pixel centre in the grid's CRS (`self.crs`), as `hits` gives them. Was: grid CRS coordinates
+    (metres) with a `crs` member, which RFC 7946 readers take for degrees."""
+    require("geopandas", "maps", "explore()")
+    import geopandas as gpd  # optional extra
+    h = self.hits
+    x, y = h.geometry.x.to_numpy(np.float64), h.geometry.y.to_numpy(np.float64)
+    lon, lat = to_crs(x, y, self.crs, "EPSG:4326")
+    lon = (np.asarray(lon, np.float64) + 180.0) % 360.0 - 180.0   # a lon/lat grid's x past 180 (one span): wrapped
+    out = gpd.GeoDataFrame(h.drop(columns="geometry").assign(x=x, y=y),
+                           geometry=gpd.points_from_xy(lon, np.asarray(lat, np.float64)), crs="EPSG:4326")
+    return out.to_json(drop_id=True)
 
 @patch
 def _prepare_download(self:Explorer):

@@ -24,6 +24,7 @@ from .exports import class_colour   # one colour per class id: the maps, the exp
 from .labels import class_flags
 from .geo import (axis_span, crs_of, declared_nodata, declared_valid_range, north_up, pixel_size,
                                rename_spatial, require, unpacked)
+from .tiles import TileSampler, mercator_check
 
 # %% auto #0
 __all__ = ['downsample', 'extent', 'plot_rgb', 'plot_classes', 'plot_heat', 'plot', 'plot_years', 'to_rgba', 'explore',
@@ -281,13 +282,17 @@ def explore(obj,                        # anything `to_rgba` draws, with a CRS (
             layer_name:str="AlphaEarth",   # the layer's name in the map's layer control
             band:str|None=None,         # an embedding's band to draw as a heat map instead of colours
             **map_kwargs):              # to `leafmap.Map(...)` when `m` is not given (center, zoom, height)
-    "An interactive leafmap map with `obj` drawn on it (needs the `maps` extra)."
+    """An interactive leafmap map with `obj` drawn on it (needs the `maps` extra). Web maps are Web Mercator, which
+    ends at +-85.0511 deg latitude (`tiles.mercator_check`): a map wholly beyond it is a `GridError` naming the fix
+    (`obj.aef.plot()`, its own CRS), one partly beyond warns what is left out."""
     require("leafmap", "maps", "explore()")
     require("rioxarray", "maps", "explore()")
     import leafmap, rioxarray  # noqa: F401  (optional extra: imported only here, after the check)
     img = to_rgba(obj, max_size=max_size, band=band)
     if not img.attrs.get("crs"):
         raise DimensionError("explore needs the grid's CRS: set it with `aef.geo.write_crs(emb, 'EPSG:...')`")
+    s, _, n, _ = TileSampler(img).lonlat_bounds()
+    mercator_check(s, n)   # a web map (Web Mercator) ends at +-85.05 deg: a map beyond it refused, one across it warned
     img = img.rio.write_crs(img.attrs.pop("crs"))
     m = m if m is not None else leafmap.Map(**map_kwargs)
     m.add_raster(img, layer_name=layer_name)

@@ -18,13 +18,16 @@ import numpy as np
 import xarray as xr
 from PIL import Image
 
-from .core import DimensionError, checks_flags
+import warnings
+
+from .core import DimensionError, GridError, checks_flags, user_stacklevel
 from .stores import lonlat_bounds
 from .geo import cell_index, cell_inside, crs_of, to_crs, wrap_x
 from .places import grid_of
 
 # %% auto #0
-__all__ = ['TILE', 'MERCATOR_LAT', 'tile_lonlat', 'tile_pixel_centre', 'png', 'TileServer', 'tile_server', 'TileSampler']
+__all__ = ['TILE', 'MERCATOR_LAT', 'mercator_check', 'tile_lonlat', 'tile_pixel_centre', 'png', 'TileServer', 'tile_server',
+           'TileSampler']
 
 # %% ../nbs/27a_tiles.ipynb #c0005
 TILE = 256          # pixels a side of a web map tile
@@ -33,6 +36,29 @@ MERCATOR_LAT = math.degrees(math.atan(math.sinh(math.pi)))   # 85.0511 deg: Web 
 def _mercator_y(lat:float) -> float:
     "Web Mercator's y of a latitude (degrees, held inside +-`MERCATOR_LAT`), in units of the world's width / 2 pi."
     return math.asinh(math.tan(math.radians(float(np.clip(lat, -MERCATOR_LAT, MERCATOR_LAT)))))
+
+def mercator_check(south:float,           # the map's southern edge, degrees of latitude
+                   north:float,           # its northern edge, degrees
+                   what:str="the map",    # what the map is, for the messages
+                  ) -> None:
+    """Whether a map reaching from `south` to `north` shows on a web map: Web Mercator (EPSG:3857, the live maps'
+    projection: `explorer.Explorer`, `maps.explore`) ends at +-`MERCATOR_LAT` (85.0511 deg), so a map wholly
+    beyond it is a `GridError` (the live map would show nothing of it) and one partly beyond warns (`UserWarning`)
+    naming the latitudes left out. Both name the limit and the fix: a static map in the map's own CRS
+    (`emb.aef.plot()`), which draws a polar grid whole."""
+    lim, fix = MERCATOR_LAT, ("draw it in its own CRS with `emb.aef.plot()` (a static map: a polar grid such as "
+                              "EPSG:3413 or EPSG:3031 shows whole there)")
+    if south >= lim or north <= -lim:
+        side = "north of " if south >= lim else "south of -"
+        raise GridError(f"{what} lies wholly {side}{lim:.4f} deg latitude ({south:.4f} .. {north:.4f} deg), beyond "
+                        f"the web maps' Web Mercator (EPSG:3857), which ends at +-{lim:.4f} deg: the live map would "
+                        f"show nothing of it. {fix[0].upper()}{fix[1:]}")
+    cut = ([f"north of {lim:.4f} deg (to {north:.4f})"] if north > lim else []) + \
+          ([f"south of -{lim:.4f} deg (to {south:.4f})"] if south < -lim else [])
+    if cut:
+        warnings.warn(f"{what} reaches past the web maps' latitude limit (Web Mercator, EPSG:3857: +-{lim:.4f} deg): "
+                      f"its part {' and '.join(cut)} is not shown on the live map; {fix} to see it whole",
+                      stacklevel=user_stacklevel())
 
 def tile_lonlat(z:int,       # zoom level, 0 (one tile for the world) and up
                 tx:int,      # tile column, 0 at 180 deg W
