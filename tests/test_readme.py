@@ -56,17 +56,27 @@ def test_python_snippet_few_shot_map_is_few_shot():
     assert ns["RESULT"]["class"].shape == (150, 150)
 
 
-def test_official_snippet_runs_on_a_local_mirror(shared_data, tmp_path):
-    "The README's official-embeddings lines, run as written on the offline mirror (`source=` its root, the one change)"
-    " the README names: each map comes back on the cube's grid (a lon/lat point read as lon/lat, four labels' classes)."
+def test_first_python_snippet_is_the_offline_one_and_names_the_online_line():
+    "The first snippet a reader copies ran only online (the public mirror); now it builds a local mirror and reads it"
+    " (`source=`), the online `source` one commented line beside it."
+    first = re.findall(r"```python\n(.*?)```", README, re.S)[0]
+    assert "aef.official.build_local_mirror(" in first and "source=source)" in first
+    assert any(l.startswith('# source = "source_coop"') for l in first.splitlines())
+
+
+def test_official_snippet_runs_offline_as_written(shared_data, tmp_path, monkeypatch):
+    "The README's official-embeddings lines, run as written with the network cut (a socket's connect raises) in an"
+    " empty folder: each map comes back on the cube's grid (a lon/lat point read as lon/lat, four labels' classes)."
+    import socket
     import numpy as np
-    from alphaearth_nb import official
     snippet = _python_block("aef.official.open(")
-    root = official.build_local_mirror(tmp_path / "mirror", years=(2023, 2024), samples=shared_data / "aef_samples").root
-    opened = [l for l in snippet.splitlines() if "aef.official.open(" in l]
-    assert len(opened) == 1 and 'crs="EPSG:32631")' in opened[0]
-    ns = {"SOURCE": root}
-    exec(snippet.replace('crs="EPSG:32631")', 'crs="EPSG:32631", source=SOURCE)'), ns)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("AEF_SHARED_DATA", str(shared_data))   # where build_local_mirror finds aef_samples
+    def refuse(*a, **k): raise OSError("the README's offline snippet reached for the network")
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    ns = {}
+    exec(snippet, ns)
+    assert (tmp_path / "mirror").is_dir()
     grid = ns["e24"].isel(band=0).shape
     assert ns["sim"].shape == grid and np.nanmax(ns["sim"].values) > 0.99   # the point's own pixel
     assert ns["chg"].shape == grid and ns["pts"]["inside"].all()
