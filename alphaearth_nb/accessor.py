@@ -74,7 +74,7 @@ class EmbeddingAccessor:
 _EMBEDDING_ONLY = ("embedding", "quantize", "dequantize", "similarity", "change", "cluster", "classify",
                    "regress", "rgb", "plot", "explore", "sample", "aggregate", "coarsen", "yearly_change", "to_cog",
                    "to_zarr", "map_to_cog", "vectorize")
-_ONE_MAP = ("embedding", "quantize", "dequantize", "explore", "to_cog")   # refused on a cube (time, y, x, band) too
+_ONE_MAP = ("embedding", "quantize", "dequantize", "to_cog")   # refused on a cube (time, y, x, band) too (explore: a year picker)
 _CLASS_MAP = ("map_to_cog", "vectorize")   # what `.aef` does with a class map (y, x) (`plot` draws the Dataset too)
 
 def holds_embedding(obj) -> bool:   # any object: a Dataset, DataTree, DataArray, ...

@@ -26,7 +26,7 @@ from .cubes import years_with_data
 from .core import (ConfigError, LabelError, NoDataWarning, NoValidDataError, checks_flags, real,
                                 user_stacklevel, whole)
 from .files import write_text
-from .embeddings import as_embedding, gate_query
+from .embeddings import as_embedding, gate_query, official_cube
 from .gate import cosines, unit_rows
 from .evaluate import encode_labels, knn_predict
 from .geo import as_crs, crs_of, north_up, point_crs, require, to_crs, turn_shift
@@ -84,6 +84,7 @@ class Explorer:
         for mod in ("ipyleaflet", "ipywidgets", "geopandas"): require(mod, "maps", "explore()")
         import ipyleaflet, ipywidgets  # optional extra, checked just above
         self._L, self._W = ipyleaflet, ipywidgets
+        if (cube := official_cube(emb)) is not None: emb = cube   # xee over several years: its cube, a year picker
         self.cube, self.max_size, self.k = emb, max_size, k
         self.times = list(emb["time"].values) if isinstance(emb, xr.DataArray) and "time" in emb.dims else None
         self.server, self.version = tile_server(), 0
