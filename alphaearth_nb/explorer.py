@@ -44,13 +44,6 @@ __all__ = ['MODES', 'query_rule', 'Explorer', 'explore', 'TILE', 'MERCATOR_LAT',
 # %% ../nbs/28a_explorer.ipynb #c0015
 def _hex(c) -> str: return "#%02x%02x%02x" % tuple(int(round(v * 255)) for v in c[:3])
 
-def _cosines(v:np.ndarray, q:np.ndarray) -> np.ndarray:
-    """Cosine of vectors (..., 64) with the unit query `q`, as `analysis.similarity` gives it (NaN where no data).
-    Was `v @ q`: a quantised map's pixels decode to length 0.994 .. 1.006, so the clicked pixel itself scored 0.994 and
-    fell under a threshold of 0.995, and hits differed from `similarity(emb, query) >= threshold`."""
-    u = unit_rows(v, np.result_type(v.dtype, np.float32), zero=np.nan)   # `gate.unit_rows`: a zero row no data
-    return np.clip(u @ q, -1.0, 1.0)   # float32 rows stay float32: a view of 1024 x 1024 pixels is 256 MB
-
 def query_rule(positives:np.ndarray,            # example vectors (64,) or (N, 64): float or int8 codes, at least one
                negatives:np.ndarray|None=None,  # examples to move away from, (64,) or (M, 64); None or empty: none
               ) -> np.ndarray:
@@ -139,7 +132,7 @@ def _colour_rgb(self:Explorer, v:np.ndarray) -> np.ndarray:
 def _colour_similarity(self:Explorer, v:np.ndarray) -> np.ndarray:
     "RGBA of the similarity layer: hits red (threshold) to yellow (1), the rest dimmed, no data transparent."
     if self._query is None: return np.zeros(v.shape[:-1] + (4,))
-    s, t = _cosines(v, self._query), self.threshold
+    s, t = cosines(v, self._query), self.threshold   # `gate.cosines`, float64: the hits' and `similarity`'s own
     img = plt.get_cmap("autumn")(np.clip((np.nan_to_num(s, nan=-1) - t) / max(1 - t, 1e-6), 0, 1))
     hit, data = np.nan_to_num(s, nan=-2) >= t, np.isfinite(s)
     img[~hit] = (0.0, 0.0, 0.0, 0.5)             # the rest is dimmed, so the hits stand out on any colours
@@ -311,7 +304,7 @@ def _set_query(self:Explorer):
     if self.sim_layer is None: self.sim_layer = self._tile_layer("similarity", "similarity", opacity=0.85)
     if self._auto_threshold:
         self._auto_threshold = False
-        p = float(np.percentile(_cosines(self._sample.astype(np.float64), self._query), 95))
+        p = float(np.percentile(cosines(self._sample, self._query), 95))
         t = math.floor((p - 1e-6) * 100) / 100   # down to 0.01, under p by more than float noise
         if t != self.slider.value: self.slider.value = t; return  # the slider's observer refreshes
     self._changed()
@@ -361,7 +354,7 @@ def hits(self:Explorer):
     r, c = self._view_window()
     win = self.emb.isel(y=xr.DataArray(r, dims="r"), x=xr.DataArray(c, dims="c"))
     a = np.asarray(win.transpose("r", "c", "band").values)
-    s = cosines(a, self._query)   # float64 (`gate.cosines`); the tiles' colours are float32 (`_cosines`)
+    s = cosines(a, self._query)   # float64 (`gate.cosines`), as the similarity layer colours them
     rr, cc = np.nonzero(np.nan_to_num(s, nan=-2) >= self.threshold)
     rows, cols = r[rr], c[cc]
     xs, ys = self.emb.x.values[cols], self.emb.y.values[rows]
