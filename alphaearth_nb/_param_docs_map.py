@@ -10,7 +10,7 @@ SECTIONS = {
         'StackAccessor': 'obj\n    the Dataset or DataTree xarray hands to `.aef`\n',
     },
     'alphaearth_nb.analysis': {
-        'over_time': "fn\n    a function of one year's map, `fn(emb, ...)` (y, x, band)\ntables : bool\n    also pair a table's rows with the years by its `year` column (classify, regress)\n",
+        'over_time': "fn\n    a function of one year's map, `fn(emb, ...)` (y, x, band)\ntables : bool\n    also pair a table's rows with the years by its `year` column (classify, regress)\nmodels : bool\n    the years are compared (change): the cubes' models checked first (`cubes.one_model`)\n",
         'query_vector': "emb : xr.DataArray\n    embedding form (for a point query)\ntarget\n    a 64-vector (float or int8 codes), or one point (`geo.one_point`'s forms)\ncrs\n    CRS of a point (default: `geo.point_crs`, the grid's or lon/lat)\n",
         'similarity': "emb\n    embedding (any form `as_embedding` takes)\ntarget\n    a 64-vector (float or int8), or a point (`geo.one_point`'s forms, a one-point GeoSeries)\ncrs\n    CRS of a point target (default: a GeoSeries's own, else `geo.point_crs`)\n",
         'change': 'emb\n    embedding (y, x, band), e.g. one year; any form `as_embedding` reads (official int8 codes too)\nother\n    embedding (y, x, band) on the same grid and CRS, e.g. another year (required)\n',
@@ -59,6 +59,7 @@ SECTIONS = {
         'tiff_scheme': "attrs : dict\n    a DataArray's attrs, where rioxarray puts a GeoTIFF's GDAL tags\n",
         'provenance_tags': "attrs : dict\n    a map's attrs (an embedding's, a class map's)\n",
         'provenance_attrs': "tags : dict\n    a GeoTIFF's GDAL tags, as rioxarray puts them in attrs\n",
+        'model_name': "model\n    what `attrs['embedding:model']` holds (None, text)\n",
         'from_official': 'obj\n    xee Dataset with A00..A63, or a (band, y, x) DataArray (rioxarray)\ndequantize : bool\n    dequantise int8 codes (keep False to get the int8 form back)\nflip : bool|None\n    True: rows stored bottom-up (south-first) whatever the y labels say\n',
         'read_official_tiff': 'path\n    local path or URL of an official GeoTIFF\nchunks\n    dask chunks, e.g. {"y": 2048, "x": 2048} (lazy)\nflip : bool|None\n    see `from_official`\nreader : Callable|None\n    path, chunks -> DataArray (band, y, x); default rioxarray\n',
     },
@@ -231,10 +232,10 @@ SECTIONS = {
         'vector_roundtrip_bound': 'dim : int\n    embedding width\n',
     },
     'alphaearth_nb.stores': {
-        'to_zarr': "emb\n    embedding (y, x, band) or cube (time, y, x, band), any form `as_embedding` reads\nstore\n    the store to write, a folder (`~` is the home folder)\nmodel : str|None\n    the model named in the attrs; None: the embedding's own `embedding:model` (`embed` writes it), else `OFFICIAL_MODEL`\nquantized : bool\n    store the official int8 codes (False: float32 vectors)\noverwrite : bool\n    replace a store written before (a folder not ours is never touched)\n",
+        'to_zarr': "emb\n    embedding (y, x, band) or cube (time, y, x, band), any form `as_embedding` reads\nstore\n    the store to write, a folder (`~` is the home folder)\nmodel : str|None\n    the model named in the attrs; None: the embedding's own `embedding:model` (`embed`, `from_official` write it), else none recorded\nquantized : bool\n    store the official int8 codes (False: float32 vectors)\noverwrite : bool\n    replace a store written before (a folder not ours is never touched)\n",
         'open_zarr': "store\n    the store's folder (`~` is the home folder) or its URL\nchunks\n    dask chunks, as `xr.open_zarr` takes them\ncheck : bool\n    refuse a local store without the completion marker (False: another tool wrote it)\n",
         'lonlat_bounds': 'crs\n    the box\'s CRS, any form `geo.as_crs` reads ("EPSG:32631", a pyproj CRS, WKT)\nwest : float\n    the box\'s western edge in `crs` units (metres for UTM, degrees for lon/lat)\nsouth : float\n    its southern edge, in `crs` units\neast : float\n    its eastern edge, in `crs` units\nnorth : float\n    its northern edge, in `crs` units\n',
-        'stac_item': "path\n    the embedding GeoTIFF: a local path (`~` is the home folder), an http(s) URL or a GDAL /vsi path\nitem_id : str|None\n    the item's id; None: the file's name without its suffix ('emb' for emb.tif)\nyear : int|None\n    the year it describes (`timecodes.as_year`): the item spans 1 January of it to 1 January of the next (UTC); None: 2017 to today\nmodel : str\n    the model named in `embedding:model`\n",
+        'stac_item': "path\n    the embedding GeoTIFF: a local path (`~` is the home folder), an http(s) URL or a GDAL /vsi path\nitem_id : str|None\n    the item's id; None: the file's name without its suffix ('emb' for emb.tif)\nyear : int|None\n    the year it describes (`timecodes.as_year`): the item spans 1 January of it to 1 January of the next (UTC); None: 2017 to today\nmodel : str|None\n    the model named in `embedding:model`; None: the file's (AEF_MODEL tag), else `OFFICIAL_MODEL`\n",
     },
     'alphaearth_nb.supervised': {
         'label_points': "labels\n    raster (y, x) on the grid, DataFrame of points x, y, or a dict of arrays\ncolumn : str\n    the label column of a table\ncrs\n    CRS of the points (default: a raster's own, else the grid's)\ngrid_crs\n    the grid's CRS: points are transformed into it\npositive : bool\n    in a raster, negative values are unlabelled\nnumbers : bool\n    values must be numbers (a regression target): text is a LabelError\nraster : bool\n    a table of a raster's cells (`regress`): a fix names the raster\n",

@@ -106,6 +106,7 @@ def _rows_by_year(emb, a:pd.DataFrame, col:str) -> list[pd.DataFrame]:
 @checks_flags
 def over_time(fn,                 # a function of one year's map, `fn(emb, ...)` (y, x, band)
               tables:bool=False,  # also pair a table's rows with the years by its `year` column (classify, regress)
+              models:bool=False,  # the years are compared (change): the cubes' models checked first (`cubes.one_model`)
              ):
     """Let `fn(emb, ...)` take a cube with a `time` dim: applied to each year, results stacked along `time`. The
     official product opened with xee over several years (`emb` or an argument) is its cube (`embeddings.official_cube`).
@@ -114,16 +115,20 @@ def over_time(fn,                 # a function of one year's map, `fn(emb, ...)`
     `cubes.sample` writes; case C19-3: every year was trained on every row). A year
     with no data for the query (`NoValidDataError`: a point query's pixel is NaN that year), or a year without any data
     where labels are read (`LabelError`, classify/regress), is no data in the result (NaN, -1 class ids), with a
-    `NoDataWarning` naming the years, when other years have data (case G18-4); no year with data raises."""
-    return _per_year(fn, tables)
+    `NoDataWarning` naming the years, when other years have data (case G18-4); no year with data raises. With
+    `models`, the cubes go through `cubes.one_model` first: two models are refused, and a cube joined by `xr.concat`
+    (its other years' models unknown) warns, as each year's maps alone cannot tell."""
+    return _per_year(fn, tables, models)
 
-def _per_year(fn, tables:bool):
+def _per_year(fn, tables:bool, models:bool=False):
     @functools.wraps(fn)
     def per_year(emb, *args, **kwargs):
         cube = lambda a: c if (c := official_cube(a)) is not None else a   # xee over several years: its cube
         emb, args, kwargs = cube(emb), [cube(a) for a in args], {k: cube(v) for k, v in kwargs.items()}
         if not (isinstance(emb, xr.DataArray) and "time" in emb.dims): return fn(emb, *args, **kwargs)
         timed = lambda a: isinstance(a, (xr.DataArray, xr.Dataset)) and "time" in a.dims
+        if models:   # the years compared: the cubes' models first (one of maps joined by `xr.concat` warned)
+            one_model(emb, *[a for a in (*args, *kwargs.values()) if timed(a)], what=f"the cubes {fn.__name__} compares")
         steps = {id(a): _steps_for(emb, a, fn.__name__) for a in (*args, *kwargs.values()) if timed(a)}
         rows = {id(a): _rows_by_year(emb, a, c) for a in (*args, *kwargs.values())
                 if tables and (c := _year_column(a)) is not None}
@@ -211,7 +216,7 @@ def _orient_like(b, a):
             and min(a.sizes[d], b.sizes[d]) > 1 and up(a, d) != up(b, d)]
     return b.isel({d: slice(None, None, -1) for d in turn}) if turn else b
 
-@over_time
+@partial(over_time, models=True)
 def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embedding` reads (official int8 codes too)
            other=None,  # embedding (y, x, band) on the same grid and CRS, e.g. another year (required)
           ) -> xr.DataArray:

@@ -21,9 +21,9 @@ try:   # the official and corpus extras (geopandas needs it): every user of thes
 except ImportError: shapely = affinity = Polygon = box = None
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, MixedModelsError, TimeError, as_seed,
-                                band_names, real, whole, user_stacklevel)
+                                band_names, real, whole, user_stacklevel, MetadataWarning)
 from . import geo
-from .embeddings import official_cube
+from .embeddings import OFFICIAL_COLLECTION, model_name, official_cube
 from .gate import change_score, pixelwise, unit_rows
 from .geo import crs_of, is_lazy, require
 from .timecodes import as_year
@@ -35,10 +35,10 @@ _all_ = ['LONLAT', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_c
          'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'sample']   # places', re-exported
 
 # %% auto #0
-__all__ = ['HOWS', 'coarsen', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate', 'one_model', 'join_years', 'yearly_change',
-           'is_geometry_input', 'label_table', 'LONLAT', 'cube_form', 'grid_of', 'transform_of', 'cube_crs',
-           'lonlat_columns', 'import_geopandas', 'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube',
-           'years_with_data', 'gather', 'sample']
+__all__ = ['HOWS', 'ONE_MAP_ATTRS', 'coarsen', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate', 'one_model', 'join_years',
+           'yearly_change', 'is_geometry_input', 'label_table', 'LONLAT', 'cube_form', 'grid_of', 'transform_of',
+           'cube_crs', 'lonlat_columns', 'import_geopandas', 'read_geometries', 'points_xy', 'pixel_of',
+           'years_of_cube', 'years_with_data', 'gather', 'sample']
 
 # %% ../nbs/24b_cubes.ipynb #cz0002
 def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, band), any form `cube_form` reads
@@ -338,14 +338,38 @@ def _series_change(v:np.ndarray, floor:float) -> tuple[np.ndarray, np.ndarray]:
                        for t in range(T)], -1) if T else d
     return d.astype(np.float32), (d / (spread + floor)).astype(np.float32)
 
+ONE_MAP_ATTRS = ("time", "period_start", "period_end")   # attrs of one map's year (`from_official`'s, `embed`'s)
+
+def _joined_by_concat(e, what:str):
+    "Warn where cube `e` holds several years under one map's attrs (`ONE_MAP_ATTRS`): `xr.concat` kept the first's."
+    at, n = getattr(e, "attrs", {}), getattr(e, "sizes", {}).get("time", 0)
+    if n > 1 and (k := next((k for k in ONE_MAP_ATTRS if k in at), None)):
+        warnings.warn(f"{what}: a cube of {n} years carries one map's attrs ({k}={str(at[k])!r}), as `xr.concat` of maps "
+                      "leaves them (it keeps the first map's attrs): the models of its other years are unknown, so "
+                      "years of two models (your checkpoint's and the official product's) would pass unseen. Join "
+                      "the years with `cubes.join_years(maps, years)`, which refuses two models",
+                      MetadataWarning, stacklevel=user_stacklevel())
+
 def one_model(*embs,                     # embeddings or cubes (`attrs['embedding:model']` read; none: they pass)
               what:str="the two embeddings", # what they are, for the message
              ) -> str|None:
     """The model the embeddings record in `attrs['embedding:model']` (`embed` writes it; `to_zarr`, `open_zarr`,
     `to_cog` and `read_cog` keep it), None when none records one (older stores, arrays built by hand pass).
     `MixedModelsError` naming both when two differ: a change between years of two checkpoints is the checkpoints'
-    difference, not the land's."""
-    seen = list(dict.fromkeys(str(m) for e in embs if (m := getattr(e, "attrs", {}).get("embedding:model"))))
+    difference, not the land's. The official product records its collection id (`embeddings.OFFICIAL_COLLECTION`,
+    `from_official` and `official.open` write it; older stores' name of it is read as it, `embeddings.model_name`),
+    so its years and ours are refused too. `xr.concat` of maps keeps the first's attrs only (the others' models are
+    lost; no attr or coordinate survives it under xarray's coming defaults): a cube (time >= 2) still carrying one
+    map's year (`ONE_MAP_ATTRS`: `time`, `period_start`, `period_end`) warns (`MetadataWarning`) naming `join_years`,
+    which checks each map's model and leaves those attrs out."""
+    for e in embs: _joined_by_concat(e, what)
+    seen = list(dict.fromkeys(m for e in embs if (m := model_name(getattr(e, "attrs", {}).get("embedding:model")))))
+    if len(seen) > 1 and OFFICIAL_COLLECTION in seen:
+        own = next(m for m in seen if m != OFFICIAL_COLLECTION)
+        raise MixedModelsError(f"{what} come from two models, the official product ({OFFICIAL_COLLECTION}) and "
+                               f"{own!r}: their change would be the models' difference, not the land's. Compare like "
+                               "with like: the official product for every year (`official.open(area, years=[a, b])`), "
+                               "or your model for every year (`embed(stack, model, year)` for each)")
     if len(seen) > 1:
         raise MixedModelsError(f"{what} come from two models, {seen[0]!r} and {seen[1]!r}: their change would be the "
                                "models' difference, not the land's. Embed every year with one checkpoint (`model = "
@@ -377,6 +401,7 @@ def join_years(embs:list,  # one embedding (y, x, band) a year on one grid, any 
     if len(set(years)) < len(years): raise TimeError(f"years {years} repeat one: one map a year")
     cube = xr.concat(embs, "time", combine_attrs="drop_conflicts").assign_coords(
         time=pd.to_datetime([f"{y}-01-01" for y in years]))
+    for k in ONE_MAP_ATTRS: cube.attrs.pop(k, None)   # one map's year: the years are on `time` (`one_model` reads them)
     if model: cube.attrs["embedding:model"] = model
     return cube.transpose("time", "y", "x", "band")
 
@@ -398,6 +423,7 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     if cube.sizes["time"] < 3:
         raise DimensionError(f"yearly_change needs at least 3 years, got {cube.sizes['time']}: "
                              "for two years use `change(a, b)`")
+    one_model(cube, what="the cube's years")   # a cube of maps joined by `xr.concat`: warned (its models unknown)
     cube = cube_form(cube)
     if is_lazy(cube): cube = cube.chunk({"time": -1, "band": -1})
     with np.errstate(invalid="ignore", divide="ignore"):

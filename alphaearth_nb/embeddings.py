@@ -29,12 +29,12 @@ from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_h
                                 sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
-__all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'refuse_rotation', 'embedding_variable',
-           'official_years', 'official_cube', 'years_text', 'as_embedding', 'validate_embedding', 'quantize_embedding',
-           'dequantize_embedding', 'tiff_scheme', 'provenance_tags', 'provenance_attrs', 'from_official',
-           'read_official_tiff', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at',
-           'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated',
-           'band_variables', 'query_array', 'gate_query', 'user_stacklevel', 'valid_bounds']
+__all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'MODEL_ALIASES', 'refuse_rotation',
+           'embedding_variable', 'official_years', 'official_cube', 'years_text', 'as_embedding', 'validate_embedding',
+           'quantize_embedding', 'dequantize_embedding', 'tiff_scheme', 'provenance_tags', 'provenance_attrs',
+           'model_name', 'from_official', 'read_official_tiff', 'band_order', 'a_bands', 'a_positions', 'label_bands',
+           'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes',
+           'gate_vectors', 'gated', 'band_variables', 'query_array', 'gate_query', 'user_stacklevel', 'valid_bounds']
 
 # %% ../nbs/23_embeddings.ipynb #c0002a
 _all_ = ["band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
@@ -242,8 +242,21 @@ def provenance_tags(attrs:dict) -> dict:  # a map's attrs (an embedding's, a cla
     return {t: str(attrs[a]) for a, t in COG_ATTRS.items() if attrs.get(a) is not None and str(attrs[a]) != ""}
 
 def provenance_attrs(tags:dict) -> dict:  # a GeoTIFF's GDAL tags, as rioxarray puts them in attrs
-    "The attrs (`source`, `embedding:model`, `time`, ...) that `provenance_tags` wrote as tags, as text; {} for none."
-    return {a: str(tags[t]) for a, t in COG_ATTRS.items() if tags.get(t) not in (None, "")}
+    """The attrs (`source`, `embedding:model`, `time`, ...) that `provenance_tags` wrote as tags, as text; {} for none.
+    The model by `model_name` (the official product's old name read as its id)."""
+    out = {a: str(tags[t]) for a, t in COG_ATTRS.items() if tags.get(t) not in (None, "")}
+    if "embedding:model" in out: out["embedding:model"] = model_name(out["embedding:model"])
+    return out
+
+# the official product's name in `embedding:model` of stores written before it was given its id (`OFFICIAL_COLLECTION`)
+MODEL_ALIASES = {"AlphaEarth Foundations (Satellite Embedding V1, annual)": OFFICIAL_COLLECTION}
+
+def model_name(model) -> str|None:  # what `attrs['embedding:model']` holds (None, text)
+    """The model an embedding records (`attrs['embedding:model']`) as compared: the official product is its Earth
+    Engine collection id, 'GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL' (`OFFICIAL_COLLECTION`; stores written before
+    named it 'AlphaEarth Foundations (Satellite Embedding V1, annual)', `MODEL_ALIASES`), our own models
+    'alphaearth_nb PRESET sha256:HASH' (`embed.model_id`); None for none recorded."""
+    return None if model is None or str(model) == "" else MODEL_ALIASES.get(str(model), str(model))
 _DROP_ATTRS = ("_FillValue", "scale_factor", "add_offset", "long_name", "coordinates", "units", "AREA_OR_POINT")
 
 def _drop_time(obj, attrs:dict):
@@ -347,7 +360,10 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     """The official embedding product (xee or GeoTIFF form) as an embedding DataArray (y, x, band), rows top-down;
     several years (one image per year along a datetime `time`, xee over several years) as the cube (time, y, x, band).
 
-    Warns (`UserWarning`) where `flip=True` contradicts a north-up geotransform; the flag wins (field case B1)."""
+    Warns (`UserWarning`) where `flip=True` contradicts a north-up geotransform; the flag wins (field case B1).
+    The official product records `attrs['source']` and `attrs['embedding:model']` = `OFFICIAL_COLLECTION` (its Earth
+    Engine id), so its years and a model of ours are not compared (`cubes.one_model`); our own GeoTIFF
+    (`exports.to_cog`) the source and model its tags name (`provenance_attrs`)."""
     if not names_every_band(obj) and (var := embedding_variable(obj)) is not None:
         obj = var  # a GeoTIFF read as a Dataset (`band_data`, or band_1..band_64): its (band, y, x) form
     obj = band_dim(obj)   # `ds.to_dataarray()`: the bands on `variable`, labelled A00..A63
@@ -370,6 +386,8 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
                 and not (ours and k == "TIFFTAG_IMAGEDESCRIPTION")}   # our tags read, not carried along
     for k, v in provenance_attrs(attrs).items(): da.attrs.setdefault(k, v)   # our file's source, model, year
     da.attrs.setdefault("source", attrs.get("AEF_WRITER", "alphaearth_nb") if ours else OFFICIAL_COLLECTION)  # ours: not Google's
+    if da.attrs["source"] == OFFICIAL_COLLECTION:   # the official product names its model: its collection id, so
+        da.attrs.setdefault("embedding:model", OFFICIAL_COLLECTION)   # change(official, own) is refused (`cubes.one_model`)
     if (crs := crs_of(obj)) and "crs" not in da.attrs: da.attrs["crs"] = crs
     da.encoding = {}
     if da.dtype.kind in "iu" and not dequantize:

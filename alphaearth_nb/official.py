@@ -25,6 +25,7 @@ from .quantize import NODATA, dequantize
 from .geo import (as_crs, cell_index, cell_inside, crs_name, grid_coords, rename_spatial, require,
                                same_crs, to_crs, utm_crs, write_crs)
 from .cubes import LONLAT, gather, pixel_of, points_xy
+from .embeddings import OFFICIAL_COLLECTION
 from .mirrors import (ANNUAL, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TILE_SIZE, USER_AGENT,
                                    YEARS, LocalMirror, Mirror, area_of, bill_project, build_local_mirror, cache_dir,
                                    fetch_tiles,
@@ -236,7 +237,9 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
          chunks:int=512,                 # dask chunk side (pixels); all 64 bands in one chunk
          cache=None,                     # index cache folder
         ) -> xr.DataArray:
-    "The official embeddings over `area` and `years` as a lazy float32 cube (time, y, x, band), north-up, NaN no-data."
+    """The official embeddings over `area` and `years` as a lazy float32 cube (time, y, x, band), north-up, NaN no-data;
+    attrs `source` and `embedding:model` the collection id (`embeddings.OFFICIAL_COLLECTION`), so its years and a
+    model of ours are not compared (`cubes.one_model`)."""
     require("rioxarray", "official", "official.open")
     ys, geom = years_of(years), area_of(area)
     t = tiles(geom, ys, source, project, cache)
@@ -259,7 +262,8 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
         cube = mosaic(parts, gb, resampling).chunk({"time": 1, "y": chunks, "x": chunks, "band": -1})
         size = (abs(gb.resolution.x), abs(gb.resolution.y))
     crs = cube.attrs["crs"]
-    cube.attrs.update(source="GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL", mirror=str(mirror_of(source).name))
+    cube.attrs.update({"source": OFFICIAL_COLLECTION, "mirror": str(mirror_of(source).name),
+                       "embedding:model": OFFICIAL_COLLECTION})   # its id: change(official, own) is refused
     # the grid's GeoTransform (north-up, x as the cube writes it) on `spatial_ref`: a one-pixel selection keeps its
     # size (it was dropped with the zones' and the mosaic's own: to_cog(cube.isel(y=[3], x=[4])) raised GridError)
     gt = (float(cube.x[0]) - size[0] / 2, size[0], 0.0, float(cube.y[0]) + size[1] / 2, 0.0, -size[1])

@@ -19,7 +19,7 @@ from .core import EMBED_DIM, DimensionError, GridError, MissingDataError, band_n
 from .files import (MARKER, check_output, consolidate_zarr, gdal_path, input_path, is_ours,
                                  nothing_to_write, quiet_marker, reading_raster, user_path, writing_folder)
 from .quantize import NODATA, SCALE, quantize
-from .embeddings import embedding_variable, from_official, gated
+from .embeddings import OFFICIAL_COLLECTION, embedding_variable, from_official, gated, model_name
 from .geo import as_crs, crs_of, require, write_crs
 from .cubes import cube_form, transform_of
 from .timecodes import as_year
@@ -28,7 +28,7 @@ from .timecodes import as_year
 __all__ = ['OFFICIAL_MODEL', 'QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item']
 
 # %% ../nbs/25b_stores.ipynb #c0020
-OFFICIAL_MODEL = "AlphaEarth Foundations (Satellite Embedding V1, annual)"   # the product's name in `embedding:model`
+OFFICIAL_MODEL = OFFICIAL_COLLECTION   # the official product's `embedding:model`: its Earth Engine collection id
 QUANTIZATION = {"scheme": "sign(q) * (q / 127.5)^2", "dtype": "int8", "nodata": NODATA, "scale": SCALE,
                 "reference": "https://developers.google.com/earth-engine/guides/aef_on_gcs_readme"}
 
@@ -40,7 +40,7 @@ def _grid_mapping(gt, attrs:dict|None=None) -> xr.Variable:
 @checks_flags
 def to_zarr(emb,                 # embedding (y, x, band) or cube (time, y, x, band), any form `as_embedding` reads
             store,               # the store to write, a folder (`~` is the home folder)
-            model:str|None=None, # the model named in the attrs; None: the embedding's own `embedding:model` (`embed` writes it), else `OFFICIAL_MODEL`
+            model:str|None=None, # the model named in the attrs; None: the embedding's own `embedding:model` (`embed`, `from_official` write it), else none recorded
             quantized:bool=True, # store the official int8 codes (False: float32 vectors)
             overwrite:bool=False) -> Path:  # replace a store written before (a folder not ours is never touched)
     """Write an embedding or cube to a Zarr v3 store with the embedding metadata; returns the store path (a `Path`, `~`
@@ -51,7 +51,7 @@ def to_zarr(emb,                 # embedding (y, x, band) or cube (time, y, x, b
     data, so a lazy embedding is computed once; nothing is left at `store`)."""
     check_output(store, overwrite, "embedding store"); quantized = flag(quantized, "quantized")   # before any work
     emb = cube_form(emb)
-    model = model or emb.attrs.get("embedding:model") or OFFICIAL_MODEL   # the checkpoint's identity kept
+    model = model_name(model or emb.attrs.get("embedding:model"))   # the checkpoint's identity kept; unknown: none
     crs = crs_of(emb)
     if not crs: raise GridError("the embedding has no CRS: set `emb.attrs['crs']` before writing")
     t = transform_of(emb)
@@ -59,7 +59,7 @@ def to_zarr(emb,                 # embedding (y, x, band) or cube (time, y, x, b
     ds = xr.Dataset({"embedding": data.astype(np.int8) if quantized else data.astype(np.float32)})
     if "band" in ds.coords: ds = ds.assign_coords(band=ds.band.astype(object))  # variable-length strings, as
                                                                                   # embed_to_zarr: zarr v3 has a spec
-    ds.attrs = {"embedding:model": model, "embedding:dimensions": EMBED_DIM, "embedding:band_names": band_names(),
+    ds.attrs = {**({"embedding:model": model} if model else {}), "embedding:dimensions": EMBED_DIM, "embedding:band_names": band_names(),
                 "embedding:quantization": QUANTIZATION if quantized else None, "crs": str(crs),
                 "transform": [t.c, t.a, t.b, t.f, t.d, t.e]}
     # the grid mapping carries the grid too (GDAL's GeoTransform, as rioxarray writes it): read back, a one-pixel
@@ -125,7 +125,8 @@ def open_zarr(store,             # the store's folder (`~` is the home folder) o
     # encoding) is no data where all bands hold it (it came back as vectors of -9999), non-vectors NaN (warned)
     out = gated(da.transpose(..., "band"), codes=codes or None).transpose(*da.dims)   # codes: all 0 or one code NaN too
     out.attrs = {**own, "crs": ds.attrs.get("crs") or own.get("crs") or crs_of(ds),
-                 "embedding:model": ds.attrs.get("embedding:model", own.get("embedding:model"))}
+                 **({"embedding:model": m} if (m := model_name(ds.attrs.get("embedding:model",
+                                                                          own.get("embedding:model")))) else {})}
     gt, sr = ds.attrs.get("transform"), out.coords.get("spatial_ref")   # `to_zarr`'s grid, GDAL's order: a store
     if gt is not None and len(gt) == 6 and (sr is None or "GeoTransform" not in sr.attrs):   # written before its
         out = out.assign_coords(spatial_ref=_grid_mapping(gt, getattr(sr, "attrs", None)))   # grid mapping held it
@@ -155,7 +156,7 @@ def lonlat_bounds(crs,            # the box's CRS, any form `geo.as_crs` reads (
 def stac_item(path,                   # the embedding GeoTIFF: a local path (`~` is the home folder), an http(s) URL or a GDAL /vsi path
               item_id:str|None=None,  # the item's id; None: the file's name without its suffix ('emb' for emb.tif)
               year:int|None=None,     # the year it describes (`timecodes.as_year`): the item spans 1 January of it to 1 January of the next (UTC); None: 2017 to today
-              model:str="AlphaEarth Foundations (Satellite Embedding V1, annual)",   # the model named in `embedding:model`
+              model:str|None=None,    # the model named in `embedding:model`; None: the file's (AEF_MODEL tag), else `OFFICIAL_MODEL`
              ):
     """A pystac `Item` describing an embedding GeoTIFF (lon/lat footprint, projection, bands, embedding fields).
     Its bbox is `lonlat_bounds` of the file (degrees, WGS 84): west > east across 180 deg, the footprint cut there
@@ -184,6 +185,7 @@ def stac_item(path,                   # the embedding GeoTIFF: a local path (`~`
         else: foot = transform_geom(f.crs, "EPSG:4326", mapping(box(*f.bounds)), antimeridian_cutting=True)
         auth = f.crs.to_authority(); t = f.transform; shp = [f.height, f.width]; dtype = f.dtypes[0]
         nodata = f.nodata; names = list(f.descriptions); crs_wkt = f.crs.to_wkt()
+        model = model_name(model or f.tags().get("AEF_MODEL")) or OFFICIAL_MODEL   # `to_cog` names our model's
     quant = QUANTIZATION if dtype == "int8" else None
     # the CRS by its code (EPSG, ESRI, ...), else in full as WKT2 (projection extension v2): one without an EPSG code
     # (ESRI:102003, a proj string) had proj:code None and nothing else, so the item named no CRS

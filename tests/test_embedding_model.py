@@ -29,8 +29,8 @@ def test_stores_and_cogs_keep_the_model(two, tmp_path):
     assert embed(stack, m1, 2024, progress=False).attrs["embedding:model"] == me
     assert open_zarr(to_zarr(e, tmp_path / "b.zarr")).attrs["embedding:model"] == me   # round trip
     assert read_cog(to_cog(e, tmp_path / "a.tif", overviews=False)).attrs["embedding:model"] == me
-    hand = e.copy(); hand.attrs = {"crs": e.attrs["crs"]}   # no model of its own: the official product's name, as before
-    assert open_zarr(to_zarr(hand, tmp_path / "c.zarr")).attrs["embedding:model"].startswith("AlphaEarth Foundations")
+    hand = e.copy(); hand.attrs = {"crs": e.attrs["crs"]}   # no model of its own: none recorded
+    assert "embedding:model" not in open_zarr(to_zarr(hand, tmp_path / "c.zarr")).attrs   # unknown: none recorded (was the official product)
     assert "embedding:model" not in read_cog(to_cog(hand, tmp_path / "h.tif", overviews=False)).attrs
 
 
