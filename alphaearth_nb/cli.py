@@ -269,13 +269,18 @@ def demo(out:str="out/demo",   # folder for pictures, report and the training ru
     # a laptop run is ~1000x shorter than the paper's: a 10x higher peak rate, a short warm-up and clipping
     cfg = train.TrainConfig(steps=steps, batch_size=batch_size, peak_lr=1e-3, warmup=max(1, steps // 10),
                             clip_norm=1.0, checkpoint_every=max(1, steps // 4), seed=seed)
+    print(f"aef demo: training `small` for {steps} steps on the sample scene (the bar waits at 0 while the first "
+          f"step compiles), then embedding {' and '.join(map(str, years))}; report and pictures to {out}", file=sys.stderr)
     with writing_folder(out, overwrite=True, what="demo", meta={"kind": "demo"}) as tmp:
         t1 = time.time()
         state, hist = train.fit("small", stack, texts=texts, out=tmp / "run", config=cfg, progress=progress)
         t_train = time.time() - t1
         embs = {y: embed(stack, state.model, y, progress=progress) for y in years}
         ch = _pictures(tmp, stack, embs, hist)
-        return _report(tmp, embs, ch, labels, hist, steps, batch_size, seed, t0, stack=stack, train_seconds=t_train)
+        rep = _report(tmp, embs, ch, labels, hist, steps, batch_size, seed, t0, stack=stack, train_seconds=t_train)
+    print(f"wrote {out}: report.md, report.json, the pictures and the training run (run/, for "
+          f"`aef.train.load_model('{Path(out) / 'run'}')`)")
+    return rep
 
 # %% ../nbs/30_cli.ipynb #c0023
 def _read_csv(path, flag:str, needs:str) -> pd.DataFrame:

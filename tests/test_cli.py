@@ -659,3 +659,23 @@ def test_evaluate_given_a_run_folder_as_labels_says_what_labels_expects(tmp_path
     code, err = _err(capsys, argv + [str(other)])
     assert code == 2 and err.startswith(f"aef: error: --labels {other} is a folder that is no zarr store"), err
     assert ".nc/.zarr label raster" in err and "GroupNotFound" not in err and "No group found" not in err, err
+
+
+def test_demo_says_what_it_does_before_training_and_where_it_wrote(tmp_path, capsys, monkeypatch):
+    # a newcomer's `make demo`: a bar at 0/200 for a minute with no word before it, and a report ending "Pictures:
+    # scene.png, ... Training run: run/." without the folder they are in
+    from types import SimpleNamespace
+    from alphaearth_nb import cli
+    seen = []
+    def fit(preset, *a, out=None, config=None, **k):
+        seen.append(capsys.readouterr().err)   # what was said before training began
+        return SimpleNamespace(model=None), [{"loss": 1.0}]
+    monkeypatch.setattr(cli.train, "fit", fit)
+    monkeypatch.setattr(cli, "embed", lambda *a, **k: None)
+    monkeypatch.setattr(cli, "_pictures", lambda *a, **k: None)
+    monkeypatch.setattr(cli, "_report", lambda tmp, *a, **k: (tmp / "report.md").write_text("r\n") and {"steps": 3})
+    out = tmp_path / "demo"
+    assert cli.demo(str(out), steps=3, progress=False) == {"steps": 3}
+    assert "3 steps" in seen[0] and str(out) in seen[0] and "2023 and 2024" in seen[0], seen
+    said = capsys.readouterr().out
+    assert f"wrote {out}" in said and str(out / "run") in said and (out / "report.md").exists(), said
