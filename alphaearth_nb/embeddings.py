@@ -97,8 +97,10 @@ def _years_dim(da, d:str) -> bool:
 def official_years(obj) -> list[int]|None:   # any object; only a Dataset of the official product gives years
     """The years of a Dataset of the official product (A00..A63 variables, xee) holding one image per year along
     `time`, several of them (xee over several years), in order; None for anything else (one year, a DataArray, a
-    stack, tiles of one year). Reads the `time` coordinate only."""
-    if not (isinstance(obj, xr.Dataset) and names_every_band(obj)): return None
+    stack, tiles of one year). Another reader's form of the product (`embedding_variable`: odc-stac's `data.1` ..
+    `data.64` over several years, `band_data`) gives its years too, as `from_official` reads it: its cube. Reads the
+    `time` coordinate only."""
+    if not (isinstance(obj, xr.Dataset) and (names_every_band(obj) or embedding_variable(obj) is not None)): return None
     ys = _time_years(obj)
     return None if ys is None or ys.duplicated().any() else [int(y) for y in ys]
 

@@ -57,3 +57,21 @@ def test_explorer_takes_xee_over_years():
         ex.set_year(1)
         ex.click(X[3], Y[2], "query", crs="EPSG:32631")
         np.testing.assert_allclose(ex.query / np.linalg.norm(ex.query), v[1, 2, 3], atol=1e-6)
+
+
+def test_years_of_band_variables_are_a_cube():
+    """odc-stac's load over several years (variables data.1..data.64, one image a year): `from_official` read its
+    cube, but `ds.aef.similarity(...)` raised "extra dims ['time']: select one" and `ds.aef.yearly_change()` 'needs a
+    cube with a `time` dim' (it has one). Right: the cube, year by year, as for xee's A00..A63."""
+    parts = []
+    for k, year in enumerate(("2023", "2024", "2025")):
+        ds, _ = _odc([f"data.{i}" for i in range(1, 65)])
+        parts.append(ds.assign_coords(time=pd.to_datetime([f"{year}-01-01"])) if k != 1 else
+                     ds.assign_coords(time=pd.to_datetime([f"{year}-01-01"])).map(lambda v: -v if v.ndim == 3 else v))
+    ds = xr.concat(parts, "time")
+    cube = from_official(ds)
+    s = ds.aef.similarity(cube.values[0, 2, 3])
+    assert s.dims == ("time", "y", "x") and s.values[0, 2, 3] == pytest.approx(1.0, abs=1e-6)
+    np.testing.assert_array_equal(s.values, cube.aef.similarity(cube.values[0, 2, 3]).values)
+    ch = ds.aef.yearly_change()
+    assert ch.sizes["time"] == 3
