@@ -11,12 +11,13 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, ConfigError, DimensionError, DTypeError, a_positions, band_names, band_order
+from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, a_bands, a_positions, band_names,
+                                 band_order)
 from .labels import data_variables
 
 # %% auto #0
-__all__ = ['label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band', 'band_parts', 'join_parts',
-           'real_parts', 'query_array']
+__all__ = ['label_bands', 'band_dim', 'band_hint', 'band_variables', 'band_columns', 'list_vectors', 'by_band', 'band_parts',
+           'join_parts', 'real_parts', 'query_array']
 
 # %% ../nbs/21a_bands.ipynb #bn006
 def label_bands(da:xr.DataArray,              # DataArray with a 64-long `band` dim
@@ -74,12 +75,33 @@ def band_variables(ds) -> list|None:  # any object; only a Dataset can give name
         if (order := band_order(names)) is not None: return [data[i] for i in order]
     return None
 
-def _band_positions(names) -> list|None:
-    """Positions of the 64 band entries among labels `names`, in the order A00..A63: all 64 labels read by
-    `band_order`, or the entries labelled A00..A63 among other labels (a table row with its other columns)."""
+def band_columns(names,               # a table's column labels, or a row's index (any number, any type)
+                 what:str="the table",  # what holds them, for the message
+                ) -> list|None:
+    """Positions of the 64 band entries among labels `names`, in the order A00..A63, or None (no band columns: generic
+    features); the one rule by which every table's and row's embedding columns are picked (`by_band`, so
+    `knn.knn_search`, the linear probes and `evaluate_embeddings`; `query_array`, so `index`, `similarity`; and
+    `aef evaluate`'s CSV, `cli.labels_from_csv`). All 64 labels read by `band_order` (A00..A63, band_1..band_64,
+    embedding_0.., in any order); else the entries labelled A00..A63 (any case or padding: a00, A7) or, where none is,
+    embedding_N, among other columns; else A00..A63 by exact name beside a stray A1. Labels that name every band and
+    more, A64..A99 (embedding_64), raise `DimensionError` naming them and the fix, `df.drop(columns=[...])`: an
+    embedding has 64 bands, and the extra one is a 65th dimension no search, fit or evaluation reads (as
+    `embeddings.from_official` refuses a Dataset's variables past A63). Was: `aef evaluate` read A00..A63 beside A64
+    without a word, while `knn_search` took the table for generic features ('values are not numbers' of its label
+    column). Every band named, one of them twice (a00..a63 and A1), raises `DimensionError` naming the pair."""
     names = list(names)
     if (order := band_order(names)) is not None: return order
-    return a_positions(names)
+    at = a_bands(names)
+    if not at.keys() >= set(range(EMBED_DIM)): return None   # not every band: no band columns
+    if past := [names[i] for b, p in sorted(at.items()) if b >= EMBED_DIM for i in p]:
+        raise DimensionError(f"{what} names bands beyond A63 ({', '.join(map(str, past[:4]))}"
+                             f"{', ...' if len(past) > 4 else ''}): an embedding has {EMBED_DIM} bands A00..A63; "
+                             f"drop the others, e.g. `df.drop(columns={past})`, or rename them if they are not bands")
+    if (pos := a_positions(names)) is not None: return pos
+    if all(b in names for b in band_names()): return [names.index(b) for b in band_names()]   # beside a stray A1
+    twice = [" and ".join(str(names[i]) for i in p) for _, p in sorted(at.items()) if len(p) > 1]
+    raise DimensionError(f"{what} names bands twice ({', '.join(twice[:3])}): keep one column per band, e.g. "
+                         "`df.drop(columns=[...])` of one of each pair")
 
 def _is_vector(v) -> bool: return isinstance(v, (list, tuple, np.ndarray)) and np.ndim(v) == 1 and len(v) == EMBED_DIM
 
@@ -177,7 +199,7 @@ def _columns(x, features) -> tuple:
         raise ConfigError(f"features={names!r} names table columns, but the features are an array of shape "
                           f"{np.shape(x)}: pass a table (DataFrame) holding those columns, or pick the array's "
                           "columns by position, e.g. `x[:, :3]`, without `features`")
-    pos = _band_positions(cols)
+    pos = band_columns(cols)   # the one rule (A64 beside A00..A63: refused)
     if names is None: return x, pos, None
     bands = {cols[i] for i in pos or []}   # a band named again: taken once, in band order
     if (missing := [n for n in names if n not in cols]):
@@ -219,7 +241,7 @@ def query_array(a,                        # vectors as a user holds them: array,
         a = a[names].to_dataarray("band").assign_coords(band=band_names()).squeeze(drop=True)
     if isinstance(a, xr.DataArray) and a.sizes.get("band") == EMBED_DIM:
         a = label_bands(a.squeeze(drop=True)).transpose(..., "band").values
-    elif isinstance(a, pd.Series) and (order := _band_positions(a.index)) is not None: a = a.iloc[order]
+    elif isinstance(a, pd.Series) and (order := band_columns(a.index, f"the {what}")) is not None: a = a.iloc[order]
     elif isinstance(a, pd.DataFrame): a = _picked(*_columns(a, None))   # `by_band`'s rule, `a` listed above
     v = np.asarray(a)
     if v.dtype.kind == "O":

@@ -27,6 +27,7 @@ from .core import (AEFError, CheckpointError, ConfigError, DimensionError, Label
 from .files import (check_output, is_zarr_store, local_output, no_file_on_the_way, quiet_marker, settle_zarr,
                                  writing_folder)
 from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
+from .bands import band_columns
 from .embed import embed, embed_to_zarr
 from .labels import label_values, read_table, refuse_mixed_labels, table_numbers  # read_table: every CSV
 from .cli_args import TRAIN_DEFAULTS, parser
@@ -301,20 +302,12 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
         cols = ", ".join(other[:10]) + (", ..." if len(other) > 10 else "") + (" and " if other and band else "")
         raise LabelError(f"no column {column!r} (columns: {cols}{f'{len(band)} band columns' if band else ''}): pass "
                          "--label-column with the name of the column that holds the labels.")
-    cols = embeddings.a_positions(names)   # A00..A63 in any case or padding (a00, A7)
-    if cols is None and all(b in names for b in band_names()):   # A00..A63 exactly, beside a stray A1
-        cols = [names.index(b) for b in band_names()]
-    at = embeddings.a_bands(names)
-    missing = [b for i, b in enumerate(band_names()) if i not in at]
-    twice = [" and ".join(names[i] for i in p) for b, p in sorted(at.items()) if len(p) > 1 and b < len(band_names())]
-    if cols is None and not (missing or twice):   # every band once, and a64..a99 beside them: not bands, other columns
-        cols = [at[i][0] for i in range(len(band_names()))]
+    try: cols = band_columns(names)   # the one rule of a table's bands (knn_search's too): A64 beside them refused
+    except DimensionError as e: raise LabelError(str(e)) from None
     if cols is None:
-        raise LabelError("the table " + "; ".join(
-            ([f"lacks the embedding columns {missing[:4]}{'...' if len(missing) > 4 else ''}"] if missing else []) +
-            ([f"names bands twice ({', '.join(twice[:3])})"] if twice else [])) +
-            ": it needs A00 .. A63 (any case or padding: a0, A07), one column each"
-            f"{', e.g. `df.drop(columns=[...])` of one of each pair' if twice else ''}.")
+        missing = [b for i, b in enumerate(band_names()) if i not in embeddings.a_bands(names)]
+        raise LabelError(f"the table lacks the embedding columns {missing[:4]}{'...' if len(missing) > 4 else ''}: "
+                         "it needs A00 .. A63 (any case or padding: a0, A07), one column each.")
     df = df[df[column].notna()]
     y = label_values(df[column].to_numpy())   # the one rule of label identity (as `evaluate_embeddings` reads y)
     if y.dtype.kind in "OUS": refuse_mixed_labels(y, column)   # '1' and 'forest' in one column
