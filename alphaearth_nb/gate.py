@@ -420,7 +420,8 @@ def cosines(v,   # rows (..., D): float vectors or int codes (dequantised), NaN 
             q,   # the query (D,), any nonzero length (made unit in float64 here)
            ) -> np.ndarray:
     """Cosines (...) as float64 of rows `v` with the query `q`: `(v . q) / |v|` in float64, `q` made unit in float64
-    (a zero row NaN, no direction), clipped to [-1, 1]; `COS_ROWS` rows at a time, so no float64 copy of a whole map
+    (a zero row NaN, no direction), clipped to [-1, 1]; a query of no direction (zero, NaN) is a
+    `NoValidDataError`, one not (D,) a `DimensionError`; `COS_ROWS` rows at a time, so no float64 copy of a whole map
     is made (benchmarks/similarity.py: 1.25-1.3x the time of the float32 path it replaced on a 1024 x 1024 map). The dot
     is numpy's einsum, one row at a time in one order: each cosine is the same value however the rows are blocked
     (a dask map's chunks, a window of the Explorer); BLAS's `x @ q` rounded a pixel by its block (1 ulp, 362 of 1,200).
@@ -430,7 +431,14 @@ def cosines(v,   # rows (..., D): float vectors or int codes (dequantised), NaN 
     halved) are one float32 value, so ranking by float32 cosines put the neighbour before the copy (`nanargmax`
     of `similarity` picked it for 3 of 26 queries of field case D1); in float64 they lie 1e6 roundings apart.
     Any two distinct official vectors differ by a code step, so the order of float64 cosines of them is exact."""
-    q = unit_rows(np.asarray(q), np.float64)
+    q, d = np.asarray(q), np.shape(v)[-1]
+    if q.shape != (d,):
+        raise DimensionError(f"the query must be one vector ({d},), as long as the rows, got shape {q.shape}: "
+                             "take it from the same embedding, e.g. `emb.sel(x=.., y=.., method='nearest')`")
+    q = unit_rows(q, np.float64)
+    if not (np.isfinite(q).all() and q.any()):   # a zero query gave 0 everywhere, a NaN one NaN: a map of nothing
+        raise NoValidDataError("the query has no direction (zero, NaN or infinite components): pass a vector "
+                               "with data, e.g. a pixel of the embedding with data, or `explorer.query_rule`'s")
     b = np.asarray(v)
     flat = b.reshape(-1, b.shape[-1])
     out = np.empty(len(flat), np.float64)
