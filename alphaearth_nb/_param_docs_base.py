@@ -96,6 +96,7 @@ SECTIONS = {
         'write_crs': 'obj\n    DataArray or Dataset with x/y coordinates\ncrs\n    any spelling `as_crs` reads; None: `obj` as it is\n',
         'grid_coords': "ny : int\n    rows\nnx : int\n    columns\nx0 : float\n    x of the first column's centre\ny0 : float\n    y of the first row's centre\nres : float\n    column spacing (and row spacing unless `res_y`)\nres_y : float|None\n    row spacing when it differs from `res` (negative: rows run south to north)\n",
         'half_pixel': 'c\n    a regular 1-D coordinate axis (pixel centres)\n',
+        'grid_mapping': "gt\n    the grid (x0, a, b, y0, d, e), GDAL's order: top-left corner, signed steps\nattrs : dict|None\n    the grid mapping's other attributes (a CRS's, a reader's), kept\n",
         'geotransform': "obj\n    DataArray or Dataset (a `spatial_ref` coordinate or attrs['transform'])\n",
         'geotransform_steps': "obj\n    DataArray or Dataset (a `spatial_ref` coordinate or attrs['transform'])\n",
         'pixel_size': 'obj\n    DataArray or Dataset on a regular x/y grid\n',

@@ -66,9 +66,8 @@ def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, ba
     left, top = x0 - dx / 2, y0 - dy / 2   # the grid's corner; blocks of k pixels from there
     xs, ys = (left + kx * dx * (np.arange(out.sizes["x"]) + 0.5), top + ky * dy * (np.arange(out.sizes["y"]) + 0.5))
     xs = geo.wrapped_like(emb, xs)   # into [-180, 180) where the map's x was wrapped at 180
-    gt = f"{left} {kx * dx} 0.0 {top} 0.0 {ky * dy}"   # GDAL's order; one block keeps k times the pixel size
-    out = out.drop_vars("spatial_ref", errors="ignore").assign_coords(
-        x=xs, y=ys, spatial_ref=xr.Variable((), np.int64(0), {"GeoTransform": gt}))
+    gt = (left, kx * dx, 0.0, top, 0.0, ky * dy)   # GDAL's order; one block keeps k times the pixel size
+    out = out.drop_vars("spatial_ref", errors="ignore").assign_coords(x=xs, y=ys, spatial_ref=geo.grid_mapping(gt))
     out.attrs = {a: v for a, v in emb.attrs.items() if a != "transform"}   # a reader's affine: stale
     return geo.write_crs(out, crs_of(emb)).rename("embedding")
 

@@ -22,8 +22,8 @@ from .cubes import cube_form, years_of_cube
 from .embeddings import as_embedding, official_cube
 from .exports import class_colour   # one colour per class id: the maps, the explorer, map_to_cog's table
 from .labels import class_flags
-from .geo import (axis_span, crs_of, declared_nodata, declared_valid_range, north_up, pixel_size,
-                               rename_spatial, require, unpacked)
+from .geo import (axis_span, crs_of, declared_nodata, declared_valid_range, grid_mapping, north_up,
+                               pixel_size, rename_spatial, require, unpacked)
 from .tiles import TileSampler, mercator_check
 
 # %% auto #0
@@ -272,8 +272,7 @@ def _grid_mapping(small:xr.DataArray, x:np.ndarray) -> dict:
     try: sx, sy = pixel_size(small)
     except GridError: return {}   # a strided one-pixel axis no geotransform tells: rioxarray's own reading
     if not sx or not sy: return {}
-    gt = (float(x[0]) - sx / 2, sx, 0.0, float(small.y[0]) + sy / 2, 0.0, -sy)   # north-up: y descends
-    return {"spatial_ref": xr.Variable((), np.int64(0), {"GeoTransform": " ".join(map(str, gt))})}
+    return {"spatial_ref": grid_mapping((float(x[0]) - sx / 2, sx, 0.0, float(small.y[0]) + sy / 2, 0.0, -sy))}
 
 # %% ../nbs/28_maps.ipynb #c0018
 def explore(obj,                        # anything `to_rgba` draws, with a CRS (`attrs["crs"]` or `spatial_ref`)

@@ -22,8 +22,8 @@ except ImportError: translate = MultiPolygon = box = None
 from .core import (EMBED_DIM, ConfigError, GridError, NoDataWarning, NoTilesError, band_names,
                                 checks_flags, user_stacklevel)
 from .quantize import NODATA, dequantize
-from .geo import (as_crs, cell_index, cell_inside, crs_name, grid_coords, rename_spatial, require,
-                               same_crs, to_crs, utm_crs, write_crs)
+from .geo import (as_crs, cell_index, cell_inside, crs_name, grid_coords, grid_mapping, rename_spatial,
+                               require, same_crs, to_crs, utm_crs, write_crs)
 from .cubes import LONLAT, gather, pixel_of, points_xy
 from .embeddings import OFFICIAL_COLLECTION
 from .mirrors import (ANNUAL, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TILE_SIZE, USER_AGENT,
@@ -267,7 +267,7 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     # the grid's GeoTransform (north-up, x as the cube writes it) on `spatial_ref`: a one-pixel selection keeps its
     # size (it was dropped with the zones' and the mosaic's own: to_cog(cube.isel(y=[3], x=[4])) raised GridError)
     gt = (float(cube.x[0]) - size[0] / 2, size[0], 0.0, float(cube.y[0]) + size[1] / 2, 0.0, -size[1])
-    cube = cube.assign_coords(spatial_ref=xr.Variable((), np.int64(0), {"GeoTransform": " ".join(map(str, gt))}))
+    cube = cube.assign_coords(spatial_ref=grid_mapping(gt))
     return write_crs(cube, crs).rename("embedding")
 
 # %% ../nbs/27_official.ipynb #c0033

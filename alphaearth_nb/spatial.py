@@ -21,8 +21,8 @@ from .core import CRSError, GridError, MissingDependencyError, checks_flags, use
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'WRAP_ATOL', 'require', 'rename_spatial', 'is_lazy',
            'declared_nodata', 'packing', 'declared_valid_range', 'outside_valid', 'unpacked', 'as_crs', 'crs_name',
            'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
-           'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up',
-           'flip_rows', 'centred']
+           'grid_mapping', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like',
+           'axes_to_turn', 'north_up', 'flip_rows', 'centred']
 
 # %% ../nbs/02b_spatial.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -293,6 +293,15 @@ def _gdal_terms(text) -> tuple[float, ...]|None:
     except (AttributeError, ValueError): return None
     return tuple(p[:6]) if len(p) >= 6 else None
 
+def grid_mapping(gt,                    # the grid (x0, a, b, y0, d, e), GDAL's order: top-left corner, signed steps
+                 attrs:dict|None=None,  # the grid mapping's other attributes (a CRS's, a reader's), kept
+                ) -> xr.Variable:
+    """The `spatial_ref` coordinate (0-d int64, as rioxarray writes it) carrying grid `gt` as GDAL `GeoTransform`
+    text beside `attrs`: the one builder of it (`cubes.coarsen`, `stores.to_zarr`/`open_zarr`, `maps.to_rgba`,
+    `official.open`; `write_crs` rewrites the text alike), so a one-pixel selection keeps its size. `geotransform`
+    reads it back."""
+    return xr.Variable((), np.int64(0), {**(attrs or {}), "GeoTransform": " ".join(str(float(v)) for v in gt)})
+
 def geotransform(obj) -> tuple[float, ...]|None:  # DataArray or Dataset (a `spatial_ref` coordinate or attrs['transform'])
     """(x0, a, b, y0, d, e), GDAL's order, of the geotransform a reader kept: GDAL's `GeoTransform` text on the
     `spatial_ref` coordinate (rioxarray, odc-geo), else an affine `attrs['transform']` (a b c d e f); None if none.
@@ -379,7 +388,7 @@ def _fresh_geotransform(obj, text:str) -> str:
     # signed: a map flipped north-up from a bottom-up file (e > 0 against descending y) is rewritten, never kept
     fits = all(np.isclose(s, g, rtol=1e-6) and _on_lattice(left + s / 2, corner, g)
                for (left, s), corner, g in zip((out[:2], out[2:]), (p[0], p[3]), (p[1], p[5])))
-    return text if fits else " ".join(str(v) for v in (out[0], out[1], 0.0, out[2], 0.0, out[3]))
+    return text if fits else grid_mapping((out[0], out[1], 0.0, out[2], 0.0, out[3])).attrs["GeoTransform"]
 
 MAX_LON_STEP = 90.0   # degrees between neighbouring longitudes beyond which an axis is no grid (a mean across 180)
 

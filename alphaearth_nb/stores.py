@@ -20,7 +20,7 @@ from .files import (MARKER, check_output, consolidate_zarr, gdal_path, input_pat
                                  nothing_to_write, quiet_marker, reading_raster, user_path, writing_folder)
 from .quantize import NODATA, SCALE, quantize
 from .embeddings import OFFICIAL_COLLECTION, embedding_variable, from_official, gated, model_name
-from .geo import as_crs, crs_of, require, write_crs
+from .geo import as_crs, crs_of, grid_mapping, require, write_crs
 from .cubes import cube_form, transform_of
 from .timecodes import as_year
 
@@ -31,11 +31,6 @@ __all__ = ['OFFICIAL_MODEL', 'QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_
 OFFICIAL_MODEL = OFFICIAL_COLLECTION   # the official product's `embedding:model`: its Earth Engine collection id
 QUANTIZATION = {"scheme": "sign(q) * (q / 127.5)^2", "dtype": "int8", "nodata": NODATA, "scale": SCALE,
                 "reference": "https://developers.google.com/earth-engine/guides/aef_on_gcs_readme"}
-
-def _grid_mapping(gt, attrs:dict|None=None) -> xr.Variable:
-    "The `spatial_ref` coordinate (0-d) carrying grid `gt` (x0, a, b, y0, d, e: GDAL's order, `to_zarr`'s `transform` " \
-    "attr) as GDAL `GeoTransform` text, as rioxarray writes it, beside `attrs` (a grid mapping's own, kept)."
-    return xr.Variable((), np.int64(0), {**(attrs or {}), "GeoTransform": " ".join(str(float(v)) for v in gt)})
 
 @checks_flags
 def to_zarr(emb,                 # embedding (y, x, band) or cube (time, y, x, band), any form `as_embedding` reads
@@ -65,7 +60,7 @@ def to_zarr(emb,                 # embedding (y, x, band) or cube (time, y, x, b
     # the grid mapping carries the grid too (GDAL's GeoTransform, as rioxarray writes it): read back, a one-pixel
     # selection keeps its size, and `xr.open_zarr` readers get it there, not from the GDAL-ordered attrs above
     ds = write_crs(ds.drop_vars("spatial_ref", errors="ignore").assign_coords(
-        spatial_ref=_grid_mapping(ds.attrs["transform"])), crs)
+        spatial_ref=grid_mapping(ds.attrs["transform"])), crs)
     ds.attrs["crs"] = str(crs); ds["embedding"].encoding.pop("grid_mapping", None)   # a coordinate of it, so
     # `xr.open_zarr` keeps `spatial_ref` a coordinate (named as a grid mapping, it came back a data variable)
     enc = {"embedding": {"fill_value": NODATA}} if quantized else {}
@@ -129,7 +124,7 @@ def open_zarr(store,             # the store's folder (`~` is the home folder) o
                                                                           own.get("embedding:model")))) else {})}
     gt, sr = ds.attrs.get("transform"), out.coords.get("spatial_ref")   # `to_zarr`'s grid, GDAL's order: a store
     if gt is not None and len(gt) == 6 and (sr is None or "GeoTransform" not in sr.attrs):   # written before its
-        out = out.assign_coords(spatial_ref=_grid_mapping(gt, getattr(sr, "attrs", None)))   # grid mapping held it
+        out = out.assign_coords(spatial_ref=grid_mapping(gt, getattr(sr, "attrs", None)))   # grid mapping held it
     return out.rename("embedding")
 
 # %% ../nbs/25b_stores.ipynb #c0023

@@ -120,3 +120,40 @@ def test_the_command_reads_shots_by_as_levels(shots, tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"aef: error: argument --shots: {str(want.value).removeprefix('--shots: ').removeprefix('--shots=')}\n" \
         in err, err
+
+
+def _one_gt_text(obj):
+    "The GeoTransform text on `obj`'s spatial_ref, checked to be `spatial.grid_mapping`'s spelling of its terms."
+    from alphaearth_nb.spatial import geotransform, grid_mapping
+    text = obj.coords["spatial_ref"].attrs["GeoTransform"]
+    assert text == grid_mapping(geotransform(obj)).attrs["GeoTransform"], text
+    return geotransform(obj)
+
+
+def test_one_builder_of_the_grid_mapping(tmp_path, shared_data):
+    """`spatial.grid_mapping` builds the `spatial_ref` coordinate with GDAL's GeoTransform for `cubes.coarsen`,
+    `stores.to_zarr`/`open_zarr`, `maps.to_rgba` and `official.open` (each spelt it itself): each writes its text
+    and the grid it says (north-up corner, signed steps)."""
+    import numpy as np
+    import xarray as xr
+    from alphaearth_nb import cubes, geo, maps, stores
+    from alphaearth_nb.spatial import grid_mapping
+    from alphaearth_nb.testing import random_unit
+    v = grid_mapping((500000, 10, 0, 5000000.5, 0, -10), {"crs_wkt": "x"})
+    assert v.dims == () and v.dtype == np.int64 and v.attrs == {"crs_wkt": "x",
+                                                                "GeoTransform": "500000.0 10.0 0.0 5000000.5 0.0 -10.0"}
+    emb = geo.write_crs(xr.DataArray(random_unit((4, 6)), dims=("y", "x", "band"),
+                                     coords={"y": 5000035.0 - 10 * np.arange(4), "x": 500005.0 + 10 * np.arange(6)}),
+                        "EPSG:32631")
+    assert _one_gt_text(cubes.coarsen(emb, 2)) == (500000.0, 20.0, 0.0, 5000040.0, 0.0, -20.0)
+    assert _one_gt_text(maps.to_rgba(emb.isel(y=[1]))) == (500000.0, 10.0, 0.0, 5000030.0, 0.0, -10.0)
+    p = stores.to_zarr(emb, tmp_path / "e.zarr")
+    assert _one_gt_text(stores.open_zarr(p)) == (500000.0, 10.0, 0.0, 5000040.0, 0.0, -10.0)
+    pytest.importorskip("rioxarray"); pytest.importorskip("odc.geo")
+    from alphaearth_nb import official
+    if not (shared_data / "aef_samples").exists(): pytest.skip("no ../shared/data/aef_samples")
+    mirror = official.build_local_mirror(tmp_path / "mirror", years=(2024,), samples=shared_data / "aef_samples")
+    for kw in ({}, {"resolution": 20.0}):
+        cube = official.open((5.985, 44.9995, 5.99, 45.0015), 2024, source=mirror.root, chunks=32, **kw)
+        r = kw.get("resolution", 10.0)
+        assert _one_gt_text(cube) == pytest.approx((float(cube.x[0]) - r / 2, r, 0, float(cube.y[0]) + r / 2, 0, -r))
