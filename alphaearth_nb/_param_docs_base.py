@@ -99,6 +99,8 @@ SECTIONS = {
         'grid_mapping': "gt\n    the grid (x0, a, b, y0, d, e), GDAL's order: top-left corner, signed steps\nattrs : dict|None\n    the grid mapping's other attributes (a CRS's, a reader's), kept\n",
         'geotransform': "obj\n    DataArray or Dataset (a `spatial_ref` coordinate or attrs['transform'])\n",
         'geotransform_steps': "obj\n    DataArray or Dataset (a `spatial_ref` coordinate or attrs['transform'])\n",
+        'stored_rounding': 'obj\n    DataArray or Dataset with the axis as a coordinate\nd : str\n    "x" or "y" (or another name `rename_spatial` reads as one)\n',
+        'axis_step': 'obj\n    DataArray or Dataset with the axis as a coordinate (2+ cells)\nd : str\n    "x" or "y"\nc : np.ndarray|None\n    the axis as `axis_span` reads it, when the caller has it\n',
         'pixel_size': 'obj\n    DataArray or Dataset on a regular x/y grid\n',
         'axis_span': 'obj\n    DataArray or Dataset with the axis as a coordinate\nd : str\n    "x" or "y"\n',
         'wrapped_like': "obj\n    the map whose x convention to follow (geographic CRS)\nxs\n    longitudes on `obj`'s one span (`axis_span`), degrees\n",

@@ -59,7 +59,7 @@ def grid_of(emb:xr.DataArray) -> tuple:  # embedding or cube on regular x/y coor
             out += [float(c[0]), size if d == "x" else -size]   # one row: north-up
             continue
         geo.check_monotonic(c, d)   # repeated (tiles joined with their overlap) or unsorted: the fix for that
-        step, r = np.diff(c), _stored_rounding(emb, d)   # float32 coordinates: each off the grid by up to half a unit
+        step, r = np.diff(c), geo.stored_rounding(emb, d)   # float32: each off the grid by up to half a unit
         if not np.allclose(step, step[0], rtol=1e-6, atol=max(1e-9 * abs(step[0]), 2 * r)):   # in the last place
             s = float(np.median(step))
             raise GridError(f"`{d}` is not regularly spaced (step {s:.6g}, but {step[np.argmax(np.abs(step - s))]:.6g} "
@@ -67,17 +67,8 @@ def grid_of(emb:xr.DataArray) -> tuple:  # embedding or cube on regular x/y coor
                             f"pixels NaN, `obj = obj.reindex({d}=np.arange({float(c[0])!r}, {float(c[-1]) + s / 2!r}, "
                             f"{s!r}), method='nearest', tolerance={abs(s) / 4!r})`, or resample it "
                             "(`official.open(..., geobox=...)` for the official product)")
-        out += [float(c[0]), float(step[0]) if not r else float((c[-1] - c[0]) / (len(c) - 1))]   # rounded: end to end
+        out += [float(c[0]), geo.axis_step(emb, d, c)]   # rounded (float32): end to end
     return tuple(out)
-
-def _stored_rounding(emb, d:str) -> float:
-    """How far the stored `d` coordinates may lie from the regular grid they spell: 0 for float64 (and integers); for
-    a narrower float (float32 keeps 24 bits: lat/lon as netCDF writers and ERA5-style files store them) one unit in
-    the last place at the axis's size (longitude 100 on a 10 m grid: 7.6e-6 degrees, 8% of a pixel). Was taken for
-    an irregular axis: `sample`, `coarsen`, `aggregate`, `label_table` and `to_cog` raised 'not regularly spaced'."""
-    c = geo.rename_spatial(emb)[d]
-    if c.dtype.kind != "f" or c.dtype.itemsize >= 8: return 0.0
-    return float(np.spacing(np.abs(np.asarray(c.values)).max().astype(c.dtype)))
 
 def transform_of(emb:xr.DataArray):  # embedding or cube on regular x/y coordinates
     "The rasterio `Affine` of the cube's grid (pixel corners)."

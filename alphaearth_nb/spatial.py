@@ -21,8 +21,8 @@ from .core import CRSError, GridError, MissingDependencyError, checks_flags, use
 __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'WRAP_ATOL', 'require', 'rename_spatial', 'is_lazy',
            'declared_nodata', 'packing', 'declared_valid_range', 'outside_valid', 'unpacked', 'as_crs', 'crs_name',
            'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
-           'grid_mapping', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_span', 'wrapped_like',
-           'axes_to_turn', 'north_up', 'flip_rows', 'centred']
+           'grid_mapping', 'geotransform', 'geotransform_steps', 'stored_rounding', 'axis_step', 'pixel_size',
+           'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows', 'centred']
 
 # %% ../nbs/02b_spatial.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -352,6 +352,28 @@ def _gt_size(obj, d:str, step:dict, gt:tuple) -> float|None:
                     f"along `{d}`, or write the grid's transform, e.g. "
                     "`obj = obj.rio.write_transform(Affine(dx, 0, left, 0, dy, top))`")
 
+def stored_rounding(obj,     # DataArray or Dataset with the axis as a coordinate
+                    d:str,   # "x" or "y" (or another name `rename_spatial` reads as one)
+                   ) -> float:
+    """How far the stored `d` coordinates may lie from the regular grid they spell: 0 for float64 (and integers); for
+    a narrower float (float32 keeps 24 bits: lat/lon as netCDF writers and ERA5-style files store them) one unit in
+    the last place at the axis's size (longitude 100 on a 10 m grid: 7.6e-6 degrees, 8% of a pixel). The one rule of
+    coordinates stored rounded: `axis_step` (so `pixel_size`) and `places.grid_of`'s regularity check read it."""
+    c = rename_spatial(obj)[d]
+    if c.dtype.kind != "f" or c.dtype.itemsize >= 8: return 0.0
+    return float(np.spacing(np.abs(np.asarray(c.values)).max().astype(c.dtype)))
+
+def axis_step(obj,                         # DataArray or Dataset with the axis as a coordinate (2+ cells)
+              d:str,                       # "x" or "y"
+              c:np.ndarray|None=None,      # the axis as `axis_span` reads it, when the caller has it
+             ) -> float:
+    """The signed step of the regular axis `d`: its first step, or for coordinates stored rounded (`stored_rounding`:
+    float32) the mean step end to end (the first step of lat/lon rounded to float32 was up to 8% off on a 10 m grid
+    at longitude 100). A longitude axis wrapped at 180 is read as one span (`axis_span`). The one reading of a
+    pixel step from coordinates: `pixel_size`, `places.grid_of`."""
+    c = axis_span(obj, d) if c is None else c
+    return float((c[-1] - c[0]) / (len(c) - 1)) if stored_rounding(obj, d) else float(c[1] - c[0])
+
 def pixel_size(obj) -> tuple[float|None, float|None]:  # DataArray or Dataset on a regular x/y grid
     """Pixel width and height (positive, in CRS units) of `obj`'s grid. An axis of 2+ cells says it by its
     coordinates (a geotransform never wins over them); an axis of one cell (a strip one pixel wide) takes the
@@ -362,9 +384,7 @@ def pixel_size(obj) -> tuple[float|None, float|None]:  # DataArray or Dataset on
     rounded to float32 was up to 8% off on a 10 m grid at longitude 100, so a label raster on the map's own grid
     was told it had another pixel size)."""
     obj = rename_spatial(obj)
-    narrow = lambda d: obj[d].dtype.kind == "f" and obj[d].dtype.itemsize < 8   # float32 coordinates: each rounded,
-    first = lambda c, d: abs(float((c[-1] - c[0]) / (len(c) - 1) if narrow(d) else c[1] - c[0]))   # so end to end
-    step = {d: first(axis_span(obj, d), d)   # a longitude axis wrapped at 180: one span
+    step = {d: abs(axis_step(obj, d))   # float32 coordinates: end to end; a longitude axis wrapped at 180: one span
             if d in obj.coords and obj.sizes.get(d, 0) > 1 else None for d in ("x", "y")}
     if None in step.values() and (gt := geotransform(obj)) is not None:
         step = {d: step[d] or _gt_size(obj, d, step, gt) for d in ("x", "y")}

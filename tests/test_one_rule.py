@@ -157,3 +157,28 @@ def test_one_builder_of_the_grid_mapping(tmp_path, shared_data):
         cube = official.open((5.985, 44.9995, 5.99, 45.0015), 2024, source=mirror.root, chunks=32, **kw)
         r = kw.get("resolution", 10.0)
         assert _one_gt_text(cube) == pytest.approx((float(cube.x[0]) - r / 2, r, 0, float(cube.y[0]) + r / 2, 0, -r))
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_one_rule_reads_a_pixel_step_from_coordinates(dtype):
+    """`spatial.axis_step` (with `stored_rounding`) is the one reading of a pixel step from coordinates: `places.grid_of`
+    and `spatial.pixel_size` (each had its own test of float32 coordinates) give the same step, the mean end to end for
+    coordinates stored as float32 (lat/lon at longitude 100 on a 10 m grid: the first step is 8% off), the first step
+    for float64; `grid_of` allows float32's rounding in its regularity check and no more."""
+    import numpy as np
+    import xarray as xr
+    from alphaearth_nb import geo, places
+    from alphaearth_nb.core import GridError
+    from alphaearth_nb.testing import random_unit
+    step = 10 / 111_320 / np.cos(np.radians(30))
+    x, y = (100 + step * np.arange(40)).astype(dtype), (30 - step * np.arange(8)).astype(dtype)
+    emb = geo.write_crs(xr.DataArray(random_unit((8, 40)), dims=("y", "x", "band"), coords={"y": y, "x": x}),
+                        "EPSG:4326")
+    c = x.astype(np.float64)
+    want = (c[-1] - c[0]) / 39 if dtype == "float32" else c[1] - c[0]
+    assert geo.stored_rounding(emb, "x") == (float(np.spacing(np.float32(x.max()))) if dtype == "float32" else 0.0)
+    assert geo.axis_step(emb, "x") == want == places.grid_of(emb)[1] == geo.pixel_size(emb)[0]
+    assert places.grid_of(emb)[3] == geo.axis_step(emb, "y") == -geo.pixel_size(emb)[1]
+    if dtype == "float32": assert abs(float(c[1] - c[0]) / want - 1) > 0.01   # the first step alone: far off
+    bad = x.astype(np.float64).copy(); bad[7] += step / 2   # half a pixel off: beyond any rounding, refused
+    with pytest.raises(GridError, match="not regularly spaced"): places.grid_of(emb.assign_coords(x=bad.astype(dtype)))
