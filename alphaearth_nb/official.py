@@ -25,6 +25,7 @@ from .quantize import NODATA, dequantize
 from .geo import (as_crs, cell_index, cell_inside, crs_name, grid_coords, grid_mapping, rename_spatial,
                                require, same_crs, to_crs, utm_crs, write_crs)
 from .cubes import LONLAT, gather, pixel_of, points_xy
+from .places import points_table
 from .embeddings import OFFICIAL_COLLECTION
 from .mirrors import (ANNUAL, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TILE_SIZE, USER_AGENT,
                                    YEARS, LocalMirror, Mirror, area_of, bill_project, build_local_mirror, cache_dir,
@@ -349,11 +350,4 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
         warnings.warn(f"none of the {len(lon)} points lies on an official tile in {', '.join(map(str, none))} (`inside` "
                       "False, vectors NaN): check the points' lon/lat order (x = longitude) and CRS (`crs=`), the "
                       "years, and the mirror (2017 is missing on some)", NoDataWarning, stacklevel=user_stacklevel())
-    base = table.copy()   # its index kept, repeated each year: `df.join(out)` finds each point's own row
-    parts = []
-    for k, year in enumerate(ys):
-        part = pd.concat([base.assign(inside=done[k], year=year),
-                          pd.DataFrame(out[k], columns=band_names(), index=base.index)], axis=1)
-        parts.append(part)
-    res = pd.concat(parts)
-    return type(base)(res) if type(base).__name__ == "GeoDataFrame" else res
+    return points_table(table, done, out, ys)   # its index kept, repeated each year, as `places.sample`'s

@@ -26,7 +26,7 @@ from .timecodes import YEARS, as_numbers, numeric_time_hint, unwritten_years
 # %% auto #0
 __all__ = ['LONLAT', 'EE_GEO', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas',
            'read_geometries', 'valid_polygons', 'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather',
-           'sample']
+           'points_table', 'sample']
 
 # %% ../nbs/23c_places.ipynb #c0006
 def cube_form(obj) -> xr.DataArray:  # an embedding or cube in any form `as_embedding` takes (Dataset, DataTree, int8 codes)
@@ -382,6 +382,23 @@ def gather(emb:xr.DataArray,  # embedding (y, x, band) or cube (time, y, x, band
     if hasattr(a, "vindex"): return np.asarray(a.vindex[np.asarray(rows), np.asarray(cols)].compute())
     return np.asarray(a[np.asarray(rows), np.asarray(cols)])
 
+def points_table(table,       # the points' table (DataFrame or GeoDataFrame) of n rows: its index is kept
+                 inside,      # (n,) bool, each point on the map; with `years`, (n,) or (Y, n): a row a year
+                 vectors,     # (n, 64) vectors, NaN off the map; with `years`, (Y, n, 64)
+                 years=None,  # a cube's years, one block of rows each (a `year` column added); None: one block
+                ) -> pd.DataFrame:
+    """The answer of `sample` and `official.sample_points` (the one assembly of it): the points' table with `inside`
+    (and `year`) and A00..A63, under the table's own index, repeated for each year, so `df.join(out)` or
+    `pd.concat([df, out], axis=1)` puts each vector on its own point. A GeoDataFrame stays one."""
+    base = table.copy()
+    if years is None: blocks = [(base.assign(inside=np.asarray(inside)), vectors)]
+    else:
+        ins = np.broadcast_to(inside, (len(years), len(base)))
+        blocks = [(base.assign(inside=ins[k], year=yr), vectors[k]) for k, yr in enumerate(years)]
+    res = pd.concat([pd.concat([b, pd.DataFrame(v, columns=band_names(), index=base.index)], axis=1)
+                     for b, v in blocks])
+    return type(base)(res) if type(base).__name__ == "GeoDataFrame" else res
+
 def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band), any CRS
            points,          # (lon, lat) arrays, DataFrame (lon/lat, or x/y + crs), GeoDataFrame, file path, one point
            crs=None,        # CRS of `points` when it does not say (default: `geo.point_crs`, lon/lat or the map's)
@@ -403,20 +420,12 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
                           f"{geo.SWAP_HINT}", stacklevel=user_stacklevel())
     v = gather(emb, rows, cols).astype(np.float32)
     v[~inside] = np.nan
-    base = table.copy()   # its index kept (each year's rows repeat it): `df.join(out)` finds each point's own row
-    base["inside"] = inside
-    vecs = lambda a: pd.DataFrame(a, columns=band_names(), index=base.index)
-    if "time" not in emb.dims:
-        return pd.concat([base, vecs(v)], axis=1)
-    years, col = years_of_cube(emb), next((c for c in base.columns if str(c).lower() == "year"), None)
-    hit = (pd.to_numeric(base[col], errors="coerce").to_numpy(np.float64, na_value=np.nan)[:, None] == years) \
-        if col is not None else np.zeros((0, len(years)), bool)   # each point at its own year, all at once
-    at = np.where(hit.any(1), hit.argmax(1), -1)                  # (a loop per point took 0.6 s for 100,000)
+    if "time" not in emb.dims: return points_table(table, inside, v)
+    years, col = years_of_cube(emb), next((c for c in table.columns if str(c).lower() == "year"), None)
+    if col is None: return points_table(table, inside, np.moveaxis(v, 1, 0), years)   # every point at every year
+    hit = pd.to_numeric(table[col], errors="coerce").to_numpy(np.float64, na_value=np.nan)[:, None] == years
+    at = np.where(hit.any(1), hit.argmax(1), -1)   # each point at its own year, all at once (a loop: 0.6 s / 100,000)
     if (miss := np.flatnonzero(at < 0).tolist()):
-        warnings.warn(f"{len(miss)} points have a {col!r} ({base[col].iloc[miss[:3]].tolist()}) that is not a year of "
-                      f"the cube {years.tolist()}: their vectors are NaN", stacklevel=user_stacklevel())
-    out = [pd.concat([base, vecs(np.where(at[:, None] < 0, np.nan, v[np.arange(len(v)), np.maximum(at, 0)]))],
-                     axis=1)] if col is not None else \
-        [pd.concat([base.assign(year=yr), vecs(v[:, i])], axis=1) for i, yr in enumerate(years)]
-    res = pd.concat(out)
-    return type(base)(res) if type(base).__name__ == "GeoDataFrame" else res
+        warnings.warn(f"{len(miss)} points have a {col!r} ({table[col].iloc[miss[:3]].tolist()}) that is not a year "
+                      f"of the cube {years.tolist()}: their vectors are NaN", stacklevel=user_stacklevel())
+    return points_table(table, inside, np.where(at[:, None] < 0, np.nan, v[np.arange(len(v)), np.maximum(at, 0)]))

@@ -182,3 +182,44 @@ def test_one_rule_reads_a_pixel_step_from_coordinates(dtype):
     if dtype == "float32": assert abs(float(c[1] - c[0]) / want - 1) > 0.01   # the first step alone: far off
     bad = x.astype(np.float64).copy(); bad[7] += step / 2   # half a pixel off: beyond any rounding, refused
     with pytest.raises(GridError, match="not regularly spaced"): places.grid_of(emb.assign_coords(x=bad.astype(dtype)))
+
+
+def test_one_assembly_of_sampled_points(tmp_path, shared_data):
+    """`places.points_table` assembles the answer of `places.sample` (a map, a cube, a table with its own year) and
+    of `official.sample_points` (which repeated it): the table under its own index (repeated a year), `inside`,
+    `year`, A00..A63, a GeoDataFrame kept. Each caller's table is the one it builds from its vectors."""
+    import numpy as np
+    import pandas as pd
+    import xarray as xr
+    gpd = pytest.importorskip("geopandas")
+    from shapely.geometry import Point
+    from alphaearth_nb.core import band_names
+    from alphaearth_nb.places import LONLAT, points_table, points_xy, sample
+    from alphaearth_nb.testing import embedding_from_array, random_unit
+    e = embedding_from_array(random_unit((4, 4), seed=2))
+    x, y = e.x.values, e.y.values
+    pts = gpd.GeoDataFrame({"id": ["a", "b", "c"]}, geometry=[Point(x[0], y[0]), Point(x[2], y[1]), Point(9e9, 0)],
+                           crs="EPSG:32631", index=[7, 2, 0])
+    v = np.stack([e.values[0, 0], e.values[1, 2], np.full(64, np.nan, np.float32)])
+    inside = np.array([True, True, False])
+    want = points_table(pts, inside, v)
+    assert isinstance(want, gpd.GeoDataFrame) and want.crs == pts.crs and want.index.tolist() == [7, 2, 0]
+    assert list(want.columns) == ["id", "geometry", "inside", *band_names()]
+    pd.testing.assert_frame_equal(sample(e, pts), want)
+    cube = xr.concat([e, -e], "time").assign_coords(time=[2023, 2024])
+    every = points_table(pts, inside, np.stack([v, -v]), [2023, 2024])
+    assert list(every.columns) == ["id", "geometry", "inside", "year", *band_names()]
+    assert every.index.tolist() == [7, 2, 0] * 2 and every["year"].tolist() == [2023] * 3 + [2024] * 3
+    pd.testing.assert_frame_equal(sample(cube, pts), every)
+    own = pts.assign(year=[2024, 2023, 2024])   # each point at its own year
+    pd.testing.assert_frame_equal(sample(cube, own), points_table(own, inside, np.stack([-v[0], v[1], v[2]])))
+    pytest.importorskip("rioxarray"); pytest.importorskip("odc.geo")
+    from alphaearth_nb import official
+    if not (shared_data / "aef_samples").exists(): pytest.skip("no ../shared/data/aef_samples")
+    mirror = official.build_local_mirror(tmp_path / "mirror", years=(2024,), samples=shared_data / "aef_samples")
+    lonlat = pd.DataFrame({"lon": [5.986, 5.987, 120.0], "lat": [45.0, 45.001, 0.0]}, index=[5, 3, 1])
+    with pytest.warns(Warning): got = official.sample_points(lonlat, [2024], source=mirror.root)
+    assert got["inside"].tolist() == [True, True, False]
+    table = points_xy(lonlat, LONLAT, None)[2]   # the points' table as sample_points reads it
+    pd.testing.assert_frame_equal(got, points_table(table, got["inside"].to_numpy()[None],
+                                                    got[band_names()].to_numpy()[None], [2024]))
