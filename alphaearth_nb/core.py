@@ -438,7 +438,7 @@ def _count_env(name:str, # the environment variable, e.g. "AEF_CPU_THREADS"
     env = os.environ.get(name, default)
     if env is None or env.strip().lower() in _OFF: return None
     if env.strip().lower() in words: return words[env.strip().lower()]()
-    if not env.strip().isdigit(): raise ConfigError(f"{name}={env!r} is not a {what}: set {fix}.")
+    if not env.strip().isdecimal(): raise ConfigError(f"{name}={env!r} is not a {what}: set {fix}.")
     return int(env)
 
 def cpu_threads() -> int|None:

@@ -288,7 +288,7 @@ METHODS = ("knn1", "knn3", "linear")
 def _parse_methods(methods) -> tuple[tuple, dict]:
     "The methods as a tuple, and k of each 'knn<k>' method."
     methods = (methods,) if isinstance(methods, str) else tuple(methods)
-    ks = {m: int(m[3:]) for m in methods if m.startswith("knn") and m[3:].isdigit() and int(m[3:]) > 0}
+    ks = {m: int(m[3:]) for m in methods if m.startswith("knn") and m[3:].isdecimal() and int(m[3:]) > 0}
     unknown = [m for m in methods if m not in ks and m != "linear"]
     if unknown: raise LabelError(f"unknown methods {unknown}: use 'knn1', 'knn3' (any 'knn<k>') or 'linear'")
     return methods, ks

@@ -223,3 +223,17 @@ def test_one_assembly_of_sampled_points(tmp_path, shared_data):
     table = points_xy(lonlat, LONLAT, None)[2]   # the points' table as sample_points reads it
     pd.testing.assert_frame_equal(got, points_table(table, got["inside"].to_numpy()[None],
                                                     got[band_names()].to_numpy()[None], [2024]))
+
+
+def test_digits_int_cannot_read_are_refused_in_our_words(monkeypatch):
+    """`str.isdigit` passes '²' that `int` refuses (the --shots slip, found twice more by grep): AEF_CPU_THREADS=²
+    gives ConfigError naming the variable, method 'knn²' the unknown-method LabelError. Was: ValueError 'invalid
+    literal for int()'. `str.isdecimal` is the test of what `int` reads."""
+    from alphaearth_nb import core, evaluate
+    from alphaearth_nb.core import ConfigError, LabelError
+    monkeypatch.setenv("AEF_CPU_THREADS", "²")
+    with pytest.raises(ConfigError, match="AEF_CPU_THREADS='²'"): core.cpu_threads()
+    monkeypatch.setenv("AEF_CPU_THREADS", "3")
+    assert core.cpu_threads() == 3
+    with pytest.raises(LabelError, match=r"unknown methods \['knn²'\]"): evaluate._parse_methods(("knn²", "linear"))
+    assert evaluate._parse_methods(("knn3",))[1] == {"knn3": 3}
