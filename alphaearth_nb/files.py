@@ -344,6 +344,7 @@ def _swap_in(tmp:Path, t:Path):
 # %% ../nbs/00a_files.ipynb #c2003y
 ZARR_FILES = ("zarr.json", ".zgroup", ".zarray")   # a zarr store's metadata: v3's, v2's group, v2's array
 
+@checks_flags
 def is_zarr_store(folder:str|os.PathLike, # any local path (`~` allowed)
                   within:bool=False,      # True: a store begun anywhere under `folder` counts too
                  ) -> bool:
