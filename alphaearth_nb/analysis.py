@@ -8,9 +8,11 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/analysis.html.md"""
 from __future__ import annotations
 
 import functools
+import inspect
 import math
 import warnings
 from functools import partial
+from pathlib import Path
 
 import jax
 import jax.numpy as jnp
@@ -18,7 +20,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
+from .core import (EMBED_DIM, AEFError, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
                                 NoValidDataError, TimeError, as_seed, checks_flags, seed_key, user_stacklevel, whole)
 from .cubes import cube_crs, cube_form, one_model, years_of_cube, years_with_data
 from .embeddings import as_embedding, gate_query, official_cube, pixelwise, query_array, values_at
@@ -28,6 +30,7 @@ from .geo import (axis_span, check_pixels, check_same_grid, crs_name, crs_of, de
                                one_point, pixel_indices, point_crs, rename_spatial, same_crs, to_crs)
 from .gate import cosines, list_vectors, unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, label_array
+from .places import read_geometries
 from .supervised import gated_training_set, label_points, predict_pixels, training_set
 
 # %% auto #0
@@ -86,6 +89,20 @@ def _year_column(a) -> str|None:
     if not isinstance(a, pd.DataFrame): return None
     return next((c for c in a.columns if isinstance(c, str) and c.lower() == "year"), None)
 
+def _as_table(a, crs=None):
+    """Labels given as a file path (GeoPackage, GeoJSON, shapefile, CSV, GeoParquet), a GeoJSON FeatureCollection or
+    Feature dict, or a dict of arrays, as the table they read as (`places.read_geometries`, in `crs` where they do not
+    say; a dict of arrays a DataFrame) when it has a `year` column, so each row meets its own year as a DataFrame's
+    does (was: the file's year column unread, every year trained on every row); `a` as given otherwise, and where it
+    cannot be read (the year's own call then names why)."""
+    try:
+        if isinstance(a, (str, Path)) or isinstance(a, dict) and a.get("type") in ("FeatureCollection", "Feature"):
+            t = read_geometries(a, crs)
+        elif isinstance(a, dict): t = pd.DataFrame(a)
+        else: return a
+    except (AEFError, ValueError, TypeError): return a
+    return t if _year_column(t) is not None else a
+
 def _rows_by_year(emb, a:pd.DataFrame, col:str) -> list[pd.DataFrame]:
     """The rows of table `a` for each of cube `emb`'s years, by its `col` column (whole years). `LabelError` for a year
     of the cube without rows; rows of other years are left out with a warning naming them."""
@@ -112,7 +129,8 @@ def over_time(fn,                 # a function of one year's map, `fn(emb, ...)`
     official product opened with xee over several years (`emb` or an argument) is its cube (`embeddings.official_cube`).
     Arguments with a `time` dim of their own (labels per year) are paired with the cube's years by year; with
     `tables` (classify, regress), so are the rows of a table with a `year` column (labels per year, the form
-    `cubes.sample` writes; case C19-3: every year was trained on every row). A year
+    `cubes.sample` writes; case C19-3: every year was trained on every row), in a file (GeoPackage, GeoJSON, CSV, ...),
+    a GeoJSON dict or a dict of arrays too (`_as_table`). A year
     with no data for the query (`NoValidDataError`: a point query's pixel is NaN that year), or a year without any data
     where labels are read (`LabelError`, classify/regress), is no data in the result (NaN, -1 class ids), with a
     `NoDataWarning` naming the years, when other years have data (case G18-4); no year with data raises. With
@@ -129,6 +147,10 @@ def _per_year(fn, tables:bool, models:bool=False):
         timed = lambda a: isinstance(a, (xr.DataArray, xr.Dataset)) and "time" in a.dims
         if models:   # the years compared: the cubes' models first (one of maps joined by `xr.concat` warned)
             one_model(emb, *[a for a in (*args, *kwargs.values()) if timed(a)], what=f"the cubes {fn.__name__} compares")
+        if tables:   # labels in a file (or a dict) with a year column: its rows, year by year, as a table's
+            try: crs = inspect.signature(fn).bind_partial(emb, *args, **kwargs).arguments.get("crs")
+            except TypeError: crs = None   # the call itself names a wrong argument
+            args, kwargs = [_as_table(a, crs) for a in args], {k: _as_table(v, crs) for k, v in kwargs.items()}
         steps = {id(a): _steps_for(emb, a, fn.__name__) for a in (*args, *kwargs.values()) if timed(a)}
         rows = {id(a): _rows_by_year(emb, a, c) for a in (*args, *kwargs.values())
                 if tables and (c := _year_column(a)) is not None}
