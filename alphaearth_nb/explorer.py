@@ -367,13 +367,18 @@ def hits_geojson(self:Explorer) -> str:
     no `crs` member (section 4: GeoJSON has one CRS); each point's properties are `similarity`, `row`, `col` and
     `x`, `y`, the pixel centre in the grid's CRS (`self.crs`), as `hits` gives them. Was: grid CRS coordinates
     (metres) with a `crs` member, which RFC 7946 readers take for degrees."""
+    return _rfc7946(self.hits, self.crs)
+
+def _rfc7946(points, crs) -> str:
+    """Points (a GeoDataFrame in the grid's CRS `crs`) as RFC 7946 GeoJSON text: WGS 84 lon/lat (a lon/lat grid's x
+    past 180 wrapped into [-180, 180]), no `crs` member, the grid-CRS coordinates kept as properties `x`, `y`. The
+    one writer of the Explorer's files (`hits_geojson`, `save_labels`)."""
     require("geopandas", "maps", "explore()")
     import geopandas as gpd  # optional extra
-    h = self.hits
-    x, y = h.geometry.x.to_numpy(np.float64), h.geometry.y.to_numpy(np.float64)
-    lon, lat = to_crs(x, y, self.crs, "EPSG:4326")
+    x, y = points.geometry.x.to_numpy(np.float64), points.geometry.y.to_numpy(np.float64)
+    lon, lat = to_crs(x, y, crs, "EPSG:4326")
     lon = (np.asarray(lon, np.float64) + 180.0) % 360.0 - 180.0   # a lon/lat grid's x past 180 (one span): wrapped
-    out = gpd.GeoDataFrame(h.drop(columns="geometry").assign(x=x, y=y),
+    out = gpd.GeoDataFrame(points.drop(columns="geometry").assign(x=x, y=y),
                            geometry=gpd.points_from_xy(lon, np.asarray(lat, np.float64)), crs="EPSG:4326")
     return out.to_json(drop_id=True)
 
@@ -396,12 +401,17 @@ def labels(self:Explorer):
 def save_labels(self:Explorer, path,
                 overwrite:bool=False,  # replace an existing file (else `OutputExistsError`: earlier labels kept)
                ) -> Path:
-    """Write the labels as GeoJSON (grid CRS, named in the file) for `emb.aef.classify(path)`.
+    """Write the labels as GeoJSON by RFC 7946 for `emb.aef.classify(path)` (and `training_set`, `label_table`,
+    `places.read_geometries`): points in WGS 84 longitude/latitude (degrees, longitude in [-180, 180]), no `crs`
+    member, properties `label` and `x`, `y` (the point in the grid's CRS, `self.crs`), as `hits_geojson` writes.
+    Read back onto the grid, each label lands on the pixel it was given on. Was: grid CRS coordinates (metres) with
+    a `crs` member, which RFC 7946 readers (QGIS's default, web maps, `json.load`) take for degrees; such files
+    written before are still read right by the package's readers (geopandas honours the member).
 
     Written beside `path` and renamed in (`files.write_text`): an existing file, e.g. the labels of an earlier
     session, is replaced only with `overwrite=True`, and never left half written (field case E1's kind)."""
     if not self._labels: raise LabelError("no labels to save: click points in label mode first")
-    return write_text(path, self.labels.to_json(drop_id=True), overwrite)
+    return write_text(path, _rfc7946(self.labels, self.crs), overwrite)
 
 @patch
 def classify(self:Explorer, k:int|None=None):
