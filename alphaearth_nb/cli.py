@@ -262,17 +262,22 @@ def demo(out:str="out/demo",   # folder for pictures, report and the training ru
          seed:int=0,            # everything is deterministic given this
          progress:bool=True,    # progress bars
         ) -> dict:
-    "Train `small` on the sample scene, embed both years, map change and land cover; returns the report's numbers."
+    """Train `small` on the sample scene, embed both years, map change and land cover; returns the report's numbers.
+    A demo written to `out` before (a folder `demo` marked its own) is replaced, and the line printed before training
+    says so; any other non-empty folder (a training run, another output, files of yours) is `NotOursError`, untouched."""
     t0 = time.time()
-    _output_folder(out, "demo")
+    t = _output_folder(out, "demo")
     stack, texts, labels = scene.load_scene()
     years = [int(y) for y in labels["year"].values]
     # a laptop run is ~1000x shorter than the paper's: a 10x higher peak rate, a short warm-up and clipping
     cfg = train.TrainConfig(steps=steps, batch_size=batch_size, peak_lr=1e-3, warmup=max(1, steps // 10),
                             clip_norm=1.0, checkpoint_every=max(1, steps // 4), seed=seed)
-    print(f"aef demo: training `small` for {steps} steps on the sample scene (the bar waits at 0 while the first "
-          f"step compiles), then embedding {' and '.join(map(str, years))}; report and pictures to {out}", file=sys.stderr)
+    again = t.is_dir() and any(t.iterdir())   # ours and a demo, or `writing_folder` refuses it before this is said
     with writing_folder(out, overwrite=True, what="demo", meta={"kind": "demo"}) as tmp:
+        print(f"aef demo: training `small` for {steps} steps on the sample scene (the bar waits at 0 while the first "
+              f"step compiles), then embedding {' and '.join(map(str, years))}; report and pictures to {out}" +
+              (" (replacing the demo written there before; a folder the demo did not write is never replaced)"
+               if again else ""), file=sys.stderr)
         t1 = time.time()
         state, hist = train.fit("small", stack, texts=texts, out=tmp / "run", config=cfg, progress=progress)
         t_train = time.time() - t1
@@ -315,6 +320,8 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     return x.astype(np.float32), y
 
 # %% ../nbs/30_cli.ipynb #c0026
+_COMPILES = "the bar waits at 0 while the first step compiles (20 s or more on 2 cores; cached for the next run)"
+
 def _run_header(a) -> dict:
     "The header of the newest checkpoint of the run `aef train --resume` continues ({} without --resume or a run)."
     found = latest_checkpoint(Path(a.out) / "checkpoints") if a.resume else None  # ours only: never another tool's
@@ -356,6 +363,9 @@ def _train_cmd(a) -> None:
     if a.texts:  # geotagged texts for a stack on disk (y, x in its CRS, time, text); read first: it is cheap
         mine = _read_csv(a.texts, "--texts", "columns y, x (in the stack's CRS), time, text")
         samples.read_texts(mine, f"--texts {a.texts}", first_line=2)  # a missing column, a time 'yesterday': exit 2 now
+    on = f"the corpus {a.corpus}" if a.corpus else "the sample scene" if a.data == "samples" else f"the stack {a.data}"
+    print(f"aef train: {f'resuming at step {start}, ' if start else ''}training `{a.preset}` on {on} to step {a.steps} "
+          f"(batch {a.batch_size}); the run (checkpoints, metrics) goes to {a.out}; {_COMPILES}", file=sys.stderr)
     stack, texts = open_data(a.data) if a.corpus is None else (None, None)
     if a.texts: texts = mine
     cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed, warmup=a.warmup)
@@ -401,6 +411,10 @@ def _embed_cmd(a) -> None:
               file=sys.stderr)
     if [s for s in dropped if s in reads]:
         print(f"aef: not in --sources, left out: {', '.join(s for s in dropped if s in reads)}", file=sys.stderr)
+    p = a.period
+    print(f"aef embed: embedding {'the sample scene' if a.data == 'samples' else a.data} with the model of "
+          f"{a.checkpoint} over {p.start.astype('datetime64[D]')} .. {p.end.astype('datetime64[D]')} (end excluded) "
+          f"into {a.out}; {_COMPILES.replace('step', 'region')}", file=sys.stderr)
     out = embed_to_zarr(stack, model, a.period, a.out, int8=a.int8, overwrite=a.overwrite,
                         allow_missing=a.allow_missing)
     print(f"wrote {out}")
@@ -505,6 +519,9 @@ def _evaluate_cmd(a) -> None:
         lab = _sample_labels(emb) if a.labels == "samples" else _label_file(a)
         x, y = analysis.training_set(emb, lab)
     x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
+    folds = f"{a.folds} folds" if a.folds else "the paper's folds (1000 at 1-shot, 500 at 10-shot)"
+    print(f"aef evaluate: {len(y)} labelled {'rows' if path.suffix == '.csv' else 'pixels'} of {len(np.unique(y))} "
+          f"classes; {', '.join(map(str, a.shots))} shots a class, {folds} a level (a bar each)", file=sys.stderr)
     table = evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed, progress=True)  # bars: stderr
     print(table.to_string(index=False))
 

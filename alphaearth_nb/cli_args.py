@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/cli_args.html.md"""
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from pathlib import Path
@@ -144,11 +145,97 @@ def _labels(s:str) -> str:
     return s
 
 # %% ../nbs/29b_cli_args.ipynb #c0021
+# flags of other tools (or of habit) and the flag of ours they mean
+_MEANT = {"--model": "--checkpoint", "--ckpt": "--checkpoint", "--run": "--checkpoint", "--stack": "--data",
+          "--input": "--data", "--in": "--data", "--output": "--out", "--outdir": "--out", "--year": "--period",
+          "--years": "--period", "--emb": "--embeddings", "--embedding": "--embeddings", "--label": "--labels"}
+# the flags a bare word most likely meant, in the order people write them without flags (`aef embed RUN STACK OUT`)
+_BARE_ORDER = {"demo": ("--out",), "train": ("--data", "--out"), "embed": ("--checkpoint", "--data", "--out"),
+               "evaluate": ("--embeddings", "--labels")}
+
+def _fits(flag:str, word:str) -> bool:
+    "Whether a bare `word` can be the value of `flag` by its form (a stack is .nc/.zarr, a period reads as one, ...)."
+    suffix = Path(word).suffix.lower()
+    if flag == "--period":
+        try: _period(word); return True
+        except argparse.ArgumentTypeError: return False
+    if flag in ("--data", "--labels"): return word == "samples" or suffix in (".nc", ".zarr")
+    if flag == "--embeddings": return suffix in (".zarr", ".csv", ".nc")
+    if flag == "--checkpoint": return suffix not in (".nc", ".zarr", ".csv") and not word.isdecimal()
+    return flag == "--out"
+
+def _lookup(sub:argparse.ArgumentParser, token:str):
+    "The action of `sub` that `token` (`--flag` or `--flag=value`, or an unambiguous start of one) names; else None."
+    name = token.split("=", 1)[0]
+    if name in sub._option_string_actions: return sub._option_string_actions[name]
+    hits = {a for o, a in sub._option_string_actions.items() if o.startswith(name) and name.startswith("--")}
+    return hits.pop() if len(hits) == 1 else None
+
+def _bare_words(sub:argparse.ArgumentParser, # the subcommand's parser
+               name:str,                    # the subcommand, e.g. 'embed'
+               args:list,                   # the words after the subcommand
+              ) -> str|None:
+    """What is wrong with words given to `aef NAME` that are not flags (`aef embed --model x stack.zarr out`): the bare
+    words, each with the flag it likely meant (by its form, then in `_BARE_ORDER`), and the flags not of `NAME`
+    (with ours they likely meant); None when every word is a flag or a flag's value."""
+    bare, unknown, given, i = [], [], set(), 0
+    while i < len(args):
+        t = args[i]; i += 1
+        if not t.startswith("-") or t == "-" or t.lstrip("-").replace(".", "", 1).isdecimal():
+            bare.append(t); continue
+        act = _lookup(sub, t)
+        if act is not None:
+            given.add(act.option_strings[-1])
+            if act.nargs != 0 and "=" not in t and i < len(args): i += 1   # its value
+            continue
+        meant = _MEANT.get(t.split("=", 1)[0]) or next(iter(difflib.get_close_matches(
+            t.split("=", 1)[0], [o for o in sub._option_string_actions if o.startswith("--")], 1)), None)
+        value = t.split("=", 1)[1] if "=" in t else args[i] if i < len(args) and not args[i].startswith("-") else None
+        if "=" not in t and value is not None: i += 1
+        unknown.append((t.split("=", 1)[0], meant, value))
+        if meant: given.add(meant)
+    if not (bare or unknown): return None
+    flags = [f for f in ("--period", *_BARE_ORDER.get(name, ())) if f in sub._option_string_actions]
+    guess = []
+    for w in bare:
+        f = next((f for f in flags if f not in given and _fits(f, w)), None)
+        if f: given.add(f); guess.append(f"{f} {w}")
+    parts = []
+    if bare:
+        parts.append(f"these words are not flags: {', '.join(bare)} (aef {name} takes each value after its flag, "
+                     "--flag VALUE)" + (f": did you mean {' '.join(guess)}?" if guess else ""))
+    for flag, meant, value in unknown:
+        parts.append(f"{flag} is not a flag of aef {name}" + (f": did you mean {meant}"
+                     f"{' ' + value if value is not None else ''}?" if meant else f" (aef {name} --help lists them)"))
+    needed = [a.option_strings[-1] for a in sub._actions if a.required and a.option_strings[-1] not in given]
+    return "; ".join(parts) + (f"; still needed: {', '.join(needed)}" if needed else "")
+
 class _Parser(argparse.ArgumentParser):
-    "argparse with one error prefix, `aef: error:`, for the command and its subcommands."
+    "argparse with one error prefix, `aef: error:`, for the command and its subcommands; words that are not flags " \
+    "named with the flags they likely meant (`_bare_words`)."
+    def parse_known_args(self, args=None, namespace=None):
+        self._words = list(sys.argv[1:] if args is None else args)   # for `error`: what was typed
+        return super().parse_known_args(args, namespace)
+
+    def _bare(self, message:str) -> str|None:
+        "`_bare_words` of the subcommand the words went to, in place of argparse's 'required' and 'unrecognized' " \
+        "errors, after another's (`--checkpoint x` that does not exist beside a bare `stack.zarr`)."
+        said = self._said(message)
+        if said is None or message.startswith(("the following arguments are required", "unrecognized arguments")):
+            return said
+        return f"{message}; also, {said}"
+
+    def _said(self, message:str) -> str|None:
+        words, subs = getattr(self, "_words", []), next((a.choices for a in self._actions
+                                                         if isinstance(a, argparse._SubParsersAction)), None)
+        if subs is None:   # a subcommand's parser: its own words
+            return _bare_words(self, self.prog.split()[-1], words)
+        at = next((k for k, w in enumerate(words) if w in subs), None)
+        return None if at is None else _bare_words(subs[words[at]], words[at], words[at + 1:])
+
     def error(self, message):
         self.print_usage(sys.stderr)
-        self.exit(2, f"aef: error: {message}\n")
+        self.exit(2, f"aef: error: {self._bare(message) or message}\n")
 
 def _command(sub, name:str, what:str) -> argparse.ArgumentParser:
     "A subcommand whose `aef NAME --help` says what it does, as `aef --help` lists it."
@@ -169,7 +256,7 @@ def parser() -> argparse.ArgumentParser:
                  "and a report")
     d.add_argument("--out", type=_path, default="out/demo",
                    help="folder of the demo: report.md, pictures, the run (default: %(default)s; a demo written "
-                   "before is replaced)")
+                   "there before is replaced, and said so; any other folder is refused)")
     d.add_argument("--steps", type=_positive, default=200, help="training steps (default: %(default)s)")
     d.add_argument("--batch-size", type=_pairs, default=4, help="samples a step, at least 2 (default: %(default)s)")
     d.add_argument("--seed", type=_seed, default=0, help="seed of the model and the sampler (default: %(default)s)")
