@@ -208,8 +208,10 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     a = query_array(target, "similarity query")
     if a.size != EMBED_DIM or a.dtype.kind not in "iubf":
         raise DimensionError(f"a similarity query is one {EMBED_DIM}-vector or an (x, y) point, got {a.size} values "
-                             f"of {a.dtype}: pass `emb.sel(x=.., y=.., method='nearest')`, a table row "
-                             "`df.loc[i, band_names()]` or a point `(x, y)`")
+                             f"of {a.dtype} against the map's vectors of {EMBED_DIM}: pass a vector of the map's "
+                             f"embedding model (all {EMBED_DIM} bands, a table's A00..A63 columns; no reshape makes "
+                             "another length one), e.g. `emb.sel(x=.., y=.., method='nearest')`, a table row "
+                             "`df.loc[i, band_names()]`, or a point `(x, y)`")
     return gate_query(a.reshape(1, EMBED_DIM), fills, "similarity query")[0]  # the map's gate; unit length
 
 # %% ../nbs/25_analysis.ipynb #c0010

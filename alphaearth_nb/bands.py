@@ -17,7 +17,7 @@ from .labels import data_variables
 
 # %% auto #0
 __all__ = ['label_bands', 'band_dim', 'band_hint', 'band_variables', 'band_columns', 'list_vectors', 'by_band', 'band_parts',
-           'join_parts', 'real_parts', 'query_array']
+           'join_parts', 'real_parts', 'query_array', 'other_length']
 
 # %% ../nbs/21a_bands.ipynb #bn006
 def label_bands(da:xr.DataArray,              # DataArray with a 64-long `band` dim
@@ -252,4 +252,22 @@ def query_array(a,                        # vectors as a user holds them: array,
     if stored == {"uint8"} and v.dtype.kind == "f" and np.isfinite(v).all() and ((v >= 0) & (v <= 255) & (v == np.round(v))).all():
         v = v.astype(np.uint8)   # a pixel of a uint8 map read with masking (`gated`'s `stored`): the map's bytes
     return v
+
+
+# %% ../nbs/21a_bands.ipynb #bn012
+def other_length(what:str,         # the vectors of the wrong length ("query rows", "a query vector")
+                 got:int,          # values each of them holds
+                 other:str,        # the vectors they meet ("training rows")
+                 want:int,         # values each of those holds
+                 example:str="",   # how to pass a right one, appended to the message ("" none)
+                ) -> DimensionError:
+    """The `DimensionError` for vectors of `got` values met with vectors of `want`: both counts named, and the fix,
+    which no reshape is (a (Q, 63) query reshaped to 64 columns is another vector): vectors of one embedding model
+    (its 64 bands, a table's A00..A63 columns in band order), or the same columns of both tables. Returned, for the
+    caller to raise."""
+    return DimensionError(
+        f"{what} of {got} values against {other} of {want}: both must be the same features in the same order, "
+        f"and no reshape makes them so. Take both from the same embedding model (an AlphaEarth vector is its "
+        f"{EMBED_DIM} bands, a table's columns A00..A63) or the same columns of both tables"
+        + (f"; {example}" if example else ""))
 

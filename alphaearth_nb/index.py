@@ -17,6 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from .embeddings import as_embedding, byte_codes, gate_query, gate_vectors, query_array
+from .bands import other_length
 from .gate import unit_rows
 from .cubes import coarsen
 from .geo import crs_of, north_up, rename_spatial, require
@@ -76,6 +77,15 @@ def _valid(v:np.ndarray) -> np.ndarray:
     found as a neighbour, while the float map's gate made it no data."""
     return np.isfinite(gate_vectors(v, unit=False)[0]).all(-1)
 
+def _index_shape(v:np.ndarray):
+    "Refuse index vectors `v` that are not (N, 64): rows of another length by `other_length` (no reshape fixes it)."
+    if v.ndim == 2 and v.shape[1] != EMBED_DIM and v.shape[1]:
+        raise other_length("index vectors", v.shape[1], "AlphaEarth embeddings", EMBED_DIM,
+                           "pass an embedding's vectors")
+    if v.ndim != 2 or v.shape[1] != EMBED_DIM:
+        raise DimensionError(f"index vectors are (N, {EMBED_DIM}), got shape {v.shape}: pass an embedding or "
+                             f"reshape with `a.reshape(-1, {EMBED_DIM})`")
+
 def vectors_of(data,                # (N, 64) vectors, a DataFrame with A00..A63 columns, or an embedding (any form `as_embedding` takes)
                tile:int|None=None,  # grids only: index the mean of tile x tile pixel blocks (None: pixels)
               ) -> Rows:
@@ -98,10 +108,7 @@ def vectors_of(data,                # (N, 64) vectors, a DataFrame with A00..A63
     else:
         v = query_array(data, "index vector")   # a table by its labels: A00..A63 picked out, in band order
         if v.dtype == np.uint8 and (c := byte_codes(v)).dtype != np.uint8: v = c.astype(np.int8)   # as maps read bytes
-        if v.ndim != 2 or v.shape[1] != EMBED_DIM:
-            raise DimensionError(f"index vectors are (N, {EMBED_DIM}), got shape {v.shape}: pass an embedding or "
-                                 "reshape "
-                                 f"with `a.reshape(-1, {EMBED_DIM})`")
+        _index_shape(v)
         if tile: raise ConfigError("tile= needs an embedding on a grid, not a plain (N, 64) array: pass the DataArray")
         ok = _valid(v)  # the map's gate: fills, zero, constant rows out
         if not ok.all() and ok.any():
@@ -173,11 +180,13 @@ def _candidates_faiss(ix, q:np.ndarray, m:int, nprobe:int) -> np.ndarray:
 
 # %% ../nbs/25a_index.ipynb #c0015
 def _query_rows(query) -> tuple[np.ndarray, bool]:
-    q = query_array(query, "index query")  # a table row or DataArray put in band order by its labels
-    one = q.ndim == 1
-    q = np.atleast_2d(q)
-    if q.shape[-1] != EMBED_DIM or q.ndim != 2:
-        raise DimensionError(f"a query is a {EMBED_DIM}-vector or (Q, {EMBED_DIM}), got shape {q.shape}: "
+    given = query_array(query, "index query")  # a table row or DataArray put in band order by its labels
+    one, q = given.ndim == 1, np.atleast_2d(given)
+    if given.ndim in (1, 2) and given.shape[-1] not in (0, EMBED_DIM):   # no reshape fixes it: both counts named
+        raise other_length("a query vector" if one else "query rows", given.shape[-1], "index vectors", EMBED_DIM,
+                           "e.g. `emb.sel(x=.., y=.., method='nearest')`")
+    if q.shape[-1] != EMBED_DIM or q.ndim != 2:   # the shape as passed (a (4,) query was reported as (1, 4))
+        raise DimensionError(f"a query is a {EMBED_DIM}-vector or (Q, {EMBED_DIM}), got shape {given.shape}: "
                              "e.g. `emb.sel(x=.., y=.., method='nearest')`")
     # the map's gate (no fill or zero vector counts, unit length); rows contiguous: a pandas table's `.values` is
     # column-major, and usearch refuses it ('Matrix rows must be contiguous')
@@ -274,8 +283,9 @@ def exact_search(vectors:np.ndarray,  # (N, 64) float vectors or int8 codes (or 
     returned as a neighbour with score NaN, and k > N gave fewer than k columns). One query vector (64,) gives (k,)
     arrays, as `VectorIndex.search` and `knn_search` answer it (was: (1, k)); equal scores: the lower position."""
     if k < 1: raise ConfigError(f"k={k}: ask for at least one neighbour")
-    q, one = _query_rows(query)
     v = query_array(vectors, "index vector")   # a table by its labels, as `build` reads it
+    _index_shape(v)                            # as `build` refuses them (was: numpy's broadcast error)
+    q, one = _query_rows(query)
     if v.dtype == np.uint8 and (c := byte_codes(v)).dtype != np.uint8: v = c.astype(np.int8)   # as `build` reads it
     s = _cos(q, np.nan_to_num(unit_rows(v, np.float64)), "qd,nd->qn")  # float64, as `search`
     s = np.where(_valid(v), s, -np.inf)

@@ -19,6 +19,7 @@ import pandas as pd
 from jaxtyping import Array, Float, Int
 
 from .core import EMBED_DIM, ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError, checks_flags
+from .bands import other_length
 from .gate import by_band, byte_codes, fill_rows, gate_vectors, join_parts, real_parts, table_codes
 
 # %% auto #0
@@ -448,7 +449,9 @@ def _knn(train_x, query_x, k:int, query_chunk:int=256, train_chunk:int=8192, low
     query_x, one = _one_query(query_x)   # one vector (D,): one row, the answers (k,) (as `VectorIndex.search`)
     tx, qx = _features(train_x, "training features", codes, features), _features(query_x, "query features", codes,
                                                                                   features)
-    if tx.ndim != 2 or qx.ndim != 2 or tx.shape[1] != qx.shape[1] or not tx.shape[1]:
+    if tx.ndim == qx.ndim == 2 and tx.shape[1] != qx.shape[1] and tx.shape[1] and qx.shape[1]:   # no reshape fixes it
+        raise other_length("a query vector" if one else "query rows", qx.shape[1], "training rows", tx.shape[1])
+    if tx.ndim != 2 or qx.ndim != 2 or not tx.shape[1]:
         raise DimensionError(f"train and query features must be (N, D) and (Q, D) (or one query (D,)) with the same "
                              f"D >= 1, got {tx.shape} and {qx[0].shape if one else qx.shape}: reshape them with "
                              "`x.reshape(len(x), -1)`")

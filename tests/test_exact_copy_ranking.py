@@ -109,7 +109,7 @@ def test_one_query_vector_is_one_row(d1):
     np.testing.assert_array_equal(knn_search(train, v[3:4], 2)[1], i[None])        # rows stay (Q, k)
     pos, sc = aix.exact_search(train, v[3], k=2)
     assert pos.tolist() == [183, 3] and sc.shape == (2,)
-    with pytest.raises(DimensionError, match=r"one query \(D,\)"):
+    with pytest.raises(DimensionError, match=r"a query vector of 10 values against training rows of 64"):
         knn_search(train, v[3][:10], 2)
 
 
