@@ -112,7 +112,11 @@ def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band
                  numbers:bool=False,         # values must be numbers (regress): text is a LabelError
                  positive:bool=True,         # a raster's negative values are unlabelled (False: values, regress)
                 ) -> tuple[np.ndarray, np.ndarray]:
-    """Embedding vectors (N, 64) and label values of the labelled pixels that have data (points/polygons in any CRS).
+    """Embedding vectors (N, 64) and label values of the labelled pixels that have data (points/polygons in any CRS):
+    one row per pixel and label, so points repeating a pixel with its label (a long table, one row per point and
+    month; a field surveyed twice) count once, as kNN's "k nearest labelled pixels" means (was: a row each, so 17
+    monthly copies of the nearest point were all 3 votes of k=3, and the copies of a point fell on both sides of an
+    evaluation split). Points at one pixel with different labels are all kept, warned.
 
     A point or polygon off the map raises `LabelError` (a wrong CRS, most often); a label raster larger than the
     map (a land-cover map clipped to a wider box) gives the labelled pixels on the map, `LabelError` if none is;
@@ -164,6 +168,9 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
         raise LabelError("no labelled pixel found: mark unlabelled pixels with NaN, -1 or the raster's declared "
                          "nodata and label at least one per class")
     r, c = pixel_indices(emb, xs, ys, error=LabelError, what="label", given=_as_given(emb, xs, ys, raster))
+    if not raster:   # a pixel labelled alike twice (a long table, a row a month): one training row, as a raster gives
+        once = ~pd.DataFrame({"p": r * emb.sizes["x"] + c, "v": vals}).duplicated().to_numpy()
+        r, c, vals = r[once], c[once], vals[once]
     X = values_at(emb, r, c)
     ok = np.isfinite(X).all(1)
     if not ok.any():
