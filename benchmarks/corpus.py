@@ -17,7 +17,6 @@ a step's time includes waiting for its batch. Also the loaders alone (no trainin
 Figures only: nothing is asserted. The CPU is shared: the load average is printed with the results.
 """
 import argparse
-import os
 import sys
 import tempfile
 import time
@@ -26,8 +25,8 @@ from pathlib import Path
 import numpy as np
 
 
-def load():
-    return f"load average {os.getloadavg()[0]:.1f} (1 min), {os.getloadavg()[1]:.1f} (5 min), {os.cpu_count()} cores"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_cli import load  # noqa: E402  the load line every benchmark prints
 
 
 def export_rate(n_sites, workers, latency, root):

@@ -10,21 +10,17 @@ form, applies declared no-data and refuses vectors that are not embeddings: one 
 (eager maps; dask maps build it into the graph). Keep the cleaned form (`emb = as_embedding(emb)`) to pay once.
 Figures only, nothing asserted; the CPU is shared, so the load average is printed with the results.
 """
-import argparse
-import os
 import sys
 import time
 import warnings
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_cli import load, map_args  # noqa: E402
 from alphaearth_nb.analysis import similarity  # noqa: E402
 from alphaearth_nb.embeddings import as_embedding, gate_vectors  # noqa: E402
 from alphaearth_nb.testing import embedding_from_array, random_unit  # noqa: E402
-
-
-def load():
-    return f"load average {os.getloadavg()[0]:.1f} (1 min), {os.getloadavg()[1]:.1f} (5 min), {os.cpu_count()} cores"
 
 
 def best(f, rounds):
@@ -36,12 +32,7 @@ def best(f, rounds):
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--size", type=int, default=1024)
-    p.add_argument("--rounds", type=int, default=5)
-    p.add_argument("--dry", action="store_true")
-    a = p.parse_args()
-    n, rounds = (64, 1) if a.dry else (a.size, a.rounds)
+    n, rounds = map_args(__doc__)
     vec = random_unit((n, n), seed=0)
     vec[::97, ::89] = 0.0  # a few all-zero pixels: the gate has something to refuse
     raw = embedding_from_array(vec)

@@ -38,6 +38,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_cli import load  # noqa: E402  the load line every benchmark prints
+
 warnings.filterwarnings("ignore", category=RuntimeWarning)
 warnings.filterwarnings("ignore", category=FutureWarning)
 warnings.filterwarnings("ignore", message=".*pandas version 4.*")
@@ -254,8 +257,7 @@ def main(argv=None):
     ratios, emb_ch = report(lc, ch, info)
     lc.to_csv(out / "landcover.csv", index=False); ch.to_csv(out / "change.csv", index=False)
     cpu = sum(os.times()[:4])  # user + system: on idle cores the wall time lies between cpu / cores and cpu
-    print(f"\n{time.time() - t0:.0f} s in all ({cpu:.0f} s of CPU time); load average {os.getloadavg()[0]:.1f} (1 min), {os.getloadavg()[1]:.1f} (5 min) "
-          f"on {os.cpu_count()} cores")
+    print(f"\n{time.time() - t0:.0f} s in all ({cpu:.0f} s of CPU time); {load()}")
     print(f"quality: 10-shot error ratio embedding/best-baseline {ratios[10]:.2f}; change balanced accuracy {emb_ch:.2f}; "
           f"unchanged 1-dot {info['unchanged_1dot']:.2f}")
 

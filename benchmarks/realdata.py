@@ -31,7 +31,6 @@ Figures only: nothing is asserted. The CPU is shared: the load average is printe
 """
 import argparse
 import json
-import os
 import sys
 import time
 import warnings
@@ -42,6 +41,7 @@ import pandas as pd
 import xarray as xr
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_cli import load as load_avg  # noqa: E402  the load line every benchmark prints
 import probe as probe_bench      # noqa: E402  benchmarks/probe.py: the raw NDVI series of the eo-learn patch
 import quality as quality_bench  # noqa: E402  benchmarks/quality.py: corpus and training settings
 
@@ -56,10 +56,6 @@ EOLEARN_YEAR = 2016
 PATCH_PERIOD = ("2020-11-01", "2021-11-01")
 POINTS_YEAR = 2022
 PAPER_MIN_DIST = 1280.0
-
-
-def load_avg() -> str:
-    a = os.getloadavg(); return f"load average {a[0]:.1f} (1 min), {a[1]:.1f} (5 min) on {os.cpu_count()} cores"
 
 
 # ---------------------------------------------------------------- models

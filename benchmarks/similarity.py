@@ -14,8 +14,6 @@ Measured (session 27, vec helper, 2 cores shared): 1024 x 1024, best of 5 (load 
 the rows are blocked); BLAS's `x @ q` ran at 1.10x (load 6.4) but rounded a pixel by its block. A float64 block of
 2,048 rows: with 16,384 rows it was 8x, out of cache. The exact copy ranked first in 26 of 26 queries (float32: 21).
 """
-import argparse
-import os
 import sys
 import time
 import warnings
@@ -24,15 +22,13 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_cli import load, map_args  # noqa: E402
 from alphaearth_nb.analysis import query_vector, similarity  # noqa: E402
 from alphaearth_nb.embeddings import as_embedding, pixelwise  # noqa: E402
 from alphaearth_nb.gate import unit_rows  # noqa: E402
 from alphaearth_nb.quantize import dequantize, quantize  # noqa: E402
 from alphaearth_nb.testing import embedding_from_array, random_unit  # noqa: E402
-
-
-def load():
-    return f"load average {os.getloadavg()[0]:.1f} (1 min), {os.getloadavg()[1]:.1f} (5 min), {os.cpu_count()} cores"
 
 
 def float32_similarity(da, target):
@@ -48,12 +44,7 @@ def float32_similarity(da, target):
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--size", type=int, default=1024)
-    p.add_argument("--rounds", type=int, default=5)
-    p.add_argument("--dry", action="store_true")
-    a = p.parse_args()
-    n, rounds = (64, 1) if a.dry else (a.size, a.rounds)
+    n, rounds = map_args(__doc__)
     vec = dequantize(quantize(random_unit((n, n), seed=0)))          # official vectors (de-quantised codes)
     q = vec.reshape(-1, 64)[: n * n // 2].copy()
     step = quantize(q).astype(np.int16)                              # the first half: each one code step away

@@ -51,6 +51,33 @@ def test_gate_shape_only(capsys, monkeypatch):
     assert "similarity, raw map (gate inside) / already gated" in out and "load average" in out
 
 
+def test_similarity_shape_only(capsys, monkeypatch):
+    "float64 similarity against the float32 path it replaced (field case D1), on a 64 x 64 map."
+    monkeypatch.setattr(sys, "argv", ["similarity.py", "--dry"])
+    load("similarity").main()
+    out = capsys.readouterr().out
+    assert "map 64 x 64 x 64 (gated, float32), best of 1; load average" in out and "exact copy ranked first" in out
+
+
+def test_one_command_line_and_load_line_for_the_benchmarks():
+    """benchmarks/bench_cli.py holds the flags of a one-map benchmark (--size, --rounds, --dry: gate.py and
+    similarity.py spelt them each) and the load line (gate, similarity, corpus, realdata and quality each wrote it):
+    no other benchmark adds those three flags or writes the '(1 min), ... (5 min)' line itself, so they cannot drift."""
+    import ast
+    cli = load("bench_cli")
+    assert cli.map_args("doc", ["--dry"]) == (64, 1) and cli.map_args("doc", ["--size", "8", "--rounds", "2"]) == (8, 2)
+    assert cli.map_args("doc", []) == (1024, 5)
+    for p in sorted(BENCH.glob("*.py")):
+        if p.name == "bench_cli.py": continue
+        text = p.read_text()
+        flags = {c.args[0].value for c in ast.walk(ast.parse(text)) if isinstance(c, ast.Call)
+                 and getattr(c.func, "attr", "") == "add_argument" and c.args and isinstance(c.args[0], ast.Constant)}
+        assert not {"--size", "--rounds", "--dry"} <= flags, f"benchmarks/{p.name}: use bench_cli.map_args"
+        assert "(1 min), {" not in text, f"benchmarks/{p.name}: use bench_cli.load"
+    for name in ("gate", "similarity"):
+        assert "map_args(__doc__)" in (BENCH / f"{name}.py").read_text()
+
+
 @pytest.mark.parametrize("name", ["tiny", "small"])
 def test_torch_reference_has_our_widths(name):
     "benchmarks/torch_ref.py builds a model with exactly as many parameters as ours (same widths; skipped without torch)."
