@@ -26,11 +26,11 @@ from .cubes import cube_crs, cube_form, one_model, years_of_cube, years_with_dat
 from .embeddings import as_embedding, gate_query, official_cube, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
-from .geo import (axis_span, check_pixels, check_same_grid, crs_name, crs_of, declared_nodata, north_up,
-                               one_point, pixel_indices, point_crs, rename_spatial, same_crs, to_crs)
+from .geo import (axis_span, check_pixels, check_same_grid, crs_of, declared_nodata, north_up,
+                               one_point, pixel_indices, point_crs, rename_spatial, to_crs)
 from .gate import cosines, list_vectors, unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, label_array
-from .places import read_geometries
+from .places import agreed_crs, read_geometries
 from .supervised import gated_training_set, label_points, predict_pixels, training_set
 
 # %% auto #0
@@ -175,10 +175,7 @@ def _one_place(target, crs) -> tuple:
     if len(g) != 1:
         raise DimensionError(f"a similarity query is one place; got {len(g)} rows: pick one, e.g. `gdf.iloc[0]`, or "
                              "query with their mean vector, `emb.aef.sample(gdf)[band_names()].mean()`")
-    if g.crs is not None and crs is not None and not same_crs(g.crs, crs):
-        raise GridError(f"the query's CRS ({crs_name(g.crs)}) differs from crs={crs!r}: drop `crs=` (the "
-                        "GeoSeries says where it is) or convert it, `gdf.to_crs(...)`")
-    return g.iloc[0], g.crs if g.crs is not None else crs
+    return g.iloc[0], agreed_crs(g.crs, crs, "query's geometries", GridError)   # the one rule of an own CRS and crs=
 
 def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
                  target,            # a 64-vector (float or int8 codes), or one point (`geo.one_point`'s forms)

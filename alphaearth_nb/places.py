@@ -25,8 +25,8 @@ from .timecodes import YEARS, as_numbers, numeric_time_hint, unwritten_years
 
 # %% auto #0
 __all__ = ['LONLAT', 'EE_GEO', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas',
-           'read_geometries', 'valid_polygons', 'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather',
-           'points_table', 'sample']
+           'read_geometries', 'valid_polygons', 'agreed_crs', 'points_xy', 'pixel_of', 'years_of_cube',
+           'years_with_data', 'gather', 'points_table', 'sample']
 
 # %% ../nbs/23c_places.ipynb #c0006
 def cube_form(obj) -> xr.DataArray:  # an embedding or cube in any form `as_embedding` takes (Dataset, DataTree, int8 codes)
@@ -227,6 +227,22 @@ def _from_geojson(src:dict, gpd, crs):
     if gdf.geometry.name not in gdf: gdf = gdf.set_geometry(gpd.GeoSeries([], dtype="geometry"))
     return gdf.set_crs(crs or LONLAT, allow_override=True)
 
+def agreed_crs(own,                # the CRS the input says it is in (a GeoDataFrame's `.crs`, a raster's); None: says none
+               crs,                # the `crs=` the caller was given; None: none
+               what:str="labels",  # the input, for messages: 'labels', 'points', 'zones'
+               error=LabelError,   # the error raised for two CRSs
+              ):
+    """The one CRS of an input that says its own and a `crs=` beside it: `own` (or `crs` where it says none). Two CRSs
+    that differ by meaning (`geo.same_crs`: pyproj, so 'EPSG:4326', 'OGC:CRS84' and their WKT are one) raise `error`
+    naming both and which to drop: `crs=` (the input says where it is), or, if the input's own is wrong, the fix of
+    that. Was: a GeoDataFrame's own CRS won and `crs=` was ignored without a word (a raster's: `crs=` won)."""
+    if own is None or crs is None: return crs if own is None else own
+    if geo.same_crs(own, crs): return own
+    raise error(f"the {what} say their CRS, {geo.crs_name(own)}, and crs={crs!r} names another "
+                f"({geo.crs_name(crs)}): drop `crs=` (the {what} say where they are); if their own CRS is the wrong "
+                f"one, correct it instead, `gdf.set_crs({crs!r}, allow_override=True)` (a raster: "
+                f"`aef.geo.write_crs(labels, {crs!r})`)")
+
 def _read_geometries(src, crs):
     """`read_geometries` before the polygons are made valid. Also reads a GeoJSON dict (lon/lat, RFC 7946, unless
     `crs=`) and shapely geometries or WKT text (one, or a list), which say no CRS: `GridError` asking for `crs=`."""
@@ -247,11 +263,12 @@ def _read_geometries(src, crs):
         if not Path(src).exists():
             raise LabelError(f"no vector file at {src}: check the path (GeoJSON, GeoPackage, shapefile)")
         src = _read_places_file(Path(src), gpd)
-        if type(src).__name__ == "GeoDataFrame": return src
+        if type(src).__name__ == "GeoDataFrame": agreed_crs(src.crs, crs, "file's geometries"); return src
     if type(src).__name__ == "GeoSeries": src = import_geopandas("points from a GeoSeries").GeoDataFrame(geometry=src)  # its CRS
     if type(src).__name__ == "GeoDataFrame":
         if src.crs is None and crs is None:
             raise GridError("the GeoDataFrame has no CRS: set it with `gdf.set_crs('EPSG:4326')` or pass `crs=`")
+        agreed_crs(src.crs, crs, "GeoDataFrame's geometries")   # its own and another crs=: LabelError naming both
         if geo.as_crs(src.crs or crs).is_geographic and len(src):
             b = src.total_bounds   # minx, miny, maxx, maxy
             geo.check_degrees(b[[0, 2]], b[[1, 3]], "the GeoDataFrame's geometries (its CRS is geographic)")

@@ -16,6 +16,7 @@ import xarray as xr
 from .core import (EMBED_DIM, AEFError, DimensionError, LabelError, NoDataWarning, checks_flags,
                                 user_stacklevel)
 from .cubes import is_geometry_input, label_table
+from .places import agreed_crs
 from .embeddings import as_embedding, pixelwise, refuse_rotation, values_at
 from .geo import (as_crs, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
                                unpacked)
@@ -75,7 +76,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
         ok = np.isfinite(xs) & np.isfinite(ys) & vals.notna().to_numpy()
         xs, ys, vals = xs[ok], ys[ok], label_values(vals.to_numpy()[ok])   # '1', '01', '1.0': one class 1
     elif isinstance(labels, xr.DataArray):
-        (xs, ys, vals), crs = _raster_points(labels, positive), crs or crs_of(labels)
+        (xs, ys, vals), crs = _raster_points(labels, positive), agreed_crs(crs_of(labels), crs, "label raster's cells")
     else:
         raise LabelError(f"labels must be a DataArray on the grid, a (Geo)DataFrame, a vector file or a dict of "
                          f"arrays, got {type(labels).__name__}")
