@@ -37,6 +37,7 @@ from .geo import crs_of, grid_coords, north_up, require, to_crs, write_crs
 from .labels import table_numbers
 from .readers import read_aef_samples
 from .cubes import LONLAT
+from .embeddings import OFFICIAL_COLLECTION, provenance_attrs
 from .exports import to_cog
 from .files import (USER_AGENT, check_output, gdal_path, is_remote, remote_url,   # the one opener of
                                  unreadable_raster, user_path, writing_folder)  # remote rasters, re-exported
@@ -315,7 +316,9 @@ def build_local_mirror(root,                        # folder to write (created; 
     empty; a mirror written here before raises `OutputExistsError` unless `overwrite` (then it is replaced whole, its
     tiles and index together); a folder of other files raises `NotOursError` and is never touched (field cases E1,
     E3). Was: tiles written into any folder and the index replaced, so a second call with other years left the
-    first's tiles unlisted and a user's folder received the mirror among its own files."""
+    first's tiles unlisted and a user's folder received the mirror among its own files. Each tile is tagged as
+    the official product's (AEF_SOURCE, AEF_MODEL: its Earth Engine id, `embeddings.OFFICIAL_COLLECTION`), so
+    `read_official_tiff` of a tile records that model as `open_tile` does."""
     years = as_years(years)   # was int() of each: (24, 25) wrote tiles of the year 24 AD, 2023.5 those of 2023
     check_output(root, overwrite, "local mirror", folder=True)   # before anything is read: a user's folder, refused
     for mod in ("geopandas", "rasterio"): require(mod, "official", "building a local mirror")
@@ -345,7 +348,8 @@ def _write_mirror(root:Path, years, size, blocksize, at, vecs, labels, classes, 
                 idx = np.nonzero(labels == c)[0]; m = cls == c
                 pick[m] = near[idx[(h[m] // 3) % len(idx)], np.abs(gx[m] * 31 + gy[m] * 17) % near.shape[1]]
             emb = xr.DataArray(vecs[pick], dims=("y", "x", "band"), coords={"y": cy, "x": cx, "band": band_names()},
-                               attrs={"crs": crs})
+                               attrs={"crs": crs, "source": OFFICIAL_COLLECTION,   # tagged (AEF_SOURCE/AEF_MODEL) as
+                                      "embedding:model": OFFICIAL_COLLECTION})    # the official product's
             name = f"x{hashlib.sha1(f'{zone}{n}'.encode()).hexdigest()[:16]}-{0:010d}-{n * size:010d}.tiff"
             rel = f"{year}/{zone}/{name}"
             to_cog(emb, root / rel, blocksize=blocksize, bottom_up=True)
@@ -526,9 +530,13 @@ def bill_project(project:str|None,      # the Google Cloud project to bill (`til
 def open_tile(href:str,                 # what `tiles` put in `href`
               chunks:int=512,           # dask chunk side in pixels (all 64 bands in one chunk)
              ) -> xr.DataArray:
-    """One official tile as a lazy int8 DataArray (y, x, band), north-up, with attrs crs; a URL read as `gdal_path`
-    says. A local file GDAL cannot open (text, empty) is `MissingDataError` as `read_cog` words it; a tile that cannot
-    be reached or read otherwise is `MirrorError`."""
+    """One official tile as a lazy int8 DataArray (y, x, band), north-up, with attrs crs, `source` and
+    `embedding:model` the product's Earth Engine id (`embeddings.OFFICIAL_COLLECTION`, as `from_official` and
+    `official.open` record it), so `change` or `join_years` of a tile and a map of our model raise
+    `MixedModelsError` (a tile our `to_cog` wrote: the source, model and year its AEF_* tags name, as `read_cog`
+    reads them). Was: attrs crs only, so a tile passed as any model's. A URL is read as `gdal_path` says. A local
+    file GDAL cannot open (text, empty) is `MissingDataError` as `read_cog` words it; a tile that cannot be reached
+    or read otherwise is `MirrorError`."""
     require("rioxarray", "official", "opening official tiles")
     import rioxarray
     where = remote_url(href) or user_path(href)   # GDAL reads neither a Path of a URL ('gs:/b/x') nor `~`
@@ -545,6 +553,8 @@ def open_tile(href:str,                 # what `tiles` put in `href`
     if da.sizes["band"] != EMBED_DIM:
         raise MirrorError(f"{href} has {da.sizes['band']} bands, not {EMBED_DIM}: not an embedding tile")
     crs, da = crs_of(da), north_up(da)   # the mirrors store rows bottom-up
+    tags = provenance_attrs(da.attrs)    # AEF_* tags: a tile our `to_cog` wrote (none on the official mirrors')
     da = da.transpose("y", "x", "band").assign_coords(band=band_names())
-    da.attrs = {}   # the tile's geotransform stays on `spatial_ref` (made north-up by `write_crs`), as `read_cog` keeps
+    da.attrs = {"source": OFFICIAL_COLLECTION, "embedding:model": OFFICIAL_COLLECTION, **tags}   # change(tile, own): refused
+    # the tile's geotransform stays on `spatial_ref` (made north-up by `write_crs`), as `read_cog` keeps
     return write_crs(da.astype(np.int8), crs)   # it: a one-pixel selection of a tile keeps its pixel size

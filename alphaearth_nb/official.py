@@ -24,7 +24,7 @@ from .core import (EMBED_DIM, ConfigError, GridError, NoDataWarning, NoTilesErro
 from .quantize import NODATA, dequantize
 from .geo import (as_crs, cell_index, cell_inside, crs_name, grid_coords, grid_mapping, rename_spatial,
                                require, same_crs, to_crs, utm_crs, write_crs)
-from .cubes import LONLAT, gather, pixel_of, points_xy
+from .cubes import LONLAT, gather, one_model, pixel_of, points_xy
 from .places import points_table
 from .embeddings import OFFICIAL_COLLECTION
 from .mirrors import (ANNUAL, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TILE_SIZE, USER_AGENT,
@@ -113,16 +113,19 @@ def zone_cube(rows,             # rows of `tiles` in one UTM zone (columns href,
               chunks:int=512,   # dask chunk side in pixels; all 64 bands in one chunk
               pad:int=0,        # pixels of margin around the area's bounds (2 where the cube is reprojected)
              ) -> xr.DataArray:
-    "int8 cube (time, y, x, band) of one zone's tiles (`rows` of `tiles`) over the area, lazily, -128 = no data."
+    """int8 cube (time, y, x, band) of one zone's tiles (`rows` of `tiles`) over the area, lazily, -128 = no data;
+    attrs crs, `source` and `embedding:model` the tiles' (`open_tile`: the official product's id; tiles of two
+    models are `MixedModelsError`, `cubes.one_model`). Was: attrs crs only."""
     crs = rows["crs"].iloc[0]
     x0, y0, x1, y1 = _snapped_bounds(geom, crs, RESOLUTION, pad)
     g = grid_coords(round((y1 - y0) / RESOLUTION), round((x1 - x0) / RESOLUTION), x0, y1, RESOLUTION)
     xs, ys = g["x"], g["y"]
-    per_year = []
+    per_year, opened = [], []
     for year in years:
         acc = None
         for href in rows.loc[rows["year"].astype(int) == year, "href"]:
-            part = _place(open_tile(href, chunks), xs, ys, RESOLUTION)
+            opened.append(open_tile(href, chunks))
+            part = _place(opened[-1], xs, ys, RESOLUTION)
             if part is None: continue
             acc = part if acc is None else acc.where(acc != NODATA, part)
         if acc is None:
@@ -130,7 +133,9 @@ def zone_cube(rows,             # rows of `tiles` in one UTM zone (columns href,
                                dims=("y", "x", "band"), coords={"y": ys, "x": xs, "band": band_names()})
         per_year.append(acc)
     cube = xr.concat(per_year, dim="time").assign_coords(time=pd.to_datetime([f"{y}-01-01" for y in years]))
-    cube.attrs = {"crs": crs}
+    sources = {t.attrs.get("source") for t in opened}
+    cube.attrs = {"crs": crs, "source": sources.pop() if len(sources) == 1 else OFFICIAL_COLLECTION,
+                  "embedding:model": one_model(*opened, what=f"the tiles of {crs}") or OFFICIAL_COLLECTION}
     return cube.chunk({"time": 1, "y": chunks, "x": chunks, "band": -1})
 
 # %% ../nbs/27_official.ipynb #c0025
@@ -192,7 +197,10 @@ def mosaic(cubes:list,                # float cubes (time, y, x, band), each wit
     Where several cubes cover an output pixel one gives the whole vector: a cube in the output's own CRS first
     (no reprojection), else the one whose CRS's central meridian (a UTM zone's centre) is nearest the pixel's
     longitude, round the circle (least distortion; for UTM zones, the zone the pixel lies in), ties in the order
-    given. So zones 60 and 1 over 180 deg meet at 180, as 31 and 32 meet at 6 deg E."""
+    given. So zones 60 and 1 over 180 deg meet at 180, as 31 and 32 meet at 6 deg E.
+
+    The output's attrs are crs and the cubes' one `embedding:model` and `source` (where they record them): cubes of
+    two models are `MixedModelsError` (`cubes.one_model`), as `change` and `join_years` refuse them."""
     require("odc.geo", "official", "mosaicking onto one grid")
     import odc.geo.xr  # noqa: F401  (registers .odc)
     from odc.geo.xr import xr_reproject
@@ -206,6 +214,7 @@ def mosaic(cubes:list,                # float cubes (time, y, x, band), each wit
                             module=r"rasterio\.warp")
     if resampling not in ("average", "nearest"):
         raise ConfigError(f"resampling must be 'average' or 'nearest', got {resampling!r}")
+    model = one_model(*cubes, what="the cubes mosaicked")   # before any warp: two models refused
     out, best, lon = None, None, None
     dst, (frame, shift) = geobox.crs.wkt, _frame(geobox)
     for c in cubes:
@@ -223,7 +232,9 @@ def mosaic(cubes:list,                # float cubes (time, y, x, band), each wit
         if out is None: out, best = r, key; continue
         take = key < best
         out, best = xr.where(take, r, out), xr.where(take, key, best)
-    out.attrs = {"crs": crs_name(dst)}
+    sources = {c.attrs.get("source") for c in cubes}
+    out.attrs = {"crs": crs_name(dst), **({"source": s} if len(sources) == 1 and (s := sources.pop()) else {}),
+                 **({"embedding:model": m} if (m := model) else {})}
     return out.transpose("time", "y", "x", "band").astype(np.float32)
 
 # %% ../nbs/27_official.ipynb #c0027
