@@ -29,7 +29,7 @@ from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_h
                                 sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
-__all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'MODEL_ALIASES', 'refuse_rotation',
+__all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS', 'MODEL_ALIASES', 'refuse_rotation',
            'embedding_variable', 'official_years', 'official_cube', 'years_text', 'as_embedding', 'validate_embedding',
            'quantize_embedding', 'dequantize_embedding', 'tiff_scheme', 'provenance_tags', 'provenance_attrs',
            'model_name', 'from_official', 'read_official_tiff', 'band_order', 'a_bands', 'a_positions', 'label_bands',
@@ -231,22 +231,30 @@ def tiff_scheme(attrs:dict) -> str|None:  # a DataArray's attrs, where rioxarray
     v = attrs.get(TIFF_SCHEME)
     return None if v is None else "int8" if str(v).replace(" ", "") in (INT8_SCHEME, "sign(q)*(q/127.5)^2") else "float"
 
-# what a map says of where it came from, kept in a GeoTIFF as GDAL dataset tags (attr -> tag), as a Zarr store keeps attrs
+# what a map says of where it came from and how it was made, kept in a GeoTIFF as GDAL dataset tags (attr -> tag), as
+# a Zarr store keeps attrs: `embed`'s period, support and tiling numbers, `from_official`'s year, `official.open`'s mirror
 COG_ATTRS = {"source": "AEF_SOURCE", "embedding:model": "AEF_MODEL", "time": "AEF_TIME",
              "period_start": "AEF_PERIOD_START", "period_end": "AEF_PERIOD_END",
-             "support_start": "AEF_SUPPORT_START", "support_end": "AEF_SUPPORT_END"}
+             "support_start": "AEF_SUPPORT_START", "support_end": "AEF_SUPPORT_END",
+             "tile": "AEF_TILE", "buffer": "AEF_BUFFER", "trim": "AEF_TRIM", "mirror": "AEF_MIRROR"}
+COG_INTS = ("tile", "buffer", "trim")   # `embed`'s tiling numbers (pixels): whole numbers, read back as int
 
 def provenance_tags(attrs:dict) -> dict:  # a map's attrs (an embedding's, a class map's)
-    """The GDAL tags (`COG_ATTRS`: AEF_SOURCE, AEF_MODEL, AEF_TIME, AEF_PERIOD_START, ...) that keep in a GeoTIFF
-    what `attrs` say of the map's origin: its source (`attrs['source']`), model (`embedding:model`), year (`time`,
-    `from_official`'s) and period (`period_start` / `period_end`, `embed`'s), each as text; `provenance_attrs` reads
-    them back. Attrs absent or empty give no tag. `embed`'s tiling numbers (tile, buffer, trim) are not kept."""
+    """The GDAL tags (`COG_ATTRS`: AEF_SOURCE, AEF_MODEL, AEF_TIME, AEF_PERIOD_START, AEF_TILE, ...) that keep in a
+    GeoTIFF what `attrs` say of the map's origin: its source (`attrs['source']`), model (`embedding:model`), year
+    (`time`, `from_official`'s), period and support (`period_start` / `period_end`, `support_start` / `support_end`,
+    `embed`'s), tiling (`tile`, `buffer`, `trim`: pixels, `embed`'s, as the Zarr store keeps them) and mirror
+    (`official.open`'s), each as text; `provenance_attrs` reads them back. Attrs absent or empty give no tag. Other
+    attrs (a user's own) are not kept: a GeoTIFF's tags are text, a Zarr store keeps any JSON value."""
     return {t: str(attrs[a]) for a, t in COG_ATTRS.items() if attrs.get(a) is not None and str(attrs[a]) != ""}
 
 def provenance_attrs(tags:dict) -> dict:  # a GeoTIFF's GDAL tags, as rioxarray puts them in attrs
-    """The attrs (`source`, `embedding:model`, `time`, ...) that `provenance_tags` wrote as tags, as text; {} for none.
-    The model by `model_name` (the official product's old name read as its id)."""
+    """The attrs (`source`, `embedding:model`, `time`, `tile`, ...) that `provenance_tags` wrote as tags, as text, the
+    tiling numbers (`COG_INTS`) as int as `embed` writes them (text that is no whole number kept as text); {} for
+    none. The model by `model_name` (the official product's old name read as its id)."""
     out = {a: str(tags[t]) for a, t in COG_ATTRS.items() if tags.get(t) not in (None, "")}
+    for a in COG_INTS:
+        if a in out and out[a].strip().lstrip("-").isdecimal(): out[a] = int(out[a])
     if "embedding:model" in out: out["embedding:model"] = model_name(out["embedding:model"])
     return out
 

@@ -158,9 +158,11 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
     """Write an embedding COG: bands A00..A63, north-up, tiled, overviews by renormalised mean; returns the path.
     Written beside `path` and moved in when complete: a failed write leaves an old file as it was. An embedding with
     no pixel of data (all NaN) is a `NoValidDataError` and nothing is written (it is found while writing, so a lazy
-    embedding is computed once). The embedding's source, model, year and period (`attrs['source']`,
-    `['embedding:model']`, `['time']`, `['period_start']`, ...) are kept as GDAL tags (`embeddings.provenance_tags`:
-    AEF_SOURCE, AEF_MODEL, AEF_TIME, AEF_PERIOD_START, ...), which `read_cog` reads back."""
+    embedding is computed once). The embedding's source, model, year, period and tiling (`attrs['source']`,
+    `['embedding:model']`, `['time']`, `['period_start']`, `['tile']`, `['buffer']`, `['trim']`, ...) are kept as GDAL
+    tags (`embeddings.provenance_tags`: AEF_SOURCE, AEF_MODEL, AEF_TIME, AEF_PERIOD_START, AEF_TILE, ...), which
+    `read_cog` reads back: its attrs are those `open_zarr` gives back of a store `to_zarr` wrote, but for attrs
+    of the user's own (`embeddings.COG_ATTRS` names those kept)."""
     require("rasterio", "official", "writing COGs")
     import rasterio, rasterio.errors
     from rasterio.enums import Resampling
@@ -213,7 +215,8 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
     `map_to_cog`) is a `DimensionError` naming `rioxarray.open_rasterio`, its reader. An http(s) URL is opened as
     `files.gdal_path` says: the file alone, no folder listing or sidecar probe on the server.
     The attrs are the CRS and what `to_cog` kept of the map's origin (`embeddings.provenance_attrs`: `source`,
-    `embedding:model`, `time`, `period_start`, `period_end`, ...), as `open_zarr` gives them back."""
+    `embedding:model`, `time`, `period_start`, `period_end`, the tiling numbers `tile`, `buffer`, `trim` as int,
+    ...), as `open_zarr` gives them back."""
     require("rioxarray", "official", "reading COGs")
     import rioxarray
     kw = {"overview_level": overview} if overview is not None else {}

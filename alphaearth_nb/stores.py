@@ -20,7 +20,7 @@ from .files import (MARKER, check_output, consolidate_zarr, gdal_path, input_pat
                                  nothing_to_write, quiet_marker, reading_raster, user_path, writing_folder)
 from .quantize import NODATA, SCALE, quantize
 from .embeddings import OFFICIAL_COLLECTION, embedding_variable, from_official, gated, model_name
-from .geo import as_crs, crs_of, grid_mapping, require, write_crs
+from .geo import as_crs, crs_of, grid_mapping, north_up, require, write_crs
 from .cubes import cube_form, transform_of
 from .timecodes import as_year
 
@@ -43,9 +43,12 @@ def to_zarr(emb,                 # embedding (y, x, band) or cube (time, y, x, b
     Written beside `store` and renamed in with a completion marker (`files.writing_folder`); raises
     `OutputExistsError` for an existing store without `overwrite`, `NotOursError` for a folder of other files, and
     `NoValidDataError` for an embedding with no pixel of data (checked on the written chunks up to the first with
-    data, so a lazy embedding is computed once; nothing is left at `store`)."""
+    data, so a lazy embedding is computed once; nothing is left at `store`).
+    The store is written north-up (rows north to south, columns west to east: `geo.north_up`), as `to_cog` writes
+    a GeoTIFF, so `open_zarr` gives a map stored south-first (y ascending) back north-up, the same values at the
+    same coordinates (was: in the order given, the one writer of the package that kept it)."""
     check_output(store, overwrite, "embedding store"); quantized = flag(quantized, "quantized")   # before any work
-    emb = cube_form(emb)
+    emb = north_up(cube_form(emb))   # the package's files are north-up (`to_cog`): a reader takes rows top-down
     model = model_name(model or emb.attrs.get("embedding:model"))   # the checkpoint's identity kept; unknown: none
     crs = crs_of(emb)
     if not crs: raise GridError("the embedding has no CRS: set `emb.attrs['crs']` before writing")
@@ -94,7 +97,10 @@ def open_zarr(store,             # the store's folder (`~` is the home folder) o
     that gets it from the group's `transform`), so a one-pixel selection keeps its pixel size.
     A store another tool wrote (pass `check=False`) without an `embedding` array is read as `embeddings.from_official`
     reads a Dataset: variables A00..A63 (xee's form, written with `ds.to_zarr`) or one array with a 64-long band dim
-    of any name (`da.to_dataset(name='emb')`), int8 codes with their fill value, north-up (was: `DimensionError`)."""
+    of any name (`da.to_dataset(name='emb')`), int8 codes with their fill value, north-up (was: `DimensionError`).
+    Every store is read north-up (`geo.north_up`: rows north to south, columns west to east), as `read_cog` reads a
+    GeoTIFF: `to_zarr` writes so; a store written south-first (by `to_zarr` before, or by `embed_to_zarr` of a stack
+    stored south-first, which writes the stack's order chunk row by chunk row) is turned lazily on reading."""
     store = input_path(store, "embedding store", "exports.to_zarr")
     if check and Path(store).is_dir() and not is_ours(store):
         raise MissingDataError(f"{store} has no completion marker ({MARKER}), so it may be a store whose write "
@@ -125,7 +131,7 @@ def open_zarr(store,             # the store's folder (`~` is the home folder) o
     gt, sr = ds.attrs.get("transform"), out.coords.get("spatial_ref")   # `to_zarr`'s grid, GDAL's order: a store
     if gt is not None and len(gt) == 6 and (sr is None or "GeoTransform" not in sr.attrs):   # written before its
         out = out.assign_coords(spatial_ref=grid_mapping(gt, getattr(sr, "attrs", None)))   # grid mapping held it
-    return out.rename("embedding")
+    return north_up(out).rename("embedding")   # a store written south-first: turned, as `read_cog` turns a file
 
 # %% ../nbs/25b_stores.ipynb #c0023
 PROJECTION_EXT = "https://stac-extensions.github.io/projection/v2.0.0/schema.json"
