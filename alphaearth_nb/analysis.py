@@ -42,10 +42,21 @@ def _steps_for(emb, a, name:str="") -> list[int]:
     """The time step of `a` for each of cube `emb`'s years: by year where both carry a time coordinate (labels for
     2022, 2021 meet the cube's 2021 in their second step), else by position, which then needs equal lengths. A
     year missing in a second cube of `emb`'s dims (`change(cube_a, cube_b)`) is refused naming both cubes' years
-    and their common-years selection (the labels' fix, `labels.sel(time=cube.time)`, was named before)."""
+    and their common-years selection (the labels' fix, `labels.sel(time=cube.time)`, was named before); two cubes
+    with no year in common (a 2019 cube and a 2024 one) are refused naming what works: one map each
+    (`change(a.isel(time=0), b.isel(time=0))`) or `join_years([a, b])` then `yearly_change`."""
     if "time" in emb.coords and "time" in a.coords:
         want, have = years_of_cube(emb), years_of_cube(a)
         miss = [int(y) for y in want if (have == y).sum() != 1]
+        if miss and name and len(a.dims) == len(emb.dims) and not set(want.tolist()) & set(have.tolist()):
+            one = len(want) == len(have) == 1
+            pick = (f"`{name}(a.isel(time=0), b.isel(time=0))`" if one else
+                    f"`{name}(a.isel(time=i), b.isel(time=j))` (i, j: the positions of the years along `time`)")
+            raise TimeError(f"{name}: the cubes share no year (the first has {want.tolist()}, the second "
+                            f"{have.tolist()}), and years are paired by year. For {'the two years' if one else 'one year of each'}"
+                            f", pass one map each: {pick}. For a change through all their years, join them into one cube first: "
+                            "`cube = join_years([a, b])`, then `yearly_change(cube)` (3 years or more) or "
+                            f"`{name}(cube.isel(time=0), cube.isel(time=-1))`")
         if miss and name and len(a.dims) == len(emb.dims):   # a second embedding cube, not labels
             raise TimeError(f"{name}: the first cube has years {want.tolist()} but the second {have.tolist()}: none or "
                             f"several in the second for {miss}; select the years both have first, e.g. `common = "
@@ -247,7 +258,10 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     a DataArray (y, x) on `emb`'s grid and orientation (`other` may store the grid in another order). Raises
     `GridError` for different grids or CRS, `MixedModelsError` for embeddings of two models (`cubes.one_model`:
     `attrs['embedding:model']`, which `embed` writes and the stores keep; their change is the models' difference);
-    `ConfigError` without `other` (a cube's years: `cubes.yearly_change`, or two years of it, one map each)."""
+    `ConfigError` without `other` (a cube's years: `cubes.yearly_change`, or two years of it, one map each).
+    Two cubes (time, y, x, band) are compared year by year (`over_time`): `TimeError` for a year one lacks, naming
+    the selection of the years both have; with no year in common (a 2019 cube and a 2024 one) naming what works,
+    one map each (`change(a.isel(time=0), b.isel(time=0))`) or `join_years([a, b])` then `yearly_change`."""
     if other is None:   # `cube.aef.change()` was a bare TypeError (missing `other`)
         raise ConfigError("change needs `other`, a second embedding on the same grid: `change(a, b)`. For the change "
                           "between the years of one cube use `.aef.yearly_change()` (3 years or more) or "

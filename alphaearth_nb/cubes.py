@@ -376,29 +376,46 @@ def one_model(*embs,                     # embeddings or cubes (`attrs['embeddin
                                "--checkpoint RUN` for each)")
     return seen[0] if seen else None
 
-def join_years(embs:list,  # one embedding (y, x, band) a year on one grid, any form `cube_form` reads (`open_zarr`'s)
-               years=None, # their calendar years; None: each one's `period_start` (as `embed` records it)
+def _map_year(e) -> int|None:
+    """The year one map records: its scalar `time` coordinate (a cube's year, `cube.isel(time=0)`), else its
+    `period_start` attr (`embed`'s), else its `time` attr (`from_official`'s, `read_cog`'s); None when none."""
+    if "time" in e.coords and e["time"].ndim == 0: return int(years_of_cube(e.expand_dims("time"))[0])
+    at = e.attrs.get("period_start", e.attrs.get("time"))
+    return None if at is None else pd.Timestamp(str(at)).year
+
+def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, y, x, band) on one grid, any form `cube_form` reads
+               years=None, # their calendar years, one per year of the inputs (a cube counts its time steps); None: recorded
               ) -> xr.DataArray:
     """The cube (time, y, x, band) of one embedding a year, `time` 1 January of each year (as `official.open` builds
-    it), with their one `embedding:model`. Raises `MixedModelsError` for two models (`one_model`; `xr.concat` keeps
-    the first's attrs, so the others' model went unseen), `GridError` for two grids, `DimensionError` for fewer than
-    two maps or a `years` of another length, `TimeError` for years unknown or repeated,
-    `PeriodError` for a value that is not a year (`timecodes.as_year`: 24, True, 2024.5)."""
+    it), with their one `embedding:model`. A cube among `embs` gives its years (`join_years([cube_2019, cube_2024])`
+    of two one-year cubes is the two-year cube, which `change` of the two cubes names when they share no year).
+    Years, with `years=None`: a map's scalar `time` coordinate (`cube.isel(time=0)`), else its `period_start`
+    (`embed`'s), else its `time` attr (`from_official`'s); a cube's `time` coordinate. Raises `MixedModelsError` for
+    two models (`one_model`; `xr.concat` keeps the first's attrs, so the others' model went unseen), `GridError` for
+    two grids, `DimensionError` for fewer than two years or a `years` of another length, `TimeError` for years
+    unknown or repeated, `PeriodError` for a value that is not a year (`timecodes.as_year`: 24, True, 2024.5).
+
+    Select a year of the cube by its text, xarray's partial date: `cube.sel(time="2024")` (a one-year cube, `time`
+    kept), `cube.sel(time="2024-01-01")` or `cube.isel(time=i)` (the map); `cube.sel(time=2024)` is xarray's KeyError,
+    `time` being dates."""
     embs = [cube_form(e) for e in embs]
-    if len(embs) < 2 or any("time" in e.dims for e in embs):
-        raise DimensionError(f"join_years takes two or more maps (y, x, band), one a year; got {len(embs)} "
-                             f"{'with a time dim: select one year each' if embs else ''}".strip())
-    model = one_model(*embs, what="the years")
-    for e in embs[1:]: geo.check_same_grid(embs[0], e, "the years")
+    maps = [m for e in embs for m in ([e.isel(time=i) for i in range(e.sizes["time"])] if "time" in e.dims else [e])]
+    if len(maps) < 2:
+        raise DimensionError(f"join_years takes two or more years, maps (y, x, band) or cubes (time, y, x, band); got "
+                             f"{len(maps)}: pass every year's map, e.g. `join_years([emb_2023, emb_2024])`")
+    model = one_model(*maps, what="the years")
+    for e in maps[1:]: geo.check_same_grid(maps[0], e, "the years")
     if years is None:
-        if any("period_start" not in e.attrs for e in embs):
-            raise TimeError("join_years: a map records no period (`period_start`, which `embed` writes): pass "
-                            "years=[2023, 2024, ...], one a map")
-        years = [pd.Timestamp(e.attrs["period_start"]).year for e in embs]
+        if any((y := _map_year(e)) is None for e in maps):
+            raise TimeError("join_years: a map records no year (a `time` coordinate, or `period_start`, which `embed` "
+                            "writes): pass years=[2023, 2024, ...], one a year")
+        years = [_map_year(e) for e in maps]
     years = [as_year(y) for y in years]   # timecodes' one year rule: 24, True, 2024.5 refused
-    if len(years) != len(embs): raise DimensionError(f"{len(years)} years for {len(embs)} maps: pass one a map")
+    if len(years) != len(maps):
+        raise DimensionError(f"{len(years)} years for {len(maps)} maps (a cube counts its years): pass one a year")
     if len(set(years)) < len(years): raise TimeError(f"years {years} repeat one: one map a year")
-    cube = xr.concat(embs, "time", combine_attrs="drop_conflicts").assign_coords(
+    maps = [m.drop_vars("time", errors="ignore") for m in maps]
+    cube = xr.concat(maps, "time", combine_attrs="drop_conflicts").assign_coords(
         time=pd.to_datetime([f"{y}-01-01" for y in years]))
     for k in ONE_MAP_ATTRS: cube.attrs.pop(k, None)   # one map's year: the years are on `time` (`one_model` reads them)
     if model: cube.attrs["embedding:model"] = model
@@ -420,8 +437,11 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
         raise DimensionError("yearly_change needs a cube with a `time` dim (several years): open one with "
                              "`official.open(bbox, years=range(2018, 2025))`, or your own years' maps with `cubes.join_years(embs, years)`")
     if cube.sizes["time"] < 3:
-        raise DimensionError(f"yearly_change needs at least 3 years, got {cube.sizes['time']}: "
-                             "for two years use `change(a, b)`")
+        n = cube.sizes["time"]
+        raise DimensionError(f"yearly_change needs at least 3 years, got {n}: " + (
+            "for two years, the change between them is `change(cube.isel(time=0), cube.isel(time=1))`" if n == 2 else
+            "join more years first, `join_years([cube, emb_2025, ...])`") + "; more years of your own maps or cubes "
+            "join into one cube with `join_years([...])`")
     one_model(cube, what="the cube's years")   # a cube of maps joined by `xr.concat`: warned (its models unknown)
     cube = cube_form(cube)
     if is_lazy(cube): cube = cube.chunk({"time": -1, "band": -1})

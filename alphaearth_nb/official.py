@@ -251,7 +251,9 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
         ) -> xr.DataArray:
     """The official embeddings over `area` and `years` as a lazy float32 cube (time, y, x, band), north-up, NaN no-data;
     attrs `source` and `embedding:model` the collection id (`embeddings.OFFICIAL_COLLECTION`), so its years and a
-    model of ours are not compared (`cubes.one_model`)."""
+    model of ours are not compared (`cubes.one_model`). `time` holds 1 January of each year (datetime64): select a
+    year by its text, `cube.sel(time="2024")` (a one-year cube) or `cube.sel(time="2024-01-01")` (its map), or by
+    position, `cube.isel(time=-1)`; `cube.sel(time=2024)` (a number, no date) is xarray's KeyError."""
     require("rioxarray", "official", "official.open")
     ys, geom = years_of(years), area_of(area)
     t = tiles(geom, ys, source, project, cache)
