@@ -406,7 +406,7 @@ def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, 
     model = one_model(*maps, what="the years")
     for e in maps[1:]: geo.check_same_grid(maps[0], e, "the years")
     if years is None:
-        if any((y := _map_year(e)) is None for e in maps):
+        if any(_map_year(e) is None for e in maps):
             raise TimeError("join_years: a map records no year (a `time` coordinate, or `period_start`, which `embed` "
                             "writes): pass years=[2023, 2024, ...], one a year")
         years = [_map_year(e) for e in maps]
