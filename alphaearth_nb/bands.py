@@ -75,31 +75,40 @@ def band_variables(ds) -> list|None:  # any object; only a Dataset can give name
         if (order := band_order(names)) is not None: return [data[i] for i in order]
     return None
 
+def _band_positions(names:list) -> list|dict|None:
+    """The rule of `band_columns` without its words: the positions of the 64 band entries among `names` in the order
+    A00..A63 by the first reading that finds them all: (1) every label a band by `band_order` (A00..A63,
+    band_1..band_64, embedding_0.., any order); (2) the entries labelled A00..A63 (any case or padding: a00, A7), or
+    where none is embedding_N, among other labels (`a_positions`); (3) A00..A63 by exact name beside a stray A1.
+    None where not every band is named (generic features); a refusal as {'past': [labels beyond A63]} (A64..A99,
+    embedding_64: checked before (2)) or {'twice': [labels naming one band, ...]} (a00..a63 beside A1)."""
+    if (order := band_order(names)) is not None: return order                        # (1)
+    at = a_bands(names)
+    if not at.keys() >= set(range(EMBED_DIM)): return None
+    if past := [names[i] for b, p in sorted(at.items()) if b >= EMBED_DIM for i in p]: return {"past": past}
+    if (pos := a_positions(names)) is not None: return pos                          # (2)
+    if all(b in names for b in band_names()): return [names.index(b) for b in band_names()]   # (3)
+    return {"twice": [[names[i] for i in p] for _, p in sorted(at.items()) if len(p) > 1]}
+
 def band_columns(names,               # a table's column labels, or a row's index (any number, any type)
                  what:str="the table",  # what holds them, for the message
                 ) -> list|None:
     """Positions of the 64 band entries among labels `names`, in the order A00..A63, or None (no band columns: generic
-    features); the one rule by which every table's and row's embedding columns are picked (`by_band`, so
+    features): the one rule by which every table's and row's embedding columns are picked (`by_band`, so
     `knn.knn_search`, the linear probes and `evaluate_embeddings`; `query_array`, so `index`, `similarity`; and
-    `aef evaluate`'s CSV, `cli.labels_from_csv`). All 64 labels read by `band_order` (A00..A63, band_1..band_64,
-    embedding_0.., in any order); else the entries labelled A00..A63 (any case or padding: a00, A7) or, where none is,
-    embedding_N, among other columns; else A00..A63 by exact name beside a stray A1. Labels that name every band and
-    more, A64..A99 (embedding_64), raise `DimensionError` naming them and the fix, `df.drop(columns=[...])`: an
-    embedding has 64 bands, and the extra one is a 65th dimension no search, fit or evaluation reads (as
-    `embeddings.from_official` refuses a Dataset's variables past A63). Was: `aef evaluate` read A00..A63 beside A64
-    without a word, while `knn_search` took the table for generic features ('values are not numbers' of its label
-    column). Every band named, one of them twice (a00..a63 and A1), raises `DimensionError` naming the pair."""
+    `aef evaluate`'s CSV, `cli.labels_from_csv`), read as `_band_positions` says. `DimensionError` naming the labels
+    and the fix, `df.drop(columns=[...])`, for labels that name every band and more, A64..A99 or embedding_64 (an
+    embedding has 64 bands; `embeddings.from_official` refuses a Dataset's variables past A63 alike; was: `aef
+    evaluate` read A00..A63 beside A64 silently, `knn_search` took the table for generic features), and for every
+    band named with one of them twice (a00..a63 and A1)."""
     names = list(names)
-    if (order := band_order(names)) is not None: return order
-    at = a_bands(names)
-    if not at.keys() >= set(range(EMBED_DIM)): return None   # not every band: no band columns
-    if past := [names[i] for b, p in sorted(at.items()) if b >= EMBED_DIM for i in p]:
+    got = _band_positions(names)
+    if not isinstance(got, dict): return got
+    if past := got.get("past"):
         raise DimensionError(f"{what} names bands beyond A63 ({', '.join(map(str, past[:4]))}"
                              f"{', ...' if len(past) > 4 else ''}): an embedding has {EMBED_DIM} bands A00..A63; "
                              f"drop the others, e.g. `df.drop(columns={past})`, or rename them if they are not bands")
-    if (pos := a_positions(names)) is not None: return pos
-    if all(b in names for b in band_names()): return [names.index(b) for b in band_names()]   # beside a stray A1
-    twice = [" and ".join(str(names[i]) for i in p) for _, p in sorted(at.items()) if len(p) > 1]
+    twice = [" and ".join(map(str, p)) for p in got["twice"]]
     raise DimensionError(f"{what} names bands twice ({', '.join(twice[:3])}): keep one column per band, e.g. "
                          "`df.drop(columns=[...])` of one of each pair")
 
