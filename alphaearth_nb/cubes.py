@@ -358,9 +358,18 @@ def one_model(*embs,                     # embeddings or cubes (`attrs['embeddin
     difference, not the land's. The official product records its collection id (`embeddings.OFFICIAL_COLLECTION`,
     `from_official` and `official.open` write it; older stores' name of it is read as it, `embeddings.model_name`),
     so its years and ours are refused too. `xr.concat` of maps keeps the first's attrs only (the others' models are
-    lost; no attr or coordinate survives it under xarray's coming defaults): a cube (time >= 2) still carrying one
-    map's year (`ONE_MAP_ATTRS`: `time`, `period_start`, `period_end`) warns (`MetadataWarning`) naming `join_years`,
-    which checks each map's model and leaves those attrs out."""
+    lost): a cube (time >= 2) still carrying one map's year (`ONE_MAP_ATTRS`: `time`, `period_start`, `period_end`)
+    warns (`MetadataWarning`) naming `join_years`, which checks each map's model and leaves those attrs out.
+
+    Why no more than that warning (checked on xarray 2026.9, tests/test_concat_models): a per-map record of the model
+    that a plain `xr.concat` keeps or refuses would need, under xarray's coming defaults (`coords='minimal'`,
+    `compat='override'`, `join='exact'`: `xr.set_options(use_new_combine_kwarg_defaults=True)`), an index
+    coordinate of its own on every map (a `model` dim of length 1: concat then refuses two labels); attrs
+    (`combine_attrs='override'`), a scalar coordinate and a coordinate along `band` all come back as the first
+    map's. Today's `coords='different'` would stack a scalar `model` coordinate along `time`, but that goes with the
+    coming defaults, and the extra dim or coordinate would ride on every map, store and file. So a cube joined by
+    `xr.concat` whose first map records no year (an `official.open` year selected with `.isel(time=0)`, then one of
+    ours) passes as the first's model: join the years with `join_years`, the checked join."""
     for e in embs: _joined_by_concat(e, what)
     seen = list(dict.fromkeys(m for e in embs if (m := model_name(getattr(e, "attrs", {}).get("embedding:model")))))
     if len(seen) > 1 and OFFICIAL_COLLECTION in seen:
