@@ -400,11 +400,15 @@ def area_of(area):  # bbox (w, s, e, n) in degrees, shapely geometry (lon/lat), 
         if area.crs is None: raise GridError("the area has no CRS: `gdf.set_crs('EPSG:4326')` or the right one")
         return _on_globe(area.to_crs(LONLAT).union_all())
     w, s, e, n = (float(v) for v in area)
+    swapped = (f"; it looks swapped (latitude first): pass (min_lon, min_lat, max_lon, max_lat) = {(s, w, n, e)}"
+               if -180 <= s < n <= 180 and -90 <= w < e <= 90 else "")   # read lat, lon first: a plain box
     if w < e <= w + 360 and (w < -180 or e > 180) and -540 <= w and e <= 540 and -90 <= s < n <= 90:
         return _on_globe(box(w, s, e, n))
     if -180 <= e <= 0 <= w <= 180 and e < w and 360 - (w - e) < 180 and -90 <= s < n <= 90:
         # across 180 deg (GeoJSON/STAC, RFC 7946 5.2): split there
         return MultiPolygon([b for b in (box(w, s, 180, n), box(-180, s, e, n)) if b.area > 0])
+    if swapped and not (-180 <= w < e <= 180 and -90 <= s < n <= 90):   # (52.3, 100.1, 52.4, 100.2): latitude > 90
+        raise ConfigError(f"bbox {area} is not (west, south, east, north) in degrees{swapped}")
     if e < w and -180 <= e and w <= 180 and -90 <= s < n <= 90:
         raise ConfigError(f"bbox {area} has west > east: west and east swapped? Give (west, south, east, north), e.g. "
                           f"({e}, {s}, {w}, {n}); a box across 180 deg runs from west of 180 (e.g. 179.9) to east of "
@@ -412,6 +416,16 @@ def area_of(area):  # bbox (w, s, e, n) in degrees, shapely geometry (lon/lat), 
     if not (-180 <= w < e <= 180 and -90 <= s < n <= 90):
         raise ConfigError(f"bbox {area} is not (west, south, east, north) in degrees: e.g. (5.99, 44.99, 6.01, 45.01)")
     return box(w, s, e, n)
+
+def _swapped_cover(geom, idx, ys:list) -> tuple|None:
+    """The bounds (rounded to 1e-4 deg) of the lon/lat `geom` read latitude first (x and y swapped) when that reading
+    lies within +-90 deg and rows of `idx` in years `ys` cover it; None otherwise (no hint: the area is not swapped)."""
+    minx, _, maxx, _ = geom.bounds
+    if not (-90 <= minx and maxx <= 90): return None   # its x cannot be a latitude
+    sg = shapely.transform(geom, lambda c: c[:, ::-1])   # each (x, y) as (y, x)
+    if not idx[idx.geometry.intersects(sg) & idx["year"].astype(int).isin(ys)].empty:
+        return tuple(round(v, 4) for v in sg.bounds)
+    return None
 
 def tiles(area,                          # lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame
           years=YEARS[-1],               # a year, a list of years, or a tuple (first, last): (2020, 2024) is five
@@ -424,9 +438,12 @@ def tiles(area,                          # lon/lat bbox (west, south, east, nort
     idx = read_index(source, project, cache)
     hit = idx[idx.geometry.intersects(geom) & idx["year"].astype(int).isin(ys)].copy()
     if hit.empty:
-        raise NoTilesError(f"no official tile covers {tuple(round(v, 4) for v in geom.bounds)} in {ys}: check the bbox "
-                           "(west, south, east, north in degrees) and the years, "
-                           "or the mirror (2017 is missing on some)")
+        fix = ("check the bbox (west, south, east, north in degrees) and the years, or the mirror (2017 is missing on "
+               "some)")
+        if (swap := _swapped_cover(geom, idx, ys)) is not None:   # (52.3, 4.8, 52.4, 4.9): Amsterdam latitude first
+            fix = (f"the area looks swapped (latitude first): read as (min_lon, min_lat, max_lon, max_lat) = {swap} "
+                   "official tiles cover it: pass that bbox")
+        raise NoTilesError(f"no official tile covers {tuple(round(v, 4) for v in geom.bounds)} in {ys}: {fix}")
     m = mirror_of(source)
     hit["href"] = [tile_href(p, m) for p in hit["path"]]
     return hit.sort_values(["year", "utm_zone", "path"]).reset_index(drop=True)

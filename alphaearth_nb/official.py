@@ -303,6 +303,15 @@ def on_tile(r,                    # a row of `tiles` (its utm_west/south/east/no
     c, k = cell_index(x0, RESOLUTION, xs, "x"), cell_index(y0, -RESOLUTION, ys, "y")
     return fin & (c >= 0) & (c < nx) & (k >= 0) & (k < ny)
 
+def _swapped_on_tiles(lon, lat, ys:list, source, project, cache) -> bool:
+    """Whether lon/lat points that lie on no tile lie where tiles are read latitude first: their box read (lat, lon)
+    meets a tile of years `ys` (the index's footprints; a hint, not a read of each point). False for longitudes past
+    +-90, which cannot be latitudes."""
+    if not len(lon) or np.abs(lon).max() > 90: return False
+    try: return bool(len(tiles((lat.min() - 1e-6, lon.min() - 1e-6, lat.max() + 1e-6, lon.max() + 1e-6), ys, source,
+                               project, cache)))
+    except NoTilesError: return False
+
 def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDataFrame, or vector file path
                   years=YEARS[-1],        # a year, a list of years, or a tuple (first, last): (2020, 2024) is five
                   source="source_coop",   # "source_coop", "gcs", a local mirror folder, or a URL prefix (as `open`)
@@ -318,7 +327,8 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
     `mosaic` does off the output's own zone. The index is searched over the points' hull, split at 180 deg when
     the points lie across it (not a band round the globe). Every point gets an answer: one no tile covers (in a
     year) has `inside` False and NaN vectors, and a year in which no point is covered is warned (`NoDataWarning`,
-    naming the checks: lon/lat order, CRS, years, mirror), not raised, however many points are outside. Rows keep
+    naming the checks: lon/lat order, CRS, years, mirror; or, where none lies on a tile and read (lat, lon) they lie
+    where tiles are, that they look swapped), not raised, however many points are outside. Rows keep
     the points' order and the table's own index (repeated for each year), as `places.sample`: `df.join(out)` puts
     each vector on its own point."""
     require("shapely", "official", "official.sample_points")
@@ -360,7 +370,10 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
         idx = np.nonzero(sel)[0][inside]
         out[k, idx] = v[inside]; done[k, idx] = True
     if (none := [y for k, y in enumerate(ys) if not done[k].any()]):   # one rule: an answer per point, and a word
+        swap = not done.any() and _swapped_on_tiles(lon[ok], lat[ok], ys, source, project, cache)
         warnings.warn(f"none of the {len(lon)} points lies on an official tile in {', '.join(map(str, none))} (`inside` "
-                      "False, vectors NaN): check the points' lon/lat order (x = longitude) and CRS (`crs=`), the "
-                      "years, and the mirror (2017 is missing on some)", NoDataWarning, stacklevel=user_stacklevel())
+                      "False, vectors NaN): " + ("read as (lat, lon) they lie where official tiles are: longitude and "
+                      "latitude look swapped: pass x = longitude, y = latitude" if swap else "check the points' lon/lat "
+                      "order (x = longitude) and CRS (`crs=`), the years, and the mirror (2017 is missing on some)"),
+                      NoDataWarning, stacklevel=user_stacklevel())
     return points_table(table, done, out, ys)   # its index kept, repeated each year, as `places.sample`'s

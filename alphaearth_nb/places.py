@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (DimensionError, GridError, LabelError, TimeError, band_names, checks_flags,
-                                user_stacklevel)
+from .core import (DimensionError, GridError, LabelError, NoDataWarning, TimeError, band_names,
+                                checks_flags, user_stacklevel)
 from .embeddings import as_embedding, official_cube
 from . import geo
 from .geo import crs_of, require
@@ -434,7 +434,7 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
             table.geometry.x, table.geometry.y, table.crs)
         if geo.swapped_on(emb, *given):
             warnings.warn(f"none of the {len(inside)} points lies on the map (`inside` all False, vectors NaN): "
-                          f"{geo.SWAP_HINT}", stacklevel=user_stacklevel())
+                          f"{geo.SWAP_HINT}", NoDataWarning, stacklevel=user_stacklevel())   # official.sample_points' kind
     v = gather(emb, rows, cols).astype(np.float32)
     v[~inside] = np.nan
     if "time" not in emb.dims: return points_table(table, inside, v)
