@@ -30,7 +30,7 @@ from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .bands import band_columns
 from .embed import embed, embed_to_zarr
 from .labels import label_values, read_table, refuse_mixed_labels, table_numbers  # read_table: every CSV
-from .cli_args import TRAIN_DEFAULTS, parser
+from .cli_args import LABEL_VECTORS, TRAIN_DEFAULTS, parser
 from .sources import registered
 from .spatial import rename_spatial
 from .stacks import embedding_field
@@ -505,19 +505,22 @@ def _evaluate_cmd(a) -> None:
                              "evaluate them on that label raster")
         x, y = labels_from_csv(_read_csv(path, "--embeddings", "columns A00 .. A63 and the labels"), a.label_column)
     else:   # an option nothing reads here: refused before any file is read, as beside a CSV (was ignored, exit 0)
-        unread = ([f"--labels-var {a.labels_var}"] if a.labels_var is not None and a.labels == "samples" else []) + \
-                 ([f"--label-column {a.label_column}"] if a.label_column != "label" else [])
+        # a vector file of points/polygons (the live map's `save_labels` GeoJSON, RFC 7946 or with a `crs` member
+        # as saved before): read by `training_set` in its own CRS, the labels in --label-column
+        vector = a.labels not in (None, "samples") and Path(a.labels).suffix.lower() in LABEL_VECTORS
+        unread = ([f"--labels-var {a.labels_var}"] if a.labels_var is not None and (a.labels == "samples" or vector)
+                  else []) + ([f"--label-column {a.label_column}"] if a.label_column != "label" and not vector else [])
         if unread:
             raise LabelError(f"{' and '.join(unread)} given with --embeddings {path}, a zarr store, would be read by "
-                             "nothing: --label-column names a CSV's column, and --labels samples is one raster (no "
-                             "variable to pick); leave it out, or pass --labels a .nc/.zarr file with several "
-                             "variables for --labels-var")
+                             "nothing: --label-column names a CSV's or a vector file's column, and --labels samples "
+                             "or a vector file has no variable to pick; leave it out, or pass --labels a .nc/.zarr "
+                             "file with several variables for --labels-var")
         emb = embeddings.as_embedding(_open_embeddings(path, None))  # first: a run folder is told to embed first
         if a.labels is None: raise LabelError("zarr embeddings need --labels: a label raster on the same grid, or "
                                              "`samples` for embeddings of the sample scene")
         if emb.dtype == np.int8: emb = embeddings.dequantize_embedding(emb)
-        lab = _sample_labels(emb) if a.labels == "samples" else _label_file(a)
-        x, y = analysis.training_set(emb, lab)
+        lab = _sample_labels(emb) if a.labels == "samples" else a.labels if vector else _label_file(a)
+        x, y = analysis.training_set(emb, lab, column=a.label_column)   # a raster's values are its labels
     x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
     folds = f"{a.folds} folds" if a.folds else "the paper's folds (1000 at 1-shot, 500 at 10-shot)"
     print(f"aef evaluate: {len(y)} labelled {'rows' if path.suffix == '.csv' else 'pixels'} of {len(np.unique(y))} "

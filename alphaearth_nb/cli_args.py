@@ -22,7 +22,7 @@ from .step import as_peak_lr
 from .timecodes import as_period
 
 # %% auto #0
-__all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'parser']
+__all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'parser']
 
 # %% ../nbs/29b_cli_args.ipynb #c0016
 TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  # `aef train`'s, for a new run
@@ -136,12 +136,17 @@ def _existing(s:str) -> str:
     if not Path(s).exists(): raise argparse.ArgumentTypeError(f"{s} does not exist: check the path")
     return s
 
+# vector label files `aef evaluate --labels` reads as points/polygons (`places.read_geometries`: the Explorer's
+# `save_labels` GeoJSON, GeoPackage, shapefile, FlatGeobuf, GeoParquet), beside .nc/.zarr label rasters
+LABEL_VECTORS = (".geojson", ".json", ".gpkg", ".shp", ".fgb", ".geoparquet", ".parquet")
+
 def _labels(s:str) -> str:
     "`samples` (the sample scene's labels, as `--data samples` is its stack) or an existing path."
     if s == "samples": return s
     s = os.path.expanduser(_named(s))
     if not Path(s).exists():
-        raise argparse.ArgumentTypeError(f"{s} does not exist: pass `samples` or a .nc/.zarr label raster")
+        raise argparse.ArgumentTypeError(f"{s} does not exist: pass `samples`, a .nc/.zarr label raster or a "
+                                         "vector file of labelled points/polygons (.geojson, .gpkg, ...)")
     return s
 
 # %% ../nbs/29b_cli_args.ipynb #c0021
@@ -159,7 +164,8 @@ def _fits(flag:str, word:str) -> bool:
     if flag == "--period":
         try: _period(word); return True
         except argparse.ArgumentTypeError: return False
-    if flag in ("--data", "--labels"): return word == "samples" or suffix in (".nc", ".zarr")
+    if flag in ("--data", "--labels"):
+        return word == "samples" or suffix in (".nc", ".zarr") or (flag == "--labels" and suffix in LABEL_VECTORS)
     if flag == "--embeddings": return suffix in (".zarr", ".csv", ".nc")
     if flag == "--checkpoint": return suffix not in (".nc", ".zarr", ".csv") and not word.isdecimal()
     return flag == "--out"
@@ -312,14 +318,16 @@ def parser() -> argparse.ArgumentParser:
     v = _command(sub, "evaluate", "the transfer protocol: embeddings + labels -> table")
     v.add_argument("--embeddings", type=_existing, required=True,
                    help=".zarr from `aef embed`, or a CSV with A00..A63 and a label column")
-    v.add_argument("--labels", type=_labels, help="a .nc/.zarr label raster on the embeddings' grid, or `samples`: "
+    v.add_argument("--labels", type=_labels, help="a .nc/.zarr label raster on the embeddings' grid, a vector file "
+                   "of labelled points/polygons in any CRS (.geojson as the live map's save_labels writes it, "
+                   ".gpkg, .shp, ...; the labels in --label-column), or `samples`: "
                    "the sample scene's land-cover classes of the year the embeddings were made for (`aef embed "
                    "--data samples --period 2024`); needed with zarr embeddings (default: none; a CSV carries its "
                    "labels in --label-column)")
     v.add_argument("--labels-var", default=None, help="the variable of --labels that holds the labels, when it has "
                    "several (default: its only one)")
-    v.add_argument("--label-column", default="label", help="the CSV column of the labels, e.g. dw_label in the "
-                   "official samples (default: %(default)s)")
+    v.add_argument("--label-column", default="label", help="the column of the labels in a CSV of --embeddings or a "
+                   "vector file of --labels, e.g. dw_label in the official samples (default: %(default)s)")
     v.add_argument("--folds", type=_folds, default=50, help="random draws of training points per shot level (default: "
                    "%(default)s, a quick table; this differs from the paper's protocol, arXiv 2507.22291 S6.1, of 1000 "
                    "folds at 1-shot and 500 at 10-shot, which evaluate_embeddings uses by default: pass --folds paper "
