@@ -93,25 +93,50 @@ def _pandas_reason(e:Exception) -> str:
     "pandas' reason without its advice ('You might want to try ... format='mixed'', which guesses value by value)."
     return str(e).split("\n")[0].split(" You might want")[0].rstrip(". ")
 
+_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")      # a time of day with seconds: '10:00:30'
+_FRACTION = re.compile(r":\d{2}[.,]\d")              # and a fraction of a second: '10:00:30.5'
+_ZONE = re.compile(r"\d(\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))\s*$", re.I)   # a zone after the time: 'Z', '+02:00'
+
+def _shape(v:str) -> tuple:
+    "What a text time writes: a time of day, seconds, a fraction of a second, a zone (`_read_text`'s groups)."
+    return (bool(_CLOCK.search(v)), bool(_SECONDS.search(v)), bool(_FRACTION.search(v)), bool(_ZONE.search(v)))
+
 def _read_text(flat:np.ndarray, order:dict) -> np.ndarray:
-    """Text times `flat` (1-D) as naive UTC datetime64[ms]: pandas reads the dates alone and the dates with a time of
-    day (`_CLOCK`) as two groups, each by one format (its first value's, or ISO 8601's for ISO text: `_iso_format`),
-    in the day/month `order` settled for all. pandas takes the first value's format for the whole list, so '2024/01/01'
-    beside '2024/01/02 10:50' (or '13/01/2024' beside '14/01/2024 10:00') failed with its format message. Not
+    """Text times `flat` (1-D) as naive UTC datetime64[ms]: pandas reads the values of each shape (`_shape`: the
+    dates alone; with a time of day; with seconds; with a fraction; with a zone) as one group, each by one format (its
+    first value's, or ISO 8601's for ISO text: `_iso_format`), in the day/month `order` settled for all. pandas takes
+    the first value's format for the whole list, so '2024/01/01' beside '2024/01/02 10:50' (or '13/01/2024' beside
+    '14/01/2024 10:00', or '2024/01/01 10:00' beside '2024/01/02 10:00:30') failed with its format message. Not
     `format='mixed'`: that guesses each value alone (dateutil), where a list must be read in one order."""
-    clock = np.array([bool(_CLOCK.search(v.decode() if isinstance(v, bytes) else str(v))) for v in flat], bool)
+    shapes = [_shape(str(v)) for v in flat]
+    group = dict.fromkeys(shapes)   # each shape, in order of first sight: its group's number
+    key = np.array([list(group).index(s) for s in shapes] if len(group) > 1 else np.zeros(len(flat), int))
     out = np.empty(len(flat), "datetime64[ms]")
-    for part in ((clock, ~clock) if clock.any() and not clock.all() else (slice(None),)):
+    for k in range(len(group)):
+        part = key == k
         g = flat[part]
         out[part] = pd.to_datetime(g, utc=True, **_iso_format(g), **order).tz_localize(None).values.astype("datetime64[ms]")
     return out
 
-def to_ms(t) -> np.ndarray:  # epoch milliseconds, datetime64, pandas times or ISO strings (UTC, or with a zone)
-    """Milliseconds since 1970 (int64) from epoch milliseconds, datetime64, pandas times or ISO strings.
+def _decoded(a:np.ndarray) -> np.ndarray:
+    "`a` with its bytes values as text (ASCII, what dates are written in); `TimeError` naming the decode otherwise."
+    if a.dtype.kind != "S" and not (a.dtype == object and any(isinstance(v, bytes) for v in a.ravel())): return a
+    try: return np.array([v.decode("ascii") if isinstance(v, bytes) else v for v in a.ravel()], object).reshape(a.shape)
+    except UnicodeDecodeError:
+        raise TimeError(f"the bytes {a.ravel()[:3].tolist()} are not ASCII text, so not dates as written: decode them "
+                        "with their encoding first, e.g. `[v.decode('latin-1') for v in values]`.") from None
 
-    Text is read by pandas, one format for the dates alone and one for the dates with a time of day (ISO 8601's
-    forms each by its own), so '2024/01/01' beside '2024/01/02 10:50' reads both (`_read_text`); text no one format
-    reads is `TimeError` naming ISO 8601 and the explicit format (no value-by-value guess)."""
+def to_ms(t) -> np.ndarray:  # epoch milliseconds, datetime64, pandas times or ISO strings (UTC, or with a zone)
+    """Milliseconds since 1970 (int64) from epoch milliseconds, datetime64 of any unit (D, s, ms, us, ns), pandas or
+    Python times, or text (str, or ASCII bytes: b'2024-01-01' is '2024-01-01').
+
+    Times with a zone (text with 'Z' or an offset, tz-aware Timestamps) are converted to UTC; times without one are
+    taken as UTC, in one list too ('2024-01-01T10:00+02:00' beside '2024-01-02T10:00' is 08:00 and 10:00 UTC). Text
+    is read by pandas, one format for each shape of value (the dates alone; with a time of day; with seconds; with a
+    fraction; with a zone: ISO 8601's forms each by its own), so '2024/01/01' beside '2024/01/02 10:50' and
+    '2024-01-01T10:00' beside '2024-01-02T10:00:30' read (`_read_text`); text no one format reads is `TimeError`
+    naming ISO 8601 and the explicit format (no value-by-value guess), bytes that are not ASCII `TimeError` naming
+    their decoding."""
     a = np.asarray(t)
     if a.dtype.kind == "b":
         raise TimeError("booleans are not times: pass datetime64, ISO strings or epoch milliseconds.")
@@ -123,6 +148,7 @@ def to_ms(t) -> np.ndarray:  # epoch milliseconds, datetime64, pandas times or I
             raise TimeError(f"numbers {a.ravel()[:3].tolist()} are not epoch milliseconds: {numeric_time_hint(a)}.")
         return a.astype(np.int64)
     if a.dtype.kind in "OUS":
+        a = _decoded(a)     # bytes text (b'2024-01-01', netCDF's char arrays): its ASCII text
         n = as_numbers(a)   # numbers as text ('1672772700000'): pandas would read them as nanoseconds or fail
         if n is not None and n.size and not ((n >= YEARS[0]) & (n <= YEARS[1])).all():
             raise TimeError(f"{a.ravel()[:3].tolist()} are numbers as text, not dates: {numeric_time_hint(a)}.")
