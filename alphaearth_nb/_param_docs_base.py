@@ -6,6 +6,7 @@ SECTIONS = {
     'alphaearth_nb.core': {
         'flag': 'value\n    a yes/no setting: True/False (numpy\'s too), 0/1, or None (no)\nname : str\n    the setting, for the error: "overwrite"\n',
         'whole': 'value\n    a count: an int (numpy\'s too) or a float without a fraction (1e5)\nname : str\n    the setting, for the error: "steps"\nexample\n    the valid value a refusal offers (the setting\'s default); None: 1\n',
+        'decimal': "text\n    text typed for a number: a command-line option, an environment variable\nkind\n    int: digits; float: also a point and an exponent (1e-4, .5)\nbare : bool\n    digits only: no sign, no spaces around (a count inside a name, 'knn3')\n",
         'as_seed': "value\n    a seed: an int (numpy's too) or a float without a fraction\nname : str\n    the setting, for the error\n",
         'seed_key': "seed\n    a seed (`as_seed`'s range: 0 .. 2**63 - 1)\n",
         'as_rng': "value\n    a seed (`as_seed`), a sequence of them (numpy's entropy, e.g. (seed, fold)), or a numpy Generator\nname : str\n    the setting, for the error\n",

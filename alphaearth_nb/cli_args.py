@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .core import AEFError, ConfigError, as_seed, whole
+from .core import AEFError, ConfigError, as_seed, decimal, whole
 from .evaluate import as_folds, as_levels
 from .files import named_path
 from .sources import registered
@@ -28,10 +28,10 @@ __all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'parser']
 TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  # `aef train`'s, for a new run
 
 def _ruled(rule, s:str, flag:str, read=int):
-    "`s` read by `read`, then by the package's own `rule` (`core.whole`/`real`, `as_seed`, `as_folds`), its " \
-    "`ConfigError` argparse's error."
-    try: v = read(s)   # int: '1e3' and '2.5' stay text, refused by the rule as `--seed 1e3` always was
-    except ValueError: v = s   # other text ('abc'): the rule names it, offering its default
+    "`s` read by `core.decimal` as a `read` (int or float; a list for `_counts`), then by the package's own `rule` " \
+    "(`core.whole`/`real`, `as_seed`, `as_folds`), its `ConfigError` argparse's error."
+    v = read(s) if callable(read) and read not in (int, float) else decimal(s, read)
+    if v is None: v = s   # int: '1e3', '2.5', '1_0' (int() reads 10) stay text, refused by the rule as `--seed 1e3` was
     try: return rule(v, flag)
     except ConfigError as e:   # argparse names the flag first: "argument --seed: -1: pass ..., e.g. --seed=0"
         msg = str(e).removeprefix(f"{flag}=").removeprefix(f"{flag}: ")   # "--shots: '2' is not ...": named once
@@ -96,12 +96,9 @@ def _period(s:str):
         raise argparse.ArgumentTypeError(f"{what}: pass {fix}") from None
 
 def _counts(s:str) -> list:
-    "Comma-separated words, each an int where `int` reads it ('10', ' 3'), else the text ('max', '2.5', '²')."
-    out = []
-    for t in (t.strip() for t in s.split(",")):
-        try: out.append(int(t))
-        except ValueError: out.append(t)
-    return out
+    "Comma-separated words, each an int where `core.decimal` reads it ('10', ' 3'), else the text ('max', '2.5', '²', " \
+    "'1_0', which int() reads as 10)."
+    return [t if (n := decimal(t)) is None else n for t in (t.strip() for t in s.split(","))]
 
 def _shots(s:str) -> tuple:
     "Shot counts per class, comma-separated whole numbers and/or max: `evaluate.as_levels`' rule and its words."

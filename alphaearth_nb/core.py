@@ -38,10 +38,10 @@ __all__ = ['SEED_MAX', 'EMBED_DIM', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', '
            'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError',
            'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
-           'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'flag', 'whole', 'as_seed',
-           'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'user_stacklevel', 'band_names', 'band_order',
-           'a_bands', 'a_positions', 'CallableModule', 'callable_module', 'documented', 'Frames', 'Target', 'Texts',
-           'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
+           'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'flag', 'whole', 'decimal',
+           'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'user_stacklevel', 'band_names',
+           'band_order', 'a_bands', 'a_positions', 'CallableModule', 'callable_module', 'documented', 'Frames',
+           'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
            'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning',
            'compile_cache', 'compiler_options', 'cpu_threads', 'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices',
            'split_cpu', 'cpu_devices_note']
@@ -126,6 +126,20 @@ def whole(value, # a count: an int (numpy's too) or a float without a fraction (
         return int(value)
     why = _text_why(value, "int")
     raise ConfigError(f"{name}={value!r} is not a whole number: pass e.g. {name}={_offered(int, example)}{why and why + ')'}.")
+
+_DECIMAL = {int: re.compile(r"[+-]?[0-9]+"), float: re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")}
+
+def decimal(text,          # text typed for a number: a command-line option, an environment variable
+            kind=int,      # int: digits; float: also a point and an exponent (1e-4, .5)
+            bare:bool=False, # digits only: no sign, no spaces around (a count inside a name, 'knn3')
+           ) -> int|float|None:
+    """The number `text` writes in ASCII decimal, spaces around and a sign allowed (' 10 ', '+10', '-1'); None for
+    other text, where Python's int() and float() read more: '1_0' (10), '١٠' (another script's digits), 'inf', 'nan'
+    and, for an int, '10.0' and '1e3'. The one reading of number text: `aef`'s options (--steps, --batch-size,
+    --warmup, --seed, --folds, --shots, --lr), AEF_CPU_THREADS and AEF_CPU_DEVICES, the k of 'knn<k>'."""
+    t = text.decode("ascii", "replace") if isinstance(text, bytes) else text
+    if not isinstance(t, str) or not _DECIMAL[kind].fullmatch(t if bare else t.strip()): return None
+    return None if bare and t[:1] in "+-" else kind(t.strip())
 
 SEED_MAX = 2**63 - 1   # the largest seed: JAX's key takes a 64-bit integer, numpy's sampler a non-negative one
 
@@ -433,13 +447,13 @@ def _count_env(name:str, # the environment variable, e.g. "AEF_CPU_THREADS"
                what:str, # "thread count", "device count": for the error
                fix:str, # the accepted values, for the error
               ) -> int|None:
-    "A whole-number setting from `name` (else `default`): None when unset, 0 or off; a word of `words` gives its " \
-    "function's count. Raises `ConfigError` naming the variable and `fix` otherwise."
+    "A whole-number setting from `name` (else `default`), read by `decimal` (' 4 ', '+4'; not '1_0', '4.0'): None " \
+    "when unset, 0 or off; a word of `words` gives its function's count. `ConfigError` naming the variable otherwise."
     env = os.environ.get(name, default)
     if env is None or env.strip().lower() in _OFF: return None
     if env.strip().lower() in words: return words[env.strip().lower()]()
-    if not env.strip().isdecimal(): raise ConfigError(f"{name}={env!r} is not a {what}: set {fix}.")
-    return int(env)
+    if (n := decimal(env)) is None or n < 0: raise ConfigError(f"{name}={env!r} is not a {what}: set {fix}.")
+    return n or None   # '+0', '00': 0, as '0'
 
 def cpu_threads() -> int|None:
     "Threads for XLA:CPU's pools from `AEF_CPU_THREADS`: n, or `auto` for one fewer than the cores this process may " \
