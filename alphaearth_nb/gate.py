@@ -66,6 +66,16 @@ def _code_pixels(v:np.ndarray) -> np.ndarray:
     mx = np.abs(w).max(-1)
     return fin & (w == np.round(w)).all(-1) & (mx >= 1.5) & (mx <= 128)
 
+def _averaged_codes(v:np.ndarray) -> np.ndarray:
+    """Pixels (...) of a float array holding averages of int8 codes, as xarray's `coarsen(...).mean()`,
+    `.mean('time')` or `.interp` of a quantised map gives them: finite, not all whole, within [-128, 127], largest
+    magnitude 1.5 or more, of both signs (codes of unit vectors are; counts and band values are not)."""
+    fin = np.isfinite(v).all(-1)
+    w = np.nan_to_num(v)
+    lo, hi = w.min(-1), w.max(-1)
+    return fin & ~(w == np.round(w)).all(-1) & (lo >= -128) & (hi <= 127) & (np.maximum(-lo, hi) >= 1.5) & \
+        (lo < -0.5) & (hi > 0.5)
+
 def sq_norms(v:np.ndarray) -> np.ndarray:  # float32 vectors (..., 64)
     "Squared lengths (...) of float32 vectors (..., 64) in one pass; NaN/inf where a component is not finite."
     with np.errstate(over="ignore", invalid="ignore"): return np.einsum("...c,...c->...", v, v)
@@ -180,7 +190,7 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
     shape = a.shape[:-1]
     nodata = _fill_mask(a, fills, valid)   # on the stored values (a uint8 map's bytes, before they are read)
     outside = np.zeros(shape, bool)
-    c = np.zeros(shape, bool)
+    c, avg = np.zeros(shape, bool), np.zeros(shape, bool)
     if a.dtype == np.uint8 and reading is None and (a > 127).any(): reading = _byte_reading(a, nodata)
     if a.dtype == np.uint8 and reading is not None and reading >= 0: a = _BYTE_READINGS[reading][1](a)  # int8 read unsigned, or shifted
     if stored_bytes and a.dtype.kind == "f":   # the same bytes, masked to floats by the reader
@@ -194,6 +204,7 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
         v = a.astype(np.float32, copy=False)  # copied below only if a pixel changes
         long = ~(sq_norms(v) <= 4.0)  # codes have length >= 45; NaN-safe: non-finite pixels are looked at too
         if long.any(): c[long] = np.isfinite(v[long]).all(-1) if codes else _code_pixels(v[long])
+        if long.any() and not codes: avg[long] = _averaged_codes(v[long]); c |= avg   # read as their nearest codes
         if c.any() or nodata.any(): v = v.copy()
         if c.any(): v[c] = dequantize(np.clip(np.round(v[c]), -128, 127).astype(np.int8))
     if nodata.any(): v[nodata] = np.nan
@@ -218,7 +229,7 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
     if bad.any():
         v = v.copy() if v is a else v
         v[bad] = np.nan
-    return v, bad & ~nodata, mean, np.sqrt(n2), bool(mean.any() and (a.dtype.kind in "iub" or (c & mean).any()))
+    return v, bad & ~nodata, mean, np.sqrt(n2), bool(mean.any() and (a.dtype.kind in "iub" or (c & mean).any())), avg & ~bad
 
 @checks_flags
 def gate_vectors(a,                     # (..., 64) int codes or float vectors (or float codes)
@@ -237,7 +248,10 @@ def gate_vectors(a,                     # (..., 64) int codes or float vectors (
     1 + `NORM_TOL`; averaging or resampling a map gives them) is scaled to length 1, not refused; `gated` warns
     about those. So are int8 codes of such a length: codes averaged by a resampling tool (a bilinear or average
     warp of an official tile, its average overviews) decode to a vector within a few degrees of the mean direction.
-    Pixels with two or more bands at a declared fill are not means."""
+    So are floats averaging codes (`_averaged_codes`: xarray's `coarsen(...).mean()`, `.mean('time')` or `.interp` of
+    an int8 map; not whole, within [-128, 127], of both signs), each read as its nearest code; `gated` and
+    `gate_query` warn naming the fix, `aef.dequantize` before averaging (was: refused as no embedding, with advice
+    about fill values). Pixels with two or more bands at a declared fill are not means."""
     return _gate(a, fills, codes, unit)[:2]
 
 # %% ../nbs/22_gate.ipynb #t0002
@@ -312,6 +326,18 @@ def _warn_means(n:np.ndarray, total:int, what:str, codes:bool=False):
                   "warp the codes with nearest (`gdalwarp -r near`, `rio.reproject(..., resampling=Resampling.nearest)`)"
                   if codes else ""), stacklevel=user_stacklevel())
 
+def _warn_averaged_codes(k:int, total:int, rescaled:int, what:str="pixel"):
+    "The one warning for `k` of `total` vectors read as averages of int8 codes (`_averaged_codes`), `rescaled` of " \
+    "them then scaled to unit length as means."
+    warnings.warn(f"{k} of {total} {what}(s) are averages of int8 codes (floats up to 127 that are not whole numbers: "
+                  "xarray's `coarsen(...).mean()`, `.mean('time')` or `.interp` of a quantised map averages the codes, "
+                  "not the vectors): each was read as its nearest code, which decodes only near the mean direction "
+                  f"({rescaled} then scaled back to unit length). De-quantise first, then average: "
+                  "`aef.dequantize(q).coarsen(x=2, y=2).mean()` (`q.aef.dequantize()` for one map). A mean of unit "
+                  "vectors is shorter than 1 (the more so the more they differ), so re-normalise it, "
+                  "`m / np.sqrt((m ** 2).sum('band'))`, as every map function does (warned). `q.aef.coarsen(2)` "
+                  "(`cubes.coarsen`) does both: each block's mean direction, unit length", stacklevel=user_stacklevel())
+
 @checks_flags
 def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
           fills=None,            # declared no-data values (default: what `da` declares)
@@ -336,8 +362,9 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
         out = pixelwise(lambda a: _gate(a, fills, codes, reading=reading, valid=valid, stored_bytes=byte)[0], da,
                         out_core=("band",))
     else:
-        v, bad, mean, n, coded = _gate(da.values, fills, codes, valid=valid, stored_bytes=byte)
-        if mean.any(): _warn_means(n[mean], mean.size, "pixel", coded)   # the lengths before: of the decoded codes
+        v, bad, mean, n, coded, avg = _gate(da.values, fills, codes, valid=valid, stored_bytes=byte)
+        if avg.any(): _warn_averaged_codes(int(avg.sum()), avg.size, int((avg & mean).sum()))
+        elif mean.any(): _warn_means(n[mean], mean.size, "pixel", coded)   # the lengths before: of the decoded codes
         if bad.any():
             warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (non-finite, all zero, one value "
                           "in every band or of a length no mean of embeddings has) and are treated as no data: check the "
@@ -383,7 +410,7 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
         raise DimensionError(f"a {what} is a {EMBED_DIM}-vector or (Q, {EMBED_DIM}) rows of numbers, got shape "
                              f"{a.shape} of {a.dtype}: pass a pixel, e.g. `emb.sel(x=.., y=.., method='nearest')`, "
                              "or table rows `df[band_names()]`")
-    v, _ = gate_vectors(np.atleast_2d(a), fills, unit=False)
+    v, _, _, _, _, avg = _gate(np.atleast_2d(a), fills, unit=False)   # `gate_vectors`, and averaged codes
     none = ~np.isfinite(v).all(-1)
     if none.any():
         whats = what[:-1] + "ies" if what.endswith("y") else what + "s"   # a query, queries
@@ -392,6 +419,8 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
                                "pass a pixel with data, e.g. `emb.sel(x=.., y=.., method='nearest')`")
     n = np.sqrt(sq_norms(v))
     far = np.abs(n - 1.0) > NORM_TOL
+    if avg.any(): _warn_averaged_codes(int(avg.sum()), len(n), int((avg & far).sum()), what)
+    far &= ~avg   # warned above
     mean = far & (n > MEAN_LENGTH[0]) & (n <= MEAN_LENGTH[1]) & (a.dtype.kind == "f")
     if mean.any(): _warn_means(n[mean], len(n), what)
     far &= ~mean
