@@ -406,8 +406,19 @@ def points_table(table,       # the points' table (DataFrame or GeoDataFrame) of
                 ) -> pd.DataFrame:
     """The answer of `sample` and `official.sample_points` (the one assembly of it): the points' table with `inside`
     (and `year`) and A00..A63, under the table's own index, repeated for each year, so `df.join(out)` or
-    `pd.concat([df, out], axis=1)` puts each vector on its own point. A GeoDataFrame stays one."""
+    `pd.concat([df, out], axis=1)` puts each vector on its own point. A GeoDataFrame stays one. A table already
+    holding columns of these names (A00..A63, `inside`, and `year` with `years`: an earlier sample's answer, sampled
+    again for another map or year) has them replaced by this sample's, with a warning naming them and how to keep
+    both (rename them first); was: a second A00..A63 beside the first (duplicate names)."""
     base = table.copy()
+    if ours := [c for c in base.columns if c in {*band_names(), "inside", *(("year",) if years is not None else ())}]:
+        bands = [c for c in ours if c not in ("inside", "year")]
+        named = [*([f"{bands[0]}..{bands[-1]}"] if len(bands) > 1 else bands), *[c for c in ours if c in ("inside", "year")]]
+        warnings.warn(f"the points' table already holds {', '.join(named)} (an earlier sample's answer?): replaced by "
+                      "this sample's. To keep both, rename them first, e.g. `pts = pts.rename(columns=lambda c: "
+                      "f'{c}_2023' if c in [*aef.band_names(), 'inside'] else c)`, or leave them out, "
+                      "`pts.drop(columns=[*aef.band_names(), 'inside'])`", stacklevel=user_stacklevel())
+        base = base.drop(columns=ours)
     if years is None: blocks = [(base.assign(inside=np.asarray(inside)), vectors)]
     else:
         ins = np.broadcast_to(inside, (len(years), len(base)))
