@@ -38,8 +38,8 @@ __all__ = ['SEED_MAX', 'EMBED_DIM', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', '
            'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError',
            'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
-           'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'flag', 'whole', 'decimal',
-           'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'user_stacklevel', 'band_names',
+           'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'flag', 'whole', 'as_seed',
+           'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'user_stacklevel', 'band_names',
            'band_order', 'a_bands', 'a_positions', 'CallableModule', 'callable_module', 'documented', 'Frames',
            'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
            'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning',
@@ -127,20 +127,6 @@ def whole(value, # a count: an int (numpy's too) or a float without a fraction (
     why = _text_why(value, "int")
     raise ConfigError(f"{name}={value!r} is not a whole number: pass e.g. {name}={_offered(int, example)}{why and why + ')'}.")
 
-_DECIMAL = {int: re.compile(r"[+-]?[0-9]+"), float: re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")}
-
-def decimal(text,          # text typed for a number: a command-line option, an environment variable
-            kind=int,      # int: digits; float: also a point and an exponent (1e-4, .5)
-            bare:bool=False, # digits only: no sign, no spaces around (a count inside a name, 'knn3')
-           ) -> int|float|None:
-    """The number `text` writes in ASCII decimal, spaces around and a sign allowed (' 10 ', '+10', '-1'); None for
-    other text, where Python's int() and float() read more: '1_0' (10), '١٠' (another script's digits), 'inf', 'nan'
-    and, for an int, '10.0' and '1e3'. The one reading of number text: `aef`'s options (--steps, --batch-size,
-    --warmup, --seed, --folds, --shots, --lr), AEF_CPU_THREADS and AEF_CPU_DEVICES, the k of 'knn<k>'."""
-    t = text.decode("ascii", "replace") if isinstance(text, bytes) else text
-    if not isinstance(t, str) or not _DECIMAL[kind].fullmatch(t if bare else t.strip()): return None
-    return None if bare and t[:1] in "+-" else kind(t.strip())
-
 SEED_MAX = 2**63 - 1   # the largest seed: JAX's key takes a 64-bit integer, numpy's sampler a non-negative one
 
 def as_seed(value, # a seed: an int (numpy's too) or a float without a fraction
@@ -219,6 +205,21 @@ def checks_flags(fn:Callable) -> Callable:  # a public function whose bool param
         return fn(*args, **kwargs)
     checked.__kwdefaults__ = fn.__kwdefaults__   # read by callers that forward a function's defaults
     return checked
+
+_DECIMAL = {int: re.compile(r"[+-]?[0-9]+"), float: re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")}
+
+@checks_flags
+def decimal(text,          # text typed for a number: a command-line option, an environment variable
+            kind=int,      # int: digits; float: also a point and an exponent (1e-4, .5)
+            bare:bool=False, # digits only: no sign, no spaces around (a count inside a name, 'knn3')
+           ) -> int|float|None:
+    """The number `text` writes in ASCII decimal, spaces around and a sign allowed (' 10 ', '+10', '-1'); None for
+    other text, where Python's int() and float() read more: '1_0' (10), '١٠' (another script's digits), 'inf', 'nan'
+    and, for an int, '10.0' and '1e3'. The one reading of number text: `aef`'s options (--steps, --batch-size,
+    --warmup, --seed, --folds, --shots, --lr), AEF_CPU_THREADS and AEF_CPU_DEVICES, the k of 'knn<k>'."""
+    t = text.decode("ascii", "replace") if isinstance(text, bytes) else text
+    if not isinstance(t, str) or not _DECIMAL[kind].fullmatch(t if bare else t.strip()): return None
+    return None if bare and t[:1] in "+-" else kind(t.strip())
 
 # %% ../nbs/00_core.ipynb #usl002
 _PASS_THROUGH = frozenset({"xarray", "dask", "numpy", "pandas", "functools", "contextlib",   # call package code back
