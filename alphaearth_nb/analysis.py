@@ -233,8 +233,8 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
 
     float64 so that ranking by it is exact for official vectors: an exact copy of the query (cosine 1) and a pixel
     one int8 code step away (1 - 2e-9) were one float32 value, and `nanargmax` picked whichever came first
-    (the neighbour for 3 of 26 queries of field case D1); now the copy, always. The map is 1/32 of the
-    embedding's bytes; cast with `.astype('float32')` where only the picture matters."""
+    (the neighbour, in the queries of field case D1 `gate.cosines` counts); now the copy, always. The map is 1/32
+    of the embedding's bytes; cast with `.astype('float32')` where only the picture matters."""
     da = as_embedding(emb)
     v = query_vector(da, target, crs)   # made unit again in float64 by `cosines`: its float32 rounding taken off
     return pixelwise(lambda a: cosines(a, v), da, dtype=np.float64, name="similarity")

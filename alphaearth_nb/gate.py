@@ -457,8 +457,10 @@ def cosines(v,   # rows (..., D): float vectors or int codes (dequantised), NaN 
 
     float64, the values and the result: an official vector's exact copy (cosine 1 to within 1e-15) and its
     neighbour one int8 code step away (1 - 2e-9 at the least: the step 1/127.5^2 of the code 0 -> 1, squared,
-    halved) are one float32 value, so ranking by float32 cosines put the neighbour before the copy (`nanargmax`
-    of `similarity` picked it for 3 of 26 queries of field case D1); in float64 they lie 1e6 roundings apart.
+    halved) are one float32 value, so ranking by float32 cosines put the neighbour before the copy: the float32
+    `similarity` this replaced picked it for 3 of 26 queries of field case D1 (official vectors of aef_samples,
+    tests/test_exact_copy_ranking recounts it; the one place this figure is written). In float64 they lie 1e6
+    roundings apart.
     Any two distinct official vectors differ by a code step, so the order of float64 cosines of them is exact."""
     q, d = np.asarray(q), np.shape(v)[-1]
     if q.shape != (d,):

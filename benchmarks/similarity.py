@@ -12,7 +12,8 @@ Figures only, nothing asserted; the CPU is shared, so the load average is printe
 Measured (session 27, vec helper, 2 cores shared): 1024 x 1024, best of 5 (load 8.5): float64 0.349 s / float32
 0.271 s = 1.29x; best of 7 (load 9.9): 0.598 / 0.480 s = 1.25x. The dot is numpy's einsum (the same value however
 the rows are blocked); BLAS's `x @ q` ran at 1.10x (load 6.4) but rounded a pixel by its block. A float64 block of
-2,048 rows: with 16,384 rows it was 8x, out of cache. The exact copy ranked first in 26 of 26 queries (float32: 21).
+2,048 rows: with 16,384 rows it was 8x, out of cache. The exact copy ranked first in 26 of 26 queries (float32: 21,
+on these random vectors; field case D1's official vectors: `gate.cosines`).
 """
 import sys
 import time

@@ -1,7 +1,7 @@
 """Field case D1 for everything that ranks by cosine: an official vector's exact copy (cosine 1) and a neighbour one
 int8 code step away in its smallest component (1 - 2e-9) were one float32 value, so `nanargmax` of `similarity`
 (the accessor's too), the Explorer's hits and the index's returned scores could not tell them apart (the neighbour
-came first for 3 of 26 queries). Right: float64 cosines, the copy first every time. Also: ties in the index go by
+came first for the queries `gate.cosines` counts). Right: float64 cosines, the copy first every time. Also: ties in the index go by
 the documented order (north-up pixels, whatever the storage order), and one query vector (64,) is one row for
 knn_search / knn_indices / knn_predict / exact_search, answered with (k,) arrays as VectorIndex.search does."""
 import importlib.util
@@ -54,6 +54,23 @@ def test_cosines_are_float64_and_tell_one_code_step(d1):
     v, _ = d1
     c = cosines(np.stack([one_step(v[:1])[0], v[0]]), v[0])
     assert c.dtype == np.float64 and c[1] == pytest.approx(1.0, abs=1e-12) and c[0] < 1 - 1e-10
+
+
+def test_the_float32_figure_is_written_once_and_holds(d1):
+    """`gate.cosines` writes how often the float32 path it replaced ranked the neighbour first (field case D1, 26
+    queries); `analysis.similarity` cites it rather than repeating it (the two said 3 of 26, commit a7f27aa 5 of 26:
+    benchmarks/similarity.py's random vectors). The float32 path (495bc63's `similarity`: float32 unit rows, the dot
+    by einsum against the float64 query, a float32 map) recounted here on the official vectors gives that figure."""
+    import re
+    from alphaearth_nb.gate import cosines, unit_rows
+    v, emb = d1
+    said = re.findall(r"for (\d+) of 26 queries of field case D1", " ".join(cosines.__doc__.split()))
+    assert len(said) == 1, cosines.__doc__
+    assert "of 26" not in similarity.__doc__ and "gate.cosines" in similarity.__doc__
+    rows = unit_rows(emb.values.reshape(-1, 64), zero=np.nan)                      # float32 unit rows
+    f32 = lambda q: np.clip(np.einsum("...c,c->...", rows, unit_rows(q, np.float64)), -1.0, 1.0).astype(np.float32)
+    wrong = [j for j in range(0, 180, 7) if np.nanargmax(f32(v[j])) != 180 + j]
+    assert len(wrong) == int(said[0]), wrong
 
 
 @pytest.mark.skipif(importlib.util.find_spec("ipyleaflet") is None, reason="needs the maps extra (ipyleaflet)")
