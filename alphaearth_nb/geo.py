@@ -19,13 +19,15 @@ from .spatial import (MAX_LON_STEP, NODATA_KEYS, VALID_KEYS, X_NAMES, Y_NAMES, a
                                    axis_span, crs_name, crs_of, declared_nodata, declared_valid_range, flip_rows,
                                    geotransform, geotransform_steps, grid_coords, grid_mapping, half_pixel,
                                    horizontal_crs, is_geographic, is_lazy, north_up, outside_valid, packing,
-                                   pixel_size, axis_step, stored_rounding, rename_spatial, require, same_crs,
+                                   pixel_size, axis_step, stored_rounding, coords_geotransform, rename_spatial,
+                                   require, same_crs,
                                    unpacked, WRAP_ATOL, wrapped_like, write_crs)
 
 _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
          'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name',
          'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
          'grid_mapping', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_step', 'stored_rounding',
+         'coords_geotransform',
          'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up',
          'flip_rows',   # spatial's, re-exported
          'is_remote']   # files', re-exported (mirrors reads it here)
@@ -39,7 +41,8 @@ __all__ = ['EDGE_TOL', 'POLE_TOL', 'SWAP_HINT', 'LON_NAMES', 'LAT_NAMES', 'LONLA
            'rename_spatial', 'is_lazy', 'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing',
            'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs',
            'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_step',
-           'stored_rounding', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows', 'is_remote']
+           'stored_rounding', 'coords_geotransform', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up',
+           'flip_rows', 'is_remote']
 
 # %% ../nbs/03_geo.ipynb #c0024
 EDGE_TOL = 1e-6   # of a pixel (10 micrometres at 10 m): a value nearer an edge than this is on it

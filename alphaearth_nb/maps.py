@@ -17,12 +17,12 @@ from matplotlib.ticker import MaxNLocator
 
 from .accessor import EmbeddingAccessor, forward
 from .analysis import rgb
-from .core import DimensionError, GridError, checks_flags
+from .core import DimensionError, checks_flags
 from .cubes import cube_form, years_of_cube
 from .embeddings import as_embedding, official_cube
 from .exports import class_colour   # one colour per class id: the maps, the explorer, map_to_cog's table
 from .labels import class_flags
-from .geo import (axis_span, crs_of, declared_nodata, declared_valid_range, grid_mapping, north_up,
+from .geo import (axis_span, coords_geotransform, crs_of, declared_nodata, declared_valid_range, grid_mapping, north_up,
                                pixel_size, rename_spatial, require, unpacked)
 from .tiles import TileSampler, mercator_check
 
@@ -261,18 +261,11 @@ def to_rgba(obj,                  # embedding, class map, classify/cluster Datas
         v = np.asarray(small.values)
         img = _class_rgba(v)[0] if v.dtype.kind in "iu" else _heat_rgba(v.astype(np.float64), cmap)
     x = axis_span(small, "x")   # past 180: one span, so rioxarray's transform holds (was 240 deg wide)
+    gt = coords_geotransform(small)   # rioxarray places a one-row or one-column picture by it (else the identity)
     return xr.DataArray(np.round(np.moveaxis(img, -1, 0) * 255).astype(np.uint8), dims=("band", "y", "x"),
-                        coords={"band": [1, 2, 3, 4], "y": small.y.values, "x": x, **_grid_mapping(small, x)},
+                        coords={"band": [1, 2, 3, 4], "y": small.y.values, "x": x,
+                                **({} if gt is None else {"spatial_ref": grid_mapping(gt)})},
                         attrs={"crs": crs_of(small)})
-
-def _grid_mapping(small:xr.DataArray, x:np.ndarray) -> dict:
-    """{"spatial_ref": GDAL's GeoTransform of the north-up picture of `small` (x as one span)} where its pixel size is
-    known (`geo.pixel_size`: a one-pixel axis by the reader's geotransform or the other axis), else {}. rioxarray
-    places a one-row or one-column picture by it (from the coordinates alone it took the identity transform)."""
-    try: sx, sy = pixel_size(small)
-    except GridError: return {}   # a strided one-pixel axis no geotransform tells: rioxarray's own reading
-    if not sx or not sy: return {}
-    return {"spatial_ref": grid_mapping((float(x[0]) - sx / 2, sx, 0.0, float(small.y[0]) + sy / 2, 0.0, -sy))}
 
 # %% ../nbs/28_maps.ipynb #c0018
 def explore(obj,                        # anything `to_rgba` draws, with a CRS (`attrs["crs"]` or `spatial_ref`)

@@ -22,7 +22,7 @@ __all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'W
            'declared_nodata', 'packing', 'declared_valid_range', 'outside_valid', 'unpacked', 'as_crs', 'crs_name',
            'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
            'grid_mapping', 'geotransform', 'geotransform_steps', 'stored_rounding', 'axis_step', 'pixel_size',
-           'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows', 'centred']
+           'coords_geotransform', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows', 'centred']
 
 # %% ../nbs/02b_spatial.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -261,9 +261,11 @@ def write_crs(obj,  # DataArray or Dataset with x/y coordinates
     cf = {k: v for k, v in c.to_cf().items() if v is not None}
     wkt = c.to_wkt()
     old = obj.coords.get("spatial_ref")   # a reader's geotransform gives a one-pixel strip its size: kept, made fresh
-    gt = ({"GeoTransform": _fresh_geotransform(obj.assign_attrs(crs=name), old.attrs["GeoTransform"])}
-          if old is not None and "GeoTransform" in old.attrs else {})
-    out = obj.assign_coords(spatial_ref=xr.Variable((), np.int64(0), {**cf, "crs_wkt": wkt, "spatial_ref": wkt, **gt}))
+    text = (_fresh_geotransform(obj.assign_attrs(crs=name), old.attrs["GeoTransform"])
+            if old is not None and "GeoTransform" in old.attrs else None)
+    gt = _gdal_terms(text)   # None: no geotransform, or a reader's text of no 6 numbers (kept as it is)
+    keep = {"GeoTransform": text} if text is not None and gt is None else {}
+    out = obj.assign_coords(spatial_ref=grid_mapping(gt, {**cf, "crs_wkt": wkt, "spatial_ref": wkt, **keep}))
     out.attrs["crs"] = name
     if isinstance(out, xr.Dataset):
         for v in out.data_vars.values(): v.encoding["grid_mapping"] = "spatial_ref"
@@ -293,14 +295,15 @@ def _gdal_terms(text) -> tuple[float, ...]|None:
     except (AttributeError, ValueError): return None
     return tuple(p[:6]) if len(p) >= 6 else None
 
-def grid_mapping(gt,                    # the grid (x0, a, b, y0, d, e), GDAL's order: top-left corner, signed steps
+def grid_mapping(gt,                    # the grid (x0, a, b, y0, d, e), GDAL's order: top-left corner, signed steps; None: none
                  attrs:dict|None=None,  # the grid mapping's other attributes (a CRS's, a reader's), kept
                 ) -> xr.Variable:
     """The `spatial_ref` coordinate (0-d int64, as rioxarray writes it) carrying grid `gt` as GDAL `GeoTransform`
-    text beside `attrs`: the one builder of it (`cubes.coarsen`, `stores.to_zarr`/`open_zarr`, `maps.to_rgba`,
-    `official.open`; `write_crs` rewrites the text alike), so a one-pixel selection keeps its size. `geotransform`
-    reads it back."""
-    return xr.Variable((), np.int64(0), {**(attrs or {}), "GeoTransform": " ".join(str(float(v)) for v in gt)})
+    text beside `attrs` (`gt` None: `attrs` alone, a CRS without a grid): the one builder of it (`cubes.coarsen`,
+    `stores.to_zarr`/`open_zarr`, `maps.to_rgba` of the grid `coords_geotransform` reads, `official.open`, `write_crs`),
+    so a one-pixel selection keeps its size. `geotransform` reads it back."""
+    gt = {} if gt is None else {"GeoTransform": " ".join(str(float(v)) for v in gt)}
+    return xr.Variable((), np.int64(0), {**(attrs or {}), **gt})
 
 def geotransform(obj) -> tuple[float, ...]|None:  # DataArray or Dataset (a `spatial_ref` coordinate or attrs['transform'])
     """(x0, a, b, y0, d, e), GDAL's order, of the geotransform a reader kept: GDAL's `GeoTransform` text on the
@@ -390,25 +393,36 @@ def pixel_size(obj) -> tuple[float|None, float|None]:  # DataArray or Dataset on
         step = {d: step[d] or _gt_size(obj, d, step, gt) for d in ("x", "y")}
     return step["x"] or step["y"], step["y"] or step["x"]
 
+def coords_geotransform(obj,          # DataArray or Dataset with 1-D x/y coordinates (pixel centres)
+                        like=None,    # a reader's (x0, a, b, y0, d, e): the signs of a one-pixel axis's step
+                       ) -> tuple[float, ...]|None:
+    """(x0, a, 0.0, y0, 0.0, e), GDAL's order, of the grid `obj`'s x/y coordinates spell: each axis's signed step by
+    `axis_step` (a longitude axis wrapped at 180 as one span, float32 coordinates end to end), a one-pixel axis's
+    by `pixel_size` (the reader's geotransform, or the other axis), signed as `like`'s step, else east and south
+    (north-up); None where `pixel_size` cannot tell (`GridError`: a strided one-pixel axis) or nothing says. The one
+    reading of a grid from coordinates: `write_crs`'s fresh geotransform, `maps.to_rgba`'s picture."""
+    o = rename_spatial(obj)
+    if any(d not in o.coords or o[d].ndim != 1 or o.sizes[d] == 0 for d in ("x", "y")): return None
+    try: size = dict(zip(("x", "y"), pixel_size(o)))
+    except GridError: return None
+    out = []
+    for d, sign in (("x", like[1] if like else 1.0), ("y", like[5] if like else -1.0)):
+        c = axis_span(o, d)          # a longitude axis a reader wrapped at 180 as one span
+        s = axis_step(o, d, c) if len(c) > 1 else float(np.copysign(size[d] or 0.0, sign))
+        if not s: return None
+        out += [float(c[0] - s / 2), s]
+    return (out[0], out[1], 0.0, out[2], 0.0, out[3])
+
 def _fresh_geotransform(obj, text:str) -> str:
     """GDAL `GeoTransform` text for `obj`'s grid: the reader's `text` where the coordinates still fit it (a slice),
-    else rewritten from them (after `coarsen` or a strided `isel`); `text` as it is where they cannot tell (a
-    rotated grid, or a one-pixel axis `pixel_size` refuses)."""
-    o = rename_spatial(obj)
-    if (p := _gdal_terms(text)) is None: return text
-    if p[2] or p[4] or not p[1] or not p[5] or any(
-            d not in o.coords or o[d].ndim != 1 or o.sizes[d] == 0 for d in ("x", "y")): return text
-    try: size = dict(zip(("x", "y"), pixel_size(o)))
-    except GridError: return text
-    out = []
-    for d, corner, g in (("x", p[0], p[1]), ("y", p[3], p[5])):
-        c = axis_span(o, d)          # a longitude axis a reader wrapped at 180 as one span
-        s = float(c[1] - c[0]) if len(c) > 1 else np.copysign(size[d], g)
-        out += [float(c[0] - s / 2), s]
+    else rewritten from them (`coords_geotransform`: after `coarsen` or a strided `isel`); `text` as it is where they
+    cannot tell (a rotated grid, or a one-pixel axis `pixel_size` refuses)."""
+    if (p := _gdal_terms(text)) is None or p[2] or p[4] or not p[1] or not p[5]: return text
+    if (gt := coords_geotransform(obj, like=p)) is None: return text
     # signed: a map flipped north-up from a bottom-up file (e > 0 against descending y) is rewritten, never kept
     fits = all(np.isclose(s, g, rtol=1e-6) and _on_lattice(left + s / 2, corner, g)
-               for (left, s), corner, g in zip((out[:2], out[2:]), (p[0], p[3]), (p[1], p[5])))
-    return text if fits else grid_mapping((out[0], out[1], 0.0, out[2], 0.0, out[3])).attrs["GeoTransform"]
+               for left, s, corner, g in ((gt[0], gt[1], p[0], p[1]), (gt[3], gt[5], p[3], p[5])))
+    return text if fits else grid_mapping(gt).attrs["GeoTransform"]
 
 MAX_LON_STEP = 90.0   # degrees between neighbouring longitudes beyond which an axis is no grid (a mean across 180)
 

@@ -23,7 +23,7 @@ from zarr.codecs import BloscCodec
 
 from . import corpus, samples, sites
 from .core import ConfigError, MissingDataError, as_seed, checks_flags, whole
-from .files import is_ours, user_path, write_text, writing_folder
+from .files import is_ours, is_zarr_store, user_path, write_text, writing_folder
 from .sources import get_source
 from .timecodes import to_days
 
@@ -159,7 +159,7 @@ class SiteCorpus:
                                    "or pick one of `ids()`")
         g = zarr.open_group(self.path / STORE / site, mode="r")
         crs = str(g.attrs.get("crs", ""))
-        names = [n for n in (sources or self.sources) if (self.path / STORE / site / n / "zarr.json").exists()]
+        names = [n for n in (sources or self.sources) if is_zarr_store(self.path / STORE / site / n)]
         stack = xr.DataTree.from_dict({n: _read_source(g[n], n, crs) for n in names})
         stack.attrs.update(crs=crs, site=site)
         tf = self.path / STORE / site / "texts.csv"
