@@ -17,7 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import GridError, LabelError, checks_flags, user_stacklevel
-from .spatial import centred
+from .spatial import centred, stored_rounding
 from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hint, half_pixel_off,
                                outside_valid, pixel_indices, pixel_size, rename_spatial, same_crs, wrap_x, NODATA_KEYS)
 
@@ -407,12 +407,11 @@ def _lattice_shift(g, lab, gaps:tuple, steps:tuple) -> tuple[dict, dict]:
     return res, big
 
 def _size_slack(o, d:str, p:float) -> float:
-    """The relative error of `o`'s pixel size `p` along `d` that its coordinates' dtype allows: each end of the span
-    rounded by up to `np.finfo(dtype).eps` times the magnitude, spread over the steps (float32 longitudes near 100
-    on a 10 m grid: 0.1% under ~90 pixels); 0 for float64 or integer coordinates."""
-    c = o[d].values
-    if c.dtype.kind != "f" or c.dtype.itemsize >= 8 or c.size < 2: return 0.0
-    return float(np.finfo(c.dtype).eps * np.abs(c).max()) / (p * (c.size - 1))
+    """The relative error of `o`'s pixel size `p` along `d` (`axis_step`'s mean end to end) that coordinates stored
+    rounded allow: `spatial.stored_rounding` (the span's ends each within half of it) spread over the steps (float32
+    longitudes near 100 on a 10 m grid: 0.08% over 90 pixels); 0 for float64 or integer coordinates."""
+    n = o.sizes.get(d, 0)
+    return stored_rounding(o, d) / (abs(p) * (n - 1)) if n > 1 and p else 0.0
 
 def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regular x/y coordinates
                 labels:xr.DataArray,  # a label raster (y, x), any dims names `geo.rename_spatial` reads

@@ -17,8 +17,8 @@ from pyproj import Geod
 from .core import (AEFError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, GridError,
                                 MissingTimeError, TimeError, UnknownBandError, UnsortedTimeError, UnitsWarning,
                                 user_stacklevel)
-from .geo import (NODATA_KEYS, as_crs, axis_span, check_degrees, check_monotonic, crs_of, same_crs, to_crs,
-                               utm_crs)
+from .geo import (NODATA_KEYS, as_crs, axis_span, check_degrees, check_monotonic, check_same_grid,
+                               crs_of, same_crs, to_crs, utm_crs)
 from .spellings import META_NAMES, band_renames, check_meta, check_meta_names
 from .sources import Source, get_source
 from .timecodes import as_numbers, numeric_time_hint, odd_times, unwritten_years, utc_times
@@ -176,7 +176,9 @@ def check_grid(name:str,          # the source's name, to start each message
                ds:xr.Dataset,     # one source (time, y, x) with y/x coordinates and a CRS
                ref:tuple|None):   # (name, Dataset) of a source already checked to match, or None (no comparison)
     """Check `ds` has y/x coordinates on a regular grid (finite, strictly monotonic, evenly spaced; degrees only
-    under a geographic CRS) and, given `ref`, the same CRS and grid as `ref`'s (to 1 mm); returns None. Raises
+    under a geographic CRS) and, given `ref`, the same CRS and grid as `ref`'s (`geo.check_same_grid`: to a millionth
+    of a pixel or float32's rounding of the coordinates, longitude a circle; was 1 mm: 11 pixels of degrees); returns
+    None. Raises
     `GridError` naming the fix (`sortby`, `drop_duplicates`, `reindex`, `rio.reproject_match`, `interp_like`)."""
     for c in ("y", "x"):
         if c not in ds.coords:
@@ -195,12 +197,8 @@ def check_grid(name:str,          # the source's name, to start each message
     if not same_crs(ca, cb):
         raise GridError(f"{name} is in {ca} but {rname} in {cb}: reproject to one CRS (e.g. with `rioxarray`'s "
                         "`rio.reproject_match`).")
-    for c in ("y", "x"):
-        a, b = np.asarray(ds[c].values, np.float64), np.asarray(rds[c].values, np.float64)
-        if a.shape != b.shape or not np.allclose(a, b, rtol=0, atol=1e-3):
-            raise GridError(f"{name} and {rname} are on different grids ({c}: {a.size} pixels from {a[:1]} vs {b.size} "
-                            f"from {b[:1]}): resample one onto the other, e.g. `ds.interp_like(stack['{rname}'])` or "
-                            "`ds.reindex_like(..., method='nearest')`.")
+    check_same_grid(ds, rds, f"{name} and {rname}", f"resample one onto the other, e.g. "
+                    f"`ds.interp_like(stack['{rname}'])` or `ds.reindex_like(..., method='nearest')`")
 
 GRID_M = (8.5, 11.5)   # metres on the ground a pixel's side may measure: the model reads a 10 m grid (AEF.md S1)
 
