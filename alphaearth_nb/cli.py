@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 from . import analysis, embeddings, evaluate, maps, model, quality, samples, scene, stream, train
 from .core import (AEFError, CheckpointError, ConfigError, DimensionError, LabelError, MissingDataError,
                                 MissingSourceError, StackTypeError, UnknownSourceError, band_names, compile_cache,
-                                cpu_threads, keep_heap, seed_key, split_cpu, checks_flags)
+                                cpu_threads, keep_heap, seed_key, split_cpu, checks_flags, unroll_cap)
 from .files import (check_output, is_zarr_store, local_output, no_file_on_the_way, quiet_marker, settle_zarr,
                                  writing_folder)
 from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
@@ -557,7 +557,7 @@ def main(argv:list[str]|None=None) -> int:  # the arguments after `aef` (None: s
     try:
         # a JAX CPU device per idle core, the batch split over them (core.split_cpu; AEF_CPU_DEVICES=0 off): for `aef`
         # itself, not for main([...]) called in a process whose later JAX work expects one device
-        if argv is None: cpu_threads(); split_cpu("free")  # a junk AEF_CPU_THREADS/DEVICES: `aef: error` naming it
+        if argv is None: cpu_threads(); unroll_cap(); split_cpu("free")  # junk AEF_CPU_THREADS/DEVICES/UNROLL_CAP: `aef: error`
         # XLA:CPU's buffers kept in the heap before JAX starts: no page faults a step (core.keep_heap; AEF_KEEP_HEAP=0 off)
         if argv is None: keep_heap()
         # the first step of `small` compiles once, not every run; the tiny programs of the set-up are kept too (core)

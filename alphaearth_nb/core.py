@@ -11,6 +11,7 @@ import contextlib
 import ctypes
 import functools
 import gc
+from importlib.util import find_spec
 import inspect
 import math
 import numbers
@@ -32,19 +33,19 @@ from jaxtyping import Array, Bool, Float
 from ._param_docs import SECTIONS
 
 # %% auto #0
-__all__ = ['SEED_MAX', 'EMBED_DIM', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', 'HEAP_KEEP_BYTES', 'KEPT_HEAP', 'AEFError',
-           'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'PeriodError', 'SourceError', 'UnknownSourceError',
-           'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError', 'EmptyStackError',
-           'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError',
-           'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
+__all__ = ['SEED_MAX', 'EMBED_DIM', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'HEAP_KEEP_BYTES', 'KEPT_HEAP',
+           'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'PeriodError', 'SourceError',
+           'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError',
+           'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError',
+           'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
            'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'flag', 'whole', 'as_seed',
            'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'user_stacklevel', 'band_names',
            'band_order', 'a_bands', 'a_positions', 'CallableModule', 'callable_module', 'documented', 'Frames',
            'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
            'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning',
-           'compile_cache', 'compiler_options', 'cpu_threads', 'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices',
-           'split_cpu', 'cpu_devices_note']
+           'compile_cache', 'compiler_options', 'cpu_threads', 'unroll_cap', 'keep_heap', 'gc_frozen', 'frozen_traces',
+           'cpu_devices', 'split_cpu', 'cpu_devices_note']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -466,7 +467,6 @@ def _size_cpu_pools() -> None:
     "Hand `cpu_threads()` to jaxlib as `NPROC` (read when its CPU backend starts) unless `NPROC` is set already."
     n = cpu_threads()
     if n is not None and "NPROC" not in os.environ: os.environ["NPROC"] = str(n)
-
 def _at_import(setting:Callable) -> None:
     "Apply an opt-in environment setting at import. A value that is none (AEF_CPU_DEVICES=abc) is ignored with a " \
     "warning, so `import alphaearth_nb` still works; the `aef` command reports it as its error instead."
@@ -477,7 +477,16 @@ def _at_import(setting:Callable) -> None:
         if os.path.basename(sys.argv[0]) != "aef" and run.split(".")[0] != __name__.split(".")[0]:  # `aef` says it
             warnings.warn(f"{e} Ignored: the default is used.", stacklevel=user_stacklevel())   # the `import`
 
-_at_import(_size_cpu_pools)  # at import: before JAX's CPU backend starts, if the package is imported before JAX runs
+UNROLL_CAP = 4  # LLVM's full unrolling at most this many iterations (see "LLVM's full unrolling" below)
+def unroll_cap() -> int|None:
+    "LLVM's full-unrolling cap from `AEF_UNROLL_CAP`: n (default `UNROLL_CAP`); None (LLVM's) at 0 or off; else ConfigError."
+    return _count_env("AEF_UNROLL_CAP", str(UNROLL_CAP), {}, "loop count", "a whole number or 0 (LLVM's default)")
+def _cap_unrolling() -> None:
+    "Add `unroll_cap()` to `XLA_FLAGS` (LLVM's option) unless it names backend options or an accelerator may start."
+    n, flags, cpu = unroll_cap(), os.environ.get("XLA_FLAGS", ""), os.environ.get("JAX_PLATFORMS", "").lower() == "cpu"
+    if n and "xla_backend_extra_options" not in flags and (cpu or not any(map(find_spec, ("jax_plugins", "libtpu")))):
+        os.environ["XLA_FLAGS"] = f"{flags} --xla_backend_extra_options=-unroll-full-max-count={n}".strip()
+_at_import(_size_cpu_pools); _at_import(_cap_unrolling)  # at import: before JAX's backends start, if imported before JAX runs
 
 
 # %% ../nbs/00_core.ipynb #heap002
