@@ -144,6 +144,7 @@ SECTIONS = {
         'labelled_values': 'labels : xr.DataArray\n    a label raster (any dims), numeric or text\npositive : bool\n    negative numbers (and negative number text) are unlabelled\nnodata\n    further value(s) meaning "unlabelled"\n',
         'refuse_missing_labels': 'y\n    labels (N,): numbers or names, any array-like\nwhat : str\n    what they are, for the message\n',
         'refuse_mixed_labels': "vals\n    labels (text, numbers or both), no unlabelled entries\ncolumn : str|None\n    the column's name, for the message\n",
+        'near_column': "column : str\n    the column asked for, not in `columns`\ncolumns\n    the table's column names\n",
         'encode_labels': 'y\n    labels (N,): class ids or names, in any form `label_values` reads\n',
         'class_flags': 'obj\n    a label raster or class map (anything with attrs)\n',
         'flag_attrs': "names : dict\n    id -> name\ndtype\n    the class map's dtype (CF: `flag_values` of the variable's type)\n",

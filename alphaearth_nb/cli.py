@@ -29,7 +29,7 @@ from .files import (check_output, is_zarr_store, local_output, no_file_on_the_wa
 from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .bands import band_columns
 from .embed import embed, embed_to_zarr
-from .labels import label_values, read_table, refuse_mixed_labels, table_numbers  # read_table: every CSV
+from .labels import label_values, near_column, read_table, refuse_mixed_labels, table_numbers  # read_table: every CSV
 from .cli_args import LABEL_VECTORS, TRAIN_DEFAULTS, parser
 from .sources import registered
 from .spatial import rename_spatial
@@ -305,8 +305,10 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
         band = {i for b, ps in embeddings.a_bands(names).items() if b < len(band_names()) for i in ps}
         other = [n for i, n in enumerate(names) if i not in band]
         cols = ", ".join(other[:10]) + (", ..." if len(other) > 10 else "") + (" and " if other and band else "")
+        near = near_column(column, names)
         raise LabelError(f"no column {column!r} (columns: {cols}{f'{len(band)} band columns' if band else ''}): pass "
-                         "--label-column with the name of the column that holds the labels.")
+                         + (f"--label-column {near[0]} ({near[1]})." if near else
+                            "--label-column with the name of the column that holds the labels."))
     try: cols = band_columns(names)   # the one rule of a table's bands (knn_search's too): A64 beside them refused
     except DimensionError as e: raise LabelError(str(e)) from None
     if cols is None:

@@ -20,6 +20,7 @@ try:   # the official and corpus extras (geopandas needs it): every user of thes
     from shapely.geometry import Polygon, box
 except ImportError: shapely = affinity = Polygon = box = None
 
+from .labels import near_column
 from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, MixedModelsError, TimeError, as_seed,
                                 band_names, real, whole, user_stacklevel, MetadataWarning)
 from . import geo
@@ -521,7 +522,9 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
     emb = geo.north_up(emb)   # pixels taken north-up: the same rows (and draws) whatever order the map is stored in
     gdf = read_geometries(labels, crs)
     if column not in gdf.columns:
-        raise LabelError(f"the labels have no `{column}` column (have {list(gdf.columns)[:8]}): pass `column=`")
+        near = near_column(column, gdf.columns)
+        raise LabelError(f"the labels have no `{column}` column (have {list(gdf.columns)[:8]}): pass "
+                         + (f"`column={near[0]!r}` ({near[1]})" if near else "`column=` with the label column's name"))
     gdf = gdf[gdf.geometry.notna() & gdf[column].notna()].reset_index(drop=True)
     gdf = geo.geometries_on(emb, gdf[~gdf.geometry.is_empty], cube_crs(emb))   # longitudes whole, on the grid's turn
     multi = gdf.geom_type.isin(["MultiPoint", "GeometryCollection"])   # each part a label of its own

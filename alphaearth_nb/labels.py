@@ -24,8 +24,8 @@ from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hin
 # %% auto #0
 __all__ = ['MISSING_FIX', 'BOMS', 'data_variables', 'label_array', 'labelled_cells', 'exact_limit', 'stored_dtype',
            'check_exact_ids', 'label_values', 'labelled_values', 'refuse_missing_labels', 'refuse_mixed_labels',
-           'encode_labels', 'class_flags', 'flag_attrs', 'comma_numbers', 'table_numbers', 'text_encoding',
-           'read_table', 'on_map_grid']
+           'near_column', 'encode_labels', 'class_flags', 'flag_attrs', 'comma_numbers', 'table_numbers',
+           'text_encoding', 'read_table', 'on_map_grid']
 
 # %% ../nbs/03a_labels.ipynb #w0002
 _INT_TEXT_RE = re.compile(r"\s*[+-]?\d+\s*")
@@ -247,6 +247,19 @@ def refuse_mixed_labels(vals,                 # labels (text, numbers or both), 
         who = f"column {column!r} mixes" if column else "the labels mix"
         raise LabelError(f"{who} numbers ({', '.join(map(str, y[num.notna()].unique()[:3]))}) and "
                          f"names ({', '.join(map(str, y[num.isna()].unique()[:3]))}): use one kind for every class.")
+
+def near_column(column:str,  # the column asked for, not in `columns`
+                columns,     # the table's column names
+               ) -> tuple[str, str]|None:
+    """The column of `columns` that `column` most likely names, and why: the same name in another case (`LULC_NAME`
+    for `lulc_name`: ArcGIS and dBASE writers capitalise), or its first 10 characters, in any case (a shapefile's
+    dBASE table keeps 10 of a field name's characters: `crop_type_name` is saved as `crop_type_`); None otherwise."""
+    low = {c.lower(): c for c in columns if isinstance(c, str)}
+    if not isinstance(column, str): return None
+    if column.lower() in low: return low[column.lower()], "the same name in another case"
+    if len(column) > 10 and column[:10].lower() in low:
+        return low[column[:10].lower()], "its first 10 characters: a shapefile keeps 10 of a column name's"
+    return None
 
 def encode_labels(y) -> tuple[np.ndarray, np.ndarray]:  # labels (N,): class ids or names, in any form `label_values` reads
     """Class values (sorted; `label_values` first: '1' and '1.0' are one class 1) and each label's class index

@@ -20,7 +20,7 @@ from .places import agreed_crs
 from .embeddings import as_embedding, pixelwise, refuse_rotation, values_at
 from .geo import (as_crs, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
                                unpacked)
-from .labels import (check_exact_ids, comma_numbers, label_array, label_values, labelled_values,
+from .labels import (near_column, check_exact_ids, comma_numbers, label_array, label_values, labelled_values,
                                  on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers)
 from .stacks import embedding_field
 
@@ -31,6 +31,8 @@ __all__ = ['label_points', 'training_set', 'gated_training_set', 'predict_pixels
 def _table_points(df:pd.DataFrame, column:str) -> tuple:
     "x, y and values of a table of points with columns x, y and `column`."
     missing = [c for c in ("x", "y", column) if c not in df.columns]
+    if column in missing and (near := near_column(column, df.columns)):
+        raise LabelError(f"the label table has no column {column!r}: pass `column={near[0]!r}` ({near[1]})")
     if missing:
         raise LabelError(f"the label table lacks columns {missing} (has {list(df.columns)}): give lon/lat columns "
                          f"(degrees), or x, y (in the grid's CRS, or pass `crs=`), and the label in `{column}` (or "
