@@ -145,7 +145,8 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     another order (y ascending, x descending) are turned to the features' grid; labels at another pixel size in the
     features' CRS (30 m land cover on a 10 m map) are put on it, warned, and a raster on the features' lattice over
     another extent (clipped to a wider box, or over part of the map) pairs the pixels under it (`labels.on_map_grid`,
-    the rule of `classify` and `regress`); labels on another grid (shifted, or in another CRS) raise `GridError`,
+    the rule of `classify` and `regress`; in another CRS, each pixel the label of the cell holding its centre,
+    warned); labels on another grid (shifted) raise `GridError`,
     another shape without coordinates `LabelError`. Which pixels are labelled is `geo.labelled_cells`,
     the rule `classify` and `regress` apply: not NaN/None/empty text, not a declared no-data (as text on a text
     raster) nor `nodata`, and not negative unless `positive=False` (value rasters). On a label raster packed CF-style

@@ -16,10 +16,11 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import GridError, LabelError, checks_flags, user_stacklevel
+from .core import AEFError, GridError, LabelError, checks_flags, user_stacklevel
 from .spatial import centred, stored_rounding
 from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hint, half_pixel_off,
-                               outside_valid, pixel_indices, pixel_size, rename_spatial, same_crs, wrap_x, NODATA_KEYS)
+                               inside_grid, outside_valid, pixel_indices, pixel_size, rename_spatial, same_crs, to_crs,
+                               wrap_x, NODATA_KEYS)
 
 # %% auto #0
 __all__ = ['MISSING_FIX', 'BOMS', 'data_variables', 'label_array', 'labelled_cells', 'exact_limit', 'stored_dtype',
@@ -426,6 +427,48 @@ def _size_slack(o, d:str, p:float) -> float:
     n = o.sizes.get(d, 0)
     return stored_rounding(o, d) / (abs(p) * (n - 1)) if n > 1 and p else 0.0
 
+def _unlabelled_fill(lab:xr.DataArray, v:np.ndarray) -> tuple:
+    """A value marking a cell unlabelled in `v` (the values of label raster `lab`) and the attrs that declare it: NaN
+    for floats, empty text for text, the raster's declared finite no-data for integers, else the first of the
+    type's least and greatest values that is no label there (declared `nodata`); None when there is none."""
+    if v.dtype.kind in "fc": return np.nan, {}
+    if v.dtype.kind in "US": return "", {}
+    if v.dtype.kind == "O": return None, {}
+    if v.dtype.kind not in "iu": return None
+    info = np.iinfo(v.dtype)
+    for f in [*declared_nodata(lab), info.min, info.max]:
+        if np.isfinite(f) and info.min <= f <= info.max and float(f).is_integer() and (f in declared_nodata(lab) or
+                                                                                     not (v == int(f)).any()):
+            return v.dtype.type(int(f)), {"nodata": int(f)}
+    return None
+
+def _by_place(g, lab, what:str):
+    """Label raster `lab` in another CRS than the map `g` on `g`'s pixels: each the label of the raster cell holding
+    its centre (the centres taken into the raster's CRS: nearest, as `rio.reproject_match(labels, emb,
+    resampling=Resampling.nearest)` gives), with a `UserWarning`; a pixel whose centre lies on no cell unlabelled
+    (`_unlabelled_fill`). `lab` as it is when no centre lies on it (the readers refuse it as off the map) or the
+    centres cannot be taken into its CRS."""
+    ex, ey = g.x.values.astype(np.float64), g.y.values.astype(np.float64)
+    X, Y = np.meshgrid(ex, ey)
+    try: lx, ly = to_crs(X.ravel(), Y.ravel(), crs_of(g), crs_of(lab))
+    except AEFError: return lab
+    fin = np.isfinite(lx) & np.isfinite(ly)
+    on = np.zeros(fin.shape, bool); on[fin] = inside_grid(lab, lx[fin], ly[fin])
+    v = np.asarray(lab.transpose("y", "x").values)
+    if not on.any() or (filled := _unlabelled_fill(lab, v)) is None: return lab
+    fill, declared = filled
+    r, c = pixel_indices(lab, lx[on], ly[on], error=LabelError, what="label")
+    out = np.full(X.size, fill, v.dtype if v.dtype.kind != "U" else object)
+    out[on] = v[r, c]
+    out = out.reshape(X.shape).astype(v.dtype) if v.dtype.kind == "U" else out.reshape(X.shape)
+    warnings.warn(f"the {what} is in {crs_of(lab)}, the map in {crs_of(g)}: each map pixel took the label of the "
+                  "cell holding its centre (nearest), one label per map pixel. To choose otherwise (a majority of "
+                  "finer cells), reproject the labels onto the map first, e.g. `labels.rio.reproject_match(emb, "
+                  "resampling=rasterio.enums.Resampling.mode)` (rioxarray)", stacklevel=user_stacklevel())
+    attrs = {k: a for k, a in lab.attrs.items() if k not in ("crs", "grid_mapping", "transform")}
+    return xr.DataArray(out, dims=("y", "x"), coords={"y": g.y.values, "x": g.x.values}, name=lab.name,
+                        attrs={**attrs, **declared, "crs": crs_of(g)})
+
 def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regular x/y coordinates
                 labels:xr.DataArray,  # a label raster (y, x), any dims names `geo.rename_spatial` reads
                 what:str="label raster",   # the raster's name in messages
@@ -435,12 +478,15 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
     a wider box, or covering part of the map): the labels (y, x) of the map pixels whose centres lie on the raster,
     each the label of the raster cell holding that centre (`geo.pixel_indices`, the one pixel-edge rule), with the
     map's coordinates (float64 copies of its own, so `grid.sel(y=out.y, x=out.x)` pairs them), attrs (no-data,
-    packing) kept. A raster of the map's pixel size whose cells lie off the map's lattice (a CRS unknown on either
+    packing) kept. A raster in another CRS (both known) gives each map pixel the label of the cell holding its
+    centre too (`_by_place`, warned; pixels off it unlabelled: was each cell a training point, so a 30 m raster in
+    EPSG:4326 labelled one 10 m UTM pixel in nine and a finer one repeated a pixel's label per cell). A raster of
+    the map's pixel size whose cells lie off the map's lattice (a CRS unknown on either
     side counts as the map's) raises `GridError`: half a pixel off (`geo.half_pixel_off`: corner coordinates,
     pixel-is-point read as area) with that fix, any other shift beyond a thousandth of a pixel (or float32
     rounding of the coordinates, `_lattice_shift`) naming the resampling (`rio.reproject_match`, odc-geo); one
     within it is on the map's pixels (moved onto them). `labels` as it is otherwise: the map's own grid,
-    another CRS, another pixel size without a CRS, no x/y coordinates, or no map pixel centre on it. The one rule
+    another pixel size without a CRS, no x/y coordinates, or no map pixel centre on it. The one rule
     of `analysis.training_set` (classify, regress) and `evaluate.points_at`. Coordinates that are the cells'
     top-left corners, as the raster's own geotransform tells (stackstac's default), are moved to the centres first
     (`spatial.centred`, warned), as the embedding's are."""
@@ -451,7 +497,7 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
         raise GridError(f"the {what} lies half a pixel off the map's grid (same CRS and pixel size): each labelled "
                         "cell falls between pixels, and which one it labels would be a rounding accident"
                         f"{half_pixel_hint(off, 'labels')}, or resample it onto the map's grid first")
-    if not same_crs(lab, g): return labels   # another CRS: the readers take its cells by place
+    if not same_crs(lab, g): return _by_place(g, lab, what)   # another CRS: the cell under each pixel centre
     (pmx, pmy), (plx, ply) = pixel_size(g), pixel_size(lab)
     if None in (pmx, pmy, plx, ply): return labels
     lx, ly = axis_span(lab, "x"), lab.y.values.astype(np.float64)   # longitude: one span, map x moved onto it

@@ -130,16 +130,18 @@ def test_a_raster_without_a_crs_half_a_pixel_off_is_refused_too():
     np.testing.assert_array_equal(np.sort(v), np.sort(vals.ravel()))
 
 
-def test_points_at_a_label_raster_in_another_crs_names_a_reprojection():
-    """A label raster in EPSG:4326 over a UTM map: points_at pairs cells by grid, so it refuses, but the fix it named
-    (`labels.interp_like(features, method='nearest')`) compares degrees with metres (all NaN): now a GridError naming
-    a reprojection and `training_set`, which takes such a raster by place."""
-    from alphaearth_nb.core import GridError
+def test_points_at_a_label_raster_in_another_crs_pairs_it_as_training_set():
+    """A label raster in EPSG:4326 over a UTM map: points_at pairs each map pixel with the cell holding its centre,
+    as training_set does (`labels.on_map_grid`, warned). Was: points_at refused it (GridError naming a reprojection)
+    while training_set took each of its cells as a point."""
     from alphaearth_nb.geo import to_crs
     e = embedding_from_array(random_unit((6, 6), seed=1))
-    lon, lat = to_crs(e.x.values, e.y.values, "EPSG:32631", "EPSG:4326")
-    lab = xr.DataArray(np.ones((12, 12), int), dims=("y", "x"), attrs={"crs": "EPSG:4326"},
+    lon, lat = to_crs(np.array([499990.0, 500070.0]), np.array([5000010.0, 4999930.0]), "EPSG:32631", "EPSG:4326")
+    lab = xr.DataArray(np.arange(144).reshape(12, 12) % 5 + 1, dims=("y", "x"), attrs={"crs": "EPSG:4326"},
                        coords={"y": np.linspace(lat.max(), lat.min(), 12), "x": np.linspace(lon.min(), lon.max(), 12)})
-    with pytest.raises(GridError, match="reproject") as err:
-        points_at(e, lab)
-    assert "interp_like" not in str(err.value) and "training_set" in str(err.value)
+    got = {}
+    for f in (points_at, training_set):
+        with pytest.warns(UserWarning, match="cell holding its centre"):
+            X, v = f(e, lab)
+        got[f.__name__] = dict(zip(_pixels(e, X), v.tolist()))
+    assert got["points_at"] == got["training_set"] and len(got["points_at"]) == 36
