@@ -13,6 +13,7 @@ import json
 import os
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -552,6 +553,12 @@ def _cache_or_note() -> None:
         print(f"aef: note: no compile cache ({e}): each run compiles anew; set AEF_COMPILE_CACHE to a writable "
               "folder, or pass --no-compile-cache.", file=sys.stderr)
 
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    "A warning of the `aef` command as one line, `aef: warning: <message>` (its kind unless a `UserWarning`), " \
+    "without the file, line number and source line of ours that Python's default adds."
+    kind = "" if category is UserWarning else f"{category.__name__}: "
+    print(f"aef: warning: {kind}{message}", file=sys.stderr if file is None else file)
+
 def main(argv:list[str]|None=None) -> int:  # the arguments after `aef` (None: sys.argv[1:], and the CPU split for the command)
     "The `aef` command: returns 0, or 2 after `aef: error: ...` for a bad argument, an error of ours or of the OS."
     try: a = parser().parse_args(argv)
@@ -562,6 +569,9 @@ def main(argv:list[str]|None=None) -> int:  # the arguments after `aef` (None: s
         if argv is None: cpu_threads(); unroll_cap(); split_cpu("free")  # junk AEF_CPU_THREADS/DEVICES/UNROLL_CAP: `aef: error`
         # XLA:CPU's buffers kept in the heap before JAX starts: no page faults a step (core.keep_heap; AEF_KEEP_HEAP=0 off)
         if argv is None: keep_heap()
+        # the command's warnings as `aef: warning: ...` (was: a path of ours, a line number and the source line
+        # `table = evaluate.evaluate_embeddings(x, y, ...)`); main([...]) in Python leaves warnings to the caller
+        if argv is None: warnings.showwarning = _show_warning
         # the first step of `small` compiles once, not every run; the tiny programs of the set-up are kept too (core)
         if not a.no_compile_cache: _cache_or_note()
         with _env("AEF_FAST_COMPILE", "0" if a.no_fast_compile else None): COMMANDS[a.cmd](a)
