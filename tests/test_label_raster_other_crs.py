@@ -57,7 +57,6 @@ def test_pixels_off_the_raster_are_unlabelled_whatever_its_type():
         lab = _raster(0.0004, dtype=dtype)
         lab = lab.isel(x=slice(0, int(np.searchsorted(lab.x.values, float(to_crs([500030.0], [5e6], "EPSG:32631",
                                                                                  "EPSG:4326")[0][0])))))
-        want = _by_hand(_raster(0.0004))
         with pytest.warns(UserWarning, match="cell holding its centre"):
             X, v = training_set(E, lab)
         assert 0 < len(v) < 36 and len(v) % 6 == 0, dtype   # whole columns of the map
