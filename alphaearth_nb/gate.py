@@ -69,12 +69,19 @@ def _code_pixels(v:np.ndarray) -> np.ndarray:
 def _averaged_codes(v:np.ndarray) -> np.ndarray:
     """Pixels (...) of a float array holding averages of int8 codes, as xarray's `coarsen(...).mean()`,
     `.mean('time')` or `.interp` of a quantised map gives them: finite, not all whole, within [-128, 127], largest
-    magnitude 1.5 or more, of both signs (codes of unit vectors are; counts and band values are not)."""
+    magnitude 1.5 or more, of both signs (codes of unit vectors are; counts and band values are not), and whose
+    nearest codes decode to a mean's length (`MEAN_LENGTH`): a mean of codes decodes to 0.6-1 (the more alike the
+    vectors, the nearer 1), while a float vector scaled from a unit one (length 3, 8 or 100: a raw or summed query)
+    decodes to under 0.2 and stays a float vector."""
     fin = np.isfinite(v).all(-1)
     w = np.nan_to_num(v)
     lo, hi = w.min(-1), w.max(-1)
-    return fin & ~(w == np.round(w)).all(-1) & (lo >= -128) & (hi <= 127) & (np.maximum(-lo, hi) >= 1.5) & \
+    ok = fin & ~(w == np.round(w)).all(-1) & (lo >= -128) & (hi <= 127) & (np.maximum(-lo, hi) >= 1.5) & \
         (lo < -0.5) & (hi > 0.5)
+    if ok.any():
+        d = np.sqrt(sq_norms(dequantize(np.clip(np.round(w[ok]), -128, 127).astype(np.int8))))
+        ok[ok] = (d > MEAN_LENGTH[0]) & (d <= MEAN_LENGTH[1])
+    return ok
 
 def sq_norms(v:np.ndarray) -> np.ndarray:  # float32 vectors (..., 64)
     "Squared lengths (...) of float32 vectors (..., 64) in one pass; NaN/inf where a component is not finite."

@@ -58,3 +58,13 @@ def test_dequantised_first_is_a_plain_mean_and_band_values_are_not_codes(q):
     dn = embedding_from_array(np.full((2, 2, 64), 30.5, np.float32) + np.arange(64, dtype=np.float32) / 10)
     out, msg = _said(lambda: as_embedding(dn))   # positive band values (no sign of a code): refused as before
     assert np.isnan(out.values).all() and "not embedding vectors" in msg, msg
+
+
+@pytest.mark.parametrize("length", [3.0, 8.0, 30.0, 100.0])
+def test_a_float_query_scaled_from_a_unit_vector_is_not_read_as_codes(length):
+    "A raw or summed query (length 3 to 100, components up to 127, not whole) decodes to under 0.2: a float vector."
+    u = random_unit((), 5)
+    e = embedding_from_array(random_unit((3, 3), 6))
+    s, msg = _said(lambda: e.aef.similarity(length * u))
+    assert "averages of int8 codes" not in msg and "scaled to unit length" in msg, msg
+    np.testing.assert_allclose(s.values, (e.values * u).sum(-1), atol=1e-5)   # the direction counts, not the length
