@@ -269,12 +269,16 @@ def click(self:Explorer, x:float, y:float, mode:str|None=None,
 def add_label(self:Explorer, x:float, y:float, label:str,
               crs=None,   # CRS of (x, y) (default: `geo.point_crs`, the grid's if on the map so, else lon/lat)
              ):
-    "Label the pixel at (x, y) as class `label` ((x, y) read as `click` reads them)."
-    if not str(label).strip(): raise LabelError("a label needs a class name: type one in the panel's class box")
+    """Label the pixel at (x, y) as class `label` ((x, y) read as `click` reads them). The name is trimmed of the
+    spaces around it (`'Winter wheat '` typed in the class box is the class `'Winter wheat'`, as `labels.label_values`
+    reads every label file and table), case and inner spaces kept; so `labels`, `save_labels` and `classify` name
+    one class. Was: a class each."""
+    label = str(label).strip()
+    if not label: raise LabelError("a label needs a class name: type one in the panel's class box")
     x, y = self._grid_xy(x, y, crs)
-    self._labels.append((x, y, str(label)))
+    self._labels.append((x, y, label))
     names = sorted({l for *_, l in self._labels})
-    self._marker(x, y, _hex(class_colour(names.index(str(label)))))
+    self._marker(x, y, _hex(class_colour(names.index(label))))
     self.status.value = f"{len(self._labels)} labels, {len(names)} classes"
 
 @patch

@@ -178,7 +178,10 @@ def label_values(vals) -> np.ndarray:  # labels, any shape: numbers, text, bytes
     """Labels (any shape) as the classes they name, the one rule of label identity: numbers as given; text (bytes
     decoded) that reads as a number is that number ('1', ' 01', '1.0' and 1 are one class 1, with a warning naming
     texts merged so), integer text an exact int64 id (uint64, float64 beyond), other number text float64; any other
-    text makes every label a name (str, as written); names mixed with numbers are returned as given."""
+    text makes every label a name (str), its spaces around it trimmed and the rest as written: 'Winter wheat '
+    (a spreadsheet cell, a typed class box) is the class 'Winter wheat', as no legend shows such a space, while
+    case and inner spaces are kept ('Forest' and 'forest' stay two classes: `encode_labels` warns); names mixed
+    with numbers are returned as given. Was: names as written, 'Winter wheat ' a class beside 'Winter wheat'."""
     return _label_values(vals)
 
 def _label_values(vals, read=None) -> np.ndarray:
@@ -192,7 +195,7 @@ def _label_values(vals, read=None) -> np.ndarray:
     t = s[text].astype(str)
     num = read.ravel() if read is not None and vals.dtype.kind == "U" else _text_numbers(t.to_numpy())
     if np.isnan(num).any():   # a name among the texts
-        return s.to_numpy(str).reshape(vals.shape) if text.all() else vals
+        return s.astype(str).str.strip().to_numpy(str).reshape(vals.shape) if text.all() else vals   # names: trimmed
     whole = t.str.fullmatch(_INT_TEXT_RE.pattern).to_numpy(bool)
     if text.all() and (whole.all() and np.abs(num).max() < 2**53 or not whole.any()):   # every label text: at once
         nums = num.astype(np.int64) if whole.all() else num
@@ -279,14 +282,14 @@ def encode_labels(y) -> tuple[np.ndarray, np.ndarray]:  # labels (N,): class ids
     return classes, idx.astype(np.int32).ravel()
 
 def _warn_near_names(classes:np.ndarray) -> None:
-    "Warn where class names differ only in case or surrounding spaces ('Forest', 'forest', 'forest '): kept apart."
-    key = pd.Series(classes.astype(str)).str.strip().str.casefold()
+    "Warn where class names differ only in case or inner spaces ('Forest', 'forest', 'for  est'): kept apart."
+    key = pd.Series(classes.astype(str)).str.casefold().str.replace(r"\s+", "", regex=True)
     near = [g.tolist() for _, g in pd.Series(classes.astype(str)).groupby(key.to_numpy()) if len(g) > 1]
     if near:
         more = f" (and {len(near) - 1} more such groups)" if len(near) > 1 else ""
-        warnings.warn(f"class names {', '.join(map(repr, near[0]))}{more} differ only in case or spaces and are "
+        warnings.warn(f"class names {', '.join(map(repr, near[0]))}{more} differ only in case or inner spaces and are "
                       "kept as different classes: if they are one class, normalise the names first, e.g. "
-                      "`df['label'] = df['label'].str.strip().str.lower()`", stacklevel=user_stacklevel())
+                      "`df['label'] = df['label'].str.lower().str.split().str.join(' ')`", stacklevel=user_stacklevel())
 
 
 # %% ../nbs/03a_labels.ipynb #cf0002

@@ -573,13 +573,13 @@ def test_label_geometries_of_every_kind_label_their_pixels_or_are_refused(emb):
 
 
 def test_class_names_differing_only_in_case_or_spaces_are_named(planted):
-    "A CSV typed by hand: 'Forest', 'forest', 'forest ' are three classes as given, and the user is told."
+    "A CSV typed by hand: 'Forest', 'forest ' are two classes ('forest ' trimmed), 'Water', 'water' two, and the user is told."
     e, truth = planted
     x, y = e.x.values, e.y.values
     t = pd.DataFrame({"x": x[[0, 1, 2, 3]], "y": y[[0, 0, 0, 0]], "label": ["Forest", "forest ", "Water", "water"]})
-    with pytest.warns(UserWarning, match=r"'Forest', 'forest ' \(and 1 more such groups\) differ only in case"):
+    with pytest.warns(UserWarning, match=r"'Forest', 'forest' \(and 1 more such groups\) differ only in case"):
         out = classify(e, t, k=1)
-    assert out["scores"].classes.values.tolist() == ["Forest", "Water", "forest ", "water"]   # kept, not merged
+    assert out["scores"].classes.values.tolist() == ["Forest", "Water", "forest", "water"]   # trimmed; case kept
     with warnings.catch_warnings():
         warnings.simplefilter("error")   # distinct names: not a word
         classify(e, t.assign(label=["forest", "forest", "water", "Grass"]), k=1)
