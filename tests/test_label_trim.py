@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 import xarray as xr
 
-import alphaearth_nb as aef   # noqa: F401  (the .aef accessor)
+from alphaearth_nb.analysis import classify
 from alphaearth_nb.labels import encode_labels, label_values
 from alphaearth_nb.supervised import training_set
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -32,7 +32,7 @@ def test_explorer_class_box_names_round_trip(tmp_path):
     path = m.save_labels(tmp_path / "l.geojson")
     _, y = training_set(emb, path)
     assert sorted(set(y.tolist())) == ["Maize", "Winter wheat"]
-    assert emb.aef.classify(path, k=1).classes.values.tolist() == ["Maize", "Winter wheat"]
+    assert classify(emb, path, k=1).classes.values.tolist() == ["Maize", "Winter wheat"]
 
 
 def test_tables_and_text_rasters_trim_names():
