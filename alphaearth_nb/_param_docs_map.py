@@ -130,7 +130,6 @@ SECTIONS = {
         'centring_offset': 'x : np.ndarray\n    rows (N, D), any numeric dtype\n',
         'knn_search': 'train_x\n    training features, (N, D)\nquery_x\n    query features, (Q, D)\nk : int\n    neighbours per query\nquery_chunk : int\n    queries per block\ntrain_chunk : int\n    training rows per block\nlow : bool\n    bfloat16 first round (the same answer; see "bfloat16" and "What bounds the speed")\ncodes : bool|None\n    official int8 codes: None (`gate.table_codes`, as `check_xy`), True or False (raw numbers)\nfeatures\n    columns of a table to search on besides its 64 bands (`gate.by_band`)\n',
         'knn_indices': "train_x\n    training features, (N, D)\nquery_x\n    query features, (Q, D)\nk : int\n    neighbours per query\nquery_chunk : int\n    queries per block\ntrain_chunk : int\n    training rows per block\nlow : bool\n    bfloat16 first round (as `knn_search`)\ncodes : bool|None\n    official int8 codes (as `knn_search`)\nfeatures\n    a table's columns besides its bands (as `knn_search`)\n",
-        'knn_vote': 'nn_labels\n    (Q, k) class indices 0 .. C-1 of the neighbours, nearest first\nn_classes : int\n    C\n',
         'knn_predict': 'train_x\n    training features, (N, D)\ntrain_y\n    training class indices 0 .. n_classes-1, (N,)\nquery_x\n    query features, (Q, D)\nk : int\n    neighbours (the paper: 1 and 3)\nn_classes : int\n    C\n**chunks\n    query_chunk, train_chunk, low, codes, features of `knn_search`\n',
     },
     'alphaearth_nb.labels': {
@@ -255,5 +254,8 @@ SECTIONS = {
         'png': 'rgba : np.ndarray\n    image (h, w, 4): float in [0, 1] (clipped) or uint8\n',
         'TileServer': 'host : str\n    address to listen on (the default: this machine only)\nport : int\n    TCP port; 0 picks a free one (read it from `.port`)\n',
         'TileSampler': 'emb : xr.DataArray\n    embedding (y, x, band) on a regular grid with a CRS (attrs or `spatial_ref`)\n',
+    },
+    'alphaearth_nb.vote': {
+        'knn_vote': 'nn_labels\n    (Q, k) class indices 0 .. C-1 of the neighbours, nearest first\nn_classes : int\n    C\n',
     },
 }

@@ -1,4 +1,4 @@
-"""Exact k nearest neighbours (squared L2) in blocks on any JAX device, with a certificate, and the kNN vote.
+"""Exact k nearest neighbours (squared L2) in blocks on any JAX device, with a certificate, and the kNN classifier (its vote: `vote`).
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/knn.html.md"""
 
@@ -21,10 +21,11 @@ from jaxtyping import Array, Float, Int
 from .core import EMBED_DIM, ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError, checks_flags
 from .bands import other_length
 from .gate import by_band, byte_codes, fill_rows, gate_vectors, join_parts, real_parts, table_codes
+from .vote import knn_vote
 
 # %% auto #0
-__all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'VOTE_ROWS', 'VOTE_TABLE', 'wider_than_float32', 'centring_offset',
-           'knn_search', 'knn_indices', 'knn_vote', 'knn_predict', 'by_band', 'fill_rows']
+__all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'wider_than_float32', 'centring_offset', 'knn_search', 'knn_indices',
+           'knn_predict', 'by_band', 'fill_rows', 'knn_vote']
 
 # %% ../nbs/23a_knn.ipynb #c0006
 GROUP = 16  # rows (training vectors) per group of the first selection stage
@@ -299,8 +300,9 @@ def _exact_host(tx:np.ndarray, qx:np.ndarray, k:int) -> tuple[np.ndarray, np.nda
 _FIX = ("drop them (`keep = np.isfinite(x).all(1); x = x[keep]`, and training labels with `y[keep]`); int8 codes or "
         "fill values: `x = embeddings.gate_vectors(x)[0]` first, then drop the NaN rows")
 
-_all_ = ["by_band", "fill_rows"]   # `gate.by_band`, which `gate.query_array` reads tables with too: one rule for a
-# table's bands; `gate.fill_rows`, the fill-row rule of every table searched or fitted (`linear.check_xy`)
+_all_ = ["by_band", "fill_rows", "knn_vote"]   # `gate.by_band`, which `gate.query_array` reads tables with too: one
+# rule for a table's bands; `gate.fill_rows`, the fill-row rule of every table searched or fitted (`linear.check_xy`);
+# `vote.knn_vote`, the vote `knn_predict` takes (split from here: `knn.knn_vote` is the same function)
 
 def _features(x, what:str, codes:bool|None, features=None) -> np.ndarray:
     """`_vectors` of `x`'s bands (or other features), the other columns `features` names after them as floats."""
@@ -517,55 +519,6 @@ def knn_indices(train_x,              # training features, (N, D)
 
 
 # %% ../nbs/23a_knn.ipynb #c0027
-def knn_vote(nn_labels,          # (Q, k) class indices 0 .. C-1 of the neighbours, nearest first
-             n_classes:int,      # C
-            ) -> tuple[np.ndarray, np.ndarray]:
-    """Majority vote (ties: the class of the nearest) (Q,) and vote fractions (Q, C).
-
-    Raises `LabelError` for a label outside 0..C-1 (or not a whole number), `DimensionError` if not (Q, k)."""
-    lab = np.asarray(nn_labels)
-    if lab.ndim != 2: raise DimensionError(f"neighbour labels must be (Q, k), got shape {lab.shape}: pass `y[idx]`")
-    if lab.dtype.kind not in "iu" or (lab.size and (lab.min() < 0 or lab.max() >= n_classes)):
-        raise LabelError(f"neighbour labels must be whole class indices 0..{n_classes - 1}, got {lab.dtype} "
-                         f"{lab.min() if lab.size else ''}..{lab.max() if lab.size else ''}: "
-                         "map them with `evaluate.encode_labels(y)`")
-    return _vote(lab, n_classes)
-
-VOTE_ROWS = 1 << 15   # queries per slice of the vote: its temporaries stay in cache
-VOTE_TABLE = 1 << 12  # up to this many label combinations (C^k), the vote is looked up in a table of all of them
-
-def _vote(lab:np.ndarray, n_classes:int) -> tuple[np.ndarray, np.ndarray]:
-    "`knn_vote` of labels known to be whole numbers in 0..C-1: looked up (`VOTE_TABLE`), or `VOTE_ROWS` at a time."
-    q, k = lab.shape
-    if n_classes ** k <= VOTE_TABLE:
-        combos = np.indices((n_classes,) * k).reshape(k, -1).T              # every (Q, k) row there can be
-        pred, frac = np.empty(len(combos), np.int32), np.zeros((len(combos), n_classes), np.float32)
-        _vote_rows(combos, pred, frac)
-        code = lab[:, 0].astype(np.intp)
-        for j in range(1, k): code = code * n_classes + lab[:, j]            # the row's place among `combos`
-        return pred[code], np.take(frac, code, axis=0)
-    pred, frac = np.empty(q, np.int32), np.zeros((q, n_classes), np.float32)
-    for s in range(0, q, VOTE_ROWS):
-        _vote_rows(lab[s:s + VOTE_ROWS], pred[s:s + VOTE_ROWS], frac[s:s + VOTE_ROWS])
-    return pred, frac
-
-def _vote_rows(lab:np.ndarray, pred:np.ndarray, frac:np.ndarray):
-    "`_vote` of some rows into `pred` (Q,) and `frac` (Q, C), zeros."
-    q, k = lab.shape
-    cols = [lab[:, j] for j in range(k)]
-    same = {(i, j): cols[i] == cols[j] for j in range(k) for i in range(j)}  # each pair compared once
-    flat, row = frac.reshape(-1), np.arange(q, dtype=np.intp) * frac.shape[1]
-    share = (np.arange(k + 1, dtype=np.int32) / np.float32(k)).astype(np.float32)   # votes -> fraction
-    best = None
-    for j in range(k):
-        votes = np.ones(q, np.int32)                                         # votes of the class at rank j
-        for i in range(k):
-            if i != j: votes += same[min(i, j), max(i, j)]
-        flat[row + cols[j]] = share[votes]                                   # k scatters of (Q,), no adds
-        if j == 0: pred[:], best = cols[0], votes
-        else:                                                                # strictly more: the nearest of the best
-            np.copyto(pred, cols[j], where=votes > best, casting="unsafe"); np.maximum(best, votes, out=best)
-
 def knn_predict(train_x,           # training features, (N, D)
                 train_y,           # training class indices 0 .. n_classes-1, (N,)
                 query_x,           # query features, (Q, D)
@@ -585,5 +538,5 @@ def knn_predict(train_x,           # training features, (N, D)
         raise LabelError(f"labels must be class indices 0..{n_classes - 1}, found {train_y.min()}..{train_y.max()}: "
                          "map them with `evaluate.encode_labels(y)`")
     idx = knn_indices(train_x, query_x, k, **chunks)   # no direct sums where the products settle it ("Indices only")
-    pred, frac = (_vote if train_y.dtype.kind in "iu" else knn_vote)(train_y[np.atleast_2d(idx)], n_classes)   # knn_vote: refuses others
+    pred, frac = knn_vote(train_y[np.atleast_2d(idx)], n_classes)   # float labels refused there
     return (pred[0], frac[0]) if idx.ndim == 1 else (pred, frac)

@@ -306,14 +306,14 @@ def knn_parts_table(kinds: list[str], n_query: int = 262_144, n_train: int = 1_0
     (`matmul_only`) over the same data; and how many training rows are exact copies of another. Medians of `rounds`
     interleaved runs, this process's CPU seconds. Reads knn's private steps by wrapping them: figures only."""
     from alphaearth_nb import knn as K
-    names = {"_search": None, "_rerank_host": "near-ties on host", "_exact_host": "float64 brute force", "_vote": "vote"}
+    names = {"_search": None, "_rerank_host": "near-ties on host", "_exact_host": "float64 brute force", "knn_vote": "vote"}
     acc: dict = {}
     def wrap(name, f):
         def g(*a, **kw):
             c0 = time.process_time()
             out = f(*a, **kw)
             key = ("first round" if len(a[1]) == n_query else "second round") if name == "_search" else names[name]
-            e = acc.setdefault(key, [0.0, 0]); e[0] += time.process_time() - c0; e[1] += len(a[1]) if name != "_vote" else 0
+            e = acc.setdefault(key, [0.0, 0]); e[0] += time.process_time() - c0; e[1] += len(a[1]) if name != "knn_vote" else 0
             return out
         return g
     saved = {n: getattr(K, n) for n in names}

@@ -118,9 +118,9 @@ def test_float32_far_from_origin_matches_float64(off, spread, dim):
 @pytest.mark.parametrize("table", [0, 4096])
 def test_vote_matches_scores_and_ranks(table, monkeypatch):
     "knn_vote against a per-query count: most votes, ties to the nearer member; fractions = count / float32(k), bit for bit."
-    from alphaearth_nb import knn
-    monkeypatch.setattr(knn, "VOTE_ROWS", 37)  # ragged slices of the vote
-    monkeypatch.setattr(knn, "VOTE_TABLE", table)  # 0: no lookup table; 4096: up to k = 6 of these 4 classes
+    from alphaearth_nb import vote
+    monkeypatch.setattr(vote, "VOTE_ROWS", 37)  # ragged slices of the vote
+    monkeypatch.setattr(vote, "VOTE_TABLE", table)  # 0: no lookup table; 4096: up to k = 6 of these 4 classes
     rng = np.random.default_rng(4)
     for k in (1, 2, 3, 7):
         lab = rng.integers(0, 4, (500, k))
@@ -380,7 +380,7 @@ def test_huge_finite_query_rows_are_searched():
 
 
 def test_predict_refuses_float_labels():
-    "knn_predict votes without knn_vote's checks, but float labels are still refused."
+    "knn_predict votes by knn_vote, which refuses float labels."
     with pytest.raises(LabelError, match="whole class indices"):
         knn_predict(np.eye(3, 2), np.array([0.0, 1.0, 1.0]), np.zeros((1, 2)), 1, 2)
 
