@@ -258,8 +258,9 @@ def query_array(a,                        # vectors as a user holds them: array,
         except (TypeError, ValueError) as e:
             raise DimensionError(f"a {what} holds text, not numbers ({e}): pass the {EMBED_DIM} band values, "
                                  "e.g. `row[band_names()]`, or cast them: `row.astype('float32')`") from None
-    if stored == {"uint8"} and v.dtype.kind == "f" and np.isfinite(v).all() and ((v >= 0) & (v <= 255) & (v == np.round(v))).all():
-        v = v.astype(np.uint8)   # a pixel of a uint8 map read with masking (`gated`'s `stored`): the map's bytes
+    if len(stored) == 1 and "None" not in stored and np.dtype(stored.pop()).kind == "u" and v.dtype.kind == "f" and \
+            np.isfinite(v).all() and ((v >= 0) & (v <= 255) & (v == np.round(v))).all():
+        v = v.astype(np.uint8)   # a pixel of a uint8 (or uint16) map read with masking (`gated`'s `stored`): its bytes
     return v
 
 

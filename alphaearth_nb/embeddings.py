@@ -21,7 +21,7 @@ from .geo import (NODATA_KEYS, VALID_KEYS, geotransform, check_pixels, crs_of, d
 from .files import gdal_path, reading_raster
 from .labels import data_variables
 from .quantize import NODATA, quantize
-from .spatial import centred
+from .spatial import centred, is_lazy
 from .stacks import check_grid, names_every_band
 from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_hint, band_order,
                                 band_variables, byte_codes, gate_query, gate_vectors, gated, label_bands,
@@ -173,6 +173,13 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
             rng = ((da < valid[0]) | (da > valid[1])).any("band")
             off = rng if off is None else off | rng
         da = map_byte_codes(da, fills, valid)       # a uint8 map's bytes as `gated` reads them
+        past = ((da < -128) | (da > 127)).any("band")   # no int8 code: `astype` wrapped it (300 -> 44), `gated` refuses it
+        gone = False if off is None else off.all("band") if "band" in off.dims else off   # pixels off already
+        if not is_lazy(past) and (k := int((past & ~gone).sum())):
+            warnings.warn(f"{k} of {past.size} pixels are not embedding vectors (values outside int8's -128..127) and "
+                          f"are no data ({NODATA}): check the reader's fill value and the dtype the codes were stored in",
+                          stacklevel=user_stacklevel())
+        off = past if off is None else off | past
         q = (da.where(~off, NODATA) if off is not None else da).astype(np.int8).rename("embedding")
         q.attrs = {k: v for k, v in da.attrs.items() if k not in (*NODATA_KEYS, *VALID_KEYS)} | {"nodata": NODATA}
         return q

@@ -113,6 +113,19 @@ def _byte_reading(a:np.ndarray, nodata:np.ndarray) -> int|None:
 
 _FLOAT_READINGS = (lambda a: np.where(a > 127, a - 256, a), lambda a: a - 128)   # the readings on float bytes (NaN kept)
 
+def _narrow(a:np.ndarray, nodata:np.ndarray|None=None) -> np.ndarray:
+    """Unsigned values (..., 64) wider than a byte (uint16, uint32, uint64) as the uint8 bytes they hold, where every
+    pixel with data (not `nodata`, the declared fills; not one value in every band, a fill nobody declared) lies
+    within 0..255: int8 codes kept in a wider unsigned type (a UInt16 GeoTIFF with no-data 65535, written by a tool
+    without Int8), shifted by 128 or read unsigned, as `_byte_reading` then reads them (every such pixel was refused
+    as no embedding). Fill pixels above 255 become 255 in every band (a fill still: the caller masks or refuses them).
+    `a` as it is otherwise (values past a byte are no int8 codes: refused as they were)."""
+    if a.dtype.kind != "u" or a.dtype.itemsize == 1 or a.ndim == 0 or not a.size: return a
+    keep = ~(a == a[..., :1]).all(-1)
+    if nodata is not None: keep &= ~nodata
+    if not keep.any() or a[keep].max() > 255: return a
+    return np.minimum(a, 255).astype(np.uint8)
+
 def _float_bytes(a:np.ndarray) -> tuple[np.ndarray, np.ndarray]|None:
     """Float values (..., 64) a masking reader made of uint8 bytes (rioxarray `masked=True`, `xr.open_dataset(tif,
     engine="rasterio")`: whole numbers 0..255, NaN where masked) as (the bytes, the pixels masked); None where the
@@ -150,11 +163,19 @@ def byte_codes(a:np.ndarray,   # (..., 64) values; uint8 ones may be int8 codes 
               ) -> np.ndarray:
     """uint8 codes (..., 64) with values above 127 as the int8 codes they hold (int16), by the map gate's reading
     (`_byte_reading`: read unsigned, or shifted by 128; warned); `a` as it is otherwise (other dtypes, bytes up to
-    127, bytes no reading makes unit vectors of). For tables of vectors (`evaluate.check_xy`), as maps read them."""
-    a = np.asarray(a)
-    if a.dtype != np.uint8 or not (a > 127).any(): return a
-    r = _byte_reading(a, _fill_mask(a, fills))
-    return _BYTE_READINGS[r][1](a) if r is not None and r >= 0 else a
+    127, bytes no reading makes unit vectors of). For tables of vectors (`evaluate.check_xy`), as maps read them.
+    Wider unsigned values whose rows with data lie within 0..255 (uint16 codes, `_narrow`) are read as those bytes;
+    their rows of one value past a byte (65535: a fill) are kept at that value."""
+    w = np.asarray(a)
+    nodata = _fill_mask(w, fills)
+    a = _narrow(w, nodata)
+    if a.dtype != np.uint8 or not (a > 127).any(): out = a
+    else:
+        r = _byte_reading(a, nodata)
+        out = _BYTE_READINGS[r][1](a) if r is not None and r >= 0 else a
+    if a is not w and (big := (w > 255).any(-1)).any():   # fill rows past a byte: as they were, not 255
+        out = np.where(big[..., None], w, out.astype(np.int64))
+    return out
 
 def _map_reading(da:xr.DataArray, fills, valid=None) -> int|None:
     """The uint8 reading (`_byte_reading`) of a lazy map, decided once for the whole map (a reading chosen per dask
@@ -173,6 +194,7 @@ def _map_reading(da:xr.DataArray, fills, valid=None) -> int|None:
         if a.dtype.kind == "f":   # bytes a masking reader turned to floats (`gated`'s `stored`)
             if (fb := _float_bytes(a)) is None: continue
             a, nd = fb[0], nd | fb[1]
+        if (a := _narrow(a, nd)).dtype != np.uint8: continue   # uint16 values past a byte: no codes here
         if (r := _byte_reading(a, nd)) is not None: return r
     return None
 
@@ -182,9 +204,16 @@ def map_byte_codes(da:xr.DataArray,  # a map (..., band); uint8 values may be in
                   ) -> xr.DataArray:
     """A uint8 map's values as the int8 codes they hold (int16, lazily for dask input), by the one reading
     `_map_reading` takes for the whole map (warned), as `gated` reads them; `da` as it is otherwise (other dtypes,
-    no reading found). `as_embedding(dequantize=False)` gives the int8 form of such a map through it."""
-    if da.dtype == np.uint8 and (r := _map_reading(da, fills, valid)) is not None and r >= 0:
-        return xr.apply_ufunc(_BYTE_READINGS[r][1], da, dask="parallelized", output_dtypes=[np.int16], keep_attrs=True)
+    no reading found). `as_embedding(dequantize=False)` gives the int8 form of such a map through it. A wider
+    unsigned map holding bytes (uint16 codes, `_narrow`) is read alike (int64), each block's values past a byte
+    left as they are (no codes: the caller refuses them)."""
+    if da.dtype.kind == "u" and (r := _map_reading(da, fills, valid)) is not None and r >= 0:
+        if da.dtype == np.uint8:
+            return xr.apply_ufunc(_BYTE_READINGS[r][1], da, dask="parallelized", output_dtypes=[np.int16], keep_attrs=True)
+        def read(a):
+            n = _narrow(a, _fill_mask(a, fills, valid))
+            return (_BYTE_READINGS[r][1](n) if n.dtype == np.uint8 else a).astype(np.int64)
+        return xr.apply_ufunc(read, da, dask="parallelized", output_dtypes=[np.int64], keep_attrs=True)
     return da
 
 def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
@@ -196,6 +225,7 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
     a, back = _unmasked(np.asarray(a), fills)   # components a masking reader made NaN at the declared fill
     shape = a.shape[:-1]
     nodata = _fill_mask(a, fills, valid)   # on the stored values (a uint8 map's bytes, before they are read)
+    a = _narrow(a, nodata)   # int8 codes kept in uint16 (no-data 65535): the bytes they hold
     outside = np.zeros(shape, bool)
     c, avg = np.zeros(shape, bool), np.zeros(shape, bool)
     if a.dtype == np.uint8 and reading is None and (a > 127).any(): reading = _byte_reading(a, nodata)
@@ -363,9 +393,9 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
     stored = da.encoding.get("dtype") if stored is None else stored
     if codes is None and stored is not None and np.dtype(stored).kind in "iu":
         codes = True  # declared on disk as integer codes (e.g. rioxarray with mask_and_scale=True)
-    byte = da.dtype.kind == "f" and stored is not None and np.dtype(stored) == np.uint8
+    byte = da.dtype.kind == "f" and stored is not None and np.dtype(stored).kind == "u"   # uint8, or uint16 codes
     if is_lazy(da):   # uint8 codes: one reading for the whole map, decided (and warned) here
-        reading = _map_reading(da, fills, valid) if da.dtype == np.uint8 or byte else None
+        reading = _map_reading(da, fills, valid) if da.dtype.kind == "u" or byte else None
         out = pixelwise(lambda a: _gate(a, fills, codes, reading=reading, valid=valid, stored_bytes=byte)[0], da,
                         out_core=("band",))
     else:
