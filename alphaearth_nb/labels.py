@@ -299,12 +299,33 @@ def _flag_list(v) -> list:
     if isinstance(v, str): return [float(t) for t in re.findall(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", v)]
     return np.atleast_1d(np.asarray(v)).ravel().tolist()
 
+def _flag_word(name) -> str:
+    "A class name as one CF `flag_meanings` word: spaces around trimmed, runs of spaces inside made '_' ('_' if empty)."
+    return re.sub(r"\s+", "_", str(name).strip()) or "_"
+
+def _listed_names(a:dict) -> list|None:
+    "`attrs['class_names']` as a list of str (a list, or the JSON text of a GeoTIFF tag); None if absent or unread."
+    names = a.get("class_names")
+    if isinstance(names, (str, bytes)):
+        try: names = json.loads(names)
+        except ValueError: return None
+    if names is None or isinstance(names, (str, dict)) or np.ndim(names) != 1: return None
+    return [str(n) for n in np.asarray(names).tolist()]
+
 def class_flags(obj) -> dict|None:  # a label raster or class map (anything with attrs)
     """The class names a label raster or class map declares, id -> name: CF `flag_values` with `flag_meanings`
     (words separated by spaces), else `class_names` (id i -> the i-th name; a list, or the JSON text of a GeoTIFF tag);
-    None when it declares none. `LabelError` when `flag_values` and `flag_meanings` differ in length."""
+    None when it declares none. `LabelError` when `flag_values` and `flag_meanings` differ in length.
+
+    Decided: where both name the same classes, the names as given win. `classify` of named classes writes
+    `class_names` ('Winter wheat') and the CF pair, whose words cannot hold a space ('Winter_wheat': CF's convention),
+    and `map_to_cog` keeps both as tags; so where `flag_values` are the ids 0..C-1 of `class_names` and each word is
+    that name with its spaces made '_', the user sees `class_names` ('Winter wheat' in the legend, the COG's
+    category names, `vectorize`'s names). Was: the flag words ('Winter_wheat'). Flags that pair otherwise (ids not
+    0..C-1, other words: a file's own CF classes) are the names, as before."""
     a = getattr(obj, "attrs", None) or {}
     vals, means = a.get("flag_values"), a.get("flag_meanings")
+    listed = _listed_names(a)
     if vals is not None and means is not None:
         vals = [int(v) if float(v).is_integer() else v for v in _flag_list(vals)]
         words = (means.decode(errors="replace") if isinstance(means, bytes) else str(means)).split() \
@@ -313,20 +334,16 @@ def class_flags(obj) -> dict|None:  # a label raster or class map (anything with
             raise LabelError(f"flag_values has {len(vals)} values but flag_meanings {len(words)} words: CF pairs them "
                              "one to one (one word per class, no spaces inside); fix the attrs, or drop them with "
                              "`da.attrs.pop('flag_meanings')`")
-        return dict(zip(vals, words))
-    names = a.get("class_names")
-    if isinstance(names, (str, bytes)):
-        try: names = json.loads(names)
-        except ValueError: return None
-    if names is None or isinstance(names, (str, dict)) or np.ndim(names) != 1: return None
-    return {i: str(n) for i, n in enumerate(np.asarray(names).tolist())}
+        same = listed is not None and vals == list(range(len(listed))) and words == [_flag_word(n) for n in listed]
+        return dict(enumerate(listed)) if same else dict(zip(vals, words))   # the names as given, where they pair
+    return None if listed is None else dict(enumerate(listed))
 
 def flag_attrs(names:dict,             # id -> name
                dtype=np.int64,          # the class map's dtype (CF: `flag_values` of the variable's type)
               ) -> dict:
     "CF attrs of a class map from id -> name: `flag_values` (the ids) and `flag_meanings` (spaces in a name made '_')."
     return {"flag_values": np.asarray(list(names), dtype),
-            "flag_meanings": " ".join(re.sub(r"\s+", "_", str(n).strip()) or "_" for n in names.values())}
+            "flag_meanings": " ".join(_flag_word(n) for n in names.values())}
 
 
 # %% ../nbs/03a_labels.ipynb #tn0002

@@ -27,8 +27,8 @@ def test_class_names_reach_gdal_through_the_sidecar(tmp_path, class_map, gdal_re
         assert f.tags(1)["flag_meanings"].split() == ["forest", "crop_&_grass", "<water>"]
         assert str(side) in f.files                            # GDAL lists the sidecar as part of the raster
     rioxarray = pytest.importorskip("rioxarray")
-    da = rioxarray.open_rasterio(p).squeeze(drop=True)        # rioxarray reads the names from the band's tags
-    assert class_flags(da) == {0: "forest", 1: "crop_&_grass", 2: "<water>"} and da.rio.crs.to_epsg() == 32631
+    da = rioxarray.open_rasterio(p).squeeze(drop=True)        # rioxarray reads the names from the band's tags (class_names)
+    assert class_flags(da) == {0: "forest", 1: "crop & grass", 2: "<water>"} and da.rio.crs.to_epsg() == 32631
 
 
 def test_flag_ids_and_wide_ids(tmp_path, class_map, gdal_reads):
