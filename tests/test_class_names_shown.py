@@ -5,7 +5,6 @@ two name the same classes, and a file's own CF flags otherwise. Was: 'Winter_whe
 import matplotlib
 
 matplotlib.use("Agg")
-import numpy as np
 import pandas as pd
 import pytest
 
