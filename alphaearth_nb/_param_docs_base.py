@@ -40,6 +40,7 @@ SECTIONS = {
         'is_ours': 'path : str|os.PathLike\n    a folder (`~` allowed)\n',
         'inside_ours': 'path : str|os.PathLike\n    a file or folder to be written (`~` allowed)\n',
         'no_file_on_the_way': 't : Path\n    the file or folder to be written\nwhat : str\n    what it is ("store", "file"), for the message\n',
+        'output_folder': 'out : str|os.PathLike\n    the folder a command writes (`--out`)\nwhat : str\n    what it is, for messages: "demo", "training run"\n',
         'check_output': 'target : str|os.PathLike\n    the folder or file about to be written\noverwrite : bool\n    replace an existing output of ours\nwhat : str\n    a word for messages, e.g. "embedding store"\nfolder : bool|None\n    True: the output is a folder, so an existing plain file is never ours\n',
         'partial_name': 't : Path\n    the final path of the file or folder being written\n',
         'pid_alive': 'pid : int\n    a process id on this machine\n',

@@ -27,7 +27,6 @@ SECTIONS = {
         'open_data': 'data : str|None\n    "samples", or a .nc / .zarr DataTree on disk\n',
         'open_stack': 'data : str|None\n    "samples" (or None: the sample scene), or a .nc / .zarr DataTree on disk\n',
         'model_sources': "stack : xr.DataTree\n    a stack\nmodel\n    a model with `cfg.inputs` and `cfg.targets`\nkeep : str|None\n    comma-separated sources to keep (default: those the model reads)\nallow_missing : bool\n    embed without some (not all) of the model's inputs\n",
-        'demo': 'out : str\n    folder for pictures, report and the training run\nsteps : int\n    training steps of the small preset\nbatch_size : int\n    examples per step\nseed : int\n    everything is deterministic given this\nprogress : bool\n    progress bars\n',
         'labels_from_csv': 'df : pd.DataFrame\n    a table with A00..A63 and a label column\ncolumn : str\n    the label column\n',
         'main': 'argv : list[str]|None\n    the arguments after `aef` (None: sys.argv[1:], and the CPU split for the command)\n',
     },
@@ -50,6 +49,9 @@ SECTIONS = {
     'alphaearth_nb.decoders': {
         'time_features': 't_norm : Float[Array, ""]\n    target time inside its period, 0 .. 1\nn_freq : int\n    Fourier frequencies\n',
         'Decoder': 'n_in : int\n    embedding width (64)\nn_meta : int\n    metadata fields of the source\nn_out : int\n    bands (continuous) or classes (categorical)\nwidth : int\n    hidden width\ndepth : int\n    hidden layers\nn_freq : int\n    Fourier frequencies of the target time\nkey : PRNGKeyArray\n    JAX PRNG key of the weights\n',
+    },
+    'alphaearth_nb.demo': {
+        'demo': 'out : str\n    folder for pictures, report and the training run\nsteps : int\n    training steps of the small preset\nbatch_size : int\n    examples per step\nseed : int\n    everything is deterministic given this\nprogress : bool\n    progress bars\n',
     },
     'alphaearth_nb.dist': {
         'init_distributed': '**kwargs\n    to `jax.distributed.initialize` (coordinator_address, num_processes, process_id)\n',

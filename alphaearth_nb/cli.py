@@ -9,27 +9,24 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-import json
 import os
 import sys
-import time
 import warnings
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import xarray as xr
-from matplotlib.figure import Figure
 
-from . import analysis, embeddings, evaluate, maps, model, quality, samples, scene, stream, train
+from . import analysis, embeddings, evaluate, model, samples, scene, stream, train
 from .core import (AEFError, CheckpointError, ConfigError, DimensionError, LabelError, MissingDataError,
                                 MissingSourceError, StackTypeError, UnknownSourceError, band_names, compile_cache,
                                 cpu_threads, keep_heap, seed_key, split_cpu, checks_flags, unroll_cap)
-from .files import (check_output, is_zarr_store, local_output, no_file_on_the_way, quiet_marker, settle_zarr,
-                                 writing_folder)
+from .files import check_output, is_zarr_store, output_folder, quiet_marker, settle_zarr
 from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .bands import band_columns
-from .embed import embed, embed_to_zarr
+from .embed import embed_to_zarr
+from .demo import demo   # `aef demo` (cli.demo: the same function)
 from .labels import label_values, near_column, read_table, refuse_mixed_labels, table_numbers  # read_table: every CSV
 from .cli_args import LABEL_VECTORS, TRAIN_DEFAULTS, parser
 from .sources import registered
@@ -37,7 +34,7 @@ from .spatial import rename_spatial
 from .stacks import embedding_field
 
 # %% auto #0
-__all__ = ['COMMANDS', 'open_input', 'open_data', 'open_stack', 'model_sources', 'demo', 'labels_from_csv', 'main']
+__all__ = ['COMMANDS', 'open_input', 'open_data', 'open_stack', 'model_sources', 'labels_from_csv', 'main', 'demo']
 
 # %% ../nbs/30_cli.ipynb #c0005
 def _first_line(e:BaseException) -> str:
@@ -150,145 +147,6 @@ def model_sources(stack:xr.DataTree, # a stack
     drop = [s for s in have if s not in want]
     return (stack.drop_nodes(drop) if drop else stack), drop
 
-# %% ../nbs/30_cli.ipynb #c0009
-def _save(fig, path):
-    fig.savefig(path, dpi=90, bbox_inches="tight")
-
-def _true_colour(stack, year:int) -> xr.DataArray:
-    "Median cloud-free true colour of one year, as (y, x, band) in [0, 1]."
-    s2 = stack["sentinel2"].to_dataset().sel(time=str(year))
-    rgb = xr.concat([s2[b].median("time") for b in ("B4", "B3", "B2")], "band").transpose("y", "x", "band")
-    return (rgb / 2500).clip(0, 1).fillna(0)
-
-def _pictures(out:Path, stack, embs:dict, hist:list) -> xr.DataArray:
-    "scene.png, embedding_rgb.png, change.png and loss.png in `out`; returns the change map."
-    years = list(embs)
-    fig = Figure(figsize=(10, 4)); a = fig.subplots(1, 2)
-    for ax, y in zip(a, years):
-        ax.imshow(_true_colour(stack, y).values); ax.set_title(f"Sentinel-2 median {y}"); ax.axis("off")
-    _save(fig, out / "scene.png")
-    fig = Figure(figsize=(10, 4)); a = fig.subplots(1, 2)
-    for ax, y in zip(a, years): maps.plot_rgb(embs[y], ax=ax, title=f"embedding {y} (PCA RGB)")
-    _save(fig, out / "embedding_rgb.png")
-    ch = analysis.change(embs[years[0]], embs[years[1]])
-    fig = Figure(figsize=(5, 4)); ax = fig.subplots()
-    maps.plot_heat(ch, ax=ax, title=f"embedding change {years[0]} -> {years[1]} (1 - dot)")
-    _save(fig, out / "change.png")
-    train.plot_history(hist, out / "loss.png")
-    return ch
-
-# %% ../nbs/30_cli.ipynb #c0011
-def _transitions(change:np.ndarray, before:np.ndarray, after:np.ndarray) -> list[dict]:
-    "Mean 1 - dot per land-cover transition (class names from the scene), largest first."
-    name = lambda k: scene.CLASSES[k] if 0 <= k < len(scene.CLASSES) else str(k)
-    moved = (before != after) & (before >= 0) & (after >= 0)
-    pairs, counts = np.unique(np.stack([before[moved], after[moved]], 1), axis=0, return_counts=True)
-    out = [{"from": name(int(a)), "to": name(int(b)), "pixels": int(k),
-            "one_minus_dot": float(np.nanmean(change[moved & (before == a) & (after == b)]))}
-           for (a, b), k in zip(pairs, counts)]
-    return sorted(out, key=lambda t: -t["pixels"])
-
-def _lines(rep:dict, cmp:dict, table, years:list) -> list[str]:
-    "The report's text, one line per finding."
-    first, last, steps, batch = rep["loss_first10"], rep["loss_last10"], rep["steps"], rep["batch_size"]
-    out = ["# aef demo report", "",
-           f"Trained the `small` preset for {steps} steps (batch {batch}) on the offline sample scene "
-           f"in {rep['train_seconds']} s (compiling the step included); the whole demo (training, embedding both "
-           f"years, pictures, evaluation) took {rep['seconds']} s.",
-           f"- total loss: {first:.4f} (mean of the first 10 steps) -> {last:.4f} (last 10 steps)",
-           f"- embedding change {years[0]} -> {years[1]} (1 - dot): {rep['change_cleared']:.3f} where the land "
-           f"cover changed ({rep['cleared_pixels']} px) vs {rep['change_elsewhere']:.3f} elsewhere; by transition:",
-           *[f"  - {t['from']} -> {t['to']}: {t['pixels']} px, 1 - dot {t['one_minus_dot']:.3f}"
-             for t in rep.get("change_by_transition", [])],
-           f"- 10-shot land cover from the {years[0]} embedding on all its {rep['tenshot_pixels']} labelled pixels "
-           "(balanced accuracy, 20 folds):", "",
-           "```", table.to_string(index=False), "```", ""]
-    if cmp:
-        out += [f"- beside the best designed baseline ({cmp['best_baseline']}), 10-shot on another point set, "
-                f"{cmp['landcover_points']} pixels at least {cmp['min_dist']:g} m apart from {years[0]} and "
-                f"{years[-1]} (so a score other than the table's), best method of each: "
-                f"embedding {cmp['embedding_10shot']:.3f} vs {cmp['best_baseline_10shot']:.3f} (error ratio "
-                f"{cmp['error_ratio_10shot']:.2f}; below 1 the embedding wins)",
-                f"- change, paper protocol (L2-normalised, (1 - dot)/2 at thresholds 0.1..0.9), {cmp['changed_pixels']} changed px: "
-                f"balanced accuracy embedding {cmp['change_embedding']:.3f} vs best baseline "
-                f"{cmp['change_best_baseline']:.3f}",
-                f"- stability: 1 - dot {cmp['unchanged_1dot']:.3f} on unchanged pixels vs {cmp['changed_1dot']:.3f} "
-                "on changed ones", ""]
-    return out + ["Pictures: scene.png, embedding_rgb.png, change.png, change_events.png (true change outlined), "
-                  "loss.png. Training run: run/."]
-
-# %% ../nbs/30_cli.ipynb #c0012
-def _report(out:Path, embs:dict, ch, labels, hist:list, steps:int, batch_size:int, seed:int, t0:float,
-            stack=None, train_seconds:float=float("nan")) -> dict:
-    "The demo's numbers, written to report.md / report.json and printed."
-    years = list(embs)
-    l0, l1 = (labels.sel(year=y).values for y in years)
-    cleared = (l0 != l1)
-    change_in, change_out = float(np.nanmean(ch.values[cleared])), float(np.nanmean(ch.values[~cleared]))
-    by = _transitions(ch.values, l0, l1)
-    x = embs[years[0]].values.reshape(-1, embs[years[0]].sizes["band"]); y = l0.reshape(-1)
-    ok = np.isfinite(x).all(1) & (y >= 0)
-    table = evaluate.evaluate_embeddings(x[ok], y[ok], shots=(10,), folds=20, seed=seed)
-    cmp = {} if stack is None else quality.compare_on_scene(stack, labels, embs, seed=seed)  # beside designed baselines
-    if cmp:
-        fig = Figure(figsize=(5, 4))
-        quality.plot_change_events(ch, cleared, ax=fig.subplots(),
-                                   title=f"change {years[0]} -> {years[1]}, true change outlined")
-        _save(fig, out / "change_events.png")
-    first = float(np.mean([h["loss"] for h in hist[:10]])); last = float(np.mean([h["loss"] for h in hist[-10:]]))
-    rep = {"steps": steps, "batch_size": batch_size, "loss_first10": first, "loss_last10": last,
-           "change_cleared": change_in, "change_elsewhere": change_out, "cleared_pixels": int(cleared.sum()),
-           "change_by_transition": by,
-           "tenshot": table.to_dict(orient="records"), "tenshot_pixels": int(ok.sum()),
-           **{k: v for k, v in cmp.items() if k not in ("landcover", "change")},
-           "train_seconds": round(train_seconds, 1), "seconds": round(time.time() - t0, 1)}   # training; whole demo
-    lines = _lines(rep, cmp, table, years)
-    (out / "report.md").write_text("\n".join(lines) + "\n")
-    (out / "report.json").write_text(json.dumps(rep, indent=1, default=float))
-    print("\n".join(lines))
-    return rep
-
-# %% ../nbs/30_cli.ipynb #c0014
-def _output_folder(out, what:str) -> Path:
-    "The folder `out` of a command that writes, checked before any work by the package's own checks: a URL or a " \
-    "folder that cannot be written (`files.local_output`: `NotWritableError`), a file where a folder above must be."
-    t = local_output(out, what, True)
-    if not t.exists(): no_file_on_the_way(t, what)   # `NotOursError`, not an errno after the work
-    return t
-
-@checks_flags
-def demo(out:str="out/demo",   # folder for pictures, report and the training run
-         steps:int=200,         # training steps of the small preset
-         batch_size:int=4,      # examples per step
-         seed:int=0,            # everything is deterministic given this
-         progress:bool=True,    # progress bars
-        ) -> dict:
-    """Train `small` on the sample scene, embed both years, map change and land cover; returns the report's numbers.
-    A demo written to `out` before (a folder `demo` marked its own) is replaced, and the line printed before training
-    says so; any other non-empty folder (a training run, another output, files of yours) is `NotOursError`, untouched."""
-    t0 = time.time()
-    t = _output_folder(out, "demo")
-    stack, texts, labels = scene.load_scene()
-    years = [int(y) for y in labels["year"].values]
-    # a laptop run is ~1000x shorter than the paper's: a 10x higher peak rate, a short warm-up and clipping
-    cfg = train.TrainConfig(steps=steps, batch_size=batch_size, peak_lr=1e-3, warmup=max(1, steps // 10),
-                            clip_norm=1.0, checkpoint_every=max(1, steps // 4), seed=seed)
-    again = t.is_dir() and any(t.iterdir())   # ours and a demo, or `writing_folder` refuses it before this is said
-    with writing_folder(out, overwrite=True, what="demo", meta={"kind": "demo"}) as tmp:
-        print(f"aef demo: training `small` for {steps} steps on the sample scene (the bar waits at 0 while the first "
-              f"step compiles), then embedding {' and '.join(map(str, years))}; report and pictures to {out}" +
-              (" (replacing the demo written there before; a folder the demo did not write is never replaced)"
-               if again else ""), file=sys.stderr)
-        t1 = time.time()
-        state, hist = train.fit("small", stack, texts=texts, out=tmp / "run", config=cfg, progress=progress)
-        t_train = time.time() - t1
-        embs = {y: embed(stack, state.model, y, progress=progress) for y in years}
-        ch = _pictures(tmp, stack, embs, hist)
-        rep = _report(tmp, embs, ch, labels, hist, steps, batch_size, seed, t0, stack=stack, train_seconds=t_train)
-    print(f"wrote {out}: report.md, report.json, the pictures and the training run (run/, for "
-          f"`aef.train.load_model('{Path(out) / 'run'}')`)")
-    return rep
-
 # %% ../nbs/30_cli.ipynb #c0023
 def _read_csv(path, flag:str, needs:str) -> pd.DataFrame:
     "A CSV table through `open_input`: a `LabelError` naming the option and the file when pandas cannot read it."
@@ -359,7 +217,7 @@ def _resume_preset(a) -> str:
     return a.preset
 
 def _train_cmd(a) -> None:
-    _output_folder(a.out, "training run")
+    output_folder(a.out, "training run")
     a.preset = _resume_preset(a)
     _resume_settings(a)   # options left out: the run's on --resume (its lr, seed, batch), else the command's defaults
     start = int(_run_header(a).get("data_position", 0))   # the step it resumes from (0: a new run)
@@ -530,6 +388,8 @@ def _evaluate_cmd(a) -> None:
           f"classes; {', '.join(map(str, a.shots))} shots a class, {folds} a level (a bar each)", file=sys.stderr)
     table = evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed, progress=True)  # bars: stderr
     print(table.to_string(index=False))
+
+_all_ = ["demo"]   # `demo.demo`, which `aef demo` runs: split from here, `cli.demo` is the same function
 
 COMMANDS = {"demo": lambda a: demo(a.out, a.steps, a.batch_size, a.seed), "train": _train_cmd, "embed": _embed_cmd,
             "evaluate": _evaluate_cmd}

@@ -32,9 +32,10 @@ from .core import (ConfigError, DiskError, MissingDataError, NoValidDataError, N
 
 # %% auto #0
 __all__ = ['MARKER', 'FORMATS', 'ZARR_FILES', 'USER_AGENT', 'quiet_marker', 'user_path', 'remote_url', 'is_remote', 'named_path',
-           'local_output', 'writable', 'is_ours', 'inside_ours', 'no_file_on_the_way', 'check_output', 'partial_name',
-           'pid_alive', 'is_zarr_store', 'consolidate_zarr', 'settle_zarr', 'writing_folder', 'writing_file',
-           'write_text', 'gdal_path', 'input_path', 'nothing_to_write', 'unreadable_raster', 'reading_raster']
+           'local_output', 'writable', 'is_ours', 'inside_ours', 'no_file_on_the_way', 'output_folder', 'check_output',
+           'partial_name', 'pid_alive', 'is_zarr_store', 'consolidate_zarr', 'settle_zarr', 'writing_folder',
+           'writing_file', 'write_text', 'gdal_path', 'input_path', 'nothing_to_write', 'unreadable_raster',
+           'reading_raster']
 
 # %% ../nbs/00a_files.ipynb #c2001
 MARKER = ".aef-complete"  # written last into every folder the package writes
@@ -167,6 +168,17 @@ def no_file_on_the_way(t:Path,    # the file or folder to be written
                 raise NotOursError(f"{p} is a file, so the {what} {t} cannot be written inside it (a folder of that "
                                    f"name is needed there): choose another path, or move the file away.")
             return
+
+def output_folder(out:str|os.PathLike, # the folder a command writes (`--out`)
+                  what:str,              # what it is, for messages: "demo", "training run"
+                 ) -> Path:
+    """The local `Path` of the folder `out` a command writes, checked before any work by the package's own checks: a
+    URL or a folder that cannot be written (`local_output`: `RemoteOutputError`, `NotWritableError`), a plain file
+    where a folder above it must be (`no_file_on_the_way`: `NotOursError`, not an errno after the work). `aef demo`
+    and `aef train` check their `--out` by it."""
+    t = local_output(out, what, True)
+    if not t.exists(): no_file_on_the_way(t, what)
+    return t
 
 @checks_flags
 def check_output(target:str|os.PathLike, # the folder or file about to be written

@@ -125,10 +125,10 @@ def test_k_zero_is_not_told_to_lower_k():  # G3: the suggested fix must work
 def test_demo_report_breaks_change_down_by_transition():
     "Hand-worked: two conifer->bare pixels (1.0, 0.5) and one summer->winter crop pixel (0.1); unchanged ignored."
     import numpy as np
-    from alphaearth_nb import cli, scene
+    from alphaearth_nb import demo, scene
     ch = np.array([[0.0, 1.0], [0.5, 0.1]])
     before, after = np.array([[0, 2], [2, 3]]), np.array([[0, 7], [7, 4]])
-    got = cli._transitions(ch, before, after)
+    got = demo._transitions(ch, before, after)
     assert [(t["from"], t["to"], t["pixels"]) for t in got] == [
         (scene.CLASSES[2], scene.CLASSES[7], 2), (scene.CLASSES[3], scene.CLASSES[4], 1)]
     np.testing.assert_allclose([t["one_minus_dot"] for t in got], [0.75, 0.1])
@@ -467,14 +467,14 @@ def test_demo_report_separates_training_from_the_whole_and_names_each_point_set(
     "The report said 'Trained ... in 783.8 s' for the whole demo (545 s training) and gave two 10-shot embedding"
     " scores (0.659, 0.645) without saying they come from different points."
     import pandas as pd
-    from alphaearth_nb import cli
+    from alphaearth_nb import demo
     rep = dict(loss_first10=1.0, loss_last10=0.5, steps=200, batch_size=4, change_cleared=0.4, change_elsewhere=0.1,
                cleared_pixels=900, train_seconds=545.2, seconds=783.8, tenshot_pixels=22500)
     cmp = dict(best_baseline="composite", embedding_10shot=0.645, best_baseline_10shot=0.7, error_ratio_10shot=1.18,
                landcover_points=540, min_dist=50.0, changed_pixels=900, change_embedding=0.8,
                change_best_baseline=0.85, unchanged_1dot=0.1, changed_1dot=0.4)
     table = pd.DataFrame({"method": ["knn1"], "balanced_accuracy": [0.659]})
-    text = "\n".join(cli._lines(rep, cmp, table, [2023, 2024]))
+    text = "\n".join(demo._lines(rep, cmp, table, [2023, 2024]))
     assert "in 545.2 s" in text and "took 783.8 s" in text and "in 783.8 s" not in text
     assert "22500 labelled pixels" in text and "540 pixels at least 50 m apart" in text
 
@@ -670,10 +670,11 @@ def test_demo_says_what_it_does_before_training_and_where_it_wrote(tmp_path, cap
     def fit(preset, *a, out=None, config=None, **k):
         seen.append(capsys.readouterr().err)   # what was said before training began
         return SimpleNamespace(model=None), [{"loss": 1.0}]
+    from alphaearth_nb import demo
     monkeypatch.setattr(cli.train, "fit", fit)
-    monkeypatch.setattr(cli, "embed", lambda *a, **k: None)
-    monkeypatch.setattr(cli, "_pictures", lambda *a, **k: None)
-    monkeypatch.setattr(cli, "_report", lambda tmp, *a, **k: (tmp / "report.md").write_text("r\n") and {"steps": 3})
+    monkeypatch.setattr(demo, "embed", lambda *a, **k: None)
+    monkeypatch.setattr(demo, "_pictures", lambda *a, **k: None)
+    monkeypatch.setattr(demo, "_report", lambda tmp, *a, **k: (tmp / "report.md").write_text("r\n") and {"steps": 3})
     out = tmp_path / "demo"
     assert cli.demo(str(out), steps=3, progress=False) == {"steps": 3}
     assert "3 steps" in seen[0] and str(out) in seen[0] and "2023 and 2024" in seen[0], seen

@@ -89,10 +89,11 @@ def test_demo_says_when_it_replaces_its_earlier_demo(tmp_path, capsys, monkeypat
     def fit(preset, *a, out=None, **k):
         seen.append(capsys.readouterr().err)
         return SimpleNamespace(model=None), [{"loss": 1.0}]
+    from alphaearth_nb import demo
     monkeypatch.setattr(cli.train, "fit", fit)
-    monkeypatch.setattr(cli, "embed", lambda *a, **k: None)
-    monkeypatch.setattr(cli, "_pictures", lambda *a, **k: None)
-    monkeypatch.setattr(cli, "_report", lambda tmp, *a, **k: (tmp / "report.md").write_text("r\n") and {})
+    monkeypatch.setattr(demo, "embed", lambda *a, **k: None)
+    monkeypatch.setattr(demo, "_pictures", lambda *a, **k: None)
+    monkeypatch.setattr(demo, "_report", lambda tmp, *a, **k: (tmp / "report.md").write_text("r\n") and {})
     out = tmp_path / "demo"
     cli.demo(str(out), steps=3, progress=False)
     cli.demo(str(out), steps=3, progress=False)
