@@ -179,9 +179,10 @@ def _bare_words(sub:argparse.ArgumentParser, # the subcommand's parser
                args:list,                   # the words after the subcommand
               ) -> str|None:
     """What is wrong with words given to `aef NAME` that are not flags (`aef embed --model x stack.zarr out`): the bare
-    words, each with the flag it likely meant (by its form, then in `_BARE_ORDER`), and the flags not of `NAME`
-    (with ours they likely meant); None when every word is a flag or a flag's value."""
-    bare, unknown, given, i = [], [], set(), 0
+    words, each with the flag it likely meant (by its form, then in `_BARE_ORDER`), `aef`'s own flags given after
+    `NAME` (`aef train --no-compile-cache`: put before it), and the flags not of `NAME` (with ours they likely meant);
+    None when every word is a flag or a flag's value."""
+    bare, unknown, early, given, i = [], [], [], set(), 0
     while i < len(args):
         t = args[i]; i += 1
         if not t.startswith("-") or t == "-" or t.lstrip("-").replace(".", "", 1).isdecimal():
@@ -191,13 +192,15 @@ def _bare_words(sub:argparse.ArgumentParser, # the subcommand's parser
             given.add(act.option_strings[-1])
             if act.nargs != 0 and "=" not in t and i < len(args): i += 1   # its value
             continue
+        if t.split("=", 1)[0] in getattr(sub, "_top_flags", ()):   # `aef`'s own flag after the command
+            early.append(t.split("=", 1)[0]); continue
         meant = _MEANT.get(t.split("=", 1)[0]) or next(iter(difflib.get_close_matches(
             t.split("=", 1)[0], [o for o in sub._option_string_actions if o.startswith("--")], 1)), None)
         value = t.split("=", 1)[1] if "=" in t else args[i] if i < len(args) and not args[i].startswith("-") else None
         if "=" not in t and value is not None: i += 1
         unknown.append((t.split("=", 1)[0], meant, value))
         if meant: given.add(meant)
-    if not (bare or unknown): return None
+    if not (bare or unknown or early): return None
     flags = [f for f in ("--period", *_BARE_ORDER.get(name, ())) if f in sub._option_string_actions]
     guess = []
     for w in bare:
@@ -207,6 +210,9 @@ def _bare_words(sub:argparse.ArgumentParser, # the subcommand's parser
     if bare:
         parts.append(f"these words are not flags: {', '.join(bare)} (aef {name} takes each value after its flag, "
                      "--flag VALUE)" + (f": did you mean {' '.join(guess)}?" if guess else ""))
+    for flag in early:
+        parts.append(f"{flag} is a flag of aef itself, not of aef {name}: " + (f"put it before the command, aef {flag} "
+                     f"{name} ..." if sub._top_flags[flag] else f"aef {flag}"))
     for flag, meant, value in unknown:
         parts.append(f"{flag} is not a flag of aef {name}" + (f": did you mean {meant}"
                      f"{' ' + value if value is not None else ''}?" if meant else f" (aef {name} --help lists them)"))
@@ -332,4 +338,6 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--shots", type=_shots, default="1,10,max", help="training points per class, comma-separated "
                    "counts and/or max (default: %(default)s)")
     v.add_argument("--seed", type=_seed, default=0, help="seed of the draws (default: %(default)s)")
+    top = {o: not isinstance(a, argparse._VersionAction) for o, a in p._option_string_actions.items() if o[:2] == "--"}
+    for c in sub.choices.values(): c._top_flags = top   # `aef`'s own flags, for `_bare_words`: does one go with a command
     return p
