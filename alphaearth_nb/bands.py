@@ -17,7 +17,7 @@ from .labels import data_variables
 
 # %% auto #0
 __all__ = ['label_bands', 'band_dim', 'band_hint', 'band_variables', 'band_columns', 'list_vectors', 'by_band', 'band_parts',
-           'join_parts', 'real_parts', 'query_array', 'other_length']
+           'join_parts', 'real_parts', 'narrow_floats', 'query_array', 'other_length']
 
 # %% ../nbs/21a_bands.ipynb #bn006
 def label_bands(da:xr.DataArray,              # DataArray with a 64-long `band` dim
@@ -221,6 +221,16 @@ def _picked(x, pos, extra) -> np.ndarray:
     "`by_band`'s array from `_columns`' answer: the band columns, then the named ones; all of `x` where neither."
     return np.asarray(x if pos is None and extra is None else x.iloc[:, (pos or []) + (extra or [])])
 
+def narrow_floats(a):  # an array or DataArray of any dtype
+    """`a` as float32 where its dtype is one of the narrow floats JAX computes in (ml_dtypes' bfloat16, float8_*;
+    what `np.asarray` of a `jnp.bfloat16` array gives), which numpy calls dtype kind 'V', not 'f': every check of a
+    float (`dtype.kind == 'f'`) missed them, so a bfloat16 map was 'neither float nor int8' and a bfloat16 query
+    'not 64 values'. `a` as it is otherwise."""
+    d = getattr(a, "dtype", None)
+    if d is None or d.kind != "V" or d.names is not None or not d.type.__module__.startswith("ml_dtypes") or \
+            "float" not in d.name: return a
+    return a.astype(np.float32)
+
 def query_array(a,                        # vectors as a user holds them: array, Series, dict, DataFrame, DataArray
                 what:str="query vector",  # what the vectors are, for messages
                ) -> np.ndarray:
@@ -252,7 +262,7 @@ def query_array(a,                        # vectors as a user holds them: array,
         a = label_bands(a.squeeze(drop=True)).transpose(..., "band").values
     elif isinstance(a, pd.Series) and (order := band_columns(a.index, f"the {what}")) is not None: a = a.iloc[order]
     elif isinstance(a, pd.DataFrame): a = _picked(*_columns(a, None))   # `by_band`'s rule, `a` listed above
-    v = np.asarray(a)
+    v = narrow_floats(np.asarray(a))   # bfloat16 (a JAX vector): its float32 values
     if v.dtype.kind == "O":
         try: v = np.asarray(pd.to_numeric(v.ravel())).reshape(v.shape)
         except (TypeError, ValueError) as e:

@@ -22,6 +22,7 @@ from .files import gdal_path, reading_raster
 from .labels import data_variables
 from .quantize import NODATA, quantize
 from .spatial import centred, is_lazy
+from .bands import narrow_floats
 from .stacks import check_grid, names_every_band
 from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_hint, band_order,
                                 band_variables, byte_codes, gate_query, gate_vectors, gated, label_bands,
@@ -163,7 +164,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                 if len(extra) == 1 and "time" not in da.dims and _years_dim(da, extra[0]) else "")
         raise DimensionError(f"an embedding has dims (y, x, band) only; extra dims {extra}: select one, e.g. "
                              f"`da.isel({extra[0]}=0)`{cube}")
-    da = label_bands(da.transpose("y", "x", "band"))
+    da = narrow_floats(label_bands(da.transpose("y", "x", "band")))   # bfloat16, float8: as float32
     if da.dtype.kind not in "iuf":
         raise DTypeError(f"embedding dtype {da.dtype} is neither float nor int8: cast with `da.astype('float32')`")
     if da.dtype.kind in "iu" and not dequantize:  # the int8 form, declared no-data as the official -128
