@@ -22,7 +22,7 @@ import xarray as xr
 
 from .core import (EMBED_DIM, AEFError, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
                                 NoValidDataError, TimeError, as_seed, checks_flags, seed_key, user_stacklevel, whole)
-from .cubes import cube_crs, cube_form, one_model, years_of_cube, years_with_data
+from .cubes import cube_crs, cube_form, map_year, one_model, years_of_cube, years_with_data
 from .embeddings import as_embedding, gate_query, official_cube, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
@@ -114,21 +114,51 @@ def _as_table(a, crs=None):
     except (AEFError, ValueError, TypeError): return a
     return t if _year_column(t) is not None else a
 
-def _rows_by_year(emb, a:pd.DataFrame, col:str) -> list[pd.DataFrame]:
-    """The rows of table `a` for each of cube `emb`'s years, by its `col` column (whole years). `LabelError` for a year
-    of the cube without rows; rows of other years are left out with a warning naming them."""
+def _table_years(a:pd.DataFrame, col:str) -> np.ndarray:
+    "The `col` column of table `a` as float64 years; `LabelError` naming values that are not whole years."
     yr = pd.to_numeric(a[col], errors="coerce").to_numpy(np.float64)
     if not (np.isfinite(yr) & (yr == np.round(yr))).all():
         bad = a[col][~(np.isfinite(yr) & (yr == np.round(yr)))].unique()[:3].tolist()
         raise LabelError(f"column {col!r} of the labels holds {bad}, not whole years: write the year of each label "
                          f"(2024), or drop the column to use every label for every year")
+    return yr
+
+def _rows_of_map(emb, a:pd.DataFrame, col:str) -> pd.DataFrame:
+    """The rows of table `a` for one map `emb` (no `time` dim) by its `col` column: those of the year the map records
+    (`cubes.map_year`), the others left out with a warning naming the column and their years (`LabelError` when no
+    row is of that year); every row where the map records no year, warned when the column holds several years
+    (the fixes: select the year's rows, or record the map's year). Was: every row, whatever its year."""
+    yr = _table_years(a, col)
+    have = sorted(set(yr.astype(np.int64).tolist()))
+    try: year = map_year(emb)
+    except (ValueError, TypeError): year = None   # a `time` attr that is no date: no year recorded
+    if year is None:
+        if len(have) > 1:
+            warnings.warn(f"the labels' {col!r} column holds years {have[:5]} but the map records no year (no `time` "
+                          "coordinate or `period_start`): every row trains it. Keep its year's rows, e.g. "
+                          f"`labels[labels[{col!r}] == {have[-1]}]`, or record the map's year, e.g. "
+                          f"`emb.attrs['period_start'] = '{have[-1]}-01-01'`", stacklevel=user_stacklevel())
+        return a
+    if year not in have:
+        raise LabelError(f"the labels' {col!r} column has no row for the map's year {year} (it holds {have[:5]}): "
+                         "label that year, use the map of a year labelled, or drop the column to use every label")
+    if other := [v for v in have if v != year]:
+        warnings.warn(f"labels of years {other[:5]} are not the map's year {year} (column {col!r}): left out "
+                      f"({int((yr != year).sum())} rows); drop the column to use every label", stacklevel=user_stacklevel())
+    return a[yr == year]
+
+def _rows_by_year(emb, a:pd.DataFrame, col:str) -> list[pd.DataFrame]:
+    """The rows of table `a` for each of cube `emb`'s years, by its `col` column (whole years). `LabelError` for a year
+    of the cube without rows; rows of other years are left out with a warning naming them and the column."""
+    yr = _table_years(a, col)
     want = years_of_cube(emb)
     if miss := [int(y) for y in want if not (yr == y).any()]:
         raise LabelError(f"the labels' {col!r} column has no row for {miss} of the cube's years {want.tolist()}: label "
                          f"those years, select the years labelled (`cube.sel(time=...)`), or drop the column to use "
                          "every label for every year")
     if (other := sorted(set(yr.astype(np.int64).tolist()) - set(want.tolist()))):
-        warnings.warn(f"labels of years {other[:5]} are not years of the cube {want.tolist()}: left out", stacklevel=user_stacklevel())
+        warnings.warn(f"labels of years {other[:5]} are not years of the cube {want.tolist()} (column {col!r}): left "
+                      f"out ({int((~np.isin(yr, want)).sum())} rows)", stacklevel=user_stacklevel())
     return [a[yr == y] for y in want]
 
 @checks_flags
@@ -141,7 +171,10 @@ def over_time(fn,                 # a function of one year's map, `fn(emb, ...)`
     Arguments with a `time` dim of their own (labels per year) are paired with the cube's years by year; with
     `tables` (classify, regress), so are the rows of a table with a `year` column (labels per year, the form
     `cubes.sample` writes; case C19-3: every year was trained on every row), in a file (GeoPackage, GeoJSON, CSV, ...),
-    a GeoJSON dict or a dict of arrays too (`_as_table`). A year
+    a GeoJSON dict or a dict of arrays too (`_as_table`). With `tables`, one year's map (no `time` dim) takes the rows
+    of the year it records (`cubes.map_year`: a scalar `time`, `period_start`), the others left out with a warning
+    naming the column and their years (was: every row, the other years' labels too); a map that records no year
+    takes every row, warned where the column holds several years. A year
     with no data for the query (`NoValidDataError`: a point query's pixel is NaN that year), or a year without any data
     where labels are read (`LabelError`, classify/regress), is no data in the result (NaN, -1 class ids), with a
     `NoDataWarning` naming the years, when other years have data (case G18-4); no year with data raises. With
@@ -154,14 +187,18 @@ def _per_year(fn, tables:bool, models:bool=False):
     def per_year(emb, *args, **kwargs):
         cube = lambda a: c if (c := official_cube(a)) is not None else a   # xee over several years: its cube
         emb, args, kwargs = cube(emb), [cube(a) for a in args], {k: cube(v) for k, v in kwargs.items()}
-        if not (isinstance(emb, xr.DataArray) and "time" in emb.dims): return fn(emb, *args, **kwargs)
-        timed = lambda a: isinstance(a, (xr.DataArray, xr.Dataset)) and "time" in a.dims
-        if models:   # the years compared: the cubes' models first (one of maps joined by `xr.concat` warned)
-            one_model(emb, *[a for a in (*args, *kwargs.values()) if timed(a)], what=f"the cubes {fn.__name__} compares")
+        one_map = not (isinstance(emb, xr.DataArray) and "time" in emb.dims)
+        if one_map and not tables: return fn(emb, *args, **kwargs)
         if tables:   # labels in a file (or a dict) with a year column: its rows, year by year, as a table's
             try: crs = inspect.signature(fn).bind_partial(emb, *args, **kwargs).arguments.get("crs")
             except TypeError: crs = None   # the call itself names a wrong argument
             args, kwargs = [_as_table(a, crs) for a in args], {k: _as_table(v, crs) for k, v in kwargs.items()}
+        if one_map:   # one year's map: a year column keeps the rows of the map's year (`_rows_of_map`)
+            mine = lambda a: a if (c := _year_column(a)) is None else _rows_of_map(emb, a, c)
+            return fn(emb, *[mine(a) for a in args], **{k: mine(v) for k, v in kwargs.items()})
+        timed = lambda a: isinstance(a, (xr.DataArray, xr.Dataset)) and "time" in a.dims
+        if models:   # the years compared: the cubes' models first (one of maps joined by `xr.concat` warned)
+            one_model(emb, *[a for a in (*args, *kwargs.values()) if timed(a)], what=f"the cubes {fn.__name__} compares")
         steps = {id(a): _steps_for(emb, a, fn.__name__) for a in (*args, *kwargs.values()) if timed(a)}
         rows = {id(a): _rows_by_year(emb, a, c) for a in (*args, *kwargs.values())
                 if tables and (c := _year_column(a)) is not None}

@@ -36,9 +36,9 @@ _all_ = ['LONLAT', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_c
          'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'sample']   # places', re-exported
 
 # %% auto #0
-__all__ = ['HOWS', 'ONE_MAP_ATTRS', 'coarsen', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate', 'one_model', 'join_years',
-           'yearly_change', 'is_geometry_input', 'label_table', 'LONLAT', 'cube_form', 'grid_of', 'transform_of',
-           'cube_crs', 'lonlat_columns', 'import_geopandas', 'read_geometries', 'points_xy', 'pixel_of',
+__all__ = ['HOWS', 'ONE_MAP_ATTRS', 'coarsen', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate', 'one_model', 'map_year',
+           'join_years', 'yearly_change', 'is_geometry_input', 'label_table', 'LONLAT', 'cube_form', 'grid_of',
+           'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas', 'read_geometries', 'points_xy', 'pixel_of',
            'years_of_cube', 'years_with_data', 'gather', 'sample']
 
 # %% ../nbs/24b_cubes.ipynb #cz0002
@@ -386,9 +386,13 @@ def one_model(*embs,                     # embeddings or cubes (`attrs['embeddin
                                "--checkpoint RUN` for each)")
     return seen[0] if seen else None
 
-def _map_year(e) -> int|None:
-    """The year one map records: its scalar `time` coordinate (a cube's year, `cube.isel(time=0)`), else its
-    `period_start` attr (`embed`'s), else its `time` attr (`from_official`'s, `read_cog`'s); None when none."""
+def map_year(e,  # one map (y, x, band) as a DataArray or Dataset (its coordinates and attrs are read)
+            ) -> int|None:
+    """The calendar year one map records: its scalar `time` coordinate (a cube's year, `cube.isel(time=0)`), else
+    its `period_start` attr (`embed`'s), else its `time` attr (`from_official`'s, `read_cog`'s); None when none
+    (a map built by hand). `join_years` joins maps by it; `classify`/`regress` keep a table's rows of that year
+    (`analysis.over_time`)."""
+    if not hasattr(e, "coords") or not hasattr(e, "attrs"): return None
     if "time" in e.coords and e["time"].ndim == 0: return int(years_of_cube(e.expand_dims("time"))[0])
     at = e.attrs.get("period_start", e.attrs.get("time"))
     return None if at is None else pd.Timestamp(str(at)).year
@@ -416,10 +420,10 @@ def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, 
     model = one_model(*maps, what="the years")
     for e in maps[1:]: geo.check_same_grid(maps[0], e, "the years")
     if years is None:
-        if any(_map_year(e) is None for e in maps):
+        if any(map_year(e) is None for e in maps):
             raise TimeError("join_years: a map records no year (a `time` coordinate, or `period_start`, which `embed` "
                             "writes): pass years=[2023, 2024, ...], one a year")
-        years = [_map_year(e) for e in maps]
+        years = [map_year(e) for e in maps]
     years = [as_year(y) for y in years]   # timecodes' one year rule: 24, True, 2024.5 refused
     if len(years) != len(maps):
         raise DimensionError(f"{len(years)} years for {len(maps)} maps (a cube counts its years): pass one a year")
