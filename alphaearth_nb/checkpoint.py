@@ -365,10 +365,16 @@ def _create_lock(p:Path, me:dict) -> bool:
     with os.fdopen(fd, "w") as f: f.write(json.dumps(me))
     return True
 
-def _holder(p:Path, wait:float=5.0) -> dict:
-    "The lock's contents; one created this instant (on a file system without hard links) is waited for."
+def _holder(p:Path, wait:float=5.0) -> dict|None:
+    """The lock's contents; None when there is no lock as it is read (absent, or removed while read: a run ended, or a
+    takeover is between its unlink and its new lock, which may be there by the time the caller looks again: the
+    caller judges anew, never from `p.exists()` a moment later); {} for a lock still unreadable after `wait` seconds
+    (one created this instant, on a file system without hard links, is waited for)."""
     end = time.monotonic() + wait
-    while not (held := _read_lock(p)) and p.exists() and time.monotonic() < end: time.sleep(0.02)
+    while not (held := _read_lock(p)):
+        if not p.exists(): return None
+        if time.monotonic() >= end: break
+        time.sleep(0.02)
     return held
 
 def _stale(held:dict, me:dict) -> bool:
@@ -379,9 +385,7 @@ def _live_holder(p:Path) -> dict|None:
     """The contents of the run lock `p` while a live run holds it ({} when they cannot be read yet); None when there
     is no lock, it was removed while read (its run ended), or it names a dead process of this host (`run_lock` takes
     that one over)."""
-    if not p.exists(): return None
-    held = _holder(p)
-    if not held and not p.exists(): return None
+    if (held := _holder(p)) is None: return None
     return None if _stale(held, {"host": socket.gethostname()}) else held
 
 def _take_over(p:Path, held:dict, me:dict) -> bool|None:
@@ -423,7 +427,7 @@ def run_lock(folder:str|os.PathLike): # the run folder (created if absent)
         if time.monotonic() > end: raise RunLockedError(f"could not lock {d}: another process keeps taking the lock {p}.")
         if _create_lock(p, me): break
         held = _holder(p)
-        if not held and not p.exists(): continue  # released meanwhile: try again
+        if held is None: continue                 # released or being taken over meanwhile: try again
         if _stale(held, me):
             got = _take_over(p, held, me)
             if got:

@@ -370,6 +370,35 @@ def test_run_lock_a_taker_dead_inside_the_guard_still_lets_one_in(tmp_path):
             assert sorted(p.name for p in d.iterdir()) == [LOCK], (rep, sorted(p.name for p in d.iterdir()))
 
 
+def test_run_lock_read_in_a_takeovers_gap_names_the_new_holder(tmp_path, monkeypatch):
+    """The interleaving behind the flaky test above, replayed in order: a taker reads the lock in another taker's gap
+    (the stale lock unlinked, the new one not yet linked), finds no lock, and the new lock lands before it looks again.
+    It judges the lock anew and names the new holder; was RunLockedError naming 'pid ?' (run_lock asked p.exists()
+    after _holder had found none, and judged the empty read as a live lock)."""
+    from pathlib import Path
+
+    from alphaearth_nb import checkpoint
+    d = tmp_path / "run"; d.mkdir()
+    p, aside = d / LOCK, d / "new-lock"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    p.write_text(json.dumps({"pid": int(dead.stdout), "host": socket.gethostname(), "started": 0.0, "id": "dead"}))
+    winner = {"pid": os.getppid(), "host": socket.gethostname(), "started": time.time(), "id": "winner"}
+    real_read, real_exists, gap = checkpoint._read_lock, Path.exists, [1]
+    def read(q):
+        if q == p and gap:                          # the other taker unlinks the stale lock as we read it
+            gap.pop(); p.unlink(); aside.write_text(json.dumps(winner))
+        return real_read(q)
+    def exists(q):
+        there = real_exists(q)
+        if q == p and not there and real_exists(aside): aside.rename(p)   # its new lock lands just after we look
+        return there
+    monkeypatch.setattr(checkpoint, "_read_lock", read)
+    monkeypatch.setattr(Path, "exists", exists)
+    with pytest.raises(RunLockedError, match=rf"\(pid {winner['pid']} on host "):
+        with run_lock(d): pass
+    assert not gap and json.loads(p.read_text()) == winner   # the gap was replayed; the winner's lock untouched
+
+
 def test_our_marker_warning_is_silenced_by_one_filter_not_catch_warnings(tmp_path):
     """Review b 7: exports.open_zarr and the CLI each wrapped the open in catch_warnings (which swaps the process's
     filter list and restores it: threads undo each other); now one filter naming only the marker, added once."""
