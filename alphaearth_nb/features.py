@@ -12,10 +12,11 @@ import warnings
 import numpy as np
 import xarray as xr
 
-from .core import EMBED_DIM, DimensionError, EmptyStackError, GridError, LabelError, checks_flags
+from .core import EMBED_DIM, AEFError, DimensionError, EmptyStackError, GridError, LabelError, checks_flags
 from .geo import (check_same_grid, crs_name, crs_of, declared_nodata, is_lazy, north_up, outside_valid,
                                rename_spatial, same_crs, to_crs, unpacked)
-from .labels import check_exact_ids, label_array, label_values, labelled_cells, on_map_grid, stored_dtype
+from .labels import (OFF_MAP, check_exact_ids, label_array, label_values, labelled_cells, on_map_grid,
+                                  stored_dtype)
 from .knn import wider_than_float32
 from .embeddings import NORM_TOL, a_positions, sq_norms, as_embedding, gate_vectors, refuse_rotation
 
@@ -146,7 +147,8 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     features' CRS (30 m land cover on a 10 m map) are put on it, warned, and a raster on the features' lattice over
     another extent (clipped to a wider box, or over part of the map) pairs the pixels under it (`labels.on_map_grid`,
     the rule of `classify` and `regress`; in another CRS, each pixel the label of the cell holding its centre,
-    warned); labels on another grid (shifted) raise `GridError`,
+    warned; one none of whose cells lies under a feature pixel is off the map, the `LabelError` of `training_set`,
+    `labels.OFF_MAP`); labels on another grid (shifted) raise `GridError`,
     another shape without coordinates `LabelError`. Which pixels are labelled is `geo.labelled_cells`,
     the rule `classify` and `regress` apply: not NaN/None/empty text, not a declared no-data (as text on a text
     raster) nor `nodata`, and not negative unless `positive=False` (value rasters). On a label raster packed CF-style
@@ -171,13 +173,15 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     lab = rename_spatial(unpacked(labels, nodata)).squeeze(drop=True).transpose("y", "x")  # CF-packed: values in their units
     if (on := on_map_grid(f, lab)) is not lab:    # another pixel size: the features' pixels under the raster
         f, lab = f.sel(y=on.y.values, x=on.x.values), on
-    if crs_of(f) and crs_of(lab) and not same_crs(f, lab):   # cells paired by grid: another CRS has none in common
+    if crs_of(f) and crs_of(lab) and not same_crs(f, lab):   # a raster `on_map_grid` could not place by its cells
+        try: to_crs(lab.x.values[:1], lab.y.values[:1], crs_of(lab), crs_of(f))
+        except AEFError: pass   # no way between the two CRSs: resample it (below)
+        else:   # no feature pixel's centre lies on it: off the map, refused as `training_set` refuses it (was: 'reproject')
+            raise LabelError(OFF_MAP.format(n=int(labelled_cells(lab, positive, nodata).sum()), crs=crs_of(f)))
         raise GridError(f"the labels and the features have a different CRS ({crs_name(crs_of(lab))} and "
                         f"{crs_name(crs_of(f))}), and points_at pairs cells on one grid. Reproject the labels onto the features' grid first (nearest keeps "
                         "classes): `labels.rio.reproject_match(features, resampling=rasterio.enums.Resampling.nearest)` "
-                        "(rioxarray) or `labels.odc.reproject(features.odc.geobox, resampling='nearest')` (odc-geo); "
-                        "or take the vectors with `aef.analysis.training_set(emb, labels)`, which places a raster in any "
-                        "CRS by its cells")
+                        "(rioxarray) or `labels.odc.reproject(features.odc.geobox, resampling='nearest')` (odc-geo)")
     fix = "put the labels on the feature grid (e.g. `labels.interp_like(features, method='nearest')`)"
     if f.sizes["y"] != lab.sizes["y"] or f.sizes["x"] != lab.sizes["x"]:
         raise LabelError(f"labels are {lab.sizes['y']} x {lab.sizes['x']} but features {f.sizes['y']} x {f.sizes['x']}: {fix}")

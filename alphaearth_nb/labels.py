@@ -23,7 +23,7 @@ from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hin
                                wrap_x, NODATA_KEYS)
 
 # %% auto #0
-__all__ = ['MISSING_FIX', 'BOMS', 'data_variables', 'label_array', 'labelled_cells', 'exact_limit', 'stored_dtype',
+__all__ = ['MISSING_FIX', 'BOMS', 'OFF_MAP', 'data_variables', 'label_array', 'labelled_cells', 'exact_limit', 'stored_dtype',
            'check_exact_ids', 'label_values', 'labelled_values', 'refuse_missing_labels', 'refuse_mixed_labels',
            'near_column', 'encode_labels', 'class_flags', 'flag_attrs', 'comma_numbers', 'table_numbers',
            'text_encoding', 'read_table', 'on_map_grid']
@@ -466,7 +466,7 @@ def _by_place(g, lab, what:str):
     """Label raster `lab` in another CRS than the map `g` on `g`'s pixels: each the label of the raster cell holding
     its centre (the centres taken into the raster's CRS: nearest, as `rio.reproject_match(labels, emb,
     resampling=Resampling.nearest)` gives), with a `UserWarning`; a pixel whose centre lies on no cell unlabelled
-    (`_unlabelled_fill`). `lab` as it is when no centre lies on it (the readers refuse it as off the map) or the
+    (`_unlabelled_fill`). `lab` as it is when no centre lies on it (the readers refuse it as off the map, `OFF_MAP`) or the
     centres cannot be taken into its CRS."""
     ex, ey = g.x.values.astype(np.float64), g.y.values.astype(np.float64)
     X, Y = np.meshgrid(ex, ey)
@@ -488,6 +488,11 @@ def _by_place(g, lab, what:str):
     attrs = {k: a for k, a in lab.attrs.items() if k not in ("crs", "grid_mapping", "transform")}
     return xr.DataArray(out, dims=("y", "x"), coords={"y": g.y.values, "x": g.x.values}, name=lab.name,
                         attrs={**attrs, **declared, "crs": crs_of(g)})
+
+# the one refusal of a label raster none of whose labelled cells lies on the map (`analysis.training_set`,
+# `evaluate.points_at`): n labelled cells, the map's crs (a wrong CRS given to the raster, most often)
+OFF_MAP = ("all {n} labelled pixels of the label raster lie outside the grid of the map (crs {crs}): give the raster "
+           "its CRS (`labels.attrs['crs']`) or one that overlaps the map")
 
 def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regular x/y coordinates
                 labels:xr.DataArray,  # a label raster (y, x), any dims names `geo.rename_spatial` reads

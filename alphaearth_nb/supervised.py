@@ -20,7 +20,7 @@ from .places import agreed_crs
 from .embeddings import as_embedding, pixelwise, refuse_rotation, values_at
 from .geo import (as_crs, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
                                unpacked)
-from .labels import (near_column, check_exact_ids, comma_numbers, label_array, label_values, labelled_values,
+from .labels import (OFF_MAP, near_column, check_exact_ids, comma_numbers, label_array, label_values, labelled_values,
                                  on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers)
 from .stacks import embedding_field
 
@@ -163,9 +163,7 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     if raster and len(vals):
         on = inside_grid(emb, xs, ys)
         if not on.any():
-            raise LabelError(f"all {len(vals)} labelled pixels of the label raster lie outside the grid of the map "
-                             f"(crs {crs_of(emb)}): give the raster its CRS (`labels.attrs['crs']`) or one that "
-                             "overlaps the map")
+            raise LabelError(OFF_MAP.format(n=len(vals), crs=crs_of(emb)))   # `points_at`'s too
         xs, ys, vals = xs[on], ys[on], vals[on]
     if len(vals) == 0:
         raise LabelError("no labelled pixel found: mark unlabelled pixels with NaN, -1 or the raster's declared "

@@ -423,8 +423,8 @@ def test_points_at_pairs_by_place_not_by_position():  # C1's kind: label rasters
         assert dict(zip(y3.tolist(), map(tuple, X3))) == by_place
     with pytest.raises(GridError, match="different grids"):  # another place, same shape: 5 km east
         points_at(e, lab.assign_coords(x=lab.x + 5000))
-    with pytest.raises(GridError, match="different CRS"):  # the same numbers in another UTM zone
-        points_at(e, lab.assign_attrs(crs="EPSG:32632"))
+    with pytest.raises(LabelError, match="lie outside the grid of the map"):  # the same numbers in another UTM zone:
+        points_at(e, lab.assign_attrs(crs="EPSG:32632"))                    # off the map, as training_set says
 
 
 def test_points_at_takes_an_embedding_in_every_form():
