@@ -15,7 +15,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError,
-                                band_names, checks_flags)
+                                band_names, checks_flags, decimal)
 from .geo import (NODATA_KEYS, VALID_KEYS, geotransform, check_pixels, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                rename_spatial, require, unpacked, write_crs)
 from .files import gdal_path, reading_raster
@@ -258,11 +258,12 @@ def provenance_tags(attrs:dict) -> dict:  # a map's attrs (an embedding's, a cla
 
 def provenance_attrs(tags:dict) -> dict:  # a GeoTIFF's GDAL tags, as rioxarray puts them in attrs
     """The attrs (`source`, `embedding:model`, `time`, `tile`, ...) that `provenance_tags` wrote as tags, as text, the
-    tiling numbers (`COG_INTS`) as int as `embed` writes them (text that is no whole number kept as text); {} for
+    tiling numbers (`COG_INTS`) as int as `embed` writes them where `core.decimal` reads a whole number (other
+    text, '1_0', '--5', another script's digits, kept as text); {} for
     none. The model by `model_name` (the official product's old name read as its id)."""
     out = {a: str(tags[t]) for a, t in COG_ATTRS.items() if tags.get(t) not in (None, "")}
     for a in COG_INTS:
-        if a in out and out[a].strip().lstrip("-").isdecimal(): out[a] = int(out[a])
+        if a in out and (n := decimal(out[a])) is not None: out[a] = n   # the one reading of number text
     if "embedding:model" in out: out["embedding:model"] = model_name(out["embedding:model"])
     return out
 
