@@ -72,7 +72,11 @@ def _averaged_codes(v:np.ndarray) -> np.ndarray:
     magnitude 1.5 or more, of both signs (codes of unit vectors are; counts and band values are not), and whose
     nearest codes decode to a mean's length (`MEAN_LENGTH`): a mean of codes decodes to 0.6-1 (the more alike the
     vectors, the nearer 1), while a float vector scaled from a unit one (length 3, 8 or 100: a raw or summed query)
-    decodes to under 0.2 and stays a float vector."""
+    decodes to under 0.2 and stays a float vector. What it cannot tell apart (per pixel, by its 64 values alone): a
+    float vector of length ~120 to ~280 (a unit vector times 127, a linear int8 scaling kept as floats) and band
+    values of both signs and magnitude ~30 to ~60 (temperatures, backscatter in dB with a few positives) decode to a
+    mean's length too, so they are read as averaged codes, with the averaged-codes warning
+    (tests/test_averaged_codes_limits pins this: a better rule changes it)."""
     fin = np.isfinite(v).all(-1)
     w = np.nan_to_num(v)
     lo, hi = w.min(-1), w.max(-1)
@@ -286,7 +290,8 @@ def gate_vectors(a,                     # (..., 64) int codes or float vectors (
     about those. So are int8 codes of such a length: codes averaged by a resampling tool (a bilinear or average
     warp of an official tile, its average overviews) decode to a vector within a few degrees of the mean direction.
     So are floats averaging codes (`_averaged_codes`: xarray's `coarsen(...).mean()`, `.mean('time')` or `.interp` of
-    an int8 map; not whole, within [-128, 127], of both signs), each read as its nearest code; `gated` and
+    an int8 map; not whole, within [-128, 127], of both signs, their nearest codes decoding to a mean's length),
+    each read as its nearest code; `gated` and
     `gate_query` warn naming the fix, `aef.dequantize` before averaging (was: refused as no embedding, with advice
     about fill values). Pixels with two or more bands at a declared fill are not means."""
     return _gate(a, fills, codes, unit)[:2]
@@ -440,8 +445,10 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
 
     Raises `NoValidDataError` for rows with no data, non-finite, all zero or constant (64 x -1, a fill) and
     `DimensionError` for a shape other than (64,) or (Q, 64);
-    rescales rows of a mean's length (`MEAN_LENGTH`) with the map's warning about means, and rows of any other
-    nonzero length with a warning (a query is handed in on purpose: a sum of prototypes points the same way)."""
+    reads floats averaging int8 codes (`_averaged_codes`: a pixel of `q.coarsen(...).mean()`) as their nearest
+    codes, warned as the map is; rescales rows of a mean's length (`MEAN_LENGTH`) with the map's warning about
+    means, and rows of any other nonzero length with a warning (a query is handed in on purpose: a sum of
+    prototypes points the same way)."""
     a = query_array(a, what)
     if a.ndim not in (1, 2) or a.shape[-1] != EMBED_DIM or a.dtype.kind not in "iubf":
         raise DimensionError(f"a {what} is a {EMBED_DIM}-vector or (Q, {EMBED_DIM}) rows of numbers, got shape "
