@@ -159,9 +159,12 @@ def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
     pad = k + 2 - dist.shape[0]                                  # a pool of fewer candidates (k near N): inf rows
     dist = jnp.concatenate([dist, jnp.full((pad, q.shape[0]), jnp.inf, dist.dtype)])
     idx = jnp.concatenate([jnp.where(idx < n, idx, -1), jnp.full((pad, q.shape[0]), -1, idx.dtype)])
-    tie, g, d1 = _tie(q.shape[1]), same[idx[:k + 1]], dist[1:k + 1]              # padded rows: d1 = inf, masked
-    close = (d1 - dist[:k] <= tie * d1) | ((slack > 0) & (jnp.sqrt(d1 * (1 - tie)) - jnp.sqrt(dist[:k]) <= 2 * slack))
-    near = jnp.any(close & jnp.isfinite(d1) & (g[1:] != g[:-1]), 0)
+    tie, g, d1 = _tie(q.shape[1]), same[idx], dist[1:]          # every neighbouring pair of the k + 2; padded: inf
+    close = (d1 - dist[:-1] <= tie * d1) | ((slack > 0) & (jnp.sqrt(d1 * (1 - tie)) - jnp.sqrt(dist[:-1]) <= 2 * slack))
+    # the pair (k, k + 1) counts where the (k + 1)-th is a copy of the k-th: a near-tie just past its copies
+    counts = (jnp.arange(k + 1) < k)[:, None] | (dist[k] <= dist[k - 1])[None]
+    run = (g[k + 1] == g[k - 1]) & jnp.isfinite(dist[k + 1])   # the k-th's copies fill the list: the next row unseen
+    near = jnp.any(close & counts & jnp.isfinite(d1) & (g[1:] != g[:-1]), 0) | run
     edge = dist[k - 1] * (1 + tie)                               # the cast moves each distance by up to `slack`
     edge = jnp.where(slack > 0, (jnp.sqrt(edge) + 2 * slack) ** 2, edge)
     ok = jnp.all(lb + qq[None] - err / 2 > edge[None], 0)                # err / 2: twice the bound ("Why a certificate")
