@@ -209,6 +209,7 @@ SECTIONS = {
         'cube_crs': "emb\n    embedding or cube (attrs['crs'] or a CF grid mapping)\n",
         'lonlat_columns': 'df\n    a table (anything with `columns`)\n',
         'import_geopandas': 'purpose : str\n    what needs geopandas, for the message\n',
+        'table_file': 'src\n    labels or points in any form: only a path to a CSV/TXT or plain Parquet table is read\n',
         'read_geometries': "src\n    GeoDataFrame/GeoSeries, vector file path, or DataFrame of lon/lat, x/y or `.geo`\ncrs\n    CRS of a DataFrame's x/y (lon/lat: EPSG:4326 unless given)\n",
         'valid_polygons': 'gdf\n    a GeoDataFrame (any geometry column name)\n',
         'agreed_crs': "own\n    the CRS the input says it is in (a GeoDataFrame's `.crs`, a raster's); None: says none\ncrs\n    the `crs=` the caller was given; None: none\nwhat : str\n    the input, for messages: 'labels', 'points', 'zones'\nerror\n    the error raised for two CRSs\n",

@@ -30,7 +30,7 @@ from .geo import (axis_span, check_pixels, check_same_grid, crs_of, declared_nod
                                one_point, pixel_indices, point_crs, rename_spatial, to_crs)
 from .gate import cosines, list_vectors, unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, label_array
-from .places import agreed_crs, read_geometries
+from .places import agreed_crs, read_geometries, table_file
 from .supervised import gated_training_set, label_points, predict_pixels, training_set
 
 # %% auto #0
@@ -107,7 +107,8 @@ def _as_table(a, crs=None):
     does (was: the file's year column unread, every year trained on every row); `a` as given otherwise, and where it
     cannot be read (the year's own call then names why)."""
     try:
-        if isinstance(a, (str, Path)) or isinstance(a, dict) and a.get("type") in ("FeatureCollection", "Feature"):
+        if isinstance(t := table_file(a), pd.DataFrame): pass   # a CSV/Parquet table: its DataFrame, as in memory
+        elif isinstance(a, (str, Path)) or isinstance(a, dict) and a.get("type") in ("FeatureCollection", "Feature"):
             t = read_geometries(a, crs)
         elif isinstance(a, dict): t = pd.DataFrame(a)
         else: return a

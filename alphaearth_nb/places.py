@@ -25,7 +25,7 @@ from .timecodes import YEARS, as_numbers, numeric_time_hint, unwritten_years
 
 # %% auto #0
 __all__ = ['LONLAT', 'EE_GEO', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas',
-           'read_geometries', 'valid_polygons', 'agreed_crs', 'points_xy', 'pixel_of', 'years_of_cube',
+           'table_file', 'read_geometries', 'valid_polygons', 'agreed_crs', 'points_xy', 'pixel_of', 'years_of_cube',
            'years_with_data', 'gather', 'points_table', 'sample']
 
 # %% ../nbs/23c_places.ipynb #c0006
@@ -170,6 +170,20 @@ def _read_places_file(p:Path, gpd):
         raise LabelError(f"cannot read {p} as a vector file or table ({type(e).__name__}: {first}): pass a GeoJSON, "
                          "GeoPackage, shapefile or GeoParquet file, or a CSV/Parquet table with lon/lat (or x/y) "
                          "columns") from None
+
+def table_file(src):  # labels or points in any form: only a path to a CSV/TXT or plain Parquet table is read
+    """The DataFrame a CSV/TXT file (`labels.read_table`: any separator, UTF-16, ...) or a Parquet file without
+    geometry holds, read as that DataFrame passed in memory is; `src` as given for anything else (vector files,
+    GeoParquet, WKT text, in-memory inputs). Decided: a table is a table wherever it comes from, so
+    `classify(emb, 'labels.csv')` reads x/y without `crs=` as `classify(emb, pd.read_csv('labels.csv'))` does, by
+    `geo.point_crs` (the map's CRS where the points lie on the map so, else lon/lat; off it both ways a `LabelError`
+    naming `crs=`). Was: the file alone was a `GridError` asking for `crs=`. (`sample` refuses x/y without `crs=`
+    for a table in memory and in a file alike.)"""
+    if not isinstance(src, (str, Path)) or _is_wkt(src): return src
+    p = Path(src)
+    if p.suffix.lower() not in (".csv", ".txt", ".parquet") or not p.is_file(): return src
+    t = _read_places_file(p, import_geopandas("reading a Parquet table") if p.suffix.lower() == ".parquet" else None)
+    return src if type(t).__name__ == "GeoDataFrame" else t
 
 def read_geometries(src,       # GeoDataFrame/GeoSeries, vector file path, or DataFrame of lon/lat, x/y or `.geo`
                     crs=None,  # CRS of a DataFrame's x/y (lon/lat: EPSG:4326 unless given)

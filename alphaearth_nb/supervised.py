@@ -16,7 +16,7 @@ import xarray as xr
 from .core import (EMBED_DIM, AEFError, DimensionError, LabelError, NoDataWarning, checks_flags,
                                 user_stacklevel)
 from .cubes import is_geometry_input, label_table
-from .places import agreed_crs
+from .places import agreed_crs, table_file
 from .embeddings import as_embedding, pixelwise, refuse_rotation, values_at
 from .geo import (as_crs, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
                                unpacked)
@@ -149,7 +149,7 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
                        positive:bool=True,        # a raster's negative values are unlabelled (False: values, regress)
                       ) -> tuple[np.ndarray, np.ndarray]:
     "`training_set` of a map in the embedding form already (`classify` and `regress` gate it once)."
-    labels = label_array(labels)
+    labels = label_array(table_file(labels))   # a CSV/Parquet table's path: its DataFrame, read as one in memory
     stored = None if numbers else stored_dtype(labels, column)   # class ids: the float type of the file, before resampling
     raster = isinstance(labels, xr.DataArray) if raster is None else raster
     if raster and isinstance(labels, xr.DataArray): labels = on_map_grid(emb, labels)   # another pixel size: on the map's grid
