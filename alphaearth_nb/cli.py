@@ -28,6 +28,7 @@ from .bands import band_columns
 from .embed import embed_to_zarr
 from .demo import demo   # `aef demo` (cli.demo: the same function)
 from .labels import label_values, near_column, read_table, refuse_mixed_labels, table_numbers  # read_table: every CSV
+from .places import read_geometries
 from .cli_args import LABEL_VECTORS, TRAIN_DEFAULTS, parser
 from .sources import registered
 from .spatial import rename_spatial
@@ -153,6 +154,13 @@ def _read_csv(path, flag:str, needs:str) -> pd.DataFrame:
     return open_input(path, flag, "csv", f"it needs a header row and {needs}, e.g. written with "
                       "`df.to_csv(path, index=False)`", LabelError)
 
+def _label_column_fix(column:str, names:list) -> str:
+    "The fix for a label column `column` not among `names`, in the command's words: `--label-column` with the name " \
+    "the file keeps (`labels.near_column`: another case, a shapefile's first 10 characters), else with the right one."
+    near = near_column(column, names)
+    return (f"--label-column {near[0]} ({near[1]})." if near else
+            "--label-column with the name of the column that holds the labels.")
+
 def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
                     column:str,      # the label column
                    ) -> tuple[np.ndarray, np.ndarray]:
@@ -164,10 +172,8 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
         band = {i for b, ps in embeddings.a_bands(names).items() if b < len(band_names()) for i in ps}
         other = [n for i, n in enumerate(names) if i not in band]
         cols = ", ".join(other[:10]) + (", ..." if len(other) > 10 else "") + (" and " if other and band else "")
-        near = near_column(column, names)
         raise LabelError(f"no column {column!r} (columns: {cols}{f'{len(band)} band columns' if band else ''}): pass "
-                         + (f"--label-column {near[0]} ({near[1]})." if near else
-                            "--label-column with the name of the column that holds the labels."))
+                         + _label_column_fix(column, names))
     try: cols = band_columns(names)   # the one rule of a table's bands (knn_search's too): A64 beside them refused
     except DimensionError as e: raise LabelError(str(e)) from None
     if cols is None:
@@ -356,6 +362,16 @@ def _label_file(a) -> xr.DataArray:
                          f"`labels.sel({d}=...).to_netcdf(path)`) and pass that file as --labels")
     return lab
 
+def _vector_labels(a):
+    "The labelled points/polygons of `--labels` a vector file, read once (`places.read_geometries`, in its own CRS), " \
+    "its label column checked in the command's words, as a CSV's is (was: `training_set`'s 'pass `column=...`')."
+    gdf = read_geometries(a.labels)
+    if a.label_column not in gdf.columns:
+        cols = [str(c) for c in gdf.columns if c != gdf.geometry.name]
+        raise LabelError(f"--labels {a.labels} has no column {a.label_column!r} (columns: {', '.join(cols[:10])}"
+                         f"{', ...' if len(cols) > 10 else ''}): pass " + _label_column_fix(a.label_column, cols))
+    return gdf
+
 def _evaluate_cmd(a) -> None:
     path = Path(a.embeddings)
     if path.suffix == ".csv":
@@ -380,7 +396,7 @@ def _evaluate_cmd(a) -> None:
         if a.labels is None: raise LabelError("zarr embeddings need --labels: a label raster on the same grid, or "
                                              "`samples` for embeddings of the sample scene")
         if emb.dtype == np.int8: emb = embeddings.dequantize_embedding(emb)
-        lab = _sample_labels(emb) if a.labels == "samples" else a.labels if vector else _label_file(a)
+        lab = _sample_labels(emb) if a.labels == "samples" else _vector_labels(a) if vector else _label_file(a)
         x, y = analysis.training_set(emb, lab, column=a.label_column)   # a raster's values are its labels
     x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
     folds = f"{a.folds} folds" if a.folds else "the paper's folds (1000 at 1-shot, 500 at 10-shot)"
