@@ -190,6 +190,7 @@ def _per_year(fn, tables:bool, models:bool=False):
         emb, args, kwargs = cube(emb), [cube(a) for a in args], {k: cube(v) for k, v in kwargs.items()}
         one_map = not (isinstance(emb, xr.DataArray) and "time" in emb.dims)
         if one_map and not tables: return fn(emb, *args, **kwargs)
+        if not one_map and emb.sizes["time"] == 0: cube_form(emb)   # no year: its DimensionError (was concat's ValueError)
         if tables:   # labels in a file (or a dict) with a year column: its rows, year by year, as a table's
             try: crs = inspect.signature(fn).bind_partial(emb, *args, **kwargs).arguments.get("crs")
             except TypeError: crs = None   # the call itself names a wrong argument

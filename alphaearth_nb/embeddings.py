@@ -203,6 +203,8 @@ def validate_embedding(emb,                    # embedding (y, x, band) in a for
                              "`da.to_dataset(name='B4').aef.validate(source='sentinel2')` (`aef.validate_stack`)")
     if isinstance(emb, xr.Dataset) and (cube := official_cube(emb)) is not None: emb = cube   # xee over years
     if isinstance(emb, xr.DataArray) and "time" in emb.dims and emb.ndim == 4:   # a cube: each year alike
+        if emb.sizes["time"] == 0:   # as `places.cube_form` says it (was xarray's concat ValueError)
+            raise DimensionError("the cube has no time steps: select at least one year")
         da = xr.concat([validate_embedding(emb.isel(time=i), False) for i in range(emb.sizes["time"])], "time")
         da = da.assign_coords(time=emb["time"].values) if "time" in emb.coords else da
     else: da = as_embedding(emb)   # dims, bands, dtype, rotation; pixels that are no unit vectors: warned, NaN
@@ -282,6 +284,9 @@ def _drop_time(obj, attrs:dict):
     "Move a length-1 `time` dim into attrs; refuse several times (pick a year first)."
     if "time" not in obj.dims: return obj
     n = obj.sizes["time"]
+    if n == 0:   # an empty selection (years that matched none): no index picks one
+        raise DimensionError("the official product holds no image along `time` (a selection of years or dates that "
+                             "matched none): select a year it has, e.g. `ds.sel(time='2024')`, or open other years")
     if n != 1:
         raise DimensionError(f"the official product holds {n} images along `time` without dates or years: pick one "
                              "first, e.g. `ds.isel(time=[0])`; with dates or years as `time`, one image per year is a cube")
