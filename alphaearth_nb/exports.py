@@ -132,7 +132,9 @@ def overview_factors(height:int,     # image rows, pixels
 def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False, aux:str|None=None):
     """Yield a scratch GeoTIFF beside `path` to write; then make it a COG and move that into `path` atomically, with
     GDAL's sidecar `path.aux.xml` the text `aux` or none: a sidecar left by the file replaced
-    (or an orphan, refused without `overwrite`) would give GDAL its old names, statistics or no-data."""
+    (or an orphan, refused without `overwrite`) would give GDAL its old names, statistics or no-data. A write that
+    fails before the new file is in place keeps the old file and its sidecar (was: the sidecar deleted first, so
+    a full disk left the old class map without its category names)."""
     import rasterio.shutil
     path = check_output(path, overwrite, "COG"); path.parent.mkdir(parents=True, exist_ok=True)
     side = check_output(Path(f"{path}.aux.xml"), overwrite, "GDAL sidecar of the COG")
@@ -141,8 +143,13 @@ def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False, aux:str|Non
         cog = Path(tmp) / "cog.tif"
         rasterio.shutil.copy(Path(tmp) / "stage.tif", cog, driver="COG", BLOCKSIZE=max(128, int(blocksize)),
                              COMPRESS="DEFLATE", OVERVIEWS="FORCE_USE_EXISTING" if facs else "NONE", BIGTIFF="IF_SAFER")
-        side.unlink(missing_ok=True)   # before the new file: never the old names on it
-        with open(cog, "rb") as src, writing_file(path, "wb", overwrite) as dst: shutil.copyfileobj(src, dst)
+        aside = Path(tmp) / "old.aux.xml"   # the old sidecar, moved off before the new file (never its names on
+        if side.exists(): side.replace(aside)   # it) and back if the new file is not placed (a full disk, Ctrl-C)
+        try:
+            with open(cog, "rb") as src, writing_file(path, "wb", overwrite) as dst: shutil.copyfileobj(src, dst)
+        except BaseException:
+            if aside.exists() and not side.exists(): aside.replace(side)   # the old file kept whole, names and all
+            raise
         if aux: write_text(side, aux)
 
 # %% ../nbs/25c_exports.ipynb #c0010
