@@ -378,8 +378,10 @@ def _holder(p:Path, wait:float=5.0) -> dict|None:
     return held
 
 def _stale(held:dict, me:dict) -> bool:
-    "True if the lock contents `held` name a process of this host that no longer runs."
-    return held.get("host") == me["host"] and isinstance(held.get("pid"), int) and not pid_alive(held["pid"])
+    """True if the lock contents `held` name a process of this host that no longer runs: none of that pid, or one
+    that started after the lock was taken (its pid reused, e.g. pid 1 of a restarted container: `files.pid_alive`)."""
+    when = held.get("started") if isinstance(held.get("started"), (int, float)) else None
+    return held.get("host") == me["host"] and isinstance(held.get("pid"), int) and not pid_alive(held["pid"], when)
 
 def _live_holder(p:Path) -> dict|None:
     """The contents of the run lock `p` while a live run holds it ({} when they cannot be read yet); None when there

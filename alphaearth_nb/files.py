@@ -31,11 +31,11 @@ from .core import (ConfigError, DiskError, MissingDataError, NoValidDataError, N
                                 OutputExistsError, RemoteOutputError, flag, checks_flags, user_stacklevel)
 
 # %% auto #0
-__all__ = ['MARKER', 'FORMATS', 'ZARR_FILES', 'USER_AGENT', 'quiet_marker', 'user_path', 'remote_url', 'is_remote', 'named_path',
-           'local_output', 'writable', 'is_ours', 'inside_ours', 'no_file_on_the_way', 'output_folder', 'check_output',
-           'partial_name', 'pid_alive', 'is_zarr_store', 'consolidate_zarr', 'settle_zarr', 'writing_folder',
-           'writing_file', 'write_text', 'gdal_path', 'input_path', 'nothing_to_write', 'unreadable_raster',
-           'reading_raster']
+__all__ = ['MARKER', 'FORMATS', 'REUSE_SLACK', 'ZARR_FILES', 'USER_AGENT', 'quiet_marker', 'user_path', 'remote_url', 'is_remote',
+           'named_path', 'local_output', 'writable', 'is_ours', 'inside_ours', 'no_file_on_the_way', 'output_folder',
+           'check_output', 'partial_name', 'pid_alive', 'is_zarr_store', 'consolidate_zarr', 'settle_zarr',
+           'writing_folder', 'writing_file', 'write_text', 'gdal_path', 'input_path', 'nothing_to_write',
+           'unreadable_raster', 'reading_raster']
 
 # %% ../nbs/00a_files.ipynb #c2001
 MARKER = ".aef-complete"  # written last into every folder the package writes
@@ -240,17 +240,37 @@ def partial_name(t:Path) -> Path:  # the final path of the file or folder being 
     "The scratch name beside `t` a write goes to before it is moved in: `.{name}.partial-{pid}-{8 hex}` (ours to clear)."
     return t.parent / f".{t.name}.partial-{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
-def pid_alive(pid:int) -> bool:  # a process id on this machine
-    "True if a process `pid` runs on this machine."
-    try: return os.kill(pid, 0) is None   # signal 0 only asks; a process of another user raises PermissionError
+REUSE_SLACK = 60.0  # s: a process that started this long after its pid wrote something is another one (`pid_alive`)
+
+def _process_start(pid:int) -> float|None:
+    "When process `pid` started (s since the epoch), from Linux's /proc; None where that cannot be read."
+    try:
+        ticks = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19])   # field 22: starttime
+        boot = next(int(l.split()[1]) for l in Path("/proc/stat").read_text().splitlines() if l.startswith("btime "))
+        return boot + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration): return None
+
+def pid_alive(pid:int,                # a process id on this machine
+              since:float|None=None,  # when that pid was seen at work (s since the epoch: a lock's start, a file's
+                                      # time); None: any process of that id counts
+             ) -> bool:
+    """True if a process `pid` runs on this machine; with `since`, only if it started before then (within
+    `REUSE_SLACK`, for clock steps): one started later got the pid anew, so the writer of `since` is gone (a
+    container's command runs as pid 1 each time, and a killed run's lock, naming pid 1, was refused as in use by the
+    very run that read it; Linux, where /proc tells; elsewhere any process of that id counts)."""
+    try: os.kill(pid, 0)   # signal 0 only asks; a process of another user raises PermissionError
     except ProcessLookupError: return False
-    except PermissionError: return True
+    except PermissionError: pass
+    start = None if since is None else _process_start(pid)
+    return start is None or start <= since + REUSE_SLACK
 
 def _clean_partials(t:Path):
     for p in t.parent.glob(f".{t.name}.partial-*"):
         try: pid = int(p.name.rsplit(".partial-", 1)[1].split("-")[0])
         except ValueError: continue
-        if not pid_alive(pid): shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+        try: seen = p.lstat().st_mtime   # its writer ran then: a later process of that pid is another one
+        except OSError: continue
+        if not pid_alive(pid, seen): shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
 
 def _rm(p:Path): shutil.rmtree(p, ignore_errors=True) if p.is_dir() and not p.is_symlink() else p.unlink(missing_ok=True)
 
@@ -260,7 +280,9 @@ def _dead_olds(t:Path) -> list[Path]:
     for p in t.parent.glob(f".{t.name}.old-*"):
         try: pid = int(p.name.rsplit(".old-", 1)[1].split("-")[0])
         except ValueError: continue
-        if not pid_alive(pid): olds.append(p)
+        try: seen = p.lstat().st_ctime   # the rename that moved it aside: its writer ran then
+        except OSError: continue
+        if not pid_alive(pid, seen): olds.append(p)
     return sorted(olds, key=lambda p: p.lstat().st_ctime, reverse=True)  # a rename sets ctime: the last moved aside
 
 def _restore_old(t:Path):

@@ -264,8 +264,8 @@ def _take_stale(args):
 
     from alphaearth_nb import checkpoint
     real = files.pid_alive
-    def slow(pid):                                   # a loaded machine: the judging takes a while
-        time.sleep(0.02); return real(pid)
+    def slow(*a):                                    # a loaded machine: the judging takes a while
+        time.sleep(0.02); return real(*a)
     for m in (files, checkpoint):
         if hasattr(m, "pid_alive"): m.pid_alive = slow
     while time.time() < start: time.sleep(0.001)  # all start together
