@@ -25,7 +25,10 @@ from alphaearth_nb.timecodes import period_features
 os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ.setdefault("AEF_KEEP_HEAP", "0")  # glibc's defaults here: `fit` would keep the heap (core.keep_heap),
                                             # and the tests compile more than they step
-compile_cache()  # compiled programs are reused across test runs; AEF_COMPILE_CACHE=0 turns this off
+_CACHE = compile_cache()  # compiled programs are reused across test runs; AEF_COMPILE_CACHE=0 turns this off
+if _CACHE is not None:   # and by the processes the tests start (aef, `python -c`, fresh imports): JAX reads these at import
+    os.environ.setdefault("JAX_COMPILATION_CACHE_DIR", str(_CACHE))
+    os.environ.setdefault("JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS", "0.5")
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("AEF_SHARED_DATA", ROOT.parent / "shared" / "data"))
 SAMPLES = ROOT / "alphaearth_nb" / "data"

@@ -86,7 +86,10 @@ def app(tmp_path_factory):
             except OSError: time.sleep(0.5)
         yield f"http://127.0.0.1:{port}/", d
     finally:
-        p.terminate(); p.wait(10); log.close()
+        p.terminate()   # voila shuts its kernels down first: past 10 s at load 15 (a teardown error); then killed
+        try: p.wait(60)
+        except subprocess.TimeoutExpired: p.kill(); p.wait()
+        log.close()
 
 
 @pytest.fixture(scope="module")

@@ -28,6 +28,18 @@ def _context():
     return ctx
 
 
+def _compile_cache():
+    """JAX's persistent compilation cache for the notebooks, in core.compile_cache's folder ($AEF_COMPILE_CACHE, else
+    ~/.cache/alphaearth_nb/jax; none when AEF_COMPILE_CACHE is 0/off/false/no): set through JAX's own settings in the
+    environment, which the forkserver reads when it imports jax, so no notebook imports the package early. A notebook
+    then reuses what an earlier run (or the tests, whose conftest calls compile_cache) compiled."""
+    env = os.environ.get("AEF_COMPILE_CACHE")
+    if env is not None and env.strip().lower() in {"0", "off", "false", "no", ""}: return
+    path = Path(env or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "alphaearth_nb" / "jax")
+    os.environ.setdefault("JAX_COMPILATION_CACHE_DIR", str(path.expanduser()))
+    os.environ.setdefault("JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS", "0.5")
+
+
 def _run(fn):
     from nbdev.config import get_config
     from nbdev.test import test_nb
@@ -44,6 +56,7 @@ def main(paths):
     files = sorted(p.resolve() for a in (paths or [root / "nbs"]) for p in ([Path(a)] if str(a).endswith(".ipynb") else Path(a).rglob("*.ipynb"))
                    if not any(part.startswith((".", "_")) for part in p.parts[len(root.parts):]))
     workers = int(os.environ.get("NBTEST_WORKERS", "2"))
+    _compile_cache()
     results = []
     with ProcessPoolExecutor(workers, mp_context=_context(), max_tasks_per_child=1) as ex:  # a notebook run replaces the worker's __main__
         for fn, ok, dt in ex.map(_run, [str(f) for f in files]):
