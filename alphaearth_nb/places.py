@@ -171,6 +171,11 @@ def _read_places_file(p:Path, gpd):
                          "GeoPackage, shapefile or GeoParquet file, or a CSV/Parquet table with lon/lat (or x/y) "
                          "columns") from None
 
+def _all_degrees(xs, ys) -> bool:
+    "Whether there are points and every finite x is within +-180 and every finite y within +-90 (values of degrees)."
+    xs, ys = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
+    return bool(len(xs)) and bool(np.all(np.abs(xs[np.isfinite(xs)]) <= 180) and np.all(np.abs(ys[np.isfinite(ys)]) <= 90))
+
 def table_file(src):  # labels or points in any form: only a path to a CSV/TXT or plain Parquet table is read
     """The DataFrame a CSV/TXT file (`labels.read_table`: any separator, UTF-16, ...) or a Parquet file without
     geometry holds, read as that DataFrame passed in memory is; `src` as given for anything else (vector files,
@@ -191,7 +196,11 @@ def read_geometries(src,       # GeoDataFrame/GeoSeries, vector file path, or Da
     """A GeoDataFrame from a GeoDataFrame or GeoSeries, a path (GeoJSON, GeoPackage, ...), or a DataFrame of lon/lat or
     x/y, or with Earth Engine's `.geo` column (GeoJSON text per row: a CSV from `Export.table` of sampled embeddings);
     a GeoJSON dict (lon/lat unless `crs=`), shapely geometries or WKT text (these need `crs=`).
-    Invalid polygons (a self-intersecting ring: a bowtie) are made valid and warned (`valid_polygons`)."""
+    Invalid polygons (a self-intersecting ring: a bowtie) are made valid and warned (`valid_polygons`).
+    A table's lon/lat columns (any case, `lonlat_columns`) are degrees: with a projected `crs=` and every value within
+    +-180 / +-90 they are a `GridError` naming both fixes (drop `crs=`; or name them x/y if they are that CRS's
+    coordinates), values beyond degrees are read in `crs` (metres under a lon/lat name). Was: read as metres of the
+    projected `crs` without a word (a point near the projection's false origin, far off any map)."""
     return valid_polygons(_read_geometries(src, crs))
 
 def valid_polygons(gdf):  # a GeoDataFrame (any geometry column name)
@@ -294,12 +303,16 @@ def _read_geometries(src, crs):
             xs, ys = (table_numbers(src, c, "the table of places") for c in (lon, lat))  # 'abc' -> LabelError
             if crs is None or geo.as_crs(crs).is_geographic:
                 geo.check_degrees(xs, ys, f"the table's {lon}/{lat} columns")
+            elif _all_degrees(xs, ys):   # lon/lat named, degrees' values, a projected crs=: degrees, almost surely
+                raise GridError(f"the table's {lon}/{lat} columns hold values within degrees (|x| <= 180, |y| <= 90) "
+                                f"but crs={crs!r} is projected ({geo.crs_name(crs)}): lon/lat columns are degrees, "
+                                "so drop `crs=` (read as EPSG:4326); if they really are coordinates in that CRS, name "
+                                "the columns x and y, `df.rename(columns={" f"{lon!r}: 'x', {lat!r}: 'y'" "})`")
             return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs or LONLAT)
         if "x" in src and "y" in src:
             xs, ys = (table_numbers(src, c, "the table of places") for c in ("x", "y"))
             if crs is None:   # values that can be degrees are told so first (sample_points' tables: lon/lat)
-                deg = bool(len(xs)) and bool(np.all(np.abs(xs[np.isfinite(xs)]) <= 180) and
-                                             np.all(np.abs(ys[np.isfinite(ys)]) <= 90))
+                deg = _all_degrees(xs, ys)
                 raise GridError("a table with `x`/`y` columns needs its CRS: " + (
                     "its values lie within degrees: if they are lon/lat pass `crs='EPSG:4326'` (or name the columns "
                     "lon/lat); metres need their own CRS, e.g. `crs='EPSG:32631'`" if deg else
