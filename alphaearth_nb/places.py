@@ -454,6 +454,25 @@ def points_table(table,       # the points' table (DataFrame or GeoDataFrame) of
                      for b, v in blocks])
     return type(base)(res) if type(base).__name__ == "GeoDataFrame" else res
 
+def _span(lo:float, hi:float, degrees:bool) -> str:
+    "'lo..hi' to 6 decimals for degrees (0.1 m), to 1 for metres."
+    return f"{lo:.6f}..{hi:.6f}" if degrees else f"{lo:.1f}..{hi:.1f}"
+
+def _off_map_hint(emb, xs:np.ndarray, ys:np.ndarray) -> str:
+    """Where the map and the points are, in the map's CRS: its bounds (pixel edges) and the points' (finite ones), and
+    the checks (the points' CRS, `crs=`; the lon/lat order), for a sample none of whose points lies on the map."""
+    crs = cube_crs(emb)
+    deg = crs is not None and geo.as_crs(crs).is_geographic
+    x0, dx, y0, dy = grid_of(emb)
+    ex = sorted((x0 - dx / 2, x0 + (emb.sizes["x"] - 0.5) * dx))
+    ey = sorted((y0 - dy / 2, y0 + (emb.sizes["y"] - 0.5) * dy))
+    ok = np.isfinite(xs) & np.isfinite(ys)
+    pts = (f"the points x {_span(xs[ok].min(), xs[ok].max(), deg)}, y {_span(ys[ok].min(), ys[ok].max(), deg)}"
+           if ok.any() else "the points have no finite coordinates in it")
+    return (f"the map spans x {_span(*ex, deg)}, y {_span(*ey, deg)} and {pts} (in the map's CRS, "
+            f"{geo.crs_name(crs) if crs else 'none given'}): check the points' CRS (`crs=`), the lon/lat order "
+            "(x = longitude) and that they fall on this map")
+
 def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band), any CRS
            points,          # (lon, lat) arrays, DataFrame (lon/lat, or x/y + crs), GeoDataFrame, file path, one point
            crs=None,        # CRS of `points` when it does not say (default: `geo.point_crs`, lon/lat or the map's)
@@ -463,16 +482,18 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
     A00..A63 (and `year` per row for a cube; a table with a `year` column: each point at its own year, NaN and warned for a year not in the cube).
     Rows in the points' order under the table's own index (repeated for each year of a cube), so `df.join(out)` or
     `pd.concat([df, out], axis=1)` puts each vector on its own point (was: renumbered 0, 1, ..., which put a filtered or
-    shuffled table's vectors on other points); a row without a geometry is off the map (`inside` False, NaN)."""
+    shuffled table's vectors on other points); a row without a geometry is off the map (`inside` False, NaN).
+    No point on the map is a `NoDataWarning`, as `official.sample_points` gives: naming the lon/lat swap where read
+    (lat, lon) they lie on it, else the map's bounds and the points' in the map's CRS (was: silent unless swapped)."""
     emb = cube_form(emb)
     xs, ys, table = points_xy(points, cube_crs(emb), crs, emb)
     rows, cols, inside = pixel_of(emb, xs, ys)
     if len(inside) and not inside.any():   # no point on the map: swapped lon/lat? (the points as given, before reprojection)
         given = (table["x_in"], table["y_in"], crs or LONLAT) if "x_in" in table else (
             table.geometry.x, table.geometry.y, table.crs)
-        if geo.swapped_on(emb, *given):
-            warnings.warn(f"none of the {len(inside)} points lies on the map (`inside` all False, vectors NaN): "
-                          f"{geo.SWAP_HINT}", NoDataWarning, stacklevel=user_stacklevel())   # official.sample_points' kind
+        warnings.warn(f"none of the {len(inside)} points lies on the map (`inside` all False, vectors NaN): " + (
+            geo.SWAP_HINT if geo.swapped_on(emb, *given) else _off_map_hint(emb, xs, ys)),
+            NoDataWarning, stacklevel=user_stacklevel())   # official.sample_points' kind
     v = gather(emb, rows, cols).astype(np.float32)
     v[~inside] = np.nan
     if "time" not in emb.dims: return points_table(table, inside, v)
