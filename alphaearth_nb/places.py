@@ -441,10 +441,11 @@ def points_table(table,       # the points' table (DataFrame or GeoDataFrame) of
     if ours := [c for c in base.columns if c in {*band_names(), "inside", *(("year",) if years is not None else ())}]:
         bands = [c for c in ours if c not in ("inside", "year")]
         named = [*([f"{bands[0]}..{bands[-1]}"] if len(bands) > 1 else bands), *[c for c in ours if c in ("inside", "year")]]
+        cols = "[*aef.band_names(), 'inside'" + (", 'year'" if "year" in ours else "") + "]"   # the fix covers each one
         warnings.warn(f"the points' table already holds {', '.join(named)} (an earlier sample's answer?): replaced by "
                       "this sample's. To keep both, rename them first, e.g. `pts = pts.rename(columns=lambda c: "
-                      "f'{c}_2023' if c in [*aef.band_names(), 'inside'] else c)`, or leave them out, "
-                      "`pts.drop(columns=[*aef.band_names(), 'inside'])`", stacklevel=user_stacklevel())
+                      f"f'{{c}}_2023' if c in {cols} else c)`, or leave them out, `pts.drop(columns={cols}, "
+                      "errors='ignore')`", stacklevel=user_stacklevel())
         base = base.drop(columns=ours)
     if years is None: blocks = [(base.assign(inside=np.asarray(inside)), vectors)]
     else:
