@@ -70,6 +70,12 @@ def _north_up_rank(da:xr.DataArray, flat:np.ndarray) -> np.ndarray:
     rank[np.asarray(north_up(pos).values).ravel()] = np.arange(ny * nx)
     return rank[flat]
 
+def _table_codes(v:np.ndarray) -> np.ndarray:
+    """Unsigned rows (N, 64) of int8 codes (uint8 or uint16 bytes read unsigned or shifted by 128: `byte_codes`'s
+    reading, warned) as int8, a row past int8 (a fill of 65535) as no data (-128); `v` as it is otherwise."""
+    if v.dtype.kind != "u" or (c := byte_codes(v)).dtype.kind != "i": return v
+    return np.where(((c < -128) | (c > 127)).any(-1, keepdims=True), -128, c).astype(np.int8)
+
 def _valid(v:np.ndarray) -> np.ndarray:
     """Rows (..., 64) that are embeddings by the map's gate (`gate_vectors`): no fill (-128 in any code, NaN or inf in
     any band: the gate makes the row NaN, so no check of its own is needed), and no all-zero or constant row, codes
@@ -107,7 +113,7 @@ def vectors_of(data,                # (N, 64) vectors, a DataFrame with A00..A63
                    da.y.values[r], da.x.values[c], crs_of(da), _north_up_rank(da, np.flatnonzero(ok)))
     else:
         v = query_array(data, "index vector")   # a table by its labels: A00..A63 picked out, in band order
-        if v.dtype == np.uint8 and (c := byte_codes(v)).dtype != np.uint8: v = c.astype(np.int8)   # as maps read bytes
+        v = _table_codes(v)   # uint8/uint16 codes: as maps read bytes
         _index_shape(v)
         if tile: raise ConfigError("tile= needs an embedding on a grid, not a plain (N, 64) array: pass the DataArray")
         ok = _valid(v)  # the map's gate: fills, zero, constant rows out
@@ -286,7 +292,7 @@ def exact_search(vectors:np.ndarray,  # (N, 64) float vectors or int8 codes (or 
     v = query_array(vectors, "index vector")   # a table by its labels, as `build` reads it
     _index_shape(v)                            # as `build` refuses them (was: numpy's broadcast error)
     q, one = _query_rows(query)
-    if v.dtype == np.uint8 and (c := byte_codes(v)).dtype != np.uint8: v = c.astype(np.int8)   # as `build` reads it
+    v = _table_codes(v)                        # uint8/uint16 codes: as `build` reads them
     s = _cos(q, np.nan_to_num(unit_rows(v, np.float64)), "qd,nd->qn")  # float64, as `search`
     s = np.where(_valid(v), s, -np.inf)
     if s.shape[1] < k: s = np.pad(s, ((0, 0), (0, k - s.shape[1])), constant_values=-np.inf)
