@@ -420,7 +420,10 @@ def knn_search(train_x,                 # training features, (N, D)
 
     Exact: the same neighbours in the same order as a float64 brute force, equal distances to the lower index.
     The distances are the float32 direct sums `sum_d (q_d - t_d)^2` (0.0 for an exact copy, always first), or,
-    for queries with a tie or a near-tie below float32 rounding, the float64 ones rounded to float32.
+    for queries with a tie or a near-tie below float32 rounding, the float64 ones rounded to float32; for features
+    float32 cannot hold (float64 or int64 ones that lose digits in the cast, see below), always the float64 sums of
+    the features as given, rounded to float32 (was: the cast features' sums, 0.0 for a query 1e-3 off a row at
+    1e8 and 1% off for UTM coordinates).
     Raises `DimensionError` for shapes that do not match, `ConfigError` for k < 1 or not a whole number,
     `LabelError` for k > N or training rows with NaN/inf and `NoValidDataError` for query rows with NaN/inf
     (no data: drop or gate them first), `DTypeError` for features that are not real numbers or exceed float32.
@@ -462,7 +465,7 @@ def _knn(train_x, query_x, k:int, query_chunk:int=256, train_chunk:int=8192, low
                              "`x.reshape(len(x), -1)`")
     hx, hq = tx, qx                                      # what the host's float64 rechecks read (rows cast there)
     tx, qx, slack = _float32(tx, qx)
-    direct = direct or low or bool(slack)              # `_by_products` assumes the features float32 holds
+    sums, direct = direct, direct or low or bool(slack)   # `_by_products` assumes the features float32 holds
     if not (isinstance(k, (int, np.integer)) and not isinstance(k, bool) and k >= 1):
         raise ConfigError(f"k={k!r} neighbours: pass a whole number k >= 1 (1 is the nearest neighbour alone)")
     if k > len(tx): raise LabelError(f"k={k} neighbours but only {len(tx)} training points: label more points or lower k")
@@ -499,6 +502,9 @@ def _knn(train_x, query_x, k:int, query_chunk:int=256, train_chunk:int=8192, low
     bad = np.flatnonzero(~ok | (near & ~closed))
     if bad.size:  # a few per million uncertain (or a chain of near-ties): float64 on the host, no new compile
         dist[bad, :k], idx[bad, :k] = _exact_host(hx, hq[bad], k)
+    for s in range(0, len(qx) if slack and sums else 0, 1 << 14):   # float32 lost digits: the features' own sums
+        j = idx[s:s + (1 << 14), :k]
+        dist[s:s + (1 << 14), :k] = ((hq[s:s + (1 << 14), None].astype(np.float64) - hx[j]) ** 2).sum(-1)
     out = np.ascontiguousarray(dist[:, :k]), np.ascontiguousarray(idx[:, :k])
     return (out[0][0], out[1][0]) if one else out
 
