@@ -33,8 +33,8 @@ from jaxtyping import Array, Bool, Float
 from ._param_docs import SECTIONS
 
 # %% auto #0
-__all__ = ['SEED_MAX', 'EMBED_DIM', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'HEAP_KEEP_BYTES', 'KEPT_HEAP',
-           'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'PeriodError', 'SourceError',
+__all__ = ['SEED_MAX', 'EMBED_DIM', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS', 'HEAP_KEEP_BYTES',
+           'KEPT_HEAP', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'PeriodError', 'SourceError',
            'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError',
            'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError',
            'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
@@ -462,11 +462,9 @@ def cpu_threads() -> int|None:
     "use (at least 1); None (jaxlib's default, a thread per core) when unset, 0 or off. Raises `ConfigError` otherwise."
     return _count_env("AEF_CPU_THREADS", None, {"auto": lambda: max(1, _usable_cores() - 1)}, "thread count",
                       "a whole number, 'auto' (cores - 1) or 0 (jaxlib's default)")
-
 def _size_cpu_pools() -> None:
     "Hand `cpu_threads()` to jaxlib as `NPROC` (read when its CPU backend starts) unless `NPROC` is set already."
-    n = cpu_threads()
-    if n is not None and "NPROC" not in os.environ: os.environ["NPROC"] = str(n)
+    if (n := cpu_threads()) is not None and "NPROC" not in os.environ: os.environ["NPROC"] = str(n)
 def _at_import(setting:Callable) -> None:
     "Apply an opt-in environment setting at import. A value that is none (AEF_CPU_DEVICES=abc) is ignored with a " \
     "warning, so `import alphaearth_nb` still works; the `aef` command reports it as its error instead."
@@ -478,14 +476,16 @@ def _at_import(setting:Callable) -> None:
             warnings.warn(f"{e} Ignored: the default is used.", stacklevel=user_stacklevel())   # the `import`
 
 UNROLL_CAP = 4  # LLVM's full unrolling at most this many iterations (see "LLVM's full unrolling" below)
+LLVM_OPTIONS = ("-disable-lsr",)  # LLVM options added beside the cap (see "LLVM's loop strength reduction" below)
 def unroll_cap() -> int|None:
     "LLVM's full-unrolling cap from `AEF_UNROLL_CAP`: n (default `UNROLL_CAP`); None (LLVM's) at 0 or off; else ConfigError."
     return _count_env("AEF_UNROLL_CAP", str(UNROLL_CAP), {}, "loop count", "a whole number or 0 (LLVM's default)")
 def _cap_unrolling() -> None:
-    "Add `unroll_cap()` to `XLA_FLAGS` (LLVM's option) unless it names backend options or an accelerator may start."
+    "Add `unroll_cap()` and `LLVM_OPTIONS` to `XLA_FLAGS` unless it names backend options or an accelerator may start."
     n, flags, cpu = unroll_cap(), os.environ.get("XLA_FLAGS", ""), os.environ.get("JAX_PLATFORMS", "").lower() == "cpu"
-    if n and "xla_backend_extra_options" not in flags and (cpu or not any(map(find_spec, ("jax_plugins", "libtpu")))):
-        os.environ["XLA_FLAGS"] = f"{flags} --xla_backend_extra_options=-unroll-full-max-count={n}".strip()
+    opts = [f"-unroll-full-max-count={n}"] * bool(n) + list(LLVM_OPTIONS)
+    if opts and "xla_backend_extra_options" not in flags and (cpu or not any(map(find_spec, ("jax_plugins", "libtpu")))):
+        os.environ["XLA_FLAGS"] = f"{flags} --xla_backend_extra_options={','.join(opts)}".strip()
 _at_import(_size_cpu_pools); _at_import(_cap_unrolling)  # at import: before JAX's backends start, if imported before JAX runs
 
 
