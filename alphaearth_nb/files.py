@@ -210,7 +210,7 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
     overwrite = flag(overwrite, "overwrite")  # text such as "no" is true: it would replace what it meant to keep
     if t.name in ("", ".", ".."):   # '.', '..', 'a/..', '/': written beside it and renamed onto it, which cannot be
         where = "the working folder" if str(t) == "." else "a folder above" if t.name == ".." else "the root"
-        raise ConfigError(f"{str(t)!r} names a folder by where it is ({where}), not a {what} of its own: name the "
+        raise ConfigError(f"{str(t)!r} names a folder by where it is ({where}), not {'an' if what[:1] in 'aeiou' else 'a'} {what} of its own: name the "
                           f"{what} inside it, e.g. {str(t / _example(what))!r}")
     _not_inside_ours(t, what)  # store/map.tif: gone with the store's next overwrite (case E19-7)
     if t.is_symlink(): t = t.resolve()   # write where the link points: the link stays, nothing is left beside it
