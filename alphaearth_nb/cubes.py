@@ -408,6 +408,9 @@ def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, 
     two models (`one_model`; `xr.concat` keeps the first's attrs, so the others' model went unseen), `GridError` for
     two grids, `DimensionError` for fewer than two years or a `years` of another length, `TimeError` for years
     unknown or repeated, `PeriodError` for a value that is not a year (`timecodes.as_year`: 24, True, 2024.5).
+    Decided: `years` names the years of maps that record none; a year it gives a map that records another (a cube
+    of 2019 passed with `years=[2024]`) is a `TimeError` naming both (was: relabelled 2024 without a word).
+    Years need not be consecutive (every other year is a series too): `yearly_change` names the missing years.
 
     Select a year of the cube by its text, xarray's partial date: `cube.sel(time="2024")` (a one-year cube, `time`
     kept), `cube.sel(time="2024-01-01")` or `cube.isel(time=i)` (the map); `cube.sel(time=2024)` is xarray's KeyError,
@@ -419,14 +422,21 @@ def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, 
                              f"{len(maps)}: pass every year's map, e.g. `join_years([emb_2023, emb_2024])`")
     model = one_model(*maps, what="the years")
     for e in maps[1:]: geo.check_same_grid(maps[0], e, "the years")
+    recorded = [map_year(e) for e in maps]
     if years is None:
-        if any(map_year(e) is None for e in maps):
+        if any(y is None for y in recorded):
             raise TimeError("join_years: a map records no year (a `time` coordinate, or `period_start`, which `embed` "
                             "writes): pass years=[2023, 2024, ...], one a year")
-        years = [map_year(e) for e in maps]
+        years = recorded
     years = [as_year(y) for y in years]   # timecodes' one year rule: 24, True, 2024.5 refused
     if len(years) != len(maps):
         raise DimensionError(f"{len(years)} years for {len(maps)} maps (a cube counts its years): pass one a year")
+    if clash := [(i, r, y) for i, (r, y) in enumerate(zip(recorded, years)) if r is not None and r != y]:
+        i, r, y = clash[0]
+        raise TimeError(f"years= gives map {i} the year {y} but it records {r} (its `time`, `period_start` or `time` "
+                        f"attr){f', and {len(clash) - 1} more such maps' if len(clash) > 1 else ''}: drop `years=` (the "
+                        "maps say their years), or pass the years they record; if a recorded year is wrong, correct "
+                        "it first (`emb.assign_attrs(period_start='2024-01-01')`, `cube.assign_coords(time=...)`)")
     if len(set(years)) < len(years): raise TimeError(f"years {years} repeat one: one map a year")
     maps = [m.drop_vars("time", errors="ignore") for m in maps]
     cube = xr.concat(maps, "time", combine_attrs="drop_conflicts").assign_coords(
@@ -434,6 +444,17 @@ def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, 
     for k in ONE_MAP_ATTRS: cube.attrs.pop(k, None)   # one map's year: the years are on `time` (`one_model` reads them)
     if model: cube.attrs["embedding:model"] = model
     return cube.transpose("time", "y", "x", "band")
+
+def _warn_missing_years(years) -> None:
+    """Warn where a cube's years skip some (2019, 2021, 2022: 2020 missing), naming them: a change within a missing
+    year shows in the next year present, which `year_of_change` then names."""
+    have = sorted({int(y) for y in years})
+    if not (miss := sorted(set(range(have[0], have[-1] + 1)) - set(have))): return
+    nxt = next(y for y in have if y > miss[0])
+    warnings.warn(f"the cube's years {have} miss {miss[:5]}{' ...' if len(miss) > 5 else ''}: each year is scored "
+                  f"against the pixel's other years as given, so a change during {miss[0]} shows in {nxt} and "
+                  f"`year_of_change` says {nxt} (read it as 'by {nxt}'); join the missing years for yearly steps, "
+                  f"e.g. `join_years([cube, emb_{miss[0]}])`", stacklevel=user_stacklevel())
 
 def yearly_change(cube,               # (time, y, x, band) cube with at least 3 years
                   floor:float=0.02,   # added to each pixel's spread (cosine distance)
@@ -444,7 +465,9 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     `score`, that distance over the median of the other years' distances plus `floor` (3: three times as far as the
     pixel's usual year); per pixel (y, x): `year_of_change` (the year of the highest score) and `max_score`. NaN where
     a pixel has no data. `DimensionError` for a map without `time` or with fewer than 3 years; `ConfigError` for a
-    `floor` that is not a number."""
+    `floor` that is not a number. Years that skip some (2019, 2021, 2022: a cube joined with a year missing, by
+    `join_years` or `xr.concat`) are warned, naming them: a change during 2020 scores in 2021 (was: silent, 2019 to
+    2021 read as one step)."""
     floor = real(floor, "floor", 0.02)   # 'abc': named (was float()'s ValueError)
     if (c := official_cube(cube)) is not None: cube = c   # xee over several years: its cube
     if not isinstance(cube, xr.DataArray) or "time" not in cube.dims:
@@ -458,6 +481,7 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
             "join into one cube with `join_years([...])`")
     one_model(cube, what="the cube's years")   # a cube of maps joined by `xr.concat`: warned (its models unknown)
     cube = cube_form(cube)
+    _warn_missing_years(years_of_cube(cube))
     if is_lazy(cube): cube = cube.chunk({"time": -1, "band": -1})
     with np.errstate(invalid="ignore", divide="ignore"):
         with warnings.catch_warnings():
