@@ -3,7 +3,6 @@ with years=[2024]) is a TimeError naming both (was: relabelled without a word). 
 some (2019, 2021, 2022) names the missing years (was: silent, 2019 -> 2021 read as one step)."""
 import warnings
 
-import numpy as np
 import pandas as pd
 import pytest
 import xarray as xr
