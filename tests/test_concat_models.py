@@ -46,4 +46,5 @@ def test_what_is_caught_and_the_checked_join():
         assert one_model(xr.concat([official_year, own], "time")) == OFFICIAL_COLLECTION   # the documented gap
     with pytest.raises(MixedModelsError, match="official product"):
         join_years([official_year, own], [2023, 2024])
-    assert join_years([own, own.copy()], [2023, 2024]).attrs["embedding:model"] == OWN
+    nxt = own.assign_attrs(period_start="2025-01-01T00:00:00")                        # each its own recorded year
+    assert join_years([own, nxt]).attrs["embedding:model"] == OWN
