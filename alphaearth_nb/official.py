@@ -330,7 +330,9 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
     naming the checks: lon/lat order, CRS, years, mirror; or, where none lies on a tile and read (lat, lon) they lie
     where tiles are, that they look swapped), not raised, however many points are outside. Rows keep
     the points' order and the table's own index (repeated for each year), as `places.sample`: `df.join(out)` puts
-    each vector on its own point."""
+    each vector on its own point. The points' table is `places.points_xy`'s, as `places.sample`'s: a table's own
+    columns (a DataFrame's lon/lat kept); (lon, lat) arrays or one point as `x_in`, `y_in`, the coordinates as given
+    (degrees, or in `crs=`), not renamed from a table's x/y."""
     require("shapely", "official", "official.sample_points")
     ys = years_of(years)
     lon, lat, table = points_xy(points, LONLAT, crs)

@@ -24,9 +24,9 @@ from .labels import read_table, table_numbers
 from .timecodes import YEARS, as_numbers, numeric_time_hint, unwritten_years
 
 # %% auto #0
-__all__ = ['LONLAT', 'EE_GEO', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas',
-           'table_file', 'read_geometries', 'valid_polygons', 'agreed_crs', 'points_xy', 'pixel_of', 'years_of_cube',
-           'years_with_data', 'gather', 'points_table', 'sample']
+__all__ = ['LONLAT', 'EE_GEO', 'POINT_COLUMNS', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns',
+           'import_geopandas', 'table_file', 'read_geometries', 'valid_polygons', 'agreed_crs', 'points_xy', 'pixel_of',
+           'years_of_cube', 'years_with_data', 'gather', 'points_table', 'sample']
 
 # %% ../nbs/23c_places.ipynb #c0006
 def cube_form(obj) -> xr.DataArray:  # an embedding or cube in any form `as_embedding` takes (Dataset, DataTree, int8 codes)
@@ -328,6 +328,8 @@ def _read_geometries(src, crs):
                      "a GeoDataFrame or GeoSeries, a GeoJSON dict, shapely geometries or WKT (with `crs=`), or a "
                      f"file path{_pairs_hint(src)}")
 
+POINT_COLUMNS = ("x_in", "y_in")   # the table of points given without one: the coordinates as given, their own CRS
+
 def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns, a GeoDataFrame, a vector file
               to_crs:str,    # the CRS to give the points in (the map's)
               crs=None,      # the CRS of `points` when they do not say (a GeoDataFrame does)
@@ -340,7 +342,14 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
     "Points without a CRS"): lon/lat if they lie on the map `obj` so, else the map's CRS if they do so (arrays,
     a table, partly off it: lon/lat, each its own `inside`); one point off it both ways is a `PointError`. Two points
     written as two (x, y) pairs (`[(lon, lat), (lon, lat)]`, `[[lon, lat], [lon, lat]]`) read both ways: `LabelError`
-    naming the two explicit forms (`_xs_ys`), as `read_geometries` gives it; more (x, y) pairs are no form either."""
+    naming the two explicit forms (`_xs_ys`), as `read_geometries` gives it; more (x, y) pairs are no form either.
+
+    The table (`POINT_COLUMNS`): a DataFrame, GeoDataFrame, dict of arrays or file keeps its own columns (lon/lat or
+    x/y among them; one read from its coordinates gains a `geometry`); points given without one ((xs, ys) arrays,
+    shapely Points, one point) become a table of the two columns `x_in`, `y_in`, the coordinates as given, in their
+    own CRS (lon/lat, or `crs=`): named apart from the map's `x`/`y`, which they are not where the CRSs differ.
+    `sample` and `official.sample_points` return this table (plus `inside`, `year`, A00..A63) alike. A table of one
+    row is a table too (was: a one-row lon/lat table, two numbers, read as one point: its columns became x_in/y_in)."""
     xy = None
     if (shapes := _shapes(points)) is not None and len(shapes) > 1 and all(g.geom_type == "Point" for g in shapes):
         xy = tuple(np.array([getattr(g, a) if not g.is_empty else np.nan for g in shapes]) for a in "xy")   # Points say x
@@ -351,11 +360,12 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
         table = shapes is not None or np.ndim(points[0]) > 0   # arrays: a table, each point its own `inside`
         src = geo.point_crs(obj, xs, ys, crs, LONLAT, table=table) if obj is not None else crs or LONLAT
         tx, ty = geo.to_crs(xs, ys, src, to_crs)
-        return tx, ty, pd.DataFrame({"x_in": xs, "y_in": ys})
-    if not _is_geojson(points) and (p := geo.one_point(points, crs)) is not None:   # one point: `similarity`'s rule
+        return tx, ty, pd.DataFrame(dict(zip(POINT_COLUMNS, (xs, ys))))
+    one = not _is_geojson(points) and not isinstance(points, pd.DataFrame)   # a table of one row is a table
+    if one and (p := geo.one_point(points, crs)) is not None:   # one point: `similarity`'s rule
         src = p[2] if p[2] is not None or obj is None else geo.point_crs(obj, p[0], p[1], None, LONLAT)
         tx, ty = geo.to_crs([p[0]], [p[1]], src or LONLAT, to_crs)
-        return tx, ty, pd.DataFrame({"x_in": [p[0]], "y_in": [p[1]]})
+        return tx, ty, pd.DataFrame(dict(zip(POINT_COLUMNS, ([p[0]], [p[1]]))))
     if isinstance(points, dict) and not _is_geojson(points): points = pd.DataFrame(points)   # {"lon": [...]}: a table
     gdf = read_geometries(points, crs)
     if not (gdf.geom_type.isin(["Point"]) | gdf.geometry.isna()).all():   # a row without a geometry: off the map
@@ -483,7 +493,9 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
     A00..A63 (and `year` per row for a cube; a table with a `year` column: each point at its own year, NaN and warned for a year not in the cube).
     Rows in the points' order under the table's own index (repeated for each year of a cube), so `df.join(out)` or
     `pd.concat([df, out], axis=1)` puts each vector on its own point (was: renumbered 0, 1, ..., which put a filtered or
-    shuffled table's vectors on other points); a row without a geometry is off the map (`inside` False, NaN).
+    shuffled table's vectors on other points); a row without a geometry is off the map (`inside` False, NaN). The
+    points' table is `points_xy`'s: a table's own columns; (xs, ys) arrays or one point as `x_in`, `y_in` (the
+    coordinates as given, in their own CRS: lon/lat, or `crs=`), as `official.sample_points` gives it.
     No point on the map is a `NoDataWarning`, as `official.sample_points` gives: naming the lon/lat swap where read
     (lat, lon) they lie on it, else the map's bounds and the points' in the map's CRS (was: silent unless swapped)."""
     emb = cube_form(emb)

@@ -67,6 +67,6 @@ def test_official_sample_points_sampled_again(tmp_path):
     except Exception as e: pytest.skip(f"no shared data: {e}")
     gpd = pytest.importorskip("geopandas")
     pts = gpd.GeoDataFrame({"name": ["p"]}, geometry=gpd.points_from_xy([6.0], [45.0]), crs="EPSG:4326")
-    first = off.sample_points(pts, 2024, source=m)   # its answer keeps the geometry (a table's lon/lat become x_in/y_in)
+    first = off.sample_points(pts, 2024, source=m)   # its answer keeps the geometry (a table keeps its own columns)
     again = _again(lambda: off.sample_points(first, 2024, source=m))
     np.testing.assert_array_equal(again[band_names()].to_numpy(), first[band_names()].to_numpy())
