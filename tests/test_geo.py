@@ -5,7 +5,7 @@ import xarray as xr
 
 from pyproj import CRS
 
-from alphaearth_nb.core import CRSError, GridError, MissingDependencyError, PointError
+from alphaearth_nb.core import CRSError, GridError, MissingDependencyError, NoDataWarning, PointError
 from alphaearth_nb.geo import (as_crs, check_same_grid, crs_name, crs_of, declared_nodata, flip_rows, grid_coords,
                                north_up, pixel_indices, pixel_size, require, same_crs, to_crs, utm_crs, write_crs)
 
@@ -368,4 +368,6 @@ def test_lat_lon_given_for_a_utm_map_is_named_swapped_in_queries_and_samples():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert e.aef.sample(([lon], [lat]))["inside"].all()
-        assert not e.aef.sample(([lon + 0.01], [lat]))["inside"].any()  # simply off: as before, silent
+    with pytest.warns(NoDataWarning, match="none of the 1 points lies on the map") as rec:  # simply off: warned,
+        assert not e.aef.sample(([lon + 0.01], [lat]))["inside"].any()                  # with no swap named
+    assert not any("swapped" in str(w.message) for w in rec)
