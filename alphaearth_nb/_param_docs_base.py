@@ -3,6 +3,12 @@ comments of alphaearth_nb/*.py (`make export` writes it; never edit it). `import
 its object's docstring (nbs/40_api.ipynb)."""
 
 SECTIONS = {
+    'alphaearth_nb.band_labels': {
+        'band_names': 'n : int\n    number of embedding dimensions\n',
+        'band_order': 'names\n    the 64 labels of a band axis or table columns (text or numbers), in stored order\n',
+        'a_bands': 'names\n    labels of columns or variables, any number, any type (non-text ones ignored)\n',
+        'a_positions': 'names\n    labels of columns or variables, any number, any type\n',
+    },
     'alphaearth_nb.core': {
         'flag': 'value\n    a yes/no setting: True/False (numpy\'s too), 0/1, or None (no)\nname : str\n    the setting, for the error: "overwrite"\n',
         'whole': 'value\n    a count: an int (numpy\'s too) or a float without a fraction (1e5)\nname : str\n    the setting, for the error: "steps"\nexample\n    the valid value a refusal offers (the setting\'s default); None: 1\n',
@@ -13,10 +19,6 @@ SECTIONS = {
         'yes_no_params': 'fn : Callable\n    any function with an inspectable signature\n',
         'checks_flags': 'fn : Callable\n    a public function whose bool parameters are to be checked at each call\n',
         'decimal': "text\n    text typed for a number: a command-line option, an environment variable\nkind\n    int: digits; float: also a point and an exponent (1e-4, .5)\nbare : bool\n    digits only: no sign, no spaces around (a count inside a name, 'knn3')\n",
-        'band_names': 'n : int\n    number of embedding dimensions\n',
-        'band_order': 'names\n    the 64 labels of a band axis or table columns (text or numbers), in stored order\n',
-        'a_bands': 'names\n    labels of columns or variables, any number, any type (non-text ones ignored)\n',
-        'a_positions': 'names\n    labels of columns or variables, any number, any type\n',
         'callable_module': "name : str\n    the module's full name, `__name__` (it must be imported)\n",
         'documented': 'obj\n    a function or class of the package (anything with `__module__`, `__name__`)\npassed\n    names of parameters its caller fills in (an accessor passes its object): not listed\n',
         'Frames': 'x : Float[Array, "T H W C"]\n    normalised values, 0 where invalid\nvalid : Bool[Array, "T H W C"]\n    per-pixel, per-band validity\ndays : Float[Array, "T"]\n    frame times, days since timecodes.EPOCH\nframe : Bool[Array, "T"]\n    False for padding frames\nmeta : Float[Array, "T M"]\n    per-frame sensor metadata (M may be 0)\n',

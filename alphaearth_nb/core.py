@@ -31,21 +31,22 @@ from jax.experimental.compilation_cache import compilation_cache as jax_compilat
 from jaxtyping import Array, Bool, Float
 
 from ._param_docs import SECTIONS
+from .band_labels import EMBED_DIM, a_bands, a_positions, band_names, band_order
 
 # %% auto #0
-__all__ = ['SEED_MAX', 'EMBED_DIM', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS', 'HEAP_KEEP_BYTES',
-           'KEPT_HEAP', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'PeriodError', 'SourceError',
+__all__ = ['SEED_MAX', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS', 'HEAP_KEEP_BYTES', 'KEPT_HEAP',
+           'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'PeriodError', 'SourceError',
            'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError',
            'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError',
            'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
            'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'flag', 'whole', 'as_seed',
-           'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'user_stacklevel', 'band_names',
-           'band_order', 'a_bands', 'a_positions', 'CallableModule', 'callable_module', 'documented', 'Frames',
-           'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
-           'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning',
-           'compile_cache', 'compiler_options', 'cpu_threads', 'unroll_cap', 'keep_heap', 'gc_frozen', 'frozen_traces',
-           'cpu_devices', 'split_cpu', 'cpu_devices_note']
+           'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'user_stacklevel',
+           'CallableModule', 'callable_module', 'documented', 'Frames', 'Target', 'Texts', 'TrainExample',
+           'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError',
+           'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options',
+           'cpu_threads', 'unroll_cap', 'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu',
+           'cpu_devices_note', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands', 'a_positions']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -246,74 +247,7 @@ def user_stacklevel() -> int:
         elif top not in _PASS_THROUGH: return n
 
 # %% ../nbs/00_core.ipynb #c0008
-EMBED_DIM = 64  # the paper's embedding width: unit vectors on S^63
-
-def band_names(n:int=EMBED_DIM # number of embedding dimensions
-              ) -> list[str]:
-    "Band labels of the official product: `A00 .. A63`."
-    return [f"A{i:02d}" for i in range(n)]
-
-# %% ../nbs/00_core.ipynb #c0008c
-_A_NAME = re.compile(r"\s*[Aa](\d{1,2})\s*")                      # A00..A63, any case or padding (A7, a07)
-_BAND_NAME = re.compile(r"\s*band[_ ]?(\d{1,2})\s*", re.IGNORECASE)  # band_7 (rioxarray), Band7 (GDAL netCDF): 1-based
-_ASSET_BAND = re.compile(r"\s*(\S+)\.(\d{1,2})\s*")   # data.7: odc-stac's `{asset}.{band}` of a multi-band asset, 1-based
-_EMB_NAME = re.compile(r"\s*emb(?:edding)?s?[_ ]?(\d{1,2})\s*", re.IGNORECASE)  # embedding_7, emb7: a list column
-                                                      # expanded (`.add_prefix('embedding_')`); 0-based, 1-based if 1..64
-
-def _band_numbers(names:list) -> list|None:
-    """The band number 0..63 each name gives, under the one naming scheme all names follow; None when none fits.
-    `asset.N` names (odc-stac's for the bands of a 64-band asset without band names, 1-based) share one asset."""
-    text = [n.decode(errors="replace") if isinstance(n, bytes) else n for n in names]
-    for rx, base in ((_A_NAME, 0), (_BAND_NAME, 1), (_ASSET_BAND, 1)):
-        m = [rx.fullmatch(n) if isinstance(n, str) else None for n in text]
-        if all(m) and (rx is not _ASSET_BAND or len({g[1] for g in m}) == 1): return [int(g[rx.groups]) - base for g in m]
-    if (emb := _emb_numbers(text)) is not None: return emb
-    try: num = [float(n) for n in text if not isinstance(n, (bool, np.bool_))]  # numbers: GDAL's 1..64, or 0..63
-    except (TypeError, ValueError): return None
-    if len(num) != len(text) or not all(v.is_integer() for v in num): return None
-    return _from_one([int(v) for v in num])
-
-def _from_one(num:list) -> list:
-    "Numbers 1..64 (GDAL's bands, embedding_1..embedding_64) as 0..63; others as they are."
-    return [v - 1 for v in num] if sorted(num) == list(range(1, EMBED_DIM + 1)) else num
-
-def _emb_numbers(names:list) -> list|None:
-    "The band number each `embedding_N` name gives (`_EMB_NAME`: 0..63, or 1..64 as a whole), or None unless all are."
-    m = [_EMB_NAME.fullmatch(n) if isinstance(n, str) else None for n in names]
-    return _from_one([int(g[1]) for g in m]) if all(m) else None
-
-def band_order(names) -> list[int]|None:  # the 64 labels of a band axis or table columns (text or numbers), in stored order
-    """Positions that put 64 bands labelled `names` in the order A00..A63, or None when the labels do not say.
-
-    Labels are read by meaning, not spelling: A00..A63 in any order, case or padding (A0, A1, A10, ... as a
-    text sort leaves them), `band_N` / `BandN` (rioxarray's `band_as_variable`, GDAL's netCDF variables), `data.N`
-    (odc-stac's names for the bands of a 64-band asset `data`), `embedding_N` (a list column expanded: `_EMB_NAME`)
-    and band numbers 1..64 (GDAL, rioxarray) or 0..63, as numbers or text."""
-    names = list(names)
-    nums = _band_numbers(names) if len(names) == EMBED_DIM else None
-    if nums is None or sorted(nums) != list(range(EMBED_DIM)): return None
-    return [int(i) for i in np.argsort(nums)]
-
-def a_bands(names) -> dict[int, list[int]]:  # labels of columns or variables, any number, any type (non-text ones ignored)
-    """Band number -> the positions of the entries of `names` labelled A00..A63 (any case or padding: A7, a07); where
-    none is, those labelled `embedding_N` (`emb_N`, `embedding7`: a table whose list column of vectors was expanded,
-    0..63, or 1..64 as a whole), which named no band, so a table of lon, lat and them was read by position."""
-    at, emb = {}, {}
-    for i, n in enumerate(names):
-        if not isinstance(n, str): continue
-        if m := _A_NAME.fullmatch(n): at.setdefault(int(m[1]), []).append(i)
-        elif m := _EMB_NAME.fullmatch(n): emb.setdefault(int(m[1]), []).append(i)
-    if at or not emb: return at
-    base = 1 if sorted(emb) == list(range(1, EMBED_DIM + 1)) else 0
-    return {k - base: p for k, p in emb.items()}
-
-def a_positions(names) -> list[int]|None:  # labels of columns or variables, any number, any type
-    """Positions of the entries labelled A00..A63 among `names` (other entries left out), in band order; None unless
-    every band is named, and named once: A1 beside A01 is refused (which of them is band 1?)."""
-    at = a_bands(names)
-    if sorted(at) != list(range(EMBED_DIM)) or any(len(p) > 1 for p in at.values()): return None
-    return [p[0] for _, p in sorted(at.items())]
-
+_all_ = ["EMBED_DIM", "band_names", "band_order", "a_bands", "a_positions"]   # from `band_labels` (see above)
 
 # %% ../nbs/00_core.ipynb #c3001
 class CallableModule(types.ModuleType):
