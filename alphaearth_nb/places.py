@@ -200,7 +200,9 @@ def read_geometries(src,       # GeoDataFrame/GeoSeries, vector file path, or Da
     A table's lon/lat columns (any case, `lonlat_columns`) are degrees: with a projected `crs=` and every value within
     +-180 / +-90 they are a `GridError` naming both fixes (drop `crs=`; or name them x/y if they are that CRS's
     coordinates), values beyond degrees are read in `crs` (metres under a lon/lat name). Was: read as metres of the
-    projected `crs` without a word (a point near the projection's false origin, far off any map)."""
+    projected `crs` without a word (a point near the projection's false origin, far off any map). A vector file
+    that says no CRS (a shapefile without its .prj, a GeoPackage layer of undefined SRS) is in `crs=`; without it a
+    `GridError` names the file and both fixes (was: geopandas' 'Cannot transform naive geometries', `crs=` or not)."""
     return valid_polygons(_read_geometries(src, crs))
 
 def valid_polygons(gdf):  # a GeoDataFrame (any geometry column name)
@@ -266,6 +268,10 @@ def agreed_crs(own,                # the CRS the input says it is in (a GeoDataF
                 f"one, correct it instead, `gdf.set_crs({crs!r}, allow_override=True)` (a raster: "
                 f"`aef.geo.write_crs(labels, {crs!r})`)")
 
+_NO_FILE_CRS = ("{path} does not say its CRS (a shapefile without its .prj, a layer of undefined SRS): pass it, "
+               "`crs='EPSG:4326'` for lon/lat or the file's own, e.g. `crs='EPSG:32631'`, or write it into the file, "
+               "`gpd.read_file(path).set_crs('EPSG:32631').to_file(path)`")   # a vector file that says no CRS
+
 def _read_geometries(src, crs):
     """`read_geometries` before the polygons are made valid. Also reads a GeoJSON dict (lon/lat, RFC 7946, unless
     `crs=`) and shapely geometries or WKT text (one, or a list), which say no CRS: `GridError` asking for `crs=`."""
@@ -285,8 +291,12 @@ def _read_geometries(src, crs):
         gpd = import_geopandas("reading a vector file")
         if not Path(src).exists():
             raise LabelError(f"no vector file at {src}: check the path (GeoJSON, GeoPackage, shapefile)")
-        src = _read_places_file(Path(src), gpd)
-        if type(src).__name__ == "GeoDataFrame": agreed_crs(src.crs, crs, "file's geometries"); return src
+        path, src = src, _read_places_file(Path(src), gpd)
+        if type(src).__name__ == "GeoDataFrame":
+            if src.crs is None:   # a shapefile without its .prj, a layer of undefined SRS: `crs=` says it, or nothing
+                if crs is None: raise GridError(_NO_FILE_CRS.format(path=path))
+                return src.set_crs(crs)   # was: geopandas' 'Cannot transform naive geometries', crs= or not
+            agreed_crs(src.crs, crs, "file's geometries"); return src
     if type(src).__name__ == "GeoSeries": src = import_geopandas("points from a GeoSeries").GeoDataFrame(geometry=src)  # its CRS
     if type(src).__name__ == "GeoDataFrame":
         if src.crs is None and crs is None:
