@@ -30,12 +30,13 @@ from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_h
                                 sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
-__all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS', 'MODEL_ALIASES', 'refuse_rotation',
-           'embedding_variable', 'official_years', 'official_cube', 'years_text', 'as_embedding', 'validate_embedding',
-           'quantize_embedding', 'dequantize_embedding', 'tiff_scheme', 'provenance_tags', 'provenance_attrs',
-           'model_name', 'from_official', 'read_official_tiff', 'band_order', 'a_bands', 'a_positions', 'label_bands',
-           'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes',
-           'gate_vectors', 'gated', 'band_variables', 'query_array', 'gate_query', 'user_stacklevel', 'valid_bounds']
+__all__ = ['NO_YEARS', 'OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS', 'MODEL_ALIASES',
+           'refuse_rotation', 'embedding_variable', 'official_years', 'official_cube', 'years_text', 'as_embedding',
+           'validate_embedding', 'quantize_embedding', 'dequantize_embedding', 'tiff_scheme', 'provenance_tags',
+           'provenance_attrs', 'model_name', 'from_official', 'read_official_tiff', 'band_order', 'a_bands',
+           'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes',
+           'map_byte_codes', 'gate_vectors', 'gated', 'band_variables', 'query_array', 'gate_query', 'user_stacklevel',
+           'valid_bounds']
 
 # %% ../nbs/23_embeddings.ipynb #c0002a
 _all_ = ["band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
@@ -43,6 +44,8 @@ _all_ = ["band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "va
          "gate_query", "user_stacklevel", "valid_bounds"]   # from `gate`, where they were split off to
 
 # %% ../nbs/23_embeddings.ipynb #c0017
+NO_YEARS = "the cube has no time steps: select at least one year"   # an empty `time` (a selection that matched none)
+
 def _valid_attrs(valid) -> dict:
     "The attrs that declare the valid range `valid` (`valid_bounds`: one bound each, or one per band) to `gated`."
     return {} if valid is None else {"valid_min": valid[0], "valid_max": valid[1]}
@@ -160,6 +163,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                              "`da.rename({'row': 'y', 'col': 'x'})`")
     extra = [d for d in da.dims if d not in ("y", "x", "band")]
     if extra:
+        if "time" in extra and da.sizes["time"] == 0: raise DimensionError(NO_YEARS)   # `isel(time=0)` fails on it
         cube = (f", or map every year as a cube (time, y, x, band): `da = da.rename({{{extra[0]!r}: 'time'}})`"
                 if len(extra) == 1 and "time" not in da.dims and _years_dim(da, extra[0]) else "")
         raise DimensionError(f"an embedding has dims (y, x, band) only; extra dims {extra}: select one, e.g. "
@@ -204,7 +208,7 @@ def validate_embedding(emb,                    # embedding (y, x, band) in a for
     if isinstance(emb, xr.Dataset) and (cube := official_cube(emb)) is not None: emb = cube   # xee over years
     if isinstance(emb, xr.DataArray) and "time" in emb.dims and emb.ndim == 4:   # a cube: each year alike
         if emb.sizes["time"] == 0:   # as `places.cube_form` says it (was xarray's concat ValueError)
-            raise DimensionError("the cube has no time steps: select at least one year")
+            raise DimensionError(NO_YEARS)
         da = xr.concat([validate_embedding(emb.isel(time=i), False) for i in range(emb.sizes["time"])], "time")
         da = da.assign_coords(time=emb["time"].values) if "time" in emb.coords else da
     else: da = as_embedding(emb)   # dims, bands, dtype, rotation; pixels that are no unit vectors: warned, NaN

@@ -17,7 +17,7 @@ import xarray as xr
 
 from .core import (DimensionError, GridError, LabelError, NoDataWarning, TimeError, band_names,
                                 checks_flags, user_stacklevel)
-from .embeddings import as_embedding, official_cube
+from .embeddings import NO_YEARS, as_embedding, official_cube
 from . import geo
 from .geo import crs_of, require
 from .labels import read_table, table_numbers
@@ -34,7 +34,7 @@ def cube_form(obj) -> xr.DataArray:  # an embedding or cube in any form `as_embe
     product opened with xee over several years as its cube (`embeddings.official_cube`)."""
     if (cube := official_cube(obj)) is not None: return cube
     if isinstance(obj, xr.DataArray) and "time" in obj.dims:
-        if obj.sizes["time"] == 0: raise DimensionError("the cube has no time steps: select at least one year")
+        if obj.sizes["time"] == 0: raise DimensionError(NO_YEARS)
         parts = [as_embedding(obj.isel(time=i)) for i in range(obj.sizes["time"])]
         out = xr.concat(parts, dim="time")
         if "time" in obj.coords: out = out.assign_coords(time=obj["time"].values)

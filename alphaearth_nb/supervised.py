@@ -17,7 +17,7 @@ from .core import (EMBED_DIM, AEFError, DimensionError, LabelError, NoDataWarnin
                                 user_stacklevel)
 from .cubes import is_geometry_input, label_table
 from .places import agreed_crs, table_file
-from .embeddings import as_embedding, pixelwise, refuse_rotation, values_at
+from .embeddings import NO_YEARS, as_embedding, pixelwise, refuse_rotation, values_at
 from .geo import (as_crs, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
                                unpacked)
 from .labels import (OFF_MAP, near_column, check_exact_ids, comma_numbers, label_array, label_values, labelled_values,
@@ -132,6 +132,7 @@ def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band
     dequantised (were returned raw, rows of length ~315), fills and all-zero pixels are no data; labels on pixels
     without data are left out with a `NoDataWarning`."""
     if "time" in getattr(emb, "dims", ()):
+        if emb.sizes["time"] == 0: raise DimensionError(NO_YEARS)   # no year to pick (`isel(time=0)` fails on it)
         raise DimensionError(f"training_set takes one year's embedding (y, x, band), got a cube of {emb.sizes['time']} "
                              "time steps: select one, e.g. `cube.isel(time=0)` (classify and regress take cubes year by year)")
     return gated_training_set(as_embedding(emb), labels, column, polygons=polygons, crs=crs, raster=raster,
