@@ -21,7 +21,8 @@ import xarray as xr
 from . import analysis, embeddings, evaluate, model, samples, scene, stream, train
 from .core import (AEFError, CheckpointError, ConfigError, DimensionError, LabelError, MissingDataError,
                                 MissingSourceError, StackTypeError, UnknownSourceError, band_names, compile_cache,
-                                cpu_threads, keep_heap, seed_key, split_cpu, checks_flags, unroll_cap)
+                                cpu_threads, keep_heap, seed_key, split_cpu, checks_flags, unroll_cap,
+                                llvm_options)
 from .files import check_output, is_zarr_store, output_folder, quiet_marker, settle_zarr
 from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .bands import band_columns
@@ -442,7 +443,7 @@ def main(argv:list[str]|None=None) -> int:  # the arguments after `aef` (None: s
     try:
         # a JAX CPU device per idle core, the batch split over them (core.split_cpu; AEF_CPU_DEVICES=0 off): for `aef`
         # itself, not for main([...]) called in a process whose later JAX work expects one device
-        if argv is None: cpu_threads(); unroll_cap(); split_cpu("free")  # junk AEF_CPU_THREADS/DEVICES/UNROLL_CAP: `aef: error`
+        if argv is None: cpu_threads(); unroll_cap(); llvm_options(); split_cpu("free")  # junk AEF_CPU_THREADS/...: `aef: error`
         # XLA:CPU's buffers kept in the heap before JAX starts: no page faults a step (core.keep_heap; AEF_KEEP_HEAP=0 off)
         if argv is None: keep_heap()
         # the command's warnings as `aef: warning: ...` (was: a path of ours, a line number and the source line

@@ -45,8 +45,8 @@ __all__ = ['SEED_MAX', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 
            'CallableModule', 'callable_module', 'documented', 'Frames', 'Target', 'Texts', 'TrainExample',
            'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError',
            'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options',
-           'cpu_threads', 'unroll_cap', 'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu',
-           'cpu_devices_note', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands', 'a_positions']
+           'cpu_threads', 'unroll_cap', 'llvm_options', 'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices',
+           'split_cpu', 'cpu_devices_note', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands', 'a_positions']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -412,13 +412,27 @@ def _at_import(setting:Callable) -> None:
 UNROLL_CAP = 4  # LLVM's full unrolling at most this many iterations (see "LLVM's full unrolling" below)
 LLVM_OPTIONS = ("-disable-lsr",)  # LLVM options added beside the cap (see "LLVM's loop strength reduction" below)
 def unroll_cap() -> int|None:
-    "LLVM's full-unrolling cap from `AEF_UNROLL_CAP`: n (default `UNROLL_CAP`); None (LLVM's) at 0 or off; else ConfigError."
+    "LLVM's full-unrolling cap from `AEF_UNROLL_CAP`: n (default `UNROLL_CAP`); None (LLVM's) at 0 or off; else " \
+    "ConfigError. `AEF_LLVM_OPTIONS` (`llvm_options`) is the switch of the other LLVM options, `LLVM_OPTIONS`."
     return _count_env("AEF_UNROLL_CAP", str(UNROLL_CAP), {}, "loop count", "a whole number or 0 (LLVM's default)")
+def llvm_options() -> tuple[str, ...]:
+    "LLVM options added beside the cap from `AEF_LLVM_OPTIONS`: options split at commas, each '-name' or '-name=value' " \
+    "(`LLVM_OPTIONS` when unset); none when empty, 0 or off. `ConfigError` otherwise, and for the unroll cap's own " \
+    "option (`AEF_UNROLL_CAP` sets it: not twice)."
+    if (env := os.environ.get("AEF_LLVM_OPTIONS")) is None: return LLVM_OPTIONS
+    if env.strip().lower() in _OFF: return ()
+    opts = tuple(o.strip() for o in env.split(","))
+    if not all(re.fullmatch(r"-[A-Za-z][\w.-]*(=[^\s,]+)?", o) and "unroll-full-max-count" not in o for o in opts):
+        raise ConfigError(f"AEF_LLVM_OPTIONS={env!r} is not a list of LLVM options: set options such as "
+                          "'-disable-lsr' (commas between), 0 for none; the unroll cap is AEF_UNROLL_CAP's.")
+    return opts
 def _cap_unrolling() -> None:
-    "Add `unroll_cap()` and `LLVM_OPTIONS` to `XLA_FLAGS` unless it names backend options or an accelerator may start."
+    "Add `unroll_cap()` and `llvm_options()` to `XLA_FLAGS` unless it names backend options or a file of flags, or " \
+    "an accelerator may start."
     n, flags, cpu = unroll_cap(), os.environ.get("XLA_FLAGS", ""), os.environ.get("JAX_PLATFORMS", "").lower() == "cpu"
-    opts = [f"-unroll-full-max-count={n}"] * bool(n) + list(LLVM_OPTIONS)
-    if opts and "xla_backend_extra_options" not in flags and (cpu or not any(map(find_spec, ("jax_plugins", "libtpu")))):
+    opts = [f"-unroll-full-max-count={n}"] * bool(n) + list(llvm_options())
+    users = re.search(r"(^|\s)--xla_backend_extra_options(=|\s|$)", flags) or flags.strip()[:1] not in ("", "-")
+    if opts and not users and (cpu or not any(map(find_spec, ("jax_plugins", "libtpu")))):
         os.environ["XLA_FLAGS"] = f"{flags} --xla_backend_extra_options={','.join(opts)}".strip()
 _at_import(_size_cpu_pools); _at_import(_cap_unrolling)  # at import: before JAX's backends start, if imported before JAX runs
 

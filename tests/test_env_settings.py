@@ -33,7 +33,8 @@ sys.orig_argv = [sys.executable, "-m", "alphaearth_nb.cli", *{args!r}]; sys.argv
 from alphaearth_nb.cli import main
 sys.exit(main())
 """
-JUNK = [("AEF_CPU_DEVICES", "abc"), ("AEF_CPU_DEVICES", "4.0"), ("AEF_CPU_THREADS", "abc"), ("AEF_UNROLL_CAP", "abc")]
+JUNK = [("AEF_CPU_DEVICES", "abc"), ("AEF_CPU_DEVICES", "4.0"), ("AEF_CPU_THREADS", "abc"), ("AEF_UNROLL_CAP", "abc"),
+        ("AEF_LLVM_OPTIONS", "disable-lsr")]
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +45,7 @@ def runs(table, fresh, tmp_path_factory):
     cases = {**{f"junk {n}={v}": (AEF.format(args=args), {n: v}) for n, v in JUNK},
              "import": ("import alphaearth_nb; print('imported')", {"AEF_CPU_DEVICES": "abc"}),
              "cache": (AEF.format(args=args), {"AEF_COMPILE_CACHE": str(f)})}
-    drop = ("AEF_CPU_DEVICES", "AEF_CPU_THREADS", "AEF_COMPILE_CACHE", "NPROC", "AEF_UNROLL_CAP")
+    drop = ("AEF_CPU_DEVICES", "AEF_CPU_THREADS", "AEF_COMPILE_CACHE", "NPROC", "AEF_UNROLL_CAP", "AEF_LLVM_OPTIONS")
     return dict(zip(cases, fresh([(c, {"MPLBACKEND": "Agg", **e}) for c, e in cases.values()], drop=drop)))
 
 
