@@ -87,8 +87,8 @@ def device_bytes() -> int | None:
     return stats.get("bytes_limit")
 
 
-def step_section(dry: bool) -> None:
-    "The training step in bf16 with remat at the largest power-of-two batch that fits: time, FLOP/s, share of peak."
+def step_section(dry: bool, batch: int | None = None) -> None:
+    "The training step in bf16 with remat at the largest power-of-two batch that fits (or `batch`): time, FLOP/s, peak."
     name = "tiny" if dry else "lite"
     cfg = preset(name)
     print(f"== step: {name}, bf16 + remat; {header()}", flush=True)
@@ -97,6 +97,8 @@ def step_section(dry: bool) -> None:
     model = apply_policy(AlphaEarth(cfg, key=jax.random.key(0)), tcfg)
     limit, cap = device_bytes(), 4 if dry else 256
     fit = cap
+    if batch:  # given (STEP_BATCH): no estimate, whose compile at batch 1 took as long as the step's (H200: 197 s)
+        limit = None
     if limit is not None:  # XLA's plan at batch 1 says how many examples fit (no memory statistics on CPU)
         t0 = time.perf_counter()
         one = make_train_step(losses.total_loss, opt).jitted.lower(example(cfg, name, 1), init_state(model, opt))
@@ -105,13 +107,14 @@ def step_section(dry: bool) -> None:
         fit = max(1, int((0.85 * limit - fixed) // max(temp, 1)))
         print(f"batch 1 compiled in {time.perf_counter() - t0:.0f} s: temporaries {temp / 2**30:.2f} GiB, arguments + "
               f"outputs {fixed / 2**30:.2f} GiB of {limit / 2**30:.0f} GiB: about {fit} examples fit", flush=True)
-    batch = 1 << (min(fit, cap).bit_length() - 1)
+    batch = batch or 1 << (min(fit, cap).bit_length() - 1)
     while True:
         try:
             step, state, b = make_train_step(losses.total_loss, opt), init_state(model, opt), example(cfg, name, batch)
             t0 = time.perf_counter()
             state, loss, _ = step(state, b); loss.block_until_ready()
             t_first = time.perf_counter() - t0
+            print(f"batch {batch}: first step (with compile) {t_first:.0f} s", flush=True)
             ts = []
             for _ in range(3):
                 t0 = time.perf_counter(); state, loss, _ = step(state, b); loss.block_until_ready()
@@ -143,16 +146,18 @@ def near_ties(n: int, seed: int = 0) -> np.ndarray:
     return x[rng.permutation(n)]
 
 
-def knn_section(dry: bool) -> None:
+def knn_section(dry: bool, queries: int | None = None, train_n: int | None = None) -> None:
     "Exact kNN on the device: time against the distance products alone, neighbours that differ from float64."
     from probe import matmul_only
-    n_train, n_query, n_check = (4_000, 8_192, 512) if dry else (200_000, 1_000_000, 2_000)
+    n_train, n_query, n_check = (4_000, 8_192, 512) if dry else (50_000, 262_144, 2_000)
+    n_train, n_query = train_n or n_train, queries or n_query
     print(f"== knn: {n_query:,} queries x {n_train:,} training vectors (quantised, duplicates, one-step neighbours); "
           f"{header()}", flush=True)
     train = near_ties(n_train, 1)
     query = np.concatenate([train[: n_query // 4], near_ties(n_query - n_query // 4, 2)])  # a quarter are copies
     for k in (1, 3):
-        knn_search(train, query[:4096], k)  # compile
+        t0 = time.perf_counter(); knn_search(train, query[:4096], k)  # compile
+        print(f"knn k={k}: first call on 4,096 queries (with compile) {time.perf_counter() - t0:.1f} s", flush=True)
         t0 = time.perf_counter(); d, i = knn_search(train, query, k); t = time.perf_counter() - t0
         matmul_only(train, query[:4096])
         t0 = time.perf_counter(); matmul_only(train, query); t_mm = time.perf_counter() - t0
@@ -165,13 +170,13 @@ def knn_section(dry: bool) -> None:
               f"(ratio {t_mm / t:.2f}, goal >= 0.5); {diff} of {n_check * k:,} neighbours differ from float64 NumPy")
 
 
-def embed_section(dry: bool) -> None:
+def embed_section(dry: bool, size: int | None = None) -> None:
     "lite (tiny with --dry) embedding px/s and share of the matmul rate (embed.py's throughput)."
     import embed as bench_embed
     name = "tiny" if dry else "lite"
     print(f"== embed: {name}; {header()}", flush=True)
     peak = matmul_rate(1024 if dry else 8192, jnp.float32)
-    size = 48 if dry else 384
+    size = size or (48 if dry else 384)
     bench_embed.throughput(name, size, 8 if dry else 16, 6 if dry else 1, peak, dask_too=False)
 
 
@@ -179,10 +184,16 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("part", choices=("step", "knn", "embed"))
     ap.add_argument("--dry", action="store_true", help="tiny sizes, for a CPU check of the script")
+    ap.add_argument("--batch", type=int, help="step: this batch, no memory estimate (its compile costs a step's)")
+    ap.add_argument("--queries", type=int, help="knn: number of queries (default 262,144; --dry 8,192)")
+    ap.add_argument("--train", type=int, help="knn: number of training vectors (default 50,000; --dry 4,000)")
+    ap.add_argument("--size", type=int, help="embed: region side in pixels (default 384; --dry 48)")
     a = ap.parse_args(argv)
     keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
     compile_cache()  # a second run on the same machine skips the compiles (AEF_COMPILE_CACHE=0: off)
-    {"step": step_section, "knn": knn_section, "embed": embed_section}[a.part](a.dry)
+    if a.part == "step": step_section(a.dry, a.batch)
+    elif a.part == "knn": knn_section(a.dry, a.queries, a.train)
+    else: embed_section(a.dry, a.size)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,16 @@
 # 2. exact kNN on the device against a float64 NumPy brute force (neighbours that differ) and the matmul floor
 # 3. lite embedding px/s and share of the matmul rate
 # 4. the quality benchmark's --scale run, if benchmarks/quality.py exists and time is left (not with --dry)
-# Each part gets the time left; a part that runs out is cut and the next one starts. A python without jax stops
-# the run at once (exit 2); a part that fails does not stop the others, and the run then exits 1 naming it.
+# Each part gets the time left less what the parts after it are kept (KNN_S, EMBED_S seconds; defaults 100 and 170),
+# so a slow part is cut and the next one still runs. A python without jax stops the run at once (exit 2); a part
+# that fails does not stop the others, and the run then exits 1 naming it.
+# Knobs (environment): BUDGET; STEP_BATCH=4 skips the step's memory estimate, a compile as long as the step's own
+# (H200, session 30: 197 s, then about 6 lite examples fit: batch 4); KNN_ARGS (e.g. "--queries 1000000 --train
+# 200000": the default is 262,144 x 50,000), EMBED_ARGS (e.g. "--size 256"); GPU_AUTOTUNE=0 adds
+# --xla_gpu_autotune_level=0 to XLA_FLAGS (cuBLAS' own choice instead of timing each kernel: shorter compiles).
+# Measured on an H200 (session 30, jax 0.11.2; benchmarks/NOTES.md #device): lite step batch 4 2.48 s, 35% of the
+# bf16 matmul rate measured in the process; its compiles took 197-209 s each, and knn (1M x 200k) and lite embed
+# did not finish in the time left (cut at 80, 140 and 170 s), hence the reserves and the smaller default knn.
 set -u
 cd "$(dirname "$0")/.."
 PY=${PY:-python3}
@@ -24,9 +32,11 @@ DRY=""
 BUDGET=${BUDGET:-540}
 START=$(date +%s)
 FAILED=() CUT=()
+KNN_S=${KNN_S:-100} EMBED_S=${EMBED_S:-170}
+if [ -n "${GPU_AUTOTUNE:-}" ]; then export XLA_FLAGS="${XLA_FLAGS:-} --xla_gpu_autotune_level=$GPU_AUTOTUNE"; fi
 left() { echo $((BUDGET - ($(date +%s) - START))); }
-run() {  # run "$@" with the time left (at least MIN seconds must remain)
-  local t; t=$(left)
+run() {  # run "$@" with the time left less KEEP seconds kept for later parts (at least MIN seconds must remain)
+  local t; t=$(( $(left) - ${KEEP:-0} ))
   if [ "$t" -lt "${MIN:-30}" ]; then echo "-- skipped, ${t}s left: $*"; return 0; fi
   timeout "$t" "$@"; local rc=$?
   if [ $rc -eq 124 ]; then echo "-- exit 124 (out of time): $*"; CUT+=("$*")
@@ -35,9 +45,9 @@ run() {  # run "$@" with the time left (at least MIN seconds must remain)
 }
 echo "device.sh ${DRY:-(accelerator)} $(date -u +%FT%TZ), budget ${BUDGET}s, load $(cut -d' ' -f1-3 /proc/loadavg)"
 command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,memory.total,clocks.max.sm --format=csv,noheader
-run "$PY" benchmarks/device.py step $DRY
-run "$PY" benchmarks/device.py knn $DRY
-run "$PY" benchmarks/device.py embed $DRY
+KEEP=$((KNN_S + EMBED_S)) run "$PY" benchmarks/device.py step $DRY ${STEP_BATCH:+--batch $STEP_BATCH}
+KEEP=$EMBED_S run "$PY" benchmarks/device.py knn $DRY ${KNN_ARGS:-}
+run "$PY" benchmarks/device.py embed $DRY ${EMBED_ARGS:-}
 if [ -n "$DRY" ]; then
   echo "-- quality --scale: not in --dry (would run: benchmarks/quality.py --scale 8 with the time left)"
 elif [ -f benchmarks/quality.py ]; then

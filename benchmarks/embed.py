@@ -216,6 +216,7 @@ def throughput(name: str, size: int, batch: int, every: int, peak: float, dask_t
     print(f"\n== {name}: L={tl.patch}, core {tl.core} + margin {tl.margin}, {n_par / 1e6:.2f} M parameters, batch {batch}, "
           f"region {size} x {size} px, frames {frames} (load average {os.getloadavg()[0]:.1f}) ==", flush=True)
     t_compile = timed(lambda: embed(eager, model, 2024, progress=False, batch_size=batch))
+    print(f"{name} first embed call (with compile): {t_compile:.1f} s", flush=True)  # shown if the run is cut after
     t_embed = t_model = float("inf")
     for _ in range(repeat):
         with ModelCalls() as calls, TileTimer() as tiles:

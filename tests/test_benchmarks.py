@@ -178,3 +178,17 @@ def test_device_sh_runs_every_part_and_fails_when_one_fails(tmp_path):
     ok = subprocess.run(_device_sh_copy(tmp_path / "ok", "print('fine')"), capture_output=True, text=True,
                         env={"PATH": "/usr/bin:/bin", "PY": sys.executable})
     assert ok.returncode == 0 and "0 parts failed" in ok.stdout
+
+
+def test_device_sh_cuts_a_slow_part_and_keeps_time_for_the_next(tmp_path):
+    "A step that would outlast the budget is cut at BUDGET - KNN_S - EMBED_S: knn and embed still run, with the knobs."
+    import subprocess
+    fake = ("import sys, time\nprint('part', *sys.argv[1:], flush=True)\n"
+            "time.sleep(60 if sys.argv[1] == 'step' else 0)")
+    env = {"PATH": "/usr/bin:/bin", "PY": sys.executable, "BUDGET": "9", "KNN_S": "3", "EMBED_S": "3", "MIN": "1",
+           "STEP_BATCH": "4", "KNN_ARGS": "--queries 10 --train 5"}
+    r = subprocess.run(_device_sh_copy(tmp_path, fake), capture_output=True, text=True, env=env, timeout=60)
+    parts = [l for l in r.stdout.splitlines() if l.startswith("part ")]
+    assert parts == ["part step --dry --batch 4", "part knn --dry --queries 10 --train 5", "part embed --dry"], r.stdout
+    assert "cut for time: " in r.stdout and "device.py step" in r.stdout.split("cut for time: ")[1]
+    assert r.returncode == 0 and "0 parts failed, 1 cut for time" in r.stdout
