@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
+import shlex
 import sys
 import warnings
 from pathlib import Path
@@ -29,7 +30,7 @@ from .bands import band_columns
 from .embed import embed_to_zarr
 from .demo import demo   # `aef demo` (cli.demo: the same function)
 from .labels import label_values, near_column, read_table, refuse_mixed_labels, table_numbers  # read_table: every CSV
-from .places import read_geometries
+from .places import read_geometries, table_file
 from .cli_args import LABEL_VECTORS, TRAIN_DEFAULTS, parser
 from .sources import registered
 from .spatial import rename_spatial
@@ -158,8 +159,8 @@ def _read_csv(path, flag:str, needs:str) -> pd.DataFrame:
 def _label_column_fix(column:str, names:list) -> str:
     "The fix for a label column `column` not among `names`, in the command's words: `--label-column` with the name " \
     "the file keeps (`labels.near_column`: another case, a shapefile's first 10 characters), else with the right one."
-    near = near_column(column, names)
-    return (f"--label-column {near[0]} ({near[1]})." if near else
+    near = near_column(column, names)   # quoted as a shell needs it: 'Crop Type' (was: --label-column Crop Type)
+    return (f"--label-column {shlex.quote(near[0])} ({near[1]})." if near else
             "--label-column with the name of the column that holds the labels.")
 
 def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
@@ -365,10 +366,13 @@ def _label_file(a) -> xr.DataArray:
 
 def _vector_labels(a):
     "The labelled points/polygons of `--labels` a vector file, read once (`places.read_geometries`, in its own CRS), " \
-    "its label column checked in the command's words, as a CSV's is (was: `training_set`'s 'pass `column=...`')."
-    gdf = read_geometries(a.labels)
+    "or the DataFrame of a CSV/TXT table of points (`places.table_file`: lon/lat, or x/y read by `geo.point_crs` as " \
+    "`classify(emb, 'labels.csv')` reads them), its label column checked in the command's words, as a CSV's is " \
+    "(was: `training_set`'s 'pass `column=...`'; a CSV of points was 'cannot be opened as a netCDF/zarr dataset')."
+    gdf = t if isinstance(t := table_file(a.labels), pd.DataFrame) else read_geometries(a.labels)
     if a.label_column not in gdf.columns:
-        cols = [str(c) for c in gdf.columns if c != gdf.geometry.name]
+        geom = gdf.geometry.name if type(gdf).__name__ == "GeoDataFrame" else None
+        cols = [str(c) for c in gdf.columns if c != geom]
         raise LabelError(f"--labels {a.labels} has no column {a.label_column!r} (columns: {', '.join(cols[:10])}"
                          f"{', ...' if len(cols) > 10 else ''}): pass " + _label_column_fix(a.label_column, cols))
     return gdf
@@ -384,7 +388,7 @@ def _evaluate_cmd(a) -> None:
         x, y = labels_from_csv(_read_csv(path, "--embeddings", "columns A00 .. A63 and the labels"), a.label_column)
     else:   # an option nothing reads here: refused before any file is read, as beside a CSV (was ignored, exit 0)
         # a vector file of points/polygons (the live map's `save_labels` GeoJSON, RFC 7946 or with a `crs` member
-        # as saved before): read by `training_set` in its own CRS, the labels in --label-column
+        # as saved before) or a CSV of points: read by `training_set` in its own CRS, the labels in --label-column
         vector = a.labels not in (None, "samples") and Path(a.labels).suffix.lower() in LABEL_VECTORS
         unread = ([f"--labels-var {a.labels_var}"] if a.labels_var is not None and (a.labels == "samples" or vector)
                   else []) + ([f"--label-column {a.label_column}"] if a.label_column != "label" and not vector else [])

@@ -133,17 +133,20 @@ def _existing(s:str) -> str:
     if not Path(s).exists(): raise argparse.ArgumentTypeError(f"{s} does not exist: check the path")
     return s
 
-# vector label files `aef evaluate --labels` reads as points/polygons (`places.read_geometries`: the Explorer's
-# `save_labels` GeoJSON, GeoPackage, shapefile, FlatGeobuf, GeoParquet), beside .nc/.zarr label rasters
-LABEL_VECTORS = (".geojson", ".json", ".gpkg", ".shp", ".fgb", ".geoparquet", ".parquet")
+# label files `aef evaluate --labels` reads as points/polygons (`places.read_geometries`: the Explorer's
+# `save_labels` GeoJSON, GeoPackage, shapefile, FlatGeobuf, GeoParquet, KML/KMZ) or as a table of points (a CSV/TXT
+# with lon/lat or x/y columns, `places.table_file`, as `classify(emb, 'labels.csv')` reads it), beside .nc/.zarr
+# label rasters. Was without .csv/.txt/.kml/.kmz: a CSV of points was 'cannot be opened as a netCDF/zarr dataset'
+LABEL_VECTORS = (".geojson", ".json", ".gpkg", ".shp", ".fgb", ".geoparquet", ".parquet", ".kml", ".kmz", ".csv", ".txt")
 
 def _labels(s:str) -> str:
     "`samples` (the sample scene's labels, as `--data samples` is its stack) or an existing path."
     if s == "samples": return s
     s = os.path.expanduser(_named(s))
     if not Path(s).exists():
-        raise argparse.ArgumentTypeError(f"{s} does not exist: pass `samples`, a .nc/.zarr label raster or a "
-                                         "vector file of labelled points/polygons (.geojson, .gpkg, ...)")
+        raise argparse.ArgumentTypeError(f"{s} does not exist: pass `samples`, a .nc/.zarr label raster, a "
+                                         "vector file of labelled points/polygons (.geojson, .gpkg, ...) or a CSV "
+                                         "of points (lon/lat or x/y columns)")
     return s
 
 # %% ../nbs/29b_cli_args.ipynb #c0021
@@ -323,7 +326,8 @@ def parser() -> argparse.ArgumentParser:
                    help=".zarr from `aef embed`, or a CSV with A00..A63 and a label column")
     v.add_argument("--labels", type=_labels, help="a .nc/.zarr label raster on the embeddings' grid, a vector file "
                    "of labelled points/polygons in any CRS (.geojson as the live map's save_labels writes it, "
-                   ".gpkg, .shp, ...; the labels in --label-column), or `samples`: "
+                   ".gpkg, .shp, .kml, ...) or a CSV of points (lon/lat, or x/y in the embeddings' CRS; the "
+                   "labels in --label-column), or `samples`: "
                    "the sample scene's land-cover classes of the year the embeddings were made for (`aef embed "
                    "--data samples --period 2024`); needed with zarr embeddings (default: none; a CSV carries its "
                    "labels in --label-column)")

@@ -643,7 +643,7 @@ def test_evaluate_labels_samples_scores_a_store_of_the_sample_scene(tmp_path, ca
         code, err = _err(capsys, ["evaluate", "--embeddings", str(tmp_path / f"{start}.zarr"), "--labels", "samples"])
         assert code == 2 and "[2023, 2024]" in err and "--data samples --period 2024" in err, err
     code, err = _err(capsys, ["evaluate", "--embeddings", str(tmp_path / "e.zarr"), "--labels", str(tmp_path / "no.nc")])
-    assert code == 2 and "pass `samples`, a .nc/.zarr label raster or a vector file" in err, err
+    assert code == 2 and "pass `samples`, a .nc/.zarr label raster, a vector file" in err and "a CSV of points" in err, err
 
 
 def test_evaluate_given_a_run_folder_as_labels_says_what_labels_expects(tmp_path, capsys):

@@ -1,0 +1,45 @@
+"""aef evaluate --labels reads a CSV of labelled points (lon/lat, or x/y in the embeddings' CRS, any separator) and
+a KML/KMZ file as `classify(emb, path)` reads them: the same table as the GeoPackage of those points. Was: 'cannot be
+opened as a netCDF/zarr dataset'. A label column name the shell splits is quoted in the fix ('Crop Type')."""
+import numpy as np
+import pytest
+
+gpd = pytest.importorskip("geopandas")
+
+from alphaearth_nb.cli import main
+from alphaearth_nb.exports import to_zarr
+from alphaearth_nb.testing import embedding_from_array, random_unit
+
+
+def _points(e, n=40, seed=0):
+    "Points at random pixels' centres, two classes by column (west 11, east 22), in the grid's CRS."
+    rng = np.random.default_rng(seed)
+    r, c = rng.integers(0, e.sizes["y"], n), rng.integers(0, e.sizes["x"], n)
+    return gpd.GeoDataFrame({"label": np.where(c < e.sizes["x"] // 2, 11, 22)},
+                            geometry=gpd.points_from_xy(e.x.values[c], e.y.values[r]), crs=e.attrs["crs"])
+
+
+def _run(capsys, *args):
+    rc = main(["evaluate", *args, "--shots", "3", "--folds", "3"])
+    out = capsys.readouterr()
+    return rc, out.out, out.err
+
+
+def test_point_tables_and_kml_read_as_the_geopackage(tmp_path, capsys):
+    e = embedding_from_array(random_unit((12, 10), seed=1))
+    store = str(to_zarr(e, tmp_path / "e.zarr"))
+    pts = _points(e)
+    ll = pts.to_crs(4326)
+    pts.to_file(tmp_path / "l.gpkg")
+    rc, want, err = _run(capsys, "--embeddings", store, "--labels", str(tmp_path / "l.gpkg"))
+    assert rc == 0 and "knn1" in want, err
+    ll.assign(latitude=ll.geometry.y, longitude=ll.geometry.x)[["latitude", "longitude", "label"]].to_csv(
+        tmp_path / "ll.csv", index=False)                                            # lat first, as GPS exports
+    pts.assign(x=pts.geometry.x, y=pts.geometry.y)[["x", "y", "label"]].rename(columns={"label": "Crop Type"}).to_csv(
+        tmp_path / "xy.csv", index=False, sep=";")                                   # UTM x/y, ';' separated
+    ll.rename(columns={"label": "Name"}).to_file(tmp_path / "l.kml", driver="KML")  # Google Earth: labels in Name
+    for f, extra in (("ll.csv", []), ("xy.csv", ["--label-column", "Crop Type"]), ("l.kml", ["--label-column", "Name"])):
+        rc, out, err = _run(capsys, "--embeddings", store, "--labels", str(tmp_path / f), *extra)
+        assert rc == 0 and out == want, (f, err)
+    rc, _, err = _run(capsys, "--embeddings", store, "--labels", str(tmp_path / "xy.csv"), "--label-column", "crop type")
+    assert rc == 2 and "pass --label-column 'Crop Type'" in err   # the name a shell keeps whole
