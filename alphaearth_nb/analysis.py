@@ -180,7 +180,9 @@ def over_time(fn,                 # a function of one year's map, `fn(emb, ...)`
     where labels are read (`LabelError`, classify/regress), is no data in the result (NaN, -1 class ids), with a
     `NoDataWarning` naming the years, when other years have data (case G18-4); no year with data raises. With
     `models`, the cubes go through `cubes.one_model` first: two models are refused, and a cube joined by `xr.concat`
-    (its other years' models unknown) warns, as each year's maps alone cannot tell."""
+    (its other years' models unknown) warns, as each year's maps alone cannot tell. Years labelled with other classes
+    (classify): the result's `classes` are all of them, a year's `scores` NaN for a class it has no label of (joined
+    outer, said so: xarray's coming default, exact, refuses them)."""
     return _per_year(fn, tables, models)
 
 def _per_year(fn, tables:bool, models:bool=False):
@@ -214,7 +216,8 @@ def _per_year(fn, tables:bool, models:bool=False):
                 outs.append(None); empty.append((i, LabelError("the map has no data that year (all NaN), so no labelled "
                     "pixel to train on: select the years with data, e.g. `cube.dropna('time', how='all')`")))
         if empty: outs = _fill_empty_years(fn.__name__, emb, outs, empty)
-        return xr.concat(outs, dim="time")
+        return xr.concat(outs, dim="time", join="outer")   # years of other classes: every class, NaN scores where
+                                                          # a year has none (xarray's future default, exact, refused it)
     return per_year
 
 # %% ../nbs/25_analysis.ipynb #c0009
