@@ -20,11 +20,11 @@ from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range,
 from .quantize import NODATA, dequantize, vector_roundtrip_bound
 
 # %% auto #0
-__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'COS_ROWS', 'pixelwise', 'values_at', 'sq_norms', 'byte_codes', 'map_byte_codes',
-           'gate_vectors', 'fill_rows', 'table_codes', 'gated', 'valid_bounds', 'gate_query', 'unit_rows', 'cosines',
-           'change_score', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'band_dim',
-           'band_hint', 'band_variables', 'list_vectors', 'by_band', 'band_parts', 'join_parts', 'real_parts',
-           'query_array']
+__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'COS_ROWS', 'pixelwise', 'values_at', 'sq_norms', 'byte_codes',
+           'map_byte_codes', 'gate_vectors', 'fill_rows', 'table_codes', 'gated', 'valid_bounds', 'gate_query',
+           'unit_rows', 'cosines', 'change_score', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions',
+           'label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band', 'band_parts',
+           'join_parts', 'real_parts', 'query_array']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -58,6 +58,8 @@ def values_at(emb:xr.DataArray,     # embedding (y, x, band), numpy or dask
 # %% ../nbs/22_gate.ipynb #c0009
 NORM_TOL = vector_roundtrip_bound(EMBED_DIM) + 1e-3  # |length - 1| beyond this: not an embedding
 MEAN_LENGTH = (0.2, 1.0 + NORM_TOL)  # (low, high]: the lengths of a mean of unit vectors rescaled, not refused
+OVERSHOOT_LENGTH = 1.25 ** 2  # (1 + NORM_TOL, this]: a cubic kernel's overshoot (its weights' magnitudes summed, 4 x 4);
+                              # int8 codes: its square (decoding squares each code's magnitude), rescaled, not refused
 
 def _code_pixels(v:np.ndarray) -> np.ndarray:
     "Pixels (...) of a float array whose components are int8 codes: whole numbers, largest magnitude in 2..128."
@@ -225,7 +227,8 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
           valid=None,              # the declared valid range (`valid_bounds`): pixels with a value outside are no data
           stored_bytes:bool=False, # float values stored as uint8 (masked by the reader): read as uint8 codes are
          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    "`gate_vectors`, and the mask (...) of the float pixels rescaled as means of embeddings (lengths in `MEAN_LENGTH`)."
+    "`gate_vectors`, and the mask (...) of the pixels rescaled as means or resamplings of embeddings (lengths in " \
+    "`MEAN_LENGTH`, or up to `OVERSHOOT_LENGTH`)."
     a, back = _unmasked(np.asarray(a), fills)   # components a masking reader made NaN at the declared fill
     shape = a.shape[:-1]
     nodata = _fill_mask(a, fills, valid)   # on the stored values (a uint8 map's bytes, before they are read)
@@ -256,7 +259,8 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
     far = np.abs(np.sqrt(n2) - 1.0) > NORM_TOL if unit else n2 == 0
     same = v[..., 0] == v[..., 1]  # cheap pre-test; all 64 components equal (64 x -1, 64 x 0.125): a fill value
     if same.any(): same[same] = (v[same] == v[same][..., :1]).all(-1)
-    mean = far & ~nf & ~same & (n2 > MEAN_LENGTH[0] ** 2) & (n2 <= MEAN_LENGTH[1] ** 2)   # codes too: a resampled tile
+    top = OVERSHOOT_LENGTH ** np.where(c | (a.dtype.kind in "iub"), 2, 1)   # codes: decoding squares the overshoot
+    mean = far & ~nf & ~same & (n2 > MEAN_LENGTH[0] ** 2) & (n2 <= top ** 2)   # codes too: a resampled tile
     mean &= ~back    # a pixel put back at the fill is a unit vector or refused as it was, never rescaled
     if not unit: mean[...] = False   # unit=False: all kept
     part = [f for f in fills if np.isfinite(f)]
@@ -287,7 +291,11 @@ def gate_vectors(a,                     # (..., 64) int codes or float vectors (
 
     With `unit`, a float vector of a length a mean of unit vectors can have (`MEAN_LENGTH`: above 0.2, up to
     1 + `NORM_TOL`; averaging or resampling a map gives them) is scaled to length 1, not refused; `gated` warns
-    about those. So are int8 codes of such a length: codes averaged by a resampling tool (a bilinear or average
+    about those. So is one up to `OVERSHOOT_LENGTH` (1.5625): a kernel with negative lobes (cubic, lanczos) weighs
+    the far neighbours negatively, so a warp with it overshoots at edges between covers (lengths up to 1.16 cubic,
+    1.25 lanczos on official vectors; 1.35 and 1.62 for int8 codes warped so); 1.5625 bounds Keys' cubic (GDAL's,
+    a = -0.5) for any vectors, its weights' magnitudes summing to 1.25 on each axis. Codes warped so decode to up to
+    its square (2.44): the official decoding squares each code's magnitude, so it squares an overshoot too. So are int8 codes of such a length: codes averaged by a resampling tool (a bilinear or average
     warp of an official tile, its average overviews) decode to a vector within a few degrees of the mean direction.
     So are floats averaging codes (`_averaged_codes`: xarray's `coarsen(...).mean()`, `.mean('time')` or `.interp` of
     an int8 map; not whole, within [-128, 127], of both signs, their nearest codes decoding to a mean's length),
@@ -354,13 +362,17 @@ def table_codes(x,                          # a table (N, 64) of features
 
 # %% ../nbs/22_gate.ipynb #c0015
 def _warn_means(n:np.ndarray, total:int, what:str, codes:bool=False):
-    """The one warning for vectors of lengths `n` rescaled as means of embeddings (`MEAN_LENGTH`); `codes`: int8
-    codes averaged by resampling, whose fix is to dequantise first."""
+    """The one warning for vectors of lengths `n` rescaled as means of embeddings (`MEAN_LENGTH`) or overshot by a
+    resampling kernel (longer than 1, up to `OVERSHOOT_LENGTH`); `codes`: int8 codes averaged by resampling, whose
+    fix is to dequantise first."""
     span = f"{n.min():.2f}" if n.min().round(2) == n.max().round(2) else f"{n.min():.2f}..{n.max():.2f}"
+    k = int((n > MEAN_LENGTH[1]).sum())
+    over = (f"; the {k} longer than 1 from a kernel with negative lobes, cubic or lanczos resampling "
+            "(`Resampling.cubic`, `gdalwarp -r cubic`), which overshoots at edges between covers") if k else ""
     warnings.warn(f"{n.size} of {total} {what}(s) of length [{span}] (an embedding has length 1) are "
                   "a mean of embeddings, from averaging or resampling (`coarsen(...).mean()`, bilinear reprojection, "
-                  "`.interp`), and were scaled back to unit length. Similarity with such a vector is the cosine with "
-                  "the mean direction: a pixel that mixed two covers scores partly like each; resample embeddings "
+                  f"`.interp`{over}), and were scaled back to unit length. Similarity with such a vector is the cosine "
+                  "with the mean direction: a pixel that mixed two covers scores partly like each; resample embeddings "
                   "with method='nearest' to keep each vector as it is" + (
                   ". These are int8 codes averaged by resampling (a bilinear or average warp of an official tile, its "
                   "average overviews): an average of codes decodes to none of its vectors, only near their mean "
@@ -409,7 +421,7 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
         elif mean.any(): _warn_means(n[mean], mean.size, "pixel", coded)   # the lengths before: of the decoded codes
         if bad.any():
             warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (non-finite, all zero, one value "
-                          "in every band or of a length no mean of embeddings has) and are treated as no data: check the "
+                          "in every band or of a length no mean or resampling of embeddings has) and are treated as no data: check the "
                           "reader's fill value, or keep the cleaned form with `emb = aef.embeddings.as_embedding(emb)`", stacklevel=user_stacklevel())
         out = da.copy(data=v)
     for k in (*NODATA_KEYS, *VALID_KEYS, "scale_factor", "add_offset"): out.attrs.pop(k, None)
@@ -446,9 +458,9 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
     Raises `NoValidDataError` for rows with no data, non-finite, all zero or constant (64 x -1, a fill) and
     `DimensionError` for a shape other than (64,) or (Q, 64);
     reads floats averaging int8 codes (`_averaged_codes`: a pixel of `q.coarsen(...).mean()`) as their nearest
-    codes, warned as the map is; rescales rows of a mean's length (`MEAN_LENGTH`) with the map's warning about
-    means, and rows of any other nonzero length with a warning (a query is handed in on purpose: a sum of
-    prototypes points the same way)."""
+    codes, warned as the map is; rescales rows of a mean's or a resampling's length (`MEAN_LENGTH`, up to
+    `OVERSHOOT_LENGTH`) with the map's warning about means, and rows of any other nonzero length with a warning (a
+    query is handed in on purpose: a sum of prototypes points the same way)."""
     a = query_array(a, what)
     if a.ndim not in (1, 2) or a.shape[-1] != EMBED_DIM or a.dtype.kind not in "iubf":
         raise DimensionError(f"a {what} is a {EMBED_DIM}-vector or (Q, {EMBED_DIM}) rows of numbers, got shape "
@@ -465,7 +477,7 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
     far = np.abs(n - 1.0) > NORM_TOL
     if avg.any(): _warn_averaged_codes(int(avg.sum()), len(n), int((avg & far).sum()), what)
     far &= ~avg   # warned above
-    mean = far & (n > MEAN_LENGTH[0]) & (n <= MEAN_LENGTH[1]) & (a.dtype.kind == "f")
+    mean = far & (n > MEAN_LENGTH[0]) & (n <= OVERSHOOT_LENGTH) & (a.dtype.kind == "f")
     if mean.any(): _warn_means(n[mean], len(n), what)
     far &= ~mean
     if far.any():

@@ -458,7 +458,7 @@ def _means_map():
     v[0, 0, :2] = 0.6                              # -> (e0 + e1) / sqrt(2): 0.70710677 in bands 0 and 1
     v[0, 1] = 0.9 * u[1]                           # -> u[1]
     v[0, 2] = u[2]                                 # a unit vector: as it is
-    v[1, 0] = 1.5 * u[3]                           # longer than any mean of unit vectors: not an embedding
+    v[1, 0] = 1.7 * u[3]                           # longer than any mean or cubic warp of unit vectors (1.5625): none
     v[1, 1] = 0.1 * u[4]                           # below MEAN_LENGTH: too short to be a mean of embeddings
     v[1, 2] = -1.0                                 # 64 x -1 (length 8): a fill value
     return embedding_from_array(v), u
