@@ -20,11 +20,11 @@ from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range,
 from .quantize import NODATA, dequantize, vector_roundtrip_bound
 
 # %% auto #0
-__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'COS_ROWS', 'pixelwise', 'values_at', 'sq_norms', 'byte_codes',
-           'map_byte_codes', 'gate_vectors', 'fill_rows', 'table_codes', 'gated', 'valid_bounds', 'gate_query',
-           'unit_rows', 'cosines', 'change_score', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions',
-           'label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band', 'band_parts',
-           'join_parts', 'real_parts', 'query_array']
+__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'COS_ROWS', 'pixelwise', 'values_at', 'sq_norms',
+           'byte_codes', 'map_byte_codes', 'gate_vectors', 'fill_rows', 'table_codes', 'gated', 'valid_bounds',
+           'gate_query', 'unit_rows', 'cosines', 'change_score', 'user_stacklevel', 'band_order', 'a_bands',
+           'a_positions', 'label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band',
+           'band_parts', 'join_parts', 'real_parts', 'query_array']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -92,6 +92,25 @@ def _averaged_codes(v:np.ndarray) -> np.ndarray:
 def sq_norms(v:np.ndarray) -> np.ndarray:  # float32 vectors (..., 64)
     "Squared lengths (...) of float32 vectors (..., 64) in one pass; NaN/inf where a component is not finite."
     with np.errstate(over="ignore", invalid="ignore"): return np.einsum("...c,...c->...", v, v)
+
+LINEAR_LENGTH = (0.95 * 127, 1.05 * 128)  # |q| of round(s x), s = 127..128, x a unit vector: a linear int8 scaling
+
+def _linear_codes(w:np.ndarray) -> np.ndarray:
+    """Pixels (...) of values `w` (..., 64) (ints, or floats within [-128, 128]) that are a linear int8 scaling of
+    unit vectors, round(127 x) (`(emb * 127).astype('int8')`, Earth Engine's `.multiply(127).toInt8()`: the usual
+    int8 quantisation of embeddings, not the product's `sign(x) sqrt|x|` scheme): of length `LINEAR_LENGTH` (127 or
+    128 within 5%; rounding moves each component 0.5 at most, the length 4 = 3%), while decoded as the product's codes
+    they lie off unit length (by more than `NORM_TOL`: 0.15-0.25 for official vectors so scaled). The product's
+    codes of a unit vector have length 127.5 sqrt(|x|_1), 127.5 only for a vector with one nonzero component, which
+    decodes to unit length, so no code of the product is read as linear (about 2.4 x 127 for an embedding)."""
+    w = np.asarray(w)
+    n = np.sqrt(sq_norms(w.astype(np.float32)))
+    ok = np.isfinite(n) & (n >= LINEAR_LENGTH[0]) & (n <= LINEAR_LENGTH[1])
+    if ok.any():
+        ok[ok] = np.abs(w[ok]).max(-1) <= 128
+        d = np.sqrt(sq_norms(dequantize(np.clip(np.round(w[ok]), -128, 127).astype(np.int8))))
+        ok[ok] = np.abs(d - 1.0) > NORM_TOL   # NaN (a -128 component: a partial fill) is not linear
+    return ok
 
 # %% ../nbs/22_gate.ipynb #c0011
 _BYTE_READINGS = (("int8 codes read unsigned (GDAL before 3.7 reads an Int8 GeoTIFF as Byte): taken as int8",
@@ -228,7 +247,8 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
           stored_bytes:bool=False, # float values stored as uint8 (masked by the reader): read as uint8 codes are
          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "`gate_vectors`, and the mask (...) of the pixels rescaled as means or resamplings of embeddings (lengths in " \
-    "`MEAN_LENGTH`, or up to `OVERSHOOT_LENGTH`)."
+    "`MEAN_LENGTH`, or up to `OVERSHOOT_LENGTH`), their lengths, whether codes were rescaled, and the masks of " \
+    "averaged codes (`_averaged_codes`) and of a linear int8 scaling read as such (`_linear_codes`)."
     a, back = _unmasked(np.asarray(a), fills)   # components a masking reader made NaN at the declared fill
     shape = a.shape[:-1]
     nodata = _fill_mask(a, fills, valid)   # on the stored values (a uint8 map's bytes, before they are read)
@@ -241,16 +261,21 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
         if reading is None and (fb := _float_bytes(a)) is not None and (fb[0] > 127).any():
             reading = _byte_reading(fb[0], nodata | fb[1])
         if reading is not None and reading >= 0: a = _FLOAT_READINGS[reading](np.asarray(a, np.float32))
+    lin = np.zeros(shape, bool)   # a linear int8 scaling (`_linear_codes`): read as q / |q|
     if a.dtype.kind in "iub":
         outside = ((a < -128) | (a > 127)).any(-1)
-        v = dequantize(np.where((nodata | outside)[..., None], NODATA, a).astype(np.int8))
+        q = np.where((nodata | outside)[..., None], NODATA, a).astype(np.int8)
+        v, lin = dequantize(q), _linear_codes(q)
+        if lin.any(): v[lin] = q[lin] / np.sqrt(sq_norms(q[lin].astype(np.float32)))[:, None]
     else:
         v = a.astype(np.float32, copy=False)  # copied below only if a pixel changes
         long = ~(sq_norms(v) <= 4.0)  # codes have length >= 45; NaN-safe: non-finite pixels are looked at too
         if long.any(): c[long] = np.isfinite(v[long]).all(-1) if codes else _code_pixels(v[long])
         if long.any() and not codes: avg[long] = _averaged_codes(v[long]); c |= avg   # read as their nearest codes
-        if c.any() or nodata.any(): v = v.copy()
+        if long.any(): lin[long] = _linear_codes(v[long]); c &= ~lin; avg &= ~lin
+        if c.any() or nodata.any() or lin.any(): v = v.copy()
         if c.any(): v[c] = dequantize(np.clip(np.round(v[c]), -128, 127).astype(np.int8))
+        if lin.any(): v[lin] /= np.sqrt(sq_norms(v[lin]))[:, None]
     if nodata.any(): v[nodata] = np.nan
     n2 = sq_norms(v)
     nf = ~np.isfinite(n2)  # a NaN or infinite component, or an overflowing length
@@ -274,7 +299,8 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
     if bad.any():
         v = v.copy() if v is a else v
         v[bad] = np.nan
-    return v, bad & ~nodata, mean, np.sqrt(n2), bool(mean.any() and (a.dtype.kind in "iub" or (c & mean).any())), avg & ~bad
+    return (v, bad & ~nodata, mean, np.sqrt(n2), bool(mean.any() and (a.dtype.kind in "iub" or (c & mean).any())),
+            avg & ~bad, lin & ~bad)
 
 @checks_flags
 def gate_vectors(a,                     # (..., 64) int codes or float vectors (or float codes)
@@ -301,7 +327,10 @@ def gate_vectors(a,                     # (..., 64) int codes or float vectors (
     an int8 map; not whole, within [-128, 127], of both signs, their nearest codes decoding to a mean's length),
     each read as its nearest code; `gated` and
     `gate_query` warn naming the fix, `aef.dequantize` before averaging (was: refused as no embedding, with advice
-    about fill values). Pixels with two or more bands at a declared fill are not means."""
+    about fill values). Pixels with two or more bands at a declared fill are not means. Integers (or floats) of
+    a linear int8 scaling, round(127 x) (`_linear_codes`: length 127 within 5%, off unit length decoded as the
+    product's), are read as x = q / |q| (`gated` and `gate_query` warn); they were decoded as the product's codes
+    (length 0.15-0.25: rescaled as means, 0.92 cosine to their vectors, or refused)."""
     return _gate(a, fills, codes, unit)[:2]
 
 # %% ../nbs/22_gate.ipynb #t0002
@@ -392,6 +421,14 @@ def _warn_averaged_codes(k:int, total:int, rescaled:int, what:str="pixel"):
                   "`m / np.sqrt((m ** 2).sum('band'))`, as every map function does (warned). `q.aef.coarsen(2)` "
                   "(`cubes.coarsen`) does both: each block's mean direction, unit length", stacklevel=user_stacklevel())
 
+def _warn_linear(k:int, total:int, what:str="pixel"):
+    "The one warning for `k` of `total` vectors read as a linear int8 scaling (`_linear_codes`)."
+    warnings.warn(f"{k} of {total} {what}(s) are a linear scaling of embeddings (values of length about 127: "
+                  "round(127 x), as `(emb * 127).astype('int8')` or Earth Engine's `.multiply(127).toInt8()` write "
+                  "them), not the official product's codes (sign(x) (q / 127.5)^2, which decode these to length 0.2): "
+                  "each was read as x = q / |q|. Say so yourself with floats: `emb = q.astype('float32') / 127`",
+                  stacklevel=user_stacklevel())
+
 @checks_flags
 def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
           fills=None,            # declared no-data values (default: what `da` declares)
@@ -416,7 +453,8 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
         out = pixelwise(lambda a: _gate(a, fills, codes, reading=reading, valid=valid, stored_bytes=byte)[0], da,
                         out_core=("band",))
     else:
-        v, bad, mean, n, coded, avg = _gate(da.values, fills, codes, valid=valid, stored_bytes=byte)
+        v, bad, mean, n, coded, avg, lin = _gate(da.values, fills, codes, valid=valid, stored_bytes=byte)
+        if lin.any(): _warn_linear(int(lin.sum()), lin.size)
         if avg.any(): _warn_averaged_codes(int(avg.sum()), avg.size, int((avg & mean).sum()))
         elif mean.any(): _warn_means(n[mean], mean.size, "pixel", coded)   # the lengths before: of the decoded codes
         if bad.any():
@@ -466,7 +504,7 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
         raise DimensionError(f"a {what} is a {EMBED_DIM}-vector or (Q, {EMBED_DIM}) rows of numbers, got shape "
                              f"{a.shape} of {a.dtype}: pass a pixel, e.g. `emb.sel(x=.., y=.., method='nearest')`, "
                              "or table rows `df[band_names()]`")
-    v, _, _, _, _, avg = _gate(np.atleast_2d(a), fills, unit=False)   # `gate_vectors`, and averaged codes
+    v, _, _, _, _, avg, lin = _gate(np.atleast_2d(a), fills, unit=False)   # `gate_vectors`, averaged and linear codes
     none = ~np.isfinite(v).all(-1)
     if none.any():
         whats = what[:-1] + "ies" if what.endswith("y") else what + "s"   # a query, queries
@@ -476,6 +514,7 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
     n = np.sqrt(sq_norms(v))
     far = np.abs(n - 1.0) > NORM_TOL
     if avg.any(): _warn_averaged_codes(int(avg.sum()), len(n), int((avg & far).sum()), what)
+    if lin.any(): _warn_linear(int(lin.sum()), len(n), what)
     far &= ~avg   # warned above
     mean = far & (n > MEAN_LENGTH[0]) & (n <= OVERSHOOT_LENGTH) & (a.dtype.kind == "f")
     if mean.any(): _warn_means(n[mean], len(n), what)
