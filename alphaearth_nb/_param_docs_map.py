@@ -208,6 +208,7 @@ SECTIONS = {
         'transform_of': 'emb : xr.DataArray\n    embedding or cube on regular x/y coordinates\n',
         'cube_crs': "emb\n    embedding or cube (attrs['crs'] or a CF grid mapping)\n",
         'lonlat_columns': 'df\n    a table (anything with `columns`)\n',
+        'coordinate_hint': "columns\n    a table's column names\n",
         'import_geopandas': 'purpose : str\n    what needs geopandas, for the message\n',
         'table_file': 'src\n    labels or points in any form: only a path to a CSV/TXT or plain Parquet table is read\n',
         'read_geometries': "src\n    GeoDataFrame/GeoSeries, vector file path, or DataFrame of lon/lat, x/y or `.geo`\ncrs\n    CRS of a DataFrame's x/y (lon/lat: EPSG:4326 unless given)\n",

@@ -358,7 +358,8 @@ def utm_crs(lon:float,  # longitude, degrees (any turn: wrapped)
     return f"EPSG:{(32600 if lat >= 0 else 32700) + zone}"
 
 # %% ../nbs/03_geo.ipynb #pt0002
-LON_NAMES = ("lon", "longitude", "lng", "decimallongitude")   # longitude keys and columns, any case (GBIF's too)
+LON_NAMES = ("lon", "longitude", "lng", "long", "decimallongitude")   # longitude keys and columns, any case (GBIF's too;
+# "long" beside "lat": R's map_data, many survey sheets. Was not read: "no lon/lat or x/y columns")
 LAT_NAMES = ("lat", "latitude", "decimallatitude")
 
 def _key_pair(keys:dict, xs:tuple, ys:tuple) -> tuple|None:

@@ -25,8 +25,8 @@ from .timecodes import YEARS, as_numbers, numeric_time_hint, unwritten_years
 
 # %% auto #0
 __all__ = ['LONLAT', 'EE_GEO', 'POINT_COLUMNS', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns',
-           'import_geopandas', 'table_file', 'read_geometries', 'valid_polygons', 'agreed_crs', 'points_xy', 'pixel_of',
-           'years_of_cube', 'years_with_data', 'gather', 'points_table', 'sample']
+           'coordinate_hint', 'import_geopandas', 'table_file', 'read_geometries', 'valid_polygons', 'agreed_crs',
+           'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'points_table', 'sample']
 
 # %% ../nbs/23c_places.ipynb #c0006
 def cube_form(obj) -> xr.DataArray:  # an embedding or cube in any form `as_embedding` takes (Dataset, DataTree, int8 codes)
@@ -87,11 +87,33 @@ def cube_crs(emb) -> str:  # embedding or cube (attrs['crs'] or a CF grid mappin
 LONLAT = "EPSG:4326"
 
 def lonlat_columns(df) -> tuple[str|None, str|None]:  # a table (anything with `columns`)
-    """The longitude and latitude columns of a table, by name in any case: lon/longitude/lng and lat/latitude, and
-    Darwin Core's decimalLongitude/decimalLatitude (GBIF); None where a table has none."""
+    """The longitude and latitude columns of a table, by name in any case: lon/longitude/lng/long and lat/latitude,
+    and Darwin Core's decimalLongitude/decimalLatitude (GBIF); None where a table has none."""
     cols = {str(c).lower(): c for c in getattr(df, "columns", ())}
     find = lambda names: next((cols[n] for n in names if n in cols), None)
     return find(geo.LON_NAMES), find(geo.LAT_NAMES)
+
+_X_NAMES = ("x", "point_x", "easting", "east", "xcoord", "x_coord", "coord_x", "utm_x", "utm_e", "utmx", "utme")
+_Y_NAMES = ("y", "point_y", "northing", "north", "ycoord", "y_coord", "coord_y", "utm_y", "utm_n", "utmy", "utmn")
+
+def coordinate_hint(columns) -> str:  # a table's column names
+    """The fix for a table whose coordinate columns go by names no reader takes, '' when none looks like one:
+    longitude/latitude by their start ('lon_dd', 'Lat_WGS84'), projected x/y by the names GIS exports write ('X'/'Y'
+    of QGIS, ArcGIS's 'POINT_X'/'POINT_Y', 'Easting'/'Northing'), each with the `rename` that makes them read
+    (x/y with `crs=` naming their CRS). Was: 'rename them, e.g. `df.rename(columns={'X': 'x'})`' whatever they were."""
+    cols = [c for c in columns if isinstance(c, str)]
+    low = lambda c: c.strip().lower()
+    first = lambda ok: next((c for c in cols if ok(low(c))), None)
+    lon = first(lambda s: s.startswith(("lon", "lng")) or "longitude" in s)
+    lat = first(lambda s: s.startswith("lat") or "latitude" in s)
+    if lon and lat:
+        return (f"; {lon!r} and {lat!r} look like longitude and latitude (degrees): "
+                f"`df = df.rename(columns={{{lon!r}: 'lon', {lat!r}: 'lat'}})`")
+    x, y = first(lambda s: s in _X_NAMES), first(lambda s: s in _Y_NAMES)
+    if x and y:
+        return (f"; {x!r} and {y!r} look like projected coordinates: `df = df.rename(columns={{{x!r}: 'x', {y!r}: "
+                "'y'})` and pass their CRS, e.g. `crs='EPSG:32631'`")
+    return ""
 
 EE_GEO = ".geo"   # Earth Engine's table exports (CSV of `sampleRegions`, `Export.table`): each row's geometry as GeoJSON text
 
@@ -329,8 +351,9 @@ def _read_geometries(src, crs):
                     "pass the CRS of its coordinates, e.g. `crs='EPSG:32631'` (or use lon/lat columns)"))
             return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs)
         if EE_GEO in src: return _ee_geometries(src, gpd, crs)   # an Earth Engine export: GeoJSON per row
-        raise LabelError(f"the table has no lon/lat or x/y columns (has {list(src.columns)[:6]}): rename them, "
-                         "e.g. `df.rename(columns={'X': 'x'})`")
+        raise LabelError(f"the table has no lon/lat or x/y columns (has {list(src.columns)[:6]})"
+                         + (coordinate_hint(src.columns) or ": rename its coordinate columns lon/lat (degrees) or "
+                            "x/y (with `crs=`), e.g. `df.rename(columns={'X': 'x', 'Y': 'y'})`"))
     if isinstance(src, (tuple, list)) and len(src) == 2:
         xs, ys = _xs_ys(src)   # two pairs (2 x 2): refused, naming both forms
         return gpd.GeoDataFrame(geometry=gpd.points_from_xy(xs, ys), crs=crs or LONLAT)

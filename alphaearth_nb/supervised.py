@@ -16,7 +16,7 @@ import xarray as xr
 from .core import (EMBED_DIM, AEFError, DimensionError, LabelError, NoDataWarning, checks_flags,
                                 user_stacklevel)
 from .cubes import is_geometry_input, label_table
-from .places import agreed_crs, table_file
+from .places import agreed_crs, coordinate_hint, table_file
 from .embeddings import NO_YEARS, as_embedding, pixelwise, refuse_rotation, values_at
 from .geo import (as_crs, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
                                unpacked)
@@ -33,10 +33,11 @@ def _table_points(df:pd.DataFrame, column:str) -> tuple:
     missing = [c for c in ("x", "y", column) if c not in df.columns]
     if column in missing and (near := near_column(column, df.columns)):
         raise LabelError(f"the label table has no column {column!r}: pass `column={near[0]!r}` ({near[1]})")
-    if missing:
+    if missing:   # coordinates under other names ('Long'/'Lat' read; 'POINT_X', 'Easting', 'lon_dd'): their rename
+        hint = coordinate_hint(df.columns) if {"x", "y"} & set(missing) else ""
         raise LabelError(f"the label table lacks columns {missing} (has {list(df.columns)}): give lon/lat columns "
                          f"(degrees), or x, y (in the grid's CRS, or pass `crs=`), and the label in `{column}` (or "
-                         "pass `column=`)")
+                         f"pass `column=`){hint}")
     return table_numbers(df, "x", "the label table"), table_numbers(df, "y", "the label table"), df[column]
 
 def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
