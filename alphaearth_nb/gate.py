@@ -370,7 +370,9 @@ def table_codes(x,                          # a table (N, 64) of features
     `linear.check_xy` and `knn.knn_search` read tables by. Codes: the rows other than `fill` rows are ints within
     [-128, 127] (uint8 read by meaning first, `byte_codes`, warned), or floats `_float_codes` takes for codes (a
     finite float row under 2 in every column among the first 256 settles "no codes" without a pass over the table).
-    Fill rows outside the int8 range (64 x -9999) are kept as they are, those within it (64 x 0, 64 x -128) decoded."""
+    Fill rows outside the int8 range (64 x -9999) are kept as they are, those within it (64 x 0, 64 x -128) decoded.
+    Integer rows of a linear int8 scaling, round(127 x) (`_linear_codes`), are their directions x = q / |q|, warned,
+    as the map's gate reads them (were decoded as the product's codes: rows of length 0.16-0.26)."""
     x = byte_codes(np.asarray(x))
     if x.ndim != 2 or x.shape[1] != EMBED_DIM or x.dtype.kind not in "iuf" or not len(x): return None
     if x.dtype.kind == "f":
@@ -383,6 +385,9 @@ def table_codes(x,                          # a table (N, 64) of features
         r = x[rest]
         if not (r.min() >= -128 and r.max() <= 127): return None
         d = dequantize(r.astype(np.int8))
+        if (lin := _linear_codes(r)).any():   # a linear int8 scaling: each row's direction, as the map's gate reads it
+            d[lin] = r[lin] / np.sqrt(sq_norms(r[lin].astype(np.float32)))[:, None]
+            _warn_linear(int(lin.sum()), len(x), "row")
     elif (d := _float_codes(x[rest])) is None: return None
     out = x.astype(np.float32); out[rest] = d
     ok = ~rest & (((x >= -128) & (x <= 127)) | np.isnan(x)).all(1)  # fill rows that are codes (64 x 0, 64 x -128)
@@ -420,6 +425,14 @@ def _warn_averaged_codes(k:int, total:int, rescaled:int, what:str="pixel"):
                   "vectors is shorter than 1 (the more so the more they differ), so re-normalise it, "
                   "`m / np.sqrt((m ** 2).sum('band'))`, as every map function does (warned). `q.aef.coarsen(2)` "
                   "(`cubes.coarsen`) does both: each block's mean direction, unit length", stacklevel=user_stacklevel())
+
+def _cast_hint(a) -> str:
+    "What to say of integers `a` (any shape) all within -1..1: a float map or vector cast to integers; else ''."
+    a = np.asarray(a)
+    if a.dtype.kind not in "iu" or not a.size or not (np.abs(a.astype(np.int64)) <= 1).all(): return ""
+    return (f": its values are integers within -1..1, floats cast to integers ({a.dtype}): `.astype('{a.dtype}')` "
+            "truncates each component of a unit vector, below 1 in size, to 0. Keep the float vectors, or quantise "
+            "them with `aef.quantize(emb)` (the product's int8 codes)")
 
 def _warn_linear(k:int, total:int, what:str="pixel"):
     "The one warning for `k` of `total` vectors read as a linear int8 scaling (`_linear_codes`)."
@@ -459,8 +472,9 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
         elif mean.any(): _warn_means(n[mean], mean.size, "pixel", coded)   # the lengths before: of the decoded codes
         if bad.any():
             warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (non-finite, all zero, one value "
-                          "in every band or of a length no mean or resampling of embeddings has) and are treated as no data: check the "
-                          "reader's fill value, or keep the cleaned form with `emb = aef.embeddings.as_embedding(emb)`", stacklevel=user_stacklevel())
+                          "in every band or of a length no mean or resampling of embeddings has) and are treated as no data"
+                          + (_cast_hint(da.values) or ": check the reader's fill value, or keep the cleaned form with "
+                             "`emb = aef.embeddings.as_embedding(emb)`"), stacklevel=user_stacklevel())
         out = da.copy(data=v)
     for k in (*NODATA_KEYS, *VALID_KEYS, "scale_factor", "add_offset"): out.attrs.pop(k, None)
     out.encoding = {}
@@ -510,7 +524,7 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
         whats = what[:-1] + "ies" if what.endswith("y") else what + "s"   # a query, queries
         raise NoValidDataError(f"{int(none.sum())} of {len(v)} {whats} are not embeddings (no data, non-finite, all "
                                f"zero or one value in all {EMBED_DIM} components, like 64 x -1 or a fill value): "
-                               "pass a pixel with data, e.g. `emb.sel(x=.., y=.., method='nearest')`")
+                               "pass a pixel with data, e.g. `emb.sel(x=.., y=.., method='nearest')`" + _cast_hint(a))
     n = np.sqrt(sq_norms(v))
     far = np.abs(n - 1.0) > NORM_TOL
     if avg.any(): _warn_averaged_codes(int(avg.sum()), len(n), int((avg & far).sum()), what)
