@@ -131,7 +131,7 @@ def _byte_reading(a:np.ndarray, nodata:np.ndarray) -> int|None:
         c = read(a)
         if (np.abs(np.sqrt(sq_norms(dequantize(c[keep].astype(np.int8)))) - 1) <= NORM_TOL).mean() >= .99:
             if i or (a > 127).any():   # the unsigned reading of values up to 127 is the values themselves
-                warnings.warn(f"uint8 values above 127 are no int8 code: {how}. To say so yourself, cast before: "
+                warnings.warn(f"unsigned values above 127 are no int8 code: {how}. To say so yourself, cast before: "
                               "`da.astype('int8')` (unsigned read) or `da.astype('int16') - 128` (shifted)", stacklevel=user_stacklevel())
             return i
     return -1
