@@ -46,6 +46,7 @@ SECTIONS = {
         'one_model': "*embs\n    embeddings or cubes (`attrs['embedding:model']` read; none: they pass)\nwhat : str\n    what they are, for the message\n",
         'map_year': 'e\n    one map (y, x, band) as a DataArray or Dataset (its coordinates and attrs are read)\n',
         'join_years': 'embs : list\n    maps (y, x, band), one a year, and/or cubes (time, y, x, band) on one grid, any form `cube_form` reads\nyears\n    their calendar years, one per year of the inputs (a cube counts its time steps); None: recorded\n',
+        'warn_missing_years': "years\n    a cube's years (`years_of_cube`), any order\nwhat : str|None\n    what the gap does to the caller's result; None: `yearly_change`'s words\n",
         'yearly_change': "cube\n    (time, y, x, band) cube with at least 3 years\nfloor : float\n    added to each pixel's spread (cosine distance)\n",
         'is_geometry_input': 'labels\n    labels in any form `training_set` takes\n',
         'label_table': 'emb\n    embedding (y, x, band) with a CRS\nlabels\n    GeoDataFrame, vector file path, or DataFrame with lon/lat\ncolumn : str\n    the label column\npolygons : str\n    "rasterize" (every pixel inside) or "sample" (`per_polygon` pixels each)\nper_polygon : int\n    pixels drawn per polygon with polygons="sample"\nseed : int\n    seed of that draw, 0 .. 2**63 - 1\ncrs\n    CRS of `labels` when it does not say\n',

@@ -22,7 +22,8 @@ import xarray as xr
 
 from .core import (EMBED_DIM, AEFError, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
                                 NoValidDataError, TimeError, as_seed, checks_flags, seed_key, user_stacklevel, whole)
-from .cubes import cube_crs, cube_form, map_year, one_model, years_of_cube, years_with_data
+from .cubes import (cube_crs, cube_form, map_year, one_model, warn_missing_years, years_of_cube,
+                                 years_with_data)
 from .embeddings import as_embedding, gate_query, official_cube, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
@@ -182,7 +183,9 @@ def over_time(fn,                 # a function of one year's map, `fn(emb, ...)`
     `models`, the cubes go through `cubes.one_model` first: two models are refused, and a cube joined by `xr.concat`
     (its other years' models unknown) warns, as each year's maps alone cannot tell. Years labelled with other classes
     (classify): the result's `classes` are all of them, a year's `scores` NaN for a class it has no label of (joined
-    outer, said so: xarray's coming default, exact, refuses them)."""
+    outer, said so: xarray's coming default, exact, refuses them). A cube whose years skip some (2019, 2021, 2022)
+    warns naming them and the fix, by `yearly_change`'s rule (`cubes.warn_missing_years`; was: silent, the result's
+    series skipping 2020 unsaid)."""
     return _per_year(fn, tables, models)
 
 def _per_year(fn, tables:bool, models:bool=False):
@@ -193,6 +196,10 @@ def _per_year(fn, tables:bool, models:bool=False):
         one_map = not (isinstance(emb, xr.DataArray) and "time" in emb.dims)
         if one_map and not tables: return fn(emb, *args, **kwargs)
         if not one_map and emb.sizes["time"] == 0: cube_form(emb)   # no year: its DimensionError (was concat's ValueError)
+        try: years = years_of_cube(emb) if not one_map else None
+        except TimeError: years = None   # times that are no years (epoch counts): no gap to name
+        if years is not None:   # years that skip some: named, as yearly_change does (one rule)
+            warn_missing_years(years, f"`{fn.__name__}` is computed for each year present, so its result skips them too")
         if tables:   # labels in a file (or a dict) with a year column: its rows, year by year, as a table's
             try: crs = inspect.signature(fn).bind_partial(emb, *args, **kwargs).arguments.get("crs")
             except TypeError: crs = None   # the call itself names a wrong argument

@@ -37,9 +37,9 @@ _all_ = ['LONLAT', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_c
 
 # %% auto #0
 __all__ = ['HOWS', 'ONE_MAP_ATTRS', 'coarsen', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate', 'one_model', 'map_year',
-           'join_years', 'yearly_change', 'is_geometry_input', 'label_table', 'LONLAT', 'cube_form', 'grid_of',
-           'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas', 'read_geometries', 'points_xy', 'pixel_of',
-           'years_of_cube', 'years_with_data', 'gather', 'sample']
+           'join_years', 'warn_missing_years', 'yearly_change', 'is_geometry_input', 'label_table', 'LONLAT',
+           'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas', 'read_geometries',
+           'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'sample']
 
 # %% ../nbs/24b_cubes.ipynb #cz0002
 def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, band), any form `cube_form` reads
@@ -445,16 +445,21 @@ def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, 
     if model: cube.attrs["embedding:model"] = model
     return cube.transpose("time", "y", "x", "band")
 
-def _warn_missing_years(years) -> None:
-    """Warn where a cube's years skip some (2019, 2021, 2022: 2020 missing), naming them: a change within a missing
-    year shows in the next year present, which `year_of_change` then names."""
+def warn_missing_years(years,            # a cube's years (`years_of_cube`), any order
+                       what:str|None=None, # what the gap does to the caller's result; None: `yearly_change`'s words
+                      ) -> list[int]:
+    """Warn where a cube's years skip some (2019, 2021, 2022: 2020 missing), naming them, what that does (`what`; for
+    `yearly_change`: a change within a missing year shows in the next year present, which `year_of_change` names) and
+    the fix (join them, `join_years`); returns the missing years ([]: no warning). The one rule of `yearly_change`
+    and `analysis.over_time` (similarity, change, classify, regress of a cube)."""
     have = sorted({int(y) for y in years})
-    if not (miss := sorted(set(range(have[0], have[-1] + 1)) - set(have))): return
+    if not (miss := sorted(set(range(have[0], have[-1] + 1)) - set(have)) if have else []): return []
     nxt = next(y for y in have if y > miss[0])
-    warnings.warn(f"the cube's years {have} miss {miss[:5]}{' ...' if len(miss) > 5 else ''}: each year is scored "
-                  f"against the pixel's other years as given, so a change during {miss[0]} shows in {nxt} and "
-                  f"`year_of_change` says {nxt} (read it as 'by {nxt}'); join the missing years for yearly steps, "
-                  f"e.g. `join_years([cube, emb_{miss[0]}])`", stacklevel=user_stacklevel())
+    what = what or (f"each year is scored against the pixel's other years as given, so a change during {miss[0]} "
+                    f"shows in {nxt} and `year_of_change` says {nxt} (read it as 'by {nxt}')")
+    warnings.warn(f"the cube's years {have} miss {miss[:5]}{' ...' if len(miss) > 5 else ''}: {what}; join the "
+                  f"missing years for yearly steps, e.g. `join_years([cube, emb_{miss[0]}])`", stacklevel=user_stacklevel())
+    return miss
 
 def yearly_change(cube,               # (time, y, x, band) cube with at least 3 years
                   floor:float=0.02,   # added to each pixel's spread (cosine distance)
@@ -481,7 +486,7 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
             "join into one cube with `join_years([...])`")
     one_model(cube, what="the cube's years")   # a cube of maps joined by `xr.concat`: warned (its models unknown)
     cube = cube_form(cube)
-    _warn_missing_years(years_of_cube(cube))
+    warn_missing_years(years_of_cube(cube))
     if is_lazy(cube): cube = cube.chunk({"time": -1, "band": -1})
     with np.errstate(invalid="ignore", divide="ignore"):
         with warnings.catch_warnings():
