@@ -12,7 +12,6 @@ import inspect
 import math
 import warnings
 from functools import partial
-from pathlib import Path
 
 import jax
 import jax.numpy as jnp
@@ -20,9 +19,9 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, AEFError, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
+from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
                                 NoValidDataError, TimeError, as_seed, checks_flags, seed_key, user_stacklevel, whole)
-from .cubes import (cube_crs, cube_form, map_year, one_model, warn_missing_years, years_of_cube,
+from .cubes import (cube_crs, cube_form, one_model, warn_missing_years, years_of_cube,
                                  years_with_data)
 from .embeddings import as_embedding, gate_query, official_cube, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
@@ -31,8 +30,8 @@ from .geo import (axis_span, check_pixels, check_same_grid, crs_of, declared_nod
                                one_point, pixel_indices, point_crs, rename_spatial, to_crs)
 from .gate import cosines, list_vectors, unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, label_array
-from .places import agreed_crs, read_geometries, table_file
-from .supervised import gated_training_set, label_points, predict_pixels, training_set
+from .places import agreed_crs
+from .supervised import gated_training_set, label_points, predict_pixels, rows_by_year, training_set
 
 # %% auto #0
 __all__ = ['over_time', 'query_vector', 'similarity', 'change', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans',
@@ -96,73 +95,6 @@ def _fill_empty_years(name:str, emb, outs:list, empty:list) -> list:
         _no_data_like(like)
     return [o if o is not None else nan(i) for i, o in enumerate(outs)]
 
-def _year_column(a) -> str|None:
-    "The `year` column (any case) of a table of labels per year, as `cubes.sample` writes it; None for anything else."
-    if not isinstance(a, pd.DataFrame): return None
-    return next((c for c in a.columns if isinstance(c, str) and c.lower() == "year"), None)
-
-def _as_table(a, crs=None):
-    """Labels given as a file path (GeoPackage, GeoJSON, shapefile, CSV, GeoParquet), a GeoJSON FeatureCollection or
-    Feature dict, or a dict of arrays, as the table they read as (`places.read_geometries`, in `crs` where they do not
-    say; a dict of arrays a DataFrame) when it has a `year` column, so each row meets its own year as a DataFrame's
-    does (was: the file's year column unread, every year trained on every row); `a` as given otherwise, and where it
-    cannot be read (the year's own call then names why)."""
-    try:
-        if isinstance(t := table_file(a), pd.DataFrame): pass   # a CSV/Parquet table: its DataFrame, as in memory
-        elif isinstance(a, (str, Path)) or isinstance(a, dict) and a.get("type") in ("FeatureCollection", "Feature"):
-            t = read_geometries(a, crs)
-        elif isinstance(a, dict): t = pd.DataFrame(a)
-        else: return a
-    except (AEFError, ValueError, TypeError): return a
-    return t if _year_column(t) is not None else a
-
-def _table_years(a:pd.DataFrame, col:str) -> np.ndarray:
-    "The `col` column of table `a` as float64 years; `LabelError` naming values that are not whole years."
-    yr = pd.to_numeric(a[col], errors="coerce").to_numpy(np.float64)
-    if not (np.isfinite(yr) & (yr == np.round(yr))).all():
-        bad = a[col][~(np.isfinite(yr) & (yr == np.round(yr)))].unique()[:3].tolist()
-        raise LabelError(f"column {col!r} of the labels holds {bad}, not whole years: write the year of each label "
-                         f"(2024), or drop the column to use every label for every year")
-    return yr
-
-def _rows_of_map(emb, a:pd.DataFrame, col:str) -> pd.DataFrame:
-    """The rows of table `a` for one map `emb` (no `time` dim) by its `col` column: those of the year the map records
-    (`cubes.map_year`), the others left out with a warning naming the column and their years (`LabelError` when no
-    row is of that year); every row where the map records no year, warned when the column holds several years
-    (the fixes: select the year's rows, or record the map's year). Was: every row, whatever its year."""
-    yr = _table_years(a, col)
-    have = sorted(set(yr.astype(np.int64).tolist()))
-    try: year = map_year(emb)
-    except (ValueError, TypeError): year = None   # a `time` attr that is no date: no year recorded
-    if year is None:
-        if len(have) > 1:
-            warnings.warn(f"the labels' {col!r} column holds years {have[:5]} but the map records no year (no `time` "
-                          "coordinate or `period_start`): every row trains it. Keep its year's rows, e.g. "
-                          f"`labels[labels[{col!r}] == {have[-1]}]`, or record the map's year, e.g. "
-                          f"`emb.attrs['period_start'] = '{have[-1]}-01-01'`", stacklevel=user_stacklevel())
-        return a
-    if year not in have:
-        raise LabelError(f"the labels' {col!r} column has no row for the map's year {year} (it holds {have[:5]}): "
-                         "label that year, use the map of a year labelled, or drop the column to use every label")
-    if other := [v for v in have if v != year]:
-        warnings.warn(f"labels of years {other[:5]} are not the map's year {year} (column {col!r}): left out "
-                      f"({int((yr != year).sum())} rows); drop the column to use every label", stacklevel=user_stacklevel())
-    return a[yr == year]
-
-def _rows_by_year(emb, a:pd.DataFrame, col:str) -> list[pd.DataFrame]:
-    """The rows of table `a` for each of cube `emb`'s years, by its `col` column (whole years). `LabelError` for a year
-    of the cube without rows; rows of other years are left out with a warning naming them and the column."""
-    yr = _table_years(a, col)
-    want = years_of_cube(emb)
-    if miss := [int(y) for y in want if not (yr == y).any()]:
-        raise LabelError(f"the labels' {col!r} column has no row for {miss} of the cube's years {want.tolist()}: label "
-                         f"those years, select the years labelled (`cube.sel(time=...)`), or drop the column to use "
-                         "every label for every year")
-    if (other := sorted(set(yr.astype(np.int64).tolist()) - set(want.tolist()))):
-        warnings.warn(f"labels of years {other[:5]} are not years of the cube {want.tolist()} (column {col!r}): left "
-                      f"out ({int((~np.isin(yr, want)).sum())} rows)", stacklevel=user_stacklevel())
-    return [a[yr == y] for y in want]
-
 @checks_flags
 def over_time(fn,                 # a function of one year's map, `fn(emb, ...)` (y, x, band)
               tables:bool=False,  # also pair a table's rows with the years by its `year` column (classify, regress)
@@ -200,19 +132,15 @@ def _per_year(fn, tables:bool, models:bool=False):
         except TimeError: years = None   # times that are no years (epoch counts): no gap to name
         if years is not None:   # years that skip some: named, as yearly_change does (one rule)
             warn_missing_years(years, f"`{fn.__name__}` is computed for each year present, so its result skips them too")
-        if tables:   # labels in a file (or a dict) with a year column: its rows, year by year, as a table's
-            try: crs = inspect.signature(fn).bind_partial(emb, *args, **kwargs).arguments.get("crs")
-            except TypeError: crs = None   # the call itself names a wrong argument
-            args, kwargs = [_as_table(a, crs) for a in args], {k: _as_table(v, crs) for k, v in kwargs.items()}
-        if one_map:   # one year's map: a year column keeps the rows of the map's year (`_rows_of_map`)
-            mine = lambda a: a if (c := _year_column(a)) is None else _rows_of_map(emb, a, c)
-            return fn(emb, *[mine(a) for a in args], **{k: mine(v) for k, v in kwargs.items()})
+        if one_map: return fn(emb, *args, **kwargs)   # a year column: training_set keeps the map's year's rows
         timed = lambda a: isinstance(a, (xr.DataArray, xr.Dataset)) and "time" in a.dims
         if models:   # the years compared: the cubes' models first (one of maps joined by `xr.concat` warned)
             one_model(emb, *[a for a in (*args, *kwargs.values()) if timed(a)], what=f"the cubes {fn.__name__} compares")
         steps = {id(a): _steps_for(emb, a, fn.__name__) for a in (*args, *kwargs.values()) if timed(a)}
-        rows = {id(a): _rows_by_year(emb, a, c) for a in (*args, *kwargs.values())
-                if tables and (c := _year_column(a)) is not None}
+        if tables:   # labels with a year column (a table, file or dict): their rows, year by year
+            try: crs = inspect.signature(fn).bind_partial(emb, *args, **kwargs).arguments.get("crs")
+            except TypeError: crs = None   # the call itself names a wrong argument
+        rows = {id(a): r for a in (*args, *kwargs.values()) if tables and (r := rows_by_year(emb, a, crs)) is not None}
         at = lambda a, i: a.isel(time=steps[id(a)][i]) if timed(a) else rows[id(a)][i] if id(a) in rows else a
         outs, empty = [], []
         for i in range(emb.sizes["time"]):

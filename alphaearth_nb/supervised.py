@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/supervised.html.md"""
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -15,8 +16,8 @@ import xarray as xr
 
 from .core import (EMBED_DIM, AEFError, DimensionError, LabelError, NoDataWarning, checks_flags,
                                 user_stacklevel)
-from .cubes import is_geometry_input, label_table
-from .places import agreed_crs, coordinate_hint, table_file
+from .cubes import is_geometry_input, label_table, map_year, years_of_cube
+from .places import agreed_crs, coordinate_hint, read_geometries, table_file
 from .embeddings import NO_YEARS, as_embedding, pixelwise, refuse_rotation, values_at
 from .geo import (as_crs, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
                                unpacked)
@@ -25,7 +26,7 @@ from .labels import (OFF_MAP, near_column, check_exact_ids, comma_numbers, label
 from .stacks import embedding_field
 
 # %% auto #0
-__all__ = ['label_points', 'training_set', 'gated_training_set', 'predict_pixels']
+__all__ = ['label_points', 'rows_of_map', 'rows_by_year', 'training_set', 'gated_training_set', 'predict_pixels']
 
 # %% ../nbs/24c_supervised.ipynb #c0028
 def _table_points(df:pd.DataFrame, column:str) -> tuple:
@@ -105,6 +106,98 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
     if vals.dtype.kind in "OUS": refuse_mixed_labels(vals, column if isinstance(labels, pd.DataFrame) else None)
     return xs, ys, vals
 
+# %% ../nbs/24c_supervised.ipynb #yr0001
+def _year_column(a) -> str|None:
+    "The `year` column (any case) of a table of labels per year, as `cubes.sample` writes it; None for anything else."
+    if not isinstance(a, pd.DataFrame): return None
+    return next((c for c in a.columns if isinstance(c, str) and c.lower() == "year"), None)
+
+def _as_table(a, crs=None):
+    """Labels given as a file path (GeoPackage, GeoJSON, shapefile, CSV, GeoParquet), a GeoJSON FeatureCollection or
+    Feature dict, or a dict of arrays, as the table they read as (`places.read_geometries`, in `crs` where they do not
+    say; a dict of arrays a DataFrame) when it has a `year` column, so each row meets its own year as a DataFrame's
+    does (was: the file's year column unread, every year trained on every row); `a` as given otherwise, and where it
+    cannot be read (the year's own call then names why)."""
+    try:
+        if isinstance(t := table_file(a), pd.DataFrame): pass   # a CSV/Parquet table: its DataFrame, as in memory
+        elif isinstance(a, (str, Path)) or isinstance(a, dict) and a.get("type") in ("FeatureCollection", "Feature"):
+            t = read_geometries(a, crs)
+        elif isinstance(a, dict): t = pd.DataFrame(a)
+        else: return a
+    except (AEFError, ValueError, TypeError): return a
+    return t if _year_column(t) is not None else a
+
+def _table_years(a:pd.DataFrame, col:str) -> np.ndarray:
+    "The `col` column of table `a` as float64 years; `LabelError` naming values that are not whole years."
+    yr = pd.to_numeric(a[col], errors="coerce").to_numpy(np.float64)
+    if not (np.isfinite(yr) & (yr == np.round(yr))).all():
+        bad = a[col][~(np.isfinite(yr) & (yr == np.round(yr)))].unique()[:3].tolist()
+        raise LabelError(f"column {col!r} of the labels holds {bad}, not whole years: write the year of each label "
+                         f"(2024), or drop the column to use every label for every year")
+    return yr
+
+def _rows_of_map(emb, a:pd.DataFrame, col:str) -> pd.DataFrame:
+    """The rows of table `a` for one map `emb` (no `time` dim) by its `col` column: those of the year the map records
+    (`cubes.map_year`), the others left out with a warning naming the column and their years (`LabelError` when no
+    row is of that year); every row where the map records no year, warned when the column holds several years
+    (the fixes: select the year's rows, or record the map's year). Was: every row, whatever its year."""
+    yr = _table_years(a, col)
+    have = sorted(set(yr.astype(np.int64).tolist()))
+    try: year = map_year(emb)
+    except (ValueError, TypeError): year = None   # a `time` attr that is no date: no year recorded
+    if year is None:
+        if len(have) > 1:
+            warnings.warn(f"the labels' {col!r} column holds years {have[:5]} but the map records no year (no `time` "
+                          "coordinate or `period_start`): every row trains it. Keep its year's rows, e.g. "
+                          f"`labels[labels[{col!r}] == {have[-1]}]`, or record the map's year, e.g. "
+                          f"`emb.attrs['period_start'] = '{have[-1]}-01-01'`", stacklevel=user_stacklevel())
+        return a
+    if year not in have:
+        raise LabelError(f"the labels' {col!r} column has no row for the map's year {year} (it holds {have[:5]}): "
+                         "label that year, use the map of a year labelled, or drop the column to use every label")
+    if other := [v for v in have if v != year]:
+        warnings.warn(f"labels of years {other[:5]} are not the map's year {year} (column {col!r}): left out "
+                      f"({int((yr != year).sum())} rows); drop the column to use every label", stacklevel=user_stacklevel())
+    return a[yr == year]
+
+def _rows_by_year(emb, a:pd.DataFrame, col:str) -> list[pd.DataFrame]:
+    """The rows of table `a` for each of cube `emb`'s years, by its `col` column (whole years). `LabelError` for a year
+    of the cube without rows; rows of other years are left out with a warning naming them and the column."""
+    yr = _table_years(a, col)
+    want = years_of_cube(emb)
+    if miss := [int(y) for y in want if not (yr == y).any()]:
+        raise LabelError(f"the labels' {col!r} column has no row for {miss} of the cube's years {want.tolist()}: label "
+                         f"those years, select the years labelled (`cube.sel(time=...)`), or drop the column to use "
+                         "every label for every year")
+    if (other := sorted(set(yr.astype(np.int64).tolist()) - set(want.tolist()))):
+        warnings.warn(f"labels of years {other[:5]} are not years of the cube {want.tolist()} (column {col!r}): left "
+                      f"out ({int((~np.isin(yr, want)).sum())} rows)", stacklevel=user_stacklevel())
+    return [a[yr == y] for y in want]
+
+def rows_of_map(emb,      # one map (y, x, band): its `time` coordinate or `period_start` says its year (`cubes.map_year`)
+                labels,   # labels in any form `training_set` takes
+                crs=None, # CRS of a file's or dict's points that do not say
+               ):
+    """The labels one map trains on: those of a table with a `year` column (any case: `cubes.sample`'s form; a
+    DataFrame, a file or a GeoJSON or array dict reading as one) are the rows of the year the map records, the
+    others left out with a warning naming the column and their years (`LabelError` when no row is of that year);
+    every row where the map records no year, warned when the column holds several years. Other labels as given.
+    The one rule of `training_set` and `analysis.classify`/`regress` of one map (was: `training_set` alone took
+    every row, whatever its year)."""
+    t = labels if isinstance(labels, pd.DataFrame) else _as_table(labels, crs)
+    return labels if (col := _year_column(t)) is None else _rows_of_map(emb, t, col)
+
+def rows_by_year(emb,      # a cube (time, y, x, band)
+                 labels,   # labels in any form `training_set` takes
+                 crs=None, # CRS of a file's or dict's points that do not say
+                ) -> list|None:
+    """The rows of a table of labels with a `year` column (as `rows_of_map` reads one) for each of cube `emb`'s
+    years, in its order (`LabelError` for a year without rows; rows of other years left out, warned); None for labels
+    without a year column (every year takes them all). `analysis.over_time`'s pairing of labels with years."""
+    t = labels if isinstance(labels, pd.DataFrame) else _as_table(labels, crs)
+    return None if (col := _year_column(t)) is None else _rows_by_year(emb, t, col)
+
+
 # %% ../nbs/24c_supervised.ipynb #c0031
 @checks_flags
 def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band); a cube (time) is a DimensionError
@@ -131,7 +224,9 @@ def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band
     the file was float32 and reading widened it: `labels.check_exact_ids`) are a `LabelError`: they lost digits.
     The map goes through the gate first (`as_embedding`), as `points_at`'s does: the official int8 codes are
     dequantised (were returned raw, rows of length ~315), fills and all-zero pixels are no data; labels on pixels
-    without data are left out with a `NoDataWarning`."""
+    without data are left out with a `NoDataWarning`. Labels with a `year` column (a table, file or dict: the form
+    `cubes.sample` writes) give the rows of the year the map records (`rows_of_map`, the rule of `classify` and
+    `regress`; was: every row, whatever its year)."""
     if "time" in getattr(emb, "dims", ()):
         if emb.sizes["time"] == 0: raise DimensionError(NO_YEARS)   # no year to pick (`isel(time=0)` fails on it)
         raise DimensionError(f"training_set takes one year's embedding (y, x, band), got a cube of {emb.sizes['time']} "
@@ -151,7 +246,8 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
                        positive:bool=True,        # a raster's negative values are unlabelled (False: values, regress)
                       ) -> tuple[np.ndarray, np.ndarray]:
     "`training_set` of a map in the embedding form already (`classify` and `regress` gate it once)."
-    labels = label_array(table_file(labels))   # a CSV/Parquet table's path: its DataFrame, read as one in memory
+    labels = label_array(rows_of_map(emb, table_file(labels), crs))   # a CSV/Parquet path: its DataFrame; a year
+                                                                        # column: the map's year's rows
     stored = None if numbers else stored_dtype(labels, column)   # class ids: the float type of the file, before resampling
     raster = isinstance(labels, xr.DataArray) if raster is None else raster
     if raster and isinstance(labels, xr.DataArray): labels = on_map_grid(emb, labels)   # another pixel size: on the map's grid
