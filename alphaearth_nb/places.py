@@ -204,8 +204,8 @@ def table_file(src):  # labels or points in any form: only a path to a CSV/TXT o
     GeoParquet, WKT text, in-memory inputs). Decided: a table is a table wherever it comes from, so
     `classify(emb, 'labels.csv')` reads x/y without `crs=` as `classify(emb, pd.read_csv('labels.csv'))` does, by
     `geo.point_crs` (the map's CRS where the points lie on the map so, else lon/lat; off it both ways a `LabelError`
-    naming `crs=`). Was: the file alone was a `GridError` asking for `crs=`. (`sample` refuses x/y without `crs=`
-    for a table in memory and in a file alike.)"""
+    naming `crs=`). Was: the file alone was a `GridError` asking for `crs=`. (`sample` reads them so too: see
+    `points_xy`.)"""
     if not isinstance(src, (str, Path)) or _is_wkt(src): return src
     p = Path(src)
     if p.suffix.lower() not in (".csv", ".txt", ".parquet") or not p.is_file(): return src
@@ -224,8 +224,15 @@ def read_geometries(src,       # GeoDataFrame/GeoSeries, vector file path, or Da
     coordinates), values beyond degrees are read in `crs` (metres under a lon/lat name). Was: read as metres of the
     projected `crs` without a word (a point near the projection's false origin, far off any map). A vector file
     that says no CRS (a shapefile without its .prj, a GeoPackage layer of undefined SRS) is in `crs=`; without it a
-    `GridError` names the file and both fixes (was: geopandas' 'Cannot transform naive geometries', `crs=` or not)."""
+    `GridError` names the file and both fixes (was: geopandas' 'Cannot transform naive geometries', `crs=` or not).
+    A table of x/y without `crs=` is a `GridError` naming `crs=`: there is no map here to read it on (`sample`,
+    `classify` read it on theirs by `geo.point_crs`: `points_xy`)."""
     return valid_polygons(_read_geometries(src, crs))
+
+def _xy_table(src) -> bool:
+    "Whether `src` is a plain table (not a GeoDataFrame) of points by `x`/`y` columns, without lon/lat ones."
+    return isinstance(src, pd.DataFrame) and type(src).__name__ != "GeoDataFrame" and "x" in src and "y" in src \
+        and not all(lonlat_columns(src))
 
 def valid_polygons(gdf):  # a GeoDataFrame (any geometry column name)
     """`gdf` with each invalid Polygon or MultiPolygon (a ring crossing itself: a bowtie, a figure of eight; a hole
@@ -382,7 +389,13 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
     shapely Points, one point) become a table of the two columns `x_in`, `y_in`, the coordinates as given, in their
     own CRS (lon/lat, or `crs=`): named apart from the map's `x`/`y`, which they are not where the CRSs differ.
     `sample` and `official.sample_points` return this table (plus `inside`, `year`, A00..A63) alike. A table of one
-    row is a table too (was: a one-row lon/lat table, two numbers, read as one point: its columns became x_in/y_in)."""
+    row is a table too (was: a one-row lon/lat table, two numbers, read as one point: its columns became x_in/y_in).
+
+    A table with x/y columns and no `crs=` (a DataFrame, a dict of arrays, a CSV/Parquet file alike) is read by the
+    one rule on the map `obj` (`geo.point_crs`: the map's CRS where its points lie on the map so, else lon/lat if
+    they do so; partly off, the map's CRS, each row its own `inside`), as `training_set`, `classify` and `regress`
+    read label tables (was: `sample` refused it, 'needs its CRS', while `classify` read it). Without a map to read
+    it on (`official.sample_points`, `read_geometries`) it is a `GridError` naming `crs=`."""
     xy = None
     if (shapes := _shapes(points)) is not None and len(shapes) > 1 and all(g.geom_type == "Point" for g in shapes):
         xy = tuple(np.array([getattr(g, a) if not g.is_empty else np.nan for g in shapes]) for a in "xy")   # Points say x
@@ -400,6 +413,9 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
         tx, ty = geo.to_crs([p[0]], [p[1]], src or LONLAT, to_crs)
         return tx, ty, pd.DataFrame(dict(zip(POINT_COLUMNS, ([p[0]], [p[1]]))))
     if isinstance(points, dict) and not _is_geojson(points): points = pd.DataFrame(points)   # {"lon": [...]}: a table
+    points = table_file(points)   # a CSV/Parquet path: its DataFrame, as the same table in memory
+    if crs is None and obj is not None and _xy_table(points):   # x/y, no crs=: on the map, the one rule
+        crs = geo.point_crs(obj, *(table_numbers(points, c, "the table of places") for c in "xy"), table=True) or None
     gdf = read_geometries(points, crs)
     if not (gdf.geom_type.isin(["Point"]) | gdf.geometry.isna()).all():   # a row without a geometry: off the map
         other = sorted(set(gdf.geom_type.dropna()) - {"Point"})
@@ -518,7 +534,7 @@ def _off_map_hint(emb, xs:np.ndarray, ys:np.ndarray) -> str:
             "(x = longitude) and that they fall on this map")
 
 def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band), any CRS
-           points,          # (lon, lat) arrays, DataFrame (lon/lat, or x/y + crs), GeoDataFrame, file path, one point
+           points,          # (lon, lat) arrays, DataFrame (lon/lat, or x/y: in crs, else the one rule), GeoDataFrame, file path, one point
            crs=None,        # CRS of `points` when it does not say (default: `geo.point_crs`, lon/lat or the map's)
           ) -> pd.DataFrame:
     """Embedding vectors at points (without a CRS read by the one rule, `geo.point_crs`, the geo notebook's "Points
