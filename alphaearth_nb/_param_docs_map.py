@@ -214,7 +214,7 @@ SECTIONS = {
         'table_file': 'src\n    labels or points in any form: only a path to a CSV/TXT or plain Parquet table is read\n',
         'read_geometries': "src\n    GeoDataFrame/GeoSeries, vector file path, or DataFrame of lon/lat, x/y or `.geo`\ncrs\n    CRS of a DataFrame's x/y (lon/lat: EPSG:4326 unless given)\n",
         'valid_polygons': 'gdf\n    a GeoDataFrame (any geometry column name)\n',
-        'agreed_crs': "own\n    the CRS the input says it is in (a GeoDataFrame's `.crs`, a raster's); None: says none\ncrs\n    the `crs=` the caller was given; None: none\nwhat : str\n    the input, for messages: 'labels', 'points', 'zones'\nerror\n    the error raised for two CRSs\n",
+        'agreed_crs': "own\n    the CRS the input says it is in (a GeoDataFrame's `.crs`, a raster's); None: says none\ncrs\n    the `crs=` the caller was given; None: none\nwhat : str\n    the input, for messages: 'labels', 'points', 'zones'\n",
         'points_xy': "points\n    (xs, ys), a DataFrame with x/y or lon/lat columns, a GeoDataFrame, a vector file\nto_crs : str\n    the CRS to give the points in (the map's)\ncrs\n    the CRS of `points` when they do not say (a GeoDataFrame does)\nobj\n    the map: points without a CRS are read by `geo.point_crs` on it (default lon/lat)\n",
         'pixel_of': "emb : xr.DataArray\n    embedding or cube on regular x/y coordinates\nxs\n    x of the points in the cube's CRS\nys\n    y of the points in the cube's CRS, the shape of `xs`\n",
         'years_of_cube': 'emb : xr.DataArray\n    a cube (time, y, x, band)\n',

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, ConfigError, DimensionError, GridError, LabelError, NoDataWarning,
+from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, NoDataWarning,
                                 NoValidDataError, TimeError, as_seed, checks_flags, seed_key, user_stacklevel, whole)
 from .cubes import (cube_crs, cube_form, one_model, warn_missing_years, years_of_cube,
                                  years_with_data)
@@ -163,7 +163,7 @@ def _one_place(target, crs) -> tuple:
     if len(g) != 1:
         raise DimensionError(f"a similarity query is one place; got {len(g)} rows: pick one, e.g. `gdf.iloc[0]`, or "
                              "query with their mean vector, `emb.aef.sample(gdf)[band_names()].mean()`")
-    return g.iloc[0], agreed_crs(g.crs, crs, "query's geometries", GridError)   # the one rule of an own CRS and crs=
+    return g.iloc[0], agreed_crs(g.crs, crs, "query's geometries")   # the one rule of an own CRS and crs=
 
 def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
                  target,            # a 64-vector (float or int8 codes), or one point (`geo.one_point`'s forms)

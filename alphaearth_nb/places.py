@@ -284,18 +284,20 @@ def _from_geojson(src:dict, gpd, crs):
 def agreed_crs(own,                # the CRS the input says it is in (a GeoDataFrame's `.crs`, a raster's); None: says none
                crs,                # the `crs=` the caller was given; None: none
                what:str="labels",  # the input, for messages: 'labels', 'points', 'zones'
-               error=LabelError,   # the error raised for two CRSs
               ):
     """The one CRS of an input that says its own and a `crs=` beside it: `own` (or `crs` where it says none). Two CRSs
     that differ by meaning (`geo.same_crs`: pyproj, so 'EPSG:4326', 'OGC:CRS84' and their WKT are one) raise `error`
     naming both and which to drop: `crs=` (the input says where it is), or, if the input's own is wrong, the fix of
-    that. Was: a GeoDataFrame's own CRS won and `crs=` was ignored without a word (a raster's: `crs=` won)."""
+    that. Was: a GeoDataFrame's own CRS won and `crs=` was ignored without a word (a raster's: `crs=` won).
+    Decided: the error is a `GridError` for every input (labels, points, zones, a query), as the other faults of an
+    input's CRS are (none said, lon/lat columns under a projected `crs=`); was `LabelError` but for a similarity
+    query's, one fault in two classes."""
     if own is None or crs is None: return crs if own is None else own
     if geo.same_crs(own, crs): return own
-    raise error(f"the {what} say their CRS, {geo.crs_name(own)}, and crs={crs!r} names another "
-                f"({geo.crs_name(crs)}): drop `crs=` (the {what} say where they are); if their own CRS is the wrong "
-                f"one, correct it instead, `gdf.set_crs({crs!r}, allow_override=True)` (a raster: "
-                f"`aef.geo.write_crs(labels, {crs!r})`)")
+    raise GridError(f"the {what} say their CRS, {geo.crs_name(own)}, and crs={crs!r} names another "
+                    f"({geo.crs_name(crs)}): drop `crs=` (the {what} say where they are); if their own CRS is the wrong "
+                    f"one, correct it instead, `gdf.set_crs({crs!r}, allow_override=True)` (a raster: "
+                    f"`aef.geo.write_crs(labels, {crs!r})`)")
 
 _NO_FILE_CRS = ("{path} does not say its CRS (a shapefile without its .prj, a layer of undefined SRS): pass it, "
                "`crs='EPSG:4326'` for lon/lat or the file's own, e.g. `crs='EPSG:32631'`, or write it into the file, "
@@ -330,7 +332,7 @@ def _read_geometries(src, crs):
     if type(src).__name__ == "GeoDataFrame":
         if src.crs is None and crs is None:
             raise GridError("the GeoDataFrame has no CRS: set it with `gdf.set_crs('EPSG:4326')` or pass `crs=`")
-        agreed_crs(src.crs, crs, "GeoDataFrame's geometries")   # its own and another crs=: LabelError naming both
+        agreed_crs(src.crs, crs, "GeoDataFrame's geometries")   # its own and another crs=: GridError naming both
         if geo.as_crs(src.crs or crs).is_geographic and len(src):
             b = src.total_bounds   # minx, miny, maxx, maxy
             geo.check_degrees(b[[0, 2]], b[[1, 3]], "the GeoDataFrame's geometries (its CRS is geographic)")

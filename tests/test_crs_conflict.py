@@ -1,11 +1,11 @@
 """Labels, points and zones that say their own CRS beside another `crs=` (newcomer pass, s27): one rule,
-`places.agreed_crs`, a LabelError naming both CRSs and that `crs=` is the one to drop. Was: a GeoDataFrame's own CRS
+`places.agreed_crs`, a GridError (a LabelError before session 30) naming both CRSs and that `crs=` is the one to drop. Was: a GeoDataFrame's own CRS
 won and `crs=` was ignored without a word (a label raster's: `crs=` won). One CRS spelt two ways is no conflict."""
 import numpy as np
 import pytest
 
 from alphaearth_nb.analysis import classify, similarity, training_set
-from alphaearth_nb.core import GridError, LabelError
+from alphaearth_nb.core import GridError
 from alphaearth_nb.cubes import aggregate, sample
 from alphaearth_nb.geo import grid_coords, to_crs
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -37,9 +37,9 @@ def test_sample_and_classify_refuse_a_crs_beside_the_table_s_own(emb):
     pts = _points(emb)
     for call in (lambda: sample(emb, pts, crs="EPSG:32631"), lambda: classify(emb, pts, k=1, crs="EPSG:32631"),
                  lambda: training_set(emb, pts, crs="EPSG:3857")):
-        with pytest.raises(LabelError) as e: call()
+        with pytest.raises(GridError) as e: call()
         _said(e, "EPSG:4326")
-    with pytest.raises(LabelError) as e: sample(emb, pts, crs="EPSG:32631")
+    with pytest.raises(GridError) as e: sample(emb, pts, crs="EPSG:32631")
     _said(e, "EPSG:4326", "EPSG:32631")
 
 
@@ -56,21 +56,21 @@ def test_one_crs_spelt_another_way_is_no_conflict(emb, spelt):
 def test_zones_a_vector_file_and_the_official_points_take_the_same_rule(emb, tmp_path):
     x0, y0 = float(emb.x[0]), float(emb.y[0])
     zones = gpd.GeoDataFrame({"zone": [1]}, geometry=[box(x0, y0 - 30, x0 + 30, y0)], crs="EPSG:32631")
-    with pytest.raises(LabelError) as e: aggregate(emb, zones, crs="EPSG:4326")
+    with pytest.raises(GridError) as e: aggregate(emb, zones, crs="EPSG:4326")
     _said(e, "EPSG:32631", "EPSG:4326")
     assert aggregate(emb, zones, crs="EPSG:32631").shape[0] == 1
     _points(emb).to_file(tmp_path / "p.gpkg")
-    with pytest.raises(LabelError) as e: sample(emb, str(tmp_path / "p.gpkg"), crs="EPSG:32631")
+    with pytest.raises(GridError) as e: sample(emb, str(tmp_path / "p.gpkg"), crs="EPSG:32631")
     _said(e, "EPSG:4326", "EPSG:32631")
     from alphaearth_nb import official
-    with pytest.raises(LabelError) as e:   # refused before any mirror is read
+    with pytest.raises(GridError) as e:   # refused before any mirror is read
         official.sample_points(_points(emb), 2024, source=tmp_path / "no_mirror", crs="EPSG:32631")
     _said(e, "EPSG:4326", "EPSG:32631")
 
 
 def test_a_label_raster_with_its_own_crs_and_another(emb):
     lab = emb.isel(band=0, drop=True).copy(data=np.tile([0, 1], (6, 4)).astype(np.int16))
-    with pytest.raises(LabelError) as e: training_set(emb, lab, crs="EPSG:32632")
+    with pytest.raises(GridError) as e: training_set(emb, lab, crs="EPSG:32632")
     _said(e, "EPSG:32631", "EPSG:32632")
     assert len(training_set(emb, lab, crs="EPSG:32631")[1]) == 48
 
