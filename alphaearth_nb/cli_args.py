@@ -159,7 +159,8 @@ _BARE_ORDER = {"demo": ("--out",), "train": ("--data", "--out"), "embed": ("--ch
                "evaluate": ("--embeddings", "--labels")}
 
 def _fits(flag:str, word:str) -> bool:
-    "Whether a bare `word` can be the value of `flag` by its form (a stack is .nc/.zarr, a period reads as one, ...)."
+    "Whether a bare `word` can be the value of `flag` by its form (a stack is .nc/.zarr, a period reads as one, ...); " \
+    "a number as `core.decimal` reads one (the CLI's reading of every number: '3', ' 3', '+3'; not '٣') is no checkpoint."
     suffix = Path(word).suffix.lower()
     if flag == "--period":
         try: _period(word); return True
@@ -167,7 +168,7 @@ def _fits(flag:str, word:str) -> bool:
     if flag in ("--data", "--labels"):
         return word == "samples" or suffix in (".nc", ".zarr") or (flag == "--labels" and suffix in LABEL_VECTORS)
     if flag == "--embeddings": return suffix in (".zarr", ".csv", ".nc")
-    if flag == "--checkpoint": return suffix not in (".nc", ".zarr", ".csv") and not word.isdecimal()
+    if flag == "--checkpoint": return suffix not in (".nc", ".zarr", ".csv") and decimal(word) is None
     return flag == "--out"
 
 def _lookup(sub:argparse.ArgumentParser, token:str):
@@ -184,11 +185,13 @@ def _bare_words(sub:argparse.ArgumentParser, # the subcommand's parser
     """What is wrong with words given to `aef NAME` that are not flags (`aef embed --model x stack.zarr out`): the bare
     words, each with the flag it likely meant (by its form, then in `_BARE_ORDER`), `aef`'s own flags given after
     `NAME` (`aef train --no-compile-cache`: put before it), and the flags not of `NAME` (with ours they likely meant);
-    None when every word is a flag or a flag's value."""
+    None when every word is a flag or a flag's value. A word starting with '-' that `core.decimal` reads as a number
+    ('-3', '-0.5', '-1e-4') is a bare word, not a flag (was: str.isdecimal, so '-1e-4' was an unknown flag and '-٣' a
+    number, where the CLI's options read numbers by `core.decimal`)."""
     bare, unknown, early, given, i = [], [], [], set(), 0
     while i < len(args):
         t = args[i]; i += 1
-        if not t.startswith("-") or t == "-" or t.lstrip("-").replace(".", "", 1).isdecimal():
+        if not t.startswith("-") or t == "-" or decimal(t, float) is not None:
             bare.append(t); continue
         act = _lookup(sub, t)
         if act is not None:
