@@ -241,7 +241,8 @@ def query_array(a,                        # vectors as a user holds them: array,
     (or the labels of a dim of another name, `band_dim`), a Dataset's variables (a pixel of xee's form), or its one
     variable of 64 bands (`band_data`). The 64 entries labelled A00..A63 are picked out of a row with other columns
     (text, x, y); unlabelled values, or labels that name no band, are read by position. Numbers of object dtype (a
-    row of a table with text columns) are cast to numbers; text among them raises `DimensionError`. A pixel stored as
+    row of a table with text columns) and number text (a list of str: a CSV line split) are cast to numbers; other
+    text among them raises `DimensionError`. A pixel stored as
     uint8 and masked to floats by its reader (`encoding['dtype']`, as `gated` reads the map) is given back as its
     bytes, so the gate reads it as it reads the map (its self-similarity was -0.28)."""
     if isinstance(a, dict): a = pd.Series(a)
@@ -263,8 +264,8 @@ def query_array(a,                        # vectors as a user holds them: array,
     elif isinstance(a, pd.Series) and (order := band_columns(a.index, f"the {what}")) is not None: a = a.iloc[order]
     elif isinstance(a, pd.DataFrame): a = _picked(*_columns(a, None))   # `by_band`'s rule, `a` listed above
     v = narrow_floats(np.asarray(a))   # bfloat16 (a JAX vector): its float32 values
-    if v.dtype.kind == "O":
-        try: v = np.asarray(pd.to_numeric(v.ravel())).reshape(v.shape)
+    if v.dtype.kind in "OUS":   # object, or text: a list of number text (`line.split(',')`) reads as numbers
+        try: v = np.asarray(pd.to_numeric(v.ravel().astype(object))).reshape(v.shape)
         except (TypeError, ValueError) as e:
             raise DimensionError(f"a {what} holds text, not numbers ({e}): pass the {EMBED_DIM} band values, "
                                  "e.g. `row[band_names()]`, or cast them: `row.astype('float32')`") from None
