@@ -431,15 +431,26 @@ def computed_once(y:Float[Array, "... c"]) -> Float[Array, "... c"]:  # activati
 @jax.custom_vjp
 def _depthwise(x, w): return computed_once(_shift3(x, w))
 def _depthwise_fwd(x, w): return computed_once(_shift3(x, w)), (x, w)
+def _frame_sums(p:Float[Array, "n ..."]) -> Float[Array, "..."]:
+    "The sum over the leading axis of `p` by adjacent pairs (pairwise summation): whole-array adds, which XLA:CPU " \
+    "vectorises, where it runs a reduction over a major axis as scalar loops; a frame axis split over devices in " \
+    "blocks pairs within each device until the last level."
+    if len(p) == 0: return jnp.zeros(p.shape[1:], p.dtype)
+    odd = None  # the frames left over by odd counts, summed apart
+    while len(p) > 1:
+        if len(p) % 2: odd, p = (p[-1] if odd is None else odd + p[-1]), p[:-1]
+        p = p.reshape(len(p) // 2, 2, *p.shape[1:])
+        p = p[:, 0] + p[:, 1]
+    return p[0] if odd is None else p[0] + odd
+
 def _tap_sums(x, g):
-    "The kernel's gradient, [9, c]: for each tap, the sum over all pixels of the shifted input times `g` (float32)."
-    h, wd = x.shape[-3:-1]
-    xp = jnp.pad(x, [(0, 0)] * (x.ndim - 3) + [(1, 1), (1, 1), (0, 0)])
-    taps = tuple((xp[..., i:i + h, j:j + wd, :] * g).astype(jnp.float32) for i in range(3) for j in range(3))
-    # one reduction with nine outputs over the leading axes (one loop, no shifted copy written out), then over h, w
-    zero = tuple(jnp.zeros((), jnp.float32) for _ in taps)
-    part = jax.lax.reduce(taps, zero, lambda a, b: tuple(u + v for u, v in zip(a, b)), tuple(range(x.ndim - 3)))
-    return jnp.stack(part).sum((1, 2))
+    "The kernel's gradient, [9, c]: for each tap, the sum over all pixels of the shifted input times `g` (float32): " \
+    "over the frames (all leading axes) by `_frame_sums`, then over h, w."
+    h, wd, c = x.shape[-3:]
+    xp = jnp.pad(x.reshape(-1, h, wd, c), ((0, 0), (1, 1), (1, 1), (0, 0)))
+    g = g.reshape(-1, h, wd, c)
+    return jnp.stack([_frame_sums((xp[:, i:i + h, j:j + wd, :] * g).astype(jnp.float32))
+                      for i in range(3) for j in range(3)]).sum((1, 2))
 
 def _shifted_sums(x, g):
     "The same [9, c] as nine separate sums over the shifted input times `g` (each shift written out on XLA:CPU)."
@@ -449,11 +460,16 @@ def _shifted_sums(x, g):
     return jnp.stack([jnp.sum(xp[..., i:i + h, j:j + wd, :] * g, ax, dtype=jnp.float32)
                       for i in range(3) for j in range(3)])
 
-TAP_SUMS_MAX_C = 16  # `_tap_sums` up to this many channels: it pays at 16 and loses at 32 (see below)
+TAP_SUMS_MAX_C = 16  # other backends: `_tap_sums` up to this many channels, `_shifted_sums` above (the CPU: `_tap_sums`)
+
+def _kernel_sums(x, g):
+    "depthwise3's kernel gradient, [9, c]: `_tap_sums` on the CPU at every width, elsewhere up to `TAP_SUMS_MAX_C` " \
+    "channels (see below)."
+    return on_platform(x, g, cpu=_tap_sums, default=_tap_sums if x.shape[-1] <= TAP_SUMS_MAX_C else _shifted_sums)
 
 def _depthwise_bwd(res, g):
     x, w = res
-    gw = (_tap_sums if x.shape[-1] <= TAP_SUMS_MAX_C else _shifted_sums)(x, g)
+    gw = _kernel_sums(x, g)
     return computed_once(_shift3(g, jnp.flip(w, (0, 1)))), gw.reshape(w.shape).astype(w.dtype)
 _depthwise.defvjp(_depthwise_fwd, _depthwise_bwd)
 

@@ -27,8 +27,11 @@ Prints (figures only: nothing here is asserted):
 - with `--profile N`, N steps (of each policy timed) run under `jax.profiler`: the time of XLA:CPU's thunks per
   source line of the package (forward or backward, from the compiled HLO's stack frames), the place to start when
   the step is slow, with how long 0, 1 or 2 pool threads were inside a thunk at once (the parallelism between
-  thunks) and the thunks by duration (the dispatch-bound small ones against the large); `--thunks K` adds the K
-  costliest single thunks with their output shape.
+  thunks) and the thunks by duration (the dispatch-bound small ones against the large); then each thunk's shortest
+  run of the N summed by kind (YNNPACK convolutions, dots and reductions, Eigen's dots, XLA's loop fusions:
+  element-wise, reductions, transposes, copies), the shares to read on a loaded machine, where a thunk's time is
+  mostly the other processes' (`--profile 20` for them); `--thunks K` adds the K costliest single thunks with their
+  output shape.
 
 With `--devices N`, JAX's CPU is split into N host devices before it starts (`jax_num_cpu_devices`, as
 `AEF_CPU_DEVICES` does at import: core.split_cpu) and the step runs data parallel over the most of them that split
@@ -124,6 +127,29 @@ def _hlo_shapes(hlo: str) -> dict:
             for m in re.finditer(r'^\s*(?:ROOT )?%([\w.\-]+) = (\(.*?\)|\S+) ([\w\-]+)\(', hlo, re.M)}
 
 
+COPY_OPS = {"parameter", "copy", "bitcast", "slice", "pad", "concatenate", "reshape", "broadcast", "constant",
+            "dynamic-slice", "dynamic-update-slice", "tuple", "get-tuple-element"}
+
+
+def _thunk_kinds(hlo: str) -> dict:
+    "Instruction name -> its kind: `ynn_convolution`, `ynn_dot`, `ynn_reduce`, `ynn_other` (YNNPACK fusions by what "
+    "they hold), `loop_reduce`, `loop_transpose`, `loop_copy` (copies, pads, slices, concatenates only), "
+    "`loop_elementwise` (XLA's own loop fusions), else the opcode (`dot`: Eigen's, `convolution`, ...)."
+    comps = {m.group(1): set(re.findall(r" = (?:\(.*?\)|\S+) ([\w\-]+)\(", m.group(2)))
+             for m in re.finditer(r"^(?:ENTRY )?%([\w.\-]+) \(.*?\{\n(.*?)\n\}", hlo, re.M | re.S)}
+    out = {}
+    for m in re.finditer(r"^\s*(?:ROOT )?%([\w.\-]+) = (?:\(.*?\)|\S+) ([\w\-]+)\((.*)$", hlo, re.M):
+        name, op, rest = m.groups()
+        if op != "fusion": out[name] = op; continue
+        ops = comps.get((re.search(r"calls=%([\w.\-]+)", rest) or [None, ""])[1], set())
+        if name.startswith(("ynn", "xnn")):
+            out[name] = "ynn_" + next((o for o in ("convolution", "dot", "reduce") if o in ops), "other")
+        else:
+            out[name] = ("loop_reduce" if "reduce" in ops else "loop_transpose" if "transpose" in ops
+                         else "loop_copy" if ops <= COPY_OPS else "loop_elementwise")
+    return out
+
+
 def profile(run, compiled_text: str, n: int, top: int = 25, thunks_top: int = 0):
     "Run `run()` n times under jax.profiler; print XLA:CPU thunk time per (direction, source line), most first; with "
     "`thunks_top`, also the costliest single thunks with their output shape and source line."
@@ -133,7 +159,7 @@ def profile(run, compiled_text: str, n: int, top: int = 25, thunks_top: int = 0)
             for _ in range(n): run()
         data = jax.profiler.ProfileData.from_file(str(next(Path(d).rglob("*.xplane.pb"))))
     agg, cnt, total, thunks = collections.Counter(), collections.Counter(), 0, 0
-    per, per_n = collections.Counter(), collections.Counter()
+    per, per_n, low = collections.Counter(), collections.Counter(), {}  # low: a thunk's shortest run in the n steps
     edges, sizes = [], collections.Counter()  # leaf thunks' (time, +1/-1, thread); time per duration bucket
     for plane in data.planes:
         for li, line in enumerate(plane.lines):
@@ -143,6 +169,7 @@ def profile(run, compiled_text: str, n: int, top: int = 25, thunks_top: int = 0)
                 key = src.get(ev.name, ("?", ev.name.split(".")[0]))
                 agg[key] += ev.duration_ns; cnt[key] += 1; total += ev.duration_ns; thunks += 1
                 per[ev.name] += ev.duration_ns; per_n[ev.name] += 1
+                low[ev.name] = min(low.get(ev.name, ev.duration_ns), ev.duration_ns)
                 if not ev.name.startswith(("cond", "while", "call")):  # containers hold the thunks they run
                     edges += [(ev.start_ns, 1, li), (ev.start_ns + ev.duration_ns, -1, li)]
                     b = next(b for b in (5, 20, 100, 300, float("inf")) if ev.duration_ns < b * 1e3)
@@ -156,6 +183,15 @@ def profile(run, compiled_text: str, n: int, top: int = 25, thunks_top: int = 0)
           + ", ".join(f"{'<%g' % b if b < 1e9 else '>=300'} us {sizes[b, 'n'] // n}x {sizes[b, 'ns'] / n / 1e6:.1f} ms" for b in (5, 20, 100, 300, float("inf"))))
     for (d, where), ns in agg.most_common(top):
         print(f"  {ns / n / 1e6:7.2f} ms {ns / total:5.1%} {cnt[(d, where)] // n:5d}x  {d} {where}")
+    # each thunk's shortest run (times its runs a step): the time it takes when no other process preempts it, so the
+    # shares below hold on a loaded machine where the sums above swing with the load (session 30)
+    kinds, lows, lcnt = _thunk_kinds(compiled_text), collections.Counter(), collections.Counter()
+    for name, ns in low.items():
+        if name.startswith(("cond", "while", "call")): continue
+        lows[kinds.get(name, "?")] += ns * max(1, per_n[name] // n); lcnt[kinds.get(name, "?")] += 1
+    low_total = sum(lows.values()) or 1
+    print(f"each thunk's shortest run, summed: {low_total / 1e6:.1f} ms a step; by kind: "
+          + ", ".join(f"{k} {v / 1e6:.1f} ms {v / low_total:.0%} ({lcnt[k]})" for k, v in lows.most_common() if v >= 0.005 * low_total))
     if not thunks_top: return
     shapes = _hlo_shapes(compiled_text)
     print("costliest thunks (ms per step, calls per step, name, opcode, output shape, source line):")

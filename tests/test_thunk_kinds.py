@@ -1,0 +1,67 @@
+"benchmarks/train_step.py's `--profile` sorts XLA:CPU's thunks by kind (session 30): YNNPACK fusions by what they hold, XLA's loop fusions by their ops."
+import importlib.util
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
+
+HLO = """\
+%fused_computation.1 (param_0: f32[8,32,32,32], param_1: f32[3,3,32,32]) -> f32[8,32,32,32] {
+  %param_0 = f32[8,32,32,32]{3,2,1,0} parameter(0)
+  %param_1 = f32[3,3,32,32]{3,2,1,0} parameter(1)
+  ROOT %convolution.1 = f32[8,32,32,32]{3,2,1,0} convolution(%param_0, %param_1), window={size=3x3 pad=1_1x1_1}, dim_labels=b01f_01io->b01f
+}
+
+%fused_computation.2 (param_0.2: f32[32,18,18,16], param_1.2: f32[32,16,16,16]) -> (f32[16,16,16], f32[16,16,16]) {
+  %param_0.2 = f32[32,18,18,16]{3,2,1,0} parameter(0)
+  %slice.1 = f32[32,16,16,16]{3,2,1,0} slice(%param_0.2), slice={[0:32], [0:16], [0:16], [0:16]}
+  %param_1.2 = f32[32,16,16,16]{3,2,1,0} parameter(1)
+  %mul.1 = f32[32,16,16,16]{3,2,1,0} multiply(%slice.1, %param_1.2)
+  %constant.1 = f32[] constant(0)
+  ROOT %reduce.1 = (f32[16,16,16]{2,1,0}, f32[16,16,16]{2,1,0}) reduce(%mul.1, %mul.1, %constant.1, %constant.1), dimensions={0}, to_apply=%add_pair
+}
+
+%fused_computation.3 (param_0.3: f32[8,32,32,32]) -> f32[32,32,32,8] {
+  %param_0.3 = f32[8,32,32,32]{3,2,1,0} parameter(0)
+  ROOT %transpose.1 = f32[32,32,32,8]{3,2,1,0} transpose(%param_0.3), dimensions={1,2,3,0}
+}
+
+%fused_computation.4 (param_0.4: f32[32,16,16,16]) -> f32[32,18,18,16] {
+  %param_0.4 = f32[32,16,16,16]{3,2,1,0} parameter(0)
+  %constant.4 = f32[] constant(0)
+  ROOT %pad.1 = f32[32,18,18,16]{3,2,1,0} pad(%param_0.4, %constant.4), padding=0_0x1_1x1_1x0_0
+}
+
+%fused_computation.5 (param_0.5: f32[32,16,16,32]) -> f32[32,16,16,32] {
+  %param_0.5 = f32[32,16,16,32]{3,2,1,0} parameter(0)
+  ROOT %tanh.1 = f32[32,16,16,32]{3,2,1,0} tanh(%param_0.5)
+}
+
+ENTRY %main.1 (p0: f32[8,32,32,32], p1: f32[3,3,32,32], p2: f32[32,16,16,16], p3: f32[64,64]) -> f32[64,64] {
+  %ynn_fusion.7 = f32[8,32,32,32]{3,2,1,0} fusion(%p0, %p1), kind=kCustom, calls=%fused_computation.1, backend_config={"fusion_config":{"kind":"__ynn_fusion"}}
+  %multiply_reduce_fusion.3 = (f32[16,16,16]{2,1,0}, f32[16,16,16]{2,1,0}) fusion(%pad_fusion, %p2), kind=kLoop, calls=%fused_computation.2
+  %transpose_copy_fusion.1 = f32[32,32,32,8]{3,2,1,0} fusion(%p0), kind=kLoop, calls=%fused_computation.3
+  %pad_fusion = f32[32,18,18,16]{3,2,1,0} fusion(%p2), kind=kLoop, calls=%fused_computation.4
+  %tanh_fusion = f32[32,16,16,32]{3,2,1,0} fusion(%p2), kind=kLoop, calls=%fused_computation.5
+  ROOT %dot.4 = f32[64,64]{1,0} dot(%p3, %p3), lhs_contracting_dims={0}, rhs_contracting_dims={0}
+}
+"""
+
+
+def test_thunk_kinds_of_a_compiled_module():
+    "A YNNPACK convolution, a loop fusion whose root is a two-output reduce (a tuple shape: the depthwise tap sums), " \
+    "a transpose, a pad, an element-wise loop and Eigen's dot each get their kind."
+    sys.path.insert(0, str(BENCH))
+    try:
+        spec = importlib.util.spec_from_file_location("bench_train_step", BENCH / "train_step.py")
+        ts = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(ts)
+    finally:
+        sys.path.remove(str(BENCH))
+    kinds = ts._thunk_kinds(HLO)
+    assert kinds["ynn_fusion.7"] == "ynn_convolution"
+    assert kinds["multiply_reduce_fusion.3"] == "loop_reduce"
+    assert kinds["transpose_copy_fusion.1"] == "loop_transpose"
+    assert kinds["pad_fusion"] == "loop_copy"
+    assert kinds["tanh_fusion"] == "loop_elementwise"
+    assert kinds["dot.4"] == "dot"
