@@ -91,6 +91,7 @@ def local_output(target:str|os.PathLike, # the folder or file about to be writte
                  what:str="output",      # a word for messages
                  folder:bool|None=None,  # True: a folder (the upload copies recursively; an existing one is
                                          # written into, so it must be writable itself)
+                 replace:bool=False,     # an existing folder is replaced (a copy beside it): its folder too
                 ) -> Path:
     """`target` as the local `Path` to write (`user_path`), checked before any work: `RemoteOutputError` for a URL
     (`scheme://...`) or a GDAL `/vsi...` path, naming the upload (`Path` would read `gs://b/a.zarr` as the local
@@ -106,7 +107,8 @@ def local_output(target:str|os.PathLike, # the folder or file about to be writte
                                 f"path only ({was}), so nothing was written: write it to a local path ({local!r}), "
                                 f"then upload it, e.g. {up}.")
     t = user_path(named_path(target, what))
-    if folder and _isdir(t): return writable(t, t, what)   # an existing folder: written into (a run) or replaced
+    if folder and _isdir(t):   # an existing folder: written into (a run), or replaced (its folder takes the copy)
+        return writable([t.parent, t] if replace else t, t, what)   # one error for both
     return writable(next((p for p in t.parents if _exists(p)), Path(".")), t, what)   # folders above: made there
 
 def _exists(p:Path) -> bool:
@@ -121,21 +123,26 @@ def _isdir(p:Path) -> bool:
 _WHY = {errno.EACCES: "no permission for this user", errno.EPERM: "no permission for this user",
         errno.EROFS: "a read-only file system"}
 
-def writable(at:Path,          # the folder files will be made in: where `t` goes, or `t` itself (written into)
+def writable(at:Path|list,     # the folder files will be made in (where `t` goes, or `t` itself), or several
              t:Path,           # the output, for the message
              what:str="output", # a word for messages
             ) -> Path:
-    """`t`, once a file could be made in the folder `at`: one without a name (`tempfile.TemporaryFile`, gone when
-    closed), so root, ACLs and read-only mounts answer as the write itself would, which `os.access` does not.
-    Raises `NotWritableError` naming `at` and the fix; a file where a folder must be is left to `check_output`."""
-    if not _isdir(at): return t
-    try:
-        with tempfile.TemporaryFile(dir=at, prefix=".aef-probe-"): return t
-    except OSError as e:
-        why = _WHY.get(e.errno, f"the system refused: {e.strerror or e}")
-        raise NotWritableError(f"cannot write in {at} ({why}), so the {what} {t} cannot be written; nothing was "
-                               f"written: choose a path in a folder you can write to, or make {at} writable (as its "
-                               f"owner: `chmod u+w {at}`).") from None
+    """`t`, once a file could be made in the folder `at` (in each, for a list): one without a name
+    (`tempfile.TemporaryFile`, gone when closed), so root, ACLs and read-only mounts answer as the write itself
+    would, which `os.access` does not. Raises one `NotWritableError` naming every folder of `at` that refuses and the
+    fix (was: one at a time, so a store replaced in a read-only folder was refused twice, for itself, then for its
+    folder); a file where a folder must be is left to `check_output`."""
+    said = []
+    for a in (at if isinstance(at, (list, tuple)) else [at]):
+        if not _isdir(a): continue
+        try:
+            with tempfile.TemporaryFile(dir=a, prefix=".aef-probe-"): pass
+        except OSError as e: said.append((a, _WHY.get(e.errno, f"the system refused: {e.strerror or e}")))
+    if not said: return t
+    where, names = " nor in ".join(f"{a} ({why})" for a, why in said), [str(a) for a, _ in said]
+    raise NotWritableError(f"cannot write in {where}, so the {what} {t} cannot be written; nothing was written: "
+                           f"choose a path in a folder you can write to, or make {' and '.join(names)} writable (as "
+                           f"{'its' if len(said) == 1 else 'their'} owner: `chmod u+w {' '.join(names)}`).")
 
 def is_ours(path:str|os.PathLike) -> bool:  # a folder (`~` allowed)
     "True if `path` is a folder written to completion by alphaearth_nb (it holds the marker)."
@@ -187,7 +194,7 @@ def check_output(target:str|os.PathLike, # the folder or file about to be writte
                  folder:bool|None=None,  # True: the output is a folder, so an existing plain file is never ours
                 ) -> Path:
     "The path to write (a symlink's target): raise unless absent, an empty folder, or ours and `overwrite`."
-    t = local_output(target, what, folder)  # a URL: refused first (case E18-2)
+    t = local_output(target, what, folder, replace=True)  # a URL: refused first (case E18-2)
     if (s := t.suffix.lower()) in _NAMED and s not in FORMATS.get(what, (s,)):  # to_zarr("m.tif"): a folder m.tif
         fit = FORMATS[what][0]
         other = {".tif": "a GeoTIFF with `.aef.to_cog(path)`", ".tiff": "a GeoTIFF with `.aef.to_cog(path)`",
@@ -230,7 +237,8 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
     elif folder:
         raise NotOursError(f"{t} is a file that alphaearth_nb did not write (its outputs here are folders), so it is "
                            f"left alone: write the {what} to a new or empty folder instead.")
-    if not overwrite:
+    if not overwrite:   # a folder that cannot take the copy first: one error, not 'pass overwrite' then that
+        writable(t.parent, t, what)
         raise OutputExistsError(f"{t} already exists: pass overwrite=True (`--overwrite` on the command line) to "
                                 f"replace the {what}, or choose another path.")
     return writable(t.parent, t, what)   # replaced by a copy written beside it: its folder must take one
@@ -446,7 +454,7 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
 
     Without `overwrite`, the rename never replaces: a writer that finds `target` taken by then (two writers of one
     new path) raises `OutputExistsError` and its folder is removed, so the first output stays whole."""
-    t = local_output(target, what, True)  # read once: a URL is refused before anything is touched
+    t = local_output(target, what, True, replace=True)  # read once: a URL is refused before anything is touched
     _restore_old(t.resolve())  # a store a killed writer left aside comes back before the rules apply
     t = _checked(t, overwrite, what, folder=True)
     t.parent.mkdir(parents=True, exist_ok=True)
