@@ -34,10 +34,10 @@ from .files import (MARKER, inside_ours, is_zarr_store, local_output, no_file_on
                                  pid_alive, user_path, writable, write_text, writing_file)
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'LOCK', 'TAKEOVER', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS', 'jsonable', 'checkpoint_headers',
-           'checkpoints', 'orphan_leaves', 'own_checkpoints', 'checkpoint_folder', 'latest_checkpoint',
-           'save_checkpoint', 'verify_checkpoint', 'read_header', 'load_checkpoint', 'run_lock', 'is_run',
-           'what_folder', 'not_a_run', 'check_run_folder', 'run_folder']
+__all__ = ['CKPT_FORMAT', 'LOCK', 'TAKEOVER', 'LOCK_SETTLE', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS', 'jsonable',
+           'checkpoint_headers', 'checkpoints', 'orphan_leaves', 'own_checkpoints', 'checkpoint_folder',
+           'latest_checkpoint', 'save_checkpoint', 'verify_checkpoint', 'read_header', 'load_checkpoint', 'run_lock',
+           'is_run', 'what_folder', 'not_a_run', 'check_run_folder', 'run_folder']
 
 # %% ../nbs/16_checkpoint.ipynb #c0004
 CKPT_FORMAT = "alphaearth_nb.train/1"  # unchanged: older checkpoints still load
@@ -286,9 +286,10 @@ def _load_one(path:Path, like) -> tuple[PyTree, dict]:
 LOCK = ".aef-lock"  # a run's lock file (run_lock, below); loading reads it to tell a run in progress from none
 
 def _read_lock(p:Path) -> dict:
-    "The lock file's contents: pid, host, start, id ({} when absent or unreadable)."
-    try: return json.loads(p.read_text())
+    "The lock file's contents: pid, host, start, id ({} when absent or unreadable, or no JSON object: `[1, 2]`)."
+    try: held = json.loads(p.read_text())
     except (OSError, ValueError): return {}
+    return held if isinstance(held, dict) else {}
 
 def _none_complete(d:Path) -> str:
     "Why the folder `d` has no checkpoint to load: the `.eqx` files in it without a `.json` (ours, `orphan_leaves`, " \
@@ -365,21 +366,34 @@ def _create_lock(p:Path, me:dict) -> bool:
     with os.fdopen(fd, "w") as f: f.write(json.dumps(me))
     return True
 
-def _holder(p:Path, wait:float=5.0) -> dict|None:
+LOCK_SETTLE = 1.0  # s: a lock file younger than this that names no process may still be being written
+
+def _names_a_process(held:dict) -> bool:
+    "Whether lock contents name a process: a whole-number pid and a host (`_create_lock` writes both at once)."
+    return type(held.get("pid")) is int and isinstance(held.get("host"), str)
+
+def _holder(p:Path, wait:float=LOCK_SETTLE) -> dict|None:
     """The lock's contents; None when there is no lock as it is read (absent, or removed while read: a run ended, or a
     takeover is between its unlink and its new lock, which may be there by the time the caller looks again: the
-    caller judges anew, never from `p.exists()` a moment later); {} for a lock still unreadable after `wait` seconds
-    (one created this instant, on a file system without hard links, is waited for)."""
+    caller judges anew, never from `p.exists()` a moment later); for a lock that names no process (empty, not
+    JSON, no pid and host: a crash between creating and writing it, a hand edit), what it holds ({} if nothing
+    readable) once it is `wait` seconds old by its modification time, which `_stale` calls stale. Decided: such a lock is stale as soon as it is a second old (one
+    created this instant on a file system without hard links is written within it, so a younger one is waited for,
+    at most `wait` seconds). Was: waited 5 s, then refused as 'in use by pid ? on host ?' until deleted by hand."""
     end = time.monotonic() + wait
-    while not (held := _read_lock(p)):
+    while not _names_a_process(held := _read_lock(p)):
         if not p.exists(): return None
-        if time.monotonic() >= end: break
+        try: age = time.time() - p.stat().st_mtime
+        except FileNotFoundError: return None   # removed between the two looks
+        if age >= wait or time.monotonic() >= end: return held
         time.sleep(0.02)
     return held
 
 def _stale(held:dict, me:dict) -> bool:
     """True if the lock contents `held` name a process of this host that no longer runs: none of that pid, or one
-    that started after the lock was taken (its pid reused, e.g. pid 1 of a restarted container: `files.pid_alive`)."""
+    that started after the lock was taken (its pid reused, e.g. pid 1 of a restarted container: `files.pid_alive`);
+    also if they name no process at all (a lock a second old that names none: `_holder`)."""
+    if not _names_a_process(held): return True
     when = held.get("started") if isinstance(held.get("started"), (int, float)) else None
     return held.get("host") == me["host"] and isinstance(held.get("pid"), int) and not pid_alive(held["pid"], when)
 
@@ -433,7 +447,9 @@ def run_lock(folder:str|os.PathLike): # the run folder (created if absent)
         if _stale(held, me):
             got = _take_over(p, held, me)
             if got:
-                warnings.warn(f"{d}: taking over the stale lock of process {held['pid']} (it is no longer running).", stacklevel=user_stacklevel())
+                whose = "that names no process" if not _names_a_process(held) else \
+                    f"of process {held['pid']} (it is no longer running)"
+                warnings.warn(f"{d}: taking over the stale lock {whose}.", stacklevel=user_stacklevel())
                 break
             if got is None: time.sleep(0.005)
             continue                                # judge the lock again: the winner's is not stale
