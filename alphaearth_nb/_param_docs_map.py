@@ -43,11 +43,6 @@ SECTIONS = {
         'h3_zones': 'emb : xr.DataArray\n    embedding or cube with a CRS and a regular grid\nresolution : int\n    H3 resolution, 0 (cells ~1100 km across) .. 15 (~1 m); 10 m pixels suit 9 .. 11\n',
         'zones_of': 'emb\n    embedding (y, x, band) or cube (time, y, x, band) whose CRS the zones take\nzones\n    polygons or points: GeoDataFrame, vector file path, DataFrame, (lon, lat)\nbuffer : float|None\n    metres around point zones (required for points)\ntile : int|None\n    regular tiles of this many pixels (instead of `zones`)\nh3 : int|None\n    H3 cells of this resolution (instead of `zones`; needs `h3`)\ncrs\n    CRS of `zones` when it does not say\n',
         'aggregate': 'emb\n    embedding (y, x, band) or cube (time, y, x, band)\nzones\n    polygons or points: GeoDataFrame, file path, DataFrame, (lon, lat)\nhow : str\n    "mean" (mean direction), "mean_std" or "percentiles"\nbuffer : float|None\n    metres around point zones\ntile : int|None\n    regular tiles of this many pixels (instead of `zones`)\nh3 : int|None\n    H3 cells of this resolution (instead of `zones`; needs `h3`)\nq\n    percentiles for how="percentiles"\ncrs\n    CRS of `zones` when it does not say\n',
-        'one_model': "*embs\n    embeddings or cubes (`attrs['embedding:model']` read; none: they pass)\nwhat : str\n    what they are, for the message\n",
-        'map_year': 'e\n    one map (y, x, band) as a DataArray or Dataset (its coordinates and attrs are read)\n',
-        'join_years': 'embs : list\n    maps (y, x, band), one a year, and/or cubes (time, y, x, band) on one grid, any form `cube_form` reads\nyears\n    their calendar years, one per year of the inputs (a cube counts its time steps); None: recorded\n',
-        'warn_missing_years': "years\n    a cube's years (`years_of_cube`), any order\nwhat : str|None\n    what the gap does to the caller's result; None: `yearly_change`'s words\n",
-        'yearly_change': "cube\n    (time, y, x, band) cube with at least 3 years\nfloor : float\n    added to each pixel's spread (cosine distance)\n",
         'is_geometry_input': 'labels\n    labels in any form `training_set` takes\n',
         'label_table': 'emb\n    embedding (y, x, band) with a CRS\nlabels\n    GeoDataFrame, vector file path, or DataFrame with lon/lat\ncolumn : str\n    the label column\npolygons : str\n    "rasterize" (every pixel inside) or "sample" (`per_polygon` pixels each)\nper_polygon : int\n    pixels drawn per polygon with polygons="sample"\nseed : int\n    seed of that draw, 0 .. 2**63 - 1\ncrs\n    CRS of `labels` when it does not say\n',
     },
@@ -264,5 +259,12 @@ SECTIONS = {
     },
     'alphaearth_nb.vote': {
         'knn_vote': 'nn_labels\n    (Q, k) class indices 0 .. C-1 of the neighbours, nearest first\nn_classes : int\n    C\n',
+    },
+    'alphaearth_nb.years': {
+        'one_model': "*embs\n    embeddings or cubes (`attrs['embedding:model']` read; none: they pass)\nwhat : str\n    what they are, for the message\n",
+        'map_year': 'e\n    one map (y, x, band) as a DataArray or Dataset (its coordinates and attrs are read)\n',
+        'join_years': 'embs : list\n    maps (y, x, band), one a year, and/or cubes (time, y, x, band) on one grid, any form `cube_form` reads\nyears\n    their calendar years, one per year of the inputs (a cube counts its time steps); None: recorded\n',
+        'warn_missing_years': "years\n    a cube's years (`years_of_cube`), any order\nwhat : str|None\n    what the gap does to the caller's result; None: `yearly_change`'s words\n",
+        'yearly_change': "cube\n    (time, y, x, band) cube with at least 3 years\nfloor : float\n    added to each pixel's spread (cosine distance)\n",
     },
 }

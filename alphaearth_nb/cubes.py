@@ -21,25 +21,24 @@ try:   # the official and corpus extras (geopandas needs it): every user of thes
 except ImportError: shapely = affinity = Polygon = box = None
 
 from .labels import near_column
-from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, MixedModelsError, TimeError, as_seed,
-                                band_names, real, whole, user_stacklevel, MetadataWarning)
+from .core import EMBED_DIM, ConfigError, LabelError, as_seed, band_names, real, whole, user_stacklevel
 from . import geo
-from .embeddings import OFFICIAL_COLLECTION, model_name, official_cube
-from .gate import change_score, pixelwise, unit_rows
+from .gate import pixelwise, unit_rows
 from .geo import crs_of, is_lazy, require
-from .timecodes import as_year
+from .years import ONE_MAP_ATTRS, join_years, map_year, one_model, warn_missing_years, yearly_change
 from .places import (LONLAT, cube_crs, cube_form, gather, grid_of, import_geopandas, lonlat_columns,
                                   pixel_of, points_xy, read_geometries, sample, transform_of, years_of_cube,
                                   years_with_data)
 
 _all_ = ['LONLAT', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas',
-         'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'sample']   # places', re-exported
+         'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'sample',   # places', re-exported
+         'ONE_MAP_ATTRS', 'one_model', 'map_year', 'join_years', 'warn_missing_years', 'yearly_change']   # and years'
 
 # %% auto #0
-__all__ = ['HOWS', 'ONE_MAP_ATTRS', 'coarsen', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate', 'one_model', 'map_year',
-           'join_years', 'warn_missing_years', 'yearly_change', 'is_geometry_input', 'label_table', 'LONLAT',
+__all__ = ['HOWS', 'coarsen', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate', 'is_geometry_input', 'label_table', 'LONLAT',
            'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas', 'read_geometries',
-           'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'sample']
+           'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'sample', 'ONE_MAP_ATTRS',
+           'one_model', 'map_year', 'join_years', 'warn_missing_years', 'yearly_change']
 
 # %% ../nbs/24b_cubes.ipynb #cz0002
 def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, band), any form `cube_form` reads
@@ -322,186 +321,6 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
         parts.append(pd.concat([part, pd.DataFrame(vals, columns=cols, index=part.index)], axis=1))
     res = pd.concat(parts, ignore_index=True)
     return geo.geometries_like(emb, type(gdf)(res, geometry=gdf.geometry.name, crs=gdf.crs))   # `geom` (PostGIS) too
-
-# %% ../nbs/24b_cubes.ipynb #c0027
-def _series_change(v:np.ndarray, floor:float) -> tuple[np.ndarray, np.ndarray]:
-    "(..., T, 64) -> distance and score (..., T); NaN years are left out of every reference."
-    ok = np.isfinite(v).all(-1)
-    z = np.where(ok[..., None], v, 0.0).astype(np.float64)
-    z = unit_rows(z, np.float64)   # int8 codes decode to 0.994 .. 1.006; the rows without data stay zero
-    loo = z.sum(-2, keepdims=True) - z
-    m = loo / np.maximum(np.linalg.norm(loo, axis=-1, keepdims=True), 1e-12)
-    d = change_score(z, m)   # 1 - cos(z, m) without cancellation, never below 0 (`gate.change_score`)
-    d = np.where(ok & (np.linalg.norm(loo, axis=-1) > 0), d, np.nan)
-    T = v.shape[-2]
-    spread = np.stack([np.nanmedian(np.delete(d, t, axis=-1), axis=-1) if T > 1 else d[..., t] * np.nan
-                       for t in range(T)], -1) if T else d
-    return d.astype(np.float32), (d / (spread + floor)).astype(np.float32)
-
-ONE_MAP_ATTRS = ("time", "period_start", "period_end")   # attrs of one map's year (`from_official`'s, `embed`'s)
-
-def _joined_by_concat(e, what:str):
-    "Warn where cube `e` holds several years under one map's attrs (`ONE_MAP_ATTRS`): `xr.concat` kept the first's."
-    at, n = getattr(e, "attrs", {}), getattr(e, "sizes", {}).get("time", 0)
-    if n > 1 and (k := next((k for k in ONE_MAP_ATTRS if k in at), None)):
-        warnings.warn(f"{what}: a cube of {n} years carries one map's attrs ({k}={str(at[k])!r}), as `xr.concat` of maps "
-                      "leaves them (it keeps the first map's attrs): the models of its other years are unknown, so "
-                      "years of two models (your checkpoint's and the official product's) would pass unseen. Join "
-                      "the years with `cubes.join_years(maps, years)`, which refuses two models",
-                      MetadataWarning, stacklevel=user_stacklevel())
-
-def one_model(*embs,                     # embeddings or cubes (`attrs['embedding:model']` read; none: they pass)
-              what:str="the two embeddings", # what they are, for the message
-             ) -> str|None:
-    """The model the embeddings record in `attrs['embedding:model']` (`embed` writes it; `to_zarr`, `open_zarr`,
-    `to_cog` and `read_cog` keep it), None when none records one (older stores, arrays built by hand pass).
-    `MixedModelsError` naming both when two differ: a change between years of two checkpoints is the checkpoints'
-    difference, not the land's. The official product records its collection id (`embeddings.OFFICIAL_COLLECTION`,
-    `from_official` and `official.open` write it; older stores' name of it is read as it, `embeddings.model_name`),
-    so its years and ours are refused too. `xr.concat` of maps keeps the first's attrs only (the others' models are
-    lost): a cube (time >= 2) still carrying one map's year (`ONE_MAP_ATTRS`: `time`, `period_start`, `period_end`)
-    warns (`MetadataWarning`) naming `join_years`, which checks each map's model and leaves those attrs out.
-
-    Why no more than that warning (checked on xarray 2026.9, tests/test_concat_models): a per-map record of the model
-    that a plain `xr.concat` keeps or refuses would need, under xarray's coming defaults (`coords='minimal'`,
-    `compat='override'`, `join='exact'`: `xr.set_options(use_new_combine_kwarg_defaults=True)`), an index
-    coordinate of its own on every map (a `model` dim of length 1: concat then refuses two labels); attrs
-    (`combine_attrs='override'`), a scalar coordinate and a coordinate along `band` all come back as the first
-    map's. Today's `coords='different'` would stack a scalar `model` coordinate along `time`, but that goes with the
-    coming defaults, and the extra dim or coordinate would ride on every map, store and file. So a cube joined by
-    `xr.concat` whose first map records no year (an `official.open` year selected with `.isel(time=0)`, then one of
-    ours) passes as the first's model: join the years with `join_years`, the checked join."""
-    for e in embs: _joined_by_concat(e, what)
-    seen = list(dict.fromkeys(m for e in embs if (m := model_name(getattr(e, "attrs", {}).get("embedding:model")))))
-    if len(seen) > 1 and OFFICIAL_COLLECTION in seen:
-        own = next(m for m in seen if m != OFFICIAL_COLLECTION)
-        raise MixedModelsError(f"{what} come from two models, the official product ({OFFICIAL_COLLECTION}) and "
-                               f"{own!r}: their change would be the models' difference, not the land's. Compare like "
-                               "with like: the official product for every year (`official.open(area, years=[a, b])`), "
-                               "or your model for every year (`embed(stack, model, year)` for each)")
-    if len(seen) > 1:
-        raise MixedModelsError(f"{what} come from two models, {seen[0]!r} and {seen[1]!r}: their change would be the "
-                               "models' difference, not the land's. Embed every year with one checkpoint (`model = "
-                               "train.load_model(run)`, then `embed(stack, model, year)` for each year; `aef embed "
-                               "--checkpoint RUN` for each)")
-    return seen[0] if seen else None
-
-def map_year(e,  # one map (y, x, band) as a DataArray or Dataset (its coordinates and attrs are read)
-            ) -> int|None:
-    """The calendar year one map records: its scalar `time` coordinate (a cube's year, `cube.isel(time=0)`), else
-    its `period_start` attr (`embed`'s), else its `time` attr (`from_official`'s, `read_cog`'s); None when none
-    (a map built by hand). `join_years` joins maps by it; `classify`/`regress` keep a table's rows of that year
-    (`analysis.over_time`)."""
-    if not hasattr(e, "coords") or not hasattr(e, "attrs"): return None
-    if "time" in e.coords and e["time"].ndim == 0: return int(years_of_cube(e.expand_dims("time"))[0])
-    at = e.attrs.get("period_start", e.attrs.get("time"))
-    return None if at is None else pd.Timestamp(str(at)).year
-
-def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, y, x, band) on one grid, any form `cube_form` reads
-               years=None, # their calendar years, one per year of the inputs (a cube counts its time steps); None: recorded
-              ) -> xr.DataArray:
-    """The cube (time, y, x, band) of one embedding a year, `time` 1 January of each year (as `official.open` builds
-    it), with their one `embedding:model`. A cube among `embs` gives its years (`join_years([cube_2019, cube_2024])`
-    of two one-year cubes is the two-year cube, which `change` of the two cubes names when they share no year).
-    Years, with `years=None`: a map's scalar `time` coordinate (`cube.isel(time=0)`), else its `period_start`
-    (`embed`'s), else its `time` attr (`from_official`'s); a cube's `time` coordinate. Raises `MixedModelsError` for
-    two models (`one_model`; `xr.concat` keeps the first's attrs, so the others' model went unseen), `GridError` for
-    two grids, `DimensionError` for fewer than two years or a `years` of another length, `TimeError` for years
-    unknown or repeated, `PeriodError` for a value that is not a year (`timecodes.as_year`: 24, True, 2024.5).
-    Decided: `years` names the years of maps that record none; a year it gives a map that records another (a cube
-    of 2019 passed with `years=[2024]`) is a `TimeError` naming both (was: relabelled 2024 without a word).
-    Years need not be consecutive (every other year is a series too): `yearly_change` names the missing years.
-
-    Select a year of the cube by its text, xarray's partial date: `cube.sel(time="2024")` (a one-year cube, `time`
-    kept), `cube.sel(time="2024-01-01")` or `cube.isel(time=i)` (the map); `cube.sel(time=2024)` is xarray's KeyError,
-    `time` being dates."""
-    embs = [cube_form(e) for e in embs]
-    maps = [m for e in embs for m in ([e.isel(time=i) for i in range(e.sizes["time"])] if "time" in e.dims else [e])]
-    if len(maps) < 2:
-        raise DimensionError(f"join_years takes two or more years, maps (y, x, band) or cubes (time, y, x, band); got "
-                             f"{len(maps)}: pass every year's map, e.g. `join_years([emb_2023, emb_2024])`")
-    model = one_model(*maps, what="the years")
-    for e in maps[1:]: geo.check_same_grid(maps[0], e, "the years")
-    recorded = [map_year(e) for e in maps]
-    if years is None:
-        if any(y is None for y in recorded):
-            raise TimeError("join_years: a map records no year (a `time` coordinate, or `period_start`, which `embed` "
-                            "writes): pass years=[2023, 2024, ...], one a year")
-        years = recorded
-    years = [as_year(y) for y in years]   # timecodes' one year rule: 24, True, 2024.5 refused
-    if len(years) != len(maps):
-        raise DimensionError(f"{len(years)} years for {len(maps)} maps (a cube counts its years): pass one a year")
-    if clash := [(i, r, y) for i, (r, y) in enumerate(zip(recorded, years)) if r is not None and r != y]:
-        i, r, y = clash[0]
-        raise TimeError(f"years= gives map {i} the year {y} but it records {r} (its `time`, `period_start` or `time` "
-                        f"attr){f', and {len(clash) - 1} more such maps' if len(clash) > 1 else ''}: drop `years=` (the "
-                        "maps say their years), or pass the years they record; if a recorded year is wrong, correct "
-                        "it first (`emb.assign_attrs(period_start='2024-01-01')`, `cube.assign_coords(time=...)`)")
-    if len(set(years)) < len(years): raise TimeError(f"years {years} repeat one: one map a year")
-    maps = [m.drop_vars("time", errors="ignore") for m in maps]
-    cube = xr.concat(maps, "time", combine_attrs="drop_conflicts").assign_coords(
-        time=pd.to_datetime([f"{y}-01-01" for y in years]))
-    for k in ONE_MAP_ATTRS: cube.attrs.pop(k, None)   # one map's year: the years are on `time` (`one_model` reads them)
-    if model: cube.attrs["embedding:model"] = model
-    return cube.transpose("time", "y", "x", "band")
-
-def warn_missing_years(years,            # a cube's years (`years_of_cube`), any order
-                       what:str|None=None, # what the gap does to the caller's result; None: `yearly_change`'s words
-                      ) -> list[int]:
-    """Warn where a cube's years skip some (2019, 2021, 2022: 2020 missing), naming them, what that does (`what`; for
-    `yearly_change`: a change within a missing year shows in the next year present, which `year_of_change` names) and
-    the fix (join them, `join_years`); returns the missing years ([]: no warning). The one rule of `yearly_change`
-    and `analysis.over_time` (similarity, change, classify, regress of a cube)."""
-    have = sorted({int(y) for y in years})
-    if not (miss := sorted(set(range(have[0], have[-1] + 1)) - set(have)) if have else []): return []
-    nxt = next(y for y in have if y > miss[0])
-    what = what or (f"each year is scored against the pixel's other years as given, so a change during {miss[0]} "
-                    f"shows in {nxt} and `year_of_change` says {nxt} (read it as 'by {nxt}')")
-    warnings.warn(f"the cube's years {have} miss {miss[:5]}{' ...' if len(miss) > 5 else ''}: {what}; join the "
-                  f"missing years for yearly steps, e.g. `join_years([cube, emb_{miss[0]}])`", stacklevel=user_stacklevel())
-    return miss
-
-def yearly_change(cube,               # (time, y, x, band) cube with at least 3 years
-                  floor:float=0.02,   # added to each pixel's spread (cosine distance)
-                 ) -> xr.Dataset:
-    """Per pixel and year (time, y, x): `distance`, 1 - cos of the year's vector (made unit length: the official int8
-    codes decode to 0.994 .. 1.006) and the mean direction of the pixel's other years, in [0, 2] (about 1e-32 for a
-    pixel the same every year; it was 1 - the code's length, -0.003 .. 0.005, which the score took for change), and
-    `score`, that distance over the median of the other years' distances plus `floor` (3: three times as far as the
-    pixel's usual year); per pixel (y, x): `year_of_change` (the year of the highest score) and `max_score`. NaN where
-    a pixel has no data. `DimensionError` for a map without `time` or with fewer than 3 years; `ConfigError` for a
-    `floor` that is not a number. Years that skip some (2019, 2021, 2022: a cube joined with a year missing, by
-    `join_years` or `xr.concat`) are warned, naming them: a change during 2020 scores in 2021 (was: silent, 2019 to
-    2021 read as one step)."""
-    floor = real(floor, "floor", 0.02)   # 'abc': named (was float()'s ValueError)
-    if (c := official_cube(cube)) is not None: cube = c   # xee over several years: its cube
-    if not isinstance(cube, xr.DataArray) or "time" not in cube.dims:
-        raise DimensionError("yearly_change needs a cube with a `time` dim (several years): open one with "
-                             "`official.open(bbox, years=range(2018, 2025))`, or your own years' maps with `cubes.join_years(embs, years)`")
-    if cube.sizes["time"] < 3:
-        n = cube.sizes["time"]
-        raise DimensionError(f"yearly_change needs at least 3 years, got {n}: " + (
-            "for two years, the change between them is `change(cube.isel(time=0), cube.isel(time=1))`" if n == 2 else
-            "join more years first, `join_years([cube, emb_2025, ...])`") + "; more years of your own maps or cubes "
-            "join into one cube with `join_years([...])`")
-    one_model(cube, what="the cube's years")   # a cube of maps joined by `xr.concat`: warned (its models unknown)
-    cube = cube_form(cube)
-    warn_missing_years(years_of_cube(cube))
-    if is_lazy(cube): cube = cube.chunk({"time": -1, "band": -1})
-    with np.errstate(invalid="ignore", divide="ignore"):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            dist, score = xr.apply_ufunc(_series_change, cube, kwargs={"floor": floor},
-                                         input_core_dims=[["time", "band"]], output_core_dims=[["time"], ["time"]],
-                                         dask="parallelized", output_dtypes=[np.float32, np.float32])
-    years = years_of_cube(cube)
-    best = score.fillna(-np.inf).argmax("time")
-    yoc = xr.apply_ufunc(lambda i: years[i].astype(np.float32), best, dask="parallelized", output_dtypes=[np.float32])
-    yoc = yoc.where(score.notnull().any("time"))
-    ds = xr.Dataset({"distance": dist.transpose("time", "y", "x"), "score": score.transpose("time", "y", "x"),
-                     "year_of_change": yoc.drop_vars("time", errors="ignore"), "max_score": score.max("time")})
-    ds.attrs = {k: v for k, v in cube.attrs.items() if k == "crs"}
-    return ds
 
 # %% ../nbs/24b_cubes.ipynb #c0031
 def is_geometry_input(labels) -> bool:  # labels in any form `training_set` takes
