@@ -25,7 +25,7 @@ from .spatial import centred, is_lazy
 from .bands import narrow_floats
 from .stacks import check_grid, names_every_band
 from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_hint, band_order,
-                                band_variables, byte_codes, gate_query, gate_vectors, gated, label_bands,
+                                band_variables, byte_codes, gate_query, gate_vectors, gated, label_bands, linear_as_codes,
                                 map_byte_codes, pixelwise, query_array,
                                 sq_norms, user_stacklevel, valid_bounds, values_at)
 
@@ -186,6 +186,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                           stacklevel=user_stacklevel())
         off = past if off is None else off | past
         q = (da.where(~off, NODATA) if off is not None else da).astype(np.int8).rename("embedding")
+        if not is_lazy(q): q = q.copy(data=linear_as_codes(q.values))   # a linear int8 scaling: the product's codes
         q.attrs = {k: v for k, v in da.attrs.items() if k not in (*NODATA_KEYS, *VALID_KEYS)} | {"nodata": NODATA}
         return q
     return _with_crs(gated(da).rename("embedding"), crs_of(obj))

@@ -17,14 +17,14 @@ from .core import (EMBED_DIM, DimensionError, NoValidDataError, a_bands, a_posit
 from .bands import (band_dim, band_hint, band_parts, band_variables, by_band, join_parts, label_bands,
                                  list_vectors, query_array, real_parts)
 from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range, is_lazy, rename_spatial
-from .quantize import NODATA, dequantize, vector_roundtrip_bound
+from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
 
 # %% auto #0
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'COS_ROWS', 'pixelwise', 'values_at', 'sq_norms',
-           'byte_codes', 'map_byte_codes', 'gate_vectors', 'fill_rows', 'table_codes', 'gated', 'valid_bounds',
-           'gate_query', 'unit_rows', 'cosines', 'change_score', 'user_stacklevel', 'band_order', 'a_bands',
-           'a_positions', 'label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band',
-           'band_parts', 'join_parts', 'real_parts', 'query_array']
+           'byte_codes', 'map_byte_codes', 'gate_vectors', 'fill_rows', 'table_codes', 'linear_as_codes', 'gated',
+           'valid_bounds', 'gate_query', 'unit_rows', 'cosines', 'change_score', 'user_stacklevel', 'band_order',
+           'a_bands', 'a_positions', 'label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors',
+           'by_band', 'band_parts', 'join_parts', 'real_parts', 'query_array']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -58,8 +58,7 @@ def values_at(emb:xr.DataArray,     # embedding (y, x, band), numpy or dask
 # %% ../nbs/22_gate.ipynb #c0009
 NORM_TOL = vector_roundtrip_bound(EMBED_DIM) + 1e-3  # |length - 1| beyond this: not an embedding
 MEAN_LENGTH = (0.2, 1.0 + NORM_TOL)  # (low, high]: the lengths of a mean of unit vectors rescaled, not refused
-OVERSHOOT_LENGTH = 1.25 ** 2  # (1 + NORM_TOL, this]: a cubic kernel's overshoot (its weights' magnitudes summed, 4 x 4);
-                              # int8 codes: its square (decoding squares each code's magnitude), rescaled, not refused
+OVERSHOOT_LENGTH = 1.25 ** 2  # (1 + NORM_TOL, this]: cubic's overshoot (weights' magnitudes, 4 x 4); int8 codes: squared
 
 def _code_pixels(v:np.ndarray) -> np.ndarray:
     "Pixels (...) of a float array whose components are int8 codes: whole numbers, largest magnitude in 2..128."
@@ -94,15 +93,12 @@ def sq_norms(v:np.ndarray) -> np.ndarray:  # float32 vectors (..., 64)
     with np.errstate(over="ignore", invalid="ignore"): return np.einsum("...c,...c->...", v, v)
 
 LINEAR_LENGTH = (0.95 * 127, 1.05 * 128)  # |q| of round(s x), s = 127..128, x a unit vector: a linear int8 scaling
-
 def _linear_codes(w:np.ndarray) -> np.ndarray:
-    """Pixels (...) of values `w` (..., 64) (ints, or floats within [-128, 128]) that are a linear int8 scaling of
-    unit vectors, round(127 x) (`(emb * 127).astype('int8')`, Earth Engine's `.multiply(127).toInt8()`: the usual
-    int8 quantisation of embeddings, not the product's `sign(x) sqrt|x|` scheme): of length `LINEAR_LENGTH` (127 or
-    128 within 5%; rounding moves each component 0.5 at most, the length 4 = 3%), while decoded as the product's codes
-    they lie off unit length (by more than `NORM_TOL`: 0.15-0.25 for official vectors so scaled). The product's
-    codes of a unit vector have length 127.5 sqrt(|x|_1), 127.5 only for a vector with one nonzero component, which
-    decodes to unit length, so no code of the product is read as linear (about 2.4 x 127 for an embedding)."""
+    """Pixels (...) of values `w` (..., 64) (ints, or floats within [-128, 128]) of a linear int8 scaling of unit
+    vectors, round(127 x) (`(emb * 127).astype('int8')`, Earth Engine's `.multiply(127).toInt8()`; not the product's
+    scheme): of length `LINEAR_LENGTH` (rounding moves it 3% at most) and off unit length decoded as the product's
+    (0.15-0.25 for official vectors). The product's codes of a unit vector have length 127.5 sqrt(|x|_1): 127.5
+    only for one nonzero component, which decodes to unit length, so none is read as linear (2.4 x 127 typically)."""
     w = np.asarray(w)
     n = np.sqrt(sq_norms(w.astype(np.float32)))
     ok = np.isfinite(n) & (n >= LINEAR_LENGTH[0]) & (n <= LINEAR_LENGTH[1])
@@ -428,18 +424,25 @@ def _warn_averaged_codes(k:int, total:int, rescaled:int, what:str="pixel"):
 
 def _cast_hint(a) -> str:
     "What to say of integers `a` (any shape) all within -1..1: a float map or vector cast to integers; else ''."
-    a = np.asarray(a)
-    if a.dtype.kind not in "iu" or not a.size or not (np.abs(a.astype(np.int64)) <= 1).all(): return ""
-    return (f": its values are integers within -1..1, floats cast to integers ({a.dtype}): `.astype('{a.dtype}')` "
-            "truncates each component of a unit vector, below 1 in size, to 0. Keep the float vectors, or quantise "
-            "them with `aef.quantize(emb)` (the product's int8 codes)")
+    if (a := np.asarray(a)).dtype.kind not in "iu" or not a.size or not (np.abs(a.astype(np.int64)) <= 1).all(): return ""
+    return (f": its values are integers within -1..1, floats cast to integers: `.astype('{a.dtype}')` truncates each "
+            "component of a unit vector to 0. Keep the floats, or quantise them with `aef.quantize(emb)` (int8 codes)")
+
+def linear_as_codes(q:np.ndarray,        # int rows or pixels (..., 64)
+                    what:str="pixel",    # what they are, for the warning
+                   ) -> np.ndarray:
+    "`q` with its vectors of a linear int8 scaling (`_linear_codes`) as the product's int8 codes of their " \
+    "directions, `quantize(q / |q|)` (warned), so an int8 form (`as_embedding(dequantize=False)`, an index) holds codes."
+    if q.dtype.kind not in "iu" or not (lin := _linear_codes(q)).any(): return q
+    _warn_linear(int(lin.sum()), lin.size, what)
+    q = q.astype(np.int8); q[lin] = quantize(q[lin] / np.sqrt(sq_norms(q[lin].astype(np.float32)))[:, None])
+    return q
 
 def _warn_linear(k:int, total:int, what:str="pixel"):
     "The one warning for `k` of `total` vectors read as a linear int8 scaling (`_linear_codes`)."
-    warnings.warn(f"{k} of {total} {what}(s) are a linear scaling of embeddings (values of length about 127: "
-                  "round(127 x), as `(emb * 127).astype('int8')` or Earth Engine's `.multiply(127).toInt8()` write "
-                  "them), not the official product's codes (sign(x) (q / 127.5)^2, which decode these to length 0.2): "
-                  "each was read as x = q / |q|. Say so yourself with floats: `emb = q.astype('float32') / 127`",
+    warnings.warn(f"{k} of {total} {what}(s) are a linear scaling of embeddings (length about 127: round(127 x), as "
+                  "`(emb * 127).astype('int8')` or Earth Engine's `.multiply(127).toInt8()` write them), not the product's "
+                  "codes (decoded so: length 0.2): each read as x = q / |q|. Say so with floats: `q.astype('float32') / 127`",
                   stacklevel=user_stacklevel())
 
 @checks_flags

@@ -18,7 +18,7 @@ import xarray as xr
 
 from .embeddings import as_embedding, byte_codes, gate_query, gate_vectors, query_array
 from .bands import other_length
-from .gate import unit_rows
+from .gate import linear_as_codes, unit_rows
 from .cubes import coarsen
 from .geo import crs_of, north_up, rename_spatial, require
 from .core import EMBED_DIM, ConfigError, DimensionError, NoValidDataError, user_stacklevel, whole
@@ -113,7 +113,7 @@ def vectors_of(data,                # (N, 64) vectors, a DataFrame with A00..A63
                    da.y.values[r], da.x.values[c], crs_of(da), _north_up_rank(da, np.flatnonzero(ok)))
     else:
         v = query_array(data, "index vector")   # a table by its labels: A00..A63 picked out, in band order
-        v = _table_codes(v)   # uint8/uint16 codes: as maps read bytes
+        v = linear_as_codes(_table_codes(v), "row")   # uint8/uint16 codes: as maps read bytes; a linear scaling
         _index_shape(v)
         if tile: raise ConfigError("tile= needs an embedding on a grid, not a plain (N, 64) array: pass the DataArray")
         ok = _valid(v)  # the map's gate: fills, zero, constant rows out
