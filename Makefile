@@ -20,13 +20,14 @@ demo: $(STAMP)
 	$(BIN)/aef demo
 
 # --dist loadfile keeps a test file on one worker, so its module fixtures (compiled models) are built once;
+# --no-loadscope-reorder keeps the order tests/conftest.py gives the files (those with slow tests first);
 # AEF_RUN_SLOW=1 includes the real tiny model's training tests (loss falls, exact resume).
 test: $(STAMP)
-	AEF_RUN_SLOW=1 $(BIN)/python -m pytest -q -n 2 --dist loadfile --durations=15
+	AEF_RUN_SLOW=1 $(BIN)/python -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder --durations=15
 	$(BIN)/python tools/nbtest.py
 
 pytest: $(STAMP)
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder
 
 nbtest: $(STAMP)
 	$(BIN)/python tools/nbtest.py

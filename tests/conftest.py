@@ -34,6 +34,17 @@ SHARED_DATA = Path(os.environ.get("AEF_SHARED_DATA", ROOT.parent / "shared" / "d
 SAMPLES = ROOT / "alphaearth_nb" / "data"
 
 
+def pytest_collection_modifyitems(config, items):
+    """Test files in the order `make test` hands them to its two workers (--dist loadfile --no-loadscope-reorder):
+    files holding a test marked slow first, then the others, each group by its number of tests (xdist's own order).
+    xdist's order alone sent the one-test files last, among them the browser test (~50 s), which one worker then ran
+    alone at the end. Tests of one file keep their order."""
+    files = {}
+    for item in items: files.setdefault(item.nodeid.split("::")[0], []).append(item)
+    slow = {f for f, its in files.items() if any(it.get_closest_marker("slow") for it in its)}
+    items[:] = [it for f in sorted(files, key=lambda f: (f not in slow, -len(files[f]))) for it in files[f]]
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     "The real data sets beside the repository; tests that need them skip when the folder is absent."

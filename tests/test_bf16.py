@@ -85,6 +85,7 @@ def test_activation_dtype_per_platform():
     with nn.traced_for("tpu"): assert nn.activation_dtype("bfloat16") == BF
 
 
+@pytest.mark.slow
 def test_bf16_step_tracks_f32_and_loss_falls(monkeypatch):
     "The tiny model (one block) on the sample scene. The CPU's bf16 policy: float32 activations, and at tiny's widths "
     "(< CPU_LOW_MIN_WIDTH) no rounded product, so the float32 step to the bit. The accelerators' policy, forced on the "

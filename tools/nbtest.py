@@ -40,6 +40,14 @@ def _compile_cache():
     os.environ.setdefault("JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS", "0.5")
 
 
+def run_order(files):
+    """The notebooks in the order the pool starts them: the tutorials first, among the longest (session 29's full run
+    at load ~10: 01 107 s, 02 111 s, 05 71 s, 03 40 s; of the 60 module notebooks only 10_nn, 11_stp, 12_summary and
+    23a_knn took 60 s or more, and they come early by name), then the others by name. By name alone the tutorials came
+    last, where one worker ran the last of them alone."""
+    return sorted(files, key=lambda p: ("tutorials" not in Path(p).parts, str(p)))
+
+
 def _run(fn):
     from nbdev.config import get_config
     from nbdev.test import test_nb
@@ -55,6 +63,7 @@ def main(paths):
     root = Path(__file__).resolve().parents[1]
     files = sorted(p.resolve() for a in (paths or [root / "nbs"]) for p in ([Path(a)] if str(a).endswith(".ipynb") else Path(a).rglob("*.ipynb"))
                    if not any(part.startswith((".", "_")) for part in p.parts[len(root.parts):]))
+    files = run_order(files)
     workers = int(os.environ.get("NBTEST_WORKERS", "2"))
     _compile_cache()
     results = []
