@@ -217,6 +217,8 @@ SECTIONS = {
         'years_with_data': "cube\n    (time, y, x, band) cube, or one year's (y, x, band) map\nleast : int\n    pixels with data a year needs\nfirst : bool\n    the first such year only: the years after it are not read\n",
         'gather': 'emb : xr.DataArray\n    embedding (y, x, band) or cube (time, y, x, band), numpy or dask\nrows\n    pixel rows (n,), on the grid\ncols\n    pixel columns (n,)\n',
         'points_table': "table\n    the points' table (DataFrame or GeoDataFrame) of n rows: its index is kept\ninside\n    (n,) bool, each point on the map; with `years`, (n,) or (Y, n): a row a year\nvectors\n    (n, 64) vectors, NaN off the map; with `years`, (Y, n, 64)\nyears\n    a cube's years, one block of rows each (a `year` column added); None: one block\n",
+        'off_map_hint': 'emb\n    the map (y, x, band) or cube, with its CRS\nxs : np.ndarray\n    the places\' x in the map\'s CRS (points; a zone\'s bounds)\nys : np.ndarray\n    their y\nwhat : str\n    what the places are, for the message: "points", "zones"\n',
+        'warn_zones_off_map': "emb\n    the map (y, x, band) or cube, with its CRS\ngdf\n    the zones (GeoDataFrame) in the map's CRS\n",
         'sample': "emb\n    embedding (y, x, band) or cube (time, y, x, band), any CRS\npoints\n    (lon, lat) arrays, DataFrame (lon/lat, or x/y: in crs, else the one rule), GeoDataFrame, file path, one point\ncrs\n    CRS of `points` when it does not say (default: `geo.point_crs`, lon/lat or the map's)\n",
     },
     'alphaearth_nb.quality': {

@@ -27,7 +27,7 @@ from .gate import pixelwise, unit_rows
 from .geo import crs_of, is_lazy, require
 from .years import ONE_MAP_ATTRS, join_years, map_year, one_model, warn_missing_years, yearly_change
 from .places import (LONLAT, cube_crs, cube_form, gather, grid_of, import_geopandas, lonlat_columns,
-                                  pixel_of, points_xy, read_geometries, sample, transform_of, years_of_cube,
+                                  pixel_of, warn_zones_off_map, points_xy, read_geometries, sample, transform_of, years_of_cube,
                                   years_with_data)
 
 _all_ = ['LONLAT', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas',
@@ -303,10 +303,13 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     come back written as the map writes x (`geo.geometries_like`): on a map whose reader wrapped longitude at 180, in
     [-180, 180], one across 180 split there, as `coarsen` wraps its block centres (was: past 180). A zone without a
     geometry (None, or empty) is a row of its own with `n_pixels` 0 and NaN vectors; the geometry column keeps its
-    name (`geom`, as PostGIS and some GeoPackages name it)."""
+    name (`geom`, as PostGIS and some GeoPackages name it). Zones none of which reaches the map (the map's extent,
+    pixel edges) are a `NoDataWarning` naming both bounds (`places.warn_zones_off_map`), as `sample` warns for points
+    (was: silent, every `n_pixels` 0); zones on the map over no data are not warned (`n_pixels` counts pixels with data)."""
     if how not in HOWS: raise ConfigError(f"unknown how={how!r}: choose one of {HOWS}")
     emb = geo.north_up(cube_form(emb))   # rasterio's rule for a centre on a zone's boundary: one answer however stored
     gdf = zones_of(emb, zones, buffer, tile, h3, crs).reset_index(drop=True)
+    if zones is not None: warn_zones_off_map(emb, gdf)   # as `sample` warns for points
     if _overlapping(gdf): per = _vectors_per_window(emb, gdf)
     else: per = _vectors_by_zone(emb, _rasterize(gdf, emb), len(gdf), True)
     per = _below_a_pixel(emb, gdf, per)

@@ -26,7 +26,8 @@ from .timecodes import YEARS, as_numbers, numeric_time_hint, unwritten_years
 # %% auto #0
 __all__ = ['LONLAT', 'EE_GEO', 'POINT_COLUMNS', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns',
            'coordinate_hint', 'import_geopandas', 'table_file', 'read_geometries', 'valid_polygons', 'agreed_crs',
-           'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'points_table', 'sample']
+           'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'points_table', 'off_map_hint',
+           'warn_zones_off_map', 'sample']
 
 # %% ../nbs/23c_places.ipynb #c0006
 def cube_form(obj) -> xr.DataArray:  # an embedding or cube in any form `as_embedding` takes (Dataset, DataTree, int8 codes)
@@ -520,20 +521,41 @@ def _span(lo:float, hi:float, degrees:bool) -> str:
     "'lo..hi' to 6 decimals for degrees (0.1 m), to 1 for metres."
     return f"{lo:.6f}..{hi:.6f}" if degrees else f"{lo:.1f}..{hi:.1f}"
 
-def _off_map_hint(emb, xs:np.ndarray, ys:np.ndarray) -> str:
-    """Where the map and the points are, in the map's CRS: its bounds (pixel edges) and the points' (finite ones), and
-    the checks (the points' CRS, `crs=`; the lon/lat order), for a sample none of whose points lies on the map."""
+def off_map_hint(emb,               # the map (y, x, band) or cube, with its CRS
+                 xs:np.ndarray,     # the places' x in the map's CRS (points; a zone's bounds)
+                 ys:np.ndarray,     # their y
+                 what:str="points", # what the places are, for the message: "points", "zones"
+                ) -> str:
+    """Where the map and the places are, in the map's CRS: its bounds (pixel edges) and the places' (finite ones),
+    and the checks (their CRS, `crs=`; the lon/lat order), for a `sample` none of whose points lies on the map and
+    an `aggregate` none of whose zones does (one wording for both)."""
     crs = cube_crs(emb)
     deg = crs is not None and geo.as_crs(crs).is_geographic
     x0, dx, y0, dy = grid_of(emb)
     ex = sorted((x0 - dx / 2, x0 + (emb.sizes["x"] - 0.5) * dx))
     ey = sorted((y0 - dy / 2, y0 + (emb.sizes["y"] - 0.5) * dy))
     ok = np.isfinite(xs) & np.isfinite(ys)
-    pts = (f"the points x {_span(xs[ok].min(), xs[ok].max(), deg)}, y {_span(ys[ok].min(), ys[ok].max(), deg)}"
-           if ok.any() else "the points have no finite coordinates in it")
+    pts = (f"the {what} x {_span(xs[ok].min(), xs[ok].max(), deg)}, y {_span(ys[ok].min(), ys[ok].max(), deg)}"
+           if ok.any() else f"the {what} have no finite coordinates in it")
     return (f"the map spans x {_span(*ex, deg)}, y {_span(*ey, deg)} and {pts} (in the map's CRS, "
-            f"{geo.crs_name(crs) if crs else 'none given'}): check the points' CRS (`crs=`), the lon/lat order "
+            f"{geo.crs_name(crs) if crs else 'none given'}): check the {what}' CRS (`crs=`), the lon/lat order "
             "(x = longitude) and that they fall on this map")
+
+def warn_zones_off_map(emb,  # the map (y, x, band) or cube, with its CRS
+                       gdf,  # the zones (GeoDataFrame) in the map's CRS
+                      ) -> None:
+    """`NoDataWarning` naming both bounds (`off_map_hint`) where zones with a geometry are given and none of their
+    bounding boxes reaches the map's extent (pixel edges): `cubes.aggregate`'s zones all off the map, as `sample`
+    warns for points. Silent where one does (a zone over no data is not off the map)."""
+    b = gdf.geometry[gdf.geometry.notna() & ~gdf.geometry.is_empty].bounds
+    if not len(b): return
+    x0, dx, y0, dy = grid_of(emb)
+    ex = sorted((x0 - dx / 2, x0 + (emb.sizes["x"] - 0.5) * dx))
+    ey = sorted((y0 - dy / 2, y0 + (emb.sizes["y"] - 0.5) * dy))
+    if ((b.minx <= ex[1]) & (b.maxx >= ex[0]) & (b.miny <= ey[1]) & (b.maxy >= ey[0])).any(): return
+    warnings.warn(f"none of the {len(b)} zones lies on the map (`n_pixels` all 0, vectors NaN): " + off_map_hint(
+        emb, np.array([b.minx.min(), b.maxx.max()]), np.array([b.miny.min(), b.maxy.max()]), "zones"),
+        NoDataWarning, stacklevel=user_stacklevel())
 
 def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band), any CRS
            points,          # (lon, lat) arrays, DataFrame (lon/lat, or x/y: in crs, else the one rule), GeoDataFrame, file path, one point
@@ -556,7 +578,7 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
         given = (table["x_in"], table["y_in"], crs or LONLAT) if "x_in" in table else (
             table.geometry.x, table.geometry.y, table.crs)
         warnings.warn(f"none of the {len(inside)} points lies on the map (`inside` all False, vectors NaN): " + (
-            geo.SWAP_HINT if geo.swapped_on(emb, *given) else _off_map_hint(emb, xs, ys)),
+            geo.SWAP_HINT if geo.swapped_on(emb, *given) else off_map_hint(emb, xs, ys)),
             NoDataWarning, stacklevel=user_stacklevel())   # official.sample_points' kind
     v = gather(emb, rows, cols).astype(np.float32)
     v[~inside] = np.nan
