@@ -242,7 +242,7 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
          years=YEARS[-1],                # a year, a list of years, or a tuple (first, last): (2020, 2024) is five
          source="source_coop",           # "source_coop", "gcs", a local mirror folder, or a URL prefix
          project:str|None=None,          # Google Cloud project for source="gcs" (requester pays)
-         crs:str|None=None,              # mosaic onto this CRS (default: the zone's own grid, or the centre's zone)
+         crs=None,                       # mosaic onto this CRS (default, or the one zone's own: its own grid)
          resolution:float|None=None,     # output resolution in `crs` units (default 10 m)
          geobox=None,                    # or an odc-geo GeoBox to mosaic onto
          resampling:str="average",       # "average" (renormalised) or "nearest"
@@ -259,7 +259,8 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     t = tiles(geom, ys, source, project, cache)
     bill_project(project, t["href"])   # the 'gcs' mirror's GS_USER_PROJECT; nothing else goes in os.environ
     zones = sorted(t["crs"].unique(), key=lambda c: (int(c.split(":")[1]) % 100, c))
-    if geobox is None and crs is None and resolution is None and len(zones) == 1:
+    # the zone's own CRS asked for by any spelling (`same_crs`) is its own grid: the tile's pixels, not a warp of them
+    if geobox is None and resolution is None and len(zones) == 1 and (crs is None or same_crs(crs, zones[0])):
         cube = dequantize(zone_cube(t, geom, ys, chunks))
         cube.attrs, size = {"crs": zones[0]}, (RESOLUTION, RESOLUTION)
     else:
