@@ -46,6 +46,11 @@ SECTIONS = {
         'is_geometry_input': 'labels\n    labels in any form `training_set` takes\n',
         'label_table': 'emb\n    embedding (y, x, band) with a CRS\nlabels\n    GeoDataFrame, vector file path, or DataFrame with lon/lat\ncolumn : str\n    the label column\npolygons : str\n    "rasterize" (every pixel inside) or "sample" (`per_polygon` pixels each)\nper_polygon : int\n    pixels drawn per polygon with polygons="sample"\nseed : int\n    seed of that draw, 0 .. 2**63 - 1\ncrs\n    CRS of `labels` when it does not say\n',
     },
+    'alphaearth_nb.directions': {
+        'unit_rows': 'x\n    rows (..., D): float vectors, or int codes (dequantised first)\ndtype\n    of the result (np.float64 for scores)\nzero\n    what a zero row becomes: 0 (kept zero) or np.nan (no direction: no data)\n',
+        'cosines': 'v\n    rows (..., D): float vectors or int codes (dequantised), NaN rows no data\nq\n    the query (D,), any nonzero length (made unit in float64 here)\n',
+        'change_score': 'u1\n    unit rows (..., D)\nu2\n    unit rows, the shape of `u1`\n',
+    },
     'alphaearth_nb.embeddings': {
         'refuse_rotation': "obj\n    a DataArray or Dataset with a geotransform (`spatial_ref` or attrs['transform'])\nwhat : str\n    what `obj` is, for the message\n",
         'embedding_variable': 'ds\n    a Dataset from another reader (rasterio, xee, netCDF); anything else gives None\n',
@@ -111,9 +116,6 @@ SECTIONS = {
         'gated': "da : xr.DataArray\n    (y, x, band) embedding in any form\nfills\n    declared no-data values (default: what `da` declares)\ncodes : bool|None\n    see `gate_vectors`\nvalid\n    (low, high) declared valid: values outside are no data (default: `valid_bounds(da)`)\nstored\n    the dtype the values were stored in (default: `da.encoding['dtype']`)\n",
         'valid_bounds': 'obj\n    DataArray or Dataset whose attrs or encoding may declare a valid range\n',
         'gate_query': 'a\n    a 64-vector or (Q, 64): float vectors or int8 codes (`query_array`)\nfills\n    declared no-data values\nwhat : str\n    what the vectors are, for messages\n',
-        'unit_rows': 'x\n    rows (..., D): float vectors, or int codes (dequantised first)\ndtype\n    of the result (np.float64 for scores)\nzero\n    what a zero row becomes: 0 (kept zero) or np.nan (no direction: no data)\n',
-        'cosines': 'v\n    rows (..., D): float vectors or int codes (dequantised), NaN rows no data\nq\n    the query (D,), any nonzero length (made unit in float64 here)\n',
-        'change_score': 'u1\n    unit rows (..., D)\nu2\n    unit rows, the shape of `u1`\n',
     },
     'alphaearth_nb.index': {
         'pick_backend': 'backend : str\n    "usearch", "faiss", or "auto" (the first of them installed)\n',

@@ -18,18 +18,21 @@ from .bands import (band_dim, band_hint, band_parts, band_variables, by_band, jo
                                  list_vectors, query_array, real_parts)
 from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range, is_lazy, rename_spatial
 from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
+from .directions import COS_ROWS, change_score, cosines, unit_rows
 
 # %% auto #0
-__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'COS_ROWS', 'pixelwise', 'values_at', 'sq_norms',
-           'byte_codes', 'map_byte_codes', 'gate_vectors', 'fill_rows', 'table_codes', 'linear_as_codes', 'gated',
-           'valid_bounds', 'gate_query', 'unit_rows', 'cosines', 'change_score', 'user_stacklevel', 'band_order',
-           'a_bands', 'a_positions', 'label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors',
-           'by_band', 'band_parts', 'join_parts', 'real_parts', 'query_array']
+__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'pixelwise', 'values_at', 'sq_norms', 'byte_codes',
+           'map_byte_codes', 'gate_vectors', 'fill_rows', 'table_codes', 'linear_as_codes', 'gated', 'valid_bounds',
+           'gate_query', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'band_dim',
+           'band_hint', 'band_variables', 'list_vectors', 'by_band', 'band_parts', 'join_parts', 'real_parts',
+           'query_array', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
 _all_ += ["label_bands", "band_dim", "band_hint", "band_variables", "list_vectors", "by_band", "band_parts",
           "join_parts", "real_parts", "query_array"]   # from `bands` (21a), split from here: `gate.by_band` is `bands.by_band`
+_all_ += ["unit_rows", "COS_ROWS", "cosines", "change_score"]   # from `directions` (21b), split from here: `gate.cosines` is `directions.cosines`
+
 
 # %% ../nbs/22_gate.ipynb #c0006
 def pixelwise(func,                # numpy function: arrays (..., *core), one per DataArray -> (..., *out_core)
@@ -541,60 +544,3 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
                       "length 1) were scaled to unit length: right for a mean of embeddings (a prototype); if this "
                       "is not an embedding (raw band values, a sum), the scores mean nothing", stacklevel=user_stacklevel())
     return (v / n[:, None]).astype(np.float32)
-
-# %% ../nbs/22_gate.ipynb #u0002
-def unit_rows(x,                 # rows (..., D): float vectors, or int codes (dequantised first)
-              dtype=np.float32,  # of the result (np.float64 for scores)
-              zero=0.0,          # what a zero row becomes: 0 (kept zero) or np.nan (no direction: no data)
-             ) -> np.ndarray:
-    "Rows of `dtype` scaled to unit length; a zero row becomes `zero`, a NaN stays NaN; int8 codes dequantised first."
-    x = np.asarray(x)
-    x = (dequantize(x) if x.dtype.kind in "iu" else x).astype(dtype, copy=False)
-    n = np.linalg.norm(x, axis=-1, keepdims=True)
-    u = (x / np.where(n > 0, n, 1)).astype(dtype, copy=False)   # a new array: set in place below, no copy
-    if zero != 0: u[(n == 0)[..., 0]] = zero
-    return u
-
-COS_ROWS = 1 << 11   # rows per block of `cosines`: a float64 block of 1 MiB at D = 64 stays in cache (8 MiB: 5x slower)
-
-def cosines(v,   # rows (..., D): float vectors or int codes (dequantised), NaN rows no data
-            q,   # the query (D,), any nonzero length (made unit in float64 here)
-           ) -> np.ndarray:
-    """Cosines (...) as float64 of rows `v` with the query `q`: `(v . q) / |v|` in float64, `q` made unit in float64
-    (a zero row NaN, no direction), clipped to [-1, 1]; a query of no direction (zero, NaN) is a
-    `NoValidDataError`, one not (D,) a `DimensionError`; `COS_ROWS` rows at a time, so no float64 copy of a whole map
-    is made (benchmarks/similarity.py: 1.25-1.3x the time of the float32 path it replaced on a 1024 x 1024 map). The dot
-    is numpy's einsum, one row at a time in one order: each cosine is the same value however the rows are blocked
-    (a dask map's chunks, a window of the Explorer); BLAS's `x @ q` rounded a pixel by its block (1 ulp, 362 of 1,200).
-
-    float64, the values and the result: an official vector's exact copy (cosine 1 to within 1e-15) and its
-    neighbour one int8 code step away (1 - 2e-9 at the least: the step 1/127.5^2 of the code 0 -> 1, squared,
-    halved) are one float32 value, so ranking by float32 cosines put the neighbour before the copy: the float32
-    `similarity` this replaced picked it for 3 of 26 queries of field case D1 (official vectors of aef_samples,
-    tests/test_exact_copy_ranking recounts it; the one place this figure is written). In float64 they lie 1e6
-    roundings apart.
-    Any two distinct official vectors differ by a code step, so the order of float64 cosines of them is exact."""
-    q, d = np.asarray(q), np.shape(v)[-1]
-    if q.shape != (d,):
-        raise DimensionError(f"the query must be one vector ({d},), as long as the rows, got shape {q.shape}: "
-                             "take it from the same embedding, e.g. `emb.sel(x=.., y=.., method='nearest')`")
-    q = unit_rows(q, np.float64)
-    if not (np.isfinite(q).all() and q.any()):   # a zero query gave 0 everywhere, a NaN one NaN: a map of nothing
-        raise NoValidDataError("the query has no direction (zero, NaN or infinite components): pass a vector "
-                               "with data, e.g. a pixel of the embedding with data, or `explorer.query_rule`'s")
-    b = np.asarray(v)
-    flat = b.reshape(-1, b.shape[-1])
-    out = np.empty(len(flat), np.float64)
-    for i in range(0, len(flat), COS_ROWS):
-        x = flat[i:i + COS_ROWS]
-        x = (dequantize(x) if x.dtype.kind in "iu" else x).astype(np.float64)
-        n = np.sqrt(np.einsum("nd,nd->n", x, x))
-        with np.errstate(invalid="ignore", divide="ignore"):
-            out[i:i + COS_ROWS] = np.where(n > 0, np.einsum("nd,d->n", x, q) / n, np.nan)   # NaN rows: NaN
-    return np.clip(out, -1.0, 1.0).reshape(b.shape[:-1])
-
-def change_score(u1,                 # unit rows (..., D)
-                 u2) -> np.ndarray:  # unit rows, the shape of `u1`
-    """`|u1 - u2|^2 / 2` of unit rows (..., D) (`unit_rows`), which is `1 - cos`, in [0, 2]: 0 exactly for equal
-    vectors, never below 0, no cancellation for small changes; NaN where a row is NaN."""
-    return 0.5 * np.sum((np.asarray(u1) - np.asarray(u2)) ** 2, axis=-1)
