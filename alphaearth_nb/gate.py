@@ -111,6 +111,10 @@ def _linear_codes(w:np.ndarray) -> np.ndarray:
         ok[ok] = np.abs(d - 1.0) > NORM_TOL   # NaN (a -128 component: a partial fill) is not linear
     return ok
 
+def _linear_unit(q:np.ndarray) -> np.ndarray:
+    "Rows (N, 64) of a linear int8 scaling (`_linear_codes`) as their directions q / |q| (float32)."
+    return q / np.sqrt(sq_norms(q.astype(np.float32)))[:, None]
+
 # %% ../nbs/22_gate.ipynb #c0011
 _BYTE_READINGS = (("int8 codes read unsigned (GDAL before 3.7 reads an Int8 GeoTIFF as Byte): taken as int8",
                    lambda a: a.view(np.int8).astype(np.int16)),
@@ -265,7 +269,7 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
         outside = ((a < -128) | (a > 127)).any(-1)
         q = np.where((nodata | outside)[..., None], NODATA, a).astype(np.int8)
         v, lin = dequantize(q), _linear_codes(q)
-        if lin.any(): v[lin] = q[lin] / np.sqrt(sq_norms(q[lin].astype(np.float32)))[:, None]
+        if lin.any(): v[lin] = _linear_unit(q[lin])
     else:
         v = a.astype(np.float32, copy=False)  # copied below only if a pixel changes
         long = ~(sq_norms(v) <= 4.0)  # codes have length >= 45; NaN-safe: non-finite pixels are looked at too
@@ -385,7 +389,7 @@ def table_codes(x,                          # a table (N, 64) of features
         if not (r.min() >= -128 and r.max() <= 127): return None
         d = dequantize(r.astype(np.int8))
         if (lin := _linear_codes(r)).any():   # a linear int8 scaling: each row's direction, as the map's gate reads it
-            d[lin] = r[lin] / np.sqrt(sq_norms(r[lin].astype(np.float32)))[:, None]
+            d[lin] = _linear_unit(r[lin])
             _warn_linear(int(lin.sum()), len(x), "row")
     elif (d := _float_codes(x[rest])) is None: return None
     out = x.astype(np.float32); out[rest] = d
@@ -438,7 +442,7 @@ def linear_as_codes(q:np.ndarray,        # int rows or pixels (..., 64)
     "directions, `quantize(q / |q|)` (warned), so an int8 form (`as_embedding(dequantize=False)`, an index) holds codes."
     if q.dtype.kind not in "iu" or not (lin := _linear_codes(q)).any(): return q
     _warn_linear(int(lin.sum()), lin.size, what)
-    q = q.astype(np.int8); q[lin] = quantize(q[lin] / np.sqrt(sq_norms(q[lin].astype(np.float32)))[:, None])
+    q = q.astype(np.int8); q[lin] = quantize(_linear_unit(q[lin]))
     return q
 
 def _warn_linear(k:int, total:int, what:str="pixel"):
