@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/embeddings.html.md"""
 # %% ../nbs/23_embeddings.ipynb #c0002
 from __future__ import annotations
 
+import os
 import warnings
 from typing import Callable
 
@@ -147,6 +148,11 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                              f"{EMBED_DIM}-long `band` dim or {EMBED_DIM} variables band_1..band_{EMBED_DIM} (a "
                              "GeoTIFF read by rioxarray; Band1..Band64 from GDAL's netCDF); a source stack must be "
                              "embedded first with `.aef.embed(model, period)`")
+    if isinstance(obj, (str, os.PathLike)):   # a file's name, not its data: name the reader of each kind of file
+        raise DTypeError(f"expected an embedding (an xarray DataArray or Dataset), got the path {str(obj)!r}: open "
+                         "it first: a Zarr store with `aef.stores.open_zarr(path)`, a GeoTIFF with "
+                         "`aef.exports.read_cog(path)` (an official tile: `aef.embeddings.read_official_tiff(path)`), "
+                         "a netCDF file with `xr.open_dataarray(path)`")
     if not isinstance(obj, xr.DataArray):
         raise DTypeError(f"expected an xarray DataArray or Dataset, got {type(obj).__name__}: wrap arrays with "
                          "`xr.DataArray(a, dims=('y', 'x', 'band'))`")

@@ -81,7 +81,7 @@ def transform_of(emb:xr.DataArray):  # embedding or cube on regular x/y coordina
 def cube_crs(emb) -> str:  # embedding or cube (attrs['crs'] or a CF grid mapping)
     "The cube's CRS (`geo.crs_of`), or `GridError` saying how to set it when it records none."
     c = crs_of(emb)
-    if not c: raise GridError("the cube has no CRS: set it, e.g. `emb.attrs['crs'] = 'EPSG:32631'`")
+    if not c: raise GridError("the embedding (a map or cube) has no CRS: set it, e.g. `emb.attrs['crs'] = 'EPSG:32631'`")
     return c
 
 # %% ../nbs/23c_places.ipynb #c0009
