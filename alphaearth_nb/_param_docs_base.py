@@ -74,6 +74,7 @@ SECTIONS = {
         'geometries_like': "obj\n    the map whose x convention to follow\ngeoms\n    GeoSeries or GeoDataFrame on `obj`'s x span (`wrap_geometries`)\n",
         'unwrap_lon': 'g\n    a shapely geometry in lon/lat degrees, or None\n',
         'geometries_on': "obj\n    the map to rasterise on\ngdf\n    GeoDataFrame with a CRS\ncrs\n    the CRS to put it in (default: `obj`'s)\n",
+        'has_geometry': 'geoms\n    GeoSeries or GeoDataFrame\n',
         'to_crs': "xs\n    x (longitude, degrees, in a geographic CRS), any shape\nys\n    y (latitude), the shape of `xs`\nsrc\n    the points' CRS (any spelling `as_crs` reads); None: no transform\ndst\n    the CRS wanted; None: no transform\n",
         'utm_crs': 'lon : float\n    longitude, degrees (any turn: wrapped)\nlat : float\n    latitude, degrees (>= 0: a northern zone)\n',
         'one_point': 'target\n    a dict or Series (lon/lat or x/y keys), a shapely Point, or a pair (x, y)\ncrs\n    the CRS of x/y keys, a Point and a pair (None: the caller reads them by `point_crs`)\n',

@@ -380,8 +380,8 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
         near = near_column(column, gdf.columns)
         raise LabelError(f"the labels have no `{column}` column (have {list(gdf.columns)[:8]}): pass "
                          + (f"`column={near[0]!r}` ({near[1]})" if near else "`column=` with the label column's name"))
-    gdf = gdf[gdf.geometry.notna() & gdf[column].notna()].reset_index(drop=True)
-    gdf = geo.geometries_on(emb, gdf[~gdf.geometry.is_empty], cube_crs(emb))   # longitudes whole, on the grid's turn
+    gdf = gdf[geo.has_geometry(gdf) & gdf[column].notna().to_numpy()].reset_index(drop=True)   # no notna warning
+    gdf = geo.geometries_on(emb, gdf, cube_crs(emb))   # longitudes whole, on the grid's turn
     multi = gdf.geom_type.isin(["MultiPoint", "GeometryCollection"])   # each part a label of its own
     if multi.any(): gdf = pd.concat([gdf[~multi], gdf[multi].explode(index_parts=False)], ignore_index=True)
     other = ~gdf.geom_type.isin(["Point", "Polygon", "MultiPolygon"])

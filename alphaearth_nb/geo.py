@@ -36,13 +36,13 @@ _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'req
 __all__ = ['EDGE_TOL', 'POLE_TOL', 'SWAP_HINT', 'LON_NAMES', 'LAT_NAMES', 'LONLAT', 'cell_index', 'cell_inside',
            'check_monotonic', 'wrap_x', 'check_pixels', 'check_degrees', 'check_grid_degrees', 'inside_grid',
            'swapped_on', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'geometries_like', 'unwrap_lon',
-           'geometries_on', 'to_crs', 'utm_crs', 'one_point', 'point_crs', 'half_pixel_off', 'half_pixel_hint',
-           'check_same_grid', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require',
-           'rename_spatial', 'is_lazy', 'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing',
-           'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs',
-           'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_step',
-           'stored_rounding', 'coords_geotransform', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up',
-           'flip_rows', 'is_remote']
+           'geometries_on', 'has_geometry', 'to_crs', 'utm_crs', 'one_point', 'point_crs', 'half_pixel_off',
+           'half_pixel_hint', 'check_same_grid', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP',
+           'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'declared_valid_range', 'outside_valid',
+           'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs',
+           'write_crs', 'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps', 'pixel_size',
+           'axis_step', 'stored_rounding', 'coords_geotransform', 'axis_span', 'wrapped_like', 'axes_to_turn',
+           'north_up', 'flip_rows', 'is_remote']
 
 # %% ../nbs/03_geo.ipynb #c0024
 EDGE_TOL = 1e-6   # of a pixel (10 micrometres at 10 m): a value nearer an edge than this is on it
@@ -335,6 +335,13 @@ def geometries_on(obj,       # the map to rasterise on
     if src_projected and dst.is_geographic:
         gdf = gdf.set_geometry(gdf.geometry.apply(unwrap_lon).set_crs(gdf.crs, allow_override=True))
     return wrap_geometries(obj, gdf)
+
+def has_geometry(geoms,  # GeoSeries or GeoDataFrame
+                ) -> np.ndarray:
+    """Bool per row: a geometry that is there and not empty (None, NaN and empty ones False), as a numpy array.
+    Without geopandas' `notna`, which warns (a UserWarning from inside the package) where any geometry is empty."""
+    g = geoms.geometry if hasattr(geoms, "set_geometry") else geoms
+    return ~np.asarray(g.array.isna(), bool) & ~np.asarray(g.is_empty, bool)
 
 # %% ../nbs/03_geo.ipynb #c0029
 def to_crs(xs,   # x (longitude, degrees, in a geographic CRS), any shape

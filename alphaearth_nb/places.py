@@ -547,7 +547,7 @@ def warn_zones_off_map(emb,  # the map (y, x, band) or cube, with its CRS
     """`NoDataWarning` naming both bounds (`off_map_hint`) where zones with a geometry are given and none of their
     bounding boxes reaches the map's extent (pixel edges): `cubes.aggregate`'s zones all off the map, as `sample`
     warns for points. Silent where one does (a zone over no data is not off the map)."""
-    b = gdf.geometry[gdf.geometry.notna() & ~gdf.geometry.is_empty].bounds
+    b = gdf.geometry[geo.has_geometry(gdf)].bounds   # geopandas' notna warns where a geometry is empty
     if not len(b): return
     x0, dx, y0, dy = grid_of(emb)
     ex = sorted((x0 - dx / 2, x0 + (emb.sizes["x"] - 0.5) * dx))
