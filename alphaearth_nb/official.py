@@ -34,10 +34,10 @@ from .mirrors import (ANNUAL, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TI
                                    years_of)
 
 # %% auto #0
-__all__ = ['zone_cube', 'grid_for', 'unit_length', 'mosaic', 'open', 'on_tile', 'sample_points', 'USER_AGENT', 'YEARS',
-           'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror', 'mirror_of',
-           'tile_href', 'cache_dir', 'index_file', 'read_index', 'LocalMirror', 'build_local_mirror', 'years_of',
-           'area_of', 'tiles', 'fetch_tiles', 'gdal_env', 'gdal_path', 'bill_project', 'open_tile']
+__all__ = ['zone_cube', 'grid_for', 'pixel_size', 'unit_length', 'mosaic', 'open', 'on_tile', 'sample_points', 'USER_AGENT',
+           'YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror',
+           'mirror_of', 'tile_href', 'cache_dir', 'index_file', 'read_index', 'LocalMirror', 'build_local_mirror',
+           'years_of', 'area_of', 'tiles', 'fetch_tiles', 'gdal_env', 'gdal_path', 'bill_project', 'open_tile']
 
 # %% ../nbs/27_official.ipynb #c0002a
 _all_ = ["USER_AGENT", "YEARS", "TILE_SIZE", "RESOLUTION", "INDEX_NAME", "INDEX_COLUMNS", "MIRRORS", "ANNUAL", "Mirror",
@@ -112,12 +112,14 @@ def zone_cube(rows,             # rows of `tiles` in one UTM zone (columns href,
               years:list[int],  # product years, each a `time` step
               chunks:int=512,   # dask chunk side in pixels; all 64 bands in one chunk
               pad:int=0,        # pixels of margin around the area's bounds (2 where the cube is reprojected)
+              bounds:tuple|None=None,  # (x0, y0, x1, y1) in the zone's CRS on the tiles' 10 m lines, read instead
              ) -> xr.DataArray:
     """int8 cube (time, y, x, band) of one zone's tiles (`rows` of `tiles`) over the area, lazily, -128 = no data;
     attrs crs, `source` and `embedding:model` the tiles' (`open_tile`: the official product's id; tiles of two
-    models are `MixedModelsError`, `cubes.one_model`). Was: attrs crs only."""
+    models are `MixedModelsError`, `cubes.one_model`). Was: attrs crs only. `bounds` (a GeoBox on the tiles' grid,
+    `open`'s `geobox=`) gives that grid's pixels, no-data where no tile is, in place of the area's snapped bounds."""
     crs = rows["crs"].iloc[0]
-    x0, y0, x1, y1 = _snapped_bounds(geom, crs, RESOLUTION, pad)
+    x0, y0, x1, y1 = _snapped_bounds(geom, crs, RESOLUTION, pad) if bounds is None else bounds
     g = grid_coords(round((y1 - y0) / RESOLUTION), round((x1 - x0) / RESOLUTION), x0, y1, RESOLUTION)
     xs, ys = g["x"], g["y"]
     per_year, opened = [], []
@@ -141,23 +143,51 @@ def zone_cube(rows,             # rows of `tiles` in one UTM zone (columns href,
 # %% ../nbs/27_official.ipynb #c0025
 def grid_for(area,                        # lon/lat area: bbox (w, s, e, n), shapely geometry or GeoDataFrame
              crs:str|None=None,           # the grid's CRS (default: the UTM zone of the area's centre)
-             resolution:float|None=None,  # pixel size in `crs` units (default 10 m; required, in degrees, for a geographic CRS)
+             resolution=None,             # pixel size in `crs` units (default 10 m; required, in degrees, for a geographic CRS)
             ):
     """An odc-geo `GeoBox` over the lon/lat `area` in `crs` (default: its centre's UTM zone) at `resolution` (10 m;
     degrees for a geographic `crs`, where it is required: `ConfigError`). Over an area across 180 deg (a bbox with
     west > east) a geographic grid spans only the area, x running on past 180: (177, -19, -178, -16) gives x in
-    [177, 182], one span as `geo.axis_span` reads it (a point at -179.5 is looked up at 180.5)."""
+    [177, 182], one span as `geo.axis_span` reads it (a point at -179.5 is looked up at 180.5). `resolution` is one
+    size or a pair (x, y), signs aside ((10, -10), GDAL's): the grid is north-up; no size (0, NaN) is `ConfigError`."""
     require("odc.geo", "official", "mosaicking onto one grid")
     from odc.geo.geobox import GeoBox
     from odc.geo.geom import BoundingBox
     geom = area_of(area)
     crs = crs or utm_crs(*_centre(geom))
     lonlat = as_crs(crs).is_geographic
-    res = resolution or (None if lonlat else RESOLUTION)
-    if res is None: raise ConfigError("a geographic CRS needs `resolution=` in degrees, e.g. 0.0001")
+    size = pixel_size(resolution) or (None if lonlat else (RESOLUTION, RESOLUTION))
+    if size is None: raise ConfigError("a geographic CRS needs `resolution=` in degrees, e.g. 0.0001")
+    from odc.geo import Resolution
+    res = Resolution(size[0], -size[1])
     if _across_180(geom): bb = BoundingBox(*(_lon_span(geom) if lonlat else _crs_bounds(geom, crs)), crs=crs)
     else: bb = BoundingBox(*geom.bounds, crs=LONLAT).to_crs(crs)
     return GeoBox.from_bbox(bb, crs, resolution=res)
+
+def pixel_size(resolution) -> tuple|None:  # one size, a pair (x, y) (signs aside: (10, -10) is 10 m), or None
+    """`resolution` as the pixel's (width, height), both > 0, or None for none asked. One number is a square pixel; a
+    pair (a list, an odc-geo `Resolution`) gives x and y, their signs dropped (GDAL's (10, -10) and (10, 10) alike: the
+    grids here are north-up). Anything else (0, a negative number, NaN, text, three numbers) is `ConfigError`."""
+    if resolution is None: return None
+    pair = (resolution.x, resolution.y) if hasattr(resolution, "x") and hasattr(resolution, "y") else resolution
+    one = not isinstance(pair, (tuple, list, np.ndarray))   # one number: > 0 as given; a pair: signs dropped
+    try: v = np.asarray([pair, pair] if one else pair, dtype=float) if not isinstance(pair, (str, bytes)) else None
+    except (TypeError, ValueError): v = None
+    v = None if v is None or v.shape != (2,) else (v if one else np.abs(v))
+    if v is None or not (np.isfinite(v).all() and (v > 0).all()):
+        raise ConfigError(f"resolution must be a pixel size > 0 in the CRS's units, one number or a pair (x, y) such "
+                          f"as (10, -10), got {resolution!r}")
+    return float(v[0]), float(v[1])
+
+def _on_tile_grid(geobox, zone:str) -> tuple|None:
+    """The bounds (x0, y0, x1, y1) of `geobox` where it is the tiles' own grid: `zone`'s CRS, 10 m north-up pixels
+    (no rotation) whose edges lie on the tiles' 10 m lines (within 1e-6 of a pixel); else None (a warp is needed)."""
+    a, (ny, nx) = geobox.affine, geobox.shape
+    on = (a.a == RESOLUTION and a.e == -RESOLUTION and a.b == 0 and a.d == 0
+          and all(abs(v / RESOLUTION - round(v / RESOLUTION)) < 1e-6 for v in (a.c, a.f)))
+    if not on or not same_crs(geobox.crs.wkt, zone): return None
+    x0, y1 = round(a.c / RESOLUTION) * RESOLUTION, round(a.f / RESOLUTION) * RESOLUTION
+    return x0, y1 - ny * RESOLUTION, x0 + nx * RESOLUTION, y1
 
 def unit_length(da:xr.DataArray) -> xr.DataArray:  # float vectors (..., band), NaN for no data
     "Vectors scaled to unit length along `band` (NaN stays NaN, zero vectors become NaN)."
@@ -243,8 +273,8 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
          source="source_coop",           # "source_coop", "gcs", a local mirror folder, or a URL prefix
          project:str|None=None,          # Google Cloud project for source="gcs" (requester pays)
          crs=None,                       # mosaic onto this CRS (default, or the one zone's own: its own grid)
-         resolution:float|None=None,     # output resolution in `crs` units (default 10 m)
-         geobox=None,                    # or an odc-geo GeoBox to mosaic onto
+         resolution=None,                # output pixel size in `crs` units, or a pair (x, y) (default, or 10 m: own)
+         geobox=None,                    # or an odc-geo GeoBox to mosaic onto (one on the tiles' grid: their pixels)
          resampling:str="average",       # "average" (renormalised) or "nearest"
          chunks:int=512,                 # dask chunk side (pixels); all 64 bands in one chunk
          cache=None,                     # index cache folder
@@ -253,15 +283,29 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     attrs `source` and `embedding:model` the collection id (`embeddings.OFFICIAL_COLLECTION`), so its years and a
     model of ours are not compared (`cubes.one_model`). `time` holds 1 January of each year (datetime64): select a
     year by its text, `cube.sel(time="2024")` (a one-year cube) or `cube.sel(time="2024-01-01")` (its map), or by
-    position, `cube.isel(time=-1)`; `cube.sel(time=2024)` (a number, no date) is xarray's KeyError."""
+    position, `cube.isel(time=-1)`; `cube.sel(time=2024)` (a number, no date) is xarray's KeyError.
+
+    Where the area lies in one UTM zone, the tiles' own grid asked for in any way gives the tiles' own pixels, bit for
+    bit, not a warp of them ('average' renormalises each vector, changing every value by up to about 1e-3): no `crs`
+    or the zone's own (any spelling, `spatial.same_crs`), with no `resolution` or the tiles' 10 m (10, 10.0,
+    (10, -10): `pixel_size`); or a `geobox` in the zone's CRS with 10 m north-up pixels on the tiles' 10 m lines
+    (its own extent, no-data past the tiles read). Any other grid is warped onto (`mosaic`, `resampling`).
+
+    Raises `NoTilesError` where no tile covers the area in the years; `ConfigError` for a `resolution` that is no
+    pixel size (0, negative, NaN, text), a geographic `crs` without one, or another `resampling`."""
     require("rioxarray", "official", "official.open")
     ys, geom = years_of(years), area_of(area)
     t = tiles(geom, ys, source, project, cache)
     bill_project(project, t["href"])   # the 'gcs' mirror's GS_USER_PROJECT; nothing else goes in os.environ
     zones = sorted(t["crs"].unique(), key=lambda c: (int(c.split(":")[1]) % 100, c))
-    # the zone's own CRS asked for by any spelling (`same_crs`) is its own grid: the tile's pixels, not a warp of them
-    if geobox is None and resolution is None and len(zones) == 1 and (crs is None or same_crs(crs, zones[0])):
-        cube = dequantize(zone_cube(t, geom, ys, chunks))
+    # the tiles' own grid asked for in any spelling (the zone's CRS by `same_crs`, 10 m by `pixel_size`, a GeoBox on
+    # its lines) is their pixels, not a warp of them
+    size, own = pixel_size(resolution), None
+    if len(zones) == 1 and geobox is not None: own = _on_tile_grid(geobox, zones[0])
+    elif len(zones) == 1 and size in (None, (RESOLUTION, RESOLUTION)) and (crs is None or same_crs(crs, zones[0])):
+        own = "area"
+    if own is not None:
+        cube = dequantize(zone_cube(t, geom, ys, chunks, bounds=None if own == "area" else own))
         cube.attrs, size = {"crs": zones[0]}, (RESOLUTION, RESOLUTION)
     else:
         gb = geobox if geobox is not None else grid_for(geom, crs, resolution)
