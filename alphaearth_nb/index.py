@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import os
 import warnings
 from dataclasses import dataclass
 
@@ -100,9 +101,10 @@ def vectors_of(data,                # (N, 64) vectors, a DataFrame with A00..A63
     their other columns) in band order. It was read by position: columns in another order gave other vectors (no
     row found itself) and the samples table as read was refused for its 81 columns. So is a DataArray of rows (N,
     band) without y/x (pixels picked at points, `emb.sel(x=xs, y=ys)` with `xs`, `ys` DataArrays along one dim),
-    which was refused as an embedding without y/x dims."""
+    which was refused as an embedding without y/x dims. A path (str, `Path`) is `as_embedding`'s `DTypeError` naming
+    the reader of each kind of file (was: a DimensionError, 'holds text, not numbers ... pass the 64 band values')."""
     rows = isinstance(data, xr.DataArray) and data.ndim == 2 and not {"y", "x"} <= set(rename_spatial(data).dims)
-    if isinstance(data, (xr.DataArray, xr.Dataset, xr.DataTree)) and not rows:   # rows (N, band): read as a table
+    if isinstance(data, (xr.DataArray, xr.Dataset, xr.DataTree, str, os.PathLike)) and not rows:   # rows (N, band): a table
         da = as_embedding(data, dequantize=False)
         if tile: da = coarsen(da, whole(tile, "tile", 2))   # `cubes.coarsen`: blocks from the north-west corner
         v = np.asarray(da.values)
