@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/evaluate.html.md"""
 # %% ../nbs/24_evaluate.ipynb #c0002
 from __future__ import annotations
 
+import re
 import warnings
 
 import numpy as np
@@ -26,11 +27,11 @@ from .linear import (check_xy, least_squares_fit, least_squares_fit_checked, lea
                                   linear_probe_fit, linear_probe_fit_checked, linear_probe_predict)
 
 # %% auto #0
-__all__ = ['LEVELS_EXAMPLE', 'PAPER_FOLDS', 'FOLDS_MAX', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'PAPER_MIN_DIST',
-           'unlabelled', 'drop_unlabelled', 'balanced_accuracy', 'r2', 'mae', 'as_levels', 'shots_per_class',
-           'nshot_split', 'max_trial_folds', 'max_trial_split', 'as_folds', 'evaluate_embeddings',
-           'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'separated_points', 'check_xy',
-           'least_squares_fit', 'least_squares_fit_checked', 'least_squares_predict', 'linear_probe_fit',
+__all__ = ['FILL_CODES', 'LEVELS_EXAMPLE', 'PAPER_FOLDS', 'FOLDS_MAX', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS',
+           'PAPER_MIN_DIST', 'unlabelled', 'drop_unlabelled', 'fill_like_ids', 'warn_fill_ids', 'balanced_accuracy',
+           'r2', 'mae', 'as_levels', 'shots_per_class', 'nshot_split', 'max_trial_folds', 'max_trial_split', 'as_folds',
+           'evaluate_embeddings', 'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'separated_points',
+           'check_xy', 'least_squares_fit', 'least_squares_fit_checked', 'least_squares_predict', 'linear_probe_fit',
            'linear_probe_fit_checked', 'linear_probe_predict', 'centring_offset', 'knn_indices', 'knn_predict',
            'knn_search', 'knn_vote', 'wider_than_float32', 'composite_features', 'lonlat', 'points_at', 'xy_features',
            'encode_labels', 'refuse_mixed_labels']
@@ -76,6 +77,65 @@ def drop_unlabelled(x:np.ndarray,       # features (N, ...)
     if len(vals) == 0:
         raise LabelError("no labelled point left: negative ids and empty names are unlabelled; label with ids >= 0")
     return x, vals
+
+# 0 and the largest values of 8-, 16- and 32-bit integers: the no-data codes of class rasters (ESA WorldCover's 0,
+# CORINE's and many uint8 maps' 255, uint16's 65535) when their readers do not declare them
+FILL_CODES = (0, 127, 255, 32767, 65535, 2**31 - 1, 2**32 - 1)
+_FILL_NAME = re.compile(r"no[\s_-]*data|fill|missing|unlabell?ed|unclassified|invalid", re.I)   # a class name saying so
+
+def fill_like_ids(vals,             # class ids (N,) after the unlabelled ones are gone (any dtype; names: none)
+                  dtype=None,       # the type the labels were stored in (a raster's uint8): its largest value
+                  flags:dict|None=None,   # id -> class name a raster declares (`labels.class_flags`)
+                 ) -> list[tuple]:
+    """The class ids among `vals` that look like an undeclared no-data code, each `(id, count, why)`: an id the
+    raster's class names call no data ('no data', 'NODATA', 'fill', 'unclassified': eo-learn's LULC 0, CORINE's
+    48), or one of `FILL_CODES` that is the largest value of `dtype` (uint8's 255), lies far above the others
+    (more than twice the greatest: 255 beside 1..10), or is 0 below others that all start at 10 or more (ESA
+    WorldCover's 10..100). Decided: 0 next to ids 1, 2, ... is a class (Dynamic World's water, a binary mask's
+    background), as is any id among others of its size, and two ids are two classes (a 0/255 mask), so the range
+    is judged among three ids or more; only integer ids (whole floats too) are judged."""
+    v = np.asarray(vals)
+    if v.dtype.kind not in "iuf" or v.size == 0: return []
+    v = v[np.isfinite(v)] if v.dtype.kind == "f" else v
+    ids, counts = np.unique(v, return_counts=True)
+    if len(ids) < 2 or not np.all(ids == np.round(ids)): return []
+    try: top = np.iinfo(np.dtype(dtype)).max if dtype is not None and np.dtype(dtype).kind in "iu" else None
+    except TypeError: top = None   # pandas' own types (categories, text): no largest value
+    out = []
+    for i, n in zip(ids.tolist(), counts.tolist()):
+        rest = ids[ids != i]
+        lo, hi = f"{rest.min():g}", f"{rest.max():g}"
+        name = (flags or {}).get(int(i))
+        if name is not None and _FILL_NAME.search(str(name)): why = f"the raster names it {str(name)!r}"
+        elif i not in FILL_CODES or len(ids) < 3: continue
+        elif top is not None and i == top: why = f"the largest value of {np.dtype(dtype)}, the others {lo}..{hi}"
+        elif i > 0 and i > 2 * rest.max(): why = f"far above the others, {lo}..{hi}"
+        elif i == 0 and rest.min() >= 10: why = f"below the others, {lo}..{hi}"
+        else: continue
+        out.append((int(i), n, why))
+    return out
+
+def warn_fill_ids(vals,                 # class ids (N,), the unlabelled ones gone
+                  dtype=None,           # the type they were stored in (`fill_like_ids`)
+                  flags:dict|None=None, # id -> class name a raster declares
+                  form:str="array",     # "raster", "table" or "array": what the fix in the message acts on
+                  column:str="label",   # a table's label column, for its fix
+                 ) -> None:
+    """One `UserWarning` naming each id `fill_like_ids` finds, its share of the labelled rows, and how to drop it
+    (a raster: declare it, `labels.attrs['nodata'] = id`, as every reader of labels then drops it; a table: drop
+    its rows; arrays: `keep = y != id`) or keep it as a class: such an id, undeclared, is trained and scored as a
+    class (was: silently). The one rule of `classify`/`training_set` (rasters and tables), `evaluate_embeddings`
+    and `aef evaluate`; a declared no-data (`nodata`, `_FillValue` in attrs or encoding) is no label at all."""
+    if not (found := fill_like_ids(vals, dtype, flags)): return
+    n = int(np.size(vals))
+    said = "; ".join(f"{i} holds {c:,} of {n:,} labelled rows ({100 * c / n:.1f}%): {why}" for i, c, why in found)
+    f = found[0][0]
+    fix = {"raster": f"declare it, `labels.attrs['nodata'] = {f}` (every reader then leaves those cells out)",
+           "table": f"drop its rows, `df = df[df[{column!r}] != {f}]`",
+           }.get(form, f"drop it, `keep = y != {f}; x, y = x[keep], y[keep]`")
+    warnings.warn(f"label{'s' if len(found) > 1 else ''} {said}. {'They look' if len(found) > 1 else 'It looks'} like "
+                  f"a no-data code, and no no-data is declared, so it is trained as a class: if it marks no data, "
+                  f"{fix}; if it is a class, ignore this warning", UserWarning, stacklevel=user_stacklevel())
 
 
 # %% ../nbs/24_evaluate.ipynb #c0021
@@ -317,13 +377,15 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     other methods stand); a level where no asked method can run is a `LabelError`. Where every class trains on one
     point (1-shot) a kNN with k > 1 is a tie the nearest breaks, so it IS kNN k=1: its row is marked `same_as`
     "knn1" (the column is "" elsewhere; `table.attrs["same_as"]` too), not another method. Labels that mark unlabelled
-    points (negative ids, empty names: `unlabelled`) are a `LabelError` naming them, never a class. A table is read
+    points (negative ids, empty names: `unlabelled`) are a `LabelError` naming them, never a class; ids that look like
+    a no-data code (255 beside 1..10: `fill_like_ids`) are scored as classes with a `UserWarning` naming them. A table is read
     as `linear.check_xy` reads it: its 64 bands (codes decoded), and the other columns `features` names after them."""
     shots = as_levels(shots)  # np.int64(10), (1.0, 10.0): ints; '10', True, 10.5, (1, 1): ConfigError, before any work
     seed, folds = as_seed(seed), _checked_folds(folds, shots)   # -1, 2**64, 10**24 folds, a level not asked: refused
     x, y = check_xy(x, y, centre=True, features=features)   # UTM, epoch seconds: their digits kept
     _refuse_unlabelled(y, "score. Drop them, e.g. `keep = ~aef.evaluate.unlabelled(y); x, y = x[keep], y[keep]`, or "
                        "renumber real classes from 0 (`classes, y = np.unique(y, return_inverse=True)`)")
+    warn_fill_ids(y, getattr(y, "dtype", None))   # 255 beside 1..10, undeclared: scored as a class, so said
     classes, yi = encode_labels(y)
     C = len(classes)
     if C < 2: raise LabelError(f"classification needs at least two classes, got {classes.tolist()}: label more classes")

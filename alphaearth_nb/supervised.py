@@ -22,8 +22,9 @@ from .embeddings import NO_YEARS, as_embedding, pixelwise, refuse_rotation, valu
 from .geo import (as_crs, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
                                unpacked)
 from .labels import (OFF_MAP, near_column, check_exact_ids, comma_numbers, label_array, label_values, labelled_values,
-                                 on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers)
+                                 on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers, class_flags)
 from .stacks import embedding_field
+from .evaluate import unlabelled, warn_fill_ids
 
 # %% auto #0
 __all__ = ['label_points', 'rows_of_map', 'rows_by_year', 'training_set', 'gated_training_set', 'predict_pixels']
@@ -72,7 +73,9 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """x, y (in `grid_crs`) and value of every labelled point; a raster's NaN, negatives and declared no-data skipped.
     Class ids (not `numbers`) that lost digits in a float type (beyond 2^24 in float32): `LabelError`
-    (`labels.check_exact_ids`)."""
+    (`labels.check_exact_ids`); class ids that look like an undeclared no-data code (255 beside 1..10, 0 below
+    10..100, the largest value of the raster's type, an id its class names call 'no data') are kept as classes
+    with a `UserWarning` naming them and the fix (`evaluate.warn_fill_ids`, one rule for rasters and tables)."""
     if isinstance(labels, dict): labels = pd.DataFrame(labels)
     labels = label_array(labels)   # a Dataset of one variable (xr.open_dataset of a label file) is that variable
     if isinstance(labels, pd.DataFrame):
@@ -85,6 +88,11 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
         raise LabelError(f"labels must be a DataArray on the grid, a (Geo)DataFrame, a vector file or a dict of "
                          f"arrays, got {type(labels).__name__}")
     if not numbers: check_exact_ids(vals, stored_dtype(labels, column))   # class ids beyond 2^24 in float32: LabelError
+    if not numbers:   # 255 beside 1..10 and no nodata declared: trained as a class, so said (a -1 row is dropped later)
+        table = isinstance(labels, pd.DataFrame)
+        dt = labels[column].dtype if table else labels.encoding.get("dtype", labels.dtype)   # a uint8 file read as float
+        warn_fill_ids(vals[~unlabelled(vals)], dt, None if table else class_flags(labels),
+                      "table" if table else "raster", column)
     xs, ys = to_crs(xs, ys, crs, grid_crs) if len(xs) else (xs, ys)
     if numbers and vals.dtype.kind in "OUS":   # number text ("2.5", from a CSV read as text) is fine
         num = pd.to_numeric(pd.Series(vals), errors="coerce")
