@@ -355,8 +355,16 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
           warn_days:float=182.625,    # ExtrapolationWarning beyond this many days outside the support period
           max_days:float=730.5,       # PeriodError beyond this many
          ) -> xr.DataArray:
-    "Embed a stack over its whole extent for a valid period: `embedding` (y, x, band), NaN where no data. Keeps this " \
-    "process's freed memory in its heap, as `train.fit` does (`core.keep_heap`; AEF_KEEP_HEAP=0 leaves glibc's defaults)."
+    """Embed a stack over its whole extent for a valid period: `embedding` (y, x, band), NaN where no data. Keeps this
+    process's freed memory in its heap, as `train.fit` does (`core.keep_heap`; AEF_KEEP_HEAP=0 leaves glibc's defaults).
+
+    Raises (all `core.AEFError`) `ConfigError` for a `model` that is no trained model (a preset name, a path, a
+    config: load it first) or a setting out of range (`tile`, `buffer`, `batch_size`, `chunks`, text for a number);
+    `MissingSourceError` for a source the model encodes that the stack lacks (`allow_missing=True` embeds without
+    it) and `UnknownSourceError` for one it does not know; what `stacks.validate_stack` raises for a stack that is
+    none (`StackTypeError`, `DimensionError`, `DTypeError`, `TimeError`, `GridError`, `UnitsError`, ...);
+    `EmptyStackError` / `NoValidDataError` for no frames or no valid value in the period; `PeriodError` for a
+    period more than `max_days` from the stack's frames."""
     keep_heap()
     return _embed(stack, model, period, **{k: v for k, v in locals().items() if k in embed.__kwdefaults__})[0]
 

@@ -132,7 +132,11 @@ def years_text(years:list,          # the years a Dataset of the official produc
 def as_embedding(obj,                   # DataArray with a 64-long `band` dim, or a Dataset with A00..A63
                  dequantize:bool=True,  # dequantise an int8 (official, quantised) input
                 ) -> xr.DataArray:
-    "The embedding form of `obj`: DataArray `embedding`, dims (y, x, band), bands A00..A63, NaN = no data."
+    """The embedding form of `obj`: DataArray `embedding`, dims (y, x, band), bands A00..A63, NaN = no data.
+
+    Raises (all `core.AEFError`) `DTypeError` for no xarray object (text, a path: it names the reader to open it
+    with; a bare array: wrap it) or a dtype neither float nor int8 codes; `DimensionError` for no 64-long `band` (a
+    Dataset of other variables), no `y`/`x`, other dims (a cube's `time`: select a year), an empty cube."""
     if isinstance(obj, xr.DataTree): obj = obj.to_dataset()
     if isinstance(obj, xr.Dataset):
         if names_every_band(obj):   # several years: refused before any year is read (the cube is from_official's)

@@ -136,7 +136,8 @@ PRESETS = {
 def preset(name:str, # "tiny", "small" or "lite"
            **overrides, # ModelConfig fields; STPConfig fields (patch, blocks, ...) go to the encoder
           ) -> ModelConfig:
-    "A named `ModelConfig` with fields overridden, its sources resolved from the registry now; unknown keys raise."
+    "A named `ModelConfig` with fields overridden, its sources resolved from the registry now. Raises " \
+    "`ConfigError` for a name not in `PRESETS` and for a field neither `ModelConfig` nor `STPConfig` has."
     if name not in PRESETS: raise ConfigError(f"unknown preset {name!r}: use one of {sorted(PRESETS)}.")
     base = PRESETS[name]
     mine = {f.name for f in dataclasses.fields(ModelConfig)}

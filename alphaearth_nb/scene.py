@@ -507,7 +507,8 @@ def write_scene(path:str|Path=DEFAULT_DIR,   # folder to write (the package's da
 # %% ../nbs/07_scene.ipynb #c0040d
 def load_scene(path:str|Path|None=None, # folder written by `write_scene` (default: the package's data/)
                ) -> tuple:
-    "Load a written scene: `(stack DataTree, texts DataFrame, labels DataArray (year, y, x))`."
+    "Load a written scene: `(stack DataTree, texts DataFrame, labels DataArray (year, y, x))`. Raises " \
+    "`MissingDataError` (a `FileNotFoundError` too) for a folder without a scene's manifest."
     path = user_path(DEFAULT_DIR if path is None else path)
     if not (path / MANIFEST_FILE).exists():
         raise MissingDataError(f"no scene in {path} (no {MANIFEST_FILE}): write one with "

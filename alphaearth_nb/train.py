@@ -376,8 +376,14 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         mesh:Mesh|None=None,           # default: every device (on CPU: the most that split the batch)
         progress:bool=True,            # show a tqdm bar
        ) -> tuple[TrainState, list[dict]]:
-    "Train `model` on `data`; returns the final state and the per-step history. Keeps this process's freed memory " \
-    "in its heap (`core.keep_heap`: no page faults a step; AEF_KEEP_HEAP=0 leaves glibc's defaults)."
+    """Train `model` on `data`; returns the final state and the per-step history. Keeps this process's freed memory
+    in its heap (`core.keep_heap`: no page faults a step; AEF_KEEP_HEAP=0 leaves glibc's defaults).
+
+    Raises (all `core.AEFError`) `ConfigError` for a setting out of range (a `batch_size` the devices do not split,
+    `steps` below a resumed run's step); what `checkpoint.run_folder` raises for `out` (`RunLockedError` while a live
+    run holds it, `NotOursError` for a folder that is no run, `OutputExistsError` for a run there without `resume`
+    or `overwrite`); `CheckpointError` for a checkpoint that does not fit the model; `TrainingError` when the loss
+    becomes NaN or the data runs out before `steps`."""
     keep_heap()
     resume, overwrite = flag(resume, "resume"), flag(overwrite, "overwrite")  # overwrite="no" is true: refused
     cfg = _train_config(config, steps=steps, batch_size=batch_size, seed=seed, checkpoint_every=checkpoint_every)
