@@ -216,6 +216,7 @@ SECTIONS = {
         'read_geometries': "src\n    GeoDataFrame/GeoSeries, vector file path, or DataFrame of lon/lat, x/y or `.geo`\ncrs\n    CRS of a DataFrame's x/y (lon/lat: EPSG:4326 unless given)\n",
         'valid_polygons': 'gdf\n    a GeoDataFrame (any geometry column name)\n',
         'agreed_crs': "own\n    the CRS the input says it is in (a GeoDataFrame's `.crs`, a raster's); None: says none\ncrs\n    the `crs=` the caller was given; None: none\nwhat : str\n    the input, for messages: 'labels', 'points', 'zones'\n",
+        'read_places': 'src\n    places in any form `read_geometries` takes, a dict of arrays, a CSV/Parquet path\ncrs\n    their CRS when they do not say\nobj\n    the map: a plain x/y table without `crs=` is read on it by `geo.point_crs`\n',
         'points_xy': "points\n    (xs, ys), a DataFrame with x/y or lon/lat columns, a GeoDataFrame, a vector file\nto_crs : str\n    the CRS to give the points in (the map's)\ncrs\n    the CRS of `points` when they do not say (a GeoDataFrame does)\nobj\n    the map: points without a CRS are read by `geo.point_crs` on it (default lon/lat)\n",
         'pixel_of': "emb : xr.DataArray\n    embedding or cube on regular x/y coordinates\nxs\n    x of the points in the cube's CRS\nys\n    y of the points in the cube's CRS, the shape of `xs`\n",
         'years_of_cube': 'emb : xr.DataArray\n    a cube (time, y, x, band)\n',

@@ -27,7 +27,7 @@ from .gate import pixelwise, unit_rows
 from .geo import crs_of, is_lazy, require
 from .years import ONE_MAP_ATTRS, join_years, map_year, one_model, warn_missing_years, yearly_change
 from .places import (LONLAT, cube_crs, cube_form, gather, grid_of, import_geopandas, lonlat_columns,
-                                  pixel_of, warn_zones_off_map, points_xy, read_geometries, sample, transform_of, years_of_cube,
+                                  pixel_of, warn_zones_off_map, points_xy, read_geometries, read_places, sample, transform_of, years_of_cube,
                                   years_with_data)
 
 _all_ = ['LONLAT', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas',
@@ -143,7 +143,8 @@ def zones_of(emb,                     # embedding (y, x, band) or cube (time, y,
              crs=None,                # CRS of `zones` when it does not say
             ):
     """The zones as a GeoDataFrame in the cube's CRS (polygons, point buffers, regular tiles or H3 cells); on a
-    geographic grid each zone is moved by whole turns onto the grid's longitudes (`geo.wrap_geometries`)."""
+    geographic grid each zone is moved by whole turns onto the grid's longitudes (`geo.wrap_geometries`). A table of
+    points by x/y without `crs=` is read on the map as `sample` reads it (`places.read_places`: was a `GridError`)."""
     if sum(v is not None for v in (zones, tile, h3)) != 1:
         raise ConfigError("give exactly one of `zones` (polygons or points with `buffer=`), `tile=` (pixels) "
                           "or `h3=` (resolution)")
@@ -151,7 +152,7 @@ def zones_of(emb,                     # embedding (y, x, band) or cube (time, y,
         if (tile := whole(tile, "tile", 10)) < 1: raise ConfigError(f"tile={tile}: pass 1 pixel or more, e.g. tile=10")
         return tile_zones(emb, tile)
     if h3 is not None: return geo.wrap_geometries(emb, h3_zones(emb, whole(h3, "h3", 7)))
-    gdf = geo.geometries_on(emb, read_geometries(zones, crs), cube_crs(emb))   # whole over 180, on the grid's turn
+    gdf = geo.geometries_on(emb, read_places(zones, crs, emb), cube_crs(emb))   # whole over 180, on the grid's turn
     points = gdf.geom_type.isin(["Point", "MultiPoint"])
     if points.any():
         if not buffer:
@@ -375,7 +376,7 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
         raise ConfigError(f"polygons must be 'rasterize' or 'sample', got {polygons!r}")
     seed = as_seed(seed)
     emb = geo.north_up(emb)   # pixels taken north-up: the same rows (and draws) whatever order the map is stored in
-    gdf = read_geometries(labels, crs)
+    gdf = read_places(labels, crs, emb)   # x/y without crs=: on the map, as `training_set` reads them
     if column not in gdf.columns:
         near = near_column(column, gdf.columns)
         raise LabelError(f"the labels have no `{column}` column (have {list(gdf.columns)[:8]}): pass "

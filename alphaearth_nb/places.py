@@ -26,8 +26,8 @@ from .timecodes import YEARS, as_numbers, numeric_time_hint, unwritten_years
 # %% auto #0
 __all__ = ['LONLAT', 'EE_GEO', 'POINT_COLUMNS', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns',
            'coordinate_hint', 'import_geopandas', 'table_file', 'read_geometries', 'valid_polygons', 'agreed_crs',
-           'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'points_table', 'off_map_hint',
-           'warn_zones_off_map', 'sample']
+           'read_places', 'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'points_table',
+           'off_map_hint', 'warn_zones_off_map', 'sample']
 
 # %% ../nbs/23c_places.ipynb #c0006
 def cube_form(obj) -> xr.DataArray:  # an embedding or cube in any form `as_embedding` takes (Dataset, DataTree, int8 codes)
@@ -371,6 +371,18 @@ def _read_geometries(src, crs):
                      "a GeoDataFrame or GeoSeries, a GeoJSON dict, shapely geometries or WKT (with `crs=`), or a "
                      f"file path{_pairs_hint(src)}")
 
+def read_places(src,       # places in any form `read_geometries` takes, a dict of arrays, a CSV/Parquet path
+                crs=None,  # their CRS when they do not say
+                obj=None,  # the map: a plain x/y table without `crs=` is read on it by `geo.point_crs`
+               ):
+    """`read_geometries` of places with a map: a dict of arrays, a CSV/Parquet file the table they hold, x/y without
+    `crs=` read on the map by the one rule (`geo.point_crs`): `points_xy` (`sample`), `aggregate`, `label_table`."""
+    if isinstance(src, dict) and not _is_geojson(src): src = pd.DataFrame(src)   # {"lon": [...]}: a table
+    src = table_file(src)   # a CSV/Parquet path: its DataFrame, as the same table in memory
+    if crs is None and obj is not None and _xy_table(src):   # x/y, no crs=: on the map, the one rule
+        crs = geo.point_crs(obj, *(table_numbers(src, c, "the table of places") for c in "xy"), table=True) or None
+    return read_geometries(src, crs)
+
 POINT_COLUMNS = ("x_in", "y_in")   # the table of points given without one: the coordinates as given, their own CRS
 
 def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns, a GeoDataFrame, a vector file
@@ -394,11 +406,10 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
     `sample` and `official.sample_points` return this table (plus `inside`, `year`, A00..A63) alike. A table of one
     row is a table too (was: a one-row lon/lat table, two numbers, read as one point: its columns became x_in/y_in).
 
-    A table with x/y columns and no `crs=` (a DataFrame, a dict of arrays, a CSV/Parquet file alike) is read by the
-    one rule on the map `obj` (`geo.point_crs`: the map's CRS where its points lie on the map so, else lon/lat if
-    they do so; partly off, the map's CRS, each row its own `inside`), as `training_set`, `classify` and `regress`
-    read label tables (was: `sample` refused it, 'needs its CRS', while `classify` read it). Without a map to read
-    it on (`official.sample_points`, `read_geometries`) it is a `GridError` naming `crs=`."""
+    A table with x/y columns and no `crs=` (a DataFrame, a dict of arrays, a CSV/Parquet file) is read on the map
+    `obj` by the one rule (`read_places`, `geo.point_crs`: the map's CRS where its points lie on the map so, else
+    lon/lat; partly off, the map's CRS), as `training_set` and `classify` read label tables (was: `sample` refused
+    it). Without a map (`official.sample_points`, `read_geometries`) it is a `GridError` naming `crs=`."""
     xy = None
     if (shapes := _shapes(points)) is not None and len(shapes) > 1 and all(g.geom_type == "Point" for g in shapes):
         xy = tuple(np.array([getattr(g, a) if not g.is_empty else np.nan for g in shapes]) for a in "xy")   # Points say x
@@ -415,11 +426,7 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
         src = p[2] if p[2] is not None or obj is None else geo.point_crs(obj, p[0], p[1], None, LONLAT)
         tx, ty = geo.to_crs([p[0]], [p[1]], src or LONLAT, to_crs)
         return tx, ty, pd.DataFrame(dict(zip(POINT_COLUMNS, ([p[0]], [p[1]]))))
-    if isinstance(points, dict) and not _is_geojson(points): points = pd.DataFrame(points)   # {"lon": [...]}: a table
-    points = table_file(points)   # a CSV/Parquet path: its DataFrame, as the same table in memory
-    if crs is None and obj is not None and _xy_table(points):   # x/y, no crs=: on the map, the one rule
-        crs = geo.point_crs(obj, *(table_numbers(points, c, "the table of places") for c in "xy"), table=True) or None
-    gdf = read_geometries(points, crs)
+    gdf = read_places(points, crs, obj)   # a dict or CSV/Parquet file a table; x/y, no crs=: the one rule
     if not (gdf.geom_type.isin(["Point"]) | gdf.geometry.isna()).all():   # a row without a geometry: off the map
         other = sorted(set(gdf.geom_type.dropna()) - {"Point"})
         raise LabelError(f"sampling needs points, got {other}: " + (
@@ -521,6 +528,10 @@ def _span(lo:float, hi:float, degrees:bool) -> str:
     "'lo..hi' to 6 decimals for degrees (0.1 m), to 1 for metres."
     return f"{lo:.6f}..{hi:.6f}" if degrees else f"{lo:.1f}..{hi:.1f}"
 
+def _extent(emb) -> tuple:   # the map's x and y extents (pixel edges), each sorted: `off_map_hint`'s, the zones'
+    x0, dx, y0, dy = grid_of(emb)
+    return sorted((x0 - dx / 2, x0 + (emb.sizes["x"] - 0.5) * dx)), sorted((y0 - dy / 2, y0 + (emb.sizes["y"] - 0.5) * dy))
+
 def off_map_hint(emb,               # the map (y, x, band) or cube, with its CRS
                  xs:np.ndarray,     # the places' x in the map's CRS (points; a zone's bounds)
                  ys:np.ndarray,     # their y
@@ -531,9 +542,7 @@ def off_map_hint(emb,               # the map (y, x, band) or cube, with its CRS
     an `aggregate` none of whose zones does (one wording for both)."""
     crs = cube_crs(emb)
     deg = crs is not None and geo.as_crs(crs).is_geographic
-    x0, dx, y0, dy = grid_of(emb)
-    ex = sorted((x0 - dx / 2, x0 + (emb.sizes["x"] - 0.5) * dx))
-    ey = sorted((y0 - dy / 2, y0 + (emb.sizes["y"] - 0.5) * dy))
+    ex, ey = _extent(emb)
     ok = np.isfinite(xs) & np.isfinite(ys)
     pts = (f"the {what} x {_span(xs[ok].min(), xs[ok].max(), deg)}, y {_span(ys[ok].min(), ys[ok].max(), deg)}"
            if ok.any() else f"the {what} have no finite coordinates in it")
@@ -549,9 +558,7 @@ def warn_zones_off_map(emb,  # the map (y, x, band) or cube, with its CRS
     warns for points. Silent where one does (a zone over no data is not off the map)."""
     b = gdf.geometry[geo.has_geometry(gdf)].bounds   # geopandas' notna warns where a geometry is empty
     if not len(b): return
-    x0, dx, y0, dy = grid_of(emb)
-    ex = sorted((x0 - dx / 2, x0 + (emb.sizes["x"] - 0.5) * dx))
-    ey = sorted((y0 - dy / 2, y0 + (emb.sizes["y"] - 0.5) * dy))
+    ex, ey = _extent(emb)
     if ((b.minx <= ex[1]) & (b.maxx >= ex[0]) & (b.miny <= ey[1]) & (b.maxy >= ey[0])).any(): return
     warnings.warn(f"none of the {len(b)} zones lies on the map (`n_pixels` all 0, vectors NaN): " + off_map_hint(
         emb, np.array([b.minx.min(), b.maxx.max()]), np.array([b.miny.min(), b.maxy.max()]), "zones"),
