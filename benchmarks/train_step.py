@@ -30,8 +30,8 @@ Prints (figures only: nothing here is asserted):
   thunks) and the thunks by duration (the dispatch-bound small ones against the large); then each thunk's shortest
   run of the N summed by kind (YNNPACK convolutions, dots and reductions, Eigen's dots, XLA's loop fusions:
   element-wise, reductions, transposes, copies), the shares to read on a loaded machine, where a thunk's time is
-  mostly the other processes' (`--profile 20` for them); `--thunks K` adds the K costliest single thunks with their
-  output shape.
+  mostly the other processes' (`--profile 20` for them); `--thunks K` adds the K largest of those sums by kind and
+  source line (which layer owns the element-wise loops) and the K costliest single thunks with their output shape.
 
 With `--devices N`, JAX's CPU is split into N host devices before it starts (`jax_num_cpu_devices`, as
 `AEF_CPU_DEVICES` does at import: core.split_cpu) and the step runs data parallel over the most of them that split
@@ -150,6 +150,17 @@ def _thunk_kinds(hlo: str) -> dict:
     return out
 
 
+def _shortest_by(low: dict, per_n: dict, n: int, key) -> tuple[collections.Counter, collections.Counter]:
+    "Each leaf thunk's shortest run in ns (`low`, by name) times its runs a step (`per_n` over `n` steps), summed by "
+    "`key(name)`, and how many thunks each key holds; containers (cond, while, call) are left out, as they hold the "
+    "thunks they run."
+    sums, count = collections.Counter(), collections.Counter()
+    for name, ns in low.items():
+        if name.startswith(("cond", "while", "call")): continue
+        sums[key(name)] += ns * max(1, per_n[name] // n); count[key(name)] += 1
+    return sums, count
+
+
 def profile(run, compiled_text: str, n: int, top: int = 25, thunks_top: int = 0):
     "Run `run()` n times under jax.profiler; print XLA:CPU thunk time per (direction, source line), most first; with "
     "`thunks_top`, also the costliest single thunks with their output shape and source line."
@@ -185,14 +196,17 @@ def profile(run, compiled_text: str, n: int, top: int = 25, thunks_top: int = 0)
         print(f"  {ns / n / 1e6:7.2f} ms {ns / total:5.1%} {cnt[(d, where)] // n:5d}x  {d} {where}")
     # each thunk's shortest run (times its runs a step): the time it takes when no other process preempts it, so the
     # shares below hold on a loaded machine where the sums above swing with the load (session 30)
-    kinds, lows, lcnt = _thunk_kinds(compiled_text), collections.Counter(), collections.Counter()
-    for name, ns in low.items():
-        if name.startswith(("cond", "while", "call")): continue
-        lows[kinds.get(name, "?")] += ns * max(1, per_n[name] // n); lcnt[kinds.get(name, "?")] += 1
+    kinds = _thunk_kinds(compiled_text)
+    lows, lcnt = _shortest_by(low, per_n, n, lambda name: kinds.get(name, "?"))
     low_total = sum(lows.values()) or 1
     print(f"each thunk's shortest run, summed: {low_total / 1e6:.1f} ms a step; by kind: "
           + ", ".join(f"{k} {v / 1e6:.1f} ms {v / low_total:.0%} ({lcnt[k]})" for k, v in lows.most_common() if v >= 0.005 * low_total))
     if not thunks_top: return
+    # the same by kind and source line: which layer owns the element-wise loops and transposes (session 31)
+    by_line, nline = _shortest_by(low, per_n, n, lambda name: (kinds.get(name, "?"),) + src.get(name, ("", "?")))
+    print("shortest runs by kind and source line (ms a step, thunks):")
+    for (k, d, where), ns in by_line.most_common(thunks_top):
+        print(f"  {ns / 1e6:7.2f} ms {nline[k, d, where]:4d}x  {k:17s} {d} {where}")
     shapes = _hlo_shapes(compiled_text)
     print("costliest thunks (ms per step, calls per step, name, opcode, output shape, source line):")
     for name, ns in per.most_common(thunks_top):

@@ -65,3 +65,34 @@ def test_thunk_kinds_of_a_compiled_module():
     assert kinds["pad_fusion"] == "loop_copy"
     assert kinds["tanh_fusion"] == "loop_elementwise"
     assert kinds["dot.4"] == "dot"
+
+
+def _bench_train_step():
+    sys.path.insert(0, str(BENCH))
+    try:
+        spec = importlib.util.spec_from_file_location("bench_train_step", BENCH / "train_step.py")
+        ts = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(ts)
+    finally:
+        sys.path.remove(str(BENCH))
+    return ts
+
+
+def test_shortest_runs_by_kind_and_line():
+    "`--profile N --thunks K` sums each thunk's shortest run (times its runs a step) by kind and source line (session " \
+    "31): a thunk run twice a step counts twice, a container (cond, while, call) not at all, a thunk with no source " \
+    "line under '?'."
+    ts = _bench_train_step()
+    n = 4  # steps traced
+    low = {"tanh_fusion": 100, "tanh_fusion.2": 50, "ynn_fusion.7": 1000, "cond.1": 5000, "transpose_copy_fusion.1": 30}
+    per_n = {"tanh_fusion": 4, "tanh_fusion.2": 8, "ynn_fusion.7": 4, "cond.1": 4, "transpose_copy_fusion.1": 4}
+    kinds = ts._thunk_kinds(HLO)
+    kinds["tanh_fusion.2"] = "loop_elementwise"
+    src = {"tanh_fusion": ("bwd", "nn.py:229 Norm.__call__"), "tanh_fusion.2": ("bwd", "nn.py:229 Norm.__call__"),
+           "ynn_fusion.7": ("fwd", "nn.py:388 conv3")}
+    sums, count = ts._shortest_by(low, per_n, n, lambda name: (kinds.get(name, "?"),) + src.get(name, ("", "?")))
+    assert sums == {("loop_elementwise", "bwd", "nn.py:229 Norm.__call__"): 100 + 2 * 50,
+                    ("ynn_convolution", "fwd", "nn.py:388 conv3"): 1000, ("loop_transpose", "", "?"): 30}
+    assert count[("loop_elementwise", "bwd", "nn.py:229 Norm.__call__")] == 2
+    by_kind, _ = ts._shortest_by(low, per_n, n, lambda name: kinds.get(name, "?"))
+    assert by_kind == {"loop_elementwise": 200, "ynn_convolution": 1000, "loop_transpose": 30}
