@@ -72,10 +72,17 @@ def _smallest(v, col, kc:int):
 # %% ../nbs/23a_knn.ipynb #c0008
 def _bits(n:int) -> int: return max(1, math.ceil(math.log2(n)))
 
+_WINDOW = 32  # XLA:CPU reduces more than this many rows in windows of it; a window padded past the end is slow
+
+def _gathered(kc:int, g:int) -> int:
+    "Groups gathered in stage 2: the kc picked, and the (kc + 1)-th where that makes whole windows of rows."
+    return kc + 1 if kc * g > _WINDOW and kc * g % _WINDOW and (kc + 1) * g % _WINDOW == 0 else kc
+
 def _block_candidates(d:Float[Array, "C Q"], kc:int) -> tuple[Int[Array, "kc Q"], Float[Array, "kc Q"], Float[Array, "Q"]]:
     """The `kc` candidate rows of each column (query) of a block in the order of their keys, their values, and a
     lower bound on every other row's value: the (kc + 1)-th smallest group minimum or value in the kc best groups
-    (one more pass each, nothing gathered). Unused values cost nothing (XLA drops their gather)."""
+    (one more pass each). Stage 2 reads the (kc + 1)-th group too where its rows then fill XLA's windows
+    (`_gathered`: kc = 3, 5, 7): the same picks and the same bound. Unused values cost nothing (XLA drops their gather)."""
     c, nq = d.shape
     if kc >= c:
         return jnp.broadcast_to(jnp.arange(c, dtype=jnp.int32)[:, None], (c, nq)), d, jnp.full((nq,), jnp.inf, d.dtype)
@@ -86,13 +93,13 @@ def _block_candidates(d:Float[Array, "C Q"], kc:int) -> tuple[Int[Array, "kc Q"]
         return col[:kc], jnp.take_along_axis(d, col[:kc], 0, mode="promise_in_bounds"), lb[kc]
     d3 = d.reshape(ng, g, nq)
     top, glb = _unpack(_smallest_keys(_pack(d3.min(1), _bits(ng)), kc + 1), _bits(ng))  # one read of the block
-    sh = _bits(g)                                                                       # g: a power of two
-    rows = ((top[:kc] << sh)[:, None] | jnp.arange(g, dtype=jnp.int32)[:, None]).reshape(kc * g, nq)
-    cand = jnp.take_along_axis(d, rows, 0, mode="promise_in_bounds")                    # (kc g, Q)
-    j, clb = _unpack(_smallest_keys(_pack(cand, _bits(kc * g)), kc + 1), _bits(kc * g))
+    sh, m = _bits(g), _gathered(kc, g)                                                  # g: a power of two
+    rows = ((top[:m] << sh)[:, None] | jnp.arange(g, dtype=jnp.int32)[:, None]).reshape(m * g, nq)
+    cand = jnp.take_along_axis(d, rows, 0, mode="promise_in_bounds")                    # (m g, Q)
+    j, clb = _unpack(_smallest_keys(_pack(cand, _bits(m * g)), kc + 1), _bits(m * g))
     j = j[:kc]                                # bit operations, no gather: XLA fuses this index arithmetic
     pick = top[0]                             # into the direct sums' row gather, per element
-    for r in range(1, kc): pick = jnp.where(j >> sh == r, top[r], pick)
+    for r in range(1, m): pick = jnp.where(j >> sh == r, top[r], pick)
     v = jnp.take_along_axis(cand, j, 0, mode="promise_in_bounds")
     return (pick << sh) | (j & np.int32(g - 1)), v, jnp.minimum(glb[kc], clb[kc])
 
