@@ -159,7 +159,8 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
                     step:int|None=None,  # the checkpoint's number; default `state.step` (a TrainState's)
                    ) -> Path:
     "Write `state` atomically (leaves first, metadata last) and prune older step checkpoints (never other files); " \
-    "returns the `.json` path. Raises `ConfigError` for `keep` < 1 or a `keep` or `step` that is no whole number."
+    "returns the `.json` path; a missing `directory` is made with its parents (`mkdir -p`, `files.writing_folder`'s " \
+    "rule). Raises `ConfigError` for `keep` < 1 or a `keep` or `step` that is no whole number."
     if (keep := whole(keep, "keep", 3)) < 1:
         raise ConfigError(f"keep={keep}: keep at least the checkpoint being written (keep=1).")
     step = whole(state.step if step is None else step, "step", getattr(state, "step", 0))   # 1.5 wrote ckpt 1

@@ -270,8 +270,8 @@ def parser() -> argparse.ArgumentParser:
     d = _command(sub, "demo", "train the small model on the offline sample scene, embed it, write pictures "
                  "and a report")
     d.add_argument("--out", type=_path, default="out/demo",
-                   help="folder of the demo: report.md, pictures, the run (default: %(default)s; a demo written "
-                   "there before is replaced, and said so; any other folder is refused)")
+                   help="folder of the demo: report.md, pictures, the run (default: %(default)s; made with its "
+                   "parents; a demo written there before is replaced, and said so; any other folder is refused)")
     d.add_argument("--steps", type=_positive, default=200, help="training steps (default: %(default)s)")
     d.add_argument("--batch-size", type=_pairs, default=4, help="samples a step, at least 2 (default: %(default)s)")
     d.add_argument("--seed", type=_seed, default=0, help="seed of the model and the sampler (default: %(default)s)")
@@ -290,7 +290,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--batch-size", type=_pairs, default=None, help=f"samples a step, at least 2 (default: "
                    f"{TRAIN_DEFAULTS['batch_size']}{run})")
     t.add_argument("--out", type=_path, default="out/train",
-                   help="run folder: checkpoints, metrics, header (default: %(default)s)")
+                   help="run folder: checkpoints, metrics, header (default: %(default)s; made with its parents)")
     t.add_argument("--seed", type=_seed, default=None, help=f"seed of the model and the sampler (default: "
                    f"{TRAIN_DEFAULTS['seed']}{run})")
     t.add_argument("--resume", action="store_true", help="continue from the newest checkpoint in --out")
@@ -317,7 +317,7 @@ def parser() -> argparse.ArgumentParser:
                    "--period 2023 then --period 2024, each with its own --out) or dates start,end "
                    "(2024-01-01,2025-01-01)")
     e.add_argument("--out", type=_path, required=True,
-                   help="output .zarr (a new path, or one written before with --overwrite)")
+                   help="output .zarr (a new path, made with its parents, or one written before with --overwrite)")
     e.add_argument("--overwrite", action="store_true", help="replace a store that `aef embed` wrote before")
     e.add_argument("--int8", action="store_true", help="store the official int8 codes (64 bytes a pixel)")
     e.add_argument("--sources", default=None, help="comma-separated sources to keep, among those the model reads "

@@ -451,7 +451,8 @@ def embed_to_zarr(stack,                  # as for `embed`
                   **kwargs,               # more options of `embed` (tile, buffer, batch_size, chunks, ...)
                  ) -> Path:
     "Embed a stack lazily and stream the result to a zarr store, a few chunks at a time; returns `path` as written " \
-    "(a `Path`, `~` expanded: `files.user_path`, as `exports.to_zarr` returns it). Keeps this " \
+    "(a `Path`, `~` expanded: `files.user_path`, as `exports.to_zarr` returns it; " \
+    "folders missing above it are made, as `mkdir -p`: `files.writing_folder`'s rule). Keeps this " \
     "process's freed memory in its heap, as `train.fit` does (`core.keep_heap`; AEF_KEEP_HEAP=0 leaves glibc's defaults)."
     keep_heap()
     check_output(path, overwrite, "embedding store", folder=True)  # before any work: a typo in `path` costs nothing

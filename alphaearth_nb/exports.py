@@ -169,7 +169,7 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
     `['embedding:model']`, `['time']`, `['period_start']`, `['tile']`, `['buffer']`, `['trim']`, ...) are kept as GDAL
     tags (`embeddings.provenance_tags`: AEF_SOURCE, AEF_MODEL, AEF_TIME, AEF_PERIOD_START, AEF_TILE, ...), which
     `read_cog` reads back: its attrs are those `open_zarr` gives back of a store `to_zarr` wrote, but for attrs
-    of the user's own (`embeddings.COG_ATTRS` names those kept)."""
+    of the user's own (`embeddings.COG_ATTRS` names those kept). Folders missing above it are made (as `mkdir -p`, `files.writing_folder`'s rule)."""
     require("rasterio", "official", "writing COGs")
     import rasterio, rasterio.errors
     from rasterio.enums import Resampling
@@ -388,7 +388,8 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     at `path.aux.xml` is replaced or removed with `overwrite` (else `OutputExistsError`). A map with no pixel of data is a
     `NoValidDataError`, raised before any work. The map's (or its Dataset's) source, model, year and period
     (`attrs['source']`, `['embedding:model']`, `['time']`, ..., which `classify` keeps from its embedding) are GDAL
-    tags AEF_SOURCE, AEF_MODEL, AEF_TIME, ... (`embeddings.provenance_tags`; `rioxarray.open_rasterio` puts them in attrs)."""
+    tags AEF_SOURCE, AEF_MODEL, AEF_TIME, ... (`embeddings.provenance_tags`; `rioxarray.open_rasterio` puts them in attrs).
+    Folders missing above it are made (as `mkdir -p`, `files.writing_folder`'s rule)."""
     require("rasterio", "official", "writing COGs")
     import rasterio
     from rasterio.enums import Resampling

@@ -453,7 +453,12 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
     """Yield a fresh folder beside `target`; on success write the marker last and rename it into place.
 
     Without `overwrite`, the rename never replaces: a writer that finds `target` taken by then (two writers of one
-    new path) raises `OutputExistsError` and its folder is removed, so the first output stays whole."""
+    new path) raises `OutputExistsError` and its folder is removed, so the first output stays whole.
+
+    Folders missing above `target` are made (as `mkdir -p`) once every check has passed and before anything is
+    written (a refused input or path makes none); they stay if the write then fails. One rule for every writer of
+    the package: `to_cog`, `map_to_cog`, `to_zarr`, `embed_to_zarr`, `save_checkpoint`, `fit`'s `out` and the
+    CLI's `--out`; a file where a folder is needed is `NotOursError` (`local_output`), as is any path not ours."""
     t = local_output(target, what, True, replace=True)  # read once: a URL is refused before anything is touched
     _restore_old(t.resolve())  # a store a killed writer left aside comes back before the rules apply
     t = _checked(t, overwrite, what, folder=True)
@@ -478,7 +483,8 @@ def writing_file(target:str|os.PathLike, # the file to (re)place
                  mode:str="wb",           # "wb" or "w"
                  overwrite:bool=True,     # replace an existing file (files are ours to refresh by default)
                 ):
-    "Yield a file open beside `target`; on success flush, fsync and rename it into place (mode 0666 - umask)."
+    "Yield a file open beside `target`; on success flush, fsync and rename it into place (mode 0666 - umask); " \
+    "folders missing above it are made first (`writing_folder`'s rule)."
     t = check_output(target, overwrite, "file", folder=False)
     if t.is_dir(): raise OutputExistsError(f"{t} is a folder: choose a file path.")
     t.parent.mkdir(parents=True, exist_ok=True)

@@ -46,7 +46,8 @@ def to_zarr(emb,                 # embedding (y, x, band) or cube (time, y, x, b
     data, so a lazy embedding is computed once; nothing is left at `store`).
     The store is written north-up (rows north to south, columns west to east: `geo.north_up`), as `to_cog` writes
     a GeoTIFF, so `open_zarr` gives a map stored south-first (y ascending) back north-up, the same values at the
-    same coordinates (was: in the order given, the one writer of the package that kept it)."""
+    same coordinates (was: in the order given, the one writer of the package that kept it). Folders missing above
+    the store are made (as `mkdir -p`, `files.writing_folder`'s rule)."""
     check_output(store, overwrite, "embedding store"); quantized = flag(quantized, "quantized")   # before any work
     emb = north_up(cube_form(emb))   # the package's files are north-up (`to_cog`): a reader takes rows top-down
     model = model_name(model or emb.attrs.get("embedding:model"))   # the checkpoint's identity kept; unknown: none

@@ -363,7 +363,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         *,
         steps:int|None=None,           # total steps (overrides `config.steps`)
         batch_size:int|None=None,      # examples per step (overrides `config.batch_size`)
-        out=None,                      # run folder: checkpoints/, metrics.jsonl, loss.png; None = nothing written
+        out=None,                      # run folder (made with its parents): checkpoints/, metrics.jsonl, loss.png; None: none
         resume:bool=False,             # continue from the newest valid checkpoint in `out`
         overwrite:bool=False,          # start over in an `out` that holds an earlier run (its files are removed)
         seed:int|None=None,            # overrides `config.seed`
