@@ -28,8 +28,8 @@ from .core import (ConfigError, as_seed, compiler_options, flag, frozen_traces, 
 from .dist import constrain, place
 
 # %% auto #0
-__all__ = ['STEPS_MAX', 'as_peak_lr', 'TrainConfig', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState',
-           'init_state', 'apply_policy', 'train_step', 'make_train_step']
+__all__ = ['STEPS_MAX', 'as_peak_lr', 'TrainConfig', 'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer',
+           'relayout', 'TrainState', 'init_state', 'apply_policy', 'train_step', 'make_train_step']
 
 # %% ../nbs/19_step.ipynb #c0007
 STEPS_MAX = 2**31 - 1  # the most steps: the step counter (`TrainState.step`) and the schedule's steps are int32
@@ -104,12 +104,33 @@ class TrainConfig:
         object.__setattr__(self, "seed", as_seed(self.seed))   # core's one seed rule: 0 .. 2**63 - 1
 
 # %% ../nbs/19_step.ipynb #c0010
+def schedule_args(cfg:TrainConfig,   # reads `peak_lr`, `warmup` and `steps`
+                 ) -> dict:
+    "The schedule's numbers as 0-d arrays, `{'peak_lr': float32, 'warmup': int32, 'steps': int32}`: `lr_at`'s " \
+    "inputs, which `fit`'s step takes at each call, so configs that differ only in them share one compiled step."
+    return {"peak_lr": np.asarray(cfg.peak_lr, np.float32), "warmup": np.asarray(cfg.warmup, np.int32),
+            "steps": np.asarray(cfg.steps, np.int32)}
+
+def lr_at(count,    # the step (from 0): an int or an int32 array
+          peak_lr,  # the learning rate after warm-up
+          warmup,   # steps of linear warm-up from 0
+          steps,    # the step at which the decay reaches 0
+         ) -> Float[Array, ""]:
+    "The learning rate at step `count`: linear warm-up from 0 to `peak_lr` over `warmup` steps, then linear decay to " \
+    "0 at `steps`; any argument may be traced. optax's `join_schedules` of two `linear_schedule`s (optax 0.2.8), " \
+    "which take their numbers as Python constants, written out op for op, each division as the product by the " \
+    "float32 reciprocal that XLA's algebraic simplifier makes of a division by a constant: the float32 values " \
+    "the step compiled with constants computed, so runs begun before resume to the bit."
+    up_n, down_n = jnp.maximum(warmup, 1), jnp.maximum(steps - warmup, 1)
+    inv = lambda n: 1 / n.astype(jnp.float32)   # XLA: A / C -> A * (1 / C), in C's type
+    up = (0.0 - peak_lr) * (1 - jnp.clip(count, 0, up_n) * inv(up_n)) + peak_lr
+    down = (peak_lr - 0.0) * (1 - jnp.clip(count - warmup, 0, down_n) * inv(down_n)) + 0.0
+    return jnp.where(count < warmup, up, down)
+
 def lr_schedule(cfg:TrainConfig,   # reads `peak_lr`, `warmup` and `steps`
                ) -> optax.Schedule:
-    "Linear warm-up from 0 to `peak_lr` over `warmup` steps, then linear decay to 0 at `steps`."
-    up = optax.linear_schedule(0.0, cfg.peak_lr, max(cfg.warmup, 1))
-    down = optax.linear_schedule(cfg.peak_lr, 0.0, max(cfg.steps - cfg.warmup, 1))
-    return optax.join_schedules([up, down], [cfg.warmup])
+    "Linear warm-up from 0 to `peak_lr` over `warmup` steps, then linear decay to 0 at `steps` (`lr_at`)."
+    return partial(lr_at, **schedule_args(cfg))
 
 def opt_layout(cfg:TrainConfig) -> str:  # the training config (`TrainConfig`)
     "How `make_optimizer(cfg)` keeps Adam's moments: 'flat' (one vector each), or 'tree' (one array per parameter) " \
@@ -118,13 +139,15 @@ def opt_layout(cfg:TrainConfig) -> str:  # the training config (`TrainConfig`)
 
 def make_optimizer(cfg:TrainConfig,        # schedule, Adam and clipping settings
                    layout:str|None=None,   # 'flat' or 'tree'; default `opt_layout(cfg)`
+                   schedule:dict|None=None,# the schedule's numbers (`schedule_args`, may be traced); default cfg's
                   ) -> optax.GradientTransformation:
     "Adam on the paper's schedule, after optional global-norm clipping, on one flat vector of all parameters or per " \
-    "parameter."
+    "parameter. Its state's layout does not depend on `schedule`."
     layout = opt_layout(cfg) if layout is None else layout
     if layout not in ("flat", "tree"):
         raise ConfigError(f"optimizer layout {layout!r} is unknown: pass 'flat', 'tree' or None (opt_layout(cfg)).")
-    adam = optax.adam(lr_schedule(cfg), b1=cfg.b1, b2=cfg.b2, eps=cfg.eps)
+    lr = lr_schedule(cfg) if schedule is None else partial(lr_at, **schedule)
+    adam = optax.adam(lr, b1=cfg.b1, b2=cfg.b2, eps=cfg.eps)
     opt = adam if cfg.clip_norm is None else optax.chain(optax.clip_by_global_norm(cfg.clip_norm), adam)
     return optax.flatten(opt) if layout == "flat" else opt
 
@@ -253,17 +276,18 @@ def _platform(shardings) -> str:
     for s in jax.tree.leaves(shardings): return next(iter(s.device_set)).platform
     return jax.default_backend()
 
-def _update_args(state:TrainState, state_shardings:PyTree) -> tuple:
-    "Stand-ins for the update program's arguments `((loss, grads), state)`, placed as the gradients program gives them " \
-    "(lowering reads only their shapes and placements): the gradients are the parameters, the same buffers."
+def _update_args(state:TrainState, state_shardings:PyTree, args=()) -> tuple:
+    "Stand-ins for the update program's arguments `((loss, grads, *args), state)`, placed as the gradients program " \
+    "gives them (lowering reads only their shapes and placements): the gradients are the parameters, the same buffers."
     params = eqx.filter(state.model, eqx.is_inexact_array)
     if state_shardings is None:  # an output is committed to its device when the inputs are (the state's, here)
         first = jax.tree.leaves(params)[0]
-        return (jax.device_put(jnp.zeros((), jnp.float32), first.sharding if first.committed else None), params), state
+        return (jax.device_put(jnp.zeros((), jnp.float32), first.sharding if first.committed else None), params,
+                *args), state
     one = NamedSharding(next(s.mesh for s in jax.tree.leaves(state_shardings)), P())
-    return (jax.device_put(jnp.zeros((), jnp.float32), one), place(params, state_shardings.model)), state
+    return (jax.device_put(jnp.zeros((), jnp.float32), one), place(params, state_shardings.model), *args), state
 
-def _compile_both(grads_fn, update_fn, batch, state:TrainState, state_shardings:PyTree):
+def _compile_both(grads_fn, update_fn, batch, state:TrainState, state_shardings:PyTree, args=()):
     "Compile the step's two programs side by side into JAX's caches for the calls after: the gradients traced and " \
     "lowered here, then compiled on a thread (XLA releases the GIL) while this thread traces and compiles the update " \
     "on the other core (the gradients' first compiler passes use one). A failure is left to the calls to raise."
@@ -273,13 +297,13 @@ def _compile_both(grads_fn, update_fn, batch, state:TrainState, state_shardings:
         except Exception: pass
     thread = threading.Thread(target=run, daemon=True)
     thread.start()
-    try: update_fn.lower(*_update_args(state, state_shardings)).compile()
+    try: update_fn.lower(*_update_args(state, state_shardings, args)).compile()
     except Exception: pass
     thread.join()
 
 @checks_flags
 def make_train_step(loss_fn:Callable,                       # loss_fn(model, batch, key) -> (loss, aux)
-                    optimizer:optax.GradientTransformation, # the state's optimiser
+                    optimizer:optax.GradientTransformation|Callable, # the state's optimiser, or one of the schedule's numbers
                     *,
                     state_shardings:PyTree=None,            # from `state_sharding`; None leaves placement to XLA
                     batch_shardings=None,                   # from `batch_sharding`
@@ -287,8 +311,14 @@ def make_train_step(loss_fn:Callable,                       # loss_fn(model, bat
                    ) -> Callable:
     "The jitted training step `step(state, batch) -> (state, loss, aux)`; it donates `state`; on CPU compiled with " \
     "`core.compiler_options(step=True)` (`AEF_FAST_COMPILE=0`: XLA's defaults). With `split` on the CPU it is two " \
-    "programs, the loss and gradients then the update, compiled side by side on the first call (`_compile_both`)."
+    "programs, the loss and gradients then the update, compiled side by side on the first call (`_compile_both`). " \
+    "An `optimizer` that is a function of the schedule's numbers (`partial(make_optimizer, cfg, layout)`) makes " \
+    "`step(state, batch, args)`, `args` given at each call (`schedule_args(cfg)`): traced, so one compile serves " \
+    "every learning rate, warm-up and length."
     platform = _platform(state_shardings)
+    fixed = isinstance(optimizer, optax.GradientTransformation)   # else optimizer(args) is one
+    opt_of = (lambda *args: optimizer) if fixed else optimizer
+    first_of = lambda batch, args: batch if fixed else (batch, *args)   # the programs' first (undonated) argument
     pin = lambda t, s: t if state_shardings is None else constrain(t, s)
     def _grads(batch, state):
         state = pin(state, state_shardings)
@@ -300,12 +330,13 @@ def make_train_step(loss_fn:Callable,                       # loss_fn(model, bat
         loss, aux = jax.tree.map(lambda x: jax.lax.with_sharding_constraint(x, one), (loss, aux))  # stand-ins
         return loss, aux, constrain(grads, state_shardings.model)
     def _update(loss_grads, state):
-        (loss, grads), state = loss_grads, pin(state, state_shardings)
-        new, skipped = _apply_grads(state, loss, grads, optimizer)
+        (loss, grads, *args), state = loss_grads, pin(state, state_shardings)
+        new, skipped = _apply_grads(state, loss, grads, opt_of(*args))
         return pin(new, state_shardings), skipped
-    def _step(batch, state):  # both halves as one program
+    def _step(first, state):  # both halves as one program
+        batch, *args = (first,) if fixed else first
         loss, aux, grads = _grads(batch, state)
-        new, skipped = _update((loss, grads), state)
+        new, skipped = _update((loss, grads, *args), state)
         return new, loss, {**aux, "skipped": skipped}
     opts = compiler_options(step=True)  # XLA:CPU's faster-compiling options (core.compiler_options)
     # each call that traces (the first, a new batch shape) runs under `core.gc_frozen`: GC skips the older objects
@@ -313,20 +344,20 @@ def make_train_step(loss_fn:Callable,                       # loss_fn(model, bat
     one = frozen(_step, donate="all-except-first")  # batch first: the state is donated
     jitted = one.jitted
     if platform != "cpu" or not split:  # one program: the update fuses into the backward pass, one dispatch
-        step = lambda state, batch: one(batch, state)
-        step.jitted, step.lower = jitted, lambda state, batch: [jitted.lower(batch, state)]
+        step = lambda state, batch, *args: one(first_of(batch, args), state)
+        step.jitted, step.lower = jitted, lambda state, batch, *args: [jitted.lower(first_of(batch, args), state)]
         return step
     grads_fn, update_fn = frozen(_grads), frozen(_update, donate="all-except-first")  # the update donates the state
     compiled = []
-    def step(state, batch):
+    def step(state, batch, *args):
         if not compiled:  # the first call compiles both programs side by side, frozen as a trace is
-            with gc_frozen(): _compile_both(grads_fn.jitted, update_fn.jitted, batch, state, state_shardings)
+            with gc_frozen(): _compile_both(grads_fn.jitted, update_fn.jitted, batch, state, state_shardings, args)
             compiled.append(True)
         loss, aux, grads = grads_fn(batch, state)
-        new, skipped = update_fn((loss, grads), state)
+        new, skipped = update_fn((loss, grads, *args), state)
         return new, loss, dict(sorted({**aux, "skipped": skipped}.items()))  # in the order one jit gives
     step.jitted = jitted  # the one-program step, for benchmarks; `step.lower` gives the programs that run
-    step.lower = lambda state, batch: [grads_fn.jitted.lower(batch, state),
-                                       update_fn.jitted.lower(*_update_args(state, state_shardings))]
+    step.lower = lambda state, batch, *args: [grads_fn.jitted.lower(batch, state),
+                                              update_fn.jitted.lower(*_update_args(state, state_shardings, args))]
     return step
 

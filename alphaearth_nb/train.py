@@ -38,20 +38,20 @@ from .files import local_output, user_path, write_text, writing_file
 from .stacks import validate_stack
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
                                 place, state_sharding)
-from .step import (TrainConfig, TrainState, apply_policy, init_state, lr_schedule, make_optimizer,
-                                make_train_step, opt_layout, relayout, train_step)
+from .step import (TrainConfig, TrainState, apply_policy, init_state, lr_at, lr_schedule, make_optimizer,
+                                make_train_step, opt_layout, relayout, schedule_args, train_step)
 
 # %% auto #0
 __all__ = ['RESUMED', 'plot_history', 'read_metrics', 'fit', 'model_config', 'load_model', 'init_distributed', 'make_mesh',
            'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain', 'Prefetch', 'TrainConfig',
-           'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState', 'init_state', 'apply_policy',
-           'train_step', 'make_train_step']
+           'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState',
+           'init_state', 'apply_policy', 'train_step', 'make_train_step']
 
 # %% ../nbs/20_train.ipynb #c0015r
 _all_ = ['init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain',
          'Prefetch',   # dist's, re-exported
-         'TrainConfig', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState', 'init_state',
-         'apply_policy', 'train_step', 'make_train_step']   # step's, re-exported
+         'TrainConfig', 'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout',
+         'TrainState', 'init_state', 'apply_policy', 'train_step', 'make_train_step']   # step's, re-exported
 
 # %% ../nbs/20_train.ipynb #c0027
 def plot_history(history:list[dict], # records as `fit` returns them
@@ -182,18 +182,23 @@ def _sampled(source) -> dict|None:
 _STEPS: dict = {}  # compiled steps shared by `fit` calls in one process (a resumed run, tests, a notebook)
 
 def _cached_step(loss_fn, cfg:TrainConfig, shardings, bsh) -> Callable:
-    "`make_train_step` for these settings, reused when an earlier `fit` made the same one."
-    opt_fields = ("steps", "peak_lr", "warmup", "b1", "b2", "eps", "clip_norm")
+    "`make_train_step` for these settings, reused when an earlier `fit` made the same one, as `step(state, batch)`. " \
+    "The schedule's numbers (`schedule_args`: peak_lr, warmup, steps) are the step's inputs, not its constants, so " \
+    "a config that differs only in them reuses the compiled step."
+    opt_fields = ("b1", "b2", "eps", "clip_norm")
     leaves, tree = jax.tree.flatten(shardings)
     key = (loss_fn, tuple(getattr(cfg, f) for f in opt_fields), opt_layout(cfg), tree, tuple(leaves), bsh)
     try: hash(key)
     except TypeError: key = None
-    if key is None or key not in _STEPS:
-        step = make_train_step(loss_fn, make_optimizer(cfg, opt_layout(cfg)), state_shardings=shardings, batch_shardings=bsh)
-        if key is None: return step
-        if len(_STEPS) >= 8: _STEPS.pop(next(iter(_STEPS)))
-        _STEPS[key] = step
-    return _STEPS[key]
+    step = _STEPS.get(key) if key is not None else None
+    if step is None:
+        step = make_train_step(loss_fn, functools.partial(make_optimizer, cfg, opt_layout(cfg)), state_shardings=shardings,
+                               batch_shardings=bsh)
+        if key is not None:
+            if len(_STEPS) >= 8: _STEPS.pop(next(iter(_STEPS)))
+            _STEPS[key] = step
+    args = schedule_args(cfg)
+    return lambda state, batch: step(state, batch, args)
 
 def _load_state(ckdir:Path, built, cfg:TrainConfig) -> tuple[TrainState, dict]:
     "The newest valid checkpoint in `ckdir` as a state in this run's optimiser layout (`opt_layout`); a " \
