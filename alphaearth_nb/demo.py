@@ -92,6 +92,11 @@ def _lines(rep:dict, cmp:dict, table, years:list) -> list[str]:
                   "loss.png. Training run: run/."]
 
 # %% ../nbs/29c_demo.ipynb #c0012
+def _report_table(table):  # `evaluate_embeddings`' DataFrame
+    "`evaluate_embeddings`' table as the report shows it: `same_as` left out where no row is marked (the demo's " \
+    "10-shot level trains on 10 points a class, so no kNN is kNN k=1 there: the column was always empty)."
+    return table if table["same_as"].astype(bool).any() else table.drop(columns="same_as")
+
 def _report(out:Path, embs:dict, ch, labels, hist:list, steps:int, batch_size:int, seed:int, t0:float,
             stack=None, train_seconds:float=float("nan")) -> dict:
     "The demo's numbers, written to report.md / report.json and printed."
@@ -102,7 +107,7 @@ def _report(out:Path, embs:dict, ch, labels, hist:list, steps:int, batch_size:in
     by = _transitions(ch.values, l0, l1)
     x = embs[years[0]].values.reshape(-1, embs[years[0]].sizes["band"]); y = l0.reshape(-1)
     ok = np.isfinite(x).all(1) & (y >= 0)
-    table = evaluate.evaluate_embeddings(x[ok], y[ok], shots=(10,), folds=20, seed=seed)
+    table = _report_table(evaluate.evaluate_embeddings(x[ok], y[ok], shots=(10,), folds=20, seed=seed))
     cmp = {} if stack is None else quality.compare_on_scene(stack, labels, embs, seed=seed)  # beside designed baselines
     if cmp:
         fig = Figure(figsize=(5, 4))
