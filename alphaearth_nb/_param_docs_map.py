@@ -145,6 +145,7 @@ SECTIONS = {
         'label_values': 'vals\n    labels, any shape: numbers, text, bytes\n',
         'labelled_values': 'labels : xr.DataArray\n    a label raster (any dims), numeric or text\npositive : bool\n    negative numbers (and negative number text) are unlabelled\nnodata\n    further value(s) meaning "unlabelled"\n',
         'refuse_missing_labels': 'y\n    labels (N,): numbers or names, any array-like\nwhat : str\n    what they are, for the message\n',
+        'warn_missing_rows': "missing\n    mask (N,) of a table's rows whose label is missing (NaN, None, NA)\ncolumn : str\n    the label column\nwhat : str\n    whose rows, for the message\n",
         'refuse_mixed_labels': "vals\n    labels (text, numbers or both), no unlabelled entries\ncolumn : str|None\n    the column's name, for the message\n",
         'near_column': "column : str\n    the column asked for, not in `columns`\ncolumns\n    the table's column names\n",
         'encode_labels': 'y\n    labels (N,): class ids or names, in any form `label_values` reads\n',

@@ -29,7 +29,8 @@ from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .bands import band_columns
 from .embed import embed_to_zarr
 from .demo import demo   # `aef demo` (cli.demo: the same function)
-from .labels import label_values, near_column, read_table, refuse_mixed_labels, table_numbers  # read_table: every CSV
+from .labels import (label_values, near_column, read_table, refuse_mixed_labels, table_numbers,  # read_table: every CSV
+                                  warn_missing_rows)
 from .places import read_geometries, table_file
 from .cli_args import LABEL_VECTORS, TRAIN_DEFAULTS, parser
 from .sources import registered
@@ -168,7 +169,8 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
                    ) -> tuple[np.ndarray, np.ndarray]:
     """`(x (N, 64) float32, y (N,))` from a CSV table, labels by `labels.label_values` ('1', '1.0' and 1 one class; 2.5
     a class; no mix of numbers and names; a float column, 1.0 and 2.0, stays float: classes 1.0 and 2.0, reported so);
-    `LabelError` naming the column, row and value of a feature cell that holds text (empty cells are NaN)."""
+    `LabelError` naming the column, row and value of a feature cell that holds text (empty cells are NaN). Rows
+    without a label (an empty cell) are left out with a `UserWarning` counting them (`labels.warn_missing_rows`)."""
     names = [str(c) for c in df.columns]
     if column not in df:   # the other columns first (dw_label of the official CSV), the bands as one count
         band = {i for b, ps in embeddings.a_bands(names).items() if b < len(band_names()) for i in ps}
@@ -182,6 +184,7 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
         missing = [b for i, b in enumerate(band_names()) if i not in embeddings.a_bands(names)]
         raise LabelError(f"the table lacks the embedding columns {missing[:4]}{'...' if len(missing) > 4 else ''}: "
                          "it needs A00 .. A63 (any case or padding: a0, A07), one column each.")
+    warn_missing_rows(df[column].isna().to_numpy(), column, "the table")   # an empty label cell: left out, said so
     df = df[df[column].notna()]
     y = label_values(df[column].to_numpy())   # the one rule of label identity (as `evaluate_embeddings` reads y)
     if y.dtype.kind in "OUS": refuse_mixed_labels(y, column)   # '1' and 'forest' in one column

@@ -20,7 +20,7 @@ try:   # the official and corpus extras (geopandas needs it): every user of thes
     from shapely.geometry import Polygon, box
 except ImportError: shapely = affinity = Polygon = box = None
 
-from .labels import near_column
+from .labels import near_column, warn_missing_rows
 from .core import EMBED_DIM, ConfigError, LabelError, as_seed, band_names, real, whole, user_stacklevel
 from . import geo
 from .gate import pixelwise, unit_rows
@@ -381,6 +381,7 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
         near = near_column(column, gdf.columns)
         raise LabelError(f"the labels have no `{column}` column (have {list(gdf.columns)[:8]}): pass "
                          + (f"`column={near[0]!r}` ({near[1]})" if near else "`column=` with the label column's name"))
+    warn_missing_rows(gdf[column].isna().to_numpy(), column, "the labels")   # said, not silent
     gdf = gdf[geo.has_geometry(gdf) & gdf[column].notna().to_numpy()].reset_index(drop=True)   # no notna warning
     gdf = geo.geometries_on(emb, gdf, cube_crs(emb))   # longitudes whole, on the grid's turn
     multi = gdf.geom_type.isin(["MultiPoint", "GeometryCollection"])   # each part a label of its own

@@ -24,9 +24,9 @@ from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hin
 
 # %% auto #0
 __all__ = ['MISSING_FIX', 'BOMS', 'OFF_MAP', 'data_variables', 'label_array', 'labelled_cells', 'exact_limit', 'stored_dtype',
-           'check_exact_ids', 'label_values', 'labelled_values', 'refuse_missing_labels', 'refuse_mixed_labels',
-           'near_column', 'encode_labels', 'class_flags', 'flag_attrs', 'comma_numbers', 'table_numbers',
-           'text_encoding', 'read_table', 'on_map_grid']
+           'check_exact_ids', 'label_values', 'labelled_values', 'refuse_missing_labels', 'warn_missing_rows',
+           'refuse_mixed_labels', 'near_column', 'encode_labels', 'class_flags', 'flag_attrs', 'comma_numbers',
+           'table_numbers', 'text_encoding', 'read_table', 'on_map_grid']
 
 # %% ../nbs/03a_labels.ipynb #w0002
 _INT_TEXT_RE = re.compile(r"\s*[+-]?\d+\s*")
@@ -238,6 +238,22 @@ def refuse_missing_labels(y,                  # labels (N,): numbers or names, a
     if miss.any():
         raise LabelError(f"{int(miss.sum())} {what} are missing (NaN, None or NA, as pandas reads an empty cell): "
                          f"those points are unlabelled, never a class. Drop them first, e.g. {MISSING_FIX}")
+
+def warn_missing_rows(missing,                     # mask (N,) of a table's rows whose label is missing (NaN, None, NA)
+                      column:str,                  # the label column
+                      what:str="the label table",  # whose rows, for the message
+                     ) -> None:
+    """One `UserWarning` saying how many rows of a table are left out for a missing label in `column` (an empty
+    cell: NaN, None, NA), so the count is never silent: the rule of every reader that drops such rows (`classify`,
+    `regress` and `training_set` of tables and vector files, `aef evaluate`'s CSV). Was: dropped silently.
+    `evaluate_embeddings` refuses missing labels instead (`refuse_missing_labels`); a label raster's NaN is its
+    unlabelled cells, the convention, and not counted."""
+    miss = np.asarray(missing, bool)
+    if not miss.any(): return
+    warnings.warn(f"{int(miss.sum()):,} of {len(miss):,} rows of {what} have no value in column {column!r} (NaN, None "
+                  f"or an empty cell): left out, as unlabelled rows are never a class. If they should count, fill "
+                  f"them first, e.g. `df[{column!r}] = df[{column!r}].fillna(...)`", UserWarning,
+                  stacklevel=user_stacklevel())
 
 def refuse_mixed_labels(vals,                 # labels (text, numbers or both), no unlabelled entries
                         column:str|None=None, # the column's name, for the message

@@ -22,7 +22,8 @@ from .embeddings import NO_YEARS, as_embedding, pixelwise, refuse_rotation, valu
 from .geo import (as_crs, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
                                unpacked)
 from .labels import (OFF_MAP, near_column, check_exact_ids, comma_numbers, label_array, label_values, labelled_values,
-                                 on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers, class_flags)
+                                 on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers, class_flags,
+                                 warn_missing_rows)
 from .stacks import embedding_field
 from .evaluate import unlabelled, warn_fill_ids
 
@@ -73,14 +74,17 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """x, y (in `grid_crs`) and value of every labelled point; a raster's NaN, negatives and declared no-data skipped.
     Class ids (not `numbers`) that lost digits in a float type (beyond 2^24 in float32): `LabelError`
-    (`labels.check_exact_ids`); class ids that look like an undeclared no-data code (255 beside 1..10, 0 below
-    10..100, the largest value of the raster's type, an id its class names call 'no data') are kept as classes
-    with a `UserWarning` naming them and the fix (`evaluate.warn_fill_ids`, one rule for rasters and tables)."""
+    (`labels.check_exact_ids`); a table's rows without a label (an empty cell) are left out with a `UserWarning`
+    counting them (`labels.warn_missing_rows`); class ids that look like an undeclared no-data code (255 beside
+    1..10, 0 below 10..100, the largest value of the raster's type, an id its class names call 'no data') are kept
+    as classes with a `UserWarning` naming them and the fix (`evaluate.warn_fill_ids`, one rule for rasters and tables)."""
     if isinstance(labels, dict): labels = pd.DataFrame(labels)
     labels = label_array(labels)   # a Dataset of one variable (xr.open_dataset of a label file) is that variable
     if isinstance(labels, pd.DataFrame):
         xs, ys, vals = _table_points(labels, column)
         ok = np.isfinite(xs) & np.isfinite(ys) & vals.notna().to_numpy()
+        if not raster:   # empty label cells: left out, counted (was: silently)
+            warn_missing_rows(vals.isna().to_numpy(), column, f"the {'target' if numbers else 'label'} table")
         xs, ys, vals = xs[ok], ys[ok], label_values(vals.to_numpy()[ok])   # '1', '01', '1.0': one class 1
     elif isinstance(labels, xr.DataArray):
         (xs, ys, vals), crs = _raster_points(labels, positive), agreed_crs(crs_of(labels), crs, "label raster's cells")
