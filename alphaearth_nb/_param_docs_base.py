@@ -151,6 +151,7 @@ SECTIONS = {
         'as_period': 'p\n    a year (2024), (first, last) years, (start, end) dates, a `pd.Period` or a `Period`\n',
         'position': 'days : Float[Array, "..."]\n    times, days since EPOCH\nperiod : Float[Array, "2"]\n    [start, end) in days\n',
         'period_features': 'period : Float[Array, "2"]\n    f32[2], start and end in days since `EPOCH` (2020-01-01)\n',
+        'column_years': "values\n    a table's `year` column (a Series, array or list): numbers, text or dates\n",
     },
     'alphaearth_nb.units': {
         'fill_values': 'source\n    a source name or `Source`\n',

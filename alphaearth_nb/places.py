@@ -21,7 +21,7 @@ from .embeddings import NO_YEARS, as_embedding, official_cube
 from . import geo
 from .geo import crs_of, require
 from .labels import read_table, table_numbers
-from .timecodes import YEARS, as_numbers, numeric_time_hint, unwritten_years
+from .timecodes import YEARS, as_numbers, column_years, numeric_time_hint, unwritten_years
 
 # %% auto #0
 __all__ = ['LONLAT', 'EE_GEO', 'POINT_COLUMNS', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns',
@@ -592,7 +592,7 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
     if "time" not in emb.dims: return points_table(table, inside, v)
     years, col = years_of_cube(emb), next((c for c in table.columns if str(c).lower() == "year"), None)
     if col is None: return points_table(table, inside, np.moveaxis(v, 1, 0), years)   # every point at every year
-    hit = pd.to_numeric(table[col], errors="coerce").to_numpy(np.float64, na_value=np.nan)[:, None] == years
+    hit = column_years(table[col])[:, None] == years   # its year, numbers or dates (`timecodes.column_years`)
     at = np.where(hit.any(1), hit.argmax(1), -1)   # each point at its own year, all at once (a loop: 0.6 s / 100,000)
     if (miss := np.flatnonzero(at < 0).tolist()):
         warnings.warn(f"{len(miss)} points have a {col!r} ({table[col].iloc[miss[:3]].tolist()}) that is not a year "

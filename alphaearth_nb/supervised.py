@@ -25,6 +25,7 @@ from .labels import (OFF_MAP, near_column, check_exact_ids, comma_numbers, label
                                  on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers, class_flags,
                                  warn_missing_rows)
 from .stacks import embedding_field
+from .timecodes import column_years
 from .evaluate import unlabelled, warn_fill_ids
 
 # %% auto #0
@@ -140,12 +141,13 @@ def _as_table(a, crs=None):
     return t if _year_column(t) is not None else a
 
 def _table_years(a:pd.DataFrame, col:str) -> np.ndarray:
-    "The `col` column of table `a` as float64 years; `LabelError` naming values that are not whole years."
-    yr = pd.to_numeric(a[col], errors="coerce").to_numpy(np.float64)
+    """The `col` column of table `a` as float64 years (`timecodes.column_years`: numbers, their text, dates of any
+    form their year); `LabelError` naming values that are not whole years."""
+    yr = column_years(a[col])
     if not (np.isfinite(yr) & (yr == np.round(yr))).all():
         bad = a[col][~(np.isfinite(yr) & (yr == np.round(yr)))].unique()[:3].tolist()
         raise LabelError(f"column {col!r} of the labels holds {bad}, not whole years: write the year of each label "
-                         f"(2024), or drop the column to use every label for every year")
+                         f"(2024) or its date, or drop the column to use every label for every year")
     return yr
 
 def _rows_of_map(emb, a:pd.DataFrame, col:str) -> pd.DataFrame:
@@ -178,7 +180,9 @@ def _rows_by_year(emb, a:pd.DataFrame, col:str) -> list[pd.DataFrame]:
     yr = _table_years(a, col)
     want = years_of_cube(emb)
     if miss := [int(y) for y in want if not (yr == y).any()]:
-        raise LabelError(f"the labels' {col!r} column has no row for {miss} of the cube's years {want.tolist()}: label "
+        have = sorted(set(yr.astype(np.int64).tolist()))
+        raise LabelError(f"the labels' {col!r} column has no row for {miss} of the cube's years {want.tolist()} (it "
+                         f"holds {have[:5]}{' ...' if len(have) > 5 else ''}): label "
                          f"those years, select the years labelled (`cube.sel(time=...)`), or drop the column to use "
                          "every label for every year")
     if (other := sorted(set(yr.astype(np.int64).tolist()) - set(want.tolist()))):

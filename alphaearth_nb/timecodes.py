@@ -23,7 +23,8 @@ from .core import PeriodError, TimeError
 # %% auto #0
 __all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'GREGORIAN', 'PERIODS', 'TIMECODE_DIM', 'PAIRS', 'PERIOD_FEATURE_DIM', 'as_numbers',
            'numeric_time_hint', 'unwritten_years', 'to_ms', 'odd_times', 'day_first', 'to_days', 'utc_times',
-           'from_days', 'timecode', 'Period', 'as_year', 'as_years', 'as_period', 'position', 'period_features']
+           'from_days', 'timecode', 'Period', 'as_year', 'as_years', 'as_period', 'position', 'period_features',
+           'column_years']
 
 # %% ../nbs/01_timecodes.ipynb #c0005
 EPOCH = np.datetime64("2020-01-01T00:00:00", "ms")
@@ -420,3 +421,33 @@ def period_features(period:Float[Array, "2"]) -> Float[Array, "F"]:  # f32[2], s
     return jnp.concatenate([timecode(period[0]), timecode(period[1]), jnp.log(length / 365.25)[None]])
 
 PERIOD_FEATURE_DIM = 2 * TIMECODE_DIM + 1
+
+# %% ../nbs/01_timecodes.ipynb #cy0001
+def _value_year(v) -> float:
+    "One value's calendar year when it is a date (an object with an int `year`, `np.datetime64`, ISO date text)."
+    if isinstance(v, bytes): v = v.decode(errors="replace")
+    if isinstance(v, str):
+        if not _ISO.match(v): return np.nan   # a word, day-first text ('01/06/2024'): no year read
+        try: return float(pd.Timestamp(v.strip()).year)   # its own zone's year ('...T23:00-05:00')
+        except (ValueError, TypeError, OverflowError): return np.nan   # '2024-13-45'
+    if isinstance(v, np.datetime64): return np.nan if np.isnat(v) else float(pd.Timestamp(v).year)
+    y = getattr(v, "year", None)   # datetime.date, pd.Timestamp, pd.Period, cftime; pd.NaT's is NaN
+    return float(y) if isinstance(y, (int, np.integer)) else np.nan
+
+def column_years(values) -> np.ndarray:  # a table's `year` column (a Series, array or list): numbers, text or dates
+    """Each value's calendar year, float64 (N,), NaN where it names none (missing, a word, day-first text): numbers
+    and numbers written as text as they are (2024, 2024.0, '2024': whether they are whole years is the caller's
+    judgement), dates their calendar year: datetime64 of any unit, with a time zone or without
+    (`pd.to_datetime(df.year, format='%Y')`: 1 January), `pd.Period`, `datetime.date`, `pd.Timestamp` and cftime
+    objects, `np.datetime64` scalars, ISO date text ('2024-06-01'). The one reading of a label table's `year`
+    column (`supervised.rows_of_map`/`rows_by_year`, so classify, regress and training_set; `places.sample`). Was
+    `pd.to_numeric`: a datetime64 column its epoch count (1704067200000000 for 2024: 'no row for the map's year
+    2024', and sample's 'not a year of the cube'), dates and date text NaN."""
+    s = values if isinstance(values, pd.Series) else pd.Series(np.asarray(values).ravel())
+    if isinstance(s.dtype, (pd.DatetimeTZDtype, pd.PeriodDtype)) or s.dtype.kind == "M":
+        return s.dt.year.to_numpy(np.float64, na_value=np.nan)
+    if isinstance(s.dtype, pd.CategoricalDtype): s = s.astype(object)   # categories of years or dates
+    out = pd.to_numeric(s, errors="coerce").to_numpy(np.float64, na_value=np.nan, copy=True)   # written below
+    if not pd.api.types.is_numeric_dtype(s.dtype):   # objects or text (pandas' str): dates read where no number was
+        for i in np.flatnonzero(np.isnan(out)): out[i] = _value_year(s.iloc[i])
+    return out
