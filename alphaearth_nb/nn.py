@@ -21,10 +21,10 @@ from jaxtyping import Array, Bool, Float, PRNGKeyArray
 
 # %% auto #0
 __all__ = ['NORMS', 'ACTIVATIONS', 'DTYPES', 'CPU_LOW_PRODUCTS', 'CPU_LOW_MIN_WIDTH', 'DW_CHUNK_BYTES', 'TAP_SUMS_MAX_C',
-           'is_concrete', 'split', 'host_normal', 'host_const', 'identity3', 'loop_body', 'traced_for', 'products',
-           'product_dtype', 'activation_dtype', 'on_platform', 'Dense', 'Norm', 'masked_softmax', 'Attention', 'MLP',
-           'conv3', 'pool', 'upsample', 'computed_once', 'depthwise3', 'bilinear', 'space_to_depth', 'cell_valid',
-           'Stack', 'Conv3', 'build', 'count_params']
+           'PAIR_SUMS_MIN_SIZE', 'is_concrete', 'split', 'host_normal', 'host_const', 'identity3', 'loop_body',
+           'traced_for', 'products', 'product_dtype', 'activation_dtype', 'on_platform', 'Dense', 'Norm',
+           'masked_softmax', 'Attention', 'MLP', 'conv3', 'pool', 'upsample', 'computed_once', 'depthwise3', 'bilinear',
+           'space_to_depth', 'cell_valid', 'Stack', 'Conv3', 'build', 'count_params']
 
 # %% ../nbs/10_nn.ipynb #c0005
 NORMS = ("layernorm", "rmsnorm")
@@ -460,12 +460,16 @@ def _shifted_sums(x, g):
     return jnp.stack([jnp.sum(xp[..., i:i + h, j:j + wd, :] * g, ax, dtype=jnp.float32)
                       for i in range(3) for j in range(3)])
 
-TAP_SUMS_MAX_C = 16  # other backends: `_tap_sums` up to this many channels, `_shifted_sums` above (the CPU: `_tap_sums`)
+TAP_SUMS_MAX_C = 16  # `_tap_sums` up to this many channels, `_shifted_sums` above (the CPU: see PAIR_SUMS_MIN_SIZE)
+PAIR_SUMS_MIN_SIZE = 4096  # the CPU: `_tap_sums` above TAP_SUMS_MAX_C too for frames of this many values (h*w*c)
 
 def _kernel_sums(x, g):
-    "depthwise3's kernel gradient, [9, c]: `_tap_sums` on the CPU at every width, elsewhere up to `TAP_SUMS_MAX_C` " \
-    "channels (see below)."
-    return on_platform(x, g, cpu=_tap_sums, default=_tap_sums if x.shape[-1] <= TAP_SUMS_MAX_C else _shifted_sums)
+    "depthwise3's kernel gradient, [9, c]: `_tap_sums` up to `TAP_SUMS_MAX_C` channels, `_shifted_sums` above, " \
+    "except on the CPU for frames of at least `PAIR_SUMS_MIN_SIZE` values (see above)."
+    h, wd, c = x.shape[-3:]
+    pairs = c <= TAP_SUMS_MAX_C
+    return on_platform(x, g, cpu=_tap_sums if pairs or h * wd * c >= PAIR_SUMS_MIN_SIZE else _shifted_sums,
+                       default=_tap_sums if pairs else _shifted_sums)
 
 def _depthwise_bwd(res, g):
     x, w = res
