@@ -112,6 +112,9 @@ def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, 
     Decided: `years` names the years of maps that record none; a year it gives a map that records another (a cube
     of 2019 passed with `years=[2024]`) is a `TimeError` naming both (was: relabelled 2024 without a word).
     Years need not be consecutive (every other year is a series too): `yearly_change` names the missing years.
+    `time` increases whatever order the maps come in (`join_years([cube, emb_2020])`, the fix `warn_missing_years`
+    names, fills the gap in place; was: the order given, [2019, 2021, 2022, 2020], which `cube.sel(time=slice(...))`
+    refuses as non-monotonic).
 
     Select a year of the cube by its text, xarray's partial date: `cube.sel(time="2024")` (a one-year cube, `time`
     kept), `cube.sel(time="2024-01-01")` or `cube.isel(time=i)` (the map); `cube.sel(time=2024)` is xarray's KeyError,
@@ -139,7 +142,8 @@ def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, 
                         "maps say their years), or pass the years they record; if a recorded year is wrong, correct "
                         "it first (`emb.assign_attrs(period_start='2024-01-01')`, `cube.assign_coords(time=...)`)")
     if len(set(years)) < len(years): raise TimeError(f"years {years} repeat one: one map a year")
-    maps = [m.drop_vars("time", errors="ignore") for m in maps]
+    order = np.argsort(years, kind="stable")   # time increasing, whatever order the maps come in
+    maps, years = [maps[i].drop_vars("time", errors="ignore") for i in order], [years[i] for i in order]
     cube = xr.concat(maps, "time", combine_attrs="drop_conflicts").assign_coords(
         time=pd.to_datetime([f"{y}-01-01" for y in years]))
     for k in ONE_MAP_ATTRS: cube.attrs.pop(k, None)   # one map's year: the years are on `time` (`one_model` reads them)
