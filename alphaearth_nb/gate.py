@@ -353,7 +353,8 @@ def fill_rows(x:np.ndarray,                              # rows (N, 64) of embed
               same:np.ndarray|None=None) -> np.ndarray:  # rows (N,) whose values are all one, where known
     """Rows (N,) of one value in every one of 64 columns (64 x -9999, all zero: an export's fill for masked pixels)
     among embeddings or their means (finite rows of a length in `MEAN_LENGTH`: unit, or averaged by Earth Engine's
-    sampling at 20 or 30 m); none in a baseline table. `same`: those rows where the caller has them (`check_xy`).
+    sampling at 20 or 30 m; or up to `OVERSHOOT_LENGTH`, a cubic or lanczos warp's, as the map's gate reads them:
+    was `MEAN_LENGTH` only, so one such row hid every fill row); none in a baseline table. `same`: those rows where the caller has them (`check_xy`).
     The one fill-row rule of the tables `linear.check_xy` fits on and `knn.knn_search` searches (re-exported
     from `knn`)."""
     if same is None:   # rows whose first two values agree, then those rows in full: 2 columns read, not 64
@@ -363,7 +364,7 @@ def fill_rows(x:np.ndarray,                              # rows (N, 64) of embed
     if not same.any(): return same
     rest = x[~same]
     n = np.linalg.norm(rest[np.isfinite(rest).all(1)].astype(np.float64), axis=1)
-    vectors = n.size and ((n > MEAN_LENGTH[0]) & (n <= MEAN_LENGTH[1])).all()
+    vectors = n.size and ((n > MEAN_LENGTH[0]) & (n <= OVERSHOOT_LENGTH)).all()   # a cubic warp's too, as `gated`
     return same if vectors else np.zeros(len(x), bool)
 
 def table_codes(x,                          # a table (N, 64) of features
