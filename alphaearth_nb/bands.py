@@ -12,7 +12,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, a_bands, a_positions, band_names,
-                                 band_order)
+                                 band_order, with_article)
 from .labels import data_variables
 
 # %% auto #0
@@ -256,7 +256,7 @@ def query_array(a,                        # vectors as a user holds them: array,
     if isinstance(a, xr.Dataset):  # a pixel of the official product as xee gives it: `ds.isel(time=0, X=3, Y=2)`
         a = a.expand_dims("_pixel")   # a pixel's bands are 0-d: give them a dim, as band variables have
         if (names := band_variables(a)) is None:
-            raise DimensionError(f"a {what} given as a Dataset needs the {EMBED_DIM} band variables A00..A63, got "
+            raise DimensionError(f"{with_article(what)} given as a Dataset needs the {EMBED_DIM} band variables A00..A63, got "
                                  f"{list(a.data_vars)[:5]}: pass a pixel, e.g. `emb.sel(x=.., y=.., method='nearest')`")
         a = a[names].to_dataarray("band").assign_coords(band=band_names()).squeeze(drop=True)
     if isinstance(a, xr.DataArray) and a.sizes.get("band") == EMBED_DIM:
@@ -267,7 +267,7 @@ def query_array(a,                        # vectors as a user holds them: array,
     if v.dtype.kind in "OUS":   # object, or text: a list of number text (`line.split(',')`) reads as numbers
         try: v = np.asarray(pd.to_numeric(v.ravel().astype(object))).reshape(v.shape)
         except (TypeError, ValueError) as e:
-            raise DimensionError(f"a {what} holds text, not numbers ({e}): pass the {EMBED_DIM} band values, "
+            raise DimensionError(f"{with_article(what)} holds text, not numbers ({e}): pass the {EMBED_DIM} band values, "
                                  "e.g. `row[band_names()]`, or cast them: `row.astype('float32')`") from None
     if len(stored) == 1 and "None" not in stored and np.dtype(stored.pop()).kind == "u" and v.dtype.kind == "f" and \
             np.isfinite(v).all() and ((v >= 0) & (v <= 255) & (v == np.round(v))).all():

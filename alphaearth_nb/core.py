@@ -41,7 +41,7 @@ __all__ = ['SEED_MAX', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 
            'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
            'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'flag', 'whole', 'as_seed',
-           'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'user_stacklevel',
+           'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'with_article', 'user_stacklevel',
            'CallableModule', 'callable_module', 'documented', 'Frames', 'Target', 'Texts', 'TrainExample',
            'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError',
            'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'compile_cache', 'compiler_options',
@@ -222,6 +222,11 @@ def decimal(text,          # text typed for a number: a command-line option, an 
     t = text.decode("ascii", "replace") if isinstance(text, bytes) else text
     if not isinstance(t, str) or not _DECIMAL[kind].fullmatch(t if bare else t.strip()): return None
     return None if bare and t[:1] in "+-" else kind(t.strip())
+
+def with_article(word:str, # a noun phrase for a message: "index query", "embedding store"
+                ) -> str:
+    "`word` after 'a' or 'an' by its first letter ('an index query', 'a query vector'): the one rule of messages."
+    return f"{'an' if word[:1].lower() in tuple('aeiou') else 'a'} {word}"
 
 # %% ../nbs/00_core.ipynb #usl002
 _PASS_THROUGH = frozenset({"xarray", "dask", "numpy", "pandas", "functools", "contextlib",   # call package code back

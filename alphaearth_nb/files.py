@@ -28,7 +28,7 @@ from pathlib import Path
 import zarr
 
 from .core import (ConfigError, DiskError, MissingDataError, NoValidDataError, NotOursError, NotWritableError,
-                                OutputExistsError, RemoteOutputError, flag, checks_flags, user_stacklevel)
+                                OutputExistsError, RemoteOutputError, flag, checks_flags, user_stacklevel, with_article)
 
 # %% auto #0
 __all__ = ['MARKER', 'FORMATS', 'REUSE_SLACK', 'ZARR_FILES', 'USER_AGENT', 'quiet_marker', 'user_path', 'remote_url', 'is_remote',
@@ -217,7 +217,7 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
     overwrite = flag(overwrite, "overwrite")  # text such as "no" is true: it would replace what it meant to keep
     if t.name in ("", ".", ".."):   # '.', '..', 'a/..', '/': written beside it and renamed onto it, which cannot be
         where = "the working folder" if str(t) == "." else "a folder above" if t.name == ".." else "the root"
-        raise ConfigError(f"{str(t)!r} names a folder by where it is ({where}), not {'an' if what[:1] in 'aeiou' else 'a'} {what} of its own: name the "
+        raise ConfigError(f"{str(t)!r} names a folder by where it is ({where}), not {with_article(what)} of its own: name the "
                           f"{what} inside it, e.g. {str(t / _example(what))!r}")
     _not_inside_ours(t, what)  # store/map.tif: gone with the store's next overwrite (case E19-7)
     if t.is_symlink(): t = t.resolve()   # write where the link points: the link stays, nothing is left beside it
@@ -231,9 +231,9 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
             raise NotOursError(f"{t} is a non-empty folder that alphaearth_nb did not write, so it is left alone: "
                                f"write the {what} to a new or empty folder instead.")
         if (kind := _what_of(t)) not in (None, what, "output") and what != "output":  # to_zarr onto a scene (E19-8)
-            an = lambda w: f"{'an' if w[:1] in 'aeiou' else 'a'} {w}"
-            raise NotOursError(f"{t} holds {an(kind)} that alphaearth_nb wrote, not {an(what)}: overwrite replaces "
-                               f"{an(what)} only, so it is left alone: write the {what} to another path.")
+            raise NotOursError(f"{t} holds {with_article(kind)} that alphaearth_nb wrote, not {with_article(what)}: "
+                               f"overwrite replaces {with_article(what)} only, so it is left alone: write the {what} "
+                               "to another path.")
     elif folder:
         raise NotOursError(f"{t} is a file that alphaearth_nb did not write (its outputs here are folders), so it is "
                            f"left alone: write the {what} to a new or empty folder instead.")

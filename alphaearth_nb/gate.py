@@ -13,7 +13,7 @@ import numpy as np
 import xarray as xr
 
 from .core import (EMBED_DIM, DimensionError, NoValidDataError, a_bands, a_positions, band_order,
-                                checks_flags, user_stacklevel)
+                                checks_flags, user_stacklevel, with_article)
 from .bands import (band_dim, band_hint, band_parts, band_variables, by_band, join_parts, label_bands,
                                  list_vectors, query_array, real_parts)
 from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range, is_lazy, rename_spatial
@@ -526,7 +526,7 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
     query is handed in on purpose: a sum of prototypes points the same way)."""
     a = query_array(a, what)
     if a.ndim not in (1, 2) or a.shape[-1] != EMBED_DIM or a.dtype.kind not in "iubf":
-        raise DimensionError(f"a {what} is a {EMBED_DIM}-vector or (Q, {EMBED_DIM}) rows of numbers, got shape "
+        raise DimensionError(f"{with_article(what)} is a {EMBED_DIM}-vector or (Q, {EMBED_DIM}) rows of numbers, got shape "
                              f"{a.shape} of {a.dtype}: pass a pixel, e.g. `emb.sel(x=.., y=.., method='nearest')`, "
                              "or table rows `df[band_names()]`")
     v, _, _, _, _, avg, lin = _gate(np.atleast_2d(a), fills, unit=False)   # `gate_vectors`, averaged and linear codes
