@@ -1,4 +1,4 @@
-"""Cubes with areas and years: coarser pixels, one vector per area, change in a pixel's own series, label tables from points and polygons (the cube's grid and the vectors at points: `places`).
+"""Cubes with areas: coarser pixels, one vector per area, label tables from points and polygons (a cube's years and the change in a pixel's own series: `years`; the cube's grid and the vectors at points: `places`; both re-exported).
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/cubes.html.md"""
 
