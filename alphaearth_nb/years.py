@@ -179,6 +179,7 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     `join_years` or `xr.concat`) are warned, naming them: a change during 2020 scores in 2021 (was: silent, 2019 to
     2021 read as one step)."""
     floor = real(floor, "floor", 0.02)   # 'abc': named (was float()'s ValueError)
+    if not isinstance(cube, (xr.DataArray, xr.Dataset, xr.DataTree)): cube_form(cube)   # a path: named with its readers
     if (c := official_cube(cube)) is not None: cube = c   # xee over several years: its cube
     if not isinstance(cube, xr.DataArray) or "time" not in cube.dims:
         raise DimensionError("yearly_change needs a cube with a `time` dim (several years): open one with "
