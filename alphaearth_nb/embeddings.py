@@ -26,7 +26,7 @@ from .spatial import centred, is_lazy
 from .bands import narrow_floats
 from .stacks import check_grid, names_every_band
 from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_hint, band_order,
-                                band_variables, byte_codes, gate_query, gate_vectors, gated, label_bands, linear_as_codes,
+                                band_variables, byte_codes, gate_query, gate_vectors, gated, label_bands, linear_as_codes, scale_hint,
                                 map_byte_codes, pixelwise, query_array,
                                 sq_norms, user_stacklevel, valid_bounds, values_at)
 
@@ -192,7 +192,8 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
         gone = False if off is None else off.all("band") if "band" in off.dims else off   # pixels off already
         if not is_lazy(past) and (k := int((past & ~gone).sum())):
             warnings.warn(f"{k} of {past.size} pixels are not embedding vectors (values outside int8's -128..127) and "
-                          f"are no data ({NODATA}): check the reader's fill value and the dtype the codes were stored in",
+                          f"are no data ({NODATA})" + (scale_hint(da.values) or ": check the reader's fill value "
+                          "and the dtype the codes were stored in"),
                           stacklevel=user_stacklevel())
         off = past if off is None else off | past
         q = (da.where(~off, NODATA) if off is not None else da).astype(np.int8).rename("embedding")

@@ -22,10 +22,10 @@ from .directions import COS_ROWS, change_score, cosines, unit_rows
 
 # %% auto #0
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'pixelwise', 'values_at', 'sq_norms', 'byte_codes',
-           'map_byte_codes', 'gate_vectors', 'fill_rows', 'table_codes', 'linear_as_codes', 'gated', 'valid_bounds',
-           'gate_query', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'band_dim',
-           'band_hint', 'band_variables', 'list_vectors', 'by_band', 'band_parts', 'join_parts', 'real_parts',
-           'query_array', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score']
+           'map_byte_codes', 'gate_vectors', 'fill_rows', 'table_codes', 'scale_hint', 'linear_as_codes', 'gated',
+           'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions', 'label_bands',
+           'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band', 'band_parts', 'join_parts',
+           'real_parts', 'query_array', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -436,6 +436,21 @@ def _cast_hint(a) -> str:
     return (f": its values are integers within -1..1, floats cast to integers: `.astype('{a.dtype}')` truncates each "
             "component of a unit vector to 0. Keep the floats, or quantise them with `aef.quantize(emb)` (int8 codes)")
 
+def scale_hint(a) -> str:  # values (..., 64) that are no embedding vectors as given (a map's or queries')
+    """What to say of vectors whose lengths sit at a power of ten (10 .. 100,000, within 3%; half of the finite,
+    nonzero rows at least): unit vectors scaled by it, an embedding exported as `emb * 100` or integers x10000,
+    with the fix `emb / 100`; '' otherwise. Was: read as fills ('check the reader's fill value')."""
+    a = np.asarray(a)
+    if a.dtype.kind not in "iuf" or a.ndim < 1 or a.shape[-1] != EMBED_DIM: return ""
+    n = np.sqrt((np.asarray(a, np.float64).reshape(-1, EMBED_DIM) ** 2).sum(-1))
+    n = n[np.isfinite(n) & (n > 0)]
+    if not n.size: return ""
+    s = 10.0 ** np.round(np.log10(np.median(n)))
+    if not 10 <= s <= 1e5 or (np.abs(n / s - 1) <= 0.03).mean() < 0.5: return ""
+    top = float(np.nanmax(np.abs(a)))
+    return (f": their lengths are about {s:g} (values up to {top:.4g}), unit vectors scaled by {s:g} (an embedding "
+            f"exported as `emb * {s:g}`, or as integers x{s:g}): divide first, `emb = emb / {s:g}`")
+
 def linear_as_codes(q:np.ndarray,        # int rows or pixels (..., 64)
                     what:str="pixel",    # what they are, for the warning
                    ) -> np.ndarray:
@@ -484,7 +499,8 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
         if bad.any():
             warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (non-finite, all zero, one value "
                           "in every band or of a length no mean or resampling of embeddings has) and are treated as no data"
-                          + (_cast_hint(da.values) or ": check the reader's fill value, or keep the cleaned form with "
+                          + (_cast_hint(da.values) or scale_hint(da.values) or ": check the reader's fill value, or "
+                             "keep the cleaned form with "
                              "`emb = aef.embeddings.as_embedding(emb)`"), stacklevel=user_stacklevel())
         out = da.copy(data=v)
     for k in (*NODATA_KEYS, *VALID_KEYS, "scale_factor", "add_offset"): out.attrs.pop(k, None)
@@ -535,7 +551,8 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
         whats = what[:-1] + "ies" if what.endswith("y") else what + "s"   # a query, queries
         raise NoValidDataError(f"{int(none.sum())} of {len(v)} {whats} are not embeddings (no data, non-finite, all "
                                f"zero or one value in all {EMBED_DIM} components, like 64 x -1 or a fill value): "
-                               "pass a pixel with data, e.g. `emb.sel(x=.., y=.., method='nearest')`" + _cast_hint(a))
+                               "pass a pixel with data, e.g. `emb.sel(x=.., y=.., method='nearest')`" + (_cast_hint(a) or
+                                                                                          scale_hint(a)))
     n = np.sqrt(sq_norms(v))
     far = np.abs(n - 1.0) > NORM_TOL
     if avg.any(): _warn_averaged_codes(int(avg.sum()), len(n), int((avg & far).sum()), what)

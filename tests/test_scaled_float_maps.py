@@ -1,0 +1,51 @@
+"""A float map scaled by a power of ten (`emb * 100`, integers x10000) is named as scaled, not as a fill (session 30).
+
+Unit vectors times 100 or 10000 (an export that kept 2 or 4 decimals as integers, a float map multiplied to save it
+as int16) are no embedding as given: every pixel was treated as no data with the advice 'check the reader's fill
+value', which leads nowhere. Now the warning names the scale and the fix (`gate.scale_hint`), on the float gate
+(`as_embedding`, so every reader of a map) and on the int8 form (`as_embedding(dequantize=False)`); other junk keeps
+the fill advice."""
+import warnings
+
+import numpy as np
+import pytest
+
+from alphaearth_nb.embeddings import as_embedding
+from alphaearth_nb.testing import embedding_from_array, random_unit
+
+
+@pytest.fixture(scope="module")
+def emb():
+    return embedding_from_array(random_unit((4, 5), seed=2))
+
+
+def _said(fn):
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        fn()
+    return " ".join(str(x.message) for x in w)
+
+
+@pytest.mark.parametrize("scale,form", [(100, "float"), (100, "round"), (10000, "float"), (10000, "round"),
+                                        (1000, "float"), (10000, "int16"), (100, "int32")])
+def test_a_scaled_map_is_named_with_its_scale(emb, scale, form):
+    a = emb * scale
+    a = {"float": a, "round": np.round(a), "int16": np.round(a).astype(np.int16), "int32": np.round(a).astype(np.int32)}[form]
+    msg = _said(lambda: as_embedding(a))
+    assert f"lengths are about {scale}" in msg and f"`emb = emb / {scale}`" in msg and "fill value" not in msg, msg
+    fixed = a / scale
+    assert _said(lambda: as_embedding(fixed)) == ""
+    np.testing.assert_allclose(as_embedding(fixed).values, emb.values, atol=1.0 / scale if form != "float" else 1e-6)   # rounded: within a step
+
+
+def test_the_int8_form_of_an_int16_map_scaled_by_10000_names_it(emb):
+    a = np.round(emb * 10000).astype(np.int16)
+    msg = _said(lambda: as_embedding(a, dequantize=False))
+    assert "outside int8's -128..127" in msg and "lengths are about 10000" in msg and "fill value" not in msg, msg
+
+
+def test_junk_of_no_scale_keeps_the_fill_advice(emb):
+    rng = np.random.default_rng(0)
+    a = emb.copy(data=rng.uniform(0, 500, emb.shape).astype(np.float32))   # lengths about 2300: no power of ten
+    msg = _said(lambda: as_embedding(a))
+    assert "check the reader's fill value" in msg and "lengths are about" not in msg, msg
