@@ -27,7 +27,7 @@ from .linear import (check_xy, least_squares_fit, least_squares_fit_checked, lea
                                   linear_probe_fit, linear_probe_fit_checked, linear_probe_predict)
 
 # %% auto #0
-__all__ = ['FILL_CODES', 'LEVELS_EXAMPLE', 'PAPER_FOLDS', 'FOLDS_MAX', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS',
+__all__ = ['FILL_CODES', 'FILL_SAID', 'LEVELS_EXAMPLE', 'PAPER_FOLDS', 'FOLDS_MAX', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS',
            'PAPER_MIN_DIST', 'unlabelled', 'drop_unlabelled', 'fill_like_ids', 'warn_fill_ids', 'balanced_accuracy',
            'r2', 'mae', 'as_levels', 'shots_per_class', 'nshot_split', 'max_trial_folds', 'max_trial_split', 'as_folds',
            'evaluate_embeddings', 'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'separated_points',
@@ -81,6 +81,7 @@ def drop_unlabelled(x:np.ndarray,       # features (N, ...)
 # 0 and the largest values of 8-, 16- and 32-bit integers: the no-data codes of class rasters (ESA WorldCover's 0,
 # CORINE's and many uint8 maps' 255, uint16's 65535) when their readers do not declare them
 FILL_CODES = (0, 127, 255, 32767, 65535, 2**31 - 1, 2**32 - 1)
+FILL_SAID = r"labels? -?\d+ holds "   # how `warn_fill_ids`' warning starts: a filter for callers that said it already
 _FILL_NAME = re.compile(r"no[\s_-]*data|fill|missing|unlabell?ed|unclassified|invalid", re.I)   # a class name saying so
 
 def fill_like_ids(vals,             # class ids (N,) after the unlabelled ones are gone (any dtype; names: none)

@@ -111,3 +111,20 @@ def test_classes_that_are_classes_stay_silent(ids, dtype):
     if ids == [1, 2, 255]:   # 255 is far above 1..2: the one found here
         assert [f[0] for f in fill_like_ids(np.array(ids), dtype)] == [255]; return
     assert fill_like_ids(np.array(list(ids)), dtype) == []
+
+
+def test_aef_evaluate_says_it_once(tmp_path):
+    "aef evaluate of a store and a label raster: training_set says it in the raster's words; evaluate_embeddings, " \
+    "handed the same labels, said it a second time in an array's words (two `aef: warning:` lines for one fault)."
+    from alphaearth_nb.cli import main
+    from alphaearth_nb.files import writing_folder
+    e, lab = _map(_classes())
+    ds = e.to_dataset(name="embedding").assign_coords(band=e.band.astype(object))
+    with writing_folder(tmp_path / "emb.zarr", what="embedding store", meta={"kind": "embedding"}) as tmp:
+        ds.to_zarr(tmp, mode="w", consolidated=False)
+    lab.rename("landcover").to_netcdf(tmp_path / "lab.nc")
+    with pytest.warns(UserWarning, match=FILL) as rec:
+        main(["evaluate", "--embeddings", str(tmp_path / "emb.zarr"), "--labels", str(tmp_path / "lab.nc"),
+              "--shots", "1", "--folds", "2"])
+    said = [str(w.message) for w in rec if re.search(FILL, str(w.message))]
+    assert len(said) == 1 and "labels.attrs['nodata'] = 255" in said[0], said
