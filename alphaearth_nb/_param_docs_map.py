@@ -149,6 +149,7 @@ SECTIONS = {
         'warn_missing_rows': "missing\n    mask (N,) of a table's rows whose label is missing (NaN, None, NA)\ncolumn : str\n    the label column\nwhat : str\n    whose rows, for the message\n",
         'refuse_mixed_labels': "vals\n    labels (text, numbers or both), no unlabelled entries\ncolumn : str|None\n    the column's name, for the message\n",
         'near_column': "column : str\n    the column asked for, not in `columns`\ncolumns\n    the table's column names\n",
+        'label_column_guess': "column : str\n    the label column asked for, not in `columns`\ncolumns\n    the table's column names\n",
         'encode_labels': 'y\n    labels (N,): class ids or names, in any form `label_values` reads\n',
         'class_flags': 'obj\n    a label raster or class map (anything with attrs)\n',
         'flag_attrs': "names : dict\n    id -> name\ndtype\n    the class map's dtype (CF: `flag_values` of the variable's type)\n",

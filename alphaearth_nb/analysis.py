@@ -463,7 +463,7 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     X, vals = drop_unlabelled(X, vals)   # a table's -1 or empty name: unlabelled, left out with a warning
     classes, y = encode_labels(vals)
     C = len(classes)
-    if C < 2: raise LabelError(f"classification needs at least two classes, got {list(classes)}: label more classes")
+    if C < 2: raise LabelError(f"classification needs at least two classes, got {np.asarray(classes).tolist()}: label more classes")
     if method == "knn":
         if k > len(X): raise LabelError(f"k={k} neighbours but only {len(X)} labelled pixels: label more or lower k")
         _warn_small_classes(classes, np.bincount(y, minlength=C), k)

@@ -29,7 +29,7 @@ from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
 from .bands import band_columns
 from .embed import embed_to_zarr
 from .demo import demo   # `aef demo` (cli.demo: the same function)
-from .labels import (label_values, near_column, read_table, refuse_mixed_labels, table_numbers,  # read_table: every CSV
+from .labels import (label_column_guess, label_values, read_table, refuse_mixed_labels, table_numbers,  # read_table: every CSV
                                   warn_missing_rows)
 from .places import read_geometries, table_file
 from .cli_args import LABEL_VECTORS, TRAIN_DEFAULTS, parser
@@ -159,8 +159,8 @@ def _read_csv(path, flag:str, needs:str) -> pd.DataFrame:
 
 def _label_column_fix(column:str, names:list) -> str:
     "The fix for a label column `column` not among `names`, in the command's words: `--label-column` with the name " \
-    "the file keeps (`labels.near_column`: another case, a shapefile's first 10 characters), else with the right one."
-    near = near_column(column, names)   # quoted as a shell needs it: 'Crop Type' (was: --label-column Crop Type)
+    "the file keeps (`labels.label_column_guess`: another case, a shapefile's first 10 characters, the one other column), else with the right one."
+    near = label_column_guess(column, names)   # quoted as a shell needs it: 'Crop Type' (was: --label-column Crop Type)
     return (f"--label-column {shlex.quote(near[0])} ({near[1]})." if near else
             "--label-column with the name of the column that holds the labels.")
 

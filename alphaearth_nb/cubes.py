@@ -20,7 +20,7 @@ try:   # the official and corpus extras (geopandas needs it): every user of thes
     from shapely.geometry import Polygon, box
 except ImportError: shapely = affinity = Polygon = box = None
 
-from .labels import near_column, warn_missing_rows
+from .labels import label_column_guess, warn_missing_rows
 from .core import EMBED_DIM, ConfigError, LabelError, as_seed, band_names, real, whole, user_stacklevel
 from . import geo
 from .gate import pixelwise, unit_rows
@@ -378,7 +378,7 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
     emb = geo.north_up(emb)   # pixels taken north-up: the same rows (and draws) whatever order the map is stored in
     gdf = read_places(labels, crs, emb)   # x/y without crs=: on the map, as `training_set` reads them
     if column not in gdf.columns:
-        near = near_column(column, gdf.columns)
+        near = label_column_guess(column, gdf.columns)
         raise LabelError(f"the labels have no `{column}` column (have {list(gdf.columns)[:8]}): pass "
                          + (f"`column={near[0]!r}` ({near[1]})" if near else "`column=` with the label column's name"))
     warn_missing_rows(gdf[column].isna().to_numpy(), column, "the labels")   # said, not silent

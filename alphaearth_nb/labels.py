@@ -20,13 +20,13 @@ from .core import AEFError, GridError, LabelError, checks_flags, user_stacklevel
 from .spatial import centred, stored_rounding
 from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hint, half_pixel_off,
                                inside_grid, outside_valid, pixel_indices, pixel_size, rename_spatial, same_crs, to_crs,
-                               wrap_x, NODATA_KEYS)
+                               wrap_x, LAT_NAMES, LON_NAMES, NODATA_KEYS)
 
 # %% auto #0
 __all__ = ['MISSING_FIX', 'BOMS', 'OFF_MAP', 'data_variables', 'label_array', 'labelled_cells', 'exact_limit', 'stored_dtype',
            'check_exact_ids', 'label_values', 'labelled_values', 'refuse_missing_labels', 'warn_missing_rows',
-           'refuse_mixed_labels', 'near_column', 'encode_labels', 'class_flags', 'flag_attrs', 'comma_numbers',
-           'table_numbers', 'text_encoding', 'read_table', 'on_map_grid']
+           'refuse_mixed_labels', 'near_column', 'label_column_guess', 'encode_labels', 'class_flags', 'flag_attrs',
+           'comma_numbers', 'table_numbers', 'text_encoding', 'read_table', 'on_map_grid']
 
 # %% ../nbs/03a_labels.ipynb #w0002
 _INT_TEXT_RE = re.compile(r"\s*[+-]?\d+\s*")
@@ -280,6 +280,21 @@ def near_column(column:str,  # the column asked for, not in `columns`
     if len(column) > 10 and column[:10].lower() in low:
         return low[column[:10].lower()], "its first 10 characters: a shapefile keeps 10 of a column name's"
     return None
+
+_NOT_LABELS = {"x", "y", *LON_NAMES, *LAT_NAMES, "geometry", "year", "inside", "id", "fid"}   # any case
+
+def label_column_guess(column:str,  # the label column asked for, not in `columns`
+                       columns,     # the table's column names
+                      ) -> tuple[str, str]|None:
+    """The column of `columns` to pass for the labels, and why: `near_column`'s (the name the file keeps), else the
+    one column that holds no coordinates, geometry, year, id or embedding band (A00..) and is no saved index
+    ('Unnamed: 0'): a table `lon, lat, class` read with the default `label`, `lon, lat, label` by regress's `value`.
+    None where there are none or several. The fix the label-column errors name (classify, regress, training_set,
+    `aef evaluate`); was `pass column=` without a name where the file had one candidate."""
+    if near := near_column(column, columns): return near
+    rest = [c for c in columns if isinstance(c, str) and c.lower() not in _NOT_LABELS and not c.startswith("Unnamed:")
+            and not re.fullmatch(r"A\d\d", c)]
+    return (rest[0], "the one column besides coordinates, geometry and year") if len(rest) == 1 else None
 
 def encode_labels(y) -> tuple[np.ndarray, np.ndarray]:  # labels (N,): class ids or names, in any form `label_values` reads
     """Class values (sorted; `label_values` first: '1' and '1.0' are one class 1) and each label's class index

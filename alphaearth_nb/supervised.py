@@ -21,7 +21,7 @@ from .places import agreed_crs, coordinate_hint, read_geometries, table_file
 from .embeddings import NO_YEARS, as_embedding, pixelwise, refuse_rotation, values_at
 from .geo import (as_crs, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
                                unpacked)
-from .labels import (OFF_MAP, near_column, check_exact_ids, comma_numbers, label_array, label_values, labelled_values,
+from .labels import (OFF_MAP, label_column_guess, check_exact_ids, comma_numbers, label_array, label_values, labelled_values,
                                  on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers, class_flags,
                                  warn_missing_rows)
 from .stacks import embedding_field
@@ -35,7 +35,7 @@ __all__ = ['label_points', 'rows_of_map', 'rows_by_year', 'training_set', 'gated
 def _table_points(df:pd.DataFrame, column:str) -> tuple:
     "x, y and values of a table of points with columns x, y and `column`."
     missing = [c for c in ("x", "y", column) if c not in df.columns]
-    if column in missing and (near := near_column(column, df.columns)):
+    if column in missing and (near := label_column_guess(column, df.columns)):
         raise LabelError(f"the label table has no column {column!r}: pass `column={near[0]!r}` ({near[1]})")
     if missing:   # coordinates under other names ('Long'/'Lat' read; 'POINT_X', 'Easting', 'lon_dd'): their rename
         hint = coordinate_hint(df.columns) if {"x", "y"} & set(missing) else ""

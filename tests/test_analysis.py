@@ -166,7 +166,7 @@ def test_classify_errors(planted):
     df = pd.DataFrame({"x": [float(e.x[0]), 1e9], "y": [float(e.y[0]), float(e.y[0])], "label": [0, 1]})
     with pytest.raises(LabelError, match="outside the grid"):
         classify(e, df)
-    with pytest.raises(LabelError, match="lacks columns"):
+    with pytest.raises(LabelError, match="no column 'label': pass `column='cls'`"):   # the one other column
         classify(e, df.rename(columns={"label": "cls"}))
     with pytest.raises(LabelError, match="at least two classes"):
         classify(e, df.iloc[:1])

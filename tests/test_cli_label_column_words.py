@@ -31,7 +31,7 @@ def files(tmp_path_factory):
 @pytest.mark.parametrize("labels, column, fix", [
     ("l.gpkg", "label", "--label-column Label (the same name in another case)"),
     ("l.shp", "crop_type_name", "--label-column crop_type_ (its first 10 characters"),
-    ("l.gpkg", "cls", "--label-column with the name of the column that holds the labels")])
+    ("l.gpkg", "cls", "--label-column Label (the one column besides coordinates, geometry and year)")])
 def test_vector_labels_name_the_option(files, capsys, labels, column, fix):
     d, store = files
     assert main(["evaluate", "--embeddings", store, "--labels", str(d / labels), "--label-column", column]) == 2

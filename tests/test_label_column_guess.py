@@ -1,0 +1,52 @@
+"""A label column asked by a name the table lacks, where the table has one column besides its coordinates, geometry,
+year and id (`lon, lat, class` read with classify's default `label`; `lon, lat, label` with regress's `value`), is
+named in the fix (labels.label_column_guess): "pass `column='class'` (the one column besides ...)", and the command's
+`--label-column class`. Was: "pass `column=` with the label column's name" without one. Several candidates: no guess.
+A single class is listed as plain values (was `[np.str_('a')]`)."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from alphaearth_nb.analysis import classify, regress
+from alphaearth_nb.cli import main
+from alphaearth_nb.core import LabelError
+from alphaearth_nb.testing import embedding_from_array, random_unit
+
+E = embedding_from_array(random_unit((4, 5), seed=2))   # 10 m, corner (500000, 5000000), EPSG:32631
+XS, YS = [500005.0, 500035.0], [4999995.0, 4999975.0]
+
+
+def test_classify_names_the_one_other_column():
+    t = pd.DataFrame({"x": XS, "y": YS, "class": ["crop", "forest"]})
+    with pytest.raises(LabelError, match=r"pass `column='class'` \(the one column besides coordinates"):
+        classify(E, t, k=1, crs="EPSG:32631")
+    assert classify(E, t, column="class", k=1, crs="EPSG:32631")["class"].attrs["class_names"] == ["crop", "forest"]
+
+
+def test_regress_names_label_for_its_value_default(tmp_path):
+    p = tmp_path / "l.csv"
+    pd.DataFrame({"Unnamed: 0": [0, 1], "x": XS, "y": YS, "label": [1.5, 2.5], "year": [2024, 2024]}).to_csv(p, index=False)
+    with pytest.raises(LabelError, match=r"column='label'"):
+        regress(E, str(p), method="knn", k=1, crs="EPSG:32631")
+
+
+def test_several_candidates_no_guess():
+    t = pd.DataFrame({"x": XS, "y": YS, "class": ["crop", "forest"], "crop": ["a", "b"]})
+    with pytest.raises(LabelError, match=r"lacks columns \['label'\]") as e:
+        classify(E, t, k=1, crs="EPSG:32631")
+    assert "column='" not in str(e.value)
+
+
+def test_the_command_names_it(tmp_path, capsys):
+    rng = np.random.default_rng(0)
+    v = rng.normal(size=(6, 64)); v /= np.linalg.norm(v, axis=1, keepdims=True)
+    df = pd.DataFrame(v, columns=[f"A{i:02d}" for i in range(64)]).assign(cls=[0, 1] * 3, lon=0.0, lat=0.0)
+    df.to_csv(tmp_path / "e.csv", index=False)
+    assert main(["evaluate", "--embeddings", str(tmp_path / "e.csv"), "--folds", "2"]) == 2
+    assert "--label-column cls (the one column besides coordinates" in capsys.readouterr().err
+
+
+def test_one_class_is_listed_plainly():
+    t = pd.DataFrame({"x": XS, "y": YS, "label": ["a", "a"]})
+    with pytest.raises(LabelError, match=r"at least two classes, got \['a'\]"):
+        classify(E, t, k=1, crs="EPSG:32631")
