@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/geo.html.md"""
 from __future__ import annotations
 
 import warnings
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -33,16 +34,16 @@ _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'req
          'is_remote']   # files', re-exported (mirrors reads it here)
 
 # %% auto #0
-__all__ = ['EDGE_TOL', 'POLE_TOL', 'SWAP_HINT', 'LON_NAMES', 'LAT_NAMES', 'LONLAT', 'cell_index', 'cell_inside',
-           'check_monotonic', 'wrap_x', 'check_pixels', 'check_degrees', 'check_grid_degrees', 'inside_grid',
-           'swapped_on', 'pixel_indices', 'turn_shift', 'wrap_geometries', 'geometries_like', 'unwrap_lon',
-           'geometries_on', 'has_geometry', 'to_crs', 'utm_crs', 'one_point', 'point_crs', 'half_pixel_off',
-           'half_pixel_hint', 'check_same_grid', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP',
-           'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'declared_valid_range', 'outside_valid',
-           'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs',
-           'write_crs', 'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps', 'pixel_size',
-           'axis_step', 'stored_rounding', 'coords_geotransform', 'axis_span', 'wrapped_like', 'axes_to_turn',
-           'north_up', 'flip_rows', 'is_remote']
+__all__ = ['EDGE_TOL', 'POLE_TOL', 'AREA_MARGIN', 'SWAP_HINT', 'LON_NAMES', 'LAT_NAMES', 'LONLAT', 'cell_index', 'cell_inside',
+           'check_monotonic', 'wrap_x', 'check_pixels', 'check_degrees', 'check_grid_degrees', 'area_gap',
+           'check_area_of_use', 'shapes_in_area', 'inside_grid', 'swapped_on', 'pixel_indices', 'turn_shift',
+           'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geometries_on', 'has_geometry', 'to_crs', 'utm_crs',
+           'one_point', 'point_crs', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid', 'X_NAMES', 'Y_NAMES',
+           'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata',
+           'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of',
+           'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'grid_mapping',
+           'geotransform', 'geotransform_steps', 'pixel_size', 'axis_step', 'stored_rounding', 'coords_geotransform',
+           'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows', 'is_remote']
 
 # %% ../nbs/03_geo.ipynb #c0024
 EDGE_TOL = 1e-6   # of a pixel (10 micrometres at 10 m): a value nearer an edge than this is on it
@@ -164,15 +165,90 @@ def check_grid_degrees(obj,                  # DataArray or Dataset with x/y coo
     """Raise `GridError` when `obj`'s CRS is geographic but its coordinates cannot be degrees (`check_degrees`: beyond
     the globe, or latitude and longitude swapped), most often projected metres under a CRS set by guess
     (`attrs['crs'] = 'EPSG:4326'`, a reader that lost the CRS). Such a grid was written to files no GIS can place and
-    every point was "outside the grid"; writers (`cubes.grid_of`) and point lookups (`pixel_indices`) call this."""
+    every point was "outside the grid"; writers (`cubes.grid_of`) and point lookups (`pixel_indices`) call this.
+    Any CRS, geographic or projected: coordinates far outside its area of use (`check_area_of_use`: a typo that
+    still parses, EPSG:4236 for 4326) raise `GridError` too, naming the CRS, its area and the grid's place."""
     crs = crs_of(obj)
     try: geographic = bool(crs) and is_geographic(crs)
     except CRSError: return   # a CRS that cannot be read is judged where it is used
-    if not geographic: return
+    if not crs: return
     obj = rename_spatial(obj)
     xy = [obj[d].values if d in obj.coords else np.zeros(0) for d in ("x", "y")]
-    check_degrees(*xy, f"{what}'s x/y coordinates (its CRS {crs} is geographic)", GridError,
-                  "set the CRS they are in, e.g. the UTM zone: `obj = aef.geo.write_crs(obj, 'EPSG:32631')`")
+    fix = "set the CRS they are in, e.g. the UTM zone: `obj = aef.geo.write_crs(obj, 'EPSG:32631')`"
+    if geographic: check_degrees(*xy, f"{what}'s x/y coordinates (its CRS {crs} is geographic)", GridError, fix)
+    check_area_of_use(crs, *xy, what, fix)
+
+AREA_MARGIN = 15.0   # degrees beyond a CRS's area of use (`CRS.area_of_use`) still its own: a grid over its neighbours
+
+@lru_cache(maxsize=64)
+def _area_of_use(crs) -> tuple|None:
+    "A CRS's area of use (w, s, e, n; degrees), its name, and a transformer to its lon/lat; None where it has none."
+    if (a := (c := horizontal_crs(crs)).area_of_use) is None or c.geodetic_crs is None: return None
+    return (a.west, a.south, a.east, a.north), a.name, Transformer.from_crs(c, c.geodetic_crs, always_xy=True)
+
+def _lon_gap(a:float, b:float, w:float, e:float) -> float:
+    "Degrees of longitude between the spans a..b and w..e (either may cross the antimeridian: west > east)."
+    b, e = b + 360 * (b < a), e + 360 * (e < w)
+    return min(max(0.0, w - (b + k), (a + k) - e) for k in (-360.0, 0.0, 360.0))
+
+def area_gap(crs,  # any spelling `as_crs` reads
+             xs,   # x of the data in `crs` (any shape; NaN skipped)
+             ys,   # y, the shape of `xs`
+            ) -> tuple|None:
+    """How far the data's box, read in `crs` and taken to lon/lat, lies outside `crs`'s area of use: `(degrees, box,
+    (w, s, e, n) of the area, its name)`; None where it cannot be told (no area, no finite x/y, no lon/lat of them)."""
+    crs = crs if isinstance(crs, (str, int)) else as_crs(crs)   # cached by it: PROJJSON (a dict) as a pyproj CRS
+    try: found = _area_of_use(crs)
+    except CRSError: return None
+    xs, ys = (v[np.isfinite(v)] for v in (np.ravel(np.asarray(xs, np.float64)), np.ravel(np.asarray(ys, np.float64))))
+    if found is None or not (xs.size and ys.size): return None
+    area, name, t = found
+    try: box = t.transform_bounds(xs.min(), ys.min(), xs.max(), ys.max(), densify_pts=21)
+    except Exception: return None   # pyproj's ProjError: beyond the projection's domain, judged elsewhere
+    if not np.all(np.isfinite(box)): return None
+    lat = max(0.0, area[1] - box[3], box[1] - area[3])
+    return max(_lon_gap(box[0], box[2], area[0], area[2]), lat), box, area, name
+
+def _swapped_codes(crs) -> list[str]:
+    "EPSG codes one swap of two adjacent digits away from `crs`'s (4236 -> 2436, 4326, 4263), known or not."
+    s = str(as_crs(crs).to_epsg(min_confidence=100) or "")
+    return [f"EPSG:{t}" for t in dict.fromkeys(s[:i] + s[i + 1] + s[i] + s[i + 2:] for i in range(len(s) - 1))
+            if t != s and t[0] != "0"]
+
+def check_area_of_use(crs,                  # the CRS the data say they are in (any spelling `as_crs` reads)
+                      xs,                   # x of the data in it (a grid's x coordinates, points' x)
+                      ys,                   # y
+                      what:str="the grid",  # the data, for the message
+                      fix:str|None=None,    # how to give the right CRS (default: `write_crs`)
+                     ) -> None:
+    """Raise `GridError` when the data lie more than `AREA_MARGIN` degrees (15) outside `crs`'s area of use
+    (pyproj's `CRS.area_of_use`): a typo that still parses (EPSG:4236, Taiwan's Hu Tzu Shan 1950, for EPSG:4326; a
+    state plane for a UTM zone) puts the map on another continent in silence. The message names the CRS, its
+    area, the data's x/y and where they fall in lon/lat, and a code one digit swap away whose area holds them.
+    Decided: generous, so a national grid over its neighbours, a polar CRS at the pole and EPSG:3857 anywhere pass;
+    UTM zones are not judged: one for another (32613 for 32631) cannot be told by place, and zones are used far
+    beyond their area (across the equator with negative northings). Geometries: `shapes_in_area`."""
+    if (got := area_gap(crs, xs, ys)) is None or got[0] <= AREA_MARGIN or as_crs(crs).utm_zone is not None: return
+    gap, (a, b, c, d), (w, s, e, n), name = got
+    name = " - ".join(name.split(" - ")[:2]).rstrip(".")[:80]   # 'United States (USA) - Tennessee', not its counties
+    xs, ys = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
+    near = [k for k in _swapped_codes(crs) if (g := area_gap(k, xs, ys)) is not None and g[0] == 0.0   # None: unknown
+            and as_crs(k).is_geographic]   # lon/lat only: any UTM zone reads any UTM x/y as its own, proving nothing
+    hint = f"a typo for {' or '.join(f'{k} ({as_crs(k).name})' for k in near[:2])}? " if near else "a typo? "
+    raise GridError(f"the coordinates of {what} lie far outside the area of use of the CRS {crs_name(crs)} ({as_crs(crs).name}: "
+                    f"{name}, lon {w:g}..{e:g}, lat {s:g}..{n:g}): its x {np.nanmin(xs):.6g}..{np.nanmax(xs):.6g}, y "
+                    f"{np.nanmin(ys):.6g}..{np.nanmax(ys):.6g} read in it lie at lon {a:.4g}..{c:.4g}, lat "
+                    f"{b:.4g}..{d:.4g}, {gap:.0f} degrees beyond. The CRS looks wrong, {hint}"
+                    + (fix or "set the CRS the coordinates are in, e.g. `obj = aef.geo.write_crs(obj, 'EPSG:32631')`"))
+
+def shapes_in_area(gdf,                            # a GeoDataFrame or GeoSeries (any CRS, or none)
+                   what:str="the points or shapes",  # the geometries, for the message
+                  ):
+    "`gdf`, its geometries' bounds checked against its CRS's area of use (`check_area_of_use`); none: nothing judged."
+    if gdf.crs is not None and len(b := gdf.geometry.bounds.dropna()):
+        check_area_of_use(gdf.crs, b[["minx", "maxx"]].to_numpy(), b[["miny", "maxy"]].to_numpy(), what, "pass the "
+                          "CRS they are in (`crs=`, or `gdf.set_crs(..., allow_override=True)`)")
+    return gdf
 
 def _placed(obj, xs, ys, what:str) -> tuple:
     "Grid x, y (float64), half pixel sizes, the points (x wrapped for longitude) and which lie off the grid."
@@ -350,10 +426,12 @@ def to_crs(xs,   # x (longitude, degrees, in a geographic CRS), any shape
            dst,  # the CRS wanted; None: no transform
           ) -> tuple[np.ndarray, np.ndarray]:
     """Transform arrays of x, y (lon, lat for a geographic CRS) from CRS `src` to CRS `dst` with pyproj. Degrees that
-    cannot be degrees (lon/lat swapped, metres given as degrees) raise `PointError` (`check_degrees`)."""
+    cannot be degrees (lon/lat swapped, metres given as degrees) raise `PointError` (`check_degrees`); points far
+    outside `src`'s area of use (a typo that parses: `crs='EPSG:4236'` for 4326) `GridError` (`check_area_of_use`)."""
     xs, ys = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
     if src is not None and as_crs(src).is_geographic: check_degrees(xs, ys); ys = np.clip(ys, -90.0, 90.0)
     if src is None or dst is None or same_crs(src, dst): return xs, ys
+    check_area_of_use(src, xs, ys, "the points", "pass the CRS they are in (`crs=`, or the table's or file's own)")
     t = Transformer.from_crs(as_crs(src), as_crs(dst), always_xy=True)
     return tuple(np.asarray(a, np.float64) for a in t.transform(xs, ys))
 

@@ -227,8 +227,8 @@ def read_geometries(src,       # GeoDataFrame/GeoSeries, vector file path, or Da
     that says no CRS (a shapefile without its .prj, a GeoPackage layer of undefined SRS) is in `crs=`; without it a
     `GridError` names the file and both fixes (was: geopandas' 'Cannot transform naive geometries', `crs=` or not).
     A table of x/y without `crs=` is a `GridError` naming `crs=`: there is no map here to read it on (`sample`,
-    `classify` read it on theirs by `geo.point_crs`: `points_xy`)."""
-    return valid_polygons(_read_geometries(src, crs))
+    `classify` read it on theirs by `geo.point_crs`: `points_xy`). Far off its CRS's area: `geo.shapes_in_area`."""
+    return geo.shapes_in_area(valid_polygons(_read_geometries(src, crs)))   # a CRS typo that parses: GridError
 
 def _xy_table(src) -> bool:
     "Whether `src` is a plain table (not a GeoDataFrame) of points by `x`/`y` columns, without lon/lat ones."
