@@ -113,7 +113,7 @@ def coordinate_hint(columns) -> str:  # a table's column names
     x, y = first(lambda s: s in _X_NAMES), first(lambda s: s in _Y_NAMES)
     if x and y:
         return (f"; {x!r} and {y!r} look like projected coordinates: `df = df.rename(columns={{{x!r}: 'x', {y!r}: "
-                "'y'})` and pass their CRS, e.g. `crs='EPSG:32631'`")
+                "'y'})` and pass their CRS: `crs='EPSG:4326'` for degrees, a zone's for metres (`crs='EPSG:32631'`)")
     return ""
 
 EE_GEO = ".geo"   # Earth Engine's table exports (CSV of `sampleRegions`, `Export.table`): each row's geometry as GeoJSON text
