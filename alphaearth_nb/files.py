@@ -237,11 +237,26 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
     elif folder:
         raise NotOursError(f"{t} is a file that alphaearth_nb did not write (its outputs here are folders), so it is "
                            f"left alone: write the {what} to a new or empty folder instead.")
+    if t.is_dir(): _removable(t, what)   # the old copy is removed after the swap: every folder in it must let go
     if not overwrite:   # a folder that cannot take the copy first: one error, not 'pass overwrite' then that
         writable(t.parent, t, what)
         raise OutputExistsError(f"{t} already exists: pass overwrite=True (`--overwrite` on the command line) to "
                                 f"replace the {what}, or choose another path.")
     return writable(t.parent, t, what)   # replaced by a copy written beside it: its folder must take one
+
+def _removable(t:Path, what:str):
+    """Raise one `NotWritableError` before any work where the folder `t`, about to be replaced, holds folders this
+    user cannot empty (no read, write or search permission: `os.access`, effective ids; root passes): the old copy
+    was left half removed beside the new one as `.NAME.partial-*`, without a word. With or without `overwrite`, so
+    passing it is not met by a second error."""
+    ids = os.access in os.supports_effective_ids
+    locked = [Path(d) for d, _, _ in os.walk(t) if not os.access(d, os.R_OK | os.W_OK | os.X_OK, effective_ids=ids)]
+    if not locked: return
+    more = f" and {len(locked) - 1} more" if len(locked) > 1 else ""
+    raise NotWritableError(f"cannot replace the {what} {t}: its folder {locked[0]}{more} cannot be written (no "
+                           f"permission for this user), so its old files could not be removed; nothing was written "
+                           f"and it is kept as it is: make it writable (as its owner: `chmod -R u+w {t}`), or write "
+                           f"the {what} to another path.")
 
 # %% ../nbs/00a_files.ipynb #c2003
 def partial_name(t:Path) -> Path:  # the final path of the file or folder being written
