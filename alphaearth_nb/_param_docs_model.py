@@ -15,7 +15,6 @@ SECTIONS = {
         'verify_checkpoint': "path\n    a checkpoint's `.json` (or its `.eqx`)\n",
         'read_header': "path\n    a checkpoint's `.json`, or its `.eqx`\n",
         'load_checkpoint': 'path\n    a checkpoint `.json` or `.eqx`, or a folder (its newest valid one): a run\nlike\n    a skeleton, e.g. `eqx.filter_eval_shape(AlphaEarth, cfg, key=...)`, or a\n',
-        'run_lock': 'folder : str|os.PathLike\n    the run folder (created if absent)\n',
         'is_run': 'folder\n    any folder (`~` allowed)\n',
         'what_folder': 'folder\n    any folder (`~` allowed)\n',
         'not_a_run': 'folder\n    the folder given\nwhat : str\n    what was expected there, for the message\n',
@@ -196,6 +195,13 @@ SECTIONS = {
         'read_aef_samples': 'path : str|Path|None\n    the aef_samples folder or one CSV (default: shared data)\nroot : str|Path|None\n    the data folder, when `path` is not given\nregions : tuple|None\n    keep only these regions, e.g. ("amazon_forest",)\n',
         'read_worldcereal_points': 'path : str|Path|None\n    the .geoparquet file (default: shared data)\nroot : str|Path|None\n    the data folder, when `path` is not given\n',
         'read_presto_points': 'path : str|Path|None\n    the presto_algae_blooms folder (default: shared data)\nroot : str|Path|None\n    the data folder, when `path` is not given\n',
+    },
+    'alphaearth_nb.runlock': {
+        'read_lock': 'p : Path\n    the lock file (`folder / LOCK`)\n',
+        'is_stale': 'held : dict\n    lock contents (`read_lock`)\nme : dict\n    the judge: at least its "host" (a run\'s own contents)\n',
+        'live_holder': 'p : Path\n    the lock file (`folder / LOCK`)\n',
+        'in_use_error': "d : Path\n    the run folder\np : Path\n    its lock file\nheld : dict\n    the lock's contents, naming the live run\n",
+        'run_lock': 'folder : str|os.PathLike\n    the run folder (created if absent)\n',
     },
     'alphaearth_nb.samples': {
         'SamplerConfig': 'patch : int\n    L: window side in pixels (paper: 128)\ninputs : tuple | None\n    encoder sources (default: the stack\'s input-role sources)\ntargets : tuple | None\n    reconstructed sources (default: every source in the stack)\nframes : int | tuple\n    frames per input source: an int, or ((name, n), ...) / a dict\nn_texts : int\n    texts per example (padded)\nperiod_days : float\n    sequence period per example (paper: a year)\nperiods_per_site : int\n    non-overlapping periods per site (paper: 2)\nmin_period_days : float\n    summary periods are longer than this (paper: 4 days)\nsubsample : str\n    frames beyond `frames`: "random" or "even"\nhold_out : bool\n    remove input sources\' target frames from the encoder input\ntwin_days : float\n    with hold_out: also drop input frames of the target\'s family this close to it\nsources : tuple\n    resolved `Source`s that win over the registry (a model\'s, via `sampler_config`)\n',

@@ -11,14 +11,11 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import itertools
 import json
-import os
 import re
 import shutil
 import socket
 import time
-import uuid
 import warnings
 from pathlib import Path
 
@@ -29,15 +26,21 @@ from jax.experimental import multihost_utils
 from jaxtyping import PyTree
 
 from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
-                                RunLockedError, TrainingWarning, flag, whole, checks_flags, user_stacklevel)
-from .files import (MARKER, inside_ours, is_zarr_store, local_output, no_file_on_the_way, partial_name,
-                                 pid_alive, user_path, writable, write_text, writing_file)
+                                TrainingWarning, flag, whole, checks_flags, user_stacklevel)
+from .files import (MARKER, inside_ours, is_zarr_store, local_output, no_file_on_the_way, user_path,
+                                 writable, write_text, writing_file)
+from .runlock import (LOCK, LOCK_SETTLE, TAKEOVER, in_use_error, is_stale, live_holder, read_lock,
+                                   run_lock)
+
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'LOCK', 'TAKEOVER', 'LOCK_SETTLE', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS', 'jsonable',
-           'checkpoint_headers', 'checkpoints', 'orphan_leaves', 'own_checkpoints', 'checkpoint_folder',
-           'latest_checkpoint', 'save_checkpoint', 'verify_checkpoint', 'read_header', 'load_checkpoint', 'run_lock',
-           'is_run', 'what_folder', 'not_a_run', 'check_run_folder', 'run_folder']
+__all__ = ['CKPT_FORMAT', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS', 'jsonable', 'checkpoint_headers', 'checkpoints',
+           'orphan_leaves', 'own_checkpoints', 'checkpoint_folder', 'latest_checkpoint', 'save_checkpoint',
+           'verify_checkpoint', 'read_header', 'load_checkpoint', 'is_run', 'what_folder', 'not_a_run',
+           'check_run_folder', 'run_folder', 'LOCK', 'TAKEOVER', 'LOCK_SETTLE', 'run_lock']
+
+# %% ../nbs/16_checkpoint.ipynb #c0002a
+_all_ = ["LOCK", "TAKEOVER", "LOCK_SETTLE", "run_lock"]   # from `runlock` (15a), split from here: `checkpoint.run_lock` is `runlock.run_lock`
 
 # %% ../nbs/16_checkpoint.ipynb #c0004
 CKPT_FORMAT = "alphaearth_nb.train/1"  # unchanged: older checkpoints still load
@@ -284,14 +287,6 @@ def _load_one(path:Path, like) -> tuple[PyTree, dict]:
     return state, header
 
 # %% ../nbs/16_checkpoint.ipynb #c0011
-LOCK = ".aef-lock"  # a run's lock file (run_lock, below); loading reads it to tell a run in progress from none
-
-def _read_lock(p:Path) -> dict:
-    "The lock file's contents: pid, host, start, id ({} when absent or unreadable, or no JSON object: `[1, 2]`)."
-    try: held = json.loads(p.read_text())
-    except (OSError, ValueError): return {}
-    return held if isinstance(held, dict) else {}
-
 def _none_complete(d:Path) -> str:
     "Why the folder `d` has no checkpoint to load: the `.eqx` files in it without a `.json` (ours, `orphan_leaves`, " \
     "and others), why none loads and the fix; 'train first' when it holds none."
@@ -310,8 +305,8 @@ def _none_complete(d:Path) -> str:
                     "`save_checkpoint`; e.g. `eqx.tree_serialise_leaves`): load such a file with "
                     "`eqx.tree_deserialise_leaves(path, like)` into a model built as it was when saved")
     run = d.parent if d.name == "checkpoints" else d
-    held = _read_lock(run / LOCK)   # a run training there now (fit holds the lock for its life): not 'train first'
-    if not said and held and not _stale(held, {"host": socket.gethostname()}):
+    held = read_lock(run / LOCK)   # a run training there now (fit holds the lock for its life): not 'train first'
+    if not said and held and not is_stale(held, {"host": socket.gethostname()}):
         said.append(f"the run in {run} is training now (pid {held.get('pid', '?')} on host {held.get('host', '?')}) "
                     "and has written no checkpoint yet: wait for its first (one every checkpoint_every steps, and "
                     "one at its end), then load again")
@@ -350,115 +345,6 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
     raise DamagedCheckpointError(f"every checkpoint in {path} is damaged ({', '.join(n for n, _ in damaged)}). The "
                                  f"newest: {damaged[0][1]} If none can be mended, copy the run again from where it was "
                                  "written, or train anew.")
-
-# %% ../nbs/16_checkpoint.ipynb #c2006
-TAKEOVER = ".takeover"  # guards beside the lock while a stale lock is replaced: `.aef-lock.takeover-<key>-<n>`
-
-def _create_lock(p:Path, me:dict) -> bool:
-    "Create the lock `p` holding `me`, contents and all at once; False if a lock is there."
-    tmp = partial_name(p)   # as files.writing_file names its own
-    tmp.write_text(json.dumps(me))
-    try: os.link(tmp, p); return True  # atomic and exclusive: no reader ever sees an empty lock
-    except FileExistsError: return False
-    except OSError: pass  # a file system without hard links: create exclusively, then write
-    finally: tmp.unlink(missing_ok=True)
-    try: fd = os.open(p, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
-    except FileExistsError: return False
-    with os.fdopen(fd, "w") as f: f.write(json.dumps(me))
-    return True
-
-LOCK_SETTLE = 1.0  # s: a lock file younger than this that names no process may still be being written
-
-def _names_a_process(held:dict) -> bool:
-    "Whether lock contents name a process: a whole-number pid and a host (`_create_lock` writes both at once)."
-    return type(held.get("pid")) is int and isinstance(held.get("host"), str)
-
-def _holder(p:Path, wait:float=LOCK_SETTLE) -> dict|None:
-    """The lock's contents; None when there is no lock as it is read (absent, or removed while read: a run ended, or a
-    takeover is between its unlink and its new lock, which may be there by the time the caller looks again: the
-    caller judges anew, never from `p.exists()` a moment later); for a lock that names no process (empty, not
-    JSON, no pid and host: a crash between creating and writing it, a hand edit), what it holds ({} if nothing
-    readable) once it is `wait` seconds old by its modification time, which `_stale` calls stale. Decided: such a lock is stale as soon as it is a second old (one
-    created this instant on a file system without hard links is written within it, so a younger one is waited for,
-    at most `wait` seconds). Was: waited 5 s, then refused as 'in use by pid ? on host ?' until deleted by hand."""
-    end = time.monotonic() + wait
-    while not _names_a_process(held := _read_lock(p)):
-        if not p.exists(): return None
-        try: age = time.time() - p.stat().st_mtime
-        except FileNotFoundError: return None   # removed between the two looks
-        if age >= wait or time.monotonic() >= end: return held
-        time.sleep(0.02)
-    return held
-
-def _stale(held:dict, me:dict) -> bool:
-    """True if the lock contents `held` name a process of this host that no longer runs: none of that pid, or one
-    that started after the lock was taken (its pid reused, e.g. pid 1 of a restarted container: `files.pid_alive`);
-    also if they name no process at all (a lock a second old that names none: `_holder`)."""
-    if not _names_a_process(held): return True
-    when = held.get("started") if isinstance(held.get("started"), (int, float)) else None
-    return held.get("host") == me["host"] and isinstance(held.get("pid"), int) and not pid_alive(held["pid"], when)
-
-def _live_holder(p:Path) -> dict|None:
-    """The contents of the run lock `p` while a live run holds it ({} when they cannot be read yet); None when there
-    is no lock, it was removed while read (its run ended), or it names a dead process of this host (`run_lock` takes
-    that one over)."""
-    if (held := _holder(p)) is None: return None
-    return None if _stale(held, {"host": socket.gethostname()}) else held
-
-def _take_over(p:Path, held:dict, me:dict) -> bool|None:
-    """Replace the stale lock `p` (whose contents were judged: `held`) by ours, one taker at a time: True if we hold
-    `p` now; False if it is no longer the lock judged (judge again); None if another taker is at it (wait)."""
-    key = hashlib.sha256(json.dumps(held, sort_keys=True).encode()).hexdigest()[:16]  # this stale lock's guards
-    for n in itertools.count():                     # a guard is held for the few steps below only
-        g = p.with_name(f"{p.name}{TAKEOVER}-{key}-{n}")
-        if _create_lock(g, me): break               # exclusive and atomic: one taker per guard, ever
-        gh = _read_lock(g)
-        try: old = time.time() - g.stat().st_mtime > 30.0
-        except FileNotFoundError: return None       # the guards were cleared: that takeover is over
-        if not (old or (gh and _stale(gh, me))): return None  # a live taker is inside (or writing its guard)
-        # its taker died inside: never unlinked (judged, then unlinked, it could be a newer guard), passed over
-    try:
-        if _read_lock(p) != held: return False      # released or taken over since it was judged
-        p.unlink(missing_ok=True)
-        return _create_lock(p, me)                  # False: a new run (no takeover) came first
-    finally:  # once `p` is not `held`, it never is again: later takers under this key change nothing, so all go
-        for q in (p.parent.glob(f"{p.name}{TAKEOVER}-{key}-*") if _read_lock(p) != held else [g]):
-            q.unlink(missing_ok=True)
-
-def _in_use(d:Path, p:Path, held:dict) -> RunLockedError:
-    "The error for the run folder `d` whose lock `p` a live run holds (its contents: `held`)."
-    return RunLockedError(f"{d} is in use by another run (pid {held.get('pid', '?')} on host {held.get('host', '?')}): "
-                          f"wait for it to end, or use another folder. If that run is gone (e.g. its machine crashed), "
-                          f"delete {p}.")
-
-@contextlib.contextmanager
-def run_lock(folder:str|os.PathLike): # the run folder (created if absent)
-    """Hold an exclusive lock on `folder` for the life of the block; raise `RunLockedError` if another run holds it.
-    A lock left by a dead process of this host is taken over (with a warning) by exactly one of those that find it:
-    the others get `RunLockedError` naming the one that took it."""
-    d = user_path(folder); d.mkdir(parents=True, exist_ok=True)
-    p, me = d / LOCK, {"pid": os.getpid(), "host": socket.gethostname(), "started": time.time(),
-                       "id": uuid.uuid4().hex}  # the id tells two holders in one process (threads) apart
-    end = time.monotonic() + 10.0
-    while True:
-        if time.monotonic() > end: raise RunLockedError(f"could not lock {d}: another process keeps taking the lock {p}.")
-        if _create_lock(p, me): break
-        held = _holder(p)
-        if held is None: continue                 # released or being taken over meanwhile: try again
-        if _stale(held, me):
-            got = _take_over(p, held, me)
-            if got:
-                whose = "that names no process" if not _names_a_process(held) else \
-                    f"of process {held['pid']} (it is no longer running)"
-                warnings.warn(f"{d}: taking over the stale lock {whose}.", stacklevel=user_stacklevel())
-                break
-            if got is None: time.sleep(0.005)
-            continue                                # judge the lock again: the winner's is not stale
-        raise _in_use(d, p, held)
-    try: yield p
-    finally:
-        if _read_lock(p).get("id") == me["id"]: p.unlink(missing_ok=True)
-
 
 # %% ../nbs/16_checkpoint.ipynb #c0019
 RUN_MARKER = ".aef-run"
@@ -558,8 +444,8 @@ def check_run_folder(out,                  # the run folder, or None: nothing to
     if d.exists() and not d.is_dir(): raise OutputExistsError(f"{d} is a file: pass a folder for the run.")
     if not d.exists(): no_file_on_the_way(d, "run")   # a file where a folder above `out` must be
     else:
-        held = _live_holder(d / LOCK)   # a live run is named before its files are judged
-        if held is not None: raise _in_use(d, d / LOCK, held)
+        held = live_holder(d / LOCK)   # a live run is named before its files are judged
+        if held is not None: raise in_use_error(d, d / LOCK, held)
         if _not_ours(d): _refuse(d)
     _refuse_run(d, resume, overwrite, warn)
     return d

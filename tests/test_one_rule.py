@@ -30,17 +30,17 @@ def test_check_run_folder_judges_the_lock_by_its_holder(tmp_path):
     passes), nor a lock that is gone. `_live_holder` is that one reading."""
     d = tmp_path / "run"
     _lock(d, os.getpid()); (d / "notes.txt").write_text("x")
-    assert checkpoint._live_holder(d / checkpoint.LOCK)["pid"] == os.getpid()
+    assert checkpoint.live_holder(d / checkpoint.LOCK)["pid"] == os.getpid()
     with pytest.raises(RunLockedError, match=f"pid {os.getpid()}"): checkpoint.check_run_folder(d)
     _lock(d, os.getpid(), host="elsewhere")   # another host's process: never judged dead from here
     with pytest.raises(RunLockedError, match="on host elsewhere"): checkpoint.check_run_folder(d)
     _lock(d, _dead_pid())
-    assert checkpoint._live_holder(d / checkpoint.LOCK) is None
+    assert checkpoint.live_holder(d / checkpoint.LOCK) is None
     with pytest.raises(NotOursError): checkpoint.check_run_folder(d)
     (d / "notes.txt").unlink()
     assert checkpoint.check_run_folder(d) == d
     (d / checkpoint.LOCK).unlink()
-    assert checkpoint._live_holder(d / checkpoint.LOCK) is None and checkpoint.check_run_folder(d) == d
+    assert checkpoint.live_holder(d / checkpoint.LOCK) is None and checkpoint.check_run_folder(d) == d
 
 
 def test_years_are_worded_once_for_as_embedding_and_the_accessor():

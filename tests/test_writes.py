@@ -262,11 +262,11 @@ def _take_stale(args):
     d, start = args
     import warnings as w
 
-    from alphaearth_nb import checkpoint
+    from alphaearth_nb import checkpoint, runlock
     real = files.pid_alive
     def slow(*a):                                    # a loaded machine: the judging takes a while
         time.sleep(0.02); return real(*a)
-    for m in (files, checkpoint):
+    for m in (files, checkpoint, runlock):
         if hasattr(m, "pid_alive"): m.pid_alive = slow
     while time.time() < start: time.sleep(0.001)  # all start together
     try:
@@ -310,13 +310,13 @@ def _die_holding_the_guard(d):
     "A taker of the stale lock in `d` that dies (`os._exit`, as a kill would) the instant it holds a takeover guard."
     import warnings as w
 
-    from alphaearth_nb import checkpoint
-    real = checkpoint._create_lock
+    from alphaearth_nb import checkpoint, runlock
+    real = runlock._create_lock
     def create(p, me):
         got = real(p, me)
         if got and checkpoint.TAKEOVER in p.name: os._exit(9)
         return got
-    checkpoint._create_lock = create
+    runlock._create_lock = create
     with w.catch_warnings():
         w.simplefilter("ignore")
         run_lock(d).__enter__()
@@ -328,14 +328,14 @@ def _take_stale_jittery(args):
     import pathlib
     import random
 
-    from alphaearth_nb import checkpoint
-    if not hasattr(checkpoint, "_jittered"):  # patched once per pool process
+    from alphaearth_nb import checkpoint, runlock
+    if not hasattr(runlock, "_jittered"):  # patched once per pool process
         random.seed(os.getpid())
         slow = lambda f, most: lambda *a, **k: (time.sleep(random.uniform(0, most)), f(*a, **k))[1]
-        checkpoint._read_lock, checkpoint._jittered = slow(checkpoint._read_lock, 0.002), True
+        runlock.read_lock, runlock._jittered = slow(runlock.read_lock, 0.002), True
         pathlib.Path.unlink = slow(pathlib.Path.unlink, 0.06)  # judged, then unlinked: a wide gap between the two
         alive = slow(files.pid_alive, 0.002)
-        for m in (files, checkpoint):
+        for m in (files, checkpoint, runlock):
             if hasattr(m, "pid_alive"): m.pid_alive = alive
     d, start = args
     import warnings as w
@@ -377,13 +377,13 @@ def test_run_lock_read_in_a_takeovers_gap_names_the_new_holder(tmp_path, monkeyp
     after _holder had found none, and judged the empty read as a live lock)."""
     from pathlib import Path
 
-    from alphaearth_nb import checkpoint
+    from alphaearth_nb import runlock
     d = tmp_path / "run"; d.mkdir()
     p, aside = d / LOCK, d / "new-lock"
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     p.write_text(json.dumps({"pid": int(dead.stdout), "host": socket.gethostname(), "started": 0.0, "id": "dead"}))
     winner = {"pid": os.getppid(), "host": socket.gethostname(), "started": time.time(), "id": "winner"}
-    real_read, real_exists, gap = checkpoint._read_lock, Path.exists, [1]
+    real_read, real_exists, gap = runlock.read_lock, Path.exists, [1]
     def read(q):
         if q == p and gap:                          # the other taker unlinks the stale lock as we read it
             gap.pop(); p.unlink(); aside.write_text(json.dumps(winner))
@@ -392,7 +392,7 @@ def test_run_lock_read_in_a_takeovers_gap_names_the_new_holder(tmp_path, monkeyp
         there = real_exists(q)
         if q == p and not there and real_exists(aside): aside.rename(p)   # its new lock lands just after we look
         return there
-    monkeypatch.setattr(checkpoint, "_read_lock", read)
+    monkeypatch.setattr(runlock, "read_lock", read)
     monkeypatch.setattr(Path, "exists", exists)
     with pytest.raises(RunLockedError, match=rf"\(pid {winner['pid']} on host "):
         with run_lock(d): pass

@@ -29,7 +29,7 @@ SKIP = {"_modidx", "_param_docs"}   # and every `_param_docs_<job>.py`
 JOBS = {"map": {"accessor", "analysis", "bands", "cubes", "embeddings", "evaluate", "explorer", "exports", "gate", "directions",
                 "index", "knn", "labels", "linear", "maps", "mirrors", "official", "places", "quality", "quantize",
                 "stores", "supervised", "tiles", "vote", "years"},
-        "model": {"checkpoint", "cli", "corpus", "demo", "decoders", "dist", "earthengine", "embed", "export", "features",
+        "model": {"checkpoint", "runlock", "cli", "corpus", "demo", "decoders", "dist", "earthengine", "embed", "export", "features",
                   "landscape", "losses", "model", "nn", "readers", "samples", "scene", "schema", "sites", "sources",
                   "stacks", "step", "stp", "stream", "summary", "text", "train", "windows"}}
 PARTS = ("base", "map", "model")
