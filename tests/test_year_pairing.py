@@ -46,7 +46,9 @@ def test_longer_cubes_without_a_common_year_and_with_some():
 def test_join_years_reads_each_maps_recorded_year():
     "A cube's map (`isel`, scalar time) and from_official's map (attrs['time']) record their year: no `years` needed."
     cube = _cube(0, [2020, 2021])
-    assert join_years([cube.isel(time=1), cube.isel(time=0)]).time.dt.year.values.tolist() == [2021, 2020]
+    j = join_years([cube.isel(time=1), cube.isel(time=0)])   # given out of order: time increases (7d23a45),
+    assert j.time.dt.year.values.tolist() == [2020, 2021]     # each map with its own year's values
+    assert np.array_equal(j.sel(time=j.time[1]).values, cube.isel(time=1).transpose(*j.isel(time=1).dims).values)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         o = [from_official(fake_official(_map(s), time=f"{y}-01-01")) for s, y in ((1, 2022), (2, 2023))]
