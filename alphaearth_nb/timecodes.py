@@ -423,26 +423,53 @@ def period_features(period:Float[Array, "2"]) -> Float[Array, "F"]:  # f32[2], s
 PERIOD_FEATURE_DIM = 2 * TIMECODE_DIM + 1
 
 # %% ../nbs/01_timecodes.ipynb #cy0001
-def _value_year(v) -> float:
-    "One value's calendar year when it is a date (an object with an int `year`, `np.datetime64`, ISO date text)."
-    if isinstance(v, bytes): v = v.decode(errors="replace")
-    if isinstance(v, str):
-        if not _ISO.match(v): return np.nan   # a word, day-first text ('01/06/2024'): no year read
+# A date written with its day and month first ('31/12/2020', '31.12.2020', '12-31-2020') or its four-digit year
+# first with '/' or '.' ('2020/12/31'), a time of day after it or not: its two numbers besides the year
+_DMY = re.compile(r"\s*(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})([T ]\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?)?\s*$", re.I)
+_YMD = re.compile(r"\s*(\d{4})([/.])(\d{1,2})\2(\d{1,2})([T ]\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?)?\s*$", re.I)
+
+def _is_date(y:int, m:int, d:int) -> bool:
+    "Whether year `y`, month `m`, day `d` is a day of the calendar (31/02 is not)."
+    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+
+def _text_year(v:str) -> float:
+    """The year of date text: ISO ('2024-06-01', a time and zone or not), its day and month first in either order
+    ('31/12/2020' day-first, '12/31/2020' month-first, '01/06/2020' either: one year whichever was meant, so the
+    order need not be known; '/', '.' or '-' between) or '2020/12/31'; NaN for a word, a day no order makes a date
+    ('31/02/2020', '13/13/2020') and a two-digit year ('31/12/20': 1920 or 2020 cannot be told)."""
+    if _ISO.match(v):
         try: return float(pd.Timestamp(v.strip()).year)   # its own zone's year ('...T23:00-05:00')
         except (ValueError, TypeError, OverflowError): return np.nan   # '2024-13-45'
+    if m := _DMY.match(v):
+        a, b, y = int(m[1]), int(m[3]), int(m[4])
+        return float(y) if _is_date(y, b, a) or _is_date(y, a, b) else np.nan
+    if m := _YMD.match(v):
+        y, a, b = int(m[1]), int(m[3]), int(m[4])
+        return float(y) if _is_date(y, a, b) else np.nan
+    return np.nan
+
+def _value_year(v) -> float:
+    "One value's calendar year when it is a date (an object with an int `year`, `np.datetime64`, date text)."
+    if isinstance(v, bytes): v = v.decode(errors="replace")
+    if isinstance(v, str): return _text_year(v)
     if isinstance(v, np.datetime64): return np.nan if np.isnat(v) else float(pd.Timestamp(v).year)
     y = getattr(v, "year", None)   # datetime.date, pd.Timestamp, pd.Period, cftime; pd.NaT's is NaN
     return float(y) if isinstance(y, (int, np.integer)) else np.nan
 
 def column_years(values) -> np.ndarray:  # a table's `year` column (a Series, array or list): numbers, text or dates
-    """Each value's calendar year, float64 (N,), NaN where it names none (missing, a word, day-first text): numbers
-    and numbers written as text as they are (2024, 2024.0, '2024': whether they are whole years is the caller's
-    judgement), dates their calendar year: datetime64 of any unit, with a time zone or without
+    """Each value's calendar year, float64 (N,), NaN where it names none (missing, a word, a day that is no date, a
+    two-digit year): numbers and numbers written as text as they are (2024, 2024.0, '2024': whether they are whole
+    years is the caller's judgement), dates their calendar year: datetime64 of any unit, with a time zone or without
     (`pd.to_datetime(df.year, format='%Y')`: 1 January), `pd.Period`, `datetime.date`, `pd.Timestamp` and cftime
-    objects, `np.datetime64` scalars, ISO date text ('2024-06-01'). The one reading of a label table's `year`
-    column (`supervised.rows_of_map`/`rows_by_year`, so classify, regress and training_set; `places.sample`). Was
-    `pd.to_numeric`: a datetime64 column its epoch count (1704067200000000 for 2024: 'no row for the map's year
-    2024', and sample's 'not a year of the cube'), dates and date text NaN."""
+    objects, `np.datetime64` scalars, ISO date text ('2024-06-01'), and date text with the day and month first
+    ('31/12/2020', '31.12.2020', a spreadsheet's day-first export; '12/31/2020' month-first) or '2020/12/31'.
+    Decided: day-first and month-first text are both read, value by value, without judging the column's order (day
+    > 12 somewhere), and a column whose days are all <= 12 ('01/06/2020': 1 June or 6 January) is no error: a year
+    is all that is read, and it is the same under either reading; only a text that no order makes a date
+    ('31/02/2020') is NaN. The one reading of a label table's `year` column (`supervised.rows_of_map`/`rows_by_year`,
+    so classify, regress and training_set; `places.sample`). Was `pd.to_numeric`: a datetime64 column its epoch
+    count (1704067200000000 for 2024: 'no row for the map's year 2024', and sample's 'not a year of the cube'),
+    dates and date text NaN; then day-first text NaN (classify's 'holds ['31/12/2020'], not whole years')."""
     s = values if isinstance(values, pd.Series) else pd.Series(np.asarray(values).ravel())
     if isinstance(s.dtype, (pd.DatetimeTZDtype, pd.PeriodDtype)) or s.dtype.kind == "M":
         return s.dt.year.to_numpy(np.float64, na_value=np.nan)
