@@ -3,6 +3,7 @@
 Modules:
 
 - `alphaearth_nb.checkpoint`: Atomic save and load of any pytree (a training state, a bare model, anything Equinox can serialise): leaves first, header written last, levanter-style; loading needs no trainer.
+- `alphaearth_nb.geometries`: Places in any form read into one table: lon/lat or x/y columns, vector files, GeoJSON, WKT and Earth Engine's `.geo`, each with the CRS it says agreed with the one given; split from `places` (23c), which re-exports each name.
 - `alphaearth_nb.nn`: The shared layers of the model (Dense, Norm, Attention, MLP, 3x3 convolutions, pyramid resampling) with host-side initialisation, and the one parameter counter.
 - `alphaearth_nb.runlock`: A run folder's lock: one live run per folder, the lock of a dead run taken over by exactly one of those that find it; split from `checkpoint` (16), which re-exports `LOCK`, `TAKEOVER`, `LOCK_SETTLE` and `run_lock`.
 - `alphaearth_nb.samples`: The training sampler: windows, periods, held-out targets and texts cut from a stack into fixed-shape `TrainExample`s, deterministic and resumable."""

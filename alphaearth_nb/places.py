@@ -7,27 +7,32 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/places.html.md"""
 # %% ../nbs/23c_places.ipynb #c0002
 from __future__ import annotations
 
-import json
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (DimensionError, GridError, LabelError, NoDataWarning, TimeError, band_names,
-                                checks_flags, user_stacklevel)
+from .core import (DimensionError, GridError, NoDataWarning, TimeError, band_names, checks_flags,
+                                user_stacklevel)
 from .embeddings import NO_YEARS, as_embedding, official_cube
 from . import geo
 from .geo import crs_of, require
-from .labels import read_table, table_numbers
 from .timecodes import YEARS, as_numbers, column_years, numeric_time_hint, unwritten_years
+from .geometries import (EE_GEO, LONLAT, POINT_COLUMNS, agreed_crs, coordinate_hint, import_geopandas,
+                                      lonlat_columns, points_xy, read_geometries, read_places, table_file,
+                                      valid_polygons)
 
 # %% auto #0
-__all__ = ['LONLAT', 'EE_GEO', 'POINT_COLUMNS', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns',
-           'coordinate_hint', 'import_geopandas', 'table_file', 'read_geometries', 'valid_polygons', 'agreed_crs',
-           'read_places', 'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'points_table',
-           'off_map_hint', 'warn_zones_off_map', 'sample']
+__all__ = ['cube_form', 'grid_of', 'transform_of', 'cube_crs', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather',
+           'points_table', 'off_map_hint', 'warn_zones_off_map', 'sample', 'LONLAT', 'lonlat_columns',
+           'coordinate_hint', 'EE_GEO', 'import_geopandas', 'table_file', 'read_geometries', 'valid_polygons',
+           'agreed_crs', 'read_places', 'POINT_COLUMNS', 'points_xy']
+
+# %% ../nbs/23c_places.ipynb #c0002a
+# from `geometries` (23c), split from here: `places.read_geometries` is `geometries.read_geometries`
+_all_ = ["LONLAT", "lonlat_columns", "coordinate_hint", "EE_GEO", "import_geopandas", "table_file", "read_geometries",
+         "valid_polygons", "agreed_crs", "read_places", "POINT_COLUMNS", "points_xy"]
 
 # %% ../nbs/23c_places.ipynb #c0006
 def cube_form(obj) -> xr.DataArray:  # an embedding or cube in any form `as_embedding` takes (Dataset, DataTree, int8 codes)
@@ -83,357 +88,6 @@ def cube_crs(emb) -> str:  # embedding or cube (attrs['crs'] or a CF grid mappin
     c = crs_of(emb)
     if not c: raise GridError("the embedding (a map or cube) has no CRS: set it, e.g. `emb.attrs['crs'] = 'EPSG:32631'`")
     return c
-
-# %% ../nbs/23c_places.ipynb #c0009
-LONLAT = "EPSG:4326"
-
-def lonlat_columns(df) -> tuple[str|None, str|None]:  # a table (anything with `columns`)
-    """The longitude and latitude columns of a table, by name in any case: lon/longitude/lng/long and lat/latitude,
-    and Darwin Core's decimalLongitude/decimalLatitude (GBIF); None where a table has none."""
-    cols = {str(c).lower(): c for c in getattr(df, "columns", ())}
-    find = lambda names: next((cols[n] for n in names if n in cols), None)
-    return find(geo.LON_NAMES), find(geo.LAT_NAMES)
-
-_X_NAMES = ("x", "point_x", "easting", "east", "xcoord", "x_coord", "coord_x", "utm_x", "utm_e", "utmx", "utme")
-_Y_NAMES = ("y", "point_y", "northing", "north", "ycoord", "y_coord", "coord_y", "utm_y", "utm_n", "utmy", "utmn")
-
-def coordinate_hint(columns) -> str:  # a table's column names
-    """The fix for a table whose coordinate columns go by names no reader takes, '' when none looks like one:
-    longitude/latitude by their start ('lon_dd', 'Lat_WGS84'), projected x/y by the names GIS exports write ('X'/'Y'
-    of QGIS, ArcGIS's 'POINT_X'/'POINT_Y', 'Easting'/'Northing'), each with the `rename` that makes them read
-    (x/y with `crs=` naming their CRS). Was: 'rename them, e.g. `df.rename(columns={'X': 'x'})`' whatever they were."""
-    cols = [c for c in columns if isinstance(c, str)]
-    low = lambda c: c.strip().lower()
-    first = lambda ok: next((c for c in cols if ok(low(c))), None)
-    lon = first(lambda s: s.startswith(("lon", "lng")) or "longitude" in s)
-    lat = first(lambda s: s.startswith("lat") or "latitude" in s)
-    if lon and lat:
-        return (f"; {lon!r} and {lat!r} look like longitude and latitude (degrees): "
-                f"`df = df.rename(columns={{{lon!r}: 'lon', {lat!r}: 'lat'}})`")
-    x, y = first(lambda s: s in _X_NAMES), first(lambda s: s in _Y_NAMES)
-    if x and y:
-        return (f"; {x!r} and {y!r} look like projected coordinates: `df = df.rename(columns={{{x!r}: 'x', {y!r}: "
-                "'y'})` and pass their CRS: `crs='EPSG:4326'` for degrees, a zone's for metres (`crs='EPSG:32631'`)")
-    return ""
-
-EE_GEO = ".geo"   # Earth Engine's table exports (CSV of `sampleRegions`, `Export.table`): each row's geometry as GeoJSON text
-
-def _ee_geometries(df:pd.DataFrame, gpd, crs=None):
-    """A table with Earth Engine's `.geo` column (GeoJSON text per row) as a GeoDataFrame of those geometries, in
-    `crs` (default lon/lat: Earth Engine writes GeoJSON in EPSG:4326); `LabelError` naming the first row that is no
-    GeoJSON geometry."""
-    feats = []
-    for i, g in zip(df.index, df[EE_GEO]):
-        try: feats.append({"type": "Feature", "properties": {}, "geometry": json.loads(g)})
-        except (TypeError, ValueError):
-            raise LabelError(f"row {i!r} of the table's {EE_GEO!r} column is no GeoJSON geometry ({str(g)[:60]!r}): "
-                             "export the table from Earth Engine with its geometries, or give lon/lat columns") from None
-    try: geoms = gpd.GeoDataFrame.from_features(feats).geometry.values
-    except Exception as e:   # a dict that is no geometry: shapely's own error, named
-        raise LabelError(f"the table's {EE_GEO!r} column holds something that is no GeoJSON geometry ({e}): export "
-                         "the table from Earth Engine with its geometries, or give lon/lat columns") from None
-    return gpd.GeoDataFrame(df.drop(columns=[EE_GEO]), geometry=geoms, crs=crs or LONLAT)
-
-def import_geopandas(purpose:str):  # what needs geopandas, for the message
-    "The `geopandas` module, or `MissingDependencyError` naming the extra that installs it and `purpose`."
-    require("geopandas", "official", purpose)
-    import geopandas as gpd
-    return gpd
-
-def _same_shape(xs, ys):
-    if xs.shape != ys.shape:
-        raise LabelError(f"x and y have different shapes {xs.shape} and {ys.shape}: pass two arrays of equal length")
-
-_TWO_FORMS = ("`{'lon': [lon1, lon2], 'lat': [lat1, lat2]}` (or 'x'/'y' keys) for the xs and the ys, "
-              "`pd.DataFrame([(lon1, lat1), (lon2, lat2)], columns=['lon', 'lat'])` for (x, y) pairs")
-
-def _as_pairs(points) -> bool:
-    """Whether two 2-long parts are written the way (x, y) pairs are: Python tuples (records, `[(lon, lat), (lon,
-    lat)]`), or lists in a list (GeoJSON's coordinates, `[[lon, lat], [lon, lat]]`). Arrays, Series and lists in a
-    tuple (`([x1, x2], [y1, y2])`, `(df.lon.values, df.lat.values)`) are the documented (xs, ys) form."""
-    if all(isinstance(v, tuple) for v in points): return True
-    return isinstance(points, list) and all(isinstance(v, list) for v in points)
-
-def _xs_ys(points,   # (xs, ys): two sequences of equal length (lists, arrays, Series)
-         ) -> tuple[np.ndarray, np.ndarray]:
-    """float64 xs and ys of the (xs, ys) form. Two points, `([x1, x2], [y1, y2])`, have the shape of two (x, y)
-    pairs, `[(x1, y1), (x2, y2)]`, and nothing in the numbers says which they are: read as (xs, ys), two pairs came
-    back transposed without a word. The rule: 2 x 2 numbers written as pairs are written (`_as_pairs`: two tuples,
-    or two lists in a list) are `LabelError` naming both explicit forms (a dict of the xs and the ys, a table of
-    pairs), unless both readings give the same points; arrays, Series and lists in a tuple are (xs, ys), as
-    documented. A list of more pairs than two is no (xs, ys) and is refused as such (`read_geometries`)."""
-    xs, ys = (np.atleast_1d(np.asarray(v, np.float64)) for v in points)
-    _same_shape(xs, ys)
-    if xs.shape == (2,) and _as_pairs(points) and not xs[1] == ys[0]:
-        raise LabelError(f"{[list(map(float, v)) for v in points]} reads as two (x, y) pairs or as (xs, ys), two "
-                         f"points either way but not the same two, and nothing says which: pass {_TWO_FORMS}")
-    return xs, ys
-
-def _pairs_hint(src) -> str:
-    "The fix for points given as a list of (x, y) pairs or a 2-D array, forms no reader takes ('' for others)."
-    rows = np.asarray(src, dtype=object) if isinstance(src, (list, tuple, np.ndarray)) else None
-    if rows is None or rows.ndim != 2 or 2 not in rows.shape: return ""
-    return ("; (x, y) pairs as a table, `pd.DataFrame(pairs, columns=['lon', 'lat'])` (or ['x', 'y'] with `crs=`), "
-            "or their columns as (xs, ys): `(a[:, 0], a[:, 1])`")
-
-def _read_places_file(p:Path, gpd):
-    """A vector file (GeoJSON, GeoPackage, shapefile, GeoParquet) as a GeoDataFrame, a CSV or plain Parquet table
-    as a DataFrame (lon/lat or x/y columns); `LabelError` naming the file when it cannot be read."""
-    try:
-        if p.suffix.lower() in (".csv", ".txt"): return read_table(p)   # ';', UTF-16, ...: as `aef` reads tables
-        if p.suffix.lower() in (".parquet", ".geoparquet"):
-            try: return gpd.read_parquet(p)
-            except ValueError as e:  # no geometry metadata: a plain table of coordinates
-                if "geo" not in str(e).lower(): raise
-                return pd.read_parquet(p)
-        return gpd.read_file(p)
-    except LabelError: raise   # read_table's own: a code page, named with its conversion
-    except (ValueError, OSError, RuntimeError, TypeError, KeyError, UnicodeDecodeError) as e:
-        first = (str(e).strip().splitlines() or [type(e).__name__])[0][:160]
-        raise LabelError(f"cannot read {p} as a vector file or table ({type(e).__name__}: {first}): pass a GeoJSON, "
-                         "GeoPackage, shapefile or GeoParquet file, or a CSV/Parquet table with lon/lat (or x/y) "
-                         "columns") from None
-
-def _all_degrees(xs, ys) -> bool:
-    "Whether there are points and every finite x is within +-180 and every finite y within +-90 (values of degrees)."
-    xs, ys = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
-    return bool(len(xs)) and bool(np.all(np.abs(xs[np.isfinite(xs)]) <= 180) and np.all(np.abs(ys[np.isfinite(ys)]) <= 90))
-
-def table_file(src):  # labels or points in any form: only a path to a CSV/TXT or plain Parquet table is read
-    """The DataFrame a CSV/TXT file (`labels.read_table`: any separator, UTF-16, ...) or a Parquet file without
-    geometry holds, read as that DataFrame passed in memory is; `src` as given for anything else (vector files,
-    GeoParquet, WKT text, in-memory inputs). Decided: a table is a table wherever it comes from, so
-    `classify(emb, 'labels.csv')` reads x/y without `crs=` as `classify(emb, pd.read_csv('labels.csv'))` does, by
-    `geo.point_crs` (the map's CRS where the points lie on the map so, else lon/lat; off it both ways a `LabelError`
-    naming `crs=`). Was: the file alone was a `GridError` asking for `crs=`. (`sample` reads them so too: see
-    `points_xy`.)"""
-    if not isinstance(src, (str, Path)) or _is_wkt(src): return src
-    p = Path(src)
-    if p.suffix.lower() not in (".csv", ".txt", ".parquet") or not p.is_file(): return src
-    t = _read_places_file(p, import_geopandas("reading a Parquet table") if p.suffix.lower() == ".parquet" else None)
-    return src if type(t).__name__ == "GeoDataFrame" else t
-
-def read_geometries(src,       # GeoDataFrame/GeoSeries, vector file path, or DataFrame of lon/lat, x/y or `.geo`
-                    crs=None,  # CRS of a DataFrame's x/y (lon/lat: EPSG:4326 unless given)
-                   ):
-    """A GeoDataFrame from a GeoDataFrame or GeoSeries, a path (GeoJSON, GeoPackage, ...), or a DataFrame of lon/lat or
-    x/y, or with Earth Engine's `.geo` column (GeoJSON text per row: a CSV from `Export.table` of sampled embeddings);
-    a GeoJSON dict (lon/lat unless `crs=`), shapely geometries or WKT text (these need `crs=`).
-    Invalid polygons (a self-intersecting ring: a bowtie) are made valid and warned (`valid_polygons`).
-    A table's lon/lat columns (any case, `lonlat_columns`) are degrees: with a projected `crs=` and every value within
-    +-180 / +-90 they are a `GridError` naming both fixes (drop `crs=`; or name them x/y if they are that CRS's
-    coordinates), values beyond degrees are read in `crs` (metres under a lon/lat name). Was: read as metres of the
-    projected `crs` without a word (a point near the projection's false origin, far off any map). A vector file
-    that says no CRS (a shapefile without its .prj, a GeoPackage layer of undefined SRS) is in `crs=`; without it a
-    `GridError` names the file and both fixes (was: geopandas' 'Cannot transform naive geometries', `crs=` or not).
-    A table of x/y without `crs=` is a `GridError` naming `crs=`: there is no map here to read it on (`sample`,
-    `classify` read it on theirs by `geo.point_crs`: `points_xy`). Far off its CRS's area: `geo.shapes_in_area`."""
-    return geo.shapes_in_area(valid_polygons(_read_geometries(src, crs)))   # a CRS typo that parses: GridError
-
-def _xy_table(src) -> bool:
-    "Whether `src` is a plain table (not a GeoDataFrame) of points by `x`/`y` columns, without lon/lat ones."
-    return isinstance(src, pd.DataFrame) and type(src).__name__ != "GeoDataFrame" and "x" in src and "y" in src \
-        and not all(lonlat_columns(src))
-
-def valid_polygons(gdf):  # a GeoDataFrame (any geometry column name)
-    """`gdf` with each invalid Polygon or MultiPolygon (a ring crossing itself: a bowtie, a figure of eight; a hole
-    outside its shell; parts overlapping) made valid by shapely's `make_valid(method='structure')`: the area its rings
-    enclose, polygons only (a bowtie is its two triangles); a `UserWarning` counts them, naming the first row, why
-    shapely finds it invalid and the repair to make yourself. Other geometries and a valid input as given (no copy).
-    Was taken as drawn: rasterio filled a bowtie by its scan order (8 of its 12 pixel centres, more on one side, in
-    `label_table` and `aggregate`), and overlapping zones raised GEOS's 'TopologyException: side location conflict'."""
-    g = gdf.geometry
-    bad = (g.geom_type.isin(["Polygon", "MultiPolygon"]) & ~g.is_valid).to_numpy()
-    if not bad.any(): return gdf
-    i = int(np.flatnonzero(bad)[0])
-    warnings.warn(f"{int(bad.sum())} of the {len(gdf)} polygons are invalid (first: row {gdf.index[i]!r}, "
-                  f"{g.iloc[i:i + 1].is_valid_reason().iloc[0]}): made valid, the area their rings enclose (a "
-                  "bowtie as its two triangles); repair them yourself to choose how and silence this, "
-                  "`gdf.geometry = gdf.make_valid()`", stacklevel=user_stacklevel())
-    vals = np.asarray(g.values, dtype=object).copy()
-    vals[bad] = np.asarray(g[bad].make_valid(method="structure", keep_collapsed=False).values, dtype=object)
-    return gdf.set_geometry(type(g)(vals, index=gdf.index, crs=g.crs).rename(g.name))
-
-_GEOJSON_TYPES = ("FeatureCollection", "Feature", "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
-                 "MultiPolygon", "GeometryCollection")   # RFC 7946's `type` values
-_WKT_TYPES = ("POINT", "MULTIPOINT", "LINESTRING", "MULTILINESTRING", "POLYGON", "MULTIPOLYGON", "GEOMETRYCOLLECTION")
-
-def _is_geojson(src) -> bool: return isinstance(src, dict) and src.get("type") in _GEOJSON_TYPES
-
-def _shapes(src) -> list|None:
-    "Shapely geometries: one, a list or tuple of them; None for anything else."
-    one = lambda g: isinstance(getattr(g, "geom_type", None), str) and hasattr(g, "__geo_interface__")
-    if one(src): return [src]
-    if isinstance(src, (list, tuple)) and len(src) and all(one(g) for g in src): return list(src)
-    return None
-
-def _is_wkt(src) -> bool:
-    return isinstance(src, str) and src.lstrip().split("(")[0].strip().split(" ")[0].upper() in _WKT_TYPES
-
-def _from_geojson(src:dict, gpd, crs):
-    """A GeoJSON dict (FeatureCollection, Feature or bare geometry) as a GeoDataFrame of its features (properties as
-    columns), in `crs`, else lon/lat: RFC 7946 writes GeoJSON in EPSG:4326. `LabelError` for one shapely cannot read."""
-    feats = (src.get("features") or [] if src["type"] == "FeatureCollection" else
-             [src] if src["type"] == "Feature" else [{"type": "Feature", "properties": {}, "geometry": src}])
-    try: gdf = gpd.GeoDataFrame.from_features(feats)
-    except Exception as e:   # shapely's or geopandas' own error, named
-        raise LabelError(f"the GeoJSON dict cannot be read ({type(e).__name__}: {str(e)[:120]}): pass a "
-                         "FeatureCollection, a Feature or a geometry as RFC 7946 writes them") from None
-    if gdf.geometry.name not in gdf: gdf = gdf.set_geometry(gpd.GeoSeries([], dtype="geometry"))
-    return gdf.set_crs(crs or LONLAT, allow_override=True)
-
-def agreed_crs(own,                # the CRS the input says it is in (a GeoDataFrame's `.crs`, a raster's); None: says none
-               crs,                # the `crs=` the caller was given; None: none
-               what:str="labels",  # the input, for messages: 'labels', 'points', 'zones'
-              ):
-    """The one CRS of an input that says its own and a `crs=` beside it: `own` (or `crs` where it says none). Two CRSs
-    that differ by meaning (`geo.same_crs`: pyproj, so 'EPSG:4326', 'OGC:CRS84' and their WKT are one) raise `error`
-    naming both and which to drop: `crs=` (the input says where it is), or, if the input's own is wrong, the fix of
-    that. Was: a GeoDataFrame's own CRS won and `crs=` was ignored without a word (a raster's: `crs=` won).
-    Decided: the error is a `GridError` for every input (labels, points, zones, a query), as the other faults of an
-    input's CRS are (none said, lon/lat columns under a projected `crs=`); was `LabelError` but for a similarity
-    query's, one fault in two classes."""
-    if own is None or crs is None: return crs if own is None else own
-    if geo.same_crs(own, crs): return own
-    raise GridError(f"the {what} say their CRS, {geo.crs_name(own)}, and crs={crs!r} names another "
-                    f"({geo.crs_name(crs)}): drop `crs=` (the {what} say where they are); if their own CRS is the wrong "
-                    f"one, correct it instead, `gdf.set_crs({crs!r}, allow_override=True)` (a raster: "
-                    f"`aef.geo.write_crs(labels, {crs!r})`)")
-
-_NO_FILE_CRS = ("{path} does not say its CRS (a shapefile without its .prj, a layer of undefined SRS): pass it, "
-               "`crs='EPSG:4326'` for lon/lat or the file's own, e.g. `crs='EPSG:32631'`, or write it into the file, "
-               "`gpd.read_file(path).set_crs('EPSG:32631').to_file(path)`")   # a vector file that says no CRS
-
-def _read_geometries(src, crs):
-    """`read_geometries` before the polygons are made valid. Also reads a GeoJSON dict (lon/lat, RFC 7946, unless
-    `crs=`) and shapely geometries or WKT text (one, or a list), which say no CRS: `GridError` asking for `crs=`."""
-    if _is_geojson(src): src = _from_geojson(src, import_geopandas("GeoJSON geometries"), crs)
-    elif (shapes := _shapes(src)) is not None or _is_wkt(src):
-        gpd = import_geopandas("shapely geometries")
-        kind = "shapely geometry" if shapes is not None else "WKT text"
-        if crs is None:
-            raise GridError(f"the {kind} does not say its CRS: pass it, `crs='EPSG:4326'` for lon/lat or the map's, "
-                            "e.g. `crs='EPSG:32631'`")
-        try: geoms = gpd.GeoSeries(shapes, crs=crs) if shapes is not None else gpd.GeoSeries.from_wkt([src], crs=crs)
-        except Exception as e:
-            raise LabelError(f"cannot read the {kind} ({type(e).__name__}: {str(e)[:120]}): pass valid WKT, e.g. "
-                             "'POLYGON ((0 0, 1 0, 1 1, 0 0))'") from None
-        src = gpd.GeoDataFrame(geometry=geoms)
-    if isinstance(src, (str, Path)) and not _is_wkt(src):
-        gpd = import_geopandas("reading a vector file")
-        if not Path(src).exists():
-            raise LabelError(f"no vector file at {src}: check the path (GeoJSON, GeoPackage, shapefile)")
-        path, src = src, _read_places_file(Path(src), gpd)
-        if type(src).__name__ == "GeoDataFrame":
-            if src.crs is None:   # a shapefile without its .prj, a layer of undefined SRS: `crs=` says it, or nothing
-                if crs is None: raise GridError(_NO_FILE_CRS.format(path=path))
-                return src.set_crs(crs)   # was: geopandas' 'Cannot transform naive geometries', crs= or not
-            agreed_crs(src.crs, crs, "file's geometries"); return src
-    if type(src).__name__ == "GeoSeries": src = import_geopandas("points from a GeoSeries").GeoDataFrame(geometry=src)  # its CRS
-    if type(src).__name__ == "GeoDataFrame":
-        if src.crs is None and crs is None:
-            raise GridError("the GeoDataFrame has no CRS: set it with `gdf.set_crs('EPSG:4326')` or pass `crs=`")
-        agreed_crs(src.crs, crs, "GeoDataFrame's geometries")   # its own and another crs=: GridError naming both
-        if geo.as_crs(src.crs or crs).is_geographic and len(src):
-            b = src.total_bounds   # minx, miny, maxx, maxy
-            geo.check_degrees(b[[0, 2]], b[[1, 3]], "the GeoDataFrame's geometries (its CRS is geographic)")
-        return src if src.crs is not None else src.set_crs(crs)
-    gpd = import_geopandas("points from a table")
-    if isinstance(src, pd.DataFrame):
-        lon, lat = lonlat_columns(src)   # Longitude/Latitude, LAT, lng, decimalLongitude: any case
-        if lon and lat:
-            xs, ys = (table_numbers(src, c, "the table of places") for c in (lon, lat))  # 'abc' -> LabelError
-            if crs is None or geo.as_crs(crs).is_geographic:
-                geo.check_degrees(xs, ys, f"the table's {lon}/{lat} columns")
-            elif _all_degrees(xs, ys):   # lon/lat named, degrees' values, a projected crs=: degrees, almost surely
-                raise GridError(f"the table's {lon}/{lat} columns hold values within degrees (|x| <= 180, |y| <= 90) "
-                                f"but crs={crs!r} is projected ({geo.crs_name(crs)}): lon/lat columns are degrees, "
-                                "so drop `crs=` (read as EPSG:4326); if they really are coordinates in that CRS, name "
-                                "the columns x and y, `df.rename(columns={" f"{lon!r}: 'x', {lat!r}: 'y'" "})`")
-            return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs or LONLAT)
-        if "x" in src and "y" in src:
-            xs, ys = (table_numbers(src, c, "the table of places") for c in ("x", "y"))
-            if crs is None:   # values that can be degrees are told so first (sample_points' tables: lon/lat)
-                deg = _all_degrees(xs, ys)
-                raise GridError("a table with `x`/`y` columns needs its CRS: " + (
-                    "its values lie within degrees: if they are lon/lat pass `crs='EPSG:4326'` (or name the columns "
-                    "lon/lat); metres need their own CRS, e.g. `crs='EPSG:32631'`" if deg else
-                    "pass the CRS of its coordinates, e.g. `crs='EPSG:32631'` (or use lon/lat columns)"))
-            return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs)
-        if EE_GEO in src: return _ee_geometries(src, gpd, crs)   # an Earth Engine export: GeoJSON per row
-        raise LabelError(f"the table has no lon/lat or x/y columns (has {list(src.columns)[:6]})"
-                         + (coordinate_hint(src.columns) or ": rename its coordinate columns lon/lat (degrees) or "
-                            "x/y (with `crs=`), e.g. `df.rename(columns={'X': 'x', 'Y': 'y'})`"))
-    if isinstance(src, (tuple, list)) and len(src) == 2:
-        xs, ys = _xs_ys(src)   # two pairs (2 x 2): refused, naming both forms
-        return gpd.GeoDataFrame(geometry=gpd.points_from_xy(xs, ys), crs=crs or LONLAT)
-    raise LabelError(f"cannot read places from {type(src).__name__}: pass (lon, lat) arrays, a DataFrame, "
-                     "a GeoDataFrame or GeoSeries, a GeoJSON dict, shapely geometries or WKT (with `crs=`), or a "
-                     f"file path{_pairs_hint(src)}")
-
-def read_places(src,       # places in any form `read_geometries` takes, a dict of arrays, a CSV/Parquet path
-                crs=None,  # their CRS when they do not say
-                obj=None,  # the map: a plain x/y table without `crs=` is read on it by `geo.point_crs`
-               ):
-    """`read_geometries` of places with a map: a dict of arrays, a CSV/Parquet file the table they hold, x/y without
-    `crs=` read on the map by the one rule (`geo.point_crs`): `points_xy` (`sample`), `aggregate`, `label_table`."""
-    if isinstance(src, dict) and not _is_geojson(src): src = pd.DataFrame(src)   # {"lon": [...]}: a table
-    src = table_file(src)   # a CSV/Parquet path: its DataFrame, as the same table in memory
-    if crs is None and obj is not None and _xy_table(src):   # x/y, no crs=: on the map, the one rule
-        crs = geo.point_crs(obj, *(table_numbers(src, c, "the table of places") for c in "xy"), table=True) or None
-    return read_geometries(src, crs)
-
-POINT_COLUMNS = ("x_in", "y_in")   # the table of points given without one: the coordinates as given, their own CRS
-
-def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns, a GeoDataFrame, a vector file
-              to_crs:str,    # the CRS to give the points in (the map's)
-              crs=None,      # the CRS of `points` when they do not say (a GeoDataFrame does)
-              obj=None,   # the map: points without a CRS are read by `geo.point_crs` on it (default lon/lat)
-             ) -> tuple[np.ndarray, np.ndarray, object]:
-    """Point coordinates `(x, y)` in `to_crs` and the table they came from (rows in input order). A bare pair of
-    (x, y) arrays, and one point in any form `geo.one_point` reads (a pair, a dict or Series with lon/lat or x/y
-    keys, a shapely Point) is a table of one row; a dict of arrays a table. Points that do not say
-    their CRS (no `crs=`, no lon/lat keys) are read by the one rule for them (`geo.point_crs`, see the geo notebook's
-    "Points without a CRS"): lon/lat if they lie on the map `obj` so, else the map's CRS if they do so (arrays,
-    a table, partly off it: lon/lat, each its own `inside`); one point off it both ways is a `PointError`. Two points
-    written as two (x, y) pairs (`[(lon, lat), (lon, lat)]`, `[[lon, lat], [lon, lat]]`) read both ways: `LabelError`
-    naming the two explicit forms (`_xs_ys`), as `read_geometries` gives it; more (x, y) pairs are no form either.
-
-    The table (`POINT_COLUMNS`): a DataFrame, GeoDataFrame, dict of arrays or file keeps its own columns (lon/lat or
-    x/y among them; one read from its coordinates gains a `geometry`); points given without one ((xs, ys) arrays,
-    shapely Points, one point) become a table of the two columns `x_in`, `y_in`, the coordinates as given, in their
-    own CRS (lon/lat, or `crs=`): named apart from the map's `x`/`y`, which they are not where the CRSs differ.
-    `sample` and `official.sample_points` return this table (plus `inside`, `year`, A00..A63) alike. A table of one
-    row is a table too (was: a one-row lon/lat table, two numbers, read as one point: its columns became x_in/y_in).
-
-    A table with x/y columns and no `crs=` (a DataFrame, a dict of arrays, a CSV/Parquet file) is read on the map
-    `obj` by the one rule (`read_places`, `geo.point_crs`: the map's CRS where its points lie on the map so, else
-    lon/lat; partly off, the map's CRS), as `training_set` and `classify` read label tables (was: `sample` refused
-    it). Without a map (`official.sample_points`, `read_geometries`) it is a `GridError` naming `crs=`."""
-    xy = None
-    if (shapes := _shapes(points)) is not None and len(shapes) > 1 and all(g.geom_type == "Point" for g in shapes):
-        xy = tuple(np.array([getattr(g, a) if not g.is_empty else np.nan for g in shapes]) for a in "xy")   # Points say x
-    elif isinstance(points, (tuple, list)) and len(points) == 2 and not isinstance(points[0], str):
-        xy = _xs_ys(points)   # two pairs (2 x 2): refused, naming both forms (was read as (xs, ys): transposed)
-    if xy is not None:
-        xs, ys = xy
-        table = shapes is not None or np.ndim(points[0]) > 0   # arrays: a table, each point its own `inside`
-        src = geo.point_crs(obj, xs, ys, crs, LONLAT, table=table) if obj is not None else crs or LONLAT
-        tx, ty = geo.to_crs(xs, ys, src, to_crs)
-        return tx, ty, pd.DataFrame(dict(zip(POINT_COLUMNS, (xs, ys))))
-    one = not _is_geojson(points) and not isinstance(points, pd.DataFrame)   # a table of one row is a table
-    if one and (p := geo.one_point(points, crs)) is not None:   # one point: `similarity`'s rule
-        src = p[2] if p[2] is not None or obj is None else geo.point_crs(obj, p[0], p[1], None, LONLAT)
-        tx, ty = geo.to_crs([p[0]], [p[1]], src or LONLAT, to_crs)
-        return tx, ty, pd.DataFrame(dict(zip(POINT_COLUMNS, ([p[0]], [p[1]]))))
-    gdf = read_places(points, crs, obj)   # a dict or CSV/Parquet file a table; x/y, no crs=: the one rule
-    if not (gdf.geom_type.isin(["Point"]) | gdf.geometry.isna()).all():   # a row without a geometry: off the map
-        other = sorted(set(gdf.geom_type.dropna()) - {"Point"})
-        raise LabelError(f"sampling needs points, got {other}: " + (
-            "one row per point, `gdf = gdf.explode(index_parts=False)`" if other == ["MultiPoint"] else
-            "for polygons use `aggregate(emb, zones)` (one vector per area)"))
-    g = gdf.geometry.to_crs(to_crs)
-    return np.asarray(g.x), np.asarray(g.y), gdf
 
 # %% ../nbs/23c_places.ipynb #c0011
 def pixel_of(emb:xr.DataArray,  # embedding or cube on regular x/y coordinates
