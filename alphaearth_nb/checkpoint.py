@@ -289,7 +289,9 @@ def _load_one(path:Path, like) -> tuple[PyTree, dict]:
 # %% ../nbs/16_checkpoint.ipynb #c0011
 def _none_complete(d:Path) -> str:
     "Why the folder `d` has no checkpoint to load: the `.eqx` files in it without a `.json` (ours, `orphan_leaves`, " \
-    "and others), why none loads and the fix; 'train first' when it holds none."
+    "and others), why none loads and the fix; 'train first' when it holds none. One sentence, the problem then the " \
+    "fix after a colon, as every message of ours (was 'no complete checkpoint in d. train first (...)': a full stop " \
+    "before a lower-case fix)."
     lost = orphan_leaves(d)
     other = sorted(p.name for p in d.glob("*.eqx") if p not in lost and not p.with_suffix(".json").exists())
     said, s = [], lambda n: "" if n > 1 else "s"
@@ -311,7 +313,7 @@ def _none_complete(d:Path) -> str:
                     "and has written no checkpoint yet: wait for its first (one every checkpoint_every steps, and "
                     "one at its end), then load again")
     if not said: said.append("train first (`fit(..., out=...)`, `aef train --out`)")
-    return f"no complete checkpoint in {d}. " + ". ".join(said) + "."
+    return f"no complete checkpoint in {d}: " + "; ".join(said) + "."  # what is wrong: the fix (was '{d}. train first')
 
 def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a folder (its newest valid one): a run
                                         # folder or its `checkpoints/` folder
