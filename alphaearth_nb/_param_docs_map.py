@@ -72,7 +72,7 @@ SECTIONS = {
         'unlabelled': 'vals\n    label values (N,): class ids, numbers or names, any dtype\n',
         'drop_unlabelled': "x : np.ndarray\n    features (N, ...)\nvals : np.ndarray\n    their labels (N,)\nstacklevel : int|None\n    of the warning; None: the caller's line (`core.user_stacklevel`)\n",
         'fill_like_ids': "vals\n    class ids (N,) after the unlabelled ones are gone (any dtype; names: none)\ndtype\n    the type the labels were stored in (a raster's uint8): its largest value\nflags : dict|None\n    id -> class name a raster declares (`labels.class_flags`)\n",
-        'warn_fill_ids': 'vals\n    class ids (N,), the unlabelled ones gone\ndtype\n    the type they were stored in (`fill_like_ids`)\nflags : dict|None\n    id -> class name a raster declares\nform : str\n    "raster", "table" or "array": what the fix in the message acts on\ncolumn : str\n    a table\'s label column, for its fix\n',
+        'warn_fill_ids': 'vals\n    class ids (N,), the unlabelled ones gone\ndtype\n    the type they were stored in (`fill_like_ids`)\nflags : dict|None\n    id -> class name a raster declares\nform : str\n    "raster", "table" or "array": what the fix in the message acts on\ncolumn : str\n    a table\'s label column, for its fix\nsource\n    a table\'s file, for a fix in a command\'s words (`aef evaluate`); None: Python\'s\n',
         'balanced_accuracy': 'y_true\n    true labels, (N,)\ny_pred\n    predicted labels, (N,)\n',
         'r2': 'y_true\n    targets, (N,) or (N, M)\ny_pred\n    predictions, the shape of `y_true`\n',
         'mae': "y_true\n    targets, (N,) or (N, M), in the targets' units\ny_pred\n    predictions, the shape of `y_true`\n",

@@ -121,18 +121,21 @@ def warn_fill_ids(vals,                 # class ids (N,), the unlabelled ones go
                   flags:dict|None=None, # id -> class name a raster declares
                   form:str="array",     # "raster", "table" or "array": what the fix in the message acts on
                   column:str="label",   # a table's label column, for its fix
+                  source=None,          # a table's file, for a fix in a command's words (`aef evaluate`); None: Python's
                  ) -> None:
     """One `UserWarning` naming each id `fill_like_ids` finds, its share of the labelled rows, and how to drop it
     (a raster: declare it, `labels.attrs['nodata'] = id`, as every reader of labels then drops it; a table: drop
-    its rows; arrays: `keep = y != id`) or keep it as a class: such an id, undeclared, is trained and scored as a
-    class (was: silently). The one rule of `classify`/`training_set` (rasters and tables), `evaluate_embeddings`
-    and `aef evaluate`; a declared no-data (`nodata`, `_FillValue` in attrs or encoding) is no label at all."""
+    its rows, from the file `source` where the command read one; arrays: `keep = y != id`) or keep it as a class:
+    such an id, undeclared, is trained and scored as a class (was: silently). The one rule of
+    `classify`/`training_set` (rasters and tables), `evaluate_embeddings` and `aef evaluate`; a declared no-data
+    (`nodata`, `_FillValue` in attrs or encoding) is no label at all."""
     if not (found := fill_like_ids(vals, dtype, flags)): return
     n = int(np.size(vals))
     said = "; ".join(f"{i} holds {c:,} of {n:,} labelled rows ({100 * c / n:.1f}%): {why}" for i, c, why in found)
     f = found[0][0]
     fix = {"raster": f"declare it, `labels.attrs['nodata'] = {f}` (every reader then leaves those cells out)",
-           "table": f"drop its rows, `df = df[df[{column!r}] != {f}]`",
+           "table": f"drop its rows, `df = df[df[{column!r}] != {f}]`" if source is None else
+                    f"drop the rows whose {column!r} is {f} from {source}",   # aef evaluate: no `df` in a shell
            }.get(form, f"drop it, `keep = y != {f}; x, y = x[keep], y[keep]`")
     warnings.warn(f"label{'s' if len(found) > 1 else ''} {said}. {'They look' if len(found) > 1 else 'It looks'} like "
                   f"a no-data code, and no no-data is declared, so it is trained as a class: if it marks no data, "

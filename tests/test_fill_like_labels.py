@@ -128,3 +128,30 @@ def test_aef_evaluate_says_it_once(tmp_path):
               "--shots", "1", "--folds", "2"])
     said = [str(w.message) for w in rec if re.search(FILL, str(w.message))]
     assert len(said) == 1 and "labels.attrs['nodata'] = 255" in said[0], said
+
+
+def test_aef_evaluate_of_a_table_file_names_the_rows_to_drop_from_it(tmp_path):
+    "aef evaluate of an embeddings CSV, and of a store with a CSV of labelled points: the fix names the rows to drop " \
+    "from that file, once (was `keep = y != 255; x, y = x[keep], y[keep]` and `df = df[df['label'] != 255]`: " \
+    "Python no shell user has the `x`, `y` or `df` of)."
+    from alphaearth_nb.cli import main
+    from alphaearth_nb.core import band_names
+    from alphaearth_nb.files import writing_folder
+    e, lab = _map(_classes())
+    v = e.values.reshape(-1, 64)
+    emb_csv = tmp_path / "emb.csv"
+    pd.DataFrame(v, columns=band_names()).assign(label=lab.values.ravel()).to_csv(emb_csv, index=False)
+    ds = e.to_dataset(name="embedding").assign_coords(band=e.band.astype(object))
+    with writing_folder(tmp_path / "emb.zarr", what="embedding store", meta={"kind": "embedding"}) as tmp:
+        ds.to_zarr(tmp, mode="w", consolidated=False)
+    yy, xx = np.meshgrid(e.y.values, e.x.values, indexing="ij")
+    pts = tmp_path / "pts.csv"
+    pd.DataFrame({"x": xx.ravel(), "y": yy.ravel(), "label": lab.values.ravel()}).to_csv(pts, index=False)
+    for argv, src in ((["--embeddings", str(emb_csv)], emb_csv), (["--embeddings", str(tmp_path / "emb.zarr"),
+                                                                   "--labels", str(pts)], pts)):
+        with pytest.warns(UserWarning, match=FILL) as rec:
+            assert main(["evaluate", *argv, "--shots", "1", "--folds", "2"]) == 0
+        said = [str(w.message) for w in rec if re.search(FILL, str(w.message))]
+        assert len(said) == 1 and "4 of 36" in said[0], said
+        assert f"drop the rows whose 'label' is 255 from {src}" in said[0] and "keep = y" not in said[0] \
+            and "df = " not in said[0], said
