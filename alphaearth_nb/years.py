@@ -129,8 +129,11 @@ def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, 
     recorded = [map_year(e) for e in maps]
     if years is None:
         if any(y is None for y in recorded):
-            raise TimeError("join_years: a map records no year (a `time` coordinate, or `period_start`, which `embed` "
-                            "writes): pass years=[2023, 2024, ...], one a year")
+            n = sum(y is None for y in recorded)
+            raise TimeError(f"join_years: a map records no year ({n} of the {len(maps)}: no `time` coordinate or "
+                            "`period_start`, which `embed` writes): pass every year in the order given, a cube's "
+                            f"each, e.g. `years={_years_example(recorded)}` (known years as recorded), or record it "
+                            "on each map first, `emb.attrs['period_start'] = '2025-01-01'`")
         years = recorded
     years = [as_year(y) for y in years]   # timecodes' one year rule: 24, True, 2024.5 refused
     if len(years) != len(maps):
@@ -166,6 +169,24 @@ def warn_missing_years(years,            # a cube's years (`years_of_cube`), any
                   f"missing years for yearly steps, e.g. `join_years([cube, emb_{miss[0]}])`", stacklevel=user_stacklevel())
     return miss
 
+def _years_example(recorded:list) -> list[int]:
+    "A `years=` for maps recording `recorded` (None: none): each known year kept, each unknown the next after them."
+    nxt = max([y for y in recorded if y is not None], default=2023)
+    return [y if y is not None else (nxt := nxt + 1) for y in recorded]
+
+def _few_years(cube:xr.DataArray) -> str:
+    """`yearly_change`'s refusal of a cube of fewer than 3 years: its years, the two-year change, and the join of
+    more years, with `years=` for maps that record none (`join_years`' TimeError otherwise; was not said)."""
+    n = cube.sizes["time"]
+    have = [map_year(cube.isel(time=i)) for i in range(n)]
+    more = ", ".join(["emb"] if n == 2 else [f"emb_{k}" for k in range(1, 4 - n)])
+    return (f"yearly_change needs at least 3 years, got {n}{f' ({have})' if None not in have else ''}: "
+            + ("the change between the two is `change(cube.isel(time=0), cube.isel(time=1))`; " if n == 2 else "")
+            + f"to score yearly change, join {'a third year' if n == 2 else 'more years'} first, "
+            f"`cube = join_years([cube, {more}])`, which reads each map's year (its `time` or `period_start`); "
+            f"maps that record none need theirs given, in the order passed, the cube's years first: "
+            f"`cube = join_years([cube, {more}], years={_years_example(have + [None] * max(3 - n, 1))})`")
+
 def yearly_change(cube,               # (time, y, x, band) cube with at least 3 years
                   floor:float=0.02,   # added to each pixel's spread (cosine distance)
                  ) -> xr.Dataset:
@@ -174,8 +195,9 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     pixel the same every year; it was 1 - the code's length, -0.003 .. 0.005, which the score took for change), and
     `score`, that distance over the median of the other years' distances plus `floor` (3: three times as far as the
     pixel's usual year); per pixel (y, x): `year_of_change` (the year of the highest score) and `max_score`. NaN where
-    a pixel has no data. `DimensionError` for a map without `time` or with fewer than 3 years; `ConfigError` for a
-    `floor` that is not a number. Years that skip some (2019, 2021, 2022: a cube joined with a year missing, by
+    a pixel has no data. `DimensionError` for a map without `time` or with fewer than 3 years (naming the cube's
+    years and the join of more, with `years=` for maps that record no year, which `join_years` needs);
+    `ConfigError` for a `floor` that is not a number. Years that skip some (2019, 2021, 2022: a cube joined with a year missing, by
     `join_years` or `xr.concat`) are warned, naming them: a change during 2020 scores in 2021 (was: silent, 2019 to
     2021 read as one step)."""
     floor = real(floor, "floor", 0.02)   # 'abc': named (was float()'s ValueError)
@@ -184,12 +206,7 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     if not isinstance(cube, xr.DataArray) or "time" not in cube.dims:
         raise DimensionError("yearly_change needs a cube with a `time` dim (several years): open one with "
                              "`official.open(bbox, years=range(2018, 2025))`, or your own years' maps with `cubes.join_years(embs, years)`")
-    if cube.sizes["time"] < 3:
-        n = cube.sizes["time"]
-        raise DimensionError(f"yearly_change needs at least 3 years, got {n}: " + (
-            "for two years, the change between them is `change(cube.isel(time=0), cube.isel(time=1))`" if n == 2 else
-            "join more years first, `join_years([cube, emb_2025, ...])`") + "; more years of your own maps or cubes "
-            "join into one cube with `join_years([...])`")
+    if cube.sizes["time"] < 3: raise DimensionError(_few_years(cube))
     one_model(cube, what="the cube's years")   # a cube of maps joined by `xr.concat`: warned (its models unknown)
     cube = cube_form(cube)
     warn_missing_years(years_of_cube(cube))
