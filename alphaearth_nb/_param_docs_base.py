@@ -3,6 +3,14 @@ comments of alphaearth_nb/*.py (`make export` writes it; never edit it). `import
 its object's docstring (nbs/40_api.ipynb)."""
 
 SECTIONS = {
+    'alphaearth_nb.antimeridian': {
+        'turn_shift': 'obj\n    the map (DataArray or Dataset)\nx\n    a longitude, degrees\n',
+        'wrap_geometries': "obj\n    the map whose x span to move onto\ngeoms\n    GeoSeries or GeoDataFrame in `obj`'s CRS\n",
+        'geometries_like': "obj\n    the map whose x convention to follow\ngeoms\n    GeoSeries or GeoDataFrame on `obj`'s x span (`wrap_geometries`)\n",
+        'unwrap_lon': 'g\n    a shapely geometry in lon/lat degrees, or None\n',
+        'geometries_on': "obj\n    the map to rasterise on\ngdf\n    GeoDataFrame with a CRS\ncrs\n    the CRS to put it in (default: `obj`'s)\n",
+        'has_geometry': 'geoms\n    GeoSeries or GeoDataFrame\n',
+    },
     'alphaearth_nb.band_labels': {
         'band_names': 'n : int\n    number of embedding dimensions\n',
         'band_order': 'names\n    the 64 labels of a band axis or table columns (text or numbers), in stored order\n',
@@ -73,12 +81,6 @@ SECTIONS = {
         'inside_grid': "obj\n    the map (DataArray or Dataset) on a regular grid\nxs\n    x of the points in `obj`'s CRS\nys\n    y of the points in `obj`'s CRS, the shape of `xs`\n",
         'swapped_on': "obj\n    the map the points missed\nxs\n    x (longitude) of the points as given\nys\n    y (latitude) of the points as given\ncrs\n    the points' geographic CRS (default: `obj`'s)\n",
         'pixel_indices': "obj\n    the map (y/x dims with coordinates)\nxs\n    x of each point, in the map's CRS (array or number)\nys\n    y of each point, in the map's CRS\nerror\n    the error class raised for a point off the map\nwhat : str\n    the word for a point in messages\ngiven : tuple|None\n    (xs, ys, crs): the points as the user gave them, before `to_crs`\n",
-        'turn_shift': 'obj\n    the map (DataArray or Dataset)\nx\n    a longitude, degrees\n',
-        'wrap_geometries': "obj\n    the map whose x span to move onto\ngeoms\n    GeoSeries or GeoDataFrame in `obj`'s CRS\n",
-        'geometries_like': "obj\n    the map whose x convention to follow\ngeoms\n    GeoSeries or GeoDataFrame on `obj`'s x span (`wrap_geometries`)\n",
-        'unwrap_lon': 'g\n    a shapely geometry in lon/lat degrees, or None\n',
-        'geometries_on': "obj\n    the map to rasterise on\ngdf\n    GeoDataFrame with a CRS\ncrs\n    the CRS to put it in (default: `obj`'s)\n",
-        'has_geometry': 'geoms\n    GeoSeries or GeoDataFrame\n',
         'to_crs': "xs\n    x (longitude, degrees, in a geographic CRS), any shape\nys\n    y (latitude), the shape of `xs`\nsrc\n    the points' CRS (any spelling `as_crs` reads); None: no transform\ndst\n    the CRS wanted; None: no transform\n",
         'utm_crs': 'lon : float\n    longitude, degrees (any turn: wrapped)\nlat : float\n    latitude, degrees (>= 0: a northern zone)\n',
         'one_point': 'target\n    a dict or Series (lon/lat or x/y keys), a shapely Point, or a pair (x, y)\ncrs\n    the CRS of x/y keys, a Point and a pair (None: the caller reads them by `point_crs`)\n',

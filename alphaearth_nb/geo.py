@@ -1,4 +1,4 @@
-"""Where points and pixels meet: pixel lookup, geometries and points across the antimeridian, points in any CRS, grid checks (the dims, CRS and grids themselves: `spatial`).
+"""Where points and pixels meet: pixel lookup, points across the antimeridian (its geometries: `antimeridian`), points in any CRS, grid checks (the dims, CRS and grids themselves: `spatial`).
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/geo.html.md"""
 
@@ -22,7 +22,8 @@ from .spatial import (MAX_LON_STEP, NODATA_KEYS, VALID_KEYS, X_NAMES, Y_NAMES, a
                                    horizontal_crs, is_geographic, is_lazy, north_up, outside_valid, packing,
                                    pixel_size, axis_step, stored_rounding, coords_geotransform, rename_spatial,
                                    require, same_crs,
-                                   unpacked, WRAP_ATOL, wrapped_like, write_crs)
+                                   unpacked, wrapped_like, write_crs)
+from .antimeridian import (turn_shift, wrap_geometries, geometries_like, unwrap_lon, geometries_on, has_geometry)
 
 _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
          'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name',
@@ -36,14 +37,18 @@ _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'req
 # %% auto #0
 __all__ = ['EDGE_TOL', 'POLE_TOL', 'AREA_MARGIN', 'SWAP_HINT', 'LON_NAMES', 'LAT_NAMES', 'LONLAT', 'cell_index', 'cell_inside',
            'check_monotonic', 'wrap_x', 'check_pixels', 'check_degrees', 'check_grid_degrees', 'area_gap',
-           'check_area_of_use', 'shapes_in_area', 'inside_grid', 'swapped_on', 'pixel_indices', 'turn_shift',
-           'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geometries_on', 'has_geometry', 'to_crs', 'utm_crs',
+           'check_area_of_use', 'shapes_in_area', 'inside_grid', 'swapped_on', 'pixel_indices', 'to_crs', 'utm_crs',
            'one_point', 'point_crs', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid', 'X_NAMES', 'Y_NAMES',
            'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata',
            'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of',
            'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'grid_mapping',
            'geotransform', 'geotransform_steps', 'pixel_size', 'axis_step', 'stored_rounding', 'coords_geotransform',
-           'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows', 'is_remote']
+           'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows', 'is_remote', 'turn_shift',
+           'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geometries_on', 'has_geometry']
+
+# %% ../nbs/03_geo.ipynb #c0002a
+# from `antimeridian` (02c), split from here: `geo.wrap_geometries` is `antimeridian.wrap_geometries`
+_all_ = ['turn_shift', 'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geometries_on', 'has_geometry']
 
 # %% ../nbs/03_geo.ipynb #c0024
 EDGE_TOL = 1e-6   # of a pixel (10 micrometres at 10 m): a value nearer an edge than this is on it
@@ -318,106 +323,6 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
                     f"{crs_of(obj)}): " + (SWAP_HINT if swap else "give coordinates in the grid's "
                     "CRS (or pass `crs=`) and drop those outside it"))
     return _axis_index(gy, ys, "y"), _axis_index(gx, xs, "x")
-
-# %% ../nbs/03_geo.ipynb #w0005
-def turn_shift(obj,  # the map (DataArray or Dataset)
-               x,    # a longitude, degrees
-              ) -> float:
-    """The multiple of 360 degrees that brings longitude `x` nearest the middle of `obj`'s x span (0.0 on a projected
-    grid). An interval (a map's view) moves as one by the shift of its middle; `wrap_x` moves points one by one."""
-    if not is_geographic(crs_of(obj)): return 0.0
-    gx = axis_span(obj, "x")   # a longitude axis wrapped at 180 as one span
-    return 360.0 * float(np.round(((gx.min() + gx.max()) / 2 - float(x)) / 360.0))
-
-def wrap_geometries(obj,    # the map whose x span to move onto
-                    geoms,  # GeoSeries or GeoDataFrame in `obj`'s CRS
-                   ):
-    """`geoms` (a GeoSeries or GeoDataFrame in `obj`'s CRS) moved by whole turns onto `obj`'s x span when that CRS is
-    geographic. A geometry that a copy shifted by k * 360 degrees (k != 0) would put on the span becomes the union of
-    its copies cut to the one turn centred on the grid (so one written in -180..180, or split in two at 180, lands
-    whole on a grid stored as 179.99925..180.00075); any other is as given, and so is all on a projected grid.
-    Needs shapely (`MissingDependencyError` naming the extra)."""
-    if not is_geographic(crs_of(obj)): return geoms
-    require("shapely", "official", "geometries across the antimeridian")
-    import shapely
-    from shapely import affinity
-    from shapely.geometry import box
-    gx = axis_span(obj, "x")   # a longitude axis wrapped at 180 as one span
-    hx = (pixel_size(obj)[0] or 0.0) / 2
-    x0, x1 = gx.min() - hx, gx.max() + hx
-    c = (x0 + x1) / 2                                  # the turn [c - 180, c + 180] centred on the grid
-    def turns(lo, hi, a, b):                           # every k with [lo, hi] + 360 k meeting [a, b]
-        return range(int(np.ceil((a - hi) / 360.0)), int(np.floor((b - lo) / 360.0)) + 1)
-    def move(g):
-        if g is None or g.is_empty: return g
-        minx, miny, maxx, maxy = g.bounds
-        if not any(k for k in turns(minx, maxx, x0, x1)): return g   # only as given (or never) on the span
-        window = box(c - 180.0, miny - 1.0, c + 180.0, maxy + 1.0)
-        parts = [(affinity.translate(g, xoff=360.0 * k) if k else g).intersection(window)
-                 for k in turns(minx, maxx, c - 180.0, c + 180.0)]
-        parts = [p for p in parts if not p.is_empty]
-        return parts[0] if len(parts) == 1 else shapely.union_all(parts)
-    if hasattr(geoms, "set_geometry"):                 # a GeoDataFrame: its geometry column
-        return geoms.set_geometry(geoms.geometry.apply(move).set_crs(geoms.crs, allow_override=True))
-    return geoms.apply(move).set_crs(geoms.crs, allow_override=True)
-
-def geometries_like(obj,    # the map whose x convention to follow
-                    geoms,  # GeoSeries or GeoDataFrame on `obj`'s x span (`wrap_geometries`)
-                   ):
-    """`geoms` (a GeoSeries or GeoDataFrame on `obj`'s x span, as `wrap_geometries` leaves them) written as `obj`
-    writes its x, `wrapped_like`'s rule: where a reader wrapped the map's longitudes at 180 (179.99975, -179.99975),
-    each geometry moved by whole turns into [-180, 180] and one across 180 split there (GeoJSON, RFC 7946 3.1.9: a
-    MultiPolygon; a part within `WRAP_ATOL` of 180 wide, a rounding, dropped); as given otherwise (a map stored as one
-    span, past 180 or before -180, or projected). What `cubes.aggregate` answers its zones in, as `cubes.coarsen`
-    its block centres. Needs shapely (`MissingDependencyError` naming the extra)."""
-    if not is_geographic(crs_of(obj)) or not (axis_span(obj, "x") != rename_spatial(obj).x.values).any():
-        return geoms
-    require("shapely", "official", "geometries across the antimeridian")
-    import shapely
-    from shapely import affinity
-    from shapely.geometry import box
-    def move(g):
-        if g is None or g.is_empty: return g
-        minx, miny, maxx, maxy = g.bounds
-        if -180.0 <= minx and maxx <= 180.0: return g
-        world = box(-180.0, miny - 1.0, 180.0, maxy + 1.0)
-        parts = [(affinity.translate(g, xoff=-360.0 * k) if k else g).intersection(world)
-                 for k in range(int(np.floor((minx + 180.0) / 360.0)), int(np.ceil((maxx - 180.0) / 360.0)) + 1)]
-        parts = [p for p in parts if not p.is_empty and p.bounds[2] - p.bounds[0] > WRAP_ATOL]
-        return parts[0] if len(parts) == 1 else shapely.union_all(parts)
-    if hasattr(geoms, "set_geometry"):                 # a GeoDataFrame: its geometry column
-        return geoms.set_geometry(geoms.geometry.apply(move).set_crs(geoms.crs, allow_override=True))
-    return geoms.apply(move).set_crs(geoms.crs, allow_override=True)
-
-def unwrap_lon(g):  # a shapely geometry in lon/lat degrees, or None
-    """Geometry `g` (shapely, longitude/latitude) with its longitudes unwrapped: no step between vertices is over
-    180 degrees, so a shape transformed from a projected CRS across 180 (179.9 .. -179.9) is one piece again, not a
-    band round the globe; every part and hole kept (None and empty geometries as given)."""
-    if g is None or g.is_empty: return g
-    require("shapely", "official", "geometries across the antimeridian")
-    import shapely
-    return shapely.transform(g, lambda a: np.c_[np.unwrap(a[:, 0], period=360.0), a[:, 1]])
-
-def geometries_on(obj,       # the map to rasterise on
-                  gdf,       # GeoDataFrame with a CRS
-                  crs=None,  # the CRS to put it in (default: `obj`'s)
-                 ):
-    """`gdf` (GeoDataFrame) in `obj`'s CRS (or `crs`), ready to rasterise on `obj`: transformed; each geometry's
-    longitudes unwrapped when it comes from a projected CRS into a geographic one (a field in UTM zone 60 crossing
-    180 comes back as 179.9 .. -179.9, a band round the globe, else); then moved by whole turns (`wrap_geometries`)."""
-    dst = as_crs(crs or crs_of(obj))
-    src_projected = gdf.crs is not None and not as_crs(gdf.crs).is_geographic
-    gdf = gdf.to_crs(dst)
-    if src_projected and dst.is_geographic:
-        gdf = gdf.set_geometry(gdf.geometry.apply(unwrap_lon).set_crs(gdf.crs, allow_override=True))
-    return wrap_geometries(obj, gdf)
-
-def has_geometry(geoms,  # GeoSeries or GeoDataFrame
-                ) -> np.ndarray:
-    """Bool per row: a geometry that is there and not empty (None, NaN and empty ones False), as a numpy array.
-    Without geopandas' `notna`, which warns (a UserWarning from inside the package) where any geometry is empty."""
-    g = geoms.geometry if hasattr(geoms, "set_geometry") else geoms
-    return ~np.asarray(g.array.isna(), bool) & ~np.asarray(g.is_empty, bool)
 
 # %% ../nbs/03_geo.ipynb #c0029
 def to_crs(xs,   # x (longitude, degrees, in a geographic CRS), any shape
