@@ -2,6 +2,7 @@ import http.server
 import os
 import threading
 import types
+import warnings
 from collections import namedtuple
 from dataclasses import dataclass
 from functools import partial
@@ -142,6 +143,75 @@ def written_at():
         return None
     return at
 
+
+@pytest.fixture(scope="session")
+def said_as():
+    """`said_as(fn, uid=65534)`: what `fn()` raised, as '<class>: <message>' (or 'no error'), run as user `uid`
+    (`nobody` by default) in a forked child when this is root, so that folder permissions hold (root passes them
+    all); run here as this user otherwise. For the tests of read-only folders and stores."""
+    def said(fn, uid=65534) -> str:
+        if os.geteuid() != 0:
+            try: fn(); return "no error"
+            except Exception as e: return f"{type(e).__name__}: {e}"
+        r, w = os.pipe()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)   # JAX: fork of a multithreaded process (the child runs no JAX)
+            pid = os.fork()
+        if pid == 0:
+            try:
+                os.setgid(uid); os.setuid(uid)
+                try: fn(); out = "no error"
+                except Exception as e: out = f"{type(e).__name__}: {e}"
+                os.write(w, out.encode())
+            finally: os._exit(0)
+        os.close(w); os.waitpid(pid, 0)
+        out = os.read(r, 1 << 16).decode(); os.close(r)
+        return out
+    return said
+
+
+OWN_AREA = (5.985, 44.9995, 5.99, 45.0015)   # lon/lat box of about 400 x 220 m in UTM zone 31N, on the shared samples
+
+
+@pytest.fixture(scope="module")
+def own_grid(tmp_path_factory, shared_data):
+    """The official product on its own grid, for the tests of `official.open` asked for that grid: `.mirror`, a local
+    mirror of 2024 (`official.build_local_mirror` of the shared samples), `.area` (`OWN_AREA`), `.open(**kw)`,
+    `official.open` of that area and year from the mirror (chunks=32), `.native`, that with no grid asked (the tiles'
+    own pixels, computed), and `.assert_native(cube)`: `cube` has native's CRS, x, y and values, bit for bit (NaN
+    where NaN). Needs rioxarray and odc-geo (the calling module skips without them)."""
+    mirror = official.build_local_mirror(tmp_path_factory.mktemp("mirror"), years=(2024,),
+                                         samples=shared_data / "aef_samples")
+    def open_(**kw): return official.open(OWN_AREA, 2024, source=mirror.root, chunks=32, **kw)
+    native = open_().compute()
+    def assert_native(cube):
+        assert cube.attrs["crs"] == native.attrs["crs"]
+        np.testing.assert_array_equal(cube.x.values, native.x.values)
+        np.testing.assert_array_equal(cube.y.values, native.y.values)
+        np.testing.assert_array_equal(cube.values, native.values)   # bit-equal, NaN where NaN
+    return types.SimpleNamespace(mirror=mirror, area=OWN_AREA, open=open_, native=native, assert_native=assert_native)
+
+
+@pytest.fixture(scope="module")
+def crop_rotation():
+    """Two years of an 8 x 10 map and labels that rotate, for the tests of a label table's year column: `.maps`, the
+    2022 and 2023 maps (random unit vectors, seeds 5 and 9; 10 m, corner (500000, 5000000), EPSG:32631), `.cube`, the
+    two along `time`, `.rows`, field (0, 0) wheat in 2022 and maize in 2023, field (7, 9) the other way round (columns
+    x, y, label, value, year), `.want`, the classes k=1 gives at the two fields year by year (by hand: at a labelled
+    pixel its own label), and `.assert_each_year(out, pred)`: classify's `out` and regress's values `pred` (k=1) give
+    each field its own year's label and value."""
+    maps = tuple(embedding_from_array(random_unit((8, 10), seed=s)) for s in (5, 9))
+    cube = xr.concat(maps, dim="time").assign_coords(time=pd.to_datetime(["2022-01-01", "2023-01-01"]))
+    cube.attrs = dict(maps[0].attrs)
+    rows = pd.DataFrame({"x": [500005.0, 500095.0] * 2, "y": [4999995.0, 4999925.0] * 2,
+                         "label": ["wheat", "maize", "maize", "wheat"], "value": [1.0, 2.0, 2.0, 1.0],
+                         "year": [2022, 2022, 2023, 2023]})
+    want = [["wheat", "maize"], ["maize", "wheat"]]
+    def assert_each_year(out, pred):
+        names, cls = np.asarray(out["class"].attrs["class_names"]), out["class"].values
+        assert [[names[cls[t, 0, 0]], names[cls[t, 7, 9]]] for t in range(2)] == want
+        np.testing.assert_array_equal(pred[:, [0, 7], [0, 9]], [[1.0, 2.0], [2.0, 1.0]])
+    return types.SimpleNamespace(maps=maps, cube=cube, rows=rows, want=want, assert_each_year=assert_each_year)
 
 # ---- the embed stand-in: a small two-source stack and a model with exact seams (tests/test_embed.py and others) ----
 

@@ -6,12 +6,10 @@ geometries...' (a UserWarning naming geopandas' internals, not the user's data) 
 zone is a row with `n_pixels` 0, the empty label no pixel."""
 import warnings
 
-import numpy as np
 import pytest
-import xarray as xr
 
-import alphaearth_nb as aef
 from alphaearth_nb import analysis, cubes, geo
+from alphaearth_nb.testing import embedding_from_array, random_unit
 
 gpd = pytest.importorskip("geopandas")
 shapely = pytest.importorskip("shapely")
@@ -19,11 +17,8 @@ shapely = pytest.importorskip("shapely")
 
 @pytest.fixture
 def emb():
-    v = np.random.default_rng(0).normal(size=(4, 4, 64))
-    v /= np.linalg.norm(v, axis=-1, keepdims=True)
-    return xr.DataArray(v.astype("float32"), dims=("y", "x", "band"), attrs={"crs": "EPSG:32631"},
-                        coords={"y": 5e6 - 10 * np.arange(4) - 5, "x": 5e5 + 10 * np.arange(4) + 5,
-                                "band": aef.band_names()})
+    "A 4 x 4 map of random unit vectors on the 10 m grid of EPSG:32631 at (500000, 5000000)."
+    return embedding_from_array(random_unit((4, 4)))
 
 
 def _zones(*extra):

@@ -5,17 +5,12 @@ zone cube dropped it), as did everything placing such a pixel (map_to_cog, the t
 import numpy as np, pytest
 pytest.importorskip("rioxarray"); pytest.importorskip("odc.geo")
 import rasterio
-import alphaearth_nb.official as off
 from alphaearth_nb.exports import to_cog
 from alphaearth_nb.geo import geotransform, pixel_size
 
-@pytest.fixture(scope="module")
-def mirror(tmp_path_factory, shared_data):
-    return off.build_local_mirror(tmp_path_factory.mktemp("mirror"), years=(2024,), samples=shared_data / "aef_samples")
-
 @pytest.mark.parametrize("kw", [{}, {"resolution": 20.0}])
-def test_one_pixel_of_an_opened_cube_is_sized(mirror, tmp_path, kw):
-    cube = off.open((5.985, 44.9995, 5.99, 45.0015), 2024, source=mirror.root, chunks=32, **kw)
+def test_one_pixel_of_an_opened_cube_is_sized(own_grid, tmp_path, kw):
+    cube = own_grid.open(**kw)
     res = kw.get("resolution", 10.0)
     gt = geotransform(cube)
     assert gt is not None and gt[1] == pytest.approx(res) and gt[5] == pytest.approx(-res)

@@ -5,7 +5,6 @@ store went in and the old one stayed half removed beside it as `.e.zarr.partial-
 import os
 import shutil
 import tempfile
-import warnings
 from pathlib import Path
 
 import pytest
@@ -14,27 +13,6 @@ from alphaearth_nb import embed as aef_embed
 from alphaearth_nb.files import check_output, writing_folder
 
 pytestmark = pytest.mark.skipif(os.name != "posix" or not hasattr(os, "geteuid"), reason="POSIX permissions")
-
-
-def _as_owner(fn, uid) -> str:
-    "`fn()`'s error as '<class>: <message>' (or 'no error'), run as the store's owner `uid` (a child of root)."
-    if os.geteuid() != 0:
-        try: fn(); return "no error"
-        except Exception as e: return f"{type(e).__name__}: {e}"
-    r, w = os.pipe()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)   # JAX: fork of a multithreaded process (the child runs no JAX)
-        pid = os.fork()
-    if pid == 0:
-        try:
-            os.setgid(uid); os.setuid(uid)
-            try: fn(); said = "no error"
-            except Exception as e: said = f"{type(e).__name__}: {e}"
-            os.write(w, said.encode())
-        finally: os._exit(0)
-    os.close(w); os.waitpid(pid, 0)
-    said = os.read(r, 1 << 16).decode(); os.close(r)
-    return said
 
 
 def _listing(d: Path) -> dict:
@@ -60,7 +38,7 @@ def _work(*a, **k): raise AssertionError("work started before the output was che
 
 
 @pytest.mark.parametrize("overwrite", [True, False])
-def test_one_line_before_any_work_and_the_old_store_kept(store, overwrite, monkeypatch):
+def test_one_line_before_any_work_and_the_old_store_kept(store, overwrite, monkeypatch, said_as):
     t, uid = store
     before = _listing(t)
     monkeypatch.setattr(aef_embed, "_embed", _work)
@@ -68,7 +46,7 @@ def test_one_line_before_any_work_and_the_old_store_kept(store, overwrite, monke
         with writing_folder(t, overwrite=overwrite, what="embedding store") as tmp: (Path(tmp) / "new").write_text("2")
     for call in (replace, lambda: check_output(t, overwrite, "embedding store", folder=True),
                  lambda: aef_embed.embed_to_zarr(None, None, 2024, t, overwrite=overwrite, progress=False)):
-        said = _as_owner(call, uid)
+        said = said_as(call, uid)   # as the store's owner (a child of root)
         assert said.startswith(f"NotWritableError: cannot replace the embedding store {t}: its folder "
                                f"{t / 'embedding'} cannot be written"), said
         assert "\n" not in said and f"chmod -R u+w {t}" in said, said
@@ -76,10 +54,10 @@ def test_one_line_before_any_work_and_the_old_store_kept(store, overwrite, monke
         assert sorted(p.name for p in t.parent.iterdir()) == ["e.zarr"]   # no .partial or .old copy beside it
 
 
-def test_a_writable_store_is_still_replaced(store):
+def test_a_writable_store_is_still_replaced(store, said_as):
     t, uid = store
     (t / "embedding").chmod(0o755)
     def replace():
         with writing_folder(t, overwrite=True, what="embedding store") as tmp: (Path(tmp) / "new").write_text("2")
-    assert _as_owner(replace, uid) == "no error"
+    assert said_as(replace, uid) == "no error"
     assert (t / "new").read_text() == "2" and sorted(p.name for p in t.parent.iterdir()) == ["e.zarr"]

@@ -5,7 +5,6 @@ check_output)."""
 import os
 import shutil
 import tempfile
-import warnings
 from pathlib import Path
 
 import pytest
@@ -14,27 +13,6 @@ from alphaearth_nb import embed as aef_embed
 from alphaearth_nb.files import check_output, writing_folder
 
 pytestmark = pytest.mark.skipif(os.name != "posix" or not hasattr(os, "geteuid"), reason="POSIX permissions")
-
-
-def _as_another_user(fn) -> str:
-    "`fn()`'s error as '<class>: <message>' (or 'no error'), run where the folder's 0555 holds: as `nobody` for root."
-    if os.geteuid() != 0:
-        try: fn(); return "no error"
-        except Exception as e: return f"{type(e).__name__}: {e}"
-    r, w = os.pipe()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)   # JAX: fork of a multithreaded process (the child runs no JAX)
-        pid = os.fork()
-    if pid == 0:
-        try:
-            os.setgid(65534); os.setuid(65534)
-            try: fn(); said = "no error"
-            except Exception as e: said = f"{type(e).__name__}: {e}"
-            os.write(w, said.encode())
-        finally: os._exit(0)
-    os.close(w); os.waitpid(pid, 0)
-    said = os.read(r, 1 << 16).decode(); os.close(r)
-    return said
 
 
 @pytest.fixture
@@ -52,11 +30,11 @@ def _work(*a, **k): raise AssertionError("work started before the output was che
 
 
 @pytest.mark.parametrize("overwrite", [False, True])
-def test_one_error_before_any_work(store, overwrite, monkeypatch):
+def test_one_error_before_any_work(store, overwrite, monkeypatch, said_as):
     monkeypatch.setattr(aef_embed, "_embed", _work)
     for call in (lambda: aef_embed.embed_to_zarr(None, None, 2024, store, overwrite=overwrite, progress=False),
                  lambda: check_output(store, overwrite, "embedding store", folder=True)):
-        said = _as_another_user(call)
+        said = said_as(call)   # as `nobody` for root, where the folder's 0555 holds
         assert said.startswith(f"NotWritableError: cannot write in {store.parent} ") and "choose a path" in said, said
         assert "overwrite=True" not in said and "\n" not in said
     assert sorted(p.name for p in store.parent.iterdir()) == ["e.zarr"]   # nothing written beside it

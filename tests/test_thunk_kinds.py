@@ -48,26 +48,8 @@ ENTRY %main.1 (p0: f32[8,32,32,32], p1: f32[3,3,32,32], p2: f32[32,16,16,16], p3
 """
 
 
-def test_thunk_kinds_of_a_compiled_module():
-    "A YNNPACK convolution, a loop fusion whose root is a two-output reduce (a tuple shape: the depthwise tap sums), " \
-    "a transpose, a pad, an element-wise loop and Eigen's dot each get their kind."
-    sys.path.insert(0, str(BENCH))
-    try:
-        spec = importlib.util.spec_from_file_location("bench_train_step", BENCH / "train_step.py")
-        ts = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(ts)
-    finally:
-        sys.path.remove(str(BENCH))
-    kinds = ts._thunk_kinds(HLO)
-    assert kinds["ynn_fusion.7"] == "ynn_convolution"
-    assert kinds["multiply_reduce_fusion.3"] == "loop_reduce"
-    assert kinds["transpose_copy_fusion.1"] == "loop_transpose"
-    assert kinds["pad_fusion"] == "loop_copy"
-    assert kinds["tanh_fusion"] == "loop_elementwise"
-    assert kinds["dot.4"] == "dot"
-
-
 def _bench_train_step():
+    "benchmarks/train_step.py as a module (its folder on the path while it loads, for its own imports)."
     sys.path.insert(0, str(BENCH))
     try:
         spec = importlib.util.spec_from_file_location("bench_train_step", BENCH / "train_step.py")
@@ -76,6 +58,18 @@ def _bench_train_step():
     finally:
         sys.path.remove(str(BENCH))
     return ts
+
+
+def test_thunk_kinds_of_a_compiled_module():
+    "A YNNPACK convolution, a loop fusion whose root is a two-output reduce (a tuple shape: the depthwise tap sums), " \
+    "a transpose, a pad, an element-wise loop and Eigen's dot each get their kind."
+    kinds = _bench_train_step()._thunk_kinds(HLO)
+    assert kinds["ynn_fusion.7"] == "ynn_convolution"
+    assert kinds["multiply_reduce_fusion.3"] == "loop_reduce"
+    assert kinds["transpose_copy_fusion.1"] == "loop_transpose"
+    assert kinds["pad_fusion"] == "loop_copy"
+    assert kinds["tanh_fusion"] == "loop_elementwise"
+    assert kinds["dot.4"] == "dot"
 
 
 def test_shortest_runs_by_kind_and_line():

@@ -8,22 +8,19 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-import xarray as xr
 
 import alphaearth_nb as aef
 from alphaearth_nb import cubes, geo, places
 from alphaearth_nb.core import GridError
+from alphaearth_nb.testing import embedding_from_array, random_unit
 
 pytest.importorskip("geopandas")
 
 
 @pytest.fixture
 def emb():
-    v = np.random.default_rng(0).normal(size=(6, 6, 64))
-    v /= np.linalg.norm(v, axis=-1, keepdims=True)
-    return xr.DataArray(v.astype("float32"), dims=("y", "x", "band"), attrs={"crs": "EPSG:32631"},
-                        coords={"y": 5e6 - 10 * np.arange(6) - 5, "x": 5e5 + 10 * np.arange(6) + 5,
-                                "band": aef.band_names()})
+    "A 6 x 6 map of random unit vectors on the 10 m grid of EPSG:32631 at (500000, 5000000)."
+    return embedding_from_array(random_unit((6, 6)))
 
 
 def _table(emb):
