@@ -34,10 +34,11 @@ from .mirrors import (ANNUAL, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TI
                                    years_of)
 
 # %% auto #0
-__all__ = ['zone_cube', 'grid_for', 'pixel_size', 'unit_length', 'mosaic', 'open', 'on_tile', 'sample_points', 'USER_AGENT',
-           'YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror',
-           'mirror_of', 'tile_href', 'cache_dir', 'index_file', 'read_index', 'LocalMirror', 'build_local_mirror',
-           'years_of', 'area_of', 'tiles', 'fetch_tiles', 'gdal_env', 'gdal_path', 'bill_project', 'open_tile']
+__all__ = ['geobox_area', 'zone_cube', 'grid_for', 'pixel_size', 'unit_length', 'mosaic', 'open', 'on_tile', 'sample_points',
+           'USER_AGENT', 'YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL',
+           'Mirror', 'mirror_of', 'tile_href', 'cache_dir', 'index_file', 'read_index', 'LocalMirror',
+           'build_local_mirror', 'years_of', 'area_of', 'tiles', 'fetch_tiles', 'gdal_env', 'gdal_path', 'bill_project',
+           'open_tile']
 
 # %% ../nbs/27_official.ipynb #c0002a
 _all_ = ["USER_AGENT", "YEARS", "TILE_SIZE", "RESOLUTION", "INDEX_NAME", "INDEX_COLUMNS", "MIRRORS", "ANNUAL", "Mirror",
@@ -79,6 +80,18 @@ def _lonlat_cover(w:float, s:float, e:float, n:float):
     k = np.floor((w + 180.0) / 360.0); w, e = w - 360.0 * k, e - 360.0 * k   # west in [-180, 180)
     if e - w >= 360.0: return box(-180.0, s, 180.0, n)
     return box(w, s, e, n) if e <= 180.0 else MultiPolygon([box(w, s, 180.0, n), box(-180.0, s, e - 360.0, n)])
+
+def geobox_area(geobox,  # an odc-geo GeoBox, in any CRS
+               ):
+    """The lon/lat area (a shapely box, or two split at 180 deg) a GeoBox covers: its bounds, densified (21 points an
+    edge) where its CRS is projected; a geographic one's x may run past 180 deg (`grid_for`). The tiles `open` reads
+    for `geobox=` are those under it."""
+    require("rasterio", "official", "a GeoBox's lon/lat footprint")
+    from rasterio.warp import transform_bounds
+    crs = geobox.crs.wkt
+    b = tuple(geobox.boundingbox) if as_crs(crs).is_geographic else \
+        transform_bounds(crs, LONLAT, *geobox.boundingbox, densify_pts=21)
+    return _lonlat_cover(*b)
 
 def _centre_lon(crs) -> float|None:
     "The central meridian (deg) of a projected `crs` (a UTM zone's centre line); None when it names none."
@@ -268,7 +281,8 @@ def mosaic(cubes:list,                # float cubes (time, y, x, band), each wit
     return out.transpose("time", "y", "x", "band").astype(np.float32)
 
 # %% ../nbs/27_official.ipynb #c0027
-def open(area,                           # lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame
+def open(area,                           # lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame;
+                                        # None with `geobox` (its footprint)
          years=YEARS[-1],                # a year, a list of years, or a tuple (first, last): (2020, 2024) is five
          source="source_coop",           # "source_coop", "gcs", a local mirror folder, or a URL prefix
          project:str|None=None,          # Google Cloud project for source="gcs" (requester pays)
@@ -291,10 +305,19 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     (10, -10): `pixel_size`); or a `geobox` in the zone's CRS with 10 m north-up pixels on the tiles' 10 m lines
     (its own extent, no-data past the tiles read). Any other grid is warped onto (`mosaic`, `resampling`).
 
-    Raises `NoTilesError` where no tile covers the area in the years; `ConfigError` for a `resolution` that is no
-    pixel size (0, negative, NaN, text), a geographic `crs` without one, or another `resampling`."""
+    A `geobox` is the output's extent: the tiles read are those under it (`geobox_area`, its lon/lat footprint), all
+    of them, whatever `area` covers, so `area` may be None then; an area given beside it chooses no tile and no
+    pixel (was: only the area's tiles were read, the GeoBox's pixels past them no data where tiles are).
+
+    Raises `NoTilesError` where no tile covers the area (the GeoBox) in the years; `ConfigError` for a `resolution`
+    that is no pixel size (0, negative, NaN, text), a geographic `crs` without one, another `resampling`, or neither
+    an area nor a GeoBox."""
     require("rioxarray", "official", "official.open")
-    ys, geom = years_of(years), area_of(area)
+    if area is None and geobox is None:
+        raise ConfigError("official.open needs an area: pass area=(west, south, east, north) in degrees, a shapely "
+                          "geometry or a GeoDataFrame, or geobox= (the grid to read, its footprint the area)")
+    ys = years_of(years)
+    geom = geobox_area(geobox) if geobox is not None else area_of(area)   # a GeoBox: every tile under it
     t = tiles(geom, ys, source, project, cache)
     bill_project(project, t["href"])   # the 'gcs' mirror's GS_USER_PROJECT; nothing else goes in os.environ
     zones = sorted(t["crs"].unique(), key=lambda c: (int(c.split(":")[1]) % 100, c))
@@ -309,10 +332,7 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
         cube.attrs, size = {"crs": zones[0]}, (RESOLUTION, RESOLUTION)
     else:
         gb = geobox if geobox is not None else grid_for(geom, crs, resolution)
-        from rasterio.warp import transform_bounds
-        lonlat = as_crs(gb.crs.wkt).is_geographic   # then x may run past 180 deg (`grid_for`): its bounds as they are
-        b = tuple(gb.boundingbox) if lonlat else transform_bounds(gb.crs.wkt, LONLAT, *gb.boundingbox, densify_pts=21)
-        cover = _lonlat_cover(*b)                    # one box, or two split at 180 deg
+        cover = geobox_area(gb)                      # one box, or two split at 180 deg
         parts = []
         for z in zones:
             c = dequantize(zone_cube(t[t["crs"] == z], cover, ys, chunks, pad=2))
