@@ -192,7 +192,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
         gone = False if off is None else off.all("band") if "band" in off.dims else off   # pixels off already
         if not is_lazy(past) and (k := int((past & ~gone).sum())):
             warnings.warn(f"{k} of {past.size} pixels are not embedding vectors (values outside int8's -128..127) and "
-                          f"are no data ({NODATA})" + (scale_hint(da.values) or ": check the reader's fill value "
+                          f"are no data ({NODATA})" + (scale_hint(da.values, files=True) or ": check the reader's fill value "
                           "and the dtype the codes were stored in"),
                           stacklevel=user_stacklevel())
         off = past if off is None else off | past

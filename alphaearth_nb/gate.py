@@ -436,10 +436,15 @@ def _cast_hint(a) -> str:
     return (f": its values are integers within -1..1, floats cast to integers: `.astype('{a.dtype}')` truncates each "
             "component of a unit vector to 0. Keep the floats, or quantise them with `aef.quantize(emb)` (int8 codes)")
 
-def scale_hint(a) -> str:  # values (..., 64) that are no embedding vectors as given (a map's or queries')
+@checks_flags
+def scale_hint(a,                # values (..., 64) that are no embedding vectors as given (a map's or queries')
+               files:bool=False, # a map's: also how to divide a file's values, which a reader's map has lost
+              ) -> str:
     """What to say of vectors whose lengths sit at a power of ten (10 .. 100,000, within 3%; half of the finite,
     nonzero rows at least): unit vectors scaled by it, an embedding exported as `emb * 100` or integers x10000,
-    with the fix `emb / 100`; '' otherwise. Was: read as fills ('check the reader's fill value')."""
+    with the fix `emb / 100`; '' otherwise. Was: read as fills ('check the reader's fill value'). With `files`
+    (the map's gate, every reader's) the fix for a file too, its values divided as stored (`rioxarray.open_rasterio(path)
+    / 100`): the map `read_cog` gives is no data already, so `emb / 100` of it gave no data again."""
     a = np.asarray(a)
     if a.dtype.kind not in "iuf" or a.ndim < 1 or a.shape[-1] != EMBED_DIM: return ""
     n = np.sqrt((np.asarray(a, np.float64).reshape(-1, EMBED_DIM) ** 2).sum(-1))
@@ -449,7 +454,9 @@ def scale_hint(a) -> str:  # values (..., 64) that are no embedding vectors as g
     if not 10 <= s <= 1e5 or (np.abs(n / s - 1) <= 0.03).mean() < 0.5: return ""
     top = float(np.nanmax(np.abs(a)))
     return (f": their lengths are about {s:g} (values up to {top:.4g}), unit vectors scaled by {s:g} (an embedding "
-            f"exported as `emb * {s:g}`, or as integers x{s:g}): divide first, `emb = emb / {s:g}`")
+            f"exported as `emb * {s:g}`, or as integers x{s:g}): divide first, `emb = emb / {s:g}`" + (
+                f" (a file: its values as stored, `emb = rioxarray.open_rasterio(path) / {s:g}` or "
+                f"`xr.open_dataarray(path) / {s:g}`, as the map read from it is no data already)" if files else ""))
 
 def linear_as_codes(q:np.ndarray,        # int rows or pixels (..., 64)
                     what:str="pixel",    # what they are, for the warning
@@ -499,7 +506,7 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
         if bad.any():
             warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (non-finite, all zero, one value "
                           "in every band or of a length no mean or resampling of embeddings has) and are treated as no data"
-                          + (_cast_hint(da.values) or scale_hint(da.values) or ": check the reader's fill value, or "
+                          + (_cast_hint(da.values) or scale_hint(da.values, files=True) or ": check the reader's fill value, or "
                              "keep the cleaned form with "
                              "`emb = aef.embeddings.as_embedding(emb)`"), stacklevel=user_stacklevel())
         out = da.copy(data=v)

@@ -49,3 +49,24 @@ def test_junk_of_no_scale_keeps_the_fill_advice(emb):
     a = emb.copy(data=rng.uniform(0, 500, emb.shape).astype(np.float32))   # lengths about 2300: no power of ten
     msg = _said(lambda: as_embedding(a))
     assert "check the reader's fill value" in msg and "lengths are about" not in msg, msg
+
+
+def test_a_scaled_cog_read_by_read_cog_names_a_fix_that_works_on_the_file(emb, tmp_path):
+    """`read_cog` of a GeoTIFF exported as `emb * 100` gives a map of no data (the gate, warned): `emb = emb / 100`
+    of that map is no data again, so the warning names the file's fix too, its values divided as stored, which, run
+    as written, reads the map back (was: only `emb = emb / 100`, a fix that leads nowhere after a reader)."""
+    import re
+    rioxarray = pytest.importorskip("rioxarray")
+    from alphaearth_nb.analysis import similarity
+    from alphaearth_nb.exports import read_cog
+    path = str(tmp_path / "scaled.tif")
+    (emb * 100).astype("float32").rio.write_crs("EPSG:32631").transpose("band", "y", "x").rio.to_raster(path)
+    msg = _said(lambda: read_cog(path))
+    assert "lengths are about 100" in msg, msg
+    code = re.search(r"`(emb = rioxarray[^`]+)`", msg)
+    assert code, msg
+    env = {"rioxarray": rioxarray, "path": path}
+    exec(code[1], env)
+    assert _said(lambda: as_embedding(env["emb"])) == ""
+    np.testing.assert_allclose(as_embedding(env["emb"]).values, emb.values, atol=1e-6)
+    assert float(similarity(env["emb"], env["emb"].isel(x=0, y=0)).max()) == pytest.approx(1.0, abs=1e-5)
