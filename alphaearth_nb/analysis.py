@@ -158,12 +158,54 @@ def _per_year(fn, tables:bool, models:bool=False):
 # %% ../nbs/25_analysis.ipynb #c0009
 def _one_place(target, crs) -> tuple:
     """(shapely geometry, CRS) of a GeoSeries or GeoDataFrame of one row: a place carries its own CRS (`crs` must
-    agree with it, or be None); `DimensionError` for several rows, `GridError` for two CRSs."""
+    agree with it, or be None); `DimensionError` for several rows (`_several`'s words), `GridError` for two CRSs."""
     g = target.geometry if isinstance(target, pd.DataFrame) else target
-    if len(g) != 1:
-        raise DimensionError(f"a similarity query is one place; got {len(g)} rows: pick one, e.g. `gdf.iloc[0]`, or "
-                             "query with their mean vector, `emb.aef.sample(gdf)[band_names()].mean()`")
+    if len(g) != 1: raise DimensionError(_several(target))
     return g.iloc[0], agreed_crs(g.crs, crs, "query's geometries")   # the one rule of an own CRS and crs=
+
+_ONE = f"a similarity query is one {EMBED_DIM}-vector or one point"
+_unit = lambda mean: f"`v = {mean}; similarity(emb, v / np.linalg.norm(v))`"   # a mean made unit: no gate warning
+
+def _several(q) -> str|None:
+    """The refusal of a query of several vectors or points, naming what was given (a table of N rows, N vectors, N
+    points) and the two things a user may mean: one map of their mean (the direction they share: a class's
+    examples) or a map each (a loop); None for anything else (one vector or point, or no such shape)."""
+    if isinstance(q, dict) and q.get("type") is None and any(np.ndim(v) for v in q.values()):
+        try: q = pd.DataFrame(q)   # {'x': [...], 'y': [...]}: a table
+        except (ValueError, TypeError): return None
+    if isinstance(q, pd.DataFrame) or type(q).__name__ == "GeoSeries":
+        if len(q) == 1: return None
+        cols = {str(c).lower() for c in getattr(q, "columns", [])}
+        geo = type(q).__name__ in ("GeoSeries", "GeoDataFrame")
+        if "a00" in cols: kind, col, mean = "vectors", "A00..A63", "df[band_names()].mean()"
+        elif geo or cols & {"lon", "longitude", "lng", "x"}:
+            kind, col, mean = "points", "geometries" if geo else "coordinates", "emb.aef.sample(df)[band_names()].mean()"
+        else: return f"{_ONE}; got a table of {len(q)} rows (columns {list(q.columns)[:6]}): pick one, `df.iloc[[0]]`"
+        return (f"{_ONE}; got a table of {len(q)} rows ({kind}: its {col}). For one map of their mean vector (the "
+                f"direction the {kind} share, as a class's examples do), {_unit(mean)}; for a map each, "
+                f"loop: `[similarity(emb, df.iloc[[i]]) for i in range(len(df))]`; or pick one, `df.iloc[[0]]`")
+    if isinstance(q, xr.Dataset) and len(q.data_vars) == 1: q = next(iter(q.data_vars.values()))   # band_data
+    if isinstance(q, xr.DataArray) and "band" in q.dims and q.sizes["band"] == EMBED_DIM and q.size > EMBED_DIM:
+        other = [d for d in q.dims if d != "band"]
+        return (f"{_ONE}; got a DataArray of {q.size // EMBED_DIM} vectors ({', '.join(f'{d}: {q.sizes[d]}' for d in other)}"
+                f"). For one map of their mean vector (the direction they share), {_unit(f'q.mean({other})')}; "
+                f"for a map each, one at a time, `similarity(emb, q.isel({other[0]}=0))`")
+    if isinstance(q, (list, tuple, np.ndarray)):
+        try: a = np.asarray(q, np.float64)
+        except (ValueError, TypeError): return None
+        if a.ndim == 2 and a.shape[1] == EMBED_DIM and len(a) > 1:
+            return (f"{_ONE}; got {len(a)} vectors (an array of shape {a.shape}). For one map of their mean vector "
+                    f"(the direction they share, as a class's examples do), {_unit('V.mean(0)')}; for a map "
+                    "each, loop: `[similarity(emb, v) for v in V]`")
+        if a.ndim == 2 and 2 in a.shape and a.size > 2:   # (N, 2): (x, y) pairs, else (2, N): (xs, ys)
+            pairs = a.shape[1] == 2
+            n, tab, each = (len(a), "pd.DataFrame(pts, columns=['x', 'y'])", "pts") if pairs else (
+                a.shape[1], "pd.DataFrame({'x': xs, 'y': ys})", "zip(xs, ys)")
+            return (f"{_ONE}; got {n} points ({'(x, y) pairs' if pairs else '(xs, ys)'}, shape {a.shape}). For one "
+                    f"map of their mean vector (the direction they share), sample them as a table, "
+                    f"{_unit(f'emb.aef.sample({tab})[band_names()].mean()')}; for a map each, loop: `[similarity(emb, p) for p "
+                    f"in {each}]`")
+    return None
 
 def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
                  target,            # a 64-vector (float or int8 codes), or one point (`geo.one_point`'s forms)
@@ -178,9 +220,16 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     map that records none is a `GridError` naming how to set it, as `sample` says (it was read in the map's units). A vector is read by its
     labels (`embeddings.query_array`): a table row (Series or dict) or a DataArray labelled A00..A63 in any order is
     put in band order, its other entries left out. Raises `DimensionError` for anything but one 64-vector or a
-    point, `NoValidDataError` for a vector that is no embedding or a point with no data."""
+    point, `NoValidDataError` for a vector that is no embedding or a point with no data.
+
+    Several vectors or points (a table of N rows, an (N, 64) array, a list of (x, y) pairs) are a `DimensionError`
+    naming what was given and both things meant: one map of their mean vector, or a map each (a loop). Decided: not
+    averaged on a guess: the spec's query is one vector or one point (DESIGN: `.aef.similarity(vector_or_point)`),
+    and whether several examples mean their shared direction or a map each is the user's to say (was: 'got 128
+    values', which counted a table's numbers as one vector's)."""
     if type(target).__name__ in ("GeoSeries", "GeoDataFrame"): target, crs = _one_place(target, crs)
     target = list_vectors(target)   # a row holding its vector as a list beside lon/lat: the vector (as A00..A63 is)
+    if (several := _several(target)) is not None: raise DimensionError(several)   # was: 'got 128 values'
     if (p := one_point(target, crs)) is not None:   # no CRS said: the one rule (`geo.point_crs`), the map's first
         xy, crs = p[:2], p[2] if p[2] is not None else point_crs(emb, p[0], p[1])
         if crs is not None: cube_crs(emb)   # a point said to be in a CRS: the map must say its own (as `sample`)

@@ -358,7 +358,7 @@ def test_case_B19_query_at_a_geoseries_in_its_own_crs(emb):
         assert abs(s[r, c] - 1.0) < 1e-12 and s[r, c] == np.nanmax(s)   # float64: 1 to its rounding, the top
     np.testing.assert_allclose(similarity(emb, gs, crs="EPSG:4326").values, want, rtol=1e-6, atol=1e-7)
     with pytest.raises(GridError, match="drop `crs=`"): similarity(emb, gs, crs="EPSG:32631")
-    with pytest.raises(DimensionError, match="got 2 rows"): similarity(emb, pd.concat([gs, gs]))
+    with pytest.raises(DimensionError, match="got a table of 2 rows"): similarity(emb, pd.concat([gs, gs]))
     sampled = emb.aef.sample(gs)                                                   # sample takes a GeoSeries too
     np.testing.assert_allclose(sampled[band_names()].to_numpy(np.float32)[0], emb.values[r, c])
 
