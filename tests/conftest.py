@@ -1,4 +1,5 @@
 import http.server
+import importlib
 import os
 import threading
 import types
@@ -169,6 +170,18 @@ def said_as():
         return out
     return said
 
+
+@pytest.fixture(scope="session")
+def reexported():
+    """`reexported(new, old, names)`: assert that a module split keeps the old import path: each of `names` is one
+    object in module `new` (where it lives now) and module `old` (re-exported there), and in both `__all__`."""
+    def check(new, old, names):
+        new, old = (importlib.import_module(f"alphaearth_nb.{m}") for m in (new, old))
+        for n in names:
+            assert getattr(old, n) is getattr(new, n), n
+            assert n in old.__all__ and n in new.__all__, n
+        return new, old
+    return check
 
 OWN_AREA = (5.985, 44.9995, 5.99, 45.0015)   # lon/lat box of about 400 x 220 m in UTM zone 31N, on the shared samples
 

@@ -11,11 +11,8 @@ NAMES = ["LONLAT", "lonlat_columns", "coordinate_hint", "EE_GEO", "import_geopan
          "valid_polygons", "agreed_crs", "read_places", "POINT_COLUMNS", "points_xy"]
 
 
-def test_places_reexports_the_readers():
-    g, places = importlib.import_module("alphaearth_nb.geometries"), importlib.import_module("alphaearth_nb.places")
-    for n in NAMES:
-        assert getattr(places, n) is getattr(g, n), n
-        assert n in places.__all__ and n in g.__all__, n
+def test_places_reexports_the_readers(reexported):
+    g, places = reexported("geometries", "places", NAMES)
     from alphaearth_nb.places import agreed_crs, points_xy   # the old spelling
     lon, lat, table = points_xy(pd.DataFrame({"lon": [6.0], "lat": [45.0]}), "EPSG:4326")
     assert np.allclose([lon[0], lat[0]], [6.0, 45.0]) and list(table.columns)[:2] == ["lon", "lat"]

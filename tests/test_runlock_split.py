@@ -13,11 +13,8 @@ from alphaearth_nb.core import RunLockedError
 NAMES = ["LOCK", "TAKEOVER", "LOCK_SETTLE", "run_lock"]
 
 
-def test_checkpoint_reexports_the_lock(tmp_path):
-    rl, ck = importlib.import_module("alphaearth_nb.runlock"), importlib.import_module("alphaearth_nb.checkpoint")
-    for n in NAMES:
-        assert getattr(ck, n) is getattr(rl, n), n
-        assert n in ck.__all__ and n in rl.__all__, n
+def test_checkpoint_reexports_the_lock(tmp_path, reexported):
+    rl, ck = reexported("runlock", "checkpoint", NAMES)
     from alphaearth_nb.checkpoint import LOCK, run_lock   # the old spelling
     with run_lock(tmp_path):
         assert rl.live_holder(tmp_path / LOCK)["pid"] == os.getpid()
