@@ -90,7 +90,7 @@ SECTIONS = {
     },
     'alphaearth_nb.explorer': {
         'query_rule': 'positives : np.ndarray\n    example vectors (64,) or (N, 64): float or int8 codes, at least one\nnegatives : np.ndarray|None\n    examples to move away from, (64,) or (M, 64); None or empty: none\n',
-        'Explorer': "emb\n    embedding (y, x, band), or (time, y, x, band) for the year picker\nmax_size : int\n    most pixels a side read for hits (strided beyond)\nthreshold : float|None\n    similarity threshold (default: set by the first query)\nk : int\n    neighbours of the kNN class map\nbasemaps : bool\n    OpenStreetMap and Esri imagery under the embedding\nheight : str\n    the map's CSS height\n",
+        'Explorer': "emb\n    embedding (y, x, band), or (time, y, x, band) for the year picker\nmax_size : int\n    most pixels a side read for hits (strided beyond)\nthreshold : float|None\n    similarity threshold in [-1, 1], else ConfigError (default: set by the first query)\nk : int\n    neighbours of the kNN class map\nbasemaps : bool\n    OpenStreetMap and Esri imagery under the embedding\nheight : str\n    the map's CSS height\n",
         'explore': "emb\n    embedding (y, x, band) or cube (time, y, x, band: a year picker), any form `as_embedding` reads\n**kwargs\n    `Explorer`'s: max_size (pixels a side read for hits), threshold, k, basemaps, height\n",
     },
     'alphaearth_nb.exports': {

@@ -68,12 +68,15 @@ class Explorer:
     @checks_flags
     def __init__(self, emb,                  # embedding (y, x, band), or (time, y, x, band) for the year picker
                  max_size:int=1024,          # most pixels a side read for hits (strided beyond)
-                 threshold:float|None=None,  # similarity threshold (default: set by the first query)
+                 threshold:float|None=None,  # similarity threshold in [-1, 1], else ConfigError (default: set by the first query)
                  k:int=3,                    # neighbours of the kNN class map
                  basemaps:bool=True,         # OpenStreetMap and Esri imagery under the embedding
                  height:str="600px"):        # the map's CSS height
         max_size, k = whole(max_size, "max_size", 1024), whole(k, "k", 3)   # 'abc', 2.5: named, before any work
         if threshold is not None: threshold = real(threshold, "threshold", 0.5)
+        if threshold is not None and not -1 <= threshold <= 1:   # was: the slider silently set to -1 or 1
+            raise ConfigError(f"threshold={threshold!r} is outside [-1, 1], the range of a similarity (a cosine): "
+                              "pass one in it, e.g. threshold=0.5, or none to have the first query set it")
         for mod in ("ipyleaflet", "ipywidgets", "geopandas"): require(mod, "maps", "explore()")
         import ipyleaflet, ipywidgets  # optional extra, checked just above
         self._L, self._W = ipyleaflet, ipywidgets
