@@ -17,13 +17,17 @@ from .core import UnitsError, UnitsWarning, user_stacklevel
 from .sources import band_index, get_source
 
 # %% auto #0
-__all__ = ['UNIT_SLIPS', 'FAMILY_SLIPS', 'PROVIDER_OFFSETS', 'COMMON_FILLS', 'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS', 'PART_SHARE',
-           'SCALED_UNITS', 'BAND_ORDERS', 'ORDER_MARGIN', 'TERRAIN', 'TERRAIN_SPREAD', 'fill_values', 'range_slips',
-           'unit_slips', 'band_slips', 'check_units', 'sample_values', 'frame_samples', 'frame_bands',
-           'check_frame_units', 'check_terrain']
+__all__ = ['WETTEST', 'UNIT_SLIPS', 'FAMILY_SLIPS', 'PROVIDER_OFFSETS', 'COMMON_FILLS', 'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS',
+           'PART_SHARE', 'FEET', 'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS', 'ORDER_MARGIN', 'TERRAIN',
+           'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'fill_values', 'range_slips', 'unit_slips', 'band_slips',
+           'check_units', 'sample_values', 'frame_samples', 'frame_bands', 'check_frame_units', 'check_terrain']
 
 # %% ../nbs/02a_units.ipynb #c0029
-UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99) percentiles, what the values look like, the fix)]
+# m per month: a median no real place reaches, its monsoon months alone included (Mawsynram and Cherrapunji, the
+# wettest, about 11.9 m a year, 2-3 m a month from June to September; ERA5's 11 km cells less); 300 mm in one day is
+# 0.3 of a month. Millimetres per day with a median under 3 (90 mm a month) read as a wet place in m: not told
+WETTEST = 3.0
+UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99, max) percentiles, what the values look like, the fix)]
     "reflectance x 1e4": [(lambda q: 0 < q[2] <= 2.0, "reflectance in 0..1", "multiply by 10000: `ds[bands] * 1e4`"),
                           (lambda q: q[0] > 1e5, "reflectance scaled twice (x 1e8: the valid range ends at 20000)",
                            "divide by 10000: `ds[bands] / 1e4`")],
@@ -45,7 +49,16 @@ UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99) percentiles, what
            "divide by 100: `ds[bands] / 100`")],
     "m per month": [(lambda q: q[1] > 2000, "millimetres x 100 (scaled integers, as AgERA5's PRECIP stores them)",
                      "divide by 1e5: `ds[bands] / 1e5`"),
-                    (lambda q: q[1] > 5, "millimetres", "divide by 1000: `ds[bands] / 1000`")],
+                    (lambda q: q[1] > 5, "millimetres", "divide by 1000: `ds[bands] / 1000` (millimetres per day, a "
+                     "month's mean daily total: `ds[bands] * ds.time.dt.days_in_month / 1000`)"),
+                    (lambda q: q[1] > WETTEST, "millimetres per day (a month's mean daily total, as AgERA5 and CHIRPS "
+                     "give them) or millimetres per month of a dry place: a median above 3 m a month is wetter than "
+                     "the wettest place on Earth, even over its monsoon months alone (Mawsynram: 2-3 m a month)",
+                     "millimetres per day: `ds[bands] * ds.time.dt.days_in_month / 1000` (a month's sum in "
+                     "millimetres: `ds[bands] / 1000`)")],
+    "degree": [(lambda q: 90 < q[2] < q[3], "percent (100 x the tangent: 45 degrees is 100%, so steep ground reads "
+                "above 90, which no slope in degrees does; not one repeated value, as a fill would be)",
+                "convert to degrees: `np.degrees(np.arctan(ds[bands] / 100))`")],
     "rad": [(lambda q: q[1] > 3.2, "degrees", "convert to radians: `np.deg2rad(ds[bands])`")],
     "1": [(lambda q: q[0] >= 0 and 1.5 < q[3] <= 255, "an 8-bit scaled index (0..255; NDVI lies in -1..1)",
            "apply the product's own scale and offset (Copernicus Global Land NDVI: `ds[bands] / 250 - 0.08`; see "
@@ -161,7 +174,11 @@ def _unit_of(src, b): return src.units if isinstance(src.units, str) else src.un
 # units -> ((factor, what values that many times too large are), ...), tried against each band's own valid range, not
 # the unit's: bands of one unit span other ranges (a DEM's elevation -500..9000 m, GEDI's rh98 0..120 m), so one rule
 # per unit would either take a DEM in metres for canopy heights in centimetres or let both through
-SCALED_UNITS = {"m": ((100, "centimetres"), (1000, "millimetres"))}
+FEET = 1 / 0.3048   # feet in a metre (the international foot, 0.3048 m exactly): 3.28084
+SCALED_UNITS = {"m": ((FEET, "feet"), (100, "centimetres"), (1000, "millimetres"))}
+# (family, band) whose valid range's top no real value passes (the DEM's 9,000 m: Everest is 8,849 m), so a 99th
+# percentile above it that is not one repeated value (a fill) is a slip: a DEM in feet over mountains (Alps, Andes)
+HARD_TOPS = {("dem", "elevation")}
 
 def range_slips(src,  # the band's `Source`
                 b,    # the band's name
@@ -170,18 +187,22 @@ def range_slips(src,  # the band's `Source`
     values beyond it that no real data has (a median above the range, or a 99th percentile ten times its top: GEDI
     over fields has half its footprints near 0 m) whose 1st..99th percentiles fall inside it once divided by a factor,
     the smallest such factor named as the fix and larger ones as the alternative (a DEM at 500 m in millimetres reads
-    as one at 5000 m in centimetres: only the product can tell)."""
+    as one at 5000 m in centimetres: only the product can tell). A band of `HARD_TOPS` is beyond its range too where
+    its 99th percentile passes the top and is not its largest value (a fill repeated in 1% of pixels is): a DEM in
+    feet over the Alps (4,800 m: 15,700 ft). Feet in lowland pass here (their slope tells them: `check_terrain`)."""
     u = _unit_of(src, b)
     rng = src.valid_range[band_index(src, b)] if src.valid_range else None
     if not rng or u not in SCALED_UNITS: return []
     lo, hi = rng
     scales = SCALED_UNITS[u]
-    fits = lambda q, f: (q[1] > hi or q[2] > 10 * hi) and lo <= q[0] / f and q[2] / f <= hi
+    hard = (src.family, b) in HARD_TOPS
+    fits = lambda q, f: ((q[1] > hi or q[2] > 10 * hi or (hard and hi < q[2] < q[3])) and lo <= q[0] / f
+                         and q[2] / f <= hi)
     out = []
     for i, (f, what) in enumerate(scales):
-        more = scales[i + 1:]
+        more = scales[i + 1:]; alt = " or ".join(w for _, w in more)
         out.append((lambda q, i=i: fits(q, scales[i][0]) and not any(fits(q, g) for g, _ in scales[:i]),
-                     f"{what}{f' (or {chr(32).join(w for _, w in more)})' if more else ''}: far beyond {b}'s valid "
+                     f"{what}{f' (or {alt})' if more else ''}: far beyond {b}'s valid "
                      f"range {lo:g}..{hi:g} {u}, inside it once divided by {f:g}",
                      f"divide by {f:g}: `ds[bands] / {f:g}`" +
                      "".join(f" (by {g:g} if the product stores {w})" for g, w in more)))
@@ -451,6 +472,9 @@ def check_frame_units(source,     # a Source or its name
 # family -> (elevation band in m, slope band in degrees): the slope is the elevation's gradient over the pixel size
 TERRAIN = {"dem": ("elevation", "slope")}
 TERRAIN_SPREAD = 3.0   # a ratio within this factor of 1 (or of a scale) is that scale: resampling blurs, never x 30
+# feet: the ratio on ground steeper than STEEP degrees (integer metres and integer degrees blur flatter ground) lies in
+# FEET_RATIO; real DEMs in metres read 1..1.5 there (the WorldCereal patch: 1.43, its 30 m slope on a 10 m grid)
+STEEP, FEET_RATIO = 3.0, (2.2, 8.0)
 
 def check_terrain(source,          # a Source or its name
                   ds:xr.Dataset,   # the source's bands on (time, y, x) (or (y, x)), numpy- or dask-backed
@@ -458,8 +482,11 @@ def check_terrain(source,          # a Source or its name
                   n:int=256,       # the side of the centre window read
                  ) -> None:
     """Raise `UnitsError` when a source with an elevation and a slope (`TERRAIN`) has an elevation whose gradient is
-    100 or 1000 times the slope's tangent (centimetres, millimetres: `SCALED_UNITS`), or a slope in radians. Reads a
-    window of at most `n` x `n` pixels at the centre of the first frame; too few sloped pixels: nothing said."""
+    100 or 1000 times the slope's tangent (centimetres, millimetres: `SCALED_UNITS`), 3.28 times on ground steeper
+    than `STEEP` degrees (feet: `FEET_RATIO`), or a slope in radians. Reads a window of at most `n` x `n` pixels at
+    the centre of the first frame; too few sloped pixels: nothing said. A slope in percent is not told here (on gentle
+    ground 100 tan a is within 1.75 of a in degrees, closer than real products agree): `UNIT_SLIPS` names it where
+    steep ground reads above 90."""
     src = get_source(source)
     pair = TERRAIN.get(src.family)
     if not pair or not set(pair) <= set(ds.data_vars) or min(ds.sizes.get("y", 0), ds.sizes.get("x", 0)) < 3: return
@@ -483,7 +510,14 @@ def check_terrain(source,          # a Source or its name
         raise UnitsError(f"{who}.{sb} should be in degrees but reads as radians: its tangent matches the gradient of "
                          f"{eb} once taken as radians: convert it: `ds['{sb}'] = np.rad2deg(ds['{sb}'])`.")
     r = np.median(g[ok]) / np.median(np.tan(np.radians(s[ok])))
-    for f, what in SCALED_UNITS["m"]:
+    steep = ok & (s >= STEEP)
+    if steep.sum() >= 64 and FEET_RATIO[0] <= (rs := np.median(g[steep]) / np.median(np.tan(np.radians(s[steep])))) \
+            <= FEET_RATIO[1]:
+        raise UnitsError(f"{who}.{eb} should be in m but looks like feet: its gradient is {rs:.2f} times the tangent "
+                         f"of {sb} where the ground is steeper than {STEEP:g} degrees (1 in metres, 3.28 in feet; its "
+                         f"values: {np.nanmedian(e):.4g} median): multiply by 0.3048: "
+                         f"`ds['{eb}'] = ds['{eb}'] * 0.3048`.")
+    for f, what in SCALED_UNITS["m"][1:]:   # centimetres, millimetres (feet: above)
         if near(r, f):
             raise UnitsError(f"{who}.{eb} should be in m but looks like {what}: its gradient is {r:.0f} times the "
                              f"tangent of {sb} (1 in metres; its values: {np.nanmedian(e):.4g} median): divide by "
