@@ -116,6 +116,26 @@ def _pairs_hint(src) -> str:
     return ("; (x, y) pairs as a table, `pd.DataFrame(pairs, columns=['lon', 'lat'])` (or ['x', 'y'] with `crs=`), "
             "or their columns as (xs, ys): `(a[:, 0], a[:, 1])`")
 
+def _read_vector_file(p:Path, gpd):
+    """`gpd.read_file(p)`; a file whose polygon rings are not closed (a ring's last point not its first: GDAL reads
+    such GeoJSON, shapely refuses it) is read again with each ring closed, its last point joined to its first
+    (pyogrio's `on_invalid='fix'`), and warned (`UserWarning`) naming the file and how to close them in it: the shape
+    a GeoJSON dict of the same rings gives (shapely closes a ring it is handed). Was: shapely's `GEOSException`
+    'Points of LinearRing do not form a closed linestring', naming neither the file nor a fix, after GDAL's
+    `RuntimeWarning` 'Non closed ring detected'."""
+    from shapely.errors import GEOSException   # geopandas' own dependency, there when `gpd` is
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Non closed ring detected", RuntimeWarning)   # GDAL's: said below in ours
+        try: return gpd.read_file(p)
+        except GEOSException as e:
+            if "closed linestring" not in str(e): raise
+            gdf = gpd.read_file(p, on_invalid="fix")
+    warnings.warn(f"{p} holds polygon rings that are not closed (a ring's last point must repeat its first, as GeoJSON "
+                  "and WKT require): read with each ring closed, its last point joined to its first; close them in "
+                  f"the file to silence this, e.g. `gpd.read_file('{p}', on_invalid='fix').to_file('{p}')`",
+                  stacklevel=user_stacklevel())
+    return gdf
+
 def _read_places_file(p:Path, gpd):
     """A vector file (GeoJSON, GeoPackage, shapefile, GeoParquet) as a GeoDataFrame, a CSV or plain Parquet table
     as a DataFrame (lon/lat or x/y columns); `LabelError` naming the file when it cannot be read."""
@@ -126,7 +146,7 @@ def _read_places_file(p:Path, gpd):
             except ValueError as e:  # no geometry metadata: a plain table of coordinates
                 if "geo" not in str(e).lower(): raise
                 return pd.read_parquet(p)
-        return gpd.read_file(p)
+        return _read_vector_file(p, gpd)   # a polygon ring not closed: read closed, warned
     except LabelError: raise   # read_table's own: a code page, named with its conversion
     except (ValueError, OSError, RuntimeError, TypeError, KeyError, UnicodeDecodeError) as e:
         first = (str(e).strip().splitlines() or [type(e).__name__])[0][:160]
