@@ -15,6 +15,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+try: from shapely.errors import GEOSException   # geopandas' own dependency: there when a vector file is read
+except ImportError: GEOSException = ()   # catches nothing: without shapely no vector file is read
+
 from .core import GridError, LabelError, user_stacklevel
 from . import geo
 from .geo import require
@@ -123,7 +126,6 @@ def _read_vector_file(p:Path, gpd):
     a GeoJSON dict of the same rings gives (shapely closes a ring it is handed). Was: shapely's `GEOSException`
     'Points of LinearRing do not form a closed linestring', naming neither the file nor a fix, after GDAL's
     `RuntimeWarning` 'Non closed ring detected'."""
-    from shapely.errors import GEOSException   # geopandas' own dependency, there when `gpd` is
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", "Non closed ring detected", RuntimeWarning)   # GDAL's: said below in ours
         try: return gpd.read_file(p)
