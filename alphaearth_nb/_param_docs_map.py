@@ -114,6 +114,7 @@ SECTIONS = {
         'gate_vectors': 'a\n    (..., 64) int codes or float vectors (or float codes)\nfills\n    declared no-data values\ncodes : bool|None\n    True: a float array holds codes (declared int8 on disk); None: per pixel\nunit : bool\n    lengths far from 1: means rescaled, others refused (False: all kept)\n',
         'fill_rows': 'x : np.ndarray\n    rows (N, 64) of embeddings or their means\nsame : np.ndarray|None\n    rows (N,) whose values are all one, where known\n',
         'table_codes': 'x\n    a table (N, 64) of features\nfill : np.ndarray|None\n    its rows of one value in every column, where the caller has them\n',
+        'power_scale': "a\n    values (..., 64): a map's or queries' (NaN rows are left out)\n",
         'scale_hint': "a\n    values (..., 64) that are no embedding vectors as given (a map's or queries')\nfiles : bool\n    a map's: also how to divide a file's values, which a reader's map has lost\n",
         'linear_as_codes': 'q : np.ndarray\n    int rows or pixels (..., 64)\nwhat : str\n    what they are, for the warning\n',
         'gated': "da : xr.DataArray\n    (y, x, band) embedding in any form\nfills\n    declared no-data values (default: what `da` declares)\ncodes : bool|None\n    see `gate_vectors`\nvalid\n    (low, high) declared valid: values outside are no data (default: `valid_bounds(da)`)\nstored\n    the dtype the values were stored in (default: `da.encoding['dtype']`)\n",

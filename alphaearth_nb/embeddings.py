@@ -26,7 +26,7 @@ from .spatial import centred, is_lazy
 from .bands import narrow_floats
 from .stacks import check_grid, names_every_band
 from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_hint, band_order,
-                                band_variables, byte_codes, gate_query, gate_vectors, gated, label_bands, linear_as_codes, scale_hint,
+                                band_variables, byte_codes, gate_query, gate_vectors, gated, label_bands, linear_as_codes, power_scale, scale_hint,
                                 map_byte_codes, pixelwise, query_array,
                                 sq_norms, user_stacklevel, valid_bounds, values_at)
 
@@ -128,6 +128,21 @@ def years_text(years:list,          # the years a Dataset of the official produc
     return (f"{held}: select one, `ds.sel(time='{years[-1]}').aef.{call}`, or one at a time, "
             f"`[ds.sel(time=t).aef.{call} for t in ds.time.values]`")
 
+def _no_scaled_codes(da:xr.DataArray, off) -> None:
+    """`DTypeError` where the integers of a map read as int8 codes are unit vectors scaled by a power of ten
+    (`gate.power_scale` of the pixels with data: not declared off, no -128), naming the scale and the fixes: the
+    product's codes have lengths 127.5 .. 361 (127.5 sqrt(sum |x|)), so lengths at 10 or 100, or past int8, are none."""
+    v = np.asarray(da.values, np.float64)
+    skip = (v == NODATA).any(-1)
+    if off is not None: skip |= np.asarray(off.all("band") if "band" in off.dims else off)
+    if (s := power_scale(v[~skip])) is None: return
+    raise DTypeError(f"the map's {da.dtype} values are read as int8 codes (its int8 form: `as_embedding(emb, "
+                     f"dequantize=False)`, an index, `quantize_embedding`) but they are no codes: their lengths are "
+                     f"about {s:g} (values up to {np.nanmax(np.abs(v[~skip])):g}), unit vectors scaled by {s:g} (an "
+                     f"embedding exported as integers x{s:g}), where the product's codes have lengths 127..361. Divide "
+                     f"first, `emb = emb / {s:g}` (floats, read as they are), and quantise them if codes are wanted, "
+                     f"`quantize_embedding(emb / {s:g})`")
+
 @checks_flags
 def as_embedding(obj,                   # DataArray with a 64-long `band` dim, or a Dataset with A00..A63
                  dequantize:bool=True,  # dequantise an int8 (official, quantised) input
@@ -136,7 +151,13 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
 
     Raises (all `core.AEFError`) `DTypeError` for no xarray object (text, a path: it names the reader to open it
     with; a bare array: wrap it) or a dtype neither float nor int8 codes; `DimensionError` for no 64-long `band` (a
-    Dataset of other variables), no `y`/`x`, other dims (a cube's `time`: select a year), an empty cube."""
+    Dataset of other variables), no `y`/`x`, other dims (a cube's `time`: select a year), an empty cube.
+
+    An integer map kept in its int8 form (`dequantize=False`) whose vectors are unit vectors scaled by a power of ten
+    (int16/int32 x100, x10000: `gate.power_scale`) is a `DTypeError` naming the scale and the fixes (`emb / 100`;
+    `quantize_embedding(emb / 100)` for codes). Decided: refused, not read: x100 fits int8 and was taken as codes
+    without a word (every vector another), x10000 was every pixel no data, warned; the product's codes have lengths
+    127..361, so no codes are mistaken. Other values past int8 (a fill) stay no data, warned."""
     if isinstance(obj, xr.DataTree): obj = obj.to_dataset()
     if isinstance(obj, xr.Dataset):
         if names_every_band(obj):   # several years: refused before any year is read (the cube is from_official's)
@@ -188,6 +209,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
             rng = ((da < valid[0]) | (da > valid[1])).any("band")
             off = rng if off is None else off | rng
         da = map_byte_codes(da, fills, valid)       # a uint8 map's bytes as `gated` reads them
+        if not is_lazy(da): _no_scaled_codes(da, off)   # `emb * 100` as integers: no codes, refused
         past = ((da < -128) | (da > 127)).any("band")   # no int8 code: `astype` wrapped it (300 -> 44), `gated` refuses it
         gone = False if off is None else off.all("band") if "band" in off.dims else off   # pixels off already
         if not is_lazy(past) and (k := int((past & ~gone).sum())):

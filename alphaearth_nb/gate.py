@@ -22,10 +22,10 @@ from .directions import COS_ROWS, change_score, cosines, unit_rows
 
 # %% auto #0
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'pixelwise', 'values_at', 'sq_norms', 'byte_codes',
-           'map_byte_codes', 'gate_vectors', 'fill_rows', 'table_codes', 'scale_hint', 'linear_as_codes', 'gated',
-           'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions', 'label_bands',
-           'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band', 'band_parts', 'join_parts',
-           'real_parts', 'query_array', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score']
+           'map_byte_codes', 'gate_vectors', 'fill_rows', 'table_codes', 'power_scale', 'scale_hint', 'linear_as_codes',
+           'gated', 'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions',
+           'label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band', 'band_parts',
+           'join_parts', 'real_parts', 'query_array', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -436,6 +436,19 @@ def _cast_hint(a) -> str:
     return (f": its values are integers within -1..1, floats cast to integers: `.astype('{a.dtype}')` truncates each "
             "component of a unit vector to 0. Keep the floats, or quantise them with `aef.quantize(emb)` (int8 codes)")
 
+def power_scale(a,  # values (..., 64): a map's or queries' (NaN rows are left out)
+               ) -> float|None:
+    """The power of ten (10 .. 100,000) at which the lengths of vectors `a` sit, within 3% for half of the finite,
+    nonzero rows at least: unit vectors scaled by it (`emb * 100`, integers x10000); None otherwise (unit vectors,
+    junk, fills). `scale_hint`'s judgement, and `as_embedding`'s of an int map read as codes."""
+    a = np.asarray(a)
+    if a.dtype.kind not in "iuf" or a.ndim < 1 or a.shape[-1] != EMBED_DIM: return None
+    n = np.sqrt((np.asarray(a, np.float64).reshape(-1, EMBED_DIM) ** 2).sum(-1))
+    n = n[np.isfinite(n) & (n > 0)]
+    if not n.size: return None
+    s = 10.0 ** np.round(np.log10(np.median(n)))
+    return float(s) if 10 <= s <= 1e5 and (np.abs(n / s - 1) <= 0.03).mean() >= 0.5 else None
+
 @checks_flags
 def scale_hint(a,                # values (..., 64) that are no embedding vectors as given (a map's or queries')
                files:bool=False, # a map's: also how to divide a file's values, which a reader's map has lost
@@ -446,12 +459,7 @@ def scale_hint(a,                # values (..., 64) that are no embedding vector
     (the map's gate, every reader's) the fix for a file too, its values divided as stored (`rioxarray.open_rasterio(path)
     / 100`): the map `read_cog` gives is no data already, so `emb / 100` of it gave no data again."""
     a = np.asarray(a)
-    if a.dtype.kind not in "iuf" or a.ndim < 1 or a.shape[-1] != EMBED_DIM: return ""
-    n = np.sqrt((np.asarray(a, np.float64).reshape(-1, EMBED_DIM) ** 2).sum(-1))
-    n = n[np.isfinite(n) & (n > 0)]
-    if not n.size: return ""
-    s = 10.0 ** np.round(np.log10(np.median(n)))
-    if not 10 <= s <= 1e5 or (np.abs(n / s - 1) <= 0.03).mean() < 0.5: return ""
+    if (s := power_scale(a)) is None: return ""
     top = float(np.nanmax(np.abs(a)))
     return (f": their lengths are about {s:g} (values up to {top:.4g}), unit vectors scaled by {s:g} (an embedding "
             f"exported as `emb * {s:g}`, or as integers x{s:g}): divide first, `emb = emb / {s:g}`" + (
