@@ -220,7 +220,8 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     map that records none is a `GridError` naming how to set it, as `sample` says (it was read in the map's units). A vector is read by its
     labels (`embeddings.query_array`): a table row (Series or dict) or a DataArray labelled A00..A63 in any order is
     put in band order, its other entries left out. Raises `DimensionError` for anything but one 64-vector or a
-    point, `NoValidDataError` for a vector that is no embedding or a point with no data.
+    point, `DTypeError` for a path (load it first: `query_array`), `NoValidDataError` for a vector that is no
+    embedding or a point with no data.
 
     Several vectors or points (a table of N rows, an (N, 64) array, a list of (x, y) pairs) are a `DimensionError`
     naming what was given and both things meant: one map of their mean vector, or a map each (a loop). Decided: not

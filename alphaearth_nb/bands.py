@@ -7,6 +7,9 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/bands.html.md"""
 # %% ../nbs/21a_bands.ipynb #bn002
 from __future__ import annotations
 
+import os
+import re
+
 import numpy as np
 import pandas as pd
 import xarray as xr
@@ -231,6 +234,8 @@ def narrow_floats(a):  # an array or DataArray of any dtype
             "float" not in d.name: return a
     return a.astype(np.float32)
 
+_PATH_TEXT = re.compile(r"[/\\]|\.[A-Za-z]\w*\s*$")   # a separator or a file suffix: no number text has them
+
 def query_array(a,                        # vectors as a user holds them: array, Series, dict, DataFrame, DataArray
                 what:str="query vector",  # what the vectors are, for messages
                ) -> np.ndarray:
@@ -244,7 +249,14 @@ def query_array(a,                        # vectors as a user holds them: array,
     row of a table with text columns) and number text (a list of str: a CSV line split) are cast to numbers; other
     text among them raises `DimensionError`. A pixel stored as
     uint8 and masked to floats by its reader (`encoding['dtype']`, as `gated` reads the map) is given back as its
-    bytes, so the gate reads it as it reads the map (its self-similarity was -0.28)."""
+    bytes, so the gate reads it as it reads the map (its self-similarity was -0.28). A path (a `Path`, or text
+    naming a file: 'v.npy', 'data/q.csv') is `DTypeError` naming how to load it (was: 'holds text, not numbers ...
+    cast them', a fix that does not apply; `as_embedding`'s rule for a path where a map is wanted)."""
+    if isinstance(a, os.PathLike) or isinstance(a, str) and _PATH_TEXT.search(a):   # a file's name, not its numbers
+        raise DTypeError(f"{with_article(what)} is {EMBED_DIM} numbers (or rows of them), got the path "
+                         f"{os.fspath(a)!r}: load it first, e.g. `np.load(path)` (a .npy file of vectors), "
+                         "`pd.read_csv(path)` (a table: its A00..A63 columns are read), or a pixel of an embedding, "
+                         "`aef.stores.open_zarr(path).sel(x=.., y=.., method='nearest')`")
     if isinstance(a, dict): a = pd.Series(a)
     # `list_vectors`: a list column of vectors spread into A00..A63;
     # `band_dim`: a pixel of `ds.to_dataarray()`, its bands on `variable`, read by their labels
