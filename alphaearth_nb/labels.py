@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import AEFError, GridError, LabelError, checks_flags, user_stacklevel
+from .core import AEFError, GridError, LabelError, a_bands, checks_flags, user_stacklevel
 from .spatial import centred, stored_rounding
 from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hint, half_pixel_off,
                                inside_grid, outside_valid, pixel_indices, pixel_size, rename_spatial, same_crs, to_crs,
@@ -287,13 +287,17 @@ def label_column_guess(column:str,  # the label column asked for, not in `column
                        columns,     # the table's column names
                       ) -> tuple[str, str]|None:
     """The column of `columns` to pass for the labels, and why: `near_column`'s (the name the file keeps), else the
-    one column that holds no coordinates, geometry, year, id or embedding band (A00..) and is no saved index
+    one column that holds no coordinates, geometry, year, id or embedding band and is no saved index
     ('Unnamed: 0'): a table `lon, lat, class` read with the default `label`, `lon, lat, label` by regress's `value`.
+    Bands by the one rule of band labels (`core.a_bands`: A00..A63 in any case or padding, a07, A7; embedding_N),
+    as the tables are read (was A00..A63 as written only, so a CSV of a00..a63 and `cls` had 65 candidates).
     None where there are none or several. The fix the label-column errors name (classify, regress, training_set,
     `aef evaluate`); was `pass column=` without a name where the file had one candidate."""
     if near := near_column(column, columns): return near
-    rest = [c for c in columns if isinstance(c, str) and c.lower() not in _NOT_LABELS and not c.startswith("Unnamed:")
-            and not re.fullmatch(r"A\d\d", c)]
+    columns = list(columns)
+    bands = {i for at in a_bands(columns).values() for i in at}   # the table's embedding bands, however spelt
+    rest = [c for i, c in enumerate(columns) if isinstance(c, str) and c.lower() not in _NOT_LABELS
+            and not c.startswith("Unnamed:") and i not in bands]
     return (rest[0], "the one column besides coordinates, geometry and year") if len(rest) == 1 else None
 
 def encode_labels(y) -> tuple[np.ndarray, np.ndarray]:  # labels (N,): class ids or names, in any form `label_values` reads

@@ -50,3 +50,17 @@ def test_one_class_is_listed_plainly():
     t = pd.DataFrame({"x": XS, "y": YS, "label": ["a", "a"]})
     with pytest.raises(LabelError, match=r"at least two classes, got \['a'\]"):
         classify(E, t, k=1, crs="EPSG:32631")
+
+
+@pytest.mark.parametrize("spell", ["a{:02d}", "A{}", "embedding_{}"])
+def test_bands_in_any_spelling_the_tables_read_are_no_candidate(tmp_path, capsys, spell):
+    "A CSV of embeddings whose bands are a00..a63, A0..A63 or embedding_0..63 (each read as the 64 bands, " \
+    "`core.a_bands`) and a column `cls`: the guess names cls (was: 65 candidates, so no name; A00..A63 as written only)."
+    from alphaearth_nb.labels import label_column_guess
+    cols = [spell.format(i) for i in range(64)] + ["cls"]
+    assert label_column_guess("label", cols) == ("cls", "the one column besides coordinates, geometry and year")
+    p = tmp_path / "emb.csv"
+    pd.DataFrame(np.vstack([random_unit((4,), seed=1), random_unit((4,), seed=2)]), columns=cols[:64]).assign(
+        cls=[1, 1, 1, 1, 2, 2, 2, 2]).to_csv(p, index=False)
+    assert main(["evaluate", "--embeddings", str(p), "--shots", "1", "--folds", "2"]) == 2
+    assert "--label-column cls (the one column" in capsys.readouterr().err
