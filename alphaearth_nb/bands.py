@@ -179,7 +179,11 @@ def real_parts(x,              # features: an array, or a table (DataFrame)
     """`band_parts(x, features)` as real numbers, the one check of every search and fit (`knn.knn_search`,
     `linear.check_xy`, `linear.least_squares_predict`): bool, integer and float parts as given, others read as
     float64. `DTypeError` for text (a text column named in `features`) or complex values, `ConfigError` (`by_band`'s)
-    and `DimensionError` (rows of other lengths) naming `what`."""
+    and `DimensionError` (rows of other lengths) naming `what`. A path (text, a `Path`) is a `DTypeError` naming how
+    to load it (was: 'hold values that are not numbers (<U5: could not convert string to float: 'x.npy')')."""
+    if isinstance(x, str) or hasattr(x, "__fspath__"):   # a file's name, not its numbers (knn_search('x.npy', ...))
+        raise DTypeError(f"{what} are numbers (N, D), got the path {str(x)!r}: load it first, e.g. `np.load(path)` "
+                         "(a .npy file), `pd.read_csv(path)` or `pd.read_parquet(path)` (a table)")
     try: parts = band_parts(x, features)
     except ConfigError as e: raise ConfigError(f"{what}: {e}") from None   # a name that is no column; an array
     except DimensionError: raise   # a Dataset without an embedding variable (`_columns`): its own fix
