@@ -31,13 +31,13 @@ from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_h
                                 sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
-__all__ = ['NO_YEARS', 'OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS', 'MODEL_ALIASES',
-           'refuse_rotation', 'embedding_variable', 'official_years', 'official_cube', 'years_text', 'as_embedding',
-           'validate_embedding', 'quantize_embedding', 'dequantize_embedding', 'tiff_scheme', 'provenance_tags',
-           'provenance_attrs', 'model_name', 'from_official', 'read_official_tiff', 'band_order', 'a_bands',
-           'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes',
-           'map_byte_codes', 'gate_vectors', 'gated', 'band_variables', 'query_array', 'gate_query', 'user_stacklevel',
-           'valid_bounds']
+__all__ = ['NO_YEARS', 'SCALE_ROWS', 'OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS',
+           'MODEL_ALIASES', 'refuse_rotation', 'embedding_variable', 'official_years', 'official_cube', 'years_text',
+           'as_embedding', 'validate_embedding', 'quantize_embedding', 'dequantize_embedding', 'tiff_scheme',
+           'provenance_tags', 'provenance_attrs', 'model_name', 'from_official', 'read_official_tiff', 'band_order',
+           'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH', 'sq_norms',
+           'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables', 'query_array', 'gate_query',
+           'user_stacklevel', 'valid_bounds']
 
 # %% ../nbs/23_embeddings.ipynb #c0002a
 _all_ = ["band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
@@ -128,13 +128,18 @@ def years_text(years:list,          # the years a Dataset of the official produc
     return (f"{held}: select one, `ds.sel(time='{years[-1]}').aef.{call}`, or one at a time, "
             f"`[ds.sel(time=t).aef.{call} for t in ds.time.values]`")
 
+SCALE_ROWS = 65_536   # the rows (pixels) `_no_scaled_codes` judges: a median and a share need no more
+
 def _no_scaled_codes(da:xr.DataArray, off) -> None:
     """`DTypeError` where the integers of a map read as int8 codes are unit vectors scaled by a power of ten
     (`gate.power_scale` of the pixels with data: not declared off, no -128), naming the scale and the fixes: the
-    product's codes have lengths 127.5 .. 361 (127.5 sqrt(sum |x|)), so lengths at 10 or 100, or past int8, are none."""
-    v = np.asarray(da.values, np.float64)
+    product's codes have lengths 127.5 .. 361 (127.5 sqrt(sum |x|)), so lengths at 10 or 100, or past int8, are none.
+    Judged on at most `SCALE_ROWS` pixels spread evenly over the map, never a float64 copy of it."""
+    rows = np.asarray(da.values).reshape(-1, da.sizes["band"])
+    at = np.unique(np.linspace(0, len(rows) - 1, min(len(rows), SCALE_ROWS)).astype(np.int64))  # evenly spread
+    v = rows[at].astype(np.float64)     # a sample, not the map: an int8 map as float64 is 8 times its size
     skip = (v == NODATA).any(-1)
-    if off is not None: skip |= np.asarray(off.all("band") if "band" in off.dims else off)
+    if off is not None: skip |= np.asarray(off.all("band") if "band" in off.dims else off).reshape(-1)[at]
     if (s := power_scale(v[~skip])) is None: return
     raise DTypeError(f"the map's {da.dtype} values are read as int8 codes (its int8 form: `as_embedding(emb, "
                      f"dequantize=False)`, an index, `quantize_embedding`) but they are no codes: their lengths are "
