@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+import warnings
 from collections.abc import Iterable, Set, ValuesView
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ import numpy as np
 import pandas as pd
 from jaxtyping import Array, Float
 
-from .core import PeriodError, TimeError
+from .core import PeriodError, TimeError, user_stacklevel
 
 # %% auto #0
 __all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'GREGORIAN', 'PERIODS', 'TIMECODE_DIM', 'PAIRS', 'PERIOD_FEATURE_DIM', 'as_numbers',
@@ -108,15 +109,20 @@ def _read_text(flat:np.ndarray, order:dict) -> np.ndarray:
     first value's, or ISO 8601's for ISO text: `_iso_format`), in the day/month `order` settled for all. pandas takes
     the first value's format for the whole list, so '2024/01/01' beside '2024/01/02 10:50' (or '13/01/2024' beside
     '14/01/2024 10:00', or '2024/01/01 10:00' beside '2024/01/02 10:00:30') failed with its format message. Not
-    `format='mixed'`: that guesses each value alone (dateutil), where a list must be read in one order."""
+    `format='mixed'`: that guesses each value alone (dateutil), where a list must be read in one order.
+    pandas' warnings (its 'Could not infer format' before '31/02/2024' fails) are held back while it reads: a failure
+    is `to_ms`'s `TimeError` alone, and a read that works says them afterwards, at the caller's line."""
     shapes = [_shape(str(v)) for v in flat]
     group = dict.fromkeys(shapes)   # each shape, in order of first sight: its group's number
     key = np.array([list(group).index(s) for s in shapes] if len(group) > 1 else np.zeros(len(flat), int))
     out = np.empty(len(flat), "datetime64[ms]")
-    for k in range(len(group)):
-        part = key == k
-        g = flat[part]
-        out[part] = pd.to_datetime(g, utc=True, **_iso_format(g), **order).tz_localize(None).values.astype("datetime64[ms]")
+    with warnings.catch_warnings(record=True) as said:   # a raise leaves them unsaid: the TimeError says it
+        warnings.simplefilter("always")
+        for k in range(len(group)):
+            part = key == k
+            g = flat[part]
+            out[part] = pd.to_datetime(g, utc=True, **_iso_format(g), **order).tz_localize(None).values.astype("datetime64[ms]")
+    for w in said: warnings.warn(w.message, w.category, stacklevel=user_stacklevel())   # the caller's filters judge them
     return out
 
 def _decoded(a:np.ndarray) -> np.ndarray:
