@@ -20,7 +20,8 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, NoDataWarning,
-                                NoValidDataError, TimeError, as_seed, checks_flags, seed_key, user_stacklevel, whole)
+                                NoValidDataError, TimeError, a_positions, as_seed, band_names, checks_flags, seed_key,
+                                user_stacklevel, whole)
 from .cubes import (cube_crs, cube_form, one_model, warn_missing_years, years_of_cube,
                                  years_with_data)
 from .embeddings import as_embedding, gate_query, official_cube, pixelwise, query_array, values_at
@@ -166,6 +167,15 @@ def _one_place(target, crs) -> tuple:
 _ONE = f"a similarity query is one {EMBED_DIM}-vector or one point"
 _unit = lambda mean: f"`v = {mean}; similarity(emb, v / np.linalg.norm(v))`"   # a mean made unit: no gate warning
 
+def _table_bands(df:pd.DataFrame) -> tuple[str, str]|None:
+    """(their labels, the code that selects them) of the 64 band columns of table `df` however spelt (`a_positions`,
+    the one rule by which a row of them is read: A00..A63, a00, A0, embedding_N); None without them."""
+    names = list(df.columns)
+    if (pos := a_positions(names)) is None: return None
+    if [names[i] for i in pos] == band_names(): return "A00..A63", "df[band_names()]"
+    run = pos == list(range(pos[0], pos[0] + EMBED_DIM))   # side by side in band order: a slice
+    return f"{names[pos[0]]}..{names[pos[-1]]}", f"df.iloc[:, {pos[0]}:{pos[0] + EMBED_DIM}]" if run else f"df.iloc[:, {pos}]"
+
 def _several(q) -> str|None:
     """The refusal of a query of several vectors or points, naming what was given (a table of N rows, N vectors, N
     points) and the two things a user may mean: one map of their mean (the direction they share: a class's
@@ -177,7 +187,8 @@ def _several(q) -> str|None:
         if len(q) == 1: return None
         cols = {str(c).lower() for c in getattr(q, "columns", [])}
         geo = type(q).__name__ in ("GeoSeries", "GeoDataFrame")
-        if "a00" in cols: kind, col, mean = "vectors", "A00..A63", "df[band_names()].mean()"
+        if bands := _table_bands(q) if isinstance(q, pd.DataFrame) else None:   # any spelling (was A00.. as written)
+            kind, col, mean = "vectors", bands[0], f"{bands[1]}.mean()"
         elif geo or cols & {"lon", "longitude", "lng", "x"}:
             kind, col, mean = "points", "geometries" if geo else "coordinates", "emb.aef.sample(df)[band_names()].mean()"
         else: return f"{_ONE}; got a table of {len(q)} rows (columns {list(q.columns)[:6]}): pick one, `df.iloc[[0]]`"
