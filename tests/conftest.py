@@ -1,6 +1,8 @@
 import http.server
 import importlib
+import importlib.util
 import os
+import sys
 import threading
 import types
 import warnings
@@ -444,3 +446,23 @@ def fresh_imports(cases, drop=(), timeout=600):
 def fresh():
     "`fresh_imports`: fresh imports of the package under several environments in one process (forked per case)."
     return fresh_imports
+
+
+def load_file(path, name:str|None=None) -> types.ModuleType:
+    """The script at `path` (tools/*.py, benchmarks/*.py: no package) imported as a module named `name` (default: its
+    file's stem), its folder on sys.path while it loads, for its own imports (benchmarks import their neighbours)."""
+    path = Path(path)
+    sys.path.insert(0, str(path.parent))
+    try:
+        spec = importlib.util.spec_from_file_location(name or path.stem, path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        return mod
+    finally:
+        sys.path.remove(str(path.parent))
+
+
+@pytest.fixture(scope="session")
+def load_script():
+    "`load_file`: a script of tools/ or benchmarks/ as a module, e.g. `load_script(ROOT / 'tools' / 'nbtest.py')`."
+    return load_file

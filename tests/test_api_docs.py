@@ -1,7 +1,6 @@
 "help() of the public API shows each parameter's docments comment (finding N19-8): alphaearth_nb/__init__."
 import ast
 import importlib
-import importlib.util
 import inspect
 import json
 import pkgutil
@@ -11,13 +10,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from fastcore.docments import docments
 
 import alphaearth_nb as aef
 
 ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("param_docs", ROOT / "tools" / "param_docs.py")
-param_docs = importlib.util.module_from_spec(_spec); _spec.loader.exec_module(param_docs)
+
+
+@pytest.fixture(scope="module")
+def param_docs(load_script):
+    "tools/param_docs.py as a module."
+    return load_script(ROOT / "tools" / "param_docs.py")
 
 
 def _help(obj) -> str: return pydoc.render_doc(obj, renderer=pydoc.plaintext)
@@ -78,7 +82,7 @@ def test_a_module_imported_directly_gets_them_too():
     assert importlib.import_module("alphaearth_nb.stream").create_site_corpus.__doc__.count("Parameters") == 1  # once
 
 
-def test_signature_reader_on_hard_signatures(tmp_path):
+def test_signature_reader_on_hard_signatures(param_docs, tmp_path):
     "tools/param_docs.py's reader (ast and tokenize; was a regular-expression reader at each import) against "
     "fastcore's on signatures with '#' and quotes in defaults, a lambda default, nested brackets, stars, a decorator, a "
     "multi-line annotation and a comment on the signature's last line."
@@ -115,7 +119,7 @@ def g(x,  # first
     assert last == [[k, "", v["docment"]] for k, v in docments(ns["g"], full=True).items() if k != "return"]
 
 
-def test_generated_sections_are_up_to_date(tmp_path, capsys):
+def test_generated_sections_are_up_to_date(param_docs, tmp_path, capsys):
     "alphaearth_nb/_param_docs.py is what tools/param_docs.py makes of this checkout; a changed comment makes it stale."
     assert param_docs.main(["--check"]) == 0, "run `python tools/param_docs.py` (make export) and commit the result"
     (tmp_path / "alphaearth_nb").mkdir()
@@ -135,7 +139,7 @@ def test_generated_sections_are_up_to_date(tmp_path, capsys):
     assert "out of date" in capsys.readouterr().out
 
 
-def test_blank_report_and_no_blank_parameter_where_users_start(capsys):
+def test_blank_report_and_no_blank_parameter_where_users_start(param_docs, capsys):
     "`--blank` lists what help() shows without a comment. The top-level names, the `.aef` methods and the pictures "
     "left some blank: help(emb.aef.cluster) showed `seed`, `n_iter` and `emb` with nothing under them, help(aef.AlphaEarth)"
     " `cfg` and `key`, help(aef.maps.plot) had no Parameters at all."
@@ -157,7 +161,7 @@ def test_blank_report_and_no_blank_parameter_where_users_start(capsys):
     assert left == [], left
 
 
-def test_no_blank_parameter_in_what_the_tutorials_call():
+def test_no_blank_parameter_in_what_the_tutorials_call(param_docs):
     "A reader of a tutorial asks help() of what it calls: checkpoints, init_distributed, ee_source, sample_sites, "
     "CorpusStream, fake_xee, ... showed parameters with nothing under them, or no Parameters at all."
     code = "\n".join("".join(c["source"]) for p in sorted((ROOT / "nbs" / "tutorials").glob("*.ipynb"))
@@ -167,7 +171,7 @@ def test_no_blank_parameter_in_what_the_tutorials_call():
     assert left == [], left
 
 
-def test_no_blank_parameter_in_the_evaluation_sampling_and_reading_helpers():
+def test_no_blank_parameter_in_the_evaluation_sampling_and_reading_helpers(param_docs):
     "Each had a Parameters section in help() with some entries empty (seed, methods, band_axis, per_polygon, ...)."
     names = {"evaluate": ["evaluate_regression", "max_trial_split"], "cubes": ["label_table"],
              "samples": ["Batches"], "corpus": ["CorpusBatches"], "stacks": ["toy_stack"],
@@ -182,7 +186,7 @@ def test_no_blank_parameter_in_the_evaluation_sampling_and_reading_helpers():
     assert left == [], left
 
 
-def test_a_parameters_section_shows_no_empty_entry():
+def test_a_parameters_section_shows_no_empty_entry(param_docs):
     "help() of a function with some parameters commented listed the others with nothing under them (59 objects)."
     internal = {"landscape.green_dry", "losses.perturb", "losses.example_terms", "scene.reflectance",
                 "scene.cloud_cover", "scene.cloud_mask"}   # the sample scene's simulation and the loss internals

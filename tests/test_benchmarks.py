@@ -1,5 +1,4 @@
 "The benchmarks' shape-only paths, so they cannot rot (no timing is asserted)."
-import importlib.util
 import re
 import sys
 from pathlib import Path
@@ -9,19 +8,13 @@ import pytest
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
-def load(name):
-    "Import benchmarks/<name>.py as a module."
-    sys.path.insert(0, str(BENCH))
-    try:
-        spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-        return mod
-    finally:
-        sys.path.remove(str(BENCH))
+@pytest.fixture(scope="module")
+def load(load_script):
+    "Import benchmarks/<name>.py as a module (`load(name)`)."
+    return lambda name: load_script(BENCH / f"{name}.py", f"bench_{name}")
 
 
-def test_paper_scale_shape_only(capsys):
+def test_paper_scale_shape_only(load, capsys):
     "The lite step at the paper's input shapes, one STP block, traced from shapes only: counts are printed."
     load("paper_scale").main(["--no-compile", "--blocks", "1", "--remat", "off"])
     out = capsys.readouterr().out
@@ -33,7 +26,7 @@ def test_paper_scale_shape_only(capsys):
     assert adam == pytest.approx(2 * n * 4 / 2**30, abs=0.01)  # two float32 moments per parameter
 
 
-def test_flop_counter_counts_scan_trips():
+def test_flop_counter_counts_scan_trips(load):
     "The jaxpr counter multiplies a scanned body by its length: 10 blocks of a 64 x 256 @ 256 x 256 matmul + tanh."
     import jax
     import jax.numpy as jnp
@@ -43,7 +36,7 @@ def test_flop_counter_counts_scan_trips():
     assert flops.count_flops(f, ws, x) == 10 * (2 * 64 * 256 * 256 + 64 * 256)
 
 
-def test_gate_shape_only(capsys, monkeypatch):
+def test_gate_shape_only(load, capsys, monkeypatch):
     "The embedding gate's cost against a gated map and a dot product (issue 11), on a 64 x 64 map."
     monkeypatch.setattr(sys, "argv", ["gate.py", "--dry"])
     load("gate").main()
@@ -51,7 +44,7 @@ def test_gate_shape_only(capsys, monkeypatch):
     assert "similarity, raw map (gate inside) / already gated" in out and "load average" in out
 
 
-def test_similarity_shape_only(capsys, monkeypatch):
+def test_similarity_shape_only(load, capsys, monkeypatch):
     "float64 similarity against the float32 path it replaced (field case D1), on a 64 x 64 map."
     monkeypatch.setattr(sys, "argv", ["similarity.py", "--dry"])
     load("similarity").main()
@@ -59,7 +52,7 @@ def test_similarity_shape_only(capsys, monkeypatch):
     assert "map 64 x 64 x 64 (gated, float32), best of 1; load average" in out and "exact copy ranked first" in out
 
 
-def test_one_command_line_and_load_line_for_the_benchmarks():
+def test_one_command_line_and_load_line_for_the_benchmarks(load):
     """benchmarks/bench_cli.py holds the flags of a one-map benchmark (--size, --rounds, --dry: gate.py and
     similarity.py spelt them each) and the load line (gate, similarity, corpus, realdata and quality each wrote it):
     no other benchmark adds those three flags or writes the '(1 min), ... (5 min)' line itself, so they cannot drift."""
@@ -79,7 +72,7 @@ def test_one_command_line_and_load_line_for_the_benchmarks():
 
 
 @pytest.mark.parametrize("name", ["tiny", "small"])
-def test_torch_reference_has_our_widths(name):
+def test_torch_reference_has_our_widths(load, name):
     "benchmarks/torch_ref.py builds a model with exactly as many parameters as ours (same widths; skipped without torch)."
     pytest.importorskip("torch")
     from alphaearth_nb.model import param_count, preset
@@ -87,7 +80,7 @@ def test_torch_reference_has_our_widths(name):
     assert sum(p.numel() for p in ref.Model(preset(name)).parameters()) == param_count(name)["total"]
 
 
-def test_realdata_paths(shared_data, monkeypatch):
+def test_realdata_paths(load, shared_data, monkeypatch):
     "benchmarks/realdata.py's data path on the real sets: 1 x 1 point sites on a sparse grid, NDVI, series, edges."
     import numpy as np
     from alphaearth_nb.readers import read_worldcereal_patch, read_worldcereal_points
@@ -113,7 +106,7 @@ def test_realdata_paths(shared_data, monkeypatch):
 
 
 @pytest.mark.slow
-def test_realdata_embeds_points(shared_data, monkeypatch):
+def test_realdata_embeds_points(load, shared_data, monkeypatch):
     "An untrained s2s1 model embeds 1 x 1 point sites: one unit vector per point with data, NaN without."
     import numpy as np
     from alphaearth_nb import model as aef_model

@@ -135,10 +135,7 @@ def test_dask_cluster_with_a_worker_killed_mid_site(table, tmp_path):
     assert st["sentinel1"].sizes["time"] > 100
 
 
-def test_benchmark_dry_path(capsys):
+def test_benchmark_dry_path(load_script, capsys):
     "benchmarks/corpus.py --dry: two sites exported in-process (shapes only; nothing timed is asserted)."
-    import importlib.util
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "corpus.py"
-    spec = importlib.util.spec_from_file_location("bench_corpus", path); mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = load_script(Path(__file__).resolve().parents[1] / "benchmarks" / "corpus.py", "bench_corpus")
     assert mod.main(["--dry"]) == 0 and "dry: 2 sites written, written" in capsys.readouterr().out

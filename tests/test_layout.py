@@ -1,11 +1,16 @@
 "Layout rules of DESIGN.md (tools/layout_check.py): the package passes, and the checker catches each breach."
-import importlib.util
 import json
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("layout_check", ROOT / "tools" / "layout_check.py")
-layout_check = importlib.util.module_from_spec(_spec); _spec.loader.exec_module(layout_check)
+
+
+@pytest.fixture(scope="module")
+def layout_check(load_script):
+    "tools/layout_check.py as a module."
+    return load_script(ROOT / "tools" / "layout_check.py")
 
 
 def _tree(root:Path, modules:dict) -> Path:
@@ -19,11 +24,11 @@ def _tree(root:Path, modules:dict) -> Path:
     return root
 
 
-def test_the_package_keeps_the_layout_rules(capsys):
+def test_the_package_keeps_the_layout_rules(layout_check, capsys):
     assert layout_check.main(["--root", str(ROOT)]) == 0, capsys.readouterr().out
 
 
-def test_the_checker_reports_each_breach(tmp_path):
+def test_the_checker_reports_each_breach(layout_check, tmp_path):
     root = _tree(tmp_path, {
         "00_core": "class AEFError(Exception): pass\n",
         "01_low": "from .high import thing\nfrom .core import AEFError\n",
@@ -48,7 +53,7 @@ def test_the_checker_reports_each_breach(tmp_path):
     assert layout_check.check(clean, quiet=True) == []
 
 
-def test_known_findings_are_shown_and_stale_ones_fail():
+def test_known_findings_are_shown_and_stale_ones_fail(layout_check):
     failing, known = layout_check.split_known(["size: a.py has 700 lines", "circle: a -> b -> a"],
                                               {"size: a.py": "being split", "size: gone.py": "was split"})
     assert known == ["size: a.py has 700 lines  [being split]"]
@@ -69,7 +74,7 @@ def test_no_test_file_imports_another():
     assert not found, found
 
 
-def test_the_checker_reports_imports_in_functions_unless_an_extra_is_required_first(tmp_path):
+def test_the_checker_reports_imports_in_functions_unless_an_extra_is_required_first(layout_check, tmp_path):
     "Every import in the import cell: another package imported inside a function is a finding, unless it is an "
     "optional extra behind the missing-extra message (`require` called for it, or for a module bringing it, earlier "
     "in that function: maps' leafmap/geemap, index's usearch, explorer's loop over its widgets)."
@@ -108,7 +113,7 @@ def test_modules_whose_extra_is_imported_in_their_import_cell_import_without_it(
     assert "areas as geometries needs the optional package `shapely`" in r.stdout, r.stdout   # mirrors.area_of
 
 
-def test_a_private_helper_may_leave_the_require_to_every_caller(tmp_path):
+def test_a_private_helper_may_leave_the_require_to_every_caller(layout_check, tmp_path):
     "A private module-level helper importing an optional extra passes when every function calling it has called "
     "`require` for that extra first (exports' _profile / _write_rows / _cog_stage under to_cog and map_to_cog: one "
     "require per public call), directly or through another such helper; a helper reached from a function without "

@@ -27,7 +27,7 @@ def _dead_pid():
 def test_check_run_folder_judges_the_lock_by_its_holder(tmp_path):
     """`check_run_folder`: a live run's lock is named (RunLockedError) before the folder's files are judged; a lock
     of a dead process of this host is no holder (the files are judged: a foreign folder NotOursError, an empty one
-    passes), nor a lock that is gone. `_live_holder` is that one reading."""
+    passes), nor a lock that is gone. `live_holder` (runlock's, re-exported by checkpoint) is that one reading."""
     d = tmp_path / "run"
     _lock(d, os.getpid()); (d / "notes.txt").write_text("x")
     assert checkpoint.live_holder(d / checkpoint.LOCK)["pid"] == os.getpid()

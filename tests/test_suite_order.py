@@ -1,7 +1,6 @@
 """The order the suite runs in on two workers: test files holding slow tests first (conftest), the tutorials first
 among the notebooks (tools/nbtest.py), and `make test` keeping the order conftest gives (xdist reorders by test count
 else)."""
-import importlib.util
 import types
 from pathlib import Path
 
@@ -29,9 +28,8 @@ def test_make_test_keeps_that_order():
     assert lines and all("--dist loadfile" in l and "--no-loadscope-reorder" in l for l in lines), lines
 
 
-def test_the_tutorials_start_first_among_the_notebooks():
-    spec = importlib.util.spec_from_file_location("nbtest", ROOT / "tools" / "nbtest.py")
-    nbtest = importlib.util.module_from_spec(spec); spec.loader.exec_module(nbtest)
+def test_the_tutorials_start_first_among_the_notebooks(load_script):
+    nbtest = load_script(ROOT / "tools" / "nbtest.py")
     nbs = ROOT / "nbs"
     files = [nbs / "00_core.ipynb", nbs / "tutorials" / "02_b.ipynb", nbs / "index.ipynb", nbs / "tutorials" / "01_a.ipynb"]
     assert nbtest.run_order(files) == [files[3], files[1], files[0], files[2]]

@@ -1,7 +1,7 @@
 "benchmarks/train_step.py's `--profile` sorts XLA:CPU's thunks by kind (session 30): YNNPACK fusions by what they hold, XLA's loop fusions by their ops."
-import importlib.util
-import sys
 from pathlib import Path
+
+import pytest
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 
@@ -48,22 +48,16 @@ ENTRY %main.1 (p0: f32[8,32,32,32], p1: f32[3,3,32,32], p2: f32[32,16,16,16], p3
 """
 
 
-def _bench_train_step():
+@pytest.fixture(scope="module")
+def train_step(load_script):
     "benchmarks/train_step.py as a module (its folder on the path while it loads, for its own imports)."
-    sys.path.insert(0, str(BENCH))
-    try:
-        spec = importlib.util.spec_from_file_location("bench_train_step", BENCH / "train_step.py")
-        ts = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(ts)
-    finally:
-        sys.path.remove(str(BENCH))
-    return ts
+    return load_script(BENCH / "train_step.py", "bench_train_step")
 
 
-def test_thunk_kinds_of_a_compiled_module():
+def test_thunk_kinds_of_a_compiled_module(train_step):
     "A YNNPACK convolution, a loop fusion whose root is a two-output reduce (a tuple shape: the depthwise tap sums), " \
     "a transpose, a pad, an element-wise loop and Eigen's dot each get their kind."
-    kinds = _bench_train_step()._thunk_kinds(HLO)
+    kinds = train_step._thunk_kinds(HLO)
     assert kinds["ynn_fusion.7"] == "ynn_convolution"
     assert kinds["multiply_reduce_fusion.3"] == "loop_reduce"
     assert kinds["transpose_copy_fusion.1"] == "loop_transpose"
@@ -72,11 +66,11 @@ def test_thunk_kinds_of_a_compiled_module():
     assert kinds["dot.4"] == "dot"
 
 
-def test_shortest_runs_by_kind_and_line():
+def test_shortest_runs_by_kind_and_line(train_step):
     "`--profile N --thunks K` sums each thunk's shortest run (times its runs a step) by kind and source line (session " \
     "31): a thunk run twice a step counts twice, a container (cond, while, call) not at all, a thunk with no source " \
     "line under '?'."
-    ts = _bench_train_step()
+    ts = train_step
     n = 4  # steps traced
     low = {"tanh_fusion": 100, "tanh_fusion.2": 50, "ynn_fusion.7": 1000, "cond.1": 5000, "transpose_copy_fusion.1": 30}
     per_n = {"tanh_fusion": 4, "tanh_fusion.2": 8, "ynn_fusion.7": 4, "cond.1": 4, "transpose_copy_fusion.1": 4}
