@@ -1,5 +1,4 @@
-"""Atomic save and load of any pytree (a training state, a bare model, anything Equinox can serialise): leaves
-first, header written last, levanter-style; loading needs no trainer.
+"""Atomic save and load of any pytree (a training state, a bare model, anything Equinox can serialise): leaves first, header written last, levanter-style; loading needs no trainer.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/checkpoint.html.md"""
 

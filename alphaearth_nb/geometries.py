@@ -1,5 +1,4 @@
-"""Places in any form read into one table: lon/lat or x/y columns, vector files, GeoJSON, WKT and Earth
-Engine's `.geo`, each with the CRS it says agreed with the one given; split from `places` (23c), which re-exports each name.
+"""Places in any form read into one table: lon/lat or x/y columns, vector files, GeoJSON, WKT and Earth Engine's `.geo`, each with the CRS it says agreed with the one given; split from `places` (23c), which re-exports each name.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/geometries.html.md"""
 

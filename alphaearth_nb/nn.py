@@ -1,5 +1,4 @@
-"""The shared layers of the model (Dense, Norm, Attention, MLP, 3x3 convolutions, pyramid resampling) with
-host-side initialisation, and the one parameter counter.
+"""The shared layers of the model (Dense, Norm, Attention, MLP, 3x3 convolutions, pyramid resampling) with host-side initialisation, and the one parameter counter.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/nn.html.md"""
 

@@ -1,5 +1,4 @@
-"""A run folder's lock: one live run per folder, the lock of a dead run taken over by exactly one of those that
-find it; split from `checkpoint` (16), which re-exports `LOCK`, `TAKEOVER`, `LOCK_SETTLE` and `run_lock`.
+"""A run folder's lock: one live run per folder, the lock of a dead run taken over by exactly one of those that find it; split from `checkpoint` (16), which re-exports `LOCK`, `TAKEOVER`, `LOCK_SETTLE` and `run_lock`.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/runlock.html.md"""
 

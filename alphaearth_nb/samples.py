@@ -1,5 +1,4 @@
-"""The training sampler: windows, periods, held-out targets and texts cut from a stack into fixed-shape
-`TrainExample`s, deterministic and resumable.
+"""The training sampler: windows, periods, held-out targets and texts cut from a stack into fixed-shape `TrainExample`s, deterministic and resumable.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/samples.html.md"""
 
