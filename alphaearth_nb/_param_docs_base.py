@@ -28,6 +28,8 @@ SECTIONS = {
         'checks_flags': 'fn : Callable\n    a public function whose bool parameters are to be checked at each call\n',
         'decimal': "text\n    text typed for a number: a command-line option, an environment variable\nkind\n    int: digits; float: also a point and an exponent (1e-4, .5)\nbare : bool\n    digits only: no sign, no spaces around (a count inside a name, 'knn3')\n",
         'with_article': 'word : str\n    a noun phrase for a message: "index query", "embedding store"\n',
+        'is_path': 'x\n    any object\n',
+        'refuse_path': 'x\n    what a door was given\nwhat : str\n    what it wants, a clause: "training features are numbers (N, D)"\nkind : str\n    the readers to name (`LOADERS`): array, vectors, index, map, stack, raster\n',
         'callable_module': "name : str\n    the module's full name, `__name__` (it must be imported)\n",
         'documented': 'obj\n    a function or class of the package (anything with `__module__`, `__name__`)\npassed\n    names of parameters its caller fills in (an accessor passes its object): not listed\n',
         'Frames': 'x : Float[Array, "T H W C"]\n    normalised values, 0 where invalid\nvalid : Bool[Array, "T H W C"]\n    per-pixel, per-band validity\ndays : Float[Array, "T"]\n    frame times, days since timecodes.EPOCH\nframe : Bool[Array, "T"]\n    False for padding frames\nmeta : Float[Array, "T M"]\n    per-frame sensor metadata (M may be 0)\n',

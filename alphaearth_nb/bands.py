@@ -7,15 +7,12 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/bands.html.md"""
 # %% ../nbs/21a_bands.ipynb #bn002
 from __future__ import annotations
 
-import os
-import re
-
 import numpy as np
 import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, a_bands, a_positions, band_names,
-                                 band_order, with_article)
+                                 band_order, refuse_path, with_article)
 from .labels import data_variables
 
 # %% auto #0
@@ -179,11 +176,10 @@ def real_parts(x,              # features: an array, or a table (DataFrame)
     """`band_parts(x, features)` as real numbers, the one check of every search and fit (`knn.knn_search`,
     `linear.check_xy`, `linear.least_squares_predict`): bool, integer and float parts as given, others read as
     float64. `DTypeError` for text (a text column named in `features`) or complex values, `ConfigError` (`by_band`'s)
-    and `DimensionError` (rows of other lengths) naming `what`. A path (text, a `Path`) is a `DTypeError` naming how
-    to load it (was: 'hold values that are not numbers (<U5: could not convert string to float: 'x.npy')')."""
-    if isinstance(x, str) or hasattr(x, "__fspath__"):   # a file's name, not its numbers (knn_search('x.npy', ...))
-        raise DTypeError(f"{what} are numbers (N, D), got the path {str(x)!r}: load it first, e.g. `np.load(path)` "
-                         "(a .npy file), `pd.read_csv(path)` or `pd.read_parquet(path)` (a table)")
+    and `DimensionError` (rows of other lengths) naming `what`. A path (`core.is_path`: a `Path`, 'x.npy') is
+    `core.refuse_path`'s `DTypeError` naming how to load it (was: 'hold values that are not numbers (<U5: could not
+    convert string to float: 'x.npy')')."""
+    refuse_path(x, f"{what} are numbers (N, D)")   # a file's name, not its numbers (knn_search('x.npy', ...))
     try: parts = band_parts(x, features)
     except ConfigError as e: raise ConfigError(f"{what}: {e}") from None   # a name that is no column; an array
     except DimensionError: raise   # a Dataset without an embedding variable (`_columns`): its own fix
@@ -238,8 +234,6 @@ def narrow_floats(a):  # an array or DataArray of any dtype
             "float" not in d.name: return a
     return a.astype(np.float32)
 
-_PATH_TEXT = re.compile(r"[/\\]|\.[A-Za-z]\w*\s*$")   # a separator or a file suffix: no number text has them
-
 def query_array(a,                        # vectors as a user holds them: array, Series, dict, DataFrame, DataArray
                 what:str="query vector",  # what the vectors are, for messages
                ) -> np.ndarray:
@@ -254,13 +248,9 @@ def query_array(a,                        # vectors as a user holds them: array,
     text among them raises `DimensionError`. A pixel stored as
     uint8 and masked to floats by its reader (`encoding['dtype']`, as `gated` reads the map) is given back as its
     bytes, so the gate reads it as it reads the map (its self-similarity was -0.28). A path (a `Path`, or text
-    naming a file: 'v.npy', 'data/q.csv') is `DTypeError` naming how to load it (was: 'holds text, not numbers ...
+    naming a file: 'v.npy', 'data/q.csv'; `core.is_path`) is `DTypeError` naming how to load it (was: 'holds text, not numbers ...
     cast them', a fix that does not apply; `as_embedding`'s rule for a path where a map is wanted)."""
-    if isinstance(a, os.PathLike) or isinstance(a, str) and _PATH_TEXT.search(a):   # a file's name, not its numbers
-        raise DTypeError(f"{with_article(what)} is {EMBED_DIM} numbers (or rows of them), got the path "
-                         f"{os.fspath(a)!r}: load it first, e.g. `np.load(path)` (a .npy file of vectors), "
-                         "`pd.read_csv(path)` (a table: its A00..A63 columns are read), or a pixel of an embedding, "
-                         "`aef.stores.open_zarr(path).sel(x=.., y=.., method='nearest')`")
+    refuse_path(a, f"{with_article(what)} is {EMBED_DIM} numbers (or rows of them)", "vectors")   # a file's name
     if isinstance(a, dict): a = pd.Series(a)
     # `list_vectors`: a list column of vectors spread into A00..A63;
     # `band_dim`: a pixel of `ds.to_dataarray()`, its bands on `variable`, read by their labels

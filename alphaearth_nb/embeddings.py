@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/embeddings.html.md"""
 # %% ../nbs/23_embeddings.ipynb #c0002
 from __future__ import annotations
 
-import os
 import warnings
 from typing import Callable
 
@@ -16,7 +15,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError,
-                                band_names, checks_flags, decimal)
+                                band_names, checks_flags, decimal, refuse_path)
 from .geo import (NODATA_KEYS, VALID_KEYS, geotransform, check_pixels, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                rename_spatial, require, unpacked, write_crs)
 from .files import gdal_path, reading_raster
@@ -154,8 +153,8 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                 ) -> xr.DataArray:
     """The embedding form of `obj`: DataArray `embedding`, dims (y, x, band), bands A00..A63, NaN = no data.
 
-    Raises (all `core.AEFError`) `DTypeError` for no xarray object (text, a path: it names the reader to open it
-    with; a bare array: wrap it) or a dtype neither float nor int8 codes; `DimensionError` for no 64-long `band` (a
+    Raises (all `core.AEFError`) `DTypeError` for no xarray object (a path, `core.refuse_path`: it names the reader of
+    each kind of file, a .npy array and a table of A00..A63 with x/y too; other text; a bare array: wrap it) or a dtype neither float nor int8 codes; `DimensionError` for no 64-long `band` (a
     Dataset of other variables), no `y`/`x`, other dims (a cube's `time`: select a year), an empty cube.
 
     An integer map kept in its int8 form (`dequantize=False`) whose vectors are unit vectors scaled by a power of ten
@@ -178,11 +177,10 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                              f"{EMBED_DIM}-long `band` dim or {EMBED_DIM} variables band_1..band_{EMBED_DIM} (a "
                              "GeoTIFF read by rioxarray; Band1..Band64 from GDAL's netCDF); a source stack must be "
                              "embedded first with `.aef.embed(model, period)`")
-    if isinstance(obj, (str, os.PathLike)):   # a file's name, not its data: name the reader of each kind of file
-        raise DTypeError(f"expected an embedding (an xarray DataArray or Dataset), got the path {str(obj)!r}: open "
-                         "it first: a Zarr store with `aef.stores.open_zarr(path)`, a GeoTIFF with "
-                         "`aef.exports.read_cog(path)` (an official tile: `aef.embeddings.read_official_tiff(path)`), "
-                         "a netCDF file with `xr.open_dataarray(path)`")
+    refuse_path(obj, "an embedding is an xarray DataArray (y, x, band) or Dataset", "map")   # a file's name
+    if isinstance(obj, str):
+        raise DTypeError(f"an embedding is an xarray DataArray (y, x, band) or Dataset, got the text {obj!r}, which "
+                         "names no file here: pass the map itself, or the path of its file to a reader")
     if not isinstance(obj, xr.DataArray):
         raise DTypeError(f"expected an xarray DataArray or Dataset, got {type(obj).__name__}: wrap arrays with "
                          "`xr.DataArray(a, dims=('y', 'x', 'band'))`")

@@ -22,7 +22,8 @@ from .bands import other_length
 from .gate import linear_as_codes, unit_rows
 from .cubes import coarsen
 from .geo import crs_of, north_up, rename_spatial, require
-from .core import EMBED_DIM, ConfigError, DimensionError, NoValidDataError, user_stacklevel, whole
+from .core import (EMBED_DIM, ConfigError, DimensionError, NoValidDataError, refuse_path, user_stacklevel,
+                                whole)
 
 # %% auto #0
 __all__ = ['BACKENDS', 'pick_backend', 'Rows', 'vectors_of', 'Matches', 'VectorIndex', 'build', 'exact_search', 'recall_at',
@@ -101,8 +102,10 @@ def vectors_of(data,                # (N, 64) vectors, a DataFrame with A00..A63
     their other columns) in band order. It was read by position: columns in another order gave other vectors (no
     row found itself) and the samples table as read was refused for its 81 columns. So is a DataArray of rows (N,
     band) without y/x (pixels picked at points, `emb.sel(x=xs, y=ys)` with `xs`, `ys` DataArrays along one dim),
-    which was refused as an embedding without y/x dims. A path (str, `Path`) is `as_embedding`'s `DTypeError` naming
-    the reader of each kind of file (was: a DimensionError, 'holds text, not numbers ... pass the 64 band values')."""
+    which was refused as an embedding without y/x dims. A path (`core.is_path`) is `core.refuse_path`'s `DTypeError`
+    naming the reader of each kind of file, vectors and maps (was: a DimensionError, 'holds text, not numbers ... pass
+    the 64 band values')."""
+    refuse_path(data, "index data are vectors (N, 64), a table of A00..A63 or an embedding map", "index")
     rows = isinstance(data, xr.DataArray) and data.ndim == 2 and not {"y", "x"} <= set(rename_spatial(data).dims)
     if isinstance(data, (xr.DataArray, xr.Dataset, xr.DataTree, str, os.PathLike)) and not rows:   # rows (N, band): a table
         da = as_embedding(data, dequantize=False)
@@ -306,7 +309,9 @@ def exact_search(vectors:np.ndarray,  # (N, 64) float vectors or int8 codes (or 
 def recall_at(found:np.ndarray,  # positions (Q, k') an index returned, -1 for none
               truth:np.ndarray,  # true neighbour positions (Q, k), e.g. `exact_search`'s, -1 slots ignored
              ) -> float:
-    "Mean fraction of each row of `truth` (Q, k) found in the same row of `found` (Q, k'): recall@k (-1 slots left out)."
+    """Mean fraction of each row of `truth` (Q, k) found in the same row of `found` (Q, k'): recall@k (-1 slots left
+    out). A path for either is `core.refuse_path`'s `DTypeError` (was: no error, or numpy's '>=' of text)."""
+    refuse_path(found, "found positions are numbers (Q, k')"); refuse_path(truth, "true positions are numbers (Q, k)")
     found, truth = np.atleast_2d(found), np.atleast_2d(truth)
     per = [len(set(f) & set(t[t >= 0])) / (t >= 0).sum() for f, t in zip(found, truth) if (t >= 0).any()]
     return float(np.mean(per)) if per else float("nan")

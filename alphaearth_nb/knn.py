@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 from jaxtyping import Array, Float, Int
 
-from .core import EMBED_DIM, ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError, checks_flags
+from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError,
+                                checks_flags, refuse_path)
 from .bands import other_length
 from .gate import by_band, byte_codes, fill_rows, gate_vectors, join_parts, real_parts, table_codes
 from .vote import knn_vote
@@ -354,14 +355,20 @@ def _vectors(a:np.ndarray, what:str, codes:bool|None) -> np.ndarray:
     return v
 
 def wider_than_float32(x:np.ndarray) -> bool:  # a feature or target array, any shape
-    "Whether float32 may not hold `x`'s values exactly: float64 (or wider), int32 or int64 features."
+    """Whether float32 may not hold `x`'s values exactly: float64 (or wider), int32 or int64 features. A path is
+    `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' object has no attribute 'dtype')."""
+    refuse_path(x, "features are numbers (N, D)")
+    x = np.asarray(x)
     return x.dtype.itemsize > 4 or (x.dtype.kind in "iu" and x.dtype.itemsize == 4)
 
 def centring_offset(x:np.ndarray) -> np.ndarray:  # rows (N, D), any numeric dtype
     """The float64 column mean (D,) of rows `x` (N, D) rounded to a whole number (0 where not finite): subtracted
     in float64 before a float32 cast, it keeps the digits a large common offset (UTM metres, epoch seconds) would
     lose, while values on a grid (1/8 m, whole ms) stay exact, so ties stay ties. Distances, and least-squares fits
-    with an intercept, do not change under the shift; unit vectors have offset 0."""
+    with an intercept, do not change under the shift; unit vectors have offset 0. A path is `core.refuse_path`'s
+    `DTypeError` (was: AttributeError 'str' object has no attribute 'mean')."""
+    refuse_path(x, "rows are numbers (N, D)")
+    x = np.asarray(x)
     mu = x.mean(0, dtype=np.float64) if len(x) else np.zeros(x.shape[1])
     return np.round(np.where(np.isfinite(mu), mu, 0.0))
 
@@ -545,7 +552,10 @@ def knn_predict(train_x,           # training features, (N, D)
                 **chunks,          # query_chunk, train_chunk, low, codes, features of `knn_search`
                ) -> tuple[np.ndarray, np.ndarray]:
     """kNN classification (L2, exact as `knn_search`): predicted class indices (Q,) and vote fractions (Q, C); for one
-    query vector (D,) the class (a scalar) and its fractions (C,), as `knn_search` answers one query with (k,)."""
+    query vector (D,) the class (a scalar) and its fractions (C,), as `knn_search` answers one query with (k,). A path
+    for any of the three is `core.refuse_path`'s `DTypeError`, before any other check."""
+    for a, what in ((train_x, "training features are numbers (N, D)"), (query_x, "query features are numbers (Q, D)"),
+                    (train_y, "training labels are class indices (N,)")): refuse_path(a, what)
     train_y = np.asarray(train_y)
     if train_y.ndim != 1 or train_y.dtype.kind not in "iuf":
         raise LabelError(f"train_y must be class indices 0..{n_classes - 1}, one per row (N,), got {train_y.dtype} "

@@ -13,7 +13,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, checks_flags
+from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, checks_flags, refuse_path
 from .knn import centring_offset, wider_than_float32
 from .gate import fill_rows, join_parts, real_parts, table_codes
 from .labels import refuse_missing_labels
@@ -57,6 +57,7 @@ def check_xy(x,                  # features, (N, D)
 def _check_xy(x, y, centre:bool=False, features=None) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
     """`check_xy`, the float64 offset (D,) its `centre` took off the features (zeros when none), and whether the
     features were given wider than float32 (the fits' weights are float64 then)."""
+    refuse_path(y, "labels are one per point (N,)")
     x, extra = real_parts(x, "features", features)   # the bands apart from the other columns named: codes stay codes
     y, given = np.asarray(y), wider_than_float32(x) or (extra is not None and wider_than_float32(extra))
     if x.ndim != 2: raise DimensionError(f"features must be 2-D (points, features), got shape {x.shape}: reshape with `x.reshape(len(x), -1)`")
@@ -135,6 +136,7 @@ def least_squares_fit(x,                  # features, (N, D)
     """Minimum-norm least squares with an unpenalised intercept: `W` (D + 1, M) (or (D + 1,)), intercept last.
     Features or targets wider than float32 (float64, int32/int64: UTM metres, epoch seconds) are centred in float64
     first (`check_xy(centre=True)`) and `W` is float64, the offsets in its intercept: their digits are kept."""
+    refuse_path(y, "targets are numbers (N,) or (N, M)")
     t = np.asarray(y)
     t = t.astype(np.float64 if wider_than_float32(t) else np.float32)
     one, t = t.ndim == 1, t.reshape(len(t), -1)
@@ -155,6 +157,7 @@ def least_squares_fit_checked(x,                  # float32 features (N, D) that
                              ) -> np.ndarray:
     """`least_squares_fit` of float32 features `check_xy` already passed: the rows of a checked table (a fold of
     `evaluate_regression`), whose codes/fill decision is the whole table's, not retaken on the subset."""
+    refuse_path(x, "features are numbers (N, D)"); refuse_path(t, "targets are numbers (N,) or (N, M)")
     t = np.asarray(t)
     one, t = t.ndim == 1, t.reshape(len(t), -1)
     if not np.isfinite(t).all(): raise LabelError("targets hold NaN/inf: drop unlabelled points first, e.g. `keep = np.isfinite(y)`")
@@ -175,6 +178,7 @@ def least_squares_predict(W,                # from `least_squares_fit`, (D + 1, 
                          ) -> np.ndarray:
     """Predictions `x @ W[:-1] + W[-1]`: (N, M), or (N,) for a 1-D `W` (large float32 `x` in jitted blocks); in
     float64 when `W` (fit on wide features or targets) or `x` is wider than float32 (UTM metres, epoch seconds)."""
+    refuse_path(W, "W is a fit's weights (D + 1, M)")
     x, extra = real_parts(x, "features", features)   # a table by its labels, the named columns apart
     W, x = np.asarray(W), join_parts(_decoded(x), extra)   # int8 codes as the fit took them
     dt = np.float64 if W.dtype == np.float64 or wider_than_float32(x) else np.float32
@@ -199,6 +203,7 @@ def linear_probe_fit(x,               # features, (N, D)
                      features=None,      # columns of a table to fit on besides its 64 bands (as `check_xy`)
                     ) -> np.ndarray:
     "One-vs-rest least squares on +1/-1 targets, no regularisation: `W` (D + 1, C)."
+    refuse_path(y, "labels are class indices (N,)")
     y = np.asarray(y)
     if y.ndim == 1 and y.size and (y.min() < 0 or y.max() >= n_classes):
         raise LabelError(f"labels must be class indices 0..{n_classes - 1}, found {y.min()}..{y.max()}: map them with `encode_labels(y)`")
@@ -213,6 +218,7 @@ def linear_probe_fit_checked(x,                  # float32 features (N, D) that 
                             ) -> np.ndarray:
     """`linear_probe_fit` of float32 features `check_xy` already passed (a fold of `evaluate_embeddings`: the
     table's codes/fill decision is not retaken on the subset) and class indices `y`."""
+    refuse_path(x, "features are numbers (N, D)"); refuse_path(y, "labels are class indices (N,)")
     T = np.where(np.asarray(y)[:, None] == np.arange(n_classes)[None], 1.0, -1.0).astype(np.float32)
     return _lstsq(x, T, method, rcond)
 

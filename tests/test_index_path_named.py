@@ -13,7 +13,7 @@ from alphaearth_nb.core import DTypeError
 
 @pytest.mark.parametrize("path", ["emb.zarr", Path("tile.tif")])
 def test_a_path_given_to_the_index_names_the_readers(path):
-    with pytest.raises(DTypeError, match=r"got the path '(emb\.zarr|tile\.tif)': open it first.*open_zarr.*read_cog"):
+    with pytest.raises(DTypeError, match=r"got the path '(emb\.zarr|tile\.tif)': load it first.*open_zarr.*read_cog"):
         index.vectors_of(path)
     if any(importlib.util.find_spec(m) for m in ("usearch", "faiss")):   # build picks its backend first
         with pytest.raises(DTypeError, match="got the path"):

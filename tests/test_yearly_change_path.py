@@ -13,7 +13,7 @@ from alphaearth_nb.core import DTypeError
 
 @pytest.mark.parametrize("path", ["cube.zarr", Path("cube.zarr")])
 def test_a_path_is_named_as_a_path(path):
-    with pytest.raises(DTypeError, match=r"got the path 'cube\.zarr': open it first.*open_zarr"):
+    with pytest.raises(DTypeError, match=r"got the path 'cube\.zarr': load it first.*open_zarr"):
         years.yearly_change(path)
 
 
