@@ -185,6 +185,9 @@ def _several(q) -> str|None:
         except (ValueError, TypeError): return None
     if isinstance(q, pd.DataFrame) or type(q).__name__ == "GeoSeries":
         if len(q) == 1: return None
+        if len(q) == 0:   # a filter that kept none: no mean, no row to pick (was 'a table of 0 rows ... mean')
+            return (f"{_ONE}; got a table of no rows (columns {list(getattr(q, 'columns', []))[:6]}): check the "
+                    "filter or file that made it, which kept no row")
         cols = {str(c).lower() for c in getattr(q, "columns", [])}
         geo = type(q).__name__ in ("GeoSeries", "GeoDataFrame")
         if bands := _table_bands(q) if isinstance(q, pd.DataFrame) else None:   # any spelling (was A00.. as written)
