@@ -44,6 +44,13 @@ _all_ = ["LOCK", "TAKEOVER", "LOCK_SETTLE", "run_lock"]   # from `runlock` (15a)
 # %% ../nbs/16_checkpoint.ipynb #c0004
 CKPT_FORMAT = "alphaearth_nb.train/1"  # unchanged: older checkpoints still load
 _CKPT = re.compile(r"ckpt_(\d{8})\.json$")
+_FORMAT_OF = re.compile(r"alphaearth_nb\.train/(\d+)$")  # our header formats, numbered
+
+def _newer(fmt) -> bool:
+    "True for a checkpoint format of ours later than `CKPT_FORMAT` (alphaearth_nb.train/2, ...): a newer alphaearth_nb " \
+    "wrote it. It is ours, never another tool's: skipped as foreign, a resumed run wrote its own step over it."
+    m = _FORMAT_OF.match(fmt) if isinstance(fmt, str) else None
+    return m is not None and int(m.group(1)) > int(_FORMAT_OF.match(CKPT_FORMAT).group(1))
 
 def jsonable(x):  # a config value: dataclass, dict, list, tuple, scalar or anything with a str
     "Config values into JSON: dataclasses as dicts, tuples as lists, the rest as strings."
@@ -114,7 +121,7 @@ def _judge(p:Path) -> tuple[str|None, dict|None]:
         if _inner_header(p.with_suffix(".eqx")) is not None: return None, None
         return f"its header cannot be read ({type(e).__name__}) and {p.stem}.eqx holds no copy of ours", None
     if not isinstance(h, dict): return f"a JSON {type(h).__name__}, not a header", None
-    if h.get("format") != CKPT_FORMAT: return f"format {h.get('format')!r}, expected {CKPT_FORMAT!r}", None
+    if h.get("format") != CKPT_FORMAT and not _newer(h.get("format")): return f"format {h.get('format')!r}, expected {CKPT_FORMAT!r}", None
     return None, h
 
 def _newest_first(directory):
@@ -260,6 +267,10 @@ def read_header(path) -> dict:  # a checkpoint's `.json`, or its `.eqx`
 # %% ../nbs/16_checkpoint.ipynb #c0010
 def _load_one(path:Path, like) -> tuple[PyTree, dict]:
     "One verified checkpoint file into the structure of `like` (a skeleton, or a function header -> skeleton)."
+    if _newer(fmt := read_header(path).get("format")):   # before its checks: a newer layout is no damage
+        raise CheckpointError(f"{path} was written by a newer alphaearth_nb (checkpoint format {fmt!r}; this one reads "
+                              f"{CKPT_FORMAT!r}), so it is not loaded and is left as it is: upgrade the package, `pip "
+                              "install -U alphaearth_nb`, then load it (or resume its run) again.")
     header = verify_checkpoint(path)
     if header.get("format") != CKPT_FORMAT:
         raise CheckpointError(f"{path} is not an alphaearth_nb checkpoint (format {header.get('format')!r}, "
