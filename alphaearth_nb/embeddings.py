@@ -147,6 +147,27 @@ def _no_scaled_codes(da:xr.DataArray, off) -> None:
                      f"first, `emb = emb / {s:g}` (floats, read as they are), and quantise them if codes are wanted, "
                      f"`quantize_embedding(emb / {s:g})`")
 
+def _refused_codes(q:np.ndarray) -> np.ndarray:
+    """Pixels (...) of int8 codes `q` (..., 64) the map's gate refuses as no embedding vector (`gate_vectors`: all
+    zero, one code in every band, a length no mean or resampling of embeddings has), which the float form reads as
+    no data; judged `SCALE_ROWS` pixels at a time (a block's float32 vectors, never the map's)."""
+    flat = q.reshape(-1, q.shape[-1])
+    bad = np.zeros(len(flat), bool)
+    for s in range(0, len(flat), SCALE_ROWS): bad[s:s + SCALE_ROWS] = gate_vectors(flat[s:s + SCALE_ROWS])[1]
+    return bad.reshape(q.shape[:-1])
+
+def _codes_gated(q:xr.DataArray) -> xr.DataArray:
+    """The int8 form `q` (y, x, band) with -128 (no data) where its codes are no embedding vector (`_refused_codes`),
+    as the float form holds NaN there (warned; lazily for dask input, unwarned, as `gated` is)."""
+    if is_lazy(q):
+        return pixelwise(lambda a: np.where(_refused_codes(a)[..., None], np.int8(NODATA), a).astype(np.int8), q,
+                         dtype=np.int8, out_core=("band",)).transpose(*q.dims)
+    if not (bad := _refused_codes(q.values)).any(): return q
+    warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (all zero, one code in every band "
+                  f"or of a length no mean or resampling of embeddings has) and are no data ({NODATA}), as the float "
+                  "form reads them (`as_embedding(emb)`: NaN)", stacklevel=user_stacklevel())
+    return q.copy(data=np.where(bad[..., None], np.int8(NODATA), q.values))
+
 @checks_flags
 def as_embedding(obj,                   # DataArray with a 64-long `band` dim, or a Dataset with A00..A63
                  dequantize:bool=True,  # dequantise an int8 (official, quantised) input
@@ -161,7 +182,9 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     (int16/int32 x100, x10000: `gate.power_scale`) is a `DTypeError` naming the scale and the fixes (`emb / 100`;
     `quantize_embedding(emb / 100)` for codes). Decided: refused, not read: x100 fits int8 and was taken as codes
     without a word (every vector another), x10000 was every pixel no data, warned; the product's codes have lengths
-    127..361, so no codes are mistaken. Other values past int8 (a fill) stay no data, warned."""
+    127..361, so no codes are mistaken. Other values past int8 (a fill) stay no data, warned; so do codes that are no
+    embedding vector (all zero, one code in every band, a length no mean has: `_codes_gated`), -128 in the int8
+    form as the float form reads them NaN (field case A3's kind: they were kept as data)."""
     if isinstance(obj, xr.DataTree): obj = obj.to_dataset()
     if isinstance(obj, xr.Dataset):
         if names_every_band(obj):   # several years: refused before any year is read (the cube is from_official's)
@@ -223,6 +246,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
         off = past if off is None else off | past
         q = (da.where(~off, NODATA) if off is not None else da).astype(np.int8).rename("embedding")
         if not is_lazy(q): q = q.copy(data=linear_as_codes(q.values))   # a linear int8 scaling: the product's codes
+        q = _codes_gated(q)   # all zero, one code in every band, ...: no data, as the float form reads them (was: data)
         q.attrs = {k: v for k, v in da.attrs.items() if k not in (*NODATA_KEYS, *VALID_KEYS)} | {"nodata": NODATA}
         return q
     return _with_crs(gated(da).rename("embedding"), crs_of(obj))
