@@ -21,10 +21,10 @@ import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, NoDataWarning,
                                 NoValidDataError, TimeError, a_positions, as_seed, band_names, checks_flags, seed_key,
-                                user_stacklevel, whole)
+                                user_stacklevel, whole, refuse_path)
 from .cubes import (cube_crs, cube_form, one_model, warn_missing_years, years_of_cube,
                                  years_with_data)
-from .embeddings import as_embedding, gate_query, official_cube, pixelwise, query_array, values_at
+from .embeddings import MAP_WANTED, as_embedding, gate_query, official_cube, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
 from .geo import (axis_span, check_pixels, check_same_grid, crs_of, declared_nodata, north_up,
@@ -277,7 +277,7 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
     (the neighbour, in the queries of field case D1 `gate.cosines` counts); now the copy, always. The map is 1/32
     of the embedding's bytes; cast with `.astype('float32')` where only the picture matters.
 
-    Raises (all `core.AEFError`) `DTypeError` for no embedding (text, a path: open it first) and `DimensionError` for one without a 64-long `band` (`as_embedding`), or for a query of
+    Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` (`as_embedding`), or for a query of
     another length; `NoValidDataError` for a query that is no embedding vector (NaN, all zero, a fill value) or a point
     on no data; `PointError` for a point off the map (read both ways where no `crs`); `CRSError` for a `crs` not
     read; `GridError` for a point in a CRS on a map that records none."""
@@ -309,7 +309,7 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     the selection of the years both have; with no year in common (a 2019 cube and a 2024 one) naming what works,
     one map each (`change(a.isel(time=0), b.isel(time=0))`) or `join_years([a, b])` then `yearly_change`.
 
-    Raises (all `core.AEFError`), besides those above, `DTypeError` for no embedding (text, a path: open it first) and `DimensionError` for one without a 64-long `band` in either (`as_embedding`)."""
+    Raises (all `core.AEFError`), besides those above, `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` in either (`as_embedding`)."""
     if other is None:   # `cube.aef.change()` was a bare TypeError (missing `other`)
         raise ConfigError("change needs `other`, a second embedding on the same grid: `change(a, b)`. For the change "
                           "between the years of one cube use `.aef.yearly_change()` (3 years or more) or "
@@ -343,6 +343,7 @@ def sample_pixels(emb:xr.DataArray,        # embedding (y, x, band) or cube (tim
     to south, columns west to east), so a map stored in another order (a bottom-up tile read by rioxarray) gives
     the same sample, and `cluster` and `rgb` the same clusters and colours (they differed with the storage order).
     A cube's years are sampled together, one stride and one choice over all of them: what `rgb` and `cluster` fit."""
+    refuse_path(emb, MAP_WANTED, "map")
     return _sample(emb, max_samples, seed)[0]
 
 # %% ../nbs/25_analysis.ipynb #c0020
@@ -350,6 +351,7 @@ def pca_basis(x:np.ndarray,  # rows (N, D), float, no NaN
               n:int=3,       # principal directions wanted, at most min(N, D)
              ) -> tuple[np.ndarray, np.ndarray]:
     "Mean and the first `n` principal directions (n, D) of the rows of `x`, with a deterministic sign."
+    refuse_path(x, "rows are numbers (N, D)")
     mean = x.mean(0)
     _, _, vt = np.linalg.svd(x - mean, full_matrices=False)
     V = vt[:n]
@@ -429,7 +431,7 @@ def cluster(emb,                        # embedding (y, x, band) or cube (time, 
     with data hold fewer than k distinct vectors (one field, a quantised flat water body): k-means has no k
     centres to find (it gave a centre of 64 zeros, or one centre twice).
 
-    Raises (all `core.AEFError`) `DTypeError` for no embedding (text, a path: open it first) and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for k < 1, n_iter < 0 or
+    Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for k < 1, n_iter < 0 or
     a `seed`, `k` or `n_iter` that is no whole number; `NoValidDataError` for no pixel with data or too few
     distinct vectors."""
     da = cube_form(emb)   # a cube: one fit for all its years
@@ -514,7 +516,7 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     `labels.class_flags`) gives its names to the classes. Either way the class map carries CF `flag_values` /
     `flag_meanings` (ids and names), which `to_netcdf`, `vectorize`, `map_to_cog` and `plot_classes` write out.
 
-    Raises (all `core.AEFError`) `DTypeError` for no embedding (text, a path: open it first) and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for another `method` or a
+    Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for another `method` or a
     k that is no whole number >= 1; `LabelError` for labels that cannot be read (no file, no coordinate or `column`
     column, a raster shifted off the grid), that lie off the map, name fewer than two classes or fewer pixels than
     k; `GridError` for points whose CRS clashes with `crs=` or cannot be told (`CRSError`: a `crs` not read); of a
@@ -568,7 +570,7 @@ def regress(emb,                        # embedding (y, x, band) or cube (time, 
     raster is placed on the map's pixels as a label raster is (`labels.on_map_grid`: another pixel size, nearest,
     warned; a shifted one refused); negative values are values, NaN and declared no-data are not.
 
-    Raises (all `core.AEFError`) `DTypeError` for no embedding (text, a path: open it first) and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for another `method` or a
+    Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for another `method` or a
     k that is no whole number >= 1; `LabelError` for targets that cannot be read (no file, no coordinate or `column`
     column, text where numbers are needed, a raster shifted off the grid), that lie off the map, or fewer pixels than
     k; `GridError` for points whose CRS clashes with `crs=` or cannot be told (`CRSError`: a `crs` not read); of a

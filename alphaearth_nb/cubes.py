@@ -21,7 +21,9 @@ try:   # the official and corpus extras (geopandas needs it): every user of thes
 except ImportError: shapely = affinity = Polygon = box = None
 
 from .labels import label_column_guess, warn_missing_rows
-from .core import EMBED_DIM, ConfigError, LabelError, as_seed, band_names, real, whole, user_stacklevel
+from .core import (EMBED_DIM, ConfigError, LabelError, as_seed, band_names, real, refuse_path, whole,
+                                user_stacklevel)
+from .embeddings import MAP_WANTED
 from . import geo
 from .gate import pixelwise, unit_rows
 from .geo import crs_of, is_lazy, require
@@ -100,6 +102,7 @@ def tile_zones(emb:xr.DataArray,  # embedding (y, x, band) or cube (time, y, x, 
     """A GeoDataFrame of regular `size` x `size`-pixel tiles over the cube's grid, counted from its north-west corner however it is
     stored (`tile_row` 0 is the northern row, as `coarsen` counts blocks; was the first stored row: the south of a
     map read south-first); the last row/column of tiles (south, east) may be smaller."""
+    refuse_path(emb, MAP_WANTED, "map")
     gpd = import_geopandas("tile zones")
     emb = geo.north_up(emb)
     t = transform_of(emb); H, W = emb.sizes["y"], emb.sizes["x"]
@@ -116,6 +119,7 @@ def h3_zones(emb:xr.DataArray,  # embedding or cube with a CRS and a regular gri
             ):
     """A GeoDataFrame of the H3 cells (at `resolution`) whose centres fall on the cube's footprint. Across the antimeridian the
     footprint is cut at 180 for H3 and each cell's ring kept whole (longitudes unwrapped, e.g. 179.99 .. 180.01)."""
+    refuse_path(emb, MAP_WANTED, "map")
     require("h3", "h3", "H3 zones")
     import h3
     gpd = import_geopandas("H3 zones")
@@ -145,6 +149,7 @@ def zones_of(emb,                     # embedding (y, x, band) or cube (time, y,
     """The zones as a GeoDataFrame in the cube's CRS (polygons, point buffers, regular tiles or H3 cells); on a
     geographic grid each zone is moved by whole turns onto the grid's longitudes (`geo.wrap_geometries`). A table of
     points by x/y without `crs=` is read on the map as `sample` reads it (`places.read_places`: was a `GridError`)."""
+    refuse_path(emb, MAP_WANTED, "map")
     if sum(v is not None for v in (zones, tile, h3)) != 1:
         raise ConfigError("give exactly one of `zones` (polygons or points with `buffer=`), `tile=` (pixels) "
                           "or `h3=` (resolution)")
@@ -372,6 +377,7 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
     `training_set` refuses as it refuses points there. The label column keeps its dtype: a categorical one its
     categories (unused ones too) and their order, a nullable `Int64` or `string` one its dtype (was: objects, or
     numpy's, from `to_numpy`)."""
+    refuse_path(emb, MAP_WANTED, "map")
     if polygons not in ("rasterize", "sample"):
         raise ConfigError(f"polygons must be 'rasterize' or 'sample', got {polygons!r}")
     seed = as_seed(seed)

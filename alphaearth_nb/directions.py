@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .core import DimensionError, NoValidDataError
+from .core import DimensionError, NoValidDataError, refuse_path
 from .quantize import dequantize
 
 # %% auto #0
@@ -21,6 +21,7 @@ def unit_rows(x,                 # rows (..., D): float vectors, or int codes (d
               zero=0.0,          # what a zero row becomes: 0 (kept zero) or np.nan (no direction: no data)
              ) -> np.ndarray:
     "Rows of `dtype` scaled to unit length; a zero row becomes `zero`, a NaN stays NaN; int8 codes dequantised first."
+    refuse_path(x, "rows are numbers (..., D)")
     x = np.asarray(x)
     x = (dequantize(x) if x.dtype.kind in "iu" else x).astype(dtype, copy=False)
     n = np.linalg.norm(x, axis=-1, keepdims=True)
@@ -47,6 +48,7 @@ def cosines(v,   # rows (..., D): float vectors or int codes (dequantised), NaN 
     tests/test_exact_copy_ranking recounts it; the one place this figure is written). In float64 they lie 1e6
     roundings apart.
     Any two distinct official vectors differ by a code step, so the order of float64 cosines of them is exact."""
+    refuse_path(v, "rows are numbers (..., D)"); refuse_path(q, "a query is one vector (D,)", "vectors")
     q, d = np.asarray(q), np.shape(v)[-1]
     if q.shape != (d,):
         raise DimensionError(f"the query must be one vector ({d},), as long as the rows, got shape {q.shape}: "
@@ -70,4 +72,5 @@ def change_score(u1,                 # unit rows (..., D)
                  u2) -> np.ndarray:  # unit rows, the shape of `u1`
     """`|u1 - u2|^2 / 2` of unit rows (..., D) (`unit_rows`), which is `1 - cos`, in [0, 2]: 0 exactly for equal
     vectors, never below 0, no cancellation for small changes; NaN where a row is NaN."""
+    refuse_path(u1, "unit rows are numbers (..., D)"); refuse_path(u2, "unit rows are numbers (..., D)")
     return 0.5 * np.sum((np.asarray(u1) - np.asarray(u2)) ** 2, axis=-1)

@@ -30,7 +30,7 @@ from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_h
                                 sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
-__all__ = ['NO_YEARS', 'SCALE_ROWS', 'OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS',
+__all__ = ['NO_YEARS', 'SCALE_ROWS', 'MAP_WANTED', 'OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS',
            'MODEL_ALIASES', 'refuse_rotation', 'embedding_variable', 'official_years', 'official_cube', 'years_text',
            'as_embedding', 'validate_embedding', 'quantize_embedding', 'dequantize_embedding', 'tiff_scheme',
            'provenance_tags', 'provenance_attrs', 'model_name', 'from_official', 'read_official_tiff', 'band_order',
@@ -168,6 +168,8 @@ def _codes_gated(q:xr.DataArray) -> xr.DataArray:
                   "form reads them (`as_embedding(emb)`: NaN)", stacklevel=user_stacklevel())
     return q.copy(data=np.where(bad[..., None], np.int8(NODATA), q.values))
 
+MAP_WANTED = "an embedding is an xarray DataArray (y, x, band) or Dataset"   # what a map door wants (`core.refuse_path`)
+
 @checks_flags
 def as_embedding(obj,                   # DataArray with a 64-long `band` dim, or a Dataset with A00..A63
                  dequantize:bool=True,  # dequantise an int8 (official, quantised) input
@@ -200,9 +202,9 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                              f"{EMBED_DIM}-long `band` dim or {EMBED_DIM} variables band_1..band_{EMBED_DIM} (a "
                              "GeoTIFF read by rioxarray; Band1..Band64 from GDAL's netCDF); a source stack must be "
                              "embedded first with `.aef.embed(model, period)`")
-    refuse_path(obj, "an embedding is an xarray DataArray (y, x, band) or Dataset", "map")   # a file's name
+    refuse_path(obj, MAP_WANTED, "map")   # a file's name: the readers of each kind of file
     if isinstance(obj, str):
-        raise DTypeError(f"an embedding is an xarray DataArray (y, x, band) or Dataset, got the text {obj!r}, which "
+        raise DTypeError(f"{MAP_WANTED}, got the text {obj!r}, which "
                          "names no file here: pass the map itself, or the path of its file to a reader")
     if not isinstance(obj, xr.DataArray):
         raise DTypeError(f"expected an xarray DataArray or Dataset, got {type(obj).__name__}: wrap arrays with "

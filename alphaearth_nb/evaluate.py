@@ -17,7 +17,7 @@ from tqdm.auto import tqdm
 from .knn import (centring_offset, knn_indices, knn_predict, knn_search, knn_vote,  # the kNN engine
                                wider_than_float32)                                             # (re-exported here)
 from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, as_rng, as_seed, checks_flags, decimal,
-                                user_stacklevel, whole)
+                                user_stacklevel, whole, refuse_path)
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .embeddings import gate_vectors, query_array
 from .gate import change_score, unit_rows
@@ -47,6 +47,7 @@ _all_ = ["check_xy", "least_squares_fit", "least_squares_fit_checked", "least_sq
 def unlabelled(vals) -> np.ndarray:  # label values (N,): class ids, numbers or names, any dtype
     """Mask (N,) of the labels that mark unlabelled points, as in a label raster: negative ids (-1 is the class map's
     no data) and empty or blank names; numbers held as text ("-1" from a CSV) count as numbers."""
+    refuse_path(vals, "label values are one per point (N,)")
     v = np.asarray(vals)
     if v.dtype.kind in "iuf": return v < 0                   # NaN is not negative: NaN labels are refused apart
     if v.dtype.kind not in "OUS": return np.zeros(v.shape, bool)
@@ -68,6 +69,7 @@ def drop_unlabelled(x:np.ndarray,       # features (N, ...)
     """`x` and `vals` without the points `unlabelled` marks (negative ids, empty names), with a warning naming them
     (a table's -1 was trained as a class whose pixels then read as no data); `LabelError` when none is left.
     `classify` and `aef evaluate` read label tables this way; `evaluate_embeddings` refuses such labels instead."""
+    refuse_path(x, "features are numbers (N, ...)"); refuse_path(vals, "label values are one per point (N,)")
     drop = unlabelled(vals)
     if drop.any():
         warnings.warn(f"{int(drop.sum())} of {len(vals)} labels are {sorted(set(vals[drop].tolist()))[:3]}: negative "
@@ -95,6 +97,7 @@ def fill_like_ids(vals,             # class ids (N,) after the unlabelled ones a
     WorldCover's 10..100). Decided: 0 next to ids 1, 2, ... is a class (Dynamic World's water, a binary mask's
     background), as is any id among others of its size, and two ids are two classes (a 0/255 mask), so the range
     is judged among three ids or more; only integer ids (whole floats too) are judged."""
+    refuse_path(vals, "class ids are one per point (N,)")
     v = np.asarray(vals)
     if v.dtype.kind not in "iuf" or v.size == 0: return []
     v = v[np.isfinite(v)] if v.dtype.kind == "f" else v
@@ -129,6 +132,7 @@ def warn_fill_ids(vals,                 # class ids (N,), the unlabelled ones go
     such an id, undeclared, is trained and scored as a class (was: silently). The one rule of
     `classify`/`training_set` (rasters and tables), `evaluate_embeddings` and `aef evaluate`; a declared no-data
     (`nodata`, `_FillValue` in attrs or encoding) is no label at all."""
+    refuse_path(vals, "class ids are one per point (N,)")
     if not (found := fill_like_ids(vals, dtype, flags)): return
     n = int(np.size(vals))
     said = "; ".join(f"{i} holds {c:,} of {n:,} labelled rows ({100 * c / n:.1f}%): {why}" for i, c, why in found)
@@ -168,6 +172,7 @@ def balanced_accuracy(y_true, # true labels, (N,)
     1 and 1.0 are one class 1. Names on one side and numbers on the other can never match (every recall 0): a
     `LabelError` says how to put them in one kind (a class map of named classes holds indices into its
     `attrs['class_names']`)."""
+    refuse_path(y_true, "true labels are one per point (N,)"); refuse_path(y_pred, "predicted labels are one per point (N,)")
     refuse_missing_labels(y_true, "true labels")
     _refuse_unlabelled(y_true, "score: keep the labelled points, `keep = ~aef.evaluate.unlabelled(y_true)`, and score "
                        "`y_true[keep]` against `y_pred[keep]`")   # a raster's -1 was scored as one more class
@@ -183,6 +188,7 @@ def r2(y_true,  # targets, (N,) or (N, M)
        y_pred,  # predictions, the shape of `y_true`
       ) -> float:
     "Coefficient of determination `1 - SS_res / SS_tot` (pooled over outputs)."
+    refuse_path(y_true, "true targets are numbers (N,) or (N, M)"); refuse_path(y_pred, "predicted targets are numbers (N,) or (N, M)")
     y_true = np.asarray(y_true, np.float64); y_pred = np.asarray(y_pred, np.float64)
     if y_true.shape != y_pred.shape: raise LabelError(f"y_true has shape {y_true.shape} but y_pred {y_pred.shape}: pass one prediction per target")
     ss_tot = np.sum((y_true - y_true.mean(0)) ** 2)
@@ -193,6 +199,7 @@ def mae(y_true,  # targets, (N,) or (N, M), in the targets' units
         y_pred,  # predictions, the shape of `y_true`
        ) -> float:
     "Mean absolute error."
+    refuse_path(y_true, "true targets are numbers (N,) or (N, M)"); refuse_path(y_pred, "predicted targets are numbers (N,) or (N, M)")
     y_true = np.asarray(y_true, np.float64); y_pred = np.asarray(y_pred, np.float64)
     if y_true.shape != y_pred.shape: raise LabelError(f"y_true has shape {y_true.shape} but y_pred {y_pred.shape}: pass one prediction per target")
     return float(np.mean(np.abs(y_true - y_pred)))
@@ -242,6 +249,7 @@ def shots_per_class(counts,                 # labelled points per class
                     classes=None,           # class names for the error message
                    ) -> np.ndarray:
     "Training points to draw per class; a `LabelError` names any class with too few labels."
+    refuse_path(counts, "counts are labelled points per class (C,)")
     counts = np.asarray(counts)
     names = [v.item() if hasattr(v, "item") else v for v in (range(len(counts)) if classes is None else classes)]
     if shots == "max":
@@ -271,6 +279,7 @@ def nshot_split(y,                     # labels, (N,)
                ) -> tuple[np.ndarray, np.ndarray]:
     """Sorted train indices (`shots` per class) and test indices (all other points). `LabelError` for missing labels
     and for labels that mark unlabelled points (negative ids, empty names: `unlabelled`), which are no class."""
+    refuse_path(y, "labels are one per point (N,)")
     rng, y = as_rng(seed), np.asarray(y)   # a Generator goes on as it is; a seed: core's one rule, at the door
     if y.ndim != 1: raise LabelError(f"labels must be 1-D, got shape {y.shape}: pass `y.ravel()`")
     refuse_missing_labels(y)
@@ -291,6 +300,7 @@ def max_trial_folds(y,                     # labels, (N,)
                     cap:int=100,           # at most this many folds
                    ) -> int:
     "Folds of the max-trial rule: the most disjoint training blocks any class has (at most `cap`)."
+    refuse_path(y, "labels are one per point (N,)")
     _refuse_unlabelled(y, _DRAW_FIX)
     _, idx = encode_labels(y)
     counts = np.bincount(idx)
@@ -304,6 +314,7 @@ def max_trial_split(y,                     # labels, (N,)
                     max_fraction:float=0.5,  # share of a class's points the training part may take
                    ) -> tuple[np.ndarray, np.ndarray]:
     "Sorted train indices (block `fold` of each class) and test indices (every other point)."
+    refuse_path(y, "labels are one per point (N,)")
     rng = as_rng(seed)
     _refuse_unlabelled(y, _DRAW_FIX)
     classes, idx = encode_labels(y)
@@ -384,6 +395,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     points (negative ids, empty names: `unlabelled`) are a `LabelError` naming them, never a class; ids that look like
     a no-data code (255 beside 1..10: `fill_like_ids`) are scored as classes with a `UserWarning` naming them. A table is read
     as `linear.check_xy` reads it: its 64 bands (codes decoded), and the other columns `features` names after them."""
+    refuse_path(x, "features are numbers (N, D)"); refuse_path(y, "labels are one per point (N,)")
     shots = as_levels(shots)  # np.int64(10), (1.0, 10.0): ints; '10', True, 10.5, (1, 1): ConfigError, before any work
     seed, folds = as_seed(seed), _checked_folds(folds, shots)   # -1, 2**64, 10**24 folds, a level not asked: refused
     x, y = check_xy(x, y, centre=True, features=features)   # UTM, epoch seconds: their digits kept
@@ -459,6 +471,7 @@ def evaluate_regression(x,                        # features, (N, D)
                        ) -> pd.DataFrame:
     """Regression transfer table: R^2 and MAE (mean, std over folds) per training size and method. A table is read
     as `linear.check_xy` reads it: its 64 bands, and the other columns `features` names."""
+    refuse_path(x, "features are numbers (N, D)"); refuse_path(y, "targets are numbers (N,)")
     seed, folds = as_seed(seed), as_folds(folds, example=100)   # an int only: no dict of levels here
     x, y = check_xy(x, y, centre=True, features=features)
     y = y.astype(np.float64)
@@ -501,6 +514,7 @@ def change_scores(e1,                   # features before, (..., D)
     With `normalize` it is computed as `|u1 - u2|^2 / 2` of the unit rows (equal to `1 - u1.u2`): 0 exactly for
     equal vectors and never below 0, with no cancellation for small changes. `1 - dot` gave a map compared with
     itself 702 of 1600 pixels nonzero, 306 of them negative (-4e-16): `change > 0` flagged unchanged pixels."""
+    refuse_path(e1, "features before are numbers (..., D)"); refuse_path(e2, "features after are numbers (..., D)")
     # tables by their labels (A00..A63 in band order, as every query): a DataFrame with the bands in
     # another order was compared by position (the same vectors scored 0.9 .. 1.2)
     e1, e2 = (query_array(e, "change vectors") if isinstance(e, pd.DataFrame) else e for e in (e1, e2))
@@ -521,6 +535,7 @@ def change_threshold_sweep(e1,                             # features before, (N
     `d = (1 - e1 . e2) / 2` is the paper's (arXiv 2507.22291 S4.1, eq. 8: the score "remapped s.t. 0 = embeddings were
     the same, 1 = embeddings were on opposite poles"): the grid 0.1 .. 0.9 lies inside its 0 .. 1; AEF.md section 7's
     `1 - e1 . e2` (0 .. 2, `change_scores`) is twice it, and the same grid on it would pick thresholds twice too fine."""
+    refuse_path(changed, "changed is one flag per point (N,)")
     s = change_scores(e1, e2, normalize) / 2  # the paper's d (S4.1, eq. 8): 0 the same, 1 opposite poles
     refuse_missing_labels(changed, "change labels")   # NaN, None, pd.NA: unlabelled points, named as such
     lab = label_values(changed)   # '0'/'1' (a CSV read as text) are 0 and 1, as labels are everywhere
@@ -556,6 +571,7 @@ def separated_points(xy,                          # point coordinates in metres,
                      order=None,                  # or an explicit visiting order (N,) (overrides seed)
                     ) -> np.ndarray:
     "Sorted indices of a greedy subset of points no two of which are closer than `min_dist`."
+    refuse_path(xy, "point coordinates are numbers (N, 2)")
     rng, xy = (as_rng(seed) if order is None else None), np.asarray(xy, np.float64)
     if xy.ndim != 2 or xy.shape[1] != 2: raise DimensionError(f"points must be (N, 2) coordinates, got shape {xy.shape}")
     if not np.isfinite(xy).all(): raise LabelError("some point coordinates are NaN/inf: drop those points first")

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, DimensionError, as_rng, as_seed, checks_flags, real, whole
+from .core import EMBED_DIM, DimensionError, as_rng, as_seed, checks_flags, real, whole, refuse_path
 from .embeddings import as_embedding
 from .gate import gate_vectors
 from .evaluate import change_threshold_sweep, evaluate_embeddings, separated_points, xy_features
@@ -69,6 +69,7 @@ def raw_series_features(stack,            # a scene (DataTree)
                         sources=("sentinel2", "sentinel1"),  # per-date sources
                        ) -> xr.DataArray:
     "Baseline: every band on a fixed 10-day grid of the year, gaps interpolated in time, (y, x, band)."
+    refuse_path(stack, "a scene is a stack (DataTree)", "stack")
     feats, names = [], []
     for name, (v, doy, _) in _bands(stack, year).items():
         if name.split("/")[0] not in sources or name.endswith("NDVI"): continue
@@ -86,6 +87,7 @@ def seasonal_composite_features(stack,            # a scene (DataTree)
                                 dem:bool=False,   # add elevation and slope
                                ) -> xr.DataArray:
     "Baseline: annual percentiles and seasonal medians of every band and of NDVI (NaN-aware), (y, x, band)."
+    refuse_path(stack, "a scene is a stack (DataTree)", "stack")
     feats, names = [], []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
@@ -115,6 +117,7 @@ def baseline_features(stack,     # a source stack (the sample scene's, `load_sce
                       year:int,  # calendar year whose frames make the features
                      ) -> dict:
     "The designed features a user would pick instead of an embedding, per pixel: name -> (H, W, D) float32."
+    refuse_path(stack, "a scene is a stack (DataTree)", "stack")
     comp = seasonal_composite_features(stack, year, dem=True)
     return {"raw series": raw_series_features(stack, year).values, "composites": comp.values[..., :-2],
             "composites + DEM": comp.values, "XY sin/cos": xy_features(stack).values}
@@ -124,6 +127,7 @@ def scene_points(labels:xr.DataArray,   # yearly classes (year, y, x)
                  seed=0,                # seed of the draw, or a np.random.Generator (used as it is)
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "Land-cover points of a scene: rows, cols of spatially separated pixels, each with one random year index."
+    refuse_path(labels, "labels are a class map (year, y, x)", "raster")
     rng = as_rng(seed)   # a Generator goes on as it is
     yy, xx = np.meshgrid(labels.y.values, labels.x.values, indexing="ij")
     keep = separated_points(np.stack([xx.ravel(), yy.ravel()], 1), min_dist, seed=rng)
@@ -132,6 +136,7 @@ def scene_points(labels:xr.DataArray,   # yearly classes (year, y, x)
 
 def zscore_pooled(parts:list) -> list:  # feature arrays (..., D), the same D, NaN allowed (left out of mean and std)
     "Standardise feature arrays (N_i, D) with the mean and std of all of them together."
+    for p in parts: refuse_path(p, "feature arrays are numbers (..., D)")
     a = np.concatenate([p.reshape(-1, p.shape[-1]) for p in parts]).astype(np.float64)
     m, s = np.nanmean(a, 0), np.nanstd(a, 0)
     return [((p - m) / np.where(s > 0, s, 1)).astype(np.float32) for p in parts]
@@ -141,6 +146,7 @@ def error_ratio(table:pd.DataFrame,     # rows: features, shots, method, balance
                 ours:str="embedding",   # `table.features` of our rows; the others are the baselines
                ) -> tuple[float, str]:
     "Error (1 - best balanced accuracy of any method) of `ours` over the best baseline's at one shots level; that baseline."
+    refuse_path(table, "the table is `evaluate_embeddings`' results (a DataFrame)")
     best = table[table.shots.astype(str) == str(shots)].groupby("features").balanced_accuracy.max()
     base = best.drop(ours)
     return float((1 - best[ours]) / max(1 - base.max(), 1e-9)), str(base.idxmax())
@@ -164,6 +170,7 @@ def effective_dims(*vector_sets:np.ndarray, # one or more (N, D) arrays of vecto
     of -128, NaN, all zero or one value are no data, left out (500 official samples: 5.64 as floats; as codes 6.66,
     with 50 rows -128 1.59, with 50 zero rows 6.00). A map given as its DataArray (y, x, band) is measured over its
     pixels; an array not (N, D), such as a map's (y, x, 64) values, is a `DimensionError` naming the reshape."""
+    for v in vector_sets: refuse_path(v, "vector sets are numbers (N, D)")
     spectra = [np.clip(np.linalg.eigvalsh(np.cov(v[np.isfinite(v).all(1)].T)), 0, None) for v in map(_rows, vector_sets)]
     ev = np.mean(spectra, 0)
     return float(ev.sum() ** 2 / (ev ** 2).sum())
@@ -179,6 +186,7 @@ def compare_on_scene(stack,                # the scene (DataTree)
     """10-shot land cover and change of the embedding and the designed baselines on one scene: tables and headlines.
     Class ids that lost digits in a float type (beyond 2^24 in float32, also a float32 file read widened) are a
     `LabelError` before any work (`labels.check_exact_ids`)."""
+    refuse_path(stack, "a scene is a stack (DataTree)", "stack"); refuse_path(labels, "labels are a class map (year, y, x)", "raster")
     min_dist, folds, seed = real(min_dist, "min_dist", 50.0), whole(folds, "folds", 20), as_seed(seed)
     check_exact_ids(labels.values, stored_dtype(labels), "the yearly classes")   # merged classes would fake change
     years = sorted(embeddings)
@@ -222,6 +230,8 @@ def plot_change_events(change:xr.DataArray,   # (y, x) change score, e.g. 1 - co
                        ax=None,               # matplotlib Axes to draw on (default: a new figure)
                        title:str="change (1 - dot), true change outlined"):   # the axes' title
     "The change map with the true changed pixels outlined; returns the axes."
+    refuse_path(change, "the change score is a map (y, x)", "raster")
+    refuse_path(events, "the true change is a mask (y, x)", "raster")
     if ax is None: ax = plt.figure(figsize=(5, 4)).subplots()
     m = np.asarray(events.values if hasattr(events, "values") else events, bool)
     m = m.any(0) if m.ndim == 3 else m

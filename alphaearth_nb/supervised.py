@@ -15,10 +15,10 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, AEFError, DimensionError, LabelError, NoDataWarning, checks_flags,
-                                user_stacklevel)
+                                user_stacklevel, refuse_path)
 from .cubes import is_geometry_input, label_table, map_year, years_of_cube
 from .places import agreed_crs, coordinate_hint, read_geometries, table_file
-from .embeddings import NO_YEARS, as_embedding, pixelwise, refuse_rotation, values_at
+from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, pixelwise, refuse_rotation, values_at
 from .geo import (as_crs, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
                                unpacked)
 from .labels import (OFF_MAP, label_column_guess, check_exact_ids, comma_numbers, label_array, label_values, labelled_values,
@@ -200,6 +200,7 @@ def rows_of_map(emb,      # one map (y, x, band): its `time` coordinate or `peri
     every row where the map records no year, warned when the column holds several years. Other labels as given.
     The one rule of `training_set` and `analysis.classify`/`regress` of one map (was: `training_set` alone took
     every row, whatever its year)."""
+    refuse_path(emb, MAP_WANTED, "map")
     t = labels if isinstance(labels, pd.DataFrame) else _as_table(labels, crs)
     return labels if (col := _year_column(t)) is None else _rows_of_map(emb, t, col)
 
@@ -210,6 +211,7 @@ def rows_by_year(emb,      # a cube (time, y, x, band)
     """The rows of a table of labels with a `year` column (as `rows_of_map` reads one) for each of cube `emb`'s
     years, in its order (`LabelError` for a year without rows; rows of other years left out, warned); None for labels
     without a year column (every year takes them all). `analysis.over_time`'s pairing of labels with years."""
+    refuse_path(emb, MAP_WANTED, "map")
     t = labels if isinstance(labels, pd.DataFrame) else _as_table(labels, crs)
     return None if (col := _year_column(t)) is None else _rows_by_year(emb, t, col)
 
@@ -262,6 +264,7 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
                        positive:bool=True,        # a raster's negative values are unlabelled (False: values, regress)
                       ) -> tuple[np.ndarray, np.ndarray]:
     "`training_set` of a map in the embedding form already (`classify` and `regress` gate it once)."
+    refuse_path(emb, MAP_WANTED, "map")
     labels = label_array(rows_of_map(emb, table_file(labels), crs))   # a CSV/Parquet path: its DataFrame; a year
                                                                         # column: the map's year's rows
     stored = None if numbers else stored_dtype(labels, column)   # class ids: the float type of the file, before resampling
@@ -333,6 +336,7 @@ def predict_pixels(emb:xr.DataArray,  # embedding (y, x, band)
                    dtype=np.float32,  # of the result (float64: a regression on targets float32 cannot hold)
                   ) -> xr.DataArray:
     "Apply a row-wise predictor to every pixel with data, block by block (lazy for dask); NaN elsewhere."
+    refuse_path(emb, MAP_WANTED, "map")
     def block(a):
         flat = a.reshape(-1, EMBED_DIM)
         ok = np.isfinite(flat).all(1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .core import DimensionError, LabelError
+from .core import DimensionError, LabelError, refuse_path
 
 # %% auto #0
 __all__ = ['VOTE_ROWS', 'VOTE_TABLE', 'knn_vote']
@@ -21,6 +21,7 @@ def knn_vote(nn_labels,          # (Q, k) class indices 0 .. C-1 of the neighbou
     """Majority vote (ties: the class of the nearest) (Q,) and vote fractions (Q, C).
 
     Raises `LabelError` for a label outside 0..C-1 (or not a whole number), `DimensionError` if not (Q, k)."""
+    refuse_path(nn_labels, "neighbour labels are class indices (Q, k)")
     lab = np.asarray(nn_labels)
     if lab.ndim != 2: raise DimensionError(f"neighbour labels must be (Q, k), got shape {lab.shape}: pass `y[idx]`")
     if lab.dtype.kind not in "iu" or (lab.size and (lab.min() < 0 or lab.max() >= n_classes)):

@@ -1,9 +1,10 @@
-"""A path where an array, map or table is wanted: one rule (`core.is_path`), one message (`core.refuse_path`'s
-`DTypeError` '..., got the path 'x.npy': load it first, e.g. ...') at every door, before any other check. Was: a bare
-AttributeError (`knn.centring_offset('x.npy')`, `wider_than_float32`), no error at all (`index.recall_at('a.npy',
-truth)`), numpy's TypeError, or messages naming fixes that do not apply; `as_embedding('x.npy')` named only the
-readers of Zarr, GeoTIFF and netCDF. The map door's advice for a .npy array and a CSV table, run as written, gives
-the embedding back."""
+"""A path where an array, map, stack or table is wanted: one rule (`core.is_path`), one message (`core.refuse_path`'s
+`DTypeError` '..., got the path 'x.npy': load it first, e.g. ...') at every door of knn, index, linear, vote,
+directions, evaluate, quality, analysis, supervised, cubes and the `.aef` accessor, before any other check. Was: a bare
+AttributeError (`knn.centring_offset('x.npy')`, `wider_than_float32`, cubes' zones, quality's stacks), no error at
+all (`index.recall_at('a.npy', truth)`, `supervised.rows_of_map`, `evaluate.unlabelled`), numpy's TypeError or
+ValueError, or messages naming fixes that do not apply; `as_embedding('x.npy')` named only the readers of Zarr,
+GeoTIFF and netCDF. The map door's advice for a .npy array and a CSV table, run as written, gives the embedding back."""
 import re
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 import xarray as xr
 
 import alphaearth_nb as aef
-from alphaearth_nb import index, knn, linear
+from alphaearth_nb import analysis, cubes, directions, evaluate, index, knn, linear, quality, supervised, vote
 from alphaearth_nb.core import DTypeError, LOADERS, is_path
 from alphaearth_nb.embeddings import as_embedding
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -22,6 +23,7 @@ X = random_unit((20,), seed=3)
 Y = np.arange(20) % 2
 W = np.zeros((65, 2), np.float32)
 POS = np.array([[0, 1], [1, 0]])
+LAB = xr.DataArray(np.arange(12).reshape(3, 4) % 2, dims=("y", "x"), coords={"y": EMB.y, "x": EMB.x})
 
 DOORS = {   # door -> (call of a path, the kind of readers named)
     "knn.wider_than_float32": (lambda p: knn.wider_than_float32(p), "array"),
@@ -49,6 +51,60 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "linear.linear_probe_predict/W": (lambda p: linear.linear_probe_predict(p, X), "array"),
     "embeddings.as_embedding": (lambda p: as_embedding(p), "map"),
     "aef.change/other": (lambda p: EMB.aef.change(p), "map"),
+    "aef.similarity/target": (lambda p: EMB.aef.similarity(p), "vectors"),
+    "vote.knn_vote": (lambda p: vote.knn_vote(p, 2), "array"),
+    "directions.unit_rows": (lambda p: directions.unit_rows(p), "array"),
+    "directions.cosines/v": (lambda p: directions.cosines(p, X[0]), "array"),
+    "directions.cosines/q": (lambda p: directions.cosines(X, p), "vectors"),
+    "directions.change_score/u1": (lambda p: directions.change_score(p, X), "array"),
+    "directions.change_score/u2": (lambda p: directions.change_score(X, p), "array"),
+    "evaluate.evaluate_embeddings/x": (lambda p: evaluate.evaluate_embeddings(p, Y), "array"),
+    "evaluate.evaluate_embeddings/y": (lambda p: evaluate.evaluate_embeddings(X, p), "array"),
+    "evaluate.evaluate_regression/y": (lambda p: evaluate.evaluate_regression(X, p), "array"),
+    "evaluate.unlabelled": (lambda p: evaluate.unlabelled(p), "array"),
+    "evaluate.drop_unlabelled/x": (lambda p: evaluate.drop_unlabelled(p, Y), "array"),
+    "evaluate.drop_unlabelled/vals": (lambda p: evaluate.drop_unlabelled(X, p), "array"),
+    "evaluate.fill_like_ids": (lambda p: evaluate.fill_like_ids(p), "array"),
+    "evaluate.warn_fill_ids": (lambda p: evaluate.warn_fill_ids(p), "array"),
+    "evaluate.balanced_accuracy/true": (lambda p: evaluate.balanced_accuracy(p, Y), "array"),
+    "evaluate.balanced_accuracy/pred": (lambda p: evaluate.balanced_accuracy(Y, p), "array"),
+    "evaluate.r2": (lambda p: evaluate.r2(p, Y), "array"),
+    "evaluate.mae": (lambda p: evaluate.mae(Y, p), "array"),
+    "evaluate.shots_per_class": (lambda p: evaluate.shots_per_class(p, 1), "array"),
+    "evaluate.nshot_split": (lambda p: evaluate.nshot_split(p, 1), "array"),
+    "evaluate.max_trial_folds": (lambda p: evaluate.max_trial_folds(p), "array"),
+    "evaluate.max_trial_split": (lambda p: evaluate.max_trial_split(p, 0), "array"),
+    "evaluate.change_scores/e1": (lambda p: evaluate.change_scores(p, X), "array"),
+    "evaluate.change_scores/e2": (lambda p: evaluate.change_scores(X, p), "array"),
+    "evaluate.change_threshold_sweep/e1": (lambda p: evaluate.change_threshold_sweep(p, X, Y > 0), "array"),
+    "evaluate.change_threshold_sweep/changed": (lambda p: evaluate.change_threshold_sweep(X, X, p), "array"),
+    "evaluate.separated_points": (lambda p: evaluate.separated_points(p), "array"),
+    "quality.raw_series_features": (lambda p: quality.raw_series_features(p, 2020), "stack"),
+    "quality.seasonal_composite_features": (lambda p: quality.seasonal_composite_features(p, 2020), "stack"),
+    "quality.baseline_features": (lambda p: quality.baseline_features(p, 2020), "stack"),
+    "quality.scene_points": (lambda p: quality.scene_points(p, 10.0), "raster"),
+    "quality.zscore_pooled": (lambda p: quality.zscore_pooled([X, p]), "array"),
+    "quality.error_ratio": (lambda p: quality.error_ratio(p, 1), "array"),
+    "quality.effective_dims": (lambda p: quality.effective_dims(X, p), "array"),
+    "quality.compare_on_scene/stack": (lambda p: quality.compare_on_scene(p, LAB, {}), "stack"),
+    "quality.plot_change_events/change": (lambda p: quality.plot_change_events(p, LAB > 0), "raster"),
+    "quality.plot_change_events/events": (lambda p: quality.plot_change_events(LAB * 1.0, p), "raster"),
+    "analysis.similarity/emb": (lambda p: analysis.similarity(p, X[0]), "map"),
+    "analysis.sample_pixels": (lambda p: analysis.sample_pixels(p), "map"),
+    "analysis.pca_basis": (lambda p: analysis.pca_basis(p), "array"),
+    "analysis.cluster": (lambda p: analysis.cluster(p, 2), "map"),
+    "analysis.classify/emb": (lambda p: analysis.classify(p, LAB), "map"),
+    "supervised.rows_of_map": (lambda p: supervised.rows_of_map(p, LAB), "map"),
+    "supervised.rows_by_year": (lambda p: supervised.rows_by_year(p, LAB), "map"),
+    "supervised.training_set": (lambda p: supervised.training_set(p, LAB), "map"),
+    "supervised.gated_training_set": (lambda p: supervised.gated_training_set(p, LAB), "map"),
+    "supervised.predict_pixels": (lambda p: supervised.predict_pixels(p, lambda v: v[:, :1], 1), "map"),
+    "cubes.coarsen": (lambda p: cubes.coarsen(p, 2), "map"),
+    "cubes.tile_zones": (lambda p: cubes.tile_zones(p, 2), "map"),
+    "cubes.h3_zones": (lambda p: cubes.h3_zones(p, 5), "map"),
+    "cubes.zones_of": (lambda p: cubes.zones_of(p, tile=2), "map"),
+    "cubes.aggregate": (lambda p: cubes.aggregate(p, tile=2), "map"),
+    "cubes.label_table": (lambda p: cubes.label_table(p, LAB), "map"),
 }
 
 
