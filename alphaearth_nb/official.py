@@ -281,6 +281,15 @@ def mosaic(cubes:list,                # float cubes (time, y, x, band), each wit
     return out.transpose("time", "y", "x", "band").astype(np.float32)
 
 # %% ../nbs/27_official.ipynb #c0027
+def _every_year(t:pd.DataFrame, ys:list, geom):
+    "Raise `NoTilesError` for the years of `ys` that no tile in `t` covers, naming those with tiles: such a year was " \
+    "xarray's 'spatial_ref not present in all datasets' (the tiles' own grid) or a layer of no data, without a word."
+    if not (missing := sorted(set(ys) - set(t["year"].astype(int)))): return
+    have = [y for y in ys if y not in missing]
+    raise NoTilesError(f"no official tile covers {tuple(round(v, 4) for v in geom.bounds)} in {missing}, though tiles "
+                       f"cover it in {have}: pass the years that have tiles, years={have}, or read the others from "
+                       "another mirror (2017 is missing on some)")
+
 def open(area,                           # lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame;
                                         # None with `geobox` (its footprint)
          years=YEARS[-1],                # a year, a list of years, or a tuple (first, last): (2020, 2024) is five
@@ -309,7 +318,8 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     of them, whatever `area` covers, so `area` may be None then; an area given beside it chooses no tile and no
     pixel (was: only the area's tiles were read, the GeoBox's pixels past them no data where tiles are).
 
-    Raises `NoTilesError` where no tile covers the area (the GeoBox) in the years; `ConfigError` for a `resolution`
+    Raises `NoTilesError` where no tile covers the area (the GeoBox) in the years, or in one of them (naming those
+    that have tiles); `ConfigError` for a `resolution`
     that is no pixel size (0, negative, NaN, text), a geographic `crs` without one, another `resampling`, or neither
     an area nor a GeoBox."""
     require("rioxarray", "official", "official.open")
@@ -319,6 +329,7 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     ys = years_of(years)
     geom = geobox_area(geobox) if geobox is not None else area_of(area)   # a GeoBox: every tile under it
     t = tiles(geom, ys, source, project, cache)
+    _every_year(t, ys, geom)   # a year without tiles beside years with them: named, as one year alone is
     bill_project(project, t["href"])   # the 'gcs' mirror's GS_USER_PROJECT; nothing else goes in os.environ
     zones = sorted(t["crs"].unique(), key=lambda c: (int(c.split(":")[1]) % 100, c))
     # the tiles' own grid asked for in any spelling (the zone's CRS by `same_crs`, 10 m by `pixel_size`, a GeoBox on
