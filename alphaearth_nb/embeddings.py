@@ -454,7 +454,9 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     Warns (`UserWarning`) where `flip=True` contradicts a north-up geotransform; the flag wins (field case B1).
     The official product records `attrs['source']` and `attrs['embedding:model']` = `OFFICIAL_COLLECTION` (its Earth
     Engine id), so its years and a model of ours are not compared (`cubes.one_model`); our own GeoTIFF
-    (`exports.to_cog`) the source and model its tags name (`provenance_attrs`)."""
+    (`exports.to_cog`) the source and model its tags name (`provenance_attrs`). A path is `core.refuse_path`'s
+    `DTypeError` naming the readers, as `as_embedding` says (was: AttributeError 'str' object has no attribute 'dims')."""
+    refuse_path(obj, MAP_WANTED, "map")
     if not names_every_band(obj) and (var := embedding_variable(obj)) is not None:
         obj = var  # a GeoTIFF read as a Dataset (`band_data`, or band_1..band_64): its (band, y, x) form
     obj = band_dim(obj)   # `ds.to_dataarray()`: the bands on `variable`, labelled A00..A63

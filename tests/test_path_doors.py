@@ -50,6 +50,7 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "linear.linear_probe_fit_checked/y": (lambda p: linear.linear_probe_fit_checked(X, p, 2), "array"),
     "linear.linear_probe_predict/W": (lambda p: linear.linear_probe_predict(p, X), "array"),
     "embeddings.as_embedding": (lambda p: as_embedding(p), "map"),
+    "aef.from_official": (lambda p: aef.from_official(p), "map"),
     "aef.change/other": (lambda p: EMB.aef.change(p), "map"),
     "aef.similarity/target": (lambda p: EMB.aef.similarity(p), "vectors"),
     "vote.knn_vote": (lambda p: vote.knn_vote(p, 2), "array"),
