@@ -130,6 +130,7 @@ SECTIONS = {
         'valid_polygons': 'gdf\n    a GeoDataFrame (any geometry column name)\n',
         'agreed_crs': "own\n    the CRS the input says it is in (a GeoDataFrame's `.crs`, a raster's); None: says none\ncrs\n    the `crs=` the caller was given; None: none\nwhat : str\n    the input, for messages: 'labels', 'points', 'zones'\n",
         'read_places': 'src\n    places in any form `read_geometries` takes, a dict of arrays, a CSV/Parquet path\ncrs\n    their CRS when they do not say\nobj\n    the map: a plain x/y table without `crs=` is read on it by `geo.point_crs`\n',
+        'own_crs_on': 'obj\n    the map the places are put on\nsrc\n    places in any form `read_geometries` takes\n',
         'points_xy': "points\n    (xs, ys), a DataFrame with x/y or lon/lat columns, a GeoDataFrame, a vector file\nto_crs : str\n    the CRS to give the points in (the map's)\ncrs\n    the CRS of `points` when they do not say (a GeoDataFrame does)\nobj\n    the map: points without a CRS are read by `geo.point_crs` on it (default lon/lat)\n",
     },
     'alphaearth_nb.index': {
@@ -230,7 +231,7 @@ SECTIONS = {
         'years_with_data': "cube\n    (time, y, x, band) cube, or one year's (y, x, band) map\nleast : int\n    pixels with data a year needs\nfirst : bool\n    the first such year only: the years after it are not read\n",
         'gather': 'emb : xr.DataArray\n    embedding (y, x, band) or cube (time, y, x, band), numpy or dask\nrows\n    pixel rows (n,), on the grid\ncols\n    pixel columns (n,)\n',
         'points_table': "table\n    the points' table (DataFrame or GeoDataFrame) of n rows: its index is kept\ninside\n    (n,) bool, each point on the map; with `years`, (n,) or (Y, n): a row a year\nvectors\n    (n, 64) vectors, NaN off the map; with `years`, (Y, n, 64)\nyears\n    a cube's years, one block of rows each (a `year` column added); None: one block\n",
-        'off_map_hint': 'emb\n    the map (y, x, band) or cube, with its CRS\nxs : np.ndarray\n    the places\' x in the map\'s CRS (points; a zone\'s bounds)\nys : np.ndarray\n    their y\nwhat : str\n    what the places are, for the message: "points", "zones"\n',
+        'off_map_hint': 'emb\n    the map (y, x, band) or cube, with its CRS\nxs : np.ndarray\n    the places\' x in the map\'s CRS (points; a zone\'s bounds)\nys : np.ndarray\n    their y\nwhat : str\n    what the places are, for the message: "points", "zones"\ngiven\n    (xs, ys, crs): the places as given, in their own CRS; None: the checks only\nown\n    the input when that CRS is its own label (\'the GeoDataFrame\'); None: `crs=` or none\n',
         'warn_zones_off_map': "emb\n    the map (y, x, band) or cube, with its CRS\ngdf\n    the zones (GeoDataFrame) in the map's CRS\n",
         'sample': "emb\n    embedding (y, x, band) or cube (time, y, x, band), any CRS\npoints\n    (lon, lat) arrays, DataFrame (lon/lat, or x/y: in crs, else the one rule), GeoDataFrame, file path, one point\ncrs\n    CRS of `points` when it does not say (default: `geo.point_crs`, lon/lat or the map's)\n",
     },

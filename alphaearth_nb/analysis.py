@@ -31,7 +31,7 @@ from .geo import (axis_span, check_pixels, check_same_grid, crs_of, declared_nod
                                one_point, pixel_indices, point_crs, rename_spatial, to_crs)
 from .gate import cosines, list_vectors, unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, label_array
-from .places import agreed_crs
+from .places import agreed_crs, own_crs_on
 from .supervised import gated_training_set, label_points, predict_pixels, rows_by_year, training_set
 
 # %% auto #0
@@ -242,7 +242,8 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     averaged on a guess: the spec's query is one vector or one point (DESIGN: `.aef.similarity(vector_or_point)`),
     and whether several examples mean their shared direction or a map each is the user's to say (was: 'got 128
     values', which counted a table's numbers as one vector's)."""
-    if type(target).__name__ in ("GeoSeries", "GeoDataFrame"): target, crs = _one_place(target, crs)
+    if type(target).__name__ in ("GeoSeries", "GeoDataFrame"):   # its own CRS label checked on the map first
+        target, crs = _one_place(own_crs_on(emb, target), crs)
     target = list_vectors(target)   # a row holding its vector as a list beside lon/lat: the vector (as A00..A63 is)
     if (several := _several(target)) is not None: raise DimensionError(several)   # was: 'got 128 values'
     if (p := one_point(target, crs)) is not None:   # no CRS said: the one rule (`geo.point_crs`), the map's first

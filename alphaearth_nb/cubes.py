@@ -398,6 +398,8 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
                          "points or polygons; make lines polygons first, e.g. `gdf.geometry = gdf.buffer(5)` "
                          "(metres in a projected CRS), or take their vertices as points")
     pts = gdf[gdf.geom_type == "Point"]
+    pts = pts[np.isfinite(pts.geometry.x.to_numpy()) & np.isfinite(pts.geometry.y.to_numpy())]   # no coordinates:
+                                                                        # left out, said by the reader (`geo.with_coordinates`)
     out = [pd.DataFrame({"x": pts.geometry.x.to_numpy(), "y": pts.geometry.y.to_numpy(),
                          column: pts[column].array})]   # the column's own dtype (categories, Int64) kept
     polys = gdf[gdf.geom_type.isin(["Polygon", "MultiPolygon"])].reset_index(drop=True)

@@ -11,44 +11,47 @@ import warnings
 from functools import lru_cache
 
 import numpy as np
-import pandas as pd
 from pyproj import Transformer
+from pyproj.database import query_crs_info
+from pyproj.enums import PJType
 
-from .core import CRSError, DimensionError, EmptyStackError, GridError, PointError, checks_flags, user_stacklevel
+from .core import CRSError, EmptyStackError, GridError, PointError, checks_flags, user_stacklevel
 from .files import is_remote
 from .spatial import (MAX_LON_STEP, NODATA_KEYS, VALID_KEYS, X_NAMES, Y_NAMES, as_crs, axes_to_turn,
                                    axis_span, crs_name, crs_of, declared_nodata, declared_valid_range, flip_rows,
                                    geotransform, geotransform_steps, grid_coords, grid_mapping, half_pixel,
                                    horizontal_crs, is_geographic, is_lazy, north_up, outside_valid, packing,
                                    pixel_size, axis_step, stored_rounding, coords_geotransform, rename_spatial,
-                                   require, same_crs,
-                                   unpacked, wrapped_like, write_crs)
+                                   require, same_crs, unpacked, wrapped_like, write_crs)
 from .antimeridian import (turn_shift, wrap_geometries, geometries_like, unwrap_lon, geometries_on, has_geometry)
+from .points import LAT_NAMES, LON_NAMES, one_point, with_coordinates
 
 _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
          'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name',
          'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
          'grid_mapping', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_step', 'stored_rounding',
-         'coords_geotransform',
-         'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up',
+         'coords_geotransform', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up',
          'flip_rows',   # spatial's, re-exported
          'is_remote']   # files', re-exported (mirrors reads it here)
 
 # %% auto #0
-__all__ = ['EDGE_TOL', 'POLE_TOL', 'AREA_MARGIN', 'SWAP_HINT', 'LON_NAMES', 'LAT_NAMES', 'LONLAT', 'cell_index', 'cell_inside',
-           'check_monotonic', 'wrap_x', 'check_pixels', 'check_degrees', 'check_grid_degrees', 'area_gap',
-           'check_area_of_use', 'shapes_in_area', 'inside_grid', 'swapped_on', 'pixel_indices', 'to_crs', 'utm_crs',
-           'one_point', 'point_crs', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid', 'X_NAMES', 'Y_NAMES',
-           'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata',
-           'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of',
-           'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'grid_mapping',
-           'geotransform', 'geotransform_steps', 'pixel_size', 'axis_step', 'stored_rounding', 'coords_geotransform',
-           'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows', 'is_remote', 'turn_shift',
-           'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geometries_on', 'has_geometry']
+__all__ = ['EDGE_TOL', 'POLE_TOL', 'AREA_MARGIN', 'SWAP_HINT', 'FEET', 'LONLAT', 'cell_index', 'cell_inside', 'check_monotonic',
+           'wrap_x', 'check_pixels', 'check_degrees', 'check_grid_degrees', 'area_gap', 'check_area_of_use',
+           'shapes_in_area', 'inside_grid', 'swapped_on', 'pixel_indices', 'to_crs', 'utm_crs', 'feet_twin',
+           'crs_guess', 'crs_advice', 'check_own_crs', 'point_crs', 'half_pixel_off', 'half_pixel_hint',
+           'check_same_grid', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require',
+           'rename_spatial', 'is_lazy', 'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing',
+           'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs',
+           'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_step',
+           'stored_rounding', 'coords_geotransform', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up',
+           'flip_rows', 'is_remote', 'turn_shift', 'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geometries_on',
+           'has_geometry', 'LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates']
 
 # %% ../nbs/03_geo.ipynb #c0002a
 # from `antimeridian` (02c), split from here: `geo.wrap_geometries` is `antimeridian.wrap_geometries`
 _all_ = ['turn_shift', 'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geometries_on', 'has_geometry']
+# from `points` (02d), split from here: `geo.one_point` is `points.one_point`
+_all_ = ['LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates']
 
 # %% ../nbs/03_geo.ipynb #c0024
 EDGE_TOL = 1e-6   # of a pixel (10 micrometres at 10 m): a value nearer an edge than this is on it
@@ -320,8 +323,8 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
         swap = g[0].shape == out.shape and swapped_on(obj, g[0][out], g[1][out], gcrs)
         raise error(f"{int(out.sum())} {what}(s) lie outside the grid (first: x={xs[i]}, y={ys[i]}; grid x in "
                     f"[{gx.min() - hx}, {gx.max() + hx}], y in [{gy.min() - hy}, {gy.max() + hy}], crs "
-                    f"{crs_of(obj)}): " + (SWAP_HINT if swap else "give coordinates in the grid's "
-                    "CRS (or pass `crs=`) and drop those outside it"))
+                    f"{crs_of(obj)}): " + (SWAP_HINT if swap else crs_advice(obj, gxs, gys, gcrs) if out.all() and crs_of(obj) else
+                    "give coordinates in the grid's CRS (or pass `crs=`) and drop those outside it"))
     return _axis_index(gy, ys, "y"), _axis_index(gx, xs, "x")
 
 # %% ../nbs/03_geo.ipynb #c0029
@@ -347,56 +350,138 @@ def utm_crs(lon:float,  # longitude, degrees (any turn: wrapped)
     zone = int(np.floor((float(lon) + 180) / 6)) % 60 + 1
     return f"EPSG:{(32600 if lat >= 0 else 32700) + zone}"
 
-# %% ../nbs/03_geo.ipynb #pt0002
-LON_NAMES = ("lon", "longitude", "lng", "long", "decimallongitude")   # longitude keys and columns, any case (GBIF's too;
-# "long" beside "lat": R's map_data, many survey sheets. Was not read: "no lon/lat or x/y columns")
-LAT_NAMES = ("lat", "latitude", "decimallatitude")
+# %% ../nbs/03_geo.ipynb #wc0002
+FEET = (("US survey feet", 1200 / 3937), ("international feet", 0.3048))   # metres per foot: the two in use
 
-def _key_pair(keys:dict, xs:tuple, ys:tuple) -> tuple|None:
-    "The keys (as given) of the first of `xs` and of `ys` found in `keys` (lower case -> as given); None unless both."
-    kx, ky = (next((keys[n] for n in names if n in keys), None) for names in (xs, ys))
-    return (kx, ky) if kx is not None and ky is not None else None
+@lru_cache(maxsize=1)
+def _projected_names() -> dict:
+    "EPSG's projected CRSs by name -> 'EPSG:code' (pyproj's database, read once: 0.4 s)."
+    return {i.name: f"EPSG:{i.code}" for i in query_crs_info(auth_name="EPSG", pj_types=[PJType.PROJECTED_CRS])}
 
-def one_point(target,         # a dict or Series (lon/lat or x/y keys), a shapely Point, or a pair (x, y)
-              crs=None,       # the CRS of x/y keys, a Point and a pair (None: the caller reads them by `point_crs`)
-             ) -> tuple[float, float, object]|None:
-    """`(x, y, crs)` of one point: lon/lat keys in EPSG:4326 (or the geographic `crs`); x/y keys, a shapely Point
-    in `crs`; a pair of numbers (tuple, list, array, unnamed Series) in `crs`; a CRS of None
-    is read by `point_crs` (the rule "Points without a CRS"). None for what is no
-    point: a vector (64 values, a row holding `A00..`), a
-    GeoSeries, a dict of arrays (a table). `DimensionError` naming the fix for another geometry, a dict without
-    point keys or with both pairs, lon/lat keys with a projected `crs`, keys that are not numbers."""
-    if type(target).__name__ in ("GeoSeries", "GeoDataFrame") or hasattr(target, "dims"): return None
-    if isinstance(kind := getattr(target, "geom_type", None), str):   # shapely: a Point is its (x, y)
-        if kind == "Point": return float(target.x), float(target.y), crs
-        raise DimensionError(f"a point is needed, got a {kind}: pass one point of it, `geom.representative_point()`")
-    if isinstance(target, (dict, pd.Series)):
-        keys = {str(k).lower(): k for k in (target.keys() if isinstance(target, dict) else target.index)}
-        if "a00" in keys or len(keys) >= 64: return None                   # a vector by its band names
-        ll, xy = _key_pair(keys, LON_NAMES, LAT_NAMES), _key_pair(keys, ("x",), ("y",))
-        if ll and xy:
-            raise DimensionError(f"the point has both lon/lat and x/y keys ({sorted(keys)}): keep one pair")
-        if not (ll or xy):
-            if isinstance(target, pd.Series): return _pair(target, crs)   # pd.Series([x, y]): a pair
-            raise DimensionError(f"a point dict needs keys 'lon' and 'lat' (degrees) or 'x' and 'y' (the map's CRS, or "
-                                 f"pass `crs=`), got {sorted(keys)}: e.g. {{'lon': 2.35, 'lat': 48.85}}")
-        if ll and crs is not None and not as_crs(crs).is_geographic:
-            raise DimensionError(f"the point's {ll[0]}/{ll[1]} keys are degrees but crs={crs!r} is projected: name "
-                                 "the keys 'x' and 'y', or drop `crs=`")
-        v = [target[k] for k in (ll or xy)]
-        if any(np.ndim(a) for a in v): return None                          # arrays: a table of points
-        try: x, y = (float(a) for a in v)
-        except (TypeError, ValueError):
-            raise DimensionError(f"the point's {'/'.join(map(str, ll or xy))} are not numbers: {v}") from None
-        return (x, y, crs if crs is not None else "EPSG:4326") if ll else (x, y, crs)
-    return _pair(target, crs)
+def feet_twin(crs,                      # a projected CRS in metres (any spelling `as_crs` reads)
+              name:str="US survey feet", # which foot: "US survey feet" (ftUS) or "international feet" (ft)
+             ) -> str|None:
+    """The EPSG code of the same projection in feet ('NAD83 / New York Long Island', EPSG:32118 -> its '(ftUS)',
+    EPSG:2263), by EPSG's names; None where there is none (a UTM zone of WGS 84 has no feet twin)."""
+    try: n = as_crs(crs).name
+    except CRSError: return None
+    tag = " (ftUS)" if name.startswith("US") else " (ft)"
+    return _projected_names().get(n + tag)
 
-def _pair(target, crs) -> tuple|None:
-    "`(x, y, crs)` of two numbers (a tuple, list, array or Series of two); None for anything else."
-    if isinstance(target, (str, bytes)) or np.size(target) != 2: return None
-    try: x, y = np.asarray(target, np.float64).ravel()
-    except (TypeError, ValueError): return None
-    return float(x), float(y), crs
+def _lands(obj, xs, ys, crs) -> int:
+    "How many points (read in `crs`) lie on `obj`'s grid; 0 where they cannot be read so (no degrees, no CRS)."
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")   # pyproj's inf for far-off points
+            tx, ty = to_crs(xs, ys, crs, crs_of(obj))
+    except (GridError, ValueError): return 0
+    return int((~_placed(obj, tx, ty, "point")[-1]).sum())
+
+def _best(counts:list) -> list:
+    "The entries `(n, ...)` of `counts` with the most points on the map (none: [])."
+    top = max((c[0] for c in counts), default=0)
+    return [c[1:] for c in counts if top and c[0] == top]
+
+def _metres(crs) -> bool:
+    "Whether `crs` is projected with axes in metres."
+    try: c = horizontal_crs(crs)
+    except CRSError: return False
+    return not c.is_geographic and all(a.unit_name in ("metre", "meter") for a in c.axis_info)
+
+def crs_guess(obj,       # the map the points missed
+              xs,        # x of the points as given (any shape; NaN skipped)
+              ys,        # y, the shape of `xs`
+              crs=None,  # the CRS they were read in (None: the map's)
+             ) -> tuple|None:
+    """The reading under which points that lie off the map `obj` read in `crs` do lie on it (one at least): `('crs',
+    C)`, the map's CRS or lon/lat (EPSG:4326); `('feet', [(name, f, twin), ...])`, their values are feet of `name`
+    (`FEET`, f metres each) given as metres of `crs` (`twin`: its CRS in feet, `feet_twin`, or None); `('map feet',
+    [(name, f), ...])`, the map's coordinates are feet under its CRS in metres. Both feet where both put as many on
+    the map (2 ppm apart: 11 m at 5,000 km), else the one that puts more. None where no reading does."""
+    m = crs_of(obj)
+    xs, ys = (np.ravel(np.asarray(v, np.float64)) for v in np.broadcast_arrays(xs, ys))
+    ok = np.isfinite(xs) & np.isfinite(ys)
+    xs, ys, src = xs[ok], ys[ok], crs or m
+    if not m or not xs.size: return None
+    for c in (m, "EPSG:4326"):   # the map's CRS, lon/lat
+        if not same_crs(c, src) and _lands(obj, xs, ys, c): return ("crs", c)
+    if _metres(src):   # feet given as metres: x f on the map
+        if best := _best([(_lands(obj, xs * f, ys * f, src), n, f, feet_twin(src, n)) for n, f in FEET]):
+            return ("feet", best)
+    if _metres(m):   # a map in feet under a CRS in metres: its x / f
+        try: tx, ty = to_crs(xs, ys, src, m)
+        except (GridError, ValueError): return None
+        if best := _best([(_lands(obj, tx / f, ty / f, m), n, f) for n, f in FEET]): return ("map feet", best)
+    return None
+
+def _looks(xs, ys) -> str:
+    "What the values look like, for advice: degrees (all within +-180/+-90) or metres (some beyond)."
+    xs, ys = (np.asarray(v, np.float64) for v in (xs, ys))
+    ok = np.isfinite(xs) & np.isfinite(ys)
+    deg = ok.any() and (np.abs(xs[ok]) <= 180).all() and (np.abs(ys[ok]) <= 90).all()
+    return ("their values lie within degrees: lon/lat, `'EPSG:4326'`?" if deg else "their values are beyond degrees: "
+            "metres of a projected CRS (a UTM zone, e.g. the map's)?")
+
+def crs_advice(obj,        # the map the points missed
+               xs,         # x of the points as given (in `crs`)
+               ys,         # y
+               crs=None,   # the CRS they were read in (None: the map's)
+               own=None,   # how to name the input when the CRS is its own label (e.g. 'the GeoDataFrame'); None: `crs=` or a default
+              ) -> str:
+    """The fix for points none of which lies on the map `obj` read in `crs`, by the reading that puts them on it
+    (`crs_guess`): its `crs=`; for an input that says its own CRS (`own`: a GeoDataFrame, a vector file) the
+    relabel, `gdf.set_crs(C, allow_override=True)`, since `crs=` beside it is refused (`agreed_crs`); feet given as
+    metres their CRS in feet (`feet_twin`) or the scaling; a map in feet the scaling of its coordinates. Where none
+    does, what their values look like and, for `own`, the relabel to check. One sentence for `pixel_indices`,
+    `point_crs`, `places.off_map_hint` and the readers of places on a map."""
+    if not crs_of(obj): return "give coordinates in the grid's CRS (or pass `crs=`) and drop those outside it"
+    g, src = crs_guess(obj, xs, ys, crs), crs or crs_of(obj)
+    fix = lambda c: (f"correct it, `gdf = gdf.set_crs({c!r}, allow_override=True)` (not `crs=`: {own}'s own CRS wins "
+                     "over it)" if own else f"pass `crs={c!r}`")
+    if g is None:
+        if own:
+            return (f"if {own}'s coordinates are not in {crs_name(src)} ({_looks(xs, ys)}), its CRS label is wrong: "
+                    "correct it, `gdf = gdf.set_crs(<their CRS>, allow_override=True)` (not `crs=`: its own CRS "
+                    "wins over it); if they are, they lie elsewhere than this map")
+        return (f"give coordinates in the grid's CRS ({crs_name(crs_of(obj))}), or pass the CRS they are in, "
+                f"`crs=...` ({_looks(xs, ys)})")
+    if g[0] == "crs":
+        return f"they lie on it read in {crs_name(g[1])}: " + (f"{own}'s CRS label is wrong; " if own else "") + fix(g[1])
+    names = " or ".join(f"{k[0]} (x {k[1]:.7g} m)" for k in g[1])   # both where both fit: 2 ppm apart
+    both = " (both put them on it: the State Plane CRSs of most US states are in US survey feet)" if len(g[1]) > 1 else ""
+    if g[0] == "map feet":
+        f = g[1][0][1]
+        return (f"the map's coordinates look like {names}{both}: read so, the points lie on it, while its CRS "
+                f"({crs_name(crs_of(obj))}) is in metres: put its coordinates in metres, `emb = emb.assign_coords(x="
+                f"emb.x * {f!r}, y=emb.y * {f!r})`, or write the CRS in feet they are in (`aef.geo.write_crs`)")
+    said = f"their values are {names}, a factor 3.2808, given as metres of {crs_name(src)}{both}: "
+    if twins := [k[2] for k in g[1] if k[2]]:
+        return said + (f"{own}'s CRS label is wrong; " if own else "") + " or ".join(
+            f"{fix(t)} ({as_crs(t).name})" for t in twins)
+    scale = lambda f: (f"`gdf.geometry = gdf.geometry.scale({f!r}, {f!r}, origin=(0, 0))`" if own else
+                       f"`x * {f!r}, y * {f!r}`")
+    return said + "convert them to metres first, " + " or ".join(
+        scale(f) + (f" ({n})" if both else "") for n, f, _ in g[1])
+
+def check_own_crs(obj,                        # the map the places are put on
+                  xs,                         # x of the places in their own CRS (points; a shape's centre)
+                  ys,                         # y
+                  own,                        # the CRS they say they are in (a GeoDataFrame's `.crs`); None: nothing judged
+                  what:str="the GeoDataFrame",  # the input, for the message
+                 ) -> None:
+    """`PointError` (a `GridError`) where places that say their own CRS (a GeoDataFrame's, a vector file's) lie off the map `obj` read
+    in it, none on it, while another reading puts them there (`crs_guess`: the map's CRS, lon/lat, feet given as
+    metres): the label is wrong, and the message says how to correct it, `gdf.set_crs(C, allow_override=True)`
+    (`crs_advice`): `crs=` beside an own CRS is refused (`agreed_crs`), so "pass `crs=`" was no fix. Silent where
+    they lie on the map, or where no reading puts them there (they lie elsewhere: the door says so)."""
+    xs, ys = (np.ravel(np.asarray(v, np.float64)) for v in (xs, ys))
+    ok = np.isfinite(xs) & np.isfinite(ys)
+    if own is None or not crs_of(obj) or not ok.any() or _lands(obj, xs[ok], ys[ok], own): return
+    g = crs_guess(obj, xs[ok], ys[ok], own)
+    if g is None or g[0] == "map feet": return   # not the label's fault: the door's off-map words say it
+    raise PointError(f"{what} says its CRS is {crs_name(own)}, but none of its {int(ok.sum())} place(s) lies on the map "
+                    f"read in it (x {np.min(xs[ok]):.6g}..{np.max(xs[ok]):.6g}, y {np.min(ys[ok]):.6g}.."
+                    f"{np.max(ys[ok]):.6g}): " + crs_advice(obj, xs[ok], ys[ok], own, what))
 
 # %% ../nbs/03_geo.ipynb #pc0002
 LONLAT = "EPSG:4326"
@@ -418,9 +503,13 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
               error=PointError,    # the error raised (`LabelError` for training labels)
              ):
     """The CRS to read points in, by the one rule for points given without one (see "Points without a CRS"): `crs`
-    if given; else the `default` reading (the map's CRS, or EPSG:4326) if all lie on `obj` so; else the other if all
-    do that way (a `table` warns then, naming `crs=`); else `error` (`PointError`) naming both readings and `crs=`
-    (with `SWAP_HINT` where they lie on it latitude first); a `table` is read in `default` then (its own `inside`)."""
+    if given; else the reading (the map's CRS, or EPSG:4326) under which they lie on `obj` where the other puts none
+    there, without a word (nothing is guessed); where both put points on it (a map near (0, 0) in Web Mercator) the
+    one that puts all (else more; a tie: `default`) there, with a `UserWarning` naming both and `crs=`, the same at
+    every door (was: a `table` warned for the non-default reading, a point or a label table did not, so `sample`
+    and `similarity` answered one input differently). Not all on the map in the reading taken: `error`
+    (`PointError`) naming both readings and `crs=` (`SWAP_HINT` where they lie on it latitude first, feet given as
+    metres by `crs_advice`); a `table` is read so then (its own `inside`), in `default` where neither puts one on it."""
     if crs is not None: return crs
     m = crs_of(obj)
     default = default or m
@@ -429,25 +518,30 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     xs, ys = np.broadcast_arrays(np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64)))
     if not xs.size: return default
     other = LONLAT if same_crs(default, m) else m
-    a = _on_map(obj, xs, ys, default, what)
-    if a is not None and a.all(): return default
     one = same_crs(default, other)   # a map in EPSG:4326: one reading
+    a = _on_map(obj, xs, ys, default, what)
     b = None if one else _on_map(obj, xs, ys, other, what)
-    if b is not None and b.all():
-        if table:
-            warnings.warn(f"none of the {xs.size} {what}s lies on the map read in {crs_name(default)}, all do read in "
-                          f"{crs_name(other)}: read so; pass `crs={other!r}` to say so", stacklevel=user_stacklevel())
-        return other
-    if table: return default if a is not None or b is None else other   # per point: `inside`
+    na, nb = (0 if v is None else int(v.sum()) for v in (a, b))
+    if na and nb:   # both readings put points on the map: a guess, said at every door
+        first = a.all() or (not b.all() and na >= nb)
+        pick = default if first else other
+        warnings.warn(f"the {what}s lie on the map both read in {crs_name(default)} ({na} of {xs.size}) and read in "
+                      f"{crs_name(other)} ({nb}): read in {crs_name(pick)}; pass `crs=` to say which, `crs={default!r}` "
+                      f"or `crs={other!r}`", stacklevel=user_stacklevel())
+    else: first = bool(na) or (not nb and (a is not None or b is None))   # none either way: `default`, if it reads
+    on = a if first else b
+    if table or (on is not None and on.all()): return default if first else other
     swap = swapped_on(obj, xs, ys, LONLAT if not is_geographic(m) else m)
     off = ~a if a is not None else np.ones(xs.shape, bool)
     i = int(np.argmax(off)); n = int(off.sum())
     first = f"({xs.flat[i]:g}, {ys.flat[i]:g})"
     how = (f"in the map's CRS ({crs_name(m)}), which is lon/lat" if one else
            f"either way: in the map's CRS ({crs_name(m)}) and as lon/lat (EPSG:4326)")
-    raise error(f"{n} {what}(s) (first {first}) lie outside the grid read {how}" + (f"; {SWAP_HINT}" if swap
-                else "") + (f": give points on the map and say their CRS, `crs={m!r}`" if one else
-                   f": give points on the map and say their CRS, `crs='EPSG:4326'` or `crs={m!r}`"))
+    g = None if swap or na or nb else crs_guess(obj, xs, ys, m)   # feet given as metres, a map in feet
+    tail = (f": {crs_advice(obj, xs, ys, m)}" if g else f": give points on the map and say their CRS, `crs={m!r}`"
+            if one else f": give points on the map and say their CRS, `crs='EPSG:4326'` or `crs={m!r}`")
+    raise error(f"{n} {what}(s) (first {first}) lie outside the grid read {how}" + (f"; {SWAP_HINT}" if swap else "")
+                + tail)
 
 # %% ../nbs/03_geo.ipynb #c0032
 def half_pixel_off(a,  # the reference map (DataArray or Dataset)

@@ -24,7 +24,7 @@ from .labels import read_table, table_numbers
 
 # %% auto #0
 __all__ = ['LONLAT', 'EE_GEO', 'POINT_COLUMNS', 'lonlat_columns', 'coordinate_hint', 'import_geopandas', 'table_file',
-           'read_geometries', 'valid_polygons', 'agreed_crs', 'read_places', 'points_xy']
+           'read_geometries', 'valid_polygons', 'agreed_crs', 'read_places', 'own_crs_on', 'points_xy']
 
 # %% ../nbs/23c_geometries.ipynb #g0005
 LONLAT = "EPSG:4326"
@@ -295,15 +295,24 @@ def _read_geometries(src, crs):
         if src.crs is None and crs is None:
             raise GridError("the GeoDataFrame has no CRS: set it with `gdf.set_crs('EPSG:4326')` or pass `crs=`")
         agreed_crs(src.crs, crs, "GeoDataFrame's geometries")   # its own and another crs=: GridError naming both
+        if (pt := (src.geom_type == "Point").to_numpy()).any():   # POINT (NaN NaN), `points_from_xy` of empty cells
+            xy = np.zeros((2, len(src)))
+            xy[:, pt] = src.geometry[pt].x.to_numpy(), src.geometry[pt].y.to_numpy()
+            geo.with_coordinates(*xy, src.index, "points of the GeoDataFrame", ("geometry.x", "geometry.y"),
+                                 drop="`gdf = gdf[gdf.geometry.x.notna() & gdf.geometry.y.notna()]`")
         if geo.as_crs(src.crs or crs).is_geographic and len(src):
             b = src.total_bounds   # minx, miny, maxx, maxy
-            geo.check_degrees(b[[0, 2]], b[[1, 3]], "the GeoDataFrame's geometries (its CRS is geographic)")
+            geo.check_degrees(b[[0, 2]], b[[1, 3]], "the GeoDataFrame's geometries (its CRS is geographic)", fix=(
+                None if src.crs is None else "its CRS label is wrong (`crs=` is no fix: a GeoDataFrame's own CRS wins "
+                "over it): correct it to the CRS they are in, e.g. the map's UTM zone, `gdf = gdf.set_crs('EPSG:32631', "
+                "allow_override=True)`"))
         return src if src.crs is not None else src.set_crs(crs)
     gpd = import_geopandas("points from a table")
     if isinstance(src, pd.DataFrame):
         lon, lat = lonlat_columns(src)   # Longitude/Latitude, LAT, lng, decimalLongitude: any case
         if lon and lat:
             xs, ys = (table_numbers(src, c, "the table of places") for c in (lon, lat))  # 'abc' -> LabelError
+            geo.with_coordinates(xs, ys, src.index, "rows of the table", (lon, lat))   # NaN rows: said, not silent
             if crs is None or geo.as_crs(crs).is_geographic:
                 geo.check_degrees(xs, ys, f"the table's {lon}/{lat} columns")
             elif _all_degrees(xs, ys):   # lon/lat named, degrees' values, a projected crs=: degrees, almost surely
@@ -314,6 +323,7 @@ def _read_geometries(src, crs):
             return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs or LONLAT)
         if "x" in src and "y" in src:
             xs, ys = (table_numbers(src, c, "the table of places") for c in ("x", "y"))
+            geo.with_coordinates(xs, ys, src.index, "rows of the table")   # NaN rows: said, not silent
             if crs is None:   # values that can be degrees are told so first (sample_points' tables: lon/lat)
                 deg = _all_degrees(xs, ys)
                 raise GridError("a table with `x`/`y` columns needs its CRS: " + (
@@ -342,7 +352,31 @@ def read_places(src,       # places in any form `read_geometries` takes, a dict 
     src = table_file(src)   # a CSV/Parquet path: its DataFrame, as the same table in memory
     if crs is None and obj is not None and _xy_table(src):   # x/y, no crs=: on the map, the one rule
         crs = geo.point_crs(obj, *(table_numbers(src, c, "the table of places") for c in "xy"), table=True) or None
+    if obj is not None: src = own_crs_on(obj, src)   # its own CRS label wrong (set_crs names the right one)
     return read_geometries(src, crs)
+
+def _own_label(src):
+    "A GeoDataFrame of the places `src` that say their own CRS (a GeoDataFrame or GeoSeries, a vector file), else None."
+    if type(src).__name__ == "GeoSeries": src = src.to_frame("geometry")
+    if type(src).__name__ == "GeoDataFrame": return src if src.crs is not None else None
+    if isinstance(src, (str, Path)) and not _is_wkt(src) and Path(src).exists():
+        t = _read_places_file(Path(src), import_geopandas("reading a vector file"))
+        return t if type(t).__name__ == "GeoDataFrame" and t.crs is not None else None
+    return None
+
+def own_crs_on(obj,   # the map the places are put on
+               src,   # places in any form `read_geometries` takes
+              ):
+    """`src`, its own CRS label checked on the map `obj` (`geo.check_own_crs`: `PointError` naming the relabel
+    `gdf.set_crs(C, allow_override=True)` where the places lie on the map only in another reading: UTM metres under
+    EPSG:4326, lon/lat under the map's UTM zone, feet given as metres); a vector file comes back read (once).
+    Each shape is judged at the centre of its bounds. The one check of `read_places` (`sample`, `aggregate`, label
+    tables) and of a GeoSeries query (`similarity`). Was: "pass `crs=`", which a GeoDataFrame's own CRS refuses."""
+    if (gdf := _own_label(src)) is None or not len(gdf): return src
+    b = gdf.geometry.bounds
+    what = "the GeoDataFrame" if type(src).__name__ in ("GeoDataFrame", "GeoSeries") else f"the file {src}"
+    geo.check_own_crs(obj, (b.minx + b.maxx) / 2, (b.miny + b.maxy) / 2, gdf.crs, what)
+    return gdf if isinstance(src, (str, Path)) else src
 
 POINT_COLUMNS = ("x_in", "y_in")   # the table of points given without one: the coordinates as given, their own CRS
 
@@ -378,6 +412,7 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
         xy = _xs_ys(points)   # two pairs (2 x 2): refused, naming both forms (was read as (xs, ys): transposed)
     if xy is not None:
         xs, ys = xy
+        geo.with_coordinates(xs, ys, what="points", cols=("xs", "ys"))   # NaN: said, not silent
         table = shapes is not None or np.ndim(points[0]) > 0   # arrays: a table, each point its own `inside`
         src = geo.point_crs(obj, xs, ys, crs, LONLAT, table=table) if obj is not None else crs or LONLAT
         tx, ty = geo.to_crs(xs, ys, src, to_crs)

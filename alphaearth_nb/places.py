@@ -19,7 +19,7 @@ from .embeddings import NO_YEARS, as_embedding, official_cube
 from . import geo
 from .geo import crs_of, require
 from .timecodes import YEARS, as_numbers, column_years, numeric_time_hint, unwritten_years
-from .geometries import (EE_GEO, LONLAT, POINT_COLUMNS, agreed_crs, coordinate_hint, import_geopandas,
+from .geometries import (EE_GEO, LONLAT, POINT_COLUMNS, agreed_crs, own_crs_on, coordinate_hint, import_geopandas,
                                       lonlat_columns, points_xy, read_geometries, read_places, table_file,
                                       valid_polygons)
 
@@ -27,12 +27,12 @@ from .geometries import (EE_GEO, LONLAT, POINT_COLUMNS, agreed_crs, coordinate_h
 __all__ = ['cube_form', 'grid_of', 'transform_of', 'cube_crs', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather',
            'points_table', 'off_map_hint', 'warn_zones_off_map', 'sample', 'LONLAT', 'lonlat_columns',
            'coordinate_hint', 'EE_GEO', 'import_geopandas', 'table_file', 'read_geometries', 'valid_polygons',
-           'agreed_crs', 'read_places', 'POINT_COLUMNS', 'points_xy']
+           'agreed_crs', 'own_crs_on', 'read_places', 'POINT_COLUMNS', 'points_xy']
 
 # %% ../nbs/23c_places.ipynb #c0002a
 # from `geometries` (23c), split from here: `places.read_geometries` is `geometries.read_geometries`
 _all_ = ["LONLAT", "lonlat_columns", "coordinate_hint", "EE_GEO", "import_geopandas", "table_file", "read_geometries",
-         "valid_polygons", "agreed_crs", "read_places", "POINT_COLUMNS", "points_xy"]
+         "valid_polygons", "agreed_crs", "own_crs_on", "read_places", "POINT_COLUMNS", "points_xy"]
 
 # %% ../nbs/23c_places.ipynb #c0006
 def cube_form(obj) -> xr.DataArray:  # an embedding or cube in any form `as_embedding` takes (Dataset, DataTree, int8 codes)
@@ -190,19 +190,25 @@ def off_map_hint(emb,               # the map (y, x, band) or cube, with its CRS
                  xs:np.ndarray,     # the places' x in the map's CRS (points; a zone's bounds)
                  ys:np.ndarray,     # their y
                  what:str="points", # what the places are, for the message: "points", "zones"
+                 given=None,        # (xs, ys, crs): the places as given, in their own CRS; None: the checks only
+                 own=None,          # the input when that CRS is its own label ('the GeoDataFrame'); None: `crs=` or none
                 ) -> str:
     """Where the map and the places are, in the map's CRS: its bounds (pixel edges) and the places' (finite ones),
-    and the checks (their CRS, `crs=`; the lon/lat order), for a `sample` none of whose points lies on the map and
-    an `aggregate` none of whose zones does (one wording for both)."""
+    and the fix, for a `sample` none of whose points lies on the map and an `aggregate` none of whose zones does
+    (one wording for both): with the places as `given`, `geo.crs_advice`'s (the reading that puts them on the map:
+    `crs=`, or for an input with its own CRS `gdf.set_crs(..., allow_override=True)`; feet given as metres; a map
+    in feet), else the checks (their CRS, `crs=`; the lon/lat order). Was: "check the points' CRS (`crs=`)" for a
+    GeoDataFrame too, whose own CRS refuses `crs=`."""
     crs = cube_crs(emb)
     deg = crs is not None and geo.as_crs(crs).is_geographic
     ex, ey = _extent(emb)
     ok = np.isfinite(xs) & np.isfinite(ys)
     pts = (f"the {what} x {_span(xs[ok].min(), xs[ok].max(), deg)}, y {_span(ys[ok].min(), ys[ok].max(), deg)}"
            if ok.any() else f"the {what} have no finite coordinates in it")
+    fix = (geo.crs_advice(emb, *given, own) if given is not None else f"check the {what}' CRS (`crs=`), the lon/lat "
+           "order (x = longitude) and that they fall on this map")
     return (f"the map spans x {_span(*ex, deg)}, y {_span(*ey, deg)} and {pts} (in the map's CRS, "
-            f"{geo.crs_name(crs) if crs else 'none given'}): check the {what}' CRS (`crs=`), the lon/lat order "
-            "(x = longitude) and that they fall on this map")
+            f"{geo.crs_name(crs) if crs else 'none given'}): {fix}")
 
 def warn_zones_off_map(emb,  # the map (y, x, band) or cube, with its CRS
                        gdf,  # the zones (GeoDataFrame) in the map's CRS
@@ -217,6 +223,15 @@ def warn_zones_off_map(emb,  # the map (y, x, band) or cube, with its CRS
     warnings.warn(f"none of the {len(b)} zones lies on the map (`n_pixels` all 0, vectors NaN): " + off_map_hint(
         emb, np.array([b.minx.min(), b.maxx.max()]), np.array([b.miny.min(), b.maxy.max()]), "zones"),
         NoDataWarning, stacklevel=user_stacklevel())
+
+_VECTOR_FILES = ("gpkg", "geojson", "json", "shp", "fgb", "kml", "gml")   # files that say their own CRS
+
+def _own_word(points) -> str|None:
+    "How `sample`'s words name points that say their own CRS (a GeoDataFrame or GeoSeries, a vector file); else None."
+    if type(points).__name__ in ("GeoDataFrame", "GeoSeries"): return "the GeoDataFrame"
+    if isinstance(points, str) or hasattr(points, "suffix"):
+        if str(points).rsplit(".", 1)[-1].lower() in _VECTOR_FILES: return "the file"
+    return None
 
 def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band), any CRS
            points,          # (lon, lat) arrays, DataFrame (lon/lat, or x/y: in crs, else the one rule), GeoDataFrame, file path, one point
@@ -238,8 +253,9 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
     if len(inside) and not inside.any():   # no point on the map: swapped lon/lat? (the points as given, before reprojection)
         given = (table["x_in"], table["y_in"], crs or LONLAT) if "x_in" in table else (
             table.geometry.x, table.geometry.y, table.crs)
+        own = _own_word(points)   # an own CRS label: the fix is to relabel it, not `crs=`
         warnings.warn(f"none of the {len(inside)} points lies on the map (`inside` all False, vectors NaN): " + (
-            geo.SWAP_HINT if geo.swapped_on(emb, *given) else off_map_hint(emb, xs, ys)),
+            geo.SWAP_HINT if geo.swapped_on(emb, *given) else off_map_hint(emb, xs, ys, given=given, own=own)),
             NoDataWarning, stacklevel=user_stacklevel())   # official.sample_points' kind
     v = gather(emb, rows, cols).astype(np.float32)
     v[~inside] = np.nan

@@ -20,7 +20,7 @@ from .cubes import is_geometry_input, label_table, map_year, years_of_cube
 from .places import agreed_crs, coordinate_hint, read_geometries, table_file
 from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, pixelwise, refuse_rotation, values_at
 from .geo import (as_crs, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
-                               unpacked)
+                               unpacked, with_coordinates)
 from .labels import (OFF_MAP, label_column_guess, check_exact_ids, comma_numbers, label_array, label_values, labelled_values,
                                  on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers, class_flags,
                                  warn_missing_rows)
@@ -83,7 +83,8 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
     labels = label_array(labels)   # a Dataset of one variable (xr.open_dataset of a label file) is that variable
     if isinstance(labels, pd.DataFrame):
         xs, ys, vals = _table_points(labels, column)
-        ok = np.isfinite(xs) & np.isfinite(ys) & vals.notna().to_numpy()
+        ok = with_coordinates(xs, ys, labels.index, f"rows of the {'target' if numbers else 'label'} table")
+        ok &= vals.notna().to_numpy()   # rows without x/y: said (was: dropped without a word), as every door says it
         if not raster:   # empty label cells: left out, counted (was: silently)
             warn_missing_rows(vals.isna().to_numpy(), column, f"the {'target' if numbers else 'label'} table")
         xs, ys, vals = xs[ok], ys[ok], label_values(vals.to_numpy()[ok])   # '1', '01', '1.0': one class 1
@@ -285,7 +286,7 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     if len(vals) == 0:
         raise LabelError("no labelled pixel found: mark unlabelled pixels with NaN, -1 or the raster's declared "
                          "nodata and label at least one per class")
-    r, c = pixel_indices(emb, xs, ys, error=LabelError, what="label", given=_as_given(emb, xs, ys, raster))
+    r, c = pixel_indices(emb, xs, ys, error=LabelError, what="label", given=_as_given(emb, xs, ys, raster, crs))
     if not raster:   # a pixel labelled alike twice (a long table, a row a month): one training row, as a raster gives
         once = ~pd.DataFrame({"p": r * emb.sizes["x"] + c, "v": vals}).duplicated().to_numpy()
         r, c, vals = r[once], c[once], vals[once]
@@ -297,12 +298,14 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     if not raster: _warn_conflicts(r[ok] * emb.sizes["x"] + c[ok], vals[ok], "values" if numbers else "labels")
     return X[ok], vals[ok]
 
-def _as_given(emb, xs, ys, raster:bool) -> tuple|None:
-    """Points (grid CRS) off a projected map as lon/lat, for `pixel_indices` to say when they lie on it read as
-    (lat, lon) (`geo.swapped_on`: a table or GeoDataFrame written latitude first); None where all are on it."""
-    crs = crs_of(emb)
-    if raster or not crs or as_crs(crs).is_geographic or inside_grid(emb, xs, ys).all(): return None
-    try: return (*to_crs(xs, ys, crs, "EPSG:4326"), "EPSG:4326")
+def _as_given(emb, xs, ys, raster:bool, crs=None) -> tuple|None:
+    """Points (grid CRS) off a projected map as they were given: in `crs` where it is projected (for `pixel_indices`
+    to name feet given as metres, `geo.crs_advice`), else as lon/lat (for it to say when they lie on it read as
+    (lat, lon): `geo.swapped_on`, a table or GeoDataFrame written latitude first); None where all are on it."""
+    m = crs_of(emb)
+    if raster or not m or as_crs(m).is_geographic or inside_grid(emb, xs, ys).all(): return None
+    to = crs if crs is not None and not as_crs(crs).is_geographic else "EPSG:4326"
+    try: return (*to_crs(xs, ys, m, to), to)
     except AEFError: return None
 
 def _warn_no_data(vals:np.ndarray, ok:np.ndarray, raster:bool, numbers:bool) -> None:

@@ -310,8 +310,8 @@ def test_geodataframe_in_degrees_holding_metres():
     e = embedding_from_array(random_unit((8, 8), seed=1))
     gdf = gpd.GeoDataFrame({"label": [1, 2]}, geometry=gpd.points_from_xy(e.x.values[[3, 5]], e.y.values[[3, 5]]),
                            crs="EPSG:4326")   # set_crs('EPSG:4326') on a UTM table
-    with pytest.raises(PointError, match="GeoDataFrame.*projected"):
-        e.aef.classify(gdf, k=1)
+    with pytest.raises(PointError, match=r"GeoDataFrame.*set_crs\('EPSG:32631', allow_override=True\)"):   # not crs=
+        e.aef.classify(gdf, k=1)                                                   # (s33 crs: the relabel, named)
     assert e.aef.classify(gdf.set_crs("EPSG:32631", allow_override=True), k=1)["class"].values[3, 3] == 1
 
 

@@ -47,7 +47,8 @@ def test_a_row_without_a_geometry_is_off_the_map():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         out = sample(e, pts)
-        nan = sample(e, ([np.nan, float(e.x[1])], [np.nan, float(e.y[1])]), crs="EPSG:32631")
+        with pytest.warns(UserWarning, match=r"1 of 2 points have no coordinates .*position 0\)"):   # said (geo.with_coordinates)
+            nan = sample(e, ([np.nan, float(e.x[1])], [np.nan, float(e.y[1])]), crs="EPSG:32631")
     assert out["inside"].tolist() == [True, False, True] and out.loc["q", band_names()].isna().all()
     assert nan["inside"].tolist() == [False, True]
     multi = gpd.GeoDataFrame(geometry=[MultiPoint([(float(e.x[0]), float(e.y[0]))] * 2)], crs="EPSG:32631")
