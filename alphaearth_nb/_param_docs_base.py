@@ -43,6 +43,12 @@ SECTIONS = {
         'cpu_devices': 'default : str|None\n    used when `AEF_CPU_DEVICES` is unset (the command line passes "free")\n',
         'split_cpu': 'default : str|None\n    used when `AEF_CPU_DEVICES` is unset: a count, "auto" or "free" (the command line\'s)\n',
     },
+    'alphaearth_nb.declared_units': {
+        'read_unit': "text\n    a unit as written (attrs['units'], or `Source.units`)\nlike : str|None\n    the quantity expected: '%' is a ratio where a ratio is, else a slope's angle\n",
+        'unit_conversion': 'found\n    the unit a band declares, as written (attrs[\'units\'])\nreg\n    the unit the registry reads it in (`Source.units`)\nv : str\n    the band as the expression names it, e.g. "ds[\'total_precipitation\']"\n',
+        'check_declared_units': "source\n    a Source or its name\nds : xr.Dataset\n    the source's bands; each may say its unit in attrs['units']\nname : str|None\n    the source's name in the stack (for the message)\n",
+        'registry_units': "ds : xr.Dataset\n    one source's bands, each declaring its unit in attrs['units'] or not\nsource\n    a Source or its name\n",
+    },
     'alphaearth_nb.files': {
         'user_path': 'path : str|os.PathLike\n    a local path, `~` allowed\n',
         'remote_url': 'path\n    a path, URL or `/vsi...` path, as str or Path\n',
