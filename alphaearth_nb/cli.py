@@ -389,7 +389,7 @@ def _evaluate_cmd(a) -> None:
                              "nothing: leave it out, or pass the embeddings as the .zarr `aef embed` wrote to "
                              "evaluate them on that label raster")
         x, y = labels_from_csv(_read_csv(path, "--embeddings", "columns A00 .. A63 and the labels"), a.label_column)
-        source = path   # its labels' fill-like ids: said below, in the file's words
+        source, unit = path, "rows"   # its labels' fill-like ids: said below, in the file's words
     else:   # an option nothing reads here: refused before any file is read, as beside a CSV (was ignored, exit 0)
         # a vector file of points/polygons (the live map's `save_labels` GeoJSON, RFC 7946 or with a `crs` member
         # as saved before) or a CSV of points: read by `training_set` in its own CRS, the labels in --label-column
@@ -407,12 +407,14 @@ def _evaluate_cmd(a) -> None:
         if emb.dtype == np.int8: emb = embeddings.dequantize_embedding(emb)
         lab = _sample_labels(emb) if a.labels == "samples" else _vector_labels(a) if vector else _label_file(a)
         source = a.labels if vector else None   # a raster's fill-like ids: said by training_set (`labels.attrs`)
+        unit = ("pixels" if lab.geom_type.isin(["Polygon", "MultiPolygon"]).any() else "points") \
+               if type(lab).__name__ == "GeoDataFrame" else "rows"   # polygons are rasterised: counted in pixels
         with warnings.catch_warnings():   # a vector file's: said below, in the file's words
             if vector: warnings.filterwarnings("ignore", message=evaluate.FILL_SAID)
             x, y = analysis.training_set(emb, lab, column=a.label_column)   # a raster's values are its labels
     x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
     # 255 beside 1..4 in a table file: said once, as the rows to drop from it (was `keep = y != 255`, `df = ...`)
-    if source is not None: evaluate.warn_fill_ids(y, form="table", column=a.label_column, source=source)
+    if source is not None: evaluate.warn_fill_ids(y, form="table", column=a.label_column, source=source, unit=unit)
     folds = f"{a.folds} folds" if a.folds else "the paper's folds (1000 at 1-shot, 500 at 10-shot)"
     print(f"aef evaluate: {len(y)} labelled {'rows' if path.suffix == '.csv' else 'pixels'} of {len(np.unique(y))} "
           f"classes; {', '.join(map(str, a.shots))} shots a class, {folds} a level (a bar each)", file=sys.stderr)

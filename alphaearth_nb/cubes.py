@@ -376,7 +376,8 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
     labels the pixel at a point inside it and on the map; one wholly off the map is kept as a point off it, which
     `training_set` refuses as it refuses points there. The label column keeps its dtype: a categorical one its
     categories (unused ones too) and their order, a nullable `Int64` or `string` one its dtype (was: objects, or
-    numpy's, from `to_numpy`)."""
+    numpy's, from `to_numpy`). Its `attrs['labelled']` says what its rows are, for counts said of them: 'pixels'
+    where polygons were rasterised (or sampled), else 'points'."""
     refuse_path(emb, MAP_WANTED, "map")
     if polygons not in ("rasterize", "sample"):
         raise ConfigError(f"polygons must be 'rasterize' or 'sample', got {polygons!r}")
@@ -422,4 +423,6 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
             r, c, z = r[keep], c[keep], z[keep]
         x0, dx, y0, dy = grid_of(emb)
         out.append(pd.DataFrame({"x": x0 + dx * c, "y": y0 + dy * r, column: polys[column].array.take(z)}))
-    return pd.concat(out, ignore_index=True)
+    table = pd.concat(out, ignore_index=True)
+    table.attrs["labelled"] = "pixels" if len(polys) else "points"   # a warning's count: not the file's rows
+    return table

@@ -125,21 +125,25 @@ def warn_fill_ids(vals,                 # class ids (N,), the unlabelled ones go
                   form:str="array",     # "raster", "table" or "array": what the fix in the message acts on
                   column:str="label",   # a table's label column, for its fix
                   source=None,          # a table's file, for a fix in a command's words (`aef evaluate`); None: Python's
+                  unit:str|None=None,   # what a value labels: "pixels", "points" or "rows" (None: a raster's pixels, else rows)
                  ) -> None:
-    """One `UserWarning` naming each id `fill_like_ids` finds, its share of the labelled rows, and how to drop it
-    (a raster: declare it, `labels.attrs['nodata'] = id`, as every reader of labels then drops it; a table: drop
-    its rows, from the file `source` where the command read one; arrays: `keep = y != id`) or keep it as a class:
+    """One `UserWarning` naming each id `fill_like_ids` finds, its share of the labelled `unit` (a raster's or
+    rasterised polygons' pixels, point features' points, a table's rows: was rows for all, so 'label 255 holds 6 of 36
+    labelled rows' of a file of 6 polygons), and how to drop it (a raster: declare it, `labels.attrs['nodata'] = id`,
+    as every reader of labels then drops it; a table: drop its rows, or a vector file's features, from the file
+    `source` where the command read one; arrays: `keep = y != id`) or keep it as a class:
     such an id, undeclared, is trained and scored as a class (was: silently). The one rule of
     `classify`/`training_set` (rasters and tables), `evaluate_embeddings` and `aef evaluate`; a declared no-data
     (`nodata`, `_FillValue` in attrs or encoding) is no label at all."""
     refuse_path(vals, "class ids are one per point (N,)")
     if not (found := fill_like_ids(vals, dtype, flags)): return
-    n = int(np.size(vals))
-    said = "; ".join(f"{i} holds {c:,} of {n:,} labelled rows ({100 * c / n:.1f}%): {why}" for i, c, why in found)
-    f = found[0][0]
+    n, unit = int(np.size(vals)), unit or ("pixels" if form == "raster" else "rows")
+    said = "; ".join(f"{i} holds {c:,} of {n:,} labelled {unit} ({100 * c / n:.1f}%): {why}" for i, c, why in found)
+    f, feat = found[0][0], unit in ("pixels", "points")   # a table's pixels or points: a vector file's features
     fix = {"raster": f"declare it, `labels.attrs['nodata'] = {f}` (every reader then leaves those cells out)",
-           "table": f"drop its rows, `df = df[df[{column!r}] != {f}]`" if source is None else
-                    f"drop the rows whose {column!r} is {f} from {source}",   # aef evaluate: no `df` in a shell
+           "table": (f"drop its features, `gdf = gdf[gdf[{column!r}] != {f}]`" if feat else
+                     f"drop its rows, `df = df[df[{column!r}] != {f}]`") if source is None else
+                    f"drop the {'features' if feat else 'rows'} whose {column!r} is {f} from {source}",  # no `df` in a shell
            }.get(form, f"drop it, `keep = y != {f}; x, y = x[keep], y[keep]`")
     warnings.warn(f"label{'s' if len(found) > 1 else ''} {said}. {'They look' if len(found) > 1 else 'It looks'} like "
                   f"a no-data code, and no no-data is declared, so it is trained as a class: if it marks no data, "

@@ -97,8 +97,9 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
     if not numbers:   # 255 beside 1..10 and no nodata declared: trained as a class, so said (a -1 row is dropped later)
         table = isinstance(labels, pd.DataFrame)
         dt = labels[column].dtype if table else labels.encoding.get("dtype", labels.dtype)   # a uint8 file read as float
+        unit = labels.attrs.get("labelled", "pixels" if raster else "rows") if table else "pixels"   # polygons: pixels
         warn_fill_ids(vals[~unlabelled(vals)], dt, None if table else class_flags(labels),
-                      "table" if table else "raster", column)
+                      "table" if table else "raster", column, unit=unit)
     xs, ys = to_crs(xs, ys, crs, grid_crs) if len(xs) else (xs, ys)
     if numbers and vals.dtype.kind in "OUS":   # number text ("2.5", from a CSV read as text) is fine
         num = pd.to_numeric(pd.Series(vals), errors="coerce")

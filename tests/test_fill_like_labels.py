@@ -42,7 +42,7 @@ def test_a_uint8_raster_with_255_undeclared_is_said_with_its_share():
     with pytest.warns(UserWarning, match=FILL) as rec:
         c = classify(e, lab, k=1)["class"]
     msg = next(str(w.message) for w in rec if re.search(FILL, str(w.message)))
-    assert "255 holds 4 of 36 labelled rows (11.1%)" in msg and "labels.attrs['nodata'] = 255" in msg
+    assert "255 holds 4 of 36 labelled pixels (11.1%)" in msg and "labels.attrs['nodata'] = 255" in msg
     assert 255 in np.unique(c.values)   # still trained: said, not dropped
     with pytest.warns(UserWarning, match=FILL):
         training_set(e, lab)
@@ -76,7 +76,7 @@ def test_a_class_name_saying_no_data_is_said():
     cls = np.repeat(np.arange(4), 9).reshape(6, 6)
     e, lab = _map(cls)
     lab.attrs.update(flag_values=[0, 1, 2, 3], flag_meanings="no_data cultivated_land forest grassland")
-    with pytest.warns(UserWarning, match="0 holds 9 of 36 labelled rows .*'no_data'"):
+    with pytest.warns(UserWarning, match="0 holds 9 of 36 labelled pixels .*'no_data'"):
         training_set(e, lab)
 
 
