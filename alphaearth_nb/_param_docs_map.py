@@ -232,7 +232,7 @@ SECTIONS = {
         'gather': 'emb : xr.DataArray\n    embedding (y, x, band) or cube (time, y, x, band), numpy or dask\nrows\n    pixel rows (n,), on the grid\ncols\n    pixel columns (n,)\n',
         'points_table': "table\n    the points' table (DataFrame or GeoDataFrame) of n rows: its index is kept\ninside\n    (n,) bool, each point on the map; with `years`, (n,) or (Y, n): a row a year\nvectors\n    (n, 64) vectors, NaN off the map; with `years`, (Y, n, 64)\nyears\n    a cube's years, one block of rows each (a `year` column added); None: one block\n",
         'off_map_hint': 'emb\n    the map (y, x, band) or cube, with its CRS\nxs : np.ndarray\n    the places\' x in the map\'s CRS (points; a zone\'s bounds)\nys : np.ndarray\n    their y\nwhat : str\n    what the places are, for the message: "points", "zones"\ngiven\n    (xs, ys, crs): the places as given, in their own CRS; None: the checks only\nown\n    the input when that CRS is its own label (\'the GeoDataFrame\'); None: `crs=` or none\n',
-        'warn_zones_off_map': "emb\n    the map (y, x, band) or cube, with its CRS\ngdf\n    the zones (GeoDataFrame) in the map's CRS\n",
+        'warn_zones_off_map': "emb\n    the map (y, x, band) or cube, with its CRS\ngdf\n    the zones (GeoDataFrame) in the map's CRS\nzones\n    the zones as given (a GeoDataFrame or file: its own CRS label is what to check)\n",
         'sample': "emb\n    embedding (y, x, band) or cube (time, y, x, band), any CRS\npoints\n    (lon, lat) arrays, DataFrame (lon/lat, or x/y: in crs, else the one rule), GeoDataFrame, file path, one point\ncrs\n    CRS of `points` when it does not say (default: `geo.point_crs`, lon/lat or the map's)\n",
     },
     'alphaearth_nb.quality': {

@@ -242,15 +242,15 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     averaged on a guess: the spec's query is one vector or one point (DESIGN: `.aef.similarity(vector_or_point)`),
     and whether several examples mean their shared direction or a map each is the user's to say (was: 'got 128
     values', which counted a table's numbers as one vector's)."""
-    if type(target).__name__ in ("GeoSeries", "GeoDataFrame"):   # its own CRS label checked on the map first
-        target, crs = _one_place(own_crs_on(emb, target), crs)
+    own = "the GeoDataFrame" if type(target).__name__ in ("GeoSeries", "GeoDataFrame") else None
+    if own: target, crs = _one_place(own_crs_on(emb, target), crs)   # its own CRS label checked on the map first
     target = list_vectors(target)   # a row holding its vector as a list beside lon/lat: the vector (as A00..A63 is)
     if (several := _several(target)) is not None: raise DimensionError(several)   # was: 'got 128 values'
     if (p := one_point(target, crs)) is not None:   # no CRS said: the one rule (`geo.point_crs`), the map's first
         xy, crs = p[:2], p[2] if p[2] is not None else point_crs(emb, p[0], p[1])
         if crs is not None: cube_crs(emb)   # a point said to be in a CRS: the map must say its own (as `sample`)
         xs, ys = to_crs([xy[0]], [xy[1]], crs, crs_of(emb))
-        v = values_at(emb, *pixel_indices(emb, xs, ys, given=([xy[0]], [xy[1]], crs)))[0]   # a swap named
+        v = values_at(emb, *pixel_indices(emb, xs, ys, given=([xy[0]], [xy[1]], crs, own)))[0]   # a swap named
         if not np.isfinite(v).all():
             raise NoValidDataError(f"the pixel at x={xy[0]}, y={xy[1]} has no data (NaN): choose a point with data")
         return unit_rows(v, np.float64, zero=np.nan).astype(np.float32)   # unit, as documented (codes: 0.994 .. 1.006)

@@ -315,7 +315,7 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     if how not in HOWS: raise ConfigError(f"unknown how={how!r}: choose one of {HOWS}")
     emb = geo.north_up(cube_form(emb))   # rasterio's rule for a centre on a zone's boundary: one answer however stored
     gdf = zones_of(emb, zones, buffer, tile, h3, crs).reset_index(drop=True)
-    if zones is not None: warn_zones_off_map(emb, gdf)   # as `sample` warns for points
+    if zones is not None: warn_zones_off_map(emb, gdf, zones)   # as `sample` warns for points
     if _overlapping(gdf): per = _vectors_per_window(emb, gdf)
     else: per = _vectors_by_zone(emb, _rasterize(gdf, emb), len(gdf), True)
     per = _below_a_pixel(emb, gdf, per)

@@ -308,7 +308,7 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
                   ys,                      # y of each point, in the map's CRS
                   error=PointError,        # the error class raised for a point off the map
                   what:str="point",        # the word for a point in messages
-                  given:tuple|None=None,   # (xs, ys, crs): the points as the user gave them, before `to_crs`
+                  given:tuple|None=None,   # (xs, ys, crs[, own]): the points as given, before `to_crs` (`crs_advice`)
                  ) -> tuple[np.ndarray, np.ndarray]:
     """Row and column of the pixel nearest each (x, y) in `obj`'s CRS; raise `error` when one lies outside, saying
     so when every point off it lies on it as (y, x) (`swapped_on`: in the grid's geographic CRS, or in the CRS of
@@ -318,12 +318,12 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
     obj = rename_spatial(obj)
     if out.any():
         i = int(np.argmax(out))
-        gxs, gys, gcrs = given if given is not None else (xs0, ys0, None)
+        gxs, gys, gcrs, *own = given if given is not None else (xs0, ys0, None)
         g = np.broadcast_arrays(*(np.atleast_1d(np.asarray(v, np.float64)) for v in (gxs, gys)))
         swap = g[0].shape == out.shape and swapped_on(obj, g[0][out], g[1][out], gcrs)
         raise error(f"{int(out.sum())} {what}(s) lie outside the grid (first: x={xs[i]}, y={ys[i]}; grid x in "
                     f"[{gx.min() - hx}, {gx.max() + hx}], y in [{gy.min() - hy}, {gy.max() + hy}], crs "
-                    f"{crs_of(obj)}): " + (SWAP_HINT if swap else crs_advice(obj, gxs, gys, gcrs) if out.all() and crs_of(obj) else
+                    f"{crs_of(obj)}): " + (SWAP_HINT if swap else crs_advice(obj, gxs, gys, gcrs, *own) if out.all() and crs_of(obj) else
                     "give coordinates in the grid's CRS (or pass `crs=`) and drop those outside it"))
     return _axis_index(gy, ys, "y"), _axis_index(gx, xs, "x")
 
@@ -414,13 +414,12 @@ def crs_guess(obj,       # the map the points missed
         if best := _best([(_lands(obj, tx / f, ty / f, m), n, f) for n, f in FEET]): return ("map feet", best)
     return None
 
-def _looks(xs, ys) -> str:
-    "What the values look like, for advice: degrees (all within +-180/+-90) or metres (some beyond)."
+def _looks(xs, ys, src) -> str:
+    "' (their values lie within degrees: ...)' for values read in a projected `src` that all could be degrees, else ''."
     xs, ys = (np.asarray(v, np.float64) for v in (xs, ys))
     ok = np.isfinite(xs) & np.isfinite(ys)
-    deg = ok.any() and (np.abs(xs[ok]) <= 180).all() and (np.abs(ys[ok]) <= 90).all()
-    return ("their values lie within degrees: lon/lat, `'EPSG:4326'`?" if deg else "their values are beyond degrees: "
-            "metres of a projected CRS (a UTM zone, e.g. the map's)?")
+    deg = ok.any() and (np.abs(xs[ok]) <= 180).all() and (np.abs(ys[ok]) <= 90).all() and not is_geographic(src)
+    return " (their values lie within degrees: lon/lat, `'EPSG:4326'`?)" if deg else ""
 
 def crs_advice(obj,        # the map the points missed
                xs,         # x of the points as given (in `crs`)
@@ -440,11 +439,11 @@ def crs_advice(obj,        # the map the points missed
                      "over it)" if own else f"pass `crs={c!r}`")
     if g is None:
         if own:
-            return (f"if {own}'s coordinates are not in {crs_name(src)} ({_looks(xs, ys)}), its CRS label is wrong: "
+            return (f"if {own}'s coordinates are not in {crs_name(src)}{_looks(xs, ys, src)}, its CRS label is wrong: "
                     "correct it, `gdf = gdf.set_crs(<their CRS>, allow_override=True)` (not `crs=`: its own CRS "
                     "wins over it); if they are, they lie elsewhere than this map")
         return (f"give coordinates in the grid's CRS ({crs_name(crs_of(obj))}), or pass the CRS they are in, "
-                f"`crs=...` ({_looks(xs, ys)})")
+                f"`crs=...`{_looks(xs, ys, src)}")
     if g[0] == "crs":
         return f"they lie on it read in {crs_name(g[1])}: " + (f"{own}'s CRS label is wrong; " if own else "") + fix(g[1])
     names = " or ".join(f"{k[0]} (x {k[1]:.7g} m)" for k in g[1])   # both where both fit: 2 ppm apart

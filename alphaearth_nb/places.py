@@ -205,13 +205,15 @@ def off_map_hint(emb,               # the map (y, x, band) or cube, with its CRS
     ok = np.isfinite(xs) & np.isfinite(ys)
     pts = (f"the {what} x {_span(xs[ok].min(), xs[ok].max(), deg)}, y {_span(ys[ok].min(), ys[ok].max(), deg)}"
            if ok.any() else f"the {what} have no finite coordinates in it")
-    fix = (geo.crs_advice(emb, *given, own) if given is not None else f"check the {what}' CRS (`crs=`), the lon/lat "
-           "order (x = longitude) and that they fall on this map")
+    fix = (geo.crs_advice(emb, *given, own) if given is not None else f"check the {what}' CRS (" + (
+           f"{own}'s own label: `gdf.set_crs(..., allow_override=True)`, not `crs=`" if own else "`crs=`") +
+           "), the lon/lat order (x = longitude) and that they fall on this map")
     return (f"the map spans x {_span(*ex, deg)}, y {_span(*ey, deg)} and {pts} (in the map's CRS, "
             f"{geo.crs_name(crs) if crs else 'none given'}): {fix}")
 
-def warn_zones_off_map(emb,  # the map (y, x, band) or cube, with its CRS
-                       gdf,  # the zones (GeoDataFrame) in the map's CRS
+def warn_zones_off_map(emb,         # the map (y, x, band) or cube, with its CRS
+                       gdf,         # the zones (GeoDataFrame) in the map's CRS
+                       zones=None,  # the zones as given (a GeoDataFrame or file: its own CRS label is what to check)
                       ) -> None:
     """`NoDataWarning` naming both bounds (`off_map_hint`) where zones with a geometry are given and none of their
     bounding boxes reaches the map's extent (pixel edges): `cubes.aggregate`'s zones all off the map, as `sample`
@@ -221,7 +223,8 @@ def warn_zones_off_map(emb,  # the map (y, x, band) or cube, with its CRS
     ex, ey = _extent(emb)
     if ((b.minx <= ex[1]) & (b.maxx >= ex[0]) & (b.miny <= ey[1]) & (b.maxy >= ey[0])).any(): return
     warnings.warn(f"none of the {len(b)} zones lies on the map (`n_pixels` all 0, vectors NaN): " + off_map_hint(
-        emb, np.array([b.minx.min(), b.maxx.max()]), np.array([b.miny.min(), b.maxy.max()]), "zones"),
+        emb, np.array([b.minx.min(), b.maxx.max()]), np.array([b.miny.min(), b.maxy.max()]), "zones",
+        own=_own_word(zones)),
         NoDataWarning, stacklevel=user_stacklevel())
 
 _VECTOR_FILES = ("gpkg", "geojson", "json", "shp", "fgb", "kml", "gml")   # files that say their own CRS

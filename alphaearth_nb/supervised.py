@@ -273,6 +273,7 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     raster = isinstance(labels, xr.DataArray) if raster is None else raster
     if raster and isinstance(labels, xr.DataArray): labels = on_map_grid(emb, labels)   # another pixel size: on the map's grid
     said = crs is not None or raster or is_geometry_input(labels) or not isinstance(labels, (pd.DataFrame, dict))
+    own = labels.crs if type(labels).__name__ == "GeoDataFrame" else None   # its own CRS label: the fix names it
     if is_geometry_input(labels): labels, crs = label_table(emb, labels, column, polygons, crs=crs), None
     xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), positive=positive, numbers=numbers,
                                 raster=bool(raster))
@@ -287,7 +288,7 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     if len(vals) == 0:
         raise LabelError("no labelled pixel found: mark unlabelled pixels with NaN, -1 or the raster's declared "
                          "nodata and label at least one per class")
-    r, c = pixel_indices(emb, xs, ys, error=LabelError, what="label", given=_as_given(emb, xs, ys, raster, crs))
+    r, c = pixel_indices(emb, xs, ys, error=LabelError, what="label", given=_as_given(emb, xs, ys, raster, crs, own))
     if not raster:   # a pixel labelled alike twice (a long table, a row a month): one training row, as a raster gives
         once = ~pd.DataFrame({"p": r * emb.sizes["x"] + c, "v": vals}).duplicated().to_numpy()
         r, c, vals = r[once], c[once], vals[once]
@@ -299,14 +300,15 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     if not raster: _warn_conflicts(r[ok] * emb.sizes["x"] + c[ok], vals[ok], "values" if numbers else "labels")
     return X[ok], vals[ok]
 
-def _as_given(emb, xs, ys, raster:bool, crs=None) -> tuple|None:
+def _as_given(emb, xs, ys, raster:bool, crs=None, own=None) -> tuple|None:
     """Points (grid CRS) off a projected map as they were given: in `crs` where it is projected (for `pixel_indices`
-    to name feet given as metres, `geo.crs_advice`), else as lon/lat (for it to say when they lie on it read as
-    (lat, lon): `geo.swapped_on`, a table or GeoDataFrame written latitude first); None where all are on it."""
+    to name feet given as metres, `geo.crs_advice`), in a GeoDataFrame's `own` CRS (its words: the label's fix, not
+    `crs=`), else as lon/lat (for it to say when they lie on it read as (lat, lon): `geo.swapped_on`, a table or
+    GeoDataFrame written latitude first); None where all are on it."""
     m = crs_of(emb)
     if raster or not m or as_crs(m).is_geographic or inside_grid(emb, xs, ys).all(): return None
-    to = crs if crs is not None and not as_crs(crs).is_geographic else "EPSG:4326"
-    try: return (*to_crs(xs, ys, m, to), to)
+    to = own or (crs if crs is not None and not as_crs(crs).is_geographic else "EPSG:4326")
+    try: return (*to_crs(xs, ys, m, to), to, *(["the GeoDataFrame"] if own is not None else []))
     except AEFError: return None
 
 def _warn_no_data(vals:np.ndarray, ok:np.ndarray, raster:bool, numbers:bool) -> None:

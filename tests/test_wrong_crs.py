@@ -65,13 +65,21 @@ def test_a_wrong_label_names_set_crs_not_crs_at_every_door(case):
 
 
 def test_a_right_label_off_the_map_says_relabel_or_elsewhere_never_crs():
-    e, (xs, ys), _ = utm_map()
-    far = gdf(xs + 5e4, ys, "EPSG:32631")                                   # 50 km east: really off this map
-    with pytest.warns(UserWarning, match=r"set_crs\(<their CRS>, allow_override=True\).*elsewhere than this map") as w:
-        s = sample(e, far)
-    assert not s["inside"].any() and not any("(`crs=`)" in str(m.message) for m in w)
-    with pytest.raises(LabelError):                                         # training: off the map, as before
-        training_set(e, far)
+    "A GeoDataFrame really off the map: every door names its own label's check (set_crs), never `crs=` (refused)."
+    e, (xs, ys), (lon, lat) = utm_map()
+    bad = ("pass `crs=", "(`crs=`)", "`crs=...`")
+    for far in (gdf(xs + 5e4, ys, "EPSG:32631"), gdf(lon + 1.0, lat, "EPSG:4326")):   # 50 km east; 1 degree east
+        with pytest.warns(UserWarning, match=r"set_crs\(.*allow_override=True\)") as w:
+            s = sample(e, far)
+        assert not s["inside"].any() and not any(b in str(m.message) for m in w for b in bad)
+        with pytest.warns(UserWarning, match=r"set_crs\(.*allow_override=True\)") as w:
+            cubes.aggregate(e, far, buffer=1)
+        assert not any(b in str(m.message) for m in w for b in bad)
+        for f, err in ((lambda: training_set(e, far), LabelError), (lambda: similarity(e, far.iloc[[0]]), PointError)):
+            with pytest.raises(err, match=r"set_crs\(<their CRS>, allow_override=True\)") as ex:
+                f()
+            assert not any(b in str(ex.value) for b in bad), str(ex.value)
+        assert far.crs.to_string() in str(ex.value)                         # the label named is its own
 
 
 def test_feet_given_as_metres_are_named_with_the_factor_and_fix():
