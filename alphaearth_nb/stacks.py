@@ -23,6 +23,7 @@ from .spellings import COMMON_NAMES, FLAG_WORDS, FLAGS, META_NAMES, band_renames
 from .schema import (CLOUD, DIM_NAMES, DIMS, GRID_M, check_grid, check_orbits, check_pixel_size, check_source,
                                   dim_renames, mask_declared, naive_utc, orbit_coord, pixel_metres, resolve)
 from .sources import Source, band_index, get_source, normalise, registered, valid_mask
+from .declared_units import check_declared_units
 from .units import (check_frame_units, check_terrain, check_units, fill_values, frame_bands,
                                  frame_samples, sample_values)
 from .timecodes import as_period, to_days
@@ -106,6 +107,7 @@ def _check_values(name, ds, src):
     incidence `angle`, `Source.aux`, do not count: they are no data on their own), `UnitsError` if a band is on a
     wrong scale."""
     bands = [v for v in ds.data_vars if v != CLOUD]
+    check_declared_units(src, ds, name)  # attrs["units"] of another unit (m/day rain: no value tells it); reads none
     samples = [sample_values(ds[v]) for v in bands]
     judged = frame_bands(src, bands)  # one plan for all of them: clouds over the centre, empty dates
     frames = frame_samples(ds[list(judged)], nodata=fill_values(src)) if judged else []  # 65535 gaps: no data

@@ -16,6 +16,7 @@ import xarray as xr
 
 from alphaearth_nb.core import UnitsError, UnitsWarning
 from alphaearth_nb.declared_units import check_declared_units, registry_units
+from alphaearth_nb.stacks import validate_stack
 
 DAYS = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])   # 2023's months
 
@@ -100,3 +101,19 @@ def test_the_registry_unit_in_any_spelling_passes(source, band, units):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         check_declared_units(source, xr.Dataset({band: ("x", [1.0, 2.0], {"units": units})}))
+
+
+def test_validate_stack_reads_the_declared_unit_first(crop):
+    "The sample scene's ERA5 (a month's totals, median 0.07 m) declared in m per day: refused before its values."
+    era5 = crop["era5"].to_dataset()
+    daily = era5.assign(total_precipitation=era5.total_precipitation.assign_attrs(units="m per day"))
+    with pytest.raises(UnitsError, match=r"era5\.total_precipitation declares its units as 'm per day'") as e:
+        validate_stack(xr.DataTree.from_dict({"era5": daily}))
+    days = daily.time.dt.days_in_month.values
+    fixed = _run_fix(str(e.value), daily)
+    np.testing.assert_allclose(fixed.total_precipitation.values, daily.total_precipitation.values * days[:, None, None])
+    with pytest.warns(UnitsWarning, match="no value tells"):   # 'm': both readings named, the stack validated
+        validate_stack(xr.DataTree.from_dict({"era5": era5.assign(
+            total_precipitation=era5.total_precipitation.assign_attrs(units="m"))}))
+    validate_stack(xr.DataTree.from_dict({"era5": era5.assign(   # its own unit declared: no word
+        total_precipitation=era5.total_precipitation.assign_attrs(units="m per month"))}))
