@@ -383,14 +383,18 @@ def rgb(emb,                            # embedding (y, x, band), or a cube (tim
     return out.assign_coords(rgb=["r", "g", "b"])
 
 # %% ../nbs/25_analysis.ipynb #c0023
-@partial(jax.jit, static_argnames=("k", "n_iter"))
 def spherical_kmeans(x:jax.Array,    # (N, D) unit vectors
                      w:jax.Array,    # (N,) 1 for real rows, 0 for padding
                      key:jax.Array,  # PRNG key (k-means++ draws)
                      k:int,          # number of clusters
                      n_iter:int=50,  # Lloyd iterations
                     ) -> jax.Array:
-    "Centres (k, D) of spherical k-means with k-means++ initialisation."
+    """Centres (k, D) of spherical k-means with k-means++ initialisation (jitted, `_kmeans`). A path for `x` is
+    `core.refuse_path`'s `DTypeError` (was: JAX's TypeError 'Error interpreting argument ... as an abstract array')."""
+    refuse_path(x, "rows are numbers (N, D)"); return _kmeans(x, w, key, k, n_iter)
+
+@partial(jax.jit, static_argnames=("k", "n_iter"))
+def _kmeans(x, w, key, k:int, n_iter:int=50) -> jax.Array:   # `spherical_kmeans`, jitted
     x = w[:, None] * x / jnp.maximum(jnp.linalg.norm(x, axis=1, keepdims=True), 1e-12)
     u = jax.random.uniform(key, (k,))
     def draw(p, ui):  # index drawn with probability proportional to p (inverse CDF, compare-all)

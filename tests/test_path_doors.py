@@ -23,6 +23,7 @@ X = random_unit((20,), seed=3)
 Y = np.arange(20) % 2
 W = np.zeros((65, 2), np.float32)
 POS = np.array([[0, 1], [1, 0]])
+STACK = aef.stacks.toy_stack()
 LAB = xr.DataArray(np.arange(12).reshape(3, 4) % 2, dims=("y", "x"), coords={"y": EMB.y, "x": EMB.x})
 
 DOORS = {   # door -> (call of a path, the kind of readers named)
@@ -88,11 +89,13 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "quality.error_ratio": (lambda p: quality.error_ratio(p, 1), "array"),
     "quality.effective_dims": (lambda p: quality.effective_dims(X, p), "array"),
     "quality.compare_on_scene/stack": (lambda p: quality.compare_on_scene(p, LAB, {}), "stack"),
+    "quality.compare_on_scene/embeddings": (lambda p: quality.compare_on_scene(STACK, LAB, {2020: p}), "map"),
     "quality.plot_change_events/change": (lambda p: quality.plot_change_events(p, LAB > 0), "raster"),
     "quality.plot_change_events/events": (lambda p: quality.plot_change_events(LAB * 1.0, p), "raster"),
     "analysis.similarity/emb": (lambda p: analysis.similarity(p, X[0]), "map"),
     "analysis.sample_pixels": (lambda p: analysis.sample_pixels(p), "map"),
     "analysis.pca_basis": (lambda p: analysis.pca_basis(p), "array"),
+    "analysis.spherical_kmeans": (lambda p: analysis.spherical_kmeans(p, np.ones(20), None, 2), "array"),
     "analysis.cluster": (lambda p: analysis.cluster(p, 2), "map"),
     "analysis.classify/emb": (lambda p: analysis.classify(p, LAB), "map"),
     "supervised.rows_of_map": (lambda p: supervised.rows_of_map(p, LAB), "map"),
