@@ -63,6 +63,7 @@ SECTIONS = {
         'check_output': 'target : str|os.PathLike\n    the folder or file about to be written\noverwrite : bool\n    replace an existing output of ours\nwhat : str\n    a word for messages, e.g. "embedding store"\nfolder : bool|None\n    True: the output is a folder, so an existing plain file is never ours\n',
         'partial_name': 't : Path\n    the final path of the file or folder being written\n',
         'pid_alive': "pid : int\n    a process id on this machine\nsince : float|None\n    when that pid was seen at work (s since the epoch: a lock's start, a file's\n",
+        'clear_partials': 'folder : str|os.PathLike\n    the folder to look in (`~` allowed)\nname : str\n    the output whose leftovers go, a glob ("ckpt_*": every checkpoint\'s)\n',
         'is_zarr_store': 'folder : str|os.PathLike\n    any local path (`~` allowed)\nwithin : bool\n    True: a store begun anywhere under `folder` counts too\n',
         'consolidate_zarr': 'store : str|os.PathLike\n    a local zarr store, written and closed\n',
         'settle_zarr': "timeout : float\n    seconds to wait for zarr's running tasks before cancelling them\nstop : bool\n    also end zarr's loop, its thread and pool (zarr starts them anew when used)\ncancel : bool\n    cancel what still runs after `timeout` (False: leave it, e.g. another writer's)\n",

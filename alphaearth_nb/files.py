@@ -33,8 +33,8 @@ from .core import (ConfigError, DiskError, MissingDataError, NoValidDataError, N
 # %% auto #0
 __all__ = ['MARKER', 'FORMATS', 'REUSE_SLACK', 'ZARR_FILES', 'USER_AGENT', 'quiet_marker', 'user_path', 'remote_url', 'is_remote',
            'named_path', 'local_output', 'writable', 'is_ours', 'inside_ours', 'no_file_on_the_way', 'output_folder',
-           'check_output', 'partial_name', 'pid_alive', 'is_zarr_store', 'consolidate_zarr', 'settle_zarr',
-           'writing_folder', 'writing_file', 'write_text', 'gdal_path', 'input_path', 'nothing_to_write',
+           'check_output', 'partial_name', 'pid_alive', 'clear_partials', 'is_zarr_store', 'consolidate_zarr',
+           'settle_zarr', 'writing_folder', 'writing_file', 'write_text', 'gdal_path', 'input_path', 'nothing_to_write',
            'unreadable_raster', 'reading_raster']
 
 # %% ../nbs/00a_files.ipynb #c2001
@@ -287,13 +287,26 @@ def pid_alive(pid:int,                # a process id on this machine
     start = None if since is None else _process_start(pid)
     return start is None or start <= since + REUSE_SLACK
 
-def _clean_partials(t:Path):
-    for p in t.parent.glob(f".{t.name}.partial-*"):
+def clear_partials(folder:str|os.PathLike, # the folder to look in (`~` allowed)
+                   name:str="*",            # the output whose leftovers go, a glob ("ckpt_*": every checkpoint's)
+                  ) -> list[Path]:
+    """Remove the scratch copies in `folder` (`partial_name`: `.{name}.partial-{pid}-{8 hex}`) that a writer no
+    longer alive left (killed, preempted, out of memory mid-write); returns what was removed. A live writer's
+    (`pid_alive`, judged at the copy's last change) stays. `writing_folder` and `writing_file` clear their target's
+    before writing; `checkpoint.save_checkpoint` every checkpoint's (was: files were never cleared, so each run
+    killed while saving left a whole checkpoint's size beside the checkpoints, until the disk was full)."""
+    d, gone = user_path(folder), []
+    if not d.is_dir(): return gone
+    for p in d.glob(f".{name}.partial-*"):
         try: pid = int(p.name.rsplit(".partial-", 1)[1].split("-")[0])
         except ValueError: continue
         try: seen = p.lstat().st_mtime   # its writer ran then: a later process of that pid is another one
         except OSError: continue
-        if not pid_alive(pid, seen): shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+        if not pid_alive(pid, seen):
+            shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True); gone.append(p)
+    return gone
+
+def _clean_partials(t:Path): clear_partials(t.parent, t.name)
 
 def _rm(p:Path): shutil.rmtree(p, ignore_errors=True) if p.is_dir() and not p.is_symlink() else p.unlink(missing_ok=True)
 
@@ -503,6 +516,7 @@ def writing_file(target:str|os.PathLike, # the file to (re)place
     t = check_output(target, overwrite, "file", folder=False)
     if t.is_dir(): raise OutputExistsError(f"{t} is a folder: choose a file path.")
     t.parent.mkdir(parents=True, exist_ok=True)
+    _clean_partials(t)   # a killed writer's copy of `t`, as `writing_folder` clears a folder's
     tmp = partial_name(t)
     try:
         with open(tmp, mode.replace("w", "x")) as f:
