@@ -25,7 +25,7 @@ from .quantize import NODATA, dequantize
 from .geo import (as_crs, cell_index, cell_inside, crs_name, grid_coords, grid_mapping, rename_spatial,
                                require, same_crs, to_crs, utm_crs, write_crs)
 from .cubes import LONLAT, gather, one_model, pixel_of, points_xy
-from .places import points_table
+from .places import own_label_word, points_table
 from .embeddings import OFFICIAL_COLLECTION
 from .mirrors import (ANNUAL, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TILE_SIZE, USER_AGENT,
                                    YEARS, LocalMirror, Mirror, area_of, bill_project, build_local_mirror, cache_dir,
@@ -379,6 +379,23 @@ def on_tile(r,                    # a row of `tiles` (its utm_west/south/east/no
     c, k = cell_index(x0, RESOLUTION, xs, "x"), cell_index(y0, -RESOLUTION, ys, "y")
     return fin & (c >= 0) & (c < nx) & (k >= 0) & (k < ny)
 
+def _relabel_hint(points, table, ys:list, source, project, cache) -> str|None:
+    """The fix for points that say their own projected CRS (a GeoDataFrame, a vector file: `places.own_label_word`)
+    none of which lies on a tile: lon/lat under that label where their coordinates read as lon/lat lie where tiles
+    are (`gdf.set_crs('EPSG:4326', allow_override=True)`), else the label to check; `crs=` is refused beside an own
+    CRS (`places.agreed_crs`), so it is no fix. None for points that say no CRS of their own."""
+    if (word := own_label_word(points)) is None or getattr(table, "crs", None) is None: return None
+    pts = table.geometry[table.geom_type == "Point"]
+    gx, gy = pts.x.to_numpy(np.float64), pts.y.to_numpy(np.float64)
+    fin = np.isfinite(gx) & np.isfinite(gy)
+    if (not as_crs(table.crs).is_geographic and fin.any() and (np.abs(gx[fin]) <= 180).all()
+            and _swapped_on_tiles(gy[fin], gx[fin], ys, source, project, cache)):   # (x, y) read as (lon, lat)
+        return (f"{word} says its CRS is {crs_name(table.crs)}, but its coordinates read as lon/lat lie where official "
+                f"tiles are: its CRS label is wrong; correct it, `gdf = gdf.set_crs('EPSG:4326', allow_override=True)` "
+                f"(not `crs=`: {word}'s own CRS wins over it)")
+    return (f"check the points' lon/lat order (x = longitude) and {word}'s own CRS label ({crs_name(table.crs)}; if "
+            "it is wrong, `gdf = gdf.set_crs(<their CRS>, allow_override=True)`, not `crs=`), the years, and the mirror")
+
 def _swapped_on_tiles(lon, lat, ys:list, source, project, cache) -> bool:
     """Whether lon/lat points that lie on no tile lie where tiles are read latitude first: their box read (lat, lon)
     meets a tile of years `ys` (the index's footprints; a hint, not a read of each point). False for longitudes past
@@ -449,9 +466,10 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
         out[k, idx] = v[inside]; done[k, idx] = True
     if (none := [y for k, y in enumerate(ys) if not done[k].any()]):   # one rule: an answer per point, and a word
         swap = not done.any() and _swapped_on_tiles(lon[ok], lat[ok], ys, source, project, cache)
+        own = None if swap or done.any() else _relabel_hint(points, table, ys, source, project, cache)
         warnings.warn(f"none of the {len(lon)} points lies on an official tile in {', '.join(map(str, none))} (`inside` "
                       "False, vectors NaN): " + ("read as (lat, lon) they lie where official tiles are: longitude and "
-                      "latitude look swapped: pass x = longitude, y = latitude" if swap else "check the points' lon/lat "
-                      "order (x = longitude) and CRS (`crs=`), the years, and the mirror (2017 is missing on some)"),
-                      NoDataWarning, stacklevel=user_stacklevel())
+                      "latitude look swapped: pass x = longitude, y = latitude" if swap else own or "check the points' "
+                      "lon/lat order (x = longitude) and CRS (`crs=`), the years, and the mirror (2017 is missing on "
+                      "some)"), NoDataWarning, stacklevel=user_stacklevel())
     return points_table(table, done, out, ys)   # its index kept, repeated each year, as `places.sample`'s

@@ -25,7 +25,7 @@ from .geometries import (EE_GEO, LONLAT, POINT_COLUMNS, agreed_crs, own_crs_on, 
 
 # %% auto #0
 __all__ = ['cube_form', 'grid_of', 'transform_of', 'cube_crs', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather',
-           'points_table', 'off_map_hint', 'warn_zones_off_map', 'sample', 'LONLAT', 'lonlat_columns',
+           'points_table', 'off_map_hint', 'warn_zones_off_map', 'own_label_word', 'sample', 'LONLAT', 'lonlat_columns',
            'coordinate_hint', 'EE_GEO', 'import_geopandas', 'table_file', 'read_geometries', 'valid_polygons',
            'agreed_crs', 'own_crs_on', 'read_places', 'POINT_COLUMNS', 'points_xy']
 
@@ -224,13 +224,14 @@ def warn_zones_off_map(emb,         # the map (y, x, band) or cube, with its CRS
     if ((b.minx <= ex[1]) & (b.maxx >= ex[0]) & (b.miny <= ey[1]) & (b.maxy >= ey[0])).any(): return
     warnings.warn(f"none of the {len(b)} zones lies on the map (`n_pixels` all 0, vectors NaN): " + off_map_hint(
         emb, np.array([b.minx.min(), b.maxx.max()]), np.array([b.miny.min(), b.maxy.max()]), "zones",
-        own=_own_word(zones)),
+        own=own_label_word(zones)),
         NoDataWarning, stacklevel=user_stacklevel())
 
 _VECTOR_FILES = ("gpkg", "geojson", "json", "shp", "fgb", "kml", "gml")   # files that say their own CRS
 
-def _own_word(points) -> str|None:
-    "How `sample`'s words name points that say their own CRS (a GeoDataFrame or GeoSeries, a vector file); else None."
+def own_label_word(points) -> str|None:
+    """How the words of a door name places that say their own CRS, whose fix is to relabel it (`gdf.set_crs(...,
+    allow_override=True)`), not `crs=`: 'the GeoDataFrame' (or GeoSeries), 'the file' (a vector file); else None."""
     if type(points).__name__ in ("GeoDataFrame", "GeoSeries"): return "the GeoDataFrame"
     if isinstance(points, str) or hasattr(points, "suffix"):
         if str(points).rsplit(".", 1)[-1].lower() in _VECTOR_FILES: return "the file"
@@ -256,7 +257,7 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
     if len(inside) and not inside.any():   # no point on the map: swapped lon/lat? (the points as given, before reprojection)
         given = (table["x_in"], table["y_in"], crs or LONLAT) if "x_in" in table else (
             table.geometry.x, table.geometry.y, table.crs)
-        own = _own_word(points)   # an own CRS label: the fix is to relabel it, not `crs=`
+        own = own_label_word(points)   # an own CRS label: the fix is to relabel it, not `crs=`
         warnings.warn(f"none of the {len(inside)} points lies on the map (`inside` all False, vectors NaN): " + (
             geo.SWAP_HINT if geo.swapped_on(emb, *given) else off_map_hint(emb, xs, ys, given=given, own=own)),
             NoDataWarning, stacklevel=user_stacklevel())   # official.sample_points' kind

@@ -146,3 +146,24 @@ def test_where_both_readings_hold_every_door_warns():
     for f in (lambda: sample(e, p), lambda: sample(e, t), lambda: similarity(e, p), lambda: training_set(e, t)):
         with pytest.warns(UserWarning, match=r"lie on the map both read in .*pass `crs=` to say which"):
             f()
+
+
+def test_official_sample_points_name_the_relabel_not_crs(tmp_path):
+    "The door without a map: lon/lat under a UTM label lie on no tile; read as lon/lat they lie where tiles are."
+    from alphaearth_nb import official as off
+    pytest.importorskip("rioxarray")
+    try: m = off.build_local_mirror(tmp_path / "m", years=(2024,), size=32)
+    except Exception as e: pytest.skip(f"no shared data: {e}")
+    lon, lat = [6.0, 6.0001], [45.0, 45.0001]                               # on the mirror's tiles (test_sample_join)
+    wrong = gdf(lon, lat, "EPSG:32632")
+    with pytest.warns(UserWarning, match=r"says its CRS is EPSG:32632.*gdf = gdf.set_crs\('EPSG:4326', allow_override=True\)"):
+        s = off.sample_points(wrong, years=2024, source=m)
+    assert not s["inside"].any()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        s = off.sample_points(wrong.set_crs("EPSG:4326", allow_override=True), years=2024, source=m)   # the fix as named
+    assert s["inside"].all()
+    far = gdf(np.array(lon) + 50.0, lat, "EPSG:4326")                        # off every tile, its label right
+    with pytest.warns(UserWarning, match=r"own CRS label \(EPSG:4326; if it is wrong, `gdf = gdf.set_crs") as w:
+        off.sample_points(far, years=2024, source=m)
+    assert not any("CRS (`crs=`)" in str(x.message) for x in w)
