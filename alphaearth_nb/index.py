@@ -236,7 +236,9 @@ class VectorIndex:
         return f"VectorIndex({len(self)} vectors, {self.backend}, {self.rows.vectors.dtype}, crs={self.rows.crs})"
 
     def candidates(self, q:np.ndarray, m:int, ef:int|None=None, nprobe:int=64, threads:int=0) -> np.ndarray:
-        "(Q, m) positions of approximate neighbours of unit queries `q` (-1 = none), not re-ranked."
+        """(Q, m) positions of approximate neighbours of unit queries `q` (-1 = none), not re-ranked. A path is
+        `core.refuse_path`'s `DTypeError` (was: usearch's AssertionError 'Expects a NumPy array')."""
+        refuse_path(q, "unit queries are numbers (Q, 64)", "vectors")
         m = min(m, len(self))
         if self.backend == "usearch": return _candidates_usearch(self.index, q, m, ef or max(64, 2 * m), threads)
         return _candidates_faiss(self.index, q, m, nprobe)

@@ -38,6 +38,7 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "index.vectors_of": (lambda p: index.vectors_of(p), "index"),
     "index.exact_search/vectors": (lambda p: index.exact_search(p, X[:2]), "vectors"),
     "index.exact_search/query": (lambda p: index.exact_search(X, p), "vectors"),
+    "index.VectorIndex.candidates": (lambda p: index.VectorIndex(index.vectors_of(EMB), "usearch", None).candidates(p, 2), "vectors"),
     "index.recall_at/found": (lambda p: index.recall_at(p, POS), "array"),
     "index.recall_at/truth": (lambda p: index.recall_at(POS, p), "array"),
     "linear.check_xy/x": (lambda p: linear.check_xy(p, Y), "array"),
