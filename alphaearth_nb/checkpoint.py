@@ -26,7 +26,7 @@ from jaxtyping import PyTree
 
 from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
                                 TrainingWarning, flag, whole, checks_flags, user_stacklevel)
-from .files import (MARKER, inside_ours, is_zarr_store, local_output, no_file_on_the_way, user_path,
+from .files import (MARKER, clear_partials, inside_ours, is_zarr_store, local_output, no_file_on_the_way, user_path,
                                  writable, write_text, writing_file)
 from .runlock import (LOCK, LOCK_SETTLE, TAKEOVER, in_use_error, is_stale, live_holder, read_lock,
                                    run_lock)
@@ -167,7 +167,8 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
                     keep:int=3,          # sound checkpoints kept, this one included; older ones (damaged too) removed
                     step:int|None=None,  # the checkpoint's number; default `state.step` (a TrainState's)
                    ) -> Path:
-    "Write `state` atomically (leaves first, metadata last) and prune older step checkpoints (never other files); " \
+    "Write `state` atomically (leaves first, metadata last) and prune older step checkpoints (never other files) " \
+    "and the half-written copies of dead writers (`files.clear_partials`); " \
     "returns the `.json` path; a missing `directory` is made with its parents (`mkdir -p`, `files.writing_folder`'s " \
     "rule). Raises `ConfigError` for `keep` < 1 or a `keep` or `step` that is no whole number."
     if (keep := whole(keep, "keep", 3)) < 1:
@@ -192,6 +193,7 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
     write_text(leaves.with_suffix(".json"), json.dumps(header, indent=1))
     for old in _prunable(d, step, keep):  # metadata first: never a half-deleted "latest"
         old.unlink(missing_ok=True); old.with_suffix(".eqx").unlink(missing_ok=True)
+    clear_partials(d, "ckpt_*")   # what runs killed while saving left, of any step: each a checkpoint's size
     return leaves.with_suffix(".json")
 
 # %% ../nbs/16_checkpoint.ipynb #c0008

@@ -4,7 +4,9 @@ import os
 import subprocess
 
 import jax
+import numpy as np
 
+from alphaearth_nb.checkpoint import save_checkpoint
 from alphaearth_nb.files import write_text
 from alphaearth_nb.testing import Standin, standin_batches, standin_loss
 from alphaearth_nb.train import TrainConfig, fit
@@ -19,6 +21,18 @@ def _leave(folder, name, pid, size=1000):
     p = folder / f".{name}.partial-{pid}-{os.urandom(4).hex()}"
     p.write_bytes(b"x" * size)
     return p
+
+
+def test_a_checkpoint_save_clears_what_killed_saves_left(tmp_path):
+    d, dead = tmp_path / "checkpoints", _dead_pid()
+    d.mkdir()
+    gone = [_leave(d, "ckpt_00000004.eqx", dead), _leave(d, "ckpt_00000006.json", dead)]   # any step's
+    kept = [_leave(d, "ckpt_00000008.eqx", os.getpid()),   # a live writer's
+            _leave(d, "notes.txt", dead)]                    # not a checkpoint's: not ours to judge here
+    save_checkpoint(d, {"w": np.zeros(3, np.float32)}, step=2)
+    assert not any(p.exists() for p in gone) and all(p.exists() for p in kept)
+    assert sorted(p.name for p in d.iterdir() if not p.name.startswith(".")) == ["ckpt_00000002.eqx",
+                                                                               "ckpt_00000002.json"]
 
 
 def test_a_file_write_clears_its_own_dead_copy(tmp_path):
