@@ -22,10 +22,11 @@ from .directions import COS_ROWS, change_score, cosines, unit_rows
 
 # %% auto #0
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'pixelwise', 'values_at', 'sq_norms', 'byte_codes',
-           'map_byte_codes', 'gate_vectors', 'fill_rows', 'table_codes', 'power_scale', 'scale_hint', 'linear_as_codes',
-           'gated', 'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions',
-           'label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band', 'band_parts',
-           'join_parts', 'real_parts', 'query_array', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score']
+           'window_rows', 'map_sample', 'map_byte_codes', 'gate_vectors', 'fill_rows', 'table_codes', 'power_scale',
+           'scale_hint', 'linear_as_codes', 'gated', 'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order',
+           'a_bands', 'a_positions', 'label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors',
+           'by_band', 'band_parts', 'join_parts', 'real_parts', 'query_array', 'unit_rows', 'COS_ROWS', 'cosines',
+           'change_score']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -205,6 +206,20 @@ def byte_codes(a:np.ndarray,   # (..., 64) values; uint8 ones may be int8 codes 
         out = np.where(big[..., None], w, out.astype(np.int64))
     return out
 
+def window_rows(n:int,           # the length of an axis
+                side:int=64,     # each window's length
+               ) -> np.ndarray:
+    "Indices of three `side`-long windows along an axis of `n`, at 1/6, 1/2 and 5/6 of it (all of it if shorter)."
+    return np.unique(np.concatenate([np.arange(s, min(n, s + side)) for s in
+                                     (min(max(0, int(n * f) - side // 2), max(0, n - side)) for f in (1/6, 1/2, 5/6))]))
+
+def map_sample(da:xr.DataArray,  # a map (..., y, x, band), lazy or not
+              ) -> xr.DataArray:
+    """`da`'s pixels in nine windows of 64 x 64 spread over it (`window_rows` of `y` and `x`: outer indexing), at
+    most 36,864: what a lazy map's gates judge, reading the chunks under them only, never the whole map (field case
+    F4: lazy data gets the eager checks). Lazy still: the caller computes it (`.values`)."""
+    return da.isel({k: window_rows(da.sizes[k]) for k in ("y", "x") if k in da.dims})
+
 def _map_reading(da:xr.DataArray, fills, valid=None) -> int|None:
     """The uint8 reading (`_byte_reading`) of a lazy map, decided once for the whole map (a reading chosen per dask
     block read one block shifted and the next not, and warned in worker threads): from its central 64 x 64 window
@@ -212,11 +227,8 @@ def _map_reading(da:xr.DataArray, fills, valid=None) -> int|None:
     1/6, 1/2 and 5/6 of each axis: the chunks under them, not every chunk of a remote map); None where neither does
     (each block then tells by its own values). Pixels outside the declared range `valid` tell nothing either."""
     d = rename_spatial(da)
-    def spread(n):   # rows (or columns) of three 64-pixel windows along an axis of n
-        return np.unique(np.concatenate([np.arange(s, min(n, s + 64))
-                                         for s in (min(max(0, int(n * f) - 32), max(0, n - 64)) for f in (1/6, 1/2, 5/6))]))
     for look in ({k: slice(max(0, d.sizes[k] // 2 - 32), d.sizes[k] // 2 + 32) for k in ("y", "x") if k in d.dims},
-                 {k: spread(d.sizes[k]) for k in ("y", "x") if k in d.dims}):   # outer indexing: the 3 x 3 windows
+                 {k: window_rows(d.sizes[k]) for k in ("y", "x") if k in d.dims}):   # outer indexing: the 3 x 3 windows
         a = np.asarray(d.isel(look).transpose(..., "band").values).reshape(-1, EMBED_DIM)
         nd = _fill_mask(a, fills, valid)
         if a.dtype.kind == "f":   # bytes a masking reader turned to floats (`gated`'s `stored`)
@@ -484,6 +496,21 @@ def _warn_linear(k:int, total:int, what:str="pixel"):
                   stacklevel=user_stacklevel())
 
 @checks_flags
+def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str) -> np.ndarray:
+    """`_gate` of values `a` (..., 64) with `gated`'s warnings of what it found, counted in `what`s (a lazy map's:
+    'sampled pixel', of its `map_sample`); the gated values."""
+    v, bad, mean, n, coded, avg, lin = _gate(a, fills, codes, reading=reading, valid=valid, stored_bytes=stored_bytes)
+    if lin.any(): _warn_linear(int(lin.sum()), lin.size, what)
+    if avg.any(): _warn_averaged_codes(int(avg.sum()), avg.size, int((avg & mean).sum()), what)
+    elif mean.any(): _warn_means(n[mean], mean.size, what, coded)   # the lengths before: of the decoded codes
+    if bad.any():
+        warnings.warn(f"{int(bad.sum())} of {bad.size} {what}s are not embedding vectors (non-finite, all zero, one value "
+                      "in every band or of a length no mean or resampling of embeddings has) and are treated as no data"
+                      + (_cast_hint(a) or scale_hint(a, files=True) or ": check the reader's fill value, or "
+                         "keep the cleaned form with "
+                         "`emb = aef.embeddings.as_embedding(emb)`"), stacklevel=user_stacklevel())
+    return v
+
 def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
           fills=None,            # declared no-data values (default: what `da` declares)
           codes:bool|None=None,  # see `gate_vectors`
@@ -506,18 +533,8 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
         reading = _map_reading(da, fills, valid) if da.dtype.kind == "u" or byte else None
         out = pixelwise(lambda a: _gate(a, fills, codes, reading=reading, valid=valid, stored_bytes=byte)[0], da,
                         out_core=("band",))
-    else:
-        v, bad, mean, n, coded, avg, lin = _gate(da.values, fills, codes, valid=valid, stored_bytes=byte)
-        if lin.any(): _warn_linear(int(lin.sum()), lin.size)
-        if avg.any(): _warn_averaged_codes(int(avg.sum()), avg.size, int((avg & mean).sum()))
-        elif mean.any(): _warn_means(n[mean], mean.size, "pixel", coded)   # the lengths before: of the decoded codes
-        if bad.any():
-            warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (non-finite, all zero, one value "
-                          "in every band or of a length no mean or resampling of embeddings has) and are treated as no data"
-                          + (_cast_hint(da.values) or scale_hint(da.values, files=True) or ": check the reader's fill value, or "
-                             "keep the cleaned form with "
-                             "`emb = aef.embeddings.as_embedding(emb)`"), stacklevel=user_stacklevel())
-        out = da.copy(data=v)
+        _said(np.asarray(map_sample(da).values), fills, codes, reading, valid, byte, "sampled pixel")   # F4: warned too
+    else: out = da.copy(data=_said(da.values, fills, codes, None, valid, byte, "pixel"))
     for k in (*NODATA_KEYS, *VALID_KEYS, "scale_factor", "add_offset"): out.attrs.pop(k, None)
     out.encoding = {}
     return out

@@ -1,0 +1,65 @@
+"""A lazy (dask) map gets the eager map's warnings (field case F4: lazy data must get the same checks): `gated`
+judges `gate.map_sample`, nine 64 x 64 windows spread over the map (at most 36,864 pixels: the chunks under them
+only, never the whole map), and says what it finds in 'sampled pixels': a float map scaled by 100 (`emb * 100`,
+named with its fix `emb / 100`), values that are no unit vectors (reflectance-like 0..1 bands), averaged codes.
+Was: the lazy map was gated block by block without a word, where the eager one warned; its result stays lazy and
+equal to the eager one."""
+import threading
+import warnings
+
+import dask.array as dsa
+import numpy as np
+import pytest
+import xarray as xr
+
+from alphaearth_nb.embeddings import as_embedding
+from alphaearth_nb.testing import embedding_from_array, random_unit
+
+
+def _said(f):
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        out = f()
+    return out, [str(w.message) for w in seen]
+
+
+@pytest.fixture(scope="module")
+def unit():
+    return embedding_from_array(random_unit((150, 150), seed=4))
+
+
+@pytest.mark.parametrize("kind, said", [
+    ("x100", r"sampled pixels are not embedding vectors .*unit vectors scaled by 100 .*`emb = emb / 100`"),
+    ("reflectance", r"of 22500 sampled pixels are not embedding vectors"),   # 150 x 150: every pixel is in a window
+])
+def test_a_lazy_map_scaled_wrongly_is_warned_as_the_eager_one(unit, kind, said):
+    rng = np.random.default_rng(0)
+    m = unit * 100 if kind == "x100" else xr.full_like(unit, 0.1) + 0.3 * rng.random(unit.shape).astype("float32")
+    eager, eager_said = _said(lambda: as_embedding(m))
+    lazy, lazy_said = _said(lambda: as_embedding(m.chunk({"y": 50, "x": 50})))
+    assert any("pixels are not embedding vectors" in s for s in eager_said)
+    assert any(__import__("re").search(said, s) for s in lazy_said), lazy_said
+    assert isinstance(lazy.data, dsa.Array)                                   # still lazy
+    np.testing.assert_array_equal(lazy.values, eager.values)                  # and the same map
+
+
+def test_a_good_lazy_map_is_said_nothing(unit):
+    _, said = _said(lambda: as_embedding(unit.chunk({"y": 50, "x": 50})))
+    assert said == []
+
+
+def test_the_lazy_gate_reads_the_chunks_under_its_windows_only():
+    "A 1000 x 1000 map of 100 chunks x100: 16 of them are read (4 along each axis under the 3 windows), none twice."
+    read, lock = [], threading.Lock()
+    def block(block_info=None):
+        (y0, y1), (x0, x1), _ = block_info[None]["array-location"]
+        with lock: read.append((y0, x0))
+        v = np.random.default_rng(y0 * 1000 + x0).normal(size=(y1 - y0, x1 - x0, 64)).astype("float32")
+        return 100 * v / np.linalg.norm(v, axis=-1, keepdims=True)
+    data = dsa.map_blocks(block, chunks=((100,) * 10, (100,) * 10, (64,)), dtype="float32")
+    m = embedding_from_array(np.zeros((1, 1, 64), np.float32))   # its coordinates' form, on the big grid
+    m = xr.DataArray(data, dims=("y", "x", "band"), coords={"y": 1e6 - 10.0 * np.arange(1000), "x": 10.0 * np.arange(1000),
+                                                            "band": m.band.values}, attrs=m.attrs)
+    lazy, said = _said(lambda: as_embedding(m))
+    assert any("unit vectors scaled by 100" in s for s in said), said
+    assert isinstance(lazy.data, dsa.Array) and 0 < len(read) <= 16 and len(set(read)) == len(read), sorted(read)
