@@ -105,6 +105,9 @@ SECTIONS = {
         'one_point': 'target\n    a dict or Series (lon/lat or x/y keys), a shapely Point, or a pair (x, y)\ncrs\n    the CRS of x/y keys, a Point and a pair (None: the caller reads them by `point_crs`)\n',
         'with_coordinates': "xs\n    x of the points (any 1-D form; NaN: none)\nys\n    y, the length of `xs`\nindex\n    the rows' labels (a table's index; default 0, 1, ...)\nwhat : str\n    the points, for messages: 'rows of the table', 'labels'\ncols\n    the coordinate columns, for the fix\nerror\n    the error raised when no row has coordinates\ndrop : str|None\n    the fix that drops them (default: a DataFrame's `dropna`, or the arrays')\n",
     },
+    'alphaearth_nb.queries': {
+        'several_query': 'q\n    a similarity query as given: a table, an array, a DataArray, a dict of arrays, pairs\n',
+    },
     'alphaearth_nb.spatial': {
         'require': 'module : str\n    top-level module name, e.g. "leafmap"\nextra : str\n    the package extra that installs it, e.g. "maps"\npurpose : str\n    what needs it, for the message\n',
         'rename_spatial': 'obj\n    DataArray or Dataset with spatial dims of any common name (X/Y, lon/lat, ...)\n',

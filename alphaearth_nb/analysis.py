@@ -20,8 +20,8 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, NoDataWarning,
-                                NoValidDataError, TimeError, a_positions, as_seed, band_names, checks_flags, seed_key,
-                                user_stacklevel, whole, refuse_path)
+                                NoValidDataError, TimeError, as_seed, checks_flags, seed_key, user_stacklevel, whole,
+                                refuse_path)
 from .cubes import (cube_crs, cube_form, one_model, warn_missing_years, years_of_cube,
                                  years_with_data)
 from .embeddings import MAP_WANTED, as_embedding, gate_query, official_cube, pixelwise, query_array, values_at
@@ -32,6 +32,7 @@ from .geo import (axis_span, check_pixels, check_same_grid, crs_of, declared_nod
 from .gate import cosines, list_vectors, unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, label_array
 from .places import agreed_crs, own_crs_on
+from .queries import several_query
 from .supervised import gated_training_set, label_points, predict_pixels, rows_by_year, training_set
 
 # %% auto #0
@@ -159,67 +160,10 @@ def _per_year(fn, tables:bool, models:bool=False):
 # %% ../nbs/25_analysis.ipynb #c0009
 def _one_place(target, crs) -> tuple:
     """(shapely geometry, CRS) of a GeoSeries or GeoDataFrame of one row: a place carries its own CRS (`crs` must
-    agree with it, or be None); `DimensionError` for several rows (`_several`'s words), `GridError` for two CRSs."""
+    agree with it, or be None); `DimensionError` for several rows (`queries.several_query`'s words), `GridError` for two CRSs."""
     g = target.geometry if isinstance(target, pd.DataFrame) else target
-    if len(g) != 1: raise DimensionError(_several(target))
+    if len(g) != 1: raise DimensionError(several_query(target))
     return g.iloc[0], agreed_crs(g.crs, crs, "query's geometries")   # the one rule of an own CRS and crs=
-
-_ONE = f"a similarity query is one {EMBED_DIM}-vector or one point"
-_unit = lambda mean: f"`v = {mean}; similarity(emb, v / np.linalg.norm(v))`"   # a mean made unit: no gate warning
-
-def _table_bands(df:pd.DataFrame) -> tuple[str, str]|None:
-    """(their labels, the code that selects them) of the 64 band columns of table `df` however spelt (`a_positions`,
-    the one rule by which a row of them is read: A00..A63, a00, A0, embedding_N); None without them."""
-    names = list(df.columns)
-    if (pos := a_positions(names)) is None: return None
-    if [names[i] for i in pos] == band_names(): return "A00..A63", "df[band_names()]"
-    run = pos == list(range(pos[0], pos[0] + EMBED_DIM))   # side by side in band order: a slice
-    return f"{names[pos[0]]}..{names[pos[-1]]}", f"df.iloc[:, {pos[0]}:{pos[0] + EMBED_DIM}]" if run else f"df.iloc[:, {pos}]"
-
-def _several(q) -> str|None:
-    """The refusal of a query of several vectors or points, naming what was given (a table of N rows, N vectors, N
-    points) and the two things a user may mean: one map of their mean (the direction they share: a class's
-    examples) or a map each (a loop); None for anything else (one vector or point, or no such shape)."""
-    if isinstance(q, dict) and q.get("type") is None and any(np.ndim(v) for v in q.values()):
-        try: q = pd.DataFrame(q)   # {'x': [...], 'y': [...]}: a table
-        except (ValueError, TypeError): return None
-    if isinstance(q, pd.DataFrame) or type(q).__name__ == "GeoSeries":
-        if len(q) == 1: return None
-        if len(q) == 0:   # a filter that kept none: no mean, no row to pick (was 'a table of 0 rows ... mean')
-            return (f"{_ONE}; got a table of no rows (columns {list(getattr(q, 'columns', []))[:6]}): check the "
-                    "filter or file that made it, which kept no row")
-        cols = {str(c).lower() for c in getattr(q, "columns", [])}
-        geo = type(q).__name__ in ("GeoSeries", "GeoDataFrame")
-        if bands := _table_bands(q) if isinstance(q, pd.DataFrame) else None:   # any spelling (was A00.. as written)
-            kind, col, mean = "vectors", bands[0], f"{bands[1]}.mean()"
-        elif geo or cols & {"lon", "longitude", "lng", "x"}:
-            kind, col, mean = "points", "geometries" if geo else "coordinates", "emb.aef.sample(df)[band_names()].mean()"
-        else: return f"{_ONE}; got a table of {len(q)} rows (columns {list(q.columns)[:6]}): pick one, `df.iloc[[0]]`"
-        return (f"{_ONE}; got a table of {len(q)} rows ({kind}: its {col}). For one map of their mean vector (the "
-                f"direction the {kind} share, as a class's examples do), {_unit(mean)}; for a map each, "
-                f"loop: `[similarity(emb, df.iloc[[i]]) for i in range(len(df))]`; or pick one, `df.iloc[[0]]`")
-    if isinstance(q, xr.Dataset) and len(q.data_vars) == 1: q = next(iter(q.data_vars.values()))   # band_data
-    if isinstance(q, xr.DataArray) and "band" in q.dims and q.sizes["band"] == EMBED_DIM and q.size > EMBED_DIM:
-        other = [d for d in q.dims if d != "band"]
-        return (f"{_ONE}; got a DataArray of {q.size // EMBED_DIM} vectors ({', '.join(f'{d}: {q.sizes[d]}' for d in other)}"
-                f"). For one map of their mean vector (the direction they share), {_unit(f'q.mean({other})')}; "
-                f"for a map each, one at a time, `similarity(emb, q.isel({other[0]}=0))`")
-    if isinstance(q, (list, tuple, np.ndarray)):
-        try: a = np.asarray(q, np.float64)
-        except (ValueError, TypeError): return None
-        if a.ndim == 2 and a.shape[1] == EMBED_DIM and len(a) > 1:
-            return (f"{_ONE}; got {len(a)} vectors (an array of shape {a.shape}). For one map of their mean vector "
-                    f"(the direction they share, as a class's examples do), {_unit('V.mean(0)')}; for a map "
-                    "each, loop: `[similarity(emb, v) for v in V]`")
-        if a.ndim == 2 and 2 in a.shape and a.size > 2:   # (N, 2): (x, y) pairs, else (2, N): (xs, ys)
-            pairs = a.shape[1] == 2
-            n, tab, each = (len(a), "pd.DataFrame(pts, columns=['x', 'y'])", "pts") if pairs else (
-                a.shape[1], "pd.DataFrame({'x': xs, 'y': ys})", "zip(xs, ys)")
-            return (f"{_ONE}; got {n} points ({'(x, y) pairs' if pairs else '(xs, ys)'}, shape {a.shape}). For one "
-                    f"map of their mean vector (the direction they share), sample them as a table, "
-                    f"{_unit(f'emb.aef.sample({tab})[band_names()].mean()')}; for a map each, loop: `[similarity(emb, p) for p "
-                    f"in {each}]`")
-    return None
 
 def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
                  target,            # a 64-vector (float or int8 codes), or one point (`geo.one_point`'s forms)
@@ -245,7 +189,7 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     own = "the GeoDataFrame" if type(target).__name__ in ("GeoSeries", "GeoDataFrame") else None
     if own: target, crs = _one_place(own_crs_on(emb, target), crs)   # its own CRS label checked on the map first
     target = list_vectors(target)   # a row holding its vector as a list beside lon/lat: the vector (as A00..A63 is)
-    if (several := _several(target)) is not None: raise DimensionError(several)   # was: 'got 128 values'
+    if (several := several_query(target)) is not None: raise DimensionError(several)   # was: 'got 128 values'
     if (p := one_point(target, crs)) is not None:   # no CRS said: the one rule (`geo.point_crs`), the map's first
         xy, crs = p[:2], p[2] if p[2] is not None else point_crs(emb, p[0], p[1])
         if crs is not None: cube_crs(emb)   # a point said to be in a CRS: the map must say its own (as `sample`)
