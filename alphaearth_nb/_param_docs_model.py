@@ -374,7 +374,7 @@ SECTIONS = {
         'tiling': "patch : int\n    the model's patch size L in pixels\ntile : int\n    core per tile; default 3L/4 (the paper's 960 m of 1.28 km)\nbuffer : int\n    buffer per side; default L/8 (the paper's 160 m)\ntrim : int\n    trimmed per side; default max(0, buffer - 8) (paper: 80 m); =buffer: no overlap\n",
         'support_window': 'period : Period\n    the valid period\nfirst : float\n    day of the first frame in the data (`timecodes.to_days`)\nlast : float\n    day of the last frame\nsupport_days : float\n    shortest window fed to the model\n',
         'extrapolation_days': 'period : Period\n    the valid period asked for\nfirst : float\n    first day with data, days since `timecodes.EPOCH` (2020-01-01)\nlast : float\n    last day with data, days since `timecodes.EPOCH`\n',
-        'check_extrapolation': 'period : Period\n    the valid period of the embedding\nfirst : float\n    day of the first frame in the data (`timecodes.to_days`)\nlast : float\n    day of the last frame\nwarn_days : float\n    warn beyond this much extrapolation (the paper: about 6 months)\nmax_days : float\n    raise beyond this much\n',
+        'check_extrapolation': 'period : Period\n    the valid period of the embedding\nfirst : float\n    day of the first frame in the data (`timecodes.to_days`)\nlast : float\n    day of the last frame\nwarn_days : float\n    warn beyond this much extrapolation (the paper: about 6 months)\nmax_days : float\n    raise beyond this much\ndata : tuple|None\n    (first, last) day of all the data, when wider than the frames used\n',
         'bucket': 'n : int\n    a count (frames), >= 0\nsize : int\n    the step counts are rounded up to\n',
     },
 }

@@ -113,10 +113,17 @@ def check_extrapolation(period:Period,            # the valid period of the embe
                         last:float,               # day of the last frame
                         warn_days:float=182.625,  # warn beyond this much extrapolation (the paper: about 6 months)
                         max_days:float=730.5,     # raise beyond this much
+                        data:tuple|None=None,     # (first, last) day of all the data, when wider than the frames used
                        ) -> float:
-    "Warn (`ExtrapolationWarning`) or raise (`PeriodError`) when `period` reaches far beyond the support period."
+    """Warn (`ExtrapolationWarning`) or raise (`PeriodError`) when `period` reaches far beyond the support period.
+    The message names the support period (the frames the model reads) and, where the data (`data`) reaches further,
+    the data's span too: a period before two years of data is judged against the first year of it (`support_window`),
+    and its dates alone read as if the data ended there."""
     ext = extrapolation_days(period, first, last)
-    span = f"{from_days(first).astype('datetime64[D]')} .. {from_days(last).astype('datetime64[D]')}"
+    day = lambda t: from_days(t).astype('datetime64[D]')
+    span = f"{day(first)} .. {day(last)}"
+    if data is not None and (day(data[0]), day(data[1])) != (day(first), day(last)):   # more data than the frames read
+        span += f" (the frames the model reads for it, of data over {day(data[0])} .. {day(data[1])})"
     msg = (f"the valid period {period.start.astype('datetime64[D]')} .. {period.end.astype('datetime64[D]')} reaches"
            f" {ext:.0f} days beyond the data's support period {span}")
     if ext > max_days:
