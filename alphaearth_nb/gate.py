@@ -495,7 +495,6 @@ def _warn_linear(k:int, total:int, what:str="pixel"):
                   "codes (decoded so: length 0.2): each read as x = q / |q|. Say so with floats: `q.astype('float32') / 127`",
                   stacklevel=user_stacklevel())
 
-@checks_flags
 def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str) -> np.ndarray:
     """`_gate` of values `a` (..., 64) with `gated`'s warnings of what it found, counted in `what`s (a lazy map's:
     'sampled pixel', of its `map_sample`); the gated values."""
@@ -511,6 +510,7 @@ def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str) ->
                          "`emb = aef.embeddings.as_embedding(emb)`"), stacklevel=user_stacklevel())
     return v
 
+@checks_flags
 def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
           fills=None,            # declared no-data values (default: what `da` declares)
           codes:bool|None=None,  # see `gate_vectors`

@@ -63,3 +63,10 @@ def test_the_lazy_gate_reads_the_chunks_under_its_windows_only():
     lazy, said = _said(lambda: as_embedding(m))
     assert any("unit vectors scaled by 100" in s for s in said), said
     assert isinstance(lazy.data, dsa.Array) and 0 < len(read) <= 16 and len(set(read)) == len(read), sorted(read)
+
+
+def test_gated_still_checks_its_flags_at_the_door(unit):
+    "b47661e put `_said` between `@checks_flags` and `gated`: gated(codes='no') was read as true, not refused."
+    from alphaearth_nb.core import ConfigError
+    from alphaearth_nb.gate import gated
+    with pytest.raises(ConfigError, match="codes"): gated(unit, codes="no")
