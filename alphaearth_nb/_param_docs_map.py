@@ -176,6 +176,8 @@ SECTIONS = {
     },
     'alphaearth_nb.linear': {
         'check_xy': 'x\n    features, (N, D)\ny\n    labels or targets, (N,)\ncentre : bool\n    features wider than float32: centred in float64 first (`knn.centring_offset`)\nfeatures\n    columns of a table to fit on besides its 64 bands (`gate.by_band`, as `knn.knn_search`)\n',
+        'fill_like_values': "vals\n    target values (N,), NaN and declared no-data gone (any numeric dtype)\ndtype\n    the integer type they were stored in (a raster's uint8): its largest value\n",
+        'warn_fill_values': "vals\n    target values (N,), NaN and declared no-data gone\ntargets\n    what they were read from: a raster (DataArray), a table or its file, an array\ncolumn : str\n    a table's value column, for its fix\n",
         'least_squares_fit': 'x\n    features, (N, D)\ny\n    targets, (N,) or (N, M)\nmethod : str\n    "lstsq" (float64 SVD), "gram" (jitted blocks), or "auto" by size\nrcond : float\n    relative eigenvalue cut-off of the "gram" solver\nfeatures\n    columns of a table to fit on besides its 64 bands (as `check_xy`)\n',
         'least_squares_fit_checked': 'x\n    float32 features (N, D) that `check_xy` passed\nt\n    targets (N,) or (N, M), finite\nmethod : str\n    "lstsq", "gram" or "auto", as in `least_squares_fit`\nrcond : float\n    relative eigenvalue cut-off of the "gram" solver\n',
         'least_squares_predict': 'W\n    from `least_squares_fit`, (D + 1, M) or (D + 1,)\nx\n    features, (N, D)\nchunk : int\n    rows per block\nfeatures\n    columns of a table besides its bands, as the fit took them (`check_xy`)\n',

@@ -517,7 +517,8 @@ def regress(emb,                        # embedding (y, x, band) or cube (time, 
     A target raster packed CF-style (integers with `scale_factor` / `add_offset` in attrs: rioxarray reads a
     GeoTIFF with band scales so by default) is unpacked first: predictions are in the target's units. A target
     raster is placed on the map's pixels as a label raster is (`labels.on_map_grid`: another pixel size, nearest,
-    warned; a shifted one refused); negative values are values, NaN and declared no-data are not.
+    warned; a shifted one refused); negative values are values, NaN and declared no-data are not (an undeclared
+    -9999 or uint8 255 is fitted, warned: `linear.fill_like_values`).
 
     Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for another `method` or a
     k that is no whole number >= 1; `LabelError` for targets that cannot be read (no file, no coordinate or `column`

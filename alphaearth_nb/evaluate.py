@@ -24,7 +24,8 @@ from .gate import change_score, unit_rows
 from .labels import (encode_labels, label_values, refuse_missing_labels,  # label identity
                                  refuse_mixed_labels)                                 # (re-exported)
 from .linear import (check_xy, least_squares_fit, least_squares_fit_checked, least_squares_predict,
-                                  linear_probe_fit, linear_probe_fit_checked, linear_probe_predict)
+                                  linear_probe_fit, linear_probe_fit_checked, linear_probe_predict,
+                                  VALUE_FILLS, fill_like_values, warn_fill_values)   # targets that look like no data
 
 # %% auto #0
 __all__ = ['FILL_CODES', 'FILL_SAID', 'LEVELS_EXAMPLE', 'PAPER_FOLDS', 'FOLDS_MAX', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS',
@@ -32,13 +33,14 @@ __all__ = ['FILL_CODES', 'FILL_SAID', 'LEVELS_EXAMPLE', 'PAPER_FOLDS', 'FOLDS_MA
            'r2', 'mae', 'as_levels', 'shots_per_class', 'nshot_split', 'max_trial_folds', 'max_trial_split', 'as_folds',
            'evaluate_embeddings', 'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'separated_points',
            'check_xy', 'least_squares_fit', 'least_squares_fit_checked', 'least_squares_predict', 'linear_probe_fit',
-           'linear_probe_fit_checked', 'linear_probe_predict', 'centring_offset', 'knn_indices', 'knn_predict',
-           'knn_search', 'knn_vote', 'wider_than_float32', 'composite_features', 'lonlat', 'points_at', 'xy_features',
-           'encode_labels', 'refuse_mixed_labels']
+           'linear_probe_fit_checked', 'linear_probe_predict', 'VALUE_FILLS', 'fill_like_values', 'warn_fill_values',
+           'centring_offset', 'knn_indices', 'knn_predict', 'knn_search', 'knn_vote', 'wider_than_float32',
+           'composite_features', 'lonlat', 'points_at', 'xy_features', 'encode_labels', 'refuse_mixed_labels']
 
 # %% ../nbs/24_evaluate.ipynb #c0002a
 _all_ = ["check_xy", "least_squares_fit", "least_squares_fit_checked", "least_squares_predict", "linear_probe_fit",
          "linear_probe_fit_checked", "linear_probe_predict",   # from `linear`, where they were split off to
+         "VALUE_FILLS", "fill_like_values", "warn_fill_values",   # `linear`: target values that look like no data
          "centring_offset", "knn_indices", "knn_predict", "knn_search", "knn_vote", "wider_than_float32",   # `knn`
          "composite_features", "lonlat", "points_at", "xy_features",   # `features`
          "encode_labels", "refuse_mixed_labels"]   # `labels`: label identity
@@ -474,11 +476,14 @@ def evaluate_regression(x,                        # features, (N, D)
                         features=None,            # columns of a table besides its 64 bands (`linear.check_xy`)
                        ) -> pd.DataFrame:
     """Regression transfer table: R^2 and MAE (mean, std over folds) per training size and method. A table is read
-    as `linear.check_xy` reads it: its 64 bands, and the other columns `features` names."""
+    as `linear.check_xy` reads it: its 64 bands, and the other columns `features` names. A target value that looks
+    like an undeclared no-data code (-9999, uint8's 255: `fill_like_values`) is warned, naming the fix."""
     refuse_path(x, "features are numbers (N, D)"); refuse_path(y, "targets are numbers (N,)")
     seed, folds = as_seed(seed), as_folds(folds, example=100)   # an int only: no dict of levels here
+    given = y   # its integer type: uint8's 255 is its largest value (`fill_like_values`)
     x, y = check_xy(x, y, centre=True, features=features)
     y = y.astype(np.float64)
+    if np.isfinite(y).all(): warn_fill_values(y, np.asarray(given) if np.ndim(given) else None)   # -9999 undeclared: fitted, so said
     if not np.isfinite(y).all(): raise LabelError("targets hold NaN/inf: drop unlabelled points first, e.g. `keep = np.isfinite(y)`")
     sizes = as_levels(n_train, "n_train", (10, 100, "max"))   # 10.5, '10', True: ConfigError (were 10, 10 and 1)
     methods, ks = _parse_methods(methods)

@@ -1,4 +1,4 @@
-"""Feature tables checked once (int8 codes decoded, fill rows refused, wide columns centred) and the linear fits on them: least squares with an intercept and the one-vs-rest linear probe.
+"""Feature tables checked once (int8 codes decoded, fill rows refused, wide columns centred, target values that look like no data warned) and the linear fits on them: least squares with an intercept and the one-vs-rest linear probe.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/linear.html.md"""
 
@@ -8,19 +8,24 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/linear.html.md"""
 from __future__ import annotations
 
 import math
+import os
+import warnings
 
 import jax
 import jax.numpy as jnp
 import numpy as np
+import pandas as pd
+import xarray as xr
 
-from .core import EMBED_DIM, ConfigError, DimensionError, LabelError, checks_flags, refuse_path
+from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, checks_flags, refuse_path,
+                                user_stacklevel)
 from .knn import centring_offset, wider_than_float32
 from .gate import fill_rows, join_parts, real_parts, table_codes
 from .labels import refuse_missing_labels
 
 # %% auto #0
-__all__ = ['check_xy', 'least_squares_fit', 'least_squares_fit_checked', 'least_squares_predict', 'linear_probe_fit',
-           'linear_probe_fit_checked', 'linear_probe_predict']
+__all__ = ['VALUE_FILLS', 'check_xy', 'fill_like_values', 'warn_fill_values', 'least_squares_fit', 'least_squares_fit_checked',
+           'least_squares_predict', 'linear_probe_fit', 'linear_probe_fit_checked', 'linear_probe_predict']
 
 # %% ../nbs/23d_linear.ipynb #c0006
 def _decoded(x:np.ndarray) -> np.ndarray:
@@ -86,6 +91,64 @@ def _check_xy(x, y, centre:bool=False, features=None) -> tuple[np.ndarray, np.nd
                          "rows are embeddings: a fill value for no data (masked pixels exported as -9999 or 0), never "
                          "an embedding. Drop them, e.g. `keep = ~(x == x[:, :1]).all(1); x, y = x[keep], y[keep]`")
     return x, y, off, given
+
+# %% ../nbs/23d_linear.ipynb #c0008u
+# the no-data codes of continuous rasters and tables when their readers do not declare them: GDAL's and ESRI's
+# -9999 (and -999, -99999), the extremes of int16, uint16 and int32, uint8's 255, float32's largest (either sign),
+# netCDF's default float fill and the 1e20 of climate model output
+VALUE_FILLS = (-99999, -9999, -999, -32768, -32767, 32767, 65535, 255, 2**31 - 1, -2**31,
+               3.4028234663852886e38, -3.4028234663852886e38, 9.969209968386869e36, 1e20, -1e20)
+
+def fill_like_values(vals,        # target values (N,), NaN and declared no-data gone (any numeric dtype)
+                     dtype=None,  # the integer type they were stored in (a raster's uint8): its largest value
+                    ) -> list[tuple]:
+    """The values among `vals` that look like an undeclared no-data code, each `(value, count, why)`: one of
+    `VALUE_FILLS` (to float32's rounding) outside the range of the other values and more than twice their largest
+    magnitude (-9999 beside 0..35 m, 255 beside 0..100 %), or the largest value of the integer `dtype` with a gap
+    below it (the others under 90% of it: 255 beside 0..200, not beside 0..254). Decided: judged beside two other values at least; -1, 0 and values among the others' sizes are values."""
+    v = np.asarray(vals)
+    if v.dtype.kind not in "iuf" or v.size == 0: return []
+    v = v.astype(np.float64).ravel()
+    v = v[np.isfinite(v)]
+    try: top = float(np.iinfo(np.dtype(dtype)).max) if dtype is not None and np.dtype(dtype).kind in "iu" else None
+    except TypeError: top = None   # pandas' own types: no largest value
+    near = lambda f: np.isclose(v, f, rtol=1e-7, atol=0)
+    out = []
+    for f in sorted({float(x) for x in VALUE_FILLS} | ({top} if top is not None else set())):
+        hit = near(f)
+        if not hit.any() or np.unique(rest := v[~hit]).size < 2: continue
+        lo, hi = rest.min(), rest.max()
+        if top is not None and f == top and hi < 0.9 * f: why = f"the largest value of {np.dtype(dtype)}, the others {lo:g}..{hi:g}"
+        elif (f > hi or f < lo) and abs(f) > 2 * max(abs(lo), abs(hi)): why = f"far outside the others, {lo:g}..{hi:g}"
+        else: continue
+        out.append((float(v[hit][0]), int(hit.sum()), why))
+    return out
+
+def warn_fill_values(vals,               # target values (N,), NaN and declared no-data gone
+                     targets=None,       # what they were read from: a raster (DataArray), a table or its file, an array
+                     column:str="value", # a table's value column, for its fix
+                    ) -> None:
+    """One `UserWarning` naming each value `fill_like_values` finds (in the integer type `targets` stored them in),
+    its share of the labelled rows and how to leave it out (a raster: declare it, `targets.attrs['nodata'] = v`; a
+    table: drop its rows, from its file where one was read; arrays: `keep = y != v`) or keep it as a value: such a
+    value, undeclared, is fitted (was: silently). `analysis.regress` and `evaluate.evaluate_regression` call it."""
+    raster, source = isinstance(targets, xr.DataArray), targets if isinstance(targets, (str, os.PathLike)) else None
+    form = "raster" if raster else "table" if source is not None or isinstance(targets, pd.DataFrame) else "array"
+    packed = raster and any(targets.attrs.get(a) is not None for a in ("scale_factor", "add_offset"))
+    dtype = None if packed or form == "table" else getattr(targets, "dtype", None)   # a raster's or array's own
+    if not (found := fill_like_values(vals, dtype)): return
+    n = int(np.size(vals))
+    said = "; ".join(f"{i:g} holds {c:,} of {n:,} labelled rows ({100 * c / n:.1f}%): {why}" for i, c, why in found)
+    f = f"{found[0][0]:g}"
+    fix = {"raster": f"declare it, `targets.attrs['nodata'] = {f}` (the pixels of it are then left out)",
+           "table": f"drop its rows, `df = df[df[{column!r}] != {f}]`" if source is None else
+                    f"drop the rows whose {column!r} is {f} from {source}",
+           }.get(form, f"drop it, `keep = y != {f}; x, y = x[keep], y[keep]`")
+    warnings.warn(f"target value{'s' if len(found) > 1 else ''} {said}. {'They look' if len(found) > 1 else 'It looks'} "
+                  f"like a no-data code, and no no-data is declared, so it is fitted as a value (predictions are "
+                  f"pulled towards it): if it marks no data, {fix}; if it is a value, ignore this warning", UserWarning,
+                  stacklevel=user_stacklevel())
+
 
 # %% ../nbs/23d_linear.ipynb #c0015
 def _next_pow2(n:int) -> int: return 1 << max(0, math.ceil(math.log2(max(n, 1))))

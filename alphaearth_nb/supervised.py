@@ -26,7 +26,7 @@ from .labels import (OFF_MAP, label_column_guess, check_exact_ids, comma_numbers
                                  warn_missing_rows)
 from .stacks import embedding_field
 from .timecodes import column_years
-from .evaluate import unlabelled, warn_fill_ids
+from .evaluate import unlabelled, warn_fill_ids, warn_fill_values
 
 # %% auto #0
 __all__ = ['label_points', 'rows_of_map', 'rows_by_year', 'training_set', 'gated_training_set', 'predict_pixels']
@@ -267,6 +267,7 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
                       ) -> tuple[np.ndarray, np.ndarray]:
     "`training_set` of a map in the embedding form already (`classify` and `regress` gate it once)."
     refuse_path(emb, MAP_WANTED, "map")
+    given = labels   # as handed in: a raster's type, a table's file (`warn_fill_values`)
     labels = label_array(rows_of_map(emb, table_file(labels), crs))   # a CSV/Parquet path: its DataFrame; a year
                                                                         # column: the map's year's rows
     stored = None if numbers else stored_dtype(labels, column)   # class ids: the float type of the file, before resampling
@@ -298,6 +299,7 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
         raise LabelError("none of the labelled pixels has embedding data (all NaN): label pixels inside the data")
     if not ok.all(): _warn_no_data(vals, ok, raster, numbers)
     if not raster: _warn_conflicts(r[ok] * emb.sizes["x"] + c[ok], vals[ok], "values" if numbers else "labels")
+    if numbers and not positive: warn_fill_values(vals[ok], given, column)   # regress: -9999 undeclared, said
     return X[ok], vals[ok]
 
 def _as_given(emb, xs, ys, raster:bool, crs=None, own=None) -> tuple|None:
