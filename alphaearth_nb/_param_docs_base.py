@@ -17,6 +17,13 @@ SECTIONS = {
         'a_bands': 'names\n    labels of columns or variables, any number, any type (non-text ones ignored)\n',
         'a_positions': 'names\n    labels of columns or variables, any number, any type\n',
     },
+    'alphaearth_nb.commands': {
+        'open_input': 'path\n    the file or folder the user named\nflag : str\n    the option that named it, e.g. "--labels"\nkind : str\n    \'csv\', \'tree\', \'dataset\' or \'checkpoint\'\nfix : str\n    what to pass instead, for messages\nerr\n    the `AEFError` class for a file that cannot be read as `kind`\n',
+        'open_data': 'data : str|None\n    "samples", or a .nc / .zarr DataTree on disk\n',
+        'open_stack': 'data : str|None\n    "samples" (or None: the sample scene), or a .nc / .zarr DataTree on disk\n',
+        'model_sources': "stack : xr.DataTree\n    a stack\nmodel\n    a model with `cfg.inputs` and `cfg.targets`\nkeep : str|None\n    comma-separated sources to keep (default: those the model reads)\nallow_missing : bool\n    embed without some (not all) of the model's inputs\n",
+        'labels_from_csv': "df : pd.DataFrame\n    a table with A00..A63 and a label column\ncolumn : str\n    the label column\nsource\n    the file it was read from: a missing label's fix names its lines (None: `fillna`)\n",
+    },
     'alphaearth_nb.core': {
         'flag': 'value\n    a yes/no setting: True/False (numpy\'s too), 0/1, or None (no)\nname : str\n    the setting, for the error: "overwrite"\n',
         'whole': 'value\n    a count: an int (numpy\'s too) or a float without a fraction (1e5)\nname : str\n    the setting, for the error: "steps"\nexample\n    the valid value a refusal offers (the setting\'s default); None: 1\n',

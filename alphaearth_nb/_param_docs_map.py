@@ -125,6 +125,7 @@ SECTIONS = {
     },
     'alphaearth_nb.geometries': {
         'lonlat_columns': 'df\n    a table (anything with `columns`)\n',
+        'coordinate_names': "columns\n    a table's column names\n",
         'coordinate_hint': "columns\n    a table's column names\n",
         'import_geopandas': 'purpose : str\n    what needs geopandas, for the message\n',
         'table_file': 'src\n    labels or points in any form: only a path to a CSV/TXT or plain Parquet table is read\n',
@@ -161,7 +162,7 @@ SECTIONS = {
         'label_values': 'vals\n    labels, any shape: numbers, text, bytes\n',
         'labelled_values': 'labels : xr.DataArray\n    a label raster (any dims), numeric or text\npositive : bool\n    negative numbers (and negative number text) are unlabelled\nnodata\n    further value(s) meaning "unlabelled"\n',
         'refuse_missing_labels': 'y\n    labels (N,): numbers or names, any array-like\nwhat : str\n    what they are, for the message\n',
-        'warn_missing_rows': "missing\n    mask (N,) of a table's rows whose label is missing (NaN, None, NA)\ncolumn : str\n    the label column\nwhat : str\n    whose rows, for the message\n",
+        'warn_missing_rows': "missing\n    mask (N,) of a table's rows whose label is missing (NaN, None, NA)\ncolumn : str\n    the label column\nwhat : str\n    whose rows, for the message\nfix : str|None\n    how to make them count, in the caller's words (None: the DataFrame's `fillna`)\n",
         'refuse_mixed_labels': "vals\n    labels (text, numbers or both), no unlabelled entries\ncolumn : str|None\n    the column's name, for the message\n",
         'near_column': "column : str\n    the column asked for, not in `columns`\ncolumns\n    the table's column names\n",
         'label_column_guess': "column : str\n    the label column asked for, not in `columns`\ncolumns\n    the table's column names\n",

@@ -21,14 +21,6 @@ SECTIONS = {
         'check_run_folder': 'out\n    the run folder, or None: nothing to check\nresume : bool\n    continue the run in `out`\noverwrite : bool\n    start over: remove the run in `out` first\nwarn : bool\n    warn when `resume` finds no checkpoint (False: given already)\n',
         'run_folder': 'out\n    the run folder (created), or None: nothing written, nothing held\nresume : bool\n    continue the run in `out`\noverwrite : bool\n    start over: remove the run in `out` first\nchecked : bool\n    `check_run_folder` was just called (`fit`): its warning is not given again\n',
     },
-    'alphaearth_nb.cli': {
-        'open_input': 'path\n    the file or folder the user named\nflag : str\n    the option that named it, e.g. "--labels"\nkind : str\n    \'csv\', \'tree\', \'dataset\' or \'checkpoint\'\nfix : str\n    what to pass instead, for messages\nerr\n    the `AEFError` class for a file that cannot be read as `kind`\n',
-        'open_data': 'data : str|None\n    "samples", or a .nc / .zarr DataTree on disk\n',
-        'open_stack': 'data : str|None\n    "samples" (or None: the sample scene), or a .nc / .zarr DataTree on disk\n',
-        'model_sources': "stack : xr.DataTree\n    a stack\nmodel\n    a model with `cfg.inputs` and `cfg.targets`\nkeep : str|None\n    comma-separated sources to keep (default: those the model reads)\nallow_missing : bool\n    embed without some (not all) of the model's inputs\n",
-        'labels_from_csv': 'df : pd.DataFrame\n    a table with A00..A63 and a label column\ncolumn : str\n    the label column\n',
-        'main': 'argv : list[str]|None\n    the arguments after `aef` (None: sys.argv[1:], and the CPU split for the command)\n',
-    },
     'alphaearth_nb.corpus': {
         'CorpusConfig': "n_scenes : int\n    scenes in all\nn_regions : int\n    regions (scene i is in region i % n_regions)\nholdout_every : int\n    every k-th scene of a region is a test scene\nsize : int\n    pixels per side of a scene (10 m)\nyears : tuple\n    fewest and most whole years per scene\ncloud_cover : tuple\n    range of the regions' mean cloud cover per frame\nphenology_days : int\n    regions' phenology offsets lie in +- this many days\nscene_jitter_days : int\n    a scene's offset from its region's, +- days\nevent_chance : float\n    chance a scene gets each of fire, flood, construction\nn_texts : int\n    geotagged notes per scene\n",
         'scene_table': 'cfg : CorpusConfig\n    the corpus config (`CorpusConfig`: seed, regions, scenes, their ranges)\n',

@@ -8,425 +8,37 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/cli.html.md"""
 from __future__ import annotations
 
 import contextlib
-import difflib
+import importlib
 import os
 import shlex
 import sys
 import warnings
-from pathlib import Path
 
-import numpy as np
-import pandas as pd
-import xarray as xr
-
-from . import analysis, embeddings, evaluate, model, samples, scene, stream, train
-from .core import (AEFError, CheckpointError, ConfigError, DimensionError, LabelError, MissingDataError,
-                                MissingSourceError, StackTypeError, UnknownSourceError, band_names, compile_cache,
-                                cpu_threads, keep_heap, seed_key, split_cpu, checks_flags, unroll_cap,
-                                llvm_options)
-from .files import check_output, is_zarr_store, output_folder, quiet_marker, settle_zarr
-from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
-from .bands import band_columns
-from .embed import embed_to_zarr
-from .demo import demo   # `aef demo` (cli.demo: the same function)
-from .labels import (label_column_guess, label_values, read_table, refuse_mixed_labels, table_numbers,  # read_table: every CSV
-                                  warn_missing_rows)
-from .places import read_geometries, table_file
-from .cli_args import LABEL_VECTORS, TRAIN_DEFAULTS, parser
-from .sources import registered
-from .spatial import rename_spatial
-from .stacks import embedding_field
+from .cli_args import parser
 
 # %% auto #0
-__all__ = ['COMMANDS', 'open_input', 'open_data', 'open_stack', 'model_sources', 'labels_from_csv', 'main', 'demo']
+__all__ = ['COMMANDS', 'main']
 
-# %% ../nbs/30_cli.ipynb #c0005
-def _first_line(e:BaseException) -> str:
-    s = str(e).strip()
-    return f"{type(e).__name__}: {s.splitlines()[0][:160]}" if s else type(e).__name__
+# %% ../nbs/30_cli.ipynb #c0003b
+def _later(module:str):
+    "The package's `module` (`commands`, `core`, `files`), imported when the command runs, after its arguments are read."
+    return importlib.import_module(f"alphaearth_nb.{module}")
 
-def _zarr_like(p:Path) -> bool: return p.suffix == ".zarr" or p.is_dir()
+def _body(cmd:str):
+    "What runs `aef {cmd}`: `commands.COMMANDS[cmd]`, its module loaded when it is called."
+    def run(a): return _later("commands").COMMANDS[cmd](a)
+    run.__name__, run.__doc__ = f"aef_{cmd}", f"Run `aef {cmd}` with the parsed arguments `a` (`commands.COMMANDS`)."
+    return run
 
-def _open_file(p:Path, kind:str):
-    "Open `p` as `kind`: 'csv' (DataFrame), 'tree' (DataTree), 'dataset' (Dataset) or 'checkpoint' (a model)."
-    if kind == "csv": return read_table(p)
-    if kind == "checkpoint": return train.load_model(p)
-    opener = xr.open_datatree if kind == "tree" else xr.open_dataset
-    if not _zarr_like(p): return opener(p)
-    quiet_marker()   # zarr names our completion marker as a foreign file; nothing else is hidden
-    # stores the package writes carry no consolidated metadata: asking for none opens them without xarray's warning
-    return opener(p, engine="zarr", consolidated=False)
+COMMANDS = {cmd: _body(cmd) for cmd in ("demo", "train", "embed", "evaluate")}   # what `main` runs, by command
 
-def open_input(path,            # the file or folder the user named
-               flag:str,        # the option that named it, e.g. "--labels"
-               kind:str,        # 'csv', 'tree', 'dataset' or 'checkpoint'
-               fix:str,         # what to pass instead, for messages
-               err=ConfigError, # the `AEFError` class for a file that cannot be read as `kind`
-              ):
-    """Every file the `aef` command opens: the object, or `MissingDataError` when absent and `err` when it cannot be
-    read (not that format, damaged, unreadable), naming the option, the file and `fix`; errors of ours pass through."""
-    p = Path(path)
-    if not p.exists(): raise MissingDataError(f"{flag} {p} does not exist: check the path")
-    try: return _open_file(p, kind)
-    except AEFError: raise
-    except (ValueError, OSError, KeyError, TypeError, EOFError, UnicodeDecodeError, pd.errors.ParserError) as e:
-        what = {"csv": "a CSV table", "tree": "a DataTree", "dataset": "a netCDF/zarr dataset",
-                "checkpoint": "a checkpoint"}[kind]
-        raise err(f"{flag} {p} cannot be opened as {what} ({_first_line(e)}): {fix}") from None
-
-def open_data(data:str|None="samples" # "samples", or a .nc / .zarr DataTree on disk
-             ) -> tuple:
-    "`(stack, texts)` of the sample scene, or `(stack, None)` of a stack on disk."
-    if data in (None, "samples"):
-        stack, texts, _ = scene.load_scene()
-        return stack, texts
-    p = Path(data)
-    fix = ("pass --data samples or the path of a .nc/.zarr DataTree (one group per source), written with "
-           "`stack.to_netcdf(path)` or `stack.to_zarr(path)`")
-    if not p.exists(): raise MissingDataError(f"--data {p}: no stack there: {fix}")
-    if p.suffix not in (".nc", ".zarr"): raise ConfigError(f"--data {p}: not a .nc or .zarr file: {fix}")
-    tree = open_input(p, "--data", "tree", fix, StackTypeError)
-    if any(embedding_field(n.to_dataset()) for n in tree.subtree):   # the root or a group: the product, a store
-        raise StackTypeError(f"--data {p} is an embedding field (64 bands A00..A63: the official product, or a store "
-                             "`aef embed` wrote), not a stack of input sources: `aef embed` and `aef train` read the "
-                             "satellite sources, one group per source. Score embeddings with `aef evaluate "
-                             "--embeddings` (a .zarr `aef embed` wrote, or a CSV with A00..A63); map with them in "
-                             "Python, `aef.from_official(ds)`.")
-    if tree.data_vars:   # a product as it comes (WorldCereal's patch): every source in one flat group
-        names = [str(v) for v in tree.data_vars]
-        raise StackTypeError(f"--data {p} holds variables {names[:6]}{' ...' if len(names) > 6 else ''} at its root, "
-                             "not one group per source: read it into a stack (the readers of known products do: "
-                             "`readers.read_worldcereal_patch(path)`, `readers.read_eolearn_patch(folder)`), or build "
-                             "one, `xr.DataTree.from_dict({'sentinel2': s2, 'sentinel1': s1})` with bands named as "
-                             "the registry's, and write it with `.to_netcdf(path)`.")
-    return tree, None
-
-def open_stack(data:str|None="samples") -> xr.DataTree:  # "samples" (or None: the sample scene), or a .nc / .zarr DataTree on disk
-    "The stack of `open_data`."
-    return open_data(data)[0]
-
-# %% ../nbs/30_cli.ipynb #c0006b
-def _source_names(keep:str, known:set) -> list:
-    "The names in a comma-separated `--sources`, each a known source (a typo is refused with the likely name)."
-    names = [s.strip() for s in keep.split(",") if s.strip()]
-    if not names: raise ConfigError(f"--sources {keep!r} names no source: pass e.g. --sources sentinel2")
-    bad = [s for s in names if s not in known]
-    if bad:
-        low = {k.lower(): k for k in known}
-        near = [low.get(s.lower()) or next(iter(difflib.get_close_matches(s, sorted(known), 1)), None) for s in bad]
-        hint = "".join(f"; {s!r}: did you mean {n!r}?" for s, n in zip(bad, near) if n)
-        raise UnknownSourceError(f"--sources: unknown source(s) {bad}{hint} (known: {', '.join(sorted(known))})")
-    return names
-
-@checks_flags
-def model_sources(stack:xr.DataTree, # a stack
-                  model,             # a model with `cfg.inputs` and `cfg.targets`
-                  keep:str|None=None, # comma-separated sources to keep (default: those the model reads)
-                  allow_missing:bool=False, # embed without some (not all) of the model's inputs
-                 ) -> tuple:
-    """`(stack with the sources to embed, the dropped names)` (case G4). Raises `UnknownSourceError` for a name in
-    `keep` that is no source or one the model does not read, `MissingSourceError` when model inputs are left out
-    (all of them, or some without `allow_missing`), each naming the `--sources` / `--allow-missing` that works."""
-    inputs, targets = tuple(model.cfg.inputs), tuple(getattr(model.cfg, "targets", ()) or ())
-    reads, have = set(inputs) | set(targets), list(stack.children)
-    want = reads if keep is None else set(_source_names(keep, set(registered()) | reads | set(have)))
-    usable = ",".join(s for s in inputs if s in have) or ",".join(inputs)
-    if want - reads:
-        raise UnknownSourceError(f"--sources names {sorted(want - reads)}, which the model does not read (it encodes "
-                                 f"{list(inputs)}): pass --sources {usable}")
-    if keep is not None and want - set(have):
-        raise MissingSourceError(f"--sources names {sorted(want - set(have))}, which the stack lacks (it has {have}): "
-                                 f"take them out of --sources, or add them to the stack")
-    excluded = [s for s in inputs if s in have and s not in want]
-    absent = [s for s in inputs if s not in have]
-    if (excluded or absent) and (len(excluded) + len(absent) == len(inputs) or not allow_missing):
-        fix = " and ".join(([f"keep {excluded} (--sources {usable})"] if excluded else []) +
-                           ([f"add {absent} to the stack (`stack['{absent[0]}'] = ds`)"] if absent else []))
-        if len(excluded) + len(absent) == len(inputs):
-            raise MissingSourceError(f"none of the model's inputs {list(inputs)} would be embedded (the stack has "
-                                     f"{have}): {fix}")
-        raise MissingSourceError(f"the model encodes {list(inputs)} but {excluded + absent} would be left out: {fix}, "
-                                 "or pass --allow-missing to embed without them (seen as absent, as when training "
-                                 "drops them)")
-    drop = [s for s in have if s not in want]
-    return (stack.drop_nodes(drop) if drop else stack), drop
-
-# %% ../nbs/30_cli.ipynb #c0023
-def _read_csv(path, flag:str, needs:str) -> pd.DataFrame:
-    "A CSV table through `open_input`: a `LabelError` naming the option and the file when pandas cannot read it."
-    return open_input(path, flag, "csv", f"it needs a header row and {needs}, e.g. written with "
-                      "`df.to_csv(path, index=False)`", LabelError)
-
-def _label_column_fix(column:str, names:list) -> str:
-    "The fix for a label column `column` not among `names`, in the command's words: `--label-column` with the name " \
-    "the file keeps (`labels.label_column_guess`: another case, a shapefile's first 10 characters, the one other column), else with the right one."
-    near = label_column_guess(column, names)   # quoted as a shell needs it: 'Crop Type' (was: --label-column Crop Type)
-    return (f"--label-column {shlex.quote(near[0])} ({near[1]})." if near else
-            "--label-column with the name of the column that holds the labels.")
-
-def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
-                    column:str,      # the label column
-                   ) -> tuple[np.ndarray, np.ndarray]:
-    """`(x (N, 64) float32, y (N,))` from a CSV table, labels by `labels.label_values` ('1', '1.0' and 1 one class; 2.5
-    a class; no mix of numbers and names; a float column, 1.0 and 2.0, stays float: classes 1.0 and 2.0, reported so);
-    `LabelError` naming the column, row and value of a feature cell that holds text (empty cells are NaN). Rows
-    without a label (an empty cell) are left out with a `UserWarning` counting them (`labels.warn_missing_rows`)."""
-    names = [str(c) for c in df.columns]
-    if column not in df:   # the other columns first (dw_label of the official CSV), the bands as one count
-        band = {i for b, ps in embeddings.a_bands(names).items() if b < len(band_names()) for i in ps}
-        other = [n for i, n in enumerate(names) if i not in band]
-        cols = ", ".join(other[:10]) + (", ..." if len(other) > 10 else "") + (" and " if other and band else "")
-        raise LabelError(f"no column {column!r} (columns: {cols}{f'{len(band)} band columns' if band else ''}): pass "
-                         + _label_column_fix(column, names))
-    try: cols = band_columns(names)   # the one rule of a table's bands (knn_search's too): A64 beside them refused
-    except DimensionError as e: raise LabelError(str(e)) from None
-    if cols is None:
-        missing = [b for i, b in enumerate(band_names()) if i not in embeddings.a_bands(names)]
-        raise LabelError(f"the table lacks the embedding columns {missing[:4]}{'...' if len(missing) > 4 else ''}: "
-                         "it needs A00 .. A63 (any case or padding: a0, A07), one column each.")
-    warn_missing_rows(df[column].isna().to_numpy(), column, "the table")   # an empty label cell: left out, said so
-    df = df[df[column].notna()]
-    y = label_values(df[column].to_numpy())   # the one rule of label identity (as `evaluate_embeddings` reads y)
-    if y.dtype.kind in "OUS": refuse_mixed_labels(y, column)   # '1' and 'forest' in one column
-    x = table_numbers(df, list(df.columns[cols]), "the embedding table", LabelError, first_line=2)  # 'abc', '#VALUE!'
-    return x.astype(np.float32), y
-
-# %% ../nbs/30_cli.ipynb #c0026
-_COMPILES = "the bar waits at 0 while the first step compiles (20 s or more on 2 cores; cached for the next run)"
-
-def _run_header(a) -> dict:
-    "The header of the newest checkpoint of the run `aef train --resume` continues ({} without --resume or a run)."
-    found = latest_checkpoint(Path(a.out) / "checkpoints") if a.resume else None  # ours only: never another tool's
-    for head in ((found, found.with_suffix(".eqx")) if found is not None else ()):  # a header cut short: its copy
-        try: return read_header(head)
-        except CheckpointError: pass  # damaged both ways: `fit` names it
-    return {}
-
-def _resume_settings(a) -> None:
-    "Fill the training options left out (None): with --resume the run's recorded ones, so it goes on as it was " \
-    "trained; else (or unrecorded) `TRAIN_DEFAULTS`; --warmup a tenth of --steps (at most 1000) when neither says."
-    was = _run_header(a).get("train") or {}
-    for opt, k in (("steps", "steps"), ("batch_size", "batch_size"), ("seed", "seed"), ("lr", "peak_lr")):
-        if getattr(a, opt) is None: setattr(a, opt, was.get(k, TRAIN_DEFAULTS[k]))
-    if a.warmup is None:
-        a.warmup = was["warmup"] if "warmup" in was and was["warmup"] <= a.steps else min(1000, max(1, a.steps // 10))
-
-def _resume_preset(a) -> str:
-    "The preset to train: --preset, else (with --resume) the one the run's checkpoint records, else small."
-    header = _run_header(a)
-    recorded = header.get("preset")
-    if recorded is None and isinstance(m := header.get("model"), dict):  # trained with --inputs/--targets (N19-11)
-        a.inputs, a.targets = (getattr(a, k) or tuple(m.get(k) or ()) or None for k in ("inputs", "targets"))
-        recorded = model.preset_of(model.config_from_json(m, "the run's"))  # the preset of its size, if one is
-    if recorded is None: return a.preset or "small"
-    if a.preset is None:
-        print(f"aef: resuming {a.out} with preset {recorded!r}, the one its checkpoint records", file=sys.stderr)
-        return recorded
-    if a.preset != recorded:
-        raise ConfigError(f"run {a.out} was trained with preset {recorded!r}: pass --preset {recorded} (or leave "
-                          f"--preset out) to resume it, or a new --out to train {a.preset!r}")
-    return a.preset
-
-def _train_cmd(a) -> None:
-    output_folder(a.out, "training run")
-    a.preset = _resume_preset(a)
-    _resume_settings(a)   # options left out: the run's on --resume (its lr, seed, batch), else the command's defaults
-    start = int(_run_header(a).get("data_position", 0))   # the step it resumes from (0: a new run)
-    if a.texts:  # geotagged texts for a stack on disk (y, x in its CRS, time, text); read first: it is cheap
-        mine = _read_csv(a.texts, "--texts", "columns y, x (in the stack's CRS), time, text")
-        samples.read_texts(mine, f"--texts {a.texts}", first_line=2)  # a missing column, a time 'yesterday': exit 2 now
-    on = f"the corpus {a.corpus}" if a.corpus else "the sample scene" if a.data == "samples" else f"the stack {a.data}"
-    print(f"aef train: {f'resuming at step {start}, ' if start else ''}training `{a.preset}` on {on} to step {a.steps} "
-          f"(batch {a.batch_size}); the run (checkpoints, metrics) goes to {a.out}; {_COMPILES}", file=sys.stderr)
-    stack, texts = open_data(a.data) if a.corpus is None else (None, None)
-    if a.texts: texts = mine
-    cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed, warmup=a.warmup)
-    net, sampler = a.preset, None
-    if a.inputs or a.targets:  # a stack without the preset's sources, e.g. eo-learn's ndvi and dem (N19-11)
-        over = {k: v for k in ("inputs", "targets") if (v := getattr(a, k))}
-        net = model.AlphaEarth(model.preset(a.preset, **over), key=seed_key(a.seed))  # fit's own key
-        sampler = samples.sampler_config(net.cfg, a.preset)   # fit's own choice: a source the preset lacks gets its most
-    if a.corpus is not None:  # streamed: batch b of host h depends only on (seed, h, b), so --resume is exact
-        sampler = sampler or samples.sampler_config(model.preset(a.preset), a.preset)
-        stack, sampler = stream.CorpusStream(a.corpus, sampler, a.batch_size, seed=a.seed), None
-    try: state, hist = train.fit(net, stack, texts=texts, out=a.out, config=cfg, resume=a.resume,
-                                 overwrite=a.overwrite, sampler=sampler)
-    except MissingSourceError as e:  # its fix names the Python setting: say the options too
-        raise MissingSourceError(f"{e} With `aef train`: --inputs / --targets, e.g. --inputs ndvi --targets "
-                                 "ndvi,dem") from None
-    if int(state.step) <= start:   # a finished run resumed: no step ran (its metrics may be gone with them)
-        print(f"{a.out} is already at step {int(state.step)} of --steps {a.steps}: nothing trained; pass a larger "
-              f"--steps (the whole run's, e.g. --steps {2 * a.steps}) to train more")
-        return
-    print(f"trained {a.preset} to step {int(state.step)}: loss {hist[0]['loss']:.4f} -> {hist[-1]['loss']:.4f}; "
-          f"run in {a.out}")
-
-def _period_note(p) -> str|None:
-    "The note for a period longer than a year: one embedding valid over all of it, not one per year (N19-13)."
-    if p.end - p.start <= np.timedelta64(366, "D"): return None
-    y0, y1 = p.start.astype(object).year, (p.end - np.timedelta64(1, "ms")).astype(object).year
-    each = f"--period {y0} --out e{y0}.zarr, then --period {y1} --out e{y1}.zarr" if y1 == y0 + 1 else \
-        f"--period {y0} --out e{y0}.zarr, ..., --period {y1} --out e{y1}.zarr"
-    return (f"aef: note: the period {p.start.astype('datetime64[D]')} .. {p.end.astype('datetime64[D]')} (end "
-            f"excluded) gives ONE embedding valid over all of it, not one per year (the official product is annual); "
-            f"for one map per year run `aef embed` once per year: {each}")
-
-def _embed_cmd(a) -> None:
-    check_output(a.out, a.overwrite, "embedding store", folder=True)  # a typo in --out costs nothing (writable too)
-    if note := _period_note(a.period): print(note, file=sys.stderr)   # 2016,2017 read as 'both years' (N19-13)
-    model = open_input(a.checkpoint, "--checkpoint", "checkpoint", "pass a run folder written by `aef train --out` "
-                       "or one of its checkpoints/ckpt_*.eqx", CheckpointError)
-    stack, dropped = model_sources(open_stack(a.data), model, a.sources, a.allow_missing)
-    reads = set(model.cfg.inputs) | set(getattr(model.cfg, "targets", ()) or ())
-    if [s for s in dropped if s not in reads]:
-        print(f"aef: the model does not read {', '.join(s for s in dropped if s not in reads)}: left out",
-              file=sys.stderr)
-    if [s for s in dropped if s in reads]:
-        print(f"aef: not in --sources, left out: {', '.join(s for s in dropped if s in reads)}", file=sys.stderr)
-    p = a.period
-    print(f"aef embed: embedding {'the sample scene' if a.data == 'samples' else a.data} with the model of "
-          f"{a.checkpoint} over {p.start.astype('datetime64[D]')} .. {p.end.astype('datetime64[D]')} (end excluded) "
-          f"into {a.out}; {_COMPILES.replace('step', 'region')}", file=sys.stderr)
-    out = embed_to_zarr(stack, model, a.period, a.out, int8=a.int8, overwrite=a.overwrite,
-                        allow_missing=a.allow_missing)
-    print(f"wrote {out}")
-
-# %% ../nbs/30_cli.ipynb #c0026b
-def _one_array(ds:xr.Dataset, flag:str, path, var:str|None=None, prefer:str|None=None, err=LabelError):
-    "The variable `var` of a file (the option `{flag}-var`), its only one, or `prefer`; else `err` naming the fix."
-    names = [str(v) for v in ds.data_vars]
-    if var is not None:
-        if var not in ds.data_vars:
-            raise err(f"{flag} {path} has no variable {var!r} (it has {names}): pass {flag}-var with one of them")
-        return ds[var]
-    if len(names) == 1: return ds[names[0]]
-    if prefer in names: return ds[prefer]
-    how = (f"pass {flag}-var NAME to pick one, e.g. {flag}-var {names[0]}" if flag == "--labels" else
-           "keep the one wanted (`ds[['NAME']].to_zarr(new_path)`)")
-    if not names: raise err(f"{flag} {path} holds no data variable: write the array with `da.to_netcdf(path)`")
-    raise err(f"{flag} {path} holds {len(names)} data variables {names[:8]}: {how}")
-
-def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
-    "The embedding of a store written by `aef embed` / `exports.to_zarr` (or a netCDF), or an error naming what it is."
-    run = path.is_dir() and is_run(path)              # our marker or checkpoints of ours, not any checkpoints/
-    fix = (f"it is a training run folder: embed with it first (`aef embed --checkpoint {path} --period YEAR --out "
-           "emb.zarr`), then pass --embeddings emb.zarr" if run else "pass the .zarr written by `aef embed --out`, or "
-           "a CSV with columns A00 .. A63 and a label column")
-    if path.is_dir() and not any(path.iterdir()): raise DimensionError(f"--embeddings {path} is an empty folder: {fix}")
-    if run: raise DimensionError(f"--embeddings {path} is not an embedding store: {fix}")
-    if path.is_dir() and not is_zarr_store(path):
-        raise DimensionError(f"--embeddings {path} is a folder that is neither a zarr store nor an alphaearth_nb run "
-                             f"(no {RUN_MARKER} marker, no checkpoint of ours): {fix}")
-    ds = open_input(path, "--embeddings", "dataset", f"it is not an embedding store: {fix}", DimensionError)
-    return _one_array(ds, "--embeddings", path, var, prefer="embedding", err=DimensionError)
-
-def _sample_labels(emb:xr.DataArray) -> xr.DataArray:
-    """`--labels samples`: the sample scene's class map (y, x) of the year the embeddings were made for (their
-    `period_start`/`period_end`, which `aef embed` records: one calendar year). `LabelError` naming the scene's years
-    when the embeddings record no period, span more than a year, or are of a year the scene has no labels for."""
-    _, _, labels = scene.load_scene()
-    years = [int(y) for y in labels["year"].values]
-    fix = f"embed the sample scene for one of its years (`aef embed --data samples --period {years[-1]}`)"
-    s, e = emb.attrs.get("period_start"), emb.attrs.get("period_end")
-    if s is None or e is None:
-        raise LabelError(f"--labels samples: the embeddings record no period (period_start/period_end, which `aef "
-                         f"embed` writes), so the year of the sample scene's labels ({years}) is not known: {fix}")
-    y = pd.Timestamp(s).year
-    if pd.Timestamp(e) > pd.Timestamp(y + 1, 1, 1) or y not in years:
-        raise LabelError(f"--labels samples holds the sample scene's classes of {years}, one map a year; the "
-                         f"embeddings are of {s[:10]} .. {e[:10]}: {fix}")
-    return labels.sel(year=y)
-
-def _label_file(a) -> xr.DataArray:
-    "The label raster (y, x) of `--labels PATH` (`--labels-var`), `LabelError` for an embedding field or a stack " \
-    "of layers, each naming the fix."
-    fix = "pass a .nc/.zarr label raster on the embedding's grid, written with `labels.to_netcdf(path)`"
-    p = Path(a.labels)
-    if p.is_dir() and is_run(p):   # `aef train --out`: xarray's GroupNotFoundError said nothing of what it is
-        raise LabelError(f"--labels {p} is a training run folder (checkpoints, not labels): --labels takes a class "
-                         f"raster, not a model: {fix} (or --labels samples, the sample scene's classes)")
-    if p.is_dir() and not is_zarr_store(p):
-        raise LabelError(f"--labels {p} is a folder that is no zarr store (no zarr.json/.zgroup): {fix}")
-    ds = open_input(a.labels, "--labels", "dataset", fix, LabelError)
-    lab = ds if embedding_field(ds) else _one_array(ds, "--labels", a.labels, a.labels_var)
-    if embedding_field(lab):   # the store itself, or the official product: told in the command's words
-        raise LabelError(f"--labels {a.labels} is an embedding field (64 bands A00..A63: a store `aef embed` "
-                         "wrote, or the official product), not a label raster: pass the embeddings as "
-                         "--embeddings, and as --labels a .nc/.zarr raster of class ids, dims (y, x) on the "
-                         "embeddings' grid (e.g. the official samples' labels written with "
-                         "`labels.to_netcdf(path)`), or give --embeddings a CSV with A00..A63 and a label "
-                         "column (--label-column)")
-    r = rename_spatial(lab)
-    extra = [d for d in r.dims if d not in ("y", "x") and r.sizes[d] > 1]
-    if extra:   # a label stack (time, y, x): the command's words, not Python's `labels.isel(time=0)`
-        d = extra[0]; v = r[d].values if d in r.coords else np.arange(r.sizes[d])
-        v = np.datetime_as_string(v, unit="D") if np.issubdtype(v.dtype, np.datetime64) else v
-        raise LabelError(f"--labels {a.labels} holds {r.sizes[d]} layers along {d} ({v[0]} .. {v[-1]}), dims "
-                         f"{lab.dims}: aef evaluate takes one layer of class ids, dims (y, x) on the embeddings' "
-                         "grid: write the layer for the embeddings' year to its own file (e.g. "
-                         f"`labels.sel({d}=...).to_netcdf(path)`) and pass that file as --labels")
-    return lab
-
-def _vector_labels(a):
-    "The labelled points/polygons of `--labels` a vector file, read once (`places.read_geometries`, in its own CRS), " \
-    "or the DataFrame of a CSV/TXT table of points (`places.table_file`: lon/lat, or x/y read by `geo.point_crs` as " \
-    "`classify(emb, 'labels.csv')` reads them), its label column checked in the command's words, as a CSV's is " \
-    "(was: `training_set`'s 'pass `column=...`'; a CSV of points was 'cannot be opened as a netCDF/zarr dataset')."
-    gdf = t if isinstance(t := table_file(a.labels), pd.DataFrame) else read_geometries(a.labels)
-    if a.label_column not in gdf.columns:
-        geom = gdf.geometry.name if type(gdf).__name__ == "GeoDataFrame" else None
-        cols = [str(c) for c in gdf.columns if c != geom]
-        raise LabelError(f"--labels {a.labels} has no column {a.label_column!r} (columns: {', '.join(cols[:10])}"
-                         f"{', ...' if len(cols) > 10 else ''}): pass " + _label_column_fix(a.label_column, cols))
-    return gdf
-
-def _evaluate_cmd(a) -> None:
-    path = Path(a.embeddings)
-    if path.suffix == ".csv":
-        if given := [f for f, v in (("--labels", a.labels), ("--labels-var", a.labels_var)) if v is not None]:
-            raise LabelError(f"{' and '.join(given)} given with --embeddings {path}, a CSV: its labels are its own "
-                             f"column (--label-column, now {a.label_column!r}), so {given[0]} would be read by "
-                             "nothing: leave it out, or pass the embeddings as the .zarr `aef embed` wrote to "
-                             "evaluate them on that label raster")
-        x, y = labels_from_csv(_read_csv(path, "--embeddings", "columns A00 .. A63 and the labels"), a.label_column)
-        source, unit = path, "rows"   # its labels' fill-like ids: said below, in the file's words
-    else:   # an option nothing reads here: refused before any file is read, as beside a CSV (was ignored, exit 0)
-        # a vector file of points/polygons (the live map's `save_labels` GeoJSON, RFC 7946 or with a `crs` member
-        # as saved before) or a CSV of points: read by `training_set` in its own CRS, the labels in --label-column
-        vector = a.labels not in (None, "samples") and Path(a.labels).suffix.lower() in LABEL_VECTORS
-        unread = ([f"--labels-var {a.labels_var}"] if a.labels_var is not None and (a.labels == "samples" or vector)
-                  else []) + ([f"--label-column {a.label_column}"] if a.label_column != "label" and not vector else [])
-        if unread:
-            raise LabelError(f"{' and '.join(unread)} given with --embeddings {path}, a zarr store, would be read by "
-                             "nothing: --label-column names a CSV's or a vector file's column, and --labels samples "
-                             "or a vector file has no variable to pick; leave it out, or pass --labels a .nc/.zarr "
-                             "file with several variables for --labels-var")
-        emb = embeddings.as_embedding(_open_embeddings(path, None))  # first: a run folder is told to embed first
-        if a.labels is None: raise LabelError("zarr embeddings need --labels: a label raster on the same grid, or "
-                                             "`samples` for embeddings of the sample scene")
-        if emb.dtype == np.int8: emb = embeddings.dequantize_embedding(emb)
-        lab = _sample_labels(emb) if a.labels == "samples" else _vector_labels(a) if vector else _label_file(a)
-        source = a.labels if vector else None   # a raster's fill-like ids: said by training_set (`labels.attrs`)
-        unit = ("pixels" if lab.geom_type.isin(["Polygon", "MultiPolygon"]).any() else "points") \
-               if type(lab).__name__ == "GeoDataFrame" else "rows"   # polygons are rasterised: counted in pixels
-        with warnings.catch_warnings():   # a vector file's: said below, in the file's words
-            if vector: warnings.filterwarnings("ignore", message=evaluate.FILL_SAID)
-            x, y = analysis.training_set(emb, lab, column=a.label_column)   # a raster's values are its labels
-    x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
-    # 255 beside 1..4 in a table file: said once, as the rows to drop from it (was `keep = y != 255`, `df = ...`)
-    if source is not None: evaluate.warn_fill_ids(y, form="table", column=a.label_column, source=source, unit=unit)
-    folds = f"{a.folds} folds" if a.folds else "the paper's folds (1000 at 1-shot, 500 at 10-shot)"
-    print(f"aef evaluate: {len(y)} labelled {'rows' if path.suffix == '.csv' else 'pixels'} of {len(np.unique(y))} "
-          f"classes; {', '.join(map(str, a.shots))} shots a class, {folds} a level (a bar each)", file=sys.stderr)
-    with warnings.catch_warnings():   # fill-like ids (255 beside 1..4): said once, above or by training_set
-        warnings.filterwarnings("ignore", message=evaluate.FILL_SAID)
-        table = evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed, progress=True)  # bars: stderr
-    print(table.to_string(index=False))
-
-_all_ = ["demo"]   # `demo.demo`, which `aef demo` runs: split from here, `cli.demo` is the same function
-
-COMMANDS = {"demo": lambda a: demo(a.out, a.steps, a.batch_size, a.seed), "train": _train_cmd, "embed": _embed_cmd,
-            "evaluate": _evaluate_cmd}
+def __getattr__(name:str):
+    "`cli.<name>` of a name of `commands` (`cli.open_input`, `cli.labels_from_csv`, `cli.demo`), the command bodies " \
+    "split from here: that module loaded on first access."
+    if not name.startswith("__"):
+        try: return getattr(_later("commands"), name)
+        except AttributeError: pass
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # %% ../nbs/30_cli.ipynb #c0028
 @contextlib.contextmanager
@@ -442,7 +54,7 @@ def _env(name:str, value:str|None):
 def _cache_or_note() -> None:
     "`compile_cache`, or a note when its folder cannot be made (a read-only home in a container): the cache only " \
     "saves compile time, so the command runs without it."
-    try: compile_cache(min_compile_secs=0)
+    try: _later("core").compile_cache(min_compile_secs=0)
     except OSError as e:
         print(f"aef: note: no compile cache ({e}): each run compiles anew; set AEF_COMPILE_CACHE to a writable "
               "folder, or pass --no-compile-cache.", file=sys.stderr)
@@ -453,31 +65,42 @@ def _show_warning(message, category, filename, lineno, file=None, line=None):
     kind = "" if category is UserWarning else f"{category.__name__}: "
     print(f"aef: warning: {kind}{message}", file=sys.stderr if file is None else file)
 
-def main(argv:list[str]|None=None) -> int:  # the arguments after `aef` (None: sys.argv[1:], and the CPU split for the command)
-    "The `aef` command: returns 0, or 2 after `aef: error: ...` for a bad argument, an error of ours or of the OS."
+def _goes_on(a) -> str:
+    "What an interrupted `aef train` can go on from: its newest checkpoint, or none yet (the run starts over)."
+    if a.cmd != "train": return ""
+    try: found = _later("checkpoint").latest_checkpoint(a.out)
+    except OSError: found = None
+    every = f"one every {_later('commands').checkpoint_every(a.steps)} steps" if a.steps else "one every tenth of the run"
+    return (f": `aef train --out {shlex.quote(str(a.out))} --resume` goes on from its newest checkpoint, {found.name}"
+            if found else f": it wrote no checkpoint yet ({every}), so `--resume` would start it over")
+
+def main(argv:list[str]|None=None) -> int:
+    "The `aef` command of `argv`, the arguments after `aef` (None: `sys.argv[1:]`, and the CPU split for the " \
+    "command): returns 0, or 2 after `aef: error: ...` for a bad argument, an error of ours or of the OS."
     try: a = parser().parse_args(argv)
     except SystemExit as e: return e.code  # argparse printed `aef: error: ...` (2) or the help (0)
+    core, files = _later("core"), _later("files")   # the package from here on: the arguments are read
     try:
         # a JAX CPU device per idle core, the batch split over them (core.split_cpu; AEF_CPU_DEVICES=0 off): for `aef`
         # itself, not for main([...]) called in a process whose later JAX work expects one device
-        if argv is None: cpu_threads(); unroll_cap(); llvm_options(); split_cpu("free")  # junk AEF_CPU_THREADS/...: `aef: error`
+        if argv is None: core.cpu_threads(); core.unroll_cap(); core.llvm_options(); core.split_cpu("free")  # junk AEF_CPU_THREADS/...: `aef: error`
         # XLA:CPU's buffers kept in the heap before JAX starts: no page faults a step (core.keep_heap; AEF_KEEP_HEAP=0 off)
-        if argv is None: keep_heap()
+        if argv is None: core.keep_heap()
         # the command's warnings as `aef: warning: ...` (was: a path of ours, a line number and the source line
         # `table = evaluate.evaluate_embeddings(x, y, ...)`); main([...]) in Python leaves warnings to the caller
         if argv is None: warnings.showwarning = _show_warning
         # the first step of `small` compiles once, not every run; the tiny programs of the set-up are kept too (core)
         if not a.no_compile_cache: _cache_or_note()
         with _env("AEF_FAST_COMPILE", "0" if a.no_fast_compile else None): COMMANDS[a.cmd](a)
-    except (AEFError, OSError) as e:
+    except (core.AEFError, OSError) as e:
         # a failed zarr write (a full disk) left chunk writes running on zarr's thread: they end before `aef` does,
         # else they meet the thread pool shut down at exit and print a traceback under our one line (files.settle_zarr)
-        settle_zarr(stop=argv is None)
+        files.settle_zarr(stop=argv is None)
         print(f"aef: error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        settle_zarr(stop=argv is None)
-        print("aef: interrupted", file=sys.stderr)
+        files.settle_zarr(stop=argv is None)
+        print(f"aef: interrupted{_goes_on(a)}", file=sys.stderr)
         return 130
     return 0
 

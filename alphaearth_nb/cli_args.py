@@ -9,17 +9,12 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import importlib
 import os
 import sys
 from pathlib import Path
 
 from . import __version__
-from .core import AEFError, ConfigError, as_seed, decimal, whole
-from .evaluate import as_folds, as_levels
-from .files import named_path
-from .sources import registered
-from .step import as_peak_lr
-from .timecodes import as_period
 
 # %% auto #0
 __all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'parser']
@@ -27,13 +22,26 @@ __all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'parser']
 # %% ../nbs/29b_cli_args.ipynb #c0016
 TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  # `aef train`'s, for a new run
 
+# the package's rules the options are read by, each with the module that owns it: loaded when a value is read
+_RULES = {"AEFError": "core", "ConfigError": "core", "as_seed": "core", "decimal": "core", "whole": "core",
+          "as_folds": "evaluate", "as_levels": "evaluate", "named_path": "files", "registered": "sources",
+          "as_peak_lr": "step", "as_period": "timecodes"}
+
+def _rule(name:str):
+    "The package's `name` (one of `_RULES`), its module imported the first time it is asked for."
+    return getattr(importlib.import_module(f"alphaearth_nb.{_RULES[name]}"), name)
+
+def _digits(word:str) -> bool:
+    "Whether `word` holds a digit: text without one is no number and no period, read without loading a rule."
+    return any(c.isdigit() for c in word)
+
 def _ruled(rule, s:str, flag:str, read=int):
     "`s` read by `core.decimal` as a `read` (int or float; a list for `_counts`), then by the package's own `rule` " \
     "(`core.whole`/`real`, `as_seed`, `as_folds`), its `ConfigError` argparse's error."
-    v = read(s) if callable(read) and read not in (int, float) else decimal(s, read)
+    v = read(s) if callable(read) and read not in (int, float) else _rule("decimal")(s, read)
     if v is None: v = s   # int: '1e3', '2.5', '1_0' (int() reads 10) stay text, refused by the rule as `--seed 1e3` was
     try: return rule(v, flag)
-    except ConfigError as e:   # argparse names the flag first: "argument --seed: -1: pass ..., e.g. --seed=0"
+    except _rule("ConfigError") as e:   # argparse names the flag first: "argument --seed: -1: pass ..., e.g. --seed=0"
         msg = str(e).removeprefix(f"{flag}=").removeprefix(f"{flag}: ")   # "--shots: '2' is not ...": named once
         msg, _, why = msg.partition(" (text is not read")   # advice for Python callers:
         raise argparse.ArgumentTypeError(msg + "." if why else msg) from None          # here the text is the setting
@@ -41,8 +49,8 @@ def _ruled(rule, s:str, flag:str, read=int):
 def _at_least(lo:int, example:int, why:str=""):
     "The rule of a whole-number option of at least `lo` (`core.whole`), offering `example` (its default)."
     def rule(v, flag):
-        v = whole(v, flag, example)
-        if v < lo: raise ConfigError(f"{flag}={v}: {why}pass a whole number, {lo} or more, e.g. {flag}={example}")
+        v = _rule("whole")(v, flag, example)
+        if v < lo: raise _rule("ConfigError")(f"{flag}={v}: {why}pass a whole number, {lo} or more, e.g. {flag}={example}")
         return v
     return rule
 
@@ -63,15 +71,16 @@ def _natural(s:str) -> int:
 
 def _seed(s:str) -> int:
     "A seed: a whole number in 0 .. 2**63 - 1 (`core.as_seed`'s rule: what JAX's key and numpy's sampler both take)."
-    return _ruled(as_seed, s, "--seed")
+    return _ruled(_rule("as_seed"), s, "--seed")
 
 def _rate(s:str) -> float:
     "A peak learning rate in (0, 1] (`step.as_peak_lr`, `TrainConfig`'s rule): any number Python reads (1e-4, 0.0001)."
-    return _ruled(as_peak_lr, s, "--lr", float)
+    return _ruled(_rule("as_peak_lr"), s, "--lr", float)
 
 def _sources(s:str) -> tuple:
     "Comma-separated registered source names (`--inputs ndvi`, `--targets ndvi,dem`)."
     names = tuple(t.strip() for t in s.split(",") if t.strip())
+    registered = _rule("registered")
     known = f"{', '.join(registered())}, comma-separated, e.g. ndvi,dem"
     if not names:   # `--targets "$T"` with T unset
         raise argparse.ArgumentTypeError(f"{s!r} names no source: pass some of {known}")
@@ -84,13 +93,13 @@ PERIOD_FORMS = ("a year (--period 2024), years first,last (--period 2023,2024: o
                 "dates start,end (--period 2024-03-01,2024-06-01, the end not included)")
 
 def _period(s:str):
-    read = lambda t: as_period(tuple(p.strip() for p in t.split(",")) if "," in t else t)  # first,last: a tuple (PAIRS)
+    read = lambda t: _rule("as_period")(tuple(p.strip() for p in t.split(",")) if "," in t else t)  # first,last: a tuple (PAIRS)
     try: return read(s)
-    except AEFError as e:
+    except _rule("AEFError") as e:
         parts, swapped = s.split(","), False
         if len(parts) == 2:   # last,first: the order that reads, in the command's own words
             try: read(f"{parts[1]},{parts[0]}"); swapped = True
-            except AEFError: pass
+            except _rule("AEFError"): pass
         what = str(e).split(": ", 1)[0]   # what is wrong; the fix in the command's words, not Python's
         fix = f"--period {parts[1].strip()},{parts[0].strip()}" if swapped else PERIOD_FORMS
         raise argparse.ArgumentTypeError(f"{what}: pass {fix}") from None
@@ -98,23 +107,25 @@ def _period(s:str):
 def _counts(s:str) -> list:
     "Comma-separated words, each an int where `core.decimal` reads it ('10', ' 3'), else the text ('max', '2.5', '²', " \
     "'1_0', which int() reads as 10)."
-    return [t if (n := decimal(t)) is None else n for t in (t.strip() for t in s.split(","))]
+    return [t if (n := _rule("decimal")(t)) is None else n for t in (t.strip() for t in s.split(","))]
 
 def _shots(s:str) -> tuple:
     "Shot counts per class, comma-separated whole numbers and/or max: `evaluate.as_levels`' rule and its words."
-    return _ruled(lambda v, flag: as_levels(v, flag), s, "--shots", _counts)
+    return _ruled(lambda v, flag: _rule("as_levels")(v, flag), s, "--shots", _counts)
 
 def _folds(s:str) -> int|None:
     "A fold count, or 'paper': None, `evaluate_embeddings`' own (the paper's 1000 / 500, the max-trial rule's at max)."
     if s.strip().lower() == "paper": return None
-    try: return _ruled(as_folds, s, "--folds")   # `evaluate.as_folds`' rule: 1 .. FOLDS_MAX
+    try: return _ruled(_rule("as_folds"), s, "--folds")   # `evaluate.as_folds`' rule: 1 .. FOLDS_MAX
     except argparse.ArgumentTypeError as e:
         raise argparse.ArgumentTypeError(f"{str(e).rstrip('.')}, or --folds paper") from None
 
 def _named(s:str) -> str:
-    "`s` unless it is empty: `--out \"$OUT\"` with OUT unset names the working folder (`files.named_path`, the one rule)."
-    try: return named_path(s, "file or folder")
-    except ConfigError as e: raise argparse.ArgumentTypeError(str(e)) from None
+    "`s` unless it is empty: `--out \"$OUT\"` with OUT unset names the working folder (`files.named_path`, the one rule, " \
+    "asked only of blank text, the text it refuses: a default such as out/train is passed without loading `files`)."
+    if s.strip(): return s
+    try: return _rule("named_path")(s, "file or folder")
+    except _rule("ConfigError") as e: raise argparse.ArgumentTypeError(str(e)) from None
 
 def _data(s:str) -> str:
     if s == "samples": return s
@@ -163,12 +174,13 @@ def _fits(flag:str, word:str) -> bool:
     "a number as `core.decimal` reads one (the CLI's reading of every number: '3', ' 3', '+3'; not '٣') is no checkpoint."
     suffix = Path(word).suffix.lower()
     if flag == "--period":
+        if not _digits(word): return False
         try: _period(word); return True
         except argparse.ArgumentTypeError: return False
     if flag in ("--data", "--labels"):
         return word == "samples" or suffix in (".nc", ".zarr") or (flag == "--labels" and suffix in LABEL_VECTORS)
     if flag == "--embeddings": return suffix in (".zarr", ".csv", ".nc")
-    if flag == "--checkpoint": return suffix not in (".nc", ".zarr", ".csv") and decimal(word) is None
+    if flag == "--checkpoint": return suffix not in (".nc", ".zarr", ".csv") and not (_digits(word) and _rule("decimal")(word) is not None)
     return flag == "--out"
 
 def _lookup(sub:argparse.ArgumentParser, token:str):
@@ -191,7 +203,7 @@ def _bare_words(sub:argparse.ArgumentParser, # the subcommand's parser
     bare, unknown, early, given, i = [], [], [], set(), 0
     while i < len(args):
         t = args[i]; i += 1
-        if not t.startswith("-") or t == "-" or decimal(t, float) is not None:
+        if not t.startswith("-") or t == "-" or (_digits(t) and _rule("decimal")(t, float) is not None):
             bare.append(t); continue
         act = _lookup(sub, t)
         if act is not None:
@@ -342,8 +354,8 @@ def parser() -> argparse.ArgumentParser:
                    "%(default)s, a quick table; this differs from the paper's protocol, arXiv 2507.22291 S6.1, of 1000 "
                    "folds at 1-shot and 500 at 10-shot, which evaluate_embeddings uses by default: pass --folds paper "
                    "for those, and the max-trial rule's folds at max)")
-    v.add_argument("--shots", type=_shots, default="1,10,max", help="training points per class, comma-separated "
-                   "counts and/or max (default: %(default)s)")
+    v.add_argument("--shots", type=_shots, default=(1, 10, "max"), help="training points per class, comma-separated "
+                   "counts and/or max (default: 1,10,max)")   # given read: no rule loaded for it
     v.add_argument("--seed", type=_seed, default=0, help="seed of the draws (default: %(default)s)")
     top = {o: not isinstance(a, argparse._VersionAction) for o, a in p._option_string_actions.items() if o[:2] == "--"}
     for c in sub.choices.values(): c._top_flags = top   # `aef`'s own flags, for `_bare_words`: does one go with a command

@@ -23,8 +23,8 @@ from .geo import require
 from .labels import read_table, table_numbers
 
 # %% auto #0
-__all__ = ['LONLAT', 'EE_GEO', 'POINT_COLUMNS', 'lonlat_columns', 'coordinate_hint', 'import_geopandas', 'table_file',
-           'read_geometries', 'valid_polygons', 'agreed_crs', 'read_places', 'own_crs_on', 'points_xy']
+__all__ = ['LONLAT', 'EE_GEO', 'POINT_COLUMNS', 'lonlat_columns', 'coordinate_names', 'coordinate_hint', 'import_geopandas',
+           'table_file', 'read_geometries', 'valid_polygons', 'agreed_crs', 'read_places', 'own_crs_on', 'points_xy']
 
 # %% ../nbs/23c_geometries.ipynb #g0005
 LONLAT = "EPSG:4326"
@@ -39,22 +39,30 @@ def lonlat_columns(df) -> tuple[str|None, str|None]:  # a table (anything with `
 _X_NAMES = ("x", "point_x", "easting", "east", "xcoord", "x_coord", "coord_x", "utm_x", "utm_e", "utmx", "utme")
 _Y_NAMES = ("y", "point_y", "northing", "north", "ycoord", "y_coord", "coord_y", "utm_y", "utm_n", "utmy", "utmn")
 
-def coordinate_hint(columns) -> str:  # a table's column names
-    """The fix for a table whose coordinate columns go by names no reader takes, '' when none looks like one:
-    longitude/latitude by their start ('lon_dd', 'Lat_WGS84'), projected x/y by the names GIS exports write ('X'/'Y'
-    of QGIS, ArcGIS's 'POINT_X'/'POINT_Y', 'Easting'/'Northing'), each with the `rename` that makes them read
-    (x/y with `crs=` naming their CRS). Was: 'rename them, e.g. `df.rename(columns={'X': 'x'})`' whatever they were."""
+def coordinate_names(columns) -> tuple[str, str, str]|None:  # a table's column names
+    """`('lonlat', lon, lat)` or `('xy', x, y)`: the columns of a table that look like coordinates under names no
+    reader takes (longitude/latitude by their start, 'lon_dd', 'Lat_WGS84'; projected x/y by the names GIS exports
+    write, 'X'/'Y' of QGIS, ArcGIS's 'POINT_X'/'POINT_Y', 'Easting'/'Northing'); None when none does. The one guess
+    of `coordinate_hint` (the Python fix) and of `aef evaluate --labels` (the command's)."""
     cols = [c for c in columns if isinstance(c, str)]
     low = lambda c: c.strip().lower()
     first = lambda ok: next((c for c in cols if ok(low(c))), None)
     lon = first(lambda s: s.startswith(("lon", "lng")) or "longitude" in s)
     lat = first(lambda s: s.startswith("lat") or "latitude" in s)
-    if lon and lat:
-        return (f"; {lon!r} and {lat!r} look like longitude and latitude (degrees): "
-                f"`df = df.rename(columns={{{lon!r}: 'lon', {lat!r}: 'lat'}})`")
+    if lon and lat: return "lonlat", lon, lat
     x, y = first(lambda s: s in _X_NAMES), first(lambda s: s in _Y_NAMES)
-    if x and y:
-        return (f"; {x!r} and {y!r} look like projected coordinates: `df = df.rename(columns={{{x!r}: 'x', {y!r}: "
+    return ("xy", x, y) if x and y else None
+
+def coordinate_hint(columns) -> str:  # a table's column names
+    """The fix for a table whose coordinate columns go by names no reader takes (`coordinate_names`), '' when none
+    looks like one: the `rename` that makes them read (x/y with `crs=` naming their CRS). Was: 'rename them, e.g.
+    `df.rename(columns={'X': 'x'})`' whatever they were."""
+    kind, a, b = coordinate_names(columns) or (None, None, None)
+    if kind == "lonlat":
+        return (f"; {a!r} and {b!r} look like longitude and latitude (degrees): "
+                f"`df = df.rename(columns={{{a!r}: 'lon', {b!r}: 'lat'}})`")
+    if kind == "xy":
+        return (f"; {a!r} and {b!r} look like projected coordinates: `df = df.rename(columns={{{a!r}: 'x', {b!r}: "
                 "'y'})` and pass their CRS: `crs='EPSG:4326'` for degrees, a zone's for metres (`crs='EPSG:32631'`)")
     return ""
 

@@ -242,18 +242,18 @@ def refuse_missing_labels(y,                  # labels (N,): numbers or names, a
 def warn_missing_rows(missing,                     # mask (N,) of a table's rows whose label is missing (NaN, None, NA)
                       column:str,                  # the label column
                       what:str="the label table",  # whose rows, for the message
+                      fix:str|None=None,           # how to make them count, in the caller's words (None: the DataFrame's `fillna`)
                      ) -> None:
     """One `UserWarning` saying how many rows of a table are left out for a missing label in `column` (an empty
     cell: NaN, None, NA), so the count is never silent: the rule of every reader that drops such rows (`classify`,
-    `regress` and `training_set` of tables and vector files, `aef evaluate`'s CSV). Was: dropped silently.
-    `evaluate_embeddings` refuses missing labels instead (`refuse_missing_labels`); a label raster's NaN is its
-    unlabelled cells, the convention, and not counted."""
-    miss = np.asarray(missing, bool)
-    if not miss.any(): return
+    `regress` and `training_set` of tables and vector files, `aef evaluate`'s CSV, which gives `fix` in the command's
+    words: the file's lines to fill). Was: dropped silently. `evaluate_embeddings` refuses missing labels instead
+    (`refuse_missing_labels`); a label raster's NaN is its unlabelled cells, the convention, and not counted."""
+    if not (miss := np.asarray(missing, bool)).any(): return
+    fix = fix or f"fill them first, e.g. `df[{column!r}] = df[{column!r}].fillna(...)`"
     warnings.warn(f"{int(miss.sum()):,} of {len(miss):,} rows of {what} have no value in column {column!r} (NaN, None "
-                  f"or an empty cell): left out, as unlabelled rows are never a class. If they should count, fill "
-                  f"them first, e.g. `df[{column!r}] = df[{column!r}].fillna(...)`", UserWarning,
-                  stacklevel=user_stacklevel())
+                  f"or an empty cell): left out, as unlabelled rows are never a class. If they should count, {fix}",
+                  UserWarning, stacklevel=user_stacklevel())
 
 def refuse_mixed_labels(vals,                 # labels (text, numbers or both), no unlabelled entries
                         column:str|None=None, # the column's name, for the message

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 import alphaearth_nb
+from alphaearth_nb import commands
 from alphaearth_nb.cli import main, open_stack
 from alphaearth_nb.cli_args import parser as _parser
 from alphaearth_nb.core import band_names
@@ -239,7 +240,7 @@ def fake_embed(monkeypatch, tmp_path):
     class Model: cfg = type("C", (), {"inputs": ("sentinel1", "sentinel2"), "targets": ("dem",)})
     monkeypatch.setattr(train, "load_model", lambda p: Model)
     seen = []
-    monkeypatch.setattr(cli, "embed_to_zarr", lambda st, m, period, out, **kw: seen.append((list(st.children), kw)) or out)
+    monkeypatch.setattr(commands, "embed_to_zarr", lambda st, m, period, out, **kw: seen.append((list(st.children), kw)) or out)
     return ["embed", "--checkpoint", str(tmp_path), "--period", "2024", "--out", str(tmp_path / "o.zarr"),
             "--data", str(tmp_path / "st.zarr")], seen
 

@@ -34,7 +34,8 @@ def test_help_gives_every_option_a_text_and_its_default(cmd, capsys):
         if a.required or a.nargs == 0: continue   # a required value / an on-off flag has no default to give
         assert "default" in t, f"{cmd} {a.option_strings[0]}: no default in {t!r}"
         if a.default is not None:
-            shown = a.default if isinstance(a.default, str) else str(a.default)
+            shown = a.default if isinstance(a.default, str) else ",".join(map(str, a.default)) \
+                if isinstance(a.default, tuple) else str(a.default)   # a list given read (--shots): as typed
             assert shown in t, f"{cmd} {a.option_strings[0]}: default {shown!r} not in {t!r}"
 
 

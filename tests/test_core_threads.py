@@ -107,7 +107,7 @@ def test_aef_keeps_the_heap(monkeypatch):  # the `aef` command, before JAX start
     seen = []
     for env, want in ((None, [1]), ("0", [])):
         core, calls = _recorded(monkeypatch, env)
-        monkeypatch.setattr(cli, "split_cpu", lambda *a, **k: None)
+        monkeypatch.setattr(core, "split_cpu", lambda *a, **k: None)
         monkeypatch.setattr(cli, "COMMANDS", {"demo": lambda a: seen.append(core.KEPT_HEAP)})
         monkeypatch.setattr(sys, "argv", ["aef", "--no-compile-cache", "demo"])
         assert cli.main() == 0 and calls == want and seen[-1] == bool(want)

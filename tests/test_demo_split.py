@@ -2,12 +2,12 @@
 of a command's --out (files.output_folder) serves `aef demo` and `aef train`."""
 import pytest
 
-from alphaearth_nb import cli, demo, files
+from alphaearth_nb import cli, commands, demo, files
 from alphaearth_nb.core import NotOursError
 
 
 def test_cli_re_exports_the_demo():
-    assert cli.demo is demo.demo and "demo" in cli.__all__
+    assert cli.demo is demo.demo is commands.demo and "demo" in commands.__all__   # cli.demo: cli gives commands' names
 
 
 @pytest.mark.parametrize("argv", [["demo", "--out"], ["train", "--data", "samples", "--out"]])

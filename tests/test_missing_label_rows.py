@@ -78,7 +78,8 @@ def test_aef_evaluate_counts_the_empty_label_cells(tmp_path):
     df.to_csv(tmp_path / "t.csv", index=False)
     with pytest.warns(UserWarning, match="have no value") as rec:
         main(["evaluate", "--embeddings", str(tmp_path / "t.csv"), "--shots", "1", "--folds", "2"])
-    _said(rec, 2, 40, "the table", "label")
+    _said(rec, 2, 40, f"--embeddings {tmp_path / 't.csv'}", "label")   # the file, and its lines to fill (session 33)
+    assert "fill their 'label' cells in the file (lines 2, 7)" in str(rec[0].message)   # rows 0 and 5 under the header
 
 
 def test_a_full_table_is_silent(emb):
