@@ -234,7 +234,7 @@ def test_output_and_texts_problems_name_the_option_and_the_path(tmp_path, capsys
 @pytest.fixture
 def fake_embed(monkeypatch, tmp_path):
     "A stack on disk, a model reading (sentinel1, sentinel2) and an `embed_to_zarr` that records what it was given."
-    from alphaearth_nb import cli, train
+    from alphaearth_nb import train
     from alphaearth_nb.stacks import toy_stack
     toy_stack().to_zarr(tmp_path / "st.zarr", consolidated=False)
     class Model: cfg = type("C", (), {"inputs": ("sentinel1", "sentinel2"), "targets": ("dem",)})
