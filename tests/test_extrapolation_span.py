@@ -1,8 +1,11 @@
 """A period far before (or after) data of several years is judged against the frames the model reads (a year of
 them); the message names that support period and the data's whole span, so it does not read as if the data ended
 there (found trying the package as a newcomer: 'support period 2023-01-02 .. 2023-12-31' for two years of data)."""
+import jax
 import numpy as np
 import pytest
+
+import alphaearth_nb as aef
 
 from alphaearth_nb.core import PeriodError
 from alphaearth_nb.timecodes import as_period, to_days
@@ -29,3 +32,14 @@ def test_same_span_says_it_once():
                             data=(_day("2023-01-02"), _day("2023-12-31")))
     assert "data over" not in str(e.value)
 
+
+
+def test_embed_names_the_stack_span():
+    stack, _, _ = aef.load_scene()
+    s2 = stack.drop_nodes([n for n in stack.children if n != "sentinel2"]).isel(y=slice(0, 8), x=slice(0, 8))
+    t = s2["sentinel2"].time.values
+    first, last = (str(v.astype("datetime64[D]")) for v in (t.min(), t.max()))
+    assert first[:4] == "2023" and last[:4] == "2024"   # the scene's two years
+    model = aef.AlphaEarth(aef.preset("tiny"), key=jax.random.key(0))
+    with pytest.raises(PeriodError, match=f"of data over {first} .. {last}"):
+        s2.aef.embed(model, 2019, progress=False)
