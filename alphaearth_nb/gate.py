@@ -480,11 +480,12 @@ def scale_hint(a,                # values (..., 64) that are no embedding vector
 
 def linear_as_codes(q:np.ndarray,        # int rows or pixels (..., 64)
                     what:str="pixel",    # what they are, for the warning
+                    warn:bool=True,      # warn; False: a lazy map's blocks (its sample was warned once)
                    ) -> np.ndarray:
     "`q` with its vectors of a linear int8 scaling (`_linear_codes`) as the product's int8 codes of their " \
     "directions, `quantize(q / |q|)` (warned), so an int8 form (`as_embedding(dequantize=False)`, an index) holds codes."
     if q.dtype.kind not in "iu" or not (lin := _linear_codes(q)).any(): return q
-    _warn_linear(int(lin.sum()), lin.size, what)
+    if warn: _warn_linear(int(lin.sum()), lin.size, what)
     q = q.astype(np.int8); q[lin] = quantize(_linear_unit(q[lin]))
     return q
 
@@ -506,8 +507,7 @@ def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str) ->
         warnings.warn(f"{int(bad.sum())} of {bad.size} {what}s are not embedding vectors (non-finite, all zero, one value "
                       "in every band or of a length no mean or resampling of embeddings has) and are treated as no data"
                       + (_cast_hint(a) or scale_hint(a, files=True) or ": check the reader's fill value, or "
-                         "keep the cleaned form with "
-                         "`emb = aef.embeddings.as_embedding(emb)`"), stacklevel=user_stacklevel())
+                         "keep the cleaned form with `emb = aef.embeddings.as_embedding(emb)`"), stacklevel=user_stacklevel())
     return v
 
 @checks_flags
