@@ -17,6 +17,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 import threading
@@ -290,20 +291,13 @@ def pid_alive(pid:int,                # a process id on this machine
 def clear_partials(folder:str|os.PathLike, # the folder to look in (`~` allowed)
                    name:str="*",            # the output whose leftovers go, a glob ("ckpt_*": every checkpoint's)
                   ) -> list[Path]:
-    """Remove the scratch copies in `folder` (`partial_name`: `.{name}.partial-{pid}-{8 hex}`) that a writer no
-    longer alive left (killed, preempted, out of memory mid-write); returns what was removed. A live writer's
-    (`pid_alive`, judged at the copy's last change) stays. `writing_folder` and `writing_file` clear their target's
-    before writing; `checkpoint.save_checkpoint` every checkpoint's (was: files were never cleared, so each run
-    killed while saving left a whole checkpoint's size beside the checkpoints, until the disk was full)."""
+    "Remove (and return) the scratch copies `.{name}.partial-{pid}-*` (`partial_name`) in `folder` that a writer " \
+    "no longer alive left (killed mid-write; a live one's stay, `pid_alive`). Was: a file's were never cleared."
     d, gone = user_path(folder), []
-    if not d.is_dir(): return gone
-    for p in d.glob(f".{name}.partial-*"):
-        try: pid = int(p.name.rsplit(".partial-", 1)[1].split("-")[0])
-        except ValueError: continue
-        try: seen = p.lstat().st_mtime   # its writer ran then: a later process of that pid is another one
-        except OSError: continue
-        if not pid_alive(pid, seen):
-            shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True); gone.append(p)
+    for p in (d.glob(f".{name}.partial-*") if d.is_dir() else []):   # its writer ran at its mtime: a later
+        try: pid, seen = int(p.name.rsplit(".partial-", 1)[1].split("-")[0]), p.lstat().st_mtime   # process of
+        except (ValueError, OSError): continue                                                    # that pid is another
+        if not pid_alive(pid, seen): _rm(p); gone.append(p)
     return gone
 
 def _clean_partials(t:Path): clear_partials(t.parent, t.name)
@@ -390,6 +384,15 @@ def _place(tmp:Path, t:Path, overwrite:bool, what:str):
                                 f"asked for: that {what} is kept and this one discarded. Pass overwrite=True "
                                 f"(`--overwrite` on the command line) to replace it, or choose another path.") from None
 
+def _keep_mode(tmp:Path, t:Path):
+    "`tmp` with the permissions of the output `t` it replaces (a folder's on each folder inside, its rw bits on each " \
+    "file), as `cp` and `sed -i` keep them: was the umask's, so a shared 0664 map re-written under umask 077 was 0600."
+    try: mode, now = stat.S_IMODE(t.stat().st_mode), stat.S_IMODE(tmp.stat().st_mode)
+    except OSError: return
+    if mode == now: return   # the same umask made both: nothing to change (no walk of a large store)
+    for d, _, fs in (os.walk(tmp) if tmp.is_dir() else [(tmp, [], [])]):
+        os.chmod(d, mode); [os.chmod(os.path.join(d, f), mode & 0o666) for f in fs]
+
 def _swap_in(tmp:Path, t:Path):
     """Move `tmp` to `t`; an old `t` is moved aside first and deleted only after the move succeeded.
 
@@ -397,7 +400,8 @@ def _swap_in(tmp:Path, t:Path):
     empty; the old output, then under `tmp`'s name, is deleted after (or by the next write's `_clean_partials`).
     Elsewhere (or on a file system without it) a writer killed between the two moves leaves the old `t` as
     `.NAME.old-PID-*` only: the next write restores it first (`_restore_old`, from `writing_folder`), and a write
-    that succeeds removes dead writers' old copies."""
+    that succeeds removes dead writers' old copies. `tmp` takes the old output's permissions first (`_keep_mode`)."""
+    if t.exists(): _keep_mode(tmp, t)
     if (t.exists() or t.is_symlink()) and _exchange(tmp, t):  # one atomic step: `t` always holds a whole output
         for p in [tmp] + _dead_olds(t): _rm(p)                  # `tmp` now holds the old one
         return
