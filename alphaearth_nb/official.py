@@ -290,6 +290,24 @@ def _every_year(t:pd.DataFrame, ys:list, geom):
                        f"cover it in {have}: pass the years that have tiles, years={have}, or read the others from "
                        "another mirror (2017 is missing on some)")
 
+def _area_beside(area, geobox):
+    """The lon/lat footprint of `geobox` (`geobox_area`: the tiles to read), `area` beside it checked: no area at all
+    is refused as without a GeoBox (`mirrors.area_of`); one wholly outside the footprint is warned (it chooses
+    nothing: `open` reads the GeoBox)."""
+    cover = geobox_area(geobox)
+    if area is None or area_of(area).intersects(cover): return cover
+    said, swap = (tuple(area), "") if isinstance(area, (tuple, list)) else (type(area).__name__, "")
+    if len(said) == 4 and not isinstance(said, str):   # a bbox written (lat, lon) first: named, if it lies on it
+        s, w, n, e = said
+        try: swap = f"; it looks swapped (latitude first): {(w, s, e, n)}" if area_of((w, s, e, n)).intersects(cover) else ""
+        except ConfigError: pass
+    warnings.warn(f"the area {said} lies wholly outside the GeoBox (its lon/lat footprint "
+                  f"{tuple(round(v, 4) for v in cover.bounds)}){swap}: the GeoBox is the output's extent and chooses "
+                  "the tiles, so the GeoBox is read and the area chooses nothing; if one of the two is a slip, pass "
+                  "a GeoBox over the area, or area=None to read the GeoBox without this warning", UserWarning,
+                  stacklevel=user_stacklevel())
+    return cover
+
 def open(area,                           # lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame;
                                         # None with `geobox` (its footprint)
          years=YEARS[-1],                # a year, a list of years, or a tuple (first, last): (2020, 2024) is five
@@ -316,7 +334,11 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
 
     A `geobox` is the output's extent: the tiles read are those under it (`geobox_area`, its lon/lat footprint), all
     of them, whatever `area` covers, so `area` may be None then; an area given beside it chooses no tile and no
-    pixel (was: only the area's tiles were read, the GeoBox's pixels past them no data where tiles are).
+    pixel (was: only the area's tiles were read, the GeoBox's pixels past them no data where tiles are). Decided:
+    such an area is checked all the same (`_area_beside`): one that is no area (west > east, past the poles) is the
+    `ConfigError` it is without a GeoBox, and one wholly outside the GeoBox's footprint is warned naming both (a
+    slip in one of the two, or an area that chooses nothing; a bbox written latitude first named so) and the GeoBox
+    read: both were read in silence.
 
     Raises `NoTilesError` where no tile covers the area (the GeoBox) in the years, or in one of them (naming those
     that have tiles); `ConfigError` for a `resolution`
@@ -327,7 +349,7 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
         raise ConfigError("official.open needs an area: pass area=(west, south, east, north) in degrees, a shapely "
                           "geometry or a GeoDataFrame, or geobox= (the grid to read, its footprint the area)")
     ys = years_of(years)
-    geom = geobox_area(geobox) if geobox is not None else area_of(area)   # a GeoBox: every tile under it
+    geom = _area_beside(area, geobox) if geobox is not None else area_of(area)   # a GeoBox: every tile under it
     t = tiles(geom, ys, source, project, cache)
     _every_year(t, ys, geom)   # a year without tiles beside years with them: named, as one year alone is
     bill_project(project, t["href"])   # the 'gcs' mirror's GS_USER_PROJECT; nothing else goes in os.environ

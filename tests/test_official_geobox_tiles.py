@@ -3,6 +3,8 @@ output's extent, so a GeoBox reaching beyond the area (or given with area=None) 
 the tiles searched under `area` alone, so the GeoBox's pixels past it came back no data (NaN) where tiles are, and a
 GeoBox over two zones beside an area in one was read as that zone's own grid. Local mirrors in the official layout
 (`build_local_mirror`: two tiles side by side in 31N, one in 32N, at 6 deg E)."""
+import contextlib
+
 import numpy as np
 import pytest
 
@@ -48,8 +50,9 @@ def test_a_geobox_on_the_tiles_grid_past_the_area_reads_every_tile_under_it(mirr
     (a, b) = _tiles(mirror, "31N")
     assert a[2] == b[0]                                   # the two 31N tiles side by side
     gb = GeoBox((40, 60), Affine(10, 0, a[2] - 300, 0, -10, a[3] - 200), "EPSG:32631")   # 30 px in each tile
-    cube = off.open(_area_in(a, "EPSG:32631") if area else None, 2024, source=mirror.root, chunks=32,
-                    geobox=gb).isel(time=0).compute()
+    with pytest.warns(UserWarning, match="lies wholly outside the GeoBox") if area else contextlib.nullcontext():
+        cube = off.open(_area_in(a, "EPSG:32631") if area else None, 2024, source=mirror.root, chunks=32,
+                        geobox=gb).isel(time=0).compute()   # the area, off the GeoBox, chooses nothing: said
     assert cube.sizes["y"] == 40 and cube.sizes["x"] == 60 and cube.attrs["crs"] == "EPSG:32631"
     want = _expect(cube, mirror, written_at, "31N", "EPSG:32631")
     assert np.isfinite(want).all()                        # both tiles hold every pixel of the GeoBox
@@ -61,8 +64,9 @@ def test_a_warped_geobox_past_the_area_reads_every_tile_under_it(mirror, written
     to = Transformer.from_crs("EPSG:32631", "EPSG:4326", always_xy=True).transform
     w, s = to(a[2] - 250, a[3] - 300); e, n = to(a[2] + 250, a[3] - 100)
     gb = GeoBox.from_bbox((w, s, e, n), "EPSG:4326", shape=(10, 20))
-    cube = off.open(_area_in(a, "EPSG:32631"), 2024, source=mirror.root, chunks=32, geobox=gb,
-                    resampling="nearest").isel(time=0).compute()
+    with pytest.warns(UserWarning, match="lies wholly outside the GeoBox"):   # the area chooses nothing: said
+        cube = off.open(_area_in(a, "EPSG:32631"), 2024, source=mirror.root, chunks=32, geobox=gb,
+                        resampling="nearest").isel(time=0).compute()
     east = cube.x.values > to(a[2], a[3] - 200)[0] + 1e-5   # the columns over the second tile, past the area
     assert east.sum() >= 5 and np.isfinite(cube.values[:, east]).all(), np.isnan(cube.values[:, east]).mean()
 
