@@ -331,13 +331,13 @@ def _read_geometries(src, crs):
             return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs or LONLAT)
         if "x" in src and "y" in src:
             xs, ys = (table_numbers(src, c, "the table of places") for c in ("x", "y"))
-            geo.with_coordinates(xs, ys, src.index, "rows of the table")   # NaN rows: said, not silent
             if crs is None:   # values that can be degrees are told so first (sample_points' tables: lon/lat)
                 deg = _all_degrees(xs, ys)
                 raise GridError("a table with `x`/`y` columns needs its CRS: " + (
                     "its values lie within degrees: if they are lon/lat pass `crs='EPSG:4326'` (or name the columns "
                     "lon/lat); metres need their own CRS, e.g. `crs='EPSG:32631'`" if deg else
                     "pass the CRS of its coordinates, e.g. `crs='EPSG:32631'` (or use lon/lat columns)"))
+            geo.with_coordinates(xs, ys, src.index, "rows of the table")   # NaN rows: said, not silent
             return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs)
         if EE_GEO in src: return _ee_geometries(src, gpd, crs)   # an Earth Engine export: GeoJSON per row
         raise LabelError(f"the table has no lon/lat or x/y columns (has {list(src.columns)[:6]})"

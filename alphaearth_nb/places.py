@@ -246,7 +246,8 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
     A00..A63 (and `year` per row for a cube; a table with a `year` column: each point at its own year, NaN and warned for a year not in the cube).
     Rows in the points' order under the table's own index (repeated for each year of a cube), so `df.join(out)` or
     `pd.concat([df, out], axis=1)` puts each vector on its own point (was: renumbered 0, 1, ..., which put a filtered or
-    shuffled table's vectors on other points); a row without a geometry is off the map (`inside` False, NaN). The
+    shuffled table's vectors on other points); a row without a geometry is off the map (`inside` False, NaN), one
+    without coordinates too, warned (`geo.with_coordinates`: a `LabelError` where no row has them). The
     points' table is `points_xy`'s: a table's own columns; (xs, ys) arrays or one point as `x_in`, `y_in` (the
     coordinates as given, in their own CRS: lon/lat, or `crs=`), as `official.sample_points` gives it.
     No point on the map is a `NoDataWarning`, as `official.sample_points` gives: naming the lon/lat swap where read

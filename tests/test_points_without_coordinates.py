@@ -84,3 +84,14 @@ def test_geo_reexports_the_points_module():
     from alphaearth_nb import geo, points
     for n in ("one_point", "LON_NAMES", "LAT_NAMES", "with_coordinates"):
         assert getattr(geo, n) is getattr(points, n), n
+
+
+def test_a_table_that_needs_its_crs_is_told_that_first():
+    "An x/y table without `crs=` and no map: the CRS it needs is its fault to name, no NaN-row warning before it."
+    import warnings
+    from alphaearth_nb.core import GridError
+    from alphaearth_nb.places import read_geometries
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(GridError, match="needs its CRS"):
+            read_geometries(pd.DataFrame({"x": [5.99, 6.0], "y": [45.001, np.nan]}))
