@@ -71,6 +71,7 @@ def _goes_on(a) -> str:
     try: found = _later("checkpoint").latest_checkpoint(a.out)
     except OSError: found = None
     every = f"one every {_later('commands').checkpoint_every(a.steps)} steps" if a.steps else "one every tenth of the run"
+    every = every.replace("every 1 steps", "every step")
     return (f": `aef train --out {shlex.quote(str(a.out))} --resume` goes on from its newest checkpoint, {found.name}"
             if found else f": it wrote no checkpoint yet ({every}), so `--resume` would start it over")
 

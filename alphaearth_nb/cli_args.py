@@ -339,6 +339,8 @@ def parser() -> argparse.ArgumentParser:
     v = _command(sub, "evaluate", "the transfer protocol: embeddings + labels -> table")
     v.add_argument("--embeddings", type=_existing, required=True,
                    help=".zarr from `aef embed`, or a CSV with A00..A63 and a label column")
+    v.add_argument("--embeddings-var", default=None, help="the variable of a .zarr/.nc --embeddings that holds the "
+                   "embedding, when it has several (default: its only one, or the one named embedding)")
     v.add_argument("--labels", type=_labels, help="a .nc/.zarr label raster on the embeddings' grid, a vector file "
                    "of labelled points/polygons in any CRS (.geojson as the live map's save_labels writes it, "
                    ".gpkg, .shp, .kml, ...) or a CSV of points (lon/lat, or x/y in the embeddings' CRS; the "

@@ -216,6 +216,8 @@ def checkpoint_every(steps:int) -> int:
     "`TrainConfig`'s 1000), so that Ctrl-C loses at most a tenth of the run (one is also written at the end)."
     return max(1, min(1000, steps // 10))
 
+def _steps(n:int) -> str: return "step" if n == 1 else f"{n} steps"   # "every 100 steps", "every step"
+
 def _plan(a, start:int, defaulted:bool) -> str:
     "What `aef train` is about to do, said before any work: what, where, how long, how to stop and go on."
     on = f"the corpus {a.corpus}" if a.corpus else "the sample scene" if a.data == "samples" else f"the stack {a.data}"
@@ -225,7 +227,7 @@ def _plan(a, start:int, defaulted:bool) -> str:
     out = shlex.quote(str(a.out))
     return (f"aef train: {f'resuming at step {start}, ' if start else ''}training `{a.preset}` on {on} to step {a.steps} "
             f"(batch {a.batch_size}){'; the default --steps: pass --steps N for another length' if defaulted else ''}; "
-            f"the run (checkpoints, metrics) goes to {a.out}, a checkpoint every {checkpoint_every(a.steps)} steps "
+            f"the run (checkpoints, metrics) goes to {a.out}, a checkpoint every {_steps(checkpoint_every(a.steps))} "
             f"and at the end\naef train: {_COMPILES}, then shows the time left{took}; Ctrl-C stops it, and "
             f"`aef train --out {out} --resume` goes on from its newest checkpoint")
 
@@ -336,8 +338,7 @@ def _one_array(ds:xr.Dataset, flag:str, path, var:str|None=None, prefer:str|None
         return ds[var]
     if len(names) == 1: return ds[names[0]]
     if prefer in names: return ds[prefer]
-    how = (f"pass {flag}-var NAME to pick one, e.g. {flag}-var {names[0]}" if flag == "--labels" else
-           "keep the one wanted (`ds[['NAME']].to_zarr(new_path)`)")
+    how = f"pass {flag}-var NAME to pick one, e.g. {flag}-var {names[0]}"   # --embeddings-var too (was: `ds[['NAME']].to_zarr`)
     if not names: raise err(f"{flag} {path} holds no data variable: write the array with `da.to_netcdf(path)`")
     raise err(f"{flag} {path} holds {len(names)} data variables {names[:8]}: {how}")
 
@@ -450,7 +451,8 @@ def _vector_labels(a, crs=None):
 def _evaluate_cmd(a) -> None:
     path = Path(a.embeddings)
     if path.suffix == ".csv":
-        if given := [f for f, v in (("--labels", a.labels), ("--labels-var", a.labels_var)) if v is not None]:
+        if given := [f for f, v in (("--labels", a.labels), ("--labels-var", a.labels_var),
+                                    ("--embeddings-var", a.embeddings_var)) if v is not None]:
             raise LabelError(f"{' and '.join(given)} given with --embeddings {path}, a CSV: its labels are its own "
                              f"column (--label-column, now {a.label_column!r}), so {given[0]} would be read by "
                              "nothing: leave it out, or pass the embeddings as the .zarr `aef embed` wrote to "
@@ -469,7 +471,7 @@ def _evaluate_cmd(a) -> None:
                              "nothing: --label-column names a CSV's or a vector file's column, and --labels samples "
                              "or a vector file has no variable to pick; leave it out, or pass --labels a .nc/.zarr "
                              "file with several variables for --labels-var")
-        emb = embeddings.as_embedding(_open_embeddings(path, None))  # first: a run folder is told to embed first
+        emb = embeddings.as_embedding(_open_embeddings(path, a.embeddings_var))  # first: a run folder: embed first
         if a.labels is None: raise LabelError("zarr embeddings need --labels: a label raster on the same grid, or "
                                              "`samples` for embeddings of the sample scene")
         if emb.dtype == np.int8: emb = embeddings.dequantize_embedding(emb)
