@@ -323,6 +323,26 @@ def _features(x, what:str, codes:bool|None, features=None) -> np.ndarray:
     v = _vectors(a, what, codes)   # int8 codes beside lat/lon: still codes (was: 65 floats, searched as raw numbers)
     return join_parts(v, extra)
 
+def _refuse_fill_rows(a:np.ndarray, fill:np.ndarray, what:str):
+    "`LabelError` (training) or `NoValidDataError` (queries) for the rows `fill` of `a` (`fill_rows`), naming them."
+    side = what.split()[0]
+    vals = ", ".join(f"64 x {v:g}" for v in np.unique(a[fill, 0])[:3])
+    raise (LabelError if side == "training" else NoValidDataError)(
+        f"{int(fill.sum())} of {len(a)} {side} rows have one value in every feature ({vals}) while the other "
+        "rows are embeddings: a fill value for no data (masked pixels exported as -9999 or 0), never an "
+        "embedding. Drop them (`keep = ~(x == x[:, :1]).all(1)`, and training labels with `y[keep]`)")
+
+def _fill_queries(tx:np.ndarray, qx:np.ndarray):
+    """`_refuse_fill_rows` for query rows of one value in every one of 64 columns against training rows that are
+    embeddings (`fill_rows` of those rows beside the first 4,096 training rows): the rule the training side is read by
+    (field case A: 64 x 0 lies at distance 1 from every unit vector; it was answered, as a NaN query is not)."""
+    if qx.ndim != 2 or qx.shape[1] != EMBED_DIM or tx.shape[1:] != qx.shape[1:] or not len(qx): return
+    same = qx[:, 1] == qx[:, 0]
+    if same.any(): same[same] = (qx[same] == qx[same][:, :1]).all(1)
+    if not same.any(): return
+    fill = fill_rows(np.concatenate([qx[same], tx[:4096]]).astype(np.float64, copy=False))[:int(same.sum())]
+    if fill.any(): _refuse_fill_rows(qx[same], fill, "query rows")
+
 def _vectors(a:np.ndarray, what:str, codes:bool|None) -> np.ndarray:
     """Features `a`, with official codes (N, 64) as the vectors they stand for (`gate.gate_vectors`: code -128
     and rows of one code in every band NaN, refused as no data by the search). `codes` None: by the rule
@@ -338,13 +358,7 @@ def _vectors(a:np.ndarray, what:str, codes:bool|None) -> np.ndarray:
     if wide and codes is not False: a = byte_codes(a)   # uint8: int8 codes read unsigned or shifted (warned once)
     if codes is None: codes = wide and (a.dtype == np.int8 or table_codes(a) is not None)   # int8: codes, no pass
     if not codes:
-        if wide and (fill := fill_rows(a)).any():
-            side = what.split()[0]
-            vals = ", ".join(f"64 x {v:g}" for v in np.unique(a[fill, 0])[:3])
-            raise (LabelError if side == "training" else NoValidDataError)(
-                f"{int(fill.sum())} of {len(a)} {side} rows have one value in every feature ({vals}) while the other "
-                "rows are embeddings: a fill value for no data (masked pixels exported as -9999 or 0), never an "
-                "embedding. Drop them (`keep = ~(x == x[:, :1]).all(1)`, and training labels with `y[keep]`)")
+        if wide and (fill := fill_rows(a)).any(): _refuse_fill_rows(a, fill, what)
         return a
     v = gate_vectors(a, codes=True, unit=False)[0]
     if (none := ~np.isfinite(v).all(1)).any():
@@ -486,6 +500,7 @@ def _knn(train_x, query_x, k:int, query_chunk:int=256, train_chunk:int=8192, low
         raise ConfigError(f"k={k!r} neighbours: pass a whole number k >= 1 (1 is the nearest neighbour alone)")
     if k > len(tx): raise LabelError(f"k={k} neighbours but only {len(tx)} training points: label more points or lower k")
     _check_finite(tx)                     # the query rows: from the first round (`_check_queries`)
+    _fill_queries(tx, qx)   # 64 x 0 against embeddings: no data, as the training side reads it
     if not len(qx): return np.zeros((0, k), np.float32), np.zeros((0, k), np.int32)
     *args, c = _train_blocks(tx, train_chunk, hx if slack else None)
     args += [jnp.int32(len(tx)), jnp.float32(slack)]
