@@ -102,10 +102,11 @@ def _as_children(stack, source, sources=None):
 
 
 # %% ../nbs/04_stacks.ipynb #c0009
-def _check_values(name, ds, src):
+def _check_values(name, ds, src, alone:bool=False):
     """Raise `NoValidDataError` if no measurement band has a valid pixel (auxiliary bands such as Sentinel-1's
     incidence `angle`, `Source.aux`, do not count: they are no data on their own), `UnitsError` if a band is on a
-    wrong scale."""
+    wrong scale. The stack's only source (`alone`) is not told to be dropped: nothing would be left to embed or
+    train on, so the message names what to check instead."""
     bands = [v for v in ds.data_vars if v != CLOUD]
     check_declared_units(src, ds, name)  # attrs["units"] of another unit (m/day rain: no value tells it); reads none
     samples = [sample_values(ds[v]) for v in bands]
@@ -124,6 +125,10 @@ def _check_values(name, ds, src):
         aux = [v for v in bands if v in src.aux]
         which = f"measurement band ({', '.join(measured)}; its auxiliary {', '.join(aux)} is no data on its own)" \
                 if aux else "band"
+        if alone:   # dropping it leaves no stack: what to check instead
+            raise NoValidDataError(f"source {name!r} has no valid pixel in any {which} (all NaN, nodata or out of "
+                                   "range), and it is the stack's only source: check its reader (a mask or fill value "
+                                   "applied to every pixel), its units, and that the area and dates hold data.")
         raise NoValidDataError(f"source {name!r} has no valid pixel in any {which} (all NaN, nodata or out of range): "
                                f"drop it from the stack (`del stack['{name}']`) and embed without it "
                                "(`embed(..., allow_missing=True)`, `aef embed --allow-missing`), or check its reader "
@@ -192,7 +197,7 @@ def validate_stack(stack,                # an xr.DataTree of sources, or a singl
             children[name] = ds = north_up(ds); flipped = True
         check_grid(name, ds, ref)
         ref = ref or (name, ds)
-        if check_values: _check_values(name, ds, src)
+        if check_values: _check_values(name, ds, src, alone=len(children) == 1)
     check_pixel_size(*ref)   # one grid: judged once
     if isinstance(stack, xr.DataTree) and not flipped: return stack
     tree = xr.DataTree.from_dict(children)
