@@ -26,7 +26,7 @@ from .bands import narrow_floats
 from .stacks import check_grid, names_every_band
 from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_hint, band_order,
                                 band_variables, byte_codes, gate_query, gate_vectors, gated, label_bands, linear_as_codes, power_scale, scale_hint,
-                                map_byte_codes, pixelwise, query_array,
+                                map_byte_codes, map_sample, pixelwise, query_array,
                                 sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
@@ -156,16 +156,21 @@ def _refused_codes(q:np.ndarray) -> np.ndarray:
     for s in range(0, len(flat), SCALE_ROWS): bad[s:s + SCALE_ROWS] = gate_vectors(flat[s:s + SCALE_ROWS])[1]
     return bad.reshape(q.shape[:-1])
 
+def _warn_refused(bad:np.ndarray, what:str) -> None:
+    "The one warning for the `bad` of `what` (pixels, or a lazy map's sampled pixels) whose codes are no vector."
+    warnings.warn(f"{int(bad.sum())} of {bad.size} {what} are not embedding vectors (all zero, one code in every band "
+                  f"or of a length no mean or resampling of embeddings has) and are no data ({NODATA}), as the float "
+                  "form reads them (`as_embedding(emb)`: NaN)", stacklevel=user_stacklevel())
+
 def _codes_gated(q:xr.DataArray) -> xr.DataArray:
     """The int8 form `q` (y, x, band) with -128 (no data) where its codes are no embedding vector (`_refused_codes`),
-    as the float form holds NaN there (warned; lazily for dask input, unwarned, as `gated` is)."""
+    as the float form holds NaN there (warned; lazily for dask input, warned of its `map_sample`, as `gated` is)."""
     if is_lazy(q):
+        if (bad := _refused_codes(np.asarray(map_sample(q).values))).any(): _warn_refused(bad, "sampled pixels")   # F4
         return pixelwise(lambda a: np.where(_refused_codes(a)[..., None], np.int8(NODATA), a).astype(np.int8), q,
                          dtype=np.int8, out_core=("band",)).transpose(*q.dims)
     if not (bad := _refused_codes(q.values)).any(): return q
-    warnings.warn(f"{int(bad.sum())} of {bad.size} pixels are not embedding vectors (all zero, one code in every band "
-                  f"or of a length no mean or resampling of embeddings has) and are no data ({NODATA}), as the float "
-                  "form reads them (`as_embedding(emb)`: NaN)", stacklevel=user_stacklevel())
+    _warn_refused(bad, "pixels")
     return q.copy(data=np.where(bad[..., None], np.int8(NODATA), q.values))
 
 MAP_WANTED = "an embedding is an xarray DataArray (y, x, band) or Dataset"   # what a map door wants (`core.refuse_path`)
@@ -237,17 +242,22 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
             rng = ((da < valid[0]) | (da > valid[1])).any("band")
             off = rng if off is None else off | rng
         da = map_byte_codes(da, fills, valid)       # a uint8 map's bytes as `gated` reads them
-        if not is_lazy(da): _no_scaled_codes(da, off)   # `emb * 100` as integers: no codes, refused
+        lazy = is_lazy(da)   # F4: a lazy map is judged on its `map_sample` (the chunks under nine windows)
+        seen = (lambda a: a if isinstance(a, bool) else map_sample(a).compute()) if lazy else (lambda a: a)
+        _no_scaled_codes(seen(da), None if off is None else seen(off))   # `emb * 100` as integers: no codes, refused
         past = ((da < -128) | (da > 127)).any("band")   # no int8 code: `astype` wrapped it (300 -> 44), `gated` refuses it
         gone = False if off is None else off.all("band") if "band" in off.dims else off   # pixels off already
-        if not is_lazy(past) and (k := int((past & ~gone).sum())):
-            warnings.warn(f"{k} of {past.size} pixels are not embedding vectors (values outside int8's -128..127) and "
-                          f"are no data ({NODATA})" + (scale_hint(da.values, files=True) or ": check the reader's fill value "
-                          "and the dtype the codes were stored in"),
+        if k := int((seen(past) & ~seen(gone)).sum()):
+            warnings.warn(f"{k} of {seen(past).size} {'sampled ' if lazy else ''}pixels are not embedding vectors "
+                          f"(values outside int8's -128..127) and are no data ({NODATA})" + (scale_hint(seen(da).values,
+                          files=True) or ": check the reader's fill value and the dtype the codes were stored in"),
                           stacklevel=user_stacklevel())
         off = past if off is None else off | past
         q = (da.where(~off, NODATA) if off is not None else da).astype(np.int8).rename("embedding")
-        if not is_lazy(q): q = q.copy(data=linear_as_codes(q.values))   # a linear int8 scaling: the product's codes
+        if not lazy: q = q.copy(data=linear_as_codes(q.values))   # a linear int8 scaling: the product's codes
+        else:   # warned once, of the sample; each block converted alike
+            linear_as_codes(np.asarray(map_sample(q).values), "sampled pixel")
+            q = pixelwise(lambda a: linear_as_codes(a, warn=False), q, dtype=np.int8, out_core=("band",)).transpose(*q.dims)
         q = _codes_gated(q)   # all zero, one code in every band, ...: no data, as the float form reads them (was: data)
         q.attrs = {k: v for k, v in da.attrs.items() if k not in (*NODATA_KEYS, *VALID_KEYS)} | {"nodata": NODATA}
         return q

@@ -2,8 +2,11 @@
 judges `gate.map_sample`, nine 64 x 64 windows spread over the map (at most 36,864 pixels: the chunks under them
 only, never the whole map), and says what it finds in 'sampled pixels': a float map scaled by 100 (`emb * 100`,
 named with its fix `emb / 100`), values that are no unit vectors (reflectance-like 0..1 bands), averaged codes.
-Was: the lazy map was gated block by block without a word, where the eager one warned; its result stays lazy and
-equal to the eager one."""
+Its int8 form (as_embedding(dequantize=False)) alike: integers scaled by 100 refused, values past int8 and codes
+that are no vector warned, a linear int8 scaling warned and read as codes. Was: the lazy map was gated block by
+block without a word where the eager one warned (x100 codes taken as codes; a linear scaling kept as it was, another
+map than the eager one's); its result stays lazy and equal to the eager one."""
+import re
 import threading
 import warnings
 
@@ -12,7 +15,10 @@ import numpy as np
 import pytest
 import xarray as xr
 
+from alphaearth_nb.core import ConfigError, DTypeError
 from alphaearth_nb.embeddings import as_embedding
+from alphaearth_nb.gate import gated
+from alphaearth_nb.quantize import quantize
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 
@@ -38,7 +44,7 @@ def test_a_lazy_map_scaled_wrongly_is_warned_as_the_eager_one(unit, kind, said):
     eager, eager_said = _said(lambda: as_embedding(m))
     lazy, lazy_said = _said(lambda: as_embedding(m.chunk({"y": 50, "x": 50})))
     assert any("pixels are not embedding vectors" in s for s in eager_said)
-    assert any(__import__("re").search(said, s) for s in lazy_said), lazy_said
+    assert any(re.search(said, s) for s in lazy_said), lazy_said
     assert isinstance(lazy.data, dsa.Array)                                   # still lazy
     np.testing.assert_array_equal(lazy.values, eager.values)                  # and the same map
 
@@ -67,6 +73,34 @@ def test_the_lazy_gate_reads_the_chunks_under_its_windows_only():
 
 def test_gated_still_checks_its_flags_at_the_door(unit):
     "b47661e put `_said` between `@checks_flags` and `gated`: gated(codes='no') was read as true, not refused."
-    from alphaearth_nb.core import ConfigError
-    from alphaearth_nb.gate import gated
     with pytest.raises(ConfigError, match="codes"): gated(unit, codes="no")
+
+
+def _int_map(kind, seed=3):
+    u = random_unit((150, 150), seed=seed)
+    codes = np.asarray(quantize(u))
+    if kind == "x100": return np.round(u * 100).astype(np.int16)
+    if kind == "linear": return np.round(u * 127).astype(np.int8)
+    if kind == "fill": a = codes.astype(np.int16); a[5, 5] = 300; return a   # past int8: no data
+    a = codes.copy(); a[7, 7] = 0; return a                                   # all zero: no vector
+
+
+@pytest.mark.parametrize("kind, said", [
+    ("linear", r"22500 of 22500 sampled pixel\(s\) are a linear scaling of embeddings"),
+    ("fill", r"1 of 22500 sampled pixels are not embedding vectors \(values outside int8's -128\.\.127\)"),
+    ("zero", r"1 of 22500 sampled pixels are not embedding vectors \(all zero"),
+])
+def test_the_int8_form_of_a_lazy_map_is_warned_and_read_as_the_eager_one(kind, said):
+    "as_embedding(dequantize=False): a linear int8 scaling was kept as it was (not the product's codes) when lazy."
+    m = embedding_from_array(_int_map(kind))
+    eager, _ = _said(lambda: as_embedding(m, dequantize=False))
+    lazy, lazy_said = _said(lambda: as_embedding(m.chunk({"y": 50, "x": 50}), dequantize=False))
+    assert any(re.search(said, s) for s in lazy_said), lazy_said
+    assert isinstance(lazy.data, dsa.Array) and lazy.dtype == np.int8
+    np.testing.assert_array_equal(lazy.values, eager.values)
+
+
+def test_a_lazy_int_map_scaled_by_100_is_refused_as_the_eager_one():
+    m = embedding_from_array(_int_map("x100"))
+    for form in (m, m.chunk({"y": 50, "x": 50})):
+        with pytest.raises(DTypeError, match=r"unit vectors scaled by 100"): as_embedding(form, dequantize=False)
