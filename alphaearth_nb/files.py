@@ -228,6 +228,9 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
         if not is_ours(t) and (t / ".aef-run").is_file():   # checkpoint.RUN_MARKER: fit wrote it, and it is kept
             raise NotOursError(f"{t} is a training run folder (`fit(out=...)` / `aef train --out`), so it is left "
                                f"alone, whatever overwrite says: write the {what} to a new or empty folder.")
+        if folder is False or ".zarr" not in FORMATS.get(what, (".zarr",)):   # a COG, a file: no folder holds it
+            raise NotOursError(f"{t} is a non-empty folder and the {what} a file, so it is left alone: name a file, "
+                               f"e.g. {t / _example(what)}, or another path.")
         if not is_ours(t):
             raise NotOursError(f"{t} is a non-empty folder that alphaearth_nb did not write, so it is left alone: "
                                f"write the {what} to a new or empty folder instead.")
@@ -317,8 +320,7 @@ def _dead_olds(t:Path) -> list[Path]:
 
 def _restore_old(t:Path):
     "Put back the output a writer killed inside `_swap_in` left only as `.NAME.old-PID-*`, when nothing is at `t`."
-    if t.exists() or t.is_symlink(): return
-    if not (olds := _dead_olds(t)): return
+    if t.exists() or t.is_symlink() or not (olds := _dead_olds(t)): return
     try: _move_new(olds[0], t)  # never onto an output another writer put there meanwhile
     except FileExistsError: return
     warnings.warn(f"restored {t} from {olds[0].name}, where a writer killed while replacing it left it", stacklevel=user_stacklevel())
@@ -385,12 +387,10 @@ def _place(tmp:Path, t:Path, overwrite:bool, what:str):
                                 f"(`--overwrite` on the command line) to replace it, or choose another path.") from None
 
 def _keep_mode(tmp:Path, t:Path):
-    "`tmp` with the permissions of the output `t` it replaces (a folder's on each folder inside, its rw bits on each " \
-    "file), as `cp` and `sed -i` keep them: was the umask's, so a shared 0664 map re-written under umask 077 was 0600."
+    "`tmp` with the mode of the output `t` it replaces (a folder's: on each inside), as `cp` keeps it (was: the umask's)."
     try: mode, now = stat.S_IMODE(t.stat().st_mode), stat.S_IMODE(tmp.stat().st_mode)
     except OSError: return
-    if mode == now: return   # the same umask made both: nothing to change (no walk of a large store)
-    for d, _, fs in (os.walk(tmp) if tmp.is_dir() else [(tmp, [], [])]):
+    for d, _, fs in ([] if mode == now else os.walk(tmp) if tmp.is_dir() else [(tmp, [], [])]):  # same: no walk
         os.chmod(d, mode); [os.chmod(os.path.join(d, f), mode & 0o666) for f in fs]
 
 def _swap_in(tmp:Path, t:Path):
