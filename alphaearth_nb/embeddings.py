@@ -315,6 +315,7 @@ def tiff_scheme(attrs:dict) -> str|None:  # a DataArray's attrs, where rioxarray
     """What the GDAL tags of our embedding GeoTIFF (`exports.to_cog`; rioxarray puts them in attrs) say its numbers
     are: 'int8' (the official scheme's codes, also after a copy to another type, `gdal_translate -ot Float32`),
     'float' (vectors); None without the tag (not ours: an official tile)."""
+    refuse_path(attrs, "a GeoTIFF's tags are a dict, its DataArray's `.attrs`", "raster")
     v = attrs.get(TIFF_SCHEME)
     return None if v is None else "int8" if str(v).replace(" ", "") in (INT8_SCHEME, "sign(q)*(q/127.5)^2") else "float"
 
@@ -333,6 +334,7 @@ def provenance_tags(attrs:dict) -> dict:  # a map's attrs (an embedding's, a cla
     `embed`'s), tiling (`tile`, `buffer`, `trim`: pixels, `embed`'s, as the Zarr store keeps them) and mirror
     (`official.open`'s), each as text; `provenance_attrs` reads them back. Attrs absent or empty give no tag. Other
     attrs (a user's own) are not kept: a GeoTIFF's tags are text, a Zarr store keeps any JSON value."""
+    refuse_path(attrs, "a map's attrs are a dict, its `.attrs`", "map")
     return {t: str(attrs[a]) for a, t in COG_ATTRS.items() if attrs.get(a) is not None and str(attrs[a]) != ""}
 
 def provenance_attrs(tags:dict) -> dict:  # a GeoTIFF's GDAL tags, as rioxarray puts them in attrs
@@ -340,6 +342,7 @@ def provenance_attrs(tags:dict) -> dict:  # a GeoTIFF's GDAL tags, as rioxarray 
     tiling numbers (`COG_INTS`) as int as `embed` writes them where `core.decimal` reads a whole number (other
     text, '1_0', '--5', another script's digits, kept as text); {} for
     none. The model by `model_name` (the official product's old name read as its id)."""
+    refuse_path(tags, "a GeoTIFF's tags are a dict, its DataArray's `.attrs`", "raster")
     out = {a: str(tags[t]) for a, t in COG_ATTRS.items() if tags.get(t) not in (None, "")}
     for a in COG_INTS:
         if a in out and (n := decimal(out[a])) is not None: out[a] = n   # the one reading of number text

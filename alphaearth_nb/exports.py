@@ -21,7 +21,7 @@ import numpy as np
 import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, MissingDataError,
-                                band_names, flag, checks_flags)
+                                band_names, flag, checks_flags, refuse_path)
 from .files import (gdal_path, check_output, input_path, nothing_to_write, user_path, write_text,
                                  unreadable_raster, writing_file)
 from .quantize import NODATA, quantize
@@ -459,6 +459,7 @@ def vectorize(da,                   # (y, x) class map or boolean mask, with att
     of named classes (CF `flag_values` / `flag_meanings` or `class_names`, from `classify`) gives the names in `name` and the ids in
     `{name}_id`. On a lon/lat map whose reader wrapped longitude at 180 (179.99975, -179.99975) the polygons lie in
     [-180, 180], one across 180 split there (`geo.geometries_like`; a map stored as one span keeps its x)."""
+    refuse_path(da, "a class map is an xarray DataArray (y, x)", "raster")
     require("rasterio", "official", "vectorising maps"); require("geopandas", "official", "vectorising maps")
     import geopandas as gpd
     from rasterio import features

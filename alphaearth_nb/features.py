@@ -12,7 +12,8 @@ import warnings
 import numpy as np
 import xarray as xr
 
-from .core import EMBED_DIM, AEFError, DimensionError, EmptyStackError, GridError, LabelError, checks_flags
+from .core import (EMBED_DIM, AEFError, DimensionError, EmptyStackError, GridError, LabelError, checks_flags,
+                                refuse_path)
 from .geo import (check_same_grid, crs_name, crs_of, declared_nodata, is_lazy, north_up, outside_valid,
                                rename_spatial, same_crs, to_crs, unpacked)
 from .labels import (OFF_MAP, check_exact_ids, label_array, label_values, labelled_cells, on_map_grid,
@@ -29,6 +30,7 @@ def lonlat(x,        # projected x (metres), broadcastable with y
            crs:str,  # e.g. "EPSG:32631"
           ) -> tuple[np.ndarray, np.ndarray]:
     "Longitude and latitude in degrees of projected points (pyproj, through `geo.to_crs`)."
+    for v in (x, y): refuse_path(v, "projected x and y are numbers (metres)")
     return to_crs(x, y, crs, "EPSG:4326")
 
 # %% ../nbs/23b_features.ipynb #c0040

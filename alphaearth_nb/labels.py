@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import AEFError, GridError, LabelError, a_bands, checks_flags, user_stacklevel
+from .core import AEFError, GridError, LabelError, a_bands, checks_flags, refuse_path, user_stacklevel
 from .spatial import centred, stored_rounding
 from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hint, half_pixel_off,
                                inside_grid, outside_valid, pixel_indices, pixel_size, rename_spatial, same_crs, to_crs,
@@ -46,7 +46,7 @@ def _fill_text(f) -> str:
 
 def data_variables(ds:xr.Dataset) -> list:  # any Dataset
     "Names of a Dataset's data variables that hold data (ndim > 0): 0-d variables are grid mappings (`spatial_ref`, `crs`)."
-    return [k for k, v in ds.data_vars.items() if v.ndim > 0]
+    refuse_path(ds, "data variables are read from an xarray Dataset", "map"); return [k for k, v in ds.data_vars.items() if v.ndim > 0]
 
 def label_array(labels,             # labels in any form; a Dataset of one data variable is taken apart
                 what:str="labels",  # what the labels are, for the message

@@ -17,9 +17,9 @@ from matplotlib.ticker import MaxNLocator
 
 from .accessor import EmbeddingAccessor, forward
 from .analysis import rgb
-from .core import DimensionError, checks_flags
+from .core import DimensionError, checks_flags, refuse_path
 from .cubes import cube_form, years_of_cube
-from .embeddings import as_embedding, official_cube
+from .embeddings import MAP_WANTED, as_embedding, official_cube
 from .exports import class_colour   # one colour per class id: the maps, the explorer, map_to_cog's table
 from .labels import class_flags
 from .geo import (axis_span, coords_geotransform, crs_of, declared_nodata, declared_valid_range, grid_mapping, north_up,
@@ -35,6 +35,7 @@ def downsample(da:xr.DataArray,   # a map or cube with y/x dims (any names `geo.
                max_size:int=1000,  # longest side kept, pixels
               ) -> xr.DataArray:
     "Every s-th pixel along y and x so that neither side exceeds `max_size`."
+    refuse_path(da, "a map is an xarray DataArray with y/x dims", "raster")
     da = rename_spatial(da)
     s = max(1, math.ceil(max(da.sizes.get("y", 1), da.sizes.get("x", 1)) / max_size))
     return da.isel(y=slice(None, None, s), x=slice(None, None, s)) if s > 1 else da
@@ -43,6 +44,7 @@ def extent(da:xr.DataArray,   # a map with x/y pixel-centre coordinates (metres 
           ) -> tuple[float, float, float, float]:
     """`imshow` extent (left, right, bottom, top) of a grid from its pixel-centre coordinates (a longitude axis wrapped
     at 180 read as one span, `geo.axis_span`: left 179.999, right 180.001, not the whole globe)."""
+    refuse_path(da, "a map is an xarray DataArray with x/y coordinates", "raster")
     x, y = axis_span(da, "x"), da["y"].values.astype(float)
     hx, hy = (s / 2 if s else 0.5 for s in pixel_size(da))   # a strip one pixel wide keeps its pixel size
     return (x.min() - hx, x.max() + hx, y.min() - hy, y.max() + hy)
@@ -102,6 +104,7 @@ def plot_classes(classes,                 # DataArray (y, x) of ints (-1 = no da
                  title:str|None=None,     # the axes' title (default: `class`/`cluster` for a Dataset, else "classes")
                  legend:bool=True):       # a legend of the classes shown beside the map
     "Draw a class map with a legend."
+    refuse_path(classes, "classes are a DataArray (y, x) of ints, or classify/cluster's Dataset", "raster")
     if isinstance(classes, xr.Dataset):
         var = "class" if "class" in classes else "cluster"
         if names is None and "classes" in classes.coords and classes.classes.dtype.kind in "UO":
@@ -132,6 +135,7 @@ def plot_heat(da:xr.DataArray,       # a 2-D (y, x) map: similarity, change, one
               title:str|None=None,    # the axes' title (default: the map's name)
               label:str|None=None):   # the colour bar's label (default: the map's name)
     "Draw a continuous map (similarity, change, a band) with a colour bar; NaN is transparent."
+    refuse_path(da, "a heat map is a 2-D DataArray (y, x)", "raster")
     small = downsample(north_up(_shown(unpacked(da))), max_size)   # declared no-data: transparent; CF-packed: units
     if small.ndim != 2:
         raise DimensionError(f"plot_heat draws a 2-D (y, x) map, got dims {small.dims}: select one layer first")
@@ -199,6 +203,7 @@ def plot_years(cube,                # cube (time, y, x, band), or a map per year
     `rgb`); a float map: one `vmin`/`vmax` (the range of all years unless given) for `plot_heat`; a class map: as
     `plot_classes`, its legend beside the last panel. `DimensionError` for a cube without years or with `ax` not
     holding one Axes per year."""
+    refuse_path(cube, MAP_WANTED, "map")
     if cube.sizes.get("time", 0) == 0:
         raise DimensionError(f"plot_years draws a cube (time, y, x, ...), got dims {dict(cube.sizes)}: "
                              "a cube without years has nothing to draw; use `plot` for one map")
@@ -242,6 +247,7 @@ def to_rgba(obj,                  # embedding, class map, classify/cluster Datas
            ) -> xr.DataArray:
     """An 8-bit RGBA picture (band, y, x) of an embedding, class map or 2-D map, downsampled to `max_size`; x as one
     span (`geo.axis_span`: a map wrapped at 180 deg keeps x = 179.99975, 180.00025), so its geotransform is the map's."""
+    refuse_path(obj, MAP_WANTED, "map")
     if isinstance(obj, xr.Dataset) and ("class" in obj or "cluster" in obj):
         obj = obj["class" if "class" in obj else "cluster"]
     if isinstance(obj, xr.DataArray) and "rgb" in obj.dims:   # colours from `rgb` (0..1, NaN = no data), as `plot`

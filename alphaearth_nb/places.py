@@ -14,8 +14,8 @@ import pandas as pd
 import xarray as xr
 
 from .core import (DimensionError, GridError, NoDataWarning, TimeError, band_names, checks_flags,
-                                user_stacklevel)
-from .embeddings import NO_YEARS, as_embedding, official_cube
+                                refuse_path, user_stacklevel)
+from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, official_cube
 from . import geo
 from .geo import crs_of, require
 from .timecodes import YEARS, as_numbers, column_years, numeric_time_hint, unwritten_years
@@ -52,6 +52,7 @@ def grid_of(emb:xr.DataArray) -> tuple:  # embedding or cube on regular x/y coor
     """(x0, dx, y0, dy): centre of the first pixel and the signed spacing, from regular `x`/`y` coordinates; a
     longitude axis a reader wrapped at 180 (179.99975, -179.99975) is read as one span (`geo.axis_span`), so x0 + k dx
     may pass 180. `GridError` where an axis is not regular (resample first) or a one-pixel axis has no size."""
+    refuse_path(emb, MAP_WANTED, "map")
     geo.check_grid_degrees(emb)   # metres under a geographic CRS: no file written, no point placed
     out = []
     for d in ("x", "y"):
@@ -78,6 +79,7 @@ def grid_of(emb:xr.DataArray) -> tuple:  # embedding or cube on regular x/y coor
 
 def transform_of(emb:xr.DataArray):  # embedding or cube on regular x/y coordinates
     "The rasterio `Affine` of the cube's grid (pixel corners)."
+    refuse_path(emb, MAP_WANTED, "map")
     require("affine", "official", "grid transforms")
     from affine import Affine
     x0, dx, y0, dy = grid_of(emb)
@@ -85,6 +87,7 @@ def transform_of(emb:xr.DataArray):  # embedding or cube on regular x/y coordina
 
 def cube_crs(emb) -> str:  # embedding or cube (attrs['crs'] or a CF grid mapping)
     "The cube's CRS (`geo.crs_of`), or `GridError` saying how to set it when it records none."
+    refuse_path(emb, MAP_WANTED, "map")
     c = crs_of(emb)
     if not c: raise GridError("the embedding (a map or cube) has no CRS: set it, e.g. `emb.attrs['crs'] = 'EPSG:32631'`")
     return c
@@ -95,6 +98,7 @@ def pixel_of(emb:xr.DataArray,  # embedding or cube on regular x/y coordinates
              ys,                # y of the points in the cube's CRS, the shape of `xs`
             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "Row and column of the pixel holding each point (in the cube's CRS), and whether it is on the grid."
+    refuse_path(emb, MAP_WANTED, "map")
     x0, dx, y0, dy = grid_of(emb)
     xs = geo.wrap_x(emb, xs)                      # the one longitude rule (`geo.pixel_indices` uses it too)
     fin = np.isfinite(xs) & np.isfinite(ys)       # a point without coordinates: off the map (no cast of NaN)
@@ -109,6 +113,7 @@ def years_of_cube(emb:xr.DataArray) -> np.ndarray:  # a cube (time, y, x, band)
     '2024') or dated text ('2024-01-01'); a cube without a `time` coordinate (`xr.concat(embs, 'time')`) gives the
     step indices 0, 1, ... Other numbers (epoch counts, days since 1970 read undecoded) raise `TimeError` naming the
     conversion that works, rather than being reported as years."""
+    refuse_path(emb, MAP_WANTED, "map")
     if "time" not in emb.coords: return np.arange(emb.sizes["time"], dtype=np.int64)
     t = np.asarray(emb["time"].values).ravel()
     if np.issubdtype(t.dtype, np.datetime64): return pd.DatetimeIndex(t).year.values.astype(np.int64)
@@ -133,6 +138,7 @@ def years_with_data(cube,              # (time, y, x, band) cube, or one year's 
     (`as_embedding`: fills, all-zero and constant pixels are no data), in order; a map without `time`: [0] or [].
     The one rule for "a year without data" (a cube's years missing from the product are all NaN): `analysis`'s
     functions over time give such a year a no-data map, the explorer opens on the first year with data."""
+    refuse_path(cube, MAP_WANTED, "map")
     out = []
     for i in range(cube.sizes["time"]) if "time" in cube.dims else [None]:
         if int(as_embedding(cube if i is None else cube.isel(time=i)).notnull().all("band").sum()) >= least:
@@ -145,6 +151,7 @@ def gather(emb:xr.DataArray,  # embedding (y, x, band) or cube (time, y, x, band
            cols,              # pixel columns (n,)
           ) -> np.ndarray:
     "Vectors at pixel (row, col) pairs: `(n, band)` or `(n, time, band)`; dask reads each touched chunk once."
+    refuse_path(emb, MAP_WANTED, "map")
     a = emb.transpose("y", "x", *[d for d in emb.dims if d not in ("y", "x")]).data
     if hasattr(a, "vindex"): return np.asarray(a.vindex[np.asarray(rows), np.asarray(cols)].compute())
     return np.asarray(a[np.asarray(rows), np.asarray(cols)])
@@ -160,6 +167,7 @@ def points_table(table,       # the points' table (DataFrame or GeoDataFrame) of
     holding columns of these names (A00..A63, `inside`, and `year` with `years`: an earlier sample's answer, sampled
     again for another map or year) has them replaced by this sample's, with a warning naming them and how to keep
     both (rename them first); was: a second A00..A63 beside the first (duplicate names)."""
+    refuse_path(table, "the points' table is a DataFrame (or GeoDataFrame)")
     base = table.copy()
     if ours := [c for c in base.columns if c in {*band_names(), "inside", *(("year",) if years is not None else ())}]:
         bands = [c for c in ours if c not in ("inside", "year")]
@@ -199,6 +207,7 @@ def off_map_hint(emb,               # the map (y, x, band) or cube, with its CRS
     `crs=`, or for an input with its own CRS `gdf.set_crs(..., allow_override=True)`; feet given as metres; a map
     in feet), else the checks (their CRS, `crs=`; the lon/lat order). Was: "check the points' CRS (`crs=`)" for a
     GeoDataFrame too, whose own CRS refuses `crs=`."""
+    refuse_path(emb, MAP_WANTED, "map")
     crs = cube_crs(emb)
     deg = crs is not None and geo.as_crs(crs).is_geographic
     ex, ey = _extent(emb)

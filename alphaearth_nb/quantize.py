@@ -12,7 +12,7 @@ import jax.numpy as jnp
 import numpy as np
 import xarray as xr
 
-from .core import DTypeError, callable_module
+from .core import DTypeError, callable_module, refuse_path
 
 # %% auto #0
 __all__ = ['NODATA', 'SCALE', 'DEQUANT_TABLE', 'HALF_STEP', 'quantize', 'dequantize', 'roundtrip_bound', 'vector_roundtrip_bound']
@@ -36,6 +36,7 @@ def quantize(x # float embeddings (numpy, JAX or xr.DataArray), NaN where there 
             ):
     """Official int8 codes `clip(round(sign(x) sqrt(|x|) 127.5), -127, 127)`; NaN -> -128. Floats narrower than
     float32 (float16, bfloat16) are computed in float32: the codes of the values they hold."""
+    refuse_path(x, "float embeddings are numbers (an array or a DataArray)")
     if isinstance(x, xr.DataArray):
         _check_float(x)
         out = xr.apply_ufunc(quantize, x, dask="parallelized", output_dtypes=[np.int8], keep_attrs=True)
@@ -51,6 +52,7 @@ def quantize(x # float embeddings (numpy, JAX or xr.DataArray), NaN where there 
 def dequantize(q # int8 codes (numpy, JAX or xr.DataArray); -128 = no data
               ):
     "float32 values `sign(q) (q / 127.5)^2` of official int8 codes; -128 -> NaN."
+    refuse_path(q, "int8 codes are numbers (an array or a DataArray)")
     if isinstance(q, xr.DataArray):
         out = xr.apply_ufunc(dequantize, q, dask="parallelized", output_dtypes=[np.float32], keep_attrs=True)
         out.attrs.pop("nodata", None)
@@ -73,6 +75,7 @@ HALF_STEP = 0.5 / SCALE  # h: the largest move of sqrt(|x|) in a round trip
 def roundtrip_bound(x # float values in [-1, 1]
                    ):
     "Largest `|x - dequantize(quantize(x))|` the scheme allows: `h (2 sqrt|x| + h)`, `h = 1/255`."
+    refuse_path(x, "values are numbers in [-1, 1]")
     xp = jnp if isinstance(x, jax.Array) else np
     return HALF_STEP * (2 * xp.sqrt(xp.abs(x)) + HALF_STEP)
 

@@ -14,6 +14,8 @@ import xarray as xr
 
 import alphaearth_nb as aef
 from alphaearth_nb import analysis, cubes, directions, evaluate, index, knn, linear, quality, supervised, vote
+from alphaearth_nb import embeddings, exports, features, labels, maps, places
+from alphaearth_nb.quantize import dequantize, quantize, roundtrip_bound
 from alphaearth_nb.core import DTypeError, LOADERS, is_path
 from alphaearth_nb.embeddings import as_embedding
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -110,6 +112,32 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "cubes.zones_of": (lambda p: cubes.zones_of(p, tile=2), "map"),
     "cubes.aggregate": (lambda p: cubes.aggregate(p, tile=2), "map"),
     "cubes.label_table": (lambda p: cubes.label_table(p, LAB), "map"),
+    "quantize.quantize": (lambda p: quantize(p), "array"),
+    "quantize.dequantize": (lambda p: dequantize(p), "array"),
+    "quantize.roundtrip_bound": (lambda p: roundtrip_bound(p), "array"),
+    "features.lonlat/x": (lambda p: features.lonlat(p, 0.0, "EPSG:32631"), "array"),
+    "features.lonlat/y": (lambda p: features.lonlat(0.0, p, "EPSG:32631"), "array"),
+    "exports.block_mean_direction": (lambda p: exports.block_mean_direction(p, 2), "map"),
+    "exports.vectorize": (lambda p: exports.vectorize(p), "raster"),
+    "places.grid_of": (lambda p: places.grid_of(p), "map"),
+    "places.cube_crs": (lambda p: places.cube_crs(p), "map"),
+    "places.transform_of": (lambda p: places.transform_of(p), "map"),
+    "places.gather": (lambda p: places.gather(p, [0], [0]), "map"),
+    "places.pixel_of": (lambda p: places.pixel_of(p, [0.0], [0.0]), "map"),
+    "places.years_of_cube": (lambda p: places.years_of_cube(p), "map"),
+    "places.years_with_data": (lambda p: places.years_with_data(p), "map"),
+    "places.off_map_hint": (lambda p: places.off_map_hint(p, np.zeros(1), np.zeros(1)), "map"),
+    "places.points_table": (lambda p: places.points_table(p, np.ones(1, bool), np.zeros((1, 64))), "array"),
+    "maps.downsample": (lambda p: maps.downsample(p), "raster"),
+    "maps.extent": (lambda p: maps.extent(p), "raster"),
+    "maps.plot_classes": (lambda p: maps.plot_classes(p), "raster"),
+    "maps.plot_heat": (lambda p: maps.plot_heat(p), "raster"),
+    "maps.plot_years": (lambda p: maps.plot_years(p), "map"),
+    "maps.to_rgba": (lambda p: maps.to_rgba(p), "map"),
+    "labels.data_variables": (lambda p: labels.data_variables(p), "map"),
+    "embeddings.tiff_scheme": (lambda p: embeddings.tiff_scheme(p), "raster"),
+    "embeddings.provenance_tags": (lambda p: embeddings.provenance_tags(p), "map"),
+    "embeddings.provenance_attrs": (lambda p: embeddings.provenance_attrs(p), "raster"),
 }
 
 
