@@ -176,8 +176,15 @@ def _years_example(recorded:list) -> list[int]:
 
 def _few_years(cube:xr.DataArray) -> str:
     """`yearly_change`'s refusal of a cube of fewer than 3 years: its years, the two-year change, and the join of
-    more years, with `years=` for maps that record none (`join_years`' TimeError otherwise; was not said)."""
+    more years, with `years=` for maps that record none (`join_years`' TimeError otherwise; was not said). A cube of
+    no time steps is named as empty, made by a time selection that kept none (was 'got 0 ([])' and a join of it)."""
     n = cube.sizes["time"]
+    if n == 0:   # `cube.sel(time=slice('2030', '2031'))` past its years: no year to join to, none to name
+        return (f"yearly_change got a cube of no time steps ({', '.join(f'{d}: {s}' for d, s in cube.sizes.items())}):"
+                " most likely a time selection that kept none (a year or range the cube does not hold, e.g. "
+                "`cube.sel(time=slice('2030', '2031'))`). Select years the cube holds, at least 3: see them before "
+                "the selection, `cube.time.dt.year.values`, and select by their text, e.g. "
+                "`cube.sel(time=slice('2017', '2025'))` (first and last year, both kept)")
     have = [map_year(cube.isel(time=i)) for i in range(n)]
     more = ", ".join(["emb"] if n == 2 else [f"emb_{k}" for k in range(1, 4 - n)])
     return (f"yearly_change needs at least 3 years, got {n}{f' ({have})' if None not in have else ''}: "
