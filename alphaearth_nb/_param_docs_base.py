@@ -119,6 +119,7 @@ SECTIONS = {
         'require': 'module : str\n    top-level module name, e.g. "leafmap"\nextra : str\n    the package extra that installs it, e.g. "maps"\npurpose : str\n    what needs it, for the message\n',
         'rename_spatial': 'obj\n    DataArray or Dataset with spatial dims of any common name (X/Y, lon/lat, ...)\n',
         'is_lazy': 'obj\n    DataArray, Dataset, DataTree or any array\n',
+        'runs_model': 'obj\n    DataArray or array, lazy or not\n',
         'declared_nodata': 'obj\n    DataArray or Dataset whose attrs / encoding may declare fill values\nfinite : bool\n    only the finite values (NaN fills are NaN already: nothing to mask)\n',
         'packing': "a : dict\n    a variable's attrs (or encoding)\n",
         'declared_valid_range': 'obj\n    DataArray or Dataset whose attrs or encoding may declare a valid range\n',

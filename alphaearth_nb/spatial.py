@@ -18,11 +18,12 @@ from pyproj.exceptions import CRSError as _ProjCRSError
 from .core import CRSError, GridError, MissingDependencyError, checks_flags, user_stacklevel
 
 # %% auto #0
-__all__ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'WRAP_ATOL', 'require', 'rename_spatial', 'is_lazy',
-           'declared_nodata', 'packing', 'declared_valid_range', 'outside_valid', 'unpacked', 'as_crs', 'crs_name',
-           'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
-           'grid_mapping', 'geotransform', 'geotransform_steps', 'stored_rounding', 'axis_step', 'pixel_size',
-           'coords_geotransform', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows', 'centred']
+__all__ = ['X_NAMES', 'Y_NAMES', 'MODEL_LAYER', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'WRAP_ATOL', 'require',
+           'rename_spatial', 'is_lazy', 'runs_model', 'declared_nodata', 'packing', 'declared_valid_range',
+           'outside_valid', 'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs',
+           'write_crs', 'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps',
+           'stored_rounding', 'axis_step', 'pixel_size', 'coords_geotransform', 'axis_span', 'wrapped_like',
+           'axes_to_turn', 'north_up', 'flip_rows', 'centred']
 
 # %% ../nbs/02b_spatial.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -54,6 +55,14 @@ def is_lazy(obj) -> bool:  # DataArray, Dataset, DataTree or any array
     if isinstance(obj, xr.Dataset): return any(is_lazy(v) for v in obj.data_vars.values())
     if isinstance(obj, xr.DataArray): return obj.chunks is not None
     return type(obj).__module__.startswith("dask")
+
+MODEL_LAYER = "embedding-sums-"   # the name `embed` gives the dask layers that run the model (and nothing else does)
+
+def runs_model(obj) -> bool:  # DataArray or array, lazy or not
+    "Whether `obj`'s dask graph runs the model (a layer named `MODEL_LAYER`, `embed`'s): a lazy gate judges no " \
+    "sample of it (computing one would embed those chunks at once; its values are unit vectors by construction)."
+    graph = getattr(getattr(obj, "data", obj), "dask", None)
+    return graph is not None and any(str(k).startswith(MODEL_LAYER) for k in getattr(graph, "layers", {}))
 
 # %% ../nbs/02b_spatial.ipynb #c0012
 NODATA_KEYS = ("_FillValue", "missing_value", "nodata", "nodatavals")  # where readers declare no-data

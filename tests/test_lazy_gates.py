@@ -104,3 +104,10 @@ def test_a_lazy_int_map_scaled_by_100_is_refused_as_the_eager_one():
     m = embedding_from_array(_int_map("x100"))
     for form in (m, m.chunk({"y": 50, "x": 50})):
         with pytest.raises(DTypeError, match=r"unit vectors scaled by 100"): as_embedding(form, dequantize=False)
+
+
+def test_runs_model_tells_a_graph_that_embeds(unit):
+    from alphaearth_nb.spatial import MODEL_LAYER, runs_model
+    lazy = unit.chunk({"y": 50, "x": 50})
+    assert not runs_model(unit) and not runs_model(lazy)                       # data read: a sample is cheap
+    assert runs_model(lazy.copy(data=lazy.data.map_blocks(lambda b: b, name=MODEL_LAYER + "t")))   # embed's layer
