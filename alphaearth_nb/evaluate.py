@@ -25,7 +25,7 @@ from .labels import (encode_labels, label_values, refuse_missing_labels,  # labe
                                  refuse_mixed_labels)                                 # (re-exported)
 from .linear import (check_xy, least_squares_fit, least_squares_fit_checked, least_squares_predict,
                                   linear_probe_fit, linear_probe_fit_checked, linear_probe_predict,
-                                  VALUE_FILLS, fill_like_values, warn_fill_values)   # targets that look like no data
+                                  VALUE_FILLS, fill_like_names, fill_like_values, warn_fill_values)   # targets that look like no data
 
 # %% auto #0
 __all__ = ['FILL_CODES', 'FILL_SAID', 'LEVELS_EXAMPLE', 'PAPER_FOLDS', 'FOLDS_MAX', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS',
@@ -33,14 +33,15 @@ __all__ = ['FILL_CODES', 'FILL_SAID', 'LEVELS_EXAMPLE', 'PAPER_FOLDS', 'FOLDS_MA
            'r2', 'mae', 'as_levels', 'shots_per_class', 'nshot_split', 'max_trial_folds', 'max_trial_split', 'as_folds',
            'evaluate_embeddings', 'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'separated_points',
            'check_xy', 'least_squares_fit', 'least_squares_fit_checked', 'least_squares_predict', 'linear_probe_fit',
-           'linear_probe_fit_checked', 'linear_probe_predict', 'VALUE_FILLS', 'fill_like_values', 'warn_fill_values',
-           'centring_offset', 'knn_indices', 'knn_predict', 'knn_search', 'knn_vote', 'wider_than_float32',
-           'composite_features', 'lonlat', 'points_at', 'xy_features', 'encode_labels', 'refuse_mixed_labels']
+           'linear_probe_fit_checked', 'linear_probe_predict', 'VALUE_FILLS', 'fill_like_names', 'fill_like_values',
+           'warn_fill_values', 'centring_offset', 'knn_indices', 'knn_predict', 'knn_search', 'knn_vote',
+           'wider_than_float32', 'composite_features', 'lonlat', 'points_at', 'xy_features', 'encode_labels',
+           'refuse_mixed_labels']
 
 # %% ../nbs/24_evaluate.ipynb #c0002a
 _all_ = ["check_xy", "least_squares_fit", "least_squares_fit_checked", "least_squares_predict", "linear_probe_fit",
          "linear_probe_fit_checked", "linear_probe_predict",   # from `linear`, where they were split off to
-         "VALUE_FILLS", "fill_like_values", "warn_fill_values",   # `linear`: target values that look like no data
+         "VALUE_FILLS", "fill_like_names", "fill_like_values", "warn_fill_values",   # `linear`: target values that look like no data
          "centring_offset", "knn_indices", "knn_predict", "knn_search", "knn_vote", "wider_than_float32",   # `knn`
          "composite_features", "lonlat", "points_at", "xy_features",   # `features`
          "encode_labels", "refuse_mixed_labels"]   # `labels`: label identity
@@ -85,7 +86,7 @@ def drop_unlabelled(x:np.ndarray,       # features (N, ...)
 # 0 and the largest values of 8-, 16- and 32-bit integers: the no-data codes of class rasters (ESA WorldCover's 0,
 # CORINE's and many uint8 maps' 255, uint16's 65535) when their readers do not declare them
 FILL_CODES = (0, 127, 255, 32767, 65535, 2**31 - 1, 2**32 - 1)
-FILL_SAID = r"labels? -?\d+ holds "   # how `warn_fill_ids`' warning starts: a filter for callers that said it already
+FILL_SAID = r"labels? (-?\d+|'[^']*') holds "   # how `warn_fill_ids`' warning starts: a filter for callers that said it already
 _FILL_NAME = re.compile(r"no[\s_-]*data|fill|missing|unlabell?ed|unclassified|invalid", re.I)   # a class name saying so
 
 def fill_like_ids(vals,             # class ids (N,) after the unlabelled ones are gone (any dtype; names: none)
@@ -101,7 +102,7 @@ def fill_like_ids(vals,             # class ids (N,) after the unlabelled ones a
     is judged among three ids or more; only integer ids (whole floats too) are judged."""
     refuse_path(vals, "class ids are one per point (N,)")
     v = np.asarray(vals)
-    if v.dtype.kind not in "iuf" or v.size == 0: return []
+    if v.dtype.kind not in "iuf" or v.size == 0: return fill_like_names(v)   # names: the ones saying no data
     v = v[np.isfinite(v)] if v.dtype.kind == "f" else v
     ids, counts = np.unique(v, return_counts=True)
     if len(ids) < 2 or not np.all(ids == np.round(ids)): return []
@@ -140,8 +141,8 @@ def warn_fill_ids(vals,                 # class ids (N,), the unlabelled ones go
     refuse_path(vals, "class ids are one per point (N,)")
     if not (found := fill_like_ids(vals, dtype, flags)): return
     n, unit = int(np.size(vals)), unit or ("pixels" if form == "raster" else "rows")
-    said = "; ".join(f"{i} holds {c:,} of {n:,} labelled {unit} ({100 * c / n:.1f}%): {why}" for i, c, why in found)
-    f, feat = found[0][0], unit in ("pixels", "points")   # a table's pixels or points: a vector file's features
+    said = "; ".join(f"{i!r} holds {c:,} of {n:,} labelled {unit} ({100 * c / n:.1f}%): {why}" for i, c, why in found)
+    f, feat = repr(found[0][0]), unit in ("pixels", "points")   # a table's pixels or points: a vector file's features
     fix = {"raster": f"declare it, `labels.attrs['nodata'] = {f}` (every reader then leaves those cells out)",
            "table": (f"drop its features, `gdf = gdf[gdf[{column!r}] != {f}]`" if feat else
                      f"drop its rows, `df = df[df[{column!r}] != {f}]`") if source is None else

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import warnings
 
 import jax
@@ -24,8 +25,9 @@ from .gate import fill_rows, join_parts, real_parts, table_codes
 from .labels import refuse_missing_labels
 
 # %% auto #0
-__all__ = ['VALUE_FILLS', 'check_xy', 'fill_like_values', 'warn_fill_values', 'least_squares_fit', 'least_squares_fit_checked',
-           'least_squares_predict', 'linear_probe_fit', 'linear_probe_fit_checked', 'linear_probe_predict']
+__all__ = ['VALUE_FILLS', 'FILL_NAMES', 'check_xy', 'fill_like_values', 'warn_fill_values', 'fill_like_names',
+           'least_squares_fit', 'least_squares_fit_checked', 'least_squares_predict', 'linear_probe_fit',
+           'linear_probe_fit_checked', 'linear_probe_predict']
 
 # %% ../nbs/23d_linear.ipynb #c0006
 def _decoded(x:np.ndarray) -> np.ndarray:
@@ -148,6 +150,18 @@ def warn_fill_values(vals,               # target values (N,), NaN and declared 
                   f"like a no-data code, and no no-data is declared, so it is fitted as a value (predictions are "
                   f"pulled towards it): if it marks no data, {fix}; if it is a value, ignore this warning", UserWarning,
                   stacklevel=user_stacklevel())
+
+# a class name that says no data, as a whole name (a table's 'nodata', 'No Data'; 'nan' from `astype(str)` of a missing
+# cell): 'landfill' or 'missing data centre' merely contain such a word and are classes
+FILL_NAMES = re.compile(r"\s*(no[\s_-]*data|fill([\s_-]*value)?|missing|unlabell?ed|unclassified|invalid|nan|none|null|n/?a)\s*",
+                        re.I)
+
+def fill_like_names(vals) -> list[tuple]:   # class names (N,), the empty ones gone (numbers: none)
+    """The class names among `vals` that say no data (`FILL_NAMES`, the whole name), each `(name, count, why)`:
+    `evaluate.fill_like_ids`' rule for named classes (was: none, so such a class was trained without a word)."""
+    names, counts = np.unique(np.asarray([str(v) for v in np.ravel(vals) if isinstance(v, (str, np.str_))], object).astype(str),
+                              return_counts=True)
+    return [(str(k), int(n), "a name for no data") for k, n in zip(names, counts) if FILL_NAMES.fullmatch(k)]
 
 
 # %% ../nbs/23d_linear.ipynb #c0015
