@@ -449,10 +449,11 @@ def crs_advice(obj,        # the map the points missed
     names = " or ".join(f"{k[0]} (x {k[1]:.7g} m)" for k in g[1])   # both where both fit: 2 ppm apart
     both = " (both put them on it: the State Plane CRSs of most US states are in US survey feet)" if len(g[1]) > 1 else ""
     if g[0] == "map feet":
-        f = g[1][0][1]
+        f, t = g[1][0][1], feet_twin(crs_of(obj), g[1][0][0])   # the map's CRS in feet, where EPSG has it
         return (f"the map's coordinates look like {names}{both}: read so, the points lie on it, while its CRS "
                 f"({crs_name(crs_of(obj))}) is in metres: put its coordinates in metres, `emb = emb.assign_coords(x="
-                f"emb.x * {f!r}, y=emb.y * {f!r})`, or write the CRS in feet they are in (`aef.geo.write_crs`)")
+                f"emb.x * {f!r}, y=emb.y * {f!r})`, or write the CRS in feet they are in, `emb = aef.geo.write_crs(emb, "
+                f"{t or '<its CRS in feet>'!r})`")
     said = f"their values are {names}, a factor 3.2808, given as metres of {crs_name(src)}{both}: "
     if twins := [k[2] for k in g[1] if k[2]]:
         return said + (f"{own}'s CRS label is wrong; " if own else "") + " or ".join(

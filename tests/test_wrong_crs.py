@@ -167,3 +167,18 @@ def test_official_sample_points_name_the_relabel_not_crs(tmp_path):
     with pytest.warns(UserWarning, match=r"own CRS label \(EPSG:4326; if it is wrong, `gdf = gdf.set_crs") as w:
         off.sample_points(far, years=2024, source=m)
     assert not any("CRS (`crs=`)" in str(x.message) for x in w)
+
+
+def test_a_state_plane_map_in_feet_names_its_feet_crs():
+    "A map whose coordinates are US survey feet under EPSG:32118 (metres): write_crs(emb, 'EPSG:2263'), as named, reads it."
+    (x,), (y,) = to_crs([-73.95], [40.75], "EPSG:4326", "EPSG:32118")
+    e = embedding_from_array(random_unit((8, 8), seed=4), coords=grid_coords(8, 8, x0=round(x), y0=round(y)),
+                             crs="EPSG:32118")
+    lon, lat = to_crs(e.x.values[[1, 5]].astype(float), e.y.values[[2, 6]].astype(float), "EPSG:32118", "EPSG:4326")
+    fx, fy = to_crs(e.x.values.astype(float), e.y.values.astype(float), "EPSG:32118", "EPSG:2263")
+    ft = e.assign_coords(x=fx, y=fy)                                          # the same grid in feet, labelled metres
+    with pytest.warns(UserWarning, match=r"look like US survey feet.*aef.geo.write_crs\(emb, 'EPSG:2263'\)"):
+        sample(ft, (lon, lat))
+    from alphaearth_nb.geo import write_crs
+    s = sample(write_crs(ft, "EPSG:2263"), (lon, lat))                       # the fix as named
+    np.testing.assert_allclose(s[BANDS].to_numpy(), e.values[[2, 6], [1, 5]], rtol=1e-6)
