@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import functools
 import gc
 from importlib.util import find_spec
@@ -358,7 +359,16 @@ class NotOursError(OutputExistsError): "A non-empty folder (or a file where a fo
 class RunLockedError(AEFError): "Another run holds the folder (its lock names the process)."
 class NotWritableError(AEFError, PermissionError): "An output's folder cannot be written (no permission, read-only)."
 class RemoteOutputError(ConfigError): "An output path is a URL (gs://, s3://) or /vsi path: outputs are local paths."
-class DiskError(OSError, AEFError): "The file system refused a move (another device, no permission): `errno` as the OS gave it."
+class DiskError(OSError, AEFError):
+    "The file system refused a write or a move (a full disk, another device, no permission): `errno` as the OS gave it."
+    @classmethod
+    def full(cls, e:BaseException, target, what:str) -> DiskError|None:   # what a write of `target` (a `what`) raised
+        "A full disk or quota (ENOSPC, EDQUOT): the error naming the output, what became of it and the fix; else None."
+        if not isinstance(e, OSError) or e.errno not in (errno.ENOSPC, errno.EDQUOT): return None
+        err = cls(e.errno, f"No space left on the disk of {target} while writing the {what}: {target} is as it was "
+                           "before (the partial copy beside it removed); free space there, or write elsewhere")
+        err.__cause__ = e   # the OS's own error, shown as the cause
+        return err
 
 # %% ../nbs/00_core.ipynb #m001
 class CRSError(GridError): "A CRS cannot be read (not an EPSG code, WKT or PROJJSON)."

@@ -501,12 +501,12 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
         yield tmp
         (tmp / MARKER).write_text(json.dumps({"complete": True, "what": what, **(meta or {})}) + "\n")
         _place(tmp, t, overwrite, what)  # without overwrite, never onto what another writer put there meanwhile
-    except BaseException:
+    except BaseException as e:
         if is_zarr_store(tmp, within=True):  # a zarr store was begun:
             settle_zarr(cancel=False)  # its chunk writes started with the failed one finish first (else they refill
                                        # `tmp`); another thread's zarr writes are waited for, never cancelled
         shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        raise DiskError.full(e, t, what) or e   # a full disk: named, with what became of `target` (was errno 28 alone)
 
 # %% ../nbs/00a_files.ipynb #c4000c
 @contextlib.contextmanager
@@ -527,9 +527,9 @@ def writing_file(target:str|os.PathLike, # the file to (re)place
             yield f
             f.flush(); os.fsync(f.fileno())
         _place(tmp, t, overwrite, "file")
-    except BaseException:
+    except BaseException as e:
         tmp.unlink(missing_ok=True)
-        raise
+        raise DiskError.full(e, t, "file") or e   # a full disk: named, as `writing_folder` names it
 
 @checks_flags
 def write_text(target,               # the file to (re)place (`~` allowed)
