@@ -108,6 +108,10 @@ SECTIONS = {
         'half_pixel_hint': 'off : dict\n    dim -> shift, from `half_pixel_off`\nwho : str\n    how the message names the shifted map\n',
         'check_same_grid': "a\n    the first map (DataArray or Dataset)\nb\n    the second, on `a`'s grid if all is well\nwhat : str\n    what the two are, for the message\nfix : str\n    the fix the message proposes\n",
     },
+    'alphaearth_nb.pixels': {
+        'pixelwise': 'func\n    numpy function: arrays (..., *core), one per DataArray -> (..., *out_core)\n*das\n    aligned DataArrays holding the `core` dims, numpy or dask\ndtype\n    of the result (dask is told it before computing)\ncore\n    dims `func` takes whole, trailing in its arrays (one chunk each for dask)\nout_core\n    dims of what `func` gives per pixel (() for one value per pixel)\nout_sizes\n    {dim: length} of the `out_core` dims not in `das` (dask is told them), or None\nname\n    name of the result (None: as `xr.apply_ufunc` leaves it)\n',
+        'values_at': 'emb : xr.DataArray\n    embedding (y, x, band), numpy or dask\nrows\n    pixel rows (N,)\ncols\n    pixel columns (N,)\n',
+    },
     'alphaearth_nb.points': {
         'one_point': 'target\n    a dict or Series (lon/lat or x/y keys), a shapely Point, or a pair (x, y)\ncrs\n    the CRS of x/y keys, a Point and a pair (None: the caller reads them by `point_crs`)\n',
         'with_coordinates': "xs\n    x of the points (any 1-D form; NaN: none)\nys\n    y, the length of `xs`\nindex\n    the rows' labels (a table's index; default 0, 1, ...)\nwhat : str\n    the points, for messages: 'rows of the table', 'labels'\ncols\n    the coordinate columns, for the fix\nerror\n    the error raised when no row has coordinates\ndrop : str|None\n    the fix that drops them (default: a DataFrame's `dropna`, or the arrays')\n",

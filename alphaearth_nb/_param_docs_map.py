@@ -106,8 +106,6 @@ SECTIONS = {
         'vectorize': 'da\n    (y, x) class map or boolean mask, with attrs["crs"]\nname : str\n    column for the pixel value\nconnectivity : int\n    4 (pixels sharing an edge join) or 8 (an edge or a corner), rasterio\'s shapes\n',
     },
     'alphaearth_nb.gate': {
-        'pixelwise': 'func\n    numpy function: arrays (..., *core), one per DataArray -> (..., *out_core)\n*das\n    aligned DataArrays holding the `core` dims, numpy or dask\ndtype\n    of the result (dask is told it before computing)\ncore\n    dims `func` takes whole, trailing in its arrays (one chunk each for dask)\nout_core\n    dims of what `func` gives per pixel (() for one value per pixel)\nout_sizes\n    {dim: length} of the `out_core` dims not in `das` (dask is told them), or None\nname\n    name of the result (None: as `xr.apply_ufunc` leaves it)\n',
-        'values_at': 'emb : xr.DataArray\n    embedding (y, x, band), numpy or dask\nrows\n    pixel rows (N,)\ncols\n    pixel columns (N,)\n',
         'sq_norms': 'v : np.ndarray\n    float32 vectors (..., 64)\n',
         'byte_codes': 'a : np.ndarray\n    (..., 64) values; uint8 ones may be int8 codes read unsigned or shifted by 128\nfills\n    declared no-data values (pixels of them tell nothing)\n',
         'window_rows': "n : int\n    the length of an axis\nside : int\n    each window's length\n",

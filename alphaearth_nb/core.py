@@ -35,16 +35,16 @@ from ._param_docs import SECTIONS
 from .band_labels import EMBED_DIM, a_bands, a_positions, band_names, band_order
 
 # %% auto #0
-__all__ = ['SEED_MAX', 'LOADERS', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS', 'HEAP_KEEP_BYTES',
-           'KEPT_HEAP', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'PeriodError', 'SourceError',
-           'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError',
-           'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError',
-           'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
-           'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
-           'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'flag', 'whole', 'as_seed',
-           'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'with_article', 'user_stacklevel',
-           'is_path', 'refuse_path', 'CallableModule', 'callable_module', 'documented', 'Frames', 'Target', 'Texts',
-           'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
+__all__ = ['SEED_MAX', 'LOADERS', 'MAP_WANTED', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS',
+           'HEAP_KEEP_BYTES', 'KEPT_HEAP', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError',
+           'PeriodError', 'SourceError', 'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError',
+           'DimensionError', 'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError',
+           'CheckpointError', 'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError',
+           'StackTypeError', 'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError',
+           'UnitsWarning', 'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'flag',
+           'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'with_article',
+           'user_stacklevel', 'is_path', 'refuse_path', 'CallableModule', 'callable_module', 'documented', 'Frames',
+           'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
            'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning',
            'compile_cache', 'compiler_options', 'cpu_threads', 'unroll_cap', 'llvm_options', 'keep_heap', 'gc_frozen',
            'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note', 'EMBED_DIM', 'band_names', 'band_order',
@@ -275,6 +275,8 @@ LOADERS = {"array": f"`np.load(path)` (a .npy file), {_TABLE}",   # what to load
                   ".set_index(['y', 'x']).to_xarray().assign_attrs(crs='EPSG:...')` (a table of A00..A63 with x/y columns)",
            "stack": "`xr.open_datatree(path)` (a stack written as netCDF; `engine='zarr'` for a Zarr store)",
            "raster": "`xr.open_dataarray(path)` (netCDF; `engine='zarr'`: Zarr) or `rioxarray.open_rasterio(path)` (a GeoTIFF)"}
+
+MAP_WANTED = "an embedding is an xarray DataArray (y, x, band) or Dataset"   # what a map door wants (`refuse_path`)
 
 def refuse_path(x,                # what a door was given
                 what:str,         # what it wants, a clause: "training features are numbers (N, D)"

@@ -15,7 +15,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError,
-                                band_names, checks_flags, decimal, refuse_path)
+                                MAP_WANTED, band_names, checks_flags, decimal, refuse_path)
 from .geo import (NODATA_KEYS, VALID_KEYS, geotransform, check_pixels, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                rename_spatial, require, unpacked, write_crs)
 from .files import gdal_path, reading_raster
@@ -30,16 +30,16 @@ from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_h
                                 sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
-__all__ = ['NO_YEARS', 'SCALE_ROWS', 'MAP_WANTED', 'OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS',
+__all__ = ['NO_YEARS', 'SCALE_ROWS', 'OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS',
            'MODEL_ALIASES', 'refuse_rotation', 'embedding_variable', 'official_years', 'official_cube', 'years_text',
            'as_embedding', 'validate_embedding', 'quantize_embedding', 'dequantize_embedding', 'tiff_scheme',
-           'provenance_tags', 'provenance_attrs', 'model_name', 'from_official', 'read_official_tiff', 'band_order',
-           'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH', 'sq_norms',
-           'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables', 'query_array', 'gate_query',
-           'user_stacklevel', 'valid_bounds']
+           'provenance_tags', 'provenance_attrs', 'model_name', 'from_official', 'read_official_tiff', 'MAP_WANTED',
+           'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH',
+           'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables', 'query_array',
+           'gate_query', 'user_stacklevel', 'valid_bounds']
 
 # %% ../nbs/23_embeddings.ipynb #c0002a
-_all_ = ["band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
+_all_ = ["MAP_WANTED", "band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
          "sq_norms", "byte_codes", "map_byte_codes", "gate_vectors", "gated", "band_variables", "query_array",
          "gate_query", "user_stacklevel", "valid_bounds"]   # from `gate`, where they were split off to
 
@@ -173,7 +173,6 @@ def _codes_gated(q:xr.DataArray) -> xr.DataArray:
     _warn_refused(bad, "pixels")
     return q.copy(data=np.where(bad[..., None], np.int8(NODATA), q.values))
 
-MAP_WANTED = "an embedding is an xarray DataArray (y, x, band) or Dataset"   # what a map door wants (`core.refuse_path`)
 
 @checks_flags
 def as_embedding(obj,                   # DataArray with a 64-long `band` dim, or a Dataset with A00..A63

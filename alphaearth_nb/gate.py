@@ -13,51 +13,29 @@ import numpy as np
 import xarray as xr
 
 from .core import (EMBED_DIM, DimensionError, NoValidDataError, a_bands, a_positions, band_order,
-                                checks_flags, user_stacklevel, with_article)
+                                MAP_WANTED, checks_flags, refuse_path, user_stacklevel, with_article)
 from .bands import (band_dim, band_hint, band_parts, band_variables, by_band, join_parts, label_bands,
                                  list_vectors, query_array, real_parts)
 from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range, is_lazy, rename_spatial
+from .pixels import pixelwise, values_at
 from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
 from .directions import COS_ROWS, change_score, cosines, unit_rows
 
 # %% auto #0
-__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'pixelwise', 'values_at', 'sq_norms', 'byte_codes',
-           'window_rows', 'map_sample', 'map_byte_codes', 'gate_vectors', 'fill_rows', 'table_codes', 'power_scale',
-           'scale_hint', 'linear_as_codes', 'gated', 'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order',
-           'a_bands', 'a_positions', 'label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors',
-           'by_band', 'band_parts', 'join_parts', 'real_parts', 'query_array', 'unit_rows', 'COS_ROWS', 'cosines',
+__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms', 'byte_codes', 'window_rows', 'map_sample',
+           'map_byte_codes', 'gate_vectors', 'fill_rows', 'table_codes', 'power_scale', 'scale_hint', 'linear_as_codes',
+           'gated', 'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions',
+           'label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band', 'band_parts',
+           'join_parts', 'real_parts', 'query_array', 'pixelwise', 'values_at', 'unit_rows', 'COS_ROWS', 'cosines',
            'change_score']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
 _all_ += ["label_bands", "band_dim", "band_hint", "band_variables", "list_vectors", "by_band", "band_parts",
           "join_parts", "real_parts", "query_array"]   # from `bands` (21a), split from here: `gate.by_band` is `bands.by_band`
+_all_ += ["pixelwise", "values_at"]   # from `pixels` (21c), split from here: `gate.values_at` is `pixels.values_at`
 _all_ += ["unit_rows", "COS_ROWS", "cosines", "change_score"]   # from `directions` (21b), split from here: `gate.cosines` is `directions.cosines`
 
-
-# %% ../nbs/22_gate.ipynb #c0006
-def pixelwise(func,                # numpy function: arrays (..., *core), one per DataArray -> (..., *out_core)
-              *das,                # aligned DataArrays holding the `core` dims, numpy or dask
-              dtype=np.float32,    # of the result (dask is told it before computing)
-              core=("band",),      # dims `func` takes whole, trailing in its arrays (one chunk each for dask)
-              out_core=(),         # dims of what `func` gives per pixel (() for one value per pixel)
-              out_sizes=None,      # {dim: length} of the `out_core` dims not in `das` (dask is told them), or None
-              name=None,           # name of the result (None: as `xr.apply_ufunc` leaves it)
-             ) -> xr.DataArray:
-    """Apply a numpy `func` over the trailing core dims of aligned DataArrays, lazily for dask input
-    (`xr.apply_ufunc(..., dask="parallelized")`): a DataArray with the dims of `das` less `core`, then `out_core`."""
-    das = [d.chunk({c: -1 for c in core}) if is_lazy(d) else d for d in das]  # core dims in one chunk
-    out = xr.apply_ufunc(func, *das, input_core_dims=[list(core)] * len(das), output_core_dims=[list(out_core)],
-                         dask="parallelized", output_dtypes=[dtype], keep_attrs=True,
-                         dask_gufunc_kwargs={"output_sizes": out_sizes} if out_sizes else None)
-    return out.rename(name) if name else out
-
-def values_at(emb:xr.DataArray,     # embedding (y, x, band), numpy or dask
-              rows,                 # pixel rows (N,)
-              cols) -> np.ndarray:  # pixel columns (N,)
-    "Embedding vectors (N, 64) at pixel rows/cols; computes only those pixels of a dask array."
-    r, c = xr.DataArray(np.asarray(rows), dims="p"), xr.DataArray(np.asarray(cols), dims="p")
-    return np.asarray(emb.isel(y=r, x=c).transpose("p", "band").values, np.float32)
 
 # %% ../nbs/22_gate.ipynb #c0009
 NORM_TOL = vector_roundtrip_bound(EMBED_DIM) + 1e-3  # |length - 1| beyond this: not an embedding
@@ -94,6 +72,7 @@ def _averaged_codes(v:np.ndarray) -> np.ndarray:
 
 def sq_norms(v:np.ndarray) -> np.ndarray:  # float32 vectors (..., 64)
     "Squared lengths (...) of float32 vectors (..., 64) in one pass; NaN/inf where a component is not finite."
+    refuse_path(v, "vectors are numbers (..., 64)")
     with np.errstate(over="ignore", invalid="ignore"): return np.einsum("...c,...c->...", v, v)
 
 LINEAR_LENGTH = (0.95 * 127, 1.05 * 128)  # |q| of round(s x), s = 127..128, x a unit vector: a linear int8 scaling
@@ -195,6 +174,7 @@ def byte_codes(a:np.ndarray,   # (..., 64) values; uint8 ones may be int8 codes 
     127, bytes no reading makes unit vectors of). For tables of vectors (`evaluate.check_xy`), as maps read them.
     Wider unsigned values whose rows with data lie within 0..255 (uint16 codes, `_narrow`) are read as those bytes;
     their rows of one value past a byte (65535: a fill) are kept at that value."""
+    refuse_path(a, "values are numbers (..., 64)")
     w = np.asarray(a)
     nodata = _fill_mask(w, fills)
     a = _narrow(w, nodata)
@@ -247,6 +227,7 @@ def map_byte_codes(da:xr.DataArray,  # a map (..., band); uint8 values may be in
     no reading found). `as_embedding(dequantize=False)` gives the int8 form of such a map through it. A wider
     unsigned map holding bytes (uint16 codes, `_narrow`) is read alike (int64), each block's values past a byte
     left as they are (no codes: the caller refuses them)."""
+    refuse_path(da, MAP_WANTED, "map")
     if da.dtype.kind == "u" and (r := _map_reading(da, fills, valid)) is not None and r >= 0:
         if da.dtype == np.uint8:
             return xr.apply_ufunc(_BYTE_READINGS[r][1], da, dask="parallelized", output_dtypes=[np.int16], keep_attrs=True)
@@ -346,6 +327,7 @@ def gate_vectors(a,                     # (..., 64) int codes or float vectors (
     a linear int8 scaling, round(127 x) (`_linear_codes`: length 127 within 5%, off unit length decoded as the
     product's), are read as x = q / |q| (`gated` and `gate_query` warn); they were decoded as the product's codes
     (length 0.15-0.25: rescaled as means, 0.92 cosine to their vectors, or refused)."""
+    refuse_path(a, "vectors are numbers (..., 64)")
     return _gate(a, fills, codes, unit)[:2]
 
 # %% ../nbs/22_gate.ipynb #t0002
@@ -369,6 +351,7 @@ def fill_rows(x:np.ndarray,                              # rows (N, 64) of embed
     was `MEAN_LENGTH` only, so one such row hid every fill row); none in a baseline table. `same`: those rows where the caller has them (`check_xy`).
     The one fill-row rule of the tables `linear.check_xy` fits on and `knn.knn_search` searches (re-exported
     from `knn`)."""
+    refuse_path(x, "rows are numbers (N, 64)")
     if same is None:   # rows whose first two values agree, then those rows in full: 2 columns read, not 64
         same = (x[:, 1] == x[:, 0]) if len(x) and x.shape[1] > 1 else (x == x[:, :1]).all(1)
         pick = np.flatnonzero(same)
@@ -389,6 +372,7 @@ def table_codes(x,                          # a table (N, 64) of features
     Fill rows outside the int8 range (64 x -9999) are kept as they are, those within it (64 x 0, 64 x -128) decoded.
     Integer rows of a linear int8 scaling, round(127 x) (`_linear_codes`), are their directions x = q / |q|, warned,
     as the map's gate reads them (were decoded as the product's codes: rows of length 0.16-0.26)."""
+    refuse_path(x, "a table of features is numbers (N, 64)")
     x = byte_codes(np.asarray(x))
     if x.ndim != 2 or x.shape[1] != EMBED_DIM or x.dtype.kind not in "iuf" or not len(x): return None
     if x.dtype.kind == "f":
@@ -453,6 +437,7 @@ def power_scale(a,  # values (..., 64): a map's or queries' (NaN rows are left o
     """The power of ten (10 .. 100,000) at which the lengths of vectors `a` sit, within 3% for half of the finite,
     nonzero rows at least: unit vectors scaled by it (`emb * 100`, integers x10000); None otherwise (unit vectors,
     junk, fills). `scale_hint`'s judgement, and `as_embedding`'s of an int map read as codes."""
+    refuse_path(a, "values are numbers (..., 64)")
     a = np.asarray(a)
     if a.dtype.kind not in "iuf" or a.ndim < 1 or a.shape[-1] != EMBED_DIM: return None
     n = np.sqrt((np.asarray(a, np.float64).reshape(-1, EMBED_DIM) ** 2).sum(-1))
@@ -470,6 +455,7 @@ def scale_hint(a,                # values (..., 64) that are no embedding vector
     with the fix `emb / 100`; '' otherwise. Was: read as fills ('check the reader's fill value'). With `files`
     (the map's gate, every reader's) the fix for a file too, its values divided as stored (`rioxarray.open_rasterio(path)
     / 100`): the map `read_cog` gives is no data already, so `emb / 100` of it gave no data again."""
+    refuse_path(a, "values are numbers (..., 64)")
     a = np.asarray(a)
     if (s := power_scale(a)) is None: return ""
     top = float(np.nanmax(np.abs(a)))
@@ -484,6 +470,7 @@ def linear_as_codes(q:np.ndarray,        # int rows or pixels (..., 64)
                    ) -> np.ndarray:
     "`q` with its vectors of a linear int8 scaling (`_linear_codes`) as the product's int8 codes of their " \
     "directions, `quantize(q / |q|)` (warned), so an int8 form (`as_embedding(dequantize=False)`, an index) holds codes."
+    refuse_path(q, "int rows are numbers (..., 64)")
     if q.dtype.kind not in "iu" or not (lin := _linear_codes(q)).any(): return q
     if warn: _warn_linear(int(lin.sum()), lin.size, what)
     q = q.astype(np.int8); q[lin] = quantize(_linear_unit(q[lin]))
@@ -523,6 +510,7 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
     (an Int8 GeoTIFF read by GDAL before 3.7, as rasterio 1.3's wheels do, then masked: rioxarray `masked=True`,
     `xr.open_dataset(tif, engine="rasterio")`) are the bytes a uint8 map holds and read as it is read (`_byte_reading`:
     unsigned or shifted by 128, warned); the whole map was refused, its negative codes clipped to 127."""
+    refuse_path(da, MAP_WANTED, "map")
     fills = declared_nodata(da) if fills is None else tuple(fills)
     valid = valid_bounds(da) if valid is None else valid
     stored = da.encoding.get("dtype") if stored is None else stored
@@ -546,6 +534,7 @@ def valid_bounds(obj) -> tuple|None:  # DataArray or Dataset whose attrs or enco
     is): one bound each, or 64 (one per band, A00..A63) for a Dataset of band variables each declaring its own
     (`band_variables`; a variable declaring none takes the Dataset's) and for the DataArray stacked from one
     (`embedding_variable`, `from_official`: 64-long `valid_min` / `valid_max` in its attrs). None where none is."""
+    refuse_path(obj, MAP_WANTED, "map")
     try:
         if isinstance(obj, xr.Dataset) and (names := band_variables(obj)) is not None:
             base = declared_valid_range(obj)

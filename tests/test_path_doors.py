@@ -1,6 +1,7 @@
 """A path where an array, map, stack or table is wanted: one rule (`core.is_path`), one message (`core.refuse_path`'s
 `DTypeError` '..., got the path 'x.npy': load it first, e.g. ...') at every door of knn, index, linear, vote,
-directions, evaluate, quality, analysis, supervised, cubes and the `.aef` accessor, before any other check. Was: a bare
+directions, evaluate, quality, analysis, supervised, cubes, gate, pixels, quantize, features, exports, places, maps,
+labels, embeddings and the `.aef` accessor, before any other check. Was: a bare
 AttributeError (`knn.centring_offset('x.npy')`, `wider_than_float32`, cubes' zones, quality's stacks), no error at
 all (`index.recall_at('a.npy', truth)`, `supervised.rows_of_map`, `evaluate.unlabelled`), numpy's TypeError or
 ValueError, or messages naming fixes that do not apply; `as_embedding('x.npy')` named only the readers of Zarr,
@@ -14,7 +15,7 @@ import xarray as xr
 
 import alphaearth_nb as aef
 from alphaearth_nb import analysis, cubes, directions, evaluate, index, knn, linear, quality, supervised, vote
-from alphaearth_nb import embeddings, exports, features, labels, maps, places
+from alphaearth_nb import embeddings, exports, features, gate, labels, maps, pixels, places
 from alphaearth_nb.quantize import dequantize, quantize, roundtrip_bound
 from alphaearth_nb.core import DTypeError, LOADERS, is_path
 from alphaearth_nb.embeddings import as_embedding
@@ -138,6 +139,19 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "embeddings.tiff_scheme": (lambda p: embeddings.tiff_scheme(p), "raster"),
     "embeddings.provenance_tags": (lambda p: embeddings.provenance_tags(p), "map"),
     "embeddings.provenance_attrs": (lambda p: embeddings.provenance_attrs(p), "raster"),
+    "pixels.pixelwise": (lambda p: pixels.pixelwise(np.abs, EMB, p), "map"),
+    "pixels.values_at": (lambda p: pixels.values_at(p, [0], [0]), "map"),
+    "gate.map_byte_codes": (lambda p: gate.map_byte_codes(p), "map"),
+    "gate.gated": (lambda p: gate.gated(p), "map"),
+    "gate.valid_bounds": (lambda p: gate.valid_bounds(p), "map"),
+    "gate.fill_rows": (lambda p: gate.fill_rows(p), "array"),
+    "gate.linear_as_codes": (lambda p: gate.linear_as_codes(p), "array"),
+    "gate.gate_vectors": (lambda p: gate.gate_vectors(p), "array"),
+    "gate.sq_norms": (lambda p: gate.sq_norms(p), "array"),
+    "gate.byte_codes": (lambda p: gate.byte_codes(p), "array"),
+    "gate.table_codes": (lambda p: gate.table_codes(p), "array"),
+    "gate.power_scale": (lambda p: gate.power_scale(p), "array"),
+    "gate.scale_hint": (lambda p: gate.scale_hint(p), "array"),
 }
 
 
