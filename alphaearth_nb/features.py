@@ -41,6 +41,7 @@ def _children(stack) -> dict[str, xr.Dataset]:
     elif isinstance(stack, xr.Dataset):
         out = {stack.attrs.get("source", "source"): stack}
     else:
+        refuse_path(stack, "a stack is an xr.DataTree of sources or a single-source xr.Dataset", "stack")
         raise DimensionError(f"expected an xr.DataTree stack or an xr.Dataset, got {type(stack).__name__}")
     if not out or not any(ds.data_vars for ds in out.values()):
         raise EmptyStackError("the stack has no sources with bands: pass a stack built by a reader or `make_scene`")

@@ -16,7 +16,7 @@ import xarray as xr
 
 from .core import (EMBED_DIM, AEFError, a_bands, as_rng, band_order, ConfigError, EmptyStackError, Frames,
                                 MissingSourceError, NoDataWarning, NoValidDataError, StackTypeError, UnknownSourceError,
-                                checks_flags, user_stacklevel, whole)
+                                checks_flags, refuse_path, user_stacklevel, whole)
 from .geo import axes_to_turn, north_up
 from .labels import data_variables
 from .spellings import COMMON_NAMES, FLAG_WORDS, FLAGS, META_NAMES, band_renames, flag_hint
@@ -75,6 +75,7 @@ def _declares(name, sources) -> bool:
 
 def _as_children(stack, source, sources=None):
     "The stack as a dict {source name: Dataset}."
+    refuse_path(stack, "a stack is an xr.DataTree of sources or a single-source xr.Dataset", "stack")
     if isinstance(stack, xr.DataArray) and embedding_field(stack): raise _embedding_refused("the DataArray")
     if isinstance(stack, xr.DataArray):
         raise StackTypeError(f"got a DataArray ({stack.name!r}), not a stack: make it a Dataset with one variable per "

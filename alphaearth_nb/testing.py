@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, as_rng, as_seed, band_names, checks_flags
+from .core import EMBED_DIM, as_rng, as_seed, band_names, checks_flags, refuse_path
 from .geo import grid_coords
 
 # %% auto #0
@@ -76,6 +76,7 @@ def embedding_from_array(a:np.ndarray,  # (H, W, 64) values (float vectors or in
                          crs:str="EPSG:32631",    # written to attrs["crs"]
                         ) -> xr.DataArray:
     "Wrap an (H, W, 64) array as an embedding DataArray on a 10 m UTM grid (examples and tests)."
+    refuse_path(a, "an embedding array is numbers (H, W, 64)")
     a = np.asarray(a)
     c = coords or grid_coords(*a.shape[:2])
     return xr.DataArray(a, dims=("y", "x", "band"), coords={**c, "band": band_names(a.shape[-1])},

@@ -1,7 +1,7 @@
 """A path where an array, map, stack or table is wanted: one rule (`core.is_path`), one message (`core.refuse_path`'s
 `DTypeError` '..., got the path 'x.npy': load it first, e.g. ...') at every door of knn, index, linear, vote,
 directions, evaluate, quality, analysis, supervised, cubes, gate, pixels, quantize, features, exports, places, maps,
-labels, embeddings and the `.aef` accessor, before any other check. Was: a bare
+labels, embeddings, stacks, testing and the `.aef` accessor, before any other check. Was: a bare
 AttributeError (`knn.centring_offset('x.npy')`, `wider_than_float32`, cubes' zones, quality's stacks), no error at
 all (`index.recall_at('a.npy', truth)`, `supervised.rows_of_map`, `evaluate.unlabelled`), numpy's TypeError or
 ValueError, or messages naming fixes that do not apply; `as_embedding('x.npy')` named only the readers of Zarr,
@@ -15,7 +15,7 @@ import xarray as xr
 
 import alphaearth_nb as aef
 from alphaearth_nb import analysis, cubes, directions, evaluate, index, knn, linear, quality, supervised, vote
-from alphaearth_nb import embeddings, exports, features, gate, labels, maps, pixels, places
+from alphaearth_nb import embeddings, exports, features, gate, labels, maps, pixels, places, stacks, testing
 from alphaearth_nb.quantize import dequantize, quantize, roundtrip_bound
 from alphaearth_nb.core import DTypeError, LOADERS, is_path
 from alphaearth_nb.embeddings import as_embedding
@@ -152,6 +152,12 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "gate.table_codes": (lambda p: gate.table_codes(p), "array"),
     "gate.power_scale": (lambda p: gate.power_scale(p), "array"),
     "gate.scale_hint": (lambda p: gate.scale_hint(p), "array"),
+    "stacks.validate_stack": (lambda p: stacks.validate_stack(p), "stack"),
+    "stacks.to_frames": (lambda p: stacks.to_frames(p), "stack"),
+    "features.composite_features": (lambda p: features.composite_features(p), "stack"),
+    "features.xy_features": (lambda p: features.xy_features(p), "stack"),
+    "aef.embed/stack": (lambda p: aef.embed(p, aef.model.init("tiny"), 2024), "stack"),
+    "testing.embedding_from_array": (lambda p: testing.embedding_from_array(p), "array"),
 }
 
 
