@@ -25,7 +25,7 @@ from tqdm.auto import tqdm
 
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, Frames, MissingSourceError, NoDataWarning,
                                 NoValidDataError, UnknownSourceError, band_names, checks_flags, user_stacklevel)
-from .core import callable_module, compiler_options, flag, frozen_traces, keep_heap, real, whole
+from .core import callable_module, compiler_options, flag, frozen_traces, is_path, keep_heap, real, whole
 from .files import check_output, consolidate_zarr, user_path, writing_folder
 from .dist import batch_sharding, make_mesh
 from .geo import is_lazy
@@ -56,9 +56,12 @@ def model_spec(model) -> tuple[int, tuple, tuple, int]:  # a trained model with 
             raise ConfigError(f"model {model!r} is a preset name, not a trained model: train one, `state, _ = "
                               f"fit({model!r}, stack, out=run)`, then `model = train.load_model(run)` (an untrained "
                               f"model, knowingly: `AlphaEarth(preset({model!r}), key=jax.random.key(0))`)") from None
-        if isinstance(model, (str, os.PathLike)):   # a run folder or checkpoint path: the model is loaded from it
+        if is_path(model):   # a run folder or checkpoint path (`core.is_path`): the model is loaded from it
             raise ConfigError(f"model is the path {str(model)!r}, not a model: load it first, "
                               "`model = train.load_model(path)` (a run folder or a checkpoint file)") from None
+        if isinstance(model, str):   # a word naming no file and no preset: a typo, or a run folder that is not there
+            raise ConfigError(f"model {model!r} names no file and no preset ({', '.join(PRESETS)}): pass a trained "
+                              "model, `model = train.load_model(run)` (a run folder or a checkpoint file)") from None
         if isinstance(model, ModelConfig):
             raise ConfigError("model is a ModelConfig, not a model: load a trained one (`train.load_model(run)`), or "
                               "build an untrained one knowingly, `AlphaEarth(cfg, key=jax.random.key(0))`") from None

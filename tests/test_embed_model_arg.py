@@ -31,3 +31,15 @@ def test_what_fit_returns_is_named_with_its_model(st):
     state = init_state(m, make_optimizer(cfg, opt_layout(cfg)), 0)
     for given in (state, (state, [])):
         with pytest.raises(ConfigError, match=r"state\.model\.with_policy\(\)"): aef.embed(st, given, 2024, progress=False)
+
+
+@pytest.mark.parametrize("word", ["smal", "run1"])
+def test_a_word_naming_no_file_is_no_path(word, tmp_path, monkeypatch):
+    "model='smal' (a preset's typo) or 'run1' (a run folder not there): was 'model is the path 'smal' ... load it first'."
+    from alphaearth_nb.embed import model_spec
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError, match=rf"model '{word}' names no file and no preset \(tiny, small, lite\)"):
+        model_spec(word)
+    (tmp_path / word).mkdir()   # a run folder that is there: a path, loaded with load_model
+    with pytest.raises(ConfigError, match=rf"model is the path '{word}', not a model: load it first"):
+        model_spec(word)
