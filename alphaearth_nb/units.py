@@ -174,38 +174,56 @@ def _unit_of(src, b): return src.units if isinstance(src.units, str) else src.un
 # units -> ((factor, what values that many times too large are), ...), tried against each band's own valid range, not
 # the unit's: bands of one unit span other ranges (a DEM's elevation -500..9000 m, GEDI's rh98 0..120 m), so one rule
 # per unit would either take a DEM in metres for canopy heights in centimetres or let both through
-FEET = 1 / 0.3048   # feet in a metre (the international foot, 0.3048 m exactly): 3.28084
-SCALED_UNITS = {"m": ((FEET, "feet"), (100, "centimetres"), (1000, "millimetres"))}
-# (family, band) whose valid range's top no real value passes (the DEM's 9,000 m: Everest is 8,849 m), so a 99th
-# percentile above it that is not one repeated value (a fill) is a slip: a DEM in feet over mountains (Alps, Andes)
-HARD_TOPS = {("dem", "elevation")}
+# Sources: the international foot is 0.3048 m exactly (1959; NIST SP 811 B.8); the US survey foot, 1200/3937 m, is
+# 2 parts per million longer (retired 2022-12-31), nothing values can tell. Everest is 8,848.86 m (the Nepal-China
+# survey of 2020), the highest ground on Earth.
+FEET = 1 / 0.3048   # feet in a metre: 3.28084
+# metric scales, smallest factor first, named where the median itself is beyond the band's range; feet are named
+# first only where the median is plausible in metres and the tail passes Earth's top (`HARD_TOPS`), else beside them
+SCALED_UNITS = {"m": ((100, "centimetres"), (1000, "millimetres"))}
+# (family, band) -> the top no real value passes (the DEM's Everest, 8,848.86 m), so a 99th percentile above it that
+# is not one repeated value (a fill) is a slip: a DEM in feet over mountains (Alps, Andes)
+HARD_TOPS = {("dem", "elevation"): 8848.86}
 
 def range_slips(src,  # the band's `Source`
                 b,    # the band's name
                ) -> list:
-    """[(test, what the values look like, the fix)] of band `b` judged against its own valid range (`SCALED_UNITS`):
-    values beyond it that no real data has (a median above the range, or a 99th percentile ten times its top: GEDI
-    over fields has half its footprints near 0 m) whose 1st..99th percentiles fall inside it once divided by a factor,
-    the smallest such factor named as the fix and larger ones as the alternative (a DEM at 500 m in millimetres reads
-    as one at 5000 m in centimetres: only the product can tell). A band of `HARD_TOPS` is beyond its range too where
-    its 99th percentile passes the top and is not its largest value (a fill repeated in 1% of pixels is): a DEM in
-    feet over the Alps (4,800 m: 15,700 ft). Feet in lowland pass here (their slope tells them: `check_terrain`)."""
+    """[(test, what the values look like, the fix)] of band `b` judged against its own valid range. A median above
+    the range, or a 99th percentile ten times its top (GEDI over fields has half its footprints near 0 m), is a
+    metric scale (`SCALED_UNITS`): the smallest factor that brings the 1st..99th percentiles inside the range is the
+    fix, larger ones the alternative (a DEM at 500 m in millimetres reads as one at 5000 m in centimetres: only the
+    product can tell), feet named too where dividing by 3.28 also fits (a plateau above 2,743 m, Tibet's, in feet).
+    A lowland DEM in centimetres (median 90..290 m: 9,000..29,000) is centimetres, never feet. A band of `HARD_TOPS`
+    whose median is inside its range but whose 99th percentile passes the top and is not its largest value (a fill
+    repeated in 1% of pixels is) is feet first: a DEM in feet over the Alps (4,800 m: 15,700 ft), centimetres and
+    millimetres the alternative (a lowland under 90 m whose hills pass 88 m). Feet in lowland pass here (their
+    slope tells them: `check_terrain`)."""
     u = _unit_of(src, b)
     rng = src.valid_range[band_index(src, b)] if src.valid_range else None
     if not rng or u not in SCALED_UNITS: return []
     lo, hi = rng
-    scales = SCALED_UNITS[u]
-    hard = (src.family, b) in HARD_TOPS
-    fits = lambda q, f: ((q[1] > hi or q[2] > 10 * hi or (hard and hi < q[2] < q[3])) and lo <= q[0] / f
-                         and q[2] / f <= hi)
+    scales, top = SCALED_UNITS[u], HARD_TOPS.get((src.family, b))
+    inside = lambda q, f: lo <= q[0] / f and q[2] / f <= hi   # 1st..99th percentiles inside once divided by f
+    beyond = lambda q: q[1] > hi or q[2] > 10 * hi             # the median itself, or the tail ten times over
+    first = lambda q, i: beyond(q) and inside(q, scales[i][0]) and not any(inside(q, g) for g, _ in scales[:i])
     out = []
     for i, (f, what) in enumerate(scales):
-        more = scales[i + 1:]; alt = " or ".join(w for _, w in more)
-        out.append((lambda q, i=i: fits(q, scales[i][0]) and not any(fits(q, g) for g, _ in scales[:i]),
-                     f"{what}{f' (or {alt})' if more else ''}: far beyond {b}'s valid "
-                     f"range {lo:g}..{hi:g} {u}, inside it once divided by {f:g}",
-                     f"divide by {f:g}: `ds[bands] / {f:g}`" +
-                     "".join(f" (by {g:g} if the product stores {w})" for g, w in more)))
+        more = [w for _, w in scales[i + 1:]]
+        for feet in (False, True):
+            alt = " or ".join(more + ["feet"] * feet)
+            out.append((lambda q, i=i, feet=feet: first(q, i) and inside(q, FEET) == feet,
+                        f"{what}{f' (or {alt})' if alt else ''}: far beyond {b}'s valid range {lo:g}..{hi:g} {u}, "
+                        f"inside it once divided by {f:g}",
+                        f"divide by {f:g}: `ds[bands] / {f:g}`" +
+                        "".join(f" (by {g:g} if the product stores {w})" for g, w in scales[i + 1:]) +
+                        (" (`ds[bands] * 0.3048` if it stores feet)" if feet else "")))
+    if top is not None:
+        out.append((lambda q: not beyond(q) and top < q[2] < q[3] and inside(q, FEET),
+                    f"feet (or {' or '.join(w for _, w in scales)}): far beyond {b}'s valid range {lo:g}..{hi:g} "
+                    f"{u} (its 99th percentile above {top:g} {u}, Earth's highest ground), inside it once divided "
+                    f"by {FEET:.3g}",
+                    "multiply by 0.3048: `ds[bands] * 0.3048`" +
+                    "".join(f" (divide by {g:g} if the product stores {w})" for g, w in scales)))
     return out
 
 def unit_slips(src,        # a `Source`
@@ -517,7 +535,7 @@ def check_terrain(source,          # a Source or its name
                          f"of {sb} where the ground is steeper than {STEEP:g} degrees (1 in metres, 3.28 in feet; its "
                          f"values: {np.nanmedian(e):.4g} median): multiply by 0.3048: "
                          f"`ds['{eb}'] = ds['{eb}'] * 0.3048`.")
-    for f, what in SCALED_UNITS["m"][1:]:   # centimetres, millimetres (feet: above)
+    for f, what in SCALED_UNITS["m"]:   # centimetres, millimetres (feet: above)
         if near(r, f):
             raise UnitsError(f"{who}.{eb} should be in m but looks like {what}: its gradient is {r:.0f} times the "
                              f"tangent of {sb} (1 in metres; its values: {np.nanmedian(e):.4g} median): divide by "
