@@ -29,6 +29,7 @@ from .core import callable_module, compiler_options, flag, frozen_traces, is_pat
 from .files import check_output, consolidate_zarr, user_path, writing_folder
 from .dist import batch_sharding, make_mesh
 from .geo import is_lazy
+from .spatial import MODEL_LAYER
 from .quantize import quantize
 from .stacks import CLOUD, SourceArrays, pack_frames, resolve, source_arrays, validate_stack
 from .model import PRESETS, ModelConfig, preset_of
@@ -329,7 +330,7 @@ def _lazy_sums(arrays:list, args:dict, tl:Tiling, chunks:int) -> da.Array:
         blocks += [a, (f"t{len(blocks)}", "y", "x")]
     # an explicit name spares dask from hashing the model's weights
     return da.blockwise(lambda *bl: _block(*bl, **args), ("y", "x", "band"), *blocks, new_axes={"band": args["dim"]},
-                        name=f"embedding-sums-{uuid.uuid4().hex}",
+                        name=f"{MODEL_LAYER}{uuid.uuid4().hex}",   # gates take no sample of it
                         concatenate=True, dtype=np.float32, meta=np.empty((0, 0, 0), np.float32),
                         adjust_chunks={"y": lambda n: n - 2 * (m - o), "x": lambda n: n - 2 * (m - o)})
 

@@ -21,7 +21,7 @@ from .geo import (NODATA_KEYS, VALID_KEYS, geotransform, check_pixels, crs_of, d
 from .files import gdal_path, reading_raster
 from .labels import data_variables
 from .quantize import NODATA, quantize
-from .spatial import centred, is_lazy
+from .spatial import centred, is_lazy, runs_model
 from .bands import narrow_floats
 from .stacks import check_grid, names_every_band
 from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_hint, band_order,
@@ -166,7 +166,8 @@ def _codes_gated(q:xr.DataArray) -> xr.DataArray:
     """The int8 form `q` (y, x, band) with -128 (no data) where its codes are no embedding vector (`_refused_codes`),
     as the float form holds NaN there (warned; lazily for dask input, warned of its `map_sample`, as `gated` is)."""
     if is_lazy(q):
-        if (bad := _refused_codes(np.asarray(map_sample(q).values))).any(): _warn_refused(bad, "sampled pixels")   # F4
+        if not runs_model(q) and (bad := _refused_codes(np.asarray(map_sample(q).values))).any():   # F4
+            _warn_refused(bad, "sampled pixels")
         return pixelwise(lambda a: np.where(_refused_codes(a)[..., None], np.int8(NODATA), a).astype(np.int8), q,
                          dtype=np.int8, out_core=("band",)).transpose(*q.dims)
     if not (bad := _refused_codes(q.values)).any(): return q
@@ -241,21 +242,22 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
             rng = ((da < valid[0]) | (da > valid[1])).any("band")
             off = rng if off is None else off | rng
         da = map_byte_codes(da, fills, valid)       # a uint8 map's bytes as `gated` reads them
-        lazy = is_lazy(da)   # F4: a lazy map is judged on its `map_sample` (the chunks under nine windows)
+        lazy = is_lazy(da)   # F4: a lazy map is judged on its `map_sample`; embed's output is none (it would embed)
+        judge = not (lazy and runs_model(da))
         seen = (lambda a: a if isinstance(a, bool) else map_sample(a).compute()) if lazy else (lambda a: a)
-        _no_scaled_codes(seen(da), None if off is None else seen(off))   # `emb * 100` as integers: no codes, refused
+        if judge: _no_scaled_codes(seen(da), None if off is None else seen(off))   # `emb * 100` as integers: refused
         past = ((da < -128) | (da > 127)).any("band")   # no int8 code: `astype` wrapped it (300 -> 44), `gated` refuses it
         gone = False if off is None else off.all("band") if "band" in off.dims else off   # pixels off already
-        if k := int((seen(past) & ~seen(gone)).sum()):
+        if judge and (k := int((seen(past) & ~seen(gone)).sum())):
             warnings.warn(f"{k} of {seen(past).size} {'sampled ' if lazy else ''}pixels are not embedding vectors "
                           f"(values outside int8's -128..127) and are no data ({NODATA})" + (scale_hint(seen(da).values,
                           files=True) or ": check the reader's fill value and the dtype the codes were stored in"),
                           stacklevel=user_stacklevel())
         off = past if off is None else off | past
         q = (da.where(~off, NODATA) if off is not None else da).astype(np.int8).rename("embedding")
-        if not lazy: q = q.copy(data=linear_as_codes(q.values))   # a linear int8 scaling: the product's codes
+        if not is_lazy(q): q = q.copy(data=linear_as_codes(q.values))   # a linear int8 scaling: the product's codes
         else:   # warned once, of the sample; each block converted alike
-            linear_as_codes(np.asarray(map_sample(q).values), "sampled pixel")
+            if judge: linear_as_codes(np.asarray(map_sample(q).values), "sampled pixel")
             q = pixelwise(lambda a: linear_as_codes(a, warn=False), q, dtype=np.int8, out_core=("band",)).transpose(*q.dims)
         q = _codes_gated(q)   # all zero, one code in every band, ...: no data, as the float form reads them (was: data)
         q.attrs = {k: v for k, v in da.attrs.items() if k not in (*NODATA_KEYS, *VALID_KEYS)} | {"nodata": NODATA}

@@ -19,6 +19,7 @@ from .bands import (band_dim, band_hint, band_parts, band_variables, by_band, jo
 from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range, is_lazy, rename_spatial
 from .pixels import pixelwise, values_at
 from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
+from .spatial import runs_model
 from .directions import COS_ROWS, change_score, cosines, unit_rows
 
 # %% auto #0
@@ -195,9 +196,8 @@ def window_rows(n:int,           # the length of an axis
 
 def map_sample(da:xr.DataArray,  # a map (..., y, x, band), lazy or not
               ) -> xr.DataArray:
-    """`da`'s pixels in nine windows of 64 x 64 spread over it (`window_rows` of `y` and `x`: outer indexing), at
-    most 36,864: what a lazy map's gates judge, reading the chunks under them only, never the whole map (field case
-    F4: lazy data gets the eager checks). Lazy still: the caller computes it (`.values`)."""
+    """`da`'s pixels in nine 64 x 64 windows spread over it (`window_rows` of `y` and `x`), at most 36,864: what a lazy
+    map's gates judge (F4), reading the chunks under them only; still lazy (the caller computes it)."""
     return da.isel({k: window_rows(da.sizes[k]) for k in ("y", "x") if k in da.dims})
 
 def _map_reading(da:xr.DataArray, fills, valid=None) -> int|None:
@@ -521,7 +521,7 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
         reading = _map_reading(da, fills, valid) if da.dtype.kind == "u" or byte else None
         out = pixelwise(lambda a: _gate(a, fills, codes, reading=reading, valid=valid, stored_bytes=byte)[0], da,
                         out_core=("band",))
-        _said(np.asarray(map_sample(da).values), fills, codes, reading, valid, byte, "sampled pixel")   # F4: warned too
+        if not runs_model(da): _said(np.asarray(map_sample(da).values), fills, codes, reading, valid, byte, "sampled pixel")
     else: out = da.copy(data=_said(da.values, fills, codes, None, valid, byte, "pixel"))
     for k in (*NODATA_KEYS, *VALID_KEYS, "scale_factor", "add_offset"): out.attrs.pop(k, None)
     out.encoding = {}

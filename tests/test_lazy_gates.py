@@ -111,3 +111,18 @@ def test_runs_model_tells_a_graph_that_embeds(unit):
     lazy = unit.chunk({"y": 50, "x": 50})
     assert not runs_model(unit) and not runs_model(lazy)                       # data read: a sample is cheap
     assert runs_model(lazy.copy(data=lazy.data.map_blocks(lambda b: b, name=MODEL_LAYER + "t")))   # embed's layer
+
+
+def test_a_lazy_embed_output_is_not_sampled(embed_standin, monkeypatch):
+    "embed's lazy output runs the model per chunk: the gates take no sample of it (it would embed those chunks at once)."
+    from alphaearth_nb import embed as embed_module
+    from alphaearth_nb.spatial import runs_model
+    stack = embed_standin.make_stack()
+    emb = embed_module.embed(stack, embed_standin.model_on(embed_standin.make_stack(8, 8)), 2024, progress=False,
+                             lazy=True, chunks=12)
+    assert runs_model(emb)
+    runs, block = [], embed_module._block
+    monkeypatch.setattr(embed_module, "_block", lambda *a, **k: runs.append(1) or block(*a, **k))
+    as_embedding(emb)
+    as_embedding(quantize(emb), dequantize=False)   # the int8 form (index.build): no sample either
+    assert runs == []
