@@ -349,10 +349,14 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
             warnings.warn(f"{p} is not an alphaearth_nb checkpoint ({other}): skipped, loading an older one.",
                           TrainingWarning, stacklevel=user_stacklevel())
             foreign.append(p.name); continue
-        try: return _load_one(p, like)
-        except DamagedCheckpointError as e:
-            warnings.warn(f"{e} Falling back to an older checkpoint.", TrainingWarning, stacklevel=user_stacklevel())
-            damaged.append((p.name, e))
+        try: got = _load_one(p, like)
+        except DamagedCheckpointError as e: damaged.append((p.name, e)); continue
+        for _, e in damaged:   # each damaged one named with the checkpoint loaded instead (was 'an older checkpoint')
+            warnings.warn(f"{e} Falling back to {p.name} (step {got[1].get('step')}).", TrainingWarning,
+                          stacklevel=user_stacklevel())
+        return got
+    for _, e in damaged:
+        warnings.warn(f"{e} No older checkpoint is whole either.", TrainingWarning, stacklevel=user_stacklevel())
     if not damaged:
         raise CheckpointError(f"no alphaearth_nb checkpoint in {path}: {', '.join(sorted(foreign))} are not in our "
                               f"format ({CKPT_FORMAT!r}); point at a folder written by `save_checkpoint` or `fit`.")
