@@ -67,6 +67,10 @@ def open_input(path,            # the file or folder the user named
     read (not that format, damaged, unreadable), naming the option, the file and `fix`; errors of ours pass through."""
     p = Path(path)
     if not p.exists(): raise MissingDataError(f"{flag} {p} does not exist: check the path")
+    if kind == "csv" and p.is_dir():   # was: pandas' IsADirectoryError, then how a CSV is written
+        one = next(iter(sorted(p.glob("*.csv"))), None)
+        raise err(f"{flag} {p} is a folder, not a CSV file: pass the file itself"
+                  + (f", e.g. {flag} {one}" if one else ""))
     try: return _open_file(p, kind)
     except AEFError: raise
     except (ValueError, OSError, KeyError, TypeError, EOFError, UnicodeDecodeError, pd.errors.ParserError) as e:
