@@ -33,22 +33,23 @@ from jaxtyping import Array, Bool, Float
 
 from ._param_docs import SECTIONS
 from .band_labels import EMBED_DIM, a_bands, a_positions, band_names, band_order
+from .loaders import LOADERS, is_path, loader_of
 
 # %% auto #0
-__all__ = ['SEED_MAX', 'LOADERS', 'MAP_WANTED', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS',
-           'HEAP_KEEP_BYTES', 'KEPT_HEAP', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError',
-           'PeriodError', 'SourceError', 'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError',
-           'DimensionError', 'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError',
-           'CheckpointError', 'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError',
-           'StackTypeError', 'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError',
-           'UnitsWarning', 'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'flag',
-           'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'with_article',
-           'user_stacklevel', 'is_path', 'refuse_path', 'CallableModule', 'callable_module', 'documented', 'Frames',
-           'Target', 'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
+__all__ = ['SEED_MAX', 'MAP_WANTED', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS', 'HEAP_KEEP_BYTES',
+           'KEPT_HEAP', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'PeriodError', 'SourceError',
+           'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError',
+           'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError',
+           'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
+           'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
+           'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'flag', 'whole', 'as_seed',
+           'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'with_article', 'user_stacklevel',
+           'refuse_path', 'CallableModule', 'callable_module', 'documented', 'Frames', 'Target', 'Texts',
+           'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
            'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning',
            'compile_cache', 'compiler_options', 'cpu_threads', 'unroll_cap', 'llvm_options', 'keep_heap', 'gc_frozen',
-           'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note', 'EMBED_DIM', 'band_names', 'band_order',
-           'a_bands', 'a_positions']
+           'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note', 'is_path', 'LOADERS', 'loader_of',
+           'EMBED_DIM', 'band_names', 'band_order', 'a_bands', 'a_positions']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -254,27 +255,7 @@ def user_stacklevel() -> int:
         elif top not in _PASS_THROUGH: return n
 
 # %% ../nbs/00_core.ipynb #pth002
-_PATH_TEXT = re.compile(r"[/\\]|\.(?![eE][+-]?\d+\s*$)[A-Za-z]\w*\s*$")   # a separator or a file suffix (1.e5: a number)
-
-def is_path(x) -> bool:  # any object
-    """Whether `x` names a file rather than holding data: a `Path` (any `os.PathLike`), or text with a folder separator
-    or a file suffix ('x.npy', 'data/q.csv', 'emb.zarr'), or naming a file or folder that exists. Number text ('0.5',
-    '1.e5') and a word ('forest') are no paths. The one rule of every door that wants data (`refuse_path`)."""
-    if isinstance(x, os.PathLike): return True
-    return isinstance(x, str) and (bool(_PATH_TEXT.search(x)) or bool(x.strip()) and os.path.exists(x))
-
-_TABLE, _MAPS = ("`aef.labels.read_table(path)` (a CSV table: its A00..A63 columns are the bands) or `pd.read_parquet(path)`",
-                 "`aef.stores.open_zarr(path)` (a Zarr store), `aef.exports.read_cog(path)` (a GeoTIFF; an official tile: "
-                 "`aef.embeddings.read_official_tiff(path)`), `xr.open_dataarray(path)` (a netCDF file)")
-LOADERS = {"array": f"`np.load(path)` (a .npy file), {_TABLE}",   # what to load a file with, by what a door wants
-           "vectors": f"`np.load(path)` (a .npy file of vectors), {_TABLE}, or a pixel of an embedding, "
-                      "`aef.stores.open_zarr(path).sel(x=.., y=.., method='nearest')`",
-           "index": f"`np.load(path)` (a .npy file of vectors (N, 64)), {_TABLE}, or a map: {_MAPS}",
-           "map": f"{_MAPS}, `aef.testing.embedding_from_array(np.load(path), coords={{'y': ys, 'x': xs}}, crs='EPSG:...')` "
-                  "(a .npy array (H, W, 64) with its pixel centres and CRS), or `aef.labels.read_table(path)"
-                  ".set_index(['y', 'x']).to_xarray().assign_attrs(crs='EPSG:...')` (a table of A00..A63 with x/y columns)",
-           "stack": "`xr.open_datatree(path)` (a stack written as netCDF; `engine='zarr'` for a Zarr store)",
-           "raster": "`xr.open_dataarray(path)` (netCDF; `engine='zarr'`: Zarr) or `rioxarray.open_rasterio(path)` (a GeoTIFF)"}
+_all_ = ["is_path", "LOADERS", "loader_of"]   # from `loaders` (00), the path rule below core
 
 MAP_WANTED = "an embedding is an xarray DataArray (y, x, band) or Dataset"   # what a map door wants (`refuse_path`)
 
@@ -283,8 +264,9 @@ def refuse_path(x,                # what a door was given
                 kind:str="array", # the readers to name (`LOADERS`): array, vectors, index, map, stack, raster
                ) -> None:
     """`DTypeError` '{what}, got the path 'x.npy': load it first, e.g. ...' naming the readers of `kind` where `x` is
-    a path (`is_path`) though data are wanted; nothing for anything else. The one message of every such door."""
-    if is_path(x): raise DTypeError(f"{what}, got the path {os.fspath(x)!r}: load it first, e.g. {LOADERS[kind]}")
+    a path (`is_path`) though data are wanted; nothing for anything else. The one message of every such door. The
+    readers are `loaders.loader_of`'s: a vector file of places where vectors are wanted names geopandas'."""
+    if is_path(x): raise DTypeError(f"{what}, got the path {os.fspath(x)!r}: load it first, e.g. {loader_of(x, kind)}")
 
 # %% ../nbs/00_core.ipynb #c0008
 _all_ = ["EMBED_DIM", "band_names", "band_order", "a_bands", "a_positions"]   # from `band_labels` (see above)
