@@ -80,8 +80,8 @@ def unwritten_years(values) -> list:  # times of any form; only the text ones ar
              if isinstance(v, (str, bytes))]
     return [v for v in texts if not re.search(r"\d{4}", v)]
 
-# ISO 8601 text: a date, or a date and time (seconds, a fraction, 'Z' or an offset optional; 'T' or a space)
-_ISO = re.compile(r"\s*\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?)?\s*$", re.I)
+# ISO 8601 text: a date (its month and day of 1 or 2 digits: '2020-1-5', as pandas reads them), or a date and time (seconds, a fraction, 'Z' or an offset optional; 'T' or a space)
+_ISO = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}([T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?)?\s*$", re.I)
 
 def _iso_format(a:np.ndarray) -> dict:
     "pandas' `format='ISO8601'` when every value is ISO text, so each is read by its own form: pandas otherwise " \
@@ -430,28 +430,50 @@ PERIOD_FEATURE_DIM = 2 * TIMECODE_DIM + 1
 
 # %% ../nbs/01_timecodes.ipynb #cy0001
 # A date written with its day and month first ('31/12/2020', '31.12.2020', '12-31-2020') or its four-digit year
-# first with '/' or '.' ('2020/12/31'), a time of day after it or not: its two numbers besides the year
-_DMY = re.compile(r"\s*(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})([T ]\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?)?\s*$", re.I)
-_YMD = re.compile(r"\s*(\d{4})([/.])(\d{1,2})\2(\d{1,2})([T ]\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?)?\s*$", re.I)
+# first ('2020/12/31', '2020.12.31', '2020-1-5'), a time of day after it or not, on a 24-hour clock or a 12-hour one
+# ('12/31/2020 1:05 PM', a US spreadsheet's: 'AM', 'PM', 'a.m.', 'p.m.', any case; the hour then 1..12, 12 AM = 00);
+# or a month's English name ('Jan 5 2020', 'January 5, 2020', '5 January 2020', '5 Jan. 2020'); or a day of the
+# year ('2020-005', ISO 8601's ordinal date)
+_TIME = r"(?:[T ]\s*(?P<h>\d{1,2}):\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*(?P<ampm>[ap]\.?m\.?))?)?\s*$"
+_DMY = re.compile(r"\s*(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})" + _TIME, re.I)
+_YMD = re.compile(r"\s*(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})" + _TIME, re.I)
+_NAMED = re.compile(r"\s*(?:(?P<d1>\d{1,2})\s+(?P<m1>[a-z]+)\.?|(?P<m2>[a-z]+)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
+                    r",?\s+(?P<y>\d{4})" + _TIME, re.I)
+_ORDINAL = re.compile(r"\s*(\d{4})-(\d{3})\s*$")
+_MONTHS = {n.lower(): i for i in range(1, 13) for n in (calendar.month_name[i], calendar.month_abbr[i])} | {"sept": 9}
 
 def _is_date(y:int, m:int, d:int) -> bool:
     "Whether year `y`, month `m`, day `d` is a day of the calendar (31/02 is not)."
     return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
 
+def _clock(m) -> bool:
+    "Whether a match's time of day is one: an hour of 0..23, or of 1..12 on a 12-hour clock ('13:05 PM' is none)."
+    if m["h"] is None: return True
+    return 1 <= int(m["h"]) <= 12 if m["ampm"] else int(m["h"]) <= 23
+
 def _text_year(v:str) -> float:
-    """The year of date text: ISO ('2024-06-01', a time and zone or not), its day and month first in either order
-    ('31/12/2020' day-first, '12/31/2020' month-first, '01/06/2020' either: one year whichever was meant, so the
-    order need not be known; '/', '.' or '-' between) or '2020/12/31'; NaN for a word, a day no order makes a date
-    ('31/02/2020', '13/13/2020') and a two-digit year ('31/12/20': 1920 or 2020 cannot be told)."""
+    """The year of date text: ISO ('2024-06-01', '2024-6-1', a time and zone or not), its day and month first in
+    either order ('31/12/2020' day-first, '12/31/2020' month-first, '01/06/2020' either: one year whichever was
+    meant, so the order need not be known; '/', '.' or '-' between), '2020/12/31' and '2020-1-5', a time after any
+    of them on a 24- or 12-hour clock ('12/31/2020 1:05 PM'), a month's English name ('Jan 5 2020', '5 January
+    2020') or a day of the year ('2020-005'); NaN for a word, a day no order makes a date ('31/02/2020',
+    '13/13/2020'), a time that is none ('1:05 XM', '13:05 PM'), an ISO week ('2020-W01' starts on 30 December 2019:
+    its year is not the calendar's) and a two-digit year ('31/12/20': 1920 or 2020 cannot be told)."""
     if _ISO.match(v):
         try: return float(pd.Timestamp(v.strip()).year)   # its own zone's year ('...T23:00-05:00')
         except (ValueError, TypeError, OverflowError): return np.nan   # '2024-13-45'
-    if m := _DMY.match(v):
+    if (m := _DMY.match(v)) and _clock(m):
         a, b, y = int(m[1]), int(m[3]), int(m[4])
         return float(y) if _is_date(y, b, a) or _is_date(y, a, b) else np.nan
-    if m := _YMD.match(v):
+    if (m := _YMD.match(v)) and _clock(m):
         y, a, b = int(m[1]), int(m[3]), int(m[4])
         return float(y) if _is_date(y, a, b) else np.nan
+    if (m := _NAMED.match(v)) and _clock(m) and (mo := _MONTHS.get((m["m1"] or m["m2"]).lower())):
+        y = int(m["y"])
+        return float(y) if _is_date(y, mo, int(m["d1"] or m["d2"])) else np.nan
+    if m := _ORDINAL.match(v):
+        y = int(m[1])
+        return float(y) if 1 <= int(m[2]) <= 365 + calendar.isleap(y) else np.nan
     return np.nan
 
 def _value_year(v) -> float:
@@ -468,7 +490,9 @@ def column_years(values) -> np.ndarray:  # a table's `year` column (a Series, ar
     years is the caller's judgement), dates their calendar year: datetime64 of any unit, with a time zone or without
     (`pd.to_datetime(df.year, format='%Y')`: 1 January), `pd.Period`, `datetime.date`, `pd.Timestamp` and cftime
     objects, `np.datetime64` scalars, ISO date text ('2024-06-01'), and date text with the day and month first
-    ('31/12/2020', '31.12.2020', a spreadsheet's day-first export; '12/31/2020' month-first) or '2020/12/31'.
+    ('31/12/2020', '31.12.2020', a spreadsheet's day-first export; '12/31/2020' month-first), '2020/12/31' or '2020-1-5',
+    a time after them on a 24- or 12-hour clock ('12/31/2020 1:05 PM'), a month's name ('Jan 5 2020') or a day of
+    the year ('2020-005'): `_text_year`.
     Decided: day-first and month-first text are both read, value by value, without judging the column's order (day
     > 12 somewhere), and a column whose days are all <= 12 ('01/06/2020': 1 June or 6 January) is no error: a year
     is all that is read, and it is the same under either reading; only a text that no order makes a date
