@@ -33,7 +33,7 @@ from . import model as aef_model
 from .checkpoint import (check_run_folder, checkpoint_folder, checkpoints, jsonable, latest_checkpoint,
                                       load_checkpoint, not_a_run, run_folder, save_checkpoint)
 from .core import (CheckpointError, ConfigError, MissingSourceError, TrainingError, TrainingWarning, flag,
-                                keep_heap, seed_key, whole, checks_flags, user_stacklevel)
+                                keep_heap, refuse_path, seed_key, whole, checks_flags, user_stacklevel)
 from .files import local_output, user_path, write_text, writing_file
 from .stacks import validate_stack
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
@@ -156,6 +156,7 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
             if (why := _lacks(data, mcfg, scfg, preset)) is None: raise
             raise MissingSourceError(why) from None
     if data is None or isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
+        refuse_path(data, "fit's data is a stack (an xr.DataTree of sources) or batches", "stack")
         raise ConfigError(f"fit got data of type {type(data).__name__}: pass a stack, a samples.Batches, a function "
                           "position -> batches, or an iterable of batches (the sample scene: `scene.load_scene()`).")
     return itertools.islice(iter(data), start, None)

@@ -157,6 +157,7 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "features.composite_features": (lambda p: features.composite_features(p), "stack"),
     "features.xy_features": (lambda p: features.xy_features(p), "stack"),
     "aef.embed/stack": (lambda p: aef.embed(p, aef.model.init("tiny"), 2024), "stack"),
+    "train.fit/data": (lambda p: aef.train.fit("tiny", p, steps=1), "stack"),
     "testing.embedding_from_array": (lambda p: testing.embedding_from_array(p), "array"),
 }
 
