@@ -464,6 +464,7 @@ def scale_hint(a,                # values (..., 64) that are no embedding vector
                 f" (a file: its values as stored, `emb = rioxarray.open_rasterio(path) / {s:g}` or "
                 f"`xr.open_dataarray(path) / {s:g}`, as the map read from it is no data already)" if files else ""))
 
+@checks_flags
 def linear_as_codes(q:np.ndarray,        # int rows or pixels (..., 64)
                     what:str="pixel",    # what they are, for the warning
                     warn:bool=True,      # warn; False: a lazy map's blocks (its sample was warned once)

@@ -187,7 +187,7 @@ def compare_on_scene(stack,                # the scene (DataTree)
     Class ids that lost digits in a float type (beyond 2^24 in float32, also a float32 file read widened) are a
     `LabelError` before any work (`labels.check_exact_ids`)."""
     refuse_path(stack, "a scene is a stack (DataTree)", "stack"); refuse_path(labels, "labels are a class map (year, y, x)", "raster")
-    for e in embeddings.values(): refuse_path(e, MAP_WANTED, "map")
+    for e in (embeddings.values() if isinstance(embeddings, dict) else [embeddings]): refuse_path(e, MAP_WANTED, "map")
     min_dist, folds, seed = real(min_dist, "min_dist", 50.0), whole(folds, "folds", 20), as_seed(seed)
     check_exact_ids(labels.values, stored_dtype(labels), "the yearly classes")   # merged classes would fake change
     years = sorted(embeddings)
