@@ -162,12 +162,11 @@ def _warn_refused(bad:np.ndarray, what:str) -> None:
                   f"or of a length no mean or resampling of embeddings has) and are no data ({NODATA}), as the float "
                   "form reads them (`as_embedding(emb)`: NaN)", stacklevel=user_stacklevel())
 
-def _codes_gated(q:xr.DataArray) -> xr.DataArray:
+def _codes_gated(q:xr.DataArray, sample=None) -> xr.DataArray:
     """The int8 form `q` (y, x, band) with -128 (no data) where its codes are no embedding vector (`_refused_codes`),
-    as the float form holds NaN there (warned; lazily for dask input, warned of its `map_sample`, as `gated` is)."""
+    as the float form holds NaN there (warned; lazily for dask input, warned of `sample`, its `map_sample`'s codes)."""
     if is_lazy(q):
-        if not runs_model(q) and (bad := _refused_codes(np.asarray(map_sample(q).values))).any():   # F4
-            _warn_refused(bad, "sampled pixels")
+        if sample is not None and (bad := _refused_codes(sample)).any(): _warn_refused(bad, "sampled pixels")   # F4
         return pixelwise(lambda a: np.where(_refused_codes(a)[..., None], np.int8(NODATA), a).astype(np.int8), q,
                          dtype=np.int8, out_core=("band",)).transpose(*q.dims)
     if not (bad := _refused_codes(q.values)).any(): return q
@@ -244,22 +243,26 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
         da = map_byte_codes(da, fills, valid)       # a uint8 map's bytes as `gated` reads them
         lazy = is_lazy(da)   # F4: a lazy map is judged on its `map_sample`; embed's output is none (it would embed)
         judge = not (lazy and runs_model(da))
-        seen = (lambda a: a if isinstance(a, bool) else map_sample(a).compute()) if lazy else (lambda a: a)
-        if judge: _no_scaled_codes(seen(da), None if off is None else seen(off))   # `emb * 100` as integers: refused
-        past = ((da < -128) | (da > 127)).any("band")   # no int8 code: `astype` wrapped it (300 -> 44), `gated` refuses it
-        gone = False if off is None else off.all("band") if "band" in off.dims else off   # pixels off already
-        if judge and (k := int((seen(past) & ~seen(gone)).sum())):
-            warnings.warn(f"{k} of {seen(past).size} {'sampled ' if lazy else ''}pixels are not embedding vectors "
-                          f"(values outside int8's -128..127) and are no data ({NODATA})" + (scale_hint(seen(da).values,
+        if lazy and judge:   # the sample of the map and of its declared no data, read by one compute
+            s = xr.Dataset({"v": map_sample(da)} | ({} if off is None else {"off": map_sample(off)})).compute()
+            sv, so = s["v"], s.get("off")
+        else: sv, so = da, off
+        if judge: _no_scaled_codes(sv, so)   # `emb * 100` as integers: no codes, refused
+        past_of = lambda v: ((v < -128) | (v > 127)).any("band")   # no int8 code: `astype` wrapped it (300 -> 44)
+        off_of = lambda v, o: past_of(v) if o is None else o | past_of(v)
+        gone = False if so is None else so.all("band") if "band" in so.dims else so   # pixels off already
+        if judge and (k := int((past_of(sv) & ~gone).sum())):
+            warnings.warn(f"{k} of {past_of(sv).size} {'sampled ' if lazy else ''}pixels are not embedding vectors "
+                          f"(values outside int8's -128..127) and are no data ({NODATA})" + (scale_hint(sv.values,
                           files=True) or ": check the reader's fill value and the dtype the codes were stored in"),
                           stacklevel=user_stacklevel())
-        off = past if off is None else off | past
-        q = (da.where(~off, NODATA) if off is not None else da).astype(np.int8).rename("embedding")
-        if not is_lazy(q): q = q.copy(data=linear_as_codes(q.values))   # a linear int8 scaling: the product's codes
-        else:   # warned once, of the sample; each block converted alike
-            if judge: linear_as_codes(np.asarray(map_sample(q).values), "sampled pixel")
+        q = da.where(~off_of(da, off), NODATA).astype(np.int8).rename("embedding")
+        sample = None   # a lazy map's sample of `q`, its linear scaling read as codes (warned once): `_codes_gated`'s
+        if not lazy: q = q.copy(data=linear_as_codes(q.values))   # a linear int8 scaling: the product's codes
+        else:   # each block converted alike
+            if judge: sample = linear_as_codes(sv.where(~off_of(sv, so), NODATA).astype(np.int8).values, "sampled pixel")
             q = pixelwise(lambda a: linear_as_codes(a, warn=False), q, dtype=np.int8, out_core=("band",)).transpose(*q.dims)
-        q = _codes_gated(q)   # all zero, one code in every band, ...: no data, as the float form reads them (was: data)
+        q = _codes_gated(q, sample)   # all zero, one code in every band, ...: no data, as the float form reads them
         q.attrs = {k: v for k, v in da.attrs.items() if k not in (*NODATA_KEYS, *VALID_KEYS)} | {"nodata": NODATA}
         return q
     return _with_crs(gated(da).rename("embedding"), crs_of(obj))

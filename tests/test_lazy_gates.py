@@ -126,3 +126,21 @@ def test_a_lazy_embed_output_is_not_sampled(embed_standin, monkeypatch):
     as_embedding(emb)
     as_embedding(quantize(emb), dequantize=False)   # the int8 form (index.build): no sample either
     assert runs == []
+
+
+def test_the_int8_form_reads_the_chunks_under_its_windows_once():
+    "A 1000 x 1000 int8 map of 100 chunks: its sample and its declared no data read by one compute, 16 chunks once " \
+    "(ffdae4a read them 4 times: the scale, the values past int8, the linear scaling and the refused codes apart)."
+    read, lock = [], threading.Lock()
+    def block(block_info=None):
+        (y0, y1), (x0, x1), _ = block_info[None]["array-location"]
+        with lock: read.append((y0, x0))
+        v = np.random.default_rng(y0 * 1000 + x0).normal(size=(y1 - y0, x1 - x0, 64)).astype("float32")
+        return np.asarray(quantize(v / np.linalg.norm(v, axis=-1, keepdims=True)))
+    data = dsa.map_blocks(block, chunks=((100,) * 10, (100,) * 10, (64,)), dtype="int8")
+    m = embedding_from_array(np.zeros((1, 1, 64), np.int8))
+    m = xr.DataArray(data, dims=("y", "x", "band"), coords={"y": 1e6 - 10.0 * np.arange(1000), "x": 10.0 * np.arange(1000),
+                                                            "band": m.band.values}, attrs={**m.attrs, "valid_min": -127})
+    q, said = _said(lambda: as_embedding(m, dequantize=False))
+    assert said == [] and isinstance(q.data, dsa.Array)
+    assert 0 < len(read) <= 16 and len(set(read)) == len(read), sorted(read)
