@@ -361,7 +361,8 @@ def test_embed_onto_a_full_disk_is_one_line_and_leaves_the_old_store(tmp_path, f
     assert is_ours(full_disk / "o.zarr")
     xr.testing.assert_equal(xr.open_zarr(full_disk / "o.zarr", consolidated=False).load(), old)
     assert r.returncode == 2 and "Traceback" not in r.stderr and "Task" not in r.stderr, r.stderr[-3000:]
-    assert lines[-1].startswith("aef: error:") and "No space left on device" in lines[-1], lines[-3:]  # said last
+    assert lines[-1].startswith("aef: error:") and "No space left on the disk of" in lines[-1], lines[-3:]  # said last
+    assert "o.zarr is as it was before" in lines[-1], lines[-1]   # names the store kept (core.DiskError.full)
 
 
 def _pre_marker_run(tmp_path, preset="tiny"):
