@@ -55,9 +55,12 @@ def __dir__() -> list:
     return sorted(set(globals()) | set(NAMES) | {m.name for m in _pkgutil.iter_modules(__path__) if m.name[0] != "_"})
 
 def _accessor(cls:str):
-    "The `.aef` of an xarray object until `accessor` is loaded: it loads it (which registers `cls` itself in this " \
-    "stand-in's place) and returns `accessor.<cls>(obj)`."
-    def aef(obj): return getattr(_importlib.import_module(f"{_PKG}.accessor"), cls)(obj)
+    "The `.aef` of an xarray object until `accessor` is loaded: it loads `explorer` (with `maps` and `accessor`, which " \
+    "registers `cls` itself in this stand-in's place; `maps` and `explorer` add `.aef.plot` and `.aef.explore`) and " \
+    "returns `accessor.<cls>(obj)`."
+    def aef(obj):
+        _importlib.import_module(f"{_PKG}.explorer")
+        return getattr(_importlib.import_module(f"{_PKG}.accessor"), cls)(obj)
     aef.__doc__ = f"`alphaearth_nb.accessor.{cls}`, loaded on the first `.aef` of an object."
     return aef
 
@@ -70,8 +73,14 @@ def _register(xr) -> None:
         for register in (xr.register_dataset_accessor, xr.register_datatree_accessor):
             register("aef")(_accessor("StackAccessor"))
 
-# the modules the package follows without importing them: each, once loaded (by anyone), gets its hook
-_FOLLOWED = {"xarray": _register}
+def _with_explorer(maps) -> None:
+    "Once `maps` is loaded (it loads `accessor`, so the stand-ins are gone), load `explorer` too: `.aef.explore` " \
+    "is there whichever module a user imported first (a partly loaded `explorer`, which imports `maps`, is left be)."
+    _importlib.import_module(f"{_PKG}.explorer")
+
+# the modules the package follows without importing them: each, once loaded (by anyone), gets its hook (xarray's
+# by `_Follow`, the package's own by `_ParamDocsFinder` below, which finds them first)
+_FOLLOWED = {"xarray": _register, f"{_PKG}.maps": _with_explorer}
 
 class _Follow:
     "Finds a module of `_FOLLOWED` as the finders after it do, and runs its hook once it is loaded: the package " \
@@ -116,7 +125,8 @@ def _param_docs(module) -> int:
     return n
 
 class _ParamDocsFinder:
-    "Finds this package's modules as `PathFinder` does, and gives each, once loaded, its Parameters sections."
+    "Finds this package's modules as `PathFinder` does, and gives each, once loaded, its Parameters sections " \
+    "(and its `_FOLLOWED` hook, `maps`')."
     @classmethod
     def find_spec(cls, fullname:str, path=None, target=None):
         if not fullname.startswith(__name__ + ".") or path is None: return None
@@ -124,7 +134,9 @@ class _ParamDocsFinder:
         loader = getattr(spec, "loader", None)
         if loader is None or not hasattr(loader, "exec_module"): return spec
         run = loader.exec_module
-        def exec_module(module): run(module); _param_docs(module)
+        def exec_module(module):
+            run(module); _param_docs(module)
+            if fullname in _FOLLOWED: _FOLLOWED[fullname](module)
         loader.exec_module = exec_module   # this spec's own loader object
         return spec
 

@@ -19,7 +19,7 @@ def test_the_import_loads_core_alone():
     assert _py("import sys, json, alphaearth_nb as aef\n"
                "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('xarray', 'dask', 'matplotlib', "
                "'zarr') or (m.startswith('alphaearth_nb.') and '._' not in m))))") == \
-        ["alphaearth_nb.band_labels", "alphaearth_nb.core"]   # _param_docs*: the generated text of help()
+        ["alphaearth_nb.band_labels", "alphaearth_nb.core", "alphaearth_nb.loaders"]   # core's own; _param_docs*: the generated text of help()
 
 
 @pytest.mark.parametrize("first", ["import xarray as xr, alphaearth_nb as aef", "import alphaearth_nb as aef, xarray as xr"])
@@ -37,3 +37,16 @@ def test_everyday_names_load_their_module_once():
               "print(json.dumps([f is aef.train.fit, 'fit' in vars(aef), 'alphaearth_nb.train' in sys.modules, "
               "'fit' in dir(aef) and 'cli' in dir(aef), aef.AEFError is aef.core.AEFError]))")
     assert got == [True, True, True, True, True]
+
+
+@pytest.mark.parametrize("first", ["import alphaearth_nb as aef, xarray as xr",
+                                   "import xarray as xr, alphaearth_nb as aef",
+                                   "import xarray as xr\nfrom alphaearth_nb.maps import plot_rgb",
+                                   "import xarray as xr\nfrom alphaearth_nb.explorer import explore"])
+def test_plot_and_explore_are_on_the_accessor_whatever_loaded_first(first):
+    "`.aef.plot` (maps) and `.aef.explore` (explorer) are on the first `.aef` of a map, as when the package loaded " \
+    "every module (was, after the lazy import: AttributeError 'EmbeddingAccessor' object has no attribute 'plot')."
+    got = _py(f"{first}\nimport json, numpy as np\n"
+              "e = xr.DataArray(np.eye(64, dtype='f4')[:4].reshape(2, 2, 64), dims=('y', 'x', 'band'))\n"
+              "print(json.dumps([callable(getattr(e.aef, n, None)) for n in ('plot', 'explore', 'similarity')]))")
+    assert got == [True, True, True]
