@@ -8,7 +8,7 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.cli import main
-from alphaearth_nb.core import (AEFError, ConfigError, LabelError, MissingSourceError, NoValidDataError, TimeError,
+from alphaearth_nb.core import (AEFError, ConfigError, DTypeError, LabelError, MissingSourceError, NoValidDataError, TimeError,
                                 UnitsError)
 from alphaearth_nb.stacks import toy_stack
 from alphaearth_nb.testing import Standin, standin_batches, standin_loss, with_source
@@ -63,8 +63,9 @@ def test_a_refused_resume_leaves_the_run_as_it_was(tmp_path):
     run = tmp_path / "run"
     fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, out=run, config=CFG, loss_fn=standin_loss, progress=False)
     before = _files(run)
-    for data in (None, "stack.nc"):
-        with pytest.raises(ConfigError, match="fit got data of type"):
+    for data, err, match in ((None, ConfigError, "fit got data of type"),
+                             ("stack.nc", DTypeError, "got the path 'stack.nc': load it first")):   # core.refuse_path
+        with pytest.raises(err, match=match):
             fit(Standin(key=jax.random.PRNGKey(0)), data, out=run, resume=True, config=CFG, loss_fn=standin_loss,
                 progress=False)
     with pytest.raises(ConfigError, match="fit got a model"): fit(3, standin_batches, out=run,

@@ -84,7 +84,11 @@ def test_a_step_of_the_schedules_numbers_takes_them_at_each_call():
 
 def test_a_run_written_before_resumes_to_the_bit(tmp_path):
     "A checkpoint main d316a94 wrote at step 6 of 12 (the schedule compiled in) loads in this version's optimiser "
-    "layout and the resumed run's losses of steps 7-12 and final state are those main's own run went on to."
+    "layout and the resumed run's losses of steps 7-12 and final state are those main's own run went on to, to float32 "
+    "rounding: the stored run was computed on another CPU (AVX2), and XLA:CPU compiles for the CPU it runs on (AVX-512 "
+    "sums in another order), so the last bit may differ (seen: step 9's loss 1 ulp off on an AVX-512 VM, with the "
+    "persistent cache off or beside test_fit_inputs). The schedule as inputs against constants to the bit, in one "
+    "process, is the tests above."
     run = tmp_path / "run"
     (run / "checkpoints").mkdir(parents=True)
     shutil.copy(OLD_RUN / ".aef-run", run / ".aef-run")
@@ -94,7 +98,8 @@ def test_a_run_written_before_resumes_to_the_bit(tmp_path):
     state, hist = fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, out=run, resume=True, config=OLD_CFG,
                       loss_fn=standin_loss, progress=False)
     assert [h["step"] for h in hist] == list(range(1, 13))
-    assert [h["loss"] for h in hist] == [h["loss"] for h in old]
+    np.testing.assert_allclose([h["loss"] for h in hist], [h["loss"] for h in old], rtol=1e-6)
+    assert [h["loss"] for h in hist][:6] == [h["loss"] for h in old][:6]   # the steps before the resume: as written
     like = eqx.filter_eval_shape(init_state, Standin(key=jax.random.PRNGKey(0)), make_optimizer(OLD_CFG))
     want, _ = load_checkpoint(OLD_RUN / "checkpoints" / "ckpt_00000012.json", like)
-    for a, b in zip(arrays(state), arrays(want)): np.testing.assert_array_equal(a, b)
+    for a, b in zip(arrays(state), arrays(want)): np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-7)
