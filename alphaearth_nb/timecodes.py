@@ -99,16 +99,43 @@ _SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")      # a time of day with seconds:
 _FRACTION = re.compile(r":\d{2}[.,]\d")              # and a fraction of a second: '10:00:30.5'
 _ZONE = re.compile(r"\d(\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))\s*$", re.I)   # a zone after the time: 'Z', '+02:00'
 
+_AMPM = re.compile(r"\d\s*[ap]\.?\s*m\.?\s*$", re.I)   # a 12-hour clock's 'AM' or 'PM' ('1:05 PM', '1:05p.m.')
+# a date with its year last or first, then a time of day on a 12-hour clock: what `_twelve_hour` writes a format for
+_TWELVE = re.compile(r"\s*(?:(\d{1,2})([/.\-])\d{1,2}\2\d{4}|\d{4}([/.\-])\d{1,2}\3\d{1,2})([T ])\s*\d{1,2}:\d{2}"
+                     r"(:\d{2}(\.\d+)?)?\s*[ap]\.?\s*m\.?\s*$", re.I)
+
 def _shape(v:str) -> tuple:
-    "What a text time writes: a time of day, seconds, a fraction of a second, a zone (`_read_text`'s groups)."
-    return (bool(_CLOCK.search(v)), bool(_SECONDS.search(v)), bool(_FRACTION.search(v)), bool(_ZONE.search(v)))
+    "What a text time writes: a time of day, seconds, a fraction of a second, a zone, AM/PM (`_read_text`'s groups)."
+    return (bool(_CLOCK.search(v)), bool(_SECONDS.search(v)), bool(_FRACTION.search(v)), bool(_ZONE.search(v)),
+            bool(_AMPM.search(v)))
+
+def _twelve_hour(g:np.ndarray, order:dict) -> tuple|None:
+    """(values, format) that read text times `g` on a 12-hour clock ('12/31/2020 1:05 PM', a US spreadsheet's)
+    explicitly: its first value's date order (month first, day first where `order` settles it; year first),
+    separator, seconds and fraction; 'a.m.', 'pm', 'PM' written 'PM'. None for another form (left to pandas' own
+    guess). pandas infers no format for '12/31/2020 1:05 PM' and reads such a list value by value with its 'Could not
+    infer format' UserWarning."""
+    if not (m := _TWELVE.match(str(g[0]))): return None
+    s = m[2] or m[3]
+    date = (f"%d{s}%m{s}%Y" if order.get("dayfirst") else f"%m{s}%d{s}%Y") if m[1] else f"%Y{s}%m{s}%d"
+    clock = "%I:%M" + (":%S" if m[5] else "") + (".%f" if m[6] else "")
+    fix = lambda v: re.sub(r"\s*([ap])\.?\s*m\.?\s*$", lambda x: f" {x[1].upper()}M", str(v), flags=re.I)
+    return np.array([fix(v) for v in g], object), f"{date}{m[4]}{clock} %p"
+
+def _read_group(g:np.ndarray, order:dict, twelve:bool) -> np.ndarray:
+    "One group of `_read_text` as naive UTC datetime64[ms]: a 12-hour clock's by its explicit format when it reads them all."
+    if twelve and (tw := _twelve_hour(g, order)) is not None:
+        try: return pd.to_datetime(tw[0], utc=True, format=tw[1]).tz_localize(None).values.astype("datetime64[ms]")
+        except ValueError: pass   # another form among them: pandas' own reading, which names the failure
+    return pd.to_datetime(g, utc=True, **_iso_format(g), **order).tz_localize(None).values.astype("datetime64[ms]")
 
 def _read_text(flat:np.ndarray, order:dict) -> np.ndarray:
     """Text times `flat` (1-D) as naive UTC datetime64[ms]: pandas reads the values of each shape (`_shape`: the
-    dates alone; with a time of day; with seconds; with a fraction; with a zone) as one group, each by one format (its
-    first value's, or ISO 8601's for ISO text: `_iso_format`), in the day/month `order` settled for all. pandas takes
-    the first value's format for the whole list, so '2024/01/01' beside '2024/01/02 10:50' (or '13/01/2024' beside
-    '14/01/2024 10:00', or '2024/01/01 10:00' beside '2024/01/02 10:00:30') failed with its format message. Not
+    dates alone; with a time of day; with seconds; with a fraction; with a zone; on a 12-hour clock) as one group,
+    each by one format (its first value's, or ISO 8601's for ISO text: `_iso_format`; a 12-hour clock's explicit
+    one, `_twelve_hour`), in the day/month `order` settled for all. pandas takes the first value's format for the
+    whole list, so '2024/01/01' beside '2024/01/02 10:50' (or '13/01/2024' beside '14/01/2024 10:00', or
+    '2024/01/01 10:00' beside '2024/01/02 10:00:30') failed with its format message. Not
     `format='mixed'`: that guesses each value alone (dateutil), where a list must be read in one order.
     pandas' warnings (its 'Could not infer format' before '31/02/2024' fails) are held back while it reads: a failure
     is `to_ms`'s `TimeError` alone, and a read that works says them afterwards, at the caller's line."""
@@ -120,8 +147,7 @@ def _read_text(flat:np.ndarray, order:dict) -> np.ndarray:
         warnings.simplefilter("always")
         for k in range(len(group)):
             part = key == k
-            g = flat[part]
-            out[part] = pd.to_datetime(g, utc=True, **_iso_format(g), **order).tz_localize(None).values.astype("datetime64[ms]")
+            out[part] = _read_group(flat[part], order, list(group)[k][4])
     for w in said: warnings.warn(w.message, w.category, stacklevel=user_stacklevel())   # the caller's filters judge them
     return out
 
