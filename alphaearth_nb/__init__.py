@@ -73,14 +73,16 @@ def _register(xr) -> None:
         for register in (xr.register_dataset_accessor, xr.register_datatree_accessor):
             register("aef")(_accessor("StackAccessor"))
 
-def _with_explorer(maps) -> None:
-    "Once `maps` is loaded (it loads `accessor`, so the stand-ins are gone), load `explorer` too: `.aef.explore` " \
-    "is there whichever module a user imported first (a partly loaded `explorer`, which imports `maps`, is left be)."
+def _with_explorer(module) -> None:
+    "Once `maps` or `accessor` is loaded (the stand-ins are gone), load `explorer` too (with `maps`): `.aef.plot` and " \
+    "`.aef.explore` are there whichever module a user imported first (a partly loaded `explorer`, which imports " \
+    "`maps`, is left be; an `accessor` loaded by `maps` or `explorer` leaves it to them)."
+    if module.__name__.endswith(".accessor") and {f"{_PKG}.maps", f"{_PKG}.explorer"} & set(_sys.modules): return
     _importlib.import_module(f"{_PKG}.explorer")
 
 # the modules the package follows without importing them: each, once loaded (by anyone), gets its hook (xarray's
 # by `_Follow`, the package's own by `_ParamDocsFinder` below, which finds them first)
-_FOLLOWED = {"xarray": _register, f"{_PKG}.maps": _with_explorer}
+_FOLLOWED = {"xarray": _register, f"{_PKG}.maps": _with_explorer, f"{_PKG}.accessor": _with_explorer}
 
 class _Follow:
     "Finds a module of `_FOLLOWED` as the finders after it do, and runs its hook once it is loaded: the package " \

@@ -42,10 +42,13 @@ def test_everyday_names_load_their_module_once():
 @pytest.mark.parametrize("first", ["import alphaearth_nb as aef, xarray as xr",
                                    "import xarray as xr, alphaearth_nb as aef",
                                    "import xarray as xr\nfrom alphaearth_nb.maps import plot_rgb",
-                                   "import xarray as xr\nfrom alphaearth_nb.explorer import explore"])
+                                   "import xarray as xr\nfrom alphaearth_nb.explorer import explore",
+                                   "import xarray as xr\nimport alphaearth_nb.accessor",
+                                   "import alphaearth_nb as aef, xarray as xr\naef.accessor"])
 def test_plot_and_explore_are_on_the_accessor_whatever_loaded_first(first):
     "`.aef.plot` (maps) and `.aef.explore` (explorer) are on the first `.aef` of a map, as when the package loaded " \
-    "every module (was, after the lazy import: AttributeError 'EmbeddingAccessor' object has no attribute 'plot')."
+    "every module (was, after the lazy import: AttributeError 'EmbeddingAccessor' object has no attribute 'plot'; " \
+    "and where `accessor` itself was imported first, until session 34)."
     got = _py(f"{first}\nimport json, numpy as np\n"
               "e = xr.DataArray(np.eye(64, dtype='f4')[:4].reshape(2, 2, 64), dims=('y', 'x', 'band'))\n"
               "print(json.dumps([callable(getattr(e.aef, n, None)) for n in ('plot', 'explore', 'similarity')]))")
