@@ -35,7 +35,7 @@ SECTIONS = {
         'checks_flags': 'fn : Callable\n    a public function whose bool parameters are to be checked at each call\n',
         'decimal': "text\n    text typed for a number: a command-line option, an environment variable\nkind\n    int: digits; float: also a point and an exponent (1e-4, .5)\nbare : bool\n    digits only: no sign, no spaces around (a count inside a name, 'knn3')\n",
         'with_article': 'word : str\n    a noun phrase for a message: "index query", "embedding store"\n',
-        'refuse_path': 'x\n    what a door was given\nwhat : str\n    what it wants, a clause: "training features are numbers (N, D)"\nkind : str\n    the readers to name (`LOADERS`): array, vectors, index, map, stack, raster\n',
+        'refuse_path': 'x\n    what a door was given\nwhat : str\n    what it wants, a clause: "training features are numbers (N, D)"\nkind : str\n    the readers to name (`LOADERS`): array, vectors, index, map, stack, raster, table, places, source\n',
         'callable_module': "name : str\n    the module's full name, `__name__` (it must be imported)\n",
         'documented': 'obj\n    a function or class of the package (anything with `__module__`, `__name__`)\npassed\n    names of parameters its caller fills in (an accessor passes its object): not listed\n',
         'Frames': 'x : Float[Array, "T H W C"]\n    normalised values, 0 where invalid\nvalid : Bool[Array, "T H W C"]\n    per-pixel, per-band validity\ndays : Float[Array, "T"]\n    frame times, days since timecodes.EPOCH\nframe : Bool[Array, "T"]\n    False for padding frames\nmeta : Float[Array, "T M"]\n    per-frame sensor metadata (M may be 0)\n',
@@ -110,7 +110,7 @@ SECTIONS = {
     'alphaearth_nb.loaders': {
         'is_path': 'x\n    any object\n',
         'places_reader': 'p\n    a path\n',
-        'loader_of': 'x\n    a path (`is_path`) given where data are wanted\nkind : str\n    what the door wants (`LOADERS`): array, vectors, index, map, stack, raster\n',
+        'loader_of': 'x\n    a path (`is_path`) given where data are wanted\nkind : str\n    what the door wants (`LOADERS`): array, vectors, index, map, stack, raster, table, places, source\n',
     },
     'alphaearth_nb.pixels': {
         'pixelwise': 'func\n    numpy function: arrays (..., *core), one per DataArray -> (..., *out_core)\n*das\n    aligned DataArrays holding the `core` dims, numpy or dask\ndtype\n    of the result (dask is told it before computing)\ncore\n    dims `func` takes whole, trailing in its arrays (one chunk each for dask)\nout_core\n    dims of what `func` gives per pixel (() for one value per pixel)\nout_sizes\n    {dim: length} of the `out_core` dims not in `das` (dask is told them), or None\nname\n    name of the result (None: as `xr.apply_ufunc` leaves it)\n',

@@ -261,7 +261,7 @@ MAP_WANTED = "an embedding is an xarray DataArray (y, x, band) or Dataset"   # w
 
 def refuse_path(x,                # what a door was given
                 what:str,         # what it wants, a clause: "training features are numbers (N, D)"
-                kind:str="array", # the readers to name (`LOADERS`): array, vectors, index, map, stack, raster
+                kind:str="array", # the readers to name (`LOADERS`): array, vectors, index, map, stack, raster, table, places, source
                ) -> None:
     """`DTypeError` '{what}, got the path 'x.npy': load it first, e.g. ...' naming the readers of `kind` where `x` is
     a path (`is_path`) though data are wanted; nothing for anything else. The one message of every such door. The

@@ -35,7 +35,12 @@ LOADERS = {"array": f"`np.load(path)` (a .npy file), {_TABLE}",   # what to load
                   "(a .npy array (H, W, 64) with its pixel centres and CRS), or `aef.labels.read_table(path)"
                   ".set_index(['y', 'x']).to_xarray().assign_attrs(crs='EPSG:...')` (a table of A00..A63 with x/y columns)",
            "stack": "`xr.open_datatree(path)` (a stack written as netCDF; `engine='zarr'` for a Zarr store)",
-           "raster": "`xr.open_dataarray(path)` (netCDF; `engine='zarr'`: Zarr) or `rioxarray.open_rasterio(path)` (a GeoTIFF)"}
+           "raster": "`xr.open_dataarray(path)` (netCDF; `engine='zarr'`: Zarr) or `rioxarray.open_rasterio(path)` (a GeoTIFF)",
+           "table": "`aef.labels.read_table(path)` (a CSV table, any separator) or `pd.read_parquet(path)` (a Parquet table)",
+           "places": "`gpd.read_file(path)` (a vector file: GeoJSON, GeoPackage, Shapefile, FlatGeobuf) or "
+                     "`gpd.read_parquet(path)` (GeoParquet)",
+           "source": "`xr.open_dataset(path)` (one source as netCDF; `engine='zarr'`: Zarr), or one source of a stack, "
+                     "`xr.open_datatree(path)['sentinel2'].to_dataset()`"}
 
 _PLACES = (".geojson", ".gpkg", ".shp", ".fgb")   # vector files of places (and GeoParquet, told by its footer)
 
@@ -51,7 +56,7 @@ def places_reader(p) -> str|None:  # a path
     return "gpd.read_parquet(path)" if b'"primary_column"' in meta else None
 
 def loader_of(x,                # a path (`is_path`) given where data are wanted
-              kind:str="array", # what the door wants (`LOADERS`): array, vectors, index, map, stack, raster
+              kind:str="array", # what the door wants (`LOADERS`): array, vectors, index, map, stack, raster, table, places, source
              ) -> str:
     """The readers `core.refuse_path` names for path `x` at a door of `kind`: `LOADERS[kind]`, or, where vectors are
     wanted (array, vectors, index) and `x` is a vector file of places (`places_reader`), geopandas' reader, a

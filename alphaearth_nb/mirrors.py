@@ -31,7 +31,7 @@ try:   # the official extra (geopandas needs it): area_of's geometries; the inde
 except ImportError: shapely = translate = MultiPolygon = box = None; BaseGeometry = ()
 
 from .core import (EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, PeriodError, band_names,
-                                checks_flags)
+                                checks_flags, refuse_path)
 from .quantize import quantize
 from .geo import crs_of, grid_coords, north_up, require, to_crs, write_crs
 from .labels import table_numbers
@@ -44,10 +44,10 @@ from .files import (USER_AGENT, check_output, gdal_path, is_remote, remote_url, 
 from .timecodes import as_years
 
 # %% auto #0
-__all__ = ['YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'TRUE_WORDS', 'Mirror',
-           'mirror_of', 'tile_href', 'cache_dir', 'index_file', 'read_index', 'LocalMirror', 'build_local_mirror',
-           'years_of', 'area_of', 'tiles', 'fetch_tiles', 'gdal_env', 'bill_project', 'open_tile', 'USER_AGENT',
-           'gdal_path']
+__all__ = ['YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'TRUE_WORDS', 'AREA_WANTED',
+           'Mirror', 'mirror_of', 'tile_href', 'cache_dir', 'index_file', 'read_index', 'LocalMirror',
+           'build_local_mirror', 'years_of', 'area_of', 'tiles', 'fetch_tiles', 'gdal_env', 'bill_project', 'open_tile',
+           'USER_AGENT', 'gdal_path']
 
 # %% ../nbs/26a_mirrors.ipynb #c0002a
 _all_ = ["USER_AGENT", "gdal_path"]   # from `files`, where every reader of a remote raster finds them
@@ -387,13 +387,19 @@ def _on_globe(g):
     parts = [p for k in turns if not (p := translate(g, -360.0 * k).intersection(box(-180, -90, 180, 90))).is_empty]
     return parts[0] if len(parts) == 1 else shapely.union_all(parts)
 
+AREA_WANTED = ("an area is a bbox (west, south, east, north) in degrees, a shapely geometry or a GeoDataFrame"
+               "/GeoSeries")   # what the doors of an area want (`core.refuse_path`: a vector file's readers named)
+
 def area_of(area):  # bbox (w, s, e, n) in degrees, shapely geometry (lon/lat), or GeoDataFrame/GeoSeries with a CRS
     """The area as one shapely geometry in lon/lat (bbox tuple, shapely geometry, or GeoDataFrame/GeoSeries).
 
     A bbox with west > east crosses 180 deg (the GeoJSON/STAC convention): two boxes, split at 180. Only a box
     west of 180 to east of it, under half the globe wide, is read so: (10, 44, 5, 45) is west and east swapped
     (`ConfigError`), not a box 355 degrees wide. A box or geometry running past 180 deg (xee's form: (179.5, -17,
-    180.5, -16)) or before -180 is moved by whole turns into [-180, 180] and split there the same way."""
+    180.5, -16)) or before -180 is moved by whole turns into [-180, 180] and split there the same way. A path
+    ('field.geojson') is `core.refuse_path`'s `DTypeError` naming geopandas' readers (was: ValueError 'could not
+    convert string to float'), at every door of an area (`tiles`, `fetch_tiles`, `official.open`, `grid_for`)."""
+    refuse_path(area, AREA_WANTED, "places")
     require("shapely", "official", "areas as geometries")
     if isinstance(area, BaseGeometry): return _on_globe(area)
     if hasattr(area, "to_crs") and hasattr(area, "crs"):
@@ -434,6 +440,7 @@ def tiles(area,                          # lon/lat bbox (west, south, east, nort
           cache=None,                    # index cache folder
          ):
     "The official tiles covering `area` in `years`: index rows plus `href` (what GDAL opens), sorted by year and zone."
+    refuse_path(area, AREA_WANTED, "places")   # before the years: the one path rule first
     ys, geom = years_of(years), area_of(area)
     idx = read_index(source, project, cache)
     hit = idx[idx.geometry.intersects(geom) & idx["year"].astype(int).isin(ys)].copy()
@@ -502,6 +509,7 @@ def fetch_tiles(area,                    # lon/lat bbox (west, south, east, nort
     relative row of it would, and its row in `root`'s index names that copy. Two rows that would land on one file (one
     year, zone and file name from two folders), a file `root` already holds for another tile, or a row leading out of
     `root` are `MirrorError`, naming the rows, before a byte is copied."""
+    refuse_path(area, AREA_WANTED, "places")
     hit, root, m = tiles(area, years, source, project, cache), user_path(root), mirror_of(source)
     old = read_index(root) if (root / INDEX_NAME).exists() else None
     rel = _places(hit, m, root, old)   # clashes refused before a byte is copied

@@ -19,15 +19,15 @@ try:   # the official extra: `sample_points` requires it; the rest get shapely's
     from shapely.geometry import MultiPolygon, box
 except ImportError: translate = MultiPolygon = box = None
 
-from .core import (EMBED_DIM, ConfigError, GridError, NoDataWarning, NoTilesError, band_names,
-                                checks_flags, user_stacklevel)
+from .core import (EMBED_DIM, MAP_WANTED, ConfigError, GridError, NoDataWarning, NoTilesError,
+                                band_names, checks_flags, refuse_path, user_stacklevel)
 from .quantize import NODATA, dequantize
 from .geo import (as_crs, cell_index, cell_inside, crs_name, grid_coords, grid_mapping, rename_spatial,
                                require, same_crs, to_crs, utm_crs, write_crs)
 from .cubes import LONLAT, gather, one_model, pixel_of, points_xy
 from .places import own_label_word, points_table
 from .embeddings import OFFICIAL_COLLECTION
-from .mirrors import (ANNUAL, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TILE_SIZE, USER_AGENT,
+from .mirrors import (ANNUAL, AREA_WANTED, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TILE_SIZE, USER_AGENT,
                                    YEARS, LocalMirror, Mirror, area_of, bill_project, build_local_mirror, cache_dir,
                                    fetch_tiles,
                                    gdal_env, gdal_path, index_file, mirror_of, open_tile, read_index, tile_href, tiles,
@@ -130,7 +130,9 @@ def zone_cube(rows,             # rows of `tiles` in one UTM zone (columns href,
     """int8 cube (time, y, x, band) of one zone's tiles (`rows` of `tiles`) over the area, lazily, -128 = no data;
     attrs crs, `source` and `embedding:model` the tiles' (`open_tile`: the official product's id; tiles of two
     models are `MixedModelsError`, `cubes.one_model`). Was: attrs crs only. `bounds` (a GeoBox on the tiles' grid,
-    `open`'s `geobox=`) gives that grid's pixels, no-data where no tile is, in place of the area's snapped bounds."""
+    `open`'s `geobox=`) gives that grid's pixels, no-data where no tile is, in place of the area's snapped bounds.
+    A path for `rows` is `core.refuse_path`'s `DTypeError` (was: TypeError 'string indices must be integers')."""
+    refuse_path(rows, "rows are a table of `tiles` (href, crs, year)", "table")
     crs = rows["crs"].iloc[0]
     x0, y0, x1, y1 = _snapped_bounds(geom, crs, RESOLUTION, pad) if bounds is None else bounds
     g = grid_coords(round((y1 - y0) / RESOLUTION), round((x1 - x0) / RESOLUTION), x0, y1, RESOLUTION)
@@ -162,7 +164,9 @@ def grid_for(area,                        # lon/lat area: bbox (w, s, e, n), sha
     degrees for a geographic `crs`, where it is required: `ConfigError`). Over an area across 180 deg (a bbox with
     west > east) a geographic grid spans only the area, x running on past 180: (177, -19, -178, -16) gives x in
     [177, 182], one span as `geo.axis_span` reads it (a point at -179.5 is looked up at 180.5). `resolution` is one
-    size or a pair (x, y), signs aside ((10, -10), GDAL's): the grid is north-up; no size (0, NaN) is `ConfigError`."""
+    size or a pair (x, y), signs aside ((10, -10), GDAL's): the grid is north-up; no size (0, NaN) is `ConfigError`.
+    An area's path is `core.refuse_path`'s `DTypeError` (`mirrors.area_of`)."""
+    refuse_path(area, AREA_WANTED, "places")
     require("odc.geo", "official", "mosaicking onto one grid")
     from odc.geo.geobox import GeoBox
     from odc.geo.geom import BoundingBox
@@ -203,7 +207,9 @@ def _on_tile_grid(geobox, zone:str) -> tuple|None:
     return x0, y1 - ny * RESOLUTION, x0 + nx * RESOLUTION, y1
 
 def unit_length(da:xr.DataArray) -> xr.DataArray:  # float vectors (..., band), NaN for no data
-    "Vectors scaled to unit length along `band` (NaN stays NaN, zero vectors become NaN)."
+    "Vectors scaled to unit length along `band` (NaN stays NaN, zero vectors become NaN); a path is " \
+    "`core.refuse_path`'s `DTypeError` (was: TypeError unsupported operand type(s) for ** or pow())."
+    refuse_path(da, MAP_WANTED, "map")
     n = np.sqrt((da ** 2).sum("band", skipna=False))
     return (da / n.where(n > 0)).astype(np.float32)
 
@@ -243,7 +249,10 @@ def mosaic(cubes:list,                # float cubes (time, y, x, band), each wit
     given. So zones 60 and 1 over 180 deg meet at 180, as 31 and 32 meet at 6 deg E.
 
     The output's attrs are crs and the cubes' one `embedding:model` and `source` (where they record them): cubes of
-    two models are `MixedModelsError` (`cubes.one_model`), as `change` and `join_years` refuse them."""
+    two models are `MixedModelsError` (`cubes.one_model`), as `change` and `join_years` refuse them. A path for the
+    list or for one cube is `core.refuse_path`'s `DTypeError` (was: AttributeError, or the path's letters as cubes)."""
+    refuse_path(cubes, "cubes are a list of float cubes (time, y, x, band), each with attrs['crs']", "map")
+    for c in cubes: refuse_path(c, "each cube is a float DataArray (time, y, x, band) with attrs['crs']", "map")
     require("odc.geo", "official", "mosaicking onto one grid")
     import odc.geo.xr  # noqa: F401  (registers .odc)
     from odc.geo.xr import xr_reproject
@@ -343,7 +352,8 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     Raises `NoTilesError` where no tile covers the area (the GeoBox) in the years, or in one of them (naming those
     that have tiles); `ConfigError` for a `resolution`
     that is no pixel size (0, negative, NaN, text), a geographic `crs` without one, another `resampling`, or neither
-    an area nor a GeoBox."""
+    an area nor a GeoBox; `DTypeError` for an area's path (`core.refuse_path`: load it with geopandas first)."""
+    refuse_path(area, AREA_WANTED, "places")
     require("rioxarray", "official", "official.open")
     if area is None and geobox is None:
         raise ConfigError("official.open needs an area: pass area=(west, south, east, north) in degrees, a shapely "

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import xarray as xr
 
-from .core import AEFError, MissingDataError, MissingDependencyError, checks_flags
+from .core import AEFError, MissingDataError, MissingDependencyError, checks_flags, refuse_path
 from .files import user_path
 from .geo import crs_of, grid_coords
 from .labels import flag_attrs, table_numbers
@@ -66,7 +66,8 @@ def masked(source:str,      # registry source name
            band:str,        # band name in that source
            values,          # physical values
           ) -> np.ndarray:
-    "float32 values with NaN wherever the registry does not call them valid."
+    "float32 values with NaN wherever the registry does not call them valid; a path is `core.refuse_path`'s `DTypeError`."
+    refuse_path(values, f"{source} {band} values are numbers")
     v = np.asarray(values, np.float32)
     return np.where(valid_mask(source, v[..., None], bands=(band,))[..., 0], v, np.float32(np.nan))
 
@@ -76,7 +77,9 @@ def _raw(values, nodata=65535):
     return np.where(v == nodata, np.nan, v.astype(np.float32))
 
 def s1_db(dn) -> np.ndarray:  # WorldCereal Sentinel-1 digital numbers (uint16), any shape
-    "WorldCereal's Sentinel-1 digital numbers to dB: 20 log10(DN) - 83 (0 and 65535 -> NaN)."
+    "WorldCereal's Sentinel-1 digital numbers to dB: 20 log10(DN) - 83 (0 and 65535 -> NaN). A path is " \
+    "`core.refuse_path`'s `DTypeError` (was: ValueError 'could not convert string to float')."
+    refuse_path(dn, "Sentinel-1 digital numbers are numbers (uint16, any shape)")
     v = _raw(dn)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(v > 0, 20 * np.log10(v) - 83, np.nan).astype(np.float32)
@@ -124,7 +127,8 @@ def slope_degrees(elevation:np.ndarray, # (H, W) metres
                   dy:float,             # pixel height in metres
                   dx:float,             # pixel width in metres
                  ) -> np.ndarray:
-    "Terrain slope in degrees from an elevation grid."
+    "Terrain slope in degrees from an elevation grid; a path is `core.refuse_path`'s `DTypeError`."
+    refuse_path(elevation, "an elevation grid is numbers (H, W), metres", "raster")
     gy, gx = np.gradient(np.asarray(elevation, np.float64), dy, dx)
     return np.degrees(np.arctan(np.hypot(gy, gx))).astype(np.float32)
 

@@ -17,7 +17,7 @@ import xarray as xr
 
 from .core import (ConfigError, DimensionError, EmptyStackError, LabelError, MissingSourceError,
                                 NoValidDataError, Target, Texts, TimeError, TrainExample, TrainingWarning,
-                                as_seed, user_stacklevel, whole)
+                                as_seed, refuse_path, user_stacklevel, whole)
 from .geo import north_up
 from .labels import table_numbers
 from .sources import Source
@@ -154,7 +154,10 @@ def read_texts(texts:pd.DataFrame,       # geotagged notes: columns y, x (the st
               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """`(y, x, days)` of every text, float64, float64, float32 days since `EPOCH` (NaN: an empty cell, a timeless
     text). `LabelError` for a missing column or a coordinate cell of text, `TimeError` for a time that is not a
-    date ('yesterday'), each naming the column, row and value: checked before any compile."""
+    date ('yesterday'), each naming the column, row and value: checked before any compile. A path ('notes.csv') is
+    `core.refuse_path`'s `DTypeError` naming how to load it (was: AttributeError 'str' object has no attribute
+    'columns')."""
+    refuse_path(texts, f"{what} {'are' if what == 'texts' else 'is'} a table of y, x, time and text", "table")
     missing = [c for c in ("y", "x", "time", "text") if c not in texts.columns]
     if missing:  # the one check of the columns: `aef train --texts` relies on it too
         raise LabelError(f"{what} {'lack' if what == 'texts' else 'lacks'} the column(s) {missing} (it has "
@@ -162,6 +165,11 @@ def read_texts(texts:pd.DataFrame,       # geotagged notes: columns y, x (the st
                          "text.")
     ty, tx = (table_numbers(texts, c, what, first_line=first_line) for c in ("y", "x"))  # 'abc': LabelError
     return ty, tx, _text_days(texts["time"], what, first_line)
+
+def _refuse_paths(texts, strata):
+    "The one path rule (`core.refuse_path`) at the sampler's texts and strata, before any other check."
+    refuse_path(texts, "texts are a table of y, x, time and text", "table")
+    refuse_path(strata, "strata are a categorical (y, x) DataArray", "raster")
 
 def _prepare_texts(texts, ds, cfg):
     ty, tx, days = read_texts(texts)
@@ -181,7 +189,9 @@ def prepare(stack,                  # a stack (DataTree) or single-source Datase
             texts:pd.DataFrame|None=None,   # geotagged notes: y, x (metres), time, text
             strata:xr.DataArray|None=None,  # categorical (y, x) layer to stratify sites by
            ) -> Prepared:
-    "Validate a stack and do the one-off work for sampling from it."
+    """Validate a stack and do the one-off work for sampling from it. A path for the stack, texts or strata is
+    `core.refuse_path`'s `DTypeError` naming how to load it (was: AttributeError for texts and strata)."""
+    _refuse_paths(texts, strata)
     tree = validate_stack(stack, sources={s.name: s for s in cfg.sources})
     names = list(tree.children)
     inputs = cfg.inputs if cfg.inputs is not None else tuple(n for n in names if cfg.source(n).role == "input")
@@ -349,6 +359,7 @@ def stack_examples(examples:list) -> TrainExample:  # `TrainExample`s of one sha
     return jax.tree.map(lambda *a: np.stack(a), *examples)
 
 def _prepared(stack, cfg, texts, strata):
+    _refuse_paths(texts, strata)   # a path refused even beside a `Prepared` stack, which ignores them
     return stack if isinstance(stack, Prepared) else prepare(stack, cfg, texts, strata)
 
 # %% ../nbs/05_samples.ipynb #c0012s3

@@ -16,7 +16,7 @@ from pyproj import Geod
 
 from .core import (AEFError, DimensionError, DTypeError, DuplicateTimeError, EmptyStackError, GridError,
                                 MissingTimeError, TimeError, UnknownBandError, UnsortedTimeError, UnitsWarning,
-                                user_stacklevel)
+                                refuse_path, user_stacklevel)
 from .geo import (NODATA_KEYS, as_crs, axis_span, check_degrees, check_monotonic, check_same_grid,
                                crs_of, same_crs, to_crs, utm_crs)
 from .spellings import META_NAMES, band_renames, check_meta, check_meta_names
@@ -24,11 +24,12 @@ from .sources import Source, get_source
 from .timecodes import as_numbers, numeric_time_hint, odd_times, unwritten_years, utc_times
 
 # %% auto #0
-__all__ = ['DIMS', 'CLOUD', 'DIM_NAMES', 'GRID_M', 'dim_renames', 'orbit_coord', 'check_orbits', 'naive_utc', 'check_grid',
-           'pixel_metres', 'check_pixel_size', 'resolve', 'check_source', 'mask_declared']
+__all__ = ['DIMS', 'SOURCE_WANTED', 'CLOUD', 'DIM_NAMES', 'GRID_M', 'dim_renames', 'orbit_coord', 'check_orbits', 'naive_utc',
+           'check_grid', 'pixel_metres', 'check_pixel_size', 'resolve', 'check_source', 'mask_declared']
 
 # %% ../nbs/03c_schema.ipynb #sc005
 DIMS = ("time", "y", "x")
+SOURCE_WANTED = "a source is an xarray Dataset (time, y, x), one variable per band"   # its doors' `core.refuse_path`
 CLOUD = "cloud"  # optional per-source variable: nonzero = cloudy / QA-flagged (loss weight 0, still an input)
 
 # other readers' names of the stack's dims (xee and netCDF: lat/lon, latitude/longitude; tables: t, date)
@@ -71,7 +72,9 @@ def _time_values(ds):
 
 def orbit_coord(ds:xr.Dataset) -> str|None:  # one source's Dataset (time, y, x)
     "The per-frame orbit coordinate of `ds` (dims `('time',)`): `ascending`, or another provider's spelling of it " \
-    "(`spellings.META_NAMES`, e.g. xee's `orbitProperties_pass`); None without one."
+    "(`spellings.META_NAMES`, e.g. xee's `orbitProperties_pass`); None without one. A path is `core.refuse_path`'s " \
+    "`DTypeError`, as at every door of this module that takes a source (was: AttributeError 'str' ... 'coords')."
+    refuse_path(ds, SOURCE_WANTED, "source")
     return next((k for k in ("ascending", *META_NAMES["ascending"]) if k in ds.coords and ds[k].dims == ("time",)), None)
 
 def check_orbits(ds:xr.Dataset,          # one source, (time, y, x)
@@ -82,6 +85,7 @@ def check_orbits(ds:xr.Dataset,          # one source, (time, y, x)
     "Raises `DuplicateTimeError` when frames of opposite orbits (`orbit_coord`; values compared as text, any case) " \
     "share a timestamp, with the fix (keep one orbit): Sentinel-1 ascending and descending frames look at the ground " \
     "from opposite sides and the decoders read one orbit a frame (AEF.md). Nothing without an orbit coordinate."
+    refuse_path(ds, SOURCE_WANTED, "source")
     orbit = orbit_coord(ds)
     if orbit is None: return
     keep = np.arange(ds.sizes["time"]) if keep is None else np.asarray(keep)
@@ -147,6 +151,7 @@ def _check_time(name, ds, src=None) -> np.ndarray|None:
 
 def naive_utc(ds:xr.Dataset) -> xr.Dataset:  # a source Dataset with a time coordinate (zone-aware text or times allowed)
     "`ds` with its time coordinate as naive UTC datetime64 (`timecodes.utc_times`); `ds` itself when it is already."
+    refuse_path(ds, SOURCE_WANTED, "source")
     t = _time_values(ds)
     return ds if t.dtype.kind == "M" else ds.assign_coords(time=utc_times(t).astype("datetime64[ns]"))
 
@@ -180,6 +185,7 @@ def check_grid(name:str,          # the source's name, to start each message
     of a pixel or float32's rounding of the coordinates, longitude a circle; was 1 mm: 11 pixels of degrees); returns
     None. Raises
     `GridError` naming the fix (`sortby`, `drop_duplicates`, `reindex`, `rio.reproject_match`, `interp_like`)."""
+    refuse_path(ds, SOURCE_WANTED, "source")
     for c in ("y", "x"):
         if c not in ds.coords:
             raise GridError(f"{name} has no {c} coordinate: assign pixel-centre coordinates in metres, e.g. "
@@ -219,12 +225,14 @@ def _centre_pixel(ds:xr.Dataset) -> tuple|None:
 def pixel_metres(ds:xr.Dataset) -> tuple|None:  # a Dataset or DataArray on x/y coordinates with a CRS
     "(east-west, north-south) size in metres on the ground (WGS 84 geodesics) of a pixel at the centre of `ds`'s grid, " \
     "whatever its CRS (degrees, metres, feet, Web Mercator); None without a CRS or a 2 x 2 grid."
+    refuse_path(ds, "a grid is an xarray Dataset or DataArray on x/y coordinates with a CRS", "raster")
     return None if (c := _centre_pixel(ds)) is None else c[0]
 
 def check_pixel_size(name:str,        # the source's name, to start the warning
                      ds:xr.Dataset):  # a source on x/y coordinates with a CRS (none, or under 2 x 2 pixels: not judged)
     "Warn (`UnitsWarning`) when the stack's pixels are not about 10 m square on the ground (`GRID_M`): a lon/lat grid " \
     "(xee's EPSG:4326 default), an export at another scale. The model reads every source on a 10 m grid. Returns None."
+    refuse_path(ds, SOURCE_WANTED, "source")
     if (c := _centre_pixel(ds)) is None or all(GRID_M[0] <= v <= GRID_M[1] for v in c[0]): return
     m, (lon, lat), (dx, dy), crs = c   # the zone and latitude named are those of the pixel measured (x as one span)
     geographic = as_crs(crs).is_geographic
@@ -254,7 +262,8 @@ def check_source(name:str,        # the source's name in the stack, to start eac
     metadata names, bands, dtypes, dims, time, size, metadata values. Returns the times as naive UTC datetime64 where
     they were text or zoned (None: datetime64 already). Raises the precise error of `core`'s family with the fix:
     `EmptyStackError`, `UnknownBandError`, `DTypeError`, `DimensionError`, `MissingTimeError`, `TimeError`,
-    `DuplicateTimeError`, `UnsortedTimeError` (and `spellings.check_meta`'s)."""
+    `DuplicateTimeError`, `UnsortedTimeError` (and `spellings.check_meta`'s); a path is `core.refuse_path`'s."""
+    refuse_path(ds, SOURCE_WANTED, "source")
     check_meta_names(name, ds, src)
     if not ds.data_vars: raise EmptyStackError(f"source {name!r} has no variables: add its bands "
                                                f"({', '.join(src.bands)}).")
@@ -302,6 +311,7 @@ def mask_declared(ds:xr.Dataset,   # one source (time, y, x), as its reader left
     -9999, 0 or 65535 in the values and name them in attrs; taken as data they read as a wrong scale (the units
     checks then advise the wrong fix) or as dark pixels (0). A fill in `encoding` only was applied by the reader
     already. `ds` itself when nothing is declared."""
+    refuse_path(ds, SOURCE_WANTED, "source")
     fix = {}
     for b in (b for b in src.bands if b in ds.data_vars):
         v = ds[b]

@@ -20,7 +20,7 @@ from PIL import Image
 
 import warnings
 
-from .core import DimensionError, GridError, checks_flags, user_stacklevel
+from .core import MAP_WANTED, DimensionError, GridError, checks_flags, refuse_path, user_stacklevel
 from .stores import lonlat_bounds
 from .geo import cell_index, cell_inside, crs_of, to_crs, wrap_x
 from .places import grid_of
@@ -89,7 +89,8 @@ def tile_pixel_centre(lon:float,   # longitude of a click, degrees
     return px / world * 360.0 - 180.0, math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * py / world))))
 
 def png(rgba:np.ndarray) -> bytes:  # image (h, w, 4): float in [0, 1] (clipped) or uint8
-    "PNG bytes of an (h, w, 4) float [0, 1] or uint8 image."
+    "PNG bytes of an (h, w, 4) float [0, 1] or uint8 image; a path is `core.refuse_path`'s `DTypeError`."
+    refuse_path(rgba, "an image is numbers (h, w, 4)")
     a = rgba if rgba.dtype == np.uint8 else np.round(np.clip(rgba, 0, 1) * 255).astype(np.uint8)
     buf = io.BytesIO(); Image.fromarray(a, "RGBA").save(buf, format="PNG")
     return buf.getvalue()
@@ -136,6 +137,7 @@ def tile_server() -> TileServer:
 class TileSampler:
     "Embedding vectors under a web map tile; the grid must be regular (as every raster embedding is)."
     def __init__(self, emb:xr.DataArray):  # embedding (y, x, band) on a regular grid with a CRS (attrs or `spatial_ref`)
+        refuse_path(emb, MAP_WANTED, "map")   # a path: how to load it (was: AttributeError 'str' ... 'attrs')
         self.emb, self.crs = emb, crs_of(emb)
         if not self.crs: raise DimensionError("the live map needs the grid's CRS: set `emb.attrs['crs'] = 'EPSG:...'`")
         # the map's grid (`places.grid_of`): x wrapped at 180 read as one span; an axis of one pixel (a strip, a

@@ -16,6 +16,7 @@ import xarray as xr
 import alphaearth_nb as aef
 from alphaearth_nb import analysis, cubes, directions, evaluate, index, knn, linear, quality, supervised, vote
 from alphaearth_nb import embeddings, exports, features, gate, labels, maps, pixels, places, stacks, testing
+from alphaearth_nb import mirrors, official, readers, samples, schema, tiles
 from alphaearth_nb.quantize import dequantize, quantize, roundtrip_bound
 from alphaearth_nb.core import DTypeError, LOADERS, is_path
 from alphaearth_nb.embeddings import as_embedding
@@ -27,6 +28,7 @@ Y = np.arange(20) % 2
 W = np.zeros((65, 2), np.float32)
 POS = np.array([[0, 1], [1, 0]])
 STACK = aef.stacks.toy_stack()
+SAMPLER, S2 = samples.SAMPLERS["tiny"], schema.resolve("sentinel2")
 LAB = xr.DataArray(np.arange(12).reshape(3, 4) % 2, dims=("y", "x"), coords={"y": EMB.y, "x": EMB.x})
 
 DOORS = {   # door -> (call of a path, the kind of readers named)
@@ -159,6 +161,35 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "aef.embed/stack": (lambda p: aef.embed(p, aef.model.init("tiny"), 2024), "stack"),
     "train.fit/data": (lambda p: aef.train.fit("tiny", p, steps=1), "stack"),
     "testing.embedding_from_array": (lambda p: testing.embedding_from_array(p), "array"),
+    "samples.read_texts": (lambda p: samples.read_texts(p), "table"),
+    "samples.prepare/stack": (lambda p: samples.prepare(p, SAMPLER), "stack"),
+    "samples.prepare/texts": (lambda p: samples.prepare(STACK, SAMPLER, texts=p), "table"),
+    "samples.prepare/strata": (lambda p: samples.prepare(STACK, SAMPLER, strata=p), "raster"),
+    "samples.sample_example/texts": (lambda p: samples.sample_example(STACK, SAMPLER, 0, texts=p), "table"),
+    "samples.sample_batch/strata": (lambda p: samples.sample_batch(STACK, SAMPLER, 0, 2, strata=p), "raster"),
+    "samples.Batches/texts": (lambda p: samples.Batches(STACK, SAMPLER, 2, texts=p), "table"),
+    "tiles.png": (lambda p: tiles.png(p), "array"),
+    "tiles.TileSampler": (lambda p: tiles.TileSampler(p), "map"),
+    "official.unit_length": (lambda p: official.unit_length(p), "map"),
+    "official.mosaic/cubes": (lambda p: official.mosaic(p, None), "map"),
+    "official.mosaic/cube": (lambda p: official.mosaic([p], None), "map"),
+    "official.zone_cube": (lambda p: official.zone_cube(p, None, [2024]), "table"),
+    "official.grid_for": (lambda p: official.grid_for(p), "places"),
+    "official.open": (lambda p: official.open(p), "places"),
+    "mirrors.area_of": (lambda p: mirrors.area_of(p), "places"),
+    "mirrors.tiles": (lambda p: mirrors.tiles(p, 2024), "places"),
+    "mirrors.fetch_tiles": (lambda p: mirrors.fetch_tiles(p, 2024, "unused"), "places"),
+    "schema.orbit_coord": (lambda p: schema.orbit_coord(p), "source"),
+    "schema.check_orbits": (lambda p: schema.check_orbits(p), "source"),
+    "schema.naive_utc": (lambda p: schema.naive_utc(p), "source"),
+    "schema.check_grid": (lambda p: schema.check_grid("s2", p, None), "source"),
+    "schema.pixel_metres": (lambda p: schema.pixel_metres(p), "raster"),
+    "schema.check_pixel_size": (lambda p: schema.check_pixel_size("s2", p), "source"),
+    "schema.check_source": (lambda p: schema.check_source("sentinel2", p, S2), "source"),
+    "schema.mask_declared": (lambda p: schema.mask_declared(p, S2), "source"),
+    "readers.masked": (lambda p: readers.masked("sentinel2", "B2", p), "array"),
+    "readers.s1_db": (lambda p: readers.s1_db(p), "array"),
+    "readers.slope_degrees": (lambda p: readers.slope_degrees(p, 10.0, 10.0), "raster"),
 }
 
 
