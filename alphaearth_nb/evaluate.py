@@ -1,4 +1,4 @@
-"""The paper's transfer protocol: n-shot draws, kNN (k = 1, 3) and linear probes, balanced accuracy, R^2, MAE, change thresholds, and the XY and composite baselines.
+"""The paper's transfer protocol tables: kNN (k = 1, 3) and linear probes over n-shot folds, regression and change thresholds; the draws, scores, linear fits and XY and composite baselines they use are re-exported.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/evaluate.html.md"""
 
@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/evaluate.html.md"""
 # %% ../nbs/24_evaluate.ipynb #c0002
 from __future__ import annotations
 
-import re
 import warnings
 
 import numpy as np
@@ -16,8 +15,7 @@ from tqdm.auto import tqdm
 
 from .knn import (centring_offset, knn_indices, knn_predict, knn_search, knn_vote,  # the kNN engine
                                wider_than_float32)                                             # (re-exported here)
-from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, as_rng, as_seed, checks_flags, decimal,
-                                user_stacklevel, whole, refuse_path)
+from .core import EMBED_DIM, DimensionError, LabelError, as_seed, checks_flags, decimal, user_stacklevel, refuse_path
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .embeddings import gate_vectors, query_array
 from .gate import change_score, unit_rows
@@ -26,17 +24,21 @@ from .labels import (encode_labels, label_values, refuse_missing_labels,  # labe
 from .linear import (check_xy, least_squares_fit, least_squares_fit_checked, least_squares_predict,
                                   linear_probe_fit, linear_probe_fit_checked, linear_probe_predict,
                                   VALUE_FILLS, fill_like_names, fill_like_values, warn_fill_values)   # targets that look like no data
+from .metrics import (FILL_CODES, FILL_SAID, balanced_accuracy, drop_unlabelled, fill_like_ids, mae, r2,
+                                   refuse_unlabelled, unlabelled, warn_fill_ids)   # which labels count, the scores
+from .draws import (FOLDS_MAX, LEVELS_EXAMPLE, PAPER_FOLDS, PAPER_MIN_DIST, as_folds, as_levels, fold_counts,
+                                 max_trial_folds, max_trial_split, nshot_split, separated_points, shots_per_class)   # the draws
 
 # %% auto #0
-__all__ = ['FILL_CODES', 'FILL_SAID', 'LEVELS_EXAMPLE', 'PAPER_FOLDS', 'FOLDS_MAX', 'METHODS', 'evaluate', 'PAPER_THRESHOLDS',
-           'PAPER_MIN_DIST', 'unlabelled', 'drop_unlabelled', 'fill_like_ids', 'warn_fill_ids', 'balanced_accuracy',
-           'r2', 'mae', 'as_levels', 'shots_per_class', 'nshot_split', 'max_trial_folds', 'max_trial_split', 'as_folds',
-           'evaluate_embeddings', 'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'separated_points',
-           'check_xy', 'least_squares_fit', 'least_squares_fit_checked', 'least_squares_predict', 'linear_probe_fit',
-           'linear_probe_fit_checked', 'linear_probe_predict', 'VALUE_FILLS', 'fill_like_names', 'fill_like_values',
-           'warn_fill_values', 'centring_offset', 'knn_indices', 'knn_predict', 'knn_search', 'knn_vote',
-           'wider_than_float32', 'composite_features', 'lonlat', 'points_at', 'xy_features', 'encode_labels',
-           'refuse_mixed_labels']
+__all__ = ['METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'evaluate_embeddings', 'evaluate_regression', 'change_scores',
+           'change_threshold_sweep', 'check_xy', 'least_squares_fit', 'least_squares_fit_checked',
+           'least_squares_predict', 'linear_probe_fit', 'linear_probe_fit_checked', 'linear_probe_predict',
+           'VALUE_FILLS', 'fill_like_names', 'fill_like_values', 'warn_fill_values', 'centring_offset', 'knn_indices',
+           'knn_predict', 'knn_search', 'knn_vote', 'wider_than_float32', 'composite_features', 'lonlat', 'points_at',
+           'xy_features', 'encode_labels', 'refuse_mixed_labels', 'FILL_CODES', 'FILL_SAID', 'unlabelled',
+           'drop_unlabelled', 'fill_like_ids', 'warn_fill_ids', 'balanced_accuracy', 'r2', 'mae', 'LEVELS_EXAMPLE',
+           'PAPER_FOLDS', 'FOLDS_MAX', 'PAPER_MIN_DIST', 'as_levels', 'shots_per_class', 'nshot_split',
+           'max_trial_folds', 'max_trial_split', 'as_folds', 'separated_points', 'refuse_unlabelled', 'fold_counts']
 
 # %% ../nbs/24_evaluate.ipynb #c0002a
 _all_ = ["check_xy", "least_squares_fit", "least_squares_fit_checked", "least_squares_predict", "linear_probe_fit",
@@ -44,327 +46,14 @@ _all_ = ["check_xy", "least_squares_fit", "least_squares_fit_checked", "least_sq
          "VALUE_FILLS", "fill_like_names", "fill_like_values", "warn_fill_values",   # `linear`: target values that look like no data
          "centring_offset", "knn_indices", "knn_predict", "knn_search", "knn_vote", "wider_than_float32",   # `knn`
          "composite_features", "lonlat", "points_at", "xy_features",   # `features`
-         "encode_labels", "refuse_mixed_labels"]   # `labels`: label identity
-
-# %% ../nbs/24_evaluate.ipynb #c0006
-def unlabelled(vals) -> np.ndarray:  # label values (N,): class ids, numbers or names, any dtype
-    """Mask (N,) of the labels that mark unlabelled points, as in a label raster: negative ids (-1 is the class map's
-    no data) and empty or blank names; numbers held as text ("-1" from a CSV) count as numbers."""
-    refuse_path(vals, "label values are one per point (N,)")
-    v = np.asarray(vals)
-    if v.dtype.kind in "iuf": return v < 0                   # NaN is not negative: NaN labels are refused apart
-    if v.dtype.kind not in "OUS": return np.zeros(v.shape, bool)
-    num = pd.to_numeric(pd.Series(v.ravel()), errors="coerce").to_numpy(np.float64).reshape(v.shape)
-    return (num < 0) | (np.char.strip(v.astype(str)) == "")
-
-def _refuse_unlabelled(y, fix:str) -> None:
-    """`LabelError` for labels `unlabelled` marks (negative ids, empty names): no class to draw or score (a label
-    raster's -1 was drawn as one more class by `nshot_split`); `fix` ends the message."""
-    y = np.asarray(y)
-    if (off := unlabelled(y)).any():
-        raise LabelError(f"{int(off.sum())} of {len(y)} labels are {sorted(set(y[off].tolist()))[:3]}: negative ids and "
-                         f"empty names mark unlabelled points (the class map's -1 is no data), so they are no class to {fix}")
-
-def drop_unlabelled(x:np.ndarray,       # features (N, ...)
-                    vals:np.ndarray,    # their labels (N,)
-                    stacklevel:int|None=None,   # of the warning; None: the caller's line (`core.user_stacklevel`)
-                   ) -> tuple[np.ndarray, np.ndarray]:
-    """`x` and `vals` without the points `unlabelled` marks (negative ids, empty names), with a warning naming them
-    (a table's -1 was trained as a class whose pixels then read as no data); `LabelError` when none is left.
-    `classify` and `aef evaluate` read label tables this way; `evaluate_embeddings` refuses such labels instead."""
-    refuse_path(x, "features are numbers (N, ...)"); refuse_path(vals, "label values are one per point (N,)")
-    drop = unlabelled(vals)
-    if drop.any():
-        warnings.warn(f"{int(drop.sum())} of {len(vals)} labels are {sorted(set(vals[drop].tolist()))[:3]}: negative "
-                      "ids and empty names mark unlabelled points, as in a label raster (the class map's -1 is no "
-                      "data); they were left out. Give real classes ids >= 0", stacklevel=stacklevel or user_stacklevel())
-        x, vals = x[~drop], vals[~drop]
-    if len(vals) == 0:
-        raise LabelError("no labelled point left: negative ids and empty names are unlabelled; label with ids >= 0")
-    return x, vals
-
-# 0 and the largest values of 8-, 16- and 32-bit integers: the no-data codes of class rasters (ESA WorldCover's 0,
-# CORINE's and many uint8 maps' 255, uint16's 65535) when their readers do not declare them
-FILL_CODES = (0, 127, 255, 32767, 65535, 2**31 - 1, 2**32 - 1)
-FILL_SAID = r"labels? (-?\d+|'[^']*') holds "   # how `warn_fill_ids`' warning starts: a filter for callers that said it already
-_FILL_NAME = re.compile(r"no[\s_-]*data|fill|missing|unlabell?ed|unclassified|invalid", re.I)   # a class name saying so
-
-def fill_like_ids(vals,             # class ids (N,) after the unlabelled ones are gone (any dtype; names: none)
-                  dtype=None,       # the type the labels were stored in (a raster's uint8): its largest value
-                  flags:dict|None=None,   # id -> class name a raster declares (`labels.class_flags`)
-                 ) -> list[tuple]:
-    """The class ids among `vals` that look like an undeclared no-data code, each `(id, count, why)`: an id the
-    raster's class names call no data ('no data', 'NODATA', 'fill', 'unclassified': eo-learn's LULC 0, CORINE's
-    48), or one of `FILL_CODES` that is the largest value of `dtype` (uint8's 255), lies far above the others
-    (more than twice the greatest: 255 beside 1..10), or is 0 below others that all start at 10 or more (ESA
-    WorldCover's 10..100). Decided: 0 next to ids 1, 2, ... is a class (Dynamic World's water, a binary mask's
-    background), as is any id among others of its size, and two ids are two classes (a 0/255 mask), so the range
-    is judged among three ids or more; only integer ids (whole floats too) are judged."""
-    refuse_path(vals, "class ids are one per point (N,)")
-    v = np.asarray(vals)
-    if v.dtype.kind not in "iuf" or v.size == 0: return fill_like_names(v)   # names: the ones saying no data
-    v = v[np.isfinite(v)] if v.dtype.kind == "f" else v
-    ids, counts = np.unique(v, return_counts=True)
-    if len(ids) < 2 or not np.all(ids == np.round(ids)): return []
-    try: top = np.iinfo(np.dtype(dtype)).max if dtype is not None and np.dtype(dtype).kind in "iu" else None
-    except TypeError: top = None   # pandas' own types (categories, text): no largest value
-    out = []
-    for i, n in zip(ids.tolist(), counts.tolist()):
-        rest = ids[ids != i]
-        lo, hi = f"{rest.min():g}", f"{rest.max():g}"
-        name = (flags or {}).get(int(i))
-        if name is not None and _FILL_NAME.search(str(name)): why = f"the raster names it {str(name)!r}"
-        elif i not in FILL_CODES or len(ids) < 3: continue
-        elif top is not None and i == top: why = f"the largest value of {np.dtype(dtype)}, the others {lo}..{hi}"
-        elif i > 0 and i > 2 * rest.max(): why = f"far above the others, {lo}..{hi}"
-        elif i == 0 and rest.min() >= 10: why = f"below the others, {lo}..{hi}"
-        else: continue
-        out.append((int(i), n, why))
-    return out
-
-def warn_fill_ids(vals,                 # class ids (N,), the unlabelled ones gone
-                  dtype=None,           # the type they were stored in (`fill_like_ids`)
-                  flags:dict|None=None, # id -> class name a raster declares
-                  form:str="array",     # "raster", "table" or "array": what the fix in the message acts on
-                  column:str="label",   # a table's label column, for its fix
-                  source=None,          # a table's file, for a fix in a command's words (`aef evaluate`); None: Python's
-                  unit:str|None=None,   # what a value labels: "pixels", "points" or "rows" (None: a raster's pixels, else rows)
-                 ) -> None:
-    """One `UserWarning` naming each id `fill_like_ids` finds, its share of the labelled `unit` (a raster's or
-    rasterised polygons' pixels, point features' points, a table's rows: was rows for all, so 'label 255 holds 6 of 36
-    labelled rows' of a file of 6 polygons), and how to drop it (a raster: declare it, `labels.attrs['nodata'] = id`,
-    as every reader of labels then drops it; a table: drop its rows, or a vector file's features, from the file
-    `source` where the command read one; arrays: `keep = y != id`) or keep it as a class:
-    such an id, undeclared, is trained and scored as a class (was: silently). The one rule of
-    `classify`/`training_set` (rasters and tables), `evaluate_embeddings` and `aef evaluate`; a declared no-data
-    (`nodata`, `_FillValue` in attrs or encoding) is no label at all."""
-    refuse_path(vals, "class ids are one per point (N,)")
-    if not (found := fill_like_ids(vals, dtype, flags)): return
-    n, unit = int(np.size(vals)), unit or ("pixels" if form == "raster" else "rows")
-    said = "; ".join(f"{i!r} holds {c:,} of {n:,} labelled {unit} ({100 * c / n:.1f}%): {why}" for i, c, why in found)
-    f, feat = repr(found[0][0]), unit in ("pixels", "points")   # a table's pixels or points: a vector file's features
-    fix = {"raster": f"declare it, `labels.attrs['nodata'] = {f}` (every reader then leaves those cells out)",
-           "table": (f"drop its features, `gdf = gdf[gdf[{column!r}] != {f}]`" if feat else
-                     f"drop its rows, `df = df[df[{column!r}] != {f}]`") if source is None else
-                    f"drop the {'features' if feat else 'rows'} whose {column!r} is {f} from {source}",  # no `df` in a shell
-           }.get(form, f"drop it, `keep = y != {f}; x, y = x[keep], y[keep]`")
-    warnings.warn(f"label{'s' if len(found) > 1 else ''} {said}. {'They look' if len(found) > 1 else 'It looks'} like "
-                  f"a no-data code, and no no-data is declared, so it is trained as a class: if it marks no data, "
-                  f"{fix}; if it is a class, ignore this warning", UserWarning, stacklevel=user_stacklevel())
-
-
-# %% ../nbs/24_evaluate.ipynb #c0021
-def _names(v:np.ndarray) -> bool:
-    "Whether labels (after `label_values`) are names: text, or objects that are not numbers."
-    return v.dtype.kind in "US" or (v.dtype.kind == "O" and any(isinstance(e, (str, bytes)) for e in v.ravel()))
-
-def _refuse_other_kind(y_true:np.ndarray, y_pred:np.ndarray) -> None:
-    "`LabelError` where one side holds class names and the other numbers: no prediction could match."
-    if _names(y_true) == _names(y_pred): return
-    ex = lambda v: ", ".join(map(repr, pd.unique(v.ravel())[:3].tolist()))
-    names, ids = ("y_true", "y_pred") if _names(y_true) else ("y_pred", "y_true")
-    raise LabelError(f"{names} holds class names ({ex(y_true if names == 'y_true' else y_pred)}) but {ids} numbers "
-                     f"({ex(y_pred if names == 'y_true' else y_true)}): no prediction can match, every recall would be "
-                     "0. Put both in one kind: a class map of named classes holds indices into its "
-                     "`attrs['class_names']`, so `np.asarray(cls.attrs['class_names'])[pred]` names them (-1 is no data)")
-
-def balanced_accuracy(y_true, # true labels, (N,)
-                      y_pred, # predicted labels, (N,)
-                     ) -> float:
-    """Mean per-class recall over the classes present in `y_true`; `LabelError` for a missing true label (NaN, None,
-    pd.NA: `refuse_missing_labels`), which was scored as one more class (recall 0), and for a true label that marks
-    an unlabelled point (a negative id, an empty name: `unlabelled`; a label raster's -1 was scored as a class).
-
-    Both sides name classes by `label_values`, the package's one rule of label identity: '1' (a CSV read as text),
-    1 and 1.0 are one class 1. Names on one side and numbers on the other can never match (every recall 0): a
-    `LabelError` says how to put them in one kind (a class map of named classes holds indices into its
-    `attrs['class_names']`)."""
-    refuse_path(y_true, "true labels are one per point (N,)"); refuse_path(y_pred, "predicted labels are one per point (N,)")
-    refuse_missing_labels(y_true, "true labels")
-    _refuse_unlabelled(y_true, "score: keep the labelled points, `keep = ~aef.evaluate.unlabelled(y_true)`, and score "
-                       "`y_true[keep]` against `y_pred[keep]`")   # a raster's -1 was scored as one more class
-    y_true, y_pred = label_values(y_true), label_values(y_pred)   # '1' and 1 are one class (was: 0.0, no match)
-    if y_true.shape != y_pred.shape: raise LabelError(f"y_true has shape {y_true.shape} but y_pred {y_pred.shape}: pass one prediction per label")
-    if y_true.size == 0: raise LabelError("no test points: keep some labelled points out of training")
-    _refuse_other_kind(y_true, y_pred)
-    classes, idx = np.unique(y_true, return_inverse=True)
-    hit = (y_true == y_pred).astype(np.float64)
-    return float(np.mean(np.bincount(idx, hit, len(classes)) / np.bincount(idx, minlength=len(classes))))
-
-def r2(y_true,  # targets, (N,) or (N, M)
-       y_pred,  # predictions, the shape of `y_true`
-      ) -> float:
-    "Coefficient of determination `1 - SS_res / SS_tot` (pooled over outputs)."
-    refuse_path(y_true, "true targets are numbers (N,) or (N, M)"); refuse_path(y_pred, "predicted targets are numbers (N,) or (N, M)")
-    y_true = np.asarray(y_true, np.float64); y_pred = np.asarray(y_pred, np.float64)
-    if y_true.shape != y_pred.shape: raise LabelError(f"y_true has shape {y_true.shape} but y_pred {y_pred.shape}: pass one prediction per target")
-    ss_tot = np.sum((y_true - y_true.mean(0)) ** 2)
-    if ss_tot == 0: raise LabelError("R^2 is undefined for constant targets: evaluate on targets that vary (or use `mae`)")
-    return float(1 - np.sum((y_true - y_pred) ** 2) / ss_tot)
-
-def mae(y_true,  # targets, (N,) or (N, M), in the targets' units
-        y_pred,  # predictions, the shape of `y_true`
-       ) -> float:
-    "Mean absolute error."
-    refuse_path(y_true, "true targets are numbers (N,) or (N, M)"); refuse_path(y_pred, "predicted targets are numbers (N,) or (N, M)")
-    y_true = np.asarray(y_true, np.float64); y_pred = np.asarray(y_pred, np.float64)
-    if y_true.shape != y_pred.shape: raise LabelError(f"y_true has shape {y_true.shape} but y_pred {y_pred.shape}: pass one prediction per target")
-    return float(np.mean(np.abs(y_true - y_pred)))
-
-# %% ../nbs/24_evaluate.ipynb #c0025
-LEVELS_EXAMPLE = (1, 10, "max")   # offered when shots levels are refused (`evaluate_embeddings`' default)
-
-def _setting(name:str, v) -> str:
-    "`v` written as the setting `name` is given: a command's flag (`--shots=1,10,max`), else Python's (`shots=(1, 10)`)."
-    if not name.startswith("--"): return f"{name}={v!r}"
-    return f"{name}={','.join(map(str, v)) if isinstance(v, (tuple, list)) else v}"
-
-def _level(v, name:str, example) -> int|str:
-    "One level: 'max', or a whole number of at least 1 (`core.whole`: numpy's ints and 10.0 too, never text)."
-    if isinstance(v, str) and v == "max": return v
-    try: n = whole(v, name, 1)
-    except ConfigError: n = None
-    if n is None or n < 1:
-        word = " ('max' is lower case)" if isinstance(v, str) and v.strip().lower() == "max" else ""
-        text = "" if name.startswith("--") else " (numbers, not text)"   # a command's text is read as numbers first
-        raise ConfigError(f"{name}: {v!r} is not a level{word}: pass whole numbers of at least 1{text} and/or 'max', "
-                          f"e.g. {_setting(name, example)}")
-    return n
-
-def as_levels(levels,             # one level or a sequence: whole numbers >= 1 (numpy's ints, 10.0) and/or "max"
-              name:str="shots",   # the setting, for the error (`evaluate_regression` passes "n_train"; a flag, "--shots", as typed)
-              example=LEVELS_EXAMPLE, # the valid value a refusal offers
-             ) -> tuple:
-    """`levels` as a tuple of plain ints and "max", in the order given. Raises `ConfigError` naming `name` for text
-    other than "max" (even '10'), bools, fractions, numbers below 1, a set (no order), none at all, and a level
-    given twice (its row would run twice), offering `example`."""
-    one = isinstance(levels, (str, bytes)) or (np.ndim(levels) == 0 and not isinstance(levels, (set, frozenset)))
-    if isinstance(levels, (set, frozenset, dict)) or levels is None:
-        raise ConfigError(f"{name}={levels!r}: pass the levels as a tuple or list, in the order the table lists "
-                          f"them, e.g. {name}={example!r}")
-    out = tuple(_level(v, name, example) for v in ((levels,) if one else levels))
-    if not out: raise ConfigError(f"{name}={levels!r} names no level: pass at least one, e.g. {name}={example!r}")
-    if dup := [v for i, v in enumerate(out) if v in out[:i]]:
-        raise ConfigError(f"{_setting(name, levels)} gives {dup} more than once (each level runs every row once): "
-                          f"pass {_setting(name, tuple(dict.fromkeys(out)))}")
-    return out
-
-def shots_per_class(counts,                 # labelled points per class
-                    shots,                  # int n (numpy's, 10.0), or "max"
-                    max_shots:int=300,      # cap of "max" per class
-                    max_fraction:float=0.5, # share of a class "max" may take for training
-                    classes=None,           # class names for the error message
-                   ) -> np.ndarray:
-    "Training points to draw per class; a `LabelError` names any class with too few labels."
-    refuse_path(counts, "counts are labelled points per class (C,)")
-    counts = np.asarray(counts)
-    names = [v.item() if hasattr(v, "item") else v for v in (range(len(counts)) if classes is None else classes)]
-    if shots == "max":
-        n = np.minimum(max_shots, np.floor(max_fraction * counts)).astype(int)
-        bad = np.nonzero(n < 1)[0]
-        need = "'max' shots need at least 2 (1 to train, 1 to test)"
-    else:
-        shots = _level(shots, "shots", LEVELS_EXAMPLE)   # np.int64(10), 10.0: 10; True, '10', 10.5: ConfigError
-        n = np.full(len(counts), int(shots))
-        bad = np.nonzero(counts < shots + 1)[0]
-        need = f"{shots}-shot needs at least {shots + 1} ({shots} to train, at least 1 to test)"
-    if len(bad):
-        c = bad[0]
-        raise LabelError(f"class {names[c]!r} has {counts[c]} labelled points; {need}: label more points of class "
-                         f"{names[c]!r}, drop that class, or ask fewer shots" +
-                         (f" (also too few: {[names[b] for b in bad[1:]]})" if len(bad) > 1 else ""))
-    return n
-
-_DRAW_FIX = ("draw. Draw among the labelled ones and index back: `idx = np.flatnonzero(~aef.evaluate.unlabelled(y)); "
-            "train, test = nshot_split(y[idx], ...); train, test = idx[train], idx[test]`")
-
-def nshot_split(y,                     # labels, (N,)
-                shots,                 # int n (per class) or "max"
-                seed=0,                # int, sequence of ints, or np.random.Generator
-                max_shots:int=300,     # cap of "max" per class
-                max_fraction:float=0.5,# share of a class "max" may take
-               ) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted train indices (`shots` per class) and test indices (all other points). `LabelError` for missing labels
-    and for labels that mark unlabelled points (negative ids, empty names: `unlabelled`), which are no class."""
-    refuse_path(y, "labels are one per point (N,)")
-    rng, y = as_rng(seed), np.asarray(y)   # a Generator goes on as it is; a seed: core's one rule, at the door
-    if y.ndim != 1: raise LabelError(f"labels must be 1-D, got shape {y.shape}: pass `y.ravel()`")
-    refuse_missing_labels(y)
-    _refuse_unlabelled(y, _DRAW_FIX)   # a raster's -1: never a class to draw (was drawn, `shots` of them)
-    classes, idx = encode_labels(y)
-    counts = np.bincount(idx, minlength=len(classes))
-    n = shots_per_class(counts, shots, max_shots, max_fraction, classes)
-    order = np.argsort(idx, kind="stable")                     # points grouped by class
-    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    train = np.concatenate([rng.permutation(order[s:s + c])[:k] for s, c, k in zip(starts, counts, n)])
-    mask = np.zeros(len(y), bool); mask[train] = True
-    return np.sort(train), np.nonzero(~mask)[0]
-
-# %% ../nbs/24_evaluate.ipynb #q0011
-def max_trial_folds(y,                     # labels, (N,)
-                    max_shots:int=300,     # cap of "max" per class
-                    max_fraction:float=0.5,# share of a class "max" may take
-                    cap:int=100,           # at most this many folds
-                   ) -> int:
-    "Folds of the max-trial rule: the most disjoint training blocks any class has (at most `cap`)."
-    refuse_path(y, "labels are one per point (N,)")
-    _refuse_unlabelled(y, _DRAW_FIX)
-    _, idx = encode_labels(y)
-    counts = np.bincount(idx)
-    n = shots_per_class(counts, "max", max_shots, max_fraction)
-    return int(min(cap, (counts // n).max()))
-
-def max_trial_split(y,                     # labels, (N,)
-                    fold:int,              # fold index 0, 1, ...
-                    seed=0,                # int, sequence of ints, or np.random.Generator: the one shuffle per class
-                    max_shots:int=300,     # most training points of a class (the paper's "max" setting)
-                    max_fraction:float=0.5,  # share of a class's points the training part may take
-                   ) -> tuple[np.ndarray, np.ndarray]:
-    "Sorted train indices (block `fold` of each class) and test indices (every other point)."
-    refuse_path(y, "labels are one per point (N,)")
-    rng = as_rng(seed)
-    _refuse_unlabelled(y, _DRAW_FIX)
-    classes, idx = encode_labels(y)
-    counts = np.bincount(idx, minlength=len(classes))
-    n = shots_per_class(counts, "max", max_shots, max_fraction, classes)
-    train = []
-    for c, (cnt, k) in enumerate(zip(counts, n)):
-        perm = rng.permutation(np.flatnonzero(idx == c))
-        b = fold % (cnt // k)
-        train.append(perm[b * k:(b + 1) * k])
-    train = np.sort(np.concatenate(train))
-    mask = np.zeros(len(idx), bool); mask[train] = True
-    return train, np.flatnonzero(~mask)
+         "encode_labels", "refuse_mixed_labels",   # `labels`: label identity
+         "FILL_CODES", "FILL_SAID", "unlabelled", "drop_unlabelled", "fill_like_ids", "warn_fill_ids",   # `metrics`:
+         "balanced_accuracy", "r2", "mae",                                                            # split off to
+         "LEVELS_EXAMPLE", "PAPER_FOLDS", "FOLDS_MAX", "PAPER_MIN_DIST", "as_levels", "shots_per_class",   # `draws`:
+         "nshot_split", "max_trial_folds", "max_trial_split", "as_folds", "separated_points",               # (too)
+         "refuse_unlabelled", "fold_counts"]   # public since the split: the draws and tables call them
 
 # %% ../nbs/24_evaluate.ipynb #c0028
-# folds per shots level: 1000 at 1-shot and 500 at 10-shot are the paper's (arXiv 2507.22291 S6.1); "max": ours,
-# a cap on `max_trial_folds`' disjoint blocks (the paper draws 1000 / 2^log10(c') folds there, S4.3, S4.4)
-PAPER_FOLDS = {1: 1000, 10: 500, "max": 100}
-FOLDS_MAX = 100_000   # most folds a level: 100 x the paper's 1000; 10**24 would loop for ever without a word
-
-def as_folds(value, # a fold count: an int (numpy's too) or a float without a fraction
-             name:str="folds", # the setting, for the error (`aef evaluate` passes "--folds")
-             example:int=1000, # offered when text spells no number (the caller's default)
-            ) -> int:
-    """`value` as a fold count, a whole number in 1 .. `FOLDS_MAX`. Raises `ConfigError` naming `name` for text,
-    bools, fractions and counts outside that range."""
-    v = whole(value, name, example)
-    if not 1 <= v <= FOLDS_MAX:
-        raise ConfigError(f"{name}={v}: pass 1 .. {FOLDS_MAX} draws per level, e.g. {name}=1000 (the paper's at "
-                          "1-shot)")
-    return v
-
-def _checked_folds(folds, shots:tuple|None=None):
-    """`folds` (an int, a dict shots -> int or None, or None) with each count read by `as_folds`; a dict's keys read
-    as `as_levels` reads levels, each one of `shots` (when given): a key no level asks is a `ConfigError`, not
-    ignored (folds={'1': 3} ran 1-shot with the paper's 1000 folds)."""
-    if folds is None: return None
-    if not isinstance(folds, dict): return as_folds(folds)
-    keyed = {_level(s, "folds", {1: 1000, 10: 500}): _checked_folds(v) for s, v in folds.items()}
-    if shots is not None and (extra := [s for s in keyed if s not in shots]):
-        raise ConfigError(f"folds={folds!r} gives folds for {extra}, which shots={shots!r} does not ask: key the "
-                          f"dict by the levels asked, e.g. folds={ {s: 10 for s in shots} !r}")
-    return keyed
 METHODS = ("knn1", "knn3", "linear")
 
 def _parse_methods(methods) -> tuple[tuple, dict]:
@@ -404,9 +93,9 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     as `linear.check_xy` reads it: its 64 bands (codes decoded), and the other columns `features` names after them."""
     refuse_path(x, "features are numbers (N, D)"); refuse_path(y, "labels are one per point (N,)")
     shots = as_levels(shots)  # np.int64(10), (1.0, 10.0): ints; '10', True, 10.5, (1, 1): ConfigError, before any work
-    seed, folds = as_seed(seed), _checked_folds(folds, shots)   # -1, 2**64, 10**24 folds, a level not asked: refused
+    seed, folds = as_seed(seed), fold_counts(folds, shots)   # -1, 2**64, 10**24 folds, a level not asked: refused
     x, y = check_xy(x, y, centre=True, features=features)   # UTM, epoch seconds: their digits kept
-    _refuse_unlabelled(y, "score. Drop them, e.g. `keep = ~aef.evaluate.unlabelled(y); x, y = x[keep], y[keep]`, or "
+    refuse_unlabelled(y, "score. Drop them, e.g. `keep = ~aef.evaluate.unlabelled(y); x, y = x[keep], y[keep]`, or "
                        "renumber real classes from 0 (`classes, y = np.unique(y, return_inverse=True)`)")
     warn_fill_ids(y, getattr(y, "dtype", None))   # 255 beside 1..10, undeclared: scored as a class, so said
     classes, yi = encode_labels(y)
@@ -571,30 +260,3 @@ def change_threshold_sweep(e1,                             # features before, (N
     best = int(np.argmax(bacc))
     return dict(balanced_accuracy=float(bacc[best]), threshold=float(t[best]), tpr=float(tpr[best]),
                 tnr=float(1 - fpr[best]), auc=float(auc))
-
-# %% ../nbs/24_evaluate.ipynb #q0002
-PAPER_MIN_DIST = 1280.0  # metres between evaluation points (S3)
-
-def separated_points(xy,                          # point coordinates in metres, (N, 2)
-                     min_dist:float=PAPER_MIN_DIST,  # smallest distance kept between two points
-                     seed=0,                      # int or Generator: the random visiting order
-                     order=None,                  # or an explicit visiting order (N,) (overrides seed)
-                    ) -> np.ndarray:
-    "Sorted indices of a greedy subset of points no two of which are closer than `min_dist`."
-    refuse_path(xy, "point coordinates are numbers (N, 2)")
-    rng, xy = (as_rng(seed) if order is None else None), np.asarray(xy, np.float64)
-    if xy.ndim != 2 or xy.shape[1] != 2: raise DimensionError(f"points must be (N, 2) coordinates, got shape {xy.shape}")
-    if not np.isfinite(xy).all(): raise LabelError("some point coordinates are NaN/inf: drop those points first")
-    if min_dist <= 0: return np.arange(len(xy))
-    if len(xy) > 1 and np.ptp(xy, 0).max() < min_dist and (np.abs(xy) <= [180, 90]).all():   # lon/lat: one point kept
-        warnings.warn(f"the points lie within {min_dist:g} of each other and read as degrees (lon, lat), but min_dist is in metres: one point "
-                      "is kept. Project them first, e.g. `aef.geo.to_crs(lon, lat, 'EPSG:4326', aef.geo.utm_crs(lon0, lat0))`", stacklevel=user_stacklevel())
-    if order is None: order = rng.permutation(len(xy))
-    cell = np.floor(xy / min_dist).astype(np.int64)
-    grid, keep = {}, []
-    for i in np.asarray(order):
-        cy, cx = cell[i]
-        near = [j for dy in (-1, 0, 1) for dx in (-1, 0, 1) for j in grid.get((cy + dy, cx + dx), ())]
-        if near and (np.hypot(*(xy[near] - xy[i]).T) < min_dist).any(): continue
-        grid.setdefault((cy, cx), []).append(i); keep.append(i)
-    return np.sort(np.asarray(keep, np.int64))

@@ -173,7 +173,7 @@ def test_no_blank_parameter_in_what_the_tutorials_call(param_docs):
 
 def test_no_blank_parameter_in_the_evaluation_sampling_and_reading_helpers(param_docs):
     "Each had a Parameters section in help() with some entries empty (seed, methods, band_axis, per_polygon, ...)."
-    names = {"evaluate": ["evaluate_regression", "max_trial_split"], "cubes": ["label_table"],
+    names = {"evaluate": ["evaluate_regression"], "draws": ["max_trial_split"], "cubes": ["label_table"],
              "samples": ["Batches"], "corpus": ["CorpusBatches"], "stacks": ["toy_stack"],
              "testing": ["embedding_from_array"], "spatial": ["declared_nodata", "unpacked"],
              "geo": ["pixel_indices", "point_crs"], "places": ["points_xy"],

@@ -1,0 +1,51 @@
+"""Modules split at the 600-line cap of tools/layout_check.py keep every public name where it was: the parent
+re-exports each public name of the parts split from it, the same object, in its `__all__`, so `from
+alphaearth_nb.evaluate import nshot_split` and `aef.evaluate.balanced_accuracy` work as before (session 34)."""
+import importlib
+
+import numpy as np
+import pytest
+
+# parent -> (its public names before the split: its `__all__` then, the contract kept; the parts split from it)
+BEFORE = {
+    "evaluate": ("""FILL_CODES FILL_SAID LEVELS_EXAMPLE PAPER_FOLDS FOLDS_MAX METHODS evaluate PAPER_THRESHOLDS
+        PAPER_MIN_DIST unlabelled drop_unlabelled fill_like_ids warn_fill_ids balanced_accuracy r2 mae as_levels
+        shots_per_class nshot_split max_trial_folds max_trial_split as_folds evaluate_embeddings evaluate_regression
+        change_scores change_threshold_sweep separated_points check_xy least_squares_fit least_squares_fit_checked
+        least_squares_predict linear_probe_fit linear_probe_fit_checked linear_probe_predict VALUE_FILLS
+        fill_like_names fill_like_values warn_fill_values centring_offset knn_indices knn_predict knn_search knn_vote
+        wider_than_float32 composite_features lonlat points_at xy_features encode_labels refuse_mixed_labels""",
+                 ("metrics", "draws")),
+}
+
+
+def _mod(name): return importlib.import_module(f"alphaearth_nb.{name}")
+
+
+@pytest.mark.parametrize("parent", sorted(BEFORE))
+def test_every_name_of_the_parent_before_its_split_is_still_there(parent):
+    names, _ = BEFORE[parent]
+    mod = _mod(parent)
+    assert sorted(set(names.split()) - set(mod.__all__)) == []
+    assert all(getattr(mod, n, None) is not None for n in names.split())
+
+
+@pytest.mark.parametrize("parent", sorted(BEFORE))
+def test_the_parent_re_exports_each_public_name_of_its_parts_as_the_same_object(parent):
+    mod = _mod(parent)
+    for part in BEFORE[parent][1]:
+        p = _mod(part)
+        assert p.__all__, part
+        assert [n for n in p.__all__ if n not in mod.__all__] == [], part
+        assert [n for n in p.__all__ if getattr(mod, n) is not getattr(p, n)] == [], part
+        defined = [n for n in p.__all__ if getattr(getattr(p, n), "__module__", p.__name__) == p.__name__]
+        assert defined, f"{part} defines nothing of its own"
+
+
+def test_the_evaluate_parts_work_through_evaluate():
+    "Hand-worked: balanced accuracy of a, a, b predicted a, b, b is (1/2 + 1) / 2; a 1-shot draw of 2 classes trains 2."
+    ev = _mod("evaluate")
+    assert ev.balanced_accuracy(list("aab"), list("abb")) == 0.75
+    train, test = ev.nshot_split(np.array([0, 0, 1, 1, 1]), 1, seed=0)
+    assert len(train) == 2 and sorted(train.tolist() + test.tolist()) == [0, 1, 2, 3, 4]
+    assert ev.fold_counts({1: 3}, (1,)) == {1: 3} and ev.refuse_unlabelled is _mod("metrics").refuse_unlabelled
