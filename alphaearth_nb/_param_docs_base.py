@@ -193,6 +193,7 @@ SECTIONS = {
         'position': 'days : Float[Array, "..."]\n    times, days since EPOCH\nperiod : Float[Array, "2"]\n    [start, end) in days\n',
         'period_features': 'period : Float[Array, "2"]\n    f32[2], start and end in days since `EPOCH` (2020-01-01)\n',
         'column_years': "values\n    a table's `year` column (a Series, array or list): numbers, text or dates\n",
+        'year_column_hint': "values\n    a table's `year` column (a Series, array or list)\ncol : str\n    the column's name, for the fix\ntable : str\n    the table's name in the fix\n",
     },
     'alphaearth_nb.units': {
         'fill_values': 'source\n    a source name or `Source`\n',

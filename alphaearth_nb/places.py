@@ -18,7 +18,7 @@ from .core import (DimensionError, GridError, NoDataWarning, TimeError, band_nam
 from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, official_cube
 from . import geo
 from .geo import crs_of, require
-from .timecodes import YEARS, as_numbers, column_years, numeric_time_hint, unwritten_years
+from .timecodes import YEARS, as_numbers, column_years, numeric_time_hint, unwritten_years, year_column_hint
 from .geometries import (EE_GEO, LONLAT, POINT_COLUMNS, agreed_crs, own_crs_on, coordinate_hint, import_geopandas,
                                       lonlat_columns, points_xy, read_geometries, read_places, table_file,
                                       valid_polygons)
@@ -280,5 +280,6 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
     at = np.where(hit.any(1), hit.argmax(1), -1)   # each point at its own year, all at once (a loop: 0.6 s / 100,000)
     if (miss := np.flatnonzero(at < 0).tolist()):
         warnings.warn(f"{len(miss)} points have a {col!r} ({table[col].iloc[miss[:3]].tolist()}) that is not a year "
-                      f"of the cube {years.tolist()}: their vectors are NaN", stacklevel=user_stacklevel())
+                      f"of the cube {years.tolist()}: their vectors are NaN{year_column_hint(table[col], col, 'points')}",
+                      stacklevel=user_stacklevel())
     return points_table(table, inside, np.where(at[:, None] < 0, np.nan, v[np.arange(len(v)), np.maximum(at, 0)]))

@@ -25,7 +25,7 @@ from .labels import (OFF_MAP, label_column_guess, check_exact_ids, comma_numbers
                                  on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers, class_flags,
                                  warn_missing_rows)
 from .stacks import embedding_field
-from .timecodes import column_years
+from .timecodes import YEARS, column_years, year_column_hint
 from .evaluate import unlabelled, warn_fill_ids, warn_fill_values
 
 # %% auto #0
@@ -144,12 +144,16 @@ def _as_table(a, crs=None):
 
 def _table_years(a:pd.DataFrame, col:str) -> np.ndarray:
     """The `col` column of table `a` as float64 years (`timecodes.column_years`: numbers, their text, dates of any
-    form their year); `LabelError` naming values that are not whole years."""
+    form their year); `LabelError` naming values that are not whole years, or dates written YYYYMMDD (20220105,
+    `timecodes.year_column_hint`: the conversion that passes them as dates)."""
     yr = column_years(a[col])
     if not (np.isfinite(yr) & (yr == np.round(yr))).all():
         bad = a[col][~(np.isfinite(yr) & (yr == np.round(yr)))].unique()[:3].tolist()
         raise LabelError(f"column {col!r} of the labels holds {bad}, not whole years: write the year of each label "
                          f"(2024) or its date, or drop the column to use every label for every year")
+    if hint := year_column_hint(a[col], col):   # 20220105: no year, a date without separators
+        bad = a[col][(yr < YEARS[0]) | (yr > YEARS[1])].unique()[:3].tolist()
+        raise LabelError(f"column {col!r} of the labels holds {bad}{hint}")
     return yr
 
 def _rows_of_map(emb, a:pd.DataFrame, col:str) -> pd.DataFrame:

@@ -25,7 +25,7 @@ from .core import PeriodError, TimeError, user_stacklevel
 __all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'GREGORIAN', 'PERIODS', 'TIMECODE_DIM', 'PAIRS', 'PERIOD_FEATURE_DIM', 'as_numbers',
            'numeric_time_hint', 'unwritten_years', 'to_ms', 'odd_times', 'day_first', 'to_days', 'utc_times',
            'from_days', 'timecode', 'Period', 'as_year', 'as_years', 'as_period', 'position', 'period_features',
-           'column_years']
+           'column_years', 'year_column_hint']
 
 # %% ../nbs/01_timecodes.ipynb #c0005
 EPOCH = np.datetime64("2020-01-01T00:00:00", "ms")
@@ -534,3 +534,17 @@ def column_years(values) -> np.ndarray:  # a table's `year` column (a Series, ar
     if not pd.api.types.is_numeric_dtype(s.dtype):   # objects or text (pandas' str): dates read where no number was
         for i in np.flatnonzero(np.isnan(out)): out[i] = _value_year(s.iloc[i])
     return out
+
+# %% ../nbs/01_timecodes.ipynb #cy0004
+def year_column_hint(values,            # a table's `year` column (a Series, array or list)
+                     col:str="year",    # the column's name, for the fix
+                     table:str="labels", # the table's name in the fix
+                    ) -> str:
+    """': they look like dates written YYYYMMDD: ...' with the conversion that makes them dates (`column_years` reads
+    each one's year), when the whole numbers of `values` outside `YEARS` (numbers or their text) all read as
+    YYYYMMDD dates (`_yyyymmdd`); '' otherwise."""
+    y = column_years(values)
+    odd = y[np.isfinite(y) & (y == np.round(y)) & ((y < YEARS[0]) | (y > YEARS[1]))]
+    if not odd.size or not _yyyymmdd(odd): return ""
+    return (f": they look like dates written YYYYMMDD, not years; pass them as dates, whose years are read: "
+            f"`{table}[{col!r}] = pd.to_datetime({table}[{col!r}].astype(str), format='%Y%m%d')`")
