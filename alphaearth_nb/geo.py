@@ -1,4 +1,4 @@
-"""Where points and pixels meet: pixel lookup, points across the antimeridian (its geometries: `antimeridian`), points in any CRS, grid checks (the dims, CRS and grids themselves: `spatial`).
+"""Where points and pixels meet: pixel lookup, points across the antimeridian (its geometries: `antimeridian`), points in any CRS and in the wrong one (coordinates checked against their CRS and transformed: `crs_checks`), grid checks (the dims, CRS and grids themselves: `spatial`).
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/geo.html.md"""
 
@@ -11,7 +11,6 @@ import warnings
 from functools import lru_cache
 
 import numpy as np
-from pyproj import Transformer
 from pyproj.database import query_crs_info
 from pyproj.enums import PJType
 
@@ -25,6 +24,8 @@ from .spatial import (MAX_LON_STEP, NODATA_KEYS, VALID_KEYS, X_NAMES, Y_NAMES, a
                                    require, same_crs, unpacked, wrapped_like, write_crs)
 from .antimeridian import (turn_shift, wrap_geometries, geometries_like, unwrap_lon, geometries_on, has_geometry)
 from .points import LAT_NAMES, LON_NAMES, one_point, with_coordinates
+from .crs_checks import (AREA_MARGIN, POLE_TOL, area_gap, check_area_of_use, check_degrees,
+                                      check_grid_degrees, shapes_in_area, to_crs, utm_crs)
 
 _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
          'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name',
@@ -35,23 +36,26 @@ _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'req
          'is_remote']   # files', re-exported (mirrors reads it here)
 
 # %% auto #0
-__all__ = ['EDGE_TOL', 'POLE_TOL', 'AREA_MARGIN', 'SWAP_HINT', 'FEET', 'LONLAT', 'cell_index', 'cell_inside', 'check_monotonic',
-           'wrap_x', 'check_pixels', 'check_degrees', 'check_grid_degrees', 'area_gap', 'check_area_of_use',
-           'shapes_in_area', 'inside_grid', 'swapped_on', 'pixel_indices', 'to_crs', 'utm_crs', 'feet_twin',
-           'crs_guess', 'crs_advice', 'check_own_crs', 'point_crs', 'half_pixel_off', 'half_pixel_hint',
-           'check_same_grid', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require',
-           'rename_spatial', 'is_lazy', 'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing',
-           'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs',
-           'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_step',
-           'stored_rounding', 'coords_geotransform', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up',
-           'flip_rows', 'is_remote', 'turn_shift', 'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geometries_on',
-           'has_geometry', 'LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates']
+__all__ = ['EDGE_TOL', 'SWAP_HINT', 'FEET', 'LONLAT', 'cell_index', 'cell_inside', 'check_monotonic', 'wrap_x', 'check_pixels',
+           'inside_grid', 'swapped_on', 'pixel_indices', 'feet_twin', 'crs_guess', 'crs_advice', 'check_own_crs',
+           'point_crs', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS',
+           'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata',
+           'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of',
+           'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'grid_mapping',
+           'geotransform', 'geotransform_steps', 'pixel_size', 'axis_step', 'stored_rounding', 'coords_geotransform',
+           'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows', 'is_remote', 'turn_shift',
+           'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geometries_on', 'has_geometry', 'LON_NAMES',
+           'LAT_NAMES', 'one_point', 'with_coordinates', 'POLE_TOL', 'AREA_MARGIN', 'check_degrees',
+           'check_grid_degrees', 'area_gap', 'check_area_of_use', 'shapes_in_area', 'to_crs', 'utm_crs']
 
 # %% ../nbs/03_geo.ipynb #c0002a
 # from `antimeridian` (02c), split from here: `geo.wrap_geometries` is `antimeridian.wrap_geometries`
 _all_ = ['turn_shift', 'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geometries_on', 'has_geometry']
 # from `points` (02d), split from here: `geo.one_point` is `points.one_point`
 _all_ = ['LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates']
+# from `crs_checks` (02e), split from here: `geo.to_crs` is `crs_checks.to_crs`
+_all_ = ['POLE_TOL', 'AREA_MARGIN', 'check_degrees', 'check_grid_degrees', 'area_gap', 'check_area_of_use',
+         'shapes_in_area', 'to_crs', 'utm_crs']
 
 # %% ../nbs/03_geo.ipynb #c0024
 EDGE_TOL = 1e-6   # of a pixel (10 micrometres at 10 m): a value nearer an edge than this is on it
@@ -143,121 +147,6 @@ def check_pixels(obj,                  # DataArray or Dataset with y/x dims
                                   f"`.sel({d}=slice(a, b))`, give the bounds in the coordinate's order (y usually "
                                   "runs north to south: `slice(north, south)`)")
 
-POLE_TOL = 1e-6   # degrees past a pole still read as the pole (float error of a reprojection)
-
-def check_degrees(lon,                 # longitudes (any shape; NaN skipped)
-                  lat,                 # latitudes
-                  what:str="points",   # the points in messages
-                  error=PointError,    # the `AEFError` class raised
-                  fix:str|None=None,   # the fix for projected coordinates (default: pass their CRS or name x, y)
-                 ) -> None:
-    """Raise `error` when values read as degrees cannot be: a latitude beyond +-90 with every longitude within +-90
-    (longitude and latitude swapped), or values far beyond the globe (projected metres given as lon/lat). pyproj
-    turned both into inf without a word, and the points were then "outside the grid" or dropped as unlabelled.
-    A latitude within `POLE_TOL` (1e-6 degrees, 0.1 m) beyond a pole is the pole (a reprojected polar box's 90.0000001)."""
-    lon, lat = np.asarray(lon, np.float64), np.asarray(lat, np.float64)
-    fo, fa = np.abs(lon[np.isfinite(lon)]), np.abs(lat[np.isfinite(lat)])
-    mo, ma = (float(a.max()) if a.size else 0.0 for a in (fo, fa))
-    if ma <= 90 + POLE_TOL and mo <= 720: return   # 720: longitudes counted past 360 (a wrapped axis) are degrees
-    if mo <= 90 and ma <= 180:
-        raise error(f"{what} given in degrees have latitudes up to {ma:g}, beyond +-90, while every longitude is "
-                    "within +-90: longitude and latitude look swapped: pass x = longitude, y = latitude (`(lon, lat)`"
-                    ", or swap the columns: `df.rename(columns={'lat': 'lon', 'lon': 'lat'})`)")
-    raise error(f"{what} were read as degrees (longitude, latitude; EPSG:4326) but reach |lon| = {mo:g}, |lat| = "
-                f"{ma:g}, beyond the globe: they look like projected coordinates (metres): " + (fix or "pass their CRS "
-                "(e.g. `crs='EPSG:32631'`, the grid's), or name a table's columns x and y"))
-
-def check_grid_degrees(obj,                  # DataArray or Dataset with x/y coordinates and a CRS
-                       what:str="the grid",  # what `obj` is, for the message
-                      ):
-    """Raise `GridError` when `obj`'s CRS is geographic but its coordinates cannot be degrees (`check_degrees`: beyond
-    the globe, or latitude and longitude swapped), most often projected metres under a CRS set by guess
-    (`attrs['crs'] = 'EPSG:4326'`, a reader that lost the CRS). Such a grid was written to files no GIS can place and
-    every point was "outside the grid"; writers (`cubes.grid_of`) and point lookups (`pixel_indices`) call this.
-    Any CRS, geographic or projected: coordinates far outside its area of use (`check_area_of_use`: a typo that
-    still parses, EPSG:4236 for 4326) raise `GridError` too, naming the CRS, its area and the grid's place."""
-    crs = crs_of(obj)
-    try: geographic = bool(crs) and is_geographic(crs)
-    except CRSError: return   # a CRS that cannot be read is judged where it is used
-    if not crs: return
-    obj = rename_spatial(obj)
-    xy = [obj[d].values if d in obj.coords else np.zeros(0) for d in ("x", "y")]
-    fix = "set the CRS they are in, e.g. the UTM zone: `obj = aef.geo.write_crs(obj, 'EPSG:32631')`"
-    if geographic: check_degrees(*xy, f"{what}'s x/y coordinates (its CRS {crs} is geographic)", GridError, fix)
-    check_area_of_use(crs, *xy, what, fix)
-
-AREA_MARGIN = 15.0   # degrees beyond a CRS's area of use (`CRS.area_of_use`) still its own: a grid over its neighbours
-
-@lru_cache(maxsize=64)
-def _area_of_use(crs) -> tuple|None:
-    "A CRS's area of use (w, s, e, n; degrees), its name, and a transformer to its lon/lat; None where it has none."
-    if (a := (c := horizontal_crs(crs)).area_of_use) is None or c.geodetic_crs is None: return None
-    return (a.west, a.south, a.east, a.north), a.name, Transformer.from_crs(c, c.geodetic_crs, always_xy=True)
-
-def _lon_gap(a:float, b:float, w:float, e:float) -> float:
-    "Degrees of longitude between the spans a..b and w..e (either may cross the antimeridian: west > east)."
-    b, e = b + 360 * (b < a), e + 360 * (e < w)
-    return min(max(0.0, w - (b + k), (a + k) - e) for k in (-360.0, 0.0, 360.0))
-
-def area_gap(crs,  # any spelling `as_crs` reads
-             xs,   # x of the data in `crs` (any shape; NaN skipped)
-             ys,   # y, the shape of `xs`
-            ) -> tuple|None:
-    """How far the data's box, read in `crs` and taken to lon/lat, lies outside `crs`'s area of use: `(degrees, box,
-    (w, s, e, n) of the area, its name)`; None where it cannot be told (no area, no finite x/y, no lon/lat of them)."""
-    crs = crs if isinstance(crs, (str, int)) else as_crs(crs)   # cached by it: PROJJSON (a dict) as a pyproj CRS
-    try: found = _area_of_use(crs)
-    except CRSError: return None
-    xs, ys = (v[np.isfinite(v)] for v in (np.ravel(np.asarray(xs, np.float64)), np.ravel(np.asarray(ys, np.float64))))
-    if found is None or not (xs.size and ys.size): return None
-    area, name, t = found
-    try: box = t.transform_bounds(xs.min(), ys.min(), xs.max(), ys.max(), densify_pts=21)
-    except Exception: return None   # pyproj's ProjError: beyond the projection's domain, judged elsewhere
-    if not np.all(np.isfinite(box)): return None
-    lat = max(0.0, area[1] - box[3], box[1] - area[3])
-    return max(_lon_gap(box[0], box[2], area[0], area[2]), lat), box, area, name
-
-def _swapped_codes(crs) -> list[str]:
-    "EPSG codes one swap of two adjacent digits away from `crs`'s (4236 -> 2436, 4326, 4263), known or not."
-    s = str(as_crs(crs).to_epsg(min_confidence=100) or "")
-    return [f"EPSG:{t}" for t in dict.fromkeys(s[:i] + s[i + 1] + s[i] + s[i + 2:] for i in range(len(s) - 1))
-            if t != s and t[0] != "0"]
-
-def check_area_of_use(crs,                  # the CRS the data say they are in (any spelling `as_crs` reads)
-                      xs,                   # x of the data in it (a grid's x coordinates, points' x)
-                      ys,                   # y
-                      what:str="the grid",  # the data, for the message
-                      fix:str|None=None,    # how to give the right CRS (default: `write_crs`)
-                     ) -> None:
-    """Raise `GridError` when the data lie more than `AREA_MARGIN` degrees (15) outside `crs`'s area of use
-    (pyproj's `CRS.area_of_use`): a typo that still parses (EPSG:4236, Taiwan's Hu Tzu Shan 1950, for EPSG:4326; a
-    state plane for a UTM zone) puts the map on another continent in silence. The message names the CRS, its
-    area, the data's x/y and where they fall in lon/lat, and a code one digit swap away whose area holds them.
-    Decided: generous, so a national grid over its neighbours, a polar CRS at the pole and EPSG:3857 anywhere pass;
-    UTM zones are not judged: one for another (32613 for 32631) cannot be told by place, and zones are used far
-    beyond their area (across the equator with negative northings). Geometries: `shapes_in_area`."""
-    if (got := area_gap(crs, xs, ys)) is None or got[0] <= AREA_MARGIN or as_crs(crs).utm_zone is not None: return
-    gap, (a, b, c, d), (w, s, e, n), name = got
-    name = " - ".join(name.split(" - ")[:2]).rstrip(".")[:80]   # 'United States (USA) - Tennessee', not its counties
-    xs, ys = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
-    near = [k for k in _swapped_codes(crs) if (g := area_gap(k, xs, ys)) is not None and g[0] == 0.0   # None: unknown
-            and as_crs(k).is_geographic]   # lon/lat only: any UTM zone reads any UTM x/y as its own, proving nothing
-    hint = f"a typo for {' or '.join(f'{k} ({as_crs(k).name})' for k in near[:2])}? " if near else "a typo? "
-    raise GridError(f"the coordinates of {what} lie far outside the area of use of the CRS {crs_name(crs)} ({as_crs(crs).name}: "
-                    f"{name}, lon {w:g}..{e:g}, lat {s:g}..{n:g}): its x {np.nanmin(xs):.6g}..{np.nanmax(xs):.6g}, y "
-                    f"{np.nanmin(ys):.6g}..{np.nanmax(ys):.6g} read in it lie at lon {a:.4g}..{c:.4g}, lat "
-                    f"{b:.4g}..{d:.4g}, {gap:.0f} degrees beyond. The CRS looks wrong, {hint}"
-                    + (fix or "set the CRS the coordinates are in, e.g. `obj = aef.geo.write_crs(obj, 'EPSG:32631')`"))
-
-def shapes_in_area(gdf,                            # a GeoDataFrame or GeoSeries (any CRS, or none)
-                   what:str="the points or shapes",  # the geometries, for the message
-                  ):
-    "`gdf`, its geometries' bounds checked against its CRS's area of use (`check_area_of_use`); none: nothing judged."
-    if gdf.crs is not None and len(b := gdf.geometry.bounds.dropna()):
-        check_area_of_use(gdf.crs, b[["minx", "maxx"]].to_numpy(), b[["miny", "maxy"]].to_numpy(), what, "pass the "
-                          "CRS they are in (`crs=`, or `gdf.set_crs(..., allow_override=True)`)")
-    return gdf
-
 def _placed(obj, xs, ys, what:str) -> tuple:
     "Grid x, y (float64), half pixel sizes, the points (x wrapped for longitude) and which lie off the grid."
     xs, ys = np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64))
@@ -326,29 +215,6 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
                     f"{crs_of(obj)}): " + (SWAP_HINT if swap else crs_advice(obj, gxs, gys, gcrs, *own) if out.all() and crs_of(obj) else
                     "give coordinates in the grid's CRS (or pass `crs=`) and drop those outside it"))
     return _axis_index(gy, ys, "y"), _axis_index(gx, xs, "x")
-
-# %% ../nbs/03_geo.ipynb #c0029
-def to_crs(xs,   # x (longitude, degrees, in a geographic CRS), any shape
-           ys,   # y (latitude), the shape of `xs`
-           src,  # the points' CRS (any spelling `as_crs` reads); None: no transform
-           dst,  # the CRS wanted; None: no transform
-          ) -> tuple[np.ndarray, np.ndarray]:
-    """Transform arrays of x, y (lon, lat for a geographic CRS) from CRS `src` to CRS `dst` with pyproj. Degrees that
-    cannot be degrees (lon/lat swapped, metres given as degrees) raise `PointError` (`check_degrees`); points far
-    outside `src`'s area of use (a typo that parses: `crs='EPSG:4236'` for 4326) `GridError` (`check_area_of_use`)."""
-    xs, ys = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
-    if src is not None and as_crs(src).is_geographic: check_degrees(xs, ys); ys = np.clip(ys, -90.0, 90.0)
-    if src is None or dst is None or same_crs(src, dst): return xs, ys
-    check_area_of_use(src, xs, ys, "the points", "pass the CRS they are in (`crs=`, or the table's or file's own)")
-    t = Transformer.from_crs(as_crs(src), as_crs(dst), always_xy=True)
-    return tuple(np.asarray(a, np.float64) for a in t.transform(xs, ys))
-
-def utm_crs(lon:float,  # longitude, degrees (any turn: wrapped)
-            lat:float,  # latitude, degrees (>= 0: a northern zone)
-           ) -> str:
-    "The WGS 84 / UTM zone CRS holding a lon/lat point: 'EPSG:326zz' north, 'EPSG:327zz' south (zones wrap at 180)."
-    zone = int(np.floor((float(lon) + 180) / 6)) % 60 + 1
-    return f"EPSG:{(32600 if lat >= 0 else 32700) + zone}"
 
 # %% ../nbs/03_geo.ipynb #wc0002
 FEET = (("US survey feet", 1200 / 3937), ("international feet", 0.3048))   # metres per foot: the two in use
