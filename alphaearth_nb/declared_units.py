@@ -89,11 +89,12 @@ def unit_conversion(found,        # the unit a band declares, as written (attrs[
         if b[2] == "month" and a[2] not in (None, "month"):   # a rate per a[2] days: times the month's days
             return f"{v} * ds.time.dt.days_in_month{_factor(f / a[2])}", False
         return None, False
-    if q == "temperature":
+    if q == "temperature":   # kelvin = v * scale + offset; Fahrenheit is the one scale other than 1
         (sa, oa), (sb, ob) = a[1], b[1]
         if (sa, oa) == (sb, ob): return "", False
-        if sa == 1.0: return f"{v} + {oa - ob:g}", False
-        return f"({v} - 32) * 5 / 9 + {ZERO_C:g}", False   # Fahrenheit (the one other scale) to kelvin
+        if sa == sb: return f"{v} {'+' if oa > ob else '-'} {abs(oa - ob):g}", False   # K and degC
+        if sb == 1.0: return f"({v} - 32) * 5 / 9{f' + {ZERO_C:g}' if ob == 0 else ''}", False   # degF to K, degC
+        return f"{f'({v} - {ZERO_C:g})' if oa == 0 else v} * 9 / 5 + 32", False   # K, degC to degF
     if q == "angle":
         if a[1] == b[1]: return "", False
         return {("rad", "degree"): (f"np.degrees({v})", False), ("degree", "rad"): (f"np.deg2rad({v})", False),
