@@ -350,8 +350,9 @@ def parser() -> argparse.ArgumentParser:
                    "labels in --label-column)")
     v.add_argument("--labels-var", default=None, help="the variable of --labels that holds the labels, when it has "
                    "several (default: its only one)")
-    v.add_argument("--label-column", default="label", help="the column of the labels in a CSV of --embeddings or a "
-                   "vector file of --labels, e.g. dw_label in the official samples (default: %(default)s)")
+    v.add_argument("--label-column", default=None, help="the column of the labels in a CSV of --embeddings or a "
+                   "vector file of --labels (default: label, else the one column whose name holds label or class, "
+                   "e.g. dw_label in the official samples; the column read is said)")
     v.add_argument("--folds", type=_folds, default=50, help="random draws of training points per shot level (default: "
                    "%(default)s, a quick table; this differs from the paper's protocol, arXiv 2507.22291 S6.1, of 1000 "
                    "folds at 1-shot and 500 at 10-shot, which evaluate_embeddings uses by default: pass --folds paper "

@@ -168,6 +168,26 @@ def _label_column_fix(column:str, names:list) -> str:
     return (f"--label-column {shlex.quote(near[0])} ({near[1]})." if near else
             "--label-column with the name of the column that holds the labels.")
 
+_LABEL_WORDS = ("label", "class")   # in a column's name: it may hold the labels (dw_label of the official samples)
+
+def _label_column(given:str|None, # --label-column as typed, or None where it was left out
+                  names,          # the table's column names
+                  where:str,      # the table in the command's words, e.g. '--embeddings e.csv'
+                 ) -> str:
+    """The label column `aef evaluate` reads: `given` as typed; left out, `label`, else the one column (no embedding
+    band) whose name holds `label` or `class` (any case: the official samples' `dw_label`). Several such columns are a
+    `LabelError` naming them and `--label-column`; none: `label`, whose absence the table's reader names with the fix
+    (`_label_column_fix`). Was: `label` always, so the official samples' CSV stopped at "no column 'label'"."""
+    names = [str(n) for n in names]
+    if given is not None or "label" in names: return "label" if given is None else given
+    band = {i for b, ps in embeddings.a_bands(names).items() if b < len(band_names()) for i in ps}
+    found = [n for i, n in enumerate(names) if i not in band and any(w in n.lower() for w in _LABEL_WORDS)]
+    if len(found) > 1:
+        raise LabelError(f"{where} has no column 'label' and {len(found)} columns that may hold the labels: "
+                         f"{', '.join(found)}: pass --label-column with the one to read, e.g. --label-column "
+                         f"{shlex.quote(found[0])}")
+    return found[0] if found else "label"
+
 def _lines(rows, source) -> str:
     "Where the table rows `rows` (0-based, as read) are in the file `source`: its lines (the header line 1) in a " \
     "text table, its features in another file."
@@ -442,6 +462,7 @@ def _vector_labels(a, crs=None):
     "`classify(emb, 'labels.csv')` reads them), its label column checked in the command's words, as a CSV's is " \
     "(was: `training_set`'s 'pass `column=...`'; a CSV of points was 'cannot be opened as a netCDF/zarr dataset')."
     gdf = t if isinstance(t := table_file(a.labels), pd.DataFrame) else read_geometries(a.labels)
+    a.label_column = _label_column(a.label_column, gdf.columns, f"--labels {a.labels}")   # said by the summary line
     if a.label_column not in gdf.columns:
         geom = gdf.geometry.name if type(gdf).__name__ == "GeoDataFrame" else None
         cols = [str(c) for c in gdf.columns if c != geom]
@@ -458,18 +479,20 @@ def _evaluate_cmd(a) -> None:
         if given := [f for f, v in (("--labels", a.labels), ("--labels-var", a.labels_var),
                                     ("--embeddings-var", a.embeddings_var)) if v is not None]:
             raise LabelError(f"{' and '.join(given)} given with --embeddings {path}, a CSV: its labels are its own "
-                             f"column (--label-column, now {a.label_column!r}), so {given[0]} would be read by "
+                             f"column (--label-column{'' if a.label_column is None else ', now ' + repr(a.label_column)}), so {given[0]} would be read by "
                              "nothing: leave it out, or pass the embeddings as the .zarr `aef embed` wrote to "
                              "evaluate them on that label raster")
-        x, y = labels_from_csv(_read_csv(path, "--embeddings", "columns A00 .. A63 and the labels"), a.label_column,
-                               path)
+        df = _read_csv(path, "--embeddings", "columns A00 .. A63 and the labels")
+        a.label_column = _label_column(a.label_column, df.columns, f"--embeddings {path}")   # said below
+        x, y = labels_from_csv(df, a.label_column, path)
         source, unit = path, "rows"   # its labels' fill-like ids: said below, in the file's words
     else:   # an option nothing reads here: refused before any file is read, as beside a CSV (was ignored, exit 0)
         # a vector file of points/polygons (the live map's `save_labels` GeoJSON, RFC 7946 or with a `crs` member
         # as saved before) or a CSV of points: read by `training_set` in its own CRS, the labels in --label-column
         vector = a.labels not in (None, "samples") and Path(a.labels).suffix.lower() in LABEL_VECTORS
         unread = ([f"--labels-var {a.labels_var}"] if a.labels_var is not None and (a.labels == "samples" or vector)
-                  else []) + ([f"--label-column {a.label_column}"] if a.label_column != "label" and not vector else [])
+                  else []) + ([f"--label-column {a.label_column}"] if a.label_column is not None and not vector
+                              else [])
         if unread:
             raise LabelError(f"{' and '.join(unread)} given with --embeddings {path}, a zarr store, would be read by "
                              "nothing: --label-column names a CSV's or a vector file's column, and --labels samples "
@@ -486,13 +509,16 @@ def _evaluate_cmd(a) -> None:
                if type(lab).__name__ == "GeoDataFrame" else "rows"   # polygons are rasterised: counted in pixels
         with warnings.catch_warnings():   # a vector file's: said below, in the file's words
             if vector: warnings.filterwarnings("ignore", message=evaluate.FILL_SAID)
-            x, y = analysis.training_set(emb, lab, column=a.label_column)   # a raster's values are its labels
+            x, y = analysis.training_set(emb, lab, column=a.label_column or "label")   # a raster's values: its labels
     x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
     # 255 beside 1..4 in a table file: said once, as the rows to drop from it (was `keep = y != 255`, `df = ...`)
     if source is not None: evaluate.warn_fill_ids(y, form="table", column=a.label_column, source=source, unit=unit)
     folds = f"{a.folds} folds" if a.folds else "the paper's folds (1000 at 1-shot, 500 at 10-shot)"
-    print(f"aef evaluate: {len(y)} labelled {'rows' if path.suffix == '.csv' else 'pixels'} of {len(np.unique(y))} "
-          f"classes; {', '.join(map(str, a.shots))} shots a class, {folds} a level (a bar each)", file=sys.stderr)
+    n = len(np.unique(y))   # the column read, named: the one the user left out is chosen above (`_label_column`)
+    read = "" if a.label_column is None else f" (labels: column {a.label_column!r}; another: --label-column NAME)"
+    print(f"aef evaluate: {len(y)} labelled {'rows' if path.suffix == '.csv' else 'pixels'} of {n} "
+          f"class{'es' * (n != 1)}{read}; {', '.join(map(str, a.shots))} shots a class, {folds} a level (a bar each)",
+          file=sys.stderr)
     with warnings.catch_warnings():   # fill-like ids (255 beside 1..4): said once, above or by training_set
         warnings.filterwarnings("ignore", message=evaluate.FILL_SAID)
         table = evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed, progress=True)  # bars: stderr

@@ -71,7 +71,7 @@ def test_missing_label_column_names_the_other_columns_first(tmp_path, capsys):
     df = pd.DataFrame(np.eye(64, dtype=np.float32)[:4], columns=band_names())
     df.insert(0, "system:index", ["a", "b", "c", "d"]); df["dw_label"] = [0, 1, 0, 1]; df[".geo"] = "{}"
     df.to_csv(tmp_path / "o.csv", index=False)
-    assert main(["evaluate", "--embeddings", str(tmp_path / "o.csv")]) == 2
+    assert main(["evaluate", "--embeddings", str(tmp_path / "o.csv"), "--label-column", "label"]) == 2  # as typed
     err = capsys.readouterr().err
     assert "no column 'label'" in err and "dw_label" in err and "system:index" in err and ".geo" in err, err
     assert "64 band columns" in err and "A05" not in err and "--label-column" in err, err

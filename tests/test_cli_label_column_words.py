@@ -45,6 +45,6 @@ def test_csv_and_vector_file_give_one_fix(files, capsys):
     d, store = files
     said = []
     for args in (["--embeddings", str(d / "e.csv")], ["--embeddings", store, "--labels", str(d / "l.gpkg")]):
-        assert main(["evaluate", *args]) == 2
+        assert main(["evaluate", *args, "--label-column", "label"]) == 2   # as typed: left out, Label is read
         said.append(capsys.readouterr().err.split("pass ")[-1].strip())
     assert said[0] == said[1] == "--label-column Label (the same name in another case).", said

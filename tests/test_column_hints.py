@@ -49,5 +49,6 @@ def test_aef_evaluate_names_the_label_column_in_another_case(tmp_path, capsys):
     x = rng.normal(size=(20, 64))
     df = pd.DataFrame(x, columns=[f"A{i:02d}" for i in range(64)]).assign(Label=[0, 1] * 10)
     df.to_csv(tmp_path / "t.csv", index=False)
-    assert main(["--no-compile-cache", "evaluate", "--embeddings", str(tmp_path / "t.csv"), "--folds", "2"]) == 2
+    assert main(["--no-compile-cache", "evaluate", "--embeddings", str(tmp_path / "t.csv"), "--folds", "2",
+                 "--label-column", "label"])   # as typed (left out, Label is read: test_cli_label_column_default) == 2
     assert "--label-column Label (the same name in another case)" in capsys.readouterr().err
