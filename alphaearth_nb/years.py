@@ -92,11 +92,20 @@ def map_year(e,  # one map (y, x, band) as a DataArray or Dataset (its coordinat
     """The calendar year one map records: its scalar `time` coordinate (a cube's year, `cube.isel(time=0)`), else
     its `period_start` attr (`embed`'s), else its `time` attr (`from_official`'s, `read_cog`'s); None when none
     (a map built by hand). `join_years` joins maps by it; `classify`/`regress` keep a table's rows of that year
-    (`analysis.over_time`)."""
+    (`analysis.over_time`). `TimeError` naming the attr and its fixes where it is no date ('spring', '2024-13-45';
+    was pandas' bare ValueError)."""
     if not hasattr(e, "coords") or not hasattr(e, "attrs"): return None
     if "time" in e.coords and e["time"].ndim == 0: return int(years_of_cube(e.expand_dims("time"))[0])
-    at = e.attrs.get("period_start", e.attrs.get("time"))
-    return None if at is None else pd.Timestamp(str(at)).year
+    key = "period_start" if "period_start" in e.attrs else "time"
+    if (at := e.attrs.get(key)) is None: return None
+    try: t = pd.Timestamp(str(at))
+    except (ValueError, TypeError, OverflowError): t = pd.NaT   # 'spring', '2024-13-45': pandas' bare ValueError
+    if pd.isna(t):   # '' reads as NaT
+        raise TimeError(f"the map's attrs[{key!r}] is {at!r}, which is no date, so the year it records is unknown: "
+                        f"write the date it begins, e.g. `emb.attrs[{key!r}] = '2024-01-01'`, or drop it, "
+                        f"`emb.attrs.pop({key!r})`, and give the year where it is wanted (`join_years(maps, "
+                        "years=[...])`)")
+    return t.year
 
 def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, y, x, band) on one grid, any form `cube_form` reads
                years=None, # their calendar years, one per year of the inputs (a cube counts its time steps); None: recorded
