@@ -76,8 +76,6 @@ SECTIONS = {
         'no_file_on_the_way': 't : Path\n    the file or folder to be written\nwhat : str\n    what it is ("store", "file"), for the message\n',
         'output_folder': 'out : str|os.PathLike\n    the folder a command writes (`--out`)\nwhat : str\n    what it is, for messages: "demo", "training run"\n',
         'check_output': 'target : str|os.PathLike\n    the folder or file about to be written\noverwrite : bool\n    replace an existing output of ours\nwhat : str\n    a word for messages, e.g. "embedding store"\nfolder : bool|None\n    True: the output is a folder, so an existing plain file is never ours\n',
-        'partial_name': 't : Path\n    the final path of the file or folder being written\n',
-        'pid_alive': "pid : int\n    a process id on this machine\nsince : float|None\n    when that pid was seen at work (s since the epoch: a lock's start, a file's\n",
         'clear_partials': 'folder : str|os.PathLike\n    the folder to look in (`~` allowed)\nname : str\n    the output whose leftovers go, a glob ("ckpt_*": every checkpoint\'s)\n',
         'is_zarr_store': 'folder : str|os.PathLike\n    any local path (`~` allowed)\nwithin : bool\n    True: a store begun anywhere under `folder` counts too\n',
         'consolidate_zarr': 'store : str|os.PathLike\n    a local zarr store, written and closed\n',
@@ -124,6 +122,12 @@ SECTIONS = {
     },
     'alphaearth_nb.queries': {
         'several_query': 'q\n    a similarity query as given: a table, an array, a DataArray, a dict of arrays, pairs\n',
+    },
+    'alphaearth_nb.scratch': {
+        'partial_name': 't : Path\n    the final path of the file or folder being written\n',
+        'scratch_writer': 'p : Path\n    a scratch copy: `.NAME{tag}PID-HEX@HOST`\ntag : str\n    what its name holds before the pid (".old-": an old output moved aside)\n',
+        'another_hosts': "p : Path\n    a scratch copy\npid : int\n    its writer's pid (`scratch_writer`)\nhost : str|None\n    its writer's host (None: this machine's, a name from before hosts were recorded)\n",
+        'pid_alive': "pid : int\n    a process id on this machine\nsince : float|None\n    when that pid was seen at work (s since the epoch: a lock's start, a file's\n",
     },
     'alphaearth_nb.spatial': {
         'require': 'module : str\n    top-level module name, e.g. "leafmap"\nextra : str\n    the package extra that installs it, e.g. "maps"\npurpose : str\n    what needs it, for the message\n',

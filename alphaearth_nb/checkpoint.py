@@ -367,7 +367,8 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
 # %% ../nbs/16_checkpoint.ipynb #c0019
 RUN_MARKER = ".aef-run"
 RUN_FILES = ("checkpoints", "metrics.jsonl", "loss.png", RUN_MARKER)  # what a run writes in its folder
-_SCRATCH = re.compile(r"\..+\.partial-\d+-[0-9a-f]{8}$")  # a file `files.writing_file` is writing (or left)
+_SCRATCH = re.compile(r"\..+\.partial-\d+-[0-9a-f]{8}(@[A-Za-z0-9._-]+)?$")  # a file `files.writing_file` is writing (or
+                                                                             # left), @host since hosts are recorded
 
 def is_run(folder) -> bool:  # any folder (`~` allowed)
     "True if `folder` holds (part of) an alphaearth_nb training run: its `.aef-run` marker or checkpoints of ours " \

@@ -30,13 +30,15 @@ import zarr
 
 from .core import (ConfigError, DiskError, MissingDataError, NoValidDataError, NotOursError, NotWritableError,
                                 OutputExistsError, RemoteOutputError, flag, checks_flags, user_stacklevel, with_article)
+from .scratch import REUSE_SLACK, another_hosts, partial_name, pid_alive, scratch_writer, this_host
+
 
 # %% auto #0
-__all__ = ['MARKER', 'FORMATS', 'REUSE_SLACK', 'ZARR_FILES', 'USER_AGENT', 'quiet_marker', 'user_path', 'remote_url', 'is_remote',
-           'named_path', 'local_output', 'writable', 'is_ours', 'inside_ours', 'no_file_on_the_way', 'output_folder',
-           'check_output', 'partial_name', 'pid_alive', 'clear_partials', 'is_zarr_store', 'consolidate_zarr',
-           'settle_zarr', 'writing_folder', 'writing_file', 'write_text', 'gdal_path', 'input_path', 'nothing_to_write',
-           'unreadable_raster', 'reading_raster']
+__all__ = ['MARKER', 'FORMATS', 'ZARR_FILES', 'USER_AGENT', 'quiet_marker', 'user_path', 'remote_url', 'is_remote', 'named_path',
+           'local_output', 'writable', 'is_ours', 'inside_ours', 'no_file_on_the_way', 'output_folder', 'check_output',
+           'clear_partials', 'is_zarr_store', 'consolidate_zarr', 'settle_zarr', 'writing_folder', 'writing_file',
+           'write_text', 'gdal_path', 'input_path', 'nothing_to_write', 'unreadable_raster', 'reading_raster',
+           'partial_name', 'pid_alive', 'REUSE_SLACK']
 
 # %% ../nbs/00a_files.ipynb #c2001
 MARKER = ".aef-complete"  # written last into every folder the package writes
@@ -263,44 +265,19 @@ def _removable(t:Path, what:str):
                            f"the {what} to another path.")
 
 # %% ../nbs/00a_files.ipynb #c2003
-def partial_name(t:Path) -> Path:  # the final path of the file or folder being written
-    "The scratch name beside `t` a write goes to before it is moved in: `.{name}.partial-{pid}-{8 hex}` (ours to clear)."
-    return t.parent / f".{t.name}.partial-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-
-REUSE_SLACK = 60.0  # s: a process that started this long after its pid wrote something is another one (`pid_alive`)
-
-def _process_start(pid:int) -> float|None:
-    "When process `pid` started (s since the epoch), from Linux's /proc; None where that cannot be read."
-    try:
-        ticks = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19])   # field 22: starttime
-        boot = next(int(l.split()[1]) for l in Path("/proc/stat").read_text().splitlines() if l.startswith("btime "))
-        return boot + ticks / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError, StopIteration): return None
-
-def pid_alive(pid:int,                # a process id on this machine
-              since:float|None=None,  # when that pid was seen at work (s since the epoch: a lock's start, a file's
-                                      # time); None: any process of that id counts
-             ) -> bool:
-    """True if a process `pid` runs on this machine; with `since`, only if it started before then (within
-    `REUSE_SLACK`, for clock steps): one started later got the pid anew, so the writer of `since` is gone (a
-    container's command runs as pid 1 each time, and a killed run's lock, naming pid 1, was refused as in use by the
-    very run that read it; Linux, where /proc tells; elsewhere any process of that id counts)."""
-    try: os.kill(pid, 0)   # signal 0 only asks; a process of another user raises PermissionError
-    except ProcessLookupError: return False
-    except PermissionError: pass
-    start = None if since is None else _process_start(pid)
-    return start is None or start <= since + REUSE_SLACK
+_all_ = ["partial_name", "pid_alive", "REUSE_SLACK"]   # from `scratch` (00), re-exported: their home was here
 
 def clear_partials(folder:str|os.PathLike, # the folder to look in (`~` allowed)
                    name:str="*",            # the output whose leftovers go, a glob ("ckpt_*": every checkpoint's)
                   ) -> list[Path]:
     "Remove (and return) the scratch copies `.{name}.partial-{pid}-*` (`partial_name`) in `folder` that a writer " \
-    "no longer alive left (killed mid-write; a live one's stay, `pid_alive`). Was: a file's were never cleared."
+    "of this machine no longer alive left (killed mid-write; a live one's stay, `pid_alive`); another host's stay, " \
+    "said (`UserWarning`) with how to clear them. Was: a file's were never cleared; any host's were."
     d, gone = user_path(folder), []
     for p in (d.glob(f".{name}.partial-*") if d.is_dir() else []):   # its writer ran at its mtime: a later
-        try: pid, seen = int(p.name.rsplit(".partial-", 1)[1].split("-")[0]), p.lstat().st_mtime   # process of
-        except (ValueError, OSError): continue                                                    # that pid is another
-        if not pid_alive(pid, seen): _rm(p); gone.append(p)
+        try: (pid, host), seen = scratch_writer(p, ".partial-"), p.lstat().st_mtime   # process of that pid is another
+        except (ValueError, OSError): continue
+        if not another_hosts(p, pid, host) and not pid_alive(pid, seen): _rm(p); gone.append(p)
     return gone
 
 def _clean_partials(t:Path): clear_partials(t.parent, t.name)
@@ -308,11 +285,13 @@ def _clean_partials(t:Path): clear_partials(t.parent, t.name)
 def _rm(p:Path): shutil.rmtree(p, ignore_errors=True) if p.is_dir() and not p.is_symlink() else p.unlink(missing_ok=True)
 
 def _dead_olds(t:Path) -> list[Path]:
-    "What `_swap_in` moved aside for `t` (`.NAME.old-PID-*`) and a writer no longer alive left there, newest first."
+    "What `_swap_in` moved aside for `t` (`.NAME.old-PID-*`) and a writer of this machine no longer alive left " \
+    "there, newest first (another host's: kept, said)."
     olds = []
     for p in t.parent.glob(f".{t.name}.old-*"):
-        try: pid = int(p.name.rsplit(".old-", 1)[1].split("-")[0])
+        try: pid, host = scratch_writer(p, ".old-")
         except ValueError: continue
+        if another_hosts(p, pid, host): continue
         try: seen = p.lstat().st_ctime   # the rename that moved it aside: its writer ran then
         except OSError: continue
         if not pid_alive(pid, seen): olds.append(p)
@@ -407,7 +386,7 @@ def _swap_in(tmp:Path, t:Path):
         return
     old = None
     if t.exists():
-        old = t.parent / f".{t.name}.old-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        old = t.parent / f".{t.name}.old-{os.getpid()}-{uuid.uuid4().hex[:8]}@{this_host()}"
         os.replace(t, old)
     try: os.replace(tmp, t)
     except BaseException:
