@@ -315,7 +315,8 @@ def crs_advice(obj,        # the map the points missed
     names = " or ".join(f"{k[0]} (x {k[1]:.7g} m)" for k in g[1])   # both where both fit: 2 ppm apart
     both = " (both put them on it: the State Plane CRSs of most US states are in US survey feet)" if len(g[1]) > 1 else ""
     if g[0] == "map feet":
-        f, t = g[1][0][1], feet_twin(crs_of(obj), g[1][0][0])   # the map's CRS in feet, where EPSG has it
+        f = g[1][0][1]   # the map's CRS in feet, where EPSG has it in either foot that fits (Arizona: ft only)
+        t = next((t for n, _ in g[1] if (t := feet_twin(crs_of(obj), n))), None)
         return (f"the map's coordinates look like {names}{both}: read so, the points lie on it, while its CRS "
                 f"({crs_name(crs_of(obj))}) is in metres: put its coordinates in metres, `emb = emb.assign_coords(x="
                 f"emb.x * {f!r}, y=emb.y * {f!r})`, or write the CRS in feet they are in, `emb = aef.geo.write_crs(emb, "
