@@ -299,8 +299,14 @@ def validate_embedding(emb,                    # embedding (y, x, band) in a for
 # %% ../nbs/23_embeddings.ipynb #c0021
 def quantize_embedding(emb,   # float embedding (y, x, band), any form `as_embedding` reads (an int8 one: as it is)
                       ) -> xr.DataArray:
-    "Quantise an embedding to the official int8 form (NaN -> -128), keeping coords and attrs."
-    return quantize(as_embedding(emb, dequantize=False)).rename("embedding")
+    """Quantise an embedding to the official int8 form (NaN -> -128; `quantize.quantize`), keeping coords and attrs.
+    A map already in that form (the product's files, our codes read back) is given back as its codes, as
+    `as_embedding(emb, dequantize=False)` reads them (-128 where no data): quantising is idempotent, so `.aef.quantize()`
+    of any map gives the int8 form. Decided: not refused (it was `DTypeError` 'expects float', the docstring saying
+    "as it is"): a user holding the official int8 files already has the codes, and no scheme but the official one
+    is read as int8 (`as_embedding` refuses an integer map scaled x100)."""
+    da = as_embedding(emb, dequantize=False)
+    return (da if da.dtype.kind in "iu" else quantize(da)).rename("embedding")
 
 def dequantize_embedding(q,   # int8 embedding (y, x, band) in the official scheme, -128 = no data
                         ) -> xr.DataArray:
