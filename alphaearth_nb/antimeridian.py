@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .spatial import WRAP_ATOL, as_crs, axis_span, crs_of, is_geographic, pixel_size, rename_spatial, require
+from .core import refuse_path
+from .spatial import (GEOMS_WANTED, GRID_WANTED, WRAP_ATOL, as_crs, axis_span, crs_of, is_geographic,
+                                   pixel_size, rename_spatial, require)
 
 # %% auto #0
 __all__ = ['turn_shift', 'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geometries_on', 'has_geometry']
@@ -20,6 +22,7 @@ def turn_shift(obj,  # the map (DataArray or Dataset)
               ) -> float:
     """The multiple of 360 degrees that brings longitude `x` nearest the middle of `obj`'s x span (0.0 on a projected
     grid). An interval (a map's view) moves as one by the shift of its middle; `wrap_x` moves points one by one."""
+    refuse_path(obj, GRID_WANTED, "raster")
     if not is_geographic(crs_of(obj)): return 0.0
     gx = axis_span(obj, "x")   # a longitude axis wrapped at 180 as one span
     return 360.0 * float(np.round(((gx.min() + gx.max()) / 2 - float(x)) / 360.0))
@@ -32,6 +35,8 @@ def wrap_geometries(obj,    # the map whose x span to move onto
     its copies cut to the one turn centred on the grid (so one written in -180..180, or split in two at 180, lands
     whole on a grid stored as 179.99925..180.00075); any other is as given, and so is all on a projected grid.
     Needs shapely (`MissingDependencyError` naming the extra)."""
+    refuse_path(obj, GRID_WANTED, "raster")
+    refuse_path(geoms, GEOMS_WANTED, "places")
     if not is_geographic(crs_of(obj)): return geoms
     require("shapely", "official", "geometries across the antimeridian")
     import shapely
@@ -65,6 +70,8 @@ def geometries_like(obj,    # the map whose x convention to follow
     MultiPolygon; a part within `WRAP_ATOL` of 180 wide, a rounding, dropped); as given otherwise (a map stored as one
     span, past 180 or before -180, or projected). What `cubes.aggregate` answers its zones in, as `cubes.coarsen`
     its block centres. Needs shapely (`MissingDependencyError` naming the extra)."""
+    refuse_path(obj, GRID_WANTED, "raster")
+    refuse_path(geoms, GEOMS_WANTED, "places")
     if not is_geographic(crs_of(obj)) or not (axis_span(obj, "x") != rename_spatial(obj).x.values).any():
         return geoms
     require("shapely", "official", "geometries across the antimeridian")
@@ -88,6 +95,7 @@ def unwrap_lon(g):  # a shapely geometry in lon/lat degrees, or None
     """Geometry `g` (shapely, longitude/latitude) with its longitudes unwrapped: no step between vertices is over
     180 degrees, so a shape transformed from a projected CRS across 180 (179.9 .. -179.9) is one piece again, not a
     band round the globe; every part and hole kept (None and empty geometries as given)."""
+    refuse_path(g, GEOMS_WANTED, "places")
     if g is None or g.is_empty: return g
     require("shapely", "official", "geometries across the antimeridian")
     import shapely
@@ -100,6 +108,8 @@ def geometries_on(obj,       # the map to rasterise on
     """`gdf` (GeoDataFrame) in `obj`'s CRS (or `crs`), ready to rasterise on `obj`: transformed; each geometry's
     longitudes unwrapped when it comes from a projected CRS into a geographic one (a field in UTM zone 60 crossing
     180 comes back as 179.9 .. -179.9, a band round the globe, else); then moved by whole turns (`wrap_geometries`)."""
+    refuse_path(obj, GRID_WANTED, "raster")
+    refuse_path(gdf, GEOMS_WANTED, "places")
     dst = as_crs(crs or crs_of(obj))
     src_projected = gdf.crs is not None and not as_crs(gdf.crs).is_geographic
     gdf = gdf.to_crs(dst)
@@ -111,5 +121,6 @@ def has_geometry(geoms,  # GeoSeries or GeoDataFrame
                 ) -> np.ndarray:
     """Bool per row: a geometry that is there and not empty (None, NaN and empty ones False), as a numpy array.
     Without geopandas' `notna`, which warns (a UserWarning from inside the package) where any geometry is empty."""
+    refuse_path(geoms, GEOMS_WANTED, "places")
     g = geoms.geometry if hasattr(geoms, "set_geometry") else geoms
     return ~np.asarray(g.array.isna(), bool) & ~np.asarray(g.is_empty, bool)

@@ -12,8 +12,9 @@ from functools import lru_cache
 import numpy as np
 from pyproj import Transformer
 
-from .core import CRSError, GridError, PointError
-from .spatial import as_crs, crs_name, crs_of, horizontal_crs, is_geographic, rename_spatial, same_crs
+from .core import CRSError, GridError, PointError, refuse_path
+from .spatial import (COORDS_WANTED, GEOMS_WANTED, GRID_WANTED, as_crs, crs_name, crs_of, horizontal_crs, is_geographic, rename_spatial,
+                                   same_crs)
 
 # %% auto #0
 __all__ = ['POLE_TOL', 'AREA_MARGIN', 'check_degrees', 'check_grid_degrees', 'area_gap', 'check_area_of_use', 'shapes_in_area',
@@ -32,6 +33,8 @@ def check_degrees(lon,                 # longitudes (any shape; NaN skipped)
     (longitude and latitude swapped), or values far beyond the globe (projected metres given as lon/lat). pyproj
     turned both into inf without a word, and the points were then "outside the grid" or dropped as unlabelled.
     A latitude within `POLE_TOL` (1e-6 degrees, 0.1 m) beyond a pole is the pole (a reprojected polar box's 90.0000001)."""
+    refuse_path(lon, COORDS_WANTED)
+    refuse_path(lat, COORDS_WANTED)
     lon, lat = np.asarray(lon, np.float64), np.asarray(lat, np.float64)
     fo, fa = np.abs(lon[np.isfinite(lon)]), np.abs(lat[np.isfinite(lat)])
     mo, ma = (float(a.max()) if a.size else 0.0 for a in (fo, fa))
@@ -53,6 +56,7 @@ def check_grid_degrees(obj,                  # DataArray or Dataset with x/y coo
     every point was "outside the grid"; writers (`cubes.grid_of`) and point lookups (`pixel_indices`) call this.
     Any CRS, geographic or projected: coordinates far outside its area of use (`check_area_of_use`: a typo that
     still parses, EPSG:4236 for 4326) raise `GridError` too, naming the CRS, its area and the grid's place."""
+    refuse_path(obj, GRID_WANTED, "raster")
     crs = crs_of(obj)
     try: geographic = bool(crs) and is_geographic(crs)
     except CRSError: return   # a CRS that cannot be read is judged where it is used
@@ -82,6 +86,8 @@ def area_gap(crs,  # any spelling `as_crs` reads
             ) -> tuple|None:
     """How far the data's box, read in `crs` and taken to lon/lat, lies outside `crs`'s area of use: `(degrees, box,
     (w, s, e, n) of the area, its name)`; None where it cannot be told (no area, no finite x/y, no lon/lat of them)."""
+    refuse_path(xs, COORDS_WANTED)
+    refuse_path(ys, COORDS_WANTED)
     crs = crs if isinstance(crs, (str, int)) else as_crs(crs)   # cached by it: PROJJSON (a dict) as a pyproj CRS
     try: found = _area_of_use(crs)
     except CRSError: return None
@@ -113,6 +119,8 @@ def check_area_of_use(crs,                  # the CRS the data say they are in (
     Decided: generous, so a national grid over its neighbours, a polar CRS at the pole and EPSG:3857 anywhere pass;
     UTM zones are not judged: one for another (32613 for 32631) cannot be told by place, and zones are used far
     beyond their area (across the equator with negative northings). Geometries: `shapes_in_area`."""
+    refuse_path(xs, COORDS_WANTED)
+    refuse_path(ys, COORDS_WANTED)
     if (got := area_gap(crs, xs, ys)) is None or got[0] <= AREA_MARGIN or as_crs(crs).utm_zone is not None: return
     gap, (a, b, c, d), (w, s, e, n), name = got
     name = " - ".join(name.split(" - ")[:2]).rstrip(".")[:80]   # 'United States (USA) - Tennessee', not its counties
@@ -130,6 +138,7 @@ def shapes_in_area(gdf,                            # a GeoDataFrame or GeoSeries
                    what:str="the points or shapes",  # the geometries, for the message
                   ):
     "`gdf`, its geometries' bounds checked against its CRS's area of use (`check_area_of_use`); none: nothing judged."
+    refuse_path(gdf, GEOMS_WANTED, "places")
     if gdf.crs is not None and len(b := gdf.geometry.bounds.dropna()):
         check_area_of_use(gdf.crs, b[["minx", "maxx"]].to_numpy(), b[["miny", "maxy"]].to_numpy(), what, "pass the "
                           "CRS they are in (`crs=`, or `gdf.set_crs(..., allow_override=True)`)")
@@ -145,6 +154,8 @@ def to_crs(xs,   # x (longitude, degrees, in a geographic CRS), any shape
     """Transform arrays of x, y (lon, lat for a geographic CRS) from CRS `src` to CRS `dst` with pyproj. Degrees that
     cannot be degrees (lon/lat swapped, metres given as degrees) raise `PointError` (`check_degrees`); points far
     outside `src`'s area of use (a typo that parses: `crs='EPSG:4236'` for 4326) `GridError` (`check_area_of_use`)."""
+    refuse_path(xs, COORDS_WANTED)
+    refuse_path(ys, COORDS_WANTED)
     xs, ys = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
     if src is not None and as_crs(src).is_geographic: check_degrees(xs, ys); ys = np.clip(ys, -90.0, 90.0)
     if src is None or dst is None or same_crs(src, dst): return xs, ys

@@ -14,9 +14,10 @@ import numpy as np
 from pyproj.database import query_crs_info
 from pyproj.enums import PJType
 
-from .core import CRSError, EmptyStackError, GridError, PointError, checks_flags, user_stacklevel
+from .core import (CRSError, EmptyStackError, GridError, PointError, checks_flags, refuse_path,
+                                user_stacklevel)
 from .files import is_remote
-from .spatial import (MAX_LON_STEP, NODATA_KEYS, VALID_KEYS, X_NAMES, Y_NAMES, as_crs, axes_to_turn,
+from .spatial import (COORDS_WANTED, GRID_WANTED, MAX_LON_STEP, NODATA_KEYS, VALID_KEYS, X_NAMES, Y_NAMES, as_crs, axes_to_turn,
                                    axis_span, crs_name, crs_of, declared_nodata, declared_valid_range, flip_rows,
                                    geotransform, geotransform_steps, grid_coords, grid_mapping, half_pixel,
                                    horizontal_crs, is_geographic, is_lazy, north_up, outside_valid, packing,
@@ -80,6 +81,7 @@ def cell_index(c0:float,   # centre of cell 0
     decimals are, fell on either side by float noise (`(v - c0) / step` is not exact in binary), differently for
     each storage order. The one pixel-edge rule of `pixel_indices`, `cubes.pixel_of`, label rasters put on the
     map's grid and the explorer's clicks."""
+    refuse_path(v, COORDS_WANTED)
     t = _on_edges((np.asarray(v, np.float64) - c0) / step)
     up = (np.asarray(step) > 0) == (axis == "x")   # the wanted side of an edge is the higher index
     return np.where(up, np.floor(t + 0.5), np.ceil(t - 0.5)).astype(np.int64)
@@ -91,6 +93,7 @@ def cell_inside(c0:float,    # centre of cell 0, in the axis's units
                ) -> np.ndarray:
     """Whether each value `v` lies on a regular axis of `n` cells (`cell_index`'s): between its outer edges, edges
     included, as `pixel_indices` and `inside_grid` take a point on a map's outer edge (its last pixel)."""
+    refuse_path(v, COORDS_WANTED)
     t = _on_edges((np.asarray(v, np.float64) - c0) / step)
     return (t >= -0.5) & (t <= n - 0.5)
 
@@ -111,6 +114,7 @@ def check_monotonic(c:np.ndarray,  # a coordinate axis as `axis_span` reads it
     monotonic, naming the fix that makes it so: repeated coordinates (two tiles joined with their overlap,
     `xr.concat([a, b], 'x')`) `obj.drop_duplicates(d)` (and a sort where the rest is out of order too), else
     `obj.sortby(d)` (tiles joined east before west). Was: `sortby` for repeats too, which keeps them."""
+    refuse_path(c, COORDS_WANTED)
     c = np.asarray(c, np.float64)
     dc = np.diff(c)
     if len(c) < 2 or (dc > 0).all() or (dc < 0).all(): return
@@ -129,6 +133,7 @@ def wrap_x(obj,  # the map (DataArray or Dataset) whose x span to move onto
            xs,   # x values in `obj`'s CRS (longitudes, degrees, where geographic)
           ) -> np.ndarray:
     "`xs` (float64) moved by whole turns onto `obj`'s x span when its CRS is geographic (longitude is a circle)."
+    refuse_path(obj, GRID_WANTED, "raster")
     xs = np.atleast_1d(np.asarray(xs, np.float64))
     if not is_geographic(crs_of(obj)): return xs
     gx = axis_span(obj, "x")   # a longitude axis wrapped at 180 as one span
@@ -140,6 +145,7 @@ def check_pixels(obj,                  # DataArray or Dataset with y/x dims
                 ):
     """Raise `EmptyStackError` when `obj` (y/x dims, any names `rename_spatial` reads) has no pixel along y or x:
     most often `.sel(y=slice(south, north))` on a y that runs north to south, which xarray answers with 0 rows."""
+    refuse_path(obj, GRID_WANTED, "raster")
     obj = rename_spatial(obj)
     for d in ("y", "x"):
         if d in obj.dims and obj.sizes[d] == 0:
@@ -172,6 +178,7 @@ def inside_grid(obj,  # the map (DataArray or Dataset) on a regular grid
                 ys,   # y of the points in `obj`'s CRS, the shape of `xs`
                ) -> np.ndarray:
     "Whether each (x, y) in `obj`'s CRS lies on a pixel of its grid (longitude wrapped, as `pixel_indices` places it)."
+    refuse_path(obj, GRID_WANTED, "raster")
     return ~_placed(obj, xs, ys, "point")[-1]
 
 SWAP_HINT = ("read as (y, x) they all lie on it: longitude and latitude look swapped: pass x = longitude, "
@@ -185,6 +192,7 @@ def swapped_on(obj,       # the map the points missed
     """Whether points (`xs`, `ys`) given in a geographic `crs` (default `obj`'s), none on `obj`'s grid as given
     (the caller's test), all lie on it read as (y, x): latitude and longitude swapped while both are within +-90
     (all of Europe), which `check_degrees` cannot tell. False for points in a projected CRS, or none."""
+    refuse_path(obj, GRID_WANTED, "raster")
     crs = crs or crs_of(obj)
     xs, ys = np.broadcast_arrays(np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64)))
     if not xs.size or not is_geographic(crs): return False
@@ -202,6 +210,9 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
     """Row and column of the pixel nearest each (x, y) in `obj`'s CRS; raise `error` when one lies outside, saying
     so when every point off it lies on it as (y, x) (`swapped_on`: in the grid's geographic CRS, or in the CRS of
     the points `given`, as lon/lat points given to a UTM map)."""
+    refuse_path(obj, GRID_WANTED, "raster")
+    refuse_path(xs, COORDS_WANTED)
+    refuse_path(ys, COORDS_WANTED)
     xs0, ys0 = xs, ys   # as given: read again only to word the error
     gx, gy, hx, hy, xs, ys, out = _placed(obj, xs, ys, what)
     obj = rename_spatial(obj)
@@ -264,6 +275,7 @@ def crs_guess(obj,       # the map the points missed
     (`FEET`, f metres each) given as metres of `crs` (`twin`: its CRS in feet, `feet_twin`, or None); `('map feet',
     [(name, f), ...])`, the map's coordinates are feet under its CRS in metres. Both feet where both put as many on
     the map (2 ppm apart: 11 m at 5,000 km), else the one that puts more. None where no reading does."""
+    refuse_path(obj, GRID_WANTED, "raster")
     m = crs_of(obj)
     xs, ys = (np.ravel(np.asarray(v, np.float64)) for v in np.broadcast_arrays(xs, ys))
     ok = np.isfinite(xs) & np.isfinite(ys)
@@ -299,6 +311,7 @@ def crs_advice(obj,        # the map the points missed
     metres their CRS in feet (`feet_twin`) or the scaling; a map in feet the scaling of its coordinates. Where none
     does, what their values look like and, for `own`, the relabel to check. One sentence for `pixel_indices`,
     `point_crs`, `places.off_map_hint` and the readers of places on a map."""
+    refuse_path(obj, GRID_WANTED, "raster")
     if not crs_of(obj): return "give coordinates in the grid's CRS (or pass `crs=`) and drop those outside it"
     g, src = crs_guess(obj, xs, ys, crs), crs or crs_of(obj)
     fix = lambda c: (f"correct it, `gdf = gdf.set_crs({c!r}, allow_override=True)` (not `crs=`: {own}'s own CRS wins "
@@ -341,6 +354,7 @@ def check_own_crs(obj,                        # the map the places are put on
     metres): the label is wrong, and the message says how to correct it, `gdf.set_crs(C, allow_override=True)`
     (`crs_advice`): `crs=` beside an own CRS is refused (`agreed_crs`), so "pass `crs=`" was no fix. Silent where
     they lie on the map, or where no reading puts them there (they lie elsewhere: the door says so)."""
+    refuse_path(obj, GRID_WANTED, "raster")
     xs, ys = (np.ravel(np.asarray(v, np.float64)) for v in (xs, ys))
     ok = np.isfinite(xs) & np.isfinite(ys)
     if own is None or not crs_of(obj) or not ok.any() or _lands(obj, xs[ok], ys[ok], own): return
@@ -377,6 +391,7 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     and `similarity` answered one input differently). Not all on the map in the reading taken: `error`
     (`PointError`) naming both readings and `crs=` (`SWAP_HINT` where they lie on it latitude first, feet given as
     metres by `crs_advice`); a `table` is read so then (its own `inside`), in `default` where neither puts one on it."""
+    refuse_path(obj, GRID_WANTED, "raster")
     if crs is not None: return crs
     m = crs_of(obj)
     default = default or m
@@ -417,6 +432,8 @@ def half_pixel_off(a,  # the reference map (DataArray or Dataset)
     """Per axis, the shift putting `b`'s cell centres on `a`'s where `b` has `a`'s CRS and pixel size but lies half a
     pixel off (corner coordinates, or pixel-is-point read as area: GDAL's AREA_OR_POINT); {} when it does not.
     On an axis of `a`'s length the shift makes the axes equal, else it takes top-left corners to centres."""
+    refuse_path(a, GRID_WANTED, "raster")
+    refuse_path(b, GRID_WANTED, "raster")
     a, b, out = rename_spatial(a), rename_spatial(b), {}
     for d in ("y", "x") if same_crs(a, b) else ():
         if d not in a.coords or d not in b.coords or min(a.sizes[d], b.sizes[d]) < 2: continue
@@ -442,6 +459,8 @@ def check_same_grid(a,  # the first map (DataArray or Dataset)
     """Raise `GridError` unless `a` and `b` have the same y/x coordinates and (by meaning) the same CRS. On a
     geographic CRS x is compared modulo 360: xee's 180+ form (179.99975, 180.00025) and the -180 form (179.99975,
     -179.99975) of one grid are one grid (callers then give `b` `a`'s labels)."""
+    refuse_path(a, GRID_WANTED, "raster")
+    refuse_path(b, GRID_WANTED, "raster")
     a, b = rename_spatial(a), rename_spatial(b)
     lon = is_geographic(crs_of(a)) or is_geographic(crs_of(b))
     for d in ("y", "x"):

@@ -17,9 +17,10 @@ import pandas as pd
 try: from shapely.errors import GEOSException   # geopandas' own dependency: there when a vector file is read
 except ImportError: GEOSException = ()   # catches nothing: without shapely no vector file is read
 
-from .core import GridError, LabelError, user_stacklevel
+from .core import GridError, LabelError, refuse_path, user_stacklevel
 from . import geo
 from .geo import require
+from .spatial import GEOMS_WANTED, GRID_WANTED
 from .labels import read_table, table_numbers
 
 # %% auto #0
@@ -32,6 +33,7 @@ LONLAT = "EPSG:4326"
 def lonlat_columns(df) -> tuple[str|None, str|None]:  # a table (anything with `columns`)
     """The longitude and latitude columns of a table, by name in any case: lon/longitude/lng/long and lat/latitude,
     and Darwin Core's decimalLongitude/decimalLatitude (GBIF); None where a table has none."""
+    refuse_path(df, "a table is a DataFrame", "table")
     cols = {str(c).lower(): c for c in getattr(df, "columns", ())}
     find = lambda names: next((cols[n] for n in names if n in cols), None)
     return find(geo.LON_NAMES), find(geo.LAT_NAMES)
@@ -211,6 +213,7 @@ def valid_polygons(gdf):  # a GeoDataFrame (any geometry column name)
     shapely finds it invalid and the repair to make yourself. Other geometries and a valid input as given (no copy).
     Was taken as drawn: rasterio filled a bowtie by its scan order (8 of its 12 pixel centres, more on one side, in
     `label_table` and `aggregate`), and overlapping zones raised GEOS's 'TopologyException: side location conflict'."""
+    refuse_path(gdf, GEOMS_WANTED, "places")
     g = gdf.geometry
     bad = (g.geom_type.isin(["Polygon", "MultiPolygon"]) & ~g.is_valid).to_numpy()
     if not bad.any(): return gdf
@@ -380,6 +383,7 @@ def own_crs_on(obj,   # the map the places are put on
     EPSG:4326, lon/lat under the map's UTM zone, feet given as metres); a vector file comes back read (once).
     Each shape is judged at the centre of its bounds. The one check of `read_places` (`sample`, `aggregate`, label
     tables) and of a GeoSeries query (`similarity`). Was: "pass `crs=`", which a GeoDataFrame's own CRS refuses."""
+    refuse_path(obj, GRID_WANTED, "raster")
     if (gdf := _own_label(src)) is None or not len(gdf): return src
     b = gdf.geometry.bounds
     what = "the GeoDataFrame" if type(src).__name__ in ("GeoDataFrame", "GeoSeries") else f"the file {src}"

@@ -12,8 +12,8 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from .core import DimensionError, LabelError, user_stacklevel
-from .spatial import as_crs
+from .core import DimensionError, LabelError, refuse_path, user_stacklevel
+from .spatial import COORDS_WANTED, as_crs
 
 # %% auto #0
 __all__ = ['LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates']
@@ -83,6 +83,8 @@ def with_coordinates(xs,                   # x of the points (any 1-D form; NaN:
     `classify`/`regress`/`training_set` tables, `official.sample_points`, `read_geometries`). Some without: one
     `UserWarning` naming how many and the first row labels (they lie on no pixel: no vector, no label); all without:
     `error` (`LabelError`), nothing to place. Was: dropped (training) or `inside` False (sample) without a word."""
+    refuse_path(xs, COORDS_WANTED)
+    refuse_path(ys, COORDS_WANTED)
     xs, ys = (np.ravel(np.asarray(v, np.float64)) for v in (xs, ys))
     ok = np.isfinite(xs) & np.isfinite(ys)
     if ok.all(): return ok

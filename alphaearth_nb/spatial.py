@@ -15,15 +15,16 @@ import xarray as xr
 from pyproj import CRS
 from pyproj.exceptions import CRSError as _ProjCRSError
 
-from .core import CRSError, GridError, MissingDependencyError, checks_flags, user_stacklevel
+from .core import (CRSError, GridError, MissingDependencyError, checks_flags, refuse_path,
+                                user_stacklevel)
 
 # %% auto #0
-__all__ = ['X_NAMES', 'Y_NAMES', 'MODEL_LAYER', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'WRAP_ATOL', 'require',
-           'rename_spatial', 'is_lazy', 'runs_model', 'declared_nodata', 'packing', 'declared_valid_range',
-           'outside_valid', 'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs',
-           'write_crs', 'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps',
-           'stored_rounding', 'axis_step', 'pixel_size', 'coords_geotransform', 'axis_span', 'wrapped_like',
-           'axes_to_turn', 'north_up', 'flip_rows', 'centred']
+__all__ = ['X_NAMES', 'Y_NAMES', 'GRID_WANTED', 'COORDS_WANTED', 'GEOMS_WANTED', 'MODEL_LAYER', 'NODATA_KEYS', 'VALID_KEYS',
+           'MAX_LON_STEP', 'WRAP_ATOL', 'require', 'rename_spatial', 'is_lazy', 'runs_model', 'declared_nodata',
+           'packing', 'declared_valid_range', 'outside_valid', 'unpacked', 'as_crs', 'crs_name', 'crs_of',
+           'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'grid_mapping',
+           'geotransform', 'geotransform_steps', 'stored_rounding', 'axis_step', 'pixel_size', 'coords_geotransform',
+           'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows', 'centred']
 
 # %% ../nbs/02b_spatial.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -40,9 +41,14 @@ def require(module:str,       # top-level module name, e.g. "leafmap"
 # %% ../nbs/02b_spatial.ipynb #c0009
 X_NAMES = ("x", "X", "lon", "longitude")  # spatial dim names seen in xee / rioxarray / netCDF outputs
 Y_NAMES = ("y", "Y", "lat", "latitude")
+# what each kind of door wants, said where it was given a path instead (`core.refuse_path`)
+GRID_WANTED = "a map is an xarray DataArray or Dataset with y/x dims"
+COORDS_WANTED = "coordinates are numbers (an array, a list or a table's column)"
+GEOMS_WANTED = "geometries are shapely geometries, a GeoSeries or a GeoDataFrame"
 
 def rename_spatial(obj):  # DataArray or Dataset with spatial dims of any common name (X/Y, lon/lat, ...)
     "Rename xee/CF spatial dims (X/Y, lon/lat, ...) of a DataArray or Dataset to x/y."
+    refuse_path(obj, GRID_WANTED, "raster")
     ren = {}
     for names, to in ((X_NAMES, "x"), (Y_NAMES, "y")):
         hit = [n for n in names if n in obj.dims]
@@ -72,6 +78,7 @@ def declared_nodata(obj,               # DataArray or Dataset whose attrs / enco
                     finite:bool=False, # only the finite values (NaN fills are NaN already: nothing to mask)
                    ) -> tuple:
     "Every no-data value `obj` declares in attrs or encoding (`_FillValue`, `missing_value`, `nodata`, ...)."
+    refuse_path(obj, GRID_WANTED, "raster")
     objs = [obj, *obj.data_vars.values()] if isinstance(obj, xr.Dataset) else [obj]
     out = []
     for o in objs:
@@ -99,6 +106,7 @@ def declared_valid_range(obj) -> tuple[float, float]:  # DataArray or Dataset wh
     (-inf, inf) where none is declared or it does not read as numbers. In `obj`'s own units: the range is in stored
     units (CF S8.1), so where a reader unpacked the values but left the range in attrs (xarray's decoding keeps
     `scale_factor` / `add_offset` in encoding only) it is unpacked alike."""
+    refuse_path(obj, GRID_WANTED, "raster")
     lo, hi = -np.inf, np.inf
     for d in (obj.encoding, obj.attrs):   # attrs win
         try:
@@ -120,6 +128,7 @@ def outside_valid(obj,          # DataArray whose attrs or encoding may declare 
     """Boolean mask of `values` (default `obj.values`) outside the range `obj` declares valid
     (`declared_valid_range`); NaN and text are never outside (False everywhere when nothing is declared, and then
     a lazy `obj`'s values are not read)."""
+    refuse_path(obj, GRID_WANTED, "raster")
     lo, hi = declared_valid_range(obj)
     if values is None and (lo, hi) == (-np.inf, np.inf): return np.zeros(obj.shape, bool)
     v = np.asarray(obj.values if values is None else values)
@@ -155,6 +164,7 @@ def unpacked(obj,      # DataArray or Dataset, maybe CF-packed (integers with sc
     whole vector no data, silently: the gate's rule (`gate.gated`; CF 1.11 S2.5.1: the value is missing, so the
     vector is), where NaN in some bands only made the gate refuse the pixel with a warning. Fills stay value by value:
     a vector with some bands at a fill is looked at, and refused with a warning, as the gate does."""
+    refuse_path(obj, GRID_WANTED, "raster")
     if isinstance(obj, xr.Dataset):
         packed = [k for k, v in obj.data_vars.items() if packing(v.attrs)]
         if not packed: return obj
@@ -215,6 +225,7 @@ def _crs_text(c) -> str:
 
 def crs_of(obj) -> str|None:  # DataArray, Dataset or DataTree (attrs['crs'], or a CF grid-mapping variable)
     "The CRS recorded on `obj` (`attrs['crs']`, a CF grid mapping such as `spatial_ref`), as 'EPSG:n' or WKT; None."
+    refuse_path(obj, GRID_WANTED, "raster")
     if isinstance(obj, xr.DataTree):   # the tree's own, else its data's, else the first child's that has one
         if obj.attrs.get("crs"): return _crs_text(obj.attrs["crs"])
         parts = ([obj.to_dataset()] if obj.has_data else []) + list(obj.children.values())
@@ -264,6 +275,7 @@ def write_crs(obj,  # DataArray or Dataset with x/y coordinates
     """`obj` with `crs` recorded as `attrs['crs']` and as the CF `spatial_ref` coordinate (rioxarray/odc-geo form). A
     reader's `GeoTransform` there is kept where the coordinates still fit it (a slice) and rewritten from them where
     they do not (`coarsen`, a strided `isel`), so exports and `rio.transform()` get the grid the data is on."""
+    refuse_path(obj, GRID_WANTED, "raster")
     if crs is None: return obj
     c = as_crs(crs)
     name = crs_name(c)
@@ -295,6 +307,7 @@ def grid_coords(ny:int,                  # rows
 
 def half_pixel(c) -> float:  # a regular 1-D coordinate axis (pixel centres)
     "Half the spacing of a regular coordinate axis (0.5 for a single pixel)."
+    refuse_path(c, COORDS_WANTED)
     c = np.asarray(c, np.float64)
     return abs(float(c[1] - c[0])) / 2 if len(c) > 1 else 0.5
 
@@ -318,6 +331,7 @@ def geotransform(obj) -> tuple[float, ...]|None:  # DataArray or Dataset (a `spa
     """(x0, a, b, y0, d, e), GDAL's order, of the geotransform a reader kept: GDAL's `GeoTransform` text on the
     `spatial_ref` coordinate (rioxarray, odc-geo), else an affine `attrs['transform']` (a b c d e f); None if none.
     The one reader of both forms: `geotransform_steps`, `pixel_size`, `embeddings.refuse_rotation`."""
+    refuse_path(obj, GRID_WANTED, "raster")
     sr = obj.coords.get("spatial_ref") if hasattr(obj, "coords") else None
     gt = sr.attrs.get("GeoTransform") if sr is not None else None
     if isinstance(gt, str): return _gdal_terms(gt)
@@ -331,6 +345,7 @@ def geotransform_steps(obj) -> tuple[float, float]|None:  # DataArray or Dataset
     `spatial_ref` coordinate (rioxarray, odc-geo) or an affine `attrs['transform']`; None when there is none.
     `e < 0`: rows stored north-first. Slicing keeps the steps right (the origin may go stale: it is not read);
     `coarsen` or a strided `isel` does not (`pixel_size` checks them against the coordinates)."""
+    refuse_path(obj, GRID_WANTED, "raster")
     gt = geotransform(obj)
     return None if gt is None else (gt[1], gt[5])
 
@@ -371,6 +386,7 @@ def stored_rounding(obj,     # DataArray or Dataset with the axis as a coordinat
     a narrower float (float32 keeps 24 bits: lat/lon as netCDF writers and ERA5-style files store them) one unit in
     the last place at the axis's size (longitude 100 on a 10 m grid: 7.6e-6 degrees, 8% of a pixel). The one rule of
     coordinates stored rounded: `axis_step` (so `pixel_size`) and `places.grid_of`'s regularity check read it."""
+    refuse_path(obj, GRID_WANTED, "raster")
     c = rename_spatial(obj)[d]
     if c.dtype.kind != "f" or c.dtype.itemsize >= 8: return 0.0
     return float(np.spacing(np.abs(np.asarray(c.values)).max().astype(c.dtype)))
@@ -383,6 +399,7 @@ def axis_step(obj,                         # DataArray or Dataset with the axis 
     float32) the mean step end to end (the first step of lat/lon rounded to float32 was up to 8% off on a 10 m grid
     at longitude 100). A longitude axis wrapped at 180 is read as one span (`axis_span`). The one reading of a
     pixel step from coordinates: `pixel_size`, `places.grid_of`."""
+    refuse_path(obj, GRID_WANTED, "raster")
     c = axis_span(obj, d) if c is None else c
     return float((c[-1] - c[0]) / (len(c) - 1)) if stored_rounding(obj, d) else float(c[1] - c[0])
 
@@ -395,6 +412,7 @@ def pixel_size(obj) -> tuple[float|None, float|None]:  # DataArray or Dataset on
     says (one pixel alone). Coordinates stored as float32 give the mean step end to end (the first step of lat/lon
     rounded to float32 was up to 8% off on a 10 m grid at longitude 100, so a label raster on the map's own grid
     was told it had another pixel size)."""
+    refuse_path(obj, GRID_WANTED, "raster")
     obj = rename_spatial(obj)
     step = {d: abs(axis_step(obj, d))   # float32 coordinates: end to end; a longitude axis wrapped at 180: one span
             if d in obj.coords and obj.sizes.get(d, 0) > 1 else None for d in ("x", "y")}
@@ -410,6 +428,7 @@ def coords_geotransform(obj,          # DataArray or Dataset with 1-D x/y coordi
     by `pixel_size` (the reader's geotransform, or the other axis), signed as `like`'s step, else east and south
     (north-up); None where `pixel_size` cannot tell (`GridError`: a strided one-pixel axis) or nothing says. The one
     reading of a grid from coordinates: `write_crs`'s fresh geotransform, `maps.to_rgba`'s picture."""
+    refuse_path(obj, GRID_WANTED, "raster")
     o = rename_spatial(obj)
     if any(d not in o.coords or o[d].ndim != 1 or o.sizes[d] == 0 for d in ("x", "y")): return None
     try: size = dict(zip(("x", "y"), pixel_size(o)))
@@ -444,6 +463,7 @@ def axis_span(obj,        # DataArray or Dataset with the axis as a coordinate
     (`wrap_geometries`, `turn_shift`), `pixel_size`, `cubes.grid_of` (rasterising, `sample`, exports), `north_up`.
     `GridError` where neighbouring longitudes lie more than `MAX_LON_STEP` apart round the circle (x averaged
     across 180 by xarray's `coarsen`: 179.9, 0, -179.9); a map sorted by x with a gap (-179.9, 179.9) is no jump."""
+    refuse_path(obj, GRID_WANTED, "raster")
     c = rename_spatial(obj)[d].values.astype(np.float64)
     if d != "x" or len(c) < 2 or not is_geographic(crs_of(obj)): return c
     if np.abs(np.diff(c)).max() > 180:  # a wrap
@@ -467,6 +487,7 @@ def wrapped_like(obj,  # the map whose x convention to follow (geographic CRS)
     into [-180, 180) where a reader wrapped it at 180, as they are otherwise (block centres of `cubes.coarsen`). A
     value within `WRAP_ATOL` of 180 once wrapped is -180: a centre summed from a corner and steps lands a rounding
     off 180 (179.99999999999997 from 180.00000000000003 - 360 or -180.00000000000003 + 360), the same place."""
+    refuse_path(obj, GRID_WANTED, "raster")
     xs = np.asarray(xs, np.float64)
     if not (axis_span(obj, "x") != rename_spatial(obj).x.values).any(): return xs
     w = (xs + 180.0) % 360.0 - 180.0
@@ -475,6 +496,7 @@ def wrapped_like(obj,  # the map whose x convention to follow (geographic CRS)
 def axes_to_turn(obj) -> list[str]:  # DataArray or Dataset with x/y coordinates
     """The spatial dims `north_up` reverses: y when it ascends, x when it descends (each with 2+ labelled cells; a
     longitude axis wrapped at the antimeridian read as one span, `axis_span`)."""
+    refuse_path(obj, GRID_WANTED, "raster")
     obj = rename_spatial(obj)
     def ascends(d): c = axis_span(obj, d); return c[-1] > c[0]
     return [d for d in ("y", "x")
@@ -482,12 +504,14 @@ def axes_to_turn(obj) -> list[str]:  # DataArray or Dataset with x/y coordinates
 
 def north_up(obj):  # DataArray or Dataset with x/y coordinates (other spatial names renamed)
     "The standard orientation: rows top-down (y descending), columns west to east (x ascending); labels move along."
+    refuse_path(obj, GRID_WANTED, "raster")
     obj = rename_spatial(obj)
     turn = axes_to_turn(obj)
     return obj.isel({d: slice(None, None, -1) for d in turn}) if turn else obj
 
 def flip_rows(obj):  # DataArray or Dataset with a y dim
     "Reverse the rows of `obj` but keep its y labels in place (rows stored bottom-up under top-down labels)."
+    refuse_path(obj, GRID_WANTED, "raster")
     obj = rename_spatial(obj)
     out = obj.isel(y=slice(None, None, -1))
     return out.assign_coords(y=obj.y.values) if "y" in obj.coords else out
@@ -505,6 +529,7 @@ def centred(obj,                 # DataArray or Dataset with x/y coordinates and
     reader kept the geotransform (rioxarray's `open_rasterio(path, parse_coordinates=False)`) gets its pixel centres
     from it, as rioxarray's own `rio.transform()` reads it; the index 0, 1, ... xarray gives a bare dim was read as
     the map's coordinates (a map at the CRS origin, 1 unit a pixel)."""
+    refuse_path(obj, GRID_WANTED, "raster")
     o = rename_spatial(obj)
     gt = geotransform(o)
     if gt is None or gt[2] or gt[4] or not gt[1] or not gt[5]: return obj

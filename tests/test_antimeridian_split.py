@@ -24,4 +24,4 @@ def test_geo_reexports_the_antimeridian_geometries(reexported):
     import alphaearth_nb
     assert "Parameters" in alphaearth_nb.antimeridian.geometries_on.__doc__
     src = importlib.util.find_spec("alphaearth_nb.antimeridian").origin
-    assert {l.split()[1] for l in open(src) if l.startswith("from .")} <= {".spatial"}   # below geo: no circle
+    assert {l.split()[1] for l in open(src) if l.startswith("from .")} <= {".core", ".spatial"}   # below geo: no circle

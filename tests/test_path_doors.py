@@ -1,7 +1,8 @@
 """A path where an array, map, stack or table is wanted: one rule (`core.is_path`), one message (`core.refuse_path`'s
 `DTypeError` '..., got the path 'x.npy': load it first, e.g. ...') at every door of knn, index, linear, vote,
 directions, evaluate, quality, analysis, supervised, cubes, gate, pixels, quantize, features, exports, places, maps,
-labels, embeddings, stacks, testing and the `.aef` accessor, before any other check. Was: a bare
+labels, embeddings, stacks, testing, spatial, antimeridian, geo, crs_checks, points, geometries and the `.aef`
+accessor, before any other check. Was: a bare
 AttributeError (`knn.centring_offset('x.npy')`, `wider_than_float32`, cubes' zones, quality's stacks), no error at
 all (`index.recall_at('a.npy', truth)`, `supervised.rows_of_map`, `evaluate.unlabelled`), numpy's TypeError or
 ValueError, or messages naming fixes that do not apply; `as_embedding('x.npy')` named only the readers of Zarr,
@@ -10,13 +11,16 @@ import re
 from pathlib import Path
 
 import numpy as np
+import geopandas as gpd
 import pytest
 import xarray as xr
+from shapely.geometry import Point
 
 import alphaearth_nb as aef
 from alphaearth_nb import analysis, cubes, directions, evaluate, index, knn, linear, quality, supervised, vote
 from alphaearth_nb import embeddings, exports, features, gate, labels, maps, pixels, places, stacks, testing
 from alphaearth_nb import mirrors, official, readers, samples, schema, tiles
+from alphaearth_nb import antimeridian, crs_checks, geo, geometries, points, spatial
 from alphaearth_nb.quantize import dequantize, quantize, roundtrip_bound
 from alphaearth_nb.core import DTypeError, LOADERS, is_path
 from alphaearth_nb.embeddings import as_embedding
@@ -191,6 +195,61 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "readers.s1_db": (lambda p: readers.s1_db(p), "array"),
     "readers.slope_degrees": (lambda p: readers.slope_degrees(p, 10.0, 10.0), "raster"),
 }
+
+# the geo owner's doors (spatial, antimeridian, geo, crs_checks, points, geometries): a map, coordinates, geometries
+_GS = gpd.GeoSeries([Point(500_010.0, 4_999_990.0)], crs="EPSG:32631")
+_C = [0.0]
+DOORS.update({f"spatial.{n}": ((lambda f: lambda p: f(p))(getattr(spatial, n)), "raster") for n in (
+    "rename_spatial", "declared_nodata", "declared_valid_range", "outside_valid", "unpacked", "crs_of", "geotransform",
+    "geotransform_steps", "pixel_size", "coords_geotransform", "axis_span", "axes_to_turn", "north_up", "flip_rows",
+    "centred")})
+DOORS.update({
+    "spatial.write_crs": (lambda p: spatial.write_crs(p, "EPSG:4326"), "raster"),
+    "spatial.write_crs/no crs": (lambda p: spatial.write_crs(p, None), "raster"),   # was: the path given back
+    "spatial.stored_rounding": (lambda p: spatial.stored_rounding(p, "x"), "raster"),
+    "spatial.axis_step": (lambda p: spatial.axis_step(p, "x"), "raster"),
+    "spatial.wrapped_like": (lambda p: spatial.wrapped_like(p, _C), "raster"),
+    "spatial.half_pixel": (lambda p: spatial.half_pixel(p), "array"),
+    "antimeridian.turn_shift": (lambda p: antimeridian.turn_shift(p, 0.0), "raster"),
+    "antimeridian.wrap_geometries/obj": (lambda p: antimeridian.wrap_geometries(p, _GS), "raster"),
+    "antimeridian.wrap_geometries/geoms": (lambda p: antimeridian.wrap_geometries(EMB, p), "places"),
+    "antimeridian.geometries_like/obj": (lambda p: antimeridian.geometries_like(p, _GS), "raster"),
+    "antimeridian.geometries_like/geoms": (lambda p: antimeridian.geometries_like(EMB, p), "places"),  # was: given back
+    "antimeridian.geometries_on/obj": (lambda p: antimeridian.geometries_on(p, _GS), "raster"),
+    "antimeridian.geometries_on/gdf": (lambda p: antimeridian.geometries_on(EMB, p), "places"),
+    "antimeridian.unwrap_lon": (lambda p: antimeridian.unwrap_lon(p), "places"),
+    "antimeridian.has_geometry": (lambda p: antimeridian.has_geometry(p), "places"),
+    "geo.cell_index": (lambda p: geo.cell_index(0.0, 1.0, p), "array"),
+    "geo.cell_inside": (lambda p: geo.cell_inside(0.0, 1.0, 3, p), "array"),
+    "geo.check_monotonic": (lambda p: geo.check_monotonic(p, "x"), "array"),
+    "geo.wrap_x": (lambda p: geo.wrap_x(p, _C), "raster"),
+    "geo.check_pixels": (lambda p: geo.check_pixels(p), "raster"),
+    "geo.inside_grid": (lambda p: geo.inside_grid(p, _C, _C), "raster"),
+    "geo.swapped_on": (lambda p: geo.swapped_on(p, _C, _C), "raster"),
+    "geo.pixel_indices/obj": (lambda p: geo.pixel_indices(p, _C, _C), "raster"),
+    "geo.pixel_indices/xs": (lambda p: geo.pixel_indices(EMB, p, _C), "array"),
+    "geo.pixel_indices/ys": (lambda p: geo.pixel_indices(EMB, _C, p), "array"),
+    "geo.crs_guess": (lambda p: geo.crs_guess(p, _C, _C), "raster"),
+    "geo.crs_advice": (lambda p: geo.crs_advice(p, _C, _C), "raster"),
+    "geo.check_own_crs": (lambda p: geo.check_own_crs(p, _C, _C, "EPSG:4326"), "raster"),
+    "geo.point_crs": (lambda p: geo.point_crs(p, _C, _C), "raster"),
+    "geo.half_pixel_off/a": (lambda p: geo.half_pixel_off(p, EMB), "raster"),
+    "geo.half_pixel_off/b": (lambda p: geo.half_pixel_off(EMB, p), "raster"),
+    "geo.check_same_grid/a": (lambda p: geo.check_same_grid(p, EMB), "raster"),
+    "geo.check_same_grid/b": (lambda p: geo.check_same_grid(EMB, p), "raster"),
+    "crs_checks.check_grid_degrees": (lambda p: crs_checks.check_grid_degrees(p), "raster"),
+    "crs_checks.check_degrees/lon": (lambda p: crs_checks.check_degrees(p, _C), "array"),
+    "crs_checks.check_degrees/lat": (lambda p: crs_checks.check_degrees(_C, p), "array"),
+    "crs_checks.area_gap": (lambda p: crs_checks.area_gap("EPSG:4326", p, _C), "array"),
+    "crs_checks.check_area_of_use": (lambda p: crs_checks.check_area_of_use("EPSG:4326", _C, p), "array"),
+    "crs_checks.shapes_in_area": (lambda p: crs_checks.shapes_in_area(p), "places"),
+    "crs_checks.to_crs/xs": (lambda p: crs_checks.to_crs(p, _C, "EPSG:4326", "EPSG:32631"), "array"),
+    "crs_checks.to_crs/ys": (lambda p: crs_checks.to_crs(_C, p, "EPSG:4326", "EPSG:32631"), "array"),
+    "points.with_coordinates": (lambda p: points.with_coordinates(p, _C), "array"),
+    "geometries.lonlat_columns": (lambda p: geometries.lonlat_columns(p), "table"),
+    "geometries.valid_polygons": (lambda p: geometries.valid_polygons(p), "places"),
+    "geometries.own_crs_on": (lambda p: geometries.own_crs_on(p, _GS), "raster"),
+})
 
 
 @pytest.mark.parametrize("door", list(DOORS))
