@@ -146,6 +146,9 @@ SECTIONS = {
         'knn_indices': "train_x\n    training features, (N, D)\nquery_x\n    query features, (Q, D)\nk : int\n    neighbours per query\nquery_chunk : int\n    queries per block\ntrain_chunk : int\n    training rows per block\nlow : bool\n    bfloat16 first round (as `knn_search`)\ncodes : bool|None\n    official int8 codes (as `knn_search`)\nfeatures\n    a table's columns besides its bands (as `knn_search`)\n",
         'knn_predict': 'train_x\n    training features, (N, D)\ntrain_y\n    training class indices 0 .. n_classes-1, (N,)\nquery_x\n    query features, (Q, D)\nk : int\n    neighbours (the paper: 1 and 3)\nn_classes : int\n    C\n**chunks\n    query_chunk, train_chunk, low, codes, features of `knn_search`\n',
     },
+    'alphaearth_nb.label_grids': {
+        'on_map_grid': "grid : xr.DataArray\n    the map (y, x, ...), with a CRS and regular x/y coordinates\nlabels : xr.DataArray\n    a label raster (y, x), any dims names `geo.rename_spatial` reads\nwhat : str\n    the raster's name in messages\n",
+    },
     'alphaearth_nb.labels': {
         'data_variables': 'ds : xr.Dataset\n    any Dataset\n',
         'label_array': 'labels\n    labels in any form; a Dataset of one data variable is taken apart\nwhat : str\n    what the labels are, for the message\n',
@@ -158,16 +161,9 @@ SECTIONS = {
         'refuse_missing_labels': 'y\n    labels (N,): numbers or names, any array-like\nwhat : str\n    what they are, for the message\n',
         'warn_missing_rows': "missing\n    mask (N,) of a table's rows whose label is missing (NaN, None, NA)\ncolumn : str\n    the label column\nwhat : str\n    whose rows, for the message\nfix : str|None\n    how to make them count, in the caller's words (None: the DataFrame's `fillna`)\n",
         'refuse_mixed_labels': "vals\n    labels (text, numbers or both), no unlabelled entries\ncolumn : str|None\n    the column's name, for the message\n",
-        'near_column': "column : str\n    the column asked for, not in `columns`\ncolumns\n    the table's column names\n",
-        'label_column_guess': "column : str\n    the label column asked for, not in `columns`\ncolumns\n    the table's column names\n",
         'encode_labels': 'y\n    labels (N,): class ids or names, in any form `label_values` reads\n',
         'class_flags': 'obj\n    a label raster or class map (anything with attrs)\n',
         'flag_attrs': "names : dict\n    id -> name\ndtype\n    the class map's dtype (CF: `flag_values` of the variable's type)\n",
-        'comma_numbers': "texts\n    the cells of the column that did not read as numbers\ncolumn : str\n    the column's name, for the message\n",
-        'table_numbers': 'df : pd.DataFrame\n    the table\ncolumns\n    one column name (-> (N,)) or a list of names (-> (N, len(columns)))\nwhat : str\n    the table in messages, e.g. "--embeddings feats.csv"\nerr\n    the `AEFError` class raised\nfirst_line : int|None\n    the file line of row label 0 (2 for `pd.read_csv` of a file with a header)\n',
-        'text_encoding': "p\n    a text file's path\n",
-        'read_table': "p\n    a CSV file's path (any separator of , ; tab |)\n",
-        'on_map_grid': "grid : xr.DataArray\n    the map (y, x, ...), with a CRS and regular x/y coordinates\nlabels : xr.DataArray\n    a label raster (y, x), any dims names `geo.rename_spatial` reads\nwhat : str\n    the raster's name in messages\n",
     },
     'alphaearth_nb.linear': {
         'check_xy': 'x\n    features, (N, D)\ny\n    labels or targets, (N,)\ncentre : bool\n    features wider than float32: centred in float64 first (`knn.centring_offset`)\nfeatures\n    columns of a table to fit on besides its 64 bands (`gate.by_band`, as `knn.knn_search`)\n',
@@ -275,6 +271,14 @@ SECTIONS = {
         'training_set': 'emb : xr.DataArray\n    one year\'s embedding (y, x, band); a cube (time) is a DimensionError\nlabels\n    points/polygons (GeoDataFrame, GeoJSON path, DataFrame x/y) or raster\ncolumn : str\n    the label column of point/polygon labels (a raster\'s values are the labels)\npolygons : str\n    polygon labels: "rasterize" (every pixel inside) or "sample"\ncrs\n    CRS of points that do not say (default: `geo.point_crs`)\nraster : bool|None\n    labels are a raster (default: a DataArray): pixels off the map drop\nnumbers : bool\n    values must be numbers (regress): text is a LabelError\npositive : bool\n    a raster\'s negative values are unlabelled (False: values, regress)\n',
         'gated_training_set': 'emb\n    one year\'s embedding (y, x, band), already through the map\'s gate\nlabels\n    points/polygons (GeoDataFrame, GeoJSON path, DataFrame x/y) or a label raster\ncolumn : str\n    the label column of point/polygon labels\npolygons : str\n    polygon labels: "rasterize" (every pixel inside) or "sample"\ncrs\n    CRS of points that do not say (default: `geo.point_crs`)\nraster : bool|None\n    labels are a raster (default: a DataArray)\nnumbers : bool\n    values must be numbers (regress): text is a LabelError\npositive : bool\n    a raster\'s negative values are unlabelled (False: values, regress)\n',
         'predict_pixels': 'emb : xr.DataArray\n    embedding (y, x, band)\nfn\n    (N, 64) float32 rows with data -> (N, n_out)\nn_out : int\n    columns fn returns\nname : str\n    name of the new trailing dim\ndtype\n    of the result (float64: a regression on targets float32 cannot hold)\n',
+    },
+    'alphaearth_nb.tables': {
+        'text_encoding': "p\n    a text file's path\n",
+        'read_table': "p\n    a CSV file's path (any separator of , ; tab |)\n",
+        'comma_numbers': "texts\n    the cells of the column that did not read as numbers\ncolumn : str\n    the column's name, for the message\n",
+        'table_numbers': 'df : pd.DataFrame\n    the table\ncolumns\n    one column name (-> (N,)) or a list of names (-> (N, len(columns)))\nwhat : str\n    the table in messages, e.g. "--embeddings feats.csv"\nerr\n    the `AEFError` class raised\nfirst_line : int|None\n    the file line of row label 0 (2 for `pd.read_csv` of a file with a header)\n',
+        'near_column': "column : str\n    the column asked for, not in `columns`\ncolumns\n    the table's column names\n",
+        'label_column_guess': "column : str\n    the label column asked for, not in `columns`\ncolumns\n    the table's column names\n",
     },
     'alphaearth_nb.tiles': {
         'mercator_check': "south : float\n    the map's southern edge, degrees of latitude\nnorth : float\n    its northern edge, degrees\nwhat : str\n    what the map is, for the messages\n",

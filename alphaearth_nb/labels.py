@@ -1,4 +1,4 @@
-"""Label conventions shared by every reader of labels: which cells of a label raster are unlabelled, and numbers read from the cells of hand-edited tables.
+"""Label conventions shared by every reader of labels: which cells of a label raster are unlabelled, which labels name one class, class ids a float cannot hold, the class names a raster declares; tables' cells and label rasters on the map's pixels re-exported.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/labels.html.md"""
 
@@ -10,23 +10,27 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import AEFError, GridError, LabelError, a_bands, checks_flags, refuse_path, user_stacklevel
-from .spatial import centred, stored_rounding
-from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hint, half_pixel_off,
-                               inside_grid, outside_valid, pixel_indices, pixel_size, rename_spatial, same_crs, to_crs,
-                               wrap_x, LAT_NAMES, LON_NAMES, NODATA_KEYS)
+from .core import LabelError, checks_flags, refuse_path, user_stacklevel
+from .geo import declared_nodata, outside_valid, NODATA_KEYS
+from .tables import (BOMS, comma_numbers, label_column_guess, near_column, read_table,   # tables' cells
+                                  table_numbers, text_encoding)                                        # (re-exported)
+from .label_grids import OFF_MAP, on_map_grid   # label rasters on the map's pixels (re-exported)
 
 # %% auto #0
-__all__ = ['MISSING_FIX', 'BOMS', 'OFF_MAP', 'data_variables', 'label_array', 'labelled_cells', 'exact_limit', 'stored_dtype',
-           'check_exact_ids', 'label_values', 'labelled_values', 'refuse_missing_labels', 'warn_missing_rows',
-           'refuse_mixed_labels', 'near_column', 'label_column_guess', 'encode_labels', 'class_flags', 'flag_attrs',
-           'comma_numbers', 'table_numbers', 'text_encoding', 'read_table', 'on_map_grid']
+__all__ = ['MISSING_FIX', 'data_variables', 'label_array', 'labelled_cells', 'exact_limit', 'stored_dtype', 'check_exact_ids',
+           'label_values', 'labelled_values', 'refuse_missing_labels', 'warn_missing_rows', 'refuse_mixed_labels',
+           'encode_labels', 'class_flags', 'flag_attrs', 'BOMS', 'comma_numbers', 'label_column_guess', 'near_column',
+           'read_table', 'table_numbers', 'text_encoding', 'OFF_MAP', 'on_map_grid']
+
+# %% ../nbs/03a_labels.ipynb #lb0002a
+_all_ = ["BOMS", "comma_numbers", "label_column_guess", "near_column", "read_table", "table_numbers",   # `tables`,
+         "text_encoding",                                                                              # split off to
+         "OFF_MAP", "on_map_grid"]                                                                     # `label_grids`
 
 # %% ../nbs/03a_labels.ipynb #w0002
 _INT_TEXT_RE = re.compile(r"\s*[+-]?\d+\s*")
@@ -268,38 +272,6 @@ def refuse_mixed_labels(vals,                 # labels (text, numbers or both), 
         raise LabelError(f"{who} numbers ({', '.join(map(str, y[num.notna()].unique()[:3]))}) and "
                          f"names ({', '.join(map(str, y[num.isna()].unique()[:3]))}): use one kind for every class.")
 
-def near_column(column:str,  # the column asked for, not in `columns`
-                columns,     # the table's column names
-               ) -> tuple[str, str]|None:
-    """The column of `columns` that `column` most likely names, and why: the same name in another case (`LULC_NAME`
-    for `lulc_name`: ArcGIS and dBASE writers capitalise), or its first 10 characters, in any case (a shapefile's
-    dBASE table keeps 10 of a field name's characters: `crop_type_name` is saved as `crop_type_`); None otherwise."""
-    low = {c.lower(): c for c in columns if isinstance(c, str)}
-    if not isinstance(column, str): return None
-    if column.lower() in low: return low[column.lower()], "the same name in another case"
-    if len(column) > 10 and column[:10].lower() in low:
-        return low[column[:10].lower()], "its first 10 characters: a shapefile keeps 10 of a column name's"
-    return None
-
-_NOT_LABELS = {"x", "y", *LON_NAMES, *LAT_NAMES, "geometry", "year", "inside", "id", "fid"}   # any case
-
-def label_column_guess(column:str,  # the label column asked for, not in `columns`
-                       columns,     # the table's column names
-                      ) -> tuple[str, str]|None:
-    """The column of `columns` to pass for the labels, and why: `near_column`'s (the name the file keeps), else the
-    one column that holds no coordinates, geometry, year, id or embedding band and is no saved index
-    ('Unnamed: 0'): a table `lon, lat, class` read with the default `label`, `lon, lat, label` by regress's `value`.
-    Bands by the one rule of band labels (`core.a_bands`: A00..A63 in any case or padding, a07, A7; embedding_N),
-    as the tables are read (was A00..A63 as written only, so a CSV of a00..a63 and `cls` had 65 candidates).
-    None where there are none or several. The fix the label-column errors name (classify, regress, training_set,
-    `aef evaluate`); was `pass column=` without a name where the file had one candidate."""
-    if near := near_column(column, columns): return near
-    columns = list(columns)
-    bands = {i for at in a_bands(columns).values() for i in at}   # the table's embedding bands, however spelt
-    rest = [c for i, c in enumerate(columns) if isinstance(c, str) and c.lower() not in _NOT_LABELS
-            and not c.startswith("Unnamed:") and i not in bands]
-    return (rest[0], "the one column besides coordinates, geometry and year") if len(rest) == 1 else None
-
 def encode_labels(y) -> tuple[np.ndarray, np.ndarray]:  # labels (N,): class ids or names, in any form `label_values` reads
     """Class values (sorted; `label_values` first: '1' and '1.0' are one class 1) and each label's class index
     `0 .. C-1`; `LabelError` for float ids beyond the integers their type holds exactly (`check_exact_ids`), and for
@@ -380,221 +352,3 @@ def flag_attrs(names:dict,             # id -> name
     return {"flag_values": np.asarray(list(names), dtype),
             "flag_meanings": " ".join(_flag_word(n) for n in names.values())}
 
-
-# %% ../nbs/03a_labels.ipynb #tn0002
-_COMMA_RE = re.compile(r"\s*[+-]?(?:\d+,\d*|,\d+)(?:[eE][+-]?\d+)?\s*")   # '3,25', '-0,5', '1,500'
-
-def comma_numbers(texts,       # the cells of the column that did not read as numbers
-                  column:str,  # the column's name, for the message
-                 ) -> str|None:
-    """The fix for a column whose `texts` (the cells that are not numbers) all read as numbers with a comma
-    ('3,25', '1,500'): a decimal comma (a spreadsheet's export in most European locales) or a thousands separator;
-    None otherwise. Coercing them to numbers (`errors='coerce'`) would make every one NaN."""
-    t = pd.Series(np.asarray(texts, object).ravel()).dropna().astype(str)
-    if t.empty or not t.str.fullmatch(_COMMA_RE.pattern).all(): return None
-    return (f"numbers written with a comma ({', '.join(map(repr, t.unique()[:2]))}): read the file with "
-            "`pd.read_csv(path, decimal=',')` (such files often have `sep=';'`), or `thousands=','` if the comma "
-            f"groups thousands; or convert the column, `df[{column!r}] = pd.to_numeric(df[{column!r}].str.replace(',', '.'))`")
-
-def table_numbers(df:pd.DataFrame,      # the table
-                  columns,               # one column name (-> (N,)) or a list of names (-> (N, len(columns)))
-                  what:str="the table",  # the table in messages, e.g. "--embeddings feats.csv"
-                  err=LabelError,        # the `AEFError` class raised
-                  first_line:int|None=None, # the file line of row label 0 (2 for `pd.read_csv` of a file with a header)
-                 ) -> np.ndarray:
-    """`columns` of `df` as float64 (empty cells and NaN as NaN); `err` naming the column, row and value of the
-    first cell that holds text that is not a number, and how many such cells there are."""
-    names = [columns] if isinstance(columns, str) else list(columns)
-    out = np.empty((len(df), len(names)), np.float64)
-    for k, c in enumerate(names):
-        s = df[c]
-        if s.dtype.kind in "biuf": out[:, k] = s.to_numpy(np.float64, na_value=np.nan); continue
-        if s.dtype.kind == "M" or isinstance(s.dtype, pd.DatetimeTZDtype):
-            raise err(f"{what}: column {c!r} holds times, not numbers: it needs numbers")
-        text = s.astype(str).str.strip()
-        blank = s.isna() | (text == "")
-        num = pd.to_numeric(s.where(~blank, np.nan).map(lambda v: v.strip() if isinstance(v, str) else v),
-                            errors="coerce")
-        bad = np.flatnonzero((num.isna() & ~blank).to_numpy())
-        if len(bad):
-            i = bad[0]; where = f"row {df.index[i]!r}"
-            if first_line is not None and isinstance(df.index[i], (int, np.integer)):
-                where += f", line {first_line + int(df.index[i])} of the file"
-            more = f"; {len(bad) - 1} more such cell(s) in the column" if len(bad) > 1 else ""
-            if fix := comma_numbers(s.iloc[bad], c): raise err(f"{what}: column {c!r} holds {fix}")
-            raise err(f"{what}: column {c!r} holds text ({s.iloc[i]!r}, {where}) where a number belongs{more}: "
-                      "write a number there, or leave the cell empty for no data (to read every such cell as no "
-                      f"data: `df[{c!r}] = pd.to_numeric(df[{c!r}], errors='coerce')`)")
-        out[:, k] = num.to_numpy(np.float64, na_value=np.nan)
-    return out[:, 0] if isinstance(columns, str) else out
-
-# %% ../nbs/03a_labels.ipynb #rt0002
-BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"), (b"\xef\xbb\xbf", "utf-8-sig"))   # byte order marks, longest first
-
-def text_encoding(p) -> str:  # a text file's path
-    "The encoding of text file `p`: the one its byte order mark names, else UTF-8; `LabelError` naming the byte, the " \
-    "line and a conversion that works when it is not UTF-8 (a Windows code page)."
-    raw = Path(p).read_bytes()
-    enc = next((e for b, e in BOMS if raw.startswith(b)), "utf-8")
-    if enc != "utf-8": return enc
-    try: raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        new, line = Path(p).with_name(f"{Path(p).stem}-utf8{Path(p).suffix}"), raw[:e.start].count(b"\n") + 1
-        raise LabelError(f"{p} is not UTF-8 text (byte 0x{raw[e.start]:02x} on line {line}: "
-                         "a Windows code page, as Excel's 'CSV (Comma delimited)' saves): save it as 'CSV UTF-8', or "
-                         f"convert it: `open('{new}', 'w', encoding='utf-8').write(open('{p}', encoding='cp1252')"
-                         ".read())` (cp1252: Western Europe; cp1250 Central Europe, cp1251 Cyrillic: whichever "
-                         "reads the names right)") from None
-    return enc
-
-def read_table(p) -> pd.DataFrame:  # a CSV file's path (any separator of , ; tab |)
-    """A CSV table as spreadsheets write it: ',' separated, or (when ',' gives one column whose name holds ';', a tab
-    or '|') that separator, with decimal commas ('0,0123') read as numbers where they are (most European locales
-    export ';' with decimal commas); in the encoding `text_encoding` finds; spaces after a separator and around a
-    header name dropped. Was: a ';' file read as one column, then 'no column label' (case G18-5)."""
-    kw = dict(encoding=text_encoding(p), skipinitialspace=True)
-    df = pd.read_csv(p, **kw)
-    head = str(df.columns[0]) if df.shape[1] == 1 else ""
-    if sep := next((s for s in (";", "\t", "|") if s in head), None):
-        df = pd.read_csv(p, sep=sep, **kw)
-        comma = pd.read_csv(p, sep=sep, decimal=",", **kw)   # the same cells with ',' as the decimal mark
-        numbers = lambda d: sum(pd.api.types.is_numeric_dtype(d[c]) for c in d.columns)
-        df = comma if numbers(comma) > numbers(df) else df
-    return df.rename(columns=lambda c: c.strip() if isinstance(c, str) else c)
-
-# %% ../nbs/03a_labels.ipynb #og0002
-def _lattice_shift(g, lab, gaps:tuple, steps:tuple) -> tuple[dict, dict]:
-    """Per axis, the shift (CRS units) of `lab`'s cells off `g`'s lattice left after whole pixels, and those of
-    them beyond the tolerance: a thousandth of a pixel, or the rounding of coordinates stored in float32 (0.5 m at
-    a UTM northing of 5e6 m; `geo.check_same_grid`'s allowance)."""
-    res, big = {}, {}
-    for d, gap, p in zip(("x", "y"), gaps, steps):
-        res[d] = r = float(gap - p * round(gap / p))
-        top = max(np.abs(g[d].values).max(initial=0), np.abs(lab[d].values).max(initial=0))
-        if abs(r) > max(1e-3 * p, float(np.spacing(np.float32(top), dtype=np.float32))): big[d] = r
-    return res, big
-
-def _size_slack(o, d:str, p:float) -> float:
-    """The relative error of `o`'s pixel size `p` along `d` (`axis_step`'s mean end to end) that coordinates stored
-    rounded allow: `spatial.stored_rounding` (the span's ends each within half of it) spread over the steps (float32
-    longitudes near 100 on a 10 m grid: 0.08% over 90 pixels); 0 for float64 or integer coordinates."""
-    n = o.sizes.get(d, 0)
-    return stored_rounding(o, d) / (abs(p) * (n - 1)) if n > 1 and p else 0.0
-
-def _unlabelled_fill(lab:xr.DataArray, v:np.ndarray) -> tuple:
-    """A value marking a cell unlabelled in `v` (the values of label raster `lab`) and the attrs that declare it: NaN
-    for floats, empty text for text, the raster's declared finite no-data for integers, else the first of the
-    type's least and greatest values that is no label there (declared `nodata`); None when there is none."""
-    if v.dtype.kind in "fc": return np.nan, {}
-    if v.dtype.kind in "US": return "", {}
-    if v.dtype.kind == "O": return None, {}
-    if v.dtype.kind not in "iu": return None
-    info = np.iinfo(v.dtype)
-    for f in [*declared_nodata(lab), info.min, info.max]:
-        if np.isfinite(f) and info.min <= f <= info.max and float(f).is_integer() and (f in declared_nodata(lab) or
-                                                                                     not (v == int(f)).any()):
-            return v.dtype.type(int(f)), {"nodata": int(f)}
-    return None
-
-def _by_place(g, lab, what:str):
-    """Label raster `lab` in another CRS than the map `g` on `g`'s pixels: each the label of the raster cell holding
-    its centre (the centres taken into the raster's CRS: nearest, as `rio.reproject_match(labels, emb,
-    resampling=Resampling.nearest)` gives), with a `UserWarning`; a pixel whose centre lies on no cell unlabelled
-    (`_unlabelled_fill`). `lab` as it is when no centre lies on it (the readers refuse it as off the map, `OFF_MAP`) or the
-    centres cannot be taken into its CRS."""
-    ex, ey = g.x.values.astype(np.float64), g.y.values.astype(np.float64)
-    X, Y = np.meshgrid(ex, ey)
-    try: lx, ly = to_crs(X.ravel(), Y.ravel(), crs_of(g), crs_of(lab))
-    except AEFError: return lab
-    fin = np.isfinite(lx) & np.isfinite(ly)
-    on = np.zeros(fin.shape, bool); on[fin] = inside_grid(lab, lx[fin], ly[fin])
-    v = np.asarray(lab.transpose("y", "x").values)
-    if not on.any() or (filled := _unlabelled_fill(lab, v)) is None: return lab
-    fill, declared = filled
-    r, c = pixel_indices(lab, lx[on], ly[on], error=LabelError, what="label")
-    out = np.full(X.size, fill, v.dtype if v.dtype.kind != "U" else object)
-    out[on] = v[r, c]
-    out = out.reshape(X.shape).astype(v.dtype) if v.dtype.kind == "U" else out.reshape(X.shape)
-    warnings.warn(f"the {what} is in {crs_of(lab)}, the map in {crs_of(g)}: each map pixel took the label of the "
-                  "cell holding its centre (nearest), one label per map pixel. To choose otherwise (a majority of "
-                  "finer cells), reproject the labels onto the map first, e.g. `labels.rio.reproject_match(emb, "
-                  "resampling=rasterio.enums.Resampling.mode)` (rioxarray)", stacklevel=user_stacklevel())
-    attrs = {k: a for k, a in lab.attrs.items() if k not in ("crs", "grid_mapping", "transform")}
-    return xr.DataArray(out, dims=("y", "x"), coords={"y": g.y.values, "x": g.x.values}, name=lab.name,
-                        attrs={**attrs, **declared, "crs": crs_of(g)})
-
-# the one refusal of a label raster none of whose labelled cells lies on the map (`analysis.training_set`,
-# `evaluate.points_at`): n labelled cells, the map's crs (a wrong CRS given to the raster, most often)
-OFF_MAP = ("all {n} labelled pixels of the label raster lie outside the grid of the map (crs {crs}): give the raster "
-           "its CRS (`labels.attrs['crs']`) or one that overlaps the map")
-
-def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regular x/y coordinates
-                labels:xr.DataArray,  # a label raster (y, x), any dims names `geo.rename_spatial` reads
-                what:str="label raster",   # the raster's name in messages
-               ) -> xr.DataArray:
-    """`labels` on `grid`'s pixels when both say one CRS but the raster has another pixel size (by more than 0.1%,
-    with a `UserWarning`) or, at the map's pixel size and on its lattice, another extent (a land-cover map clipped to
-    a wider box, or covering part of the map): the labels (y, x) of the map pixels whose centres lie on the raster,
-    each the label of the raster cell holding that centre (`geo.pixel_indices`, the one pixel-edge rule), with the
-    map's coordinates (float64 copies of its own, so `grid.sel(y=out.y, x=out.x)` pairs them), attrs (no-data,
-    packing) kept. A raster in another CRS (both known) gives each map pixel the label of the cell holding its
-    centre too (`_by_place`, warned; pixels off it unlabelled: was each cell a training point, so a 30 m raster in
-    EPSG:4326 labelled one 10 m UTM pixel in nine and a finer one repeated a pixel's label per cell). A raster of
-    the map's pixel size whose cells lie off the map's lattice (a CRS unknown on either
-    side counts as the map's) raises `GridError`: half a pixel off (`geo.half_pixel_off`: corner coordinates,
-    pixel-is-point read as area) with that fix, any other shift beyond a thousandth of a pixel (or float32
-    rounding of the coordinates, `_lattice_shift`) naming the resampling (`rio.reproject_match`, odc-geo); one
-    within it is on the map's pixels (moved onto them). `labels` as it is otherwise: the map's own grid,
-    another pixel size without a CRS, no x/y coordinates, or no map pixel centre on it. The one rule
-    of `analysis.training_set` (classify, regress) and `evaluate.points_at`. Coordinates that are the cells'
-    top-left corners, as the raster's own geotransform tells (stackstac's default), are moved to the centres first
-    (`spatial.centred`, warned), as the embedding's are."""
-    labels = centred(labels, f"the {what}")   # stackstac's corners: refused as half a pixel off before
-    lab, g = rename_spatial(labels), rename_spatial(grid)
-    if not all({"y", "x"} <= set(o.coords) for o in (lab, g)): return labels
-    if off := half_pixel_off(g, lab):   # before the CRS test: a raster without a CRS is refused alike (unknown = same)
-        raise GridError(f"the {what} lies half a pixel off the map's grid (same CRS and pixel size): each labelled "
-                        "cell falls between pixels, and which one it labels would be a rounding accident"
-                        f"{half_pixel_hint(off, 'labels')}, or resample it onto the map's grid first")
-    if not same_crs(lab, g): return _by_place(g, lab, what)   # another CRS: the cell under each pixel centre
-    (pmx, pmy), (plx, ply) = pixel_size(g), pixel_size(lab)
-    if None in (pmx, pmy, plx, ply): return labels
-    lx, ly = axis_span(lab, "x"), lab.y.values.astype(np.float64)   # longitude: one span, map x moved onto it
-    ex, ey = g.x.values.astype(np.float64), g.y.values.astype(np.float64)
-    wx = wrap_x(lab, ex)
-    same = all(abs(pl / pm - 1) < 1e-3 + _size_slack(lab, d, pl) + _size_slack(g, d, pm)   # float32: its rounding
-               for d, pl, pm in (("x", plx, pmx), ("y", ply, pmy)))
-    mx = (wx >= lx.min() - plx / 2) & (wx < lx.max() + plx / 2)
-    my = (ey > ly.min() - ply / 2) & (ey <= ly.max() + ply / 2)
-    if not (mx.any() and my.any()): return labels   # no overlap: the reader refuses it as off the map
-    if same:
-        res, shift = _lattice_shift(g, lab, (lx[0] - wx[0], ly[0] - ey[0]), (pmx, pmy))
-        if shift:
-            by = ", ".join(f"{d} by {r:+.4g}" for d, r in shift.items())
-            frac = max(abs(r) / (pmx if d == "x" else pmy) for d, r in shift.items())
-            back = ", ".join(f"{d}=labels.{d} {'-' if r > 0 else '+'} {abs(r):.4g}" for d, r in shift.items())
-            raise GridError(
-                f"the {what} lies off the map's grid ({by}, {frac:.2g} of a pixel; same CRS and pixel size): each "
-                "cell covers parts of two map pixels, and which one it labels would be a rounding accident. "
-                "Resample it onto the map's grid first (nearest keeps classes): "
-                "`labels.rio.reproject_match(emb, resampling=rasterio.enums.Resampling.nearest)` (rioxarray), "
-                "`labels.odc.reproject(emb.odc.geobox, resampling='nearest')` (odc-geo) or "
-                "`labels.interp_like(emb, method='nearest')`; or, if its coordinates are wrong, shift them: "
-                f"`labels.assign_coords({back})`")
-        if mx.all() and my.all() and lab.sizes["x"] == len(ex) and lab.sizes["y"] == len(ey):   # the map's pixels
-            at = lambda c, m, r, a: (np.clip(cell_index(m[0], m[1] - m[0], c - r, a), 0, len(m) - 1) if len(m) > 1
-                                     else np.zeros(len(c), np.int64))   # each cell's map pixel, in the raster's order
-            x, y = ex[at(lx, wx, res["x"], "x")], ey[at(ly, ey, res["y"], "y")]   # the map's own x: 180.00025 or -179.99975
-            if (x == lab.x.values).all() and (y == lab.y.values).all(): return labels
-            return lab.drop_vars("spatial_ref", errors="ignore").assign_coords(x=x, y=y)   # within the tolerance: moved on
-    if not (crs_of(lab) and crs_of(g)): return labels   # no CRS: not resampled on a guess
-    cols = pixel_indices(lab, ex[mx], np.full(int(mx.sum()), ly[0]), error=LabelError, what="label")[1]
-    rows = pixel_indices(lab, np.full(int(my.sum()), lx[0]), ey[my], error=LabelError, what="label")[0]
-    if not same: warnings.warn(
-        f"the {what}'s pixels are {plx:g} x {ply:g}, the map's {pmx:g} x {pmy:g} (same CRS): each map pixel took "
-        "the label of the cell holding its centre (nearest), one label per map pixel. To choose otherwise (a "
-        "majority of finer cells), resample the labels onto the map first, e.g. "
-        "`labels.interp_like(emb, method='nearest')`", stacklevel=user_stacklevel())
-    out = lab.isel(y=rows, x=cols).drop_vars("spatial_ref", errors="ignore")
-    return out.assign_coords(y=ey[my], x=ex[mx]).assign_attrs(crs=crs_of(lab))

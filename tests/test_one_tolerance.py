@@ -1,11 +1,11 @@
 """Mends of session 27's review (session 28): one measure of "the same pixel" where the meaning is one. A stack's
 sources are on one grid by `geo.check_same_grid`'s rule (`schema.check_grid` had its own, 1 mm in any unit), and a
-label raster's pixel size may differ by what `spatial.stored_rounding` allows (`labels._size_slack` had its own)."""
+label raster's pixel size may differ by what `spatial.stored_rounding` allows (`labels._size_slack`, now `label_grids._size_slack`, had its own)."""
 import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb import labels, schema, spatial
+from alphaearth_nb import label_grids, labels, schema, spatial
 from alphaearth_nb.core import GridError
 
 DEG = 10 / 111_320   # a 10 m pixel in degrees of latitude
@@ -41,5 +41,5 @@ def test_the_label_size_slack_is_stored_rounding_spread_over_the_steps(dtype):
     x = (100 + DEG * np.arange(90)).astype(dtype)
     o = xr.DataArray(np.zeros(90), dims="x", coords={"x": x})
     p = spatial.axis_step(o, "x")
-    assert labels._size_slack(o, "x", p) == spatial.stored_rounding(o, "x") / (p * 89)
-    assert (labels._size_slack(o, "x", p) > 0) == (dtype == "float32")
+    assert label_grids._size_slack(o, "x", p) == spatial.stored_rounding(o, "x") / (p * 89)
+    assert (label_grids._size_slack(o, "x", p) > 0) == (dtype == "float32")

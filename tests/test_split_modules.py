@@ -1,6 +1,7 @@
 """Modules split at the 600-line cap of tools/layout_check.py keep every public name where it was: the parent
 re-exports each public name of the parts split from it, the same object, in its `__all__`, so `from
-alphaearth_nb.evaluate import nshot_split` and `aef.evaluate.balanced_accuracy` work as before (session 34)."""
+alphaearth_nb.evaluate import nshot_split`, `aef.evaluate.balanced_accuracy` and `aef.labels.read_table` work as
+before (session 34)."""
 import importlib
 
 import numpy as np
@@ -16,6 +17,10 @@ BEFORE = {
         fill_like_names fill_like_values warn_fill_values centring_offset knn_indices knn_predict knn_search knn_vote
         wider_than_float32 composite_features lonlat points_at xy_features encode_labels refuse_mixed_labels""",
                  ("metrics", "draws")),
+    "labels": ("""MISSING_FIX BOMS OFF_MAP data_variables label_array labelled_cells exact_limit stored_dtype
+        check_exact_ids label_values labelled_values refuse_missing_labels warn_missing_rows refuse_mixed_labels
+        near_column label_column_guess encode_labels class_flags flag_attrs comma_numbers table_numbers text_encoding
+        read_table on_map_grid""", ("tables", "label_grids")),
 }
 
 
@@ -49,3 +54,18 @@ def test_the_evaluate_parts_work_through_evaluate():
     train, test = ev.nshot_split(np.array([0, 0, 1, 1, 1]), 1, seed=0)
     assert len(train) == 2 and sorted(train.tolist() + test.tolist()) == [0, 1, 2, 3, 4]
     assert ev.fold_counts({1: 3}, (1,)) == {1: 3} and ev.refuse_unlabelled is _mod("metrics").refuse_unlabelled
+
+
+def test_the_labels_parts_work_through_labels():
+    "Hand-worked: '1,5' is a decimal comma the message names; a 20 m cell under four 10 m pixel centres labels all four."
+    import pandas as pd
+    import xarray as xr
+    from alphaearth_nb.core import LabelError
+    lb = _mod("labels")
+    with pytest.raises(LabelError, match="decimal=','"): lb.table_numbers(pd.DataFrame({"v": ["1,5", "2,5"]}), "v")
+    m = xr.DataArray(np.zeros((2, 2)), dims=("y", "x"), coords={"y": [15.0, 5.0], "x": [5.0, 15.0]},
+                     attrs={"crs": "EPSG:32631"})   # 10 m pixels
+    lab = xr.DataArray(np.array([[7, 8], [9, 6]]), dims=("y", "x"), coords={"y": [30.0, 10.0], "x": [10.0, 30.0]},
+                       attrs={"crs": "EPSG:32631"})   # 20 m cells: the one at (10, 10) holds all four centres
+    with pytest.warns(UserWarning, match="cell holding its centre"): on = lb.on_map_grid(m, lab)
+    assert on.values.tolist() == [[9, 9], [9, 9]] and lb.near_column("LABEL", ["label"])[0] == "label"
