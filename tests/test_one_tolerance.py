@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb import label_grids, labels, schema, spatial
+from alphaearth_nb import label_grids, schema, spatial
 from alphaearth_nb.core import GridError
 
 DEG = 10 / 111_320   # a 10 m pixel in degrees of latitude
