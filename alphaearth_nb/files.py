@@ -461,7 +461,8 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
                    what:str="output",      # a word for messages
                    meta:dict|None=None,    # JSON-able facts stored in the marker (kind, version, ...)
                   ):
-    """Yield a fresh folder beside `target`; on success write the marker last and rename it into place.
+    """Yield a fresh folder beside `target` (one level down in its partial copy, `partial_name`); on success write
+    the marker last and rename it into place.
 
     Without `overwrite`, the rename never replaces: a writer that finds `target` taken by then (two writers of one
     new path) raises `OutputExistsError` and its folder is removed, so the first output stays whole.
@@ -476,10 +477,12 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
     t.parent.mkdir(parents=True, exist_ok=True)
     _clean_partials(t)
     tmp = partial_name(t); tmp.mkdir()
+    out = tmp / t.name; out.mkdir()   # one level down: a killed write's `tmp` is no store, `xr.open_zarr` refuses it
     try:
-        yield tmp
-        (tmp / MARKER).write_text(json.dumps({"complete": True, "what": what, **(meta or {})}) + "\n")
-        _place(tmp, t, overwrite, what)  # without overwrite, never onto what another writer put there meanwhile
+        yield out
+        (out / MARKER).write_text(json.dumps({"complete": True, "what": what, **(meta or {})}) + "\n")
+        _place(out, t, overwrite, what)  # without overwrite, never onto what another writer put there meanwhile
+        shutil.rmtree(tmp, ignore_errors=True)   # emptied (or the old output a swap left there): never an error now
     except BaseException as e:
         if is_zarr_store(tmp, within=True):  # a zarr store was begun:
             settle_zarr(cancel=False)  # its chunk writes started with the failed one finish first (else they refill
