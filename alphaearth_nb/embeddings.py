@@ -44,7 +44,10 @@ _all_ = ["MAP_WANTED", "band_order", "a_bands", "a_positions", "label_bands", "p
          "gate_query", "user_stacklevel", "valid_bounds"]   # from `gate`, where they were split off to
 
 # %% ../nbs/23_embeddings.ipynb #c0017
-NO_YEARS = "the cube has no time steps: select at least one year"   # an empty `time` (a selection that matched none)
+NO_YEARS = ("the cube has no time steps: select at least one year. Its `time` is empty, most often left by a selection "
+            "of years the cube does not hold (`cube.sel(time=slice('2030', '2031'))` of a cube of 2017..2024): list "
+            "its years before the selection, `cube.time.dt.year.values`, and select among them by their text, e.g. "
+            "`cube.sel(time=slice('2020', '2024'))` (first and last year, both kept)")   # an empty `time`
 
 def _valid_attrs(valid) -> dict:
     "The attrs that declare the valid range `valid` (`valid_bounds`: one bound each, or one per band) to `gated`."
