@@ -129,6 +129,13 @@ def _read_group(g:np.ndarray, order:dict, twelve:bool) -> np.ndarray:
         except ValueError: pass   # another form among them: pandas' own reading, which names the failure
     return pd.to_datetime(g, utc=True, **_iso_format(g), **order).tz_localize(None).values.astype("datetime64[ms]")
 
+_MONTH_WORDS = {n.lower(): n for i in range(1, 13) for n in (calendar.month_name[i], calendar.month_abbr[i])}
+
+def _months_titled(v):
+    "Text `v` with each English month name written as pandas reads it, 'Jan' ('JAN', 'jan': pandas' format guess " \
+    "takes those for literal text and the hour of '1:05 PM' for the month, '%d-JAN-%Y %m:%M %p', without a word)."
+    return re.sub(r"[A-Za-z]+", lambda m: _MONTH_WORDS.get(m[0].lower(), m[0]), v) if isinstance(v, str) else v
+
 def _read_text(flat:np.ndarray, order:dict) -> np.ndarray:
     """Text times `flat` (1-D) as naive UTC datetime64[ms]: pandas reads the values of each shape (`_shape`: the
     dates alone; with a time of day; with seconds; with a fraction; with a zone; on a 12-hour clock) as one group,
@@ -139,6 +146,7 @@ def _read_text(flat:np.ndarray, order:dict) -> np.ndarray:
     `format='mixed'`: that guesses each value alone (dateutil), where a list must be read in one order.
     pandas' warnings (its 'Could not infer format' before '31/02/2024' fails) are held back while it reads: a failure
     is `to_ms`'s `TimeError` alone, and a read that works says them afterwards, at the caller's line."""
+    flat = np.array([_months_titled(v) for v in flat], object)   # 'JAN' as 'Jan': pandas misreads the other case
     shapes = [_shape(str(v)) for v in flat]
     group = dict.fromkeys(shapes)   # each shape, in order of first sight: its group's number
     key = np.array([list(group).index(s) for s in shapes] if len(group) > 1 else np.zeros(len(flat), int))
@@ -463,8 +471,8 @@ PERIOD_FEATURE_DIM = 2 * TIMECODE_DIM + 1
 _TIME = r"(?:[T ]\s*(?P<h>\d{1,2}):\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*(?P<ampm>[ap]\.?m\.?))?)?\s*$"
 _DMY = re.compile(r"\s*(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})" + _TIME, re.I)
 _YMD = re.compile(r"\s*(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})" + _TIME, re.I)
-_NAMED = re.compile(r"\s*(?:(?P<d1>\d{1,2})\s+(?P<m1>[a-z]+)\.?|(?P<m2>[a-z]+)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
-                    r",?\s+(?P<y>\d{4})" + _TIME, re.I)
+_NAMED = re.compile(r"\s*(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(?P<m1>[a-z]+)\.?|"   # '5 Jan', '05-Jan'
+                    r"(?P<m2>[a-z]+)\.?(?:\s+|-)(?P<d2>\d{1,2})(?:st|nd|rd|th)?),?(?:\s+|-)(?P<y>\d{4})" + _TIME, re.I)
 _ORDINAL = re.compile(r"\s*(\d{4})-(\d{3})\s*$")
 _MONTHS = {n.lower(): i for i in range(1, 13) for n in (calendar.month_name[i], calendar.month_abbr[i])} | {"sept": 9}
 
