@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/earthengine.html.md"""
 # %% ../nbs/29_earthengine.ipynb #c0002
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -14,9 +15,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (ConfigError, DimensionError, EarthEngineError, EmptyStackError, UnknownSourceError,
-                                band_names, real, whole,
-                                checks_flags)
+from .core import (ConfigError, DimensionError, EarthEngineError, EmptyStackError, MetadataWarning,
+                                UnknownSourceError, band_names, real, whole, checks_flags, user_stacklevel)
 from .embeddings import OFFICIAL_COLLECTION, from_official
 from .geo import crs_of, north_up, rename_spatial, require
 from .official import years_of
@@ -184,13 +184,33 @@ def _clear_mask(ds:xr.Dataset, spec, cs_threshold:float):
         return xr.apply_ufunc(fmask_clear, ds["QA_PIXEL"], dask="parallelized", output_dtypes=[bool])
     return None
 
+_PASSES = {"ASCENDING": 1.0, "DESCENDING": 0.0}   # Earth Engine's orbitProperties_pass words -> `ascending`
+
+def _meta_values(p:np.ndarray, m:str) -> np.ndarray:
+    "One float32 per frame of metadata `m` read from Earth Engine's property values `p`: `ascending` from the pass " \
+    "words (text or bytes, any case; numbers kept as flags), others as numbers; NaN where a frame has none (None, " \
+    "'', NaN) or, for `ascending`, another word."
+    if p.dtype.kind in "biuf": return p.astype(np.float32)
+    def one(v):
+        if isinstance(v, bytes): v = v.decode(errors="replace")
+        if isinstance(v, (bool, int, float, np.number)): return float(v)   # a flag already (NaN: none)
+        if not isinstance(v, str) or not v.strip(): return np.nan
+        return _PASSES.get(v.strip().upper(), np.nan) if m == "ascending" else float(v)
+    return np.array([one(v) for v in p.astype(object).ravel()], np.float32)
+
 def _frame_meta(res:xr.Dataset, ds:xr.Dataset, spec) -> xr.Dataset:
-    "Per-frame metadata coordinates (e.g. `ascending`), one float value per frame of `ds`."
+    "Per-frame metadata coordinates (e.g. `ascending`), one float value per frame of `ds` (`_meta_values`); frames " \
+    "whose value is unknown (NaN) are warned (`MetadataWarning`) with the fix, as `validate_stack` refuses them."
     for prop, m in spec.meta.items():
         if prop in ds.coords or prop in ds.data_vars:
             p = np.asarray(ds[prop].values)
-            asc = np.char.upper(p.astype(str)) == "ASCENDING"
-            res = res.assign_coords({m: ("time", asc.astype(np.float32) if m == "ascending" else p.astype(np.float32))})
+            v = _meta_values(p, m)
+            if (bad := np.isnan(v)).any():
+                warnings.warn(f"{int(bad.sum())} of {v.size} frames of {spec.name} have no {prop} it can read "
+                              f"({sorted({repr(x) for x in p.astype(object)[bad]})[:4]}): their {m!r} is NaN (unknown), "
+                              f"which validate_stack refuses. Drop them, `ds = ds.isel(time=np.isfinite(ds['{m}'].values))`"
+                              f", or set them from the scene's metadata.", MetadataWarning, stacklevel=user_stacklevel())
+            res = res.assign_coords({m: ("time", v)})
     return res
 
 def _with_time(ds:xr.Dataset, period:Period|None) -> xr.Dataset:
