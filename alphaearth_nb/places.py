@@ -99,6 +99,7 @@ def pixel_of(emb:xr.DataArray,  # embedding or cube on regular x/y coordinates
             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "Row and column of the pixel holding each point (in the cube's CRS), and whether it is on the grid."
     refuse_path(emb, MAP_WANTED, "map")
+    emb = geo.rename_spatial(emb)                 # lat/lon (X/Y) dims as x/y, as `grid_of` reads them (was: KeyError 'y')
     x0, dx, y0, dy = grid_of(emb)
     xs = geo.wrap_x(emb, xs)                      # the one longitude rule (`geo.pixel_indices` uses it too)
     fin = np.isfinite(xs) & np.isfinite(ys)       # a point without coordinates: off the map (no cast of NaN)

@@ -20,11 +20,12 @@ from .core import (CRSError, GridError, MissingDependencyError, checks_flags, re
 
 # %% auto #0
 __all__ = ['X_NAMES', 'Y_NAMES', 'GRID_WANTED', 'COORDS_WANTED', 'GEOMS_WANTED', 'MODEL_LAYER', 'NODATA_KEYS', 'VALID_KEYS',
-           'MAX_LON_STEP', 'WRAP_ATOL', 'require', 'rename_spatial', 'is_lazy', 'runs_model', 'declared_nodata',
-           'packing', 'declared_valid_range', 'outside_valid', 'unpacked', 'as_crs', 'crs_name', 'crs_of',
-           'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'grid_mapping',
-           'geotransform', 'geotransform_steps', 'stored_rounding', 'axis_step', 'pixel_size', 'coords_geotransform',
-           'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows', 'centred']
+           'CF_LON_UNITS', 'CF_LAT_UNITS', 'MAX_LON_STEP', 'WRAP_ATOL', 'require', 'rename_spatial', 'is_lazy',
+           'runs_model', 'declared_nodata', 'packing', 'declared_valid_range', 'outside_valid', 'unpacked', 'as_crs',
+           'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords',
+           'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps', 'stored_rounding', 'axis_step',
+           'pixel_size', 'coords_geotransform', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows',
+           'centred']
 
 # %% ../nbs/02b_spatial.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"
@@ -223,8 +224,22 @@ def _crs_text(c) -> str:
     try: return crs_name(c)
     except CRSError: return str(c)
 
+CF_LON_UNITS = ("degrees_east", "degree_east", "degree_e", "degrees_e", "degreee", "degreese")   # CF 1.11 4.1
+CF_LAT_UNITS = ("degrees_north", "degree_north", "degree_n", "degrees_n", "degreen", "degreesn")  # CF 1.11 4.2
+
+def _cf_axis(obj, names:tuple, units:tuple, standard:str) -> bool:
+    "Whether `obj`'s spatial dim of `names` (`rename_spatial`'s pick) is a CF coordinate in `units` or named `standard`."
+    d = next((n for n in names if n in obj.dims), None)
+    if d is None or d not in obj.coords: return False
+    a = obj[d].attrs
+    return str(a.get("units", "")).strip().lower() in units or str(a.get("standard_name", "")).strip() == standard
+
 def crs_of(obj) -> str|None:  # DataArray, Dataset or DataTree (attrs['crs'], or a CF grid-mapping variable)
-    "The CRS recorded on `obj` (`attrs['crs']`, a CF grid mapping such as `spatial_ref`), as 'EPSG:n' or WKT; None."
+    """The CRS recorded on `obj` (`attrs['crs']`, a CF grid mapping such as `spatial_ref`, an EPSG code), as 'EPSG:n'
+    or WKT; else 'EPSG:4326' where its x and y dims are CF longitude and latitude (CF 1.11 4.1-4.2: units
+    'degrees_east' / 'degrees_north' in any CF spelling, or standard_name 'longitude' / 'latitude'; both axes, dim
+    names alone are not enough), as netCDF files of gridded data write a lon/lat grid; None. Such a map then wraps
+    across the antimeridian, 0..360 longitudes too, as one with its CRS written (was: no CRS, no wrap)."""
     refuse_path(obj, GRID_WANTED, "raster")
     if isinstance(obj, xr.DataTree):   # the tree's own, else its data's, else the first child's that has one
         if obj.attrs.get("crs"): return _crs_text(obj.attrs["crs"])
@@ -234,8 +249,10 @@ def crs_of(obj) -> str|None:  # DataArray, Dataset or DataTree (attrs['crs'], or
     wkt = _grid_mapping_crs(obj)
     if wkt is None:  # an EPSG code alone: attrs or a scalar coordinate `epsg` (stackstac keeps it when attrs drop)
         e = obj.attrs.get("epsg", obj["epsg"].values if "epsg" in obj.coords and obj["epsg"].ndim == 0 else None)
-        try: return f"EPSG:{int(e)}" if e is not None and int(e) > 0 else None
-        except (TypeError, ValueError): return None
+        try: code = f"EPSG:{int(e)}" if e is not None and int(e) > 0 else None
+        except (TypeError, ValueError): code = None
+        lonlat = _cf_axis(obj, X_NAMES, CF_LON_UNITS, "longitude") and _cf_axis(obj, Y_NAMES, CF_LAT_UNITS, "latitude")
+        return code or ("EPSG:4326" if lonlat else None)
     try: return crs_name(wkt)
     except CRSError: return wkt
 
