@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from jaxtyping import Array, Float
 
-from .core import PeriodError, TimeError, user_stacklevel
+from .core import PeriodError, TimeError, refuse_path, user_stacklevel
 
 # %% auto #0
 __all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'GREGORIAN', 'PERIODS', 'TIMECODE_DIM', 'PAIRS', 'PERIOD_FEATURE_DIM', 'as_numbers',
@@ -74,8 +74,16 @@ def numeric_time_hint(values) -> str:  # numbers (or numbers as text) that were 
         return f"they look like spreadsheet serial dates: `pd.to_datetime({v}, unit='D', origin='1899-12-30')`"
     return f"convert them with `pd.to_datetime({v}, unit=...)` and the unit they count"
 
+# text of a date's digits and marks only ('1/2/24', '12/31/2020 1:05 PM'): no path, though `is_path` reads its '/' so
+_DATE_MARKS = re.compile(r"[\d\s/.:,\-+TZ]*(?:[ap]\.?\s*m\.?)?\s*", re.I)
+
+def _refuse_path(values, what:str):
+    "`core.refuse_path` (kind 'table') where times or years are wanted: date text (`_DATE_MARKS`) is no path."
+    if not (isinstance(values, str) and _DATE_MARKS.fullmatch(values)): refuse_path(values, what, "table")
+
 def unwritten_years(values) -> list:  # times of any form; only the text ones are looked at
     "The texts among `values` without a four-digit year ('24-01-01', '1/2/24'): pandas would guess their century."
+    _refuse_path(values, "times are values (text, numbers or dates: a list, an array or a table's column)")
     texts = [v.decode() if isinstance(v, bytes) else v for v in np.asarray(values, dtype=object).ravel()
              if isinstance(v, (str, bytes))]
     return [v for v in texts if not re.search(r"\d{4}", v)]
@@ -534,6 +542,7 @@ def column_years(values) -> np.ndarray:  # a table's `year` column (a Series, ar
     so classify, regress and training_set; `places.sample`). Was `pd.to_numeric`: a datetime64 column its epoch
     count (1704067200000000 for 2024: 'no row for the map's year 2024', and sample's 'not a year of the cube'),
     dates and date text NaN; then day-first text NaN (classify's 'holds ['31/12/2020'], not whole years')."""
+    _refuse_path(values, "a year column is values (a Series, an array or a list)")
     s = values if isinstance(values, pd.Series) else pd.Series(np.asarray(values).ravel())
     if isinstance(s.dtype, (pd.DatetimeTZDtype, pd.PeriodDtype)) or s.dtype.kind == "M":
         return s.dt.year.to_numpy(np.float64, na_value=np.nan)

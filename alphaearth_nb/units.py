@@ -13,7 +13,7 @@ import dask.array as dask_array
 import numpy as np
 import xarray as xr
 
-from .core import UnitsError, UnitsWarning, user_stacklevel
+from .core import UnitsError, UnitsWarning, refuse_path, user_stacklevel
 from .sources import band_index, get_source
 
 # %% auto #0
@@ -293,6 +293,7 @@ def sample_values(da,              # a DataArray (numpy- or dask-backed) or an a
                   max_chunks:int=6, # chunks computed from a lazy array
                  ) -> np.ndarray:
     "A flat float sample of an array's values; a lazy array computes at most `max_chunks` of its chunks."
+    refuse_path(da, "a band's values are an array or a DataArray", "raster")   # `core.refuse_path`'s one message
     data = getattr(da, "data", da)
     if getattr(data, "chunks", None) is not None and hasattr(data, "blocks"):
         nb = data.numblocks
@@ -341,6 +342,7 @@ def frame_samples(da,             # a (time, y, x) DataArray, numpy- or dask-bac
     found clear values, in one compute, since clouds and empty dates are the same in every band of a source. One
     compute per round, all frames together. A good stack reads one chunk per frame and band; the array is never
     read whole."""
+    refuse_path(da, "frames are a (time, y, x) DataArray or a Dataset of such bands", "source")
     if isinstance(da, xr.Dataset): arrays = [da[v].data for v in da.data_vars]
     else: arrays = [da.data if isinstance(da, xr.DataArray) else da]  # (a numpy array's .data is a memoryview)
     arrays = [a[None] if a.ndim == 2 else a for a in arrays]

@@ -21,6 +21,7 @@ from alphaearth_nb import analysis, cubes, directions, evaluate, index, knn, lin
 from alphaearth_nb import embeddings, exports, features, gate, labels, maps, pixels, places, stacks, testing
 from alphaearth_nb import mirrors, official, readers, samples, schema, tiles
 from alphaearth_nb import antimeridian, crs_checks, geo, geometries, points, spatial
+from alphaearth_nb import timecodes, units
 from alphaearth_nb.quantize import dequantize, quantize, roundtrip_bound
 from alphaearth_nb.core import DTypeError, LOADERS, is_path
 from alphaearth_nb.embeddings import as_embedding
@@ -249,6 +250,14 @@ DOORS.update({
     "geometries.lonlat_columns": (lambda p: geometries.lonlat_columns(p), "table"),
     "geometries.valid_polygons": (lambda p: geometries.valid_polygons(p), "places"),
     "geometries.own_crs_on": (lambda p: geometries.own_crs_on(p, _GS), "raster"),
+})
+
+# the tidy owner's doors (units, timecodes): a band's values, a source's frames, a table's column of times or years
+DOORS.update({
+    "units.sample_values": (lambda p: units.sample_values(p), "raster"),
+    "units.frame_samples": (lambda p: units.frame_samples(p), "source"),
+    "timecodes.unwritten_years": (lambda p: timecodes.unwritten_years(p), "table"),
+    "timecodes.column_years": (lambda p: timecodes.column_years(p), "table"),
 })
 
 
