@@ -7,12 +7,9 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/files.html.md"""
 # %% ../nbs/00a_files.ipynb #f0002
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import contextlib
 import ctypes
 import errno
-import importlib.metadata
 import json
 import os
 import re
@@ -20,25 +17,29 @@ import shutil
 import stat
 import sys
 import tempfile
-import threading
-import urllib.parse
 import uuid
 import warnings
 from pathlib import Path
 
-import zarr
-
-from .core import (ConfigError, DiskError, MissingDataError, NoValidDataError, NotOursError, NotWritableError,
-                                OutputExistsError, RemoteOutputError, flag, checks_flags, user_stacklevel, with_article)
+from .core import (ConfigError, DiskError, NotOursError, NotWritableError, OutputExistsError,
+                                RemoteOutputError, flag, checks_flags, user_stacklevel, with_article)
 from .scratch import REUSE_SLACK, another_hosts, partial_name, pid_alive, scratch_writer, this_host
-
+from .paths import (USER_AGENT, gdal_path, input_path, is_remote, nothing_to_write,   # what a path names
+                                 reading_raster, remote_url, unreadable_raster, user_path)       # (re-exported)
+from .zarr_files import ZARR_FILES, consolidate_zarr, is_zarr_store, settle_zarr   # zarr's side (re-exported)
 
 # %% auto #0
-__all__ = ['MARKER', 'FORMATS', 'ZARR_FILES', 'USER_AGENT', 'quiet_marker', 'user_path', 'remote_url', 'is_remote', 'named_path',
-           'local_output', 'writable', 'is_ours', 'inside_ours', 'no_file_on_the_way', 'output_folder', 'check_output',
-           'clear_partials', 'is_zarr_store', 'consolidate_zarr', 'settle_zarr', 'writing_folder', 'writing_file',
-           'write_text', 'gdal_path', 'input_path', 'nothing_to_write', 'unreadable_raster', 'reading_raster',
-           'partial_name', 'pid_alive', 'REUSE_SLACK']
+__all__ = ['MARKER', 'FORMATS', 'quiet_marker', 'named_path', 'local_output', 'writable', 'is_ours', 'inside_ours',
+           'no_file_on_the_way', 'output_folder', 'check_output', 'clear_partials', 'writing_folder', 'writing_file',
+           'write_text', 'partial_name', 'pid_alive', 'REUSE_SLACK', 'USER_AGENT', 'gdal_path', 'input_path',
+           'is_remote', 'nothing_to_write', 'reading_raster', 'remote_url', 'unreadable_raster', 'user_path',
+           'ZARR_FILES', 'consolidate_zarr', 'is_zarr_store', 'settle_zarr']
+
+# %% ../nbs/00a_files.ipynb #f0002a
+_all_ = ["partial_name", "pid_alive", "REUSE_SLACK",   # from `scratch` (00), re-exported: their home was here
+         "USER_AGENT", "gdal_path", "input_path", "is_remote", "nothing_to_write", "reading_raster",   # `paths` and
+         "remote_url", "unreadable_raster", "user_path",                                             # `zarr_files`
+         "ZARR_FILES", "consolidate_zarr", "is_zarr_store", "settle_zarr"]                           # (00a), too
 
 # %% ../nbs/00a_files.ipynb #c2001
 MARKER = ".aef-complete"  # written last into every folder the package writes
@@ -54,29 +55,8 @@ def quiet_marker() -> None:
     if not (f and f[0] == "ignore" and f[1] is not None and f[1].pattern == _MARKER_WARNING):
         warnings.filterwarnings("ignore", message=_MARKER_WARNING)
 
-def user_path(path:str|os.PathLike) -> Path:  # a local path, `~` allowed
-    """`path` as a `Path` with a leading `~` expanded to the home folder, as xarray, zarr and the shell read it.
-    Without this a notebook's `to_zarr("~/maps/a.zarr")` made a folder named `~` in the working folder for the
-    marker while zarr wrote the data under the home folder: the store then read as missing."""
-    return Path(os.path.expanduser(os.fspath(path)))
-
 _UPLOADS = {"gs": "gcloud storage cp -r {local} {url}", "s3": "aws s3 cp {rec}{local} {url}",
             "az": "azcopy copy {local} '{url}' --recursive", "abfs": "azcopy copy {local} '{url}' --recursive"}
-
-def remote_url(path) -> str|None:  # a path, URL or `/vsi...` path, as str or Path
-    """The URL (`scheme://...`) or GDAL `/vsi...` path that `path` names, or None for a local path. A `Path` folds a
-    URL's '//' (`Path('gs://b/a.zarr')` is 'gs:/b/a.zarr'): the URL is given back as written, so it is read as
-    one and refused as an output (it was a local folder 'gs:'). A one-letter scheme is a Windows drive ('C:/x')."""
-    s = str(os.fspath(path) if isinstance(path, os.PathLike) else path)
-    if s.startswith("/vsi"): return s
-    scheme, sep, rest = s.partition("://")
-    if not sep: scheme, sep, rest = s.partition(":/")
-    ok = sep and len(scheme) > 1 and scheme[:1].isalpha() and all(c.isalnum() or c in "+.-" for c in scheme)
-    return f"{scheme}://{rest}" if ok else None
-
-def is_remote(path) -> bool:  # a path, URL or `/vsi...` path, as str or Path
-    "Whether `path` is a URL or a GDAL `/vsi...` path (`remote_url`): no local file (readers, `local_output`)."
-    return remote_url(path) is not None
 
 def named_path(target:str|os.PathLike, # a path as given
                what:str="output",       # a word for messages
@@ -265,8 +245,6 @@ def _removable(t:Path, what:str):
                            f"the {what} to another path.")
 
 # %% ../nbs/00a_files.ipynb #c2003
-_all_ = ["partial_name", "pid_alive", "REUSE_SLACK"]   # from `scratch` (00), re-exported: their home was here
-
 def clear_partials(folder:str|os.PathLike, # the folder to look in (`~` allowed)
                    name:str="*",            # the output whose leftovers go, a glob ("ckpt_*": every checkpoint's)
                   ) -> list[Path]:
@@ -394,65 +372,6 @@ def _swap_in(tmp:Path, t:Path):
         raise
     for p in ([old] if old is not None else []) + _dead_olds(t): _rm(p)
 
-# %% ../nbs/00a_files.ipynb #c2003y
-ZARR_FILES = ("zarr.json", ".zgroup", ".zarray")   # a zarr store's metadata: v3's, v2's group, v2's array
-
-@checks_flags
-def is_zarr_store(folder:str|os.PathLike, # any local path (`~` allowed)
-                  within:bool=False,      # True: a store begun anywhere under `folder` counts too
-                 ) -> bool:
-    """Whether `folder` is a zarr store: a folder holding one of `ZARR_FILES` (zarr.json, zarr v3; .zgroup or
-    .zarray, v2); with `within`, one anywhere under it (a store a writer began inside an output folder). The one
-    test of "a zarr store" for `checkpoint.what_folder`, the `aef` command's --embeddings and --labels, and
-    `writing_folder`'s clean-up."""
-    d = user_path(folder)
-    if not d.is_dir(): return False
-    if within: return any(next(d.rglob(m), None) for m in ZARR_FILES)
-    return any((d / m).is_file() for m in ZARR_FILES)
-
-def consolidate_zarr(store:str|os.PathLike) -> None:  # a local zarr store, written and closed
-    """Write zarr's consolidated metadata of the zarr store `store`, the last step of writing one of ours (before
-    the marker): `xr.open_zarr(store)` then reads it quietly. Without it xarray warned 'Failed to open Zarr store with
-    consolidated metadata' and its listing named our marker 'not recognized as a component of a Zarr hierarchy'
-    (field case N19-2); under `-W error` it failed. Our readers pass `consolidated=False` and read either form."""
-    with warnings.catch_warnings():   # zarr 3 says on every call that the v3 spec lacks consolidated metadata (yet)
-        warnings.filterwarnings("ignore", message="Consolidated metadata is currently not part")
-        zarr.consolidate_metadata(str(store))
-
-@checks_flags
-def settle_zarr(timeout:float=30.0, # seconds to wait for zarr's running tasks before cancelling them
-                stop:bool=False,    # also end zarr's loop, its thread and pool (zarr starts them anew when used)
-                cancel:bool=True,   # cancel what still runs after `timeout` (False: leave it, e.g. another writer's)
-               ) -> int:
-    """Wait until zarr's background loop (zarr 3: `zarr.core.sync`) has no task left; returns how many tasks were
-    waited for (0 when zarr is not imported or its loop is idle). Tasks still running after `timeout` seconds are
-    cancelled (unless `cancel=False`). Their errors are not raised: the first error of a write reached its caller
-    already. zarr's loop is one per process: the wait covers other threads' writes too."""
-    zs = sys.modules.get("zarr.core.sync")
-    loop = getattr(zs, "loop", [None])[0]
-    if loop is None or loop.is_closed() or threading.current_thread() is getattr(zs, "iothread", [None])[0]: return 0
-    async def drain():
-        me, seen, end = asyncio.current_task(), set(), loop.time() + timeout
-        while left := [t for t in asyncio.all_tasks() if t is not me]:
-            seen.update(left)
-            done, pending = await asyncio.wait(left, timeout=max(0.0, end - loop.time()))
-            for t in done: t.cancelled() or t.exception()  # retrieved: asyncio logs none of them at exit
-            if pending and loop.time() >= end:
-                if cancel:
-                    for t in pending: t.cancel()
-                    await asyncio.wait(pending, timeout=1.0)
-                break
-        return len(seen)
-    n = 0
-    if loop.is_running():
-        try: n = asyncio.run_coroutine_threadsafe(drain(), loop).result(timeout + 5)
-        except (concurrent.futures.TimeoutError, RuntimeError): pass
-    if stop:
-        try: zs.cleanup_resources()
-        except RuntimeError: pass  # its thread did not stop in zarr's 0.2 s: the loop stays; zarr's exit hook retries
-    return n
-
-
 # %% ../nbs/00a_files.ipynb #c2004
 @contextlib.contextmanager
 @checks_flags
@@ -521,62 +440,3 @@ def write_text(target,               # the file to (re)place (`~` allowed)
     "Write `text` to `target` atomically (see `writing_file`)."
     with writing_file(target, "w", overwrite) as f: f.write(text)
     return user_path(target)
-
-# %% ../nbs/00a_files.ipynb #c2009b
-def _version() -> str:
-    "This package's installed version (read from its metadata, not by importing the package: no import circle)."
-    try: return importlib.metadata.version("alphaearth_nb")
-    except importlib.metadata.PackageNotFoundError: return "unknown"
-
-USER_AGENT = f"alphaearth_nb/{_version()} (+https://github.com/alphaearth-nb/alphaearth_nb)"
-
-def gdal_path(href):  # a raster's address: http(s) URL, local path, `/vsi...` path
-    """What GDAL opens for a raster `href` (an official tile, a user's own COG): an http(s) URL as
-    `/vsicurl?empty_dir=yes&useragent=...&url=...` (GDAL's per-file /vsicurl options, GDAL >= 3.4), so GDAL neither
-    lists its folder nor probes for sidecars (`.aux.xml`, `.ovr`, `.msk`) and sends `USER_AGENT` (not when
-    `GDAL_HTTP_USERAGENT` is set: yours is kept). The options live in the path, so dask threads and workers that
-    re-open it get them and no other file does; anything else (a local file, `/vsigs/...`) is given back as it is."""
-    if not str(href).startswith(("http://", "https://")): return href
-    opts = {"empty_dir": "yes"}
-    if "GDAL_HTTP_USERAGENT" not in os.environ: opts["useragent"] = USER_AGENT
-    return "/vsicurl?" + urllib.parse.urlencode({**opts, "url": str(href)}, quote_via=urllib.parse.quote)
-
-
-# %% ../nbs/00a_files.ipynb #c2010b
-def input_path(path,        # a local path (`~` is the home folder), a `Path`, an http(s) URL or a GDAL /vsi path
-               what:str,    # what should be there, for the message, e.g. "embedding GeoTIFF"
-               writer:str,  # the function that writes it, for the message, e.g. "exports.to_cog"
-              ) -> Path|str:
-    """A local `path` with `~` expanded, or the URL or GDAL /vsi path it names (`remote_url`: a `Path` of a URL
-    too, never probed here); `MissingDataError` naming `writer` if nothing is at a local path."""
-    if (url := remote_url(path)) is not None: return url
-    p = user_path(path)
-    if not p.exists(): raise MissingDataError(f"{p} does not exist: check the path (the {what} `{writer}` wrote)")
-    return p
-
-def nothing_to_write(what:str,       # what holds no data, e.g. "embedding", "map"
-                     path,           # the target left untouched, named in the message
-                     out:str="COG",  # the kind of output it would have been, e.g. "COG", "store"
-                    ) -> NoValidDataError:
-    "The `NoValidDataError` (returned, for the writer to raise) of a write given nothing but no data."
-    return NoValidDataError(f"the {what} has no pixel with data (all no data): its {out} would be empty, so nothing "
-                            f"was written to {path}: check the area, the year and any mask")
-
-def unreadable_raster(path,  # the file GDAL could not open, named in the message
-                      err,    # GDAL's reason (rasterio's `RasterioIOError`), quoted
-                     ) -> MissingDataError:
-    """The `MissingDataError` (returned, for the reader to raise) of a file GDAL cannot open as a raster (a text
-    file, an empty or cut-short file): the one wording of every reader of GeoTIFFs (`reading_raster`)."""
-    return MissingDataError(f"cannot read {path} as a GeoTIFF ({err}): pass a .tif written by `to_cog` or "
-                            f"downloaded from the official mirror.")
-
-@contextlib.contextmanager
-def reading_raster(path):  # the file opened inside, named in the message
-    """Around a rasterio / rioxarray open of `path`: GDAL's "not recognized as being in a supported file format" /
-    "cannot open" (rasterio's `RasterioIOError`) raised as `unreadable_raster`; any other error passes through.
-    rasterio is the `official` extra, so it is looked up only once it raised (it is then imported)."""
-    try: yield
-    except OSError as e:
-        errors = sys.modules.get("rasterio.errors")
-        if errors is None or not isinstance(e, errors.RasterioIOError): raise
-        raise unreadable_raster(path, e) from None

@@ -1,7 +1,7 @@
 """Modules split at the 600-line cap of tools/layout_check.py keep every public name where it was: the parent
 re-exports each public name of the parts split from it, the same object, in its `__all__`, so `from
-alphaearth_nb.evaluate import nshot_split`, `aef.evaluate.balanced_accuracy` and `aef.labels.read_table` work as
-before (session 34)."""
+alphaearth_nb.evaluate import nshot_split`, `aef.evaluate.balanced_accuracy`, `aef.labels.read_table` and `aef.files.user_path`
+work as before (session 34)."""
 import importlib
 
 import numpy as np
@@ -21,6 +21,10 @@ BEFORE = {
         check_exact_ids label_values labelled_values refuse_missing_labels warn_missing_rows refuse_mixed_labels
         near_column label_column_guess encode_labels class_flags flag_attrs comma_numbers table_numbers text_encoding
         read_table on_map_grid""", ("tables", "label_grids")),
+    "files": ("""MARKER FORMATS ZARR_FILES USER_AGENT quiet_marker user_path remote_url is_remote named_path local_output
+        writable is_ours inside_ours no_file_on_the_way output_folder check_output clear_partials is_zarr_store
+        consolidate_zarr settle_zarr writing_folder writing_file write_text gdal_path input_path nothing_to_write
+        unreadable_raster reading_raster partial_name pid_alive REUSE_SLACK""", ("paths", "zarr_files")),
 }
 
 
@@ -69,3 +73,18 @@ def test_the_labels_parts_work_through_labels():
                        attrs={"crs": "EPSG:32631"})   # 20 m cells: the one at (10, 10) holds all four centres
     with pytest.warns(UserWarning, match="cell holding its centre"): on = lb.on_map_grid(m, lab)
     assert on.values.tolist() == [[9, 9], [9, 9]] and lb.near_column("LABEL", ["label"])[0] == "label"
+
+
+def test_the_files_parts_work_through_files(tmp_path, monkeypatch):
+    "Hand-worked: a Path of a URL is the URL; a folder holding .zgroup is a zarr store; a write that fails inside a "
+    "zarr store still settles zarr's writes through `files.settle_zarr` (what tests patch) before removing the copy."
+    fl = _mod("files")
+    assert fl.remote_url(__import__("pathlib").Path("gs://b/a.zarr")) == "gs://b/a.zarr" and fl.is_remote("/vsis3/b/t.tif")
+    (tmp_path / "s").mkdir(); (tmp_path / "s" / ".zgroup").write_text("{}")
+    assert fl.is_zarr_store(tmp_path / "s") and not fl.is_zarr_store(tmp_path)
+    settled = []
+    monkeypatch.setattr(fl, "settle_zarr", lambda **kw: settled.append(kw) or 0)
+    with pytest.raises(OSError, match="disk full"):
+        with fl.writing_folder(tmp_path / "out.zarr") as w:
+            (w / "zarr.json").write_text("{}"); raise OSError("disk full")
+    assert settled == [{"cancel": False}] and not (tmp_path / "out.zarr").exists()
