@@ -58,29 +58,43 @@ def plot_history(history:list[dict], # records as `fit` returns them
                  path=None,           # save a PNG here when given
                  smooth:int=10,       # moving-average window drawn over the raw curve
                 ) -> Figure:
-    "The total loss (raw and smoothed) and each loss term against the step; drawn under a module lock (thread-safe)."
+    "The total loss (each step and smoothed) and each loss term against the step, each named for what it is (`clip`: " \
+    "the CLIP text alignment); the spread, watched and no loss, on an axis of its own; drawn under a module lock " \
+    "(thread-safe)."
     with _DRAWING: return _plot_history(history, path, smooth)
 
 # matplotlib's mathtext parser (log-scale tick labels) is one per process and not thread-safe: two fits in threads
 # died in it with a pyparsing ValueError (case E18-1), so every drawing of ours takes this lock
 _DRAWING = threading.RLock()
 
+# the legend's name of a term of `losses.total_loss` (any other: its own key); `spread` is watched, not trained on
+_TERM_NAMES = {"recon": "reconstruction", "clip": "CLIP (text alignment)", "spread": "spread (right axis; not in the loss)"}
+
+def _term_name(t:str) -> str:
+    return f"reconstruction: {t.split('/', 1)[1]}" if t.startswith("recon/") else _TERM_NAMES.get(t, t)
+
 def _plot_history(history, path, smooth):
     fig = Figure(figsize=(7, 3.5), dpi=100)
     ax = fig.add_subplot(1, 1, 1)
     if history:
         steps = np.array([h["step"] for h in history])
-        skip = {"step", "loss", "lr", "sec", "skipped", "texts"}
+        skip = {"step", "loss", "lr", "sec", "skipped", "texts", "spread"}
         terms = [k for k in history[-1] if k not in skip]
         loss = np.array([h["loss"] for h in history], float)
-        ax.plot(steps, loss, color="0.7", lw=0.8)
+        ax.plot(steps, loss, color="0.7", lw=0.8, label="total (each step)")
         w = max(1, min(smooth, len(loss)))
-        ax.plot(steps[w - 1:], np.convolve(loss, np.ones(w) / w, "valid"), color="k", lw=1.5, label="total")
+        ax.plot(steps[w - 1:], np.convolve(loss, np.ones(w) / w, "valid"), color="k", lw=1.5, label=f"total ({w}-step mean)")
         for t in terms:
-            ax.plot(steps, [h.get(t, np.nan) for h in history], lw=0.8, label=t)
+            ax.plot(steps, [h.get(t, np.nan) for h in history], lw=0.8, label=_term_name(t))
         vals = np.array([h.get(t, np.nan) for h in history for t in ["loss", *terms]], float)
         if np.all(vals[np.isfinite(vals)] > 0): ax.set_yscale("log")
-        ax.legend(fontsize=7, ncol=2)
+        handles = ax.get_lines()
+        if "spread" in history[-1]:   # 0 when every pixel points one way, about 1 for random directions
+            right = ax.twinx()
+            handles += right.plot(steps, [h.get("spread", np.nan) for h in history], color="0.4", lw=0.8, ls="--",
+                                  label=_term_name("spread"))
+            right.set_ylabel("spread (0: collapsed)")
+        ax.legend(handles=handles, fontsize=7, ncol=2)
     ax.set_xlabel("step"); ax.set_ylabel("loss"); ax.grid(alpha=0.3)
     fig.tight_layout()
     if path is not None:
