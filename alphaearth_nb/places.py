@@ -247,6 +247,11 @@ def own_label_word(points) -> str|None:
         if str(points).rsplit(".", 1)[-1].lower() in _VECTOR_FILES: return "the file"
     return None
 
+def _as_read(emb, given:tuple) -> tuple:
+    "Places given without a CRS, `(xs, ys, LONLAT)`, as `crs_advice` reads them best: lon/lat where some reading " \
+    "of them so puts them on the map (a map in feet), else the map's CRS (None: every reading, feet given as metres)."
+    return given if geo.crs_guess(emb, *given) is not None else (*given[:2], None)
+
 def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band), any CRS
            points,          # (lon, lat) arrays, DataFrame (lon/lat, or x/y: in crs, else the one rule), GeoDataFrame, file path, one point
            crs=None,        # CRS of `points` when it does not say (default: `geo.point_crs`, lon/lat or the map's)
@@ -270,7 +275,8 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
             table.geometry.x, table.geometry.y, table.crs)
         own = own_label_word(points)   # an own CRS label: the fix is to relabel it, not `crs=`
         warnings.warn(f"none of the {len(inside)} points lies on the map (`inside` all False, vectors NaN): " + (
-            geo.SWAP_HINT if geo.swapped_on(emb, *given) else off_map_hint(emb, xs, ys, given=given, own=own)),
+            geo.SWAP_HINT if geo.swapped_on(emb, *given) else off_map_hint(
+                emb, xs, ys, given=_as_read(emb, given) if "x_in" in table and not crs else given, own=own)),
             NoDataWarning, stacklevel=user_stacklevel())   # official.sample_points' kind
     v = gather(emb, rows, cols).astype(np.float32)
     v[~inside] = np.nan
