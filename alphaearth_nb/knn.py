@@ -118,17 +118,17 @@ def _pairwise_sum(x):
 
 _UP = 1 + 2.0**-7  # x (1 + 2^-7) rounded to the nearest bfloat16 (relative error <= 2^-8) is >= x in magnitude
 
-def _low_pad(dim:int) -> int: return -(dim + 5) % 8   # zero columns: K = D + 5 rounded up to 8 (a faster product)
+def _low_pad(dim:int) -> int: return -(dim + 4) % 4   # zero columns: K = D + 4 rounded up to 4 (a faster product)
 
 def _low_query(qc:Float[Array, "Q D"]) -> Array:
-    "bfloat16 query rows [q_b, 1, 1, 1, -2|q_b|, -2|q - q_b|, 0...] (Q, K), the partners of `_low_blocks`' columns."
+    "bfloat16 query rows [q_b, 1, 1, -2|q_b|, -2|q - q_b|, 0...] (Q, K), the partners of `_low_blocks`' columns."
     qb = qc.astype(jnp.bfloat16)
     qr = qc - qb.astype(jnp.float32)                                             # exact in float32
     up = _UP * (1 + (qc.shape[1] + 2) * 2.0**-23)                                # and the norms' own rounding
     nb = jnp.sqrt(jnp.sum(jnp.square(qb.astype(jnp.float32)), 1)) * up
     nr = jnp.sqrt(jnp.sum(qr * qr, 1)) * up
     one = jnp.ones_like(nb)
-    side = jnp.stack([one, one, one, -2 * nb, -2 * nr] + [0 * one] * _low_pad(qc.shape[1]), 1)
+    side = jnp.stack([one, one, -2 * nb, -2 * nr] + [0 * one] * _low_pad(qc.shape[1]), 1)
     return jnp.concatenate([qb, side.astype(jnp.bfloat16)], 1)
 
 @partial(jax.jit, static_argnames=("k", "kc", "low", "direct"))
@@ -151,7 +151,7 @@ def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
     qq = jnp.sum(qc * qc, 1)
     qa = _low_query(qc) if low else jnp.concatenate([qc, jnp.ones((q.shape[0], 1), q.dtype)], 1)
     nblk, c = t.shape[:2]
-    dim = q.shape[1] + 5 * low                                                  # terms in the product
+    dim = q.shape[1] + 4 * low                                                  # terms in the product
     err = _ERR * (dim + 2) * (jnp.sqrt(qq)[None] + tmax[:, None]) ** 2 + 2.0**-100   # (B, Q)
     def step(_, blk):
         tb, base = blk
@@ -195,7 +195,7 @@ def _by_products(v, idx, lb, err, qq, n, k:int, keyed:bool):
 
 # %% ../nbs/23a_knn.ipynb #c0012
 MARGIN = 0      # candidates beyond k per query and training block in a float32 round (`lb`: the next one)
-LOW_MARGIN = 2  # the same in the bfloat16 round (its bound is wider)
+LOW_MARGIN = 1  # the same in the bfloat16 round (its bound is wider)
 
 def _train_blocks(tx:np.ndarray, train_chunk:int, given:np.ndarray|None=None):
     """Centred augmented blocks, their max norms, padded raw rows, the first equal row of each (bit for bit in
@@ -223,17 +223,18 @@ def _train_blocks(tx:np.ndarray, train_chunk:int, given:np.ndarray|None=None):
 
 def _low_blocks(aug:np.ndarray) -> Array:
     """bfloat16 training columns (B, C, K) from `_train_blocks`' (B, C, D + 1) float32 ones: -2 t rounded,
-    |t|^2 in three parts (24 bits), |t - t_b| and |t| rounded up (`_UP`), then zeros to K (`_low_pad`)."""
+    |t|^2 in two parts (the second rounded down: their sum <= |t|^2, within 2^-14 of it), |t - t_b| and |t| rounded
+    up (`_UP`), then zeros to K (`_low_pad`)."""
     bf = jnp.bfloat16
     tb = aug[..., :-1].astype(bf)                                                # -2 t: the factor 2 is exact
     tt = aug[..., -1].astype(np.float64)
     real = np.isfinite(tt)                                                       # padding rows: |t|^2 = inf
     tt = np.where(real, tt, 0)
     h1 = tt.astype(bf); r = tt - h1.astype(np.float64)
-    h2 = r.astype(bf); h3 = (r - h2.astype(np.float64)).astype(bf)
+    h2 = (r - np.abs(r) * 2.0**-7).astype(bf)                                 # <= r: a lower bound, as the rest
     t = aug[..., :-1].astype(np.float64) / -2
     res = np.sqrt(((t + tb.astype(np.float64) / 2) ** 2).sum(-1))              # |t - t_b| (t_b = -tb / 2)
-    cols = [np.where(real, h1, np.inf), h2, h3, res * _UP, np.sqrt((t * t).sum(-1)) * _UP]
+    cols = [np.where(real, h1, np.inf), h2, res * _UP, np.sqrt((t * t).sum(-1)) * _UP]
     cols += [0 * tt] * _low_pad(t.shape[-1])
     return jnp.asarray(np.concatenate([tb, np.stack(cols, -1).astype(bf)], -1))
 
@@ -512,7 +513,7 @@ def _knn(train_x, query_x, k:int, query_chunk:int=256, train_chunk:int=8192, low
         _check_queries(qx, dist[:, 0])
         bad = np.flatnonzero(~ok)
         if bad.size:
-            d2, i2, ok2, near2 = _search(args, qx[bad], k, kc, qc)
+            d2, i2, ok2, near2 = _search(args, qx[bad], k, kc, qc, many=True)
             dist[bad], idx[bad], ok[bad], near[bad] = d2, i2, ok2, near2
     else:
         dist, idx, ok, near = _search(args, qx, k, kc, qc, many=True, direct=direct)
