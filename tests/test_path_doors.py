@@ -1,12 +1,17 @@
 """A path where an array, map, stack or table is wanted: one rule (`core.is_path`), one message (`core.refuse_path`'s
 `DTypeError` '..., got the path 'x.npy': load it first, e.g. ...') at every door of knn, index, linear, vote,
 directions, evaluate, quality, analysis, supervised, cubes, gate, pixels, quantize, features, exports, places, maps,
-labels, embeddings, stacks, testing, spatial, antimeridian, geo, crs_checks, points, geometries and the `.aef`
-accessor, before any other check. Was: a bare
-AttributeError (`knn.centring_offset('x.npy')`, `wider_than_float32`, cubes' zones, quality's stacks), no error at
-all (`index.recall_at('a.npy', truth)`, `supervised.rows_of_map`, `evaluate.unlabelled`), numpy's TypeError or
+labels, embeddings, stacks, testing, spatial, antimeridian, geo, crs_checks, points, geometries, samples, tiles,
+official, mirrors, schema, readers and the `.aef` accessor, before any other check. Was: a bare AttributeError
+(`knn.centring_offset('x.npy')`, `wider_than_float32`, cubes' zones, quality's stacks), no error at all
+(`index.recall_at('a.npy', truth)`, `supervised.rows_of_map`, `evaluate.unlabelled`), numpy's TypeError or
 ValueError, or messages naming fixes that do not apply; `as_embedding('x.npy')` named only the readers of Zarr,
-GeoTIFF and netCDF. The map door's advice for a .npy array and a CSV table, run as written, gives the embedding back."""
+GeoTIFF and netCDF. The map door's advice for a .npy array and a CSV table, run as written, gives the embedding back.
+The doors are found by themselves too: every public function with a parameter annotated or documented as data is in
+DOORS, or listed (READERS, NOT_DOORS, OPEN) with why, so a new door without the rule fails the suite."""
+import importlib
+import inspect
+import pkgutil
 import re
 from pathlib import Path
 
@@ -23,7 +28,8 @@ from alphaearth_nb import mirrors, official, readers, samples, schema, tiles
 from alphaearth_nb import antimeridian, crs_checks, geo, geometries, points, spatial
 from alphaearth_nb import timecodes, units
 from alphaearth_nb.quantize import dequantize, quantize, roundtrip_bound
-from alphaearth_nb.core import DTypeError, LOADERS, is_path
+from alphaearth_nb._param_docs import SECTIONS
+from alphaearth_nb.core import CallableModule, DTypeError, LOADERS, is_path
 from alphaearth_nb.embeddings import as_embedding
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -296,3 +302,119 @@ def test_the_map_advice_for_a_npy_array_and_a_table_gives_the_embedding(tmp_path
         xr.testing.assert_allclose(got.drop_vars("spatial_ref", errors="ignore"),
                                    emb.drop_vars("spatial_ref", errors="ignore"))
         assert got.attrs["crs"] == emb.attrs["crs"]
+
+
+# Doors found by themselves. Every public function and method of every module (its `__all__`) with a parameter
+# annotated as data (np.ndarray, xr.DataArray, xr.Dataset, xr.DataTree, pd.DataFrame, GeoDataFrame) or, unannotated,
+# documented so by its docments comment (`_param_docs.SECTIONS`; "a DataFrame's x/y" names no data) is a door: it is
+# in DOORS (a path there is the one message, tested above), or in one of the lists below, each saying why. A new door
+# without the rule fails here. Inspection only (signatures and the comments): nothing is called.
+_DATA = r"\b(?:np\.ndarray|ndarray|DataArray|Dataset|DataTree|DataFrame|GeoDataFrame)\b"
+
+READERS = {   # doors that take a path by design: they read the file themselves (no refusal wanted)
+    "geometries.read_geometries": "src: a vector file path is one of its forms (geopandas reads it)",
+    "geometries.points_xy": "points: a vector file of points is one of its forms",
+    "places.sample": "points: a vector file of points is one of its forms",
+    "official.sample_points": "points: a vector file of points is one of its forms",
+    "mirrors.build_local_mirror": "samples: the aef_samples folder or one CSV of it (`readers.read_aef_samples`)",
+}
+NOT_DOORS = {   # data parameters that are no door for a user's file
+    # records of the package's own: built by the package from arrays it made, never from a user's file
+    "index.Rows": "record", "index.Rows.tie_rank": "record", "index.Matches": "record",
+    "stacks.SourceArrays": "record", "landscape.Layout": "record", "scene.Surface": "record", "corpus.Event": "record",
+    # xarray builds the accessors from the object `.aef` is read on
+    "accessor.EmbeddingAccessor": "xarray's", "accessor.StackAccessor": "xarray's",
+    # answers for any object, a path too (False, None, or the object given back): no error to replace
+    "accessor.holds_embedding": "False", "bands.band_dim": "given back", "bands.list_vectors": "given back",
+    "embeddings.embedding_variable": "None", "spatial.is_lazy": "False", "spatial.runs_model": "False",
+    # the synthetic sample scene's steps: each takes what the one before made (`scene.make_scene`, `load_scene`)
+    "landscape.class_profiles": "scene", "landscape.autumn_sowing": "scene", "landscape.green_dry": "scene",
+    "scene.reflectance": "scene", "scene.quantise": "scene", "scene.dequantise": "scene", "scene.checksums": "scene",
+    "scene.labels_from_stack": "scene", "corpus.plan_events": "scene", "corpus.event_weight": "scene",
+    "corpus.apply_events": "scene", "corpus.write_scene_group": "scene", "corpus.stable_mask": "scene",
+    # names, not data; the sampler's own indices
+    "schema.dim_renames": "dim names", "tiles.TileSampler.window": "rows/cols from its `rows_cols`",
+}
+OPEN = {   # doors still without the rule: a path there gets another error (AttributeError, TypeError, ...) or none.
+    # Each moves to DOORS with its `core.refuse_path` line (kind: `LOADERS`) and a row above; none may join.
+    "analysis.query_vector", "bands.band_hint", "bands.band_parts", "bands.band_variables", "bands.by_band",
+    "bands.join_parts", "bands.label_bands", "bands.narrow_floats", "bands.query_array", "bands.real_parts",
+    "commands.labels_from_csv", "commands.model_sources", "declared_units.check_declared_units",
+    "declared_units.registry_units", "earthengine.cloud_score_clear", "earthengine.dedupe_passes",
+    "earthengine.drop_night", "earthengine.fmask_clear", "earthengine.pad_bands", "earthengine.to_stack_dataset",
+    "embeddings.official_years", "embeddings.refuse_rotation", "explorer.query_rule", "features.points_at",
+    "gate.map_sample", "label_grids.on_map_grid", "labels.label_array", "labels.labelled_cells",
+    "labels.labelled_values", "labels.stored_dtype", "linear.warn_fill_values", "maps.plot", "places.cube_form",
+    "places.warn_zones_off_map", "queries.several_query", "sites.boundary_points", "sites.candidates",
+    "sites.raster_points", "sites.sample_sites", "sources.compute_stats", "spellings.check_meta",
+    "spellings.check_meta_names", "stacks.embedding_field", "stacks.names_every_band", "stacks.source_arrays",
+    "stream.write_site", "stream.write_source", "supervised.label_points", "tables.table_numbers",
+    "testing.fake_official", "testing.official_tiff", "testing.with_source", "units.check_terrain",
+    "years.map_year",
+}
+
+
+def _name(fn) -> str:
+    "'module.qualname' of a function of the package ('index.Rows' for a class's `__init__`)."
+    fn = inspect.unwrap(fn)
+    return f"{fn.__module__.removeprefix('alphaearth_nb.')}.{fn.__qualname__}".removesuffix(".__init__")
+
+
+def _public():
+    "(module, name in `__all__`, function) of every public function and method the package's modules define."
+    for m in sorted(n for _, n, _ in pkgutil.iter_modules(aef.__path__) if not n.startswith("_")):
+        mod = importlib.import_module(f"alphaearth_nb.{m}")
+        for name in getattr(mod, "__all__", ()):
+            obj = getattr(mod, name, None)
+            if getattr(obj, "__module__", None) != mod.__name__: continue   # re-exported: walked where defined
+            if inspect.isfunction(obj): yield mod.__name__, name, obj
+            elif inspect.isclass(obj):
+                yield from ((mod.__name__, name, f) for k, f in vars(obj).items()
+                            if inspect.isfunction(f) and (k == "__init__" or not k.startswith("_")))
+
+
+def _data_params(module:str, name:str, fn) -> list[str]:
+    "The parameters of `fn` annotated as data, or unannotated and documented as data (not 'a DataFrame's ...')."
+    doc = SECTIONS.get(module, {}).get(name, "")
+    said = dict(re.findall(r"^(\w+)(?: : [^\n]*)?\n((?:    [^\n]*\n)*)", doc, re.M))
+    out = []
+    for p in inspect.signature(fn).parameters.values():
+        if p.name in ("self", "cls") or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD): continue
+        ann = "" if p.annotation is p.empty else p.annotation if isinstance(p.annotation, str) else repr(p.annotation)
+        if re.search(_DATA, ann) if ann else re.search(_DATA + r"(?!'s)", said.get(p.name, "")): out.append(p.name)
+    return out
+
+
+def _door_function(key:str):
+    "The function a DOORS key names: 'knn.knn_search/train', 'aef.embed/stack' (a callable module's), 'aef.change'."
+    *path, last = key.split("/")[0].split(".")
+    obj = aef if path[0] == "aef" else importlib.import_module(f"alphaearth_nb.{path[0]}")
+    for a in path[1:] + [last]:
+        obj = getattr(obj, a, None) if obj is not aef or hasattr(aef, a) else getattr(EMB.aef, a, None)
+    obj = obj._function() if isinstance(obj, CallableModule) else obj
+    return obj.__init__ if inspect.isclass(obj) else obj
+
+
+@pytest.fixture(scope="module")
+def data_doors() -> dict:
+    "'module.qualname' -> its data parameters, for every public function with one."
+    return {_name(fn): ps for m, name, fn in _public() if (ps := _data_params(m, name, fn))}
+
+
+def test_every_door_of_data_refuses_a_path_or_says_why_not(data_doors):
+    tested = {_name(_door_function(k)) for k in DOORS}
+    unknown = {n: ps for n, ps in data_doors.items() if n not in tested | set(READERS) | set(NOT_DOORS) | OPEN}
+    assert not unknown, (f"{unknown}: doors of data (function: its data parameters) that DOORS does not test: start "
+                         "each with `core.refuse_path(x, what, kind)` and add a DOORS row per parameter, or, where "
+                         "it reads a path itself, list it in READERS (NOT_DOORS: no door for a user's file), with why")
+
+
+def test_the_lists_name_doors_of_data_and_only_once(data_doors):
+    for key in DOORS: assert callable(_door_function(key)), f"DOORS[{key!r}] names no function"
+    tested = {_name(_door_function(k)) for k in DOORS}
+    lists, wrong = {"READERS": set(READERS), "NOT_DOORS": set(NOT_DOORS), "OPEN": OPEN}, []
+    for what, names in lists.items():
+        if gone := names - set(data_doors): wrong.append(f"{what} lists {sorted(gone)}: no public door of data now")
+        if done := names & tested: wrong.append(f"{sorted(done)} are in DOORS now: drop them from {what}")
+    assert not wrong, "; ".join(wrong)
+    assert not (set(READERS) & set(NOT_DOORS) | (set(READERS) | set(NOT_DOORS)) & OPEN)
