@@ -11,6 +11,7 @@ import warnings
 from functools import lru_cache
 
 import numpy as np
+from pyproj import Transformer
 from pyproj.database import query_crs_info
 from pyproj.enums import PJType
 
@@ -200,6 +201,24 @@ def swapped_on(obj,       # the map the points missed
     except (PointError, CRSError): return False
     return not _placed(obj, sx, sy, "point")[-1].any()
 
+def _at(x:float, y:float, crs) -> str:
+    "A point in `crs`'s words: 'lon 3.01, lat 45.15' where it is geographic, else 'x=500786.094, y=4999613.77'."
+    return f"lon {x:.9g}, lat {y:.9g}" if is_geographic(crs) else f"x={x:.9g}, y={y:.9g}"
+
+def _span_in(obj, crs) -> str:
+    """', which spans lon w..e, lat s..n in EPSG:4326' (x, y where `crs` is projected): the grid's pixel edges taken
+    to `crs` (pyproj, edges densified), for points given in it; '' where that cannot be told."""
+    try:
+        o = rename_spatial(obj); gx, gy = axis_span(o, "x"), o["y"].values.astype(np.float64)
+        hx, hy = (v / 2 for v in pixel_size(o))
+        t = Transformer.from_crs(as_crs(crs_of(o)), as_crs(crs), always_xy=True)
+        box = t.transform_bounds(gx.min() - hx, gy.min() - hy, gx.max() + hx, gy.max() + hy, densify_pts=21)
+    except Exception: return ""   # no pixel size, no CRS, beyond the projection's domain (pyproj's ProjError)
+    if not np.all(np.isfinite(box)): return ""
+    deg = is_geographic(crs)
+    f, (a, b) = (lambda v: f"{v:.6f}", ("lon", "lat")) if deg else (lambda v: f"{v:.2f}", ("x", "y"))
+    return f", which spans {a} {f(box[0])}..{f(box[2])}, {b} {f(box[1])}..{f(box[3])} in {crs_name(crs)}"
+
 def pixel_indices(obj,                     # the map (y/x dims with coordinates)
                   xs,                      # x of each point, in the map's CRS (array or number)
                   ys,                      # y of each point, in the map's CRS
@@ -209,7 +228,9 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
                  ) -> tuple[np.ndarray, np.ndarray]:
     """Row and column of the pixel nearest each (x, y) in `obj`'s CRS; raise `error` when one lies outside, saying
     so when every point off it lies on it as (y, x) (`swapped_on`: in the grid's geographic CRS, or in the CRS of
-    the points `given`, as lon/lat points given to a UTM map)."""
+    the points `given`, as lon/lat points given to a UTM map). Points `given` in another CRS are named in its units
+    beside the grid's ('first: lon 3.01, lat 45.15 (EPSG:4326), x=500786.094, y=4999613.77 in the grid's CRS'), and
+    the fix says the grid's extent in them (`crs_advice`); was: the grid's metres alone, which the user never typed."""
     refuse_path(obj, GRID_WANTED, "raster")
     refuse_path(xs, COORDS_WANTED)
     refuse_path(ys, COORDS_WANTED)
@@ -221,7 +242,10 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
         gxs, gys, gcrs, *own = given if given is not None else (xs0, ys0, None)
         g = np.broadcast_arrays(*(np.atleast_1d(np.asarray(v, np.float64)) for v in (gxs, gys)))
         swap = g[0].shape == out.shape and swapped_on(obj, g[0][out], g[1][out], gcrs)
-        raise error(f"{int(out.sum())} {what}(s) lie outside the grid (first: x={xs[i]}, y={ys[i]}; grid x in "
+        other = g[0].shape == out.shape and gcrs is not None and not same_crs(gcrs, crs_of(obj))   # the user's units
+        first = (f"{_at(g[0][i], g[1][i], gcrs)} ({crs_name(gcrs)}), {_at(xs[i], ys[i], crs_of(obj))} in the grid's CRS"
+                 if other else f"x={xs[i]}, y={ys[i]}")
+        raise error(f"{int(out.sum())} {what}(s) lie outside the grid (first: {first}; grid x in "
                     f"[{gx.min() - hx}, {gx.max() + hx}], y in [{gy.min() - hy}, {gy.max() + hy}], crs "
                     f"{crs_of(obj)}): " + (SWAP_HINT if swap else crs_advice(obj, gxs, gys, gcrs, *own) if out.all() and crs_of(obj) else
                     "give coordinates in the grid's CRS (or pass `crs=`) and drop those outside it"))
@@ -320,7 +344,10 @@ def crs_advice(obj,        # the map the points missed
         if own:
             return (f"if {own}'s coordinates are not in {crs_name(src)}{_looks(xs, ys, src)}, its CRS label is wrong: "
                     "correct it, `gdf = gdf.set_crs(<their CRS>, allow_override=True)` (not `crs=`: its own CRS "
-                    "wins over it); if they are, they lie elsewhere than this map")
+                    f"wins over it); if they are, they lie elsewhere than this map{_span_in(obj, src)}")
+        if crs is not None and not same_crs(crs, crs_of(obj)):   # said in their own CRS: the map's extent in it
+            return (f"give points on the grid{_span_in(obj, src)}, or, if they are not in {crs_name(src)}, pass the CRS "
+                    f"they are in, `crs=...`{_looks(xs, ys, src)}")
         return (f"give coordinates in the grid's CRS ({crs_name(crs_of(obj))}), or pass the CRS they are in, "
                 f"`crs=...`{_looks(xs, ys, src)}")
     if g[0] == "crs":
