@@ -14,7 +14,7 @@ import shlex
 import sys
 import warnings
 
-from .cli_args import parser
+from .cli_args import parser, shell_words
 
 # %% auto #0
 __all__ = ['COMMANDS', 'main']
@@ -62,8 +62,8 @@ def _cache_or_note() -> None:
 def _show_warning(message, category, filename, lineno, file=None, line=None):
     "A warning of the `aef` command as one line, `aef: warning: <message>` (its kind unless a `UserWarning`), " \
     "without the file, line number and source line of ours that Python's default adds."
-    kind = "" if category is UserWarning else f"{category.__name__}: "
-    print(f"aef: warning: {kind}{message}", file=sys.stderr if file is None else file)
+    kind = "" if category is UserWarning else f"{category.__name__}: "   # `resume=True, but ...`: `--resume, but ...`
+    print(f"aef: warning: {kind}{shell_words(str(message))}", file=sys.stderr if file is None else file)
 
 def _goes_on(a) -> str:
     "What an interrupted `aef train` can go on from: its newest checkpoint, or none yet (the run starts over)."
@@ -97,7 +97,7 @@ def main(argv:list[str]|None=None) -> int:
         # a failed zarr write (a full disk) left chunk writes running on zarr's thread: they end before `aef` does,
         # else they meet the thread pool shut down at exit and print a traceback under our one line (files.settle_zarr)
         files.settle_zarr(stop=argv is None)
-        print(f"aef: error: {e}", file=sys.stderr)
+        print(f"aef: error: {shell_words(str(e))}", file=sys.stderr)   # Python's `resume=True` as `--resume` (cli_args)
         return 2
     except KeyboardInterrupt:
         files.settle_zarr(stop=argv is None)

@@ -11,13 +11,15 @@ import argparse
 import difflib
 import importlib
 import os
+import re
+import shlex
 import sys
 from pathlib import Path
 
 from . import __version__
 
 # %% auto #0
-__all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'parser']
+__all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'FLAGS', 'CALLS', 'parser', 'shell_words']
 
 # %% ../nbs/29b_cli_args.ipynb #c0016
 TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  # `aef train`'s, for a new run
@@ -305,8 +307,9 @@ def parser() -> argparse.ArgumentParser:
                    help="run folder: checkpoints, metrics, header (default: %(default)s; made with its parents)")
     t.add_argument("--seed", type=_seed, default=None, help=f"seed of the model and the sampler (default: "
                    f"{TRAIN_DEFAULTS['seed']}{run})")
-    t.add_argument("--resume", action="store_true", help="continue from the newest checkpoint in --out")
-    t.add_argument("--overwrite", action="store_true", help="start over: remove the run already in --out")
+    once = t.add_mutually_exclusive_group()   # both: refused before the plan is said (was: after it, in Python words)
+    once.add_argument("--resume", action="store_true", help="continue from the newest checkpoint in --out")
+    once.add_argument("--overwrite", action="store_true", help="start over: remove the run already in --out")
     t.add_argument("--lr", type=_rate, default=None, help=f"peak learning rate (default: {TRAIN_DEFAULTS['peak_lr']}, "
                    f"the paper's{run})")
     t.add_argument("--texts", type=_path, default=None,
@@ -363,3 +366,36 @@ def parser() -> argparse.ArgumentParser:
     top = {o: not isinstance(a, argparse._VersionAction) for o, a in p._option_string_actions.items() if o[:2] == "--"}
     for c in sub.choices.values(): c._top_flags = top   # `aef`'s own flags, for `_bare_words`: does one go with a command
     return p
+
+# %% ../nbs/29b_cli_args.ipynb #c0023b
+# the package's Python name of each setting a flag of `aef` sets (`TRAIN_DEFAULTS`' keys among them)
+FLAGS = {"steps": "--steps", "batch_size": "--batch-size", "seed": "--seed", "peak_lr": "--lr", "warmup": "--warmup",
+         "resume": "--resume", "overwrite": "--overwrite", "out": "--out", "inputs": "--inputs",
+         "targets": "--targets", "int8": "--int8", "allow_missing": "--allow-missing", "column": "--label-column",
+         "folds": "--folds", "shots": "--shots", "preset": "--preset", "period": "--period"}
+# the package's calls that write what a command writes
+CALLS = {"fit": "aef train", "save_checkpoint": "aef train", "embed_to_zarr": "aef embed",
+         "evaluate_embeddings": "aef evaluate"}
+_VALUE = r"""(True|False|None|'[^'\n]*'|"[^"\n]*"|\.\.\.|[-+]?\d[\d.]*(?:e[-+]?\d+)?)"""  # a Python value as written
+
+def _flag(m) -> str:
+    "`name=value` as its flag: `--resume` for True, `--steps 3`, `--out run`; False/None as written (no flag says it)."
+    flag, value = FLAGS[m.group(1)], m.group(2)
+    if value in ("False", "None"): return m.group(0)
+    v = value[1:-1] if value[:1] in "'\"" else value
+    return flag if value == "True" else f"{flag} {v if v == '...' else shlex.quote(v)}"
+
+def shell_words(text:str) -> str:
+    """`text`, a message the package words for Python callers, in the `aef` command's words: a Python form followed by
+    its shell form in brackets (`resume=True (`--resume`)`) as the shell form; a Python form offered beside a command
+    (`fit(out=...)` / `aef train --out`) left out; a call of `CALLS` as its command; `name=value` of a setting of
+    `FLAGS` as the flag (`--steps 3`, `--resume`) and a bare name with an underscore (`batch_size`) as its flag. The
+    rest as it was: one source of message text, the error family's, translated here for the command (`cli.main`)."""
+    names = "|".join(FLAGS)
+    text = re.sub(r"`?\b(?:" + names + r")=" + _VALUE + r"`? \(`((?:--|aef )[^`]*)`(?: on the command line)?\)",
+                  r"\2", text)
+    while (new := re.sub(r"`(?!aef )[^`\n]*`(?:,| /| or) (?=`aef )", "", text)) != text: text = new
+    text = re.sub(r"`(" + "|".join(CALLS) + r")(?:\([^`]*\))?`", lambda m: f"`{CALLS[m.group(1)]}`", text)
+    text = re.sub(r"(?<![\w.\-])(" + names + r")=" + _VALUE, _flag, text)
+    under = "|".join(k for k in FLAGS if "_" in k)
+    return re.sub(r"(?<![\w.\-`])(" + under + r")(?![\w=])", lambda m: FLAGS[m.group(1)], text)

@@ -474,7 +474,7 @@ def _vector_labels(a, crs=None):
     return gdf[~miss]
 
 def _evaluate_cmd(a) -> None:
-    path = Path(a.embeddings)
+    path, typed = Path(a.embeddings), a.label_column   # typed: None where --label-column was left out
     if path.suffix == ".csv":
         if given := [f for f, v in (("--labels", a.labels), ("--labels-var", a.labels_var),
                                     ("--embeddings-var", a.embeddings_var)) if v is not None]:
@@ -515,7 +515,9 @@ def _evaluate_cmd(a) -> None:
     if source is not None: evaluate.warn_fill_ids(y, form="table", column=a.label_column, source=source, unit=unit)
     folds = f"{a.folds} folds" if a.folds else "the paper's folds (1000 at 1-shot, 500 at 10-shot)"
     n = len(np.unique(y))   # the column read, named: the one the user left out is chosen above (`_label_column`)
-    read = "" if a.label_column is None else f" (labels: column {a.label_column!r}; another: --label-column NAME)"
+    chose = typed is None and a.label_column not in (None, "label")   # dw_label, read without --label-column
+    read = "" if a.label_column is None else \
+        f" (labels: column {a.label_column!r}{'; another: --label-column NAME' if chose else ''})"
     print(f"aef evaluate: {len(y)} labelled {'rows' if path.suffix == '.csv' else 'pixels'} of {n} "
           f"class{'es' * (n != 1)}{read}; {', '.join(map(str, a.shots))} shots a class, {folds} a level (a bar each)",
           file=sys.stderr)

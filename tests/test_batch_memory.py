@@ -35,7 +35,7 @@ def test_cli_batch_size_with_extra_zeros(tmp_path):
         rc = aef.cli.main(["train", "--preset", "tiny", "--steps", "1", "--batch-size", "100000000", "--out",
                            str(tmp_path / "run")])
     last = err.getvalue().strip().splitlines()[-1]
-    assert rc == 2 and last.startswith("aef: error: batch_size=100000000") and "memory" in last, last
+    assert rc == 2 and last.startswith("aef: error: --batch-size 100000000") and "memory" in last, last
     assert not (tmp_path / "run").exists()
 
 
@@ -75,7 +75,7 @@ def test_cli_corpus_batch_size_with_extra_zeros(sources, tmp_path):
         rc = aef.cli.main(["train", "--preset", "tiny", "--corpus", str(sources["sites"]), "--steps", "1",
                            "--batch-size", str(BIG), "--out", str(tmp_path / "run")])
     last = err.getvalue().strip().splitlines()[-1]
-    assert rc == 2 and last.startswith(f"aef: error: batch_size={BIG}") and "prepared by the stream" in last, last
+    assert rc == 2 and last.startswith(f"aef: error: --batch-size {BIG}") and "prepared by the stream" in last, last
     assert not (tmp_path / "run").exists()
 
 

@@ -50,7 +50,8 @@ def test_evaluate_says_what_it_scores_before_the_bars(tmp_path, capsys, monkeypa
     df.to_csv(tmp_path / "e.csv", index=False)
     monkeypatch.setattr(cli.evaluate, "evaluate_embeddings", _said_before(capsys, seen))
     assert main(["evaluate", "--embeddings", str(tmp_path / "e.csv"), "--shots", "1,max", "--folds", "7"]) == 130
-    assert seen[0].startswith("aef evaluate: 6 labelled rows of 3 classes; 1, max shots a class, 7 folds a level"), seen
+    assert seen[0].startswith("aef evaluate: 6 labelled rows of 3 classes (labels: column 'label'); 1, max "
+                              "shots a class, 7 folds a level"), seen
 
 
 @pytest.mark.parametrize("argv, said", [
