@@ -87,7 +87,7 @@ def _call(name, seed):
 
 def test_the_walk_finds_the_seeds():
     # every kind the walk must reach: functions, dataclass fields, a class's __init__, an accessor method, a generator
-    assert {"stacks.toy_stack", "scene.make_scene", "scene.write_scene", "stream.host_shard", "evaluate.nshot_split",
+    assert {"stacks.toy_stack", "scene.make_scene", "scene.write_scene", "stream.host_shard", "draws.nshot_split",
             "landscape.SceneConfig", "step.TrainConfig", "samples.Batches", "accessor.EmbeddingAccessor.cluster",
             "testing.standin_batches", "train.fit"} <= set(SEEDED), sorted(SEEDED)
 
