@@ -17,8 +17,8 @@ from .core import UnitsError, UnitsWarning, user_stacklevel
 from .sources import band_index, get_source
 
 # %% auto #0
-__all__ = ['FOOT', 'INCH', 'ZERO_C', 'LENGTHS', 'PER_DAY', 'MONTHS', 'TEMPERATURES', 'ANGLES', 'RATIOS', 'read_unit',
-           'unit_conversion', 'check_declared_units', 'registry_units']
+__all__ = ['FOOT', 'INCH', 'ZERO_C', 'LENGTHS', 'PER_DAY', 'MONTHS', 'TEMPERATURES', 'ANGLES', 'RATIOS', 'NAMED_UNITS',
+           'NO_UNITS', 'QUANTITY_WORDS', 'read_unit', 'unit_conversion', 'check_declared_units', 'registry_units']
 
 # %% ../nbs/02a_declared_units.ipynb #du0002
 # declared unit (lower case, words between parentheses dropped) -> (quantity, its size in the quantity's base unit:
@@ -36,13 +36,29 @@ PER_DAY = {**dict.fromkeys(("s", "sec", "second"), 86_400.0), **dict.fromkeys(("
            **dict.fromkeys(("d", "day"), 1.0)}   # a rate per that time -> times a day
 MONTHS = ("month", "mon")
 TEMPERATURES = {**dict.fromkeys(("k", "kelvin", "degk", "deg_k", "degrees_k"), (1.0, 0.0)),
-                **dict.fromkeys(("degc", "deg_c", "°c", "celsius", "degree_celsius", "degrees_celsius", "deg c"),
-                                (1.0, ZERO_C)),
+                **dict.fromkeys(("kelvins", "degree_k", "degrees_k", "deg k"), (1.0, 0.0)),
+                **dict.fromkeys(("degc", "deg_c", "°c", "celsius", "degree_celsius", "degrees_celsius", "deg c",
+                                 "degree_c", "degrees_c", "degree c", "degrees c", "degree celsius", "degrees celsius",
+                                 "° c"), (1.0, ZERO_C)),
                 **dict.fromkeys(("degf", "deg_f", "°f", "fahrenheit", "degree_fahrenheit", "degrees_fahrenheit"),
                                 (5 / 9, ZERO_C - 32 * 5 / 9))}
 ANGLES = {**dict.fromkeys(("degree", "degrees", "deg", "°", "arc degree"), "degree"),
-          **dict.fromkeys(("rad", "radian", "radians"), "rad"), **dict.fromkeys(("%", "percent"), "%")}
-RATIOS = {**dict.fromkeys(("1", "dimensionless", "fraction", "unitless"), 1.0), **dict.fromkeys(("%", "percent"), 0.01)}
+          **dict.fromkeys(("rad", "radian", "radians"), "rad"), **dict.fromkeys(("%", "percent", "pct", "per cent"), "%")}
+RATIOS = {**dict.fromkeys(("1", "dimensionless", "fraction", "unitless"), 1.0),
+          **dict.fromkeys(("%", "percent", "pct", "per cent"), 0.01)}
+# units `read_unit` does not convert (registry units among them) -> their spellings (`_words`); a band declaring its
+# registry unit so passes to the value checks (DN: Sentinel-2's stored numbers, reflectance x 1e4 (+ 1000 since
+# baseline 04.00, which the values tell); '1': a class map's CF units). Order: the first holding a spelling names it
+NAMED_UNITS = {"dB": ("db", "decibel", "decibels"),
+               "digital numbers": ("dn", "digital number", "digital numbers", "count", "counts"),
+               "reflectance x 1e4": ("reflectance x 1e4", "reflectance x 10000", "reflectance*1e4", "reflectance*10000",
+                                     "reflectance * 1e4", "reflectance * 10000", "1e-4", "0.0001", "dn", "digital number",
+                                     "digital numbers"),
+               "class index": ("class index", "class", "classes", "class id", "category", "categories", "1")}
+NO_UNITS = ("", "none", "n/a", "na", "-", "?", "unknown", "not defined", "not applicable")   # placeholders: none declared
+QUANTITY_WORDS = {"length": "length", "temperature": "temperature", "angle": "angle", "ratio": "ratio (no dimension)",
+                  "dB": "decibels", "digital numbers": "digital numbers", "reflectance x 1e4": "reflectance x 1e4",
+                  "class index": "class indices"}   # a quantity (`read_unit`'s, or a `NAMED_UNITS` key) in words
 
 def _words(text) -> str:
     "A unit's text, compared: lower case, words between parentheses dropped, 'per x' as '/x', one space."
@@ -64,6 +80,15 @@ def read_unit(text,            # a unit as written (attrs['units'], or `Source.u
     if t in RATIOS and (like == "ratio" or t not in ANGLES): return ("ratio", RATIOS[t], None)
     if t in ANGLES: return ("angle", ANGLES[t], None)
     return None
+
+def _quantity(text,               # a unit as written
+              reg:str|None=None,  # the registry unit it stands for: its `NAMED_UNITS` spellings are read first
+             ) -> str|None:
+    "The quantity unit `text` is of: `read_unit`'s ('length', ...) or a `NAMED_UNITS` key ('dB', ...); None if unknown."
+    t = _words(text)
+    if reg in NAMED_UNITS and t in NAMED_UNITS[reg]: return reg
+    if (u := read_unit(text, (read_unit(reg) or (None,))[0] if reg else None)) is not None: return u[0]
+    return next((k for k, names in NAMED_UNITS.items() if t in names), None)
 
 def _factor(f:float) -> str:
     "` * f` or ` / (1/f)` as a conversion writes it (` / 1000`, not ` * 0.001`); '' for 1."
@@ -121,6 +146,34 @@ def _declared(src, ds) -> list:
         if expr: out.append((b, found, reg, expr, ambiguous))
     return out
 
+def _unread(src, ds) -> dict:
+    """{(unit found, registry unit): [bands]} of `ds`'s bands whose attrs['units'] nothing reads: a unit unknown
+    (`_quantity` None) or of another quantity than the band's, with no conversion (`unit_conversion` None);
+    placeholders (`NO_UNITS`) declare none."""
+    out = {}
+    for b in ds.data_vars:
+        found = ds[b].attrs.get("units")
+        if b not in src.bands or not isinstance(found, str) or _words(found) in NO_UNITS: continue
+        reg = _registry_unit(src, b)
+        if unit_conversion(found, reg)[0] is not None or _quantity(found, reg) == _quantity(reg): continue
+        out.setdefault((found, reg), []).append(b)
+    return out
+
+def _warn_unread(who:str, found:str, reg:str, bands:list):
+    "The one `UnitsWarning` of `bands` declaring `found`, which nothing reads as their registry unit `reg` (`_unread`)."
+    one = len(bands) == 1
+    said = f"{who}.{', '.join(bands)} {'declares its' if one else 'declare their'} units as {found!r} (attrs['units'])"
+    fix = (f"ds[{bands[0]!r}].attrs['units'] = {reg!r}" if one else f"for b in {bands}: ds[b].attrs['units'] = {reg!r}")
+    if (q := _quantity(found)) is None:
+        what = (f"a unit this package does not know, so it is not read and only the values are judged, as {reg}: "
+                f"if they are in {reg}, declare it, `{fix}`; if not, convert them to {reg} first")
+    else:
+        what = (f"a unit of {QUANTITY_WORDS.get(q, q)}, but {'it is' if one else 'they are'} read in {reg} "
+                f"({QUANTITY_WORDS.get(_quantity(reg), reg)}), with no conversion between them: the declaration is "
+                f"not read and only the values are judged. Check that {'it is the band' if one else 'they are the bands'}"
+                f" named, convert the values to {reg} if need be, then declare it, `{fix}`")
+    warnings.warn(f"{said}, {what}.", UnitsWarning, stacklevel=user_stacklevel())
+
 def check_declared_units(source,          # a Source or its name
                          ds:xr.Dataset,   # the source's bands; each may say its unit in attrs['units']
                          name:str|None=None, # the source's name in the stack (for the message)
@@ -129,7 +182,10 @@ def check_declared_units(source,          # a Source or its name
     unit but converts to it (`unit_conversion`), naming the unit found and the conversion, which also declares the
     registry's unit (`registry_units(ds, source)` runs them all); warn `UnitsWarning` for a depth with no period
     where a month's total is read ('m': ERA5's monthly sums and its monthly means of daily sums alike). The
-    registry's own unit, in any spelling, passes; a unit this rule does not know is left to the value checks."""
+    registry's own unit, in any spelling (`read_unit`'s tables, `NAMED_UNITS`: 'Kelvin', 'degree_C', 'metre', 'dB',
+    'DN'), passes; a unit nothing reads, unknown ('furlongs a fortnight') or of another quantity ('m' on a
+    temperature), is a `UnitsWarning` naming it once for all its bands and the fix, the values then judged alone
+    (was: passed without a word); placeholders (`NO_UNITS`: '', 'none', 'n/a') declare none."""
     src = get_source(source)
     who = name or src.name
     for b, found, reg, expr, ambiguous in _declared(src, ds):
@@ -150,6 +206,7 @@ def check_declared_units(source,          # a Source or its name
             raise UnitsError(f"{who}.{b} declares its units as {found!r} (attrs['units']), but {b} is read in {reg}: "
                              f"convert it, {total} (or every declared band of the source at once: `ds = "
                              f"aef.declared_units.registry_units(ds, '{src.name}')`).")
+    for (found, reg), bands in _unread(src, ds).items(): _warn_unread(who, found, reg, bands)
 
 def registry_units(ds:xr.Dataset,  # one source's bands, each declaring its unit in attrs['units'] or not
                    source,         # a Source or its name

@@ -95,7 +95,7 @@ def test_a_dem_in_feet_and_a_slope_in_percent():
     ("era5", "total_precipitation", "m per month"), ("era5", "total_precipitation", "m month-1"),
     ("era5", "temperature_2m", "kelvin"), ("dem", "elevation", "metre"), ("dem", "slope", "degrees"),
     ("gedi", "rh98", "meters"), ("ndvi", "NDVI", "1"), ("sentinel1", "VV", "dB"),
-    ("era5", "total_precipitation", "furlongs a fortnight"),   # unknown: left to the value checks
+    ("sentinel1", "VV", "decibels"), ("era5", "temperature_2m", "degree_K"),   # unknown units: test_declared_unit_spellings
 ])
 def test_the_registry_unit_in_any_spelling_passes(source, band, units):
     with warnings.catch_warnings():
