@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, a_bands, a_positions, band_names,
-                                 band_order, refuse_path, with_article)
+from .core import (EMBED_DIM, MAP_WANTED, ConfigError, DimensionError, DTypeError, a_bands, a_positions,
+                                 band_names, band_order, refuse_path, with_article)
 from .labels import data_variables
 
 # %% auto #0
@@ -26,6 +26,7 @@ def label_bands(da:xr.DataArray,              # DataArray with a 64-long `band` 
     `names`, else a `band` coordinate A00..A63, else the band descriptions a reader keeps in `attrs['long_name']`
     (rioxarray, from a GeoTIFF: its coordinate is the band numbers 1..64), else the coordinate; unlabelled bands, or
     labels that name no band, by position. The descriptions are put in the bands' new order with them."""
+    refuse_path(da, MAP_WANTED, "map")
     coord = list(da["band"].values) if "band" in da.coords else []
     desc = da.attrs.get("long_name")
     desc = list(desc) if isinstance(desc, (tuple, list)) and len(desc) == EMBED_DIM else None

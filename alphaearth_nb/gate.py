@@ -198,6 +198,7 @@ def map_sample(da:xr.DataArray,  # a map (..., y, x, band), lazy or not
               ) -> xr.DataArray:
     """`da`'s pixels in nine 64 x 64 windows spread over it (`window_rows` of `y` and `x`), at most 36,864: what a lazy
     map's gates judge (F4), reading the chunks under them only; still lazy (the caller computes it)."""
+    refuse_path(da, MAP_WANTED, "map")
     return da.isel({k: window_rows(da.sizes[k]) for k in ("y", "x") if k in da.dims})
 
 def _map_reading(da:xr.DataArray, fills, valid=None) -> int|None:

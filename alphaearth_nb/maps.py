@@ -155,6 +155,7 @@ def plot(obj,                  # embedding, cube (time, ...), class map, classif
     """Draw whatever `obj` is (embedding, class map, similarity/change map, rgb) and return the Axes; a cube (a
     `time` dim, or the official product opened with xee over several years) one panel per year on one colour scale
     (`plot_years`), returning the list of Axes."""
+    refuse_path(obj, MAP_WANTED, "map")   # a file's name: the readers of each kind of map
     if (cube := official_cube(obj)) is not None: obj = cube
     if isinstance(obj, (xr.DataArray, xr.Dataset)) and "time" in obj.dims and (
             isinstance(obj, xr.DataArray) or "class" in obj or "cluster" in obj):
