@@ -202,7 +202,8 @@ def off_map_hint(emb,               # the map (y, x, band) or cube, with its CRS
                  given=None,        # (xs, ys, crs): the places as given, in their own CRS; None: the checks only
                  own=None,          # the input when that CRS is its own label ('the GeoDataFrame'); None: `crs=` or none
                 ) -> str:
-    """Where the map and the places are, in the map's CRS: its bounds (pixel edges) and the places' (finite ones),
+    """Where the map and the places are, in the map's CRS: its bounds (pixel edges) and the places' (finite ones; and
+    as `given`, in the units of their own CRS where that is another: lon/lat to a UTM map),
     and the fix, for a `sample` none of whose points lies on the map and an `aggregate` none of whose zones does
     (one wording for both): with the places as `given`, `geo.crs_advice`'s (the reading that puts them on the map:
     `crs=`, or for an input with its own CRS `gdf.set_crs(..., allow_override=True)`; feet given as metres; a map
@@ -218,8 +219,14 @@ def off_map_hint(emb,               # the map (y, x, band) or cube, with its CRS
     fix = (geo.crs_advice(emb, *given, own) if given is not None else f"check the {what}' CRS (" + (
            f"{own}'s own label: `gdf.set_crs(..., allow_override=True)`, not `crs=`" if own else "`crs=`") +
            "), the lon/lat order (x = longitude) and that they fall on this map")
+    said = ""   # the places in the units they were given in too, where that is another CRS (lon/lat to a UTM map)
+    if given is not None and given[2] is not None and crs is not None and not geo.same_crs(given[2], crs):
+        gx, gy = (np.ravel(np.asarray(v, np.float64)) for v in given[:2])
+        k, gd = np.isfinite(gx) & np.isfinite(gy), geo.is_geographic(given[2])
+        if k.any(): said = (f"; as given, {'lon' if gd else 'x'} {_span(gx[k].min(), gx[k].max(), gd)}, {'lat' if gd else 'y'} "
+                            f"{_span(gy[k].min(), gy[k].max(), gd)} in {geo.crs_name(given[2])}")
     return (f"the map spans x {_span(*ex, deg)}, y {_span(*ey, deg)} and {pts} (in the map's CRS, "
-            f"{geo.crs_name(crs) if crs else 'none given'}): {fix}")
+            f"{geo.crs_name(crs) if crs else 'none given'}{said}): {fix}")
 
 def warn_zones_off_map(emb,         # the map (y, x, band) or cube, with its CRS
                        gdf,         # the zones (GeoDataFrame) in the map's CRS

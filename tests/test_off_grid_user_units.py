@@ -67,3 +67,13 @@ def test_points_in_the_grids_own_crs_keep_its_words():
     with pytest.raises(PointError, match=r"first: x=499990.0, y=4999995.0; grid x in \[500000.0, 500050.0\].*"
                                          "give coordinates in the grid's CRS"):
         geo.pixel_indices(UTM, [499_990.0], [4_999_995.0])
+
+
+def test_sample_off_the_map_names_the_points_as_given():
+    from alphaearth_nb import places
+    from alphaearth_nb.core import NoDataWarning
+    with pytest.warns(NoDataWarning) as w:
+        places.sample(UTM, pd.DataFrame({"lon": [3.01, 3.02], "lat": [45.15, 45.16]}))
+    msg = str(w[0].message)
+    assert "as given, lon 3.010000..3.020000, lat 45.150000..45.160000 in EPSG:4326" in msg, msg
+    _says_the_span_in_degrees(msg)
