@@ -7,9 +7,13 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/loaders.html.md"""
 # %% ../nbs/00_loaders.ipynb #l0002
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 # %% auto #0
 __all__ = ['LOADERS', 'is_path', 'places_reader', 'loader_of']
@@ -46,14 +50,14 @@ _PLACES = (".geojson", ".gpkg", ".shp", ".fgb")   # vector files of places (and 
 
 def places_reader(p) -> str|None:  # a path
     """geopandas' reader of a vector file of places as code, `gpd.read_file(path)` (by its suffix: .geojson, .gpkg,
-    .shp, .fgb) or `gpd.read_parquet(path)` (a Parquet file whose footer holds GeoParquet's 'geo' metadata, its
-    `primary_column`); None for any other file (a plain Parquet table, or one not there to look in)."""
+    .shp, .fgb) or `gpd.read_parquet(path)` (a Parquet file whose footer's key-value metadata, read by pyarrow, holds
+    GeoParquet's 'geo' entry with its `primary_column`); None for any other file (a plain Parquet table, one that is
+    no Parquet, or one not there to look in). Was: the footer's bytes searched for '"primary_column"', which a plain
+    table of pandas' with a column of that name holds too."""
     if (suffix := Path(os.fspath(p)).suffix.lower()) != ".parquet": return "gpd.read_file(path)" if suffix in _PLACES else None
-    try:   # the footer: metadata, its 4-byte length, b'PAR1'
-        with open(p, "rb") as f:
-            f.seek(-8, 2); n = int.from_bytes(f.read(4), "little"); f.seek(-8 - n, 2); meta = f.read(n)
-    except (OSError, ValueError): return None
-    return "gpd.read_parquet(path)" if b'"primary_column"' in meta else None
+    try: geo = json.loads((pq.read_metadata(p).metadata or {}).get(b"geo", b"{}"))   # the footer only: no rows read
+    except (OSError, ValueError, pa.ArrowException): return None   # missing, no Parquet, 'geo' no JSON
+    return "gpd.read_parquet(path)" if isinstance(geo, dict) and "primary_column" in geo else None
 
 def loader_of(x,                # a path (`is_path`) given where data are wanted
               kind:str="array", # what the door wants (`LOADERS`): array, vectors, index, map, stack, raster, table, places, source
