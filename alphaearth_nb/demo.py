@@ -20,6 +20,7 @@ from . import analysis, evaluate, maps, quality, scene, train
 from .core import checks_flags
 from .embed import embed
 from .files import output_folder, writing_folder
+from .spatial import pixel_size
 
 # %% auto #0
 __all__ = ['demo']
@@ -34,13 +35,27 @@ def _true_colour(stack, year:int) -> xr.DataArray:
     rgb = xr.concat([s2[b].median("time") for b in ("B4", "B3", "B2")], "band").transpose("y", "x", "band")
     return (rgb / 2500).clip(0, 1).fillna(0)
 
+def _scene_figure(stack, years:list) -> Figure:
+    """scene.png: each year's true colour on axes in metres from the scene's south-west corner (its x, y given in the
+    labels, with the CRS), and a note of the pixel size and the scene's size, so that the picture reads on its own
+    (was: no axes, no scale). The sizes are the stack's grid (`spatial.pixel_size`: 10 m in the sample scene)."""
+    fig = Figure(figsize=(10, 4.6)); a = fig.subplots(1, 2)
+    for ax, y in zip(a, years):
+        rgb = _true_colour(stack, y)
+        left, right, bottom, top = maps.extent(rgb)
+        ax.imshow(rgb.values, extent=(0, right - left, 0, top - bottom), origin="upper", interpolation="nearest")
+        ax.set_title(f"Sentinel-2 median {y} (true colour)")
+        ax.set_xlabel(f"m east of x = {left:.0f}"); ax.set_ylabel(f"m north of y = {bottom:.0f}")
+    (px, py), crs = pixel_size(rgb), stack.attrs.get("crs") or "CRS unknown"
+    fig.text(0.5, -0.01, f"{px:g} x {py:g} m pixels, {rgb.sizes['x']} x {rgb.sizes['y']} = {(right - left) / 1000:g} x "
+             f"{(top - bottom) / 1000:g} km; x, y in {crs}; bands B4, B3, B2, reflectance 0 .. 0.25 shown",
+             ha="center", va="top", fontsize=8)   # below the axes' labels: `_save` keeps it (bbox tight)
+    return fig
+
 def _pictures(out:Path, stack, embs:dict, hist:list) -> xr.DataArray:
     "scene.png, embedding_rgb.png, change.png and loss.png in `out`; returns the change map."
     years = list(embs)
-    fig = Figure(figsize=(10, 4)); a = fig.subplots(1, 2)
-    for ax, y in zip(a, years):
-        ax.imshow(_true_colour(stack, y).values); ax.set_title(f"Sentinel-2 median {y}"); ax.axis("off")
-    _save(fig, out / "scene.png")
+    _save(_scene_figure(stack, years), out / "scene.png")
     fig = Figure(figsize=(10, 4)); a = fig.subplots(1, 2)
     for ax, y in zip(a, years): maps.plot_rgb(embs[y], ax=ax, title=f"embedding {y} (PCA RGB)")
     _save(fig, out / "embedding_rgb.png")
