@@ -108,9 +108,11 @@ _FRACTION = re.compile(r":\d{2}[.,]\d")              # and a fraction of a secon
 _ZONE = re.compile(r"\d(\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))\s*$", re.I)   # a zone after the time: 'Z', '+02:00'
 
 _AMPM = re.compile(r"\d\s*[ap]\.?\s*m\.?\s*$", re.I)   # a 12-hour clock's 'AM' or 'PM' ('1:05 PM', '1:05p.m.')
-# a date with its year last or first, then a time of day on a 12-hour clock: what `_twelve_hour` writes a format for
-_TWELVE = re.compile(r"\s*(?:(\d{1,2})([/.\-])\d{1,2}\2\d{4}|\d{4}([/.\-])\d{1,2}\3\d{1,2})([T ])\s*\d{1,2}:\d{2}"
-                     r"(:\d{2}(\.\d+)?)?\s*[ap]\.?\s*m\.?\s*$", re.I)
+# a date with its year last or first, or its month's English name first ('Dec 31, 2020'), then a time of day on a
+# 12-hour clock: what `_twelve_hour` writes a format for
+_TWELVE = re.compile(r"\s*(?:(?P<last>\d{1,2})(?P<s1>[/.\-])\d{1,2}(?P=s1)\d{4}|\d{4}(?P<s2>[/.\-])\d{1,2}(?P=s2)\d{1,2}"
+                     r"|(?P<mon>[a-z]{3,9})(?P<dot>\.?)\s+\d{1,2}(?P<comma>,?)\s+\d{4})(?P<t>[T ])\s*\d{1,2}:\d{2}"
+                     r"(?P<sec>:\d{2}(?P<frac>\.\d+)?)?\s*[ap]\.?\s*m\.?\s*$", re.I)
 
 def _shape(v:str) -> tuple:
     "What a text time writes: a time of day, seconds, a fraction of a second, a zone, AM/PM (`_read_text`'s groups)."
@@ -119,16 +121,19 @@ def _shape(v:str) -> tuple:
 
 def _twelve_hour(g:np.ndarray, order:dict) -> tuple|None:
     """(values, format) that read text times `g` on a 12-hour clock ('12/31/2020 1:05 PM', a US spreadsheet's)
-    explicitly: its first value's date order (month first, day first where `order` settles it; year first),
-    separator, seconds and fraction; 'a.m.', 'pm', 'PM' written 'PM'. None for another form (left to pandas' own
+    explicitly: its first value's date order (month first, day first where `order` settles it; year first; the
+    month's English name first, 'Dec 31, 2020' or 'December 31 2020', '%b' or '%B' by its length), separator,
+    seconds and fraction; 'a.m.', 'pm', 'PM' written 'PM'. None for another form (left to pandas' own
     guess). pandas infers no format for '12/31/2020 1:05 PM' and reads such a list value by value with its 'Could not
     infer format' UserWarning."""
     if not (m := _TWELVE.match(str(g[0]))): return None
-    s = m[2] or m[3]
-    date = (f"%d{s}%m{s}%Y" if order.get("dayfirst") else f"%m{s}%d{s}%Y") if m[1] else f"%Y{s}%m{s}%d"
-    clock = "%I:%M" + (":%S" if m[5] else "") + (".%f" if m[6] else "")
+    s = m["s1"] or m["s2"]
+    if m["mon"]: date = f"{'%B' if len(m['mon']) > 3 else '%b'}{m['dot']} %d{m['comma']} %Y"   # 'Dec 31, 2020'
+    elif m["last"]: date = f"%d{s}%m{s}%Y" if order.get("dayfirst") else f"%m{s}%d{s}%Y"
+    else: date = f"%Y{s}%m{s}%d"
+    clock = "%I:%M" + (":%S" if m["sec"] else "") + (".%f" if m["frac"] else "")
     fix = lambda v: re.sub(r"\s*([ap])\.?\s*m\.?\s*$", lambda x: f" {x[1].upper()}M", str(v), flags=re.I)
-    return np.array([fix(v) for v in g], object), f"{date}{m[4]}{clock} %p"
+    return np.array([fix(v) for v in g], object), f"{date}{m['t']}{clock} %p"
 
 def _read_group(g:np.ndarray, order:dict, twelve:bool) -> np.ndarray:
     "One group of `_read_text` as naive UTC datetime64[ms]: a 12-hour clock's by its explicit format when it reads them all."

@@ -1,8 +1,8 @@
 """US date-times on a 12-hour clock ('12/31/2020 1:05 PM', a US spreadsheet's export) are read by an explicit
 format (month first, or day first where a first part over 12 settles it; the separator, seconds and fraction as
-written; 'a.m.'/'p.m.' in any case), so pandas' per-value 'Could not infer format ... falling back to `dateutil`'
-UserWarning no longer reaches the user. Was: that warning from every list of two or more such times. Right values
-worked by hand: 1:05 PM is 13:05, 12:05 AM is 00:05, 12:30 PM is 12:30."""
+written; a month's English name first, 'Dec 31, 2020'; 'a.m.'/'p.m.' in any case), so pandas' per-value 'Could not
+infer format ... falling back to `dateutil`' UserWarning no longer reaches the user. Was: that warning from every
+list of two or more such times. Right values worked by hand: 1:05 PM is 13:05, 12:05 AM is 00:05, 12:30 PM is 12:30."""
 import warnings
 
 import numpy as np
@@ -28,6 +28,8 @@ def _read(values):
     (["12/31/2020 1:05:07.5 PM", "12/31/2020 2:00:00.25 PM"], ["2020-12-31T13:05:07.500", "2020-12-31T14:00:00.250"]),
     (["2020-12-31 1:05 PM", "2021-01-02 11:00 AM"], ["2020-12-31T13:05", "2021-01-02T11:00"]),
     (["12/30/2020", "12/31/2020 1:05 PM"], ["2020-12-30T00:00", "2020-12-31T13:05"]),   # beside a date alone
+    (["Dec 31, 2020 1:05 PM", "Jan 2, 2021 11:00 am"], ["2020-12-31T13:05", "2021-01-02T11:00"]),   # month names
+    (["December 31 2020 1:05:30 PM", "January 2 2021 12:00:00 AM"], ["2020-12-31T13:05:30", "2021-01-02T00:00:00"]),
 ])
 def test_twelve_hour_times_read_without_pandas_warning(values, want):
     np.testing.assert_array_equal(_read(values), np.array(want, "datetime64[ms]"))
