@@ -466,3 +466,14 @@ def load_file(path, name:str|None=None) -> types.ModuleType:
 def load_script():
     "`load_file`: a script of tools/ or benchmarks/ as a module, e.g. `load_script(ROOT / 'tools' / 'nbtest.py')`."
     return load_file
+
+
+@pytest.fixture
+def evaluate_cli(capsys):
+    "Run `aef evaluate ARGS --shots 3 --folds 3` in this process: `(exit code, stdout, stderr)`."
+    from alphaearth_nb.cli import main
+    def run(*args):
+        rc = main(["evaluate", *args, "--shots", "3", "--folds", "3"])
+        out = capsys.readouterr()
+        return rc, out.out, out.err
+    return run

@@ -5,18 +5,11 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from alphaearth_nb.cli import main
 from alphaearth_nb.exports import to_zarr
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 
-def _run(capsys, *args):
-    rc = main(["evaluate", *args, "--shots", "3", "--folds", "3"])
-    out = capsys.readouterr()
-    return rc, out.out, out.err
-
-
-def test_a_store_of_two_variables_is_read_by_the_flag(tmp_path, capsys):
+def test_a_store_of_two_variables_is_read_by_the_flag(tmp_path, evaluate_cli):
     e = embedding_from_array(random_unit((12, 10), seed=1))
     one = str(to_zarr(e, tmp_path / "one.zarr"))
     two = xr.open_zarr(one, consolidated=False)
@@ -27,18 +20,18 @@ def test_a_store_of_two_variables_is_read_by_the_flag(tmp_path, capsys):
     pd.DataFrame({"x": e.x.values[c], "y": e.y.values[r], "label": np.where(c < 5, 11, 22)}).to_csv(
         tmp_path / "p.csv", index=False)
     labels = ["--labels", str(tmp_path / "p.csv")]
-    rc, want, err = _run(capsys, "--embeddings", one, *labels)
+    rc, want, err = evaluate_cli("--embeddings", one, *labels)
     assert rc == 0, err
-    rc, _, err = _run(capsys, "--embeddings", str(tmp_path / "two.zarr"), *labels)
+    rc, _, err = evaluate_cli("--embeddings", str(tmp_path / "two.zarr"), *labels)
     assert rc == 2 and "holds 2 data variables" in err and "pass --embeddings-var NAME to pick one, e.g. " \
         "--embeddings-var " in err and "to_zarr" not in err, err
-    assert _run(capsys, "--embeddings", str(tmp_path / "two.zarr"), "--embeddings-var", "emb_b", *labels)[:2] == (0, want)
-    rc, _, err = _run(capsys, "--embeddings", str(tmp_path / "two.zarr"), "--embeddings-var", "zz", *labels)
+    assert evaluate_cli("--embeddings", str(tmp_path / "two.zarr"), "--embeddings-var", "emb_b", *labels)[:2] == (0, want)
+    rc, _, err = evaluate_cli("--embeddings", str(tmp_path / "two.zarr"), "--embeddings-var", "zz", *labels)
     assert rc == 2 and "has no variable 'zz'" in err and "pass --embeddings-var with one of them" in err
 
 
-def test_beside_a_csv_it_would_be_read_by_nothing(tmp_path, capsys):
+def test_beside_a_csv_it_would_be_read_by_nothing(tmp_path, evaluate_cli):
     df = pd.DataFrame(np.eye(64, dtype=np.float32)[:4], columns=[f"A{i:02d}" for i in range(64)]).assign(label=[1, 2, 1, 2])
     df.to_csv(tmp_path / "e.csv", index=False)
-    rc, _, err = _run(capsys, "--embeddings", str(tmp_path / "e.csv"), "--embeddings-var", "embedding")
+    rc, _, err = evaluate_cli("--embeddings", str(tmp_path / "e.csv"), "--embeddings-var", "embedding")
     assert rc == 2 and "--embeddings-var given with --embeddings" in err and "would be read by nothing" in err, err

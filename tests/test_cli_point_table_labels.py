@@ -6,7 +6,6 @@ import pytest
 
 gpd = pytest.importorskip("geopandas")
 
-from alphaearth_nb.cli import main
 from alphaearth_nb.exports import to_zarr
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -19,19 +18,13 @@ def _points(e, n=40, seed=0):
                             geometry=gpd.points_from_xy(e.x.values[c], e.y.values[r]), crs=e.attrs["crs"])
 
 
-def _run(capsys, *args):
-    rc = main(["evaluate", *args, "--shots", "3", "--folds", "3"])
-    out = capsys.readouterr()
-    return rc, out.out, out.err
-
-
-def test_point_tables_and_kml_read_as_the_geopackage(tmp_path, capsys):
+def test_point_tables_and_kml_read_as_the_geopackage(tmp_path, evaluate_cli):
     e = embedding_from_array(random_unit((12, 10), seed=1))
     store = str(to_zarr(e, tmp_path / "e.zarr"))
     pts = _points(e)
     ll = pts.to_crs(4326)
     pts.to_file(tmp_path / "l.gpkg")
-    rc, want, err = _run(capsys, "--embeddings", store, "--labels", str(tmp_path / "l.gpkg"))
+    rc, want, err = evaluate_cli("--embeddings", store, "--labels", str(tmp_path / "l.gpkg"))
     assert rc == 0 and "knn1" in want, err
     ll.assign(latitude=ll.geometry.y, longitude=ll.geometry.x)[["latitude", "longitude", "label"]].to_csv(
         tmp_path / "ll.csv", index=False)                                            # lat first, as GPS exports
@@ -39,7 +32,7 @@ def test_point_tables_and_kml_read_as_the_geopackage(tmp_path, capsys):
         tmp_path / "xy.csv", index=False, sep=";")                                   # UTM x/y, ';' separated
     ll.rename(columns={"label": "Name"}).to_file(tmp_path / "l.kml", driver="KML")  # Google Earth: labels in Name
     for f, extra in (("ll.csv", []), ("xy.csv", ["--label-column", "Crop Type"]), ("l.kml", ["--label-column", "Name"])):
-        rc, out, err = _run(capsys, "--embeddings", store, "--labels", str(tmp_path / f), *extra)
+        rc, out, err = evaluate_cli("--embeddings", store, "--labels", str(tmp_path / f), *extra)
         assert rc == 0 and out == want, (f, err)
-    rc, _, err = _run(capsys, "--embeddings", store, "--labels", str(tmp_path / "xy.csv"), "--label-column", "crop type")
+    rc, _, err = evaluate_cli("--embeddings", store, "--labels", str(tmp_path / "xy.csv"), "--label-column", "crop type")
     assert rc == 2 and "pass --label-column 'Crop Type'" in err   # the name a shell keeps whole

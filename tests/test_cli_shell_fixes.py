@@ -11,7 +11,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from alphaearth_nb.cli import main
 from alphaearth_nb.exports import to_zarr
 from alphaearth_nb.geometries import coordinate_hint
 from alphaearth_nb.labels import warn_missing_rows
@@ -28,44 +27,38 @@ def store(tmp_path):
     return str(to_zarr(e, tmp_path / "e.zarr")), pts
 
 
-def _run(capsys, *args):
-    rc = main(["evaluate", *args, "--shots", "3", "--folds", "3"])
-    out = capsys.readouterr()
-    return rc, out.out, out.err
-
-
-def test_x_y_columns_are_renamed_in_the_file_as_said(tmp_path, capsys, store):
+def test_x_y_columns_are_renamed_in_the_file_as_said(tmp_path, evaluate_cli, store):
     emb, pts = store
     pts.to_csv(tmp_path / "ok.csv", index=False)
-    rc, want, _ = _run(capsys, "--embeddings", emb, "--labels", str(tmp_path / "ok.csv"))
+    rc, want, _ = evaluate_cli("--embeddings", emb, "--labels", str(tmp_path / "ok.csv"))
     assert rc == 0
     f = tmp_path / "XY.csv"
     pts.rename(columns={"x": "X", "y": "Y"}).to_csv(f, index=False)
-    rc, _, err = _run(capsys, "--embeddings", emb, "--labels", str(f))
+    rc, _, err = evaluate_cli("--embeddings", emb, "--labels", str(f))
     assert rc == 2 and "'X' and 'Y' look like projected coordinates: rename them x and y in the file's header line" in err
     assert "EPSG:32631" in err and "df" not in err and "crs=" not in err, err
     line = err.split("e.g. `")[1].split("`")[0]
     assert line == f"sed -i '1s/.*/x,y,label/' {f}"
     if shutil.which("sed") and subprocess.run(["sed", "--version"], capture_output=True).returncode == 0:   # GNU sed
         subprocess.run(line, shell=True, check=True)
-        assert _run(capsys, "--embeddings", emb, "--labels", str(f))[:2] == (0, want)   # the fix as written
+        assert evaluate_cli("--embeddings", emb, "--labels", str(f))[:2] == (0, want)   # the fix as written
 
 
-def test_lon_lat_under_other_names(tmp_path, capsys, store):
+def test_lon_lat_under_other_names(tmp_path, evaluate_cli, store):
     emb, pts = store
     f = tmp_path / "ll.csv"
     pts.rename(columns={"x": "Lon_dd", "y": "Lat_dd"}).to_csv(f, index=False, sep=";")
-    rc, _, err = _run(capsys, "--embeddings", emb, "--labels", str(f))
+    rc, _, err = evaluate_cli("--embeddings", emb, "--labels", str(f))
     assert rc == 2 and "rename them lon and lat in the file's header line, e.g. `sed -i '1s/.*/lon;lat;label/'" in err
 
 
-def test_rows_without_a_label_are_named_by_their_lines(tmp_path, capsys, store):
+def test_rows_without_a_label_are_named_by_their_lines(tmp_path, evaluate_cli, store):
     emb, pts = store
     f = tmp_path / "gaps.csv"
     pts.assign(label=pts.label.astype(object).where(~pts.index.isin([0, 3]))).to_csv(f, index=False)  # rows 0, 3
     with warnings.catch_warnings(record=True) as w:   # main([...]) leaves warnings to its caller (`aef` prints them)
         warnings.simplefilter("always")
-        rc, _, err = _run(capsys, "--embeddings", emb, "--labels", str(f))
+        rc, _, err = evaluate_cli("--embeddings", emb, "--labels", str(f))
         said = [str(m.message) for m in w if "have no value in column" in str(m.message)]
     assert rc == 0 and len(said) == 1, said   # once: training_set has none left to say it again
     assert said[0].startswith(f"2 of 40 rows of --labels {f} have no value in column 'label'"), said
@@ -73,7 +66,7 @@ def test_rows_without_a_label_are_named_by_their_lines(tmp_path, capsys, store):
     table = pd.DataFrame(np.eye(64, dtype=np.float32)[:4], columns=[f"A{i:02d}" for i in range(64)])
     table.assign(label=[1, None, 2, 1]).to_csv(tmp_path / "emb.csv", index=False)
     with pytest.warns(UserWarning, match=r"1 of 4 rows of --embeddings .* in the file \(line 3\);") as w:
-        _run(capsys, "--embeddings", str(tmp_path / "emb.csv"), "--shots", "1")
+        evaluate_cli("--embeddings", str(tmp_path / "emb.csv"), "--shots", "1")
     assert not any("fillna" in str(m.message) for m in w)
 
 

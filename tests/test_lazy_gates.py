@@ -54,18 +54,24 @@ def test_a_good_lazy_map_is_said_nothing(unit):
     assert said == []
 
 
-def test_the_lazy_gate_reads_the_chunks_under_its_windows_only():
-    "A 1000 x 1000 map of 100 chunks x100: 16 of them are read (4 along each axis under the 3 windows), none twice."
+def _counted_map(values, dtype:str, **attrs):
+    "A lazy 1000 x 1000 map of 100 chunks of 100 x 100 whose blocks record each read, `(map, read)`: `read` lists " \
+    "each block's (y0, x0) as it is computed; `values` turns a block's random unit vectors into its values."
     read, lock = [], threading.Lock()
     def block(block_info=None):
         (y0, y1), (x0, x1), _ = block_info[None]["array-location"]
         with lock: read.append((y0, x0))
         v = np.random.default_rng(y0 * 1000 + x0).normal(size=(y1 - y0, x1 - x0, 64)).astype("float32")
-        return 100 * v / np.linalg.norm(v, axis=-1, keepdims=True)
-    data = dsa.map_blocks(block, chunks=((100,) * 10, (100,) * 10, (64,)), dtype="float32")
-    m = embedding_from_array(np.zeros((1, 1, 64), np.float32))   # its coordinates' form, on the big grid
-    m = xr.DataArray(data, dims=("y", "x", "band"), coords={"y": 1e6 - 10.0 * np.arange(1000), "x": 10.0 * np.arange(1000),
-                                                            "band": m.band.values}, attrs=m.attrs)
+        return values(v / np.linalg.norm(v, axis=-1, keepdims=True))
+    data = dsa.map_blocks(block, chunks=((100,) * 10, (100,) * 10, (64,)), dtype=dtype)
+    m = embedding_from_array(np.zeros((1, 1, 64), dtype))   # its coordinates' form, on the big grid
+    return xr.DataArray(data, dims=("y", "x", "band"), coords={"y": 1e6 - 10.0 * np.arange(1000),
+                        "x": 10.0 * np.arange(1000), "band": m.band.values}, attrs={**m.attrs, **attrs}), read
+
+
+def test_the_lazy_gate_reads_the_chunks_under_its_windows_only():
+    "A 1000 x 1000 map of 100 chunks x100: 16 of them are read (4 along each axis under the 3 windows), none twice."
+    m, read = _counted_map(lambda u: 100 * u, "float32")
     lazy, said = _said(lambda: as_embedding(m))
     assert any("unit vectors scaled by 100" in s for s in said), said
     assert isinstance(lazy.data, dsa.Array) and 0 < len(read) <= 16 and len(set(read)) == len(read), sorted(read)
@@ -131,16 +137,7 @@ def test_a_lazy_embed_output_is_not_sampled(embed_standin, monkeypatch):
 def test_the_int8_form_reads_the_chunks_under_its_windows_once():
     "A 1000 x 1000 int8 map of 100 chunks: its sample and its declared no data read by one compute, 16 chunks once " \
     "(ffdae4a read them 4 times: the scale, the values past int8, the linear scaling and the refused codes apart)."
-    read, lock = [], threading.Lock()
-    def block(block_info=None):
-        (y0, y1), (x0, x1), _ = block_info[None]["array-location"]
-        with lock: read.append((y0, x0))
-        v = np.random.default_rng(y0 * 1000 + x0).normal(size=(y1 - y0, x1 - x0, 64)).astype("float32")
-        return np.asarray(quantize(v / np.linalg.norm(v, axis=-1, keepdims=True)))
-    data = dsa.map_blocks(block, chunks=((100,) * 10, (100,) * 10, (64,)), dtype="int8")
-    m = embedding_from_array(np.zeros((1, 1, 64), np.int8))
-    m = xr.DataArray(data, dims=("y", "x", "band"), coords={"y": 1e6 - 10.0 * np.arange(1000), "x": 10.0 * np.arange(1000),
-                                                            "band": m.band.values}, attrs={**m.attrs, "valid_min": -127})
+    m, read = _counted_map(lambda u: np.asarray(quantize(u)), "int8", valid_min=-127)
     q, said = _said(lambda: as_embedding(m, dequantize=False))
     assert said == [] and isinstance(q.data, dsa.Array)
     assert 0 < len(read) <= 16 and len(set(read)) == len(read), sorted(read)
