@@ -18,6 +18,7 @@ from .core import (DimensionError, GridError, NoDataWarning, TimeError, band_nam
 from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, official_cube
 from . import geo
 from .geo import crs_of, require
+from .spatial import COORDS_WANTED, GEOMS_WANTED
 from .timecodes import YEARS, as_numbers, column_years, numeric_time_hint, unwritten_years, year_column_hint
 from .geometries import (EE_GEO, LONLAT, POINT_COLUMNS, agreed_crs, own_crs_on, coordinate_hint, import_geopandas,
                                       lonlat_columns, points_xy, read_geometries, read_places, table_file,
@@ -38,6 +39,7 @@ _all_ = ["LONLAT", "lonlat_columns", "coordinate_hint", "EE_GEO", "import_geopan
 def cube_form(obj) -> xr.DataArray:  # an embedding or cube in any form `as_embedding` takes (Dataset, DataTree, int8 codes)
     """`obj` as an embedding `(y, x, band)` or a cube `(time, y, x, band)` (float32, NaN = no data); the official
     product opened with xee over several years as its cube (`embeddings.official_cube`)."""
+    refuse_path(obj, MAP_WANTED, "map")
     if (cube := official_cube(obj)) is not None: return cube
     if isinstance(obj, xr.DataArray) and "time" in obj.dims:
         if obj.sizes["time"] == 0: raise DimensionError(NO_YEARS)
@@ -210,6 +212,8 @@ def off_map_hint(emb,               # the map (y, x, band) or cube, with its CRS
     in feet), else the checks (their CRS, `crs=`; the lon/lat order). Was: "check the points' CRS (`crs=`)" for a
     GeoDataFrame too, whose own CRS refuses `crs=`."""
     refuse_path(emb, MAP_WANTED, "map")
+    refuse_path(xs, COORDS_WANTED)
+    refuse_path(ys, COORDS_WANTED)
     crs = cube_crs(emb)
     deg = crs is not None and geo.as_crs(crs).is_geographic
     ex, ey = _extent(emb)
@@ -235,6 +239,8 @@ def warn_zones_off_map(emb,         # the map (y, x, band) or cube, with its CRS
     """`NoDataWarning` naming both bounds (`off_map_hint`) where zones with a geometry are given and none of their
     bounding boxes reaches the map's extent (pixel edges): `cubes.aggregate`'s zones all off the map, as `sample`
     warns for points. Silent where one does (a zone over no data is not off the map)."""
+    refuse_path(emb, MAP_WANTED, "map")
+    refuse_path(gdf, GEOMS_WANTED, "places")
     b = gdf.geometry[geo.has_geometry(gdf)].bounds   # geopandas' notna warns where a geometry is empty
     if not len(b): return
     ex, ey = _extent(emb)

@@ -256,6 +256,11 @@ DOORS.update({
     "geometries.lonlat_columns": (lambda p: geometries.lonlat_columns(p), "table"),
     "geometries.valid_polygons": (lambda p: geometries.valid_polygons(p), "places"),
     "geometries.own_crs_on": (lambda p: geometries.own_crs_on(p, _GS), "raster"),
+    "places.cube_form": (lambda p: places.cube_form(p), "map"),
+    "places.off_map_hint/xs": (lambda p: places.off_map_hint(EMB, p, np.zeros(1)), "array"),
+    "places.off_map_hint/ys": (lambda p: places.off_map_hint(EMB, np.zeros(1), p), "array"),
+    "places.warn_zones_off_map/emb": (lambda p: places.warn_zones_off_map(p, _GS), "map"),
+    "places.warn_zones_off_map/gdf": (lambda p: places.warn_zones_off_map(EMB, p), "places"),
 })
 
 # the tidy owner's doors (units, timecodes): a band's values, a source's frames, a table's column of times or years
@@ -344,8 +349,8 @@ OPEN = {   # doors still without the rule: a path there gets another error (Attr
     "earthengine.drop_night", "earthengine.fmask_clear", "earthengine.pad_bands", "earthengine.to_stack_dataset",
     "embeddings.official_years", "embeddings.refuse_rotation", "explorer.query_rule", "features.points_at",
     "gate.map_sample", "label_grids.on_map_grid", "labels.label_array", "labels.labelled_cells",
-    "labels.labelled_values", "labels.stored_dtype", "linear.warn_fill_values", "maps.plot", "places.cube_form",
-    "places.warn_zones_off_map", "queries.several_query", "sites.boundary_points", "sites.candidates",
+    "labels.labelled_values", "labels.stored_dtype", "linear.warn_fill_values", "maps.plot",
+    "queries.several_query", "sites.boundary_points", "sites.candidates",
     "sites.raster_points", "sites.sample_sites", "sources.compute_stats", "spellings.check_meta",
     "spellings.check_meta_names", "stacks.embedding_field", "stacks.names_every_band", "stacks.source_arrays",
     "stream.write_site", "stream.write_source", "supervised.label_points", "tables.table_numbers",
