@@ -70,7 +70,7 @@ def open_input(path,            # the file or folder the user named
     if kind == "csv" and p.is_dir():   # was: pandas' IsADirectoryError, then how a CSV is written
         one = next(iter(sorted(p.glob("*.csv"))), None)
         raise err(f"{flag} {p} is a folder, not a CSV file: pass the file itself"
-                  + (f", e.g. {flag} {one}" if one else ""))
+                  + (f", e.g. {flag} {shlex.quote(str(one))}" if one else ""))
     try: return _open_file(p, kind)
     except AEFError: raise
     except (ValueError, OSError, KeyError, TypeError, EOFError, UnicodeDecodeError, pd.errors.ParserError) as e:
