@@ -88,11 +88,17 @@ def transform_of(emb:xr.DataArray):  # embedding or cube on regular x/y coordina
     return Affine(dx, 0.0, x0 - dx / 2, 0.0, dy, y0 - dy / 2)
 
 def cube_crs(emb) -> str:  # embedding or cube (attrs['crs'] or a CF grid mapping)
-    "The cube's CRS (`geo.crs_of`), or `GridError` saying how to set it when it records none."
+    """The cube's CRS (`geo.crs_of`), or `GridError` saying how to set it when it records none: 'EPSG:4326' for a map
+    whose x/y can be degrees (lat/lon dims from a netCDF file without CF attributes; was 'EPSG:32631' for all)."""
     refuse_path(emb, MAP_WANTED, "map")
     c = crs_of(emb)
-    if not c: raise GridError("the embedding (a map or cube) has no CRS: set it, e.g. `emb.attrs['crs'] = 'EPSG:32631'`")
-    return c
+    if c: return c
+    o = geo.rename_spatial(emb)
+    deg = all(d in o.coords and o[d].size for d in "xy") and bool(np.abs(o.x.values).max() <= 360) \
+        and bool(np.abs(o.y.values).max() <= 90)   # coordinates that can be degrees: lon/lat the likely CRS
+    raise GridError(f"the embedding (a map or cube) has no CRS: set it, e.g. `emb.attrs['crs'] = "
+                    f"{'EPSG:4326' if deg else 'EPSG:32631'!r}`" + (" (its x/y lie within degrees: lon/lat? netCDF says "
+                    "so by CF's units 'degrees_east' / 'degrees_north' on them, read as EPSG:4326)" if deg else ""))
 
 # %% ../nbs/23c_places.ipynb #c0011
 def pixel_of(emb:xr.DataArray,  # embedding or cube on regular x/y coordinates

@@ -74,3 +74,12 @@ def test_similarity_and_sample_of_a_lonlat_point():
     v = places.sample(m, {"lon": [-179.75], "lat": [0.25]})
     got = np.asarray(v[BANDS].to_numpy() if hasattr(v, "columns") else v, np.float64).ravel()[-64:]
     np.testing.assert_allclose(got, m.values[1, 2], atol=1e-6)
+
+
+def test_a_degrees_map_without_crs_or_cf_attributes_is_told_epsg_4326():
+    from alphaearth_nb.core import GridError
+    m = cf_map({}, {})   # lat/lon dims, no attrs, no CRS: degrees by their names, but nothing says so
+    with pytest.raises(GridError, match=r"no CRS: set it, e.g. `emb.attrs\['crs'\] = 'EPSG:4326'`.*degrees_east"):
+        analysis.similarity(m, {"lon": -179.75, "lat": 0.25})
+    fixed = m.assign_attrs(crs="EPSG:4326")   # the fix, as written: the point across 180 finds its pixel
+    assert float(analysis.similarity(fixed, {"lon": -179.75, "lat": 0.25})[1, 2]) == pytest.approx(1.0, abs=1e-6)
