@@ -13,7 +13,7 @@ import numpy as np
 import xarray as xr
 
 from .core import AEFError, GridError, LabelError, user_stacklevel
-from .spatial import centred, stored_rounding
+from .spatial import centred, is_geographic, stored_rounding
 from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hint, half_pixel_off,
                                inside_grid, pixel_indices, pixel_size, rename_spatial, same_crs, to_crs, wrap_x)
 
@@ -86,6 +86,21 @@ def _by_place(g, lab, what:str):
 OFF_MAP = ("all {n} labelled pixels of the label raster lie outside the grid of the map (crs {crs}): give the raster "
            "its CRS (`labels.attrs['crs']`) or one that overlaps the map")
 
+def _circle_cells(m:np.ndarray,   # a lon/lat map's longitudes, in any order (two pieces sorted apart across 180 too)
+                  c:np.ndarray,   # longitudes of label cells on the map's lattice
+                 ) -> np.ndarray:
+    """Index into `m` of the longitude nearest each of `c` round the circle: the map pixel of each label cell by
+    place, whichever way either axis writes longitude (179.99975 or -179.99975) and in whatever order it stores the
+    columns. One regular step from the first column put the cells of a raster sorted in -180..180 across the
+    antimeridian (-179.99975.., then ..179.99975) on other columns."""
+    km, kc = np.mod(m, 360.0), np.mod(c, 360.0)
+    o = np.argsort(km, kind="stable")
+    s = km[o]
+    p = np.searchsorted(s, kc)
+    near = np.stack([(p - 1) % len(s), p % len(s)])   # the neighbours either side, the last and first meeting at 0
+    gap = np.abs((s[near] - kc + 180.0) % 360.0 - 180.0)
+    return o[near[np.argmin(gap, 0), np.arange(len(kc))]]
+
 def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regular x/y coordinates
                 labels:xr.DataArray,  # a label raster (y, x), any dims names `geo.rename_spatial` reads
                 what:str="label raster",   # the raster's name in messages
@@ -142,7 +157,8 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
         if mx.all() and my.all() and lab.sizes["x"] == len(ex) and lab.sizes["y"] == len(ey):   # the map's pixels
             at = lambda c, m, r, a: (np.clip(cell_index(m[0], m[1] - m[0], c - r, a), 0, len(m) - 1) if len(m) > 1
                                      else np.zeros(len(c), np.int64))   # each cell's map pixel, in the raster's order
-            x, y = ex[at(lx, wx, res["x"], "x")], ey[at(ly, ey, res["y"], "y")]   # the map's own x: 180.00025 or -179.99975
+            ix = _circle_cells(ex, lx - res["x"]) if is_geographic(crs_of(g)) else at(lx, wx, res["x"], "x")
+            x, y = ex[ix], ey[at(ly, ey, res["y"], "y")]   # the map's own x: 180.00025 or -179.99975
             if (x == lab.x.values).all() and (y == lab.y.values).all(): return labels
             return lab.drop_vars("spatial_ref", errors="ignore").assign_coords(x=x, y=y)   # within the tolerance: moved on
     if not (crs_of(lab) and crs_of(g)): return labels   # no CRS: not resampled on a guess
