@@ -104,8 +104,6 @@ SECTIONS = {
     'alphaearth_nb.gate': {
         'sq_norms': 'v : np.ndarray\n    float32 vectors (..., 64)\n',
         'byte_codes': 'a : np.ndarray\n    (..., 64) values; uint8 ones may be int8 codes read unsigned or shifted by 128\nfills\n    declared no-data values (pixels of them tell nothing)\n',
-        'window_rows': "n : int\n    the length of an axis\nside : int\n    each window's length\n",
-        'map_sample': 'da : xr.DataArray\n    a map (..., y, x, band), lazy or not\n',
         'map_byte_codes': 'da : xr.DataArray\n    a map (..., band); uint8 values may be int8 codes read unsigned or shifted by 128\nfills\n    declared no-data values (pixels of them tell nothing)\nvalid\n    the declared valid range (`valid_bounds`; pixels outside tell nothing)\n',
         'gate_vectors': 'a\n    (..., 64) int codes or float vectors (or float codes)\nfills\n    declared no-data values\ncodes : bool|None\n    True: a float array holds codes (declared int8 on disk); None: per pixel\nunit : bool\n    lengths far from 1: means rescaled, others refused (False: all kept)\n',
         'fill_rows': 'x : np.ndarray\n    rows (N, 64) of embeddings or their means\nsame : np.ndarray|None\n    rows (N,) whose values are all one, where known\n',

@@ -17,24 +17,24 @@ from .core import (EMBED_DIM, DimensionError, NoValidDataError, a_bands, a_posit
 from .bands import (band_dim, band_hint, band_parts, band_variables, by_band, join_parts, label_bands,
                                  list_vectors, query_array, real_parts)
 from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range, is_lazy, rename_spatial
-from .pixels import pixelwise, values_at
+from .pixels import map_sample, pixelwise, read_once, values_at, window_rows
 from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
 from .spatial import runs_model
 from .directions import COS_ROWS, change_score, cosines, unit_rows
 
 # %% auto #0
-__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms', 'byte_codes', 'window_rows', 'map_sample',
-           'map_byte_codes', 'gate_vectors', 'fill_rows', 'table_codes', 'power_scale', 'scale_hint', 'linear_as_codes',
-           'gated', 'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions',
-           'label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band', 'band_parts',
-           'join_parts', 'real_parts', 'query_array', 'pixelwise', 'values_at', 'unit_rows', 'COS_ROWS', 'cosines',
-           'change_score']
+__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes',
+           'gate_vectors', 'fill_rows', 'table_codes', 'power_scale', 'scale_hint', 'linear_as_codes', 'gated',
+           'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions', 'label_bands',
+           'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band', 'band_parts', 'join_parts',
+           'real_parts', 'query_array', 'pixelwise', 'values_at', 'window_rows', 'map_sample', 'unit_rows', 'COS_ROWS',
+           'cosines', 'change_score']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
 _all_ += ["label_bands", "band_dim", "band_hint", "band_variables", "list_vectors", "by_band", "band_parts",
           "join_parts", "real_parts", "query_array"]   # from `bands` (21a), split from here: `gate.by_band` is `bands.by_band`
-_all_ += ["pixelwise", "values_at"]   # from `pixels` (21c), split from here: `gate.values_at` is `pixels.values_at`
+_all_ += ["pixelwise", "values_at", "window_rows", "map_sample"]   # from `pixels` (21c), split from here: `gate.values_at` is `pixels.values_at`
 _all_ += ["unit_rows", "COS_ROWS", "cosines", "change_score"]   # from `directions` (21b), split from here: `gate.cosines` is `directions.cosines`
 
 
@@ -187,20 +187,6 @@ def byte_codes(a:np.ndarray,   # (..., 64) values; uint8 ones may be int8 codes 
         out = np.where(big[..., None], w, out.astype(np.int64))
     return out
 
-def window_rows(n:int,           # the length of an axis
-                side:int=64,     # each window's length
-               ) -> np.ndarray:
-    "Indices of three `side`-long windows along an axis of `n`, at 1/6, 1/2 and 5/6 of it (all of it if shorter)."
-    return np.unique(np.concatenate([np.arange(s, min(n, s + side)) for s in
-                                     (min(max(0, int(n * f) - side // 2), max(0, n - side)) for f in (1/6, 1/2, 5/6))]))
-
-def map_sample(da:xr.DataArray,  # a map (..., y, x, band), lazy or not
-              ) -> xr.DataArray:
-    """`da`'s pixels in nine 64 x 64 windows spread over it (`window_rows` of `y` and `x`), at most 36,864: what a lazy
-    map's gates judge (F4), reading the chunks under them only; still lazy (the caller computes it)."""
-    refuse_path(da, MAP_WANTED, "map")
-    return da.isel({k: window_rows(da.sizes[k]) for k in ("y", "x") if k in da.dims})
-
 def _map_reading(da:xr.DataArray, fills, valid=None) -> int|None:
     """The uint8 reading (`_byte_reading`) of a lazy map, decided once for the whole map (a reading chosen per dask
     block read one block shifted and the next not, and warned in worker threads): from its central 64 x 64 window
@@ -210,7 +196,7 @@ def _map_reading(da:xr.DataArray, fills, valid=None) -> int|None:
     d = rename_spatial(da)
     for look in ({k: slice(max(0, d.sizes[k] // 2 - 32), d.sizes[k] // 2 + 32) for k in ("y", "x") if k in d.dims},
                  {k: window_rows(d.sizes[k]) for k in ("y", "x") if k in d.dims}):   # outer indexing: the 3 x 3 windows
-        a = np.asarray(d.isel(look).transpose(..., "band").values).reshape(-1, EMBED_DIM)
+        a = read_once(d.isel(look).transpose(..., "band")).reshape(-1, EMBED_DIM)   # once per map
         nd = _fill_mask(a, fills, valid)
         if a.dtype.kind == "f":   # bytes a masking reader turned to floats (`gated`'s `stored`)
             if (fb := _float_bytes(a)) is None: continue
@@ -523,7 +509,7 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
         reading = _map_reading(da, fills, valid) if da.dtype.kind == "u" or byte else None
         out = pixelwise(lambda a: _gate(a, fills, codes, reading=reading, valid=valid, stored_bytes=byte)[0], da,
                         out_core=("band",))
-        if not runs_model(da): _said(np.asarray(map_sample(da).values), fills, codes, reading, valid, byte, "sampled pixel")
+        if not runs_model(da): _said(read_once(map_sample(da)), fills, codes, reading, valid, byte, "sampled pixel")
     else: out = da.copy(data=_said(da.values, fills, codes, None, valid, byte, "pixel"))
     for k in (*NODATA_KEYS, *VALID_KEYS, "scale_factor", "add_offset"): out.attrs.pop(k, None)
     out.encoding = {}

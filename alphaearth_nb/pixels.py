@@ -14,7 +14,7 @@ from .core import MAP_WANTED, refuse_path
 from .spatial import is_lazy
 
 # %% auto #0
-__all__ = ['pixelwise', 'values_at']
+__all__ = ['READ_KEEP', 'pixelwise', 'values_at', 'window_rows', 'map_sample', 'read_once']
 
 # %% ../nbs/21c_pixels.ipynb #c0006
 def pixelwise(func,                # numpy function: arrays (..., *core), one per DataArray -> (..., *out_core)
@@ -41,3 +41,35 @@ def values_at(emb:xr.DataArray,     # embedding (y, x, band), numpy or dask
     refuse_path(emb, MAP_WANTED, "map")
     r, c = xr.DataArray(np.asarray(rows), dims="p"), xr.DataArray(np.asarray(cols), dims="p")
     return np.asarray(emb.isel(y=r, x=c).transpose("p", "band").values, np.float32)
+
+# %% ../nbs/21c_pixels.ipynb #p0009
+def window_rows(n:int,           # the length of an axis
+                side:int=64,     # each window's length
+               ) -> np.ndarray:
+    "Indices of three `side`-long windows along an axis of `n`, at 1/6, 1/2 and 5/6 of it (all of it if shorter)."
+    return np.unique(np.concatenate([np.arange(s, min(n, s + side)) for s in
+                                     (min(max(0, int(n * f) - side // 2), max(0, n - side)) for f in (1/6, 1/2, 5/6))]))
+
+def map_sample(da:xr.DataArray,  # a map (..., y, x, band), lazy or not
+              ) -> xr.DataArray:
+    """`da`'s pixels in nine 64 x 64 windows spread over it (`window_rows` of `y` and `x`), at most 36,864: what a lazy
+    map's gates judge (F4), reading the chunks under them only; still lazy (the caller computes it)."""
+    refuse_path(da, MAP_WANTED, "map")
+    return da.isel({k: window_rows(da.sizes[k]) for k in ("y", "x") if k in da.dims})
+
+_READ = {}      # lazy selections read lately, by dask name: their values (`read_once`), newest last
+READ_KEEP = 4   # how many are kept: each at most a map's sample, 36,864 x 64 values (9.4 MB as float32)
+
+def read_once(da:xr.DataArray,  # a selection of a map (`map_sample`, a window), lazy or not
+             ) -> np.ndarray:
+    """`da`'s values as a numpy array; for dask input computed once while it is among the last `READ_KEEP` read,
+    kept by its dask name (dask's `tokenize` of the graph: the same map and selection, the same name), so a second
+    gate of one lazy map reads no chunk (was: each call read its windows again; a remote map's chunks fetched again).
+    A copy each time (callers may write into it). Another map, or another selection, is read anew; a store rewritten
+    in place under a map opened before is read as it was (open it again)."""
+    key = (getattr(da.data, "name", None), da.dims) if is_lazy(da) else (None,)
+    if key[0] is None: return np.asarray(da.values)
+    if (v := _READ.pop(key, None)) is None: v = np.asarray(da.values)
+    _READ[key] = v
+    while len(_READ) > READ_KEEP: _READ.pop(next(iter(_READ)), None)
+    return v.copy()
