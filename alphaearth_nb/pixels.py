@@ -67,6 +67,7 @@ def read_once(da:xr.DataArray,  # a selection of a map (`map_sample`, a window),
     gate of one lazy map reads no chunk (was: each call read its windows again; a remote map's chunks fetched again).
     A copy each time (callers may write into it). Another map, or another selection, is read anew; a store rewritten
     in place under a map opened before is read as it was (open it again)."""
+    refuse_path(da, MAP_WANTED, "map")
     key = (getattr(da.data, "name", None), da.dims) if is_lazy(da) else (None,)
     if key[0] is None: return np.asarray(da.values)
     if (v := _READ.pop(key, None)) is None: v = np.asarray(da.values)
