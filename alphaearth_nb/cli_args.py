@@ -135,6 +135,8 @@ def _data(s:str) -> str:
     s = os.path.expanduser(s)
     if not Path(s).exists():
         raise argparse.ArgumentTypeError(f"{s} does not exist: pass `samples` or a .nc/.zarr stack")
+    if Path(s).is_dir() and not any(Path(s).iterdir()):   # was: after the plan, xarray's GroupNotFoundError
+        raise argparse.ArgumentTypeError(f"{s} is an empty folder: pass `samples` or a .nc/.zarr stack")
     if Path(s).suffix not in (".nc", ".zarr"):
         raise argparse.ArgumentTypeError(f"{s} is not a .nc or .zarr stack: pass `samples` or a .nc/.zarr DataTree")
     return s
@@ -325,7 +327,8 @@ def parser() -> argparse.ArgumentParser:
                        f"ndvi,dem (the eo-learn stack); ModelConfig.{k}. With --resume: the run's again, and --preset")
     e = _command(sub, "embed", "embed a stack with a trained model into zarr")
     e.add_argument("--data", type=_data, default="samples", help=data)
-    e.add_argument("--checkpoint", type=_existing, required=True, help="a run folder or a checkpoint")
+    e.add_argument("--checkpoint", type=_existing, required=True, help="the run folder `aef train --out` wrote, or "
+                   "one of its checkpoints/ckpt_*.json")
     e.add_argument("--period", type=_period, required=True,
                    help="a year (2024: one annual embedding, as the official product's), years first,last (2023,2024: "
                    "ONE embedding valid over both years, not one per year: for a map per year run once per year, "

@@ -71,6 +71,8 @@ def open_input(path,            # the file or folder the user named
         one = next(iter(sorted(p.glob("*.csv"))), None)
         raise err(f"{flag} {p} is a folder, not a CSV file: pass the file itself"
                   + (f", e.g. {flag} {shlex.quote(str(one))}" if one else ""))
+    if p.is_file() and p.stat().st_size == 0:   # was: pandas' 'EmptyDataError: No columns to parse from file'
+        raise err(f"{flag} {p} is an empty file (0 bytes): {fix}")
     try: return _open_file(p, kind)
     except AEFError: raise
     except (ValueError, OSError, KeyError, TypeError, EOFError, UnicodeDecodeError, pd.errors.ParserError) as e:
@@ -473,9 +475,38 @@ def _vector_labels(a, crs=None):
     warn_missing_rows(miss, a.label_column, f"--labels {a.labels}", _fill_fix(miss, a.label_column, a.labels))
     return gdf[~miss]
 
+_TEXT_TABLES = (".csv", ".tsv", ".txt")   # --embeddings read as a table (`read_table`: any separator of , ; tab |)
+# files of other forms given as --embeddings: refused by name, before any reader (was: opened as 'a zarr store')
+_NOT_STORES = (".parquet", ".geoparquet", ".xlsx", ".xls", ".ods", ".json", ".geojson", ".gpkg", ".shp", ".fgb", ".kml",
+               ".kmz", ".npy", ".npz", ".pkl")
+
+def _not_a_store(path:Path) -> None:
+    "`LabelError` for --embeddings a file of a form `aef evaluate` reads not (`_NOT_STORES`), naming the forms it reads."
+    s = path.suffix.lower()
+    if not (path.is_file() and s in _NOT_STORES): return
+    raise LabelError(f"--embeddings {path} is a {s} file: aef evaluate reads the .zarr store `aef embed` wrote (or a "
+                     f".nc), or a text table ({', '.join(_TEXT_TABLES)}) with columns A00 .. A63 and the labels: save "
+                     "the table as CSV" + ("; a file of labelled points or polygons goes to --labels" if s in
+                                           LABEL_VECTORS else ""))
+
+def _refuse_values(y:np.ndarray, column:str, where:str, names) -> None:
+    "A label column of measurements (a class probability, a backscatter): most of its 10+ rows a class of their own, " \
+    "so no class has the 2 rows a level needs (1 to train, 1 to test): `LabelError` naming the column read and the " \
+    "one to pass (`_label_column`'s choice among the others), before the table of 'too few' classes."
+    n = len(u := np.unique(y))
+    if len(y) < 10 or n <= len(y) / 2: return
+    try: other = _label_column(None, [str(c) for c in names if str(c) != column], where)
+    except LabelError: other = None   # several: named by --label-column's own error when passed
+    fix = (f"--label-column {shlex.quote(other)}" if other and (other != "label" or "label" in names) else
+           "--label-column with the column of class ids or names")
+    ex = ", ".join(f"{v:.4g}" if isinstance(v, float) else str(v) for v in u[:3])
+    raise LabelError(f"{where}: column {column!r} holds {n} different values in its {len(y)} rows (e.g. {ex}): "
+                     f"values, not classes (aef evaluate scores classes of 2 rows or more each): pass {fix}")
+
 def _evaluate_cmd(a) -> None:
     path, typed = Path(a.embeddings), a.label_column   # typed: None where --label-column was left out
-    if path.suffix == ".csv":
+    _not_a_store(path)
+    if path.suffix.lower() in _TEXT_TABLES:
         if given := [f for f, v in (("--labels", a.labels), ("--labels-var", a.labels_var),
                                     ("--embeddings-var", a.embeddings_var)) if v is not None]:
             raise LabelError(f"{' and '.join(given)} given with --embeddings {path}, a CSV: its labels are its own "
@@ -483,8 +514,12 @@ def _evaluate_cmd(a) -> None:
                              "nothing: leave it out, or pass the embeddings as the .zarr `aef embed` wrote to "
                              "evaluate them on that label raster")
         df = _read_csv(path, "--embeddings", "columns A00 .. A63 and the labels")
+        if df.empty:   # was: 'no labelled point left: negative ids and empty names are unlabelled'
+            raise LabelError(f"--embeddings {path} has a header but no rows: it needs a row a point, its A00 .. A63 "
+                             "and its label")
         a.label_column = _label_column(a.label_column, df.columns, f"--embeddings {path}")   # said below
         x, y = labels_from_csv(df, a.label_column, path)
+        _refuse_values(y, a.label_column, f"--embeddings {path}", df.columns)
         source, unit = path, "rows"   # its labels' fill-like ids: said below, in the file's words
     else:   # an option nothing reads here: refused before any file is read, as beside a CSV (was ignored, exit 0)
         # a vector file of points/polygons (the live map's `save_labels` GeoJSON, RFC 7946 or with a `crs` member
@@ -518,7 +553,7 @@ def _evaluate_cmd(a) -> None:
     chose = typed is None and a.label_column not in (None, "label")   # dw_label, read without --label-column
     read = "" if a.label_column is None else \
         f" (labels: column {a.label_column!r}{'; another: --label-column NAME' if chose else ''})"
-    print(f"aef evaluate: {len(y)} labelled {'rows' if path.suffix == '.csv' else 'pixels'} of {n} "
+    print(f"aef evaluate: {len(y)} labelled {'rows' if path.suffix.lower() in _TEXT_TABLES else 'pixels'} of {n} "
           f"class{'es' * (n != 1)}{read}; {', '.join(map(str, a.shots))} shots a class, {folds} a level (a bar each)",
           file=sys.stderr)
     with warnings.catch_warnings():   # fill-like ids (255 beside 1..4): said once, above or by training_set
