@@ -349,8 +349,10 @@ class DiskError(OSError, AEFError):
     def full(cls, e:BaseException, target, what:str) -> DiskError|None:   # what a write of `target` (a `what`) raised
         "A full disk or quota (ENOSPC, EDQUOT): the error naming the output, what became of it and the fix; else None."
         if not isinstance(e, OSError) or e.errno not in (errno.ENOSPC, errno.EDQUOT): return None
-        err = cls(e.errno, f"No space left on the disk of {target} while writing the {what}: {target} is as it was "
-                           "before (the partial copy beside it removed); free space there, or write elsewhere")
+        kept = (f"{target} is as it was before (" if os.path.lexists(target) else   # a new output: none there
+                f"{target} was not written (nothing is there, as before; ")
+        err = cls(e.errno, f"No space left on the disk of {target} while writing the {what}: {kept}the partial copy "
+                           "beside it removed); free space there, or write elsewhere")
         err.__cause__ = e   # the OS's own error, shown as the cause
         return err
 
