@@ -443,7 +443,7 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     swap = swapped_on(obj, xs, ys, LONLAT if not is_geographic(m) else m)
     off = ~a if a is not None else np.ones(xs.shape, bool)
     i = int(np.argmax(off)); n = int(off.sum())
-    first = f"({xs.flat[i]:g}, {ys.flat[i]:g})"
+    first = f"({xs.flat[i]:.9g}, {ys.flat[i]:.9g})"   # a metre of UTM kept (`:g`: 5e+06)
     how = (f"in the map's CRS ({crs_name(m)}), which is lon/lat" if one else
            f"either way: in the map's CRS ({crs_name(m)}) and as lon/lat (EPSG:4326)")
     g = None if swap or na or nb else crs_guess(obj, xs, ys, m)   # feet given as metres, a map in feet

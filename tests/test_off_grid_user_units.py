@@ -77,3 +77,9 @@ def test_sample_off_the_map_names_the_points_as_given():
     msg = str(w[0].message)
     assert "as given, lon 3.010000..3.020000, lat 45.150000..45.160000 in EPSG:4326" in msg, msg
     _says_the_span_in_degrees(msg)
+
+
+def test_points_off_the_map_either_way_keep_their_digits():
+    lab = pd.DataFrame({"x": [400_000.0, 400_010.0], "y": [4_999_995.0, 4_999_985.0], "label": [0, 1]})
+    with pytest.raises(LabelError, match=r"first \(400000, 4999995\)\) lie outside the grid read either way"):
+        analysis.classify(UTM, lab)   # was '(first (400000, 5e+06))': 5 m typed, 5 km read
