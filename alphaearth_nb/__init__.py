@@ -80,27 +80,10 @@ def _with_explorer(module) -> None:
     if module.__name__.endswith(".accessor") and {f"{_PKG}.maps", f"{_PKG}.explorer"} & set(_sys.modules): return
     _importlib.import_module(f"{_PKG}.explorer")
 
-# the modules the package follows without importing them: each, once loaded (by anyone), gets its hook (xarray's
-# by `_Follow`, the package's own by `_ParamDocsFinder` below, which finds them first)
+# the modules the package follows without importing them: each, once loaded (by anyone), gets its hook from the
+# package's one finder (`_Finder`, below: the package imports no xarray itself, so `aef --help` does not wait for it)
 _FOLLOWED = {"xarray": _register, f"{_PKG}.maps": _with_explorer, f"{_PKG}.accessor": _with_explorer}
 
-class _Follow:
-    "Finds a module of `_FOLLOWED` as the finders after it do, and runs its hook once it is loaded: the package " \
-    "imports no xarray itself, so `aef --help` does not wait for it."
-    @classmethod
-    def find_spec(cls, fullname:str, path=None, target=None):
-        if fullname not in _FOLLOWED: return None
-        spec = next((s for f in _sys.meta_path if f is not cls and hasattr(f, "find_spec")
-                     and (s := f.find_spec(fullname, path, target)) is not None), None)
-        loader = getattr(spec, "loader", None)
-        if loader is None or not hasattr(loader, "exec_module"): return spec
-        run = loader.exec_module
-        def exec_module(module): run(module); _FOLLOWED[fullname](module)
-        loader.exec_module = exec_module   # this spec's own loader object
-        return spec
-
-_sys.meta_path[:] = [f for f in _sys.meta_path if getattr(f, "__name__", "") != "_Follow"]   # a notebook re-run
-_sys.meta_path.insert(0, _Follow)
 for _name, _hook in _FOLLOWED.items():
     if _name in _sys.modules: _hook(_sys.modules[_name])   # imported before the package, as a notebook often does
 
@@ -126,23 +109,29 @@ def _param_docs(module) -> int:
         n += 1
     return n
 
-class _ParamDocsFinder:
-    "Finds this package's modules as `PathFinder` does, and gives each, once loaded, its Parameters sections " \
-    "(and its `_FOLLOWED` hook, `maps`')."
+class _Finder:
+    "The package's one finder, first on `sys.meta_path`: finds this package's modules as `PathFinder` does and the " \
+    "other modules of `_FOLLOWED` (xarray) as the finders after it do, and runs, once each is loaded, what the " \
+    "package does on it: its Parameters sections (`_param_docs`, the package's own modules) and its `_FOLLOWED` hook."
     @classmethod
     def find_spec(cls, fullname:str, path=None, target=None):
-        if not fullname.startswith(__name__ + ".") or path is None: return None
-        spec = _machinery.PathFinder.find_spec(fullname, path, target)
+        own = fullname.startswith(_PKG + ".") and path is not None
+        if not own and fullname not in _FOLLOWED: return None
+        spec = _machinery.PathFinder.find_spec(fullname, path, target) if own else \
+            next((s for f in _sys.meta_path if getattr(f, "__name__", "") != cls.__name__ and hasattr(f, "find_spec")
+                  and (s := f.find_spec(fullname, path, target)) is not None), None)
         loader = getattr(spec, "loader", None)
         if loader is None or not hasattr(loader, "exec_module"): return spec
         run = loader.exec_module
         def exec_module(module):
-            run(module); _param_docs(module)
+            run(module)
+            if own: _param_docs(module)
             if fullname in _FOLLOWED: _FOLLOWED[fullname](module)
         loader.exec_module = exec_module   # this spec's own loader object
         return spec
 
-if not any(f is _ParamDocsFinder for f in _sys.meta_path): _sys.meta_path.insert(0, _ParamDocsFinder)
+# one, whatever ran before: a notebook's re-run or `importlib.reload` replaces it (was: one more each time)
+_sys.meta_path[:] = [_Finder] + [f for f in _sys.meta_path if getattr(f, "__name__", "") != "_Finder"]
 for _name, _mod in list(_sys.modules.items()):
     if _name.startswith(__name__ + ".") and _mod is not None: _param_docs(_mod)
 
