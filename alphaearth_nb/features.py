@@ -152,7 +152,7 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     the rule of `classify` and `regress`; in another CRS, each pixel the label of the cell holding its centre,
     warned; one none of whose cells lies under a feature pixel is off the map, the `LabelError` of `training_set`,
     `labels.OFF_MAP`); labels on another grid (shifted) raise `GridError`,
-    another shape without coordinates `LabelError`. Which pixels are labelled is `geo.labelled_cells`,
+    another shape without coordinates `LabelError`. Which pixels are labelled is `labels.labelled_cells`,
     the rule `classify` and `regress` apply: not NaN/None/empty text, not a declared no-data (as text on a text
     raster) nor `nodata`, and not negative unless `positive=False` (value rasters). On a label raster packed CF-style
     (integers with `scale_factor`/`add_offset` in attrs, unpacked to its units first, `geo.unpacked`), `nodata`

@@ -22,6 +22,7 @@ from . import geo
 from .geo import require
 from .spatial import GEOMS_WANTED, GRID_WANTED
 from .labels import read_table, table_numbers
+from .paths import user_path
 
 # %% auto #0
 __all__ = ['LONLAT', 'EE_GEO', 'POINT_COLUMNS', 'lonlat_columns', 'coordinate_names', 'coordinate_hint', 'import_geopandas',
@@ -179,7 +180,7 @@ def table_file(src):  # labels or points in any form: only a path to a CSV/TXT o
     naming `crs=`). Was: the file alone was a `GridError` asking for `crs=`. (`sample` reads them so too: see
     `points_xy`.)"""
     if not isinstance(src, (str, Path)) or _is_wkt(src): return src
-    p = Path(src)
+    p = user_path(src)   # `~` is the home folder, as every reader of the package reads a path
     if p.suffix.lower() not in (".csv", ".txt", ".parquet") or not p.is_file(): return src
     t = _read_places_file(p, import_geopandas("reading a Parquet table") if p.suffix.lower() == ".parquet" else None)
     return src if type(t).__name__ == "GeoDataFrame" else t
@@ -293,9 +294,10 @@ def _read_geometries(src, crs):
         src = gpd.GeoDataFrame(geometry=geoms)
     if isinstance(src, (str, Path)) and not _is_wkt(src):
         gpd = import_geopandas("reading a vector file")
-        if not Path(src).exists():
-            raise LabelError(f"no vector file at {src}: check the path (GeoJSON, GeoPackage, shapefile)")
-        path, src = src, _read_places_file(Path(src), gpd)
+        if not user_path(src).exists():   # `~` is the home folder (was: 'no vector file at ~/labels.geojson')
+            raise LabelError(f"no file at {src}: check the path (a vector file: GeoJSON, GeoPackage, shapefile; or a "
+                             "CSV or Parquet table of points)")
+        path, src = src, _read_places_file(user_path(src), gpd)
         if type(src).__name__ == "GeoDataFrame":
             if src.crs is None:   # a shapefile without its .prj, a layer of undefined SRS: `crs=` says it, or nothing
                 if crs is None: raise GridError(_NO_FILE_CRS.format(path=path))
@@ -370,8 +372,8 @@ def _own_label(src):
     "A GeoDataFrame of the places `src` that say their own CRS (a GeoDataFrame or GeoSeries, a vector file), else None."
     if type(src).__name__ == "GeoSeries": src = src.to_frame("geometry")
     if type(src).__name__ == "GeoDataFrame": return src if src.crs is not None else None
-    if isinstance(src, (str, Path)) and not _is_wkt(src) and Path(src).exists():
-        t = _read_places_file(Path(src), import_geopandas("reading a vector file"))
+    if isinstance(src, (str, Path)) and not _is_wkt(src) and user_path(src).exists():
+        t = _read_places_file(user_path(src), import_geopandas("reading a vector file"))
         return t if type(t).__name__ == "GeoDataFrame" and t.crs is not None else None
     return None
 

@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .core import LabelError, a_bands
+from .core import LabelError, MissingDataError, a_bands
+from .paths import user_path
 from .geo import LAT_NAMES, LON_NAMES   # coordinate columns are no label column
 
 # %% auto #0
@@ -43,7 +44,13 @@ def read_table(p) -> pd.DataFrame:  # a CSV file's path (any separator of , ; ta
     """A CSV table as spreadsheets write it: ',' separated, or (when ',' gives one column whose name holds ';', a tab
     or '|') that separator, with decimal commas ('0,0123') read as numbers where they are (most European locales
     export ';' with decimal commas); in the encoding `text_encoding` finds; spaces after a separator and around a
-    header name dropped. Was: a ';' file read as one column, then 'no column label' (case G18-5)."""
+    header name dropped. Was: a ';' file read as one column, then 'no column label' (case G18-5). `~` is the home
+    folder (`paths.user_path`, as every reader of the package reads a path); a path that is no file is
+    `MissingDataError` naming it (was: pandas' FileNotFoundError for `~/labels.csv`, which pandas itself reads)."""
+    p = user_path(p)
+    if not p.is_file():
+        raise MissingDataError(f"{p} is a folder, not a table: pass the CSV file in it" if p.is_dir() else
+                               f"{p} does not exist: check the path (a CSV table)")
     kw = dict(encoding=text_encoding(p), skipinitialspace=True)
     df = pd.read_csv(p, **kw)
     head = str(df.columns[0]) if df.shape[1] == 1 else ""
