@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import glob
 import json
 import os
 import re
@@ -258,7 +259,7 @@ def clear_partials(folder:str|os.PathLike, # the folder to look in (`~` allowed)
         if not another_hosts(p, pid, host) and not pid_alive(pid, seen): _rm(p); gone.append(p)
     return gone
 
-def _clean_partials(t:Path): clear_partials(t.parent, t.name)
+def _clean_partials(t:Path): clear_partials(t.parent, glob.escape(t.name))   # its name as written, no glob
 
 def _rm(p:Path): shutil.rmtree(p, ignore_errors=True) if p.is_dir() and not p.is_symlink() else p.unlink(missing_ok=True)
 
@@ -266,7 +267,7 @@ def _dead_olds(t:Path) -> list[Path]:
     "What `_swap_in` moved aside for `t` (`.NAME.old-PID-*`) and a writer of this machine no longer alive left " \
     "there, newest first (another host's: kept, said)."
     olds = []
-    for p in t.parent.glob(f".{t.name}.old-*"):
+    for p in t.parent.glob(f".{glob.escape(t.name)}.old-*"):   # 'site[12].zarr' as written
         try: pid, host = scratch_writer(p, ".old-")
         except ValueError: continue
         if another_hosts(p, pid, host): continue
