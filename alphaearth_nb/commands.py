@@ -233,6 +233,19 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     x = table_numbers(df, list(df.columns[cols]), "the embedding table", LabelError, first_line=2)  # 'abc', '#VALUE!'
     return x.astype(np.float32), y
 
+# %% ../nbs/29d_commands.ipynb #c0026s
+def _resume_sources(a, header:dict) -> None:
+    "With --resume: --inputs/--targets given otherwise than the run's checkpoint records are a `ConfigError` naming " \
+    "the run's, before any work (was: the model built with them, then the checkpoint's load failed in equinox's " \
+    "words with the fix 'build the model with the config in the checkpoint header', which `aef train` cannot do)."
+    m = header.get("model")
+    for k in ("inputs", "targets") if isinstance(m, dict) else ():
+        was, given = tuple(m.get(k) or ()), getattr(a, k)
+        if was and given and sorted(given) != sorted(was):
+            raise ConfigError(f"run {a.out} was trained with --{k} {','.join(was)}: leave --{k} out (or pass --{k} "
+                              f"{','.join(was)}) to resume it, or a new --out to train with --{k} {','.join(given)}")
+
+
 # %% ../nbs/29d_commands.ipynb #c0026
 _COMPILES = "the bar waits at 0 while the first step compiles (20 s or more on 2 cores; cached for the next run)"
 SMALL_STEP_S = 0.5   # s a step of `small` at batch 4 on 2 idle cores (README: `make demo`'s 200 steps, 4 Dec 2026)
@@ -277,6 +290,7 @@ def _resume_settings(a) -> None:
 def _resume_preset(a) -> str:
     "The preset to train: --preset, else (with --resume) the one the run's checkpoint records, else small."
     header = _run_header(a)
+    _resume_sources(a, header)   # before the sources left out are filled from the run's
     recorded = header.get("preset")
     if recorded is None and isinstance(m := header.get("model"), dict):  # trained with --inputs/--targets (N19-11)
         a.inputs, a.targets = (getattr(a, k) or tuple(m.get(k) or ()) or None for k in ("inputs", "targets"))
