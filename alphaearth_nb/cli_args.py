@@ -266,6 +266,8 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message):
         self.print_usage(sys.stderr)
+        if message == "the following arguments are required: cmd":   # `aef` alone: was argparse's dest name, 'cmd'
+            message = "name a command: aef demo, aef train, aef embed or aef evaluate (aef COMMAND --help says more)"
         self.exit(2, f"aef: error: {self._bare(message) or message}\n")
 
 def _command(sub, name:str, what:str) -> argparse.ArgumentParser:

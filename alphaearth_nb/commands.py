@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from . import analysis, embeddings, evaluate, model, samples, scene, stream, train
+from . import analysis, embeddings, evaluate, model, readers, samples, scene, stream, train
 from .core import (AEFError, CheckpointError, ConfigError, DimensionError, LabelError, MissingDataError,
                                 MissingSourceError, StackTypeError, UnknownSourceError, band_names, checks_flags,
                                 seed_key)
@@ -98,6 +98,10 @@ def open_data(data:str|None="samples" # "samples", or a .nc / .zarr DataTree on 
                              "satellite sources, one group per source. Score embeddings with `aef evaluate "
                              "--embeddings` (a .zarr `aef embed` wrote, or a CSV with A00..A63); map with them in "
                              "Python, `aef.from_official(ds)`.")
+    if set(readers.WORLDCEREAL_S2) | {"S1-SIGMA0-VV", "AGERA5-TMEAN"} <= set(tree.data_vars):   # the product, flat
+        print(f"aef: --data {p} is a WorldCereal patch: read as a stack of sentinel2, sentinel1, dem and era5 "
+              "(readers.read_worldcereal_patch)", file=sys.stderr)   # was: refused below, with Python's steps only
+        return readers.read_worldcereal_patch(p), None
     if tree.data_vars:   # a product as it comes (WorldCereal's patch): every source in one flat group
         names = [str(v) for v in tree.data_vars]
         raise StackTypeError(f"--data {p} holds variables {names[:6]}{' ...' if len(names) > 6 else ''} at its root, "
