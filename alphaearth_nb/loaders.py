@@ -46,15 +46,16 @@ LOADERS = {"array": f"`np.load(path)` (a .npy file), {_TABLE}",   # what to load
            "source": "`xr.open_dataset(path)` (one source as netCDF; `engine='zarr'`: Zarr), or one source of a stack, "
                      "`xr.open_datatree(path)['sentinel2'].to_dataset()`"}
 
-_PLACES = (".geojson", ".gpkg", ".shp", ".fgb")   # vector files of places (and GeoParquet, told by its footer)
+_PLACES = (".geojson", ".gpkg", ".shp", ".fgb", ".kml", ".kmz", ".gml")   # vector files of places (GeoParquet: below)
 
 def places_reader(p) -> str|None:  # a path
     """geopandas' reader of a vector file of places as code, `gpd.read_file(path)` (by its suffix: .geojson, .gpkg,
-    .shp, .fgb) or `gpd.read_parquet(path)` (a Parquet file whose footer's key-value metadata, read by pyarrow, holds
-    GeoParquet's 'geo' entry with its `primary_column`); None for any other file (a plain Parquet table, one that is
-    no Parquet, or one not there to look in). Was: the footer's bytes searched for '"primary_column"', which a plain
-    table of pandas' with a column of that name holds too."""
-    if (suffix := Path(os.fspath(p)).suffix.lower()) != ".parquet": return "gpd.read_file(path)" if suffix in _PLACES else None
+    .shp, .fgb, .kml, .kmz, .gml) or `gpd.read_parquet(path)` (a .geoparquet file, or a Parquet file whose footer's
+    key-value metadata, read by pyarrow, holds GeoParquet's 'geo' entry with its `primary_column`); None for any
+    other file (a plain Parquet table, one that is no Parquet, or one not there to look in). Was: the footer's bytes
+    searched for '"primary_column"', which a plain table of pandas' with a column of that name holds too."""
+    if (suffix := Path(os.fspath(p)).suffix.lower()) == ".geoparquet": return "gpd.read_parquet(path)"   # by its name
+    if suffix != ".parquet": return "gpd.read_file(path)" if suffix in _PLACES else None
     try: geo = json.loads((pq.read_metadata(p).metadata or {}).get(b"geo", b"{}"))   # the footer only: no rows read
     except (OSError, ValueError, pa.ArrowException): return None   # missing, no Parquet, 'geo' no JSON
     return "gpd.read_parquet(path)" if isinstance(geo, dict) and "primary_column" in geo else None
