@@ -263,12 +263,30 @@ def is_geographic(crs) -> bool:  # any spelling `as_crs` reads, or None
     except CRSError: return False
 
 # %% ../nbs/02b_spatial.ipynb #c0017
+def _bound_source(c:CRS) -> CRS:
+    """The CRS a bound CRS (PROJ.4's `+towgs84`) places coordinates in: its source, and where its shift to its hub
+    is none (`+towgs84=0,0,0`, as GDAL 2, R's raster and old .prj files write WGS 84, UTM and Lambert-93) the
+    source on the hub's datum where both share an ellipsoid (`+proj=longlat +ellps=WGS84 +towgs84=0,0,0` is WGS 84),
+    else the EPSG CRS it spells (`+ellps=GRS80 +towgs84=0,...` Lambert-93: EPSG:2154). Was the source alone, whose
+    datum 'Unknown based on WGS 84 ellipsoid' is no datum of EPSG, so the two spellings of one CRS differed."""
+    src, hub, op = c.source_crs, c.target_crs, c.coordinate_operation
+    if op is None or hub is None or any(p.value != 0 for p in op.params): return src
+    if src.ellipsoid == hub.ellipsoid:
+        j, h = src.to_json_dict(), hub.to_json_dict()
+        g = j.get("base_crs", j)
+        for k in ("datum", "datum_ensemble"): g.pop(k, None)
+        g.update({k: h[k] for k in ("datum", "datum_ensemble") if k in h})
+        try: return CRS.from_json_dict(j)
+        except _ProjCRSError: return src
+    code = src.to_epsg(min_confidence=70)
+    return CRS.from_epsg(code) if code else src
+
 def horizontal_crs(crs) -> CRS:  # any spelling `as_crs` reads (compound, 3D and bound CRSs too)
     """The horizontal part of `crs` (any spelling `as_crs` reads): a compound CRS's first part (EPSG:32631+5773 ->
     UTM zone 31N), a 3D CRS in 2D (EPSG:4979, WGS 84 with ellipsoidal heights -> WGS 84), a bound CRS's source
-    (GDAL's `+towgs84`); any other as it is. A map's pixels are placed by these two axes alone."""
+    (GDAL's `+towgs84`; read as its hub's datum where the shift is none, `_bound_source`); any other as it is. A map's pixels are placed by these two axes alone."""
     c = as_crs(crs)
-    if c.is_bound: c = c.source_crs
+    if c.is_bound: c = _bound_source(c)
     if c.is_compound and c.sub_crs_list: c = c.sub_crs_list[0]
     if len(c.axis_info) > 2 and not c.is_geocentric:
         try: c = c.to_2d()
