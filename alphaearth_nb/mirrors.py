@@ -30,8 +30,8 @@ try:   # the official extra (geopandas needs it): area_of's geometries; the inde
     from shapely.geometry.base import BaseGeometry
 except ImportError: shapely = translate = MultiPolygon = box = None; BaseGeometry = ()
 
-from .core import (EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, PeriodError, band_names,
-                                checks_flags, refuse_path)
+from .core import (EMBED_DIM, ConfigError, GridError, MirrorError, MissingDataError, NoTilesError, PeriodError,
+                                band_names, checks_flags, refuse_path)
 from .quantize import quantize
 from .geo import crs_of, grid_coords, north_up, require, to_crs, write_crs
 from .labels import table_numbers
@@ -259,8 +259,19 @@ class LocalMirror:
         ix, px = self.index, ", ".join(f"{h} x {w}" for h, w in sorted({a.shape[:2] for a, _, _ in self.written.values()}))
         return f"LocalMirror({str(self.root)!r}: {len(ix)} tiles, years {sorted(set(ix['year'].tolist()))}, CRS {sorted(set(ix['crs']))}, tiles of {px} px)"
 
+_NO_SAMPLES = ("`build_local_mirror` writes its tiles from the official vectors of the aef_samples data set (`samples=`: "
+              "its folder or a CSV of it); without it, `aef.official.fetch_tiles((2.999, 44.999, 3.001, 45.001), 2024, "
+              "'aef_mirror')` downloads the real tile under a small area once (online), into a folder that is a "
+              "`source=` offline from then on")   # what a fresh clone without the shared data can do instead
+
 def _vectors(samples) -> tuple[np.ndarray, np.ndarray]:
-    df = read_aef_samples(samples) if not isinstance(samples, pd.DataFrame) else samples
+    """The official vectors and Dynamic World labels the mirror is built from. The shared data absent (a fresh
+    clone): `MissingDataError` naming the data set and the way to a real tile (`_NO_SAMPLES`); was the reader's
+    message alone, which names other data sets (worldcereal_patch/, eolearn_patch/) and no way on."""
+    try: df = read_aef_samples(samples) if not isinstance(samples, pd.DataFrame) else samples
+    except MissingDataError as e:
+        if samples is not None: raise   # the path the user gave: the reader's message names it
+        raise MissingDataError(f"{e} {_NO_SAMPLES}.") from None
     v = table_numbers(df, band_names(), "the samples").astype(np.float32)  # a cell 'abc': LabelError naming it
     return v, df["dw_label"].to_numpy()
 

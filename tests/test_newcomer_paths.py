@@ -81,3 +81,15 @@ def test_docs_name_each_function_where_it_is():
            for i, line in enumerate(f.read_text().splitlines(), 1) for m, n in pat.findall(line)
            if m in mods and n in defined and not hasattr(mods[m], n)]
     assert not bad, bad
+
+
+def test_local_mirror_without_samples_says_the_way_on(tmp_path, monkeypatch):
+    "A fresh clone without the shared data: `build_local_mirror` names aef_samples and `fetch_tiles`, a real tile."
+    monkeypatch.setenv("AEF_SHARED_DATA", str(tmp_path / "no_data"))
+    with pytest.raises(MissingDataError, match=r"real data not found at .*no_data.* aef_samples data set .*"
+                                               r"aef\.official\.fetch_tiles\("):
+        aef.official.build_local_mirror(tmp_path / "mirror")
+    assert not (tmp_path / "mirror").exists()   # nothing written
+    with pytest.raises(MissingDataError) as given:   # a path the user gave: the reader's own message, naming it
+        aef.official.build_local_mirror(tmp_path / "mirror", samples=tmp_path / "mine")
+    assert "mine" in str(given.value) and "fetch_tiles" not in str(given.value)
