@@ -222,10 +222,11 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
     (the neighbour, in the queries of field case D1 `gate.cosines` counts); now the copy, always. The map is 1/32
     of the embedding's bytes; cast with `.astype('float32')` where only the picture matters.
 
-    Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` (`as_embedding`), or for a query of
-    another length; `NoValidDataError` for a query that is no embedding vector (NaN, all zero, a fill value) or a point
-    on no data; `PointError` for a point off the map (read both ways where no `crs`); `CRSError` for a `crs` not
-    read; `GridError` for a point in a CRS on a map that records none."""
+    Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text)
+    and `DimensionError` for one without a 64-long `band` (`as_embedding`), or for a query of another length;
+    `NoValidDataError` for a query that is no embedding vector (NaN, all zero, a fill value) or a point on no data;
+    `PointError` for a point off the map (read both ways where no `crs`); `CRSError` for a `crs` not read; `GridError`
+    for a point in a CRS on a map that records none."""
     da = as_embedding(emb)
     v = query_vector(da, target, crs)   # made unit again in float64 by `cosines`: its float32 rounding taken off
     return pixelwise(lambda a: cosines(a, v), da, dtype=np.float64, name="similarity")
@@ -254,7 +255,8 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     the selection of the years both have; with no year in common (a 2019 cube and a 2024 one) naming what works,
     one map each (`change(a.isel(time=0), b.isel(time=0))`) or `join_years([a, b])` then `yearly_change`.
 
-    Raises (all `core.AEFError`), besides those above, `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` in either (`as_embedding`)."""
+    Raises (all `core.AEFError`), besides those above, `DTypeError` for no embedding (a path: load it first,
+    `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` in either (`as_embedding`)."""
     if other is None:   # `cube.aef.change()` was a bare TypeError (missing `other`)
         raise ConfigError("change needs `other`, a second embedding on the same grid: `change(a, b)`. For the change "
                           "between the years of one cube use `.aef.yearly_change()` (3 years or more) or "
@@ -380,9 +382,10 @@ def cluster(emb,                        # embedding (y, x, band) or cube (time, 
     with data hold fewer than k distinct vectors (one field, a quantised flat water body): k-means has no k
     centres to find (it gave a centre of 64 zeros, or one centre twice).
 
-    Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for k < 1, n_iter < 0 or
-    a `seed`, `k` or `n_iter` that is no whole number; `NoValidDataError` for no pixel with data or too few
-    distinct vectors."""
+    Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text)
+    and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for k < 1, n_iter < 0 or a
+    `seed`, `k` or `n_iter` that is no whole number; `NoValidDataError` for no pixel with data or too few distinct
+    vectors."""
     da = cube_form(emb)   # a cube: one fit for all its years
     k, n_iter, seed = whole(k, "k", 8), whole(n_iter, "n_iter", 50), as_seed(seed)   # text, -1: named
     if k < 1 or n_iter < 0: raise ConfigError(f"k={k}, n_iter={n_iter}: pass k >= 1, n_iter >= 0, e.g. k=8, n_iter=50")
@@ -465,11 +468,12 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     `labels.class_flags`) gives its names to the classes. Either way the class map carries CF `flag_values` /
     `flag_meanings` (ids and names), which `to_netcdf`, `vectorize`, `map_to_cog` and `plot_classes` write out.
 
-    Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for another `method` or a
-    k that is no whole number >= 1; `LabelError` for labels that cannot be read (no file, no coordinate or `column`
-    column, a raster shifted off the grid), that lie off the map, name fewer than two classes or fewer pixels than
-    k; `GridError` for points whose CRS clashes with `crs=` or cannot be told (`CRSError`: a `crs` not read); of a
-    cube, `TimeError` for a label raster per year whose years are not the cube's (`over_time`)."""
+    Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text)
+    and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for another `method` or a k
+    that is no whole number >= 1; `LabelError` for labels that cannot be read (no file, no coordinate or `column`
+    column, a raster shifted off the grid), that lie off the map, name fewer than two classes or fewer pixels than k;
+    `GridError` for points whose CRS clashes with `crs=` or cannot be told (`CRSError`: a `crs` not read); of a cube,
+    `TimeError` for a label raster per year whose years are not the cube's (`over_time`)."""
     da = as_embedding(emb)
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
@@ -520,11 +524,12 @@ def regress(emb,                        # embedding (y, x, band) or cube (time, 
     warned; a shifted one refused); negative values are values, NaN and declared no-data are not (an undeclared
     -9999 or uint8 255 is fitted, warned: `linear.fill_like_values`).
 
-    Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for another `method` or a
-    k that is no whole number >= 1; `LabelError` for targets that cannot be read (no file, no coordinate or `column`
-    column, text where numbers are needed, a raster shifted off the grid), that lie off the map, or fewer pixels than
-    k; `GridError` for points whose CRS clashes with `crs=` or cannot be told (`CRSError`: a `crs` not read); of a
-    cube, `TimeError` for a target raster per year whose years are not the cube's (`over_time`)."""
+    Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text)
+    and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for another `method` or a k
+    that is no whole number >= 1; `LabelError` for targets that cannot be read (no file, no coordinate or `column`
+    column, text where numbers are needed, a raster shifted off the grid), that lie off the map, or fewer pixels than k;
+    `GridError` for points whose CRS clashes with `crs=` or cannot be told (`CRSError`: a `crs` not read); of a cube,
+    `TimeError` for a target raster per year whose years are not the cube's (`over_time`)."""
     da = as_embedding(emb)
     if method not in ("linear", "knn"): raise ConfigError(f"unknown method {method!r}: use 'linear' or 'knn'")
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
