@@ -25,6 +25,10 @@ import warnings as _warnings
 
 from ._param_docs import SECTIONS as _SECTIONS
 
+# pyarrow (which pandas imports) without its jemalloc background thread, whose glibc arena would defeat
+# `core.keep_heap`'s one arena: only where the user has not set it, and only if pyarrow is not imported yet
+_os.environ.setdefault("JE_ARROW_MALLOC_CONF", "background_thread:false")
+
 _PKG = "alphaearth_nb"   # the package's name, also where this code runs as a notebook (whose __name__ is __main__)
 
 # the everyday names one dot away, each with the module that defines it (imported on first use by `__getattr__`)

@@ -37,19 +37,19 @@ from .loaders import LOADERS, is_path, loader_of
 
 # %% auto #0
 __all__ = ['SEED_MAX', 'MAP_WANTED', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS', 'HEAP_KEEP_BYTES',
-           'KEPT_HEAP', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'PeriodError', 'SourceError',
-           'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError',
-           'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError',
-           'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError',
-           'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
-           'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'flag', 'whole', 'as_seed',
-           'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'with_article', 'user_stacklevel',
-           'refuse_path', 'CallableModule', 'callable_module', 'documented', 'Frames', 'Target', 'Texts',
-           'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
+           'KEPT_HEAP', 'JEMALLOC_THREAD', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError',
+           'PeriodError', 'SourceError', 'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError',
+           'DimensionError', 'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError',
+           'CheckpointError', 'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError',
+           'StackTypeError', 'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError',
+           'UnitsWarning', 'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'flag',
+           'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'with_article',
+           'user_stacklevel', 'refuse_path', 'CallableModule', 'callable_module', 'documented', 'Frames', 'Target',
+           'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
            'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning',
-           'compile_cache', 'compiler_options', 'cpu_threads', 'unroll_cap', 'llvm_options', 'keep_heap', 'gc_frozen',
-           'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note', 'is_path', 'LOADERS', 'loader_of',
-           'EMBED_DIM', 'band_names', 'band_order', 'a_bands', 'a_positions']
+           'compile_cache', 'compiler_options', 'cpu_threads', 'unroll_cap', 'llvm_options', 'jemalloc_threads',
+           'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note', 'is_path',
+           'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands', 'a_positions']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -474,10 +474,24 @@ _at_import(_size_cpu_pools); _at_import(_cap_unrolling)  # at import: before JAX
 HEAP_KEEP_BYTES = 1 << 30  # glibc's mmap and trim thresholds (see above)
 KEPT_HEAP = False          # whether `keep_heap` has taken effect in this process
 
+JEMALLOC_THREAD = "jemalloc_bg_thd"   # the Linux name of the background thread of pyarrow's bundled jemalloc
+
+def jemalloc_threads() -> int:
+    """How many threads of this process are pyarrow's jemalloc background thread (`/proc/self/task/*/comm`; 0 where
+    there is no /proc). pyarrow starts one at its import (pandas 2 and later import pyarrow at theirs) unless
+    `JE_ARROW_MALLOC_CONF` says `background_thread:false`, which the package sets at its import when unset."""
+    try: tasks = os.listdir("/proc/self/task")
+    except OSError: return 0
+    def name(t):
+        try: return Path(f"/proc/self/task/{t}/comm").read_text().strip()
+        except OSError: return ""
+    return sum(name(t) == JEMALLOC_THREAD for t in tasks)
+
 def _mallopt_keep() -> bool:
     "Raise glibc's mmap and trim thresholds to `HEAP_KEEP_BYTES` and use one arena for all threads (`mallopt`); " \
-    "True if done (False elsewhere than Linux with glibc)."
-    if not sys.platform.startswith("linux"): return False
+    "True if done (False elsewhere than Linux with glibc, and where pyarrow's jemalloc thread already holds an " \
+    "arena of its own: `jemalloc_threads`)."
+    if not sys.platform.startswith("linux") or jemalloc_threads(): return False
     try: libc = ctypes.CDLL("libc.so.6")
     except OSError: return False  # not glibc (musl)
     M_TRIM_THRESHOLD, M_MMAP_THRESHOLD, M_ARENA_MAX = -1, -3, -8  # glibc's malloc.h

@@ -113,3 +113,22 @@ def test_aef_keeps_the_heap(monkeypatch):  # the `aef` command, before JAX start
         assert cli.main() == 0 and calls == want and seen[-1] == bool(want)
     core, calls = _recorded(monkeypatch)
     assert cli.main(["--no-compile-cache", "demo"]) == 0 and calls == [] and seen[-1] is False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt, /proc")
+def test_pyarrows_jemalloc_thread_off_and_told():
+    "The package imports pyarrow (loaders, and pandas at its import): its jemalloc thread's arena would defeat the " \
+    "one arena, so the package turns that thread off where the user has not chosen, and `keep_heap` answers False " \
+    "where pandas came first with the thread on (it said True while every large block still faulted)."
+    probe = ("import os, sys\nif sys.argv[1] == 'pandas': import pandas\n"
+             "import alphaearth_nb.core as c, pandas\n"
+             "print(os.environ.get('JE_ARROW_MALLOC_CONF'), c.jemalloc_threads(), c.keep_heap(True))")
+    def run(first, **env):
+        e = {k: v for k, v in os.environ.items() if k != "JE_ARROW_MALLOC_CONF"}
+        e.update(PYTHONPATH=str(ROOT), JAX_PLATFORMS="cpu", AEF_KEEP_HEAP="1", **env)
+        return subprocess.run([sys.executable, "-c", probe, first], env=e, capture_output=True, text=True,
+                              check=True).stdout.split()
+    assert run("package") == ["background_thread:false", "0", "True"]         # ours first: no thread, kept
+    assert run("pandas") == ["background_thread:false", "1", "False"]         # pandas first: its thread runs, told
+    assert run("pandas", JE_ARROW_MALLOC_CONF="background_thread:false") == ["background_thread:false", "0", "True"]
+    assert run("package", JE_ARROW_MALLOC_CONF="narenas:2")[1:] == ["1", "False"]   # the user's setting is kept
