@@ -22,10 +22,11 @@ from .tables import (BOMS, comma_numbers, label_column_guess, near_column, read_
 from .label_grids import OFF_MAP, on_map_grid   # label rasters on the map's pixels (re-exported)
 
 # %% auto #0
-__all__ = ['MISSING_FIX', 'data_variables', 'label_array', 'labelled_cells', 'exact_limit', 'stored_dtype', 'check_exact_ids',
-           'label_values', 'labelled_values', 'refuse_missing_labels', 'warn_missing_rows', 'refuse_mixed_labels',
-           'encode_labels', 'class_flags', 'flag_attrs', 'BOMS', 'comma_numbers', 'label_column_guess', 'near_column',
-           'read_table', 'table_numbers', 'text_encoding', 'OFF_MAP', 'on_map_grid']
+__all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'data_variables', 'label_array', 'labelled_cells', 'exact_limit', 'stored_dtype',
+           'check_exact_ids', 'label_values', 'labelled_values', 'refuse_missing_labels', 'warn_missing_rows',
+           'refuse_mixed_labels', 'encode_labels', 'class_flags', 'flag_attrs', 'BOMS', 'comma_numbers',
+           'label_column_guess', 'near_column', 'read_table', 'table_numbers', 'text_encoding', 'OFF_MAP',
+           'on_map_grid']
 
 # %% ../nbs/03a_labels.ipynb #lb0002a
 _all_ = ["BOMS", "comma_numbers", "label_column_guess", "near_column", "read_table", "table_numbers",   # `tables`,
@@ -82,11 +83,36 @@ def labelled_cells(labels:xr.DataArray,  # a label raster (any dims), numeric or
     of every label-raster reader (points_at, classify, regress); `labelled_values` gives the cells' classes too."""
     return _labelled(labels, positive, nodata)[0]
 
+# a class name that says its cells hold no class (eo-learn's 'no_data', 'NODATA', 'fill', 'unclassified')
+NO_DATA_NAME = re.compile(r"no[\s_-]*data|fill|missing|unlabell?ed|unclassified|invalid", re.I)
+
+def _unnamed_fills(labels:xr.DataArray) -> list:
+    """The no-data values `labels` declares (`declared_nodata`) but those its own class names name as a class (CF
+    `flag_values` / `flag_meanings` giving 0 'water' beside `nodata = 0`: a reader's or writer's default no-data on
+    a raster whose 0 is a class, as GDAL sets on Dynamic World's labels), with a warning naming both and either
+    fix; a fill the names call no data (`NO_DATA_NAME`: eo-learn's 0 'no_data') stays no data. Was: the declared
+    value won silently, and a named class (a quarter of the pixels) was never trained or scored."""
+    fills = list(declared_nodata(labels))
+    if not fills or not any(k in labels.attrs for k in ("flag_values", "class_names")): return fills   # no names
+    try: names = class_flags(labels) or {}   # (defined below, with the class names)
+    except LabelError: return fills   # flags that do not pair: `class_flags`' refusal where they are read
+    named = {int(f): str(names[int(f)]) for f in fills if np.isfinite(f) and float(f).is_integer()
+             and int(f) in names and not NO_DATA_NAME.search(str(names[int(f)]))}
+    if not named: return fills
+    keys = sorted({k for m in (labels.attrs, labels.encoding) for k in NODATA_KEYS if m.get(k) is not None})
+    said = ", ".join(f"{i} {n!r}" for i, n in named.items())
+    warnings.warn(f"the label raster declares {', '.join(map(str, named))} as no data ({', '.join(keys)}) while its "
+                  f"class names (flag_values / flag_meanings) name {said}: read as that class. If it marks no data, "
+                  "drop it from the class names, or write its cells NaN (`labels.where(labels != "
+                  f"{next(iter(named))})`); if it is a class, drop the declaration (`labels.attrs.pop('{keys[0]}')`)",
+                  stacklevel=user_stacklevel())
+    return [f for f in fills if not (np.isfinite(f) and float(f).is_integer() and int(f) in named)]
+
 def _labelled(labels, positive:bool=True, nodata=None) -> tuple:
     "`labelled_cells`, and the number each cell's text reads (`_text_numbers`; None for a raster of numbers)."
     v = np.asarray(labels.values if isinstance(labels, xr.DataArray) else labels)
     extra = [] if nodata is None else [nodata] if isinstance(nodata, str) or np.ndim(nodata) == 0 else list(nodata)
-    fills = [*(declared_nodata(labels) if isinstance(labels, xr.DataArray) else ()), *extra]
+    fills = [*(_unnamed_fills(labels) if isinstance(labels, xr.DataArray) else ()), *extra]
     if isinstance(labels, xr.DataArray) and v.dtype.kind in "OUS":   # a fill declared as text ('none'), which declared_nodata skips
         fills += [f.decode(errors="replace") if isinstance(f, bytes) else f for m in (labels.attrs, labels.encoding)
                   for k in NODATA_KEYS if isinstance(f := m.get(k), (str, bytes))]
