@@ -22,7 +22,7 @@ from .core import (AEFError, CheckpointError, ConfigError, DimensionError, Label
                                 MissingSourceError, StackTypeError, UnknownSourceError, band_names, checks_flags,
                                 seed_key)
 from .files import check_output, is_zarr_store, output_folder, quiet_marker
-from .checkpoint import RUN_MARKER, is_run, latest_checkpoint, read_header
+from .checkpoint import RUN_MARKER, check_run_folder, is_run, latest_checkpoint, read_header
 from .bands import band_columns
 from .embed import embed_to_zarr
 from .demo import demo   # `aef demo` (cli.demo: the same function)
@@ -313,7 +313,11 @@ def _train_cmd(a) -> None:
     defaulted = a.steps is None and not a.resume   # `aef train` alone: 1000 steps of `small`, said so
     a.preset = _resume_preset(a)
     _resume_settings(a)   # options left out: the run's on --resume (its lr, seed, batch), else the command's defaults
+    check_run_folder(a.out, a.resume, a.overwrite, warn=False)   # a run there without --resume: refused before the plan
     start = int(_run_header(a).get("data_position", 0))   # the step it resumes from (0: a new run)
+    if start > a.steps:   # fit's own refusal (a.steps meant as "more"), said before the plan and the data's loading
+        raise ConfigError(f"{a.out} holds a run at step {start}, past steps={a.steps}: steps counts the whole run, so "
+                          f"pass steps={start + a.steps} to train {a.steps} more.")
     if a.texts:  # geotagged texts for a stack on disk (y, x in its CRS, time, text); read first: it is cheap
         mine = _read_csv(a.texts, "--texts", "columns y, x (in the stack's CRS), time, text")
         samples.read_texts(mine, f"--texts {a.texts}", first_line=2)  # a missing column, a time 'yesterday': exit 2 now
