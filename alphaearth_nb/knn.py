@@ -313,6 +313,7 @@ def _exact_host(tx:np.ndarray, qx:np.ndarray, k:int) -> tuple[np.ndarray, np.nda
 # %% ../nbs/23a_knn.ipynb #c0015
 _FIX = ("drop them (`keep = np.isfinite(x).all(1); x = x[keep]`, and training labels with `y[keep]`); int8 codes or "
         "fill values: `x = embeddings.gate_vectors(x)[0]` first, then drop the NaN rows")
+_FIX_QUERIES = _FIX.replace(", and training labels with `y[keep]`", "")   # query rows have no training labels
 
 _all_ = ["by_band", "fill_rows", "knn_vote"]   # `gate.by_band`, which `gate.query_array` reads tables with too: one
 # rule for a table's bands; `gate.fill_rows`, the fill-row rule of every table searched or fitted (`linear.check_xy`);
@@ -331,7 +332,8 @@ def _refuse_fill_rows(a:np.ndarray, fill:np.ndarray, what:str):
     raise (LabelError if side == "training" else NoValidDataError)(
         f"{int(fill.sum())} of {len(a)} {side} rows have one value in every feature ({vals}) while the other "
         "rows are embeddings: a fill value for no data (masked pixels exported as -9999 or 0), never an "
-        "embedding. Drop them (`keep = ~(x == x[:, :1]).all(1)`, and training labels with `y[keep]`)")
+        "embedding. Drop them (`keep = ~(x == x[:, :1]).all(1); x = x[keep]`" +
+        (", and training labels with `y[keep]`)" if side == "training" else ")"))
 
 def _fill_queries(tx:np.ndarray, qx:np.ndarray):
     """`_refuse_fill_rows` for query rows of one value in every one of 64 columns against training rows that are
@@ -425,7 +427,7 @@ def _check_finite(tx:np.ndarray, qx:np.ndarray|None=None):
 
 def _refuse_queries(qx:np.ndarray):
     raise NoValidDataError(f"{int((~np.isfinite(qx).all(1)).sum())} of {len(qx)} query rows hold NaN/inf "
-                           f"(no data there): {_FIX}")
+                           f"(no data there): {_FIX_QUERIES}")
 
 def _check_queries(qx:np.ndarray, nearest:np.ndarray):
     """The query side of `_check_finite` from the first round's nearest direct sums `nearest` (Q,): a row with NaN
