@@ -28,7 +28,7 @@ def is_path(x) -> bool:  # any object
     if isinstance(x, os.PathLike): return True
     return isinstance(x, str) and (bool(_PATH_TEXT.search(x)) or bool(x.strip()) and os.path.exists(x))
 
-_TABLE, _MAPS = ("`aef.labels.read_table(path)` (a CSV table: its A00..A63 columns are the bands) or `pd.read_parquet(path)`",
+_TABLE, _MAPS = ("`aef.tables.read_table(path)` (a CSV table: its A00..A63 columns are the bands) or `pd.read_parquet(path)`",
                  "`aef.stores.open_zarr(path)` (a Zarr store), `aef.exports.read_cog(path)` (a GeoTIFF; an official tile: "
                  "`aef.embeddings.read_official_tiff(path)`), `xr.open_dataarray(path)` (a netCDF file)")
 LOADERS = {"array": f"`np.load(path)` (a .npy file), {_TABLE}",   # what to load a file with, by what a door wants
@@ -36,11 +36,11 @@ LOADERS = {"array": f"`np.load(path)` (a .npy file), {_TABLE}",   # what to load
                       "`aef.stores.open_zarr(path).sel(x=.., y=.., method='nearest')`",
            "index": f"`np.load(path)` (a .npy file of vectors (N, 64)), {_TABLE}, or a map: {_MAPS}",
            "map": f"{_MAPS}, `aef.testing.embedding_from_array(np.load(path), coords={{'y': ys, 'x': xs}}, crs='EPSG:...')` "
-                  "(a .npy array (H, W, 64) with its pixel centres and CRS), or `aef.labels.read_table(path)"
+                  "(a .npy array (H, W, 64) with its pixel centres and CRS), or `aef.tables.read_table(path)"
                   ".set_index(['y', 'x']).to_xarray().assign_attrs(crs='EPSG:...')` (a table of A00..A63 with x/y columns)",
            "stack": "`xr.open_datatree(path)` (a stack written as netCDF; `engine='zarr'` for a Zarr store)",
            "raster": "`xr.open_dataarray(path)` (netCDF; `engine='zarr'`: Zarr) or `rioxarray.open_rasterio(path)` (a GeoTIFF)",
-           "table": "`aef.labels.read_table(path)` (a CSV table, any separator) or `pd.read_parquet(path)` (a Parquet table)",
+           "table": "`aef.tables.read_table(path)` (a CSV table, any separator) or `pd.read_parquet(path)` (a Parquet table)",
            "places": "`gpd.read_file(path)` (a vector file: GeoJSON, GeoPackage, Shapefile, FlatGeobuf) or "
                      "`gpd.read_parquet(path)` (GeoParquet)",
            "source": "`xr.open_dataset(path)` (one source as netCDF; `engine='zarr'`: Zarr), or one source of a stack, "

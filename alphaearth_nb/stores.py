@@ -105,8 +105,8 @@ def open_zarr(store,             # the store's folder (`~` is the home folder) o
     store = input_path(store, "embedding store", "exports.to_zarr")
     if check and Path(store).is_dir() and not is_ours(store):
         raise MissingDataError(f"{store} has no completion marker ({MARKER}), so it may be a store whose write "
-                               f"died: write it again with `exports.to_zarr`, or pass check=False if another tool "
-                               f"wrote it.")
+                               f"died: write it again (`embed.embed_to_zarr` or `aef embed` for a model's embeddings, "
+                               f"`exports.to_zarr` for a map), or pass check=False if another tool wrote it.")
     try:
         quiet_marker()   # our completion marker is no zarr node: zarr says so on every open
         ds = xr.open_zarr(str(store), chunks=chunks, consolidated=False, mask_and_scale=False)

@@ -84,8 +84,8 @@ def _plot_history(history, path, smooth):
         ax.plot(steps, loss, color="0.7", lw=0.8, label="total (each step)")
         w = max(1, min(smooth, len(loss)))
         ax.plot(steps[w - 1:], np.convolve(loss, np.ones(w) / w, "valid"), color="k", lw=1.5, label=f"total ({w}-step mean)")
-        for t in terms:
-            ax.plot(steps, [h.get(t, np.nan) for h in history], lw=0.8, label=_term_name(t))
+        for i, t in enumerate(terms):   # past the 10 colours of the cycle, dashed: no two terms drawn alike
+            ax.plot(steps, [h.get(t, np.nan) for h in history], lw=0.8, ls="-" if i < 10 else "--", label=_term_name(t))
         vals = np.array([h.get(t, np.nan) for h in history for t in ["loss", *terms]], float)
         if np.all(vals[np.isfinite(vals)] > 0): ax.set_yscale("log")
         handles = ax.get_lines()

@@ -2,7 +2,7 @@
 read with geopandas: `gpd.read_file(path)` (GeoParquet: `gpd.read_parquet(path)`), a GeoDataFrame of one point being
 a similarity query as it is (session 33's review of bc4bb54/6a63ee2). The advice is chosen in one place,
 `core.refuse_path`, so every door of vectors says it (similarity's query, index.exact_search, knn_search). Was: 'load
-it first, e.g. `np.load(path)` (a .npy file of vectors), `aef.labels.read_table(path)` ... or `pd.read_parquet(path)`',
+it first, e.g. `np.load(path)` (a .npy file of vectors), `aef.tables.read_table(path)` ... or `pd.read_parquet(path)`',
 none of which reads places."""
 import re
 from pathlib import Path

@@ -301,7 +301,7 @@ def test_the_map_advice_for_a_npy_array_and_a_table_gives_the_embedding(tmp_path
     np.save(npy, EMB.values)
     EMB.to_dataset("band").drop_vars("spatial_ref", errors="ignore").to_dataframe().reset_index().to_csv(csv, index=False)
     names = {"aef": aef, "np": np, "ys": EMB.y.values, "xs": EMB.x.values}
-    for path, marker in ((npy, "aef.testing.embedding_from_array"), (csv, "aef.labels.read_table(path).set_index")):
+    for path, marker in ((npy, "aef.testing.embedding_from_array"), (csv, "aef.tables.read_table(path).set_index")):
         with pytest.raises(DTypeError) as e:
             as_embedding(str(path))
         code = _advice(str(e.value), marker).replace("EPSG:...", emb.attrs["crs"])
