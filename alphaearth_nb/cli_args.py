@@ -103,6 +103,7 @@ def _period(s:str):
             try: read(f"{parts[1]},{parts[0]}"); swapped = True
             except _rule("AEFError"): pass
         what = str(e).split(": ", 1)[0]   # what is wrong; the fix in the command's words, not Python's
+        if day := re.search(r"'[^']*' names no day \([^)]*\)", str(e)): what = day[0]   # '2023-02-30': which and why
         fix = f"--period {parts[1].strip()},{parts[0].strip()}" if swapped else PERIOD_FORMS
         raise argparse.ArgumentTypeError(f"{what}: pass {fix}") from None
 

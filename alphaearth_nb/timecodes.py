@@ -99,6 +99,21 @@ def _iso_format(a:np.ndarray) -> dict:
 
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\dT\d{2}", re.I)   # a time of day: '10:50', or ISO's 'T10' and basic 'T1050'
 
+_YEAR_FIRST = re.compile(r"\s*(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")   # a date written year first: '2023-02-30'
+
+def _no_day(flat:np.ndarray) -> str|None:
+    "The first text date written year first whose month or day the calendar lacks, said so ('2023-02-30' names " \
+    "no day (February 2023 has 28 days)); None if there is none. pandas calls such ISO text 'not ISO8601 format'."
+    for v in flat:
+        m = _YEAR_FIRST.match(v) if isinstance(v, str) else None
+        if m is None: continue
+        y, mo, d = int(m[1]), int(m[3]), int(m[4])
+        if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]: continue   # a day (`_is_date`'s rule)
+        why = "a year has 12 months" if not 1 <= mo <= 12 else \
+            f"{calendar.month_name[mo]} {y} has {calendar.monthrange(y, mo)[1]} days"
+        return f"{v.strip()!r} names no day ({why})"
+    return None
+
 def _pandas_reason(e:Exception) -> str:
     "pandas' reason without its advice ('You might want to try ... format='mixed'', which guesses value by value)."
     return str(e).split("\n")[0].split(" You might want")[0].rstrip(". ")
@@ -211,7 +226,7 @@ def to_ms(t) -> np.ndarray:  # epoch milliseconds, datetime64, pandas times or I
         order = {"dayfirst": True} if day_first(a) else {}   # '13/01/2024' settles it (was pandas' format error)
         try: a = _read_text(a.ravel(), order).reshape(a.shape)   # dates beside dates with a time of day: both read
         except (ValueError, TypeError, OverflowError) as e:
-            raise TimeError(f"cannot read {a.ravel()[:3].tolist()} as times ({_pandas_reason(e)}): write them as ISO "
+            raise TimeError(f"cannot read {a.ravel()[:3].tolist()} as times ({_no_day(a.ravel()) or _pandas_reason(e)}): write them as ISO "
                             "dates (ISO 8601: '2024-01-31', '2024-01-31T10:50'; dates and date-times may mix), convert "
                             "them with their format, e.g. `pd.to_datetime(values, format='%Y/%m/%d %H:%M')`, or pass "
                             "datetime64 values.") from None
