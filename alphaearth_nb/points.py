@@ -31,12 +31,11 @@ def _key_pair(keys:dict, xs:tuple, ys:tuple) -> tuple|None:
 def one_point(target,         # a dict or Series (lon/lat or x/y keys), a shapely Point, or a pair (x, y)
               crs=None,       # the CRS of x/y keys, a Point and a pair (None: the caller reads them by `point_crs`)
              ) -> tuple[float, float, object]|None:
-    """`(x, y, crs)` of one point: lon/lat keys in EPSG:4326 (or the geographic `crs`); x/y keys, a shapely Point
-    in `crs`; a pair of numbers (tuple, list, array, unnamed Series) in `crs`; a CRS of None
-    is read by `point_crs` (the rule "Points without a CRS"). None for what is no
-    point: a vector (64 values, a row holding `A00..`), a
-    GeoSeries, a dict of arrays (a table). `DimensionError` naming the fix for another geometry, a dict without
-    point keys or with both pairs, lon/lat keys with a projected `crs`, keys that are not numbers."""
+    """`(x, y, crs)` of one point: lon/lat keys in EPSG:4326 (or the geographic `crs`); x/y keys, a shapely Point in
+    `crs`; a pair of numbers (tuple, list, array, unnamed Series) in `crs`; a CRS of None is read by `point_crs` (the
+    rule "Points without a CRS"). None for what is no point: a vector (64 values, a row holding `A00..`), a
+    GeoSeries, a dict of arrays (a table). `DimensionError` naming the fix for another geometry, a dict without point
+    keys or with both pairs, lon/lat keys with a projected `crs`, keys that are not numbers."""
     if type(target).__name__ in ("GeoSeries", "GeoDataFrame") or hasattr(target, "dims"): return None
     if isinstance(kind := getattr(target, "geom_type", None), str):   # shapely: a Point is its (x, y)
         if kind == "Point": return float(target.x), float(target.y), crs
