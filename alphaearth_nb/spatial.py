@@ -52,9 +52,21 @@ def rename_spatial(obj):  # DataArray or Dataset with spatial dims of any common
     refuse_path(obj, GRID_WANTED, "raster")
     ren = {}
     for names, to in ((X_NAMES, "x"), (Y_NAMES, "y")):
-        hit = [n for n in names if n in obj.dims]
-        if to not in obj.dims and hit: ren[hit[0]] = to
+        hit = _spatial_dim(obj, names)
+        if to not in obj.dims and hit is not None: ren[hit] = to
     return obj.rename(ren) if ren else obj
+
+def _spatial_dim(obj,          # DataArray or Dataset
+                names:tuple,  # the names of one axis: `X_NAMES` or `Y_NAMES`
+               ):
+    """The dim of `obj` that `names` name, the first of them that is a dim, else one named so in another case (HDF's
+    'Latitude' / 'Longitude', 'LAT', 'LON'); None when none is. Was: the exact names alone, so a map of
+    ('Latitude', 'Longitude', 'band') dims had 'no y and x dims'."""
+    dims = [d for d in obj.dims if isinstance(d, str)]
+    exact = next((n for n in names if n in dims), None)
+    if exact is not None: return exact
+    low = {n.lower() for n in names}
+    return next((d for d in dims if d.lower() in low), None)
 
 def is_lazy(obj) -> bool:  # DataArray, Dataset, DataTree or any array
     "Whether `obj` (DataArray, Dataset, DataTree or array) holds dask arrays."
@@ -229,7 +241,7 @@ CF_LAT_UNITS = ("degrees_north", "degree_north", "degree_n", "degrees_n", "degre
 
 def _cf_axis(obj, names:tuple, units:tuple, standard:str) -> bool:
     "Whether `obj`'s spatial dim of `names` (`rename_spatial`'s pick) is a CF coordinate in `units` or named `standard`."
-    d = next((n for n in names if n in obj.dims), None)
+    d = _spatial_dim(obj, names)
     if d is None or d not in obj.coords: return False
     a = obj[d].attrs
     return str(a.get("units", "")).strip().lower() in units or str(a.get("standard_name", "")).strip() == standard
