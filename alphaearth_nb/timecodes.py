@@ -105,8 +105,7 @@ def _no_day(flat:np.ndarray) -> str|None:
     "The first text date written year first whose month or day the calendar lacks, said so ('2023-02-30' names " \
     "no day (February 2023 has 28 days)); None if there is none. pandas calls such ISO text 'not ISO8601 format'."
     for v in flat:
-        m = _YEAR_FIRST.match(v) if isinstance(v, str) else None
-        if m is None: continue
+        if (m := _YEAR_FIRST.match(v) if isinstance(v, str) else None) is None: continue
         y, mo, d = int(m[1]), int(m[3]), int(m[4])
         if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]: continue   # a day (`_is_date`'s rule)
         why = "a year has 12 months" if not 1 <= mo <= 12 else \
@@ -400,8 +399,9 @@ class Period:
 # %% ../nbs/01_timecodes.ipynb #c0016
 def _year(p) -> int:
     if not YEARS[0] <= int(p) <= YEARS[1]:
-        raise PeriodError(f"{p!r} is not a calendar year in {YEARS[0]}..{YEARS[1]}: write the year in full "
-                          "(2024, not 24), or pass a (start, end) pair such as ('2024-01-01', '2025-01-01').")
+        short = "write the year in full (2024, not 24), or " if 0 <= int(p) < 100 else ""   # 24: 2024 meant
+        raise PeriodError(f"{p!r} is not a calendar year in {YEARS[0]}..{YEARS[1]}: {short}pass a year in that range, "
+                          "or a (start, end) pair such as ('2024-01-01', '2025-01-01').")
     return int(p)
 
 PAIRS = ("A tuple of two years, (2020, 2024), is first through last, both included (as_years, official.years_of, "
@@ -471,6 +471,10 @@ def as_period(p,   # a year (2024), (first, last) years, (start, end) dates, a `
     except (TypeError, ValueError):
         instant = "a date or instant names no span: " if isinstance(p, (np.datetime64, datetime.date)) else ""
         raise PeriodError(f"cannot read {p!r} as a period: {instant}{one}.") from None
+    if (gap := [w for w, v in (("start", s), ("end", e)) if v is None or (isinstance(v, float) and np.isnan(v))
+                or v is pd.NaT or (isinstance(v, np.datetime64) and np.isnat(v))]):   # an open end: no span
+        raise PeriodError(f"({s!r}, {e!r}) gives no {' and no '.join(gap)}: a period needs both, e.g. "
+                          "('2024-01-01', '2025-01-01'), or a year such as 2024 for the whole year.")
     a, b = _span(s), _span(e)
     if None not in (ys := (_year_named(s), _year_named(e))) and not isinstance(p, tuple):   # [2020, 2024]: two years
         raise PeriodError(f"{p!r} names two years, not one span (a list of years names those years only, as "
