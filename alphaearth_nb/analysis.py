@@ -31,7 +31,7 @@ from .geo import (axis_span, check_pixels, check_same_grid, crs_of, declared_nod
                                one_point, pixel_indices, point_crs, rename_spatial, to_crs)
 from .gate import cosines, list_vectors, unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, label_array
-from .places import agreed_crs, own_crs_on
+from .places import agreed_crs, circle_start, own_crs_on
 from .queries import several_query
 from .supervised import gated_training_set, label_points, predict_pixels, rows_by_year, training_set
 
@@ -233,11 +233,15 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
 
 # %% ../nbs/25_analysis.ipynb #c0015
 def _orient_like(b, a):
-    "`b` with each spatial axis whose order (ascending or descending) differs from `a`'s reversed, labels moving along."
+    """`b` with each spatial axis whose order (ascending or descending) differs from `a`'s reversed, labels moving
+    along; a lon/lat map's columns in `a`'s circle order where either lies in two pieces sorted apart across 180."""
     b = rename_spatial(b)
+    ia, ib = circle_start(a), circle_start(b)   # a lon/lat map in two pieces sorted apart across 180: its columns in
+    rolled = ia != ib and a.sizes.get("x") == b.sizes.get("x")   # the other's circle order (the same pixels, one grid)
+    if rolled: b = b.isel(x=np.roll(np.roll(np.arange(b.sizes["x"]), -ib), ia))
     up = lambda o, d: (lambda c: c[-1] > c[0])(axis_span(o, d))  # a longitude axis wrapped at 180 as one span
     turn = [d for d in ("y", "x") if d in a.dims and d in b.dims and d in a.coords and d in b.coords
-            and min(a.sizes[d], b.sizes[d]) > 1 and up(a, d) != up(b, d)]
+            and min(a.sizes[d], b.sizes[d]) > 1 and not (rolled and d == "x") and up(a, d) != up(b, d)]
     return b.isel({d: slice(None, None, -1) for d in turn}) if turn else b
 
 @partial(over_time, models=True)

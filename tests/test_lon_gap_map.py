@@ -9,7 +9,7 @@ import warnings
 import numpy as np
 import pytest
 
-from alphaearth_nb import places
+from alphaearth_nb import analysis, places
 from alphaearth_nb.core import GridError, band_names
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -56,3 +56,23 @@ def test_grid_of_names_the_roll_and_the_roll_works():
     x0, dx, y0, dy = places.grid_of(rolled)
     assert x0 == pytest.approx(LON[0], abs=1e-9) and y0 == LAT[0] and dx == pytest.approx(0.0005) and dy == pytest.approx(-0.0005)
     np.testing.assert_array_equal(rolled.transpose("y", "x", "band").values, VEC)   # the one-span map's pixels
+
+
+@pytest.mark.parametrize("first_gap", [True, False])
+def test_change_pairs_the_two_orders_by_place(first_gap):
+    moved = VEC.copy()
+    moved[2, 4] = random_unit((1,), seed=9)[0]            # one pixel changed: 180.00075 E, the second piece
+    other = embedding_from_array(moved, coords={"y": LAT, "x": LON}, crs="EPSG:4326")
+    a, b = (sorted_gap(), other) if first_gap else (one_span(), sorted_gap_of(other))
+    out = analysis.change(a, b).transpose("y", "x")
+    np.testing.assert_array_equal(out.x.values, a.x.values)                        # on the first map's grid
+    at = np.isclose((out.x.values + 180) % 360 - 180, -179.99925, rtol=0, atol=1e-9)   # the changed pixel
+    want = 1 - float(np.dot(VEC[2, 4], moved[2, 4]))
+    assert float(out.values[2, at][0]) == pytest.approx(want, abs=1e-6)
+    rest = np.ones(out.shape, bool)
+    rest[2, np.flatnonzero(at)] = False
+    assert float(np.abs(out.values[rest]).max()) < 1e-6                           # the same vectors everywhere else
+
+
+def sorted_gap_of(e):
+    return e.assign_coords(x=(e.x.values + 180) % 360 - 180).sortby("x")
