@@ -123,6 +123,8 @@ def _folds(s:str) -> int|None:
     except argparse.ArgumentTypeError as e:
         raise argparse.ArgumentTypeError(f"{str(e).rstrip('.')}, or --folds paper") from None
 
+def _word(s:str) -> str: return s.strip().lower()   # a name of a choice in any case: --preset Small, --preset ' tiny'
+
 def _named(s:str) -> str:
     "`s` unless it is empty: `--out \"$OUT\"` with OUT unset names the working folder (`files.named_path`, the one rule, " \
     "asked only of blank text, the text it refuses: a default such as out/train is passed without loading `files`)."
@@ -295,7 +297,7 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--batch-size", type=_pairs, default=4, help="samples a step, at least 2 (default: %(default)s)")
     d.add_argument("--seed", type=_seed, default=0, help="seed of the model and the sampler (default: %(default)s)")
     t = _command(sub, "train", "train a preset on a stack")
-    t.add_argument("--preset", default=None, choices=["tiny", "small", "lite"],
+    t.add_argument("--preset", default=None, choices=["tiny", "small", "lite"], type=_word,
                    help="the model size (default small; with --resume, the preset the run was trained with)")
     data = ("'samples' (the offline sample scene) or a .nc/.zarr DataTree, one group per source (default: "
             "%(default)s)")
