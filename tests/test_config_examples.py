@@ -136,7 +136,7 @@ def test_aef_options_offer_an_example_that_works(tmp_path, capsys, cmd, opt, req
         if kind in _WHOLE and bad in ("1e3", "2.5"):
             assert re.search(rf"argument {opt}: '{bad}' is not a whole number: pass e\.g\. {opt}=\d+[.,]", err), err
         m = (re.search(r"e\.g\. (\S+?)[.,)]?(?:\s|$)", err) or re.search(rf"\({opt} (\S+?)\)", err)
-             or re.search(r"pass `(\S+?)`", err))
+             or re.search(r"pass `(\S+?)`", err) or re.search(r"invalid choice: .*\(choose from '?([\w-]+)", err))
         assert m, err
         tok = m.group(1)   # "1,10,max", or the option written whole: "--seed=0"
         argv = [*args("x")[:-2], tok] if tok.startswith(f"{opt}=") else args(tok)
