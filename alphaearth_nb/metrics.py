@@ -169,13 +169,18 @@ def balanced_accuracy(y_true, # true labels, (N,)
     hit = (y_true == y_pred).astype(np.float64)
     return float(np.mean(np.bincount(idx, hit, len(classes)) / np.bincount(idx, minlength=len(classes))))
 
+def _targets(y_true, y_pred) -> tuple[np.ndarray, np.ndarray]:
+    "`r2`'s and `mae`'s inputs as float64 arrays of one shape: a path or shapes that differ are refused."
+    refuse_path(y_true, "true targets are numbers (N,) or (N, M)"); refuse_path(y_pred, "predicted targets are numbers (N,) or (N, M)")
+    y_true = np.asarray(y_true, np.float64); y_pred = np.asarray(y_pred, np.float64)
+    if y_true.shape != y_pred.shape: raise LabelError(f"y_true has shape {y_true.shape} but y_pred {y_pred.shape}: pass one prediction per target")
+    return y_true, y_pred
+
 def r2(y_true,  # targets, (N,) or (N, M)
        y_pred,  # predictions, the shape of `y_true`
       ) -> float:
     "Coefficient of determination `1 - SS_res / SS_tot` (pooled over outputs)."
-    refuse_path(y_true, "true targets are numbers (N,) or (N, M)"); refuse_path(y_pred, "predicted targets are numbers (N,) or (N, M)")
-    y_true = np.asarray(y_true, np.float64); y_pred = np.asarray(y_pred, np.float64)
-    if y_true.shape != y_pred.shape: raise LabelError(f"y_true has shape {y_true.shape} but y_pred {y_pred.shape}: pass one prediction per target")
+    y_true, y_pred = _targets(y_true, y_pred)
     ss_tot = np.sum((y_true - y_true.mean(0)) ** 2)
     if ss_tot == 0: raise LabelError("R^2 is undefined for constant targets: evaluate on targets that vary (or use `mae`)")
     return float(1 - np.sum((y_true - y_pred) ** 2) / ss_tot)
@@ -184,7 +189,5 @@ def mae(y_true,  # targets, (N,) or (N, M), in the targets' units
         y_pred,  # predictions, the shape of `y_true`
        ) -> float:
     "Mean absolute error."
-    refuse_path(y_true, "true targets are numbers (N,) or (N, M)"); refuse_path(y_pred, "predicted targets are numbers (N,) or (N, M)")
-    y_true = np.asarray(y_true, np.float64); y_pred = np.asarray(y_pred, np.float64)
-    if y_true.shape != y_pred.shape: raise LabelError(f"y_true has shape {y_true.shape} but y_pred {y_pred.shape}: pass one prediction per target")
+    y_true, y_pred = _targets(y_true, y_pred)
     return float(np.mean(np.abs(y_true - y_pred)))
