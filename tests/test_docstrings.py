@@ -56,7 +56,7 @@ KNOWN_UNSAID = {   # public functions raising a core error their docstring does 
     "cubes.aggregate", "cubes.label_table", "earthengine.ee_initialize", "earthengine.ee_source",
     "earthengine.to_stack_dataset", "earthengine.utm_grid", "embed.model_spec", "embed.check_sources",
     "embed.tile_sums", "embed.embed_to_zarr", "embeddings.dequantize_embedding", "embeddings.from_official",
-    "metrics.r2", "metrics.mae", "evaluate.evaluate_regression", "evaluate.change_scores",
+    "metrics.r2", "evaluate.evaluate_regression", "evaluate.change_scores",
     "evaluate.change_threshold_sweep", "draws.separated_points", "explorer.query_rule", "export.with_retries",
     "export.resolve_ecoregions", "exports.block_mean_direction", "exports.to_cog", "exports.map_to_cog",
     "exports.vectorize", "features.xy_features", "files.check_output", "files.writing_file", "index.pick_backend",
