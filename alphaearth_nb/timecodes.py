@@ -135,18 +135,18 @@ def _shape(v:str) -> tuple:
 
 def _twelve_hour(g:np.ndarray, order:dict) -> tuple|None:
     """(values, format) that read text times `g` on a 12-hour clock ('12/31/2020 1:05 PM', a US spreadsheet's)
-    explicitly: its first value's date order (month first, day first where `order` settles it; year first; the
-    month's English name first, 'Dec 31, 2020' or 'December 31 2020', '%b' or '%B' by its length), separator,
-    seconds and fraction; 'a.m.', 'pm', 'PM' written 'PM'. None for another form (left to pandas' own
-    guess). pandas infers no format for '12/31/2020 1:05 PM' and reads such a list value by value with its 'Could not
-    infer format' UserWarning."""
+    explicitly: its first value's date order (month first, day first where `order` settles it; year first; a month's
+    English name first, 'Dec 31, 2020', 'December 31 2020', 'Sept. 1 2021', each value's by its first 3 letters, so
+    'May' beside 'June' reads), separator, seconds and fraction; 'a.m.', 'pm', 'PM' written 'PM'. None for another
+    form (pandas' own guess, which reads '12/31/2020 1:05 PM' per value with its 'Could not infer format' warning)."""
     if not (m := _TWELVE.match(str(g[0]))): return None
     s = m["s1"] or m["s2"]
-    if m["mon"]: date = f"{'%B' if len(m['mon']) > 3 else '%b'}{m['dot']} %d{m['comma']} %Y"   # 'Dec 31, 2020'
+    if m["mon"]: date = "%b %d %Y"   # 'December 31, 2020', 'Sept. 1 2021': each as 'Dec 31 2020' (`named`)
     elif m["last"]: date = f"%d{s}%m{s}%Y" if order.get("dayfirst") else f"%m{s}%d{s}%Y"
     else: date = f"%Y{s}%m{s}%d"
     clock = "%I:%M" + (":%S" if m["sec"] else "") + (".%f" if m["frac"] else "")
-    fix = lambda v: re.sub(r"\s*([ap])\.?\s*m\.?\s*$", lambda x: f" {x[1].upper()}M", str(v), flags=re.I)
+    named = lambda v: re.sub(r"^\s*([a-z]{3,9})\.?\s+(\d{1,2}),?\s+", lambda x: f"{x[1][:3]} {x[2]} ", v, flags=re.I)
+    fix = lambda v: re.sub(r"\s*([ap])\.?\s*m\.?\s*$", lambda x: f" {x[1].upper()}M", named(str(v)), flags=re.I)
     return np.array([fix(v) for v in g], object), f"{date}{m['t']}{clock} %p"
 
 def _read_group(g:np.ndarray, order:dict, twelve:bool) -> np.ndarray:

@@ -30,6 +30,12 @@ def _read(values):
     (["12/30/2020", "12/31/2020 1:05 PM"], ["2020-12-30T00:00", "2020-12-31T13:05"]),   # beside a date alone
     (["Dec 31, 2020 1:05 PM", "Jan 2, 2021 11:00 am"], ["2020-12-31T13:05", "2021-01-02T11:00"]),   # month names
     (["December 31 2020 1:05:30 PM", "January 2 2021 12:00:00 AM"], ["2020-12-31T13:05:30", "2021-01-02T00:00:00"]),
+    # a month's full name beside its abbreviation (May is both; June, July four letters), 'Sept', a dot or a comma
+    # on some values only: each value's month read by its first three letters
+    (["May 1, 2021 1:05 PM", "June 2, 2021 11:00 AM"], ["2021-05-01T13:05", "2021-06-02T11:00"]),
+    (["Dec 31, 2020 1:05 PM", "September 1, 2021 1:05 AM"], ["2020-12-31T13:05", "2021-09-01T01:05"]),
+    (["Sept 1 2021 1:05 PM", "Oct. 2, 2021 1:05 PM", "jul 3 2021 12:00 am"],
+     ["2021-09-01T13:05", "2021-10-02T13:05", "2021-07-03T00:00"]),
 ])
 def test_twelve_hour_times_read_without_pandas_warning(values, want):
     np.testing.assert_array_equal(_read(values), np.array(want, "datetime64[ms]"))
