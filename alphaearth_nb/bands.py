@@ -148,7 +148,9 @@ def by_band(x,               # features: an array, or a table (DataFrame)
     fit and predict (`knn.knn_search`, `knn.knn_predict`, the linear probes) reads its tables so: the same vectors
     with their columns in another order are the same vectors. `ConfigError` for a name in `features` that is no
     column, or `features` with an array. Was: a table's other columns always followed its bands as features, so a
-    sample table was searched on lon/lat."""
+    sample table was searched on lon/lat. A path is `core.refuse_path`'s `DTypeError` naming how to load it (was:
+    an array of the path's text)."""
+    refuse_path(x, "features are numbers (N, D) or a table")
     return _picked(*_columns(list_vectors(x), features))
 
 def band_parts(x,               # features: an array, or a table (DataFrame)
@@ -159,7 +161,8 @@ def band_parts(x,               # features: an array, or a table (DataFrame)
     without bands, no other column named). The bands' dtype is theirs alone: int8 codes beside a float column stay
     int8, so a search or fit reads them as codes and appends the named columns (`knn.knn_search`, `linear.check_xy`;
     was: `by_band`'s one array of 65 floats, no longer 64 wide, so codes were searched as raw numbers). Raises what
-    `by_band` raises."""
+    `by_band` raises; a path is `core.refuse_path`'s `DTypeError` (was: an array of the path's text)."""
+    refuse_path(x, "features are numbers (N, D) or a table")
     x, pos, extra = _columns(list_vectors(x), features)
     if pos is None or not extra: return _picked(x, pos, extra), None
     return np.asarray(x.iloc[:, pos]), np.asarray(x.iloc[:, extra])
@@ -167,7 +170,9 @@ def band_parts(x,               # features: an array, or a table (DataFrame)
 def join_parts(a:np.ndarray,                          # features (N, D), float
                extra:np.ndarray|None) -> np.ndarray:  # named columns (N, n) to append (`band_parts`), or None
     """Features `a` (N, D), decoded where they were codes, with `band_parts`' named columns (N, n) after them as
-    floats: float32, float64 where wider (lat/lon, UTM metres keep their digits); `a` alone where `extra` is None."""
+    floats: float32, float64 where wider (lat/lon, UTM metres keep their digits); `a` alone where `extra` is None. A path is `core.refuse_path`'s `DTypeError` (was: the path given back, or
+    AttributeError 'str' ... 'astype')."""
+    refuse_path(a, "features are numbers (N, D)"); refuse_path(extra, "named columns are numbers (N, n)")
     return a if extra is None else np.concatenate([a, extra.astype(np.result_type(extra, np.float32))], 1)
 
 def real_parts(x,              # features: an array, or a table (DataFrame)

@@ -27,6 +27,7 @@ from alphaearth_nb import embeddings, exports, features, gate, labels, maps, pix
 from alphaearth_nb import mirrors, official, readers, samples, schema, tiles
 from alphaearth_nb import antimeridian, crs_checks, geo, geometries, points, spatial
 from alphaearth_nb import timecodes, units
+from alphaearth_nb import bands
 from alphaearth_nb.quantize import dequantize, quantize, roundtrip_bound
 from alphaearth_nb._param_docs import SECTIONS
 from alphaearth_nb.core import CallableModule, DTypeError, LOADERS, is_path
@@ -273,6 +274,17 @@ DOORS.update({
     "timecodes.column_years": (lambda p: timecodes.column_years(p), "table"),
 })
 
+# session 35's doors: bands' features and vectors
+DOORS.update({
+    "bands.by_band": (lambda p: bands.by_band(p), "array"),   # was: an array of the path's text
+    "bands.band_parts": (lambda p: bands.band_parts(p), "array"),
+    "bands.join_parts/a": (lambda p: bands.join_parts(p, None), "array"),   # was: the path given back
+    "bands.join_parts/extra": (lambda p: bands.join_parts(W, p), "array"),
+    "bands.real_parts": (lambda p: bands.real_parts(p, "features"), "array"),
+    "bands.label_bands": (lambda p: bands.label_bands(p), "map"),
+    "bands.query_array": (lambda p: bands.query_array(p), "vectors"),
+})
+
 
 @pytest.mark.parametrize("door", list(DOORS))
 @pytest.mark.parametrize("form", [str, Path])
@@ -333,6 +345,8 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "accessor.EmbeddingAccessor": "xarray's", "accessor.StackAccessor": "xarray's",
     # answers for any object, a path too (False, None, or the object given back): no error to replace
     "accessor.holds_embedding": "False", "bands.band_dim": "given back", "bands.list_vectors": "given back",
+    "bands.band_variables": "None", "bands.narrow_floats": "given back",
+    "bands.band_hint": "a message's hint: the generic rename for an object without sizes",
     "embeddings.embedding_variable": "None", "spatial.is_lazy": "False", "spatial.runs_model": "False",
     # the synthetic sample scene's steps: each takes what the one before made (`scene.make_scene`, `load_scene`)
     "landscape.class_profiles": "scene", "landscape.autumn_sowing": "scene", "landscape.green_dry": "scene",
@@ -344,20 +358,17 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
 }
 OPEN = {   # doors still without the rule: a path there gets another error (AttributeError, TypeError, ...) or none.
     # Each moves to DOORS with its `core.refuse_path` line (kind: `LOADERS`) and a row above; none may join.
-    "analysis.query_vector", "bands.band_hint", "bands.band_parts", "bands.band_variables", "bands.by_band",
-    "bands.join_parts", "bands.label_bands", "bands.narrow_floats", "bands.query_array", "bands.real_parts",
-    "commands.labels_from_csv", "commands.model_sources", "declared_units.check_declared_units",
-    "declared_units.registry_units", "earthengine.cloud_score_clear", "earthengine.dedupe_passes",
-    "earthengine.drop_night", "earthengine.fmask_clear", "earthengine.pad_bands", "earthengine.to_stack_dataset",
-    "embeddings.official_years", "embeddings.refuse_rotation", "explorer.query_rule", "features.points_at",
-    "label_grids.on_map_grid", "labels.label_array", "labels.labelled_cells",
-    "labels.labelled_values", "labels.stored_dtype", "linear.warn_fill_values", "maps.plot",
-    "queries.several_query", "sites.boundary_points", "sites.candidates",
-    "sites.raster_points", "sites.sample_sites", "sources.compute_stats", "spellings.check_meta",
-    "spellings.check_meta_names", "stacks.embedding_field", "stacks.names_every_band", "stacks.source_arrays",
-    "stream.write_site", "stream.write_source", "supervised.label_points", "tables.table_numbers",
-    "testing.fake_official", "testing.official_tiff", "testing.with_source", "units.check_terrain",
-    "years.map_year",
+    "analysis.query_vector", "commands.labels_from_csv", "commands.model_sources",
+    "declared_units.check_declared_units", "declared_units.registry_units", "earthengine.cloud_score_clear",
+    "earthengine.dedupe_passes", "earthengine.drop_night", "earthengine.fmask_clear", "earthengine.pad_bands",
+    "earthengine.to_stack_dataset", "embeddings.official_years", "embeddings.refuse_rotation",
+    "explorer.query_rule", "features.points_at", "label_grids.on_map_grid", "labels.label_array",
+    "labels.labelled_cells", "labels.labelled_values", "labels.stored_dtype", "linear.warn_fill_values",
+    "maps.plot", "queries.several_query", "sites.boundary_points", "sites.candidates", "sites.raster_points",
+    "sites.sample_sites", "sources.compute_stats", "spellings.check_meta", "spellings.check_meta_names",
+    "stacks.embedding_field", "stacks.names_every_band", "stacks.source_arrays", "stream.write_site",
+    "stream.write_source", "supervised.label_points", "tables.table_numbers", "testing.fake_official",
+    "testing.official_tiff", "testing.with_source", "units.check_terrain", "years.map_year",
 }
 
 
