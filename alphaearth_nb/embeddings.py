@@ -451,22 +451,22 @@ def _pixel_height(obj) -> float|None:
     return None if steps is None else steps[1]
 
 def _orient(da:xr.DataArray, flip:bool|None, e:float|None) -> xr.DataArray:
-    "Rows north-first under descending y, by the rule above; warns where the flag and the geotransform disagree."
+    "Rows north-first under descending y, by the rule above: the labels, unless `flip=True` (always warned) says otherwise."
     desc = "y" in da.coords and da.sizes["y"] > 1 and float(da.y[1]) < float(da.y[0])
     if flip and desc:
         if e is not None and e < 0:
             warnings.warn(f"flip=True reverses the rows although the file's geotransform (pixel height {e:g} < 0) says "
                           "they are stored north-first: the flag wins (rows written south-first under a north-up "
                           "geotransform); if the map comes out upside down, drop flip=True", stacklevel=user_stacklevel())
-        if e is None:
-            warnings.warn("flip=True reverses the rows under descending y labels on the flag's word alone: the reader "
-                          "kept no geotransform to confirm the rows are stored south-first; if the tile was north-up "
-                          "this turns it upside down (read it with rioxarray, or without flip)", stacklevel=user_stacklevel())
+        else:
+            why = ("the reader kept no geotransform" if e is None else f"a geotransform of pixel height {e:g} > 0 "
+                   "under descending labels is also what a bottom-up file keeps once its rows were turned north-up in "
+                   "xarray (isel or sortby leave `spatial_ref` as it was)")
+            warnings.warn(f"flip=True reverses the rows under descending y labels on the flag's word alone: {why}, so "
+                          "nothing confirms the rows are stored south-first; if the tile was north-up this turns it "
+                          "upside down (read it with rioxarray, or without flip)", stacklevel=user_stacklevel())
         da = flip_rows(da)
-    elif desc and e is not None and e > 0:
-        warnings.warn(f"the file's geotransform says its rows are stored south-first (pixel height {e:g} > 0) but "
-                      "its y labels descend: if the map is upside down, read it with flip=True", stacklevel=user_stacklevel())
-    return north_up(da)
+    return north_up(da)   # without the flag the labels place the rows, whatever the geotransform's sign (above)
 
 # %% ../nbs/23_embeddings.ipynb #c0025
 @checks_flags
@@ -477,7 +477,9 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     """The official embedding product (xee or GeoTIFF form) as an embedding DataArray (y, x, band), rows top-down;
     several years (one image per year along a datetime `time`, xee over several years) as the cube (time, y, x, band).
 
-    Warns (`UserWarning`) where `flip=True` contradicts a north-up geotransform; the flag wins (field case B1).
+    Warns (`UserWarning`) where `flip=True` reverses rows under descending y labels: the flag wins (field case B1)
+    over a north-up geotransform, and a bottom-up one does not confirm it (a north-up map turned in xarray keeps it).
+    Without the flag the y labels place the rows, silently, whatever the sign of the reader's geotransform.
     The official product records `attrs['source']` and `attrs['embedding:model']` = `OFFICIAL_COLLECTION` (its Earth
     Engine id), so its years and a model of ours are not compared (`cubes.one_model`); our own GeoTIFF
     (`exports.to_cog`) the source and model its tags name (`provenance_attrs`). A path is `core.refuse_path`'s

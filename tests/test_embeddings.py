@@ -356,14 +356,20 @@ def test_case_B1_flip_agrees_with_a_south_up_file(flip):
 
 
 def test_case_B1_south_up_geotransform_under_descending_labels():
-    "The reader ignored the sign of the pixel height: flip=True mends it; without the flag a warning says so."
+    """Labels written north-first over south-first rows beside a south-up geotransform: flip=True mends it, warned
+    (the same layout is a bottom-up tile turned north-up in xarray, whose rows are right: tests/test_geotransform_sign);
+    without the flag the labels place the rows, silently."""
     emb = embedding_from_array(random_unit((5, 4), seed=42))
     q = quantize_embedding(emb)
     stored = official_tiff(q, bottom_up=False).isel(y=slice(None, None, -1)).assign_coords(y=emb.y.values)
     stored = _with_transform(stored, 10.0)
-    _same_vectors_at_same_places(read_official_tiff("t.tif", flip=True, reader=lambda p, c: stored),
-                                 dequantize_embedding(q))
-    with pytest.warns(UserWarning, match="flip=True"): read_official_tiff("t.tif", reader=lambda p, c: stored)
+    with pytest.warns(UserWarning, match="flag's word alone"):
+        got = read_official_tiff("t.tif", flip=True, reader=lambda p, c: stored)
+    _same_vectors_at_same_places(got, dequantize_embedding(q))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)
+        plain = read_official_tiff("t.tif", reader=lambda p, c: stored)
+    np.testing.assert_array_equal(plain.values, got.values[::-1])
 
 
 def test_case_B1_real_geotiffs(tmp_path):
