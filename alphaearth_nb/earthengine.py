@@ -16,10 +16,11 @@ import pandas as pd
 import xarray as xr
 
 from .core import (ConfigError, DimensionError, EarthEngineError, EmptyStackError, MetadataWarning,
-                                UnknownSourceError, band_names, real, whole, checks_flags, user_stacklevel)
+                                UnknownSourceError, band_names, real, refuse_path, whole, checks_flags, user_stacklevel)
 from .embeddings import OFFICIAL_COLLECTION, from_official
 from .geo import crs_of, north_up, rename_spatial, require
 from .official import years_of
+from .schema import SOURCE_WANTED
 from .stacks import CLOUD, check_orbits, orbit_coord, validate_stack
 from .sources import get_source
 from .timecodes import Period, as_period
@@ -109,13 +110,17 @@ def ee_source(name,   # a registry source with a recipe in `EE_SOURCES` ("sentin
 def cloud_score_clear(cs:np.ndarray,        # Cloud Score+ `cs` (or `cs_cdf`) values in [0, 1], any shape
                       threshold:float=0.5,  # clear above it (the paper binarises cs at 0.5: arXiv 2507.22291 S1.1)
                      ) -> np.ndarray:
-    "Clear-sky pixels by Cloud Score+: `cs > threshold` (NaN cs is not clear)."
+    "Clear-sky pixels by Cloud Score+: `cs > threshold` (NaN cs is not clear)." \
+    " A path is `core.refuse_path`'s `DTypeError` (was: ValueError 'could not convert string to float')."
+    refuse_path(cs, "Cloud Score+ values are an array")
     return np.nan_to_num(np.asarray(cs, np.float64), nan=-1.0) > threshold
 
 def fmask_clear(qa:np.ndarray,          # Landsat Collection 2 `QA_PIXEL` values, any shape
                 bits:tuple=FMASK_BITS,  # the bits that mark a pixel not clear (default: fill, dilated cloud, cirrus, cloud, shadow)
                ) -> np.ndarray:
-    "Clear pixels by Landsat Collection 2 `QA_PIXEL`: none of `bits` set (NaN QA is not clear)."
+    "Clear pixels by Landsat Collection 2 `QA_PIXEL`: none of `bits` set (NaN QA is not clear)." \
+    " A path is `core.refuse_path`'s `DTypeError` (was: ValueError 'could not convert string to float')."
+    refuse_path(qa, "QA_PIXEL values are an array")
     qa = np.asarray(qa, np.float64)
     q = np.nan_to_num(qa, nan=1.0).astype(np.int64)
     bad = np.bitwise_or.reduce([(q >> b) & 1 for b in bits]) if bits else np.zeros_like(q)
@@ -125,14 +130,18 @@ def fmask_clear(qa:np.ndarray,          # Landsat Collection 2 `QA_PIXEL` values
 def drop_night(ds:xr.Dataset,                  # xee-like, with a `SUN_ELEVATION` (degrees) time coordinate
                prop:str="SUN_ELEVATION",       # the coordinate or variable: frames at or below 0 dropped
               ) -> xr.Dataset:
-    "Day frames only: drops frames whose sun elevation is <= 0 degrees (unchanged without the coordinate)."
+    "Day frames only: drops frames whose sun elevation is <= 0 degrees (unchanged without the coordinate)." \
+    " A path is `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'coords')."
+    refuse_path(ds, SOURCE_WANTED, "source")
     if prop not in ds.coords and prop not in ds.data_vars: return ds
     return ds.isel(time=np.flatnonzero(np.asarray(ds[prop].values, np.float64) > 0))
 
 def pad_bands(ds:xr.Dataset,  # a source's Dataset (time, y, x) as xee returned it
               bands:tuple,    # the bands it should have
              ) -> xr.Dataset:
-    "Adds each of `bands` missing from `ds` as NaN (time, y, x): read by union, absent means masked."
+    "Adds each of `bands` missing from `ds` as NaN (time, y, x): read by union, absent means masked." \
+    " A path is `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'data_vars')."
+    refuse_path(ds, SOURCE_WANTED, "source")
     ref = next((ds[v] for v in ds.data_vars if {"time", "y", "x"} <= set(ds[v].dims)), None)
     if ref is None or not bands: return ds
     return ds.assign({b: xr.full_like(ref, np.nan, dtype=np.float64) for b in bands if b not in ds.data_vars})
@@ -155,7 +164,9 @@ def dedupe_passes(ds:xr.Dataset,               # (time, y, x) stack source, opti
                   ids=None,                    # (T,) pass ids (e.g. DATATAKE_IDENTIFIER); overrides the window
                  ) -> xr.Dataset:
     "One frame per pass (`pass_groups`) and orbit, the frame with the most valid clear pixels preferred; sorted by " \
-    "time. Raises `DuplicateTimeError` for frames of opposite orbits at one timestamp (keep one orbit)."
+    "time. Raises `DuplicateTimeError` for frames of opposite orbits at one timestamp (keep one orbit); a path " \
+    "is `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'sizes')."
+    refuse_path(ds, SOURCE_WANTED, "source")
     if ds.sizes["time"] < 2: return ds.sortby("time")
     g, orbit = pass_groups(ds.time.values, window_s, ids), orbit_coord(ds)
     if orbit is not None:   # opposite orbits are never one pass: two viewing geometries
@@ -227,7 +238,9 @@ def to_stack_dataset(ds:xr.Dataset,              # what xee returned for one sou
                      period:Period|None=None,    # for a static source without `time`
                      mask_clouds:bool=False,     # True: cloudy pixels NaN (not the paper's; it keeps them)
                     ) -> xr.Dataset:
-    "xee output -> one source of a stack: (time, y, x), registry bands and units, `cloud` layer, one frame per pass."
+    "xee output -> one source of a stack: (time, y, x), registry bands and units, `cloud` layer, one frame per pass." \
+    " A path is `core.refuse_path`'s `DTypeError`, before the source is read (was: the message of a map's door)."
+    refuse_path(ds, SOURCE_WANTED, "source")
     spec, src = ee_source(source), get_source(ee_source(source).name)
     ds = rename_spatial(ds)
     if "y" not in ds.dims or "x" not in ds.dims:

@@ -27,7 +27,7 @@ from alphaearth_nb import embeddings, exports, features, gate, labels, maps, pix
 from alphaearth_nb import mirrors, official, readers, samples, schema, tiles
 from alphaearth_nb import antimeridian, crs_checks, geo, geometries, points, spatial
 from alphaearth_nb import timecodes, units
-from alphaearth_nb import bands
+from alphaearth_nb import bands, earthengine
 from alphaearth_nb.quantize import dequantize, quantize, roundtrip_bound
 from alphaearth_nb._param_docs import SECTIONS
 from alphaearth_nb.core import CallableModule, DTypeError, LOADERS, is_path
@@ -285,6 +285,16 @@ DOORS.update({
     "bands.query_array": (lambda p: bands.query_array(p), "vectors"),
 })
 
+# earthengine's: its masks' arrays and xee's sources
+DOORS.update({
+    "earthengine.cloud_score_clear": (lambda p: earthengine.cloud_score_clear(p), "array"),   # was: ValueError
+    "earthengine.fmask_clear": (lambda p: earthengine.fmask_clear(p), "array"),
+    "earthengine.drop_night": (lambda p: earthengine.drop_night(p), "source"),   # was: AttributeError
+    "earthengine.pad_bands": (lambda p: earthengine.pad_bands(p, ("B2",)), "source"),
+    "earthengine.dedupe_passes": (lambda p: earthengine.dedupe_passes(p), "source"),
+    "earthengine.to_stack_dataset": (lambda p: earthengine.to_stack_dataset(p, "sentinel2"), "source"),
+})
+
 
 @pytest.mark.parametrize("door", list(DOORS))
 @pytest.mark.parametrize("form", [str, Path])
@@ -359,16 +369,15 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
 OPEN = {   # doors still without the rule: a path there gets another error (AttributeError, TypeError, ...) or none.
     # Each moves to DOORS with its `core.refuse_path` line (kind: `LOADERS`) and a row above; none may join.
     "analysis.query_vector", "commands.labels_from_csv", "commands.model_sources",
-    "declared_units.check_declared_units", "declared_units.registry_units", "earthengine.cloud_score_clear",
-    "earthengine.dedupe_passes", "earthengine.drop_night", "earthengine.fmask_clear", "earthengine.pad_bands",
-    "earthengine.to_stack_dataset", "embeddings.official_years", "embeddings.refuse_rotation",
-    "explorer.query_rule", "features.points_at", "label_grids.on_map_grid", "labels.label_array",
-    "labels.labelled_cells", "labels.labelled_values", "labels.stored_dtype", "linear.warn_fill_values",
-    "maps.plot", "queries.several_query", "sites.boundary_points", "sites.candidates", "sites.raster_points",
-    "sites.sample_sites", "sources.compute_stats", "spellings.check_meta", "spellings.check_meta_names",
-    "stacks.embedding_field", "stacks.names_every_band", "stacks.source_arrays", "stream.write_site",
-    "stream.write_source", "supervised.label_points", "tables.table_numbers", "testing.fake_official",
-    "testing.official_tiff", "testing.with_source", "units.check_terrain", "years.map_year",
+    "declared_units.check_declared_units", "declared_units.registry_units", "embeddings.official_years",
+    "embeddings.refuse_rotation", "explorer.query_rule", "features.points_at", "label_grids.on_map_grid",
+    "labels.label_array", "labels.labelled_cells", "labels.labelled_values", "labels.stored_dtype",
+    "linear.warn_fill_values", "maps.plot", "queries.several_query", "sites.boundary_points", "sites.candidates",
+    "sites.raster_points", "sites.sample_sites", "sources.compute_stats", "spellings.check_meta",
+    "spellings.check_meta_names", "stacks.embedding_field", "stacks.names_every_band", "stacks.source_arrays",
+    "stream.write_site", "stream.write_source", "supervised.label_points", "tables.table_numbers",
+    "testing.fake_official", "testing.official_tiff", "testing.with_source", "units.check_terrain",
+    "years.map_year",
 }
 
 
