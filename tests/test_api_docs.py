@@ -175,7 +175,7 @@ def test_no_blank_parameter_in_the_evaluation_sampling_and_reading_helpers(param
     "Each had a Parameters section in help() with some entries empty (seed, methods, band_axis, per_polygon, ...)."
     names = {"evaluate": ["evaluate_regression"], "draws": ["max_trial_split"], "cubes": ["label_table"],
              "samples": ["Batches"], "corpus": ["CorpusBatches"], "stacks": ["toy_stack"],
-             "testing": ["embedding_from_array"], "spatial": ["declared_nodata", "unpacked"],
+             "testing": ["embedding_from_array"], "nodata": ["declared_nodata", "unpacked"],
              "geo": ["pixel_indices", "point_crs"], "places": ["points_xy"],
              "sources": ["normalise", "denormalise", "valid_mask", "compute_stats"], "earthengine": ["load_source"],
              "quality": ["scene_points", "compare_on_scene", "error_ratio", "plot_change_events"],

@@ -58,16 +58,16 @@ def _calls_and_texts(path):
 
 
 def test_no_module_builds_its_own_spatial_ref_or_zarr_test():
-    """Only `spatial.grid_mapping` makes the 0-d `spatial_ref` variable (maps' `_grid_mapping` and `write_crs` each
-    built one), only `zarr_files` (split from `files`, which re-exports its names) names a zarr store's metadata files
+    """Only `spatial.grid_mapping` (at home in `grids`, split from `spatial`) makes the 0-d `spatial_ref` variable
+    (maps' `_grid_mapping` and `write_crs` each built one), only `zarr_files` (split from `files`, which re-exports its names) names a zarr store's metadata files
     (`stream` tested "zarr.json" itself)."""
     from alphaearth_nb.files import ZARR_FILES
     for p in sorted(PKG.glob("*.py")):
         if p.name.startswith("_"): continue
         calls, texts = _calls_and_texts(p)
         builds = [c for c in calls if c.startswith(("xr.Variable((), np.int64", "xarray.Variable((), np.int64"))]
-        assert not builds or p.name == "spatial.py", (p.name, builds)
+        assert not builds or p.name == "grids.py", (p.name, builds)
         assert p.name == "zarr_files.py" or not set(texts) & set(ZARR_FILES), p.name
     assert not hasattr(__import__("alphaearth_nb.maps", fromlist=["x"]), "_grid_mapping")
-    assert sum(c.startswith("xr.Variable((), np.int64") for c in _calls_and_texts(PKG / "spatial.py")[0]) == 1
+    assert sum(c.startswith("xr.Variable((), np.int64") for c in _calls_and_texts(PKG / "grids.py")[0]) == 1
 

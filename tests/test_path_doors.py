@@ -220,6 +220,7 @@ DOORS.update({
     "spatial.axis_step": (lambda p: spatial.axis_step(p, "x"), "raster"),
     "spatial.wrapped_like": (lambda p: spatial.wrapped_like(p, _C), "raster"),
     "spatial.half_pixel": (lambda p: spatial.half_pixel(p), "array"),
+    "spatial.spatial_dim": (lambda p: spatial.spatial_dim(p, spatial.X_NAMES), "raster"),   # dims' (was spatial._spatial_dim)
     "antimeridian.turn_shift": (lambda p: antimeridian.turn_shift(p, 0.0), "raster"),
     "antimeridian.wrap_geometries/obj": (lambda p: antimeridian.wrap_geometries(p, _GS), "raster"),
     "antimeridian.wrap_geometries/geoms": (lambda p: antimeridian.wrap_geometries(EMB, p), "places"),
