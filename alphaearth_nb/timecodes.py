@@ -591,10 +591,10 @@ def year_column_hint(values,            # a table's `year` column (a Series, arr
                      table:str="labels", # the table's name in the fix
                     ) -> str:
     """': they look like dates written YYYYMMDD: ...' with the conversion that makes them dates (`column_years` reads
-    each one's year), when the whole numbers of `values` outside `YEARS` (numbers or their text) all read as
-    YYYYMMDD dates (`_yyyymmdd`); '' otherwise."""
-    y = column_years(values)
+    each one's year; floats, a CSV column with an empty cell, through 'Int64'), when the whole numbers of `values`
+    outside `YEARS` (numbers or their text) all read as YYYYMMDD dates (`_yyyymmdd`); '' otherwise."""
+    y, cast = column_years(values), ".astype('Int64')" if np.asarray(values).dtype.kind == "f" else ""   # 20220105.0
     odd = y[np.isfinite(y) & (y == np.round(y)) & ((y < YEARS[0]) | (y > YEARS[1]))]
     if not odd.size or not _yyyymmdd(odd): return ""
     return (f": they look like dates written YYYYMMDD, not years; pass them as dates, whose years are read: "
-            f"`{table}[{col!r}] = pd.to_datetime({table}[{col!r}].astype(str), format='%Y%m%d')`")
+            f"`{table}[{col!r}] = pd.to_datetime({table}[{col!r}]{cast}.astype(str), format='%Y%m%d')`")
