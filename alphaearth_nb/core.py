@@ -1,4 +1,4 @@
-"""One exception family, the fixed-shape arrays that cross `jit`, and the constants every module shares.
+"""The fixed-shape arrays that cross `jit`, the path refusal every door makes, and the names every module shares: the error family (`errors`), the settings read at the door (`settings`) and the process's settings (`runtime`), re-exported from the parts below core.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/core.html.md"""
 
@@ -7,252 +7,72 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/core.html.md"""
 # %% ../nbs/00_core.ipynb #c0002
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import errno
-import functools
-import gc
-from importlib.util import find_spec
 import inspect
-import math
-import numbers
 import os
 import re
 import sys
-import threading
 import types
-import warnings
-from collections.abc import Callable
-from pathlib import Path
 
 import equinox as eqx
-import numpy as np
-import jax
-from jax.experimental.compilation_cache import compilation_cache as jax_compilation_cache
 from jaxtyping import Array, Bool, Float
 
+from . import runtime
 from ._param_docs import SECTIONS
 from .band_labels import EMBED_DIM, a_bands, a_positions, band_names, band_order
+from .errors import (
+    AEFError, TimeError, MissingTimeError, UnsortedTimeError, PeriodError, SourceError, UnknownSourceError,
+    MissingSourceError, UnknownBandError, GridError, DimensionError, EmptyStackError, NoValidDataError, DTypeError,
+    ConfigError, LabelError, CheckpointError, TrainingError, MissingDependencyError, ExtrapolationWarning,
+    DuplicateTimeError, StackTypeError, UntrainedSourceError, PointError, MissingDataError, EarthEngineError,
+    UnitsError, UnitsWarning, NoDataWarning, MetadataWarning, DamagedCheckpointError, MixedModelsError,
+    OutputExistsError, NotOursError, RunLockedError, NotWritableError, RemoteOutputError, DiskError, CRSError,
+    MirrorError, NoTilesError, TrainingWarning)
 from .loaders import LOADERS, is_path, loader_of
+from .runtime import (
+    FAST_COMPILE, FAST_STEP, UNROLL_CAP, LLVM_OPTIONS, HEAP_KEEP_BYTES, JEMALLOC_THREAD, compile_cache,
+    compiler_options, cpu_threads, unroll_cap, llvm_options, jemalloc_threads, keep_heap, gc_frozen, frozen_traces,
+    cpu_devices, split_cpu, cpu_devices_note)
+from .settings import (
+    SEED_MAX, flag, whole, as_seed, seed_key, as_rng, real, yes_no_params, checks_flags,
+    decimal, with_article, user_stacklevel)   # (a last line this long: nbdev-export makes the import relative)
 
 # %% auto #0
-__all__ = ['SEED_MAX', 'MAP_WANTED', 'PARAMETERS', 'FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS', 'HEAP_KEEP_BYTES',
-           'KEPT_HEAP', 'JEMALLOC_THREAD', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError',
+__all__ = ['KEPT_HEAP', 'MAP_WANTED', 'PARAMETERS', 'refuse_path', 'CallableModule', 'callable_module', 'documented', 'Frames',
+           'Target', 'Texts', 'TrainExample', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError',
            'PeriodError', 'SourceError', 'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError',
            'DimensionError', 'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError',
            'CheckpointError', 'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError',
            'StackTypeError', 'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError',
-           'UnitsWarning', 'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'flag',
-           'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'with_article',
-           'user_stacklevel', 'refuse_path', 'CallableModule', 'callable_module', 'documented', 'Frames', 'Target',
-           'Texts', 'TrainExample', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
-           'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning',
+           'UnitsWarning', 'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError',
+           'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError',
+           'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'SEED_MAX', 'flag', 'whole', 'as_seed',
+           'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'with_article', 'user_stacklevel',
+           'FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS', 'HEAP_KEEP_BYTES', 'JEMALLOC_THREAD',
            'compile_cache', 'compiler_options', 'cpu_threads', 'unroll_cap', 'llvm_options', 'jemalloc_threads',
            'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note', 'is_path',
            'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands', 'a_positions']
 
-# %% ../nbs/00_core.ipynb #c0005
-class AEFError(ValueError):
-    "Base of every error alphaearth_nb raises on bad input or state."
+# %% ../nbs/00_core.ipynb #sp0002
+_all_ = [   # from `errors`, `settings` and `runtime` (see above); KEPT_HEAP: `__getattr__` below
+    'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'PeriodError', 'SourceError',
+    'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError', 'EmptyStackError',
+    'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError',
+    'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError', 'UntrainedSourceError',
+    'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning', 'NoDataWarning',
+    'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'OutputExistsError', 'NotOursError',
+    'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError',
+    'NoTilesError', 'TrainingWarning', 'SEED_MAX', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real',
+    'yes_no_params', 'checks_flags', 'decimal', 'with_article', 'user_stacklevel', 'FAST_COMPILE', 'FAST_STEP',
+    'UNROLL_CAP', 'LLVM_OPTIONS', 'HEAP_KEEP_BYTES', 'JEMALLOC_THREAD', 'compile_cache', 'compiler_options',
+    'cpu_threads', 'unroll_cap', 'llvm_options', 'jemalloc_threads', 'keep_heap', 'gc_frozen', 'frozen_traces',
+    'cpu_devices', 'split_cpu', 'cpu_devices_note', 'KEPT_HEAP']
 
-class TimeError(AEFError): "A time coordinate is missing, unsorted or duplicated."
-class MissingTimeError(TimeError): "A stack has no `time` coordinate."
-class UnsortedTimeError(TimeError): "Times are not strictly increasing (unsorted or duplicated)."
-class PeriodError(AEFError): "A period is empty, inverted or too far from the data."
-class SourceError(AEFError): "A source is unknown, missing, or not what the model was trained on."
-class UnknownSourceError(SourceError): "A source name is not in the registry."
-class MissingSourceError(SourceError): "A source the model needs is absent from the stack."
-class UnknownBandError(SourceError): "A band is not one of the source's bands."
-class GridError(AEFError): "Sources or arrays are not on the same y/x grid."
-class DimensionError(AEFError): "Wrong dimension names or rank."
-class EmptyStackError(AEFError): "A stack or source holds no frames or pixels."
-class NoValidDataError(AEFError): "A source has no valid pixel at all."
-class DTypeError(AEFError): "An array has a dtype that cannot be used (e.g. not numeric)."
-class ConfigError(AEFError): "A configuration value is invalid."
-class LabelError(AEFError): "Labels are malformed, off the grid, or too few for the shots asked."
-class CheckpointError(AEFError): "A checkpoint is missing, incomplete or does not match the model."
-class TrainingError(AEFError): "Training cannot go on (e.g. the loss became NaN)."
-class MissingDependencyError(AEFError, ImportError): "An optional dependency (an extra) is not installed."
+KEPT_HEAP: bool   # no copy: `__getattr__` reads `runtime.KEPT_HEAP` when asked (an annotation binds no name)
 
-class ExtrapolationWarning(UserWarning):
-    "A valid period reaches far (more than about 6 months) beyond the data's support period."
-
-# %% ../nbs/00_core.ipynb #c1002
-class DuplicateTimeError(UnsortedTimeError): "Two frames of one source share a timestamp."
-class StackTypeError(DimensionError): "The object is not a stack (a DataTree or Dataset of sources)."
-class UntrainedSourceError(UnknownSourceError, MissingSourceError): "An input source the encoder has no projector for."
-class PointError(GridError): "A query point lies outside the embedding's grid."
-class MissingDataError(AEFError, FileNotFoundError): "A data set or file is not where it was looked for."
-class EarthEngineError(AEFError): "Earth Engine is not initialised or refused a request."
-class UnitsError(AEFError): "Values on a plausible but wrong scale (reflectance in 0..1, Celsius for Kelvin)."
-class UnitsWarning(UserWarning): "Values that may be on a wrong scale, or valid but unusual (a bright desert)."
-class NoDataWarning(UserWarning): "Part of a result has no data (a year of a cube without data at the query point): NaN there."
-class MetadataWarning(UserWarning): "Per-frame metadata (e.g. Sentinel-1 orbit direction) is absent: a default is assumed."
-class DamagedCheckpointError(CheckpointError): "A checkpoint file is cut short or its bytes changed."
-class MixedModelsError(CheckpointError): "Embeddings compared or joined come from two models (checkpoints)."
-
-# %% ../nbs/00_core.ipynb #h2v001
-def _kind(value) -> str:
-    "'b', 'i' or 'f': a bool, an integer or a real number (Python's, numpy's, a 0-d array); '' for anything else."
-    if isinstance(value, bool): return "b"
-    if hasattr(value, "dtype"):
-        return {"b": "b", "i": "i", "u": "i", "f": "f"}.get(value.dtype.kind, "") if getattr(value, "ndim", 0) == 0 else ""
-    return "i" if isinstance(value, numbers.Integral) else "f" if isinstance(value, numbers.Real) else ""
-
-def _offered(kind, example=None) -> str:
-    "The value a refusal offers: `example` (the setting's default), else 1; never a number read from the refused value " \
-    "('-3', '0' or 0.5 would offer a count the setting refuses too)."
-    return repr(kind(1 if example is None else example))
-
-def _text_why(value, convert:str) -> str:
-    "Why text that spells a number ('8', '1e-4') is refused, and the fix, for the error; '' for anything else."
-    if not isinstance(value, (str, bytes)): return ""
-    try: float(value)
-    except ValueError: return ""
-    return (f" (text is not read as a number, not even {value!r}: settings from a file, the command line or papermill "
-            f"arrive as text; convert them with {convert}() first")
-
-def flag(value, # a yes/no setting: True/False (numpy's too), 0/1, or None (no)
-         name:str, # the setting, for the error: "overwrite"
-        ) -> bool:
-    "`value` as a bool. Raises `ConfigError` for anything else, text above all ('no' and 'False' are true in Python)."
-    if value is None or _kind(value) == "b" or (_kind(value) == "i" and value in (0, 1)): return bool(value)
-    why = (" (text such as 'no' or 'False' would count as true: settings read from a file, the command line or "
-           "papermill arrive as text; convert them first)") if isinstance(value, (str, bytes)) else ""
-    raise ConfigError(f"{name}={value!r} is not True or False: pass {name}=True or {name}=False{why}.")
-
-def whole(value, # a count: an int (numpy's too) or a float without a fraction (1e5)
-          name:str, # the setting, for the error: "steps"
-          example=None, # the valid value a refusal offers (the setting's default); None: 1
-         ) -> int:
-    """`value` as an int. Raises `ConfigError` for text (even '8': text is never read as a number), bools, fractions
-    and anything else, naming `name` and offering `example`."""
-    if _kind(value) == "i" or (_kind(value) == "f" and math.isfinite(value) and float(value).is_integer()):
-        return int(value)
-    why = _text_why(value, "int")
-    raise ConfigError(f"{name}={value!r} is not a whole number: pass e.g. {name}={_offered(int, example)}{why and why + ')'}.")
-
-SEED_MAX = 2**63 - 1   # the largest seed: JAX's key takes a 64-bit integer, numpy's sampler a non-negative one
-
-def as_seed(value, # a seed: an int (numpy's too) or a float without a fraction
-            name:str="seed", # the setting, for the error
-           ) -> int:
-    """`value` as a seed, a whole number in 0 .. 2**63 - 1 (`SEED_MAX`). Raises `ConfigError` naming `name` for text,
-    bools, fractions and numbers outside that range (numpy's sampler takes no negative seed, JAX's key no more than 64
-    bits), where the seed is given rather than at the first draw."""
-    v = whole(value, name, 0)
-    if not 0 <= v <= SEED_MAX:
-        raise ConfigError(f"{name}={v}: pass a whole number in 0 .. 2**63 - 1, e.g. {name}=0 "
-                          "(JAX's key takes a 64-bit integer and numpy's sampler a non-negative one)")
-    return v
-
-def seed_key(seed, # a seed (`as_seed`'s range: 0 .. 2**63 - 1)
-            ) -> jax.Array:
-    """JAX's PRNG key of `seed`, every bit of it counting: the key of its low 32 bits, the high 32 folded in
-    (`jax.random.fold_in`) where they are not 0. Without x64 (the package's setting), `jax.random.key(2**32 + 5)` is
-    `key(5)`: the high bits were dropped, so two seeds gave one model, one k-means. A seed below 2**32 gets the key
-    `jax.random.key(seed)` gives, so runs seeded so keep their draws (`jax.random.key_data` of it is `PRNGKey(seed)`'s
-    raw uint32[2]). `ConfigError` as `as_seed`."""
-    seed = as_seed(seed)
-    key = jax.random.key(seed & 0xFFFFFFFF)
-    return jax.random.fold_in(key, seed >> 32) if seed >> 32 else key
-
-def as_rng(value, # a seed (`as_seed`), a sequence of them (numpy's entropy, e.g. (seed, fold)), or a numpy Generator
-           name:str="seed", # the setting, for the error
-          ) -> np.random.Generator:
-    """A numpy Generator for `value`: a Generator passes through unchanged (the caller's stream goes on); a seed, or
-    each seed of a list or tuple, goes through `as_seed` and seeds a new one. Raises `ConfigError` naming `name` as
-    `as_seed` does."""
-    if isinstance(value, np.random.Generator): return value
-    if isinstance(value, (list, tuple)): return np.random.default_rng([as_seed(v, name) for v in value])
-    return np.random.default_rng(as_seed(value, name))
-
-def real(value, # a number: an int or float (numpy's too)
-         name:str, # the setting, for the error: "peak_lr"
-         example=None, # the valid value a refusal offers (the setting's default); None: 1.0
-        ) -> float:
-    """`value` as a float. Raises `ConfigError` for text (even '1e-4': text is never read as a number), bools and
-    anything else, naming `name` and offering `example`."""
-    if _kind(value) in ("i", "f"): return float(value)
-    why = _text_why(value, "float")
-    if why and isinstance(value, str) and "e" in value.lower() and "." not in value:
-        why += "; YAML 1.1 reads 1e-4, without a dot, as text: write 1.0e-4"
-    raise ConfigError(f"{name}={value!r} is not a number: pass e.g. {name}={_offered(float, example)}{why and why + ')'}.")
-
-_YES_NO = {"bool": False, "bool|None": True, "None|bool": True, "Optional[bool]": True, "typing.Optional[bool]": True}
-
-def yes_no_params(fn:Callable) -> dict[str, tuple[int|None, bool]]:  # any function with an inspectable signature
-    """The yes/no parameters of `fn`: those annotated `bool` (or `bool|None`), or unannotated with a `True`/`False`
-    default; each as `name: (position or None for keyword-only, whether None is a value of its own)`."""
-    out = {}
-    for i, p in enumerate(inspect.signature(fn).parameters.values()):
-        if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD): continue
-        a = p.annotation
-        a = "bool" if a is bool else "" if a is p.empty else a.replace(" ", "") if isinstance(a, str) else repr(a)
-        if a in _YES_NO or (a == "" and isinstance(p.default, bool)):
-            out[p.name] = (i if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) else None, _YES_NO.get(a, False))
-    return out
-
-def checks_flags(fn:Callable) -> Callable:  # a public function whose bool parameters are to be checked at each call
-    """Decorate a public function so that its yes/no parameters (`yes_no_params`) go through `flag` at the door,
-    before any work: text ('false', 'no'), 2 or 0.5 raise `ConfigError` naming the parameter (text is true in
-    Python, so `legend="false"` drew a legend); 0/1 and numpy bools arrive as `bool`; a `bool|None` parameter keeps
-    None. A call that passes none of them costs one dictionary lookup per parameter given."""
-    params = yes_no_params(fn)
-    if not params: return fn
-    @functools.wraps(fn)
-    def checked(*args, **kwargs):
-        args = list(args)
-        for name, (i, none_ok) in params.items():
-            if i is not None and i < len(args):
-                if not (none_ok and args[i] is None): args[i] = flag(args[i], name)
-            elif name in kwargs and not (none_ok and kwargs[name] is None): kwargs[name] = flag(kwargs[name], name)
-        return fn(*args, **kwargs)
-    checked.__kwdefaults__ = fn.__kwdefaults__   # read by callers that forward a function's defaults
-    return checked
-
-_DECIMAL = {int: re.compile(r"[+-]?[0-9]+"), float: re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")}
-
-@checks_flags
-def decimal(text,          # text typed for a number: a command-line option, an environment variable
-            kind=int,      # int: digits; float: also a point and an exponent (1e-4, .5)
-            bare:bool=False, # digits only: no sign, no spaces around (a count inside a name, 'knn3')
-           ) -> int|float|None:
-    """The number `text` writes in ASCII decimal, spaces around and a sign allowed (' 10 ', '+10', '-1'); None for
-    other text, where Python's int() and float() read more: '1_0' (10), '١٠' (another script's digits), 'inf', 'nan'
-    and, for an int, '10.0' and '1e3'. The one reading of number text: `aef`'s options (--steps, --batch-size,
-    --warmup, --seed, --folds, --shots, --lr), AEF_CPU_THREADS and AEF_CPU_DEVICES, the k of 'knn<k>'."""
-    t = text.decode("ascii", "replace") if isinstance(text, bytes) else text
-    if not isinstance(t, str) or not _DECIMAL[kind].fullmatch(t if bare else t.strip()): return None
-    return None if bare and t[:1] in "+-" else kind(t.strip())
-
-def with_article(word:str, # a noun phrase for a message: "index query", "embedding store"
-                ) -> str:
-    "`word` after 'a' or 'an' by its first letter ('an index query', 'a query vector'): the one rule of messages."
-    return f"{'an' if word[:1].lower() in tuple('aeiou') else 'a'} {word}"
-
-# %% ../nbs/00_core.ipynb #usl002
-_PASS_THROUGH = frozenset({"xarray", "dask", "numpy", "pandas", "functools", "contextlib",   # call package code back
-                           "jax", "equinox", "optax"})                                      # (jax: while it traces)
-
-def _uncounted(f) -> bool:
-    "A frame `warnings.warn` does not count in `stacklevel`: importlib's bootstrap (CPython's `_is_internal_frame`)."
-    name = f.f_code.co_filename
-    return "importlib" in name and "_bootstrap" in name
-
-def user_stacklevel() -> int:
-    """The `stacklevel` that makes a `warnings.warn` in the function calling this point at the user's line: the
-    first frame outward that is neither this package's nor a call-back library's (`_PASS_THROUGH`); where none is,
-    the frame that called the package. Use it as `warnings.warn(msg, stacklevel=user_stacklevel())`."""
-    f, n, outer = sys._getframe(1), 1, 1   # level 1: the function calling `warnings.warn`, in the package
-    while True:
-        f = f.f_back
-        while f is not None and _uncounted(f): f = f.f_back
-        if f is None: return outer + 1
-        n += 1
-        top = f.f_globals.get("__name__", "").partition(".")[0]
-        if top == "alphaearth_nb": outer = n
-        elif top not in _PASS_THROUGH: return n
+def __getattr__(name:str):
+    "`core.KEPT_HEAP`: `runtime.KEPT_HEAP` as it is now (`keep_heap` sets it after import: a copy here would go stale)."
+    if name == "KEPT_HEAP": return runtime.KEPT_HEAP
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # %% ../nbs/00_core.ipynb #pth002
 _all_ = ["is_path", "LOADERS", "loader_of"]   # from `loaders` (00), the path rule below core
@@ -336,260 +156,3 @@ class TrainExample(eqx.Module):
     targets: dict                   # source name -> Target
     texts: Texts
     period: Float[Array, "2"]       # summary period shared by teacher and student (consistency, uniformity)
-
-# %% ../nbs/00_core.ipynb #c2001e
-class OutputExistsError(AEFError, FileExistsError): "An output exists and replacing it was not asked for."
-class NotOursError(OutputExistsError): "A non-empty folder (or a file where a folder goes) not ours: never replaced."
-class RunLockedError(AEFError): "Another run holds the folder (its lock names the process)."
-class NotWritableError(AEFError, PermissionError): "An output's folder cannot be written (no permission, read-only)."
-class RemoteOutputError(ConfigError): "An output path is a URL (gs://, s3://) or /vsi path: outputs are local paths."
-class DiskError(OSError, AEFError):
-    "The file system refused a write or a move (a full disk, another device, no permission): `errno` as the OS gave it."
-    @classmethod
-    def full(cls, e:BaseException, target, what:str) -> DiskError|None:   # what a write of `target` (a `what`) raised
-        "A full disk or quota (ENOSPC, EDQUOT): the error naming the output, what became of it and the fix; else None."
-        if not isinstance(e, OSError) or e.errno not in (errno.ENOSPC, errno.EDQUOT): return None
-        kept = (f"{target} is as it was before (" if os.path.lexists(target) else   # a new output: none there
-                f"{target} was not written (nothing is there, as before; ")
-        err = cls(e.errno, f"No space left on the disk of {target} while writing the {what}: {kept}the partial copy "
-                           "beside it removed); free space there, or write elsewhere")
-        err.__cause__ = e   # the OS's own error, shown as the cause
-        return err
-
-# %% ../nbs/00_core.ipynb #m001
-class CRSError(GridError): "A CRS cannot be read (not an EPSG code, WKT or PROJJSON)."
-
-# %% ../nbs/00_core.ipynb #off0002
-class MirrorError(AEFError): "An official-embedding mirror or its tile index cannot be reached or read."
-class NoTilesError(MirrorError): "No official tile covers the area and years asked."
-
-# %% ../nbs/00_core.ipynb #t8w1
-class TrainingWarning(UserWarning): "Training goes on, but something is off (a skipped step, no text)."
-
-# %% ../nbs/00_core.ipynb #spd002
-_OFF = {"0", "off", "false", "no", ""}
-
-def compile_cache(path:str|Path|None=None,    # cache folder; default $AEF_COMPILE_CACHE or ~/.cache/alphaearth_nb/jax
-                  min_compile_secs:float=0.5, # programs that compile faster are not written
-                 ) -> Path|None:
-    "Turn on JAX's persistent compilation cache; return its folder, or None when `AEF_COMPILE_CACHE` says off."
-    min_compile_secs = real(min_compile_secs, "min_compile_secs", 0.5)   # before any setting changes
-    env = os.environ.get("AEF_COMPILE_CACHE")
-    if path is None and env is not None and env.strip().lower() in _OFF: return None
-    if path is None and env: path = env
-    if path is None:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-        path = base / "alphaearth_nb" / "jax"
-    path = Path(path).expanduser()
-    path.mkdir(parents=True, exist_ok=True)
-    jax.config.update("jax_compilation_cache_dir", str(path))
-    jax.config.update("jax_persistent_cache_min_compile_time_secs", min_compile_secs)
-    jax_compilation_cache.reset_cache()  # JAX decides once per process whether to cache: decide again
-    return path
-
-# %% ../nbs/00_core.ipynb #spd003c2
-# XLA:CPU options, measured in benchmarks/compile.py (see above)
-FAST_COMPILE = {"xla_backend_optimization_level": 1}
-FAST_STEP = {"xla_cpu_use_fusion_emitters": False, "xla_cpu_parallel_codegen_split_count": 2,  # the step adds these
-             "xla_cpu_scheduler_type": "CPU_SCHEDULER_TYPE_MEMORY_OPTIMIZED"}  # benchmarks/xla_options.py
-
-@checks_flags
-def compiler_options(backend:str|None=None, # the backend compiled for; default jax's default backend
-                     step:bool=False,       # for the training step: `FAST_STEP` too
-                    ) -> dict|None:
-    "Per-function XLA options for the package's large jitted programs: `FAST_COMPILE` (and `FAST_STEP` for the " \
-    "training step) on CPU, else None (also when `AEF_FAST_COMPILE=0`)."
-    env = os.environ.get("AEF_FAST_COMPILE")
-    if env is not None and env.strip().lower() in _OFF: return None
-    if (backend or jax.default_backend()) != "cpu": return None
-    return {**FAST_COMPILE, **(FAST_STEP if step else {})}
-
-
-# %% ../nbs/00_core.ipynb #thr002
-def _usable_cores() -> int:
-    "The cores this process may use (its CPU affinity where the OS tells it)."
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-def _count_env(name:str, # the environment variable, e.g. "AEF_CPU_THREADS"
-               default:str|None, # used when the variable is unset
-               words:dict, # lower-case word -> function returning the count (e.g. {"auto": ...})
-               what:str, # "thread count", "device count": for the error
-               fix:str, # the accepted values, for the error
-              ) -> int|None:
-    "A whole-number setting from `name` (else `default`), read by `decimal` (' 4 ', '+4'; not '1_0', '4.0'): None " \
-    "when unset, 0 or off; a word of `words` gives its function's count. `ConfigError` naming the variable otherwise."
-    env = os.environ.get(name, default)
-    if env is None or env.strip().lower() in _OFF: return None
-    if env.strip().lower() in words: return words[env.strip().lower()]()
-    if (n := decimal(env)) is None or n < 0: raise ConfigError(f"{name}={env!r} is not a {what}: set {fix}.")
-    return n or None   # '+0', '00': 0, as '0'
-
-def cpu_threads() -> int|None:
-    "Threads for XLA:CPU's pools from `AEF_CPU_THREADS`: n, or `auto` for one fewer than the cores this process may " \
-    "use (at least 1); None (jaxlib's default, a thread per core) when unset, 0 or off. Raises `ConfigError` otherwise."
-    return _count_env("AEF_CPU_THREADS", None, {"auto": lambda: max(1, _usable_cores() - 1)}, "thread count",
-                      "a whole number, 'auto' (cores - 1) or 0 (jaxlib's default)")
-def _size_cpu_pools() -> None:
-    "Hand `cpu_threads()` to jaxlib as `NPROC` (read when its CPU backend starts) unless `NPROC` is set already."
-    if (n := cpu_threads()) is not None and "NPROC" not in os.environ: os.environ["NPROC"] = str(n)
-def _at_import(setting:Callable) -> None:
-    "Apply an opt-in environment setting at import. A value that is none (AEF_CPU_DEVICES=abc) is ignored with a " \
-    "warning, so `import alphaearth_nb` still works; the `aef` command reports it as its error instead."
-    try: setting()
-    except ConfigError as e:
-        argv = getattr(sys, "orig_argv", [])   # `python -m X`: sys.argv[0] is '-m' while X is found, whatever X is
-        run = argv[argv.index("-m") + 1] if "-m" in argv[:-1] else ""
-        if os.path.basename(sys.argv[0]) != "aef" and run.split(".")[0] != __name__.split(".")[0]:  # `aef` says it
-            warnings.warn(f"{e} Ignored: the default is used.", stacklevel=user_stacklevel())   # the `import`
-
-UNROLL_CAP = 4  # LLVM's full unrolling at most this many iterations (see "LLVM's full unrolling" below)
-LLVM_OPTIONS = ("-disable-lsr",)  # LLVM options added beside the cap (see "LLVM's loop strength reduction" below)
-def unroll_cap() -> int|None:
-    "LLVM's full-unrolling cap from `AEF_UNROLL_CAP`: n (default `UNROLL_CAP`); None (LLVM's) at 0 or off; else " \
-    "ConfigError. `AEF_LLVM_OPTIONS` (`llvm_options`) is the switch of the other LLVM options, `LLVM_OPTIONS`."
-    return _count_env("AEF_UNROLL_CAP", str(UNROLL_CAP), {}, "loop count", "a whole number or 0 (LLVM's default)")
-def llvm_options() -> tuple[str, ...]:
-    "LLVM options added beside the cap from `AEF_LLVM_OPTIONS`: options split at commas, each '-name' or '-name=value' " \
-    "(`LLVM_OPTIONS` when unset); none when empty, 0 or off. `ConfigError` otherwise, and for the unroll cap's own " \
-    "option (`AEF_UNROLL_CAP` sets it: not twice)."
-    if (env := os.environ.get("AEF_LLVM_OPTIONS")) is None: return LLVM_OPTIONS
-    if env.strip().lower() in _OFF: return ()
-    opts = tuple(o.strip() for o in env.split(","))
-    if not all(re.fullmatch(r"-[A-Za-z][\w.-]*(=[^\s,]+)?", o) and "unroll-full-max-count" not in o for o in opts):
-        raise ConfigError(f"AEF_LLVM_OPTIONS={env!r} is not a list of LLVM options: set options such as "
-                          "'-disable-lsr' (commas between), 0 for none; the unroll cap is AEF_UNROLL_CAP's.")
-    return opts
-def _cap_unrolling() -> None:
-    "Add `unroll_cap()` and `llvm_options()` to `XLA_FLAGS` unless it names backend options or a file of flags, or " \
-    "an accelerator may start."
-    n, flags, cpu = unroll_cap(), os.environ.get("XLA_FLAGS", ""), os.environ.get("JAX_PLATFORMS", "").lower() == "cpu"
-    opts = [f"-unroll-full-max-count={n}"] * bool(n) + list(llvm_options())
-    users = re.search(r"(^|\s)--xla_backend_extra_options(=|\s|$)", flags) or flags.strip()[:1] not in ("", "-")
-    if opts and not users and (cpu or not any(map(find_spec, ("jax_plugins", "libtpu")))):
-        os.environ["XLA_FLAGS"] = f"{flags} --xla_backend_extra_options={','.join(opts)}".strip()
-_at_import(_size_cpu_pools); _at_import(_cap_unrolling)  # at import: before JAX's backends start, if imported before JAX runs
-
-
-# %% ../nbs/00_core.ipynb #heap002
-HEAP_KEEP_BYTES = 1 << 30  # glibc's mmap and trim thresholds (see above)
-KEPT_HEAP = False          # whether `keep_heap` has taken effect in this process
-
-JEMALLOC_THREAD = "jemalloc_bg_thd"   # the Linux name of the background thread of pyarrow's bundled jemalloc
-
-def jemalloc_threads() -> int:
-    """How many threads of this process are pyarrow's jemalloc background thread (`/proc/self/task/*/comm`; 0 where
-    there is no /proc). pyarrow starts one at its import (pandas 2 and later import pyarrow at theirs) unless
-    `JE_ARROW_MALLOC_CONF` says `background_thread:false`, which the package sets at its import when unset."""
-    try: tasks = os.listdir("/proc/self/task")
-    except OSError: return 0
-    def name(t):
-        try: return Path(f"/proc/self/task/{t}/comm").read_text().strip()
-        except OSError: return ""
-    return sum(name(t) == JEMALLOC_THREAD for t in tasks)
-
-def _mallopt_keep() -> bool:
-    "Raise glibc's mmap and trim thresholds to `HEAP_KEEP_BYTES` and use one arena for all threads (`mallopt`); " \
-    "True if done (False elsewhere than Linux with glibc, and where pyarrow's jemalloc thread already holds an " \
-    "arena of its own: `jemalloc_threads`)."
-    if not sys.platform.startswith("linux") or jemalloc_threads(): return False
-    try: libc = ctypes.CDLL("libc.so.6")
-    except OSError: return False  # not glibc (musl)
-    M_TRIM_THRESHOLD, M_MMAP_THRESHOLD, M_ARENA_MAX = -1, -3, -8  # glibc's malloc.h
-    sets = ((M_MMAP_THRESHOLD, HEAP_KEEP_BYTES), (M_TRIM_THRESHOLD, HEAP_KEEP_BYTES), (M_ARENA_MAX, 1))
-    return all([bool(libc.mallopt(k, v)) for k, v in sets])  # a thread's own arena mmaps blocks above 64 MiB
-
-@checks_flags
-def keep_heap(default:bool=True, # what to do when `AEF_KEEP_HEAP` is unset
-             ) -> bool:
-    """Keep XLA:CPU's freed buffers in this process's heap (glibc's `mallopt`, see above) unless `AEF_KEEP_HEAP` is
-    0/off; `default` when it is unset. Returns whether the heap is kept (`KEPT_HEAP`); once on it stays on (glibc
-    cannot undo its one arena). Call it before JAX runs anything for the full effect."""
-    global KEPT_HEAP
-    env = os.environ.get("AEF_KEEP_HEAP")
-    want = default if env is None else env.strip().lower() not in _OFF
-    if want and not KEPT_HEAP: KEPT_HEAP = _mallopt_keep()
-    return KEPT_HEAP
-
-keep_heap(default=False)  # at import only with AEF_KEEP_HEAP=1: `aef`, `fit` and `embed` call it themselves
-
-# %% ../nbs/00_core.ipynb #a6f6fb18
-@contextlib.contextmanager
-def gc_frozen():
-    "Python's cyclic GC skips the objects alive on entry until the block ends (`gc.freeze`, then `gc.unfreeze`): " \
-    "for a first call that traces a large program. A no-op when the collector is off or objects are frozen already " \
-    "(the caller's own `gc.freeze` is left alone)."
-    if not gc.isenabled() or gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try: yield
-    finally: gc.unfreeze()
-
-# %% ../nbs/00_core.ipynb #ft000002
-def frozen_traces(jit:Callable,  # a jit, e.g. `eqx.filter_jit` or `jax.jit`
-                  fn:Callable,   # the function to jit
-                  **kwargs,      # for `jit` (donation, compiler options...)
-                 ) -> Callable:
-    "`jit(fn, **kwargs)`, each of whose calls that traces `fn` (the first, and any with a new signature) runs under " \
-    "`gc_frozen` from the trace's start until the call returns, also when it raises; the jitted function is the " \
-    "wrapper's `.jitted`. A no-op where `gc_frozen` is one (collector off, the caller's own freeze)."
-    local = threading.local()
-    @functools.wraps(fn)  # the same signature: Equinox binds the arguments (donation) by it
-    def traced(*args, **kw):
-        if getattr(local, "calling", False) and not getattr(local, "frozen", False) \
-                and gc.isenabled() and not gc.get_freeze_count():
-            gc.freeze()
-            local.frozen = True
-        return fn(*args, **kw)
-    jitted = jit(traced, **kwargs)
-    def call(*args, **kw):
-        local.calling = True
-        try: return jitted(*args, **kw)
-        finally:
-            local.calling = False
-            if getattr(local, "frozen", False):
-                local.frozen = False
-                gc.unfreeze()
-    call.jitted = jitted
-    return call
-
-# %% ../nbs/00_core.ipynb #dev002
-_CPU_NOTE = ["JAX's one CPU device (AEF_CPU_DEVICES unset)"]
-
-def _free_cores() -> int:
-    "One per core the 1-minute load average leaves free, at least 1 (every core where the OS has no load average)."
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-    return max(1, min(_usable_cores(), round(_usable_cores() - load)))
-
-def cpu_devices(default:str|None=None, # used when `AEF_CPU_DEVICES` is unset (the command line passes "free")
-               ) -> int|None:
-    "Host CPU devices for JAX from `AEF_CPU_DEVICES` (else `default`): n; `auto`, one per core this process may use; " \
-    "`free`, one per core the 1-minute load average leaves free (at least 1); None (JAX's one CPU device) when " \
-    "unset, 0 or off. Raises `ConfigError` otherwise."
-    return _count_env("AEF_CPU_DEVICES", default, {"auto": _usable_cores, "free": _free_cores}, "device count",
-                      "a whole number, 'auto' (one per core), 'free' (one per idle core) or 0 (JAX's one CPU device)")
-
-def split_cpu(default:str|None=None) -> int|None:  # used when `AEF_CPU_DEVICES` is unset: a count, "auto" or "free" (the command line's)
-    "Ask JAX for `cpu_devices(default)` host CPU devices (`jax_num_cpu_devices`) if its backends have not started " \
-    "and the user set no count of their own; returns the count set, else None (`cpu_devices_note()` says why)."
-    try: n = cpu_devices(default)
-    except ConfigError as e: _CPU_NOTE[0] = f"JAX's one CPU device: {e}"; raise
-    if n is None or n < 2:
-        _CPU_NOTE[0] = f"JAX's one CPU device (AEF_CPU_DEVICES={os.environ.get('AEF_CPU_DEVICES', default)!r})"
-        return None
-    if jax.config.jax_num_cpu_devices != -1 or "xla_force_host_platform_device_count" in os.environ.get("XLA_FLAGS", ""):
-        _CPU_NOTE[0] = "left alone: the CPU device count is set already (jax_num_cpu_devices or XLA_FLAGS)"
-        return None
-    try: jax.config.update("jax_num_cpu_devices", n)
-    except RuntimeError:  # JAX ran something before: its CPU backend has its devices for good
-        _CPU_NOTE[0] = (f"not applied ({n} asked): JAX's backends had started; set AEF_CPU_DEVICES and import "
-                        "alphaearth_nb before JAX first runs anything")
-        return None
-    _CPU_NOTE[0] = f"{n} host CPU devices (AEF_CPU_DEVICES={os.environ.get('AEF_CPU_DEVICES', default)!r})"
-    return n
-
-def cpu_devices_note() -> str:
-    "What the last `split_cpu` did (at import, or the command line's): the count set, or why none."
-    return _CPU_NOTE[0]
-
-_at_import(split_cpu)  # at import: only with AEF_CPU_DEVICES set (opt-in), and only before JAX's backends start

@@ -108,9 +108,9 @@ def kernel_sources(text: str) -> collections.Counter:
 def child(what: str, preset_name: str, layout: str, reps: int, opts: str | None = None) -> dict:
     "Measure in this (fresh) process; returns the figures as a dict."
     import jax
-    from alphaearth_nb import core, losses, samples, scene
+    from alphaearth_nb import core, losses, runtime, samples, scene
     if core.compile_cache() is None: jax.config.update("jax_enable_compilation_cache", False)  # AEF_COMPILE_CACHE
-    if opts: core.FAST_STEP = {**core.FAST_STEP, **json.loads(opts[1:])} if opts[0] == "+" else json.loads(opts)
+    if opts: runtime.FAST_STEP = {**runtime.FAST_STEP, **json.loads(opts[1:])} if opts[0] == "+" else json.loads(opts)  # read there
     spent, hits = {k: 0.0 for k in EVENTS}, [0]
     def listen(event, secs, **kw):
         for k, name in EVENTS.items():

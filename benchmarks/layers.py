@@ -12,13 +12,13 @@ in (`BEFORE`; session 11: depthwise3's kernel gradient as nine separate sums; se
 `{"DW_CHUNK_BYTES": 1 << 62}`, conv3's weight gradient in one piece), again
 interleaved, printing CPU and wall ratios per round; with `--devices N` over N host CPU devices, data parallel as
 benchmarks/train_step.py runs it. `--patch FILE` compares the step against any old attributes instead: FILE is Python
-that defines `OLD = [(object, attribute, old value), ...]` (a method of a class in summary.py, core.FAST_STEP's old
+that defines `OLD = [(object, attribute, old value), ...]` (a method of a class in summary.py, runtime.FAST_STEP's old
 dict, ...) and may change the package as it runs (the new side); e.g. session 21's XLA option trial:
 
-    from alphaearth_nb import core
-    _orig = dict(core.FAST_STEP)
-    core.FAST_STEP = {**_orig, "xla_cpu_opt_preset": "CPU_OPT_PRESET_FAST_RUNTIME"}
-    OLD = [(core, "FAST_STEP", _orig)]
+    from alphaearth_nb import runtime   # where compiler_options reads it (core re-exports it)
+    _orig = dict(runtime.FAST_STEP)
+    runtime.FAST_STEP = {**_orig, "xla_cpu_opt_preset": "CPU_OPT_PRESET_FAST_RUNTIME"}
+    OLD = [(runtime, "FAST_STEP", _orig)]
 
 Figures only: nothing is asserted.
 

@@ -79,11 +79,12 @@ def test_heap_kept_between_calls():
 
 
 def _recorded(monkeypatch, env=None):
-    "core.keep_heap with its mallopt recorded, not made (this process keeps glibc's defaults), AEF_KEEP_HEAP = env."
-    from alphaearth_nb import core
+    "core.keep_heap with its mallopt recorded, not made (this process keeps glibc's defaults), AEF_KEEP_HEAP = env; " \
+    "patched in `runtime`, where keep_heap lives (core re-exports it and reads runtime's KEPT_HEAP when asked)."
+    from alphaearth_nb import core, runtime
     calls = []
-    monkeypatch.setattr(core, "_mallopt_keep", lambda: calls.append(1) or True)
-    monkeypatch.setattr(core, "KEPT_HEAP", False)
+    monkeypatch.setattr(runtime, "_mallopt_keep", lambda: calls.append(1) or True)
+    monkeypatch.setattr(runtime, "KEPT_HEAP", False)
     if env is None: monkeypatch.delenv("AEF_KEEP_HEAP", raising=False)
     else: monkeypatch.setenv("AEF_KEEP_HEAP", env)
     return core, calls

@@ -327,13 +327,13 @@ def test_an_embed_store_opens_in_plain_xarray_without_warnings(stack, model, tmp
 
 def test_embed_keeps_the_heap_as_fit_does(stack, model, eager, tmp_path, monkeypatch):  # session 21's review
     "embed and embed_to_zarr keep XLA:CPU's freed buffers in the heap (core.keep_heap) unless AEF_KEEP_HEAP=0."
-    from alphaearth_nb import core
+    from alphaearth_nb import core, runtime
     for env, want in ((None, [1]), ("0", [])):
         for run in (lambda: embed(stack, model, 2024, progress=False),
                     lambda: embed_to_zarr(stack, model, 2024, tmp_path / f"h{env}.zarr", progress=False, overwrite=True)):
             calls = []
-            monkeypatch.setattr(core, "_mallopt_keep", lambda: calls.append(1) or True)  # recorded, not made here
-            monkeypatch.setattr(core, "KEPT_HEAP", False)
+            monkeypatch.setattr(runtime, "_mallopt_keep", lambda: calls.append(1) or True)  # recorded, not made here
+            monkeypatch.setattr(runtime, "KEPT_HEAP", False)   # where keep_heap sets it
             if env is None: monkeypatch.delenv("AEF_KEEP_HEAP", raising=False)
             else: monkeypatch.setenv("AEF_KEEP_HEAP", env)
             run()

@@ -48,6 +48,9 @@ def test_the_checker_reports_each_breach(layout_check, tmp_path):
     assert "raise outside the family: alphaearth_nb/raises.py:2 raises ValueError" in found
     assert "StopIteration" not in found and "AttributeError" not in found   # what the protocol asks for
     assert "core.py" not in found   # error classes belong there
+    beside = _tree(tmp_path / "errors", {"00_core": "from .errors import AEFError\n",
+                                         "00_errors": "class AEFError(Exception): pass\nclass OwnWarning(UserWarning): pass\n"})
+    assert layout_check.check(beside, quiet=True) == []   # or in `errors`, the family's module below core (session 35)
     clean = _tree(tmp_path / "clean", {"00_core": "class AEFError(Exception): pass\n",
                                        "01_a": "from .core import AEFError\n"})
     assert layout_check.check(clean, quiet=True) == []

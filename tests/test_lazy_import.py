@@ -19,7 +19,8 @@ def test_the_import_loads_core_alone():
     assert _py("import sys, json, alphaearth_nb as aef\n"
                "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('xarray', 'dask', 'matplotlib', "
                "'zarr') or (m.startswith('alphaearth_nb.') and '._' not in m))))") == \
-        ["alphaearth_nb.band_labels", "alphaearth_nb.core", "alphaearth_nb.loaders"]   # core's own; _param_docs*: the generated text of help()
+        ["alphaearth_nb.band_labels", "alphaearth_nb.core", "alphaearth_nb.errors", "alphaearth_nb.loaders",
+         "alphaearth_nb.runtime", "alphaearth_nb.settings"]   # core's own (and the parts split from it); _param_docs*: the generated text of help()
 
 
 @pytest.mark.parametrize("first", ["import xarray as xr, alphaearth_nb as aef", "import alphaearth_nb as aef, xarray as xr"])

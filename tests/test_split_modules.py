@@ -1,7 +1,7 @@
 """Modules split at the 600-line cap of tools/layout_check.py keep every public name where it was: the parent
 re-exports each public name of the parts split from it, the same object, in its `__all__`, so `from
 alphaearth_nb.evaluate import nshot_split`, `aef.evaluate.balanced_accuracy`, `aef.labels.read_table` and `aef.files.user_path`
-work as before (session 34)."""
+work as before (session 34); and `from alphaearth_nb.core import ConfigError, flag, keep_heap` (session 35)."""
 import importlib
 
 import numpy as np
@@ -9,6 +9,19 @@ import pytest
 
 # parent -> (its public names before the split: its `__all__` then, the contract kept; the parts split from it)
 BEFORE = {
+    "core": ("""SEED_MAX MAP_WANTED PARAMETERS FAST_COMPILE FAST_STEP UNROLL_CAP LLVM_OPTIONS HEAP_KEEP_BYTES KEPT_HEAP
+        JEMALLOC_THREAD AEFError TimeError MissingTimeError UnsortedTimeError PeriodError SourceError
+        UnknownSourceError MissingSourceError UnknownBandError GridError DimensionError EmptyStackError
+        NoValidDataError DTypeError ConfigError LabelError CheckpointError TrainingError MissingDependencyError
+        ExtrapolationWarning DuplicateTimeError StackTypeError UntrainedSourceError PointError MissingDataError
+        EarthEngineError UnitsError UnitsWarning NoDataWarning MetadataWarning DamagedCheckpointError
+        MixedModelsError flag whole as_seed seed_key as_rng real yes_no_params checks_flags decimal with_article
+        user_stacklevel refuse_path CallableModule callable_module documented Frames Target Texts TrainExample
+        OutputExistsError NotOursError RunLockedError NotWritableError RemoteOutputError DiskError CRSError
+        MirrorError NoTilesError TrainingWarning compile_cache compiler_options cpu_threads unroll_cap llvm_options
+        jemalloc_threads keep_heap gc_frozen frozen_traces cpu_devices split_cpu cpu_devices_note is_path LOADERS
+        loader_of EMBED_DIM band_names band_order a_bands a_positions""",
+             ("errors", "settings", "runtime")),
     "evaluate": ("""FILL_CODES FILL_SAID LEVELS_EXAMPLE PAPER_FOLDS FOLDS_MAX METHODS evaluate PAPER_THRESHOLDS
         PAPER_MIN_DIST unlabelled drop_unlabelled fill_like_ids warn_fill_ids balanced_accuracy r2 mae as_levels
         shots_per_class nshot_split max_trial_folds max_trial_split as_folds evaluate_embeddings evaluate_regression
@@ -88,3 +101,14 @@ def test_the_files_parts_work_through_files(tmp_path, monkeypatch):
         with fl.writing_folder(tmp_path / "out.zarr") as w:
             (w / "zarr.json").write_text("{}"); raise OSError("disk full")
     assert settled == [{"cancel": False}] and not (tmp_path / "out.zarr").exists()
+
+
+def test_core_reads_the_kept_heap_where_keep_heap_sets_it(monkeypatch):
+    "core re-exports runtime's names; KEPT_HEAP, which keep_heap sets after import, is read from runtime when asked: " \
+    "a copy in core would stay False after the heap was kept."
+    core, runtime = _mod("core"), _mod("runtime")
+    for kept in (True, False):
+        monkeypatch.setattr(runtime, "KEPT_HEAP", kept)
+        assert core.KEPT_HEAP is kept and "KEPT_HEAP" in core.__all__
+    with pytest.raises(AttributeError, match="has no attribute 'KEPT'"): core.KEPT
+    assert core.ConfigError is _mod("errors").ConfigError and core.flag is _mod("settings").flag

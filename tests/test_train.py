@@ -414,13 +414,13 @@ def test_fit_takes_a_model_config():  # N19-10: preset() returns a ModelConfig, 
 
 
 def test_fit_keeps_the_heap(monkeypatch):  # issue 16 item 1 (session 20): XLA:CPU's buffers stay (core.keep_heap)
-    from alphaearth_nb import core
+    from alphaearth_nb import core, runtime
     class Seen(Exception): pass
     def probe(model, batch, key): raise Seen  # stop at the first trace: nothing trains
     for env, want in ((None, [1]), ("0", [])):
         calls = []
-        monkeypatch.setattr(core, "_mallopt_keep", lambda: calls.append(1) or True)  # recorded, not made here
-        monkeypatch.setattr(core, "KEPT_HEAP", False)
+        monkeypatch.setattr(runtime, "_mallopt_keep", lambda: calls.append(1) or True)  # recorded, not made here
+        monkeypatch.setattr(runtime, "KEPT_HEAP", False)   # where keep_heap sets it
         if env is None: monkeypatch.delenv("AEF_KEEP_HEAP", raising=False)
         else: monkeypatch.setenv("AEF_KEEP_HEAP", env)
         with pytest.raises(Seen):
