@@ -16,9 +16,9 @@ import types
 import equinox as eqx
 from jaxtyping import Array, Bool, Float
 
-from . import runtime
 from ._param_docs import SECTIONS
 from .band_labels import EMBED_DIM, a_bands, a_positions, band_names, band_order
+from .loaders import LOADERS, is_path, loader_of   # imports pyarrow: before runtime (below)
 from .errors import (
     AEFError, TimeError, MissingTimeError, UnsortedTimeError, PeriodError, SourceError, UnknownSourceError,
     MissingSourceError, UnknownBandError, GridError, DimensionError, EmptyStackError, NoValidDataError, DTypeError,
@@ -27,14 +27,15 @@ from .errors import (
     UnitsError, UnitsWarning, NoDataWarning, MetadataWarning, DamagedCheckpointError, MixedModelsError,
     OutputExistsError, NotOursError, RunLockedError, NotWritableError, RemoteOutputError, DiskError, CRSError,
     MirrorError, NoTilesError, TrainingWarning)
-from .loaders import LOADERS, is_path, loader_of
+from .settings import (
+    SEED_MAX, flag, whole, as_seed, seed_key, as_rng, real, yes_no_params, checks_flags,
+    decimal, with_article, user_stacklevel)   # (a last line this long: nbdev-export makes the import relative)
+# runtime after loaders: its import-time keep_heap must see pyarrow's jemalloc thread, if pyarrow started one
+from . import runtime
 from .runtime import (
     FAST_COMPILE, FAST_STEP, UNROLL_CAP, LLVM_OPTIONS, HEAP_KEEP_BYTES, JEMALLOC_THREAD, compile_cache,
     compiler_options, cpu_threads, unroll_cap, llvm_options, jemalloc_threads, keep_heap, gc_frozen, frozen_traces,
     cpu_devices, split_cpu, cpu_devices_note)
-from .settings import (
-    SEED_MAX, flag, whole, as_seed, seed_key, as_rng, real, yes_no_params, checks_flags,
-    decimal, with_article, user_stacklevel)   # (a last line this long: nbdev-export makes the import relative)
 
 # %% auto #0
 __all__ = ['KEPT_HEAP', 'MAP_WANTED', 'PARAMETERS', 'refuse_path', 'CallableModule', 'callable_module', 'documented', 'Frames',
