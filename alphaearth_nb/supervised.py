@@ -44,6 +44,20 @@ def _table_points(df:pd.DataFrame, column:str) -> tuple:
                          f"pass `column=`){hint}")
     return table_numbers(df, "x", "the label table"), table_numbers(df, "y", "the label table"), df[column]
 
+def _empty_cells(vals:pd.Series) -> np.ndarray:
+    """Mask of a label column's cells that hold no label: NaN, None, NA (pandas' empty cell) and, among labels that
+    otherwise read as numbers, blank text ('' or spaces: the empty cell of a CSV read as text, `pd.read_csv(...,
+    dtype=str, keep_default_na=False)`, or a spreadsheet cell of spaces). Was: such a cell made the ids names, 'column
+    'label' mixes numbers (1, 2, 3) and names ()'. Among names a blank cell stays an empty name (`unlabelled`)."""
+    miss = vals.isna().to_numpy()
+    text = vals.map(lambda v: isinstance(v, (str, bytes))).to_numpy(bool) & ~miss
+    if not text.any(): return miss
+    blank = text & vals.map(lambda v: isinstance(v, (str, bytes)) and not v.strip()).to_numpy(bool)
+    rest = ~miss & ~blank
+    if not blank.any() or not rest.any(): return miss
+    return miss | blank if pd.to_numeric(vals[rest].map(lambda v: v.strip() if isinstance(v, (str, bytes)) else v),
+                                         errors="coerce").notna().all() else miss
+
 def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
     """x, y and classes of the labelled pixels of a raster (`labels.labelled_values`: `labelled_cells`, the rule
     `points_at` applies too, and `label_values` of those cells, their text read as numbers once), north-up (rows
@@ -84,9 +98,11 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
     if isinstance(labels, pd.DataFrame):
         xs, ys, vals = _table_points(labels, column)
         ok = with_coordinates(xs, ys, labels.index, f"rows of the {'target' if numbers else 'label'} table")
-        ok &= vals.notna().to_numpy()   # rows without x/y: said (was: dropped without a word), as every door says it
-        if not raster:   # empty label cells: left out, counted (was: silently)
-            warn_missing_rows(vals.isna().to_numpy(), column, f"the {'target' if numbers else 'label'} table")
+        ok &= ~(empty := _empty_cells(vals))   # rows without x/y: said (was: dropped without a word), as every door says it
+        if not raster:   # empty label cells (NaN, '' among ids): left out, counted (was: silently)
+            blank = "" if vals[empty].isna().all() else ".replace(r'^\\s*$', None, regex=True)"   # '' is no NaN
+            warn_missing_rows(empty, column, f"the {'target' if numbers else 'label'} table",
+                              f"fill them first, e.g. `df[{column!r}] = df[{column!r}]{blank}.fillna(...)`")
         xs, ys, vals = xs[ok], ys[ok], label_values(vals.to_numpy()[ok])   # '1', '01', '1.0': one class 1
     elif isinstance(labels, xr.DataArray):
         (xs, ys, vals), crs = _raster_points(labels, positive), agreed_crs(crs_of(labels), crs, "label raster's cells")
