@@ -12,7 +12,7 @@ import warnings
 import numpy as np
 import xarray as xr
 
-from .core import AEFError, GridError, LabelError, user_stacklevel
+from .core import AEFError, GridError, LabelError, refuse_path, user_stacklevel, with_article
 from .spatial import centred, is_geographic, stored_rounding
 from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hint, half_pixel_off,
                                inside_grid, pixel_indices, pixel_size, rename_spatial, same_crs, to_crs, wrap_x)
@@ -121,7 +121,10 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
     another pixel size without a CRS, no x/y coordinates, or no map pixel centre on it. The one rule
     of `analysis.training_set` (classify, regress) and `evaluate.points_at`. Coordinates that are the cells'
     top-left corners, as the raster's own geotransform tells (stackstac's default), are moved to the centres first
-    (`spatial.centred`, warned), as the embedding's are."""
+    (`spatial.centred`, warned), as the embedding's are. A path (either) is `core.refuse_path`'s `DTypeError`
+    (was: the message of geo's door, a map, for the labels too)."""
+    refuse_path(grid, "a map is an xarray DataArray or Dataset on y/x", "raster")
+    refuse_path(labels, f"{with_article(what)} is an xarray DataArray (y, x)", "raster")
     labels = centred(labels, f"the {what}")   # stackstac's corners: refused as half a pixel off before
     lab, g = rename_spatial(labels), rename_spatial(grid)
     if not all({"y", "x"} <= set(o.coords) for o in (lab, g)): return labels

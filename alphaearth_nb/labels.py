@@ -70,6 +70,8 @@ def label_array(labels,             # labels in any form; a Dataset of one data 
     maps = {k: labels[k] for k in labels.data_vars if labels[k].ndim == 0 and k not in da.coords}  # grid mappings
     return da.assign_coords(maps).assign_attrs({**labels.attrs, **da.attrs})
 
+_LABELS_WANTED = "a label raster is an xarray DataArray"   # what its doors want (`core.refuse_path`)
+
 @checks_flags
 def labelled_cells(labels:xr.DataArray,  # a label raster (any dims), numeric or text
                    positive:bool=True,    # negative numbers (and negative number text) are unlabelled
@@ -80,7 +82,9 @@ def labelled_cells(labels:xr.DataArray,  # a label raster (any dims), numeric or
     reads, `label_values`' rule: `'0.0'` is 0) nor one of `nodata`, not outside the declared valid range (CF
     `valid_range` / `valid_min` / `valid_max`, `geo.outside_valid`; on a text raster by the number a cell reads),
     and (if `positive`) not negative. The one rule
-    of every label-raster reader (points_at, classify, regress); `labelled_values` gives the cells' classes too."""
+    of every label-raster reader (points_at, classify, regress); `labelled_values` gives the cells' classes too.
+    A path is `core.refuse_path`'s `DTypeError` (was: True, the path one labelled cell)."""
+    refuse_path(labels, _LABELS_WANTED, "raster")
     return _labelled(labels, positive, nodata)[0]
 
 # a class name that says its cells hold no class (eo-learn's 'no_data', 'NODATA', 'fill', 'unclassified')
@@ -248,7 +252,8 @@ def labelled_values(labels:xr.DataArray,  # a label raster (any dims), numeric o
                    ) -> tuple[np.ndarray, np.ndarray]:
     """`labelled_cells` of a label raster and the classes its labelled cells name (`label_values`), the text of a
     text raster read as numbers once: the mask (shaped like `labels.values`) and the values (n,) where it is True,
-    in row-major order."""
+    in row-major order. A path is `core.refuse_path`'s `DTypeError` (was: the path's text one class)."""
+    refuse_path(labels, _LABELS_WANTED, "raster")
     keep, num = _labelled(labels, positive, nodata)
     v = np.asarray(labels.values if isinstance(labels, xr.DataArray) else labels)
     return keep, _label_values(v[keep], None if num is None else num[keep])

@@ -27,7 +27,7 @@ from alphaearth_nb import embeddings, exports, features, gate, labels, maps, pix
 from alphaearth_nb import mirrors, official, readers, samples, schema, tiles
 from alphaearth_nb import antimeridian, crs_checks, geo, geometries, points, spatial
 from alphaearth_nb import timecodes, units
-from alphaearth_nb import bands, earthengine
+from alphaearth_nb import bands, earthengine, label_grids
 from alphaearth_nb.quantize import dequantize, quantize, roundtrip_bound
 from alphaearth_nb._param_docs import SECTIONS
 from alphaearth_nb.core import CallableModule, DTypeError, LOADERS, is_path
@@ -296,6 +296,14 @@ DOORS.update({
     "earthengine.to_stack_dataset": (lambda p: earthengine.to_stack_dataset(p, "sentinel2"), "source"),
 })
 
+# labels' and label_grids': a label raster
+DOORS.update({
+    "labels.labelled_cells": (lambda p: labels.labelled_cells(p), "raster"),   # was: True (one labelled cell)
+    "labels.labelled_values": (lambda p: labels.labelled_values(p), "raster"),   # was: the path's text one class
+    "label_grids.on_map_grid/grid": (lambda p: label_grids.on_map_grid(p, LAB), "raster"),
+    "label_grids.on_map_grid/labels": (lambda p: label_grids.on_map_grid(EMB, p), "raster"),
+})
+
 
 @pytest.mark.parametrize("door", list(DOORS))
 @pytest.mark.parametrize("form", [str, Path])
@@ -356,7 +364,8 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "accessor.EmbeddingAccessor": "xarray's", "accessor.StackAccessor": "xarray's",
     # answers for any object, a path too (False, None, or the object given back): no error to replace
     "accessor.holds_embedding": "False", "bands.band_dim": "given back", "bands.list_vectors": "given back",
-    "bands.band_variables": "None", "bands.narrow_floats": "given back",
+    "bands.band_variables": "None", "bands.narrow_floats": "given back", "labels.label_array": "given back (only a Dataset is taken apart)",
+    "labels.stored_dtype": "None, for labels in any form (gated_training_set asks it of a GeoJSON path too)",
     "bands.band_hint": "a message's hint: the generic rename for an object without sizes",
     "embeddings.embedding_variable": "None", "spatial.is_lazy": "False", "spatial.runs_model": "False",
     # the synthetic sample scene's steps: each takes what the one before made (`scene.make_scene`, `load_scene`)
@@ -371,14 +380,12 @@ OPEN = {   # doors still without the rule: a path there gets another error (Attr
     # Each moves to DOORS with its `core.refuse_path` line (kind: `LOADERS`) and a row above; none may join.
     "analysis.query_vector", "commands.labels_from_csv", "commands.model_sources",
     "declared_units.check_declared_units", "declared_units.registry_units", "embeddings.official_years",
-    "embeddings.refuse_rotation", "explorer.query_rule", "features.points_at", "label_grids.on_map_grid",
-    "labels.label_array", "labels.labelled_cells", "labels.labelled_values", "labels.stored_dtype",
-    "linear.warn_fill_values", "maps.plot", "queries.several_query", "sites.boundary_points", "sites.candidates",
-    "sites.raster_points", "sites.sample_sites", "sources.compute_stats", "spellings.check_meta",
-    "spellings.check_meta_names", "stacks.embedding_field", "stacks.names_every_band", "stacks.source_arrays",
-    "stream.write_site", "stream.write_source", "supervised.label_points", "tables.table_numbers",
-    "testing.fake_official", "testing.official_tiff", "testing.with_source", "units.check_terrain",
-    "years.map_year",
+    "embeddings.refuse_rotation", "explorer.query_rule", "features.points_at", "linear.warn_fill_values",
+    "maps.plot", "queries.several_query", "sites.boundary_points", "sites.candidates", "sites.raster_points",
+    "sites.sample_sites", "sources.compute_stats", "spellings.check_meta", "spellings.check_meta_names",
+    "stacks.embedding_field", "stacks.names_every_band", "stacks.source_arrays", "stream.write_site",
+    "stream.write_source", "supervised.label_points", "tables.table_numbers", "testing.fake_official",
+    "testing.official_tiff", "testing.with_source", "units.check_terrain", "years.map_year",
 }
 
 
