@@ -377,13 +377,15 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
     `training_set` refuses as it refuses points there. The label column keeps its dtype: a categorical one its
     categories (unused ones too) and their order, a nullable `Int64` or `string` one its dtype (was: objects, or
     numpy's, from `to_numpy`). Its `attrs['labelled']` says what its rows are, for counts said of them: 'pixels'
-    where polygons were rasterised (or sampled), else 'points'."""
+    where polygons were rasterised (or sampled), else 'points'; its `attrs['places_crs']` the CRS the places came in
+    (their own, `crs=`, EPSG:4326 for lon/lat columns), in which `training_set` names those off the map."""
     refuse_path(emb, MAP_WANTED, "map")
     if polygons not in ("rasterize", "sample"):
         raise ConfigError(f"polygons must be 'rasterize' or 'sample', got {polygons!r}")
     seed = as_seed(seed)
     emb = geo.north_up(emb)   # pixels taken north-up: the same rows (and draws) whatever order the map is stored in
     gdf = read_places(labels, crs, emb)   # x/y without crs=: on the map, as `training_set` reads them
+    given = gdf.crs.to_string() if gdf.crs is not None else None   # the places' own units, for a message
     if column not in gdf.columns:
         near = label_column_guess(column, gdf.columns)
         raise LabelError(f"the labels have no `{column}` column (have {list(gdf.columns)[:8]}): pass "
@@ -425,4 +427,5 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
         out.append(pd.DataFrame({"x": x0 + dx * c, "y": y0 + dy * r, column: polys[column].array.take(z)}))
     table = pd.concat(out, ignore_index=True)
     table.attrs["labelled"] = "pixels" if len(polys) else "points"   # a warning's count: not the file's rows
+    table.attrs["places_crs"] = given   # x/y are the grid's: the CRS the user's places were in, to name them so
     return table

@@ -295,11 +295,15 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     if raster and isinstance(labels, xr.DataArray): labels = on_map_grid(emb, labels)   # another pixel size: on the map's grid
     said = crs is not None or raster or is_geometry_input(labels) or not isinstance(labels, (pd.DataFrame, dict))
     own = labels.crs if type(labels).__name__ == "GeoDataFrame" else None   # its own CRS label: the fix names it
-    if is_geometry_input(labels): labels, crs = label_table(emb, labels, column, polygons, crs=crs), None
+    src = crs   # the CRS the points came in, where known: off the map, they are named in it (`_as_given`)
+    if is_geometry_input(labels):
+        labels, crs = label_table(emb, labels, column, polygons, crs=crs), None
+        src = labels.attrs.get("places_crs")   # their own, crs=, or lon/lat columns' (the table's x/y: the grid's)
     xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), positive=positive, numbers=numbers,
                                 raster=bool(raster))
     if not said and len(vals) and crs_of(emb):   # x/y without a CRS: the one rule, `geo.point_crs` (the map's first)
-        xs, ys = to_crs(xs, ys, point_crs(emb, xs, ys, what="label", error=LabelError), crs_of(emb))
+        src = point_crs(emb, xs, ys, what="label", error=LabelError)
+        xs, ys = to_crs(xs, ys, src, crs_of(emb))
     if not numbers: check_exact_ids(vals, stored)   # ids beyond 2^24 in float32 lost digits: refused, naming the fix
     if raster and len(vals):
         on = inside_grid(emb, xs, ys)
@@ -309,7 +313,7 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     if len(vals) == 0:
         raise LabelError("no labelled pixel found: mark unlabelled pixels with NaN, -1 or the raster's declared "
                          "nodata and label at least one per class")
-    r, c = pixel_indices(emb, xs, ys, error=LabelError, what="label", given=_as_given(emb, xs, ys, raster, crs, own))
+    r, c = pixel_indices(emb, xs, ys, error=LabelError, what="label", given=_as_given(emb, xs, ys, raster, src, own))
     if not raster:   # a pixel labelled alike twice (a long table, a row a month): one training row, as a raster gives
         once = ~pd.DataFrame({"p": r * emb.sizes["x"] + c, "v": vals}).duplicated().to_numpy()
         r, c, vals = r[once], c[once], vals[once]
@@ -323,13 +327,15 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     return X[ok], vals[ok]
 
 def _as_given(emb, xs, ys, raster:bool, crs=None, own=None) -> tuple|None:
-    """Points (grid CRS) off a projected map as they were given: in `crs` where it is projected (for `pixel_indices`
-    to name feet given as metres, `geo.crs_advice`), in a GeoDataFrame's `own` CRS (its words: the label's fix, not
-    `crs=`), else as lon/lat (for it to say when they lie on it read as (lat, lon): `geo.swapped_on`, a table or
-    GeoDataFrame written latitude first); None where all are on it."""
+    """Points (grid CRS) off a projected map as they were given, in the CRS they came in and only there: a
+    GeoDataFrame's `own` CRS (its words: the label's fix, not `crs=`), else `crs` (the user's `crs=`, a vector file's
+    own, lon/lat columns' EPSG:4326, or the reading `geo.point_crs` took), so `pixel_indices` names them in those
+    units (lon/lat: and says when they lie on it read as (lat, lon), `geo.swapped_on`; metres: feet given as metres,
+    `geo.crs_advice`). None where all are on it, or nothing says the CRS they came in: the grid's x/y alone (was:
+    lon/lat then, units the user never typed, beside the grid's x/y of points given in the map's own CRS)."""
     m = crs_of(emb)
     if raster or not m or as_crs(m).is_geographic or inside_grid(emb, xs, ys).all(): return None
-    to = own or (crs if crs is not None and not as_crs(crs).is_geographic else "EPSG:4326")
+    if (to := own or crs) is None: return None
     try: return (*to_crs(xs, ys, m, to), to, *(["the GeoDataFrame"] if own is not None else []))
     except AEFError: return None
 
