@@ -87,8 +87,9 @@ def labelled_cells(labels:xr.DataArray,  # a label raster (any dims), numeric or
     refuse_path(labels, _LABELS_WANTED, "raster")
     return _labelled(labels, positive, nodata)[0]
 
-# a class name that says its cells hold no class (eo-learn's 'no_data', 'NODATA', 'fill', 'unclassified')
-NO_DATA_NAME = re.compile(r"no[\s_-]*data|fill|missing|unlabell?ed|unclassified|invalid", re.I)
+# a class name that says its cells hold no class (eo-learn's 'no_data', 'NODATA', 'fill', 'unclassified'), as a word
+# of the name: no letter either side ('fill_value' says it; 'landfill', 'invalidated_plots' are classes)
+NO_DATA_NAME = re.compile(r"(?<![a-z])(no[\s_-]*data|fill|missing|unlabell?ed|unclassified|invalid)(?![a-z])", re.I)
 
 def _unnamed_fills(labels:xr.DataArray) -> list:
     """The no-data values `labels` declares (`declared_nodata`) but those its own class names name as a class (CF
@@ -104,11 +105,13 @@ def _unnamed_fills(labels:xr.DataArray) -> list:
              and int(f) in names and not NO_DATA_NAME.search(str(names[int(f)]))}
     if not named: return fills
     keys = sorted({k for m in (labels.attrs, labels.encoding) for k in NODATA_KEYS if m.get(k) is not None})
+    drop = "; ".join(f"labels.{w}.pop({k!r})" for k in keys for w in ("attrs", "encoding")   # wherever each is held
+                     if getattr(labels, w).get(k) is not None)
     said = ", ".join(f"{i} {n!r}" for i, n in named.items())
     warnings.warn(f"the label raster declares {', '.join(map(str, named))} as no data ({', '.join(keys)}) while its "
                   f"class names (flag_values / flag_meanings) name {said}: read as that class. If it marks no data, "
                   "drop it from the class names, or write its cells NaN (`labels.where(labels != "
-                  f"{next(iter(named))})`); if it is a class, drop the declaration (`labels.attrs.pop('{keys[0]}')`)",
+                  f"{next(iter(named))})`); if it is a class, drop the declaration (`{drop}`)",
                   stacklevel=user_stacklevel())
     return [f for f in fills if not (np.isfinite(f) and float(f).is_integer() and int(f) in named)]
 

@@ -3,6 +3,7 @@
 reads that value as the class, with a warning naming both and either fix (field case C1's kind: label conventions
 kept on the way in). A fill the names call no data (eo-learn's 0 'no_data') stays no data, silently.
 Was: the declared value won without a word, and a named class (16 of 64 pixels here) was never trained or scored."""
+import re
 import warnings
 
 import numpy as np
@@ -53,3 +54,28 @@ def test_a_fill_the_names_call_no_data_stays_no_data(first):
         warnings.simplefilter("ignore")
         out = analysis.classify(emb, lab, k=1)["class"]
     assert set(np.unique(out.values).tolist()) == {1, 2, 3}
+
+
+@pytest.mark.parametrize("first", ["landfill", "sanitary_landfill", "refill_station", "invalidated_plots"])
+def test_a_class_whose_name_holds_a_no_data_word_inside_another_word_is_a_class(first):
+    "'fill' inside 'landfill' is no name for no data: only a whole word of the name counts (letters either side do not)."
+    emb, lab = raster(first)
+    with pytest.warns(UserWarning, match=f"name 0 '{first}': read as that class"):
+        assert labelled_cells(lab).all()
+
+
+@pytest.mark.parametrize("where", [("attrs",), ("encoding",), ("attrs", "encoding")])
+def test_the_advice_to_drop_the_declaration_runs_wherever_it_is_held(where):
+    "A `_FillValue` xarray keeps in `encoding` (or in both) is dropped where it is: the advice once run, 0 is read as " \
+    "a class without a word. Was: `labels.attrs.pop('_FillValue')` alone, a KeyError for one in encoding."
+    emb, lab = raster()
+    del lab.attrs["nodata"]
+    for w in where: getattr(lab, w)["_FillValue"] = 0
+    with pytest.warns(UserWarning, match="drop the declaration") as said:
+        labelled_cells(lab)
+    fix = re.search(r"drop the declaration \(`(.+?)`\)", str(said[0].message))[1]
+    labels = lab
+    exec(fix)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert labelled_cells(labels).all()
