@@ -21,7 +21,7 @@ try:   # the corpus extra (geopandas needs shapely): its users call `_gpd` first
 except ImportError: shapely = box = None
 
 from . import samples
-from .core import ConfigError, LabelError, MissingDataError, as_seed, checks_flags, real, whole
+from .core import ConfigError, LabelError, MissingDataError, as_seed, checks_flags, real, refuse_path, whole
 from .files import user_path, writing_file
 from .geo import require, to_crs, utm_crs
 from .timecodes import as_years
@@ -71,7 +71,9 @@ def raster_points(ids:xr.DataArray,  # stratum ids (y, x) with a `crs` attribute
                   n:int,             # points wanted
                   rng,               # numpy Generator
                  ) -> tuple[np.ndarray, np.ndarray]:
-    "`n` points in the pixels of `ids == value` (a (y, x) raster with a `crs` attribute): (lon, lat) arrays."
+    "`n` points in the pixels of `ids == value` (a (y, x) raster with a `crs` attribute): (lon, lat) arrays. A " \
+    "path is `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'values')."
+    refuse_path(ids, "stratum ids are an xarray DataArray (y, x) with a `crs` attribute", "raster")
     pix = np.argwhere(np.asarray(ids.values) == value)
     if not len(pix): return np.zeros(0), np.zeros(0)
     pick = pix[rng.integers(len(pix), size=n)]
@@ -164,7 +166,9 @@ def boundary_points(polygons,   # polygons (a GeoDataFrame or GeoSeries in any C
                     n:int,      # points to draw
                     seed:int=0, # seed of the draw, 0 .. 2**63 - 1
                    ) -> np.ndarray:
-    "(n, 2) lon/lat points uniform along the outline of polygons (e.g. land: coastal candidates)."
+    "(n, 2) lon/lat points uniform along the outline of polygons (e.g. land: coastal candidates). A path is " \
+    "`core.refuse_path`'s `DTypeError` (was: geopandas' TypeError 'Non geometry data passed to GeoSeries')."
+    refuse_path(polygons, "polygons are a GeoDataFrame or GeoSeries", "places")
     gpd, seed = _gpd(), as_seed(seed)
     g = gpd.GeoSeries(polygons.geometry if hasattr(polygons, "geometry") else polygons)
     g = g.set_crs(4326) if g.crs is None else g.to_crs(4326)
@@ -213,6 +217,8 @@ def _candidates(strata, id_col, cap, oversample, seed, min_dist_m):
     return out
 
 # %% ../nbs/07b_sites.ipynb #c0022
+_STRATA_WANTED = "strata are polygons (a GeoDataFrame) or a raster of ids (an xarray DataArray)"   # `refuse_path`
+
 def candidates(strata,            # polygons (GeoDataFrame, a stratum per `id_col`) or raster of ids
                extra:dict|None,   # name -> points (GeoDataFrame or (n, 2) lon/lat), tried first; None: none
                id_col:str,        # the strata's id column
@@ -221,7 +227,9 @@ def candidates(strata,            # polygons (GeoDataFrame, a stratum per `id_co
                seed:int,          # seed of the draws, 0 .. 2**63 - 1
                min_dist_m:float,  # metres between sites
               ) -> tuple:
-    "(set, stratum, lon, lat) arrays of every candidate in the order they are tried: extra sets, then strata shuffled."
+    "(set, stratum, lon, lat) arrays of every candidate in the order they are tried: extra sets, then strata " \
+    "shuffled. A path is `core.refuse_path`'s `DTypeError` (was: 'strata of type str', naming no reader)."
+    refuse_path(strata, _STRATA_WANTED, "places")
     seed = as_seed(seed)
     sets, sids, lons, lats = [], [], [], []
     def add(name, sid, lo, la):
@@ -254,7 +262,9 @@ def sample_sites(strata,                        # polygons (a GeoDataFrame, a st
                  oversample:int=4,              # candidates per wanted site
                  seed:int=0,                    # seed of the draw, 0 .. 2**63 - 1
                 ):
-    "The site table (a GeoDataFrame, columns `SITE_COLUMNS` + geometry), deterministic by `seed`."
+    "The site table (a GeoDataFrame, columns `SITE_COLUMNS` + geometry), deterministic by `seed`. A path as " \
+    "`strata` is `core.refuse_path`'s `DTypeError`, before any other check (was: 'strata of type str', naming no reader)."
+    refuse_path(strata, _STRATA_WANTED, "places")
     gpd, seed = _gpd(), as_seed(seed)
     # numbers: 'abc', 2.5 named with the default (was a TypeError from cap < 1, int()'s ValueError)
     cap, size, periods, oversample = (whole(v, k, d) for v, k, d in ((cap, "cap", PAPER_CAP), (size, "size", 128),

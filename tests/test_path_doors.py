@@ -27,7 +27,7 @@ from alphaearth_nb import embeddings, exports, features, gate, labels, maps, pix
 from alphaearth_nb import mirrors, official, readers, samples, schema, tiles
 from alphaearth_nb import antimeridian, crs_checks, geo, geometries, points, spatial
 from alphaearth_nb import timecodes, units
-from alphaearth_nb import bands, earthengine, label_grids
+from alphaearth_nb import bands, earthengine, label_grids, sites
 from alphaearth_nb.quantize import dequantize, quantize, roundtrip_bound
 from alphaearth_nb._param_docs import SECTIONS
 from alphaearth_nb.core import CallableModule, DTypeError, LOADERS, is_path
@@ -304,6 +304,14 @@ DOORS.update({
     "label_grids.on_map_grid/labels": (lambda p: label_grids.on_map_grid(EMB, p), "raster"),
 })
 
+# sites': strata, polygons, a raster of ids
+DOORS.update({
+    "sites.boundary_points": (lambda p: sites.boundary_points(p, 3), "places"),   # was: geopandas' TypeError
+    "sites.raster_points": (lambda p: sites.raster_points(p, 1, 2, np.random.default_rng(0)), "raster"),
+    "sites.candidates": (lambda p: sites.candidates(p, None, "ECO_ID", 2, 2, 0, 10.0), "places"),   # was: no reader
+    "sites.sample_sites": (lambda p: sites.sample_sites(p, (2020, 2021)), "places"),
+})
+
 
 @pytest.mark.parametrize("door", list(DOORS))
 @pytest.mark.parametrize("form", [str, Path])
@@ -381,11 +389,11 @@ OPEN = {   # doors still without the rule: a path there gets another error (Attr
     "analysis.query_vector", "commands.labels_from_csv", "commands.model_sources",
     "declared_units.check_declared_units", "declared_units.registry_units", "embeddings.official_years",
     "embeddings.refuse_rotation", "explorer.query_rule", "features.points_at", "linear.warn_fill_values",
-    "maps.plot", "queries.several_query", "sites.boundary_points", "sites.candidates", "sites.raster_points",
-    "sites.sample_sites", "sources.compute_stats", "spellings.check_meta", "spellings.check_meta_names",
-    "stacks.embedding_field", "stacks.names_every_band", "stacks.source_arrays", "stream.write_site",
-    "stream.write_source", "supervised.label_points", "tables.table_numbers", "testing.fake_official",
-    "testing.official_tiff", "testing.with_source", "units.check_terrain", "years.map_year",
+    "maps.plot", "queries.several_query", "sources.compute_stats", "spellings.check_meta",
+    "spellings.check_meta_names", "stacks.embedding_field", "stacks.names_every_band", "stacks.source_arrays",
+    "stream.write_site", "stream.write_source", "supervised.label_points", "tables.table_numbers",
+    "testing.fake_official", "testing.official_tiff", "testing.with_source", "units.check_terrain",
+    "years.map_year",
 }
 
 
