@@ -132,6 +132,11 @@ SECTIONS = {
         'unreadable_raster': "path\n    the file GDAL could not open, named in the message\nerr\n    GDAL's reason (rasterio's `RasterioIOError`), quoted\n",
         'reading_raster': 'path\n    the file opened inside, named in the message\n',
     },
+    'alphaearth_nb.periods': {
+        'as_year': 'v\n    a year as int, float without fraction, text, datetime64 of year unit or pd.Period\n',
+        'as_years': 'years\n    a year, an iterable of years, or a (first, last) tuple, both included\n',
+        'as_period': 'p\n    a year (2024), (first, last) years, (start, end) dates, a `pd.Period` or a `Period`\n',
+    },
     'alphaearth_nb.pixels': {
         'pixelwise': 'func\n    numpy function: arrays (..., *core), one per DataArray -> (..., *out_core)\n*das\n    aligned DataArrays holding the `core` dims, numpy or dask\ndtype\n    of the result (dask is told it before computing)\ncore\n    dims `func` takes whole, trailing in its arrays (one chunk each for dask)\nout_core\n    dims of what `func` gives per pixel (() for one value per pixel)\nout_sizes\n    {dim: length} of the `out_core` dims not in `das` (dask is told them), or None\nname\n    name of the result (None: as `xr.apply_ufunc` leaves it)\n',
         'values_at': 'emb : xr.DataArray\n    embedding (y, x, band), numpy or dask\nrows\n    pixel rows (N,)\ncols\n    pixel columns (N,)\n',
@@ -198,8 +203,15 @@ SECTIONS = {
         'standin_batches': 'start : int\n    index of the first batch (resume from a saved position)\nbatch : int\n    examples a batch\nseed : int\n    seed of the data (batch i is the same whatever `start`)\nd : int\n    features an example\nnan_at : int|None\n    this batch is all NaN\nstop_at : int|None\n    raise KeyboardInterrupt at this batch (a power cut)\n',
     },
     'alphaearth_nb.timecodes': {
+        'timecode': 'days : Float[Array, "..."]\n    days since EPOCH, float32\nperiods : tuple\n    periods in days\n',
+        'position': 'days : Float[Array, "..."]\n    times, days since EPOCH\nperiod : Float[Array, "2"]\n    [start, end) in days\n',
+        'period_features': 'period : Float[Array, "2"]\n    f32[2], start and end in days since `EPOCH` (2020-01-01)\n',
+    },
+    'alphaearth_nb.times': {
         'as_numbers': 'values\n    times of any form: numbers, text, datetime64, objects\n',
+        'is_yyyymmdd': 'a\n    whole numbers (> 0), any shape\n',
         'numeric_time_hint': 'values\n    numbers (or numbers as text) that were given as times\n',
+        'refuse_times_path': "values\n    what was given where times or years are wanted\nwhat : str\n    what is wanted there, for the message (`core.refuse_path`'s `what`)\n",
         'unwritten_years': 'values\n    times of any form; only the text ones are looked at\n',
         'to_ms': 't\n    epoch milliseconds, datetime64, pandas times or ISO strings (UTC, or with a zone)\n',
         'odd_times': 'values\n    times of any form (cftime, pd.Period, text are looked at)\n',
@@ -207,14 +219,6 @@ SECTIONS = {
         'to_days': 't\n    times in any form `to_ms` reads\n',
         'utc_times': 't\n    times in any form `to_ms` reads, with or without a time zone\n',
         'from_days': 'd\n    days since `EPOCH` (2020-01-01), any shape, float\n',
-        'timecode': 'days : Float[Array, "..."]\n    days since EPOCH, float32\nperiods : tuple\n    periods in days\n',
-        'as_year': 'v\n    a year as int, float without fraction, text, datetime64 of year unit or pd.Period\n',
-        'as_years': 'years\n    a year, an iterable of years, or a (first, last) tuple, both included\n',
-        'as_period': 'p\n    a year (2024), (first, last) years, (start, end) dates, a `pd.Period` or a `Period`\n',
-        'position': 'days : Float[Array, "..."]\n    times, days since EPOCH\nperiod : Float[Array, "2"]\n    [start, end) in days\n',
-        'period_features': 'period : Float[Array, "2"]\n    f32[2], start and end in days since `EPOCH` (2020-01-01)\n',
-        'column_years': "values\n    a table's `year` column (a Series, array or list): numbers, text or dates\n",
-        'year_column_hint': "values\n    a table's `year` column (a Series, array or list)\ncol : str\n    the column's name, for the fix\ntable : str\n    the table's name in the fix\n",
     },
     'alphaearth_nb.units': {
         'fill_values': 'source\n    a source name or `Source`\n',
@@ -227,6 +231,10 @@ SECTIONS = {
         'frame_bands': 'source\n    a source name or `Source`\nbands\n    band names present in the data\n',
         'check_frame_units': "source\n    a Source or its name\nbands\n    the bands judged (a tuple)\nframes\n    one (time, m) sample per band (`frame_samples`)\ntimes\n    the frames' timestamps (time,)\nname : str|None\n    the source's name in the stack (for the message)\n",
         'check_terrain': "source\n    a Source or its name\nds : xr.Dataset\n    the source's bands on (time, y, x) (or (y, x)), numpy- or dask-backed\nname : str|None\n    the source's name in the stack (for the message)\nn : int\n    the side of the centre window read\n",
+    },
+    'alphaearth_nb.year_columns': {
+        'column_years': "values\n    a table's `year` column (a Series, array or list): numbers, text or dates\n",
+        'year_column_hint': "values\n    a table's `year` column (a Series, array or list)\ncol : str\n    the column's name, for the fix\ntable : str\n    the table's name in the fix\n",
     },
     'alphaearth_nb.zarr_files': {
         'is_zarr_store': 'folder : str|os.PathLike\n    any local path (`~` allowed)\nwithin : bool\n    True: a store begun anywhere under `folder` counts too\n',
