@@ -64,7 +64,8 @@ def circle_start(emb) -> int:  # embedding or cube (y, x dims, any names `geo.re
     if abs(step[i]) <= 180: return 0   # no piece jumps half a turn: one span already, or not longitudes apart
     u = np.unwrap(np.roll(c, -(i + 1)), period=360.0)
     d = np.diff(u)
-    return i + 1 if (d > 0).all() and np.allclose(d, d[0], rtol=1e-6, atol=1e-9 * abs(d[0])) else 0
+    tol = max(1e-9 * abs(d[0]), 2 * geo.stored_rounding(o, "x"))   # `grid_of`'s: float32 longitudes to their last place
+    return i + 1 if (d > 0).all() and np.allclose(d, d[0], rtol=1e-6, atol=tol) else 0
 
 def grid_of(emb:xr.DataArray) -> tuple:  # embedding or cube on regular x/y coordinates
     """(x0, dx, y0, dy): centre of the first pixel and the signed spacing, from regular `x`/`y` coordinates; a
