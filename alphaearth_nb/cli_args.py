@@ -104,7 +104,12 @@ def _period(s:str):
             except _rule("AEFError"): pass
         what = str(e).split(": ", 1)[0]   # what is wrong; the fix in the command's words, not Python's
         if day := re.search(r"'[^']*' names no day \([^)]*\)", str(e)): what = day[0]   # '2023-02-30': which and why
+        if gap := re.search(r"gives no (start and no end|start|end)", str(e)): what = f"{s!r} gives no {gap[1]}"   # '2024,'
         fix = f"--period {parts[1].strip()},{parts[0].strip()}" if swapped else PERIOD_FORMS
+        if two := re.search(r"names two years in one text: pass them apart, \((\d{4}), (\d{4})\)", str(e)):   # '2024-2025'
+            what, fix = f"{what} (it names two years in one text)", (
+                f"--period {two[1]},{two[2]} (one embedding valid over both years), or --period {two[1]} then --period "
+                f"{two[2]}, each with its own --out, for a map per year")
         raise argparse.ArgumentTypeError(f"{what}: pass {fix}") from None
 
 def _counts(s:str) -> list:

@@ -124,7 +124,7 @@ PAIRS = ("A tuple of two years, (2020, 2024), is first through last, both includ
 
 _ONE_YEAR = "a year such as 2024 (or '2024', 2024.0, np.datetime64('2024'), pd.Period('2024'))"
 
-_TWO_YEARS = re.compile(r"\s*(\d{4})\s*(?:-|–|,|/|\.\.|to)\s*(\d{4})\s*$")   # '2023-2024', '2023,2024', '2023..2024'
+_TWO_YEARS = re.compile(r"\s*(\d{4})\s*(?:-|–|—|,|/|\.\.|to)\s*(\d{4})\s*$")   # '2023-2024', '2023,2024', '2023..2024'
 
 def _two_years(v) -> str:
     "': it names two years in one text: pass ...' for text such as '2023-2024' (`PAIRS`' two forms); '' otherwise."
@@ -185,7 +185,7 @@ def as_period(p,   # a year (2024), (first, last) years, (start, end) dates, a `
         instant = "a date or instant names no span: " if isinstance(p, (np.datetime64, datetime.date)) else ""
         raise PeriodError(f"cannot read {p!r} as a period: {instant}{one}.") from None
     if (gap := [w for w, v in (("start", s), ("end", e)) if v is None or (isinstance(v, float) and np.isnan(v))
-                or v is pd.NaT or (isinstance(v, np.datetime64) and np.isnat(v))]):   # an open end: no span
+                or v is pd.NaT or (isinstance(v, np.datetime64) and np.isnat(v)) or str(v).strip() == ""]):   # open end
         raise PeriodError(f"({s!r}, {e!r}) gives no {' and no '.join(gap)}: a period needs both, e.g. "
                           "('2024-01-01', '2025-01-01'), or a year such as 2024 for the whole year.")
     a, b = _span(s), _span(e)
