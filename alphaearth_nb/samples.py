@@ -355,7 +355,9 @@ def example_at(prep:Prepared,  # the stack prepared for sampling (`Prepared`)
                         period=sample_summary(period, cfg, rng).astype(np.float32))
 
 def stack_examples(examples:list) -> TrainExample:  # `TrainExample`s of one shape
-    "Stack examples into one pytree with a leading batch axis (numpy)."
+    "Stack examples into one pytree with a leading batch axis (numpy). A path is `core.refuse_path`'s `DTypeError` " \
+    "(was: an array of the path's letters)."
+    refuse_path(examples, "examples are `TrainExample`s (`sample_example` of a stack)", "stack")
     return jax.tree.map(lambda *a: np.stack(a), *examples)
 
 def _prepared(stack, cfg, texts, strata):

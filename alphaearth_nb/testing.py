@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, as_rng, as_seed, band_names, checks_flags, refuse_path
+from .core import EMBED_DIM, MAP_WANTED, as_rng, as_seed, band_names, checks_flags, refuse_path
 from .geo import grid_coords
 
 # %% auto #0
@@ -102,7 +102,9 @@ def fake_official(emb:xr.DataArray,      # (y, x, band) embedding (float vectors
                   layout:str="v0",       # as `fake_xee`
                   time="2024-01-01",     # the image's date (the year's first day, as the official product's)
                  ) -> xr.Dataset:
-    "The official collection as xee returns one year of it: variables A00..A63 over (time, X, Y) or `layout`."
+    "The official collection as xee returns one year of it: variables A00..A63 over (time, X, Y) or `layout`. " \
+    "A path is `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'transpose')."
+    refuse_path(emb, MAP_WANTED, "map")
     a = np.asarray(emb.transpose("y", "x", "band").values)
     return fake_xee({b: a[None, ..., i] for i, b in enumerate(band_names())}, [time], emb.x.values, emb.y.values,
                     layout=layout, crs=emb.attrs.get("crs", "EPSG:32631"))
@@ -111,7 +113,9 @@ def fake_official(emb:xr.DataArray,      # (y, x, band) embedding (float vectors
 def official_tiff(emb:xr.DataArray,      # (y, x, band) int8 codes (quantise float vectors first)
                   bottom_up:bool=True,   # rows stored south-first, y ascending (the public mirror)
                  ) -> xr.DataArray:
-    "One official GeoTIFF as `rioxarray.open_rasterio(..., mask_and_scale=False)` reads it: (band, y, x), 1..64."
+    "One official GeoTIFF as `rioxarray.open_rasterio(..., mask_and_scale=False)` reads it: (band, y, x), 1..64. " \
+    "A path is `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'transpose')."
+    refuse_path(emb, MAP_WANTED, "map")
     t = emb.transpose("band", "y", "x").assign_coords(band=np.arange(1, emb.sizes["band"] + 1))
     t = t.isel(y=slice(None, None, -1)) if bottom_up else t
     t.attrs = {"_FillValue": -128, "scale_factor": 1.0, "add_offset": 0.0, "AREA_OR_POINT": "Area"}
@@ -122,7 +126,10 @@ def with_source(stack:xr.DataTree,   # a stack: one child per source
                 ds:xr.Dataset,        # its new bands
                ) -> xr.DataTree:
     """`stack` with source `name` replaced by `ds` (a slip in one reader's output), or with `ds` added as `name` when
-    the stack has no such source (a user's own source); the other sources as they are."""
+    the stack has no such source (a user's own source); the other sources as they are. A path (either) is
+    `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'children', or a source of the path's text)."""
+    refuse_path(stack, "a stack is an xr.DataTree of sources", "stack")
+    refuse_path(ds, "a source is an xarray Dataset (time, y, x), one variable per band", "source")
     return xr.DataTree.from_dict({**{k: stack[k].to_dataset() for k in stack.children}, name: ds})
 
 

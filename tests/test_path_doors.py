@@ -312,6 +312,17 @@ DOORS.update({
     "sites.sample_sites": (lambda p: sites.sample_sites(p, (2020, 2021)), "places"),
 })
 
+# testing's, stacks' and samples': a map, a stack, a source, examples
+_DS = STACK[next(iter(STACK.children))].to_dataset()
+DOORS.update({
+    "testing.fake_official": (lambda p: testing.fake_official(p), "map"),   # was: AttributeError
+    "testing.official_tiff": (lambda p: testing.official_tiff(p), "map"),
+    "testing.with_source/stack": (lambda p: testing.with_source(p, "s", _DS), "stack"),
+    "testing.with_source/ds": (lambda p: testing.with_source(STACK, "sentinel2", p), "source"),   # was: a source of it
+    "stacks.source_arrays": (lambda p: stacks.source_arrays(p, "sentinel2"), "stack"),
+    "samples.stack_examples": (lambda p: samples.stack_examples(p), "stack"),   # was: an array of the path's letters
+})
+
 
 @pytest.mark.parametrize("door", list(DOORS))
 @pytest.mark.parametrize("form", [str, Path])
@@ -373,6 +384,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     # answers for any object, a path too (False, None, or the object given back): no error to replace
     "accessor.holds_embedding": "False", "bands.band_dim": "given back", "bands.list_vectors": "given back",
     "bands.band_variables": "None", "bands.narrow_floats": "given back", "labels.label_array": "given back (only a Dataset is taken apart)",
+    "stacks.embedding_field": "False", "stacks.names_every_band": "False",
     "labels.stored_dtype": "None, for labels in any form (gated_training_set asks it of a GeoJSON path too)",
     "bands.band_hint": "a message's hint: the generic rename for an object without sizes",
     "embeddings.embedding_variable": "None", "spatial.is_lazy": "False", "spatial.runs_model": "False",
@@ -390,10 +402,8 @@ OPEN = {   # doors still without the rule: a path there gets another error (Attr
     "declared_units.check_declared_units", "declared_units.registry_units", "embeddings.official_years",
     "embeddings.refuse_rotation", "explorer.query_rule", "features.points_at", "linear.warn_fill_values",
     "maps.plot", "queries.several_query", "sources.compute_stats", "spellings.check_meta",
-    "spellings.check_meta_names", "stacks.embedding_field", "stacks.names_every_band", "stacks.source_arrays",
-    "stream.write_site", "stream.write_source", "supervised.label_points", "tables.table_numbers",
-    "testing.fake_official", "testing.official_tiff", "testing.with_source", "units.check_terrain",
-    "years.map_year",
+    "spellings.check_meta_names", "stream.write_site", "stream.write_source", "supervised.label_points",
+    "tables.table_numbers", "units.check_terrain", "years.map_year",
 }
 
 
