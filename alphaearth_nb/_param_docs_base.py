@@ -60,6 +60,10 @@ SECTIONS = {
         'rename_spatial': 'obj\n    DataArray or Dataset with spatial dims of any common name (X/Y, lon/lat, ...)\n',
         'spatial_dim': 'obj\n    DataArray or Dataset\nnames : tuple\n    the names of one axis: `X_NAMES` or `Y_NAMES`\n',
     },
+    'alphaearth_nb.downloads': {
+        'cache_dir': 'path\n    the folder (default: $AEF_CACHE, else ~/.cache/alphaearth_nb/official); made if missing\n',
+        'fetch_file': "href : str\n    a URL, gs:// (requester pays: `project`), s3:// or /vsis3/ path, or local file\ndest : Path\n    the file to write (its folder is made)\nproject : str|None\n    Google Cloud project billed for a gs:// object\nwhat : str|None\n    what `href` is, for a refusal (an index row's path)\n",
+    },
     'alphaearth_nb.files': {
         'named_path': 'target : str|os.PathLike\n    a path as given\nwhat : str\n    a word for messages\n',
         'local_output': 'target : str|os.PathLike\n    the folder or file about to be written\nwhat : str\n    a word for messages\nfolder : bool|None\n    True: a folder (the upload copies recursively; an existing one is\nreplace : bool\n    an existing folder is replaced (a copy beside it): its folder too\n',
@@ -114,6 +118,15 @@ SECTIONS = {
         'is_path': 'x\n    any object\n',
         'places_reader': 'p\n    a path\n',
         'loader_of': 'x\n    a path (`is_path`) given where data are wanted\nkind : str\n    what the door wants (`LOADERS`): array, vectors, index, map, stack, raster, table, places, source\n',
+    },
+    'alphaearth_nb.local_mirror': {
+        'build_local_mirror': 'root\n    folder to write (created; a new or empty one, or a mirror of ours with `overwrite`)\nyears\n    years to write: one, a list, or (first, last), as for `tiles`\nsize : int\n    tile side in pixels (official tiles: 8192)\nsamples\n    aef_samples folder/CSV or DataFrame (default: shared data)\nblocksize : int\n    internal COG block size\nat : tuple\n    (lon, lat) on a zone boundary where the tiles meet (180: across)\noverwrite : bool\n    replace a mirror this function wrote before at `root`, whole\n',
+    },
+    'alphaearth_nb.mirror_list': {
+        'Mirror': 'index : str\n    URL of aef_index.parquet\nroot : str\n    what replaces everything up to `v1/annual/` in an index path\n',
+        'mirror_of': 'source : str|Path\n    a name in `MIRRORS`, a local folder or URL laid out like a mirror, a `Mirror` or `LocalMirror`\n',
+        'tile_href': "path : str\n    a tile's path as the index gives it (s3://.../v1/annual/..., relative, URL, local)\nmirror : Mirror\n    the mirror it is read from\n",
+        'LocalMirror': 'index : object\n    GeoDataFrame\nwritten : dict\n    index path -> (int8 codes (H, W, 64), Affine, crs), north-up\n',
     },
     'alphaearth_nb.nodata': {
         'declared_nodata': 'obj\n    DataArray or Dataset whose attrs / encoding may declare fill values\nfinite : bool\n    only the finite values (NaN fills are NaN already: nothing to mask)\n',

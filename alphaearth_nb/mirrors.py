@@ -1,4 +1,4 @@
-"""The official product's public mirrors: what they hold, the tile index (cached on disk), a small local mirror to test against, the tiles for an area and years, one tile opened lazily.
+"""The official product's public mirrors: the tile index (cached on disk), the tiles for an area and years, copies of them on disk, one tile opened lazily; the mirror list (`mirror_list`), the downloads (`downloads`) and a small local mirror (`local_mirror`) re-exported from the parts below it.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/mirrors.html.md"""
 
@@ -7,21 +7,15 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/mirrors.html.md"""
 # %% ../nbs/26a_mirrors.ipynb #c0002
 from __future__ import annotations
 
-import builtins
 import hashlib
-import http.client
 import os
 import posixpath
-import shutil
 import urllib.parse
-import urllib.request
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import xarray as xr
-from pyarrow import fs as pafs   # S3 mirrors: pyarrow's S3 client (pyarrow is a dependency)
 
 try:   # the official extra (geopandas needs it): area_of's geometries; the index is read with geopandas (required)
     import shapely
@@ -30,192 +24,33 @@ try:   # the official extra (geopandas needs it): area_of's geometries; the inde
     from shapely.geometry.base import BaseGeometry
 except ImportError: shapely = translate = MultiPolygon = box = None; BaseGeometry = ()
 
-from .core import (EMBED_DIM, ConfigError, GridError, MirrorError, MissingDataError, NoTilesError, PeriodError,
+from .core import (EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, PeriodError,
                                 band_names, checks_flags, refuse_path)
-from .quantize import quantize
-from .geo import crs_of, grid_coords, north_up, require, to_crs, write_crs
-from .labels import table_numbers
-from .readers import read_aef_samples
+from .geo import crs_of, north_up, require, write_crs
 from .cubes import LONLAT
 from .embeddings import OFFICIAL_COLLECTION, provenance_attrs
-from .exports import to_cog
-from .files import (USER_AGENT, check_output, gdal_path, is_remote, remote_url,   # the one opener of
-                                 unreadable_raster, user_path, writing_folder)  # remote rasters, re-exported
+from .files import (USER_AGENT, gdal_path, is_remote, remote_url,   # the one opener of
+                                 unreadable_raster, user_path)  # remote rasters, re-exported
 from .timecodes import as_years
+from .mirror_list import (ANNUAL, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TILE_SIZE, YEARS,
+                                       LocalMirror, Mirror, mirror_of, tile_href)
+from .downloads import TRUE_WORDS, cache_dir, fetch_file
+from .local_mirror import build_local_mirror
 
 # %% auto #0
-__all__ = ['YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'TRUE_WORDS', 'AREA_WANTED',
-           'Mirror', 'mirror_of', 'tile_href', 'cache_dir', 'index_file', 'read_index', 'LocalMirror',
-           'build_local_mirror', 'years_of', 'area_of', 'tiles', 'fetch_tiles', 'gdal_env', 'bill_project', 'open_tile',
-           'USER_AGENT', 'gdal_path']
+__all__ = ['AREA_WANTED', 'index_file', 'read_index', 'years_of', 'area_of', 'tiles', 'fetch_tiles', 'gdal_env', 'bill_project',
+           'open_tile', 'USER_AGENT', 'gdal_path', 'ANNUAL', 'INDEX_COLUMNS', 'INDEX_NAME', 'MIRRORS', 'RESOLUTION',
+           'TILE_SIZE', 'YEARS', 'LocalMirror', 'Mirror', 'mirror_of', 'tile_href', 'TRUE_WORDS', 'cache_dir',
+           'fetch_file', 'build_local_mirror']
 
 # %% ../nbs/26a_mirrors.ipynb #c0002a
 _all_ = ["USER_AGENT", "gdal_path"]   # from `files`, where every reader of a remote raster finds them
 
-# %% ../nbs/26a_mirrors.ipynb #c0005
-YEARS = tuple(range(2017, 2026))        # years the GCS README lists (2017-2025 inclusive)
-TILE_SIZE = 8192                        # pixels per side of an official tile (GCS README)
-RESOLUTION = 10.0                       # metres per pixel
-INDEX_NAME = "aef_index.parquet"
-INDEX_COLUMNS = ("path", "year", "utm_zone", "crs", "wgs84_west", "wgs84_south", "wgs84_east", "wgs84_north",
-                 "utm_west", "utm_south", "utm_east", "utm_north", "geometry")
+# %% ../nbs/26a_mirrors.ipynb #mp0002
+_all_ = ["ANNUAL", "INDEX_COLUMNS", "INDEX_NAME", "MIRRORS", "RESOLUTION", "TILE_SIZE", "YEARS", "LocalMirror", "Mirror",
+         "mirror_of", "tile_href", "TRUE_WORDS", "cache_dir", "fetch_file", "build_local_mirror"]   # from the parts (see above)
 
-@dataclass(frozen=True)
-class Mirror:
-    "Where a mirror keeps its index and how an index `path` becomes a readable address."
-    name: str
-    index: str          # URL of aef_index.parquet
-    root: str           # what replaces everything up to `v1/annual/` in an index path
-    requester_pays: bool = False
-
-MIRRORS = {
-    "source_coop": Mirror("source_coop", "https://data.source.coop/tge-labs/aef/v1/annual/aef_index.parquet",
-                          "https://data.source.coop/tge-labs/aef/v1/annual/"),
-    "gcs": Mirror("gcs", "gs://alphaearth_foundations/satellite_embedding/v1/annual/aef_index.parquet",
-                  "/vsigs/alphaearth_foundations/satellite_embedding/v1/annual/", requester_pays=True),
-}
-ANNUAL = "v1/annual/"
-
-# %% ../nbs/26a_mirrors.ipynb #c0007
-def mirror_of(source:str|Path="source_coop") -> Mirror:  # a name in `MIRRORS`, a local folder or URL laid out like a mirror, a `Mirror` or `LocalMirror`
-    "The `Mirror` for a mirror name, a local folder or a URL prefix laid out like a mirror (a `LocalMirror`: its root)."
-    if isinstance(source, Mirror): return source
-    if isinstance(getattr(source, "root", None), Path): source = source.root   # a `LocalMirror` (`build_local_mirror`)
-    s = str(source)
-    if s in MIRRORS: return MIRRORS[s]
-    if url := remote_url(source):   # `files.remote_url`: a Path of a URL ('https:/host/m') as its URL
-        root = url.rstrip("/") + "/"
-        return Mirror(url, root + INDEX_NAME, root)
-    p = user_path(s)
-    if not (p / INDEX_NAME).exists():
-        raise MirrorError(f"no {INDEX_NAME} in {p}: pass 'source_coop', 'gcs' (with project=...), a URL prefix, "
-                          "or a folder "
-                          "laid out like a mirror (build a small one with `build_local_mirror`)")
-    return Mirror(str(p), str(p / INDEX_NAME), str(p.resolve()) + os.sep)
-
-def tile_href(path:str,       # a tile's path as the index gives it (s3://.../v1/annual/..., relative, URL, local)
-              mirror:Mirror,  # the mirror it is read from
-             ) -> str:
-    """The address GDAL reads for an index `path` on `mirror`: the part after `v1/annual/` on the mirror's root (the
-    official indexes' s3:// paths), a path relative to the index on the root too; a path that names a place of its
-    own (an index another tool wrote) as it names it: an http(s) URL or `/vsi...` path as it is, a file:// URL as its
-    local path, gs:// and s3:// as GDAL's /vsigs/ and /vsis3/, an absolute path that exists on this machine as it is
-    (one that does not is read on the root, as `/2024/31N/...` means). Was: every path without `v1/annual/` on the
-    root, so `/data/m/2024/31N/t.tiff` became `ROOT/data/m/2024/...` and a URL `ROOT/https://...`."""
-    p = str(path)
-    if ANNUAL in p: return mirror.root + p.split(ANNUAL, 1)[1]
-    if p.startswith("file://"): return urllib.request.url2pathname(urllib.parse.urlparse(p).path)
-    if p.startswith(("http://", "https://", "/vsi")): return p
-    for scheme, vsi in (("gs://", "/vsigs/"), ("s3://", "/vsis3/")):
-        if p.startswith(scheme): return vsi + p[len(scheme):]
-    if os.path.isabs(p) and os.path.exists(p): return p
-    return mirror.root + p.lstrip("/")
-
-# %% ../nbs/26a_mirrors.ipynb #c0010
-def cache_dir(path=None) -> Path:  # the folder (default: $AEF_CACHE, else ~/.cache/alphaearth_nb/official); made if missing
-    "The folder where mirror indexes are cached (`~` is the home folder, in `path` or `AEF_CACHE`: `files.user_path`)."
-    p = user_path(path or os.environ.get("AEF_CACHE") or Path.home() / ".cache" / "alphaearth_nb" / "official")
-    p.mkdir(parents=True, exist_ok=True)
-    return p
-
-def _download(url:str, dest:Path, headers:dict) -> Path:
-    """Fetch `url` to `dest` atomically: a part file beside it, renamed in once it holds the Content-Length the server
-    announced. `MirrorError`, with nothing left at `dest`, for a network error, a cut connection (urllib reads fewer
-    bytes without a word) or a file larger than the free disk (checked before a byte is written)."""
-    req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, **headers})
-    part, got = dest.with_suffix(dest.suffix + ".part"), 0
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with urllib.request.urlopen(req, timeout=120) as r:
-            size, free = int(r.headers.get("Content-Length") or -1), shutil.disk_usage(dest.parent).free
-            if size > free:
-                raise MirrorError(f"{url} needs {size} bytes, and {dest.parent} has {free} free: free some room "
-                                  "or write to another folder")
-            with builtins.open(part, "wb") as f:
-                while chunk := r.read(1 << 20): f.write(chunk); got += len(chunk)
-        if 0 <= size != got:
-            raise MirrorError(f"the download of {url} stopped at {got} of {size} bytes (a cut connection): "
-                              "run it again")
-        part.replace(dest)
-    except (OSError, http.client.HTTPException) as e:
-        raise MirrorError(f"could not download {url} ({e}): check the network, "
-                          "or pass a local mirror folder as `source`") from e
-    finally: part.unlink(missing_ok=True)
-    return dest
-
-TRUE_WORDS = ("YES", "TRUE", "ON", "1")   # GDAL's spellings of a true configuration option
-
-def _s3_file(url:str) -> tuple:
-    """(pyarrow `S3FileSystem`, 'bucket/key') for an s3:// URL or /vsis3/ path, under the settings GDAL reads for
-    /vsis3/ (so an index and its tiles are read alike): `AWS_S3_ENDPOINT` (host[:port]), `AWS_HTTPS` (NO: http),
-    `AWS_NO_SIGN_REQUEST` (YES: anonymous, a public bucket), `AWS_REGION` or `AWS_DEFAULT_REGION`; credentials as
-    the AWS SDK finds them (environment, ~/.aws)."""
-    env = os.environ.get
-    opts = dict(anonymous=(env("AWS_NO_SIGN_REQUEST") or "").upper() in TRUE_WORDS, connect_timeout=30,
-                request_timeout=120, scheme="http" if (env("AWS_HTTPS") or "YES").upper() not in TRUE_WORDS else "https")
-    if env("AWS_S3_ENDPOINT"): opts["endpoint_override"] = env("AWS_S3_ENDPOINT")
-    if region := env("AWS_REGION") or env("AWS_DEFAULT_REGION"): opts["region"] = region
-    key = url[len("s3://"):] if url.startswith("s3://") else url[len("/vsis3/"):]
-    return pafs.S3FileSystem(**opts), key
-
-def _copy_s3(url:str, dest:Path) -> Path:
-    """Copy an S3 object (`_s3_file`) to `dest` as `_download` copies a URL: a part file beside it, renamed in once
-    whole; `MirrorError`, nothing left at `dest`, for an object not there, a network or credentials error, or a file
-    larger than the free disk."""
-    part = dest.with_suffix(dest.suffix + ".part")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fs, key = _s3_file(url)
-        size, free = fs.get_file_info(key).size, shutil.disk_usage(dest.parent).free
-        if size is None:
-            raise MirrorError(f"{url} is not there (no such S3 object): check the mirror's address, or refresh the "
-                              "index cache (`refresh=True`)")
-        if size > free:
-            raise MirrorError(f"{url} needs {size} bytes, and {dest.parent} has {free} free: free some room "
-                              "or write to another folder")
-        with fs.open_input_stream(key) as r, builtins.open(part, "wb") as f:
-            while chunk := r.read(1 << 20): f.write(chunk)
-        if part.stat().st_size != size:
-            raise MirrorError(f"the copy of {url} stopped at {part.stat().st_size} of {size} bytes: run it again")
-        part.replace(dest)
-    except OSError as e:   # pyarrow's: not found, refused, no credentials
-        raise MirrorError(f"could not copy {url} ({e}): check the network and the bucket; a public bucket is read "
-                          "without credentials with AWS_NO_SIGN_REQUEST=YES (as GDAL reads it)") from e
-    finally: part.unlink(missing_ok=True)
-    return dest
-
-def _fetch(href:str, dest:Path, project:str|None, what:str|None=None) -> Path:
-    "Copy `href` (a URL, gs://, s3:// or /vsis3/ path, or local file) to `dest` whole: `_copy_s3` or `_download`."
-    if (url := remote_url(href) or "").startswith(("s3://", "/vsis3/")): return _copy_s3(url, dest)
-    url, headers = _download_request(href, project, what)
-    return _download(url, dest, headers)
-
-def _gcs_request(url:str, project:str|None) -> tuple[str, dict]:
-    "The JSON-API URL and headers of a requester-pays `gs://` object."
-    if not project:
-        raise MirrorError("the 'gcs' mirror is requester pays: pass `project='your-cloud-project'` (billed), "
-                          "or use source='source_coop'")
-    require("google.auth", "ee", "the requester-pays GCS mirror")
-    import google.auth, google.auth.transport.requests
-    creds, _ = google.auth.default(scopes=["https://www.googleapis.com/auth/devstorage.read_only"])
-    creds.refresh(google.auth.transport.requests.Request())
-    bucket, key = url[len("gs://"):].split("/", 1)
-    api = (f"https://storage.googleapis.com/storage/v1/b/{bucket}/o/{urllib.parse.quote(key, safe='')}"
-           f"?alt=media&userProject={urllib.parse.quote(project)}")
-    return api, {"Authorization": f"Bearer {creds.token}"}
-
-def _download_request(href:str, project:str|None, what:str|None=None) -> tuple[str, dict]:
-    "The URL and headers `_download` fetches `href` by: a local path (`files.remote_url`'s rule) as a file:// URL, " \
-    "gs:// and /vsigs/ by the JSON API, http(s) as it is; `MirrorError` naming `what` (`href`) for other remotes."
-    url = remote_url(href)
-    if url is None: return user_path(href).resolve().as_uri(), {}
-    if url.startswith("/vsigs/"): url = "gs://" + url[len("/vsigs/"):]
-    if url.startswith("gs://"): return _gcs_request(url, project)
-    if url.startswith(("http://", "https://")): return url, {}
-    raise MirrorError(f"cannot download {what or href}: fetch_tiles and index_file download http(s) URLs, gs:// "
-                      "and s3:// (/vsis3/) paths and local files: copy it with your cloud's tool (e.g. azcopy for az://) into a folder "
-                      "and pass that folder as `source`, or read it in place (`tiles`, `open`: GDAL reads it)")
-
+# %% ../nbs/26a_mirrors.ipynb #c0010b
 @checks_flags
 def index_file(source="source_coop",   # mirror name, folder or URL (`mirror_of`)
                project:str|None=None,  # Google Cloud project billed for the requester-pays 'gcs' mirror
@@ -229,7 +64,7 @@ def index_file(source="source_coop",   # mirror name, folder or URL (`mirror_of`
     key = m.name if m.name in MIRRORS else hashlib.sha1(m.index.encode()).hexdigest()[:16]
     dest = cache_dir(cache) / f"{key}_{INDEX_NAME}"
     if dest.exists() and not refresh: return dest
-    return _fetch(m.index, dest, project)
+    return fetch_file(m.index, dest, project)
 
 @checks_flags
 def read_index(source="source_coop",   # mirror name, folder or URL (`mirror_of`)
@@ -247,134 +82,6 @@ def read_index(source="source_coop",   # mirror name, folder or URL (`mirror_of`
                           f"(expected {list(INDEX_COLUMNS)}); "
                           "refresh the cache with `refresh=True` or point `source` at a mirror root")
     return gdf if gdf.crs is not None else gdf.set_crs(LONLAT)
-
-# %% ../nbs/26a_mirrors.ipynb #c0012
-@dataclass
-class LocalMirror:
-    "A mirror built on disk: its root (a `source`), its index, and what was written in each file."
-    root: Path
-    index: object                                  # GeoDataFrame
-    written: dict = field(default_factory=dict)    # index path -> (int8 codes (H, W, 64), Affine, crs), north-up
-    def __repr__(self) -> str:  # short: the dataclass's own printed every tile's int8 codes (14 kB)
-        ix, px = self.index, ", ".join(f"{h} x {w}" for h, w in sorted({a.shape[:2] for a, _, _ in self.written.values()}))
-        return f"LocalMirror({str(self.root)!r}: {len(ix)} tiles, years {sorted(set(ix['year'].tolist()))}, CRS {sorted(set(ix['crs']))}, tiles of {px} px)"
-
-_NO_SAMPLES = ("`build_local_mirror` writes its tiles from the official vectors of the aef_samples data set (`samples=`: "
-              "its folder or a CSV of it); without it, `aef.official.fetch_tiles((2.999, 44.999, 3.001, 45.001), 2024, "
-              "'aef_mirror')` downloads the real tile under a small area once (online), into a folder that is a "
-              "`source=` offline from then on")   # what a fresh clone without the shared data can do instead
-
-def _vectors(samples) -> tuple[np.ndarray, np.ndarray]:
-    """The official vectors and Dynamic World labels the mirror is built from. The shared data absent (a fresh
-    clone): `MissingDataError` naming the data set and the way to a real tile (`_NO_SAMPLES`); was the reader's
-    message alone, which names other data sets (worldcereal_patch/, eolearn_patch/) and no way on."""
-    try: df = read_aef_samples(samples) if not isinstance(samples, pd.DataFrame) else samples
-    except MissingDataError as e:
-        if samples is not None: raise   # the path the user gave: the reader's message names it
-        raise MissingDataError(f"{e} {_NO_SAMPLES}.") from None
-    v = table_numbers(df, band_names(), "the samples").astype(np.float32)  # a cell 'abc': LabelError naming it
-    return v, df["dw_label"].to_numpy()
-
-def _field_class(lon, lat, year, years, classes, cell=(0.0025, 0.0018), changed=0.2):
-    "Class and field hash per lon/lat from a grid of fields (~200 m); a fraction `changed` switch class in later years."
-    i, j = np.floor(lon / cell[0]).astype(np.int64), np.floor(lat / cell[1]).astype(np.int64)
-    h = np.abs((i * 73856093) ^ (j * 19349663))
-    base = classes[h % len(classes)]
-    k = years.index(year)
-    flip = (np.abs(h * 83492791 + k * 2654435761) % 1000) < changed * 1000 * (k > 0)
-    return np.where(flip, classes[(h // 7 + k) % len(classes)], base), h
-
-def _neighbours(vecs:np.ndarray, labels:np.ndarray, k:int=4) -> np.ndarray:
-    "For each vector, the indices of its `k` most similar vectors of the same class (itself first)."
-    out = np.zeros((len(vecs), k), np.int64)
-    for c in np.unique(labels):
-        idx = np.nonzero(labels == c)[0]
-        sim = vecs[idx] @ vecs[idx].T
-        out[idx] = idx[np.argsort(-sim, axis=1)[:, :k]]
-    return out
-
-# %% ../nbs/26a_mirrors.ipynb #c0013
-def _mirror_tiles(size:int, at:tuple=(6.0, 45.0)) -> list:
-    """(zone, epsg, x_west, y_south) of the test tiles: two side by side in the zone west of the zone boundary at
-    `at` (lon, lat), one in the zone east of it, overlapping there (default: 31N and 32N at 6 deg E; (180, -17):
-    60S and 1S across the antimeridian)."""
-    lon, lat = (float(v) for v in at)
-    east = int(np.floor((lon + 180) / 6 + 1e-9)) % 60 + 1; west = (east - 2) % 60 + 1
-    hemi, base = ("N", 32600) if lat >= 0 else ("S", 32700)
-    out = []
-    snap = lambda v: float(np.floor(v / 10.0) * 10.0)
-    for zone, epsg, cols in ((f"{west}{hemi}", base + west, (-2, -1)), (f"{east}{hemi}", base + east, (0,))):
-        x, y = (float(v) for v in to_crs(lon, lat, LONLAT, f"EPSG:{epsg}"))
-        x_edge = snap(x + (200 if cols[0] < 0 else -200))
-        for c in cols: out.append((zone, epsg, x_edge + c * size * 10.0, snap(y - size * 5.0)))
-    return out
-
-@checks_flags
-def build_local_mirror(root,                        # folder to write (created; a new or empty one, or a mirror of ours with `overwrite`)
-                       years=(2023, 2024),          # years to write: one, a list, or (first, last), as for `tiles`
-                       size:int=96,                 # tile side in pixels (official tiles: 8192)
-                       samples=None,                # aef_samples folder/CSV or DataFrame (default: shared data)
-                       blocksize:int=32,            # internal COG block size
-                       at:tuple=(6.0, 45.0),        # (lon, lat) on a zone boundary where the tiles meet (180: across)
-                       overwrite:bool=False,        # replace a mirror this function wrote before at `root`, whole
-                      ) -> LocalMirror:
-    """Write a small mirror in the official layout (index + int8 bottom-up COGs, 2 zones) from real official vectors.
-    `years` are read by `timecodes.as_years` (`years_of`'s rule) before anything is read or written: `PeriodError`
-    for 24 or 2023.5.
-
-    The mirror is one output, written as the package's stores are (`files.writing_folder`): beside `root`, renamed
-    in whole, so a failure (a full disk, a kill) leaves no half mirror and keeps an old one. `root` must be new or
-    empty; a mirror written here before raises `OutputExistsError` unless `overwrite` (then it is replaced whole, its
-    tiles and index together); a folder of other files raises `NotOursError` and is never touched (field cases E1,
-    E3). Was: tiles written into any folder and the index replaced, so a second call with other years left the
-    first's tiles unlisted and a user's folder received the mirror among its own files. Each tile is tagged as
-    the official product's (AEF_SOURCE, AEF_MODEL: its Earth Engine id, `embeddings.OFFICIAL_COLLECTION`), so
-    `read_official_tiff` of a tile records that model as `open_tile` does."""
-    years = as_years(years)   # was int() of each: (24, 25) wrote tiles of the year 24 AD, 2023.5 those of 2023
-    check_output(root, overwrite, "local mirror", folder=True)   # before anything is read: a user's folder, refused
-    for mod in ("geopandas", "rasterio"): require(mod, "official", "building a local mirror")
-    vecs, labels = _vectors(samples)
-    classes = np.unique(labels); near = _neighbours(vecs, labels)
-    with writing_folder(root, overwrite, "local mirror", meta={"kind": "mirror"}) as tmp:
-        index, written = _write_mirror(tmp, years, size, blocksize, at, vecs, labels, classes, near)
-    return LocalMirror(user_path(root), index, written)
-
-def _write_mirror(root:Path, years, size, blocksize, at, vecs, labels, classes, near) -> tuple:
-    "The tiles and index of `build_local_mirror` written into the fresh folder `root`: (index, written)."
-    import geopandas as gpd
-    from affine import Affine
-    from rasterio.warp import transform_bounds, transform_geom
-    from shapely.geometry import box, mapping, shape
-    rows, written = [], {}
-    for n, (zone, epsg, xw, ys) in enumerate(_mirror_tiles(size, at)):
-        crs = f"EPSG:{epsg}"
-        t = Affine(10.0, 0.0, xw, 0.0, -10.0, ys + size * 10.0)          # north-up view of the tile
-        g = grid_coords(size, size, xw, ys + size * 10.0, 10.0); cx, cy = g["x"], g["y"]
-        lon, lat = to_crs(*np.meshgrid(cx, cy), crs, LONLAT)
-        gx, gy = np.round(lon * 1e5).astype(np.int64), np.round(lat * 1e5).astype(np.int64)
-        for year in years:
-            cls, h = _field_class(lon, lat, year, years, classes)
-            pick = np.empty(cls.shape, np.int64)
-            for c in classes:   # a field draws one sample of its class; its pixels take that one or its 3 nearest
-                idx = np.nonzero(labels == c)[0]; m = cls == c
-                pick[m] = near[idx[(h[m] // 3) % len(idx)], np.abs(gx[m] * 31 + gy[m] * 17) % near.shape[1]]
-            emb = xr.DataArray(vecs[pick], dims=("y", "x", "band"), coords={"y": cy, "x": cx, "band": band_names()},
-                               attrs={"crs": crs, "source": OFFICIAL_COLLECTION,   # tagged (AEF_SOURCE/AEF_MODEL) as
-                                      "embedding:model": OFFICIAL_COLLECTION})    # the official product's
-            name = f"x{hashlib.sha1(f'{zone}{n}'.encode()).hexdigest()[:16]}-{0:010d}-{n * size:010d}.tiff"
-            rel = f"{year}/{zone}/{name}"
-            to_cog(emb, root / rel, blocksize=blocksize, bottom_up=True)
-            path = f"s3://us-west-2.opendata.source.coop/tge-labs/aef/{ANNUAL}{rel}"
-            written[path] = (np.asarray(quantize(emb.values), np.int8), t, crs)
-            ub = (xw, ys, xw + size * 10.0, ys + size * 10.0)
-            wb = transform_bounds(crs, LONLAT, *ub, densify_pts=21)
-            foot = shape(transform_geom(crs, LONLAT, mapping(box(*ub)), antimeridian_cutting=True))
-            rows.append(dict(path=path, year=year, utm_zone=zone, crs=crs, wgs84_west=wb[0], wgs84_south=wb[1],
-                             wgs84_east=wb[2], wgs84_north=wb[3], utm_west=ub[0], utm_south=ub[1], utm_east=ub[2],
-                             utm_north=ub[3], geometry=foot))
-    index = gpd.GeoDataFrame(rows, geometry="geometry", crs=LONLAT)
-    index.to_parquet(root / INDEX_NAME)
-    return index, written
 
 # %% ../nbs/26a_mirrors.ipynb #c0017
 def years_of(years) -> list[int]:  # a year, a list of years, or a (first, last) tuple, both included
@@ -527,7 +234,7 @@ def fetch_tiles(area,                    # lon/lat bbox (west, south, east, nort
     for path, href, r in zip(hit["path"], hit["href"], rel):
         dest = root / r
         if dest.exists(): continue   # written whole (renamed in) by an earlier call
-        _fetch(href, dest, project, path)
+        fetch_file(href, dest, project, path)
     # rows in the official form read on any root; the others (absolute, URL, relative) name the copy from `root`
     index = hit.drop(columns="href").assign(path=[p if ANNUAL in p else r for p, r in zip(hit["path"], rel)])
     if old is not None:   # one row per file: a tile met before as another row form (official, relative) too

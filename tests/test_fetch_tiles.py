@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 pytest.importorskip("geopandas"); pytest.importorskip("rioxarray"); pytest.importorskip("odc.geo")
-from alphaearth_nb import mirrors, official as off  # noqa: E402
+from alphaearth_nb import downloads, mirrors, official as off  # noqa: E402
 from alphaearth_nb.core import MirrorError  # noqa: E402
 
 AREA = (5.985, 44.9995, 5.99, 45.0015)   # inside zone 31N's tile, next to 6 deg E
@@ -59,7 +59,7 @@ def test_a_cut_download_leaves_nothing(tmp_path):
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     try:
         with pytest.raises(MirrorError, match=r"10 of 1000 bytes.*run it again"):
-            mirrors._download(f"http://127.0.0.1:{srv.server_address[1]}/t.tiff", tmp_path / "t.tiff", {})
+            downloads._download(f"http://127.0.0.1:{srv.server_address[1]}/t.tiff", tmp_path / "t.tiff", {})
     finally:
         srv.shutdown(); srv.server_close()
     assert _files(tmp_path) == []                                    # was: a 10-byte tile, taken for a whole one
@@ -168,7 +168,7 @@ def test_rows_that_would_land_on_one_file_are_refused_before_a_byte_is_copied(mi
     naming the first's file (silently wrong tiles), and a '../' row written outside `root`."""
     a, b = shutil.copytree(mirror.root, tmp_path / "a"), shutil.copytree(mirror.root, tmp_path / "b")
     copied = []
-    monkeypatch.setattr(mirrors, "_fetch", lambda href, dest, *a: copied.append(href))
+    monkeypatch.setattr(mirrors, "fetch_file", lambda href, dest, *a: copied.append(href))   # what fetch_tiles copies by
     cases = {"absolute": (lambda q: str(a / q), lambda q: str(b / q)),
              "url": (lambda q: (a / q).as_uri(), lambda q: (b / q).as_uri()),
              "relative": (lambda q: q, lambda q: str(b / q)),

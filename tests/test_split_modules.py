@@ -1,7 +1,7 @@
 """Modules split at the 600-line cap of tools/layout_check.py keep every public name where it was: the parent
 re-exports each public name of the parts split from it, the same object, in its `__all__`, so `from
 alphaearth_nb.evaluate import nshot_split`, `aef.evaluate.balanced_accuracy`, `aef.labels.read_table` and `aef.files.user_path`
-work as before (session 34); and `from alphaearth_nb.core import ConfigError, flag, keep_heap` (session 35)."""
+work as before (session 34); and `from alphaearth_nb.core import ConfigError, flag, keep_heap` and `mirrors.build_local_mirror`, `official.MIRRORS` (session 35)."""
 import importlib
 
 import numpy as np
@@ -34,6 +34,9 @@ BEFORE = {
         check_exact_ids label_values labelled_values refuse_missing_labels warn_missing_rows refuse_mixed_labels
         near_column label_column_guess encode_labels class_flags flag_attrs comma_numbers table_numbers text_encoding
         read_table on_map_grid""", ("tables", "label_grids")),
+    "mirrors": ("""YEARS TILE_SIZE RESOLUTION INDEX_NAME INDEX_COLUMNS MIRRORS ANNUAL TRUE_WORDS AREA_WANTED Mirror mirror_of
+        tile_href cache_dir index_file read_index LocalMirror build_local_mirror years_of area_of tiles fetch_tiles
+        gdal_env bill_project open_tile USER_AGENT gdal_path""", ("mirror_list", "downloads", "local_mirror")),
     "files": ("""MARKER FORMATS ZARR_FILES USER_AGENT quiet_marker user_path remote_url is_remote named_path local_output
         writable is_ours inside_ours no_file_on_the_way output_folder check_output clear_partials is_zarr_store
         consolidate_zarr settle_zarr writing_folder writing_file write_text gdal_path input_path nothing_to_write
@@ -112,3 +115,20 @@ def test_core_reads_the_kept_heap_where_keep_heap_sets_it(monkeypatch):
         assert core.KEPT_HEAP is kept and "KEPT_HEAP" in core.__all__
     with pytest.raises(AttributeError, match="has no attribute 'KEPT'"): core.KEPT
     assert core.ConfigError is _mod("errors").ConfigError and core.flag is _mod("settings").flag
+
+
+def test_fetch_tiles_copies_through_the_name_mirrors_holds(monkeypatch, tmp_path):
+    "fetch_tiles copies each tile by `mirrors.fetch_file` (downloads' function, re-exported): a stand-in patched there " \
+    "is what it calls. Hand-worked: one row of 2024 in zone 31N lands at 2024/31N/t.tiff under the root."
+    import geopandas as gpd
+    from shapely.geometry import box
+    mi = _mod("mirrors")
+    src = tmp_path / "m"; (src / "2024" / "31N").mkdir(parents=True); (src / "2024" / "31N" / "t.tiff").write_bytes(b"x")
+    row = dict(path="2024/31N/t.tiff", year=2024, utm_zone="31N", crs="EPSG:32631", wgs84_west=5.0, wgs84_south=44.0,
+               wgs84_east=6.0, wgs84_north=45.0, utm_west=0.0, utm_south=0.0, utm_east=1.0, utm_north=1.0)
+    gpd.GeoDataFrame([row], geometry=[box(5.0, 44.0, 6.0, 45.0)], crs="EPSG:4326").to_parquet(src / mi.INDEX_NAME)
+    copied = []
+    monkeypatch.setattr(mi, "fetch_file", lambda href, dest, *a: copied.append((href, dest)))
+    mi.fetch_tiles((5.5, 44.5, 5.6, 44.6), 2024, tmp_path / "copy", source=src)
+    assert copied == [(str(src.resolve() / "2024" / "31N" / "t.tiff"), tmp_path / "copy" / "2024" / "31N" / "t.tiff")]
+    assert mi.fetch_file is _mod("downloads").fetch_file
