@@ -46,7 +46,8 @@ ANNUAL = "v1/annual/"
 
 # %% ../nbs/26a_mirror_list.ipynb #c0007
 def mirror_of(source:str|Path="source_coop") -> Mirror:  # a name in `MIRRORS`, a local folder or URL laid out like a mirror, a `Mirror` or `LocalMirror`
-    "The `Mirror` for a mirror name, a local folder or a URL prefix laid out like a mirror (a `LocalMirror`: its root)."
+    """The `Mirror` for a mirror name, a local folder or a URL prefix laid out like a mirror (a `LocalMirror`: its root).
+    `MirrorError` for a folder without an `aef_index.parquet` (naming the sources it takes)."""
     if isinstance(source, Mirror): return source
     if isinstance(getattr(source, "root", None), Path): source = source.root   # a `LocalMirror` (`build_local_mirror`)
     s = str(source)

@@ -373,7 +373,7 @@ READERS = {   # doors that take a path by design: they read the file themselves 
     "geometries.points_xy": "points: a vector file of points is one of its forms",
     "places.sample": "points: a vector file of points is one of its forms",
     "official.sample_points": "points: a vector file of points is one of its forms",
-    "mirrors.build_local_mirror": "samples: the aef_samples folder or one CSV of it (`readers.read_aef_samples`)",
+    "local_mirror.build_local_mirror": "samples: the aef_samples folder or one CSV of it (`readers.read_aef_samples`)",
 }
 NOT_DOORS = {   # data parameters that are no door for a user's file
     # records of the package's own: built by the package from arrays it made, never from a user's file

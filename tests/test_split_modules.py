@@ -123,12 +123,14 @@ def test_fetch_tiles_copies_through_the_name_mirrors_holds(monkeypatch, tmp_path
     import geopandas as gpd
     from shapely.geometry import box
     mi = _mod("mirrors")
+    assert mi.fetch_file is _mod("downloads").fetch_file
     src = tmp_path / "m"; (src / "2024" / "31N").mkdir(parents=True); (src / "2024" / "31N" / "t.tiff").write_bytes(b"x")
     row = dict(path="2024/31N/t.tiff", year=2024, utm_zone="31N", crs="EPSG:32631", wgs84_west=5.0, wgs84_south=44.0,
                wgs84_east=6.0, wgs84_north=45.0, utm_west=0.0, utm_south=0.0, utm_east=1.0, utm_north=1.0)
     gpd.GeoDataFrame([row], geometry=[box(5.0, 44.0, 6.0, 45.0)], crs="EPSG:4326").to_parquet(src / mi.INDEX_NAME)
     copied = []
-    monkeypatch.setattr(mi, "fetch_file", lambda href, dest, *a: copied.append((href, dest)))
+    def stand_in(href, dest, *a):
+        copied.append((href, dest)); dest.parent.mkdir(parents=True, exist_ok=True); dest.write_bytes(b"x")
+    monkeypatch.setattr(mi, "fetch_file", stand_in)
     mi.fetch_tiles((5.5, 44.5, 5.6, 44.6), 2024, tmp_path / "copy", source=src)
     assert copied == [(str(src.resolve() / "2024" / "31N" / "t.tiff"), tmp_path / "copy" / "2024" / "31N" / "t.tiff")]
-    assert mi.fetch_file is _mod("downloads").fetch_file
