@@ -27,6 +27,10 @@ FLAGS = {"ascending": ("ascending", "descending")}  # flag metadata: 1.0 (or Tru
 # COPERNICUS/S1_GRD property `orbitProperties_pass`, the STAC `sat` extension's `sat:orbit_state`
 META_NAMES = {"ascending": ("orbitProperties_pass", "sat:orbit_state", "orbit_state", "orbit_direction")}
 
+def _text(x) -> str:
+    "A flag value as its text: bytes (a netCDF char variable, fixed-width strings read as |S) decoded, not b'...'."
+    return x.decode(errors="replace") if isinstance(x, bytes) else str(x)
+
 def flag_hint(m:str,              # the metadata field (a flag of `FLAGS`)
               values,             # the values found for it
               col:str|None=None,  # the column or variable they were read from (default `m`)
@@ -40,7 +44,7 @@ def flag_hint(m:str,              # the metadata field (a flag of `FLAGS`)
         yes = next((c for c in codes if c > 0), codes[-1] if codes else 1.0)
         what = f"if {yes:g} means {FLAGS.get(m, ('true',))[0]}"
         return f"`ds = ds.assign_coords({m}=('time', (ds['{col}'].values == {yes:g}).astype('float32')))` ({what})"
-    seen = {str(x).strip().upper() for x in vals}
+    seen = {_text(x).strip().upper() for x in vals}
     for yes, no in FLAG_WORDS:
         if seen <= {yes, no}:
             return (f"`ds = ds.assign_coords({m}=('time', (np.char.upper(np.char.strip(ds['{col}'].values.astype(str))) "
@@ -81,7 +85,7 @@ def check_meta(name:str,       # the source's name in the stack, for messages
                                  f"frame{fix}.")
         vals = ds[m].values
         if vals.dtype.kind not in "biuf":
-            seen = sorted({str(x) for x in vals})[:4]
+            seen = sorted({_text(x) for x in vals})[:4]
             raise DTypeError(f"{name} metadata {m!r} holds {vals.dtype} values {seen}, not numbers: map them to "
                              f"numbers, e.g. {flag_hint(m, vals)}.")
         if m in FLAGS: _check_flag(name, m, vals)
