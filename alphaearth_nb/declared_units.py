@@ -13,7 +13,7 @@ import warnings
 import numpy as np
 import xarray as xr
 
-from .core import UnitsError, UnitsWarning, user_stacklevel
+from .core import UnitsError, UnitsWarning, refuse_path, user_stacklevel
 from .sources import band_index, get_source
 
 # %% auto #0
@@ -185,7 +185,9 @@ def check_declared_units(source,          # a Source or its name
     registry's own unit, in any spelling (`read_unit`'s tables, `NAMED_UNITS`: 'Kelvin', 'degree_C', 'metre', 'dB',
     'DN'), passes; a unit nothing reads, unknown ('furlongs a fortnight') or of another quantity ('m' on a
     temperature), is a `UnitsWarning` naming it once for all its bands and the fix, the values then judged alone
-    (was: passed without a word); placeholders (`NO_UNITS`: '', 'none', 'n/a') declare none."""
+    (was: passed without a word); placeholders (`NO_UNITS`: '', 'none', 'n/a') declare none. A path is
+    `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'data_vars')."""
+    refuse_path(ds, "a source is an xarray Dataset (time, y, x), one variable per band", "source")
     src = get_source(source)
     who = name or src.name
     for b, found, reg, expr, ambiguous in _declared(src, ds):
@@ -213,7 +215,9 @@ def registry_units(ds:xr.Dataset,  # one source's bands, each declaring its unit
                   ) -> xr.Dataset:
     """`ds` with each band that declares a unit other than its registry unit converted to it (`unit_conversion`,
     the conversions `check_declared_units` names) and declaring the registry's unit; lazy bands stay lazy.
-    `UnitsError` for a depth with no period where a month's total is read: only its reader knows which it is."""
+    `UnitsError` for a depth with no period where a month's total is read: only its reader knows which it is. A
+    path is `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'copy')."""
+    refuse_path(ds, "a source is an xarray Dataset (time, y, x), one variable per band", "source")
     src = get_source(source)
     out = ds.copy()
     for b, found, reg, expr, ambiguous in _declared(src, ds):

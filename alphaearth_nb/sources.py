@@ -17,7 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (ConfigError, DTypeError, EmptyStackError, NoValidDataError,
-                                UnknownBandError, UnknownSourceError, checks_flags)
+                                UnknownBandError, UnknownSourceError, checks_flags, refuse_path)
 
 # %% auto #0
 __all__ = ['TRANSFORMS', 'ROLES', 'KINDS', 'S2_L2A', 'S2_L1C', 'S1', 'LANDSAT_SR', 'LANDSAT_TOA', 'DEM', 'ERA5', 'GEDI',
@@ -341,7 +341,9 @@ def compute_stats(source,        # a Source or its name
                   data,          # numpy array, single-source Dataset, or a stack DataTree
                   band_axis:int=-1,   # the axis of a numpy `data` holding the bands
                  ) -> Source:
-    "A copy of `source` whose per-band mean and std are computed from the valid values of `data`."
+    "A copy of `source` whose per-band mean and std are computed from the valid values of `data`. A path is " \
+    "`core.refuse_path`'s `DTypeError` (was: numpy's AxisError 'axis -1 is out of bounds')."
+    refuse_path(data, "data are a numpy array, a single-source xr.Dataset or a stack (xr.DataTree)", "stack")
     src = get_source(source)
     x, bands = _as_band_array(src, data, band_axis)
     _check_numeric(x, src)

@@ -13,7 +13,7 @@ import warnings
 import numpy as np
 import xarray as xr
 
-from .core import DimensionError, DTypeError, MetadataWarning, user_stacklevel
+from .core import DimensionError, DTypeError, MetadataWarning, refuse_path, user_stacklevel
 from .sources import Source
 
 # %% auto #0
@@ -69,7 +69,9 @@ def check_meta(name:str,       # the source's name in the stack, for messages
                src:Source,     # its registered `Source`
               ):
     """Check one source's per-frame metadata (`src.meta`): 1-D along time, numbers, flags 1/0 (`FLAGS`); warn
-    (`MetadataWarning`) when a flag is missing (read as 0). Raises `DimensionError` or `DTypeError` with the fix."""
+    (`MetadataWarning`) when a flag is missing (read as 0). Raises `DimensionError` or `DTypeError` with the fix; a
+    path is `core.refuse_path`'s `DTypeError` (was: passed for a source without metadata, else AttributeError)."""
+    refuse_path(ds, "a source is an xarray Dataset (time, y, x), one variable per band", "source")
     for m in src.meta:
         if m not in ds.coords:
             if m in FLAGS:  # the model reads a missing flag as 0: say so, once per source checked
@@ -95,7 +97,9 @@ def check_meta_names(name:str,       # the source's name in the stack, for messa
                      ds:xr.Dataset,  # the source's Dataset
                      src:Source,     # its registered `Source`
                     ):
-    "Refuse flag metadata under another provider's name (`META_NAMES`) with the conversion: it would go unread."
+    "Refuse flag metadata under another provider's name (`META_NAMES`) with the conversion: it would go unread. " \
+    "A path is `core.refuse_path`'s `DTypeError` (was: passed, or AttributeError)."
+    refuse_path(ds, "a source is an xarray Dataset (time, y, x), one variable per band", "source")
     for m in src.meta:
         other = [a for a in META_NAMES.get(m, ()) if a in ds.variables]
         if m in ds.coords or not other: continue

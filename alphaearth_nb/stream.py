@@ -22,7 +22,7 @@ import zarr
 from zarr.codecs import BloscCodec
 
 from . import corpus, samples, sites
-from .core import ConfigError, MissingDataError, as_seed, checks_flags, whole
+from .core import ConfigError, MissingDataError, as_seed, checks_flags, refuse_path, whole
 from .files import is_ours, is_zarr_store, user_path, write_text, writing_folder
 from .sources import get_source
 from .timecodes import to_days
@@ -78,7 +78,9 @@ def write_source(root,           # the site's zarr group (`open_site_group`)
                  name:str,       # the source's name, e.g. "sentinel2"
                  ds:xr.Dataset,  # the source (time, y, x) on the site's grid
                 ):
-    "Write one source (time, y, x) of a site into its group `root` (format above)."
+    "Write one source (time, y, x) of a site into its group `root` (format above). A path as `ds` is " \
+    "`core.refuse_path`'s `DTypeError`, before the group is made (was: AttributeError 'str' ... 'attrs')."
+    refuse_path(ds, "a source is an xarray Dataset (time, y, x), one variable per band", "source")
     g = root.create_group(name, attributes={"crs": str(ds.attrs.get("crs", root.attrs.get("crs", ""))), "source": name})
     comp = [BloscCodec(cname="zstd", clevel=3, shuffle="bitshuffle")]
     secs = (np.asarray(ds.time.values, "datetime64[s]").astype(np.int64))
@@ -99,7 +101,11 @@ def write_site(path,                  # a corpus folder from `create_site_corpus
                texts:pd.DataFrame|None=None,  # its geotagged notes (y, x, time, text)
                overwrite:bool=False,  # replace a site this corpus holds already (else refused)
               ) -> Path:
-    "Write one site's group atomically (beside, marker last, renamed in); returns the group's folder."
+    "Write one site's group atomically (beside, marker last, renamed in); returns the group's folder. A path as " \
+    "`stack` or `texts` is `core.refuse_path`'s `DTypeError`, before anything is written (was: AttributeError " \
+    "'str' ... 'attrs' / 'to_csv')."
+    refuse_path(stack, "a site's stack is an xr.DataTree of sources", "stack")
+    refuse_path(texts, "texts are a table of y, x, time and text", "table")
     path = user_path(path); target = path / STORE / site
     with writing_folder(target, overwrite, f"site {site}", meta={"site": site}) as tmp:
         crs = str(stack.attrs.get("crs") or next(iter(stack.children.values())).attrs.get("crs", ""))

@@ -506,7 +506,8 @@ def check_terrain(source,          # a Source or its name
     than `STEEP` degrees (feet: `FEET_RATIO`), or a slope in radians. Reads a window of at most `n` x `n` pixels at
     the centre of the first frame; too few sloped pixels: nothing said. A slope in percent is not told here (on gentle
     ground 100 tan a is within 1.75 of a in degrees, closer than real products agree): `UNIT_SLIPS` names it where
-    steep ground reads above 90."""
+    steep ground reads above 90. A path is `core.refuse_path`'s `DTypeError` (was: passed, or AttributeError)."""
+    refuse_path(ds, "a source is an xarray Dataset (time, y, x), one variable per band", "source")
     src = get_source(source)
     pair = TERRAIN.get(src.family)
     if not pair or not set(pair) <= set(ds.data_vars) or min(ds.sizes.get("y", 0), ds.sizes.get("x", 0)) < 3: return

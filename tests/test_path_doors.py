@@ -27,7 +27,7 @@ from alphaearth_nb import embeddings, exports, features, gate, labels, maps, pix
 from alphaearth_nb import mirrors, official, readers, samples, schema, tiles
 from alphaearth_nb import antimeridian, crs_checks, geo, geometries, points, spatial
 from alphaearth_nb import timecodes, units
-from alphaearth_nb import bands, earthengine, label_grids, sites
+from alphaearth_nb import bands, declared_units, earthengine, label_grids, sites, spellings, stream
 from alphaearth_nb.quantize import dequantize, quantize, roundtrip_bound
 from alphaearth_nb._param_docs import SECTIONS
 from alphaearth_nb.core import CallableModule, DTypeError, LOADERS, is_path
@@ -323,6 +323,20 @@ DOORS.update({
     "samples.stack_examples": (lambda p: samples.stack_examples(p), "stack"),   # was: an array of the path's letters
 })
 
+# one source's doors (declared_units, spellings, units, sources, stream): a source's Dataset, a stack, a site's texts
+_S2 = aef.sources.get_source("sentinel2")
+DOORS.update({
+    "declared_units.check_declared_units": (lambda p: declared_units.check_declared_units("sentinel2", p), "source"),
+    "declared_units.registry_units": (lambda p: declared_units.registry_units(p, "sentinel2"), "source"),
+    "spellings.check_meta": (lambda p: spellings.check_meta("s2", p, _S2), "source"),   # was: passed
+    "spellings.check_meta_names": (lambda p: spellings.check_meta_names("s2", p, _S2), "source"),   # was: passed
+    "units.check_terrain": (lambda p: units.check_terrain("sentinel2", p), "source"),   # was: passed
+    "sources.compute_stats": (lambda p: aef.sources.compute_stats("sentinel2", p), "stack"),   # was: AxisError
+    "stream.write_source": (lambda p: stream.write_source(None, "sentinel2", p), "source"),
+    "stream.write_site/stack": (lambda p: stream.write_site(Path(p).parent / "corpus", "s", p), "stack"),
+    "stream.write_site/texts": (lambda p: stream.write_site(Path(p).parent / "corpus", "s", STACK, p), "table"),
+})
+
 
 @pytest.mark.parametrize("door", list(DOORS))
 @pytest.mark.parametrize("form", [str, Path])
@@ -398,12 +412,9 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
 }
 OPEN = {   # doors still without the rule: a path there gets another error (AttributeError, TypeError, ...) or none.
     # Each moves to DOORS with its `core.refuse_path` line (kind: `LOADERS`) and a row above; none may join.
-    "analysis.query_vector", "commands.labels_from_csv", "commands.model_sources",
-    "declared_units.check_declared_units", "declared_units.registry_units", "embeddings.official_years",
+    "analysis.query_vector", "commands.labels_from_csv", "commands.model_sources", "embeddings.official_years",
     "embeddings.refuse_rotation", "explorer.query_rule", "features.points_at", "linear.warn_fill_values",
-    "maps.plot", "queries.several_query", "sources.compute_stats", "spellings.check_meta",
-    "spellings.check_meta_names", "stream.write_site", "stream.write_source", "supervised.label_points",
-    "tables.table_numbers", "units.check_terrain", "years.map_year",
+    "maps.plot", "queries.several_query", "supervised.label_points", "tables.table_numbers", "years.map_year",
 }
 
 
