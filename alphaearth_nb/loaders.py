@@ -52,10 +52,12 @@ def places_reader(p) -> str|None:  # a path
     """geopandas' reader of a vector file of places as code, `gpd.read_file(path)` (by its suffix: .geojson, .gpkg,
     .shp, .fgb, .kml, .kmz, .gml) or `gpd.read_parquet(path)` (a .geoparquet file, or a Parquet file whose footer's
     key-value metadata, read by pyarrow, holds GeoParquet's 'geo' entry with its `primary_column`); None for any
-    other file (a plain Parquet table, one that is no Parquet, or one not there to look in). Was: the footer's bytes
+    other file (a plain Parquet table, one that is no Parquet, one not there to look in, a remote one: a URL's is not
+    opened, as pyarrow's S3/GCS reads would wait on the network). Was: the footer's bytes
     searched for '"primary_column"', which a plain table of pandas' with a column of that name holds too."""
     if (suffix := Path(os.fspath(p)).suffix.lower()) == ".geoparquet": return "gpd.read_parquet(path)"   # by its name
     if suffix != ".parquet": return "gpd.read_file(path)" if suffix in _PLACES else None
+    if "://" in os.fspath(p): return None   # a remote file (s3://, gs://): no network call to word an error
     try: geo = json.loads((pq.read_metadata(p).metadata or {}).get(b"geo", b"{}"))   # the footer only: no rows read
     except (OSError, ValueError, pa.ArrowException): return None   # missing, no Parquet, 'geo' no JSON
     return "gpd.read_parquet(path)" if isinstance(geo, dict) and "primary_column" in geo else None
