@@ -128,6 +128,14 @@ SECTIONS = {
         'tile_href': "path : str\n    a tile's path as the index gives it (s3://.../v1/annual/..., relative, URL, local)\nmirror : Mirror\n    the mirror it is read from\n",
         'LocalMirror': 'index : object\n    GeoDataFrame\nwritten : dict\n    index path -> (int8 codes (H, W, 64), Affine, crs), north-up\n',
     },
+    'alphaearth_nb.no_data': {
+        'decoded_rows': 'x : np.ndarray\n    features (N, D), 2-D\n',
+        'no_data_rows': 'x : np.ndarray\n    features (N, D), 2-D\n',
+        'no_data_said': "rows : dict\n    kind ('nan', 'code', 'fill') -> its rows: a mask (N,) or a count\ntotal : int\n    rows in all\nside : str\n    the rows' name: 'training rows', 'query rows', 'labelled points', 'rows'\nvals\n    the fill rows' values (first column), for 'fill'\nwhere\n    mask -> where those rows are (a file's lines), said after the count\n",
+        'no_data_fix': "kinds\n    the kinds said (`no_data_said`)\nside : str\n    'labelled' (x and y in hand), 'training' (labels apart) or 'query' (none)\n",
+        'file_lines': 'rows\n    0-based rows of a table as read\nsource\n    the file it was read from\n',
+        'refuse_file_rows': "x : np.ndarray\n    a table's features (N, D), as read\nat\n    each row's place among the file's rows (N,), 0-based ints\nsource\n    the file\nflag : str\n    the option that named it, e.g. '--embeddings'\njudged\n    mask (N,) of the rows to judge (None: all), e.g. those with a label\n",
+    },
     'alphaearth_nb.nodata': {
         'declared_nodata': 'obj\n    DataArray or Dataset whose attrs / encoding may declare fill values\nfinite : bool\n    only the finite values (NaN fills are NaN already: nothing to mask)\n',
         'packing': "a : dict\n    a variable's attrs (or encoding)\n",

@@ -25,6 +25,7 @@ from .files import check_output, is_zarr_store, output_folder, quiet_marker
 from .checkpoint import RUN_MARKER, check_run_folder, is_run, latest_checkpoint, read_header
 from .bands import band_columns
 from .embed import embed_to_zarr
+from .no_data import file_lines, refuse_file_rows
 from .demo import demo   # `aef demo` (cli.demo: the same function)
 from .labels import (label_column_guess, label_values, read_table, refuse_mixed_labels, table_numbers,  # read_table: every CSV
                                   warn_missing_rows)
@@ -194,17 +195,9 @@ def _label_column(given:str|None, # --label-column as typed, or None where it wa
                          f"{shlex.quote(found[0])}")
     return found[0] if found else "label"
 
-def _lines(rows, source) -> str:
-    "Where the table rows `rows` (0-based, as read) are in the file `source`: its lines (the header line 1) in a " \
-    "text table, its features in another file."
-    rows = list(rows)
-    text = Path(str(source)).suffix.lower() in (".csv", ".txt")
-    n = ", ".join(str(r + 2 if text else r) for r in rows[:5]) + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
-    return f"line{'s' * (len(rows) > 1)} {n}" if text else f"feature{'s' * (len(rows) > 1)} {n} (0-based)"
-
 def _fill_fix(missing, column:str, source) -> str:
     "The fix of a label file's rows without a label (`labels.warn_missing_rows`), in a shell user's words."
-    return (f"fill their {column!r} cells in the file ({_lines(np.flatnonzero(missing), source)}); to leave them out "
+    return (f"fill their {column!r} cells in the file ({file_lines(np.flatnonzero(missing), source)}); to leave them out "
             "without this warning, delete them from it")
 
 def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
@@ -231,10 +224,13 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     miss = df[column].isna().to_numpy()   # an empty label cell: left out, said so (the file's lines to fill)
     warn_missing_rows(miss, column, "the table" if source is None else f"--embeddings {source}",
                       _fill_fix(miss, column, source) if source is not None else None)
+    at = np.flatnonzero(~miss)   # each row kept: its place among the file's rows (its line: `no_data.file_lines`)
     df = df[df[column].notna()]
     y = label_values(df[column].to_numpy())   # the one rule of label identity (as `evaluate_embeddings` reads y)
     if y.dtype.kind in "OUS": refuse_mixed_labels(y, column)   # '1' and 'forest' in one column
     x = table_numbers(df, list(df.columns[cols]), "the embedding table", LabelError, first_line=2)  # 'abc', '#VALUE!'
+    if source is not None:   # rows of no data (-128, 64 x 0, an empty cell): the file's lines (Python: check_xy's fix)
+        refuse_file_rows(x, at, source, "--embeddings", judged=~evaluate.unlabelled(y))   # -1: left out later
     return x.astype(np.float32), y
 
 # %% ../nbs/29d_commands.ipynb #c0026s

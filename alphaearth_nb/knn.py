@@ -22,6 +22,8 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, LabelErro
                                 checks_flags, refuse_path)
 from .bands import other_length
 from .gate import by_band, byte_codes, fill_rows, gate_vectors, join_parts, real_parts, table_codes
+from .no_data import no_data_fix, no_data_said
+from .quantize import NODATA
 from .vote import knn_vote
 
 # %% auto #0
@@ -311,9 +313,9 @@ def _exact_host(tx:np.ndarray, qx:np.ndarray, k:int) -> tuple[np.ndarray, np.nda
     return dist, idx
 
 # %% ../nbs/23a_knn.ipynb #c0015
-_FIX = ("drop them (`keep = np.isfinite(x).all(1); x = x[keep]`, and training labels with `y[keep]`); int8 codes or "
-        "fill values: `x = embeddings.gate_vectors(x)[0]` first, then drop the NaN rows")
-_FIX_QUERIES = _FIX.replace(", and training labels with `y[keep]`", "")   # query rows have no training labels
+# rows of no data: said as every door says them (`no_data`: knn, `linear.check_xy`, `aef evaluate`)
+_AFTER = "; int8 codes or fill values: `x = embeddings.gate_vectors(x)[0]` first, then drop the NaN rows"
+_FIX, _FIX_QUERIES = no_data_fix(["nan"], "training") + _AFTER, no_data_fix(["nan"], "query") + _AFTER   # queries: no y
 
 _all_ = ["by_band", "fill_rows", "knn_vote"]   # `gate.by_band`, which `gate.query_array` reads tables with too: one
 # rule for a table's bands; `gate.fill_rows`, the fill-row rule of every table searched or fitted (`linear.check_xy`);
@@ -328,12 +330,8 @@ def _features(x, what:str, codes:bool|None, features=None) -> np.ndarray:
 def _refuse_fill_rows(a:np.ndarray, fill:np.ndarray, what:str):
     "`LabelError` (training) or `NoValidDataError` (queries) for the rows `fill` of `a` (`fill_rows`), naming them."
     side = what.split()[0]
-    vals = ", ".join(f"64 x {v:g}" for v in np.unique(a[fill, 0])[:3])
     raise (LabelError if side == "training" else NoValidDataError)(
-        f"{int(fill.sum())} of {len(a)} {side} rows have one value in every feature ({vals}) while the other "
-        "rows are embeddings: a fill value for no data (masked pixels exported as -9999 or 0), never an "
-        "embedding. Drop them (`keep = ~(x == x[:, :1]).all(1); x = x[keep]`" +
-        (", and training labels with `y[keep]`)" if side == "training" else ")"))
+        no_data_said({"fill": fill}, len(a), f"{side} rows", a[fill, 0]) + ": " + no_data_fix(["fill"], side))
 
 def _fill_queries(tx:np.ndarray, qx:np.ndarray):
     """`_refuse_fill_rows` for query rows of one value in every one of 64 columns against training rows that are
@@ -364,11 +362,12 @@ def _vectors(a:np.ndarray, what:str, codes:bool|None) -> np.ndarray:
         if wide and (fill := fill_rows(a)).any(): _refuse_fill_rows(a, fill, what)
         return a
     v = gate_vectors(a, codes=True, unit=False)[0]
-    if (none := ~np.isfinite(v).all(1)).any():
-        side = what.split()[0]
+    if (none := ~np.isfinite(v).all(1)).any():   # code -128 in a band, or one code in every band
+        side, code = what.split()[0], none & (a == NODATA).any(1)
+        rows = {"code": code, "fill": none & ~code}
         raise (LabelError if side == "training" else NoValidDataError)(
-            f"{int(none.sum())} of {len(v)} {side} rows are official codes of no data (-128) or not embeddings (one "
-            f"code in every band): drop them (`keep = np.isfinite(embeddings.gate_vectors(x, unit=False)[0]).all(1)`)")
+            no_data_said(rows, len(v), f"{side} rows", a[none & ~code, 0]) + ": " +
+            no_data_fix([k for k, m in rows.items() if m.any()], side))
     return v
 
 def wider_than_float32(x:np.ndarray) -> bool:  # a feature or target array, any shape
@@ -421,13 +420,11 @@ def _check_finite(tx:np.ndarray, qx:np.ndarray|None=None):
     "Raise `LabelError` / `NoValidDataError` if training / query rows hold NaN or inf (`qx` None: training rows only)."
     finite = lambda x: not x.size or bool(np.isfinite(x.min()) and np.isfinite(x.max()))   # NaN propagates
     if not finite(tx):
-        raise LabelError(f"{int((~np.isfinite(tx).all(1)).sum())} of {len(tx)} training rows hold NaN/inf "
-                         f"(no data there): {_FIX}")
+        raise LabelError(f"{no_data_said({'nan': ~np.isfinite(tx).all(1)}, len(tx), 'training rows')}: {_FIX}")
     if qx is not None and not finite(qx): _refuse_queries(qx)
 
 def _refuse_queries(qx:np.ndarray):
-    raise NoValidDataError(f"{int((~np.isfinite(qx).all(1)).sum())} of {len(qx)} query rows hold NaN/inf "
-                           f"(no data there): {_FIX_QUERIES}")
+    raise NoValidDataError(f"{no_data_said({'nan': ~np.isfinite(qx).all(1)}, len(qx), 'query rows')}: {_FIX_QUERIES}")
 
 def _check_queries(qx:np.ndarray, nearest:np.ndarray):
     """The query side of `_check_finite` from the first round's nearest direct sums `nearest` (Q,): a row with NaN

@@ -21,6 +21,7 @@ import xarray as xr
 from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, checks_flags, refuse_path,
                                 user_stacklevel)
 from .knn import centring_offset, wider_than_float32
+from .no_data import decoded_rows, no_data_fix, no_data_said
 from .gate import fill_rows, join_parts, real_parts, table_codes
 from .labels import refuse_missing_labels
 
@@ -68,15 +69,12 @@ def _check_xy(x, y, centre:bool=False, features=None) -> tuple[np.ndarray, np.nd
     x, extra = real_parts(x, "features", features)   # the bands apart from the other columns named: codes stay codes
     y, given = np.asarray(y), wider_than_float32(x) or (extra is not None and wider_than_float32(extra))
     if x.ndim != 2: raise DimensionError(f"features must be 2-D (points, features), got shape {x.shape}: reshape with `x.reshape(len(x), -1)`")
-    same = None
-    if x.shape[1] == EMBED_DIM and x.dtype.kind in "iuf":
-        same = (x == x[:, :1]).all(1)          # fill rows: left out of the decision (64 x -9999 is no code)
-        if (d := table_codes(x, same)) is not None:
-            x, same = d, same & ~np.isnan(d[:, 0])   # 64 x -128 decodes to NaN: no data, not a fill row
+    x, same, coded = decoded_rows(x)
     if y.ndim != 1: raise LabelError(f"labels must be 1-D (one per point), got shape {y.shape}: pass `y.ravel()`")
     if len(x) != len(y): raise LabelError(f"x has {len(x)} rows but y has {len(y)} labels: pass exactly one label per row of x")
     refuse_missing_labels(y)   # NaN, None, pd.NA: unlabelled points, with a fix that reads them all
     fill = fill_rows(x, same) if x.shape[1] == EMBED_DIM else None    # before any shift: a fill row is one value
+    vals = x[fill, 0] if fill is not None else ()
     x = join_parts(x, extra)   # the named columns (lat, lon) after the bands, as floats
     wide = centre and wider_than_float32(x)
     off = centring_offset(x) if wide else np.zeros(x.shape[1])
@@ -84,14 +82,12 @@ def _check_xy(x, y, centre:bool=False, features=None) -> tuple[np.ndarray, np.nd
     else:
         with np.errstate(over="ignore"): x = x.astype(np.float32, copy=False)
     bad = ~np.isfinite(x).all(1)
-    if bad.any():
-        raise LabelError(f"{int(bad.sum())} labelled points have NaN/inf features (no data there): drop them, "
-                         "e.g. `keep = np.isfinite(x).all(1); x, y = x[keep], y[keep]`")
+    if bad.any():   # NaN/inf, or the no-data code -128 of int8 codes (NaN once decoded): the words knn's doors say
+        rows = {"nan": bad & ~coded, "code": bad & coded}
+        raise LabelError(f"{no_data_said(rows, len(x), 'labelled points')}: "
+                         f"{no_data_fix([k for k, m in rows.items() if m.any()])}")
     if fill is not None and fill.any():
-        vals = ", ".join(f"64 x {v:g}" for v in np.unique(x[fill, 0])[:3])
-        raise LabelError(f"{int(fill.sum())} labelled points have one value in every feature ({vals}) while the other "
-                         "rows are embeddings: a fill value for no data (masked pixels exported as -9999 or 0), never "
-                         "an embedding. Drop them, e.g. `keep = ~(x == x[:, :1]).all(1); x, y = x[keep], y[keep]`")
+        raise LabelError(f"{no_data_said({'fill': fill}, len(x), 'labelled points', vals)}: {no_data_fix(['fill'])}")
     return x, y, off, given
 
 # %% ../nbs/23d_linear.ipynb #c0008u

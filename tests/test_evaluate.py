@@ -405,7 +405,7 @@ def test_int8_codes_are_dequantised_like_the_maps_vectors():  # A4's kind: every
     np.testing.assert_allclose(evaluate_regression(q, t, n_train=(50,), folds=3, seed=0).r2,
                                evaluate_regression(x, t, n_train=(50,), folds=3, seed=0).r2, atol=0.05)
     q2 = q.copy(); q2[5] = -128  # a no-data pixel among the codes: refused like a NaN vector
-    with pytest.raises(LabelError, match="NaN/inf features"): evaluate_embeddings(q2, y, **kw)
+    with pytest.raises(LabelError, match="no-data code, -128"): evaluate_embeddings(q2, y, **kw)
 
 
 def test_points_at_pairs_by_place_not_by_position():  # C1's kind: label rasters from other readers
@@ -489,7 +489,7 @@ def test_case_A18_fill_rows_of_an_embedding_table_are_refused_like_nan_rows():
         for x in (np.vstack([u, np.full((4, 64), fill, np.float32)]),              # float vectors
                   np.vstack([codes, np.full((4, 64), fill)]).astype(np.float32),   # codes a masking reader turned to floats
                   np.vstack([codes, np.full((4, 64), fill)]).astype(np.int16)):    # int codes with an integer fill
-            with pytest.raises(LabelError, match=r"4 labelled points have one value in every feature.*keep ="):
+            with pytest.raises(LabelError, match=r"4 of \d+ labelled points have one value in every feature.*keep ="):
                 check_xy(x, y)
             with pytest.raises(LabelError, match="4 labelled points"):
                 evaluate_embeddings(x, y, shots=(5,), folds=2)

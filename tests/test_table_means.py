@@ -24,7 +24,7 @@ def test_fill_rows_among_means_of_embeddings_are_refused():
     y = np.arange(len(m) + 3) % 3
     for fill in (0.0, -9999.0, -1.0):
         x = np.vstack([m, np.full((3, 64), fill, np.float32)])
-        with pytest.raises(LabelError, match="3 labelled points have one value in every feature"):
+        with pytest.raises(LabelError, match=r"3 of \d+ labelled points have one value in every feature"):
             check_xy(x, y)
         with pytest.raises(LabelError, match="3 labelled points"):
             evaluate_embeddings(x, y, shots=(5,), folds=2)
@@ -40,5 +40,5 @@ def test_official_samples_averaged_keep_their_fill_rows_out():
     x = (x[0::2] + x[1::2]) / 2                                    # neighbours in the sorted table: mostly one class
     y = df["dw_label"].to_numpy()[0::2]
     x[[5, 9]] = 0.0
-    with pytest.raises(LabelError, match="2 labelled points have one value in every feature"):
+    with pytest.raises(LabelError, match=r"2 of \d+ labelled points have one value in every feature"):
         check_xy(x, y)
