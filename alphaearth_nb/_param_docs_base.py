@@ -109,6 +109,7 @@ SECTIONS = {
         'pixel_size': 'obj\n    DataArray or Dataset on a regular x/y grid\n',
         'coords_geotransform': "obj\n    DataArray or Dataset with 1-D x/y coordinates (pixel centres)\nlike\n    a reader's (x0, a, b, y0, d, e): the signs of a one-pixel axis's step\n",
         'axes_to_turn': 'obj\n    DataArray or Dataset with x/y coordinates\n',
+        'circle_start': 'obj\n    DataArray or Dataset with x/y coordinates (other spatial names renamed)\n',
         'north_up': 'obj\n    DataArray or Dataset with x/y coordinates (other spatial names renamed)\n',
         'flip_rows': 'obj\n    DataArray or Dataset with a y dim\n',
         'centred': "obj\n    DataArray or Dataset with x/y coordinates and a reader's geotransform\nwhat : str\n    what `obj` is, for the warning\n",

@@ -221,7 +221,6 @@ SECTIONS = {
     },
     'alphaearth_nb.places': {
         'cube_form': 'obj\n    an embedding or cube in any form `as_embedding` takes (Dataset, DataTree, int8 codes)\n',
-        'circle_start': 'emb\n    embedding or cube (y, x dims, any names `geo.rename_spatial` reads)\n',
         'grid_of': 'emb : xr.DataArray\n    embedding or cube on regular x/y coordinates\n',
         'transform_of': 'emb : xr.DataArray\n    embedding or cube on regular x/y coordinates\n',
         'cube_crs': "emb\n    embedding or cube (attrs['crs'] or a CF grid mapping)\n",

@@ -232,13 +232,18 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
     return pixelwise(lambda a: cosines(a, v), da, dtype=np.float64, name="similarity")
 
 # %% ../nbs/25_analysis.ipynb #c0015
+def _west_to_east(o) -> np.ndarray:
+    "The column indices `north_up` takes `o`'s columns in: west to east, round the circle on a lon/lat map."
+    x = rename_spatial(o).x
+    return north_up(xr.DataArray(np.arange(x.size), dims="x", coords={"x": x.values}, attrs={"crs": crs_of(o)})).values
+
 def _orient_like(b, a):
     """`b` with each spatial axis whose order (ascending or descending) differs from `a`'s reversed, labels moving
-    along; a lon/lat map's columns in `a`'s circle order where either lies in two pieces sorted apart across 180."""
+    along; a lon/lat map's columns in `a`'s order by place where either lies in two pieces sorted apart across 180
+    (ascending or descending: each read west to east round the circle, `north_up`'s order, then put in `a`'s)."""
     b = rename_spatial(b)
-    ia, ib = circle_start(a), circle_start(b)   # a lon/lat map in two pieces sorted apart across 180: its columns in
-    rolled = ia != ib and a.sizes.get("x") == b.sizes.get("x")   # the other's circle order (the same pixels, one grid)
-    if rolled: b = b.isel(x=np.roll(np.roll(np.arange(b.sizes["x"]), -ib), ia))
+    rolled = bool(circle_start(a) or circle_start(b)) and a.sizes.get("x") == b.sizes.get("x")   # same pixels, one grid
+    if rolled: b = b.isel(x=_west_to_east(b)[np.argsort(_west_to_east(a))])
     up = lambda o, d: (lambda c: c[-1] > c[0])(axis_span(o, d))  # a longitude axis wrapped at 180 as one span
     turn = [d for d in ("y", "x") if d in a.dims and d in b.dims and d in a.coords and d in b.coords
             and min(a.sizes[d], b.sizes[d]) > 1 and not (rolled and d == "x") and up(a, d) != up(b, d)]

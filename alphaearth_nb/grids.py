@@ -19,7 +19,7 @@ from .crs import as_crs, crs_name, crs_of, is_geographic
 # %% auto #0
 __all__ = ['MAX_LON_STEP', 'WRAP_ATOL', 'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps',
            'axis_span', 'wrapped_like', 'stored_rounding', 'axis_step', 'pixel_size', 'coords_geotransform',
-           'axes_to_turn', 'north_up', 'flip_rows', 'centred', 'write_crs']
+           'axes_to_turn', 'circle_start', 'north_up', 'flip_rows', 'centred', 'write_crs']
 
 # %% ../nbs/02b_grids.ipynb #g0006
 def grid_coords(ny:int,                  # rows
@@ -233,12 +233,35 @@ def axes_to_turn(obj) -> list[str]:  # DataArray or Dataset with x/y coordinates
     return [d for d in ("y", "x")
             if d in obj.dims and d in obj.coords and obj.sizes[d] > 1 and ascends(d) == (d == "y")]
 
+def circle_start(obj) -> int:  # DataArray or Dataset with x/y coordinates (other spatial names renamed)
+    """Index of the first column of the second piece where a lon/lat map's columns lie in two pieces sorted apart
+    across the antimeridian (-179.99975..-179.99875, then 179.99875..179.99975: `sortby('x')` of longitudes written
+    in -180..180; or sorted east to west, 179.99975..179.99875 then -179.99875..-179.99975) that are one regular span
+    in circle order; 0 for any other map. `obj.isel(x=np.roll(np.arange(obj.sizes['x']), -i))` stores the same
+    pixels as one span (west to east, or east to west), labels as written, which `axis_span` reads as one span."""
+    refuse_path(obj, GRID_WANTED, "raster")
+    o = rename_spatial(obj)
+    if "x" not in o.coords or o.x.ndim != 1 or o.sizes.get("x", 0) < 3 or not is_geographic(crs_of(o)): return 0
+    c = o.x.values.astype(np.float64)
+    step = np.diff(c)
+    i = int(np.argmax(np.abs(step)))
+    if abs(step[i]) <= 180: return 0   # no piece jumps half a turn: one span already, or not longitudes apart
+    d = np.diff(np.unwrap(np.roll(c, -(i + 1)), period=360.0))
+    one_way = (d > 0).all() or (d < 0).all()   # west to east, or east to west (sorted descending)
+    tol = max(1e-9 * abs(d[0]), 2 * stored_rounding(o, "x"))   # `grid_of`'s: float32 longitudes to their last place
+    return i + 1 if one_way and np.allclose(d, d[0], rtol=1e-6, atol=tol) else 0
+
 def north_up(obj):  # DataArray or Dataset with x/y coordinates (other spatial names renamed)
-    "The standard orientation: rows top-down (y descending), columns west to east (x ascending); labels move along."
+    """The standard orientation: rows top-down (y descending), columns west to east (x ascending); labels move along.
+    A lon/lat map in two pieces sorted apart across 180 (`circle_start`) has its columns rolled to one span west to
+    east across 180, longitudes as written (`axis_span` reads them as one span); was: left in two pieces, which every
+    door reading a grid (`cubes.coarsen`, `exports.to_cog`, rasterising) refused."""
     refuse_path(obj, GRID_WANTED, "raster")
     obj = rename_spatial(obj)
     turn = axes_to_turn(obj)
-    return obj.isel({d: slice(None, None, -1) for d in turn}) if turn else obj
+    obj = obj.isel({d: slice(None, None, -1) for d in turn}) if turn else obj
+    i = circle_start(obj)   # after the turn: two pieces west to east, the second piece (west of 180) first
+    return obj.isel(x=np.roll(np.arange(obj.sizes["x"]), -i)) if i else obj
 
 def flip_rows(obj):  # DataArray or Dataset with a y dim
     "Reverse the rows of `obj` but keep its y labels in place (rows stored bottom-up under top-down labels)."

@@ -18,6 +18,7 @@ from .core import (DimensionError, GridError, NoDataWarning, TimeError, band_nam
 from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, official_cube
 from . import geo
 from .geo import crs_of, require
+from .grids import circle_start
 from .spatial import COORDS_WANTED, GEOMS_WANTED
 from .timecodes import YEARS, as_numbers, column_years, numeric_time_hint, unwritten_years, year_column_hint
 from .geometries import (EE_GEO, LONLAT, POINT_COLUMNS, agreed_crs, own_crs_on, coordinate_hint, import_geopandas,
@@ -25,14 +26,15 @@ from .geometries import (EE_GEO, LONLAT, POINT_COLUMNS, agreed_crs, own_crs_on, 
                                       valid_polygons)
 
 # %% auto #0
-__all__ = ['cube_form', 'circle_start', 'grid_of', 'transform_of', 'cube_crs', 'pixel_of', 'years_of_cube', 'years_with_data',
-           'gather', 'points_table', 'off_map_hint', 'warn_zones_off_map', 'own_label_word', 'sample', 'LONLAT',
+__all__ = ['cube_form', 'grid_of', 'transform_of', 'cube_crs', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather',
+           'points_table', 'off_map_hint', 'warn_zones_off_map', 'own_label_word', 'sample', 'circle_start', 'LONLAT',
            'lonlat_columns', 'coordinate_hint', 'EE_GEO', 'import_geopandas', 'table_file', 'read_geometries',
            'valid_polygons', 'agreed_crs', 'own_crs_on', 'read_places', 'POINT_COLUMNS', 'points_xy']
 
 # %% ../nbs/23c_places.ipynb #c0002a
 # from `geometries` (23c), split from here: `places.read_geometries` is `geometries.read_geometries`
-_all_ = ["LONLAT", "lonlat_columns", "coordinate_hint", "EE_GEO", "import_geopandas", "table_file", "read_geometries",
+_all_ = ["circle_start",   # grids' (02b), moved there for `north_up`: the two pieces rolled to one span
+         "LONLAT", "lonlat_columns", "coordinate_hint", "EE_GEO", "import_geopandas", "table_file", "read_geometries",
          "valid_polygons", "agreed_crs", "own_crs_on", "read_places", "POINT_COLUMNS", "points_xy"]
 
 # %% ../nbs/23c_places.ipynb #c0006
@@ -49,23 +51,6 @@ def cube_form(obj) -> xr.DataArray:  # an embedding or cube in any form `as_embe
         out.attrs = {**obj.attrs, **parts[0].attrs}
         return out.transpose("time", "y", "x", "band")
     return as_embedding(obj)
-
-def circle_start(emb) -> int:  # embedding or cube (y, x dims, any names `geo.rename_spatial` reads)
-    """Index of the first column of the second piece where a lon/lat map's columns lie in two pieces sorted apart
-    across the antimeridian (-179.99975..-179.99875, then 179.99875..179.99975: `sortby('x')` of longitudes written
-    in -180..180) that are one regular span in circle order; 0 for any other map. `obj.roll(x=-i, roll_coords=True)`
-    stores the same pixels west to east across 180, one span `geo.axis_span` reads."""
-    refuse_path(emb, MAP_WANTED, "map")
-    o = geo.rename_spatial(emb)
-    if "x" not in o.coords or o.sizes.get("x", 0) < 3 or not geo.is_geographic(crs_of(o)): return 0
-    c = o.x.values.astype(np.float64)
-    step = np.diff(c)
-    i = int(np.argmax(np.abs(step)))
-    if abs(step[i]) <= 180: return 0   # no piece jumps half a turn: one span already, or not longitudes apart
-    u = np.unwrap(np.roll(c, -(i + 1)), period=360.0)
-    d = np.diff(u)
-    tol = max(1e-9 * abs(d[0]), 2 * geo.stored_rounding(o, "x"))   # `grid_of`'s: float32 longitudes to their last place
-    return i + 1 if (d > 0).all() and np.allclose(d, d[0], rtol=1e-6, atol=tol) else 0
 
 def grid_of(emb:xr.DataArray) -> tuple:  # embedding or cube on regular x/y coordinates
     """(x0, dx, y0, dy): centre of the first pixel and the signed spacing, from regular `x`/`y` coordinates; a
@@ -86,7 +71,7 @@ def grid_of(emb:xr.DataArray) -> tuple:  # embedding or cube on regular x/y coor
             continue
         if d == "x" and (i := circle_start(emb)):   # sorted apart across 180: not a gap to fill over the globe
             raise GridError(f"`x` holds the map's longitudes in two pieces sorted apart across the antimeridian "
-                            f"({c[0]:.6f}..{c[i - 1]:.6f} and {c[i]:.6f}..{c[-1]:.6f}): store its columns west to east "
+                            f"({c[0]:.6f}..{c[i - 1]:.6f} and {c[i]:.6f}..{c[-1]:.6f}): store its columns as one span "
                             f"across 180 first, `obj = obj.roll(x={-i}, roll_coords=True)` (the same pixels, one span)")
         geo.check_monotonic(c, d)   # repeated (tiles joined with their overlap) or unsorted: the fix for that
         step, r = np.diff(c), geo.stored_rounding(emb, d)   # float32: each off the grid by up to half a unit

@@ -212,7 +212,7 @@ _GS = gpd.GeoSeries([Point(500_010.0, 4_999_990.0)], crs="EPSG:32631")
 _C = [0.0]
 DOORS.update({f"spatial.{n}": ((lambda f: lambda p: f(p))(getattr(spatial, n)), "raster") for n in (
     "rename_spatial", "declared_nodata", "declared_valid_range", "outside_valid", "unpacked", "crs_of", "geotransform",
-    "geotransform_steps", "pixel_size", "coords_geotransform", "axis_span", "axes_to_turn", "north_up", "flip_rows",
+    "geotransform_steps", "pixel_size", "coords_geotransform", "axis_span", "axes_to_turn", "circle_start", "north_up", "flip_rows",
     "centred")})
 DOORS.update({
     "spatial.write_crs": (lambda p: spatial.write_crs(p, "EPSG:4326"), "raster"),
