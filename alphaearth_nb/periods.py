@@ -126,13 +126,13 @@ _ONE_YEAR = "a year such as 2024 (or '2024', 2024.0, np.datetime64('2024'), pd.P
 
 _TWO_YEARS = re.compile(r"\s*(\d{4})\s*(?:-|–|—|,|/|\.\.|to)\s*(\d{4})\s*$")   # '2023-2024', '2023,2024', '2023..2024'
 
-def _two_years(v) -> str:
+def _two_years(v, span:bool=False) -> str:   # span: for a period, whose one form is the pair ([a, b] is no span)
     "': it names two years in one text: pass ...' for text such as '2023-2024' (`PAIRS`' two forms); '' otherwise."
     m = _TWO_YEARS.match(v.decode(errors="replace") if isinstance(v, bytes) else v) if isinstance(v, (str, bytes)) else None
     if m is None: return ""
     a, b = sorted((int(m[1]), int(m[2])))
-    return (f" ({v!r} names two years in one text: pass them apart, ({a}, {b}) for {a} through {b}, both included, "
-            f"or [{a}, {b}] for those years only)")
+    return (f" ({v!r} names two years in one text: pass them apart, ({a}, {b}) for {a} through {b}, both included"
+            + ("" if span else f", or [{a}, {b}] for those years only") + ")")
 
 def as_year(v) -> int:  # a year as int, float without fraction, text, datetime64 of year unit or pd.Period
     """The calendar year (1900..2100) that `v` names: 2024, np.int64(2024), '2024', 2024.0, np.datetime64('2024') or
@@ -174,7 +174,7 @@ def as_period(p,   # a year (2024), (first, last) years, (start, end) dates, a `
     one = (f"pass {_ONE_YEAR}, a pd.Period for another span (pd.Period('2024-03', 'M')), or a (start, end) pair "
            "such as ('2024-03-01', '2024-06-01')")
     if isinstance(p, (str, int, np.integer, float, np.floating)):
-        raise PeriodError(f"cannot read {p!r} as a period: {one}{_two_years(p)}.")
+        raise PeriodError(f"cannot read {p!r} as a period: {one}{_two_years(p, span=True)}.")
     if isinstance(p, (Set, ValuesView)):   # {2020, 2024}: unpacked in hash order, so which end is which is chance
         try: first, last = sorted(p)
         except (TypeError, ValueError): first, last = "first", "last"
