@@ -64,6 +64,14 @@ SECTIONS = {
         'cache_dir': 'path\n    the folder (default: $AEF_CACHE, else ~/.cache/alphaearth_nb/official); made if missing\n',
         'fetch_file': "href : str\n    a URL, gs:// (requester pays: `project`), s3:// or /vsis3/ path, or local file\ndest : Path\n    the file to write (its folder is made)\nproject : str|None\n    Google Cloud project billed for a gs:// object\nwhat : str|None\n    what `href` is, for a refusal (an index row's path)\n",
     },
+    'alphaearth_nb.empty_rows': {
+        'decoded_rows': 'x : np.ndarray\n    features (N, D), 2-D\n',
+        'no_data_rows': 'x : np.ndarray\n    features (N, D), 2-D\n',
+        'no_data_said': "rows : dict\n    kind ('nan', 'code', 'fill') -> its rows: a mask (N,) or a count\ntotal : int\n    rows in all\nside : str\n    the rows' name: 'training rows', 'query rows', 'labelled points', 'rows'\nvals\n    the fill rows' values (first column), for 'fill'\nwhere\n    mask -> where those rows are (a file's lines), said after the count\n",
+        'no_data_fix': "kinds\n    the kinds said (`no_data_said`)\nside : str\n    'labelled' (x and y in hand), 'training' (labels apart) or 'query' (none)\n",
+        'file_lines': 'rows\n    0-based rows of a table as read\nsource\n    the file it was read from\n',
+        'refuse_file_rows': "x : np.ndarray\n    a table's features (N, D), as read\nat\n    each row's place among the file's rows (N,), 0-based ints\nsource\n    the file\nflag : str\n    the option that named it, e.g. '--embeddings'\njudged\n    mask (N,) of the rows to judge (None: all), e.g. those with a label\n",
+    },
     'alphaearth_nb.files': {
         'named_path': 'target : str|os.PathLike\n    a path as given\nwhat : str\n    a word for messages\n',
         'local_output': 'target : str|os.PathLike\n    the folder or file about to be written\nwhat : str\n    a word for messages\nfolder : bool|None\n    True: a folder (the upload copies recursively; an existing one is\nreplace : bool\n    an existing folder is replaced (a copy beside it): its folder too\n',
@@ -128,14 +136,6 @@ SECTIONS = {
         'mirror_of': 'source : str|Path\n    a name in `MIRRORS`, a local folder or URL laid out like a mirror, a `Mirror` or `LocalMirror`\n',
         'tile_href': "path : str\n    a tile's path as the index gives it (s3://.../v1/annual/..., relative, URL, local)\nmirror : Mirror\n    the mirror it is read from\n",
         'LocalMirror': 'index : object\n    GeoDataFrame\nwritten : dict\n    index path -> (int8 codes (H, W, 64), Affine, crs), north-up\n',
-    },
-    'alphaearth_nb.no_data': {
-        'decoded_rows': 'x : np.ndarray\n    features (N, D), 2-D\n',
-        'no_data_rows': 'x : np.ndarray\n    features (N, D), 2-D\n',
-        'no_data_said': "rows : dict\n    kind ('nan', 'code', 'fill') -> its rows: a mask (N,) or a count\ntotal : int\n    rows in all\nside : str\n    the rows' name: 'training rows', 'query rows', 'labelled points', 'rows'\nvals\n    the fill rows' values (first column), for 'fill'\nwhere\n    mask -> where those rows are (a file's lines), said after the count\n",
-        'no_data_fix': "kinds\n    the kinds said (`no_data_said`)\nside : str\n    'labelled' (x and y in hand), 'training' (labels apart) or 'query' (none)\n",
-        'file_lines': 'rows\n    0-based rows of a table as read\nsource\n    the file it was read from\n',
-        'refuse_file_rows': "x : np.ndarray\n    a table's features (N, D), as read\nat\n    each row's place among the file's rows (N,), 0-based ints\nsource\n    the file\nflag : str\n    the option that named it, e.g. '--embeddings'\njudged\n    mask (N,) of the rows to judge (None: all), e.g. those with a label\n",
     },
     'alphaearth_nb.nodata': {
         'declared_nodata': 'obj\n    DataArray or Dataset whose attrs / encoding may declare fill values\nfinite : bool\n    only the finite values (NaN fills are NaN already: nothing to mask)\n',

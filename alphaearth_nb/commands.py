@@ -25,7 +25,7 @@ from .files import check_output, is_zarr_store, output_folder, quiet_marker
 from .checkpoint import RUN_MARKER, check_run_folder, is_run, latest_checkpoint, read_header
 from .bands import band_columns
 from .embed import embed_to_zarr
-from .no_data import file_lines, refuse_file_rows
+from .empty_rows import file_lines, refuse_file_rows
 from .demo import demo   # `aef demo` (cli.demo: the same function)
 from .labels import (label_column_guess, label_values, read_table, refuse_mixed_labels, table_numbers,  # read_table: every CSV
                                   warn_missing_rows)
@@ -224,7 +224,7 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     miss = df[column].isna().to_numpy()   # an empty label cell: left out, said so (the file's lines to fill)
     warn_missing_rows(miss, column, "the table" if source is None else f"--embeddings {source}",
                       _fill_fix(miss, column, source) if source is not None else None)
-    at = np.flatnonzero(~miss)   # each row kept: its place among the file's rows (its line: `no_data.file_lines`)
+    at = np.flatnonzero(~miss)   # each row kept: its place among the file's rows (its line: `empty_rows.file_lines`)
     df = df[df[column].notna()]
     y = label_values(df[column].to_numpy())   # the one rule of label identity (as `evaluate_embeddings` reads y)
     if y.dtype.kind in "OUS": refuse_mixed_labels(y, column)   # '1' and 'forest' in one column

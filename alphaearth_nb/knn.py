@@ -22,7 +22,7 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, LabelErro
                                 checks_flags, refuse_path)
 from .bands import other_length
 from .gate import by_band, byte_codes, fill_rows, gate_vectors, join_parts, real_parts, table_codes
-from .no_data import no_data_fix, no_data_said
+from .empty_rows import no_data_fix, no_data_said
 from .quantize import NODATA
 from .vote import knn_vote
 
@@ -313,7 +313,7 @@ def _exact_host(tx:np.ndarray, qx:np.ndarray, k:int) -> tuple[np.ndarray, np.nda
     return dist, idx
 
 # %% ../nbs/23a_knn.ipynb #c0015
-# rows of no data: said as every door says them (`no_data`: knn, `linear.check_xy`, `aef evaluate`)
+# rows of no data: said as every door says them (`empty_rows`: knn, `linear.check_xy`, `aef evaluate`)
 _AFTER = "; int8 codes or fill values: `x = embeddings.gate_vectors(x)[0]` first, then drop the NaN rows"
 _FIX, _FIX_QUERIES = no_data_fix(["nan"], "training") + _AFTER, no_data_fix(["nan"], "query") + _AFTER   # queries: no y
 

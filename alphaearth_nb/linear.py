@@ -21,7 +21,7 @@ import xarray as xr
 from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, checks_flags, refuse_path,
                                 user_stacklevel)
 from .knn import centring_offset, wider_than_float32
-from .no_data import decoded_rows, no_data_fix, no_data_said
+from .empty_rows import decoded_rows, no_data_fix, no_data_said
 from .gate import fill_rows, join_parts, real_parts, table_codes
 from .labels import refuse_missing_labels
 

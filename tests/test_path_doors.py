@@ -28,7 +28,7 @@ from alphaearth_nb import mirrors, official, readers, samples, schema, tiles
 from alphaearth_nb import antimeridian, crs_checks, geo, geometries, points, spatial
 from alphaearth_nb import timecodes, units
 from alphaearth_nb import bands, declared_units, earthengine, label_grids, sites, spellings, stream
-from alphaearth_nb import no_data
+from alphaearth_nb import empty_rows
 from alphaearth_nb.quantize import dequantize, quantize, roundtrip_bound
 from alphaearth_nb._param_docs import SECTIONS
 from alphaearth_nb.core import CallableModule, DTypeError, LOADERS, is_path
@@ -297,11 +297,11 @@ DOORS.update({
     "earthengine.to_stack_dataset": (lambda p: earthengine.to_stack_dataset(p, "sentinel2"), "source"),
 })
 
-# no_data's (session 35, new module): a table's features
+# empty_rows' (session 35, new module): a table's features
 DOORS.update({
-    "no_data.decoded_rows": (lambda p: no_data.decoded_rows(p), "array"),
-    "no_data.no_data_rows": (lambda p: no_data.no_data_rows(p), "array"),
-    "no_data.refuse_file_rows": (lambda p: no_data.refuse_file_rows(p, [0, 1], "e.csv", "--embeddings"), "array"),
+    "empty_rows.decoded_rows": (lambda p: empty_rows.decoded_rows(p), "array"),
+    "empty_rows.no_data_rows": (lambda p: empty_rows.no_data_rows(p), "array"),
+    "empty_rows.refuse_file_rows": (lambda p: empty_rows.refuse_file_rows(p, [0, 1], "e.csv", "--embeddings"), "array"),
 })
 
 # labels' and label_grids': a label raster
