@@ -235,6 +235,7 @@ SECTIONS = {
         'numeric_time_hint': 'values\n    numbers (or numbers as text) that were given as times\n',
         'refuse_times_path': "values\n    what was given where times or years are wanted\nwhat : str\n    what is wanted there, for the message (`core.refuse_path`'s `what`)\n",
         'unwritten_years': 'values\n    times of any form; only the text ones are looked at\n',
+        'month_name_iso': 'v\n    text (anything else gives None)\n',
         'to_ms': 't\n    epoch milliseconds, datetime64, pandas times or ISO strings (UTC, or with a zone)\n',
         'odd_times': 'values\n    times of any form (cftime, pd.Period, text are looked at)\n',
         'day_first': 'values\n    times of any form (only text is looked at)\n',

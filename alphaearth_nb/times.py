@@ -1,4 +1,4 @@
-"""Times of any form read as instants: epoch milliseconds, datetime64, pandas, Python and cftime times, and text in its many forms (one format per shape of value, never a value-by-value guess); days since 2020 in float32.
+"""Times of any form read as instants: epoch milliseconds, datetime64, pandas, Python and cftime times, and text in its many forms (one format per shape of value, a month's English name by its own rule); days since 2020 in float32.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/times.html.md"""
 
@@ -13,13 +13,14 @@ import warnings
 
 import numpy as np
 import pandas as pd
+from pandas.tseries.api import guess_datetime_format
 
 from .core import TimeError, refuse_path, user_stacklevel
 
 # %% auto #0
 __all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'ISO_TEXT', 'GREGORIAN', 'as_numbers', 'is_yyyymmdd', 'numeric_time_hint',
-           'refuse_times_path', 'unwritten_years', 'to_ms', 'odd_times', 'day_first', 'to_days', 'utc_times',
-           'from_days']
+           'refuse_times_path', 'unwritten_years', 'month_name_iso', 'to_ms', 'odd_times', 'day_first', 'to_days',
+           'utc_times', 'from_days']
 
 # %% ../nbs/01_times.ipynb #t0005
 EPOCH = np.datetime64("2020-01-01T00:00:00", "ms")
@@ -104,6 +105,9 @@ def _no_day(flat:np.ndarray) -> str|None:
     "The first text date written year first whose month or day the calendar lacks, said so ('2023-02-30' names " \
     "no day (February 2023 has 28 days)); None if there is none. pandas calls such ISO text 'not ISO8601 format'."
     for v in flat:
+        if (n := _named_date(v)) is not None and not 1 <= n[2] <= calendar.monthrange(n[0], n[1])[1]:   # 'Feb 30 2020'
+            return f"{v.strip()!r} names no day ({calendar.month_name[n[1]]} {n[0]} has " \
+                   f"{calendar.monthrange(n[0], n[1])[1]} days)"
         if (m := _YEAR_FIRST.match(v) if isinstance(v, str) else None) is None: continue
         y, mo, d = int(m[1]), int(m[3]), int(m[4])
         if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]: continue   # a day (`_is_date`'s rule)
@@ -118,14 +122,20 @@ def _pandas_reason(e:Exception) -> str:
 
 _SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")      # a time of day with seconds: '10:00:30'
 _FRACTION = re.compile(r":\d{2}[.,]\d")              # and a fraction of a second: '10:00:30.5'
-_ZONE = re.compile(r"\d(\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))\s*$", re.I)   # a zone after the time: 'Z', '+02:00'
+_OFFSET = r"Z|UTC|GMT|[+-]\d{2}:?\d{2}"   # a zone written after a time: 'Z', 'UTC', 'GMT', '+02:00', '-0500'
+_ZONE = re.compile(rf"(?:\d|[ap]\.?\s*m\.?)(\s*({_OFFSET}))\s*$", re.I)   # a zone after the time (or its AM/PM)
 
-_AMPM = re.compile(r"\d\s*[ap]\.?\s*m\.?\s*$", re.I)   # a 12-hour clock's 'AM' or 'PM' ('1:05 PM', '1:05p.m.')
-# a date with its year last or first, or its month's English name first ('Dec 31, 2020'), then a time of day on a
-# 12-hour clock: what `_twelve_hour` writes a format for
-_TWELVE = re.compile(r"\s*(?:(?P<last>\d{1,2})(?P<s1>[/.\-])\d{1,2}(?P=s1)\d{4}|\d{4}(?P<s2>[/.\-])\d{1,2}(?P=s2)\d{1,2}"
-                     r"|(?P<mon>[a-z]{3,9})(?P<dot>\.?)\s+\d{1,2}(?P<comma>,?)\s+\d{4})(?P<t>[T ])\s*\d{1,2}:\d{2}"
-                     r"(?P<sec>:\d{2}(?P<frac>\.\d+)?)?\s*[ap]\.?\s*m\.?\s*$", re.I)
+# a 12-hour clock's 'AM' or 'PM' ('1:05 PM', '1:05p.m.'), a zone after it or not ('1:05 PM UTC')
+_AMPM = re.compile(rf"\d\s*[ap]\.?\s*m\.?(?:\s*(?:{_OFFSET}))?\s*$", re.I)
+# a date with its year last or first, then a time of day on a 12-hour clock, a zone after it or not: what
+# `_twelve_hour` writes a format for (a month's English name is read before, `month_name_iso`)
+_TWELVE = re.compile(r"\s*(?:(?P<last>\d{1,2})(?P<s1>[/.\-])\d{1,2}(?P=s1)\d{4}|\d{4}(?P<s2>[/.\-])\d{1,2}(?P=s2)\d{1,2})"
+                     r"(?P<t>[T ])\s*\d{1,2}:\d{2}(?P<sec>:\d{2}(?P<frac>\.\d+)?)?\s*[ap]\.?\s*m\.?"
+                     rf"(?P<zone>\s*(?:{_OFFSET}))?\s*$", re.I)
+
+def _hhmm(z:str) -> str:
+    "A zone as `%z` reads it: '+0000' for 'Z', 'UTC' and 'GMT'; '+02:00' as '+0200'."
+    return "+0000" if z.upper() in ("Z", "UTC", "GMT") else z.replace(":", "")
 
 def _shape(v:str) -> tuple:
     "What a text time writes: a time of day, seconds, a fraction of a second, a zone, AM/PM (`_read_text`'s groups)."
@@ -134,28 +144,88 @@ def _shape(v:str) -> tuple:
 
 def _twelve_hour(g:np.ndarray, order:dict) -> tuple|None:
     """(values, format) that read text times `g` on a 12-hour clock ('12/31/2020 1:05 PM', a US spreadsheet's)
-    explicitly: its first value's date order (month first, day first where `order` settles it; year first; a month's
-    English name first, 'Dec 31, 2020', 'December 31 2020', 'Sept. 1 2021', each value's by its first 3 letters, so
-    'May' beside 'June' reads), separator, seconds and fraction; 'a.m.', 'pm', 'PM' written 'PM'. None for another
-    form (pandas' own guess, which reads '12/31/2020 1:05 PM' per value with its 'Could not infer format' warning)."""
+    explicitly: its first value's date order (month first, day first where `order` settles it; year first),
+    separator, seconds and fraction; 'a.m.', 'pm', 'PM' written 'PM'; a zone after it ('UTC', 'GMT', 'Z', '+02:00')
+    written as `%z` reads it. None for another form (pandas' own guess, which read '12/31/2020 1:05 PM' value by
+    value, and '... 1:05 PM UTC' so too, with its 'Could not infer format' warning)."""
     if not (m := _TWELVE.match(str(g[0]))): return None
     s = m["s1"] or m["s2"]
-    if m["mon"]: date = "%b %d %Y"   # 'December 31, 2020', 'Sept. 1 2021': each as 'Dec 31 2020' (`named`)
-    elif m["last"]: date = f"%d{s}%m{s}%Y" if order.get("dayfirst") else f"%m{s}%d{s}%Y"
-    else: date = f"%Y{s}%m{s}%d"
+    date = (f"%d{s}%m{s}%Y" if order.get("dayfirst") else f"%m{s}%d{s}%Y") if m["last"] else f"%Y{s}%m{s}%d"
     clock = "%I:%M" + (":%S" if m["sec"] else "") + (".%f" if m["frac"] else "")
-    named = lambda v: re.sub(r"^\s*([a-z]{3,9})\.?\s+(\d{1,2}),?\s+", lambda x: f"{x[1][:3]} {x[2]} ", v, flags=re.I)
-    fix = lambda v: re.sub(r"\s*([ap])\.?\s*m\.?\s*$", lambda x: f" {x[1].upper()}M", named(str(v)), flags=re.I)
-    return np.array([fix(v) for v in g], object), f"{date}{m['t']}{clock} %p"
+    zoned = lambda v: re.sub(rf"\s*({_OFFSET})\s*$", lambda x: " " + _hhmm(x[1]), v, flags=re.I)
+    ampm = r"\s*([ap])\.?\s*m\.?(?=(?:\s+[+-]\d{4})?$)"   # before the zone `zoned` wrote, or last
+    fix = lambda v: re.sub(ampm, lambda x: f" {x[1].upper()}M", zoned(str(v).strip()), flags=re.I)
+    return np.array([fix(v) for v in g], object), f"{date}{m['t']}{clock} %p" + (" %z" if m["zone"] else "")
 
-def _read_group(g:np.ndarray, order:dict, twelve:bool) -> np.ndarray:
-    "One group of `_read_text` as naive UTC datetime64[ms]: a 12-hour clock's by its explicit format when it reads them all."
+def _pandas_format(g:np.ndarray, order:dict) -> str:
+    """The format pandas reads text times `g` by: ISO 8601's where every value is ISO text (`_iso_format`), else the
+    one pandas guesses from the first text (its own `guess_datetime_format`, in the day/month `order`), else 'mixed':
+    each value alone (dateutil), what pandas does where it guesses none, after its 'Could not infer format' warning.
+    Guessed here, that warning is never given, so `_read_text` needs no `warnings.catch_warnings` around pandas."""
+    if iso := _iso_format(g): return iso["format"]
+    first = next((v for v in g if isinstance(v, str)), None)
+    guess = guess_datetime_format(first, dayfirst=bool(order.get("dayfirst"))) if first is not None else None
+    return guess or "mixed"
+
+def _read_group(g:np.ndarray, order:dict, twelve:bool) -> tuple[np.ndarray, bool]:
+    """One group of `_read_text` as naive UTC datetime64[ms], and whether pandas read it value by value (no format
+    fits its first value): a 12-hour clock's by its explicit format when it reads them all, else `_pandas_format`'s."""
     if twelve and (tw := _twelve_hour(g, order)) is not None:
-        try: return pd.to_datetime(tw[0], utc=True, format=tw[1]).tz_localize(None).values.astype("datetime64[ms]")
+        try: return _naive(pd.to_datetime(tw[0], utc=True, format=tw[1])), False
         except ValueError: pass   # another form among them: pandas' own reading, which names the failure
-    return pd.to_datetime(g, utc=True, **_iso_format(g), **order).tz_localize(None).values.astype("datetime64[ms]")
+    f = _pandas_format(g, order)
+    return _naive(pd.to_datetime(g, utc=True, format=f, **order)), f == "mixed"
+
+def _naive(t:pd.DatetimeIndex) -> np.ndarray:
+    "UTC times `t` as naive datetime64[ms]."
+    return t.tz_localize(None).values.astype("datetime64[ms]")
 
 _MONTH_WORDS = {n.lower(): n for i in range(1, 13) for n in (calendar.month_name[i], calendar.month_abbr[i])}
+_MONTH_NUMBERS = {n.lower(): i for i in range(1, 13)
+                  for n in (calendar.month_name[i], calendar.month_abbr[i])} | {"sept": 9}   # 'Sept. 5': September
+_WEEKDAYS = {n.lower() for n in (*calendar.day_name, *calendar.day_abbr)} | {"tues", "thur", "thurs"}
+# a date naming its month in English: its day first ('5 Jan 2020', '05-Jan-2020', '5th January, 2020') or after the
+# month ('Jan 5 2020', 'January 5th, 2020'), a month and year alone ('Jan 2020', 'January, 2020', '2020-Jan') or
+# the year first ('2020 Jan 5'); a weekday before it or not ('Mon, 05 Jan 2020'); a time of day after it or not, on
+# a 24- or 12-hour clock, with a zone after it or not ('10:00:00 GMT', '1:05 PM +02:00')
+_NAMED_TEXT = re.compile(
+    r"\s*(?:(?P<wd>[a-z]+)\.?,?\s+)?"
+    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?[\s\-]+(?P<m1>[a-z]+)\.?,?[\s\-]+(?P<y1>\d{4})"
+    r"|(?P<m2>[a-z]+)\.?[\s\-]+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?[\s\-]+(?P<y2>\d{4})"
+    r"|(?P<m3>[a-z]+)\.?,?[\s\-]+(?P<y3>\d{4})"
+    r"|(?P<y4>\d{4})[\s\-]+(?P<m4>[a-z]+)\.?(?:[\s\-]+(?P<d4>\d{1,2}))?)"
+    r"(?:(?:\s*[T\s]|,)\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d{1,9}))?)?"
+    rf"(?:\s*(?P<ap>[ap])\.?\s*m\.?)?(?:\s*(?P<z>{_OFFSET}))?)?\s*$", re.I)
+
+def _named_date(v) -> tuple|None:
+    "(year, month, day, match) of text `v` naming its month in English (`_NAMED_TEXT`; day 1 for a month alone), " \
+    "the day not yet checked; None for other text, a word that is no month or no weekday."
+    m = _NAMED_TEXT.match(v) if isinstance(v, str) else None
+    if m is None or (m["wd"] and m["wd"].lower() not in _WEEKDAYS): return None
+    k = next(i for i in "1234" if m["y" + i])
+    mo = _MONTH_NUMBERS.get(m["m" + k].lower())
+    return None if mo is None else (int(m["y" + k]), mo, int(m["d" + k] or 1) if k != "3" else 1, m)
+
+def month_name_iso(v) -> str|None:  # text (anything else gives None)
+    """ISO 8601 text of date text `v` that names its month in English ('Dec 5 2020', '5 December 2020', 'Sept. 5,
+    2020', 'Mon, 05 Jan 2020 10:00:00 +0200', '2020 Dec 5'; a month and year alone, 'Dec 2020', its first day, as
+    pandas reads it): '2020-12-05', '2020-01-05T10:00:00+02:00', a 12-hour clock's time on 24 hours. None for other
+    text, and for a day or time that is none ('Feb 30 2020', '13:05 PM': pandas' reading then names the failure).
+    A month's name says which part is the month, so each value is read alone, in no list order: `to_ms` reads such
+    text so (lists mixing 'Dec' and 'December', or 'Sept', were pandas' guess from the first value, which failed or
+    warned), and `year_columns.column_years` reads its year."""
+    if (p := _named_date(v)) is None: return None
+    y, mo, d, m = p
+    if not 1 <= d <= calendar.monthrange(y, mo)[1]: return None
+    out = f"{y:04d}-{mo:02d}-{d:02d}"
+    if m["H"] is None: return out
+    h, mi = int(m["H"]), int(m["M"])
+    if m["ap"]:
+        if not 1 <= h <= 12: return None
+        h = h % 12 + (12 if m["ap"].lower() == "p" else 0)   # 12 AM is 00, 12 PM 12
+    if h > 23 or mi > 59 or (m["S"] and int(m["S"]) > 59): return None
+    z = m["z"] and ("Z" if m["z"].upper() in ("Z", "UTC", "GMT") else _hhmm(m["z"]))
+    return out + f"T{h:02d}:{mi:02d}" + (f":{m['S']}" if m["S"] else "") + (f".{m['f']}" if m["f"] else "") + (z or "")
 
 def _months_titled(v):
     "Text `v` with each English month name written as pandas reads it, 'Jan' ('JAN', 'jan': pandas' format guess " \
@@ -169,20 +239,27 @@ def _read_text(flat:np.ndarray, order:dict) -> np.ndarray:
     one, `_twelve_hour`), in the day/month `order` settled for all. pandas takes the first value's format for the
     whole list, so '2024/01/01' beside '2024/01/02 10:50' (or '13/01/2024' beside '14/01/2024 10:00', or
     '2024/01/01 10:00' beside '2024/01/02 10:00:30') failed with its format message. Not
-    `format='mixed'`: that guesses each value alone (dateutil), where a list must be read in one order.
-    pandas' warnings (its 'Could not infer format' before '31/02/2024' fails) are held back while it reads: a failure
-    is `to_ms`'s `TimeError` alone, and a read that works says them afterwards, at the caller's line."""
-    flat = np.array([_months_titled(v) for v in flat], object)   # 'JAN' as 'Jan': pandas misreads the other case
+    `format='mixed'` for all: that guesses each value alone (dateutil), where a list must be read in one order; only
+    a group no format fits is read so. Text naming its month in English is read first, each value alone, as ISO text
+    (`month_name_iso`: 'Dec' beside 'December', 'Sept', a weekday, a zone).
+    Such a value-by-value read is warned after it works, at the caller's line ('Could not infer format', as pandas
+    says it); a failure is `to_ms`'s `TimeError` alone. pandas' guess is made here (`_pandas_format`), so pandas
+    gives no warning of its own and none is caught: `warnings.catch_warnings` swaps the process's filter list before
+    Python 3.14, so another thread's filter set meanwhile was lost and its warnings were recorded here."""
+    flat = np.array([month_name_iso(v) or _months_titled(v) for v in flat], object)   # 'JAN': pandas misreads it
     shapes = [_shape(str(v)) for v in flat]
     group = dict.fromkeys(shapes)   # each shape, in order of first sight: its group's number
     key = np.array([list(group).index(s) for s in shapes] if len(group) > 1 else np.zeros(len(flat), int))
-    out = np.empty(len(flat), "datetime64[ms]")
-    with warnings.catch_warnings(record=True) as said:   # a raise leaves them unsaid: the TimeError says it
-        warnings.simplefilter("always")
-        for k in range(len(group)):
-            part = key == k
-            out[part] = _read_group(flat[part], order, list(group)[k][4])
-    for w in said: warnings.warn(w.message, w.category, stacklevel=user_stacklevel())   # the caller's filters judge them
+    out, guessed = np.empty(len(flat), "datetime64[ms]"), []
+    for k in range(len(group)):
+        part = key == k
+        out[part], alone = _read_group(flat[part], order, list(group)[k][4])
+        if alone and part.sum() > 1: guessed += flat[part][:2].tolist()   # pandas warns of two or more values
+    if guessed:
+        warnings.warn(f"Could not infer format of {guessed[:2]}, so each element was parsed individually, falling back "
+                      "to `dateutil` (pandas' reading, which may read values of one list in different orders): write "
+                      "ISO 8601 dates, or convert them with their format, e.g. `pd.to_datetime(values, "
+                      "format='%d %B %Y')`", UserWarning, stacklevel=user_stacklevel())
     return out
 
 # %% ../nbs/01_times.ipynb #t0011

@@ -13,7 +13,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .times import ISO_TEXT, YEARS, is_yyyymmdd, refuse_times_path
+from .times import ISO_TEXT, YEARS, is_yyyymmdd, month_name_iso, refuse_times_path
 
 # %% auto #0
 __all__ = ['column_years', 'year_column_hint']
@@ -21,16 +21,16 @@ __all__ = ['column_years', 'year_column_hint']
 # %% ../nbs/01_year_columns.ipynb #y0005
 # A date written with its day and month first ('31/12/2020', '31.12.2020', '12-31-2020') or its four-digit year
 # first ('2020/12/31', '2020.12.31', '2020-1-5'), a time of day after it or not, on a 24-hour clock or a 12-hour one
-# ('12/31/2020 1:05 PM', a US spreadsheet's: 'AM', 'PM', 'a.m.', 'p.m.', any case; the hour then 1..12, 12 AM = 00);
-# or a month's English name ('Jan 5 2020', 'January 5, 2020', '5 January 2020', '5 Jan. 2020'); or a day of the
-# year ('2020-005', ISO 8601's ordinal date)
-_TIME = r"(?:[T ]\s*(?P<h>\d{1,2}):\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*(?P<ampm>[ap]\.?m\.?))?)?\s*$"
+# ('12/31/2020 1:05 PM', a US spreadsheet's: 'AM', 'PM', 'a.m.', 'p.m.', any case; the hour then 1..12, 12 AM = 00),
+# a zone after the time or not ('10:00 UTC', '1:05 PM +02:00': `times`' zones); a month and its year alone ('2020-01',
+# '2020/01', '01/2020'); or a day of the year ('2020-005', ISO 8601's ordinal date). A month's English name is
+# `times.month_name_iso`'s.
+_TIME = (r"(?:[T ]\s*(?P<h>\d{1,2}):\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*(?P<ampm>[ap]\.?m\.?))?"
+         r"(?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?\s*$")
 _DMY = re.compile(r"\s*(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})" + _TIME, re.I)
 _YMD = re.compile(r"\s*(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})" + _TIME, re.I)
-_NAMED = re.compile(r"\s*(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(?P<m1>[a-z]+)\.?|"   # '5 Jan', '05-Jan'
-                    r"(?P<m2>[a-z]+)\.?(?:\s+|-)(?P<d2>\d{1,2})(?:st|nd|rd|th)?),?(?:\s+|-)(?P<y>\d{4})" + _TIME, re.I)
+_YM = re.compile(r"\s*(?:(?P<y1>\d{4})[/.\-](?P<m1>\d{1,2})|(?P<m2>\d{1,2})[/.\-](?P<y2>\d{4}))" + _TIME, re.I)
 _ORDINAL = re.compile(r"\s*(\d{4})-(\d{3})\s*$")
-_MONTHS = {n.lower(): i for i in range(1, 13) for n in (calendar.month_name[i], calendar.month_abbr[i])} | {"sept": 9}
 
 def _is_date(y:int, m:int, d:int) -> bool:
     "Whether year `y`, month `m`, day `d` is a day of the calendar (31/02 is not)."
@@ -45,10 +45,14 @@ def _text_year(v:str) -> float:
     """The year of date text: ISO ('2024-06-01', '2024-6-1', a time and zone or not), its day and month first in
     either order ('31/12/2020' day-first, '12/31/2020' month-first, '01/06/2020' either: one year whichever was
     meant, so the order need not be known; '/', '.' or '-' between), '2020/12/31' and '2020-1-5', a time after any
-    of them on a 24- or 12-hour clock ('12/31/2020 1:05 PM'), a month's English name ('Jan 5 2020', '5 January
-    2020') or a day of the year ('2020-005'); NaN for a word, a day no order makes a date ('31/02/2020',
-    '13/13/2020'), a time that is none ('1:05 XM', '13:05 PM'), an ISO week ('2020-W01' starts on 30 December 2019:
-    its year is not the calendar's) and a two-digit year ('31/12/20': 1920 or 2020 cannot be told)."""
+    of them on a 24- or 12-hour clock ('12/31/2020 1:05 PM'), a zone after it ('10:00 UTC', '1:05 PM +02:00'), a
+    month and year alone ('2020-01', '2020/01', '01/2020'), a month's English name (`times.month_name_iso`: 'Jan 5
+    2020', '5 January 2020', 'Jan 2020', 'Mon, 5 Jan 2020', '2020-Jan') or a day of the year ('2020-005'): every
+    date text `to_ms` reads, whose year is the one written, in the text's own zone (as ISO text with an offset).
+    NaN for a word, a month or day no order makes a date ('31/02/2020', '13/13/2020', '13/2020'), a time that is
+    none ('1:05 XM', '13:05 PM'), an ISO week ('2020-W01' starts on 30 December 2019: its year is not the
+    calendar's) and a two-digit year ('31/12/20': 1920 or 2020 cannot be told). Was NaN for a month and year alone,
+    a weekday first and a zone after the time ('Jan 2020', '2020-01', 'Mon, 5 Jan 2020', '... 10:00 GMT')."""
     if ISO_TEXT.match(v):
         try: return float(pd.Timestamp(v.strip()).year)   # its own zone's year ('...T23:00-05:00')
         except (ValueError, TypeError, OverflowError): return np.nan   # '2024-13-45'
@@ -58,9 +62,10 @@ def _text_year(v:str) -> float:
     if (m := _YMD.match(v)) and _clock(m):
         y, a, b = int(m[1]), int(m[3]), int(m[4])
         return float(y) if _is_date(y, a, b) else np.nan
-    if (m := _NAMED.match(v)) and _clock(m) and (mo := _MONTHS.get((m["m1"] or m["m2"]).lower())):
-        y = int(m["y"])
-        return float(y) if _is_date(y, mo, int(m["d1"] or m["d2"])) else np.nan
+    if (iso := month_name_iso(v)) is not None: return float(iso[:4])   # 'Jan 2020', 'Mon, 5 Jan 2020'
+    if (m := _YM.match(v)) and _clock(m):
+        y, mo = int(m["y1"] or m["y2"]), int(m["m1"] or m["m2"])
+        return float(y) if 1 <= mo <= 12 else np.nan
     if m := _ORDINAL.match(v):
         y = int(m[1])
         return float(y) if 1 <= int(m[2]) <= 365 + calendar.isleap(y) else np.nan
@@ -81,8 +86,9 @@ def column_years(values) -> np.ndarray:  # a table's `year` column (a Series, ar
     (`pd.to_datetime(df.year, format='%Y')`: 1 January), `pd.Period`, `datetime.date`, `pd.Timestamp` and cftime
     objects, `np.datetime64` scalars, ISO date text ('2024-06-01'), and date text with the day and month first
     ('31/12/2020', '31.12.2020', a spreadsheet's day-first export; '12/31/2020' month-first), '2020/12/31' or '2020-1-5',
-    a time after them on a 24- or 12-hour clock ('12/31/2020 1:05 PM'), a month's name ('Jan 5 2020') or a day of
-    the year ('2020-005'): `_text_year`.
+    a time after them on a 24- or 12-hour clock ('12/31/2020 1:05 PM'), a month and year ('2020-01', 'Jan 2020'), a
+    month's name ('Jan 5 2020', 'Mon, 5 Jan 2020') or a day of the year ('2020-005'): `_text_year`, every date text
+    `times.to_ms` reads.
     Decided: day-first and month-first text are both read, value by value, without judging the column's order (day
     > 12 somewhere), and a column whose days are all <= 12 ('01/06/2020': 1 June or 6 January) is no error: a year
     is all that is read, and it is the same under either reading; only a text that no order makes a date

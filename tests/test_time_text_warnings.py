@@ -1,7 +1,8 @@
 """Text that no format reads ('31/02/2024': no such day) is timecodes' TimeError alone: pandas' 'Could not infer
 format' UserWarning, which it gives before it fails, no longer escapes first (under `-W error` it was the error, and
-the TimeError naming the fix never came). Text that pandas reads value by value ('Jan 2024') still reads, and its
-warning still reaches the caller, pointed at the caller's line."""
+the TimeError naming the fix never came). Text that pandas reads value by value ('January of 2024'; 'Jan 2024' was
+such text until month names were read by `times.month_name_iso`) still reads, and its warning still reaches the
+caller, pointed at the caller's line."""
 import warnings
 
 import numpy as np
@@ -38,7 +39,7 @@ def test_a_stack_whose_time_text_holds_no_date_is_our_error_alone(crop):
 def test_text_read_value_by_value_still_reads_and_warns_at_the_caller():
     with warnings.catch_warnings(record=True) as seen:
         warnings.simplefilter("always")
-        ms = to_ms(["Jan 2024", "Feb 2024"])
+        ms = to_ms(["January of 2024", "February of 2024"])
     assert np.asarray(ms).astype("datetime64[ms]").astype(str).tolist() == ["2024-01-01T00:00:00.000",
                                                                             "2024-02-01T00:00:00.000"]
     infer = [w for w in seen if "Could not infer format" in str(w.message)]
