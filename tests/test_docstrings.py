@@ -67,7 +67,7 @@ KNOWN_UNSAID = {   # public functions raising a core error their docstring does 
     "readers.read_worldcereal_patch", "readers.read_aef_samples", "readers.read_worldcereal_points",
     "readers.read_presto_points", "samples.sampler_config", "samples.prepare", "sites.site_periods",
     "sites.candidates", "sites.sample_sites", "sites.read_sites", "sources.register", "sources.get_source",
-    "sources.band_index", "sources.compute_stats", "spellings.check_meta_names", "stacks.validate_stack",
+    "sources.band_index", "sources.compute_stats", "stacks.validate_stack",
     "stacks.to_frames", "step.make_optimizer", "step.apply_policy", "stores.to_zarr", "stores.open_zarr",
     "stp.check_inputs", "stream.create_site_corpus", "supervised.gated_training_set", "text.text_features",
     "text.encode_texts", "train.model_config",
