@@ -295,17 +295,19 @@ def crs_guess(obj,       # the map the points missed
               crs=None,  # the CRS they were read in (None: the map's)
              ) -> tuple|None:
     """The reading under which points that lie off the map `obj` read in `crs` do lie on it (one at least): `('crs',
-    C)`, the map's CRS or lon/lat (EPSG:4326); `('feet', [(name, f, twin), ...])`, their values are feet of `name`
-    (`FEET`, f metres each) given as metres of `crs` (`twin`: its CRS in feet, `feet_twin`, or None); `('map feet',
-    [(name, f), ...])`, the map's coordinates are feet under its CRS in metres. Both feet where both put as many on
-    the map (2 ppm apart: 11 m at 5,000 km), else the one that puts more. None where no reading does."""
+    C)`, the map's CRS, lon/lat (EPSG:4326) or Web Mercator (EPSG:3857: web maps' metres, as points clicked on
+    Leaflet, OpenLayers or a QGIS project of web tiles are exported; was: not tried, so such points were told
+    `crs='EPSG:4326'` or the map's, both just tried); `('feet', [(name, f, twin), ...])`, their values are feet of
+    `name` (`FEET`, f metres each) given as metres of `crs` (`twin`: its CRS in feet, `feet_twin`, or None); `('map
+    feet', [(name, f), ...])`, the map's coordinates are feet under its CRS in metres. Both feet where both put as
+    many on the map (2 ppm apart: 11 m at 5,000 km), else the one that puts more. None where no reading does."""
     refuse_path(obj, GRID_WANTED, "raster")
     m = crs_of(obj)
     xs, ys = (np.ravel(np.asarray(v, np.float64)) for v in np.broadcast_arrays(xs, ys))
     ok = np.isfinite(xs) & np.isfinite(ys)
     xs, ys, src = xs[ok], ys[ok], crs or m
     if not m or not xs.size: return None
-    for c in (m, "EPSG:4326"):   # the map's CRS, lon/lat
+    for c in (m, "EPSG:4326", "EPSG:3857"):   # the map's CRS, lon/lat, web maps' metres
         if not same_crs(c, src) and _lands(obj, xs, ys, c): return ("crs", c)
     if _metres(src):   # feet given as metres: x f on the map
         if best := _best([(_lands(obj, xs * f, ys * f, src), n, f, feet_twin(src, n)) for n, f in FEET]):
