@@ -13,8 +13,9 @@ from .core import refuse_path
 __all__ = ['X_NAMES', 'Y_NAMES', 'GRID_WANTED', 'COORDS_WANTED', 'GEOMS_WANTED', 'rename_spatial', 'spatial_dim']
 
 # %% ../nbs/02b_dims.ipynb #d0005
-X_NAMES = ("x", "X", "lon", "longitude")  # spatial dim names seen in xee / rioxarray / netCDF outputs
-Y_NAMES = ("y", "Y", "lat", "latitude")
+X_NAMES = ("x", "X", "lon", "longitude", "lng", "long", "easting",   # spatial dim names seen in xee / rioxarray /
+           "projection_x_coordinate")                               # netCDF outputs, R ('long'), web maps ('lng'),
+Y_NAMES = ("y", "Y", "lat", "latitude", "northing", "projection_y_coordinate")   # projected grids, CF (UKCP18)
 # what each kind of door wants, said where it was given a path instead (`core.refuse_path`)
 GRID_WANTED = "a map is an xarray DataArray or Dataset with y/x dims"
 COORDS_WANTED = "coordinates are numbers (an array, a list or a table's column)"
