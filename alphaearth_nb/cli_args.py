@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .loaders import VECTOR_FILES
 
 # %% auto #0
 __all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'FLAGS', 'CALLS', 'parser', 'shell_words']
@@ -160,7 +161,7 @@ def _existing(s:str) -> str:
 # `save_labels` GeoJSON, GeoPackage, shapefile, FlatGeobuf, GeoParquet, KML/KMZ) or as a table of points (a CSV/TXT
 # with lon/lat or x/y columns, `places.table_file`, as `classify(emb, 'labels.csv')` reads it), beside .nc/.zarr
 # label rasters. Was without .csv/.txt/.kml/.kmz: a CSV of points was 'cannot be opened as a netCDF/zarr dataset'
-LABEL_VECTORS = (".geojson", ".json", ".gpkg", ".shp", ".fgb", ".geoparquet", ".parquet", ".kml", ".kmz", ".csv", ".txt")
+LABEL_VECTORS = VECTOR_FILES + (".geoparquet", ".parquet", ".csv", ".txt")   # VECTOR_FILES: `loaders`' one list
 
 def _labels(s:str) -> str:
     "`samples` (the sample scene's labels, as `--data samples` is its stack) or an existing path."

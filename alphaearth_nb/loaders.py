@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 # %% auto #0
-__all__ = ['LOADERS', 'is_path', 'places_reader', 'loader_of']
+__all__ = ['LOADERS', 'VECTOR_FILES', 'is_path', 'places_reader', 'loader_of']
 
 # %% ../nbs/00_loaders.ipynb #l0005
 _PATH_TEXT = re.compile(r"[/\\]|\.(?![eE][+-]?\d+\s*$)[A-Za-z]\w*\s*$")   # a separator or a file suffix (1.e5: a number)
@@ -46,17 +46,19 @@ LOADERS = {"array": f"`np.load(path)` (a .npy file), {_TABLE}",   # what to load
            "source": "`xr.open_dataset(path)` (one source as netCDF; `engine='zarr'`: Zarr), or one source of a stack, "
                      "`xr.open_datatree(path)['sentinel2'].to_dataset()`"}
 
-_PLACES = (".geojson", ".gpkg", ".shp", ".fgb", ".kml", ".kmz", ".gml")   # vector files of places (GeoParquet: below)
+# vector files of places, read by `gpd.read_file` (GeoJSON also as .json; GeoParquet: below): the one list,
+# `places`' files that say their own CRS and `aef evaluate --labels`' vector files (`cli_args.LABEL_VECTORS`) read it
+VECTOR_FILES = (".geojson", ".json", ".gpkg", ".shp", ".fgb", ".kml", ".kmz", ".gml")
 
 def places_reader(p) -> str|None:  # a path
-    """geopandas' reader of a vector file of places as code, `gpd.read_file(path)` (by its suffix: .geojson, .gpkg,
+    """geopandas' reader of a vector file of places as code, `gpd.read_file(path)` (by its suffix, `VECTOR_FILES`: .geojson, .json, .gpkg,
     .shp, .fgb, .kml, .kmz, .gml) or `gpd.read_parquet(path)` (a .geoparquet file, or a Parquet file whose footer's
     key-value metadata, read by pyarrow, holds GeoParquet's 'geo' entry with its `primary_column`); None for any
     other file (a plain Parquet table, one that is no Parquet, one not there to look in, a remote one: a URL's is not
     opened, as pyarrow's S3/GCS reads would wait on the network). Was: the footer's bytes
     searched for '"primary_column"', which a plain table of pandas' with a column of that name holds too."""
     if (suffix := Path(os.fspath(p)).suffix.lower()) == ".geoparquet": return "gpd.read_parquet(path)"   # by its name
-    if suffix != ".parquet": return "gpd.read_file(path)" if suffix in _PLACES else None
+    if suffix != ".parquet": return "gpd.read_file(path)" if suffix in VECTOR_FILES else None
     if "://" in os.fspath(p): return None   # a remote file (s3://, gs://): no network call to word an error
     try: geo = json.loads((pq.read_metadata(p).metadata or {}).get(b"geo", b"{}"))   # the footer only: no rows read
     except (OSError, ValueError, pa.ArrowException): return None   # missing, no Parquet, 'geo' no JSON

@@ -7,7 +7,9 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/places.html.md"""
 # %% ../nbs/23c_places.ipynb #c0002
 from __future__ import annotations
 
+import os
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -19,6 +21,7 @@ from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, official_cube
 from . import geo
 from .geo import crs_of, require
 from .grids import circle_start
+from .loaders import VECTOR_FILES
 from .spatial import COORDS_WANTED, GEOMS_WANTED
 from .timecodes import YEARS, as_numbers, column_years, numeric_time_hint, unwritten_years, year_column_hint
 from .geometries import (EE_GEO, LONLAT, POINT_COLUMNS, agreed_crs, own_crs_on, coordinate_hint, import_geopandas,
@@ -265,14 +268,13 @@ def warn_zones_off_map(emb,         # the map (y, x, band) or cube, with its CRS
         own=own_label_word(zones)),
         NoDataWarning, stacklevel=user_stacklevel())
 
-_VECTOR_FILES = ("gpkg", "geojson", "json", "shp", "fgb", "kml", "gml")   # files that say their own CRS
 
 def own_label_word(points) -> str|None:
     """How the words of a door name places that say their own CRS, whose fix is to relabel it (`gdf.set_crs(...,
     allow_override=True)`), not `crs=`: 'the GeoDataFrame' (or GeoSeries), 'the file' (a vector file); else None."""
     if type(points).__name__ in ("GeoDataFrame", "GeoSeries"): return "the GeoDataFrame"
     if isinstance(points, str) or hasattr(points, "suffix"):
-        if str(points).rsplit(".", 1)[-1].lower() in _VECTOR_FILES: return "the file"
+        if Path(os.fspath(points)).suffix.lower() in VECTOR_FILES: return "the file"   # each says its CRS
     return None
 
 def _as_read(emb, given:tuple) -> tuple:
