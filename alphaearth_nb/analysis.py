@@ -185,7 +185,8 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     naming what was given and both things meant: one map of their mean vector, or a map each (a loop). Decided: not
     averaged on a guess: the spec's query is one vector or one point (DESIGN: `.aef.similarity(vector_or_point)`),
     and whether several examples mean their shared direction or a map each is the user's to say (was: 'got 128
-    values', which counted a table's numbers as one vector's)."""
+    values', which counted a table's numbers as one vector's). A path as `emb` is `core.refuse_path`'s `DTypeError`."""
+    refuse_path(emb, MAP_WANTED, "map")
     own = "the GeoDataFrame" if type(target).__name__ in ("GeoSeries", "GeoDataFrame") else None
     if own: target, crs = _one_place(own_crs_on(emb, target), crs)   # its own CRS label checked on the map first
     target = list_vectors(target)   # a row holding its vector as a list beside lon/lat: the vector (as A00..A63 is)

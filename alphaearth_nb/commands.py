@@ -20,7 +20,7 @@ import xarray as xr
 from . import analysis, embeddings, evaluate, model, readers, samples, scene, stream, train
 from .core import (AEFError, CheckpointError, ConfigError, DimensionError, LabelError, MissingDataError,
                                 MissingSourceError, StackTypeError, UnknownSourceError, band_names, checks_flags,
-                                seed_key)
+                                refuse_path, seed_key)
 from .files import check_output, is_zarr_store, output_folder, quiet_marker
 from .checkpoint import RUN_MARKER, check_run_folder, is_run, latest_checkpoint, read_header
 from .bands import band_columns
@@ -137,7 +137,9 @@ def model_sources(stack:xr.DataTree, # a stack
                  ) -> tuple:
     """`(stack with the sources to embed, the dropped names)` (case G4). Raises `UnknownSourceError` for a name in
     `keep` that is no source or one the model does not read, `MissingSourceError` when model inputs are left out
-    (all of them, or some without `allow_missing`), each naming the `--sources` / `--allow-missing` that works."""
+    (all of them, or some without `allow_missing`), each naming the `--sources` / `--allow-missing` that works. A
+    path is `core.refuse_path`'s `DTypeError`, before the model is read (was: AttributeError 'str' ... 'children')."""
+    refuse_path(stack, "a stack is an xr.DataTree of sources", "stack")
     inputs, targets = tuple(model.cfg.inputs), tuple(getattr(model.cfg, "targets", ()) or ())
     reads, have = set(inputs) | set(targets), list(stack.children)
     want = reads if keep is None else set(_source_names(keep, set(registered()) | reads | set(have)))
@@ -207,7 +209,9 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     """`(x (N, 64) float32, y (N,))` from a CSV table, labels by `labels.label_values` ('1', '1.0' and 1 one class; 2.5
     a class; no mix of numbers and names; a float column, 1.0 and 2.0, stays float: classes 1.0 and 2.0, reported so);
     `LabelError` naming the column, row and value of a feature cell that holds text (empty cells are NaN). Rows
-    without a label (an empty cell) are left out with a `UserWarning` counting them (`labels.warn_missing_rows`)."""
+    without a label (an empty cell) are left out with a `UserWarning` counting them (`labels.warn_missing_rows`). A
+    path is `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'columns')."""
+    refuse_path(df, "a table is a DataFrame of A00..A63 and a label column", "table")
     names = [str(c) for c in df.columns]
     if column not in df:   # the other columns first (dw_label of the official CSV), the bands as one count
         band = {i for b, ps in embeddings.a_bands(names).items() if b < len(band_names()) for i in ps}

@@ -160,7 +160,11 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     read by `labels.label_values` (text '1', '01', '1.0' is the number 1), as `classify` reads them. Class ids
     (`positive`) in a float type beyond the integers it holds exactly (2^24 in float32, also a float32 file that
     reading widened) are a `LabelError`, as in `classify` (`labels.check_exact_ids`); value rasters
-    (`positive=False`) are values and pass."""
+    (`positive=False`) are values and pass. A path (either) is `core.refuse_path`'s `DTypeError` (was, for the
+    labels: 'got a str', naming no reader)."""
+    refuse_path(features, "features are a map (y, x, band): an embedding or a baseline", "map")
+    refuse_path(labels, "points_at's labels are a raster (an xarray DataArray (y, x) on the features' grid; points, a "
+                "vector file too: `aef.analysis.training_set(emb, points)`)", "raster")
     labels = label_array(labels)   # a Dataset of one variable (xr.open_dataset of a label file) is that variable
     if not isinstance(labels, xr.DataArray):   # a table of points: an AttributeError ('no attribute dims') before
         raise LabelError(f"points_at pairs a label raster (a DataArray (y, x) on the features' grid) with the features, "

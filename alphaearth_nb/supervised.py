@@ -92,7 +92,10 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
     (`labels.check_exact_ids`); a table's rows without a label (an empty cell) are left out with a `UserWarning`
     counting them (`labels.warn_missing_rows`); class ids that look like an undeclared no-data code (255 beside
     1..10, 0 below 10..100, the largest value of the raster's type, an id its class names call 'no data') are kept
-    as classes with a `UserWarning` naming them and the fix (`evaluate.warn_fill_ids`, one rule for rasters and tables)."""
+    as classes with a `UserWarning` naming them and the fix (`evaluate.warn_fill_ids`, one rule for rasters and tables).
+    A path is `core.refuse_path`'s `DTypeError` (was: LabelError 'got str', naming no reader)."""
+    refuse_path(labels, "labels are a raster (DataArray) on the grid, a table of points (DataFrame) or a dict of "
+                "arrays", "raster")
     if isinstance(labels, dict): labels = pd.DataFrame(labels)
     labels = label_array(labels)   # a Dataset of one variable (xr.open_dataset of a label file) is that variable
     if isinstance(labels, pd.DataFrame):

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .core import LabelError, MissingDataError, a_bands
+from .core import LabelError, MissingDataError, a_bands, refuse_path
 from .paths import user_path
 from .geo import LAT_NAMES, LON_NAMES   # coordinate columns are no label column
 
@@ -83,7 +83,9 @@ def table_numbers(df:pd.DataFrame,      # the table
                   first_line:int|None=None, # the file line of row label 0 (2 for `pd.read_csv` of a file with a header)
                  ) -> np.ndarray:
     """`columns` of `df` as float64 (empty cells and NaN as NaN); `err` naming the column, row and value of the
-    first cell that holds text that is not a number, and how many such cells there are."""
+    first cell that holds text that is not a number, and how many such cells there are. A path is
+    `core.refuse_path`'s `DTypeError` (was: TypeError 'string indices must be integers')."""
+    refuse_path(df, "a table is a DataFrame", "table")
     names = [columns] if isinstance(columns, str) else list(columns)
     out = np.empty((len(df), len(names)), np.float64)
     for k, c in enumerate(names):

@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (DimensionError, MetadataWarning, MixedModelsError, TimeError, real, user_stacklevel)
+from .core import (MAP_WANTED, DimensionError, MetadataWarning, MixedModelsError, TimeError, real, refuse_path,
+                                user_stacklevel)
 from . import geo
 from .embeddings import OFFICIAL_COLLECTION, model_name, official_cube
 from .gate import change_score, unit_rows
@@ -93,7 +94,8 @@ def map_year(e,  # one map (y, x, band) as a DataArray or Dataset (its coordinat
     its `period_start` attr (`embed`'s), else its `time` attr (`from_official`'s, `read_cog`'s); None when none
     (a map built by hand). `join_years` joins maps by it; `classify`/`regress` keep a table's rows of that year
     (`analysis.over_time`). `TimeError` naming the attr and its fixes where it is no date ('spring', '2024-13-45';
-    was pandas' bare ValueError)."""
+    was pandas' bare ValueError). A path is `core.refuse_path`'s `DTypeError` (was: None, as a map built by hand)."""
+    refuse_path(e, MAP_WANTED, "map")
     if not hasattr(e, "coords") or not hasattr(e, "attrs"): return None
     if "time" in e.coords and e["time"].ndim == 0: return int(years_of_cube(e.expand_dims("time"))[0])
     key = "period_start" if "period_start" in e.attrs else "time"
