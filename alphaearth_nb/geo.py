@@ -434,20 +434,25 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     b = None if one else _on_map(obj, xs, ys, other, what)
     na, nb = (0 if v is None else int(v.sum()) for v in (a, b))
     if na and nb:   # both readings put points on the map: a guess, said at every door
-        first = a.all() or (not b.all() and na >= nb)
-        pick = default if first else other
+        first_reading = a.all() or (not b.all() and na >= nb)
+        pick = default if first_reading else other
         warnings.warn(f"the {what}s lie on the map both read in {crs_name(default)} ({na} of {xs.size}) and read in "
                       f"{crs_name(other)} ({nb}): read in {crs_name(pick)}; pass `crs=` to say which, `crs={default!r}` "
                       f"or `crs={other!r}`", stacklevel=user_stacklevel())
-    else: first = bool(na) or (not nb and (a is not None or b is None))   # none either way: `default`, if it reads
-    on = a if first else b
-    if table or (on is not None and on.all()): return default if first else other
+    else: first_reading = bool(na) or (not nb and (a is not None or b is None))   # none either way: `default`, if it reads
+    on = a if first_reading else b
+    if table or (on is not None and on.all()): return default if first_reading else other
     swap = swapped_on(obj, xs, ys, LONLAT if not is_geographic(m) else m)
-    off = ~a if a is not None else np.ones(xs.shape, bool)
+    off = ~on if on is not None else np.ones(xs.shape, bool)   # off in the reading taken (was: the default's)
     i = int(np.argmax(off)); n = int(off.sum())
     first = f"({xs.flat[i]:.9g}, {ys.flat[i]:.9g})"   # a metre of UTM kept (`:g`: 5e+06)
-    how = (f"in the map's CRS ({crs_name(m)}), which is lon/lat" if one else
+    taken = default if first_reading else other
+    named = lambda c: (f"in the map's CRS ({crs_name(m)})" if same_crs(c, m) else f"as lon/lat ({crs_name(c)})"
+                       if is_geographic(c) else f"in {crs_name(c)}")
+    elsewhere = not one and (b if first_reading else a) is not None and bool((b if first_reading else a)[off].any())
+    how = (f"in the map's CRS ({crs_name(m)}), which is lon/lat" if one else f"{named(taken)}" if elsewhere else
            f"either way: in the map's CRS ({crs_name(m)}) and as lon/lat (EPSG:4326)")
+    if n < xs.size: how += f"; the other {xs.size - n} lie on it read {named(taken)}"
     g = None if swap or na or nb else crs_guess(obj, xs, ys, m)   # feet given as metres, a map in feet
     tail = (f": {crs_advice(obj, xs, ys, m)}" if g else f": give points on the map and say their CRS, `crs={m!r}`"
             if one else f": give points on the map and say their CRS, `crs='EPSG:4326'` or `crs={m!r}`")
