@@ -145,10 +145,17 @@ def latest_checkpoint(directory) -> Path | None:  # a run folder or its checkpoi
     return next((p for p in own_checkpoints(checkpoint_folder(directory)) if p.with_suffix(".eqx").exists()), None)
 
 # %% ../nbs/16_checkpoint.ipynb #c0006
+def _whole_leaves(leaves:Path, h:dict) -> bool:
+    "Whether `leaves` (a `.eqx`) is there with the size its header `h` records (any size if it records none)."
+    try: size = leaves.stat().st_size
+    except OSError: return False
+    return h.get("bytes") in (None, size)   # was: `.exists()` alone, so a copy cut short counted as sound
+
 def _prunable(directory, step:int, keep:int) -> list[Path]:
     """What writing checkpoint `step` with `keep` removes, oldest first (one pass from the newest): ours below `step`
-    older than its `keep - 1` newest sound ones (the header reads and holds its name's step, the `.eqx` is there).
-    A damaged one (its header cut short, its leaves gone, or leaves without a header: `orphan_leaves`) counts for
+    older than its `keep - 1` newest sound ones (the header reads and holds its name's step, the `.eqx` is there
+    with the size the header records: a stat, its checksum is left to `verify_checkpoint`). A damaged one (its header
+    cut short, its leaves gone or cut short, or leaves without a header: `orphan_leaves`) counts for
     nothing and goes once it is older than every kept one; a renamed one (a header of another step) and files not
     ours are left alone."""
     judged = [(int(_CKPT.match(p.name).group(1)), p, other, h) for p, other, h in _newest_first(directory)]
@@ -156,7 +163,7 @@ def _prunable(directory, step:int, keep:int) -> list[Path]:
     kept, out = 0, []
     for n, p, other, h in sorted(judged, key=lambda t: -t[0]):
         if other is not None or n >= step or (h is not None and h.get("step") != n): continue
-        sound = h is not None and p.suffix == ".json" and p.with_suffix(".eqx").exists()
+        sound = h is not None and p.suffix == ".json" and _whole_leaves(p.with_suffix(".eqx"), h)
         if kept < keep - 1: kept += sound
         else: out.append(p)
     return out[::-1]   # oldest first: an interrupted prune leaves the newer ones
