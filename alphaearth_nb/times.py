@@ -18,7 +18,7 @@ from pandas.tseries.api import guess_datetime_format
 from .core import TimeError, refuse_path, user_stacklevel
 
 # %% auto #0
-__all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'ISO_TEXT', 'GREGORIAN', 'as_numbers', 'is_yyyymmdd', 'numeric_time_hint',
+__all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'ISO_TEXT', 'ZONE_TEXT', 'GREGORIAN', 'as_numbers', 'is_yyyymmdd', 'numeric_time_hint',
            'refuse_times_path', 'unwritten_years', 'month_name_iso', 'to_ms', 'odd_times', 'day_first', 'to_days',
            'utc_times', 'from_days']
 
@@ -88,8 +88,10 @@ def unwritten_years(values) -> list:  # times of any form; only the text ones ar
     return [v for v in texts if not re.search(r"\d{4}", v)]
 
 # %% ../nbs/01_times.ipynb #t0010
-# ISO 8601 text: a date (its month and day of 1 or 2 digits: '2020-1-5', as pandas reads them), or a date and time (seconds, a fraction, 'Z' or an offset optional; 'T' or a space)
-ISO_TEXT = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}([T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?)?\s*$", re.I)
+# ISO 8601 text: a date (its month and day of 1 or 2 digits: '2020-1-5', as pandas reads them), or a date and
+# time (seconds, a fraction, 'Z' or an offset optional; 'T' or a space)
+ISO_TEXT = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}([T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?)?\s*$",
+                      re.I)
 
 def _iso_format(a:np.ndarray) -> dict:
     "pandas' `format='ISO8601'` when every value is ISO text, so each is read by its own form: pandas otherwise " \
@@ -122,16 +124,18 @@ def _pandas_reason(e:Exception) -> str:
 
 _SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")      # a time of day with seconds: '10:00:30'
 _FRACTION = re.compile(r":\d{2}[.,]\d")              # and a fraction of a second: '10:00:30.5'
-_OFFSET = r"Z|UTC|GMT|[+-]\d{2}:?\d{2}"   # a zone written after a time: 'Z', 'UTC', 'GMT', '+02:00', '-0500'
-_ZONE = re.compile(rf"(?:\d|[ap]\.?\s*m\.?)(\s*({_OFFSET}))\s*$", re.I)   # a zone after the time (or its AM/PM)
+# a zone written after a time (a regex's text): 'Z', 'UTC', 'GMT', '+02:00', '-0500'; `year_columns` reads it too
+ZONE_TEXT = r"Z|UTC|GMT|[+-]\d{2}:?\d{2}"
+_ZONE = re.compile(rf"(?:\d|[ap]\.?\s*m\.?)(\s*({ZONE_TEXT}))\s*$", re.I)   # a zone after the time (or its AM/PM)
 
 # a 12-hour clock's 'AM' or 'PM' ('1:05 PM', '1:05p.m.'), a zone after it or not ('1:05 PM UTC')
-_AMPM = re.compile(rf"\d\s*[ap]\.?\s*m\.?(?:\s*(?:{_OFFSET}))?\s*$", re.I)
+_AMPM = re.compile(rf"\d\s*[ap]\.?\s*m\.?(?:\s*(?:{ZONE_TEXT}))?\s*$", re.I)
 # a date with its year last or first, then a time of day on a 12-hour clock, a zone after it or not: what
 # `_twelve_hour` writes a format for (a month's English name is read before, `month_name_iso`)
-_TWELVE = re.compile(r"\s*(?:(?P<last>\d{1,2})(?P<s1>[/.\-])\d{1,2}(?P=s1)\d{4}|\d{4}(?P<s2>[/.\-])\d{1,2}(?P=s2)\d{1,2})"
+_TWELVE = re.compile(r"\s*(?:(?P<last>\d{1,2})(?P<s1>[/.\-])\d{1,2}(?P=s1)\d{4}"
+                     r"|\d{4}(?P<s2>[/.\-])\d{1,2}(?P=s2)\d{1,2})"
                      r"(?P<t>[T ])\s*\d{1,2}:\d{2}(?P<sec>:\d{2}(?P<frac>\.\d+)?)?\s*[ap]\.?\s*m\.?"
-                     rf"(?P<zone>\s*(?:{_OFFSET}))?\s*$", re.I)
+                     rf"(?P<zone>\s*(?:{ZONE_TEXT}))?\s*$", re.I)
 
 def _hhmm(z:str) -> str:
     "A zone as `%z` reads it: '+0000' for 'Z', 'UTC' and 'GMT'; '+02:00' as '+0200'."
@@ -152,7 +156,7 @@ def _twelve_hour(g:np.ndarray, order:dict) -> tuple|None:
     s = m["s1"] or m["s2"]
     date = (f"%d{s}%m{s}%Y" if order.get("dayfirst") else f"%m{s}%d{s}%Y") if m["last"] else f"%Y{s}%m{s}%d"
     clock = "%I:%M" + (":%S" if m["sec"] else "") + (".%f" if m["frac"] else "")
-    zoned = lambda v: re.sub(rf"\s*({_OFFSET})\s*$", lambda x: " " + _hhmm(x[1]), v, flags=re.I)
+    zoned = lambda v: re.sub(rf"\s*({ZONE_TEXT})\s*$", lambda x: " " + _hhmm(x[1]), v, flags=re.I)
     ampm = r"\s*([ap])\.?\s*m\.?(?=(?:\s+[+-]\d{4})?$)"   # before the zone `zoned` wrote, or last
     fix = lambda v: re.sub(ampm, lambda x: f" {x[1].upper()}M", zoned(str(v).strip()), flags=re.I)
     return np.array([fix(v) for v in g], object), f"{date}{m['t']}{clock} %p" + (" %z" if m["zone"] else "")
@@ -195,7 +199,7 @@ _NAMED_TEXT = re.compile(
     r"|(?P<m3>[a-z]+)\.?,?[\s\-]+(?P<y3>\d{4})"
     r"|(?P<y4>\d{4})[\s\-]+(?P<m4>[a-z]+)\.?(?:[\s\-]+(?P<d4>\d{1,2}))?)"
     r"(?:(?:\s*[T\s]|,)\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d{1,9}))?)?"
-    rf"(?:\s*(?P<ap>[ap])\.?\s*m\.?)?(?:\s*(?P<z>{_OFFSET}))?)?\s*$", re.I)
+    rf"(?:\s*(?P<ap>[ap])\.?\s*m\.?)?(?:\s*(?P<z>{ZONE_TEXT}))?)?\s*$", re.I)
 
 def _named_date(v) -> tuple|None:
     "(year, month, day, match) of text `v` naming its month in English (`_NAMED_TEXT`; day 1 for a month alone), " \
@@ -302,7 +306,8 @@ def to_ms(t) -> np.ndarray:  # epoch milliseconds, datetime64, pandas times or I
         order = {"dayfirst": True} if day_first(a) else {}   # '13/01/2024' settles it (was pandas' format error)
         try: a = _read_text(a.ravel(), order).reshape(a.shape)   # dates beside dates with a time of day: both read
         except (ValueError, TypeError, OverflowError) as e:
-            raise TimeError(f"cannot read {a.ravel()[:3].tolist()} as times ({_no_day(a.ravel()) or _pandas_reason(e)}): write them as ISO "
+            why = _no_day(a.ravel()) or _pandas_reason(e)
+            raise TimeError(f"cannot read {a.ravel()[:3].tolist()} as times ({why}): write them as ISO "
                             "dates (ISO 8601: '2024-01-31', '2024-01-31T10:50'; dates and date-times may mix), convert "
                             "them with their format, e.g. `pd.to_datetime(values, format='%Y/%m/%d %H:%M')`, or pass "
                             "datetime64 values.") from None
@@ -339,7 +344,8 @@ def odd_times(values) -> str|None:  # times of any form (cftime, pd.Period, text
     both = [x for x in m if int(x[1]) != int(x[3]) and all(1 <= int(x[k]) <= 12 for k in (1, 3))]   # ambiguous
     if both and all(int(x[1]) <= 12 and int(x[3]) <= 12 for x in m):   # a part over 12 settles the order
         x = both[0]; s = x[2]; y = int(x[4])
-        us, eu = (f"{int(x[4 - k])} {calendar.month_name[int(x[k])]} {y}" for k in (1, 3))   # no strftime: '%-d' is not Windows'
+        # no strftime: '%-d' is not Windows'
+        us, eu = (f"{int(x[4 - k])} {calendar.month_name[int(x[k])]} {y}" for k in (1, 3))
         return (f"{[v[0] for v in both[:3]]} read as month{s}day or day{s}month ('{x[0]}' is {us} or {eu}) and no date "
                 f"among them settles which: convert with the order they are in, e.g. `pd.to_datetime(values, "
                 f"format='%d{s}%m{s}%Y')`, or write ISO dates ('{pd.Timestamp(y, int(x[3]), int(x[1])).date()}')")

@@ -13,7 +13,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .times import ISO_TEXT, YEARS, is_yyyymmdd, month_name_iso, refuse_times_path
+from .times import ISO_TEXT, YEARS, ZONE_TEXT, is_yyyymmdd, month_name_iso, refuse_times_path
 
 # %% auto #0
 __all__ = ['column_years', 'year_column_hint']
@@ -26,7 +26,7 @@ __all__ = ['column_years', 'year_column_hint']
 # '2020/01', '01/2020'); or a day of the year ('2020-005', ISO 8601's ordinal date). A month's English name is
 # `times.month_name_iso`'s.
 _TIME = (r"(?:[T ]\s*(?P<h>\d{1,2}):\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*(?P<ampm>[ap]\.?m\.?))?"
-         r"(?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?\s*$")
+         rf"(?:\s*(?:{ZONE_TEXT}))?)?\s*$")
 _DMY = re.compile(r"\s*(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})" + _TIME, re.I)
 _YMD = re.compile(r"\s*(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})" + _TIME, re.I)
 _YM = re.compile(r"\s*(?:(?P<y1>\d{4})[/.\-](?P<m1>\d{1,2})|(?P<m2>\d{1,2})[/.\-](?P<y2>\d{4}))" + _TIME, re.I)
@@ -85,10 +85,10 @@ def column_years(values) -> np.ndarray:  # a table's `year` column (a Series, ar
     years is the caller's judgement), dates their calendar year: datetime64 of any unit, with a time zone or without
     (`pd.to_datetime(df.year, format='%Y')`: 1 January), `pd.Period`, `datetime.date`, `pd.Timestamp` and cftime
     objects, `np.datetime64` scalars, ISO date text ('2024-06-01'), and date text with the day and month first
-    ('31/12/2020', '31.12.2020', a spreadsheet's day-first export; '12/31/2020' month-first), '2020/12/31' or '2020-1-5',
-    a time after them on a 24- or 12-hour clock ('12/31/2020 1:05 PM'), a month and year ('2020-01', 'Jan 2020'), a
-    month's name ('Jan 5 2020', 'Mon, 5 Jan 2020') or a day of the year ('2020-005'): `_text_year`, every date text
-    `times.to_ms` reads.
+    ('31/12/2020', '31.12.2020', a spreadsheet's day-first export; '12/31/2020' month-first), '2020/12/31' or
+    '2020-1-5', a time after them on a 24- or 12-hour clock ('12/31/2020 1:05 PM'), a month and year ('2020-01',
+    'Jan 2020'), a month's name ('Jan 5 2020', 'Mon, 5 Jan 2020') or a day of the year ('2020-005'): `_text_year`,
+    every date text `times.to_ms` reads.
     Decided: day-first and month-first text are both read, value by value, without judging the column's order (day
     > 12 somewhere), and a column whose days are all <= 12 ('01/06/2020': 1 June or 6 January) is no error: a year
     is all that is read, and it is the same under either reading; only a text that no order makes a date
