@@ -94,6 +94,7 @@ SECTIONS = {
         'check_pixels': 'obj\n    DataArray or Dataset with y/x dims\nwhat : str\n    what `obj` is, for the message\n',
         'inside_grid': "obj\n    the map (DataArray or Dataset) on a regular grid\nxs\n    x of the points in `obj`'s CRS\nys\n    y of the points in `obj`'s CRS, the shape of `xs`\n",
         'swapped_on': "obj\n    the map the points missed\nxs\n    x (longitude) of the points as given\nys\n    y (latitude) of the points as given\ncrs\n    the points' geographic CRS (default: `obj`'s)\n",
+        'no_place': 'xs\n    x (or lon) of the points as given\nys\n    y (or lat)\nerror\n    the error raised\nwhat : str\n    the word for a point in messages\n',
         'pixel_indices': "obj\n    the map (y/x dims with coordinates)\nxs\n    x of each point, in the map's CRS (array or number)\nys\n    y of each point, in the map's CRS\nerror\n    the error class raised for a point off the map\nwhat : str\n    the word for a point in messages\ngiven : tuple|None\n    (xs, ys, crs[, own]): the points as given, before `to_crs` (`crs_advice`)\n",
         'feet_twin': 'crs\n    a projected CRS in metres (any spelling `as_crs` reads)\nname : str\n    which foot: "US survey feet" (ftUS) or "international feet" (ft)\n',
         'crs_guess': "obj\n    the map the points missed\nxs\n    x of the points as given (any shape; NaN skipped)\nys\n    y, the shape of `xs`\ncrs\n    the CRS they were read in (None: the map's)\n",

@@ -39,9 +39,9 @@ _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'req
 
 # %% auto #0
 __all__ = ['EDGE_TOL', 'SWAP_HINT', 'FEET', 'LONLAT', 'cell_index', 'cell_inside', 'check_monotonic', 'wrap_x', 'check_pixels',
-           'inside_grid', 'swapped_on', 'pixel_indices', 'feet_twin', 'crs_guess', 'crs_advice', 'check_own_crs',
-           'point_crs', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS',
-           'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata',
+           'inside_grid', 'swapped_on', 'no_place', 'pixel_indices', 'feet_twin', 'crs_guess', 'crs_advice',
+           'check_own_crs', 'point_crs', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid', 'X_NAMES', 'Y_NAMES',
+           'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata',
            'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of',
            'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'grid_mapping',
            'geotransform', 'geotransform_steps', 'pixel_size', 'axis_step', 'stored_rounding', 'coords_geotransform',
@@ -219,6 +219,20 @@ def _span_in(obj, crs) -> str:
     f, (a, b) = (lambda v: f"{v:.6f}", ("lon", "lat")) if deg else (lambda v: f"{v:.2f}", ("x", "y"))
     return f", which spans {a} {f(box[0])}..{f(box[2])}, {b} {f(box[1])}..{f(box[3])} in {crs_name(crs)}"
 
+def no_place(xs,                 # x (or lon) of the points as given
+             ys,                 # y (or lat)
+             error=PointError,   # the error raised
+             what:str="point",   # the word for a point in messages
+            ) -> None:
+    """`error` where a point's coordinates are NaN or infinite (an empty cell of a table, a failed geocode): it has no
+    place, so it is neither on the map nor off it. Was: 'lie outside the grid (first: lon nan, ...)' with advice on
+    the CRS or the grid's extent; an infinite latitude was even placed (pyproj gives y 9997964.94 for lat inf)."""
+    xs, ys = np.broadcast_arrays(np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64)))
+    if (bad := ~(np.isfinite(xs) & np.isfinite(ys))).any():
+        i = int(np.argmax(bad.ravel()))
+        raise error(f"{int(bad.sum())} {what}(s) have NaN or infinite coordinates (first: {what} {i}, x={xs.ravel()[i]}, "
+                    f"y={ys.ravel()[i]}): drop them first, e.g. keep those where `np.isfinite(x) & np.isfinite(y)`")
+
 def pixel_indices(obj,                     # the map (y/x dims with coordinates)
                   xs,                      # x of each point, in the map's CRS (array or number)
                   ys,                      # y of each point, in the map's CRS
@@ -230,11 +244,13 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
     so when every point off it lies on it as (y, x) (`swapped_on`: in the grid's geographic CRS, or in the CRS of
     the points `given`, as lon/lat points given to a UTM map). Points `given` in another CRS are named in its units
     beside the grid's ('first: lon 3.01, lat 45.15 (EPSG:4326), x=500786.094, y=4999613.77 in the grid's CRS'), and
-    the fix says the grid's extent in them (`crs_advice`); was: the grid's metres alone, which the user never typed."""
+    the fix says the grid's extent in them (`crs_advice`); was: the grid's metres alone, which the user never typed.
+    Points of NaN or infinite coordinates are `error` saying so (`no_place`)."""
     refuse_path(obj, GRID_WANTED, "raster")
     refuse_path(xs, COORDS_WANTED)
     refuse_path(ys, COORDS_WANTED)
     xs0, ys0 = xs, ys   # as given: read again only to word the error
+    no_place(*(given[:2] if given is not None else (xs, ys)), error, what)
     gx, gy, hx, hy, xs, ys, out = _placed(obj, xs, ys, what)
     obj = rename_spatial(obj)
     if out.any():
@@ -428,6 +444,7 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     check_grid_degrees(obj)   # metres under a guessed geographic CRS: the grid's fault, named before any reading
     xs, ys = np.broadcast_arrays(np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64)))
     if not xs.size: return default
+    if not table: no_place(xs, ys, error, what)   # no reading places them (a table: each its own `inside`)
     other = LONLAT if same_crs(default, m) else m
     one = same_crs(default, other)   # a map in EPSG:4326: one reading
     a = _on_map(obj, xs, ys, default, what)
