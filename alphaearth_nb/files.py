@@ -221,15 +221,25 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
             raise NotOursError(f"{t} holds {with_article(kind)} that alphaearth_nb wrote, not {with_article(what)}: "
                                f"overwrite replaces {with_article(what)} only, so it is left alone: write the {what} "
                                "to another path.")
-    elif folder:
+    elif folder or folder is None and ".zarr" in FORMATS.get(what, ()):   # a store is a folder: a file is no store
         raise NotOursError(f"{t} is a file that alphaearth_nb did not write (its outputs here are folders), so it is "
                            f"left alone: write the {what} to a new or empty folder instead.")
+    elif ".tif" in FORMATS.get(what, ()) and not _tiff(t):   # to_cog(emb, 'notes.txt'): no COG written before
+        raise NotOursError(f"{t} is a file but no GeoTIFF, so no {what} written before: it is left alone, whatever "
+                           f"overwrite says: write the {what} to another path, e.g. {t.with_suffix('.tif').name!r}.")
     if t.is_dir(): _removable(t, what)   # the old copy is removed after the swap: every folder in it must let go
     if not overwrite:   # a folder that cannot take the copy first: one error, not 'pass overwrite' then that
         writable(t.parent, t, what)
         raise OutputExistsError(f"{t} already exists: pass overwrite=True (`--overwrite` on the command line) to "
                                 f"replace the {what}, or choose another path.")
     return writable(t.parent, t, what)   # replaced by a copy written beside it: its folder must take one
+
+def _tiff(p:Path) -> bool:
+    "Whether the file `p` is empty or begins as a TIFF does (II*, MM*; BigTIFF's II+, MM+): what a COG replaces."
+    try:
+        with open(p, "rb") as f: head = f.read(4)
+    except OSError: return True   # unreadable: the write's own check (`writable`) says why
+    return not head or head[:2] in (b"II", b"MM") and head[2:] in (b"*\0", b"\0*", b"+\0", b"\0+")
 
 def _removable(t:Path, what:str):
     """Raise one `NotWritableError` before any work where the folder `t`, about to be replaced, holds folders this

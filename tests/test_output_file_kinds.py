@@ -1,0 +1,55 @@
+"""What a write may replace is what it writes (kind E): a COG replaces a GeoTIFF, a store a folder.
+
+`to_cog(emb, 'notes.txt', overwrite=True)` replaced the user's text file with a GeoTIFF (any file at the path was
+'an existing file'), and without overwrite it was told "already exists: pass overwrite=True ... to replace the COG".
+`to_zarr(emb, 'my.zarr')` onto a plain file was told to pass overwrite=True, which then refused it ('a file that
+alphaearth_nb did not write'). Right: neither is an output written before; both are left alone whatever overwrite
+says, and the refusal comes first, without a fix that fails."""
+import numpy as np
+import pytest
+
+from alphaearth_nb.core import NotOursError, OutputExistsError
+from alphaearth_nb.exports import map_to_cog, read_cog, to_cog
+from alphaearth_nb.stores import open_zarr, to_zarr
+from alphaearth_nb.testing import embedding_from_array, random_unit
+
+
+@pytest.fixture(scope="module")
+def emb():
+    return embedding_from_array(random_unit((4, 4), seed=0))
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "report.md", "draft.tif"])
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_cog_never_replaces_a_file_that_is_no_tiff(emb, tmp_path, name, overwrite):
+    p = tmp_path / name
+    p.write_text("my notes\n")
+    for write in (lambda: to_cog(emb, p, overwrite=overwrite), lambda: map_to_cog(emb.isel(band=0), p, overwrite=overwrite)):
+        with pytest.raises(NotOursError, match="is a file but no GeoTIFF.*left alone, whatever overwrite says"):
+            write()
+        assert p.read_text() == "my notes\n"
+
+
+def test_a_cog_replaces_a_cog_and_an_empty_file(emb, tmp_path):
+    p = to_cog(emb, tmp_path / "m.tif")
+    with pytest.raises(OutputExistsError):
+        to_cog(emb * -1, p)
+    to_cog(emb * -1, p, overwrite=True)   # a GeoTIFF: replaced
+    np.testing.assert_allclose(read_cog(p).values, (emb * -1).values, atol=0.02)
+    (e := tmp_path / "e.tif").write_bytes(b"")   # `touch e.tif`: nothing to lose
+    to_cog(emb, e, overwrite=True)
+    assert read_cog(e).shape == (4, 4, 64)
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_store_never_replaces_a_plain_file_and_says_so_first(emb, tmp_path, overwrite):
+    p = tmp_path / "my.zarr"
+    p.write_text("precious")
+    with pytest.raises(NotOursError, match="is a file that alphaearth_nb did not write"):
+        to_zarr(emb, p, overwrite=overwrite)
+    assert p.read_text() == "precious"
+    q = to_zarr(emb, tmp_path / "ok.zarr")   # a store written before: its overwrite still asked for, then done
+    with pytest.raises(OutputExistsError, match="pass overwrite=True"):
+        to_zarr(emb, q)
+    to_zarr(emb, q, overwrite=True)
+    assert open_zarr(q).shape == (4, 4, 64)
