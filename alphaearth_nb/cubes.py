@@ -123,6 +123,7 @@ def h3_zones(emb:xr.DataArray,  # embedding or cube with a CRS and a regular gri
     require("h3", "h3", "H3 zones")
     import h3
     gpd = import_geopandas("H3 zones")
+    emb = geo.north_up(emb)   # a lon/lat map in two pieces sorted apart across 180: one span (`grid_of`)
     t = transform_of(emb); H, W = emb.sizes["y"], emb.sizes["x"]
     (xa, ya), (xb, yb) = _apply(t, 0, 0), _apply(t, W, H)
     foot = box(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))

@@ -212,7 +212,7 @@ def _span(lo:float, hi:float, degrees:bool) -> str:
     return f"{lo:.6f}..{hi:.6f}" if degrees else f"{lo:.1f}..{hi:.1f}"
 
 def _extent(emb) -> tuple:   # the map's x and y extents (pixel edges), each sorted: `off_map_hint`'s, the zones'
-    x0, dx, y0, dy = grid_of(emb)
+    x0, dx, y0, dy = grid_of(geo.north_up(emb))   # a lon/lat map in two pieces across 180: one span
     return sorted((x0 - dx / 2, x0 + (emb.sizes["x"] - 0.5) * dx)), sorted((y0 - dy / 2, y0 + (emb.sizes["y"] - 0.5) * dy))
 
 def off_map_hint(emb,               # the map (y, x, band) or cube, with its CRS

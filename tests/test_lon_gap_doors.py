@@ -121,3 +121,19 @@ def test_change_pairs_any_two_orders_by_place(a, b):
     rest = np.ones(out.shape, bool)
     rest[1, np.flatnonzero(at)] = False
     assert float(np.abs(out.values[rest]).max()) < 1e-6
+
+
+@pytest.mark.parametrize("order", ORDERS)
+def test_points_off_a_two_piece_map_are_told_its_extent(order):
+    "sample's off-map warning says the map's extent as one span (places.off_map_hint; was: grid_of's GridError)."
+    from alphaearth_nb.core import NoDataWarning
+    with pytest.warns(NoDataWarning, match=r"179\.998500\.\.180\.001500"):   # LON's pixel edges, one span
+        t = two_pieces(order).aef.sample((np.array([170.0, 171.0]), LAT[:2]), crs="EPSG:4326")
+    assert not t["inside"].any()
+
+
+@pytest.mark.parametrize("order", ORDERS)
+def test_h3_zones_of_a_two_piece_map_are_the_one_span_maps(order):
+    pytest.importorskip("h3")
+    got, want = cubes.h3_zones(two_pieces(order), 12), cubes.h3_zones(one_span(), 12)
+    assert len(want) and sorted(got.iloc[:, 0]) == sorted(want.iloc[:, 0])
