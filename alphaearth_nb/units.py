@@ -42,7 +42,13 @@ UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99, max) percentiles,
             "Sentinel-1 GRD digital numbers: to sigma0 first (SNAP, pyroSAR), then `10 * np.log10(sigma0)`"),
            (lambda q: q[0] >= 0, "linear amplitude or digital numbers (all >= 0; backscatter in dB is mostly < 0)",
             "calibrate to sigma0 and convert: `10 * np.log10(power)` (or `20 * np.log10(amplitude)`)"),
-           (lambda q: q[0] < -100, "decibels x 100 (scaled integers)", "divide by 100: `ds[bands] / 100`")],
+           (lambda q: q[0] < -100, "decibels x 100 (scaled integers)", "divide by 100: `ds[bands] / 100`"),
+           (lambda q: -8 < q[0] and q[1] < 0 and q[2] < 2, "another logarithm of power than decibels, the natural "
+            "log (`np.log`: -2.3 for -10 dB) or log10 without its x 10 (bels: -1 for -10 dB): in dB a scene's 1st "
+            "percentile lies far below -8 (water, shadow; cross-polarised bands everywhere: VH's largest at 2,160 "
+            "official sample points is -6.3 dB, its median -16..-21)",
+            "convert to decibels: `ds[bands] * 10 / np.log(10)` (x 4.343) for `np.log(power)`, `ds[bands] * 10` for "
+            "`np.log10(power)`")],
     "linear": [(lambda q: q[0] < 0, "decibels (negative values)", "convert to power: `10 ** (ds[bands] / 10)`")],
     "K": [(lambda q: -90 < q[1] < 60, "degrees Celsius", "add 273.15: `ds[bands] + 273.15`"),
           (lambda q: 1.8e4 < q[1] < 3.5e4, "kelvin x 100 (scaled integers, as AgERA5's TMEAN stores them)",
