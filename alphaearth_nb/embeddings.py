@@ -23,6 +23,7 @@ from .labels import data_variables
 from .quantize import NODATA, quantize
 from .spatial import centred, is_lazy, runs_model
 from .bands import narrow_floats
+from .pixels import read_once
 from .stacks import check_grid, names_every_band
 from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_hint, band_order,
                                 band_variables, byte_codes, gate_query, gate_vectors, gated, label_bands, linear_as_codes, power_scale, scale_hint,
@@ -246,9 +247,12 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
         da = map_byte_codes(da, fills, valid)       # a uint8 map's bytes as `gated` reads them
         lazy = is_lazy(da)   # F4: a lazy map is judged on its `map_sample`; embed's output is none (it would embed)
         judge = not (lazy and runs_model(da))
-        if lazy and judge:   # the sample of the map and of its declared no data, read by one compute
-            s = xr.Dataset({"v": map_sample(da)} | ({} if off is None else {"off": map_sample(off)})).compute()
-            sv, so = s["v"], s.get("off")
+        if lazy and judge:   # the sample of the map and of its declared no data: one compute, once per map (`read_once`)
+            sv, so = map_sample(da), None if off is None else map_sample(off)
+            both = sv if so is None else xr.concat([sv, so.broadcast_like(sv).transpose(*sv.dims).astype(sv.dtype)], "part")
+            both = read_once(both)   # a second call on the map (as_embedding, then similarity's) reads no chunk
+            sv = sv.copy(data=both if so is None else both[0])
+            if so is not None: so = so.copy(data=both[1].astype(bool) if so.ndim == 3 else both[1][..., 0].astype(bool))
         else: sv, so = da, off
         if judge: _no_scaled_codes(sv, so)   # `emb * 100` as integers: no codes, refused
         past_of = lambda v: ((v < -128) | (v > 127)).any("band")   # no int8 code: `astype` wrapped it (300 -> 44)

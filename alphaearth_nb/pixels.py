@@ -7,6 +7,8 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/pixels.html.md"""
 # %% ../nbs/21c_pixels.ipynb #p0002
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import xarray as xr
 
@@ -58,6 +60,7 @@ def map_sample(da:xr.DataArray,  # a map (..., y, x, band), lazy or not
     return da.isel({k: window_rows(da.sizes[k]) for k in ("y", "x") if k in da.dims})
 
 _READ = {}      # lazy selections read lately, by dask name: their values (`read_once`), newest last
+_READ_LOCK = threading.Lock()   # held while `_READ` changes: two threads evicting at once found it emptied
 READ_KEEP = 4   # how many are kept: each at most a map's sample, 36,864 x 64 values (9.4 MB as float32)
 
 def read_once(da:xr.DataArray,  # a selection of a map (`map_sample`, a window), lazy or not
@@ -70,7 +73,11 @@ def read_once(da:xr.DataArray,  # a selection of a map (`map_sample`, a window),
     refuse_path(da, MAP_WANTED, "map")
     key = (getattr(da.data, "name", None), da.dims) if is_lazy(da) else (None,)
     if key[0] is None: return np.asarray(da.values)
-    if (v := _READ.pop(key, None)) is None: v = np.asarray(da.values)
-    _READ[key] = v
-    while len(_READ) > READ_KEEP: _READ.pop(next(iter(_READ)), None)
+    with _READ_LOCK:
+        if (v := _READ.pop(key, None)) is not None: _READ[key] = v   # newest last
+    if v is None:   # read outside the lock (a slow read holds no other thread); two first reads may both read
+        v = np.asarray(da.values)
+        with _READ_LOCK:
+            _READ[key] = v
+            while len(_READ) > READ_KEEP: _READ.pop(next(iter(_READ)))
     return v.copy()
