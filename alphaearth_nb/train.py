@@ -32,7 +32,7 @@ from . import losses, samples
 from . import model as aef_model
 from .checkpoint import (check_run_folder, checkpoint_folder, checkpoints, jsonable, latest_checkpoint,
                                       load_checkpoint, not_a_run, run_folder, save_checkpoint)
-from .core import (CheckpointError, ConfigError, MissingSourceError, TrainingError, TrainingWarning, flag,
+from .core import (CheckpointError, ConfigError, MissingSourceError, NotOursError, TrainingError, TrainingWarning, flag,
                                 keep_heap, refuse_path, seed_key, whole, checks_flags, user_stacklevel)
 from .files import local_output, user_path, write_text, writing_file
 from .stacks import validate_stack
@@ -60,8 +60,18 @@ def plot_history(history:list[dict], # records as `fit` returns them
                 ) -> Figure:
     "The total loss (each step and smoothed) and each loss term against the step, each named for what it is (`clip`: " \
     "the CLIP text alignment); the spread, watched and no loss, on an axis of its own; drawn under a module lock " \
-    "(thread-safe)."
+    "(thread-safe). A file at `path` that is no PNG (notes, a notebook) is `NotOursError`, left alone; a PNG is replaced."
+    if path is not None: _png_target(path)
     with _DRAWING: return _plot_history(history, path, smooth)
+
+def _png_target(path):
+    "Raise `NotOursError` where `path` holds a file that is no PNG: the plot replaces a picture only (was: any file)."
+    p = user_path(path)
+    if not p.is_file(): return   # new (a folder: `writing_file`'s own refusal)
+    with open(p, "rb") as f: head = f.read(8)
+    if head and head != b"\x89PNG\r\n\x1a\n":
+        raise NotOursError(f"{p} is a file but no PNG, so no plot drawn before: it is left alone: save the plot to "
+                           f"another path, e.g. {p.with_suffix('.png').name!r}")
 
 # matplotlib's mathtext parser (log-scale tick labels) is one per process and not thread-safe: two fits in threads
 # died in it with a pyparsing ValueError (case E18-1), so every drawing of ours takes this lock

@@ -53,3 +53,18 @@ def test_a_store_never_replaces_a_plain_file_and_says_so_first(emb, tmp_path, ov
         to_zarr(emb, q)
     to_zarr(emb, q, overwrite=True)
     assert open_zarr(q).shape == (4, 4, 64)
+
+
+def test_the_loss_plot_replaces_a_picture_only(tmp_path):
+    from alphaearth_nb.train import plot_history
+    h = [{"step": s, "loss": 1.0 / s} for s in range(1, 6)]
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\n")
+    with pytest.raises(NotOursError, match="is a file but no PNG.*left alone"):
+        plot_history(h, path=notes)
+    assert notes.read_text() == "my notes\n"
+    png = tmp_path / "loss.png"
+    plot_history(h, path=png)
+    first = png.read_bytes()
+    plot_history(h[:3], path=png)   # a PNG drawn before: replaced, as fit redraws loss.png
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.read_bytes() != first
