@@ -122,7 +122,7 @@ class _Finder:
         own = fullname.startswith(_PKG + ".") and path is not None
         if not own and fullname not in _FOLLOWED: return None
         spec = _machinery.PathFinder.find_spec(fullname, path, target) if own else \
-            next((s for f in _sys.meta_path if getattr(f, "__name__", "") != cls.__name__ and hasattr(f, "find_spec")
+            next((s for f in _sys.meta_path if not _ours(f) and hasattr(f, "find_spec")
                   and (s := f.find_spec(fullname, path, target)) is not None), None)
         loader = getattr(spec, "loader", None)
         if loader is None or not hasattr(loader, "exec_module"): return spec
@@ -134,8 +134,13 @@ class _Finder:
         loader.exec_module = exec_module   # this spec's own loader object
         return spec
 
+def _ours(f) -> bool:
+    "Whether meta-path finder `f` is this package's `_Finder`, from any run of this code: its name and its module " \
+    "(another package's finder may be called `_Finder` too, and stays)."
+    return getattr(f, "__name__", "") == _Finder.__name__ and getattr(f, "__module__", "") == _Finder.__module__
+
 # one, whatever ran before: a notebook's re-run or `importlib.reload` replaces it (was: one more each time)
-_sys.meta_path[:] = [_Finder] + [f for f in _sys.meta_path if getattr(f, "__name__", "") != "_Finder"]
+_sys.meta_path[:] = [_Finder] + [f for f in _sys.meta_path if not _ours(f)]
 for _name, _mod in list(_sys.modules.items()):
     if _name.startswith(__name__ + ".") and _mod is not None: _param_docs(_mod)
 
