@@ -26,6 +26,12 @@ from .places import cube_form, years_of_cube
 __all__ = ['ONE_MAP_ATTRS', 'one_model', 'map_year', 'join_years', 'warn_missing_years', 'yearly_change']
 
 # %% ../nbs/24a_years.ipynb #c0027
+def _nanmedian(d:np.ndarray) -> np.ndarray:
+    "Median over the last axis without its NaNs; NaN where all are, without numpy's 'All-NaN slice' RuntimeWarning " \
+    "(a pixel without data in the other years), which a lazy cube's compute, outside any filter, showed the user."
+    none = np.isnan(d).all(-1)
+    return np.where(none, np.nan, np.nanmedian(np.where(none[..., None], 0.0, d), axis=-1))
+
 def _series_change(v:np.ndarray, floor:float) -> tuple[np.ndarray, np.ndarray]:
     "(..., T, 64) -> distance and score (..., T); NaN years are left out of every reference."
     ok = np.isfinite(v).all(-1)
@@ -36,7 +42,7 @@ def _series_change(v:np.ndarray, floor:float) -> tuple[np.ndarray, np.ndarray]:
     d = change_score(z, m)   # 1 - cos(z, m) without cancellation, never below 0 (`gate.change_score`)
     d = np.where(ok & (np.linalg.norm(loo, axis=-1) > 0), d, np.nan)
     T = v.shape[-2]
-    spread = np.stack([np.nanmedian(np.delete(d, t, axis=-1), axis=-1) if T > 1 else d[..., t] * np.nan
+    spread = np.stack([_nanmedian(np.delete(d, t, axis=-1)) if T > 1 else d[..., t] * np.nan
                        for t in range(T)], -1) if T else d
     return d.astype(np.float32), (d / (spread + floor)).astype(np.float32)
 
