@@ -25,7 +25,8 @@ def label_bands(da:xr.DataArray,              # DataArray with a 64-long `band` 
     """Band coordinate A00..A63, the bands put in that order where their labels say which is which (`band_order`):
     `names`, else a `band` coordinate A00..A63, else the band descriptions a reader keeps in `attrs['long_name']`
     (rioxarray, from a GeoTIFF: its coordinate is the band numbers 1..64), else the coordinate; unlabelled bands, or
-    labels that name no band, by position. The descriptions are put in the bands' new order with them."""
+    labels that name no band, by position. The descriptions are put in the bands' new order with them. A path is
+    `core.refuse_path`'s `DTypeError` naming the map readers."""
     refuse_path(da, MAP_WANTED, "map")
     coord = list(da["band"].values) if "band" in da.coords else []
     desc = da.attrs.get("long_name")
