@@ -22,8 +22,8 @@ import warnings
 
 from .core import MAP_WANTED, DimensionError, GridError, checks_flags, refuse_path, user_stacklevel
 from .stores import lonlat_bounds
-from .geo import cell_index, cell_inside, crs_of, to_crs, wrap_x
-from .places import grid_of
+from .geo import cell_index, cell_inside, crs_of, north_up, to_crs, wrap_x
+from .places import circle_start, grid_of
 
 # %% auto #0
 __all__ = ['TILE', 'MERCATOR_LAT', 'mercator_check', 'tile_lonlat', 'tile_pixel_centre', 'png', 'TileServer', 'tile_server',
@@ -138,7 +138,8 @@ class TileSampler:
     "Embedding vectors under a web map tile; the grid must be regular (as every raster embedding is)."
     def __init__(self, emb:xr.DataArray):  # embedding (y, x, band) on a regular grid with a CRS (attrs or `spatial_ref`)
         refuse_path(emb, MAP_WANTED, "map")   # a path: how to load it (was: AttributeError 'str' ... 'attrs')
-        self.emb, self.crs = emb, crs_of(emb)
+        if circle_start(emb): emb = north_up(emb)   # a lon/lat map in two pieces sorted apart across 180: one span,
+        self.emb, self.crs = emb, crs_of(emb)       # so rows and columns below index `self.emb` (explorer's too)
         if not self.crs: raise DimensionError("the live map needs the grid's CRS: set `emb.attrs['crs'] = 'EPSG:...'`")
         # the map's grid (`places.grid_of`): x wrapped at 180 read as one span; an axis of one pixel (a strip, a
         # transect) keeps its size from the geotransform or the other axis (it was drawn 1 m across)
