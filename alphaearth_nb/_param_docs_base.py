@@ -198,6 +198,7 @@ SECTIONS = {
         'yes_no_params': 'fn : Callable\n    any function with an inspectable signature\n',
         'checks_flags': 'fn : Callable\n    a public function whose bool parameters are to be checked at each call\n',
         'decimal': "text\n    text typed for a number: a command-line option, an environment variable\nkind\n    int: digits; float: also a point and an exponent (1e-4, .5)\nbare : bool\n    digits only: no sign, no spaces around (a count inside a name, 'knn3')\n",
+        'choice_word': "value\n    a choice's name as typed: 'Small', ' KNN ', 'MAX'\n",
         'with_article': 'word : str\n    a noun phrase for a message: "index query", "embedding store"\n',
     },
     'alphaearth_nb.spatial': {

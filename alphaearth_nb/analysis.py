@@ -22,6 +22,7 @@ import xarray as xr
 from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, NoDataWarning,
                                 NoValidDataError, TimeError, as_seed, checks_flags, seed_key, user_stacklevel, whole,
                                 refuse_path)
+from .settings import choice_word   # a choice's name in any case: one reading
 from .cubes import (cube_crs, cube_form, one_model, warn_missing_years, years_of_cube,
                                  years_with_data)
 from .embeddings import MAP_WANTED, as_embedding, gate_query, official_cube, pixelwise, query_array, values_at
@@ -485,6 +486,7 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     `GridError` for points whose CRS clashes with `crs=` or cannot be told (`CRSError`: a `crs` not read); of a cube,
     `TimeError` for a label raster per year whose years are not the cube's (`over_time`)."""
     da = as_embedding(emb)
+    method = choice_word(method)   # 'KNN', ' Linear': one reading of choice words
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
     flags = class_flags(label_array(labels))   # CF flag_values/flag_meanings of a label raster: its ids' names
@@ -541,6 +543,7 @@ def regress(emb,                        # embedding (y, x, band) or cube (time, 
     `GridError` for points whose CRS clashes with `crs=` or cannot be told (`CRSError`: a `crs` not read); of a cube,
     `TimeError` for a target raster per year whose years are not the cube's (`over_time`)."""
     da = as_embedding(emb)
+    method = choice_word(method)   # 'KNN', ' Linear': one reading of choice words
     if method not in ("linear", "knn"): raise ConfigError(f"unknown method {method!r}: use 'linear' or 'knn'")
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
     targets = label_array(targets, "targets")   # a Dataset of one variable is that variable

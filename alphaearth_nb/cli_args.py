@@ -28,7 +28,7 @@ TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  #
 # the package's rules the options are read by, each with the module that owns it: loaded when a value is read
 _RULES = {"AEFError": "core", "ConfigError": "core", "as_seed": "core", "decimal": "core", "whole": "core",
           "as_folds": "evaluate", "as_levels": "evaluate", "named_path": "files", "registered": "sources",
-          "as_peak_lr": "step", "as_period": "timecodes"}
+          "as_peak_lr": "step", "as_period": "timecodes", "choice_word": "settings"}
 
 def _rule(name:str):
     "The package's `name` (one of `_RULES`), its module imported the first time it is asked for."
@@ -124,12 +124,12 @@ def _shots(s:str) -> tuple:
 
 def _folds(s:str) -> int|None:
     "A fold count, or 'paper': None, `evaluate_embeddings`' own (the paper's 1000 / 500, the max-trial rule's at max)."
-    if s.strip().lower() == "paper": return None
+    if _word(s) == "paper": return None
     try: return _ruled(_rule("as_folds"), s, "--folds")   # `evaluate.as_folds`' rule: 1 .. FOLDS_MAX
     except argparse.ArgumentTypeError as e:
         raise argparse.ArgumentTypeError(f"{str(e).rstrip('.')}, or --folds paper") from None
 
-def _word(s:str) -> str: return s.strip().lower()   # a name of a choice in any case: --preset Small, --preset ' tiny'
+def _word(s:str) -> str: return _rule("choice_word")(s)   # a choice's name in any case: --preset Small, ' tiny'
 
 def _named(s:str) -> str:
     "`s` unless it is empty: `--out \"$OUT\"` with OUT unset names the working folder (`files.named_path`, the one rule, " \
@@ -225,11 +225,14 @@ def _bare_words(sub:argparse.ArgumentParser, # the subcommand's parser
             continue
         if t.split("=", 1)[0] in getattr(sub, "_top_flags", ()):   # `aef`'s own flag after the command
             early.append(t.split("=", 1)[0]); continue
-        meant = _MEANT.get(t.split("=", 1)[0]) or next(iter(difflib.get_close_matches(
-            t.split("=", 1)[0], [o for o in sub._option_string_actions if o.startswith("--")], 1)), None)
+        flag = t.split("=", 1)[0]   # another command's flag (`aef embed --steps`): said so, never matched by spelling
+        others = [f"aef {n}" for n, c in sorted(getattr(sub, "_commands", {}).items())
+                  if n != name and flag in c._option_string_actions]
+        meant = _MEANT.get(flag) or (None if others else next(iter(difflib.get_close_matches(
+            flag, [o for o in sub._option_string_actions if o.startswith("--")], 1, 0.75)), None))
         value = t.split("=", 1)[1] if "=" in t else args[i] if i < len(args) and not args[i].startswith("-") else None
         if "=" not in t and value is not None: i += 1
-        unknown.append((t.split("=", 1)[0], meant, value))
+        unknown.append((flag, meant, value, others))
         if meant: given.add(meant)
     if not (bare or unknown or early): return None
     flags = [f for f in ("--period", *_BARE_ORDER.get(name, ())) if f in sub._option_string_actions]
@@ -244,8 +247,10 @@ def _bare_words(sub:argparse.ArgumentParser, # the subcommand's parser
     for flag in early:
         parts.append(f"{flag} is a flag of aef itself, not of aef {name}: " + (f"put it before the command, aef {flag} "
                      f"{name} ..." if sub._top_flags[flag] else f"aef {flag}"))
-    for flag, meant, value in unknown:
-        parts.append(f"{flag} is not a flag of aef {name}" + (f": did you mean {meant}"
+    for flag, meant, value, others in unknown:
+        whose = f"a flag of {', '.join(others[:-1]) + ' and ' if others[1:] else ''}{others[-1]}, not" if others else \
+            "not a flag"
+        parts.append(f"{flag} is {whose} of aef {name}" + (f": did you mean {meant}"
                      f"{' ' + value if value is not None else ''}?" if meant else f" (aef {name} --help lists them)"))
     needed = [a.option_strings[-1] for a in sub._actions if a.required and a.option_strings[-1] not in given]
     return "; ".join(parts) + (f"; still needed: {', '.join(needed)}" if needed else "")
@@ -378,7 +383,8 @@ def parser() -> argparse.ArgumentParser:
                    "counts and/or max (default: 1,10,max)")   # given read: no rule loaded for it
     v.add_argument("--seed", type=_seed, default=0, help="seed of the draws (default: %(default)s)")
     top = {o: not isinstance(a, argparse._VersionAction) for o, a in p._option_string_actions.items() if o[:2] == "--"}
-    for c in sub.choices.values(): c._top_flags = top   # `aef`'s own flags, for `_bare_words`: does one go with a command
+    for c in sub.choices.values(): c._top_flags, c._commands = top, sub.choices   # for `_bare_words`: `aef`'s own
+    # flags (does one go with a command) and the commands (whose flag is it)
     return p
 
 # %% ../nbs/29b_cli_args.ipynb #c0023b

@@ -13,6 +13,7 @@ import numpy as np
 
 from .core import (ConfigError, DimensionError, LabelError, as_rng, refuse_path, user_stacklevel,
                                 whole)
+from .settings import choice_word   # a choice's name in any case: one reading
 from .labels import encode_labels, refuse_missing_labels
 from .metrics import refuse_unlabelled   # unlabelled points are no class to draw
 
@@ -30,13 +31,12 @@ def _setting(name:str, v) -> str:
 
 def _level(v, name:str, example) -> int|str:
     "One level: 'max', or a whole number of at least 1 (`core.whole`: numpy's ints and 10.0 too, never text)."
-    if isinstance(v, str) and v == "max": return v
+    if choice_word(v) == "max": return "max"   # 'MAX', ' Max' too: one reading of choice words
     try: n = whole(v, name, 1)
     except ConfigError: n = None
     if n is None or n < 1:
-        word = " ('max' is lower case)" if isinstance(v, str) and v.strip().lower() == "max" else ""
         text = "" if name.startswith("--") else " (numbers, not text)"   # a command's text is read as numbers first
-        raise ConfigError(f"{name}: {v!r} is not a level{word}: pass whole numbers of at least 1{text} and/or 'max', "
+        raise ConfigError(f"{name}: {v!r} is not a level: pass whole numbers of at least 1{text} and/or 'max', "
                           f"e.g. {_setting(name, example)}")
     return n
 

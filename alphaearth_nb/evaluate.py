@@ -16,6 +16,7 @@ from tqdm.auto import tqdm
 from .knn import (centring_offset, knn_indices, knn_predict, knn_search, knn_vote,  # the kNN engine
                                wider_than_float32)                                             # (re-exported here)
 from .core import EMBED_DIM, DimensionError, LabelError, as_seed, checks_flags, decimal, user_stacklevel, refuse_path
+from .settings import choice_word   # a choice's name in any case: one reading
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .embeddings import gate_vectors, query_array
 from .gate import change_score, unit_rows
@@ -58,7 +59,7 @@ METHODS = ("knn1", "knn3", "linear")
 
 def _parse_methods(methods) -> tuple[tuple, dict]:
     "The methods as a tuple, and k of each 'knn<k>' method."
-    methods = (methods,) if isinstance(methods, str) else tuple(methods)
+    methods = tuple(map(choice_word, (methods,) if isinstance(methods, str) else methods))   # 'KNN3': knn3
     ks = {m: k for m in methods if m.startswith("knn") and (k := decimal(m[3:], bare=True)) and k > 0}   # knn3; not knn1_0
     unknown = [m for m in methods if m not in ks and m != "linear"]
     if unknown: raise LabelError(f"unknown methods {unknown}: use 'knn1', 'knn3' (any 'knn<k>') or 'linear'")

@@ -20,6 +20,7 @@ from jaxtyping import Array, Float, PRNGKeyArray
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, Frames, GridError, MissingSourceError,
                                 PeriodError, SourceError, Target, Texts, TrainExample, as_seed, seed_key, user_stacklevel)
+from .settings import choice_word   # a choice's name in any case: one reading
 from .decoders import Decoder
 from .sources import Source, get_source
 from .stp import Encoded, STPConfig, STPEncoder
@@ -138,6 +139,7 @@ def preset(name:str, # "tiny", "small" or "lite"
           ) -> ModelConfig:
     "A named `ModelConfig` with fields overridden, its sources resolved from the registry now. Raises " \
     "`ConfigError` for a name not in `PRESETS` and for a field neither `ModelConfig` nor `STPConfig` has."
+    name = choice_word(name)   # 'Small', ' TINY': one reading of choice words (as aef train --preset)
     if name not in PRESETS: raise ConfigError(f"unknown preset {name!r}: use one of {sorted(PRESETS)}.")
     base = PRESETS[name]
     mine = {f.name for f in dataclasses.fields(ModelConfig)}

@@ -22,7 +22,7 @@ from .errors import ConfigError
 
 # %% auto #0
 __all__ = ['SEED_MAX', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal',
-           'with_article', 'user_stacklevel']
+           'choice_word', 'with_article', 'user_stacklevel']
 
 # %% ../nbs/00_settings.ipynb #h2v001
 def _kind(value) -> str:
@@ -158,6 +158,12 @@ def decimal(text,          # text typed for a number: a command-line option, an 
     t = text.decode("ascii", "replace") if isinstance(text, bytes) else text
     if not isinstance(t, str) or not _DECIMAL[kind].fullmatch(t if bare else t.strip()): return None
     return None if bare and t[:1] in "+-" else kind(t.strip())
+
+def choice_word(value, # a choice's name as typed: 'Small', ' KNN ', 'MAX'
+               ):
+    "A choice's name read in any case, spaces around left out ('Small', ' KNN ', 'MAX': 'small', 'knn', 'max'); " \
+    "anything but text as given. The one reading of choice words: presets, methods, a level's 'max', --folds paper."
+    return value.strip().lower() if isinstance(value, str) else value
 
 def with_article(word:str, # a noun phrase for a message: "index query", "embedding store"
                 ) -> str:
