@@ -3,8 +3,6 @@ method ('KNN'), preset ('Small'), evaluate's methods ('KNN3'), a level 'MAX' (Py
 --shots MAX`, as --folds Paper and --preset Small read). And a flag of another command given to one without it is
 named as such (`aef embed --steps x`: a flag of aef train and aef demo), not matched by spelling to a flag of other
 meaning (was: 'did you mean --sources x?')."""
-import numpy as np
-import pytest
 import xarray as xr
 
 from alphaearth_nb import analysis, model
