@@ -105,7 +105,7 @@ def test_one_zarr_store_test_for_every_caller(tmp_path, monkeypatch):
         assert len(settled) == 1 and not (tmp_path / f"out{begun}").exists()
 
 
-@pytest.mark.parametrize("shots", ["²", "0", "MAX", "1.5", "1,10,1", "max,max", "-2", ""])
+@pytest.mark.parametrize("shots", ["²", "0", "MAX,max", "1.5", "1,10,1", "max,max", "-2", ""])
 def test_the_command_reads_shots_by_as_levels(shots, tmp_path, capsys):
     """`aef evaluate --shots` is read by `evaluate.as_levels` (its words, the flag named once, exit 2): was a copy of
     the rule in `cli_args._shots` whose `'²'.isdigit()` let int() fail into argparse's 'invalid _shots value'."""
