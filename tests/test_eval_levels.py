@@ -27,7 +27,7 @@ def test_numpy_and_float_levels_read_as_the_ints_they_are():
     assert as_levels(("max", np.int64(3))) == ("max", 3)
 
 
-@pytest.mark.parametrize("shots", [True, "10", ("1", "10"), 10.5, 0, -1, ("MAX", "max"), (1, 1), (), {1, 10}, None])
+@pytest.mark.parametrize("shots", [True, "10", ("1", "10"), 10.5, 0, -1, (1, 1), (), {1, 10}, None])
 def test_odd_shots_refused_naming_the_setting(shots):
     "shots=True ran 1-shot labelled True; 10.5 raised TypeError; (1, 1) ran the level twice; () gave an empty table."
     with pytest.raises(ConfigError, match=r"^shots.*: pass .*shots=\(1"):   # a valid example: (1, 10, 'max'), (1,)
