@@ -15,9 +15,9 @@ import xarray as xr
 import zarr
 from pyproj import Transformer
 
-from .core import EMBED_DIM, DimensionError, GridError, MissingDataError, band_names, flag, checks_flags
+from .core import EMBED_DIM, CRSError, DimensionError, GridError, MissingDataError, band_names, flag, checks_flags
 from .files import (MARKER, check_output, consolidate_zarr, gdal_path, input_path, is_ours,
-                                 nothing_to_write, quiet_marker, reading_raster, user_path, writing_folder)
+                                 is_zarr_store, nothing_to_write, quiet_marker, reading_raster, user_path, writing_folder)
 from .quantize import NODATA, SCALE, quantize
 from .embeddings import OFFICIAL_COLLECTION, embedding_variable, from_official, gated, model_name
 from .geo import as_crs, crs_of, grid_mapping, north_up, require, write_crs
@@ -169,7 +169,8 @@ def stac_item(path,                   # the embedding GeoTIFF: a local path (`~`
     href is a URL as given or the file's absolute path, so the item still finds it once saved in a catalog.
     Raises `PeriodError` for a `year` that is no calendar year (24, True, 2024.5, a date), before the file is read;
     `MissingDataError` for no file at a local path, `MissingDependencyError` without pystac or rasterio (the
-    `official` extra); for a file GDAL cannot open (text, empty) `MissingDataError` as `read_cog` words it."""
+    `official` extra); for a file GDAL cannot open (text, empty) `MissingDataError` as `read_cog` words it, and for a
+    Zarr store (no one file: `to_cog` first); `CRSError` for a GeoTIFF without a CRS (no footprint to say)."""
     # the year as every year is read (np.int64, '2024', np.datetime64('2024')); int(year) made year=24 the year 24 AD,
     # True the year 1, 2024.5 2024, and year=0 an item of 2017 to today
     when = None if year is None else dt.datetime(as_year(year), 1, 1, tzinfo=dt.timezone.utc)
@@ -179,7 +180,14 @@ def stac_item(path,                   # the embedding GeoTIFF: a local path (`~`
     from rasterio.warp import transform_geom
     from shapely.geometry import MultiPolygon, box, mapping
     path = input_path(path, "embedding GeoTIFF", "exports.to_cog")
+    if isinstance(path, Path) and is_zarr_store(path):   # GDAL's Zarr driver opens it: no CRS it reads, no one file
+        raise MissingDataError(f"{path} is a Zarr store, not a GeoTIFF: an item here describes one file; write the "
+                               "map as a COG first, e.g. `aef.stores.open_zarr(path).aef.to_cog('emb.tif')`")
     with reading_raster(path), rasterio.open(gdal_path(path)) as f:   # a URL: the file alone, as `read_cog` reads it
+        if f.crs is None:   # no footprint to say (was: AttributeError 'NoneType' object has no attribute 'to_wkt')
+            raise CRSError(f"{path} has no CRS, so its item has no footprint: write the GeoTIFF from a map that "
+                           "has one (`emb.attrs['crs'] = 'EPSG:32631'`, then `emb.aef.to_cog(path)`), or set the "
+                           f"file's own, e.g. `gdal_edit.py -a_srs EPSG:32631 {path}`")
         bbox = lonlat_bounds(f.crs.to_wkt(), *f.bounds)   # across 180 deg: west > east (was -180 .. 180)
         w, s, e, n = bbox
         if f.crs.is_geographic:   # a lon/lat box, x perhaps past 180 (xee's form): cut at 180 like GDAL (was 180.001)
