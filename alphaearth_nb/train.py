@@ -42,10 +42,10 @@ from .step import (TrainConfig, TrainState, apply_policy, init_state, lr_at, lr_
                                 make_train_step, opt_layout, relayout, schedule_args, train_step)
 
 # %% auto #0
-__all__ = ['RESUMED', 'plot_history', 'read_metrics', 'fit', 'model_config', 'load_model', 'init_distributed', 'make_mesh',
-           'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain', 'Prefetch', 'TrainConfig',
-           'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState',
-           'init_state', 'apply_policy', 'train_step', 'make_train_step']
+__all__ = ['RESUMED', 'plot_history', 'read_metrics', 'fit', 'model_config', 'state_like', 'load_model', 'init_distributed',
+           'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain', 'Prefetch',
+           'TrainConfig', 'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout',
+           'TrainState', 'init_state', 'apply_policy', 'train_step', 'make_train_step']
 
 # %% ../nbs/20_train.ipynb #c0015r
 _all_ = ['init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain',
@@ -505,19 +505,29 @@ def model_config(header:dict) -> aef_model.ModelConfig:  # a checkpoint header (
     "The `ModelConfig` recorded in a checkpoint header, with the resolved sources it was trained with."
     if not isinstance(header.get("model"), dict):
         raise CheckpointError("this checkpoint holds no AlphaEarth config (it was trained from a model object): "
-                              "build the model yourself and use `checkpoint.load_checkpoint`")
+                              "build that model yourself (`model`), then read the run's state into it, "
+                              "`state, _ = checkpoint.load_checkpoint(path, lambda h: train.state_like(model, h))`, "
+                              "and take `state.model` (a fit checkpoint holds the whole TrainState: the model, "
+                              "Adam's moments, the step, so the model alone is not its skeleton)")
     if not header["model"].get("sources"):
         raise CheckpointError("this checkpoint's header has no resolved sources (written before they were stored): "
                               "retrain, or rebuild the model with `preset(...)` and `load_checkpoint` knowingly.")
     return aef_model.config_from_json(header["model"], "the checkpoint's")  # a newer version's fields: ConfigError
 
-def _fit_skeleton(header:dict):
-    "The shapes of the `TrainState` a `fit` checkpoint with this (verified) header holds: its model and optimiser."
-    shapes = eqx.filter_eval_shape(aef_model.AlphaEarth, model_config(header), key=jax.random.key(0))
+def state_like(model,        # the model the run trained: built as it was (its arrays, or their shapes)
+               header:dict,  # the checkpoint's header (`checkpoint.read_header`; `load_checkpoint` passes it)
+              ):
+    """The shapes of the `TrainState` a `fit` checkpoint with this header holds for `model`: its optimiser (layout and
+    clipping) as the header's training config says. The skeleton `checkpoint.load_checkpoint` wants for a run of a
+    model of your own, `load_checkpoint(run, lambda h: state_like(model, h))`; `load_model` builds AlphaEarth's."""
     known = {f.name for f in dataclasses.fields(TrainConfig)}
     tcfg = TrainConfig(**{k: v for k, v in header.get("train", {}).items() if k in known})
     opt = make_optimizer(tcfg, header.get("optimizer", "tree"))  # no layout recorded: written per parameter
-    return eqx.filter_eval_shape(init_state, shapes, opt)
+    return eqx.filter_eval_shape(init_state, model, opt)
+
+def _fit_skeleton(header:dict):
+    "The shapes of the `TrainState` a `fit` checkpoint with this (verified) header holds: its model and optimiser."
+    return state_like(eqx.filter_eval_shape(aef_model.AlphaEarth, model_config(header), key=jax.random.key(0)), header)
 
 def load_model(path, # a run folder or its `checkpoints/` folder (newest valid checkpoint), or a checkpoint file
               ) -> aef_model.AlphaEarth:
