@@ -207,6 +207,8 @@ SECTIONS = {
         'runs_model': 'obj\n    DataArray or array, lazy or not\n',
     },
     'alphaearth_nb.spellings': {
+        'flag_word': "m : str\n    the flag metadata (`FLAGS`), e.g. 'ascending'\nv\n    one frame's value: text or bytes\n",
+        'read_flag_words': 'ds : xr.Dataset\n    one source (time, y, x)\nsrc : Source\n    its registered `Source`\n',
         'flag_hint': 'm : str\n    the metadata field (a flag of `FLAGS`)\nvalues\n    the values found for it\ncol : str|None\n    the column or variable they were read from (default `m`)\n',
         'check_meta': "name : str\n    the source's name in the stack, for messages\nds : xr.Dataset\n    the source's Dataset (time, y, x)\nsrc : Source\n    its registered `Source`\n",
         'check_meta_names': "name : str\n    the source's name in the stack, for messages\nds : xr.Dataset\n    the source's Dataset\nsrc : Source\n    its registered `Source`\n",

@@ -23,6 +23,7 @@ from .official import years_of
 from .schema import SOURCE_WANTED
 from .stacks import CLOUD, check_orbits, orbit_coord, validate_stack
 from .sources import get_source
+from .spellings import FLAGS, flag_word
 from .timecodes import Period, as_period
 
 # %% auto #0
@@ -195,8 +196,6 @@ def _clear_mask(ds:xr.Dataset, spec, cs_threshold:float):
         return xr.apply_ufunc(fmask_clear, ds["QA_PIXEL"], dask="parallelized", output_dtypes=[bool])
     return None
 
-_PASSES = {"ASCENDING": 1.0, "DESCENDING": 0.0}   # Earth Engine's orbitProperties_pass words -> `ascending`
-
 def _meta_values(p:np.ndarray, m:str) -> np.ndarray:
     "One float32 per frame of metadata `m` read from Earth Engine's property values `p`: `ascending` from the pass " \
     "words (text or bytes, any case; numbers kept as flags), others as numbers; NaN where a frame has none (None, " \
@@ -206,7 +205,7 @@ def _meta_values(p:np.ndarray, m:str) -> np.ndarray:
         if isinstance(v, bytes): v = v.decode(errors="replace")
         if isinstance(v, (bool, int, float, np.number)): return float(v)   # a flag already (NaN: none)
         if not isinstance(v, str) or not v.strip(): return np.nan
-        return _PASSES.get(v.strip().upper(), np.nan) if m == "ascending" else float(v)
+        return flag_word(m, v) if m in FLAGS else float(v)   # the words as validate_stack reads them
     return np.array([one(v) for v in p.astype(object).ravel()], np.float32)
 
 def _frame_meta(res:xr.Dataset, ds:xr.Dataset, spec) -> xr.Dataset:

@@ -17,7 +17,8 @@ from .core import DimensionError, DTypeError, MetadataWarning, refuse_path, user
 from .sources import Source
 
 # %% auto #0
-__all__ = ['FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'flag_hint', 'check_meta', 'check_meta_names', 'band_renames']
+__all__ = ['FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'flag_word', 'read_flag_words', 'flag_hint', 'check_meta',
+           'check_meta_names', 'band_renames']
 
 # %% ../nbs/03b_spellings.ipynb #sp0005
 FLAG_WORDS = (("TRUE", "FALSE"), ("ASCENDING", "DESCENDING"), ("ASC", "DESC"), ("A", "D"), ("YES", "NO"),
@@ -30,6 +31,28 @@ META_NAMES = {"ascending": ("orbitProperties_pass", "sat:orbit_state", "orbit_st
 def _text(x) -> str:
     "A flag value as its text: bytes (a netCDF char variable, fixed-width strings read as |S) decoded, not b'...'."
     return x.decode(errors="replace") if isinstance(x, bytes) else str(x)
+
+def flag_word(m:str,  # the flag metadata (`FLAGS`), e.g. 'ascending'
+              v,      # one frame's value: text or bytes
+             ) -> float:
+    """One frame's flag `m` written as its word, 1.0 for `FLAGS[m]`'s first and 0.0 for its second, in any case, spaces
+    around, text or bytes (Earth Engine's `orbitProperties_pass`: 'ASCENDING', 'DESCENDING'); NaN for anything else.
+    The one reading of such words: `earthengine`'s per-frame metadata and `read_flag_words` (`validate_stack`)."""
+    yes, no = FLAGS[m]
+    return {yes.upper(): 1.0, no.upper(): 0.0}.get(_text(v).strip().upper(), np.nan)
+
+def read_flag_words(ds:xr.Dataset,  # one source (time, y, x)
+                    src:Source,     # its registered `Source`
+                   ) -> xr.Dataset:
+    """`ds` with each flag coordinate of `src.meta` (`FLAGS`) written as words, every frame's one `flag_word` reads,
+    held as 1.0/0.0 float32 (a new Dataset); `ds` itself otherwise (numbers; a word not read: `check_meta` refuses
+    it with the fix). Was: 'ASCENDING' / 'DESCENDING' refused by `validate_stack`, which `earthengine` read."""
+    if not isinstance(ds, xr.Dataset): return ds   # a path: refused by `check_source`'s door
+    for m in src.meta:
+        if m in FLAGS and m in ds.coords and ds[m].dims == ("time",) and ds[m].dtype.kind in "OSU":
+            v = np.array([flag_word(m, x) for x in ds[m].values], np.float32)
+            if not np.isnan(v).any(): ds = ds.assign_coords({m: ("time", v)})
+    return ds
 
 def flag_hint(m:str,              # the metadata field (a flag of `FLAGS`)
               values,             # the values found for it

@@ -19,7 +19,7 @@ from .core import (EMBED_DIM, AEFError, a_bands, as_rng, band_order, ConfigError
                                 checks_flags, refuse_path, user_stacklevel, whole)
 from .geo import axes_to_turn, north_up
 from .labels import data_variables
-from .spellings import COMMON_NAMES, FLAG_WORDS, FLAGS, META_NAMES, band_renames, flag_hint
+from .spellings import COMMON_NAMES, FLAG_WORDS, FLAGS, META_NAMES, band_renames, flag_hint, read_flag_words
 from .schema import (CLOUD, DIM_NAMES, DIMS, GRID_M, check_grid, check_orbits, check_pixel_size, check_source,
                                   dim_renames, mask_declared, naive_utc, orbit_coord, pixel_metres, resolve)
 from .sources import Source, band_index, get_source, normalise, registered, valid_mask
@@ -191,6 +191,8 @@ def validate_stack(stack,                # an xr.DataTree of sources, or a singl
     ref, flipped = None, False
     for name, ds in list(children.items()):
         src = resolve(name, sources)
+        if (f := read_flag_words(ds, src)) is not ds:   # 'ASCENDING'/'DESCENDING' as `earthengine` reads them: 1/0
+            children[name] = ds = f; flipped = True
         if (t := check_source(name, ds, src)) is not None:   # times with a zone or as text: naive UTC
             children[name] = ds = ds.assign_coords(time=t); flipped = True
         if (m := mask_declared(ds, src)) is not ds: children[name] = ds = m; flipped = True  # a new tree below
