@@ -472,7 +472,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "accessor.EmbeddingAccessor": "xarray's", "accessor.StackAccessor": "xarray's",
     # answers for any object, a path too (False, None, or the object given back): no error to replace
     "accessor.holds_embedding": "False", "bands.band_dim": "given back", "bands.list_vectors": "given back",
-    "bands.band_variables": "None", "bands.narrow_floats": "given back", "labels.label_array": "given back (only a Dataset is taken apart)",
+    "bands.band_variables": "None", "bands.narrow_floats": "given back", "spellings.read_flag_words": "given back (validate_stack's check_source refuses it next)", "labels.label_array": "given back (only a Dataset is taken apart)",
     "stacks.embedding_field": "False", "stacks.names_every_band": "False", "embeddings.official_years": "None", "queries.several_query": "None",
     "labels.stored_dtype": "None, for labels in any form (gated_training_set asks it of a GeoJSON path too)",
     "bands.band_hint": "a message's hint: the generic rename for an object without sizes",
