@@ -257,16 +257,47 @@ def _swapped(src, qs:dict) -> list:
     return [(s, w, why) for s, w, why in BAND_ORDERS.get(src.family, ())
             if s in qs and w in qs and qs[w][1] > qs[s][1] + ORDER_MARGIN]
 
+def _check_class_ids(src, bands, samples):
+    """Raise `UnitsError` if a categorical source's sampled values (NaN and its no-data value aside) are not all its
+    class ids, whole numbers 0..n-1, naming the form they take: fractions (a resampling that averages), ids from 1,
+    or another scheme's codes (ESA WorldCover's 10..100, Dynamic World's 9 classes). Was: those pixels were no data
+    without a word (`valid_mask`), or the whole source `NoValidDataError`'s 'drop it from the stack'."""
+    n = src.n_out
+    for b, sample in zip(bands, samples):
+        v = np.asarray(sample, np.float64).ravel()
+        v = v[_clear(v, src.nodata)]
+        whole = v == np.round(v)
+        bad = ~(whole & (v >= 0) & (v < n))
+        if not bad.any(): continue
+        seen = np.unique(v[bad])
+        shown = ", ".join(f"{x:g}" for x in seen[:6]) + (", ..." if seen.size > 6 else "")
+        nodata = f"; {src.nodata:g} no data" if src.nodata is not None else ""
+        if not whole.all():
+            looks, fix = ("values that are not whole numbers, as a resampling that averages (bilinear, cubic, mean) "
+                          "gives a class map", "resample it with nearest instead (`rio.reproject(..., resampling="
+                          "Resampling.nearest)`), or take the most likely class of class probabilities (`argmax`)")
+        elif v.min() >= 1 and v.max() == n:
+            looks, fix = f"ids 1..{n}, counted from 1", f"subtract 1: `ds['{b}'] - 1` (no data left as it is)"
+        else:
+            looks, fix = ("another scheme's codes (ESA WorldCover 10..100, Dynamic World's 9 classes 0..8, NLCD "
+                          "11..95)", f"map each to its id 0..{n - 1} first, e.g. `ds['{b}'].copy(data=np.vectorize("
+                          f"codes.get)(ds['{b}']))` with a dict `codes` of yours, and mark codes with no class here as "
+                          f"no data: `ds['{b}'].where(ds['{b}'] < {n}, {src.nodata if src.nodata is not None else 'np.nan'})`")
+        raise UnitsError(f"{src.name}.{b} holds class ids 0..{n - 1} ({', '.join(src.classes)}{nodata}), but "
+                         f"{int(bad.sum())} of {v.size} values sampled ({shown}) are not: they look like {looks}: "
+                         f"{fix}.")
+
 def check_units(source,       # a Source or its name
                 band,         # the band the values belong to, or a tuple of bands judged together
                 values,       # a sample of the band's physical values (any shape; NaN allowed), or one per band
                ) -> None:
     """Raise `UnitsError` if values look like a known slip of their unit: per band (`UNIT_SLIPS`), and for
-    reflectance bands judged together, a wrong scale (0..255, percent, provider offsets: `PROVIDER_OFFSETS`).
+    reflectance bands judged together, a wrong scale (0..255, percent, provider offsets: `PROVIDER_OFFSETS`);
+    a categorical source's values other than its class ids 0..n-1 (`_check_class_ids`).
     A scale that real data can also have (Sentinel-2's offset vs a bright desert) warns `UnitsWarning`."""
     src = get_source(source)
     bands, samples = ((band,), (values,)) if isinstance(band, str) else (tuple(band), tuple(values))
-    if src.kind == "categorical": return
+    if src.kind == "categorical": return _check_class_ids(src, bands, samples)
     refl, seen, hits = {}, {}, []
     for b, sample in zip(bands, samples):
         units, slips = _unit_of(src, b), band_slips(src, b)
