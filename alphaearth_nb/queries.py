@@ -80,6 +80,9 @@ def several_query(q, # a similarity query as given: a table, an array, a DataArr
         mean = f"{_unit('np.nanmean(aef.dequantize(V), 0)' if codes else 'V.mean(0)')}; for a map each, loop: " \
                "`[similarity(emb, v) for v in V]`"
         why = f"the direction they share, as a class's examples do{', ' + _OF_CODES if codes else ''}"
+        if a.size == 0 and a.ndim <= 2:   # a selection that kept none (was 'got 0 values': no length was wrong)
+            return (f"{_ONE}; got {'a table of no rows' if a.ndim == 2 else 'no values'} (an array of shape "
+                    f"{a.shape}): check the filter or selection that made it, which kept no row")
         if a.ndim == 2 and a.shape[1] == EMBED_DIM and len(a) > 1:
             return (f"{_ONE}; got {len(a)} vectors{_CODES if codes else ''} (an array of shape {a.shape}). For one "
                     f"map of their mean vector ({why}), {mean}")
