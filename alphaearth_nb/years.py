@@ -13,13 +13,13 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (MAP_WANTED, DimensionError, MetadataWarning, MixedModelsError, TimeError, real, refuse_path,
-                                user_stacklevel)
+from .core import (MAP_WANTED, DimensionError, MetadataWarning, MixedModelsError, PeriodError, TimeError, real,
+                                refuse_path, user_stacklevel)
 from . import geo
 from .embeddings import OFFICIAL_COLLECTION, model_name, official_cube
 from .gate import change_score, unit_rows
 from .geo import is_lazy
-from .timecodes import as_year
+from .timecodes import YEARS, as_year, to_ms
 from .places import cube_form, years_of_cube
 
 # %% auto #0
@@ -94,22 +94,36 @@ def one_model(*embs,                     # embeddings or cubes (`attrs['embeddin
                                "--checkpoint RUN` for each)")
     return seen[0] if seen else None
 
+def _number_year(at) -> int|None:
+    "The year a number names: a year (2024, 2024.0) within `YEARS` by `as_year`, else epoch milliseconds by `to_ms`; " \
+    "None for neither (5, 2024.5, NaN)."
+    try: return as_year(at) if YEARS[0] <= at <= YEARS[1] else int(pd.Timestamp(int(to_ms(at)), unit="ms").year)
+    except (PeriodError, TimeError): return None
+
 def map_year(e,  # one map (y, x, band) as a DataArray or Dataset (its coordinates and attrs are read)
             ) -> int|None:
     """The calendar year one map records: its scalar `time` coordinate (a cube's year, `cube.isel(time=0)`), else
     its `period_start` attr (`embed`'s), else its `time` attr (`from_official`'s, `read_cog`'s); None when none
     (a map built by hand). `join_years` joins maps by it; `classify`/`regress` keep a table's rows of that year
-    (`analysis.over_time`). `TimeError` naming the attr and its fixes where it is no date ('spring', '2024-13-45';
-    was pandas' bare ValueError). A path is `core.refuse_path`'s `DTypeError` (was: None, as a map built by hand)."""
+    (`analysis.over_time`). A number there is a year (2024, 2024.0: `timecodes.as_year`) within `YEARS`, else epoch
+    milliseconds (`timecodes.to_ms`; was: 2024.0 and 1704067200000 'no date', 2024.5 read as 2024). `TimeError`
+    naming the attr and its fixes where it is no date ('spring', '2024-13-45'; was pandas' bare ValueError), or a
+    number that is neither (5, 2024.5). A path is `core.refuse_path`'s `DTypeError` (was: None, as a map built by
+    hand)."""
     refuse_path(e, MAP_WANTED, "map")
     if not hasattr(e, "coords") or not hasattr(e, "attrs"): return None
     if "time" in e.coords and e["time"].ndim == 0: return int(years_of_cube(e.expand_dims("time"))[0])
     key = "period_start" if "period_start" in e.attrs else "time"
     if (at := e.attrs.get(key)) is None: return None
-    try: t = pd.Timestamp(str(at))
+    number = isinstance(at, (int, float, np.integer, np.floating)) and not isinstance(at, bool)
+    if number and (y := _number_year(at)) is not None: return y
+    try: t = pd.NaT if number else pd.Timestamp(str(at))
     except (ValueError, TypeError, OverflowError): t = pd.NaT   # 'spring', '2024-13-45': pandas' bare ValueError
     if pd.isna(t):   # '' reads as NaT
-        raise TimeError(f"the map's attrs[{key!r}] is {at!r}, which is no date, so the year it records is unknown: "
+        neither = f" (a number here is a year, {YEARS[0]}..{YEARS[1]}, or epoch milliseconds: it is neither)" \
+            if number else ""
+        raise TimeError(f"the map's attrs[{key!r}] is {at!r}, which is no date{neither}, so the year it records is "
+                        "unknown: "
                         f"write the date it begins, e.g. `emb.attrs[{key!r}] = '2024-01-01'`, or drop it, "
                         f"`emb.attrs.pop({key!r})`, and give the year where it is wanted (`join_years(maps, "
                         "years=[...])`)")
