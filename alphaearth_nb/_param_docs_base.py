@@ -109,7 +109,7 @@ SECTIONS = {
         'grid_coords': "ny : int\n    rows\nnx : int\n    columns\nx0 : float\n    x of the first column's centre\ny0 : float\n    y of the first row's centre\nres : float\n    column spacing (and row spacing unless `res_y`)\nres_y : float|None\n    row spacing when it differs from `res` (negative: rows run south to north)\n",
         'half_pixel': 'c\n    a regular 1-D coordinate axis (pixel centres)\n',
         'grid_mapping': "gt\n    the grid (x0, a, b, y0, d, e), GDAL's order: top-left corner, signed steps; None: none\nattrs : dict|None\n    the grid mapping's other attributes (a CRS's, a reader's), kept\n",
-        'geotransform': "obj\n    DataArray or Dataset (a `spatial_ref` coordinate or attrs['transform'])\n",
+        'geotransform': "obj\n    DataArray or Dataset (a grid mapping's GeoTransform or attrs['transform'])\n",
         'geotransform_steps': "obj\n    DataArray or Dataset (a `spatial_ref` coordinate or attrs['transform'])\n",
         'axis_span': 'obj\n    DataArray or Dataset with the axis as a coordinate\nd : str\n    "x" or "y"\n',
         'wrapped_like': "obj\n    the map whose x convention to follow (geographic CRS)\nxs\n    longitudes on `obj`'s one span (`axis_span`), degrees\n",

@@ -200,6 +200,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
         if names_every_band(obj):   # several years: refused before any year is read (the cube is from_official's)
             if (ys := official_years(obj)) is not None: raise DimensionError(years_text(ys))   # tiles: from_official
             return from_official(obj, dequantize=dequantize)
+        refuse_rotation(obj)   # GDAL's netCDF: its grid mapping, a variable beside the bands, is left behind below
         if (var := embedding_variable(obj)) is not None:   # band_data, band_1..band_64, data.1..data.64 (odc-stac)
             if var.sizes.get("time") == 1:   # one image along `time` (odc-stac's load of one year): as from_official reads it
                 var = _drop_time(var, a := dict(var.attrs)).assign_attrs(a)

@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/grids.html.md"""
 # %% ../nbs/02b_grids.ipynb #g0002
 from __future__ import annotations
 
+import re
 import warnings
 
 import numpy as np
@@ -55,14 +56,27 @@ def grid_mapping(gt,                    # the grid (x0, a, b, y0, d, e), GDAL's 
     gt = {} if gt is None else {"GeoTransform": " ".join(str(float(v)) for v in gt)}
     return xr.Variable((), np.int64(0), {**(attrs or {}), **gt})
 
-def geotransform(obj) -> tuple[float, ...]|None:  # DataArray or Dataset (a `spatial_ref` coordinate or attrs['transform'])
+def _mapping_names(obj) -> list[str]:
+    """Names of the grid-mapping variables `obj` names: `spatial_ref` (rioxarray, odc-geo), then each a data
+    variable's CF `grid_mapping` says (in attrs, or in `encoding` where xarray's decode_coords='all' moves it;
+    CF 1.7's 'crs: x y' form by its names before ':'), as GDAL's netCDF writes it ('transverse_mercator', 'crs')."""
+    names = ["spatial_ref"]
+    for v in [obj] if isinstance(obj, xr.DataArray) else list(getattr(obj, "data_vars", {}).values()):
+        gm = v.attrs.get("grid_mapping") or v.encoding.get("grid_mapping")
+        if isinstance(gm, str): names += [n for n in (re.findall(r"(\S+):", gm) or gm.split()) if n not in names]
+    return names
+
+def geotransform(obj) -> tuple[float, ...]|None:  # DataArray or Dataset (a grid mapping's GeoTransform or attrs['transform'])
     """(x0, a, b, y0, d, e), GDAL's order, of the geotransform a reader kept: GDAL's `GeoTransform` text on the
-    `spatial_ref` coordinate (rioxarray, odc-geo), else an affine `attrs['transform']` (a b c d e f); None if none.
-    The one reader of both forms: `geotransform_steps`, `pixel_size`, `embeddings.refuse_rotation`."""
+    `spatial_ref` coordinate (rioxarray, odc-geo) or on the grid-mapping variable a CF `grid_mapping` names (GDAL's
+    netCDF: `transverse_mercator`, `crs`; a coordinate, or a Dataset's variable), else an affine
+    `attrs['transform']` (a b c d e f); None if none. The one reader of these forms: `geotransform_steps`,
+    `pixel_size`, `embeddings.refuse_rotation`."""
     refuse_path(obj, GRID_WANTED, "raster")
-    sr = obj.coords.get("spatial_ref") if hasattr(obj, "coords") else None
-    gt = sr.attrs.get("GeoTransform") if sr is not None else None
-    if isinstance(gt, str): return _gdal_terms(gt)
+    where = getattr(obj, "variables", None) if isinstance(obj, xr.Dataset) else getattr(obj, "coords", None)
+    for n in _mapping_names(obj) if where is not None else []:
+        gt = where[n].attrs.get("GeoTransform") if n in where else None
+        if isinstance(gt, str): return _gdal_terms(gt)
     t = obj.attrs.get("transform") if hasattr(obj, "attrs") else None
     try: return (float(t[2]), float(t[0]), float(t[1]), float(t[5]), float(t[3]), float(t[4])) \
         if t is not None and len(t) >= 6 else None
