@@ -143,6 +143,7 @@ def _ours(f) -> bool:
 _sys.meta_path[:] = [_Finder] + [f for f in _sys.meta_path if not _ours(f)]
 for _name, _mod in list(_sys.modules.items()):
     if _name.startswith(__name__ + ".") and _mod is not None: _param_docs(_mod)
+del _name, _mod, _hook   # loop names, not the package's: help(alphaearth_nb) listed `_mod` (the last module loaded) as a submodule
 
 def _the_aef_command() -> bool:
     "Whether this process is the `aef` command: the console script, or `python -m alphaearth_nb.cli` (as `core` " \
