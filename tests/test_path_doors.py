@@ -2,13 +2,15 @@
 `DTypeError` '..., got the path 'x.npy': load it first, e.g. ...') at every door of knn, index, linear, vote,
 directions, evaluate, quality, analysis, supervised, cubes, gate, pixels, quantize, features, exports, places, maps,
 labels, embeddings, stacks, testing, spatial, antimeridian, geo, crs_checks, points, geometries, samples, tiles,
-official, mirrors, schema, readers and the `.aef` accessor, before any other check. Was: a bare AttributeError
+official, mirrors, schema, readers, bands, earthengine, label_grids, sites, declared_units, spellings, stream,
+sources, tables, years, commands and the `.aef` accessor, before any other check. Was: a bare AttributeError
 (`knn.centring_offset('x.npy')`, `wider_than_float32`, cubes' zones, quality's stacks), no error at all
 (`index.recall_at('a.npy', truth)`, `supervised.rows_of_map`, `evaluate.unlabelled`), numpy's TypeError or
 ValueError, or messages naming fixes that do not apply; `as_embedding('x.npy')` named only the readers of Zarr,
 GeoTIFF and netCDF. The map door's advice for a .npy array and a CSV table, run as written, gives the embedding back.
-The doors are found by themselves too: every public function with a parameter annotated or documented as data is in
-DOORS, or listed (READERS, NOT_DOORS, OPEN) with why, so a new door without the rule fails the suite."""
+The doors are found by themselves too, parameter by parameter: every parameter of a public function annotated or
+documented as data is given the path by a DOORS row, or listed (READERS, NOT_DOORS; OPEN, empty since session 35)
+with why, so a new door without the rule, or a door's second data parameter without it, fails the suite."""
 import importlib
 import inspect
 import pkgutil
@@ -457,7 +459,8 @@ READERS = {   # doors that take a path by design: they read the file themselves 
     "local_mirror.build_local_mirror": "samples: the aef_samples folder or one CSV of it (`readers.read_aef_samples`)",
     "linear.warn_fill_values": "targets: what the values were read from, a table's file too (the fix names it)",
     # one parameter ('function/parameter') that reads a path itself, its others doors
-    "cubes.zones_of/zones": "a vector file is one of its forms", "cubes.aggregate/zones": "a vector file is one of its forms",
+    "cubes.zones_of/zones": "a vector file is one of its forms",
+    "cubes.aggregate/zones": "a vector file is one of its forms",
     "cubes.label_table/labels": "a vector file is one of its forms",
     "supervised.training_set/labels": "a vector file, or a CSV/Parquet table of points, is one of its forms",
     "supervised.gated_training_set/labels": "a vector file, or a CSV/Parquet table of points, is one of its forms",
@@ -472,8 +475,11 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "accessor.EmbeddingAccessor": "xarray's", "accessor.StackAccessor": "xarray's",
     # answers for any object, a path too (False, None, or the object given back): no error to replace
     "accessor.holds_embedding": "False", "bands.band_dim": "given back", "bands.list_vectors": "given back",
-    "bands.band_variables": "None", "bands.narrow_floats": "given back", "spellings.read_flag_words": "given back (validate_stack's check_source refuses it next)", "labels.label_array": "given back (only a Dataset is taken apart)",
-    "stacks.embedding_field": "False", "stacks.names_every_band": "False", "embeddings.official_years": "None", "queries.several_query": "None",
+    "bands.band_variables": "None", "bands.narrow_floats": "given back",
+    "labels.label_array": "given back (only a Dataset is taken apart)",
+    "stacks.embedding_field": "False", "stacks.names_every_band": "False", "embeddings.official_years": "None",
+    "queries.several_query": "None",
+    "spellings.read_flag_words": "given back (validate_stack's check_source refuses it next)",
     "labels.stored_dtype": "None, for labels in any form (gated_training_set asks it of a GeoJSON path too)",
     "bands.band_hint": "a message's hint: the generic rename for an object without sizes",
     "embeddings.embedding_variable": "None", "spatial.is_lazy": "False", "spatial.runs_model": "False",
@@ -547,7 +553,8 @@ def data_doors() -> dict:
 
 
 def _tested(data_doors:dict) -> set[str]:
-    "'module.qualname/parameter' of each DOORS row: its key's suffix where that names a parameter, else the first data one."
+    "'module.qualname/parameter' of each DOORS row: its key's suffix where that names a parameter, else the first " \
+    "data parameter."
     out = set()
     for key in DOORS:
         fn, suffix = _door_function(key), key.partition("/")[2]
@@ -585,7 +592,8 @@ def test_the_lists_name_doors_of_data_and_only_once(data_doors):
     tested, wrong = _tested(data_doors), []
     for what, names in {"READERS": set(READERS), "NOT_DOORS": set(NOT_DOORS), "OPEN": OPEN}.items():
         params = {k: [k.partition("/")[2]] if "/" in k else data_doors.get(k, []) for k in names}
-        if gone := sorted(k for k, ps in params.items() if not ps or not set(ps) <= set(data_doors.get(k.split("/")[0], []))):
+        doors = {k: set(data_doors.get(k.split("/")[0], [])) for k in names}
+        if gone := sorted(k for k, ps in params.items() if not ps or not set(ps) <= doors[k]):
             wrong.append(f"{what} lists {gone}: no public door of data (or parameter of one) now")
         if done := sorted(k for k, ps in params.items() if any(f"{k.split('/')[0]}/{p}" in tested for p in ps)):
             wrong.append(f"{done} are in DOORS now: drop them from {what}")
