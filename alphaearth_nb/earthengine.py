@@ -199,13 +199,15 @@ def _clear_mask(ds:xr.Dataset, spec, cs_threshold:float):
 def _meta_values(p:np.ndarray, m:str) -> np.ndarray:
     "One float32 per frame of metadata `m` read from Earth Engine's property values `p`: `ascending` from the pass " \
     "words (text or bytes, any case; numbers kept as flags), others as numbers; NaN where a frame has none (None, " \
-    "'', NaN) or, for `ascending`, another word."
+    "'', NaN), text that is no number ('n/a') or, for `ascending`, another word."
     if p.dtype.kind in "biuf": return p.astype(np.float32)
     def one(v):
         if isinstance(v, bytes): v = v.decode(errors="replace")
         if isinstance(v, (bool, int, float, np.number)): return float(v)   # a flag already (NaN: none)
         if not isinstance(v, str) or not v.strip(): return np.nan
-        return flag_word(m, v) if m in FLAGS else float(v)   # the words as validate_stack reads them
+        if m in FLAGS: return flag_word(m, v)   # the words as validate_stack reads them
+        try: return float(v)
+        except ValueError: return np.nan   # 'n/a': unknown, warned by `_frame_meta` (was Python's bare ValueError)
     return np.array([one(v) for v in p.astype(object).ravel()], np.float32)
 
 def _frame_meta(res:xr.Dataset, ds:xr.Dataset, spec) -> xr.Dataset:
