@@ -42,6 +42,12 @@ def is_yyyymmdd(a) -> bool:  # whole numbers (> 0), any shape
     return bool(((y >= YEARS[0]) & (y <= YEARS[1]) & (md // 100 >= 1) & (md // 100 <= 12) & (md % 100 >= 1)
                  & (md % 100 <= 31)).all())
 
+def _is_yyyyddd(a) -> bool:  # whole numbers (> 0), any shape
+    "Whether whole numbers `a` (> 0) all read as dates written YYYYDDD in YEARS (day of the year 1..365, 366 in leap years)."
+    y, d = np.divmod(a.astype(np.int64), 1_000)
+    leap = (y % 4 == 0) & ((y % 100 != 0) | (y % 400 == 0))
+    return bool(((y >= YEARS[0]) & (y <= YEARS[1]) & (d >= 1) & (d <= 365 + leap)).all())
+
 def numeric_time_hint(values) -> str:  # numbers (or numbers as text) that were given as times
     "What numbers (or numbers as text) used as times most likely count, and the conversion to datetime64 that works."
     n = as_numbers(values)
@@ -67,6 +73,14 @@ def numeric_time_hint(values) -> str:  # numbers (or numbers as text) that were 
         return f"they look like days since 1970-01-01: `pd.to_datetime({v}, unit='D')`"
     if 36_500 <= m < 73_000:  # 1999..2099 as spreadsheet serial dates (days since 1899-12-30)
         return f"they look like spreadsheet serial dates: `pd.to_datetime({v}, unit='D', origin='1899-12-30')`"
+    f = "np.asarray(values).astype('float64')"
+    if a.size and (a == np.round(a)).all() and _is_yyyyddd(a):   # 2024032: MODIS (A2024032) and Landsat scene ids
+        return (f"they look like dates written YYYYDDD (year, then day of the year 1..366): `pd.to_datetime({f}"
+                ".astype('int64').astype(str), format='%Y%j')`")
+    if 2_415_020 <= m < 2_488_070:   # Julian days of 1900..2099 (astronomy; JD 2440587.5 is 1970-01-01 00:00)
+        return f"they look like Julian days: `pd.to_datetime({v}, unit='D', origin='julian')`"
+    if 693_962 <= m < 767_011:   # MATLAB datenums of 1900..2099 (days since year 0: 719529 is 1970-01-01)
+        return f"they look like MATLAB datenums: `pd.to_datetime({f} - 719529, unit='D')`"
     return f"convert them with `pd.to_datetime({v}, unit=...)` and the unit they count"
 
 # %% ../nbs/01_times.ipynb #t0007
