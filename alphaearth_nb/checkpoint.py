@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 import json
 import re
+import shlex
 import shutil
 import socket
 import time
@@ -362,14 +363,18 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
             warnings.warn(f"{e} Falling back to {p.name} (step {got[1].get('step')}).", TrainingWarning,
                           stacklevel=user_stacklevel())
         return got
-    for _, e in damaged:
-        warnings.warn(f"{e} No older checkpoint is whole either.", TrainingWarning, stacklevel=user_stacklevel())
     if not damaged:
         raise CheckpointError(f"no alphaearth_nb checkpoint in {path}: {', '.join(sorted(foreign))} are not in our "
                               f"format ({CKPT_FORMAT!r}); point at a folder written by `save_checkpoint` or `fit`.")
-    raise DamagedCheckpointError(f"every checkpoint in {path} is damaged ({', '.join(n for n, _ in damaged)}). The "
-                                 f"newest: {damaged[0][1]} If none can be mended, copy the run again from where it was "
-                                 "written, or train anew.")
+    # each one's cause, once, without its 'load an older checkpoint' (there is none): what happened, what is kept, the
+    # next command (was: a warning per checkpoint, then 'The newest: ... load an older checkpoint')
+    causes = [re.sub(r"(,? or|;) load an older checkpoint.*$", "", str(e), flags=re.S) for _, e in damaged]
+    run = path.parent if path.name == "checkpoints" else path
+    raise DamagedCheckpointError(f"every checkpoint in {path} is damaged, so none is loaded. {'. '.join(causes)}. "
+                                 "They are left as they are (nothing removed). If the run was copied here, copy it "
+                                 "again from where it was written; else train anew in its place, which removes them: "
+                                 f"`fit(..., out={str(run)!r}, overwrite=True)` or `aef train --out {shlex.quote(str(run))} "
+                                 "--overwrite`")
 
 # %% ../nbs/16_checkpoint.ipynb #c0019
 RUN_MARKER = ".aef-run"
