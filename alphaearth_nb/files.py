@@ -14,6 +14,7 @@ import glob
 import json
 import os
 import re
+import shlex
 import shutil
 import stat
 import sys
@@ -212,7 +213,8 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
             raise NotOursError(f"{t} is a training run folder (`fit(out=...)` / `aef train --out`), so it is left "
                                f"alone, whatever overwrite says: write the {what} to a new or empty folder.")
         if folder is False or ".zarr" not in FORMATS.get(what, (".zarr",)):   # a COG, a file: no folder holds it
-            raise NotOursError(f"{t} is a non-empty folder and the {what} a file, so it is left alone: name a file, "
+            one = "" if what == "file" else f" ({with_article(what)} is one file)"   # was 'and the file a file'
+            raise NotOursError(f"{t} is a non-empty folder, not a file{one}, so it is left alone: name a file, "
                                f"e.g. {t / _example(what)}, or another path.")
         if not is_ours(t):
             raise NotOursError(f"{t} is a non-empty folder that alphaearth_nb did not write, so it is left alone: "
@@ -430,7 +432,9 @@ def writing_file(target:str|os.PathLike, # the file to (re)place
     "Yield a file open beside `target`; on success flush, fsync and rename it into place (mode 0666 - umask); " \
     "folders missing above it are made first (`writing_folder`'s rule)."
     t = check_output(target, overwrite, "file", folder=False)
-    if t.is_dir(): raise OutputExistsError(f"{t} is a folder: choose a file path.")
+    if t.is_dir():   # an empty one (`check_output` refused the others): a file inside it, or the file in its place
+        raise OutputExistsError(f"{t} is an empty folder, not a file: name a file inside it, e.g. {t / t.name}, or "
+                                f"remove the folder to write the file in its place (`rmdir {shlex.quote(str(t))}`).")
     t.parent.mkdir(parents=True, exist_ok=True)
     _clean_partials(t)   # a killed writer's copy of `t`, as `writing_folder` clears a folder's
     tmp = partial_name(t)

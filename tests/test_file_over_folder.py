@@ -21,7 +21,7 @@ def test_a_folder_is_kept_and_a_file_name_offered(tmp_path, what, overwrite):
     with pytest.raises(NotOursError) as e:
         WRITERS[what](d, overwrite=overwrite)
     msg = str(e.value)
-    assert "new or empty folder" not in msg and f"the {what} a file" in msg, msg   # was: 'write the COG to a new or
+    assert "new or empty folder" not in msg and "is a non-empty folder, not a file" in msg, msg   # was: 'write the COG to a new or
     name = msg.split("e.g. ", 1)[1].split(",")[0]                                    # empty folder instead'
     WRITERS[what](name)   # the fix as written works
     assert (d / "notes.txt").read_text() == "mine"
