@@ -102,6 +102,8 @@ SECTIONS = {
     },
     'alphaearth_nb.features': {
         'lonlat': 'x\n    projected x (metres), broadcastable with y\ny\n    projected y (metres)\ncrs : str\n    e.g. "EPSG:32631"\n',
+        'nan_moments': 'a : np.ndarray\n    values, NaN where none\naxis\n    the axes reduced\n',
+        'nan_percentile': 'x : np.ndarray\n    values, NaN where none\nq\n    percentiles, 0..100 (one, or a list: a leading axis of them)\naxis : int\n    the axis reduced\n',
         'composite_features': 'stack\n    stack (DataTree) or single-source Dataset\npercentiles\n    per-band percentiles over time\nstandardize : bool\n    z-score each feature over the pixels\n',
         'points_at': 'features\n    (y, x, band): an embedding in any form (int8 codes dequantised) or a baseline\nlabels\n    (y, x) DataArray of labels on the same grid\nnodata\n    further label value(s) meaning "unlabelled", beyond those the raster declares (stored or unpacked)\npositive : bool\n    negative labels (-1, which `classify` writes for no data) are unlabelled\n',
         'xy_features': 'stack\n    stack (DataTree) or Dataset on a y/x grid (or anything with y/x coordinates)\nkind : str\n    "sincos": sin/cos of lat and lon (the paper\'s XY, S5.1.1); "metres": projected x, y\ncrs : str|None\n    the grid\'s CRS; default the stack\'s `crs` attribute\n',

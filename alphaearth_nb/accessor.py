@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import warnings
 
 import xarray as xr
 
@@ -125,8 +124,10 @@ class StackAccessor:
                                  f"with `aef.from_official(ds)`")
         raise AttributeError(name)
 
-with warnings.catch_warnings():  # re-running the notebook re-registers: not worth a warning
-    warnings.simplefilter("ignore")
-    xr.register_dataarray_accessor("aef")(EmbeddingAccessor)
-    xr.register_dataset_accessor("aef")(StackAccessor)
-    xr.register_datatree_accessor("aef")(StackAccessor)
+# the package's stand-ins (`__init__`), or a notebook re-run's classes, are taken off first: xarray warns of an
+# accessor put over an attribute (was: `warnings.catch_warnings()` around it, process-wide: other threads' filters lost)
+for _cls, _acc, _put in ((xr.DataArray, EmbeddingAccessor, xr.register_dataarray_accessor),
+                         (xr.Dataset, StackAccessor, xr.register_dataset_accessor),
+                         (xr.DataTree, StackAccessor, xr.register_datatree_accessor)):
+    if "aef" in vars(_cls): delattr(_cls, "aef")
+    _put("aef")(_acc)

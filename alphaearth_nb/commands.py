@@ -564,7 +564,10 @@ def _evaluate_cmd(a) -> None:
         source = a.labels if vector else None   # a raster's fill-like ids: said by training_set (`labels.attrs`)
         unit = ("pixels" if lab.geom_type.isin(["Polygon", "MultiPolygon"]).any() else "points") \
                if type(lab).__name__ == "GeoDataFrame" else "rows"   # polygons are rasterised: counted in pixels
-        with warnings.catch_warnings():   # a vector file's: said below, in the file's words
+        # a vector file's: said below, in the file's words. `catch_warnings` (process-wide before Python 3.14: a
+        # thread's filters meanwhile are lost; the CLI runs one command on its main thread, and training_set has no
+        # quiet form; a fixed filter would silence library callers)
+        with warnings.catch_warnings():
             if vector: warnings.filterwarnings("ignore", message=evaluate.FILL_SAID)
             x, y = analysis.training_set(emb, lab, column=a.label_column or "label")   # a raster's values: its labels
     x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
@@ -578,7 +581,8 @@ def _evaluate_cmd(a) -> None:
     print(f"aef evaluate: {len(y)} labelled {'rows' if path.suffix.lower() in _TEXT_TABLES else 'pixels'} of {n} "
           f"class{'es' * (n != 1)}{read}; {', '.join(map(str, a.shots))} shots a class, {folds} a level (a bar each)",
           file=sys.stderr)
-    with warnings.catch_warnings():   # fill-like ids (255 beside 1..4): said once, above or by training_set
+    # fill-like ids (255 beside 1..4): said once, above or by training_set (`catch_warnings`: as above, main thread)
+    with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=evaluate.FILL_SAID)
         table = evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed, progress=True)  # bars: stderr
     print(table.to_string(index=False))

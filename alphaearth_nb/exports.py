@@ -189,7 +189,11 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
             if not _write_rows(dst, emb, dtype, blocksize): raise nothing_to_write("embedding", path)  # the stage is removed
             if facs: dst.build_overviews(facs, Resampling.nearest)   # placeholders, overwritten below
         for i, f in enumerate(facs):
-            with warnings.catch_warnings():   # an overview level carries no georeferencing of its own
+            # an overview level carries no georeferencing of its own: rasterio warns at every open of one, and no open
+            # form avoids it; a fixed filter of that message would hide it from the user's own files too, so
+            # `catch_warnings` (process-wide before Python 3.14: a thread's filters meanwhile are lost; this open
+            # alone)
+            with warnings.catch_warnings():
                 warnings.simplefilter("ignore", rasterio.errors.NotGeoreferencedWarning)
                 with rasterio.open(f"GTIFF_DIR:{i + 2}:{src}", "r+") as ov:
                     # GDAL counts an overview's blocks from the file's first row (the southern one when

@@ -7,8 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/features.html.md"""
 # %% ../nbs/23b_features.ipynb #f0002
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 import xarray as xr
 
@@ -22,7 +20,7 @@ from .knn import wider_than_float32
 from .embeddings import NORM_TOL, a_positions, sq_norms, as_embedding, gate_vectors, refuse_rotation
 
 # %% auto #0
-__all__ = ['lonlat', 'composite_features', 'points_at', 'xy_features']
+__all__ = ['lonlat', 'nan_moments', 'nan_percentile', 'composite_features', 'points_at', 'xy_features']
 
 # %% ../nbs/23b_features.ipynb #q0005
 def lonlat(x,        # projected x (metres), broadcastable with y
@@ -51,10 +49,31 @@ def _grid(stack) -> tuple[np.ndarray, np.ndarray]:
     ds = next(iter(_children(stack).values()))
     return np.asarray(ds.y.values), np.asarray(ds.x.values)
 
+def nan_moments(a:np.ndarray,  # values, NaN where none
+                axis=(0, 1),    # the axes reduced
+               ) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and standard deviation over `axis` without the NaNs, as `np.nanmean` / `np.nanstd` (ddof 0) give them;
+    NaN where a slice holds none, without numpy's 'Mean of empty slice' RuntimeWarning (so no process-wide
+    `warnings.catch_warnings` around it: that swaps every thread's filters)."""
+    ok = ~np.isnan(a)
+    n = ok.sum(axis); k = np.maximum(n, 1)
+    m = np.where(ok, a, 0.0).sum(axis) / k
+    d = np.where(ok, a - np.expand_dims(m, axis), 0.0)
+    none = n == 0
+    return np.where(none, np.nan, m), np.where(none, np.nan, np.sqrt((d * d).sum(axis) / k))
+
+def nan_percentile(x:np.ndarray,  # values, NaN where none
+                   q,             # percentiles, 0..100 (one, or a list: a leading axis of them)
+                   axis:int=0,    # the axis reduced
+                  ) -> np.ndarray:
+    """`np.nanpercentile(x, q, axis=axis)`, NaN where a slice holds none, without numpy's 'All-NaN slice'
+    RuntimeWarning (those slices are read as zeros, then set NaN)."""
+    none = np.isnan(x).all(axis)
+    p = np.nanpercentile(np.where(np.expand_dims(none, axis), 0.0, x), q, axis=axis)
+    return np.where(none, np.nan, p)
+
 def _zscore(a:np.ndarray) -> np.ndarray:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        m = np.nanmean(a, axis=(0, 1)); s = np.nanstd(a, axis=(0, 1))
+    m, s = nan_moments(a, (0, 1))
     return (a - m) / np.where(s > 0, s, 1.0)
 
 def _band_values(v:xr.DataArray) -> np.ndarray:
@@ -86,9 +105,7 @@ def composite_features(stack,                                  # stack (DataTree
                 feats.append(_band_values((v.isel(time=0) if "time" in v.dims else v).transpose("y", "x"))[..., None])
                 names.append(f"{src}/{band}")
                 continue
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN pixels give NaN, on purpose
-                p = np.nanpercentile(_band_values(v.transpose("time", "y", "x")), percentiles, axis=0)
+            p = nan_percentile(_band_values(v.transpose("time", "y", "x")), percentiles)   # all-NaN pixels: NaN
             feats.append(np.moveaxis(p, 0, -1))
             names += [f"{src}/{band}/p{q:g}" for q in percentiles]
     a = np.concatenate(feats, -1)                       # float64: z-scored before the one cast to float32

@@ -136,8 +136,11 @@ def _read_vector_file(p:Path, gpd):
     a GeoJSON dict of the same rings gives (shapely closes a ring it is handed). Was: shapely's `GEOSException`
     'Points of LinearRing do not form a closed linestring', naming neither the file nor a fix, after GDAL's
     `RuntimeWarning` 'Non closed ring detected'."""
+    # GDAL's 'Non closed ring detected', said below in ours: the rings are known only by reading the file, and a fixed
+    # filter would hide it from the user's own `gpd.read_file`; `catch_warnings` (process-wide before Python 3.14: a
+    # thread's filters meanwhile are lost; this read alone)
     with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", "Non closed ring detected", RuntimeWarning)   # GDAL's: said below in ours
+        warnings.filterwarnings("ignore", "Non closed ring detected", RuntimeWarning)
         try: return gpd.read_file(p)
         except GEOSException as e:
             if "closed linestring" not in str(e): raise

@@ -224,7 +224,10 @@ def _frame(geobox) -> tuple:
     x0, _, x1, _ = geobox.boundingbox
     if not crs.is_geographic or abs((x0 + x1) / 2 % 360.0 - 180.0) >= 90.0: return geobox, 0.0
     shift = 180.0 + 360.0 * round(((x0 + x1) / 2 - 180.0) / 360.0)
-    with warnings.catch_warnings():       # to_dict: "you will likely lose important projection information"
+    # to_dict: "you will likely lose important projection information", on every call, and no other form gives the
+    # PROJ parameters the twin is built from; a fixed filter would hide it from the user's own calls, so
+    # `catch_warnings` (process-wide before Python 3.14: a thread's filters meanwhile are lost; one short call)
+    with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         twin = as_crs({**crs.to_dict(), "pm": 180.0}).to_wkt()
     return GeoBox(geobox.shape, Affine(*geobox.affine[:2], geobox.affine.c - shift, *geobox.affine[3:6]), twin), shift
@@ -271,7 +274,10 @@ def mosaic(cubes:list,                # float cubes (time, y, x, band), each wit
     dst, (frame, shift) = geobox.crs.wkt, _frame(geobox)
     for c in cubes:
         src = c.odc.assign_crs(c.attrs["crs"])
-        with warnings.catch_warnings():   # GDAL's warper reports its in-memory arrays as not georeferenced
+        # GDAL's warper reports its in-memory arrays as not georeferenced (eager input: beside the filter above, for
+        # rasterio.warp's chunks); `catch_warnings` (process-wide before Python 3.14: a thread's filters meanwhile are
+        # lost; a filter of every UserWarning would hide the user's)
+        with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
             r = xr_reproject(src, frame, resampling=resampling, dst_nodata=np.nan)
         r = rename_spatial(r.drop_vars("spatial_ref", errors="ignore"))

@@ -7,8 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/quality.html.md"""
 # %% ../nbs/24a_quality.ipynb #c0002
 from __future__ import annotations
 
-import warnings
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -17,6 +15,7 @@ import xarray as xr
 from .core import EMBED_DIM, DimensionError, as_rng, as_seed, checks_flags, real, whole, refuse_path
 from .embeddings import MAP_WANTED, as_embedding
 from .gate import gate_vectors
+from .features import nan_percentile
 from .evaluate import change_threshold_sweep, evaluate_embeddings, separated_points, xy_features
 from .labels import check_exact_ids, stored_dtype
 
@@ -89,16 +88,14 @@ def seasonal_composite_features(stack,            # a scene (DataTree)
     "Baseline: annual percentiles and seasonal medians of every band and of NDVI (NaN-aware), (y, x, band)."
     refuse_path(stack, "a scene is a stack (DataTree)", "stack")
     feats, names = [], []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        for name, (v, _, month) in _bands(stack, year).items():
-            feats.append(np.moveaxis(np.nanpercentile(v, percentiles, axis=0), 0, -1))
-            names += [f"{name}/p{p}" for p in percentiles]
-            for s, months in SEASONS.items():
-                sel = np.isin(month, months)
-                med = np.nanmedian(v[sel], axis=0) if sel.any() else np.full(v.shape[1:], np.nan)
-                feats.append(med[..., None])
-                names.append(f"{name}/{s}")
+    for name, (v, _, month) in _bands(stack, year).items():   # a pixel without a clear view: NaN, unwarned
+        feats.append(np.moveaxis(nan_percentile(v, percentiles), 0, -1))
+        names += [f"{name}/p{p}" for p in percentiles]
+        for s, months in SEASONS.items():
+            sel = np.isin(month, months)
+            med = nan_percentile(v[sel], 50) if sel.any() else np.full(v.shape[1:], np.nan)
+            feats.append(med[..., None])
+            names.append(f"{name}/{s}")
     if dem:
         d = stack["dem"].to_dataset()
         for b in ("elevation", "slope"): feats.append(d[b].isel(time=0).values[..., None]); names.append(f"dem/{b}")

@@ -33,7 +33,13 @@ def _nanmedian(d:np.ndarray) -> np.ndarray:
     return np.where(none, np.nan, np.nanmedian(np.where(none[..., None], 0.0, d), axis=-1))
 
 def _series_change(v:np.ndarray, floor:float) -> tuple[np.ndarray, np.ndarray]:
-    "(..., T, 64) -> distance and score (..., T); NaN years are left out of every reference."
+    "(..., T, 64) -> distance and score (..., T); NaN years are left out of every reference. Its 0/0 and x/0 give " \
+    "NaN and inf unwarned under its own `np.errstate` (thread-local: it holds where dask runs it, as no " \
+    "`warnings.catch_warnings` around `apply_ufunc` did)."
+    with np.errstate(invalid="ignore", divide="ignore"): return _series_scores(v, floor)
+
+def _series_scores(v:np.ndarray, floor:float) -> tuple[np.ndarray, np.ndarray]:
+    "`_series_change`'s work."
     ok = np.isfinite(v).all(-1)
     z = np.where(ok[..., None], v, 0.0).astype(np.float64)
     z = unit_rows(z, np.float64)   # int8 codes decode to 0.994 .. 1.006; the rows without data stay zero
@@ -249,12 +255,9 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     cube = cube_form(cube)
     warn_missing_years(years_of_cube(cube))
     if is_lazy(cube): cube = cube.chunk({"time": -1, "band": -1})
-    with np.errstate(invalid="ignore", divide="ignore"):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            dist, score = xr.apply_ufunc(_series_change, cube, kwargs={"floor": floor},
-                                         input_core_dims=[["time", "band"]], output_core_dims=[["time"], ["time"]],
-                                         dask="parallelized", output_dtypes=[np.float32, np.float32])
+    dist, score = xr.apply_ufunc(_series_change, cube, kwargs={"floor": floor},   # its own errstate: dask's threads too
+                                 input_core_dims=[["time", "band"]], output_core_dims=[["time"], ["time"]],
+                                 dask="parallelized", output_dtypes=[np.float32, np.float32])
     years = years_of_cube(cube)
     best = score.fillna(-np.inf).argmax("time")
     yoc = xr.apply_ufunc(lambda i: years[i].astype(np.float32), best, dask="parallelized", output_dtypes=[np.float32])

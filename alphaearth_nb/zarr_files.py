@@ -38,14 +38,23 @@ def is_zarr_store(folder:str|os.PathLike, # any local path (`~` allowed)
     if within: return any(next(d.rglob(m), None) for m in ZARR_FILES)
     return any((d / m).is_file() for m in ZARR_FILES)
 
+_CONSOLIDATED = "Consolidated metadata is currently not part"   # zarr 3, on every consolidation (its v3 spec lacks it)
+
+def _quiet_consolidated() -> None:
+    "One fixed filter of zarr's consolidation warning, kept first in the process's filters as `files.quiet_marker` " \
+    "keeps its own (was `warnings.catch_warnings()` around each call: process-wide, so another thread's filters were " \
+    "lost or leaked meanwhile)."
+    f = warnings.filters[0] if warnings.filters else None
+    if not (f and f[0] == "ignore" and f[1] is not None and f[1].pattern == _CONSOLIDATED):
+        warnings.filterwarnings("ignore", message=_CONSOLIDATED)
+
 def consolidate_zarr(store:str|os.PathLike) -> None:  # a local zarr store, written and closed
     """Write zarr's consolidated metadata of the zarr store `store`, the last step of writing one of ours (before
     the marker): `xr.open_zarr(store)` then reads it quietly. Without it xarray warned 'Failed to open Zarr store with
     consolidated metadata' and its listing named our marker 'not recognized as a component of a Zarr hierarchy'
     (field case N19-2); under `-W error` it failed. Our readers pass `consolidated=False` and read either form."""
-    with warnings.catch_warnings():   # zarr 3 says on every call that the v3 spec lacks consolidated metadata (yet)
-        warnings.filterwarnings("ignore", message="Consolidated metadata is currently not part")
-        zarr.consolidate_metadata(str(store))
+    _quiet_consolidated()
+    zarr.consolidate_metadata(str(store))
 
 @checks_flags
 def settle_zarr(timeout:float=30.0, # seconds to wait for zarr's running tasks before cancelling them
