@@ -491,6 +491,8 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     # names, not data; the sampler's own indices
     "schema.dim_renames": "dim names", "tiles.TileSampler.window": "rows/cols from its `rows_cols`",
     # one parameter that is no door: the caller's own, built from data it refused a path for already; a message's name
+    "features.nan_moments": "the caller's own values (composite_features, quality's baseline)",
+    "features.nan_percentile": "the caller's own values (composite_features, quality's baseline)",
     "gate.fill_rows/same": "the caller's own", "gate.table_codes/fill": "the caller's own",
     "grids.axis_step/c": "the caller's own", "units.check_frame_units/frames": "`frame_samples`' own sample",
     "places.points_table/inside": "sample's own, read off the map", "places.points_table/vectors": "sample's own",
