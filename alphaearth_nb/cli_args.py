@@ -405,17 +405,27 @@ def _flag(m) -> str:
     v = value[1:-1] if value[:1] in "'\"" else value
     return flag if value == "True" else f"{flag} {v if v == '...' else shlex.quote(v)}"
 
+def _in_call(text:str, at:int) -> bool:
+    "Whether `text[at]` lies inside an open parenthesis of a code span (`regress(emb, column='value')`): a Python " \
+    "call's arguments, left as written."
+    if text.count("`", 0, at) % 2 == 0: return False   # outside every code span
+    span = text[text.rfind("`", 0, at) + 1:at]
+    return span.count("(") > span.count(")")
+
 def shell_words(text:str) -> str:
     """`text`, a message the package words for Python callers, in the `aef` command's words: a Python form followed by
     its shell form in brackets (`resume=True (`--resume`)`) as the shell form; a Python form offered beside a command
     (`fit(out=...)` / `aef train --out`) left out; a call of `CALLS` as its command; `name=value` of a setting of
-    `FLAGS` as the flag (`--steps 3`, `--resume`) and a bare name with an underscore (`batch_size`) as its flag. The
+    `FLAGS` as the flag (`--steps 3`, `--resume`) and a bare name with an underscore (`batch_size`) as its flag, but
+    not within a call in a code span (`regress(emb, labels, column='value')` stays: `_in_call`). The
     rest as it was: one source of message text, the error family's, translated here for the command (`cli.main`)."""
     names = "|".join(FLAGS)
     text = re.sub(r"`?\b(?:" + names + r")=" + _VALUE + r"`? \(`((?:--|aef )[^`]*)`(?: on the command line)?\)",
                   r"\2", text)
     while (new := re.sub(r"`(?!aef )[^`\n]*`(?:,| /| or) (?=`aef )", "", text)) != text: text = new
     text = re.sub(r"`(" + "|".join(CALLS) + r")(?:\([^`]*\))?`", lambda m: f"`{CALLS[m.group(1)]}`", text)
-    text = re.sub(r"(?<![\w.\-])(" + names + r")=" + _VALUE, _flag, text)
+    text = re.sub(r"(?<![\w.\-])(" + names + r")=" + _VALUE, lambda m: m[0] if _in_call(text, m.start()) else _flag(m),
+                  text)
     under = "|".join(k for k in FLAGS if "_" in k)
-    return re.sub(r"(?<![\w.\-`])(" + under + r")(?![\w=])", lambda m: FLAGS[m.group(1)], text)
+    return re.sub(r"(?<![\w.\-`])(" + under + r")(?![\w=])",
+                  lambda m: m[0] if _in_call(text, m.start()) else FLAGS[m.group(1)], text)
