@@ -67,27 +67,38 @@ def _pictures(out:Path, stack, embs:dict, hist:list) -> xr.DataArray:
     return ch
 
 # %% ../nbs/29c_demo.ipynb #c0011
+def _mean_of(v:np.ndarray) -> float|None:
+    "Mean of the finite values of `v`; None where there are none (no such pixels, or none with data: was NaN, warned)."
+    v = np.asarray(v, np.float64)[np.isfinite(v)]
+    return float(v.mean()) if v.size else None
+
+def _said(v:float|None, what:str="no such pixels") -> str:
+    "A mean as the report writes it: 3 decimals, or in words where there is none (`_mean_of`'s None)."
+    return f"{v:.3f}" if v is not None else f"none ({what})"
+
 def _transitions(change:np.ndarray, before:np.ndarray, after:np.ndarray) -> list[dict]:
     "Mean 1 - dot per land-cover transition (class names from the scene), largest first."
     name = lambda k: scene.CLASSES[k] if 0 <= k < len(scene.CLASSES) else str(k)
     moved = (before != after) & (before >= 0) & (after >= 0)
     pairs, counts = np.unique(np.stack([before[moved], after[moved]], 1), axis=0, return_counts=True)
     out = [{"from": name(int(a)), "to": name(int(b)), "pixels": int(k),
-            "one_minus_dot": float(np.nanmean(change[moved & (before == a) & (after == b)]))}
+            "one_minus_dot": _mean_of(change[moved & (before == a) & (after == b)])}   # None: none with data
            for (a, b), k in zip(pairs, counts)]
     return sorted(out, key=lambda t: -t["pixels"])
 
 def _lines(rep:dict, cmp:dict, table, years:list) -> list[str]:
     "The report's text, one line per finding."
     first, last, steps, batch = rep["loss_first10"], rep["loss_last10"], rep["steps"], rep["batch_size"]
+    moved = _said(rep["change_cleared"], "no pixel with data changed its land cover")
+    kept = _said(rep["change_elsewhere"], "no pixel with data kept its land cover")
     out = ["# aef demo report", "",
            f"Trained the `small` preset for {steps} steps (batch {batch}) on the offline sample scene "
            f"in {rep['train_seconds']} s (compiling the step included); the whole demo (training, embedding both "
            f"years, pictures, evaluation) took {rep['seconds']} s.",
            f"- total loss: {first:.4f} (mean of the first 10 steps) -> {last:.4f} (last 10 steps)",
-           f"- embedding change {years[0]} -> {years[1]} (1 - dot): {rep['change_cleared']:.3f} where the land "
-           f"cover changed ({rep['cleared_pixels']} px) vs {rep['change_elsewhere']:.3f} elsewhere; by transition:",
-           *[f"  - {t['from']} -> {t['to']}: {t['pixels']} px, 1 - dot {t['one_minus_dot']:.3f}"
+           f"- embedding change {years[0]} -> {years[1]} (1 - dot): {moved} where the land cover changed "
+           f"({rep['cleared_pixels']} px) vs {kept} elsewhere; by transition:",
+           *[f"  - {t['from']} -> {t['to']}: {t['pixels']} px, 1 - dot {_said(t['one_minus_dot'], 'no data')}"
              for t in rep.get("change_by_transition", [])],
            f"- 10-shot land cover from the {years[0]} embedding on all its {rep['tenshot_pixels']} labelled pixels "
            "(balanced accuracy, 20 folds):", "",
@@ -118,7 +129,7 @@ def _report(out:Path, embs:dict, ch, labels, hist:list, steps:int, batch_size:in
     years = list(embs)
     l0, l1 = (labels.sel(year=y).values for y in years)
     cleared = (l0 != l1)
-    change_in, change_out = float(np.nanmean(ch.values[cleared])), float(np.nanmean(ch.values[~cleared]))
+    change_in, change_out = _mean_of(ch.values[cleared]), _mean_of(ch.values[~cleared])   # None: no such pixels
     by = _transitions(ch.values, l0, l1)
     x = embs[years[0]].values.reshape(-1, embs[years[0]].sizes["band"]); y = l0.reshape(-1)
     ok = np.isfinite(x).all(1) & (y >= 0)
