@@ -83,7 +83,7 @@ SECTIONS = {
         'check_output': 'target : str|os.PathLike\n    the folder or file about to be written\noverwrite : bool\n    replace an existing output of ours\nwhat : str\n    a word for messages, e.g. "embedding store"\nfolder : bool|None\n    True: the output is a folder, so an existing plain file is never ours\n',
         'clear_partials': 'folder : str|os.PathLike\n    the folder to look in (`~` allowed)\nname : str\n    the output whose leftovers go, a glob ("ckpt_*": every checkpoint\'s)\n',
         'writing_folder': 'target : str|os.PathLike\n    the folder to (re)place\noverwrite : bool\n    replace an existing folder of ours\nwhat : str\n    a word for messages\nmeta : dict|None\n    JSON-able facts stored in the marker (kind, version, ...)\n',
-        'writing_file': 'target : str|os.PathLike\n    the file to (re)place\nmode : str\n    "wb" or "w"\noverwrite : bool\n    replace an existing file (files are ours to refresh by default)\n',
+        'writing_file': 'target : str|os.PathLike\n    the file to (re)place\nmode : str\n    "wb" or "w"\noverwrite : bool\n    replace an existing file (files are ours to refresh by default)\nwhat : str\n    its kind, for messages and what it may replace (`FORMATS`: a site table)\n',
         'write_text': 'target\n    the file to (re)place (`~` allowed)\ntext : str\n    the whole content\noverwrite : bool\n    replace an existing file (False: an existing one raises, as `check_output` decides)\n',
     },
     'alphaearth_nb.geo': {

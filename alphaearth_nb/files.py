@@ -188,7 +188,8 @@ def check_output(target:str|os.PathLike, # the folder or file about to be writte
                           f"{t.with_suffix(fit).name}" + (f", or write {other}" if other else "") + ".")
     return _checked(t, overwrite, what, folder)
 
-FORMATS = {"embedding store": (".zarr",), "COG": (".tif", ".tiff"), "map COG": (".tif", ".tiff")}  # what: suffixes
+FORMATS = {"embedding store": (".zarr",), "COG": (".tif", ".tiff"), "map COG": (".tif", ".tiff"),  # what: suffixes
+           "site table": (".parquet", ".geoparquet")}
 _NAMED = {".tif": "a GeoTIFF", ".tiff": "a GeoTIFF", ".zarr": "a Zarr store", ".nc": "a netCDF file",
           ".csv": "a CSV table", ".parquet": "a Parquet table", ".png": "a PNG picture", ".jpg": "a JPEG picture",
           ".json": "a JSON file"}
@@ -226,9 +227,11 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
     elif folder or folder is None and ".zarr" in FORMATS.get(what, ()):   # a store is a folder: a file is no store
         raise NotOursError(f"{t} is a file that alphaearth_nb did not write (its outputs here are folders), so it is "
                            f"left alone: write the {what} to a new or empty folder instead.")
-    elif ".tif" in FORMATS.get(what, ()) and not _tiff(t):   # to_cog(emb, 'notes.txt'): no COG written before
-        raise NotOursError(f"{t} is a file but no GeoTIFF, so no {what} written before: it is left alone, whatever "
-                           f"overwrite says: write the {what} to another path, e.g. {t.with_suffix('.tif').name!r}.")
+    elif not _of_kind(t, what):   # to_cog(emb, 'notes.txt'): no COG written before
+        fit = FORMATS[what][0]
+        raise NotOursError(f"{t} is a file but no {_NAMED[fit].split(' ', 1)[1]}, so no {what} written before: it is "
+                           f"left alone, whatever overwrite says: write the {what} to another path, e.g. "
+                           f"{t.with_suffix(fit).name!r}.")
     if t.is_dir(): _removable(t, what)   # the old copy is removed after the swap: every folder in it must let go
     if not overwrite:   # a folder that cannot take the copy first: one error, not 'pass overwrite' then that
         writable(t.parent, t, what)
@@ -236,12 +239,17 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
                                 f"replace the {what}, or choose another path.")
     return writable(t.parent, t, what)   # replaced by a copy written beside it: its folder must take one
 
-def _tiff(p:Path) -> bool:
-    "Whether the file `p` is empty or begins as a TIFF does (II*, MM*; BigTIFF's II+, MM+): what a COG replaces."
+_MAGIC = {".tif": (b"II*\0", b"MM\0*", b"II+\0", b"MM\0+"), ".parquet": (b"PAR1",)}   # TIFF, BigTIFF; Parquet
+
+def _of_kind(p:Path, what:str) -> bool:
+    "Whether the file `p` is empty or begins as files of kind `what` do (`_MAGIC` of its `FORMATS` suffix: a TIFF's " \
+    "II*/MM*, Parquet's PAR1): what a write of `what` replaces. True for kinds without one."
+    magic = _MAGIC.get(FORMATS.get(what, ("",))[0])
+    if magic is None: return True
     try:
         with open(p, "rb") as f: head = f.read(4)
     except OSError: return True   # unreadable: the write's own check (`writable`) says why
-    return not head or head[:2] in (b"II", b"MM") and head[2:] in (b"*\0", b"\0*", b"+\0", b"\0+")
+    return not head or head.startswith(magic)
 
 def _removable(t:Path, what:str):
     """Raise one `NotWritableError` before any work where the folder `t`, about to be replaced, holds folders this
@@ -428,10 +436,11 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
 def writing_file(target:str|os.PathLike, # the file to (re)place
                  mode:str="wb",           # "wb" or "w"
                  overwrite:bool=True,     # replace an existing file (files are ours to refresh by default)
+                 what:str="file",         # its kind, for messages and what it may replace (`FORMATS`: a site table)
                 ):
     "Yield a file open beside `target`; on success flush, fsync and rename it into place (mode 0666 - umask); " \
     "folders missing above it are made first (`writing_folder`'s rule)."
-    t = check_output(target, overwrite, "file", folder=False)
+    t = check_output(target, overwrite, what, folder=False)
     if t.is_dir():   # an empty one (`check_output` refused the others): a file inside it, or the file in its place
         raise OutputExistsError(f"{t} is an empty folder, not a file: name a file inside it, e.g. {t / t.name}, or "
                                 f"remove the folder to write the file in its place (`rmdir {shlex.quote(str(t))}`).")
@@ -442,10 +451,10 @@ def writing_file(target:str|os.PathLike, # the file to (re)place
         with open(tmp, mode.replace("w", "x")) as f:
             yield f
             f.flush(); os.fsync(f.fileno())
-        _place(tmp, t, overwrite, "file")
+        _place(tmp, t, overwrite, what)
     except BaseException as e:
         tmp.unlink(missing_ok=True)
-        raise DiskError.full(e, t, "file") or e   # a full disk: named, as `writing_folder` names it
+        raise DiskError.full(e, t, what) or e   # a full disk: named, as `writing_folder` names it
 
 @checks_flags
 def write_text(target,               # the file to (re)place (`~` allowed)

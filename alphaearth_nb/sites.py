@@ -311,7 +311,7 @@ def write_sites(path,                  # the GeoParquet file to write
                ) -> Path:
     "Write a site table as GeoParquet (atomically: written beside `path`, renamed in); returns the path."
     _gpd()
-    with writing_file(path, "wb", overwrite) as f: sites.to_parquet(f, index=False)
+    with writing_file(path, "wb", overwrite, "site table") as f: sites.to_parquet(f, index=False)   # a Parquet file only
     return user_path(path)
 
 def read_sites(path):  # a GeoParquet site table (`write_sites`)

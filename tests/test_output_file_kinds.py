@@ -8,7 +8,7 @@ says, and the refusal comes first, without a fix that fails."""
 import numpy as np
 import pytest
 
-from alphaearth_nb.core import NotOursError, OutputExistsError
+from alphaearth_nb.core import ConfigError, NotOursError, OutputExistsError
 from alphaearth_nb.exports import map_to_cog, read_cog, to_cog
 from alphaearth_nb.stores import open_zarr, to_zarr
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -25,7 +25,8 @@ def test_a_cog_never_replaces_a_file_that_is_no_tiff(emb, tmp_path, name, overwr
     p = tmp_path / name
     p.write_text("my notes\n")
     for write in (lambda: to_cog(emb, p, overwrite=overwrite), lambda: map_to_cog(emb.isel(band=0), p, overwrite=overwrite)):
-        with pytest.raises(NotOursError, match="is a file but no GeoTIFF.*left alone, whatever overwrite says"):
+        with pytest.raises(NotOursError, match="is a file but no GeoTIFF.*left alone, whatever overwrite says.*'"
+                                              + p.stem + ".tif'"):
             write()
         assert p.read_text() == "my notes\n"
 
@@ -68,3 +69,21 @@ def test_the_loss_plot_replaces_a_picture_only(tmp_path):
     first = png.read_bytes()
     plot_history(h[:3], path=png)   # a PNG drawn before: replaced, as fit redraws loss.png
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.read_bytes() != first
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_site_table_replaces_a_parquet_file_only(tmp_path, overwrite):
+    from alphaearth_nb.sites import write_sites
+    st = __import__("geopandas").GeoDataFrame({"site": ["s0"], "x": [1.0], "y": [2.0]}, geometry=
+                                              __import__("geopandas").points_from_xy([1.0], [2.0]), crs="EPSG:4326")
+    for name in ("notes.txt", "sites.parquet"):   # a text, and a text named as a table
+        p = tmp_path / name
+        p.write_text("my notes\n")
+        with pytest.raises(NotOursError, match="is a file but no Parquet table.*left alone"):
+            write_sites(p, st, overwrite=overwrite)
+        assert p.read_text() == "my notes\n"
+    with pytest.raises(ConfigError, match="names a CSV table, but the site table is a Parquet table"):
+        write_sites(tmp_path / "sites.csv", st)   # Parquet bytes under a CSV's name
+    q = write_sites(tmp_path / "ok.parquet", st)
+    write_sites(q, st.assign(site=["s1"]), overwrite=True)   # a site table written before: replaced
+    assert __import__("pandas").read_parquet(q)["site"].tolist() == ["s1"]
