@@ -1,4 +1,4 @@
-"""The unit a band declares (`attrs['units']`, CF/UDUNITS spellings) read by one rule for every covariate: the registry's passes, another is refused naming it and its sourced conversion; split from `units` (02a), which re-exports each name.
+"""The unit a band declares (`attrs['units']`, CF/UDUNITS spellings) read by one rule for every covariate: the registry's passes, another is refused naming it and its sourced conversion; split from `units` (02a), which keeps the values' checks: import these names from here, `aef.declared_units`.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/declared_units.html.md"""
 
@@ -61,8 +61,11 @@ QUANTITY_WORDS = {"length": "length", "temperature": "temperature", "angle": "an
                   "class index": "class indices"}   # a quantity (`read_unit`'s, or a `NAMED_UNITS` key) in words
 
 def _words(text) -> str:
-    "A unit's text, compared: lower case, words between parentheses dropped, 'per x' as '/x', one space."
+    "A unit's text, compared: lower case, words between parentheses dropped, 'per x' as '/x', one space; UDUNITS' " \
+    "exponent marks and products read as the plain form: 'day^-1' as 'day-1', 'mm.d-1' and 'mm·d-1' as 'mm d-1'."
     t = re.sub(r"\([^)]*\)", " ", str(text)).lower().replace(" per ", "/").replace("**", "")
+    t = re.sub(r"\^(?=[-+]?\d)", "", t)                        # 'kg m^-2 s^-1', 'mm day^-1'
+    t = re.sub(r"(?:\.|·)(?=[a-z]+-?\d)", " ", t)              # a product: 'kg.m-2.s-1', 'mm·d-1' (not 'm w.e.')
     return re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", t)).strip()
 
 def read_unit(text,            # a unit as written (attrs['units'], or `Source.units`)
