@@ -186,6 +186,7 @@ SECTIONS = {
         'partial_name': 't : Path\n    the final path of the file or folder being written\n',
         'scratch_writer': 'p : Path\n    a scratch copy: `.NAME{tag}PID-HEX@HOST`\ntag : str\n    what its name holds before the pid (".old-": an old output moved aside)\n',
         'another_hosts': "p : Path\n    a scratch copy\npid : int\n    its writer's pid (`scratch_writer`)\nhost : str|None\n    its writer's host (None: this machine's, a name from before hosts were recorded)\n",
+        'writer_gone': "p : Path\n    a scratch copy\npid : int\n    its writer's pid (`scratch_writer`)\nhost : str|None\n    its writer's host (None: this machine's)\nseen : float\n    when its writer was at work (s since the epoch: the copy's mtime or ctime)\n",
         'pid_alive': "pid : int\n    a process id on this machine\nsince : float|None\n    when that pid was seen at work (s since the epoch: a lock's start, a file's\n",
     },
     'alphaearth_nb.settings': {

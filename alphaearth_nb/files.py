@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .core import (ConfigError, DiskError, NotOursError, NotWritableError, OutputExistsError,
                                 RemoteOutputError, flag, checks_flags, user_stacklevel, with_article)
-from .scratch import REUSE_SLACK, another_hosts, partial_name, pid_alive, scratch_writer, this_host
+from .scratch import REUSE_SLACK, partial_name, pid_alive, scratch_writer, this_host, writer_gone
 from .paths import (USER_AGENT, gdal_path, input_path, is_remote, nothing_to_write,   # what a path names
                                  reading_raster, remote_url, unreadable_raster, user_path)       # (re-exported)
 from .zarr_files import ZARR_FILES, consolidate_zarr, is_zarr_store, settle_zarr   # zarr's side (re-exported)
@@ -276,7 +276,7 @@ def clear_partials(folder:str|os.PathLike, # the folder to look in (`~` allowed)
     for p in (d.glob(f".{name}.partial-*") if d.is_dir() else []):   # its writer ran at its mtime: a later
         try: (pid, host), seen = scratch_writer(p, ".partial-"), p.lstat().st_mtime   # process of that pid is another
         except (ValueError, OSError): continue
-        if not another_hosts(p, pid, host) and not pid_alive(pid, seen): _rm(p); gone.append(p)
+        if writer_gone(p, pid, host, seen): _rm(p); gone.append(p)
     return gone
 
 def _clean_partials(t:Path): clear_partials(t.parent, glob.escape(t.name))   # its name as written, no glob
@@ -290,10 +290,9 @@ def _dead_olds(t:Path) -> list[Path]:
     for p in t.parent.glob(f".{glob.escape(t.name)}.old-*"):   # 'site[12].zarr' as written
         try: pid, host = scratch_writer(p, ".old-")
         except ValueError: continue
-        if another_hosts(p, pid, host): continue
         try: seen = p.lstat().st_ctime   # the rename that moved it aside: its writer ran then
         except OSError: continue
-        if not pid_alive(pid, seen): olds.append(p)
+        if writer_gone(p, pid, host, seen): olds.append(p)
     return sorted(olds, key=lambda p: p.lstat().st_ctime, reverse=True)  # a rename sets ctime: the last moved aside
 
 def _restore_old(t:Path):

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import socket
+import time
 import uuid
 import warnings
 from pathlib import Path
@@ -17,7 +19,8 @@ from pathlib import Path
 from .core import user_stacklevel
 
 # %% auto #0
-__all__ = ['REUSE_SLACK', 'this_host', 'partial_name', 'scratch_writer', 'another_hosts', 'pid_alive']
+__all__ = ['STALE_ELSEWHERE', 'REUSE_SLACK', 'this_host', 'partial_name', 'scratch_writer', 'another_hosts', 'writer_gone',
+           'pid_alive']
 
 # %% ../nbs/00_scratch.ipynb #s0005
 def this_host() -> str:
@@ -44,16 +47,44 @@ def another_hosts(p:Path,          # a scratch copy
                   pid:int,         # its writer's pid (`scratch_writer`)
                   host:str|None,   # its writer's host (None: this machine's, a name from before hosts were recorded)
                  ) -> bool:
-    "Whether scratch copy `p` is a writer's on another machine (its pid means nothing here, so it is never cleared " \
-    "from here); said once per process (`UserWarning`) with the two ways to clear it."
-    if host is None or host == this_host(): return False
+    "Whether scratch copy `p` is a writer's on another machine, changed within `STALE_ELSEWHERE` (its pid means " \
+    "nothing here, so it is kept); said once per process (`UserWarning`) with the two ways to clear it. One " \
+    "unchanged longer is not kept (`writer_gone`): each `docker run` has a new host name, so a killed container " \
+    "run's copy was kept, and warned, forever."
+    if host is None or host == this_host() or _last_change(p) < time.time() - STALE_ELSEWHERE: return False
     if p not in _TOLD:
         _TOLD.add(p)
         warnings.warn(f"{p} was left (or is being written) by process {pid} on host {host!r}, not on this one "
-                      f"({this_host()!r}): it is kept, since a process there cannot be checked from here. Once no write "
-                      f"runs there, remove it (`rm -r '{p}'`), or clear it on {host}: "
-                      f"`aef.files.clear_partials('{p.parent}')`.", stacklevel=user_stacklevel())
+                      f"({this_host()!r}): it is kept, since a process there cannot be checked from here, until "
+                      f"nothing in it has changed for {STALE_ELSEWHERE / 3600:g} h. Once no write runs there, remove "
+                      f"it (`rm -r {shlex.quote(str(p))}`), or clear it on {host}: "
+                      f"`aef.files.clear_partials({str(p.parent)!r})`.", stacklevel=user_stacklevel())
     return True
+
+STALE_ELSEWHERE = 86_400.0  # s: another host's scratch copy unchanged this long is a dead writer's (no write pauses a day)
+
+def _last_change(p:Path) -> float:
+    "When anything in scratch copy `p` last changed (s since the epoch): its mtime, or a folder's newest entry's; " \
+    "now where it cannot be read (kept)."
+    try: t = p.lstat().st_mtime
+    except OSError: return time.time()
+    if p.is_dir() and not p.is_symlink():
+        for root, dirs, files in os.walk(p):
+            for n in dirs + files:
+                try: t = max(t, os.lstat(os.path.join(root, n)).st_mtime)
+                except OSError: pass
+    return t
+
+def writer_gone(p:Path,          # a scratch copy
+                pid:int,         # its writer's pid (`scratch_writer`)
+                host:str|None,   # its writer's host (None: this machine's)
+                seen:float,      # when its writer was at work (s since the epoch: the copy's mtime or ctime)
+               ) -> bool:
+    "Whether the writer of scratch copy `p` is gone, so the copy may be cleared: this machine's no longer alive " \
+    "(`pid_alive`), or another host's unchanged for `STALE_ELSEWHERE`; another host's changed since is kept, said " \
+    "(`another_hosts`)."
+    if another_hosts(p, pid, host): return False
+    return (host is not None and host != this_host()) or not pid_alive(pid, seen)
 
 REUSE_SLACK = 60.0  # s: a process that started this long after its pid wrote something is another one (`pid_alive`)
 
