@@ -50,7 +50,11 @@ UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99, max) percentiles,
             "convert to decibels: `ds[bands] * 10 / np.log(10)` (x 4.343) for `np.log(power)`, `ds[bands] * 10` for "
             "`np.log10(power)`")],
     "linear": [(lambda q: q[0] < 0, "decibels (negative values)", "convert to power: `10 ** (ds[bands] / 10)`")],
-    "K": [(lambda q: -90 < q[1] < 60, "degrees Celsius", "add 273.15: `ds[bands] + 273.15`"),
+    "K": [(lambda q: 40 <= q[1] < 140, "degrees Fahrenheit (a median of 40 or more is no monthly mean in Celsius: "
+           "the hottest places' months average under 40 degrees C)", "convert to kelvin: `(ds[bands] - 32) * 5 / 9 + "
+           "273.15`"),
+          (lambda q: -90 < q[1] < 40, "degrees Celsius (or Fahrenheit, if the product says so)",
+           "add 273.15: `ds[bands] + 273.15` (from Fahrenheit: `(ds[bands] - 32) * 5 / 9 + 273.15`)"),
           (lambda q: 1.8e4 < q[1] < 3.5e4, "kelvin x 100 (scaled integers, as AgERA5's TMEAN stores them)",
            "divide by 100: `ds[bands] / 100`")],
     "m per month": [(lambda q: q[1] > 2000, "millimetres x 100 (scaled integers, as AgERA5's PRECIP stores them)",
@@ -506,8 +510,10 @@ def check_frame_units(source,     # a Source or its name
     for t, q in enumerate(qs):
         if q and (slip := _frame_slip(src, q)): found.setdefault(slip, []).append(t)
     judged = sum(bool(q) for q in qs)  # frames with enough clear values to judge
+    every = sum(map(len, found.values())) == judged   # every frame judged off, on one scale or two
     for (looks, fix, refuse), idx in found.items():
-        if len(idx) == judged: continue  # the whole stack on one scale: `check_units` on the pooled sample says so
+        if len(idx) == judged or every: continue  # the whole stack on one scale: `check_units` on the pooled sample
+                                                  # says so (a Fahrenheit series: its cold months read as Celsius)
         msg = (f"{name or src.name}: {len(idx)} of the {judged} frames judged ({_dates(times[idx])}) look like "
                f"{looks}: {fix}. Fix those frames only (`off = ds.time.isin(dates)`, then `ds[b] = ds[b].where(~off, "
                "fixed)` per band); a stack merged from readers with different scales does this.")
