@@ -370,6 +370,9 @@ def parser() -> argparse.ArgumentParser:
                    "the sample scene's land-cover classes of the year the embeddings were made for (`aef embed "
                    "--data samples --period 2024`); needed with zarr embeddings (default: none; a CSV carries its "
                    "labels in --label-column)")
+    v.add_argument("--crs", default=None, help="the CRS of --labels points that do not say their own (a CSV's x/y), "
+                   "e.g. EPSG:3857 or EPSG:32631 (default: the embeddings' CRS where they lie on the map so, else "
+                   "lon/lat; a vector file's own CRS is read from it)")
     v.add_argument("--labels-var", default=None, help="the variable of --labels that holds the labels, when it has "
                    "several (default: its only one)")
     v.add_argument("--label-column", default=None, help="the column of the labels in a CSV of --embeddings or a "
@@ -392,7 +395,7 @@ def parser() -> argparse.ArgumentParser:
 FLAGS = {"steps": "--steps", "batch_size": "--batch-size", "seed": "--seed", "peak_lr": "--lr", "warmup": "--warmup",
          "resume": "--resume", "overwrite": "--overwrite", "out": "--out", "inputs": "--inputs",
          "targets": "--targets", "int8": "--int8", "allow_missing": "--allow-missing", "column": "--label-column",
-         "folds": "--folds", "shots": "--shots", "preset": "--preset", "period": "--period"}
+         "folds": "--folds", "shots": "--shots", "preset": "--preset", "period": "--period", "crs": "--crs"}
 # the package's calls that write what a command writes
 CALLS = {"fit": "aef train", "save_checkpoint": "aef train", "embed_to_zarr": "aef embed",
          "evaluate_embeddings": "aef evaluate"}

@@ -530,7 +530,7 @@ def _evaluate_cmd(a) -> None:
     _not_a_store(path)
     if path.suffix.lower() in _TEXT_TABLES:
         if given := [f for f, v in (("--labels", a.labels), ("--labels-var", a.labels_var),
-                                    ("--embeddings-var", a.embeddings_var)) if v is not None]:
+                                    ("--embeddings-var", a.embeddings_var), ("--crs", a.crs)) if v is not None]:
             raise LabelError(f"{' and '.join(given)} given with --embeddings {path}, a CSV: its labels are its own "
                              f"column (--label-column{'' if a.label_column is None else ', now ' + repr(a.label_column)}), so {given[0]} would be read by "
                              "nothing: leave it out, or pass the embeddings as the .zarr `aef embed` wrote to "
@@ -549,12 +549,12 @@ def _evaluate_cmd(a) -> None:
         vector = a.labels not in (None, "samples") and Path(a.labels).suffix.lower() in LABEL_VECTORS
         unread = ([f"--labels-var {a.labels_var}"] if a.labels_var is not None and (a.labels == "samples" or vector)
                   else []) + ([f"--label-column {a.label_column}"] if a.label_column is not None and not vector
-                              else [])
+                              else []) + ([f"--crs {a.crs}"] if a.crs is not None and not vector else [])
         if unread:
             raise LabelError(f"{' and '.join(unread)} given with --embeddings {path}, a zarr store, would be read by "
-                             "nothing: --label-column names a CSV's or a vector file's column, and --labels samples "
-                             "or a vector file has no variable to pick; leave it out, or pass --labels a .nc/.zarr "
-                             "file with several variables for --labels-var")
+                             "nothing: --label-column names a CSV's or a vector file's column, --crs the CRS of its "
+                             "points, and --labels samples or a vector file has no variable to pick; leave it out, or "
+                             "pass --labels a .nc/.zarr file with several variables for --labels-var")
         emb = embeddings.as_embedding(_open_embeddings(path, a.embeddings_var))  # first: a run folder: embed first
         if a.labels is None: raise LabelError("zarr embeddings need --labels: a label raster on the same grid, or "
                                              "`samples` for embeddings of the sample scene")
@@ -569,7 +569,7 @@ def _evaluate_cmd(a) -> None:
         # quiet form; a fixed filter would silence library callers)
         with warnings.catch_warnings():
             if vector: warnings.filterwarnings("ignore", message=evaluate.FILL_SAID)
-            x, y = analysis.training_set(emb, lab, column=a.label_column or "label")   # a raster's values: its labels
+            x, y = analysis.training_set(emb, lab, column=a.label_column or "label", crs=a.crs)   # a raster's: its labels
     x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
     # 255 beside 1..4 in a table file: said once, as the rows to drop from it (was `keep = y != 255`, `df = ...`)
     if source is not None: evaluate.warn_fill_ids(y, form="table", column=a.label_column, source=source, unit=unit)
