@@ -97,7 +97,7 @@ def main(argv:list[str]|None=None) -> int:
         # a failed zarr write (a full disk) left chunk writes running on zarr's thread: they end before `aef` does,
         # else they meet the thread pool shut down at exit and print a traceback under our one line (files.settle_zarr)
         files.settle_zarr(stop=argv is None)
-        print(f"aef: error: {shell_words(str(e))}", file=sys.stderr)   # Python's `resume=True` as `--resume` (cli_args)
+        print(f"aef: error: {shell_words(str(e), a.cmd)}", file=sys.stderr)   # Python's `resume=True` as `--resume` (cli_args)
         return 2
     except KeyboardInterrupt:
         files.settle_zarr(stop=argv is None)

@@ -20,7 +20,7 @@ from . import __version__
 from .loaders import VECTOR_FILES
 
 # %% auto #0
-__all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'FLAGS', 'CALLS', 'parser', 'shell_words']
+__all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'FLAGS', 'COMMAND_FLAGS', 'CALLS', 'parser', 'shell_words']
 
 # %% ../nbs/29b_cli_args.ipynb #c0016
 TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  # `aef train`'s, for a new run
@@ -395,15 +395,16 @@ def parser() -> argparse.ArgumentParser:
 FLAGS = {"steps": "--steps", "batch_size": "--batch-size", "seed": "--seed", "peak_lr": "--lr", "warmup": "--warmup",
          "resume": "--resume", "overwrite": "--overwrite", "out": "--out", "inputs": "--inputs",
          "targets": "--targets", "int8": "--int8", "allow_missing": "--allow-missing", "column": "--label-column",
-         "folds": "--folds", "shots": "--shots", "preset": "--preset", "period": "--period", "crs": "--crs"}
+         "folds": "--folds", "shots": "--shots", "preset": "--preset", "period": "--period"}
+COMMAND_FLAGS = {"evaluate": {"crs": "--crs"}}   # settings of one command's flag alone: `crs=` stays elsewhere
 # the package's calls that write what a command writes
 CALLS = {"fit": "aef train", "save_checkpoint": "aef train", "embed_to_zarr": "aef embed",
          "evaluate_embeddings": "aef evaluate"}
 _VALUE = r"""(True|False|None|'[^'\n]*'|"[^"\n]*"|\.\.\.|[-+]?\d[\d.]*(?:e[-+]?\d+)?)"""  # a Python value as written
 
-def _flag(m) -> str:
+def _flag(m, flags:dict) -> str:
     "`name=value` as its flag: `--resume` for True, `--steps 3`, `--out run`; False/None as written (no flag says it)."
-    flag, value = FLAGS[m.group(1)], m.group(2)
+    flag, value = flags[m.group(1)], m.group(2)
     if value in ("False", "None"): return m.group(0)
     v = value[1:-1] if value[:1] in "'\"" else value
     return flag if value == "True" else f"{flag} {v if v == '...' else shlex.quote(v)}"
@@ -415,19 +416,21 @@ def _in_call(text:str, at:int) -> bool:
     span = text[text.rfind("`", 0, at) + 1:at]
     return span.count("(") > span.count(")")
 
-def shell_words(text:str) -> str:
+def shell_words(text:str, command:str|None=None) -> str:
     """`text`, a message the package words for Python callers, in the `aef` command's words: a Python form followed by
     its shell form in brackets (`resume=True (`--resume`)`) as the shell form; a Python form offered beside a command
     (`fit(out=...)` / `aef train --out`) left out; a call of `CALLS` as its command; `name=value` of a setting of
     `FLAGS` as the flag (`--steps 3`, `--resume`) and a bare name with an underscore (`batch_size`) as its flag, but
     not within a call in a code span (`regress(emb, labels, column='value')` stays: `_in_call`). The
-    rest as it was: one source of message text, the error family's, translated here for the command (`cli.main`)."""
-    names = "|".join(FLAGS)
+    rest as it was: one source of message text, the error family's, translated here for the command (`cli.main`).
+    `command` (e.g. 'evaluate') adds the settings only it has a flag for (`COMMAND_FLAGS`: `crs=` as `--crs`)."""
+    flags = {**FLAGS, **COMMAND_FLAGS.get(command, {})}
+    names = "|".join(flags)
     text = re.sub(r"`?\b(?:" + names + r")=" + _VALUE + r"`? \(`((?:--|aef )[^`]*)`(?: on the command line)?\)",
                   r"\2", text)
     while (new := re.sub(r"`(?!aef )[^`\n]*`(?:,| /| or) (?=`aef )", "", text)) != text: text = new
     text = re.sub(r"`(" + "|".join(CALLS) + r")(?:\([^`]*\))?`", lambda m: f"`{CALLS[m.group(1)]}`", text)
-    text = re.sub(r"(?<![\w.\-])(" + names + r")=" + _VALUE, lambda m: m[0] if _in_call(text, m.start()) else _flag(m),
+    text = re.sub(r"(?<![\w.\-])(" + names + r")=" + _VALUE, lambda m: m[0] if _in_call(text, m.start()) else _flag(m, flags),
                   text)
     under = "|".join(k for k in FLAGS if "_" in k)
     return re.sub(r"(?<![\w.\-`])(" + under + r")(?![\w=])",
