@@ -21,7 +21,6 @@ import importlib.util as _importlib_util
 import os as _os
 import pkgutil as _pkgutil
 import sys as _sys
-import warnings as _warnings
 
 from ._param_docs import SECTIONS as _SECTIONS
 
@@ -71,11 +70,13 @@ def _accessor(cls:str):
 def _register(xr) -> None:
     "Put the `.aef` stand-ins on xarray's DataArray, Dataset and DataTree (not over `accessor`'s own classes)."
     if f"{_PKG}.accessor" in _sys.modules: return
-    with _warnings.catch_warnings():   # a notebook re-run registers again: not worth xarray's warning
-        _warnings.simplefilter("ignore")
-        xr.register_dataarray_accessor("aef")(_accessor("EmbeddingAccessor"))
-        for register in (xr.register_dataset_accessor, xr.register_datatree_accessor):
-            register("aef")(_accessor("StackAccessor"))
+    for cls, register, name in ((xr.DataArray, xr.register_dataarray_accessor, "EmbeddingAccessor"),
+                                (xr.Dataset, xr.register_dataset_accessor, "StackAccessor"),
+                                (xr.DataTree, xr.register_datatree_accessor, "StackAccessor")):
+        # a re-run's stand-in taken off first: xarray warns of an accessor put over an attribute (was: a
+        # `catch_warnings` around it, process-wide before Python 3.14: another thread's filters lost meanwhile)
+        if "aef" in vars(cls): delattr(cls, "aef")
+        register("aef")(_accessor(name))
 
 def _with_explorer(module) -> None:
     "Once `maps` or `accessor` is loaded (the stand-ins are gone), load `explorer` too (with `maps`): `.aef.plot` and " \

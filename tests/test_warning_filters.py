@@ -69,3 +69,14 @@ def test_consolidation_filter_is_one_and_first(tmp_path):
 def test_accessor_registers_without_a_warning():
     _filters_kept(lambda: importlib.reload(accessor))
     assert type(xr.DataArray(np.zeros((1, 1, 64)), dims=("y", "x", "band")).aef).__name__ == "EmbeddingAccessor"
+
+
+def test_package_stand_ins_register_without_a_warning():
+    import subprocess
+    import sys
+    code = ("import importlib, warnings, xarray as xr; warnings.simplefilter('error'); import alphaearth_nb as aef; "
+            "before = list(warnings.filters); del xr.DataArray.aef; aef._register(xr); aef._register(xr); "
+            "assert warnings.filters == before; print(type(xr.DataArray(0).aef).__name__)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0 and "function" not in r.stderr, r.stderr[-2000:]
+    assert "with _warnings.catch_warnings()" not in inspect.getsource(importlib.import_module("alphaearth_nb"))
