@@ -29,7 +29,7 @@ from .errors import (
     MirrorError, NoTilesError, TrainingWarning)
 from .settings import (
     SEED_MAX, flag, whole, as_seed, seed_key, as_rng, real, yes_no_params, checks_flags,
-    decimal, with_article, user_stacklevel)   # (a last line this long: nbdev-export makes the import relative)
+    decimal, with_article, user_stacklevel, choice_word)   # (a last line this long: nbdev-export makes it relative)
 # runtime after loaders: its import-time keep_heap must see pyarrow's jemalloc thread, if pyarrow started one
 from . import runtime
 from .runtime import (
@@ -48,10 +48,11 @@ __all__ = ['KEPT_HEAP', 'MAP_WANTED', 'PARAMETERS', 'refuse_path', 'CallableModu
            'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError',
            'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'SEED_MAX', 'flag', 'whole', 'as_seed',
            'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'with_article', 'user_stacklevel',
-           'FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS', 'HEAP_KEEP_BYTES', 'JEMALLOC_THREAD',
-           'compile_cache', 'compiler_options', 'cpu_threads', 'unroll_cap', 'llvm_options', 'jemalloc_threads',
-           'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note', 'is_path',
-           'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands', 'a_positions']
+           'choice_word', 'FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS', 'HEAP_KEEP_BYTES',
+           'JEMALLOC_THREAD', 'compile_cache', 'compiler_options', 'cpu_threads', 'unroll_cap', 'llvm_options',
+           'jemalloc_threads', 'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu',
+           'cpu_devices_note', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands',
+           'a_positions']
 
 # %% ../nbs/00_core.ipynb #sp0002
 _all_ = [   # from `errors`, `settings` and `runtime` (see above); KEPT_HEAP: `__getattr__` below
@@ -63,8 +64,8 @@ _all_ = [   # from `errors`, `settings` and `runtime` (see above); KEPT_HEAP: `_
     'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'OutputExistsError', 'NotOursError',
     'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError',
     'NoTilesError', 'TrainingWarning', 'SEED_MAX', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real',
-    'yes_no_params', 'checks_flags', 'decimal', 'with_article', 'user_stacklevel', 'FAST_COMPILE', 'FAST_STEP',
-    'UNROLL_CAP', 'LLVM_OPTIONS', 'HEAP_KEEP_BYTES', 'JEMALLOC_THREAD', 'compile_cache', 'compiler_options',
+    'yes_no_params', 'checks_flags', 'decimal', 'with_article', 'user_stacklevel', 'choice_word', 'FAST_COMPILE',
+    'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS', 'HEAP_KEEP_BYTES', 'JEMALLOC_THREAD', 'compile_cache', 'compiler_options',
     'cpu_threads', 'unroll_cap', 'llvm_options', 'jemalloc_threads', 'keep_heap', 'gc_frozen', 'frozen_traces',
     'cpu_devices', 'split_cpu', 'cpu_devices_note', 'KEPT_HEAP']
 
