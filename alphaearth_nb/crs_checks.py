@@ -13,6 +13,7 @@ import numpy as np
 from pyproj import Transformer
 
 from .core import CRSError, GridError, PointError, refuse_path
+from .declared_units import LENGTHS
 from .spatial import (COORDS_WANTED, GEOMS_WANTED, GRID_WANTED, as_crs, crs_name, crs_of, horizontal_crs, is_geographic, rename_spatial,
                                    same_crs)
 
@@ -64,8 +65,29 @@ def check_grid_degrees(obj,                  # DataArray or Dataset with x/y coo
     obj = rename_spatial(obj)
     xy = [obj[d].values if d in obj.coords else np.zeros(0) for d in ("x", "y")]
     fix = "set the CRS they are in, e.g. the UTM zone: `obj = aef.geo.write_crs(obj, 'EPSG:32631')`"
+    if not geographic: _check_grid_units(obj, crs, what)   # 'km' on a metre CRS: placed 1000 times too near
     if geographic: check_degrees(*xy, f"{what}'s x/y coordinates (its CRS {crs} is geographic)", GridError, fix)
     check_area_of_use(crs, *xy, what, fix)
+
+def _check_grid_units(obj,                  # DataArray or Dataset, spatial dims x/y, on a projected CRS
+                     crs,                  # its CRS (`crs_of`)
+                     what:str="the grid",  # what `obj` is, for the message
+                    ):
+    """Raise `GridError` when `obj`'s x or y says (its CF `units` attribute) a length unit other than its CRS's axes
+    (units 'km' on a UTM grid, as a netCDF or a model storing kilometres writes): every writer placed it 1000 times
+    too near the origin with 1 cm pixels, and points in the CRS's metres were off the map. Lengths are read by
+    `declared_units.LENGTHS`; a unit it does not know, or none, is not judged."""
+    axis = horizontal_crs(crs).axis_info
+    if not axis or not (to_m := axis[0].unit_conversion_factor): return
+    for d in ("x", "y"):
+        u = obj[d].attrs.get("units") if d in obj.coords else None
+        if not isinstance(u, str) or (size := LENGTHS.get(u.strip().lower())) is None: continue
+        if abs((k := size / to_m) - 1) > 1e-6:
+            k = f"{k:.10g}"
+            raise GridError(f"{what}'s `{d}` is in {u} (its units attribute) but its CRS {crs_name(crs)}'s axes are in "
+                            f"{axis[0].unit_name}s: convert the coordinates first, `obj = obj.assign_coords(x=obj.x.values"
+                            f" * {k}, y=obj.y.values * {k})` (a writer placed it {k} times off, a point in "
+                            f"{axis[0].unit_name}s off the map)")
 
 AREA_MARGIN = 15.0   # degrees beyond a CRS's area of use (`CRS.area_of_use`) still its own: a grid over its neighbours
 
