@@ -545,7 +545,7 @@ def check_terrain(source,          # a Source or its name
                   n:int=256,       # the side of the centre window read
                  ) -> None:
     """Raise `UnitsError` when a source with an elevation and a slope (`TERRAIN`) has an elevation whose gradient is
-    100 or 1000 times the slope's tangent (centimetres, millimetres: `SCALED_UNITS`), 3.28 times on ground steeper
+    100 or 1000 times the slope's tangent (centimetres, millimetres: `SCALED_UNITS`) or a 1000th (kilometres), 3.28 times on ground steeper
     than `STEEP` degrees (feet: `FEET_RATIO`), or a slope in radians. Reads a window of at most `n` x `n` pixels at
     the centre of the first frame; too few sloped pixels: nothing said. A slope in percent is not told here (on gentle
     ground 100 tan a is within 1.75 of a in degrees, closer than real products agree): `UNIT_SLIPS` names it where
@@ -586,3 +586,7 @@ def check_terrain(source,          # a Source or its name
             raise UnitsError(f"{who}.{eb} should be in m but looks like {what}: its gradient is {r:.0f} times the "
                              f"tangent of {sb} (1 in metres; its values: {np.nanmedian(e):.4g} median): divide by "
                              f"{f}: `ds['{eb}'] = ds['{eb}'] / {f}`.")
+    if near(r, 1e-3):   # a thousand times flatter than its slope: kilometres
+        raise UnitsError(f"{who}.{eb} should be in m but looks like kilometres: its gradient is {r:.2g} times the "
+                         f"tangent of {sb} (1 in metres; its values: {np.nanmedian(e):.4g} median): multiply by "
+                         f"1000: `ds['{eb}'] = ds['{eb}'] * 1000`.")
