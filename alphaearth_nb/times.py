@@ -43,7 +43,8 @@ def is_yyyymmdd(a) -> bool:  # whole numbers (> 0), any shape
                  & (md % 100 <= 31)).all())
 
 def _is_yyyyddd(a) -> bool:  # whole numbers (> 0), any shape
-    "Whether whole numbers `a` (> 0) all read as dates written YYYYDDD in YEARS (day of the year 1..365, 366 in leap years)."
+    "Whether whole numbers `a` (> 0) all read as dates written YYYYDDD in YEARS (day of the year 1..365, 366 in " \
+    "leap years)."
     y, d = np.divmod(a.astype(np.int64), 1_000)
     leap = (y % 4 == 0) & ((y % 100 != 0) | (y % 400 == 0))
     return bool(((y >= YEARS[0]) & (y <= YEARS[1]) & (d >= 1) & (d <= 365 + leap)).all())
