@@ -556,8 +556,10 @@ def _evaluate_cmd(a) -> None:
                              "points, and --labels samples or a vector file has no variable to pick; leave it out, or "
                              "pass --labels a .nc/.zarr file with several variables for --labels-var")
         emb = embeddings.as_embedding(_open_embeddings(path, a.embeddings_var))  # first: a run folder: embed first
-        if a.labels is None: raise LabelError("zarr embeddings need --labels: a label raster on the same grid, or "
-                                             "`samples` for embeddings of the sample scene")
+        if a.labels is None: raise LabelError("zarr embeddings need --labels: a label raster (.nc/.zarr) on the same "
+                                             "grid, a vector file or a table of points ("
+                                             + ", ".join(LABEL_VECTORS) + "), or `samples` for embeddings of the "
+                                             "sample scene")
         if emb.dtype == np.int8: emb = embeddings.dequantize_embedding(emb)
         lab = _sample_labels(emb) if a.labels == "samples" else _vector_labels(a, crs_of(emb)) if vector else \
             _label_file(a)
