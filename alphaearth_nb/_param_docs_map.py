@@ -151,6 +151,7 @@ SECTIONS = {
         'data_variables': 'ds : xr.Dataset\n    any Dataset\n',
         'label_array': 'labels\n    labels in any form; a Dataset of one data variable is taken apart\nwhat : str\n    what the labels are, for the message\n',
         'labelled_cells': 'labels : xr.DataArray\n    a label raster (any dims), numeric or text\npositive : bool\n    negative numbers (and negative number text) are unlabelled\nnodata\n    further value(s) meaning "unlabelled", beyond those `labels` declares\n',
+        'says_no_data': 'name\n    a class name (any object: its text)\n',
         'exact_limit': 'dtype\n    a float dtype (float16, float32, float64)\n',
         'stored_dtype': 'labels\n    a label raster (DataArray), a table (DataFrame), or values\ncolumn : str|None\n    the label column of a table\n',
         'check_exact_ids': "vals\n    class ids (any shape); only floats are judged\nstored\n    the float type they were stored in (`stored_dtype`), when narrower\nwhat : str\n    the labels' name in the message\n",

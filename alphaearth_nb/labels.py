@@ -22,11 +22,11 @@ from .tables import (BOMS, comma_numbers, label_column_guess, near_column, read_
 from .label_grids import OFF_MAP, on_map_grid   # label rasters on the map's pixels (re-exported)
 
 # %% auto #0
-__all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'data_variables', 'label_array', 'labelled_cells', 'exact_limit', 'stored_dtype',
-           'check_exact_ids', 'label_values', 'labelled_values', 'refuse_missing_labels', 'warn_missing_rows',
-           'refuse_mixed_labels', 'encode_labels', 'class_flags', 'flag_attrs', 'BOMS', 'comma_numbers',
-           'label_column_guess', 'near_column', 'read_table', 'table_numbers', 'text_encoding', 'OFF_MAP',
-           'on_map_grid']
+__all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'data_variables', 'label_array', 'labelled_cells', 'says_no_data', 'exact_limit',
+           'stored_dtype', 'check_exact_ids', 'label_values', 'labelled_values', 'refuse_missing_labels',
+           'warn_missing_rows', 'refuse_mixed_labels', 'encode_labels', 'class_flags', 'flag_attrs', 'BOMS',
+           'comma_numbers', 'label_column_guess', 'near_column', 'read_table', 'table_numbers', 'text_encoding',
+           'OFF_MAP', 'on_map_grid']
 
 # %% ../nbs/03a_labels.ipynb #lb0002a
 _all_ = ["BOMS", "comma_numbers", "label_column_guess", "near_column", "read_table", "table_numbers",   # `tables`,
@@ -87,9 +87,16 @@ def labelled_cells(labels:xr.DataArray,  # a label raster (any dims), numeric or
     refuse_path(labels, _LABELS_WANTED, "raster")
     return _labelled(labels, positive, nodata)[0]
 
-# a class name that says its cells hold no class (eo-learn's 'no_data', 'NODATA', 'fill', 'unclassified'), as a word
-# of the name: no letter either side ('fill_value' says it; 'landfill', 'invalidated_plots' are classes)
-NO_DATA_NAME = re.compile(r"(?<![a-z])(no[\s_-]*data|fill|missing|unlabell?ed|unclassified|invalid)(?![a-z])", re.I)
+# a class name that says its cells hold no class, as the whole name but for numbers and punctuation around it
+# (eo-learn's 'no_data', 'NODATA', 'No Data (0)', 'fill_value', '0: unclassified'; 'nan' from `astype(str)` of a
+# missing cell): 'landfill', 'invalidated_plots' or 'missing data centre' hold such a word and are classes. The one
+# rule for a raster's class names (`_unnamed_fills`) and a table's (`linear.fill_like_names`, its `FILL_NAMES`)
+NO_DATA_NAME = re.compile(r"[\W\d_]*(no[\s_-]*data|fill([\s_-]*values?)?|missing|unlabell?ed|unclassified|invalid|"
+                          r"nan|none|null|n/?a)[\W\d_]*", re.I)
+
+def says_no_data(name) -> bool:  # a class name (any object: its text)
+    "Whether class name `name` says no data (`NO_DATA_NAME`, the whole name): 'No Data (0)' does, 'landfill' not."
+    return NO_DATA_NAME.fullmatch(str(name)) is not None
 
 def _unnamed_fills(labels:xr.DataArray) -> list:
     """The no-data values `labels` declares (`declared_nodata`) but those its own class names name as a class (CF
@@ -102,7 +109,7 @@ def _unnamed_fills(labels:xr.DataArray) -> list:
     try: names = class_flags(labels) or {}   # (defined below, with the class names)
     except LabelError: return fills   # flags that do not pair: `class_flags`' refusal where they are read
     named = {int(f): str(names[int(f)]) for f in fills if np.isfinite(f) and float(f).is_integer()
-             and int(f) in names and not NO_DATA_NAME.search(str(names[int(f)]))}
+             and int(f) in names and not says_no_data(names[int(f)])}
     if not named: return fills
     keys = sorted({k for m in (labels.attrs, labels.encoding) for k in NODATA_KEYS if m.get(k) is not None})
     drop = "; ".join(f"labels.{w}.pop({k!r})" for k in keys for w in ("attrs", "encoding")   # wherever each is held

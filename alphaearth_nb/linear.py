@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import os
-import re
 import warnings
 
 import jax
@@ -23,7 +22,7 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, checks_fl
 from .knn import centring_offset, wider_than_float32
 from .empty_rows import decoded_rows, no_data_fix, no_data_said
 from .gate import fill_rows, join_parts, real_parts, table_codes
-from .labels import refuse_missing_labels
+from .labels import NO_DATA_NAME, refuse_missing_labels, says_no_data
 
 # %% auto #0
 __all__ = ['VALUE_FILLS', 'FILL_NAMES', 'check_xy', 'fill_like_values', 'warn_fill_values', 'fill_like_names',
@@ -147,17 +146,14 @@ def warn_fill_values(vals,               # target values (N,), NaN and declared 
                   f"pulled towards it): if it marks no data, {fix}; if it is a value, ignore this warning", UserWarning,
                   stacklevel=user_stacklevel())
 
-# a class name that says no data, as a whole name (a table's 'nodata', 'No Data'; 'nan' from `astype(str)` of a missing
-# cell): 'landfill' or 'missing data centre' merely contain such a word and are classes
-FILL_NAMES = re.compile(r"\s*(no[\s_-]*data|fill([\s_-]*value)?|missing|unlabell?ed|unclassified|invalid|nan|none|null|n/?a)\s*",
-                        re.I)
+FILL_NAMES = NO_DATA_NAME   # a class name that says no data: `labels`' one rule, the raster's class names' too
 
 def fill_like_names(vals) -> list[tuple]:   # class names (N,), the empty ones gone (numbers: none)
-    """The class names among `vals` that say no data (`FILL_NAMES`, the whole name), each `(name, count, why)`:
+    """The class names among `vals` that say no data (`labels.says_no_data`, the whole name), each `(name, count, why)`:
     `evaluate.fill_like_ids`' rule for named classes (was: none, so such a class was trained without a word)."""
     names, counts = np.unique(np.asarray([str(v) for v in np.ravel(vals) if isinstance(v, (str, np.str_))], object).astype(str),
                               return_counts=True)
-    return [(str(k), int(n), "a name for no data") for k, n in zip(names, counts) if FILL_NAMES.fullmatch(k)]
+    return [(str(k), int(n), "a name for no data") for k, n in zip(names, counts) if says_no_data(k)]
 
 
 # %% ../nbs/23d_linear.ipynb #c0015
