@@ -7,10 +7,19 @@ import warnings
 
 import numpy as np
 import pytest
+import xarray as xr
 
 from alphaearth_nb.labels import NO_DATA_NAME, labelled_cells, says_no_data
 from alphaearth_nb.linear import FILL_NAMES, fill_like_names
-from test_named_fill_class import TRUTH, raster
+
+TRUTH = np.zeros((8, 8), np.uint8)
+TRUTH[:4, 4:], TRUTH[4:, :4], TRUTH[4:, 4:] = 1, 2, 3     # 16 pixels of each class
+
+
+def raster(first):
+    "A label raster declaring 0 as no data (nodata = 0) whose class names (CF flags) name 0 `first`."
+    return xr.DataArray(TRUTH, dims=("y", "x"), coords={"y": np.arange(8.0), "x": np.arange(8.0)},
+                        attrs={"flag_values": [0, 1, 2, 3], "flag_meanings": f"{first} crop forest urban", "nodata": 0})
 
 
 def test_one_rule():
@@ -28,6 +37,6 @@ def test_a_table_names_no_data_by_it():
 def test_a_raster_names_no_data_by_it():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert (labelled_cells(raster("nan")[1]) == (TRUTH != 0)).all()   # 'nan' says no data: silent
+        assert (labelled_cells(raster("nan")) == (TRUTH != 0)).all()   # 'nan' says no data: silent
     with pytest.warns(UserWarning, match="name 0 'missing_data_centre': read as that class"):
-        assert labelled_cells(raster("missing_data_centre")[1]).all()
+        assert labelled_cells(raster("missing_data_centre")).all()
