@@ -528,7 +528,11 @@ def read_official_tiff(path,                      # local path or URL of an offi
                        reader:Callable|None=None, # path, chunks -> DataArray (band, y, x); default rioxarray
                       ) -> xr.DataArray:
     """An official embedding GeoTIFF as an embedding DataArray (y, x, band), rows top-down. A file GDAL cannot open
-    (text, empty, none there) is `MissingDataError`, worded as `exports.read_cog` words it."""
+    (text, empty, none there) is `MissingDataError`, worded as `exports.read_cog` words it. A map already read (a
+    DataArray or Dataset) is `DTypeError` before any reading, naming `from_official` (a path is wanted here)."""
+    if isinstance(path, (xr.DataArray, xr.Dataset)):   # was: rasterio's TypeError with the whole repr
+        raise DTypeError(f"read_official_tiff takes a path or URL of a GeoTIFF, not a map already read (an xarray "
+                         f"{type(path).__name__}): convert that map with `from_official(da)`, or pass the file's path")
     if reader is None:
         require("rioxarray", "ee", "read_official_tiff()")
         import rioxarray
