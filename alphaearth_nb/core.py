@@ -26,7 +26,7 @@ from .errors import (
     DuplicateTimeError, StackTypeError, UntrainedSourceError, PointError, MissingDataError, EarthEngineError,
     UnitsError, UnitsWarning, NoDataWarning, MetadataWarning, DamagedCheckpointError, MixedModelsError,
     OutputExistsError, NotOursError, RunLockedError, NotWritableError, RemoteOutputError, DiskError, CRSError,
-    MirrorError, NoTilesError, TrainingWarning)
+    MirrorError, NoTilesError, TrainingWarning, PerformanceWarning)
 from .settings import (
     SEED_MAX, flag, whole, as_seed, seed_key, as_rng, real, yes_no_params, checks_flags,
     decimal, with_article, user_stacklevel, choice_word)   # (a last line this long: nbdev-export makes it relative)
@@ -46,11 +46,11 @@ __all__ = ['KEPT_HEAP', 'MAP_WANTED', 'PARAMETERS', 'refuse_path', 'CallableModu
            'StackTypeError', 'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError',
            'UnitsWarning', 'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError',
            'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError',
-           'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'SEED_MAX', 'flag', 'whole', 'as_seed',
-           'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'with_article', 'user_stacklevel',
-           'choice_word', 'FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS', 'HEAP_KEEP_BYTES',
-           'JEMALLOC_THREAD', 'compile_cache', 'compiler_options', 'cpu_threads', 'unroll_cap', 'llvm_options',
-           'jemalloc_threads', 'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu',
+           'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'SEED_MAX', 'flag',
+           'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'with_article',
+           'user_stacklevel', 'choice_word', 'FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS',
+           'HEAP_KEEP_BYTES', 'JEMALLOC_THREAD', 'compile_cache', 'compiler_options', 'cpu_threads', 'unroll_cap',
+           'llvm_options', 'jemalloc_threads', 'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu',
            'cpu_devices_note', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands',
            'a_positions']
 
@@ -63,7 +63,7 @@ _all_ = [   # from `errors`, `settings` and `runtime` (see above); KEPT_HEAP: `_
     'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning', 'NoDataWarning',
     'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'OutputExistsError', 'NotOursError',
     'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError',
-    'NoTilesError', 'TrainingWarning', 'SEED_MAX', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real',
+    'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'SEED_MAX', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real',
     'yes_no_params', 'checks_flags', 'decimal', 'with_article', 'user_stacklevel', 'choice_word', 'FAST_COMPILE',
     'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS', 'HEAP_KEEP_BYTES', 'JEMALLOC_THREAD', 'compile_cache', 'compiler_options',
     'cpu_threads', 'unroll_cap', 'llvm_options', 'jemalloc_threads', 'keep_heap', 'gc_frozen', 'frozen_traces',

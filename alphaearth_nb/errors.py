@@ -18,7 +18,7 @@ __all__ = ['AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'Pe
            'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning',
            'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'OutputExistsError',
            'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError', 'CRSError',
-           'MirrorError', 'NoTilesError', 'TrainingWarning']
+           'MirrorError', 'NoTilesError', 'TrainingWarning', 'PerformanceWarning']
 
 # %% ../nbs/00_errors.ipynb #c0005
 class AEFError(ValueError):
@@ -88,3 +88,4 @@ class NoTilesError(MirrorError): "No official tile covers the area and years ask
 
 # %% ../nbs/00_errors.ipynb #t8w1
 class TrainingWarning(UserWarning): "Training goes on, but something is off (a skipped step, no text)."
+class PerformanceWarning(UserWarning): "Work goes on, but slower than it could (an import order, a setting)."
