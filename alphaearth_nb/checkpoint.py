@@ -275,6 +275,13 @@ def read_header(path) -> dict:  # a checkpoint's `.json`, or its `.eqx`
                                      "valid one).") from e
 
 # %% ../nbs/16_checkpoint.ipynb #c0010
+def _mend(header:dict) -> str:
+    "The fix for leaves that do not fit `like`: the header's model config when it has one; without one (a run of a " \
+    "model of one's own) the training state's skeleton, `train.state_like` (was the config advice there too)."
+    if header.get("model") is not None: return "build the model with the config in the checkpoint header"
+    return ("its header has no model config (a model of your own): build that model as it was trained and pass the "
+            "training state's shapes, `load_checkpoint(run, lambda h: train.state_like(model, h))`, not the model")
+
 def _load_one(path:Path, like) -> tuple[PyTree, dict]:
     "One verified checkpoint file into the structure of `like` (a skeleton, or a function header -> skeleton)."
     if _newer(fmt := read_header(path).get("format")):   # before its checks: a newer layout is no damage
@@ -295,15 +302,14 @@ def _load_one(path:Path, like) -> tuple[PyTree, dict]:
         was = f" (it was trained with preset {header['preset']!r}, e.g. `fit({header['preset']!r}, ...)`)" \
               if header.get("preset") else ""
         raise CheckpointError(f"cannot load {leaves} into this model ({type(e).__name__}: {e}): "
-                              f"build the model with the config in the checkpoint header{was}") from e
+                              f"{_mend(header)}{was}") from e
     shaped = lambda x: eqx.is_array(x) or isinstance(x, jax.ShapeDtypeStruct)
     want = jax.tree_util.tree_leaves_with_path(eqx.filter(like, shaped))
     got = jax.tree.leaves(eqx.filter(state, eqx.is_array))
     for (kp, w), g in zip(want, got):
         if (tuple(w.shape), jnp.dtype(w.dtype)) != (tuple(g.shape), jnp.dtype(g.dtype)):
             raise CheckpointError(f"checkpoint leaf {jax.tree_util.keystr(kp)} is {g.dtype}{list(g.shape)} but the "
-                                  f"model wants {w.dtype}{list(w.shape)}: build the model with the config in the "
-                                  f"checkpoint header ({path})")
+                                  f"model wants {w.dtype}{list(w.shape)}: {_mend(header)} ({path})")
     return state, header
 
 # %% ../nbs/16_checkpoint.ipynb #c0011
