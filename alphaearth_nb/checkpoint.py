@@ -276,11 +276,12 @@ def read_header(path) -> dict:  # a checkpoint's `.json`, or its `.eqx`
 
 # %% ../nbs/16_checkpoint.ipynb #c0010
 def _mend(header:dict) -> str:
-    "The fix for leaves that do not fit `like`: the header's model config when it has one; without one (a run of a " \
-    "model of one's own) the training state's skeleton, `train.state_like` (was the config advice there too)."
-    if header.get("model") is not None: return "build the model with the config in the checkpoint header"
-    return ("its header has no model config (a model of your own): build that model as it was trained and pass the "
-            "training state's shapes, `load_checkpoint(run, lambda h: train.state_like(model, h))`, not the model")
+    "The fix for leaves that do not fit `like`: the header's model config when it has one; a `fit` run without one " \
+    "(a model of one's own) the training state's skeleton, `train.state_like` (was the config advice there too)."
+    if header.get("model") is not None or "train" not in header:
+        return "build the model with the config in the checkpoint header"
+    return ("its header has no model config (a model of your own): build that model as it was trained and pass its "
+            "training state's shapes, `load_checkpoint(run, lambda h: train.state_like(model, h))`")
 
 def _load_one(path:Path, like) -> tuple[PyTree, dict]:
     "One verified checkpoint file into the structure of `like` (a skeleton, or a function header -> skeleton)."

@@ -12,7 +12,7 @@ from alphaearth_nb.core import CheckpointError
 
 def test_no_config_points_to_state_like(tmp_path):
     state = {"model": jnp.zeros((3, 2)), "opt": jnp.zeros(5)}   # the training state: the model and more
-    save_checkpoint(tmp_path, state, meta={"model": None}, step=1)
+    save_checkpoint(tmp_path, state, meta={"model": None, "train": {"peak_lr": 1e-3}}, step=1)   # a fit run
     model = eqx.nn.Linear(2, 3, key=jax.random.PRNGKey(0))   # the model, where the state is wanted
     with pytest.raises(CheckpointError, match="state_like") as e:
         load_checkpoint(tmp_path, model)
