@@ -1,4 +1,4 @@
-"""A setting's value read at the door: yes/no (`flag`, `checks_flags`), counts (`whole`), numbers (`real`), seeds (`as_seed`, `seed_key`, `as_rng`), number text (`decimal`), and the user's line for warnings (`user_stacklevel`); below core, which re-exports each name.
+"""A setting's value read at the door: yes/no (`flag`, `checks_flags`), counts (`whole`), numbers (`real`), seeds (`as_seed`, `seed_key`, `as_rng`), number text (`decimal`), and the user's line for warnings (`user_stacklevel`); below core, which re-exports each name. The `AEF_*` environment settings (cache, threads, memory) are in `runtime`, not here.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/settings.html.md"""
 
