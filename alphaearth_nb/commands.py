@@ -512,18 +512,24 @@ def _not_a_store(path:Path) -> None:
                                            LABEL_VECTORS else ""))
 
 def _refuse_values(y:np.ndarray, column:str, where:str, names) -> None:
-    "A label column of measurements (a class probability, a backscatter): most of its 10+ rows a class of their own, " \
-    "so no class has the 2 rows a level needs (1 to train, 1 to test): `LabelError` naming the column read and the " \
+    "A label column of measurements (a class probability, a backscatter): of its 10+ rows, fractional numbers more " \
+    "than half of them distinct, or more than half holding a value no other row has (no such class has the 2 rows a " \
+    "level needs, 1 to train, 1 to test; was: more than half distinct, so 30 rows of 16 classes of 2 rows but two " \
+    "were refused): `LabelError` naming the rule that fired, the column read and the " \
     "one to pass (`_label_column`'s choice among the others), before the table of 'too few' classes."
-    n = len(u := np.unique(y))
-    if len(y) < 10 or n <= len(y) / 2: return
+    u, counts = np.unique(y, return_counts=True)
+    n, single = len(u), int((counts == 1).sum())   # rows whose value no other row has: never scored
+    frac = y.dtype.kind == "f" and bool((y != np.round(y)).any())   # measurements: a probability, a backscatter
+    if len(y) < 10 or not (frac and n > len(y) / 2 or single > len(y) / 2): return
+    why = ("fractional numbers, measurements" if frac and n > len(y) / 2 else
+           f"{single} of its {len(y)} rows hold a value no other row has")
     try: other = _label_column(None, [str(c) for c in names if str(c) != column], where)
     except LabelError: other = None   # several: named by --label-column's own error when passed
     fix = (f"--label-column {shlex.quote(other)}" if other and (other != "label" or "label" in names) else
            "--label-column with the column of class ids or names")
     ex = ", ".join(f"{v:.4g}" if isinstance(v, float) else str(v) for v in u[:3])
     raise LabelError(f"{where}: column {column!r} holds {n} different values in its {len(y)} rows (e.g. {ex}): "
-                     f"values, not classes (aef evaluate scores classes of 2 rows or more each): pass {fix}")
+                     f"{why}: values, not classes (aef evaluate scores classes of 2 rows or more each): pass {fix}")
 
 def _evaluate_cmd(a) -> None:
     path, typed = Path(a.embeddings), a.label_column   # typed: None where --label-column was left out
