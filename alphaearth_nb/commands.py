@@ -512,17 +512,14 @@ def _not_a_store(path:Path) -> None:
                                            LABEL_VECTORS else ""))
 
 def _refuse_values(y:np.ndarray, column:str, where:str, names) -> None:
-    "A label column of measurements (a class probability, a backscatter): of its 10+ rows, fractional numbers more " \
-    "than half of them distinct, or more than half holding a value no other row has (no such class has the 2 rows a " \
-    "level needs, 1 to train, 1 to test; was: more than half distinct, so 30 rows of 16 classes of 2 rows but two " \
-    "were refused): `LabelError` naming the rule that fired, the column read and the " \
-    "one to pass (`_label_column`'s choice among the others), before the table of 'too few' classes."
+    "A label column of measurements (a probability): of its 10+ rows, most hold a value no other row has, or " \
+    "fractions mostly distinct (was: most distinct, refusing 30 rows of 16 classes of 2 rows but two): `LabelError` " \
+    "naming the rule, the column read and the one to pass (`_label_column`'s choice), before the 'too few' classes."
     u, counts = np.unique(y, return_counts=True)
     n, single = len(u), int((counts == 1).sum())   # rows whose value no other row has: never scored
-    frac = y.dtype.kind == "f" and bool((y != np.round(y)).any())   # measurements: a probability, a backscatter
-    if len(y) < 10 or not (frac and n > len(y) / 2 or single > len(y) / 2): return
-    why = ("fractional numbers, measurements" if frac and n > len(y) / 2 else
-           f"{single} of its {len(y)} rows hold a value no other row has")
+    frac = y.dtype.kind == "f" and bool((y != np.round(y)).any()) and n > len(y) / 2   # measurements: a probability
+    if len(y) < 10 or not (frac or single > len(y) / 2): return
+    why = "fractional numbers, measurements" if frac else f"{single} of its {len(y)} rows hold a value no other row has"
     try: other = _label_column(None, [str(c) for c in names if str(c) != column], where)
     except LabelError: other = None   # several: named by --label-column's own error when passed
     fix = (f"--label-column {shlex.quote(other)}" if other and (other != "label" or "label" in names) else
