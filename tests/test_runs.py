@@ -236,16 +236,15 @@ def test_a_cut_header_from_before_the_marker_is_ours_and_damaged_at_every_entry_
     ck = out / "checkpoints"
     assert is_run(out) and own_checkpoints(ck) == [cut] and latest_checkpoint(ck) == cut
     with pytest.raises(DamagedCheckpointError, match=mend): load_checkpoint(cut, _like())
-    with pytest.warns(TrainingWarning, match=cut.stem), pytest.raises(DamagedCheckpointError) as e:
-        load_checkpoint(ck, _like())
+    with pytest.raises(DamagedCheckpointError) as e:   # every checkpoint damaged: one error, no warning before it
+        load_checkpoint(ck, _like())                   # (ff31785)
     assert cut.name in str(e.value) and mend in str(e.value), e.value
     with pytest.raises(OutputExistsError, match=f"holds a run \\(newest checkpoint {cut.stem}\\)") as e:
         with run_folder(out): pass
     assert not isinstance(e.value, NotOursError)
     with pytest.raises(OutputExistsError, match="resume=True") as e: _fit(out)
     assert not isinstance(e.value, NotOursError)
-    with pytest.warns(TrainingWarning, match=cut.stem), pytest.raises(DamagedCheckpointError, match=mend) as e:
-        _fit(out, resume=True)
+    with pytest.raises(DamagedCheckpointError, match=mend) as e: _fit(out, resume=True)
     assert cut.name in str(e.value)
     cut.write_bytes(cut.with_suffix(".eqx").read_bytes().split(b"\n", 1)[0])  # the mend named, done: it resumes
     state, hist = _fit(out, resume=True, steps=8)
