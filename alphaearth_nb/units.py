@@ -40,6 +40,12 @@ UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99, max) percentiles,
             "above 100: backscatter in dB is mostly below 0, calibrated amplitude below 10)",
             "apply that product's calibration: WorldCereal's preprocessed inputs `20 * np.log10(ds[bands]) - 83`; "
             "Sentinel-1 GRD digital numbers: to sigma0 first (SNAP, pyroSAR), then `10 * np.log10(sigma0)`"),
+           # negated dB: at the 2,160 official sample points (../shared/data/aef_samples, 2024) VV's median is -10..-13.5
+           # dB and its largest -0.5..+4.9, VH's -16..-21 and -6.3: negated, a median of 2..40 with p1 above -15 (bright
+           # urban VV up to +10 dB) and p99 at most 50 (-50 dB, below Sentinel-1's noise floor, about -22..-26 dB NESZ)
+           (lambda q: q[0] > -15 and 2.0 <= q[1] <= 40 and q[2] <= 50, "decibels with the sign flipped (backscatter in "
+            "dB lies mostly in -25..-5, so negated in 5..25; amplitude and digital numbers spread wider, calibrated "
+            "amplitude lies below 2)", "negate them: `-ds[bands]`"),
            (lambda q: q[0] >= 0, "linear amplitude or digital numbers (all >= 0; backscatter in dB is mostly < 0)",
             "calibrate to sigma0 and convert: `10 * np.log10(power)` (or `20 * np.log10(amplitude)`)"),
            (lambda q: q[0] < -100, "decibels x 100 (scaled integers)", "divide by 100: `ds[bands] / 100`"),
