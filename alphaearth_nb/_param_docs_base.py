@@ -17,12 +17,11 @@ SECTIONS = {
         'a_bands': 'names\n    labels of columns or variables, any number, any type (non-text ones ignored)\n',
         'a_positions': 'names\n    labels of columns or variables, any number, any type\n',
     },
-    'alphaearth_nb.commands': {
+    'alphaearth_nb.command_inputs': {
         'open_input': 'path\n    the file or folder the user named\nflag : str\n    the option that named it, e.g. "--labels"\nkind : str\n    \'csv\', \'tree\', \'dataset\' or \'checkpoint\'\nfix : str\n    what to pass instead, for messages\nerr\n    the `AEFError` class for a file that cannot be read as `kind`\n',
         'open_data': 'data : str|None\n    "samples", or a .nc / .zarr DataTree on disk\n',
         'open_stack': 'data : str|None\n    "samples" (or None: the sample scene), or a .nc / .zarr DataTree on disk\n',
-        'model_sources': "stack : xr.DataTree\n    a stack\nmodel\n    a model with `cfg.inputs` and `cfg.targets`\nkeep : str|None\n    comma-separated sources to keep (default: those the model reads)\nallow_missing : bool\n    embed without some (not all) of the model's inputs\n",
-        'labels_from_csv': "df : pd.DataFrame\n    a table with A00..A63 and a label column\ncolumn : str\n    the label column\nsource\n    the file it was read from: a missing label's fix names its lines (None: `fillna`)\n",
+        'open_csv': 'path\n    the CSV file the user named\nflag : str\n    the option that named it, e.g. "--texts"\nneeds : str\n    the columns it needs, in words, e.g. "columns y, x, time, text"\n',
     },
     'alphaearth_nb.core': {
         'refuse_path': 'x\n    what a door was given\nwhat : str\n    what it wants, a clause: "training features are numbers (N, D)"\nkind : str\n    the readers to name (`LOADERS`): array, vectors, index, map, stack, raster, table, places, source\n',
@@ -64,6 +63,10 @@ SECTIONS = {
         'cache_dir': 'path\n    the folder (default: $AEF_CACHE, else ~/.cache/alphaearth_nb/official); made if missing\n',
         'fetch_file': "href : str\n    a URL, gs:// (requester pays: `project`), s3:// or /vsis3/ path, or local file\ndest : Path\n    the file to write (its folder is made)\nproject : str|None\n    Google Cloud project billed for a gs:// object\nwhat : str|None\n    what `href` is, for a refusal (an index row's path)\n",
     },
+    'alphaearth_nb.embed_cmd': {
+        'model_sources': "stack : xr.DataTree\n    a stack\nmodel\n    a model with `cfg.inputs` and `cfg.targets`\nkeep : str|None\n    comma-separated sources to keep (default: those the model reads)\nallow_missing : bool\n    embed without some (not all) of the model's inputs\n",
+        'aef_embed': 'a\n    the parsed arguments of `aef embed` (`cli_args.parser`)\n',
+    },
     'alphaearth_nb.empty_rows': {
         'decoded_rows': 'x : np.ndarray\n    features (N, D), 2-D\n',
         'no_data_rows': 'x : np.ndarray\n    features (N, D), 2-D\n',
@@ -71,6 +74,10 @@ SECTIONS = {
         'no_data_fix': "kinds\n    the kinds said (`no_data_said`)\nside : str\n    'labelled' (x and y in hand), 'training' (labels apart) or 'query' (none)\n",
         'file_lines': 'rows\n    0-based rows of a table as read\nsource\n    the file it was read from\n',
         'refuse_file_rows': "x : np.ndarray\n    a table's features (N, D), as read\nat\n    each row's place among the file's rows (N,), 0-based ints\nsource\n    the file\nflag : str\n    the option that named it, e.g. '--embeddings'\njudged\n    mask (N,) of the rows to judge (None: all), e.g. those with a label\n",
+    },
+    'alphaearth_nb.evaluate_cmd': {
+        'labels_from_csv': "df : pd.DataFrame\n    a table with A00..A63 and a label column\ncolumn : str\n    the label column\nsource\n    the file it was read from: a missing label's fix names its lines (None: `fillna`)\n",
+        'aef_evaluate': 'a\n    the parsed arguments of `aef evaluate` (`cli_args.parser`)\n',
     },
     'alphaearth_nb.files': {
         'named_path': 'target : str|os.PathLike\n    a path as given\nwhat : str\n    a word for messages\n',
@@ -247,6 +254,9 @@ SECTIONS = {
         'to_days': 't\n    times in any form `to_ms` reads\n',
         'utc_times': 't\n    times in any form `to_ms` reads, with or without a time zone\n',
         'from_days': 'd\n    days since `EPOCH` (2020-01-01), any shape, float\n',
+    },
+    'alphaearth_nb.train_cmd': {
+        'aef_train': 'a\n    the parsed arguments of `aef train` (`cli_args.parser`)\n',
     },
     'alphaearth_nb.units': {
         'fill_values': 'source\n    a source name or `Source`\n',

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import alphaearth_nb
-from alphaearth_nb import commands
+from alphaearth_nb import embed_cmd   # aef embed's body: what it looks up (embed_to_zarr) is patched there
 from alphaearth_nb.cli import main, open_stack
 from alphaearth_nb.cli_args import parser as _parser
 from alphaearth_nb.core import band_names
@@ -240,7 +240,7 @@ def fake_embed(monkeypatch, tmp_path):
     class Model: cfg = type("C", (), {"inputs": ("sentinel1", "sentinel2"), "targets": ("dem",)})
     monkeypatch.setattr(train, "load_model", lambda p: Model)
     seen = []
-    monkeypatch.setattr(commands, "embed_to_zarr", lambda st, m, period, out, **kw: seen.append((list(st.children), kw)) or out)
+    monkeypatch.setattr(embed_cmd, "embed_to_zarr", lambda st, m, period, out, **kw: seen.append((list(st.children), kw)) or out)
     return ["embed", "--checkpoint", str(tmp_path), "--period", "2024", "--out", str(tmp_path / "o.zarr"),
             "--data", str(tmp_path / "st.zarr")], seen
 

@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-HEAVY = {"jax", "equinox", "matplotlib", "dask", "zarr", "xarray", "alphaearth_nb.core", "alphaearth_nb.commands"}
+HEAVY = {"jax", "equinox", "matplotlib", "dask", "zarr", "xarray", "alphaearth_nb.core", "alphaearth_nb.commands",
+         "alphaearth_nb.command_inputs", "alphaearth_nb.train_cmd", "alphaearth_nb.embed_cmd", "alphaearth_nb.evaluate_cmd"}
 
 
 def _aef(*argv):

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from alphaearth_nb import cli, commands
+from alphaearth_nb import cli, embed_cmd
 from alphaearth_nb.cli import main
 from alphaearth_nb.core import band_names
 
@@ -35,7 +35,7 @@ def test_embed_says_what_it_embeds_before_the_bar(tmp_path, capsys, monkeypatch)
     run = tmp_path / "run"; run.mkdir()
     model = SimpleNamespace(cfg=SimpleNamespace(inputs=("sentinel2",), targets=()))
     monkeypatch.setattr(cli.train, "load_model", lambda p: model)
-    monkeypatch.setattr(commands, "embed_to_zarr", _said_before(capsys, seen))
+    monkeypatch.setattr(embed_cmd, "embed_to_zarr", _said_before(capsys, seen))
     out = tmp_path / "e.zarr"
     assert main(["embed", "--checkpoint", str(run), "--period", "2024", "--out", str(out)]) == 130
     said = seen[0]

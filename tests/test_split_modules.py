@@ -1,7 +1,8 @@
 """Modules split at the 600-line cap of tools/layout_check.py keep every public name where it was: the parent
 re-exports each public name of the parts split from it, the same object, in its `__all__`, so `from
 alphaearth_nb.evaluate import nshot_split`, `aef.evaluate.balanced_accuracy`, `aef.labels.read_table` and `aef.files.user_path`
-work as before (session 34); and `from alphaearth_nb.core import ConfigError, flag, keep_heap` and `mirrors.build_local_mirror`, `official.MIRRORS` (session 35)."""
+work as before (session 34); and `from alphaearth_nb.core import ConfigError, flag, keep_heap` and `mirrors.build_local_mirror`, `official.MIRRORS` (session 35);
+`commands.open_input`, `commands.model_sources` and the rest of `commands` (session 36)."""
 import importlib
 
 import numpy as np
@@ -30,6 +31,8 @@ BEFORE = {
         fill_like_names fill_like_values warn_fill_values centring_offset knn_indices knn_predict knn_search knn_vote
         wider_than_float32 composite_features lonlat points_at xy_features encode_labels refuse_mixed_labels""",
                  ("metrics", "draws")),
+    "commands": ("SMALL_STEP_S COMMANDS open_input open_data open_stack model_sources labels_from_csv checkpoint_every demo",
+                 ("command_inputs", "train_cmd", "embed_cmd", "evaluate_cmd")),
     "labels": ("""MISSING_FIX BOMS OFF_MAP data_variables label_array labelled_cells exact_limit stored_dtype
         check_exact_ids label_values labelled_values refuse_missing_labels warn_missing_rows refuse_mixed_labels
         near_column label_column_guess encode_labels class_flags flag_attrs comma_numbers table_numbers text_encoding
@@ -134,3 +137,29 @@ def test_fetch_tiles_copies_through_the_name_mirrors_holds(monkeypatch, tmp_path
     monkeypatch.setattr(mi, "fetch_file", stand_in)
     mi.fetch_tiles((5.5, 44.5, 5.6, 44.6), 2024, tmp_path / "copy", source=src)
     assert copied == [(str(src.resolve() / "2024" / "31N" / "t.tiff"), tmp_path / "copy" / "2024" / "31N" / "t.tiff")]
+
+
+# every module-level name of commands before its split (main at 9580b3c), imports and private helpers too: `cli.<name>`
+# gives them (`cli.read_table`, `cli._label_file`, `cli.train`), and tests and notebooks reached them there
+COMMANDS_BEFORE = """difflib shlex sys warnings Path np pd xr analysis embeddings evaluate model readers samples scene stream
+    train AEFError CheckpointError ConfigError DimensionError LabelError MissingDataError MissingSourceError
+    StackTypeError UnknownSourceError band_names checks_flags refuse_path seed_key check_output is_zarr_store
+    output_folder quiet_marker RUN_MARKER check_run_folder is_run latest_checkpoint read_header band_columns
+    embed_to_zarr file_lines refuse_file_rows demo label_column_guess label_values read_table refuse_mixed_labels
+    table_numbers warn_missing_rows crs_of EE_GEO coordinate_names lonlat_columns read_geometries table_file
+    LABEL_VECTORS TRAIN_DEFAULTS registered rename_spatial embedding_field _first_line _zarr_like _open_file
+    open_input open_data open_stack _source_names model_sources _read_csv _label_column_fix _LABEL_WORDS _label_column
+    _fill_fix labels_from_csv _resume_sources _COMPILES SMALL_STEP_S checkpoint_every _steps _plan _run_header
+    _resume_settings _resume_preset _train_cmd _period_note _embed_cmd _one_array _open_embeddings _sample_labels
+    _label_file _header_fix _table_coordinates _vector_labels _TEXT_TABLES _NOT_STORES _not_a_store _refuse_values
+    _evaluate_cmd COMMANDS"""
+
+
+def test_commands_gives_every_name_it_had_before_its_split():
+    "Hand-worked: the body of `aef train` is `train_cmd.aef_train` (was `commands._train_cmd`); `cli.<name>` reads " \
+    "commands, so `cli._label_file` and `cli.read_table` are the parts' own objects."
+    cm, cli = _mod("commands"), _mod("cli")
+    assert [n for n in COMMANDS_BEFORE.split() if not hasattr(cm, n)] == []
+    assert cm._train_cmd is cm.COMMANDS["train"] is _mod("train_cmd").aef_train and cm._read_csv is cm.open_csv
+    assert cli._label_file is _mod("evaluate_cmd")._label_file and cli.read_table is _mod("labels").read_table
+    with pytest.raises(AttributeError, match="no attribute 'no_such_name'"): cm.no_such_name
