@@ -54,6 +54,23 @@ def _valid_attrs(valid) -> dict:
     "The attrs that declare the valid range `valid` (`valid_bounds`: one bound each, or one per band) to `gated`."
     return {} if valid is None else {"valid_min": valid[0], "valid_max": valid[1]}
 
+def _mappings_kept(ds:xr.Dataset) -> xr.Dataset:  # any Dataset (anything else as it is)
+    """`ds` with its 0-d data variables, grid mappings (GDAL's netCDF `transverse_mercator` or `crs`, a CF writer's
+    `spatial_ref`, as `xr.open_dataset`'s default decode_coords=True leaves them), as coordinates: a band or a
+    variable taken out of it keeps its CRS and GeoTransform (was: dropped, so a one-pixel strip took square pixels)."""
+    if not isinstance(ds, xr.Dataset): return ds
+    return ds.set_coords([k for k, v in ds.data_vars.items() if v.ndim == 0])
+
+def _named_mapping(da:xr.DataArray, obj) -> xr.DataArray:
+    """`da` naming the grid mapping `obj` (a DataArray, or a Dataset's bands) names: CF `grid_mapping` in attrs or
+    encoding, which xarray's arithmetic and stacking drop from encoding. Its GeoTransform gives a one-pixel strip
+    its size (`grids.pixel_size`) and goes to `spatial_ref` (`write_crs`)."""
+    vs = list(obj.data_vars.values()) if isinstance(obj, xr.Dataset) else [obj]
+    gm = next((g for v in vs if isinstance(g := v.attrs.get("grid_mapping") or v.encoding.get("grid_mapping"), str)),
+              None)
+    if gm and not (da.attrs.get("grid_mapping") or da.encoding.get("grid_mapping")): da.encoding["grid_mapping"] = gm
+    return da
+
 def _with_crs(da:xr.DataArray, crs) -> xr.DataArray:
     "`da` with its CRS also as the CF `spatial_ref` coordinate, when pyproj can read it (else as it is)."
     try: return write_crs(da, crs) if crs else da
@@ -81,9 +98,11 @@ def embedding_variable(ds) -> xr.DataArray|None:  # a Dataset from another reade
     variables, one per band (`band_1` .. `band_64` from `rioxarray.open_rasterio(tif, band_as_variable=True)`,
     `Band1` .. `Band64` from a netCDF GDAL or QGIS wrote), ordered by their descriptions A00..A63 where the file
     has them, else by number (`band_variables`). The Dataset's CRS (its grid-mapping variable, e.g. a netCDF's
-    `spatial_ref` or `crs`) and declared no-data go along in attrs."""
+    `spatial_ref` or `crs`) and declared no-data go along in attrs, the grid-mapping variable itself as a coordinate
+    the result names (`_mappings_kept`: its GeoTransform gives a one-pixel strip its size)."""
     if not isinstance(ds, xr.Dataset): return None
-    data = data_variables(ds)   # 0-d variables: grid mappings (spatial_ref, crs)
+    ds = _mappings_kept(ds)   # 0-d variables: grid mappings (spatial_ref, crs), coordinates that go along
+    data = data_variables(ds)
     if len(data) == 1 and ds[data[0]].sizes.get("band") == EMBED_DIM: da = ds[data[0]]
     elif (order := band_variables(ds)) is not None:
         ds = unpacked(ds, vector=order)   # packed bands: their scale_factor is lost in the stack (values read as codes)
@@ -92,6 +111,7 @@ def embedding_variable(ds) -> xr.DataArray|None:  # a Dataset from another reade
         if len(st := {str(ds[k].encoding.get("dtype")) for k in order}) == 1 and "None" not in st:
             da.encoding["dtype"] = st.pop()   # the bands' stored dtype (codes, bytes), lost in the stack
     else: return None
+    da = _named_mapping(da, ds)   # the bands' name of it, lost in the stack of 64 variables
     crs = crs_of(ds)
     return da.assign_attrs(crs=crs) if crs and not crs_of(da) else da
 
@@ -272,8 +292,8 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
             q = pixelwise(lambda a: linear_as_codes(a, warn=False), q, dtype=np.int8, out_core=("band",)).transpose(*q.dims)
         q = _codes_gated(q, sample)   # all zero, one code in every band, ...: no data, as the float form reads them
         q.attrs = {k: v for k, v in da.attrs.items() if k not in (*NODATA_KEYS, *VALID_KEYS)} | {"nodata": NODATA}
-        return q
-    return _with_crs(gated(da).rename("embedding"), crs_of(obj))
+        return _named_mapping(q, obj)
+    return _with_crs(_named_mapping(gated(da).rename("embedding"), obj), crs_of(obj))
 
 # %% ../nbs/23_embeddings.ipynb #c0019w
 @checks_flags
@@ -490,6 +510,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     (`exports.to_cog`) the source and model its tags name (`provenance_attrs`). A path is `core.refuse_path`'s
     `DTypeError` naming the readers, as `as_embedding` says (was: AttributeError 'str' object has no attribute 'dims')."""
     refuse_path(obj, MAP_WANTED, "map")
+    obj = _mappings_kept(obj)   # a grid mapping left a variable (decode_coords=True) goes along with the bands
     if not names_every_band(obj) and (var := embedding_variable(obj)) is not None:
         obj = var  # a GeoTIFF read as a Dataset (`band_data`, or band_1..band_64): its (band, y, x) form
     obj = band_dim(obj)   # `ds.to_dataarray()`: the bands on `variable`, labelled A00..A63
@@ -517,8 +538,8 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     if (crs := crs_of(obj)) and "crs" not in da.attrs: da.attrs["crs"] = crs
     da.encoding = {}
     if da.dtype.kind in "iu" and not dequantize:
-        return as_embedding(da.assign_attrs(nodatavals=fills, **_valid_attrs(valid)), dequantize=False)
-    return _with_crs(gated(da, fills, codes or None, valid, stored=stored).rename("embedding"), crs)
+        return as_embedding(_named_mapping(da.assign_attrs(nodatavals=fills, **_valid_attrs(valid)), obj), dequantize=False)
+    return _with_crs(_named_mapping(gated(da, fills, codes or None, valid, stored=stored).rename("embedding"), obj), crs)
 
 # %% ../nbs/23_embeddings.ipynb #c0029
 @checks_flags

@@ -323,22 +323,27 @@ def write_crs(obj,  # DataArray or Dataset with x/y coordinates
               crs,  # any spelling `as_crs` reads; None: `obj` as it is
              ):
     """`obj` with `crs` recorded as `attrs['crs']` and as the CF `spatial_ref` coordinate (rioxarray/odc-geo form). A
-    reader's `GeoTransform` there is kept where the coordinates still fit it (a slice) and rewritten from them where
-    they do not (`coarsen`, a strided `isel`), so exports and `rio.transform()` get the grid the data is on."""
+    reader's `GeoTransform` there, or on the grid mapping a CF `grid_mapping` names (GDAL's netCDF), is kept where the
+    coordinates still fit it (a slice) and rewritten from them where they do not (`coarsen`, a strided `isel`), so
+    exports and `rio.transform()` get the grid the data is on. The variables name `spatial_ref` in their encoding
+    only: a reader's `attrs['grid_mapping']` goes (both made `to_netcdf` fail)."""
     refuse_path(obj, GRID_WANTED, "raster")
     if crs is None: return obj
     c = as_crs(crs)
     name = crs_name(c)
     cf = {k: v for k, v in c.to_cf().items() if v is not None}
     wkt = c.to_wkt()
-    old = obj.coords.get("spatial_ref")   # a reader's geotransform gives a one-pixel strip its size: kept, made fresh
+    where = obj.variables if isinstance(obj, xr.Dataset) else obj.coords   # `geotransform`'s places: spatial_ref, or
+    old = next((where[n] for n in _mapping_names(obj) if n in where and "GeoTransform" in where[n].attrs), None)
+    # the mapping a CF grid_mapping names (GDAL's netCDF); a reader's geotransform gives a one-pixel strip its size:
+    # kept, made fresh (was: spatial_ref's alone, so a strip from GDAL's netCDF took square pixels)
     text = (_fresh_geotransform(obj.assign_attrs(crs=name), old.attrs["GeoTransform"])
             if old is not None and "GeoTransform" in old.attrs else None)
     gt = _gdal_terms(text)   # None: no geotransform, or a reader's text of no 6 numbers (kept as it is)
     keep = {"GeoTransform": text} if text is not None and gt is None else {}
     out = obj.assign_coords(spatial_ref=grid_mapping(gt, {**cf, "crs_wkt": wkt, "spatial_ref": wkt, **keep}))
     out.attrs["crs"] = name
-    if isinstance(out, xr.Dataset):
-        for v in out.data_vars.values(): v.encoding["grid_mapping"] = "spatial_ref"
-    else: out.encoding["grid_mapping"] = "spatial_ref"
+    for v in out.data_vars.values() if isinstance(out, xr.Dataset) else [out]:   # encoding names it: a reader's
+        v.attrs.pop("grid_mapping", None)   # attrs['grid_mapping'] beside it failed `to_netcdf` ('already exists')
+        v.encoding["grid_mapping"] = "spatial_ref"
     return out
