@@ -286,14 +286,11 @@ def feet_twin(crs,                      # a projected CRS in metres (any spellin
     return _projected_names().get(n + tag)
 
 def _lands(obj, xs, ys, crs) -> int:
-    "How many points (read in `crs`) lie on `obj`'s grid; 0 where they cannot be read so (no degrees, no CRS)."
-    try:
-        # pyproj's inf for far-off points, and to_crs's own area-of-use warning, which a probe of one reading must not
-        # say; to_crs has no quiet form yet (a `warn=False` there would end this `catch_warnings`, process-wide before
-        # Python 3.14: a thread's filters meanwhile are lost)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tx, ty = to_crs(xs, ys, crs, crs_of(obj))
+    """How many points (read in `crs`) lie on `obj`'s grid; 0 where they cannot be read so (no degrees, no CRS, far
+    outside `crs`'s area of use: `to_crs`'s errors). No filter around it: `to_crs` warns nothing (its area-of-use
+    check raises; pyproj gives inf, silently, for a point it cannot place), so the user's own filters hold (was:
+    `catch_warnings` ignoring every warning, process-wide before Python 3.14, so a thread's filters were lost)."""
+    try: tx, ty = to_crs(xs, ys, crs, crs_of(obj))
     except (GridError, ValueError): return 0
     return int((~_placed(obj, tx, ty, "point")[-1]).sum())
 
