@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/sites.html.md"""
 # %% ../nbs/07b_sites.ipynb #c0002
 from __future__ import annotations
 
+import difflib
 import zlib
 from pathlib import Path
 
@@ -27,9 +28,9 @@ from .geo import require, to_crs, utm_crs
 from .timecodes import as_years
 
 # %% auto #0
-__all__ = ['PAPER_CAP', 'PAPER_MIN_DIST', 'PAPER_PERIODS', 'RESOLVE', 'EARTH_RADIUS', 'SITE_COLUMNS', 'polygon_points',
-           'raster_points', 'thin', 'min_distance_m', 'first_last', 'site_periods', 'site_grid', 'boundary_points',
-           'candidates', 'sample_sites', 'box_strata', 'write_sites', 'read_sites']
+__all__ = ['PAPER_CAP', 'PAPER_MIN_DIST', 'PAPER_PERIODS', 'RESOLVE', 'EARTH_RADIUS', 'SITE_COLUMNS', 'SITE_MEANINGS',
+           'polygon_points', 'raster_points', 'thin', 'min_distance_m', 'first_last', 'site_periods', 'site_grid',
+           'boundary_points', 'candidates', 'sample_sites', 'box_strata', 'site_table', 'write_sites', 'read_sites']
 
 # %% ../nbs/07b_sites.ipynb #c0005
 PAPER_CAP = 10_000          # sites per RESOLVE ecoregion (arXiv 2507.22291, S2.1.1)
@@ -303,6 +304,81 @@ def box_strata(n:int=2,          # strata (squares)
                                                                             lon0 + side * (i + 1), lat0 + side)
                                                                       for i in range(n)], crs=4326)
 
+# %% ../nbs/07b_sites.ipynb #st0002
+SITE_MEANINGS = {   # what each column a site table needs holds (more periods: p1_start, p1_end, ...)
+    "site": "the site's id, text unique in the table: its group in the corpus store",
+    "set": "the set it was drawn for: 'strata', or the name of an `extra` set",
+    "stratum": "the id of the stratum it lies in, as text",
+    "lon": "the longitude of the site's centre, degrees (EPSG:4326)",
+    "lat": "the latitude of the site's centre, degrees (EPSG:4326)",
+    "grid_crs": "the CRS of the site's grid, 'EPSG:n' (its UTM zone, `site_grid`)",
+    "x0": "the west edge of the site's grid, metres in grid_crs (`site_grid`)",
+    "y0": "the north edge of the site's grid, metres in grid_crs (`site_grid`)",
+    "size": "L, the pixels a side of the site's square grid (paper: 128)",
+    "res": "the metres a pixel of the site's grid (10.0: Sentinel-2's)",
+    "p0_start": "the first day of the site's first period, a date",
+    "p0_end": "the day after its first period (excluded), a date",
+    "split": "'train' or 'test': `stream.CorpusStream` reads the split it is given ('train')",
+}
+_SITE_SPELLINGS = {"size": ("patch_size", "patch", "l", "side", "pixels", "npix", "size_px"),   # another's name
+                   "res": ("resolution", "pixel_size", "pixel_m", "res_m", "scale"),
+                   "grid_crs": ("crs", "epsg", "utm_crs", "utm", "utm_epsg"),
+                   "site": ("site_id", "id", "name", "plot", "plot_id"), "lon": ("longitude", "lng", "long"),
+                   "lat": ("latitude",), "p0_start": ("start", "start_date"), "p0_end": ("end", "end_date")}
+
+def _spelt(col:str, cols:list) -> str|None:
+    "The column of `cols` that may be `col` spelt another way: a known other name, or a close one (`difflib`)."
+    low = {c.strip().lower(): c for c in cols if c not in SITE_MEANINGS}
+    known = next((low[k] for k in (col, *_SITE_SPELLINGS.get(col, ())) if k in low), None)
+    close = difflib.get_close_matches(col, list(low), 1, 0.75)
+    return known or (low[close[0]] if close else None)
+
+def _rows(mask, index) -> str:
+    "The first rows `mask` marks, by the table's index, for a message: 'rows 3, 7 and 2 more'."
+    at = [str(i) for i in np.asarray(index)[np.asarray(mask, bool)]]
+    return f"row{'s' if len(at) > 1 else ''} {', '.join(at[:5])}{f' and {len(at) - 5} more' if len(at) > 5 else ''}"
+
+def site_table(table,                   # a site table: `sample_sites`' GeoDataFrame, or a DataFrame of one's own
+               where:str="the site table",  # what it is, for messages: "the site table of c/sites.parquet"
+              ):
+    """`table` as a GeoDataFrame of its sites, checked for what a corpus reads of it: every column of `SITE_MEANINGS`
+    (`LabelError` naming each missing one, what it holds, and a column of the table that may be it, with the rename),
+    at least one site, site ids that do not repeat, a whole `size` >= 2 and a positive `res` in every row. A
+    DataFrame without geometry gets its `lon`/`lat` points (EPSG:4326), as `sample_sites` writes them. A path is
+    `core.refuse_path`'s `DTypeError`."""
+    refuse_path(table, "a site table is a DataFrame (`sample_sites`, or `read_sites` of its file)", "table")
+    if not isinstance(table, pd.DataFrame):
+        raise LabelError(f"{where} is {type(table).__name__}, not a table: pass a DataFrame of sites, e.g. "
+                         "`sites.sample_sites(...)` or `sites.read_sites(path)`")
+    cols = [str(c) for c in table.columns]
+    if missing := [c for c in SITE_MEANINGS if c not in cols]:
+        near = {c: n for c in missing if (n := _spelt(c, cols)) is not None}
+        said = "; ".join(f"{c!r}: {SITE_MEANINGS[c]}" + (f" (the table has {near[c]!r}: is it?)" if c in near else "")
+                         for c in missing)
+        rename = {n: c for c, n in near.items()}
+        fix = f"Rename {'them' if len(near) > 1 else 'it'}, `table.rename(columns={rename})`, or make" if near else "Make"
+        raise LabelError(f"{where} lacks the column{'s' if len(missing) > 1 else ''} {said}. Its columns: "
+                         f"{', '.join(cols[:16])}{', ...' if len(cols) > 16 else ''}. {fix} the table with "
+                         "`sites.sample_sites(...)`; for points of your own, `sites.site_grid(lon, lat, size, res)` "
+                         "gives a site's grid_crs, x0 and y0.")
+    if not len(table):
+        raise LabelError(f"{where} holds no site: a corpus needs at least one (`sites.sample_sites` with more strata "
+                         "or a smaller min_dist_m)")
+    ids = table["site"].astype(str)
+    if (dup := ids.duplicated(keep=False)).any():
+        raise LabelError(f"{where} repeats site ids ({', '.join(map(repr, ids[dup].unique()[:5]))}, at "
+                         f"{_rows(dup, table.index)}): each site is a group of its own in the corpus store, so give "
+                         "each row its own id, e.g. `table['site'] = [f's{i:07d}' for i in range(len(table))]`")
+    size, res = (pd.to_numeric(table[c], errors="coerce").to_numpy(np.float64) for c in ("size", "res"))
+    for col, bad, want in (("size", ~(size >= 2) | (size % 1 != 0), "a whole number of pixels >= 2, e.g. 128"),
+                           ("res", ~((res > 0) & np.isfinite(res)), "a positive number of metres, e.g. 10.0")):
+        if bad.any():
+            raise LabelError(f"{where}'s column {col!r} ({SITE_MEANINGS[col]}) holds "
+                             f"{table[col].to_numpy()[bad][0]!r} at {_rows(bad, table.index)}: write {want}")
+    if type(table).__name__ == "GeoDataFrame" and table.geometry.name in table.columns: return table
+    gpd = _gpd()
+    return gpd.GeoDataFrame(table, geometry=gpd.points_from_xy(table["lon"], table["lat"]), crs=4326)
+
 # %% ../nbs/07b_sites.ipynb #c0033
 @checks_flags
 def write_sites(path,                  # the GeoParquet file to write
@@ -326,6 +402,4 @@ def read_sites(path):  # a GeoParquet site table (`write_sites`)
         first = (str(e).strip().splitlines() or [type(e).__name__])[0][:160]
         raise LabelError(f"cannot read {path} as a site table ({type(e).__name__}: {first}): rewrite it with "
                          "`sites.write_sites`") from None
-    missing = set(SITE_COLUMNS[:10]) - set(df.columns)
-    if missing: raise LabelError(f"{path} lacks site columns {sorted(missing)}: rewrite it with `sites.write_sites`")
-    return df
+    return site_table(df, f"the site table {path}")   # columns, ids, sizes: `site_table`'s one check

@@ -39,10 +39,18 @@ SITES_FILE = "sites.parquet"
 _TIME_UNITS = "seconds since 1970-01-01"
 
 def create_site_corpus(path,                    # the corpus folder (new, or one of ours to resume)
-                       site_table,              # `sites.sample_sites(...)`
-                       sources:tuple,           # registry source names every site holds
+                       site_table,              # `sites.sample_sites(...)`, or a table of one's own (`sites.site_table`)
+                       sources:tuple,           # registry source names every site holds (one name: that one)
                       ) -> Path:
-    "Make (or reopen, for the same sources and some of its sites) a site corpus: corpus.json, sites.parquet, the store."
+    "Make (or reopen, for the same sources and some of its sites) a site corpus: corpus.json, sites.parquet, the " \
+    "store. Nothing is made before the table and the sources are checked: `LabelError` for a table that lacks a " \
+    "column a corpus reads (each named with what it holds: `sites.site_table`), holds no site or repeats an id; " \
+    "`UnknownSourceError` for a source the registry lacks; `ConfigError` for no source. Was: KeyError 'size' for " \
+    "a table of one's own, and a corpus made of the letters of `sources='sentinel2'`."
+    site_table = sites.site_table(site_table, "the site table")   # columns named with their meaning (was KeyError)
+    sources = (sources,) if isinstance(sources, str) else tuple(sources)   # 'sentinel2': one source, not 9 letters
+    if not sources: raise ConfigError("no sources: name the registry sources every site holds, e.g. ('sentinel2',)")
+    for s in sources: get_source(s)   # an unknown name: UnknownSourceError with the closest, before anything is made
     path = user_path(path); meta_file = path / CORPUS_FILE
     meta = dict(format=SITE_FORMAT, sources=list(sources), size=int(site_table["size"].iloc[0]),
                 res=float(site_table["res"].iloc[0]),
