@@ -322,6 +322,7 @@ DOORS.update({
     "sites.raster_points": (lambda p: sites.raster_points(p, 1, 2, np.random.default_rng(0)), "raster"),
     "sites.candidates": (lambda p: sites.candidates(p, None, "ECO_ID", 2, 2, 0, 10.0), "places"),   # was: no reader
     "sites.sample_sites": (lambda p: sites.sample_sites(p, (2020, 2021)), "places"),
+    "sites.site_table": (lambda p: sites.site_table(p), "table"),   # a site table of one's own (create_site_corpus)
 })
 
 # testing's, stacks' and samples': a map, a stack, a source, examples
