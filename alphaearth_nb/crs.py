@@ -7,15 +7,168 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/crs.html.md"""
 # %% ../nbs/02b_crs.ipynb #r0002
 from __future__ import annotations
 
-import xarray as xr
-from pyproj import CRS
-from pyproj.exceptions import CRSError as _ProjCRSError
+import sqlite3
+import warnings
+from contextlib import closing
+from functools import lru_cache
+from pathlib import Path
 
-from .core import CRSError, refuse_path
+import numpy as np
+import xarray as xr
+from pyproj import CRS, Geod, Transformer
+from pyproj.aoi import AreaOfInterest
+from pyproj.datadir import get_data_dir
+from pyproj.exceptions import CRSError as _ProjCRSError
+from pyproj.exceptions import ProjError
+
+from .core import CRSError, MetadataWarning, refuse_path, user_stacklevel
 from .dims import GRID_WANTED, X_NAMES, Y_NAMES, spatial_dim
 
 # %% auto #0
 __all__ = ['CF_LON_UNITS', 'CF_LAT_UNITS', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs']
+
+# %% ../nbs/02b_crs.ipynb #f0002
+_SAME_PLACE_M = 0.1   # datums EPSG places closer than this (shift plus stated accuracy) are one for a map: 1% of a 10 m pixel
+_PROJ4_NULL = ("NAD83",)   # PROJ.4's `+datum=` names spelt as an ellipsoid and `+towgs84=0,0,0` (pj_datums.c), WGS84 aside
+
+def _on_datum(c:CRS, d:CRS) -> CRS:
+    "`c` (a geodetic or projected CRS) on the datum (or datum ensemble) of `d`: its projection, ellipsoid and axes kept."
+    j, h = c.to_json_dict(), d.to_json_dict()
+    g, hg = j.get("base_crs", j), h.get("base_crs", h)
+    for k in ("datum", "datum_ensemble"): g.pop(k, None)
+    g.update({k: hg[k] for k in ("datum", "datum_ensemble") if k in hg})
+    return CRS.from_json_dict(j)
+
+def _swapped(c:CRS) -> CRS|None:
+    "`c` with its two axes in the other order (EPSG:3035's northing first), for identifying; None where it has not two."
+    j = c.to_json_dict()
+    cs = j.get("coordinate_system", {})
+    if len(cs.get("axis", [])) != 2: return None
+    cs["axis"] = cs["axis"][::-1]
+    try: return CRS.from_json_dict(j)
+    except _ProjCRSError: return None
+
+@lru_cache(maxsize=512)
+def _fits(wkt:str) -> tuple:
+    """The EPSG CRSs (not deprecated) that place coordinates as the CRS `wkt` does but for its datum: the same
+    projection (method, parameters, units) and ellipsoid, axis order aside (pyproj's identify, each checked by
+    `equals` on the candidate's datum); one per datum, PROJ's order. The CRS alone where it names its EPSG code."""
+    c = CRS.from_wkt(wkt)
+    if (code := c.to_epsg(min_confidence=100)): return (CRS.from_epsg(code),)
+    out, datums = [], set()
+    for q in (c, _swapped(c)):
+        for m in (q.list_authority(min_confidence=70) if q is not None else []):
+            if m.auth_name != "EPSG" or (e := CRS.from_epsg(m.code)).is_deprecated or e.datum is None: continue
+            if e.datum.name in datums or e.ellipsoid != c.ellipsoid: continue
+            try: on = _on_datum(c, e)
+            except _ProjCRSError: continue
+            if any(x is not None and x.equals(e, ignore_axis_order=True) for x in (on, _swapped(on))):
+                out.append(e); datums.add(e.datum.name)
+    return tuple(out)
+
+def _to_wgs84_is(e:CRS, shift:tuple) -> bool:
+    "Whether EPSG holds a Helmert transformation from `e`'s datum to WGS 84 of these 7 `+towgs84` terms (PROJ's database)."
+    g = e.geodetic_crs.to_epsg(min_confidence=100) if e.geodetic_crs else None
+    if g is None: return False
+    try:
+        with closing(sqlite3.connect(f"file:{Path(get_data_dir()) / 'proj.db'}?mode=ro", uri=True)) as db:
+            rows = db.execute("SELECT tx, ty, tz, rx, ry, rz, scale_difference FROM helmert_transformation_table "
+                              "WHERE deprecated = 0 AND source_crs_auth_name = 'EPSG' AND source_crs_code = ? AND "
+                              "target_crs_auth_name = 'EPSG' AND target_crs_code = '4326'", (str(g),)).fetchall()
+    except sqlite3.Error: return False
+    return any(np.allclose([v or 0.0 for v in r], shift, atol=1e-9) for r in rows)
+
+def _one_place(a:CRS, b:CRS) -> bool:
+    """Whether PROJ's best transformation between the datums of `a` and `b` (EPSG's, no ballpark) moves the middle of
+    `a`'s area of use by less than `_SAME_PLACE_M`, its stated accuracy added (RGF93 v1 and v2: yes; GDA94 and GDA2020,
+    1.6 m: no); False where none is known or its grid is absent."""
+    if a.area_of_use is None or a.geodetic_crs is None or b.geodetic_crs is None: return False
+    w, s, e, n = a.area_of_use.bounds
+    try:
+        t = Transformer.from_crs(a.geodetic_crs, b.geodetic_crs, always_xy=True, allow_ballpark=False, only_best=True,
+                                 area_of_interest=AreaOfInterest(w, s, e, n))
+        x, y = t.transform((w + e) / 2, (s + n) / 2)
+        d = Geod(ellps="WGS84").inv((w + e) / 2, (s + n) / 2, x, y)[2]
+    except (ProjError, _ProjCRSError): return False
+    return t.accuracy >= 0 and d + t.accuracy < _SAME_PLACE_M
+
+def _groups(fits:tuple) -> list:
+    "`fits` in groups of one place (`_one_place` with a member: RGF93 v1 ~ v2 ~ v2b); over 8 fits, each its own group."
+    out = []
+    for e in fits:
+        g = next((g for g in out if len(fits) <= 8 and any(_one_place(f, e) for f in g)), None)
+        if g is None: out.append([e])
+        else: g.append(e)
+    return out
+
+
+# %% ../nbs/02b_crs.ipynb #f0003
+def _listed(fits:list, most:int=4) -> str:
+    "'EPSG:n (name)' for each of `fits`, the first `most`, then how many more."
+    s = [f"EPSG:{e.to_epsg(min_confidence=100)} ({e.name})" for e in fits[:most]]
+    return ", ".join(s) + (f" and {len(fits) - most} more" if len(fits) > most else "")
+
+def _proj4_pick(src:CRS) -> CRS|None:
+    "The EPSG CRS `src` is on a PROJ.4 datum spelt as its ellipsoid and `+towgs84=0,0,0` (`_PROJ4_NULL`); None."
+    for n in _PROJ4_NULL:
+        d = CRS.from_proj4(f"+proj=longlat +datum={n} +no_defs +type=crs")
+        if d.ellipsoid != src.ellipsoid: continue
+        try: on = _on_datum(src, d)
+        except _ProjCRSError: continue
+        for m in (m for q in (on, _swapped(on)) if q is not None for m in q.list_authority(min_confidence=70)):
+            if m.auth_name == "EPSG" and on.equals(e := CRS.from_epsg(m.code), ignore_axis_order=True): return e
+    return None
+
+@lru_cache(maxsize=256)
+def _bound_read(wkt:str) -> tuple:
+    "`_bound_source`'s reading of the bound CRS `wkt`, cached: (the CRS, the MetadataWarning's words or None)."
+    c = CRS.from_wkt(wkt)
+    src, hub, op = c.source_crs, c.target_crs, c.coordinate_operation
+    if op is None or hub is None or any(p.value != 0 for p in op.params): return src, None
+    if src.ellipsoid == hub.ellipsoid:   # `+ellps=WGS84 +towgs84=0,0,0`: WGS 84 itself (PROJ.4's `+datum=WGS84`)
+        try: return _on_datum(src, hub), None
+        except _ProjCRSError: return src, None
+    op = src.coordinate_operation
+    how = "lon/lat" if op is None else op.name if op.name != "unknown" else op.method_name
+    what = (f"the CRS given as {how} on the {src.ellipsoid.name} ellipsoid with +towgs84=0,0,0 (a shift of none to "
+            "WGS 84, as GDAL 2 wrote PROJ.4 text)")
+    fits = _fits(src.to_wkt())
+    hinted = [e for e in fits if _to_wgs84_is(e, (0.0,) * 7)]
+    if (pick := _proj4_pick(src)) is not None:
+        others = [e for e in hinted if e.datum.name != pick.datum.name]
+        return pick, (None if not others else
+            f"{what} is read as EPSG:{pick.to_epsg()} ({pick.name}): `+ellps={pick.ellipsoid.name}` with `+towgs84=0,0,0`"
+            f" is how PROJ.4 spells that datum. It fits {_listed(others)} as well (EPSG gives their datums a null shift "
+            f"to WGS 84 too), up to metres apart: if it is one of those, say so, e.g. "
+            f"`ds.rio.write_crs('EPSG:{others[0].to_epsg()}')`")
+    groups = _groups(tuple(hinted or fits))
+    if len(groups) == 1: return groups[0][0], None
+    if not groups: return src, None
+    firsts = [g[0] for g in groups]
+    return src, (f"{what} fits {len(firsts)} EPSG CRSs equally, {_listed(firsts)} (the same projection and "
+                 f"ellipsoid{', each datum shifted by none to WGS 84 in EPSG' if hinted else ''}), which place pixels "
+                 "up to metres apart: it is kept as given, so it equals none of them. Say which it is, e.g. "
+                 f"`ds.rio.write_crs('EPSG:{firsts[0].to_epsg()}')` or `ds.attrs['crs'] = 'EPSG:{firsts[0].to_epsg()}'`")
+
+@lru_cache(maxsize=512)
+def _epsg_wkt(wkt:str) -> int|None:
+    "`_epsg_of` by the CRS's WKT, cached."
+    c = CRS.from_wkt(wkt)
+    if (code := c.to_epsg(min_confidence=100)): return code
+    if c.is_bound:
+        r = _bound_read(wkt)[0]
+        return None if r.equals(c.source_crs) else _epsg_wkt(r.to_wkt())
+    fits = _fits(wkt)
+    if (same := next((e for e in fits if c.equals(e, ignore_axis_order=True)), None)) is not None: return same.to_epsg()
+    groups = _groups(fits)
+    return groups[0][0].to_epsg() if len(groups) == 1 else None
+
+def _epsg_of(c:CRS) -> int|None:
+    """`c`'s EPSG code: its own; else the EPSG CRS equal to it; else, where its datum is unknown (PROJ.4 text,
+    `+ellps=` alone), the one of its projection and ellipsoid (`_fits`, one place: `_groups`); a bound CRS's as
+    `_bound_source` reads it. None where none fits or several do (MGA zone 55 on GRS80: GDA94, GDA2020, PNG94)."""
+    return _epsg_wkt(c.to_wkt())
+
 
 # %% ../nbs/02b_crs.ipynb #r0005
 def as_crs(crs) -> CRS:  # EPSG code or string ('EPSG:32631', 32631), WKT, PROJJSON or pyproj CRS
@@ -27,9 +180,10 @@ def as_crs(crs) -> CRS:  # EPSG code or string ('EPSG:32631', 32631), WKT, PROJJ
                        "a WKT string or PROJJSON") from None
 
 def crs_name(crs) -> str:  # any spelling `as_crs` reads
-    "A short name of `crs`: 'EPSG:n' when pyproj finds the code, else its WKT."
+    """A short name of `crs`: 'EPSG:n' where one EPSG CRS is it (`_epsg_of`: PROJ.4 text with `+ellps=` alone or
+    `+towgs84=0,0,0` too), else its WKT (MGA zone 55 on GRS80 is GDA94, GDA2020 or PNG94: was pyproj's first, GDA2020)."""
     c = as_crs(crs)
-    code = c.to_epsg()
+    code = _epsg_of(c)
     return f"EPSG:{code}" if code else c.to_wkt()
 
 def _grid_mapping_crs(obj) -> str|None:
@@ -94,29 +248,26 @@ def is_geographic(crs) -> bool:  # any spelling `as_crs` reads, or None
 
 # %% ../nbs/02b_crs.ipynb #r0010
 def _bound_source(c:CRS) -> CRS:
-    """The CRS a bound CRS (PROJ.4's `+towgs84`) places coordinates in: its source, and where its shift to its hub
-    is none (`+towgs84=0,0,0`, as GDAL 2, R's raster and old .prj files write WGS 84, UTM and Lambert-93) the
-    source on the hub's datum where both share an ellipsoid (`+proj=longlat +ellps=WGS84 +towgs84=0,0,0` is WGS 84),
-    else the EPSG CRS it spells (`+ellps=GRS80 +towgs84=0,...` Lambert-93: EPSG:2154). Was the source alone, whose
-    datum 'Unknown based on WGS 84 ellipsoid' is no datum of EPSG, so the two spellings of one CRS differed."""
-    src, hub, op = c.source_crs, c.target_crs, c.coordinate_operation
-    if op is None or hub is None or any(p.value != 0 for p in op.params): return src
-    if src.ellipsoid == hub.ellipsoid:
-        j, h = src.to_json_dict(), hub.to_json_dict()
-        g = j.get("base_crs", j)
-        for k in ("datum", "datum_ensemble"): g.pop(k, None)
-        g.update({k: h[k] for k in ("datum", "datum_ensemble") if k in h})
-        try: return CRS.from_json_dict(j)
-        except _ProjCRSError: return src
-    code = src.to_epsg(min_confidence=70)
-    return CRS.from_epsg(code) if code else src
+    """The CRS a bound CRS (PROJ.4's `+towgs84`) places coordinates in. A real shift: its source. A shift of none
+    (`+towgs84=0,0,0`, as GDAL 2, R's raster and old .prj files write): on WGS 84's ellipsoid, WGS 84 (PROJ.4's
+    `+datum=WGS84`); else the EPSG CRS of the same projection and ellipsoid (`_fits`) that PROJ.4's datum spelling
+    names (`+ellps=GRS80 +towgs84=0,0,0` is `+datum=NAD83`: UTM 17N is EPSG:26917, a MetadataWarning naming the
+    other fits), or the one left where EPSG gives the datum that null shift (Lambert-93: RGF93 v1, v2 and v2b are one
+    place, `_one_place`: EPSG:2154). Where several fit equally (MGA zone 55: GDA94, GDA2020 and PNG94, 1.6 m apart)
+    the source is kept as given and a MetadataWarning names them and how to say which. Was: pyproj's first match,
+    GDA2020 for a GDA94 map; EPSG:3035 (northing first) matched none."""
+    out, words = _bound_read(c.to_wkt())
+    if words: warnings.warn(words, MetadataWarning, stacklevel=user_stacklevel())
+    return out
 
 def horizontal_crs(crs) -> CRS:  # any spelling `as_crs` reads (compound, 3D and bound CRSs too)
     """The horizontal part of `crs` (any spelling `as_crs` reads): a compound CRS's first part (EPSG:32631+5773 ->
     UTM zone 31N), a 3D CRS in 2D (EPSG:4979, WGS 84 with ellipsoidal heights -> WGS 84), a bound CRS's source
-    (GDAL's `+towgs84`; read as its hub's datum where the shift is none, `_bound_source`); any other as it is. A map's pixels are placed by these two axes alone."""
+    (GDAL's `+towgs84`; read as its hub's datum where the shift is none, `_bound_source`); PROJ text of no datum as
+    the one EPSG CRS it fits (`_epsg_of`); any other as it is. A map's pixels are placed by these two axes alone."""
     c = as_crs(crs)
     if c.is_bound: c = _bound_source(c)
+    elif c.to_epsg(min_confidence=100) is None and (code := _epsg_of(c)): c = CRS.from_epsg(code)   # PROJ text
     if c.is_compound and c.sub_crs_list: c = c.sub_crs_list[0]
     if len(c.axis_info) > 2 and not c.is_geocentric:
         try: c = c.to_2d()

@@ -20,7 +20,6 @@ SAME = [
     ("EPSG:4326", "+proj=longlat +ellps=WGS84 +towgs84=0,0,0 +no_defs", LONLAT),
     ("EPSG:4326", "+proj=longlat +ellps=WGS84 +towgs84=0,0,0,0,0,0,0 +no_defs", LONLAT),
     ("EPSG:32631", "+proj=utm +zone=31 +ellps=WGS84 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs", None),
-    ("EPSG:25831", "+proj=utm +zone=31 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs", None),
     ("EPSG:2154", "+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_0=6600000 +ellps=GRS80 "
                   "+towgs84=0,0,0,0,0,0,0 +units=m +no_defs", {"y": 6.6e6 - 10. * np.arange(4), "x": 7e5 + 10. * np.arange(5)}),
 ]
@@ -48,3 +47,12 @@ def test_other_crs_still_differ(a, b):
     assert not spatial.same_crs(a, b)
     with pytest.raises(GridError, match="different CRS"):
         analysis.change(embedding_from_array(VEC, crs=a), embedding_from_array(VEC, crs=b))
+
+
+def test_etrs89_utm_text_alone_fits_two_datums():
+    """ETRS89 / UTM 31N (EPSG:25831) and RGSH2020 / UTM 31N (EPSG:22231, Algeria) share projection and ellipsoid, and
+    EPSG gives each datum a null shift to WGS 84 (EPSG:1149, EPSG:10264), 2 m apart at most by EPSG: the text alone
+    is kept as given and said (tests/test_bound_crs_fits). Was EPSG:25831, pyproj's first match."""
+    from alphaearth_nb.core import MetadataWarning
+    with pytest.warns(MetadataWarning, match=r"EPSG:25831 \(ETRS89 / UTM zone 31N\), EPSG:22231 \(RGSH2020"):
+        assert not spatial.same_crs("EPSG:25831", "+proj=utm +zone=31 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m")
