@@ -219,7 +219,8 @@ def _frame_meta(res:xr.Dataset, ds:xr.Dataset, spec) -> xr.Dataset:
             v = _meta_values(p, m)
             if (bad := np.isnan(v)).any():
                 warnings.warn(f"{int(bad.sum())} of {v.size} frames of {spec.name} have no {prop} it can read "
-                              f"({sorted({repr(x) for x in p.astype(object)[bad]})[:4]}): their {m!r} is NaN (unknown), "
+                              f"({', '.join(sorted({repr(x) for x in p.astype(object)[bad]})[:4])}): their {m!r} is NaN "
+                              "(unknown), "   # each value's repr once (was the list's repr of them: "'n/a'")
                               f"which validate_stack refuses. Drop them, `ds = ds.isel(time=np.isfinite(ds['{m}'].values))`"
                               f", or set them from the scene's metadata.", MetadataWarning, stacklevel=user_stacklevel())
             res = res.assign_coords({m: ("time", v)})
