@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/evaluate_cmd.html.md"""
 # %% ../nbs/29d_evaluate_cmd.ipynb #v0002
 from __future__ import annotations
 
+import codecs
 import shlex
 import sys
 import warnings
@@ -116,6 +117,39 @@ def _one_array(ds:xr.Dataset, flag:str, path, var:str|None=None, prefer:str|None
     if not names: raise err(f"{flag} {path} holds no data variable: write the array with `da.to_netcdf(path)`")
     raise err(f"{flag} {path} holds {len(names)} data variables {names[:8]}: {how}")
 
+# what --embeddings reads, said where a file is none of it, with the commands that make one and score it
+_EMBEDDINGS_KINDS = ("aef evaluate --embeddings reads the .zarr store `aef embed` wrote (or a .nc of it), or a text "
+                     "table (.csv, .tsv, .txt) with columns A00 .. A63 and a label column: e.g. `aef embed --checkpoint "
+                     "out/train --period 2024 --out emb.zarr`, then `aef evaluate --embeddings emb.zarr --labels samples`")
+# first bytes of what the readers of a store or a raster open: netCDF 3, HDF5 (netCDF 4), TIFF and BigTIFF
+_SIGNATURES = (b"CDF\x01", b"CDF\x02", b"CDF\x05", b"\x89HDF\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
+
+def _file_kind(path:Path) -> str|None:
+    "What a file no reader of --embeddings opened holds, in words: a text file (its first line) or a binary file of " \
+    "another form; None for an empty file or one that starts as netCDF, HDF5 or GeoTIFF (damaged: its reader says why)."
+    try: head = path.open("rb").read(4096)
+    except OSError: return None
+    if not head or head.startswith(_SIGNATURES): return None
+    try: text = codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)   # a character cut at 4096: fine
+    except UnicodeDecodeError: text = "\x00"
+    if "\x00" in text: return "a binary file of no form aef evaluate reads (no netCDF, HDF5 or GeoTIFF signature)"
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return f"a text file (its first line: {first[:60] + ('...' if len(first) > 60 else '')!r}), no netCDF, HDF5, " \
+           "GeoTIFF or zarr store"
+
+def _no_band_table(df:pd.DataFrame, path) -> None:
+    "`LabelError` for a text table of --embeddings with no embedding band among its columns (not one A00 .. A63), " \
+    "saying what it is: text without a column separator (prose, notes), or a table of other columns."
+    names = [str(c) for c in df.columns]
+    if any(b < len(band_names()) for b in embeddings.a_bands(names)): return
+    if len(names) == 1 and not any(s in names[0] for s in ",;\t|"):
+        what = (f"a text file with no column separator (, ; tab |) in its first line ({names[0][:60]!r}): no table of "
+                "embeddings")
+    else:
+        what = (f"a table of {len(df)} row{'s' * (len(df) != 1)} whose columns ({', '.join(names[:8])}"
+                f"{', ...' if len(names) > 8 else ''}) hold no embedding band (A00 .. A63)")
+    raise LabelError(f"--embeddings {path} is {what}: {_EMBEDDINGS_KINDS}")
+
 def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     "The embedding of a store written by `aef embed` / `exports.to_zarr` (or a netCDF), or an error naming what it is."
     run = path.is_dir() and is_run(path)              # our marker or checkpoints of ours, not any checkpoints/
@@ -127,7 +161,10 @@ def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     if path.is_dir() and not is_zarr_store(path):
         raise DimensionError(f"--embeddings {path} is a folder that is neither a zarr store nor an alphaearth_nb run "
                              f"(no {RUN_MARKER} marker, no checkpoint of ours): {fix}")
-    ds = open_input(path, "--embeddings", "dataset", f"it is not an embedding store: {fix}", DimensionError)
+    try: ds = open_input(path, "--embeddings", "dataset", f"it is not an embedding store: {fix}", DimensionError)
+    except DimensionError:   # a file of another form: what it holds, not the last reader's ValueError (session 36)
+        if path.is_dir() or (kind := _file_kind(path)) is None: raise
+        raise DimensionError(f"--embeddings {path} is {kind}: {_EMBEDDINGS_KINDS}") from None
     return _one_array(ds, "--embeddings", path, var, prefer="embedding", err=DimensionError)
 
 def _sample_labels(emb:xr.DataArray) -> xr.DataArray:
@@ -258,7 +295,8 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
                 ) -> None:
     """What `aef evaluate` does: the embeddings and labels of a CSV, or of a store and `--labels` (a raster, a
     vector file, a table of points or `samples`), scored by `evaluate.evaluate_embeddings`, the table printed.
-    Raises `LabelError` for options nothing would read and labels that are no classes, each naming the fix."""
+    Raises `LabelError` for options nothing would read, a table without A00 .. A63 and labels that are no classes,
+    `DimensionError` for --embeddings that is no embedding store (said what it is), each naming the fix."""
     path, typed = Path(a.embeddings), a.label_column   # typed: None where --label-column was left out
     _not_a_store(path)
     if path.suffix.lower() in _TEXT_TABLES:
@@ -269,6 +307,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
                              "nothing: leave it out, or pass the embeddings as the .zarr `aef embed` wrote to "
                              "evaluate them on that label raster")
         df = open_csv(path, "--embeddings", "columns A00 .. A63 and the labels")
+        _no_band_table(df, path)   # notes.txt, a table of points: said what it is (was: 'pass --label-column ...')
         if df.empty:   # was: 'no labelled point left: negative ids and empty names are unlabelled'
             raise LabelError(f"--embeddings {path} has a header but no rows: it needs a row a point, its A00 .. A63 "
                              "and its label")

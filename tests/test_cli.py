@@ -79,9 +79,12 @@ def test_errors_of_ours_and_of_the_os_are_one_line_exit_2(tmp_path, capsys):  # 
     for argv in cases:
         code, err = _err(capsys, argv)
         assert code == 2 and "aef: error:" in err and "Traceback" not in err, (argv, err)
-    (tmp_path / "e.csv").write_text("a,b\n1,2\n")
+    (tmp_path / "e.csv").write_text(",".join(band_names()) + ",crop\n" + "0," * 64 + "rice\n")   # no 'label' column
     code, err = _err(capsys, ["evaluate", "--embeddings", str(tmp_path / "e.csv")])
     assert code == 2 and "--label-column" in err and "KeyError" not in err
+    (tmp_path / "e.csv").write_text("a,b\n1,2\n")   # no band either: said first (tests/test_cli_embeddings_kinds)
+    code, err = _err(capsys, ["evaluate", "--embeddings", str(tmp_path / "e.csv")])
+    assert code == 2 and "hold no embedding band (A00 .. A63)" in err and "KeyError" not in err
     ro = tmp_path / "ro"; ro.mkdir(); (ro / "x.csv").write_text("no")
     os.chmod(ro / "x.csv", 0)
     if not os.access(ro / "x.csv", os.R_OK):  # root reads anything: the OS error cannot be provoked then
