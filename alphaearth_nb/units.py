@@ -90,8 +90,13 @@ FAMILY_SLIPS = {  # (family, units) -> slips of one sensor's bands, judged befor
                         "L + 1)` with the scene's MTL constants (Landsat 8: 3.342e-4, 0.1, K1 774.8853, K2 1321.0789); "
                         "kelvin x 100: `ds[bands] / 100`")]}
 PROVIDER_OFFSETS = {  # family -> ((1st percentile every reflectance band reaches, what they are, fix, refuse), ...)
+    # ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD) and the Copernicus notice of processing
+    # baseline 04.00 (deployed 25 January 2022): reflectance = (DN + BOA_ADD_OFFSET) / QUANTIFICATION_VALUE, with
+    # BOA_ADD_OFFSET (L2A; RADIO_ADD_OFFSET, L1C) = -1000 and QUANTIFICATION_VALUE = 10000
     "sentinel2": ((1000.0, "raw digital numbers of processing baseline 04.00 or later (from 25 January 2022), which "
-                   "store reflectance x 1e4 + 1000 (BOA_ADD_OFFSET / RADIO_ADD_OFFSET = -1000)",
+                   "store reflectance x 1e4 + 1000 (BOA_ADD_OFFSET / RADIO_ADD_OFFSET = -1000), every band's darkest "
+                   "pixels at 1000 or above; not values 10 times too large (reflectance x 1e5, `ds[bands] / 10`), "
+                   "whose brightest 1% would pass 21000",
                    "subtract it: `ds[bands] - 1000` (Earth Engine's *_HARMONIZED collections already did; a bright "
                    "desert or snow scene can also look like this)", False),),
     "landsat": ((5000.0, "Landsat Collection 2 digital numbers (Level-2 reflectance = DN x 2.75e-5 - 0.2)",
@@ -148,9 +153,29 @@ def _scale_slip(src, qs:dict) -> tuple|None:
                 "COPERNICUS/S2_SR_HARMONIZED or the product's B02..B12 files), since an 8-bit stretch (the "
                 "true-colour TCI, a PNG/JPEG) cannot be undone; reflectance in percent: `ds[bands] * 100`", True)
     visible = any(b in qs for b in ("B2", "B3", "B4"))  # near-infrared or SWIR alone is often > 1000 over vegetation
-    for off in PROVIDER_OFFSETS.get(src.family, ()):  # the highest floor first
-        if len(qs) >= 2 and visible and all(q[0] >= off[0] for q in qs.values()): return off[1:]
-    return None
+    offs = [off[1:] for off in PROVIDER_OFFSETS.get(src.family, ())   # the highest floor first
+            if len(qs) >= 2 and visible and all(q[0] >= off[0] for q in qs.values())]
+    if offs and offs[0][2]: return offs[0]   # a product's own digital numbers (Landsat's: 7273 at reflectance 0)
+    return _scaled_up(src, qs) or (offs[0] if offs else None)
+
+def _scaled_up(src, qs:dict) -> tuple|None:
+    """(what, fix, True) when reflectance bands (`qs`: band -> quantiles) are 10 or 100 times too large (reflectance
+    x 1e5, x 1e6: 0..1 multiplied by 1e5, or x 1e4 by 10): some band's 99th percentile, not its largest value (a
+    fill), passes the valid range's top (20000: reflectance 2.0, which no surface reaches; fresh snow and clouds
+    read 0.8..1.2), and every band's is inside once divided by the factor. A provider's offset (Sentinel-2's +1000
+    since processing baseline 04.00) moves values by itself, never past the top plus it, so it cannot pass for this."""
+    tops = [r[1] for r in (src.valid_range or ()) if r is not None]
+    if not tops: return None
+    hi = max(tops)
+    over = [(b, q) for b, q in qs.items() if hi + SHIFTS.get(src.family, 0) < q[2] < q[3]]
+    if not over: return None
+    f = next((f for f in (10, 100) if max(q[2] for q in qs.values()) / f <= hi), None)
+    if f is None: return None
+    shift = SHIFTS.get(src.family)   # (no numbers of these values in the text: frames on this scale share one verdict)
+    return (f"reflectance x {1e4 * f:.0e}".replace("e+0", "e") + f", {f} times too large (the brightest 1% of a "
+            f"band pass {hi:g}, reflectance {hi / 1e4:g}, which no surface reaches" +
+            (f"; the provider's offset, +{shift}, moves values by {shift}, never that far" if shift else "") + ")",
+            f"divide by {f}: `ds[bands] / {f}`", True)
 
 # units -> (the values that look slipped, a test of those values, what they look like, the fix): part of a band on
 # another scale, a mosaic of tiles from two readers (case F18-2), judged when every band of the unit shows it
