@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import warnings
 
-import dask.array as dask_array
 import numpy as np
 import xarray as xr
 
 from .core import UnitsError, UnitsWarning, refuse_path, user_stacklevel
 from .sources import band_index, get_source
+from .unit_samples import clear_values, frame_samples, sample_values
 
 # %% auto #0
 __all__ = ['WETTEST', 'UNIT_SLIPS', 'FAMILY_SLIPS', 'PROVIDER_OFFSETS', 'COMMON_FILLS', 'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS',
            'PART_SHARE', 'FEET', 'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS', 'ORDER_MARGIN', 'TERRAIN',
            'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'fill_values', 'range_slips', 'unit_slips', 'band_slips',
-           'check_units', 'sample_values', 'frame_samples', 'frame_bands', 'check_frame_units', 'check_terrain']
+           'check_units', 'frame_bands', 'check_frame_units', 'check_terrain', 'sample_values', 'frame_samples']
+
+# %% ../nbs/02a_units.ipynb #u0004
+_all_ = ["sample_values", "frame_samples"]   # from `unit_samples` (02a), split from here: `units.sample_values` as before
 
 # %% ../nbs/02a_units.ipynb #c0029
 # m per month: a median no real place reaches, its monsoon months alone included (Mawsynram and Cherrapunji, the
@@ -123,14 +126,10 @@ def fill_values(source) -> tuple:  # a source name or `Source`
         out += [f for f in COMMON_FILLS if not any(lo <= f <= hi for lo, hi in ranges)]
     return tuple(out)
 
-def _clear(v:np.ndarray, nodata) -> np.ndarray:
-    "Where `v` holds a value: finite and not a fill value (`nodata`: one, a tuple of them, or None)."
-    return np.isfinite(v) & (~np.isin(v, np.asarray(nodata, np.float64)) if nodata is not None else True)
-
 def _band_quantiles(src, values) -> tuple|None:
     "(p1, p50, p99, max) of a sample's finite, non-fill values (`fill_values`); None when fewer than 16 (too few)."
     v = np.asarray(values, np.float64).ravel()
-    v = v[_clear(v, fill_values(src))]
+    v = v[clear_values(v, fill_values(src))]
     if v.size < 16: return None
     return (*(float(p) for p in np.percentile(v, (1, 50, 99))), float(v.max()))
 
@@ -196,7 +195,7 @@ def _part_slip(src, samples:dict) -> tuple|None:
     for b, v in samples.items():
         if (u := _unit_of(src, b)) not in PART_SLIPS: continue
         v = np.asarray(v, np.float64).ravel()
-        v = v[_clear(v, fill_values(src))]
+        v = v[clear_values(v, fill_values(src))]
         if v.size >= 16: by_unit.setdefault(u, {})[b] = v
     for u, group in by_unit.items():
         pick, test, looks, fix = PART_SLIPS[u]
@@ -300,7 +299,7 @@ def _check_class_ids(src, bands, samples):
     n = src.n_out
     for b, sample in zip(bands, samples):
         v = np.asarray(sample, np.float64).ravel()
-        v = v[_clear(v, src.nodata)]
+        v = v[clear_values(v, src.nodata)]
         whole = v == np.round(v)
         bad = ~(whole & (v >= 0) & (v < n))
         if not bad.any(): continue
@@ -358,122 +357,6 @@ def check_units(source,       # a Source or its name
            f"{max(q[3] for q in refl.values()):.4g}) look like {looks}: {fix}.")
     if refuse: raise UnitsError(msg)
     warnings.warn(msg, UnitsWarning, stacklevel=user_stacklevel())
-
-# %% ../nbs/02a_units.ipynb #c0033
-def sample_values(da,              # a DataArray (numpy- or dask-backed) or an array
-                  n:int=65_536,    # at most about this many values
-                  max_chunks:int=6, # chunks computed from a lazy array
-                 ) -> np.ndarray:
-    "A flat float sample of an array's values; a lazy array computes at most `max_chunks` of its chunks."
-    refuse_path(da, "a band's values are an array or a DataArray", "raster")   # `core.refuse_path`'s one message
-    data = getattr(da, "data", da)
-    if getattr(data, "chunks", None) is not None and hasattr(data, "blocks"):
-        nb = data.numblocks
-        total = int(np.prod(nb))
-        picks = np.unique(np.linspace(0, total - 1, min(max_chunks, total)).round().astype(int))
-        blocks = [data.blocks[np.unravel_index(k, nb)].ravel() for k in picks]
-        v = np.asarray(dask_array.concatenate(blocks).compute())  # one graph, one compute
-    else:
-        v = np.asarray(data).ravel()
-    step = max(1, v.size // n)
-    return v[::step].astype(np.float64, copy=False)
-
-# %% ../nbs/02a_units.ipynb #c0036
-def _spread(cy:int, cx:int, first:tuple, k:int) -> list:
-    "Up to `k` (row, column) indices of a cy x cx grid of chunks: `first`, then each the farthest from those picked."
-    yy, xx = np.divmod(np.arange(cy * cx), cx)
-    d, order, at = np.full(cy * cx, np.inf), [], first[0] * cx + first[1]
-    while len(order) < min(k, cy * cx) and d[at] > 0:
-        order.append((int(yy[at]), int(xx[at])))
-        d = np.minimum(d, (yy - yy[at]) ** 2 + (xx - xx[at]) ** 2)
-        at = int(np.argmax(d))
-    return order
-
-def _padded(rows:list) -> np.ndarray:
-    "Rows of different lengths as one (rows, longest) float64 array, NaN after each row's end."
-    out = np.full((len(rows), max((len(r) for r in rows), default=0)), np.nan)
-    for i, r in enumerate(rows): out[i, :len(r)] = r
-    return out
-
-def frame_samples(da,             # a (time, y, x) DataArray, numpy- or dask-backed; or a Dataset of such bands
-                  n:int=1024,     # about this many values per frame (per chunk read, for a lazy array)
-                  enough:int=64,  # clear values a frame needs before it stops looking further
-                  max_chunks:int=16, # spatial chunks read per frame of a lazy array, at most
-                  empty_after:int=6, # ... and for a frame without a clear value in any of them yet (an empty date)
-                  nodata=None,    # the source's fill value(s) (not clear values): one, a tuple (`fill_values`), or None
-                 ) -> np.ndarray|list:
-    """A (time, m) float64 sample of every frame, NaN-padded: an evenly strided grid of about `n` pixels (of a
-    Dataset: a list of them, one per band in `data_vars` order, all bands of a lazy one read by one plan).
-    Eager: the grid over the whole frame; a frame with fewer than `enough` clear values (finite, not `nodata`) on
-    it gives up to `n` of its clear pixels from anywhere instead. Lazy (dask): the grid of the spatial chunk at the
-    centre of every frame, all bands in one compute; a frame short of `enough` clear values there (in the band the
-    search reads, the clearest at the centres over all frames) adds the clear values of the grids of more chunks, spread over the frame (each the farthest from those
-    read), 1, 2, 4, ... more per round, until it has enough or has read `max_chunks` chunks (all of them on a smaller
-    frame); a frame with no clear value in its first `empty_after` chunks (centre, corners) is taken as empty.
-    The search reads one band (the clearest at the centres); the other bands then read only the chunks where it
-    found clear values, in one compute, since clouds and empty dates are the same in every band of a source. One
-    compute per round, all frames together. A good stack reads one chunk per frame and band; the array is never
-    read whole."""
-    refuse_path(da, "frames are a (time, y, x) DataArray or a Dataset of such bands", "source")
-    if isinstance(da, xr.Dataset): arrays = [da[v].data for v in da.data_vars]
-    else: arrays = [da.data if isinstance(da, xr.DataArray) else da]  # (a numpy array's .data is a memoryview)
-    arrays = [a[None] if a.ndim == 2 else a for a in arrays]
-    single = not isinstance(da, xr.Dataset)
-    if not arrays: return []
-    ny, nx = arrays[0].shape[-2:]
-    side = max(1, int(np.sqrt(n)))
-    def grid(a, y0, y1, x0, x1):  # the strided grid of a window: at most side x side values
-        sy, sx = -(-(y1 - y0) // side), -(-(x1 - x0) // side)  # ceil
-        return a[..., y0:y1:sy, x0:x1:sx]
-    flat = lambda v, k: np.asarray(v, np.float64).reshape(k, -1)
-    lazy = lambda a: getattr(a, "chunks", None) is not None and hasattr(a, "blocks")
-    if not all(lazy(a) for a in arrays) or len({a.chunks[-2:] for a in arrays}) > 1:
-        if not single: return [frame_samples(a, n, enough, max_chunks, empty_after, nodata) for a in arrays]
-        data = arrays[0]
-        v = flat(grid(data, 0, ny, 0, nx), data.shape[0])
-        rows = list(v)
-        for t in np.flatnonzero(_clear(v, nodata).sum(1) < enough):  # clouds over the grid: the frame is in memory
-            f = np.asarray(data[t], np.float64).ravel()
-            f = f[_clear(f, nodata)]
-            rows[t] = f[::max(1, f.size // n)]
-        return _padded(rows)
-    nt, (cy, cx) = arrays[0].shape[0], arrays[0].chunks[-2:]
-    edges = lambda c: np.concatenate([[0], np.cumsum(c)]).astype(int)
-    ey, ex = edges(cy), edges(cx)
-    iy, ix = np.searchsorted(ey, ny // 2, "right") - 1, np.searchsorted(ex, nx // 2, "right") - 1
-    order = _spread(len(cy), len(cx), (iy, ix), max_chunks)
-    def read(jobs):  # [(band, chunk, frames)] -> each job's (frames, m) grids, all in one compute
-        exprs, where = [], []
-        for b, j, ts in jobs:  # the chunk's blocks of the frames' time blocks only (`blocks`: a small graph)
-            et = edges(arrays[b].chunks[0]); tb = np.searchsorted(et, ts, "right") - 1
-            tbs = np.unique(tb); at = edges(np.diff(et)[tbs])  # where each time block starts in the result
-            exprs.append(arrays[b].blocks[tbs.tolist(), order[j][0], order[j][1]])
-            where.append(at[np.searchsorted(tbs, tb)] + np.asarray(ts) - et[tb])
-        return [flat(grid(np.asarray(v)[w], 0, v.shape[-2], 0, v.shape[-1]), len(w))
-                for v, w in zip(dask_array.compute(*exprs), where)]
-    every = np.arange(nt)
-    rows = [list(v) for v in read([(b, 0, every) for b in range(len(arrays))])]  # the centres, all bands
-    clear = np.array([[_clear(r, nodata).sum() for r in band] for band in rows]).reshape(len(arrays), nt)
-    p = int(clear.sum(1).argmax())  # the band the search reads, the clearest at the centres
-    have = clear[p].copy()          # each frame's clear values in that band: what the search adds to (not another's)
-    at, k = np.ones(nt, int), np.ones(nt, int)
-    found = {}  # chunk -> frames where the search found clear values (read in the other bands at the end)
-    while (short := np.flatnonzero((have < enough) & (at < len(order)) & ((have > 0) | (at < empty_after)))).size:
-        jobs = {}  # chunk -> frames reading it this round
-        for t in short:  # 1, 2, 4, ... chunks; a frame with nothing yet stops at empty_after
-            end = min(at[t] + k[t], len(order), at[t] + k[t] if have[t] else max(at[t] + 1, empty_after))
-            for j in range(at[t], end): jobs.setdefault(j, []).append(t)
-            at[t], k[t] = end, 2 * k[t]
-        for (j, ts), part in zip(jobs.items(), read([(p, j, ts) for j, ts in jobs.items()])):  # one compute a round
-            for t, v in zip(ts, part):
-                c = v[_clear(v, nodata)]
-                if not c.size: continue
-                rows[p][t] = np.concatenate([rows[p][t], c]); have[t] += c.size; found.setdefault(j, []).append(t)
-    others = [(b, j, ts) for b in range(len(arrays)) if b != p for j, ts in found.items()]
-    for (b, j, ts), part in zip(others, read(others) if others else []):
-        for t, v in zip(ts, part): rows[b][t] = np.concatenate([rows[b][t], v[_clear(v, nodata)]])
-    out = [_padded(r) for r in rows]
-    return out[0] if single else out
 
 # %% ../nbs/02a_units.ipynb #c0038
 def frame_bands(source,  # a source name or `Source`
@@ -533,7 +416,7 @@ def check_frame_units(source,     # a Source or its name
     for b, fr in zip(bands, frames):
         if not unit_slips(src, _unit_of(src, b)): continue  # not `range_slips`: a frame of low canopy is in range
         v = np.array(fr, np.float64)  # (time, m); the quantiles of `_band_quantiles`, all frames at once
-        v[~_clear(v, fill_values(src))] = np.nan
+        v[~clear_values(v, fill_values(src))] = np.nan
         ok = np.flatnonzero((~np.isnan(v)).sum(1) >= 16)  # fewer: too few to judge
         if not ok.size: continue
         for t, q in zip(ok, _row_quantiles(v[ok])): qs[t][b] = tuple(float(x) for x in q)
@@ -590,7 +473,7 @@ def check_terrain(source,          # a Source or its name
                               x=slice(max(0, W // 2 - n // 2), W // 2 + n // 2))
     if "time" in win.dims: win = win.isel(time=0)
     e, s = (np.asarray(win[b].values, np.float64) for b in pair)
-    e[~_clear(e, fill_values(src))] = np.nan
+    e[~clear_values(e, fill_values(src))] = np.nan
     y, x = np.asarray(win.y.values, np.float64), np.asarray(win.x.values, np.float64)
     dy, dx = abs(float(np.median(np.diff(y)))), abs(float(np.median(np.diff(x))))
     if dx < 0.01 and np.abs(x).max() <= 360 and np.abs(y).max() <= 90:   # degrees: metres at the window's latitude
