@@ -160,6 +160,7 @@ SECTIONS = {
         'refuse_missing_labels': 'y\n    labels (N,): numbers or names, any array-like\nwhat : str\n    what they are, for the message\n',
         'warn_missing_rows': "missing\n    mask (N,) of a table's rows whose label is missing (NaN, None, NA)\ncolumn : str\n    the label column\nwhat : str\n    whose rows, for the message\nfix : str|None\n    how to make them count, in the caller's words (None: the DataFrame's `fillna`)\n",
         'refuse_mixed_labels': "vals\n    labels (text, numbers or both), no unlabelled entries\ncolumn : str|None\n    the column's name, for the message\n",
+        'refuse_blank_names': 'y\n    labels (N,) as `label_values` gives them (names trimmed)\nwhat : str\n    what they are, for the message\n',
         'encode_labels': 'y\n    labels (N,): class ids or names, in any form `label_values` reads\n',
         'class_flags': 'obj\n    a label raster or class map (anything with attrs)\n',
         'flag_attrs': "names : dict\n    id -> name\ndtype\n    the class map's dtype (CF: `flag_values` of the variable's type)\n",

@@ -24,9 +24,9 @@ from .label_grids import OFF_MAP, on_map_grid   # label rasters on the map's pix
 # %% auto #0
 __all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'data_variables', 'label_array', 'labelled_cells', 'says_no_data', 'exact_limit',
            'stored_dtype', 'check_exact_ids', 'label_values', 'labelled_values', 'refuse_missing_labels',
-           'warn_missing_rows', 'refuse_mixed_labels', 'encode_labels', 'class_flags', 'flag_attrs', 'BOMS',
-           'comma_numbers', 'label_column_guess', 'near_column', 'read_table', 'table_numbers', 'text_encoding',
-           'OFF_MAP', 'on_map_grid']
+           'warn_missing_rows', 'refuse_mixed_labels', 'refuse_blank_names', 'encode_labels', 'class_flags',
+           'flag_attrs', 'BOMS', 'comma_numbers', 'label_column_guess', 'near_column', 'read_table', 'table_numbers',
+           'text_encoding', 'OFF_MAP', 'on_map_grid']
 
 # %% ../nbs/03a_labels.ipynb #lb0002a
 _all_ = ["BOMS", "comma_numbers", "label_column_guess", "near_column", "read_table", "table_numbers",   # `tables`,
@@ -313,12 +313,32 @@ def refuse_mixed_labels(vals,                 # labels (text, numbers or both), 
         raise LabelError(f"{who} numbers ({', '.join(map(str, y[num.notna()].unique()[:3]))}) and "
                          f"names ({', '.join(map(str, y[num.isna()].unique()[:3]))}): use one kind for every class.")
 
+def refuse_blank_names(y,                 # labels (N,) as `label_values` gives them (names trimmed)
+                       what:str="labels",  # what they are, for the message
+                      ) -> None:
+    """Raise `LabelError` naming the positions of blank names ('' or spaces: a CSV's empty cell read as text, a
+    spreadsheet cell of spaces, `str(None)` gone wrong): a blank name marks an unlabelled point, the package's one
+    rule (`metrics.unlabelled`, so `classify` leaves them out and `evaluate_embeddings` refuses them), never a class.
+    Was: `encode_labels` made them the class '' (the first, index 0); beside number ids, 'the labels mix numbers
+    (1, 2) and names ()'."""
+    v = np.asarray(y)
+    if v.dtype.kind == "U": blank = np.char.strip(v) == ""
+    elif v.dtype.kind == "O": blank = np.array([isinstance(s, str) and not s.strip() for s in v.ravel()], bool)
+    else: return
+    if not (blank := np.asarray(blank).ravel()).any(): return
+    at = np.flatnonzero(blank)
+    where = f"position{'s' if len(at) > 1 else ''} {', '.join(map(str, at[:8]))}{', ...' if len(at) > 8 else ''}"
+    raise LabelError(f"{len(at)} of {blank.size} {what} are blank names ('' or spaces, as an empty cell read as text "
+                     f"gives) at {where} (from 0): a blank name marks an unlabelled point, never a class. Drop them "
+                     "first, e.g. `keep = ~aef.evaluate.unlabelled(y); x, y = x[keep], y[keep]`, or name their class")
+
 def encode_labels(y) -> tuple[np.ndarray, np.ndarray]:  # labels (N,): class ids or names, in any form `label_values` reads
     """Class values (sorted; `label_values` first: '1' and '1.0' are one class 1) and each label's class index
-    `0 .. C-1`; `LabelError` for float ids beyond the integers their type holds exactly (`check_exact_ids`), and for
-    missing labels (`refuse_missing_labels`)."""
+    `0 .. C-1`; `LabelError` for float ids beyond the integers their type holds exactly (`check_exact_ids`), for
+    missing labels (`refuse_missing_labels`) and for blank names (`refuse_blank_names`)."""
     refuse_missing_labels(y)   # NaN among names: a missing label, not a float to mix with text
     y = label_values(y)
+    refuse_blank_names(y)   # '' or spaces: unlabelled, never a class '' (was: the first class, '')
     check_exact_ids(y)
     if y.dtype.kind in "OUS": refuse_mixed_labels(y)  # '1', 'forest': pd.read_csv's mixed column
     try: classes, idx = np.unique(y, return_inverse=True)
