@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/geometries.html.md"""
 # %% ../nbs/23c_geometries.ipynb #g0002
 from __future__ import annotations
 
+import io
 import json
 import warnings
 from pathlib import Path
@@ -129,22 +130,49 @@ def _pairs_hint(src) -> str:
     return ("; (x, y) pairs as a table, `pd.DataFrame(pairs, columns=['lon', 'lat'])` (or ['x', 'y'] with `crs=`), "
             "or their columns as (xs, ys): `(a[:, 0], a[:, 1])`")
 
+_RING_CHECK_BYTES = 256 * 2**20   # GeoJSON files up to this size have their rings checked before GDAL reads them
+
+def _close_rings(g) -> int:
+    """How many polygon rings of the GeoJSON object `g` (a geometry, Feature, FeatureCollection or
+    GeometryCollection, as `json.loads` gives it) are not closed (a ring's last point not its first); each is closed
+    in place, its first point repeated last. Anything else in `g` is left as it is, for GDAL to judge."""
+    if not isinstance(g, dict): return 0
+    t, c, n = g.get("type"), g.get("coordinates"), 0
+    polys = [c] if t == "Polygon" else c if t == "MultiPolygon" else []
+    for poly in polys if isinstance(polys, list) else []:
+        for ring in poly if isinstance(poly, list) else []:
+            if isinstance(ring, list) and len(ring) > 1 and ring[0] != ring[-1]: ring.append(ring[0]); n += 1
+    parts = [v for k in ("features", "geometries", "geometry") for v in (g[k] if isinstance(g.get(k), list) else [g.get(k)])]
+    return n + sum(_close_rings(v) for v in parts)
+
+def _closed_geojson(p:Path) -> bytes|None:
+    """The GeoJSON file `p` with each polygon ring closed (`_close_rings`), as UTF-8 JSON for GDAL to read; None where
+    every ring is closed, or `p` is no .geojson/.json file, is over `_RING_CHECK_BYTES` (256 MB) or is no JSON."""
+    if p.suffix.lower() not in (".geojson", ".json") or not p.is_file() or p.stat().st_size > _RING_CHECK_BYTES:
+        return None
+    try: doc = json.loads(p.read_bytes())
+    except (ValueError, RecursionError): return None   # not JSON (UnicodeDecodeError is a ValueError): GDAL says so
+    return json.dumps(doc, ensure_ascii=False).encode() if _close_rings(doc) else None
+
 def _read_vector_file(p:Path, gpd):
     """`gpd.read_file(p)`; a file whose polygon rings are not closed (a ring's last point not its first: GDAL reads
-    such GeoJSON, shapely refuses it) is read again with each ring closed, its last point joined to its first
-    (pyogrio's `on_invalid='fix'`), and warned (`UserWarning`) naming the file and how to close them in it: the shape
-    a GeoJSON dict of the same rings gives (shapely closes a ring it is handed). Was: shapely's `GEOSException`
-    'Points of LinearRing do not form a closed linestring', naming neither the file nor a fix, after GDAL's
-    `RuntimeWarning` 'Non closed ring detected'."""
-    # GDAL's 'Non closed ring detected', said below in ours: the rings are known only by reading the file, and a fixed
-    # filter would hide it from the user's own `gpd.read_file`; `catch_warnings` (process-wide before Python 3.14: a
-    # thread's filters meanwhile are lost; this read alone)
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", "Non closed ring detected", RuntimeWarning)
+    such GeoJSON, shapely refuses it) is read with each ring closed, its last point joined to its first, and warned
+    (`UserWarning`) naming the file and how to close them in it: the shape a GeoJSON dict of the same rings gives
+    (shapely closes a ring it is handed). Was: shapely's `GEOSException` 'Points of LinearRing do not form a closed
+    linestring', naming neither the file nor a fix, after GDAL's `RuntimeWarning` 'Non closed ring detected'.
+
+    A GeoJSON file's rings are checked before GDAL reads it (`_closed_geojson`: the file parsed once more by `json`)
+    and GDAL reads a copy with them closed, so GDAL gives no 'Non closed ring detected' and no filter is set around
+    the read: the user's own filters hold (was: `catch_warnings`, process-wide before Python 3.14, so a thread's
+    filters meanwhile were lost). Other formats (KML, GML) and GeoJSON files over 256 MB are known to hold open rings
+    only once GDAL reads them, and GDAL's `RuntimeWarning` (pyogrio's, for every GDAL warning: no argument silences
+    it) comes before ours; those are read again with pyogrio's `on_invalid='fix'`."""
+    if (closed := _closed_geojson(p)) is not None: gdf = gpd.read_file(io.BytesIO(closed), on_invalid="fix")
+    else:
         try: return gpd.read_file(p)
         except GEOSException as e:
             if "closed linestring" not in str(e): raise
-            gdf = gpd.read_file(p, on_invalid="fix")
+        gdf = gpd.read_file(p, on_invalid="fix")
     warnings.warn(f"{p} holds polygon rings that are not closed (a ring's last point must repeat its first, as GeoJSON "
                   "and WKT require): read with each ring closed, its last point joined to its first; close them in "
                   f"the file to silence this, e.g. `gpd.read_file('{p}', on_invalid='fix').to_file('{p}')`",
