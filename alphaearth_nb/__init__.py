@@ -25,7 +25,7 @@ import sys as _sys
 from ._param_docs import SECTIONS as _SECTIONS
 
 # pyarrow (which pandas imports) without its jemalloc background thread, whose glibc arena would defeat
-# `core.keep_heap`'s one arena: only where the user has not set it, and only if pyarrow is not imported yet
+# `runtime.keep_heap`'s one arena: only where the user has not set it, and only if pyarrow is not imported yet
 _os.environ.setdefault("JE_ARROW_MALLOC_CONF", "background_thread:false")
 
 _PKG = "alphaearth_nb"   # the package's name, also where this code runs as a notebook (whose __name__ is __main__)
@@ -153,6 +153,10 @@ def _the_aef_command() -> bool:
     return _os.path.splitext(_os.path.basename(_sys.argv[0]))[0] == "aef" or \
         ("-m" in argv[:-1] and argv[argv.index("-m") + 1] == f"{_PKG}.cli")
 
-# core's process settings (AEF_CPU_THREADS, AEF_CPU_DEVICES, AEF_KEEP_HEAP, the unrolling cap) are made at its import,
-# before any JAX backend starts: loaded now, unless the `aef` command reads its arguments first (it loads core then)
-if not _the_aef_command(): _importlib.import_module(f"{_PKG}.core")
+# runtime's process settings (AEF_CPU_THREADS, AEF_CPU_DEVICES, AEF_KEEP_HEAP, the unrolling cap) are made at its
+# import, before any JAX backend starts: core, then runtime (above it, after loaders: pyarrow's jemalloc thread, if
+# any, is there when keep_heap looks), loaded now, unless the `aef` command reads its arguments first (it loads them
+# then)
+if not _the_aef_command():
+    _importlib.import_module(f"{_PKG}.core")
+    _importlib.import_module(f"{_PKG}.runtime")

@@ -22,7 +22,7 @@ import xarray as xr
 from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, NoDataWarning,
                                 NoValidDataError, TimeError, as_seed, checks_flags, seed_key, user_stacklevel, whole,
                                 refuse_path)
-from .settings import choice_word   # a choice's name in any case: one reading
+from .core import choice_word   # a choice's name in any case: one reading
 from .cubes import (cube_crs, cube_form, one_model, warn_missing_years, years_of_cube,
                                  years_with_data)
 from .embeddings import MAP_WANTED, as_embedding, gate_query, official_cube, pixelwise, query_array, values_at

@@ -21,7 +21,7 @@ __all__ = ['COMMANDS', 'main']
 
 # %% ../nbs/30_cli.ipynb #c0003b
 def _later(module:str):
-    "The package's `module` (`commands`, `core`, `files`), imported when the command runs, after its arguments are read."
+    "The package's `module` (`commands`, `core`, `runtime`, `files`), imported once the command's arguments are read."
     return importlib.import_module(f"alphaearth_nb.{module}")
 
 def _body(cmd:str):
@@ -54,7 +54,7 @@ def _env(name:str, value:str|None):
 def _cache_or_note() -> None:
     "`compile_cache`, or a note when its folder cannot be made (a read-only home in a container): the cache only " \
     "saves compile time, so the command runs without it."
-    try: _later("core").compile_cache(min_compile_secs=0)
+    try: _later("runtime").compile_cache(min_compile_secs=0)
     except OSError as e:
         print(f"aef: note: no compile cache ({e}): each run compiles anew; set AEF_COMPILE_CACHE to a writable "
               "folder, or pass --no-compile-cache.", file=sys.stderr)
@@ -80,13 +80,15 @@ def main(argv:list[str]|None=None) -> int:
     "command): returns 0, or 2 after `aef: error: ...` for a bad argument, an error of ours or of the OS."
     try: a = parser().parse_args(argv)
     except SystemExit as e: return e.code  # argparse printed `aef: error: ...` (2) or the help (0)
-    core, files = _later("core"), _later("files")   # the package from here on: the arguments are read
+    core, runtime, files = _later("core"), _later("runtime"), _later("files")   # the package: the arguments are read
     try:
-        # a JAX CPU device per idle core, the batch split over them (core.split_cpu; AEF_CPU_DEVICES=0 off): for `aef`
-        # itself, not for main([...]) called in a process whose later JAX work expects one device
-        if argv is None: core.cpu_threads(); core.unroll_cap(); core.llvm_options(); core.split_cpu("free")  # junk AEF_CPU_THREADS/...: `aef: error`
-        # XLA:CPU's buffers kept in the heap before JAX starts: no page faults a step (core.keep_heap; AEF_KEEP_HEAP=0 off)
-        if argv is None: core.keep_heap()
+        # a JAX CPU device per idle core, the batch split over them (runtime.split_cpu; AEF_CPU_DEVICES=0 off): for `aef`
+        # itself, not for main([...]) called in a process whose later JAX work expects one device; junk
+        # AEF_CPU_THREADS/... as `aef: error`
+        if argv is None: runtime.cpu_threads(); runtime.unroll_cap(); runtime.llvm_options(); runtime.split_cpu("free")
+        # XLA:CPU's buffers kept in the heap before JAX starts: no page faults a step (runtime.keep_heap;
+        # AEF_KEEP_HEAP=0 off)
+        if argv is None: runtime.keep_heap()
         # the command's warnings as `aef: warning: ...` (was: a path of ours, a line number and the source line
         # `table = evaluate.evaluate_embeddings(x, y, ...)`); main([...]) in Python leaves warnings to the caller
         if argv is None: warnings.showwarning = _show_warning

@@ -28,7 +28,7 @@ TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  #
 # the package's rules the options are read by, each with the module that owns it: loaded when a value is read
 _RULES = {"AEFError": "core", "ConfigError": "core", "as_seed": "core", "decimal": "core", "whole": "core",
           "as_folds": "evaluate", "as_levels": "evaluate", "named_path": "files", "registered": "sources",
-          "as_peak_lr": "step", "as_period": "timecodes", "choice_word": "settings"}
+          "as_peak_lr": "step", "as_period": "timecodes", "choice_word": "core"}
 
 def _rule(name:str):
     "The package's `name` (one of `_RULES`), its module imported the first time it is asked for."
@@ -297,7 +297,7 @@ def parser() -> argparse.ArgumentParser:
                    "(default: on, in ~/.cache/alphaearth_nb/jax or $AEF_COMPILE_CACHE; AEF_COMPILE_CACHE=0 is off)")
     p.add_argument("--no-fast-compile", action="store_true", help="compile the training step and embedding with "
                    "XLA's full CPU optimisation: slower to compile, no faster to run as measured (default: "
-                   "core.FAST_COMPILE on CPU; AEF_FAST_COMPILE=0 is the same)")
+                   "runtime.FAST_COMPILE on CPU; AEF_FAST_COMPILE=0 is the same)")
     sub = p.add_subparsers(dest="cmd", required=True)
     d = _command(sub, "demo", "train the small model on the offline sample scene, embed it, write pictures "
                  "and a report")

@@ -1,4 +1,4 @@
-"""The fixed-shape arrays that cross `jit`, the path refusal every door makes, and the names every module shares: the error family (`errors`), the settings read at the door (`settings`) and the process's settings (`runtime`), re-exported from the parts below core.
+"""The names every module shares: the error family (every error and warning class of the package), a setting's value read at the door (yes/no, counts, numbers, seeds, number text) and the user's line for warnings, the path refusal every door makes, and the fixed-shape arrays that cross `jit`. The `AEF_*` environment settings (cache, threads, memory) are `runtime`'s, the module above core.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/core.html.md"""
 
@@ -7,74 +7,278 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/core.html.md"""
 # %% ../nbs/00_core.ipynb #c0002
 from __future__ import annotations
 
+import errno
+import functools
 import inspect
+import math
+import numbers
 import os
 import re
 import sys
 import types
+from collections.abc import Callable
 
+import numpy as np
+import jax
 import equinox as eqx
 from jaxtyping import Array, Bool, Float
 
 from ._param_docs import SECTIONS
 from .band_labels import EMBED_DIM, a_bands, a_positions, band_names, band_order
-from .loaders import LOADERS, is_path, loader_of   # imports pyarrow: before runtime (below)
-from .errors import (
-    AEFError, TimeError, MissingTimeError, UnsortedTimeError, PeriodError, SourceError, UnknownSourceError,
-    MissingSourceError, UnknownBandError, GridError, DimensionError, EmptyStackError, NoValidDataError, DTypeError,
-    ConfigError, LabelError, CheckpointError, TrainingError, MissingDependencyError, ExtrapolationWarning,
-    DuplicateTimeError, StackTypeError, UntrainedSourceError, PointError, MissingDataError, EarthEngineError,
-    UnitsError, UnitsWarning, NoDataWarning, MetadataWarning, DamagedCheckpointError, MixedModelsError,
-    OutputExistsError, NotOursError, RunLockedError, NotWritableError, RemoteOutputError, DiskError, CRSError,
-    MirrorError, NoTilesError, TrainingWarning, PerformanceWarning)
-from .settings import (
-    SEED_MAX, flag, whole, as_seed, seed_key, as_rng, real, yes_no_params, checks_flags,
-    decimal, with_article, user_stacklevel, choice_word)   # (a last line this long: nbdev-export makes it relative)
-# runtime after loaders: its import-time keep_heap must see pyarrow's jemalloc thread, if pyarrow started one
-from . import runtime
-from .runtime import (
-    FAST_COMPILE, FAST_STEP, UNROLL_CAP, LLVM_OPTIONS, HEAP_KEEP_BYTES, JEMALLOC_THREAD, compile_cache,
-    compiler_options, cpu_threads, unroll_cap, llvm_options, jemalloc_threads, keep_heap, gc_frozen, frozen_traces,
-    cpu_devices, split_cpu, cpu_devices_note)
+from .loaders import LOADERS, is_path, loader_of   # imports pyarrow: before runtime, which imports core
 
 # %% auto #0
-__all__ = ['KEPT_HEAP', 'MAP_WANTED', 'PARAMETERS', 'refuse_path', 'CallableModule', 'callable_module', 'documented', 'Frames',
-           'Target', 'Texts', 'TrainExample', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError',
+__all__ = ['SEED_MAX', 'MAP_WANTED', 'PARAMETERS', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError',
            'PeriodError', 'SourceError', 'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError',
            'DimensionError', 'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError',
            'CheckpointError', 'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError',
            'StackTypeError', 'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError',
            'UnitsWarning', 'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError',
            'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError',
-           'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'SEED_MAX', 'flag',
-           'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'with_article',
-           'user_stacklevel', 'choice_word', 'FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS',
-           'HEAP_KEEP_BYTES', 'JEMALLOC_THREAD', 'compile_cache', 'compiler_options', 'cpu_threads', 'unroll_cap',
-           'llvm_options', 'jemalloc_threads', 'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu',
-           'cpu_devices_note', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands',
-           'a_positions']
+           'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'flag', 'whole',
+           'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'choice_word',
+           'with_article', 'user_stacklevel', 'refuse_path', 'CallableModule', 'callable_module', 'documented',
+           'Frames', 'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names',
+           'band_order', 'a_bands', 'a_positions']
 
-# %% ../nbs/00_core.ipynb #sp0002
-_all_ = [   # from `errors`, `settings` and `runtime` (see above); KEPT_HEAP: `__getattr__` below
-    'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'PeriodError', 'SourceError',
-    'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError', 'EmptyStackError',
-    'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError',
-    'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError', 'UntrainedSourceError',
-    'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning', 'NoDataWarning',
-    'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError', 'OutputExistsError', 'NotOursError',
-    'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError',
-    'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'SEED_MAX', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real',
-    'yes_no_params', 'checks_flags', 'decimal', 'with_article', 'user_stacklevel', 'choice_word', 'FAST_COMPILE',
-    'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS', 'HEAP_KEEP_BYTES', 'JEMALLOC_THREAD', 'compile_cache', 'compiler_options',
-    'cpu_threads', 'unroll_cap', 'llvm_options', 'jemalloc_threads', 'keep_heap', 'gc_frozen', 'frozen_traces',
-    'cpu_devices', 'split_cpu', 'cpu_devices_note', 'KEPT_HEAP']
+# %% ../nbs/00_core.ipynb #c0005
+class AEFError(ValueError):
+    "Base of every error alphaearth_nb raises on bad input or state."
 
-KEPT_HEAP: bool   # no copy: `__getattr__` reads `runtime.KEPT_HEAP` when asked (an annotation binds no name)
+class TimeError(AEFError): "A time coordinate is missing, unsorted or duplicated."
+class MissingTimeError(TimeError): "A stack has no `time` coordinate."
+class UnsortedTimeError(TimeError): "Times are not strictly increasing (unsorted or duplicated)."
+class PeriodError(AEFError): "A period is empty, inverted or too far from the data."
+class SourceError(AEFError): "A source is unknown, missing, or not what the model was trained on."
+class UnknownSourceError(SourceError): "A source name is not in the registry."
+class MissingSourceError(SourceError): "A source the model needs is absent from the stack."
+class UnknownBandError(SourceError): "A band is not one of the source's bands."
+class GridError(AEFError): "Sources or arrays are not on the same y/x grid."
+class DimensionError(AEFError): "Wrong dimension names or rank."
+class EmptyStackError(AEFError): "A stack or source holds no frames or pixels."
+class NoValidDataError(AEFError): "A source has no valid pixel at all."
+class DTypeError(AEFError): "An array has a dtype that cannot be used (e.g. not numeric)."
+class ConfigError(AEFError): "A configuration value is invalid."
+class LabelError(AEFError): "Labels are malformed, off the grid, or too few for the shots asked."
+class CheckpointError(AEFError): "A checkpoint is missing, incomplete or does not match the model."
+class TrainingError(AEFError): "Training cannot go on (e.g. the loss became NaN)."
+class MissingDependencyError(AEFError, ImportError): "An optional dependency (an extra) is not installed."
 
-def __getattr__(name:str):
-    "`core.KEPT_HEAP`: `runtime.KEPT_HEAP` as it is now (`keep_heap` sets it after import: a copy here would go stale)."
-    if name == "KEPT_HEAP": return runtime.KEPT_HEAP
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+class ExtrapolationWarning(UserWarning):
+    "A valid period reaches far (more than about 6 months) beyond the data's support period."
+
+# %% ../nbs/00_core.ipynb #c1002
+class DuplicateTimeError(UnsortedTimeError): "Two frames of one source share a timestamp."
+class StackTypeError(DimensionError): "The object is not a stack (a DataTree or Dataset of sources)."
+class UntrainedSourceError(UnknownSourceError, MissingSourceError): "An input source the encoder has no projector for."
+class PointError(GridError): "A query point lies outside the embedding's grid."
+class MissingDataError(AEFError, FileNotFoundError): "A data set or file is not where it was looked for."
+class EarthEngineError(AEFError): "Earth Engine is not initialised or refused a request."
+class UnitsError(AEFError): "Values on a plausible but wrong scale (reflectance in 0..1, Celsius for Kelvin)."
+class UnitsWarning(UserWarning): "Values that may be on a wrong scale, or valid but unusual (a bright desert)."
+class NoDataWarning(UserWarning): "Part of a result has no data (a year of a cube without data at the query point): NaN there."
+class MetadataWarning(UserWarning): "Per-frame metadata (e.g. Sentinel-1 orbit direction) is absent: a default is assumed."
+class DamagedCheckpointError(CheckpointError): "A checkpoint file is cut short or its bytes changed."
+class MixedModelsError(CheckpointError): "Embeddings compared or joined come from two models (checkpoints)."
+
+# %% ../nbs/00_core.ipynb #c2001e
+class OutputExistsError(AEFError, FileExistsError): "An output exists and replacing it was not asked for."
+class NotOursError(OutputExistsError): "A non-empty folder (or a file where a folder goes) not ours: never replaced."
+class RunLockedError(AEFError): "Another run holds the folder (its lock names the process)."
+class NotWritableError(AEFError, PermissionError): "An output's folder cannot be written (no permission, read-only)."
+class RemoteOutputError(ConfigError): "An output path is a URL (gs://, s3://) or /vsi path: outputs are local paths."
+class DiskError(OSError, AEFError):
+    "The file system refused a write or a move (a full disk, another device, no permission): `errno` as the OS gave it."
+    @classmethod
+    def full(cls, e:BaseException, target, what:str) -> DiskError|None:   # what a write of `target` (a `what`) raised
+        "A full disk or quota (ENOSPC, EDQUOT): the error naming the output, what became of it and the fix; else None."
+        if not isinstance(e, OSError) or e.errno not in (errno.ENOSPC, errno.EDQUOT): return None
+        kept = (f"{target} is as it was before (" if os.path.lexists(target) else   # a new output: none there
+                f"{target} was not written (nothing is there, as before; ")
+        err = cls(e.errno, f"No space left on the disk of {target} while writing the {what}: {kept}the partial copy "
+                           "beside it removed); free space there, or write elsewhere")
+        err.__cause__ = e   # the OS's own error, shown as the cause
+        return err
+
+# %% ../nbs/00_core.ipynb #m001
+class CRSError(GridError): "A CRS cannot be read (not an EPSG code, WKT or PROJJSON)."
+
+# %% ../nbs/00_core.ipynb #off0002
+class MirrorError(AEFError): "An official-embedding mirror or its tile index cannot be reached or read."
+class NoTilesError(MirrorError): "No official tile covers the area and years asked."
+
+# %% ../nbs/00_core.ipynb #t8w1
+class TrainingWarning(UserWarning): "Training goes on, but something is off (a skipped step, no text)."
+class PerformanceWarning(UserWarning): "Work goes on, but slower than it could (an import order, a setting)."
+
+# %% ../nbs/00_core.ipynb #h2v001
+def _kind(value) -> str:
+    "'b', 'i' or 'f': a bool, an integer or a real number (Python's, numpy's, a 0-d array); '' for anything else."
+    if isinstance(value, bool): return "b"
+    if hasattr(value, "dtype"):
+        return {"b": "b", "i": "i", "u": "i", "f": "f"}.get(value.dtype.kind, "") if getattr(value, "ndim", 0) == 0 else ""
+    return "i" if isinstance(value, numbers.Integral) else "f" if isinstance(value, numbers.Real) else ""
+
+def _offered(kind, example=None) -> str:
+    "The value a refusal offers: `example` (the setting's default), else 1; never a number read from the refused value " \
+    "('-3', '0' or 0.5 would offer a count the setting refuses too)."
+    return repr(kind(1 if example is None else example))
+
+def _text_why(value, convert:str) -> str:
+    "Why text that spells a number ('8', '1e-4') is refused, and the fix, for the error; '' for anything else."
+    if not isinstance(value, (str, bytes)): return ""
+    try: float(value)
+    except ValueError: return ""
+    return (f" (text is not read as a number, not even {value!r}: settings from a file, the command line or papermill "
+            f"arrive as text; convert them with {convert}() first")
+
+def flag(value, # a yes/no setting: True/False (numpy's too), 0/1, or None (no)
+         name:str, # the setting, for the error: "overwrite"
+        ) -> bool:
+    "`value` as a bool. Raises `ConfigError` for anything else, text above all ('no' and 'False' are true in Python)."
+    if value is None or _kind(value) == "b" or (_kind(value) == "i" and value in (0, 1)): return bool(value)
+    why = (" (text such as 'no' or 'False' would count as true: settings read from a file, the command line or "
+           "papermill arrive as text; convert them first)") if isinstance(value, (str, bytes)) else ""
+    raise ConfigError(f"{name}={value!r} is not True or False: pass {name}=True or {name}=False{why}.")
+
+def whole(value, # a count: an int (numpy's too) or a float without a fraction (1e5)
+          name:str, # the setting, for the error: "steps"
+          example=None, # the valid value a refusal offers (the setting's default); None: 1
+         ) -> int:
+    """`value` as an int. Raises `ConfigError` for text (even '8': text is never read as a number), bools, fractions
+    and anything else, naming `name` and offering `example`."""
+    if _kind(value) == "i" or (_kind(value) == "f" and math.isfinite(value) and float(value).is_integer()):
+        return int(value)
+    why = _text_why(value, "int")
+    raise ConfigError(f"{name}={value!r} is not a whole number: pass e.g. {name}={_offered(int, example)}{why and why + ')'}.")
+
+SEED_MAX = 2**63 - 1   # the largest seed: JAX's key takes a 64-bit integer, numpy's sampler a non-negative one
+
+def as_seed(value, # a seed: an int (numpy's too) or a float without a fraction
+            name:str="seed", # the setting, for the error
+           ) -> int:
+    """`value` as a seed, a whole number in 0 .. 2**63 - 1 (`SEED_MAX`). Raises `ConfigError` naming `name` for text,
+    bools, fractions and numbers outside that range (numpy's sampler takes no negative seed, JAX's key no more than 64
+    bits), where the seed is given rather than at the first draw."""
+    v = whole(value, name, 0)
+    if not 0 <= v <= SEED_MAX:
+        raise ConfigError(f"{name}={v}: pass a whole number in 0 .. 2**63 - 1, e.g. {name}=0 "
+                          "(JAX's key takes a 64-bit integer and numpy's sampler a non-negative one)")
+    return v
+
+def seed_key(seed, # a seed (`as_seed`'s range: 0 .. 2**63 - 1)
+            ) -> jax.Array:
+    """JAX's PRNG key of `seed`, every bit of it counting: the key of its low 32 bits, the high 32 folded in
+    (`jax.random.fold_in`) where they are not 0. Without x64 (the package's setting), `jax.random.key(2**32 + 5)` is
+    `key(5)`: the high bits were dropped, so two seeds gave one model, one k-means. A seed below 2**32 gets the key
+    `jax.random.key(seed)` gives, so runs seeded so keep their draws (`jax.random.key_data` of it is `PRNGKey(seed)`'s
+    raw uint32[2]). `ConfigError` as `as_seed`."""
+    seed = as_seed(seed)
+    key = jax.random.key(seed & 0xFFFFFFFF)
+    return jax.random.fold_in(key, seed >> 32) if seed >> 32 else key
+
+def as_rng(value, # a seed (`as_seed`), a sequence of them (numpy's entropy, e.g. (seed, fold)), or a numpy Generator
+           name:str="seed", # the setting, for the error
+          ) -> np.random.Generator:
+    """A numpy Generator for `value`: a Generator passes through unchanged (the caller's stream goes on); a seed, or
+    each seed of a list or tuple, goes through `as_seed` and seeds a new one. Raises `ConfigError` naming `name` as
+    `as_seed` does."""
+    if isinstance(value, np.random.Generator): return value
+    if isinstance(value, (list, tuple)): return np.random.default_rng([as_seed(v, name) for v in value])
+    return np.random.default_rng(as_seed(value, name))
+
+def real(value, # a number: an int or float (numpy's too)
+         name:str, # the setting, for the error: "peak_lr"
+         example=None, # the valid value a refusal offers (the setting's default); None: 1.0
+        ) -> float:
+    """`value` as a float. Raises `ConfigError` for text (even '1e-4': text is never read as a number), bools and
+    anything else, naming `name` and offering `example`."""
+    if _kind(value) in ("i", "f"): return float(value)
+    why = _text_why(value, "float")
+    if why and isinstance(value, str) and "e" in value.lower() and "." not in value:
+        why += "; YAML 1.1 reads 1e-4, without a dot, as text: write 1.0e-4"
+    raise ConfigError(f"{name}={value!r} is not a number: pass e.g. {name}={_offered(float, example)}{why and why + ')'}.")
+
+_YES_NO = {"bool": False, "bool|None": True, "None|bool": True, "Optional[bool]": True, "typing.Optional[bool]": True}
+
+def yes_no_params(fn:Callable) -> dict[str, tuple[int|None, bool]]:  # any function with an inspectable signature
+    """The yes/no parameters of `fn`: those annotated `bool` (or `bool|None`), or unannotated with a `True`/`False`
+    default; each as `name: (position or None for keyword-only, whether None is a value of its own)`."""
+    out = {}
+    for i, p in enumerate(inspect.signature(fn).parameters.values()):
+        if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD): continue
+        a = p.annotation
+        a = "bool" if a is bool else "" if a is p.empty else a.replace(" ", "") if isinstance(a, str) else repr(a)
+        if a in _YES_NO or (a == "" and isinstance(p.default, bool)):
+            out[p.name] = (i if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) else None, _YES_NO.get(a, False))
+    return out
+
+def checks_flags(fn:Callable) -> Callable:  # a public function whose bool parameters are to be checked at each call
+    """Decorate a public function so that its yes/no parameters (`yes_no_params`) go through `flag` at the door,
+    before any work: text ('false', 'no'), 2 or 0.5 raise `ConfigError` naming the parameter (text is true in
+    Python, so `legend="false"` drew a legend); 0/1 and numpy bools arrive as `bool`; a `bool|None` parameter keeps
+    None. A call that passes none of them costs one dictionary lookup per parameter given."""
+    params = yes_no_params(fn)
+    if not params: return fn
+    @functools.wraps(fn)
+    def checked(*args, **kwargs):
+        args = list(args)
+        for name, (i, none_ok) in params.items():
+            if i is not None and i < len(args):
+                if not (none_ok and args[i] is None): args[i] = flag(args[i], name)
+            elif name in kwargs and not (none_ok and kwargs[name] is None): kwargs[name] = flag(kwargs[name], name)
+        return fn(*args, **kwargs)
+    checked.__kwdefaults__ = fn.__kwdefaults__   # read by callers that forward a function's defaults
+    return checked
+
+_DECIMAL = {int: re.compile(r"[+-]?[0-9]+"), float: re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")}
+
+@checks_flags
+def decimal(text,          # text typed for a number: a command-line option, an environment variable
+            kind=int,      # int: digits; float: also a point and an exponent (1e-4, .5)
+            bare:bool=False, # digits only: no sign, no spaces around (a count inside a name, 'knn3')
+           ) -> int|float|None:
+    """The number `text` writes in ASCII decimal, spaces around and a sign allowed (' 10 ', '+10', '-1'); None for
+    other text, where Python's int() and float() read more: '1_0' (10), '١٠' (another script's digits), 'inf', 'nan'
+    and, for an int, '10.0' and '1e3'. The one reading of number text: `aef`'s options (--steps, --batch-size,
+    --warmup, --seed, --folds, --shots, --lr), AEF_CPU_THREADS and AEF_CPU_DEVICES, the k of 'knn<k>'."""
+    t = text.decode("ascii", "replace") if isinstance(text, bytes) else text
+    if not isinstance(t, str) or not _DECIMAL[kind].fullmatch(t if bare else t.strip()): return None
+    return None if bare and t[:1] in "+-" else kind(t.strip())
+
+def choice_word(value, # a choice's name as typed: 'Small', ' KNN ', 'MAX'
+               ):
+    "A choice's name read in any case, spaces around left out ('Small', ' KNN ', 'MAX': 'small', 'knn', 'max'); " \
+    "anything but text as given. The one reading of choice words: presets, methods, a level's 'max', --folds paper."
+    return value.strip().lower() if isinstance(value, str) else value
+
+def with_article(word:str, # a noun phrase for a message: "index query", "embedding store"
+                ) -> str:
+    "`word` after 'a' or 'an' by its first letter ('an index query', 'a query vector'): the one rule of messages."
+    return f"{'an' if word[:1].lower() in tuple('aeiou') else 'a'} {word}"
+
+# %% ../nbs/00_core.ipynb #usl002
+_PASS_THROUGH = frozenset({"xarray", "dask", "numpy", "pandas", "functools", "contextlib",   # call package code back
+                           "jax", "equinox", "optax"})                                      # (jax: while it traces)
+
+def _uncounted(f) -> bool:
+    "A frame `warnings.warn` does not count in `stacklevel`: importlib's bootstrap (CPython's `_is_internal_frame`)."
+    name = f.f_code.co_filename
+    return "importlib" in name and "_bootstrap" in name
+
+def user_stacklevel() -> int:
+    """The `stacklevel` that makes a `warnings.warn` in the function calling this point at the user's line: the
+    first frame outward that is neither this package's nor a call-back library's (`_PASS_THROUGH`); where none is,
+    the frame that called the package. Use it as `warnings.warn(msg, stacklevel=user_stacklevel())`."""
+    f, n, outer = sys._getframe(1), 1, 1   # level 1: the function calling `warnings.warn`, in the package
+    while True:
+        f = f.f_back
+        while f is not None and _uncounted(f): f = f.f_back
+        if f is None: return outer + 1
+        n += 1
+        top = f.f_globals.get("__name__", "").partition(".")[0]
+        if top == "alphaearth_nb": outer = n
+        elif top not in _PASS_THROUGH: return n
 
 # %% ../nbs/00_core.ipynb #pth002
 _all_ = ["is_path", "LOADERS", "loader_of"]   # from `loaders` (00), the path rule below core

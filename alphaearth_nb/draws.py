@@ -13,7 +13,7 @@ import numpy as np
 
 from .core import (ConfigError, DimensionError, LabelError, as_rng, refuse_path, user_stacklevel,
                                 whole)
-from .settings import choice_word   # a choice's name in any case: one reading
+from .core import choice_word   # a choice's name in any case: one reading
 from .labels import encode_labels, refuse_missing_labels
 from .metrics import refuse_unlabelled   # unlabelled points are no class to draw
 

@@ -25,7 +25,8 @@ from tqdm.auto import tqdm
 
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, Frames, MissingSourceError, NoDataWarning,
                                 NoValidDataError, UnknownSourceError, band_names, checks_flags, user_stacklevel)
-from .core import callable_module, compiler_options, flag, frozen_traces, is_path, keep_heap, real, whole
+from .core import callable_module, flag, is_path, real, whole
+from .runtime import compiler_options, frozen_traces, keep_heap
 from .files import check_output, consolidate_zarr, user_path, writing_folder
 from .dist import batch_sharding, make_mesh
 from .geo import is_lazy
@@ -128,12 +129,12 @@ def _replicated(tree, devices:list):
     return eqx.combine(jax.device_put(arrays, NamedSharding(make_mesh(devices), PartitionSpec())), rest)
 
 def _embed_batch(model, inputs:dict, period):
-    "`_embed_tiles` jitted with `core.compiler_options()` (XLA:CPU's faster-compiling options; none elsewhere); over " \
+    "`_embed_tiles` jitted with `runtime.compiler_options()` (XLA:CPU's faster-compiling options; none elsewhere); over " \
     "several local devices the tiles split among them (a batch of a multiple of their count). `model` must already be " \
     "on each of them (`_replicated`, as `tile_sums` does once per block); `period` may stay on the host."
     devices, opts = _devices(), compiler_options()
     key = tuple(sorted((opts or {}).items()))
-    if key not in _JITTED:  # each trace (a new tile or batch shape too) under `core.gc_frozen`
+    if key not in _JITTED:  # each trace (a new tile or batch shape too) under `runtime.gc_frozen`
         _JITTED[key] = frozen_traces(eqx.filter_jit, _embed_tiles, compiler_options=opts)
     if len(devices) > 1:
         inputs = jax.device_put(inputs, batch_sharding(make_mesh(devices)))
@@ -360,7 +361,7 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
           max_days:float=730.5,       # PeriodError beyond this many
          ) -> xr.DataArray:
     """Embed a stack over its whole extent for a valid period: `embedding` (y, x, band), NaN where no data. Keeps this
-    process's freed memory in its heap, as `train.fit` does (`core.keep_heap`; AEF_KEEP_HEAP=0 leaves glibc's defaults).
+    process's freed memory in its heap, as `train.fit` does (`runtime.keep_heap`; AEF_KEEP_HEAP=0 leaves glibc's defaults).
 
     Raises (all `core.AEFError`) `ConfigError` for a `model` that is no trained model (a preset name, a path, a
     config: load it first) or a setting out of range (`tile`, `buffer`, `batch_size`, `chunks`, text for a number);
@@ -458,7 +459,7 @@ def embed_to_zarr(stack,                  # as for `embed`
     "Embed a stack lazily and stream the result to a zarr store, a few chunks at a time; returns `path` as written " \
     "(a `Path`, `~` expanded: `files.user_path`, as `exports.to_zarr` returns it; " \
     "folders missing above it are made, as `mkdir -p`: `files.writing_folder`'s rule). Keeps this " \
-    "process's freed memory in its heap, as `train.fit` does (`core.keep_heap`; AEF_KEEP_HEAP=0 leaves glibc's defaults)."
+    "process's freed memory in its heap, as `train.fit` does (`runtime.keep_heap`; AEF_KEEP_HEAP=0 leaves glibc's defaults)."
     keep_heap()
     check_output(path, overwrite, "embedding store", folder=True)  # before any work: a typo in `path` costs nothing
     int8 = flag(int8, "int8")  # int8="False" is true: the int8 codes

@@ -16,7 +16,7 @@ from tqdm.auto import tqdm
 from .knn import (centring_offset, knn_indices, knn_predict, knn_search, knn_vote,  # the kNN engine
                                wider_than_float32)                                             # (re-exported here)
 from .core import EMBED_DIM, DimensionError, LabelError, as_seed, checks_flags, decimal, user_stacklevel, refuse_path
-from .settings import choice_word   # a choice's name in any case: one reading
+from .core import choice_word   # a choice's name in any case: one reading
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .embeddings import gate_vectors, query_array
 from .gate import change_score, unit_rows

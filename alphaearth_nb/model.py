@@ -20,7 +20,7 @@ from jaxtyping import Array, Float, PRNGKeyArray
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, Frames, GridError, MissingSourceError,
                                 PeriodError, SourceError, Target, Texts, TrainExample, as_seed, seed_key, user_stacklevel)
-from .settings import choice_word   # a choice's name in any case: one reading
+from .core import choice_word   # a choice's name in any case: one reading
 from .decoders import Decoder
 from .sources import Source, get_source
 from .stp import Encoded, STPConfig, STPEncoder

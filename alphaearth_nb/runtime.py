@@ -1,4 +1,4 @@
-"""How JAX and XLA:CPU run in this process: the compilation cache, compiler options, thread pools, LLVM's unrolling, the heap, the garbage collector during traces and host CPU devices; set at import from `AEF_*` variables, below core, which re-exports each name.
+"""How JAX and XLA:CPU run in this process: the compilation cache, compiler options, thread pools, LLVM's unrolling, the heap, the garbage collector during traces and host CPU devices; set at import from `AEF_*` variables. Above core, whose errors and setting readers it uses; `import alphaearth_nb` loads it right after core.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/runtime.html.md"""
 
@@ -23,8 +23,7 @@ from pathlib import Path
 import jax
 from jax.experimental.compilation_cache import compilation_cache as jax_compilation_cache
 
-from .errors import ConfigError, PerformanceWarning
-from .settings import checks_flags, decimal, real, user_stacklevel
+from .core import ConfigError, PerformanceWarning, checks_flags, decimal, real, user_stacklevel
 
 # %% auto #0
 __all__ = ['FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS', 'HEAP_KEEP_BYTES', 'KEPT_HEAP', 'JEMALLOC_THREAD',

@@ -23,8 +23,8 @@ from jax.sharding import NamedSharding, PartitionSpec as P
 from jaxtyping import Array, Float, Int, PyTree, UInt32
 
 from . import nn
-from .core import (ConfigError, as_seed, compiler_options, flag, frozen_traces, gc_frozen, real, whole,
-                                checks_flags, seed_key)
+from .core import ConfigError, as_seed, checks_flags, flag, real, seed_key, whole
+from .runtime import compiler_options, frozen_traces, gc_frozen
 from .dist import constrain, place
 
 # %% auto #0
@@ -310,7 +310,7 @@ def make_train_step(loss_fn:Callable,                       # loss_fn(model, bat
                     split:bool=False,                       # on the CPU: two programs (faster first call, slower calls)
                    ) -> Callable:
     "The jitted training step `step(state, batch) -> (state, loss, aux)`; it donates `state`; on CPU compiled with " \
-    "`core.compiler_options(step=True)` (`AEF_FAST_COMPILE=0`: XLA's defaults). With `split` on the CPU it is two " \
+    "`runtime.compiler_options(step=True)` (`AEF_FAST_COMPILE=0`: XLA's defaults). With `split` on the CPU it is two " \
     "programs, the loss and gradients then the update, compiled side by side on the first call (`_compile_both`). " \
     "An `optimizer` that is a function of the schedule's numbers (`partial(make_optimizer, cfg, layout)`) makes " \
     "`step(state, batch, args)`, `args` given at each call (`schedule_args(cfg)`): traced, so one compile serves " \
@@ -338,8 +338,8 @@ def make_train_step(loss_fn:Callable,                       # loss_fn(model, bat
         loss, aux, grads = _grads(batch, state)
         new, skipped = _update((loss, grads, *args), state)
         return new, loss, {**aux, "skipped": skipped}
-    opts = compiler_options(step=True)  # XLA:CPU's faster-compiling options (core.compiler_options)
-    # each call that traces (the first, a new batch shape) runs under `core.gc_frozen`: GC skips the older objects
+    opts = compiler_options(step=True)  # XLA:CPU's faster-compiling options (runtime.compiler_options)
+    # each call that traces (the first, a new batch shape) runs under `runtime.gc_frozen`: GC skips the older objects
     frozen = partial(frozen_traces, eqx.filter_jit, compiler_options=opts)
     one = frozen(_step, donate="all-except-first")  # batch first: the state is donated
     jitted = one.jitted

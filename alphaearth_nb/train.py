@@ -33,8 +33,9 @@ from . import model as aef_model
 from .checkpoint import (check_run_folder, checkpoint_folder, checkpoints, jsonable, latest_checkpoint,
                                       load_checkpoint, not_a_run, run_folder, save_checkpoint)
 from .core import (CheckpointError, ConfigError, MissingSourceError, NotOursError, TrainingError, TrainingWarning, flag,
-                                keep_heap, refuse_path, seed_key, whole, checks_flags, user_stacklevel)
+                                refuse_path, seed_key, whole, checks_flags, user_stacklevel)
 from .files import local_output, user_path, write_text, writing_file
+from .runtime import keep_heap
 from .stacks import validate_stack
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
                                 place, state_sharding)
@@ -407,7 +408,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         progress:bool=True,            # show a tqdm bar
        ) -> tuple[TrainState, list[dict]]:
     """Train `model` on `data`; returns the final state and the per-step history. Keeps this process's freed memory
-    in its heap (`core.keep_heap`: no page faults a step; AEF_KEEP_HEAP=0 leaves glibc's defaults).
+    in its heap (`runtime.keep_heap`: no page faults a step; AEF_KEEP_HEAP=0 leaves glibc's defaults).
 
     Raises (all `core.AEFError`) `ConfigError` for a setting out of range (a `batch_size` the devices do not split,
     `steps` below a resumed run's step); what `checkpoint.run_folder` raises for `out` (`RunLockedError` while a live

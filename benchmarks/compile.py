@@ -8,14 +8,14 @@ every first call traces, lowers and compiles from scratch. The configurations, i
 see the same neighbours on a shared machine:
 - "before": XLA's default CPU optimisation (`AEF_FAST_COMPILE=0`) and Adam per parameter (`layout='tree'`), as
   the package was before issue 16;
-- "o1": XLA:CPU's backend optimisation level 1 only (`core.FAST_COMPILE` without `core.FAST_STEP`) and Adam on one
+- "o1": XLA:CPU's backend optimisation level 1 only (`runtime.FAST_COMPILE` without `runtime.FAST_STEP`) and Adam on one
   flat vector;
-- "s5": `core.FAST_STEP` as it was before the memory-optimised thunk order (the loop emitter and the split in
+- "s5": `runtime.FAST_STEP` as it was before the memory-optimised thunk order (the loop emitter and the split in
   two, XLA:CPU's default scheduler);
 - "NAME@base" (with `--base PATH`): the configuration with the package imported from another checkout (the code
   before a change), interleaved with this checkout's;
-- "after": the package's defaults: `core.compiler_options(step=True)` on the CPU backend (`core.FAST_COMPILE`, level
-  1, and `core.FAST_STEP`: the loop emitter instead of the fusion emitters, the LLVM module split in two) and Adam on
+- "after": the package's defaults: `runtime.compiler_options(step=True)` on the CPU backend (`runtime.FAST_COMPILE`, level
+  1, and `runtime.FAST_STEP`: the loop emitter instead of the fusion emitters, the LLVM module split in two) and Adam on
   one flat vector, with the step's thunks in XLA:CPU's memory-optimised order;
 - "level0": "after" at XLA:CPU's backend optimisation level 0 (`--configs after,level0`; session 12 in NOTES.md);
 - "mof", "isel" (only when named): "after" with `XLA_FLAGS` set in the child (`CONFIG_ENV`; session 15 in NOTES.md).
@@ -57,7 +57,7 @@ import tempfile
 import time
 from pathlib import Path
 
-# name: (AEF_FAST_COMPILE, optimiser layout, core.FAST_STEP override or None); each is compared with the one
+# name: (AEF_FAST_COMPILE, optimiser layout, runtime.FAST_STEP override or None); each is compared with the one
 # before it and with the first
 CONFIGS = {"before": ("0", "tree", None), "o1": ("1", "flat", "{}"),
            "s5": ("1", "flat", '{"xla_cpu_use_fusion_emitters": false, "xla_cpu_parallel_codegen_split_count": 2}'),
@@ -108,8 +108,8 @@ def kernel_sources(text: str) -> collections.Counter:
 def child(what: str, preset_name: str, layout: str, reps: int, opts: str | None = None) -> dict:
     "Measure in this (fresh) process; returns the figures as a dict."
     import jax
-    from alphaearth_nb import core, losses, runtime, samples, scene
-    if core.compile_cache() is None: jax.config.update("jax_enable_compilation_cache", False)  # AEF_COMPILE_CACHE
+    from alphaearth_nb import losses, runtime, samples, scene
+    if runtime.compile_cache() is None: jax.config.update("jax_enable_compilation_cache", False)  # AEF_COMPILE_CACHE
     if opts: runtime.FAST_STEP = {**runtime.FAST_STEP, **json.loads(opts[1:])} if opts[0] == "+" else json.loads(opts)  # read there
     spent, hits = {k: 0.0 for k in EVENTS}, [0]
     def listen(event, secs, **kw):
@@ -169,7 +169,7 @@ def child(what: str, preset_name: str, layout: str, reps: int, opts: str | None 
 def interleaved(preset_name: str, reps: int, rounds: int = 6) -> None:
     "The step's run time compiled three ways in this process, calls alternated: the fairest run-time ratios."
     import jax
-    from alphaearth_nb import core, losses, samples, scene
+    from alphaearth_nb import losses, runtime, samples, scene
     from alphaearth_nb.model import AlphaEarth, preset
     from alphaearth_nb.train import TrainConfig, init_state, make_optimizer, make_train_step
     stack, texts, _ = scene.load_scene()
@@ -184,7 +184,7 @@ def interleaved(preset_name: str, reps: int, rounds: int = 6) -> None:
     finally:
         if old is None: os.environ.pop("AEF_FAST_COMPILE")
         else: os.environ["AEF_FAST_COMPILE"] = old
-    opts = {"default": {}, "o1": dict(core.FAST_COMPILE), "after": {**core.FAST_COMPILE, **core.FAST_STEP}}
+    opts = {"default": {}, "o1": dict(runtime.FAST_COMPILE), "after": {**runtime.FAST_COMPILE, **runtime.FAST_STEP}}
     progs = {k: low.compile(compiler_options=o) for k, o in opts.items()}
     boxes = {k: [init_state(model, opt)] for k in progs}
     times = {k: [] for k in progs}
@@ -359,14 +359,15 @@ def main(argv=None):
     ap.add_argument("--layout", default="flat", help=argparse.SUPPRESS)
     ap.add_argument("--opts", default=None, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
-    from alphaearth_nb import core   # this checkout's, or in a child with --base the base's (older: no keep_heap)
-    heap = getattr(core, "keep_heap", lambda: False)()  # as `aef` and `fit` do, before JAX runs (children too)
+    try: from alphaearth_nb import runtime as home   # this checkout's, or in a child with --base the base's
+    except ImportError: from alphaearth_nb import core as home   # a base older than runtime (oldest: no keep_heap)
+    heap = getattr(home, "keep_heap", lambda: False)()  # as `aef` and `fit` do, before JAX runs (children too)
     if a.child:
         print("RESULT " + json.dumps(child(a.child, a.preset, a.layout, a.reps, a.opts)), flush=True)
         return
     import jax
     print(f"jax {jax.__version__}, {os.cpu_count()} CPU cores; preset {a.preset}, batch 2 (step), 64 x 64 px (embed); "
-          f"persistent cache off; heap kept {heap} (core.keep_heap, in each child too; AEF_KEEP_HEAP=0 off); "
+          f"persistent cache off; heap kept {heap} (runtime.keep_heap, in each child too; AEF_KEEP_HEAP=0 off); "
           f"load average {os.getloadavg()[0]:.1f}", flush=True)
     if a.interleave: interleaved(a.preset, a.reps)
     if a.tiers: tiers(a.preset, a.tiers, a.reps)

@@ -94,9 +94,9 @@ def main(argv=None):
     p.add_argument("--dry", action="store_true", help="shapes only: 2 sites in this process, no cluster, no training")
     p.add_argument("--loaders-only", action="store_true", help="only the loaders alone (no export timing, no training)")
     a = p.parse_args(argv)
-    from alphaearth_nb import core
-    core.keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
-    print(f"benchmarks/corpus.py; {load()} at start; heap kept {core.KEPT_HEAP}", flush=True)
+    from alphaearth_nb import runtime
+    runtime.keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
+    print(f"benchmarks/corpus.py; {load()} at start; heap kept {runtime.KEPT_HEAP}", flush=True)
     with tempfile.TemporaryDirectory() as d:
         root = Path(d)
         if a.dry:

@@ -24,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from flops import count_flops, memory_analysis  # noqa: E402
 
 from alphaearth_nb import losses  # noqa: E402
-from alphaearth_nb.core import Frames, Target, TrainExample, Texts, compile_cache, keep_heap  # noqa: E402
+from alphaearth_nb.core import Frames, Target, TrainExample, Texts  # noqa: E402
+from alphaearth_nb.runtime import compile_cache, keep_heap  # noqa: E402
 from alphaearth_nb.knn import knn_search  # noqa: E402
 from alphaearth_nb.model import AlphaEarth, preset  # noqa: E402
 from alphaearth_nb.quantize import dequantize, quantize  # noqa: E402

@@ -26,7 +26,7 @@ multiplies the spacing; lite on CPU defaults to 6x, ~1/6 of the frames, since on
   tiling's host work over the model time, a figure the other processes' load hardly moves;
 - the dask path over the same stack in chunks (2 threads), and peak memory of `embed_to_zarr` as the region grows
   (a fresh subprocess per size; VmHWM, ru_maxrss elsewhere). Figures only: nothing here is asserted.
-The heap is kept (core.keep_heap, before JAX runs) as `aef embed` does, in the memory runs' fresh processes too;
+The heap is kept (runtime.keep_heap, before JAX runs) as `aef embed` does, in the memory runs' fresh processes too;
 AEF_KEEP_HEAP=0 gives glibc's defaults (the header says which). Figures below this paragraph from before session 21
 were taken with glibc's defaults. Session 21 (`--presets tiny --size 96 --skip-memory --skip-dask --repeat 2`, fresh
 processes alternating AEF_KEEP_HEAP=0 / default, load 3.6-6.9): 4,514 / 4,130 then 4,343 / 4,712 px/s (noise at this size);
@@ -93,7 +93,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from flops import count_flops  # noqa: E402
 
 import alphaearth_nb.embed as embed_module  # noqa: E402
-from alphaearth_nb import core  # noqa: E402
+from alphaearth_nb import runtime  # noqa: E402
 from alphaearth_nb.embed import embed, embed_to_zarr, tiling  # noqa: E402
 from alphaearth_nb.model import AlphaEarth, preset  # noqa: E402
 from alphaearth_nb.sources import get_source  # noqa: E402
@@ -323,13 +323,13 @@ def main():
                     "first device alone, alternating in this process (with --devices 2 on a CPU); then exit")
     ap.add_argument("--_mem", type=int, default=None, help=argparse.SUPPRESS)
     a = ap.parse_args()
-    core.keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
+    runtime.keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
     if a._mem is not None:
         return memory_run(a.preset, a._mem, 2 * tiling(preset(a.preset).patch).core)
     cpu = jax.default_backend() == "cpu"
     names = (a.presets or ("small" if cpu else "small,lite")).split(",")
     print(f"jax {jax.__version__} on {jax.devices()[0].platform}, {len(jax.local_devices())} local device(s), "
-          f"{os.cpu_count()} CPU cores, heap kept {core.KEPT_HEAP} (core.keep_heap), load average {os.getloadavg()[0]:.1f}")
+          f"{os.cpu_count()} CPU cores, heap kept {runtime.KEPT_HEAP} (runtime.keep_heap), load average {os.getloadavg()[0]:.1f}")
     if a.interleave:  # lite: a region of 2 x 2 tile cores, a tile per device a call
         for name in names:
             lite = preset(name).patch >= 128

@@ -10,7 +10,7 @@ import numpy as np
 
 from alphaearth_nb import evaluate, readers, samples, train
 from alphaearth_nb import model as aef_model
-from alphaearth_nb.core import keep_heap
+from alphaearth_nb.runtime import keep_heap
 from alphaearth_nb.embed import embed
 
 

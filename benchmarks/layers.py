@@ -4,7 +4,7 @@
                                           [--devices N] [--convs] [--patch FILE]
 
 Each layer runs forward and backward (`jax.vjp`) at the `tiny` preset's shapes, vmapped over the 4 examples of a
-batch of 2 (teacher and student), compiled with the training step's XLA options (`core.compiler_options(step=True)`).
+batch of 2 (teacher and student), compiled with the training step's XLA options (`runtime.compiler_options(step=True)`).
 Variants run in interleaved rounds; the median process CPU time per call (less sensitive to other processes than wall
 time) and wall time are printed with the ratio to the first variant and the load average. With `--step`, the whole
 training step (batch 2, `--preset`) also runs with nn.py as it is against nn.py with the old formulations patched
@@ -15,7 +15,7 @@ benchmarks/train_step.py runs it. `--patch FILE` compares the step against any o
 that defines `OLD = [(object, attribute, old value), ...]` (a method of a class in summary.py, runtime.FAST_STEP's old
 dict, ...) and may change the package as it runs (the new side); e.g. session 21's XLA option trial:
 
-    from alphaearth_nb import runtime   # where compiler_options reads it (core re-exports it)
+    from alphaearth_nb import runtime   # where compiler_options reads it
     _orig = dict(runtime.FAST_STEP)
     runtime.FAST_STEP = {**_orig, "xla_cpu_opt_preset": "CPU_OPT_PRESET_FAST_RUNTIME"}
     OLD = [(runtime, "FAST_STEP", _orig)]
@@ -45,7 +45,7 @@ import jax
 import jax.numpy as jnp
 
 from alphaearth_nb import nn
-from alphaearth_nb.core import compiler_options, keep_heap
+from alphaearth_nb.runtime import compiler_options, keep_heap
 
 
 
@@ -218,7 +218,7 @@ BEFORE = {"_tap_sums": nn._shifted_sums}  # nn attributes looked up at trace tim
 
 def load_patch(path: str) -> list:
     "The `OLD` list of (object, attribute, old value) that the Python file at `path` defines; the file may change the "
-    "package as it runs (the 'nn' side: e.g. an option added to core.FAST_STEP) while `OLD` holds what it was."
+    "package as it runs (the 'nn' side: e.g. an option added to runtime.FAST_STEP) while `OLD` holds what it was."
     ns = {"__file__": path}
     exec(compile(open(path).read(), path, "exec"), ns)
     return list(ns["OLD"])

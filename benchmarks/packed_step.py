@@ -9,7 +9,7 @@ per-leaf adds"). Here the trial keeps the parameters themselves as one vector `t
 `eqx.combine(_unravel(theta), static)` inside the program (XLA fuses the slices into their consumers), the gradient
 is taken with respect to `theta` (the transpose of `lax.split` is one concatenate), Adam (the same
 `make_optimizer(cfg, 'tree')` transform) updates `theta` directly and the new parameters are ONE add. Both programs
-are lowered and compiled here with `core.compiler_options(step=True)`, in `--order` (the first pays the process's
+are lowered and compiled here with `runtime.compiler_options(step=True)`, in `--order` (the first pays the process's
 first-trace and first-compile costs: run both orders), checked to give the same 3 losses and parameters to the bit,
 then called in interleaved rounds. Prints trace + lower and XLA compile (wall and CPU s), the fusion count, the step's
 median wall and CPU ms and the ratios packed / package. Figures only: nothing here is asserted.
@@ -39,7 +39,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from alphaearth_nb import core, losses, nn, samples, scene
+from alphaearth_nb import losses, nn, runtime, samples, scene
 from alphaearth_nb.model import AlphaEarth, preset
 from alphaearth_nb.train import TrainConfig, init_state, make_optimizer, make_train_step
 from alphaearth_nb.step import _ravel, _unravel
@@ -53,7 +53,7 @@ def main(argv=None):
     ap.add_argument("--order", default="pkg,packed", help="which to trace and compile first (it pays the process's "
                     "first-trace costs): 'pkg,packed' or 'packed,pkg'")
     a = ap.parse_args(argv)
-    core.keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
+    runtime.keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
     stack, texts, _ = scene.load_scene()
     cfg_m = preset(a.preset)
     model = AlphaEarth(cfg_m, key=jax.random.PRNGKey(0))
@@ -62,8 +62,8 @@ def main(argv=None):
     tcfg = TrainConfig(steps=1_000, warmup=2, batch_size=2)
     opt = make_optimizer(tcfg)  # flat layout: optax.flatten(adam)
     inner = make_optimizer(tcfg, "tree")  # the same Adam, applied to the packed vector directly
-    opts = core.compiler_options(step=True)
-    print(f"preset {a.preset}; options {opts}; heap kept {core.KEPT_HEAP}; load {os.getloadavg()[0]:.1f}", flush=True)
+    opts = runtime.compiler_options(step=True)
+    print(f"preset {a.preset}; options {opts}; heap kept {runtime.KEPT_HEAP}; load {os.getloadavg()[0]:.1f}", flush=True)
 
     # the package's step
     pkg = make_train_step(losses.total_loss, opt).jitted

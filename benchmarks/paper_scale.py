@@ -24,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from flops import count_flops, memory_analysis, xla_flops  # noqa: E402
 
 from alphaearth_nb import losses  # noqa: E402
-from alphaearth_nb.core import Frames, Target, TrainExample, Texts, keep_heap  # noqa: E402
+from alphaearth_nb.core import Frames, Target, TrainExample, Texts  # noqa: E402
+from alphaearth_nb.runtime import keep_heap  # noqa: E402
 from alphaearth_nb.model import AlphaEarth, preset  # noqa: E402
 from alphaearth_nb.samples import SAMPLERS  # noqa: E402
 from alphaearth_nb.sources import n_meta  # noqa: E402

@@ -56,7 +56,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from alphaearth_nb.core import band_names, keep_heap
+from alphaearth_nb.core import band_names
+from alphaearth_nb.runtime import keep_heap
 from alphaearth_nb.evaluate import (composite_features, evaluate_embeddings, knn_predict, linear_probe_fit,
                                     linear_probe_predict, points_at, xy_features)
 from alphaearth_nb.readers import read_aef_samples, read_eolearn_patch, shared_data_dir

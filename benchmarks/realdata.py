@@ -433,8 +433,8 @@ def main(argv=None):
     p.add_argument("--out", default="out/realdata"); p.add_argument("--seed", type=int, default=0)
     a = p.parse_args(argv)
     import jax
-    from alphaearth_nb import core
-    core.keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
+    from alphaearth_nb import runtime
+    runtime.keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
     out = quality_bench.output_folder(a)
     from alphaearth_nb.readers import read_eolearn_patch, read_worldcereal_patch
     from alphaearth_nb.train import load_model

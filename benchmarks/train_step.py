@@ -4,8 +4,8 @@
                                               [--bf16] [--devices N] [--profile N] [--thunks K]
 
 Prints (figures only: nothing here is asserted):
-- a header: jax, its devices, the cores, the XLA:CPU pool (core.cpu_threads), whether the heap is kept
-  (core.keep_heap, as `aef` and `fit` do; `AEF_KEEP_HEAP=0`: glibc's defaults) and the load average;
+- a header: jax, its devices, the cores, the XLA:CPU pool (runtime.cpu_threads), whether the heap is kept
+  (runtime.keep_heap, as `aef` and `fit` do; `AEF_KEEP_HEAP=0`: glibc's defaults) and the load average;
 - `dense f32 matmul (2048^3)`: the FLOP/s of a dense float32 matmul measured in this process, the rate the step's
   share is of; with `--bf16` also `dense bf16 -> f32` (bfloat16 operands, float32 sums);
 - `embed`: the time to embed a batch (forward pass, mean directions), its FLOPs and share of the matmul's rate;
@@ -34,7 +34,7 @@ Prints (figures only: nothing here is asserted):
   source line (which layer owns the element-wise loops) and the K costliest single thunks with their output shape.
 
 With `--devices N`, JAX's CPU is split into N host devices before it starts (`jax_num_cpu_devices`, as
-`AEF_CPU_DEVICES` does at import: core.split_cpu) and the step runs data parallel over the most of them that split
+`AEF_CPU_DEVICES` does at import: runtime.split_cpu) and the step runs data parallel over the most of them that split
 `--batch` (state replicated, batch sharded); the header says how many. The embedding and the matmul run on one.
 
 Latest figures, `--torch --rounds 3` (2 shared cores, no AMX; step ms is the median, "of matmul" its FLOP/s as a
@@ -67,7 +67,7 @@ import jax.numpy as jnp
 sys.path.insert(0, str(Path(__file__).parent))
 from flops import count_flops, xla_flops  # noqa: E402
 
-from alphaearth_nb import core, dist, losses, nn, samples, stacks
+from alphaearth_nb import dist, losses, nn, runtime, samples, stacks
 from alphaearth_nb.model import AlphaEarth, preset
 from alphaearth_nb.nn import count_params
 from alphaearth_nb.train import TrainConfig, apply_policy, init_state, make_optimizer, make_train_step, train_step
@@ -83,12 +83,12 @@ def median_time(fn, reps: int, warm: int = 2) -> tuple[float, float]:
 
 
 def settle(run, most: int = 12, faults: int = 100) -> int:
-    "With the heap kept (core.KEPT_HEAP): call `run()` until a call takes fewer than `faults` minor page faults, at "
+    "With the heap kept (runtime.KEPT_HEAP): call `run()` until a call takes fewer than `faults` minor page faults, at "
     "most `most` calls, and return how many ran (0 with glibc's defaults, whose faults never stop). After the first "
     "call, after torch ran in this process (its allocations share glibc's one arena) and at times between, small's "
     "step faults XLA:CPU's buffers back in for several calls (7,581 faults and 13-26 system ms a call, session 21), "
     "which the timed calls would otherwise count from the start."
-    if not core.KEPT_HEAP: return 0
+    if not runtime.KEPT_HEAP: return 0
     for i in range(1, most + 1):
         f0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
         run()
@@ -239,12 +239,12 @@ def main(argv=None):
                     "before JAX starts): the step's batch split over the most of them that divide it (default: JAX's "
                     "count, 1 on CPU unless AEF_CPU_DEVICES or XLA_FLAGS says more)")
     args = ap.parse_args(argv)
-    core.keep_heap()  # as `aef` and `fit` do, before JAX starts (AEF_KEEP_HEAP=0: glibc's defaults, for comparison)
+    runtime.keep_heap()  # as `aef` and `fit` do, before JAX starts (AEF_KEEP_HEAP=0: glibc's defaults, for comparison)
     if args.devices: jax.config.update("jax_num_cpu_devices", args.devices)  # before anything runs on JAX's CPU
     mesh = dist.make_mesh(batch_size=args.batch)  # on host CPU devices: the most that split the batch
     print(f"jax {jax.__version__} on {jax.devices()[0].platform} x{len(jax.devices())}, {os.cpu_count()} CPU cores; "
           f"preset {args.preset}, batch {args.batch}, step on {mesh.devices.size} device(s); XLA:CPU pool {os.environ.get('NPROC', 'jaxlib default')} threads "
-          f"(core.cpu_threads), heap kept {core.KEPT_HEAP} (core.keep_heap; AEF_KEEP_HEAP=0 off); load average {os.getloadavg()[0]:.1f} (other processes slow every figure)")
+          f"(runtime.cpu_threads), heap kept {runtime.KEPT_HEAP} (runtime.keep_heap; AEF_KEEP_HEAP=0 off); load average {os.getloadavg()[0]:.1f} (other processes slow every figure)")
     peak0 = matmul_peak()
     peak_bf0 = matmul_peak(dtype=jnp.bfloat16) if args.bf16 else 0.0
 
@@ -328,7 +328,7 @@ def main(argv=None):
     threads = torch.get_num_threads()
     def cpu_ms(fn, reps):
         "Median process CPU milliseconds of `fn()` (less sensitive than wall time to other processes' load), and the "
-        "mean system milliseconds and page faults (minor) a call: XLA:CPU's buffers mmapped afresh (core.KEPT_HEAP)."
+        "mean system milliseconds and page faults (minor) a call: XLA:CPU's buffers mmapped afresh (runtime.KEPT_HEAP)."
         cs, r0 = [], resource.getrusage(resource.RUSAGE_SELF)
         for _ in range(reps):
             c0 = time.process_time(); fn(); cs.append((time.process_time() - c0) * 1e3)

@@ -6,8 +6,8 @@
 The step (flat Adam, `losses.total_loss`), or with `--what embed` the forward pass to embeddings, is traced and
 lowered once; each candidate is then compiled from that same StableHLO with its own per-function
 `compiler_options` (never the process-wide XLA_FLAGS), and the compiled programs are called in interleaved rounds (the order rotates each round, so every program sees the same neighbours on a
-shared machine). A candidate's options are applied ON TOP of the package's (`core.compiler_options(step=True)`,
-or `core.compiler_options()` for embed, called "base"), unless its name starts with "raw:" (then they replace
+shared machine). A candidate's options are applied ON TOP of the package's (`runtime.compiler_options(step=True)`,
+or `runtime.compiler_options()` for embed, called "base"), unless its name starts with "raw:" (then they replace
 them; "raw:default" is XLA's own defaults).
 An option this jaxlib does not know raises at compile time: such a candidate is reported as absent, not timed.
 
@@ -60,7 +60,7 @@ def _ynn(*kinds): return ",".join(f"LIBRARY_FUSION_TYPE_{k}" for k in kinds)
 CANDIDATES = {
     "base": {},
     "base_again": {},                        # base's program again (JAX reuses it): the noise floor of the ratios
-    "fast_step": None,                       # core.FAST_STEP on top (for embed: the step's options there too)
+    "fast_step": None,                       # runtime.FAST_STEP on top (for embed: the step's options there too)
     "raw:default": {},                       # XLA's defaults (backend optimisation level 3, fusion emitters on)
     "raw:o1": {"xla_backend_optimization_level": 1},
     "raw:s5": {"xla_backend_optimization_level": 1, "xla_cpu_use_fusion_emitters": False,
@@ -71,7 +71,7 @@ CANDIDATES = {
     "emitters": {"xla_cpu_use_fusion_emitters": True},  # base without the loop emitter of FAST_STEP
     "sched_conc": {"xla_cpu_scheduler_type": "CPU_SCHEDULER_TYPE_CONCURRENCY_OPTIMIZED"},
     "sched_default": {"xla_cpu_scheduler_type": "CPU_SCHEDULER_TYPE_DEFAULT"},
-    "sched_mem": {"xla_cpu_scheduler_type": "CPU_SCHEDULER_TYPE_MEMORY_OPTIMIZED"},  # in base (core.FAST_STEP)
+    "sched_mem": {"xla_cpu_scheduler_type": "CPU_SCHEDULER_TYPE_MEMORY_OPTIMIZED"},  # in base (runtime.FAST_STEP)
     "no_conc_opt": {"xla_cpu_enable_concurrency_optimized_scheduler": False},  # default True
     # YNNPACK library fusions: a comma-separated list of full enum names (DOT, ELTWISE, REDUCE, INDIVIDUAL_DOT,
     # INDIVIDUAL_CONVOLUTION after LIBRARY_FUSION_TYPE_; no +/- forms per function). XLA's default is
@@ -119,13 +119,13 @@ def main(argv=None):
     ap.add_argument("--rounds", type=int, default=4)
     ap.add_argument("--reps", type=int, default=4, help="calls per program per round")
     ap.add_argument("--what", choices=["step", "embed"], default="step",
-                    help="the training step, or the forward pass to embeddings (base: core.compiler_options())")
+                    help="the training step, or the forward pass to embeddings (base: runtime.compiler_options())")
     ap.add_argument("--only", default="", help="comma-separated candidate names (base is always included)")
     ap.add_argument("--add", action="append", default=[], metavar='NAME={"opt": value}', help="an extra candidate")
     ap.add_argument("--list", action="store_true", help="print the candidates and exit")
     a = ap.parse_args(argv)
-    from alphaearth_nb import core
-    core.keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
+    from alphaearth_nb import runtime
+    runtime.keep_heap()  # as `aef` and `fit` do, before JAX runs (AEF_KEEP_HEAP=0: glibc's defaults, to compare)
     cands = dict(CANDIDATES)
     for s in a.add:
         name, _, js = s.partition("=")
@@ -133,15 +133,15 @@ def main(argv=None):
     if a.only: cands = {k: v for k, v in cands.items() if k == "base" or k in a.only.split(",") or k in
                         [s.partition("=")[0] for s in a.add]}
     if a.list:
-        for k, v in cands.items(): print(f"{k}: {'core.FAST_STEP' if v is None else v}")
+        for k, v in cands.items(): print(f"{k}: {'runtime.FAST_STEP' if v is None else v}")
         return
     os.environ["AEF_FAST_COMPILE"] = "0"  # the jitted step carries no options: each compile below sets its own
-    from alphaearth_nb import core, losses, samples, scene
+    from alphaearth_nb import losses, samples, scene
     from alphaearth_nb.model import AlphaEarth, preset
     from alphaearth_nb.train import TrainConfig, init_state, make_optimizer, make_train_step
     os.environ.pop("AEF_FAST_COMPILE")
-    base = core.compiler_options("cpu", step=a.what == "step") or {}
-    cands = {k: dict(core.FAST_STEP) if v is None else v for k, v in cands.items()}
+    base = runtime.compiler_options("cpu", step=a.what == "step") or {}
+    cands = {k: dict(runtime.FAST_STEP) if v is None else v for k, v in cands.items()}
     print(f"jax {jax.__version__}, {os.cpu_count()} CPU cores; preset {a.preset}, batch {a.batch}, {a.what}; base = {base}; "
           f"load average {os.getloadavg()[0]:.1f}", flush=True)
     stack, texts, _ = scene.load_scene()

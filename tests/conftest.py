@@ -20,14 +20,15 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb import official
-from alphaearth_nb.core import band_names, compile_cache
+from alphaearth_nb.core import band_names
+from alphaearth_nb.runtime import compile_cache
 from alphaearth_nb.quantize import dequantize
 from alphaearth_nb.stacks import to_frames
 from alphaearth_nb.testing import embedding_from_array, random_unit
 from alphaearth_nb.timecodes import period_features
 
 os.environ.setdefault("MPLBACKEND", "Agg")
-os.environ.setdefault("AEF_KEEP_HEAP", "0")  # glibc's defaults here: `fit` would keep the heap (core.keep_heap),
+os.environ.setdefault("AEF_KEEP_HEAP", "0")  # glibc's defaults here: `fit` would keep the heap (runtime.keep_heap),
                                             # and the tests compile more than they step
 _CACHE = compile_cache()  # compiled programs are reused across test runs; AEF_COMPILE_CACHE=0 turns this off
 if _CACHE is not None:   # and by the processes the tests start (aef, `python -c`, fresh imports): JAX reads these at import

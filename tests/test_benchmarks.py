@@ -126,7 +126,7 @@ TIMES_JAX = ["compile", "corpus", "device", "embed", "eolearn_model", "layers", 
 
 @pytest.mark.parametrize("name", TIMES_JAX)
 def test_benchmarks_keep_the_heap_as_aef_does(name):
-    """`aef` and `fit` keep XLA:CPU's freed buffers in the heap (core.keep_heap) before JAX runs; a benchmark of what
+    """`aef` and `fit` keep XLA:CPU's freed buffers in the heap (runtime.keep_heap) before JAX runs; a benchmark of what
     they run must too, or its figures carry page faults users never see (only train_step.py did, session 20)."""
     import ast
     tree = ast.parse((BENCH / f"{name}.py").read_text())
@@ -134,7 +134,7 @@ def test_benchmarks_keep_the_heap_as_aef_does(name):
     calls = [n for n in ast.walk(main) if isinstance(n, ast.Call)]
     name_of = lambda c: getattr(c.func, "attr", getattr(c.func, "id", ""))
     heap = [c.lineno for c in calls if "keep_heap" in ast.unparse(c.func)]
-    assert heap, f"benchmarks/{name}.py: main() does not call core.keep_heap()"
+    assert heap, f"benchmarks/{name}.py: main() does not call runtime.keep_heap()"
     parsed = [c.lineno for c in calls if name_of(c) == "parse_args"]
     jax_use = [n.lineno for n in ast.walk(main) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
                and n.value.id in ("jax", "jnp") and n.attr not in ("__version__",)]

@@ -1,4 +1,4 @@
-"""One reading of choice words everywhere (settings.choice_word: any case, spaces around): classify/regress's
+"""One reading of choice words everywhere (core.choice_word: any case, spaces around): classify/regress's
 method ('KNN'), preset ('Small'), evaluate's methods ('KNN3'), a level 'MAX' (Python's shots and `aef evaluate
 --shots MAX`, as --folds Paper and --preset Small read). And a flag of another command given to one without it is
 named as such (`aef embed --steps x`: a flag of aef train and aef demo), not matched by spelling to a flag of other

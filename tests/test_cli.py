@@ -154,7 +154,7 @@ def test_unreadable_inputs_are_one_line_exit_2(tmp_path, capsys):
 
 def test_no_fast_compile_holds_for_the_command_only(monkeypatch):  # issue 16 item 2
     from alphaearth_nb import cli
-    from alphaearth_nb.core import FAST_COMPILE, compiler_options
+    from alphaearth_nb.runtime import FAST_COMPILE, compiler_options
     seen = []
     monkeypatch.delenv("AEF_FAST_COMPILE", raising=False)
     monkeypatch.setitem(cli.COMMANDS, "demo", lambda a: seen.append(compiler_options("cpu")))

@@ -165,7 +165,7 @@ def test_change_explorer_frames_and_sites_offer_an_example_that_works():
 def test_grids_compile_cache_and_scene_comparison_offer_an_example_that_works():
     "earthengine.utm_grid width/height/x0/y0/res, compile_cache's min_compile_secs and quality.compare_on_scene's "
     "min_dist/folds/seed: were int()/float() of the value (ValueError for text; width=2.5 made a 2-pixel grid)."
-    from alphaearth_nb.core import compile_cache
+    from alphaearth_nb.runtime import compile_cache
     from alphaearth_nb.earthengine import utm_grid
     from alphaearth_nb.quality import compare_on_scene
     grid = lambda **kw: utm_grid(**{"x0": 0, "y0": 0, "width": 4, "height": 4, **kw})

@@ -1,4 +1,4 @@
-"""core.cpu_threads and core.keep_heap: process settings (jaxlib's `NPROC`, glibc's mallopt); the heap kept by `aef` and `fit`."""
+"""runtime.cpu_threads and runtime.keep_heap: process settings (jaxlib's `NPROC`, glibc's mallopt); the heap kept by `aef` and `fit`."""
 import json
 import os
 import subprocess
@@ -13,13 +13,13 @@ PROBE = """
 import json, os, alphaearth_nb, jax.numpy as jnp
 float(jnp.ones(4).sum())
 names = [open(f"/proc/self/task/{t}/comm").read().strip() for t in os.listdir("/proc/self/task")]
-print(json.dumps([os.environ.get("NPROC"), sum(n.endswith("XLAEigen") for n in names), alphaearth_nb.core.cpu_threads(),
-                  alphaearth_nb.core.KEPT_HEAP]))
+print(json.dumps([os.environ.get("NPROC"), sum(n.endswith("XLAEigen") for n in names), alphaearth_nb.runtime.cpu_threads(),
+                  alphaearth_nb.runtime.KEPT_HEAP]))
 """
 
 
 def _probes(fresh, *envs):
-    "`(NPROC, pool threads, core.cpu_threads(), core.KEPT_HEAP)` of a fresh import under each env (conftest.fresh)."
+    "`(NPROC, pool threads, runtime.cpu_threads(), runtime.KEPT_HEAP)` of a fresh import under each env (conftest.fresh)."
     out = []
     for r in fresh([(PROBE, e) for e in envs], drop=("NPROC", "AEF_CPU_THREADS", "AEF_KEEP_HEAP")):
         assert r.returncode == 0, r.stderr[-2000:]
@@ -48,7 +48,7 @@ def test_pool_sized_at_import_and_the_heap_left_alone(fresh):
 # XLA:CPU's per-call buffers come from the same malloc, in its threads
 FAULTS = """
 import ctypes, resource, sys, threading
-kept = __import__("alphaearth_nb").core.KEPT_HEAP if sys.argv[1:] == ["package"] else None   # kept at its import?
+kept = __import__("alphaearth_nb").runtime.KEPT_HEAP if sys.argv[1:] == ["package"] else None   # kept at its import?
 libc, n = ctypes.CDLL("libc.so.6"), 96 << 20
 libc.malloc.restype, libc.free.argtypes = ctypes.c_void_p, [ctypes.c_void_p]
 def once():
@@ -79,40 +79,40 @@ def test_heap_kept_between_calls():
 
 
 def _recorded(monkeypatch, env=None):
-    "core.keep_heap with its mallopt recorded, not made (this process keeps glibc's defaults), AEF_KEEP_HEAP = env; " \
-    "patched in `runtime`, where keep_heap lives (core re-exports it and reads runtime's KEPT_HEAP when asked)."
-    from alphaearth_nb import core, runtime
+    "runtime.keep_heap with its mallopt recorded, not made (this process keeps glibc's defaults), AEF_KEEP_HEAP = env; " \
+    "patched in `runtime`, where keep_heap lives."
+    from alphaearth_nb import runtime
     calls = []
     monkeypatch.setattr(runtime, "_mallopt_keep", lambda: calls.append(1) or True)
     monkeypatch.setattr(runtime, "KEPT_HEAP", False)
     if env is None: monkeypatch.delenv("AEF_KEEP_HEAP", raising=False)
     else: monkeypatch.setenv("AEF_KEEP_HEAP", env)
-    return core, calls
+    return runtime, calls
 
 
 def test_keep_heap_default_and_off(monkeypatch):  # issue 16 item 1 (session 20): on where a run asks, 0 turns it off
-    core, calls = _recorded(monkeypatch, "0")
-    assert core.keep_heap() is False and calls == []                # off, even where the default is on
-    core, calls = _recorded(monkeypatch, "off")
-    assert core.keep_heap() is False and calls == []
-    core, calls = _recorded(monkeypatch)
-    assert core.keep_heap(default=False) is False and calls == []  # unset, at import: glibc's defaults
-    assert core.keep_heap() is True and calls == [1]               # unset, where a run asks: kept
-    assert core.keep_heap() is True and calls == [1] and core.KEPT_HEAP  # once
-    core, calls = _recorded(monkeypatch, "1")
-    assert core.keep_heap(default=False) is True and calls == [1]  # 1: on at import too
+    runtime, calls = _recorded(monkeypatch, "0")
+    assert runtime.keep_heap() is False and calls == []                # off, even where the default is on
+    runtime, calls = _recorded(monkeypatch, "off")
+    assert runtime.keep_heap() is False and calls == []
+    runtime, calls = _recorded(monkeypatch)
+    assert runtime.keep_heap(default=False) is False and calls == []  # unset, at import: glibc's defaults
+    assert runtime.keep_heap() is True and calls == [1]               # unset, where a run asks: kept
+    assert runtime.keep_heap() is True and calls == [1] and runtime.KEPT_HEAP  # once
+    runtime, calls = _recorded(monkeypatch, "1")
+    assert runtime.keep_heap(default=False) is True and calls == [1]  # 1: on at import too
 
 
 def test_aef_keeps_the_heap(monkeypatch):  # the `aef` command, before JAX starts; not main([...]) in a user's process
     from alphaearth_nb import cli
     seen = []
     for env, want in ((None, [1]), ("0", [])):
-        core, calls = _recorded(monkeypatch, env)
-        monkeypatch.setattr(core, "split_cpu", lambda *a, **k: None)
-        monkeypatch.setattr(cli, "COMMANDS", {"demo": lambda a: seen.append(core.KEPT_HEAP)})
+        runtime, calls = _recorded(monkeypatch, env)
+        monkeypatch.setattr(runtime, "split_cpu", lambda *a, **k: None)
+        monkeypatch.setattr(cli, "COMMANDS", {"demo": lambda a: seen.append(runtime.KEPT_HEAP)})
         monkeypatch.setattr(sys, "argv", ["aef", "--no-compile-cache", "demo"])
         assert cli.main() == 0 and calls == want and seen[-1] == bool(want)
-    core, calls = _recorded(monkeypatch)
+    runtime, calls = _recorded(monkeypatch)
     assert cli.main(["--no-compile-cache", "demo"]) == 0 and calls == [] and seen[-1] is False
 
 
@@ -122,7 +122,7 @@ def test_pyarrows_jemalloc_thread_off_and_told():
     "one arena, so the package turns that thread off where the user has not chosen, and `keep_heap` answers False " \
     "where pandas came first with the thread on (it said True while every large block still faulted)."
     probe = ("import os, sys\nif sys.argv[1] == 'pandas': import pandas\n"
-             "import alphaearth_nb.core as c, pandas\n"
+             "import alphaearth_nb.runtime as c, pandas\n"
              "print(os.environ.get('JE_ARROW_MALLOC_CONF'), c.jemalloc_threads(), c.keep_heap(True))")
     def run(first, **env):
         e = {k: v for k, v in os.environ.items() if k != "JE_ARROW_MALLOC_CONF"}

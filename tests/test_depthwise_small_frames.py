@@ -8,7 +8,7 @@ import jax.numpy as jnp
 import numpy as np
 import pytest
 
-from alphaearth_nb import core, nn
+from alphaearth_nb import nn, runtime
 
 
 def _grads(shape):
@@ -20,7 +20,7 @@ def _grads(shape):
         _, vjp = jax.vjp(lambda x, w: nn.depthwise3(x, w, jnp.zeros(c)), x, w)
         return vjp(g)
     w = jnp.asarray(rng.normal(size=(3, 3, c)).astype(np.float32))
-    return jax.jit(f).lower(x, w).compile(compiler_options=core.compiler_options(step=True)), (x, w), g
+    return jax.jit(f).lower(x, w).compile(compiler_options=runtime.compiler_options(step=True)), (x, w), g
 
 
 @pytest.mark.skipif(jax.default_backend() != "cpu", reason="the rule is the CPU's")

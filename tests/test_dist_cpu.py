@@ -1,4 +1,4 @@
-"""core.split_cpu (AEF_CPU_DEVICES: host CPU devices set at import) and fit on a subset of host CPU devices, each in
+"""runtime.split_cpu (AEF_CPU_DEVICES: host CPU devices set at import) and fit on a subset of host CPU devices, each in
 a fresh process (JAX's device count is fixed once its backends start)."""
 import json
 import os
@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-PROBE = "import alphaearth_nb, jax; print(len(jax.devices('cpu')), '|', alphaearth_nb.core.cpu_devices_note())"
+PROBE = "import alphaearth_nb, jax; print(len(jax.devices('cpu')), '|', alphaearth_nb.runtime.cpu_devices_note())"
 
 
 def _run(code: str, **env):
@@ -59,7 +59,7 @@ def test_env_switch_sets_host_devices_at_import(fresh):
 
 def test_cli_turns_it_on(fresh):
     code = ("import sys, jax, alphaearth_nb; from alphaearth_nb import cli\n"
-            "cli.COMMANDS['demo'] = lambda a: print(len(jax.devices()), '|', alphaearth_nb.core.cpu_devices_note())\n"
+            "cli.COMMANDS['demo'] = lambda a: print(len(jax.devices()), '|', alphaearth_nb.runtime.cpu_devices_note())\n"
             "sys.argv = ['aef', '--no-compile-cache', 'demo']; cli.main()\n"
             "cli.main(['--no-compile-cache', 'demo'])")
     (n, note, _), (two, *_), (off, *_), (own, *_) = _counts(

@@ -326,8 +326,8 @@ def test_an_embed_store_opens_in_plain_xarray_without_warnings(stack, model, tmp
 
 
 def test_embed_keeps_the_heap_as_fit_does(stack, model, eager, tmp_path, monkeypatch):  # session 21's review
-    "embed and embed_to_zarr keep XLA:CPU's freed buffers in the heap (core.keep_heap) unless AEF_KEEP_HEAP=0."
-    from alphaearth_nb import core, runtime
+    "embed and embed_to_zarr keep XLA:CPU's freed buffers in the heap (runtime.keep_heap) unless AEF_KEEP_HEAP=0."
+    from alphaearth_nb import runtime
     for env, want in ((None, [1]), ("0", [])):
         for run in (lambda: embed(stack, model, 2024, progress=False),
                     lambda: embed_to_zarr(stack, model, 2024, tmp_path / f"h{env}.zarr", progress=False, overwrite=True)):
@@ -337,7 +337,7 @@ def test_embed_keeps_the_heap_as_fit_does(stack, model, eager, tmp_path, monkeyp
             if env is None: monkeypatch.delenv("AEF_KEEP_HEAP", raising=False)
             else: monkeypatch.setenv("AEF_KEEP_HEAP", env)
             run()
-            assert calls == want and core.KEPT_HEAP == bool(want)
+            assert calls == want and runtime.KEPT_HEAP == bool(want)
 
 
 # ---- several local devices: a subprocess with 2 XLA host (CPU) devices embeds as this one-device process ----

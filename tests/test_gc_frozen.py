@@ -1,11 +1,11 @@
-"core.gc_frozen around the first call of the training step and of embed: the objects alive on entry are handed back to "
+"runtime.gc_frozen around the first call of the training step and of embed: the objects alive on entry are handed back to "
 "Python's collector on exit, also when the first call raises; a caller's own freeze and a disabled collector are left alone."
 import gc
 
 import jax
 import pytest
 
-from alphaearth_nb.core import gc_frozen
+from alphaearth_nb.runtime import gc_frozen
 from alphaearth_nb.testing import Standin, standin_batches, standin_loss
 from alphaearth_nb.train import TrainConfig, init_state, make_optimizer, make_train_step
 

@@ -1,7 +1,8 @@
-"""`import alphaearth_nb` loads `core` (its process settings come before any JAX backend starts) and no other module
-of its own, nor xarray (session 33, nbs/40_api.ipynb): each module and everyday name loads on first use, and the `.aef`
-accessor is on xarray whether xarray is imported before or after. Was: the import loaded all 28 modules, JAX, Equinox,
-dask and matplotlib (6.9 s of `aef --help`'s import time)."""
+"""`import alphaearth_nb` loads `core` and `runtime` (whose process settings come before any JAX backend starts; session
+36: runtime above core, core's errors and settings its own again) and no other module of its own, nor xarray (session
+33, nbs/40_api.ipynb): each module and everyday name loads on first use, and the `.aef` accessor is on xarray whether
+xarray is imported before or after. Was: the import loaded all 28 modules, JAX, Equinox, dask and matplotlib (6.9 s of
+`aef --help`'s import time)."""
 import json
 import subprocess
 import sys
@@ -15,12 +16,12 @@ def _py(code:str):
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def test_the_import_loads_core_alone():
+def test_the_import_loads_core_and_runtime_alone():
     assert _py("import sys, json, alphaearth_nb as aef\n"
                "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('xarray', 'dask', 'matplotlib', "
                "'zarr') or (m.startswith('alphaearth_nb.') and '._' not in m))))") == \
-        ["alphaearth_nb.band_labels", "alphaearth_nb.core", "alphaearth_nb.errors", "alphaearth_nb.loaders",
-         "alphaearth_nb.runtime", "alphaearth_nb.settings"]   # core's own (and the parts split from it); _param_docs*: the generated text of help()
+        ["alphaearth_nb.band_labels", "alphaearth_nb.core", "alphaearth_nb.loaders",
+         "alphaearth_nb.runtime"]   # core, what it imports, runtime above it; _param_docs*: the generated text of help()
 
 
 @pytest.mark.parametrize("first", ["import xarray as xr, alphaearth_nb as aef", "import alphaearth_nb as aef, xarray as xr"])

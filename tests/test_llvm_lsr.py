@@ -1,4 +1,4 @@
-"""core.LLVM_OPTIONS: LLVM's loop strength reduction off (`-disable-lsr`, added to `XLA_FLAGS` at import beside the unroll
+"""runtime.LLVM_OPTIONS: LLVM's loop strength reduction off (`-disable-lsr`, added to `XLA_FLAGS` at import beside the unroll
 cap): about 13% of the LLVM half of the training step's compile. The pass rewrites a loop's integer address arithmetic
 only, so the kernels' machine code changes and their numbers do not."""
 import json
@@ -10,7 +10,7 @@ import hashlib, json, os, tempfile
 d = tempfile.mkdtemp()
 os.environ["XLA_FLAGS"] = (os.environ.get("XLA_FLAGS", "") + f" --xla_dump_to={d}").strip()
 import alphaearth_nb, jax, jax.numpy as jnp, numpy as np
-opts = alphaearth_nb.core.compiler_options("cpu", step=True)
+opts = alphaearth_nb.runtime.compiler_options("cpu", step=True)
 def k(x): return jnp.exp(x - x.max(-1, keepdims=True)).sum(-1) + jnp.tanh(3.0 * x[:, ::-1]).mean(-1)
 x = np.random.default_rng(0).standard_normal((64, 333)).astype(np.float32)
 y = np.asarray(jax.jit(k).lower(x).compile(opts)(x))

@@ -1,4 +1,4 @@
-"""The switch of core.LLVM_OPTIONS (`AEF_LLVM_OPTIONS`: empty, 0 or off adds none; else the options), beside
+"""The switch of runtime.LLVM_OPTIONS (`AEF_LLVM_OPTIONS`: empty, 0 or off adds none; else the options), beside
 `AEF_UNROLL_CAP`'s of the cap, and a user's `XLA_FLAGS` left whole: their `--xla_backend_extra_options` (XLA keeps the
 last one it reads: a second would drop theirs) and a file of flags (XLA reads a value not starting with '-' as a file
 name: text added to it named no file, and XLA aborted the process at its first program)."""

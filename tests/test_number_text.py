@@ -7,7 +7,8 @@ import io
 import pytest
 
 from alphaearth_nb.cli_args import parser
-from alphaearth_nb.core import ConfigError, cpu_devices, cpu_threads, decimal
+from alphaearth_nb.core import ConfigError, decimal
+from alphaearth_nb.runtime import cpu_devices, cpu_threads
 from alphaearth_nb.evaluate import _parse_methods
 
 READ = {"10": 10, " 10 ": 10, "+10": 10}

@@ -229,11 +229,11 @@ def test_digits_int_cannot_read_are_refused_in_our_words(monkeypatch):
     """`str.isdigit` passes '²' that `int` refuses (the --shots slip, found twice more by grep): AEF_CPU_THREADS=²
     gives ConfigError naming the variable, method 'knn²' the unknown-method LabelError. Was: ValueError 'invalid
     literal for int()'. `str.isdecimal` is the test of what `int` reads."""
-    from alphaearth_nb import core, evaluate
+    from alphaearth_nb import evaluate, runtime
     from alphaearth_nb.core import ConfigError, LabelError
     monkeypatch.setenv("AEF_CPU_THREADS", "²")
-    with pytest.raises(ConfigError, match="AEF_CPU_THREADS='²'"): core.cpu_threads()
+    with pytest.raises(ConfigError, match="AEF_CPU_THREADS='²'"): runtime.cpu_threads()
     monkeypatch.setenv("AEF_CPU_THREADS", "3")
-    assert core.cpu_threads() == 3
+    assert runtime.cpu_threads() == 3
     with pytest.raises(LabelError, match=r"unknown methods \['knn²'\]"): evaluate._parse_methods(("knn²", "linear"))
     assert evaluate._parse_methods(("knn3",))[1] == {"knn3": 3}

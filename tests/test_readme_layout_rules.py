@@ -1,6 +1,5 @@
 """README's Development section names where error classes may live as tools/layout_check.py checks it (FAMILY_HOMES:
-`errors`, the family's module since core's split, and `core`). Was: 'every error class in `core`', so a reader
-looking for ConfigError opened core.py and found only its re-export (newcomer, session 35)."""
+`core`, where DESIGN.md puts every one; session 35's `errors` module was merged back into core in session 36)."""
 import importlib.util
 import re
 from pathlib import Path

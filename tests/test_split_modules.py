@@ -1,8 +1,9 @@
 """Modules split at the 600-line cap of tools/layout_check.py keep every public name where it was: the parent
 re-exports each public name of the parts split from it, the same object, in its `__all__`, so `from
 alphaearth_nb.evaluate import nshot_split`, `aef.evaluate.balanced_accuracy`, `aef.labels.read_table` and `aef.files.user_path`
-work as before (session 34); and `from alphaearth_nb.core import ConfigError, flag, keep_heap` and `mirrors.build_local_mirror`, `official.MIRRORS` (session 35);
-`commands.open_input`, `commands.model_sources` and the rest of `commands` (session 36)."""
+work as before (session 34); and `mirrors.build_local_mirror`, `official.MIRRORS` (session 35);
+`commands.open_input`, `commands.model_sources` and the rest of `commands` (session 36). core's split (session 35)
+was undone in session 36: its names are its own again, runtime's above it (test_core_defines_...)."""
 import importlib
 
 import numpy as np
@@ -10,19 +11,6 @@ import pytest
 
 # parent -> (its public names before the split: its `__all__` then, the contract kept; the parts split from it)
 BEFORE = {
-    "core": ("""SEED_MAX MAP_WANTED PARAMETERS FAST_COMPILE FAST_STEP UNROLL_CAP LLVM_OPTIONS HEAP_KEEP_BYTES KEPT_HEAP
-        JEMALLOC_THREAD AEFError TimeError MissingTimeError UnsortedTimeError PeriodError SourceError
-        UnknownSourceError MissingSourceError UnknownBandError GridError DimensionError EmptyStackError
-        NoValidDataError DTypeError ConfigError LabelError CheckpointError TrainingError MissingDependencyError
-        ExtrapolationWarning DuplicateTimeError StackTypeError UntrainedSourceError PointError MissingDataError
-        EarthEngineError UnitsError UnitsWarning NoDataWarning MetadataWarning DamagedCheckpointError
-        MixedModelsError flag whole as_seed seed_key as_rng real yes_no_params checks_flags decimal with_article
-        user_stacklevel refuse_path CallableModule callable_module documented Frames Target Texts TrainExample
-        OutputExistsError NotOursError RunLockedError NotWritableError RemoteOutputError DiskError CRSError
-        MirrorError NoTilesError TrainingWarning compile_cache compiler_options cpu_threads unroll_cap llvm_options
-        jemalloc_threads keep_heap gc_frozen frozen_traces cpu_devices split_cpu cpu_devices_note is_path LOADERS
-        loader_of EMBED_DIM band_names band_order a_bands a_positions""",
-             ("errors", "settings", "runtime")),
     "evaluate": ("""FILL_CODES FILL_SAID LEVELS_EXAMPLE PAPER_FOLDS FOLDS_MAX METHODS evaluate PAPER_THRESHOLDS
         PAPER_MIN_DIST unlabelled drop_unlabelled fill_like_ids warn_fill_ids balanced_accuracy r2 mae as_levels
         shots_per_class nshot_split max_trial_folds max_trial_split as_folds evaluate_embeddings evaluate_regression
@@ -45,6 +33,20 @@ BEFORE = {
         consolidate_zarr settle_zarr writing_folder writing_file write_text gdal_path input_path nothing_to_write
         unreadable_raster reading_raster partial_name pid_alive REUSE_SLACK""", ("paths", "zarr_files")),
 }
+
+# core's public names before session 35's split, less runtime's (above core since session 36)
+CORE = """SEED_MAX MAP_WANTED PARAMETERS AEFError TimeError MissingTimeError UnsortedTimeError PeriodError
+    SourceError UnknownSourceError MissingSourceError UnknownBandError GridError DimensionError EmptyStackError
+    NoValidDataError DTypeError ConfigError LabelError CheckpointError TrainingError MissingDependencyError
+    ExtrapolationWarning DuplicateTimeError StackTypeError UntrainedSourceError PointError MissingDataError
+    EarthEngineError UnitsError UnitsWarning NoDataWarning MetadataWarning DamagedCheckpointError MixedModelsError
+    flag whole as_seed seed_key as_rng real yes_no_params checks_flags decimal with_article user_stacklevel
+    refuse_path CallableModule callable_module documented Frames Target Texts TrainExample OutputExistsError
+    NotOursError RunLockedError NotWritableError RemoteOutputError DiskError CRSError MirrorError NoTilesError
+    TrainingWarning is_path LOADERS loader_of EMBED_DIM band_names band_order a_bands a_positions"""
+RUNTIME = """FAST_COMPILE FAST_STEP UNROLL_CAP LLVM_OPTIONS HEAP_KEEP_BYTES KEPT_HEAP JEMALLOC_THREAD compile_cache
+    compiler_options cpu_threads unroll_cap llvm_options jemalloc_threads keep_heap gc_frozen frozen_traces cpu_devices
+    split_cpu cpu_devices_note"""
 
 
 def _mod(name): return importlib.import_module(f"alphaearth_nb.{name}")
@@ -109,15 +111,22 @@ def test_the_files_parts_work_through_files(tmp_path, monkeypatch):
     assert settled == [{"cancel": False}] and not (tmp_path / "out.zarr").exists()
 
 
-def test_core_reads_the_kept_heap_where_keep_heap_sets_it(monkeypatch):
-    "core re-exports runtime's names; KEPT_HEAP, which keep_heap sets after import, is read from runtime when asked: " \
-    "a copy in core would stay False after the heap was kept."
+def test_core_defines_the_family_and_the_settings_and_runtime_sits_above_it():
+    "Session 36 (DESIGN.md: core holds every error class): the error family and the setting readers are defined in " \
+    "core again, each its own (no module `errors` or `settings` below it), and `from alphaearth_nb.core import " \
+    "ConfigError, flag` works as before; the process settings are runtime's, above core: core neither imports nor " \
+    "exports any of them. Was (session 35): errors, settings and runtime below core, which re-exported all three."
+    from pathlib import Path
     core, runtime = _mod("core"), _mod("runtime")
-    for kept in (True, False):
-        monkeypatch.setattr(runtime, "KEPT_HEAP", kept)
-        assert core.KEPT_HEAP is kept and "KEPT_HEAP" in core.__all__
-    with pytest.raises(AttributeError, match="has no attribute 'KEPT'"): core.KEPT
-    assert core.ConfigError is _mod("errors").ConfigError and core.flag is _mod("settings").flag
+    assert sorted(set(CORE.split()) - set(core.__all__)) == [] and all(hasattr(core, n) for n in CORE.split())
+    own = [n for n in CORE.split() if isinstance(getattr(core, n), type) or callable(getattr(core, n))]
+    elsewhere = {n: getattr(core, n).__module__ for n in own if getattr(core, n).__module__ != core.__name__}
+    assert set(elsewhere.values()) <= {"alphaearth_nb.loaders", "alphaearth_nb.band_labels"}, elsewhere
+    assert "ConfigError" in own and "flag" in own and "ConfigError" not in elsewhere and "flag" not in elsewhere
+    assert [n for n in RUNTIME.split() if n in core.__all__ or hasattr(core, n)] == []
+    assert sorted(set(RUNTIME.split()) - set(runtime.__all__)) == [] and not hasattr(core, "runtime")
+    assert [m for m in ("errors", "settings") if Path(core.__file__).with_name(f"{m}.py").exists()] == []
+    assert runtime.ConfigError is core.ConfigError and runtime.checks_flags is core.checks_flags
 
 
 def test_fetch_tiles_copies_through_the_name_mirrors_holds(monkeypatch, tmp_path):

@@ -413,8 +413,8 @@ def test_fit_takes_a_model_config():  # N19-10: preset() returns a ModelConfig, 
         fit(3, standin_batches, config=STANDIN_CFG, loss_fn=probe, progress=False)
 
 
-def test_fit_keeps_the_heap(monkeypatch):  # issue 16 item 1 (session 20): XLA:CPU's buffers stay (core.keep_heap)
-    from alphaearth_nb import core, runtime
+def test_fit_keeps_the_heap(monkeypatch):  # issue 16 item 1 (session 20): XLA:CPU's buffers stay (runtime.keep_heap)
+    from alphaearth_nb import runtime
     class Seen(Exception): pass
     def probe(model, batch, key): raise Seen  # stop at the first trace: nothing trains
     for env, want in ((None, [1]), ("0", [])):
@@ -425,4 +425,4 @@ def test_fit_keeps_the_heap(monkeypatch):  # issue 16 item 1 (session 20): XLA:C
         else: monkeypatch.setenv("AEF_KEEP_HEAP", env)
         with pytest.raises(Seen):
             fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, config=STANDIN_CFG, loss_fn=probe, progress=False)
-        assert calls == want and core.KEPT_HEAP == bool(want)
+        assert calls == want and runtime.KEPT_HEAP == bool(want)

@@ -8,7 +8,7 @@ import json, os, tempfile
 d = tempfile.mkdtemp()
 os.environ["XLA_FLAGS"] = (os.environ.get("XLA_FLAGS", "") + f" --xla_dump_to={d}").strip()
 import alphaearth_nb, jax, jax.numpy as jnp
-opts = alphaearth_nb.core.compiler_options("cpu", step=True)   # the training step's (XLA:CPU's loop emitter)
+opts = alphaearth_nb.runtime.compiler_options("cpu", step=True)   # the training step's (XLA:CPU's loop emitter)
 def k16(x): return jnp.tanh(x * 3.0 + 1.0) * x
 def k17(x): return jnp.tanh(x * 3.0 + 1.0) * x
 jax.jit(k16).lower(jnp.ones((64, 16))).compile(opts); jax.jit(k17).lower(jnp.ones((64, 17))).compile(opts)
@@ -39,7 +39,7 @@ def test_cap_settings(fresh):
                                     {"JAX_PLATFORMS": "cpu", "XLA_FLAGS": "--xla_backend_extra_options=-fast-isel=false"},
                                     {"JAX_PLATFORMS": "cpu", "AEF_UNROLL_CAP": "four"})
     assert off[0] == "--xla_dump_to=DUMP --xla_backend_extra_options=-disable-lsr"   # 0: LLVM's default unrolling,
-    assert off[1] > 3 * off[2]                                           # the body unrolled (core.LLVM_OPTIONS kept)
+    assert off[1] > 3 * off[2]                                           # the body unrolled (runtime.LLVM_OPTIONS kept)
     assert eight[0].endswith("-unroll-full-max-count=8,-disable-lsr")
     assert users[0] == "--xla_backend_extra_options=-fast-isel=false --xla_dump_to=DUMP"   # the user's options win
     assert bad[0] == "--xla_dump_to=DUMP"                                # a bad value: warned at import, no cap

@@ -7,9 +7,8 @@ function-level imports of package modules (what dodges a circle); imports of oth
 (every import belongs in the notebook's one import cell), except an optional extra's behind the package's
 missing-extra message (`require(module, extra, purpose)` called for it earlier in that function, or, for a private
 module-level helper, earlier in every function that calls it: the public call asks once); modules over
-`--max-lines` lines; error and warning classes defined outside `core` and `errors` (the family's module below core,
-which core re-exports); raises of built-in exceptions (every raise of
-ours is from core's family).
+`--max-lines` lines; error and warning classes defined outside `core` (DESIGN.md: core holds every one); raises
+of built-in exceptions (every raise of ours is from core's family).
 A finding listed in `KNOWN` (owned, being fixed) is printed, not failed.
 
 Usage: python tools/layout_check.py [--root REPO] [--max-lines 600] [--quiet]
@@ -27,7 +26,7 @@ from pathlib import Path
 
 PKG = "alphaearth_nb"
 SKIP = {"_modidx", "_param_docs"}   # generated (nbdev's index, tools/param_docs.py's sections), not code
-FAMILY_HOMES = {"core", "errors"}   # where error and warning classes are defined: `errors`, re-exported by core
+FAMILY_HOMES = {"core"}   # where error and warning classes are defined (session 35's `errors` merged back, session 36)
 # Raises of built-in exceptions that are right where they are (module, exception): why.
 OUR_BUILTIN_RAISES = {("export", "RuntimeError"): "the fake Earth Engine raises what ee raises",
                       ("testing", "OSError"): "an injected disk-full fault is an OSError",
@@ -261,7 +260,7 @@ def main(argv=None) -> int:
     for p in problems: print("FAIL", p)
     print(f"layout: {len(problems)} finding(s)" if problems else "layout: no circle, no private import, "
           f"no floor violation, no function-level package import, no unguarded import in a function, no module over {a.max_lines} lines, "
-          "error classes only in core's family (errors), every raise in the family"
+          "error classes only in core, every raise in the family"
           + (f" (but {len(known)} KNOWN finding(s) above)" if known else ""))
     return 1 if problems else 0
 

@@ -29,7 +29,7 @@ def _context():
 
 
 def _compile_cache():
-    """JAX's persistent compilation cache for the notebooks, in core.compile_cache's folder ($AEF_COMPILE_CACHE, else
+    """JAX's persistent compilation cache for the notebooks, in runtime.compile_cache's folder ($AEF_COMPILE_CACHE, else
     ~/.cache/alphaearth_nb/jax; none when AEF_COMPILE_CACHE is 0/off/false/no): set through JAX's own settings in the
     environment, which the forkserver reads when it imports jax, so no notebook imports the package early. A notebook
     then reuses what an earlier run (or the tests, whose conftest calls compile_cache) compiled."""
