@@ -310,12 +310,12 @@ def parser() -> argparse.ArgumentParser:
     t = _command(sub, "train", "train a preset on a stack")
     t.add_argument("--preset", default=None, choices=["tiny", "small", "lite"], type=_word,
                    help="the model size (default small; with --resume, the preset the run was trained with)")
-    data = ("'samples' (the offline sample scene) or a .nc/.zarr DataTree, one group per source (default: "
-            "%(default)s)")
+    data = ("'samples' (the offline sample scene) or a .nc/.zarr DataTree, one group per source, e.g. --data "
+            "stack.zarr (default: %(default)s)")
     t.add_argument("--data", type=_data, default="samples", help=data)
     t.add_argument("--corpus", type=_existing, default=None, help="a corpus folder instead of --data (sites from "
-                   "`export.export_sites` or scenes from `corpus.write_corpus`): streamed, one shard per host "
-                   "(default: none, --data is read)")
+                   "`export.export_sites` or scenes from `corpus.write_corpus`), e.g. --corpus corpus: streamed, one "
+                   "shard per host (default: none, --data is read)")
     run = "; with --resume, the run's"   # left out on a resume: the run goes on as it was trained (TRAIN_DEFAULTS)
     t.add_argument("--steps", type=_positive, default=None, help=f"training steps, the whole run's (default: "
                    f"{TRAIN_DEFAULTS['steps']}{run})")
@@ -331,7 +331,8 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--lr", type=_rate, default=None, help=f"peak learning rate (default: {TRAIN_DEFAULTS['peak_lr']}, "
                    f"the paper's{run})")
     t.add_argument("--texts", type=_path, default=None,
-                   help="a CSV of geotagged texts (y, x, time, text) for --data; "
+                   help="a CSV of geotagged texts for --data, columns y, x (in the stack's CRS), time (a date, "
+                   "2024-06-01) and text, e.g. --texts notes.csv; "
                    "default: the sample scene's with --data samples, none otherwise")
     t.add_argument("--warmup", type=_natural, default=None,
                    help="warm-up steps (default: a tenth of --steps, at most 1000; with --resume, the run's)")
@@ -344,26 +345,30 @@ def parser() -> argparse.ArgumentParser:
     e = _command(sub, "embed", "embed a stack with a trained model into zarr")
     e.add_argument("--data", type=_data, default="samples", help=data)
     e.add_argument("--checkpoint", type=_existing, required=True, help="the run folder `aef train --out` wrote, or "
-                   "one of its checkpoints/ckpt_*.json")
+                   "one of its checkpoints/ckpt_*.json, e.g. --checkpoint out/train (`aef train`'s default --out)")
     e.add_argument("--period", type=_period, required=True,
-                   help="a year (2024: one annual embedding, as the official product's), years first,last (2023,2024: "
+                   help="a year, e.g. --period 2024 (one annual embedding, as the official product's), years first,last (2023,2024: "
                    "ONE embedding valid over both years, not one per year: for a map per year run once per year, "
                    "--period 2023 then --period 2024, each with its own --out) or dates start,end "
                    "(2024-01-01,2025-01-01)")
     e.add_argument("--out", type=_path, required=True,
-                   help="output .zarr (a new path, made with its parents, or one written before with --overwrite)")
+                   help="output .zarr, e.g. --out emb.zarr (a new path, made with its parents, or one written before "
+                   "with --overwrite)")
     e.add_argument("--overwrite", action="store_true", help="replace a store that `aef embed` wrote before")
-    e.add_argument("--int8", action="store_true", help="store the official int8 codes (64 bytes a pixel)")
-    e.add_argument("--sources", default=None, help="comma-separated sources to keep, among those the model reads "
-                   "(default: all it reads; the others are dropped)")
+    e.add_argument("--int8", action="store_true", help="store the official int8 codes, 64 bytes a pixel (default: off: "
+                   "float32, 256 bytes a pixel, 4 times the disk)")
+    e.add_argument("--sources", default=None, help="comma-separated sources to keep, among those the model reads, "
+                   "e.g. --sources sentinel2,sentinel1 (default: all it reads; the others are dropped)")
     e.add_argument("--allow-missing", action="store_true", help="embed without some of the model's input sources "
                    "(absent from the stack or left out of --sources): the model sees them as absent")
     v = _command(sub, "evaluate", "the transfer protocol: embeddings + labels -> table")
     v.add_argument("--embeddings", type=_existing, required=True,
-                   help=".zarr from `aef embed`, or a CSV with A00..A63 and a label column")
+                   help="the .zarr `aef embed` wrote, e.g. --embeddings emb.zarr (or a .nc of "
+                   "it), or a CSV (.csv, .tsv, .txt) with A00..A63 and a label column, e.g. --embeddings points.csv")
     v.add_argument("--embeddings-var", default=None, help="the variable of a .zarr/.nc --embeddings that holds the "
-                   "embedding, when it has several (default: its only one, or the one named embedding)")
-    v.add_argument("--labels", type=_labels, help="a .nc/.zarr label raster on the embeddings' grid, a vector file "
+                   "embedding, when it has several, e.g. --embeddings-var embedding (default: its only one, or the one "
+                   "named embedding)")
+    v.add_argument("--labels", type=_labels, help="a .nc/.zarr label raster on the embeddings' grid (e.g. --labels labels.nc), a vector file "
                    "of labelled points/polygons in any CRS (.geojson as the live map's save_labels writes it, "
                    ".gpkg, .shp, .kml, ...) or a CSV of points (lon/lat, or x/y in the embeddings' CRS; the "
                    "labels in --label-column), or `samples`: "
@@ -371,19 +376,20 @@ def parser() -> argparse.ArgumentParser:
                    "--data samples --period 2024`); needed with zarr embeddings (default: none; a CSV carries its "
                    "labels in --label-column)")
     v.add_argument("--crs", default=None, help="the CRS of --labels points that do not say their own (a CSV's x/y), "
-                   "e.g. EPSG:3857 or EPSG:32631 (default: the embeddings' CRS where they lie on the map so, else "
+                   "e.g. --crs EPSG:3857 or --crs EPSG:32631 (default: the embeddings' CRS where they lie on the map so, else "
                    "lon/lat; a vector file's own CRS is read from it)")
     v.add_argument("--labels-var", default=None, help="the variable of --labels that holds the labels, when it has "
-                   "several (default: its only one)")
+                   "several, e.g. --labels-var landcover (default: its only one)")
     v.add_argument("--label-column", default=None, help="the column of the labels in a CSV of --embeddings or a "
-                   "vector file of --labels (default: label, else the one column whose name holds label or class, "
+                   "vector file of --labels, e.g. --label-column crop (default: label, else the one column whose name holds label or class, "
                    "e.g. dw_label in the official samples; the column read is said)")
     v.add_argument("--folds", type=_folds, default=50, help="random draws of training points per shot level (default: "
                    "%(default)s, a quick table; this differs from the paper's protocol, arXiv 2507.22291 S6.1, of 1000 "
                    "folds at 1-shot and 500 at 10-shot, which evaluate_embeddings uses by default: pass --folds paper "
                    "for those, and the max-trial rule's folds at max)")
     v.add_argument("--shots", type=_shots, default=(1, 10, "max"), help="training points per class, comma-separated "
-                   "counts and/or max (default: 1,10,max)")   # given read: no rule loaded for it
+                   "counts and/or max: the paper's max-trial, up to 300 a class and at most half its points (default: "
+                   "1,10,max)")   # given read: no rule loaded for it
     v.add_argument("--seed", type=_seed, default=0, help="seed of the draws (default: %(default)s)")
     top = {o: not isinstance(a, argparse._VersionAction) for o, a in p._option_string_actions.items() if o[:2] == "--"}
     for c in sub.choices.values(): c._top_flags, c._commands = top, sub.choices   # for `_bare_words`: `aef`'s own
