@@ -40,8 +40,9 @@ TEMPERATURES = {**dict.fromkeys(("k", "kelvin", "degk", "deg_k", "degrees_k"), (
                 **dict.fromkeys(("degc", "deg_c", "°c", "celsius", "degree_celsius", "degrees_celsius", "deg c",
                                  "degree_c", "degrees_c", "degree c", "degrees c", "degree celsius", "degrees celsius",
                                  "° c"), (1.0, ZERO_C)),
-                **dict.fromkeys(("degf", "deg_f", "°f", "fahrenheit", "degree_fahrenheit", "degrees_fahrenheit"),
-                                (5 / 9, ZERO_C - 32 * 5 / 9))}
+                **dict.fromkeys(("degf", "deg_f", "°f", "fahrenheit", "degree_fahrenheit", "degrees_fahrenheit",
+                                 "deg f", "degree_f", "degrees_f", "degree f", "degrees f", "degree fahrenheit",
+                                 "degrees fahrenheit", "° f"), (5 / 9, ZERO_C - 32 * 5 / 9))}   # as Celsius's; 'F': farad
 ANGLES = {**dict.fromkeys(("degree", "degrees", "deg", "°", "arc degree"), "degree"),
           **dict.fromkeys(("rad", "radian", "radians"), "rad"), **dict.fromkeys(("%", "percent", "pct", "per cent"), "%")}
 RATIOS = {**dict.fromkeys(("1", "dimensionless", "fraction", "unitless"), 1.0),

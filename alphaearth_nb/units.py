@@ -62,7 +62,8 @@ UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99, max) percentiles,
     "K": [(lambda q: 40 <= q[1] < 140, "degrees Fahrenheit (a median of 40 or more is no monthly mean in Celsius: "
            "the hottest places' months average under 40 degrees C)", "convert to kelvin: `(ds[bands] - 32) * 5 / 9 + "
            "273.15`"),
-          (lambda q: -90 < q[1] < 40, "degrees Celsius (or Fahrenheit, if the product says so)",
+          (lambda q: -90 < q[1] < 40, "degrees Celsius, as assumed here (or Fahrenheit: a cold place's months, -20..30 "
+           "degrees F, look the same; the product's units say which)",
            "add 273.15: `ds[bands] + 273.15` (from Fahrenheit: `(ds[bands] - 32) * 5 / 9 + 273.15`)"),
           (lambda q: 1.8e4 < q[1] < 3.5e4, "kelvin x 100 (scaled integers, as AgERA5's TMEAN stores them)",
            "divide by 100: `ds[bands] / 100`")],
@@ -91,7 +92,15 @@ FAMILY_SLIPS = {  # (family, units) -> slips of one sensor's bands, judged befor
                         "Collection 2 Level-2 ST_B10: `ds[bands] * 0.00341802 + 149` (surface temperature); Level-1 "
                         "B10: radiance `L = DN * RADIANCE_MULT_BAND_10 + RADIANCE_ADD_BAND_10`, then `K2 / np.log(K1 / "
                         "L + 1)` with the scene's MTL constants (Landsat 8: 3.342e-4, 0.1, K1 774.8853, K2 1321.0789); "
-                        "kelvin x 100: `ds[bands] / 100`")]}
+                        "kelvin x 100: `ds[bands] / 100`")],
+    # air at 2 m never passed 56.7 degC (Death Valley, 10 July 1913: WMO's Weather and Climate Extremes Archive), so a
+    # 99th percentile from 57 to 140 that is not one repeated value (a fill) is Fahrenheit, whatever the median (a
+    # cold place's months in Fahrenheit, -20..30, read like Celsius); not for surface temperatures (Landsat's B10:
+    # desert ground passes 60 degC)
+    ("era5", "K"): [(lambda q: -90 < q[1] < 40 and 56.7 < q[2] < 140 and q[2] < q[3], "degrees Fahrenheit (a median "
+                     "that reads like Celsius, a cold place's, but the warmest 1% pass 56.7, the hottest air ever "
+                     "measured in degrees C: Death Valley, 1913)", "convert to kelvin: `(ds[bands] - 32) * 5 / 9 + "
+                     "273.15`")]}
 PROVIDER_OFFSETS = {  # family -> ((1st percentile every reflectance band reaches, what they are, fix, refuse), ...)
     # ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD) and the Copernicus notice of processing
     # baseline 04.00 (deployed 25 January 2022): reflectance = (DN + BOA_ADD_OFFSET) / QUANTIFICATION_VALUE, with
