@@ -52,7 +52,7 @@ SECTIONS = {
         'same_crs': 'a\n    a CRS (any spelling) or an xarray object carrying one; None: unknown\nb\n    the other, in any of the same forms\n',
     },
     'alphaearth_nb.crs_checks': {
-        'check_degrees': 'lon\n    longitudes (any shape; NaN skipped)\nlat\n    latitudes\nwhat : str\n    the points in messages\nerror\n    the `AEFError` class raised\nfix : str|None\n    the fix for projected coordinates (default: pass their CRS or name x, y)\n',
+        'check_degrees': "lon\n    longitudes (any shape; NaN skipped)\nlat\n    latitudes\nwhat : str\n    the points in messages\nerror\n    the `AEFError` class raised\nfix : str|None\n    the fix for projected coordinates (default: pass their CRS or name x, y)\ncols : tuple\n    a table's longitude and latitude columns, swapped in the fix\n",
         'check_grid_degrees': 'obj\n    DataArray or Dataset with x/y coordinates and a CRS\nwhat : str\n    what `obj` is, for the message\n',
         'area_gap': 'crs\n    any spelling `as_crs` reads\nxs\n    x of the data in `crs` (any shape; NaN skipped)\nys\n    y, the shape of `xs`\n',
         'check_area_of_use': "crs\n    the CRS the data say they are in (any spelling `as_crs` reads)\nxs\n    x of the data in it (a grid's x coordinates, points' x)\nys\n    y\nwhat : str\n    the data, for the message\nfix : str|None\n    how to give the right CRS (default: `write_crs`)\n",

@@ -29,6 +29,7 @@ def check_degrees(lon,                 # longitudes (any shape; NaN skipped)
                   what:str="points",   # the points in messages
                   error=PointError,    # the `AEFError` class raised
                   fix:str|None=None,   # the fix for projected coordinates (default: pass their CRS or name x, y)
+                  cols:tuple=("lon", "lat"),  # a table's longitude and latitude columns, swapped in the fix
                  ) -> None:
     """Raise `error` when values read as degrees cannot be: a latitude beyond +-90 with every longitude within +-90
     (longitude and latitude swapped), or values far beyond the globe (projected metres given as lon/lat). pyproj
@@ -43,7 +44,7 @@ def check_degrees(lon,                 # longitudes (any shape; NaN skipped)
     if mo <= 90 and ma <= 180:
         raise error(f"{what} given in degrees have latitudes up to {ma:g}, beyond +-90, while every longitude is "
                     "within +-90: longitude and latitude look swapped: pass x = longitude, y = latitude (`(lon, lat)`"
-                    ", or swap the columns: `df.rename(columns={'lat': 'lon', 'lon': 'lat'})`)")
+                    f", or swap the columns: `df.rename(columns={{{cols[1]!r}: {cols[0]!r}, {cols[0]!r}: {cols[1]!r}}})`)")
     raise error(f"{what} were read as degrees (longitude, latitude; EPSG:4326) but reach |lon| = {mo:g}, |lat| = "
                 f"{ma:g}, beyond the globe: they look like projected coordinates (metres): " + (fix or "pass their CRS "
                 "(e.g. `crs='EPSG:32631'`, the grid's), or name a table's columns x and y"))

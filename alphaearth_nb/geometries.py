@@ -358,7 +358,7 @@ def _read_geometries(src, crs):
             xs, ys = (table_numbers(src, c, "the table of places") for c in (lon, lat))  # 'abc' -> LabelError
             geo.with_coordinates(xs, ys, src.index, "rows of the table", (lon, lat))   # NaN rows: said, not silent
             if crs is None or geo.as_crs(crs).is_geographic:
-                geo.check_degrees(xs, ys, f"the table's {lon}/{lat} columns")
+                geo.check_degrees(xs, ys, f"the table's {lon}/{lat} columns", cols=(lon, lat))
             elif _all_degrees(xs, ys):   # lon/lat named, degrees' values, a projected crs=: degrees, almost surely
                 raise GridError(f"the table's {lon}/{lat} columns hold values within degrees (|x| <= 180, |y| <= 90) "
                                 f"but crs={crs!r} is projected ({geo.crs_name(crs)}): lon/lat columns are degrees, "
@@ -374,6 +374,9 @@ def _read_geometries(src, crs):
                     "lon/lat); metres need their own CRS, e.g. `crs='EPSG:32631'`" if deg else
                     "pass the CRS of its coordinates, e.g. `crs='EPSG:32631'` (or use lon/lat columns)"))
             geo.with_coordinates(xs, ys, src.index, "rows of the table")   # NaN rows: said, not silent
+            if geo.as_crs(crs).is_geographic:   # degrees: swapped lon/lat said as the lon/lat columns' are (was: a
+                geo.check_degrees(xs, ys, f"the table's x/y columns (crs={crs!r})", cols=("x", "y"))   # 'far outside the
+                # area of use')
             return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs)
         if EE_GEO in src: return _ee_geometries(src, gpd, crs)   # an Earth Engine export: GeoJSON per row
         raise LabelError(f"the table has no lon/lat or x/y columns (has {list(src.columns)[:6]})"

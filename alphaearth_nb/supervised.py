@@ -17,9 +17,9 @@ import xarray as xr
 from .core import (EMBED_DIM, AEFError, DimensionError, LabelError, NoDataWarning, checks_flags,
                                 user_stacklevel, refuse_path)
 from .cubes import is_geometry_input, label_table, map_year, years_of_cube
-from .places import agreed_crs, coordinate_hint, read_geometries, table_file
+from .places import LONLAT, agreed_crs, coordinate_hint, lonlat_columns, read_geometries, table_file
 from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, pixelwise, refuse_rotation, values_at
-from .geo import (as_crs, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
+from .geo import (as_crs, check_degrees, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
                                unpacked, with_coordinates)
 from .labels import (OFF_MAP, label_column_guess, check_exact_ids, comma_numbers, label_array, label_values, labelled_values,
                                  on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers, class_flags,
@@ -32,9 +32,9 @@ from .evaluate import unlabelled, warn_fill_ids, warn_fill_values
 __all__ = ['label_points', 'rows_of_map', 'rows_by_year', 'training_set', 'gated_training_set', 'predict_pixels']
 
 # %% ../nbs/24c_supervised.ipynb #c0028
-def _table_points(df:pd.DataFrame, column:str) -> tuple:
-    "x, y and values of a table of points with columns x, y and `column`."
-    missing = [c for c in ("x", "y", column) if c not in df.columns]
+def _table_points(df:pd.DataFrame, column:str, cols:tuple=("x", "y")) -> tuple:
+    "x, y and values of a table of points with coordinate columns `cols` (x, y; or its lon/lat) and `column`."
+    missing = [c for c in (*cols, column) if c not in df.columns]
     if column in missing and (near := label_column_guess(column, df.columns)):
         raise LabelError(f"the label table has no column {column!r}: pass `column={near[0]!r}` ({near[1]})")
     if missing:   # coordinates under other names ('Long'/'Lat' read; 'POINT_X', 'Easting', 'lon_dd'): their rename
@@ -42,7 +42,7 @@ def _table_points(df:pd.DataFrame, column:str) -> tuple:
         raise LabelError(f"the label table lacks columns {missing} (has {list(df.columns)}): give lon/lat columns "
                          f"(degrees), or x, y (in the grid's CRS, or pass `crs=`), and the label in `{column}` (or "
                          f"pass `column=`){hint}")
-    return table_numbers(df, "x", "the label table"), table_numbers(df, "y", "the label table"), df[column]
+    return (*(table_numbers(df, c, "the label table") for c in cols), df[column])
 
 def _empty_cells(vals:pd.Series) -> np.ndarray:
     """Mask of a label column's cells that hold no label: NaN, None, NA (pandas' empty cell) and, among labels that
@@ -88,6 +88,9 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
                  raster:bool=False,      # a table of a raster's cells (`regress`): a fix names the raster
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """x, y (in `grid_crs`) and value of every labelled point; a raster's NaN, negatives and declared no-data skipped.
+    A table without x/y columns but with lon/lat ones (any spelling `lonlat_columns` reads) gives degrees (EPSG:4326,
+    or a geographic `crs`; a projected one is a `LabelError`), latitudes past 90 a `PointError` naming the swap and
+    the rename of those columns (`geo.check_degrees`; was: 'lacks columns x, y', with a rename to the same names).
     Class ids (not `numbers`) that lost digits in a float type (beyond 2^24 in float32): `LabelError`
     (`labels.check_exact_ids`); a table's rows without a label (an empty cell) are left out with a `UserWarning`
     counting them (`labels.warn_missing_rows`); class ids that look like an undeclared no-data code (255 beside
@@ -99,7 +102,14 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
     if isinstance(labels, dict): labels = pd.DataFrame(labels)
     labels = label_array(labels)   # a Dataset of one variable (xr.open_dataset of a label file) is that variable
     if isinstance(labels, pd.DataFrame):
-        xs, ys, vals = _table_points(labels, column)
+        ll = lonlat_columns(labels) if not {"x", "y"} <= set(labels.columns) else (None, None)
+        if None not in ll:   # lon/lat columns: degrees, as `training_set` reads them (was: 'lacks columns x, y')
+            if crs is not None and not as_crs(crs).is_geographic:
+                raise LabelError(f"the label table's {ll[0]}/{ll[1]} columns are degrees but crs={crs!r} is "
+                                 f"projected: drop `crs=`, or name the columns x and y if they are in it")
+            crs = crs or LONLAT
+        xs, ys, vals = _table_points(labels, column, ("x", "y") if None in ll else ll)
+        if None not in ll: check_degrees(xs, ys, f"the label table's {ll[0]}/{ll[1]} columns", cols=ll)
         ok = with_coordinates(xs, ys, labels.index, f"rows of the {'target' if numbers else 'label'} table")
         ok &= ~(empty := _empty_cells(vals))   # rows without x/y: said (was: dropped without a word), as every door says it
         if not raster:   # empty label cells (NaN, '' among ids): left out, counted (was: silently)
@@ -290,6 +300,8 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
                       ) -> tuple[np.ndarray, np.ndarray]:
     "`training_set` of a map in the embedding form already (`classify` and `regress` gate it once)."
     refuse_path(emb, MAP_WANTED, "map")
+    if isinstance(labels, dict) and not isinstance(labels.get("type"), str):   # a dict of arrays (no GeoJSON): its
+        labels = pd.DataFrame(labels)   # table, lon/lat keys read as degrees (was: 'lacks columns x, y')
     given = labels   # as handed in: a raster's type, a table's file (`warn_fill_values`)
     labels = label_array(rows_of_map(emb, table_file(labels), crs))   # a CSV/Parquet path: its DataFrame; a year
                                                                         # column: the map's year's rows
