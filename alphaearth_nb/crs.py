@@ -170,6 +170,45 @@ def _epsg_of(c:CRS) -> int|None:
     return _epsg_wkt(c.to_wkt())
 
 
+# %% ../nbs/02b_crs.ipynb #f0008
+@lru_cache(maxsize=256)
+def _open_fits(text:str) -> tuple:
+    """The EPSG CRSs that the CRS `text` (any spelling `as_crs` reads) fits equally where it is kept as given, one per
+    place (`_groups`: GDA94, GDA2020, PNG94 on MGA zone 55); () where it is read as one CRS or is unreadable."""
+    try: c = as_crs(text)
+    except CRSError: return ()
+    if c.is_bound:
+        src, said = _bound_read(c.to_wkt())
+        if not said or not src.equals(c.source_crs): return ()   # read as one (said or not), or a real shift
+        fits = _fits((src := c.source_crs).to_wkt())
+        fits = tuple(e for e in fits if _to_wgs84_is(e, (0.0,) * 7)) or fits
+    elif c.to_epsg(min_confidence=100) or _epsg_of(c): return ()
+    else: fits = _fits(c.to_wkt())
+    groups = _groups(fits)
+    return tuple(g[0] for g in groups) if len(groups) > 1 else ()
+
+def _in_area(e:CRS, lon:float, lat:float) -> bool:
+    "Whether (lon, lat) lies in `e`'s area of use (its bounds; west beyond east: across the antimeridian)."
+    w, s, east, n = e.area_of_use.bounds
+    return s <= lat <= n and (w <= lon <= east if w <= east else lon >= w or lon <= east)
+
+def _by_place(obj, text:str) -> str:
+    """`text`, the CRS a map records, as 'EPSG:n' where it fits several EPSG CRSs equally (`_open_fits`) and the
+    middle of the map's x/y lies in the area of use of one alone (UTM 31N on GRS80 with `+towgs84=0,0,0`: ETRS89 in
+    France, RGSH2020 in Algeria); else `text` as it is (kept, `horizontal_crs` says which fit)."""
+    if text[:5].upper() == "EPSG:" or not (fits := _open_fits(text)): return text
+    xd, yd = spatial_dim(obj, X_NAMES), spatial_dim(obj, Y_NAMES)
+    if xd is None or yd is None or xd not in obj.coords or yd not in obj.coords: return text
+    x, y = (np.asarray(obj[d].values, np.float64) for d in (xd, yd))
+    if x.ndim != 1 or y.ndim != 1 or not np.isfinite(x).any() or not np.isfinite(y).any(): return text
+    c = as_crs(text)
+    src = c.source_crs if c.is_bound else c   # to its own lon/lat: the projection undone, no datum needed
+    lon, lat = Transformer.from_crs(src, src.geodetic_crs, always_xy=True).transform(
+        (np.nanmin(x) + np.nanmax(x)) / 2, (np.nanmin(y) + np.nanmax(y)) / 2)
+    inside = [e for e in fits if e.area_of_use is not None and _in_area(e, lon, lat)]
+    return f"EPSG:{inside[0].to_epsg()}" if len(inside) == 1 else text
+
+
 # %% ../nbs/02b_crs.ipynb #r0005
 def as_crs(crs) -> CRS:  # EPSG code or string ('EPSG:32631', 32631), WKT, PROJJSON or pyproj CRS
     "`crs` (EPSG code or string, WKT, PROJJSON, pyproj CRS) as a pyproj `CRS`; `CRSError` when unreadable."
@@ -223,13 +262,14 @@ def crs_of(obj) -> str|None:  # DataArray, Dataset or DataTree (attrs['crs'], or
     or WKT; else 'EPSG:4326' where its x and y dims are CF longitude and latitude (CF 1.11 4.1-4.2: units
     'degrees_east' / 'degrees_north' in any CF spelling, or standard_name 'longitude' / 'latitude'; both axes, dim
     names alone are not enough), as netCDF files of gridded data write a lon/lat grid; None. Such a map then wraps
-    across the antimeridian, 0..360 longitudes too, as one with its CRS written (was: no CRS, no wrap)."""
+    across the antimeridian, 0..360 longitudes too, as one with its CRS written (was: no CRS, no wrap). PROJ text
+    that fits several EPSG CRSs is the one whose area of use holds the map's middle, where one alone does (`_by_place`)."""
     refuse_path(obj, GRID_WANTED, "raster")
     if isinstance(obj, xr.DataTree):   # the tree's own, else its data's, else the first child's that has one
         if obj.attrs.get("crs"): return _crs_text(obj.attrs["crs"])
         parts = ([obj.to_dataset()] if obj.has_data else []) + list(obj.children.values())
         return next((c for c in map(crs_of, parts) if c), None)
-    if obj.attrs.get("crs"): return _crs_text(obj.attrs["crs"])
+    if obj.attrs.get("crs"): return _by_place(obj, _crs_text(obj.attrs["crs"]))
     wkt = _grid_mapping_crs(obj)
     if wkt is None:  # an EPSG code alone: attrs or a scalar coordinate `epsg` (stackstac keeps it when attrs drop)
         e = obj.attrs.get("epsg", obj["epsg"].values if "epsg" in obj.coords and obj["epsg"].ndim == 0 else None)
@@ -237,7 +277,7 @@ def crs_of(obj) -> str|None:  # DataArray, Dataset or DataTree (attrs['crs'], or
         except (TypeError, ValueError): code = None
         lonlat = _cf_axis(obj, X_NAMES, CF_LON_UNITS, "longitude") and _cf_axis(obj, Y_NAMES, CF_LAT_UNITS, "latitude")
         return code or ("EPSG:4326" if lonlat else None)
-    try: return crs_name(wkt)
+    try: return _by_place(obj, crs_name(wkt))
     except CRSError: return wkt
 
 def is_geographic(crs) -> bool:  # any spelling `as_crs` reads, or None

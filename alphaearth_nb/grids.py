@@ -331,6 +331,7 @@ def write_crs(obj,  # DataArray or Dataset with x/y coordinates
     if crs is None: return obj
     c = as_crs(crs)
     name = crs_name(c)
+    if name.startswith("EPSG:"): c = as_crs(name)   # PROJ text read as one EPSG CRS: its WKT too
     cf = {k: v for k, v in c.to_cf().items() if v is not None}
     wkt = c.to_wkt()
     where = obj.variables if isinstance(obj, xr.Dataset) else obj.coords   # `geotransform`'s places: spatial_ref, or
