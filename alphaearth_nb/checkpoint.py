@@ -342,6 +342,33 @@ def _none_complete(d:Path) -> str:
     if not said: said.append("train first (`fit(..., out=...)`, `aef train --out`)")
     return f"no complete checkpoint in {d}: " + "; ".join(said) + "."  # what is wrong: the fix (was '{d}. train first')
 
+def _other_run(h:dict, loaded:dict) -> bool:
+    "Whether header `h` is of another run than header `loaded`: their `run` ids differ (`fit` writes one, kept on " \
+    "resume), or, where either has none (written before ids, or by `save_checkpoint` of one's own), their seeds do."
+    a, b = loaded.get("run"), h.get("run")
+    if a is not None and b is not None: return a != b
+    return "seed" in h and "seed" in loaded and h["seed"] != loaded["seed"]
+
+def _run_said(hs:list[dict]) -> str:
+    "Checkpoints of one run for a message: 'steps 2, 4 (seed 0, run 3fa2c1d0)'."
+    steps = sorted(h["step"] for h in hs)
+    who = [f"seed {hs[0]['seed']}" if "seed" in hs[0] else "", f"run {hs[0]['run']}" if hs[0].get("run") else ""]
+    return f"step{'s' if len(steps) > 1 else ''} {', '.join(map(str, steps))}" + \
+        (f" ({', '.join(w for w in who if w)})" if any(who) else "")
+
+def _warn_other_runs(d:Path, loaded:Path, header:dict, judged:list) -> None:
+    "One `TrainingWarning` where the folder `d` holds checkpoints of another run (`_other_run`) beside `loaded`'s: " \
+    "which run is loaded (the newest checkpoint, whoever's), which others lie there, and how to load those instead."
+    hs = [h for p, other, h in judged if other is None and isinstance(h, dict) and isinstance(h.get("step"), int)]
+    if not (others := [h for h in hs if _other_run(h, header)]): return
+    mine = [h for h in hs if not _other_run(h, header)]
+    names = " ".join(f"ckpt_{h['step']:08d}.*" for h in sorted(mine, key=lambda h: h["step"]))
+    warnings.warn(f"{d} holds the checkpoints of more than one run: {_run_said(others)} are of another run than "
+                  f"{_run_said(mine)}, whose {loaded.name}, the newest that loads, is loaded (a resume continues "
+                  f"that run). To load or resume the other run, move {names} out of the folder first (or "
+                  "load its checkpoint file by name); one run per folder keeps its checkpoints and metrics apart.",
+                  TrainingWarning, stacklevel=user_stacklevel())
+
 def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a folder (its newest valid one): a run
                                         # folder or its `checkpoints/` folder
                     like,               # a skeleton, e.g. `eqx.filter_eval_shape(AlphaEarth, cfg, key=...)`, or a
@@ -350,7 +377,8 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
     """Read a verified checkpoint into the structure of `like`; returns the state and its header. A folder skips, with
     a `TrainingWarning` naming each, damaged checkpoints, `ckpt_*.json` files not in our format and leaves without a
     header (`orphan_leaves`); `CheckpointError` if none is ours, `DamagedCheckpointError` if every one of ours is
-    damaged."""
+    damaged. A folder that holds checkpoints of two runs (copied together: other `run` ids, or seeds) loads the
+    newest with a `TrainingWarning` naming both runs' steps and how to load the other (was: the newest, silently)."""
     path = checkpoint_folder(path)   # a run folder: its checkpoints/ (read_header's message offers it)
     if not path.exists():
         raise CheckpointError(f"no checkpoint at {path}: pass a folder written by `fit(..., out=...)` or "
@@ -359,7 +387,8 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
     if not checkpoints(path): raise CheckpointError(_none_complete(path))
     if lost := orphan_leaves(path): warnings.warn(_orphan_note(path, lost), TrainingWarning, stacklevel=user_stacklevel())
     foreign, damaged = [], []  # ours whose `.eqx` is gone (a partial copy) are damaged, never skipped silently:
-    for p, other, _ in _newest_first(path):  # `save_checkpoint` writes the leaves first, so only a later loss does it
+    judged = list(_newest_first(path))   # every header read once: the one loaded, and any of another run beside it
+    for p, other, _ in judged:  # `save_checkpoint` writes the leaves first, so only a later loss does it
         if other is not None:                 # another tool's ckpt_*.json: skipped, named
             warnings.warn(f"{p} is not an alphaearth_nb checkpoint ({other}): skipped, loading an older one.",
                           TrainingWarning, stacklevel=user_stacklevel())
@@ -369,6 +398,7 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
         for _, e in damaged:   # each damaged one named with the checkpoint loaded instead (was 'an older checkpoint')
             warnings.warn(f"{e} Falling back to {p.name} (step {got[1].get('step')}).", TrainingWarning,
                           stacklevel=user_stacklevel())
+        _warn_other_runs(path, p, got[1], judged)
         return got
     if not damaged:
         raise CheckpointError(f"no alphaearth_nb checkpoint in {path}: {', '.join(sorted(foreign))} are not in our "

@@ -457,8 +457,10 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         else:
             state = init_state(built, optimizer, cfg.seed)
         state, start = place(state, shardings), int(state.step)
+        run_id = header.get("run") if found is not None else os.urandom(4).hex()   # kept on resume: one run's id
         meta = {"train": cfg, "preset": preset_name, "model": getattr(built, "cfg", None), "seed": cfg.seed,
-                "optimizer": opt_layout(cfg), "sampler": _sampled(source), "data": seen}
+                "optimizer": opt_layout(cfg), "sampler": _sampled(source), "data": seen,
+                **({"run": run_id} if run_id else {})}   # tells its checkpoints from another run's in one folder
         if writer:
             out.mkdir(parents=True, exist_ok=True)
             _write_jsonl(out / "metrics.jsonl", history, mode="w")
