@@ -176,15 +176,20 @@ def keep_heap(default:bool=True, # what to do when `AEF_KEEP_HEAP` is unset
     return KEPT_HEAP
 
 _HINTED = []   # the heap hint, said once per process
+# pyarrow's importers loaded before the package (read at its import, which loads no pandas): the hint names them
+_FIRST = [m for m in ("pandas", "xarray", "geopandas") if m in sys.modules]
 
 def _heap_hint():
     "Say once (`PerformanceWarning`) that pyarrow's jemalloc thread kept the heap from being kept on the CPU backend " \
-    "(pandas imported before the package, usual in notebooks): what is lost and the two fixes. Was: silent."
+    "(pandas imported before the package, usual in notebooks, or xarray, which imports it): what is lost and the " \
+    "two fixes, naming what was imported first (`_FIRST`). Was: silent; then 'pandas (pyarrow)' after `import xarray`."
     if _HINTED or not jemalloc_threads() or jax.default_backend() != "cpu": return
     _HINTED.append(True)
-    warnings.warn("pandas (pyarrow) was imported before alphaearth_nb, so pyarrow's jemalloc thread holds a heap "
+    first = " and ".join(_FIRST) or "pyarrow"
+    was = f"{first} (and so pyarrow) {'was' if len(_FIRST) == 1 else 'were'}" if _FIRST else "pyarrow was"
+    warnings.warn(f"{was} imported before alphaearth_nb, so pyarrow's jemalloc thread holds a heap "
                   "arena of its own and XLA:CPU's freed buffers are not kept (`runtime.keep_heap`): small steps run "
-                  "about a third slower (session 34: 77 vs 49 ms a tiny step). Import alphaearth_nb before pandas, or "
+                  f"about a third slower (session 34: 77 vs 49 ms a tiny step). Import alphaearth_nb before {first}, or "
                   "set `os.environ['JE_ARROW_MALLOC_CONF'] = 'background_thread:false'` before pandas is imported, "
                   "then restart the kernel.", PerformanceWarning, stacklevel=user_stacklevel())
 

@@ -32,3 +32,13 @@ def test_pandas_first_is_said_once_with_the_fixes():
 def test_the_package_first_says_nothing():
     threads, kept, said = _run("import alphaearth_nb, pandas")
     assert not threads and kept == [True, True] and said == [], (threads, kept, said)
+
+
+def test_xarray_first_is_named():
+    "A plain `import xarray` (no pandas written) starts pyarrow's thread too, xarray imports pandas: no false alarm " \
+    "(the heap is not kept: session 34 measured the faults after `import xarray`), so the hint names xarray beside " \
+    "pandas, and the fix. Was: 'pandas (pyarrow) was imported before alphaearth_nb', an import the user never wrote."
+    threads, kept, said = _run("import xarray")
+    assert threads and kept == [False, False] and len(said) == 1, (threads, kept, said)
+    assert said[0].startswith("pandas and xarray (and so pyarrow) were imported before alphaearth_nb"), said
+    assert "Import alphaearth_nb before pandas and xarray, or" in said[0], said
