@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/cli.html.md"""
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import os
 import shlex
@@ -59,11 +60,12 @@ def _cache_or_note() -> None:
         print(f"aef: note: no compile cache ({e}): each run compiles anew; set AEF_COMPILE_CACHE to a writable "
               "folder, or pass --no-compile-cache.", file=sys.stderr)
 
-def _show_warning(message, category, filename, lineno, file=None, line=None):
+def _show_warning(message, category, filename, lineno, file=None, line=None, command:str|None=None):
     "A warning of the `aef` command as one line, `aef: warning: <message>` (its kind unless a `UserWarning`), " \
-    "without the file, line number and source line of ours that Python's default adds."
+    "without the file, line number and source line of ours that Python's default adds; in the shell's words of " \
+    "`command` (the one running: `crs=` is `--crs` under `aef evaluate`), as its errors are."
     kind = "" if category is UserWarning else f"{category.__name__}: "   # `resume=True, but ...`: `--resume, but ...`
-    print(f"aef: warning: {kind}{shell_words(str(message))}", file=sys.stderr if file is None else file)
+    print(f"aef: warning: {kind}{shell_words(str(message), command)}", file=sys.stderr if file is None else file)
 
 def _goes_on(a) -> str:
     "What an interrupted `aef train` can go on from: its newest checkpoint, or none yet (the run starts over)."
@@ -91,7 +93,7 @@ def main(argv:list[str]|None=None) -> int:
         if argv is None: runtime.keep_heap()
         # the command's warnings as `aef: warning: ...` (was: a path of ours, a line number and the source line
         # `table = evaluate.evaluate_embeddings(x, y, ...)`); main([...]) in Python leaves warnings to the caller
-        if argv is None: warnings.showwarning = _show_warning
+        if argv is None: warnings.showwarning = functools.partial(_show_warning, command=a.cmd)
         # the first step of `small` compiles once, not every run; the tiny programs of the set-up are kept too (core)
         if not a.no_compile_cache: _cache_or_note()
         with _env("AEF_FAST_COMPILE", "0" if a.no_fast_compile else None): COMMANDS[a.cmd](a)

@@ -426,7 +426,7 @@ def shell_words(text:str, command:str|None=None) -> str:
     """`text`, a message the package words for Python callers, in the `aef` command's words: a Python form followed by
     its shell form in brackets (`resume=True (`--resume`)`) as the shell form; a Python form offered beside a command
     (`fit(out=...)` / `aef train --out`) left out; a call of `CALLS` as its command; `name=value` of a setting of
-    `FLAGS` as the flag (`--steps 3`, `--resume`) and a bare name with an underscore (`batch_size`) as its flag, but
+    `FLAGS` as the flag (`--steps 3`, `--resume`; a code span of `name=` alone as `--name`) and a bare name with an underscore (`batch_size`) as its flag, but
     not within a call in a code span (`regress(emb, labels, column='value')` stays: `_in_call`). The
     rest as it was: one source of message text, the error family's, translated here for the command (`cli.main`).
     `command` (e.g. 'evaluate') adds the settings only it has a flag for (`COMMAND_FLAGS`: `crs=` as `--crs`)."""
@@ -438,6 +438,7 @@ def shell_words(text:str, command:str|None=None) -> str:
     text = re.sub(r"`(" + "|".join(CALLS) + r")(?:\([^`]*\))?`", lambda m: f"`{CALLS[m.group(1)]}`", text)
     text = re.sub(r"(?<![\w.\-])(" + names + r")=" + _VALUE, lambda m: m[0] if _in_call(text, m.start()) else _flag(m, flags),
                   text)
+    text = re.sub(r"`(" + names + r")=`", lambda m: f"`{flags[m.group(1)]}`", text)   # a bare `crs=`: `--crs`
     under = "|".join(k for k in FLAGS if "_" in k)
     return re.sub(r"(?<![\w.\-`])(" + under + r")(?![\w=])",
                   lambda m: m[0] if _in_call(text, m.start()) else FLAGS[m.group(1)], text)
