@@ -224,13 +224,22 @@ def _frame(geobox) -> tuple:
     x0, _, x1, _ = geobox.boundingbox
     if not crs.is_geographic or abs((x0 + x1) / 2 % 360.0 - 180.0) >= 90.0: return geobox, 0.0
     shift = 180.0 + 360.0 * round(((x0 + x1) / 2 - 180.0) / 360.0)
-    # to_dict: "you will likely lose important projection information", on every call, and no other form gives the
-    # PROJ parameters the twin is built from; a fixed filter would hide it from the user's own calls, so
-    # `catch_warnings` (process-wide before Python 3.14: a thread's filters meanwhile are lost; one short call)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        twin = as_crs({**crs.to_dict(), "pm": 180.0}).to_wkt()
+    twin = _pm180(crs).to_wkt()
     return GeoBox(geobox.shape, Affine(*geobox.affine[:2], geobox.affine.c - shift, *geobox.affine[3:6]), twin), shift
+
+def _pm180(crs):
+    """The lon/lat CRS on geographic `crs`'s ellipsoid with its prime meridian at 180 deg (lon east, lat north, in
+    degrees): PROJ's reading of `crs.to_dict()` with pm=180 (datum 'Unknown based on <ellipsoid> ellipsoid': the
+    same WKT for EPSG:4326, 4269, 4258, OGC:CRS84), built as PROJJSON. Was: that `to_dict`, which warns "you will
+    likely lose important projection information" on every call, under `catch_warnings` (process-wide before Python
+    3.14: a thread's filters meanwhile were lost)."""
+    ell = {k: v for k, v in crs.ellipsoid.to_json_dict().items() if k != "$schema"}
+    axis = lambda name, d: {"name": name, "abbreviation": name[:3].lower(), "direction": d, "unit": "degree"}
+    return as_crs({"type": "GeographicCRS", "name": "unknown",
+                   "datum": {"type": "GeodeticReferenceFrame", "name": f"Unknown based on {crs.ellipsoid.name} ellipsoid",
+                             "ellipsoid": ell, "prime_meridian": {"name": "unknown", "longitude": 180}},
+                   "coordinate_system": {"subtype": "ellipsoidal",
+                                         "axis": [axis("Longitude", "east"), axis("Latitude", "north")]}})
 
 def _pixel_lon(r:xr.DataArray, crs) -> xr.DataArray:
     "Longitude (deg) of each (y, x) pixel centre of `r` on CRS `crs`, lazily, chunked like `r`."
@@ -262,9 +271,10 @@ def mosaic(cubes:list,                # float cubes (time, y, x, band), each wit
     require("rasterio", "official", "mosaicking onto one grid")
     from rasterio.errors import NotGeoreferencedWarning
     # rasterio's MEM-to-MEM warp of each dask chunk says "Dataset has no geotransform ... identity matrix" though
-    # odc-geo hands it both transforms (odc-geo issue 131; the output is right, tests/test_official checks it).
-    # The chunks are warped later, on dask's threads, where no `catch_warnings` here reaches (and it is not
-    # thread-safe): so one filter, for that message from rasterio.warp only, stays in place.
+    # odc-geo hands it both transforms (odc-geo issue 131; the output is right, tests/test_official checks it):
+    # rasterio opens each array under its own `catch_warnings`, which on dask's threads overlap, one restoring the
+    # filters while another opens (with dask's synchronous scheduler nothing is said). The chunks are warped later,
+    # where nothing here reaches: so one filter, for that message from rasterio.warp only, stays in place.
     warnings.filterwarnings("ignore", message="Dataset has no geotransform", category=NotGeoreferencedWarning,
                             module=r"rasterio\.warp")
     if resampling not in ("average", "nearest"):
@@ -274,12 +284,10 @@ def mosaic(cubes:list,                # float cubes (time, y, x, band), each wit
     dst, (frame, shift) = geobox.crs.wkt, _frame(geobox)
     for c in cubes:
         src = c.odc.assign_crs(c.attrs["crs"])
-        # GDAL's warper reports its in-memory arrays as not georeferenced (eager input: beside the filter above, for
-        # rasterio.warp's chunks); `catch_warnings` (process-wide before Python 3.14: a thread's filters meanwhile are
-        # lost; a filter of every UserWarning would hide the user's)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)
-            r = xr_reproject(src, frame, resampling=resampling, dst_nodata=np.nan)
+        # no filter here (was `catch_warnings` ignoring every UserWarning, process-wide before Python 3.14): eager input
+        # warps warning nothing (rasterio's MemoryDataset opens its arrays under its own `catch_warnings`), and what
+        # escapes that on dask's threads is the one message the filter above is for
+        r = xr_reproject(src, frame, resampling=resampling, dst_nodata=np.nan)
         r = rename_spatial(r.drop_vars("spatial_ref", errors="ignore"))
         if shift: r = r.assign_coords(x=r.x.values + shift)
         if resampling == "average": r = unit_length(r)

@@ -6,24 +6,26 @@ import inspect
 import json
 import warnings
 
+import numpy as np
 import pyproj
 import pytest
 
-from alphaearth_nb import geo, geometries
+from alphaearth_nb import geo, geometries, official
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 
-def _strict(f, category=Warning):
-    "f() with `category` an error, as a user's `simplefilter('error', category)`; the filters unchanged by it."
+def _strict(f, category=Warning, kept=True):
+    """f() with `category` an error, as a user's `simplefilter('error', category)`; the filters unchanged by it
+    (`kept`; mosaic keeps its one fixed filter of rasterio's spurious message first, by design)."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", category)
         before = list(warnings.filters)
         out = f()
-        assert warnings.filters == before
+        assert not kept or warnings.filters == before
     return out
 
 
-@pytest.mark.parametrize("mod", [geo, geometries])
+@pytest.mark.parametrize("mod", [geo, geometries, official])
 def test_no_catch_warnings(mod):
     assert "warnings.catch_warnings()" not in inspect.getsource(mod)
 
@@ -110,3 +112,57 @@ def test_gdals_warning_of_another_format_reaches_the_users_filter(tmp_path):
     assert any("open.kml holds polygon rings that are not closed" in m for m in said), said   # ours, after it
     ring = g.geometry.iloc[0].exterior.coords
     assert len(ring) == 5 and ring[0] == ring[-1] == (3.0, 45.0)
+
+
+def _zone_cube(crs, lon, lat, band, half=2000.0, res=40.0):
+    "A float cube (1, y, x, 64) in `crs` holding unit vector e_band everywhere, `half` metres round lon/lat (numpy)."
+    import pandas as pd
+    import xarray as xr
+    from alphaearth_nb.core import band_names
+    x0, y0 = pyproj.Transformer.from_crs("EPSG:4326", crs, always_xy=True).transform(lon, lat)
+    n = int(2 * half / res)
+    v = np.zeros((1, n, n, 64), np.float32)
+    v[..., band] = 1
+    return xr.DataArray(v, dims=("time", "y", "x", "band"),
+                        coords={"time": pd.to_datetime(["2024-01-01"]), "band": band_names(),
+                                "y": y0 + half - res * (np.arange(n) + 0.5), "x": x0 - half + res * (np.arange(n) + 0.5)},
+                        attrs={"crs": crs})
+
+
+def _lonlat_box(lon, lat):
+    from odc.geo.geobox import GeoBox
+    from odc.geo.geom import BoundingBox
+    return GeoBox.from_bbox(BoundingBox(lon - 0.01, lat - 0.005, lon + 0.01, lat + 0.005, "EPSG:4326"), "EPSG:4326",
+                            resolution=0.001)
+
+
+def test_the_frame_at_180_is_proj_strings_twin_and_warns_nothing():
+    pytest.importorskip("odc.geo")
+    from alphaearth_nb.spatial import as_crs
+    for code, datum in (("EPSG:4326", "WGS84"), ("EPSG:4269", "NAD83")):
+        twin = _strict(lambda: official._pm180(as_crs(code)), UserWarning)
+        assert twin == pyproj.CRS(f"+proj=longlat +datum={datum} +pm=180 +no_defs")   # PROJ's own twin, by hand
+        assert twin.prime_meridian.longitude == 180.0 and twin.is_geographic
+    gb, shift = _strict(lambda: official._frame(_lonlat_box(180.0, -17.0)), UserWarning)   # odc-geo's own
+    # PendingDeprecationWarning (affine's `*`) aside
+    assert shift == 180.0 and tuple(gb.boundingbox)[:4] == pytest.approx((-0.01, -17.005, 0.01, -16.995))
+
+
+def test_a_mosaic_across_180_warns_nothing_and_keeps_the_users_filter(monkeypatch):
+    # UTM 60S (band 0) and 1S (band 1) meet at 180 deg: a lon/lat output takes each pixel from the zone it lies in
+    pytest.importorskip("odc.geo")
+    import odc.geo.xr
+    cubes = [_zone_cube("EPSG:32701", 180.0, -17.0, 1), _zone_cube("EPSG:32760", 180.0, -17.0, 0)]
+    m = _strict(lambda: official.mosaic(cubes, _lonlat_box(180.0, -17.0), "nearest"), UserWarning, kept=False)
+    m = m.isel(time=0).values
+    x = 179.99 + 0.001 * (np.arange(20) + 0.5)   # the 20 pixel centres; west of 180 zone 60S's, east of it 1S's
+    assert m.shape[:2] == (10, 20) and (np.argmax(m, -1) == np.where(x < 180.0, 0, 1)[None, :]).all()
+    real = odc.geo.xr.xr_reproject
+
+    def warning_reproject(*a, **k):
+        warnings.warn("said inside the warp", UserWarning)
+        return real(*a, **k)
+
+    monkeypatch.setattr(odc.geo.xr, "xr_reproject", warning_reproject)   # was: ignored by mosaic's catch_warnings
+    with pytest.raises(UserWarning, match="said inside the warp"):
+        _strict(lambda: official.mosaic(cubes, _lonlat_box(180.0, -17.0), "nearest"), UserWarning, kept=False)
