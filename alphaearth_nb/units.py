@@ -19,8 +19,9 @@ from .unit_samples import clear_values, frame_samples, sample_values
 # %% auto #0
 __all__ = ['WETTEST', 'UNIT_SLIPS', 'FAMILY_SLIPS', 'PROVIDER_OFFSETS', 'COMMON_FILLS', 'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS',
            'PART_SHARE', 'FEET', 'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS', 'ORDER_MARGIN', 'TERRAIN',
-           'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'fill_values', 'range_slips', 'unit_slips', 'band_slips',
-           'check_units', 'frame_bands', 'check_frame_units', 'check_terrain', 'sample_values', 'frame_samples']
+           'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'fill_values', 'range_slips', 'unit_slips',
+           'band_slips', 'check_units', 'frame_bands', 'check_frame_units', 'check_terrain', 'sample_values',
+           'frame_samples']
 
 # %% ../nbs/02a_units.ipynb #u0004
 _all_ = ["sample_values", "frame_samples"]   # from `unit_samples` (02a), split from here: `units.sample_values` as before
@@ -460,7 +461,19 @@ TERRAIN = {"dem": ("elevation", "slope")}
 TERRAIN_SPREAD = 3.0   # a ratio within this factor of 1 (or of a scale) is that scale: resampling blurs, never x 30
 # feet: the ratio on ground steeper than STEEP degrees (integer metres and integer degrees blur flatter ground) lies in
 # FEET_RATIO; real DEMs in metres read 1..1.5 there (the WorldCereal patch: 1.43, its 30 m slope on a 10 m grid)
-STEEP, FEET_RATIO = 3.0, (2.2, 8.0)
+STEEP, FEET_RATIO = 3.0, (2.2, 5.7)
+# decimetres (0.1 m, the SI prefix deci): a ratio of 10, told from feet's 3.28 and centimetres' 100 at the geometric
+# means between them (5.7, 31.6); the WorldCereal patch in decimetres reads 14.3, in feet 4.69
+DM_RATIO = (FEET_RATIO[1], 31.6)
+# the rank correlation of gradient and slope over the window, pixel by pixel, at or above which the slope follows the
+# elevation (the WorldCereal patch, integer degrees of a 30 m slope on 10 m pixels: 0.48; the sample scene: 1.0); a
+# slope of independent values (`toy_stack`'s noise: 0.0, ratio 29) tells no decimetres
+FOLLOWS = 0.25
+
+def _ranked_corr(a, b) -> float:
+    "The rank (Spearman) correlation of two flat arrays, ties in arbitrary order."
+    rank = lambda v: np.argsort(np.argsort(v)).astype(np.float64)
+    return float(np.corrcoef(rank(a), rank(b))[0, 1])
 
 def check_terrain(source,          # a Source or its name
                   ds:xr.Dataset,   # the source's bands on (time, y, x) (or (y, x)), numpy- or dask-backed
@@ -468,7 +481,8 @@ def check_terrain(source,          # a Source or its name
                   n:int=256,       # the side of the centre window read
                  ) -> None:
     """Raise `UnitsError` when a source with an elevation and a slope (`TERRAIN`) has an elevation whose gradient is
-    100 or 1000 times the slope's tangent (centimetres, millimetres: `SCALED_UNITS`) or a 1000th (kilometres), 3.28 times on ground steeper
+    100 or 1000 times the slope's tangent (centimetres, millimetres: `SCALED_UNITS`), 10 times (decimetres:
+    `DM_RATIO`) or a 1000th (kilometres), 3.28 times on ground steeper
     than `STEEP` degrees (feet: `FEET_RATIO`), or a slope in radians. Reads a window of at most `n` x `n` pixels at
     the centre of the first frame; too few sloped pixels: nothing said. A slope in percent is not told here (on gentle
     ground 100 tan a is within 1.75 of a in degrees, closer than real products agree): `UNIT_SLIPS` names it where
@@ -490,6 +504,8 @@ def check_terrain(source,          # a Source or its name
     if not dy > 0 or not dx > 0: return
     g = np.hypot(*np.gradient(e, dy, dx))
     ok = np.isfinite(g) & np.isfinite(s) & (s > 0)
+    if (s[ok] > 90).mean() > 0.01: return   # no slope in degrees passes 90 (percent: `UNIT_SLIPS` names it); a fill may
+    ok &= s <= 90
     if ok.sum() < 64 or not np.median(g[ok]) > 0: return
     near = lambda r, f: f / TERRAIN_SPREAD <= r <= f * TERRAIN_SPREAD
     eb, sb, who = *pair, name or src.name
@@ -504,6 +520,11 @@ def check_terrain(source,          # a Source or its name
                          f"of {sb} where the ground is steeper than {STEEP:g} degrees (1 in metres, 3.28 in feet; its "
                          f"values: {np.nanmedian(e):.4g} median): multiply by 0.3048: "
                          f"`ds['{eb}'] = ds['{eb}'] * 0.3048`.")
+    if DM_RATIO[0] <= r <= DM_RATIO[1] and _ranked_corr(g[ok], s[ok]) >= FOLLOWS:   # decimetres: steep ground or
+                                                          # not (feet, 3.28, are judged on steep ground only: above)
+        raise UnitsError(f"{who}.{eb} should be in m but looks like decimetres: its gradient is {r:.1f} times the "
+                         f"tangent of {sb} (1 in metres, 3.28 in feet, 10 in decimetres; its values: "
+                         f"{np.nanmedian(e):.4g} median): divide by 10: `ds['{eb}'] = ds['{eb}'] / 10`.")
     for f, what in SCALED_UNITS["m"]:   # centimetres, millimetres (feet: above)
         if near(r, f):
             raise UnitsError(f"{who}.{eb} should be in m but looks like {what}: its gradient is {r:.0f} times the "
