@@ -23,7 +23,7 @@ import uuid
 import warnings
 from pathlib import Path
 
-from .core import (ConfigError, DiskError, NotOursError, NotWritableError, OutputExistsError,
+from .core import (ConfigError, DiskError, MissingDataError, NotOursError, NotWritableError, OutputExistsError,
                                 RemoteOutputError, flag, checks_flags, user_stacklevel, with_article)
 from .scratch import REUSE_SLACK, partial_name, pid_alive, scratch_writer, this_host, writer_gone
 from .paths import (USER_AGENT, gdal_path, input_path, is_remote, nothing_to_write,   # what a path names
@@ -80,7 +80,9 @@ def local_output(target:str|os.PathLike, # the folder or file about to be writte
                 ) -> Path:
     """`target` as the local `Path` to write (`user_path`), checked before any work: `RemoteOutputError` for a URL
     (`scheme://...`) or a GDAL `/vsi...` path, naming the upload (`Path` would read `gs://b/a.zarr` as the local
-    folders `gs:/b/a.zarr`); `NotWritableError` when no file can be made where it goes (`writable`)."""
+    folders `gs:/b/a.zarr`); `NotWritableError` when no file can be made where it goes (`writable`). A symbolic
+    link is checked where it leads, the link named: `MissingDataError` for a loop or a target whose folder is missing
+    (`_link_target`: nothing is made through it), `NotWritableError` for a folder there that takes no file."""
     if (s := remote_url(target)) is not None:
         scheme, sep, _ = s.partition("://"); scheme = scheme.lower() if sep else s[1:].split("/")[0]
         local = s.rstrip("/").rsplit("/", 1)[-1] or "out"
@@ -92,9 +94,35 @@ def local_output(target:str|os.PathLike, # the folder or file about to be writte
                                 f"path only ({was}), so nothing was written: write it to a local path ({local!r}), "
                                 f"then upload it, e.g. {up}.")
     t = user_path(named_path(target, what))
+    if t.is_symlink():   # its target is what is written (`check_output`): checked there, the link named
+        to = _link_target(t, what)
+        try: local_output(to, what, folder, replace)
+        except NotWritableError as e: raise NotWritableError(f"{t} is a symbolic link to {to}: {e}") from None
+        return t
     if folder and _isdir(t):   # an existing folder: written into (a run), or replaced (its folder takes the copy)
         return writable([t.parent, t] if replace else t, t, what)   # one error for both
     return writable(next((p for p in t.parents if _exists(p)), Path(".")), t, what)   # folders above: made there
+
+def _link_target(t:Path,            # an output path that is a symbolic link
+                what:str="output",  # a word for messages
+               ) -> Path:
+    """Where the link `t` leads, the path an output given as `t` is written to (the link stays). `MissingDataError`
+    naming the link, where it leads and the fixes for a link in a loop, and for one whose target's folder is missing
+    (a drive not mounted, a folder moved): nothing is made through it (was: the folders made, as `mkdir -p` would,
+    on the disk under the mount point; or Python's PermissionError or FileNotFoundError, naming neither the link nor
+    the output)."""
+    q = shlex.quote(str(t))
+    try: to = t.resolve()
+    except (RuntimeError, OSError):   # Python 3.11 says a loop by RuntimeError, 3.13 by OSError (ELOOP)
+        raise MissingDataError(f"{t} is a symbolic link that leads round in a loop (it, or a link it leads to, points "
+                               f"back), so no {what} can be written through it; nothing was written: remove the link "
+                               f"(`rm {q}`) to write the {what} in its place, or name another path.") from None
+    if not _exists(to) and (gone := [p for p in to.parents if not _exists(p)]):
+        raise MissingDataError(f"{t} is a symbolic link to {to}, whose folder {gone[-1]} does not exist (a drive not "
+                               f"mounted, a folder moved or deleted?), so the {what} was not written through it: make "
+                               f"the folder (`mkdir -p {shlex.quote(str(to.parent))}`) to write it there, remove the "
+                               f"link (`rm {q}`) to write it in the link's place, or name another path.")
+    return to
 
 def _exists(p:Path) -> bool:
     "Whether `p` exists; False where it cannot be seen (no permission on a folder above): the check goes up."
