@@ -28,11 +28,11 @@ from .dims import GRID_WANTED, X_NAMES, Y_NAMES, spatial_dim
 __all__ = ['CF_LON_UNITS', 'CF_LAT_UNITS', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs']
 
 # %% ../nbs/02b_crs.ipynb #f0002
-_SAME_PLACE_M = 0.1   # datums EPSG places closer than this (shift plus stated accuracy) are one for a map: 1% of a 10 m pixel
-_PROJ4_NULL = ("NAD83",)   # PROJ.4's `+datum=` names spelt as an ellipsoid and `+towgs84=0,0,0` (pj_datums.c), WGS84 aside
+_SAME_PLACE_M = 0.1   # datums EPSG places closer than this (shift plus stated accuracy) are one: 1% of a 10 m pixel
+_PROJ4_NULL = ("NAD83",)   # PROJ.4 `+datum=`s spelt as an ellipsoid and `+towgs84=0,0,0` (pj_datums.c), WGS84 aside
 
 def _on_datum(c:CRS, d:CRS) -> CRS:
-    "`c` (a geodetic or projected CRS) on the datum (or datum ensemble) of `d`: its projection, ellipsoid and axes kept."
+    "`c` (a geodetic or projected CRS) on the datum (or datum ensemble) of `d`: its projection, ellipsoid, axes kept."
     j, h = c.to_json_dict(), d.to_json_dict()
     g, hg = j.get("base_crs", j), h.get("base_crs", h)
     for k in ("datum", "datum_ensemble"): g.pop(k, None)
@@ -66,17 +66,28 @@ def _fits(wkt:str) -> tuple:
                 out.append(e); datums.add(e.datum.name)
     return tuple(out)
 
+_FRAME_METHODS = (9607, 1032, 1038)   # EPSG's Coordinate Frame rotation: rotations the other sign of `+towgs84`'s
+
 def _to_wgs84_is(e:CRS, shift:tuple) -> bool:
-    "Whether EPSG holds a Helmert transformation from `e`'s datum to WGS 84 of these 7 `+towgs84` terms (PROJ's database)."
+    """Whether EPSG holds a Helmert transformation from `e`'s datum to WGS 84 of these 7 `+towgs84` terms (metres,
+    arc-seconds, ppm; Position Vector as PROJ reads them), from PROJ's database; other units are no match."""
     g = e.geodetic_crs.to_epsg(min_confidence=100) if e.geodetic_crs else None
     if g is None: return False
     try:
         with closing(sqlite3.connect(f"file:{Path(get_data_dir()) / 'proj.db'}?mode=ro", uri=True)) as db:
-            rows = db.execute("SELECT tx, ty, tz, rx, ry, rz, scale_difference FROM helmert_transformation_table "
-                              "WHERE deprecated = 0 AND source_crs_auth_name = 'EPSG' AND source_crs_code = ? AND "
-                              "target_crs_auth_name = 'EPSG' AND target_crs_code = '4326'", (str(g),)).fetchall()
+            rows = db.execute("SELECT method_code, tx, ty, tz, rx, ry, rz, scale_difference FROM "
+                              "helmert_transformation_table WHERE deprecated = 0 AND source_crs_auth_name = 'EPSG' AND "
+                              "source_crs_code = ? AND target_crs_auth_name = 'EPSG' AND target_crs_code = '4326' AND "
+                              "CAST(translation_uom_code AS TEXT) = '9001' AND "
+                              "CAST(coalesce(rotation_uom_code, 9104) AS TEXT) = '9104' AND "
+                              "CAST(coalesce(scale_difference_uom_code, 9202) AS TEXT) = '9202'", (str(g),)).fetchall()
     except sqlite3.Error: return False
-    return any(np.allclose([v or 0.0 for v in r], shift, atol=1e-9) for r in rows)
+    want = (list(shift) + [0.0] * 7)[:7]
+    for m, *v in rows:
+        v = [x or 0.0 for x in v]
+        if str(m).isdigit() and int(m) in _FRAME_METHODS: v[3:6] = [-x for x in v[3:6]]
+        if np.allclose(v, want, rtol=0, atol=1e-6): return True
+    return False
 
 def _one_place(a:CRS, b:CRS) -> bool:
     """Whether PROJ's best transformation between the datums of `a` and `b` (EPSG's, no ballpark) moves the middle of
@@ -124,7 +135,11 @@ def _bound_read(wkt:str) -> tuple:
     "`_bound_source`'s reading of the bound CRS `wkt`, cached: (the CRS, the MetadataWarning's words or None)."
     c = CRS.from_wkt(wkt)
     src, hub, op = c.source_crs, c.target_crs, c.coordinate_operation
-    if op is None or hub is None or any(p.value != 0 for p in op.params): return src, None
+    if op is None or hub is None: return src, None
+    if any(p.value != 0 for p in op.params):   # a real shift: the EPSG CRS of one place whose datum EPSG shifts so
+        shift = tuple(p.value for p in op.params)   # (GDAL 2's ED50 -87,-98,-121: EPSG:1133), else the source
+        groups = _groups(tuple(e for e in _fits(src.to_wkt()) if _to_wgs84_is(e, shift)))
+        return (groups[0][0] if len(groups) == 1 else src), None
     if src.ellipsoid == hub.ellipsoid:   # `+ellps=WGS84 +towgs84=0,0,0`: WGS 84 itself (PROJ.4's `+datum=WGS84`)
         try: return _on_datum(src, hub), None
         except _ProjCRSError: return src, None
@@ -137,9 +152,9 @@ def _bound_read(wkt:str) -> tuple:
     if (pick := _proj4_pick(src)) is not None:
         others = [e for e in hinted if e.datum.name != pick.datum.name]
         return pick, (None if not others else
-            f"{what} is read as EPSG:{pick.to_epsg()} ({pick.name}): `+ellps={pick.ellipsoid.name}` with `+towgs84=0,0,0`"
-            f" is how PROJ.4 spells that datum. It fits {_listed(others)} as well (EPSG gives their datums a null shift "
-            f"to WGS 84 too), up to metres apart: if it is one of those, say so, e.g. "
+            f"{what} is read as EPSG:{pick.to_epsg()} ({pick.name}): `+ellps={pick.ellipsoid.name}` with "
+            f"`+towgs84=0,0,0` is how PROJ.4 spells that datum. It fits {_listed(others)} as well (EPSG gives their "
+            f"datums a null shift to WGS 84 too), up to metres apart: if it is one of those, say so, e.g. "
             f"`ds.rio.write_crs('EPSG:{others[0].to_epsg()}')`")
     groups = _groups(tuple(hinted or fits))
     if len(groups) == 1: return groups[0][0], None
@@ -148,7 +163,7 @@ def _bound_read(wkt:str) -> tuple:
     return src, (f"{what} fits {len(firsts)} EPSG CRSs equally, {_listed(firsts)} (the same projection and "
                  f"ellipsoid{', each datum shifted by none to WGS 84 in EPSG' if hinted else ''}), which place pixels "
                  "up to metres apart: it is kept as given, so it equals none of them. Say which it is, e.g. "
-                 f"`ds.rio.write_crs('EPSG:{firsts[0].to_epsg()}')` or `ds.attrs['crs'] = 'EPSG:{firsts[0].to_epsg()}'`")
+                 f"`ds.rio.write_crs('EPSG:{(k := firsts[0].to_epsg())}')` or `ds.attrs['crs'] = 'EPSG:{k}'`")
 
 @lru_cache(maxsize=512)
 def _epsg_wkt(wkt:str) -> int|None:
@@ -220,7 +235,8 @@ def as_crs(crs) -> CRS:  # EPSG code or string ('EPSG:32631', 32631), WKT, PROJJ
 
 def crs_name(crs) -> str:  # any spelling `as_crs` reads
     """A short name of `crs`: 'EPSG:n' where one EPSG CRS is it (`_epsg_of`: PROJ.4 text with `+ellps=` alone or
-    `+towgs84=0,0,0` too), else its WKT (MGA zone 55 on GRS80 is GDA94, GDA2020 or PNG94: was pyproj's first, GDA2020)."""
+    `+towgs84=0,0,0` too), else its WKT (MGA zone 55 on GRS80 is GDA94, GDA2020 or PNG94; was pyproj's first,
+    GDA2020)."""
     c = as_crs(crs)
     code = _epsg_of(c)
     return f"EPSG:{code}" if code else c.to_wkt()
@@ -263,7 +279,8 @@ def crs_of(obj) -> str|None:  # DataArray, Dataset or DataTree (attrs['crs'], or
     'degrees_east' / 'degrees_north' in any CF spelling, or standard_name 'longitude' / 'latitude'; both axes, dim
     names alone are not enough), as netCDF files of gridded data write a lon/lat grid; None. Such a map then wraps
     across the antimeridian, 0..360 longitudes too, as one with its CRS written (was: no CRS, no wrap). PROJ text
-    that fits several EPSG CRSs is the one whose area of use holds the map's middle, where one alone does (`_by_place`)."""
+    that fits several EPSG CRSs is the one whose area of use holds the map's middle, where one alone does
+    (`_by_place`)."""
     refuse_path(obj, GRID_WANTED, "raster")
     if isinstance(obj, xr.DataTree):   # the tree's own, else its data's, else the first child's that has one
         if obj.attrs.get("crs"): return _crs_text(obj.attrs["crs"])
@@ -288,7 +305,9 @@ def is_geographic(crs) -> bool:  # any spelling `as_crs` reads, or None
 
 # %% ../nbs/02b_crs.ipynb #r0010
 def _bound_source(c:CRS) -> CRS:
-    """The CRS a bound CRS (PROJ.4's `+towgs84`) places coordinates in. A real shift: its source. A shift of none
+    """The CRS a bound CRS (PROJ.4's `+towgs84`) places coordinates in. A real shift: the EPSG CRS of the same
+    projection and ellipsoid whose datum EPSG shifts to WGS 84 by exactly it, where one (place) does (ED50 / UTM 31N
+    with GDAL 2's -87,-98,-121: EPSG:23031), else its source (was: its source always). A shift of none
     (`+towgs84=0,0,0`, as GDAL 2, R's raster and old .prj files write): on WGS 84's ellipsoid, WGS 84 (PROJ.4's
     `+datum=WGS84`); else the EPSG CRS of the same projection and ellipsoid (`_fits`) that PROJ.4's datum spelling
     names (`+ellps=GRS80 +towgs84=0,0,0` is `+datum=NAD83`: UTM 17N is EPSG:26917, a MetadataWarning naming the

@@ -62,3 +62,19 @@ def test_one_fit_or_one_place_is_its_code_unsaid(text, code):
     # control: WGS 84 / UTM 32N is the one fit; RGF93 v1, v2 and v2b (Lambert-93) lie within 5 cm (EPSG:9882, 9788)
     h, said = _read(text)
     assert said == [] and crs_name(text) == f"EPSG:{code}" and h.equals(as_crs(code), ignore_axis_order=True)
+
+
+ED50_31N = "+proj=utm +zone=31 +ellps=intl +towgs84=-87,-98,-121,0,0,0,0 +units=m +no_defs"   # GDAL 2's ED50
+BNG = ("+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy "
+       "+towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs")       # GDAL 2's OSGB36
+
+
+@pytest.mark.parametrize("text, code", [(ED50_31N, 23031), (BNG, 27700)])
+def test_a_real_shift_epsg_gives_the_datum_is_that_datum(text, code):
+    # EPSG:1133 'ED50 to WGS 84 (1)' is -87,-98,-121 m; EPSG:1314 'OSGB36 to WGS 84 (6)' these 7 terms (Position
+    # Vector, as +towgs84). Was: the source, 'Unknown based on International 1924 ellipsoid', equal to no EPSG CRS
+    assert same_crs(text, f"EPSG:{code}") and crs_name(text) == f"EPSG:{code}"
+
+
+def test_a_shift_epsg_does_not_give_stays_the_source():
+    assert not same_crs(ED50_31N.replace("-121", "-122"), "EPSG:23031")   # 1 m off EPSG:1133: no datum of EPSG
