@@ -7,6 +7,8 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/core.html.md"""
 # %% ../nbs/00_core.ipynb #c0002
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import errno
 import functools
 import inspect
@@ -34,12 +36,13 @@ __all__ = ['SEED_MAX', 'MAP_WANTED', 'PARAMETERS', 'AEFError', 'TimeError', 'Mis
            'CheckpointError', 'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError',
            'StackTypeError', 'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError',
            'UnitsWarning', 'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError',
-           'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError',
-           'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'flag', 'whole',
-           'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'decimal', 'choice_word',
-           'with_article', 'user_stacklevel', 'refuse_path', 'CallableModule', 'callable_module', 'documented',
-           'Frames', 'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names',
-           'band_order', 'a_bands', 'a_positions']
+           'UnknownFieldError', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
+           'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning',
+           'PerformanceWarning', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params',
+           'checks_flags', 'unknown_keys', 'checks_fields', 'decimal', 'choice_word', 'with_article', 'user_stacklevel',
+           'refuse_path', 'CallableModule', 'callable_module', 'documented', 'Frames', 'Target', 'Texts',
+           'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands',
+           'a_positions']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -80,6 +83,7 @@ class NoDataWarning(UserWarning): "Part of a result has no data (a year of a cub
 class MetadataWarning(UserWarning): "Per-frame metadata (e.g. Sentinel-1 orbit direction) is absent: a default is assumed."
 class DamagedCheckpointError(CheckpointError): "A checkpoint file is cut short or its bytes changed."
 class MixedModelsError(CheckpointError): "Embeddings compared or joined come from two models (checkpoints)."
+class UnknownFieldError(ConfigError, TypeError): "A keyword a config or function does not take ('batchsize'): the closest named."
 
 # %% ../nbs/00_core.ipynb #c2001e
 class OutputExistsError(AEFError, FileExistsError): "An output exists and replacing it was not asked for."
@@ -217,11 +221,18 @@ def checks_flags(fn:Callable) -> Callable:  # a public function whose bool param
     """Decorate a public function so that its yes/no parameters (`yes_no_params`) go through `flag` at the door,
     before any work: text ('false', 'no'), 2 or 0.5 raise `ConfigError` naming the parameter (text is true in
     Python, so `legend="false"` drew a legend); 0/1 and numpy bools arrive as `bool`; a `bool|None` parameter keeps
-    None. A call that passes none of them costs one dictionary lookup per parameter given."""
+    None. A keyword `fn` does not take is `UnknownFieldError` naming the closest it takes (`unknown_keys`; was
+    Python's TypeError 'got an unexpected keyword argument'). A call that passes none of them costs one dictionary
+    lookup per parameter given."""
     params = yes_no_params(fn)
     if not params: return fn
+    ps = inspect.signature(fn).parameters.values()
+    takes = None if any(p.kind == p.VAR_KEYWORD for p in ps) else \
+        [p.name for p in ps if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]   # None: takes any keyword
+    known = frozenset(takes or ())
     @functools.wraps(fn)
     def checked(*args, **kwargs):
+        if takes is not None and not known.issuperset(kwargs): unknown_keys(kwargs, takes, f"{fn.__name__}()")
         args = list(args)
         for name, (i, none_ok) in params.items():
             if i is not None and i < len(args):
@@ -230,6 +241,46 @@ def checks_flags(fn:Callable) -> Callable:  # a public function whose bool param
         return fn(*args, **kwargs)
     checked.__kwdefaults__ = fn.__kwdefaults__   # read by callers that forward a function's defaults
     return checked
+
+def _closest(key:str, known:list, aliases:dict) -> str|None:
+    "The name of `known` that `key` likely means: itself in another case, the same letters without '_' " \
+    "('batchsize'), a name users write for it (`aliases`: 'lr' -> 'peak_lr'), else `difflib`'s closest; None."
+    words = {**{k: k for k in known}, **aliases}
+    bare = lambda s: re.sub(r"[\s_-]+", "", str(s).lower())
+    if hit := next((v for w, v in words.items() if bare(w) == bare(key)), None): return hit
+    near = difflib.get_close_matches(str(key).lower(), list(words), 1, 0.6)
+    return words[near[0]] if near else None
+
+def unknown_keys(given,                  # the keywords passed (a dict or names)
+                 known,                  # the names taken, in their order
+                 where:str,              # who takes them, for the message: "TrainConfig", "fit()"
+                 aliases:dict|None=None, # names users write for a field -> the field ({'lr': 'peak_lr'})
+                ) -> None:
+    "`UnknownFieldError` naming each of `given` that `known` lacks, the one it likely means (`_closest`) and every " \
+    "name `known` holds: `TrainConfig(batchsize=8)` says 'did you mean batch_size?' (was: TypeError " \
+    "'unexpected keyword argument'). Nothing for names it holds."
+    known = list(known)
+    if not (bad := [str(k) for k in given if k not in known]): return
+    said = [f"{k!r} (did you mean {m!r}?)" if (m := _closest(k, known, aliases or {})) else repr(k) for k in bad]
+    raise UnknownFieldError(f"{where} got {'an unknown name' if len(bad) == 1 else 'unknown names'} {', '.join(said)}: "
+                            f"it takes {', '.join(known)}.")
+
+def checks_fields(cls=None, *,           # a dataclass (put this decorator above `@dataclass`)
+                  aliases:dict|None=None, # names users write for a field -> the field ({'lr': 'peak_lr'})
+                 ):
+    "Class decorator of a config dataclass: a keyword its `__init__` does not take (so `dataclasses.replace`'s too) " \
+    "is `UnknownFieldError` naming the field it likely means and every field (`unknown_keys`), before the config is " \
+    "made. Was: Python's TypeError 'got an unexpected keyword argument'. One set lookup a keyword given."
+    def deco(cls):
+        init, names = cls.__init__, [f.name for f in dataclasses.fields(cls) if f.init]
+        known = frozenset(names)
+        @functools.wraps(init)
+        def __init__(self, *args, **kwargs):
+            if not known.issuperset(kwargs): unknown_keys(kwargs, names, cls.__name__, aliases)
+            init(self, *args, **kwargs)
+        cls.__init__ = __init__
+        return cls
+    return deco if cls is None else deco(cls)
 
 _DECIMAL = {int: re.compile(r"[+-]?[0-9]+"), float: re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")}
 

@@ -19,6 +19,8 @@ from .core import ConfigError, Frames, TrainExample, TrainingWarning, checks_fla
 from .model import AlphaEarth, family
 from .sources import get_source
 from .timecodes import position
+from .core import checks_fields   # a misspelt config field: UnknownFieldError naming the closest
+
 
 # %% auto #0
 __all__ = ['COLLAPSED', 'SPREAD_MIN', 'LossWeights', 'source_error', 'uniformity_loss', 'embedding_spread', 'collapse_watch',
@@ -26,6 +28,7 @@ __all__ = ['COLLAPSED', 'SPREAD_MIN', 'LossWeights', 'source_error', 'uniformity
            'encoder_inputs', 'example_terms', 'total_loss']
 
 # %% ../nbs/15_losses.ipynb #c0005
+@checks_fields
 @dataclass(frozen=True)
 class LossWeights:
     "Weights of the loss terms, and of each source inside the reconstruction term."

@@ -27,6 +27,8 @@ from .stp import Encoded, STPConfig, STPEncoder
 from .nn import Stack, count_params, split
 from .summary import PERIOD_CODE_DIM, Summary, period_code, unit, vmf_sample
 from .text import TEXT_DIM
+from .core import UnknownFieldError, checks_fields, unknown_keys   # a misspelt config field: UnknownFieldError naming the closest
+
 
 # %% auto #0
 __all__ = ['PRESETS', 'REQUIRED_FAMILIES', 'input_spec', 'n_outputs', 'family', 'ModelConfig', 'preset', 'config_from_json',
@@ -51,6 +53,7 @@ def _tuples(v):
     return tuple(_tuples(x) for x in v) if isinstance(v, list) else v
 
 # %% ../nbs/14_model.ipynb #c0008s1
+@checks_fields
 @dataclass(frozen=True)
 class ModelConfig:
     "Everything that fixes an `AlphaEarth` model's shapes and constants."
@@ -134,21 +137,31 @@ PRESETS = {
                         summary_width=512, summary_heads=8, up_width=256, decoder_width=512, text_width=512),
 }
 
+# training settings (`step.TrainConfig`'s, and the names users write for them) given to `preset` by mistake
+_TRAINING = {k: k for k in ("steps", "peak_lr", "warmup", "batch_size", "seed", "checkpoint_every")} | \
+    {"lr": "peak_lr", "learning_rate": "peak_lr"}
+
 def preset(name:str, # "tiny", "small" or "lite"
            **overrides, # ModelConfig fields; STPConfig fields (patch, blocks, ...) go to the encoder
           ) -> ModelConfig:
     "A named `ModelConfig` with fields overridden, its sources resolved from the registry now. Raises " \
-    "`ConfigError` for a name not in `PRESETS` and for a field neither `ModelConfig` nor `STPConfig` has."
+    "`ConfigError` for a name not in `PRESETS`, `UnknownFieldError` (a `ConfigError`) naming the closest for a " \
+    "field neither `ModelConfig` nor `STPConfig` has."
     name = choice_word(name)   # 'Small', ' TINY': one reading of choice words (as aef train --preset)
     if name not in PRESETS: raise ConfigError(f"unknown preset {name!r}: use one of {sorted(PRESETS)}.")
     base = PRESETS[name]
     mine = {f.name for f in dataclasses.fields(ModelConfig)}
     enc = {f.name for f in dataclasses.fields(STPConfig)} - mine
-    if bad := sorted(set(overrides) - mine - enc):
-        raise ConfigError(f"preset({name!r}) got unknown field(s) {bad}: ModelConfig takes {sorted(mine)}, "
-                          f"the encoder (STPConfig) {sorted(enc)}.")
+    bare = lambda k: str(k).lower().replace("_", "")   # 'batchsize' too
+    if said := [k for k in overrides if bare(k) in (train := {bare(w): v for w, v in _TRAINING.items()})]:
+        k, v = said[0], train[bare(said[0])]
+        raise UnknownFieldError(f"preset({name!r}) got {k!r}, a training setting (TrainConfig.{v}), not the "
+                                f"model's: pass it to fit, e.g. `fit({name!r}, data, config=TrainConfig({v}=...))`.")
+    if isinstance(overrides.get("stp"), dict): overrides = {**overrides.pop("stp"), **overrides}   # stp={'blocks': 4}
+    unknown_keys(overrides, [f.name for f in dataclasses.fields(ModelConfig)] + [f.name for f in   # 'embed_dm':
+                 dataclasses.fields(STPConfig) if f.name in enc], f"preset({name!r})")   # did you mean 'embed_dim'?
     enc_over = {k: overrides.pop(k) for k in list(overrides) if k in enc}
-    stp = dataclasses.replace(overrides.pop("stp", base.stp), **enc_over)
+    stp = dataclasses.replace(overrides.pop("stp", base.stp), **enc_over)   # a misspelt one: STPConfig names it
     return dataclasses.replace(base, stp=stp, **{"sources": (), **overrides})
 
 # %% ../nbs/14_model.ipynb #h2m001

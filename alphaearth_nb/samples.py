@@ -25,6 +25,8 @@ from .stacks import (check_grid, in_period, pack_frames, pick_frames, resolve, s
                                   validate_stack)
 from .text import TEXT_DIM, encode_texts
 from .timecodes import as_numbers, numeric_time_hint, to_days
+from .core import checks_fields   # a misspelt config field: UnknownFieldError naming the closest
+
 
 # %% auto #0
 __all__ = ['SAMPLERS', 'SamplerConfig', 'sampler_config', 'Prepared', 'read_texts', 'prepare', 'sample_site', 'sample_periods',
@@ -32,6 +34,7 @@ __all__ = ['SAMPLERS', 'SamplerConfig', 'sampler_config', 'Prepared', 'read_text
            'BatchIterator', 'Batches']
 
 # %% ../nbs/05_samples.ipynb #c0006
+@checks_fields
 @dataclass(frozen=True)
 class SamplerConfig:
     "How training examples are cut from a stack."

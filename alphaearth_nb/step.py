@@ -26,6 +26,8 @@ from . import nn
 from .core import ConfigError, as_seed, checks_flags, flag, real, seed_key, whole
 from .runtime import compiler_options, frozen_traces, gc_frozen
 from .dist import constrain, place
+from .core import checks_fields   # a misspelt config field: UnknownFieldError naming the closest
+
 
 # %% auto #0
 __all__ = ['STEPS_MAX', 'as_peak_lr', 'TrainConfig', 'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer',
@@ -46,6 +48,10 @@ def as_peak_lr(v,                   # a learning rate: a number, or text that re
                           "moves each parameter by about the learning rate a step, so a larger one trains noise")
     return v
 
+@checks_fields(aliases={"lr": "peak_lr", "learning_rate": "peak_lr", "max_lr": "peak_lr",
+                         "warmup_steps": "warmup", "total_steps": "steps", "max_steps": "steps", "num_steps": "steps",
+                         "bs": "batch_size", "beta1": "b1", "beta2": "b2", "epsilon": "eps", "max_grad_norm": "clip_norm",
+                         "grad_clip": "clip_norm", "save_every": "checkpoint_every", "random_seed": "seed"})   # 'batchsize': did you mean batch_size?
 @dataclass(frozen=True)
 class TrainConfig:
     "Optimiser, schedule, precision, sharding and checkpoint settings."

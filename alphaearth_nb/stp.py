@@ -22,6 +22,8 @@ from .nn import (ACTIVATIONS, DTYPES, NORMS, Attention, Dense, MLP, Norm, activa
                               bilinear, depthwise3, host_const, host_normal, identity3, is_concrete,
                               pool, space_to_depth, split)
 from .timecodes import timecode
+from .core import checks_fields   # a misspelt config field: UnknownFieldError naming the closest
+
 
 # %% auto #0
 __all__ = ['LEVELS', 'SEASONS', 'RELATIVE_SPANS', 'FRAME_CODE_DIM', 'PAIRS', 'UNROLL_BLOCKS', 'STPConfig', 'Encoded',
@@ -34,6 +36,7 @@ LEVELS = (16, 8, 2)  # downscale factors of L for the space, time and precision 
 def _positive_int(v) -> bool: return isinstance(v, (int, np.integer)) and not isinstance(v, bool) and v >= 1
 
 # %% ../nbs/11_stp.ipynb #c0006s1
+@checks_fields
 @dataclass(frozen=True)
 class STPConfig:
     "Sizes and choices of the STP encoder; validated when made. Defaults are the paper's `lite` widths."
