@@ -104,6 +104,10 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
     if start > a.steps:   # fit's own refusal (a.steps meant as "more"), said before the plan and the data's loading
         raise ConfigError(f"{a.out} holds a run at step {start}, past steps={a.steps}: steps counts the whole run, so "
                           f"pass steps={start + a.steps} to train {a.steps} more.")
+    if start and start == a.steps:   # a finished run resumed: said before the plan, the data and the step's compile
+        print(f"{a.out} is already at step {start} of --steps {a.steps}: nothing to train; pass a larger --steps (the "
+              f"whole run's, e.g. --steps {2 * a.steps}) to train more, with --resume")
+        return
     if a.texts:  # geotagged texts for a stack on disk (y, x in its CRS, time, text); read first: it is cheap
         mine = open_csv(a.texts, "--texts", "columns y, x (in the stack's CRS), time, text")
         samples.read_texts(mine, f"--texts {a.texts}", first_line=2)  # a missing column, a time 'yesterday': exit 2 now
@@ -125,7 +129,7 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
     except MissingSourceError as e:  # its fix names the Python setting: say the options too
         raise MissingSourceError(f"{e} With `aef train`: --inputs / --targets, e.g. --inputs ndvi --targets "
                                  "ndvi,dem") from None
-    if int(state.step) <= start:   # a finished run resumed: no step ran (its metrics may be gone with them)
+    if int(state.step) <= start:   # no step ran (a finished run is said above, before any work)
         print(f"{a.out} is already at step {int(state.step)} of --steps {a.steps}: nothing trained; pass a larger "
               f"--steps (the whole run's, e.g. --steps {2 * a.steps}) to train more")
         return

@@ -532,8 +532,8 @@ def test_train_resume_of_a_finished_run_says_nothing_was_trained(tmp_path, capsy
     monkeypatch.setattr(cli.train, "fit", lambda *a, **k: (type("S", (), {"step": 2})(), []))
     code = main(["train", "--out", str(tmp_path / "run"), "--resume"])
     said = capsys.readouterr()
-    assert code == 0 and "already at step 2 of --steps 2: nothing trained" in said.out, said
-    assert "--steps" in said.out.split("nothing trained")[1] and "loss" not in said.out
+    assert code == 0 and "already at step 2 of --steps 2: nothing to train" in said.out, said   # before fit since s36
+    assert "--steps" in said.out.split("nothing to train")[1] and "loss" not in said.out
 
 
 def test_a_folder_that_is_no_corpus_is_not_told_to_hold_one(tmp_path, capsys):
