@@ -19,9 +19,9 @@ from .unit_samples import clear_values, frame_samples, sample_values
 # %% auto #0
 __all__ = ['WETTEST', 'UNIT_SLIPS', 'FAMILY_SLIPS', 'PROVIDER_OFFSETS', 'COMMON_FILLS', 'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS',
            'PART_SHARE', 'FEET', 'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS', 'ORDER_MARGIN', 'TERRAIN',
-           'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'fill_values', 'range_slips', 'unit_slips',
-           'band_slips', 'check_units', 'frame_bands', 'check_frame_units', 'check_terrain', 'sample_values',
-           'frame_samples']
+           'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'PERCENT_READS', 'fill_values',
+           'range_slips', 'unit_slips', 'band_slips', 'check_units', 'frame_bands', 'check_frame_units',
+           'check_terrain', 'sample_values', 'frame_samples']
 
 # %% ../nbs/02a_units.ipynb #u0004
 _all_ = ["sample_values", "frame_samples"]   # from `unit_samples` (02a), split from here: `units.sample_values` as before
@@ -469,6 +469,9 @@ DM_RATIO = (FEET_RATIO[1], 31.6)
 # elevation (the WorldCereal patch, integer degrees of a 30 m slope on 10 m pixels: 0.48; the sample scene: 1.0); a
 # slope of independent values (`toy_stack`'s noise: 0.0, ratio 29) tells no decimetres
 FOLLOWS = 0.25
+# slope readings (gentle, steep) compared for a slope in percent read as degrees (`_warn_percent`): on steep readings
+# tan(reading) outgrows reading / 100 (at 58: 1.59 against 0.58), on gentle ones they are within 1.75 of each other
+PERCENT_READS = ((2, 20), (50, 90))
 
 def _ranked_corr(a, b) -> float:
     "The rank (Spearman) correlation of two flat arrays, ties in arbitrary order."
@@ -484,9 +487,11 @@ def check_terrain(source,          # a Source or its name
     100 or 1000 times the slope's tangent (centimetres, millimetres: `SCALED_UNITS`), 10 times (decimetres:
     `DM_RATIO`) or a 1000th (kilometres), 3.28 times on ground steeper
     than `STEEP` degrees (feet: `FEET_RATIO`), or a slope in radians. Reads a window of at most `n` x `n` pixels at
-    the centre of the first frame; too few sloped pixels: nothing said. A slope in percent is not told here (on gentle
-    ground 100 tan a is within 1.75 of a in degrees, closer than real products agree): `UNIT_SLIPS` names it where
-    steep ground reads above 90. A path is `core.refuse_path`'s `DTypeError` (was: passed, or AttributeError)."""
+    the centre of the first frame; too few sloped pixels: nothing said. A slope in percent: 16 distinct values past
+    95, which no slope in degrees reaches (a cliff is 90; one repeated value is a fill), are refused (`UNIT_SLIPS`
+    needs its 99th percentile past 90); on moderate mountains, every reading under 90, `_warn_percent` warns where
+    the gradient says percent; on gentle ground it cannot be told (100 tan a is within 1.75 of a in degrees, closer
+    than real products agree). A path is `core.refuse_path`'s `DTypeError` (was: passed, or AttributeError)."""
     refuse_path(ds, "a source is an xarray Dataset (time, y, x), one variable per band", "source")
     src = get_source(source)
     pair = TERRAIN.get(src.family)
@@ -504,11 +509,16 @@ def check_terrain(source,          # a Source or its name
     if not dy > 0 or not dx > 0: return
     g = np.hypot(*np.gradient(e, dy, dx))
     ok = np.isfinite(g) & np.isfinite(s) & (s > 0)
-    if (s[ok] > 90).mean() > 0.01: return   # no slope in degrees passes 90 (percent: `UNIT_SLIPS` names it); a fill may
+    eb, sb, who = *pair, name or src.name
+    to_deg = f"convert to degrees: `ds['{sb}'] = np.degrees(np.arctan(ds['{sb}'] / 100))`"
+    if (past := np.unique(s[ok][s[ok] > 95])).size >= 16:   # a cliff is 90 degrees; resampling overshoots a little
+        raise UnitsError(f"{who}.{sb} should be in degrees but its values look like percent: {past.size} distinct "
+                         f"values pass 95 (up to {past[-1]:.4g}), which no slope in degrees does (a cliff is 90), and "
+                         f"they are not one repeated fill: {to_deg}.")
+    if (s[ok] > 90).mean() > 0.01: return   # one fill repeated past 90 in more than 1%: nothing to judge
     ok &= s <= 90
     if ok.sum() < 64 or not np.median(g[ok]) > 0: return
     near = lambda r, f: f / TERRAIN_SPREAD <= r <= f * TERRAIN_SPREAD
-    eb, sb, who = *pair, name or src.name
     if s[ok].max() <= np.pi / 2 and near(np.median(g[ok]) / np.median(np.tan(s[ok])), 1):
         raise UnitsError(f"{who}.{sb} should be in degrees but reads as radians: its tangent matches the gradient of "
                          f"{eb} once taken as radians: convert it: `ds['{sb}'] = np.rad2deg(ds['{sb}'])`.")
@@ -534,3 +544,26 @@ def check_terrain(source,          # a Source or its name
         raise UnitsError(f"{who}.{eb} should be in m but looks like kilometres: its gradient is {r:.2g} times the "
                          f"tangent of {sb} (1 in metres; its values: {np.nanmedian(e):.4g} median): multiply by "
                          f"1000: `ds['{eb}'] = ds['{eb}'] * 1000`.")
+    _warn_percent(g, s, ok, who, eb, sb, to_deg)
+
+def _warn_percent(g, s, ok, who, eb, sb, to_deg):
+    """Warn `UnitsWarning` when a slope read in degrees (`s`, with the gradient `g` of its elevation over pixels `ok`)
+    grows flatter than its gradient where it reads `PERCENT_READS`' steep range as a slope in percent would: the
+    ratio gradient / tan(slope) there, over the ratio on gentle readings, is within a third of the way (in log) from
+    what percent gives (0.64 where the steep readings' median is 58) to 1, degrees' value (a slope 1.5 times as steep
+    reads 0.78..0.82 on the 1,200 m hills of the tests: silent). A warning: a slope from a finer grid also reads
+    steeper than its gradient on steep ground; on gentle ground alone nothing is said (100 tan a is within 1.75 a)."""
+    (g0, g1), (h0, h1) = PERCENT_READS
+    lo, hi = ok & (s > g0) & (s <= g1), ok & (s >= h0) & (s <= h1)
+    if lo.sum() < 64 or hi.sum() < 64: return
+    ratio = lambda m, f: np.median(g[m] / f(s[m]))
+    deg, pct = lambda v: np.tan(np.radians(v)), lambda v: v / 100
+    seen = ratio(hi, deg) / ratio(lo, deg)                    # 1 for degrees
+    want = np.median(pct(s[hi]) / deg(s[hi])) / np.median(pct(s[lo]) / deg(s[lo]))   # what percent gives
+    if want < 0.8 and abs(np.log(seen / want)) < abs(np.log(want)) / 3:   # within a third of the way to 1 (in log)
+        warnings.warn(f"{who}.{sb} may be in percent, not degrees: where it reads {h0}..{h1} the gradient of {eb} is "
+                      f"{seen:.2f} times its tangent, relative to gentler readings ({g0}..{g1}), as a slope in "
+                      f"percent read as degrees gives ({want:.2f}; 1 in degrees; a slope from a finer grid than "
+                      f"{eb}'s can also do this): if the product says percent, {to_deg}.", UnitsWarning,
+                      stacklevel=user_stacklevel())
+
