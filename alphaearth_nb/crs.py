@@ -214,12 +214,14 @@ def _by_place(obj, text:str) -> str:
     if text[:5].upper() == "EPSG:" or not (fits := _open_fits(text)): return text
     xd, yd = spatial_dim(obj, X_NAMES), spatial_dim(obj, Y_NAMES)
     if xd is None or yd is None or xd not in obj.coords or yd not in obj.coords: return text
-    x, y = (np.asarray(obj[d].values, np.float64) for d in (xd, yd))
-    if x.ndim != 1 or y.ndim != 1 or not np.isfinite(x).any() or not np.isfinite(y).any(): return text
     c = as_crs(text)
     src = c.source_crs if c.is_bound else c   # to its own lon/lat: the projection undone, no datum needed
-    lon, lat = Transformer.from_crs(src, src.geodetic_crs, always_xy=True).transform(
-        (np.nanmin(x) + np.nanmax(x)) / 2, (np.nanmin(y) + np.nanmax(y)) / 2)
+    try:
+        x, y = (np.asarray(obj[d].values, np.float64) for d in (xd, yd))
+        if x.ndim != 1 or y.ndim != 1 or not np.isfinite(x).any() or not np.isfinite(y).any(): return text
+        lon, lat = Transformer.from_crs(src, src.geodetic_crs, always_xy=True).transform(
+            (np.nanmin(x) + np.nanmax(x)) / 2, (np.nanmin(y) + np.nanmax(y)) / 2)
+    except (TypeError, ValueError, ProjError, _ProjCRSError): return text   # x/y no numbers, or no inverse
     inside = [e for e in fits if e.area_of_use is not None and _in_area(e, lon, lat)]
     return f"EPSG:{inside[0].to_epsg()}" if len(inside) == 1 else text
 

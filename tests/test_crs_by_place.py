@@ -61,3 +61,9 @@ def test_write_crs_writes_the_epsg_crs_it_names():
                     "+proj=utm +zone=17 +ellps=GRS80 +towgs84=0,0,0 +units=m")   # PROJ.4's +datum=NAD83: EPSG:26917
     assert out.attrs["crs"] == "EPSG:26917"
     assert out.spatial_ref.attrs["crs_wkt"] == as_crs("EPSG:26917").to_wkt()   # was the bound GRS80 WKT
+
+
+def test_y_of_no_numbers_keeps_the_text():
+    d = xr.DataArray(np.zeros((2, 2)), dims=("y", "x"), coords={"y": ["a", "b"], "x": [5e5, 5e5 + 10]},
+                     attrs={"crs": UTM31})
+    assert crs_of(d) == UTM31   # no place to read: kept (was ValueError, c7a2c0c)
