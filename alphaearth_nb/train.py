@@ -238,7 +238,13 @@ def _load_state(ckdir:Path, built, cfg:TrainConfig) -> tuple[TrainState, dict]:
 
 def _train_config(config, **over) -> TrainConfig:
     "The run's `TrainConfig`: `config` with the given overrides; a run shorter than the default warm-up (1000) " \
-    "warms up for a tenth; one shorter than a warm-up set in `config` is refused (`TrainConfig` names both)."
+    "warms up for a tenth; one shorter than a warm-up set in `config` is refused (`TrainConfig` names both). A " \
+    "dict (a YAML file's settings) is read as `TrainConfig(**config)`, its misspelt names named (`UnknownFieldError`)."
+    if isinstance(config, dict): config = TrainConfig(**config)   # was: AttributeError 'dict' ... 'steps'
+    if config is not None and not isinstance(config, TrainConfig):
+        what = "the class TrainConfig" if config is TrainConfig else f"a {type(config).__name__}"
+        raise ConfigError(f"config is {what}: pass a TrainConfig(...) of the settings, e.g. "
+                          "`config=TrainConfig(steps=1000, batch_size=8)`, or a dict of them")
     base = config or TrainConfig()
     over = {k: whole(v, k, getattr(base, k)) for k, v in over.items() if v is not None}  # steps="100": named
     default = TrainConfig.__dataclass_fields__["warmup"].default   # warmup=50 of the user's: never changed silently
@@ -411,13 +417,17 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     in its heap (`runtime.keep_heap`: no page faults a step; AEF_KEEP_HEAP=0 leaves glibc's defaults).
 
     Raises (all `core.AEFError`) `ConfigError` for a setting out of range (a `batch_size` the devices do not split,
-    `steps` below a resumed run's step); what `checkpoint.run_folder` raises for `out` (`RunLockedError` while a live
+    `steps` below a resumed run's step), a `config` that is no `TrainConfig` (a dict is read as one) and `resume`
+    without `out`; `UnknownFieldError` (a `ConfigError`) for a misspelt keyword or config name; what `checkpoint.run_folder` raises for `out` (`RunLockedError` while a live
     run holds it, `NotOursError` for a folder that is no run, `OutputExistsError` for a run there without `resume`
     or `overwrite`); `CheckpointError` for a checkpoint that does not fit the model; `TrainingError` when the loss
     becomes NaN or the data runs out before `steps`."""
     keep_heap()
     resume, overwrite = flag(resume, "resume"), flag(overwrite, "overwrite")  # overwrite="no" is true: refused
     cfg = _train_config(config, steps=steps, batch_size=batch_size, seed=seed, checkpoint_every=checkpoint_every)
+    if resume and out is None:   # was: trained from step 0 and saved nothing, without a word
+        raise ConfigError("resume=True needs the run folder to resume: pass out=, e.g. `fit(model, data, "
+                          "out='runs/a', resume=True)` (without out= nothing is resumed and nothing is saved)")
     loss_fn = losses.total_loss if loss_fn is None else loss_fn
     _refuse_unpaired(cfg, loss_fn)  # batch_size=1: the uniformity term would be 0, silently
     mesh = make_mesh(batch_size=cfg.batch_size) if mesh is None else mesh  # host CPU: the devices that split it
