@@ -12,7 +12,6 @@ import dask
 import json
 import shutil
 import tempfile
-import warnings
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -171,7 +170,7 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
     `read_cog` reads back: its attrs are those `open_zarr` gives back of a store `to_zarr` wrote, but for attrs
     of the user's own (`embeddings.COG_ATTRS` names those kept). Folders missing above it are made (as `mkdir -p`, `files.writing_folder`'s rule)."""
     require("rasterio", "official", "writing COGs")
-    import rasterio, rasterio.errors
+    import rasterio
     from rasterio.enums import Resampling
     if dtype not in ("int8", "float32"): raise DTypeError(f"dtype must be 'int8' or 'float32', got {dtype!r}")
     blocksize = check_blocksize(blocksize); check_output(path, overwrite, "COG")   # before any work
@@ -189,17 +188,15 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
             if not _write_rows(dst, emb, dtype, blocksize): raise nothing_to_write("embedding", path)  # the stage is removed
             if facs: dst.build_overviews(facs, Resampling.nearest)   # placeholders, overwritten below
         for i, f in enumerate(facs):
-            # an overview level carries no georeferencing of its own: rasterio warns at every open of one, and no open
-            # form avoids it; a fixed filter of that message would hide it from the user's own files too, so
-            # `catch_warnings` (process-wide before Python 3.14: a thread's filters meanwhile are lost; this open
-            # alone)
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", rasterio.errors.NotGeoreferencedWarning)
-                with rasterio.open(f"GTIFF_DIR:{i + 2}:{src}", "r+") as ov:
-                    # GDAL counts an overview's blocks from the file's first row (the southern one when
-                    # bottom_up): y negated, the stored order reads north-up to coarsen, which starts there
-                    fo = emb.assign_coords(y=-emb["y"]) if bottom_up else emb
-                    _write_rows(ov, block_mean_direction(fo, f), dtype, max(16, blocksize // f))
+            # GDAL's OVERVIEW_LEVEL opens overview i as a dataset of its own, georeferenced (the file's geotransform
+            # at f times the pixel), writable: so rasterio has no NotGeoreferencedWarning to give and nothing is
+            # filtered (was: `GTIFF_DIR:{i + 2}:` opened the bare overview, which rasterio warned of at every open,
+            # under `catch_warnings`, process-wide before Python 3.14: a thread's filters meanwhile were lost)
+            with rasterio.open(src, "r+", OVERVIEW_LEVEL=i) as ov:
+                # GDAL counts an overview's blocks from the file's first row (the southern one when
+                # bottom_up): y negated, the stored order reads north-up to coarsen, which starts there
+                fo = emb.assign_coords(y=-emb["y"]) if bottom_up else emb
+                _write_rows(ov, block_mean_direction(fo, f), dtype, max(16, blocksize // f))
     return user_path(path)
 
 # %% ../nbs/25c_exports.ipynb #c0012

@@ -10,7 +10,7 @@ import numpy as np
 import pyproj
 import pytest
 
-from alphaearth_nb import geo, geometries, official
+from alphaearth_nb import exports, geo, geometries, official
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 
@@ -25,7 +25,7 @@ def _strict(f, category=Warning, kept=True):
     return out
 
 
-@pytest.mark.parametrize("mod", [geo, geometries, official])
+@pytest.mark.parametrize("mod", [exports, geo, geometries, official])
 def test_no_catch_warnings(mod):
     assert "warnings.catch_warnings()" not in inspect.getsource(mod)
 
@@ -166,3 +166,45 @@ def test_a_mosaic_across_180_warns_nothing_and_keeps_the_users_filter(monkeypatc
     monkeypatch.setattr(odc.geo.xr, "xr_reproject", warning_reproject)   # was: ignored by mosaic's catch_warnings
     with pytest.raises(UserWarning, match="said inside the warp"):
         _strict(lambda: official.mosaic(cubes, _lonlat_box(180.0, -17.0), "nearest"), UserWarning, kept=False)
+
+
+@pytest.mark.parametrize("bottom_up", [False, True])
+def test_cog_overviews_are_written_warning_nothing(tmp_path, bottom_up):
+    # 64 x 64 pixels: the west half e_0, the east half e_1, a NaN square 8 x 8 at the north-west corner; blocksize 16
+    # gives overviews at 2 and 4 (32 and 16 pixels a side), each the renormalised block mean: e_0 west, e_1 east,
+    # no data where the whole block is NaN
+    rasterio = pytest.importorskip("rasterio")
+    from alphaearth_nb.testing import embedding_from_array
+    v = np.zeros((64, 64, 64), np.float32)
+    v[:, :32, 0] = 1.0
+    v[:, 32:, 1] = 1.0
+    v[:8, :8] = np.nan
+    p = _strict(lambda: exports.to_cog(embedding_from_array(v), tmp_path / "e.tif", blocksize=16, bottom_up=bottom_up),
+                UserWarning)
+    for level, f in enumerate((2, 4)):
+        with rasterio.open(p, OVERVIEW_LEVEL=level) as ov:
+            codes = ov.read()   # (64, rows, cols) in file order: north first, or south with bottom_up
+        n = 64 // f
+        assert codes.shape == (64, n, n)
+        empty = np.zeros((n, n), bool)
+        empty[:8 // f, :8 // f] = True
+        empty = empty[::-1] if bottom_up else empty
+        assert (codes[:, empty] == -128).all() and (codes[:, ~empty] != -128).all()
+        want = np.where(np.arange(n) < n // 2, 0, 1)
+        assert (np.argmax(codes, 0)[~empty] == np.broadcast_to(want, (n, n))[~empty]).all()
+
+
+def test_cog_overviews_keep_the_users_filter(tmp_path, monkeypatch):
+    pytest.importorskip("rasterio")
+    from alphaearth_nb.testing import embedding_from_array, random_unit
+    from rasterio.errors import NotGeoreferencedWarning
+    real = exports.block_mean_direction
+
+    def warning_mean(*a, **k):
+        warnings.warn("said inside the overview", NotGeoreferencedWarning)
+        return real(*a, **k)
+
+    monkeypatch.setattr(exports, "block_mean_direction", warning_mean)   # was: ignored by the overview's filter
+    with pytest.raises(NotGeoreferencedWarning, match="said inside the overview"):
+        _strict(lambda: exports.to_cog(embedding_from_array(random_unit((32, 32), seed=1)), tmp_path / "e.tif",
+                                       blocksize=16), NotGeoreferencedWarning)
