@@ -19,9 +19,9 @@ import numpy as np
 from jaxtyping import Array, Bool, Float, PRNGKeyArray
 
 # %% auto #0
-__all__ = ['NORMS', 'ACTIVATIONS', 'DTYPES', 'CPU_LOW_PRODUCTS', 'CPU_LOW_MIN_WIDTH', 'DW_CHUNK_BYTES', 'TAP_SUMS_MAX_C',
-           'PAIR_SUMS_MIN_SIZE', 'is_concrete', 'split', 'host_normal', 'host_const', 'identity3', 'loop_body',
-           'traced_for', 'products', 'product_dtype', 'activation_dtype', 'on_platform', 'Dense', 'Norm',
+__all__ = ['NORMS', 'ACTIVATIONS', 'DTYPES', 'CPU_LOW_PRODUCTS', 'CPU_LOW_MIN_WIDTH', 'DW_CHUNK_BYTES', 'YNN_DW_MIN_OUT',
+           'TAP_SUMS_MAX_C', 'PAIR_SUMS_MIN_SIZE', 'is_concrete', 'split', 'host_normal', 'host_const', 'identity3',
+           'loop_body', 'traced_for', 'products', 'product_dtype', 'activation_dtype', 'on_platform', 'Dense', 'Norm',
            'masked_softmax', 'Attention', 'MLP', 'conv3', 'pool', 'upsample', 'computed_once', 'depthwise3', 'bilinear',
            'space_to_depth', 'cell_valid', 'Stack', 'Conv3', 'build', 'count_params']
 
@@ -340,14 +340,25 @@ def _strided_chunks(n:int, m:int) -> int:
     c0 = -(-n // m)
     return next((c for c in range(c0, 2 * c0 + 1) if n % c == 0), 0)
 
+YNN_DW_MIN_OUT = 32  # XLA:CPU (jaxlib 0.10.2) runs conv3's weight gradient as a YNNPACK convolution only with at
+                     # least this many out channels; with fewer, as Eigen's (session 36: 1.25 against 0.78 CPU ms)
+
+def _conv3_dw_cpu(x, w, g):
+    "`_conv3_dw` on the CPU: where `g` has fewer than `YNN_DW_MIN_OUT` channels and `x` at least that many, as the " \
+    "weight gradient of the convolution with `g` as input and `x` as output gradient (in and out exchanged, so " \
+    "YNNPACK's), flipped back: f32[3, 3, i, o], the same sums in another order."
+    i, o = x.shape[-1], g.shape[-1]
+    if not o < YNN_DW_MIN_OUT <= i: return _conv3_dw(x, w, g)
+    return jnp.flip(_conv3_dw(g, jnp.zeros((3, 3, o, i), w.dtype), x), (0, 1)).swapaxes(2, 3)
+
 def _conv3_chunked_grads(x, w, g):
     "XLA's own input gradient, and its weight gradient summed over chunks of frames (see below); chunk k holds every " \
     "c-th frame from frame k, so that frames split over devices in blocks split every chunk alike."
     n, m = len(x), _frames_per_chunk(x, w.shape[-1])
     if not (c := _strided_chunks(n, m)):
-        return _conv3_dx(x, w, g), sum(_conv3_dw(x[k:k + m], w, g[k:k + m]) for k in range(0, n, m))
+        return _conv3_dx(x, w, g), sum(_conv3_dw_cpu(x[k:k + m], w, g[k:k + m]) for k in range(0, n, m))
     xs, gs = x.reshape(n // c, c, *x.shape[1:]), g.reshape(n // c, c, *g.shape[1:])
-    return _conv3_dx(x, w, g), sum(_conv3_dw(xs[:, k], w, gs[:, k]) for k in range(c))
+    return _conv3_dx(x, w, g), sum(_conv3_dw_cpu(xs[:, k], w, gs[:, k]) for k in range(c))
 
 _conv3_chunked = _conv3_with(_conv3_chunked_grads)
 
