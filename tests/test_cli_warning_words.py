@@ -22,6 +22,8 @@ def test_a_bare_setting_in_a_code_span_is_its_flag():
     assert shell_words("pass `crs=` to say which", "train") == "pass `crs=` to say which"
     assert shell_words("set `steps=` higher") == "set `--steps` higher"
     assert shell_words("use `regress(emb, crs=)`", "evaluate") == "use `regress(emb, crs=)`"   # a call: as written
+    said = "the first 10 batches hold no valid text, so the CLIP term is 0: pass `texts=` with the stack"   # fit's
+    assert shell_words(said, "train") == said.replace("`texts=`", "`--texts`") and shell_words(said) == said
 
 
 def test_aef_evaluate_warns_in_the_shell_s_words(tmp_path):
