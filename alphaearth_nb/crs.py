@@ -321,6 +321,8 @@ def _bound_source(c:CRS) -> CRS:
     if words: warnings.warn(words, MetadataWarning, stacklevel=user_stacklevel())
     return out
 
+_epsg_crs = lru_cache(maxsize=256)(CRS.from_epsg)   # one CRS object a code, not parsed again
+
 def horizontal_crs(crs) -> CRS:  # any spelling `as_crs` reads (compound, 3D and bound CRSs too)
     """The horizontal part of `crs` (any spelling `as_crs` reads): a compound CRS's first part (EPSG:32631+5773 ->
     UTM zone 31N), a 3D CRS in 2D (EPSG:4979, WGS 84 with ellipsoidal heights -> WGS 84), a bound CRS's source
@@ -328,7 +330,7 @@ def horizontal_crs(crs) -> CRS:  # any spelling `as_crs` reads (compound, 3D and
     the one EPSG CRS it fits (`_epsg_of`); any other as it is. A map's pixels are placed by these two axes alone."""
     c = as_crs(crs)
     if c.is_bound: c = _bound_source(c)
-    elif c.to_epsg(min_confidence=100) is None and (code := _epsg_of(c)): c = CRS.from_epsg(code)   # PROJ text
+    elif c.srs[:5].upper() != "EPSG:" and (code := _epsg_of(c)): c = _epsg_crs(code)   # PROJ text, WKT: cached
     if c.is_compound and c.sub_crs_list: c = c.sub_crs_list[0]
     if len(c.axis_info) > 2 and not c.is_geocentric:
         try: c = c.to_2d()
