@@ -157,6 +157,7 @@ SECTIONS = {
         'check_exact_ids': "vals\n    class ids (any shape); only floats are judged\nstored\n    the float type they were stored in (`stored_dtype`), when narrower\nwhat : str\n    the labels' name in the message\n",
         'label_values': 'vals\n    labels, any shape: numbers, text, bytes\n',
         'labelled_values': 'labels : xr.DataArray\n    a label raster (any dims), numeric or text\npositive : bool\n    negative numbers (and negative number text) are unlabelled\nnodata\n    further value(s) meaning "unlabelled"\n',
+        'lost_classes': 'vals\n    labels (N,), any form `label_values` reads\nkept\n    bool (N,): whether each label lies on a pixel with data\n',
         'refuse_missing_labels': 'y\n    labels (N,): numbers or names, any array-like\nwhat : str\n    what they are, for the message\n',
         'warn_missing_rows': "missing\n    mask (N,) of a table's rows whose label is missing (NaN, None, NA)\ncolumn : str\n    the label column\nwhat : str\n    whose rows, for the message\nfix : str|None\n    how to make them count, in the caller's words (None: the DataFrame's `fillna`)\n",
         'refuse_mixed_labels': "vals\n    labels (text, numbers or both), no unlabelled entries\ncolumn : str|None\n    the column's name, for the message\n",

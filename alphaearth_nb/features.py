@@ -7,14 +7,17 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/features.html.md"""
 # %% ../nbs/23b_features.ipynb #f0002
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import xarray as xr
 
-from .core import (EMBED_DIM, AEFError, DimensionError, EmptyStackError, GridError, LabelError, checks_flags,
+from .core import (EMBED_DIM, AEFError, DimensionError, EmptyStackError, GridError, LabelError, NoDataWarning,
+                                checks_flags, user_stacklevel,
                                 refuse_path)
 from .geo import (check_same_grid, crs_name, crs_of, declared_nodata, is_lazy, north_up, outside_valid,
                                rename_spatial, same_crs, to_crs, unpacked)
-from .labels import (OFF_MAP, check_exact_ids, label_array, label_values, labelled_cells, on_map_grid,
+from .labels import (OFF_MAP, check_exact_ids, label_array, label_values, labelled_cells, lost_classes, on_map_grid,
                                   stored_dtype)
 from .knn import wider_than_float32
 from .embeddings import NORM_TOL, a_positions, sq_norms, as_embedding, gate_vectors, refuse_rotation
@@ -177,7 +180,8 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     read by `labels.label_values` (text '1', '01', '1.0' is the number 1), as `classify` reads them. Class ids
     (`positive`) in a float type beyond the integers it holds exactly (2^24 in float32, also a float32 file that
     reading widened) are a `LabelError`, as in `classify` (`labels.check_exact_ids`); value rasters
-    (`positive=False`) are values and pass. A path (either) is `core.refuse_path`'s `DTypeError` (was, for the
+    (`positive=False`) are values and pass. A class every labelled pixel of which has no features (NaN) is in no
+    pair, so in no score: a `NoDataWarning` names it and its label count (`labels.lost_classes`). A path (either) is `core.refuse_path`'s `DTypeError` (was, for the
     labels: 'got a str', naming no reader)."""
     refuse_path(features, "features are a map (y, x, band): an embedding or a baseline", "map")
     refuse_path(labels, "points_at's labels are a raster (an xarray DataArray (y, x) on the features' grid; points, a "
@@ -217,6 +221,11 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     X = f.values.reshape(lv.shape + (-1,))[keep]
     ok = np.isfinite(X).all(1)
     if not ok.any(): raise LabelError("no labelled pixel has features (all NaN): label pixels inside the data")
+    if lost := lost_classes(lv[keep], ok):   # a class none of whose pixels has data: in no pair, so in no score
+        warnings.warn(f"every labelled pixel of {lost} lies on a pixel without features (NaN: a cloud gap, the map's "
+                      "edge, a fill), so the pairs hold no such class: a score of them (balanced accuracy) is over "
+                      "the other classes only. Label them where the map has data", NoDataWarning,
+                      stacklevel=user_stacklevel())
     y = label_values(lv[keep][ok])   # '1.0' and '1': one class (`label_values`)
     if positive: check_exact_ids(y, stored, "the class labels (value targets: pass `positive=False`)")   # 2^24 in float32
     return X[ok] if wider_than_float32(X) else X[ok].astype(np.float32), y

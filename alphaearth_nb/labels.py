@@ -23,10 +23,10 @@ from .label_grids import OFF_MAP, on_map_grid   # label rasters on the map's pix
 
 # %% auto #0
 __all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'data_variables', 'label_array', 'labelled_cells', 'says_no_data', 'exact_limit',
-           'stored_dtype', 'check_exact_ids', 'label_values', 'labelled_values', 'refuse_missing_labels',
-           'warn_missing_rows', 'refuse_mixed_labels', 'refuse_blank_names', 'encode_labels', 'class_flags',
-           'flag_attrs', 'BOMS', 'comma_numbers', 'label_column_guess', 'near_column', 'read_table', 'table_numbers',
-           'text_encoding', 'OFF_MAP', 'on_map_grid']
+           'stored_dtype', 'check_exact_ids', 'label_values', 'labelled_values', 'lost_classes',
+           'refuse_missing_labels', 'warn_missing_rows', 'refuse_mixed_labels', 'refuse_blank_names', 'encode_labels',
+           'class_flags', 'flag_attrs', 'BOMS', 'comma_numbers', 'label_column_guess', 'near_column', 'read_table',
+           'table_numbers', 'text_encoding', 'OFF_MAP', 'on_map_grid']
 
 # %% ../nbs/03a_labels.ipynb #lb0002a
 _all_ = ["BOMS", "comma_numbers", "label_column_guess", "near_column", "read_table", "table_numbers",   # `tables`,
@@ -267,6 +267,20 @@ def labelled_values(labels:xr.DataArray,  # a label raster (any dims), numeric o
     keep, num = _labelled(labels, positive, nodata)
     v = np.asarray(labels.values if isinstance(labels, xr.DataArray) else labels)
     return keep, _label_values(v[keep], None if num is None else num[keep])
+
+def lost_classes(vals,   # labels (N,), any form `label_values` reads
+                 kept,   # bool (N,): whether each label lies on a pixel with data
+                ) -> str:
+    """The classes none of whose labels is `kept` (each on a pixel without data: a cloud gap, the map's edge, a fill),
+    with their label counts: 'class 2 (2 labels)', 'classes 2 (2 labels), 'forest' (1 label)'; ids as the labels read
+    (`label_values`: a raster's 2.0 is class 2); '' where every class keeps one. The one wording of the classes a
+    model never sees and a score never counts (`supervised.training_set`, `features.points_at`)."""
+    v, kept = label_values(np.ravel(np.asarray(vals))), np.ravel(np.asarray(kept, bool))
+    gone = sorted(set(v[~kept].tolist()) - set(v[kept].tolist()), key=str)
+    if not gone: return ""
+    one = lambda c: int(c) if isinstance(c, float) and c.is_integer() else c   # 2.0 (a float raster): class 2
+    said = [f"{one(c)!r} ({(n := int((v == c).sum())):,} label{'s' if n > 1 else ''})" for c in gone[:5]]
+    return f"class{'es' if len(gone) > 1 else ''} {', '.join(said)}{', ...' if len(gone) > 5 else ''}"
 
 MISSING_FIX = "`keep = pd.notna(y); x, y = x[keep], y[keep]`"   # numpy, pandas nullable and text alike
 

@@ -146,6 +146,22 @@ def _refuse_other_kind(y_true:np.ndarray, y_pred:np.ndarray) -> None:
                      "0. Put both in one kind: a class map of named classes holds indices into its "
                      "`attrs['class_names']`, so `np.asarray(cls.attrs['class_names'])[pred]` names them (-1 is no data)")
 
+def _warn_unscored(classes:np.ndarray, y_pred:np.ndarray) -> None:
+    """`UserWarning` naming the classes `y_pred` holds that the true labels (`classes`) never do, with their counts:
+    balanced accuracy is the mean recall of the true classes, so such a class is not scored (sklearn's
+    `balanced_accuracy_score` warns alike); no data (a class map's -1, an empty name) is no class."""
+    p = np.asarray(y_pred).ravel()
+    cls = set(classes.tolist())
+    extra = [c for c in pd.unique(p).tolist() if c not in cls
+             and not (isinstance(c, str) and not c.strip()) and not (isinstance(c, (int, float)) and (c < 0 or c != c))]
+    if not extra: return
+    said = ", ".join(f"{c!r} ({int((p == c).sum()):,} predicted)" for c in sorted(extra, key=str)[:5])
+    warnings.warn(f"y_pred holds class{'es' if len(extra) > 1 else ''} {said} that y_true never holds: balanced "
+                  f"accuracy is the mean recall of y_true's {len(classes)} classes, so {'they are' if len(extra) > 1 else 'it is'} "
+                  "not scored (those predictions count only as misses). If such a class should be scored, label test "
+                  "points of it (a class whose every point lies on no data is left out: `points_at` says so)",
+                  UserWarning, stacklevel=user_stacklevel())
+
 def balanced_accuracy(y_true, # true labels, (N,)
                       y_pred, # predicted labels, (N,)
                      ) -> float:
@@ -156,7 +172,8 @@ def balanced_accuracy(y_true, # true labels, (N,)
     Both sides name classes by `label_values`, the package's one rule of label identity: '1' (a CSV read as text),
     1 and 1.0 are one class 1. Names on one side and numbers on the other can never match (every recall 0): a
     `LabelError` says how to put them in one kind (a class map of named classes holds indices into its
-    `attrs['class_names']`)."""
+    `attrs['class_names']`). Classes `y_pred` holds that `y_true` never does are not scored: a `UserWarning` names
+    them (`_warn_unscored`; no data, -1, is no class)."""
     refuse_path(y_true, "true labels are one per point (N,)"); refuse_path(y_pred, "predicted labels are one per point (N,)")
     refuse_missing_labels(y_true, "true labels")
     refuse_unlabelled(y_true, "score: keep the labelled points, `keep = ~aef.evaluate.unlabelled(y_true)`, and score "
@@ -166,6 +183,7 @@ def balanced_accuracy(y_true, # true labels, (N,)
     if y_true.size == 0: raise LabelError("no test points: keep some labelled points out of training")
     _refuse_other_kind(y_true, y_pred)
     classes, idx = np.unique(y_true, return_inverse=True)
+    _warn_unscored(classes, y_pred)   # a class predicted that the truth never holds: not scored, said
     hit = (y_true == y_pred).astype(np.float64)
     return float(np.mean(np.bincount(idx, hit, len(classes)) / np.bincount(idx, minlength=len(classes))))
 

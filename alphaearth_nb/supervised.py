@@ -21,7 +21,7 @@ from .places import LONLAT, agreed_crs, coordinate_hint, lonlat_columns, read_ge
 from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, pixelwise, refuse_rotation, values_at
 from .geo import (as_crs, check_degrees, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
                                unpacked, with_coordinates)
-from .labels import (OFF_MAP, label_column_guess, check_exact_ids, comma_numbers, label_array, label_values, labelled_values,
+from .labels import (OFF_MAP, label_column_guess, lost_classes, check_exact_ids, comma_numbers, label_array, label_values, labelled_values,
                                  on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers, class_flags,
                                  warn_missing_rows)
 from .stacks import embedding_field
@@ -357,13 +357,13 @@ def _as_given(emb, xs, ys, raster:bool, crs=None, own=None) -> tuple|None:
 def _warn_no_data(vals:np.ndarray, ok:np.ndarray, raster:bool, numbers:bool) -> None:
     """`NoDataWarning` for labels on pixels without data (NaN: a cloud gap, the map's edge, a fill), left out of
     training: always for points, and for a raster where a class loses every label so (it is not on the map then)."""
-    lost = [] if numbers else sorted(set(vals[~ok].tolist()) - set(vals[ok].tolist()), key=str)
+    lost = "" if numbers else lost_classes(vals, ok)   # 'class 2 (3 labels)': every label of it on no data
     if raster and not lost: return
     what = "pixels of the label raster" if raster else "points"
     warnings.warn(f"{int((~ok).sum())} of {len(ok)} labelled {what} lie on pixels without data (NaN in the "
                   "embedding: a cloud gap, the map's edge, a fill): left out of training"
-                  + (f"; class{'es' if len(lost) > 1 else ''} {lost[:5]} had no other labels and will not be on the "
-                     "map: label them where the map has data" if lost else ""),
+                  + (f"; every label of {lost} lies there, so the model has no such class and the map never shows it (a score "
+                     "on them counts misses only): label them where the map has data" if lost else ""),
                   NoDataWarning, stacklevel=user_stacklevel())
 
 def _warn_conflicts(pixel:np.ndarray, vals:np.ndarray, what:str="labels") -> None:
