@@ -18,7 +18,7 @@ from .unit_samples import clear_values, frame_samples, sample_values
 
 # %% auto #0
 __all__ = ['WETTEST', 'UNIT_SLIPS', 'FAMILY_SLIPS', 'PROVIDER_OFFSETS', 'COMMON_FILLS', 'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS',
-           'PART_SHARE', 'FEET', 'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS', 'ORDER_MARGIN', 'TERRAIN',
+           'PART_SHARE', 'FEET', 'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS', 'ORDER_MARGIN', 'HALF_DB_TOPS', 'TERRAIN',
            'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'PERCENT_READS', 'fill_values',
            'range_slips', 'unit_slips', 'band_slips', 'check_units', 'frame_bands', 'check_frame_units',
            'check_terrain', 'sample_values', 'frame_samples']
@@ -295,6 +295,21 @@ BAND_ORDERS = {"sentinel1": (("VV", "VH", "cross-polarised backscatter is weaker
                                           "surface (VH > VV at 0 of the 2160 official sample points)"),
                              ("HH", "HV", "cross-polarised backscatter is weaker than co-polarised"))}
 ORDER_MARGIN = 1.0  # dB the weak band's median must exceed the strong one's: a flooded field can bring them close
+# family -> (band, median in dB above which no scene lies): half the decibels, `10 * np.log10` of amplitude, when
+# every band present passes its top and a cross-polarised one is among them. The 2,160 official sample points
+# (../shared/data/aef_samples, 2024: Amazon forest, California coast, San Francisco Bay urban, 720 each) have medians
+# VV -10..-13.5 dB, VH -16..-21, and VH above -10 dB at 1% of the urban points only; halved, the sample scene reads
+# VV -4.8, VH -8.1
+# and the 1st percentiles (band: (median, p1) tops): VV -22..-24 dB there, VH -32..-36 (water, shadow); halved -11, -16
+HALF_DB_TOPS = {"sentinel1": (("VV", (-7.0, -16.0)), ("HH", (-7.0, -16.0)), ("VH", (-10.0, -22.0)),
+                              ("HV", (-10.0, -22.0)))}
+
+def _half_db(src, qs:dict) -> list:
+    "The bands of `qs` (band -> quantiles) whose medians and 1st percentiles all pass `HALF_DB_TOPS`, a " \
+    "cross-polarised one among them (a mosaic with linear power in part lifts the medians only: `_part_slip`)."
+    tops = [(b, t) for b, t in HALF_DB_TOPS.get(src.family, ()) if b in qs]
+    cross = any(b in ("VH", "HV") for b, _ in tops)
+    return [b for b, _ in tops] if cross and all(qs[b][1] > m and qs[b][0] > p for b, (m, p) in tops) else []
 
 def _swapped(src, qs:dict) -> list:
     "(strong, weak, why) pairs of `BAND_ORDERS` whose medians (`qs`: band -> quantiles) come the other way round."
@@ -353,6 +368,13 @@ def check_units(source,       # a Source or its name
         _, b, units, q, looks, fix = min(hits, key=lambda h: h[0])
         raise UnitsError(f"{src.name}.{b} should be in {units} but its values (1st/50th/99th percentile "
                          f"{q[0]:.4g} / {q[1]:.4g} / {q[2]:.4g}) look like {looks}: {fix}.")
+    if half := _half_db(src, seen):   # in range, but brighter than any scene: amplitude through 10 * log10
+        warnings.warn(f"{src.name}: the medians of {', '.join(f'{b} ({seen[b][1]:.3g} dB)' for b in half)} are "
+                      "brighter than any scene's (medians VV -10..-13.5 dB, VH -16..-21 at 2,160 official sample "
+                      "points of forest, coast and city; VH above -10 at 1% of the urban ones): they look like half the "
+                      "decibels, `10 * np.log10` taken of amplitude. If the product gave amplitude, `20 * "
+                      "np.log10(amplitude)` is dB: double them, `ds[bands] * 2`.", UnitsWarning,
+                      stacklevel=user_stacklevel())
     for s, w, why in _swapped(src, seen):   # every value on the right scale, under the other's name
         warnings.warn(f"{src.name}: {s} and {w} look swapped: the median of {w} ({seen[w][1]:.3g}) is above {s}'s "
                       f"({seen[s][1]:.3g}), but {why}. Name them in the right order: `ds = ds.rename({s}='{w}', "
