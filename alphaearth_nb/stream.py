@@ -22,7 +22,7 @@ import zarr
 from zarr.codecs import BloscCodec
 
 from . import corpus, samples, sites
-from .core import ConfigError, MissingDataError, as_seed, checks_flags, refuse_path, whole
+from .core import ConfigError, MissingDataError, MissingSourceError, as_seed, checks_flags, refuse_path, whole
 from .files import is_ours, is_zarr_store, user_path, write_text, writing_folder
 from .sources import get_source
 from .timecodes import to_days
@@ -195,7 +195,9 @@ class SiteCorpus:
 def open_corpus(source):  # a `SiteCorpus`, a `corpus.Corpus`, or the folder of either
     "A `SiteCorpus` or `corpus.Corpus` from either or from a folder (told apart by its `corpus.json`)."
     if isinstance(source, (SiteCorpus, corpus.Corpus)): return source
-    p = user_path(source); f = p / CORPUS_FILE
+    p = user_path(source)
+    p = p.parent if p.name == CORPUS_FILE and p.is_file() else p   # its corpus.json named: the folder that holds it
+    f = p / CORPUS_FILE
     return SiteCorpus(p) if f.exists() and json.loads(f.read_text()).get("format") == SITE_FORMAT else corpus.Corpus(p)
 
 def host_shard(n:int,      # sites in the corpus
@@ -267,7 +269,8 @@ class CorpusStream(samples.Resumable):   # state()/restore(); after restore, ite
         self.source, self.cfg, self.seed, self.position = open_corpus(source), cfg, seed, 0
         self.host = jax.process_index() if process_index is None else whole(process_index, "process_index", 0)
         self.hosts = jax.process_count() if process_count is None else whole(process_count, "process_count", 1)
-        if batch_size < 1 or batch_size % self.hosts:
+        if batch_size < 1: raise ConfigError(f"batch_size={batch_size}: use at least 1 example a step")
+        if batch_size % self.hosts:
             raise ConfigError(f"batch_size={batch_size} does not split over {self.hosts} hosts: "
                               f"use a multiple of {self.hosts}")
         self.batch_size, self.local_batch = batch_size, batch_size // self.hosts
@@ -277,6 +280,21 @@ class CorpusStream(samples.Resumable):   # state()/restore(); after restore, ite
                               "export more sites (every host needs at least one), or use split=None")
         self.sites_per_batch = min(self.local_batch, max(2, -(-self.local_batch // cfg.periods_per_site)))
         self.prefetch, self.workers, self.sites = prefetch, workers, SiteCache(self.source, cfg, cache)
+        self._check_sources()
+
+    def _check_sources(self):
+        "`MissingSourceError` now, naming the corpus, where the sampler reads a source its sites do not hold (a site " \
+        "corpus' `corpus.json` lists them). Was: at the first batch, 'the stack has no sources' (none of them held) " \
+        "or 'the stack has only ...', in a worker thread."
+        have, needed = getattr(self.source, "sources", None), self.sites.needed
+        if have is None or not needed or not (lack := [n for n in needed if n not in have]): return
+        ins = [n for n in self.cfg.inputs if n in have]
+        raise MissingSourceError(
+            f"the sampler reads {', '.join(map(repr, lack))} (inputs {tuple(self.cfg.inputs)}, targets "
+            f"{tuple(self.cfg.targets)}) but the corpus {self.source.path} holds only {', '.join(have)}: export "
+            f"{'it' if len(lack) == 1 else 'them'} into it (`export.export_sites(path, table, sources=...)`), or "
+            f"train a model of the corpus' sources, e.g. `preset('tiny', inputs={tuple(ins) or tuple(have)}, "
+            f"targets={tuple(have)})`")
 
     def shard(self, epoch:int) -> list[str]:
         "This host's sites of one epoch, in the order it visits them."
