@@ -1,0 +1,42 @@
+"""What a newcomer reads first agrees with the package: README's "What is inside" names every module (session 36
+split `commands` into command_inputs/train_cmd/embed_cmd/evaluate_cmd and `units` into declared_units/unit_samples,
+and `pixels` came out of `gate`, none of them listed), and every tutorial imports alphaearth_nb before pandas,
+xarray and geopandas, as README says (`runtime.keep_heap`): tutorial 01 imported them first, so its `fit` cell gave
+the package's own PerformanceWarning 'pandas and xarray (and so pyarrow) were imported before alphaearth_nb'."""
+import ast
+import json
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY = {"pandas", "xarray", "geopandas"}   # pyarrow's importers (runtime._FIRST)
+
+
+def test_readme_names_every_module():
+    text = (ROOT / "README.md").read_text()
+    inside = text.split("## What is inside", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"`(\w+)`", inside))
+    public = {p.stem for p in (ROOT / "alphaearth_nb").glob("*.py") if not p.name.startswith("_")}
+    assert public <= named, f"README's 'What is inside' leaves out {sorted(public - named)}: add them to nbs/index.ipynb"
+
+
+def _imports(src: str) -> list[str]:
+    "Top-level module names a cell imports, in order (`!pip` and `%magic` lines left out)."
+    code = "\n".join(l for l in src.splitlines() if not l.lstrip().startswith(("!", "%")))
+    out = []
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Import): out += [(node.lineno, a.name.split(".")[0]) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module: out.append((node.lineno, node.module.split(".")[0]))
+    return [m for _, m in sorted(out)]
+
+
+def test_tutorials_import_the_package_first():
+    late = {}
+    for nb in sorted((ROOT / "nbs" / "tutorials").glob("*.ipynb")):
+        seen = []
+        for cell in json.loads(nb.read_text())["cells"]:
+            if cell["cell_type"] == "code": seen += _imports("".join(cell["source"]))
+        if "alphaearth_nb" not in seen: continue
+        first = seen.index("alphaearth_nb")
+        if before := sorted(HEAVY & set(seen[:first])): late[nb.name] = before
+    assert not late, f"these tutorials import {late} before alphaearth_nb: import it first (README, runtime.keep_heap)"
