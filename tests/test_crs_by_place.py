@@ -14,7 +14,7 @@ import xarray as xr
 
 from alphaearth_nb import analysis
 from alphaearth_nb.core import MetadataWarning
-from alphaearth_nb.crs import as_crs, crs_of
+from alphaearth_nb.crs import as_crs, crs_of, same_crs
 from alphaearth_nb.grids import grid_coords, write_crs
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -67,3 +67,10 @@ def test_y_of_no_numbers_keeps_the_text():
     d = xr.DataArray(np.zeros((2, 2)), dims=("y", "x"), coords={"y": ["a", "b"], "x": [5e5, 5e5 + 10]},
                      attrs={"crs": UTM31})
     assert crs_of(d) == UTM31   # no place to read: kept (was ValueError, c7a2c0c)
+
+
+def test_the_maps_text_given_beside_it_is_read_at_its_place():
+    m = _map(UTM31, 500_000., 4_983_000.)   # its own text: EPSG:25831 where it lies (crs_of)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", MetadataWarning)
+        assert same_crs(m, UTM31) and same_crs(UTM31, m)   # was False, and a warning: EPSG:25831 vs the text kept
