@@ -550,12 +550,17 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
     reads floats averaging int8 codes (`_averaged_codes`: a pixel of `q.coarsen(...).mean()`) as their nearest
     codes, warned as the map is; rescales rows of a mean's or a resampling's length (`MEAN_LENGTH`, up to
     `OVERSHOOT_LENGTH`) with the map's warning about means, and rows of any other nonzero length with a warning (a
-    query is handed in on purpose: a sum of prototypes points the same way)."""
+    query is handed in on purpose: a sum of prototypes points the same way). Integers that are unit vectors scaled by
+    a power of ten (`power_scale`: x10, x100) are no int8 codes: `NoValidDataError` naming the scale (`scale_hint`),
+    as the map's gate refuses such a map (was: decoded as codes, rescaled, another direction scored)."""
     a = query_array(a, what)
     if a.ndim not in (1, 2) or a.shape[-1] != EMBED_DIM or a.dtype.kind not in "iubf":
         raise DimensionError(f"{with_article(what)} is a {EMBED_DIM}-vector or (Q, {EMBED_DIM}) rows of numbers, got shape "
                              f"{a.shape} of {a.dtype}: pass a pixel, e.g. `emb.sel(x=.., y=.., method='nearest')`, "
                              "or table rows `df[band_names()]`")
+    if a.dtype.kind in "iu" and power_scale(a) is not None:   # integers x100: no codes (lengths 127..361), as the
+        raise NoValidDataError(f"{with_article(what)} of integers is no embedding vector nor int8 codes"   # map's gate
+                               + scale_hint(a))   # (was: decoded as codes, length 0.13, rescaled: another direction)
     v, _, _, _, _, avg, lin = _gate(np.atleast_2d(a), fills, unit=False)   # `gate_vectors`, averaged and linear codes
     none = ~np.isfinite(v).all(-1)
     if none.any():
