@@ -242,7 +242,8 @@ def range_slips(src,  # the band's `Source`
     the range, or a 99th percentile ten times its top (GEDI over fields has half its footprints near 0 m), is a
     metric scale (`SCALED_UNITS`): the smallest factor that brings the 1st..99th percentiles inside the range is the
     fix, larger ones the alternative (a DEM at 500 m in millimetres reads as one at 5000 m in centimetres: only the
-    product can tell), feet named too where dividing by 3.28 also fits (a plateau above 2,743 m, Tibet's, in feet).
+    product can tell), feet named too where dividing by 3.28 also fits (a plateau above 2,743 m, Tibet's, in feet),
+    decimetres where dividing by 10 does (mountains in decimetres read as hills in centimetres: a slope tells them).
     A lowland DEM in centimetres (median 90..290 m: 9,000..29,000) is centimetres, never feet. A band of `HARD_TOPS`
     whose median is inside its range but whose 99th percentile passes the top and is not its largest value (a fill
     repeated in 1% of pixels is) is feet first: a DEM in feet over the Alps (4,800 m: 15,700 ft), centimetres and
@@ -259,14 +260,15 @@ def range_slips(src,  # the band's `Source`
     out = []
     for i, (f, what) in enumerate(scales):
         more = [w for _, w in scales[i + 1:]]
-        for feet in (False, True):
-            alt = " or ".join(more + ["feet"] * feet)
-            out.append((lambda q, i=i, feet=feet: first(q, i) and inside(q, FEET) == feet,
+        for feet, dm in ((False, False), (True, False), (False, True), (True, True)):
+            alt = " or ".join(more + ["feet"] * feet)   # dm: decimetres fit too (a DEM's slope tells: check_terrain)
+            out.append((lambda q, i=i, feet=feet, dm=dm: first(q, i) and inside(q, FEET) == feet and inside(q, 10) == dm,
                         f"{what}{f' (or {alt})' if alt else ''}: far beyond {b}'s valid range {lo:g}..{hi:g} {u}, "
                         f"inside it once divided by {f:g}",
                         f"divide by {f:g}: `ds[bands] / {f:g}`" +
                         "".join(f" (by {g:g} if the product stores {w})" for g, w in scales[i + 1:]) +
-                        (" (`ds[bands] * 0.3048` if it stores feet)" if feet else "")))
+                        (" (`ds[bands] * 0.3048` if it stores feet)" if feet else "") +
+                        (" (by 10 if it stores decimetres: only a slope beside it tells, `check_terrain`)" if dm else "")))
     if top is not None:
         out.append((lambda q: not beyond(q) and top < q[2] < q[3] and inside(q, FEET),
                     f"feet (or {' or '.join(w for _, w in scales)}): far beyond {b}'s valid range {lo:g}..{hi:g} "

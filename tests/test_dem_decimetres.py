@@ -61,3 +61,18 @@ def test_mountains_in_decimetres_are_decimetres_not_centimetres():
     assert "centimetres" not in str(e.value)
     with pytest.raises(UnitsError, match=re.escape("looks like centimetres")):   # centimetres: as before
         validate_stack(xr.DataTree.from_dict({"dem": dem.assign(elevation=dem.elevation * 100)}))
+
+
+def test_without_a_slope_decimetres_are_named_beside_centimetres():
+    # values alone cannot tell mountains in decimetres (6,000..48,000) from hills in centimetres: both are named, and
+    # which a slope would tell; was: centimetres alone, whose fix leaves decimetres 10 times too low
+    from alphaearth_nb.units import check_units
+    rng = np.random.default_rng(9)
+    alps = rng.uniform(600, 4800, 3000)
+    with pytest.raises(UnitsError, match=r"look like centimetres .*`ds\[bands\] / 100`.*\(by 10 if it stores "
+                                         r"decimetres: only a slope beside it tells, `check_terrain`\)"):
+        check_units("dem", "elevation", alps * 10)
+    with pytest.raises(UnitsError, match="centimetres") as e: check_units("dem", "elevation", alps * 100)
+    assert "decimetres" not in str(e.value)          # / 10 leaves 6,000..48,000: no decimetres there
+    with pytest.raises(UnitsError, match="centimetres") as e: check_units("gedi", "rh98", rng.uniform(2, 40, 3000) * 100)
+    assert "decimetres" not in str(e.value)          # canopy heights in cm / 10 pass 120 m
