@@ -11,6 +11,7 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import os
 import re
 import shlex
 import shutil
@@ -136,7 +137,11 @@ def own_checkpoints(directory) -> list[Path]:  # a checkpoints folder (missing: 
     return [p for p, other, _ in _newest_first(directory) if other is None]
 
 def checkpoint_folder(path) -> Path:  # a run folder or a checkpoints folder (`~` allowed)
-    "`path` as a `Path`; a run folder (`fit(out=...)`: no `ckpt_*.json` of its own) as its `checkpoints/` folder."
+    "`path` as a `Path`; a run folder (`fit(out=...)`: no `ckpt_*.json` of its own) as its `checkpoints/` folder. " \
+    "`CheckpointError` for what is no path (None, a model: was TypeError 'expected str, bytes or os.PathLike')."
+    if not isinstance(path, (str, os.PathLike)):
+        raise CheckpointError(f"a checkpoint is read from a path, got {type(path).__name__}: pass a run folder "
+                              "(`fit(..., out='runs/a')`), its checkpoints/ folder or a ckpt_*.json file")
     d = user_path(path)
     return d / "checkpoints" if (d / "checkpoints").is_dir() and not checkpoint_headers(d) else d
 
@@ -178,11 +183,18 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
     "Write `state` atomically (leaves first, metadata last) and prune older step checkpoints (never other files) " \
     "and the half-written copies of dead writers (`files.clear_partials`); " \
     "returns the `.json` path; a missing `directory` is made with its parents (`mkdir -p`, `files.writing_folder`'s " \
-    "rule). Raises `ConfigError` for `keep` < 1 or a `keep` or `step` that is no whole number."
+    "rule). Raises `ConfigError` for `keep` < 1, a negative `step` or a `keep` or `step` that is no whole number; " \
+    "`NotOursError` for a `directory` that is a file (left alone)."
     if (keep := whole(keep, "keep", 3)) < 1:
         raise ConfigError(f"keep={keep}: keep at least the checkpoint being written (keep=1).")
     step = whole(state.step if step is None else step, "step", getattr(state, "step", 0))   # 1.5 wrote ckpt 1
-    d = user_path(directory); d.mkdir(parents=True, exist_ok=True)
+    if step < 0:   # was: ckpt_-0000001, a name no reader sees (ckpt_ and 8 digits)
+        raise ConfigError(f"step={step}: a checkpoint's step is a count, 0 or more")
+    d = user_path(directory)
+    if d.exists() and not d.is_dir():   # was: FileExistsError from mkdir, naming no fix
+        raise NotOursError(f"{d} is a file, and checkpoints are written into a folder: pass a folder, e.g. "
+                           f"{str(d.with_suffix(''))!r} or its parent's checkpoints/, and the file is left alone")
+    d.mkdir(parents=True, exist_ok=True)
     if jax.process_count() > 1:  # gather FSDP-split leaves; only process 0 writes
         state = multihost_utils.process_allgather(state, tiled=True)
         if jax.process_index() != 0: return d / f"ckpt_{step:08d}.json"

@@ -547,6 +547,10 @@ def load_model(path, # a run folder or its `checkpoints/` folder (newest valid c
     """The trained `AlphaEarth` of the newest valid (or the given) checkpoint. A folder skips a damaged or edited
     newest checkpoint with a `TrainingWarning` naming it; a named damaged file raises `DamagedCheckpointError`; a
     folder with no complete checkpoint raises `CheckpointError` naming the `.eqx` files it holds, why and the fix."""
+    if isinstance(path, str) and path.strip().lower() in aef_model.PRESETS and not user_path(path).exists():
+        raise CheckpointError(f"{path!r} is a preset's name, and load_model reads a trained run: pass its folder "
+                              f"(`fit({path.strip().lower()!r}, data, out='runs/a')`, then `load_model('runs/a')`); an "
+                              f"untrained model of the preset is `model.init({path.strip().lower()!r})`")
     path = checkpoint_folder(path)   # a run folder: its checkpoints/
     if path.is_dir() and not checkpoints(path) and (what := not_a_run(path)):  # an embedding store, a demo folder
         raise CheckpointError(what)  # ...: say what it is (G18-2); leaves without a header: load_checkpoint names them
