@@ -81,6 +81,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
                         progress:bool=False,        # a tqdm bar (stderr) over each shots level's folds
                         *,
                         features=None,              # columns of a table besides its 64 bands (`linear.check_xy`)
+                        warn_fills:bool=True,       # say ids that look like a no-data code (False: the caller said them)
                        ) -> pd.DataFrame:
     """The transfer-protocol table: balanced accuracy (mean, std over folds) per shots level and method. A kNN
     with more neighbours than a level's training points (knn3 at 1-shot on a 2-class task: 2 points) cannot vote:
@@ -98,7 +99,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     x, y = check_xy(x, y, centre=True, features=features)   # UTM, epoch seconds: their digits kept
     refuse_unlabelled(y, "score. Drop them, e.g. `keep = ~aef.evaluate.unlabelled(y); x, y = x[keep], y[keep]`, or "
                        "renumber real classes from 0 (`classes, y = np.unique(y, return_inverse=True)`)")
-    warn_fill_ids(y, getattr(y, "dtype", None))   # 255 beside 1..10, undeclared: scored as a class, so said
+    if warn_fills: warn_fill_ids(y, getattr(y, "dtype", None))   # 255 beside 1..10, undeclared: scored as a class
     classes, yi = encode_labels(y)
     C = len(classes)
     if C < 2: raise LabelError(f"classification needs at least two classes, got {classes.tolist()}: label more classes")

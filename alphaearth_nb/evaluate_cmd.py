@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import shlex
 import sys
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -338,12 +337,9 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
         source = a.labels if vector else None   # a raster's fill-like ids: said by training_set (`labels.attrs`)
         unit = ("pixels" if lab.geom_type.isin(["Polygon", "MultiPolygon"]).any() else "points") \
                if type(lab).__name__ == "GeoDataFrame" else "rows"   # polygons are rasterised: counted in pixels
-        # a vector file's: said below, in the file's words. `catch_warnings` (process-wide before Python 3.14: a
-        # thread's filters meanwhile are lost; the CLI runs one command on its main thread, and training_set has no
-        # quiet form; a fixed filter would silence library callers)
-        with warnings.catch_warnings():
-            if vector: warnings.filterwarnings("ignore", message=evaluate.FILL_SAID)
-            x, y = analysis.training_set(emb, lab, column=a.label_column or "label", crs=a.crs)   # a raster's: its labels
+        # a vector file's fill-like ids: said below, in the file's words (training_set's `warn_fills=False`; was its
+        # warning filtered under `catch_warnings`, process-wide before Python 3.14); a raster's: by training_set
+        x, y = analysis.training_set(emb, lab, column=a.label_column or "label", crs=a.crs, warn_fills=not vector)
     x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
     # 255 beside 1..4 in a table file: said once, as the rows to drop from it (was `keep = y != 255`, `df = ...`)
     if source is not None: evaluate.warn_fill_ids(y, form="table", column=a.label_column, source=source, unit=unit)
@@ -355,8 +351,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     print(f"aef evaluate: {len(y)} labelled {'rows' if path.suffix.lower() in _TEXT_TABLES else 'pixels'} of {n} "
           f"class{'es' * (n != 1)}{read}; {', '.join(map(str, a.shots))} shots a class, {folds} a level (a bar each)",
           file=sys.stderr)
-    # fill-like ids (255 beside 1..4): said once, above or by training_set (`catch_warnings`: as above, main thread)
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=evaluate.FILL_SAID)
-        table = evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed, progress=True)  # bars: stderr
+    # fill-like ids (255 beside 1..4): said once, above or by training_set, so not again (`warn_fills=False`)
+    table = evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed, progress=True,  # bars: stderr
+                                         warn_fills=False)
     print(table.to_string(index=False))

@@ -86,6 +86,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
                  positive:bool=True,     # in a raster, negative values are unlabelled
                  numbers:bool=False,     # values must be numbers (a regression target): text is a LabelError
                  raster:bool=False,      # a table of a raster's cells (`regress`): a fix names the raster
+                 warn_fills:bool=True,   # say class ids that look like a no-data code (False: the caller says them)
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """x, y (in `grid_crs`) and value of every labelled point; a raster's NaN, negatives and declared no-data skipped.
     A table without x/y columns but with lon/lat ones (any spelling `lonlat_columns` reads) gives degrees (EPSG:4326,
@@ -123,7 +124,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
         raise LabelError(f"labels must be a DataArray on the grid, a (Geo)DataFrame, a vector file or a dict of "
                          f"arrays, got {type(labels).__name__}")
     if not numbers: check_exact_ids(vals, stored_dtype(labels, column))   # class ids beyond 2^24 in float32: LabelError
-    if not numbers:   # 255 beside 1..10 and no nodata declared: trained as a class, so said (a -1 row is dropped later)
+    if not numbers and warn_fills:   # 255 beside 1..10, no nodata declared: trained as a class, so said (-1: dropped later)
         table = isinstance(labels, pd.DataFrame)
         dt = labels[column].dtype if table else labels.encoding.get("dtype", labels.dtype)   # a uint8 file read as float
         unit = labels.attrs.get("labelled", "pixels" if raster else "rows") if table else "pixels"   # polygons: pixels
@@ -261,6 +262,7 @@ def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band
                  raster:bool|None=None,      # labels are a raster (default: a DataArray): pixels off the map drop
                  numbers:bool=False,         # values must be numbers (regress): text is a LabelError
                  positive:bool=True,         # a raster's negative values are unlabelled (False: values, regress)
+                 warn_fills:bool=True,       # say class ids that look like a no-data code (False: the caller says them)
                 ) -> tuple[np.ndarray, np.ndarray]:
     """Embedding vectors (N, 64) and label values of the labelled pixels that have data (points/polygons in any CRS):
     one row per pixel and label, so points repeating a pixel with its label (a long table, one row per point and
@@ -285,7 +287,7 @@ def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band
         raise DimensionError(f"training_set takes one year's embedding (y, x, band), got a cube of {emb.sizes['time']} "
                              "time steps: select one, e.g. `cube.isel(time=0)` (classify and regress take cubes year by year)")
     return gated_training_set(as_embedding(emb), labels, column, polygons=polygons, crs=crs, raster=raster,
-                              numbers=numbers, positive=positive)
+                              numbers=numbers, positive=positive, warn_fills=warn_fills)
 
 @checks_flags
 def gated_training_set(emb,                       # one year's embedding (y, x, band), already through the map's gate
@@ -297,6 +299,7 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
                        raster:bool|None=None,     # labels are a raster (default: a DataArray)
                        numbers:bool=False,        # values must be numbers (regress): text is a LabelError
                        positive:bool=True,        # a raster's negative values are unlabelled (False: values, regress)
+                       warn_fills:bool=True,      # say class ids that look like a no-data code (False: the caller does)
                       ) -> tuple[np.ndarray, np.ndarray]:
     "`training_set` of a map in the embedding form already (`classify` and `regress` gate it once)."
     refuse_path(emb, MAP_WANTED, "map")
@@ -315,7 +318,7 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
         labels, crs = label_table(emb, labels, column, polygons, crs=crs), None
         src = labels.attrs.get("places_crs")   # their own, crs=, or lon/lat columns' (the table's x/y: the grid's)
     xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), positive=positive, numbers=numbers,
-                                raster=bool(raster))
+                                raster=bool(raster), warn_fills=warn_fills)
     if not said and len(vals) and crs_of(emb):   # x/y without a CRS: the one rule, `geo.point_crs` (the map's first)
         src = point_crs(emb, xs, ys, what="label", error=LabelError)
         xs, ys = to_crs(xs, ys, src, crs_of(emb))

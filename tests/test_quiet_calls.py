@@ -7,10 +7,11 @@ import json
 import warnings
 
 import numpy as np
+import pandas as pd
 import pyproj
 import pytest
 
-from alphaearth_nb import exports, geo, geometries, official
+from alphaearth_nb import evaluate_cmd, exports, geo, geometries, official
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 
@@ -25,7 +26,7 @@ def _strict(f, category=Warning, kept=True):
     return out
 
 
-@pytest.mark.parametrize("mod", [exports, geo, geometries, official])
+@pytest.mark.parametrize("mod", [evaluate_cmd, exports, geo, geometries, official])
 def test_no_catch_warnings(mod):
     assert "warnings.catch_warnings()" not in inspect.getsource(mod)
 
@@ -208,3 +209,52 @@ def test_cog_overviews_keep_the_users_filter(tmp_path, monkeypatch):
     with pytest.raises(NotGeoreferencedWarning, match="said inside the overview"):
         _strict(lambda: exports.to_cog(embedding_from_array(random_unit((32, 32), seed=1)), tmp_path / "e.tif",
                                        blocksize=16), NotGeoreferencedWarning)
+
+
+FILL = "looks like a no-data code"
+
+
+def _fill_map_and_fields():
+    "A 6 x 6 map whose rows of pixels are classes 255 (the first) and 1..5, and 6 polygons, one a row of pixels."
+    gpd = pytest.importorskip("geopandas")
+    from shapely.geometry import box
+    from alphaearth_nb.testing import embedding_from_array
+    ids = np.repeat(np.arange(6), 6).reshape(6, 6)
+    v = random_unit((6,), seed=5)[ids] + 0.05 * np.random.default_rng(0).normal(size=(6, 6, 64))
+    e = embedding_from_array((v / np.linalg.norm(v, axis=-1, keepdims=True)).astype(np.float32))
+    xs, ys = e.x.values, e.y.values
+    half = abs(float(xs[1] - xs[0])) / 2
+    rows = [box(xs.min() - half + 1, y - half + 1, xs.max() + half - 1, y + half - 1) for y in ys]
+    return e, gpd.GeoDataFrame({"label": [255, 1, 2, 3, 4, 5]}, geometry=rows, crs="EPSG:32631")
+
+
+def test_training_set_and_evaluate_leave_fill_ids_to_a_caller_that_says_them():
+    from alphaearth_nb import evaluate
+    from alphaearth_nb.analysis import training_set
+    e, fields = _fill_map_and_fields()
+    with pytest.warns(UserWarning, match="255 holds 6 of 36 labelled pixels"):   # said by default, as before
+        x, y = training_set(e, fields)
+    qx, qy = _strict(lambda: training_set(e, fields, warn_fills=False), UserWarning)   # the caller says them
+    np.testing.assert_array_equal(qx, x)
+    np.testing.assert_array_equal(qy, y)
+    assert len(y) == 36 and (y == 255).sum() == 6
+    with pytest.warns(UserWarning, match="255 holds 6 of 36"):
+        want = evaluate.evaluate_embeddings(x, y, shots=(1,), folds=3)
+    got = _strict(lambda: evaluate.evaluate_embeddings(x, y, shots=(1,), folds=3, warn_fills=False), UserWarning)
+    pd.testing.assert_frame_equal(got, want)
+
+
+def test_aef_evaluate_says_a_vector_files_fill_ids_once_to_the_users_filter(tmp_path):
+    from alphaearth_nb.cli import main
+    from alphaearth_nb.files import writing_folder
+    e, fields = _fill_map_and_fields()
+    ds = e.to_dataset(name="embedding").assign_coords(band=e.band.astype(object))
+    with writing_folder(tmp_path / "emb.zarr", what="embedding store", meta={"kind": "embedding"}) as tmp:
+        ds.to_zarr(tmp, mode="w", consolidated=False)
+    fields.to_file(src := tmp_path / "fields.geojson")
+    with warnings.catch_warnings(record=True) as w:   # the user's own filter: every warning recorded
+        warnings.simplefilter("always")
+        assert main(["evaluate", "--embeddings", str(tmp_path / "emb.zarr"), "--labels", str(src),
+                     "--shots", "1", "--folds", "2"]) == 0
+    said = [str(m.message) for m in w if FILL in str(m.message)]
+    assert len(said) == 1 and f"drop the features whose 'label' is 255 from {src}" in said[0], said

@@ -149,8 +149,9 @@ def test_fetch_tiles_copies_through_the_name_mirrors_holds(monkeypatch, tmp_path
 
 
 # every module-level name of commands before its split (main at 9580b3c), imports and private helpers too: `cli.<name>`
-# gives them (`cli.read_table`, `cli._label_file`, `cli.train`), and tests and notebooks reached them there
-COMMANDS_BEFORE = """difflib shlex sys warnings Path np pd xr analysis embeddings evaluate model readers samples scene stream
+# gives them (`cli.read_table`, `cli._label_file`, `cli.train`), and tests and notebooks reached them there; but for
+# `warnings`, imported by no part since evaluate_cmd's catch_warnings went (the standard module, no name of commands')
+COMMANDS_BEFORE = """difflib shlex sys Path np pd xr analysis embeddings evaluate model readers samples scene stream
     train AEFError CheckpointError ConfigError DimensionError LabelError MissingDataError MissingSourceError
     StackTypeError UnknownSourceError band_names checks_flags refuse_path seed_key check_output is_zarr_store
     output_folder quiet_marker RUN_MARKER check_run_folder is_run latest_checkpoint read_header band_columns
