@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (DimensionError, GridError, NoDataWarning, TimeError, band_names, checks_flags,
+from .core import (AEFError, DimensionError, GridError, NoDataWarning, TimeError, band_names, checks_flags,
                                 refuse_path, user_stacklevel)
 from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, official_cube
 from . import geo
@@ -256,17 +256,28 @@ def warn_zones_off_map(emb,         # the map (y, x, band) or cube, with its CRS
                       ) -> None:
     """`NoDataWarning` naming both bounds (`off_map_hint`) where zones with a geometry are given and none of their
     bounding boxes reaches the map's extent (pixel edges): `cubes.aggregate`'s zones all off the map, as `sample`
-    warns for points. Silent where one does (a zone over no data is not off the map)."""
+    warns for points; where they lie on it with longitude and latitude swapped, `geo.SWAP_HINT` (`_zones_swapped`).
+    Silent where one does (a zone over no data is not off the map)."""
     refuse_path(emb, MAP_WANTED, "map")
     refuse_path(gdf, GEOMS_WANTED, "places")
     b = gdf.geometry[geo.has_geometry(gdf)].bounds   # geopandas' notna warns where a geometry is empty
     if not len(b): return
     ex, ey = _extent(emb)
     if ((b.minx <= ex[1]) & (b.maxx >= ex[0]) & (b.miny <= ey[1]) & (b.maxy >= ey[0])).any(): return
-    warnings.warn(f"none of the {len(b)} zones lies on the map (`n_pixels` all 0, vectors NaN): " + off_map_hint(
-        emb, np.array([b.minx.min(), b.maxx.max()]), np.array([b.miny.min(), b.maxy.max()]), "zones",
-        own=own_label_word(zones)),
+    warnings.warn(f"none of the {len(b)} zones lies on the map (`n_pixels` all 0, vectors NaN): " + (
+        geo.SWAP_HINT if _zones_swapped(emb, ((b.minx + b.maxx) / 2).to_numpy(), ((b.miny + b.maxy) / 2).to_numpy())
+        else off_map_hint(emb, np.array([b.minx.min(), b.maxx.max()]), np.array([b.miny.min(), b.maxy.max()]),
+                          "zones", own=own_label_word(zones))),
         NoDataWarning, stacklevel=user_stacklevel())
+
+def _zones_swapped(emb, cx, cy) -> bool:
+    """Whether zones off the map (their centres `cx`, `cy` in its CRS) lie on it with longitude and latitude swapped
+    (`geo.swapped_on`): their lon/lat, or their x/y read as lon/lat (a table's x/y without a CRS, read in the map's).
+    `sample`'s test for points, for `aggregate`'s zones (was: 'check ... the lon/lat order', never which)."""
+    if (m := crs_of(emb)) is None: return False
+    try: lon, lat = geo.to_crs(cx, cy, m, LONLAT)
+    except AEFError: lon = lat = None
+    return bool((lon is not None and geo.swapped_on(emb, lon, lat, LONLAT)) or geo.swapped_on(emb, cx, cy, LONLAT))
 
 
 def own_label_word(points) -> str|None:

@@ -7,6 +7,7 @@ the rename of the table's own columns) at every door that reads tables, as `clas
 - `classify`/`training_set` of a dict of arrays with lon/lat keys, and `supervised.label_points` of a lon/lat table:
   'lacks columns x, y ... `df.rename(columns={'lon': 'lon', 'lat': 'lat'})`' (a rename that does nothing); they are now
   read as degrees, as the DataFrame is;
+- `aggregate` of point zones (a buffer) swapped: told so (was: "check ... the lon/lat order", never which);
 - the rename of a swap named 'lat'/'lon' whatever the table's columns were ('Longitude'/'Latitude', x/y)."""
 import warnings
 
@@ -82,3 +83,15 @@ def test_label_points_reads_lon_lat_columns():
     assert "look swapped" in str(e.value) and "df.rename(columns={'lat': 'lon', 'lon': 'lat'})" in str(e.value)
     with pytest.raises(LabelError, match="projected"):   # lon/lat columns are degrees: a projected crs= is refused
         label_points(pd.DataFrame({"lon": lon, "lat": lat, "label": [4, 5, 6]}), crs=emb.attrs["crs"])
+
+
+@pytest.mark.parametrize("cols", [("lon", "lat"), ("x", "y")])
+def test_aggregate_of_swapped_point_zones(cols):
+    "`aggregate`'s zones (points with a buffer) swapped: told so (was: 'check ... the lon/lat order', never which)."
+    emb, lon, lat, _, _ = _map("france")
+    with pytest.warns(NoDataWarning) as w:
+        out = emb.aef.aggregate(pd.DataFrame({cols[0]: lat, cols[1]: lon}), buffer=5)
+    assert (out["n_pixels"] == 0).all()
+    assert any(SWAP_HINT in str(m.message) for m in w), [str(m.message) for m in w]
+    got = emb.aef.aggregate(pd.DataFrame({"lon": lon, "lat": lat}), buffer=5)   # the right order: on the map
+    assert (got["n_pixels"] == 1).all()
