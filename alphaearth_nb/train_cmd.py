@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from . import model, samples, stream, train
-from .core import CheckpointError, ConfigError, MissingSourceError, seed_key
+from .core import ConfigError, DamagedCheckpointError, MissingSourceError, seed_key
 from .files import output_folder
-from .checkpoint import check_run_folder, latest_checkpoint, read_header
+from .checkpoint import check_run_folder, checkpoint_folder, own_checkpoints, verify_checkpoint
 from .cli_args import TRAIN_DEFAULTS
 from .command_inputs import COMPILES, open_csv, open_data
 
@@ -57,12 +57,14 @@ def _plan(a, start:int, defaulted:bool) -> str:
             f"`aef train --out {out} --resume` goes on from its newest checkpoint")
 
 def _run_header(a) -> dict:
-    "The header of the newest checkpoint of the run `aef train --resume` continues ({} without --resume or a run)."
-    found = latest_checkpoint(Path(a.out) / "checkpoints") if a.resume else None  # ours only: never another tool's
-    for head in ((found, found.with_suffix(".eqx")) if found is not None else ()):  # a header cut short: its copy
-        try: return read_header(head)
-        except CheckpointError: pass  # damaged both ways: `fit` names it
-    return {}
+    "The header of the checkpoint `aef train --resume` continues from ({} without --resume or a run): the newest of " \
+    "ours that verifies (`checkpoint.verify_checkpoint`: its weights' size and checksum, its header's copy), as " \
+    "`fit`'s `load_checkpoint` of the folder skips the damaged ones (was: the newest header, read unverified, so a " \
+    "run whose final checkpoint's weights are damaged was said finished where `fit` resumes from an older one)."
+    for p in own_checkpoints(checkpoint_folder(Path(a.out) / "checkpoints")) if a.resume else ():  # never another tool's
+        try: return verify_checkpoint(p)
+        except DamagedCheckpointError: pass  # skipped as `fit` skips it (and names it, when it loads the older one)
+    return {}   # none sound: `fit` names each
 
 def _resume_settings(a) -> None:
     "Fill the training options left out (None): with --resume the run's recorded ones, so it goes on as it was " \
