@@ -345,7 +345,8 @@ def parser() -> argparse.ArgumentParser:
     e = _command(sub, "embed", "embed a stack with a trained model into zarr")
     e.add_argument("--data", type=_data, default="samples", help=data)
     e.add_argument("--checkpoint", type=_existing, required=True, help="the run folder `aef train --out` wrote, or "
-                   "one of its checkpoints/ckpt_*.json, e.g. --checkpoint out/train (`aef train`'s default --out)")
+                   "one of its checkpoints/ckpt_*.json (or its .eqx), e.g. --checkpoint out/train (`aef train`'s default "
+                   "--out)")
     e.add_argument("--period", type=_period, required=True,
                    help="a year, e.g. --period 2024 (one annual embedding, as the official product's), years first,last (2023,2024: "
                    "ONE embedding valid over both years, not one per year: for a map per year run once per year, "

@@ -89,7 +89,7 @@ def aef_embed(a, # the parsed arguments of `aef embed` (`cli_args.parser`)
     check_output(a.out, a.overwrite, "embedding store", folder=True)  # a typo in --out costs nothing (writable too)
     if note := _period_note(a.period): print(note, file=sys.stderr)   # 2016,2017 read as 'both years' (N19-13)
     model = open_input(a.checkpoint, "--checkpoint", "checkpoint", "pass a run folder written by `aef train --out` "
-                       "or one of its checkpoints/ckpt_*.eqx", CheckpointError)
+                       "or one of its checkpoints/ckpt_*.json (or its .eqx)", CheckpointError)   # `load_checkpoint` reads either
     stack, dropped = model_sources(open_stack(a.data), model, a.sources, a.allow_missing)
     reads = set(model.cfg.inputs) | set(getattr(model.cfg, "targets", ()) or ())
     if [s for s in dropped if s not in reads]:
