@@ -150,11 +150,13 @@ def test_fetch_tiles_copies_through_the_name_mirrors_holds(monkeypatch, tmp_path
 
 # every module-level name of commands before its split (main at 9580b3c), imports and private helpers too: `cli.<name>`
 # gives them (`cli.read_table`, `cli._label_file`, `cli.train`), and tests and notebooks reached them there; but for
-# `warnings`, imported by no part since evaluate_cmd's catch_warnings went (the standard module, no name of commands')
+# `warnings`, imported by no part since evaluate_cmd's catch_warnings went (the standard module, no name of commands'),
+# and checkpoint's latest_checkpoint and read_header, which no part imports since train_cmd reads the checkpoint fit
+# resumes from, verified (import them from alphaearth_nb.checkpoint, where they live)
 COMMANDS_BEFORE = """difflib shlex sys Path np pd xr analysis embeddings evaluate model readers samples scene stream
     train AEFError CheckpointError ConfigError DimensionError LabelError MissingDataError MissingSourceError
     StackTypeError UnknownSourceError band_names checks_flags refuse_path seed_key check_output is_zarr_store
-    output_folder quiet_marker RUN_MARKER check_run_folder is_run latest_checkpoint read_header band_columns
+    output_folder quiet_marker RUN_MARKER check_run_folder is_run band_columns
     embed_to_zarr file_lines refuse_file_rows demo label_column_guess label_values read_table refuse_mixed_labels
     table_numbers warn_missing_rows crs_of EE_GEO coordinate_names lonlat_columns read_geometries table_file
     LABEL_VECTORS TRAIN_DEFAULTS registered rename_spatial embedding_field _first_line _zarr_like _open_file
