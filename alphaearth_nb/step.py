@@ -90,8 +90,10 @@ class TrainConfig:
         need(self.steps >= 1, f"steps={self.steps}: train for at least 1 step")
         need(self.steps <= STEPS_MAX, f"steps={self.steps}: the step counter is a 32-bit integer, so a run has at "
              f"most 2**31 - 1 = {STEPS_MAX} steps (the paper's is 100000): pass fewer")
-        need(0 <= self.warmup <= self.steps,
-             f"warmup={self.warmup} must be in [0, steps={self.steps}]: shorten the warm-up or train longer")
+        said = " (the default, the paper's)" if self.warmup == type(self).__dataclass_fields__["warmup"].default else ""
+        need(0 <= self.warmup <= self.steps,   # the default 1000 left in by a short run: the fix named (was: 'shorten')
+             f"warmup={self.warmup}{said} must be in [0, steps={self.steps}]: pass e.g. warmup={self.steps // 10} (a "
+             f"tenth of steps, what fit(steps={self.steps}) takes when no warm-up is set), or train longer")
         object.__setattr__(self, "peak_lr", as_peak_lr(self.peak_lr))   # (0, 1], the rule `aef train --lr` reads by too
         need(self.batch_size >= 1, f"batch_size={self.batch_size}: use at least 1")
         need(0 <= self.b1 < 1 and 0 <= self.b2 < 1 and 0 < self.eps < math.inf,   # eps=inf: every update 0
