@@ -344,9 +344,11 @@ def same_crs(a,  # a CRS (any spelling) or an xarray object carrying one; None: 
     (`horizontal_crs`) equal by meaning, axis order aside (`pyproj.CRS.equals`); None on either side is unknown.
     The one CRS comparison of the package (`geo.check_same_grid`, so `change`; `to_crs`, so `classify`,
     `similarity`, `sample`; the label readers; the stack checks). A CRS given as text beside a map is read at the
-    map's place as `crs_of` reads the map's own (`_by_place`: the map's text and the same text given are one)."""
+    map's place as `crs_of` reads the map's own (`_by_place`: the map's text and the same text given, or a
+    GeoDataFrame's `.crs` of it, are one)."""
     maps = [o for o in (a, b) if isinstance(o, (xr.DataArray, xr.Dataset))]
     a, b = (crs_of(o) if isinstance(o, (xr.DataArray, xr.Dataset, xr.DataTree)) else o for o in (a, b))
-    if maps: a, b = (_by_place(maps[0], o) if isinstance(o, str) else o for o in (a, b))
+    if maps: a, b = (_by_place(maps[0], o if isinstance(o, str) else o.to_wkt()) if isinstance(o, (str, CRS)) else o
+                    for o in (a, b))   # a GeoDataFrame's own CRS (a pyproj CRS) too
     if a is None or b is None or (isinstance(a, str) and a == b): return True
     return horizontal_crs(a).equals(horizontal_crs(b), ignore_axis_order=True)

@@ -258,7 +258,7 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
         gxs, gys, gcrs, *own = given if given is not None else (xs0, ys0, None)
         g = np.broadcast_arrays(*(np.atleast_1d(np.asarray(v, np.float64)) for v in (gxs, gys)))
         swap = g[0].shape == out.shape and swapped_on(obj, g[0][out], g[1][out], gcrs)
-        other = g[0].shape == out.shape and gcrs is not None and not same_crs(gcrs, crs_of(obj))   # the user's units
+        other = g[0].shape == out.shape and gcrs is not None and not same_crs(gcrs, obj)   # the user's units
         first = (f"{_at(g[0][i], g[1][i], gcrs)} ({crs_name(gcrs)}), {_at(xs[i], ys[i], crs_of(obj))} in the grid's CRS"
                  if other else f"x={xs[i]}, y={ys[i]}")
         raise error(f"{int(out.sum())} {what}(s) lie outside the grid (first: {first}; grid x in "
@@ -363,7 +363,7 @@ def crs_advice(obj,        # the map the points missed
             return (f"if {own}'s coordinates are not in {crs_name(src)}{_looks(xs, ys, src)}, its CRS label is wrong: "
                     "correct it, `gdf = gdf.set_crs(<their CRS>, allow_override=True)` (not `crs=`: its own CRS "
                     f"wins over it); if they are, they lie elsewhere than this map{_span_in(obj, src)}")
-        if crs is not None and not same_crs(crs, crs_of(obj)):   # said in their own CRS: the map's extent in it
+        if crs is not None and not same_crs(crs, obj):   # said in their own CRS: the map's extent in it
             return (f"give points on the grid{_span_in(obj, src)}, or, if they are not in {crs_name(src)}, pass the CRS "
                     f"they are in, `crs=...`{_looks(xs, ys, src)}")
         return (f"give coordinates in the grid's CRS ({crs_name(crs_of(obj))}), or pass the CRS they are in, "

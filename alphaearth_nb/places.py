@@ -242,7 +242,7 @@ def off_map_hint(emb,               # the map (y, x, band) or cube, with its CRS
            f"{own}'s own label: `gdf.set_crs(..., allow_override=True)`, not `crs=`" if own else "`crs=`") +
            "), the lon/lat order (x = longitude) and that they fall on this map")
     said = ""   # the places in the units they were given in too, where that is another CRS (lon/lat to a UTM map)
-    if given is not None and given[2] is not None and crs is not None and not geo.same_crs(given[2], crs):
+    if given is not None and given[2] is not None and crs is not None and not geo.same_crs(given[2], emb):
         gx, gy = (np.ravel(np.asarray(v, np.float64)) for v in given[:2])
         k, gd = np.isfinite(gx) & np.isfinite(gy), geo.is_geographic(given[2])
         if k.any(): said = (f"; as given, {'lon' if gd else 'x'} {_span(gx[k].min(), gx[k].max(), gd)}, {'lat' if gd else 'y'} "
