@@ -169,15 +169,17 @@ def _scale_slip(src, qs:dict) -> tuple|None:
 
 def _scaled_up(src, qs:dict) -> tuple|None:
     """(what, fix, True) when reflectance bands (`qs`: band -> quantiles) are 10 or 100 times too large (reflectance
-    x 1e5, x 1e6: 0..1 multiplied by 1e5, or x 1e4 by 10): some band's 99th percentile, not its largest value (a
-    fill), passes the valid range's top (20000: reflectance 2.0, which no surface reaches; fresh snow and clouds
-    read 0.8..1.2), and every band's is inside once divided by the factor. A provider's offset (Sentinel-2's +1000
-    since processing baseline 04.00) moves values by itself, never past the top plus it, so it cannot pass for this."""
+    x 1e5, x 1e6: 0..1 multiplied by 1e5, or x 1e4 by 10): in at least half the bands the 99th percentile, not the
+    largest value (a fill), passes the valid range's top (20000: reflectance 2.0, which no surface reaches; fresh snow
+    and clouds read 0.8..1.2), and every band's is inside once divided by the factor. Fewer bands past the top are on
+    another scale than the rest (`validate_stack` names them): dividing every band would spoil the others. A
+    provider's offset (Sentinel-2's +1000 since processing baseline 04.00) moves values by itself, never past the top
+    plus it, so it cannot pass for this."""
     tops = [r[1] for r in (src.valid_range or ()) if r is not None]
     if not tops: return None
     hi = max(tops)
     over = [(b, q) for b, q in qs.items() if hi + SHIFTS.get(src.family, 0) < q[2] < q[3]]
-    if not over: return None
+    if len(over) * 2 < len(qs): return None   # fewer than half: those bands are on another scale, not the stack
     f = next((f for f in (10, 100) if max(q[2] for q in qs.values()) / f <= hi), None)
     if f is None: return None
     shift = SHIFTS.get(src.family)   # (no numbers of these values in the text: frames on this scale share one verdict)

@@ -81,3 +81,17 @@ def test_real_bright_values_and_a_fill_are_not_times_ten():
         check_units("sentinel2", S2[:4], clouds)
         filled = [np.r_[v, np.full(100, 30000.0)] for v in land]   # 2.4% of one undeclared fill past the top
         check_units("sentinel2", S2[:4], filled)
+
+
+@pytest.mark.parametrize("bands", [("B11", "B12"), ("B12",)])
+def test_a_few_bands_past_the_top_are_not_the_whole_stack_times_ten(crop, bands):
+    "Fewer than half the bands past 20000 are on another scale than the rest: `ds[bands] / 10` of every band would " \
+    "spoil the others, so the stack-wide x 10 verdict is not given (was, on 21c2143: UnitsError naming all six bands)."
+    s2 = crop["sentinel2"].to_dataset()
+    big = s2.assign({b: s2[b] * 10 for b in bands})
+    assert (big[list(bands)].quantile(0.99).to_array() > 20000).all()   # past the top, as in the stack-wide case
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        try: validate_stack(with_source(crop, "sentinel2", big))
+        except UnitsError as e: pytest.fail(f"refused as a whole-stack scale: {e}")
+    assert not any("`ds[bands] / 10`" in str(x.message) for x in w)
