@@ -296,12 +296,14 @@ def _check_window(dsets:dict, sources:dict, period:Period, window):
     if any(has.values()):
         if not (gone := [s for s in n if not has.get(s, False)]): return
         said = [f"{s} ({'no frame' if not n[s] else f'{n[s]} frames without a valid value'})" for s in gone]
+        kept = ",".join(s for s in dsets if s not in gone)   # `aef embed --sources`: the ones embedded
         warnings.warn(f"{', '.join(said)} in the window {span} fed to the model for the period "
                       f"{period.start.astype('datetime64[D]')} .. {period.end.astype('datetime64[D]')}: the embedding "
                       f"is made without {'it' if len(gone) == 1 else 'them'}, from "
                       f"{', '.join(s for s in dsets if s not in gone)}. Load that period's frames again (a failed "
-                      f"download?), or, if meant, drop {'it' if len(gone) == 1 else 'them'} (`del stack['{gone[0]}']`, "
-                      "then `embed(..., allow_missing=True)`) to say so.", NoDataWarning, stacklevel=user_stacklevel())
+                      f"download?), or, if meant, drop {'it' if len(gone) == 1 else 'them'} (`del stack['{gone[0]}']; "
+                      f"embed(stack, ..., allow_missing=True)` / `aef embed --sources {kept} --allow-missing`) to say "
+                      "so.", NoDataWarning, stacklevel=user_stacklevel())   # `aef embed` shows its own form alone
         return
     s0 = next((s for s, k in n.items() if k), next(iter(dsets)))   # the fix, spelled for the first source with frames
     keep = [str(b) for b in dsets[s0].data_vars if b != CLOUD]
