@@ -22,6 +22,8 @@ from .core import ConfigError, LabelError, MissingDataError, as_seed, checks_fla
 from .files import user_path, writing_folder
 from .sources import get_source
 from .timecodes import as_year
+from .core import checks_fields   # a misspelt config field: UnknownFieldError naming the closest
+
 
 # %% auto #0
 __all__ = ['FORMAT', 'KINDS', 'STORE', 'SCENES_FILE', 'EVENTS_FILE', 'CORPUS_FILE', 'TEXTS_DIR', 'EVENT_SIGNAL', 'OPTICAL',
@@ -35,6 +37,7 @@ KINDS = ("clearing", "fire", "flood", "construction", "crop_rotation")
 STORE, SCENES_FILE, EVENTS_FILE = "store.zarr", "scenes.csv", "events.csv"
 CORPUS_FILE, TEXTS_DIR = "corpus.json", "texts"
 
+@checks_fields(aliases={"scenes": "n_scenes", "regions": "n_regions", "texts": "n_texts"})
 @dataclass(frozen=True)
 class CorpusConfig:
     "What a corpus holds; everything is drawn from `seed`."

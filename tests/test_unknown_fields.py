@@ -3,7 +3,7 @@ import dataclasses
 
 import pytest
 
-from alphaearth_nb import losses, model, samples, stp
+from alphaearth_nb import corpus, losses, model, samples, stp
 from alphaearth_nb.core import ConfigError, UnknownFieldError
 from alphaearth_nb.train import TrainConfig, fit
 
@@ -29,6 +29,7 @@ def test_the_error_is_a_config_error_and_a_type_error():   # code that catches e
     (lambda: stp.STPConfig(blocs=2), "STPConfig got an unknown name 'blocs' (did you mean 'blocks'?)"),
     (lambda: samples.SamplerConfig(patchsize=16), "SamplerConfig got an unknown name 'patchsize' (did you mean 'patch'?)"),
     (lambda: losses.LossWeights(uniformty=0), "LossWeights got an unknown name 'uniformty' (did you mean 'uniformity'?)"),
+    (lambda: corpus.CorpusConfig(scenes=3), "CorpusConfig got an unknown name 'scenes' (did you mean 'n_scenes'?)"),
     (lambda: model.preset("tiny", embed_dm=8), "preset('tiny') got an unknown name 'embed_dm' (did you mean 'embed_dim'?)"),
     (lambda: model.preset("tiny", stp={"blocs": 1}), "preset('tiny') got an unknown name 'blocs' (did you mean 'blocks'?)"),
     (lambda: model.preset("tiny", batchsize=8), "'batchsize', a training setting (TrainConfig.batch_size), not the model's"),
