@@ -541,7 +541,7 @@ def check_terrain(source,          # a Source or its name
         raise UnitsError(f"{who}.{sb} should be in degrees but its values look like percent: {past.size} distinct "
                          f"values pass 95 (up to {past[-1]:.4g}), which no slope in degrees does (a cliff is 90), and "
                          f"they are not one repeated fill: {to_deg}.")
-    if (s[ok] > 90).mean() > 0.01: return   # one fill repeated past 90 in more than 1%: nothing to judge
+    if not ok.any() or (s[ok] > 90).mean() > 0.01: return   # no sloped pixel; one fill repeated past 90 in over 1%
     ok &= s <= 90
     if ok.sum() < 64 or not np.median(g[ok]) > 0: return
     near = lambda r, f: f / TERRAIN_SPREAD <= r <= f * TERRAIN_SPREAD
