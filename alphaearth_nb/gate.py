@@ -484,7 +484,8 @@ def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str) ->
         warnings.warn(f"{int(bad.sum())} of {bad.size} {what}s are not embedding vectors (non-finite, all zero, one value "
                       "in every band or of a length no mean or resampling of embeddings has) and are treated as no data"
                       + (_cast_hint(a) or scale_hint(a, files=True) or ": check the reader's fill value, or "
-                         "keep the cleaned form with `emb = aef.embeddings.as_embedding(emb)`"), stacklevel=user_stacklevel())
+                         "keep the cleaned form with `emb = aef.embeddings.as_embedding(emb)` (in Python; `aef evaluate` and the "
+                         "other commands read them as no data already)"), stacklevel=user_stacklevel())
     return v
 
 @checks_flags

@@ -326,7 +326,9 @@ def _warn_texts(rec:dict, seen:int) -> int:
     if rec["texts"] > 0: return -1
     if seen + 1 == 10:
         warnings.warn("the first 10 batches hold no valid text, so the CLIP term is 0: pass `texts=` with the stack "
-                      "(aef train --texts FILE), or set LossWeights.clip=0 to say so.", TrainingWarning, stacklevel=user_stacklevel())
+                      "(`aef train --texts FILE`), or weigh the term 0 to say so, which needs Python (no flag of `aef "
+                      "train` sets it): pass fit `loss_fn=functools.partial(losses.total_loss, "
+                      "weights=losses.LossWeights(clip=0))`.", TrainingWarning, stacklevel=user_stacklevel())
     return seen + 1
 
 RESUMED = ("batch_size", "peak_lr", "warmup", "seed", "b1", "b2", "eps", "clip_norm")  # what a resume must keep

@@ -1,0 +1,45 @@
+"""A warning `aef train` can show whose fix has no flag says so and gives the Python that does it, intact under the
+command's words (cli_args.shell_words). Session 36. Was: 'or set LossWeights.clip=0 to say so', a setting no flag
+sets and no Python either (LossWeights is frozen, and fit takes no weights: a loss_fn does)."""
+import functools
+import re
+import warnings
+
+from alphaearth_nb import losses, train
+from alphaearth_nb.cli_args import shell_words
+
+
+def _texts_warning() -> str:
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        assert train._warn_texts({"texts": 0}, 9) == 10   # the 10th textless step: warned
+    assert len(w) == 1
+    return str(w[0].message)
+
+
+def test_no_text_names_the_flag_and_the_python_that_weighs_clip_0():
+    shown = shell_words(_texts_warning(), "train")
+    assert "pass `--texts` with the stack (`aef train --texts FILE`)" in shown, shown
+    assert "which needs Python (no flag of `aef train` sets it)" in shown, shown
+    code = re.search(r"pass fit `loss_fn=(functools\.partial\([^`]*\))`", shown)
+    assert code, shown
+    fn = eval(code.group(1), {"functools": functools, "losses": losses})   # the snippet as shown runs
+    assert fn.func is losses.total_loss and fn.keywords["weights"] == losses.LossWeights(clip=0), fn
+
+
+def test_vectors_that_are_none_say_the_commands_read_them_as_no_data():
+    "Hand-worked: one all-zero pixel of 16 is no embedding vector; as_embedding warns, with the Python fix marked."
+    import numpy as np
+    from alphaearth_nb.embeddings import as_embedding
+    from alphaearth_nb.testing import embedding_from_array, random_unit
+    v = random_unit((4, 4), seed=0)
+    v[0, 0] = 0
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        got = as_embedding(embedding_from_array(v))
+    said = [str(x.message) for x in w if "are not embedding vectors" in str(x.message)]
+    assert len(said) == 1 and said[0].startswith("1 of 16 pixels"), [str(x.message) for x in w]
+    shown = shell_words(said[0], "evaluate")
+    assert shown.endswith("keep the cleaned form with `emb = aef.embeddings.as_embedding(emb)` (in Python; `aef "
+                          "evaluate` and the other commands read them as no data already)"), shown
+    assert np.isnan(got.values[0, 0]).all() and np.isfinite(got.values[1:]).all()   # treated as no data
