@@ -174,7 +174,11 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
         # a config or model of a preset's size samples as that preset does: fit(preset("tiny", ...)) as fit("tiny")
         mcfg = model.cfg
         preset = preset or (aef_model.preset_of(mcfg) if isinstance(mcfg, aef_model.ModelConfig) else None)
-        scfg = sampler if sampler is not None else samples.sampler_config(mcfg, preset)
+        scfg = samples.sampler_config(mcfg, preset) if sampler is None or isinstance(sampler, dict) else sampler
+        if isinstance(sampler, dict): scfg = dataclasses.replace(scfg, **sampler)   # {'patch': 16}: the model's, changed
+        if not isinstance(scfg, samples.SamplerConfig):   # was: AttributeError '...' object has no attribute 'sources'
+            raise ConfigError(f"sampler is {type(sampler).__name__}: pass a samples.SamplerConfig, or a dict of the "
+                              "fields to change in the model's own (`samples.sampler_config`), e.g. sampler={'patch': 16}")
         try: return samples.Batches(data, scfg, cfg.batch_size // n_proc, seed=cfg.seed + 1_000_003 * rank,
                                     texts=texts, strata=strata, start=start)
         except MissingSourceError:  # its fix names the sampler's config, which fit made: name the model's
