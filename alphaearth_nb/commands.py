@@ -26,14 +26,13 @@ _all_ = ["COMPILES", "open_csv", "open_data", "open_input", "open_stack",   # `c
          "demo"]   # `demo.demo`, which `aef demo` runs: split from cli, `cli.demo` is the same function
 
 _PARTS = (command_inputs, train_cmd, embed_cmd, evaluate_cmd)   # the modules split from here (5 Dec 2026)
-_RENAMED = {"_read_csv": "open_csv", "_COMPILES": "COMPILES", "_train_cmd": "aef_train", "_embed_cmd": "aef_embed",
-            "_evaluate_cmd": "aef_evaluate"}   # made public by the split, as each part's name is used by another
-
 def __getattr__(name:str):
     "`commands.<name>` of a name of the parts split from here, public or not (`commands._label_file`, the modules " \
-    "they read, `commands.train`; `_train_cmd` as `aef_train`), as before the split: `cli.<name>` gives them here."
+    "they read, `commands.train`), as before the split: `cli.<name>` gives them here. The privates the split made " \
+    "public are served by their new names only (`aef_train`, was `_train_cmd`; `open_csv`, was `_read_csv`): no " \
+    "caller used the old ones."
     for part in _PARTS if not name.startswith("__") else ():
-        if hasattr(part, _RENAMED.get(name, name)): return getattr(part, _RENAMED.get(name, name))
+        if hasattr(part, name): return getattr(part, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # the body of each command, a function of the parsed arguments (`cli.COMMANDS` calls these, loading this module)
