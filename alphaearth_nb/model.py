@@ -157,7 +157,9 @@ def preset(name:str, # "tiny", "small" or "lite"
         k, v = said[0], train[bare(said[0])]
         raise UnknownFieldError(f"preset({name!r}) got {k!r}, a training setting (TrainConfig.{v}), not the "
                                 f"model's: pass it to fit, e.g. `fit({name!r}, data, config=TrainConfig({v}=...))`.")
-    if isinstance(overrides.get("stp"), dict): overrides = {**overrides.pop("stp"), **overrides}   # stp={'blocks': 4}
+    if isinstance(stp := overrides.get("stp"), dict):   # stp={'blocks': 4}: STPConfig's names alone, named as given
+        unknown_keys(stp, [f.name for f in dataclasses.fields(STPConfig)], f"preset({name!r}, stp={{...}})")
+        overrides = {**overrides.pop("stp"), **overrides}
     unknown_keys(overrides, [f.name for f in dataclasses.fields(ModelConfig)] + [f.name for f in   # 'embed_dm':
                  dataclasses.fields(STPConfig) if f.name in enc], f"preset({name!r})")   # did you mean 'embed_dim'?
     enc_over = {k: overrides.pop(k) for k in list(overrides) if k in enc}
