@@ -43,3 +43,19 @@ def test_vectors_that_are_none_say_the_commands_read_them_as_no_data():
     assert shown.endswith("keep the cleaned form with `emb = aef.embeddings.as_embedding(emb)` (in Python; `aef "
                           "evaluate` and the other commands read them as no data already)"), shown
     assert np.isnan(got.values[0, 0]).all() and np.isfinite(got.values[1:]).all()   # treated as no data
+
+
+def test_collapse_names_the_flags_and_the_python_for_the_weight():
+    "Hand-worked: 10 logged steps of uniformity 0.99 (past COLLAPSED) warn once; the default weight 0.05, doubled."
+    run = 0
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        for k in range(10): run = losses.collapse_watch({"step": k + 1, "uniformity": 0.99}, run)
+    assert run == -1 and len(w) == 1
+    shown = shell_words(str(w[0].message), "train")
+    assert "try a lower --lr or a longer warmup (TrainConfig; `aef train --lr`, `--warmup`), a larger --batch-size" \
+        in shown, shown
+    assert "which needs Python (no flag of `aef train` sets it)" in shown and "(the default: 0.05)" in shown, shown
+    code = re.search(r"pass fit `loss_fn=(functools\.partial\([^`]*\))`", shown)
+    fn = eval(code.group(1), {"functools": functools, "losses": losses})   # the snippet as shown runs
+    assert fn.keywords["weights"] == losses.LossWeights(uniformity=0.1), fn
