@@ -48,6 +48,7 @@ SECTIONS = {
     'alphaearth_nb.crs': {
         'as_crs': "crs\n    EPSG code or string ('EPSG:32631', 32631), WKT, PROJJSON or pyproj CRS\n",
         'crs_name': 'crs\n    any spelling `as_crs` reads\n',
+        'crs_label': 'crs\n    any spelling `as_crs` reads; for messages only\n',
         'crs_of': "obj\n    DataArray, Dataset or DataTree (attrs['crs'], or a CF grid-mapping variable)\n",
         'is_geographic': 'crs\n    any spelling `as_crs` reads, or None\n',
         'horizontal_crs': 'crs\n    any spelling `as_crs` reads (compound, 3D and bound CRSs too)\n',

@@ -25,7 +25,8 @@ from .core import CRSError, MetadataWarning, refuse_path, user_stacklevel
 from .dims import GRID_WANTED, X_NAMES, Y_NAMES, spatial_dim
 
 # %% auto #0
-__all__ = ['CF_LON_UNITS', 'CF_LAT_UNITS', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs']
+__all__ = ['CF_LON_UNITS', 'CF_LAT_UNITS', 'as_crs', 'crs_name', 'crs_label', 'crs_of', 'is_geographic', 'horizontal_crs',
+           'same_crs']
 
 # %% ../nbs/02b_crs.ipynb #f0002
 _SAME_PLACE_M = 0.1   # datums EPSG places closer than this (shift plus stated accuracy) are one: 1% of a 10 m pixel
@@ -242,6 +243,21 @@ def crs_name(crs) -> str:  # any spelling `as_crs` reads
     c = as_crs(crs)
     code = _epsg_of(c)
     return f"EPSG:{code}" if code else c.to_wkt()
+
+
+def crs_label(crs) -> str:  # any spelling `as_crs` reads; for messages only
+    """A short name of `crs` for messages (`crs_name` is what is stored; its WKT runs to 800-1800 characters for a CRS
+    of no one EPSG code): 'EPSG:n' where one EPSG CRS is it, else PROJ text as given, else pyproj's name where it
+    has one, else its PROJ.4 form; 200 characters at most."""
+    try: c = as_crs(crs)
+    except CRSError: return str(crs)[:200]
+    if code := _epsg_of(c): return f"EPSG:{code}"
+    if isinstance(crs, str) and crs.lstrip().startswith("+"): return crs.strip()[:200]
+    if c.name and c.name.lower() not in ("unknown", "unnamed", "undefined"): return c.name[:200]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try: return c.to_proj4()[:200]
+        except Exception: return c.to_wkt()[:200]
 
 def _grid_mapping_crs(obj) -> str|None:
     "WKT of a CF grid-mapping coordinate or variable (`spatial_ref`, `crs`, or one named by `grid_mapping`)."

@@ -14,8 +14,9 @@ from pyproj import Transformer
 
 from .core import CRSError, GridError, PointError, refuse_path
 from .declared_units import LENGTHS
-from .spatial import (COORDS_WANTED, GEOMS_WANTED, GRID_WANTED, as_crs, crs_name, crs_of, horizontal_crs, is_geographic, rename_spatial,
+from .spatial import (COORDS_WANTED, GEOMS_WANTED, GRID_WANTED, as_crs, crs_of, horizontal_crs, is_geographic, rename_spatial,
                                    same_crs)
+from .crs import crs_label
 
 # %% auto #0
 __all__ = ['POLE_TOL', 'AREA_MARGIN', 'check_degrees', 'check_grid_degrees', 'area_gap', 'check_area_of_use', 'shapes_in_area',
@@ -85,7 +86,7 @@ def _check_grid_units(obj,                  # DataArray or Dataset, spatial dims
         if not isinstance(u, str) or (size := LENGTHS.get(u.strip().lower())) is None: continue
         if abs((k := size / to_m) - 1) > 1e-6:
             k = f"{k:.10g}"
-            raise GridError(f"{what}'s `{d}` is in {u} (its units attribute) but its CRS {crs_name(crs)}'s axes are in "
+            raise GridError(f"{what}'s `{d}` is in {u} (its units attribute) but its CRS {crs_label(crs)}'s axes are in "
                             f"{axis[0].unit_name}s: convert the coordinates first, `obj = obj.assign_coords(x=obj.x.values"
                             f" * {k}, y=obj.y.values * {k})` (a writer placed it {k} times off, a point in "
                             f"{axis[0].unit_name}s off the map)")
@@ -151,7 +152,7 @@ def check_area_of_use(crs,                  # the CRS the data say they are in (
     near = [k for k in _swapped_codes(crs) if (g := area_gap(k, xs, ys)) is not None and g[0] == 0.0   # None: unknown
             and as_crs(k).is_geographic]   # lon/lat only: any UTM zone reads any UTM x/y as its own, proving nothing
     hint = f"a typo for {' or '.join(f'{k} ({as_crs(k).name})' for k in near[:2])}? " if near else "a typo? "
-    raise GridError(f"the coordinates of {what} lie far outside the area of use of the CRS {crs_name(crs)} ({as_crs(crs).name}: "
+    raise GridError(f"the coordinates of {what} lie far outside the area of use of the CRS {crs_label(crs)} ({as_crs(crs).name}: "
                     f"{name}, lon {w:g}..{e:g}, lat {s:g}..{n:g}): its x {np.nanmin(xs):.6g}..{np.nanmax(xs):.6g}, y "
                     f"{np.nanmin(ys):.6g}..{np.nanmax(ys):.6g} read in it lie at lon {a:.4g}..{c:.4g}, lat "
                     f"{b:.4g}..{d:.4g}, {gap:.0f} degrees beyond. The CRS looks wrong, {hint}"

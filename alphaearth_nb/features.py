@@ -15,12 +15,13 @@ import xarray as xr
 from .core import (EMBED_DIM, AEFError, DimensionError, EmptyStackError, GridError, LabelError, NoDataWarning,
                                 checks_flags, user_stacklevel,
                                 refuse_path)
-from .geo import (check_same_grid, crs_name, crs_of, declared_nodata, is_lazy, north_up, outside_valid,
+from .geo import (check_same_grid, crs_of, declared_nodata, is_lazy, north_up, outside_valid,
                                rename_spatial, same_crs, to_crs, unpacked)
 from .labels import (OFF_MAP, check_exact_ids, label_array, label_values, labelled_cells, lost_classes, on_map_grid,
                                   stored_dtype)
 from .knn import wider_than_float32
 from .embeddings import NORM_TOL, a_positions, sq_norms, as_embedding, gate_vectors, refuse_rotation
+from .crs import crs_label
 
 # %% auto #0
 __all__ = ['lonlat', 'nan_moments', 'nan_percentile', 'composite_features', 'points_at', 'xy_features']
@@ -206,8 +207,8 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
         except AEFError: pass   # no way between the two CRSs: resample it (below)
         else:   # no feature pixel's centre lies on it: off the map, refused as `training_set` refuses it (was: 'reproject')
             raise LabelError(OFF_MAP.format(n=int(labelled_cells(lab, positive, nodata).sum()), crs=crs_of(f)))
-        raise GridError(f"the labels and the features have a different CRS ({crs_name(crs_of(lab))} and "
-                        f"{crs_name(crs_of(f))}), and points_at pairs cells on one grid. Reproject the labels onto the features' grid first (nearest keeps "
+        raise GridError(f"the labels and the features have a different CRS ({crs_label(crs_of(lab))} and "
+                        f"{crs_label(crs_of(f))}), and points_at pairs cells on one grid. Reproject the labels onto the features' grid first (nearest keeps "
                         "classes): `labels.rio.reproject_match(features, resampling=rasterio.enums.Resampling.nearest)` "
                         "(rioxarray) or `labels.odc.reproject(features.odc.geobox, resampling='nearest')` (odc-geo)")
     fix = "put the labels on the feature grid (e.g. `labels.interp_like(features, method='nearest')`)"

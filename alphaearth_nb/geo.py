@@ -28,6 +28,7 @@ from .antimeridian import (turn_shift, wrap_geometries, geometries_like, unwrap_
 from .points import LAT_NAMES, LON_NAMES, one_point, with_coordinates
 from .crs_checks import (AREA_MARGIN, POLE_TOL, area_gap, check_area_of_use, check_degrees,
                                       check_grid_degrees, shapes_in_area, to_crs, utm_crs)
+from .crs import crs_label
 
 _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
          'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name',
@@ -217,7 +218,7 @@ def _span_in(obj, crs) -> str:
     if not np.all(np.isfinite(box)): return ""
     deg = is_geographic(crs)
     f, (a, b) = (lambda v: f"{v:.6f}", ("lon", "lat")) if deg else (lambda v: f"{v:.2f}", ("x", "y"))
-    return f", which spans {a} {f(box[0])}..{f(box[2])}, {b} {f(box[1])}..{f(box[3])} in {crs_name(crs)}"
+    return f", which spans {a} {f(box[0])}..{f(box[2])}, {b} {f(box[1])}..{f(box[3])} in {crs_label(crs)}"
 
 def no_place(xs,                 # x (or lon) of the points as given
              ys,                 # y (or lat)
@@ -259,11 +260,11 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
         g = np.broadcast_arrays(*(np.atleast_1d(np.asarray(v, np.float64)) for v in (gxs, gys)))
         swap = g[0].shape == out.shape and swapped_on(obj, g[0][out], g[1][out], gcrs)
         other = g[0].shape == out.shape and gcrs is not None and not same_crs(gcrs, obj)   # the user's units
-        first = (f"{_at(g[0][i], g[1][i], gcrs)} ({crs_name(gcrs)}), {_at(xs[i], ys[i], crs_of(obj))} in the grid's CRS"
+        first = (f"{_at(g[0][i], g[1][i], gcrs)} ({crs_label(gcrs)}), {_at(xs[i], ys[i], crs_of(obj))} in the grid's CRS"
                  if other else f"x={xs[i]}, y={ys[i]}")
         raise error(f"{int(out.sum())} {what}(s) lie outside the grid (first: {first}; grid x in "
                     f"[{gx.min() - hx}, {gx.max() + hx}], y in [{gy.min() - hy}, {gy.max() + hy}], crs "
-                    f"{crs_of(obj)}): " + (SWAP_HINT if swap else crs_advice(obj, gxs, gys, gcrs, *own) if out.all() and crs_of(obj) else
+                    f"{crs_label(crs_of(obj))}): " + (SWAP_HINT if swap else crs_advice(obj, gxs, gys, gcrs, *own) if out.all() and crs_of(obj) else
                     "give coordinates in the grid's CRS (or pass `crs=`) and drop those outside it"))
     return _axis_index(gy, ys, "y"), _axis_index(gx, xs, "x")
 
@@ -360,26 +361,26 @@ def crs_advice(obj,        # the map the points missed
                      "over it)" if own else f"pass `crs={c!r}`")
     if g is None:
         if own:
-            return (f"if {own}'s coordinates are not in {crs_name(src)}{_looks(xs, ys, src)}, its CRS label is wrong: "
+            return (f"if {own}'s coordinates are not in {crs_label(src)}{_looks(xs, ys, src)}, its CRS label is wrong: "
                     "correct it, `gdf = gdf.set_crs(<their CRS>, allow_override=True)` (not `crs=`: its own CRS "
                     f"wins over it); if they are, they lie elsewhere than this map{_span_in(obj, src)}")
         if crs is not None and not same_crs(crs, obj):   # said in their own CRS: the map's extent in it
-            return (f"give points on the grid{_span_in(obj, src)}, or, if they are not in {crs_name(src)}, pass the CRS "
+            return (f"give points on the grid{_span_in(obj, src)}, or, if they are not in {crs_label(src)}, pass the CRS "
                     f"they are in, `crs=...`{_looks(xs, ys, src)}")
-        return (f"give coordinates in the grid's CRS ({crs_name(crs_of(obj))}), or pass the CRS they are in, "
+        return (f"give coordinates in the grid's CRS ({crs_label(crs_of(obj))}), or pass the CRS they are in, "
                 f"`crs=...`{_looks(xs, ys, src)}")
     if g[0] == "crs":
-        return f"they lie on it read in {crs_name(g[1])}: " + (f"{own}'s CRS label is wrong; " if own else "") + fix(g[1])
+        return f"they lie on it read in {crs_label(g[1])}: " + (f"{own}'s CRS label is wrong; " if own else "") + fix(g[1])
     names = " or ".join(f"{k[0]} (x {k[1]:.7g} m)" for k in g[1])   # both where both fit: 2 ppm apart
     both = " (both put them on it: the State Plane CRSs of most US states are in US survey feet)" if len(g[1]) > 1 else ""
     if g[0] == "map feet":
         f = g[1][0][1]   # the map's CRS in feet, where EPSG has it in either foot that fits (Arizona: ft only)
         t = next((t for n, _ in g[1] if (t := feet_twin(crs_of(obj), n))), None)
         return (f"the map's coordinates look like {names}{both}: read so, the points lie on it, while its CRS "
-                f"({crs_name(crs_of(obj))}) is in metres: put its coordinates in metres, `emb = emb.assign_coords(x="
+                f"({crs_label(crs_of(obj))}) is in metres: put its coordinates in metres, `emb = emb.assign_coords(x="
                 f"emb.x * {f!r}, y=emb.y * {f!r})`, or write the CRS in feet they are in, `emb = aef.geo.write_crs(emb, "
                 f"{t or '<its CRS in feet>'!r})`")
-    said = f"their values are {names}, a factor 3.2808, given as metres of {crs_name(src)}{both}: "
+    said = f"their values are {names}, a factor 3.2808, given as metres of {crs_label(src)}{both}: "
     if twins := [k[2] for k in g[1] if k[2]]:
         return said + (f"{own}'s CRS label is wrong; " if own else "") + " or ".join(
             f"{fix(t)} ({as_crs(t).name})" for t in twins)
@@ -405,7 +406,7 @@ def check_own_crs(obj,                        # the map the places are put on
     if own is None or not crs_of(obj) or not ok.any() or _lands(obj, xs[ok], ys[ok], own): return
     g = crs_guess(obj, xs[ok], ys[ok], own)
     if g is None or g[0] == "map feet": return   # not the label's fault: the door's off-map words say it
-    raise PointError(f"{what} says its CRS is {crs_name(own)}, but none of its {int(ok.sum())} place(s) lies on the map "
+    raise PointError(f"{what} says its CRS is {crs_label(own)}, but none of its {int(ok.sum())} place(s) lies on the map "
                     f"read in it (x {np.min(xs[ok]):.6g}..{np.max(xs[ok]):.6g}, y {np.min(ys[ok]):.6g}.."
                     f"{np.max(ys[ok]):.6g}): " + crs_advice(obj, xs[ok], ys[ok], own, what))
 
@@ -453,8 +454,8 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     if na and nb:   # both readings put points on the map: a guess, said at every door
         first_reading = a.all() or (not b.all() and na >= nb)
         pick = default if first_reading else other
-        warnings.warn(f"the {what}s lie on the map both read in {crs_name(default)} ({na} of {xs.size}) and read in "
-                      f"{crs_name(other)} ({nb}): read in {crs_name(pick)}; pass `crs=` to say which, `crs={default!r}` "
+        warnings.warn(f"the {what}s lie on the map both read in {crs_label(default)} ({na} of {xs.size}) and read in "
+                      f"{crs_label(other)} ({nb}): read in {crs_label(pick)}; pass `crs=` to say which, `crs={default!r}` "
                       f"or `crs={other!r}`", stacklevel=user_stacklevel())
     else: first_reading = bool(na) or (not nb and (a is not None or b is None))   # none either way: `default`, if it reads
     on = a if first_reading else b
@@ -464,11 +465,11 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     i = int(np.argmax(off)); n = int(off.sum())
     first = f"({xs.flat[i]:.9g}, {ys.flat[i]:.9g})"   # a metre of UTM kept (`:g`: 5e+06)
     taken = default if first_reading else other
-    named = lambda c: (f"in the map's CRS ({crs_name(m)})" if same_crs(c, m) else f"as lon/lat ({crs_name(c)})"
-                       if is_geographic(c) else f"in {crs_name(c)}")
+    named = lambda c: (f"in the map's CRS ({crs_label(m)})" if same_crs(c, m) else f"as lon/lat ({crs_label(c)})"
+                       if is_geographic(c) else f"in {crs_label(c)}")
     elsewhere = not one and (b if first_reading else a) is not None and bool((b if first_reading else a)[off].any())
-    how = (f"in the map's CRS ({crs_name(m)}), which is lon/lat" if one else f"{named(taken)}" if elsewhere else
-           f"either way: in the map's CRS ({crs_name(m)}) and as lon/lat (EPSG:4326)")
+    how = (f"in the map's CRS ({crs_label(m)}), which is lon/lat" if one else f"{named(taken)}" if elsewhere else
+           f"either way: in the map's CRS ({crs_label(m)}) and as lon/lat (EPSG:4326)")
     if n < xs.size: how += f"; the other {xs.size - n} lie on it read {named(taken)}"
     g = None if swap or na or nb else crs_guess(obj, xs, ys, m)   # feet given as metres, a map in feet
     tail = (f": {crs_advice(obj, xs, ys, m)}" if g else f": give points on the map and say their CRS, `crs={m!r}`"
@@ -531,5 +532,5 @@ def check_same_grid(a,  # the first map (DataArray or Dataset)
             raise GridError(f"{what} are on different grids ({d} coordinates differ, by up to {gap.max():g}): "
                             f"{fix}{hint}")
     if not same_crs(a, b):
-        raise GridError(f"{what} have different CRS ({crs_of(a)} vs {crs_of(b)}): reproject one onto the other's "
+        raise GridError(f"{what} have different CRS ({crs_label(crs_of(a))} vs {crs_label(crs_of(b))}): reproject one onto the other's "
                         "grid first (e.g. `rio.reproject_match`)")

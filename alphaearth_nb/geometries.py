@@ -24,6 +24,7 @@ from .geo import require
 from .spatial import GEOMS_WANTED, GRID_WANTED
 from .labels import read_table, table_numbers
 from .paths import user_path
+from .crs import crs_label
 
 # %% auto #0
 __all__ = ['LONLAT', 'EE_GEO', 'POINT_COLUMNS', 'lonlat_columns', 'coordinate_names', 'coordinate_hint', 'import_geopandas',
@@ -299,8 +300,8 @@ def agreed_crs(own,                # the CRS the input says it is in (a GeoDataF
     query's, one fault in two classes."""
     if own is None or crs is None: return crs if own is None else own
     if geo.same_crs(own, crs): return own
-    raise GridError(f"the {what} say their CRS, {geo.crs_name(own)}, and crs={crs!r} names another "
-                    f"({geo.crs_name(crs)}): drop `crs=` (the {what} say where they are); if their own CRS is the wrong "
+    raise GridError(f"the {what} say their CRS, {crs_label(own)}, and crs={crs!r} names another "
+                    f"({crs_label(crs)}): drop `crs=` (the {what} say where they are); if their own CRS is the wrong "
                     f"one, correct it instead, `gdf.set_crs({crs!r}, allow_override=True)` (a raster: "
                     f"`aef.geo.write_crs(labels, {crs!r})`)")
 
@@ -361,7 +362,7 @@ def _read_geometries(src, crs):
                 geo.check_degrees(xs, ys, f"the table's {lon}/{lat} columns", cols=(lon, lat))
             elif _all_degrees(xs, ys):   # lon/lat named, degrees' values, a projected crs=: degrees, almost surely
                 raise GridError(f"the table's {lon}/{lat} columns hold values within degrees (|x| <= 180, |y| <= 90) "
-                                f"but crs={crs!r} is projected ({geo.crs_name(crs)}): lon/lat columns are degrees, "
+                                f"but crs={crs!r} is projected ({crs_label(crs)}): lon/lat columns are degrees, "
                                 "so drop `crs=` (read as EPSG:4326); if they really are coordinates in that CRS, name "
                                 "the columns x and y, `df.rename(columns={" f"{lon!r}: 'x', {lat!r}: 'y'" "})`")
             return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs or LONLAT)

@@ -32,6 +32,7 @@ from .mirrors import (ANNUAL, AREA_WANTED, INDEX_COLUMNS, INDEX_NAME, MIRRORS, R
                                    fetch_tiles,
                                    gdal_env, gdal_path, index_file, mirror_of, open_tile, read_index, tile_href, tiles,
                                    years_of)
+from .crs import crs_label
 
 # %% auto #0
 __all__ = ['geobox_area', 'zone_cube', 'grid_for', 'pixel_size', 'unit_length', 'mosaic', 'open', 'on_tile', 'sample_points',
@@ -436,10 +437,10 @@ def _relabel_hint(points, table, ys:list, source, project, cache) -> str|None:
     fin = np.isfinite(gx) & np.isfinite(gy)
     if (not as_crs(table.crs).is_geographic and fin.any() and (np.abs(gx[fin]) <= 180).all()
             and _swapped_on_tiles(gy[fin], gx[fin], ys, source, project, cache)):   # (x, y) read as (lon, lat)
-        return (f"{word} says its CRS is {crs_name(table.crs)}, but its coordinates read as lon/lat lie where official "
+        return (f"{word} says its CRS is {crs_label(table.crs)}, but its coordinates read as lon/lat lie where official "
                 f"tiles are: its CRS label is wrong; correct it, `gdf = gdf.set_crs('EPSG:4326', allow_override=True)` "
                 f"(not `crs=`: {word}'s own CRS wins over it)")
-    return (f"check the points' lon/lat order (x = longitude) and {word}'s own CRS label ({crs_name(table.crs)}; if "
+    return (f"check the points' lon/lat order (x = longitude) and {word}'s own CRS label ({crs_label(table.crs)}; if "
             "it is wrong, `gdf = gdf.set_crs(<their CRS>, allow_override=True)`, not `crs=`), the years, and the mirror")
 
 def _swapped_on_tiles(lon, lat, ys:list, source, project, cache) -> bool:

@@ -27,6 +27,7 @@ from .timecodes import YEARS, as_numbers, column_years, numeric_time_hint, unwri
 from .geometries import (EE_GEO, LONLAT, POINT_COLUMNS, agreed_crs, own_crs_on, coordinate_hint, import_geopandas,
                                       lonlat_columns, points_xy, read_geometries, read_places, table_file,
                                       valid_polygons)
+from .crs import crs_label
 
 # %% auto #0
 __all__ = ['cube_form', 'grid_of', 'transform_of', 'cube_crs', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather',
@@ -246,9 +247,9 @@ def off_map_hint(emb,               # the map (y, x, band) or cube, with its CRS
         gx, gy = (np.ravel(np.asarray(v, np.float64)) for v in given[:2])
         k, gd = np.isfinite(gx) & np.isfinite(gy), geo.is_geographic(given[2])
         if k.any(): said = (f"; as given, {'lon' if gd else 'x'} {_span(gx[k].min(), gx[k].max(), gd)}, {'lat' if gd else 'y'} "
-                            f"{_span(gy[k].min(), gy[k].max(), gd)} in {geo.crs_name(given[2])}")
+                            f"{_span(gy[k].min(), gy[k].max(), gd)} in {crs_label(given[2])}")
     return (f"the map spans x {_span(*ex, deg)}, y {_span(*ey, deg)} and {pts} (in the map's CRS, "
-            f"{geo.crs_name(crs) if crs else 'none given'}{said}): {fix}")
+            f"{crs_label(crs) if crs else 'none given'}{said}): {fix}")
 
 def warn_zones_off_map(emb,         # the map (y, x, band) or cube, with its CRS
                        gdf,         # the zones (GeoDataFrame) in the map's CRS
