@@ -109,7 +109,7 @@ SECTIONS = {
         'fill_rows': 'x : np.ndarray\n    rows (N, 64) of embeddings or their means\nsame : np.ndarray|None\n    rows (N,) whose values are all one, where known\n',
         'table_codes': 'x\n    a table (N, 64) of features\nfill : np.ndarray|None\n    its rows of one value in every column, where the caller has them\n',
         'power_scale': "a\n    values (..., 64): a map's or queries' (NaN rows are left out)\n",
-        'scale_hint': "a\n    values (..., 64) that are no embedding vectors as given (a map's or queries')\nfiles : bool\n    a map's: also how to divide a file's values, which a reader's map has lost\n",
+        'scale_hint': 'a\n    values (..., 64) that are no embedding vectors as given (a map\'s or queries\')\nfiles : bool\n    a map\'s: also how to divide a file\'s values, which a reader\'s map has lost\nname : str\n    the values\' name in the fix: "emb" (a map), "v" (a query vector, `gate_query`\'s)\n',
         'linear_as_codes': "q : np.ndarray\n    int rows or pixels (..., 64)\nwhat : str\n    what they are, for the warning\nwarn : bool\n    warn; False: a lazy map's blocks (its sample was warned once)\n",
         'gated': "da : xr.DataArray\n    (y, x, band) embedding in any form\nfills\n    declared no-data values (default: what `da` declares)\ncodes : bool|None\n    see `gate_vectors`\nvalid\n    (low, high) declared valid: values outside are no data (default: `valid_bounds(da)`)\nstored\n    the dtype the values were stored in (default: `da.encoding['dtype']`)\n",
         'valid_bounds': 'obj\n    DataArray or Dataset whose attrs or encoding may declare a valid range\n',

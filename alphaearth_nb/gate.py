@@ -438,10 +438,11 @@ def power_scale(a,  # values (..., 64): a map's or queries' (NaN rows are left o
 @checks_flags
 def scale_hint(a,                # values (..., 64) that are no embedding vectors as given (a map's or queries')
                files:bool=False, # a map's: also how to divide a file's values, which a reader's map has lost
+               name:str="emb",   # the values' name in the fix: "emb" (a map), "v" (a query vector, `gate_query`'s)
               ) -> str:
     """What to say of vectors whose lengths sit at a power of ten (10 .. 100,000, within 3%; half of the finite,
     nonzero rows at least): unit vectors scaled by it, an embedding exported as `emb * 100` or integers x10000,
-    with the fix `emb / 100`; '' otherwise. Was: read as fills ('check the reader's fill value'). With `files`
+    with the fix `emb / 100` (`name`: `v / 100` of a query); '' otherwise. Was: read as fills ('check the reader's fill value'). With `files`
     (the map's gate, every reader's) the fix for a file too, its values divided as stored (`rioxarray.open_rasterio(path)
     / 100`): the map `read_cog` gives is no data already, so `emb / 100` of it gave no data again."""
     refuse_path(a, "values are numbers (..., 64)")
@@ -449,7 +450,7 @@ def scale_hint(a,                # values (..., 64) that are no embedding vector
     if (s := power_scale(a)) is None: return ""
     top = float(np.nanmax(np.abs(a)))
     return (f": their lengths are about {s:g} (values up to {top:.4g}), unit vectors scaled by {s:g} (an embedding "
-            f"exported as `emb * {s:g}`, or as integers x{s:g}): divide first, `emb = emb / {s:g}`" + (
+            f"exported as `{name} * {s:g}`, or as integers x{s:g}): divide first, `{name} = {name} / {s:g}`" + (
                 f" (a file: its values as stored, `emb = rioxarray.open_rasterio(path) / {s:g}` or "
                 f"`xr.open_dataarray(path) / {s:g}`, as the map read from it is no data already)" if files else ""))
 
@@ -561,7 +562,7 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
                              "or table rows `df[band_names()]`")
     if a.dtype.kind in "iu" and power_scale(a) is not None:   # integers x100: no codes (lengths 127..361), as the
         raise NoValidDataError(f"{with_article(what)} of integers is no embedding vector nor int8 codes"   # map's gate
-                               + scale_hint(a))   # (was: decoded as codes, length 0.13, rescaled: another direction)
+                               + scale_hint(a, name="v"))   # (was: decoded as codes, length 0.13, rescaled: another direction)
     v, _, _, _, _, avg, lin = _gate(np.atleast_2d(a), fills, unit=False)   # `gate_vectors`, averaged and linear codes
     none = ~np.isfinite(v).all(-1)
     if none.any():
@@ -569,7 +570,7 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
         raise NoValidDataError(f"{int(none.sum())} of {len(v)} {whats} are not embeddings (no data, non-finite, all "
                                f"zero or one value in all {EMBED_DIM} components, like 64 x -1 or a fill value): "
                                "pass a pixel with data, e.g. `emb.sel(x=.., y=.., method='nearest')`" + (_cast_hint(a) or
-                                                                                          scale_hint(a)))
+                                                                                          scale_hint(a, name="v")))
     n = np.sqrt(sq_norms(v))
     far = np.abs(n - 1.0) > NORM_TOL
     if avg.any(): _warn_averaged_codes(int(avg.sum()), len(n), int((avg & far).sum()), what)

@@ -15,7 +15,7 @@ EMB = embedding_from_array(random_unit((5, 6), 2))
 @pytest.mark.parametrize("scale, dtype", [(100, np.int16), (10, np.int8)])
 def test_scaled_integer_queries_are_refused(scale, dtype):
     v = (EMB.values[2, 3] * scale).round().astype(dtype)
-    with pytest.raises(NoValidDataError, match=rf"lengths are about {scale}\b.*divide first, `emb = emb / {scale}`"):
+    with pytest.raises(NoValidDataError, match=rf"lengths are about {scale}\b.*divide first, `v = v / {scale}`"):
         EMB.aef.similarity(v)
     np.testing.assert_allclose(float(EMB.aef.similarity(v / scale)[2, 3]), 1.0, atol=0.05)   # divided: itself, as
     # far as rounding to 1/scale keeps it
