@@ -313,8 +313,9 @@ def _check_window(dsets:dict, sources:dict, period:Period, window):
                            "without data (NaN, nodata or out of range), so every pixel would be NaN. Load that "
                            "period's frames again (a failed download, a mask applied as NaN over the whole year?), "
                            f"or drop the empty frames (`ds = ds.dropna('time', how='all', subset={keep})` for "
-                           f"{s0}, alike for each source): the model then reads the nearest frames with data, as "
-                           "for a year without frames.")
+                           f"{s0}, alike for each source; Python only: for `aef embed`, write the stack so cleaned "
+                           "and pass it as --data): the model then reads the nearest frames with data, as for a year "
+                           "without frames.")
 
 def _is_lazy(dsets:dict) -> bool:
     return any(is_lazy(ds) for ds in dsets.values())

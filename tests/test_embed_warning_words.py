@@ -45,3 +45,22 @@ def test_aef_embed_shows_its_own_form_alone(said):
     shown = out.getvalue()
     assert "(`aef embed --sources sentinel2 --allow-missing`) to say so." in shown, shown
     assert "del stack" not in shown and "allow_missing=True" not in shown and "embed(" not in shown, shown
+
+
+def test_no_source_with_data_says_the_fix_needs_python():
+    "Hand-worked: sentinel2 and landsat both without a valid value in 2024: NoValidDataError, whose dropna fix is " \
+    "Python's, said so with what `aef embed` then takes (the stack written, as --data)."
+    from alphaearth_nb.cli_args import shell_words
+    from alphaearth_nb.core import NoValidDataError
+    stack = load_scene()[0]
+    tree = {}
+    for k in ("sentinel2", "landsat"):
+        ds = stack[k].to_dataset().isel(y=slice(0, 16), x=slice(0, 16))
+        year = ds.time.dt.year == 2024
+        tree[k] = ds.assign({v: ds[v].where(~year) for v in ds.data_vars if "time" in ds[v].dims})
+    model = AlphaEarth(preset("tiny", inputs=("sentinel2", "landsat"), targets=("sentinel2",)), key=jax.random.key(0))
+    with pytest.raises(NoValidDataError) as e:
+        embed(xr.DataTree.from_dict(tree), model, 2024, progress=False)
+    shown = shell_words(str(e.value), "embed")
+    assert "alike for each source; Python only: for `aef embed`, write the stack so cleaned and pass it as --data)" \
+        in shown, shown
