@@ -46,6 +46,7 @@ SECTIONS = {
         'TrainExample': 'inputs : dict\n    source name -> Frames (target frames already removed)\ntargets : dict\n    source name -> Target\nperiod : Float[Array, "2"]\n    summary period shared by teacher and student (consistency, uniformity)\n',
     },
     'alphaearth_nb.crs': {
+        'crs_at': "text : str\n    a CRS as text (PROJ text, WKT; 'EPSG:n' is returned as it is)\nxs\n    x of the data in it (a grid's x, points' x), any shape; NaN ignored\nys\n    y\n",
         'as_crs': "crs\n    EPSG code or string ('EPSG:32631', 32631), WKT, PROJJSON or pyproj CRS\n",
         'crs_name': 'crs\n    any spelling `as_crs` reads\n',
         'crs_label': 'crs\n    any spelling `as_crs` reads; for messages only\n',

@@ -25,8 +25,8 @@ from .core import CRSError, MetadataWarning, refuse_path, user_stacklevel
 from .dims import GRID_WANTED, X_NAMES, Y_NAMES, spatial_dim
 
 # %% auto #0
-__all__ = ['CF_LON_UNITS', 'CF_LAT_UNITS', 'as_crs', 'crs_name', 'crs_label', 'crs_of', 'is_geographic', 'horizontal_crs',
-           'same_crs']
+__all__ = ['CF_LON_UNITS', 'CF_LAT_UNITS', 'crs_at', 'as_crs', 'crs_name', 'crs_label', 'crs_of', 'is_geographic',
+           'horizontal_crs', 'same_crs']
 
 # %% ../nbs/02b_crs.ipynb #f0002
 _SAME_PLACE_M = 0.1   # datums EPSG places closer than this (shift plus stated accuracy) are one: 1% of a 10 m pixel
@@ -212,14 +212,26 @@ def _by_place(obj, text:str) -> str:
     """`text`, the CRS a map records, as 'EPSG:n' where it fits several EPSG CRSs equally (`_open_fits`) and the
     middle of the map's x/y lies in the area of use of one alone (UTM 31N on GRS80 with `+towgs84=0,0,0`: ETRS89 in
     France, RGSH2020 in Algeria); else `text` as it is (kept, `horizontal_crs` says which fit)."""
-    if text[:5].upper() == "EPSG:" or not (fits := _open_fits(text)): return text
+    if text[:5].upper() == "EPSG:" or not _open_fits(text): return text   # no coordinates read
     xd, yd = spatial_dim(obj, X_NAMES), spatial_dim(obj, Y_NAMES)
     if xd is None or yd is None or xd not in obj.coords or yd not in obj.coords: return text
+    try: x, y = (np.asarray(obj[d].values, np.float64) for d in (xd, yd))
+    except (TypeError, ValueError): return text   # x/y no numbers
+    return crs_at(text, x, y) if x.ndim == 1 and y.ndim == 1 else text
+
+def crs_at(text:str,  # a CRS as text (PROJ text, WKT; 'EPSG:n' is returned as it is)
+           xs,        # x of the data in it (a grid's x, points' x), any shape; NaN ignored
+           ys,        # y
+          ) -> str:
+    """`text` as 'EPSG:n' where it fits several EPSG CRSs equally (`_open_fits`: UTM 31N on GRS80 with
+    `+towgs84=0,0,0` is ETRS89 in France, RGSH2020 in Algeria) and the middle of `xs`/`ys` lies in the area of use
+    of one alone; else `text` as it is. `crs_of` reads a map's text so (`_by_place`), `read_geometries` points'."""
+    if not isinstance(text, str) or text[:5].upper() == "EPSG:" or not (fits := _open_fits(text)): return text
     c = as_crs(text)
     src = c.source_crs if c.is_bound else c   # to its own lon/lat: the projection undone, no datum needed
     try:
-        x, y = (np.asarray(obj[d].values, np.float64) for d in (xd, yd))
-        if x.ndim != 1 or y.ndim != 1 or not np.isfinite(x).any() or not np.isfinite(y).any(): return text
+        x, y = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
+        if not np.isfinite(x).any() or not np.isfinite(y).any(): return text
         lon, lat = Transformer.from_crs(src, src.geodetic_crs, always_xy=True).transform(
             (np.nanmin(x) + np.nanmax(x)) / 2, (np.nanmin(y) + np.nanmax(y)) / 2)
     except (TypeError, ValueError, ProjError, _ProjCRSError): return text   # x/y no numbers, or no inverse

@@ -24,7 +24,7 @@ from .geo import require
 from .spatial import GEOMS_WANTED, GRID_WANTED
 from .labels import read_table, table_numbers
 from .paths import user_path
-from .crs import crs_label
+from .crs import crs_at, crs_label
 
 # %% auto #0
 __all__ = ['LONLAT', 'EE_GEO', 'POINT_COLUMNS', 'lonlat_columns', 'coordinate_names', 'coordinate_hint', 'import_geopandas',
@@ -232,7 +232,12 @@ def read_geometries(src,       # GeoDataFrame/GeoSeries, vector file path, or Da
     `GridError` names the file and both fixes (was: geopandas' 'Cannot transform naive geometries', `crs=` or not).
     A table of x/y without `crs=` is a `GridError` naming `crs=`: there is no map here to read it on (`sample`,
     `classify` read it on theirs by `geo.point_crs`: `points_xy`). Far off its CRS's area: `geo.shapes_in_area`."""
-    return geo.shapes_in_area(valid_polygons(_read_geometries(src, crs)))   # a CRS typo that parses: GridError
+    gdf = valid_polygons(_read_geometries(src, crs))
+    if gdf.crs is not None and len(b := gdf.geometry.bounds.dropna()):   # text of several EPSG CRSs: by their place
+        text = crs if isinstance(crs, str) else gdf.crs.srs
+        if (at := crs_at(text, b[["minx", "maxx"]].to_numpy(), b[["miny", "maxy"]].to_numpy())) != text:
+            gdf = gdf.set_crs(at, allow_override=True)   # as crs_of reads a map's (was: a MetadataWarning, `ds.rio`)
+    return geo.shapes_in_area(gdf)   # a CRS typo that parses: GridError
 
 def _xy_table(src) -> bool:
     "Whether `src` is a plain table (not a GeoDataFrame) of points by `x`/`y` columns, without lon/lat ones."
