@@ -117,7 +117,8 @@ def _plot_quietly(history:list[dict], path:Path):
     try: plot_history(history, path)
     except Exception as e:
         warnings.warn(f"the loss plot {path} was not drawn ({type(e).__name__}: {str(e)[:200]}); training goes on "
-                      "and metrics.jsonl holds every step: draw it later with `plot_history(read_metrics(...))`.",
+                      "and metrics.jsonl holds every step: draw it later, in Python (no `aef` command draws it), with "
+                      f"`train.plot_history(train.read_metrics({str(path.parent / 'metrics.jsonl')!r}), {str(path)!r})`.",
                       TrainingWarning, stacklevel=user_stacklevel())
 
 def _write_jsonl(path:Path, records:list[dict], mode="a"):

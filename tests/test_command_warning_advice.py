@@ -59,3 +59,21 @@ def test_collapse_names_the_flags_and_the_python_for_the_weight():
     code = re.search(r"pass fit `loss_fn=(functools\.partial\([^`]*\))`", shown)
     fn = eval(code.group(1), {"functools": functools, "losses": losses})   # the snippet as shown runs
     assert fn.keywords["weights"] == losses.LossWeights(uniformity=0.1), fn
+
+
+def test_a_plot_not_drawn_names_the_python_that_draws_it(tmp_path, monkeypatch):
+    "Hand-worked: plot_history failing inside fit: the warning's call, run as shown under aef train, draws the plot."
+    from pathlib import Path
+    (tmp_path / "metrics.jsonl").write_text('{"step": 1, "loss": 2.0}\n{"step": 2, "loss": 1.0}\n')
+    real = train.plot_history
+    def broken(*a, **k): raise RuntimeError("no display")
+    monkeypatch.setattr(train, "plot_history", broken)
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        train._plot_quietly([{"step": 1, "loss": 2.0}], tmp_path / "loss.png")
+    shown = shell_words(str(w[0].message), "train")
+    assert "draw it later, in Python (no `aef` command draws it), with `train.plot_history(" in shown, shown
+    call = re.search(r"with `(train\.plot_history\(.*\))`\.$", shown).group(1)
+    monkeypatch.setattr(train, "plot_history", real)
+    eval(call, {"train": train})
+    assert Path(tmp_path / "loss.png").stat().st_size > 0
