@@ -431,9 +431,13 @@ def shell_words(text:str, command:str|None=None) -> str:
     `FLAGS` as the flag (`--steps 3`, `--resume`; a code span of `name=` alone as `--name`) and a bare name with an underscore (`batch_size`) as its flag, but
     not within a call in a code span (`regress(emb, labels, column='value')` stays: `_in_call`). The
     rest as it was: one source of message text, the error family's, translated here for the command (`cli.main`).
-    `command` (e.g. 'evaluate') adds the settings only it has a flag for (`COMMAND_FLAGS`: `crs=` as `--crs`)."""
+    `command` (e.g. 'evaluate') adds the settings only it has a flag for (`COMMAND_FLAGS`: `crs=` as `--crs`).
+    A table's swapped lon/lat columns (`df.rename(columns={'lat': 'lon', 'lon': 'lat'})`, no `df` in a shell): swap
+    the two names in the file's header line."""
     flags = {**FLAGS, **COMMAND_FLAGS.get(command, {})}
     names = "|".join(flags)
+    text = re.sub(r"swap the columns: `df\.rename\(columns=\{('[^'`]*'): ('[^'`]*'), \2: \1\}\)`",   # check_degrees'
+                  r"swap the names \2 and \1 in the file's header line (its first line)", text)   # a table's swap
     text = re.sub(r"`?\b(?:" + names + r")=" + _VALUE + r"`? \(`((?:--|aef )[^`]*)`(?: on the command line)?\)",
                   r"\2", text)
     while (new := re.sub(r"`(?!aef )[^`\n]*`(?:,| /| or) (?=`aef )", "", text)) != text: text = new
