@@ -107,6 +107,8 @@ def _period(s:str):
         if day := re.search(r"'[^']*' names no day \([^)]*\)", str(e)): what = day[0]   # '2023-02-30': which and why
         if gap := re.search(r"gives no (start and no end|start|end)", str(e)): what = f"{s!r} gives no {gap[1]}"   # '2024,'
         fix = f"--period {parts[1].strip()},{parts[0].strip()}" if swapped else PERIOD_FORMS
+        if "write the year in full" in str(e):   # 24: 2024 meant, as Python's message says
+            fix = fix.replace("a year (--period 2024)", f"a year in full (--period 2024, not {s.strip()})", 1)
         if two := re.search(r"names two years in one text: pass them apart, \((\d{4}), (\d{4})\)", str(e)):   # '2024-2025'
             what, fix = f"{what} (it names two years in one text)", (
                 f"--period {two[1]},{two[2]} (one embedding valid over both years), or --period {two[1]} then --period "
