@@ -31,3 +31,17 @@ def test_points_in_france_sampled_without_a_warning():
     assert not [a for a in w if issubclass(a.category, MetadataWarning)], [str(a.message)[:200] for a in w]
     want = places.sample(m, df, crs="EPSG:25831")
     np.testing.assert_array_equal(np.asarray(got), np.asarray(want))
+
+def test_points_where_no_place_decides_are_told_crs_not_ds_rio():
+    X, Y = _xy(3.0, 37.5)   # the sea between Spain and Algeria: in neither area (or both)
+    assert crs_at(TEXT, X, Y) == TEXT
+    x = X + np.arange(5) * 10.0 + 5; y = Y + np.arange(4)[::-1] * 10.0 + 5
+    v = np.random.default_rng(0).normal(size=(4, 5, 64)).astype(np.float32)
+    v /= np.linalg.norm(v, axis=-1, keepdims=True)
+    m = write_crs(xr.DataArray(v, dims=("y", "x", "band"), coords={"y": y, "x": x}), "EPSG:32631")
+    df = pd.DataFrame({"x": [X + 12, X + 31], "y": [Y + 12, Y + 25]})
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        places.sample(m, df, crs=TEXT)
+    said = [str(a.message) for a in w if issubclass(a.category, MetadataWarning)]
+    assert len(said) == 1 and "pass `crs='EPSG:25831'`" in said[0] and "ds.rio" not in said[0], said
