@@ -158,7 +158,8 @@ def preset(name:str, # "tiny", "small" or "lite"
         raise UnknownFieldError(f"preset({name!r}) got {k!r}, a training setting (TrainConfig.{v}), not the "
                                 f"model's: pass it to fit, e.g. `fit({name!r}, data, config=TrainConfig({v}=...))`.")
     if isinstance(stp := overrides.get("stp"), dict):   # stp={'blocks': 4}: STPConfig's names alone, named as given
-        unknown_keys(stp, [f.name for f in dataclasses.fields(STPConfig)], f"preset({name!r}, stp={{...}})")
+        unknown_keys(stp, [f.name for f in dataclasses.fields(STPConfig)], f"preset({name!r}, stp={{...}})",
+                     {"depth": "blocks", "layers": "blocks"})   # the encoder's depth is its blocks
         overrides = {**overrides.pop("stp"), **overrides}
     unknown_keys(overrides, [f.name for f in dataclasses.fields(ModelConfig)] + [f.name for f in   # 'embed_dm':
                  dataclasses.fields(STPConfig) if f.name in enc], f"preset({name!r})")   # did you mean 'embed_dim'?

@@ -15,3 +15,7 @@ def test_stp_dict_key_closest_is_an_stp_field():
 
 def test_stp_dict_still_applies():
     assert preset("tiny", stp={"blocks": 1}).stp.blocks == 1
+
+def test_stp_depth_means_blocks():
+    for k in ("dpeth", "depth", "layers"):
+        with pytest.raises(UnknownFieldError, match=r"did you mean 'blocks'\?"): preset("tiny", stp={k: 1})
