@@ -16,6 +16,7 @@ from .core import AEFError, GridError, LabelError, refuse_path, user_stacklevel,
 from .spatial import centred, is_geographic, stored_rounding
 from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hint, half_pixel_off,
                                inside_grid, pixel_indices, pixel_size, rename_spatial, same_crs, to_crs, wrap_x)
+from .crs import crs_label
 
 # %% auto #0
 __all__ = ['OFF_MAP', 'on_map_grid']
@@ -73,7 +74,7 @@ def _by_place(g, lab, what:str):
     out = np.full(X.size, fill, v.dtype if v.dtype.kind != "U" else object)
     out[on] = v[r, c]
     out = out.reshape(X.shape).astype(v.dtype) if v.dtype.kind == "U" else out.reshape(X.shape)
-    warnings.warn(f"the {what} is in {crs_of(lab)}, the map in {crs_of(g)}: each map pixel took the label of the "
+    warnings.warn(f"the {what} is in {crs_label(crs_of(lab))}, the map in {crs_label(crs_of(g))}: each map pixel took the label of the "
                   "cell holding its centre (nearest), one label per map pixel. To choose otherwise (a majority of "
                   "finer cells), reproject the labels onto the map first, e.g. `labels.rio.reproject_match(emb, "
                   "resampling=rasterio.enums.Resampling.mode)` (rioxarray)", stacklevel=user_stacklevel())

@@ -28,3 +28,19 @@ def test_label_forms():
     assert crs_label("EPSG:32631") == "EPSG:32631" and crs_label(32631) == "EPSG:32631"
     named = CRS(LAEA).to_wkt().replace('PROJCRS["unknown"', 'PROJCRS["My LAEA"')
     assert crs_label(named) == "My LAEA"   # no EPSG id: pyproj's name
+
+def test_label_raster_in_a_custom_crs_named_shortly():
+    import warnings
+    from pyproj import Transformer
+    from alphaearth_nb.label_grids import on_map_grid
+    X, Y = Transformer.from_crs("EPSG:32632", LAEA, always_xy=True).transform(500000.0, 4430000.0)   # lon 9, lat 40
+    g = write_crs(xr.DataArray(np.zeros((4, 5), np.float32), dims=("y", "x"),
+                               coords={"y": 4430000.0 + np.arange(4)[::-1] * 10 + 5, "x": 500000.0 + np.arange(5) * 10 + 5}),
+                  "EPSG:32632")
+    lab = write_crs(xr.DataArray(np.ones((20, 20), np.uint8), dims=("y", "x"),
+                                 coords={"y": Y + 100 - np.arange(20) * 10.0 - 5, "x": X - 100 + np.arange(20) * 10.0 + 5}), LAEA)
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        on_map_grid(g, lab)
+    said = [str(a.message) for a in w if "each map pixel took" in str(a.message)]
+    assert said and "PROJCRS[" not in said[0] and "+proj=laea" in said[0] and len(said[0]) < 600, said
