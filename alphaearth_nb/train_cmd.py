@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from . import model, samples, stream, train
-from .core import ConfigError, DamagedCheckpointError, MissingSourceError, seed_key
+from .core import CheckpointError, ConfigError, DamagedCheckpointError, MissingSourceError, seed_key
 from .files import output_folder
-from .checkpoint import check_run_folder, checkpoint_folder, own_checkpoints, verify_checkpoint
+from .checkpoint import check_run_folder, checkpoint_folder, own_checkpoints, read_header, verify_checkpoint
 from .cli_args import TRAIN_DEFAULTS
 from .command_inputs import COMPILES, open_csv, open_data
 
@@ -56,14 +56,20 @@ def _plan(a, start:int, defaulted:bool) -> str:
             f"and at the end\naef train: {COMPILES}, then shows the time left{took}; Ctrl-C stops it, and "
             f"`aef train --out {out} --resume` goes on from its newest checkpoint")
 
-def _run_header(a) -> dict:
+def _run_header(a, sound:bool=False) -> dict:
     "The header of the checkpoint `aef train --resume` continues from ({} without --resume or a run): the newest of " \
     "ours that verifies (`checkpoint.verify_checkpoint`: its weights' size and checksum, its header's copy), as " \
     "`fit`'s `load_checkpoint` of the folder skips the damaged ones (was: the newest header, read unverified, so a " \
-    "run whose final checkpoint's weights are damaged was said finished where `fit` resumes from an older one)."
-    for p in own_checkpoints(checkpoint_folder(Path(a.out) / "checkpoints")) if a.resume else ():  # never another tool's
+    "run whose final checkpoint's weights are damaged was said finished where `fit` resumes from an older one). " \
+    "Where none verifies, the newest's header as written (its `.json`, else its `.eqx`'s first line) gives the run's " \
+    "preset and settings, so `fit` names the damage of that run; `sound=True`: {} then (no step to resume from)."
+    found = own_checkpoints(checkpoint_folder(Path(a.out) / "checkpoints")) if a.resume else []  # never another tool's
+    for p in found:
         try: return verify_checkpoint(p)
         except DamagedCheckpointError: pass  # skipped as `fit` skips it (and names it, when it loads the older one)
+    for head in ((found[0], found[0].with_suffix(".eqx")) if found and not sound else ()):  # a header cut: its copy
+        try: return read_header(head)
+        except CheckpointError: pass  # damaged both ways: `fit` names it
     return {}   # none sound: `fit` names each
 
 def _resume_settings(a) -> None:
@@ -102,7 +108,7 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
     a.preset = _resume_preset(a)
     _resume_settings(a)   # options left out: the run's on --resume (its lr, seed, batch), else the command's defaults
     check_run_folder(a.out, a.resume, a.overwrite, warn=False)   # a run there without --resume: refused before the plan
-    start = int(_run_header(a).get("data_position", 0))   # the step it resumes from (0: a new run)
+    start = int(_run_header(a, sound=True).get("data_position", 0))   # the step it resumes from (0: a new run)
     if start > a.steps:   # fit's own refusal (a.steps meant as "more"), said before the plan and the data's loading
         raise ConfigError(f"{a.out} holds a run at step {start}, past steps={a.steps}: steps counts the whole run, so "
                           f"pass steps={start + a.steps} to train {a.steps} more.")
