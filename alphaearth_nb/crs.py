@@ -156,7 +156,8 @@ def _bound_read(wkt:str) -> tuple:
             f"{what} is read as EPSG:{pick.to_epsg()} ({pick.name}): `+ellps={pick.ellipsoid.name}` with "
             f"`+towgs84=0,0,0` is how PROJ.4 spells that datum. It fits {_listed(others)} as well (EPSG gives their "
             f"datums a null shift to WGS 84 too), up to metres apart: if it is one of those, say so, e.g. "
-            f"`ds.rio.write_crs('EPSG:{others[0].to_epsg()}')`")
+            f"`ds.rio.write_crs('EPSG:{others[0].to_epsg()}')` for a map, or pass `crs='EPSG:{others[0].to_epsg()}'` "
+            "with points")
     groups = _groups(tuple(hinted or fits))
     if len(groups) == 1: return groups[0][0], None
     if not groups: return src, None
@@ -164,7 +165,8 @@ def _bound_read(wkt:str) -> tuple:
     return src, (f"{what} fits {len(firsts)} EPSG CRSs equally, {_listed(firsts)} (the same projection and "
                  f"ellipsoid{', each datum shifted by none to WGS 84 in EPSG' if hinted else ''}), which place pixels "
                  "up to metres apart: it is kept as given, so it equals none of them. Say which it is, e.g. "
-                 f"`ds.rio.write_crs('EPSG:{(k := firsts[0].to_epsg())}')` or `ds.attrs['crs'] = 'EPSG:{k}'`")
+                 f"`ds.rio.write_crs('EPSG:{(k := firsts[0].to_epsg())}')` or `ds.attrs['crs'] = 'EPSG:{k}'` for a "
+                 f"map, or pass `crs='EPSG:{k}'` with points")
 
 @lru_cache(maxsize=512)
 def _epsg_wkt(wkt:str) -> int|None:

