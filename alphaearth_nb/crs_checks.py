@@ -68,7 +68,7 @@ def check_grid_degrees(obj,                  # DataArray or Dataset with x/y coo
     xy = [obj[d].values if d in obj.coords else np.zeros(0) for d in ("x", "y")]
     fix = "set the CRS they are in, e.g. the UTM zone: `obj = aef.geo.write_crs(obj, 'EPSG:32631')`"
     if not geographic: _check_grid_units(obj, crs, what)   # 'km' on a metre CRS: placed 1000 times too near
-    if geographic: check_degrees(*xy, f"{what}'s x/y coordinates (its CRS {crs} is geographic)", GridError, fix)
+    if geographic: check_degrees(*xy, f"{what}'s x/y coordinates (its CRS {crs_label(crs)} is geographic)", GridError, fix)
     check_area_of_use(crs, *xy, what, fix)
 
 def _check_grid_units(obj,                  # DataArray or Dataset, spatial dims x/y, on a projected CRS

@@ -19,6 +19,7 @@ from .core import (AEFError, DimensionError, DTypeError, DuplicateTimeError, Emp
                                 refuse_path, user_stacklevel)
 from .geo import (NODATA_KEYS, as_crs, axis_span, check_degrees, check_monotonic, check_same_grid,
                                crs_of, same_crs, to_crs, utm_crs)
+from .crs import crs_label
 from .spellings import META_NAMES, band_renames, check_meta, check_meta_names
 from .sources import Source, get_source
 from .timecodes import as_numbers, numeric_time_hint, odd_times, unwritten_years, utc_times
@@ -194,7 +195,7 @@ def check_grid(name:str,          # the source's name, to start each message
     try: geographic = bool(crs_of(ds)) and as_crs(crs_of(ds)).is_geographic
     except AEFError: geographic = False   # a CRS that cannot be read is judged where it is used
     if geographic:   # labelled EPSG:4326 while the axes count metres (a reader's default CRS): refused, not mapped
-        check_degrees(ds["x"].values, ds["y"].values, f"{name}'s x/y coordinates (its CRS {crs_of(ds)} is geographic)",
+        check_degrees(ds["x"].values, ds["y"].values, f"{name}'s x/y coordinates (its CRS {crs_label(crs_of(ds))} is geographic)",
                       GridError, "set its real CRS, e.g. `ds.attrs['crs'] = 'EPSG:32631'` (or "
                       "`ds.rio.write_crs(...)`)")
     if ref is None: return
@@ -236,8 +237,8 @@ def check_pixel_size(name:str,        # the source's name, to start the warning
     if (c := _centre_pixel(ds)) is None or all(GRID_M[0] <= v <= GRID_M[1] for v in c[0]): return
     m, (lon, lat), (dx, dy), crs = c   # the zone and latitude named are those of the pixel measured (x as one span)
     geographic = as_crs(crs).is_geographic
-    what = (f"{dx:.3g} x {dy:.3g} degrees of {crs} at latitude {lat:.1f}" if geographic else
-            f"steps of {dx:g} x {dy:g} in {crs}")
+    what = (f"{dx:.3g} x {dy:.3g} degrees of {crs_label(crs)} at latitude {lat:.1f}" if geographic else
+            f"steps of {dx:g} x {dy:g} in {crs_label(crs)}")
     utm = utm_crs(lon, lat)
     warnings.warn(f"{name}'s pixels measure {m[0]:.3g} m east-west by {m[1]:.3g} m north-south on the ground ({what}), "
                   "but the model reads every source on a 10 m grid in metres (each resampled to 10 m in the UTM zone "

@@ -21,6 +21,7 @@ from .places import LONLAT, agreed_crs, coordinate_hint, lonlat_columns, read_ge
 from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, pixelwise, refuse_rotation, values_at
 from .geo import (as_crs, check_degrees, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
                                unpacked, with_coordinates)
+from .crs import crs_label
 from .labels import (OFF_MAP, label_column_guess, lost_classes, check_exact_ids, comma_numbers, label_array, label_values, labelled_values,
                                  on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers, class_flags,
                                  warn_missing_rows)
@@ -326,7 +327,7 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     if raster and len(vals):
         on = inside_grid(emb, xs, ys)
         if not on.any():
-            raise LabelError(OFF_MAP.format(n=len(vals), crs=crs_of(emb)))   # `points_at`'s too
+            raise LabelError(OFF_MAP.format(n=len(vals), crs=crs_label(crs_of(emb))))   # `points_at`'s too
         xs, ys, vals = xs[on], ys[on], vals[on]
     if len(vals) == 0:
         raise LabelError("no labelled pixel found: mark unlabelled pixels with NaN, -1 or the raster's declared "
