@@ -24,6 +24,7 @@ from .bands import band_columns
 from .empty_rows import file_lines, refuse_file_rows
 from .labels import label_column_guess, label_values, refuse_mixed_labels, table_numbers, warn_missing_rows
 from .geo import crs_of
+from .crs import crs_label
 from .geometries import EE_GEO, coordinate_names, lonlat_columns
 from .places import read_geometries, table_file
 from .cli_args import LABEL_VECTORS
@@ -230,7 +231,7 @@ def _table_coordinates(path, t:pd.DataFrame, crs) -> None:
     "file (was: `df.rename(columns=...)` and `crs=`, Python a shell user has no `df` for)."
     if all(lonlat_columns(t)) or {"x", "y"} <= set(t.columns) or EE_GEO in t.columns: return
     kind, a, b = coordinate_names(t.columns) or (None, None, None)
-    where = f"the embeddings' CRS, {crs}" if crs else "the embeddings' CRS"
+    where = f"the embeddings' CRS, {crs_label(crs)}" if crs else "the embeddings' CRS"
     if kind == "xy":
         fix = (f"{a!r} and {b!r} look like projected coordinates: rename them x and y in the file's header line (read "
                f"in {where}; lon and lat if they are degrees){_header_fix(path, {a: 'x', b: 'y'})}")
