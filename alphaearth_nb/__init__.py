@@ -51,6 +51,10 @@ def __getattr__(name:str):
         return value
     if not name.startswith("_") and _importlib_util.find_spec(f"{_PKG}.{name}") is not None:
         return _importlib.import_module(f"{_PKG}.{name}")
+    if not name.startswith("_") and isinstance(found := getattr(_sys.modules.get(f"{_PKG}.core"), name, None), type) \
+            and found.__module__ == f"{_PKG}.core":   # an error class: aef.core.ConfigError, not aef.ConfigError
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}: {name} is aef.core.{name} "
+                             f"(`from alphaearth_nb.core import {name}`)")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 def __dir__() -> list:

@@ -305,7 +305,7 @@ def parser() -> argparse.ArgumentParser:
                  "and a report")
     d.add_argument("--out", type=_path, default="out/demo",
                    help="folder of the demo: report.md, pictures, the run (default: %(default)s; made with its "
-                   "parents; a demo written there before is replaced, and said so; any other folder is refused)")
+                   "parents; a demo written there before is replaced, and said so; any other non-empty folder is refused)")
     d.add_argument("--steps", type=_positive, default=200, help="training steps (default: %(default)s)")
     d.add_argument("--batch-size", type=_pairs, default=4, help="samples a step, at least 2 (default: %(default)s)")
     d.add_argument("--seed", type=_seed, default=0, help="seed of the model and the sampler (default: %(default)s)")
@@ -343,7 +343,7 @@ def parser() -> argparse.ArgumentParser:
                                "small: dem,era5,gedi,landcover,landsat,sentinel1,sentinel2; tiny: sentinel2")):
         t.add_argument(f"--{k}", type=_sources, default=None, metavar="NAMES", help=f"{role} sources, comma-separated "
                        f"(default: the preset's, {preset_s}), for a stack without them: e.g. --inputs ndvi --targets "
-                       f"ndvi,dem (the eo-learn stack); ModelConfig.{k}. With --resume: the run's again, and --preset")
+                       f"ndvi,dem (the eo-learn stack); ModelConfig.{k} (with --resume: the run's, as --preset is)")
     e = _command(sub, "embed", "embed a stack with a trained model into zarr")
     e.add_argument("--data", type=_data, default="samples", help=data)
     e.add_argument("--checkpoint", type=_existing, required=True, help="the run folder `aef train --out` wrote, or "

@@ -1,4 +1,4 @@
-"""The names every module shares: the error family (every error and warning class of the package), a setting's value read at the door (yes/no, counts, numbers, seeds, number text) and the user's line for warnings, the path refusal every door makes, and the fixed-shape arrays that cross `jit`. The `AEF_*` environment settings (cache, threads, memory) are `runtime`'s, the module above core.
+"""The names every module shares: the error family (every error and warning class of the package), a setting's value read at the door (yes/no, counts, numbers, seeds, number text) and the user's line for warnings, the path refusal every door makes, and the fixed-shape arrays that cross `jit`. The `AEF_*` environment settings live where they are read: how JAX runs (compile cache, threads, CPU devices, heap, LLVM) in `runtime`, the module above core; `AEF_CACHE`, the folder of mirror indexes, in `downloads.cache_dir`; `AEF_SHARED_DATA`, the folder of real data sets, in `readers.shared_data_dir`.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/core.html.md"""
 
@@ -105,7 +105,7 @@ class DiskError(OSError, AEFError):
         return err
 
 # %% ../nbs/00_core.ipynb #m001
-class CRSError(GridError): "A CRS cannot be read (not an EPSG code, WKT or PROJJSON)."
+class CRSError(GridError): "A CRS cannot be read (not an EPSG code, WKT, PROJ text such as '+proj=utm +zone=31' or PROJJSON)."
 
 # %% ../nbs/00_core.ipynb #off0002
 class MirrorError(AEFError): "An official-embedding mirror or its tile index cannot be reached or read."

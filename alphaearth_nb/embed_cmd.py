@@ -93,10 +93,10 @@ def aef_embed(a, # the parsed arguments of `aef embed` (`cli_args.parser`)
     stack, dropped = model_sources(open_stack(a.data), model, a.sources, a.allow_missing)
     reads = set(model.cfg.inputs) | set(getattr(model.cfg, "targets", ()) or ())
     if [s for s in dropped if s not in reads]:
-        print(f"aef: the model does not read {', '.join(s for s in dropped if s not in reads)}: left out",
+        print(f"aef embed: the model does not read {', '.join(s for s in dropped if s not in reads)}: left out",
               file=sys.stderr)
     if [s for s in dropped if s in reads]:
-        print(f"aef: not in --sources, left out: {', '.join(s for s in dropped if s in reads)}", file=sys.stderr)
+        print(f"aef embed: not in --sources, left out: {', '.join(s for s in dropped if s in reads)}", file=sys.stderr)
     p = a.period
     print(f"aef embed: embedding {'the sample scene' if a.data == 'samples' else a.data} with the model of "
           f"{a.checkpoint} over {p.start.astype('datetime64[D]')} .. {p.end.astype('datetime64[D]')} (end excluded) "

@@ -1,4 +1,4 @@
-"""How JAX and XLA:CPU run in this process: the compilation cache, compiler options, thread pools, LLVM's unrolling, the heap, the garbage collector during traces and host CPU devices; set at import from `AEF_*` variables. Above core, whose errors and setting readers it uses; `import alphaearth_nb` loads it right after core.
+"""How JAX and XLA:CPU run in this process: the compilation cache, compiler options, thread pools, LLVM's unrolling, the heap, the garbage collector during traces and host CPU devices; set at import from seven `AEF_*` variables: `AEF_COMPILE_CACHE` (the folder of JAX's compilation cache; 0/off for none: `compile_cache`); `AEF_FAST_COMPILE` (0 for XLA's full CPU optimisation: `compiler_options`); `AEF_CPU_THREADS` (XLA:CPU's threads, n or auto: `cpu_threads`); `AEF_CPU_DEVICES` (host CPU devices for JAX, n, auto or free: `cpu_devices`); `AEF_KEEP_HEAP` (1 keeps XLA:CPU's freed buffers in the heap at import, 0 never: `keep_heap`); `AEF_UNROLL_CAP` (LLVM's full-unrolling cap, 0 for LLVM's own: `unroll_cap`); `AEF_LLVM_OPTIONS` (LLVM options beside the cap, 0 for none: `llvm_options`). Import alphaearth_nb before pandas or xarray (or set `JE_ARROW_MALLOC_CONF=background_thread:false` before they load): else pyarrow's jemalloc thread keeps the heap from being kept (`keep_heap`). Above core, whose errors and setting readers it uses; `import alphaearth_nb` loads it right after core.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/runtime.html.md"""
 
@@ -165,9 +165,9 @@ def _mallopt_keep() -> bool:
 @checks_flags
 def keep_heap(default:bool=True, # what to do when `AEF_KEEP_HEAP` is unset
              ) -> bool:
-    """Keep XLA:CPU's freed buffers in this process's heap (glibc's `mallopt`, see above) unless `AEF_KEEP_HEAP` is
+    """Keep XLA:CPU's freed buffers in this process's heap (glibc's `mallopt`: mmap and trim thresholds at `HEAP_KEEP_BYTES`, one arena) unless `AEF_KEEP_HEAP` is
     0/off; `default` when it is unset. Returns whether the heap is kept (`KEPT_HEAP`); once on it stays on (glibc
-    cannot undo its one arena). Call it before JAX runs anything for the full effect."""
+    cannot undo its one arena). Call it before JAX runs anything for the full effect. Import alphaearth_nb before pandas or xarray, or set `JE_ARROW_MALLOC_CONF=background_thread:false` before they load: pyarrow's jemalloc thread, started at their import, holds an arena of its own and the heap is not kept (a `PerformanceWarning` says so)."""
     global KEPT_HEAP
     env = os.environ.get("AEF_KEEP_HEAP")
     want = default if env is None else env.strip().lower() not in _OFF
