@@ -202,7 +202,7 @@ def check_grid(name:str,          # the source's name, to start each message
     rname, rds = ref
     ca, cb = crs_of(ds), crs_of(rds)   # the CRS first: another zone's x/y differ too, and interp_like is no fix there
     if not same_crs(ca, cb):
-        raise GridError(f"{name} is in {ca} but {rname} in {cb}: reproject to one CRS (e.g. with `rioxarray`'s "
+        raise GridError(f"{name} is in {crs_label(ca)} but {rname} in {crs_label(cb)}: reproject to one CRS (e.g. with `rioxarray`'s "
                         "`rio.reproject_match`).")
     check_same_grid(ds, rds, f"{name} and {rname}", f"resample one onto the other, e.g. "
                     f"`ds.interp_like(stack['{rname}'])` or `ds.reindex_like(..., method='nearest')`")

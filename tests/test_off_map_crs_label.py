@@ -67,3 +67,12 @@ def test_evaluate_table_without_coordinates_names_the_crs_shortly(tmp_path):
     with pytest.raises(LabelError) as e: _table_coordinates(tmp_path / "l.csv", t, crs_name(LAEA))   # what CRS they read in
     msg = str(e.value)
     assert "PROJCRS[" not in msg and "+proj=laea" in msg and "+lat_0=40" in msg, msg
+
+def test_sources_in_two_crs_named_shortly():
+    from alphaearth_nb.core import GridError
+    from alphaearth_nb.schema import check_grid
+    a = _emb().isel(band=0, drop=True).to_dataset(name="B4")
+    b = write_crs(a.copy(), "+proj=laea +lat_0=41 +lon_0=10 +x_0=0 +y_0=0 +ellps=GRS80 +units=m")   # another centre
+    with pytest.raises(GridError) as e: check_grid("s2", a, ("s1", b))
+    msg = str(e.value)
+    assert "PROJCRS[" not in msg and "+lat_0=40" in msg and "+lat_0=41" in msg and len(msg) < 400, msg
