@@ -31,7 +31,7 @@ def test_the_error_is_a_config_error_and_a_type_error():   # code that catches e
     (lambda: losses.LossWeights(uniformty=0), "LossWeights got an unknown name 'uniformty' (did you mean 'uniformity'?)"),
     (lambda: corpus.CorpusConfig(scenes=3), "CorpusConfig got an unknown name 'scenes' (did you mean 'n_scenes'?)"),
     (lambda: model.preset("tiny", embed_dm=8), "preset('tiny') got an unknown name 'embed_dm' (did you mean 'embed_dim'?)"),
-    (lambda: model.preset("tiny", stp={"blocs": 1}), "preset('tiny') got an unknown name 'blocs' (did you mean 'blocks'?)"),
+    (lambda: model.preset("tiny", stp={"blocs": 1}), "preset('tiny', stp={...}) got an unknown name 'blocs' (did you mean 'blocks'?)"),
     (lambda: model.preset("tiny", batchsize=8), "'batchsize', a training setting (TrainConfig.batch_size), not the model's"),
     (lambda: model.preset("tiny", learning_rate=1e-3), "a training setting (TrainConfig.peak_lr)"),
     (lambda: fit("tiny", None, batchsize=8), "fit() got an unknown name 'batchsize' (did you mean 'batch_size'?): it "
