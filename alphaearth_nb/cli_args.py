@@ -223,7 +223,7 @@ def _bare_words(sub:argparse.ArgumentParser, # the subcommand's parser
         act = _lookup(sub, t)
         if act is not None:
             given.add(act.option_strings[-1])
-            if act.nargs != 0 and "=" not in t and i < len(args): i += 1   # its value
+            if act.nargs != 0 and "=" not in t and i < len(args) and _lookup(sub, args[i]) is None: i += 1   # its value
             continue
         if t.split("=", 1)[0] in getattr(sub, "_top_flags", ()):   # `aef`'s own flag after the command
             early.append(t.split("=", 1)[0]); continue
@@ -257,6 +257,29 @@ def _bare_words(sub:argparse.ArgumentParser, # the subcommand's parser
     needed = [a.option_strings[-1] for a in sub._actions if a.required and a.option_strings[-1] not in given]
     return "; ".join(parts) + (f"; still needed: {', '.join(needed)}" if needed else "")
 
+def _no_value(sub:argparse.ArgumentParser, # the parser argparse's error came from (a subcommand's)
+              words:list,                  # the words it was given
+              message:str,                 # argparse's message
+             ) -> str|None:
+    """argparse's 'argument --shots: expected one argument' with what followed the flag: a word starting with '-' that
+    is no plain negative number (`-3,max`, `-2024,2025`, `-1e-4`, a bbox `-122.5,37,-122,38`) is read as a flag, so
+    the fix is the form the shell passes it in, `--shots=-3,max` (then the option's own rule reads it); another flag
+    after it, or nothing, is said. None for any other message (was: argparse's bare 'expected one argument')."""
+    m = re.fullmatch(r"argument ([^:]+): expected one argument", message)
+    if m is None: return None
+    flag = m[1].split("/")[-1]
+    took = lambda w: not w.startswith("-") or " " in w or bool(sub._negative_number_matcher.match(w))  # argparse's value
+    for k, w in enumerate(words):
+        act = None if "=" in w else _lookup(sub, w)
+        if act is None or flag not in act.option_strings or (k + 1 < len(words) and took(words[k + 1])): continue
+        if k + 1 == len(words): return f"{message}: nothing follows {flag}: give its value after it, {flag} VALUE"
+        nxt = words[k + 1]
+        if _lookup(sub, nxt) is not None or nxt.split("=", 1)[0] in getattr(sub, "_top_flags", ()):
+            return f"{message}: {nxt}, the word after {flag}, is a flag: give {flag} its value before it"
+        return (f"{message}: {nxt} starts with '-', so it was read as a flag, not as {flag}'s value: write "
+                f"{shlex.quote(f'{flag}={nxt}')}")
+    return None
+
 class _Parser(argparse.ArgumentParser):
     "argparse with one error prefix, `aef: error:`, for the command and its subcommands; words that are not flags " \
     "named with the flags they likely meant (`_bare_words`)."
@@ -284,6 +307,7 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         if message == "the following arguments are required: cmd":   # `aef` alone: was argparse's dest name, 'cmd'
             message = "name a command: aef demo, aef train, aef embed or aef evaluate (aef COMMAND --help says more)"
+        message = _no_value(self, getattr(self, "_words", []), message) or message   # `--shots -3,max`: the = form
         self.exit(2, f"aef: error: {self._bare(message) or message}\n")
 
 def _command(sub, name:str, what:str) -> argparse.ArgumentParser:
