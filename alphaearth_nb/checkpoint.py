@@ -228,18 +228,43 @@ def verify_checkpoint(path) -> dict:  # a checkpoint's `.json` (or its `.eqx`)
                                      f"(`load_checkpoint({str(path.parent)!r}, like)` takes the newest valid one).")
     size, want = leaves.stat().st_size, header.get("bytes")
     if want is not None and size != want:
-        raise DamagedCheckpointError(f"{leaves} has {size} bytes but was written with {want}: it was cut short "
-                                     "(an interrupted copy or a full disk); load an older checkpoint, or copy it "
-                                     "again.")
+        if other := _other_leaves(path, header, leaves): raise DamagedCheckpointError(other)
+        what = ("it was cut short (an interrupted copy or a full disk)" if size < want else   # never 'cut' when longer
+                f"{size - want} bytes were added after writing, though its first line is the header as written (the "
+                "file was appended to or written into)")
+        raise DamagedCheckpointError(f"{leaves} has {size} bytes but was written with {want}: {what}; load an older "
+                                     "checkpoint, or copy it again from where it was written.")
     if header.get("sha256"):
         sha = hashlib.sha256()
         with open(leaves, "rb") as f:
             for block in iter(lambda: f.read(1 << 20), b""): sha.update(block)
         if sha.hexdigest() != header["sha256"]:
+            if other := _other_leaves(path, header, leaves): raise DamagedCheckpointError(other)
             raise DamagedCheckpointError(f"{leaves} is damaged: its SHA-256 differs from the one written in its "
                                          "header; load an older checkpoint, or copy it again.")
     _same_header(path, header, read_header(leaves))
     return header
+
+_WHOSE = ("run", "seed", "jax", "step", "time")   # the header fields that tell one checkpoint's leaves from another's
+
+def _other_leaves(path:Path, header:dict, leaves:Path) -> str|None:
+    "What `leaves` (a `.eqx` whose size or checksum is not the one `header` records) is when its first line says it " \
+    "is no copy of this checkpoint: another checkpoint's leaves (another run's, or of another step or jax version), " \
+    "or a file not ours; None when its first line is this header (then it was cut short, added to or damaged)."
+    inner = _inner_header(leaves)
+    if inner is None:
+        if header.get("bytes") is not None and leaves.stat().st_size < header["bytes"]: return None   # cut in line 1
+        return (f"{leaves} is not the leaves its header {path.name} was written with: it does not begin with a "
+                f"checkpoint header of ours ({CKPT_FORMAT!r}), so it is another file under this name; put the "
+                f"checkpoint's own {leaves.name} back, or load an older checkpoint.")
+    same = lambda k: json.dumps(header.get(k), sort_keys=True) == json.dumps(inner.get(k), sort_keys=True)
+    if not (diff := [k for k in _WHOSE if not same(k)] or
+            sorted(k for k in set(header) | set(inner) if k not in ("bytes", "sha256") and not same(k))): return None
+    what = {"run": "another run's", "seed": "another run's", "jax": "another install's (another jax version)"}.get(diff[0], "another checkpoint's")
+    said = "; ".join(f"{k}={_show(inner, k)} (its header: {_show(header, k)})" for k in diff[:3])
+    return (f"{leaves} holds {what} leaves, not those its header {path.name} was written with: its own first line "
+            f"says {said}. The .json and .eqx come from two checkpoints (one copied over the other's file): copy both "
+            f"files of one checkpoint together ({path.stem}.json with its .eqx), or load an older checkpoint.")
 
 def _show(h:dict, k:str) -> str:
     "Field `k` of header `h` as compact JSON, cut to 40 characters; 'absent' when it is missing."
