@@ -34,11 +34,10 @@ def _body(cmd:str):
 COMMANDS = {cmd: _body(cmd) for cmd in ("demo", "train", "embed", "evaluate")}   # what `main` runs, by command
 
 def __getattr__(name:str):
-    "`cli.<name>` of a name of `commands` (`cli.open_input`, `cli.labels_from_csv`, `cli.demo`), the command bodies " \
-    "split from here: that module loaded on first access."
-    if not name.startswith("__"):
-        try: return getattr(_later("commands"), name)
-        except AttributeError: pass
+    "`cli.<name>` of a public name of `commands` (its `__all__`: `cli.open_input`, `cli.labels_from_csv`, " \
+    "`cli.demo`), the command bodies split from here: that module loaded on first access. A private name (`_x`) " \
+    "loads nothing: the bodies' own are read where they live (`evaluate_cmd._label_file`)."
+    if not name.startswith("_") and name in _later("commands").__all__: return getattr(_later("commands"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # %% ../nbs/30_cli.ipynb #c0028

@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/commands.html.md"""
 # %% ../nbs/29d_commands.ipynb #c0002
 from __future__ import annotations
 
-from . import command_inputs, embed_cmd, evaluate_cmd, train_cmd
 from .command_inputs import COMPILES, open_csv, open_data, open_input, open_stack
 from .train_cmd import SMALL_STEP_S, aef_train, checkpoint_every
 from .embed_cmd import aef_embed, model_sources
@@ -24,16 +23,6 @@ _all_ = ["COMPILES", "open_csv", "open_data", "open_input", "open_stack",   # `c
          "aef_embed", "model_sources",                                      # `embed_cmd`
          "aef_evaluate", "labels_from_csv",                                 # `evaluate_cmd`
          "demo"]   # `demo.demo`, which `aef demo` runs: split from cli, `cli.demo` is the same function
-
-_PARTS = (command_inputs, train_cmd, embed_cmd, evaluate_cmd)   # the modules split from here (5 Dec 2026)
-def __getattr__(name:str):
-    "`commands.<name>` of a name of the parts split from here, public or not (`commands._label_file`, the modules " \
-    "they read, `commands.train`), as before the split: `cli.<name>` gives them here. The privates the split made " \
-    "public are served by their new names only (`aef_train`, was `_train_cmd`; `open_csv`, was `_read_csv`): no " \
-    "caller used the old ones."
-    for part in _PARTS if not name.startswith("__") else ():
-        if hasattr(part, name): return getattr(part, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # the body of each command, a function of the parsed arguments (`cli.COMMANDS` calls these, loading this module)
 COMMANDS = {"demo": lambda a: demo(a.out, a.steps, a.batch_size, a.seed), "train": aef_train, "embed": aef_embed,

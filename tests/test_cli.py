@@ -9,7 +9,7 @@ import alphaearth_nb
 from alphaearth_nb import embed_cmd   # aef embed's body: what it looks up (embed_to_zarr) is patched there
 from alphaearth_nb.cli import main, open_stack
 from alphaearth_nb.cli_args import parser as _parser
-from alphaearth_nb.core import band_names
+from alphaearth_nb.core import ConfigError, band_names
 from alphaearth_nb.step import TrainConfig
 
 
@@ -297,12 +297,12 @@ def test_embed_allow_missing_with_a_real_model(tmp_path, capsys, monkeypatch):
 def test_train_resume_takes_the_preset_the_run_recorded(tmp_path, capsys, monkeypatch):  # G3
     "`aef train --preset tiny --out run`, then `--resume` without --preset failed loading tiny into small."
     import jax.numpy as jnp
-    from alphaearth_nb import cli
+    from alphaearth_nb import train   # aef train's body calls train.fit: patched there
     from alphaearth_nb.checkpoint import save_checkpoint
     save_checkpoint(tmp_path / "run" / "checkpoints", {"w": jnp.zeros(2)}, meta={"preset": "tiny"}, step=1)
     got = []
-    def fit(preset, *a, **k): got.append(preset); raise cli.ConfigError("stop here")
-    monkeypatch.setattr(cli.train, "fit", fit)
+    def fit(preset, *a, **k): got.append(preset); raise ConfigError("stop here")
+    monkeypatch.setattr(train, "fit", fit)
     run = ["train", "--out", str(tmp_path / "run"), "--resume", "--steps", "3"]
     code, err = _err(capsys, run + ["--preset", "small"])
     assert code == 2 and "was trained with preset 'tiny': pass --preset tiny" in err and not got, err
@@ -394,13 +394,13 @@ def test_a_cut_header_from_before_the_marker_is_damaged_to_train_resume_and_embe
 
 def test_train_resume_takes_its_preset_from_our_checkpoint_not_another_tools(tmp_path, capsys, monkeypatch):
     "`latest_checkpoint` took another tool's newer ckpt_*.json for `--resume`'s preset; loading skipped it."
-    from alphaearth_nb import cli
+    from alphaearth_nb import train   # aef train's body calls train.fit: patched there
     ck = _pre_marker_run(tmp_path).parent
     (ck / "ckpt_00000009.json").write_text('{"format": "othertool/1", "preset": "lite"}')
     (ck / "ckpt_00000009.eqx").write_bytes(b"another tool's weights")
     got = []
-    def fit(preset, *a, **k): got.append(preset); raise cli.ConfigError("stop here")
-    monkeypatch.setattr(cli.train, "fit", fit)
+    def fit(preset, *a, **k): got.append(preset); raise ConfigError("stop here")
+    monkeypatch.setattr(train, "fit", fit)
     code, err = _err(capsys, ["train", "--out", str(tmp_path / "run"), "--resume", "--steps", "3"])
     assert got == ["tiny"] and "preset 'tiny'" in err, (got, err)
 
@@ -423,7 +423,7 @@ def test_case_C18_evaluate_leaves_negative_ids_out_like_classify(tmp_path, capsy
 # --- G18-5: a ';'-separated CSV (a spreadsheet's export in most European locales) is read, decimal commas too ------
 @pytest.mark.parametrize("sep,decimal", [(";", "."), (";", ","), ("\t", "."), ("\t", ",")])
 def test_evaluate_reads_a_spreadsheet_csv(tmp_path, capsys, sep, decimal):
-    from alphaearth_nb.cli import read_table
+    from alphaearth_nb.labels import read_table
     rng = np.random.default_rng(0)
     centres = np.eye(64, dtype=np.float32)[:2]
     x = centres[np.repeat([0, 1], 30)] + 0.05 * rng.normal(size=(60, 64)).astype(np.float32)
@@ -502,14 +502,14 @@ def test_train_resume_continues_with_the_runs_settings(tmp_path, capsys, monkeyp
     # `aef train --batch-size 2 --lr 5e-4 --seed 3 --steps 40`, interrupted, then `aef train --resume --out run`: the
     # command's defaults (batch 4, lr 1e-4, seed 0, 1000 steps) replaced the run's, the lr and seed without a word
     import jax.numpy as jnp
-    from alphaearth_nb import cli
+    from alphaearth_nb import train as train_module   # `train` below is the run's settings
     from alphaearth_nb.checkpoint import save_checkpoint
     train = {"steps": 40, "peak_lr": 5e-4, "warmup": 3, "batch_size": 2, "seed": 3}
     save_checkpoint(tmp_path / "run" / "checkpoints", {"w": jnp.zeros(2)}, meta={"preset": "tiny", "train": train},
                     step=1)
     got = []
-    def fit(preset, *a, config=None, **k): got.append(config); raise cli.ConfigError("stop here")
-    monkeypatch.setattr(cli.train, "fit", fit)
+    def fit(preset, *a, config=None, **k): got.append(config); raise ConfigError("stop here")
+    monkeypatch.setattr(train_module, "fit", fit)
     _err(capsys, ["train", "--out", str(tmp_path / "run"), "--resume"])
     c = got[-1]
     assert (c.steps, c.peak_lr, c.warmup, c.batch_size, c.seed) == (40, 5e-4, 3, 2, 3), c
@@ -525,11 +525,11 @@ def test_train_resume_of_a_finished_run_says_nothing_was_trained(tmp_path, capsy
     # a finished run resumed (its checkpoints copied without metrics.jsonl): was an IndexError traceback; with its
     # metrics, 'trained tiny to step 2: loss a -> b' although no step ran
     import jax.numpy as jnp
-    from alphaearth_nb import cli
+    from alphaearth_nb import train   # aef train's body calls train.fit: patched there
     from alphaearth_nb.checkpoint import save_checkpoint
     save_checkpoint(tmp_path / "run" / "checkpoints", {"w": jnp.zeros(2)},
                     meta={"preset": "tiny", "train": {"steps": 2}, "data_position": 2}, step=2)
-    monkeypatch.setattr(cli.train, "fit", lambda *a, **k: (type("S", (), {"step": 2})(), []))
+    monkeypatch.setattr(train, "fit", lambda *a, **k: (type("S", (), {"step": 2})(), []))
     code = main(["train", "--out", str(tmp_path / "run"), "--resume"])
     said = capsys.readouterr()
     assert code == 0 and "already at step 2 of --steps 2: nothing to train" in said.out, said   # before fit since s36
@@ -670,18 +670,18 @@ def test_demo_says_what_it_does_before_training_and_where_it_wrote(tmp_path, cap
     # a newcomer's `make demo`: a bar at 0/200 for a minute with no word before it, and a report ending "Pictures:
     # scene.png, ... Training run: run/." without the folder they are in
     from types import SimpleNamespace
-    from alphaearth_nb import cli
+    from alphaearth_nb import train   # aef train's body calls train.fit: patched there
     seen = []
     def fit(preset, *a, out=None, config=None, **k):
         seen.append(capsys.readouterr().err)   # what was said before training began
         return SimpleNamespace(model=None), [{"loss": 1.0}]
     from alphaearth_nb import demo
-    monkeypatch.setattr(cli.train, "fit", fit)
+    monkeypatch.setattr(train, "fit", fit)
     monkeypatch.setattr(demo, "embed", lambda *a, **k: None)
     monkeypatch.setattr(demo, "_pictures", lambda *a, **k: None)
     monkeypatch.setattr(demo, "_report", lambda tmp, *a, **k: (tmp / "report.md").write_text("r\n") and {"steps": 3})
     out = tmp_path / "demo"
-    assert cli.demo(str(out), steps=3, progress=False) == {"steps": 3}
+    assert demo.demo(str(out), steps=3, progress=False) == {"steps": 3}
     assert "3 steps" in seen[0] and str(out) in seen[0] and "2023 and 2024" in seen[0], seen
     said = capsys.readouterr().out
     assert f"wrote {out}" in said and str(out / "run") in said and (out / "report.md").exists(), said

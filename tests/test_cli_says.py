@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from alphaearth_nb import cli, embed_cmd
+from alphaearth_nb import cli, embed_cmd, evaluate, train
 from alphaearth_nb.cli import main
-from alphaearth_nb.core import band_names
+from alphaearth_nb.core import AEFError, band_names
 
 
 def _said_before(capsys, seen):
@@ -22,7 +22,7 @@ def _said_before(capsys, seen):
 def test_train_says_what_it_trains_before_the_bar(tmp_path, capsys, monkeypatch):
     # `aef train` printed nothing before its bar, which waits at 0 for the 20+ s the first step compiles
     seen = []
-    monkeypatch.setattr(cli.train, "fit", _said_before(capsys, seen))
+    monkeypatch.setattr(train, "fit", _said_before(capsys, seen))
     out = tmp_path / "run"
     assert main(["train", "--preset", "tiny", "--steps", "3", "--out", str(out)]) == 130
     said = seen[0]
@@ -34,7 +34,7 @@ def test_embed_says_what_it_embeds_before_the_bar(tmp_path, capsys, monkeypatch)
     seen = []
     run = tmp_path / "run"; run.mkdir()
     model = SimpleNamespace(cfg=SimpleNamespace(inputs=("sentinel2",), targets=()))
-    monkeypatch.setattr(cli.train, "load_model", lambda p: model)
+    monkeypatch.setattr(train, "load_model", lambda p: model)
     monkeypatch.setattr(embed_cmd, "embed_to_zarr", _said_before(capsys, seen))
     out = tmp_path / "e.zarr"
     assert main(["embed", "--checkpoint", str(run), "--period", "2024", "--out", str(out)]) == 130
@@ -48,7 +48,7 @@ def test_evaluate_says_what_it_scores_before_the_bars(tmp_path, capsys, monkeypa
     seen = []
     df = pd.DataFrame(np.eye(64, dtype=np.float32)[:6], columns=band_names()).assign(label=[0, 1, 2, 0, 1, 2])
     df.to_csv(tmp_path / "e.csv", index=False)
-    monkeypatch.setattr(cli.evaluate, "evaluate_embeddings", _said_before(capsys, seen))
+    monkeypatch.setattr(evaluate, "evaluate_embeddings", _said_before(capsys, seen))
     assert main(["evaluate", "--embeddings", str(tmp_path / "e.csv"), "--shots", "1,max", "--folds", "7"]) == 130
     assert seen[0].startswith("aef evaluate: 6 labelled rows of 3 classes (labels: column 'label'); 1, max "
                               "shots a class, 7 folds a level"), seen
@@ -91,7 +91,7 @@ def test_demo_says_when_it_replaces_its_earlier_demo(tmp_path, capsys, monkeypat
         seen.append(capsys.readouterr().err)
         return SimpleNamespace(model=None), [{"loss": 1.0}]
     from alphaearth_nb import demo
-    monkeypatch.setattr(cli.train, "fit", fit)
+    monkeypatch.setattr(train, "fit", fit)
     monkeypatch.setattr(demo, "embed", lambda *a, **k: None)
     monkeypatch.setattr(demo, "_pictures", lambda *a, **k: None)
     monkeypatch.setattr(demo, "_report", lambda tmp, *a, **k: (tmp / "report.md").write_text("r\n") and {})
@@ -101,5 +101,5 @@ def test_demo_says_when_it_replaces_its_earlier_demo(tmp_path, capsys, monkeypat
     assert "replacing" not in seen[0], seen
     assert "(replacing the demo written there before; a folder the demo did not write is never replaced)" in seen[1]
     mine = tmp_path / "mine"; mine.mkdir(); (mine / "notes.txt").write_text("x")
-    with pytest.raises(cli.AEFError, match="did not write"): cli.demo(str(mine), steps=3, progress=False)
+    with pytest.raises(AEFError, match="did not write"): cli.demo(str(mine), steps=3, progress=False)
     assert len(seen) == 2 and (mine / "notes.txt").exists()

@@ -2,8 +2,9 @@
 the sample scene's landsat and dem, so the test needs no shared data)."""
 import pytest
 
-from alphaearth_nb import cli
+from alphaearth_nb import train
 from alphaearth_nb.cli import main
+from alphaearth_nb.core import ConfigError
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +36,8 @@ def test_train_help_gives_each_presets_own_sources_as_the_default(capsys):
 
 def test_train_inputs_and_targets_reach_the_model_and_sampler(eolearn_nc, tmp_path, capsys, monkeypatch):
     got = {}
-    def fit(net, stack, **k): got.update(net=net, sampler=k.get("sampler")); raise cli.ConfigError("stop here")
-    monkeypatch.setattr(cli.train, "fit", fit)
+    def fit(net, stack, **k): got.update(net=net, sampler=k.get("sampler")); raise ConfigError("stop here")
+    monkeypatch.setattr(train, "fit", fit)
     code = main(["train", "--preset", "tiny", "--data", str(eolearn_nc), "--steps", "2", "--out", str(tmp_path / "r"),
                  "--inputs", "landsat", "--targets", "landsat, dem"])
     assert code == 2 and "stop here" in capsys.readouterr().err                # fit was reached
@@ -67,8 +68,8 @@ def test_train_resume_takes_the_runs_sources_and_preset(eolearn_nc, tmp_path, ca
     save_checkpoint(run / "checkpoints", {"w": jnp.zeros(2)}, step=1,
                     meta={"preset": None, "model": preset("tiny", inputs=("landsat",), targets=("landsat", "dem"))})
     got = {}
-    def fit(net, stack, **k): got.update(net=net, sampler=k.get("sampler")); raise cli.ConfigError("stop here")
-    monkeypatch.setattr(cli.train, "fit", fit)
+    def fit(net, stack, **k): got.update(net=net, sampler=k.get("sampler")); raise ConfigError("stop here")
+    monkeypatch.setattr(train, "fit", fit)
     code = main(["train", "--data", str(eolearn_nc), "--out", str(run), "--resume", "--steps", "3"])
     err = capsys.readouterr().err
     assert code == 2 and "stop here" in err and "resuming" in err and "'tiny'" in err, err

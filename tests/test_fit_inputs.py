@@ -110,13 +110,14 @@ def test_a_preset_config_samples_as_the_preset_name():
 
 def test_fit_with_inputs_samples_as_aef_train_does(monkeypatch, tmp_path):
     "The CLI's --inputs path and Python's `fit(preset('tiny', inputs=...), stack)` cut the same examples (S19)."
-    from alphaearth_nb import cli
+    from alphaearth_nb import train
+    from alphaearth_nb.core import ConfigError
     from alphaearth_nb.model import preset
     stack = toy_stack(n_time=20, size=48, days=15)
     stack.to_netcdf(tmp_path / "st.nc")
     got = {}
-    def grab(net, data, **k): got.update(k); raise cli.ConfigError("stop here")
-    monkeypatch.setattr(cli.train, "fit", grab)
+    def grab(net, data, **k): got.update(k); raise ConfigError("stop here")
+    monkeypatch.setattr(train, "fit", grab)
     assert main(["train", "--preset", "tiny", "--data", str(tmp_path / "st.nc"), "--steps", "2", "--out",
                  str(tmp_path / "r"), "--inputs", "sentinel1", "--targets", "sentinel1,dem"]) == 2
     monkeypatch.undo()

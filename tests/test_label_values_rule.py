@@ -1,5 +1,5 @@
 """`aef evaluate` refuses a label column as values only where its values do not repeat enough to be scored
-(`commands._refuse_values`): fractional numbers (measurements: a class probability), or more than half its rows
+(`evaluate_cmd._refuse_values`): fractional numbers (measurements: a class probability), or more than half its rows
 holding a value no other row has; and says which rule fired. Was: more than half the rows distinct, so 30 rows of 16
 classes, 14 of them with 2 rows (28 rows scoreable), were refused as 'values, not classes'."""
 import numpy as np

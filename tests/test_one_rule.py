@@ -81,15 +81,15 @@ def test_one_zarr_store_test_for_every_caller(tmp_path, monkeypatch):
     `aef evaluate`'s --embeddings and --labels, and `writing_folder`'s clean-up (a store begun anywhere inside) agree
     with it on each folder. Was: the three names spelt out in four places."""
     import argparse
-    from alphaearth_nb import cli, files
+    from alphaearth_nb import evaluate_cmd, files
     from alphaearth_nb.core import AEFError
     folders, store = _folders(tmp_path)
     for k, d in folders.items():
         assert files.is_zarr_store(d) is store[k], k
         assert (checkpoint.what_folder(d) == "a zarr store") is store[k], k
-        for read, no_store in ((lambda: cli._label_file(argparse.Namespace(labels=str(d), labels_var=None)),
+        for read, no_store in ((lambda: evaluate_cmd._label_file(argparse.Namespace(labels=str(d), labels_var=None)),
                                 "is a folder that is no zarr store"),
-                               (lambda: cli._open_embeddings(d, None), "neither a zarr store")):
+                               (lambda: evaluate_cmd._open_embeddings(d, None), "neither a zarr store")):
             try: read(); said = ""
             except AEFError as e: said = str(e)   # a store: read, or refused for what it holds
             assert (no_store in said) is not store[k], (k, said)

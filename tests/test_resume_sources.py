@@ -4,9 +4,10 @@ then equinox's 'has changed shape' with the fix 'build the model with the config
 the command cannot do. Now: refused before any work, naming the run's sources and both fixes."""
 import jax.numpy as jnp
 
-from alphaearth_nb import cli
+from alphaearth_nb import train
 from alphaearth_nb.checkpoint import save_checkpoint
 from alphaearth_nb.cli import main
+from alphaearth_nb.core import ConfigError
 from alphaearth_nb.model import preset
 
 
@@ -18,8 +19,8 @@ def _run(tmp_path, **meta):
 
 def _fit_reached(monkeypatch):
     got = []
-    def fit(net, *a, **k): got.append(net); raise cli.ConfigError("stop here")
-    monkeypatch.setattr(cli.train, "fit", fit)
+    def fit(net, *a, **k): got.append(net); raise ConfigError("stop here")
+    monkeypatch.setattr(train, "fit", fit)
     return got
 
 

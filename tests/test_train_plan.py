@@ -5,6 +5,7 @@ is told what it can go on from. Was one line without the length's origin, the ch
 import pytest
 
 from alphaearth_nb import cli, commands, train
+from alphaearth_nb.core import ConfigError
 from alphaearth_nb.checkpoint import save_checkpoint
 
 
@@ -27,7 +28,7 @@ def test_checkpoints_every_tenth():
 
 def test_the_bare_command_says_its_plan_first(tmp_path, caught):
     out = tmp_path / "my run"
-    rc, seen, _ = caught(["--out", str(out)], cli.ConfigError("stop here"))
+    rc, seen, _ = caught(["--out", str(out)], ConfigError("stop here"))
     said = seen["said"]
     assert rc == 2 and seen["config"].steps == 1000 and seen["config"].checkpoint_every == 100
     assert said.startswith(f"aef train: training `small` on the sample scene to step 1000 (batch 4); the default "
@@ -38,7 +39,7 @@ def test_the_bare_command_says_its_plan_first(tmp_path, caught):
 
 
 def test_a_given_length_is_not_called_the_default(tmp_path, caught):
-    rc, seen, _ = caught(["--preset", "tiny", "--steps", "30", "--out", str(tmp_path / "r")], cli.ConfigError("stop"))
+    rc, seen, _ = caught(["--preset", "tiny", "--steps", "30", "--out", str(tmp_path / "r")], ConfigError("stop"))
     assert seen["config"].checkpoint_every == 3 and "default --steps" not in seen["said"] and "s a step" not in seen["said"]
     assert "a checkpoint every 3 steps and at the end" in seen["said"]
 

@@ -3,9 +3,10 @@ without --resume or --overwrite, and --resume with --steps below the run's step 
 plan 'aef train: training `tiny` ... the run goes to r' printed, the stack loaded, then fit's refusal."""
 import jax.numpy as jnp
 
-from alphaearth_nb import cli, train_cmd
+from alphaearth_nb import train_cmd
 from alphaearth_nb.checkpoint import save_checkpoint
 from alphaearth_nb.cli import main
+from alphaearth_nb.core import ConfigError
 from alphaearth_nb.model import preset
 
 
@@ -14,7 +15,7 @@ def _setup(tmp_path, monkeypatch, step=3):
     save_checkpoint(run / "checkpoints", {"w": jnp.zeros(2)}, step=step,
                     meta={"preset": "tiny", "model": preset("tiny"), "data_position": step})
     loaded = []
-    def open_data(*a, **k): loaded.append(a); raise cli.ConfigError("data loaded")
+    def open_data(*a, **k): loaded.append(a); raise ConfigError("data loaded")
     monkeypatch.setattr(train_cmd, "open_data", open_data)   # where aef_train looks it up
     return run, loaded
 
