@@ -224,6 +224,9 @@ SECTIONS = {
         'check_meta_names': "name : str\n    the source's name in the stack, for messages\nds : xr.Dataset\n    the source's Dataset\nsrc : Source\n    its registered `Source`\n",
         'band_renames': 'src : Source\n    the `Source` the bands belong to\nnames : list\n    variable names to read as bands\npresent : list\n    variables in the data already (never renamed onto)\n',
     },
+    'alphaearth_nb.terrain': {
+        'check_terrain': "source\n    a Source or its name\nds : xr.Dataset\n    the source's bands on (time, y, x) (or (y, x)), numpy- or dask-backed\nname : str|None\n    the source's name in the stack (for the message)\nn : int\n    the side of the centre window read\n",
+    },
     'alphaearth_nb.testing': {
         'disk_full': 'root : str|os.PathLike\n    folder whose files fail; files elsewhere are written normally\nafter_bytes : int\n    bytes that still fit before the disk is "full"\n',
         'random_unit': 'shape\n    leading shape, e.g. (H, W) or (N,)\nseed\n    seed or numpy Generator (`as_rng`)\ndim\n    vector length (default 64)\n',
@@ -261,18 +264,17 @@ SECTIONS = {
         'aef_train': 'a\n    the parsed arguments of `aef train` (`cli_args.parser`)\n',
     },
     'alphaearth_nb.unit_samples': {
+        'fill_values': 'source\n    a source name or `Source`\n',
         'sample_values': 'da\n    a DataArray (numpy- or dask-backed) or an array\nn : int\n    at most about this many values\nmax_chunks : int\n    chunks computed from a lazy array\n',
         'frame_samples': "da\n    a (time, y, x) DataArray, numpy- or dask-backed; or a Dataset of such bands\nn : int\n    about this many values per frame (per chunk read, for a lazy array)\nenough : int\n    clear values a frame needs before it stops looking further\nmax_chunks : int\n    spatial chunks read per frame of a lazy array, at most\nempty_after : int\n    ... and for a frame without a clear value in any of them yet (an empty date)\nnodata\n    the source's fill value(s) (not clear values): one, a tuple (`fill_values`), or None\n",
     },
     'alphaearth_nb.units': {
-        'fill_values': 'source\n    a source name or `Source`\n',
         'range_slips': "src\n    the band's `Source`\nb\n    the band's name\n",
         'unit_slips': 'src\n    a `Source`\nunits : str\n    the unit its bands are in, as `Source.units` names it\n',
         'band_slips': "src\n    the band's `Source`\nb\n    the band's name\n",
         'check_units': "source\n    a Source or its name\nband\n    the band the values belong to, or a tuple of bands judged together\nvalues\n    a sample of the band's physical values (any shape; NaN allowed), or one per band\n",
         'frame_bands': 'source\n    a source name or `Source`\nbands\n    band names present in the data\n',
         'check_frame_units': "source\n    a Source or its name\nbands\n    the bands judged (a tuple)\nframes\n    one (time, m) sample per band (`frame_samples`)\ntimes\n    the frames' timestamps (time,)\nname : str|None\n    the source's name in the stack (for the message)\n",
-        'check_terrain': "source\n    a Source or its name\nds : xr.Dataset\n    the source's bands on (time, y, x) (or (y, x)), numpy- or dask-backed\nname : str|None\n    the source's name in the stack (for the message)\nn : int\n    the side of the centre window read\n",
     },
     'alphaearth_nb.year_columns': {
         'column_years': "values\n    a table's `year` column (a Series, array or list): numbers, text or dates\n",

@@ -24,8 +24,9 @@ from .schema import (CLOUD, DIM_NAMES, DIMS, GRID_M, check_grid, check_orbits, c
                                   dim_renames, mask_declared, naive_utc, orbit_coord, pixel_metres, resolve)
 from .sources import Source, band_index, get_source, normalise, registered, valid_mask
 from .declared_units import check_declared_units
-from .units import (check_frame_units, check_terrain, check_units, fill_values, frame_bands,
-                                 frame_samples, sample_values)
+from .terrain import check_terrain
+from .units import (check_frame_units, check_units, fill_values, frame_bands, frame_samples,
+                                 sample_values)
 from .timecodes import as_period, to_days
 
 # %% auto #0

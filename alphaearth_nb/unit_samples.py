@@ -12,14 +12,32 @@ import numpy as np
 import xarray as xr
 
 from .core import refuse_path
+from .sources import get_source
 
 # %% auto #0
-__all__ = ['clear_values', 'sample_values', 'frame_samples']
+__all__ = ['COMMON_FILLS', 'clear_values', 'fill_values', 'sample_values', 'frame_samples']
 
 # %% ../nbs/02a_unit_samples.ipynb #s0005
 def clear_values(v, nodata) -> np.ndarray:
     "Where `v` holds a value: finite and not a fill value (`nodata`: one, a tuple of them, or None)."
     return np.isfinite(v) & (~np.isin(v, np.asarray(nodata, np.float64)) if nodata is not None else True)
+
+
+# %% ../nbs/02a_unit_samples.ipynb #s0009
+# fills that readers write into gaps without declaring them (GDAL/Earth Engine -9999, int16 and uint16 extremes,
+# netCDF's default float fill, float32's largest): no data wherever they lie outside every band's valid range
+COMMON_FILLS = (-9999.0, -32768.0, 32767.0, 65535.0, -2147483648.0, 2147483647.0, 4294967295.0,
+                9.969209968386869e36, -3.4028234663852886e38, 3.4028234663852886e38)
+
+def fill_values(source) -> tuple:  # a source name or `Source`
+    "The values the units checks skip as no data: the source's `nodata` and each of `COMMON_FILLS` outside every " \
+    "band's valid range (a value some band could hold is data; a source without ranges skips its `nodata` only)."
+    src = get_source(source)
+    ranges = [r for r in (src.valid_range or ()) if r is not None]
+    out = [] if src.nodata is None else [float(src.nodata)]
+    if ranges and len(ranges) == src.n_bands:
+        out += [f for f in COMMON_FILLS if not any(lo <= f <= hi for lo, hi in ranges)]
+    return tuple(out)
 
 
 # %% ../nbs/02a_unit_samples.ipynb #c0033

@@ -1,4 +1,4 @@
-"""Values in plausible but wrong units (reflectance in 0..1, linear backscatter, Celsius, 8-bit, DN), per stack and per frame, judged on small samples that never read a whole lazy array.
+"""Values in plausible but wrong units (reflectance in 0..1, linear backscatter, Celsius, 8-bit, DN), per stack and per frame, judged on small samples that never read a whole lazy array; a DEM judged by its slope is `terrain`'s.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/units.html.md"""
 
@@ -10,21 +10,25 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
-import xarray as xr
 
-from .core import UnitsError, UnitsWarning, refuse_path, user_stacklevel
+from .core import UnitsError, UnitsWarning, user_stacklevel
 from .sources import band_index, get_source
-from .unit_samples import clear_values, frame_samples, sample_values
+from .terrain import (DM_RATIO, FEET_RATIO, FOLLOWS, METRE_SCALES, PERCENT_READS, STEEP, TERRAIN,
+                                   TERRAIN_SPREAD, check_terrain)
+from .unit_samples import COMMON_FILLS, clear_values, fill_values, frame_samples, sample_values
 
 # %% auto #0
-__all__ = ['WETTEST', 'UNIT_SLIPS', 'FAMILY_SLIPS', 'PROVIDER_OFFSETS', 'COMMON_FILLS', 'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS',
-           'PART_SHARE', 'FEET', 'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS', 'ORDER_MARGIN', 'HALF_DB_TOPS', 'TERRAIN',
-           'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'PERCENT_READS', 'fill_values',
-           'range_slips', 'unit_slips', 'band_slips', 'check_units', 'frame_bands', 'check_frame_units',
-           'check_terrain', 'sample_values', 'frame_samples']
+__all__ = ['WETTEST', 'UNIT_SLIPS', 'FAMILY_SLIPS', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS', 'PART_SHARE', 'FEET',
+           'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS', 'ORDER_MARGIN', 'HALF_DB_TOPS', 'range_slips', 'unit_slips',
+           'band_slips', 'check_units', 'frame_bands', 'check_frame_units', 'sample_values', 'frame_samples',
+           'fill_values', 'COMMON_FILLS', 'check_terrain', 'TERRAIN', 'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO',
+           'DM_RATIO', 'FOLLOWS', 'PERCENT_READS']
 
 # %% ../nbs/02a_units.ipynb #u0004
-_all_ = ["sample_values", "frame_samples"]   # from `unit_samples` (02a), split from here: `units.sample_values` as before
+_all_ = ["sample_values", "frame_samples", "fill_values", "COMMON_FILLS",   # from `unit_samples` (02a)
+         "check_terrain", "TERRAIN", "TERRAIN_SPREAD", "STEEP", "FEET_RATIO", "DM_RATIO", "FOLLOWS",
+         "PERCENT_READS"]   # from `terrain` (02a); both split from here: `units.check_terrain` as before
+
 
 # %% ../nbs/02a_units.ipynb #c0029
 # m per month: a median no real place reaches, its monsoon months alone included (Mawsynram and Cherrapunji, the
@@ -121,21 +125,6 @@ PROVIDER_OFFSETS = {  # family -> ((1st percentile every reflectance band reache
 }
 
 # %% ../nbs/02a_units.ipynb #c0029u
-# fills that readers write into gaps without declaring them (GDAL/Earth Engine -9999, int16 and uint16 extremes,
-# netCDF's default float fill, float32's largest): no data wherever they lie outside every band's valid range
-COMMON_FILLS = (-9999.0, -32768.0, 32767.0, 65535.0, -2147483648.0, 2147483647.0, 4294967295.0,
-                9.969209968386869e36, -3.4028234663852886e38, 3.4028234663852886e38)
-
-def fill_values(source) -> tuple:  # a source name or `Source`
-    "The values the units checks skip as no data: the source's `nodata` and each of `COMMON_FILLS` outside every " \
-    "band's valid range (a value some band could hold is data; a source without ranges skips its `nodata` only)."
-    src = get_source(source)
-    ranges = [r for r in (src.valid_range or ()) if r is not None]
-    out = [] if src.nodata is None else [float(src.nodata)]
-    if ranges and len(ranges) == src.n_bands:
-        out += [f for f in COMMON_FILLS if not any(lo <= f <= hi for lo, hi in ranges)]
-    return tuple(out)
-
 def _band_quantiles(src, values) -> tuple|None:
     "(p1, p50, p99, max) of a sample's finite, non-fill values (`fill_values`); None when fewer than 16 (too few)."
     v = np.asarray(values, np.float64).ravel()
@@ -232,7 +221,7 @@ def _unit_of(src, b): return src.units if isinstance(src.units, str) else src.un
 FEET = 1 / 0.3048   # feet in a metre: 3.28084
 # metric scales, smallest factor first, named where the median itself is beyond the band's range; feet are named
 # first only where the median is plausible in metres and the tail passes Earth's top (`HARD_TOPS`), else beside them
-SCALED_UNITS = {"m": ((100, "centimetres"), (1000, "millimetres"))}
+SCALED_UNITS = {"m": METRE_SCALES}   # `terrain.METRE_SCALES`: a DEM's slope judges them too
 # (family, band) -> the top no real value passes (the DEM's Everest, 8,848.86 m), so a 99th percentile above it that
 # is not one repeated value (a fill) is a slip: a DEM in feet over mountains (Alps, Andes)
 HARD_TOPS = {("dem", "elevation"): 8848.86}
@@ -480,116 +469,3 @@ def check_frame_units(source,     # a Source or its name
         share = {b: float(np.mean([s[b] for _, s in hits])) for b in hits[0][1]}
         warnings.warn(f"{name or src.name}: in {len(idx)} of the {judged} frames judged ({_dates(times[idx])}) "
                       f"{_part_message(looks, fix, share)}", UnitsWarning, stacklevel=user_stacklevel())
-
-# %% ../nbs/02a_units.ipynb #c0041
-# family -> (elevation band in m, slope band in degrees): the slope is the elevation's gradient over the pixel size
-TERRAIN = {"dem": ("elevation", "slope")}
-TERRAIN_SPREAD = 3.0   # a ratio within this factor of 1 (or of a scale) is that scale: resampling blurs, never x 30
-# feet: the ratio on ground steeper than STEEP degrees (integer metres and integer degrees blur flatter ground) lies in
-# FEET_RATIO; real DEMs in metres read 1..1.5 there (the WorldCereal patch: 1.43, its 30 m slope on a 10 m grid)
-STEEP, FEET_RATIO = 3.0, (2.2, 5.7)
-# decimetres (0.1 m, the SI prefix deci): a ratio of 10, told from feet's 3.28 and centimetres' 100 at the geometric
-# means between them (5.7, 31.6); the WorldCereal patch in decimetres reads 14.3, in feet 4.69
-DM_RATIO = (FEET_RATIO[1], 31.6)
-# the rank correlation of gradient and slope over the window, pixel by pixel, at or above which the slope follows the
-# elevation (the WorldCereal patch, integer degrees of a 30 m slope on 10 m pixels: 0.48; the sample scene: 1.0); a
-# slope of independent values (`toy_stack`'s noise: 0.0, ratio 29) tells no decimetres
-FOLLOWS = 0.25
-# slope readings (gentle, steep) compared for a slope in percent read as degrees (`_warn_percent`): on steep readings
-# tan(reading) outgrows reading / 100 (at 58: 1.59 against 0.58), on gentle ones they are within 1.75 of each other
-PERCENT_READS = ((2, 20), (50, 90))
-
-def _ranked_corr(a, b) -> float:
-    "The rank (Spearman) correlation of two flat arrays, ties in arbitrary order."
-    rank = lambda v: np.argsort(np.argsort(v)).astype(np.float64)
-    return float(np.corrcoef(rank(a), rank(b))[0, 1])
-
-def check_terrain(source,          # a Source or its name
-                  ds:xr.Dataset,   # the source's bands on (time, y, x) (or (y, x)), numpy- or dask-backed
-                  name:str|None=None, # the source's name in the stack (for the message)
-                  n:int=256,       # the side of the centre window read
-                 ) -> None:
-    """Raise `UnitsError` when a source with an elevation and a slope (`TERRAIN`) has an elevation whose gradient is
-    100 or 1000 times the slope's tangent (centimetres, millimetres: `SCALED_UNITS`), 10 times (decimetres:
-    `DM_RATIO`) or a 1000th (kilometres), 3.28 times on ground steeper
-    than `STEEP` degrees (feet: `FEET_RATIO`), or a slope in radians. Reads a window of at most `n` x `n` pixels at
-    the centre of the first frame; too few sloped pixels: nothing said. A slope in percent: 16 distinct values past
-    95, which no slope in degrees reaches (a cliff is 90; one repeated value is a fill), are refused (`UNIT_SLIPS`
-    needs its 99th percentile past 90); on moderate mountains, every reading under 90, `_warn_percent` warns where
-    the gradient says percent; on gentle ground it cannot be told (100 tan a is within 1.75 of a in degrees, closer
-    than real products agree). A path is `core.refuse_path`'s `DTypeError` (was: passed, or AttributeError)."""
-    refuse_path(ds, "a source is an xarray Dataset (time, y, x), one variable per band", "source")
-    src = get_source(source)
-    pair = TERRAIN.get(src.family)
-    if not pair or not set(pair) <= set(ds.data_vars) or min(ds.sizes.get("y", 0), ds.sizes.get("x", 0)) < 3: return
-    H, W = ds.sizes["y"], ds.sizes["x"]
-    win = ds[list(pair)].isel(y=slice(max(0, H // 2 - n // 2), H // 2 + n // 2),
-                              x=slice(max(0, W // 2 - n // 2), W // 2 + n // 2))
-    if "time" in win.dims: win = win.isel(time=0)
-    e, s = (np.asarray(win[b].values, np.float64) for b in pair)
-    e[~clear_values(e, fill_values(src))] = np.nan
-    y, x = np.asarray(win.y.values, np.float64), np.asarray(win.x.values, np.float64)
-    dy, dx = abs(float(np.median(np.diff(y)))), abs(float(np.median(np.diff(x))))
-    if dx < 0.01 and np.abs(x).max() <= 360 and np.abs(y).max() <= 90:   # degrees: metres at the window's latitude
-        dy, dx = dy * 110_574.0, dx * 111_320.0 * np.cos(np.radians(float(np.median(y))))
-    if not dy > 0 or not dx > 0: return
-    g = np.hypot(*np.gradient(e, dy, dx))
-    ok = np.isfinite(g) & np.isfinite(s) & (s > 0)
-    eb, sb, who = *pair, name or src.name
-    to_deg = f"convert to degrees: `ds['{sb}'] = np.degrees(np.arctan(ds['{sb}'] / 100))`"
-    if (past := np.unique(s[ok][s[ok] > 95])).size >= 16:   # a cliff is 90 degrees; resampling overshoots a little
-        raise UnitsError(f"{who}.{sb} should be in degrees but its values look like percent: {past.size} distinct "
-                         f"values pass 95 (up to {past[-1]:.4g}), which no slope in degrees does (a cliff is 90), and "
-                         f"they are not one repeated fill: {to_deg}.")
-    if not ok.any() or (s[ok] > 90).mean() > 0.01: return   # no sloped pixel; one fill repeated past 90 in over 1%
-    ok &= s <= 90
-    if ok.sum() < 64 or not np.median(g[ok]) > 0: return
-    near = lambda r, f: f / TERRAIN_SPREAD <= r <= f * TERRAIN_SPREAD
-    if s[ok].max() <= np.pi / 2 and near(np.median(g[ok]) / np.median(np.tan(s[ok])), 1):
-        raise UnitsError(f"{who}.{sb} should be in degrees but reads as radians: its tangent matches the gradient of "
-                         f"{eb} once taken as radians: convert it: `ds['{sb}'] = np.rad2deg(ds['{sb}'])`.")
-    r = np.median(g[ok]) / np.median(np.tan(np.radians(s[ok])))
-    steep = ok & (s >= STEEP)
-    if steep.sum() >= 64 and FEET_RATIO[0] <= (rs := np.median(g[steep]) / np.median(np.tan(np.radians(s[steep])))) \
-            <= FEET_RATIO[1]:
-        raise UnitsError(f"{who}.{eb} should be in m but looks like feet: its gradient is {rs:.2f} times the tangent "
-                         f"of {sb} where the ground is steeper than {STEEP:g} degrees (1 in metres, 3.28 in feet; its "
-                         f"values: {np.nanmedian(e):.4g} median): multiply by 0.3048: "
-                         f"`ds['{eb}'] = ds['{eb}'] * 0.3048`.")
-    if DM_RATIO[0] <= r <= DM_RATIO[1] and _ranked_corr(g[ok], s[ok]) >= FOLLOWS:   # decimetres: steep ground or
-                                                          # not (feet, 3.28, are judged on steep ground only: above)
-        raise UnitsError(f"{who}.{eb} should be in m but looks like decimetres: its gradient is {r:.1f} times the "
-                         f"tangent of {sb} (1 in metres, 3.28 in feet, 10 in decimetres; its values: "
-                         f"{np.nanmedian(e):.4g} median): divide by 10: `ds['{eb}'] = ds['{eb}'] / 10`.")
-    for f, what in SCALED_UNITS["m"]:   # centimetres, millimetres (feet: above)
-        if near(r, f):
-            raise UnitsError(f"{who}.{eb} should be in m but looks like {what}: its gradient is {r:.0f} times the "
-                             f"tangent of {sb} (1 in metres; its values: {np.nanmedian(e):.4g} median): divide by "
-                             f"{f}: `ds['{eb}'] = ds['{eb}'] / {f}`.")
-    if near(r, 1e-3):   # a thousand times flatter than its slope: kilometres
-        raise UnitsError(f"{who}.{eb} should be in m but looks like kilometres: its gradient is {r:.2g} times the "
-                         f"tangent of {sb} (1 in metres; its values: {np.nanmedian(e):.4g} median): multiply by "
-                         f"1000: `ds['{eb}'] = ds['{eb}'] * 1000`.")
-    _warn_percent(g, s, ok, who, eb, sb, to_deg)
-
-def _warn_percent(g, s, ok, who, eb, sb, to_deg):
-    """Warn `UnitsWarning` when a slope read in degrees (`s`, with the gradient `g` of its elevation over pixels `ok`)
-    grows flatter than its gradient where it reads `PERCENT_READS`' steep range as a slope in percent would: the
-    ratio gradient / tan(slope) there, over the ratio on gentle readings, is within a third of the way (in log) from
-    what percent gives (0.64 where the steep readings' median is 58) to 1, degrees' value (a slope 1.5 times as steep
-    reads 0.78..0.82 on the 1,200 m hills of the tests: silent). A warning: a slope from a finer grid also reads
-    steeper than its gradient on steep ground; on gentle ground alone nothing is said (100 tan a is within 1.75 a)."""
-    (g0, g1), (h0, h1) = PERCENT_READS
-    lo, hi = ok & (s > g0) & (s <= g1), ok & (s >= h0) & (s <= h1)
-    if lo.sum() < 64 or hi.sum() < 64: return
-    ratio = lambda m, f: np.median(g[m] / f(s[m]))
-    deg, pct = lambda v: np.tan(np.radians(v)), lambda v: v / 100
-    seen = ratio(hi, deg) / ratio(lo, deg)                    # 1 for degrees
-    want = np.median(pct(s[hi]) / deg(s[hi])) / np.median(pct(s[lo]) / deg(s[lo]))   # what percent gives
-    if want < 0.8 and abs(np.log(seen / want)) < abs(np.log(want)) / 3:   # within a third of the way to 1 (in log)
-        warnings.warn(f"{who}.{sb} may be in percent, not degrees: where it reads {h0}..{h1} the gradient of {eb} is "
-                      f"{seen:.2f} times its tangent, relative to gentler readings ({g0}..{g1}), as a slope in "
-                      f"percent read as degrees gives ({want:.2f}; 1 in degrees; a slope from a finer grid than "
-                      f"{eb}'s can also do this): if the product says percent, {to_deg}.", UnitsWarning,
-                      stacklevel=user_stacklevel())
-

@@ -29,7 +29,7 @@ from alphaearth_nb import analysis, cubes, directions, evaluate, index, knn, lin
 from alphaearth_nb import embeddings, exports, features, gate, labels, maps, pixels, places, stacks, testing
 from alphaearth_nb import mirrors, official, readers, samples, schema, tiles
 from alphaearth_nb import antimeridian, crs_checks, geo, geometries, points, spatial
-from alphaearth_nb import timecodes, units
+from alphaearth_nb import terrain, timecodes, units
 from alphaearth_nb import bands, declared_units, earthengine, label_grids, sites, spellings, stream
 from alphaearth_nb import empty_rows
 from alphaearth_nb import commands, explorer
@@ -343,7 +343,7 @@ DOORS.update({
     "declared_units.registry_units": (lambda p: declared_units.registry_units(p, "sentinel2"), "source"),
     "spellings.check_meta": (lambda p: spellings.check_meta("s2", p, _S2), "source"),   # was: passed
     "spellings.check_meta_names": (lambda p: spellings.check_meta_names("s2", p, _S2), "source"),   # was: passed
-    "units.check_terrain": (lambda p: units.check_terrain("sentinel2", p), "source"),   # was: passed
+    "terrain.check_terrain": (lambda p: terrain.check_terrain("sentinel2", p), "source"),   # was: passed
     "sources.compute_stats": (lambda p: aef.sources.compute_stats("sentinel2", p), "stack"),   # was: AxisError
     "stream.write_source": (lambda p: stream.write_source(None, "sentinel2", p), "source"),
     "stream.write_site/stack": (lambda p: stream.write_site(Path(p).parent / "corpus", "s", p), "stack"),
