@@ -22,6 +22,7 @@ import xarray as xr
 from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, NoDataWarning,
                                 NoValidDataError, TimeError, as_seed, checks_flags, seed_key, user_stacklevel, whole,
                                 refuse_path)
+from .core import LabelWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
 from .cubes import (cube_crs, cube_form, one_model, warn_missing_years, years_of_cube,
                                  years_with_data)
@@ -456,7 +457,7 @@ def _warn_small_classes(classes:np.ndarray, counts:np.ndarray, k:int) -> None:
     if few:
         names = ", ".join(f"class {c!r}: {n}" for c, n in few[:5]) + (", ..." if len(few) > 5 else "")
         warnings.warn(f"fewer labelled pixels than k={k} ({names}): a kNN vote of {k} can miss such a class even at "
-                      f"its own labelled pixels; label at least {k} pixels per class, or pass k=1", UserWarning,
+                      f"its own labelled pixels; label at least {k} pixels per class, or pass k=1", LabelWarning,
                       stacklevel=user_stacklevel())
 
 @partial(over_time, tables=True)

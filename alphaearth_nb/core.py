@@ -33,16 +33,16 @@ from .loaders import LOADERS, is_path, loader_of   # imports pyarrow: before run
 __all__ = ['SEED_MAX', 'MAP_WANTED', 'PARAMETERS', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError',
            'PeriodError', 'SourceError', 'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError',
            'DimensionError', 'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError',
-           'CheckpointError', 'TrainingError', 'MissingDependencyError', 'ExtrapolationWarning', 'DuplicateTimeError',
-           'StackTypeError', 'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError',
-           'UnitsWarning', 'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError',
-           'UnknownFieldError', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
-           'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning',
-           'PerformanceWarning', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params',
-           'checks_flags', 'unknown_keys', 'checks_fields', 'decimal', 'choice_word', 'with_article', 'user_stacklevel',
-           'refuse_path', 'CallableModule', 'callable_module', 'documented', 'Frames', 'Target', 'Texts',
-           'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands',
-           'a_positions']
+           'CheckpointError', 'TrainingError', 'MissingDependencyError', 'AEFWarning', 'ExtrapolationWarning',
+           'DuplicateTimeError', 'StackTypeError', 'UntrainedSourceError', 'PointError', 'MissingDataError',
+           'EarthEngineError', 'UnitsError', 'UnitsWarning', 'NoDataWarning', 'MetadataWarning',
+           'DamagedCheckpointError', 'MixedModelsError', 'UnknownFieldError', 'OutputExistsError', 'NotOursError',
+           'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError',
+           'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'LabelWarning', 'GridWarning', 'FileWarning',
+           'TimeWarning', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags',
+           'unknown_keys', 'checks_fields', 'decimal', 'choice_word', 'with_article', 'user_stacklevel', 'refuse_path',
+           'CallableModule', 'callable_module', 'documented', 'Frames', 'Target', 'Texts', 'TrainExample', 'is_path',
+           'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands', 'a_positions']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -67,7 +67,14 @@ class CheckpointError(AEFError): "A checkpoint is missing, incomplete or does no
 class TrainingError(AEFError): "Training cannot go on (e.g. the loss became NaN)."
 class MissingDependencyError(AEFError, ImportError): "An optional dependency (an extra) is not installed."
 
-class ExtrapolationWarning(UserWarning):
+class AEFWarning(UserWarning):
+    """Base of every warning alphaearth_nb gives; its subclasses name the kind (`NoDataWarning`, `UnitsWarning`, ...).
+    A `UserWarning`, so filters of those still catch ours. Filter all of ours at once, other libraries' left as they
+    are: `warnings.simplefilter('ignore', aef.core.AEFWarning)` silences them, `warnings.simplefilter('error',
+    aef.core.AEFWarning)` raises each as an exception (to find the line that gives one), and
+    `warnings.filterwarnings('ignore', 'fewer labelled pixels', aef.core.LabelWarning)` silences one message."""
+
+class ExtrapolationWarning(AEFWarning):
     "A valid period reaches far (more than about 6 months) beyond the data's support period."
 
 # %% ../nbs/00_core.ipynb #c1002
@@ -78,9 +85,9 @@ class PointError(GridError): "A query point lies outside the embedding's grid."
 class MissingDataError(AEFError, FileNotFoundError): "A data set or file is not where it was looked for."
 class EarthEngineError(AEFError): "Earth Engine is not initialised or refused a request."
 class UnitsError(AEFError): "Values on a plausible but wrong scale (reflectance in 0..1, Celsius for Kelvin)."
-class UnitsWarning(UserWarning): "Values that may be on a wrong scale, or valid but unusual (a bright desert)."
-class NoDataWarning(UserWarning): "Part of a result has no data (a year of a cube without data at the query point): NaN there."
-class MetadataWarning(UserWarning): "Per-frame metadata (e.g. Sentinel-1 orbit direction) is absent: a default is assumed."
+class UnitsWarning(AEFWarning): "Values that may be on a wrong scale, or valid but unusual (a bright desert)."
+class NoDataWarning(AEFWarning): "Part of a result has no data (a year of a cube without data at the query point): NaN there."
+class MetadataWarning(AEFWarning): "Per-frame metadata (e.g. Sentinel-1 orbit direction) is absent: a default is assumed."
 class DamagedCheckpointError(CheckpointError): "A checkpoint file is cut short or its bytes changed."
 class MixedModelsError(CheckpointError): "Embeddings compared or joined come from two models (checkpoints)."
 class UnknownFieldError(ConfigError, TypeError): "A keyword a config or function does not take ('batchsize'): the closest named."
@@ -112,8 +119,20 @@ class MirrorError(AEFError): "An official-embedding mirror or its tile index can
 class NoTilesError(MirrorError): "No official tile covers the area and years asked."
 
 # %% ../nbs/00_core.ipynb #t8w1
-class TrainingWarning(UserWarning): "Training goes on, but something is off (a skipped step, no text)."
-class PerformanceWarning(UserWarning): "Work goes on, but slower than it could (an import order, a setting)."
+class TrainingWarning(AEFWarning): "Training goes on, but something is off (a skipped step, no text)."
+class PerformanceWarning(AEFWarning): "Work goes on, but slower than it could (an import order, a setting)."
+
+# %% ../nbs/00_core.ipynb #w37b
+class LabelWarning(AEFWarning):
+    "Labels are read one way of several, or some are left out (unlabelled rows, other years, a class too small for a vote)."
+class GridWarning(AEFWarning):
+    "Coordinates, a grid, a CRS or polygons are read one way of several (corners moved to centres, rows flipped, " \
+    "points read in one of two CRSs, invalid polygons made valid): the way taken is said."
+class FileWarning(AEFWarning):
+    "A file or folder is not as a finished write of this version leaves it (a copy restored after a killed write, a " \
+    "stale lock taken over, another host's leftovers kept, a config an older version wrote): what was done is said."
+class TimeWarning(AEFWarning):
+    "Times are read one way of several (dates parsed one by one), or a series of them skips some (a cube's missing years)."
 
 # %% ../nbs/00_core.ipynb #h2v001
 def _kind(value) -> str:

@@ -23,6 +23,7 @@ except ImportError: shapely = affinity = Polygon = box = None
 from .labels import label_column_guess, warn_missing_rows
 from .core import (EMBED_DIM, ConfigError, LabelError, as_seed, band_names, real, refuse_path, whole,
                                 user_stacklevel)
+from .core import LabelWarning   # the kinds of its warnings
 from .embeddings import MAP_WANTED
 from . import geo
 from .gate import pixelwise, unit_rows
@@ -357,7 +358,7 @@ def _rasterize_nested(polys, emb, column:str) -> np.ndarray:
         warnings.warn(f"{n} labelled pixels lie in label polygons of different labels (nested or overlapping): each "
                       "went to the smallest polygon holding its centre, so fields inside a background region keep "
                       "their own labels whatever the row order. If the polygons should not overlap, fix them first "
-                      "(e.g. `gdf.overlay(...)` or `shapely.difference`)", stacklevel=user_stacklevel())
+                      "(e.g. `gdf.overlay(...)` or `shapely.difference`)", category=LabelWarning, stacklevel=user_stacklevel())
     return small
 
 def label_table(emb,                      # embedding (y, x, band) with a CRS

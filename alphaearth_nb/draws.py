@@ -13,6 +13,7 @@ import numpy as np
 
 from .core import (ConfigError, DimensionError, LabelError, as_rng, refuse_path, user_stacklevel,
                                 whole)
+from .core import UnitsWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
 from .labels import encode_labels, refuse_missing_labels
 from .metrics import refuse_unlabelled   # unlabelled points are no class to draw
@@ -193,7 +194,7 @@ def separated_points(xy,                          # point coordinates in metres,
     if min_dist <= 0: return np.arange(len(xy))
     if len(xy) > 1 and np.ptp(xy, 0).max() < min_dist and (np.abs(xy) <= [180, 90]).all():   # lon/lat: one point kept
         warnings.warn(f"the points lie within {min_dist:g} of each other and read as degrees (lon, lat), but min_dist is in metres: one point "
-                      "is kept. Project them first, e.g. `aef.geo.to_crs(lon, lat, 'EPSG:4326', aef.geo.utm_crs(lon0, lat0))`", stacklevel=user_stacklevel())
+                      "is kept. Project them first, e.g. `aef.geo.to_crs(lon, lat, 'EPSG:4326', aef.geo.utm_crs(lon0, lat0))`", category=UnitsWarning, stacklevel=user_stacklevel())
     if order is None: order = rng.permutation(len(xy))
     cell = np.floor(xy / min_dist).astype(np.int64)
     grid, keep = {}, []

@@ -16,6 +16,7 @@ import xarray as xr
 
 from .core import (EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError,
                                 MAP_WANTED, band_names, checks_flags, decimal, refuse_path)
+from .core import GridWarning, NoDataWarning   # the kinds of its warnings
 from .geo import (NODATA_KEYS, VALID_KEYS, geotransform, check_pixels, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                rename_spatial, require, unpacked, write_crs)
 from .files import gdal_path, reading_raster
@@ -184,7 +185,7 @@ def _warn_refused(bad:np.ndarray, what:str) -> None:
     "The one warning for the `bad` of `what` (pixels, or a lazy map's sampled pixels) whose codes are no vector."
     warnings.warn(f"{int(bad.sum())} of {bad.size} {what} are not embedding vectors (all zero, one code in every band "
                   f"or of a length no mean or resampling of embeddings has) and are no data ({NODATA}), as the float "
-                  "form reads them (`as_embedding(emb)`: NaN)", stacklevel=user_stacklevel())
+                  "form reads them (`as_embedding(emb)`: NaN)", category=NoDataWarning, stacklevel=user_stacklevel())
 
 def _codes_gated(q:xr.DataArray, sample=None) -> xr.DataArray:
     """The int8 form `q` (y, x, band) with -128 (no data) where its codes are no embedding vector (`_refused_codes`),
@@ -283,7 +284,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
             warnings.warn(f"{k} of {past_of(sv).size} {'sampled ' if lazy else ''}pixels are not embedding vectors "
                           f"(values outside int8's -128..127) and are no data ({NODATA})" + (scale_hint(sv.values,
                           files=True) or ": check the reader's fill value and the dtype the codes were stored in"),
-                          stacklevel=user_stacklevel())
+                          category=NoDataWarning, stacklevel=user_stacklevel())
         q = da.where(~off_of(da, off), NODATA).astype(np.int8).rename("embedding")
         sample = None   # a lazy map's sample of `q`, its linear scaling read as codes (warned once): `_codes_gated`'s
         if not lazy: q = q.copy(data=linear_as_codes(q.values))   # a linear int8 scaling: the product's codes
@@ -482,14 +483,14 @@ def _orient(da:xr.DataArray, flip:bool|None, e:float|None) -> xr.DataArray:
         if e is not None and e < 0:
             warnings.warn(f"flip=True reverses the rows although the file's geotransform (pixel height {e:g} < 0) says "
                           "they are stored north-first: the flag wins (rows written south-first under a north-up "
-                          "geotransform); if the map comes out upside down, drop flip=True", stacklevel=user_stacklevel())
+                          "geotransform); if the map comes out upside down, drop flip=True", category=GridWarning, stacklevel=user_stacklevel())
         else:
             why = ("the reader kept no geotransform" if e is None else f"a geotransform of pixel height {e:g} > 0 "
                    "under descending labels is also what a bottom-up file keeps once its rows were turned north-up in "
                    "xarray (isel or sortby leave `spatial_ref` as it was)")
             warnings.warn(f"flip=True reverses the rows under descending y labels on the flag's word alone: {why}, so "
                           "nothing confirms the rows are stored south-first; if the tile was north-up this turns it "
-                          "upside down (read it with rioxarray, or without flip)", stacklevel=user_stacklevel())
+                          "upside down (read it with rioxarray, or without flip)", category=GridWarning, stacklevel=user_stacklevel())
         da = flip_rows(da)
     return north_up(da)   # without the flag the labels place the rows, whatever the geotransform's sign (above)
 

@@ -16,6 +16,7 @@ from tqdm.auto import tqdm
 from .knn import (centring_offset, knn_indices, knn_predict, knn_search, knn_vote,  # the kNN engine
                                wider_than_float32)                                             # (re-exported here)
 from .core import EMBED_DIM, DimensionError, LabelError, as_seed, checks_flags, decimal, user_stacklevel, refuse_path
+from .core import LabelWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .embeddings import gate_vectors, query_array
@@ -117,7 +118,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
         note = "; ".join(f"{', '.join(m)} at {s}-shot ({int(shots_per_class(counts, s, max_shots, max_fraction).sum())} "
                          "training points)" for s, m in skipped.items())
         warnings.warn(f"left out (more neighbours than training points, so no vote): {note}; their rows are NaN. "
-                      "Ask more shots to score them", UserWarning, stacklevel=user_stacklevel())
+                      "Ask more shots to score them", LabelWarning, stacklevel=user_stacklevel())
     rows, per_fold, same_as = [], [], {}
     for s in shots:
         given = folds.get(s) if isinstance(folds, dict) else folds

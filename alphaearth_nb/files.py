@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .core import (ConfigError, DiskError, MissingDataError, NotOursError, NotWritableError, OutputExistsError,
                                 RemoteOutputError, flag, checks_flags, user_stacklevel, with_article)
+from .core import FileWarning   # the kinds of its warnings
 from .scratch import REUSE_SLACK, partial_name, pid_alive, scratch_writer, this_host, writer_gone
 from .paths import (USER_AGENT, gdal_path, input_path, is_remote, nothing_to_write,   # what a path names
                                  reading_raster, remote_url, unreadable_raster, user_path)       # (re-exported)
@@ -328,7 +329,7 @@ def _restore_old(t:Path):
     if t.exists() or t.is_symlink() or not (olds := _dead_olds(t)): return
     try: _move_new(olds[0], t)  # never onto an output another writer put there meanwhile
     except FileExistsError: return
-    warnings.warn(f"restored {t} from {olds[0].name}, where a writer killed while replacing it left it", stacklevel=user_stacklevel())
+    warnings.warn(f"restored {t} from {olds[0].name}, where a writer killed while replacing it left it", category=FileWarning, stacklevel=user_stacklevel())
 
 _RENAME_NOREPLACE, _RENAME_EXCHANGE = 1, 2  # linux/fs.h
 

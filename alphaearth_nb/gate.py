@@ -14,6 +14,7 @@ import xarray as xr
 
 from .core import (EMBED_DIM, DimensionError, NoValidDataError, a_bands, a_positions, band_order,
                                 MAP_WANTED, checks_flags, refuse_path, user_stacklevel, with_article)
+from .core import NoDataWarning, UnitsWarning   # the kinds of its warnings
 from .bands import (band_dim, band_hint, band_parts, band_variables, by_band, join_parts, label_bands,
                                  list_vectors, query_array, real_parts)
 from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range, is_lazy, rename_spatial
@@ -116,7 +117,7 @@ def _byte_reading(a:np.ndarray, nodata:np.ndarray) -> int|None:
         if (np.abs(np.sqrt(sq_norms(dequantize(c[keep].astype(np.int8)))) - 1) <= NORM_TOL).mean() >= .99:
             if i or (a > 127).any():   # the unsigned reading of values up to 127 is the values themselves
                 warnings.warn(f"unsigned values above 127 are no int8 code: {how}. To say so yourself, cast before: "
-                              "`da.astype('int8')` (unsigned read) or `da.astype('int16') - 128` (shifted)", stacklevel=user_stacklevel())
+                              "`da.astype('int8')` (unsigned read) or `da.astype('int16') - 128` (shifted)", category=UnitsWarning, stacklevel=user_stacklevel())
             return i
     return -1
 
@@ -399,7 +400,7 @@ def _warn_means(n:np.ndarray, total:int, what:str, codes:bool=False):
                   "average overviews): an average of codes decodes to none of its vectors, only near their mean "
                   "direction; dequantise before resampling (`aef.from_official(tile)`, then reproject the floats) or "
                   "warp the codes with nearest (`gdalwarp -r near`, `rio.reproject(..., resampling=Resampling.nearest)`)"
-                  if codes else ""), stacklevel=user_stacklevel())
+                  if codes else ""), category=UnitsWarning, stacklevel=user_stacklevel())
 
 def _warn_averaged_codes(k:int, total:int, rescaled:int, what:str="pixel"):
     "The one warning for `k` of `total` vectors read as averages of int8 codes (`_averaged_codes`), `rescaled` of " \
@@ -411,7 +412,7 @@ def _warn_averaged_codes(k:int, total:int, rescaled:int, what:str="pixel"):
                   "`aef.dequantize(q).coarsen(x=2, y=2).mean()` (`q.aef.dequantize()` for one map). A mean of unit "
                   "vectors is shorter than 1 (the more so the more they differ), so re-normalise it, "
                   "`m / np.sqrt((m ** 2).sum('band'))`, as every map function does (warned). `q.aef.coarsen(2)` "
-                  "(`cubes.coarsen`) does both: each block's mean direction, unit length", stacklevel=user_stacklevel())
+                  "(`cubes.coarsen`) does both: each block's mean direction, unit length", category=UnitsWarning, stacklevel=user_stacklevel())
 
 def _cast_hint(a) -> str:
     "What to say of integers `a` (any shape) all within -1..1: a float map or vector cast to integers; else ''."
@@ -472,7 +473,7 @@ def _warn_linear(k:int, total:int, what:str="pixel"):
     warnings.warn(f"{k} of {total} {what}(s) are a linear scaling of embeddings (length about 127: round(127 x), as "
                   "`(emb * 127).astype('int8')` or Earth Engine's `.multiply(127).toInt8()` write them), not the product's "
                   "codes (decoded so: length 0.2): each read as x = q / |q|. Say so with floats: `q.astype('float32') / 127`",
-                  stacklevel=user_stacklevel())
+                  category=UnitsWarning, stacklevel=user_stacklevel())
 
 def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str) -> np.ndarray:
     """`_gate` of values `a` (..., 64) with `gated`'s warnings of what it found, counted in `what`s (a lazy map's:
@@ -486,7 +487,7 @@ def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str) ->
                       "in every band or of a length no mean or resampling of embeddings has) and are treated as no data"
                       + (_cast_hint(a) or scale_hint(a, files=True) or ": check the reader's fill value, or "
                          "keep the cleaned form with `emb = aef.embeddings.as_embedding(emb)` (in Python; `aef evaluate` and the "
-                         "other commands read them as no data already)"), stacklevel=user_stacklevel())
+                         "other commands read them as no data already)"), category=NoDataWarning, stacklevel=user_stacklevel())
     return v
 
 @checks_flags
@@ -582,5 +583,5 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
     if far.any():
         warnings.warn(f"{int(far.sum())} {what}(s) of length {np.round(n[far][:3], 3).tolist()} (an embedding has "
                       "length 1) were scaled to unit length: right for a mean of embeddings (a prototype); if this "
-                      "is not an embedding (raw band values, a sum), the scores mean nothing", stacklevel=user_stacklevel())
+                      "is not an embedding (raw band values, a sum), the scores mean nothing", category=UnitsWarning, stacklevel=user_stacklevel())
     return (v / n[:, None]).astype(np.float32)

@@ -17,6 +17,7 @@ from pyproj.enums import PJType
 
 from .core import (CRSError, EmptyStackError, GridError, PointError, checks_flags, refuse_path,
                                 user_stacklevel)
+from .core import GridWarning   # the kinds of its warnings
 from .files import is_remote
 from .spatial import (COORDS_WANTED, GRID_WANTED, MAX_LON_STEP, NODATA_KEYS, VALID_KEYS, X_NAMES, Y_NAMES, as_crs, axes_to_turn,
                                    axis_span, crs_name, crs_of, declared_nodata, declared_valid_range, flip_rows,
@@ -456,7 +457,7 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
         pick = default if first_reading else other
         warnings.warn(f"the {what}s lie on the map both read in {crs_label(default)} ({na} of {xs.size}) and read in "
                       f"{crs_label(other)} ({nb}): read in {crs_label(pick)}; pass `crs=` to say which, `crs={default!r}` "
-                      f"or `crs={other!r}`", stacklevel=user_stacklevel())
+                      f"or `crs={other!r}`", category=GridWarning, stacklevel=user_stacklevel())
     else: first_reading = bool(na) or (not nb and (a is not None or b is None))   # none either way: `default`, if it reads
     on = a if first_reading else b
     if table or (on is not None and on.all()): return default if first_reading else other

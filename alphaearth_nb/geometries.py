@@ -19,6 +19,7 @@ try: from shapely.errors import GEOSException   # geopandas' own dependency: the
 except ImportError: GEOSException = ()   # catches nothing: without shapely no vector file is read
 
 from .core import GridError, LabelError, refuse_path, user_stacklevel
+from .core import GridWarning   # the kinds of its warnings
 from . import geo
 from .geo import require
 from .spatial import GEOMS_WANTED, GRID_WANTED
@@ -177,7 +178,7 @@ def _read_vector_file(p:Path, gpd):
     warnings.warn(f"{p} holds polygon rings that are not closed (a ring's last point must repeat its first, as GeoJSON "
                   "and WKT require): read with each ring closed, its last point joined to its first; close them in "
                   f"the file to silence this, e.g. `gpd.read_file('{p}', on_invalid='fix').to_file('{p}')`",
-                  stacklevel=user_stacklevel())
+                  category=GridWarning, stacklevel=user_stacklevel())
     return gdf
 
 def _read_places_file(p:Path, gpd):
@@ -259,7 +260,7 @@ def valid_polygons(gdf):  # a GeoDataFrame (any geometry column name)
     warnings.warn(f"{int(bad.sum())} of the {len(gdf)} polygons are invalid (first: row {gdf.index[i]!r}, "
                   f"{g.iloc[i:i + 1].is_valid_reason().iloc[0]}): made valid, the area their rings enclose (a "
                   "bowtie as its two triangles); repair them yourself to choose how and silence this, "
-                  "`gdf.geometry = gdf.make_valid()`", stacklevel=user_stacklevel())
+                  "`gdf.geometry = gdf.make_valid()`", category=GridWarning, stacklevel=user_stacklevel())
     vals = np.asarray(g.values, dtype=object).copy()
     vals[bad] = np.asarray(g[bad].make_valid(method="structure", keep_collapsed=False).values, dtype=object)
     return gdf.set_geometry(type(g)(vals, index=gdf.index, crs=g.crs).rename(g.name))

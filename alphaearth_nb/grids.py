@@ -14,6 +14,7 @@ import numpy as np
 import xarray as xr
 
 from .core import GridError, refuse_path, user_stacklevel
+from .core import GridWarning   # the kinds of its warnings
 from .dims import COORDS_WANTED, GRID_WANTED, rename_spatial
 from .crs import as_crs, crs_name, crs_of, is_geographic
 
@@ -315,7 +316,7 @@ def centred(obj,                 # DataArray or Dataset with x/y coordinates and
     warnings.warn(f"{what}'s x/y coordinates are its pixels' top-left corners (its geotransform says so; stackstac "
                   "writes corners by default, `xy_coords='topleft'`): moved half a pixel to the centres, where every "
                   "vector is looked up. Read with `xy_coords='center'` to have centres from the start",
-                  stacklevel=user_stacklevel())
+                  category=GridWarning, stacklevel=user_stacklevel())
     return o.assign_coords(moved)
 
 # %% ../nbs/02b_grids.ipynb #g0021

@@ -24,6 +24,7 @@ from .cubes import coarsen
 from .geo import crs_of, north_up, rename_spatial, require
 from .core import (EMBED_DIM, ConfigError, DimensionError, NoValidDataError, refuse_path, user_stacklevel,
                                 whole)
+from .core import NoDataWarning   # the kinds of its warnings
 
 # %% auto #0
 __all__ = ['BACKENDS', 'pick_backend', 'Rows', 'vectors_of', 'Matches', 'VectorIndex', 'build', 'exact_search', 'recall_at',
@@ -124,7 +125,7 @@ def vectors_of(data,                # (N, 64) vectors, a DataFrame with A00..A63
         ok = _valid(v)  # the map's gate: fills, zero, constant rows out
         if not ok.all() and ok.any():
             warnings.warn(f"{int((~ok).sum())} of {len(v)} vectors are not embeddings (no data, non-finite, zero or "
-                          "constant like 64 x -1) and are left out of the index", stacklevel=user_stacklevel())
+                          "constant like 64 x -1) and are left out of the index", category=NoDataWarning, stacklevel=user_stacklevel())
         out = Rows(v[ok], np.flatnonzero(ok).astype(np.int64))
     if not len(out.ids):
         raise NoValidDataError("nothing to index: every vector is NaN / no data; check the input's valid pixels")

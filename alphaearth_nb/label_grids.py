@@ -13,6 +13,7 @@ import numpy as np
 import xarray as xr
 
 from .core import AEFError, GridError, LabelError, refuse_path, user_stacklevel, with_article
+from .core import GridWarning   # the kinds of its warnings
 from .spatial import centred, is_geographic, stored_rounding
 from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hint, half_pixel_off,
                                inside_grid, pixel_indices, pixel_size, rename_spatial, same_crs, to_crs, wrap_x)
@@ -77,7 +78,7 @@ def _by_place(g, lab, what:str):
     warnings.warn(f"the {what} is in {crs_label(crs_of(lab))}, the map in {crs_label(crs_of(g))}: each map pixel took the label of the "
                   "cell holding its centre (nearest), one label per map pixel. To choose otherwise (a majority of "
                   "finer cells), reproject the labels onto the map first, e.g. `labels.rio.reproject_match(emb, "
-                  "resampling=rasterio.enums.Resampling.mode)` (rioxarray)", stacklevel=user_stacklevel())
+                  "resampling=rasterio.enums.Resampling.mode)` (rioxarray)", category=GridWarning, stacklevel=user_stacklevel())
     attrs = {k: a for k, a in lab.attrs.items() if k not in ("crs", "grid_mapping", "transform")}
     return xr.DataArray(out, dims=("y", "x"), coords={"y": g.y.values, "x": g.x.values}, name=lab.name,
                         attrs={**attrs, **declared, "crs": crs_of(g)})
@@ -172,6 +173,6 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
         f"the {what}'s pixels are {plx:g} x {ply:g}, the map's {pmx:g} x {pmy:g} (same CRS): each map pixel took "
         "the label of the cell holding its centre (nearest), one label per map pixel. To choose otherwise (a "
         "majority of finer cells), resample the labels onto the map first, e.g. "
-        "`labels.interp_like(emb, method='nearest')`", stacklevel=user_stacklevel())
+        "`labels.interp_like(emb, method='nearest')`", category=GridWarning, stacklevel=user_stacklevel())
     out = lab.isel(y=rows, x=cols).drop_vars("spatial_ref", errors="ignore")
     return out.assign_coords(y=ey[my], x=ex[mx]).assign_attrs(crs=crs_of(lab))

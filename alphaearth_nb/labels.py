@@ -16,6 +16,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import LabelError, checks_flags, refuse_path, user_stacklevel
+from .core import LabelWarning   # the kinds of its warnings
 from .geo import declared_nodata, outside_valid, NODATA_KEYS
 from .tables import (BOMS, comma_numbers, label_column_guess, near_column, read_table,   # tables' cells
                                   table_numbers, text_encoding)                                        # (re-exported)
@@ -119,7 +120,7 @@ def _unnamed_fills(labels:xr.DataArray) -> list:
                   f"class names (flag_values / flag_meanings) name {said}: read as that class. If it marks no data, "
                   "drop it from the class names, or write its cells NaN (`labels.where(labels != "
                   f"{next(iter(named))})`); if it is a class, drop the declaration (`{drop}`)",
-                  stacklevel=user_stacklevel())
+                  category=LabelWarning, stacklevel=user_stacklevel())
     return [f for f in fills if not (np.isfinite(f) and float(f).is_integer() and int(f) in named)]
 
 def _labelled(labels, positive:bool=True, nodata=None) -> tuple:
@@ -216,7 +217,7 @@ def _warn_merged_texts(text:pd.Series, nums:list) -> None:
     warnings.warn(f"labels {' and '.join(map(repr, sorted(dup.loc[dup['n'] == k, 't'])))} are read as one class {k}"
                   f"{more}: text that reads as a number is that number, so zero-padding or '.0' does not make "
                   "another class. If they are different classes, make the labels names (e.g. `'c' + df['label']`)",
-                  stacklevel=user_stacklevel())
+                  category=LabelWarning, stacklevel=user_stacklevel())
 
 def label_values(vals) -> np.ndarray:  # labels, any shape: numbers, text, bytes
     """Labels (any shape) as the classes they name, the one rule of label identity: numbers as given; text (bytes
@@ -312,7 +313,7 @@ def warn_missing_rows(missing,                     # mask (N,) of a table's rows
     fix = fix or f"fill them first, e.g. `df[{column!r}] = df[{column!r}].fillna(...)`"
     warnings.warn(f"{int(miss.sum()):,} of {len(miss):,} rows of {what} have no value in column {column!r} (NaN, None "
                   f"or an empty cell): left out, as unlabelled rows are never a class. If they should count, {fix}",
-                  UserWarning, stacklevel=user_stacklevel())
+                  LabelWarning, stacklevel=user_stacklevel())
 
 def refuse_mixed_labels(vals,                 # labels (text, numbers or both), no unlabelled entries
                         column:str|None=None, # the column's name, for the message
@@ -371,7 +372,7 @@ def _warn_near_names(classes:np.ndarray) -> None:
         more = f" (and {len(near) - 1} more such groups)" if len(near) > 1 else ""
         warnings.warn(f"class names {', '.join(map(repr, near[0]))}{more} differ only in case or inner spaces and are "
                       "kept as different classes: if they are one class, normalise the names first, e.g. "
-                      "`df['label'] = df['label'].str.lower().str.split().str.join(' ')`", stacklevel=user_stacklevel())
+                      "`df['label'] = df['label'].str.lower().str.split().str.join(' ')`", category=LabelWarning, stacklevel=user_stacklevel())
 
 
 # %% ../nbs/03a_labels.ipynb #cf0002

@@ -19,6 +19,7 @@ import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, checks_flags, refuse_path,
                                 user_stacklevel)
+from .core import LabelWarning   # the kinds of its warnings
 from .knn import centring_offset, wider_than_float32
 from .empty_rows import decoded_rows, no_data_fix, no_data_said
 from .gate import fill_rows, join_parts, real_parts, table_codes
@@ -143,7 +144,7 @@ def warn_fill_values(vals,               # target values (N,), NaN and declared 
            }.get(form, f"drop it, `keep = y != {f}; x, y = x[keep], y[keep]`")
     warnings.warn(f"target value{'s' if len(found) > 1 else ''} {said}. {'They look' if len(found) > 1 else 'It looks'} "
                   f"like a no-data code, and no no-data is declared, so it is fitted as a value (predictions are "
-                  f"pulled towards it): if it marks no data, {fix}; if it is a value, ignore this warning", UserWarning,
+                  f"pulled towards it): if it marks no data, {fix}; if it is a value, ignore this warning", LabelWarning,
                   stacklevel=user_stacklevel())
 
 FILL_NAMES = NO_DATA_NAME   # a class name that says no data: `labels`' one rule, the raster's class names' too

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .core import LabelError, refuse_path, user_stacklevel
+from .core import LabelWarning   # the kinds of its warnings
 from .labels import label_values, refuse_missing_labels
 from .linear import fill_like_names   # a class name that says no data
 
@@ -55,7 +56,7 @@ def drop_unlabelled(x:np.ndarray,       # features (N, ...)
     if drop.any():
         warnings.warn(f"{int(drop.sum())} of {len(vals)} labels are {sorted(set(vals[drop].tolist()))[:3]}: negative "
                       "ids and empty names mark unlabelled points, as in a label raster (the class map's -1 is no "
-                      "data); they were left out. Give real classes ids >= 0", stacklevel=stacklevel or user_stacklevel())
+                      "data); they were left out. Give real classes ids >= 0", category=LabelWarning, stacklevel=stacklevel or user_stacklevel())
         x, vals = x[~drop], vals[~drop]
     if len(vals) == 0:
         raise LabelError("no labelled point left: negative ids and empty names are unlabelled; label with ids >= 0")
@@ -128,7 +129,7 @@ def warn_fill_ids(vals,                 # class ids (N,), the unlabelled ones go
            }.get(form, f"drop it, `keep = y != {f}; x, y = x[keep], y[keep]`")
     warnings.warn(f"label{'s' if len(found) > 1 else ''} {said}. {'They look' if len(found) > 1 else 'It looks'} like "
                   f"a no-data code, and no no-data is declared, so it is trained as a class: if it marks no data, "
-                  f"{fix}; if it is a class, ignore this warning", UserWarning, stacklevel=user_stacklevel())
+                  f"{fix}; if it is a class, ignore this warning", LabelWarning, stacklevel=user_stacklevel())
 
 
 # %% ../nbs/23e_metrics.ipynb #c0021
@@ -160,7 +161,7 @@ def _warn_unscored(classes:np.ndarray, y_pred:np.ndarray) -> None:
                   f"accuracy is the mean recall of y_true's {len(classes)} classes, so {'they are' if len(extra) > 1 else 'it is'} "
                   "not scored (those predictions count only as misses). If such a class should be scored, label test "
                   "points of it (a class whose every point lies on no data is left out: `points_at` says so)",
-                  UserWarning, stacklevel=user_stacklevel())
+                  LabelWarning, stacklevel=user_stacklevel())
 
 def balanced_accuracy(y_true, # true labels, (N,)
                       y_pred, # predicted labels, (N,)

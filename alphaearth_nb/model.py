@@ -20,6 +20,7 @@ from jaxtyping import Array, Float, PRNGKeyArray
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, Frames, GridError, MissingSourceError,
                                 PeriodError, SourceError, Target, Texts, TrainExample, as_seed, seed_key, user_stacklevel)
+from .core import FileWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
 from .decoders import Decoder
 from .sources import Source, get_source
@@ -177,7 +178,7 @@ def _fields(cls, d:dict, where:str) -> dict:
     if lacks := [k for k, f in fields.items() if k not in d and f.default is not dataclasses.MISSING]:
         warnings.warn(f"{where} config has no {lacks} (an older alphaearth_nb wrote it): today's defaults "
                       f"{({k: fields[k].default for k in lacks})} are used; if that version's were others, the "
-                      "model differs from the one saved.", stacklevel=user_stacklevel())
+                      "model differs from the one saved.", category=FileWarning, stacklevel=user_stacklevel())
     return d
 
 def config_from_json(d:dict,            # `dataclasses.asdict(cfg)` as JSON gives it back (lists for tuples)

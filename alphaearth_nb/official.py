@@ -21,6 +21,7 @@ except ImportError: translate = MultiPolygon = box = None
 
 from .core import (EMBED_DIM, MAP_WANTED, ConfigError, GridError, NoDataWarning, NoTilesError,
                                 band_names, checks_flags, refuse_path, user_stacklevel)
+from .core import GridWarning   # the kinds of its warnings
 from .quantize import NODATA, dequantize
 from .geo import (as_crs, cell_index, cell_inside, crs_name, grid_coords, grid_mapping, rename_spatial,
                                require, same_crs, to_crs, utm_crs, write_crs)
@@ -328,7 +329,7 @@ def _area_beside(area, geobox):
     warnings.warn(f"the area {said} lies wholly outside the GeoBox (its lon/lat footprint "
                   f"{tuple(round(v, 4) for v in cover.bounds)}){swap}: the GeoBox is the output's extent and chooses "
                   "the tiles, so the GeoBox is read and the area chooses nothing; if one of the two is a slip, pass "
-                  "a GeoBox over the area, or area=None to read the GeoBox without this warning", UserWarning,
+                  "a GeoBox over the area, or area=None to read the GeoBox without this warning", GridWarning,
                   stacklevel=user_stacklevel())
     return cover
 

@@ -17,6 +17,7 @@ import xarray as xr
 
 from .core import (AEFError, DimensionError, GridError, NoDataWarning, TimeError, band_names, checks_flags,
                                 refuse_path, user_stacklevel)
+from .core import LabelWarning   # the kinds of its warnings
 from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, official_cube
 from . import geo
 from .geo import crs_of, require
@@ -198,7 +199,7 @@ def points_table(table,       # the points' table (DataFrame or GeoDataFrame) of
         warnings.warn(f"the points' table already holds {', '.join(named)} (an earlier sample's answer?): replaced by "
                       "this sample's. To keep both, rename them first, e.g. `pts = pts.rename(columns=lambda c: "
                       f"f'{{c}}_2023' if c in {cols} else c)`, or leave them out, `pts.drop(columns={cols}, "
-                      "errors='ignore')`", stacklevel=user_stacklevel())
+                      "errors='ignore')`", category=LabelWarning, stacklevel=user_stacklevel())
         base = base.drop(columns=ours)
     if years is None: blocks = [(base.assign(inside=np.asarray(inside)), vectors)]
     else:
@@ -332,5 +333,5 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
     if (miss := np.flatnonzero(at < 0).tolist()):
         warnings.warn(f"{len(miss)} points have a {col!r} ({table[col].iloc[miss[:3]].tolist()}) that is not a year "
                       f"of the cube {years.tolist()}: their vectors are NaN{year_column_hint(table[col], col, 'points')}",
-                      stacklevel=user_stacklevel())
+                      category=NoDataWarning, stacklevel=user_stacklevel())
     return points_table(table, inside, np.where(at[:, None] < 0, np.nan, v[np.arange(len(v)), np.maximum(at, 0)]))

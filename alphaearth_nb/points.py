@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .core import DimensionError, LabelError, refuse_path, user_stacklevel
+from .core import NoDataWarning   # the kinds of its warnings
 from .spatial import COORDS_WANTED, as_crs
 
 # %% auto #0
@@ -97,5 +98,5 @@ def with_coordinates(xs,                   # x of the points (any 1-D form; NaN:
                     f"on a map: fill {list(cols)!r} (the right table? its numbers read as numbers?)")
     warnings.warn(f"{len(bad):,} of {len(ok):,} {what} have no coordinates (NaN or empty {cols[0]}/{cols[1]}; "
                   f"{'row' if index is not None else 'position'}{'s' if len(bad) > 1 else ''} {rows}): they lie on no pixel (no vector, no label). Fill them, or drop them first, {drop}",
-                  stacklevel=user_stacklevel())
+                  category=NoDataWarning, stacklevel=user_stacklevel())
     return ok

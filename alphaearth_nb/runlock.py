@@ -19,6 +19,7 @@ import warnings
 from pathlib import Path
 
 from .core import RunLockedError, user_stacklevel
+from .core import FileWarning   # the kinds of its warnings
 from .files import partial_name, pid_alive, user_path
 
 # %% auto #0
@@ -137,7 +138,7 @@ def run_lock(folder:str|os.PathLike): # the run folder (created if absent)
             if got:
                 whose = "that names no process" if not _names_a_process(held) else \
                     f"of process {held['pid']} (it is no longer running)"
-                warnings.warn(f"{d}: taking over the stale lock {whose}.", stacklevel=user_stacklevel())
+                warnings.warn(f"{d}: taking over the stale lock {whose}.", category=FileWarning, stacklevel=user_stacklevel())
                 break
             if got is None: time.sleep(0.005)
             continue                                # judge the lock again: the winner's is not stale

@@ -104,7 +104,7 @@ def _at_import(setting:Callable) -> None:
         argv = getattr(sys, "orig_argv", [])   # `python -m X`: sys.argv[0] is '-m' while X is found, whatever X is
         run = argv[argv.index("-m") + 1] if "-m" in argv[:-1] else ""
         if os.path.basename(sys.argv[0]) != "aef" and run.split(".")[0] != __name__.split(".")[0]:  # `aef` says it
-            warnings.warn(f"{e} Ignored: the default is used.", stacklevel=user_stacklevel())   # the `import`
+            warnings.warn(f"{e} Ignored: the default is used.", category=PerformanceWarning, stacklevel=user_stacklevel())   # the `import`
 
 UNROLL_CAP = 4  # LLVM's full unrolling at most this many iterations (see "LLVM's full unrolling" below)
 LLVM_OPTIONS = ("-disable-lsr",)  # LLVM options added beside the cap (see "LLVM's loop strength reduction" below)

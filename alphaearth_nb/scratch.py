@@ -17,6 +17,7 @@ import warnings
 from pathlib import Path
 
 from .core import user_stacklevel
+from .core import FileWarning   # the kinds of its warnings
 
 # %% auto #0
 __all__ = ['STALE_ELSEWHERE', 'REUSE_SLACK', 'this_host', 'partial_name', 'scratch_writer', 'another_hosts', 'writer_gone',
@@ -58,7 +59,7 @@ def another_hosts(p:Path,          # a scratch copy
                       f"({this_host()!r}): it is kept, since a process there cannot be checked from here, until "
                       f"nothing in it has changed for {STALE_ELSEWHERE / 3600:g} h. Once no write runs there, remove "
                       f"it (`rm -r {shlex.quote(str(p))}`), or clear it on {host}: "
-                      f"`aef.files.clear_partials({str(p.parent)!r})`.", stacklevel=user_stacklevel())
+                      f"`aef.files.clear_partials({str(p.parent)!r})`.", category=FileWarning, stacklevel=user_stacklevel())
     return True
 
 STALE_ELSEWHERE = 86_400.0  # s: another host's scratch copy unchanged this long is a dead writer's (no write pauses a day)

@@ -16,6 +16,7 @@ import xarray as xr
 
 from .core import (EMBED_DIM, AEFError, DimensionError, LabelError, NoDataWarning, checks_flags,
                                 user_stacklevel, refuse_path)
+from .core import LabelWarning   # the kinds of its warnings
 from .cubes import is_geometry_input, label_table, map_year, years_of_cube
 from .places import LONLAT, agreed_crs, coordinate_hint, lonlat_columns, read_geometries, table_file
 from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, pixelwise, refuse_rotation, values_at
@@ -201,14 +202,14 @@ def _rows_of_map(emb, a:pd.DataFrame, col:str) -> pd.DataFrame:
             warnings.warn(f"the labels' {col!r} column holds years {have[:5]} but the map records no year (no `time` "
                           "coordinate or `period_start`): every row trains it. Keep its year's rows, e.g. "
                           f"`labels[labels[{col!r}] == {have[-1]}]`, or record the map's year, e.g. "
-                          f"`emb.attrs['period_start'] = '{have[-1]}-01-01'`", stacklevel=user_stacklevel())
+                          f"`emb.attrs['period_start'] = '{have[-1]}-01-01'`", category=LabelWarning, stacklevel=user_stacklevel())
         return a
     if year not in have:
         raise LabelError(f"the labels' {col!r} column has no row for the map's year {year} (it holds {have[:5]}): "
                          "label that year, use the map of a year labelled, or drop the column to use every label")
     if other := [v for v in have if v != year]:
         warnings.warn(f"labels of years {other[:5]} are not the map's year {year} (column {col!r}): left out "
-                      f"({int((yr != year).sum())} rows); drop the column to use every label", stacklevel=user_stacklevel())
+                      f"({int((yr != year).sum())} rows); drop the column to use every label", category=LabelWarning, stacklevel=user_stacklevel())
     return a[yr == year]
 
 def _rows_by_year(emb, a:pd.DataFrame, col:str) -> list[pd.DataFrame]:
@@ -224,7 +225,7 @@ def _rows_by_year(emb, a:pd.DataFrame, col:str) -> list[pd.DataFrame]:
                          "every label for every year")
     if (other := sorted(set(yr.astype(np.int64).tolist()) - set(want.tolist()))):
         warnings.warn(f"labels of years {other[:5]} are not years of the cube {want.tolist()} (column {col!r}): left "
-                      f"out ({int((~np.isin(yr, want)).sum())} rows)", stacklevel=user_stacklevel())
+                      f"out ({int((~np.isin(yr, want)).sum())} rows)", category=LabelWarning, stacklevel=user_stacklevel())
     return [a[yr == y] for y in want]
 
 def rows_of_map(emb,      # one map (y, x, band): its `time` coordinate or `period_start` says its year (`cubes.map_year`)
@@ -380,7 +381,7 @@ def _warn_conflicts(pixel:np.ndarray, vals:np.ndarray, what:str="labels") -> Non
         warnings.warn(f"{len(bad)} pixel{'s' if len(bad) > 1 else ''} hold{'' if len(bad) > 1 else 's'} points with "
                       f"different {what} ({pts} points, e.g. {sorted(set(vals[pixel == bad.index[0]].tolist()))[:3]}):"
                       " all are kept as training examples, so each such pixel teaches all of them. If a pixel has "
-                      "one true label, keep one point per pixel (or label on a finer map)", stacklevel=user_stacklevel())
+                      "one true label, keep one point per pixel (or label on a finer map)", category=LabelWarning, stacklevel=user_stacklevel())
 
 def predict_pixels(emb:xr.DataArray,  # embedding (y, x, band)
                    fn,                # (N, 64) float32 rows with data -> (N, n_out)

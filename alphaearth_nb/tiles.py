@@ -21,6 +21,7 @@ from PIL import Image
 import warnings
 
 from .core import MAP_WANTED, DimensionError, GridError, checks_flags, refuse_path, user_stacklevel
+from .core import GridWarning   # the kinds of its warnings
 from .stores import lonlat_bounds
 from .geo import cell_index, cell_inside, crs_of, north_up, to_crs, wrap_x
 from .places import circle_start, grid_of
@@ -58,7 +59,7 @@ def mercator_check(south:float,           # the map's southern edge, degrees of 
     if cut:
         warnings.warn(f"{what} reaches past the web maps' latitude limit (Web Mercator, EPSG:3857: +-{lim:.4f} deg): "
                       f"its part {' and '.join(cut)} is not shown on the live map; {fix} to see it whole",
-                      stacklevel=user_stacklevel())
+                      category=GridWarning, stacklevel=user_stacklevel())
 
 def tile_lonlat(z:int,       # zoom level, 0 (one tile for the world) and up
                 tx:int,      # tile column, 0 at 180 deg W

@@ -16,6 +16,7 @@ import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
 from .core import TimeError, refuse_path, user_stacklevel
+from .core import TimeWarning   # the kinds of its warnings
 
 # %% auto #0
 __all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'ISO_TEXT', 'ZONE_TEXT', 'GREGORIAN', 'as_numbers', 'is_yyyymmdd', 'numeric_time_hint',
@@ -278,7 +279,7 @@ def _read_text(flat:np.ndarray, order:dict) -> np.ndarray:
         warnings.warn(f"Could not infer format of {guessed[:2]}, so each element was parsed individually, falling back "
                       "to `dateutil` (pandas' reading, which may read values of one list in different orders): write "
                       "ISO 8601 dates, or convert them with their format, e.g. `pd.to_datetime(values, "
-                      "format='%d %B %Y')`", UserWarning, stacklevel=user_stacklevel())
+                      "format='%d %B %Y')`", TimeWarning, stacklevel=user_stacklevel())
     return out
 
 # %% ../nbs/01_times.ipynb #t0011

@@ -15,6 +15,7 @@ import xarray as xr
 
 from .core import (MAP_WANTED, DimensionError, MetadataWarning, MixedModelsError, PeriodError, TimeError, real,
                                 refuse_path, user_stacklevel)
+from .core import TimeWarning   # the kinds of its warnings
 from . import geo
 from .embeddings import OFFICIAL_COLLECTION, model_name, official_cube
 from .gate import change_score, unit_rows
@@ -203,7 +204,7 @@ def warn_missing_years(years,            # a cube's years (`years_of_cube`), any
     what = what or (f"each year is scored against the pixel's other years as given, so a change during {miss[0]} "
                     f"shows in {nxt} and `year_of_change` says {nxt} (read it as 'by {nxt}')")
     warnings.warn(f"the cube's years {have} miss {miss[:5]}{' ...' if len(miss) > 5 else ''}: {what}; join the "
-                  f"missing years for yearly steps, e.g. `join_years([cube, emb_{miss[0]}])`", stacklevel=user_stacklevel())
+                  f"missing years for yearly steps, e.g. `join_years([cube, emb_{miss[0]}])`", category=TimeWarning, stacklevel=user_stacklevel())
     return miss
 
 def _years_example(recorded:list) -> list[int]:

@@ -24,5 +24,6 @@ def test_aef_prints_a_warning_as_one_line(tmp_path):
                        env=env, cwd=tmp_path, timeout=600)
     assert r.returncode == 0, r.stderr
     lines = [l for l in r.stderr.splitlines() if "left out" in l]   # knn3 at 1-shot of 2 classes: 2 points, no vote
-    assert len(lines) == 1 and lines[0].startswith("aef: warning: left out (more neighbours than training points")
+    assert len(lines) == 1 and lines[0].startswith("aef: warning: LabelWarning: left out (more neighbours than "
+                                                     "training points")   # its kind, as every warning of ours
     assert "UserWarning" not in r.stderr and "evaluate_embeddings(" not in r.stderr and "cli.py" not in r.stderr

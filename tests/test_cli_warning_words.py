@@ -39,7 +39,7 @@ def test_aef_evaluate_warns_in_the_shell_s_words(tmp_path):
     r = subprocess.run([sys.executable, "-m", "alphaearth_nb.cli", "--no-compile-cache", "evaluate", "--embeddings",
                         "e.zarr", "--labels", "p.csv", "--shots", "1", "--folds", "2"], capture_output=True, text=True,
                        env=env, cwd=tmp_path, timeout=600)
-    said = [l for l in r.stderr.splitlines() if l.startswith("aef: warning: the labels lie on the map both")]
-    assert said == ["aef: warning: the labels lie on the map both read in EPSG:3857 (16 of 16) and read in EPSG:4326 "
-                    "(16): read in EPSG:3857; pass `--crs` to say which, `--crs EPSG:3857` or `--crs EPSG:4326`"], r.stderr
+    said = [l for l in r.stderr.splitlines() if l.startswith("aef: warning: GridWarning: the labels lie on the map")]
+    assert said == ["aef: warning: GridWarning: the labels lie on the map both read in EPSG:3857 (16 of 16) and "
+                    "read in EPSG:4326 (16): read in EPSG:3857; pass `--crs` to say which, `--crs EPSG:3857` or `--crs EPSG:4326`"], r.stderr
     assert "crs=" not in r.stderr, r.stderr

@@ -145,3 +145,27 @@ def test_a_private_helper_may_leave_the_require_to_every_caller(layout_check, tm
     lines = sorted(int(p.split(":")[2].split()[0]) for p in found)
     assert lines == [14, 18, 25, 30, 35, 37, 40], found
     assert "(a private helper: in every function calling it)" in found[0]
+
+
+def test_the_checker_reports_a_warning_without_a_category_of_the_family(layout_check, tmp_path):
+    "A `warnings.warn` without a category (a plain UserWarning) or with one outside core's AEFWarning family is " \
+    "reported, where it is and what to pass; the family's classes (`X` or `core.X`, positional or `category=`) pass."
+    root = _tree(tmp_path, {
+        "00_core": ("class AEFError(Exception): pass\nclass AEFWarning(UserWarning): pass\n"
+                    "class NoDataWarning(AEFWarning): pass\nclass FineWarning(NoDataWarning): pass\n"
+                    "class LoneWarning(UserWarning): pass\n"),
+        "01_a": ("import warnings\nfrom warnings import warn as w\nfrom . import core\nfrom .core import NoDataWarning\n"
+                 "def f():\n"
+                 "    warnings.warn('bare', stacklevel=2)\n"               # line 6
+                 "    warnings.warn('plain', UserWarning)\n"               # line 7
+                 "    w('aliased')\n"                                      # line 8
+                 "    warnings.warn('lone', category=core.LoneWarning)\n"  # line 9
+                 "    warnings.warn('ok', NoDataWarning, stacklevel=2)\n"
+                 "    warnings.warn('ok', category=core.FineWarning)\n"
+                 "    w('ok', core.AEFWarning)\n"),
+    })
+    found = [p for p in layout_check.check(root, quiet=True) if p.startswith("warning outside the family")]
+    assert [p.split(" warnings.warn")[0].rsplit(":", 1)[1] for p in found] == ["6", "7", "8", "9"], found
+    assert "alphaearth_nb/a.py:6 warnings.warn gives no category (a plain UserWarning)" in found[0]
+    assert "gives category UserWarning" in found[1] and "gives category core.LoneWarning" in found[3]
+    assert "pass category= the core warning class of its kind (core.FineWarning, core.NoDataWarning)" in found[0]

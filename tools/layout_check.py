@@ -8,7 +8,8 @@ function-level imports of package modules (what dodges a circle); imports of oth
 missing-extra message (`require(module, extra, purpose)` called for it earlier in that function, or, for a private
 module-level helper, earlier in every function that calls it: the public call asks once); modules over
 `--max-lines` lines; error and warning classes defined outside `core` (DESIGN.md: core holds every one); raises
-of built-in exceptions (every raise of ours is from core's family).
+of built-in exceptions (every raise of ours is from core's family); `warnings.warn` calls whose category is not one
+of core's warning classes (none given is a plain `UserWarning`, which a user cannot filter apart from others').
 A finding listed in `KNOWN` (owned, being fixed) is printed, not failed.
 
 Usage: python tools/layout_check.py [--root REPO] [--max-lines 600] [--quiet]
@@ -194,6 +195,32 @@ def builtin_raises(tree:ast.AST) -> list[tuple[str, int]]:
     return out
 
 
+def family_warnings(core:ast.AST, base:str="AEFWarning") -> set[str]:
+    "Names of the warning classes `core` defines under `base` (it included), the categories a `warnings.warn` may give."
+    bases = {n.name: [b.id if isinstance(b, ast.Name) else getattr(b, "attr", "") for b in n.bases]
+             for n in ast.walk(core) if isinstance(n, ast.ClassDef)}
+    ours = {base} if base in bases else set()
+    while more := {c for c, bs in bases.items() if c not in ours and ours & set(bs)}: ours |= more
+    return ours
+
+
+def bare_warns(tree:ast.AST, ours:set[str]) -> list[tuple[int, str]]:
+    "(line, category as written or '') of each `warnings.warn` (or `warn` imported from `warnings`) whose category " \
+    "is not a name in `ours` (`core.X` counts as `X`)."
+    warn = {a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module == "warnings"
+            for a in n.names if a.name == "warn"}
+    out = []
+    for n in ast.walk(tree):
+        if not isinstance(n, ast.Call): continue
+        f = n.func
+        if not ((isinstance(f, ast.Attribute) and f.attr == "warn" and isinstance(f.value, ast.Name)
+                 and f.value.id == "warnings") or (isinstance(f, ast.Name) and f.id in warn)): continue
+        cat = n.args[1] if len(n.args) > 1 else next((k.value for k in n.keywords if k.arg == "category"), None)
+        name = cat.id if isinstance(cat, ast.Name) else cat.attr if isinstance(cat, ast.Attribute) else None
+        if name not in ours: out.append((n.lineno, "" if cat is None else ast.unparse(cat)))
+    return out
+
+
 def check(root:Path, max_lines:int=600, quiet:bool=False) -> list[str]:
     pkg = root / PKG
     fl = floors(root)
@@ -201,6 +228,8 @@ def check(root:Path, max_lines:int=600, quiet:bool=False) -> list[str]:
     mods = set(files)
     plain = core_modules(root) | set(sys.stdlib_module_names)   # no extra to require: the import cell, always
     graph, problems = {}, []
+    ours = family_warnings(ast.parse(files["core"].read_text())) if "core" in files else set()
+    kinds = ", ".join(f"core.{w}" for w in sorted(ours - {"AEFWarning"})) or "core.AEFWarning"
     def report(msg):
         if msg not in problems: problems.append(msg)
     for m, p in files.items():
@@ -227,6 +256,11 @@ def check(root:Path, max_lines:int=600, quiet:bool=False) -> list[str]:
         for exc, line in builtin_raises(ast.parse(p.read_text())):
             if (m, exc) not in OUR_BUILTIN_RAISES:
                 problems.append(f"raise outside the family: {PKG}/{p.name}:{line} raises {exc}: raise a core error")
+        for line, cat in bare_warns(ast.parse(p.read_text()), ours):
+            problems.append(f"warning outside the family: {PKG}/{p.name}:{line} warnings.warn gives "
+                            f"{'no category (a plain UserWarning)' if not cat else 'category ' + cat}: pass "
+                            f"category= the core warning class of its kind ({kinds}), or define one in core "
+                            "(a subclass of AEFWarning) where none fits, so a user can filter ours")
         if m not in FAMILY_HOMES:
             for node in ast.walk(ast.parse(p.read_text())):
                 if isinstance(node, ast.ClassDef) and is_error_class(node):
@@ -260,7 +294,7 @@ def main(argv=None) -> int:
     for p in problems: print("FAIL", p)
     print(f"layout: {len(problems)} finding(s)" if problems else "layout: no circle, no private import, "
           f"no floor violation, no function-level package import, no unguarded import in a function, no module over {a.max_lines} lines, "
-          "error classes only in core, every raise in the family"
+          "error classes only in core, every raise in the family, every warning of ours in core's family"
           + (f" (but {len(known)} KNOWN finding(s) above)" if known else ""))
     return 1 if problems else 0
 
