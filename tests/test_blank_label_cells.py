@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from alphaearth_nb.analysis import classify, regress
+from alphaearth_nb.core import LabelWarning
 from alphaearth_nb.supervised import training_set
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -29,7 +30,7 @@ def _table(emb, labels):
 def test_a_blank_cell_among_id_text_is_left_out_and_the_ids_stay_ids(emb, blank):
     t = _table(emb, ["1", "2", "3", blank, "1"])
     want = classify(emb, t.drop(index=3).assign(label=[1, 2, 3, 1]), k=1)["class"]   # the four labelled rows, as ints
-    with pytest.warns(UserWarning, match=r"1 of 5 rows of the label table have no value in column 'label'") as w:
+    with pytest.warns(LabelWarning, match=r"1 of 5 rows of the label table have no value in column 'label'") as w:
         got = classify(emb, t, k=1)["class"]
     assert got.dtype == np.int64 and set(np.unique(got.values)) == {1, 2, 3}
     np.testing.assert_array_equal(got.values, want.values)
@@ -52,13 +53,13 @@ def test_a_csv_read_as_text_trains_on_its_labelled_rows(emb):
 
 def test_regress_leaves_a_blank_target_cell_out(emb):
     t = _table(emb, ["0.5", "1.5", "", "2.5", "3.5"]).rename(columns={"label": "value"})
-    with pytest.warns(UserWarning, match="1 of 5 rows of the target table"):
+    with pytest.warns(LabelWarning, match="1 of 5 rows of the target table"):
         got = regress(emb, t)
     want = regress(emb, t.drop(index=2).assign(value=[0.5, 1.5, 2.5, 3.5]))
     np.testing.assert_allclose(got.values, want.values)
 
 
 def test_a_blank_name_is_still_an_empty_name(emb):
-    with pytest.warns(UserWarning, match="empty names"):
+    with pytest.warns(LabelWarning, match="empty names"):
         out = classify(emb, _table(emb, ["crop", "forest", "water", "", "crop"]), k=1)
     assert out["scores"].classes.values.tolist() == ["crop", "forest", "water"]

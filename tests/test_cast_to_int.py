@@ -4,7 +4,7 @@ or `aef.quantize`). Was: 'check the reader's fill value', a fix that does not ap
 import numpy as np
 import pytest
 
-from alphaearth_nb.core import NoValidDataError
+from alphaearth_nb.core import NoDataWarning, NoValidDataError
 from alphaearth_nb.embeddings import as_embedding
 from alphaearth_nb.gate import gate_query
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -13,7 +13,7 @@ from alphaearth_nb.testing import embedding_from_array, random_unit
 @pytest.mark.parametrize("dtype", ["int8", "int16", "int64", "uint8"])
 def test_a_float_map_cast_to_integers_is_named(dtype):
     v = random_unit((4, 5), seed=3)
-    with pytest.warns(UserWarning, match=rf"20 of 20 pixels are not embedding vectors.*astype\('{dtype}'\).*aef\.quantize"):
+    with pytest.warns(NoDataWarning, match=rf"20 of 20 pixels are not embedding vectors.*astype\('{dtype}'\).*aef\.quantize"):
         g = as_embedding(embedding_from_array(v.astype(dtype)))
     assert np.isnan(g.values).all()
 
@@ -25,5 +25,5 @@ def test_a_query_cast_to_integers_is_named():
 
 def test_other_no_data_keeps_the_fill_advice():
     v = random_unit((2, 2), seed=5); v[0, 0] = -9999.0
-    with pytest.warns(UserWarning, match="check the reader's fill value"):
+    with pytest.warns(NoDataWarning, match="check the reader's fill value"):
         as_embedding(embedding_from_array(v))

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from alphaearth_nb.core import LabelError
+from alphaearth_nb.core import LabelError, UnitsWarning
 from alphaearth_nb.evaluate import change_scores, change_threshold_sweep
 from alphaearth_nb.quantize import dequantize, quantize
 from alphaearth_nb.testing import random_unit
@@ -27,7 +27,7 @@ def test_change_scores_of_int8_codes_are_those_of_their_vectors():
     assert np.isfinite(want).all()
     for a, b in ((qa, qb), (qa.astype(np.int16), qb.astype(np.int16)), (qa.astype(np.float32), qb.astype(np.float32))):
         np.testing.assert_allclose(change_scores(a, b), want, atol=1e-6)
-    with pytest.warns(UserWarning, match="read unsigned"):
+    with pytest.warns(UnitsWarning, match="read unsigned"):
         np.testing.assert_allclose(change_scores(qa.view(np.uint8), qb.view(np.uint8)), want, atol=1e-6)
     gap = qb.copy(); gap[:3] = -128                                 # no data after
     s = change_scores(qa, gap)

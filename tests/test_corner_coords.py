@@ -9,7 +9,7 @@ import pytest
 from affine import Affine
 
 from alphaearth_nb.analysis import similarity
-from alphaearth_nb.core import band_names
+from alphaearth_nb.core import GridWarning, band_names
 from alphaearth_nb.cubes import sample
 from alphaearth_nb.embeddings import as_embedding, from_official
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -34,10 +34,10 @@ def _stackstac(canon, topleft=True):
 
 def test_corner_coordinates_are_moved_to_the_centres(canon):
     st = _stackstac(canon)
-    with pytest.warns(UserWarning, match="top-left corners"):
+    with pytest.warns(GridWarning, match="top-left corners"):
         e = as_embedding(st.isel(time=0))
     np.testing.assert_array_equal(e.x.values, canon.x.values); np.testing.assert_array_equal(e.y.values, canon.y.values)
-    with pytest.warns(UserWarning, match="top-left corners"):
+    with pytest.warns(GridWarning, match="top-left corners"):
         f = from_official(st)
     np.testing.assert_allclose(f.values, canon.values, atol=1e-6); np.testing.assert_array_equal(f.x.values, canon.x.values)
     px, py = float(canon.x[3]) + 2, float(canon.y[2]) - 2   # 2 m from the centre of pixel (2, 3)
@@ -70,9 +70,9 @@ def test_a_stackstac_label_raster_with_corners(canon):
                        coords={"time": pd.to_datetime(["2021-01-01"]), "band": ["map"], "x": canon.x.values - 5,
                                "y": canon.y.values + 5, "epsg": 32631},
                        attrs={"crs": "epsg:32631", "transform": Affine(10, 0, left, 0, -10, top)})
-    with pytest.warns(UserWarning, match="top-left corners"):
+    with pytest.warns(GridWarning, match="top-left corners"):
         c = classify(canon, lab, k=1)
     np.testing.assert_array_equal(c["class"].values, L.astype(np.int64))
-    with pytest.warns(UserWarning, match="top-left corners"):
+    with pytest.warns(GridWarning, match="top-left corners"):
         X, y = points_at(canon, lab.squeeze(drop=True))
     np.testing.assert_allclose(X, canon.values.reshape(-1, 64), atol=1e-6); np.testing.assert_array_equal(y, L.ravel())

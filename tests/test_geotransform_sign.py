@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 import xarray as xr
 
+from alphaearth_nb.core import GridWarning
 from alphaearth_nb.embeddings import dequantize_embedding, from_official, quantize_embedding
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -72,6 +73,6 @@ def test_labels_place_the_rows_silently(tmp_path, bottom_up):
 def test_flip_under_a_turned_maps_geotransform_is_not_confirmed(tmp_path):
     "flip=True on the bottom-up tile turned north-up in xarray: obeyed (the flag's meaning), but warned, never silent."
     turned = _layouts(tmp_path, True)["turned (isel)"]
-    with pytest.warns(UserWarning, match="flag's word alone.*turned north-up in xarray"):
+    with pytest.warns(GridWarning, match="flag's word alone.*turned north-up in xarray"):
         e = from_official(turned, flip=True)
     np.testing.assert_array_equal(e.values, WANT.values[::-1])           # upside down, as the warning says
