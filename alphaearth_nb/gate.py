@@ -472,7 +472,9 @@ def _warn_linear(k:int, total:int, what:str="pixel"):
     "The one warning for `k` of `total` vectors read as a linear int8 scaling (`_linear_codes`)."
     warnings.warn(f"{k} of {total} {what}(s) are a linear scaling of embeddings (length about 127: round(127 x), as "
                   "`(emb * 127).astype('int8')` or Earth Engine's `.multiply(127).toInt8()` write them), not the product's "
-                  "codes (decoded so: length 0.2): each read as x = q / |q|. Say so with floats: `q.astype('float32') / 127`",
+                  "codes (decoded so: length 0.2): each read as x = q / |q|. Say so with floats: "
+                  "`q.astype('float32') / 127` (in Python; the `aef` commands read them so already: a map stored as "
+                  "those floats is read without this warning)",
                   category=UnitsWarning, stacklevel=user_stacklevel())
 
 def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str) -> np.ndarray:

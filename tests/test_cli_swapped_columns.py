@@ -16,8 +16,8 @@ def test_swapped_csv_columns_named_in_the_header(tmp_path, evaluate_cli):
     assert "swap the names 'lon' and 'lat' in the file's header line" in err and "df.rename" not in err, err
 
 
-def test_shell_words_reads_only_a_swap():
+def test_shell_words_reads_a_swap_as_a_swap():
     text = "(`(lon, lat)`, or swap the columns: `df.rename(columns={'lat': 'lon', 'lon': 'lat'})`)"
     assert shell_words(text, "evaluate") == "(`(lon, lat)`, or swap the names 'lon' and 'lat' in the file's header line (its first line))"
-    other = "`df.rename(columns={'X': 'x'})`"   # another rename: not a swap, left as it was
-    assert shell_words(other, "evaluate") == other
+    other = "`df.rename(columns={'X': 'x'})`"   # another rename: the header line's too (session 37; was left as it was)
+    assert shell_words(other, "evaluate") == "rename 'X' to 'x' in the file's header line (its first line)"

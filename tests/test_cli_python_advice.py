@@ -1,0 +1,74 @@
+"""Advice a command's user cannot type is not given bare under `aef` (session 37): a table's column rename, Python's
+`df = df.rename(columns={'X': 'x'})` (geometries), reads as the rename in the file's header line under every
+command (cli_args.shell_words, as check_degrees' swap already did); gate's warning of a linear int8 scaling names
+its float fix as Python's and says the commands read such maps so already. Was, under `aef evaluate`: 'name the
+columns x and y, `df.rename(columns={'lon': 'x', 'lat': 'y'})`' and 'Say so with floats: `q.astype('float32') /
+127`', with no `df` or `q` in a shell."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import xarray as xr
+
+import alphaearth_nb
+from alphaearth_nb.cli import main
+from alphaearth_nb.cli_args import shell_words
+from alphaearth_nb.core import band_names
+from alphaearth_nb.testing import random_unit
+
+ROOT = Path(alphaearth_nb.__file__).resolve().parents[1]   # the package under test, in the subprocess too
+Y, X = 5000055.0 - 10 * np.arange(6), 500005.0 + 10 * np.arange(6)   # a 6 x 6 map of 10 m pixels in UTM 31N
+
+
+def _map(path, values):
+    "A netCDF of one embedding variable (y, x, band) on the 6 x 6 grid, in EPSG:32631, written by xarray alone."
+    xr.DataArray(values, dims=("y", "x", "band"), coords={"y": Y, "x": X, "band": band_names()}, name="embedding",
+                 attrs={"crs": "EPSG:32631"}).to_dataset().to_netcdf(path)
+    return path
+
+
+def test_a_tables_rename_is_the_files_header_line():
+    "Hand-worked: each pair 'a': 'b' of the rename is 'a' to 'b'; the swap of lon/lat keeps its own words."
+    said = ("'E' and 'N' look like projected coordinates: `df = df.rename(columns={'E': 'x', 'N': 'y'})` and pass "
+            "their CRS: `crs='EPSG:32631'`")
+    assert shell_words(said, "evaluate") == ("'E' and 'N' look like projected coordinates: rename 'E' to 'x' and 'N' "
+                                             "to 'y' in the file's header line (its first line) and pass their CRS: "
+                                             "`--crs EPSG:32631`")
+    assert shell_words("e.g. `df.rename(columns={'X': 'x'})`") == ("e.g. rename 'X' to 'x' in the file's header line "
+                                                                   "(its first line)")
+    assert shell_words("swap the columns: `df.rename(columns={'lat': 'lon', 'lon': 'lat'})`") == \
+        "swap the names 'lon' and 'lat' in the file's header line (its first line)"
+
+
+def test_aef_evaluate_names_the_header_line_for_lon_lat_read_as_x_y(tmp_path, capsys):
+    "lon/lat columns of degrees with a projected --crs: refused; the fix of 'they really are x/y' is the file's."
+    emb = _map(tmp_path / "e.nc", np.asarray(random_unit((6, 6), seed=0), np.float32))
+    pd.DataFrame({"lon": [3.0, 3.001, 3.002, 3.003], "lat": [45.1] * 4, "label": [0, 1, 0, 1]}).to_csv(
+        tmp_path / "p.csv", index=False)
+    assert main(["--no-compile-cache", "evaluate", "--embeddings", str(emb), "--labels", str(tmp_path / "p.csv"),
+                 "--crs", "EPSG:32631", "--shots", "1", "--folds", "2"]) == 2
+    err = capsys.readouterr().err
+    assert ("name the columns x and y, rename 'lon' to 'x' and 'lat' to 'y' in the file's header line (its first "
+            "line)") in err and "drop `--crs`" in err, err
+    assert "df" not in err.replace("--labels", ""), err
+
+
+def test_aef_evaluate_says_a_linear_scalings_float_fix_is_pythons(tmp_path):
+    "An int8 map of round(127 x) (Earth Engine's `.multiply(127).toInt8()`), read as directions: the warning says " \
+    "its `q.astype(...)` is Python's and that the command reads the map so already."
+    u = np.asarray(random_unit((6, 6), seed=0), np.float32)
+    _map(tmp_path / "lin.nc", np.round(u * 127).astype(np.int8))
+    xx, yy = np.meshgrid(X, Y)
+    pd.DataFrame({"x": xx.ravel(), "y": yy.ravel(), "label": [0, 1] * 18}).to_csv(tmp_path / "p.csv", index=False)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "AEF_CPU_DEVICES": "0"}
+    r = subprocess.run([sys.executable, "-m", "alphaearth_nb.cli", "--no-compile-cache", "evaluate", "--embeddings",
+                        "lin.nc", "--labels", "p.csv", "--shots", "1", "--folds", "2"], capture_output=True, text=True,
+                       env=env, cwd=tmp_path, timeout=600)
+    said = [l for l in r.stderr.splitlines() if "linear scaling of embeddings" in l]
+    assert r.returncode == 0 and len(said) == 1, r.stderr
+    assert said[0].startswith("aef: warning: UnitsWarning: 36 of 36 pixel(s) are a linear scaling"), said
+    assert said[0].endswith("Say so with floats: `q.astype('float32') / 127` (in Python; the `aef` commands read them "
+                            "so already: a map stored as those floats is read without this warning)"), said
