@@ -26,7 +26,7 @@ from .dims import GRID_WANTED, X_NAMES, Y_NAMES, spatial_dim
 
 # %% auto #0
 __all__ = ['CF_LON_UNITS', 'CF_LAT_UNITS', 'crs_at', 'as_crs', 'crs_name', 'crs_label', 'crs_of', 'is_geographic',
-           'horizontal_crs', 'same_crs']
+           'horizontal_crs', 'same_crs', 'crs_typed']
 
 # %% ../nbs/02b_crs.ipynb #f0002
 _SAME_PLACE_M = 0.1   # datums EPSG places closer than this (shift plus stated accuracy) are one: 1% of a 10 m pixel
@@ -312,12 +312,14 @@ def crs_of(obj) -> str|None:  # DataArray, Dataset or DataTree (attrs['crs'], or
     names alone are not enough), as netCDF files of gridded data write a lon/lat grid; None. Such a map then wraps
     across the antimeridian, 0..360 longitudes too, as one with its CRS written (was: no CRS, no wrap). PROJ text
     that fits several EPSG CRSs is the one whose area of use holds the map's middle, where one alone does
-    (`_by_place`)."""
+    (`_by_place`); a DataTree's own `attrs['crs']` is read at the place of its data (was: as it is)."""
     refuse_path(obj, GRID_WANTED, "raster")
     if isinstance(obj, xr.DataTree):   # the tree's own, else its data's, else the first child's that has one
-        if obj.attrs.get("crs"): return _crs_text(obj.attrs["crs"])
         parts = ([obj.to_dataset()] if obj.has_data else []) + list(obj.children.values())
-        return next((c for c in map(crs_of, parts) if c), None)
+        if not obj.attrs.get("crs"): return next((c for c in map(crs_of, parts) if c), None)
+        text = _crs_text(obj.attrs["crs"])   # the tree's own, read at the place of its data (was: as it is)
+        grids = [p.to_dataset() if isinstance(p, xr.DataTree) else p for p in parts]
+        return next((t for t in (_by_place(g, text) for g in grids) if t != text), text)
     if obj.attrs.get("crs"): return _by_place(obj, _crs_text(obj.attrs["crs"]))
     wkt = _grid_mapping_crs(obj)
     if wkt is None:  # an EPSG code alone: attrs or a scalar coordinate `epsg` (stackstac keeps it when attrs drop)
@@ -382,3 +384,23 @@ def same_crs(a,  # a CRS (any spelling) or an xarray object carrying one; None: 
                     for o in (a, b))   # a GeoDataFrame's own CRS (a pyproj CRS) too
     if a is None or b is None or (isinstance(a, str) and a == b): return True
     return horizontal_crs(a).equals(horizontal_crs(b), ignore_axis_order=True)
+
+# %% ../nbs/02b_crs.ipynb #t0002
+def crs_typed(crs,                # any spelling `as_crs` reads
+              held:str|None=None, # Python that reads it off the map holding it, e.g. 'aef.geo.crs_of(emb)'; None: its WKT
+             ) -> str:
+    """`crs` as Python a user can type in a fix (`crs=...`, `gdf.set_crs(...)`): 'EPSG:n', quoted, where one EPSG CRS
+    is it (`_epsg_of`); PROJ text as given; else its PROJ.4 text where that reads back as the same CRS (`same_crs`:
+    a custom LAEA, MODIS's sinusoidal grid); else `held` (a named datum PROJ.4 drops, ETRS89 under a custom
+    projection) or, without one, its WKT. Was: the WKT `crs_of` stores, 800-1800 characters, in every `crs=` fix."""
+    try: c = as_crs(crs)
+    except CRSError: return repr(crs)
+    if code := _epsg_of(c): return repr(f"EPSG:{code}")
+    if isinstance(crs, str) and crs.lstrip().startswith("+"): return repr(crs.strip())
+    with warnings.catch_warnings():   # pyproj: 'You will likely lose important projection information'; checked here
+        warnings.simplefilter("ignore")
+        try: p4 = c.to_proj4().replace(" +type=crs", "")
+        except Exception: p4 = None
+        if p4 and same_crs(p4, c): return repr(p4)
+    return held or repr(c.to_wkt())
+

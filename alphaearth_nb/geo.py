@@ -29,7 +29,7 @@ from .antimeridian import (turn_shift, wrap_geometries, geometries_like, unwrap_
 from .points import LAT_NAMES, LON_NAMES, one_point, with_coordinates
 from .crs_checks import (AREA_MARGIN, POLE_TOL, area_gap, check_area_of_use, check_degrees,
                                       check_grid_degrees, shapes_in_area, to_crs, utm_crs)
-from .crs import crs_label
+from .crs import crs_label, crs_typed
 
 _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
          'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name',
@@ -271,6 +271,7 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
 
 # %% ../nbs/03_geo.ipynb #wc0002
 FEET = (("US survey feet", 1200 / 3937), ("international feet", 0.3048))   # metres per foot: the two in use
+_HELD = "aef.geo.crs_of(emb)"   # a fix's CRS of the map where no text shorter than its WKT says it (`crs_typed`)
 
 @lru_cache(maxsize=1)
 def _projected_names() -> dict:
@@ -358,8 +359,9 @@ def crs_advice(obj,        # the map the points missed
     refuse_path(obj, GRID_WANTED, "raster")
     if not crs_of(obj): return "give coordinates in the grid's CRS (or pass `crs=`) and drop those outside it"
     g, src = crs_guess(obj, xs, ys, crs), crs or crs_of(obj)
-    fix = lambda c: (f"correct it, `gdf = gdf.set_crs({c!r}, allow_override=True)` (not `crs=`: {own}'s own CRS wins "
-                     "over it)" if own else f"pass `crs={c!r}`")
+    typed = lambda c: crs_typed(c, _HELD if same_crs(c, obj) else None)   # 'EPSG:n', PROJ text: not the stored WKT
+    fix = lambda c: (f"correct it, `gdf = gdf.set_crs({typed(c)}, allow_override=True)` (not `crs=`: {own}'s own CRS "
+                     "wins over it)" if own else f"pass `crs={typed(c)}`")
     if g is None:
         if own:
             return (f"if {own}'s coordinates are not in {crs_label(src)}{_looks(xs, ys, src)}, its CRS label is wrong: "
@@ -456,8 +458,8 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
         first_reading = a.all() or (not b.all() and na >= nb)
         pick = default if first_reading else other
         warnings.warn(f"the {what}s lie on the map both read in {crs_label(default)} ({na} of {xs.size}) and read in "
-                      f"{crs_label(other)} ({nb}): read in {crs_label(pick)}; pass `crs=` to say which, `crs={default!r}` "
-                      f"or `crs={other!r}`", category=GridWarning, stacklevel=user_stacklevel())
+                      f"{crs_label(other)} ({nb}): read in {crs_label(pick)}; pass `crs=` to say which, "
+                      f"`crs={crs_typed(default, _HELD)}` or `crs={crs_typed(other, _HELD)}`", category=GridWarning, stacklevel=user_stacklevel())
     else: first_reading = bool(na) or (not nb and (a is not None or b is None))   # none either way: `default`, if it reads
     on = a if first_reading else b
     if table or (on is not None and on.all()): return default if first_reading else other
@@ -473,8 +475,9 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
            f"either way: in the map's CRS ({crs_label(m)}) and as lon/lat (EPSG:4326)")
     if n < xs.size: how += f"; the other {xs.size - n} lie on it read {named(taken)}"
     g = None if swap or na or nb else crs_guess(obj, xs, ys, m)   # feet given as metres, a map in feet
-    tail = (f": {crs_advice(obj, xs, ys, m)}" if g else f": give points on the map and say their CRS, `crs={m!r}`"
-            if one else f": give points on the map and say their CRS, `crs='EPSG:4326'` or `crs={m!r}`")
+    typed = crs_typed(m, _HELD)   # the map's CRS as the user can type it (was: its stored WKT, 800-1800 characters)
+    tail = (f": {crs_advice(obj, xs, ys, m)}" if g else f": give points on the map and say their CRS, `crs={typed}`"
+            if one else f": give points on the map and say their CRS, `crs='EPSG:4326'` or `crs={typed}`")
     raise error(f"{n} {what}(s) (first {first}) lie outside the grid read {how}" + (f"; {SWAP_HINT}" if swap else "")
                 + tail)
 
