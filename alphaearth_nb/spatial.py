@@ -16,7 +16,7 @@ from .dims import (COORDS_WANTED, GEOMS_WANTED, GRID_WANTED, rename_spatial, spa
                                 Y_NAMES)   # which dims are x/y (re-exported)
 from .nodata import (declared_nodata, declared_valid_range, NODATA_KEYS, outside_valid, packing,
                                   unpacked, VALID_KEYS)   # declared no-data (re-exported)
-from .crs import (as_crs, CF_LAT_UNITS, CF_LON_UNITS, crs_at, crs_label, crs_name, crs_of, horizontal_crs, is_geographic,
+from .crs import (as_crs, CF_LAT_UNITS, CF_LON_UNITS, crs_at, crs_label, crs_name, crs_typed, crs_of, horizontal_crs, is_geographic,
                                same_crs)   # the CRS read and compared (re-exported)
 from .grids import (axes_to_turn, axis_span, axis_step, centred, circle_start, coords_geotransform, flip_rows,
                                  geotransform, geotransform_steps, grid_coords, grid_mapping, half_pixel,
@@ -27,15 +27,15 @@ from .grids import (axes_to_turn, axis_span, axis_step, centred, circle_start, c
 __all__ = ['MODEL_LAYER', 'require', 'is_lazy', 'runs_model', 'X_NAMES', 'Y_NAMES', 'GRID_WANTED', 'COORDS_WANTED',
            'GEOMS_WANTED', 'rename_spatial', 'spatial_dim', 'NODATA_KEYS', 'declared_nodata', 'packing', 'VALID_KEYS',
            'declared_valid_range', 'outside_valid', 'unpacked', 'as_crs', 'crs_at', 'crs_label', 'crs_name',
-           'CF_LON_UNITS', 'CF_LAT_UNITS', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'grid_coords',
-           'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps', 'stored_rounding', 'axis_step',
-           'pixel_size', 'coords_geotransform', 'MAX_LON_STEP', 'axis_span', 'WRAP_ATOL', 'wrapped_like',
+           'crs_typed', 'CF_LON_UNITS', 'CF_LAT_UNITS', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs',
+           'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps', 'stored_rounding',
+           'axis_step', 'pixel_size', 'coords_geotransform', 'MAX_LON_STEP', 'axis_span', 'WRAP_ATOL', 'wrapped_like',
            'axes_to_turn', 'circle_start', 'north_up', 'flip_rows', 'centred', 'write_crs']
 
 # %% ../nbs/02b_spatial.ipynb #c0002a
 _all_ = ['X_NAMES', 'Y_NAMES', 'GRID_WANTED', 'COORDS_WANTED', 'GEOMS_WANTED', 'rename_spatial', 'spatial_dim',
          'NODATA_KEYS', 'declared_nodata', 'packing', 'VALID_KEYS', 'declared_valid_range', 'outside_valid',
-         'unpacked', 'as_crs', 'crs_at', 'crs_label', 'crs_name', 'CF_LON_UNITS', 'CF_LAT_UNITS', 'crs_of', 'is_geographic',
+         'unpacked', 'as_crs', 'crs_at', 'crs_label', 'crs_name', 'crs_typed', 'CF_LON_UNITS', 'CF_LAT_UNITS', 'crs_of', 'is_geographic',
          'horizontal_crs', 'same_crs', 'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform',
          'geotransform_steps', 'stored_rounding', 'axis_step', 'pixel_size', 'coords_geotransform', 'MAX_LON_STEP',
          'axis_span', 'WRAP_ATOL', 'wrapped_like', 'axes_to_turn', 'circle_start', 'north_up', 'flip_rows',

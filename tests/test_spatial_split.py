@@ -14,7 +14,7 @@ from alphaearth_nb.core import DTypeError
 PARTS = {"dims": ("X_NAMES", "Y_NAMES", "GRID_WANTED", "COORDS_WANTED", "GEOMS_WANTED", "rename_spatial", "spatial_dim"),
          "nodata": ("NODATA_KEYS", "VALID_KEYS", "declared_nodata", "packing", "declared_valid_range", "outside_valid",
                     "unpacked"),
-         "crs": ("as_crs", "crs_at", "crs_label", "crs_name", "CF_LON_UNITS", "CF_LAT_UNITS", "crs_of", "is_geographic", "horizontal_crs",
+         "crs": ("as_crs", "crs_at", "crs_label", "crs_name", "crs_typed", "CF_LON_UNITS", "CF_LAT_UNITS", "crs_of", "is_geographic", "horizontal_crs",
                  "same_crs"),
          "grids": ("grid_coords", "half_pixel", "grid_mapping", "geotransform", "geotransform_steps", "stored_rounding",
                    "axis_step", "pixel_size", "coords_geotransform", "MAX_LON_STEP", "axis_span", "WRAP_ATOL",
