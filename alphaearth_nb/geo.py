@@ -459,7 +459,8 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
         pick = default if first_reading else other
         warnings.warn(f"the {what}s lie on the map both read in {crs_label(default)} ({na} of {xs.size}) and read in "
                       f"{crs_label(other)} ({nb}): read in {crs_label(pick)}; pass `crs=` to say which, "
-                      f"`crs={crs_typed(default, _HELD)}` or `crs={crs_typed(other, _HELD)}`", category=GridWarning, stacklevel=user_stacklevel())
+                      f"`crs={crs_typed(default, _HELD)}` or `crs={crs_typed(other, _HELD)}`", category=GridWarning,
+                      stacklevel=user_stacklevel())
     else: first_reading = bool(na) or (not nb and (a is not None or b is None))   # none either way: `default`, if it reads
     on = a if first_reading else b
     if table or (on is not None and on.all()): return default if first_reading else other
