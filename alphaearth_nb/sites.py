@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/sites.html.md"""
 from __future__ import annotations
 
 import difflib
+import re
 import zlib
 from pathlib import Path
 
@@ -338,12 +339,66 @@ def _rows(mask, index) -> str:
     at = [str(i) for i in np.asarray(index)[np.asarray(mask, bool)]]
     return f"row{'s' if len(at) > 1 else ''} {', '.join(at[:5])}{f' and {len(at) - 5} more' if len(at) > 5 else ''}"
 
+def _refuse_cells(table, where:str, col:str, bad, want:str, meaning:str|None=None):
+    "`LabelError` naming `col`'s first cell that `bad` marks, its rows and what to write, where any is marked."
+    if not (bad := np.asarray(bad, bool)).any(): return
+    cell = table[col].to_numpy()[bad][0]
+    if isinstance(cell, (np.datetime64, pd.Timestamp)): cell = str(pd.Timestamp(cell)).removesuffix(" 00:00:00")
+    elif isinstance(cell, np.generic): cell = cell.item()   # nan, not np.float64(nan)
+    raise LabelError(f"column {col!r} of {where} ({meaning or SITE_MEANINGS[col]}) holds {cell!r} at "
+                     f"{_rows(bad, table.index)}: write {want}")
+
+def _check_places(table, where:str):
+    "Each site's centre in degrees (finite, lon in -180..180, lat in -90..90), its grid's corner in metres (finite) " \
+    "and grid CRS as 'EPSG:n' text: what `export.site_grid_of` and the corpus read of a row."
+    num = lambda c: pd.to_numeric(table[c], errors="coerce").to_numpy(np.float64)
+    lon, lat = num("lon"), num("lat")
+    _refuse_cells(table, where, "lon", ~(np.abs(lon) <= 180), "degrees in -180 .. 180 (a NaN place is no site: drop "
+                  "its row)")
+    _refuse_cells(table, where, "lat", ~(np.abs(lat) <= 90), "degrees in -90 .. 90 (a NaN place is no site: drop its "
+                  "row)" + ("; are lon and lat swapped?" if (np.abs(lat) > 90).any() and (np.abs(lon) <= 90).all() else ""))
+    for c in ("x0", "y0"):
+        _refuse_cells(table, where, c, ~np.isfinite(num(c)), "a finite number of metres: `sites.site_grid(lon, lat, "
+                      "size, res)` gives a site's grid_crs, x0 and y0")
+    crs = table["grid_crs"].astype(object)
+    _refuse_cells(table, where, "grid_crs", [not (isinstance(v, str) and re.fullmatch(r"(?i)epsg:\d+", v.strip()))
+                                             for v in crs],
+                  "'EPSG:n' text, e.g. 'EPSG:32631' (UTM 31N, `sites.site_grid`'s choice for the site)")
+
+_PERIOD = re.compile(r"p(\d+)_start$")
+
+def _check_periods(table, where:str):
+    "Each period's columns in pairs `p0_start`/`p0_end`, `p1_...` (as many as the table has), their cells dates (not " \
+    "numbers: a year 2021 would be 2021 nanoseconds after 1970), each start before its end."
+    n = sum(1 for c in table.columns if _PERIOD.match(str(c)))
+    if lost := [c for k in range(n) for c in (f"p{k}_start", f"p{k}_end") if c not in table.columns]:
+        raise LabelError(f"{where} has {n} period start columns but lacks {', '.join(map(repr, lost))}: a site's "
+                         "periods are p0_start, p0_end, p1_start, p1_end, ... in pairs, numbered from 0")
+    for k in range(n):
+        days = {}
+        for end in ("start", "end"):
+            c, what = f"p{k}_{end}", ("the first day of the site's period" if end == "start" else
+                                      "the day after the site's period (excluded)") + f" {k}, a date"
+            col = table[c]
+            if pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_datetime64_any_dtype(col):
+                _refuse_cells(table, where, c, np.ones(len(col), bool), "dates, e.g. '2021-01-01' (a number, a year "
+                              "too, would be read as nanoseconds after 1970)", what)
+            days[end] = pd.to_datetime(col, errors="coerce", format="mixed")
+            _refuse_cells(table, where, c, days[end].isna(), "a date, e.g. '2021-01-01'", what)
+        _refuse_cells(table, where, f"p{k}_end", (days["end"] <= days["start"]).to_numpy(), f"a day after p{k}_start "
+                      "(the period's end is excluded: a year from 2021-01-01 ends at 2022-01-01)", f"the end of period {k}")
+    _refuse_cells(table, where, "split", ~table["split"].isin(["train", "test"]).to_numpy(),
+                  "'train' or 'test' (in lower case: `stream.CorpusStream` reads the rows of the split it is given)")
+
 def site_table(table,                   # a site table: `sample_sites`' GeoDataFrame, or a DataFrame of one's own
                where:str="the site table",  # what it is, for messages: "the site table of c/sites.parquet"
               ):
     """`table` as a GeoDataFrame of its sites, checked for what a corpus reads of it: every column of `SITE_MEANINGS`
     (`LabelError` naming each missing one, what it holds, and a column of the table that may be it, with the rename),
-    at least one site, site ids that do not repeat, a whole `size` >= 2 and a positive `res` in every row. A
+    at least one site, site ids that do not repeat, a whole `size` >= 2 and a positive `res` in every row, and each
+    row's place (`lon`/`lat` finite degrees in range, `x0`/`y0` finite metres, `grid_crs` 'EPSG:n'), periods (dates,
+    not numbers, each start before its end, columns in pairs from p0) and `split` ('train' or 'test'): `LabelError`
+    naming the column, what it holds, its first bad cell and rows, and what to write. A
     DataFrame without geometry gets its `lon`/`lat` points (EPSG:4326), as `sample_sites` writes them. A path is
     `core.refuse_path`'s `DTypeError`."""
     refuse_path(table, "a site table is a DataFrame (`sample_sites`, or `read_sites` of its file)", "table")
@@ -372,9 +427,8 @@ def site_table(table,                   # a site table: `sample_sites`' GeoDataF
     size, res = (pd.to_numeric(table[c], errors="coerce").to_numpy(np.float64) for c in ("size", "res"))
     for col, bad, want in (("size", ~(size >= 2) | (size % 1 != 0), "a whole number of pixels >= 2, e.g. 128"),
                            ("res", ~((res > 0) & np.isfinite(res)), "a positive number of metres, e.g. 10.0")):
-        if bad.any():
-            raise LabelError(f"{where}'s column {col!r} ({SITE_MEANINGS[col]}) holds "
-                             f"{table[col].to_numpy()[bad][0]!r} at {_rows(bad, table.index)}: write {want}")
+        _refuse_cells(table, where, col, bad, want)
+    _check_places(table, where); _check_periods(table, where)
     if type(table).__name__ == "GeoDataFrame" and table.geometry.name in table.columns: return table
     gpd = _gpd()
     return gpd.GeoDataFrame(table, geometry=gpd.points_from_xy(table["lon"], table["lat"]), crs=4326)
@@ -385,8 +439,11 @@ def write_sites(path,                  # the GeoParquet file to write
                 sites,                 # a site table (`sample_sites`)
                 overwrite:bool=False,  # replace an existing file (else `OutputExistsError`: the old table kept)
                ) -> Path:
-    "Write a site table as GeoParquet (atomically: written beside `path`, renamed in); returns the path."
+    "Write a site table as GeoParquet (atomically: written beside `path`, renamed in); returns the path. The table is " \
+    "checked first as `site_table` checks it (columns, ids, sizes, places, periods; `LabelError`, nothing written): " \
+    "a table `read_sites` and `stream.create_site_corpus` would refuse is never written (was: any table)."
     _gpd()
+    sites = site_table(sites, f"the site table to write to {path}")   # before writing: what a corpus reads of it
     with writing_file(path, "wb", overwrite, "site table") as f: sites.to_parquet(f, index=False)   # a Parquet file only
     return user_path(path)
 

@@ -74,8 +74,8 @@ def test_the_loss_plot_replaces_a_picture_only(tmp_path):
 @pytest.mark.parametrize("overwrite", [False, True])
 def test_a_site_table_replaces_a_parquet_file_only(tmp_path, overwrite):
     from alphaearth_nb.sites import write_sites
-    st = __import__("geopandas").GeoDataFrame({"site": ["s0"], "x": [1.0], "y": [2.0]}, geometry=
-                                              __import__("geopandas").points_from_xy([1.0], [2.0]), crs="EPSG:4326")
+    from alphaearth_nb.sites import box_strata, sample_sites
+    st = sample_sites(box_strata(1), (2019, 2020), cap=1, seed=0)   # a site table write_sites takes (it checks it)
     for name in ("notes.txt", "sites.parquet"):   # a text, and a text named as a table
         p = tmp_path / name
         p.write_text("my notes\n")
