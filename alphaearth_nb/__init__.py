@@ -7,7 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/api.html.md"""
 # %% auto #0
 __all__ = ['NAMES', 'core', 'timecodes', 'sources', 'geo', 'stacks', 'samples', 'text', 'scene', 'readers', 'testing', 'nn',
            'stp', 'summary', 'decoders', 'model', 'losses', 'checkpoint', 'train', 'embed', 'quantize', 'embeddings',
-           'evaluate', 'analysis', 'accessor', 'maps', 'earthengine', 'index', 'explorer', 'AEFError',
+           'evaluate', 'analysis', 'accessor', 'maps', 'earthengine', 'index', 'explorer', 'AEFError', 'AEFWarning',
            'ExtrapolationWarning', 'band_names', 'Period', 'as_period', 'get_source', 'register', 'validate_stack',
            'to_frames', 'load_scene', 'AlphaEarth', 'preset', 'fit', 'dequantize', 'evaluate_embeddings',
            'from_official']
@@ -31,17 +31,18 @@ _os.environ.setdefault("JE_ARROW_MALLOC_CONF", "background_thread:false")
 _PKG = "alphaearth_nb"   # the package's name, also where this code runs as a notebook (whose __name__ is __main__)
 
 # the everyday names one dot away, each with the module that defines it (imported on first use by `__getattr__`)
-NAMES = {"AEFError": "core", "ExtrapolationWarning": "core", "band_names": "core", "Period": "timecodes",
-         "as_period": "timecodes", "get_source": "sources", "register": "sources", "validate_stack": "stacks",
-         "to_frames": "stacks", "load_scene": "scene", "AlphaEarth": "model", "preset": "model", "fit": "train",
-         "dequantize": "quantize", "evaluate_embeddings": "evaluate", "from_official": "embeddings"}
+NAMES = {"AEFError": "core", "AEFWarning": "core", "ExtrapolationWarning": "core", "band_names": "core",
+         "Period": "timecodes", "as_period": "timecodes", "get_source": "sources", "register": "sources",
+         "validate_stack": "stacks", "to_frames": "stacks", "load_scene": "scene", "AlphaEarth": "model",
+         "preset": "model", "fit": "train", "dequantize": "quantize", "evaluate_embeddings": "evaluate",
+         "from_official": "embeddings"}
 
 _all_ = ['core', 'timecodes', 'sources', 'geo', 'stacks', 'samples', 'text', 'scene', 'readers', 'testing', 'nn', 'stp',
          'summary', 'decoders', 'model', 'losses', 'checkpoint', 'train', 'embed', 'quantize', 'embeddings', 'evaluate',
          'analysis', 'accessor', 'maps', 'earthengine', 'index', 'explorer',   # the modules `import *` gives
-         'AEFError', 'ExtrapolationWarning', 'band_names', 'Period', 'as_period', 'get_source', 'register',
-         'validate_stack', 'to_frames', 'load_scene', 'AlphaEarth', 'preset', 'fit', 'dequantize', 'evaluate_embeddings',
-         'from_official']   # the everyday names, re-exported (NAMES)
+         'AEFError', 'AEFWarning', 'ExtrapolationWarning', 'band_names', 'Period', 'as_period', 'get_source',
+         'register', 'validate_stack', 'to_frames', 'load_scene', 'AlphaEarth', 'preset', 'fit', 'dequantize',
+         'evaluate_embeddings', 'from_official']   # the everyday names, re-exported (NAMES)
 
 # %% ../nbs/40_api.ipynb #c0005
 def __getattr__(name:str):
