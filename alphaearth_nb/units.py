@@ -18,11 +18,11 @@ from .terrain import (DM_RATIO, FEET_RATIO, FOLLOWS, METRE_SCALES, PERCENT_READS
 from .unit_samples import COMMON_FILLS, clear_values, fill_values, frame_samples, sample_values
 
 # %% auto #0
-__all__ = ['WETTEST', 'UNIT_SLIPS', 'FAMILY_SLIPS', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS', 'PART_SHARE', 'FEET',
-           'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS', 'ORDER_MARGIN', 'HALF_DB_TOPS', 'range_slips', 'unit_slips',
-           'band_slips', 'check_units', 'frame_bands', 'check_frame_units', 'sample_values', 'frame_samples',
-           'fill_values', 'COMMON_FILLS', 'check_terrain', 'TERRAIN', 'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO',
-           'DM_RATIO', 'FOLLOWS', 'PERCENT_READS']
+__all__ = ['WETTEST', 'UNIT_SLIPS', 'AIR_C', 'TENTHS_C', 'FAMILY_SLIPS', 'CROSS_AMPLITUDE', 'BAND_SLIPS', 'PROVIDER_OFFSETS',
+           'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS', 'PART_SHARE', 'FEET', 'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS',
+           'ORDER_MARGIN', 'HALF_DB_TOPS', 'range_slips', 'unit_slips', 'band_slips', 'check_units', 'frame_bands',
+           'check_frame_units', 'sample_values', 'frame_samples', 'fill_values', 'COMMON_FILLS', 'check_terrain',
+           'TERRAIN', 'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'PERCENT_READS']
 
 # %% ../nbs/02a_units.ipynb #u0004
 _all_ = ["sample_values", "frame_samples", "fill_values", "COMMON_FILLS",   # from `unit_samples` (02a)
@@ -91,6 +91,22 @@ UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99, max) percentiles,
           (lambda q: q[2] > 1.5 or q[0] < -1.5, "a scaled index (NDVI lies in -1..1)",
            "undo the provider's scaling, e.g. `ds[bands] / 10000`")],
 }
+# air at 2 m, degC: the coldest measured (Vostok, 21 July 1983) and the hottest (Death Valley, 10 July 1913), from WMO's
+# Weather and Climate Extremes Archive
+AIR_C = (-89.2, 56.7)
+
+def _tenths_c(q) -> bool:
+    """Whether quantiles `q` (p1, p50, p99, max) are no air temperature in K, degC or degF but are in tenths of a degree
+    C (WorldClim 1.4: 'temperature data are in degC * 10', worldclim.org/data/v1.4/formats.html). A p1 of exactly 0 is
+    no kelvin evidence (a 0 fill); a warm place's tenths inside 184..330 read as a cold place's kelvin: not told."""
+    lo, hi = AIR_C
+    k = (q[0] == 0 or q[0] >= lo + 273.15) and q[2] <= hi + 273.15
+    c, f = lo <= q[0] and q[2] <= hi, lo * 1.8 + 32 <= q[0] and q[2] <= hi * 1.8 + 32
+    return not (k or c or f) and lo <= q[0] / 10 and q[2] / 10 <= hi
+
+TENTHS_C = ("tenths of a degree Celsius (WorldClim 1.4 stores 231 for 23.1 degC): no air temperature in K, degC or "
+            "degF (the coldest measured is -89.2 degC, the hottest 56.7), but inside once divided by 10")
+
 FAMILY_SLIPS = {  # (family, units) -> slips of one sensor's bands, judged before its unit's `UNIT_SLIPS`
     ("landsat", "K"): [(lambda q: 1e4 < q[1] < 6.6e4, "Landsat thermal digital numbers (or kelvin x 100): Level-1 B10, "
                         "Level-2 ST_B10 and kelvin x 100 all lie in 10000..66000, so only the product tells which",
@@ -102,10 +118,23 @@ FAMILY_SLIPS = {  # (family, units) -> slips of one sensor's bands, judged befor
     # 99th percentile from 57 to 140 that is not one repeated value (a fill) is Fahrenheit, whatever the median (a
     # cold place's months in Fahrenheit, -20..30, read like Celsius); not for surface temperatures (Landsat's B10:
     # desert ground passes 60 degC)
-    ("era5", "K"): [(lambda q: -90 < q[1] < 40 and 56.7 < q[2] < 140 and q[2] < q[3], "degrees Fahrenheit (a median "
+    ("era5", "K"): [(lambda q: _tenths_c(q), TENTHS_C, "convert to kelvin: `ds[bands] / 10 + 273.15`"),
+                    (lambda q: -90 < q[1] < 40 and 56.7 < q[2] < 140 and q[2] < q[3], "degrees Fahrenheit (a median "
                      "that reads like Celsius, a cold place's, but the warmest 1% pass 56.7, the hottest air ever "
                      "measured in degrees C: Death Valley, 1913)", "convert to kelvin: `(ds[bands] - 32) * 5 / 9 + "
                      "273.15`")]}
+# (family, units, band) -> slips of one band, judged before its unit's (in frames, alone): a cross-polarised band's amplitude. Its power is far
+# darker than co-polarised power (VH's median -16..-21 dB at the 2,160 official sample points, VV's -10..-13.5), so
+# VV's amplitude test (a median of 0.2, -14 dB as amplitude) reads VH's amplitude (0.09..0.16) as power. At 0.05 VH's
+# power would be -13 dB, brighter than every sample region's median (a scene wholly of buildings reaches -10), and
+# its amplitude -26 dB, at Sentinel-1's noise floor (NESZ about -22..-26 dB): at or above it, amplitude comes first
+CROSS_AMPLITUDE = 0.05
+_CROSS = [(lambda q: q[0] >= 0 and CROSS_AMPLITUDE <= q[1] < 2.0, "linear amplitude (a cross-polarised band's median "
+           f"at or above {CROSS_AMPLITUDE}: as power that would be -13 dB or more, brighter than VH's median in every "
+           "region of the 2,160 official sample points, -16..-21 dB; as amplitude -26 dB or more)",
+           "convert to decibels: `20 * np.log10(ds[bands])` (`10 * np.log10` only if the product says they are power: "
+           "a scene wholly of buildings can have VH's power at -10 dB, 0.1)")]
+BAND_SLIPS = {("sentinel1", "dB", "VH"): _CROSS, ("sentinel1", "dB", "HV"): _CROSS}   # (family, units, band)
 PROVIDER_OFFSETS = {  # family -> ((1st percentile every reflectance band reaches, what they are, fix, refuse), ...)
     # ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD) and the Copernicus notice of processing
     # baseline 04.00 (deployed 25 January 2022): reflectance = (DN + BOA_ADD_OFFSET) / QUANTIFICATION_VALUE, with
@@ -279,8 +308,12 @@ def unit_slips(src,        # a `Source`
 def band_slips(src,  # the band's `Source`
                b,    # the band's name
               ) -> list:
-    "[(test, what the values look like, the fix)] for band `b`: `unit_slips` of its unit, then `range_slips`."
-    return unit_slips(src, _unit_of(src, b)) + range_slips(src, b)
+    "[(test, what the values look like, the fix)] for band `b`: its own `BAND_SLIPS`, `unit_slips` of its unit, " \
+    "then `range_slips`."
+    return _own_slips(src, b) + range_slips(src, b)
+
+def _own_slips(src, b) -> list:   # what frames are judged by: `band_slips` less `range_slips`
+    return list(BAND_SLIPS.get((src.family, _unit_of(src, b), b), ())) + unit_slips(src, _unit_of(src, b))
 
 # family -> (strong, weak, why) band pairs whose medians never come the other way round in real data, so the other
 # way round means the bands were named in another order (a reader's band list, `to_dataset(dim='band')`)
@@ -390,18 +423,23 @@ def frame_bands(source,  # a source name or `Source`
     "The bands of `bands` that `check_frame_units` judges (a continuous source's bands in units with known slips): " \
     "`frame_samples` need read no other."
     src = get_source(source)
-    return () if src.kind == "categorical" else tuple(b for b in bands if unit_slips(src, _unit_of(src, b)))
+    return () if src.kind == "categorical" else tuple(b for b in bands if _own_slips(src, b))
 
 def _frame_slip(src, qs:dict) -> tuple|None:
     "(what, fix, refuse) of one frame's band quantiles `qs` (band -> (p1, p50, p99, max)), or None: a unit's slip " \
     "counts only if every band of that unit shows one of its slips; the first in the list that some band shows is " \
-    "named (amplitude: VV's median above 0.2, VH's below, both off the decibel scale)."
+    "named (amplitude: VV's median above 0.2, VH's above 0.05). A band's own slip (`BAND_SLIPS`) counts alone."
+    for b, q in qs.items():
+        if hit := next(((looks, fix) for test, looks, fix in BAND_SLIPS.get((src.family, _unit_of(src, b), b), ())
+                        if test(q)), None):
+            return f"{b} in {hit[0]}", hit[1], True
     by_unit = {}
     for b, q in qs.items(): by_unit.setdefault(_unit_of(src, b), {})[b] = q
     for units, group in by_unit.items():
-        slips = unit_slips(src, units)
-        if slips and all(any(test(q) for test, _, _ in slips) for q in group.values()):
-            looks, fix = next((looks, fix) for test, looks, fix in slips if any(test(q) for q in group.values()))
+        slips = {b: _own_slips(src, b) for b in group}
+        if all(any(test(q) for test, _, _ in slips[b]) for b, q in group.items()):
+            _, looks, fix = min((i, looks, fix) for b, q in group.items()
+                                for i, (test, looks, fix) in enumerate(slips[b]) if test(q))
             return looks, fix, True
     refl = by_unit.get("reflectance x 1e4")
     slip = _scale_slip(src, refl) if refl else None
@@ -439,7 +477,7 @@ def check_frame_units(source,     # a Source or its name
     times = np.asarray(times)
     qs = [{} for _ in times]
     for b, fr in zip(bands, frames):
-        if not unit_slips(src, _unit_of(src, b)): continue  # not `range_slips`: a frame of low canopy is in range
+        if not _own_slips(src, b): continue  # not `range_slips`: a frame of low canopy is in range
         v = np.array(fr, np.float64)  # (time, m); the quantiles of `_band_quantiles`, all frames at once
         v[~clear_values(v, fill_values(src))] = np.nan
         ok = np.flatnonzero((~np.isnan(v)).sum(1) >= 16)  # fewer: too few to judge
@@ -449,9 +487,13 @@ def check_frame_units(source,     # a Source or its name
     for t, q in enumerate(qs):
         if q and (slip := _frame_slip(src, q)): found.setdefault(slip, []).append(t)
     judged = sum(bool(q) for q in qs)  # frames with enough clear values to judge
+    # a year in tenths of a degree reads as degC, degF, K or tenths frame by frame: the pooled sample tells (`check_units`)
+    tenths = any(looks == TENTHS_C for looks, _, _ in found) and any(
+        _tenths_c(q) for b, fr in zip(bands, frames) if _unit_of(src, b) == "K" and (q := _band_quantiles(src, fr)))
+    k_looks = {looks for _, looks, _ in unit_slips(src, "K")}
     every = sum(map(len, found.values())) == judged   # every frame judged off, on one scale or two
     for (looks, fix, refuse), idx in found.items():
-        if len(idx) == judged or every: continue  # the whole stack on one scale: `check_units` on the pooled sample
+        if len(idx) == judged or every or tenths and looks in k_looks: continue  # the whole stack on one scale: `check_units` on the pooled sample
                                                   # says so (a Fahrenheit series: its cold months read as Celsius)
         msg = (f"{name or src.name}: {len(idx)} of the {judged} frames judged ({_dates(times[idx])}) look like "
                f"{looks}: {fix}. Fix those frames only (`off = ds.time.isin(dates)`, then `ds[b] = ds[b].where(~off, "
