@@ -402,9 +402,14 @@ def _warn_means(n:np.ndarray, total:int, what:str, codes:bool=False):
                   "warp the codes with nearest (`gdalwarp -r near`, `rio.reproject(..., resampling=Resampling.nearest)`)"
                   if codes else ""), category=UnitsWarning, stacklevel=user_stacklevel())
 
-def _warn_averaged_codes(k:int, total:int, rescaled:int, what:str="pixel"):
+# the fix of a map's values for an `aef` command, which reads a file: the Python before it made so, then written
+# (as `embed`'s NoValidDataError says its dropna fix); formatted with how the map is made (session 37: was the Python
+# alone, `emb = emb / 100`, under `aef evaluate`)
+_COMMAND_FILE = "Python only: for an `aef` command, write the map {} to a file and pass that"
+
+def _warn_averaged_codes(k:int, total:int, rescaled:int, what:str="pixel", files:bool=False):
     "The one warning for `k` of `total` vectors read as averages of int8 codes (`_averaged_codes`), `rescaled` of " \
-    "them then scaled to unit length as means."
+    "them then scaled to unit length as means. `files`: a map's, which an `aef` command reads from a file."
     warnings.warn(f"{k} of {total} {what}(s) are averages of int8 codes (floats up to 127 that are not whole numbers: "
                   "xarray's `coarsen(...).mean()`, `.mean('time')` or `.interp` of a quantised map averages the codes, "
                   "not the vectors): each was read as its nearest code, which decodes only near the mean direction "
@@ -412,13 +417,17 @@ def _warn_averaged_codes(k:int, total:int, rescaled:int, what:str="pixel"):
                   "`aef.dequantize(q).coarsen(x=2, y=2).mean()` (`q.aef.dequantize()` for one map). A mean of unit "
                   "vectors is shorter than 1 (the more so the more they differ), so re-normalise it, "
                   "`m / np.sqrt((m ** 2).sum('band'))`, as every map function does (warned). `q.aef.coarsen(2)` "
-                  "(`cubes.coarsen`) does both: each block's mean direction, unit length", category=UnitsWarning, stacklevel=user_stacklevel())
+                  "(`cubes.coarsen`) does both: each block's mean direction, unit length"
+                  + (f" ({_COMMAND_FILE.format('so made')})" if files else ""), category=UnitsWarning,
+                  stacklevel=user_stacklevel())
 
-def _cast_hint(a) -> str:
-    "What to say of integers `a` (any shape) all within -1..1: a float map or vector cast to integers; else ''."
+def _cast_hint(a, files:bool=False) -> str:
+    "What to say of integers `a` (any shape) all within -1..1: a float map or vector cast to integers; else ''. " \
+    "`files`: a map's, which an `aef` command reads from a file (`_COMMAND_FILE`)."
     if (a := np.asarray(a)).dtype.kind not in "iu" or not a.size or not (np.abs(a.astype(np.int64)) <= 1).all(): return ""
     return (f": its values are integers within -1..1, floats cast to integers: `.astype('{a.dtype}')` truncates each "
-            "component of a unit vector to 0. Keep the floats, or quantise them with `aef.quantize(emb)` (int8 codes)")
+            "component of a unit vector to 0. Keep the floats, or quantise them with `aef.quantize(emb)` (int8 codes"
+            + (f"; {_COMMAND_FILE.format('as floats')})" if files else ")"))
 
 def power_scale(a,  # values (..., 64): a map's or queries' (NaN rows are left out)
                ) -> float|None:
@@ -453,7 +462,8 @@ def scale_hint(a,                # values (..., 64) that are no embedding vector
     return (f": their lengths are about {s:g} (values up to {top:.4g}), unit vectors scaled by {s:g} (an embedding "
             f"exported as `{name} * {s:g}`, or as integers x{s:g}): divide first, `{name} = {name} / {s:g}`" + (
                 f" (a file: its values as stored, `emb = rioxarray.open_rasterio(path) / {s:g}` or "
-                f"`xr.open_dataarray(path) / {s:g}`, as the map read from it is no data already)" if files else ""))
+                f"`xr.open_dataarray(path) / {s:g}`, as the map read from it is no data already; "
+                f"{_COMMAND_FILE.format('so divided')})" if files else ""))
 
 @checks_flags
 def linear_as_codes(q:np.ndarray,        # int rows or pixels (..., 64)
@@ -482,12 +492,12 @@ def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str) ->
     'sampled pixel', of its `map_sample`); the gated values."""
     v, bad, mean, n, coded, avg, lin = _gate(a, fills, codes, reading=reading, valid=valid, stored_bytes=stored_bytes)
     if lin.any(): _warn_linear(int(lin.sum()), lin.size, what)
-    if avg.any(): _warn_averaged_codes(int(avg.sum()), avg.size, int((avg & mean).sum()), what)
+    if avg.any(): _warn_averaged_codes(int(avg.sum()), avg.size, int((avg & mean).sum()), what, files=True)
     elif mean.any(): _warn_means(n[mean], mean.size, what, coded)   # the lengths before: of the decoded codes
     if bad.any():
         warnings.warn(f"{int(bad.sum())} of {bad.size} {what}s are not embedding vectors (non-finite, all zero, one value "
                       "in every band or of a length no mean or resampling of embeddings has) and are treated as no data"
-                      + (_cast_hint(a) or scale_hint(a, files=True) or ": check the reader's fill value, or "
+                      + (_cast_hint(a, files=True) or scale_hint(a, files=True) or ": check the reader's fill value, or "
                          "keep the cleaned form with `emb = aef.embeddings.as_embedding(emb)` (in Python; `aef evaluate` and the "
                          "other commands read them as no data already)"), category=NoDataWarning, stacklevel=user_stacklevel())
     return v

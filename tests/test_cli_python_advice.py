@@ -3,14 +3,18 @@
 command (cli_args.shell_words, as check_degrees' swap already did); gate's warning of a linear int8 scaling names
 its float fix as Python's and says the commands read such maps so already. Was, under `aef evaluate`: 'name the
 columns x and y, `df.rename(columns={'lon': 'x', 'lat': 'y'})`' and 'Say so with floats: `q.astype('float32') /
-127`', with no `df` or `q` in a shell."""
+127`', with no `df` or `q` in a shell; and gate's fixes of a map made wrongly (x100, floats cast to integers,
+averaged codes) name Python alone ('divide first, `emb = emb / 100`'): now 'Python only: for an `aef` command, write
+the map so divided to a file and pass that'."""
 import os
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pytest
 import xarray as xr
 
 import alphaearth_nb
@@ -72,3 +76,31 @@ def test_aef_evaluate_says_a_linear_scalings_float_fix_is_pythons(tmp_path):
     assert said[0].startswith("aef: warning: UnitsWarning: 36 of 36 pixel(s) are a linear scaling"), said
     assert said[0].endswith("Say so with floats: `q.astype('float32') / 127` (in Python; the `aef` commands read them "
                             "so already: a map stored as those floats is read without this warning)"), said
+
+
+def _evaluate_warnings(tmp_path, values) -> list:
+    "The warnings of `aef evaluate` on a map of `values` (6 x 6) and 36 labelled points, as `aef` shows them."
+    emb = _map(tmp_path / "e.nc", values)
+    xx, yy = np.meshgrid(X, Y)
+    pd.DataFrame({"x": xx.ravel(), "y": yy.ravel(), "label": [0, 1] * 18}).to_csv(tmp_path / "p.csv", index=False)
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        main(["--no-compile-cache", "evaluate", "--embeddings", str(emb), "--labels", str(tmp_path / "p.csv"),
+              "--shots", "1", "--folds", "2"])
+    return [shell_words(str(x.message), "evaluate") for x in w]   # what `aef` prints after 'aef: warning: '
+
+
+@pytest.mark.parametrize("kind", ["x100", "cast", "averaged codes"])
+def test_aef_evaluate_says_a_maps_python_fix_is_pythons_and_what_the_command_takes(kind, tmp_path):
+    "Hand-worked: unit vectors x100 as int16 (lengths 100), the floats cast to int16 (every component 0: -1..1 " \
+    "truncated), and the mean of two maps' int8 codes (floats, not whole): each fix is Python's, and the command " \
+    "takes a file of the map so made."
+    from alphaearth_nb.quantize import quantize
+    u, w = (np.asarray(random_unit((6, 6), seed=s), np.float32) for s in (0, 1))
+    values, said = {"x100": (np.round(u * 100).astype(np.int16), "so divided"),
+                    "cast": (u.astype(np.int16), "as floats"),
+                    "averaged codes": ((np.asarray(quantize(u), np.float32) + np.asarray(quantize(w), np.float32)) / 2,
+                                       "so made")}[kind]
+    shown = [s for s in _evaluate_warnings(tmp_path, values) if "Python only" in s]
+    assert len(shown) == 1 and shown[0].startswith("36 of 36 pixel"), shown
+    assert f"Python only: for an `aef` command, write the map {said} to a file and pass that)" in shown[0], shown
