@@ -355,6 +355,14 @@ def _init_fields(cfg:STPConfig, specs:tuple, key) -> dict:
 
 UNROLL_BLOCKS = 4  # at most this many blocks run as straight-line code; deeper encoders run under `jax.lax.scan`
 
+@jax.custom_vjp
+def _block_slices(a:Array) -> list:  # a stacked parameter [blocks, ...]
+    "`[a[0], a[1], ...]` as one `lax.split` along the leading axis; the gradient is the blocks' gradients " \
+    "concatenated as flat vectors (which the step's flat Adam vector absorbs), not concatenated along that axis."
+    return [p.reshape(a.shape[1:]) for p in jax.lax.split(a, (1,) * a.shape[0])]
+_block_slices.defvjp(lambda a: (_block_slices(a), a.shape),
+                     lambda shape, gs: (jnp.concatenate([g.reshape(-1) for g in gs]).reshape(shape),))
+
 def encode(m:STPEncoder,      # the encoder
            frames:list,       # checked Frames, in sequence order: of one example, or of E (a leading axis of E)
            projectors:list,   # their projectors
@@ -392,10 +400,9 @@ def _encode(m, frames, projectors, one, dt):
         run = jax.jit(block)  # traced, differentiated, transposed and lowered once for all blocks; XLA inlines it
         states = (s, t, lat)
         leaves, tree = jax.tree.flatten(params)
-        # each stacked leaf split once as one flat vector: the transpose concatenates the blocks' flat gradients,
-        # which the flat Adam vector's concatenation absorbs (a slice per block transposed to a pad and an add)
-        parts = [[p.reshape(a.shape[1:]) for p in jax.lax.split(a.reshape(-1), (a.size // cfg.blocks,) * cfg.blocks)]
-                 for a in leaves]
+        # each stacked leaf cut once into its blocks (`_block_slices`): the gradients join the flat Adam vector's
+        # concatenation (a slice per block would transpose to a pad and an add)
+        parts = [_block_slices(a) for a in leaves]
         for i in range(cfg.blocks): states = run(states, jax.tree.unflatten(tree, [p[i] for p in parts]), ctx)
     out = sum(bilinear(lin(nm(x)), lvl // LEVELS[2])
               for x, nm, lin, lvl in zip(states, m.head_norms, m.head_proj, LEVELS))
