@@ -38,11 +38,12 @@ __all__ = ['SEED_MAX', 'MAP_WANTED', 'PARAMETERS', 'AEFError', 'TimeError', 'Mis
            'EarthEngineError', 'UnitsError', 'UnitsWarning', 'NoDataWarning', 'MetadataWarning',
            'DamagedCheckpointError', 'MixedModelsError', 'UnknownFieldError', 'OutputExistsError', 'NotOursError',
            'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError',
-           'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'LabelWarning', 'GridWarning', 'FileWarning',
-           'TimeWarning', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags',
-           'unknown_keys', 'checks_fields', 'decimal', 'choice_word', 'with_article', 'user_stacklevel', 'refuse_path',
-           'CallableModule', 'callable_module', 'documented', 'Frames', 'Target', 'Texts', 'TrainExample', 'is_path',
-           'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands', 'a_positions']
+           'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'ConfigWarning', 'LabelWarning', 'GridWarning',
+           'FileWarning', 'TimeWarning', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params',
+           'checks_flags', 'unknown_keys', 'checks_fields', 'decimal', 'choice_word', 'with_article', 'user_stacklevel',
+           'refuse_path', 'CallableModule', 'callable_module', 'documented', 'Frames', 'Target', 'Texts',
+           'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands',
+           'a_positions']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -121,6 +122,9 @@ class NoTilesError(MirrorError): "No official tile covers the area and years ask
 # %% ../nbs/00_core.ipynb #t8w1
 class TrainingWarning(AEFWarning): "Training goes on, but something is off (a skipped step, no text)."
 class PerformanceWarning(AEFWarning): "Work goes on, but slower than it could (an import order, a setting)."
+class ConfigWarning(AEFWarning):
+    "A setting that is not one is ignored, not refused (an `AEF_*` environment variable read at `import " \
+    "alphaearth_nb`: `AEF_CPU_THREADS=abc`): the setting is named, and the default used in its place."
 
 # %% ../nbs/00_core.ipynb #w37b
 class LabelWarning(AEFWarning):

@@ -23,7 +23,7 @@ from pathlib import Path
 import jax
 from jax.experimental.compilation_cache import compilation_cache as jax_compilation_cache
 
-from .core import ConfigError, PerformanceWarning, checks_flags, decimal, real, user_stacklevel
+from .core import ConfigError, ConfigWarning, PerformanceWarning, checks_flags, decimal, real, user_stacklevel
 
 # %% auto #0
 __all__ = ['FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS', 'HEAP_KEEP_BYTES', 'KEPT_HEAP', 'JEMALLOC_THREAD',
@@ -104,7 +104,7 @@ def _at_import(setting:Callable) -> None:
         argv = getattr(sys, "orig_argv", [])   # `python -m X`: sys.argv[0] is '-m' while X is found, whatever X is
         run = argv[argv.index("-m") + 1] if "-m" in argv[:-1] else ""
         if os.path.basename(sys.argv[0]) != "aef" and run.split(".")[0] != __name__.split(".")[0]:  # `aef` says it
-            warnings.warn(f"{e} Ignored: the default is used.", category=PerformanceWarning, stacklevel=user_stacklevel())   # the `import`
+            warnings.warn(f"{e} Ignored: the default is used.", category=ConfigWarning, stacklevel=user_stacklevel())   # the `import`
 
 UNROLL_CAP = 4  # LLVM's full unrolling at most this many iterations (see "LLVM's full unrolling" below)
 LLVM_OPTIONS = ("-disable-lsr",)  # LLVM options added beside the cap (see "LLVM's loop strength reduction" below)
