@@ -204,6 +204,31 @@ def _lacks(data, mcfg, scfg, preset:str|None) -> str|None:
             f"{'it' if len(missing) == 1 else 'them'} to the stack, or train a model of the stack's sources, e.g. "
             f"{make} (or a subset of them).")
 
+def _warn_unread(seen:dict|None, model, preset:str|None) -> None:
+    "One `TrainingWarning` naming the stack's sources the model neither encodes nor decodes, which training leaves " \
+    "out, before the step compiles: the model that reads them, and the drop that leaves them out knowingly. Was: " \
+    "silent (`fit('tiny', ...)` on a 7-source scene trained on sentinel2 alone) while `embed` refuses such a stack."
+    mcfg = getattr(model, "cfg", None)
+    if not seen or not isinstance(mcfg, aef_model.ModelConfig): return
+    targets = tuple(mcfg.targets or ())
+    if not (unread := [s for s in seen["sources"] if s not in mcfg.inputs and s not in targets]): return
+    have, one = tuple(seen["sources"]), len(unread) == 1
+    it, they = ("it", "it") if one else ("them", "they")
+    role = lambda n: next((s.role for s in aef_model.PRESETS["lite"].sources + aef_model.PRESETS["small"].sources
+                           if s.name == n), "input")   # a source of one's own: taken as an input
+    ins = tuple(n for n in have if role(n) == "input") or tuple(mcfg.inputs)
+    make = (f"preset({preset!r}, inputs={ins}, targets={have})" if preset else
+            f"dataclasses.replace(cfg, inputs={ins}, targets={have})")
+    whole = next((n for n, c in aef_model.PRESETS.items() if set(have) <= set(c.inputs) | set(c.targets)), None)
+    flags = f"`aef train --inputs {','.join(ins)} --targets {','.join(have)}`" + (f" or `--preset {whole}`" if whole
+                                                                                  else "")
+    warnings.warn(f"the stack's source{'' if one else 's'} {', '.join(unread)} {'is' if one else 'are'} not read by the model (it encodes "
+                  f"{', '.join(mcfg.inputs)} and decodes {', '.join(targets) or 'nothing'}), so training leaves {it} "
+                  f"out, and `embed` refuses a stack that holds {it}: to train on {it}, pass a model that reads "
+                  f"{it}, e.g. {make}{f' or the preset {whole!r}' if whole else ''} ({flags}); to leave "
+                  f"{it} out knowingly, drop {it} first, `stack.drop_nodes({unread})`.", TrainingWarning,
+                  stacklevel=user_stacklevel())
+
 def _sampled(source) -> dict|None:
     "The sampler settings of a stack's batches, for the run header (without its sources: the model's own)."
     if not isinstance(source, samples.Batches): return None
@@ -453,6 +478,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     lazy = callable(data) and not hasattr(data, "__iter__")  # data(position) is called once, at the start
     source = None if lazy else _batch_source(data, 0, cfg, built, sampler, texts, strata, preset_name)
     seen = None if lazy else _data_print(data)   # validated by `_batch_source`: the header's record of the stack
+    _warn_unread(seen, built, preset_name)   # sources the model leaves out: said before the step compiles
     # a function of the user's: its first batch (drawn anyway) now, from where a resume starts, to be weighed below
     at = int(found.stem.split("_")[1]) if found is not None else 0   # ckpt_<step>.json
     peek = _first_batch(data, at) if lazy and not isinstance(data, samples.Resumable) and at < cfg.steps else None
