@@ -457,6 +457,11 @@ def _header_rename(m) -> str:
     pairs = re.findall(r"('[^'`]*'): ('[^'`]*')", m.group(1))
     return f"rename {' and '.join(f'{a} to {b}' for a, b in pairs)} in the file's header line (its first line)"
 
+def _file_drop(m) -> str:
+    "A table's `df.drop(columns=['A64', 'A65'])` in a shell, where the table is a file: the columns deleted there."
+    cols = re.findall(r"'[^'`]*'", m.group(1))
+    return f"delete the column{'s' if len(cols) > 1 else ''} {', '.join(cols)} from the file"
+
 def shell_words(text:str, command:str|None=None) -> str:
     """`text`, a message the package words for Python callers, in the `aef` command's words: a Python form followed by
     its shell form in brackets (`resume=True (`--resume`)`) as the shell form; a Python form offered beside a command
@@ -467,12 +472,14 @@ def shell_words(text:str, command:str|None=None) -> str:
     `command` (e.g. 'evaluate') adds the settings only it has a flag for (`COMMAND_FLAGS`: `crs=` as `--crs`).
     A table's swapped lon/lat columns (`df.rename(columns={'lat': 'lon', 'lon': 'lat'})`, no `df` in a shell): swap
     the two names in the file's header line; any other rename of a table's columns (`df = df.rename(columns={'X':
-    'x'})`): rename them in the file's header line (`_header_rename`; session 37, was the `df` line under a command)."""
+    'x'})`): rename them in the file's header line (`_header_rename`; session 37, was the `df` line under a command);
+    a drop of named columns (`df.drop(columns=['A64'])`): delete them from the file (`_file_drop`)."""
     flags = {**FLAGS, **COMMAND_FLAGS.get(command, {})}
     names = "|".join(flags)
     text = re.sub(r"swap the columns: `df\.rename\(columns=\{('[^'`]*'): ('[^'`]*'), \2: \1\}\)`",   # check_degrees'
                   r"swap the names \2 and \1 in the file's header line (its first line)", text)   # a table's swap
     text = re.sub(_RENAME, _header_rename, text)   # coordinate_hint's `df = df.rename(columns={'X': 'x', ...})`
+    text = re.sub(r"`(?:df = )?df\.drop\(columns=\[((?:'[^'`]*'(?:, )?)+)\]\)`", _file_drop, text)   # bands' A64
     text = re.sub(r"`?\b(?:" + names + r")=" + _VALUE + r"`? \(`((?:--|aef )[^`]*)`(?: on the command line)?\)",
                   r"\2", text)
     while (new := re.sub(r"`(?!aef )[^`\n]*`(?:,| /| or) (?=`aef )", "", text)) != text: text = new

@@ -285,7 +285,8 @@ def _refuse_values(y:np.ndarray, column:str, where:str, names) -> None:
     why = "fractional numbers, measurements" if frac else f"{single} of its {len(y)} rows hold a value no other row has"
     try: other = _label_column(None, [str(c) for c in names if str(c) != column], where)
     except LabelError: other = None   # several: named by --label-column's own error when passed
-    fix = (f"--label-column {shlex.quote(other)}" if other and (other != "label" or "label" in names) else
+    fix = (f"--label-column {shlex.quote(other)}" if other and other != column and (other != "label" or "label" in names)
+           else
            "--label-column with the column of class ids or names")
     ex = ", ".join(f"{v:.4g}" if isinstance(v, float) else str(v) for v in u[:3])
     raise LabelError(f"{where}: column {column!r} holds {n} different values in its {len(y)} rows (e.g. {ex}): "

@@ -372,7 +372,8 @@ def _warn_near_names(classes:np.ndarray) -> None:
         more = f" (and {len(near) - 1} more such groups)" if len(near) > 1 else ""
         warnings.warn(f"class names {', '.join(map(repr, near[0]))}{more} differ only in case or inner spaces and are "
                       "kept as different classes: if they are one class, normalise the names first, e.g. "
-                      "`df['label'] = df['label'].str.lower().str.split().str.join(' ')`", category=LabelWarning, stacklevel=user_stacklevel())
+                      "`df['label'] = df['label'].str.lower().str.split().str.join(' ')` (Python only: for an `aef` "
+                      "command, write them so in the file)", category=LabelWarning, stacklevel=user_stacklevel())
 
 
 # %% ../nbs/03a_labels.ipynb #cf0002

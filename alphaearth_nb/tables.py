@@ -74,7 +74,9 @@ def comma_numbers(texts,       # the cells of the column that did not read as nu
     if t.empty or not t.str.fullmatch(_COMMA_RE.pattern).all(): return None
     return (f"numbers written with a comma ({', '.join(map(repr, t.unique()[:2]))}): read the file with "
             "`pd.read_csv(path, decimal=',')` (such files often have `sep=';'`), or `thousands=','` if the comma "
-            f"groups thousands; or convert the column, `df[{column!r}] = pd.to_numeric(df[{column!r}].str.replace(',', '.'))`")
+            f"groups thousands; or convert the column, `df[{column!r}] = pd.to_numeric(df[{column!r}].str.replace(',', '.'))` "
+            "(Python only: for an `aef` command, write the file's numbers with decimal points, or every one with a "
+            "decimal comma and ';' between columns)")
 
 def table_numbers(df:pd.DataFrame,      # the table
                   columns,               # one column name (-> (N,)) or a list of names (-> (N, len(columns)))

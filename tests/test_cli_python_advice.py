@@ -104,3 +104,44 @@ def test_aef_evaluate_says_a_maps_python_fix_is_pythons_and_what_the_command_tak
     shown = [s for s in _evaluate_warnings(tmp_path, values) if "Python only" in s]
     assert len(shown) == 1 and shown[0].startswith("36 of 36 pixel"), shown
     assert f"Python only: for an `aef` command, write the map {said} to a file and pass that)" in shown[0], shown
+
+
+def _evaluate_table(tmp_path, capsys, df) -> tuple:
+    "`aef evaluate --embeddings` a CSV of `df`: (exit status, its error line or '', its warnings as `aef` shows them)."
+    df.to_csv(tmp_path / "e.csv", index=False)
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        rc = main(["--no-compile-cache", "evaluate", "--embeddings", str(tmp_path / "e.csv"), "--shots", "1",
+                   "--folds", "2"])
+    err = [l for l in capsys.readouterr().err.splitlines() if l.startswith("aef: error: ")]
+    return rc, (err or [""])[-1], [shell_words(str(x.message), "evaluate") for x in w]
+
+
+def _table(label) -> pd.DataFrame:
+    "40 rows of unit vectors A00..A63 and `label`."
+    return pd.DataFrame(np.asarray(random_unit((40,), seed=0), np.float32), columns=band_names()).assign(label=label)
+
+
+def test_aef_evaluate_names_the_file_for_a_band_beyond_a63(tmp_path, capsys):
+    "Hand-worked: a 65th column A64 is refused; the fix deletes it from the file (was `df.drop(columns=['A64'])`)."
+    rc, err, _ = _evaluate_table(tmp_path, capsys, _table([0, 1] * 20).assign(A64=1.0))
+    assert rc == 2 and "drop the others, e.g. delete the column 'A64' from the file, or rename them" in err, err
+    assert "df." not in err, err
+
+
+def test_aef_evaluate_says_a_decimal_comma_fix_is_pythons(tmp_path, capsys):
+    "Hand-worked: A00 written '0,25' in a comma-separated file: Python's reads said so, and the file's fix."
+    df = _table([0, 1] * 20).astype(str)
+    df["A00"] = df["A00"].str.replace(".", ",")
+    rc, err, _ = _evaluate_table(tmp_path, capsys, df)
+    assert rc == 2 and "column 'A00' holds numbers written with a comma" in err, err
+    assert err.endswith("(Python only: for an `aef` command, write the file's numbers with decimal points, or every "
+                        "one with a decimal comma and ';' between columns)"), err
+
+
+def test_aef_evaluate_says_a_class_name_fix_is_pythons(tmp_path, capsys):
+    "Hand-worked: 'Crop' and 'crop' are kept apart, warned; the normalising line is Python's, the file's said."
+    rc, _, shown = _evaluate_table(tmp_path, capsys, _table(["Crop", "crop", "forest", "forest"] * 10))
+    said = [s for s in shown if "differ only in case" in s]
+    assert rc == 0 and len(said) == 1, shown
+    assert said[0].endswith("(Python only: for an `aef` command, write them so in the file)"), said

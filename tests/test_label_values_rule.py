@@ -38,3 +38,14 @@ def test_fractions_are_values_and_the_rule_said(tmp_path, capsys):
     code, err = _err(capsys, ["evaluate", "--embeddings",
                               _csv(tmp_path / "t.csv", np.random.default_rng(0).uniform(0, 1, 20))])
     assert code == 2 and "fractional numbers, measurements" in err, err
+
+
+def test_a_table_whose_only_label_column_holds_values_is_not_told_to_pass_it_again(tmp_path, capsys):
+    "Hand-worked: 40 rows, 'label' 40 fractions 0 .. 1 and no other column but the bands: the fix names no column " \
+    "(was: 'pass --label-column label', the column refused)."
+    df = pd.DataFrame(np.asarray(random_unit((40,), seed=0), np.float32), columns=band_names())
+    df.assign(label=np.linspace(0, 1, 40)).to_csv(tmp_path / "e.csv", index=False)
+    assert main(["evaluate", "--embeddings", str(tmp_path / "e.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "fractional numbers, measurements: values, not classes" in err, err
+    assert err.rstrip().endswith("pass --label-column with the column of class ids or names"), err
