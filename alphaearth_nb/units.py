@@ -206,6 +206,26 @@ def _scaled_up(src, qs:dict) -> tuple|None:
             (f"; the provider's offset, +{shift}, moves values by {shift}, never that far" if shift else "") + ")",
             f"divide by {f}: `ds[bands] / {f}`", True)
 
+def _few_scaled_up(src, qs:dict) -> tuple|None:
+    """(bands, what, fix) when fewer than half the reflectance bands (`qs`: band -> quantiles) are 10 or 100 times too
+    large, each alone (B11 and B12 read with another scale than the rest): their 99th percentile, not their largest
+    value (a fill), passes the valid range's top plus the provider's offset (`_scaled_up`'s test: 20000, reflectance
+    2.0, which no surface reaches; ESA's Sentinel-2 Products Specification Document: reflectance x 1e4, the
+    QUANTIFICATION_VALUE) and is inside once divided. Half or more: `_scaled_up`, the whole stack. Was: passed, the
+    values past 20000 masked as no data and the rest read 10 times too bright."""
+    hi = max((r[1] for r in (src.valid_range or ()) if r is not None), default=None)
+    if hi is None: return None
+    over = {b: q for b, q in qs.items() if hi + SHIFTS.get(src.family, 0) < q[2] < q[3]}
+    if not over or len(over) * 2 >= len(qs): return None
+    f = {b: next((f for f in (10, 100) if q[2] / f <= hi), None) for b, q in over.items()}
+    if not (f := {b: v for b, v in f.items() if v}): return None
+    x = " or ".join(sorted({f"x {1e4 * v:.0e}".replace("e+0", "e") for v in f.values()}))
+    by = " or ".join(sorted({str(v) for v in f.values()}, key=int))
+    return (tuple(f), f"reflectance {x} ({by} times too large: the brightest 1% pass {hi:g}, reflectance {hi / 1e4:g}, "
+            f"which no surface reaches, and fall inside once divided; the other bands, {', '.join(b for b in qs if b not in f)}, "
+            f"do not: those bands were read with another scale)",
+            "divide those bands alone: `ds = ds.assign(" + ", ".join(f"{b}=ds['{b}'] / {v}" for b, v in f.items()) + ")`")
+
 # units -> (the values that look slipped, a test of those values, what they look like, the fix): part of a band on
 # another scale, a mosaic of tiles from two readers (case F18-2), judged when every band of the unit shows it
 PART_SLIPS = {
@@ -416,6 +436,10 @@ def check_units(source,       # a Source or its name
     if part := _part_slip(src, dict(zip(bands, samples))):  # F18-2: a mosaic, part of the scene on another scale
         warnings.warn(f"{src.name}: {_part_message(*part)}", UnitsWarning, stacklevel=user_stacklevel())
     slip = _scale_slip(src, refl) if refl else None
+    if slip is None and refl and (few := _few_scaled_up(src, refl)):
+        raise UnitsError(f"{src.name} band(s) {', '.join(few[0])} should be in reflectance x 1e4 but their values "
+                         f"(99th percentile {', '.join(f'{refl[b][2]:.0f}' for b in few[0])}) look like {few[1]}: "
+                         f"{few[2]}.")
     if slip is None: return
     looks, fix, refuse = slip
     msg = (f"{src.name} band(s) {', '.join(refl)} should be in reflectance x 1e4 (land mostly 100..6000) but "
@@ -451,8 +475,20 @@ def _frame_slip(src, qs:dict) -> tuple|None:
             return looks, fix, True
     refl = by_unit.get("reflectance x 1e4")
     slip = _scale_slip(src, refl) if refl else None
+    if slip is None and refl and (few := _few_scaled_up(src, refl)): return f"{', '.join(few[0])} in {few[1]}", few[2], True
     if slip is None: return None
     return slip[0], slip[1], slip[2] and slip[0] != EIGHT_BIT  # one date within 0..255 may be dark water: warned
+
+def _one_scale(src, qs:list, idx:list, looks:str) -> bool:
+    """Whether frames `idx`, found with some bands alone 10 or 100 times too large (`_few_scaled_up`), are on the scale
+    of the other frames judged: those bands' median 99th percentiles within a factor sqrt(10) of the others' (dark
+    dates of a band x 10 throughout stay under the top; frames of another reader differ by 10): the whole band is,
+    `check_units`' verdict, not those frames."""
+    few = _few_scaled_up(src, {b: q for b, q in qs[idx[0]].items() if _unit_of(src, b) == "reflectance x 1e4"})
+    if not few or looks != f"{', '.join(few[0])} in {few[1]}": return False
+    rest = [q for t, q in enumerate(qs) if q and t not in idx]
+    p99 = lambda frames, b: np.median([q[b][2] for q in frames if b in q]) if frames else np.nan
+    return all(p99([qs[t] for t in idx], b) < np.sqrt(10) * p99(rest, b) for b in few[0])
 
 def _row_quantiles(v:np.ndarray) -> np.ndarray:
     "(rows, 4): p1, p50, p99 (numpy's linear interpolation) and max of each row's non-NaN values (2+ per row)."
@@ -501,7 +537,7 @@ def check_frame_units(source,     # a Source or its name
     k_looks = {looks for _, looks, _ in unit_slips(src, "K")}
     every = sum(map(len, found.values())) == judged   # every frame judged off, on one scale or two
     for (looks, fix, refuse), idx in found.items():
-        if len(idx) == judged or every or tenths and looks in k_looks: continue  # the whole stack on one scale: `check_units` on the pooled sample
+        if len(idx) == judged or every or tenths and looks in k_looks or _one_scale(src, qs, idx, looks): continue  # the whole stack on one scale: `check_units` on the pooled sample
                                                   # says so (a Fahrenheit series: its cold months read as Celsius)
         msg = (f"{name or src.name}: {len(idx)} of the {judged} frames judged ({_dates(times[idx])}) look like "
                f"{looks}: {fix}. Fix those frames only (`off = ds.time.isin(dates)`, then `ds[b] = ds[b].where(~off, "
