@@ -46,13 +46,40 @@ def read_flag_words(ds:xr.Dataset,  # one source (time, y, x)
                    ) -> xr.Dataset:
     """`ds` with each flag coordinate of `src.meta` (`FLAGS`) written as words, every frame's one `flag_word` reads,
     held as 1.0/0.0 float32 (a new Dataset); `ds` itself otherwise (numbers; a word not read: `check_meta` refuses
-    it with the fix). Was: 'ASCENDING' / 'DESCENDING' refused by `validate_stack`, which `earthengine` read."""
+    it with the fix). Was: 'ASCENDING' / 'DESCENDING' refused by `validate_stack`, which `earthengine` read. A flag
+    absent under its own name and held under other providers' (`_provider_flag`: Earth Engine's
+    `orbitProperties_pass`, STAC's `sat:orbit_state`) in words read for every frame, all agreeing, is written as it
+    (was: refused as a DTypeError, or in attrs every frame read as descending)."""
     if not isinstance(ds, xr.Dataset): return ds   # a path: refused by `check_source`'s door
+    for m in src.meta:   # another provider's name of the flag alone, read without doubt: taken (`_provider_flag`)
+        held = _provider_flag(ds, m) if m in FLAGS and m not in ds.coords and ds.sizes.get("time") else {}
+        v = list(held.values())
+        if v and all(a is not None and np.array_equal(a, v[0]) for a in v):
+            ds = ds.set_coords([o for o in held if o in ds.data_vars]).assign_coords({m: ("time", v[0])})
     for m in src.meta:
         if m in FLAGS and m in ds.coords and ds[m].dims == ("time",) and ds[m].dtype.kind in "OSU":
             v = np.array([flag_word(m, x) for x in ds[m].values], np.float32)
             if not np.isnan(v).any(): ds = ds.assign_coords({m: ("time", v)})
     return ds
+
+def _provider_flag(ds:xr.Dataset,  # one source (time, y, x)
+                  m:str,          # the flag metadata (`FLAGS`), e.g. 'ascending'
+                 ) -> dict:
+    """Flag `m` under other providers' names (`META_NAMES`): {name: 1.0/0.0 per frame as float32, or None where its
+    values are not words `flag_word` reads for every frame}, for each name held per frame (a coordinate or variable
+    along time), as one value for all frames (a scalar coordinate: stackstac keeps a property every item shares so)
+    or in `ds.attrs`. `read_flag_words` takes the values where every name read and all agree; `check_meta_names`
+    refuses the rest (numbers whose meaning no one said, another word, two names that disagree)."""
+    n, out = ds.sizes.get("time", 0), {}
+    for o in META_NAMES.get(m, ()):
+        if o in ds.variables and ds[o].dims in (("time",), ()): v = ds[o].values
+        elif o in ds.attrs and np.ndim(ds.attrs[o]) == 0: v = np.asarray(ds.attrs[o])
+        else: continue
+        v = np.broadcast_to(np.asarray(v).reshape(-1) if v.ndim else v, (n,))
+        words = v.dtype.kind in "OSU" and not any(isinstance(x, (int, float, np.number)) for x in v)
+        r = np.array([flag_word(m, x) for x in v], np.float32) if words else None
+        out[o] = None if r is None or np.isnan(r).any() else r
+    return out
 
 def flag_hint(m:str,              # the metadata field (a flag of `FLAGS`)
               values,             # the values found for it
@@ -120,17 +147,35 @@ def check_meta_names(name:str,       # the source's name in the stack, for messa
                      ds:xr.Dataset,  # the source's Dataset
                      src:Source,     # its registered `Source`
                     ):
-    "Refuse flag metadata under another provider's name (`META_NAMES`) with the conversion: it would go unread. " \
-    "A path is `core.refuse_path`'s `DTypeError` (was: passed, or AttributeError)."
+    """Refuse flag metadata under another provider's name (`META_NAMES`, `_provider_flag`) that `read_flag_words` (so
+    `validate_stack`) did not take: codes whose meaning no one said (1/0: which is ascending?), another word, two
+    names that disagree. The message names the coordinate read, `ascending`, and the conversion. Was: every such
+    name refused as a dtype problem, 'ASCENDING'/'DESCENDING' under Earth Engine's name too. A path is
+    `core.refuse_path`'s `DTypeError` (was: passed, or AttributeError)."""
     refuse_path(ds, "a source is an xarray Dataset (time, y, x), one variable per band", "source")
     for m in src.meta:
-        other = [a for a in META_NAMES.get(m, ()) if a in ds.variables]
-        if m in ds.coords or not other: continue
-        o = other[0]
-        hint = flag_hint(m, ds[o].values, col=o)
-        i = hint.index("`", 1)  # the conversion, then drop the other name
-        raise DTypeError(f"{name} holds its {m} metadata as {o!r} (another provider's name), which is not read: every "
-                         f"frame would count as {FLAGS[m][1]}. Convert it: {hint[:i]}.drop_vars('{o}'){hint[i:]}.")
+        held = _provider_flag(ds, m) if m in FLAGS else {}
+        if m in ds.coords or not held: continue
+        (yes, no), names = FLAGS[m], list(held)
+        read = (f"{name}'s {m} flag is read from its `{m}` coordinate (1 {yes}, 0 {no}, a value per frame); it holds "
+                f"{' and '.join(map(repr, names))} instead (another provider's name{'s' if names[1:] else ''})")
+        if all(v is not None for v in held.values()):
+            if all(np.array_equal(v, held[names[0]]) for v in held.values()): continue   # `read_flag_words` takes it
+            # each read, but they disagree: which is right, no one says
+            raise DTypeError(f"{read}, which disagree: keep the one that is right, e.g. `ds = ds.drop_vars"
+                             f"({names[1:]!r})` to read {names[0]!r}, or write `{m}` yourself.")
+        o = next(k for k, v in held.items() if v is None)
+        vals = np.atleast_1d(ds[o].values if o in ds.variables else np.asarray(ds.attrs[o]))
+        seen = sorted({_text(x) for x in vals})[:4]
+        why = (f"whose values {seen} do not say which is {yes}" if vals.dtype.kind in "biuf" else
+               f"whose values {seen} are not all {yes.upper()!r} or {no.upper()!r}")
+        if o in ds.variables and ds[o].ndim == 1:
+            hint = flag_hint(m, vals, col=o)
+            i = hint.index("`", 1)  # the conversion, then drop the other name
+            fix = f"{hint[:i]}.drop_vars('{o}'){hint[i:]}"
+        else:   # one value for all frames (a scalar coordinate, attrs)
+            fix = f"`ds = ds.assign_coords({m}=('time', np.full(ds.sizes['time'], 1.0)))` (or 0.0 if every frame is {no})"
+        raise DTypeError(f"{read}, {why}: every frame would count as {no}. Convert it: {fix}.")
 
 COMMON_NAMES = {  # family -> {name: band}: STAC's eo common names and the spellings readers give Landsat and S2
     "sentinel2": {"blue": "B2", "green": "B3", "red": "B4", "nir": "B8", "swir16": "B11", "swir22": "B12",

@@ -292,20 +292,17 @@ def _s1_stack(**coords):
     return st, s1, asc
 
 
-def test_orbit_under_earth_engine_name_is_refused_with_a_working_conversion():
-    "Earth Engine's `orbitProperties_pass` was ignored: every frame read as descending, silently."
-    import re, warnings
+def test_orbit_under_earth_engine_name_is_read():
+    "Earth Engine's `orbitProperties_pass` was ignored: every frame read as descending, silently; then refused with a " \
+    "conversion (a DTypeError); its words are read as `ascending` (spellings._provider_flag; tests/test_orbit_provider_names)."
+    import warnings
     from alphaearth_nb.stacks import META_NAMES
     st, s1, asc = _s1_stack(orbitProperties_pass=lambda a: np.where(a, "ASCENDING", "DESCENDING"))
     assert "orbitProperties_pass" in META_NAMES["ascending"]
-    with pytest.raises(DTypeError, match="orbitProperties_pass") as e:
-        validate_stack(xr.DataTree.from_dict({"sentinel2": st["sentinel2"].to_dataset(), "sentinel1": s1}))
-    ns = {"ds": s1, "np": np, "pd": pd}; exec(re.search(r"`(ds = [^`]*)`", str(e.value)).group(1), ns)
-    ds = ns["ds"]
-    assert "orbitProperties_pass" not in ds.variables and (ds["ascending"].values == asc).all()
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        validate_stack(xr.DataTree.from_dict({"sentinel2": st["sentinel2"].to_dataset(), "sentinel1": ds}))
+        out = validate_stack(xr.DataTree.from_dict({"sentinel2": st["sentinel2"].to_dataset(), "sentinel1": s1}))
+    assert (out["sentinel1"]["ascending"].values == asc).all()
 
 
 def test_sentinel1_without_orbit_direction_warns_what_is_assumed():
@@ -501,5 +498,5 @@ def test_frames_of_one_orbit_at_one_time_are_mosaicked(stack):
     bare = _s1_twice(stack).drop_vars("ascending")   # no orbit on the frames: the stack's attribute named, else a caution
     with pytest.raises(DuplicateTimeError, match="must not be merged: keep one orbit"):
         validate_stack(with_source(stack, "sentinel1", bare))
-    with pytest.raises(DuplicateTimeError, match="one orbit: `orbitProperties_pass`='DESCENDING'"):
+    with pytest.raises(DuplicateTimeError, match="one orbit: `ascending`"):   # read from the attribute (_provider_flag)
         validate_stack(with_source(stack, "sentinel1", bare.assign_attrs(orbitProperties_pass="DESCENDING")))
