@@ -5,7 +5,7 @@ refused as a DTypeError (a naming problem, not a dtype), or, in attrs, every fra
 What stays refused (codes whose meaning is not said, words not read, two names that disagree) names the coordinate
 read, `ascending`."""
 import warnings
-import numpy as np, pytest, xarray as xr
+import numpy as np, pytest
 from alphaearth_nb.core import AEFError, MetadataWarning
 from alphaearth_nb.stacks import validate_stack
 from alphaearth_nb.testing import source_ds
