@@ -78,7 +78,8 @@ def _by_place(g, lab, what:str):
     warnings.warn(f"the {what} is in {crs_label(crs_of(lab))}, the map in {crs_label(crs_of(g))}: each map pixel took the label of the "
                   "cell holding its centre (nearest), one label per map pixel. To choose otherwise (a majority of "
                   "finer cells), reproject the labels onto the map first, e.g. `labels.rio.reproject_match(emb, "
-                  "resampling=rasterio.enums.Resampling.mode)` (rioxarray)", category=GridWarning, stacklevel=user_stacklevel())
+                  "resampling=rasterio.enums.Resampling.mode)` (rioxarray)" + _ON_FILE.format("reprojected"),
+                  category=GridWarning, stacklevel=user_stacklevel())
     attrs = {k: a for k, a in lab.attrs.items() if k not in ("crs", "grid_mapping", "transform")}
     return xr.DataArray(out, dims=("y", "x"), coords={"y": g.y.values, "x": g.x.values}, name=lab.name,
                         attrs={**attrs, **declared, "crs": crs_of(g)})
@@ -86,7 +87,10 @@ def _by_place(g, lab, what:str):
 # the one refusal of a label raster none of whose labelled cells lies on the map (`analysis.training_set`,
 # `evaluate.points_at`): n labelled cells, the map's crs (a wrong CRS given to the raster, most often)
 OFF_MAP = ("all {n} labelled pixels of the label raster lie outside the grid of the map (crs {crs}): give the raster "
-           "its CRS (`labels.attrs['crs']`) or one that overlaps the map")
+           "its CRS (`labels.attrs['crs']`) or one that overlaps the map (Python only: for `aef evaluate`, write the "
+           "labels with their CRS to a file and pass that as --labels)")
+# the labels fixed in Python, for `aef evaluate`, which reads them from a file (session 37: was the Python alone)
+_ON_FILE = " (Python only: for `aef evaluate`, write the labels so {} to a file and pass that as --labels)"
 
 def _circle_cells(m:np.ndarray,   # a lon/lat map's longitudes, in any order (two pieces sorted apart across 180 too)
                   c:np.ndarray,   # longitudes of label cells on the map's lattice
@@ -133,7 +137,8 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
     if off := half_pixel_off(g, lab):   # before the CRS test: a raster without a CRS is refused alike (unknown = same)
         raise GridError(f"the {what} lies half a pixel off the map's grid (same CRS and pixel size): each labelled "
                         "cell falls between pixels, and which one it labels would be a rounding accident"
-                        f"{half_pixel_hint(off, 'labels')}, or resample it onto the map's grid first")
+                        f"{half_pixel_hint(off, 'labels')}, or resample it onto the map's grid first"
+                        + _ON_FILE.format("shifted or resampled"))
     if not same_crs(lab, g): return _by_place(g, lab, what)   # another CRS: the cell under each pixel centre
     (pmx, pmy), (plx, ply) = pixel_size(g), pixel_size(lab)
     if None in (pmx, pmy, plx, ply): return labels
@@ -158,7 +163,7 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
                 "`labels.rio.reproject_match(emb, resampling=rasterio.enums.Resampling.nearest)` (rioxarray), "
                 "`labels.odc.reproject(emb.odc.geobox, resampling='nearest')` (odc-geo) or "
                 "`labels.interp_like(emb, method='nearest')`; or, if its coordinates are wrong, shift them: "
-                f"`labels.assign_coords({back})`")
+                f"`labels.assign_coords({back})`" + _ON_FILE.format("resampled or shifted"))
         if mx.all() and my.all() and lab.sizes["x"] == len(ex) and lab.sizes["y"] == len(ey):   # the map's pixels
             at = lambda c, m, r, a: (np.clip(cell_index(m[0], m[1] - m[0], c - r, a), 0, len(m) - 1) if len(m) > 1
                                      else np.zeros(len(c), np.int64))   # each cell's map pixel, in the raster's order
@@ -173,6 +178,7 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
         f"the {what}'s pixels are {plx:g} x {ply:g}, the map's {pmx:g} x {pmy:g} (same CRS): each map pixel took "
         "the label of the cell holding its centre (nearest), one label per map pixel. To choose otherwise (a "
         "majority of finer cells), resample the labels onto the map first, e.g. "
-        "`labels.interp_like(emb, method='nearest')`", category=GridWarning, stacklevel=user_stacklevel())
+        "`labels.interp_like(emb, method='nearest')`" + _ON_FILE.format("resampled"), category=GridWarning,
+        stacklevel=user_stacklevel())
     out = lab.isel(y=rows, x=cols).drop_vars("spatial_ref", errors="ignore")
     return out.assign_coords(y=ey[my], x=ex[mx]).assign_attrs(crs=crs_of(lab))

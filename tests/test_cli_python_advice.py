@@ -145,3 +145,33 @@ def test_aef_evaluate_says_a_class_name_fix_is_pythons(tmp_path, capsys):
     said = [s for s in shown if "differ only in case" in s]
     assert rc == 0 and len(said) == 1, shown
     assert said[0].endswith("(Python only: for an `aef` command, write them so in the file)"), said
+
+
+def _evaluate_labels(tmp_path, capsys, y, x, crs="EPSG:32631") -> tuple:
+    "`aef evaluate` of the 6 x 6 map and a label raster of classes 0/1 on cells at `y`, `x` in `crs`: (exit status, " \
+    "its error line or '', its warnings as `aef` shows them)."
+    emb = _map(tmp_path / "e.nc", np.asarray(random_unit((6, 6), seed=0), np.float32))
+    xr.DataArray(np.tile([[0, 1], [1, 0]], (len(y) // 2, len(x) // 2)).astype(np.int32), dims=("y", "x"),
+                 coords={"y": y, "x": x}, name="label", attrs={"crs": crs}).to_netcdf(tmp_path / "l.nc")
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        rc = main(["--no-compile-cache", "evaluate", "--embeddings", str(emb), "--labels", str(tmp_path / "l.nc"),
+                   "--shots", "1", "--folds", "2"])
+    err = [l for l in capsys.readouterr().err.splitlines() if l.startswith("aef: error: ")]
+    return rc, (err or [""])[-1], [shell_words(str(x.message), "evaluate") for x in w]
+
+
+def test_aef_evaluate_says_a_label_rasters_python_fixes_are_pythons(tmp_path, capsys):
+    "Hand-worked: cells shifted 5 m (half a 10 m pixel) are refused; 20 m cells are read nearest, warned; the map's " \
+    "cells labelled EPSG:32632 lie off it: each fix is Python's, and the command takes the labels so written."
+    rc, err, _ = _evaluate_labels(tmp_path, capsys, Y + 5, X + 5)
+    assert rc == 2 and err.endswith("or resample it onto the map's grid first (Python only: for `aef evaluate`, write "
+                                    "the labels so shifted or resampled to a file and pass that as --labels)"), err
+    rc, _, shown = _evaluate_labels(tmp_path, capsys, 5000050.0 - 20 * np.arange(4), 500010.0 + 20 * np.arange(4))
+    said = [s for s in shown if "the label raster's pixels are 20 x 20" in s]
+    assert rc == 0 and len(said) == 1 and said[0].endswith(
+        "(Python only: for `aef evaluate`, write the labels so resampled to a file and pass that as --labels)"), shown
+    rc, err, _ = _evaluate_labels(tmp_path, capsys, Y, X, crs="EPSG:32632")
+    assert rc == 2 and err.endswith("give the raster its CRS (`labels.attrs['crs']`) or one that overlaps the map "
+                                    "(Python only: for `aef evaluate`, write the labels with their CRS to a file and "
+                                    "pass that as --labels)"), err
