@@ -30,7 +30,7 @@ from .embeddings import as_embedding, gate_query, official_cube
 from .gate import cosines, unit_rows
 from .evaluate import encode_labels, knn_predict
 from .geo import as_crs, crs_of, north_up, point_crs, require, to_crs, turn_shift
-from .maps import class_colour, downsample, extent
+from .maps import axis_labels, class_colour, downsample, extent
 from .tiles import (MERCATOR_LAT, TILE, TileSampler, TileServer, mercator_check, png, tile_lonlat,
                                  tile_pixel_centre, tile_server)
 
@@ -477,7 +477,7 @@ def picture(self:Explorer, ax=None, max_size:int=600, title:str|None="live map (
     if self._classes is not None:
         ax.legend(handles=[Patch(color=class_colour(i), label=n) for i, n in enumerate(self._classes[2])],
                   loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small", frameon=False)
-    ax.set_title(title or ""); ax.set_xlabel(f"x ({self.crs})"); ax.set_ylabel("y")
+    ax.set_title(title or ""); ax.set(xlabel=axis_labels(self.crs)[0], ylabel=axis_labels(self.crs)[1])   # not the WKT
     ax.ticklabel_format(style="plain", useOffset=False)   # metres in full, as the static maps: no "1e6" above y
     ax.xaxis.set_major_locator(MaxNLocator(nbins=4))      # 6-7 digit labels apart
     return ax

@@ -17,18 +17,19 @@ from matplotlib.ticker import MaxNLocator
 
 from .accessor import EmbeddingAccessor, forward
 from .analysis import rgb
-from .core import DimensionError, checks_flags, refuse_path
+from .core import CRSError, DimensionError, checks_flags, refuse_path
 from .cubes import cube_form, years_of_cube
 from .embeddings import MAP_WANTED, as_embedding, official_cube
 from .exports import class_colour   # one colour per class id: the maps, the explorer, map_to_cog's table
 from .labels import class_flags
+from .crs import crs_label, horizontal_crs
 from .geo import (axis_span, coords_geotransform, crs_of, declared_nodata, declared_valid_range, grid_mapping, north_up,
                                pixel_size, rename_spatial, require, unpacked)
 from .tiles import TileSampler, mercator_check
 
 # %% auto #0
-__all__ = ['downsample', 'extent', 'plot_rgb', 'plot_classes', 'plot_heat', 'plot', 'plot_years', 'to_rgba', 'explore',
-           'ee_layer']
+__all__ = ['downsample', 'extent', 'axis_labels', 'plot_rgb', 'plot_classes', 'plot_heat', 'plot', 'plot_years', 'to_rgba',
+           'explore', 'ee_layer']
 
 # %% ../nbs/28_maps.ipynb #c0005
 def downsample(da:xr.DataArray,   # a map or cube with y/x dims (any names `geo.rename_spatial` reads)
@@ -53,10 +54,28 @@ def _axes(ax, figsize=(6, 6)):
     if ax is None: _, ax = plt.subplots(figsize=figsize)
     return ax
 
+_UNITS = {"metre": "m", "degree": "deg", "US survey foot": "US ft", "foot": "ft"}   # axis units as a figure says them
+
+def axis_labels(crs, # the map's CRS (any spelling `as_crs` reads, e.g. `crs_of(da)`); None: none recorded
+               ) -> tuple[str, str]:
+    """The x and y axis labels of a map in `crs`: what its coordinates are, by its axes' directions and units
+    ('easting (m)' / 'northing (m)', 'longitude (deg)' / 'latitude (deg)', 'easting (US ft)'), the x label with
+    `crs_label` where that is short ('EPSG:32631'); 'x' / 'y' for no CRS, one pyproj cannot read, or axes not east
+    and north (a polar stereographic grid). Was: 'x (CRS)' for CRS text under 20 characters, else 'x', and 'y'."""
+    if not crs: return "x", "y"
+    try: c = horizontal_crs(crs)
+    except CRSError: return "x", "y"
+    axes = {a.direction: _UNITS.get(a.unit_name, a.unit_name) for a in c.axis_info}
+    name = crs_label(crs)
+    said = f", {name}" if len(name) <= 20 else ""
+    if set(axes) != {"east", "north"}: return (f"x ({name})" if said else "x"), "y"
+    x, y = ("longitude", "latitude") if c.is_geographic else ("easting", "northing")
+    return f"{x} ({axes['east']}{said})", f"{y} ({axes['north']})"
+
 def _finish(ax, da, title):
     ax.set_title(title or "")
-    crs = crs_of(da)
-    ax.set_xlabel(f"x ({crs})" if crs and len(crs) < 20 else "x"); ax.set_ylabel("y")
+    xl, yl = axis_labels(crs_of(da))
+    ax.set_xlabel(xl); ax.set_ylabel(yl)
     ax.ticklabel_format(style="plain", useOffset=False)   # coordinates in full: no "1e6" above the y axis
     ax.xaxis.set_major_locator(MaxNLocator(nbins=4))      # 6-7 digit metres: 7 ticks ran into each other
     return ax
