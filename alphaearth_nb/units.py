@@ -13,8 +13,8 @@ import numpy as np
 
 from .core import UnitsError, UnitsWarning, user_stacklevel
 from .sources import band_index, get_source
-from .terrain import (DM_RATIO, FEET_RATIO, FOLLOWS, METRE_SCALES, PERCENT_READS, STEEP, TERRAIN,
-                                   TERRAIN_SPREAD, check_terrain)
+from .terrain import (DM_RATIO, FEET_RATIO, FOLLOWS, METRE_SCALES, PERCENT_GENTLE, PERCENT_READS, STEEP,
+                                   TERRAIN, TERRAIN_SPREAD, check_terrain)
 from .unit_samples import COMMON_FILLS, clear_values, fill_values, frame_samples, sample_values
 
 # %% auto #0
@@ -22,12 +22,13 @@ __all__ = ['WETTEST', 'UNIT_SLIPS', 'AIR_C', 'TENTHS_C', 'FAMILY_SLIPS', 'CROSS_
            'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS', 'PART_SHARE', 'FEET', 'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS',
            'ORDER_MARGIN', 'HALF_DB_TOPS', 'HALF_GAP', 'range_slips', 'unit_slips', 'band_slips', 'check_units',
            'frame_bands', 'check_frame_units', 'sample_values', 'frame_samples', 'fill_values', 'COMMON_FILLS',
-           'check_terrain', 'TERRAIN', 'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'PERCENT_READS']
+           'check_terrain', 'TERRAIN', 'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'PERCENT_READS',
+           'PERCENT_GENTLE']
 
 # %% ../nbs/02a_units.ipynb #u0004
 _all_ = ["sample_values", "frame_samples", "fill_values", "COMMON_FILLS",   # from `unit_samples` (02a)
          "check_terrain", "TERRAIN", "TERRAIN_SPREAD", "STEEP", "FEET_RATIO", "DM_RATIO", "FOLLOWS",
-         "PERCENT_READS"]   # from `terrain` (02a); both split from here: `units.check_terrain` as before
+         "PERCENT_READS", "PERCENT_GENTLE"]   # from `terrain` (02a); both split from here: `units.check_terrain` as before
 
 
 # %% ../nbs/02a_units.ipynb #c0029
