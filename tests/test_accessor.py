@@ -7,7 +7,7 @@ import xarray as xr
 
 from alphaearth_nb.accessor import EmbeddingAccessor, StackAccessor, forward
 from alphaearth_nb.analysis import similarity
-from alphaearth_nb.core import PARAMETERS, ConfigError, DimensionError
+from alphaearth_nb.core import PARAMETERS, ConfigError, DimensionError, NoDataWarning
 from alphaearth_nb.embed import embed
 from alphaearth_nb.testing import embedding_from_array, fake_official, random_unit
 
@@ -111,7 +111,7 @@ def test_validate_on_an_embedding_checks_the_field_and_says_what_it_found(emb):
     with pytest.raises(GridError, match="evenly spaced"):
         emb.assign_coords(x=xs).aef.validate()
     half = emb.copy(data=emb.values * np.where(np.arange(emb.sizes["y"]) < 2, 3.0, 1.0)[:, None, None])
-    with pytest.warns(UserWarning, match="not embedding vectors"):   # pixels three units long: found and said
+    with pytest.warns(NoDataWarning, match="not embedding vectors"):   # pixels three units long: found and said
         out = half.aef.validate()
     assert out[:2].isnull().all() and out[2:].count() == emb[2:].count()
     with pytest.raises(NoValidDataError, match="no pixel"):

@@ -8,7 +8,8 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.analysis import change, classify, cluster, regress, rgb, similarity
-from alphaearth_nb.core import ConfigError, DimensionError, GridError, LabelError, NoValidDataError, PointError, band_names
+from alphaearth_nb.core import (ConfigError, DimensionError, GridError, GridWarning, LabelError, LabelWarning,
+                               NoDataWarning, NoValidDataError, PointError, UnitsWarning, band_names)
 from alphaearth_nb.embeddings import dequantize_embedding, from_official, quantize_embedding
 from alphaearth_nb.geo import grid_coords
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -28,7 +29,7 @@ def planted():
 
 def test_similarity_to_vector_is_the_cosine(emb):
     v = np.random.default_rng(9).normal(size=64).astype(np.float32)  # not unit: rescaled, with a warning
-    with pytest.warns(UserWarning, match=r"length \[\d+\.\d+\].*scaled to unit length"): s = emb.aef.similarity(v)
+    with pytest.warns(UnitsWarning, match=r"length \[\d+\.\d+\].*scaled to unit length"): s = emb.aef.similarity(v)
     assert s.dims == ("y", "x") and s.name == "similarity"
     want = np.einsum("yxc,c->yx", emb.values.astype(np.float64), v) / np.linalg.norm(v)  # the map's are unit
     np.testing.assert_allclose(s.values, want, rtol=1e-5, atol=1e-5)
@@ -237,12 +238,12 @@ def test_case_A3_zero_vectors_are_no_data_everywhere(planted):
     for r, c in zero: vec[r, c] = 0.0
     z = embedding_from_array(vec)
     zr, zc = np.array(zero).T
-    with pytest.warns(UserWarning, match="6 of 100"):
+    with pytest.warns(NoDataWarning, match="6 of 100"):
         assert np.isnan(similarity(z, vec[9, 9]).values[zr, zc]).all()
     lab = xr.DataArray(np.where(np.arange(100).reshape(10, 10) % 7 == 0, truth, np.nan), dims=("y", "x"),
                        coords={"y": z.y, "x": z.x})
     lab[0, 0] = truth[0, 0]  # a label on a zero pixel is never a training vector
-    with pytest.warns(UserWarning):
+    with pytest.warns(NoDataWarning):
         out = classify(z, lab, k=1)
         cl = cluster(z, 3).cluster.values
         col = rgb(z).values
@@ -297,7 +298,7 @@ def test_case_A18_labelled_query_is_read_by_its_labels(emb):
 def test_case_A4_non_unit_float_query_is_rescaled_loudly_scores_in_range(emb, scale):
     "A float query of length 3 (or a raw vector of any length): the map's gate, unit length, a warning."
     u = emb.values[4, 4]
-    with pytest.warns(UserWarning, match=f"length \\[{scale:g}"):
+    with pytest.warns(UnitsWarning, match=f"length \\[{scale:g}"):
         s = similarity(emb, scale * u)
     np.testing.assert_allclose(s.values, similarity(emb, u).values, atol=1e-6)  # the direction counts, not length
     assert abs(float(s[4, 4]) - 1) < 1e-5 and np.nanmax(s.values) <= 1 and np.nanmin(s.values) >= -1
@@ -577,7 +578,7 @@ def test_class_names_differing_only_in_case_or_spaces_are_named(planted):
     e, truth = planted
     x, y = e.x.values, e.y.values
     t = pd.DataFrame({"x": x[[0, 1, 2, 3]], "y": y[[0, 0, 0, 0]], "label": ["Forest", "forest ", "Water", "water"]})
-    with pytest.warns(UserWarning, match=r"'Forest', 'forest' \(and 1 more such groups\) differ only in case"):
+    with pytest.warns(LabelWarning, match=r"'Forest', 'forest' \(and 1 more such groups\) differ only in case"):
         out = classify(e, t, k=1)
     assert out["scores"].classes.values.tolist() == ["Forest", "Water", "forest", "water"]   # trimmed; case kept
     with warnings.catch_warnings():
@@ -659,14 +660,14 @@ def test_points_labelled_minus_one_or_empty_are_unlabelled_as_in_a_raster(plante
     x, y = e.x.values, e.y.values
     t = pd.DataFrame({"x": x[[0, 3, 6, 9]], "y": y[[0, 3, 6, 9]], "label": [1, 2, -1, 2]})
     want = classify(e, t.drop(index=2), k=1)["class"].values
-    with pytest.warns(UserWarning, match=r"1 of 4 labels are \[-1\].*unlabelled"):
+    with pytest.warns(LabelWarning, match=r"1 of 4 labels are \[-1\].*unlabelled"):
         got = classify(e, t, k=1)
     np.testing.assert_array_equal(got["class"].values, want)
     assert set(np.unique(got["class"].values)) == {1, 2}
     names = t.assign(label=["a", "b", "  ", "b"])
-    with pytest.warns(UserWarning, match="empty names"):
+    with pytest.warns(LabelWarning, match="empty names"):
         assert classify(e, names, k=1)["scores"].classes.values.tolist() == ["a", "b"]
-    with pytest.raises(LabelError, match="no labelled point left"), pytest.warns(UserWarning):
+    with pytest.raises(LabelError, match="no labelled point left"), pytest.warns(LabelWarning):
         classify(e, t.assign(label=-1))
 
 
@@ -688,10 +689,10 @@ def test_conflicting_point_labels_at_one_pixel_are_named(planted):
     r, c = np.nonzero(np.isfinite(_few_labels(truth)))
     df = pd.DataFrame({"x": e.x.values[c], "y": e.y.values[r], "label": truth[r, c]})
     twin = df.iloc[[0, 1]].assign(label=lambda d: (d["label"] + 1) % 3)   # another class at two labelled pixels
-    with pytest.warns(UserWarning, match=r"2 pixels .*different labels.*kept") as rec:
+    with pytest.warns(LabelWarning, match=r"2 pixels .*different labels.*kept") as rec:
         classify(e, pd.concat([df, twin]), method="knn", k=1)
     assert sum("different labels" in str(w.message) for w in rec) == 1
-    with pytest.warns(UserWarning, match=r"1 pixel .*different values.*kept"):
+    with pytest.warns(LabelWarning, match=r"1 pixel .*different values.*kept"):
         regress(e, pd.concat([df, twin.iloc[:1]]).rename(columns={"label": "value"}), method="knn", k=1)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -754,13 +755,13 @@ def test_case_C18_nested_label_polygons_whatever_the_row_order():
     g = gpd.GeoDataFrame({"label": [2, 3, 1]}, geometry=[B(0, 1, 0, 1), B(4, 5, 4, 5), B(0, 5, 0, 5)], crs="EPSG:32631")
     want = np.ones((6, 6), int); want[:2, :2] = 2; want[4:, 4:] = 3          # hand-worked: 4 + 4 field pixels, 28 region
     for order in itertools.permutations(range(3)):
-        with pytest.warns(UserWarning, match=r"8 labelled pixels .* smallest"):
+        with pytest.warns(LabelWarning, match=r"8 labelled pixels .* smallest"):
             t = label_table(e, g.iloc[list(order)])
         got = np.zeros((6, 6), int)
         got[np.searchsorted(-y, -t.y.to_numpy()), np.searchsorted(x, t.x.to_numpy())] = t.label.to_numpy()
         np.testing.assert_array_equal(got, want)
         assert len(t) == 36
-        with pytest.warns(UserWarning, match="smallest"):
+        with pytest.warns(LabelWarning, match="smallest"):
             out = classify(e, g.iloc[list(order)], k=1)
         assert set(np.unique(out["class"].values).tolist()) == {1, 2, 3}
     with warnings.catch_warnings():
@@ -923,7 +924,7 @@ def test_case_C18_a_label_raster_of_another_resolution_labels_each_map_pixel_onc
                                                          "x": 500_000 + res * (np.arange(n) + 0.5)}, attrs={"crs": "EPSG:32631"})
     flat = e.values.reshape(-1, 64)
     for res in (20.0, 5.0):
-        with pytest.warns(UserWarning, match="cell holding"):
+        with pytest.warns(GridWarning, match="cell holding"):
             X, v = training_set(e, raster(res))
         assert len(v) == 64
         pix = [int(np.flatnonzero((flat == x).all(1))[0]) for x in X]
@@ -940,7 +941,7 @@ def test_case_C18_note_two_label_texts_read_as_one_id_are_named():
     e = embedding_from_array(random_unit((5, 5), seed=4))
     x, y = e.x.values, e.y.values
     t = pd.DataFrame({"x": x[[0, 1, 2, 3]], "y": y[[0, 1, 2, 3]], "label": ["01", "1", "2", " 2"]})
-    with pytest.warns(UserWarning, match=r"'01' and '1' .*class 1"):
+    with pytest.warns(LabelWarning, match=r"'01' and '1' .*class 1"):
         out = classify(e, t, k=1)
     assert set(np.unique(out["class"].values).tolist()) == {1, 2}
     with warnings.catch_warnings():
@@ -973,9 +974,9 @@ def test_case_C19_labels_per_year_in_a_table_train_their_own_year():
     r = regress(cube, t.rename(columns={"label": "value"}).astype({"value": float}), method="knn", k=1).values
     assert r[:, 0, 0].tolist() == [1.0, 2.0]
     with pytest.raises(LabelError, match=r"no row for \[2024\]"): classify(cube, t[t.year == 2023], k=1)
-    with pytest.warns(UserWarning, match=r"years \[2022\] are not years of the cube"):
+    with pytest.warns(LabelWarning, match=r"years \[2022\] are not years of the cube"):
         classify(cube, pd.concat([t, t.iloc[:2].assign(year=2022)]), k=1)
-    with pytest.warns(UserWarning, match="the map records no year"):   # one map of no recorded year: every row, warned
+    with pytest.warns(LabelWarning, match="the map records no year"):   # one map of no recorded year: every row, warned
         one = classify(e, t, k=1)["class"].values
     assert one.shape == (6, 6)
 
@@ -985,7 +986,7 @@ def test_case_C19_sample_a_cube_at_each_points_own_year():
     e23, e24 = embedding_from_array(random_unit((3, 4), seed=8)), embedding_from_array(random_unit((3, 4), seed=9))
     cube = xr.concat([e23, e24], xr.DataArray(pd.to_datetime(["2023-01-01", "2024-01-01"]), dims="time", name="time"))
     t = pd.DataFrame({"x": e23.x.values[[0, 1, 2]], "y": e23.y.values[[0, 0, 1]], "year": [2023, 2024, 2019], "id": [7, 8, 9]})
-    with pytest.warns(UserWarning, match=r"1 points have a 'year' \(\[2019\]\) that is not a year of the cube"):
+    with pytest.warns(NoDataWarning, match=r"1 points have a 'year' \(\[2019\]\) that is not a year of the cube"):
         s = cube.aef.sample(t, crs="EPSG:32631")
     got = s[band_names()].to_numpy()
     assert len(s) == 3 and s["id"].tolist() == [7, 8, 9] and s["year"].tolist() == [2023, 2024, 2019]

@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+from alphaearth_nb.core import UnitsWarning
 from alphaearth_nb.embeddings import as_embedding, from_official
 from alphaearth_nb.quantize import dequantize, quantize
 from alphaearth_nb.testing import embedding_from_array, official_tiff, random_unit
@@ -24,7 +25,7 @@ def test_undeclared_fill_pixels_do_not_decide_how_bytes_are_read(fill, shifted):
     t.attrs.pop("_FillValue")                       # nothing declared: the fill is known by its form alone
     for da, read in ((t, from_official), (embedding_from_array(a), as_embedding),
                      (embedding_from_array(a).chunk({"y": 5}), as_embedding)):
-        with pytest.warns(UserWarning):             # the reading is named (and the fills refused)
+        with pytest.warns(UnitsWarning):             # the reading is named (and the fills refused)
             got = read(da).values
         np.testing.assert_array_equal(got, want)
 
@@ -42,10 +43,10 @@ def test_uint8_code_rows_are_dequantised_in_tables_as_on_maps():
     table = evaluate_embeddings(codes, y, shots=(5,), folds=3, methods=("knn1", "linear"))
     for stored, how in ((codes.view(np.uint8), "read unsigned"),
                         ((codes.astype(np.int16) + 128).astype(np.uint8), "shifted by 128")):
-        with pytest.warns(UserWarning, match=how):
+        with pytest.warns(UnitsWarning, match=how):
             got, _ = check_xy(stored, y)
         np.testing.assert_array_equal(got, want)
-        with pytest.warns(UserWarning, match=how):
+        with pytest.warns(UnitsWarning, match=how):
             t = evaluate_embeddings(stored, y, shots=(5,), folds=3, methods=("knn1", "linear"))
         np.testing.assert_array_equal(t.balanced_accuracy.values, table.balanced_accuracy.values)
 
@@ -63,9 +64,9 @@ def test_the_int8_form_of_uint8_codes_is_read_by_meaning(lazy):
                                                                    "shifted by 128")):
         e = embedding_from_array(stored)
         e = e.chunk({"x": 3}) if lazy else e
-        with pytest.warns(UserWarning, match=how):
+        with pytest.warns(UnitsWarning, match=how):
             q = as_embedding(e, dequantize=False)
         assert q.dtype == np.int8
         np.testing.assert_array_equal(q.values, codes)
-        with pytest.warns(UserWarning, match=how):
+        with pytest.warns(UnitsWarning, match=how):
             np.testing.assert_array_equal(dequantize_embedding(e).values, dequantize(codes))

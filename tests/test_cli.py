@@ -9,7 +9,7 @@ import alphaearth_nb
 from alphaearth_nb import embed_cmd   # aef embed's body: what it looks up (embed_to_zarr) is patched there
 from alphaearth_nb.cli import main, open_stack
 from alphaearth_nb.cli_args import parser as _parser
-from alphaearth_nb.core import ConfigError, band_names
+from alphaearth_nb.core import ConfigError, LabelWarning, band_names
 from alphaearth_nb.step import TrainConfig
 
 
@@ -413,7 +413,7 @@ def test_case_C18_evaluate_leaves_negative_ids_out_like_classify(tmp_path, capsy
     y = np.repeat([0, 1, 2], 30); y[::4] = -1                                    # every 4th point unlabelled
     df = pd.DataFrame(x, columns=band_names()); df["label"] = y
     df.to_csv(tmp_path / "t.csv", index=False)
-    with pytest.warns(UserWarning, match=r"23 of 90 labels are \[-1\].*left out"):
+    with pytest.warns(LabelWarning, match=r"23 of 90 labels are \[-1\].*left out"):
         main(["evaluate", "--embeddings", str(tmp_path / "t.csv"), "--shots", "5", "--folds", "2"])
     out = capsys.readouterr().out
     want = evaluate_embeddings(x[y >= 0], y[y >= 0], shots=[5], folds=2)

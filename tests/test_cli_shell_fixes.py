@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from alphaearth_nb.core import LabelWarning
 from alphaearth_nb.exports import to_zarr
 from alphaearth_nb.geometries import coordinate_hint
 from alphaearth_nb.labels import warn_missing_rows
@@ -65,7 +66,7 @@ def test_rows_without_a_label_are_named_by_their_lines(tmp_path, evaluate_cli, s
     assert "fill their 'label' cells in the file (lines 2, 5)" in said[0] and "fillna" not in said[0]   # header: line 1
     table = pd.DataFrame(np.eye(64, dtype=np.float32)[:4], columns=[f"A{i:02d}" for i in range(64)])
     table.assign(label=[1, None, 2, 1]).to_csv(tmp_path / "emb.csv", index=False)
-    with pytest.warns(UserWarning, match=r"1 of 4 rows of --embeddings .* in the file \(line 3\);") as w:
+    with pytest.warns(LabelWarning, match=r"1 of 4 rows of --embeddings .* in the file \(line 3\);") as w:
         evaluate_cli("--embeddings", str(tmp_path / "emb.csv"), "--shots", "1")
     assert not any("fillna" in str(m.message) for m in w)
 

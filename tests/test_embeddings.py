@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import EMBED_DIM, DimensionError, DTypeError, GridError, MissingDependencyError, band_names
+from alphaearth_nb.core import (EMBED_DIM, DimensionError, DTypeError, GridError, GridWarning, MissingDependencyError,
+                               NoDataWarning, UnitsWarning, band_names)
 from alphaearth_nb.embeddings import (as_embedding, dequantize_embedding, from_official, quantize_embedding,
                                       read_official_tiff)
 from alphaearth_nb.geo import crs_of
@@ -172,7 +173,7 @@ def _xee_float(vec, fill_pixels=(), fill=2147483647.0, **attrs):
 def test_case_A1_huge_integer_fill_in_float_bands():
     vec = random_unit((8, 6), seed=11)
     bad = [(0, 0), (3, 2), (5, 5), (7, 1)]
-    with pytest.warns(UserWarning, match="4 of 48 pixels are not embedding vectors"):
+    with pytest.warns(NoDataWarning, match="4 of 48 pixels are not embedding vectors"):
         e = from_official(_xee_float(vec, bad))
     for r, c in bad: assert np.isnan(e.values[r, c]).all()
     keep = np.ones((8, 6), bool)
@@ -183,7 +184,7 @@ def test_case_A1_huge_integer_fill_in_float_bands():
 @pytest.mark.parametrize("fill", [2147483647.0, 65535.0, -9999.0, 1e20, np.inf, -32768.0])
 def test_other_undeclared_fill_values_are_no_data(fill):
     vec = random_unit((4, 5), seed=12)
-    with pytest.warns(UserWarning, match="2 of 20"):
+    with pytest.warns(NoDataWarning, match="2 of 20"):
         e = from_official(_xee_float(vec, [(0, 1), (2, 3)], fill=fill))
     assert np.isnan(e.values[0, 1]).all() and np.isnan(e.values[2, 3]).all()
     assert np.isfinite(e.values[1]).all()
@@ -227,7 +228,7 @@ def test_fill_in_some_bands_is_data_fill_in_all_is_no_data():
     vec[1, 1] = 0.0                                            # the fill in every band: no data, silently
     vec[2, 2, :32] = 0.0                                       # the fill in half the bands: not a unit vector
     da = embedding_from_array(vec).assign_attrs(_FillValue=0.0)
-    with pytest.warns(UserWarning, match="1 of 12"):
+    with pytest.warns(NoDataWarning, match="1 of 12"):
         e = as_embedding(da)
     np.testing.assert_array_equal(e.values[0, 0], vec[0, 0])
     assert np.isnan(e.values[1, 1]).all() and np.isnan(e.values[2, 2]).all()
@@ -252,7 +253,7 @@ def test_case_A3_all_zero_vectors_are_no_data():
     vec = random_unit((6, 6), seed=15)
     zero = [(0, 0), (1, 3), (2, 2), (4, 5), (5, 0), (5, 5)]
     for r, c in zero: vec[r, c] = 0.0
-    with pytest.warns(UserWarning, match="6 of 36"):
+    with pytest.warns(NoDataWarning, match="6 of 36"):
         e = as_embedding(embedding_from_array(vec))
     assert np.isnan(e.values[tuple(np.array(zero).T)]).all() and np.isfinite(e.values).all(-1).sum() == 30
 
@@ -286,7 +287,7 @@ def test_gate_is_lazy_for_dask_input():
 def test_quantize_of_a_map_with_fill_values_writes_nodata_codes():
     vec = random_unit((3, 3), seed=18)
     vec[0, 0] = 2147483647.0
-    with pytest.warns(UserWarning, match="1 of 9"):
+    with pytest.warns(NoDataWarning, match="1 of 9"):
         q = quantize_embedding(embedding_from_array(vec))
     assert (q.values[0, 0] == -128).all() and (q.values[1:] != -128).all()
 
@@ -338,10 +339,10 @@ def test_case_B1_flip_under_a_north_up_geotransform_is_obeyed_loudly():
     north = _with_transform(official_tiff(q, bottom_up=False), -10.0)
     _same_vectors_at_same_places(read_official_tiff("n.tif", reader=lambda p, c: north), dequantize_embedding(q))
     upside = _with_transform(north.isel(y=slice(None, None, -1)).assign_coords(y=north.y.values), -10.0)
-    with pytest.warns(UserWarning, match="flag wins"):
+    with pytest.warns(GridWarning, match="flag wins"):
         got = read_official_tiff("u.tif", flip=True, reader=lambda p, c: upside)
     _same_vectors_at_same_places(got, dequantize_embedding(q))
-    with pytest.warns(UserWarning, match="flag wins"):  # a truly north-up tile: turned, but never silently
+    with pytest.warns(GridWarning, match="flag wins"):  # a truly north-up tile: turned, but never silently
         read_official_tiff("n.tif", flip=True, reader=lambda p, c: north)
 
 
@@ -363,7 +364,7 @@ def test_case_B1_south_up_geotransform_under_descending_labels():
     q = quantize_embedding(emb)
     stored = official_tiff(q, bottom_up=False).isel(y=slice(None, None, -1)).assign_coords(y=emb.y.values)
     stored = _with_transform(stored, 10.0)
-    with pytest.warns(UserWarning, match="flag's word alone"):
+    with pytest.warns(GridWarning, match="flag's word alone"):
         got = read_official_tiff("t.tif", flip=True, reader=lambda p, c: stored)
     _same_vectors_at_same_places(got, dequantize_embedding(q))
     with warnings.catch_warnings():
@@ -388,7 +389,7 @@ def test_case_B1_real_geotiffs(tmp_path):
         e = read_official_tiff(tmp_path / name)
         np.testing.assert_allclose(e.y.values, emb.y.values); np.testing.assert_array_equal(e.values, want)
     np.testing.assert_array_equal(read_official_tiff(tmp_path / "s.tif", flip=True).values, want)
-    with pytest.warns(UserWarning, match="flag wins"):  # B1: south-first rows under a north-up geotransform
+    with pytest.warns(GridWarning, match="flag wins"):  # B1: south-first rows under a north-up geotransform
         got = read_official_tiff(tmp_path / "n.tif", flip=True)
     np.testing.assert_array_equal(got.values, want[::-1])
 
@@ -398,7 +399,7 @@ def test_case_B1_flip_without_a_geotransform_is_taken_at_its_word_loudly():
     emb = embedding_from_array(random_unit((5, 4), seed=44))
     q = quantize_embedding(emb)
     stored = official_tiff(q, bottom_up=False).isel(y=slice(None, None, -1)).assign_coords(y=emb.y.values)
-    with pytest.warns(UserWarning, match="flag's word alone"):
+    with pytest.warns(GridWarning, match="flag's word alone"):
         e = read_official_tiff("t.tif", flip=True, reader=lambda p, c: stored)
     _same_vectors_at_same_places(e, dequantize_embedding(q))
     with warnings.catch_warnings():
@@ -495,7 +496,7 @@ def test_mean_rule_is_the_same_for_map_and_query():
     e, _ = _means_map()
     g = as_embedding(e.isel(y=[0]))
     for r in range(2):
-        with pytest.warns(UserWarning, match=r"length \[0\.\d\d\].*averaging"):
+        with pytest.warns(UnitsWarning, match=r"length \[0\.\d\d\].*averaging"):
             q = gate_query(e.values[0, r])
         np.testing.assert_allclose(q[0], g.values[0, r], atol=1e-7)
 
@@ -504,7 +505,7 @@ def test_what_is_not_a_mean_is_held_to_length_one():
     "A pixel with half its bands at the declared fill: refused as before."
     u = random_unit((2,), seed=32)
     v = u.copy(); v[1, 32:] = 0.0                    # a partial fill (length ~0.7), _FillValue 0 declared
-    with pytest.warns(UserWarning, match="1 of 2 pixels are not embedding vectors"):
+    with pytest.warns(NoDataWarning, match="1 of 2 pixels are not embedding vectors"):
         g = as_embedding(embedding_from_array(v.reshape(1, 2, EMBED_DIM)).assign_attrs(_FillValue=0.0))
     assert np.isnan(g.values[0, 1]).all() and np.isfinite(g.values[0, 0]).all()
 
@@ -515,7 +516,7 @@ def test_int8_codes_of_a_mean_length_are_means():
     as 'not embedding vectors' with a hint at the fill value (43 of 50 pixels of a bilinear warp)."""
     u = random_unit((2,), seed=32)
     codes = np.asarray(quantize(u * np.array([[1.0], [0.5]])), np.int8)
-    with pytest.warns(UserWarning, match="1 of 2 pixel.*int8 codes averaged by resampling.*dequantise before"):
+    with pytest.warns(UnitsWarning, match="1 of 2 pixel.*int8 codes averaged by resampling.*dequantise before"):
         g = as_embedding(embedding_from_array(codes.reshape(1, 2, EMBED_DIM)))
     assert np.isfinite(g.values).all() and abs(np.linalg.norm(g.values[0, 1]) - 1) < 1e-6
     assert float(g.values[0, 1] @ u[1]) > 0.99
@@ -533,7 +534,7 @@ def test_bilinear_warp_of_an_official_tile_keeps_its_pixels():
     for w in (t.rio.reproject("EPSG:32631", resolution=20, resampling=Resampling.average),
               t.rio.reproject("EPSG:4326", resampling=Resampling.bilinear)):
         assert w.dtype == np.int8
-        with pytest.warns(UserWarning, match="int8 codes averaged by resampling"):
+        with pytest.warns(UnitsWarning, match="int8 codes averaged by resampling"):
             e = from_official(w)
         ok = (w != -128).all("band").values               # every pixel the warp gave data
         assert ok.sum() >= 10 and np.isfinite(e.values[ok]).all()
@@ -550,13 +551,13 @@ def test_coarsened_and_interpolated_real_maps_keep_every_pixel(shared_data):
     n = np.linalg.norm(c.values, axis=-1)
     short = int((n < 1 - 0.023).sum())
     assert short >= 8 and n.min() > 0.8       # the finding's map: lengths 0.89..0.98
-    with pytest.warns(UserWarning, match=f"{short} of 16 pixel.*averaging"):
+    with pytest.warns(UnitsWarning, match=f"{short} of 16 pixel.*averaging"):
         s = similarity(c, (float(c.x[0]), float(c.y[0])))
     assert not np.isnan(s.values).any() and float(s[0, 0]) == pytest.approx(1.0, abs=1e-6)
     want = np.einsum("yxc,c->yx", c.values / n[..., None], c.values[0, 0] / n[0, 0])
     np.testing.assert_allclose(s.values, want, atol=1e-6)
     mid = e.interp(x=(e.x.values[:-1] + e.x.values[1:]) / 2)   # bilinear between columns
-    with pytest.warns(UserWarning, match="averaging"): g = as_embedding(mid)
+    with pytest.warns(UnitsWarning, match="averaging"): g = as_embedding(mid)
     assert np.isfinite(g.values).all()
     from alphaearth_nb.embeddings import NORM_TOL
     n = np.linalg.norm(g.values, axis=-1)   # means rescaled to 1; lengths within the int8 round trip kept as given
@@ -687,15 +688,15 @@ def test_int8_codes_held_as_uint8_are_read_by_meaning(tmp_path):
     with rasterio.open(p, "w", driver="GTiff", width=5, height=4, count=EMBED_DIM, dtype="uint8", crs="EPSG:32631",
                        transform=rasterio.Affine(10, 0, 500_000, 0, -10, 5_000_000), nodata=128) as d:
         d.write(np.moveaxis(codes.view(np.uint8), -1, 0))
-    with pytest.warns(UserWarning, match="read unsigned.*astype\\('int8'\\)"):
+    with pytest.warns(UnitsWarning, match="read unsigned.*astype\\('int8'\\)"):
         np.testing.assert_array_equal(read_official_tiff(p).values, want)
     shifted = (codes.astype(np.int16) + 128).astype(np.uint8)             # -128 (no data) -> 0, 0 -> 128
     for a in (embedding_from_array(shifted), embedding_from_array(shifted).chunk({"y": 2})):
-        with pytest.warns(UserWarning, match="shifted by 128"):
+        with pytest.warns(UnitsWarning, match="shifted by 128"):
             np.testing.assert_array_equal(as_embedding(a).values, want)
     # bytes that are no embedding either way stay refused, as before
     junk = np.random.default_rng(34).integers(0, 256, (4, 5, EMBED_DIM)).astype(np.uint8)
-    with pytest.warns(UserWarning, match="20 of 20 pixels are not embedding vectors"):
+    with pytest.warns(NoDataWarning, match="20 of 20 pixels are not embedding vectors"):
         assert np.isnan(as_embedding(embedding_from_array(junk)).values).all()
 
 
@@ -730,13 +731,13 @@ def test_a_lazy_uint8_map_reads_its_codes_one_way_for_every_block():
     assert stored[:, 4:].max() <= 127 < stored[:, :4].max()              # hand-checked: the blocks would read apart
     lazy = embedding_from_array(stored).chunk({"x": 4})
     assert len(lazy.chunks[lazy.dims.index("x")]) == 2
-    with pytest.warns(UserWarning, match="shifted by 128"):
+    with pytest.warns(UnitsWarning, match="shifted by 128"):
         out = as_embedding(lazy)
     with dask.config.set(scheduler="synchronous"), warnings.catch_warnings():
         warnings.simplefilter("error")                                  # computing warns no more
         got = out.values
     np.testing.assert_array_equal(got, want)
-    with pytest.warns(UserWarning, match="shifted by 128"):             # in memory: the same reading
+    with pytest.warns(UnitsWarning, match="shifted by 128"):             # in memory: the same reading
         np.testing.assert_array_equal(as_embedding(lazy.compute()).values, want)
 
 
@@ -753,7 +754,7 @@ def test_a_lazy_uint8_map_with_sea_at_its_centre_is_read_from_a_few_chunks():   
         seen.add(tuple(block_info[0]["chunk-location"][:2])); return block
     lazy = embedding_from_array(stored).assign_attrs(nodata=0)
     lazy = lazy.copy(data=dsa.from_array(stored, chunks=(32, 32, 64)).map_blocks(note, dtype=np.uint8))
-    with pytest.warns(UserWarning, match="shifted by 128"):
+    with pytest.warns(UnitsWarning, match="shifted by 128"):
         out = as_embedding(lazy)
     assert 0 < len(seen) <= 81, f"{len(seen)} of 144 chunks read to decide the reading"
     np.testing.assert_array_equal(out.isel(y=slice(0, 8), x=slice(0, 8)).values, dequantize(codes[:8, :8]))
@@ -926,7 +927,7 @@ def test_packed_value_at_a_fill_in_some_bands_is_still_refused_aloud():
     u, da = _packed("dataarray")
     da = da.copy(); da[1, 1, 3] = -32768
     da.attrs = {k: v for k, v in da.attrs.items() if k != "valid_range"}   # the fill alone says it
-    with pytest.warns(UserWarning, match="1 of 12 pixels are not embedding vectors"):
+    with pytest.warns(NoDataWarning, match="1 of 12 pixels are not embedding vectors"):
         e = as_embedding(da.assign_attrs(_FillValue=np.int16(-32768)))
     assert np.isnan(e.values).all(-1).sum() == 1
 

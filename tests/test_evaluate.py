@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import AEFError, LabelError, band_names
+from alphaearth_nb.core import AEFError, LabelError, LabelWarning, band_names
 from alphaearth_nb.evaluate import (balanced_accuracy, change_threshold_sweep, check_xy, composite_features,
                                     encode_labels, evaluate, evaluate_embeddings, knn_predict, knn_search,
                                     least_squares_fit,
@@ -211,7 +211,7 @@ def test_one_shot_knn3_is_knn1_and_says_so(blobs):
     assert tab.attrs["same_as"] == {1: {"knn3": "knn1"}}
     # a 2-class task: knn3 cannot vote at 1-shot (skipped, NaN), so nothing is marked there
     two = y < 2
-    with pytest.warns(UserWarning, match="left out"):
+    with pytest.warns(LabelWarning, match="left out"):
         t2 = evaluate_embeddings(x[two], y[two], shots=1, folds=3)
     assert t2.same_as.tolist() == ["", "", ""] and t2.attrs["same_as"] == {}
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from alphaearth_nb.core import LabelError
+from alphaearth_nb.core import LabelError, LabelWarning
 from alphaearth_nb.evaluate import evaluate_embeddings
 
 
@@ -17,7 +17,7 @@ def clusters(n_classes, n=20, seed=0):
 
 def test_defaults_run_on_two_classes():
     x, y = clusters(2)
-    with pytest.warns(UserWarning, match=r"knn3 at 1-shot \(2 training points\)"):
+    with pytest.warns(LabelWarning, match=r"knn3 at 1-shot \(2 training points\)"):
         t = evaluate_embeddings(x, y, folds=4)   # was LabelError 'knn3 needs at least 3 training points, 1-shot gives 2'
     assert t.attrs["skipped"] == {1: ["knn3"]}
     gone = (t.shots == 1) & (t.method == "knn3")
@@ -38,6 +38,6 @@ def test_nothing_left_to_run_is_an_error():
     x, y = clusters(2)
     with pytest.raises(LabelError, match=r"knn3 need at least 3 training points, 1-shot gives 2 \(2 classes\): ask more shots"):
         evaluate_embeddings(x, y, shots=1, methods=("knn3",))
-    with pytest.warns(UserWarning, match="knn5 at 1-shot"):  # knn5 cannot run at 1-shot but knn1 can
+    with pytest.warns(LabelWarning, match="knn5 at 1-shot"):  # knn5 cannot run at 1-shot but knn1 can
         t = evaluate_embeddings(x, y, shots=(1, 10), methods=("knn1", "knn5"), folds=2)
     assert t.attrs["skipped"] == {1: ["knn5"]} and t.balanced_accuracy.isna().sum() == 1

@@ -14,6 +14,7 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.analysis import classify, training_set
+from alphaearth_nb.core import LabelWarning
 from alphaearth_nb.evaluate import evaluate_embeddings
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -39,12 +40,12 @@ def _classes():
 
 def test_a_uint8_raster_with_255_undeclared_is_said_with_its_share():
     e, lab = _map(_classes())
-    with pytest.warns(UserWarning, match=FILL) as rec:
+    with pytest.warns(LabelWarning, match=FILL) as rec:
         c = classify(e, lab, k=1)["class"]
     msg = next(str(w.message) for w in rec if re.search(FILL, str(w.message)))
     assert "255 holds 4 of 36 labelled pixels (11.1%)" in msg and "labels.attrs['nodata'] = 255" in msg
     assert 255 in np.unique(c.values)   # still trained: said, not dropped
-    with pytest.warns(UserWarning, match=FILL):
+    with pytest.warns(LabelWarning, match=FILL):
         training_set(e, lab)
 
 
@@ -61,7 +62,7 @@ def test_a_declared_fill_is_dropped_and_silent(where, key):
 
 def test_the_raster_fix_as_written_works():
     e, lab = _map(_classes())
-    with pytest.warns(UserWarning, match=FILL) as rec:
+    with pytest.warns(LabelWarning, match=FILL) as rec:
         training_set(e, lab)
     code = re.search(r"`(labels\.attrs\[[^`]+)`", next(str(w.message) for w in rec if "no-data" in str(w.message)))[1]
     exec(code, {"labels": lab})
@@ -76,7 +77,7 @@ def test_a_class_name_saying_no_data_is_said():
     cls = np.repeat(np.arange(4), 9).reshape(6, 6)
     e, lab = _map(cls)
     lab.attrs.update(flag_values=[0, 1, 2, 3], flag_meanings="no_data cultivated_land forest grassland")
-    with pytest.warns(UserWarning, match="0 holds 9 of 36 labelled pixels .*'no_data'"):
+    with pytest.warns(LabelWarning, match="0 holds 9 of 36 labelled pixels .*'no_data'"):
         training_set(e, lab)
 
 
@@ -85,7 +86,7 @@ def test_a_table_of_worldcover_ids_with_0_is_said_and_its_fix_works():
     yy, xx = np.meshgrid(e.y.values, e.x.values, indexing="ij")
     df = pd.DataFrame({"x": xx.ravel(), "y": yy.ravel(), "label": lab.values.ravel()})
     df.loc[[0, 1, 2], "label"] = 0
-    with pytest.warns(UserWarning, match=r"0 holds 3 of 36 labelled rows \(8\.3%\): below the others, 10\.\.40") as rec:
+    with pytest.warns(LabelWarning, match=r"0 holds 3 of 36 labelled rows \(8\.3%\): below the others, 10\.\.40") as rec:
         classify(e, df, k=1, crs="EPSG:32631")
     code = re.search(r"`(df = [^`]+)`", next(str(w.message) for w in rec if "no-data" in str(w.message)))[1]
     env = {"df": df}; exec(code, env)
@@ -99,7 +100,7 @@ def test_evaluate_says_65535_beside_small_ids():
     rng = np.random.default_rng(1)
     y = np.repeat(np.array([1, 2, 3, 65535], np.uint16), 12)
     x = (random_unit((4,), seed=2)[np.searchsorted([1, 2, 3, 65535], y)] + 0.1 * rng.normal(size=(48, 64))).astype(np.float32)
-    with pytest.warns(UserWarning, match="65535 holds 12 of 48 labelled rows.*keep = y != 65535"):
+    with pytest.warns(LabelWarning, match="65535 holds 12 of 48 labelled rows.*keep = y != 65535"):
         evaluate_embeddings(x, y, shots=(1,), folds=2, methods=("knn1",))
 
 
@@ -123,7 +124,7 @@ def test_aef_evaluate_says_it_once(tmp_path):
     with writing_folder(tmp_path / "emb.zarr", what="embedding store", meta={"kind": "embedding"}) as tmp:
         ds.to_zarr(tmp, mode="w", consolidated=False)
     lab.rename("landcover").to_netcdf(tmp_path / "lab.nc")
-    with pytest.warns(UserWarning, match=FILL) as rec:
+    with pytest.warns(LabelWarning, match=FILL) as rec:
         main(["evaluate", "--embeddings", str(tmp_path / "emb.zarr"), "--labels", str(tmp_path / "lab.nc"),
               "--shots", "1", "--folds", "2"])
     said = [str(w.message) for w in rec if re.search(FILL, str(w.message))]
@@ -149,7 +150,7 @@ def test_aef_evaluate_of_a_table_file_names_the_rows_to_drop_from_it(tmp_path):
     pd.DataFrame({"x": xx.ravel(), "y": yy.ravel(), "label": lab.values.ravel()}).to_csv(pts, index=False)
     for argv, src in ((["--embeddings", str(emb_csv)], emb_csv), (["--embeddings", str(tmp_path / "emb.zarr"),
                                                                    "--labels", str(pts)], pts)):
-        with pytest.warns(UserWarning, match=FILL) as rec:
+        with pytest.warns(LabelWarning, match=FILL) as rec:
             assert main(["evaluate", *argv, "--shots", "1", "--folds", "2"]) == 0
         said = [str(w.message) for w in rec if re.search(FILL, str(w.message))]
         assert len(said) == 1 and "4 of 36" in said[0], said

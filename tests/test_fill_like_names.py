@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from alphaearth_nb.analysis import classify
+from alphaearth_nb.core import LabelWarning
 from alphaearth_nb.evaluate import evaluate_embeddings
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -24,7 +25,7 @@ def table(name):
 @pytest.mark.parametrize("name", ["nodata", "No Data", "unlabelled", "nan", "NULL"])
 def test_a_class_named_no_data_is_warned_and_the_fix_works(name):
     df = table(name)
-    with pytest.warns(UserWarning, match=rf"label '{name}' holds 2 of 6 labelled rows .*df = df\[df\['label'\] != '{name}'\]"):
+    with pytest.warns(LabelWarning, match=rf"label '{name}' holds 2 of 6 labelled rows .*df = df\[df\['label'\] != '{name}'\]"):
         out = classify(EMB, df, k=1)
     assert name in out["class"].attrs["class_names"]          # trained, as the warning says
     df = df[df['label'] != name]                              # the fix, as the warning words it
@@ -37,7 +38,7 @@ def test_a_class_named_no_data_is_warned_and_the_fix_works(name):
 def test_protocol_names_it_too():
     x = random_unit((30,), seed=2)
     y = np.array(["crop", "forest", "nodata"] * 10, object)
-    with pytest.warns(UserWarning, match=r"label 'nodata' holds 10 of 30 .*keep = y != 'nodata'"):
+    with pytest.warns(LabelWarning, match=r"label 'nodata' holds 10 of 30 .*keep = y != 'nodata'"):
         evaluate_embeddings(x, y, shots=(1,), folds=2)
 
 

@@ -13,6 +13,7 @@ import pytest
 from shapely.geometry import Point, box
 
 from alphaearth_nb.analysis import training_set
+from alphaearth_nb.core import LabelWarning
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 FILL = r"looks like a no-data code"
@@ -40,12 +41,12 @@ def _said(rec):
 
 def test_polygons_are_counted_in_pixels_and_points_as_points():
     e, gdf, pts = _map_and_rows()
-    with pytest.warns(UserWarning, match=FILL) as rec:
+    with pytest.warns(LabelWarning, match=FILL) as rec:
         X, y = training_set(e, gdf)
     assert len(y) == 36 and (y == 255).sum() == 6   # 6 features, 36 pixels
     said = _said(rec)
     assert len(said) == 1 and "255 holds 6 of 36 labelled pixels (16.7%)" in said[0] and "rows" not in said[0], said
-    with pytest.warns(UserWarning, match=FILL) as rec:
+    with pytest.warns(LabelWarning, match=FILL) as rec:
         training_set(e, pts)
     said = _said(rec)
     assert len(said) == 1 and "255 holds 6 of 36 labelled points (16.7%)" in said[0], said
@@ -54,7 +55,7 @@ def test_polygons_are_counted_in_pixels_and_points_as_points():
 def test_a_label_raster_is_counted_in_pixels():
     e, gdf, _ = _map_and_rows()
     lab = e.isel(band=0, drop=True).copy(data=np.repeat([255, 1, 2, 3, 4, 5], 6).reshape(6, 6).astype(np.uint8))
-    with pytest.warns(UserWarning, match=FILL) as rec:
+    with pytest.warns(LabelWarning, match=FILL) as rec:
         training_set(e, lab.assign_attrs(crs="EPSG:32631"))
     said = _said(rec)
     assert len(said) == 1 and "255 holds 6 of 36 labelled pixels" in said[0], said
@@ -63,7 +64,7 @@ def test_a_label_raster_is_counted_in_pixels():
 def test_a_table_is_still_counted_in_rows():
     e, _, pts = _map_and_rows()
     df = pd.DataFrame({"x": pts.geometry.x, "y": pts.geometry.y, "label": pts["label"]})
-    with pytest.warns(UserWarning, match=FILL) as rec:
+    with pytest.warns(LabelWarning, match=FILL) as rec:
         training_set(e, df, crs="EPSG:32631")
     said = _said(rec)
     assert len(said) == 1 and "255 holds 6 of 36 labelled rows" in said[0], said
@@ -79,7 +80,7 @@ def test_aef_evaluate_of_polygons_counts_pixels_and_names_the_features(tmp_path)
     fields, points = tmp_path / "fields.geojson", tmp_path / "points.geojson"
     gdf.to_file(fields); pts.to_file(points)
     for src, count, what in ((fields, "6 of 36 labelled pixels", "features"), (points, "6 of 36 labelled points", "features")):
-        with pytest.warns(UserWarning, match=FILL) as rec:
+        with pytest.warns(LabelWarning, match=FILL) as rec:
             assert main(["evaluate", "--embeddings", str(tmp_path / "emb.zarr"), "--labels", str(src),
                          "--shots", "1", "--folds", "2"]) == 0
         said = _said(rec)

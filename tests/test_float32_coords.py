@@ -9,7 +9,7 @@ gpd = pytest.importorskip("geopandas")
 from shapely.geometry import box
 
 from alphaearth_nb.analysis import classify
-from alphaearth_nb.core import GridError
+from alphaearth_nb.core import GridError, GridWarning
 from alphaearth_nb.cubes import aggregate, coarsen, label_table
 from alphaearth_nb.geo import pixel_size
 from alphaearth_nb.places import grid_of, sample
@@ -88,5 +88,5 @@ def test_another_pixel_size_in_float32_is_still_warned():
     x2, y2 = 100.00004 + 2 * STEP * np.arange(20), 45.00054 - 2 * STEP * np.arange(5)
     labels = xr.DataArray(np.zeros((5, 20), int), dims=("y", "x"),
                           coords={"x": x2.astype(np.float32), "y": y2.astype(np.float32)}, attrs={"crs": "EPSG:4326"})
-    with pytest.warns(UserWarning, match="pixels are"):
+    with pytest.warns(GridWarning, match="pixels are"):
         on_map_grid(emb, labels)

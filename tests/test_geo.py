@@ -362,7 +362,7 @@ def test_lat_lon_given_for_a_utm_map_is_named_swapped_in_queries_and_samples():
     with pytest.raises(PointError) as ex:                             # off the map either way: no swap named
         e.aef.similarity((lon + 0.01, lat), crs="EPSG:4326")
     assert "swapped" not in str(ex.value)
-    with pytest.warns(UserWarning, match=r"none of the 1 points lies on the map .*swapped"):
+    with pytest.warns(NoDataWarning, match=r"none of the 1 points lies on the map .*swapped"):
         s = e.aef.sample(([lat], [lon]))
     assert not s["inside"].any()
     with warnings.catch_warnings():

@@ -9,7 +9,7 @@ import xarray as xr
 from alphaearth_nb import index as aix
 from alphaearth_nb.embeddings import quantize_embedding
 from alphaearth_nb.testing import embedding_from_array, random_unit
-from alphaearth_nb.core import MissingDependencyError, band_names
+from alphaearth_nb.core import MissingDependencyError, NoDataWarning, UnitsWarning, band_names
 from alphaearth_nb.quantize import quantize
 
 INSTALLED = [b for b in aix.BACKENDS if importlib.util.find_spec(b)]
@@ -82,10 +82,10 @@ def test_case_A4_index_queries_and_vectors_go_through_the_gate():
     from alphaearth_nb.core import NoValidDataError
     v = random_unit((40,), seed=31)
     vecs = np.r_[v, -np.ones((1, 64)), np.zeros((1, 64)), np.full((1, 64), 0.125)].astype(np.float32)
-    with pytest.warns(UserWarning, match="3 of .* left out"): idx = aix.build(vecs)
+    with pytest.warns(NoDataWarning, match="3 of .* left out"): idx = aix.build(vecs)
     assert len(idx) == len(v)                                   # fills never indexed
     with pytest.raises(NoValidDataError, match="index quer"): idx.search(-np.ones(64), k=1)   # "1 of 1 index queries"
-    with pytest.warns(UserWarning, match="length"): m = idx.search(3 * v[5], k=1)
+    with pytest.warns(UnitsWarning, match="length"): m = idx.search(3 * v[5], k=1)
     assert m.ids[0] == 5 and abs(float(m.scores[0]) - 1) < 1e-5
     with pytest.raises(NoValidDataError): aix.exact_search(v, np.zeros(64), k=1)
 

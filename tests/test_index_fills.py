@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from alphaearth_nb import index as aix
+from alphaearth_nb.core import NoDataWarning
 from alphaearth_nb.embeddings import as_embedding
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -63,7 +64,7 @@ def test_a_fill_in_one_band_leaves_the_row_out_by_the_gate_alone():
     codes[0, 5] = -128
     f = x.copy(); f[1, 2], f[2, 9] = np.nan, np.inf
     for v, gone in ((codes, {0}), (f, {1, 2})):
-        with pytest.warns(UserWarning, match=f"{len(gone)} of 6 vectors are not embeddings"): rows = aix.vectors_of(v)
+        with pytest.warns(NoDataWarning, match=f"{len(gone)} of 6 vectors are not embeddings"): rows = aix.vectors_of(v)
         assert set(rows.ids.tolist()) == set(range(6)) - gone
     with pytest.raises(NoValidDataError, match="nothing to index"): aix.vectors_of(np.full((3, 64), -128, np.int8))
     with pytest.raises(NoValidDataError, match="nothing to index"): aix.vectors_of(np.where(f[1:2] > 0, np.nan, f[1:2]))

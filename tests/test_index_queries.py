@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from alphaearth_nb import index as aix
-from alphaearth_nb.core import band_names
+from alphaearth_nb.core import UnitsWarning, band_names
 from alphaearth_nb.testing import random_unit
 
 INSTALLED = [b for b in aix.BACKENDS if importlib.util.find_spec(b)]
@@ -73,7 +73,7 @@ def test_uint8_code_rows_are_indexed_as_their_int8_codes(backend):
     want = aix.build(codes, backend=backend, threads=1).search(q, k=2, rerank=8)
     for stored, how in ((codes.view(np.uint8), "read unsigned"), ((codes.astype(np.int16) + 128).astype(np.uint8),
                                                                    "shifted by 128")):
-        with pytest.warns(UserWarning, match=how):
+        with pytest.warns(UnitsWarning, match=how):
             idx = aix.build(stored, backend=backend, threads=1)
         assert idx.rows.vectors.dtype == np.int8
         np.testing.assert_array_equal(idx.rows.vectors, codes)

@@ -8,6 +8,7 @@ import warnings
 import numpy as np
 import pytest
 
+from alphaearth_nb.core import NoDataWarning
 from alphaearth_nb.embeddings import as_embedding, from_official
 from alphaearth_nb.quantize import quantize
 from alphaearth_nb.testing import embedding_from_array, official_tiff, random_unit
@@ -46,7 +47,7 @@ def test_int8_form_is_no_data_where_the_float_form_is(lazy):
 
 
 def test_the_int8_form_warns_the_pixels_it_drops():
-    with pytest.warns(UserWarning, match=r"5 of 25 pixels are not embedding vectors"):
+    with pytest.warns(NoDataWarning, match=r"5 of 25 pixels are not embedding vectors"):
         as_embedding(embedding_from_array(codes_map()), dequantize=False)
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import TimeError
+from alphaearth_nb.core import TimeError, TimeWarning
 from alphaearth_nb.cubes import join_years, yearly_change
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -29,9 +29,9 @@ def test_years_clashing_with_recorded_ones_are_refused():
 
 
 def test_yearly_change_names_missing_years():
-    with pytest.warns(UserWarning, match=r"years \[2019, 2021, 2022\] miss \[2020\].*during 2020 shows in 2021"):
+    with pytest.warns(TimeWarning, match=r"years \[2019, 2021, 2022\] miss \[2020\].*during 2020 shows in 2021"):
         yearly_change(_cube([2019, 2021, 2022]))
-    with pytest.warns(UserWarning, match=r"miss \[2020\]"):            # a plain xr.concat of maps, the official first
+    with pytest.warns(TimeWarning, match=r"miss \[2020\]"):            # a plain xr.concat of maps, the official first
         first = _cube([2019]).isel(time=0).assign_attrs({"embedding:model": "GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL"})
         rest = [m.assign_coords(time=m.time) for m in _cube([2021, 2022], seed=5)]
         yearly_change(xr.concat([first, *rest], "time"))

@@ -10,6 +10,7 @@ import xarray as xr
 
 import alphaearth_nb as aef
 from alphaearth_nb import years
+from alphaearth_nb.core import TimeWarning
 
 
 def _map(seed, **attrs):
@@ -30,7 +31,7 @@ def test_maps_given_out_of_order_keep_their_years_in_increasing_time():
 
 def test_the_named_fix_fills_the_gap_in_place():
     cube = years.join_years([_map(0), _map(1), _map(2)], years=[2019, 2021, 2022])
-    with pytest.warns(UserWarning, match=r"miss \[2020\].*join_years\(\[cube, emb_2020\]\)"):
+    with pytest.warns(TimeWarning, match=r"miss \[2020\].*join_years\(\[cube, emb_2020\]\)"):
         years.yearly_change(cube)
     emb_2020 = _map(3, period_start="2020-01-01")
     full = years.join_years([cube, emb_2020])

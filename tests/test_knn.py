@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 
 from alphaearth_nb.analysis import classify
-from alphaearth_nb.core import (AEFError, ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError,
-                                band_names)
+from alphaearth_nb.core import (AEFError, ConfigError, DimensionError, DTypeError, LabelError, LabelWarning,
+                               NoValidDataError, UnitsWarning, band_names)
 from alphaearth_nb.knn import knn_indices, knn_predict, knn_search, knn_vote
 from alphaearth_nb.linear import check_xy
 from alphaearth_nb.quantize import dequantize, quantize
@@ -443,7 +443,7 @@ def test_classify_warns_about_classes_smaller_than_k():
     e = embedding_from_array(random_unit((10, 10), seed=4))
     rc = [(1, 1), (2, 7), (5, 5), (8, 2), (9, 9)]
     pts = pd.DataFrame({"x": [float(e.x[c]) for _, c in rc], "y": [float(e.y[r]) for r, _ in rc], "label": [1, 2, 2, 2, 2]})
-    with pytest.warns(UserWarning, match=r"fewer labelled pixels than k=3 \(class 1: 1\).*k=1"):
+    with pytest.warns(LabelWarning, match=r"fewer labelled pixels than k=3 \(class 1: 1\).*k=1"):
         c = e.aef.classify(pts, k=3)["class"].values
     assert c[1, 1] == 2                                  # why it warns: the lone class loses its own labelled pixel
     with warnings.catch_warnings():
@@ -595,7 +595,7 @@ def test_int8_codes_are_dequantised():
     for low in (False, True):
         np.testing.assert_array_equal(knn_search(train, q, 2, low=low)[1], want)
         np.testing.assert_array_equal(knn_indices(train, q, 2, low=low), want)
-    with pytest.warns(UserWarning, match="read unsigned"):                  # as a map or a query reads them
+    with pytest.warns(UnitsWarning, match="read unsigned"):                  # as a map or a query reads them
         np.testing.assert_array_equal(knn_search(train.view(np.uint8), q.view(np.uint8), 2)[1], want)
     assert knn_predict(train, np.array([0, 1, 2, 2]), q, 1, 3)[0].tolist() == [1]
     d, _ = knn_search(train, q, 1)

@@ -9,7 +9,7 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.analysis import classify, regress, training_set
-from alphaearth_nb.core import GridError
+from alphaearth_nb.core import GridError, GridWarning
 from alphaearth_nb.evaluate import points_at
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -78,7 +78,7 @@ def test_regress_raster_takes_the_label_raster_rules(e_lab):
     fine = xr.DataArray(fine, dims=("y", "x"), attrs={"crs": e.attrs["crs"]},
                         coords={"y": float(t.y[0]) - 5.0 * np.arange(fine.shape[0]),
                                 "x": float(t.x[0]) + 5.0 * np.arange(fine.shape[1])})
-    with pytest.warns(UserWarning, match="pixels are 5 x 5"):
+    with pytest.warns(GridWarning, match="pixels are 5 x 5"):
         p = regress(e, fine, method="knn", k=1)
     assert (p.values != -9.0).all()
     np.testing.assert_allclose(p.values, t.values)

@@ -9,6 +9,7 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.analysis import classify, training_set
+from alphaearth_nb.core import LabelWarning
 from alphaearth_nb.evaluate import encode_labels, evaluate_embeddings, points_at
 from alphaearth_nb.labels import labelled_cells
 from alphaearth_nb.testing import random_unit
@@ -16,7 +17,7 @@ from alphaearth_nb.testing import random_unit
 
 def test_encode_labels_number_texts_are_one_class():
     # '1.0', '1', ' 01' all read 1; '2' and '2.5e0'... here '2' and '2.0' read 2: two classes, ids 1 and 2
-    with pytest.warns(UserWarning, match="'1' and '1.0'"):
+    with pytest.warns(LabelWarning, match="'1' and '1.0'"):
         classes, idx = encode_labels(np.array(["1.0", "1", "2", "2.0", "1"]))
     assert classes.tolist() == [1, 2] and idx.tolist() == [0, 0, 1, 1, 0]
     classes, idx = encode_labels(np.array([1, "1.0", 2], object))     # a number and number text: one class

@@ -8,6 +8,7 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.analysis import classify, regress, training_set
+from alphaearth_nb.core import GridWarning
 from alphaearth_nb.geo import to_crs
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -37,16 +38,16 @@ def _by_hand(lab):
 def test_each_map_pixel_takes_the_label_of_the_cell_under_its_centre(step):
     lab = _raster(step)
     want = _by_hand(lab)
-    with pytest.warns(UserWarning, match="cell holding its centre"):
+    with pytest.warns(GridWarning, match="cell holding its centre"):
         X, v = training_set(E, lab)
     flat = E.values.reshape(-1, 64)
     pix = [int(np.flatnonzero((flat == x).all(1))[0]) for x in X]
     assert sorted(pix) == list(range(36))                   # every map pixel once (was: 4 or 1,500 rows)
     np.testing.assert_array_equal(v, want.ravel()[pix])
-    with pytest.warns(UserWarning, match="cell holding its centre"):
+    with pytest.warns(GridWarning, match="cell holding its centre"):
         out = classify(E, lab, k=1)
     np.testing.assert_array_equal(out["class"].values, want)   # k=1, every pixel labelled: its own label
-    with pytest.warns(UserWarning, match="cell holding its centre"):
+    with pytest.warns(GridWarning, match="cell holding its centre"):
         pred = regress(E, lab.astype(np.float32), method="knn", k=1)
     np.testing.assert_array_equal(pred.values, want)
 
@@ -57,7 +58,7 @@ def test_pixels_off_the_raster_are_unlabelled_whatever_its_type():
         lab = _raster(0.0004, dtype=dtype)
         lab = lab.isel(x=slice(0, int(np.searchsorted(lab.x.values, float(to_crs([500030.0], [5e6], "EPSG:32631",
                                                                                  "EPSG:4326")[0][0])))))
-        with pytest.warns(UserWarning, match="cell holding its centre"):
+        with pytest.warns(GridWarning, match="cell holding its centre"):
             X, v = training_set(E, lab)
         assert 0 < len(v) < 36 and len(v) % 6 == 0, dtype   # whole columns of the map
         assert set(np.unique(v).tolist()) <= {1, 2, 3, 4}

@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 import xarray as xr
 
+from alphaearth_nb.core import GridWarning
 from alphaearth_nb.supervised import training_set
 from alphaearth_nb.evaluate import points_at
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -33,7 +34,7 @@ def test_points_at_and_training_set_put_a_raster_of_another_pixel_size_on_the_ma
     want = np.kron(CLS, np.ones((2, 2), int)).ravel()                   # hand-worked: pixel (r, c) -> CLS[r // 2, c // 2]
     got = {}
     for name, f in (("points_at", points_at), ("training_set", training_set)):
-        with pytest.warns(UserWarning, match="cell holding its centre"):
+        with pytest.warns(GridWarning, match="cell holding its centre"):
             X, v = f(e, _raster(res))
         pix = _pixels(e, X)
         assert sorted(pix) == list(range(64)), name                     # each map pixel once
@@ -49,7 +50,7 @@ def test_a_coarse_raster_over_part_of_the_map_labels_the_pixels_under_it_in_both
     lab.values[1, 1] = 7
     want = {r * 8 + c: (7 if r >= 2 and c >= 2 else 1) for r in range(4) for c in range(4)}
     for f in (points_at, training_set):
-        with pytest.warns(UserWarning, match="cell holding"):
+        with pytest.warns(GridWarning, match="cell holding"):
             X, v = f(e, lab)
         assert dict(zip(_pixels(e, X), v.tolist())) == want
 
@@ -72,7 +73,7 @@ def test_a_label_raster_across_180_labels_every_map_pixel_under_it():
     want = np.array([[1, 1, 2, 2, 3, 3], [4, 4, 5, 5, 6, 6]]).ravel()   # hand-worked: -179.975 is 180.025, cell 180.0
     flat = e.values.reshape(-1, 64)
     for f in (points_at, training_set):
-        with pytest.warns(UserWarning, match="cell holding"):
+        with pytest.warns(GridWarning, match="cell holding"):
             X, v = f(e, lab)
         pix = [int(np.flatnonzero((flat == r).all(1))[0]) for r in X]
         assert sorted(pix) == list(range(12))
@@ -85,7 +86,7 @@ def test_a_map_pixel_centre_on_a_label_cell_edge_takes_the_cell_east_and_south()
     e = embedding_from_array(random_unit((4, 4), seed=1))
     lab = xr.DataArray(np.arange(64).reshape(8, 8), dims=("y", "x"), attrs={"crs": "EPSG:32631"},
                        coords={"y": 5_000_000 - 5.0 * (np.arange(8) + 0.5), "x": 500_000 + 5.0 * (np.arange(8) + 0.5)})
-    with pytest.warns(UserWarning, match="cell holding"):
+    with pytest.warns(GridWarning, match="cell holding"):
         X, v = points_at(e, lab)
     pix = [int(np.flatnonzero((e.values.reshape(-1, 64) == r).all(1))[0]) for r in X]
     want = {r * 4 + c: (2 * r + 1) * 8 + 2 * c + 1 for r in range(4) for c in range(4)}   # label row 2r+1, col 2c+1
@@ -141,7 +142,7 @@ def test_points_at_a_label_raster_in_another_crs_pairs_it_as_training_set():
                        coords={"y": np.linspace(lat.max(), lat.min(), 12), "x": np.linspace(lon.min(), lon.max(), 12)})
     got = {}
     for f in (points_at, training_set):
-        with pytest.warns(UserWarning, match="cell holding its centre"):
+        with pytest.warns(GridWarning, match="cell holding its centre"):
             X, v = f(e, lab)
         got[f.__name__] = dict(zip(_pixels(e, X), v.tolist()))
     assert got["points_at"] == got["training_set"] and len(got["points_at"]) == 36

@@ -11,6 +11,7 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.analysis import classify
+from alphaearth_nb.core import LabelWarning
 from alphaearth_nb.labels import encode_labels, label_values
 from alphaearth_nb.supervised import training_set
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -53,7 +54,7 @@ def test_tables_and_text_rasters_trim_names():
 
 def test_case_and_inner_spaces_are_kept_and_named():
     assert label_values(np.array(["  Forest ", "forest"])).tolist() == ["Forest", "forest"]
-    with pytest.warns(UserWarning, match=r"'Winter  wheat', 'winter wheat'.*differ only in case or inner spaces"):
+    with pytest.warns(LabelWarning, match=r"'Winter  wheat', 'winter wheat'.*differ only in case or inner spaces"):
         classes, _ = encode_labels(np.array(["Winter  wheat", "winter wheat "]))
     assert classes.tolist() == ["Winter  wheat", "winter wheat"]
     with warnings.catch_warnings():

@@ -11,6 +11,7 @@ import pytest
 
 import alphaearth_nb as aef
 from alphaearth_nb import index
+from alphaearth_nb.core import UnitsWarning
 from alphaearth_nb.embeddings import as_embedding
 from alphaearth_nb.testing import embedding_from_array
 
@@ -27,7 +28,7 @@ def vectors():
 def test_the_int8_form_of_a_linear_map_is_the_product_s_codes(vectors):
     v = vectors[:36].reshape(6, 6, 64)
     q = np.round(v * 127).astype(np.int8)
-    with pytest.warns(UserWarning, match="36 of 36 pixel.s. are a linear scaling"):
+    with pytest.warns(UnitsWarning, match="36 of 36 pixel.s. are a linear scaling"):
         got = as_embedding(embedding_from_array(q), dequantize=False)
     assert got.dtype == np.int8
     u = q / np.linalg.norm(q.astype(np.float64), axis=-1, keepdims=True)   # the directions the integers give
@@ -37,7 +38,7 @@ def test_the_int8_form_of_a_linear_map_is_the_product_s_codes(vectors):
 
 def test_an_index_of_linear_int8_rows_scores_the_vectors_they_stand_for(vectors):
     q = np.round(vectors * 127).astype(np.int8)
-    with pytest.warns(UserWarning, match="linear scaling"):
+    with pytest.warns(UnitsWarning, match="linear scaling"):
         b = index.build(q)
     r = b.search(vectors[:50], k=5)
     assert (r.ids[:, 0] == np.arange(50)).all()   # each row finds itself first

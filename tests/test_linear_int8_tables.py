@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 import alphaearth_nb as aef
+from alphaearth_nb.core import UnitsWarning
 from alphaearth_nb.gate import table_codes
 from alphaearth_nb.linear import check_xy
 
@@ -29,11 +30,11 @@ def test_a_linear_int8_table_reads_as_its_directions(table, dtype):
     v, y = table
     q = np.round(v * 127).astype(dtype)
     want = q / np.linalg.norm(q.astype(np.float64), axis=1, keepdims=True)
-    with pytest.warns(UserWarning, match=f"{len(q)} of {len(q)} row.s. are a linear scaling"):
+    with pytest.warns(UnitsWarning, match=f"{len(q)} of {len(q)} row.s. are a linear scaling"):
         got = table_codes(q)
     np.testing.assert_allclose(got, want, atol=1e-6)
     assert (np.sum(got * v, 1) > 0.9995).all()
-    with pytest.warns(UserWarning, match="linear scaling"):
+    with pytest.warns(UnitsWarning, match="linear scaling"):
         x, _ = check_xy(q, y)
     np.testing.assert_allclose(x, want, atol=1e-6)
 

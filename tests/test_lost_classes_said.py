@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import NoDataWarning
+from alphaearth_nb.core import LabelWarning, NoDataWarning
 from alphaearth_nb.features import points_at
 from alphaearth_nb.labels import lost_classes
 from alphaearth_nb.metrics import balanced_accuracy
@@ -67,7 +67,7 @@ def test_points_at_names_the_class_no_pair_holds():
 
 
 def test_a_predicted_class_the_truth_lacks_is_said():
-    with pytest.warns(UserWarning, match=r"y_pred holds class 2 \(1 predicted\) that y_true never holds"):
+    with pytest.warns(LabelWarning, match=r"y_pred holds class 2 \(1 predicted\) that y_true never holds"):
         got = balanced_accuracy([0, 0, 1, 1], [0, 2, 1, 1])
     assert got == pytest.approx((1 / 2 + 2 / 2) / 2)   # recalls 1/2 (class 0) and 2/2 (class 1)
     with warnings.catch_warnings():

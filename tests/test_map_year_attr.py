@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from alphaearth_nb.core import AEFError, TimeError
+from alphaearth_nb.core import AEFError, LabelWarning, TimeError
 from alphaearth_nb.testing import embedding_from_array, random_unit
 from alphaearth_nb.years import join_years, map_year
 
@@ -35,6 +35,6 @@ def test_join_years_names_it_and_the_fix_joins():
 def test_such_a_map_still_trains_on_every_row(crop_rotation):
     from alphaearth_nb.analysis import classify
     m = crop_rotation.maps[0].assign_attrs(time="spring")
-    with pytest.warns(UserWarning, match="the map records no year"):
+    with pytest.warns(LabelWarning, match="the map records no year"):
         out = classify(m, crop_rotation.rows, k=1, crs="EPSG:32631")
     assert out["class"].shape == (8, 10)

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from alphaearth_nb.analysis import classify, regress
-from alphaearth_nb.core import LabelError
+from alphaearth_nb.core import LabelError, LabelWarning
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 
@@ -27,10 +27,10 @@ def test_a_map_of_one_year_trains_on_its_rows(how):
     m = {"time": e.assign_coords(time=pd.Timestamp("2024-01-01")),
          "period_start": e.assign_attrs(period_start="2024-01-01"),
          "isel": e.expand_dims(time=pd.to_datetime(["2024-01-01"])).isel(time=0)}[how]
-    with pytest.warns(UserWarning, match=r"years \[2023\] are not the map's year 2024 \(column 'Year'\): left out \(2 rows\)"):
+    with pytest.warns(LabelWarning, match=r"years \[2023\] are not the map's year 2024 \(column 'Year'\): left out \(2 rows\)"):
         c = classify(m, t, k=1)["class"].values
     assert c[0, 0] == 2 and c[0, 1] == 1                              # 2024's labels (2023's: 1, 2)
-    with pytest.warns(UserWarning, match="column 'Year'"):
+    with pytest.warns(LabelWarning, match="column 'Year'"):
         r = regress(m, t.rename(columns={"label": "value"}).astype({"value": float}), method="knn", k=1).values
     assert r[0, 0] == 2.0 and r[0, 1] == 1.0
     with warnings.catch_warnings():
@@ -42,7 +42,7 @@ def test_a_file_of_labels_and_no_row_of_the_year(tmp_path):
     e, t = _case()
     m = e.assign_attrs(period_start="2024-01-01")
     p = tmp_path / "l.csv"; t.to_csv(p, index=False)
-    with pytest.warns(UserWarning, match="column 'Year'"):
+    with pytest.warns(LabelWarning, match="column 'Year'"):
         assert classify(m, str(p), k=1, crs="EPSG:32631")["class"].values[0, 0] == 2
     with pytest.raises(LabelError, match=r"no row for the map's year 2019 \(it holds \[2023, 2024\]\)"):
         classify(e.assign_attrs(period_start="2019-01-01"), t, k=1)
@@ -50,7 +50,7 @@ def test_a_file_of_labels_and_no_row_of_the_year(tmp_path):
 
 def test_a_map_recording_no_year_takes_every_row_warned():
     e, t = _case()
-    with pytest.warns(UserWarning, match=r"'Year' column holds years \[2023, 2024\] but the map records no year.*"
+    with pytest.warns(LabelWarning, match=r"'Year' column holds years \[2023, 2024\] but the map records no year.*"
                                          r"period_start"):
         classify(e, t, k=1)
     with warnings.catch_warnings():

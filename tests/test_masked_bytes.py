@@ -10,7 +10,7 @@ rioxarray = pytest.importorskip("rioxarray")
 import rasterio
 from rasterio.transform import from_origin
 
-from alphaearth_nb.core import band_names
+from alphaearth_nb.core import UnitsWarning, band_names
 from alphaearth_nb.embeddings import as_embedding, from_official
 from alphaearth_nb.quantize import NODATA, dequantize, quantize
 from alphaearth_nb.testing import random_unit
@@ -36,7 +36,7 @@ def test_masked_bytes_are_read_as_codes(tile, read):
            "engine": lambda: xr.open_dataset(p, engine="rasterio"),
            "band_as_variable": lambda: rioxarray.open_rasterio(p, band_as_variable=True, mask_and_scale=True)}[read]()
     for f in (from_official, as_embedding):
-        with pytest.warns(UserWarning, match="int8 codes read unsigned"):
+        with pytest.warns(UnitsWarning, match="int8 codes read unsigned"):
             e = f(obj).compute()
         np.testing.assert_array_equal(np.isnan(e.values), np.isnan(want))   # the one pixel of no data only
         np.testing.assert_allclose(e.values, want, atol=1e-6)
@@ -48,6 +48,6 @@ def test_a_pixel_of_the_masked_bytes_as_a_query(tile, read):
     from alphaearth_nb.analysis import similarity
     p, want = tile
     m = rioxarray.open_rasterio(p, masked=True) if read == "masked" else xr.open_dataset(p, engine="rasterio")["band_data"]
-    with pytest.warns(UserWarning, match="read unsigned"):
+    with pytest.warns(UnitsWarning, match="read unsigned"):
         s = similarity(m, m.isel(x=1, y=4))
     assert float(s.isel(x=1, y=4)) == pytest.approx(1.0, abs=1e-6) and float(s.min()) >= -1.0

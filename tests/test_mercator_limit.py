@@ -7,7 +7,7 @@ import warnings
 
 import pytest
 
-from alphaearth_nb.core import GridError
+from alphaearth_nb.core import GridError, GridWarning
 from alphaearth_nb.spatial import grid_coords
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -32,7 +32,7 @@ def test_the_explorer_refuses_a_map_beyond_web_mercator_and_warns_one_across_it(
     from alphaearth_nb.explorer import Explorer
     with pytest.raises(GridError, match=r"85\.0511.*aef\.plot\(\)"):
         Explorer(polar(), basemaps=False)
-    with pytest.warns(UserWarning, match=r"north of 85\.0511 deg \(to 85\.1[0-9]*\) is not shown.*aef\.plot\(\)"):
+    with pytest.warns(GridWarning, match=r"north of 85\.0511 deg \(to 85\.1[0-9]*\) is not shown.*aef\.plot\(\)"):
         Explorer(across(), basemaps=False)
     with warnings.catch_warnings():   # a map inside the limit: no word
         warnings.simplefilter("error")
@@ -50,6 +50,6 @@ def test_maps_explore_refuses_a_map_beyond_web_mercator(monkeypatch):
     monkeypatch.setitem(sys.modules, "leafmap", fake)
     with pytest.raises(GridError, match=r"wholly north of 85\.0511"):
         explore(polar())
-    with pytest.warns(UserWarning, match=r"north of 85\.0511"):
+    with pytest.warns(GridWarning, match=r"north of 85\.0511"):
         m = explore(across())
     assert len(m.layers) == 1

@@ -13,6 +13,7 @@ import pytest
 
 from alphaearth_nb.analysis import classify, regress, training_set
 from alphaearth_nb.cli import main
+from alphaearth_nb.core import LabelWarning
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 
@@ -37,25 +38,25 @@ def _said(rec, n, total, what, column):
 
 def test_classify_and_training_set_of_a_table_count_the_empty_cells(emb):
     df = _table(emb)
-    with pytest.warns(UserWarning, match="have no value") as rec:
+    with pytest.warns(LabelWarning, match="have no value") as rec:
         X, y = training_set(emb, df, crs="EPSG:32631")
     _said(rec, 3, 36, "the label table", "label")
     assert len(y) == 33
-    with pytest.warns(UserWarning, match="have no value") as rec:
+    with pytest.warns(LabelWarning, match="have no value") as rec:
         classify(emb, df, k=1, crs="EPSG:32631")
     _said(rec, 3, 36, "the label table", "label")
 
 
 def test_a_csv_file_is_counted_too(emb, tmp_path):
     _table(emb, "crop").to_csv(tmp_path / "l.csv", index=False)
-    with pytest.warns(UserWarning, match="have no value") as rec:
+    with pytest.warns(LabelWarning, match="have no value") as rec:
         training_set(emb, str(tmp_path / "l.csv"), column="crop", crs="EPSG:32631")
     _said(rec, 3, 36, "the label table", "crop")
 
 
 def test_regress_counts_the_missing_targets(emb):
     df = _table(emb, "value", np.linspace(0, 1, 36))
-    with pytest.warns(UserWarning, match="have no value") as rec:
+    with pytest.warns(LabelWarning, match="have no value") as rec:
         regress(emb, df, crs="EPSG:32631")
     _said(rec, 3, 36, "the target table", "value")
 
@@ -63,7 +64,7 @@ def test_regress_counts_the_missing_targets(emb):
 def test_vector_labels_count_the_missing_classes(emb):
     df = _table(emb)
     gdf = gpd.GeoDataFrame({"label": df["label"]}, geometry=gpd.points_from_xy(df.x, df.y), crs="EPSG:32631")
-    with pytest.warns(UserWarning, match="have no value") as rec:
+    with pytest.warns(LabelWarning, match="have no value") as rec:
         X, y = training_set(emb, gdf)
     _said(rec, 3, 36, "the labels", "label")
     assert len(y) == 33
@@ -76,7 +77,7 @@ def test_aef_evaluate_counts_the_empty_label_cells(tmp_path):
     df = pd.DataFrame(x, columns=[f"A{i:02d}" for i in range(64)]).assign(label=(np.arange(40) % 2).astype(float))
     df.loc[[0, 5], "label"] = np.nan
     df.to_csv(tmp_path / "t.csv", index=False)
-    with pytest.warns(UserWarning, match="have no value") as rec:
+    with pytest.warns(LabelWarning, match="have no value") as rec:
         main(["evaluate", "--embeddings", str(tmp_path / "t.csv"), "--shots", "1", "--folds", "2"])
     _said(rec, 2, 40, f"--embeddings {tmp_path / 't.csv'}", "label")   # the file, and its lines to fill (session 33)
     assert "fill their 'label' cells in the file (lines 2, 7)" in str(rec[0].message)   # rows 0 and 5 under the header

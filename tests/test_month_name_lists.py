@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from alphaearth_nb import times
-from alphaearth_nb.core import TimeError
+from alphaearth_nb.core import TimeError, TimeWarning
 from alphaearth_nb.timecodes import to_ms
 
 
@@ -64,7 +64,7 @@ def test_text_read_value_by_value_is_warned_without_swapping_the_warning_filters
     def swapped(*a, **k): raise AssertionError("warnings.catch_warnings swaps the process's filters: not thread-safe")
     monkeypatch.setattr(times, "warnings", SimpleNamespace(**{**vars(warnings), "catch_warnings": swapped}))
     filters = warnings.filters
-    with pytest.warns(UserWarning, match="Could not infer format") as seen:
+    with pytest.warns(TimeWarning, match="Could not infer format") as seen:
         ms = to_ms(["January of 2024", "March of 2024"])   # no format pandas can guess: value by value (dateutil)
     assert ms.astype("datetime64[ms]").astype(str).tolist() == ["2024-01-01T00:00:00.000", "2024-03-01T00:00:00.000"]
     assert [w.filename for w in seen] == [__file__] and warnings.filters is filters

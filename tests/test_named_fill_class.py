@@ -11,6 +11,7 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb import analysis
+from alphaearth_nb.core import LabelWarning
 from alphaearth_nb.features import points_at
 from alphaearth_nb.labels import labelled_cells
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -31,7 +32,7 @@ def raster(first="water", key="nodata"):
 @pytest.mark.parametrize("key", ["nodata", "_FillValue"])
 def test_a_named_class_is_read_and_warned(key):
     emb, lab = raster(key=key)
-    with pytest.warns(UserWarning, match=r"declares 0 as no data \(" + key + r"\) while its class names .* name "
+    with pytest.warns(LabelWarning, match=r"declares 0 as no data \(" + key + r"\) while its class names .* name "
                                          r"0 'water': read as that class"):
         assert labelled_cells(lab).all()
     with warnings.catch_warnings():
@@ -60,7 +61,7 @@ def test_a_fill_the_names_call_no_data_stays_no_data(first):
 def test_a_class_whose_name_holds_a_no_data_word_inside_another_word_is_a_class(first):
     "'fill' inside 'landfill' is no name for no data: only a whole word of the name counts (letters either side do not)."
     emb, lab = raster(first)
-    with pytest.warns(UserWarning, match=f"name 0 '{first}': read as that class"):
+    with pytest.warns(LabelWarning, match=f"name 0 '{first}': read as that class"):
         assert labelled_cells(lab).all()
 
 
@@ -71,7 +72,7 @@ def test_the_advice_to_drop_the_declaration_runs_wherever_it_is_held(where):
     emb, lab = raster()
     del lab.attrs["nodata"]
     for w in where: getattr(lab, w)["_FillValue"] = 0
-    with pytest.warns(UserWarning, match="drop the declaration") as said:
+    with pytest.warns(LabelWarning, match="drop the declaration") as said:
         labelled_cells(lab)
     fix = re.search(r"drop the declaration \(`(.+?)`\)", str(said[0].message))[1]
     labels = lab

@@ -9,7 +9,7 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.analysis import training_set
-from alphaearth_nb.core import LabelError
+from alphaearth_nb.core import GridWarning, LabelError
 from alphaearth_nb.evaluate import points_at
 from alphaearth_nb.geo import to_crs
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -44,7 +44,7 @@ def test_both_readers_refuse_a_raster_off_the_map_alike(lab):
 def test_a_raster_in_another_crs_on_the_map_still_pairs():
     "The same readers on a raster that does lie on the map: one row a labelled pixel, the same pairs."
     lab = _lonlat(0.0)
-    with pytest.warns(UserWarning, match="cell holding its centre"): X1, y1 = training_set(E, lab)
-    with pytest.warns(UserWarning, match="cell holding its centre"): X2, y2 = points_at(E, lab)
+    with pytest.warns(GridWarning, match="cell holding its centre"): X1, y1 = training_set(E, lab)
+    with pytest.warns(GridWarning, match="cell holding its centre"): X2, y2 = points_at(E, lab)
     assert len(y1) == len(y2) == 36
     assert sorted(zip(y1.tolist(), map(tuple, X1))) == sorted(zip(y2.tolist(), map(tuple, X2)))

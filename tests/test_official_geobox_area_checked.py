@@ -13,7 +13,7 @@ from odc.geo.geobox import GeoBox
 from pyproj import Transformer
 
 import alphaearth_nb.official as off
-from alphaearth_nb.core import ConfigError
+from alphaearth_nb.core import ConfigError, GridWarning
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,7 @@ def test_an_invalid_area_beside_a_geobox_is_refused_as_without_one(mirror, area,
 
 def test_an_area_apart_from_the_geobox_is_said_naming_both_and_the_geobox_read(mirror):
     gb, _ = _geobox(mirror)
-    with pytest.warns(UserWarning, match="lies wholly outside the GeoBox") as rec:
+    with pytest.warns(GridWarning, match="lies wholly outside the GeoBox") as rec:
         a = off.open((100.0, 10.0, 100.1, 10.1), 2024, source=mirror.root, geobox=gb, chunks=32).isel(time=0)
     b = off.open(None, 2024, source=mirror.root, geobox=gb, chunks=32).isel(time=0)
     np.testing.assert_array_equal(a.values, b.values)
@@ -58,7 +58,7 @@ def test_an_area_apart_from_the_geobox_is_said_naming_both_and_the_geobox_read(m
 
 def test_an_area_written_latitude_first_beside_its_geobox_is_named_swapped(mirror):
     gb, (w, s, e, n) = _geobox(mirror)
-    with pytest.warns(UserWarning, match="lies wholly outside the GeoBox") as rec:
+    with pytest.warns(GridWarning, match="lies wholly outside the GeoBox") as rec:
         off.open((s, w, n, e), 2024, source=mirror.root, geobox=gb)
     msg = next(str(w.message) for w in rec if "GeoBox" in str(w.message))
     assert "lies wholly outside the GeoBox" in msg and f"looks swapped (latitude first): {(w, s, e, n)}" in msg, msg

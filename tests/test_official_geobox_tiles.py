@@ -14,7 +14,7 @@ from odc.geo.geobox import GeoBox
 from pyproj import Transformer
 
 import alphaearth_nb.official as off
-from alphaearth_nb.core import ConfigError
+from alphaearth_nb.core import ConfigError, GridWarning
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +50,7 @@ def test_a_geobox_on_the_tiles_grid_past_the_area_reads_every_tile_under_it(mirr
     (a, b) = _tiles(mirror, "31N")
     assert a[2] == b[0]                                   # the two 31N tiles side by side
     gb = GeoBox((40, 60), Affine(10, 0, a[2] - 300, 0, -10, a[3] - 200), "EPSG:32631")   # 30 px in each tile
-    with pytest.warns(UserWarning, match="lies wholly outside the GeoBox") if area else contextlib.nullcontext():
+    with pytest.warns(GridWarning, match="lies wholly outside the GeoBox") if area else contextlib.nullcontext():
         cube = off.open(_area_in(a, "EPSG:32631") if area else None, 2024, source=mirror.root, chunks=32,
                         geobox=gb).isel(time=0).compute()   # the area, off the GeoBox, chooses nothing: said
     assert cube.sizes["y"] == 40 and cube.sizes["x"] == 60 and cube.attrs["crs"] == "EPSG:32631"
@@ -64,7 +64,7 @@ def test_a_warped_geobox_past_the_area_reads_every_tile_under_it(mirror, written
     to = Transformer.from_crs("EPSG:32631", "EPSG:4326", always_xy=True).transform
     w, s = to(a[2] - 250, a[3] - 300); e, n = to(a[2] + 250, a[3] - 100)
     gb = GeoBox.from_bbox((w, s, e, n), "EPSG:4326", shape=(10, 20))
-    with pytest.warns(UserWarning, match="lies wholly outside the GeoBox"):   # the area chooses nothing: said
+    with pytest.warns(GridWarning, match="lies wholly outside the GeoBox"):   # the area chooses nothing: said
         cube = off.open(_area_in(a, "EPSG:32631"), 2024, source=mirror.root, chunks=32, geobox=gb,
                         resampling="nearest").isel(time=0).compute()
     east = cube.x.values > to(a[2], a[3] - 200)[0] + 1e-5   # the columns over the second tile, past the area

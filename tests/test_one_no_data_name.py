@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import xarray as xr
 
+from alphaearth_nb.core import LabelWarning
 from alphaearth_nb.labels import NO_DATA_NAME, labelled_cells, says_no_data
 from alphaearth_nb.linear import FILL_NAMES, fill_like_names
 
@@ -38,5 +39,5 @@ def test_a_raster_names_no_data_by_it():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert (labelled_cells(raster("nan")) == (TRUTH != 0)).all()   # 'nan' says no data: silent
-    with pytest.warns(UserWarning, match="name 0 'missing_data_centre': read as that class"):
+    with pytest.warns(LabelWarning, match="name 0 'missing_data_centre': read as that class"):
         assert labelled_cells(raster("missing_data_centre")).all()

@@ -10,6 +10,7 @@ import xarray as xr
 
 from alphaearth_nb.analysis import change, classify, similarity
 from alphaearth_nb import cubes
+from alphaearth_nb.core import TimeWarning
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 
@@ -20,13 +21,13 @@ def _cube(years, seed=1):
 
 def test_over_time_names_missing_years():
     cube, q = _cube([2019, 2021, 2022]), random_unit((), seed=3)
-    with pytest.warns(UserWarning, match=r"years \[2019, 2021, 2022\] miss \[2020\]: `similarity` is computed for each "
+    with pytest.warns(TimeWarning, match=r"years \[2019, 2021, 2022\] miss \[2020\]: `similarity` is computed for each "
                                          r"year present.*join_years\(\[cube, emb_2020\]\)"):
         assert similarity(cube, q).sizes["time"] == 3
-    with pytest.warns(UserWarning, match=r"miss \[2020, 2021\]: `change`"):
+    with pytest.warns(TimeWarning, match=r"miss \[2020, 2021\]: `change`"):
         change(_cube([2019, 2022]), _cube([2019, 2022], seed=7))
     labels = xr.DataArray(np.tile([[0, 1, -1, -1, -1]], (4, 1)), dims=("y", "x"), coords={"y": cube.y, "x": cube.x})
-    with pytest.warns(UserWarning, match=r"miss \[2020\]: `classify`"):
+    with pytest.warns(TimeWarning, match=r"miss \[2020\]: `classify`"):
         classify(cube, labels, k=1)
 
 

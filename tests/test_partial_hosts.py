@@ -10,6 +10,7 @@ import warnings
 
 import pytest
 
+from alphaearth_nb.core import FileWarning
 from alphaearth_nb.files import clear_partials, partial_name, write_text, writing_folder
 
 
@@ -34,7 +35,7 @@ def test_a_partial_name_carries_this_host_and_pid(tmp_path):
 def test_another_hosts_copy_is_left_and_said(tmp_path):
     dead = _dead_pid()   # no such process here; on host 'node-b' its writer may well run
     theirs = _leave(tmp_path, "report.md", dead, "node-b.cluster")
-    with pytest.warns(UserWarning, match="node-b.cluster") as rec:
+    with pytest.warns(FileWarning, match="node-b.cluster") as rec:
         write_text(tmp_path / "report.md", "hello")
     said = str(rec[0].message)
     assert theirs.exists() and (tmp_path / "report.md").read_text() == "hello"
@@ -56,7 +57,7 @@ def test_another_hosts_old_copy_is_not_restored(tmp_path):
     t = tmp_path / "out"   # another host is between its two moves: its old copy aside, nothing at `out` yet
     old = tmp_path / f".out.old-{_dead_pid()}-0123abcd@node-b"
     old.mkdir(); (old / "x").write_text("theirs")
-    with pytest.warns(UserWarning, match="node-b"):
+    with pytest.warns(FileWarning, match="node-b"):
         with writing_folder(t, what="output") as tmp: (tmp / "y").write_text("mine")
     assert old.is_dir() and (t / "y").read_text() == "mine" and not (t / "x").exists()
 

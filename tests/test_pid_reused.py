@@ -14,7 +14,7 @@ import pytest
 
 from alphaearth_nb import files
 from alphaearth_nb.checkpoint import LOCK, check_run_folder, run_lock
-from alphaearth_nb.core import RunLockedError
+from alphaearth_nb.core import FileWarning, RunLockedError
 
 def _start(pid):
     "When process `pid` started (s since the epoch), read from /proc here as the package should; None without it."
@@ -37,7 +37,7 @@ def _lock(d, started, pid=None):
 
 def test_a_lock_of_this_pid_written_before_this_process_started_is_taken_over(tmp_path):
     _lock(tmp_path / "run", START - 3600)                # an earlier run that had this pid
-    with pytest.warns(UserWarning, match="stale lock"), run_lock(tmp_path / "run") as p:
+    with pytest.warns(FileWarning, match="stale lock"), run_lock(tmp_path / "run") as p:
         assert json.loads(p.read_text())["id"] != "an-earlier-run"
     _lock(tmp_path / "run", START - 3600)
     check_run_folder(tmp_path / "run")                   # nor is it named as a live run before the work
@@ -54,7 +54,7 @@ def test_a_live_process_that_started_after_the_lock_is_another_one(tmp_path):
     other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         _lock(tmp_path / "run", START - 3600, pid=other.pid)   # its pid, taken by a process long before it ran
-        with pytest.warns(UserWarning, match=f"stale lock of process {other.pid}"), run_lock(tmp_path / "run"): pass
+        with pytest.warns(FileWarning, match=f"stale lock of process {other.pid}"), run_lock(tmp_path / "run"): pass
     finally: other.kill(); other.wait()
 
 

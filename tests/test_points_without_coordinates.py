@@ -8,7 +8,7 @@ import pytest
 
 from alphaearth_nb import cubes
 from alphaearth_nb.analysis import classify, training_set
-from alphaearth_nb.core import LabelError
+from alphaearth_nb.core import LabelError, NoDataWarning
 from alphaearth_nb.geo import to_crs
 from alphaearth_nb.places import sample
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -34,23 +34,23 @@ def test_some_rows_without_coordinates_are_named_at_every_door(tmp_path):
     e, tables = setup()
     want = e.values[[1, 3], [1, 3]]                                          # rows 10 and 12: pixels (1, 1), (3, 3)
     for t in tables:
-        with pytest.warns(UserWarning, match=WORDS):
+        with pytest.warns(NoDataWarning, match=WORDS):
             s = sample(e, t, crs=None if "lon" in t else "EPSG:32631")
         assert s["inside"].tolist() == [True, False, True, False]
         np.testing.assert_allclose(s.loc[[10, 12], BANDS].to_numpy(), want, rtol=1e-6)
-        with pytest.warns(UserWarning, match=WORDS):
+        with pytest.warns(NoDataWarning, match=WORDS):
             X, v = training_set(e, t)
         np.testing.assert_allclose(X, want, rtol=1e-6); assert v.tolist() == [1, 2]
-        with pytest.warns(UserWarning, match=WORDS):
+        with pytest.warns(NoDataWarning, match=WORDS):
             classify(e, t, k=1)
-        with pytest.warns(UserWarning, match=WORDS):
+        with pytest.warns(NoDataWarning, match=WORDS):
             assert cubes.label_table(e, t)["label"].tolist() == [1, 2]
-        with pytest.warns(UserWarning, match=WORDS):
+        with pytest.warns(NoDataWarning, match=WORDS):
             assert cubes.aggregate(e, t, buffer=1)["n_pixels"].tolist() == [1, 0, 1, 0]
         t.to_csv(p := tmp_path / "t.csv")                                    # a CSV: the same table, the same words
-        with pytest.warns(UserWarning, match=r"2 of 4 rows of the .*table have no coordinates"):
+        with pytest.warns(NoDataWarning, match=r"2 of 4 rows of the .*table have no coordinates"):
             sample(e, str(p), crs=None if "lon" in t else "EPSG:32631")
-    with pytest.warns(UserWarning, match=r"1 of 2 points have no coordinates .*position 1\)"):   # arrays
+    with pytest.warns(NoDataWarning, match=r"1 of 2 points have no coordinates .*position 1\)"):   # arrays
         sample(e, ([float(e.x[1]), np.nan], [float(e.y[1]), float(e.y[2])]), crs="EPSG:32631")
 
 
@@ -71,11 +71,11 @@ def test_a_geodataframe_of_nan_points_and_each_door_say_it_once():
     g = gpd.GeoDataFrame(t, geometry=gpd.points_from_xy(t.x, t.y), crs="EPSG:32631")
     for f in (lambda: sample(e, g), lambda: training_set(e, g), lambda: training_set(e, ll),
               lambda: training_set(e, t), lambda: classify(e, ll, k=1)):
-        with pytest.warns(UserWarning) as w:
+        with pytest.warns(NoDataWarning) as w:
             f()
         said = [str(m.message) for m in w if "have no coordinates" in str(m.message)]
         assert len(said) == 1 and "rows 11, 13)" in said[0], said
-    with pytest.warns(UserWarning, match=r"gdf = gdf\[gdf.geometry.x.notna\(\)"):
+    with pytest.warns(NoDataWarning, match=r"gdf = gdf\[gdf.geometry.x.notna\(\)"):
         sample(e, g)
 
 

@@ -12,6 +12,7 @@ import pyproj
 import pytest
 
 from alphaearth_nb import evaluate_cmd, exports, geo, geometries, official
+from alphaearth_nb.core import LabelWarning
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 
@@ -232,13 +233,13 @@ def test_training_set_and_evaluate_leave_fill_ids_to_a_caller_that_says_them():
     from alphaearth_nb import evaluate
     from alphaearth_nb.analysis import training_set
     e, fields = _fill_map_and_fields()
-    with pytest.warns(UserWarning, match="255 holds 6 of 36 labelled pixels"):   # said by default, as before
+    with pytest.warns(LabelWarning, match="255 holds 6 of 36 labelled pixels"):   # said by default, as before
         x, y = training_set(e, fields)
     qx, qy = _strict(lambda: training_set(e, fields, warn_fills=False), UserWarning)   # the caller says them
     np.testing.assert_array_equal(qx, x)
     np.testing.assert_array_equal(qy, y)
     assert len(y) == 36 and (y == 255).sum() == 6
-    with pytest.warns(UserWarning, match="255 holds 6 of 36"):
+    with pytest.warns(LabelWarning, match="255 holds 6 of 36"):
         want = evaluate.evaluate_embeddings(x, y, shots=(1,), folds=3)
     got = _strict(lambda: evaluate.evaluate_embeddings(x, y, shots=(1,), folds=3, warn_fills=False), UserWarning)
     pd.testing.assert_frame_equal(got, want)

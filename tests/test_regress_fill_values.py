@@ -11,6 +11,7 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.analysis import regress
+from alphaearth_nb.core import LabelWarning
 from alphaearth_nb.evaluate import evaluate_regression
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -31,7 +32,7 @@ def cover(fill=255):
 
 def test_table_fill_is_warned_and_the_fix_works():
     df = table()
-    with pytest.warns(UserWarning, match=r"-9999 holds 18 of 36 .*df = df\[df\['value'\] != -9999\]"):
+    with pytest.warns(LabelWarning, match=r"-9999 holds 18 of 36 .*df = df\[df\['value'\] != -9999\]"):
         pred = regress(EMB, df, method="knn", k=1)
     assert float(pred.min()) == -9999                     # as it was fitted: the warning says so
     df = df[df['value'] != -9999]                          # the fix, as the warning words it
@@ -43,7 +44,7 @@ def test_table_fill_is_warned_and_the_fix_works():
 
 def test_raster_fill_is_warned_and_the_fix_works():
     targets = cover()
-    with pytest.warns(UserWarning, match=r"255 holds 18 of 36 .*targets.attrs\['nodata'\] = 255"):
+    with pytest.warns(LabelWarning, match=r"255 holds 18 of 36 .*targets.attrs\['nodata'\] = 255"):
         regress(EMB, targets, method="knn", k=1)
     targets.attrs['nodata'] = 255                         # the fix, as the warning words it
     with warnings.catch_warnings():
@@ -54,7 +55,7 @@ def test_raster_fill_is_warned_and_the_fix_works():
 
 def test_protocol_warns_too():
     y = np.where(KEEP, HEIGHT, -9999.0).ravel()
-    with pytest.warns(UserWarning, match=r"-9999 holds 18 of 36 .*keep = y != -9999"):
+    with pytest.warns(LabelWarning, match=r"-9999 holds 18 of 36 .*keep = y != -9999"):
         evaluate_regression(EMB.values.reshape(-1, 64), y, n_train=(5,), folds=2)
 
 

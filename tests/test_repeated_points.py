@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from alphaearth_nb.analysis import classify, regress, training_set
+from alphaearth_nb.core import LabelWarning
 from alphaearth_nb.testing import embedding_from_array
 
 
@@ -44,6 +45,6 @@ def test_k3_votes_the_three_nearest_labelled_pixels_however_often_a_point_is_lis
 def test_different_labels_at_one_pixel_are_all_kept_and_warned():
     e = _map()
     t = pd.concat([_table(e, 2), _table(e, 1).iloc[:1].assign(label="C")])
-    with pytest.warns(UserWarning, match="different labels"):
+    with pytest.warns(LabelWarning, match="different labels"):
         X, v = training_set(e, t)
     assert sorted(v.tolist()) == ["A", "B", "B", "C"]

@@ -15,8 +15,8 @@ import pytest
 
 from alphaearth_nb.checkpoint import (LOCK, is_run, latest_checkpoint, load_checkpoint, own_checkpoints, read_header,
                                       run_folder, verify_checkpoint)
-from alphaearth_nb.core import (CheckpointError, DamagedCheckpointError, NotOursError, OutputExistsError,
-                                RunLockedError, TrainingWarning)
+from alphaearth_nb.core import (CheckpointError, DamagedCheckpointError, FileWarning, NotOursError, OutputExistsError,
+                               RunLockedError, TrainingWarning)
 from alphaearth_nb.testing import Standin, disk_full, standin_batches, standin_loss
 from alphaearth_nb.train import TrainConfig, fit, init_state, make_optimizer, read_metrics
 
@@ -113,7 +113,7 @@ def test_a_run_being_started_is_named_not_called_foreign(tmp_path):  # E-2, the 
 def test_our_leftover_half_written_files_do_not_make_a_folder_foreign(tmp_path):
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     _writing(tmp_path / "run", int(dead.stdout))  # a run killed while starting: a stale lock, a partial marker
-    with pytest.warns(UserWarning, match="stale lock"): state, _ = _fit(tmp_path / "run", steps=2)
+    with pytest.warns(FileWarning, match="stale lock"): state, _ = _fit(tmp_path / "run", steps=2)
     assert int(state.step) == 2 and latest_checkpoint(tmp_path / "run" / "checkpoints") is not None
 
 
@@ -154,7 +154,7 @@ def test_second_writer_fails_fast_naming_the_first(tmp_path):  # E4, a real seco
         with pytest.raises(RunLockedError, match=f"pid {p.pid} on host"): _fit(tmp_path / "run", resume=True)
     finally:
         p.kill(); p.wait()
-    with pytest.warns(UserWarning, match="stale lock"):  # the dead holder's lock is taken over
+    with pytest.warns(FileWarning, match="stale lock"):  # the dead holder's lock is taken over
         with run_folder(tmp_path / "run", resume=True): pass
 
 

@@ -5,7 +5,7 @@ was judged as lon/lat only, so it said 'give coordinates in the grid's CRS, or p
 import numpy as np
 import pytest
 
-from alphaearth_nb.core import band_names
+from alphaearth_nb.core import NoDataWarning, band_names
 from alphaearth_nb.geo import to_crs
 from alphaearth_nb.places import sample
 from alphaearth_nb.testing import embedding_from_array, grid_coords, random_unit
@@ -17,7 +17,7 @@ def test_arrays_in_feet_without_crs_are_named_feet(f, name):
     e = embedding_from_array(random_unit((10, 10), seed=3), coords=grid_coords(10, 10, x0=round(x), y0=round(y)),
                              crs="EPSG:32631")
     xs, ys = e.x.values[[3, 6]].astype(float), e.y.values[[2, 7]].astype(float)   # pixels (2, 3) and (7, 6)
-    with pytest.warns(UserWarning, match=rf"{name} \(x {f:.7g} m\).*a factor 3\.2808.*`x \* {f!r}, y \* {f!r}`"):
+    with pytest.warns(NoDataWarning, match=rf"{name} \(x {f:.7g} m\).*a factor 3\.2808.*`x \* {f!r}, y \* {f!r}`"):
         s = sample(e, (xs / f, ys / f))
     assert not s["inside"].any()
     s = sample(e, (xs / f * f, ys / f * f))                                  # the fix as named

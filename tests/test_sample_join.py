@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 import xarray as xr
 
-from alphaearth_nb.core import LabelError, band_names
+from alphaearth_nb.core import LabelError, NoDataWarning, band_names
 from alphaearth_nb.places import sample
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -47,7 +47,7 @@ def test_a_row_without_a_geometry_is_off_the_map():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         out = sample(e, pts)
-        with pytest.warns(UserWarning, match=r"1 of 2 points have no coordinates .*position 0\)"):   # said (geo.with_coordinates)
+        with pytest.warns(NoDataWarning, match=r"1 of 2 points have no coordinates .*position 0\)"):   # said (geo.with_coordinates)
             nan = sample(e, ([np.nan, float(e.x[1])], [np.nan, float(e.y[1])]), crs="EPSG:32631")
     assert out["inside"].tolist() == [True, False, True] and out.loc["q", band_names()].isna().all()
     assert nan["inside"].tolist() == [False, True]

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from alphaearth_nb import index
-from alphaearth_nb.core import DTypeError
+from alphaearth_nb.core import DTypeError, NoDataWarning, UnitsWarning
 from alphaearth_nb.embeddings import as_embedding, quantize_embedding
 from alphaearth_nb.quantize import dequantize, quantize
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -43,13 +43,13 @@ def test_codes_and_a_linear_scaling_still_read():
             warnings.simplefilter("error")
             np.testing.assert_array_equal(as_embedding(d, dequantize=False).values, codes.values)
     lin = U.copy(data=np.round(U.values * 127).astype(np.int32))   # round(127 x): warned, its directions' codes
-    with pytest.warns(UserWarning, match="linear scaling"):
+    with pytest.warns(UnitsWarning, match="linear scaling"):
         assert as_embedding(lin, dequantize=False).dtype == np.int8
 
 
 def test_a_few_fill_pixels_past_int8_stay_no_data():
     codes = np.asarray(quantize(U.values)).astype(np.int16)
     codes[0, 0] = -9999   # an undeclared fill pixel
-    with pytest.warns(UserWarning, match="outside int8's -128..127"):
+    with pytest.warns(NoDataWarning, match="outside int8's -128..127"):
         q = as_embedding(embedding_from_array(codes), dequantize=False)
     assert (q.values[0, 0] == -128).all() and (q.values[1:] != -128).all()

@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+from alphaearth_nb.core import UnitsWarning
 from alphaearth_nb.evaluate import separated_points
 from alphaearth_nb.geo import to_crs, utm_crs
 
@@ -12,7 +13,7 @@ def test_lonlat_points_are_named_not_thinned_to_one():
     warning naming degrees and the projection to use; projected to metres, the rule keeps many."""
     rng = np.random.default_rng(0)
     lon, lat = rng.uniform(-122.5, -122.0, 300), rng.uniform(37.5, 38.0, 300)
-    with pytest.warns(UserWarning, match="degrees.*to_crs"):
+    with pytest.warns(UnitsWarning, match="degrees.*to_crs"):
         assert len(separated_points(np.c_[lon, lat])) == 1
     x, y = to_crs(lon, lat, "EPSG:4326", utm_crs(lon.mean(), lat.mean()))
     assert len(separated_points(np.c_[x, y])) > 50

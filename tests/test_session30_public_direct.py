@@ -12,7 +12,7 @@ import xarray as xr
 
 import alphaearth_nb as aef
 from alphaearth_nb import places
-from alphaearth_nb.core import LabelError
+from alphaearth_nb.core import LabelError, LabelWarning, UnitsWarning
 from alphaearth_nb.gate import linear_as_codes
 from alphaearth_nb.quantize import dequantize, quantize
 from alphaearth_nb.supervised import rows_by_year
@@ -26,14 +26,14 @@ def _unit(n, seed=0):
 def test_linear_as_codes_gives_the_product_codes_of_the_directions():
     v = _unit(12)
     q = np.round(127 * v).astype(np.int8)
-    with pytest.warns(UserWarning, match=r"12 of 12 row\(s\) are a linear scaling"):
+    with pytest.warns(UnitsWarning, match=r"12 of 12 row\(s\) are a linear scaling"):
         got = linear_as_codes(q, "row")
     assert got.dtype == np.int8
     want = quantize((q / np.linalg.norm(q.astype(np.float32), axis=1, keepdims=True)).astype(np.float32))
     np.testing.assert_array_equal(got, want)
     cos = (dequantize(got).astype(np.float64) * v).sum(1) / np.linalg.norm(dequantize(got), axis=1)
     assert cos.min() > 0.999
-    with pytest.warns(UserWarning, match="12 of 12 row"):   # int16 alike
+    with pytest.warns(UnitsWarning, match="12 of 12 row"):   # int16 alike
         np.testing.assert_array_equal(linear_as_codes(q.astype(np.int16), "row"), want)
     codes = quantize(v.astype(np.float32))   # the product's own codes, and floats: as given, no warning
     with warnings.catch_warnings():
@@ -72,7 +72,7 @@ def test_rows_by_year_pairs_rows_with_the_cube_years():
     per = rows_by_year(cube, t)
     assert [p["label"].tolist() for p in per] == [[2], [1, 3]]
     assert rows_by_year(cube, t.drop(columns="year")) is None   # every year takes every row
-    with pytest.warns(UserWarning, match=r"labels of years \[2019\] are not years of the cube"):
+    with pytest.warns(LabelWarning, match=r"labels of years \[2019\] are not years of the cube"):
         rows_by_year(cube, t.assign(year=[2022, 2021, 2019]))
     with pytest.raises(LabelError, match=r"no row for \[2021\]"):
         rows_by_year(cube, t.assign(year=2022))

@@ -8,6 +8,7 @@ import importlib
 
 import numpy as np
 import pytest
+from alphaearth_nb.core import GridWarning
 
 # parent -> (its public names before the split: its `__all__` then, the contract kept; the parts split from it)
 BEFORE = {
@@ -92,7 +93,7 @@ def test_the_labels_parts_work_through_labels():
                      attrs={"crs": "EPSG:32631"})   # 10 m pixels
     lab = xr.DataArray(np.array([[7, 8], [9, 6]]), dims=("y", "x"), coords={"y": [30.0, 10.0], "x": [10.0, 30.0]},
                        attrs={"crs": "EPSG:32631"})   # 20 m cells: the one at (10, 10) holds all four centres
-    with pytest.warns(UserWarning, match="cell holding its centre"): on = lb.on_map_grid(m, lab)
+    with pytest.warns(GridWarning, match="cell holding its centre"): on = lb.on_map_grid(m, lab)
     assert on.values.tolist() == [[9, 9], [9, 9]] and lb.near_column("LABEL", ["label"])[0] == "label"
 
 

@@ -10,6 +10,7 @@ import warnings
 
 import pytest
 
+from alphaearth_nb.core import FileWarning
 from alphaearth_nb.files import clear_partials
 from alphaearth_nb.scratch import STALE_ELSEWHERE
 
@@ -37,7 +38,7 @@ def test_a_folder_changed_inside_lately_is_kept_and_its_rm_quoted(tmp_path):
     (copy / "band" / "0.0").write_bytes(b"x")   # written just now, deep inside
     _age(copy / "band", STALE_ELSEWHERE + 3600)
     _age(copy, STALE_ELSEWHERE + 3600)
-    with pytest.warns(UserWarning, match="node-b") as rec:
+    with pytest.warns(FileWarning, match="node-b") as rec:
         assert clear_partials(d) == []
     said = str(rec[0].message)
     assert copy.exists() and f"`rm -r {shlex.quote(str(copy))}`" in said and "24 h" in said, said

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from alphaearth_nb.analysis import classify
-from alphaearth_nb.core import LabelError
+from alphaearth_nb.core import LabelError, LabelWarning
 from alphaearth_nb.supervised import training_set
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -27,7 +27,7 @@ def test_training_set_keeps_the_maps_year(form, tmp_path):
     m = e.assign_attrs(period_start="2024-01-01")
     labels = {"frame": t, "dict": {k: t[k].to_numpy() for k in t}}.get(form)
     if form == "csv": t.to_csv(labels := tmp_path / "l.csv", index=False)
-    with pytest.warns(UserWarning, match=r"years \[2023\] are not the map's year 2024 \(column 'Year'\): left out \(2 rows\)"):
+    with pytest.warns(LabelWarning, match=r"years \[2023\] are not the map's year 2024 \(column 'Year'\): left out \(2 rows\)"):
         X, vals = training_set(m, labels, crs="EPSG:32631" if form != "frame" else None)
     assert sorted(vals.tolist()) == [1, 2] and len(X) == 2            # 2024's rows: (0,0) -> 2, (0,1) -> 1
     with pytest.raises(LabelError, match=r"no row for the map's year 2019"):
@@ -36,10 +36,10 @@ def test_training_set_keeps_the_maps_year(form, tmp_path):
 
 def test_one_warning_through_classify_and_training_set_alike():
     e, t = _case()
-    with pytest.warns(UserWarning) as rec:                             # a map recording no year: every row, once warned
+    with pytest.warns(LabelWarning) as rec:                             # a map recording no year: every row, once warned
         X, vals = training_set(e, t)
     assert len(X) == 4 and sum("records no year" in str(w.message) for w in rec) == 1
-    with pytest.warns(UserWarning) as rec:
+    with pytest.warns(LabelWarning) as rec:
         classify(e, t, k=1)
     assert sum("records no year" in str(w.message) for w in rec) == 1   # not twice (over_time and training_set)
     with warnings.catch_warnings():

@@ -10,7 +10,7 @@ import pytest
 
 from alphaearth_nb import model as aef_model
 from alphaearth_nb.checkpoint import jsonable
-from alphaearth_nb.core import ConfigError
+from alphaearth_nb.core import ConfigError, FileWarning
 from alphaearth_nb.exports import open_zarr
 from alphaearth_nb.testing import Standin, embedding_from_array, random_unit, standin_batches, standin_loss
 from alphaearth_nb.train import TrainConfig, fit, model_config, read_metrics
@@ -84,7 +84,7 @@ def test_model_config_of_a_newer_checkpoint():
 
 
 def test_model_config_of_an_older_checkpoint():
-    with pytest.warns(UserWarning, match=r"has no \['kappa'\].*defaults \{'kappa'"):
+    with pytest.warns(FileWarning, match=r"has no \['kappa'\].*defaults \{'kappa'"):
         cfg = model_config(_header(lambda m: m.pop("kappa")))
     assert cfg.kappa == aef_model.ModelConfig.__dataclass_fields__["kappa"].default
 

@@ -7,6 +7,7 @@ import pytest
 
 pytest.importorskip("geopandas")
 from alphaearth_nb.analysis import classify
+from alphaearth_nb.core import GridWarning
 from alphaearth_nb.cubes import aggregate
 from alphaearth_nb.geometries import read_geometries
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -32,7 +33,7 @@ def _file(tmp_path, closed):
 def test_unclosed_rings_are_read_closed_and_said(tmp_path):
     # was: shapely.errors.GEOSException 'Points of LinearRing do not form a closed linestring' (no file, no fix)
     p = _file(tmp_path, closed=False)
-    with pytest.warns(UserWarning, match=r"open\.geojson holds polygon rings that are not closed.*on_invalid='fix'"):
+    with pytest.warns(GridWarning, match=r"open\.geojson holds polygon rings that are not closed.*on_invalid='fix'"):
         g = read_geometries(p)
     ref = read_geometries(_file(tmp_path, closed=True))
     assert g.geometry.is_valid.all() and g.geometry.geom_equals(ref.geometry).all()
@@ -41,9 +42,9 @@ def test_unclosed_rings_are_read_closed_and_said(tmp_path):
 def test_classify_and_aggregate_of_unclosed_rings_match_closed_ones(tmp_path):
     emb = embedding_from_array(random_unit((20, 30), seed=1))
     want_c, want_a = classify(emb, _file(tmp_path, True), k=1), aggregate(emb, _file(tmp_path, True))
-    with pytest.warns(UserWarning, match="not closed"):
+    with pytest.warns(GridWarning, match="not closed"):
         got_c = classify(emb, _file(tmp_path, False), k=1)
-    with pytest.warns(UserWarning, match="not closed"):
+    with pytest.warns(GridWarning, match="not closed"):
         got_a = aggregate(emb, _file(tmp_path, False))
     np.testing.assert_array_equal(got_c["class"].values, want_c["class"].values)
     pd.testing.assert_frame_equal(pd.DataFrame(got_a.drop(columns="geometry")), pd.DataFrame(want_a.drop(columns="geometry")))

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from alphaearth_nb.checkpoint import LOCK, run_lock
-from alphaearth_nb.core import RunLockedError
+from alphaearth_nb.core import FileWarning, RunLockedError
 
 TEXTS = ["", "garbage", "[1, 2]", '{"pid": "x"}', '{"host": "h"}', '{"pid": true, "host": "h"}']
 
@@ -19,7 +19,7 @@ TEXTS = ["", "garbage", "[1, 2]", '{"pid": "x"}', '{"host": "h"}', '{"pid": true
 def test_a_lock_naming_no_process_is_taken_over(tmp_path, text, age):
     (p := tmp_path / LOCK).write_text(text)
     t = time.time() - age; os.utime(p, (t, t))
-    with pytest.warns(UserWarning, match="taking over the stale lock that names no process"):
+    with pytest.warns(FileWarning, match="taking over the stale lock that names no process"):
         with run_lock(tmp_path):
             assert json.loads(p.read_text())["pid"] == os.getpid()
     assert not p.exists()

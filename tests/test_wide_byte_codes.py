@@ -5,6 +5,7 @@ import warnings
 import numpy as np
 import pytest
 
+from alphaearth_nb.core import NoDataWarning, UnitsWarning
 from alphaearth_nb.embeddings import as_embedding, from_official, read_official_tiff
 from alphaearth_nb.gate import byte_codes
 from alphaearth_nb.quantize import NODATA, dequantize, quantize
@@ -33,11 +34,11 @@ def test_wider_unsigned_codes_read_as_bytes(shifted, dtype):
     codes, a, want = _fixture(shifted, dtype)
     da = embedding_from_array(a).assign_attrs(_FillValue=65535)
     for d in (da, da.chunk({"y": 3})):
-        with pytest.warns(UserWarning, match="no int8 code"):
+        with pytest.warns(UnitsWarning, match="no int8 code"):
             got = as_embedding(d).values
         np.testing.assert_array_equal(got, want)
     t = da.transpose("band", "y", "x")   # the official (band, y, x) form
-    with pytest.warns(UserWarning, match="no int8 code"):
+    with pytest.warns(UnitsWarning, match="no int8 code"):
         np.testing.assert_array_equal(from_official(t).values, want)
 
 
@@ -50,7 +51,7 @@ def test_wider_unsigned_codes_in_the_int8_form(shifted):
     want = codes.copy()
     want[BAD] = NODATA
     da = embedding_from_array(a).assign_attrs(_FillValue=65535)
-    with pytest.warns(UserWarning, match="no int8 code"):
+    with pytest.warns(UnitsWarning, match="no int8 code"):
         got = as_embedding(da, dequantize=False)
     assert got.dtype == np.int8
     np.testing.assert_array_equal(got.values, want)
@@ -63,9 +64,9 @@ def test_int8_form_never_wraps_values_outside_int8():
     codes = np.asarray(quantize(random_unit((4, 4), seed=12))).astype(np.int16)
     codes[1, 2, ::2], codes[1, 2, 1::2] = 300, -200
     da = embedding_from_array(codes)
-    with pytest.warns(UserWarning, match="not embedding vectors"):
+    with pytest.warns(NoDataWarning, match="not embedding vectors"):
         q = as_embedding(da, dequantize=False).values
-    with pytest.warns(UserWarning, match="not embedding vectors"):
+    with pytest.warns(NoDataWarning, match="not embedding vectors"):
         f = as_embedding(da).values
     assert (q[1, 2] == NODATA).all() and np.isnan(f[1, 2]).all()
     keep = np.ones((4, 4), bool); keep[1, 2] = False
@@ -76,7 +77,7 @@ def test_wider_unsigned_code_rows_in_tables():
     "Table rows (N, 64) of uint16 shifted codes: read as uint8 rows are (`byte_codes`), not left as values up to 255."
     codes, a, _ = _fixture(True)
     rows = a.reshape(-1, 64)[2:]   # the rows with data
-    with pytest.warns(UserWarning, match="no int8 code"):
+    with pytest.warns(UnitsWarning, match="no int8 code"):
         got = byte_codes(rows)
     np.testing.assert_array_equal(got, codes.reshape(-1, 64)[2:])
 
@@ -91,9 +92,9 @@ def test_uint16_geotiff_read_and_masked(tmp_path):
     with rasterio.open(p, "w", driver="GTiff", width=5, height=6, count=64, dtype="uint16", crs="EPSG:32631",
                        transform=rasterio.transform.from_origin(500000, 5000060, 10, 10), nodata=65535) as f:
         f.write(np.moveaxis(a, -1, 0))
-    with pytest.warns(UserWarning, match="no int8 code"):
+    with pytest.warns(UnitsWarning, match="no int8 code"):
         np.testing.assert_array_equal(read_official_tiff(p).values, want)
-    with pytest.warns(UserWarning, match="no int8 code"):
+    with pytest.warns(UnitsWarning, match="no int8 code"):
         np.testing.assert_array_equal(from_official(rioxarray.open_rasterio(p, masked=True)).values, want)
 
 

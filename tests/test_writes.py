@@ -12,7 +12,7 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.checkpoint import LOCK, run_lock
-from alphaearth_nb.core import NotOursError, OutputExistsError, RunLockedError
+from alphaearth_nb.core import FileWarning, NotOursError, OutputExistsError, RunLockedError
 from alphaearth_nb.files import check_output, is_ours, write_text, writing_file, writing_folder
 from alphaearth_nb import core, files
 from alphaearth_nb.testing import disk_full
@@ -90,7 +90,7 @@ def test_writer_killed_between_the_two_moves_gets_the_store_back(tmp_path):  # E
     _store(tmp_path / "out", 1.0)
     aside = tmp_path / f".out.old-{_dead_pid()}-0123abcd"
     os.replace(tmp_path / "out", aside)  # the first move of `_swap_in` only: the writer died before the second
-    with pytest.warns(UserWarning, match="restored"), pytest.raises(OutputExistsError):
+    with pytest.warns(FileWarning, match="restored"), pytest.raises(OutputExistsError):
         _store(tmp_path / "out", 2.0)  # the next write puts the good store back, then refuses to replace it
     assert np.array_equal(xr.open_zarr(tmp_path / "out" / "s.zarr")["v"].values, _values(1.0))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
@@ -163,7 +163,7 @@ def test_run_lock_stale_and_foreign(tmp_path):
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     import socket
     (d / LOCK).write_text(json.dumps({"pid": int(dead.stdout), "host": socket.gethostname()}))
-    with pytest.warns(UserWarning, match="stale"), run_lock(d): pass
+    with pytest.warns(FileWarning, match="stale"), run_lock(d): pass
     (d / LOCK).write_text(json.dumps({"pid": 1, "host": "other-machine"}))
     with pytest.raises(RunLockedError, match="other-machine.*delete"): run_lock(d).__enter__()
 

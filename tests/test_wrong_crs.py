@@ -15,7 +15,7 @@ import pytest
 
 from alphaearth_nb import cubes
 from alphaearth_nb.analysis import classify, similarity, training_set
-from alphaearth_nb.core import GridError, LabelError, PointError
+from alphaearth_nb.core import GridError, GridWarning, LabelError, NoDataWarning, PointError
 from alphaearth_nb.geo import grid_coords, to_crs
 from alphaearth_nb.places import sample
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -69,10 +69,10 @@ def test_a_right_label_off_the_map_says_relabel_or_elsewhere_never_crs():
     e, (xs, ys), (lon, lat) = utm_map()
     bad = ("pass `crs=", "(`crs=`)", "`crs=...`")
     for far in (gdf(xs + 5e4, ys, "EPSG:32631"), gdf(lon + 1.0, lat, "EPSG:4326")):   # 50 km east; 1 degree east
-        with pytest.warns(UserWarning, match=r"set_crs\(.*allow_override=True\)") as w:
+        with pytest.warns(NoDataWarning, match=r"set_crs\(.*allow_override=True\)") as w:
             s = sample(e, far)
         assert not s["inside"].any() and not any(b in str(m.message) for m in w for b in bad)
-        with pytest.warns(UserWarning, match=r"set_crs\(.*allow_override=True\)") as w:
+        with pytest.warns(NoDataWarning, match=r"set_crs\(.*allow_override=True\)") as w:
             cubes.aggregate(e, far, buffer=1)
         assert not any(b in str(m.message) for m in w for b in bad)
         for f, err in ((lambda: training_set(e, far), LabelError), (lambda: similarity(e, far.iloc[[0]]), PointError)):
@@ -85,7 +85,7 @@ def test_a_right_label_off_the_map_says_relabel_or_elsewhere_never_crs():
 def test_feet_given_as_metres_are_named_with_the_factor_and_fix():
     e, (xs, ys), _ = utm_map()
     for f, name in ((FT_US, "US survey feet"), (FT, "international feet")):
-        with pytest.warns(UserWarning, match=rf"{name} \(x {f:.7g} m\).*a factor 3\.2808.*`x \* {f!r}, y \* {f!r}`"):
+        with pytest.warns(NoDataWarning, match=rf"{name} \(x {f:.7g} m\).*a factor 3\.2808.*`x \* {f!r}, y \* {f!r}`"):
             s = sample(e, pd.DataFrame({"x": xs / f, "y": ys / f}), crs="EPSG:32631")
         assert not s["inside"].any()
         with pytest.raises(PointError, match=rf"{name}.*factor 3\.2808"):
@@ -105,7 +105,7 @@ def test_state_plane_feet_labelled_metres_name_the_feet_crs():
     fx, fy = to_crs(px, py, "EPSG:32118", "EPSG:2263")                     # the same points in feet
     with pytest.raises(GridError, match=r"gdf = gdf.set_crs\('EPSG:2263', allow_override=True\)"):
         sample(e, gdf(fx, fy, "EPSG:32118"))                                 # feet under the metre label
-    with pytest.warns(UserWarning, match=r"pass `crs='EPSG:2263'`"):
+    with pytest.warns(NoDataWarning, match=r"pass `crs='EPSG:2263'`"):
         sample(e, pd.DataFrame({"x": fx, "y": fy}), crs="EPSG:32118")
     s = sample(e, pd.DataFrame({"x": fx, "y": fy}), crs="EPSG:2263")        # the fix as named
     np.testing.assert_allclose(s[BANDS].to_numpy(), e.values[[2, 6], [1, 5]], rtol=1e-6)
@@ -114,7 +114,7 @@ def test_state_plane_feet_labelled_metres_name_the_feet_crs():
 def test_a_map_in_feet_is_named_with_its_scaling():
     e, (xs, ys), (lon, lat) = utm_map()
     ft = e.assign_coords(x=e.x / FT_US, y=e.y / FT_US)                      # metres' CRS, coordinates in feet
-    with pytest.warns(UserWarning, match=r"map's coordinates look like US survey feet.*emb.assign_coords\(x=emb.x \*"):
+    with pytest.warns(NoDataWarning, match=r"map's coordinates look like US survey feet.*emb.assign_coords\(x=emb.x \*"):
         sample(ft, (lon, lat))
     back = ft.assign_coords(x=ft.x * FT_US, y=ft.y * FT_US)                 # the fix as named
     np.testing.assert_allclose(sample(back, (lon, lat))[BANDS].to_numpy(), e.values[[2, 7], [3, 6]], rtol=1e-6)
@@ -144,7 +144,7 @@ def test_where_both_readings_hold_every_door_warns():
     p = (0.001, 0.001)
     t = pd.DataFrame({"x": [p[0]], "y": [p[1]], "label": [1]})
     for f in (lambda: sample(e, p), lambda: sample(e, t), lambda: similarity(e, p), lambda: training_set(e, t)):
-        with pytest.warns(UserWarning, match=r"lie on the map both read in .*pass `crs=` to say which"):
+        with pytest.warns(GridWarning, match=r"lie on the map both read in .*pass `crs=` to say which"):
             f()
 
 
@@ -156,7 +156,7 @@ def test_official_sample_points_name_the_relabel_not_crs(tmp_path):
     except Exception as e: pytest.skip(f"no shared data: {e}")
     lon, lat = [6.0, 6.0001], [45.0, 45.0001]                               # on the mirror's tiles (test_sample_join)
     wrong = gdf(lon, lat, "EPSG:32632")
-    with pytest.warns(UserWarning, match=r"says its CRS is EPSG:32632.*gdf = gdf.set_crs\('EPSG:4326', allow_override=True\)"):
+    with pytest.warns(NoDataWarning, match=r"says its CRS is EPSG:32632.*gdf = gdf.set_crs\('EPSG:4326', allow_override=True\)"):
         s = off.sample_points(wrong, years=2024, source=m)
     assert not s["inside"].any()
     with warnings.catch_warnings():
@@ -164,7 +164,7 @@ def test_official_sample_points_name_the_relabel_not_crs(tmp_path):
         s = off.sample_points(wrong.set_crs("EPSG:4326", allow_override=True), years=2024, source=m)   # the fix as named
     assert s["inside"].all()
     far = gdf(np.array(lon) + 50.0, lat, "EPSG:4326")                        # off every tile, its label right
-    with pytest.warns(UserWarning, match=r"own CRS label \(EPSG:4326; if it is wrong, `gdf = gdf.set_crs") as w:
+    with pytest.warns(NoDataWarning, match=r"own CRS label \(EPSG:4326; if it is wrong, `gdf = gdf.set_crs") as w:
         off.sample_points(far, years=2024, source=m)
     assert not any("CRS (`crs=`)" in str(x.message) for x in w)
 
@@ -177,7 +177,7 @@ def test_a_state_plane_map_in_feet_names_its_feet_crs():
     lon, lat = to_crs(e.x.values[[1, 5]].astype(float), e.y.values[[2, 6]].astype(float), "EPSG:32118", "EPSG:4326")
     fx, fy = to_crs(e.x.values.astype(float), e.y.values.astype(float), "EPSG:32118", "EPSG:2263")
     ft = e.assign_coords(x=fx, y=fy)                                          # the same grid in feet, labelled metres
-    with pytest.warns(UserWarning, match=r"look like US survey feet.*aef.geo.write_crs\(emb, 'EPSG:2263'\)"):
+    with pytest.warns(NoDataWarning, match=r"look like US survey feet.*aef.geo.write_crs\(emb, 'EPSG:2263'\)"):
         sample(ft, (lon, lat))
     from alphaearth_nb.geo import write_crs
     s = sample(write_crs(ft, "EPSG:2263"), (lon, lat))                       # the fix as named

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from alphaearth_nb.analysis import classify, regress
-from alphaearth_nb.core import LabelError
+from alphaearth_nb.core import LabelError, LabelWarning
 from alphaearth_nb.places import sample
 
 # the cube and rows: conftest's `crop_rotation` (field (0, 0) wheat in 2022 and maize in 2023, field (7, 9) the
@@ -44,7 +44,7 @@ def test_one_map_keeps_its_years_dated_rows(form, crop_rotation):
     r = crop_rotation
     rows = r.rows.assign(year=DATES[form](r.rows.year))
     m = r.maps[1].assign_coords(time=pd.Timestamp("2023-01-01"))
-    with pytest.warns(UserWarning, match=r"years \[2022\] are not the map's year 2023 \(column 'year'\): left out"):
+    with pytest.warns(LabelWarning, match=r"years \[2022\] are not the map's year 2023 \(column 'year'\): left out"):
         cls = classify(m, rows, k=1, crs="EPSG:32631")["class"]
     names = np.asarray(cls.attrs["class_names"])
     assert [names[cls.values[0, 0]], names[cls.values[7, 9]]] == r.want[1]

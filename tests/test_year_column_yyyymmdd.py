@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from alphaearth_nb.analysis import classify, regress
-from alphaearth_nb.core import LabelError
+from alphaearth_nb.core import LabelError, NoDataWarning
 from alphaearth_nb.places import sample
 
 DAYS = {2022: 20220105, 2023: 20230315}
@@ -50,7 +50,7 @@ def test_one_map_names_yyyymmdd(crop_rotation):
 
 def test_sample_names_yyyymmdd(crop_rotation):
     cube, rows = crop_rotation.cube, crop_rotation.rows
-    with pytest.warns(UserWarning, match=r"not a year of the cube.*look like dates written YYYYMMDD") as w:
+    with pytest.warns(NoDataWarning, match=r"not a year of the cube.*look like dates written YYYYMMDD") as w:
         sample(cube, rows.assign(year=[DAYS[y] for y in rows.year]), crs="EPSG:32631")
     msg = next(str(x.message) for x in w if "YYYYMMDD" in str(x.message))
     fixed = _fixed(msg, rows.assign(year=[DAYS[y] for y in rows.year]))

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from alphaearth_nb.core import band_names
+from alphaearth_nb.core import GridWarning, band_names
 from alphaearth_nb.cubes import aggregate
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -60,7 +60,7 @@ def test_invalid_polygon_is_made_valid_and_warned():
     bow = at([(0, 0.2), (4, 3.8), (4, 0.2), (0, 3.8)])                          # crosses itself at the map's centre
     g = gpd.GeoDataFrame({"label": ["bow", "box"]}, geometry=[bow, at([(0, 0), (2, 0), (2, 2), (0, 2)])],
                          crs="EPSG:32631", index=["f7", "f9"])
-    with pytest.warns(UserWarning, match=r"1 of the 2 polygons are invalid \(first: row 'f7', Self-intersection.*"
+    with pytest.warns(GridWarning, match=r"1 of the 2 polygons are invalid \(first: row 'f7', Self-intersection.*"
                                          r"gdf.make_valid\(\)"):
         res = aggregate(e, g)                                                # overlapping zones: read window by window
     assert res["n_pixels"].tolist() == [4, 4]
@@ -68,7 +68,7 @@ def test_invalid_polygon_is_made_valid_and_warned():
     np.testing.assert_allclose(res.loc[0, band_names()].to_numpy(float),
                                _mean(np.stack([e.values[r, c] for r, c in cells])), atol=1e-6)
     assert res.geom_type.tolist() == ["MultiPolygon", "Polygon"]
-    with pytest.warns(UserWarning, match="polygons are invalid"):
+    with pytest.warns(GridWarning, match="polygons are invalid"):
         t = label_table(e, g.iloc[:1])
     assert sorted(zip(np.round((y0 - t.y) // 10).astype(int), np.round((t.x - x0) // 10).astype(int))) == sorted(cells)
     ok = g.iloc[1:]
