@@ -3,6 +3,7 @@
 read as the vectors they scale, x = q / |q|, with a warning naming the scheme, in a map and in a query. Was: decoded
 as the product's codes (length 0.15-0.25), then rescaled as 'a mean of embeddings' (26 of 36 official vectors of
 aef_samples, cosine 0.92 to the true vector) or refused as 'not embedding vectors' (10 of 36)."""
+import os
 import warnings
 from pathlib import Path
 
@@ -15,7 +16,9 @@ from alphaearth_nb.embeddings import as_embedding
 from alphaearth_nb.gate import gate_query, gate_vectors
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
-CSV = Path(__file__).resolve().parents[2] / "shared/data/aef_samples/alphaearth_s1_dw_samples_sf_bay_urban_2024.csv"
+# the shared data sets: AEF_SHARED_DATA, else ../shared/data beside the clone (as conftest.SHARED_DATA)
+CSV = Path(os.environ.get("AEF_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared/data")) / \
+    "aef_samples/alphaearth_s1_dw_samples_sf_bay_urban_2024.csv"
 
 
 def _said(fn):

@@ -3,6 +3,7 @@
 directions, `quantize(q / |q|)`, warned, as the float gate reads it (b479496). Was: kept as if the product's codes,
 so an index built from them scored cosines of other vectors (0.09 off on aef_samples' sf_bay_urban; 17% of the
 neighbours of an index of the same vectors as the product's codes)."""
+import os
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +16,9 @@ from alphaearth_nb.core import UnitsWarning
 from alphaearth_nb.embeddings import as_embedding
 from alphaearth_nb.testing import embedding_from_array
 
-CSV = Path(__file__).resolve().parents[2] / "shared/data/aef_samples/alphaearth_s1_dw_samples_sf_bay_urban_2024.csv"
+# the shared data sets: AEF_SHARED_DATA, else ../shared/data beside the clone (as conftest.SHARED_DATA)
+CSV = Path(os.environ.get("AEF_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared/data")) / \
+    "aef_samples/alphaearth_s1_dw_samples_sf_bay_urban_2024.csv"
 
 
 @pytest.fixture(scope="module")

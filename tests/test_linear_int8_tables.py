@@ -2,6 +2,7 @@
 `gate.table_codes` as the map's gate reads such codes (tests/test_linear_int8): each row's direction x = q / |q|,
 warned, so `check_xy` (every fit, `evaluate_embeddings`) and `knn_search` take the vectors they stand for. Was: decoded
 as the product's codes without a word (rows of length 0.16-0.26 on aef_samples, 0.92 cosine to their vectors)."""
+import os
 import warnings
 from pathlib import Path
 
@@ -14,7 +15,9 @@ from alphaearth_nb.core import UnitsWarning
 from alphaearth_nb.gate import table_codes
 from alphaearth_nb.linear import check_xy
 
-CSV = Path(__file__).resolve().parents[2] / "shared/data/aef_samples/alphaearth_s1_dw_samples_sf_bay_urban_2024.csv"
+# the shared data sets: AEF_SHARED_DATA, else ../shared/data beside the clone (as conftest.SHARED_DATA)
+CSV = Path(os.environ.get("AEF_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared/data")) / \
+    "aef_samples/alphaearth_s1_dw_samples_sf_bay_urban_2024.csv"
 
 
 @pytest.fixture(scope="module")
