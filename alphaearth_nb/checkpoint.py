@@ -174,6 +174,8 @@ def _prunable(directory, step:int, keep:int) -> list[Path]:
         else: out.append(p)
     return out[::-1]   # oldest first: an interrupted prune leaves the newer ones
 
+_HEADER_OWN = ("format", "step", "time", "jax", "bytes", "sha256")   # the fields `save_checkpoint` writes itself
+
 def save_checkpoint(directory,           # the checkpoint folder (created if needed)
                     state:PyTree,        # any pytree of arrays: a TrainState, a model, ...
                     meta:dict|None=None, # more header fields: configs, preset, data position...
@@ -183,10 +185,18 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
     "Write `state` atomically (leaves first, metadata last) and prune older step checkpoints (never other files) " \
     "and the half-written copies of dead writers (`files.clear_partials`); " \
     "returns the `.json` path; a missing `directory` is made with its parents (`mkdir -p`, `files.writing_folder`'s " \
-    "rule). Raises `ConfigError` for `keep` < 1, a negative `step` or a `keep` or `step` that is no whole number; " \
+    "rule). Raises `ConfigError` for `keep` < 1, a negative `step`, a `keep` or `step` no whole number, no `step` for " \
+    "a `state` without `.step`, a `meta` no dict or holding a field the header writes itself (`_HEADER_OWN`); " \
     "`NotOursError` for a `directory` that is a file (left alone)."
     if (keep := whole(keep, "keep", 3)) < 1:
         raise ConfigError(f"keep={keep}: keep at least the checkpoint being written (keep=1).")
+    if meta is not None and not isinstance(meta, dict):   # was: TypeError "'str' object is not a mapping"
+        raise ConfigError(f"meta is {type(meta).__name__}: pass a dict of header fields, e.g. meta={{'note': {meta!r}}}")
+    if own := sorted(set(meta or {}) & set(_HEADER_OWN)):   # was: written over them, the checkpoint unreadable as ours
+        raise ConfigError(f"meta holds {', '.join(map(repr, own))}, which the header writes itself: name yours "
+                          f"otherwise, e.g. {{'my_{own[0]}': ...}} (the step is the step= argument)")
+    if step is None and not hasattr(state, "step"):   # was: AttributeError "'dict' object has no attribute 'step'"
+        raise ConfigError(f"a {type(state).__name__} has no step (a TrainState has): pass e.g. step=0")
     step = whole(state.step if step is None else step, "step", getattr(state, "step", 0))   # 1.5 wrote ckpt 1
     if step < 0:   # was: ckpt_-0000001, a name no reader sees (ckpt_ and 8 digits)
         raise ConfigError(f"step={step}: a checkpoint's step is a count, 0 or more")
@@ -230,8 +240,7 @@ def verify_checkpoint(path) -> dict:  # a checkpoint's `.json` (or its `.eqx`)
     if want is not None and size != want:
         if other := _other_leaves(path, header, leaves): raise DamagedCheckpointError(other)
         what = ("it was cut short (an interrupted copy or a full disk)" if size < want else   # never 'cut' when longer
-                f"{size - want} bytes were added after writing, though its first line is the header as written (the "
-                "file was appended to or written into)")
+                f"{size - want} bytes were added after writing (its first line is the header as written)")
         raise DamagedCheckpointError(f"{leaves} has {size} bytes but was written with {want}: {what}; load an older "
                                      "checkpoint, or copy it again from where it was written.")
     if header.get("sha256"):
@@ -245,25 +254,20 @@ def verify_checkpoint(path) -> dict:  # a checkpoint's `.json` (or its `.eqx`)
     _same_header(path, header, read_header(leaves))
     return header
 
-_WHOSE = ("run", "seed", "jax", "step", "time")   # the header fields that tell one checkpoint's leaves from another's
-
 def _other_leaves(path:Path, header:dict, leaves:Path) -> str|None:
-    "What `leaves` (a `.eqx` whose size or checksum is not the one `header` records) is when its first line says it " \
-    "is no copy of this checkpoint: another checkpoint's leaves (another run's, or of another step or jax version), " \
-    "or a file not ours; None when its first line is this header (then it was cut short, added to or damaged)."
+    "What `leaves` (a `.eqx` not of the size or checksum `header` records) is by its first line: another checkpoint's " \
+    "(another run's, step's or jax's) or a file not ours; None when it is this header (cut short, added to, damaged)."
     inner = _inner_header(leaves)
     if inner is None:
         if header.get("bytes") is not None and leaves.stat().st_size < header["bytes"]: return None   # cut in line 1
-        return (f"{leaves} is not the leaves its header {path.name} was written with: it does not begin with a "
-                f"checkpoint header of ours ({CKPT_FORMAT!r}), so it is another file under this name; put the "
-                f"checkpoint's own {leaves.name} back, or load an older checkpoint.")
+        return (f"{leaves} does not begin with a checkpoint header of ours ({CKPT_FORMAT!r}), so it is another file "
+                f"under this name; put the checkpoint's own {leaves.name} back, or load an older checkpoint.")
     same = lambda k: json.dumps(header.get(k), sort_keys=True) == json.dumps(inner.get(k), sort_keys=True)
-    if not (diff := [k for k in _WHOSE if not same(k)] or
+    if not (diff := [k for k in ("run", "seed", "jax", "step", "time") if not same(k)] or   # whose, first
             sorted(k for k in set(header) | set(inner) if k not in ("bytes", "sha256") and not same(k))): return None
     what = {"run": "another run's", "seed": "another run's", "jax": "another install's (another jax version)"}.get(diff[0], "another checkpoint's")
     said = "; ".join(f"{k}={_show(inner, k)} (its header: {_show(header, k)})" for k in diff[:3])
-    return (f"{leaves} holds {what} leaves, not those its header {path.name} was written with: its own first line "
-            f"says {said}. The .json and .eqx come from two checkpoints (one copied over the other's file): copy both "
+    return (f"{leaves} holds {what} leaves, not those of its header {path.name}: its first line says {said}. Copy both "
             f"files of one checkpoint together ({path.stem}.json with its .eqx), or load an older checkpoint.")
 
 def _show(h:dict, k:str) -> str:
@@ -296,6 +300,9 @@ def read_header(path) -> dict:  # a checkpoint's `.json`, or its `.eqx`
     if not path.exists():
         raise CheckpointError(f"no checkpoint at {path}: pass a run folder, its checkpoints/ folder or a "
                               "ckpt_*.json file that exists.")
+    if path.is_dir():   # was: 'not a checkpoint (a suffix-less file)'
+        raise CheckpointError(f"{path} is a folder, and a header is read from one checkpoint file: pass one of its "
+                              f"ckpt_*.json (the newest: {latest_checkpoint(path)}), or `load_checkpoint(folder, like)`")
     if path.suffix not in (".json", ".eqx"):
         raise CheckpointError(f"{path} is not a checkpoint (a {path.suffix or 'suffix-less'} file): pass a run "
                               "folder, its checkpoints/ folder or a ckpt_*.json file written by `fit`.")
@@ -320,6 +327,13 @@ def _mend(header:dict) -> str:
     return ("its header has no model config (a model of your own): build that model as it was trained and pass its "
             "training state's shapes, `load_checkpoint(run, lambda h: train.state_like(model, h))`")
 
+def _refuse_empty_skeleton(like, header:dict) -> None:
+    "`CheckpointError` for a `like` with no array among its leaves: `load_checkpoint(run, 'tiny')` gave 'tiny' back."
+    if any(eqx.is_array(x) or isinstance(x, jax.ShapeDtypeStruct) for x in jax.tree.leaves(like)): return
+    fit = "; a `fit` run's model: `train.load_model(run)`" if isinstance(header.get("model"), dict) else ""
+    raise CheckpointError(f"like is {like!r:.60}, which holds no array to read the checkpoint's leaves into: pass the "
+                          f"skeleton of what was saved (or `eqx.filter_eval_shape` of it), or header -> skeleton{fit}")
+
 def _load_one(path:Path, like) -> tuple[PyTree, dict]:
     "One verified checkpoint file into the structure of `like` (a skeleton, or a function header -> skeleton)."
     if _newer(fmt := read_header(path).get("format")):   # before its checks: a newer layout is no damage
@@ -331,6 +345,7 @@ def _load_one(path:Path, like) -> tuple[PyTree, dict]:
         raise CheckpointError(f"{path} is not an alphaearth_nb checkpoint (format {header.get('format')!r}, "
                               f"expected {CKPT_FORMAT!r}): point at a folder written by `save_checkpoint` or `fit`")
     if callable(like) and not isinstance(like, eqx.Module): like = like(header)
+    _refuse_empty_skeleton(like, header)
     leaves = path.with_suffix(".eqx")
     try:
         with open(leaves, "rb") as f:

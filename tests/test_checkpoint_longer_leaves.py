@@ -40,7 +40,7 @@ def test_another_runs_leaves_are_named(tmp_path, n):
     msg = str(e.value)
     assert "cut short" not in msg and "SHA-256" not in msg, msg
     assert "holds another run's leaves" in msg and 'run="bbbb" (its header: "aaaa")' in msg, msg
-    assert "copy both files of one checkpoint together (ckpt_00000002.json with its .eqx)" in msg, msg
+    assert "Copy both files of one checkpoint together (ckpt_00000002.json with its .eqx)" in msg, msg
 
 
 def test_another_steps_leaves_are_named(tmp_path):
