@@ -145,9 +145,11 @@ def _text_days(times:pd.Series, what:str, first_line:int|None) -> np.ndarray:
             line = (f", line {first_line + int(times.index[i])} of the file"
                     if first_line is not None and isinstance(times.index[i], (int, np.integer)) else "")
             nums = as_numbers(times[has].to_numpy()) if as_numbers([times.iloc[i]]) is not None else None
-            fix = (f"{numeric_time_hint(times[has].to_numpy())} on the column (`texts['time'] = ...`)"  # seconds, years
+            fix = (f"{numeric_time_hint(times[has].to_numpy())} on the column (`texts['time'] = ...`; Python only: "
+                   "for `aef train --texts`, write the column as ISO dates such as '2024-01-31')"  # seconds, years
                    if nums is not None else "write ISO dates such as '2024-01-31' or '2024-01-31T10:50'")
-            raise TimeError(f"{what}: column 'time' holds {times.iloc[i]!r} (row {times.index[i]!r}{line}), not a date: "
+            v = times.iloc[i].item() if isinstance(times.iloc[i], np.generic) else times.iloc[i]   # 2024, not np.int64(2024)
+            raise TimeError(f"{what}: column 'time' holds {v!r} (row {times.index[i]!r}{line}), not a date: "
                             f"{fix} (an empty cell is a text without a time)") from None
     raise TimeError(f"{what}: column 'time': {why}")  # each alone is a date, together not (e.g. numbers and text)
 

@@ -175,3 +175,22 @@ def test_aef_evaluate_says_a_label_rasters_python_fixes_are_pythons(tmp_path, ca
     assert rc == 2 and err.endswith("give the raster its CRS (`labels.attrs['crs']`) or one that overlaps the map "
                                     "(Python only: for `aef evaluate`, write the labels with their CRS to a file and "
                                     "pass that as --labels)"), err
+
+
+@pytest.mark.parametrize("time, hint", [(2024, "they look like years"), (1.7e9, "they look like epoch seconds")])
+def test_aef_train_says_a_texts_time_fix_is_pythons(time, hint, tmp_path, capsys, monkeypatch):
+    "Hand-worked: --texts of one note whose time is a number (a year, epoch seconds) on the sample scene: refused " \
+    "before training, the value as written in the file (was np.int64(2024)), the pandas fix said to be Python's and " \
+    "what the command takes."
+    from alphaearth_nb import train
+    from alphaearth_nb.scene import load_scene
+    s2 = load_scene()[0]["sentinel2"]
+    monkeypatch.setattr(train, "fit", lambda *a, **k: pytest.fail("trained"))
+    pd.DataFrame({"y": [float(s2.y[3])], "x": [float(s2.x[3])], "time": [time], "text": ["a field"]}).to_csv(
+        tmp_path / "t.csv", index=False)
+    assert main(["--no-compile-cache", "train", "--preset", "tiny", "--texts", str(tmp_path / "t.csv"), "--steps", "1",
+                 "--out", str(tmp_path / "r")]) == 2
+    err = capsys.readouterr().err
+    assert f"column 'time' holds {time!r} (row 0, line 2 of the file), not a date: {hint}" in err, err
+    assert ("on the column (`texts['time'] = ...`; Python only: for `aef train --texts`, write the column as ISO dates "
+            "such as '2024-01-31')") in err, err
