@@ -15,7 +15,7 @@ import jax.numpy as jnp
 import numpy as np
 import pytest
 
-from alphaearth_nb.core import CheckpointError, ConfigError, TrainingError
+from alphaearth_nb.core import CheckpointError, ConfigError, TrainingError, TrainingWarning
 from alphaearth_nb.checkpoint import checkpoints, latest_checkpoint, load_checkpoint, read_header, save_checkpoint
 from alphaearth_nb.train import (Prefetch, TrainConfig, fit, init_state, lr_schedule, make_mesh, make_optimizer,
                                  make_train_step, place, read_metrics, state_sharding, batch_sharding)
@@ -150,10 +150,10 @@ def poisoned_batches(start=0, bad_at=4, stop_at=None):
 
 def test_skipped_step_keeps_resume_bit_exact(tmp_path):
     kw = dict(config=STANDIN_CFG, loss_fn=poisoned_loss, progress=False)
-    with pytest.warns(Warning, match="skipped"):
+    with pytest.warns(TrainingWarning, match="skipped"):
         full, hist = fit(Standin(key=jax.random.PRNGKey(0)), poisoned_batches, out=tmp_path / "a", **kw)
     assert [h["skipped"] for h in hist][3:6] == [0.0, 1.0, 0.0] and int(full.step) == STANDIN_CFG.steps
-    with pytest.raises(KeyboardInterrupt), pytest.warns(Warning, match="skipped"):
+    with pytest.raises(KeyboardInterrupt), pytest.warns(TrainingWarning, match="skipped"):
         fit(Standin(key=jax.random.PRNGKey(0)), lambda p: poisoned_batches(p, stop_at=8), out=tmp_path / "b", **kw)
     assert read_header(latest_checkpoint(tmp_path / "b" / "checkpoints"))["data_position"] == 6
     resumed, hist_b = fit(Standin(key=jax.random.PRNGKey(0)), poisoned_batches, out=tmp_path / "b", resume=True, **kw)
@@ -361,7 +361,7 @@ def test_warns_once_when_no_batch_carries_text():
     def textless(model, batch, key):
         loss, aux = standin_loss(model, batch, key)
         return loss, {**aux, "texts": jnp.zeros(())}
-    with pytest.warns(Warning, match="no valid text") as rec:
+    with pytest.warns(TrainingWarning, match="no valid text") as rec:
         fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, config=STANDIN_CFG, loss_fn=textless, progress=False)
     assert sum("no valid text" in str(w.message) for w in rec) == 1
 
