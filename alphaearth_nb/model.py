@@ -77,6 +77,10 @@ class ModelConfig:
     sources: tuple = ()               # resolved `Source`s of inputs and targets (default: the registry's, at creation)
 
     def __post_init__(self):
+        if isinstance(self.stp, dict): object.__setattr__(self, "stp", STPConfig(**self.stp))   # its names checked
+        if not isinstance(self.stp, STPConfig):   # was: kept, then AttributeError 'dict' ... 'd_precision' at init
+            raise ConfigError(f"ModelConfig.stp is {type(self.stp).__name__}: pass the encoder's STPConfig(...), or a "
+                              "dict of its fields, e.g. stp={'blocks': 2} (or preset('tiny', blocks=2))")
         for k in ("inputs", "targets"):
             v = getattr(self, k)
             v = (v,) if isinstance(v, str) else tuple(v)
