@@ -305,7 +305,13 @@ def write_corpus(path,                          # folder to write (must be new, 
                  overwrite:bool=False,          # replace a corpus written here before
                  progress:bool=False,           # print one line per scene
                 ) -> Path:
-    "Generate a corpus scene by scene into `path` (format above), built beside it and renamed into place; returns `path`."
+    "Generate a corpus scene by scene into `path` (format above), built beside it and renamed into place; returns " \
+    "`path`. `cfg` may be a dict of its settings (read as `CorpusConfig(**cfg)`, a misspelt name `UnknownFieldError`); " \
+    "anything else that is no `CorpusConfig` is `ConfigError`, before a folder is made."
+    if isinstance(cfg, dict): cfg = CorpusConfig(**cfg)   # a YAML file's settings; misspelt names named
+    if cfg is not None and not isinstance(cfg, CorpusConfig):   # was: AttributeError '...' object has no attribute 'seed'
+        raise ConfigError(f"cfg is {'the class CorpusConfig' if cfg is CorpusConfig else type(cfg).__name__}: pass a "
+                          "CorpusConfig(...) of the settings, e.g. `CorpusConfig(n_scenes=4)`, or a dict of them")
     cfg = cfg or CorpusConfig(); path = user_path(path)
     table = scene_table(cfg); evs, n_ev = [], []
     with writing_folder(path, overwrite, "corpus", meta={"format": FORMAT}) as tmp:
