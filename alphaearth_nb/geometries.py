@@ -25,7 +25,7 @@ from .geo import require
 from .spatial import GEOMS_WANTED, GRID_WANTED
 from .labels import read_table, table_numbers
 from .paths import user_path
-from .crs import crs_at, crs_label
+from .crs import crs_at, crs_label, crs_typed
 
 # %% auto #0
 __all__ = ['LONLAT', 'EE_GEO', 'POINT_COLUMNS', 'lonlat_columns', 'coordinate_names', 'coordinate_hint', 'import_geopandas',
@@ -306,10 +306,10 @@ def agreed_crs(own,                # the CRS the input says it is in (a GeoDataF
     query's, one fault in two classes."""
     if own is None or crs is None: return crs if own is None else own
     if geo.same_crs(own, crs): return own
-    raise GridError(f"the {what} say their CRS, {crs_label(own)}, and crs={crs!r} names another "
+    raise GridError(f"the {what} say their CRS, {crs_label(own)}, and crs= names another "
                     f"({crs_label(crs)}): drop `crs=` (the {what} say where they are); if their own CRS is the wrong "
-                    f"one, correct it instead, `gdf.set_crs({crs!r}, allow_override=True)` (a raster: "
-                    f"`aef.geo.write_crs(labels, {crs!r})`)")
+                    f"one, correct it instead, `gdf.set_crs({crs_typed(crs)}, allow_override=True)` (a raster: "
+                    f"`aef.geo.write_crs(labels, {crs_typed(crs)})`)")
 
 _NO_FILE_CRS = ("{path} does not say its CRS (a shapefile without its .prj, a layer of undefined SRS): pass it, "
                "`crs='EPSG:4326'` for lon/lat or the file's own, e.g. `crs='EPSG:32631'`, or write it into the file, "
@@ -368,7 +368,7 @@ def _read_geometries(src, crs):
                 geo.check_degrees(xs, ys, f"the table's {lon}/{lat} columns", cols=(lon, lat))
             elif _all_degrees(xs, ys):   # lon/lat named, degrees' values, a projected crs=: degrees, almost surely
                 raise GridError(f"the table's {lon}/{lat} columns hold values within degrees (|x| <= 180, |y| <= 90) "
-                                f"but crs={crs!r} is projected ({crs_label(crs)}): lon/lat columns are degrees, "
+                                f"but crs= is projected ({crs_label(crs)}): lon/lat columns are degrees, "
                                 "so drop `crs=` (read as EPSG:4326); if they really are coordinates in that CRS, name "
                                 "the columns x and y, `df.rename(columns={" f"{lon!r}: 'x', {lat!r}: 'y'" "})`")
             return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs or LONLAT)
@@ -382,7 +382,7 @@ def _read_geometries(src, crs):
                     "pass the CRS of its coordinates, e.g. `crs='EPSG:32631'` (or use lon/lat columns)"))
             geo.with_coordinates(xs, ys, src.index, "rows of the table")   # NaN rows: said, not silent
             if geo.as_crs(crs).is_geographic:   # degrees: swapped lon/lat said as the lon/lat columns' are (was: a
-                geo.check_degrees(xs, ys, f"the table's x/y columns (crs={crs!r})", cols=("x", "y"))   # 'far outside the
+                geo.check_degrees(xs, ys, f"the table's x/y columns (crs {crs_label(crs)})", cols=("x", "y"))   # 'far outside the
                 # area of use')
             return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs)
         if EE_GEO in src: return _ee_geometries(src, gpd, crs)   # an Earth Engine export: GeoJSON per row

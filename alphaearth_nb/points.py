@@ -14,7 +14,7 @@ import pandas as pd
 
 from .core import DimensionError, LabelError, refuse_path, user_stacklevel
 from .core import NoDataWarning   # the kinds of its warnings
-from .spatial import COORDS_WANTED, as_crs
+from .spatial import COORDS_WANTED, as_crs, crs_label
 
 # %% auto #0
 __all__ = ['LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates']
@@ -52,7 +52,7 @@ def one_point(target,         # a dict or Series (lon/lat or x/y keys), a shapel
             raise DimensionError(f"a point dict needs keys 'lon' and 'lat' (degrees) or 'x' and 'y' (the map's CRS, or "
                                  f"pass `crs=`), got {sorted(keys)}: e.g. {{'lon': 2.35, 'lat': 48.85}}")
         if ll and crs is not None and not as_crs(crs).is_geographic:
-            raise DimensionError(f"the point's {ll[0]}/{ll[1]} keys are degrees but crs={crs!r} is projected: name "
+            raise DimensionError(f"the point's {ll[0]}/{ll[1]} keys are degrees but crs= is projected ({crs_label(crs)}): name "
                                  "the keys 'x' and 'y', or drop `crs=`")
         v = [target[k] for k in (ll or xy)]
         if any(np.ndim(a) for a in v): return None                          # arrays: a table of points

@@ -108,8 +108,8 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
         ll = lonlat_columns(labels) if not {"x", "y"} <= set(labels.columns) else (None, None)
         if None not in ll:   # lon/lat columns: degrees, as `training_set` reads them (was: 'lacks columns x, y')
             if crs is not None and not as_crs(crs).is_geographic:
-                raise LabelError(f"the label table's {ll[0]}/{ll[1]} columns are degrees but crs={crs!r} is "
-                                 f"projected: drop `crs=`, or name the columns x and y if they are in it")
+                raise LabelError(f"the label table's {ll[0]}/{ll[1]} columns are degrees but crs= is "
+                                 f"projected ({crs_label(crs)}): drop `crs=`, or name the columns x and y if they are in it")
             crs = crs or LONLAT
         xs, ys, vals = _table_points(labels, column, ("x", "y") if None in ll else ll)
         if None not in ll: check_degrees(xs, ys, f"the label table's {ll[0]}/{ll[1]} columns", cols=ll)
