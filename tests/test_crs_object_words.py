@@ -1,7 +1,7 @@
 """A `crs=` given as a pyproj CRS object (a GeoDataFrame's `.crs`, `rio.crs` turned into one) or as WKT is named
 shortly in refusals of lon/lat under a projected CRS: 'crs= is projected (EPSG:3857)'. Was: `crs={crs!r}`, the
 object's repr (a dozen lines: name, axes, area of use, datum) or the WKT (over 1000 characters)."""
-import numpy as np, pandas as pd, pytest
+import pandas as pd, pytest
 from pyproj import CRS
 from alphaearth_nb.core import AEFError
 from alphaearth_nb.testing import embedding_from_array, random_unit
