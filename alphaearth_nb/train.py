@@ -89,8 +89,8 @@ def _plot_history(history, path, smooth):
     ax = fig.add_subplot(1, 1, 1)
     if history:
         steps = np.array([h["step"] for h in history])
-        skip = {"step", "loss", "lr", "sec", "skipped", "texts", "spread"}
-        terms = [k for k in history[-1] if k not in skip]
+        skip = {"step", "loss", "lr", "sec", "skipped", "texts", "spread", "run"}   # run: the record's run id
+        terms = [k for k in history[-1] if k not in skip and not isinstance(history[-1][k], str)]
         loss = np.array([h["loss"] for h in history], float)
         ax.plot(steps, loss, color="0.7", lw=0.8, label="total (each step)")
         w = max(1, min(smooth, len(loss)))
@@ -134,10 +134,23 @@ def _metric(line:str) -> dict|None:
     ok = isinstance(r, dict) and isinstance(r.get("step"), int) and not isinstance(r["step"], bool)
     return r if ok else None
 
-def read_metrics(path) -> list[dict]:  # a run's `metrics.jsonl` (missing: [])
-    "The records of a `metrics.jsonl` (`~` is the home folder: `files.user_path`). A cut last line (a run killed " \
-    "mid-append) is dropped quietly; a damaged line before it (a full disk mid-append, then the run's last append; " \
-    "an edit) is dropped with a `TrainingWarning` naming it, so a run can still be resumed and its history read."
+def read_metrics(path,              # a run's `metrics.jsonl` (missing: [])
+                 run:str|None=None, # the run whose records to read (the id its checkpoint headers record as `run`);
+                                    # None: the run that wrote the last record; "all": every record
+                ) -> list[dict]:
+    "The records of one run in a `metrics.jsonl` (`~` is the home folder: `files.user_path`): each carries its " \
+    "run's id (`run`), so a folder that held two runs (another run's checkpoint resumed there) is read as one, the " \
+    "last run's unless `run` names another; a file written before ids (no record has one) is read whole. A cut last " \
+    "line (a run killed mid-append) is dropped quietly; a damaged line before it (a full disk mid-append, then the " \
+    "run's last append; an edit) is dropped with a `TrainingWarning` naming it, so a run can still be resumed and " \
+    "its history read."
+    recs = _read_records(path)
+    if run == "all" or not recs: return recs
+    run = recs[-1].get("run") if run is None else run
+    return [r for r in recs if r.get("run") == run]
+
+def _read_records(path) -> list[dict]:
+    "Every record of a `metrics.jsonl`, whichever run wrote it (`read_metrics`'s reading)."
     path = user_path(path)
     if not path.exists(): return []
     lines = [(n, l) for n, l in enumerate(path.read_text(errors="replace").splitlines(), 1) if l.strip()]
@@ -487,7 +500,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     with run_folder(out, resume, overwrite, checked=True):  # one run per folder, locked for its life (cases E3, E4)
         like = eqx.filter_eval_shape(init_state, built, optimizer, cfg.seed)
         shardings = state_sharding(like, mesh, cfg.shard_params, cfg.fsdp_min_size)
-        history = []
+        history, others = [], []
         if found is not None:
             state, header = _load_state(ckdir, built, cfg)  # the newest checkpoint that verifies
             if int(state.step) > cfg.steps:  # steps=50 meant as "50 more": nothing trained, without a word
@@ -496,7 +509,9 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
             _warn_changed(cfg, header.get("train", {}))
             _warn_model(getattr(built, "cfg", None), header.get("model"))
             _warn_data(header.get("data"), seen)
-            history = [h for h in read_metrics(out / "metrics.jsonl") if h["step"] <= int(state.step)]
+            records, mine = _read_records(out / "metrics.jsonl"), lambda h: h.get("run") == header.get("run")
+            others = [h for h in records if not mine(h)]   # another run's (its checkpoint resumed here): kept as written
+            history = [h for h in records if mine(h) and h["step"] <= int(state.step)]   # the loaded run's, to its step
         else:
             state = init_state(built, optimizer, cfg.seed)
         state, start = place(state, shardings), int(state.step)
@@ -506,7 +521,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                 **({"run": run_id} if run_id else {})}   # tells its checkpoints from another run's in one folder
         if writer:
             out.mkdir(parents=True, exist_ok=True)
-            _write_jsonl(out / "metrics.jsonl", history, mode="w")
+            _write_jsonl(out / "metrics.jsonl", others + history, mode="w")   # the loaded run's records last
         bsh = batch_sharding(mesh)
         step_fn, sched = _cached_step(loss_fn, cfg, shardings, bsh), lr_schedule(cfg)
         last_good = latest_checkpoint(ckdir) if ckdir is not None else None
@@ -526,13 +541,13 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                 state, loss, aux = step_fn(state, batch)
                 loss = float(loss)
                 if not math.isfinite(loss): raise _diverged(k, loss, last_good, state)
-                rec = _record(k, loss, aux, sched, t0)
+                rec = {**_record(k, loss, aux, sched, t0), **({"run": run_id} if run_id else {})}   # whose it is
                 if rec.get("skipped"): warnings.warn(f"step {k + 1}: non-finite gradients, the update was skipped "
                                                      "(the step and the data position still advance).", TrainingWarning, stacklevel=user_stacklevel())
                 no_text, collapsed = _warn_texts(rec, no_text), losses.collapse_watch(rec, collapsed)  # N19-1
                 history.append(rec); pending.append(rec)
                 bar.update(1)
-                shown = {t: f"{v:.3g}" for t, v in rec.items() if t not in ("step", "lr", "sec")}
+                shown = {t: f"{v:.3g}" for t, v in rec.items() if t not in ("step", "lr", "sec", "run")}
                 bar.set_postfix(shown, refresh=False)
                 if (k + 1) % cfg.checkpoint_every == 0 or k + 1 == cfg.steps:
                     if writer: _write_jsonl(out / "metrics.jsonl", pending); pending = []
