@@ -36,10 +36,10 @@ __all__ = ['STEPS_MAX', 'as_peak_lr', 'TrainConfig', 'schedule_args', 'lr_at', '
 # %% ../nbs/19_step.ipynb #c0007
 STEPS_MAX = 2**31 - 1  # the most steps: the step counter (`TrainState.step`) and the schedule's steps are int32
 
-def as_peak_lr(v,                   # a learning rate: a number, or text that reads as one
+def as_peak_lr(v,                   # a learning rate: a number (text is refused, even '1e-4')
                name:str="peak_lr",  # the setting, for the error
               ) -> float:
-    "A peak learning rate: a number (`core.real`, text read) in (0, 1], as a float. `ConfigError` naming `name` " \
+    "A peak learning rate: a number (`core.real`: text refused with its fix, as every setting's) in (0, 1], as a float. `ConfigError` naming `name` " \
     "otherwise: 1e4 for 1e-4 or inf, as Adam moves each parameter by about the learning rate a step. `TrainConfig` " \
     "and `aef train --lr` both read it here."
     v = real(v, name, 1e-4)
@@ -79,7 +79,8 @@ class TrainConfig:
         def need(ok, msg):
             if not ok: raise ConfigError(msg)
         own = ("peak_lr", "seed")   # each read once, below, by its own rule (as_peak_lr, as_seed)
-        for f in dataclasses.fields(self):  # each value as its type: "1e-4" from YAML, steps=1e5, bf16="False" (text)
+        for f in dataclasses.fields(self):  # each value as its type (steps=1e5: 100000); text, "1e-4" from YAML 1.1
+                                            # or bf16="False", refused naming the fix (core.whole, real, flag)
             if f.name in own: continue
             v, kind = getattr(self, f.name), str(f.type)
             optional = kind.endswith(" | None")   # "float | None": None stays None, a value is read as a float
