@@ -131,8 +131,7 @@ def _metric(line:str) -> dict|None:
     "One line of a `metrics.jsonl` as its record (a JSON object with a whole `step`), or None if it is none."
     try: r = json.loads(line)
     except ValueError: return None
-    ok = isinstance(r, dict) and isinstance(r.get("step"), int) and not isinstance(r["step"], bool)
-    return r if ok else None
+    return r if isinstance(r, dict) and isinstance(r.get("step"), int) and not isinstance(r["step"], bool) else None
 
 def read_metrics(path,              # a run's `metrics.jsonl` (missing: [])
                  run:str|None=None, # the run whose records to read (the id its checkpoint headers record as `run`);
@@ -225,16 +224,14 @@ def _warn_unread(seen:dict|None, model, preset:str|None) -> None:
     if not seen or not isinstance(mcfg, aef_model.ModelConfig): return
     targets = tuple(mcfg.targets or ())
     if not (unread := [s for s in seen["sources"] if s not in mcfg.inputs and s not in targets]): return
-    have, one = tuple(seen["sources"]), len(unread) == 1
-    it, they = ("it", "it") if one else ("them", "they")
+    have, one, it = tuple(seen["sources"]), len(unread) == 1, "it" if len(unread) == 1 else "them"
     role = lambda n: next((s.role for s in aef_model.PRESETS["lite"].sources + aef_model.PRESETS["small"].sources
                            if s.name == n), "input")   # a source of one's own: taken as an input
     ins = tuple(n for n in have if role(n) == "input") or tuple(mcfg.inputs)
     make = (f"preset({preset!r}, inputs={ins}, targets={have})" if preset else
             f"dataclasses.replace(cfg, inputs={ins}, targets={have})")
     whole = next((n for n, c in aef_model.PRESETS.items() if set(have) <= set(c.inputs) | set(c.targets)), None)
-    flags = f"`aef train --inputs {','.join(ins)} --targets {','.join(have)}`" + (f" or `--preset {whole}`" if whole
-                                                                                  else "")
+    flags = f"`aef train --inputs {','.join(ins)} --targets {','.join(have)}`" + (f" or `--preset {whole}`" * bool(whole))
     warnings.warn(f"the stack's source{'' if one else 's'} {', '.join(unread)} {'is' if one else 'are'} not read by the model (it encodes "
                   f"{', '.join(mcfg.inputs)} and decodes {', '.join(targets) or 'nothing'}), so training leaves {it} "
                   f"out, and `embed` refuses a stack that holds {it}: to train on {it}, pass a model that reads "
@@ -519,9 +516,8 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         meta = {"train": cfg, "preset": preset_name, "model": getattr(built, "cfg", None), "seed": cfg.seed,
                 "optimizer": opt_layout(cfg), "sampler": _sampled(source), "data": seen,
                 **({"run": run_id} if run_id else {})}   # tells its checkpoints from another run's in one folder
-        if writer:
-            out.mkdir(parents=True, exist_ok=True)
-            _write_jsonl(out / "metrics.jsonl", others + history, mode="w")   # the loaded run's records last
+        if writer:   # the loaded run's records last
+            out.mkdir(parents=True, exist_ok=True); _write_jsonl(out / "metrics.jsonl", others + history, mode="w")
         bsh = batch_sharding(mesh)
         step_fn, sched = _cached_step(loss_fn, cfg, shardings, bsh), lr_schedule(cfg)
         last_good = latest_checkpoint(ckdir) if ckdir is not None else None
@@ -539,14 +535,12 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                     raise TrainingError(f"the data ran out after {k - start} batches at step {k}: "
                                         "pass more data or fewer steps") from None
                 state, loss, aux = step_fn(state, batch)
-                loss = float(loss)
-                if not math.isfinite(loss): raise _diverged(k, loss, last_good, state)
+                if not math.isfinite(loss := float(loss)): raise _diverged(k, loss, last_good, state)
                 rec = {**_record(k, loss, aux, sched, t0), **({"run": run_id} if run_id else {})}   # whose it is
                 if rec.get("skipped"): warnings.warn(f"step {k + 1}: non-finite gradients, the update was skipped "
                                                      "(the step and the data position still advance).", TrainingWarning, stacklevel=user_stacklevel())
                 no_text, collapsed = _warn_texts(rec, no_text), losses.collapse_watch(rec, collapsed)  # N19-1
-                history.append(rec); pending.append(rec)
-                bar.update(1)
+                history.append(rec); pending.append(rec); bar.update(1)
                 shown = {t: f"{v:.3g}" for t, v in rec.items() if t not in ("step", "lr", "sec", "run")}
                 bar.set_postfix(shown, refresh=False)
                 if (k + 1) % cfg.checkpoint_every == 0 or k + 1 == cfg.steps:
