@@ -29,6 +29,7 @@ from .files import write_text
 from .embeddings import as_embedding, gate_query, official_cube
 from .gate import cosines, unit_rows
 from .evaluate import encode_labels, knn_predict
+from .crs import crs_label
 from .geo import as_crs, crs_of, north_up, point_crs, require, to_crs, turn_shift
 from .maps import axis_labels, class_colour, downsample, extent
 from .tiles import (MERCATOR_LAT, TILE, TileSampler, TileServer, mercator_check, png, tile_lonlat,
@@ -105,7 +106,7 @@ class Explorer:
     def _repr_mimebundle_(self, **kwargs): return self.map._repr_mimebundle_(**kwargs)
     def __repr__(self) -> str:
         ny, nx = self.emb.sizes["y"], self.emb.sizes["x"]
-        return f"Explorer({ny} x {nx} pixels, crs {self.crs}, {len(self.positives)} positives)"
+        return f"Explorer({ny} x {nx} pixels, crs {crs_label(self.crs)}, {len(self.positives)} positives)"
 
 # %% ../nbs/28a_explorer.ipynb #c0019
 @patch
@@ -265,7 +266,7 @@ def click(self:Explorer, x:float, y:float, mode:str|None=None,
     r, c, ok = self.sampler.rows_cols([x], [y])
     v = self.sampler.window(r, c, ok)[0]
     if not ok[0] or not np.isfinite(v).all():
-        raise NoValidDataError(f"no embedding at x={x:.1f}, y={y:.1f} ({self.crs}): click inside the data")
+        raise NoValidDataError(f"no embedding at x={x:.1f}, y={y:.1f} ({crs_label(self.crs)}): click inside the data")
     (self.negatives if mode == "negative" else self.positives).append((x, y, v))
     self._marker(x, y, "#1a9850" if mode != "negative" else "#d73027")
     self._set_query()

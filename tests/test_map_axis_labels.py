@@ -38,3 +38,13 @@ def test_live_map_picture_names_no_wkt():
     ax = Explorer(_emb(LAEA), basemaps=False).picture()
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("easting (m)", "northing (m)"), ax.get_xlabel()[:100]
     plt.close("all")
+
+def test_live_map_names_a_custom_crs_shortly():
+    from alphaearth_nb.core import NoValidDataError
+    from alphaearth_nb.explorer import Explorer
+    e = _emb(LAEA)
+    e[1, 1] = np.nan   # a pixel of no data on the map
+    ex = Explorer(e, basemaps=False)
+    assert "PROJCRS[" not in repr(ex) and "+proj=laea" in repr(ex), repr(ex)[:200]
+    with pytest.raises(NoValidDataError) as err: ex.click(float(e.x[1]), float(e.y[1]), mode="query")
+    assert "PROJCRS[" not in str(err.value) and "+proj=laea" in str(err.value), str(err.value)[:200]
