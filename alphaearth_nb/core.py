@@ -71,8 +71,8 @@ class MissingDependencyError(AEFError, ImportError): "An optional dependency (an
 class AEFWarning(UserWarning):
     """Base of every warning alphaearth_nb gives; its subclasses name the kind (`NoDataWarning`, `UnitsWarning`, ...).
     A `UserWarning`, so filters of those still catch ours. Filter all of ours at once, other libraries' left as they
-    are: `warnings.simplefilter('ignore', aef.core.AEFWarning)` silences them, `warnings.simplefilter('error',
-    aef.core.AEFWarning)` raises each as an exception (to find the line that gives one), and
+    are: `warnings.simplefilter('ignore', aef.AEFWarning)` silences them, `warnings.simplefilter('error',
+    aef.AEFWarning)` raises each as an exception (to find the line that gives one), and
     `warnings.filterwarnings('ignore', 'fewer labelled pixels', aef.core.LabelWarning)` silences one message."""
 
 class ExtrapolationWarning(AEFWarning):
@@ -121,7 +121,7 @@ class NoTilesError(MirrorError): "No official tile covers the area and years ask
 
 # %% ../nbs/00_core.ipynb #t8w1
 class TrainingWarning(AEFWarning): "Training goes on, but something is off (a skipped step, no text)."
-class PerformanceWarning(AEFWarning): "Work goes on, but slower than it could (an import order, a setting)."
+class PerformanceWarning(AEFWarning): "Work goes on, but slower than it could (the import order of pandas or xarray)."
 class ConfigWarning(AEFWarning):
     "A setting that is not one is ignored, not refused (an `AEF_*` environment variable read at `import " \
     "alphaearth_nb`: `AEF_CPU_THREADS=abc`): the setting is named, and the default used in its place."
