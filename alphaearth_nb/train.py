@@ -93,7 +93,7 @@ def _plot_history(history, path, smooth):
         terms = [k for k in history[-1] if k not in skip and not isinstance(history[-1][k], str)]
         loss = np.array([h["loss"] for h in history], float)
         ax.plot(steps, loss, color="0.7", lw=0.8, label="total (each step)")
-        w = max(1, min(smooth, len(loss)))
+        w = max(1, min(whole(smooth, "smooth", 10), len(loss)))   # smooth="5": named (was a TypeError)
         ax.plot(steps[w - 1:], np.convolve(loss, np.ones(w) / w, "valid"), color="k", lw=1.5, label=f"total ({w}-step mean)")
         for i, t in enumerate(terms):   # past the 10 colours of the cycle, dashed: no two terms drawn alike
             ax.plot(steps, [h.get(t, np.nan) for h in history], lw=0.8, ls="-" if i < 10 else "--", label=_term_name(t))
@@ -133,7 +133,7 @@ def _metric(line:str) -> dict|None:
     except ValueError: return None
     return r if isinstance(r, dict) and isinstance(r.get("step"), int) and not isinstance(r["step"], bool) else None
 
-def read_metrics(path,              # a run's `metrics.jsonl` (missing: [])
+def read_metrics(path,              # a run's `metrics.jsonl`, or its run folder (missing: [])
                  run:str|None=None, # the run whose records to read (the id its checkpoint headers record as `run`);
                                     # None: the run that wrote the last record; "all": every record
                 ) -> list[dict]:
@@ -149,8 +149,8 @@ def read_metrics(path,              # a run's `metrics.jsonl` (missing: [])
     return [r for r in recs if r.get("run") == run]
 
 def _read_records(path) -> list[dict]:
-    "Every record of a `metrics.jsonl`, whichever run wrote it (`read_metrics`'s reading)."
-    path = user_path(path)
+    "Every record of a `metrics.jsonl` (of a run folder, or its checkpoints/), whichever run wrote it."
+    if (path := user_path(path)).is_dir(): path = (path.parent if path.name == "checkpoints" else path) / "metrics.jsonl"
     if not path.exists(): return []
     lines = [(n, l) for n, l in enumerate(path.read_text(errors="replace").splitlines(), 1) if l.strip()]
     read = [(n, _metric(l)) for n, l in lines]
