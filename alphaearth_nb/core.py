@@ -333,7 +333,8 @@ def with_article(word:str, # a noun phrase for a message: "index query", "embedd
 
 # %% ../nbs/00_core.ipynb #usl002
 _PASS_THROUGH = frozenset({"xarray", "dask", "numpy", "pandas", "functools", "contextlib",   # call package code back
-                           "jax", "equinox", "optax"})                                      # (jax: while it traces)
+                           "jax", "equinox", "optax",                                       # (jax: while it traces)
+                           "importlib"})   # import_module: our __init__ loading a module, the user's `import` outside
 
 def _uncounted(f) -> bool:
     "A frame `warnings.warn` does not count in `stacklevel`: importlib's bootstrap (CPython's `_is_internal_frame`)."
