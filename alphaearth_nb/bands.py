@@ -111,8 +111,9 @@ def band_columns(names,               # a table's column labels, or a row's inde
                              f"{', ...' if len(past) > 4 else ''}): an embedding has {EMBED_DIM} bands A00..A63; "
                              f"drop the others, e.g. `df.drop(columns={past})`, or rename them if they are not bands")
     twice = [" and ".join(map(str, p)) for p in got["twice"]]
-    raise DimensionError(f"{what} names bands twice ({', '.join(twice[:3])}): keep one column per band, e.g. "
-                         "`df.drop(columns=[...])` of one of each pair")
+    extra = [n for p in got["twice"] for n in p[1:]]   # named: a shell's words too (`cli_args.shell_words`)
+    raise DimensionError(f"{what} names bands twice ({', '.join(twice[:3])}): keep one column per band, e.g. drop "
+                         f"the later of each pair, `df.drop(columns={extra})`")
 
 def _is_vector(v) -> bool: return isinstance(v, (list, tuple, np.ndarray)) and np.ndim(v) == 1 and len(v) == EMBED_DIM
 
