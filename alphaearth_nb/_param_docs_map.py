@@ -111,6 +111,7 @@ SECTIONS = {
         'power_scale': "a\n    values (..., 64): a map's or queries' (NaN rows are left out)\n",
         'scale_hint': 'a\n    values (..., 64) that are no embedding vectors as given (a map\'s or queries\')\nfiles : bool\n    a map\'s: also how to divide a file\'s values, which a reader\'s map has lost\nname : str\n    the values\' name in the fix: "emb" (a map), "v" (a query vector, `gate_query`\'s)\n',
         'linear_as_codes': "q : np.ndarray\n    int rows or pixels (..., 64)\nwhat : str\n    what they are, for the warning\nwarn : bool\n    warn; False: a lazy map's blocks (its sample was warned once)\n",
+        'linear_rows': "x : np.ndarray\n    a table's rows (N, 64) of numbers (a text file's: float64)\n",
         'gated': "da : xr.DataArray\n    (y, x, band) embedding in any form\nfills\n    declared no-data values (default: what `da` declares)\ncodes : bool|None\n    see `gate_vectors`\nvalid\n    (low, high) declared valid: values outside are no data (default: `valid_bounds(da)`)\nstored\n    the dtype the values were stored in (default: `da.encoding['dtype']`)\n",
         'valid_bounds': 'obj\n    DataArray or Dataset whose attrs or encoding may declare a valid range\n',
         'gate_query': 'a\n    a 64-vector or (Q, 64): float vectors or int8 codes (`query_array`)\nfills\n    declared no-data values\nwhat : str\n    what the vectors are, for messages\n',

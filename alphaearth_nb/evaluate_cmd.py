@@ -28,7 +28,7 @@ from .crs import crs_label
 from .geometries import EE_GEO, coordinate_names, lonlat_columns
 from .places import read_geometries, table_file
 from .cli_args import LABEL_VECTORS
-from .gate import _linear_codes, _linear_unit, _warn_linear
+from .gate import linear_rows
 from .spatial import rename_spatial
 from .stacks import embedding_field
 from .command_inputs import open_csv, open_input
@@ -69,15 +69,6 @@ def _fill_fix(missing, column:str, source) -> str:
     return (f"fill their {column!r} cells in the file ({file_lines(np.flatnonzero(missing), source)}); to leave them out "
             "without this warning, delete them from it")
 
-def _linear_rows(x:np.ndarray) -> np.ndarray:
-    "Rows (N, 64) of a linear int8 scaling, round(127 x) (`gate._linear_codes`; rows of one value, fills, left " \
-    "out) as their directions q / |q|, warned in rows as the map's gate warns of pixels; the rest as given."
-    lin = _linear_codes(x) & ~(x == x[:, :1]).all(1)
-    if not lin.any(): return x
-    x = x.copy(); x[lin] = _linear_unit(x[lin])
-    _warn_linear(int(lin.sum()), len(x), "row")
-    return x
-
 def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
                     column:str,      # the label column
                     source=None,     # the file it was read from: a missing label's fix names its lines (None: `fillna`)
@@ -111,7 +102,7 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     x = table_numbers(df, list(df.columns[cols]), "the embedding table", LabelError, first_line=2)  # 'abc', '#VALUE!'
     if source is not None:   # rows of no data (-128, 64 x 0, an empty cell): the file's lines (Python: check_xy's fix)
         refuse_file_rows(x, at, source, "--embeddings", judged=~evaluate.unlabelled(y))   # -1: left out later
-    return _linear_rows(x).astype(np.float32), y
+    return linear_rows(x).astype(np.float32), y
 
 # %% ../nbs/29d_evaluate_cmd.ipynb #v0009
 def _one_array(ds:xr.Dataset, flag:str, path, var:str|None=None, prefer:str|None=None, err=LabelError):

@@ -25,11 +25,11 @@ from .directions import COS_ROWS, change_score, cosines, unit_rows
 
 # %% auto #0
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes',
-           'gate_vectors', 'fill_rows', 'table_codes', 'power_scale', 'scale_hint', 'linear_as_codes', 'gated',
-           'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions', 'label_bands',
-           'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band', 'band_parts', 'join_parts',
-           'real_parts', 'query_array', 'pixelwise', 'values_at', 'window_rows', 'map_sample', 'unit_rows', 'COS_ROWS',
-           'cosines', 'change_score']
+           'gate_vectors', 'fill_rows', 'table_codes', 'power_scale', 'scale_hint', 'linear_as_codes', 'linear_rows',
+           'gated', 'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions',
+           'label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band', 'band_parts',
+           'join_parts', 'real_parts', 'query_array', 'pixelwise', 'values_at', 'window_rows', 'map_sample',
+           'unit_rows', 'COS_ROWS', 'cosines', 'change_score']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -46,8 +46,7 @@ OVERSHOOT_LENGTH = 1.25 ** 2  # (1 + NORM_TOL, this]: cubic's overshoot (weights
 
 def _code_pixels(v:np.ndarray) -> np.ndarray:
     "Pixels (...) of a float array whose components are int8 codes: whole numbers, largest magnitude in 2..128."
-    fin = np.isfinite(v).all(-1)
-    w = np.nan_to_num(v)
+    fin, w = np.isfinite(v).all(-1), np.nan_to_num(v)
     mx = np.abs(w).max(-1)
     return fin & (w == np.round(w)).all(-1) & (mx >= 1.5) & (mx <= 128)
 
@@ -62,8 +61,7 @@ def _averaged_codes(v:np.ndarray) -> np.ndarray:
     values of both signs and magnitude ~30 to ~60 (temperatures, backscatter in dB with a few positives) decode to a
     mean's length too, so they are read as averaged codes, with the averaged-codes warning
     (tests/test_averaged_codes_limits pins this: a better rule changes it)."""
-    fin = np.isfinite(v).all(-1)
-    w = np.nan_to_num(v)
+    fin, w = np.isfinite(v).all(-1), np.nan_to_num(v)
     lo, hi = w.min(-1), w.max(-1)
     ok = fin & ~(w == np.round(w)).all(-1) & (lo >= -128) & (hi <= 127) & (np.maximum(-lo, hi) >= 1.5) & \
         (lo < -0.5) & (hi > 0.5)
@@ -154,8 +152,7 @@ def _unmasked(a:np.ndarray, fills) -> tuple[np.ndarray, np.ndarray]:
     caller keeps a pixel put back only where it is then an embedding (`_gate`: unit length, not a mean)."""
     fin = [f for f in fills if np.isfinite(f)]
     if a.dtype.kind != "f" or len(fin) != 1: return a, np.zeros(a.shape[:-1], bool)
-    nan = np.isnan(a)
-    part = nan.any(-1) & ~nan.all(-1)
+    nan = np.isnan(a); part = nan.any(-1) & ~nan.all(-1)
     if not part.any(): return a, part
     return np.where(nan & part[..., None], np.asarray(fin[0], a.dtype), a), part
 
@@ -237,8 +234,7 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
     shape = a.shape[:-1]
     nodata = _fill_mask(a, fills, valid)   # on the stored values (a uint8 map's bytes, before they are read)
     a = _narrow(a, nodata)   # int8 codes kept in uint16 (no-data 65535): the bytes they hold
-    outside = np.zeros(shape, bool)
-    c, avg = np.zeros(shape, bool), np.zeros(shape, bool)
+    outside, c, avg = np.zeros(shape, bool), np.zeros(shape, bool), np.zeros(shape, bool)
     if a.dtype == np.uint8 and reading is None and (a > 127).any(): reading = _byte_reading(a, nodata)
     if a.dtype == np.uint8 and reading is not None and reading >= 0: a = _BYTE_READINGS[reading][1](a)  # int8 read unsigned, or shifted
     if stored_bytes and a.dtype.kind == "f":   # the same bytes, masked to floats by the reader
@@ -276,13 +272,11 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
     if mean.any() and part:   # two or more bands at a declared fill: a partial fill, not a mean
         mean[mean] = sum((v[mean] == f).sum(-1) for f in part) < 2
     if mean.any():
-        v = v.copy() if v is a else v
-        v[mean] /= np.sqrt(n2[mean])[:, None]
+        v = v.copy() if v is a else v; v[mean] /= np.sqrt(n2[mean])[:, None]
         far &= ~mean
     bad = outside | (~empty & (nf | far | same)) | (back & (np.abs(np.sqrt(n2) - 1.0) > NORM_TOL))
     if bad.any():
-        v = v.copy() if v is a else v
-        v[bad] = np.nan
+        v = v.copy() if v is a else v; v[bad] = np.nan
     return (v, bad & ~nodata, mean, np.sqrt(n2), bool(mean.any() and (a.dtype.kind in "iub" or (c & mean).any())),
             avg & ~bad, lin & ~bad)
 
@@ -478,6 +472,14 @@ def linear_as_codes(q:np.ndarray,        # int rows or pixels (..., 64)
     q = q.astype(np.int8); q[lin] = quantize(_linear_unit(q[lin]))
     return q
 
+def linear_rows(x:np.ndarray) -> np.ndarray:  # a table's rows (N, 64) of numbers (a text file's: float64)
+    """`x` (float64) with its rows of a linear int8 scaling, round(127 x) (`_linear_codes`; fills of one value left out)
+    as q / |q|, warned in rows as the map's gate warns of pixels: a table read as floats before `table_codes` (`aef
+    evaluate --embeddings x.csv`; was read as vectors of length 127 silently). A path: `core.refuse_path`'s."""
+    refuse_path(x, "a table's rows are numbers (N, 64)"); x = np.array(x, np.float64); lin = _linear_codes(x) & ~(x == x[:, :1]).all(1)
+    if lin.any(): x[lin] = _linear_unit(x[lin]); _warn_linear(int(lin.sum()), len(x), "row")
+    return x
+
 def _warn_linear(k:int, total:int, what:str="pixel"):
     "The one warning for `k` of `total` vectors read as a linear int8 scaling (`_linear_codes`)."
     warnings.warn(f"{k} of {total} {what}(s) are a linear scaling of embeddings (length about 127: round(127 x), as "
@@ -584,8 +586,7 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
                                f"zero or one value in all {EMBED_DIM} components, like 64 x -1 or a fill value): "
                                "pass a pixel with data, e.g. `emb.sel(x=.., y=.., method='nearest')`" + (_cast_hint(a) or
                                                                                           scale_hint(a, name="v")))
-    n = np.sqrt(sq_norms(v))
-    far = np.abs(n - 1.0) > NORM_TOL
+    n = np.sqrt(sq_norms(v)); far = np.abs(n - 1.0) > NORM_TOL
     if avg.any(): _warn_averaged_codes(int(avg.sum()), len(n), int((avg & far).sum()), what)
     if lin.any(): _warn_linear(int(lin.sum()), len(n), what)
     far &= ~avg   # warned above

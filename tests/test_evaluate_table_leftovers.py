@@ -92,3 +92,15 @@ def test_as_embedding_gives_an_int8_map_dequantised():
     emb = embeddings.as_embedding(q)
     assert emb.dtype == np.float32
     np.testing.assert_allclose(emb.values, np.asarray(dequantize(q.values)), atol=1e-6)
+
+
+def test_linear_rows_leaves_fill_rows_and_other_rows_as_given():
+    "Hand-worked: a fill row 64 x 16 (length 128, in the linear range) and a unit vector stay; the linear row is q/|q|."
+    from alphaearth_nb.gate import linear_rows
+    u = np.asarray(random_unit((2,), seed=3), np.float64)
+    q = np.round(u[0] * 127)
+    x = np.stack([q, np.full(64, 16.0), u[1]])
+    with pytest.warns(UnitsWarning, match=r"1 of 3 row\(s\) are a linear scaling"):
+        out = linear_rows(x)
+    np.testing.assert_allclose(out[0], q / np.linalg.norm(q), atol=1e-12)
+    np.testing.assert_array_equal(out[1:], x[1:])

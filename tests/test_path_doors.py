@@ -167,6 +167,7 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "gate.valid_bounds": (lambda p: gate.valid_bounds(p), "map"),
     "gate.fill_rows": (lambda p: gate.fill_rows(p), "array"),
     "gate.linear_as_codes": (lambda p: gate.linear_as_codes(p), "array"),
+    "gate.linear_rows": (lambda p: gate.linear_rows(p), "array"),
     "gate.gate_vectors": (lambda p: gate.gate_vectors(p), "array"),
     "gate.sq_norms": (lambda p: gate.sq_norms(p), "array"),
     "gate.byte_codes": (lambda p: gate.byte_codes(p), "array"),
