@@ -283,8 +283,8 @@ def unknown_keys(given,                  # the keywords passed (a dict or names)
     "name `known` holds: `TrainConfig(batchsize=8)` says 'did you mean batch_size?' (was: TypeError " \
     "'unexpected keyword argument'). Nothing for names it holds."
     known = list(known)
-    if not (bad := [str(k) for k in given if k not in known]): return
-    said = [f"{k!r} (did you mean {m!r}?)" if (m := _closest(k, known, aliases or {})) else repr(k) for k in bad]
+    if not (bad := [k for k in given if k not in known]): return   # each as given: stp={1: 2} names 1, not '1'
+    said = [f"{k!r} (did you mean {m!r}?)" if (m := _closest(str(k), known, aliases or {})) else repr(k) for k in bad]
     raise UnknownFieldError(f"{where} got {'an unknown name' if len(bad) == 1 else 'unknown names'} {', '.join(said)}: "
                             f"it takes {', '.join(known)}.")
 
