@@ -383,7 +383,7 @@ def _check_periods(table, where:str):
             if pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_datetime64_any_dtype(col):
                 _refuse_cells(table, where, c, np.ones(len(col), bool), "dates, e.g. '2021-01-01' (a number, a year "
                               "too, would be read as nanoseconds after 1970)", what)
-            days[end] = pd.to_datetime(col, errors="coerce", format="mixed")
+            days[end] = pd.to_datetime(col, errors="coerce", format="mixed", utc=True)   # zoned and naive: comparable
             _refuse_cells(table, where, c, days[end].isna(), "a date, e.g. '2021-01-01'", what)
         _refuse_cells(table, where, f"p{k}_end", (days["end"] <= days["start"]).to_numpy(), f"a day after p{k}_start "
                       "(the period's end is excluded: a year from 2021-01-01 ends at 2022-01-01)", f"the end of period {k}")
