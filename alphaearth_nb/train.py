@@ -424,9 +424,9 @@ def _warn_model(now, was:dict|None):
         other = [str(d.get("name")) for d in now[k] if isinstance(d, dict) and runs.get(str(d.get("name"))) != d]
         return f"sources: {', '.join(other) or 'their list'} (bands, statistics or ranges) differ from the run's"
     warnings.warn(f"resuming with a model config that differs from the run's: {'; '.join(map(said, diff))}: the "
-                  "checkpoint loads (the shapes agree), but the model trained from here on is not the run's; build "
-                  "it with the run's config (`train.model_config(header)`, or the preset the run records, which `aef "
-                  "train --resume` takes) to continue it as it was.", TrainingWarning, stacklevel=user_stacklevel())
+                  "checkpoint loads (the shapes agree), but the model trained from here on is not the run's; build it with "
+                  "the run's config (`train.model_config(header)` / `aef train --resume` without --preset; a model of no "
+                  "preset, built in Python, resumes in Python only).", TrainingWarning, stacklevel=user_stacklevel())
 
 def _diverged(k:int, loss:float, last_good, state) -> TrainingError:
     where = f"the last good checkpoint is {last_good}" if last_good else "no checkpoint was written yet"

@@ -104,3 +104,19 @@ def test_linear_rows_leaves_fill_rows_and_other_rows_as_given():
         out = linear_rows(x)
     np.testing.assert_allclose(out[0], q / np.linalg.norm(q), atol=1e-12)
     np.testing.assert_array_equal(out[1:], x[1:])
+
+
+def test_a_resumed_models_config_fix_is_the_commands_under_aef_train():
+    "`aef train --resume` reaches the warning where the run's model is no preset it builds (kappa=100 on tiny's " \
+    "sizes, from Python: the header records no preset, --preset tiny loads it): the fix is the command's there."
+    from alphaearth_nb.checkpoint import jsonable
+    from alphaearth_nb.core import TrainingWarning
+    from alphaearth_nb.model import preset
+    from alphaearth_nb.train import _warn_model
+    with pytest.warns(TrainingWarning, match="model config") as w:
+        _warn_model(preset("tiny"), jsonable(preset("tiny", kappa=100.0)))
+    said = str(w[0].message)
+    assert "(`train.model_config(header)` / `aef train --resume` without --preset;" in said, said
+    shell = shell_words(said, "train")
+    assert "model_config" not in shell and "(`aef train --resume` without --preset; a model of no preset, built in " \
+        "Python, resumes in Python only)" in shell, shell
