@@ -155,6 +155,9 @@ SECTIONS = {
     'alphaearth_nb.local_mirror': {
         'build_local_mirror': 'root\n    folder to write (created; a new or empty one, or a mirror of ours with `overwrite`)\nyears\n    years to write: one, a list, or (first, last), as for `tiles`\nsize : int\n    tile side in pixels (official tiles: 8192)\nsamples\n    aef_samples folder/CSV or DataFrame (default: shared data)\nblocksize : int\n    internal COG block size\nat : tuple\n    (lon, lat) on a zone boundary where the tiles meet (180: across)\noverwrite : bool\n    replace a mirror this function wrote before at `root`, whole\n',
     },
+    'alphaearth_nb.loss_plot': {
+        'plot_history': "history : list[dict]\n    records as `fit` returns them (or `train.read_metrics` reads)\npath\n    save a PNG here when given\nsmooth : int\n    moving-average window of the curves (the total is also drawn each step)\ntitle : str|None\n    the figure's title (default: 'training loss by step (N steps)')\n",
+    },
     'alphaearth_nb.mirror_list': {
         'Mirror': 'index : str\n    URL of aef_index.parquet\nroot : str\n    what replaces everything up to `v1/annual/` in an index path\n',
         'mirror_of': 'source : str|Path\n    a name in `MIRRORS`, a local folder or URL laid out like a mirror, a `Mirror` or `LocalMirror`\n',

@@ -13,7 +13,6 @@ import itertools
 import json
 import math
 import os
-import threading
 import time
 import warnings
 from pathlib import Path
@@ -23,7 +22,6 @@ import equinox as eqx
 import jax
 import numpy as np
 from jax.sharding import Mesh
-from matplotlib.figure import Figure
 from tqdm.auto import tqdm
 
 import xarray as xr
@@ -32,9 +30,10 @@ from . import losses, samples
 from . import model as aef_model
 from .checkpoint import (check_run_folder, checkpoint_folder, checkpoints, jsonable, latest_checkpoint,
                                       load_checkpoint, not_a_run, run_folder, save_checkpoint)
-from .core import (CheckpointError, ConfigError, MissingSourceError, NotOursError, TrainingError, TrainingWarning, flag,
+from .core import (CheckpointError, ConfigError, MissingSourceError, TrainingError, TrainingWarning, flag,
                                 refuse_path, seed_key, whole, checks_flags, user_stacklevel)
-from .files import local_output, user_path, write_text, writing_file
+from .files import local_output, user_path, write_text
+from .loss_plot import plot_history   # loss.png (split from train: `train.plot_history` as before)
 from .runtime import keep_heap
 from .stacks import validate_stack
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
@@ -43,10 +42,10 @@ from .step import (TrainConfig, TrainState, apply_policy, init_state, lr_at, lr_
                                 make_train_step, opt_layout, relayout, schedule_args, train_step)
 
 # %% auto #0
-__all__ = ['RESUMED', 'plot_history', 'read_metrics', 'fit', 'model_config', 'state_like', 'load_model', 'init_distributed',
-           'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain', 'Prefetch',
-           'TrainConfig', 'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout',
-           'TrainState', 'init_state', 'apply_policy', 'train_step', 'make_train_step']
+__all__ = ['RESUMED', 'read_metrics', 'fit', 'model_config', 'state_like', 'load_model', 'init_distributed', 'make_mesh',
+           'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain', 'Prefetch', 'TrainConfig',
+           'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState',
+           'init_state', 'apply_policy', 'train_step', 'make_train_step']
 
 # %% ../nbs/20_train.ipynb #c0015r
 _all_ = ['init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain',
@@ -55,63 +54,6 @@ _all_ = ['init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_
          'TrainState', 'init_state', 'apply_policy', 'train_step', 'make_train_step']   # step's, re-exported
 
 # %% ../nbs/20_train.ipynb #c0027
-def plot_history(history:list[dict], # records as `fit` returns them
-                 path=None,           # save a PNG here when given
-                 smooth:int=10,       # moving-average window drawn over the raw curve
-                ) -> Figure:
-    "The total loss (each step and smoothed) and each loss term against the step, each named for what it is (`clip`: " \
-    "the CLIP text alignment); the spread, watched and no loss, on an axis of its own; drawn under a module lock " \
-    "(thread-safe). A file at `path` that is no PNG (notes, a notebook) is `NotOursError`, left alone; a PNG is replaced."
-    if path is not None: _png_target(path)
-    with _DRAWING: return _plot_history(history, path, smooth)
-
-def _png_target(path):
-    "Raise `NotOursError` where `path` holds a file that is no PNG: the plot replaces a picture only (was: any file)."
-    p = user_path(path)
-    if not p.is_file(): return   # new (a folder: `writing_file`'s own refusal)
-    with open(p, "rb") as f: head = f.read(8)
-    if head and head != b"\x89PNG\r\n\x1a\n":
-        raise NotOursError(f"{p} is a file but no PNG, so no plot drawn before: it is left alone: save the plot to "
-                           f"another path, e.g. {p.with_suffix('.png').name!r}")
-
-# matplotlib's mathtext parser (log-scale tick labels) is one per process and not thread-safe: two fits in threads
-# died in it with a pyparsing ValueError (case E18-1), so every drawing of ours takes this lock
-_DRAWING = threading.RLock()
-
-# the legend's name of a term of `losses.total_loss` (any other: its own key); `spread` is watched, not trained on
-_TERM_NAMES = {"recon": "reconstruction", "clip": "CLIP (text alignment)", "spread": "spread (right axis; not in the loss)"}
-
-def _term_name(t:str) -> str:
-    return f"reconstruction: {t.split('/', 1)[1]}" if t.startswith("recon/") else _TERM_NAMES.get(t, t)
-
-def _plot_history(history, path, smooth):
-    fig = Figure(figsize=(7, 3.5), dpi=100)
-    ax = fig.add_subplot(1, 1, 1)
-    if history:
-        steps = np.array([h["step"] for h in history])
-        skip = {"step", "loss", "lr", "sec", "skipped", "texts", "spread", "run"}   # run: the record's run id
-        terms = [k for k in history[-1] if k not in skip and not isinstance(history[-1][k], str)]
-        loss = np.array([h["loss"] for h in history], float)
-        ax.plot(steps, loss, color="0.7", lw=0.8, label="total (each step)")
-        w = max(1, min(whole(smooth, "smooth", 10), len(loss)))   # smooth="5": named (was a TypeError)
-        ax.plot(steps[w - 1:], np.convolve(loss, np.ones(w) / w, "valid"), color="k", lw=1.5, label=f"total ({w}-step mean)")
-        for i, t in enumerate(terms):   # past the 10 colours of the cycle, dashed: no two terms drawn alike
-            ax.plot(steps, [h.get(t, np.nan) for h in history], lw=0.8, ls="-" if i < 10 else "--", label=_term_name(t))
-        vals = np.array([h.get(t, np.nan) for h in history for t in ["loss", *terms]], float)
-        if np.all(vals[np.isfinite(vals)] > 0): ax.set_yscale("log")
-        handles = ax.get_lines()
-        if "spread" in history[-1]:   # 0 when every pixel points one way, about 1 for random directions
-            right = ax.twinx()
-            handles += right.plot(steps, [h.get("spread", np.nan) for h in history], color="0.4", lw=0.8, ls="--",
-                                  label=_term_name("spread"))
-            right.set_ylabel("spread (0: collapsed)")
-        ax.legend(handles=handles, fontsize=7, ncol=2)
-    ax.set_xlabel("step"); ax.set_ylabel("loss"); ax.grid(alpha=0.3)
-    fig.tight_layout()
-    if path is not None:
-        with writing_file(path) as f: fig.savefig(f, format="png")  # beside, then renamed: never a half PNG
-    return fig
-
 def _plot_quietly(history:list[dict], path:Path):
     "`plot_history` inside `fit`: a failing plot is a warning, never the end of a run (the numbers are in metrics.jsonl)."
     try: plot_history(history, path)

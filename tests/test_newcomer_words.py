@@ -17,7 +17,7 @@ def test_no_two_loss_terms_drawn_alike():
     terms = [f"term{i}" for i in range(12)]
     history = [{"step": s, "loss": 1.0 / (s + 1), **{t: (i + 1) / (s + 1) for i, t in enumerate(terms)}} for s in range(5)]
     fig = train.plot_history(history, smooth=2)
-    lines = [l for l in fig.axes[0].get_lines() if l.get_label() in terms]
+    lines = [l for ax in fig.axes for l in ax.get_lines() if l.get_label() in terms]   # one panel since session 37
     assert len(lines) == 12
     looks = {(matplotlib.colors.to_hex(l.get_color()), l.get_linestyle()) for l in lines}
     assert len(looks) == 12
