@@ -104,10 +104,11 @@ class ModelConfig:
         if self.summary_width % self.summary_heads:
             raise ConfigError(f"summary_width={self.summary_width} is not a multiple of "
                               f"summary_heads={self.summary_heads}: change one.")
-        if not self.kappa > 0: raise ConfigError(f"kappa={self.kappa} must be > 0 (paper: 8000).")
+        if not 0 < self.kappa < math.inf: raise ConfigError(f"kappa={self.kappa} must be finite and > 0 (paper: 8000).")
         if not 0 < self.clip_temperature < 1: raise ConfigError(f"clip_temperature={self.clip_temperature} must be in "
                                                                 "(0, 1) (CLIP: 0.07).")
-        if self.summary_decay <= 0: raise ConfigError(f"summary_decay={self.summary_decay} must be > 0.")
+        if not 0 < self.summary_decay < math.inf:
+            raise ConfigError(f"summary_decay={self.summary_decay} must be finite and > 0 (default 2.0).")
 
     def _resolve_sources(self):
         "Given `Source`s (objects, or dicts from a checkpoint header) win; the others come from the registry, once."
