@@ -12,7 +12,7 @@ import threading
 import numpy as np
 from matplotlib.figure import Figure
 
-from .core import NotOursError
+from .core import NotOursError, whole
 from .files import user_path, writing_file
 from .losses import LossWeights
 
@@ -111,5 +111,6 @@ def plot_history(history:list[dict],  # records as `fit` returns them (or `train
     consistency and CLIP; a term of no group on a panel of its own; a log y where the values are positive. Drawn
     under a module lock (thread-safe). A file at `path` that is no PNG (notes, a notebook) is `NotOursError`, left
     alone; a PNG is replaced. Was (session 36): every curve in one panel, 14 of them for the demo's seven sources."""
+    smooth = whole(smooth, "smooth", 10)   # smooth="5": named with the fix (was a TypeError from a comparison)
     if path is not None: _png_target(path)
     with _DRAWING: return _plot_history(history, path, smooth, title)
