@@ -46,7 +46,7 @@ def _scene_figure(stack, years:list) -> Figure:
     `maps.axis_labels`, as the other maps of the demo are: was metres from the south-west corner), and a note of the
     pixel size and the scene's size, so that the picture reads on its own. The sizes are the stack's grid
     (`spatial.pixel_size`: 10 m in the sample scene)."""
-    fig = Figure(figsize=(10, 4.6)); a = fig.subplots(1, 2)
+    fig = Figure(figsize=(10.5, 4.6), layout="constrained"); a = fig.subplots(1, 2)   # the right y label clear of the left
     for ax, y in zip(a, years):
         rgb = _true_colour(stack, y)
         left, right, bottom, top = maps.extent(rgb)
@@ -58,7 +58,7 @@ def _scene_figure(stack, years:list) -> Figure:
              ha="center", va="top", fontsize=8)   # below the axes' labels: `_save` keeps it (bbox tight)
     return fig
 
-_CHANGE_LABEL = "1 - dot of the two years' unit embeddings (0 same, 2 opposite)"   # the change maps' colour bar
+_CHANGE_LABEL = "1 - dot of the years' unit embeddings\n(0 same, 2 opposite)"   # the change maps' colour bar
 
 def _pictures(out:Path, stack, embs:dict, hist:list) -> xr.DataArray:
     "scene.png, embedding_rgb.png, change.png and loss.png in `out`; returns the change map."

@@ -31,7 +31,7 @@ def test_every_map_of_the_demo_is_on_the_crs_metres(tmp_path, monkeypatch):
     for name in ("change.png", "change_events.png"):
         m, bar = saved[name].axes   # the map and its colour bar
         assert _maps(m) == (XLABEL, YLABEL, X, Y) and m.axison, name
-        assert bar.get_ylabel() == "1 - dot of the two years' unit embeddings (0 same, 2 opposite)", name
+        assert bar.get_ylabel() == "1 - dot of the years' unit embeddings\n(0 same, 2 opposite)", name
         assert "2023 -> 2024" in m.get_title(), name
     assert [ax.get_title() for ax in saved["scene.png"].axes] == [f"Sentinel-2 median {y} (true colour)" for y in (2023, 2024)]
     assert len(saved["change_events.png"].axes[0].collections) >= 1   # the outline of the land-cover change
