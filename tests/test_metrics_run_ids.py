@@ -48,8 +48,11 @@ def test_another_runs_checkpoint_resumed_reads_one_run(two, tmp_path):
     assert [r["step"] for r in read_metrics(m)] == [7, 8]                       # the last run's, as the plot draws
     assert [r["step"] for r in read_metrics(m, run=a_id)] == [1, 2, 3, 4]      # the other run's: kept, by its id
     assert [r["step"] for r in read_metrics(m, run="all")] == [1, 2, 3, 4, 7, 8]
-    legend = [t.get_text() for t in plot_history(read_metrics(m)).axes[0].get_legend().get_texts()]
-    assert "run" not in legend
+    fig = plot_history(read_metrics(m))                                          # loss.png's panels: no 'run' among any
+    texts = [t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
+    texts += [ax.get_title() for ax in fig.axes] + [ax.get_ylabel() for ax in fig.axes]
+    assert len(texts) > len(fig.axes) and "loss" in " ".join(texts)              # the panels say what they draw
+    assert not any(t == "run" or t.startswith("run ") for t in texts), texts
 
 
 def test_a_resume_of_its_own_run_reads_it_whole(two, tmp_path):
