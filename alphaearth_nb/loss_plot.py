@@ -7,12 +7,12 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/loss_plot.html.md"""
 # %% ../nbs/19a_loss_plot.ipynb #lp002
 from __future__ import annotations
 
-import threading
+import os, threading
 
 import numpy as np
 from matplotlib.figure import Figure
 
-from .core import NotOursError, whole
+from .core import ConfigError, NotOursError, whole
 from .files import user_path, writing_file
 from .losses import LossWeights
 
@@ -110,7 +110,10 @@ def plot_history(history:list[dict],  # records as `fit` returns them (or `train
     (overall and per source), batch uniformity (with the embeddings' spread, no loss, on a right axis),
     consistency and CLIP; a term of no group on a panel of its own; a log y where the values are positive. Drawn
     under a module lock (thread-safe). A file at `path` that is no PNG (notes, a notebook) is `NotOursError`, left
-    alone; a PNG is replaced. Was (session 36): every curve in one panel, 14 of them for the demo's seven sources."""
+    alone; a PNG is replaced. A path given as `history` is `ConfigError` naming `train.read_metrics`. Was (session 36): every curve in one panel, 14 of them for the demo's seven sources."""
+    if isinstance(history, (str, os.PathLike)):   # a run folder or metrics.jsonl: the records are read first
+        raise ConfigError(f"plot_history takes the records, not a path ({str(history)!r}): read them first, "
+                          f"`plot_history(aef.train.read_metrics({str(history)!r}))`.")
     smooth = whole(smooth, "smooth", 10)   # smooth="5": named with the fix (was a TypeError from a comparison)
     if path is not None: _png_target(path)
     with _DRAWING: return _plot_history(history, path, smooth, title)

@@ -84,18 +84,30 @@ def read_metrics(path,              # a run's `metrics.jsonl`, or its run folder
     "last run's unless `run` names another; a file written before ids (no record has one) is read whole. A cut last " \
     "line (a run killed mid-append) is dropped quietly; a damaged line before it (a full disk mid-append, then the " \
     "run's last append; an edit) is dropped with a `TrainingWarning` naming it, so a run can still be resumed and " \
-    "its history read."
-    recs = _read_records(path)
+    "its history read. A file with no record that is no metrics.jsonl (a PNG, a checkpoint header, notes) is " \
+    "`ConfigError`."
+    recs = _read_records(path, refuse=True)
     if run == "all" or not recs: return recs
     run = recs[-1].get("run") if run is None else run
     return [r for r in recs if r.get("run") == run]
 
-def _read_records(path) -> list[dict]:
-    "Every record of a `metrics.jsonl` (of a run folder, or its checkpoints/), whichever run wrote it."
+def _metrics_path(path) -> Path:
+    "The `metrics.jsonl` a path names: the file, or the one in a run folder (or beside its checkpoints/)."
     if (path := user_path(path)).is_dir(): path = (path.parent if path.name == "checkpoints" else path) / "metrics.jsonl"
-    if not path.exists(): return []
+    return path
+
+def _refuse_other(path, lines):
+    "Refuse a file with no record that is not a metrics.jsonl cut in its first line (a PNG, a checkpoint, notes)."
+    if len(lines) > 1 or not lines[0][1].lstrip().startswith("{"):   # one cut first record (killed mid-append): none
+        raise ConfigError(f"{path} is no metrics.jsonl: none of its lines is a record (a JSON object with a whole "
+                          "'step'). Pass a run folder or the metrics.jsonl that `fit` / `aef train` wrote there.")
+
+def _read_records(path, refuse:bool=False) -> list[dict]:
+    "Every record of a `metrics.jsonl` (of a run folder, or its checkpoints/), whichever run wrote it."
+    if not (path := _metrics_path(path)).exists(): return []
     lines = [(n, l) for n, l in enumerate(path.read_text(errors="replace").splitlines(), 1) if l.strip()]
     read = [(n, _metric(l)) for n, l in lines]
+    if refuse and lines and not any(r for _, r in read): _refuse_other(path, lines)   # read_metrics: no warning first
     if bad := [n for n, r in read[:-1] if r is None]:
         warnings.warn(f"{path}: line{'s' if len(bad) > 1 else ''} {', '.join(map(str, bad[:10]))} "
                       f"{'are' if len(bad) > 1 else 'is'} no metrics record (damaged, e.g. by a full disk "
