@@ -390,12 +390,14 @@ def crs_typed(crs,                # any spelling `as_crs` reads
               held:str|None=None, # Python that reads it off the map holding it, e.g. 'aef.geo.crs_of(emb)'; None: its WKT
              ) -> str:
     """`crs` as Python a user can type in a fix (`crs=...`, `gdf.set_crs(...)`): 'EPSG:n', quoted, where one EPSG CRS
-    is it (`_epsg_of`); PROJ text as given; else its PROJ.4 text where that reads back as the same CRS (`same_crs`:
+    is it (`_epsg_of`); another authority's code where PROJ finds one exactly (pyproj `to_authority` at
+    confidence 100: 'ESRI:102003', 'IGNF:LAMB93'); PROJ text as given; else its PROJ.4 text where that reads back as the same CRS (`same_crs`:
     a custom LAEA, MODIS's sinusoidal grid); else `held` (a named datum PROJ.4 drops, ETRS89 under a custom
     projection) or, without one, its WKT. Was: the WKT `crs_of` stores, 800-1800 characters, in every `crs=` fix."""
     try: c = as_crs(crs)
     except CRSError: return repr(crs)
     if code := _epsg_of(c): return repr(f"EPSG:{code}")
+    if (auth := c.to_authority(min_confidence=100)) and auth[0] != "EPSG": return repr(":".join(auth))  # ESRI:102003
     if isinstance(crs, str) and crs.lstrip().startswith("+"): return repr(crs.strip())
     with warnings.catch_warnings():   # pyproj: 'You will likely lose important projection information'; checked here
         warnings.simplefilter("ignore")

@@ -59,3 +59,9 @@ def test_both_readings_warning_is_typed():
     said = [str(a.message) for a in w if "both read in" in str(a.message)]
     assert said, [str(a.message) for a in w]
     _typed_reads_back(said[0], LAEA)
+
+
+@pytest.mark.parametrize("code", ["ESRI:102003", "ESRI:54009"])
+def test_another_authoritys_code_is_given_as_that_code(code):
+    assert crs_typed(code) == repr(code)                      # was a PROJ.4 string for a CRS that has a code
+    assert crs_typed(CRS(code).to_wkt()) == repr(code)        # its WKT (as crs_of stores it) too
