@@ -65,7 +65,9 @@ def _pictures(out:Path, stack, embs:dict, hist:list) -> xr.DataArray:
     years = list(embs)
     _save(_scene_figure(stack, years), out / "scene.png")
     fig = Figure(figsize=(10, 4)); a = fig.subplots(1, 2)
-    for ax, y in zip(a, years): maps.plot_rgb(embs[y], ax=ax, title=f"embedding {y} (PCA RGB)")
+    cube = xr.concat([embs[y] for y in years], dim="time")   # one PCA basis for both years: colours compare
+    for i, (ax, y) in enumerate(zip(a, years)): maps.plot_rgb(cube, ax=ax, time=i, title=f"embedding {y} (PCA RGB)")
+    fig.suptitle("colours: the first 3 principal components of both years' embeddings together (no units)")
     _save(fig, out / "embedding_rgb.png")
     ch = analysis.change(embs[years[0]], embs[years[1]])
     fig = Figure(figsize=(5, 4)); ax = fig.subplots()

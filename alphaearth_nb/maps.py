@@ -96,10 +96,19 @@ def plot_rgb(emb,                                       # embedding (y, x, band)
              ax=None,                                   # matplotlib Axes to draw on (default: a new figure)
              max_size:int=1000,                         # longest side drawn in pixels: larger maps, every n-th
              title:str|None="embedding (PCA RGB)",      # the axes' title
+             time:int|None=None,                        # a cube's year to draw (position along `time`)
              **rgb_kwargs):                             # to `analysis.rgb`: percentiles, max_samples, seed
-    "Draw an embedding as colours from its first three principal components."
-    small = downsample(north_up(as_embedding(emb)), max_size)
-    c = np.asarray(rgb(small, **rgb_kwargs).values)
+    """Draw an embedding as colours from its first three principal components. A cube (time, y, x, band) with
+    `time=i` draws its i-th year in colours fitted over all its years (`analysis.rgb`), so a colour means the same
+    in each year's picture (one picture per year fitted alone gives one land cover a different colour each year)."""
+    if time is None:
+        small = downsample(north_up(as_embedding(emb)), max_size)
+        c = np.asarray(rgb(small, **rgb_kwargs).values)
+    else:
+        cube = downsample(north_up(cube_form(emb)), max_size)
+        if "time" not in cube.dims: raise DimensionError("plot_rgb(time=...) draws a year of a cube (time, y, x, band); "
+                                                         "this is one map: leave time out.")
+        c = np.asarray(rgb(cube, **rgb_kwargs).isel(time=time).values); small = cube.isel(time=time)
     rgba = np.concatenate([np.nan_to_num(c), np.isfinite(c).all(-1, keepdims=True).astype(c.dtype)], -1)
     ax = _axes(ax)
     ax.imshow(rgba, extent=extent(small), origin="upper", interpolation="nearest")
