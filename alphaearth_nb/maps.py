@@ -100,7 +100,8 @@ def plot_rgb(emb,                                       # embedding (y, x, band)
              **rgb_kwargs):                             # to `analysis.rgb`: percentiles, max_samples, seed
     """Draw an embedding as colours from its first three principal components. A cube (time, y, x, band) with
     `time=i` draws its i-th year in colours fitted over all its years (`analysis.rgb`), so a colour means the same
-    in each year's picture (one picture per year fitted alone gives one land cover a different colour each year)."""
+    in each year's picture (one picture per year fitted alone gives one land cover a different colour each year); `time` on a single map
+    is `DimensionError`."""
     if time is None:
         small = downsample(north_up(as_embedding(emb)), max_size)
         c = np.asarray(rgb(small, **rgb_kwargs).values)
