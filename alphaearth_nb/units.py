@@ -212,12 +212,18 @@ def _few_scaled_up(src, qs:dict) -> tuple|None:
     large, each alone (B11 and B12 read with another scale than the rest): their 99th percentile, not their largest
     value (a fill), passes the valid range's top plus the provider's offset (`_scaled_up`'s test: 20000, reflectance
     2.0, which no surface reaches; ESA's Sentinel-2 Products Specification Document: reflectance x 1e4, the
-    QUANTIFICATION_VALUE) and is inside once divided. Half or more: `_scaled_up`, the whole stack. Was: passed, the
+    QUANTIFICATION_VALUE) and is inside once divided, its median at least 3 times the other bands' and its 1st percentile under half its
+    99th (a band moved as a whole: not an active fire's top in B11/B12, not an offset such as + 30000). Half or more: `_scaled_up`, the whole stack. Was: passed, the
     values past 20000 masked as no data and the rest read 10 times too bright."""
     hi = max((r[1] for r in (src.valid_range or ()) if r is not None), default=None)
     if hi is None: return None
     over = {b: q for b, q in qs.items() if hi + SHIFTS.get(src.family, 0) < q[2] < q[3]}
     if not over or len(over) * 2 >= len(qs): return None
+    rest = float(np.median([q[1] for b, q in qs.items() if b not in over]))
+    # a rescaled band moves as a whole: its median >= 3 x the others' (an active fire moves only its top) and its
+    # 1st percentile well below its 99th (values + 30000, another offset, are all near the top): else not named so
+    over = {b: q for b, q in over.items() if q[1] >= 3 * rest and q[0] < 0.5 * q[2]}
+    if not over: return None
     f = {b: next((f for f in (10, 100) if q[2] / f <= hi), None) for b, q in over.items()}
     if not (f := {b: v for b, v in f.items() if v}): return None
     x = " or ".join(sorted({f"x {1e4 * v:.0e}".replace("e+0", "e") for v in f.values()}))

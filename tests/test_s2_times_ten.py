@@ -86,12 +86,24 @@ def test_real_bright_values_and_a_fill_are_not_times_ten():
 @pytest.mark.parametrize("bands", [("B11", "B12"), ("B12",)])
 def test_a_few_bands_past_the_top_are_not_the_whole_stack_times_ten(crop, bands):
     "Fewer than half the bands past 20000 are on another scale than the rest: `ds[bands] / 10` of every band would " \
-    "spoil the others, so the stack-wide x 10 verdict is not given (was, on 21c2143: UnitsError naming all six bands)."
+    "spoil the others, so the stack-wide x 10 verdict is not given (was, on 21c2143: UnitsError naming all six bands); " \
+    "those bands alone are refused with their own fix (1a52f0a)."
     s2 = crop["sentinel2"].to_dataset()
     big = s2.assign({b: s2[b] * 10 for b in bands})
     assert (big[list(bands)].quantile(0.99).to_array() > 20000).all()   # past the top, as in the stack-wide case
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        try: validate_stack(with_source(crop, "sentinel2", big))
-        except UnitsError as e: pytest.fail(f"refused as a whole-stack scale: {e}")
-    assert not any("`ds[bands] / 10`" in str(x.message) for x in w)
+    with pytest.raises(UnitsError) as e:     # since 1a52f0a: those bands alone named (was: passed, masked past 20000)
+        validate_stack(with_source(crop, "sentinel2", big))
+    fix = str(e.value).split("divide those bands alone:")[-1]
+    assert all(f"{b}=ds['{b}'] / 10" in fix for b in bands) and "`ds[bands] / 10`" not in str(e.value)
+    assert not any(f"{b}=ds[" in fix for b in s2.data_vars if b not in bands)   # the right bands left as they are
+
+
+def test_an_active_fire_in_the_swir_bands_is_not_a_scale(crop):
+    "A fire front lights 2% of B11/B12 past reflectance 2 while the rest of those bands reads right: no band moved " \
+    "as a whole (its median stays with the others'), so no 'divide by 10' (was, on 1a52f0a: UnitsError x 1e5)."
+    s2 = crop["sentinel2"].to_dataset()
+    hot = np.random.default_rng(1).random(s2["B11"].shape) < 0.02
+    fire = s2.assign({b: s2[b].where(~hot, 25000 + 1000 * i) for i, b in enumerate(("B11", "B12"))})
+    assert (fire[["B11", "B12"]].quantile(0.99).to_array() > 20000).all()
+    try: validate_stack(with_source(crop, "sentinel2", fire))
+    except UnitsError as e: pytest.fail(f"a fire read as a scale: {e}")
