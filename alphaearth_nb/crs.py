@@ -268,10 +268,15 @@ def crs_label(crs) -> str:  # any spelling `as_crs` reads; for messages only
     if code := _epsg_of(c): return f"EPSG:{code}"
     if isinstance(crs, str) and crs.lstrip().startswith("+"): return crs.strip()[:200]
     if c.name and c.name.lower() not in ("unknown", "unnamed", "undefined"): return c.name[:200]
-    with warnings.catch_warnings():
+    return (_proj4(c) or c.to_wkt())[:200]
+
+def _proj4(c) -> str|None:
+    "`c`'s PROJ.4 text, None where it has none; pyproj's 'lose important projection information' warning is " \
+    "silenced here, the one place it is: callers only name the CRS with it or check it reads back (`crs_typed`)."
+    with warnings.catch_warnings():   # pyproj's C layer warns; no argument avoids it
         warnings.simplefilter("ignore")
-        try: return c.to_proj4()[:200]
-        except Exception: return c.to_wkt()[:200]
+        try: return c.to_proj4()
+        except Exception: return None
 
 def _grid_mapping_crs(obj) -> str|None:
     "WKT of a CF grid-mapping coordinate or variable (`spatial_ref`, `crs`, or one named by `grid_mapping`)."
@@ -399,10 +404,6 @@ def crs_typed(crs,                # any spelling `as_crs` reads
     if code := _epsg_of(c): return repr(f"EPSG:{code}")
     if (auth := c.to_authority(min_confidence=100)) and auth[0] != "EPSG": return repr(":".join(auth))  # ESRI:102003
     if isinstance(crs, str) and crs.lstrip().startswith("+"): return repr(crs.strip())
-    with warnings.catch_warnings():   # pyproj: 'You will likely lose important projection information'; checked here
-        warnings.simplefilter("ignore")
-        try: p4 = c.to_proj4().replace(" +type=crs", "")
-        except Exception: p4 = None
-        if p4 and same_crs(p4, c): return repr(p4)
+    if (p4 := (_proj4(c) or "").replace(" +type=crs", "")) and same_crs(p4, c): return repr(p4)   # checked here
     return held or repr(c.to_wkt())
 
