@@ -348,12 +348,13 @@ BAND_ORDERS = {"sentinel1": (("VV", "VH", "cross-polarised backscatter is weaker
                                           "surface (VH > VV at 0 of the 2160 official sample points)"),
                              ("HH", "HV", "cross-polarised backscatter is weaker than co-polarised"))}
 ORDER_MARGIN = 1.0  # dB the weak band's median must exceed the strong one's: a flooded field can bring them close
-# family -> (band, median in dB above which no scene lies): half the decibels, `10 * np.log10` of amplitude, when
-# every band present passes its top and a cross-polarised one is among them. The 2,160 official sample points
-# (../shared/data/aef_samples, 2024: Amazon forest, California coast, San Francisco Bay urban, 720 each) have medians
-# VV -10..-13.5 dB, VH -16..-21, and VH above -10 dB at 1% of the urban points only; halved, the sample scene reads
-# VV -4.8, VH -8.1
-# and the 1st percentiles (band: (median, p1) tops): VV -22..-24 dB there, VH -32..-36 (water, shadow); halved -11, -16
+# family -> (band, (75th, 1st percentile) in dB above which no scene lies): half the decibels, `10 * np.log10` of
+# amplitude, when every band present passes both and a cross-polarised one is among them. The 2,160 official sample
+# points (../shared/data/aef_samples, 2024: Amazon forest, California coast, San Francisco Bay urban, 720 each) have
+# medians VV -10..-13.5 dB, VH -16..-21 (VH above -10 dB at 1% of the urban points only) and 75th percentiles VV
+# -8.8..-10.8, VH -14.8..-18.5; halved, the coast's medians read VV -6.8, VH -10.6 (its water, 11%, pulls them down:
+# the median missed it), its 75th percentiles -5.4, -9.3 (the land's brighter half, whatever the water). The 1st
+# percentiles: VV -22..-24 dB there, VH -32..-36 (water, shadow); halved -11, -16..-18
 HALF_DB_TOPS = {"sentinel1": (("VV", (-7.0, -16.0)), ("HH", (-7.0, -16.0)), ("VH", (-10.0, -22.0)),
                               ("HV", (-10.0, -22.0)))}
 
@@ -362,15 +363,23 @@ HALF_DB_TOPS = {"sentinel1": (("VV", (-7.0, -16.0)), ("HH", (-7.0, -16.0)), ("VH
 # by point 4.9), so halved 3.2..3.8; a chip wholly of bright city keeps its (the urban points above -6 dB in VV: 6.4)
 HALF_GAP = 5.0
 
-def _half_db(src, qs:dict) -> list:
-    "The bands of `qs` (band -> quantiles) whose medians and 1st percentiles all pass `HALF_DB_TOPS`, a " \
-    "cross-polarised one among them (a mosaic with linear power in part lifts the medians only: `_part_slip`), " \
-    "and, with a co-polarised one too, the medians' gap under `HALF_GAP` (a dense city is bright, its gap whole)."
+def _upper(src, values) -> float:   # the 75th percentile of a sample's clear values (`_band_quantiles`' filter)
+    v = np.asarray(values, np.float64).ravel()
+    return float(np.percentile(v[clear_values(v, fill_values(src))], 75))
+
+def _half_db(src, qs:dict, samples:dict) -> dict:
+    "{band: 75th percentile} of the bands of `qs` (band -> quantiles; `samples`: band -> values) whose 75th and 1st " \
+    "percentiles all pass `HALF_DB_TOPS`, a cross-polarised one among them (a mosaic with linear power in part lifts " \
+    "the medians only: `_part_slip`), and, with a co-polarised one too, the medians' gap under `HALF_GAP` (a dense " \
+    "city is bright, its gap whole). The 75th, not the median: water (VH -30 dB) pulls a halved scene's median under " \
+    "the top, not its land's brighter half. A chip wholly of water halved reads as real land (VV -10, VH -17): not told."
     tops = [(b, t) for b, t in HALF_DB_TOPS.get(src.family, ()) if b in qs]
     cross = any(b in ("VH", "HV") for b, _ in tops)
-    if not cross or not all(qs[b][1] > m and qs[b][0] > p for b, (m, p) in tops): return []
+    if not cross or not all(qs[b][0] > p for b, (_, p) in tops): return {}
+    up = {b: _upper(src, samples[b]) for b, _ in tops}
+    if not all(up[b] > m for b, (m, _) in tops): return {}
     gaps = [qs[co][1] - qs[x][1] for co, x in (("VV", "VH"), ("HH", "HV")) if co in qs and x in qs]
-    return [b for b, _ in tops] if all(g < HALF_GAP for g in gaps) else []
+    return up if all(g < HALF_GAP for g in gaps) else {}
 
 def _swapped(src, qs:dict) -> list:
     "(strong, weak, why) pairs of `BAND_ORDERS` whose medians (`qs`: band -> quantiles) come the other way round."
@@ -429,13 +438,15 @@ def check_units(source,       # a Source or its name
         _, b, units, q, looks, fix = min(hits, key=lambda h: h[0])
         raise UnitsError(f"{src.name}.{b} should be in {units} but its values (1st/50th/99th percentile "
                          f"{q[0]:.4g} / {q[1]:.4g} / {q[2]:.4g}) look like {looks}: {fix}.")
-    if half := _half_db(src, seen):   # in range, but brighter than any scene: amplitude through 10 * log10
-        warnings.warn(f"{src.name}: the medians of {', '.join(f'{b} ({seen[b][1]:.3g} dB)' for b in half)} are "
-                      "brighter than any scene's (medians VV -10..-13.5 dB, VH -16..-21 at 2,160 official sample "
-                      "points of forest, coast and city; VH above -10 at 1% of the urban ones): they look like half the "
-                      "decibels, `10 * np.log10` taken of amplitude. If the product gave amplitude, `20 * "
-                      "np.log10(amplitude)` is dB: double them, `ds[bands] * 2`.", UnitsWarning,
-                      stacklevel=user_stacklevel())
+    if half := _half_db(src, seen, dict(zip(bands, samples))):   # in range, but brighter than any scene
+        shown = ", ".join(f"{b} (median {seen[b][1]:.3g} dB, 75th percentile {p:.3g})" for b, p in half.items())
+        gap = "" if half.keys() <= {"VH", "HV"} else (", and the gap between co- and cross-polarised medians half a "
+                                                     "real one's (5.9..7.6 dB)")
+        warnings.warn(f"{src.name}: the brighter half of {shown} is brighter than any scene's (75th percentiles VV "
+                      "-8.8..-10.8 dB, VH -14.8..-18.5, medians -10..-13.5 and -16..-21 at 2,160 official sample points "
+                      f"of forest, coast and city, water among them){gap}: they look like half the decibels, `10 * "
+                      "np.log10` taken of amplitude. If the product gave amplitude, `20 * np.log10(amplitude)` is dB: double "
+                      "them, `ds[bands] * 2`.", UnitsWarning, stacklevel=user_stacklevel())
     for s, w, why in _swapped(src, seen):   # every value on the right scale, under the other's name
         warnings.warn(f"{src.name}: {s} and {w} look swapped: the median of {w} ({seen[w][1]:.3g}) is above {s}'s "
                       f"({seen[s][1]:.3g}), but {why}. Name them in the right order: `ds = ds.rename({s}='{w}', "

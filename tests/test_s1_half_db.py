@@ -26,8 +26,9 @@ def test_half_decibels_are_warned_and_the_fix_works(crop):
     s1 = crop["sentinel1"].to_dataset()
     amp = lambda db: 10 ** (db / 20)                      # amplitude = sqrt(power)
     half = s1.assign(VV=10 * np.log10(amp(s1.VV)), VH=10 * np.log10(amp(s1.VH)))   # VV -5.2, VH -8.6 (the crop)
-    with pytest.warns(UnitsWarning, match=r"sentinel1: the medians of VV \(-[45]\.\d+ dB\), VH \(-8\.\d+ dB\) are brighter "
-                                          r"than any scene's.*half the decibels.*`ds\[bands\] \* 2`") as w:
+    with pytest.warns(UnitsWarning, match=r"sentinel1: the brighter half of VV \(median -[45]\.\d+ dB, 75th "
+                                          r"percentile -[34]\.\d+\), VH \(median -8\.\d+ dB, .* is brighter than any "
+                                          r"scene's.*half the decibels.*`ds\[bands\] \* 2`") as w:
         validate_stack(with_source(crop, "sentinel1", half))
     code = re.findall(r"`([^`]*ds\[bands\][^`]*)`", str(w[0].message))[-1]
     fixed = half.assign(VV=eval(code.replace("ds[bands]", "v"), {"v": half.VV}),
