@@ -23,7 +23,8 @@ try:   # the corpus extra (geopandas needs shapely): its users call `_gpd` first
 except ImportError: shapely = box = None
 
 from . import samples
-from .core import ConfigError, LabelError, MissingDataError, as_seed, checks_flags, real, refuse_path, whole
+from .core import ConfigError, CRSError, LabelError, MissingDataError, as_seed, checks_flags, real, refuse_path, whole
+from .crs import as_crs
 from .files import user_path, writing_file
 from .geo import require, to_crs, utm_crs
 from .timecodes import as_years
@@ -364,6 +365,27 @@ def _check_places(table, where:str):
     _refuse_cells(table, where, "grid_crs", [not (isinstance(v, str) and re.fullmatch(r"(?i)epsg:\d+", v.strip()))
                                              for v in crs],
                   "'EPSG:n' text, e.g. 'EPSG:32631' (UTM 31N, `sites.site_grid`'s choice for the site)")
+    _check_grid_crs(table, where, crs.str.strip().str.upper().to_numpy(), lon, lat, num("x0"), num("y0"))
+
+def _check_grid_crs(table, where:str, codes, lon, lat, x0, y0):
+    "Each row's grid CRS one pyproj knows, projected, in metres (x0, y0 and res are metres in it): `LabelError` " \
+    "naming the site's UTM zone where it is not (EPSG:4326 over metres: a grid no reader can place)."
+    for code in dict.fromkeys(codes):
+        rows = codes == code; i = int(np.argmax(rows))
+        try: c = as_crs(code)
+        except CRSError: c = None
+        unit = c.axis_info[0].unit_name if c is not None and c.axis_info else ""
+        if c is not None and not c.is_geographic and unit in ("metre", "meter"): continue
+        zone = utm_crs(lon[i], lat[i])
+        why = ("no CRS pyproj knows" if c is None else f"geographic ({c.name}), in degrees" if c.is_geographic else
+               f"{c.name}, its axes in {unit}")
+        said = (f"; the row's x0, y0 ({x0[i]:.6g}, {y0[i]:.6g}) are metres already" if c is not None and
+                c.is_geographic and (abs(x0[i]) > 180 or abs(y0[i]) > 90) else "")
+        _refuse_cells(table, where, "grid_crs", rows, f"a projected CRS in metres, the unit of x0, y0 and res ({code} is "
+                      f"{why}{said}), e.g. {zone!r}, the UTM zone of the site at lon {lon[i]:g}, lat {lat[i]:g} "
+                      "(`sites.site_grid(lon, lat, size, res)` gives its grid_crs, x0 and y0)")
+
+_NUMBERS = ("lon", "lat", "x0", "y0", "size", "res")   # a site table's columns of numbers
 
 _PERIOD = re.compile(r"p(\d+)_start$")
 
@@ -396,10 +418,13 @@ def site_table(table,                   # a site table: `sample_sites`' GeoDataF
     """`table` as a GeoDataFrame of its sites, checked for what a corpus reads of it: every column of `SITE_MEANINGS`
     (`LabelError` naming each missing one, what it holds, and a column of the table that may be it, with the rename),
     at least one site, site ids that do not repeat, a whole `size` >= 2 and a positive `res` in every row, and each
-    row's place (`lon`/`lat` finite degrees in range, `x0`/`y0` finite metres, `grid_crs` 'EPSG:n'), periods (dates,
+    row's place (`lon`/`lat` finite degrees in range, `x0`/`y0` finite metres, `grid_crs` 'EPSG:n' of a projected
+    CRS in metres, else the site's UTM zone named), periods (dates,
     not numbers, each start before its end, columns in pairs from p0) and `split` ('train' or 'test'): `LabelError`
     naming the column, what it holds, its first bad cell and rows, and what to write. A
-    DataFrame without geometry gets its `lon`/`lat` points (EPSG:4326), as `sample_sites` writes them. A path is
+    DataFrame without geometry gets its `lon`/`lat` points (EPSG:4326), as `sample_sites` writes them. Numbers
+    given as text (a CSV read as text: lon '12.5') are read as numbers and returned so (`size` int64, the others
+    float64; was: written to the GeoParquet as text); a table of numbers is returned as it is. A path is
     `core.refuse_path`'s `DTypeError`."""
     refuse_path(table, "a site table is a DataFrame (`sample_sites`, or `read_sites` of its file)", "table")
     if not isinstance(table, pd.DataFrame):
@@ -429,6 +454,8 @@ def site_table(table,                   # a site table: `sample_sites`' GeoDataF
                            ("res", ~((res > 0) & np.isfinite(res)), "a positive number of metres, e.g. 10.0")):
         _refuse_cells(table, where, col, bad, want)
     _check_places(table, where); _check_periods(table, where)
+    if text := [c for c in _NUMBERS if not pd.api.types.is_numeric_dtype(table[c])]:   # '12.5': read, checked above
+        table = table.assign(**{c: pd.to_numeric(table[c]).astype(np.int64 if c == "size" else np.float64) for c in text})
     if type(table).__name__ == "GeoDataFrame" and table.geometry.name in table.columns: return table
     gpd = _gpd()
     return gpd.GeoDataFrame(table, geometry=gpd.points_from_xy(table["lon"], table["lat"]), crs=4326)
