@@ -14,12 +14,13 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError,
+from .core import (EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError, TimeError,
                                 MAP_WANTED, band_names, checks_flags, decimal, refuse_path)
 from .core import GridWarning, NoDataWarning   # the kinds of its warnings
 from .geo import (NODATA_KEYS, VALID_KEYS, geotransform, check_pixels, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                rename_spatial, require, unpacked, write_crs)
 from .files import gdal_path, reading_raster
+from .times import to_ms
 from .labels import data_variables
 from .quantize import NODATA, quantize
 from .spatial import centred, is_lazy, runs_model
@@ -399,8 +400,19 @@ def model_name(model) -> str|None:  # what `attrs['embedding:model']` holds (Non
     return None if model is None or str(model) == "" else MODEL_ALIASES.get(str(model), str(model))
 _DROP_ATTRS = ("_FillValue", "scale_factor", "add_offset", "long_name", "coordinates", "units", "AREA_OR_POINT")
 
+def _time_values(obj) -> np.ndarray:
+    """The values of `obj`'s `time` coordinate, numbers of epoch milliseconds (Earth Engine's `system:time_start`, as
+    `times.to_ms` reads them: 1704067200000 is 2024-01-01) as the datetime64 they are, other values as they are
+    (whole years, dates, text). Was: epoch milliseconds kept as numbers, so one image's `attrs['time']` was the text
+    '1704067200000' (`years.map_year`: 'no date', `join_years` refused it) and several were no years at all."""
+    t = np.asarray(obj["time"].values)
+    if t.dtype.kind in "iuf" and t.size:
+        try: return to_ms(t).astype("datetime64[ms]")
+        except TimeError: pass   # years (2024), NaN, other counts: as they are
+    return t
+
 def _drop_time(obj, attrs:dict):
-    "Move a length-1 `time` dim into attrs; refuse several times (pick a year first)."
+    "Move a length-1 `time` dim into attrs (a date as ISO text: epoch milliseconds too); refuse several times."
     if "time" not in obj.dims: return obj
     n = obj.sizes["time"]
     if n == 0:   # an empty selection (years that matched none): no index picks one
@@ -410,17 +422,17 @@ def _drop_time(obj, attrs:dict):
         raise DimensionError(f"the official product holds {n} images along `time` without dates or years: pick one "
                              "first, e.g. `ds.isel(time=[0])`; with dates or years as `time`, one image per year is a cube")
     if "time" in obj.coords:
-        t = np.asarray(obj["time"].values)[0]   # a cftime date (a netCDF of another calendar) has no dtype
+        t = _time_values(obj)[0]   # a cftime date (a netCDF of another calendar) has no dtype
         attrs["time"] = str(np.datetime_as_string(t, unit="s")) if isinstance(t, np.datetime64) else str(t)
     return obj.isel(time=0, drop=True)
 
 def _time_years(obj) -> pd.Index|None:
-    """The calendar year of each image along `time` of an official product holding several (dates, cftime dates or
-    whole years 1900..2200, as `cubes.years_of_cube` reads them); None for one image or other times. Reads the
-    coordinate only: nothing of the data."""
+    """The calendar year of each image along `time` of an official product holding several (dates, cftime dates,
+    epoch milliseconds (`_time_values`) or whole years 1900..2200, as `cubes.years_of_cube` reads them); None for one
+    image or other times. Reads the coordinate only: nothing of the data."""
     if not isinstance(obj, (xr.DataArray, xr.Dataset)) or obj.sizes.get("time", 1) < 2 or "time" not in obj.coords:
         return None
-    t = np.asarray(obj["time"].values)
+    t = _time_values(obj)
     if t.dtype.kind == "M": return pd.DatetimeIndex(t).year
     if t.dtype == object and all(hasattr(v, "year") for v in t): return pd.Index([v.year for v in t])   # cftime
     if t.dtype.kind in "iuf" and ((t == np.round(t)) & (t >= 1900) & (t <= 2200)).all():
@@ -432,7 +444,7 @@ def _by_year(obj, dequantize:bool, flip) -> xr.DataArray|None:
     over several years: `_time_years`), each year through `from_official`; None for one image or other times.
     `DimensionError` for two images of one year: the tiles of that year (one per UTM zone), to mosaic first."""
     if (years := _time_years(obj)) is None: return None
-    t = np.asarray(obj["time"].values)
+    t = _time_values(obj)   # epoch milliseconds: the cube's `time` as the dates they are
     if years.duplicated().any():
         y = int(years[years.duplicated()][0])
         raise DimensionError(f"the official product holds {int((years == y).sum())} images of {y} along `time` "
@@ -501,7 +513,8 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
                   flip:bool|None=None,   # True: rows stored bottom-up (south-first) whatever the y labels say
                  ) -> xr.DataArray:
     """The official embedding product (xee or GeoTIFF form) as an embedding DataArray (y, x, band), rows top-down;
-    several years (one image per year along a datetime `time`, xee over several years) as the cube (time, y, x, band).
+    several years (one image per year along a datetime `time`, xee over several years; a `time` of epoch
+    milliseconds, Earth Engine's `system:time_start`, is read as its dates) as the cube (time, y, x, band).
 
     Warns (`UserWarning`) where `flip=True` reverses rows under descending y labels: the flag wins (field case B1)
     over a north-up geotransform, and a bottom-up one does not confirm it (a north-up map turned in xarray keeps it).
