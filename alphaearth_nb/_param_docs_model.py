@@ -5,21 +5,10 @@ its object's docstring (nbs/40_api.ipynb)."""
 SECTIONS = {
     'alphaearth_nb.checkpoint': {
         'jsonable': 'x\n    a config value: dataclass, dict, list, tuple, scalar or anything with a str\n',
-        'checkpoint_headers': 'directory\n    a checkpoints folder (missing: [])\n',
-        'checkpoints': "directory\n    a run's `checkpoints` folder (or any folder `save_checkpoint` wrote into)\n",
-        'orphan_leaves': 'directory\n    a checkpoints folder (missing: [])\n',
-        'own_checkpoints': 'directory\n    a checkpoints folder (missing: [])\n',
-        'checkpoint_folder': 'path\n    a run folder or a checkpoints folder (`~` allowed)\n',
-        'latest_checkpoint': 'directory\n    a run folder or its checkpoints/ folder\n',
         'save_checkpoint': "directory\n    the checkpoint folder (created if needed)\nstate : PyTree\n    any pytree of arrays: a TrainState, a model, ...\nmeta : dict|None\n    more header fields: configs, preset, data position...\nkeep : int\n    sound checkpoints kept, this one included; older ones (damaged too) removed\nstep : int|None\n    the checkpoint's number; default `state.step` (a TrainState's)\n",
         'verify_checkpoint': "path\n    a checkpoint's `.json` (or its `.eqx`)\n",
         'read_header': "path\n    a checkpoint's `.json`, or its `.eqx`\n",
         'load_checkpoint': 'path\n    a checkpoint `.json` or `.eqx`, or a folder (its newest valid one): a run\nlike\n    a skeleton, e.g. `eqx.filter_eval_shape(AlphaEarth, cfg, key=...)`, or a\n',
-        'is_run': 'folder\n    any folder (`~` allowed)\n',
-        'what_folder': 'folder\n    any folder (`~` allowed)\n',
-        'not_a_run': 'folder\n    the folder given\nwhat : str\n    what was expected there, for the message\n',
-        'check_run_folder': 'out\n    the run folder, or None: nothing to check\nresume : bool\n    continue the run in `out`\noverwrite : bool\n    start over: remove the run in `out` first\nwarn : bool\n    warn when `resume` finds no checkpoint (False: given already)\n',
-        'run_folder': 'out\n    the run folder (created), or None: nothing written, nothing held\nresume : bool\n    continue the run in `out`\noverwrite : bool\n    start over: remove the run in `out` first\nchecked : bool\n    `check_run_folder` was just called (`fit`): its warning is not given again\n',
     },
     'alphaearth_nb.corpus': {
         'CorpusConfig': "n_scenes : int\n    scenes in all\nn_regions : int\n    regions (scene i is in region i % n_regions)\nholdout_every : int\n    every k-th scene of a region is a test scene\nsize : int\n    pixels per side of a scene (10 m)\nyears : tuple\n    fewest and most whole years per scene\ncloud_cover : tuple\n    range of the regions' mean cloud cover per frame\nphenology_days : int\n    regions' phenology offsets lie in +- this many days\nscene_jitter_days : int\n    a scene's offset from its region's, +- days\nevent_chance : float\n    chance a scene gets each of fire, flood, construction\nn_texts : int\n    geotagged notes per scene\n",

@@ -1,4 +1,4 @@
-"""Atomic save and load of any pytree (a training state, a bare model, anything Equinox can serialise): leaves first, header written last, levanter-style; loading needs no trainer.
+"""Atomic save and load of any pytree (a training state, a bare model, anything Equinox can serialise): leaves first, header written last, levanter-style; loading needs no trainer; which files are checkpoints, and the run folder, are `runs` (15b).
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/checkpoint.html.md"""
 
@@ -7,14 +7,11 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/checkpoint.html.md"""
 # %% ../nbs/16_checkpoint.ipynb #c0002
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import json
-import os
 import re
 import shlex
-import shutil
 import socket
 import time
 import warnings
@@ -26,34 +23,32 @@ import jax.numpy as jnp
 from jax.experimental import multihost_utils
 from jaxtyping import PyTree
 
-from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
-                                TrainingWarning, flag, whole, checks_flags, user_stacklevel)
-from .files import (MARKER, clear_partials, inside_ours, is_zarr_store, local_output, no_file_on_the_way, user_path,
-                                 writable, write_text, writing_file)
-from .runlock import (LOCK, LOCK_SETTLE, TAKEOVER, in_use_error, is_stale, live_holder, read_lock,
-                                   run_lock)
-
+from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, TrainingWarning,
+                                whole, user_stacklevel)
+from .files import clear_partials, user_path, write_text, writing_file
+from .runlock import LOCK, LOCK_SETTLE, TAKEOVER, is_stale, read_lock, run_lock
+from .runs import (CKPT_FORMAT, FOLDER_KINDS, RUN_FILES, RUN_MARKER, check_run_folder, checkpoint_folder,
+                                checkpoint_headers, checkpoints, is_run, judged_checkpoints, latest_checkpoint,
+                                leaves_header, newer_format, not_a_run, orphan_leaves, orphan_note, own_checkpoints,
+                                prunable, run_folder, what_folder)
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS', 'jsonable', 'checkpoint_headers', 'checkpoints',
-           'orphan_leaves', 'own_checkpoints', 'checkpoint_folder', 'latest_checkpoint', 'save_checkpoint',
-           'verify_checkpoint', 'read_header', 'load_checkpoint', 'is_run', 'what_folder', 'not_a_run',
-           'check_run_folder', 'run_folder', 'LOCK', 'TAKEOVER', 'LOCK_SETTLE', 'run_lock']
+__all__ = ['jsonable', 'save_checkpoint', 'verify_checkpoint', 'read_header', 'load_checkpoint', 'LOCK', 'TAKEOVER',
+           'LOCK_SETTLE', 'run_lock', 'CKPT_FORMAT', 'checkpoint_headers', 'checkpoints', 'orphan_leaves',
+           'own_checkpoints', 'checkpoint_folder', 'latest_checkpoint', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS',
+           'is_run', 'what_folder', 'not_a_run', 'check_run_folder', 'run_folder', 'newer_format', 'leaves_header',
+           'orphan_note', 'judged_checkpoints', 'prunable']
 
 # %% ../nbs/16_checkpoint.ipynb #c0002a
-_all_ = ["LOCK", "TAKEOVER", "LOCK_SETTLE", "run_lock"]   # from `runlock` (15a), split from here: `checkpoint.run_lock` is `runlock.run_lock`
+# from `runlock` (15a), split from here: `checkpoint.run_lock` is `runlock.run_lock`
+_all_ = ["LOCK", "TAKEOVER", "LOCK_SETTLE", "run_lock"]
+# from `runs` (15b), split from here: `checkpoint.run_folder` is `runs.run_folder`
+_all_ += ["CKPT_FORMAT", "checkpoint_headers", "checkpoints", "orphan_leaves", "own_checkpoints", "checkpoint_folder",
+          "latest_checkpoint", "RUN_MARKER", "RUN_FILES", "FOLDER_KINDS", "is_run", "what_folder", "not_a_run",
+          "check_run_folder", "run_folder", "newer_format", "leaves_header", "orphan_note", "judged_checkpoints",
+          "prunable"]
 
 # %% ../nbs/16_checkpoint.ipynb #c0004
-CKPT_FORMAT = "alphaearth_nb.train/1"  # unchanged: older checkpoints still load
-_CKPT = re.compile(r"ckpt_(\d{8})\.json$")
-_FORMAT_OF = re.compile(r"alphaearth_nb\.train/(\d+)$")  # our header formats, numbered
-
-def _newer(fmt) -> bool:
-    "True for a checkpoint format of ours later than `CKPT_FORMAT` (alphaearth_nb.train/2, ...): a newer alphaearth_nb " \
-    "wrote it. It is ours, never another tool's: skipped as foreign, a resumed run wrote its own step over it."
-    m = _FORMAT_OF.match(fmt) if isinstance(fmt, str) else None
-    return m is not None and int(m.group(1)) > int(_FORMAT_OF.match(CKPT_FORMAT).group(1))
-
 def jsonable(x):  # a config value: dataclass, dict, list, tuple, scalar or anything with a str
     "Config values into JSON: dataclasses as dicts, tuples as lists, the rest as strings."
     if dataclasses.is_dataclass(x) and not isinstance(x, type):
@@ -65,115 +60,15 @@ def jsonable(x):  # a config value: dataclass, dict, list, tuple, scalar or anyt
 
 class _Hashing:
     "A binary file wrapper that counts and hashes every byte written through it."
-    def __init__(self, f): self.f, self.sha, self.n = f, hashlib.sha256(), 0
+    def __init__(self, f):
+        self.f, self.sha, self.n = f, hashlib.sha256(), 0
+
     def write(self, b):
-        self.sha.update(b); self.n += len(memoryview(b).cast("B"))
+        self.sha.update(b)
+        self.n += len(memoryview(b).cast("B"))
         return self.f.write(b)
 
-def checkpoint_headers(directory) -> list[Path]:  # a checkpoints folder (missing: [])
-    "Every checkpoint header (`.json`) in `directory`, oldest first, whether or not its `.eqx` is there."
-    d = user_path(directory)
-    if not d.is_dir(): return []
-    found = sorted((int(m.group(1)), p) for p in d.iterdir() if (m := _CKPT.match(p.name)))
-    return [p for _, p in found]
-
-def checkpoints(directory,   # a run's `checkpoints` folder (or any folder `save_checkpoint` wrote into)
-               ) -> list[Path]:
-    "Complete checkpoints in `directory` (their `.json` files, whoever wrote them), oldest first."
-    return [p for p in checkpoint_headers(directory) if p.with_suffix(".eqx").exists()]
-
-_LEAVES = re.compile(r"ckpt_(\d{8})\.eqx$")
-
-def _inner_header(p:Path) -> dict|None:
-    "The header `save_checkpoint` writes as the first line of a `.eqx`, if `p` begins with one in our format."
-    try:
-        with open(p, "rb") as f: h = json.loads(f.readline(1 << 20))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError): return None
-    return h if isinstance(h, dict) and h.get("format") == CKPT_FORMAT else None
-
-def orphan_leaves(directory) -> list[Path]:  # a checkpoints folder (missing: [])
-    """Our checkpoint leaves without their header: each `ckpt_<step>.eqx` in `directory` that begins with our header
-    but has no `ckpt_<step>.json` beside it (a run stopped between the two writes), oldest first. Loading a folder
-    names and passes over them, pruning removes them as damaged; another tool's `.eqx` is never listed."""
-    d = user_path(directory)
-    if not d.is_dir(): return []
-    found = sorted((int(m.group(1)), p) for p in d.iterdir() if (m := _LEAVES.match(p.name))
-                   and not p.with_suffix(".json").exists() and _inner_header(p) is not None)
-    return [p for _, p in found]
-
-def _orphan_note(d:Path, lost:list[Path]) -> str:
-    "What to say of the orphan leaves `lost` in `d`: what they are, that they are passed over, how to use one."
-    p = lost[-1]
-    return (f"{', '.join(q.name for q in lost)} in {d}: checkpoint leaves with no header (.json), left by a run "
-            f"stopped between the two writes; passed over, and pruned with older checkpoints. To use one, restore "
-            f"its header from its first line, e.g. `head -n 1 {p.name} > {p.stem}.json` in {d} (its size and "
-            "checksum then go unchecked).")
-
-_NAMES_OURS = re.compile(rb'"format":\s*"' + re.escape(CKPT_FORMAT.encode()) + rb'"')  # a header's 2nd line
-
-def _judge(p:Path) -> tuple[str|None, dict|None]:
-    """Whose header `p` (a `ckpt_<step>.json`) is: `(None, header)` for ours; `(None, None)` for ours cut short or
-    damaged (it cannot be read, but what is left of it names our format, or its `.eqx` begins with our header, the
-    copy `save_checkpoint` writes there); `(what it is instead, None)` for anything else. A `.json` that reads decides
-    alone."""
-    raw = b""
-    try: raw = p.read_bytes(); h = json.loads(raw)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        if _NAMES_OURS.search(raw): return None, None   # cut short after its format line, with or without its leaves
-        if _inner_header(p.with_suffix(".eqx")) is not None: return None, None
-        return f"its header cannot be read ({type(e).__name__}) and {p.stem}.eqx holds no copy of ours", None
-    if not isinstance(h, dict): return f"a JSON {type(h).__name__}, not a header", None
-    if h.get("format") != CKPT_FORMAT and not _newer(h.get("format")): return f"format {h.get('format')!r}, expected {CKPT_FORMAT!r}", None
-    return None, h
-
-def _newest_first(directory):
-    "Every `ckpt_*.json` in `directory`, newest first, judged: `(path, what it is if not ours, its header)`."
-    for p in reversed(checkpoint_headers(directory)): yield (p, *_judge(p))
-
-def own_checkpoints(directory) -> list[Path]:  # a checkpoints folder (missing: [])
-    """Our checkpoints in `directory` (their `.json`), newest first, sound or damaged: the one reader behind
-    `latest_checkpoint`, `load_checkpoint`, `is_run` and pruning. Another tool's `ckpt_*.json` is left out; a header
-    of ours cut short is kept (its `.eqx` says whose it is), so it is named as damaged, never as foreign."""
-    return [p for p, other, _ in _newest_first(directory) if other is None]
-
-def checkpoint_folder(path) -> Path:  # a run folder or a checkpoints folder (`~` allowed)
-    "`path` as a `Path`; a run folder (`fit(out=...)`: no `ckpt_*.json` of its own) as its `checkpoints/` folder. " \
-    "`CheckpointError` for what is no path (None, a model: was TypeError 'expected str, bytes or os.PathLike')."
-    if not isinstance(path, (str, os.PathLike)):
-        raise CheckpointError(f"a checkpoint is read from a path, got {type(path).__name__}: pass a run folder "
-                              "(`fit(..., out='runs/a')`), its checkpoints/ folder or a ckpt_*.json file")
-    d = user_path(path)
-    return d / "checkpoints" if (d / "checkpoints").is_dir() and not checkpoint_headers(d) else d
-
-def latest_checkpoint(directory) -> Path | None:  # a run folder or its checkpoints/ folder
-    "The `.json` of the newest of our checkpoints (`own_checkpoints`) whose `.eqx` is there, or None; a run folder is " \
-    "read through its `checkpoints/` folder. It may still be damaged: `load_checkpoint` verifies it and falls back."
-    return next((p for p in own_checkpoints(checkpoint_folder(directory)) if p.with_suffix(".eqx").exists()), None)
-
 # %% ../nbs/16_checkpoint.ipynb #c0006
-def _whole_leaves(leaves:Path, h:dict) -> bool:
-    "Whether `leaves` (a `.eqx`) is there with the size its header `h` records (any size if it records none)."
-    try: size = leaves.stat().st_size
-    except OSError: return False
-    return h.get("bytes") in (None, size)   # was: `.exists()` alone, so a copy cut short counted as sound
-
-def _prunable(directory, step:int, keep:int) -> list[Path]:
-    """What writing checkpoint `step` with `keep` removes, oldest first (one pass from the newest): ours below `step`
-    older than its `keep - 1` newest sound ones (the header reads and holds its name's step, the `.eqx` is there
-    with the size the header records: a stat, its checksum is left to `verify_checkpoint`). A damaged one (its header
-    cut short, its leaves gone or cut short, or leaves without a header: `orphan_leaves`) counts for
-    nothing and goes once it is older than every kept one; a renamed one (a header of another step) and files not
-    ours are left alone."""
-    judged = [(int(_CKPT.match(p.name).group(1)), p, other, h) for p, other, h in _newest_first(directory)]
-    judged += [(int(_LEAVES.match(p.name).group(1)), p, None, _inner_header(p)) for p in orphan_leaves(directory)]
-    kept, out = 0, []
-    for n, p, other, h in sorted(judged, key=lambda t: -t[0]):
-        if other is not None or n >= step or (h is not None and h.get("step") != n): continue
-        sound = h is not None and p.suffix == ".json" and _whole_leaves(p.with_suffix(".eqx"), h)
-        if kept < keep - 1: kept += sound
-        else: out.append(p)
-    return out[::-1]   # oldest first: an interrupted prune leaves the newer ones
-
 _HEADER_OWN = ("format", "step", "time", "jax", "bytes", "sha256")   # the fields `save_checkpoint` writes itself
 
 def save_checkpoint(directory,           # the checkpoint folder (created if needed)
@@ -212,7 +107,8 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
               "jax": jax.__version__, **jsonable(meta or {})}
     leaves = d / f"ckpt_{step:08d}.eqx"
     with writing_file(leaves, "wb") as f:
-        hf = _Hashing(f); hf.write((json.dumps(header) + "\n").encode())
+        hf = _Hashing(f)
+        hf.write((json.dumps(header) + "\n").encode())
         try: eqx.tree_serialise_leaves(hf, state)
         except RuntimeError as e:  # Equinox wraps a failed write (a full disk) in a TreePathError per tree level:
             cause = e              # the OSError itself goes on, as every other write's does (`aef`: one line, exit 2)
@@ -221,8 +117,9 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
             raise
     header.update(bytes=hf.n, sha256=hf.sha.hexdigest())
     write_text(leaves.with_suffix(".json"), json.dumps(header, indent=1))
-    for old in _prunable(d, step, keep):  # metadata first: never a half-deleted "latest"
-        old.unlink(missing_ok=True); old.with_suffix(".eqx").unlink(missing_ok=True)
+    for old in prunable(d, step, keep):  # metadata first: never a half-deleted "latest"
+        old.unlink(missing_ok=True)
+        old.with_suffix(".eqx").unlink(missing_ok=True)
     clear_partials(d, "ckpt_*")   # what runs killed while saving left, of any step: each a checkpoint's size
     return leaves.with_suffix(".json")
 
@@ -232,7 +129,8 @@ def verify_checkpoint(path) -> dict:  # a checkpoint's `.json` (or its `.eqx`)
     "inside the `.eqx` and the file name; returns the header. Raises `DamagedCheckpointError`."
     path = user_path(path)
     if path.suffix == ".eqx" and path.with_suffix(".json").exists(): path = path.with_suffix(".json")
-    header = read_header(path); leaves = path.with_suffix(".eqx")
+    header = read_header(path)
+    leaves = path.with_suffix(".eqx")
     if not leaves.exists():
         raise DamagedCheckpointError(f"{leaves} is missing: the checkpoint is incomplete; load an older one "
                                      f"(`load_checkpoint({str(path.parent)!r}, like)` takes the newest valid one).")
@@ -257,15 +155,17 @@ def verify_checkpoint(path) -> dict:  # a checkpoint's `.json` (or its `.eqx`)
 def _other_leaves(path:Path, header:dict, leaves:Path) -> str|None:
     "What `leaves` (a `.eqx` not of the size or checksum `header` records) is by its first line: another checkpoint's " \
     "(another run's, step's or jax's) or a file not ours; None when it is this header (cut short, added to, damaged)."
-    inner = _inner_header(leaves)
+    inner = leaves_header(leaves)
     if inner is None:
         if header.get("bytes") is not None and leaves.stat().st_size < header["bytes"]: return None   # cut in line 1
         return (f"{leaves} does not begin with a checkpoint header of ours ({CKPT_FORMAT!r}), so it is another file "
                 f"under this name; put the checkpoint's own {leaves.name} back, or load an older checkpoint.")
     same = lambda k: json.dumps(header.get(k), sort_keys=True) == json.dumps(inner.get(k), sort_keys=True)
-    if not (diff := [k for k in ("run", "seed", "jax", "step", "time") if not same(k)] or   # whose, first
-            sorted(k for k in set(header) | set(inner) if k not in ("bytes", "sha256") and not same(k))): return None
-    what = {"run": "another run's", "seed": "another run's", "jax": "another install's (another jax version)"}.get(diff[0], "another checkpoint's")
+    diff = ([k for k in ("run", "seed", "jax", "step", "time") if not same(k)] or   # whose, first
+            sorted(k for k in set(header) | set(inner) if k not in ("bytes", "sha256") and not same(k)))
+    if not diff: return None
+    whose = {"run": "another run's", "seed": "another run's", "jax": "another install's (another jax version)"}
+    what = whose.get(diff[0], "another checkpoint's")
     said = "; ".join(f"{k}={_show(inner, k)} (its header: {_show(header, k)})" for k in diff[:3])
     return (f"{leaves} holds {what} leaves, not those of its header {path.name}: its first line says {said}. Copy both "
             f"files of one checkpoint together ({path.stem}.json with its .eqx), or load an older checkpoint.")
@@ -336,7 +236,7 @@ def _refuse_empty_skeleton(like, header:dict) -> None:
 
 def _load_one(path:Path, like) -> tuple[PyTree, dict]:
     "One verified checkpoint file into the structure of `like` (a skeleton, or a function header -> skeleton)."
-    if _newer(fmt := read_header(path).get("format")):   # before its checks: a newer layout is no damage
+    if newer_format(fmt := read_header(path).get("format")):   # before its checks: a newer layout is no damage
         raise CheckpointError(f"{path} was written by a newer alphaearth_nb (checkpoint format {fmt!r}; this one reads "
                               f"{CKPT_FORMAT!r}), so it is not loaded and is left as it is: upgrade the package, `pip "
                               "install -U alphaearth_nb`, then load it (or resume its run) again.")
@@ -437,16 +337,21 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
                               "`save_checkpoint`, or train first.")
     if not path.is_dir(): return _load_one(path.with_suffix(".json") if path.suffix == ".eqx" else path, like)
     if not checkpoints(path): raise CheckpointError(_none_complete(path))
-    if lost := orphan_leaves(path): warnings.warn(_orphan_note(path, lost), TrainingWarning, stacklevel=user_stacklevel())
+    if lost := orphan_leaves(path):
+        warnings.warn(orphan_note(path, lost), TrainingWarning, stacklevel=user_stacklevel())
     foreign, damaged = [], []  # ours whose `.eqx` is gone (a partial copy) are damaged, never skipped silently:
-    judged = list(_newest_first(path))   # every header read once: the one loaded, and any of another run beside it
+    judged = list(judged_checkpoints(path))   # every header read once: the one loaded, and any of another run beside it
     for p, other, _ in judged:  # `save_checkpoint` writes the leaves first, so only a later loss does it
         if other is not None:                 # another tool's ckpt_*.json: skipped, named
             warnings.warn(f"{p} is not an alphaearth_nb checkpoint ({other}): skipped, loading an older one.",
                           TrainingWarning, stacklevel=user_stacklevel())
-            foreign.append(p.name); continue
-        try: got = _load_one(p, like)
-        except DamagedCheckpointError as e: damaged.append((p.name, e)); continue
+            foreign.append(p.name)
+            continue
+        try:
+            got = _load_one(p, like)
+        except DamagedCheckpointError as e:
+            damaged.append((p.name, e))
+            continue
         for _, e in damaged:   # each damaged one named with the checkpoint loaded instead (was 'an older checkpoint')
             warnings.warn(f"{e} Falling back to {p.name} (step {got[1].get('step')}).", TrainingWarning,
                           stacklevel=user_stacklevel())
@@ -464,137 +369,3 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
                                  "again from where it was written; else train anew in its place, which removes them: "
                                  f"`fit(..., out={str(run)!r}, overwrite=True)` or `aef train --out {shlex.quote(str(run))} "
                                  "--overwrite`")
-
-# %% ../nbs/16_checkpoint.ipynb #c0019
-RUN_MARKER = ".aef-run"
-RUN_FILES = ("checkpoints", "metrics.jsonl", "loss.png", RUN_MARKER)  # what a run writes in its folder
-_SCRATCH = re.compile(r"\..+\.partial-\d+-[0-9a-f]{8}(@[A-Za-z0-9._-]+)?$")  # a file `files.writing_file` is writing (or
-                                                                             # left), @host since hosts are recorded
-
-def is_run(folder) -> bool:  # any folder (`~` allowed)
-    "True if `folder` holds (part of) an alphaearth_nb training run: its `.aef-run` marker or checkpoints of ours " \
-    "(`own_checkpoints` or `orphan_leaves`: a damaged one counts, so a run from before the marker is never called " \
-    "foreign)."
-    d = user_path(folder)
-    return (d / RUN_MARKER).is_file() or bool(own_checkpoints(d / "checkpoints") or orphan_leaves(d / "checkpoints"))
-
-# what the package's other folders are (their completion marker's kind or what) and what reads them
-FOLDER_KINDS = {
-    "embedding": "an embedding store (written by `to_zarr`, `embed_to_zarr` or `aef embed --out`; read it with "
-                 "`exports.open_zarr`)",
-    "demo": "an `aef demo` folder (its training run is the folder `run` inside it)",
-    "scene": "a scene folder (written by `scene.write_scene`; read it with `scene.load_scene`)",
-    "corpus": "a corpus folder (written by `corpus.write_corpus`)",
-}
-
-def what_folder(folder) -> str|None:  # any folder (`~` allowed)
-    """What a folder that is not a training run is, when it says so: a folder the package wrote (its completion
-    marker: an embedding store, a demo, a scene, a corpus, a site) or another zarr store; None otherwise."""
-    d = user_path(folder)
-    if not d.is_dir() or is_run(d): return None
-    try: m = json.loads((d / MARKER).read_text())
-    except (OSError, ValueError): m = None
-    if isinstance(m, dict):
-        kind = str(m.get("kind") or m.get("what") or "")
-        if kind in FOLDER_KINDS: return FOLDER_KINDS[kind]
-        return f"an alphaearth_nb {kind or 'folder'} (not a training run)"
-    if is_zarr_store(d): return "a zarr store"
-    return None
-
-def not_a_run(folder,                   # the folder given
-              what:str="a run folder",  # what was expected there, for the message
-             ) -> str:
-    "The message for a folder given where a training run was expected: what it is, when it says, and what to pass."
-    d = user_path(folder)
-    kind = what_folder(d)
-    if kind is None: return ""
-    demo = f"; here: `{d / 'run'}`" if kind == FOLDER_KINDS["demo"] and is_run(d / "run") else ""
-    return (f"{d} is {kind}, not {what}: pass the folder given to `fit(out=...)` / `aef train --out` (or its "
-            f"checkpoints/ folder){demo}")
-
-def _not_ours(d:Path) -> bool:
-    "True if `d` holds files (beyond our lock and half-written files) but no run of ours."
-    return any(not p.name.startswith(LOCK) and not _SCRATCH.match(p.name) for p in d.iterdir()) and not is_run(d)
-
-def _refuse(d:Path):
-    if d.name == "checkpoints" and is_run(d.parent):  # out='run/checkpoints' (load_model takes either): the run is above
-        raise NotOursError(f"{d} is the checkpoints/ folder of the run {d.parent}, so it is left alone: pass the run "
-                           f"folder itself, out={str(d.parent)!r} (`--out {d.parent}`), with resume=True to continue "
-                           "it or overwrite=True to start it over.")
-    if kind := what_folder(d):  # e.g. fit(out='emb.zarr'): the embedding store is never a run's folder
-        raise NotOursError(f"{d} is {kind}, not a run folder, so it is left alone, whatever resume or overwrite say: "
-                           "write the run to a new or empty folder.")
-    raise NotOursError(f"{d} is a non-empty folder that holds no alphaearth_nb run (no {RUN_MARKER} marker, no "
-                       "checkpoint of ours), so it is left alone, whatever resume or overwrite say: "
-                       "write the run to a new or empty folder.")
-
-def _refuse_run(d:Path, resume:bool, overwrite:bool, warn:bool):
-    "Refuse the run in `d` given neither `resume` nor `overwrite`; warn (if `warn`) when `resume` finds no checkpoint."
-    if is_run(d) and not (resume or overwrite):
-        last = latest_checkpoint(d / "checkpoints")
-        held = f"newest checkpoint {last.stem}" if last else "no checkpoint yet"
-        raise OutputExistsError(f"{d} holds a run ({held}): "
-                                "pass resume=True (`--resume`) to continue it, overwrite=True (`--overwrite`) "
-                                "to start over, or choose another folder.")
-    if warn and resume and latest_checkpoint(d / "checkpoints") is None:
-        lost = orphan_leaves(d / "checkpoints")
-        warnings.warn(f"resume=True, but {d} holds no checkpoint to resume from: starting at step 0."
-                      + (f" Found {_orphan_note(d / 'checkpoints', lost)}" if lost else ""), TrainingWarning, stacklevel=user_stacklevel())
-
-@checks_flags
-def check_run_folder(out,                  # the run folder, or None: nothing to check
-                     resume:bool=False,    # continue the run in `out`
-                     overwrite:bool=False, # start over: remove the run in `out` first
-                     warn:bool=True,       # warn when `resume` finds no checkpoint (False: given already)
-                    ) -> Path|None:
-    """The checks of `run_folder` that take no lock and write nothing, for a caller to make before slow work (`fit`:
-    before a data function's first batch is drawn); returns `out` as a `Path` (None for None, or on a process other
-    than the first). Raises what `run_folder` raises but `NotWritableError`: `RunLockedError` for a folder a live run
-    holds now, `NotOursError` for a folder with no run of ours, `OutputExistsError` for a run without `resume` or
-    `overwrite`, `ConfigError` for both; warns (`TrainingWarning`) when `resume` finds no checkpoint (step 0)."""
-    resume, overwrite = flag(resume, "resume"), flag(overwrite, "overwrite")  # "no" is true: never a run lost
-    if out is None or jax.process_index() != 0: return None
-    d = local_output(out, "training run", True)  # a bucket URL: refused, never a local folder 'gs:'
-    if (up := inside_ours(d)) is not None:  # a run inside an embedding store: gone with the store's next overwrite
-        raise NotOursError(f"{d} lies inside {up}, an output of alphaearth_nb that replacing it replaces whole: put "
-                           f"the run beside it, e.g. {up.parent / d.name}.")
-    if resume and overwrite:
-        raise ConfigError(f"resume=True and overwrite=True contradict each other: resume continues the run in {d}, "
-                          "overwrite starts it over; pass one.")
-    if d.exists() and not d.is_dir(): raise OutputExistsError(f"{d} is a file: pass a folder for the run.")
-    if not d.exists(): no_file_on_the_way(d, "run")   # a file where a folder above `out` must be
-    else:
-        held = live_holder(d / LOCK)   # a live run is named before its files are judged
-        if held is not None: raise in_use_error(d, d / LOCK, held)
-        if _not_ours(d): _refuse(d)
-    _refuse_run(d, resume, overwrite, warn)
-    return d
-
-@contextlib.contextmanager
-@checks_flags
-def run_folder(out,                 # the run folder (created), or None: nothing written, nothing held
-               resume:bool=False,   # continue the run in `out`
-               overwrite:bool=False, # start over: remove the run in `out` first
-               checked:bool=False,  # `check_run_folder` was just called (`fit`): its warning is not given again
-              ):
-    """Hold `out` for one run (its lock, `run_lock`); yields the folder as a `Path`.
-    Raises `RunLockedError` while another run holds it (naming its pid and host), `NotOursError` for a non-empty
-    folder with no run of ours (never touched), `OutputExistsError` for a run without `resume` or `overwrite`,
-    `NotWritableError` for a folder or its checkpoints/ where no file can be made (before a step is trained).
-    The checks that need no lock come first (`check_run_folder`); under the lock the folder is judged again."""
-    d = check_run_folder(out, resume, overwrite, warn=not checked)
-    if d is None: yield None; return
-    with run_lock(d):  # another run may have written meanwhile
-        if _not_ours(d): _refuse(d)
-        if (ck := d / "checkpoints").is_dir():  # a team-mate's run, a read-only copy: before any step is trained
-            writable(ck, ck, "checkpoints of the training run")   # (resume) or any file removed (overwrite)
-        _refuse_run(d, resume, overwrite, warn=False)
-        if is_run(d) and overwrite:
-            for name in RUN_FILES:  # checkpoints/: only ours (a file the user put there stays, as beside the run)
-                p = d / name
-                for q in (p.iterdir() if p.is_dir() else [p]):
-                    if p != q and not (_CKPT.match(q.with_suffix(".json").name) or _SCRATCH.match(q.name)): continue
-                    shutil.rmtree(q) if q.is_dir() else q.unlink(missing_ok=True)
-                if p.is_dir() and not any(p.iterdir()): p.rmdir()
-        write_text(d / RUN_MARKER, json.dumps({"kind": "run", "started": time.strftime("%Y-%m-%dT%H:%M:%S")}))
-        yield d

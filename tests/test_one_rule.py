@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from alphaearth_nb import checkpoint
+from alphaearth_nb import checkpoint, runlock
 from alphaearth_nb.core import NotOursError, RunLockedError
 
 
@@ -27,20 +27,20 @@ def _dead_pid():
 def test_check_run_folder_judges_the_lock_by_its_holder(tmp_path):
     """`check_run_folder`: a live run's lock is named (RunLockedError) before the folder's files are judged; a lock
     of a dead process of this host is no holder (the files are judged: a foreign folder NotOursError, an empty one
-    passes), nor a lock that is gone. `live_holder` (runlock's, re-exported by checkpoint) is that one reading."""
+    passes), nor a lock that is gone. `live_holder` (runlock's) is that one reading."""
     d = tmp_path / "run"
     _lock(d, os.getpid()); (d / "notes.txt").write_text("x")
-    assert checkpoint.live_holder(d / checkpoint.LOCK)["pid"] == os.getpid()
+    assert runlock.live_holder(d / checkpoint.LOCK)["pid"] == os.getpid()
     with pytest.raises(RunLockedError, match=f"pid {os.getpid()}"): checkpoint.check_run_folder(d)
     _lock(d, os.getpid(), host="elsewhere")   # another host's process: never judged dead from here
     with pytest.raises(RunLockedError, match="on host elsewhere"): checkpoint.check_run_folder(d)
     _lock(d, _dead_pid())
-    assert checkpoint.live_holder(d / checkpoint.LOCK) is None
+    assert runlock.live_holder(d / checkpoint.LOCK) is None
     with pytest.raises(NotOursError): checkpoint.check_run_folder(d)
     (d / "notes.txt").unlink()
     assert checkpoint.check_run_folder(d) == d
     (d / checkpoint.LOCK).unlink()
-    assert checkpoint.live_holder(d / checkpoint.LOCK) is None and checkpoint.check_run_folder(d) == d
+    assert runlock.live_holder(d / checkpoint.LOCK) is None and checkpoint.check_run_folder(d) == d
 
 
 def test_years_are_worded_once_for_as_embedding_and_the_accessor():

@@ -2,7 +2,8 @@
 re-exports each public name of the parts split from it, the same object, in its `__all__`, so `from
 alphaearth_nb.evaluate import nshot_split`, `aef.evaluate.balanced_accuracy`, `aef.labels.read_table` and `aef.files.user_path`
 work as before (session 34); and `mirrors.build_local_mirror`, `official.MIRRORS` (session 35);
-`commands.open_input`, `commands.model_sources` and the rest of `commands` (session 36). core's split (session 35)
+`commands.open_input`, `commands.model_sources` and the rest of `commands` (session 36);
+`checkpoint.run_folder`, `checkpoint.latest_checkpoint` and the rest of `checkpoint` (session 38). core's split (session 35)
 was undone in session 36: its names are its own again, runtime's above it (test_core_defines_...)."""
 import importlib
 
@@ -29,6 +30,10 @@ BEFORE = {
     "mirrors": ("""YEARS TILE_SIZE RESOLUTION INDEX_NAME INDEX_COLUMNS MIRRORS ANNUAL TRUE_WORDS AREA_WANTED Mirror mirror_of
         tile_href cache_dir index_file read_index LocalMirror build_local_mirror years_of area_of tiles fetch_tiles
         gdal_env bill_project open_tile USER_AGENT gdal_path""", ("mirror_list", "downloads", "local_mirror")),
+    "checkpoint": ("""CKPT_FORMAT RUN_MARKER RUN_FILES FOLDER_KINDS jsonable checkpoint_headers checkpoints orphan_leaves
+        own_checkpoints checkpoint_folder latest_checkpoint save_checkpoint verify_checkpoint read_header load_checkpoint
+        is_run what_folder not_a_run check_run_folder run_folder LOCK TAKEOVER LOCK_SETTLE run_lock""",
+                   ("runs",)),   # and runlock (15a): LOCK, TAKEOVER, LOCK_SETTLE, run_lock (test_runlock_split)
     "files": ("""MARKER FORMATS ZARR_FILES USER_AGENT quiet_marker user_path remote_url is_remote named_path local_output
         writable is_ours inside_ours no_file_on_the_way output_folder check_output clear_partials is_zarr_store
         consolidate_zarr settle_zarr writing_folder writing_file write_text gdal_path input_path nothing_to_write
