@@ -54,7 +54,7 @@ SECTIONS = {
         'is_geographic': 'crs\n    any spelling `as_crs` reads, or None\n',
         'horizontal_crs': 'crs\n    any spelling `as_crs` reads (compound, 3D and bound CRSs too)\n',
         'same_crs': 'a\n    a CRS (any spelling) or an xarray object carrying one; None: unknown\nb\n    the other, in any of the same forms\n',
-        'crs_typed': "crs\n    any spelling `as_crs` reads\nheld : str|None\n    Python that reads it off the map holding it, e.g. 'aef.geo.crs_of(emb)'; None: its WKT\n",
+        'crs_typed': "crs\n    any spelling `as_crs` reads\nheld : str|None\n    Python that reads it off the map holding it, e.g. 'aef.geo.crs_of(<the map>)'; None: its WKT\n",
     },
     'alphaearth_nb.crs_checks': {
         'check_degrees': "lon\n    longitudes (any shape; NaN skipped)\nlat\n    latitudes\nwhat : str\n    the points in messages\nerror\n    the `AEFError` class raised\nfix : str|None\n    the fix for projected coordinates (default: pass their CRS or name x, y)\ncols : tuple\n    a table's longitude and latitude columns, swapped in the fix\n",

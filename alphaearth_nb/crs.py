@@ -392,7 +392,7 @@ def same_crs(a,  # a CRS (any spelling) or an xarray object carrying one; None: 
 
 # %% ../nbs/02b_crs.ipynb #t0002
 def crs_typed(crs,                # any spelling `as_crs` reads
-              held:str|None=None, # Python that reads it off the map holding it, e.g. 'aef.geo.crs_of(emb)'; None: its WKT
+              held:str|None=None, # Python that reads it off the map holding it, e.g. 'aef.geo.crs_of(<the map>)'; None: its WKT
              ) -> str:
     """`crs` as Python a user can type in a fix (`crs=...`, `gdf.set_crs(...)`): 'EPSG:n', quoted, where one EPSG CRS
     is it (`_epsg_of`); another authority's code where PROJ finds one exactly (pyproj `to_authority` at

@@ -271,7 +271,8 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
 
 # %% ../nbs/03_geo.ipynb #wc0002
 FEET = (("US survey feet", 1200 / 3937), ("international feet", 0.3048))   # metres per foot: the two in use
-_HELD = "aef.geo.crs_of(emb)"   # a fix's CRS of the map where no text shorter than its WKT says it (`crs_typed`)
+_HELD = "aef.geo.crs_of(<the map>)"   # a fix's CRS of the map where no text shorter than its WKT says it (`crs_typed`):
+# the map by a placeholder, as `<their CRS>`: the user's name for it is unknown here (was `emb`, whatever it was called)
 
 @lru_cache(maxsize=1)
 def _projected_names() -> dict:

@@ -1,5 +1,5 @@
 """A `crs=` fix names a CRS a user can type: 'EPSG:n' where one EPSG CRS is it, PROJ text where that reads back as
-the same CRS, else Python that reads it off the map (`aef.geo.crs_of(emb)`). Was: crs_of's stored WKT, 800-1800
+the same CRS, else Python that reads it off the map (`aef.geo.crs_of(<the map>)`). Was: crs_of's stored WKT, 800-1800
 characters, inside `crs='PROJCRS[...]'` (geo.crs_advice, geo.point_crs's error and warning)."""
 import re, warnings
 import numpy as np, pytest, xarray as xr
@@ -19,20 +19,20 @@ def _map(crs=LAEA, x0=0.0, y0=0.0):   # 4 x 5 pixels of 10 m
     return write_crs(xr.DataArray(np.zeros((4, 5), np.float32), dims=("y", "x"), coords={"y": y, "x": x}), crs)
 
 def _typed_reads_back(msg, crs):
-    """Every `crs=...` in `msg` is short and, evaluated as Python, the CRS meant (or aef.geo.crs_of(emb))."""
+    """Every `crs=...` in `msg` is short and, evaluated as Python, the CRS meant (or aef.geo.crs_of(<the map>))."""
     fixes = re.findall(r"`crs=([^`]+)`", msg)
     assert fixes, msg
     assert "PROJCRS[" not in msg and len(msg) < 700, msg
     for f in fixes:
         if f == "'EPSG:4326'": continue
-        assert f == "aef.geo.crs_of(emb)" or same_crs(eval(f), crs), f
+        assert f == "aef.geo.crs_of(<the map>)" or same_crs(eval(f), crs), f
 
 def test_crs_typed_forms():
     assert crs_typed("EPSG:32631") == "'EPSG:32631'" and crs_typed(as_crs(32631).to_wkt()) == "'EPSG:32631'"
     assert crs_typed(LAEA) == repr(LAEA)   # PROJ text as given
     t = crs_typed(as_crs(LAEA).to_wkt())   # WKT as stored: PROJ.4 that reads back as it
     assert t.startswith("'+proj=laea") and same_crs(eval(t), LAEA), t
-    assert crs_typed(ETRS_LAEA, "aef.geo.crs_of(emb)") == "aef.geo.crs_of(emb)"   # PROJ.4 drops ETRS89
+    assert crs_typed(ETRS_LAEA, "aef.geo.crs_of(<the map>)") == "aef.geo.crs_of(<the map>)"   # PROJ.4 drops ETRS89
     assert crs_typed(ETRS_LAEA).startswith("'PROJCRS[")   # nothing shorter says it: the WKT
 
 @pytest.mark.parametrize("crs", [LAEA, ETRS_LAEA])
