@@ -18,12 +18,12 @@ from .terrain import (DM_RATIO, FEET_RATIO, FOLLOWS, METRE_SCALES, PERCENT_GENTL
 from .unit_samples import COMMON_FILLS, clear_values, fill_values, frame_samples, sample_values
 
 # %% auto #0
-__all__ = ['WETTEST', 'UNIT_SLIPS', 'AIR_C', 'TENTHS_C', 'FAMILY_SLIPS', 'CROSS_AMPLITUDE', 'BAND_SLIPS', 'PROVIDER_OFFSETS',
-           'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS', 'PART_SHARE', 'FEET', 'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS',
-           'ORDER_MARGIN', 'HALF_DB_TOPS', 'HALF_GAP', 'range_slips', 'unit_slips', 'band_slips', 'check_units',
-           'frame_bands', 'check_frame_units', 'sample_values', 'frame_samples', 'fill_values', 'COMMON_FILLS',
-           'check_terrain', 'TERRAIN', 'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'PERCENT_READS',
-           'PERCENT_GENTLE']
+__all__ = ['WETTEST', 'SURFACE_K', 'UNIT_SLIPS', 'AIR_C', 'TENTHS_C', 'FAMILY_SLIPS', 'CROSS_AMPLITUDE', 'BAND_SLIPS',
+           'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS', 'PART_SHARE', 'FEET', 'SCALED_UNITS', 'HARD_TOPS',
+           'BAND_ORDERS', 'ORDER_MARGIN', 'HALF_DB_TOPS', 'HALF_GAP', 'range_slips', 'unit_slips', 'band_slips',
+           'check_units', 'frame_bands', 'check_frame_units', 'sample_values', 'frame_samples', 'fill_values',
+           'COMMON_FILLS', 'check_terrain', 'TERRAIN', 'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS',
+           'PERCENT_READS', 'PERCENT_GENTLE']
 
 # %% ../nbs/02a_units.ipynb #u0004
 _all_ = ["sample_values", "frame_samples", "fill_values", "COMMON_FILLS",   # from `unit_samples` (02a)
@@ -36,6 +36,11 @@ _all_ = ["sample_values", "frame_samples", "fill_values", "COMMON_FILLS",   # fr
 # wettest, about 11.9 m a year, 2-3 m a month from June to September; ERA5's 11 km cells less); 300 mm in one day is
 # 0.3 of a month. Millimetres per day with a median under 3 (90 mm a month) read as a wet place in m: not told
 WETTEST = 3.0
+# K, the range of every temperature of ground or air measured, rounded out: the coldest -98 degC (snow of the East
+# Antarctic plateau, Landsat 8 and MODIS thermal bands: Scambos et al. 2018, Geophysical Research Letters 45), the
+# hottest 70.7 degC (ground of the Lut desert, 2005, MODIS: Mildrexler, Zhao and Running 2011, Bulletin of the AMS 92).
+# MODIS LST (MOD11/MYD11, Wan's MODIS LST Products User's Guide) stores K / 0.02, valid 7500..65535
+SURFACE_K = (175.0, 345.0)
 UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99, max) percentiles, what the values look like, the fix)]
     "reflectance x 1e4": [(lambda q: 0 < q[2] <= 2.0, "reflectance in 0..1", "multiply by 10000: `ds[bands] * 1e4`"),
                           (lambda q: q[0] > 1e5, "reflectance scaled twice (x 1e8: the valid range ends at 20000)",
@@ -72,7 +77,17 @@ UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99, max) percentiles,
            "degrees F, look the same; the product's units say which)",
            "add 273.15: `ds[bands] + 273.15` (from Fahrenheit: `(ds[bands] - 32) * 5 / 9 + 273.15`)"),
           (lambda q: 1.8e4 < q[1] < 3.5e4, "kelvin x 100 (scaled integers, as AgERA5's TMEAN stores them)",
-           "divide by 100: `ds[bands] / 100`")],
+           "divide by 100: `ds[bands] / 100`"),
+          (lambda q: SURFACE_K[0] * 10 <= q[0] and q[2] <= SURFACE_K[1] * 10, "kelvin x 10 (tenths of a kelvin, "
+           f"scaled integers): inside {SURFACE_K[0]:g}..{SURFACE_K[1]:g} K once divided by 10, the range of every "
+           "temperature of air or ground measured (no value is, as read: they would be masked as no data)",
+           "divide by 10: `ds[bands] / 10` (hundredths of a degree Celsius of a warm place, "
+           f"{SURFACE_K[0] / 10:g}..{SURFACE_K[1] / 10:g} degC, read the same: if the product says so, `ds[bands] / "
+           "100 + 273.15`)"),
+          (lambda q: SURFACE_K[0] * 50 <= q[0] and q[2] <= SURFACE_K[1] * 50, "MODIS land-surface temperature digital "
+           "numbers (MOD11/MYD11 LST_Day_1km, LST_Night_1km: K / 0.02, valid 7500..65535), "
+           f"{SURFACE_K[0] * 50:g}..{SURFACE_K[1] * 50:g} for every surface temperature measured (kelvin x 100 "
+           f"would be {SURFACE_K[0] * 100:g} or more)", "multiply by the product's scale factor: `ds[bands] * 0.02`")],
     "m per month": [(lambda q: q[1] > 2000, "millimetres x 100 (scaled integers, as AgERA5's PRECIP stores them)",
                      "divide by 1e5: `ds[bands] / 1e5`"),
                     (lambda q: q[1] > 5, "millimetres", "divide by 1000: `ds[bands] / 1000` (millimetres per day, a "
