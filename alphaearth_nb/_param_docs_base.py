@@ -34,6 +34,7 @@ SECTIONS = {
         'checks_flags': 'fn : Callable\n    a public function whose bool parameters are to be checked at each call\n',
         'unknown_keys': 'given\n    the keywords passed (a dict or names)\nknown\n    the names taken, in their order\nwhere : str\n    who takes them, for the message: "TrainConfig", "fit()"\naliases : dict|None\n    names users write for a field -> the field ({\'lr\': \'peak_lr\'})\n',
         'checks_fields': "aliases : dict|None\n    names users write for a field -> the field ({'lr': 'peak_lr'})\n",
+        'typed_fields': 'obj\n    a dataclass (a config), in its `__post_init__`: its fields are set in place (frozen too)\nskip\n    fields read by a rule of their own (a seed: `as_seed`; a year: `as_year`)\n',
         'decimal': "text\n    text typed for a number: a command-line option, an environment variable\nkind\n    int: digits; float: also a point and an exponent (1e-4, .5)\nbare : bool\n    digits only: no sign, no spaces around (a count inside a name, 'knn3')\n",
         'choice_word': "value\n    a choice's name as typed: 'Small', ' KNN ', 'MAX'\n",
         'with_article': 'word : str\n    a noun phrase for a message: "index query", "embedding store"\n',

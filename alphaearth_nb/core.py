@@ -19,6 +19,7 @@ import re
 import sys
 import types
 from collections.abc import Callable
+from decimal import Decimal
 
 import numpy as np
 import jax
@@ -30,7 +31,7 @@ from .band_labels import EMBED_DIM, a_bands, a_positions, band_names, band_order
 from .loaders import LOADERS, is_path, loader_of   # imports pyarrow: before runtime, which imports core
 
 # %% auto #0
-__all__ = ['SEED_MAX', 'MAP_WANTED', 'PARAMETERS', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError',
+__all__ = ['SEED_MAX', 'COUNT_MAX', 'MAP_WANTED', 'PARAMETERS', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError',
            'PeriodError', 'SourceError', 'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError',
            'DimensionError', 'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError',
            'CheckpointError', 'TrainingError', 'MissingDependencyError', 'AEFWarning', 'ExtrapolationWarning',
@@ -40,10 +41,10 @@ __all__ = ['SEED_MAX', 'MAP_WANTED', 'PARAMETERS', 'AEFError', 'TimeError', 'Mis
            'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError',
            'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'ConfigWarning', 'LabelWarning', 'GridWarning',
            'FileWarning', 'TimeWarning', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params',
-           'checks_flags', 'unknown_keys', 'checks_fields', 'decimal', 'choice_word', 'with_article', 'user_stacklevel',
-           'refuse_path', 'CallableModule', 'callable_module', 'documented', 'Frames', 'Target', 'Texts',
-           'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands',
-           'a_positions']
+           'checks_flags', 'unknown_keys', 'checks_fields', 'typed_fields', 'decimal', 'choice_word', 'with_article',
+           'user_stacklevel', 'refuse_path', 'CallableModule', 'callable_module', 'documented', 'Frames', 'Target',
+           'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order',
+           'a_bands', 'a_positions']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -172,10 +173,14 @@ def whole(value, # a count: an int (numpy's too) or a float without a fraction (
           name:str, # the setting, for the error: "steps"
           example=None, # the valid value a refusal offers (the setting's default); None: 1
          ) -> int:
-    """`value` as an int. Raises `ConfigError` for text (even '8': text is never read as a number), bools, fractions
-    and anything else, naming `name` and offering `example`."""
-    if _kind(value) == "i" or (_kind(value) == "f" and math.isfinite(value) and float(value).is_integer()):
-        return int(value)
+    """`value` as an int. Raises `ConfigError` for text (even '8': text is never read as a number), bools, fractions,
+    a float that holds another whole number than the one it spells (1e30 holds 1000000000000000019884624838656: past
+    2**53 floats skip whole numbers) and anything else, naming `name` and offering `example`."""
+    if _kind(value) == "i": return int(value)
+    if _kind(value) == "f" and math.isfinite(value) and float(value).is_integer():
+        if int(v := float(value)) == int(Decimal(repr(v))): return int(v)   # 1e5, 1e18: the number written
+        raise ConfigError(f"{name}={value!r} is a float that holds {int(v)}, not the whole number it spells (past "
+                          f"2**53 floats skip whole numbers): pass an int, e.g. {name}={_offered(int, example)}.")
     why = _text_why(value, "int")
     raise ConfigError(f"{name}={value!r} is not a whole number: pass e.g. {name}={_offered(int, example)}{why and why + ')'}.")
 
@@ -267,12 +272,15 @@ def checks_flags(fn:Callable) -> Callable:  # a public function whose bool param
 
 def _closest(key:str, known:list, aliases:dict) -> str|None:
     "The name of `known` that `key` likely means: itself in another case, the same letters without '_' " \
-    "('batchsize'), a name users write for it (`aliases`: 'lr' -> 'peak_lr'), else `difflib`'s closest; None."
+    "('batchsize'), a name users write for it (`aliases`: 'lr' -> 'peak_lr'), else the closest by `difflib`'s ratio " \
+    "of `known`'s names (at least 0.6) and of the aliases, misspelt closely (at least 0.8: 'dpeth' -> 'depth' -> " \
+    "'blocks'); None. An alias is no name to misspell loosely: 'wdith' was 'blocks' (0.6 to 'depth', an alias of it)."
     words = {**{k: k for k in known}, **aliases}
     bare = lambda s: re.sub(r"[\s_-]+", "", str(s).lower())
     if hit := next((v for w, v in words.items() if bare(w) == bare(key)), None): return hit
-    near = difflib.get_close_matches(str(key).lower(), list(words), 1, 0.6)
-    return words[near[0]] if near else None
+    ratio = lambda w: difflib.SequenceMatcher(None, str(key).lower(), w).ratio()
+    near = [(r, w) for w in words if (r := ratio(w)) >= (0.6 if w in known else 0.8)]
+    return words[max(near)[1]] if near else None
 
 def unknown_keys(given,                  # the keywords passed (a dict or names)
                  known,                  # the names taken, in their order
@@ -304,6 +312,27 @@ def checks_fields(cls=None, *,           # a dataclass (put this decorator above
         cls.__init__ = __init__
         return cls
     return deco if cls is None else deco(cls)
+
+COUNT_MAX = 2**31 - 1   # the largest count a config takes: JAX's int32 (x64 off), the step counter's and indices' type
+
+def typed_fields(obj,     # a dataclass (a config), in its `__post_init__`: its fields are set in place (frozen too)
+                 skip=(), # fields read by a rule of their own (a seed: `as_seed`; a year: `as_year`)
+                ) -> None:
+    """Each field of `obj` annotated `int`, `float` or `bool` (or `... | None`, None kept) read as its type by
+    `whole`, `real` and `flag`, `ConfigError` naming the field and offering its default for text ('8', '1e-4'), a
+    bool for a number (`mlp_ratio=True` was 1.0), a fraction for a count and a float that spells another whole
+    number (1e30); and for an int past `COUNT_MAX` either way (`batch_size=2**40`: JAX counts sizes and steps in
+    32-bit integers). The one reading of every config's numbers, before its own range checks."""
+    for f in dataclasses.fields(obj):
+        kind, v = str(f.type).replace(" ", ""), getattr(obj, f.name)
+        optional = kind.endswith("|None")
+        typed = {"bool": flag, "int": whole, "float": real}.get(kind[:-5] if optional else kind)
+        if f.name in skip or typed is None or (optional and v is None): continue
+        ex = () if typed is flag or f.default is dataclasses.MISSING else (f.default,)
+        object.__setattr__(obj, f.name, v := typed(v, f.name, *ex))
+        if typed is whole and abs(v) > COUNT_MAX:
+            raise ConfigError(f"{f.name}={v}: more than 2**31 - 1 = {COUNT_MAX}, the largest count a config takes (JAX "
+                              f"holds steps, sizes and indices in 32-bit integers): pass e.g. {f.name}={_offered(int, *ex)}.")
 
 _DECIMAL = {int: re.compile(r"[+-]?[0-9]+"), float: re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")}
 

@@ -22,7 +22,7 @@ from .core import ConfigError, LabelError, MissingDataError, as_seed, checks_fla
 from .files import user_path, writing_folder
 from .sources import get_source
 from .timecodes import as_year
-from .core import checks_fields   # a misspelt config field: UnknownFieldError naming the closest
+from .core import checks_fields, typed_fields   # a misspelt config field: UnknownFieldError naming the closest
 
 
 # %% auto #0
@@ -55,6 +55,7 @@ class CorpusConfig:
     n_texts: int = 60                   # geotagged notes per scene
 
     def __post_init__(self):
+        typed_fields(self, ("seed", "start_year"))   # core's one reading of numbers: n_texts="6", n_scenes=2.5, size=True
         object.__setattr__(self, "seed", as_seed(self.seed))   # the one seed rule
         object.__setattr__(self, "start_year", as_year(self.start_year))   # 23, '2020', True: PeriodError / 2020
         if self.n_scenes < 1 or self.n_regions < 1: raise ConfigError("n_scenes and n_regions must be >= 1.")

@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/losses.html.md"""
 # %% ../nbs/15_losses.ipynb #c0002
 from __future__ import annotations
 
+import math
 import warnings
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from .core import ConfigError, Frames, TrainExample, TrainingWarning, checks_fla
 from .model import AlphaEarth, family
 from .sources import get_source
 from .timecodes import position
-from .core import checks_fields   # a misspelt config field: UnknownFieldError naming the closest
+from .core import checks_fields, real, typed_fields   # a misspelt config field: UnknownFieldError naming the closest
 
 
 # %% auto #0
@@ -40,11 +41,15 @@ class LossWeights:
     stop_teacher: bool = False        # ablation: no gradient through the teacher (paper S2.2.5: both sides train)
 
     def __post_init__(self):
-        for k in ("recon", "uniformity", "consistency", "clip"):
-            if getattr(self, k) < 0: raise ConfigError(f"LossWeights.{k}={getattr(self, k)} must be >= 0.")
+        typed_fields(self)   # core's one reading of numbers: recon="1" (was a TypeError), clip=True, stop_teacher="no"
+        for k in ("recon", "uniformity", "consistency", "clip"):   # nan, inf: every loss nan
+            if not 0 <= getattr(self, k) < math.inf:
+                raise ConfigError(f"LossWeights.{k}={getattr(self, k)} must be finite and >= 0: pass e.g. "
+                                  f"{k}={LossWeights.__dataclass_fields__[k].default}.")
         if isinstance(self.sources, dict): object.__setattr__(self, "sources", tuple(sorted(self.sources.items())))
-        if any(w < 0 for _, w in self.sources): raise ConfigError(f"LossWeights.sources={self.sources}: weights must "
-                                                                  "be >= 0.")
+        object.__setattr__(self, "sources", tuple((s, real(w, f"the weight of {s}", 1.0)) for s, w in self.sources))
+        if any(not 0 <= w < math.inf for _, w in self.sources):
+            raise ConfigError(f"LossWeights.sources={self.sources}: weights must be finite and >= 0.")
 
     def source_weight(self, name:str) -> float:
         "Reconstruction weight of a source."
@@ -160,6 +165,7 @@ class Perturbations:
     min_days: float = 4.0             # shortest forecast / backcast period
 
     def __post_init__(self):
+        typed_fields(self)   # core's one reading of numbers: horizon_days="182" refused naming the fix
         for k in ("drop_source", "drop_frame"):
             v = getattr(self, k)
             if isinstance(v, dict): object.__setattr__(self, k, v := tuple(sorted(v.items())))
@@ -170,7 +176,7 @@ class Perturbations:
                               "it.")
         if len(self.modes) != 3 or min(self.modes) < 0 or abs(sum(self.modes) - 1) > 1e-6:
             raise ConfigError(f"Perturbations.modes={self.modes} must be 3 probabilities summing to 1.")
-        if not 0 < self.min_days <= self.horizon_days:
+        if not 0 < self.min_days <= self.horizon_days < math.inf:
             raise ConfigError(f"need 0 < min_days ({self.min_days}) <= horizon_days ({self.horizon_days}).")
 
 def support(inputs:dict) -> tuple[Float[Array, ""], Float[Array, ""], Bool[Array, ""]]:  # source name -> Frames of one example

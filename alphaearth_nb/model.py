@@ -19,8 +19,7 @@ import numpy as np
 from jaxtyping import Array, Float, PRNGKeyArray
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, Frames, GridError, MissingSourceError,
-                                PeriodError, SourceError, Target, Texts, TrainExample, as_seed, real, seed_key, user_stacklevel,
-                                whole)
+                                PeriodError, SourceError, Target, Texts, TrainExample, as_seed, seed_key, user_stacklevel)
 from .core import FileWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
 from .decoders import Decoder
@@ -29,7 +28,7 @@ from .stp import Encoded, STPConfig, STPEncoder
 from .nn import Stack, count_params, split
 from .summary import PERIOD_CODE_DIM, Summary, period_code, unit, vmf_sample
 from .text import TEXT_DIM
-from .core import UnknownFieldError, checks_fields, unknown_keys   # a misspelt config field: UnknownFieldError naming the closest
+from .core import UnknownFieldError, checks_fields, typed_fields, unknown_keys   # a misspelt config field: UnknownFieldError naming the closest
 
 
 # %% auto #0
@@ -93,10 +92,8 @@ class ModelConfig:
             if self.source(n).role != "input":
                 raise ConfigError(f"{n!r} is a target-only source and cannot be an encoder input: "
                                   "move it to ModelConfig.targets.")
-        for f in dataclasses.fields(self):   # each number as its type, as TrainConfig reads its own: embed_dim="8" (was
-            typed = {"int": whole, "float": real}.get(str(f.type))   # kept as text) and kappa="8000" (was a TypeError
-            if typed is not None:                                    # from a comparison) refused naming the fix
-                object.__setattr__(self, f.name, typed(getattr(self, f.name), f.name, f.default))
+        typed_fields(self)   # each number as its type, core's one rule: embed_dim="8" (was kept as text), kappa="8000"
+                             # (was a TypeError from a comparison), embed_dim=2**40 refused naming the fix
         ints = dict(embed_dim=2, n_proposals=1, text_dim=1, summary_width=1, summary_heads=1, up_width=1,
                     decoder_width=1, decoder_depth=1, decoder_freqs=0, text_width=1)
         for k, lo in ints.items():

@@ -25,7 +25,7 @@ from .stacks import (check_grid, in_period, pack_frames, pick_frames, resolve, s
                                   validate_stack)
 from .text import TEXT_DIM, encode_texts
 from .timecodes import as_numbers, numeric_time_hint, to_days
-from .core import checks_fields   # a misspelt config field: UnknownFieldError naming the closest
+from .core import checks_fields, typed_fields   # a misspelt config field: UnknownFieldError naming the closest
 
 
 # %% auto #0
@@ -53,8 +53,11 @@ class SamplerConfig:
     sources: tuple = ()               # resolved `Source`s that win over the registry (a model's, via `sampler_config`)
 
     def __post_init__(self):
+        typed_fields(self)   # core's one reading of numbers: patch="32" (was a TypeError), n_texts=2.5, hold_out="no"
         f = self.frames
-        if isinstance(f, dict): object.__setattr__(self, "frames", tuple(sorted(f.items())))
+        if isinstance(f, dict): f = tuple(sorted(f.items()))
+        object.__setattr__(self, "frames", whole(f, "frames", 16) if not isinstance(f, (tuple, list)) else   # True
+                           tuple((k, whole(n, f"the frames of {k}", 16)) for k, n in f))   # was 1 frame
         for k in ("inputs", "targets"):
             v = getattr(self, k)
             if isinstance(v, str): v = (v,)

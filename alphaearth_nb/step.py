@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/step.html.md"""
 # %% ../nbs/19_step.ipynb #c0002
 from __future__ import annotations
 
-import dataclasses
 import math
 import threading
 from dataclasses import dataclass
@@ -23,10 +22,10 @@ from jax.sharding import NamedSharding, PartitionSpec as P
 from jaxtyping import Array, Float, Int, PyTree, UInt32
 
 from . import nn
-from .core import ConfigError, as_seed, checks_flags, flag, real, seed_key, whole
+from .core import ConfigError, as_seed, checks_flags, real, seed_key
 from .runtime import compiler_options, frozen_traces, gc_frozen
 from .dist import constrain, place
-from .core import checks_fields   # a misspelt config field: UnknownFieldError naming the closest
+from .core import checks_fields, typed_fields   # a misspelt config field: UnknownFieldError naming the closest
 
 
 # %% auto #0
@@ -79,15 +78,8 @@ class TrainConfig:
         def need(ok, msg):
             if not ok: raise ConfigError(msg)
         own = ("peak_lr", "seed")   # each read once, below, by its own rule (as_peak_lr, as_seed)
-        for f in dataclasses.fields(self):  # each value as its type (steps=1e5: 100000); text, "1e-4" from YAML 1.1
-                                            # or bf16="False", refused naming the fix (core.whole, real, flag)
-            if f.name in own: continue
-            v, kind = getattr(self, f.name), str(f.type)
-            optional = kind.endswith(" | None")   # "float | None": None stays None, a value is read as a float
-            typed = {"bool": flag, "int": whole, "float": real}.get(kind[:-7] if optional else kind)
-            if typed is not None and not (optional and v is None):   # another type (text, a path): as given
-                ex = () if typed is flag or f.default is dataclasses.MISSING else (f.default,)   # offered for text
-                object.__setattr__(self, f.name, typed(v, f.name, *ex))
+        typed_fields(self, own)   # each value as its type (steps=1e5: 100000), core's one rule: text, "1e-4" from YAML
+                                  # 1.1, bf16="False", batch_size=1e30 or 2**40, refused naming the fix
         need(self.steps >= 1, f"steps={self.steps}: train for at least 1 step")
         need(self.steps <= STEPS_MAX, f"steps={self.steps}: the step counter is a 32-bit integer, so a run has at "
              f"most 2**31 - 1 = {STEPS_MAX} steps (the paper's is 100000): pass fewer")

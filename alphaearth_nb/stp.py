@@ -22,7 +22,7 @@ from .nn import (ACTIVATIONS, DTYPES, NORMS, Attention, Dense, MLP, Norm, activa
                               bilinear, depthwise3, host_const, host_normal, identity3, is_concrete,
                               pool, space_to_depth, split)
 from .timecodes import timecode
-from .core import checks_fields   # a misspelt config field: UnknownFieldError naming the closest
+from .core import checks_fields, typed_fields   # a misspelt config field: UnknownFieldError naming the closest
 
 
 # %% auto #0
@@ -56,6 +56,7 @@ class STPConfig:
     dtype: str = "float32"          # activation dtype, "float32" or "bfloat16"; parameters stay float32
 
     def __post_init__(self):
+        typed_fields(self)   # core's one reading of numbers: mlp_ratio=True (was 1.0), '4' (no hint), 2**40 refused
         for f in ("patch", "d_space", "d_time", "d_precision", "blocks"):
             if not _positive_int(v := getattr(self, f)):
                 raise ConfigError(f"STPConfig.{f}={v!r} must be a positive int: pass e.g. "
@@ -70,8 +71,9 @@ class STPConfig:
                 raise ConfigError(f"STPConfig.{f}={h!r} must be a positive int that divides the operator's width {d}: "
                                   f"pass e.g. {f}=1.")
         for f in ("mlp_ratio", "precision_ratio"):
-            if not (isinstance(getattr(self, f), (int, float)) and getattr(self, f) > 0):
-                raise ConfigError(f"STPConfig.{f}={getattr(self, f)!r} must be a number > 0: pass e.g. {f}=4.0.")
+            if not 0 < getattr(self, f) < np.inf:   # a float now (typed_fields)
+                raise ConfigError(f"STPConfig.{f}={getattr(self, f)!r} must be a finite number > 0: pass e.g. "
+                                  f"{f}={STPConfig.__dataclass_fields__[f].default}.")
         if self.norm not in NORMS: raise ConfigError(f"STPConfig.norm={self.norm!r} is unknown: pass one of {NORMS}.")
         if self.activation not in ACTIVATIONS:
             raise ConfigError(f"STPConfig.activation={self.activation!r} is unknown: pass one of {tuple(ACTIVATIONS)}.")
