@@ -20,17 +20,29 @@ __all__ = ['label_bands', 'band_dim', 'band_hint', 'band_variables', 'band_colum
            'join_parts', 'real_parts', 'narrow_floats', 'query_array', 'other_length']
 
 # %% ../nbs/21a_bands.ipynb #bn006
+def _file_numbers(coord:list) -> bool:
+    "Whether the labels `coord` are a GeoTIFF's band numbers 1..64 (rioxarray's `band` coordinate) in any order."
+    try: return sorted(float(b) for b in coord) == list(range(1, EMBED_DIM + 1))
+    except (TypeError, ValueError): return False
+
 def label_bands(da:xr.DataArray,              # DataArray with a 64-long `band` dim
                 names=None) -> xr.DataArray:  # 64 band labels to order by (default: the coordinate or the descriptions)
     """Band coordinate A00..A63, the bands put in that order where their labels say which is which (`band_order`):
     `names`, else a `band` coordinate A00..A63, else the band descriptions a reader keeps in `attrs['long_name']`
     (rioxarray, from a GeoTIFF: its coordinate is the band numbers 1..64), else the coordinate; unlabelled bands, or
     labels that name no band, by position. The descriptions are put in the bands' new order with them. A path is
-    `core.refuse_path`'s `DTypeError` naming the map readers."""
+    `core.refuse_path`'s `DTypeError` naming the map readers.
+
+    The descriptions are the file's, in the file's band order (band 1 first), and xarray keeps attrs as they are
+    when the bands are reordered (`da.isel(band=slice(None, None, -1))`, `da.sel(band=[2, 1, 3, ...])`): where the
+    coordinate is the file's band numbers 1..64 in another order, band N's description is the Nth (`_file_numbers`).
+    Was: read by position, so a reordered tile's bands were labelled by the descriptions of others, every vector
+    another, silently."""
     refuse_path(da, MAP_WANTED, "map")
     coord = list(da["band"].values) if "band" in da.coords else []
     desc = da.attrs.get("long_name")
     desc = list(desc) if isinstance(desc, (tuple, list)) and len(desc) == EMBED_DIM else None
+    if desc is not None and _file_numbers(coord): desc = [desc[int(b) - 1] for b in coord]   # reordered in xarray
     named = len(coord) == EMBED_DIM and a_positions(coord) is not None   # A00..A63: before the descriptions
     order = None
     for labels in ((names, coord, desc) if named else (names, desc, coord)):   # each tried once
