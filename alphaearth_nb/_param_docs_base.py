@@ -201,6 +201,21 @@ SECTIONS = {
     'alphaearth_nb.queries': {
         'several_query': 'q\n    a similarity query as given: a table, an array, a DataArray, a dict of arrays, pairs\n',
     },
+    'alphaearth_nb.rows': {
+        'sq_norms': 'v : np.ndarray\n    float32 vectors (..., 64)\n',
+        'linear_codes': 'w : np.ndarray\n    values (..., 64): ints, or floats within [-128, 128]\n',
+        'linear_unit': 'q : np.ndarray\n    rows (N, 64) of a linear int8 scaling (`linear_codes`)\n',
+        'warn_linear': "k : int\n    vectors read as a linear int8 scaling\ntotal : int\n    vectors looked at\nwhat : str\n    what they are: 'pixel', 'row', 'query vector'\n",
+        'linear_as_codes': "q : np.ndarray\n    int rows or pixels (..., 64)\nwhat : str\n    what they are, for the warning\nwarn : bool\n    warn; False: a lazy map's blocks (its sample was warned once)\n",
+        'linear_rows': "x : np.ndarray\n    a table's rows (N, 64) of numbers (a text file's: float64)\n",
+        'read_bytes': 'a : np.ndarray\n    uint8 values (..., 64)\nreading : int\n    which reading (`byte_reading`): 0 read unsigned, 1 shifted by 128\n',
+        'byte_reading': 'a : np.ndarray\n    uint8 codes (..., 64)\nnodata : np.ndarray\n    pixels (...) of declared no data (`fill_mask`): they tell nothing\n',
+        'narrow_bytes': 'a : np.ndarray\n    unsigned values (..., 64)\nnodata : np.ndarray|None\n    pixels (...) of declared no data, left out of the judgement\n',
+        'fill_mask': 'a : np.ndarray\n    values (..., 64)\nfills\n    declared no-data values\nvalid\n    the declared valid range (low, high: one bound or one per band); None: none\n',
+        'byte_codes': 'a : np.ndarray\n    (..., 64) values; uint8 ones may be int8 codes read unsigned or shifted by 128\nfills\n    declared no-data values (pixels of them tell nothing)\n',
+        'fill_rows': 'x : np.ndarray\n    rows (N, 64) of embeddings or their means\nsame : np.ndarray|None\n    rows (N,) whose values are all one, where known\n',
+        'table_codes': 'x\n    a table (N, 64) of features\nfill : np.ndarray|None\n    its rows of one value in every column, where the caller has them\n',
+    },
     'alphaearth_nb.runs': {
         'newer_format': "fmt\n    a header's `format` field (any value)\n",
         'checkpoint_headers': 'directory\n    a checkpoints folder (missing: [])\n',

@@ -1,4 +1,4 @@
-"""The one gate every embedding vector passes: int8 codes and uint8 bytes decoded, no data and what is no embedding refused, means rescaled; band labels and the vectors users hand in are read by `bands`, re-exported here.
+"""The one gate every embedding vector passes: int8 codes and uint8 bytes decoded, no data and what is no embedding refused, means rescaled; band labels and the vectors users hand in are read by `bands`, lengths, int8 codes stored as bytes or a linear scaling and tables of vectors by `rows`, both re-exported here.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/gate.html.md"""
 
@@ -19,17 +19,21 @@ from .bands import (band_dim, band_hint, band_parts, band_variables, by_band, jo
                                  list_vectors, query_array, real_parts)
 from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range, is_lazy, rename_spatial
 from .pixels import map_sample, pixelwise, read_once, values_at, window_rows
-from .quantize import NODATA, dequantize, quantize, vector_roundtrip_bound
+from .quantize import NODATA, dequantize
+from .rows import (LINEAR_LENGTH, MEAN_LENGTH, NORM_TOL, OVERSHOOT_LENGTH, byte_codes, byte_reading,
+                                fill_mask, fill_rows, linear_as_codes, linear_codes, linear_rows, linear_unit,
+                                narrow_bytes, read_bytes, sq_norms, table_codes, warn_linear)
 from .spatial import runs_model
 from .directions import COS_ROWS, change_score, cosines, unit_rows
 
 # %% auto #0
-__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes',
-           'gate_vectors', 'fill_rows', 'table_codes', 'power_scale', 'scale_hint', 'linear_as_codes', 'linear_rows',
-           'gated', 'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions',
-           'label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band', 'band_parts',
-           'join_parts', 'real_parts', 'query_array', 'pixelwise', 'values_at', 'window_rows', 'map_sample',
-           'unit_rows', 'COS_ROWS', 'cosines', 'change_score']
+__all__ = ['map_byte_codes', 'gate_vectors', 'power_scale', 'scale_hint', 'gated', 'valid_bounds', 'gate_query',
+           'user_stacklevel', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'band_dim', 'band_hint',
+           'band_variables', 'list_vectors', 'by_band', 'band_parts', 'join_parts', 'real_parts', 'query_array',
+           'pixelwise', 'values_at', 'window_rows', 'map_sample', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score',
+           'NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms', 'linear_codes', 'linear_unit',
+           'warn_linear', 'linear_as_codes', 'linear_rows', 'read_bytes', 'byte_reading', 'narrow_bytes', 'fill_mask',
+           'byte_codes', 'fill_rows', 'table_codes']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -38,12 +42,12 @@ _all_ += ["label_bands", "band_dim", "band_hint", "band_variables", "list_vector
 _all_ += ["pixelwise", "values_at", "window_rows", "map_sample"]   # from `pixels` (21c), split from here: `gate.values_at` is `pixels.values_at`
 _all_ += ["unit_rows", "COS_ROWS", "cosines", "change_score"]   # from `directions` (21b), split from here: `gate.cosines` is `directions.cosines`
 
+# from `rows` (21d), split from here: `gate.table_codes` is `rows.table_codes`
+_all_ += ["NORM_TOL", "MEAN_LENGTH", "OVERSHOOT_LENGTH", "LINEAR_LENGTH", "sq_norms", "linear_codes", "linear_unit",
+          "warn_linear", "linear_as_codes", "linear_rows", "read_bytes", "byte_reading", "narrow_bytes", "fill_mask",
+          "byte_codes", "fill_rows", "table_codes"]
 
 # %% ../nbs/22_gate.ipynb #c0009
-NORM_TOL = vector_roundtrip_bound(EMBED_DIM) + 1e-3  # |length - 1| beyond this: not an embedding
-MEAN_LENGTH = (0.2, 1.0 + NORM_TOL)  # (low, high]: the lengths of a mean of unit vectors rescaled, not refused
-OVERSHOOT_LENGTH = 1.25 ** 2  # (1 + NORM_TOL, this]: cubic's overshoot (weights' magnitudes, 4 x 4); int8 codes: squared
-
 def _code_pixels(v:np.ndarray) -> np.ndarray:
     "Pixels (...) of a float array whose components are int8 codes: whole numbers, largest magnitude in 2..128."
     fin, w = np.isfinite(v).all(-1), np.nan_to_num(v)
@@ -70,69 +74,10 @@ def _averaged_codes(v:np.ndarray) -> np.ndarray:
         ok[ok] = (d > MEAN_LENGTH[0]) & (d <= MEAN_LENGTH[1])
     return ok
 
-def sq_norms(v:np.ndarray) -> np.ndarray:  # float32 vectors (..., 64)
-    "Squared lengths (...) of float32 vectors (..., 64) in one pass; NaN/inf where a component is not finite."
-    refuse_path(v, "vectors are numbers (..., 64)")
-    with np.errstate(over="ignore", invalid="ignore"): return np.einsum("...c,...c->...", v, v)
-
-LINEAR_LENGTH = (0.95 * 127, 1.05 * 128)  # |q| of round(s x), s = 127..128, x a unit vector: a linear int8 scaling
-def _linear_codes(w:np.ndarray) -> np.ndarray:
-    """Pixels (...) of values `w` (..., 64) (ints, or floats within [-128, 128]) of a linear int8 scaling of unit
-    vectors, round(127 x) (`(emb * 127).astype('int8')`, Earth Engine's `.multiply(127).toInt8()`; not the product's
-    scheme): of length `LINEAR_LENGTH` (rounding moves it 3% at most) and off unit length decoded as the product's
-    (0.15-0.25 for official vectors). The product's codes of a unit vector have length 127.5 sqrt(|x|_1): 127.5
-    only for one nonzero component, which decodes to unit length, so none is read as linear (2.4 x 127 typically)."""
-    w = np.asarray(w)
-    n = np.sqrt(sq_norms(w.astype(np.float32)))
-    ok = np.isfinite(n) & (n >= LINEAR_LENGTH[0]) & (n <= LINEAR_LENGTH[1])
-    if ok.any():
-        ok[ok] = np.abs(w[ok]).max(-1) <= 128
-        d = np.sqrt(sq_norms(dequantize(np.clip(np.round(w[ok]), -128, 127).astype(np.int8))))
-        ok[ok] = np.abs(d - 1.0) > NORM_TOL   # NaN (a -128 component: a partial fill) is not linear
-    return ok
-
-def _linear_unit(q:np.ndarray) -> np.ndarray:
-    "Rows (N, 64) of a linear int8 scaling (`_linear_codes`) as their directions q / |q| (float32)."
-    return q / np.sqrt(sq_norms(q.astype(np.float32)))[:, None]
-
 # %% ../nbs/22_gate.ipynb #c0011
-_BYTE_READINGS = (("int8 codes read unsigned (GDAL before 3.7 reads an Int8 GeoTIFF as Byte): taken as int8",
-                   lambda a: a.view(np.int8).astype(np.int16)),
-                  ("int8 codes stored shifted by 128 (0..255): taken as value - 128",
-                   lambda a: a.astype(np.int16) - 128))
+# `rows.read_bytes`' readings on float bytes (NaN kept)
+_FLOAT_READINGS = (lambda a: np.where(a > 127, a - 256, a), lambda a: a - 128)
 
-def _byte_reading(a:np.ndarray, nodata:np.ndarray) -> int|None:
-    """Which reading of uint8 codes (..., 64) to take: the index into `_BYTE_READINGS` (the official product's bytes
-    read unsigned; codes shifted by 128) under which 99% of the pixels with data are unit vectors (within
-    `NORM_TOL`), warned where it changes a value; -1 where neither is (`a` as it is: values above 127 refused);
-    None where no pixel has data to tell by. A pixel of one value in every band (a fill nobody declared: a mosaic's
-    0 or 255 edge, -128 no data) is one value under every reading, no unit vector under any (the gate refuses it):
-    it tells nothing and is not counted (6 such pixels in 100 had the whole map refused, field case A kind)."""
-    keep = ~nodata & ~(a == a[..., :1]).all(-1)
-    if not keep.any(): return None
-    for i, (how, read) in enumerate(_BYTE_READINGS):
-        c = read(a)
-        if (np.abs(np.sqrt(sq_norms(dequantize(c[keep].astype(np.int8)))) - 1) <= NORM_TOL).mean() >= .99:
-            if i or (a > 127).any():   # the unsigned reading of values up to 127 is the values themselves
-                warnings.warn(f"unsigned values above 127 are no int8 code: {how}. To say so yourself, cast before: "
-                              "`da.astype('int8')` (unsigned read) or `da.astype('int16') - 128` (shifted)", category=UnitsWarning, stacklevel=user_stacklevel())
-            return i
-    return -1
-
-_FLOAT_READINGS = (lambda a: np.where(a > 127, a - 256, a), lambda a: a - 128)   # the readings on float bytes (NaN kept)
-
-def _narrow(a:np.ndarray, nodata:np.ndarray|None=None) -> np.ndarray:
-    """Unsigned values (..., 64) wider than a byte (uint16, uint32, uint64) as the uint8 bytes they hold, where every
-    pixel with data (not `nodata`, the declared fills; not one value in every band, a fill nobody declared) lies
-    within 0..255: int8 codes kept in a wider unsigned type (a UInt16 GeoTIFF with no-data 65535, written by a tool
-    without Int8), shifted by 128 or read unsigned, as `_byte_reading` then reads them (every such pixel was refused
-    as no embedding). Fill pixels above 255 become 255 in every band (a fill still: the caller masks or refuses them).
-    `a` as it is otherwise (values past a byte are no int8 codes: refused as they were)."""
-    if a.dtype.kind != "u" or a.dtype.itemsize == 1 or a.ndim == 0 or not a.size: return a
-    keep = ~(a == a[..., :1]).all(-1)
-    if nodata is not None: keep &= ~nodata
-    if not keep.any() or a[keep].max() > 255: return a
-    return np.minimum(a, 255).astype(np.uint8)
 
 def _float_bytes(a:np.ndarray) -> tuple[np.ndarray, np.ndarray]|None:
     """Float values (..., 64) a masking reader made of uint8 bytes (rioxarray `masked=True`, `xr.open_dataset(tif,
@@ -152,41 +97,15 @@ def _unmasked(a:np.ndarray, fills) -> tuple[np.ndarray, np.ndarray]:
     caller keeps a pixel put back only where it is then an embedding (`_gate`: unit length, not a mean)."""
     fin = [f for f in fills if np.isfinite(f)]
     if a.dtype.kind != "f" or len(fin) != 1: return a, np.zeros(a.shape[:-1], bool)
-    nan = np.isnan(a); part = nan.any(-1) & ~nan.all(-1)
+    nan = np.isnan(a)
+    part = nan.any(-1) & ~nan.all(-1)
     if not part.any(): return a, part
     return np.where(nan & part[..., None], np.asarray(fin[0], a.dtype), a), part
 
-def _fill_mask(a:np.ndarray, fills, valid=None) -> np.ndarray:
-    """Pixels (...) of `a` (..., 64) of no data: every band at one declared fill, or a value outside the declared
-    valid range `valid` (low, high: one bound or one per band, `valid_bounds`; None: none declared)."""
-    nodata = np.zeros(a.shape[:-1], bool)
-    for f in fills: nodata |= (np.isnan(a) if np.isnan(f) else a == f).all(-1)
-    if valid is not None:
-        with np.errstate(invalid="ignore"): nodata |= ((a < valid[0]) | (a > valid[1])).any(-1)   # NaN: not outside
-    return nodata
 
-def byte_codes(a:np.ndarray,   # (..., 64) values; uint8 ones may be int8 codes read unsigned or shifted by 128
-               fills=(),       # declared no-data values (pixels of them tell nothing)
-              ) -> np.ndarray:
-    """uint8 codes (..., 64) with values above 127 as the int8 codes they hold (int16), by the map gate's reading
-    (`_byte_reading`: read unsigned, or shifted by 128; warned); `a` as it is otherwise (other dtypes, bytes up to
-    127, bytes no reading makes unit vectors of). For tables of vectors (`evaluate.check_xy`), as maps read them.
-    Wider unsigned values whose rows with data lie within 0..255 (uint16 codes, `_narrow`) are read as those bytes;
-    their rows of one value past a byte (65535: a fill) are kept at that value."""
-    refuse_path(a, "values are numbers (..., 64)")
-    w = np.asarray(a)
-    nodata = _fill_mask(w, fills)
-    a = _narrow(w, nodata)
-    if a.dtype != np.uint8 or not (a > 127).any(): out = a
-    else:
-        r = _byte_reading(a, nodata)
-        out = _BYTE_READINGS[r][1](a) if r is not None and r >= 0 else a
-    if a is not w and (big := (w > 255).any(-1)).any():   # fill rows past a byte: as they were, not 255
-        out = np.where(big[..., None], w, out.astype(np.int64))
-    return out
 
 def _map_reading(da:xr.DataArray, fills, valid=None) -> int|None:
-    """The uint8 reading (`_byte_reading`) of a lazy map, decided once for the whole map (a reading chosen per dask
+    """The uint8 reading (`byte_reading`) of a lazy map, decided once for the whole map (a reading chosen per dask
     block read one block shifted and the next not, and warned in worker threads): from its central 64 x 64 window
     (a few chunks read), else, where that holds no data (sea), from nine 64 x 64 windows spread over the map (at
     1/6, 1/2 and 5/6 of each axis: the chunks under them, not every chunk of a remote map); None where neither does
@@ -195,12 +114,12 @@ def _map_reading(da:xr.DataArray, fills, valid=None) -> int|None:
     for look in ({k: slice(max(0, d.sizes[k] // 2 - 32), d.sizes[k] // 2 + 32) for k in ("y", "x") if k in d.dims},
                  {k: window_rows(d.sizes[k]) for k in ("y", "x") if k in d.dims}):   # outer indexing: the 3 x 3 windows
         a = read_once(d.isel(look).transpose(..., "band")).reshape(-1, EMBED_DIM)   # once per map
-        nd = _fill_mask(a, fills, valid)
+        nd = fill_mask(a, fills, valid)
         if a.dtype.kind == "f":   # bytes a masking reader turned to floats (`gated`'s `stored`)
             if (fb := _float_bytes(a)) is None: continue
             a, nd = fb[0], nd | fb[1]
-        if (a := _narrow(a, nd)).dtype != np.uint8: continue   # uint16 values past a byte: no codes here
-        if (r := _byte_reading(a, nd)) is not None: return r
+        if (a := narrow_bytes(a, nd)).dtype != np.uint8: continue   # uint16 values past a byte: no codes here
+        if (r := byte_reading(a, nd)) is not None: return r
     return None
 
 def map_byte_codes(da:xr.DataArray,  # a map (..., band); uint8 values may be int8 codes read unsigned or shifted by 128
@@ -210,49 +129,56 @@ def map_byte_codes(da:xr.DataArray,  # a map (..., band); uint8 values may be in
     """A uint8 map's values as the int8 codes they hold (int16, lazily for dask input), by the one reading
     `_map_reading` takes for the whole map (warned), as `gated` reads them; `da` as it is otherwise (other dtypes,
     no reading found). `as_embedding(dequantize=False)` gives the int8 form of such a map through it. A wider
-    unsigned map holding bytes (uint16 codes, `_narrow`) is read alike (int64), each block's values past a byte
+    unsigned map holding bytes (uint16 codes, `narrow_bytes`) is read alike (int64), each block's values past a byte
     left as they are (no codes: the caller refuses them)."""
     refuse_path(da, MAP_WANTED, "map")
     if da.dtype.kind == "u" and (r := _map_reading(da, fills, valid)) is not None and r >= 0:
         if da.dtype == np.uint8:
-            return xr.apply_ufunc(_BYTE_READINGS[r][1], da, dask="parallelized", output_dtypes=[np.int16], keep_attrs=True)
+            return xr.apply_ufunc(lambda a: read_bytes(a, r), da, dask="parallelized", output_dtypes=[np.int16],
+                                  keep_attrs=True)
         def read(a):
-            n = _narrow(a, _fill_mask(a, fills, valid))
-            return (_BYTE_READINGS[r][1](n) if n.dtype == np.uint8 else a).astype(np.int64)
+            n = narrow_bytes(a, fill_mask(a, fills, valid))
+            return (read_bytes(n, r) if n.dtype == np.uint8 else a).astype(np.int64)
         return xr.apply_ufunc(read, da, dask="parallelized", output_dtypes=[np.int64], keep_attrs=True)
     return da
 
 def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
-          reading:int|None=None,   # uint8 codes: the map's reading (`_byte_reading`), decided once; None: by `a`
+          reading:int|None=None,   # uint8 codes: the map's reading (`byte_reading`), decided once; None: by `a`
           valid=None,              # the declared valid range (`valid_bounds`): pixels with a value outside are no data
           stored_bytes:bool=False, # float values stored as uint8 (masked by the reader): read as uint8 codes are
          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "`gate_vectors`, and the mask (...) of the pixels rescaled as means or resamplings of embeddings (lengths in " \
     "`MEAN_LENGTH`, or up to `OVERSHOOT_LENGTH`), their lengths, whether codes were rescaled, and the masks of " \
-    "averaged codes (`_averaged_codes`) and of a linear int8 scaling read as such (`_linear_codes`)."
+    "averaged codes (`_averaged_codes`) and of a linear int8 scaling read as such (`linear_codes`)."
     a, back = _unmasked(np.asarray(a), fills)   # components a masking reader made NaN at the declared fill
     shape = a.shape[:-1]
-    nodata = _fill_mask(a, fills, valid)   # on the stored values (a uint8 map's bytes, before they are read)
-    a = _narrow(a, nodata)   # int8 codes kept in uint16 (no-data 65535): the bytes they hold
+    nodata = fill_mask(a, fills, valid)   # on the stored values (a uint8 map's bytes, before they are read)
+    a = narrow_bytes(a, nodata)   # int8 codes kept in uint16 (no-data 65535): the bytes they hold
     outside, c, avg = np.zeros(shape, bool), np.zeros(shape, bool), np.zeros(shape, bool)
-    if a.dtype == np.uint8 and reading is None and (a > 127).any(): reading = _byte_reading(a, nodata)
-    if a.dtype == np.uint8 and reading is not None and reading >= 0: a = _BYTE_READINGS[reading][1](a)  # int8 read unsigned, or shifted
+    if a.dtype == np.uint8 and reading is None and (a > 127).any(): reading = byte_reading(a, nodata)
+    if a.dtype == np.uint8 and reading is not None and reading >= 0:
+        a = read_bytes(a, reading)  # int8 read unsigned, or shifted
     if stored_bytes and a.dtype.kind == "f":   # the same bytes, masked to floats by the reader
         if reading is None and (fb := _float_bytes(a)) is not None and (fb[0] > 127).any():
-            reading = _byte_reading(fb[0], nodata | fb[1])
+            reading = byte_reading(fb[0], nodata | fb[1])
         if reading is not None and reading >= 0: a = _FLOAT_READINGS[reading](np.asarray(a, np.float32))
-    lin = np.zeros(shape, bool)   # a linear int8 scaling (`_linear_codes`): read as q / |q|
+    lin = np.zeros(shape, bool)   # a linear int8 scaling (`linear_codes`): read as q / |q|
     if a.dtype.kind in "iub":
         outside = ((a < -128) | (a > 127)).any(-1)
         q = np.where((nodata | outside)[..., None], NODATA, a).astype(np.int8)
-        v, lin = dequantize(q), _linear_codes(q)
-        if lin.any(): v[lin] = _linear_unit(q[lin])
+        v, lin = dequantize(q), linear_codes(q)
+        if lin.any(): v[lin] = linear_unit(q[lin])
     else:
         v = a.astype(np.float32, copy=False)  # copied below only if a pixel changes
         long = ~(sq_norms(v) <= 4.0)  # codes have length >= 45; NaN-safe: non-finite pixels are looked at too
         if long.any(): c[long] = np.isfinite(v[long]).all(-1) if codes else _code_pixels(v[long])
-        if long.any() and not codes: avg[long] = _averaged_codes(v[long]); c |= avg   # read as their nearest codes
-        if long.any(): lin[long] = _linear_codes(v[long]); c &= ~lin; avg &= ~lin
+        if long.any() and not codes:
+            avg[long] = _averaged_codes(v[long])
+            c |= avg   # read as their nearest codes
+        if long.any():
+            lin[long] = linear_codes(v[long])
+            c &= ~lin
+            avg &= ~lin
         if c.any() or nodata.any() or lin.any(): v = v.copy()
         if c.any(): v[c] = dequantize(np.clip(np.round(v[c]), -128, 127).astype(np.int8))
         if lin.any(): v[lin] /= np.sqrt(sq_norms(v[lin]))[:, None]
@@ -272,11 +198,13 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
     if mean.any() and part:   # two or more bands at a declared fill: a partial fill, not a mean
         mean[mean] = sum((v[mean] == f).sum(-1) for f in part) < 2
     if mean.any():
-        v = v.copy() if v is a else v; v[mean] /= np.sqrt(n2[mean])[:, None]
+        v = v.copy() if v is a else v
+        v[mean] /= np.sqrt(n2[mean])[:, None]
         far &= ~mean
     bad = outside | (~empty & (nf | far | same)) | (back & (np.abs(np.sqrt(n2) - 1.0) > NORM_TOL))
     if bad.any():
-        v = v.copy() if v is a else v; v[bad] = np.nan
+        v = v.copy() if v is a else v
+        v[bad] = np.nan
     return (v, bad & ~nodata, mean, np.sqrt(n2), bool(mean.any() and (a.dtype.kind in "iub" or (c & mean).any())),
             avg & ~bad, lin & ~bad)
 
@@ -306,75 +234,11 @@ def gate_vectors(a,                     # (..., 64) int codes or float vectors (
     each read as its nearest code; `gated` and
     `gate_query` warn naming the fix, `aef.dequantize` before averaging (was: refused as no embedding, with advice
     about fill values). Pixels with two or more bands at a declared fill are not means. Integers (or floats) of
-    a linear int8 scaling, round(127 x) (`_linear_codes`: length 127 within 5%, off unit length decoded as the
+    a linear int8 scaling, round(127 x) (`linear_codes`: length 127 within 5%, off unit length decoded as the
     product's), are read as x = q / |q| (`gated` and `gate_query` warn); they were decoded as the product's codes
     (length 0.15-0.25: rescaled as means, 0.92 cosine to their vectors, or refused)."""
     refuse_path(a, "vectors are numbers (..., 64)")
     return _gate(a, fills, codes, unit)[:2]
-
-# %% ../nbs/22_gate.ipynb #t0002
-def _float_codes(x:np.ndarray) -> np.ndarray|None:
-    """The dequantised rows when float rows (N, 64) are int8 codes read by a masking reader (rioxarray
-    `mask_and_scale=True`, xarray's decoding of `_FillValue`), else None. Codes: every finite value whole and within
-    [-128, 127], some of magnitude 2 or more (an embedding's components are below 1), no data NaN, and every row
-    with data decodes to a unit vector (within `NORM_TOL`): 64 counts or rounded DN values of a baseline do not."""
-    fin = x[np.isfinite(x)]
-    if not (fin.size and not np.isinf(x).any() and (fin == np.round(fin)).all() and
-            fin.min() >= -128 and fin.max() <= 127 and np.abs(fin).max() >= 2): return None
-    d = dequantize(np.where(np.isnan(x), -128, x).astype(np.int8))
-    n = np.linalg.norm(d[np.isfinite(d).all(1)], axis=1)
-    return d if n.size and (np.abs(n - 1) <= NORM_TOL).all() else None
-
-def fill_rows(x:np.ndarray,                              # rows (N, 64) of embeddings or their means
-              same:np.ndarray|None=None) -> np.ndarray:  # rows (N,) whose values are all one, where known
-    """Rows (N,) of one value in every one of 64 columns (64 x -9999, all zero: an export's fill for masked pixels)
-    among embeddings or their means (finite rows of a length in `MEAN_LENGTH`: unit, or averaged by Earth Engine's
-    sampling at 20 or 30 m; or up to `OVERSHOOT_LENGTH`, a cubic or lanczos warp's, as the map's gate reads them:
-    was `MEAN_LENGTH` only, so one such row hid every fill row); none in a baseline table. `same`: those rows where the caller has them (`check_xy`).
-    The one fill-row rule of the tables `linear.check_xy` fits on and `knn.knn_search` searches (re-exported
-    from `knn`)."""
-    refuse_path(x, "rows are numbers (N, 64)")
-    if same is None:   # rows whose first two values agree, then those rows in full: 2 columns read, not 64
-        same = (x[:, 1] == x[:, 0]) if len(x) and x.shape[1] > 1 else (x == x[:, :1]).all(1)
-        pick = np.flatnonzero(same)
-        same[pick] = (x[pick] == x[pick, :1]).all(1)
-    if not same.any(): return same
-    rest = x[~same]
-    n = np.linalg.norm(rest[np.isfinite(rest).all(1)].astype(np.float64), axis=1)
-    vectors = n.size and ((n > MEAN_LENGTH[0]) & (n <= OVERSHOOT_LENGTH)).all()   # a cubic warp's too, as `gated`
-    return same if vectors else np.zeros(len(x), bool)
-
-def table_codes(x,                          # a table (N, 64) of features
-                fill:np.ndarray|None=None,  # its rows of one value in every column, where the caller has them
-               ) -> np.ndarray|None:
-    """`x` with its rows dequantised (float32 (N, 64)) when they are official int8 codes, else None: the one rule
-    `linear.check_xy` and `knn.knn_search` read tables by. Codes: the rows other than `fill` rows are ints within
-    [-128, 127] (uint8 read by meaning first, `byte_codes`, warned), or floats `_float_codes` takes for codes (a
-    finite float row under 2 in every column among the first 256 settles "no codes" without a pass over the table).
-    Fill rows outside the int8 range (64 x -9999) are kept as they are, those within it (64 x 0, 64 x -128) decoded.
-    Integer rows of a linear int8 scaling, round(127 x) (`_linear_codes`), are their directions x = q / |q|, warned,
-    as the map's gate reads them (were decoded as the product's codes: rows of length 0.16-0.26)."""
-    refuse_path(x, "a table of features is numbers (N, 64)")
-    x = byte_codes(np.asarray(x))
-    if x.ndim != 2 or x.shape[1] != EMBED_DIM or x.dtype.kind not in "iuf" or not len(x): return None
-    if x.dtype.kind == "f":
-        h = x[:256]
-        r = h[np.isfinite(h).all(1) & ~(h == h[:, :1]).all(1)]
-        if len(r) and np.abs(r[0]).max() < 2: return None          # a vector: no code row is that short
-    if fill is None: fill = (x == x[:, :1]).all(1)
-    rest = ~fill if (~fill).any() else np.ones(len(x), bool)
-    if x.dtype.kind in "iu":
-        r = x[rest]
-        if not (r.min() >= -128 and r.max() <= 127): return None
-        d = dequantize(r.astype(np.int8))
-        if (lin := _linear_codes(r)).any():   # a linear int8 scaling: each row's direction, as the map's gate reads it
-            d[lin] = _linear_unit(r[lin])
-            _warn_linear(int(lin.sum()), len(x), "row")
-    elif (d := _float_codes(x[rest])) is None: return None
-    out = x.astype(np.float32); out[rest] = d
-    ok = ~rest & (((x >= -128) & (x <= 127)) | np.isnan(x)).all(1)  # fill rows that are codes (64 x 0, 64 x -128)
-    out[ok] = dequantize(np.where(np.isnan(x[ok]), -128, x[ok]).astype(np.int8))
-    return out
 
 # %% ../nbs/22_gate.ipynb #c0015
 def _warn_means(n:np.ndarray, total:int, what:str, codes:bool=False):
@@ -459,41 +323,14 @@ def scale_hint(a,                # values (..., 64) that are no embedding vector
                 f"`xr.open_dataarray(path) / {s:g}`, as the map read from it is no data already; "
                 f"{_COMMAND_FILE.format('so divided')})" if files else ""))
 
-@checks_flags
-def linear_as_codes(q:np.ndarray,        # int rows or pixels (..., 64)
-                    what:str="pixel",    # what they are, for the warning
-                    warn:bool=True,      # warn; False: a lazy map's blocks (its sample was warned once)
-                   ) -> np.ndarray:
-    "`q` with its vectors of a linear int8 scaling (`_linear_codes`) as the product's int8 codes of their " \
-    "directions, `quantize(q / |q|)` (warned), so an int8 form (`as_embedding(dequantize=False)`, an index) holds codes."
-    refuse_path(q, "int rows are numbers (..., 64)")
-    if q.dtype.kind not in "iu" or not (lin := _linear_codes(q)).any(): return q
-    if warn: _warn_linear(int(lin.sum()), lin.size, what)
-    q = q.astype(np.int8); q[lin] = quantize(_linear_unit(q[lin]))
-    return q
 
-def linear_rows(x:np.ndarray) -> np.ndarray:  # a table's rows (N, 64) of numbers (a text file's: float64)
-    """`x` (float64) with its rows of a linear int8 scaling, round(127 x) (`_linear_codes`; fills of one value left out)
-    as q / |q|, warned in rows as the map's gate warns of pixels: a table read as floats before `table_codes` (`aef
-    evaluate --embeddings x.csv`; was read as vectors of length 127 silently). A path: `core.refuse_path`'s."""
-    refuse_path(x, "a table's rows are numbers (N, 64)"); x = np.array(x, np.float64); lin = _linear_codes(x) & ~(x == x[:, :1]).all(1)
-    if lin.any(): x[lin] = _linear_unit(x[lin]); _warn_linear(int(lin.sum()), len(x), "row")
-    return x
 
-def _warn_linear(k:int, total:int, what:str="pixel"):
-    "The one warning for `k` of `total` vectors read as a linear int8 scaling (`_linear_codes`)."
-    warnings.warn(f"{k} of {total} {what}(s) are a linear scaling of embeddings (length about 127: round(127 x), as "
-                  "`(emb * 127).astype('int8')` or Earth Engine's `.multiply(127).toInt8()` write them), not the product's "
-                  "codes (decoded so: length 0.2): each read as x = q / |q|. Say so with floats: "
-                  "`q.astype('float32') / 127` (in Python; the `aef` commands read them so already: a map stored as "
-                  "those floats is read without this warning)",
-                  category=UnitsWarning, stacklevel=user_stacklevel())
 
 def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str) -> np.ndarray:
     """`_gate` of values `a` (..., 64) with `gated`'s warnings of what it found, counted in `what`s (a lazy map's:
     'sampled pixel', of its `map_sample`); the gated values."""
     v, bad, mean, n, coded, avg, lin = _gate(a, fills, codes, reading=reading, valid=valid, stored_bytes=stored_bytes)
-    if lin.any(): _warn_linear(int(lin.sum()), lin.size, what)
+    if lin.any(): warn_linear(int(lin.sum()), lin.size, what)
     if avg.any(): _warn_averaged_codes(int(avg.sum()), avg.size, int((avg & mean).sum()), what, files=True)
     elif mean.any(): _warn_means(n[mean], mean.size, what, coded)   # the lengths before: of the decoded codes
     if bad.any():
@@ -501,7 +338,8 @@ def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str) ->
                       "in every band or of a length no mean or resampling of embeddings has) and are treated as no data"
                       + (_cast_hint(a, files=True) or scale_hint(a, files=True) or ": check the reader's fill value, or "
                          "keep the cleaned form with `emb = aef.embeddings.as_embedding(emb)` (in Python; `aef evaluate` and the "
-                         "other commands read them as no data already)"), category=NoDataWarning, stacklevel=user_stacklevel())
+                         "other commands read them as no data already)"),
+                      category=NoDataWarning, stacklevel=user_stacklevel())
     return v
 
 @checks_flags
@@ -515,7 +353,7 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
     warned). No data is what `da` declares: pixels all at a fill, and pixels with a value outside its CF valid range
     (`valid_bounds`; CF 1.11 S2.5.1: such a value is missing, so the vector is), silently. Floats stored as uint8
     (an Int8 GeoTIFF read by GDAL before 3.7, as rasterio 1.3's wheels do, then masked: rioxarray `masked=True`,
-    `xr.open_dataset(tif, engine="rasterio")`) are the bytes a uint8 map holds and read as it is read (`_byte_reading`:
+    `xr.open_dataset(tif, engine="rasterio")`) are the bytes a uint8 map holds and read as it is read (`byte_reading`:
     unsigned or shifted by 128, warned); the whole map was refused, its negative codes clipped to 127."""
     refuse_path(da, MAP_WANTED, "map")
     fills = declared_nodata(da) if fills is None else tuple(fills)
@@ -586,9 +424,10 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
                                f"zero or one value in all {EMBED_DIM} components, like 64 x -1 or a fill value): "
                                "pass a pixel with data, e.g. `emb.sel(x=.., y=.., method='nearest')`" + (_cast_hint(a) or
                                                                                           scale_hint(a, name="v")))
-    n = np.sqrt(sq_norms(v)); far = np.abs(n - 1.0) > NORM_TOL
+    n = np.sqrt(sq_norms(v))
+    far = np.abs(n - 1.0) > NORM_TOL
     if avg.any(): _warn_averaged_codes(int(avg.sum()), len(n), int((avg & far).sum()), what)
-    if lin.any(): _warn_linear(int(lin.sum()), len(n), what)
+    if lin.any(): warn_linear(int(lin.sum()), len(n), what)
     far &= ~avg   # warned above
     mean = far & (n > MEAN_LENGTH[0]) & (n <= OVERSHOOT_LENGTH) & (a.dtype.kind == "f")
     if mean.any(): _warn_means(n[mean], len(n), what)
@@ -596,5 +435,6 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
     if far.any():
         warnings.warn(f"{int(far.sum())} {what}(s) of length {np.round(n[far][:3], 3).tolist()} (an embedding has "
                       "length 1) were scaled to unit length: right for a mean of embeddings (a prototype); if this "
-                      "is not an embedding (raw band values, a sum), the scores mean nothing", category=UnitsWarning, stacklevel=user_stacklevel())
+                      "is not an embedding (raw band values, a sum), the scores mean nothing",
+                      category=UnitsWarning, stacklevel=user_stacklevel())
     return (v / n[:, None]).astype(np.float32)

@@ -45,7 +45,8 @@ def test_fill_rows_reads_every_band_of_rows_whose_first_bands_agree():
 
 
 def test_fill_rows_is_a_gate_rule_knn_reexports():
-    # the rule lives beside the map gate it mirrors (gate), read by knn and linear from there; knn.fill_rows stays
+    # the rule lives in `rows` (split from the map gate it mirrors, session 38), re-exported by gate and read by knn
+    # and linear from there; knn.fill_rows stays
     from alphaearth_nb import gate, knn, linear
     assert knn.fill_rows is gate.fill_rows is linear.fill_rows and "fill_rows" in knn.__all__
-    assert gate.fill_rows.__module__ == "alphaearth_nb.gate"
+    assert gate.fill_rows.__module__ == "alphaearth_nb.rows"

@@ -495,7 +495,11 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     # one parameter that is no door: the caller's own, built from data it refused a path for already; a message's name
     "features.nan_moments": "the caller's own values (composite_features, quality's baseline)",
     "features.nan_percentile": "the caller's own values (composite_features, quality's baseline)",
-    "gate.fill_rows/same": "the caller's own", "gate.table_codes/fill": "the caller's own",
+    "rows.fill_rows/same": "the caller's own", "rows.table_codes/fill": "the caller's own",
+    # the gate's own steps, on values its doors (`gate_vectors`, `gated`, `byte_codes`, ...) refused a path for
+    "rows.linear_codes": "the gate's own step", "rows.linear_unit": "the gate's own step",
+    "rows.read_bytes": "the gate's own step", "rows.byte_reading": "the gate's own step",
+    "rows.narrow_bytes": "the gate's own step", "rows.fill_mask": "the gate's own step",
     "grids.axis_step/c": "the caller's own", "units.check_frame_units/frames": "`frame_samples`' own sample",
     "places.points_table/inside": "sample's own, read off the map", "places.points_table/vectors": "sample's own",
     "geo.crs_advice/own": "a name for the message", "places.off_map_hint/own": "a name for the message",

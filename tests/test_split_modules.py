@@ -3,7 +3,8 @@ re-exports each public name of the parts split from it, the same object, in its 
 alphaearth_nb.evaluate import nshot_split`, `aef.evaluate.balanced_accuracy`, `aef.labels.read_table` and `aef.files.user_path`
 work as before (session 34); and `mirrors.build_local_mirror`, `official.MIRRORS` (session 35);
 `commands.open_input`, `commands.model_sources` and the rest of `commands` (session 36);
-`checkpoint.run_folder`, `checkpoint.latest_checkpoint` and the rest of `checkpoint` (session 38). core's split (session 35)
+`checkpoint.run_folder`, `checkpoint.latest_checkpoint` and the rest of `checkpoint`, `gate.table_codes`, `gate.fill_rows`
+and the rest of `gate` (session 38). core's split (session 35)
 was undone in session 36: its names are its own again, runtime's above it (test_core_defines_...)."""
 import importlib
 
@@ -30,6 +31,11 @@ BEFORE = {
     "mirrors": ("""YEARS TILE_SIZE RESOLUTION INDEX_NAME INDEX_COLUMNS MIRRORS ANNUAL TRUE_WORDS AREA_WANTED Mirror mirror_of
         tile_href cache_dir index_file read_index LocalMirror build_local_mirror years_of area_of tiles fetch_tiles
         gdal_env bill_project open_tile USER_AGENT gdal_path""", ("mirror_list", "downloads", "local_mirror")),
+    "gate": ("""NORM_TOL MEAN_LENGTH OVERSHOOT_LENGTH LINEAR_LENGTH sq_norms byte_codes map_byte_codes gate_vectors fill_rows
+        table_codes power_scale scale_hint linear_as_codes linear_rows gated valid_bounds gate_query user_stacklevel
+        band_order a_bands a_positions label_bands band_dim band_hint band_variables list_vectors by_band band_parts
+        join_parts real_parts query_array pixelwise values_at window_rows map_sample unit_rows COS_ROWS cosines
+        change_score""", ("rows",)),   # and bands, pixels, directions: their own *_split tests
     "checkpoint": ("""CKPT_FORMAT RUN_MARKER RUN_FILES FOLDER_KINDS jsonable checkpoint_headers checkpoints orphan_leaves
         own_checkpoints checkpoint_folder latest_checkpoint save_checkpoint verify_checkpoint read_header load_checkpoint
         is_run what_folder not_a_run check_run_folder run_folder LOCK TAKEOVER LOCK_SETTLE run_lock""",

@@ -1,0 +1,41 @@
+"""gate's reading of 64 values row by row (the lengths NORM_TOL, MEAN_LENGTH, OVERSHOOT_LENGTH; int8 codes stored as
+bytes: byte_codes and the readings the map's gate shares; a linear int8 scaling: linear_codes, linear_rows,
+linear_as_codes; a table's fill rows and codes: fill_rows, table_codes) lives in `rows` (21d, below gate), so gate
+stays under the layout's module size (it was at 600 of 600 lines, statements joined to fit); gate re-exports each
+public name, so `from alphaearth_nb.gate import table_codes` works as before."""
+import importlib
+import io
+import tokenize
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from alphaearth_nb.core import UnitsWarning
+
+NAMES = ["NORM_TOL", "MEAN_LENGTH", "OVERSHOOT_LENGTH", "LINEAR_LENGTH", "sq_norms", "byte_codes", "fill_rows",
+         "table_codes", "linear_as_codes", "linear_rows"]
+
+
+def test_gate_reexports_the_rows(reexported):
+    "Hand-worked: the int8 code -127 in band 0 (0 elsewhere: -(127/127.5)^2 = -0.992, a unit vector within NORM_TOL) " \
+    "read unsigned is byte 129, and byte_codes reads it back as -127; 64 x -9999 beside unit rows is a fill row."
+    rows, gate = reexported("rows", "gate", NAMES)
+    from alphaearth_nb.gate import byte_codes, fill_rows   # the old spelling
+    codes = np.zeros((1, 64), np.int8)
+    codes[0, 0] = -127
+    with pytest.warns(UnitsWarning, match="read unsigned"):
+        got = byte_codes(codes.view(np.uint8))
+    assert codes.view(np.uint8)[0, 0] == 129 and got[0, 0] == -127 and not got[0, 1:].any()
+    t = np.vstack([np.eye(64)[:3], np.full((1, 64), -9999.0)])
+    assert fill_rows(t).tolist() == [False, False, False, True]
+
+
+def test_the_split_modules_keep_under_the_cap_unjoined():
+    "No statement joined with ';' in either module (session 37's helpers joined them to fit 600 lines)."
+    for name in ("rows", "gate"):
+        src = Path(importlib.import_module(f"alphaearth_nb.{name}").__file__).read_text()
+        assert len(src.splitlines()) < 500, name
+        joined = [t.start[0] for t in tokenize.generate_tokens(io.StringIO(src).readline)
+                  if t.type == tokenize.OP and t.string == ";"]
+        assert not joined, (name, joined)
