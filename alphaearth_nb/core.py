@@ -40,11 +40,11 @@ __all__ = ['SEED_MAX', 'COUNT_MAX', 'MAP_WANTED', 'PARAMETERS', 'AEFError', 'Tim
            'DamagedCheckpointError', 'MixedModelsError', 'UnknownFieldError', 'OutputExistsError', 'NotOursError',
            'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError',
            'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'ConfigWarning', 'LabelWarning', 'GridWarning',
-           'FileWarning', 'TimeWarning', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params',
-           'checks_flags', 'unknown_keys', 'checks_fields', 'typed_fields', 'decimal', 'choice_word', 'with_article',
-           'user_stacklevel', 'refuse_path', 'CallableModule', 'callable_module', 'documented', 'Frames', 'Target',
-           'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order',
-           'a_bands', 'a_positions']
+           'FileWarning', 'TimeWarning', 'TableWarning', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real',
+           'yes_no_params', 'checks_flags', 'unknown_keys', 'checks_fields', 'typed_fields', 'decimal', 'choice_word',
+           'with_article', 'user_stacklevel', 'refuse_path', 'CallableModule', 'callable_module', 'documented',
+           'Frames', 'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names',
+           'band_order', 'a_bands', 'a_positions']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -138,6 +138,9 @@ class FileWarning(AEFWarning):
     "stale lock taken over, another host's leftovers kept, a config an older version wrote): what was done is said."
 class TimeWarning(AEFWarning):
     "Times are read one way of several (dates parsed one by one), or a series of them skips some (a cube's missing years)."
+class TableWarning(AEFWarning):
+    "A table given is read or answered one way of several (its columns of an earlier answer, A00..A63 and `inside`, " \
+    "replaced by this answer's): what was done is said. Labels in a table are `LabelWarning`'s."
 
 # %% ../nbs/00_core.ipynb #h2v001
 def _kind(value) -> str:

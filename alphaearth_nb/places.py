@@ -17,7 +17,7 @@ import xarray as xr
 
 from .core import (AEFError, DimensionError, GridError, NoDataWarning, TimeError, band_names, checks_flags,
                                 refuse_path, user_stacklevel)
-from .core import LabelWarning   # the kinds of its warnings
+from .core import TableWarning   # the kinds of its warnings
 from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, official_cube
 from . import geo
 from .geo import crs_of, require
@@ -188,8 +188,8 @@ def points_table(table,       # the points' table (DataFrame or GeoDataFrame) of
     (and `year`) and A00..A63, under the table's own index, repeated for each year, so `df.join(out)` or
     `pd.concat([df, out], axis=1)` puts each vector on its own point. A GeoDataFrame stays one. A table already
     holding columns of these names (A00..A63, `inside`, and `year` with `years`: an earlier sample's answer, sampled
-    again for another map or year) has them replaced by this sample's, with a warning naming them and how to keep
-    both (rename them first); was: a second A00..A63 beside the first (duplicate names)."""
+    again for another map or year) has them replaced by this sample's, with a `TableWarning` naming them and how to
+    keep both (rename them first); was: a second A00..A63 beside the first (duplicate names)."""
     refuse_path(table, "the points' table is a DataFrame (or GeoDataFrame)")
     base = table.copy()
     if ours := [c for c in base.columns if c in {*band_names(), "inside", *(("year",) if years is not None else ())}]:
@@ -199,7 +199,7 @@ def points_table(table,       # the points' table (DataFrame or GeoDataFrame) of
         warnings.warn(f"the points' table already holds {', '.join(named)} (an earlier sample's answer?): replaced by "
                       "this sample's. To keep both, rename them first, e.g. `pts = pts.rename(columns=lambda c: "
                       f"f'{{c}}_2023' if c in {cols} else c)`, or leave them out, `pts.drop(columns={cols}, "
-                      "errors='ignore')`", category=LabelWarning, stacklevel=user_stacklevel())
+                      "errors='ignore')`", category=TableWarning, stacklevel=user_stacklevel())
         base = base.drop(columns=ours)
     if years is None: blocks = [(base.assign(inside=np.asarray(inside)), vectors)]
     else:

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import alphaearth_nb as aef
-from alphaearth_nb.core import LabelWarning, band_names
+from alphaearth_nb.core import TableWarning, band_names
 from alphaearth_nb.places import points_table
 
 BANDS = band_names()
@@ -31,7 +31,7 @@ def test_each_named_fix_works(held, years):
     table = pd.DataFrame({"id": range(n), **{c: np.zeros(n) for c in held}})
     inside, vec = np.ones(n, bool), np.zeros((n, 64), np.float32)
     args = (inside, vec) if years is None else (np.ones((len(years), n), bool), np.zeros((len(years), n, 64)), years)
-    with pytest.warns(LabelWarning, match="already holds") as w:
+    with pytest.warns(TableWarning, match="already holds") as w:
         points_table(table, *args)
     for fix in _fixes(str(w[0].message)):
         space = {"pts": table.copy(), "aef": aef}
