@@ -12,6 +12,7 @@ import warnings
 import numpy as np
 
 from .core import UnitsError, UnitsWarning, user_stacklevel
+from .reflectance_scales import EIGHT_BIT, PROVIDER_OFFSETS, SHIFTS, few_scaled_up, scale_slip
 from .sources import band_index, get_source
 from .terrain import (DM_RATIO, FEET_RATIO, FOLLOWS, METRE_SCALES, PERCENT_GENTLE, PERCENT_READS, STEEP,
                                    TERRAIN, TERRAIN_SPREAD, check_terrain)
@@ -19,16 +20,17 @@ from .unit_samples import COMMON_FILLS, clear_values, fill_values, frame_samples
 
 # %% auto #0
 __all__ = ['WETTEST', 'SURFACE_K', 'UNIT_SLIPS', 'AIR_C', 'TENTHS_C', 'FAMILY_SLIPS', 'CROSS_AMPLITUDE', 'BAND_SLIPS',
-           'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'PART_SLIPS', 'PART_SHARE', 'FEET', 'SCALED_UNITS', 'HARD_TOPS',
-           'BAND_ORDERS', 'ORDER_MARGIN', 'HALF_DB_TOPS', 'HALF_GAP', 'range_slips', 'unit_slips', 'band_slips',
-           'check_units', 'frame_bands', 'check_frame_units', 'sample_values', 'frame_samples', 'fill_values',
-           'COMMON_FILLS', 'check_terrain', 'TERRAIN', 'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS',
-           'PERCENT_READS', 'PERCENT_GENTLE']
+           'PART_SLIPS', 'PART_SHARE', 'FEET', 'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS', 'ORDER_MARGIN',
+           'HALF_DB_TOPS', 'HALF_GAP', 'range_slips', 'unit_slips', 'band_slips', 'check_units', 'frame_bands',
+           'check_frame_units', 'sample_values', 'frame_samples', 'fill_values', 'COMMON_FILLS', 'check_terrain',
+           'TERRAIN', 'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'PERCENT_READS', 'PERCENT_GENTLE',
+           'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT']
 
 # %% ../nbs/02a_units.ipynb #u0004
 _all_ = ["sample_values", "frame_samples", "fill_values", "COMMON_FILLS",   # from `unit_samples` (02a)
          "check_terrain", "TERRAIN", "TERRAIN_SPREAD", "STEEP", "FEET_RATIO", "DM_RATIO", "FOLLOWS",
-         "PERCENT_READS", "PERCENT_GENTLE"]   # from `terrain` (02a); both split from here: `units.check_terrain` as before
+         "PERCENT_READS", "PERCENT_GENTLE",   # from `terrain` (02a); both split from here: `units.check_terrain` as before
+         "PROVIDER_OFFSETS", "SHIFTS", "EIGHT_BIT"]   # from `reflectance_scales` (02a), split from here too
 
 
 # %% ../nbs/02a_units.ipynb #c0029
@@ -151,23 +153,7 @@ _CROSS = [(lambda q: q[0] >= 0 and CROSS_AMPLITUDE <= q[1] < 2.0, "linear amplit
            "convert to decibels: `20 * np.log10(ds[bands])` (`10 * np.log10` only if the product says they are power: "
            "a scene wholly of buildings can have VH's power at -10 dB, 0.1)")]
 BAND_SLIPS = {("sentinel1", "dB", "VH"): _CROSS, ("sentinel1", "dB", "HV"): _CROSS}   # (family, units, band)
-PROVIDER_OFFSETS = {  # family -> ((1st percentile every reflectance band reaches, what they are, fix, refuse), ...)
-    # ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD) and the Copernicus notice of processing
-    # baseline 04.00 (deployed 25 January 2022): reflectance = (DN + BOA_ADD_OFFSET) / QUANTIFICATION_VALUE, with
-    # BOA_ADD_OFFSET (L2A; RADIO_ADD_OFFSET, L1C) = -1000 and QUANTIFICATION_VALUE = 10000
-    "sentinel2": ((1000.0, "raw digital numbers of processing baseline 04.00 or later (from 25 January 2022), which "
-                   "store reflectance x 1e4 + 1000 (BOA_ADD_OFFSET / RADIO_ADD_OFFSET = -1000), every band's darkest "
-                   "pixels at 1000 or above; not values 10 times too large (reflectance x 1e5, `ds[bands] / 10`), "
-                   "whose brightest 1% would pass 21000",
-                   "subtract it: `ds[bands] - 1000` (Earth Engine's *_HARMONIZED collections already did; a bright "
-                   "desert or snow scene can also look like this)", False),),
-    "landsat": ((5000.0, "Landsat Collection 2 digital numbers (Level-2 reflectance = DN x 2.75e-5 - 0.2)",
-                 "scale them: `ds[bands] * 0.275 - 2000` (Level-1 TOA: `ds[bands] * 0.2 - 1000`)", True),
-                (2000.0, "Collection 2 Level-2 values scaled (DN x 2.75e-5) without their -0.2 offset, then x 1e4: "
-                 "reflectance x 1e4 + 2000",
-                 "subtract it: `ds[bands] - 2000` (from the digital numbers: `ds[bands] * 0.275 - 2000`; a bright "
-                 "desert or snow scene can also look like this)", False)),
-}
+
 
 # %% ../nbs/02a_units.ipynb #c0029u
 def _band_quantiles(src, values) -> tuple|None:
@@ -176,77 +162,6 @@ def _band_quantiles(src, values) -> tuple|None:
     v = v[clear_values(v, fill_values(src))]
     if v.size < 16: return None
     return (*(float(p) for p in np.percentile(v, (1, 50, 99))), float(v.max()))
-
-SHIFTS = {"sentinel2": 1000, "landsat": 2000}  # family -> the offset its users subtract (Level-2 DN: BOA_ADD_OFFSET, -0.2)
-EIGHT_BIT = "8-bit display values (0..255) or reflectance in percent (0..100), not reflectance x 1e4"
-
-def _scale_slip(src, qs:dict) -> tuple|None:
-    "(what, fix, refuse) for reflectance bands judged together (`qs`: band -> quantiles) on a wrong scale, or None."
-    seen = [q for b, q in qs.items() if b in ("B2", "B3", "B4")]
-    if seen and all(q[1] < 0 for q in seen):  # no real surface is darker than 0 in every visible band
-        add = SHIFTS.get(src.family)
-        return ("an offset subtracted from values that had none (reflectance is never below 0 in every visible band: "
-                "most pixels are below 0 here, and they are masked as invalid), e.g. Sentinel-2's -1000 of processing "
-                "baseline 04.00 applied to Earth Engine's *_HARMONIZED collections, which had applied it already",
-                f"add it back: `ds[bands] + {add}`" if add else "add back what was subtracted", True)
-    top = max(q[3] for q in qs.values())
-    if 2.0 < top <= 255.0 and (len(qs) >= 2 or top >= 250.0):  # one dark band alone (B2 over forest) can be < 255
-        return (EIGHT_BIT,
-                "read the reflectance bands themselves (e.g. Sentinel-2 L2A surface reflectance: Earth Engine's "
-                "COPERNICUS/S2_SR_HARMONIZED or the product's B02..B12 files), since an 8-bit stretch (the "
-                "true-colour TCI, a PNG/JPEG) cannot be undone; reflectance in percent: `ds[bands] * 100`", True)
-    visible = any(b in qs for b in ("B2", "B3", "B4"))  # near-infrared or SWIR alone is often > 1000 over vegetation
-    offs = [off[1:] for off in PROVIDER_OFFSETS.get(src.family, ())   # the highest floor first
-            if len(qs) >= 2 and visible and all(q[0] >= off[0] for q in qs.values())]
-    if offs and offs[0][2]: return offs[0]   # a product's own digital numbers (Landsat's: 7273 at reflectance 0)
-    return _scaled_up(src, qs) or (offs[0] if offs else None)
-
-def _scaled_up(src, qs:dict) -> tuple|None:
-    """(what, fix, True) when reflectance bands (`qs`: band -> quantiles) are 10 or 100 times too large (reflectance
-    x 1e5, x 1e6: 0..1 multiplied by 1e5, or x 1e4 by 10): in at least half the bands the 99th percentile, not the
-    largest value (a fill), passes the valid range's top (20000: reflectance 2.0, which no surface reaches; fresh snow
-    and clouds read 0.8..1.2), and every band's is inside once divided by the factor. Fewer bands past the top are on
-    another scale than the rest (`validate_stack` names them): dividing every band would spoil the others. A
-    provider's offset (Sentinel-2's +1000 since processing baseline 04.00) moves values by itself, never past the top
-    plus it, so it cannot pass for this."""
-    tops = [r[1] for r in (src.valid_range or ()) if r is not None]
-    if not tops: return None
-    hi = max(tops)
-    over = [(b, q) for b, q in qs.items() if hi + SHIFTS.get(src.family, 0) < q[2] < q[3]]
-    if len(over) * 2 < len(qs): return None   # fewer than half: those bands are on another scale, not the stack
-    f = next((f for f in (10, 100) if max(q[2] for q in qs.values()) / f <= hi), None)
-    if f is None: return None
-    shift = SHIFTS.get(src.family)   # (no numbers of these values in the text: frames on this scale share one verdict)
-    return (f"reflectance x {1e4 * f:.0e}".replace("e+0", "e") + f", {f} times too large (the brightest 1% of a "
-            f"band pass {hi:g}, reflectance {hi / 1e4:g}, which no surface reaches" +
-            (f"; the provider's offset, +{shift}, moves values by {shift}, never that far" if shift else "") + ")",
-            f"divide by {f}: `ds[bands] / {f}`", True)
-
-def _few_scaled_up(src, qs:dict) -> tuple|None:
-    """(bands, what, fix) when fewer than half the reflectance bands (`qs`: band -> quantiles) are 10 or 100 times too
-    large, each alone (B11 and B12 read with another scale than the rest): their 99th percentile, not their largest
-    value (a fill), passes the valid range's top plus the provider's offset (`_scaled_up`'s test: 20000, reflectance
-    2.0, which no surface reaches; ESA's Sentinel-2 Products Specification Document: reflectance x 1e4, the
-    QUANTIFICATION_VALUE) and is inside once divided, its median at least 3 times the other bands' and its 1st percentile under half its
-    99th (a band moved as a whole: not an active fire's top in B11/B12, not an offset such as + 30000). Half or more: `_scaled_up`, the whole stack. Was: passed, the
-    values past 20000 masked as no data and the rest read 10 times too bright."""
-    hi = max((r[1] for r in (src.valid_range or ()) if r is not None), default=None)
-    if hi is None: return None
-    over = {b: q for b, q in qs.items() if hi + SHIFTS.get(src.family, 0) < q[2] < q[3]}
-    if not over or len(over) * 2 >= len(qs): return None
-    rest = float(np.median([q[1] for b, q in qs.items() if b not in over]))
-    # a rescaled band moves as a whole: its median >= 3 x the others' (an active fire moves only its top) and its
-    # 1st percentile well below its 99th (values + 30000, another offset, are all near the top): else not named so
-    over = {b: q for b, q in over.items() if q[1] >= 3 * rest and q[0] < 0.5 * q[2]}
-    if not over: return None
-    f = {b: next((f for f in (10, 100) if q[2] / f <= hi), None) for b, q in over.items()}
-    if not (f := {b: v for b, v in f.items() if v}): return None
-    x = " or ".join(sorted({f"x {1e4 * v:.0e}".replace("e+0", "e") for v in f.values()}))
-    by = " or ".join(sorted({str(v) for v in f.values()}, key=int))
-    return (tuple(f), f"reflectance {x} ({by} times too large: the brightest 1% pass {hi:g}, reflectance {hi / 1e4:g}, "
-            f"which no surface reaches, and fall inside once divided; the other bands, {', '.join(b for b in qs if b not in f)}, "
-            f"do not: those bands were read with another scale)",
-            "divide those bands alone: `ds = ds.assign(" + ", ".join(f"{b}=ds['{b}'] / {v}" for b, v in f.items()) + ")`")
 
 # units -> (the values that look slipped, a test of those values, what they look like, the fix): part of a band on
 # another scale, a mosaic of tiles from two readers (case F18-2), judged when every band of the unit shows it
@@ -468,8 +383,8 @@ def check_units(source,       # a Source or its name
                       f"{w}='{s}')`.", UnitsWarning, stacklevel=user_stacklevel())
     if part := _part_slip(src, dict(zip(bands, samples))):  # F18-2: a mosaic, part of the scene on another scale
         warnings.warn(f"{src.name}: {_part_message(*part)}", UnitsWarning, stacklevel=user_stacklevel())
-    slip = _scale_slip(src, refl) if refl else None
-    if slip is None and refl and (few := _few_scaled_up(src, refl)):
+    slip = scale_slip(src, refl) if refl else None
+    if slip is None and refl and (few := few_scaled_up(src, refl)):
         raise UnitsError(f"{src.name} band(s) {', '.join(few[0])} should be in reflectance x 1e4 but their values "
                          f"(99th percentile {', '.join(f'{refl[b][2]:.0f}' for b in few[0])}) look like {few[1]}: "
                          f"{few[2]}.")
@@ -507,8 +422,8 @@ def _frame_slip(src, qs:dict) -> tuple|None:
                                 for i, (test, looks, fix) in enumerate(slips[b]) if test(q))
             return looks, fix, True
     refl = by_unit.get("reflectance x 1e4")
-    slip = _scale_slip(src, refl) if refl else None
-    if slip is None and refl and (few := _few_scaled_up(src, refl)): return f"{', '.join(few[0])} in {few[1]}", few[2], True
+    slip = scale_slip(src, refl) if refl else None
+    if slip is None and refl and (few := few_scaled_up(src, refl)): return f"{', '.join(few[0])} in {few[1]}", few[2], True
     if slip is None: return None
     return slip[0], slip[1], slip[2] and slip[0] != EIGHT_BIT  # one date within 0..255 may be dark water: warned
 
@@ -517,7 +432,7 @@ def _one_scale(src, qs:list, idx:list, looks:str) -> bool:
     of the other frames judged: those bands' median 99th percentiles within a factor sqrt(10) of the others' (dark
     dates of a band x 10 throughout stay under the top; frames of another reader differ by 10): the whole band is,
     `check_units`' verdict, not those frames."""
-    few = _few_scaled_up(src, {b: q for b, q in qs[idx[0]].items() if _unit_of(src, b) == "reflectance x 1e4"})
+    few = few_scaled_up(src, {b: q for b, q in qs[idx[0]].items() if _unit_of(src, b) == "reflectance x 1e4"})
     if not few or looks != f"{', '.join(few[0])} in {few[1]}": return False
     rest = [q for t, q in enumerate(qs) if q and t not in idx]
     p99 = lambda frames, b: np.median([q[b][2] for q in frames if b in q]) if frames else np.nan
