@@ -205,7 +205,7 @@ SECTIONS = {
         'sq_norms': 'v : np.ndarray\n    float32 vectors (..., 64)\n',
         'linear_codes': 'w : np.ndarray\n    values (..., 64): ints, or floats within [-128, 128]\n',
         'linear_unit': 'q : np.ndarray\n    rows (N, 64) of a linear int8 scaling (`linear_codes`)\n',
-        'warn_linear': "k : int\n    vectors read as a linear int8 scaling\ntotal : int\n    vectors looked at\nwhat : str\n    what they are: 'pixel', 'row', 'query vector'\n",
+        'warn_linear': "k : int\n    vectors read as a linear int8 scaling\ntotal : int\n    vectors looked at\nwhat : str\n    what they are: 'pixel' (a map's), 'row' (a table's), 'query vector' (handed in)\n",
         'linear_as_codes': "q : np.ndarray\n    int rows or pixels (..., 64)\nwhat : str\n    what they are, for the warning\nwarn : bool\n    warn; False: a lazy map's blocks (its sample was warned once)\n",
         'linear_rows': "x : np.ndarray\n    a table's rows (N, 64) of numbers (a text file's: float64)\n",
         'read_bytes': 'a : np.ndarray\n    uint8 values (..., 64)\nreading : int\n    which reading (`byte_reading`): 0 read unsigned, 1 shifted by 128\n',

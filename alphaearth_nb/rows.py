@@ -52,17 +52,29 @@ def linear_unit(q:np.ndarray) -> np.ndarray:  # rows (N, 64) of a linear int8 sc
     "Rows (N, 64) of a linear int8 scaling (`linear_codes`) as their directions q / |q| (float32)."
     return q / np.sqrt(sq_norms(q.astype(np.float32)))[:, None]
 
+def _linear_fix(what:str) -> str:
+    "How to say a linear int8 scaling with floats, for what was given: a map's pixels ('pixel', 'sampled pixel'), a " \
+    "table's rows ('row'), or vectors handed in (anything else: 'query vector', 'similarity query')."
+    if "pixel" in what:
+        return ("`q.astype('float32') / 127` (in Python; the `aef` commands read them so already: a map stored as "
+                "those floats is read without this warning)")
+    if what.split()[-1] == "row":
+        return ("divide the table's 64 columns by 127, `df[aef.band_names()] / 127` (an array: `x.astype('float32') "
+                "/ 127`): a table stored as those floats is read without this warning")
+    whats = what[:-1] + "ies" if what.endswith("y") else what + "s"   # a query, queries
+    return f"`v.astype('float32') / 127`: {whats} of those floats are read without this warning"
+
 def warn_linear(k:int,             # vectors read as a linear int8 scaling
                 total:int,         # vectors looked at
-                what:str="pixel",  # what they are: 'pixel', 'row', 'query vector'
+                what:str="pixel",  # what they are: 'pixel' (a map's), 'row' (a table's), 'query vector' (handed in)
                ):
-    "The one warning (`UnitsWarning`) for `k` of `total` vectors read as a linear int8 scaling (`linear_codes`)."
+    "The one warning (`UnitsWarning`) for `k` of `total` vectors read as a linear int8 scaling (`linear_codes`), its " \
+    "fix worded by what was given (`what`): a map's pixels, a table's rows, or vectors handed in (session 38: was the " \
+    "map's, 'a map stored as those floats', for rows and queries too)."
     warnings.warn(f"{k} of {total} {what}(s) are a linear scaling of embeddings (length about 127: round(127 x), as "
                   "`(emb * 127).astype('int8')` or Earth Engine's `.multiply(127).toInt8()` write them), not the "
-                  "product's codes (decoded so: length 0.2): each read as x = q / |q|. Say so with floats: "
-                  "`q.astype('float32') / 127` (in Python; the `aef` commands read them so already: a map stored as "
-                  "those floats is read without this warning)",
-                  category=UnitsWarning, stacklevel=user_stacklevel())
+                  f"product's codes (decoded so: length 0.2): each read as x = q / |q|. Say so with floats: "
+                  f"{_linear_fix(what)}", category=UnitsWarning, stacklevel=user_stacklevel())
 
 @checks_flags
 def linear_as_codes(q:np.ndarray,        # int rows or pixels (..., 64)
