@@ -58,7 +58,6 @@ def _scene_figure(stack, years:list) -> Figure:
              ha="center", va="top", fontsize=8)   # below the axes' labels: `_save` keeps it (bbox tight)
     return fig
 
-_CHANGE_LABEL = "1 - dot of the years' unit embeddings\n(0 same, 2 opposite)"   # the change maps' colour bar
 
 def _pictures(out:Path, stack, embs:dict, hist:list) -> xr.DataArray:
     "scene.png, embedding_rgb.png, change.png and loss.png in `out`; returns the change map."
@@ -71,7 +70,7 @@ def _pictures(out:Path, stack, embs:dict, hist:list) -> xr.DataArray:
     _save(fig, out / "embedding_rgb.png")
     ch = analysis.change(embs[years[0]], embs[years[1]])
     fig = Figure(figsize=(5, 4)); ax = fig.subplots()
-    maps.plot_heat(ch, ax=ax, title=f"embedding change {years[0]} -> {years[1]}", label=_CHANGE_LABEL)
+    maps.plot_heat(ch, ax=ax, title=f"embedding change {years[0]} -> {years[1]}", label=maps.CHANGE_LABEL)
     _save(fig, out / "change.png")
     train.plot_history(hist, out / "loss.png")
     return ch
@@ -146,12 +145,11 @@ def _report_table(table):  # `evaluate_embeddings`' DataFrame
     return table if table["same_as"].astype(bool).any() else table.drop(columns="same_as")
 
 def _events_figure(ch:xr.DataArray, cleared:np.ndarray, years:list) -> Figure:
-    "change_events.png: the change map (`maps.plot_heat`: CRS axes, a colour bar) with the land-cover change outlined " \
-    "(was `quality.plot_change_events`: pixel rows and columns, axes off, a colour bar with no label)."
+    "change_events.png: the change map with the land-cover change outlined, `maps.plot_change_events` (CRS axes, a " \
+    "labelled colour bar, the outline on the same coordinates)."
     fig = Figure(figsize=(5, 4)); ax = fig.subplots()
-    maps.plot_heat(ch, ax=ax, title=f"embedding change {years[0]} -> {years[1]},\nland-cover change outlined (cyan)",
-                   label=_CHANGE_LABEL)
-    ax.contour(ch["x"].values, ch["y"].values, cleared.astype(float), levels=[0.5], colors="cyan", linewidths=1.0)
+    maps.plot_change_events(ch, cleared, ax=ax, title=f"embedding change {years[0]} -> {years[1]},\nland-cover change "
+                            "outlined (cyan)")
     return fig
 
 def _report(out:Path, embs:dict, ch, labels, hist:list, steps:int, batch_size:int, seed:int, t0:float,

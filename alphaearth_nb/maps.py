@@ -28,8 +28,8 @@ from .geo import (axis_span, coords_geotransform, crs_of, declared_nodata, decla
 from .tiles import TileSampler, mercator_check
 
 # %% auto #0
-__all__ = ['downsample', 'extent', 'axis_labels', 'plot_rgb', 'plot_classes', 'plot_heat', 'plot', 'plot_years', 'to_rgba',
-           'explore', 'ee_layer']
+__all__ = ['CHANGE_LABEL', 'downsample', 'extent', 'axis_labels', 'plot_rgb', 'plot_classes', 'plot_heat', 'plot_change_events',
+           'plot', 'plot_years', 'to_rgba', 'explore', 'ee_layer']
 
 # %% ../nbs/28_maps.ipynb #c0005
 def downsample(da:xr.DataArray,   # a map or cube with y/x dims (any names `geo.rename_spatial` reads)
@@ -174,6 +174,34 @@ def plot_heat(da:xr.DataArray,       # a 2-D (y, x) map: similarity, change, one
                    cmap=cmap, vmin=vmin, vmax=vmax, interpolation="nearest")
     ax.figure.colorbar(im, ax=ax, shrink=0.8, label=label or str(da.name or ""))
     return _finish(ax, small, title or str(da.name or ""))
+
+# %% ../nbs/28_maps.ipynb #c0011f
+CHANGE_LABEL = "1 - dot of the years' unit embeddings\n(0 same, 2 opposite)"   # a change map's colour bar (`analysis.change`)
+
+def plot_change_events(change:xr.DataArray,   # (y, x) change score, e.g. `analysis.change(e1, e2)` (1 - dot)
+                       events,                # (y, x) bool mask of the true change on its grid (or (event, y, x) masks)
+                       ax=None,               # matplotlib Axes to draw on (default: a new figure)
+                       max_size:int=1000,     # longest side drawn in pixels: larger maps show every n-th pixel
+                       title:str|None="change (1 - dot), true change outlined (cyan)",   # the axes' title
+                       label:str|None=CHANGE_LABEL):   # the colour bar's label
+    """The change map as `plot_heat` draws it (CRS axes, a labelled colour bar) with the true changed pixels outlined
+    in cyan on the same coordinates; returns the axes. `events` of another shape than `change`'s (y, x) is
+    `DimensionError`."""
+    refuse_path(change, "the change score is a map (y, x)", "raster")
+    refuse_path(events, "the true change is a mask (y, x)", "raster")
+    change = rename_spatial(change if isinstance(change, xr.DataArray) else xr.DataArray(change, dims=("y", "x")))
+    m = events.values if isinstance(events, xr.DataArray) else np.asarray(events)
+    if isinstance(events, xr.DataArray) and {"y", "x"} <= set(rename_spatial(events).dims):
+        m = rename_spatial(events).transpose(..., "y", "x").values
+    m = np.asarray(m, bool); m = m.any(0) if m.ndim == 3 else m
+    grid = change.transpose("y", "x")
+    if m.shape != grid.shape:
+        raise DimensionError(f"events are {m.shape} pixels, the change map {grid.shape} (y, x): give the true change "
+                             "on the change map's grid")
+    ax = plot_heat(change, ax=ax, max_size=max_size, cmap="magma", vmin=0, title=title, label=label)
+    out = downsample(north_up(grid.copy(data=m.astype(float))), max_size)   # as plot_heat's picture: flipped, thinned
+    ax.contour(out["x"].values, out["y"].values, out.values, levels=[0.5], colors="cyan", linewidths=1.0)
+    return ax
 
 # %% ../nbs/28_maps.ipynb #c0013
 def plot(obj,                  # embedding, cube (time, ...), class map, classify/cluster Dataset, 2-D map or `rgb`

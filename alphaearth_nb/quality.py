@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/quality.html.md"""
 # %% ../nbs/24a_quality.ipynb #c0002
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import xarray as xr
@@ -21,7 +20,7 @@ from .labels import check_exact_ids, stored_dtype
 
 # %% auto #0
 __all__ = ['DOY_GRID', 'SEASONS', 'BASELINES', 'raw_series_features', 'seasonal_composite_features', 'baseline_features',
-           'scene_points', 'zscore_pooled', 'error_ratio', 'effective_dims', 'compare_on_scene', 'plot_change_events']
+           'scene_points', 'zscore_pooled', 'error_ratio', 'effective_dims', 'compare_on_scene']
 
 # %% ../nbs/24a_quality.ipynb #c0005
 DOY_GRID = np.arange(5, 366, 10)     # the fixed 10-day grid raw series are resampled to (day of year)
@@ -222,18 +221,3 @@ def compare_on_scene(stack,                # the scene (DataTree)
                 change_embedding=float(cb["embedding"]), change_best_baseline=float(cb.drop("embedding").max()),
                 unchanged_1dot=float(np.nanmean(dots[same])), changed_1dot=float(np.nanmean(dots[changed])),
                 changed_pixels=int(changed.sum()))
-
-def plot_change_events(change:xr.DataArray,   # (y, x) change score, e.g. 1 - cos(e1, e2)
-                       events,                # (y, x) bool mask of the true change (or (event, y, x) masks)
-                       ax=None,               # matplotlib Axes to draw on (default: a new figure)
-                       title:str="change (1 - dot), true change outlined"):   # the axes' title
-    "The change map with the true changed pixels outlined; returns the axes."
-    refuse_path(change, "the change score is a map (y, x)", "raster")
-    refuse_path(events, "the true change is a mask (y, x)", "raster")
-    if ax is None: ax = plt.figure(figsize=(5, 4)).subplots()
-    m = np.asarray(events.values if hasattr(events, "values") else events, bool)
-    m = m.any(0) if m.ndim == 3 else m
-    im = ax.imshow(np.asarray(change.values if hasattr(change, "values") else change), cmap="magma", vmin=0)
-    ax.contour(m.astype(float), levels=[0.5], colors="cyan", linewidths=1.0)
-    ax.set_title(title); ax.axis("off"); ax.figure.colorbar(im, ax=ax, shrink=0.8)
-    return ax

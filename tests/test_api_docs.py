@@ -178,7 +178,7 @@ def test_no_blank_parameter_in_the_evaluation_sampling_and_reading_helpers(param
              "testing": ["embedding_from_array"], "nodata": ["declared_nodata", "unpacked"],
              "geo": ["pixel_indices", "point_crs"], "places": ["points_xy"],
              "sources": ["normalise", "denormalise", "valid_mask", "compute_stats"], "earthengine": ["load_source"],
-             "quality": ["scene_points", "compare_on_scene", "error_ratio", "plot_change_events"],
+             "quality": ["scene_points", "compare_on_scene", "error_ratio"], "maps": ["plot_change_events"],
              "stream": ["write_site"]}
     blank = param_docs.blanks()
     left = [f"{m}.{n}: {blank[f'alphaearth_nb.{m}'][n]}" for m, ns in names.items() for n in ns
