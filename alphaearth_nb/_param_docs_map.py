@@ -23,6 +23,8 @@ SECTIONS = {
         'regress': 'emb\n    embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads\ntargets\n    values: a raster on the grid (NaN/declared nodata unlabelled) or points\nmethod : str\n    "linear" (least squares) or "knn" (mean of k nearest)\nk : int\n    neighbours averaged by "knn" (at most the labelled pixels)\ncolumn : str\n    value column of a table\npolygons : str\n    polygon targets: "rasterize" (every pixel inside) or "sample"\ncrs\n    CRS of the points (default: the table\'s own, else `geo.point_crs`)\n',
     },
     'alphaearth_nb.bands': {
+        'described_positions': 'da\n    a DataArray whose `band` dim may hold more than 64 bands\n',
+        'keep_bands_hint': 'da\n    a DataArray whose `band` dim holds more than 64 bands\n',
         'label_bands': 'da : xr.DataArray\n    DataArray with a 64-long `band` dim\nnames\n    64 band labels to order by (default: the coordinate or the descriptions)\n',
         'band_dim': 'da\n    any DataArray (anything else is given back)\n',
         'band_hint': 'da\n    a DataArray without a `band` dim\n',

@@ -16,14 +16,33 @@ from .core import (EMBED_DIM, MAP_WANTED, ConfigError, DimensionError, DTypeErro
 from .labels import data_variables
 
 # %% auto #0
-__all__ = ['label_bands', 'band_dim', 'band_hint', 'band_variables', 'band_columns', 'list_vectors', 'by_band', 'band_parts',
-           'join_parts', 'real_parts', 'narrow_floats', 'query_array', 'other_length']
+__all__ = ['described_positions', 'keep_bands_hint', 'label_bands', 'band_dim', 'band_hint', 'band_variables', 'band_columns',
+           'list_vectors', 'by_band', 'band_parts', 'join_parts', 'real_parts', 'narrow_floats', 'query_array',
+           'other_length']
 
 # %% ../nbs/21a_bands.ipynb #bn006
-def _file_numbers(coord:list) -> bool:
-    "Whether the labels `coord` are a GeoTIFF's band numbers 1..64 (rioxarray's `band` coordinate) in any order."
-    try: return sorted(float(b) for b in coord) == list(range(1, EMBED_DIM + 1))
+def _file_numbers(coord:list, n:int=EMBED_DIM) -> bool:
+    "Whether the labels `coord` are distinct band numbers of a file of `n` bands (1..n: rioxarray's `band` coordinate)."
+    try: b = [float(v) for v in coord]
     except (TypeError, ValueError): return False
+    return len(set(b)) == len(b) and all(v == int(v) and 1 <= v <= n for v in b)
+
+def described_positions(da) -> list|None:  # a DataArray whose `band` dim may hold more than 64 bands
+    """Positions along `band` of the bands whose descriptions (`attrs['long_name']`, a GeoTIFF's as rioxarray keeps
+    them) name A00..A63 once each, in that order, where the file holds other bands beside them (a mask, a year); None
+    otherwise. What to keep of such a file: `da.isel(band=described_positions(da))`."""
+    desc = getattr(da, "attrs", {}).get("long_name")
+    if not isinstance(desc, (tuple, list)) or len(desc) != da.sizes.get("band"): return None
+    return a_positions([str(d) for d in desc]) if len(desc) > EMBED_DIM else None
+
+def keep_bands_hint(da) -> str:  # a DataArray whose `band` dim holds more than 64 bands
+    """The selection of the 64 described bands A00..A63 of a file of more bands (`described_positions`), in the file's
+    order (`label_bands` then reads each by its description), or ''."""
+    if (pos := described_positions(da)) is None: return ""
+    pos = sorted(pos)
+    sel = f"slice({pos[0]}, {pos[-1] + 1})" if pos == list(range(pos[0], pos[-1] + 1)) else str(pos)
+    return (f"; its band descriptions name A00..A63 among its {da.sizes['band']} bands: keep those, "
+            f"`da = da.isel(band={sel})`")
 
 def label_bands(da:xr.DataArray,              # DataArray with a 64-long `band` dim
                 names=None) -> xr.DataArray:  # 64 band labels to order by (default: the coordinate or the descriptions)
@@ -35,14 +54,16 @@ def label_bands(da:xr.DataArray,              # DataArray with a 64-long `band` 
 
     The descriptions are the file's, in the file's band order (band 1 first), and xarray keeps attrs as they are
     when the bands are reordered (`da.isel(band=slice(None, None, -1))`, `da.sel(band=[2, 1, 3, ...])`): where the
-    coordinate is the file's band numbers 1..64 in another order, band N's description is the Nth (`_file_numbers`).
-    Was: read by position, so a reordered tile's bands were labelled by the descriptions of others, every vector
-    another, silently."""
+    coordinate is the file's band numbers in another order (or 64 of a file of more bands: a mask beside them), band
+    N's description is the Nth (`_file_numbers`). Was: read by position, so a reordered tile's bands were labelled by
+    the descriptions of others, every vector another, silently."""
     refuse_path(da, MAP_WANTED, "map")
     coord = list(da["band"].values) if "band" in da.coords else []
     desc = da.attrs.get("long_name")
-    desc = list(desc) if isinstance(desc, (tuple, list)) and len(desc) == EMBED_DIM else None
-    if desc is not None and _file_numbers(coord): desc = [desc[int(b) - 1] for b in coord]   # reordered in xarray
+    desc = list(desc) if isinstance(desc, (tuple, list)) else None
+    if desc is not None and len(coord) == EMBED_DIM and _file_numbers(coord, len(desc)):
+        desc = [desc[int(float(b)) - 1] for b in coord]   # the file's, by number: reordered or a subset in xarray
+    desc = desc if desc is not None and len(desc) == EMBED_DIM else None
     named = len(coord) == EMBED_DIM and a_positions(coord) is not None   # A00..A63: before the descriptions
     order = None
     for labels in ((names, coord, desc) if named else (names, desc, coord)):   # each tried once

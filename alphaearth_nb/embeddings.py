@@ -24,7 +24,7 @@ from .times import to_ms
 from .labels import data_variables
 from .quantize import NODATA, quantize
 from .spatial import centred, is_lazy, runs_model
-from .bands import narrow_floats
+from .bands import keep_bands_hint, narrow_floats
 from .pixels import read_once
 from .stacks import check_grid, names_every_band
 from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_hint, band_order,
@@ -243,8 +243,9 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     obj = band_dim(obj)   # the bands on a dim of another name that its labels give away (`ds.to_dataarray()`)
     if obj.sizes.get("band") != EMBED_DIM:
         raise DimensionError(f"expected an embedding with a {EMBED_DIM}-long `band` dimension, got dims "
-                             f"{dict(obj.sizes)}: pass the output of `embed(...)`, convert the official product "
-                             f"with `from_official(ds)`, or name the embedding axis `band` ({band_hint(obj)})")
+                             f"{dict(obj.sizes)}" + (keep_bands_hint(obj) or ": pass the output of `embed(...)`, "
+                             "convert the official product with `from_official(ds)`, or name the embedding axis "
+                             f"`band` ({band_hint(obj)})"))
     refuse_rotation(obj)
     da = rename_spatial(unpacked(obj, vector="band"))  # int16 packed with scale_factor (read without decoding): float values
     da = centred(da, "the embedding")   # stackstac's corner coordinates (its transform says so): the pixel centres
@@ -477,8 +478,9 @@ def _official_array(obj, attrs:dict) -> xr.DataArray:
     if isinstance(obj, xr.DataArray):
         if obj.sizes.get("band") != EMBED_DIM:
             raise DimensionError(f"expected a {EMBED_DIM}-long `band` dimension (the GeoTIFF's 64 bands), got dims "
-                                 f"{dict(obj.sizes)}: read the file with `rioxarray.open_rasterio(path)` or "
-                                 f"`read_official_tiff(path)`, or name the bands' dim `band` ({band_hint(obj)})")
+                                 f"{dict(obj.sizes)}" + (keep_bands_hint(obj) or ": read the file with "
+                                 "`rioxarray.open_rasterio(path)` or `read_official_tiff(path)`, or name the bands' dim "
+                                 f"`band` ({band_hint(obj)})"))
         return label_bands(_drop_time(obj, attrs))  # by the band descriptions, where the file has them
     raise DTypeError(f"from_official takes an xarray Dataset (xee) or DataArray (GeoTIFF), got {type(obj).__name__}")
 

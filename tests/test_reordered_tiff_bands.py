@@ -53,3 +53,30 @@ def test_a_file_of_another_band_order_reordered_again_reads_each_band_by_its_num
                       attrs={"long_name": tuple(band_names()[::-1])})   # a file whose band 1 is A63
     np.testing.assert_allclose(aef.bands.label_bands(da).values, v[..., ::-1])
     np.testing.assert_allclose(aef.bands.label_bands(da.isel(band=slice(None, None, -1))).values, v[..., ::-1])
+
+
+@pytest.fixture(scope="module")
+def masked_file(tmp_path_factory):
+    "A 65-band GeoTIFF: band 1 a mask, bands 2..65 the embedding bands in a shuffled order, each described."
+    from affine import Affine
+    q = np.asarray(aef.quantize(random_unit((3, 4), seed=5)))
+    order = np.random.default_rng(1).permutation(64)   # file band k + 2 holds A{order[k]}
+    p = tmp_path_factory.mktemp("tiff") / "mask_and_bands.tif"
+    with rasterio.open(p, "w", driver="GTiff", width=4, height=3, count=65, dtype="int8", nodata=-128,
+                       crs="EPSG:32631", transform=Affine(10, 0, 500000, 0, -10, 5000000)) as d:
+        d.write(np.concatenate([np.ones((1, 3, 4), np.int8), q.transpose(2, 0, 1)[order]]))
+        d.set_band_description(1, "mask")
+        for k in range(64): d.set_band_description(k + 2, f"A{order[k]:02d}")
+    return p, np.asarray(dequantize(q))
+
+
+def test_64_bands_of_a_file_of_more_are_read_by_their_descriptions(masked_file):
+    p, want = masked_file
+    da = rioxarray.open_rasterio(p)
+    for sub in (da.sel(band=slice(2, 65)), da.isel(band=slice(1, None)), da.isel(band=slice(1, None))[::-1]):
+        np.testing.assert_allclose(aef.from_official(sub).values, want, atol=1e-7)   # was: max error 0.57
+    with pytest.raises(aef.core.DimensionError, match=r"name A00\.\.A63 among its 65 bands: keep those, "
+                                                        r"`da = da\.isel\(band=slice\(1, 65\)\)`"):
+        aef.from_official(da)   # was: 'read the file with rioxarray.open_rasterio(path)', which it was
+    with pytest.raises(aef.core.DimensionError, match=r"among its 65 bands"):
+        aef.embeddings.as_embedding(da.transpose("y", "x", "band"))
