@@ -152,12 +152,36 @@ def verify_checkpoint(path) -> dict:  # a checkpoint's `.json` (or its `.eqx`)
     _same_header(path, header, read_header(leaves))
     return header
 
+def _damaged_first_line(header:dict, leaves:Path) -> str|None:
+    "What to say of `leaves` (a `.eqx` whose first line is no header of ours) when it is still this checkpoint's, its " \
+    "header copy damaged: the file has the size `header` records (a byte changed in place, not another file), or " \
+    "its first line still names our format or the header's time; None when nothing says it is ours."
+    try:
+        with open(leaves, "rb") as f:
+            first = f.readline(1 << 20)
+        size = leaves.stat().st_size
+    except OSError:
+        return None
+    when = header.get("time")
+    if size == header.get("bytes"):
+        why = "the file has the size written"
+    elif CKPT_FORMAT.encode() in first or (isinstance(when, str) and when and when.encode() in first):
+        why = "what is left of it still names this checkpoint"
+    else:
+        return None
+    return (f"{leaves} is damaged: its first line, the copy of its header written with it, no longer reads as one "
+            f"({why}, so it is not another file); load an older checkpoint, or copy it again from where it was "
+            "written.")
+
 def _other_leaves(path:Path, header:dict, leaves:Path) -> str|None:
     "What `leaves` (a `.eqx` not of the size or checksum `header` records) is by its first line: another checkpoint's " \
-    "(another run's, step's or jax's) or a file not ours; None when it is this header (cut short, added to, damaged)."
+    "(another run's, step's or jax's), this one's with that line damaged (`_damaged_first_line`), or a file not " \
+    "ours; None when it is this header (cut short, added to, damaged after it)."
     inner = leaves_header(leaves)
     if inner is None:
         if header.get("bytes") is not None and leaves.stat().st_size < header["bytes"]: return None   # cut in line 1
+        if said := _damaged_first_line(header, leaves):   # was: 'another file under this name' for a changed byte
+            return said
         return (f"{leaves} does not begin with a checkpoint header of ours ({CKPT_FORMAT!r}), so it is another file "
                 f"under this name; put the checkpoint's own {leaves.name} back, or load an older checkpoint.")
     same = lambda k: json.dumps(header.get(k), sort_keys=True) == json.dumps(inner.get(k), sort_keys=True)
