@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 # %% auto #0
-__all__ = ['PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'scale_slip', 'few_scaled_up']
+__all__ = ['PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'scale_slip', 'past_top', 'few_scaled_up']
 
 # %% ../nbs/02a_reflectance_scales.ipynb #r0005
 PROVIDER_OFFSETS = {  # family -> ((1st percentile every reflectance band reaches, what they are, fix, refuse), ...)
@@ -53,23 +53,39 @@ def scale_slip(src, qs:dict) -> tuple|None:
     offs = [off[1:] for off in PROVIDER_OFFSETS.get(src.family, ())   # the highest floor first
             if len(qs) >= 2 and visible and all(q[0] >= off[0] for q in qs.values())]
     if offs and offs[0][2]: return offs[0]   # a product's own digital numbers (Landsat's: 7273 at reflectance 0)
-    return _scaled_up(src, qs) or (offs[0] if offs else None)
+    return _scaled_up(src, qs, whole=bool(offs)) or (offs[0] if offs else None)   # past the top: no offset
 
-def _scaled_up(src, qs:dict) -> tuple|None:
+def past_top(src, qs:dict) -> tuple:
+    "The bands of `qs` (band -> quantiles) whose 99th percentile, not their largest value (a fill), passes the valid " \
+    "range's top plus the provider's offset (20000 + 1000 for Sentinel-2: `_scaled_up`'s test)."
+    hi = max((r[1] for r in (src.valid_range or ()) if r is not None), default=None)
+    return () if hi is None else tuple(b for b, q in qs.items() if hi + SHIFTS.get(src.family, 0) < q[2] < q[3])
+
+def _apart(qs:dict, over:dict, f:int) -> list:
+    """The bands of `qs` (band -> quantiles) not in `over` (those past the top) whose median is `f` times or more under
+    the darkest median of `over`'s: read with another scale than those bands, not on theirs and darker. A stack x 10
+    throughout keeps its dark bands near the SWIR's (the sample scene x 10: B2's median 1/2.8 of B12's, B4's 1/1.8);
+    half the bands x 10 leaves the rest 10 times further (B2, B3, B4 at 1/28, 1/19, 1/18 of B12's)."""
+    low = min(q[1] for q in over.values())
+    return [b for b, q in qs.items() if b not in over and q[1] * f <= low]
+
+def _scaled_up(src, qs:dict, whole:bool=False) -> tuple|None:
     """(what, fix, True) when reflectance bands (`qs`: band -> quantiles) are 10 or 100 times too large (reflectance
     x 1e5, x 1e6: 0..1 multiplied by 1e5, or x 1e4 by 10): in at least half the bands the 99th percentile, not the
     largest value (a fill), passes the valid range's top (20000: reflectance 2.0, which no surface reaches; fresh snow
     and clouds read 0.8..1.2), and every band's is inside once divided by the factor. Fewer bands past the top are on
     another scale than the rest (`validate_stack` names them): dividing every band would spoil the others. A
     provider's offset (Sentinel-2's +1000 since processing baseline 04.00) moves values by itself, never past the top
-    plus it, so it cannot pass for this."""
+    plus it, so it cannot pass for this. `whole`: every band's darkest at an offset's floor (1000), so each band moved,
+    fewer than half past the top included (a real L1C scene x 10: B8 and B11 past it, B2..B4 and B12 just under; was:
+    named the baseline's offset, `- 1000`)."""
     tops = [r[1] for r in (src.valid_range or ()) if r is not None]
     if not tops: return None
     hi = max(tops)
     over = [(b, q) for b, q in qs.items() if hi + SHIFTS.get(src.family, 0) < q[2] < q[3]]
-    if len(over) * 2 < len(qs): return None   # fewer than half: those bands are on another scale, not the stack
+    if not over or len(over) * 2 < len(qs) and not whole: return None   # fewer than half: another scale than the rest
     f = next((f for f in (10, 100) if max(q[2] for q in qs.values()) / f <= hi), None)
-    if f is None: return None
+    if f is None or _apart(qs, dict(over), f): return None   # some bands on another scale: `few_scaled_up` names them
     shift = SHIFTS.get(src.family)   # (no numbers of these values in the text: frames on this scale share one verdict)
     return (f"reflectance x {1e4 * f:.0e}".replace("e+0", "e") + f", {f} times too large (the brightest 1% of a "
             f"band pass {hi:g}, reflectance {hi / 1e4:g}, which no surface reaches" +
@@ -82,12 +98,15 @@ def few_scaled_up(src, qs:dict) -> tuple|None:
     value (a fill), passes the valid range's top plus the provider's offset (`_scaled_up`'s test: 20000, reflectance
     2.0, which no surface reaches; ESA's Sentinel-2 Products Specification Document: reflectance x 1e4, the
     QUANTIFICATION_VALUE) and is inside once divided, its median at least 3 times the other bands' and its 1st percentile under half its
-    99th (a band moved as a whole: not an active fire's top in B11/B12, not an offset such as + 30000). Half or more: `_scaled_up`, the whole stack. Was: passed, the
-    values past 20000 masked as no data and the rest read 10 times too bright."""
+    99th (a band moved as a whole: not an active fire's top in B11/B12, not an offset such as + 30000). Half or more:
+    `_scaled_up`, the whole stack, unless some bands lie `f` times under them (`_apart`): then every band but those
+    (was: `ds[bands] / 10` of every band, those too). Was: passed, the values past 20000 masked as no data and the
+    rest read 10 times too bright."""
     hi = max((r[1] for r in (src.valid_range or ()) if r is not None), default=None)
     if hi is None: return None
     over = {b: q for b, q in qs.items() if hi + SHIFTS.get(src.family, 0) < q[2] < q[3]}
-    if not over or len(over) * 2 >= len(qs): return None
+    if not over: return None
+    if len(over) * 2 >= len(qs): return _most_scaled_up(qs, over, hi)
     rest = float(np.median([q[1] for b, q in qs.items() if b not in over]))
     # a rescaled band moves as a whole: its median >= 3 x the others' (an active fire moves only its top) and its
     # 1st percentile well below its 99th (values + 30000, another offset, are all near the top): else not named so
@@ -101,4 +120,19 @@ def few_scaled_up(src, qs:dict) -> tuple|None:
             f"which no surface reaches, and fall inside once divided; the other bands, {', '.join(b for b in qs if b not in f)}, "
             f"do not: those bands were read with another scale)",
             "divide those bands alone: `ds = ds.assign(" + ", ".join(f"{b}=ds['{b}'] / {v}" for b, v in f.items()) + ")`")
+
+def _most_scaled_up(qs:dict, over:dict, hi:float) -> tuple|None:
+    "(bands, what, fix) of `few_scaled_up` when half the bands or more pass the top `hi` (`over`) but some lie apart " \
+    "(`_apart`): every band but those is `f` times too large, the bands under the top that lie near them included."
+    f = next((f for f in (10, 100) if max(q[2] for q in qs.values()) / f <= hi), None)
+    if f is None or not (left := _apart(qs, over, f)): return None
+    named = tuple(b for b in qs if b not in left)
+    under = [b for b in named if b not in over]
+    return (named, f"reflectance x {1e4 * f:.0e}".replace("e+0", "e") + f" ({f} times too large: the brightest 1% of "
+            f"{', '.join(over)} pass {hi:g}, reflectance {hi / 1e4:g}, which no surface reaches, and fall inside once "
+            f"divided" + (f"; {', '.join(under)} (under the top) near them" if under else "") + f"; the other "
+            f"bands, {', '.join(left)}, have medians ({', '.join(f'{qs[b][1]:.0f}' for b in left)}) {f} times or more "
+            f"under theirs ({min(q[1] for q in over.values()):.0f} at the least): those bands were read with another "
+            "scale, and dividing every band would spoil them)",
+            "divide those bands alone: `ds = ds.assign(" + ", ".join(f"{b}=ds['{b}'] / {f}" for b in named) + ")`")
 

@@ -12,7 +12,7 @@ import warnings
 import numpy as np
 
 from .core import UnitsError, UnitsWarning, user_stacklevel
-from .reflectance_scales import EIGHT_BIT, PROVIDER_OFFSETS, SHIFTS, few_scaled_up, scale_slip
+from .reflectance_scales import EIGHT_BIT, PROVIDER_OFFSETS, SHIFTS, few_scaled_up, past_top, scale_slip
 from .sources import band_index, get_source
 from .terrain import (DM_RATIO, FEET_RATIO, FOLLOWS, METRE_SCALES, PERCENT_GENTLE, PERCENT_READS, STEEP,
                                    TERRAIN, TERRAIN_SPREAD, check_terrain)
@@ -393,6 +393,11 @@ def check_units(source,       # a Source or its name
     msg = (f"{src.name} band(s) {', '.join(refl)} should be in reflectance x 1e4 (land mostly 100..6000) but "
            f"their values (1st percentile {min(q[0] for q in refl.values()):.4g}, largest "
            f"{max(q[3] for q in refl.values()):.4g}) look like {looks}: {fix}.")
+    if fix.startswith("divide by") and len(past := past_top(src, refl)) < len(refl):   # the others may be right
+        f = fix.split()[2].rstrip(":")
+        msg += (f" Only {', '.join(past)} pass the top; {', '.join(b for b in refl if b not in past)} stay under it, "
+                f"near them: if those were read with another scale, divide the others alone: `ds = ds.assign(" +
+                ", ".join(f"{b}=ds['{b}'] / {f}" for b in past) + ")`.")
     if refuse: raise UnitsError(msg)
     warnings.warn(msg, UnitsWarning, stacklevel=user_stacklevel())
 
