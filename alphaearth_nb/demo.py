@@ -85,6 +85,14 @@ def _said(v:float|None, what:str="no such pixels") -> str:
     "A mean as the report writes it: 3 decimals, or in words where there is none (`_mean_of`'s None)."
     return f"{v:.3f}" if v is not None else f"none ({what})"
 
+def _share(v:float) -> str:
+    "A share (0 .. 1) as the report writes it: per cent to one decimal (1/8: '12.5%'; was '0.12', two decimals)."
+    return f"{100 * v:.1f}%"
+
+def _shares_table(table):  # `evaluate_embeddings`' DataFrame (`_report_table`)
+    "The table as the report prints it: balanced accuracy and its std across folds in per cent (`_share`); a copy."
+    return table.assign(**{c: table[c].map(_share) for c in ("balanced_accuracy", "std") if c in table})
+
 def _transitions(change:np.ndarray, before:np.ndarray, after:np.ndarray) -> list[dict]:
     "Mean 1 - dot per land-cover transition (class names from the scene), largest first."
     name = lambda k: scene.CLASSES[k] if 0 <= k < len(scene.CLASSES) else str(k)
@@ -111,21 +119,21 @@ def _lines(rep:dict, cmp:dict, table, years:list) -> list[str]:
              for t in rep.get("change_by_transition", [])],
            f"- 10-shot land cover from the {years[0]} embedding on all its {rep['tenshot_pixels']} labelled pixels "
            "(balanced accuracy, 20 folds):", "",
-           "```", table.to_string(index=False), "```", "",
+           "```", _shares_table(table).to_string(index=False), "```", "",
            "  Each row is a classifier fitted on 10 labelled pixels a class of the embedding's 64 numbers a pixel and "
            "scored on the other labelled pixels by balanced accuracy: for each class the share of its pixels named "
-           "right, averaged over the classes (1: all right; " + (f"{1 / k:.2f} ({k} classes)" if (k := rep.get("classes"))
-           else "1 / the number of classes") + ": guessing).", ""]
+           "right, averaged over the classes (100%: all right; " + (f"{_share(1 / k)} (1 in {k} classes)" if
+           (k := rep.get("classes")) else "100% / the number of classes") + ": guessing).", ""]
     if cmp:
         out += [f"- beside the best designed baseline ({cmp['best_baseline']}), 10-shot on another point set, "
                 f"{cmp['landcover_points']} pixels at least {cmp['min_dist']:g} m apart from {years[0]} and "
                 f"{years[-1]} (so a score other than the table's), best method of each: "
-                f"embedding {cmp['embedding_10shot']:.3f} vs {cmp['best_baseline_10shot']:.3f} from features designed "
+                f"embedding {_share(cmp['embedding_10shot'])} vs {_share(cmp['best_baseline_10shot'])} from features designed "
                 f"from the raw bands (error ratio, (1 - the embedding's) / (1 - the baseline's): "
                 f"{cmp['error_ratio_10shot']:.2f}; below 1 the embedding wins)",
                 f"- change, paper protocol (L2-normalised, (1 - dot)/2 at thresholds 0.1..0.9), {cmp['changed_pixels']} changed px: "
-                f"balanced accuracy embedding {cmp['change_embedding']:.3f} vs best baseline "
-                f"{cmp['change_best_baseline']:.3f}",
+                f"balanced accuracy embedding {_share(cmp['change_embedding'])} vs best baseline "
+                f"{_share(cmp['change_best_baseline'])}",
                 f"- stability: 1 - dot {cmp['unchanged_1dot']:.3f} on unchanged pixels vs {cmp['changed_1dot']:.3f} "
                 "on changed ones", ""]
         if cmp["error_ratio_10shot"] > 1 or cmp["change_embedding"] < cmp["change_best_baseline"]:

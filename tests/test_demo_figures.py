@@ -52,7 +52,7 @@ def test_the_report_says_what_balanced_accuracy_is_and_how_long_to_win():
                change_best_baseline=0.987, unchanged_1dot=0.005, changed_1dot=0.09)
     text = "\n".join(demo._lines(rep, cmp, pd.DataFrame({"method": ["knn1"], "balanced_accuracy": [0.658]}), [2023, 2024]))
     assert "for each class the share of its pixels named right, averaged over the classes" in text, text
-    assert "0.20 (5 classes): guessing" in text, text   # 1 / 5
-    assert "embedding 0.645 vs 0.994 from features designed from the raw bands" in text, text
+    assert "20.0% (1 in 5 classes): guessing" in text, text   # 1 / 5
+    assert "embedding 64.5% vs 99.4% from features designed from the raw bands" in text, text
     assert "(1 - the embedding's) / (1 - the baseline's): 59.20" in text, text
     assert "How many steps the model needs to win here is not known" in text and "--curve" in text, text
