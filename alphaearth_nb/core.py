@@ -40,11 +40,11 @@ __all__ = ['SEED_MAX', 'COUNT_MAX', 'MAP_WANTED', 'PARAMETERS', 'AEFError', 'Tim
            'DamagedCheckpointError', 'MixedModelsError', 'UnknownFieldError', 'OutputExistsError', 'NotOursError',
            'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError',
            'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'ConfigWarning', 'LabelWarning', 'GridWarning',
-           'FileWarning', 'TimeWarning', 'TableWarning', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real',
-           'yes_no_params', 'checks_flags', 'unknown_keys', 'checks_fields', 'typed_fields', 'decimal', 'choice_word',
-           'with_article', 'user_stacklevel', 'refuse_path', 'CallableModule', 'callable_module', 'documented',
-           'Frames', 'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names',
-           'band_order', 'a_bands', 'a_positions']
+           'FileWarning', 'SourceWarning', 'TimeWarning', 'TableWarning', 'flag', 'whole', 'as_seed', 'seed_key',
+           'as_rng', 'real', 'yes_no_params', 'checks_flags', 'unknown_keys', 'checks_fields', 'typed_fields',
+           'decimal', 'choice_word', 'with_article', 'user_stacklevel', 'refuse_path', 'CallableModule',
+           'callable_module', 'documented', 'Frames', 'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS',
+           'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands', 'a_positions']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -136,6 +136,9 @@ class GridWarning(AEFWarning):
 class FileWarning(AEFWarning):
     "A file or folder is not as a finished write of this version leaves it (a copy restored after a killed write, a " \
     "stale lock taken over, another host's leftovers kept, a config an older version wrote): what was done is said."
+class SourceWarning(AEFWarning):
+    "A stack's source is left out: the model neither encodes nor decodes it (`train.fit`, `embed.embed`; `aef train` " \
+    "and `aef embed` say so too). The warning names the sources, the model that reads them and the drop that says so."
 class TimeWarning(AEFWarning):
     "Times are read one way of several (dates parsed one by one), or a series of them skips some (a cube's missing years)."
 class TableWarning(AEFWarning):

@@ -24,7 +24,8 @@ from jax.sharding import NamedSharding, PartitionSpec
 from tqdm.auto import tqdm
 
 from .core import (EMBED_DIM, ConfigError, EmptyStackError, Frames, MissingSourceError, NoDataWarning,
-                                NoValidDataError, UnknownSourceError, band_names, checks_flags, user_stacklevel)
+                                NoValidDataError, SourceWarning, UnknownSourceError, band_names, checks_flags,
+                                user_stacklevel)
 from .core import callable_module, flag, is_path, real, whole
 from .runtime import compiler_options, frozen_traces, keep_heap
 from .files import check_output, consolidate_zarr, user_path, writing_folder
@@ -33,7 +34,7 @@ from .geo import is_lazy
 from .spatial import MODEL_LAYER
 from .quantize import quantize
 from .stacks import CLOUD, SourceArrays, pack_frames, resolve, source_arrays, validate_stack
-from .model import PRESETS, ModelConfig, preset_of
+from .model import PRESETS, ModelConfig, preset_of, reader_of, unread_said, unread_sources
 from .sources import valid_mask
 from .units import sample_values
 from .timecodes import Period, as_period, from_days, to_days
@@ -109,6 +110,20 @@ def check_sources(names,                   # the source names in the stack
     if unknown:
         raise UnknownSourceError(f"the stack carries {unknown}, which the model does not know (it encodes "
                                  f"{list(inputs)}): drop with `stack.drop_nodes({unknown!r})`.")
+
+def _leave_unread(stack:xr.DataTree, cfg) -> xr.DataTree:
+    "`stack` less the sources a model of config `cfg` neither encodes nor decodes (`model.unread_sources`), named " \
+    "first in one `SourceWarning` with the model that reads them and the drop that says so; `stack` itself if none."
+    if not (unread := unread_sources(list(stack.children), cfg)): return stack
+    it, eg = "it" if len(unread) == 1 else "them", ""
+    if isinstance(cfg, ModelConfig):   # a config of ours: the one that reads them all, in Python and `aef train`'s flags
+        make, flags = reader_of(list(stack.children), cfg)
+        eg = f", e.g. `fit({make}, stack, out=run)` / `aef train {flags}`"
+    warnings.warn(f"{unread_said(unread, cfg)}, so the embedding leaves {it} out: a model reads only the sources it "
+                  f"was trained with; to use {it}, train one that reads {it}{eg}; to leave {it} out without this "
+                  f"warning, drop {it} first, `stack.drop_nodes({unread})`.", SourceWarning,
+                  stacklevel=user_stacklevel())
+    return stack.drop_nodes(unread)
 
 # %% ../nbs/21_embed.ipynb #c0014
 def _embed_tiles(model, inputs:dict, period):
@@ -363,13 +378,14 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
           warn_days:float=182.625,    # ExtrapolationWarning beyond this many days outside the support period
           max_days:float=730.5,       # PeriodError beyond this many
          ) -> xr.DataArray:
-    """Embed a stack over its whole extent for a valid period: `embedding` (y, x, band), NaN where no data. Keeps this
+    """Embed a stack over its whole extent for a valid period: `embedding` (y, x, band), NaN where no data; a source
+    the model neither encodes nor decodes is left out with a `SourceWarning` naming it (as `fit` does). Keeps this
     process's freed memory in its heap, as `train.fit` does (`runtime.keep_heap`; AEF_KEEP_HEAP=0 leaves glibc's defaults).
 
     Raises (all `core.AEFError`) `ConfigError` for a `model` that is no trained model (a preset name, a path, a
     config: load it first) or a setting out of range (`tile`, `buffer`, `batch_size`, `chunks`, text for a number);
     `MissingSourceError` for a source the model encodes that the stack lacks (`allow_missing=True` embeds without
-    it) and `UnknownSourceError` for one it does not know; what `stacks.validate_stack` raises for a stack that is
+    it); what `stacks.validate_stack` raises for a stack that is
     none (`StackTypeError`, `DimensionError`, `DTypeError`, `TimeError`, `GridError`, `UnitsError`, ...);
     `EmptyStackError` / `NoValidDataError` for no frames or no valid value in the period; `PeriodError` for a
     period more than `max_days` from the stack's frames."""
@@ -394,9 +410,10 @@ def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, ch
                           f"> 0, and 0 <= warn_days={warn_days} <= max_days={max_days}: pass the defaults or such values.")
     if batch_size < 1: raise ConfigError(f"batch_size must be >= 1, not {batch_size}.")
     if isinstance(stack, xr.DataTree):  # names first: the likeliest slip, and the cheapest check
+        stack = _leave_unread(stack, model.cfg)   # said before any tile compiles, as `fit` says it
         check_sources(list(stack.children), inputs, targets, allow_missing)
     own = {s.name: s for s in getattr(model.cfg, "sources", ())}  # the model's resolved sources win over the registry
-    tree = validate_stack(stack, sources=own)
+    tree = _leave_unread(validate_stack(stack, sources=own), model.cfg)   # a Dataset's one source
     check_sources(list(tree.children), inputs, targets, allow_missing)
     dsets = {s: tree[s].to_dataset() for s in sorted(inputs) if s in tree.children}
     srcs = {s: resolve(s, own) for s in dsets}

@@ -17,11 +17,12 @@ from .core import (CheckpointError, ConfigError, MissingSourceError, UnknownSour
                                 refuse_path)
 from .files import check_output
 from .embed import embed_to_zarr
+from .model import ModelConfig, reader_of, unread_said
 from .sources import registered
 from .command_inputs import COMPILES, open_input, open_stack
 
 # %% auto #0
-__all__ = ['model_sources', 'aef_embed']
+__all__ = ['model_sources', 'unread_note', 'aef_embed']
 
 # %% ../nbs/29d_embed_cmd.ipynb #e0005
 def _source_names(keep:str, known:set) -> list:
@@ -82,6 +83,18 @@ def _period_note(p) -> str|None:
             f"excluded) gives ONE embedding valid over all of it, not one per year (the official product is annual); "
             f"for one map per year run `aef embed` once per year: {each}")
 
+def unread_note(unread:list, # the stack's sources the model neither encodes nor decodes (`model.unread_sources`)
+                have:list,   # all the stack's sources
+                model,       # the model (its `cfg`)
+               ) -> str|None:
+    "The note `aef embed` prints for the sources it leaves out as unread, with the `aef train` flags of a model that " \
+    "reads them all (`model.reader_of`): the rule of `fit`'s and `embed`'s `SourceWarning`; None for none. Was: " \
+    "'the model does not read dem: left out', no way to read it."
+    if not unread: return None
+    it = "it" if len(unread) == 1 else "them"
+    how = f": `aef train {reader_of(have, model.cfg)[1]}`" if isinstance(model.cfg, ModelConfig) else ""
+    return f"aef embed: {unread_said(unread, model.cfg)}: left out; to use {it}, train a model that reads {it}{how}"
+
 def aef_embed(a, # the parsed arguments of `aef embed` (`cli_args.parser`)
              ) -> None:
     """What `aef embed` does: the model of `--checkpoint` embeds the stack's sources it reads (`model_sources`)
@@ -90,11 +103,11 @@ def aef_embed(a, # the parsed arguments of `aef embed` (`cli_args.parser`)
     if note := _period_note(a.period): print(note, file=sys.stderr)   # 2016,2017 read as 'both years' (N19-13)
     model = open_input(a.checkpoint, "--checkpoint", "checkpoint", "pass a run folder written by `aef train --out` "
                        "or one of its checkpoints/ckpt_*.json (or its .eqx)", CheckpointError)   # `load_checkpoint` reads either
-    stack, dropped = model_sources(open_stack(a.data), model, a.sources, a.allow_missing)
+    given = open_stack(a.data)
+    stack, dropped = model_sources(given, model, a.sources, a.allow_missing)
     reads = set(model.cfg.inputs) | set(getattr(model.cfg, "targets", ()) or ())
-    if [s for s in dropped if s not in reads]:
-        print(f"aef embed: the model does not read {', '.join(s for s in dropped if s not in reads)}: left out",
-              file=sys.stderr)
+    if note := unread_note([s for s in dropped if s not in reads], list(given.children), model):
+        print(note, file=sys.stderr)   # fit's and embed's SourceWarning, in the command's words
     if [s for s in dropped if s in reads]:
         print(f"aef embed: not in --sources, left out: {', '.join(s for s in dropped if s in reads)}", file=sys.stderr)
     p = a.period

@@ -33,7 +33,8 @@ from .core import UnknownFieldError, checks_fields, typed_fields, unknown_keys  
 
 # %% auto #0
 __all__ = ['PRESETS', 'REQUIRED_FAMILIES', 'input_spec', 'n_outputs', 'family', 'ModelConfig', 'preset', 'config_from_json',
-           'preset_of', 'AlphaEarth', 'encoder_width', 'init', 'param_count', 'dummy_example']
+           'preset_of', 'unread_sources', 'unread_said', 'reader_of', 'AlphaEarth', 'encoder_width', 'init',
+           'param_count', 'dummy_example']
 
 # %% ../nbs/14_model.ipynb #c0005
 def input_spec(s:Source) -> tuple[int, int]:  # an input source (`sources.get_source`)
@@ -203,6 +204,37 @@ def preset_of(cfg:ModelConfig) -> str|None:  # a model's config (a checkpoint he
     same = lambda b: all(getattr(cfg, f.name) == getattr(b, f.name) for f in dataclasses.fields(ModelConfig)
                          if f.name not in ("inputs", "targets", "sources"))
     return next((name for name, base in PRESETS.items() if same(base)), None)
+
+def unread_sources(names,           # a stack's source names
+                   cfg:ModelConfig, # the model's config
+                  ) -> list:
+    "The sources of `names` the model neither encodes nor decodes: what `fit`, `embed`, `aef train` and `aef embed` " \
+    "leave out, each with a `SourceWarning` (or a note) naming them before any step or tile compiles; sorted."
+    return sorted(n for n in names if n not in cfg.inputs and n not in (cfg.targets or ()))
+
+def unread_said(unread:list,      # the sources left out (`unread_sources`)
+                cfg:ModelConfig,  # the model's config
+               ) -> str:
+    "The start of the message of sources a model leaves out: 'the stack's sources dem, era5 are not read by the model " \
+    "(it encodes sentinel2 and decodes sentinel2)'."
+    one = len(unread) == 1
+    return (f"the stack's source{'' if one else 's'} {', '.join(unread)} {'is' if one else 'are'} not read by the model "
+            f"(it encodes {', '.join(cfg.inputs)} and decodes {', '.join(cfg.targets or ()) or 'nothing'})")
+
+def reader_of(names,                 # a stack's source names
+              cfg:ModelConfig,       # the model's config (its preset's sizes are kept)
+              preset:str|None=None,  # its preset's name; None: `preset_of(cfg)`
+             ) -> tuple[str, str]:
+    """How to get a model that reads every source of `names`: `(python, flags)`, its config in Python
+    (`preset('tiny', inputs=..., targets=...)`; `dataclasses.replace(cfg, ...)` for a model of no preset) and the
+    `aef train` flags that build it (`--inputs ... --targets ...`). Inputs are the sources of an input role (the
+    registry's; one of the user's own counts as an input), targets all of `names`; each sorted."""
+    have, preset = tuple(sorted(names)), preset or preset_of(cfg)
+    roles = {s.name: s.role for s in PRESETS["lite"].sources + PRESETS["small"].sources + cfg.sources}
+    ins = tuple(n for n in have if roles.get(n, "input") == "input") or tuple(cfg.inputs)
+    python = (f"preset({preset!r}, inputs={ins}, targets={have})" if preset else
+              f"dataclasses.replace(cfg, inputs={ins}, targets={have})")
+    return python, f"--inputs {','.join(ins)} --targets {','.join(have)}"
 
 # %% ../nbs/14_model.ipynb #c0014
 REQUIRED_FAMILIES = ("sentinel2",)  # families the perturbations never drop: the model needs them

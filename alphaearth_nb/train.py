@@ -30,7 +30,8 @@ from . import losses, samples
 from . import model as aef_model
 from .checkpoint import (check_run_folder, checkpoint_folder, checkpoints, jsonable, latest_checkpoint,
                                       load_checkpoint, not_a_run, run_folder, save_checkpoint)
-from .core import (CheckpointError, ConfigError, MissingSourceError, TrainingError, TrainingWarning, flag,
+from .core import (CheckpointError, ConfigError, MissingSourceError, SourceWarning, TrainingError,
+                                TrainingWarning, flag,
                                 refuse_path, seed_key, whole, checks_flags, user_stacklevel)
 from .files import local_output, user_path, write_text
 from .loss_plot import plot_history   # loss.png (split from train: `train.plot_history` as before)
@@ -171,27 +172,22 @@ def _lacks(data, mcfg, scfg, preset:str|None) -> str|None:
             f"{make} (or a subset of them).")
 
 def _warn_unread(seen:dict|None, model, preset:str|None) -> None:
-    "One `TrainingWarning` naming the stack's sources the model neither encodes nor decodes, which training leaves " \
-    "out, before the step compiles: the model that reads them, and the drop that leaves them out knowingly. Was: " \
-    "silent (`fit('tiny', ...)` on a 7-source scene trained on sentinel2 alone) while `embed` refuses such a stack."
+    "One `SourceWarning` naming the stack's sources the model neither encodes nor decodes, which training leaves " \
+    "out, before the step compiles: the model that reads them, and the drop that leaves them out without a word; " \
+    "each fix in Python and in `aef train`'s words (a code span `... / `aef ...``, which `cli_args.shell_words` keeps " \
+    "alone under the command; was: Python's `preset(...)` and `stack.drop_nodes` under `aef train`). The rule " \
+    "`embed` follows too (was: `embed` refused the stack, `fit` trained on it)."
     mcfg = getattr(model, "cfg", None)
     if not seen or not isinstance(mcfg, aef_model.ModelConfig): return
-    targets = tuple(mcfg.targets or ())
-    if not (unread := [s for s in seen["sources"] if s not in mcfg.inputs and s not in targets]): return
-    have, one, it = tuple(seen["sources"]), len(unread) == 1, "it" if len(unread) == 1 else "them"
-    role = lambda n: next((s.role for s in aef_model.PRESETS["lite"].sources + aef_model.PRESETS["small"].sources
-                           if s.name == n), "input")   # a source of one's own: taken as an input
-    ins = tuple(n for n in have if role(n) == "input") or tuple(mcfg.inputs)
-    make = (f"preset({preset!r}, inputs={ins}, targets={have})" if preset else
-            f"dataclasses.replace(cfg, inputs={ins}, targets={have})")
+    if not (unread := aef_model.unread_sources(seen["sources"], mcfg)): return
+    have, it = tuple(seen["sources"]), "it" if len(unread) == 1 else "them"
+    make, flags = aef_model.reader_of(have, mcfg, preset)
     whole = next((n for n, c in aef_model.PRESETS.items() if set(have) <= set(c.inputs) | set(c.targets)), None)
-    flags = f"`aef train --inputs {','.join(ins)} --targets {','.join(have)}`" + (f" or `--preset {whole}`" * bool(whole))
-    warnings.warn(f"the stack's source{'' if one else 's'} {', '.join(unread)} {'is' if one else 'are'} not read by the model (it encodes "
-                  f"{', '.join(mcfg.inputs)} and decodes {', '.join(targets) or 'nothing'}), so training leaves {it} "
-                  f"out, and `embed` refuses a stack that holds {it}: to train on {it}, pass a model that reads "
-                  f"{it}, e.g. {make}{f' or the preset {whole!r}' if whole else ''} ({flags}); to leave "
-                  f"{it} out knowingly, drop {it} first, `stack.drop_nodes({unread})`.", TrainingWarning,
-                  stacklevel=user_stacklevel())
+    also = f", or the preset {whole!r} (`fit({whole!r}, ...)` / `aef train --preset {whole}`)" if whole else ""
+    warnings.warn(f"{aef_model.unread_said(unread, mcfg)}, so training leaves {it} out: to train on {it}, pass a model "
+                  f"that reads {it}, e.g. `{make}` / `aef train {flags}`{also}; to leave {it} out without this "
+                  f"warning, drop {it} first, `stack.drop_nodes({unread})` / `aef train --data` of a stack without "
+                  f"{it}.", SourceWarning, stacklevel=user_stacklevel())
 
 def _sampled(source) -> dict|None:
     "The sampler settings of a stack's batches, for the run header (without its sources: the model's own)."

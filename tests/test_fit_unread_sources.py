@@ -1,13 +1,13 @@
 "fit says, before the step compiles, which of the stack's sources the model neither encodes nor decodes (training " \
 "leaves them out), with the model that reads them and the drop that leaves them out knowingly. Field case s36: " \
-"`fit('tiny', ...)` on the 7-source scene trained on sentinel2 alone without a word, while `embed` refuses that stack."
+"`fit('tiny', ...)` on the 7-source scene trained on sentinel2 alone without a word (a TrainingWarning until s38: now the SourceWarning `embed` gives too)."
 import warnings
 
 import pytest
 import xarray as xr
 
 from alphaearth_nb import train
-from alphaearth_nb.core import TrainingWarning
+from alphaearth_nb.core import SourceWarning
 from alphaearth_nb.model import preset
 from alphaearth_nb.stacks import toy_stack
 from alphaearth_nb.train import TrainConfig
@@ -22,7 +22,7 @@ def _said(model, stack, monkeypatch):
     with warnings.catch_warnings(record=True) as w:
         warnings.simplefilter("always")
         with pytest.raises(RuntimeError, match="compiled"): train.fit(model, stack, config=CFG, progress=False)
-    return [str(x.message) for x in w if issubclass(x.category, TrainingWarning) and "not read" in str(x.message)]
+    return [str(x.message) for x in w if issubclass(x.category, SourceWarning) and "not read" in str(x.message)]
 
 
 def test_tiny_on_three_sources_names_the_two_left_out(monkeypatch):
@@ -31,7 +31,7 @@ def test_tiny_on_three_sources_names_the_two_left_out(monkeypatch):
     assert said[0].startswith("the stack's sources dem, sentinel1 are not read by the model (it encodes sentinel2 and "
                               "decodes sentinel2), so training leaves them out"), said[0]
     assert "preset('tiny', inputs=('sentinel1', 'sentinel2'), targets=('dem', 'sentinel1', 'sentinel2'))" in said[0]
-    assert "or the preset 'small'" in said[0] and "`--preset small`" in said[0]
+    assert "or the preset 'small'" in said[0] and "`aef train --preset small`" in said[0]
     assert "`stack.drop_nodes(['dem', 'sentinel1'])`" in said[0]
 
 

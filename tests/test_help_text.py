@@ -81,7 +81,8 @@ def test_embed_left_out_lines_name_the_command(monkeypatch, tmp_path, capsys):
             "--data", str(tmp_path / "st.zarr")]
     assert main(argv) == 0
     err = capsys.readouterr().err
-    assert "aef embed: the model does not read dem: left out" in err, err
+    assert ("aef embed: the stack's source dem is not read by the model (it encodes sentinel1, sentinel2 and decodes "
+            "nothing): left out; to use it, train a model that reads it") in err, err   # s38: fit's words
     assert main(argv + ["--sources", "sentinel2", "--allow-missing", "--overwrite"]) == 0
     err = capsys.readouterr().err
     assert "aef embed: not in --sources, left out: " in err, err
