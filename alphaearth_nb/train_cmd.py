@@ -50,7 +50,8 @@ def _plan(a, start:int, defaulted:bool) -> str:
                                            f"about {max(1, round(SMALL_STEP_S * a.batch_size / 4 * (a.steps - start) / 60))} "
                                            "min here)")
     out = shlex.quote(str(a.out))
-    return (f"aef train: {f'resuming at step {start}, ' if start else ''}training `{a.preset}` on {on} to step {a.steps} "
+    what = f"`{a.preset}`" if a.preset else "the run's own model (of no preset)"
+    return (f"aef train: {f'resuming at step {start}, ' if start else ''}training {what} on {on} to step {a.steps} "
             f"(batch {a.batch_size}){'; the default --steps: pass --steps N for another length' if defaulted else ''}; "
             f"the run (checkpoints, metrics) goes to {a.out}, a checkpoint every {_steps(checkpoint_every(a.steps))} "
             f"and at the end\naef train: {COMPILES}, then shows the time left{took}; Ctrl-C stops it, and "
@@ -81,15 +82,34 @@ def _resume_settings(a) -> None:
     if a.warmup is None:
         a.warmup = was["warmup"] if "warmup" in was and was["warmup"] <= a.steps else min(1000, max(1, a.steps // 10))
 
-def _resume_preset(a) -> str:
-    "The preset to train: --preset, else (with --resume) the one the run's checkpoint records, else small."
+def _run_model(a, header:dict) -> str|None:
+    "With --resume, a run whose checkpoint names no preset (trained with --inputs/--targets, or in Python from a " \
+    "config): its recorded model config as `a.config`, and the preset of its size (None: of none). Was: the preset " \
+    "of its size, else `small`, so a config of no preset's size resumed as `small` and failed in equinox's words " \
+    "('changed shape ... build the model with the config in the checkpoint header'). A run trained from a model " \
+    "object (no config recorded) is a `ConfigError`: only Python can build its model."
+    if not isinstance(header.get("model"), dict):
+        raise ConfigError(f"run {a.out} was trained in Python from a model object: its checkpoint records no model "
+                          "config and no preset, so `aef train` cannot build the model to resume; resume it in Python "
+                          f"with that model, `train.fit(model, data, out={str(a.out)!r}, resume=True)`")
+    a.config = train.model_config(header)   # with its resolved sources; a newer version's fields: ConfigError
+    size, ins, outs = model.preset_of(a.config), ",".join(a.config.inputs), ",".join(a.config.targets)
+    said = f"preset {size!r}" if size else "a model of no preset"
+    if a.preset is not None and a.preset != size:
+        raise ConfigError(f"run {a.out} was trained with {said} (its checkpoint records the config: inputs {ins}, "
+                          f"targets {outs}): leave --preset out to resume it, or a new --out to train {a.preset!r}")
+    print(f"aef: resuming {a.out} with the model config its checkpoint records ({said}, inputs {ins}, targets {outs})",
+          file=sys.stderr)
+    return size
+
+def _resume_preset(a) -> str|None:
+    "The preset to train: --preset, else (with --resume) the one the run's checkpoint records, else small; a run " \
+    "that records none: its own config (`_run_model`), never a preset guessed."
     header = _run_header(a)
-    _resume_sources(a, header)   # before the sources left out are filled from the run's
+    _resume_sources(a, header)   # before the run's own sources are taken
     recorded = header.get("preset")
-    if recorded is None and isinstance(m := header.get("model"), dict):  # trained with --inputs/--targets (N19-11)
-        a.inputs, a.targets = (getattr(a, k) or tuple(m.get(k) or ()) or None for k in ("inputs", "targets"))
-        recorded = model.preset_of(model.config_from_json(m, "the run's"))  # the preset of its size, if one is
-    if recorded is None: return a.preset or "small"
+    if recorded is None and header: return _run_model(a, header)   # a run of no preset (its config, or Python's)
+    if recorded is None: return a.preset or "small"   # no run to resume: the command's default
     if a.preset is None:
         print(f"aef: resuming {a.out} with preset {recorded!r}, the one its checkpoint records", file=sys.stderr)
         return recorded
@@ -124,10 +144,10 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
     if a.texts: texts = mine
     cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed, warmup=a.warmup,
                             checkpoint_every=checkpoint_every(a.steps))   # was TrainConfig's 1000: all or nothing
-    net, sampler = a.preset, None
-    if a.inputs or a.targets:  # a stack without the preset's sources, e.g. eo-learn's ndvi and dem (N19-11)
+    net, sampler, run = a.preset, None, getattr(a, "config", None)   # run: a resumed run's own config
+    if run is not None or a.inputs or a.targets:  # a stack without the preset's sources, e.g. ndvi and dem (N19-11)
         over = {k: v for k in ("inputs", "targets") if (v := getattr(a, k))}
-        net = model.AlphaEarth(model.preset(a.preset, **over), key=seed_key(a.seed))  # fit's own key
+        net = model.AlphaEarth(run or model.preset(a.preset, **over), key=seed_key(a.seed))  # fit's own key
         sampler = samples.sampler_config(net.cfg, a.preset)   # fit's own choice: a source the preset lacks gets its most
     if a.corpus is not None:  # streamed: batch b of host h depends only on (seed, h, b), so --resume is exact
         sampler = sampler or samples.sampler_config(model.preset(a.preset), a.preset)
@@ -141,5 +161,5 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
         print(f"{a.out} is already at step {int(state.step)} of --steps {a.steps}: nothing trained; pass a larger "
               f"--steps (the whole run's, e.g. --steps {2 * a.steps}) to train more")
         return
-    print(f"trained {a.preset} to step {int(state.step)}: loss {hist[0]['loss']:.4f} -> {hist[-1]['loss']:.4f}; "
+    print(f"trained {a.preset or 'the run'} to step {int(state.step)}: loss {hist[0]['loss']:.4f} -> {hist[-1]['loss']:.4f}; "
           f"run in {a.out}")
