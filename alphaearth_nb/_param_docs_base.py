@@ -82,7 +82,6 @@ SECTIONS = {
     },
     'alphaearth_nb.embed_cmd': {
         'model_sources': "stack : xr.DataTree\n    a stack\nmodel\n    a model with `cfg.inputs` and `cfg.targets`\nkeep : str|None\n    comma-separated sources to keep (default: those the model reads)\nallow_missing : bool\n    embed without some (not all) of the model's inputs\n",
-        'unread_note': "unread : list\n    the stack's sources the model neither encodes nor decodes (`model.unread_sources`)\nhave : list\n    all the stack's sources\nmodel\n    the model (its `cfg`)\n",
         'aef_embed': 'a\n    the parsed arguments of `aef embed` (`cli_args.parser`)\n',
     },
     'alphaearth_nb.empty_rows': {

@@ -22,7 +22,7 @@ from .sources import registered
 from .command_inputs import COMPILES, open_input, open_stack
 
 # %% auto #0
-__all__ = ['model_sources', 'unread_note', 'aef_embed']
+__all__ = ['model_sources', 'aef_embed']
 
 # %% ../nbs/29d_embed_cmd.ipynb #e0005
 def _source_names(keep:str, known:set) -> list:
@@ -83,7 +83,7 @@ def _period_note(p) -> str|None:
             f"excluded) gives ONE embedding valid over all of it, not one per year (the official product is annual); "
             f"for one map per year run `aef embed` once per year: {each}")
 
-def unread_note(unread:list, # the stack's sources the model neither encodes nor decodes (`model.unread_sources`)
+def _unread_note(unread:list, # the stack's sources the model neither encodes nor decodes (`model.unread_sources`)
                 have:list,   # all the stack's sources
                 model,       # the model (its `cfg`)
                ) -> str|None:
@@ -106,7 +106,7 @@ def aef_embed(a, # the parsed arguments of `aef embed` (`cli_args.parser`)
     given = open_stack(a.data)
     stack, dropped = model_sources(given, model, a.sources, a.allow_missing)
     reads = set(model.cfg.inputs) | set(getattr(model.cfg, "targets", ()) or ())
-    if note := unread_note([s for s in dropped if s not in reads], list(given.children), model):
+    if note := _unread_note([s for s in dropped if s not in reads], list(given.children), model):
         print(note, file=sys.stderr)   # fit's and embed's SourceWarning, in the command's words
     if [s for s in dropped if s in reads]:
         print(f"aef embed: not in --sources, left out: {', '.join(s for s in dropped if s in reads)}", file=sys.stderr)

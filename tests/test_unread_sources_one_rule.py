@@ -13,7 +13,7 @@ from alphaearth_nb import train
 from alphaearth_nb.cli_args import shell_words
 from alphaearth_nb.core import SourceWarning
 from alphaearth_nb.embed import embed
-from alphaearth_nb.embed_cmd import unread_note
+from alphaearth_nb.embed_cmd import _unread_note
 from alphaearth_nb.model import AlphaEarth, preset
 from alphaearth_nb.stacks import toy_stack
 from alphaearth_nb.train import TrainConfig
@@ -79,7 +79,7 @@ def test_embed_names_the_model_that_reads_them():
 
 def test_aef_embed_note_says_how_to_read_them():
     net = AlphaEarth(preset("tiny"), key=jax.random.key(0))
-    note = unread_note(["dem", "sentinel1"], list(STACK.children), net)
+    note = _unread_note(["dem", "sentinel1"], list(STACK.children), net)
     assert note == ("aef embed: the stack's sources dem, sentinel1 are not read by the model (it encodes sentinel2 "
                     f"and decodes sentinel2): left out; to use them, train a model that reads them: `aef train {FLAGS}`")
-    assert unread_note([], list(STACK.children), net) is None
+    assert _unread_note([], list(STACK.children), net) is None
