@@ -43,6 +43,13 @@ WETTEST = 3.0
 # hottest 70.7 degC (ground of the Lut desert, 2005, MODIS: Mildrexler, Zhao and Running 2011, Bulletin of the AMS 92).
 # MODIS LST (MOD11/MYD11, Wan's MODIS LST Products User's Guide) stores K / 0.02, valid 7500..65535
 SURFACE_K = (175.0, 345.0)
+
+def _scaled_k(q, scale:float) -> bool:
+    "Whether quantiles `q` (p1, p50, p99, max) lie inside `SURFACE_K` x `scale`: a p1 of exactly 0 is a fill (MOD11's " \
+    "_FillValue, an int16 raster's no data: was read as a temperature, so the scale passed), the median tells."
+    lo, hi = (k * scale for k in SURFACE_K)
+    return (q[0] == 0 or lo <= q[0]) and lo <= q[1] and q[2] <= hi
+
 UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99, max) percentiles, what the values look like, the fix)]
     "reflectance x 1e4": [(lambda q: 0 < q[2] <= 2.0, "reflectance in 0..1", "multiply by 10000: `ds[bands] * 1e4`"),
                           (lambda q: q[0] > 1e5, "reflectance scaled twice (x 1e8: the valid range ends at 20000)",
@@ -80,13 +87,13 @@ UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99, max) percentiles,
            "add 273.15: `ds[bands] + 273.15` (from Fahrenheit: `(ds[bands] - 32) * 5 / 9 + 273.15`)"),
           (lambda q: 1.8e4 < q[1] < 3.5e4, "kelvin x 100 (scaled integers, as AgERA5's TMEAN stores them)",
            "divide by 100: `ds[bands] / 100`"),
-          (lambda q: SURFACE_K[0] * 10 <= q[0] and q[2] <= SURFACE_K[1] * 10, "kelvin x 10 (tenths of a kelvin, "
+          (lambda q: _scaled_k(q, 10), "kelvin x 10 (tenths of a kelvin, "
            f"scaled integers): inside {SURFACE_K[0]:g}..{SURFACE_K[1]:g} K once divided by 10, the range of every "
            "temperature of air or ground measured (no value is, as read: they would be masked as no data)",
            "divide by 10: `ds[bands] / 10` (hundredths of a degree Celsius of a warm place, "
            f"{SURFACE_K[0] / 10:g}..{SURFACE_K[1] / 10:g} degC, read the same: if the product says so, `ds[bands] / "
            "100 + 273.15`)"),
-          (lambda q: SURFACE_K[0] * 50 <= q[0] and q[2] <= SURFACE_K[1] * 50, "MODIS land-surface temperature digital "
+          (lambda q: _scaled_k(q, 50), "MODIS land-surface temperature digital "
            "numbers (MOD11/MYD11 LST_Day_1km, LST_Night_1km: K / 0.02, valid 7500..65535), "
            f"{SURFACE_K[0] * 50:g}..{SURFACE_K[1] * 50:g} for every surface temperature measured (kelvin x 100 "
            f"would be {SURFACE_K[0] * 100:g} or more)", "multiply by the product's scale factor: `ds[bands] * 0.02`")],
@@ -109,6 +116,7 @@ UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99, max) percentiles,
           (lambda q: q[2] > 1.5 or q[0] < -1.5, "a scaled index (NDVI lies in -1..1)",
            "undo the provider's scaling, e.g. `ds[bands] / 10000`")],
 }
+_OTHER_LOG = next(t for t, looks, _ in UNIT_SLIPS["dB"] if looks.startswith("another logarithm"))   # `_lone_log`
 # air at 2 m, degC: the coldest measured (Vostok, 21 July 1983) and the hottest (Death Valley, 10 July 1913), from WMO's
 # Weather and Climate Extremes Archive
 AIR_C = (-89.2, 56.7)
@@ -346,6 +354,12 @@ def _check_class_ids(src, bands, samples):
                          f"{int(bad.sum())} of {v.size} values sampled ({shown}) are not: they look like {looks}: "
                          f"{fix}.")
 
+def _lone_log(src, test, seen:dict) -> bool:
+    "Whether `test` is `UNIT_SLIPS['dB']`'s other logarithm and some dB band of `seen` (band -> quantiles) does not " \
+    "show it: half the decibels of a scene without water read so in VV alone (its 1st percentile above -8), not in " \
+    "VH (-11.6 halved at WorldCereal's Belgian patch); judged as frames are (`_frame_slip`: every band of the unit)."
+    return test is _OTHER_LOG and not all(test(q) for b, q in seen.items() if _unit_of(src, b) == "dB")
+
 def check_units(source,       # a Source or its name
                 band,         # the band the values belong to, or a tuple of bands judged together
                 values,       # a sample of the band's physical values (any shape; NaN allowed), or one per band
@@ -361,9 +375,11 @@ def check_units(source,       # a Source or its name
     for b, sample in zip(bands, samples):
         units, slips = _unit_of(src, b), band_slips(src, b)
         if not slips or (q := _band_quantiles(src, sample)) is None: continue
-        hits += [(i, b, units, q, looks, fix) for i, (test, looks, fix) in enumerate(slips) if test(q)][:1]
         seen[b] = q
         if units == "reflectance x 1e4": refl[b] = q
+    for b, q in seen.items():   # each band's first slip; another logarithm only where every dB band shows it
+        hits += [(i, b, _unit_of(src, b), q, looks, fix) for i, (test, looks, fix) in enumerate(band_slips(src, b))
+                 if test(q) and not _lone_log(src, test, seen)][:1]
     if hits:  # the band whose slip comes first in its list: VV's amplitude, not VH's darker values read as power
         _, b, units, q, looks, fix = min(hits, key=lambda h: h[0])
         raise UnitsError(f"{src.name}.{b} should be in {units} but its values (1st/50th/99th percentile "
@@ -433,7 +449,7 @@ def _frame_slip(src, qs:dict) -> tuple|None:
     return slip[0], slip[1], slip[2] and slip[0] != EIGHT_BIT  # one date within 0..255 may be dark water: warned
 
 def _one_scale(src, qs:list, idx:list, looks:str) -> bool:
-    """Whether frames `idx`, found with some bands alone 10 or 100 times too large (`_few_scaled_up`), are on the scale
+    """Whether frames `idx`, found with some bands alone 10 or 100 times too large (`few_scaled_up`), are on the scale
     of the other frames judged: those bands' median 99th percentiles within a factor sqrt(10) of the others' (dark
     dates of a band x 10 throughout stay under the top; frames of another reader differ by 10): the whole band is,
     `check_units`' verdict, not those frames."""
