@@ -444,6 +444,15 @@ def _class_dtype(vals:np.ndarray, lut:np.ndarray) -> np.dtype:
         return np.promote_types(vals.dtype, np.int8)
     return np.dtype(np.int32 if len(lut) == 0 or (lut.min() >= -2**31 and lut.max() < 2**31) else np.int64)
 
+def _one_class(classes:list) -> str:
+    """The words for labels of one class (field case: few-shot with one class only): another class to label (what is
+    not it: the background), or, for where it is alone, `similarity` with the mean of its vectors. Was 'label more
+    classes', which names no way to map one class."""
+    c = repr(classes[0]) if classes else "it"
+    return (f"classification needs at least two classes, got {classes}: label points of another class too (a few of "
+            f"what is not {c}: the background), or, to map how alike each pixel is to {c} alone, use similarity with "
+            "the mean of its vectors, `emb.aef.similarity(emb.aef.sample(points)[aef.core.band_names()].mean())`")
+
 def _check_k(k) -> None:
     "Refuse a neighbour count that is not a whole number >= 1 (`ConfigError`), whatever the labels."
     if not (isinstance(k, (int, np.integer)) and not isinstance(k, bool) and k >= 1):
@@ -495,7 +504,7 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     X, vals = drop_unlabelled(X, vals)   # a table's -1 or empty name: unlabelled, left out with a warning
     classes, y = encode_labels(vals)
     C = len(classes)
-    if C < 2: raise LabelError(f"classification needs at least two classes, got {np.asarray(classes).tolist()}: label more classes")
+    if C < 2: raise LabelError(_one_class(np.asarray(classes).tolist()))
     if method == "knn":
         if k > len(X): raise LabelError(f"k={k} neighbours but only {len(X)} labelled pixels: label more or lower k")
         _warn_small_classes(classes, np.bincount(y, minlength=C), k)
