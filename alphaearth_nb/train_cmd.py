@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/train_cmd.html.md"""
 # %% ../nbs/29d_train_cmd.ipynb #t0002
 from __future__ import annotations
 
+import difflib
 import shlex
 import sys
 from pathlib import Path
@@ -14,7 +15,8 @@ from pathlib import Path
 from . import model, samples, stream, train
 from .core import CheckpointError, ConfigError, DamagedCheckpointError, MissingSourceError, seed_key
 from .files import output_folder
-from .checkpoint import check_run_folder, checkpoint_folder, own_checkpoints, read_header, verify_checkpoint
+from .checkpoint import (check_run_folder, checkpoint_folder, is_run, own_checkpoints, read_header,
+                                      verify_checkpoint)
 from .cli_args import TRAIN_DEFAULTS
 from .command_inputs import COMPILES, open_csv, open_data
 
@@ -118,12 +120,25 @@ def _resume_preset(a) -> str|None:
                           f"--preset out) to resume it, or a new --out to train {a.preset!r}")
     return a.preset
 
+def _resume_of_nothing(out:Path) -> str:
+    "The message for `aef train --resume` of a folder `out` that does not exist: no run to resume (a mistyped path " \
+    "trained a new run from step 0 there, warned only after the plan), the runs beside it nearest its name first, " \
+    "and the two fixes. Python's `fit(resume=True)` of a new folder still starts anew, warned (`TrainingWarning`)."
+    beside = [p.name for p in out.parent.iterdir() if p.is_dir() and is_run(p)] if out.parent.is_dir() else []
+    near = difflib.get_close_matches(out.name, beside, n=3, cutoff=0.0)
+    there = f" (runs in {out.parent}: {', '.join(near)})" if near else ""
+    return (f"--resume, but {out} does not exist, so there is no run to resume: give --out the folder of the run "
+            f"to continue{there}, or leave out --resume to start a new run in {out}")
+
 def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
              ) -> None:
     """What `aef train` does: its plan said first, then `train.fit` of the preset on the stack (or corpus), the run
-    into `--out`. Raises `ConfigError` for a run past `--steps` or other settings than the run's on `--resume`,
+    into `--out`. Raises `CheckpointError` for `--resume` of an `--out` that does not exist (no run to resume),
+    `ConfigError` for a run past `--steps` or other settings than the run's on `--resume`,
     `MissingSourceError` naming `--inputs`/`--targets` where the stack lacks the model's sources."""
-    output_folder(a.out, "training run")
+    out = output_folder(a.out, "training run")
+    if a.resume and not a.overwrite and not out.exists():   # a resume of nothing: refused, naming the runs beside it
+        raise CheckpointError(_resume_of_nothing(out))
     defaulted = a.steps is None and not a.resume   # `aef train` alone: 1000 steps of `small`, said so
     a.preset = _resume_preset(a)
     _resume_settings(a)   # options left out: the run's on --resume (its lr, seed, batch), else the command's defaults
