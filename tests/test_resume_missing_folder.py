@@ -3,7 +3,6 @@
 Was: the plan, then a TrainingWarning 'holds no checkpoint to resume from: starting at step 0' and a new run trained
 from step 0 in the mistyped folder. Python's `fit(resume=True)` of a new folder keeps its rule: it starts anew, warned
 (`runs.check_run_folder`)."""
-import warnings
 
 import jax.numpy as jnp
 import pytest
