@@ -21,10 +21,10 @@ from .unit_samples import COMMON_FILLS, clear_values, fill_values, frame_samples
 # %% auto #0
 __all__ = ['WETTEST', 'SURFACE_K', 'UNIT_SLIPS', 'AIR_C', 'TENTHS_C', 'FAMILY_SLIPS', 'CROSS_AMPLITUDE', 'BAND_SLIPS',
            'PART_SLIPS', 'PART_SHARE', 'FEET', 'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS', 'ORDER_MARGIN',
-           'HALF_DB_TOPS', 'HALF_GAP', 'range_slips', 'unit_slips', 'band_slips', 'check_units', 'frame_bands',
-           'check_frame_units', 'sample_values', 'frame_samples', 'fill_values', 'COMMON_FILLS', 'check_terrain',
-           'TERRAIN', 'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'PERCENT_READS', 'PERCENT_GENTLE',
-           'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT']
+           'HALF_DB_TOPS', 'HALF_GAP', 'LINEAR_GAP', 'range_slips', 'unit_slips', 'band_slips', 'check_units',
+           'frame_bands', 'check_frame_units', 'sample_values', 'frame_samples', 'fill_values', 'COMMON_FILLS',
+           'check_terrain', 'TERRAIN', 'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'PERCENT_READS',
+           'PERCENT_GENTLE', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT']
 
 # %% ../nbs/02a_units.ipynb #u0004
 _all_ = ["sample_values", "frame_samples", "fill_values", "COMMON_FILLS",   # from `unit_samples` (02a)
@@ -319,6 +319,20 @@ def _half_db(src, qs:dict, samples:dict) -> dict:
     gaps = [qs[co][1] - qs[x][1] for co, x in (("VV", "VH"), ("HH", "HV")) if co in qs and x in qs]
     return up if all(g < HALF_GAP for g in gaps) else {}
 
+# dB between co- and cross-polarised medians read as power under which a linear pair is amplitude: power's gap is
+# 5.4..13.9 dB between each land cover's medians at the 2,160 official sample points (5.9..7.6 a region's), so
+# amplitude's, half, is 2.7..7: only under 5.4 the values tell (the Amazon's water in amplitude: 3.8); above, a
+# forest's power (VV -10, VH -16 dB) and water's amplitude (-20, -32) are the same numbers
+LINEAR_GAP = 4.5
+
+def _amplitude_pair(qs:dict) -> tuple|None:
+    "(co, cross, gap in dB) of a linear co- and cross-polarised pair of `qs` (band -> quantiles: all >= 0, medians " \
+    "in 0..2) whose medians lie 0..`LINEAR_GAP` dB apart read as power: amplitude, however dark; else None."
+    for co, x in (("VV", "VH"), ("HH", "HV")):
+        if co in qs and x in qs and all(qs[b][0] >= 0 and 0 < qs[b][1] < 2 for b in (co, x)):
+            if 0 < (g := 10 * np.log10(qs[co][1] / qs[x][1])) < LINEAR_GAP: return co, x, float(g)
+    return None
+
 def _swapped(src, qs:dict) -> list:
     "(strong, weak, why) pairs of `BAND_ORDERS` whose medians (`qs`: band -> quantiles) come the other way round."
     return [(s, w, why) for s, w, why in BAND_ORDERS.get(src.family, ())
@@ -380,10 +394,21 @@ def check_units(source,       # a Source or its name
     for b, q in seen.items():   # each band's first slip; another logarithm only where every dB band shows it
         hits += [(i, b, _unit_of(src, b), q, looks, fix) for i, (test, looks, fix) in enumerate(band_slips(src, b))
                  if test(q) and not _lone_log(src, test, seen)][:1]
+    if hits and (pair := _amplitude_pair(seen)):   # a pair's gap halved: amplitude, however dark (water)
+        co, x, g = pair
+        raise UnitsError(f"{src.name}.{co} and {x} should be in dB but their medians ({seen[co][1]:.3g}, "
+                         f"{seen[x][1]:.3g}) lie {g:.1f} dB apart read as power, under {LINEAR_GAP:g}: a scene's co- "
+                         "and cross-polarised power lie 5.4..13.9 dB apart (each land cover's medians at the 2,160 "
+                         f"official sample points, water's the widest): they look like linear amplitude ({2 * g:.1f} "
+                         "dB apart): convert to decibels: `20 * np.log10(ds[bands])`.")
     if hits:  # the band whose slip comes first in its list: VV's amplitude, not VH's darker values read as power
         _, b, units, q, looks, fix = min(hits, key=lambda h: h[0])
+        both = (f" Its median, {q[1]:.3g}, reads {10 * np.log10(q[1]):.1f} dB as power, {20 * np.log10(q[1]):.1f} as "
+                "amplitude: where both are plausible (a forest's power reads like water's amplitude, a city's VH power "
+                "like land's VH amplitude), only the product's metadata tells."
+                if units == "dB" and q[0] >= 0 and 0 < q[1] < 2 else "")
         raise UnitsError(f"{src.name}.{b} should be in {units} but its values (1st/50th/99th percentile "
-                         f"{q[0]:.4g} / {q[1]:.4g} / {q[2]:.4g}) look like {looks}: {fix}.")
+                         f"{q[0]:.4g} / {q[1]:.4g} / {q[2]:.4g}) look like {looks}: {fix}.{both}")
     if half := _half_db(src, seen, dict(zip(bands, samples))):   # in range, but brighter than any scene
         shown = ", ".join(f"{b} (median {seen[b][1]:.3g} dB, 75th percentile {p:.3g})" for b, p in half.items())
         gap = "" if half.keys() <= {"VH", "HV"} else (", and the gap between co- and cross-polarised medians half a "
