@@ -159,12 +159,19 @@ def _offered(kind, example=None) -> str:
     return repr(kind(1 if example is None else example))
 
 def _text_why(value, convert:str) -> str:
-    "Why text that spells a number ('8', '1e-4') is refused, and the fix, for the error; '' for anything else."
+    "Why text that spells a number ('8', '1e-4') is refused, and the fix, for the error; '' for anything else. The " \
+    "fix reads the text: `convert`, or for a count int(float()) where int() cannot ('1e5', YAML 1.1's text), none " \
+    "where the text spells no whole number ('2.5', 'nan': was 'convert them with int() first', a ValueError)."
     if not isinstance(value, (str, bytes)): return ""
-    try: float(value)
+    try: x = float(value)
     except ValueError: return ""
-    return (f" (text is not read as a number, not even {value!r}: settings from a file, the command line or papermill "
-            f"arrive as text; convert them with {convert}() first")
+    why = (f" (text is not read as a number, not even {value!r}: settings from a file, the command line or papermill "
+           "arrive as text")
+    try: (int if convert == "int" else float)(value)   # int() reads '8', ' 8 ', '3_000', not '1e5'
+    except ValueError: convert = None
+    if convert: return why + f"; convert them with {convert}() first"
+    return why + (f"; convert them with int(float()) first: {value!r} is {int(x)}" if math.isfinite(x) and
+                  x.is_integer() else "")
 
 def flag(value, # a yes/no setting: True/False (numpy's too), 0/1, or None (no)
          name:str, # the setting, for the error: "overwrite"
