@@ -279,7 +279,8 @@ def open_tile(href:str,                 # what `tiles` put in `href`
     `MixedModelsError` (a tile our `to_cog` wrote: the source, model and year its AEF_* tags name, as `read_cog`
     reads them). Was: attrs crs only, so a tile passed as any model's. A URL is read as `gdal_path` says. A local
     file GDAL cannot open (text, empty) is `MissingDataError` as `read_cog` words it; a tile that cannot be reached
-    or read otherwise is `MirrorError`."""
+    or read otherwise is `MirrorError`, as is a tile of other values than int8 codes (uint8: the same bytes, as GDAL
+    before 3.7 reads them): floats were cast to int8, every vector all zero, silently."""
     require("rioxarray", "official", "opening official tiles")
     import rioxarray
     where = remote_url(href) or user_path(href)   # GDAL reads neither a Path of a URL ('gs:/b/x') nor `~`
@@ -295,6 +296,11 @@ def open_tile(href:str,                 # what `tiles` put in `href`
                           "or refresh the index cache") from e
     if da.sizes["band"] != EMBED_DIM:
         raise MirrorError(f"{href} has {da.sizes['band']} bands, not {EMBED_DIM}: not an embedding tile")
+    if np.dtype(da.dtype) not in (np.dtype(np.int8), np.dtype(np.uint8)):   # uint8: the same bytes (GDAL < 3.7)
+        raise MirrorError(f"{href} holds {da.dtype} values, not the product's int8 codes (a tile converted after it "
+                          "was fetched, e.g. de-quantised to floats): the mirror reads every tile as int8 codes, which "
+                          f"would make each value another; fetch the tile again, `fetch_tiles(area, years, root)`, or "
+                          "read that file alone with `aef.embeddings.read_official_tiff(path)`, which reads any form")
     crs, da = crs_of(da), north_up(da)   # the mirrors store rows bottom-up
     tags = provenance_attrs(da.attrs)    # AEF_* tags: a tile our `to_cog` wrote (none on the official mirrors')
     da = da.transpose("y", "x", "band").assign_coords(band=band_names())
