@@ -36,6 +36,13 @@ def _table_bands(df:pd.DataFrame) -> tuple[str, str]|None:
     run = pos == list(range(pos[0], pos[0] + EMBED_DIM))   # side by side in band order: a slice
     return f"{names[pos[0]]}..{names[pos[-1]]}", f"df.iloc[:, {pos[0]}:{pos[0] + EMBED_DIM}]" if run else f"df.iloc[:, {pos}]"
 
+def _two_maps(dims:list) -> str:
+    """For a query that is a map (y and x among `dims`): the per-pixel cosine of two maps of one place, which a map
+    handed to `similarity` most often means (two years), is `1 - change(emb, q)`; '' for other queries (a cube's)."""
+    spatial = [d for d in dims if str(d).lower() in ("y", "x", "lat", "lon", "latitude", "longitude")]
+    return ("; the cosine of each pixel with the same pixel of another map of the place (two years) is "
+            "`1 - change(emb, q)`" if len(spatial) == len(dims) == 2 else "")
+
 def several_query(q, # a similarity query as given: a table, an array, a DataArray, a dict of arrays, pairs
                  ) -> str|None:
     """The words of the refusal of a query of several vectors or points, naming what was given (a table of N rows, N vectors, N
@@ -72,7 +79,8 @@ def several_query(q, # a similarity query as given: a table, an array, a DataArr
         return (f"{_ONE}; got a DataArray of {q.size // EMBED_DIM} vectors{_CODES if codes else ''} ("
                 f"{', '.join(f'{d}: {q.sizes[d]}' for d in other)}). For one map of their mean vector (the direction "
                 f"they share{', ' + _OF_CODES if codes else ''}), {_unit(mean)}; "
-                f"for a map each, one at a time, `similarity(emb, q.isel({other[0]}=0))`")
+                f"for a map each, one at a time, `similarity(emb, q.isel({', '.join(f'{d}=0' for d in other)}))`"
+                + _two_maps(other))
     if isinstance(q, (list, tuple, np.ndarray)):
         try: a = np.asarray(q, np.float64)
         except (ValueError, TypeError): return None
