@@ -25,10 +25,13 @@ __all__ = ['plot_history']
 _DRAWING = threading.RLock()
 _NOT_TERMS = {"step", "loss", "lr", "sec", "skipped", "texts", "spread", "run"}   # run: the record's run id
 
-def _groups(weights:LossWeights) -> list[tuple[str, callable]]:
-    "Each panel's title (the term's weight in the paper's total, from `weights`) and which record keys it draws."
-    w, src = weights, ", ".join(f"{s} x {v:g}" for s, v in weights.sources)   # the paper's: GRACE, NLCD 0.5
-    return [(f"reconstruction, x {w.recon:g} in the total\n(each source x 1; {src})",
+def _groups(weights:LossWeights, drawn=None) -> list[tuple[str, callable]]:
+    """Each panel's title (the term's weight in the paper's total, from `weights`) and which record keys it draws.
+    The reconstruction title names the weights of the sources `drawn` (the run's `recon/<source>`; None: all) that
+    differ from 1 (was: every weighted source, so a Sentinel-2-only run's title named grace, landcover and nlcd)."""
+    w = weights
+    src = "".join(f"; {s} x {v:g}" for s, v in w.sources if drawn is None or s in drawn)   # the paper's: GRACE, NLCD 0.5
+    return [(f"reconstruction, x {w.recon:g} in the total\n(each source x 1{src})",
              lambda k: k == "recon" or k.startswith("recon/")),
             (f"batch uniformity, x {w.uniformity:g} in the total", lambda k: "uniformity" in k),
             (f"consistency (teacher vs student), x {w.consistency:g}\nand CLIP (text alignment), x {w.clip:g} in the total",
@@ -51,7 +54,8 @@ def _plot_history(history, path, smooth, title):
     last = records[-1] if records else {}
     terms = [k for k in last if k not in _NOT_TERMS and not isinstance(last[k], str)]
     panels, left = [], list(terms)
-    for name, wanted in _groups(LossWeights()):
+    drawn = {k.split("/", 1)[1] for k in terms if k.startswith("recon/")}   # the sources the run reconstructs
+    for name, wanted in _groups(LossWeights(), drawn):
         keys = [k for k in left if wanted(k)]
         if keys or (name.startswith("batch") and "spread" in last): panels.append((name, keys))
         left = [k for k in left if k not in keys]
