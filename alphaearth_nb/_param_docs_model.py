@@ -263,6 +263,7 @@ SECTIONS = {
         'register': 'source : Source\n    the source to add\noverwrite : bool\n    replace an existing entry of the same name\n',
         'registered': 'role : str|None\n    "input" or "target" to list only those; None: every source\n',
         'get_source': 'name\n    a registered source\'s name ("sentinel2", "landsat", ...) or a `Source` (returned as is)\n',
+        'spelt_source': "name\n    a source's name as given: 'Sentinel2', 'Sentinel-2', 'SENTINEL_2', 'landsat-toa'\nknown\n    the names it may be (default: the registered sources)\n",
         'band_index': 'source\n    a source name or `Source`\nband : str\n    one of the source\'s band names, e.g. "B4"\n',
         'valid_mask': 'source\n    a Source or its name\nx\n    physical values, bands on `band_axis`\nband_axis : int\n    the axis of `x` holding the bands\nbands : tuple|None\n    the bands present on the axis (default: all)\n',
         'normalise': 'source\n    a Source or its name\nx\n    physical values, bands on `band_axis`\nband_axis : int\n    the axis of `x` holding the bands\nbands : tuple|None\n    the bands present on the axis (default: all)\n',

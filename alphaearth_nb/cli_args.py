@@ -28,7 +28,7 @@ TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  #
 # the package's rules the options are read by, each with the module that owns it: loaded when a value is read
 _RULES = {"AEFError": "core", "ConfigError": "core", "as_seed": "core", "decimal": "core", "whole": "core",
           "as_folds": "evaluate", "as_levels": "evaluate", "named_path": "files", "registered": "sources",
-          "as_peak_lr": "step", "as_period": "timecodes", "choice_word": "core"}
+          "as_peak_lr": "step", "as_period": "timecodes", "choice_word": "core", "spelt_source": "sources"}
 
 def _rule(name:str):
     "The package's `name` (one of `_RULES`), its module imported the first time it is asked for."
@@ -81,8 +81,9 @@ def _rate(s:str) -> float:
     return _ruled(_rule("as_peak_lr"), s, "--lr", float)
 
 def _sources(s:str) -> tuple:
-    "Comma-separated registered source names (`--inputs ndvi`, `--targets ndvi,dem`)."
-    names = tuple(t.strip() for t in s.split(",") if t.strip())
+    "Comma-separated registered source names (`--inputs ndvi`, `--targets ndvi,dem`); another spelling of one " \
+    "(`Sentinel-2`, `sources.spelt_source`) read as it."
+    names = tuple(_rule("spelt_source")(t) or t for t in (t.strip() for t in s.split(",")) if t)
     registered = _rule("registered")
     known = f"{', '.join(registered())}, comma-separated, e.g. ndvi,dem"
     if not names:   # `--targets "$T"` with T unset

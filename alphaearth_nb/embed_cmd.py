@@ -18,7 +18,7 @@ from .core import (CheckpointError, ConfigError, MissingSourceError, UnknownSour
 from .files import check_output
 from .embed import embed_to_zarr
 from .model import ModelConfig, reader_of, unread_said
-from .sources import registered
+from .sources import registered, spelt_source
 from .command_inputs import COMPILES, open_input, open_stack
 
 # %% auto #0
@@ -26,8 +26,9 @@ __all__ = ['model_sources', 'aef_embed']
 
 # %% ../nbs/29d_embed_cmd.ipynb #e0005
 def _source_names(keep:str, known:set) -> list:
-    "The names in a comma-separated `--sources`, each a known source (a typo is refused with the likely name)."
-    names = [s.strip() for s in keep.split(",") if s.strip()]
+    "The names in a comma-separated `--sources`, each a known source: another spelling of one (`Sentinel-2`, " \
+    "`sources.spelt_source`) read as it, a typo refused with the likely name."
+    names = [spelt_source(s, known) or s for s in (s.strip() for s in keep.split(",")) if s]
     if not names: raise ConfigError(f"--sources {keep!r} names no source: pass e.g. --sources sentinel2")
     bad = [s for s in names if s not in known]
     if bad:

@@ -22,7 +22,7 @@ from .core import (ConfigError, DTypeError, EmptyStackError, NoValidDataError,
 # %% auto #0
 __all__ = ['TRANSFORMS', 'ROLES', 'KINDS', 'S2_L2A', 'S2_L1C', 'S1', 'LANDSAT_SR', 'LANDSAT_TOA', 'DEM', 'ERA5', 'GEDI',
            'LANDCOVER_CLASSES', 'LANDCOVER', 'NDVI', 'Source', 'n_meta', 'register', 'registered', 'get_source',
-           'band_index', 'describe', 'valid_mask', 'normalise', 'denormalise', 'compute_stats']
+           'spelt_source', 'band_index', 'describe', 'valid_mask', 'normalise', 'denormalise', 'compute_stats']
 
 # %% ../nbs/02_sources.ipynb #c0005
 TRANSFORMS = ("none", "log1p", "db")  # "db": values already in decibels, identity plus a range mask
@@ -158,6 +158,20 @@ def get_source(name,   # a registered source's name ("sentinel2", "landsat", ...
     hint = f" Did you mean {close[0]!r}?" if close else ""
     raise UnknownSourceError(f"unknown source {name!r}.{hint} Known sources: {', '.join(_REGISTRY)}; add your own "
                              "with `register(Source(...))`.")
+
+# %% ../nbs/02_sources.ipynb #c0010t
+def _bare(name) -> str: return "".join(c for c in str(name).lower() if c not in " \t-_")   # 'Sentinel-2' -> 'sentinel2'
+
+def spelt_source(name,        # a source's name as given: 'Sentinel2', 'Sentinel-2', 'SENTINEL_2', 'landsat-toa'
+                 known=None,  # the names it may be (default: the registered sources)
+                ) -> str|None:
+    "The one name of `known` (default: `registered()`) that `name` is, or spells in another case or with spaces, " \
+    "'-' or '_' put in or left out ('Sentinel-2': 'sentinel2'; 'Landsat-TOA': 'landsat_toa'); None where none does, " \
+    "or several do (never a guess between two)."
+    known = list(registered() if known is None else known)
+    if name in known: return name
+    hits = {k for k in known if _bare(k) == _bare(name)}
+    return hits.pop() if len(hits) == 1 else None
 
 # %% ../nbs/02_sources.ipynb #c0012
 def band_index(source,    # a source name or `Source`
