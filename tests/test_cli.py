@@ -253,7 +253,9 @@ def test_embed_sources_typos_and_unread_sources_are_refused_with_the_working_fla
     argv, seen = fake_embed
     code, err = _err(capsys, argv + ["--sources", "sentinel2,sentinel1,radar"])
     assert code == 2 and "unknown source(s) ['radar']" in err and "known: dem, " in err, err
-    code, err = _err(capsys, argv + ["--sources", "Sentinel2,sentinel1"])
+    code, err = _err(capsys, argv + ["--sources", "Sentinel2,sentinel1"])   # another spelling of sentinel2: read as it
+    assert code == 0 and sorted(seen[-1][0]) == ["sentinel1", "sentinel2"], err   # (was: 'did you mean')
+    code, err = _err(capsys, argv + ["--sources", "sentinal2,sentinel1"])   # a typo: refused with the likely name
     assert code == 2 and "did you mean 'sentinel2'" in err, err
     code, err = _err(capsys, argv + ["--sources", "sentinel2,landsat"])  # a source, but one the model does not read
     assert code == 2 and "does not read" in err and "--sources sentinel1,sentinel2" in err, err
