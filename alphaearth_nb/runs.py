@@ -18,8 +18,8 @@ from pathlib import Path
 
 import jax
 
-from .core import (CheckpointError, ConfigError, NotOursError, OutputExistsError, TrainingWarning,
-                                checks_flags, flag, user_stacklevel)
+from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, OutputExistsError,
+                                TrainingWarning, checks_flags, flag, user_stacklevel)
 from .files import (MARKER, inside_ours, is_zarr_store, local_output, no_file_on_the_way, user_path,
                                  writable, write_text)
 from .runlock import LOCK, in_use_error, live_holder, run_lock
@@ -229,19 +229,41 @@ def _refuse(d:Path):
                        "checkpoint of ours), so it is left alone, whatever resume or overwrite say: "
                        "write the run to a new or empty folder.")
 
+def _none_resumable(d:Path, heads:list[Path], lost:list[Path]) -> str:
+    "Why the run in `d` cannot be resumed though it holds checkpoints of ours: headers whose leaves (.eqx) are gone " \
+    "(`heads`), leaves without a header (`lost`, `orphan_leaves`); each one's fix, and how to start over instead."
+    ck, said = d / "checkpoints", []
+    if heads:
+        names = ", ".join(p.name for p in heads[::-1])
+        said.append(f"{names} {'is a header' if len(heads) == 1 else 'are headers'} whose leaves (.eqx) are missing "
+                    "(a copy without its large files, or files removed): copy the .eqx files again from where the "
+                    "run was written")
+    if lost:
+        p = lost[-1]
+        said.append(f"{', '.join(q.name for q in lost)}: checkpoint leaves with no header (.json), left by a run "
+                    f"stopped between the two writes: restore the newest one's header from its first line, `head -n 1 "
+                    f"{p.name} > {p.stem}.json` in {ck} (its size and checksum then go unchecked)")
+    return (f"resume=True, but no checkpoint in {ck} can be resumed, so the run is not started over at step 0 in "
+            f"their place: {'; '.join(said)}. They are left as they are; to start the run over instead (they are "
+            "removed), pass overwrite=True (`--overwrite`).")
+
 def _refuse_run(d:Path, resume:bool, overwrite:bool, warn:bool):
-    "Refuse the run in `d` given neither `resume` nor `overwrite`; warn (if `warn`) when `resume` finds no checkpoint."
+    "Refuse the run in `d` given neither `resume` nor `overwrite`, and a `resume` of a run whose checkpoints are all " \
+    "unloadable for want of a file (`_none_resumable`: `DamagedCheckpointError`, was a restart at step 0 over them); " \
+    "warn (if `warn`) when `resume` finds no checkpoint at all (a new folder, or a run stopped before its first)."
     if is_run(d) and not (resume or overwrite):
         last = latest_checkpoint(d / "checkpoints")
         held = f"newest checkpoint {last.stem}" if last else "no checkpoint yet"
         raise OutputExistsError(f"{d} holds a run ({held}): "
                                 "pass resume=True (`--resume`) to continue it, overwrite=True (`--overwrite`) "
                                 "to start over, or choose another folder.")
-    if warn and resume and latest_checkpoint(d / "checkpoints") is None:
-        lost = orphan_leaves(d / "checkpoints")
-        found = f" Found {orphan_note(d / 'checkpoints', lost)}" if lost else ""
-        warnings.warn(f"resume=True, but {d} holds no checkpoint to resume from: starting at step 0.{found}",
-                      TrainingWarning, stacklevel=user_stacklevel())
+    if resume and latest_checkpoint(d / "checkpoints") is None:
+        heads, lost = own_checkpoints(d / "checkpoints"), orphan_leaves(d / "checkpoints")
+        if heads or lost:
+            raise DamagedCheckpointError(_none_resumable(d, heads, lost))
+        if warn:
+            warnings.warn(f"resume=True, but {d} holds no checkpoint to resume from: starting at step 0.",
+                          TrainingWarning, stacklevel=user_stacklevel())
 
 @checks_flags
 def check_run_folder(out,                  # the run folder, or None: nothing to check
@@ -253,7 +275,9 @@ def check_run_folder(out,                  # the run folder, or None: nothing to
     before a data function's first batch is drawn); returns `out` as a `Path` (None for None, or on a process other
     than the first). Raises what `run_folder` raises but `NotWritableError`: `RunLockedError` for a folder a live run
     holds now, `NotOursError` for a folder with no run of ours, `OutputExistsError` for a run without `resume` or
-    `overwrite`, `ConfigError` for both; warns (`TrainingWarning`) when `resume` finds no checkpoint (step 0)."""
+    `overwrite`, `ConfigError` for both, `DamagedCheckpointError` for `resume` of a run whose checkpoints all lack a
+    file (headers without leaves, leaves without a header: named with their fix, never trained over); warns
+    (`TrainingWarning`) when `resume` finds no checkpoint at all (step 0)."""
     resume, overwrite = flag(resume, "resume"), flag(overwrite, "overwrite")  # "no" is true: never a run lost
     if out is None or jax.process_index() != 0: return None
     d = local_output(out, "training run", True)  # a bucket URL: refused, never a local folder 'gs:'
@@ -284,7 +308,7 @@ def run_folder(out,                 # the run folder (created), or None: nothing
     """Hold `out` for one run (its lock, `run_lock`); yields the folder as a `Path`.
     Raises `RunLockedError` while another run holds it (naming its pid and host), `NotOursError` for a non-empty
     folder with no run of ours (never touched), `OutputExistsError` for a run without `resume` or `overwrite`,
-    `NotWritableError` for a folder or its checkpoints/ where no file can be made (before a step is trained).
+    `DamagedCheckpointError` for `resume` of a run none of whose checkpoints has both its files, `NotWritableError` for a folder or its checkpoints/ where no file can be made (before a step is trained).
     The checks that need no lock come first (`check_run_folder`); under the lock the folder is judged again."""
     d = check_run_folder(out, resume, overwrite, warn=not checked)
     if d is None:

@@ -205,5 +205,6 @@ def test_a_folder_of_orphan_leaves_only_says_so(tmp_path):
     with pytest.raises(CheckpointError, match=r"ckpt_00000003\.eqx.*no header"): load_checkpoint(tmp_path, LIKE)
     from alphaearth_nb.checkpoint import run_folder
     run = tmp_path / "run"; save_checkpoint(run / "checkpoints", _tree(3), META, step=3).unlink()
-    with pytest.warns(TrainingWarning, match=r"starting at step 0\. Found ckpt_00000003\.eqx"):
+    # a resume is refused, naming the mend (was: warned, then trained from step 0 over the leaves: session 38)
+    with pytest.raises(DamagedCheckpointError, match=r"ckpt_00000003\.eqx: checkpoint leaves with no header.*head -n 1"):
         with run_folder(run, resume=True): pass
