@@ -61,7 +61,11 @@ class CorpusConfig:
         if self.n_scenes < 1 or self.n_regions < 1: raise ConfigError("n_scenes and n_regions must be >= 1.")
         if self.holdout_every < 2:
             raise ConfigError(f"holdout_every={self.holdout_every}: use >= 2 so some scenes train.")
-        lo, hi = self.years
+        if self.phenology_days < 0 or self.scene_jitter_days < 0:   # +- ranges: -5 drew from an empty range
+            raise ConfigError(f"phenology_days={self.phenology_days} and scene_jitter_days={self.scene_jitter_days} are "
+                              "+- spans of days: pass numbers >= 0, e.g. 21 and 5.")
+        object.__setattr__(self, "years", lo_hi := tuple(whole(y, "each of years", 2) for y in self.years))
+        lo, hi = lo_hi
         if not 2 <= lo <= hi:
             raise ConfigError(f"years={self.years}: change events need at least 2 years per scene, e.g. (2, 4).")
         a, b = self.cloud_cover

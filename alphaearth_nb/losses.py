@@ -166,14 +166,16 @@ class Perturbations:
 
     def __post_init__(self):
         typed_fields(self)   # core's one reading of numbers: horizon_days="182" refused naming the fix
-        for k in ("drop_source", "drop_frame"):
+        for k in ("drop_source", "drop_frame"):   # each probability a number: {'landsat': True} was 1.0
             v = getattr(self, k)
-            if isinstance(v, dict): object.__setattr__(self, k, v := tuple(sorted(v.items())))
+            v = tuple(sorted(v.items())) if isinstance(v, dict) else v
+            object.__setattr__(self, k, v := tuple((s, real(p, f"the {k} of {s}", 0.3)) for s, p in v))
             if any(not 0 <= p <= 1 for _, p in v): raise ConfigError(f"Perturbations.{k}={v}: probabilities must be in "
                                                                      "[0, 1].")
         if "sentinel2" in dict(self.drop_source):
             raise ConfigError("Perturbations.drop_source lists 'sentinel2': the model always needs Sentinel-2; remove "
                               "it.")
+        object.__setattr__(self, "modes", tuple(real(m, "each of modes", 1 / 3) for m in self.modes))
         if len(self.modes) != 3 or min(self.modes) < 0 or abs(sum(self.modes) - 1) > 1e-6:
             raise ConfigError(f"Perturbations.modes={self.modes} must be 3 probabilities summing to 1.")
         if not 0 < self.min_days <= self.horizon_days < math.inf:

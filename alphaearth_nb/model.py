@@ -84,15 +84,18 @@ class ModelConfig:
                               "dict of its fields, e.g. stp={'blocks': 2} (or preset('tiny', blocks=2))")
         for k in ("inputs", "targets"):
             v = getattr(self, k)
-            v = (v,) if isinstance(v, str) else tuple(v)
-            if not v: raise ConfigError(f"ModelConfig.{k} is empty: name at least one source, e.g. ('sentinel2',).")
+            # 'landsat, dem' (a YAML value, `aef train --inputs`' text) is the sources it lists; None lists none (was a
+            # TypeError 'NoneType' object is not iterable; the text one source 'landsat, dem', 'did you mean ...?')
+            v = tuple(s.strip() for s in v.split(",") if s.strip()) if isinstance(v, str) else tuple(v or ())
+            if not v: raise ConfigError(f"ModelConfig.{k}={getattr(self, k)!r} names no source: name at least one, "
+                                        "e.g. ('sentinel2',).")
             if len(set(v)) != len(v): raise ConfigError(f"ModelConfig.{k}={v} repeats a source: list each once.")
             object.__setattr__(self, k, v)
         self._resolve_sources()
         for n in self.inputs:
             if self.source(n).role != "input":
-                raise ConfigError(f"{n!r} is a target-only source and cannot be an encoder input: "
-                                  "move it to ModelConfig.targets.")
+                raise ConfigError(f"{n!r} is a target-only source (decoded in training, never encoded): list it "
+                                  "among the targets, not the inputs.")   # words of Python and `aef train` alike
         typed_fields(self)   # each number as its type, core's one rule: embed_dim="8" (was kept as text), kappa="8000"
                              # (was a TypeError from a comparison), embed_dim=2**40 refused naming the fix
         ints = dict(embed_dim=2, n_proposals=1, text_dim=1, summary_width=1, summary_heads=1, up_width=1,

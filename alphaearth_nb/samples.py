@@ -17,7 +17,7 @@ import xarray as xr
 
 from .core import (ConfigError, DimensionError, EmptyStackError, LabelError, MissingSourceError,
                                 NoValidDataError, Target, Texts, TimeError, TrainExample, TrainingWarning,
-                                as_seed, refuse_path, user_stacklevel, whole)
+                                as_seed, choice_word, refuse_path, user_stacklevel, whole)
 from .geo import north_up
 from .labels import table_numbers
 from .sources import Source
@@ -70,8 +70,12 @@ class SamplerConfig:
         if any(int(n) < 1 for n in ns): raise ConfigError(f"frames={self.frames}: every source needs at least 1 frame.")
         if self.n_texts < 0: raise ConfigError(f"n_texts={self.n_texts} must be >= 0.")
         if self.periods_per_site < 1: raise ConfigError("periods_per_site must be >= 1 (paper: 2).")
-        if not 0 < self.min_period_days < self.period_days:
-            raise ConfigError(f"need 0 < min_period_days ({self.min_period_days}) < period_days ({self.period_days}).")
+        if not 0 < self.min_period_days < self.period_days < np.inf:   # inf: no period is ever drawn
+            raise ConfigError(f"need 0 < min_period_days ({self.min_period_days}) < period_days ({self.period_days}), "
+                              "finite: pass e.g. period_days=365.25, min_period_days=4.0.")
+        if not 0 <= self.twin_days < np.inf:   # -1, nan: every twin frame kept (was accepted)
+            raise ConfigError(f"twin_days={self.twin_days} must be a finite number of days >= 0: pass e.g. "
+                              "twin_days=0.041666666666666664 (an hour), or hold_out=False.")
         if self.subsample not in ("random", "even"):
             raise ConfigError(f"subsample={self.subsample!r} is not 'random' or 'even'.")
         if not all(isinstance(s, Source) for s in self.sources):
@@ -104,6 +108,7 @@ def sampler_config(model_cfg,              # a `model.ModelConfig`: its inputs, 
     name, a model input the preset's frames do not count (`preset("tiny", inputs=("ndvi",))`) gets its largest count,
     so `fit` and `aef train --inputs` cut the same examples."""
     if isinstance(base, str):
+        base = choice_word(base)   # 'Tiny', as `model.preset` reads it
         if base not in SAMPLERS: raise ConfigError(f"unknown sampler preset {base!r}: use one of {sorted(SAMPLERS)}.")
         base, f = SAMPLERS[base], SAMPLERS[base].frames
         if not isinstance(f, int) and (new := [n for n in model_cfg.inputs or () if n not in dict(f)]):

@@ -32,7 +32,7 @@ from .checkpoint import (check_run_folder, checkpoint_folder, checkpoints, jsona
                                       load_checkpoint, not_a_run, run_folder, save_checkpoint)
 from .core import (CheckpointError, ConfigError, MissingSourceError, SourceWarning, TrainingError,
                                 TrainingWarning, flag,
-                                refuse_path, seed_key, whole, checks_flags, user_stacklevel)
+                                refuse_path, seed_key, whole, checks_flags, user_stacklevel, choice_word)
 from .files import local_output, user_path, write_text
 from .loss_plot import plot_history   # loss.png (split from train: `train.plot_history` as before)
 from .runtime import keep_heap
@@ -243,7 +243,8 @@ def _train_config(config, **over) -> TrainConfig:
 
 def _model(model, cfg:TrainConfig, shapes_only:bool):
     "The model to train (with the precision policy) and its preset name; shapes only when a checkpoint will fill it."
-    if isinstance(model, (str, aef_model.ModelConfig)):  # a preset name, or a config such as preset("tiny", inputs=...)
+    model = choice_word(model)   # 'Tiny' as preset() reads it: the sampler's and the header's name 'tiny' (was: 'unknown
+    if isinstance(model, (str, aef_model.ModelConfig)):   # sampler preset 'Tiny'' after the model was built with it)
         make = lambda: apply_policy(aef_model.init(model, seed_key(cfg.seed)), cfg)
         return (eqx.filter_eval_shape(make) if shapes_only else make()), (model if isinstance(model, str) else None)
     if not isinstance(model, eqx.Module):

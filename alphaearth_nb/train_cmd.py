@@ -154,15 +154,18 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
     if a.texts:  # geotagged texts for a stack on disk (y, x in its CRS, time, text); read first: it is cheap
         mine = open_csv(a.texts, "--texts", "columns y, x (in the stack's CRS), time, text")
         samples.read_texts(mine, f"--texts {a.texts}", first_line=2)  # a missing column, a time 'yesterday': exit 2 now
+    # the settings and the model's config, refused before the plan and the data (was after both: --batch-size
+    # 3000000000, --inputs dem, a target-only source, once the stack was loaded)
+    cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed, warmup=a.warmup,
+                            checkpoint_every=checkpoint_every(a.steps))   # was TrainConfig's 1000: all or nothing
+    over = {k: v for k in ("inputs", "targets") if (v := getattr(a, k))}
+    mcfg = getattr(a, "config", None) or (model.preset(a.preset, **over) if over else None)   # a run's own, or N19-11
     print(_plan(a, start, defaulted), file=sys.stderr)   # before any work: the scene, the model, the first step
     stack, texts = open_data(a.data) if a.corpus is None else (None, None)
     if a.texts: texts = mine
-    cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed, warmup=a.warmup,
-                            checkpoint_every=checkpoint_every(a.steps))   # was TrainConfig's 1000: all or nothing
-    net, sampler, run = a.preset, None, getattr(a, "config", None)   # run: a resumed run's own config
-    if run is not None or a.inputs or a.targets:  # a stack without the preset's sources, e.g. ndvi and dem (N19-11)
-        over = {k: v for k in ("inputs", "targets") if (v := getattr(a, k))}
-        net = model.AlphaEarth(run or model.preset(a.preset, **over), key=seed_key(a.seed))  # fit's own key
+    net, sampler = a.preset, None
+    if mcfg is not None:  # a stack without the preset's sources, e.g. ndvi and dem (N19-11); a resumed run's config
+        net = model.AlphaEarth(mcfg, key=seed_key(a.seed))  # fit's own key
         sampler = samples.sampler_config(net.cfg, a.preset)   # fit's own choice: a source the preset lacks gets its most
     if a.corpus is not None:  # streamed: batch b of host h depends only on (seed, h, b), so --resume is exact
         sampler = sampler or samples.sampler_config(model.preset(a.preset), a.preset)
