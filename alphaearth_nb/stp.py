@@ -184,6 +184,17 @@ class PrecisionOp(eqx.Module):
 # %% ../nbs/11_stp.ipynb #c0017
 PAIRS = tuple((j, i) for i in range(3) for j in range(3) if j != i)  # (sender, receiver) among (space, time, precision)
 
+def _up_project(lin:Dense,                # the 1x1 projection (its bias `lin.b` added after the upsampling)
+               x:Float[Array, "N h w i"],  # a coarser state (N, h, w, i)
+               f:int,                    # upsampling factor (1: `lin(x)`)
+              ) -> Float[Array, "N h*f w*f o"]:
+    "`bilinear(lin(x), f)` with the bias added after the upsampling (the same map: a pixel's interpolation weights " \
+    "sum to 1), so that the bias's gradient is a column sum of the upsampled gradient, where XLA:CPU fused the " \
+    "upsampling's backward pass into that sum and computed it a second time (~0.12 ms a bias at tiny, session 38)."
+    if f == 1: return lin(x)
+    y = eqx.tree_at(lambda l: l.b, lin, jnp.zeros_like(lin.b))(x)  # the product alone (XLA drops the zero add)
+    return bilinear(y, f) + lin.b.astype(y.dtype)
+
 class Exchange(eqx.Module):
     "Pyramid exchange: each state receives the other two, resized to its grid, projected to its width, filtered."
     norms: tuple   # one Norm per sender
@@ -207,7 +218,7 @@ class Exchange(eqx.Module):
         msgs = [0, 0, 0]
         for (j, i), lin in zip(PAIRS, self.proj):
             if LEVELS[i] > LEVELS[j]: msgs[i] = msgs[i] + lin(pool(low[j], LEVELS[i] // LEVELS[j]))
-            else: msgs[i] = msgs[i] + bilinear(lin(normed[j]), LEVELS[j] // LEVELS[i])
+            else: msgs[i] = msgs[i] + _up_project(lin, normed[j], LEVELS[j] // LEVELS[i])
         return tuple(x + depthwise3(m, w, b) for x, m, w, b in zip(states, msgs, self.dw, self.db))
 
 # %% ../nbs/11_stp.ipynb #c0020
@@ -406,7 +417,7 @@ def _encode(m, frames, projectors, one, dt):
         # concatenation (a slice per block would transpose to a pad and an add)
         parts = [_block_slices(a) for a in leaves]
         for i in range(cfg.blocks): states = run(states, jax.tree.unflatten(tree, [p[i] for p in parts]), ctx)
-    out = sum(bilinear(lin(nm(x)), lvl // LEVELS[2])
+    out = sum(_up_project(lin, nm(x), lvl // LEVELS[2])
               for x, nm, lin, lvl in zip(states, m.head_norms, m.head_proj, LEVELS))
     out = m.out_norm(depthwise3(out, m.head_dw, m.head_db))
     valid = cell_valid(pixf, LEVELS[2])
