@@ -185,9 +185,9 @@ class PrecisionOp(eqx.Module):
 PAIRS = tuple((j, i) for i in range(3) for j in range(3) if j != i)  # (sender, receiver) among (space, time, precision)
 
 def _up_project(lin:Dense,                # the 1x1 projection (its bias `lin.b` added after the upsampling)
-               x:Float[Array, "N h w i"],  # a coarser state (N, h, w, i)
+               x:Float[Array, "N h w D"],  # a coarser state (N, h, w, D)
                f:int,                    # upsampling factor (1: `lin(x)`)
-              ) -> Float[Array, "N h*f w*f o"]:
+              ) -> Array:  # (N, h f, w f, lin's width)
     "`bilinear(lin(x), f)` with the bias added after the upsampling (the same map: a pixel's interpolation weights " \
     "sum to 1), so that the bias's gradient is a column sum of the upsampled gradient, where XLA:CPU fused the " \
     "upsampling's backward pass into that sum and computed it a second time (~0.12 ms a bias at tiny, session 38)."
