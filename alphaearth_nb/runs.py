@@ -245,7 +245,8 @@ def _none_resumable(d:Path, heads:list[Path], lost:list[Path]) -> str:
                     f"{p.name} > {p.stem}.json` in {ck} (its size and checksum then go unchecked)")
     return (f"resume=True, but no checkpoint in {ck} can be resumed, so the run is not started over at step 0 in "
             f"their place: {'; '.join(said)}. They are left as they are; to start the run over instead (they are "
-            "removed), pass overwrite=True (`--overwrite`).")
+            "removed), leave resume out and pass overwrite=True (`--overwrite` in place of `--resume`): the two "
+            "together contradict each other.")
 
 def _refuse_run(d:Path, resume:bool, overwrite:bool, warn:bool):
     "Refuse the run in `d` given neither `resume` nor `overwrite`, and a `resume` of a run whose checkpoints are all " \
