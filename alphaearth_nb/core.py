@@ -43,8 +43,8 @@ __all__ = ['SEED_MAX', 'COUNT_MAX', 'MAP_WANTED', 'PARAMETERS', 'AEFError', 'Tim
            'FileWarning', 'SourceWarning', 'TimeWarning', 'TableWarning', 'flag', 'whole', 'as_seed', 'seed_key',
            'as_rng', 'real', 'yes_no_params', 'checks_flags', 'unknown_keys', 'checks_fields', 'typed_fields',
            'decimal', 'choice_word', 'with_article', 'user_stacklevel', 'refuse_path', 'CallableModule',
-           'callable_module', 'documented', 'Frames', 'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS',
-           'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands', 'a_positions']
+           'callable_module', 'MovedError', 'moved_names', 'documented', 'Frames', 'Target', 'Texts', 'TrainExample',
+           'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands', 'a_positions']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -426,6 +426,28 @@ def callable_module(name:str) -> None:  # the module's full name, `__name__` (it
     "Make the module `name` callable as its same-named function (the last line of such a module)."
     mod = sys.modules[name]
     if callable(getattr(mod, name.rsplit(".", 1)[-1], None)): mod.__class__ = CallableModule
+
+# %% ../nbs/00_core.ipynb #mv002
+class MovedError(AEFError, ImportError): "A public name moved to another module: the error names where it is now."
+
+def moved_names(module:str, # the module's full name, `__name__`
+                moved:dict, # each moved name -> the module holding it now: 'maps' (of the package) or a full name
+               ) -> Callable:  # the module's `__getattr__`: `__getattr__ = moved_names(__name__, {"f": "maps"})`
+    "A module `__getattr__` for names moved elsewhere: `<module>.<name>` of a moved name raises `MovedError` naming " \
+    "its new place and the import; any other missing name raises the usual `AttributeError`."
+    def __getattr__(name:str):
+        if name in moved:
+            new = moved[name] if "." in moved[name] else f"alphaearth_nb.{moved[name]}"
+            raise MovedError(f"{name} moved from {module} to {new}: use aef.{new.rsplit('.', 1)[-1]}.{name} "
+                             f"(`from {new} import {name}`)")
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+    __getattr__.__doc__ = f"`MovedError` for a name moved from {module} ({', '.join(sorted(moved))}); else `AttributeError`."
+    return __getattr__
+
+_RUNTIME = """FAST_COMPILE FAST_STEP UNROLL_CAP LLVM_OPTIONS HEAP_KEEP_BYTES KEPT_HEAP JEMALLOC_THREAD compile_cache
+    compiler_options cpu_threads unroll_cap llvm_options jemalloc_threads keep_heap gc_frozen frozen_traces cpu_devices
+    split_cpu cpu_devices_note""".split()   # core's names until session 36, runtime's since
+__getattr__ = moved_names(__name__, dict.fromkeys(_RUNTIME, "runtime"))
 
 # %% ../nbs/00_core.ipynb #pdoc002
 PARAMETERS = "\nParameters\n----------\n"   # the heading of the section `documented` appends

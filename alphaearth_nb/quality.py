@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, DimensionError, as_rng, as_seed, checks_flags, real, whole, refuse_path
+from .core import (EMBED_DIM, DimensionError, as_rng, as_seed, checks_flags, real, whole, moved_names,
+                             refuse_path)
 from .embeddings import MAP_WANTED, as_embedding
 from .gate import gate_vectors
 from .features import nan_percentile
@@ -221,3 +222,6 @@ def compare_on_scene(stack,                # the scene (DataTree)
                 change_embedding=float(cb["embedding"]), change_best_baseline=float(cb.drop("embedding").max()),
                 unchanged_1dot=float(np.nanmean(dots[same])), changed_1dot=float(np.nanmean(dots[changed])),
                 changed_pixels=int(changed.sum()))
+
+# %% ../nbs/24a_quality.ipynb #mv002
+__getattr__ = moved_names(__name__, {"plot_change_events": "maps"})   # moved in session 38

@@ -10,7 +10,7 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb import maps, quality
-from alphaearth_nb.core import DimensionError
+from alphaearth_nb.core import DimensionError, MovedError
 
 # 40 x 30 pixels of 10 m in EPSG:32631: x centres 500005 .. 500295, y centres 4200395 .. 4200005 (north-up)
 X, Y = 500005.0 + 10 * np.arange(30), 4200395.0 - 10 * np.arange(40)
@@ -49,4 +49,6 @@ def test_events_of_another_grid_are_refused():
 
 
 def test_quality_no_longer_draws_it():
-    assert not hasattr(quality, "plot_change_events")   # one drawing of it, in maps (quality is a floor below)
+    # one drawing of it, in maps (quality is a floor below); the old name says where it went (session 39: MovedError)
+    with pytest.raises(MovedError, match="aef.maps.plot_change_events"):
+        quality.plot_change_events
