@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import difflib
 import importlib
+import math
 import os
 import re
 import shlex
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 from . import __version__
@@ -38,11 +40,22 @@ def _digits(word:str) -> bool:
     "Whether `word` holds a digit: text without one is no number and no period, read without loading a rule."
     return any(c.isdigit() for c in word)
 
+def _count(t:str) -> int|None:
+    "A count's text read as the whole number it writes: `core.decimal`'s int ('10', ' +10'), or a decimal that spells " \
+    "a whole number exactly ('1e5', '10.0', '1.5e1': 100000, 10, 15), as Python's `whole` reads the float 1e5 " \
+    "(`TrainConfig(steps=1e5)`); None for other text ('2.5', '1e-3', '1_0', 'inf'), refused by the option's rule as " \
+    "text. Was: `--steps 1e5` refused, 'is not a whole number', where `TrainConfig(steps=1e5)` trained 100000 steps."
+    if (n := _rule("decimal")(t)) is not None: return n
+    x = _rule("decimal")(t, float)
+    if x is None or not math.isfinite(x): return None   # '1e999': no int of a thousand digits made
+    d = Decimal(t.strip())   # exact: '1e30' is 10**30 (the float 1e30 holds another whole number)
+    return int(d) if d == d.to_integral_value() else None
+
 def _ruled(rule, s:str, flag:str, read=int):
-    "`s` read by `core.decimal` as a `read` (int or float; a list for `_counts`), then by the package's own `rule` " \
-    "(`core.whole`/`real`, `as_seed`, `as_folds`), its `ConfigError` argparse's error."
-    v = read(s) if callable(read) and read not in (int, float) else _rule("decimal")(s, read)
-    if v is None: v = s   # int: '1e3', '2.5', '1_0' (int() reads 10) stay text, refused by the rule as `--seed 1e3` was
+    "`s` read as a count (`_count`) or by `core.decimal` as a float (a list for `_counts`), then by the package's own " \
+    "`rule` (`core.whole`/`real`, `as_seed`, `as_folds`), its `ConfigError` argparse's error."
+    v = read(s) if callable(read) and read not in (int, float) else _count(s) if read is int else _rule("decimal")(s, read)
+    if v is None: v = s   # int: '2.5', '1e-3', '1_0' (int() reads 10) stay text, refused by the rule as text
     try: return rule(v, flag)
     except _rule("ConfigError") as e:   # argparse names the flag first: "argument --seed: -1: pass ..., e.g. --seed=0"
         msg = str(e).removeprefix(f"{flag}=").removeprefix(f"{flag}: ")   # "--shots: '2' is not ...": named once
@@ -117,9 +130,9 @@ def _period(s:str):
         raise argparse.ArgumentTypeError(f"{what}: pass {fix}") from None
 
 def _counts(s:str) -> list:
-    "Comma-separated words, each an int where `core.decimal` reads it ('10', ' 3'), else the text ('max', '2.5', '²', " \
-    "'1_0', which int() reads as 10)."
-    return [t if (n := _rule("decimal")(t)) is None else n for t in (t.strip() for t in s.split(","))]
+    "Comma-separated words, each an int where `_count` reads it ('10', ' 3', '1e1'), else the text ('max', '2.5', " \
+    "'²', '1_0', which int() reads as 10)."
+    return [t if (n := _count(t)) is None else n for t in (t.strip() for t in s.split(","))]
 
 def _shots(s:str) -> tuple:
     "Shot counts per class, comma-separated whole numbers and/or max: `evaluate.as_levels`' rule and its words."

@@ -120,7 +120,8 @@ _WHOLE = ("_positive", "_pairs", "_natural", "_seed", "_folds")   # the whole-nu
 @pytest.mark.parametrize("cmd,opt,req", list(_typed_options()), ids=lambda v: v if isinstance(v, str) else "")
 def test_aef_options_offer_an_example_that_works(tmp_path, capsys, cmd, opt, req):
     "`aef CMD --opt abc` (and 1e3, 2.5, -3): argparse's error names the option, and the example it offers is accepted "
-    "there; every whole-number option refuses 1e3 in one rule's words (--steps said 'pass e.g. 100', --seed "
+    "there; every whole-number option refuses 2.5 in one rule's words (1e3 is 1000, as Python's whole(1e3); --steps "
+    "said 'pass e.g. 100', --seed "
     "'pass e.g. --seed=0.')."
     given = {a.option_strings[-1]: str(tmp_path) if a.type and a.type.__name__ == "_existing" else "2024"
              for a in req if a.option_strings[-1] != opt}

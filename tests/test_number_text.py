@@ -1,6 +1,7 @@
 """One reading of number text (core.decimal) for every `aef` number option, the AEF_ count variables and 'knn<k>':
 spaces around and a sign read ('10', ' 10 ', '+10'), Python's other readings refused ('1_0', which int() and float()
-read as 10; '10.0' and '1e3' for a count; another script's digits)."""
+read as 10; another script's digits; '10.0' and '1e3' for a count variable, while a count option reads them as the
+whole numbers they write, as Python's `whole` reads the floats: tests/test_cli_count_text.py)."""
 import contextlib
 import io
 
@@ -13,6 +14,8 @@ from alphaearth_nb.evaluate import _parse_methods
 
 READ = {"10": 10, " 10 ": 10, "+10": 10}
 REFUSED = ("1_0", "10.0", "1e3", "١٠", "0x10", "")
+OPTION_READ = {**READ, "10.0": 10, "1e1": 10}   # an option: the whole number the text writes (TrainConfig(steps=1e5))
+OPTION_REFUSED = ("1_0", "10.5", "1e-1", "١٠", "0x10", "")
 
 OPTIONS = {   # option -> the command line before it and the attribute it sets
     "--steps": (["demo"], "steps"), "--batch-size": (["demo"], "batch_size"), "--seed": (["demo"], "seed"),
@@ -30,11 +33,11 @@ def _parse(args):
 def test_every_count_option_reads_decimal_text_only(opt):
     "`--shots=1_0` ran 10 shots (int() reads underscores); now each option refuses it, naming the option."
     before, attr = OPTIONS[opt]
-    for text, n in READ.items():
+    for text, n in OPTION_READ.items():
         a, err = _parse([*before, f"{opt}={text}"])
         assert a is not None, (opt, text, err)
         assert getattr(a, attr) == ((n,) if opt == "--shots" else n), (opt, text)
-    for text in REFUSED:
+    for text in OPTION_REFUSED:
         a, err = _parse([*before, f"{opt}={text}"])
         assert a is None and f"argument {opt}" in err, (opt, text, a)
 
