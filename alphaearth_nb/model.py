@@ -24,7 +24,7 @@ from .core import FileWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
 from .decoders import Decoder
 from .sources import Source, get_source
-from .stp import Encoded, STPConfig, STPEncoder
+from .stp import STP_ALIASES, Encoded, STPConfig, STPEncoder
 from .nn import Stack, count_params, split
 from .summary import PERIOD_CODE_DIM, Summary, period_code, unit, vmf_sample
 from .text import TEXT_DIM
@@ -171,10 +171,10 @@ def preset(name:str, # "tiny", "small" or "lite"
                                 f"model's: pass it to fit, e.g. `fit({name!r}, data, config=TrainConfig({v}=...))`.")
     if isinstance(stp := overrides.get("stp"), dict):   # stp={'blocks': 4}: STPConfig's names alone, named as given
         unknown_keys(stp, [f.name for f in dataclasses.fields(STPConfig)], f"preset({name!r}, stp={{...}})",
-                     {"depth": "blocks", "layers": "blocks"})   # the encoder's depth is its blocks
+                     STP_ALIASES)   # the encoder's depth is its blocks
         overrides = {**overrides.pop("stp"), **overrides}
     unknown_keys(overrides, [f.name for f in dataclasses.fields(ModelConfig)] + [f.name for f in   # 'embed_dm':
-                 dataclasses.fields(STPConfig) if f.name in enc], f"preset({name!r})")   # did you mean 'embed_dim'?
+                 dataclasses.fields(STPConfig) if f.name in enc], f"preset({name!r})", STP_ALIASES)   # 'embed_dm', 'depth'
     enc_over = {k: overrides.pop(k) for k in list(overrides) if k in enc}
     stp = dataclasses.replace(overrides.pop("stp", base.stp), **enc_over)   # a misspelt one: STPConfig names it
     return dataclasses.replace(base, stp=stp, **{"sources": (), **overrides})

@@ -26,9 +26,9 @@ from .core import checks_fields, typed_fields   # a misspelt config field: Unkno
 
 
 # %% auto #0
-__all__ = ['LEVELS', 'SEASONS', 'RELATIVE_SPANS', 'FRAME_CODE_DIM', 'PAIRS', 'UNROLL_BLOCKS', 'STPConfig', 'Encoded',
-           'season_code', 'frame_codes', 'SpaceOp', 'TimeOp', 'PrecisionOp', 'Exchange', 'STPBlock', 'Projector',
-           'check_inputs', 'STPEncoder', 'stacked_blocks', 'encode']
+__all__ = ['LEVELS', 'STP_ALIASES', 'SEASONS', 'RELATIVE_SPANS', 'FRAME_CODE_DIM', 'PAIRS', 'UNROLL_BLOCKS', 'STPConfig',
+           'Encoded', 'season_code', 'frame_codes', 'SpaceOp', 'TimeOp', 'PrecisionOp', 'Exchange', 'STPBlock',
+           'Projector', 'check_inputs', 'STPEncoder', 'stacked_blocks', 'encode']
 
 # %% ../nbs/11_stp.ipynb #c0006
 LEVELS = (16, 8, 2)  # downscale factors of L for the space, time and precision grids
@@ -36,7 +36,10 @@ LEVELS = (16, 8, 2)  # downscale factors of L for the space, time and precision 
 def _positive_int(v) -> bool: return isinstance(v, (int, np.integer)) and not isinstance(v, bool) and v >= 1
 
 # %% ../nbs/11_stp.ipynb #c0006s1
-@checks_fields
+STP_ALIASES = {"depth": "blocks", "layers": "blocks"}   # names users write for `STPConfig`'s fields: the encoder's
+# depth is its blocks (was 'did you mean patch?' for depth, by difflib's 0.6 to the field patch)
+
+@checks_fields(aliases=STP_ALIASES)
 @dataclass(frozen=True)
 class STPConfig:
     "Sizes and choices of the STP encoder; validated when made. Defaults are the paper's `lite` widths."
