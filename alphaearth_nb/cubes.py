@@ -313,10 +313,13 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     geometry (None, or empty) is a row of its own with `n_pixels` 0 and NaN vectors; the geometry column keeps its
     name (`geom`, as PostGIS and some GeoPackages name it). Zones none of which reaches the map (the map's extent,
     pixel edges) are a `NoDataWarning` naming both bounds (`places.warn_zones_off_map`), as `sample` warns for points
-    (was: silent, every `n_pixels` 0); zones on the map over no data are not warned (`n_pixels` counts pixels with data)."""
+    (was: silent, every `n_pixels` 0); zones on the map over no data are not warned (`n_pixels` counts pixels with data).
+    Rows keep the zones' order and the table's own index (repeated for each year), as `sample`'s: `fields.join(out)`
+    puts each vector on its own field (was: renumbered 0, 1, ..., so a table indexed by field id lost the ids)."""
     if how not in HOWS: raise ConfigError(f"unknown how={how!r}: choose one of {HOWS}")
     emb = geo.north_up(cube_form(emb))   # rasterio's rule for a centre on a zone's boundary: one answer however stored
-    gdf = zones_of(emb, zones, buffer, tile, h3, crs).reset_index(drop=True)
+    gdf = zones_of(emb, zones, buffer, tile, h3, crs)
+    index, gdf = gdf.index, gdf.reset_index(drop=True)   # positions below; the zones' own index on the rows
     if zones is not None: warn_zones_off_map(emb, gdf, zones)   # as `sample` warns for points
     if _overlapping(gdf): per = _vectors_per_window(emb, gdf)
     else: per = _vectors_by_zone(emb, _rasterize(gdf, emb), len(gdf), True)
@@ -331,6 +334,7 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
         part["n_pixels"] = [len(v) for v in vecs]
         parts.append(pd.concat([part, pd.DataFrame(vals, columns=cols, index=part.index)], axis=1))
     res = pd.concat(parts, ignore_index=True)
+    res.index = index.append([index] * (len(parts) - 1))   # each year's rows repeat it, as `sample`'s
     return geo.geometries_like(emb, type(gdf)(res, geometry=gdf.geometry.name, crs=gdf.crs))   # `geom` (PostGIS) too
 
 # %% ../nbs/24b_cubes.ipynb #c0031

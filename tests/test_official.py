@@ -140,7 +140,7 @@ def test_aggregation_over_a_polygon_is_the_hand_computed_mean_direction(mirror):
     assert agg.year.tolist() == [2023, 2024] and agg.n_pixels.tolist() == [30, 30]
     for k, year in enumerate((2023, 2024)):
         v = cube.isel(time=k, y=slice(4, 9), x=slice(3, 9)).values.reshape(-1, 64).sum(0)
-        np.testing.assert_allclose(agg.loc[k, band_names()].to_numpy(np.float32), v / np.linalg.norm(v), atol=1e-6)
+        np.testing.assert_allclose(agg.iloc[k][band_names()].to_numpy(np.float32), v / np.linalg.norm(v), atol=1e-6)
 
 
 def test_cog_round_trip_is_exact(mirror, tmp_path):
