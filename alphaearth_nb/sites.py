@@ -15,6 +15,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import xarray as xr
+from pyproj import Geod, Proj, Transformer
+from pyproj.exceptions import ProjError
 from scipy.spatial import cKDTree
 
 try:   # the corpus extra (geopandas needs shapely): its users call `_gpd` first, which names the extra to install
@@ -31,8 +33,9 @@ from .timecodes import as_years
 
 # %% auto #0
 __all__ = ['PAPER_CAP', 'PAPER_MIN_DIST', 'PAPER_PERIODS', 'RESOLVE', 'EARTH_RADIUS', 'SITE_COLUMNS', 'SITE_MEANINGS',
-           'polygon_points', 'raster_points', 'thin', 'min_distance_m', 'first_last', 'site_periods', 'site_grid',
-           'boundary_points', 'candidates', 'sample_sites', 'box_strata', 'site_table', 'write_sites', 'read_sites']
+           'SCALE_TOL', 'polygon_points', 'raster_points', 'thin', 'min_distance_m', 'first_last', 'site_periods',
+           'site_grid', 'boundary_points', 'candidates', 'sample_sites', 'box_strata', 'site_table', 'write_sites',
+           'read_sites']
 
 # %% ../nbs/07b_sites.ipynb #c0005
 PAPER_CAP = 10_000          # sites per RESOLVE ecoregion (arXiv 2507.22291, S2.1.1)
@@ -365,17 +368,34 @@ def _check_places(table, where:str):
     _refuse_cells(table, where, "grid_crs", [not (isinstance(v, str) and re.fullmatch(r"(?i)epsg:\d+", v.strip()))
                                              for v in crs],
                   "'EPSG:n' text, e.g. 'EPSG:32631' (UTM 31N, `sites.site_grid`'s choice for the site)")
-    _check_grid_crs(table, where, crs.str.strip().str.upper().to_numpy(), lon, lat, num("x0"), num("y0"))
+    _check_grid_crs(table, where, crs.str.strip().str.upper().to_numpy(), lon, lat, num("x0"), num("y0"),
+                    num("size") * num("res"))
 
-def _check_grid_crs(table, where:str, codes, lon, lat, x0, y0):
+SCALE_TOL = 0.02   # how far a grid CRS's scale at a site may be from 1: UTM's is within 0.1% in its zone, 1.2% 6 deg out
+
+def _off_grid(c, lon, lat, x0, y0, side) -> tuple[np.ndarray, np.ndarray]:
+    "Per site: whether its point lies outside its grid in CRS `c` (by more than 1% of the grid's side, or nowhere in " \
+    "`c`), and `c`'s scale there, the one of its meridian's and parallel's further from 1 (NaN: pyproj cannot tell)."
+    x, y = Transformer.from_crs("EPSG:4326", c, always_xy=True).transform(lon, lat, errcheck=False)
+    slack = side / 100
+    inside = (x >= x0 - slack) & (x <= x0 + side + slack) & (y <= y0 + slack) & (y >= y0 - side - slack)
+    try: f = Proj(c).get_factors(lon, lat, errcheck=False)
+    except ProjError: return ~(np.isfinite(x) & np.isfinite(y) & inside), np.full(np.shape(lon), np.nan)
+    h, p = (np.asarray(v, np.float64) for v in (f.meridional_scale, f.parallel_scale))
+    return ~(np.isfinite(x) & np.isfinite(y) & inside), np.where(np.abs(h - 1) >= np.abs(p - 1), h, p)
+
+def _check_grid_crs(table, where:str, codes, lon, lat, x0, y0, side):
     "Each row's grid CRS one pyproj knows, projected, in metres (x0, y0 and res are metres in it): `LabelError` " \
     "naming the site's UTM zone where it is not (EPSG:4326 over metres: a grid no reader can place)."
     for code in dict.fromkeys(codes):
-        rows = codes == code; i = int(np.argmax(rows))
+        rows = codes == code
+        i = int(np.argmax(rows))
         try: c = as_crs(code)
         except CRSError: c = None
         unit = c.axis_info[0].unit_name if c is not None and c.axis_info else ""
-        if c is not None and not c.is_geographic and unit in ("metre", "meter"): continue
+        if c is not None and not c.is_geographic and unit in ("metre", "meter"):
+            _check_grid_place(table, where, code, c, rows, lon, lat, x0, y0, side)
+            continue
         zone = utm_crs(lon[i], lat[i])
         why = ("no CRS pyproj knows" if c is None else f"geographic ({c.name}), in degrees" if c.is_geographic else
                f"{c.name}, its axes in {unit}")
@@ -384,6 +404,34 @@ def _check_grid_crs(table, where:str, codes, lon, lat, x0, y0):
         _refuse_cells(table, where, "grid_crs", rows, f"a projected CRS in metres, the unit of x0, y0 and res ({code} is "
                       f"{why}{said}), e.g. {zone!r}, the UTM zone of the site at lon {lon[i]:g}, lat {lat[i]:g} "
                       "(`sites.site_grid(lon, lat, size, res)` gives its grid_crs, x0 and y0)")
+
+def _check_grid_place(table, where:str, code:str, c, rows, lon, lat, x0, y0, side):
+    "The rows of grid CRS `c` whose point lies off their grid there (`_off_grid`), then those where `c`'s scale is " \
+    "off 1 by more than `SCALE_TOL`: `LabelError` naming the first, where its grid lies (its centre back in lon/lat, " \
+    "the distance) or its scale, and the site's UTM zone (the grid's corner named where that is the CRS given)."
+    off, k = _off_grid(c, lon[rows], lat[rows], x0[rows], y0[rows], side[rows])
+    scaled = np.abs(k - 1) > SCALE_TOL   # NaN (pyproj cannot tell): not judged
+    if not (bad := off if off.any() else scaled).any(): return
+    i = np.flatnonzero(rows)[int(np.argmax(bad))]
+    at, zone = np.zeros(len(rows), bool), utm_crs(lon[i], lat[i])
+    at[np.flatnonzero(rows)[bad]] = True
+    site, grid = f"the site's point (lon {lon[i]:g}, lat {lat[i]:g})", "`sites.site_grid(lon, lat, size, res)` gives"
+    if not off.any():
+        _refuse_cells(table, where, "grid_crs", at, f"a CRS whose metre is a metre on the ground at the site ({code}'s "
+                      f"is {1 / k[np.argmax(bad)]:.3g} m at {site}, so a pixel of res metres is not), e.g. {zone!r}, "
+                      f"the UTM zone of the site, with the x0, y0 that {grid}")
+        return
+    cx, cy = Transformer.from_crs(c, "EPSG:4326", always_xy=True).transform(x0[i] + side[i] / 2, y0[i] - side[i] / 2,
+                                                                          errcheck=False)
+    lies = (f"is centred at lon {cx:.4g}, lat {cy:.4g}, {Geod(ellps='WGS84').inv(lon[i], lat[i], cx, cy)[2] / 1000:.4g}"
+            f" km from {site}" if np.isfinite(cx) and np.isfinite(cy) else f"has no place in lon/lat, far from {site}")
+    why = f"the row's grid in {code} (x0 {x0[i]:.8g}, y0 {y0[i]:.8g}, {side[i]:g} m a side) {lies}"
+    if zone == code:   # the site's own zone: the corner (or the point) is another site's
+        _refuse_cells(table, where, "x0", at, f"the west edge of a grid holding the site's point ({why}: are x0, y0 or "
+                      f"lon, lat another site's?); {grid} the site's grid_crs, x0 and y0")
+        return
+    _refuse_cells(table, where, "grid_crs", at, f"the CRS whose grid holds the site's point ({why}: are x0, y0 metres in "
+                  f"another CRS?), e.g. {zone!r}, the UTM zone of the site, with the x0, y0 that {grid}")
 
 _NUMBERS = ("lon", "lat", "x0", "y0", "size", "res")   # a site table's columns of numbers
 
@@ -419,7 +467,8 @@ def site_table(table,                   # a site table: `sample_sites`' GeoDataF
     (`LabelError` naming each missing one, what it holds, and a column of the table that may be it, with the rename),
     at least one site, site ids that do not repeat, a whole `size` >= 2 and a positive `res` in every row, and each
     row's place (`lon`/`lat` finite degrees in range, `x0`/`y0` finite metres, `grid_crs` 'EPSG:n' of a projected
-    CRS in metres, else the site's UTM zone named), periods (dates,
+    CRS in metres whose grid there holds the site's point, its scale at the site within `SCALE_TOL` of 1, else the
+    site's UTM zone named with where the grid lies: EPSG:3857, another zone, a corner of another site), periods (dates,
     not numbers, each start before its end, columns in pairs from p0) and `split` ('train' or 'test'): `LabelError`
     naming the column, what it holds, its first bad cell and rows, and what to write. A
     DataFrame without geometry gets its `lon`/`lat` points (EPSG:4326), as `sample_sites` writes them. Numbers
@@ -453,7 +502,8 @@ def site_table(table,                   # a site table: `sample_sites`' GeoDataF
     for col, bad, want in (("size", ~(size >= 2) | (size % 1 != 0), "a whole number of pixels >= 2, e.g. 128"),
                            ("res", ~((res > 0) & np.isfinite(res)), "a positive number of metres, e.g. 10.0")):
         _refuse_cells(table, where, col, bad, want)
-    _check_places(table, where); _check_periods(table, where)
+    _check_places(table, where)
+    _check_periods(table, where)
     if text := [c for c in _NUMBERS if not pd.api.types.is_numeric_dtype(table[c])]:   # '12.5': read, checked above
         table = table.assign(**{c: pd.to_numeric(table[c]).astype(np.int64 if c == "size" else np.float64) for c in text})
     if type(table).__name__ == "GeoDataFrame" and table.geometry.name in table.columns: return table
