@@ -19,8 +19,8 @@ from .terrain import (DM_RATIO, FEET_RATIO, FOLLOWS, METRE_SCALES, PERCENT_GENTL
 from .unit_samples import COMMON_FILLS, clear_values, fill_values, frame_samples, sample_values
 
 # %% auto #0
-__all__ = ['WETTEST', 'SURFACE_K', 'UNIT_SLIPS', 'AIR_C', 'TENTHS_C', 'FAMILY_SLIPS', 'CROSS_AMPLITUDE', 'BAND_SLIPS',
-           'PART_SLIPS', 'PART_SHARE', 'FEET', 'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS', 'ORDER_MARGIN',
+__all__ = ['WETTEST', 'SURFACE_K', 'SURFACE_C', 'SCALED_C', 'UNIT_SLIPS', 'AIR_C', 'TENTHS_C', 'FAMILY_SLIPS', 'CROSS_AMPLITUDE',
+           'BAND_SLIPS', 'PART_SLIPS', 'PART_SHARE', 'FEET', 'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS', 'ORDER_MARGIN',
            'HALF_DB_TOPS', 'HALF_GAP', 'LINEAR_GAP', 'range_slips', 'unit_slips', 'band_slips', 'check_units',
            'frame_bands', 'check_frame_units', 'sample_values', 'frame_samples', 'fill_values', 'COMMON_FILLS',
            'check_terrain', 'TERRAIN', 'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'PERCENT_READS',
@@ -49,6 +49,27 @@ def _scaled_k(q, scale:float) -> bool:
     "_FillValue, an int16 raster's no data: was read as a temperature, so the scale passed), the median tells."
     lo, hi = (k * scale for k in SURFACE_K)
     return (q[0] == 0 or lo <= q[0]) and lo <= q[1] and q[2] <= hi
+
+SURFACE_C = (SURFACE_K[0] - 273.15, SURFACE_K[1] - 273.15)   # degC, -98.15..71.85
+def _c_fits(q, scale:float=1) -> bool: return SURFACE_C[0] <= q[0] / scale and q[2] / scale <= SURFACE_C[1]  # p1..p99
+def _f_fits(q) -> bool: return _c_fits(((q[0] - 32) / 1.8, 0, (q[2] - 32) / 1.8))   # the same in degrees Fahrenheit
+
+def _scaled_c(q, scale:float) -> bool:
+    "Whether quantiles `q` (p1, p50, p99, max) are no temperature of ground or air in K, K x 10 or degC, but are in " \
+    "degC x `scale` (10: tenths; 100: hundredths, not tenths): land surface temperature, -40..70 degC, as integers. " \
+    "Not tenths where the median is kelvin's (a warm place's tenths read as kelvin; kelvin's 1% hottest, a fire's)."
+    off = _scaled_k(q, 1) or _kelvin_x10(q) or _c_fits(q) or scale > 10 and _c_fits(q, 10)
+    return not (off or scale == 10 and SURFACE_K[0] <= q[1] <= SURFACE_K[1]) and _c_fits(q, scale)
+
+def _kelvin_x10(q) -> bool:   # `_scaled_k` x 10, or its 1st percentile and median there and 1% hotter (a fire)
+    return _scaled_k(q, 10) or SURFACE_K[0] * 10 <= min(q[0], q[1]) and q[1] <= SURFACE_K[1] * 10
+
+SCALED_C = tuple(f"{w} of a degree Celsius (scaled integers: {-40 * s}..{70 * s} for ground of -40..70 degC; no "
+                 f"temperature of ground or air in K, K x 10{', degC or tenths' if s > 10 else ' or degC'} as read, inside "
+                 f"{SURFACE_C[0]:.4g}..{SURFACE_C[1]:.4g} degC once divided by {s}{alt})" for w, s, alt in (
+                 ("tenths", 10, "; Fahrenheit, or hundredths of a place ten times milder, can read the same"),
+                 ("hundredths", 100, "")))
+_HUNDREDTHS = (lambda q: _scaled_c(q, 100), SCALED_C[1], "convert to kelvin: `ds[bands] / 100 + 273.15`")
 
 UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99, max) percentiles, what the values look like, the fix)]
     "reflectance x 1e4": [(lambda q: 0 < q[2] <= 2.0, "reflectance in 0..1", "multiply by 10000: `ds[bands] * 1e4`"),
@@ -79,15 +100,23 @@ UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99, max) percentiles,
             "convert to decibels: `ds[bands] * 10 / np.log(10)` (x 4.343) for `np.log(power)`, `ds[bands] * 10` for "
             "`np.log10(power)`")],
     "linear": [(lambda q: q[0] < 0, "decibels (negative values)", "convert to power: `10 ** (ds[bands] / 10)`")],
-    "K": [(lambda q: 40 <= q[1] < 140, "degrees Fahrenheit (a median of 40 or more is no monthly mean in Celsius: "
-           "the hottest places' months average under 40 degrees C)", "convert to kelvin: `(ds[bands] - 32) * 5 / 9 + "
-           "273.15`"),
+    "K": [(lambda q: 40 <= q[1] and _c_fits(q), "degrees Celsius of hot ground (a median of 40 or more: land "
+           "surface temperature reaches 70.7 degC, the Lut desert) or degrees Fahrenheit of a mild place (or tenths of "
+           "a degree Celsius of a cold one): the product's units say which", "add 273.15: `ds[bands] + 273.15` "
+           "(Fahrenheit: `(ds[bands] - 32) * 5 / 9 + 273.15`; tenths: `ds[bands] / 10 + 273.15`)"),
+          (lambda q: 40 <= q[1] < 140 and _f_fits(q), "degrees Fahrenheit (a median of 40 or more, past any ground in "
+           "degrees C: 70.7) or tenths of a degree Celsius of a cool place", "convert to kelvin: `(ds[bands] - 32) * "
+           "5 / 9 + 273.15` (tenths of a degree Celsius: `ds[bands] / 10 + 273.15`)"),
+          (lambda q: _scaled_c(q, 10), SCALED_C[0], "convert to kelvin: `ds[bands] / 10 + 273.15` (hundredths: "
+           "`ds[bands] / 100 + 273.15`; Fahrenheit: `(ds[bands] - 32) * 5 / 9 + 273.15`)"),
+          _HUNDREDTHS,
           (lambda q: -90 < q[1] < 40, "degrees Celsius, as assumed here (or Fahrenheit: a cold place's months, -20..30 "
-           "degrees F, look the same; the product's units say which)",
-           "add 273.15: `ds[bands] + 273.15` (from Fahrenheit: `(ds[bands] - 32) * 5 / 9 + 273.15`)"),
+           "degrees F, look the same; or tenths of a degree of a place near 0 degC; the product's units say which)",
+           "add 273.15: `ds[bands] + 273.15` (from Fahrenheit: `(ds[bands] - 32) * 5 / 9 + 273.15`; from tenths: "
+           "`ds[bands] / 10 + 273.15`)"),
           (lambda q: 1.8e4 < q[1] < 3.5e4, "kelvin x 100 (scaled integers, as AgERA5's TMEAN stores them)",
            "divide by 100: `ds[bands] / 100`"),
-          (lambda q: _scaled_k(q, 10), "kelvin x 10 (tenths of a kelvin, "
+          (lambda q: _kelvin_x10(q), "kelvin x 10 (tenths of a kelvin, "
            f"scaled integers): inside {SURFACE_K[0]:g}..{SURFACE_K[1]:g} K once divided by 10, the range of every "
            "temperature of air or ground measured (no value is, as read: they would be masked as no data)",
            "divide by 10: `ds[bands] / 10` (hundredths of a degree Celsius of a warm place, "
@@ -130,6 +159,12 @@ def _tenths_c(q) -> bool:
     c, f = lo <= q[0] and q[2] <= hi, lo * 1.8 + 32 <= q[0] and q[2] <= hi * 1.8 + 32
     return not (k or c or f) and lo <= q[0] / 10 and q[2] / 10 <= hi
 
+# air's own: a monthly mean of 40 or more is Fahrenheit, under it Celsius (no tenths of a place near 0 degC: `_tenths_c`)
+_AIR = [(lambda q: 40 <= q[1] < 140, "degrees Fahrenheit (a median of 40 or more is no monthly mean in Celsius: the "
+         "hottest places' months average under 40 degrees C)", "convert to kelvin: `(ds[bands] - 32) * 5 / 9 + 273.15`"),
+        (lambda q: -90 < q[1] < 40, "degrees Celsius, as assumed here (or Fahrenheit: a cold place's months, -20..30 "
+         "degrees F, look the same; the product's units say which)",
+         "add 273.15: `ds[bands] + 273.15` (from Fahrenheit: `(ds[bands] - 32) * 5 / 9 + 273.15`)")]
 TENTHS_C = ("tenths of a degree Celsius (WorldClim 1.4 stores 231 for 23.1 degC): no air temperature in K, degC or "
             "degF (the coldest measured is -89.2 degC, the hottest 56.7), but inside once divided by 10")
 
@@ -139,7 +174,7 @@ FAMILY_SLIPS = {  # (family, units) -> slips of one sensor's bands, judged befor
                         "Collection 2 Level-2 ST_B10: `ds[bands] * 0.00341802 + 149` (surface temperature); Level-1 "
                         "B10: radiance `L = DN * RADIANCE_MULT_BAND_10 + RADIANCE_ADD_BAND_10`, then `K2 / np.log(K1 / "
                         "L + 1)` with the scene's MTL constants (Landsat 8: 3.342e-4, 0.1, K1 774.8853, K2 1321.0789); "
-                        "kelvin x 100: `ds[bands] / 100`")],
+                        "kelvin x 100: `ds[bands] / 100`; MODIS LST's K / 0.02 (8750..17250): `ds[bands] * 0.02`")],
     # air at 2 m never passed 56.7 degC (Death Valley, 10 July 1913: WMO's Weather and Climate Extremes Archive), so a
     # 99th percentile from 57 to 140 that is not one repeated value (a fill) is Fahrenheit, whatever the median (a
     # cold place's months in Fahrenheit, -20..30, read like Celsius); not for surface temperatures (Landsat's B10:
@@ -148,7 +183,7 @@ FAMILY_SLIPS = {  # (family, units) -> slips of one sensor's bands, judged befor
                     (lambda q: -90 < q[1] < 40 and 56.7 < q[2] < 140 and q[2] < q[3], "degrees Fahrenheit (a median "
                      "that reads like Celsius, a cold place's, but the warmest 1% pass 56.7, the hottest air ever "
                      "measured in degrees C: Death Valley, 1913)", "convert to kelvin: `(ds[bands] - 32) * 5 / 9 + "
-                     "273.15`")]}
+                     "273.15`"), _HUNDREDTHS, *_AIR]}
 # (family, units, band) -> slips of one band, judged before its unit's (in frames, alone): a cross-polarised band's amplitude. Its power is far
 # darker than co-polarised power (VH's median -16..-21 dB at the 2,160 official sample points, VV's -10..-13.5), so
 # VV's amplitude test (a median of 0.2, -14 dB as amplitude) reads VH's amplitude (0.09..0.16) as power. At 0.05 VH's
@@ -528,10 +563,11 @@ def check_frame_units(source,     # a Source or its name
     for t, q in enumerate(qs):
         if q and (slip := _frame_slip(src, q)): found.setdefault(slip, []).append(t)
     judged = sum(bool(q) for q in qs)  # frames with enough clear values to judge
-    # a year in tenths of a degree reads as degC, degF, K or tenths frame by frame: the pooled sample tells (`check_units`)
-    tenths = any(looks == TENTHS_C for looks, _, _ in found) and any(
-        _tenths_c(q) for b, fr in zip(bands, frames) if _unit_of(src, b) == "K" and (q := _band_quantiles(src, fr)))
-    k_looks = {looks for _, looks, _ in unit_slips(src, "K")}
+    # a year in tenths or hundredths of a degree reads as degC, degF, K or scaled frame by frame: the pooled sample tells
+    k_looks = {looks for _, looks, _ in unit_slips(src, "K")}   # (`check_units`)
+    tenths = any(looks in (TENTHS_C, *SCALED_C) for looks, _, _ in found) and any(
+        _tenths_c(q) or _scaled_c(q, 10) or _scaled_c(q, 100)
+        for b, fr in zip(bands, frames) if _unit_of(src, b) == "K" and (q := _band_quantiles(src, fr)))
     every = sum(map(len, found.values())) == judged   # every frame judged off, on one scale or two
     for (looks, fix, refuse), idx in found.items():
         if len(idx) == judged or every or tenths and looks in k_looks or _one_scale(src, qs, idx, looks): continue  # the whole stack on one scale: `check_units` on the pooled sample
