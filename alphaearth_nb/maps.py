@@ -185,16 +185,22 @@ def plot_change_events(change:xr.DataArray,   # (y, x) change score, e.g. `analy
                        title:str|None="change (1 - dot), true change outlined (cyan)",   # the axes' title
                        label:str|None=CHANGE_LABEL):   # the colour bar's label
     """The change map as `plot_heat` draws it (CRS axes, a labelled colour bar) with the true changed pixels outlined
-    in cyan on the same coordinates; returns the axes. `events` of another shape than `change`'s (y, x) is
-    `DimensionError`."""
+    in cyan on the same coordinates; returns the axes. `events` as a DataArray on the change map's grid the other way
+    round (y ascending: south-up) is read in the change map's order (was: by position, the outline mirrored).
+    `events` of another shape than `change`'s (y, x) is `DimensionError`."""
     refuse_path(change, "the change score is a map (y, x)", "raster")
     refuse_path(events, "the true change is a mask (y, x)", "raster")
     change = rename_spatial(change if isinstance(change, xr.DataArray) else xr.DataArray(change, dims=("y", "x")))
     m = events.values if isinstance(events, xr.DataArray) else np.asarray(events)
-    if isinstance(events, xr.DataArray) and {"y", "x"} <= set(rename_spatial(events).dims):
-        m = rename_spatial(events).transpose(..., "y", "x").values
-    m = np.asarray(m, bool); m = m.any(0) if m.ndim == 3 else m
     grid = change.transpose("y", "x")
+    if isinstance(events, xr.DataArray) and {"y", "x"} <= set(rename_spatial(events).dims):
+        ev = rename_spatial(events).transpose(..., "y", "x")
+        for d in ("y", "x"):   # the change map's grid the other way round (a south-up mask): its order, not mirrored
+            if d in ev.coords and d in grid.coords and ev.sizes[d] == grid.sizes[d] > 1 and \
+                    np.allclose(ev[d].values[::-1], grid[d].values) and not np.allclose(ev[d].values, grid[d].values):
+                ev = ev.isel({d: slice(None, None, -1)})
+        m = ev.values
+    m = np.asarray(m, bool); m = m.any(0) if m.ndim == 3 else m
     if m.shape != grid.shape:
         raise DimensionError(f"events are {m.shape} pixels, the change map {grid.shape} (y, x): give the true change "
                              "on the change map's grid")
