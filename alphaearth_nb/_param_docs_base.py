@@ -35,6 +35,7 @@ SECTIONS = {
         'unknown_keys': 'given\n    the keywords passed (a dict or names)\nknown\n    the names taken, in their order\nwhere : str\n    who takes them, for the message: "TrainConfig", "fit()"\naliases : dict|None\n    names users write for a field -> the field ({\'lr\': \'peak_lr\'})\n',
         'checks_fields': "aliases : dict|None\n    names users write for a field -> the field ({'lr': 'peak_lr'})\n",
         'typed_fields': 'obj\n    a dataclass (a config), in its `__post_init__`: its fields are set in place (frozen too)\nskip\n    fields read by a rule of their own (a seed: `as_seed`; a year: `as_year`)\n',
+        'as_tuple': 'value\n    a config\'s field of several values as given: a tuple or list (a 1-D numpy array too)\nname : str\n    the field, for the error: "years"\nexample : str\n    a valid value as Python writes it, offered: "(2, 4)"\nn : int|None\n    the number of values the field takes; None: any\nhint : str\n    said after the fix (`years=2024`: the field meant instead)\n',
         'decimal': "text\n    text typed for a number: a command-line option, an environment variable\nkind\n    int: digits; float: also a point and an exponent (1e-4, .5)\nbare : bool\n    digits only: no sign, no spaces around (a count inside a name, 'knn3')\n",
         'choice_word': "value\n    a choice's name as typed: 'Small', ' KNN ', 'MAX'\n",
         'with_article': 'word : str\n    a noun phrase for a message: "index query", "embedding store"\n',

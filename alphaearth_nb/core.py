@@ -42,7 +42,7 @@ __all__ = ['SEED_MAX', 'COUNT_MAX', 'MAP_WANTED', 'PARAMETERS', 'AEFError', 'Tim
            'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'ConfigWarning', 'LabelWarning', 'GridWarning',
            'FileWarning', 'SourceWarning', 'TimeWarning', 'TableWarning', 'flag', 'whole', 'as_seed', 'seed_key',
            'as_rng', 'real', 'yes_no_params', 'checks_flags', 'unknown_keys', 'checks_fields', 'typed_fields',
-           'decimal', 'choice_word', 'with_article', 'user_stacklevel', 'refuse_path', 'CallableModule',
+           'as_tuple', 'decimal', 'choice_word', 'with_article', 'user_stacklevel', 'refuse_path', 'CallableModule',
            'callable_module', 'MovedError', 'moved_names', 'documented', 'Frames', 'Target', 'Texts', 'TrainExample',
            'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands', 'a_positions']
 
@@ -346,6 +346,25 @@ def typed_fields(obj,     # a dataclass (a config), in its `__post_init__`: its 
         if typed is whole and abs(v) > COUNT_MAX:
             raise ConfigError(f"{f.name}={v}: more than 2**31 - 1 = {COUNT_MAX}, the largest count a config takes (JAX "
                               f"holds steps, sizes and indices in 32-bit integers): pass e.g. {f.name}={_offered(int, *ex)}.")
+
+def as_tuple(value,           # a config's field of several values as given: a tuple or list (a 1-D numpy array too)
+             name:str,        # the field, for the error: "years"
+             example:str,     # a valid value as Python writes it, offered: "(2, 4)"
+             n:int|None=None, # the number of values the field takes; None: any
+             hint:str="",     # said after the fix (`years=2024`: the field meant instead)
+            ) -> tuple:
+    """`value` as a tuple. Raises `ConfigError` naming `name`, the value and `example` for one number, a bool, text,
+    None, a dict or a set where a field takes several values in order (was: Python's TypeError 'int' object is not
+    iterable for `CorpusConfig(years=2024)`, and text read letter by letter: `modes='0.3'` said "each of modes='0'"),
+    and for a count of values other than `n` (was: ValueError 'not enough values to unpack')."""
+    if isinstance(value, (tuple, list)) or (isinstance(value, np.ndarray) and value.ndim == 1):
+        if n is None or len(value) == n: return tuple(value)
+        raise ConfigError(f"{name}={value!r} holds {len(value)} value{'' if len(value) == 1 else 's'}, not {n}: pass "
+                          f"e.g. {name}={example}{hint}.")
+    what = ("text" if isinstance(value, (str, bytes)) else "None" if value is None else {"b": "a bool", "i": "one number",
+            "f": "one number"}.get(_kind(value), with_article(type(value).__name__)))
+    raise ConfigError(f"{name}={value!r} is {what}, not a tuple{f' of {n} values' if n else ''}: pass e.g. "
+                      f"{name}={example}{hint}.")
 
 _DECIMAL = {int: re.compile(r"[+-]?[0-9]+"), float: re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")}
 

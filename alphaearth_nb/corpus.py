@@ -18,11 +18,11 @@ import xarray as xr
 from zarr.codecs import BloscCodec
 
 from . import samples, scene
-from .core import ConfigError, LabelError, MissingDataError, as_seed, checks_flags, whole
+from .core import ConfigError, LabelError, MissingDataError, PeriodError, as_seed, checks_flags, whole
 from .files import user_path, writing_folder
 from .sources import get_source
 from .timecodes import as_year
-from .core import checks_fields, typed_fields   # a misspelt config field: UnknownFieldError naming the closest
+from .core import as_tuple, checks_fields, real, typed_fields   # a misspelt config field: UnknownFieldError naming the closest
 
 
 # %% auto #0
@@ -57,20 +57,29 @@ class CorpusConfig:
     def __post_init__(self):
         typed_fields(self, ("seed", "start_year"))   # core's one reading of numbers: n_texts="6", n_scenes=2.5, size=True
         object.__setattr__(self, "seed", as_seed(self.seed))   # the one seed rule
-        object.__setattr__(self, "start_year", as_year(self.start_year))   # 23, '2020', True: PeriodError / 2020
+        try: object.__setattr__(self, "start_year", as_year(self.start_year))   # '2020': 2020 (a year's rule)
+        except PeriodError:   # 23, True, 2020.5: was PeriodError naming no field and offering a (start, end) pair
+            raise ConfigError(f"start_year={self.start_year!r} is not a calendar year in 1900..2100: pass e.g. "
+                              "start_year=2020 (the first year of every scene).") from None
         if self.n_scenes < 1 or self.n_regions < 1: raise ConfigError("n_scenes and n_regions must be >= 1.")
         if self.holdout_every < 2:
             raise ConfigError(f"holdout_every={self.holdout_every}: use >= 2 so some scenes train.")
         if self.phenology_days < 0 or self.scene_jitter_days < 0:   # +- ranges: -5 drew from an empty range
             raise ConfigError(f"phenology_days={self.phenology_days} and scene_jitter_days={self.scene_jitter_days} are "
                               "+- spans of days: pass numbers >= 0, e.g. 21 and 5.")
-        object.__setattr__(self, "years", lo_hi := tuple(whole(y, "each of years", 2) for y in self.years))
-        lo, hi = lo_hi
-        if not 2 <= lo <= hi:
+        y = self.years   # (fewest, most): 2024 (a calendar year, start_year's) was TypeError 'int' ... not iterable
+        hint = ("; the first calendar year is start_year, e.g. start_year=2024" if isinstance(y, (int, np.integer)) and 1900 <= y <= 2100
+                else " (the fewest and most whole years a scene spans: (3, 3) for 3 each)")
+        y = tuple(whole(v, "each of years", 2) for v in as_tuple(y, "years", "(2, 4)", 2, hint))
+        object.__setattr__(self, "years", y)
+        if not 2 <= y[0] <= y[1]:
             raise ConfigError(f"years={self.years}: change events need at least 2 years per scene, e.g. (2, 4).")
-        a, b = self.cloud_cover
-        if not 0 <= a <= b <= 0.75:
-            raise ConfigError(f"cloud_cover={self.cloud_cover} must lie in [0, 0.75], e.g. (0.2, 0.7).")
+        c = as_tuple(self.cloud_cover, "cloud_cover", "(0.2, 0.7)", 2,   # '20%' was a ValueError of unpacking
+                     " (the least and most of a frame clouded, as fractions: (0.2, 0.2) for 20% everywhere)")
+        object.__setattr__(self, "cloud_cover", c := tuple(real(v, "each of cloud_cover", 0.2) for v in c))   # no bool
+        if not 0 <= c[0] <= c[1] <= 0.75:
+            pct = f" (fractions, not percent: {c} % is {tuple(v / 100 for v in c)})" if 1 < c[1] <= 75 else ""
+            raise ConfigError(f"cloud_cover={self.cloud_cover} must lie in [0, 0.75], least first, e.g. (0.2, 0.7){pct}.")
         if self.size < 48: raise ConfigError(f"size={self.size}: scenes with events need size >= 48.")
         if not 0 <= self.event_chance <= 1:
             raise ConfigError(f"event_chance={self.event_chance} must be a probability.")

@@ -20,7 +20,7 @@ from .core import ConfigError, Frames, TrainExample, TrainingWarning, checks_fla
 from .model import AlphaEarth, family
 from .sources import get_source
 from .timecodes import position
-from .core import checks_fields, real, typed_fields   # a misspelt config field: UnknownFieldError naming the closest
+from .core import as_tuple, checks_fields, real, typed_fields   # a misspelt config field: UnknownFieldError naming the closest
 
 
 # %% auto #0
@@ -154,6 +154,7 @@ def clip_loss(text:Float[Array, "N E"], # text-head vectors (unit)
     return jnp.where(n > 0, jnp.sum(jnp.where(valid, rows + cols, 0.)) / (2 * jnp.maximum(n, 1)), 0.)
 
 # %% ../nbs/15_losses.ipynb #c0020
+@checks_fields   # Perturbations(drop_sources=...): was TypeError 'unexpected keyword argument'
 @dataclass(frozen=True)
 class Perturbations:
     "How the student's input is perturbed for the consistency loss."
@@ -167,15 +168,22 @@ class Perturbations:
     def __post_init__(self):
         typed_fields(self)   # core's one reading of numbers: horizon_days="182" refused naming the fix
         for k in ("drop_source", "drop_frame"):   # each probability a number: {'landsat': True} was 1.0
-            v = getattr(self, k)
-            v = tuple(sorted(v.items())) if isinstance(v, dict) else v
-            object.__setattr__(self, k, v := tuple((s, real(p, f"the {k} of {s}", 0.3)) for s, p in v))
+            v, eg = getattr(self, k), "{'landsat': 0.3, 'sentinel1': 0.3}"
+            v = tuple(v.items()) if isinstance(v, dict) else as_tuple(v, k, eg, hint=f", or {k}={{}} for none")
+            for p in v:   # (True, False), ('landsat',): was TypeError / ValueError of unpacking
+                if not (isinstance(p, (tuple, list)) and len(p) == 2 and isinstance(p[0], str)):
+                    raise ConfigError(f"{k}={getattr(self, k)!r} holds {p!r}, not a (family, probability) pair: pass "
+                                      f"e.g. {k}={eg}, or {k}={{}} for none.")
+            v = tuple((s, real(p, f"the {k} of {s}", 0.3)) for s, p in v)
+            object.__setattr__(self, k, v := tuple(sorted(v)) if isinstance(getattr(self, k), dict) else v)
             if any(not 0 <= p <= 1 for _, p in v): raise ConfigError(f"Perturbations.{k}={v}: probabilities must be in "
                                                                      "[0, 1].")
         if "sentinel2" in dict(self.drop_source):
             raise ConfigError("Perturbations.drop_source lists 'sentinel2': the model always needs Sentinel-2; remove "
                               "it.")
-        object.__setattr__(self, "modes", tuple(real(m, "each of modes", 1 / 3) for m in self.modes))
+        modes = as_tuple(self.modes, "modes", "(0.5, 0.25, 0.25)", 3, " (the chances of frame drops, a forecast and a "
+                         "backcast)")   # 0.5 was TypeError, '0.3' read letter by letter
+        object.__setattr__(self, "modes", tuple(real(m, "each of modes", 1 / 3) for m in modes))
         if len(self.modes) != 3 or min(self.modes) < 0 or abs(sum(self.modes) - 1) > 1e-6:
             raise ConfigError(f"Perturbations.modes={self.modes} must be 3 probabilities summing to 1.")
         if not 0 < self.min_days <= self.horizon_days < math.inf:

@@ -28,7 +28,7 @@ from .stp import STP_ALIASES, Encoded, STPConfig, STPEncoder
 from .nn import Stack, count_params, split
 from .summary import PERIOD_CODE_DIM, Summary, period_code, unit, vmf_sample
 from .text import TEXT_DIM
-from .core import UnknownFieldError, checks_fields, typed_fields, unknown_keys   # a misspelt config field: UnknownFieldError naming the closest
+from .core import UnknownFieldError, as_tuple, checks_fields, typed_fields, unknown_keys   # a misspelt config field: UnknownFieldError naming the closest
 
 
 # %% auto #0
@@ -86,7 +86,8 @@ class ModelConfig:
             v = getattr(self, k)
             # 'landsat, dem' (a YAML value, `aef train --inputs`' text) is the sources it lists; None lists none (was a
             # TypeError 'NoneType' object is not iterable; the text one source 'landsat, dem', 'did you mean ...?')
-            v = tuple(s.strip() for s in v.split(",") if s.strip()) if isinstance(v, str) else tuple(v or ())
+            v = (tuple(s.strip() for s in v.split(",") if s.strip()) if isinstance(v, str) else   # 3: was TypeError
+                 as_tuple(v or (), k, "('sentinel2',)"))
             if not v: raise ConfigError(f"ModelConfig.{k}={getattr(self, k)!r} names no source: name at least one, "
                                         "e.g. ('sentinel2',).")
             if len(set(v)) != len(v): raise ConfigError(f"ModelConfig.{k}={v} repeats a source: list each once.")
@@ -114,7 +115,7 @@ class ModelConfig:
     def _resolve_sources(self):
         "Given `Source`s (objects, or dicts from a checkpoint header) win; the others come from the registry, once."
         given = {}
-        for s in self.sources:
+        for s in as_tuple(self.sources, "sources", "()", hint=" (the registry's)"):   # None: was TypeError
             s = Source(**{k: _tuples(v) for k, v in s.items()}) if isinstance(s, dict) else s
             if not isinstance(s, Source):
                 raise ConfigError(f"ModelConfig.sources holds {type(s).__name__}: pass `Source` objects.")

@@ -25,7 +25,7 @@ from .stacks import (check_grid, in_period, pack_frames, pick_frames, resolve, s
                                   validate_stack)
 from .text import TEXT_DIM, encode_texts
 from .timecodes import as_numbers, numeric_time_hint, to_days
-from .core import checks_fields, typed_fields   # a misspelt config field: UnknownFieldError naming the closest
+from .core import as_tuple, checks_fields, typed_fields   # a misspelt config field: UnknownFieldError naming the closest
 
 
 # %% auto #0
@@ -56,13 +56,17 @@ class SamplerConfig:
         typed_fields(self)   # core's one reading of numbers: patch="32" (was a TypeError), n_texts=2.5, hold_out="no"
         f = self.frames
         if isinstance(f, dict): f = tuple(sorted(f.items()))
+        for p in f if isinstance(f, (tuple, list)) else ():   # (8, 4), (('sentinel2',),): was TypeError of unpacking
+            if not (isinstance(p, (tuple, list)) and len(p) == 2 and isinstance(p[0], str)):
+                raise ConfigError(f"frames={self.frames!r} holds {p!r}, not a (source, count) pair: pass one count for "
+                                  "every source, e.g. frames=8, or a count each, e.g. frames={'sentinel2': 8, 'landsat': 4}.")
         object.__setattr__(self, "frames", whole(f, "frames", 16) if not isinstance(f, (tuple, list)) else   # True
                            tuple((k, whole(n, f"the frames of {k}", 16)) for k, n in f))   # was 1 frame
         for k in ("inputs", "targets"):
             v = getattr(self, k)
             if isinstance(v, str): v = (v,)
             if v is not None:
-                v = tuple(v)
+                v = as_tuple(v, k, "('sentinel2',)", hint=", or None for the stack's")   # 3, True: was TypeError
                 for n in v: self.source(n)
                 object.__setattr__(self, k, v)
         if self.patch < 2: raise ConfigError(f"patch={self.patch} is too small: use at least 2 pixels (paper: 128).")
@@ -78,6 +82,7 @@ class SamplerConfig:
                               "twin_days=0.041666666666666664 (an hour), or hold_out=False.")
         if self.subsample not in ("random", "even"):
             raise ConfigError(f"subsample={self.subsample!r} is not 'random' or 'even'.")
+        object.__setattr__(self, "sources", as_tuple(self.sources, "sources", "()", hint=" (the registry's)"))   # None
         if not all(isinstance(s, Source) for s in self.sources):
             raise ConfigError("SamplerConfig.sources holds resolved `Source` objects (e.g. a ModelConfig's `sources`).")
 

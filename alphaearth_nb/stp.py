@@ -22,7 +22,7 @@ from .nn import (ACTIVATIONS, DTYPES, NORMS, Attention, Dense, MLP, Norm, activa
                               bilinear, depthwise3, host_const, host_normal, identity3, is_concrete,
                               pool, space_to_depth, split)
 from .timecodes import timecode
-from .core import checks_fields, typed_fields   # a misspelt config field: UnknownFieldError naming the closest
+from .core import checks_fields, choice_word, typed_fields   # a misspelt config field: UnknownFieldError naming the closest
 
 
 # %% auto #0
@@ -77,11 +77,11 @@ class STPConfig:
             if not 0 < getattr(self, f) < np.inf:   # a float now (typed_fields)
                 raise ConfigError(f"STPConfig.{f}={getattr(self, f)!r} must be a finite number > 0: pass e.g. "
                                   f"{f}={STPConfig.__dataclass_fields__[f].default}.")
-        if self.norm not in NORMS: raise ConfigError(f"STPConfig.norm={self.norm!r} is unknown: pass one of {NORMS}.")
-        if self.activation not in ACTIVATIONS:
-            raise ConfigError(f"STPConfig.activation={self.activation!r} is unknown: pass one of {tuple(ACTIVATIONS)}.")
-        if self.dtype not in DTYPES: raise ConfigError(f"STPConfig.dtype={self.dtype!r} is unknown: pass one of "
-                                                       f"{tuple(DTYPES)}.")
+        for f, names in (("norm", NORMS), ("activation", tuple(ACTIVATIONS)), ("dtype", tuple(DTYPES))):
+            v = choice_word(getattr(self, f))   # in any case ('LayerNorm', 'GELU'); {'a': 1} was TypeError unhashable
+            if not isinstance(v, str) or v not in names:
+                raise ConfigError(f"STPConfig.{f}={getattr(self, f)!r} is unknown: pass one of {names}.")
+            object.__setattr__(self, f, v)
         if self.out_dim is None: object.__setattr__(self, "out_dim", self.d_precision)
         if not _positive_int(self.out_dim):
             raise ConfigError(f"STPConfig.out_dim={self.out_dim!r} must be a positive int: pass e.g. out_dim=None (= "
