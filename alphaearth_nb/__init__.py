@@ -10,7 +10,7 @@ __all__ = ['NAMES', 'core', 'timecodes', 'sources', 'geo', 'stacks', 'samples', 
            'evaluate', 'analysis', 'accessor', 'maps', 'earthengine', 'index', 'explorer', 'AEFError', 'AEFWarning',
            'ExtrapolationWarning', 'band_names', 'Period', 'as_period', 'get_source', 'register', 'validate_stack',
            'to_frames', 'load_scene', 'AlphaEarth', 'preset', 'fit', 'dequantize', 'evaluate_embeddings',
-           'from_official']
+           'from_official', 'similarity', 'change', 'classify', 'regress', 'cluster', 'rgb']
 
 # %% ../nbs/40_api.ipynb #c0003
 __version__ = "0.1.0"
@@ -35,14 +35,19 @@ NAMES = {"AEFError": "core", "AEFWarning": "core", "ExtrapolationWarning": "core
          "Period": "timecodes", "as_period": "timecodes", "get_source": "sources", "register": "sources",
          "validate_stack": "stacks", "to_frames": "stacks", "load_scene": "scene", "AlphaEarth": "model",
          "preset": "model", "fit": "train", "dequantize": "quantize", "evaluate_embeddings": "evaluate",
-         "from_official": "embeddings"}
+         "from_official": "embeddings",
+         # the maps of the spec's `.aef` methods as functions of the map, `aef.similarity(emb, q)` as
+         # `emb.aef.similarity(q)` (the accessor's own docstrings name them so); was AttributeError, no pointer
+         "similarity": "analysis", "change": "analysis", "classify": "analysis", "regress": "analysis",
+         "cluster": "analysis", "rgb": "analysis"}
 
 _all_ = ['core', 'timecodes', 'sources', 'geo', 'stacks', 'samples', 'text', 'scene', 'readers', 'testing', 'nn', 'stp',
          'summary', 'decoders', 'model', 'losses', 'checkpoint', 'train', 'embed', 'quantize', 'embeddings', 'evaluate',
          'analysis', 'accessor', 'maps', 'earthengine', 'index', 'explorer',   # the modules `import *` gives
          'AEFError', 'AEFWarning', 'ExtrapolationWarning', 'band_names', 'Period', 'as_period', 'get_source',
          'register', 'validate_stack', 'to_frames', 'load_scene', 'AlphaEarth', 'preset', 'fit', 'dequantize',
-         'evaluate_embeddings', 'from_official']   # the everyday names, re-exported (NAMES)
+         'evaluate_embeddings', 'from_official', 'similarity', 'change', 'classify', 'regress', 'cluster',
+         'rgb']   # the everyday names, re-exported (NAMES)
 
 # %% ../nbs/40_api.ipynb #c0005
 def __getattr__(name:str):
