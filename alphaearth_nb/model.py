@@ -231,14 +231,15 @@ def reader_of(names,                 # a stack's source names
              ) -> tuple[str, str]:
     """How to get a model that reads every source of `names`: `(python, flags)`, its config in Python
     (`preset('tiny', inputs=..., targets=...)`; `dataclasses.replace(cfg, ...)` for a model of no preset) and the
-    `aef train` flags that build it (`--inputs ... --targets ...`). Inputs are the sources of an input role (the
+    `aef train` flags that build it (`--preset tiny --inputs ... --targets ...`: without `--preset`, `aef train`
+    builds `small`). Inputs are the sources of an input role (the
     registry's; one of the user's own counts as an input), targets all of `names`; each sorted."""
     have, preset = tuple(sorted(names)), preset or preset_of(cfg)
     roles = {s.name: s.role for s in PRESETS["lite"].sources + PRESETS["small"].sources + cfg.sources}
     ins = tuple(n for n in have if roles.get(n, "input") == "input") or tuple(cfg.inputs)
     python = (f"preset({preset!r}, inputs={ins}, targets={have})" if preset else
               f"dataclasses.replace(cfg, inputs={ins}, targets={have})")
-    return python, f"--inputs {','.join(ins)} --targets {','.join(have)}"
+    return python, f"{f'--preset {preset} ' if preset else ''}--inputs {','.join(ins)} --targets {','.join(have)}"
 
 # %% ../nbs/14_model.ipynb #c0014
 REQUIRED_FAMILIES = ("sentinel2",)  # families the perturbations never drop: the model needs them

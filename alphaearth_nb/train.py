@@ -166,10 +166,11 @@ def _lacks(data, mcfg, scfg, preset:str|None) -> str|None:
     ins = tuple(n for n in have if scfg.source(n).role == "input")
     make = (f"preset({preset!r}, inputs={ins}, targets={tuple(have)})" if preset else
             f"dataclasses.replace(cfg, inputs={ins}, targets={tuple(have)})")
+    flags = f"{f'--preset {preset} ' if preset else ''}--inputs {','.join(ins)} --targets {','.join(have)}"
     return (f"the model reads {', '.join(map(repr, missing))} (its inputs {tuple(mcfg.inputs)}, targets "
             f"{tuple(mcfg.targets or ())}) but the stack has only {', '.join(have)}: add "
             f"{'it' if len(missing) == 1 else 'them'} to the stack, or train a model of the stack's sources, e.g. "
-            f"{make} (or a subset of them).")
+            f"`{make}` / `aef train {flags}` (or a subset of them).")   # was Python's alone under `aef train`
 
 def _warn_unread(seen:dict|None, model, preset:str|None) -> None:
     "One `SourceWarning` naming the stack's sources the model neither encodes nor decodes, which training leaves " \

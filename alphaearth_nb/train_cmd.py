@@ -172,7 +172,8 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
         stack, sampler = stream.CorpusStream(a.corpus, sampler, a.batch_size, seed=a.seed), None
     try: state, hist = train.fit(net, stack, texts=texts, out=a.out, config=cfg, resume=a.resume,
                                  overwrite=a.overwrite, sampler=sampler)
-    except MissingSourceError as e:  # its fix names the Python setting: say the options too
+    except MissingSourceError as e:  # a fix that names the Python setting alone: say the options too (fit's own
+        if "`aef train" in str(e): raise   # name the flags of the stack's sources: was this example after them)
         raise MissingSourceError(f"{e} With `aef train`: --inputs / --targets, e.g. --inputs ndvi --targets "
                                  "ndvi,dem") from None
     if int(state.step) <= start:   # no step ran (a finished run is said above, before any work)

@@ -20,7 +20,7 @@ from alphaearth_nb.train import TrainConfig
 
 STACK = toy_stack(size=48)   # sentinel2, sentinel1, dem
 TINY_READS = ("preset('tiny', inputs=('sentinel1', 'sentinel2'), targets=('dem', 'sentinel1', 'sentinel2'))")
-FLAGS = "--inputs sentinel1,sentinel2 --targets dem,sentinel1,sentinel2"
+FLAGS = "--preset tiny --inputs sentinel1,sentinel2 --targets dem,sentinel1,sentinel2"   # --preset: aef train builds small without it
 
 
 def _fit_said(monkeypatch) -> str:
